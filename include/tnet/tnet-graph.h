@@ -1,0 +1,98 @@
+/* tnet-graph.h: immutable compiled graphs (CSR) and metrics (arc weights). */
+#pragma once
+
+#if !defined(TNET_INSIDE) && !defined(TNET_COMPILATION)
+#error "Only <tnet/tnet.h> can be included directly."
+#endif
+
+#include <tnet/tnet-network.h>
+#include <tnet/tnet-scenario.h>
+
+G_BEGIN_DECLS
+
+/**
+ * TnetGraph:
+ * An immutable directed graph in forward and reverse CSR form, shareable
+ * across threads (_ref/_unref are atomic). Node ids and arc ids seen through
+ * the API are the *external* ones: the order in which the builder was given
+ * them (for a graph compiled from a network, node i is network node i;
+ * synthetic nodes, e.g. transit route nodes, follow after them). Inside,
+ * nodes are renumbered in a locality-preserving order for cache behaviour;
+ * this never shows outside.
+ */
+typedef struct _TnetGraph TnetGraph;
+
+/**
+ * TnetMetric:
+ * Immutable weights, one per arc of one graph (TnetWeight: ms, or metres for
+ * a length metric). Shareable across threads.
+ */
+typedef struct _TnetMetric TnetMetric;
+
+/**
+ * tnet_graph_new_from_arcs:
+ * @n_nodes: number of nodes (ids 0 .. n_nodes-1)
+ * @n_arcs: number of arcs; arc k runs @tails[k] -> @heads[k]
+ * @arc_links: per arc, the network link it comes from, or %NULL (all NONE)
+ * @lonlat: 2 * @n_nodes coordinates (lon, lat interleaved) used for the
+ *   locality order, or %NULL (then a BFS order is used)
+ *
+ * Builds a graph, copying the arrays. Fails with %TNET_ERROR_INVALID_INPUT on
+ * an id out of range and %TNET_ERROR_TOO_LARGE when n_nodes or n_arcs reach
+ * 2^31. Self-loops and parallel arcs are kept.
+ * Time complexity: O(n + m) plus the renumbering (O(n log n) with coordinates).
+ */
+TNET_API TnetGraph *tnet_graph_new_from_arcs (guint n_nodes, guint n_arcs,
+                                              const TnetId *tails,
+                                              const TnetId *heads,
+                                              const TnetId *arc_links,
+                                              const double *lonlat,
+                                              GError **error);
+
+/**
+ * tnet_graph_compile_modes:
+ * Compiles the links of @net active in @scen whose mode is in @mode_mask
+ * (TNET_MODE_BIT()s) into a graph: every network node is a graph node (same
+ * index), every link an arc (two when not oneway; arc_link = link index).
+ * @time_out and @length_out (nullable) receive full references to the
+ * travel-time metric (tnet_scenario_link_time_ms) and the length metric
+ * (metres, rounded, at least 1).
+ * The car profile is TNET_MODES_ROAD | TNET_MODE_BIT (TNET_MODE_ACCESS).
+ * Fails when the scenario names unknown links or lines.
+ */
+TNET_API TnetGraph *tnet_graph_compile_modes (const TnetNetwork *net,
+                                              const TnetScenario *scen,
+                                              guint mode_mask,
+                                              TnetMetric **time_out,
+                                              TnetMetric **length_out,
+                                              GError **error);
+
+TNET_API TnetGraph *tnet_graph_ref (TnetGraph *graph);
+TNET_API void tnet_graph_unref (TnetGraph *graph);
+
+TNET_API guint tnet_graph_n_nodes (const TnetGraph *graph);
+TNET_API guint tnet_graph_n_arcs (const TnetGraph *graph);
+TNET_API TnetId tnet_graph_arc_tail (const TnetGraph *graph, TnetId arc);
+TNET_API TnetId tnet_graph_arc_head (const TnetGraph *graph, TnetId arc);
+/* The network link an arc comes from, or TNET_ID_NONE for a synthetic arc. */
+TNET_API TnetId tnet_graph_arc_link (const TnetGraph *graph, TnetId arc);
+/* Bytes held by the graph's arrays. */
+TNET_API gsize tnet_graph_memory_bytes (const TnetGraph *graph);
+
+/**
+ * tnet_metric_new:
+ * A metric over @graph from one weight per external arc (copied). Fails with
+ * %TNET_ERROR_INVALID_INPUT when a weight exceeds TNET_WEIGHT_MAX.
+ * The metric holds a reference to @graph.
+ */
+TNET_API TnetMetric *tnet_metric_new (TnetGraph *graph, const TnetWeight *weights,
+                                      GError **error);
+TNET_API TnetMetric *tnet_metric_ref (TnetMetric *metric);
+TNET_API void tnet_metric_unref (TnetMetric *metric);
+TNET_API TnetGraph *tnet_metric_get_graph (const TnetMetric *metric);
+TNET_API TnetWeight tnet_metric_weight (const TnetMetric *metric, TnetId arc);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetGraph, tnet_graph_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetMetric, tnet_metric_unref)
+
+G_END_DECLS

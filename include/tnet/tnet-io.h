@@ -1,0 +1,56 @@
+/* tnet-io.h: readers and writers of networks and graphs. */
+#pragma once
+
+#if !defined(TNET_INSIDE) && !defined(TNET_COMPILATION)
+#error "Only <tnet/tnet.h> can be included directly."
+#endif
+
+#include <tnet/tnet-network.h>
+#include <tnet/tnet-graph.h>
+
+G_BEGIN_DECLS
+
+/**
+ * tnet_network_load_csv:
+ * Loads `nodes.csv` and `links.csv` from folder @dir (DESIGN §3.1) and
+ * remembers @dir for the optional files. Validation is strict; the first
+ * problem fails the whole load with %TNET_ERROR_INVALID_INPUT (or
+ * %TNET_ERROR_IO) and a message "FILE:LINE:COLUMN: what was expected".
+ * Nothing half-loaded is returned.
+ * Time complexity: O(size of the files).
+ */
+TNET_API TnetNetwork *tnet_network_load_csv (const char *dir, GError **error);
+
+/* Writes nodes.csv and links.csv of @net into @dir (created if needed). */
+TNET_API gboolean tnet_network_save_csv (const TnetNetwork *net, const char *dir,
+                                         GError **error);
+
+/**
+ * TnetArcList:
+ * A plain arc list as read from DIMACS files; ids are 0-based (DIMACS's are
+ * 1-based). @lonlat is NULL unless a .co file was read (then 2*n_nodes
+ * values, degrees). Free with tnet_arc_list_free().
+ */
+typedef struct {
+  guint n_nodes;
+  guint n_arcs;
+  TnetId *tails;
+  TnetId *heads;
+  TnetWeight *weights;
+  double *lonlat;
+} TnetArcList;
+
+/**
+ * tnet_dimacs_load:
+ * Reads a 9th-DIMACS-challenge `.gr` file (`p sp N M`, `a U V W` lines) and,
+ * when @co_path is not NULL, its `.co` file (`p aux sp co N`, `v ID X Y`,
+ * coordinates in millionths of a degree). Every malformed line, id out of
+ * range, negative or too large weight, or arc count mismatch fails with a
+ * located error.
+ */
+TNET_API TnetArcList *tnet_dimacs_load (const char *gr_path, const char *co_path,
+                                        GError **error);
+TNET_API void tnet_arc_list_free (TnetArcList *list);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetArcList, tnet_arc_list_free)
+
+G_END_DECLS

@@ -1,0 +1,156 @@
+/* tnet-network.h: the editable network model (nodes and links). */
+#pragma once
+
+#if !defined(TNET_INSIDE) && !defined(TNET_COMPILATION)
+#error "Only <tnet/tnet.h> can be included directly."
+#endif
+
+#include <tnet/tnet-core.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  TNET_MODE_EXPRESSWAY,
+  TNET_MODE_TRUNK,
+  TNET_MODE_ROAD,
+  TNET_MODE_HSR,
+  TNET_MODE_RAIL,
+  TNET_MODE_SUBURBAN,
+  TNET_MODE_METRO,
+  TNET_MODE_BUS,
+  TNET_MODE_WALK,
+  TNET_MODE_ACCESS,
+  TNET_N_MODES
+} TnetMode;
+
+/* Bit masks over TnetMode, for graph compilation and analyses. */
+#define TNET_MODE_BIT(m) (1u << (m))
+#define TNET_MODES_ROAD (TNET_MODE_BIT (TNET_MODE_EXPRESSWAY) | \
+                         TNET_MODE_BIT (TNET_MODE_TRUNK) | \
+                         TNET_MODE_BIT (TNET_MODE_ROAD))
+#define TNET_MODES_RAIL (TNET_MODE_BIT (TNET_MODE_HSR) | \
+                         TNET_MODE_BIT (TNET_MODE_RAIL) | \
+                         TNET_MODE_BIT (TNET_MODE_SUBURBAN))
+#define TNET_MODES_ALL ((1u << TNET_N_MODES) - 1u)
+
+typedef enum {
+  TNET_STATUS_EXISTING,
+  TNET_STATUS_CONSTRUCTION,
+  TNET_STATUS_PLANNED,
+  TNET_STATUS_STUDY,
+  TNET_N_STATUSES
+} TnetStatus;
+#define TNET_STATUS_BIT(s) (1u << (s))
+
+typedef enum {
+  TNET_NODE_ZONE,
+  TNET_NODE_STATION,
+  TNET_NODE_STOP,
+  TNET_NODE_INTERCHANGE,
+  TNET_NODE_JUNCTION,
+  TNET_NODE_PLACE,
+  TNET_N_NODE_KINDS
+} TnetNodeKind;
+
+/**
+ * TnetNode:
+ * A node record. Strings are owned by the network (interned); %NULL where
+ * the file left the optional column empty. @population is 0 when unknown.
+ */
+typedef struct {
+  const char *id;
+  const char *name;
+  const char *name_en;
+  const char *county;
+  const char *region;
+  const char *source;
+  const char *confidence;
+  TnetNodeKind kind;
+  double lon;
+  double lat;
+  double population;
+} TnetNode;
+
+/**
+ * TnetLink:
+ * A link record. @from and @to are node indices. @length_m is in metres;
+ * @speed_kmh and @time_min are NAN when not given (time_min, when given,
+ * overrides length/speed). @open_year is 0 when the link predates every
+ * scenario. @tags is a %NULL-terminated array (never %NULL itself).
+ */
+typedef struct {
+  const char *id;
+  const char *line;
+  const char *road_class;
+  const char *source;
+  const char *confidence;
+  const char *const *tags;
+  TnetId from;
+  TnetId to;
+  TnetMode mode;
+  TnetStatus status;
+  double length_m;
+  double speed_kmh;
+  double time_min;
+  int open_year;
+  gboolean oneway;
+} TnetLink;
+
+typedef struct _TnetNetwork TnetNetwork;
+
+/* Creates an empty network. Free with tnet_network_free(). */
+TNET_API TnetNetwork *tnet_network_new (void);
+TNET_API void tnet_network_free (TnetNetwork *net);
+
+/**
+ * tnet_network_add_node:
+ * Copies @node (its strings too) into @net. Fails with
+ * %TNET_ERROR_INVALID_INPUT on a duplicate or empty id, a non-finite or
+ * out-of-range coordinate, or a negative population.
+ * Returns: the new node's index, or %TNET_ID_NONE on error.
+ * Time complexity: O(1) amortised.
+ */
+TNET_API TnetId tnet_network_add_node (TnetNetwork *net, const TnetNode *node,
+                                       GError **error);
+
+/**
+ * tnet_network_add_link:
+ * Copies @link into @net. @link->from and @link->to must be valid node
+ * indices. Fails with %TNET_ERROR_INVALID_INPUT on a duplicate id, a
+ * non-positive or non-finite length, a negative/NaN/absurd speed or time.
+ * Returns: the new link's index, or %TNET_ID_NONE on error.
+ */
+TNET_API TnetId tnet_network_add_link (TnetNetwork *net, const TnetLink *link,
+                                       GError **error);
+
+TNET_API guint tnet_network_n_nodes (const TnetNetwork *net);
+TNET_API guint tnet_network_n_links (const TnetNetwork *net);
+/* Views valid until @net changes or is freed. */
+TNET_API const TnetNode *tnet_network_node (const TnetNetwork *net, TnetId i);
+TNET_API const TnetLink *tnet_network_link (const TnetNetwork *net, TnetId i);
+/* Index by file id, or TNET_ID_NONE. */
+TNET_API TnetId tnet_network_find_node (const TnetNetwork *net, const char *id);
+TNET_API TnetId tnet_network_find_link (const TnetNetwork *net, const char *id);
+/* TRUE when some link has this exact line name. */
+TNET_API gboolean tnet_network_has_line (const TnetNetwork *net, const char *line);
+/* TRUE when the link carries the tag. */
+TNET_API gboolean tnet_link_has_tag (const TnetLink *link, const char *tag);
+
+/* The folder the network was loaded from (for its optional files), or NULL. */
+TNET_API const char *tnet_network_get_dir (const TnetNetwork *net);
+TNET_API void tnet_network_set_dir (TnetNetwork *net, const char *dir);
+
+/* Names <-> enums. Parsers return FALSE on an unknown name. */
+TNET_API const char *tnet_mode_to_string (TnetMode mode);
+TNET_API gboolean tnet_mode_from_string (const char *s, TnetMode *out);
+TNET_API const char *tnet_status_to_string (TnetStatus status);
+TNET_API gboolean tnet_status_from_string (const char *s, TnetStatus *out);
+TNET_API const char *tnet_node_kind_to_string (TnetNodeKind kind);
+TNET_API gboolean tnet_node_kind_from_string (const char *s, TnetNodeKind *out);
+
+/* Default speed of a road link by mode and class (km/h), DESIGN §4. */
+TNET_API double tnet_default_speed_kmh (TnetMode mode, const char *road_class);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetNetwork, tnet_network_free)
+
+G_END_DECLS

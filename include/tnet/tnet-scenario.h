@@ -1,0 +1,75 @@
+/* tnet-scenario.h: which links exist in a year, closures and overrides. */
+#pragma once
+
+#if !defined(TNET_INSIDE) && !defined(TNET_COMPILATION)
+#error "Only <tnet/tnet.h> can be included directly."
+#endif
+
+#include <tnet/tnet-network.h>
+
+G_BEGIN_DECLS
+
+/**
+ * TnetScenario:
+ * A year (links with open_year <= year), a status filter (default: every
+ * status but study), closures (link ids or whole line names) and overrides
+ * of a link's speed or fixed time. Also carries the scenario's name and the
+ * transit headway factor per line (a service cut doubles a line's headway).
+ * Single owner, mutable; free with tnet_scenario_free().
+ */
+typedef struct _TnetScenario TnetScenario;
+
+TNET_API TnetScenario *tnet_scenario_new (int year);
+TNET_API void tnet_scenario_free (TnetScenario *scen);
+TNET_API TnetScenario *tnet_scenario_copy (const TnetScenario *scen);
+
+TNET_API void tnet_scenario_set_name (TnetScenario *scen, const char *name);
+TNET_API const char *tnet_scenario_get_name (const TnetScenario *scen);
+TNET_API int tnet_scenario_get_year (const TnetScenario *scen);
+TNET_API void tnet_scenario_set_year (TnetScenario *scen, int year);
+/* A mask of TNET_STATUS_BIT(); the default leaves out TNET_STATUS_STUDY. */
+TNET_API void tnet_scenario_set_statuses (TnetScenario *scen, guint status_mask);
+TNET_API guint tnet_scenario_get_statuses (const TnetScenario *scen);
+
+/* Closures name a link id or a line; checked against a network when the
+ * scenario is applied (tnet_scenario_validate). */
+TNET_API void tnet_scenario_close_link (TnetScenario *scen, const char *link_id);
+TNET_API void tnet_scenario_close_line (TnetScenario *scen, const char *line);
+
+/* Overrides: speed (km/h) or fixed time (min) of one link; a later call
+ * replaces an earlier one for the same link and field. */
+TNET_API void tnet_scenario_override_speed (TnetScenario *scen, const char *link_id,
+                                            double speed_kmh);
+TNET_API void tnet_scenario_override_time (TnetScenario *scen, const char *link_id,
+                                           double time_min);
+/* Multiplies the headway of every transit service of @line (>= 0.01). */
+TNET_API void tnet_scenario_set_headway_factor (TnetScenario *scen, const char *line,
+                                                double factor);
+TNET_API double tnet_scenario_get_headway_factor (const TnetScenario *scen,
+                                                  const char *line);
+
+/**
+ * tnet_scenario_validate:
+ * Checks that every closed link and line and every overridden link exists
+ * in @net. Fails with %TNET_ERROR_NOT_FOUND naming the first unknown one.
+ */
+TNET_API gboolean tnet_scenario_validate (const TnetScenario *scen,
+                                          const TnetNetwork *net, GError **error);
+
+/* TRUE when link @i of @net is open in the scenario (year, status, closures). */
+TNET_API gboolean tnet_scenario_link_active (const TnetScenario *scen,
+                                             const TnetNetwork *net, TnetId i);
+
+/**
+ * tnet_scenario_link_time_ms:
+ * Travel time of link @i in milliseconds: the scenario's override if any,
+ * else the link's time_min, else length / (speed or the default speed of its
+ * mode and class). Rounded to the nearest ms, at least 1, at most
+ * TNET_WEIGHT_MAX.
+ */
+TNET_API TnetWeight tnet_scenario_link_time_ms (const TnetScenario *scen,
+                                                const TnetNetwork *net, TnetId i);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetScenario, tnet_scenario_free)
+
+G_END_DECLS

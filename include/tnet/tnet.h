@@ -1,0 +1,12 @@
+/* tnet.h: the umbrella header. Applications include this one only. */
+#pragma once
+
+#define TNET_INSIDE
+#include <tnet/tnet-version.h>
+#include <tnet/tnet-core.h>
+#include <tnet/tnet-network.h>
+#include <tnet/tnet-scenario.h>
+#include <tnet/tnet-graph.h>
+#include <tnet/tnet-search.h>
+#include <tnet/tnet-io.h>
+#undef TNET_INSIDE

@@ -1,0 +1,37 @@
+/* graph-private.h: the CSR layout of TnetGraph and TnetMetric, shared by the
+ * graph and paths layers only. */
+#pragma once
+
+#include "tnet-internal.h"
+
+/*
+ * Node ids: "internal" = position in the locality order; "external" = the
+ * id the API shows. Arc ids likewise: internal = position in the forward
+ * CSR; external = the order the builder received.
+ */
+struct _TnetGraph {
+  gint ref_count;          /* atomic */
+  guint n_nodes;
+  guint n_arcs;
+  /* forward CSR over internal ids: arcs of u are first_out[u] .. first_out[u+1]-1 */
+  uint32_t *first_out;     /* n_nodes + 1 entries, first_out[n] == n_arcs */
+  uint32_t *head;          /* n_arcs, internal head node */
+  /* reverse CSR: incoming arcs of v are rfirst_out[v] .. rfirst_out[v+1]-1 */
+  uint32_t *rfirst_out;    /* n_nodes + 1 */
+  uint32_t *rtail;         /* n_arcs, internal tail node of the incoming arc */
+  uint32_t *rarc;          /* n_arcs, internal forward arc index of that arc */
+  /* permutations */
+  uint32_t *to_internal;   /* external node -> internal node */
+  uint32_t *to_external;   /* internal node -> external node */
+  uint32_t *arc_ext;       /* internal arc -> external arc */
+  uint32_t *arc_int;       /* external arc -> internal arc */
+  uint32_t *arc_tail;      /* internal arc -> internal tail (for path walks) */
+  TnetId *arc_link;        /* external arc -> network link or TNET_ID_NONE */
+};
+
+struct _TnetMetric {
+  gint ref_count;          /* atomic */
+  TnetGraph *graph;        /* strong reference */
+  uint32_t *weight;        /* n_arcs, by internal forward arc, each <= TNET_WEIGHT_MAX */
+  uint32_t *rweight;       /* n_arcs, by reverse-CSR position (weight[rarc[i]]) */
+};

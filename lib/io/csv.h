@@ -1,0 +1,52 @@
+/* csv.h: the strict RFC 4180 reader shared by every CSV-like loader
+ * (network CSV, GTFS, hub and target tables). Internal. */
+#pragma once
+
+#include "tnet-internal.h"
+
+typedef struct _TnetCsv TnetCsv;
+
+typedef enum {
+  TNET_CSV_ALLOW_COMMENTS = 1 << 0,  /* whole lines starting with '#' are skipped */
+} TnetCsvFlags;
+
+/* Reads the whole file; strips a UTF-8 BOM; a non-UTF-8 byte fails with the
+ * line and column where it stands. @display_name is what messages show
+ * (NULL: the path). An empty file fails ("empty file, expected a header"). */
+TnetCsv *tnet_i_csv_open_file (const char *path, const char *display_name,
+                               TnetCsvFlags flags, GError **error);
+/* Same over a buffer (copied), e.g. a zip member. */
+TnetCsv *tnet_i_csv_open_data (const char *display_name, const char *data, gsize len,
+                               TnetCsvFlags flags, GError **error);
+void tnet_i_csv_free (TnetCsv *csv);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetCsv, tnet_i_csv_free)
+
+/* Reads the header row (header names are trimmed). A duplicate column
+ * name fails. */
+gboolean tnet_i_csv_read_header (TnetCsv *csv, GError **error);
+/* Column index of @name, or -1. */
+int tnet_i_csv_column (const TnetCsv *csv, const char *name);
+/* Fails naming the first missing column (line 1). NULL-terminated list. */
+gboolean tnet_i_csv_require (const TnetCsv *csv, const char *const *names, GError **error);
+
+/* Reads the next data row: 1 = a row, 0 = end of file, -1 = error (a
+ * malformed quote, a row with a different number of fields than the
+ * header). Blank lines are skipped. */
+int tnet_i_csv_next (TnetCsv *csv, GError **error);
+/* Field @col of the current row, "" when @col < 0. Valid until the next row. */
+const char *tnet_i_csv_field (const TnetCsv *csv, int col);
+guint tnet_i_csv_line (const TnetCsv *csv);               /* 1-based line of the row */
+guint tnet_i_csv_field_column (const TnetCsv *csv, int col); /* 1-based character column */
+const char *tnet_i_csv_name (const TnetCsv *csv);
+
+/* Sets "NAME:LINE:COL: message" (TNET_ERROR_INVALID_INPUT) for field @col of
+ * the current row (col < 0: column 1). */
+void tnet_i_csv_error (const TnetCsv *csv, int col, GError **error,
+                       const char *format, ...) G_GNUC_PRINTF (4, 5);
+
+/* Typed field readers: on a bad value they set a located error and return
+ * FALSE. When the field is empty: @required -> error, else *out = @dflt. */
+gboolean tnet_i_csv_double (const TnetCsv *csv, int col, gboolean required,
+                            double dflt, double *out, GError **error);
+gboolean tnet_i_csv_int (const TnetCsv *csv, int col, gboolean required,
+                         gint64 dflt, gint64 *out, GError **error);

@@ -1,0 +1,12 @@
+/* tnet-internal.h: included first by every library source file. */
+#pragma once
+
+#ifndef TNET_COMPILATION
+#define TNET_COMPILATION 1
+#endif
+#include <tnet/tnet.h>
+#include <string.h>
+#include <math.h>
+
+/* Internal symbols shared between files are named tnet_i_* and are not
+ * exported (the library is built with hidden visibility). */

@@ -1,0 +1,71 @@
+/* test-core.c: error domain, version and the 4-ary heap. */
+#include "tests-common.h"
+#include "heap.h"
+
+START_TEST (test_version)
+{
+  ck_assert_str_eq (tnet_version_string (), TNET_VERSION_STRING);
+  ck_assert (TNET_CHECK_VERSION (0, 0, 1));
+  ck_assert_uint_eq (TNET_WEIGHT_INF + TNET_WEIGHT_MAX, (TnetWeight) UINT32_MAX - 1);
+}
+END_TEST
+
+START_TEST (test_error_quark)
+{
+  GError *error = g_error_new (TNET_ERROR, TNET_ERROR_IO, "x");
+  ck_assert (g_error_matches (error, TNET_ERROR, TNET_ERROR_IO));
+  g_error_free (error);
+}
+END_TEST
+
+/* The heap pops keys in sorted order, with decrease-key, against a sort. */
+START_TEST (test_heap_sorts)
+{
+  GRand *rand = g_rand_new_with_seed (42 + _i);
+  const uint32_t n = 1 + (uint32_t) g_rand_int_range (rand, 1, 2000);
+  TnetHeap heap;
+  tnet_i_heap_init (&heap, n);
+  uint32_t *best = g_new (uint32_t, n);
+  for (uint32_t i = 0; i < n; i++)
+    best[i] = UINT32_MAX;
+  for (uint32_t k = 0; k < 3 * n; k++)
+    {
+      uint32_t item = (uint32_t) g_rand_int_range (rand, 0, (gint32) n);
+      uint32_t key = (uint32_t) g_rand_int_range (rand, 0, 100000);
+      if (key < best[item])
+        {
+          best[item] = key;
+          tnet_i_heap_push_or_decrease (&heap, item, key);
+        }
+    }
+  uint32_t last = 0, popped = 0;
+  while (!tnet_i_heap_empty (&heap))
+    {
+      TnetHeapEntry e = tnet_i_heap_pop (&heap);
+      ck_assert_uint_ge (e.key, last);
+      ck_assert_uint_eq (e.key, best[e.item]);
+      ck_assert (!tnet_i_heap_contains (&heap, e.item));
+      last = e.key;
+      popped++;
+    }
+  uint32_t expected = 0;
+  for (uint32_t i = 0; i < n; i++)
+    expected += best[i] != UINT32_MAX;
+  ck_assert_uint_eq (popped, expected);
+  tnet_i_heap_destroy (&heap);
+  g_free (best);
+  g_rand_free (rand);
+}
+END_TEST
+
+int
+main (void)
+{
+  Suite *s = suite_create ("core");
+  TCase *tc = tcase_create ("core");
+  tcase_add_test (tc, test_version);
+  tcase_add_test (tc, test_error_quark);
+  tcase_add_loop_test (tc, test_heap_sorts, 0, 20);
+  suite_add_tcase (s, tc);
+  return tt_run_suite (s);
+}

@@ -1,0 +1,90 @@
+/* tests-common.c: helpers shared by the test suites. */
+#include "tests-common.h"
+#include <glib/gstdio.h>
+#include <stdlib.h>
+
+static char *
+env_path (const char *var, const char *fallback, const char *relative)
+{
+  const char *root = g_getenv (var);
+  return g_build_filename (root ? root : fallback, relative, NULL);
+}
+
+char *
+tt_shared_path (const char *relative)
+{
+  return env_path ("TNET_SHARED_DATA", "../shared/data", relative);
+}
+
+char *
+tt_source_path (const char *relative)
+{
+  return env_path ("TNET_SOURCE_ROOT", ".", relative);
+}
+
+char *
+tt_mkdtemp (void)
+{
+  GError *error = NULL;
+  char *dir = g_dir_make_tmp ("tnet-test-XXXXXX", &error);
+  ck_assert_msg (dir != NULL, "mkdtemp: %s", error ? error->message : "?");
+  return dir;
+}
+
+void
+tt_rm_rf (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  if (dir)
+    {
+      const char *name;
+      while ((name = g_dir_read_name (dir)))
+        {
+          char *child = g_build_filename (path, name, NULL);
+          if (g_file_test (child, G_FILE_TEST_IS_DIR))
+            tt_rm_rf (child);
+          else
+            g_unlink (child);
+          g_free (child);
+        }
+      g_dir_close (dir);
+    }
+  g_rmdir (path);
+}
+
+void
+tt_write_file (const char *dir, const char *name, const char *text)
+{
+  char *path = g_build_filename (dir, name, NULL);
+  GError *error = NULL;
+  gboolean ok = g_file_set_contents (path, text, -1, &error);
+  ck_assert_msg (ok, "write %s: %s", path, ok ? "" : error->message);
+  g_free (path);
+}
+
+int
+tt_run_suite (Suite *s)
+{
+  SRunner *sr = srunner_create (s);
+  srunner_set_tap (sr, "-");
+  srunner_run_all (sr, CK_SILENT);
+  int failed = srunner_ntests_failed (sr);
+  srunner_free (sr);
+  return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
+
+void
+tt_assert_error_impl (GError **error, int code, const char *needle,
+                      const char *file, int line)
+{
+  ck_assert_msg (*error != NULL, "%s:%d: expected an error, got none", file, line);
+  ck_assert_msg ((*error)->domain == TNET_ERROR && (*error)->code == code,
+                 "%s:%d: expected TNET_ERROR code %d, got %s code %d: %s", file, line,
+                 code, g_quark_to_string ((*error)->domain), (*error)->code,
+                 (*error)->message);
+  if (needle)
+    ck_assert_msg (strstr ((*error)->message, needle) != NULL,
+                   "%s:%d: error message \"%s\" lacks \"%s\"", file, line,
+                   (*error)->message, needle);
+  g_clear_error (error);
+}

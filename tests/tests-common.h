@@ -1,0 +1,23 @@
+/* tests-common.h: helpers shared by the test suites. */
+#pragma once
+
+#include "tnet-internal.h"
+#include <check.h>
+
+/* Path of a file under ../shared/data (TNET_SHARED_DATA), newly allocated. */
+char *tt_shared_path (const char *relative);
+/* Path of a file under the source tree (TNET_SOURCE_ROOT), newly allocated. */
+char *tt_source_path (const char *relative);
+/* A new temporary directory (removed by the caller with tt_rm_rf). */
+char *tt_mkdtemp (void);
+void tt_rm_rf (const char *path);
+/* Writes @text to @dir/@name. */
+void tt_write_file (const char *dir, const char *name, const char *text);
+/* Runs one suite with TAP output; returns the process exit code. */
+int tt_run_suite (Suite *s);
+/* Asserts that @error is set, in @domain/@code, and that its message
+ * contains @needle (may be NULL); then clears it. */
+#define tt_assert_error(error, code, needle) \
+  tt_assert_error_impl (&(error), (code), (needle), __FILE__, __LINE__)
+void tt_assert_error_impl (GError **error, int code, const char *needle,
+                           const char *file, int line);
