@@ -9,4 +9,7 @@
 #include <tnet/tnet-graph.h>
 #include <tnet/tnet-search.h>
 #include <tnet/tnet-io.h>
+#include <tnet/tnet-osm.h>
+#include <tnet/tnet-ch.h>
+#include <tnet/tnet-kernels.h>
 #undef TNET_INSIDE
