@@ -3,6 +3,7 @@
  * computed by hand below; and on the bundled Xuchang data. */
 #include "tests-common.h"
 #include <json-glib/json-glib.h>
+#include <glib/gstdio.h>
 
 /*
  * The fixture (regions xuchang, zhengzhou, airport, other; counties A, B, C):
@@ -322,11 +323,11 @@ START_TEST (test_units_loader)
 
   expect_units_error (&f, "unit,name,counties\nU1,x,A\n", "bad-units.csv:1:");
   expect_units_error (&f, "unit,name,counties,seat_node\nU1,x,A,nowhere\n",
-                      "bad-units.csv:2:16: expected a node id");
+                      "bad-units.csv:2:8: expected a node id");
   expect_units_error (&f, "unit,name,counties,seat_node\nU1,x,A;Q,s1\n",
-                      "bad-units.csv:2:8: expected a county");
+                      "bad-units.csv:2:6: expected a county");
   expect_units_error (&f, "unit,name,counties,seat_node\nU1,x, ; ,s1\n",
-                      "bad-units.csv:2:8: expected one or more");
+                      "bad-units.csv:2:6: expected one or more");
   expect_units_error (&f, "unit,name,counties,seat_node\nU1,x,A,s1\nU1,y,B,s2\n",
                       "bad-units.csv:3:1: duplicate unit");
   expect_units_error (&f, "unit,name,counties,seat_node\n,x,A,s1\n",
