@@ -12,4 +12,5 @@
 #include <tnet/tnet-osm.h>
 #include <tnet/tnet-ch.h>
 #include <tnet/tnet-kernels.h>
+#include <tnet/tnet-analysis.h>
 #undef TNET_INSIDE
