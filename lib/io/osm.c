@@ -223,7 +223,7 @@ tag_value (const readosm_way *way, const char *key)
 static gboolean
 progress_tick (Import *imp)
 {
-  if (++imp->n_elements % 262144 == 0 && imp->opts->progress)
+  if (++imp->n_elements % 65536 == 0 && imp->opts->progress)
     if (!imp->opts->progress (imp->n_elements, 0, "OSM import", imp->opts->progress_data))
       {
         imp->cancelled = TRUE;
