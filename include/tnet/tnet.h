@@ -10,4 +10,5 @@
 #include <tnet/tnet-search.h>
 #include <tnet/tnet-io.h>
 #include <tnet/tnet-transit.h>
+#include <tnet/tnet-analysis.h>
 #undef TNET_INSIDE
