@@ -9,4 +9,5 @@
 #include <tnet/tnet-graph.h>
 #include <tnet/tnet-search.h>
 #include <tnet/tnet-io.h>
+#include <tnet/tnet-corridors.h>
 #undef TNET_INSIDE
