@@ -9,4 +9,6 @@
 #include <tnet/tnet-graph.h>
 #include <tnet/tnet-search.h>
 #include <tnet/tnet-io.h>
+#include <tnet/tnet-scenario-file.h>
+#include <tnet/tnet-render.h>
 #undef TNET_INSIDE
