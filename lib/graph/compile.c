@@ -1,0 +1,66 @@
+/* compile.c: compiling a network under a scenario into a graph and metrics. */
+#include "graph-private.h"
+
+TnetGraph *
+tnet_graph_compile_modes (const TnetNetwork *net, const TnetScenario *scen,
+                          guint mode_mask, TnetMetric **time_out,
+                          TnetMetric **length_out, GError **error)
+{
+  g_return_val_if_fail (net != NULL && scen != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!tnet_scenario_validate (scen, net, error))
+    return NULL;
+
+  const guint n = tnet_network_n_nodes (net);
+  const guint n_links = tnet_network_n_links (net);
+  g_autoptr (GArray) tails = g_array_new (FALSE, FALSE, sizeof (TnetId));
+  g_autoptr (GArray) heads = g_array_new (FALSE, FALSE, sizeof (TnetId));
+  g_autoptr (GArray) links = g_array_new (FALSE, FALSE, sizeof (TnetId));
+  g_autoptr (GArray) times = g_array_new (FALSE, FALSE, sizeof (TnetWeight));
+  g_autoptr (GArray) lengths = g_array_new (FALSE, FALSE, sizeof (TnetWeight));
+
+  for (TnetId i = 0; i < n_links; i++)
+    {
+      const TnetLink *link = tnet_network_link (net, i);
+      if (!(mode_mask & TNET_MODE_BIT (link->mode))
+          || !tnet_scenario_link_active (scen, net, i))
+        continue;
+      TnetWeight t = tnet_scenario_link_time_ms (scen, net, i);
+      double len = round (link->length_m);
+      TnetWeight l = len < 1.0 ? 1u
+                     : len > (double) TNET_WEIGHT_MAX ? TNET_WEIGHT_MAX
+                     : (TnetWeight) len;
+      for (int dir = 0; dir < (link->oneway ? 1 : 2); dir++)
+        {
+          TnetId a = dir == 0 ? link->from : link->to;
+          TnetId b = dir == 0 ? link->to : link->from;
+          g_array_append_val (tails, a);
+          g_array_append_val (heads, b);
+          g_array_append_val (links, i);
+          g_array_append_val (times, t);
+          g_array_append_val (lengths, l);
+        }
+    }
+
+  double *lonlat = g_new (double, 2 * (gsize) n + 1);
+  for (TnetId v = 0; v < n; v++)
+    {
+      const TnetNode *node = tnet_network_node (net, v);
+      lonlat[2 * v] = node->lon;
+      lonlat[2 * v + 1] = node->lat;
+    }
+  TnetGraph *graph = tnet_graph_new_from_arcs (n, tails->len, (TnetId *) tails->data,
+                                               (TnetId *) heads->data,
+                                               (TnetId *) links->data, lonlat, error);
+  g_free (lonlat);
+  if (graph == NULL)
+    return NULL;
+
+  /* weights were clamped above, so the metrics cannot fail */
+  if (time_out)
+    *time_out = tnet_metric_new (graph, (TnetWeight *) times->data, NULL);
+  if (length_out)
+    *length_out = tnet_metric_new (graph, (TnetWeight *) lengths->data, NULL);
+  return graph;
+}

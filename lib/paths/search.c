@@ -1,0 +1,282 @@
+/* search.c: Dijkstra workspaces over the CSR graph.
+ *
+ * Implementation notes
+ *
+ * The kernel is textbook Dijkstra with lazy initialisation:
+ *
+ * - Topology and weights are read as three plain arrays (first_out, head,
+ *   weight — or rfirst_out, rtail, rweight for a backward run); the arcs of
+ *   a node are contiguous and, thanks to the locality order of the graph,
+ *   their heads are usually near each other in memory.
+ * - Node state is an array of {dist, stamp} pairs. A node is labelled in
+ *   this run iff its stamp equals the current epoch, so starting a run costs
+ *   O(1) instead of O(n); when the 32-bit epoch wraps, every stamp is cleared
+ *   once. parent[] and origin[] are only read for labelled nodes and need no
+ *   clearing either.
+ * - The priority queue is the indexed 4-ary heap of lib/core/heap.h with
+ *   decrease-key, so the heap never holds more than one entry per node.
+ *   A node leaves the heap when it is settled; after the run the heap holds
+ *   exactly the labelled-but-unsettled nodes (only an early exit at the
+ *   target leaves any), which is how tnet_search_distance() tells the two
+ *   apart without a third per-node array. The next run empties it touching
+ *   only those nodes.
+ * - A settled node is never relabelled: with weights >= 0 its final
+ *   distance is <= any tentative distance found later, so the relaxation
+ *   needs no "settled?" test.
+ * - Budget: a label above the budget is never created, so the settled set
+ *   is exactly {v : dist(v) <= budget} and the heap stays small.
+ * - Parents are stored as CSR positions of the run's direction; turning
+ *   them into external arc ids (through rarc[] and arc_ext[]) happens only
+ *   when a path is asked for, so the hot loop touches nothing else.
+ *
+ * All arrays are allocated by tnet_search_new(); a run allocates nothing.
+ */
+#include "search-private.h"
+
+TnetSearch *
+tnet_search_new (TnetGraph *graph)
+{
+  g_return_val_if_fail (graph != NULL, NULL);
+  gsize n1 = graph->n_nodes > 0 ? graph->n_nodes : 1;
+  TnetSearch *s = g_new0 (TnetSearch, 1);
+  s->graph = tnet_graph_ref (graph);
+  s->label = g_new0 (TnetSearchLabel, n1);
+  s->parent = g_new (uint32_t, n1);
+  s->origin = g_new (uint32_t, n1);
+  s->settled = g_new (uint32_t, n1);
+  s->epoch = 1; /* stamps are 0: nothing is labelled before the first run */
+  s->dir = TNET_FORWARD;
+  tnet_i_heap_init (&s->heap, graph->n_nodes);
+  return s;
+}
+
+void
+tnet_search_free (TnetSearch *search)
+{
+  if (search == NULL)
+    return;
+  tnet_i_heap_destroy (&search->heap);
+  g_free (search->label);
+  g_free (search->parent);
+  g_free (search->origin);
+  g_free (search->settled);
+  tnet_graph_unref (search->graph);
+  g_free (search);
+}
+
+TnetGraph *
+tnet_search_get_graph (const TnetSearch *search)
+{
+  g_return_val_if_fail (search != NULL, NULL);
+  return search->graph;
+}
+
+void
+tnet_i_search_set_epoch (TnetSearch *search, uint32_t epoch)
+{
+  g_return_if_fail (search != NULL && epoch >= 1);
+  /* keep the invariant "every stamp <= epoch" */
+  for (guint v = 0; v < search->graph->n_nodes; v++)
+    search->label[v].stamp = 0;
+  tnet_i_heap_reset (&search->heap);
+  search->n_settled = 0;
+  search->epoch = epoch;
+}
+
+/* Starts a run: a fresh epoch, an empty heap and settled list. */
+static void
+begin_run (TnetSearch *s, TnetDirection dir)
+{
+  tnet_i_heap_reset (&s->heap);
+  s->n_settled = 0;
+  s->dir = dir;
+  if (G_UNLIKELY (++s->epoch == 0))
+    {
+      for (guint v = 0; v < s->graph->n_nodes; v++)
+        s->label[v].stamp = 0;
+      s->epoch = 1;
+    }
+}
+
+static inline void
+add_root (TnetSearch *s, uint32_t v, TnetWeight d, TnetWeight budget)
+{
+  if (d > budget)
+    return;
+  TnetSearchLabel *l = &s->label[v];
+  if (l->stamp == s->epoch && l->dist <= d)
+    return;
+  l->stamp = s->epoch;
+  l->dist = d;
+  s->parent[v] = TNET_ID_NONE;
+  s->origin[v] = v;
+  tnet_i_heap_push_or_decrease (&s->heap, v, d);
+}
+
+/* The kernel, shared by both directions: @first/@adj/@w are the CSR of the
+ * direction of travel. @target is internal or TNET_ID_NONE. */
+static void
+run_dijkstra (TnetSearch *s, const uint32_t *restrict first,
+              const uint32_t *restrict adj, const uint32_t *restrict w,
+              TnetWeight budget, uint32_t target)
+{
+  TnetSearchLabel *restrict label = s->label;
+  uint32_t *restrict parent = s->parent;
+  uint32_t *restrict origin = s->origin;
+  uint32_t *restrict settled = s->settled;
+  const uint32_t epoch = s->epoch;
+  TnetHeap *heap = &s->heap;
+  guint n_settled = 0;
+
+  while (!tnet_i_heap_empty (heap))
+    {
+      TnetHeapEntry top = tnet_i_heap_pop (heap);
+      const uint32_t u = top.item, du = top.key, ou = origin[u];
+      settled[n_settled++] = u;
+      if (u == target)
+        break;
+      const uint32_t end = first[u + 1];
+      for (uint32_t a = first[u]; a < end; a++)
+        {
+          const uint32_t v = adj[a];
+          const uint32_t dv = du + w[a]; /* du <= INF-1, w <= MAX: no wrap */
+          if (dv > budget)
+            continue;
+          TnetSearchLabel *lv = &label[v];
+          if (lv->stamp != epoch)
+            lv->stamp = epoch;
+          else if (dv >= lv->dist)
+            continue;
+          lv->dist = dv;
+          parent[v] = a;
+          origin[v] = ou;
+          tnet_i_heap_push_or_decrease (heap, v, dv);
+        }
+    }
+  s->n_settled = n_settled;
+}
+
+void
+tnet_search_run_multi (TnetSearch *search, const TnetMetric *metric,
+                       const TnetId *sources, const TnetWeight *offsets,
+                       guint n_sources, TnetDirection dir, TnetWeight budget,
+                       TnetId target)
+{
+  g_return_if_fail (search != NULL && metric != NULL);
+  g_return_if_fail (metric->graph == search->graph);
+  g_return_if_fail (n_sources == 0 || sources != NULL);
+  g_return_if_fail (dir == TNET_FORWARD || dir == TNET_BACKWARD);
+  g_return_if_fail (target == TNET_ID_NONE || target < search->graph->n_nodes);
+
+  const TnetGraph *g = search->graph;
+  /* INF is never a distance: every reached node stays below it */
+  if (budget >= TNET_WEIGHT_INF)
+    budget = TNET_WEIGHT_INF - 1;
+  begin_run (search, dir);
+  for (guint k = 0; k < n_sources; k++)
+    {
+      if (G_UNLIKELY (sources[k] >= g->n_nodes))
+        {
+          g_critical ("%s: source %u out of range (graph has %u nodes)",
+                      G_STRFUNC, sources[k], g->n_nodes);
+          tnet_i_heap_reset (&search->heap);
+          return;
+        }
+      TnetWeight off = offsets ? offsets[k] : 0;
+      add_root (search, g->to_internal[sources[k]], MIN (off, TNET_WEIGHT_MAX), budget);
+    }
+  uint32_t t = target == TNET_ID_NONE ? TNET_ID_NONE : g->to_internal[target];
+  if (dir == TNET_FORWARD)
+    run_dijkstra (search, g->first_out, g->head, metric->weight, budget, t);
+  else
+    run_dijkstra (search, g->rfirst_out, g->rtail, metric->rweight, budget, t);
+}
+
+void
+tnet_search_run (TnetSearch *search, const TnetMetric *metric, TnetId source,
+                 TnetDirection dir, TnetWeight budget, TnetId target)
+{
+  g_return_if_fail (search != NULL);
+  g_return_if_fail (source < search->graph->n_nodes);
+  tnet_search_run_multi (search, metric, &source, NULL, 1, dir, budget, target);
+}
+
+/* TRUE when internal node @v was settled in the last run. */
+static inline gboolean
+is_settled (const TnetSearch *s, uint32_t v)
+{
+  return s->label[v].stamp == s->epoch && !tnet_i_heap_contains (&s->heap, v);
+}
+
+TnetWeight
+tnet_search_distance (const TnetSearch *search, TnetId node)
+{
+  g_return_val_if_fail (search != NULL, TNET_WEIGHT_INF);
+  g_return_val_if_fail (node < search->graph->n_nodes, TNET_WEIGHT_INF);
+  uint32_t v = search->graph->to_internal[node];
+  return is_settled (search, v) ? search->label[v].dist : TNET_WEIGHT_INF;
+}
+
+guint
+tnet_search_n_settled (const TnetSearch *search)
+{
+  g_return_val_if_fail (search != NULL, 0);
+  return search->n_settled;
+}
+
+TnetId
+tnet_search_settled_node (const TnetSearch *search, guint k)
+{
+  g_return_val_if_fail (search != NULL && k < search->n_settled, TNET_ID_NONE);
+  return search->graph->to_external[search->settled[k]];
+}
+
+TnetId
+tnet_search_origin (const TnetSearch *search, TnetId node)
+{
+  g_return_val_if_fail (search != NULL, TNET_ID_NONE);
+  g_return_val_if_fail (node < search->graph->n_nodes, TNET_ID_NONE);
+  uint32_t v = search->graph->to_internal[node];
+  if (!is_settled (search, v))
+    return TNET_ID_NONE;
+  return search->graph->to_external[search->origin[v]];
+}
+
+/* Forward arc index of the parent position @p of the last run. */
+static inline uint32_t
+parent_forward_arc (const TnetSearch *s, uint32_t p)
+{
+  return s->dir == TNET_FORWARD ? p : s->graph->rarc[p];
+}
+
+guint
+tnet_search_path (const TnetSearch *search, TnetId node, TnetId *arcs, guint cap)
+{
+  g_return_val_if_fail (search != NULL, G_MAXUINT);
+  g_return_val_if_fail (node < search->graph->n_nodes, G_MAXUINT);
+  g_return_val_if_fail (cap == 0 || arcs != NULL, G_MAXUINT);
+  const TnetGraph *g = search->graph;
+  uint32_t v = g->to_internal[node];
+  if (!is_settled (search, v))
+    return G_MAXUINT;
+
+  /* Forward: parents lead from @node back to the source, so the path is
+   * written back to front. Backward: parents lead from @node towards the
+   * source along the direction of travel already. */
+  guint len = 0;
+  for (uint32_t x = v; search->parent[x] != TNET_ID_NONE; len++)
+    {
+      uint32_t a = parent_forward_arc (search, search->parent[x]);
+      x = search->dir == TNET_FORWARD ? g->arc_tail[a] : g->head[a];
+    }
+  guint k = 0;
+  for (uint32_t x = v; search->parent[x] != TNET_ID_NONE; k++)
+    {
+      uint32_t a = parent_forward_arc (search, search->parent[x]);
+      guint slot = search->dir == TNET_FORWARD ? len - 1 - k : k;
+      if (slot < cap)
+        arcs[slot] = g->arc_ext[a];
+      x = search->dir == TNET_FORWARD ? g->arc_tail[a] : g->head[a];
+    }
+  return len;
+}

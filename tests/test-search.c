@@ -1,0 +1,789 @@
+/* test-search.c: graph construction, Dijkstra (vs igraph and vs itself) and
+ * the igraph bridge. */
+#include "tests-common.h"
+#include "search-private.h"
+#include <tnet/tnet-igraph.h>
+#include <stdio.h>
+
+/* ---------- graphs for the tests ---------- */
+
+typedef struct {
+  guint n, m;
+  TnetId *tails, *heads;
+  TnetWeight *w;
+  double *lonlat; /* NULL or 2n */
+} ArcSet;
+
+static void
+arcset_free (ArcSet *s)
+{
+  g_free (s->tails);
+  g_free (s->heads);
+  g_free (s->w);
+  g_free (s->lonlat);
+}
+
+/* Weights: mostly 1..1000, some 0, a few large. */
+static TnetWeight
+random_weight (GRand *r)
+{
+  double p = g_rand_double (r);
+  if (p < 0.08)
+    return 0;
+  if (p < 0.10)
+    return (TnetWeight) g_rand_int_range (r, 1000000, 20000000);
+  return (TnetWeight) g_rand_int_range (r, 1, 1001);
+}
+
+/* Random arcs (with self-loops and parallel arcs), no coordinates. */
+static ArcSet
+random_arcs (guint n, guint m, guint32 seed)
+{
+  GRand *r = g_rand_new_with_seed (seed);
+  ArcSet s = { n, m, g_new (TnetId, m), g_new (TnetId, m), g_new (TnetWeight, m), NULL };
+  for (guint k = 0; k < m; k++)
+    {
+      if (k > 0 && g_rand_double (r) < 0.03)
+        {
+          /* a parallel copy of the previous arc with another weight */
+          s.tails[k] = s.tails[k - 1];
+          s.heads[k] = s.heads[k - 1];
+        }
+      else
+        {
+          s.tails[k] = (TnetId) g_rand_int_range (r, 0, (gint32) n);
+          s.heads[k] = (TnetId) g_rand_int_range (r, 0, (gint32) n);
+        }
+      s.w[k] = random_weight (r);
+    }
+  g_rand_free (r);
+  return s;
+}
+
+/* A side x side grid with coordinates, most neighbour arcs present in both
+ * directions, arcs listed in a shuffled order. */
+static ArcSet
+grid_arcs (guint side, guint32 seed)
+{
+  GRand *r = g_rand_new_with_seed (seed);
+  guint n = side * side;
+  GArray *t = g_array_new (FALSE, FALSE, sizeof (TnetId));
+  GArray *h = g_array_new (FALSE, FALSE, sizeof (TnetId));
+  for (guint y = 0; y < side; y++)
+    for (guint x = 0; x < side; x++)
+      {
+        TnetId v = y * side + x;
+        TnetId nb[2] = { x + 1 < side ? v + 1 : TNET_ID_NONE,
+                         y + 1 < side ? v + side : TNET_ID_NONE };
+        for (int i = 0; i < 2; i++)
+          {
+            if (nb[i] == TNET_ID_NONE)
+              continue;
+            if (g_rand_double (r) < 0.9)
+              {
+                g_array_append_val (t, v);
+                g_array_append_val (h, nb[i]);
+              }
+            if (g_rand_double (r) < 0.9)
+              {
+                g_array_append_val (t, nb[i]);
+                g_array_append_val (h, v);
+              }
+          }
+      }
+  ArcSet s = { n, t->len, NULL, NULL, g_new (TnetWeight, t->len), g_new (double, 2 * n) };
+  /* shuffle the arc order so the external ids carry no locality */
+  for (guint k = t->len; k > 1; k--)
+    {
+      guint j = (guint) g_rand_int_range (r, 0, (gint32) k);
+      TnetId a = g_array_index (t, TnetId, k - 1), b = g_array_index (h, TnetId, k - 1);
+      g_array_index (t, TnetId, k - 1) = g_array_index (t, TnetId, j);
+      g_array_index (h, TnetId, k - 1) = g_array_index (h, TnetId, j);
+      g_array_index (t, TnetId, j) = a;
+      g_array_index (h, TnetId, j) = b;
+    }
+  for (guint k = 0; k < t->len; k++)
+    s.w[k] = random_weight (r);
+  for (guint v = 0; v < n; v++)
+    {
+      s.lonlat[2 * v] = 113.8 + 0.001 * (v % side);
+      s.lonlat[2 * v + 1] = 34.0 + 0.001 * (v / side);
+    }
+  s.tails = (TnetId *) g_array_free (t, FALSE);
+  s.heads = (TnetId *) g_array_free (h, FALSE);
+  g_rand_free (r);
+  return s;
+}
+
+/* A plain DIMACS .gr reader, enough for rome99 (the library's loader is
+ * tested on its own). */
+static ArcSet
+read_gr (const char *path)
+{
+  FILE *f = fopen (path, "r");
+  ck_assert_msg (f != NULL, "cannot open %s", path);
+  ArcSet s = { 0 };
+  char line[256];
+  guint k = 0;
+  while (fgets (line, sizeof line, f))
+    {
+      unsigned a, b, w;
+      if (line[0] == 'p')
+        {
+          ck_assert_int_eq (sscanf (line, "p sp %u %u", &s.n, &s.m), 2);
+          s.tails = g_new (TnetId, s.m);
+          s.heads = g_new (TnetId, s.m);
+          s.w = g_new (TnetWeight, s.m);
+        }
+      else if (line[0] == 'a')
+        {
+          ck_assert_int_eq (sscanf (line, "a %u %u %u", &a, &b, &w), 3);
+          ck_assert_uint_lt (k, s.m);
+          s.tails[k] = a - 1;
+          s.heads[k] = b - 1;
+          s.w[k++] = w;
+        }
+    }
+  fclose (f);
+  ck_assert_uint_eq (k, s.m);
+  return s;
+}
+
+static void
+build (const ArcSet *s, TnetGraph **g, TnetMetric **metric)
+{
+  GError *error = NULL;
+  *g = tnet_graph_new_from_arcs (s->n, s->m, s->tails, s->heads, NULL, s->lonlat, &error);
+  ck_assert_msg (*g != NULL, "%s", error ? error->message : "");
+  *metric = tnet_metric_new (*g, s->w, &error);
+  ck_assert_msg (*metric != NULL, "%s", error ? error->message : "");
+}
+
+/* ---------- the igraph oracle ---------- */
+
+typedef struct {
+  igraph_t g;
+  igraph_vector_t w;
+  igraph_matrix_t res;
+} Oracle;
+
+static void
+oracle_init (Oracle *o, const TnetGraph *g, const TnetMetric *metric)
+{
+  GError *error = NULL;
+  tnet_igraph_lock ();
+  ck_assert_msg (tnet_graph_to_igraph (g, metric, &o->g, &o->w, &error), "%s",
+                 error ? error->message : "");
+  ck_assert (tnet_igraph_check (igraph_matrix_init (&o->res, 0, 0), "matrix", NULL));
+  tnet_igraph_unlock ();
+}
+
+static void
+oracle_destroy (Oracle *o)
+{
+  tnet_igraph_lock ();
+  igraph_matrix_destroy (&o->res);
+  igraph_vector_destroy (&o->w);
+  igraph_destroy (&o->g);
+  tnet_igraph_unlock ();
+}
+
+/* One-to-all distances from @src (out: forward, in: backward) into o->res. */
+static void
+oracle_run (Oracle *o, TnetId src, igraph_neimode_t mode)
+{
+  GError *error = NULL;
+  tnet_igraph_lock ();
+  gboolean ok = tnet_igraph_check (igraph_distances_dijkstra (&o->g, &o->res,
+                                                              igraph_vss_1 (src),
+                                                              igraph_vss_all (), &o->w,
+                                                              mode),
+                                   "igraph_distances_dijkstra", &error);
+  tnet_igraph_unlock ();
+  ck_assert_msg (ok, "%s", error ? error->message : "");
+}
+
+/* Compares the last search with the oracle's row; returns the reached count. */
+static guint
+assert_same_as_oracle (const TnetSearch *s, const Oracle *o, guint n)
+{
+  guint reached = 0;
+  for (TnetId v = 0; v < n; v++)
+    {
+      double want = MATRIX (o->res, 0, v);
+      TnetWeight got = tnet_search_distance (s, v);
+      if (want == IGRAPH_INFINITY)
+        ck_assert_msg (got == TNET_WEIGHT_INF, "node %u: got %u, igraph: unreachable", v, got);
+      else
+        {
+          ck_assert_msg ((double) got == want, "node %u: got %u, igraph %.0f", v, got, want);
+          reached++;
+        }
+    }
+  ck_assert_uint_eq (tnet_search_n_settled (s), reached);
+  return reached;
+}
+
+/* Distances over the graph's own arcs: the triangle inequality holds on every
+ * arc and every reached non-root node has a tight parent arc. */
+static void
+assert_tree_consistent (const TnetSearch *s, const TnetGraph *g, const TnetMetric *m)
+{
+  for (TnetId a = 0; a < tnet_graph_n_arcs (g); a++)
+    {
+      TnetWeight du = tnet_search_distance (s, tnet_graph_arc_tail (g, a));
+      TnetWeight dv = tnet_search_distance (s, tnet_graph_arc_head (g, a));
+      if (du != TNET_WEIGHT_INF)
+        ck_assert_uint_le (dv, du + tnet_metric_weight (m, a));
+    }
+}
+
+/* ---------- graph construction ---------- */
+
+START_TEST (test_graph_layout)
+{
+  /* 0->1, 1->2, 2->0, 0->2, 0->1 again (parallel), 3->3 (loop), 4 isolated */
+  const TnetId tails[] = { 0, 1, 2, 0, 0, 3 };
+  const TnetId heads[] = { 1, 2, 0, 2, 1, 3 };
+  const TnetId links[] = { 10, 11, 12, 13, 14, TNET_ID_NONE };
+  const TnetWeight w[] = { 5, 6, 7, 8, 9, 1 };
+  const double lonlat[] = { 113.8, 34.0, 113.9, 34.1, 113.7, 34.2, 113.8, 34.3, 114.0, 34.0 };
+  GError *error = NULL;
+  for (int with_coords = 0; with_coords < 2; with_coords++)
+    {
+      g_autoptr (TnetGraph) g = tnet_graph_new_from_arcs (5, 6, tails, heads, links,
+                                                           with_coords ? lonlat : NULL,
+                                                           &error);
+      ck_assert_ptr_nonnull (g);
+      ck_assert_uint_eq (tnet_graph_n_nodes (g), 5);
+      ck_assert_uint_eq (tnet_graph_n_arcs (g), 6);
+      ck_assert_uint_gt (tnet_graph_memory_bytes (g), 6 * 7 * sizeof (uint32_t));
+      for (TnetId k = 0; k < 6; k++)
+        {
+          ck_assert_uint_eq (tnet_graph_arc_tail (g, k), tails[k]);
+          ck_assert_uint_eq (tnet_graph_arc_head (g, k), heads[k]);
+          ck_assert_uint_eq (tnet_graph_arc_link (g, k), links[k]);
+        }
+      /* CSR invariants: permutations, head order, reverse CSR */
+      for (guint v = 0; v < 5; v++)
+        {
+          ck_assert_uint_eq (g->to_internal[g->to_external[v]], v);
+          for (uint32_t a = g->first_out[v]; a < g->first_out[v + 1]; a++)
+            {
+              ck_assert_uint_eq (g->arc_tail[a], v);
+              ck_assert_uint_eq (g->arc_int[g->arc_ext[a]], a);
+              if (a > g->first_out[v])
+                ck_assert_uint_le (g->head[a - 1], g->head[a]);
+            }
+          for (uint32_t i = g->rfirst_out[v]; i < g->rfirst_out[v + 1]; i++)
+            {
+              ck_assert_uint_eq (g->head[g->rarc[i]], v);
+              ck_assert_uint_eq (g->arc_tail[g->rarc[i]], g->rtail[i]);
+            }
+        }
+      ck_assert_uint_eq (g->first_out[5], 6);
+      ck_assert_uint_eq (g->rfirst_out[5], 6);
+      if (!with_coords)
+        ck_assert_uint_eq (g->to_external[0], 0); /* BFS starts at node 0 */
+
+      g_autoptr (TnetMetric) m = tnet_metric_new (g, w, &error);
+      ck_assert_ptr_nonnull (m);
+      ck_assert_ptr_eq (tnet_metric_get_graph (m), g);
+      for (TnetId k = 0; k < 6; k++)
+        ck_assert_uint_eq (tnet_metric_weight (m, k), w[k]);
+      for (uint32_t i = 0; i < 6; i++)
+        ck_assert_uint_eq (m->rweight[i], m->weight[g->rarc[i]]);
+    }
+}
+END_TEST
+
+START_TEST (test_graph_errors)
+{
+  GError *error = NULL;
+  const TnetId tails[] = { 0, 1 };
+  const TnetId heads[] = { 1, 2 };
+  ck_assert_ptr_null (tnet_graph_new_from_arcs (2, 2, tails, heads, NULL, NULL, &error));
+  tt_assert_error (error, TNET_ERROR_INVALID_INPUT, "arc 1: head node 2 out of range");
+  ck_assert_ptr_null (tnet_graph_new_from_arcs (2, 2, heads, tails, NULL, NULL, &error));
+  tt_assert_error (error, TNET_ERROR_INVALID_INPUT, "arc 1: tail node 2 out of range");
+  ck_assert_ptr_null (tnet_graph_new_from_arcs (1u << 31, 0, NULL, NULL, NULL, NULL, &error));
+  tt_assert_error (error, TNET_ERROR_TOO_LARGE, "below 2^31");
+  const double bad[] = { 113.0, 34.0, NAN, 34.0, 113.0, 34.1 };
+  ck_assert_ptr_null (tnet_graph_new_from_arcs (3, 2, tails, heads, NULL, bad, &error));
+  tt_assert_error (error, TNET_ERROR_INVALID_INPUT, "node 1: coordinates");
+
+  g_autoptr (TnetGraph) g = tnet_graph_new_from_arcs (3, 2, tails, heads, NULL, NULL, &error);
+  ck_assert_ptr_nonnull (g);
+  const TnetWeight w[] = { 3, TNET_WEIGHT_MAX + 1 };
+  ck_assert_ptr_null (tnet_metric_new (g, w, &error));
+  tt_assert_error (error, TNET_ERROR_INVALID_INPUT, "arc 1: weight");
+  const TnetWeight ok[] = { 3, TNET_WEIGHT_MAX };
+  g_autoptr (TnetMetric) m = tnet_metric_new (g, ok, &error);
+  ck_assert_ptr_nonnull (m);
+
+  /* the empty graph is valid */
+  g_autoptr (TnetGraph) empty = tnet_graph_new_from_arcs (0, 0, NULL, NULL, NULL, NULL, &error);
+  ck_assert_ptr_nonnull (empty);
+  ck_assert_uint_eq (tnet_graph_n_nodes (empty), 0);
+}
+END_TEST
+
+/* ---------- Dijkstra against igraph ---------- */
+
+static ArcSet
+test_graph (int i)
+{
+  /* 3 sizes x 2 shapes */
+  switch (i)
+    {
+    case 0: return random_arcs (50, 200, 1);
+    case 1: return grid_arcs (7, 2);
+    case 2: return random_arcs (2000, 6000, 3);
+    case 3: return grid_arcs (45, 4);
+    case 4: return random_arcs (20000, 50000, 5);
+    default: return grid_arcs (142, 6);
+    }
+}
+
+START_TEST (test_dijkstra_vs_igraph)
+{
+  ArcSet s = test_graph (_i);
+  TnetGraph *g;
+  TnetMetric *m;
+  build (&s, &g, &m);
+  Oracle o;
+  oracle_init (&o, g, m);
+  TnetSearch *search = tnet_search_new (g);
+  GRand *r = g_rand_new_with_seed (100 + _i);
+  guint total = 0;
+  for (int q = 0; q < 8; q++)
+    {
+      TnetId src = (TnetId) g_rand_int_range (r, 0, (gint32) s.n);
+      tnet_search_run (search, m, src, TNET_FORWARD, TNET_WEIGHT_INF, TNET_ID_NONE);
+      oracle_run (&o, src, IGRAPH_OUT);
+      total += assert_same_as_oracle (search, &o, s.n);
+      ck_assert_uint_eq (tnet_search_distance (search, src), 0);
+      ck_assert_uint_eq (tnet_search_origin (search, src), src);
+      assert_tree_consistent (search, g, m);
+      tnet_search_run (search, m, src, TNET_BACKWARD, TNET_WEIGHT_INF, TNET_ID_NONE);
+      oracle_run (&o, src, IGRAPH_IN);
+      total += assert_same_as_oracle (search, &o, s.n);
+    }
+  ck_assert_uint_gt (total, 16); /* the searches went somewhere */
+  g_rand_free (r);
+  tnet_search_free (search);
+  oracle_destroy (&o);
+  tnet_metric_unref (m);
+  tnet_graph_unref (g);
+  arcset_free (&s);
+}
+END_TEST
+
+START_TEST (test_rome99)
+{
+  g_autofree char *path = tt_shared_path ("dimacs9-rome99/rome99.gr");
+  ArcSet s = read_gr (path);
+  ck_assert_uint_eq (s.n, 3353);
+  TnetGraph *g;
+  TnetMetric *m;
+  build (&s, &g, &m);
+  Oracle o;
+  oracle_init (&o, g, m);
+  TnetSearch *search = tnet_search_new (g);
+  GRand *r = g_rand_new_with_seed (99);
+  gint64 ours = 0, theirs = 0;
+  for (int q = 0; q < 100; q++)
+    {
+      TnetId src = (TnetId) g_rand_int_range (r, 0, (gint32) s.n);
+      gint64 t0 = g_get_monotonic_time ();
+      tnet_search_run (search, m, src, TNET_FORWARD, TNET_WEIGHT_INF, TNET_ID_NONE);
+      gint64 t1 = g_get_monotonic_time ();
+      oracle_run (&o, src, IGRAPH_OUT);
+      gint64 t2 = g_get_monotonic_time ();
+      ours += t1 - t0;
+      theirs += t2 - t1;
+      /* rome99 is strongly connected */
+      ck_assert_uint_eq (assert_same_as_oracle (search, &o, s.n), s.n);
+    }
+  /* for information only; the benchmarks own the real figures */
+  fprintf (stderr, "# rome99 one-to-all: ours %.3f ms, igraph %.3f ms per source\n",
+           ours / 100.0 / 1000.0, theirs / 100.0 / 1000.0);
+  g_rand_free (r);
+  tnet_search_free (search);
+  oracle_destroy (&o);
+  tnet_metric_unref (m);
+  tnet_graph_unref (g);
+  arcset_free (&s);
+}
+END_TEST
+
+/* ---------- properties ---------- */
+
+static TnetWeight *
+snapshot (const TnetSearch *s, guint n)
+{
+  TnetWeight *d = g_new (TnetWeight, n);
+  for (TnetId v = 0; v < n; v++)
+    d[v] = tnet_search_distance (s, v);
+  return d;
+}
+
+START_TEST (test_workspace_reuse)
+{
+  ArcSet s = random_arcs (3000, 9000, 7);
+  TnetGraph *g;
+  TnetMetric *m;
+  build (&s, &g, &m);
+  TnetSearch *search = tnet_search_new (g);
+  tnet_search_run (search, m, 11, TNET_FORWARD, TNET_WEIGHT_INF, TNET_ID_NONE);
+  g_autofree TnetWeight *a1 = snapshot (search, s.n);
+  guint n1 = tnet_search_n_settled (search);
+  tnet_search_run (search, m, 2222, TNET_BACKWARD, 5000, TNET_ID_NONE);
+  g_autofree TnetWeight *b = snapshot (search, s.n);
+  tnet_search_run (search, m, 11, TNET_FORWARD, TNET_WEIGHT_INF, TNET_ID_NONE);
+  g_autofree TnetWeight *a2 = snapshot (search, s.n);
+  ck_assert_uint_eq (tnet_search_n_settled (search), n1);
+  ck_assert (memcmp (a1, a2, sizeof (TnetWeight) * s.n) == 0);
+  ck_assert (memcmp (a1, b, sizeof (TnetWeight) * s.n) != 0);
+  /* a fresh workspace agrees too */
+  TnetSearch *fresh = tnet_search_new (g);
+  tnet_search_run (fresh, m, 11, TNET_FORWARD, TNET_WEIGHT_INF, TNET_ID_NONE);
+  g_autofree TnetWeight *a3 = snapshot (fresh, s.n);
+  ck_assert (memcmp (a1, a3, sizeof (TnetWeight) * s.n) == 0);
+  /* before any run nothing is reached */
+  TnetSearch *unused = tnet_search_new (g);
+  ck_assert_uint_eq (tnet_search_distance (unused, 11), TNET_WEIGHT_INF);
+  ck_assert_uint_eq (tnet_search_n_settled (unused), 0);
+  ck_assert_uint_eq (tnet_search_path (unused, 11, NULL, 0), G_MAXUINT);
+  tnet_search_free (unused);
+  tnet_search_free (fresh);
+  tnet_search_free (search);
+  tnet_metric_unref (m);
+  tnet_graph_unref (g);
+  arcset_free (&s);
+}
+END_TEST
+
+/* When the epoch counter wraps, stale stamps must not leak into a run. */
+START_TEST (test_epoch_wrap)
+{
+  ArcSet s = grid_arcs (20, 8);
+  TnetGraph *g;
+  TnetMetric *m;
+  build (&s, &g, &m);
+  TnetSearch *search = tnet_search_new (g);
+  tnet_search_run (search, m, 5, TNET_FORWARD, TNET_WEIGHT_INF, TNET_ID_NONE);
+  g_autofree TnetWeight *want = snapshot (search, s.n);
+  tnet_i_search_set_epoch (search, UINT32_MAX - 2);
+  for (int k = 0; k < 5; k++) /* epochs MAX-1, MAX, wrap to 1, 2, 3 */
+    {
+      tnet_search_run (search, m, (k % 2) ? 77 : 5, TNET_FORWARD,
+                       (k % 2) ? 300 : TNET_WEIGHT_INF, TNET_ID_NONE);
+      if (k % 2 == 0)
+        {
+          g_autofree TnetWeight *got = snapshot (search, s.n);
+          ck_assert (memcmp (want, got, sizeof (TnetWeight) * s.n) == 0);
+        }
+    }
+  ck_assert_uint_le (search->epoch, 3);
+  tnet_search_free (search);
+  tnet_metric_unref (m);
+  tnet_graph_unref (g);
+  arcset_free (&s);
+}
+END_TEST
+
+START_TEST (test_bounded)
+{
+  ArcSet s = _i == 0 ? random_arcs (4000, 12000, 9) : grid_arcs (60, 10);
+  TnetGraph *g;
+  TnetMetric *m;
+  build (&s, &g, &m);
+  TnetSearch *search = tnet_search_new (g);
+  for (TnetDirection dir = TNET_FORWARD; dir <= TNET_BACKWARD; dir++)
+    {
+      tnet_search_run (search, m, 17, dir, TNET_WEIGHT_INF, TNET_ID_NONE);
+      g_autofree TnetWeight *full = snapshot (search, s.n);
+      /* budgets: 0, a few values in range, one equal to an actual distance */
+      TnetWeight budgets[] = { 0, 500, 2000, full[tnet_search_settled_node (search, tnet_search_n_settled (search) / 2)] };
+      for (guint b = 0; b < G_N_ELEMENTS (budgets); b++)
+        {
+          tnet_search_run (search, m, 17, dir, budgets[b], TNET_ID_NONE);
+          guint want = 0;
+          for (TnetId v = 0; v < s.n; v++)
+            {
+              gboolean in = full[v] <= budgets[b];
+              want += in;
+              ck_assert_uint_eq (tnet_search_distance (search, v),
+                                 in ? full[v] : TNET_WEIGHT_INF);
+            }
+          ck_assert_uint_eq (tnet_search_n_settled (search), want);
+          for (guint k = 0; k < want; k++)
+            ck_assert_uint_le (full[tnet_search_settled_node (search, k)], budgets[b]);
+        }
+    }
+  tnet_search_free (search);
+  tnet_metric_unref (m);
+  tnet_graph_unref (g);
+  arcset_free (&s);
+}
+END_TEST
+
+START_TEST (test_backward_is_forward_on_transpose)
+{
+  ArcSet s = _i == 0 ? random_arcs (2000, 7000, 11) : grid_arcs (40, 12);
+  TnetGraph *g, *gt;
+  TnetMetric *m, *mt;
+  build (&s, &g, &m);
+  ArcSet t = s;
+  t.tails = s.heads;
+  t.heads = s.tails;
+  build (&t, &gt, &mt);
+  TnetSearch *sb = tnet_search_new (g), *sf = tnet_search_new (gt);
+  for (TnetId src = 0; src < s.n; src += s.n / 7)
+    {
+      tnet_search_run (sb, m, src, TNET_BACKWARD, TNET_WEIGHT_INF, TNET_ID_NONE);
+      tnet_search_run (sf, mt, src, TNET_FORWARD, TNET_WEIGHT_INF, TNET_ID_NONE);
+      ck_assert_uint_eq (tnet_search_n_settled (sb), tnet_search_n_settled (sf));
+      for (TnetId v = 0; v < s.n; v++)
+        ck_assert_uint_eq (tnet_search_distance (sb, v), tnet_search_distance (sf, v));
+    }
+  tnet_search_free (sb);
+  tnet_search_free (sf);
+  tnet_metric_unref (m);
+  tnet_metric_unref (mt);
+  tnet_graph_unref (g);
+  tnet_graph_unref (gt);
+  arcset_free (&s);
+}
+END_TEST
+
+START_TEST (test_multi_source)
+{
+  ArcSet s = _i == 0 ? random_arcs (3000, 9000, 13) : grid_arcs (50, 14);
+  TnetGraph *g;
+  TnetMetric *m;
+  build (&s, &g, &m);
+  const TnetId src[] = { 3, 900, 1500, 3, 2100 };
+  const TnetWeight off[] = { 400, 0, 2500, 50, TNET_WEIGHT_MAX };
+  const guint k = G_N_ELEMENTS (src);
+  TnetSearch *search = tnet_search_new (g);
+  for (TnetDirection dir = TNET_FORWARD; dir <= TNET_BACKWARD; dir++)
+    {
+      TnetWeight *single[G_N_ELEMENTS (src)];
+      for (guint i = 0; i < k; i++)
+        {
+          tnet_search_run (search, m, src[i], dir, TNET_WEIGHT_INF, TNET_ID_NONE);
+          single[i] = snapshot (search, s.n);
+        }
+      tnet_search_run_multi (search, m, src, off, k, dir, TNET_WEIGHT_INF, TNET_ID_NONE);
+      for (TnetId v = 0; v < s.n; v++)
+        {
+          guint64 best = TNET_WEIGHT_INF;
+          for (guint i = 0; i < k; i++)
+            if (single[i][v] != TNET_WEIGHT_INF)
+              best = MIN (best, (guint64) single[i][v] + off[i]);
+          TnetWeight got = tnet_search_distance (search, v);
+          if (best >= TNET_WEIGHT_INF)
+            ck_assert_uint_eq (got, TNET_WEIGHT_INF);
+          else
+            {
+              ck_assert_uint_eq (got, best);
+              /* the origin is one of the sources achieving the minimum */
+              TnetId o = tnet_search_origin (search, v);
+              gboolean found = FALSE;
+              for (guint i = 0; i < k; i++)
+                found |= src[i] == o && single[i][v] != TNET_WEIGHT_INF
+                         && (guint64) single[i][v] + off[i] == best;
+              ck_assert_msg (found, "node %u: origin %u does not achieve %u", v, o, got);
+            }
+        }
+      /* without offsets: all sources at 0 */
+      tnet_search_run_multi (search, m, src, NULL, k, dir, TNET_WEIGHT_INF, TNET_ID_NONE);
+      for (guint i = 0; i < k; i++)
+        ck_assert_uint_eq (tnet_search_distance (search, src[i]), 0);
+      for (guint i = 0; i < k; i++)
+        g_free (single[i]);
+    }
+  tnet_search_free (search);
+  tnet_metric_unref (m);
+  tnet_graph_unref (g);
+  arcset_free (&s);
+}
+END_TEST
+
+START_TEST (test_early_exit)
+{
+  ArcSet s = _i == 0 ? random_arcs (5000, 15000, 15) : grid_arcs (70, 16);
+  TnetGraph *g;
+  TnetMetric *m;
+  build (&s, &g, &m);
+  TnetSearch *search = tnet_search_new (g);
+  GRand *r = g_rand_new_with_seed (17);
+  for (int q = 0; q < 20; q++)
+    {
+      TnetDirection dir = q % 2 ? TNET_BACKWARD : TNET_FORWARD;
+      TnetId a = (TnetId) g_rand_int_range (r, 0, (gint32) s.n);
+      TnetId b = (TnetId) g_rand_int_range (r, 0, (gint32) s.n);
+      tnet_search_run (search, m, a, dir, TNET_WEIGHT_INF, TNET_ID_NONE);
+      TnetWeight want = tnet_search_distance (search, b);
+      guint all = tnet_search_n_settled (search);
+      tnet_search_run (search, m, a, dir, TNET_WEIGHT_INF, b);
+      ck_assert_uint_eq (tnet_search_distance (search, b), want);
+      ck_assert_uint_le (tnet_search_n_settled (search), all);
+      if (want != TNET_WEIGHT_INF)
+        {
+          /* the target is the last node settled, everything before it is final */
+          guint n = tnet_search_n_settled (search);
+          ck_assert_uint_eq (tnet_search_settled_node (search, n - 1), b);
+          for (guint k = 0; k < n; k++)
+            ck_assert_uint_le (tnet_search_distance (search, tnet_search_settled_node (search, k)), want);
+        }
+    }
+  g_rand_free (r);
+  tnet_search_free (search);
+  tnet_metric_unref (m);
+  tnet_graph_unref (g);
+  arcset_free (&s);
+}
+END_TEST
+
+START_TEST (test_paths)
+{
+  ArcSet s = _i == 0 ? random_arcs (3000, 10000, 19) : grid_arcs (50, 20);
+  TnetGraph *g;
+  TnetMetric *m;
+  build (&s, &g, &m);
+  TnetSearch *search = tnet_search_new (g);
+  TnetId *arcs = g_new (TnetId, s.n);
+  guint checked = 0;
+  for (TnetDirection dir = TNET_FORWARD; dir <= TNET_BACKWARD; dir++)
+    {
+      TnetId src = 42;
+      tnet_search_run (search, m, src, dir, TNET_WEIGHT_INF, TNET_ID_NONE);
+      ck_assert_uint_eq (tnet_search_path (search, src, arcs, s.n), 0);
+      for (TnetId v = 0; v < s.n; v++)
+        {
+          guint len = tnet_search_path (search, v, arcs, s.n);
+          if (tnet_search_distance (search, v) == TNET_WEIGHT_INF)
+            {
+              ck_assert_uint_eq (len, G_MAXUINT);
+              continue;
+            }
+          ck_assert_uint_lt (len, s.n);
+          /* travel order: forward src -> v, backward v -> src */
+          TnetId at = dir == TNET_FORWARD ? src : v;
+          guint64 sum = 0;
+          for (guint k = 0; k < len; k++)
+            {
+              ck_assert_uint_eq (tnet_graph_arc_tail (g, arcs[k]), at);
+              at = tnet_graph_arc_head (g, arcs[k]);
+              sum += tnet_metric_weight (m, arcs[k]);
+            }
+          ck_assert_uint_eq (at, dir == TNET_FORWARD ? v : src);
+          ck_assert_uint_eq (sum, tnet_search_distance (search, v));
+          /* a short buffer gets the first arcs of the same path */
+          if (len >= 3)
+            {
+              TnetId head3[2];
+              ck_assert_uint_eq (tnet_search_path (search, v, head3, 2), len);
+              ck_assert_uint_eq (head3[0], arcs[0]);
+              ck_assert_uint_eq (head3[1], arcs[1]);
+              checked++;
+            }
+        }
+    }
+  ck_assert_uint_gt (checked, 10);
+  g_free (arcs);
+  tnet_search_free (search);
+  tnet_metric_unref (m);
+  tnet_graph_unref (g);
+  arcset_free (&s);
+}
+END_TEST
+
+/* ---------- the igraph bridge ---------- */
+
+START_TEST (test_igraph_errors)
+{
+  const TnetId tails[] = { 0, 1 };
+  const TnetId heads[] = { 1, 2 };
+  const TnetWeight w[] = { 1, 2 };
+  GError *error = NULL;
+  g_autoptr (TnetGraph) g = tnet_graph_new_from_arcs (3, 2, tails, heads, NULL, NULL, &error);
+  g_autoptr (TnetMetric) m = tnet_metric_new (g, w, &error);
+  igraph_t ig;
+  igraph_vector_t iw;
+  igraph_matrix_t res;
+
+  tnet_igraph_lock ();
+  ck_assert (tnet_graph_to_igraph (g, m, &ig, &iw, &error));
+  ck_assert_int_eq (igraph_vcount (&ig), 3);
+  ck_assert_int_eq (igraph_ecount (&ig), 2);
+  ck_assert (tnet_igraph_check (igraph_matrix_init (&res, 0, 0), "matrix", &error));
+
+  /* a negative weight: igraph refuses it */
+  VECTOR (iw)[1] = -5;
+  igraph_error_t rc = igraph_distances_dijkstra (&ig, &res, igraph_vss_1 (0), igraph_vss_all (),
+                                                 &iw, IGRAPH_OUT);
+  ck_assert_int_ne (rc, IGRAPH_SUCCESS);
+  ck_assert (!tnet_igraph_check (rc, "distances", &error));
+  ck_assert_int_eq (IGRAPH_FINALLY_STACK_SIZE (), 0);
+  tt_assert_error (error, TNET_ERROR_IGRAPH, "distances failed in igraph");
+
+  /* an invalid vertex id */
+  VECTOR (iw)[1] = 2;
+  rc = igraph_distances_dijkstra (&ig, &res, igraph_vss_1 (7), igraph_vss_all (), &iw, IGRAPH_OUT);
+  ck_assert (!tnet_igraph_check (rc, "from vertex 7", &error));
+  ck_assert (IGRAPH_FINALLY_STACK_EMPTY);
+  ck_assert_msg (error && strstr (error->message, "Invalid vertex") != NULL, "%s",
+                 error ? error->message : "no error");
+  tt_assert_error (error, TNET_ERROR_IGRAPH, "from vertex 7");
+
+  /* the handle still works after the failures */
+  ck_assert (tnet_igraph_check (igraph_distances_dijkstra (&ig, &res, igraph_vss_1 (0),
+                                                           igraph_vss_all (), &iw, IGRAPH_OUT),
+                                "distances", &error));
+  ck_assert (MATRIX (res, 0, 2) == 3.0);
+  igraph_matrix_destroy (&res);
+  igraph_vector_destroy (&iw);
+  igraph_destroy (&ig);
+  tnet_igraph_unlock ();
+
+  /* without a metric no weights are made */
+  tnet_igraph_lock ();
+  ck_assert (tnet_graph_to_igraph (g, NULL, &ig, NULL, &error));
+  igraph_integer_t from, to;
+  igraph_edge (&ig, 1, &from, &to);
+  ck_assert_int_eq (from, 1);
+  ck_assert_int_eq (to, 2);
+  igraph_destroy (&ig);
+  tnet_igraph_unlock ();
+}
+END_TEST
+
+int
+main (void)
+{
+  Suite *s = suite_create ("search");
+  TCase *tc = tcase_create ("graph");
+  tcase_add_test (tc, test_graph_layout);
+  tcase_add_test (tc, test_graph_errors);
+  suite_add_tcase (s, tc);
+  tc = tcase_create ("dijkstra");
+  tcase_set_timeout (tc, 120);
+  tcase_add_loop_test (tc, test_dijkstra_vs_igraph, 0, 6);
+  tcase_add_test (tc, test_rome99);
+  tcase_add_test (tc, test_workspace_reuse);
+  tcase_add_test (tc, test_epoch_wrap);
+  tcase_add_loop_test (tc, test_bounded, 0, 2);
+  tcase_add_loop_test (tc, test_backward_is_forward_on_transpose, 0, 2);
+  tcase_add_loop_test (tc, test_multi_source, 0, 2);
+  tcase_add_loop_test (tc, test_early_exit, 0, 2);
+  tcase_add_loop_test (tc, test_paths, 0, 2);
+  suite_add_tcase (s, tc);
+  tc = tcase_create ("igraph");
+  tcase_add_test (tc, test_igraph_errors);
+  suite_add_tcase (s, tc);
+  return tt_run_suite (s);
+}

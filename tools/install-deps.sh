@@ -1,0 +1,11 @@
+#!/bin/sh
+# Installs the Debian 12 packages tnet needs to build, test and draw maps.
+# Runs apt-get as root, or through sudo when not root.
+set -eu
+if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -q
+$SUDO apt-get install -y -q --no-install-recommends \
+  build-essential clang meson ninja-build pkg-config \
+  libglib2.0-dev libigraph-dev check libreadosm-dev libjson-glib-dev \
+  libcairo2-dev libzip-dev fonts-wqy-microhei xz-utils python3 valgrind
