@@ -150,7 +150,8 @@ TNET_API guint tnet_scenario_file_get_line (const TnetScenarioFile *sf,
  * tnet_suggest_name:
  * The candidate closest to @word by edit distance (Levenshtein over
  * Unicode characters), when it is close enough to be a likely typo
- * (distance <= max(1, length/3)); else %NULL.
+ * (at most max(1, length/3) edits, a transposition counting as one, or
+ * @word of 3+ characters beginning the candidate); else %NULL.
  * Time complexity: O(n_candidates × |word| × |candidate|).
  */
 TNET_API const char *tnet_suggest_name (const char *word,
