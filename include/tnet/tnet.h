@@ -11,5 +11,6 @@
 #include <tnet/tnet-io.h>
 #include <tnet/tnet-scenario-file.h>
 #include <tnet/tnet-render.h>
+#include <tnet/tnet-transit.h>
 #include <tnet/tnet-analysis.h>
 #undef TNET_INSIDE
