@@ -109,6 +109,22 @@ tnet_corridor_count_lines (const TnetNetwork *net, const TnetScenario *scen,
                            const TnetNodeSet *b, GPtrArray **lines_out)
 {
   g_return_val_if_fail (net != NULL && scen != NULL && a != NULL && b != NULL, 0);
+  if (a->is_region && b->is_region)
+    {
+      /* the report's own count, so both always agree */
+      const char *ra = g_str_has_prefix (a->spec, "region:") ? a->spec + 7 : a->spec;
+      const char *rb = g_str_has_prefix (b->spec, "region:") ? b->spec + 7 : b->spec;
+      GPtrArray *names = g_ptr_array_new ();
+      guint count = tnet_corridor_line_count (net, scen, ra, rb, mode_mask, names);
+      if (lines_out)
+        {
+          *lines_out = g_ptr_array_new_with_free_func (g_free);
+          for (guint i = 0; i < names->len; i++)
+            g_ptr_array_add (*lines_out, g_strdup (names->pdata[i]));
+        }
+      g_ptr_array_unref (names);
+      return count;
+    }
   guint n = tnet_network_n_nodes (net), nl = tnet_network_n_links (net);
   /* links of each line, in link order */
   GHashTable *by_line = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
