@@ -50,6 +50,24 @@ typedef struct {
  */
 TNET_API TnetArcList *tnet_dimacs_load (const char *gr_path, const char *co_path,
                                         GError **error);
+
+/**
+ * tnet_dimacs_load_topology:
+ * @path: an uncompressed PACE 2016 road topology (`p tw N M`, then one
+ *   undirected edge `U V` per line, 1-based ids; `c` lines are comments)
+ * @seed: seed of the weights
+ * @max_weight: largest weight, 1 .. TNET_WEIGHT_MAX
+ *
+ * Reads an unweighted topology and gives it seeded random weights: for the
+ * k-th edge line (file order), one draw of g_rand_int_range() in
+ * [1, @max_weight] from a GRand seeded with @seed; the edge becomes arc 2k
+ * (U -> V) and arc 2k+1 (V -> U), both with that weight. The same file,
+ * seed and @max_weight always give the same arc list. Errors as
+ * tnet_dimacs_load(); M must stay below 2^30.
+ * Time complexity: O(size of the file).
+ */
+TNET_API TnetArcList *tnet_dimacs_load_topology (const char *path, guint32 seed,
+                                                 TnetWeight max_weight, GError **error);
 TNET_API void tnet_arc_list_free (TnetArcList *list);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetArcList, tnet_arc_list_free)
 

@@ -19,11 +19,18 @@ TnetCsv *tnet_i_csv_open_file (const char *path, const char *display_name,
 TnetCsv *tnet_i_csv_open_data (const char *display_name, const char *data, gsize len,
                                TnetCsvFlags flags, GError **error);
 void tnet_i_csv_free (TnetCsv *csv);
+/* A physical line longer than @max_bytes (default 1 MiB) fails the next
+ * read with TNET_ERROR_TOO_LARGE. */
+void tnet_i_csv_set_max_line (TnetCsv *csv, gsize max_bytes);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetCsv, tnet_i_csv_free)
 
 /* Reads the header row (header names are trimmed). A duplicate column
  * name fails. */
 gboolean tnet_i_csv_read_header (TnetCsv *csv, GError **error);
+/* Number of header columns, and the (trimmed) name of column @col ("" when
+ * out of range). */
+guint tnet_i_csv_n_columns (const TnetCsv *csv);
+const char *tnet_i_csv_column_name (const TnetCsv *csv, int col);
 /* Column index of @name, or -1. */
 int tnet_i_csv_column (const TnetCsv *csv, const char *name);
 /* Fails naming the first missing column (line 1). NULL-terminated list. */

@@ -1,0 +1,417 @@
+/* network-csv.c: the network CSV folder (nodes.csv, links.csv), DESIGN §3.1.
+ *
+ * Implementation notes: every row is checked here, field by field, so that
+ * each problem is reported at the column that holds it; the network's own
+ * checks (tnet_network_add_node/_link) then only catch what this file does
+ * not know about, and their message is prefixed with the row's place. The
+ * network is built into a fresh object that is freed on the first error,
+ * so a failed load leaves nothing behind. */
+#include "tnet-internal.h"
+#include "csv.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+
+static const char *const node_required[] = { "id", "name", "kind", "lon", "lat", NULL };
+static const char *const link_required[] = { "id", "from", "to", "mode", "line",
+                                             "length_km", NULL };
+
+/* Field @col, or NULL when empty (optional text columns). */
+static const char *
+opt_text (const TnetCsv *csv, int col)
+{
+  const char *s = tnet_i_csv_field (csv, col);
+  return *s ? s : NULL;
+}
+
+/* Field @col, which must not be empty. */
+static const char *
+req_text (const TnetCsv *csv, int col, const char *what, GError **error)
+{
+  const char *s = tnet_i_csv_field (csv, col);
+  if (!*s)
+    {
+      tnet_i_csv_error (csv, col, error, "expected %s for \"%s\", got an empty field", what,
+                        tnet_i_csv_column_name (csv, col));
+      return NULL;
+    }
+  return s;
+}
+
+static gboolean
+number_in (const TnetCsv *csv, int col, gboolean required, double lo, double hi,
+           gboolean lo_open, const char *what, double dflt, double *out, GError **error)
+{
+  if (!tnet_i_csv_double (csv, col, required, dflt, out, error))
+    return FALSE;
+  if (*tnet_i_csv_field (csv, col) == '\0' && !required)
+    return TRUE;
+  if (*out < lo || (lo_open && *out == lo) || *out > hi)
+    {
+      tnet_i_csv_error (csv, col, error, "expected %s for \"%s\", got \"%s\"", what,
+                        tnet_i_csv_column_name (csv, col), tnet_i_csv_field (csv, col));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Prefixes an error from the network model with the row's place. */
+static void
+locate (const TnetCsv *csv, int col, GError **error, GError *model_error)
+{
+  tnet_i_csv_error (csv, col, error, "%s", model_error->message);
+  g_error_free (model_error);
+}
+
+static gboolean
+load_nodes (TnetNetwork *net, const char *path, GError **error)
+{
+  g_autoptr (TnetCsv) csv = tnet_i_csv_open_file (path, path, TNET_CSV_ALLOW_COMMENTS,
+                                                  error);
+  if (!csv || !tnet_i_csv_read_header (csv, error) ||
+      !tnet_i_csv_require (csv, node_required, error))
+    return FALSE;
+  int c_id = tnet_i_csv_column (csv, "id"), c_name = tnet_i_csv_column (csv, "name");
+  int c_kind = tnet_i_csv_column (csv, "kind"), c_lon = tnet_i_csv_column (csv, "lon");
+  int c_lat = tnet_i_csv_column (csv, "lat");
+  int c_name_en = tnet_i_csv_column (csv, "name_en");
+  int c_county = tnet_i_csv_column (csv, "county");
+  int c_region = tnet_i_csv_column (csv, "region");
+  int c_pop = tnet_i_csv_column (csv, "population");
+  int c_source = tnet_i_csv_column (csv, "source");
+  int c_conf = tnet_i_csv_column (csv, "confidence");
+  g_autoptr (GArray) lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  int r;
+  while ((r = tnet_i_csv_next (csv, error)) > 0)
+    {
+      TnetNode n = { 0 };
+      n.id = req_text (csv, c_id, "a node id", error);
+      if (!n.id)
+        return FALSE;
+      TnetId prev = tnet_network_find_node (net, n.id);
+      if (prev != TNET_ID_NONE)
+        {
+          tnet_i_csv_error (csv, c_id, error, "duplicate node id \"%s\" (first on line %u)",
+                            n.id, g_array_index (lines, guint, prev));
+          return FALSE;
+        }
+      n.name = tnet_i_csv_field (csv, c_name);
+      if (!tnet_node_kind_from_string (tnet_i_csv_field (csv, c_kind), &n.kind))
+        {
+          tnet_i_csv_error (csv, c_kind, error,
+                            "expected a node kind (zone, station, stop, interchange, "
+                            "junction, place) for \"kind\", got \"%s\"",
+                            tnet_i_csv_field (csv, c_kind));
+          return FALSE;
+        }
+      if (!number_in (csv, c_lon, TRUE, -180.0, 180.0, FALSE,
+                      "a longitude in [-180, 180]", 0.0, &n.lon, error) ||
+          !number_in (csv, c_lat, TRUE, -90.0, 90.0, FALSE, "a latitude in [-90, 90]", 0.0,
+                      &n.lat, error) ||
+          !number_in (csv, c_pop, FALSE, 0.0, G_MAXDOUBLE, FALSE,
+                      "a non-negative population", 0.0, &n.population, error))
+        return FALSE;
+      n.name_en = opt_text (csv, c_name_en);
+      n.county = opt_text (csv, c_county);
+      n.region = opt_text (csv, c_region);
+      n.source = opt_text (csv, c_source);
+      n.confidence = opt_text (csv, c_conf);
+      GError *local = NULL;
+      if (tnet_network_add_node (net, &n, &local) == TNET_ID_NONE)
+        {
+          locate (csv, c_id, error, local);
+          return FALSE;
+        }
+      guint line = tnet_i_csv_line (csv);
+      g_array_append_val (lines, line);
+    }
+  return r == 0;
+}
+
+static gboolean
+parse_oneway (const char *s, gboolean *out)
+{
+  static const char *const yes[] = { "1", "true", "yes" };
+  static const char *const no[] = { "", "0", "false", "no" };
+  for (guint i = 0; i < G_N_ELEMENTS (yes); i++)
+    if (g_ascii_strcasecmp (s, yes[i]) == 0)
+      return *out = TRUE, TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (no); i++)
+    if (g_ascii_strcasecmp (s, no[i]) == 0)
+      return *out = FALSE, TRUE;
+  return FALSE;
+}
+
+/* Splits "a; b;;c" into a NULL-terminated vector without empty items. */
+static char **
+split_tags (const char *s)
+{
+  char **parts = g_strsplit (s, ";", -1);
+  guint k = 0;
+  for (guint i = 0; parts[i]; i++)
+    {
+      g_strstrip (parts[i]);
+      if (*parts[i])
+        parts[k++] = parts[i];
+      else
+        g_free (parts[i]);
+    }
+  parts[k] = NULL;
+  return parts;
+}
+
+static gboolean
+node_ref (TnetNetwork *net, const TnetCsv *csv, int col, TnetId *out, GError **error)
+{
+  const char *s = req_text (csv, col, "a node id", error);
+  if (!s)
+    return FALSE;
+  *out = tnet_network_find_node (net, s);
+  if (*out == TNET_ID_NONE)
+    {
+      tnet_i_csv_error (csv, col, error, "expected a node id of nodes.csv for \"%s\", got "
+                        "unknown node \"%s\"", tnet_i_csv_column_name (csv, col), s);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+load_links (TnetNetwork *net, const char *path, GError **error)
+{
+  g_autoptr (TnetCsv) csv = tnet_i_csv_open_file (path, path, TNET_CSV_ALLOW_COMMENTS,
+                                                  error);
+  if (!csv || !tnet_i_csv_read_header (csv, error) ||
+      !tnet_i_csv_require (csv, link_required, error))
+    return FALSE;
+  int c_id = tnet_i_csv_column (csv, "id"), c_from = tnet_i_csv_column (csv, "from");
+  int c_to = tnet_i_csv_column (csv, "to"), c_mode = tnet_i_csv_column (csv, "mode");
+  int c_line = tnet_i_csv_column (csv, "line");
+  int c_len = tnet_i_csv_column (csv, "length_km");
+  int c_speed = tnet_i_csv_column (csv, "speed_kmh");
+  int c_time = tnet_i_csv_column (csv, "time_min");
+  int c_oneway = tnet_i_csv_column (csv, "oneway");
+  int c_class = tnet_i_csv_column (csv, "class");
+  int c_year = tnet_i_csv_column (csv, "open_year");
+  int c_status = tnet_i_csv_column (csv, "status");
+  int c_tags = tnet_i_csv_column (csv, "tags");
+  int c_source = tnet_i_csv_column (csv, "source");
+  int c_conf = tnet_i_csv_column (csv, "confidence");
+  g_autoptr (GArray) lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  int r;
+  while ((r = tnet_i_csv_next (csv, error)) > 0)
+    {
+      TnetLink l = { 0 };
+      l.id = req_text (csv, c_id, "a link id", error);
+      if (!l.id)
+        return FALSE;
+      TnetId prev = tnet_network_find_link (net, l.id);
+      if (prev != TNET_ID_NONE)
+        {
+          tnet_i_csv_error (csv, c_id, error, "duplicate link id \"%s\" (first on line %u)",
+                            l.id, g_array_index (lines, guint, prev));
+          return FALSE;
+        }
+      if (!node_ref (net, csv, c_from, &l.from, error) ||
+          !node_ref (net, csv, c_to, &l.to, error))
+        return FALSE;
+      if (!tnet_mode_from_string (tnet_i_csv_field (csv, c_mode), &l.mode))
+        {
+          tnet_i_csv_error (csv, c_mode, error,
+                            "expected a mode (expressway, trunk, road, hsr, rail, suburban, "
+                            "metro, bus, walk, access) for \"mode\", got \"%s\"",
+                            tnet_i_csv_field (csv, c_mode));
+          return FALSE;
+        }
+      l.line = opt_text (csv, c_line);
+      double km;
+      if (!number_in (csv, c_len, TRUE, 0.0, 10000.0, TRUE,
+                      "a length in km in (0, 10000]", 0.0, &km, error) ||
+          !number_in (csv, c_speed, FALSE, 0.0, 1000.0, TRUE,
+                      "a speed in km/h in (0, 1000]", NAN, &l.speed_kmh, error) ||
+          !number_in (csv, c_time, FALSE, 0.0, 10000.0, FALSE,
+                      "a time in minutes in [0, 10000]", NAN, &l.time_min, error))
+        return FALSE;
+      l.length_m = km * 1000.0;
+      if (!parse_oneway (tnet_i_csv_field (csv, c_oneway), &l.oneway))
+        {
+          tnet_i_csv_error (csv, c_oneway, error,
+                            "expected 1, 0, true, false, yes, no or nothing for \"oneway\", "
+                            "got \"%s\"", tnet_i_csv_field (csv, c_oneway));
+          return FALSE;
+        }
+      l.road_class = opt_text (csv, c_class);
+      gint64 year;
+      if (!tnet_i_csv_int (csv, c_year, FALSE, 0, &year, error))
+        return FALSE;
+      if (year < 0 || year > 9999)
+        {
+          tnet_i_csv_error (csv, c_year, error,
+                            "expected a year in [0, 9999] for \"open_year\", got \"%s\"",
+                            tnet_i_csv_field (csv, c_year));
+          return FALSE;
+        }
+      l.open_year = (int) year;
+      const char *status = tnet_i_csv_field (csv, c_status);
+      l.status = TNET_STATUS_EXISTING;
+      if (*status && !tnet_status_from_string (status, &l.status))
+        {
+          tnet_i_csv_error (csv, c_status, error,
+                            "expected a status (existing, construction, planned, study) "
+                            "for \"status\", got \"%s\"", status);
+          return FALSE;
+        }
+      g_auto (GStrv) tags = split_tags (tnet_i_csv_field (csv, c_tags));
+      l.tags = (const char *const *) tags;
+      l.source = opt_text (csv, c_source);
+      l.confidence = opt_text (csv, c_conf);
+      GError *local = NULL;
+      if (tnet_network_add_link (net, &l, &local) == TNET_ID_NONE)
+        {
+          locate (csv, c_id, error, local);
+          return FALSE;
+        }
+      guint line = tnet_i_csv_line (csv);
+      g_array_append_val (lines, line);
+    }
+  return r == 0;
+}
+
+TnetNetwork *
+tnet_network_load_csv (const char *dir, GError **error)
+{
+  g_return_val_if_fail (dir != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  g_autoptr (TnetNetwork) net = tnet_network_new ();
+  g_autofree char *nodes = g_build_filename (dir, "nodes.csv", NULL);
+  g_autofree char *links = g_build_filename (dir, "links.csv", NULL);
+  if (!load_nodes (net, nodes, error) || !load_links (net, links, error))
+    return NULL;
+  tnet_network_set_dir (net, dir);
+  return g_steal_pointer (&net);
+}
+
+/* ---- writing ---- */
+
+/* Appends @s as one CSV field, quoted when it must be. A leading '#' is
+ * quoted too, so the row is not read back as a comment. */
+static void
+put_field (GString *out, const char *s, gboolean first)
+{
+  if (!first)
+    g_string_append_c (out, ',');
+  if (!s)
+    return;
+  if (strpbrk (s, ",\"\r\n") == NULL && s[0] != '#' && s[0] != ' ' && s[0] != '\t')
+    {
+      g_string_append (out, s);
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (const char *p = s; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+/* The shortest decimal form that reads back to the same double. */
+static void
+put_double (GString *out, double v)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  g_ascii_formatd (buf, sizeof buf, "%.15g", v);
+  if (g_ascii_strtod (buf, NULL) != v)
+    g_ascii_formatd (buf, sizeof buf, "%.17g", v);
+  g_string_append_c (out, ',');
+  g_string_append (out, buf);
+}
+
+static void
+put_opt_double (GString *out, double v)
+{
+  if (isnan (v))
+    g_string_append_c (out, ',');
+  else
+    put_double (out, v);
+}
+
+static gboolean
+write_file (const char *dir, const char *name, const GString *text, GError **error)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  GError *local = NULL;
+  if (!g_file_set_contents (path, text->str, (gssize) text->len, &local))
+    {
+      g_set_error (error, TNET_ERROR, TNET_ERROR_IO, "%s: cannot write: %s", path,
+                   local->message);
+      g_error_free (local);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+tnet_network_save_csv (const TnetNetwork *net, const char *dir, GError **error)
+{
+  g_return_val_if_fail (net != NULL && dir != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  if (g_mkdir_with_parents (dir, 0777) != 0)
+    {
+      int e = errno;
+      g_set_error (error, TNET_ERROR, TNET_ERROR_IO, "%s: cannot create the folder: %s",
+                   dir, g_strerror (e));
+      return FALSE;
+    }
+  g_autoptr (GString) nodes = g_string_new (
+    "id,name,kind,lon,lat,name_en,county,region,population,source,confidence\n");
+  for (guint i = 0; i < tnet_network_n_nodes (net); i++)
+    {
+      const TnetNode *n = tnet_network_node (net, i);
+      put_field (nodes, n->id, TRUE);
+      put_field (nodes, n->name, FALSE);
+      put_field (nodes, tnet_node_kind_to_string (n->kind), FALSE);
+      put_double (nodes, n->lon);
+      put_double (nodes, n->lat);
+      put_field (nodes, n->name_en, FALSE);
+      put_field (nodes, n->county, FALSE);
+      put_field (nodes, n->region, FALSE);
+      if (n->population > 0.0)
+        put_double (nodes, n->population);
+      else
+        g_string_append_c (nodes, ',');
+      put_field (nodes, n->source, FALSE);
+      put_field (nodes, n->confidence, FALSE);
+      g_string_append_c (nodes, '\n');
+    }
+  g_autoptr (GString) links = g_string_new (
+    "id,from,to,mode,line,length_km,speed_kmh,time_min,oneway,class,open_year,status,"
+    "tags,source,confidence\n");
+  for (guint i = 0; i < tnet_network_n_links (net); i++)
+    {
+      const TnetLink *l = tnet_network_link (net, i);
+      put_field (links, l->id, TRUE);
+      put_field (links, tnet_network_node (net, l->from)->id, FALSE);
+      put_field (links, tnet_network_node (net, l->to)->id, FALSE);
+      put_field (links, tnet_mode_to_string (l->mode), FALSE);
+      put_field (links, l->line, FALSE);
+      put_double (links, l->length_m / 1000.0);
+      put_opt_double (links, l->speed_kmh);
+      put_opt_double (links, l->time_min);
+      put_field (links, l->oneway ? "1" : "0", FALSE);
+      put_field (links, l->road_class, FALSE);
+      g_string_append_c (links, ',');
+      if (l->open_year != 0)
+        g_string_append_printf (links, "%d", l->open_year);
+      put_field (links, tnet_status_to_string (l->status), FALSE);
+      g_autofree char *tags = g_strjoinv (";", (char **) l->tags);
+      put_field (links, tags, FALSE);
+      put_field (links, l->source, FALSE);
+      put_field (links, l->confidence, FALSE);
+      g_string_append_c (links, '\n');
+    }
+  return write_file (dir, "nodes.csv", nodes, error) &&
+         write_file (dir, "links.csv", links, error);
+}
