@@ -3,6 +3,7 @@
 #include "commands.h"
 #include <stdio.h>
 #include <string.h>
+#include <math.h>
 
 #define CAR_MODES (TNET_MODES_ROAD | TNET_MODE_BIT (TNET_MODE_ACCESS))
 
