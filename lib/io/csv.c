@@ -89,7 +89,8 @@ csv_new_take (char *data, gsize len, const char *display_name, TnetCsvFlags flag
     skip = 3;
   csv->len = len - skip;
   csv->data = g_malloc (csv->len + 1);
-  memcpy (csv->data, data + skip, csv->len);
+  if (csv->len > 0)
+    memcpy (csv->data, data + skip, csv->len);
   csv->data[csv->len] = '\0';
   g_free (data);
 

@@ -1,0 +1,261 @@
+/* tnet-analysis.h: plan indicators, county-level units, targets, corridor
+ * line counts and the plan-indicator report. */
+#pragma once
+
+#if !defined(TNET_INSIDE) && !defined(TNET_COMPILATION)
+#error "Only <tnet/tnet.h> can be included directly."
+#endif
+
+#include <tnet/tnet-network.h>
+#include <tnet/tnet-scenario.h>
+
+G_BEGIN_DECLS
+
+/* ------------------------------------------------------------------ units */
+
+/**
+ * TnetUnit:
+ * A county-level unit of the plan (units.csv). @counties lists the values of
+ * nodes.csv's county column that belong to the unit (%NULL-terminated, at
+ * least one). @seat_node and @zone_node are node indices of the network the
+ * table was loaded against. Strings are owned by the table.
+ */
+typedef struct {
+  const char *id;
+  const char *name;
+  const char *name_en;
+  const char *const *counties;
+  TnetId seat_node;
+  TnetId zone_node;
+} TnetUnit;
+
+typedef struct _TnetUnitTable TnetUnitTable;
+
+/**
+ * tnet_unit_table_load_csv:
+ * @net: the network whose node ids the file names
+ * @path: a units.csv file (`unit,name,name_en,counties,seat_node,zone_node`,
+ *   `counties` `;`-separated)
+ *
+ * Loads the county-level units. Fails with %TNET_ERROR_IO when the file
+ * cannot be read and %TNET_ERROR_INVALID_INPUT ("FILE:LINE:COLUMN: ...") on
+ * a missing column, an empty or duplicate unit id, an empty county list, a
+ * county that no node of @net carries, or a seat/zone id that is not a node
+ * of @net. The table copies what it needs; @net may be freed before it.
+ * Time complexity: O(size of the file + nodes of @net).
+ */
+TNET_API TnetUnitTable *tnet_unit_table_load_csv (const TnetNetwork *net,
+                                                  const char *path,
+                                                  GError **error);
+TNET_API void tnet_unit_table_free (TnetUnitTable *units);
+TNET_API guint tnet_unit_table_n_units (const TnetUnitTable *units);
+/* A view valid until @units is freed. */
+TNET_API const TnetUnit *tnet_unit_table_get (const TnetUnitTable *units, guint i);
+/* Index of the unit with id @id, or -1. */
+TNET_API int tnet_unit_table_find (const TnetUnitTable *units, const char *id);
+/* TRUE when a node whose county column is @county belongs to unit @i. */
+TNET_API gboolean tnet_unit_has_county (const TnetUnit *unit, const char *county);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetUnitTable, tnet_unit_table_free)
+
+/* ---------------------------------------------------------------- targets */
+
+typedef enum {
+  TNET_COMPARE_GE,  /* the value must be >= the target */
+  TNET_COMPARE_LE,  /* the value must be <= the target */
+  TNET_COMPARE_EQ,  /* the value must equal the target (to 1e-9) */
+} TnetComparison;
+
+/**
+ * TnetTarget:
+ * One row of targets.csv (`indicator,name,unit,baseline_2020,target_2025,
+ * comparison,source`). @baseline_2020 is NAN when the file leaves it empty;
+ * @target_2025 is always a finite number. Strings are owned by the table.
+ */
+typedef struct {
+  const char *indicator;
+  const char *name;
+  const char *unit;
+  const char *source;
+  double baseline_2020;
+  double target_2025;
+  TnetComparison comparison;
+} TnetTarget;
+
+typedef struct _TnetTargetTable TnetTargetTable;
+
+/**
+ * tnet_target_table_load_csv:
+ * Loads a targets.csv file. Fails with %TNET_ERROR_IO when it cannot be read
+ * and %TNET_ERROR_INVALID_INPUT naming FILE:LINE:COLUMN on a missing column,
+ * an empty or duplicate indicator, a baseline that is neither empty nor a
+ * finite number, a missing or non-finite target, or a comparison other than
+ * `ge`, `le` or `eq`.
+ * Time complexity: O(size of the file).
+ */
+TNET_API TnetTargetTable *tnet_target_table_load_csv (const char *path, GError **error);
+TNET_API void tnet_target_table_free (TnetTargetTable *targets);
+TNET_API guint tnet_target_table_n_targets (const TnetTargetTable *targets);
+/* Views valid until @targets is freed. find returns NULL for an unknown key. */
+TNET_API const TnetTarget *tnet_target_table_get (const TnetTargetTable *targets, guint i);
+TNET_API const TnetTarget *tnet_target_table_find (const TnetTargetTable *targets,
+                                                   const char *indicator);
+/* TRUE when @value meets @target's 2025 figure under its comparison
+ * (FALSE for a NAN value). */
+TNET_API gboolean tnet_target_check (const TnetTarget *target, double value);
+TNET_API const char *tnet_comparison_to_string (TnetComparison cmp);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetTargetTable, tnet_target_table_free)
+
+/* ------------------------------------------------------------- indicators */
+
+/**
+ * tnet_indicator_length_km:
+ * @mode_mask: TNET_MODE_BIT()s of the modes to count
+ * @region: a region id (nodes.csv's region column), or %NULL for everywhere
+ *
+ * Total length in km of the links of @net active in @scen whose mode is in
+ * @mode_mask and whose two end nodes both lie in @region. Each physical link
+ * counts once: a two-way link once, and a pair of one-way links of the same
+ * line between the same two nodes in opposite directions once (the longer).
+ * Thread-safe (reads only).
+ * Time complexity: O(links).
+ */
+TNET_API double tnet_indicator_length_km (const TnetNetwork *net,
+                                          const TnetScenario *scen,
+                                          guint mode_mask, const char *region);
+
+/**
+ * tnet_indicator_class_share_pct:
+ * @classes: a %NULL-terminated list of road_class values that count as
+ *   "good" (compared exactly)
+ *
+ * Length-weighted share, in percent, of the active links of modes
+ * @mode_mask inside @region whose class is one of @classes. NAN when no
+ * link qualifies. Time complexity: O(links).
+ */
+TNET_API double tnet_indicator_class_share_pct (const TnetNetwork *net,
+                                                const TnetScenario *scen,
+                                                guint mode_mask, const char *region,
+                                                const char *const *classes);
+
+/**
+ * tnet_indicator_unit_lines:
+ * @mode_mask: modes whose lines count (TNET_MODE_BIT (TNET_MODE_EXPRESSWAY)
+ *   for the plan's "county units with two expressways")
+ * @lines_out: (nullable): receives the line names (const char *, owned by
+ *   @net), sorted, appended to the array
+ *
+ * Number of distinct named lines that serve @unit: a line serves it when
+ * one of its links active in @scen has an end node whose county belongs to
+ * the unit. Time complexity: O(links).
+ */
+TNET_API guint tnet_indicator_unit_lines (const TnetNetwork *net,
+                                          const TnetScenario *scen,
+                                          const TnetUnit *unit, guint mode_mask,
+                                          GPtrArray *lines_out);
+
+/**
+ * tnet_indicator_units_min_lines_pct:
+ * Share in percent of the units of @units served by at least @min_lines lines
+ * of @mode_mask (tnet_indicator_unit_lines()). NAN for an empty table.
+ */
+TNET_API double tnet_indicator_units_min_lines_pct (const TnetNetwork *net,
+                                                    const TnetScenario *scen,
+                                                    const TnetUnitTable *units,
+                                                    guint mode_mask, guint min_lines);
+
+/**
+ * tnet_indicator_interchange_minutes:
+ * @minutes_out: one value per unit of @units: the shortest car time in
+ *   minutes from the unit's seat node to the nearest expressway interchange
+ *   (a node of kind interchange touched by an expressway link active in
+ *   @scen); INFINITY when none can be reached
+ * @interchange_out: (nullable): per unit, the node index of that
+ *   interchange, or TNET_ID_NONE
+ *
+ * One backward multi-source Dijkstra from every interchange over the car
+ * graph (roads and access links) of @scen. Fails like
+ * tnet_graph_compile_modes() (unknown closures); %TNET_ERROR_NOT_FOUND when
+ * the scenario has no interchange at all.
+ * Time complexity: O((n + m) log n) for the car graph.
+ */
+TNET_API gboolean tnet_indicator_interchange_minutes (const TnetNetwork *net,
+                                                      const TnetScenario *scen,
+                                                      const TnetUnitTable *units,
+                                                      double *minutes_out,
+                                                      TnetId *interchange_out,
+                                                      GError **error);
+
+/**
+ * tnet_corridor_line_count:
+ * @region_a, @region_b: region ids (nodes.csv's region column)
+ * @mode_mask: the modes of the group (TNET_MODES_RAIL for rail lines,
+ *   TNET_MODES_ROAD for road lines)
+ * @lines_out: (nullable): receives the names (const char *, owned by @net)
+ *   of the lines that count, sorted, appended to the array
+ *
+ * Counts the named lines that join @region_a to @region_b on their own
+ * (DESIGN §5, corridor redundancy 1): for each line name, the links of that
+ * line whose mode is in @mode_mask and that are active in @scen, taken as
+ * an undirected graph, must connect some node of @region_a to some node of
+ * @region_b. A line that reaches both regions only through another line's
+ * links, or whose pieces are not connected to each other, does not count.
+ * Links with an empty line name are ignored. Thread-safe (reads only).
+ * Time complexity: O(links * α(links)) with union-find per line.
+ */
+TNET_API guint tnet_corridor_line_count (const TnetNetwork *net,
+                                         const TnetScenario *scen,
+                                         const char *region_a, const char *region_b,
+                                         guint mode_mask, GPtrArray *lines_out);
+
+/* ----------------------------------------------------------------- report */
+
+/**
+ * TnetReport:
+ * The plan-indicator report: every indicator computed for each scenario
+ * (typically 2020 and 2025), beside the 2025 targets of targets.csv, with
+ * pass/fail. Single owner; free with tnet_report_free().
+ */
+typedef struct _TnetReport TnetReport;
+
+/**
+ * tnet_report_compute:
+ * @net: the network; its folder (tnet_network_get_dir()) supplies units.csv,
+ *   targets.csv and the other optional files the sections read
+ * @scenarios: @n_scenarios scenarios, one report column each (their years
+ *   name the columns; two scenarios of the same year are named by
+ *   tnet_scenario_get_name())
+ *
+ * Runs every report section (network lengths, county units, interchange
+ * access, trunk road classes, corridor line counts, commute, and those other
+ * analyses register) for every scenario. Fails with the first section's
+ * error (a malformed units.csv or targets.csv, a scenario naming unknown
+ * links); nothing is returned then.
+ * Time complexity: the sum of the sections'; dominated by the commute
+ * searches.
+ */
+TNET_API TnetReport *tnet_report_compute (const TnetNetwork *net,
+                                          const TnetScenario *const *scenarios,
+                                          guint n_scenarios, GError **error);
+TNET_API void tnet_report_free (TnetReport *report);
+
+/**
+ * tnet_report_get_value:
+ * The number computed for indicator @key in scenario column @column, or NAN
+ * when the indicator is not a number or is absent.
+ */
+TNET_API double tnet_report_get_value (const TnetReport *report, guint column,
+                                       const char *key);
+
+/* Renderings, newly allocated (g_free). The JSON schema is documented in
+ * docs/json-schema.md; the CSV has the header `indicator,<col>...,target,pass`
+ * and one row per numeric indicator; the text is an aligned table with
+ * Chinese and English names followed by per-section details. */
+TNET_API char *tnet_report_to_json (const TnetReport *report, gboolean pretty);
+TNET_API char *tnet_report_to_csv (const TnetReport *report);
+TNET_API char *tnet_report_to_text (const TnetReport *report);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetReport, tnet_report_free)
+
+G_END_DECLS

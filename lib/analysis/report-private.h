@@ -1,0 +1,79 @@
+/* report-private.h: how an analysis adds a section to the plan-indicator
+ * report (tnet_report_compute). Internal.
+ *
+ * To add a section: write a TnetReportSectionFunc in your own file, describe
+ * the indicator keys it sets in a TnetReportIndicator array, define a
+ * `const TnetReportSection tnet_i_report_section_<name>` and add its address
+ * to the `sections` table in report.c. The core calls every section once per
+ * scenario column, in column order, and renders JSON, CSV and text from what
+ * the sections wrote; nothing else needs editing. */
+#pragma once
+
+#include "tnet-internal.h"
+#include <json-glib/json-glib.h>
+
+typedef struct _TnetReportContext TnetReportContext;
+
+/* The plan's regions (nodes.csv region column). */
+#define TNET_REPORT_HOME_REGION "xuchang"
+#define TNET_REPORT_ZHENGZHOU_REGION "zhengzhou"
+#define TNET_REPORT_AIRPORT_REGION "airport"
+
+struct _TnetReportContext {
+  const TnetNetwork *net;
+  const TnetScenario *scen;          /* the scenario of this column */
+  const char *column;                /* the column's name ("2020") */
+  guint column_index;
+  const TnetUnitTable *units;        /* NULL when the folder has no units.csv */
+  const TnetTargetTable *targets;    /* NULL when the folder has no targets.csv */
+  const TnetReportContext *previous; /* the column before, or NULL for the first */
+  /* Per-column scratch shared by the sections (compiled graphs, results a
+   * later column compares with). Read and write with tnet_i_report_cache_*;
+   * freed with the report run. */
+  GData **cache;
+};
+
+/**
+ * TnetReportSectionFunc:
+ * @indicators: a builder positioned inside the column's "indicators" object:
+ *   add members (json_builder_set_member_name + a value)
+ * @text: details for people (lines listed, per-unit tables), appended as
+ *   plain UTF-8 lines; shown under the section's title for this column
+ *
+ * Returns FALSE with @error set to stop the report.
+ */
+typedef gboolean (*TnetReportSectionFunc) (const TnetReportContext *ctx,
+                                           JsonBuilder *indicators, GString *text,
+                                           GError **error);
+
+/* One row of the summary table: a key a section sets. When the value is an
+ * object or array of numbers, the table shows (and pass/fail judges) the
+ * worst of them under the target's comparison (the largest with no target). */
+typedef struct {
+  const char *key;
+  const char *name_zh;
+  const char *name_en;
+  const char *unit;
+  int decimals;
+} TnetReportIndicator;
+
+typedef struct {
+  const char *id;
+  const char *title;                          /* "中文 English" */
+  const TnetReportIndicator *indicators;      /* ends with a {NULL} row */
+  TnetReportSectionFunc run;
+} TnetReportSection;
+
+/* Column cache helpers. */
+gpointer tnet_i_report_cache_get (const TnetReportContext *ctx, const char *key);
+void tnet_i_report_cache_set (const TnetReportContext *ctx, const char *key,
+                              gpointer data, GDestroyNotify destroy);
+
+/* JSON helpers: a number rounded to @decimals places (NAN and infinities
+ * become null), and a string array. */
+void tnet_i_json_add_number (JsonBuilder *b, const char *key, double v, int decimals);
+void tnet_i_json_add_strings (JsonBuilder *b, const char *key, const GPtrArray *strings);
+
+/* The sections (defined in their own files). */
+extern const TnetReportSection tnet_i_report_section_network;
+extern const TnetReportSection tnet_i_report_section_lines;

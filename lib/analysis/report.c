@@ -1,0 +1,540 @@
+/* report.c: the plan-indicator report. Runs every section for every
+ * scenario column and renders the results as JSON, CSV and an aligned text
+ * table. The sections themselves live beside the analyses they report. */
+#include "tnet-internal.h"
+#include "report-private.h"
+
+/* The sections, in report order. Add yours here (see report-private.h). */
+static const TnetReportSection *const sections[] = {
+  &tnet_i_report_section_network,
+  &tnet_i_report_section_lines,
+};
+#define N_SECTIONS G_N_ELEMENTS (sections)
+
+struct _TnetReport {
+  guint n_columns;
+  char **columns;               /* column names (n_columns) */
+  JsonNode **indicators;        /* per column: the "indicators" object */
+  char **details;               /* [column * N_SECTIONS + section]: text, maybe "" */
+  TnetTargetTable *targets;     /* NULL when the folder has none */
+  char *title;                  /* first line of the text rendering */
+};
+
+void
+tnet_report_free (TnetReport *report)
+{
+  if (!report)
+    return;
+  for (guint c = 0; c < report->n_columns; c++)
+    if (report->indicators[c])
+      json_node_unref (report->indicators[c]);
+  g_free (report->indicators);
+  g_strfreev (report->columns);
+  if (report->details)
+    for (guint k = 0; k < report->n_columns * N_SECTIONS; k++)
+      g_free (report->details[k]);
+  g_free (report->details);
+  tnet_target_table_free (report->targets);
+  g_free (report->title);
+  g_free (report);
+}
+
+gpointer
+tnet_i_report_cache_get (const TnetReportContext *ctx, const char *key)
+{
+  return g_datalist_get_data (ctx->cache, key);
+}
+
+void
+tnet_i_report_cache_set (const TnetReportContext *ctx, const char *key,
+                         gpointer data, GDestroyNotify destroy)
+{
+  g_datalist_set_data_full (ctx->cache, key, data, destroy);
+}
+
+void
+tnet_i_json_add_number (JsonBuilder *b, const char *key, double v, int decimals)
+{
+  if (key)
+    json_builder_set_member_name (b, key);
+  if (!isfinite (v))
+    {
+      json_builder_add_null_value (b);
+      return;
+    }
+  double scale = pow (10.0, decimals);
+  double r = round (v * scale) / scale;
+  if (decimals == 0 && fabs (r) < 9e15)
+    json_builder_add_int_value (b, (gint64) r);
+  else
+    json_builder_add_double_value (b, r);
+}
+
+void
+tnet_i_json_add_strings (JsonBuilder *b, const char *key, const GPtrArray *strings)
+{
+  if (key)
+    json_builder_set_member_name (b, key);
+  json_builder_begin_array (b);
+  for (guint k = 0; strings && k < strings->len; k++)
+    json_builder_add_string_value (b, g_ptr_array_index (strings, k));
+  json_builder_end_array (b);
+}
+
+/* Path of NAME in the network's folder when that file exists, else NULL. */
+static char *
+optional_file (const TnetNetwork *net, const char *name)
+{
+  const char *dir = tnet_network_get_dir (net);
+  if (!dir)
+    return NULL;
+  char *path = g_build_filename (dir, name, NULL);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_free (path);
+      return NULL;
+    }
+  return path;
+}
+
+TnetReport *
+tnet_report_compute (const TnetNetwork *net, const TnetScenario *const *scenarios,
+                     guint n_scenarios, GError **error)
+{
+  g_return_val_if_fail (net != NULL, NULL);
+  g_return_val_if_fail (scenarios != NULL || n_scenarios == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  g_autoptr (TnetUnitTable) units = NULL;
+  g_autofree char *units_path = optional_file (net, "units.csv");
+  if (units_path && !(units = tnet_unit_table_load_csv (net, units_path, error)))
+    return NULL;
+  g_autofree char *targets_path = optional_file (net, "targets.csv");
+  TnetTargetTable *targets = NULL;
+  if (targets_path && !(targets = tnet_target_table_load_csv (targets_path, error)))
+    return NULL;
+
+  TnetReport *report = g_new0 (TnetReport, 1);
+  report->targets = targets;
+  report->n_columns = n_scenarios;
+  report->columns = g_new0 (char *, n_scenarios + 1);
+  report->indicators = g_new0 (JsonNode *, n_scenarios);
+  report->details = g_new0 (char *, n_scenarios * N_SECTIONS + 1);
+  report->title = g_strdup ("许昌市综合交通规划指标 Xuchang transport plan indicators");
+  for (guint c = 0; c < n_scenarios; c++)
+    {
+      int year = tnet_scenario_get_year (scenarios[c]);
+      gboolean unique = TRUE;
+      for (guint o = 0; o < n_scenarios; o++)
+        if (o != c && tnet_scenario_get_year (scenarios[o]) == year)
+          unique = FALSE;
+      const char *name = tnet_scenario_get_name (scenarios[c]);
+      report->columns[c] = unique || !name ? g_strdup_printf ("%d", year)
+                                           : g_strdup (name);
+    }
+
+  GData **caches = g_new0 (GData *, MAX (n_scenarios, 1));
+  TnetReportContext *ctxs = g_new0 (TnetReportContext, MAX (n_scenarios, 1));
+  gboolean ok = TRUE;
+  for (guint c = 0; c < n_scenarios && ok; c++)
+    {
+      g_datalist_init (&caches[c]);
+      ctxs[c] = (TnetReportContext) {
+        .net = net, .scen = scenarios[c], .column = report->columns[c],
+        .column_index = c, .units = units, .targets = targets,
+        .previous = c > 0 ? &ctxs[c - 1] : NULL, .cache = &caches[c],
+      };
+      g_autoptr (JsonBuilder) b = json_builder_new ();
+      json_builder_begin_object (b);
+      for (guint s = 0; s < N_SECTIONS && ok; s++)
+        {
+          GString *text = g_string_new (NULL);
+          ok = sections[s]->run (&ctxs[c], b, text, error);
+          report->details[c * N_SECTIONS + s] = g_string_free (text, FALSE);
+          if (!ok)
+            g_prefix_error (error, "%s, %s: ", report->columns[c], sections[s]->id);
+        }
+      json_builder_end_object (b);
+      report->indicators[c] = json_builder_get_root (b);
+    }
+  for (guint c = 0; c < n_scenarios; c++)
+    g_datalist_clear (&caches[c]);
+  g_free (caches);
+  g_free (ctxs);
+  if (!ok)
+    {
+      tnet_report_free (report);
+      return NULL;
+    }
+  return report;
+}
+
+/* The number a table row shows for @node: itself, or the worst member of an
+ * object/array of numbers under @target's comparison. */
+static double
+summary_value (JsonNode *node, const TnetTarget *target)
+{
+  if (!node)
+    return NAN;
+  if (JSON_NODE_HOLDS_VALUE (node))
+    {
+      GType t = json_node_get_value_type (node);
+      if (t == G_TYPE_DOUBLE || t == G_TYPE_INT64 || t == G_TYPE_INT)
+        return json_node_get_double (node);
+      if (t == G_TYPE_BOOLEAN)
+        return json_node_get_boolean (node) ? 1 : 0;
+      return NAN;
+    }
+  GList *members = NULL;
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    members = json_object_get_values (json_node_get_object (node));
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    members = json_array_get_elements (json_node_get_array (node));
+  else
+    return NAN; /* null */
+  gboolean want_min = target && target->comparison == TNET_COMPARE_GE;
+  double worst = NAN;
+  for (GList *l = members; l; l = l->next)
+    {
+      JsonNode *m = l->data;
+      double v;
+      if (JSON_NODE_HOLDS_NULL (m))
+        v = want_min ? -INFINITY : INFINITY;   /* unreachable: the worst */
+      else if (JSON_NODE_HOLDS_VALUE (m))
+        v = json_node_get_double (m);
+      else
+        continue;
+      if (isnan (worst) || (want_min ? v < worst : v > worst))
+        worst = v;
+    }
+  g_list_free (members);
+  return worst;
+}
+
+static JsonNode *
+member (const TnetReport *report, guint column, const char *key)
+{
+  JsonObject *o = json_node_get_object (report->indicators[column]);
+  return json_object_has_member (o, key) ? json_object_get_member (o, key) : NULL;
+}
+
+double
+tnet_report_get_value (const TnetReport *report, guint column, const char *key)
+{
+  g_return_val_if_fail (report != NULL, NAN);
+  g_return_val_if_fail (column < report->n_columns, NAN);
+  g_return_val_if_fail (key != NULL, NAN);
+  JsonNode *node = member (report, column, key);
+  if (!node || !JSON_NODE_HOLDS_VALUE (node))
+    return NAN;
+  return json_node_get_double (node);
+}
+
+static const TnetTarget *
+find_target (const TnetReport *report, const char *key)
+{
+  return report->targets ? tnet_target_table_find (report->targets, key) : NULL;
+}
+
+/* Every (section, indicator) row with a value in some column. */
+typedef struct {
+  const TnetReportIndicator *info;
+} Row;
+
+static GArray *
+table_rows (const TnetReport *report)
+{
+  GArray *rows = g_array_new (FALSE, FALSE, sizeof (Row));
+  for (guint s = 0; s < N_SECTIONS; s++)
+    for (const TnetReportIndicator *i = sections[s]->indicators; i->key; i++)
+      {
+        gboolean seen = FALSE;
+        for (guint c = 0; c < report->n_columns; c++)
+          seen |= member (report, c, i->key) != NULL;
+        if (seen)
+          {
+            Row r = { i };
+            g_array_append_val (rows, r);
+          }
+      }
+  return rows;
+}
+
+/* Targets no section computed (listed so that nothing is silently left out). */
+static gboolean
+target_is_computed (const TnetReport *report, const char *key)
+{
+  for (guint c = 0; c < report->n_columns; c++)
+    if (member (report, c, key))
+      return TRUE;
+  return FALSE;
+}
+
+char *
+tnet_report_to_json (const TnetReport *report, gboolean pretty)
+{
+  g_return_val_if_fail (report != NULL, NULL);
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "scenarios");
+  json_builder_begin_object (b);
+  for (guint c = 0; c < report->n_columns; c++)
+    {
+      json_builder_set_member_name (b, report->columns[c]);
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "indicators");
+      json_builder_add_value (b, json_node_copy (report->indicators[c]));
+      json_builder_set_member_name (b, "pass");
+      json_builder_begin_object (b);
+      for (guint t = 0; report->targets && t < tnet_target_table_n_targets (report->targets); t++)
+        {
+          const TnetTarget *target = tnet_target_table_get (report->targets, t);
+          JsonNode *node = member (report, c, target->indicator);
+          if (!node)
+            continue;
+          json_builder_set_member_name (b, target->indicator);
+          json_builder_add_boolean_value (b, tnet_target_check (target,
+                                          summary_value (node, target)));
+        }
+      json_builder_end_object (b);
+      json_builder_end_object (b);
+    }
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "targets");
+  json_builder_begin_object (b);
+  for (guint t = 0; report->targets && t < tnet_target_table_n_targets (report->targets); t++)
+    {
+      const TnetTarget *target = tnet_target_table_get (report->targets, t);
+      json_builder_set_member_name (b, target->indicator);
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "name");
+      json_builder_add_string_value (b, target->name);
+      json_builder_set_member_name (b, "unit");
+      json_builder_add_string_value (b, target->unit);
+      tnet_i_json_add_number (b, "baseline_2020", target->baseline_2020, 3);
+      tnet_i_json_add_number (b, "target_2025", target->target_2025, 3);
+      json_builder_set_member_name (b, "comparison");
+      json_builder_add_string_value (b, tnet_comparison_to_string (target->comparison));
+      json_builder_set_member_name (b, "source");
+      json_builder_add_string_value (b, target->source ? target->source : "");
+      json_builder_end_object (b);
+    }
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+  g_autoptr (JsonNode) root = json_builder_get_root (b);
+  g_autoptr (JsonGenerator) gen = json_generator_new ();
+  json_generator_set_pretty (gen, pretty);
+  json_generator_set_root (gen, root);
+  char *out = json_generator_to_data (gen, NULL);
+  char *with_nl = g_strconcat (out, "\n", NULL);
+  g_free (out);
+  return with_nl;
+}
+
+static void
+format_number (GString *s, double v, int decimals)
+{
+  if (isnan (v))
+    g_string_append (s, "-");
+  else if (isinf (v))
+    g_string_append (s, v > 0 ? "unreached" : "-unreached");
+  else
+    g_string_append_printf (s, "%.*f", decimals, v);
+}
+
+static void
+csv_field (GString *s, const char *text)
+{
+  if (strpbrk (text, ",\"\n\r"))
+    {
+      g_string_append_c (s, '"');
+      for (const char *p = text; *p; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (s, '"');
+          g_string_append_c (s, *p);
+        }
+      g_string_append_c (s, '"');
+    }
+  else
+    g_string_append (s, text);
+}
+
+char *
+tnet_report_to_csv (const TnetReport *report)
+{
+  g_return_val_if_fail (report != NULL, NULL);
+  GString *s = g_string_new ("indicator");
+  for (guint c = 0; c < report->n_columns; c++)
+    {
+      g_string_append_c (s, ',');
+      csv_field (s, report->columns[c]);
+    }
+  g_string_append (s, ",target,pass\n");
+  g_autoptr (GArray) rows = table_rows (report);
+  for (guint r = 0; r < rows->len; r++)
+    {
+      const TnetReportIndicator *info = g_array_index (rows, Row, r).info;
+      const TnetTarget *target = find_target (report, info->key);
+      g_string_append (s, info->key);
+      double last = NAN;
+      for (guint c = 0; c < report->n_columns; c++)
+        {
+          last = summary_value (member (report, c, info->key), target);
+          g_string_append_c (s, ',');
+          if (!isnan (last))
+            format_number (s, last, info->decimals);
+        }
+      g_string_append_c (s, ',');
+      if (target)
+        g_string_append_printf (s, "%g", target->target_2025);
+      g_string_append_c (s, ',');
+      if (target)
+        g_string_append (s, tnet_target_check (target, last) ? "pass" : "fail");
+      g_string_append_c (s, '\n');
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* Columns a UTF-8 string takes on a terminal (CJK characters take two). */
+static guint
+display_width (const char *text)
+{
+  guint w = 0;
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+      w += g_unichar_iszerowidth (ch) ? 0 : g_unichar_iswide (ch) ? 2 : 1;
+    }
+  return w;
+}
+
+static void
+pad (GString *s, const char *text, guint width, gboolean right)
+{
+  guint w = display_width (text);
+  if (right)
+    for (guint k = w; k < width; k++)
+      g_string_append_c (s, ' ');
+  g_string_append (s, text);
+  if (!right)
+    for (guint k = w; k < width; k++)
+      g_string_append_c (s, ' ');
+}
+
+static const char *
+comparison_symbol (TnetComparison cmp)
+{
+  switch (cmp)
+    {
+    case TNET_COMPARE_GE: return "≥";
+    case TNET_COMPARE_LE: return "≤";
+    default: return "=";
+    }
+}
+
+char *
+tnet_report_to_text (const TnetReport *report)
+{
+  g_return_val_if_fail (report != NULL, NULL);
+  g_autoptr (GArray) rows = table_rows (report);
+  /* cells[r][k]: name, unit, columns..., target, pass */
+  guint n_cells = report->n_columns + 4;
+  GPtrArray *cells = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (cells, g_strdup ("指标 Indicator"));
+  g_ptr_array_add (cells, g_strdup ("unit"));
+  for (guint c = 0; c < report->n_columns; c++)
+    g_ptr_array_add (cells, g_strdup (report->columns[c]));
+  g_ptr_array_add (cells, g_strdup ("target"));
+  g_ptr_array_add (cells, g_strdup ("pass"));
+
+  guint n_rows = 1;
+  for (guint r = 0; r < rows->len; r++, n_rows++)
+    {
+      const TnetReportIndicator *info = g_array_index (rows, Row, r).info;
+      const TnetTarget *target = find_target (report, info->key);
+      g_ptr_array_add (cells, g_strdup_printf ("%s %s", info->name_zh, info->name_en));
+      g_ptr_array_add (cells, g_strdup (info->unit));
+      double last = NAN;
+      for (guint c = 0; c < report->n_columns; c++)
+        {
+          GString *v = g_string_new (NULL);
+          last = summary_value (member (report, c, info->key), target);
+          format_number (v, last, info->decimals);
+          g_ptr_array_add (cells, g_string_free (v, FALSE));
+        }
+      if (target)
+        {
+          g_ptr_array_add (cells, g_strdup_printf ("%s %g", comparison_symbol (target->comparison),
+                                                   target->target_2025));
+          g_ptr_array_add (cells, g_strdup (tnet_target_check (target, last) ? "pass" : "FAIL"));
+        }
+      else
+        {
+          g_ptr_array_add (cells, g_strdup ("-"));
+          g_ptr_array_add (cells, g_strdup (""));
+        }
+    }
+  /* targets that no section computes */
+  for (guint t = 0; report->targets && t < tnet_target_table_n_targets (report->targets); t++)
+    {
+      const TnetTarget *target = tnet_target_table_get (report->targets, t);
+      if (target_is_computed (report, target->indicator))
+        continue;
+      g_ptr_array_add (cells, g_strdup_printf ("%s (%s)", target->name, target->indicator));
+      g_ptr_array_add (cells, g_strdup (target->unit));
+      for (guint c = 0; c < report->n_columns; c++)
+        g_ptr_array_add (cells, g_strdup ("-"));
+      g_ptr_array_add (cells, g_strdup_printf ("%s %g", comparison_symbol (target->comparison),
+                                               target->target_2025));
+      g_ptr_array_add (cells, g_strdup ("not computed"));
+      n_rows++;
+    }
+
+  g_autofree guint *width = g_new0 (guint, n_cells);
+  for (guint r = 0; r < n_rows; r++)
+    for (guint k = 0; k < n_cells; k++)
+      width[k] = MAX (width[k], display_width (g_ptr_array_index (cells, r * n_cells + k)));
+
+  GString *s = g_string_new (report->title);
+  g_string_append (s, "\n\n");
+  for (guint r = 0; r < n_rows; r++)
+    {
+      for (guint k = 0; k < n_cells; k++)
+        {
+          if (k)
+            g_string_append (s, "  ");
+          pad (s, g_ptr_array_index (cells, r * n_cells + k), width[k], k >= 2 && k < n_cells - 1);
+        }
+      while (s->len && s->str[s->len - 1] == ' ')
+        g_string_truncate (s, s->len - 1);
+      g_string_append_c (s, '\n');
+      if (r == 0)
+        {
+          guint total = 0;
+          for (guint k = 0; k < n_cells; k++)
+            total += width[k] + (k ? 2 : 0);
+          for (guint k = 0; k < total; k++)
+            g_string_append_c (s, '-');
+          g_string_append_c (s, '\n');
+        }
+    }
+  g_ptr_array_unref (cells);
+
+  for (guint sec = 0; sec < N_SECTIONS; sec++)
+    {
+      gboolean any = FALSE;
+      for (guint c = 0; c < report->n_columns; c++)
+        any |= *report->details[c * N_SECTIONS + sec] != '\0';
+      if (!any)
+        continue;
+      g_string_append_printf (s, "\n== %s ==\n", sections[sec]->title);
+      for (guint c = 0; c < report->n_columns; c++)
+        {
+          const char *d = report->details[c * N_SECTIONS + sec];
+          if (*d)
+            g_string_append_printf (s, "[%s]\n%s", report->columns[c], d);
+        }
+    }
+  return g_string_free (s, FALSE);
+}

@@ -1,0 +1,172 @@
+/* targets.c: the plan's indicator targets (targets.csv). */
+#include "tnet-internal.h"
+#include "csv.h"
+
+struct _TnetTargetTable {
+  GPtrArray *targets;     /* of TnetTarget *, each owning its strings */
+  GHashTable *index;      /* indicator (borrowed) -> TnetTarget * */
+};
+
+static void
+target_free (gpointer p)
+{
+  TnetTarget *t = p;
+  if (!t)
+    return;
+  g_free ((char *) t->indicator);
+  g_free ((char *) t->name);
+  g_free ((char *) t->unit);
+  g_free ((char *) t->source);
+  g_free (t);
+}
+
+void
+tnet_target_table_free (TnetTargetTable *targets)
+{
+  if (!targets)
+    return;
+  g_ptr_array_unref (targets->targets);
+  g_hash_table_unref (targets->index);
+  g_free (targets);
+}
+
+const char *
+tnet_comparison_to_string (TnetComparison cmp)
+{
+  switch (cmp)
+    {
+    case TNET_COMPARE_GE: return "ge";
+    case TNET_COMPARE_LE: return "le";
+    case TNET_COMPARE_EQ: return "eq";
+    default: return "?";
+    }
+}
+
+TnetTargetTable *
+tnet_target_table_load_csv (const char *path, GError **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  g_autofree char *display = g_path_get_basename (path);
+  g_autoptr (TnetCsv) csv = tnet_i_csv_open_file (path, display,
+                                                  TNET_CSV_ALLOW_COMMENTS, error);
+  if (!csv || !tnet_i_csv_read_header (csv, error))
+    return NULL;
+  static const char *const required[] = {
+    "indicator", "name", "unit", "baseline_2020", "target_2025", "comparison", NULL
+  };
+  if (!tnet_i_csv_require (csv, required, error))
+    return NULL;
+  int c_ind = tnet_i_csv_column (csv, "indicator");
+  int c_name = tnet_i_csv_column (csv, "name");
+  int c_unit = tnet_i_csv_column (csv, "unit");
+  int c_base = tnet_i_csv_column (csv, "baseline_2020");
+  int c_target = tnet_i_csv_column (csv, "target_2025");
+  int c_cmp = tnet_i_csv_column (csv, "comparison");
+  int c_source = tnet_i_csv_column (csv, "source");
+
+  TnetTargetTable *table = g_new0 (TnetTargetTable, 1);
+  table->targets = g_ptr_array_new_with_free_func (target_free);
+  table->index = g_hash_table_new (g_str_hash, g_str_equal);
+
+  int r;
+  while ((r = tnet_i_csv_next (csv, error)) == 1)
+    {
+      const char *key = tnet_i_csv_field (csv, c_ind);
+      if (!*key)
+        {
+          tnet_i_csv_error (csv, c_ind, error,
+                            "expected an indicator key, found an empty field");
+          goto fail;
+        }
+      if (g_hash_table_contains (table->index, key))
+        {
+          tnet_i_csv_error (csv, c_ind, error, "duplicate indicator \"%s\"", key);
+          goto fail;
+        }
+      double base, target;
+      if (!tnet_i_csv_double (csv, c_base, FALSE, NAN, &base, error)
+          || !tnet_i_csv_double (csv, c_target, TRUE, NAN, &target, error))
+        goto fail;
+      if (*tnet_i_csv_field (csv, c_base) && !isfinite (base))
+        {
+          tnet_i_csv_error (csv, c_base, error, "expected a finite number or nothing");
+          goto fail;
+        }
+      if (!isfinite (target))
+        {
+          tnet_i_csv_error (csv, c_target, error, "expected a finite number");
+          goto fail;
+        }
+      const char *cmp = tnet_i_csv_field (csv, c_cmp);
+      TnetComparison comparison;
+      if (strcmp (cmp, "ge") == 0)
+        comparison = TNET_COMPARE_GE;
+      else if (strcmp (cmp, "le") == 0)
+        comparison = TNET_COMPARE_LE;
+      else if (strcmp (cmp, "eq") == 0)
+        comparison = TNET_COMPARE_EQ;
+      else
+        {
+          tnet_i_csv_error (csv, c_cmp, error,
+                            "expected ge, le or eq, found \"%s\"", cmp);
+          goto fail;
+        }
+      TnetTarget *t = g_new0 (TnetTarget, 1);
+      t->indicator = g_strdup (key);
+      t->name = g_strdup (tnet_i_csv_field (csv, c_name));
+      t->unit = g_strdup (tnet_i_csv_field (csv, c_unit));
+      t->source = c_source >= 0 ? g_strdup (tnet_i_csv_field (csv, c_source)) : NULL;
+      t->baseline_2020 = base;
+      t->target_2025 = target;
+      t->comparison = comparison;
+      g_ptr_array_add (table->targets, t);
+      g_hash_table_insert (table->index, (gpointer) t->indicator, t);
+    }
+  if (r < 0)
+    goto fail;
+  return table;
+
+fail:
+  tnet_target_table_free (table);
+  return NULL;
+}
+
+guint
+tnet_target_table_n_targets (const TnetTargetTable *targets)
+{
+  g_return_val_if_fail (targets != NULL, 0);
+  return targets->targets->len;
+}
+
+const TnetTarget *
+tnet_target_table_get (const TnetTargetTable *targets, guint i)
+{
+  g_return_val_if_fail (targets != NULL, NULL);
+  g_return_val_if_fail (i < targets->targets->len, NULL);
+  return g_ptr_array_index (targets->targets, i);
+}
+
+const TnetTarget *
+tnet_target_table_find (const TnetTargetTable *targets, const char *indicator)
+{
+  g_return_val_if_fail (targets != NULL, NULL);
+  g_return_val_if_fail (indicator != NULL, NULL);
+  return g_hash_table_lookup (targets->index, indicator);
+}
+
+gboolean
+tnet_target_check (const TnetTarget *target, double value)
+{
+  g_return_val_if_fail (target != NULL, FALSE);
+  if (isnan (value))
+    return FALSE;
+  switch (target->comparison)
+    {
+    case TNET_COMPARE_GE: return value >= target->target_2025 - 1e-9;
+    case TNET_COMPARE_LE: return value <= target->target_2025 + 1e-9;
+    case TNET_COMPARE_EQ: return fabs (value - target->target_2025) <= 1e-9;
+    default: return FALSE;
+    }
+}
