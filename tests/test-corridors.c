@@ -667,6 +667,86 @@ START_TEST (test_network_criticality_closure)
 }
 END_TEST
 
+/* ---------- bundled data ---------- */
+
+START_TEST (test_bundled_line_counts)
+{
+  g_autofree char *dir = tt_source_path ("data/xuchang");
+  GError *error = NULL;
+  g_autoptr (TnetNetwork) net = tnet_network_load_csv (dir, &error);
+  ck_assert_msg (net != NULL, "%s", error ? error->message : "");
+  g_autoptr (TnetNodeSet) xc = tnet_node_set_resolve (net, "xuchang", &error);
+  g_autoptr (TnetNodeSet) zz = tnet_node_set_resolve (net, "zhengzhou", &error);
+  g_autoptr (TnetNodeSet) ap = tnet_node_set_resolve (net, "airport", &error);
+  ck_assert (xc && zz && ap);
+  g_autoptr (TnetScenario) s2020 = tnet_scenario_new (2020);
+  g_autoptr (TnetScenario) s2025 = tnet_scenario_new (2025);
+  /* the plan: 4 + 7 to Zhengzhou in 2020; 5 + 15 and 3 + 8 in 2025 */
+  ck_assert_uint_eq (tnet_corridor_count_lines (net, s2020, TNET_MODES_RAIL, xc, zz, NULL), 4);
+  ck_assert_uint_eq (tnet_corridor_count_lines (net, s2020, TNET_MODES_ROAD, xc, zz, NULL), 7);
+  ck_assert_uint_eq (tnet_corridor_count_lines (net, s2025, TNET_MODES_RAIL, xc, zz, NULL), 5);
+  ck_assert_uint_eq (tnet_corridor_count_lines (net, s2025, TNET_MODES_ROAD, xc, zz, NULL), 15);
+  ck_assert_uint_eq (tnet_corridor_count_lines (net, s2025, TNET_MODES_RAIL, xc, ap, NULL), 3);
+  ck_assert_uint_eq (tnet_corridor_count_lines (net, s2025, TNET_MODES_ROAD, xc, ap, NULL), 8);
+  /* node-disjoint paths never outnumber link-disjoint ones */
+  g_autoptr (TnetCorridor) corr = tnet_corridor_analyse (net, s2025, TNET_MODES_RAIL | TNET_MODES_ROAD,
+                                                         xc, zz, 5, 60 * 60000, 1.5, &error);
+  ck_assert_msg (corr != NULL, "%s", error ? error->message : "");
+  ck_assert_uint_ge (corr->link_disjoint->n_paths, corr->node_disjoint->n_paths);
+  ck_assert_uint_gt (corr->node_disjoint->n_paths, 0);
+  ck_assert_uint_eq (corr->fastest->n_paths, 5);
+}
+END_TEST
+
+/* Closing the top-ranked link of the 2025 scan in a scenario raises every
+ * Xuchang → Zhengzhou time by exactly what the scan reported. */
+START_TEST (test_bundled_closure)
+{
+  g_autofree char *dir = tt_source_path ("data/xuchang");
+  GError *error = NULL;
+  g_autoptr (TnetNetwork) net = tnet_network_load_csv (dir, &error);
+  ck_assert (net != NULL);
+  g_autoptr (TnetNodeSet) xc = tnet_node_set_resolve (net, "xuchang", &error);
+  g_autoptr (TnetNodeSet) zz = tnet_node_set_resolve (net, "zhengzhou", &error);
+  g_autoptr (TnetScenario) scen = tnet_scenario_new (2025);
+  guint mask = TNET_MODES_RAIL | TNET_MODES_ROAD;
+  g_autoptr (TnetCriticality) crit = tnet_corridor_criticality (net, scen, mask, xc, zz, FALSE,
+                                                                60 * 60000, 2, &error);
+  ck_assert (crit != NULL);
+  ck_assert_uint_gt (tnet_criticality_n_items (crit), 0);
+  const TnetCriticalityItem *top = tnet_criticality_item (crit, 0);
+  ck_assert_uint_gt (top->max_increase_ms, 0);
+  g_autoptr (TnetScenario) closed = tnet_scenario_copy (scen);
+  tnet_scenario_close_link (closed, top->name);
+  g_autoptr (TnetMetric) t0 = NULL;
+  g_autoptr (TnetMetric) t1 = NULL;
+  guint graph_modes = mask | TNET_MODE_BIT (TNET_MODE_ACCESS);
+  g_autoptr (TnetGraph) g0 = tnet_graph_compile_modes (net, scen, graph_modes, &t0, NULL, &error);
+  g_autoptr (TnetGraph) g1 = tnet_graph_compile_modes (net, closed, graph_modes, &t1, NULL, &error);
+  ck_assert (g0 && g1);
+  g_autoptr (TnetSearch) s0 = tnet_search_new (g0);
+  g_autoptr (TnetSearch) s1 = tnet_search_new (g1);
+  guint p = 0;
+  TnetWeight max_inc = 0;
+  for (guint i = 0; i < xc->zones->len; i++)
+    {
+      TnetId o = g_array_index (xc->zones, TnetId, i);
+      tnet_search_run (s0, t0, o, TNET_FORWARD, TNET_WEIGHT_INF, TNET_ID_NONE);
+      tnet_search_run (s1, t1, o, TNET_FORWARD, TNET_WEIGHT_INF, TNET_ID_NONE);
+      for (guint j = 0; j < zz->zones->len; j++, p++)
+        {
+          TnetId d = g_array_index (zz->zones, TnetId, j);
+          TnetWeight before = tnet_search_distance (s0, d), after = tnet_search_distance (s1, d);
+          ck_assert_uint_eq (before, tnet_criticality_base_time (crit, p));
+          ck_assert_uint_eq (after, tnet_criticality_time (crit, 0, p));
+          max_inc = MAX (max_inc, after - before);
+        }
+    }
+  ck_assert_uint_eq (p, tnet_criticality_n_pairs (crit));
+  ck_assert_uint_eq (max_inc, top->max_increase_ms);
+}
+END_TEST
+
 static Suite *
 corridors_suite (void)
 {
@@ -689,6 +769,10 @@ corridors_suite (void)
   tc = tcase_create ("network");
   tcase_add_test (tc, test_network_corridor);
   tcase_add_test (tc, test_network_criticality_closure);
+  suite_add_tcase (s, tc);
+  tc = tcase_create ("bundled");
+  tcase_add_test (tc, test_bundled_line_counts);
+  tcase_add_test (tc, test_bundled_closure);
   suite_add_tcase (s, tc);
   return s;
 }

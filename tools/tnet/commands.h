@@ -3,3 +3,5 @@
 #pragma once
 
 int tnet_cmd_route (int argc, char **argv);
+int tnet_cmd_corridors (int argc, char **argv);
+int tnet_cmd_criticality (int argc, char **argv);
