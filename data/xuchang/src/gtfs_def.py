@@ -21,6 +21,7 @@ ROUTES = {
     "b_xy": ("xcb", "许禹快线", "许禹公交快线 许昌—禹州", 3, "bus"),
     "b_xcg": ("xcb", "许长快线", "许长公交快线 许昌—长葛", 3, "bus"),
     "b_xyl": ("xcb", "许鄢快线", "许鄢公交快线 许昌—鄢陵", 3, "bus"),
+    "b_cgo": ("xcb", "许昌—新郑机场", "许昌城市航站楼—新郑机场 机场巴士", 3, "bus"),
     "b_chanye": ("xcb", "长葛—产业新城", "长葛城区—产业新城枢纽 公交", 3, "bus"),
 }
 
@@ -49,6 +50,7 @@ XCG25 = [("bus_xc_center", 0, 0), ("bus_nongdalu", 16, 17), ("bus_cg_center", 40
          ("bus_cg_north_hsr", 52, 52)]
 XYL20 = [("bus_xc_center", 0, 0), ("bus_yl_center", 50, 50)]
 XYL25 = [("bus_xc_center", 0, 0), ("bus_yl_hsr", 40, 41), ("bus_yl_center", 50, 50)]
+CGO = [("bus_xc_east", 0, 0), ("bus_cgo_t2", 55, 55)]
 CHANYE = [("bus_cg_center", 0, 0), ("bus_shuangmiaoli", 22, 22)]
 
 ZX_STATIONS = ["zx_changanlu_north", "zx_gangqu_north", "zx_wenti_center", "zx_zaoyuan",
@@ -85,12 +87,14 @@ def feeds(node, hav):
     f2020 = [P("jggt", "jggt", JGGT, H(1200)), P("zy", "zy", ZY20, H(3600)),
              P("zh", "zh", ZH20, H(6600)), P("jgr", "jgr", JGR, H(5400)),
              P("b_shuttle", "sh", SHUTTLE, H(1800)), P("b_xy", "xy", XY20, H(1800)),
-             P("b_xcg", "xcg", XCG20, H(1800)), P("b_xyl", "xyl", XYL20, H(1800))]
+             P("b_xcg", "xcg", XCG20, H(1800)), P("b_xyl", "xyl", XYL20, H(1800)),
+             P("b_cgo", "cgo", CGO, H(3600))]
     f2025 = [P("jggt", "jggt", JGGT, H(900)), P("zy", "zy", ZY25, H(2700)),
              P("zh", "zh", ZH25, H(3600)), P("jgr", "jgr", JGR, H(5400)),
              P("zx", "zx", zx, ZX_HEADWAYS),
              P("b_shuttle", "sh", SHUTTLE, H(900)), P("b_xy", "xy", XY25, H(1200)),
              P("b_xcg", "xcg", XCG25, H(1200)), P("b_xyl", "xyl", XYL25, H(1200)),
+             P("b_cgo", "cgo", CGO, H(3600)),
              P("b_chanye", "cy", CHANYE, H(1800))]
     return {2020: f2020, 2025: f2025}
 
