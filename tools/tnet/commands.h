@@ -5,3 +5,4 @@
 int tnet_cmd_route (int argc, char **argv);
 int tnet_cmd_corridors (int argc, char **argv);
 int tnet_cmd_criticality (int argc, char **argv);
+int tnet_cmd_import (int argc, char **argv);
