@@ -295,6 +295,30 @@ START_TEST (test_line_count_bridged)
 }
 END_TEST
 
+/* Two lines on one track (tag shared_track) count once; without the tag
+ * they are two tracks. */
+START_TEST (test_shared_track)
+{
+  g_autofree char *dir = tt_mkdtemp ();
+  tt_write_file (dir, "nodes.csv", nodes_csv);
+  tt_write_file (dir, "links.csv",
+                 "id,from,to,mode,line,length_km,tags\n"
+                 "a,x1,x2,hsr,L1,20,shared_track\n"
+                 "b,x2,x1,hsr,L2,21,shared_track\n"
+                 "c,x1,x2,rail,L3,25,\n"
+                 "d,x1,x2,rail,L4,25,\n");
+  GError *error = NULL;
+  g_autoptr (TnetNetwork) net = tnet_network_load_csv (dir, &error);
+  ck_assert_msg (net != NULL, "%s", error ? error->message : "");
+  g_autoptr (TnetScenario) s = tnet_scenario_new (2020);
+  ck_assert_double_eq_tol (tnet_indicator_length_km (net, s, TNET_MODE_BIT (TNET_MODE_HSR),
+                                                     "xuchang"), 21.0, 1e-9);
+  ck_assert_double_eq_tol (tnet_indicator_length_km (net, s, TNET_MODES_RAIL, "xuchang"),
+                           71.0, 1e-9);
+  tt_rm_rf (dir);
+}
+END_TEST
+
 /* ---------- loaders ---------- */
 
 static void
@@ -513,6 +537,7 @@ indicators_suite (void)
   tcase_add_test (tc, test_interchange_minutes);
   tcase_add_test (tc, test_line_count);
   tcase_add_test (tc, test_line_count_bridged);
+  tcase_add_test (tc, test_shared_track);
   tcase_add_test (tc, test_units_loader);
   tcase_add_test (tc, test_targets_loader);
   tcase_add_test (tc, test_report);

@@ -116,8 +116,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetTargetTable, tnet_target_table_free)
  *
  * Total length in km of the links of @net active in @scen whose mode is in
  * @mode_mask and whose two end nodes both lie in @region. Each physical link
- * counts once: a two-way link once, and a pair of one-way links of the same
- * line between the same two nodes in opposite directions once (the longer).
+ * counts once: a two-way link once, a pair of one-way links of the same line
+ * between the same two nodes once (the longer), and links tagged
+ * `shared_track` between the same two nodes (several lines on one track)
+ * once (the longest).
  * Thread-safe (reads only).
  * Time complexity: O(links).
  */
