@@ -9,5 +9,8 @@
 #include <tnet/tnet-graph.h>
 #include <tnet/tnet-search.h>
 #include <tnet/tnet-io.h>
+#include <tnet/tnet-scenario-file.h>
+#include <tnet/tnet-render.h>
+#include <tnet/tnet-transit.h>
 #include <tnet/tnet-analysis.h>
 #undef TNET_INSIDE
