@@ -319,6 +319,36 @@ START_TEST (test_shared_track)
 }
 END_TEST
 
+/* An upgraded road: the old row lives until:2024, the new one opens in
+ * 2025; each year counts exactly one of them. */
+START_TEST (test_upgrade_until)
+{
+  g_autofree char *dir = tt_mkdtemp ();
+  tt_write_file (dir, "nodes.csv", nodes_csv);
+  tt_write_file (dir, "links.csv",
+                 "id,from,to,mode,line,length_km,class,open_year,status,tags\n"
+                 "a,s1,m1,trunk,T,10,III,,existing,until:2024\n"
+                 "a_up,s1,m1,trunk,T,10,II,2025,construction,replaces:a\n"
+                 "b,m1,i1,trunk,T,30,II,,existing,\n");
+  GError *error = NULL;
+  g_autoptr (TnetNetwork) net = tnet_network_load_csv (dir, &error);
+  ck_assert_msg (net != NULL, "%s", error ? error->message : "");
+  static const char *const good[] = { "I", "II", NULL };
+  guint trunk = TNET_MODE_BIT (TNET_MODE_TRUNK);
+  g_autoptr (TnetScenario) s20 = tnet_scenario_new (2020);
+  g_autoptr (TnetScenario) s24 = tnet_scenario_new (2024);
+  g_autoptr (TnetScenario) s25 = tnet_scenario_new (2025);
+  ck_assert (tnet_scenario_link_active (s24, net, 0));
+  ck_assert (!tnet_scenario_link_active (s25, net, 0));
+  ck_assert_double_eq_tol (tnet_indicator_class_share_pct (net, s20, trunk, "xuchang", good),
+                           75.0, 1e-9);
+  ck_assert_double_eq_tol (tnet_indicator_length_km (net, s25, trunk, "xuchang"), 40.0, 1e-9);
+  ck_assert_double_eq_tol (tnet_indicator_class_share_pct (net, s25, trunk, "xuchang", good),
+                           100.0, 1e-9);
+  tt_rm_rf (dir);
+}
+END_TEST
+
 /* ---------- loaders ---------- */
 
 static void
@@ -538,6 +568,7 @@ indicators_suite (void)
   tcase_add_test (tc, test_line_count);
   tcase_add_test (tc, test_line_count_bridged);
   tcase_add_test (tc, test_shared_track);
+  tcase_add_test (tc, test_upgrade_until);
   tcase_add_test (tc, test_units_loader);
   tcase_add_test (tc, test_targets_loader);
   tcase_add_test (tc, test_report);
