@@ -102,6 +102,7 @@ NODES = [
     ("bus_cg_north_hsr", "长葛北站公交站", "stop", 113.7305, 34.2492, "Changge North station bus stop", CG, X, None, "P ch.3;GK", "low"),
     ("bus_yl_center", "鄢陵客运站", "stop", 114.180, 34.100, "Yanling coach station", YL, X, None, "GK", "low"),
     ("bus_yl_hsr", "鄢陵站公交站", "stop", 114.1555, 34.0843, "Yanling HSR station bus stop", YL, X, None, "P ch.3;GK", "low"),
+    ("bus_cgo_t2", "新郑机场T2巴士站", "stop", 113.8405, 34.5262, "Xinzheng Airport T2 coach stop", "", A, None, "W-wiki-ja;GK", "low"),
     ("bus_shuangmiaoli", "产业新城枢纽公交站", "stop", 113.8506, 34.2893, "Chanye Xincheng hub bus stop", CG, X, None, "P-C7;GK", "low"),
 
     # ---- expressway interchanges (kind interchange) and junctions (kind junction)
@@ -152,7 +153,7 @@ NODES = [
     ("bnd_zl_south", "郑栾高速禹郏界", "junction", 113.40, 34.02, "Zhengluan at the Yuzhou-Jiaxian border", YZ, X, None, "GK", "low"),
     ("jn_jiaxian_east", "郏县东枢纽", "junction", 113.30, 33.97, "Jiaxian East junction", "", O, None, "W-nceol", "low"),
     # 安罗 (机西)
-    ("jn_anluo_zhongmu", "安罗高速中牟枢纽", "junction", 113.98, 34.70, "Anluo Zhongmu junction", "", Z, None, "W-jixi2;GK", "low"),
+    ("ic_anluo_zhongmu", "安罗高速中牟出入口", "interchange", 113.98, 34.70, "Anluo Zhongmu junction", "", Z, None, "W-jixi2;GK", "low"),
     ("ic_anluo_airport", "安罗高速航空港出入口", "interchange", 113.96, 34.50, "Anluo Airport", "", A, None, "W-jixi1;GK", "low"),
     ("ic_anluo_weishi", "安罗高速尉氏西出入口", "interchange", 114.13, 34.36, "Anluo Weishi West", "", O, None, "GK", "low"),
     ("bnd_anluo_north", "安罗高速许汴界", "junction", 114.255, 34.16, "Anluo at the Xuchang-Kaifeng border", YL, X, None, "GK", "low"),
@@ -195,7 +196,7 @@ NODES = [
     ("ic_zp_xiangcheng_south", "周平高速襄城南出入口", "interchange", 113.46, 33.81, "Zhouping Xiangcheng South (study)", XC, X, None, "GK", "low"),
     ("bnd_zp_west", "周平高速襄宝界", "junction", 113.36, 33.80, "Zhouping at the Xiangcheng-Baofeng border", XC, X, None, "GK", "low"),
     # 尉临 (alignment reconstructed)
-    ("jn_weilin_zz", "尉临高速中牟南枢纽", "junction", 114.06, 34.58, "Weilin north end (Zhongmu)", "", Z, None, "GK", "low"),
+    ("ic_weilin_zhongmu", "尉临高速中牟南出入口", "interchange", 114.06, 34.58, "Weilin north end (Zhongmu)", "", Z, None, "GK", "low"),
     ("ic_weilin_airport", "尉临高速航空港东出入口", "interchange", 114.03, 34.46, "Weilin Airport East", "", A, None, "GK", "low"),
     ("ic_weilin_jianan_east", "尉临高速建安东出入口", "interchange", 113.99, 34.04, "Weilin Jian'an East", JA, X, None, "GK", "low"),
     ("bnd_weilin_south", "尉临高速许漯界", "junction", 113.96, 33.90, "Weilin at the Xuchang-Luohe border", JA, X, None, "GK", "low"),
