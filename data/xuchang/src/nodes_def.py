@@ -42,7 +42,7 @@ NODES = [
     ("zz_east_station", "郑州东站", "station", 113.7730, 34.7601, "Zhengzhou East", "", Z, None, "W-wiki-en", "high"),
     ("zz_station", "郑州站", "station", 113.6540, 34.7478, "Zhengzhou", "", Z, None, "W-wiki-id", "high"),
     ("zz_airport_hsr", "郑州航空港站", "station", 113.91, 34.49, "Zhengzhou Hangkonggang", "", A, None, "W-crcn;W-gmw;GK", "low"),
-    ("xc_east_hsr", "许昌东站", "station", 113.8830, 34.0501, "Xuchang East", WD, X, None, "W-wiki-ja;oson.ca", "high"),
+    ("xc_east_hsr", "许昌东站", "station", 113.8830, 34.0501, "Xuchang East", WD, X, None, "W-wiki-ja", "high"),
     ("xc_north_hsr", "许昌北站", "station", 113.865, 34.135, "Xuchang North", JA, X, None, "W-taikang;GK", "low"),
     ("yl_hsr", "鄢陵站", "station", 114.155, 34.085, "Yanling", YL, X, None, "W-taikang;C-stn", "low"),
     ("cg_north_hsr", "长葛北站", "station", 113.73, 34.25, "Changge North", CG, X, None, "W-yes43;GK", "low"),
