@@ -84,6 +84,7 @@ static const char targets_csv[] =
   "county_units_2_expressways_pct,双高速,%,50,100,ge,test\n"
   "interchange_minutes,上高速,min,,10,le,test\n"
   "rail_km,铁路,km,45,50,ge,test\n"
+  "hsr_km,高铁,km,20,,ge,no 2025 figure\n"
   "hub_transfer_minutes,换乘,min,,5,le,test\n";
 
 typedef struct {
@@ -415,7 +416,10 @@ START_TEST (test_targets_loader)
   GError *error = NULL;
   g_autoptr (TnetTargetTable) t = tnet_target_table_load_csv (path, &error);
   ck_assert_msg (t != NULL, "%s", error ? error->message : "");
-  ck_assert_uint_eq (tnet_target_table_n_targets (t), 5);
+  ck_assert_uint_eq (tnet_target_table_n_targets (t), 6);
+  const TnetTarget *hsr = tnet_target_table_find (t, "hsr_km");
+  ck_assert (isnan (hsr->target_2025));
+  ck_assert (!tnet_target_check (hsr, 100));
   const TnetTarget *km = tnet_target_table_find (t, "expressway_km");
   ck_assert_str_eq (km->name, "高速公路里程");
   ck_assert_double_eq (km->baseline_2020, 18);
@@ -434,7 +438,7 @@ START_TEST (test_targets_loader)
   static const char head[] = "indicator,name,unit,baseline_2020,target_2025,comparison,source\n";
   g_autofree char *a = g_strconcat (head, "x,n,u,1,2,gt,s\n", NULL);
   expect_targets_error (dir, a, "targets.csv:2:11: expected ge, le or eq");
-  g_autofree char *b = g_strconcat (head, "x,n,u,1,,ge,s\n", NULL);
+  g_autofree char *b = g_strconcat (head, "x,n,u,1,2x,ge,s\n", NULL);
   expect_targets_error (dir, b, "targets.csv:2:9:");
   g_autofree char *c = g_strconcat (head, "x,n,u,abc,2,ge,s\n", NULL);
   expect_targets_error (dir, c, "targets.csv:2:7:");
@@ -501,6 +505,10 @@ START_TEST (test_report)
       json_object_get_object_member (scen, "2020"), "pass");
   ck_assert (!json_object_get_boolean_member (pass20, "interchange_minutes")); /* 12 > 10 */
   ck_assert (!json_object_has_member (pass20, "hub_transfer_minutes"));
+  ck_assert (!json_object_has_member (pass20, "hsr_km"));
+  ck_assert (json_node_is_null (json_object_get_member (
+      json_object_get_object_member (json_object_get_object_member (root, "targets"), "hsr_km"),
+      "target_2025")));
   JsonObject *targets = json_object_get_object_member (root, "targets");
   JsonObject *t = json_object_get_object_member (targets, "expressway_km");
   ck_assert_str_eq (json_object_get_string_member (t, "comparison"), "ge");
@@ -513,6 +521,7 @@ START_TEST (test_report)
   ck_assert_msg (strstr (csv, "\ninterchange_minutes,12.0,9.0,10,pass\n"), "%s", csv);
   ck_assert_msg (strstr (csv, "\nrail_km,45.0,45.0,50,fail\n"), "%s", csv);
   ck_assert_msg (strstr (csv, "\nzhengzhou_road_lines,2,2,,\n"), "%s", csv);
+  ck_assert_msg (strstr (csv, "\nhsr_km,20.0,20.0,,\n"), "%s", csv);
 
   /* text: aligned rows with both names, the targets not computed, details */
   g_autofree char *text = tnet_report_to_text (r);
