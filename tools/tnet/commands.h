@@ -1,0 +1,5 @@
+/* commands.h: the subcommands of tnet, one per cmd-NAME.c file. Each takes
+ * argv[0] = "tnet NAME" and returns an exit code (see cli.h). */
+#pragma once
+
+int tnet_cmd_route (int argc, char **argv);
