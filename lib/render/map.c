@@ -48,8 +48,8 @@ tnet_map_new (const TnetNetwork *net, const TnetScenario *scen)
   TnetMap *map = g_new0 (TnetMap, 1);
   map->net = net;
   map->scen = scen ? tnet_scenario_copy (scen) : NULL;
-  map->width = 1200;
-  map->height = 900;
+  map->width = 1100;
+  map->height = 840;
   map->base_year = 2020;
   map->iso_origin = TNET_ID_NONE;
   map->paths = g_array_new (FALSE, FALSE, sizeof (MapPath));
@@ -417,7 +417,7 @@ draw_network (Ctx *c, gboolean grey)
           if (!is_addition (c, l) || l->mode == TNET_MODE_ACCESS || l->mode == TNET_MODE_WALK)
             continue;
           cairo_set_dash (cr, NULL, 0, 0);
-          set_rgb (cr, hex (0xffd60a), 0.75);
+          set_rgb (cr, hex (0xffe066), 1);
           cairo_set_line_width (cr, mode_styles[l->mode].width + 7);
           stroke_link (c, l);
         }
@@ -504,6 +504,7 @@ draw_isochrone (Ctx *c)
       const TnetNode *nd = tnet_network_node (net, i);
       double x, y;
       project (c, nd->lon, nd->lat, &x, &y);
+      cairo_new_path (cr);
       cairo_arc (cr, x, y, nd->kind == TNET_NODE_ZONE ? 5.0 : 2.6, 0, 2 * G_PI);
       set_rgb (cr, hex (iso_colors[band]), 1);
       cairo_fill_preserve (cr);
@@ -581,6 +582,7 @@ draw_corridors (Ctx *c)
       project (c, a->lon, a->lat, &x0, &y0);
       project (c, b->lon, b->lat, &x1, &y1);
       double x = (x0 + x1) / 2, y = (y0 + y1) / 2;
+      cairo_new_path (cr);
       cairo_arc (cr, x, y, 9, 0, 2 * G_PI);
       set_rgb (cr, hex (CRIT_COLOR), 1);
       cairo_fill_preserve (cr);
@@ -628,6 +630,7 @@ draw_nodes (Ctx *c, gboolean *is_main)
         {
           double r = nd->population > 0 ? CLAMP (2.5 + sqrt (nd->population) / 220.0, 3.5, 8.0)
                                         : 3.5;
+          cairo_new_path (cr);
           cairo_arc (cr, x, y, r, 0, 2 * G_PI);
           set_rgb (cr, hex (0xfff3e0), 1);
           cairo_fill_preserve (cr);
@@ -887,7 +890,7 @@ legend_line (Legend *lg, Rgb col, double width, TnetStatus st, gboolean halo,
   if (halo)
     {
       cairo_set_dash (cr, NULL, 0, 0);
-      set_rgb (cr, hex (0xffd60a), 0.75);
+      set_rgb (cr, hex (0xffe066), 1);
       cairo_set_line_width (cr, width + 7);
       cairo_move_to (cr, x0, y);
       cairo_line_to (cr, x1, y);
@@ -1027,6 +1030,7 @@ draw_legend (Ctx *c)
   legend_heading (&lg, "节点 Places");
   {
     double y = lg.y + 7;
+    cairo_new_path (cr);
     cairo_arc (cr, lg.x + 20, y, 5, 0, 2 * G_PI);
     set_rgb (cr, hex (0xfff3e0), 1);
     cairo_fill_preserve (cr);

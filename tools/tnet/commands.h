@@ -3,3 +3,5 @@
 #pragma once
 
 int tnet_cmd_route (int argc, char **argv);
+int tnet_cmd_run (int argc, char **argv);
+int tnet_cmd_map (int argc, char **argv);
