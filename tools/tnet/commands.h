@@ -3,5 +3,7 @@
 #pragma once
 
 int tnet_cmd_route (int argc, char **argv);
+int tnet_cmd_corridors (int argc, char **argv);
+int tnet_cmd_criticality (int argc, char **argv);
 int tnet_cmd_run (int argc, char **argv);
 int tnet_cmd_map (int argc, char **argv);

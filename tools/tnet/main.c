@@ -14,6 +14,8 @@ typedef struct {
 /* One line per subcommand (keep the list in DESIGN §7 order). */
 static const Command commands[] = {
   { "route", "fastest path between two nodes, with legs and times", tnet_cmd_route },
+  { "corridors", "redundancy between two regions: line counts, disjoint paths", tnet_cmd_corridors },
+  { "criticality", "links (or lines) ranked by the loss their failure causes", tnet_cmd_criticality },
   { "run", "everything a scenario file (.ini) asks for, into its output folder", tnet_cmd_run },
   { "map", "SVG/PNG map of the network, an isochrone or corridor paths", tnet_cmd_map },
 };
