@@ -76,6 +76,8 @@ tnet_cmd_map (int argc, char **argv)
   g_autoptr (TnetNetwork) net = NULL;
   g_autoptr (TnetScenario) scen = NULL;
   g_autoptr (TnetMap) map = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *auto_title = NULL;
 
   if (!g_option_context_parse (ctx, &argc, &argv, &error))
     {
@@ -127,8 +129,6 @@ tnet_cmd_map (int argc, char **argv)
   tnet_map_set_base_year (map, base_year);
   if (width)
     tnet_map_set_size (map, width, height);
-  g_autofree char *subtitle = NULL;
-  g_autofree char *auto_title = NULL;
   const char *sname = tnet_scenario_get_name (scen);
   int year = tnet_scenario_get_year (scen);
   if (strcmp (lay, "isochrone") == 0)

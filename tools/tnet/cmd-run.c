@@ -13,9 +13,6 @@
 #include <math.h>
 #include <string.h>
 
-#define CAR_MODES (TNET_MODES_ROAD | TNET_MODE_BIT (TNET_MODE_ACCESS))
-#define RAIL_MODES (TNET_MODES_RAIL | TNET_MODE_BIT (TNET_MODE_METRO) | \
-                    TNET_MODE_BIT (TNET_MODE_ACCESS) | TNET_MODE_BIT (TNET_MODE_WALK))
 
 typedef struct {
   const TnetCliCommon *common;
@@ -277,11 +274,39 @@ run_isochrone (Run *run, GError **error)
   return TRUE;
 }
 
+/* The links (network indices) of a path of @graph. */
+static GArray *
+path_links (TnetGraph *graph, const TnetPath *path)
+{
+  GArray *links = g_array_sized_new (FALSE, FALSE, sizeof (TnetId), path->n_arcs);
+  for (guint k = 0; k < path->n_arcs; k++)
+    {
+      TnetId l = tnet_graph_arc_link (graph, path->arcs[k]);
+      if (l != TNET_ID_NONE)
+        g_array_append_val (links, l);
+    }
+  return links;
+}
+
+static void
+json_path_set_count (JsonBuilder *b, const char *name, const TnetPathSet *set)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_add_int_value (b, set ? set->n_paths : 0);
+}
+
 static gboolean
 run_corridors (Run *run, GError **error)
 {
   guint n_pairs = 0;
   const char *const *pairs = tnet_scenario_file_get_pairs (run->sf, "corridors", &n_pairs);
+  const char *const *modes = tnet_scenario_file_get_strv (run->sf, "corridors", "modes");
+  static const char *const default_modes[] = { "rail", "road", NULL };
+  if (modes == NULL)
+    modes = default_modes;
+  guint k = (guint) tnet_scenario_file_get_double (run->sf, "corridors", "k", 3);
+  double budget = tnet_scenario_file_get_double (run->sf, "corridors", "budget_min", 60);
+  double factor = tnet_scenario_file_get_double (run->sf, "corridors", "factor", 1.5);
   JsonBuilder *b = run->json;
   json_builder_set_member_name (b, "corridors");
   json_builder_begin_array (b);
@@ -289,10 +314,10 @@ run_corridors (Run *run, GError **error)
   for (guint p = 0; p < n_pairs; p++)
     {
       const char *a = pairs[2 * p], *z = pairs[2 * p + 1];
-      g_autoptr (GArray) na = tnet_cli_resolve_place (run->net, a, TRUE, error);
+      g_autoptr (TnetNodeSet) na = tnet_node_set_resolve (run->net, a, error);
       if (na == NULL)
         return FALSE;
-      g_autoptr (GArray) nz = tnet_cli_resolve_place (run->net, z, TRUE, error);
+      g_autoptr (TnetNodeSet) nz = tnet_node_set_resolve (run->net, z, error);
       if (nz == NULL)
         return FALSE;
       json_builder_begin_object (b);
@@ -300,77 +325,76 @@ run_corridors (Run *run, GError **error)
       json_builder_add_string_value (b, a);
       json_builder_set_member_name (b, "to");
       json_builder_add_string_value (b, z);
-      g_string_append_printf (run->text, "  %s > %s\n", a, z);
-      /* named lines joining the two regions (DESIGN §5, 1.) */
-      static const struct { const char *name; guint mask; } groups[] = {
-        { "rail", TNET_MODES_RAIL }, { "road", TNET_MODES_ROAD },
-      };
-      for (guint k = 0; k < G_N_ELEMENTS (groups); k++)
-        {
-          g_autoptr (GPtrArray) lines = g_ptr_array_new ();
-          guint count = tnet_corridor_line_count (run->net, run->scen, a, z, groups[k].mask,
-                                                  lines);
-          g_autofree char *key = g_strdup_printf ("%s_lines", groups[k].name);
-          json_builder_set_member_name (b, key);
-          json_builder_add_int_value (b, count);
-          g_autofree char *key2 = g_strdup_printf ("%s_line_names", groups[k].name);
-          json_builder_set_member_name (b, key2);
-          json_builder_begin_array (b);
-          for (guint i = 0; i < lines->len; i++)
-            json_builder_add_string_value (b, lines->pdata[i]);
-          json_builder_end_array (b);
-          g_string_append_printf (run->text, "    %s lines joining them: %u\n",
-                                  groups[k].name, count);
-        }
-      /* the fastest path by road and by rail */
-      static const struct { const char *name; guint mask; } pgroups[] = {
-        { "road", CAR_MODES }, { "rail", RAIL_MODES },
-      };
-      g_autoptr (TnetMap) map = wants_maps (run) ? tnet_map_new (run->net, run->scen) : NULL;
-      GPtrArray *paths = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-      GPtrArray *labels = g_ptr_array_new_with_free_func (g_free);
-      json_builder_set_member_name (b, "fastest");
+      json_builder_set_member_name (b, "modes");
       json_builder_begin_object (b);
-      for (guint k = 0; k < G_N_ELEMENTS (pgroups); k++)
+      g_string_append_printf (run->text, "  %s > %s\n", a, z);
+      g_autoptr (TnetMap) map = wants_maps (run) ? tnet_map_new (run->net, run->scen) : NULL;
+      g_autoptr (GPtrArray) paths = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+      g_autoptr (GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+      for (guint mi = 0; modes[mi]; mi++)
         {
-          guint64 ms = 0;
-          GArray *path = tnet_cli_fastest_path (run->net, run->scen, na, nz, pgroups[k].mask,
-                                                &ms, error);
-          if (path == NULL && error && *error)
-            {
-              g_ptr_array_unref (paths);
-              g_ptr_array_unref (labels);
-              return FALSE;
-            }
-          json_builder_set_member_name (b, pgroups[k].name);
-          if (path == NULL)
-            {
-              json_builder_add_null_value (b);
-              g_string_append_printf (run->text, "    fastest by %s: none\n", pgroups[k].name);
-              continue;
-            }
+          guint mask = 0;
+          tnet_corridor_modes_from_string (modes[mi], &mask);
+          g_autoptr (TnetCorridor) corr =
+            tnet_corridor_analyse (run->net, run->scen, mask, na, nz, k,
+                                   (TnetWeight) llround (budget * 60000), factor, error);
+          if (corr == NULL)
+            return FALSE;
+          json_builder_set_member_name (b, modes[mi]);
           json_builder_begin_object (b);
-          json_builder_set_member_name (b, "minutes");
-          json_builder_add_double_value (b, round (ms / 6000.0) / 10);
-          json_builder_set_member_name (b, "links");
+          json_builder_set_member_name (b, "lines");
+          json_builder_add_int_value (b, corr->n_lines);
+          json_builder_set_member_name (b, "line_names");
           json_builder_begin_array (b);
-          for (guint i = 0; i < path->len; i++)
-            json_builder_add_string_value (b, tnet_network_link (run->net,
-                                           g_array_index (path, TnetId, i))->id);
+          for (guint i = 0; corr->lines && i < corr->lines->len; i++)
+            json_builder_add_string_value (b, corr->lines->pdata[i]);
           json_builder_end_array (b);
+          json_path_set_count (b, "link_disjoint_paths", corr->link_disjoint);
+          json_path_set_count (b, "node_disjoint_paths", corr->node_disjoint);
+          json_builder_set_member_name (b, "fastest");
+          json_builder_begin_array (b);
+          guint nf = corr->fastest ? corr->fastest->n_paths : 0;
+          for (guint i = 0; i < nf; i++)
+            {
+              const TnetPath *path = &corr->fastest->paths[i];
+              GArray *links = path_links (corr->graph, path);
+              json_builder_begin_object (b);
+              json_builder_set_member_name (b, "minutes");
+              json_builder_add_double_value (b, round (path->time_ms / 6000.0) / 10);
+              json_builder_set_member_name (b, "links");
+              json_builder_begin_array (b);
+              for (guint j = 0; j < links->len; j++)
+                json_builder_add_string_value (b, tnet_network_link (run->net,
+                                               g_array_index (links, TnetId, j))->id);
+              json_builder_end_array (b);
+              json_builder_end_object (b);
+              char *label = g_strdup_printf ("%s %u: %.1f min", modes[mi], i + 1,
+                                             path->time_ms / 60000.0);
+              if (map)
+                tnet_map_add_path (map, (const TnetId *) links->data, links->len, label);
+              g_ptr_array_add (paths, links);
+              g_ptr_array_add (labels, label);
+            }
+          json_builder_end_array (b);
+          json_builder_set_member_name (b, "within_budget");
+          json_builder_add_int_value (b, corr->n_within_budget);
+          json_builder_set_member_name (b, "within_factor");
+          json_builder_add_int_value (b, corr->n_within_factor);
           json_builder_end_object (b);
-          g_string_append_printf (run->text, "    fastest by %s: %.1f min\n", pgroups[k].name,
-                                  ms / 60000.0);
-          g_autofree char *label = g_strdup_printf ("fastest by %s: %.1f min", pgroups[k].name,
-                                                    ms / 60000.0);
-          if (map)
-            tnet_map_add_path (map, (const TnetId *) path->data, path->len, label);
-          g_ptr_array_add (paths, path);
-          g_ptr_array_add (labels, g_steal_pointer (&label));
+          g_string_append_printf (run->text,
+                                  "    %-4s lines %u, link-disjoint paths %u, node-disjoint "
+                                  "%u, %u fastest paths within %.0f min%s\n", modes[mi],
+                                  corr->n_lines,
+                                  corr->link_disjoint ? corr->link_disjoint->n_paths : 0,
+                                  corr->node_disjoint ? corr->node_disjoint->n_paths : 0,
+                                  corr->n_within_budget, budget,
+                                  nf ? "" : " (no path)");
+          for (guint i = 0; i < nf; i++)
+            g_string_append_printf (run->text, "      path %u: %.1f min\n", i + 1,
+                                    corr->fastest->paths[i].time_ms / 60000.0);
         }
       json_builder_end_object (b);
       json_builder_end_object (b);
-      gboolean ok = TRUE;
       if (run->formats & TNET_OUTPUT_GEOJSON)
         {
           g_autofree const TnetId **pp = g_new0 (const TnetId *, paths->len + 1);
@@ -385,23 +409,125 @@ run_corridors (Run *run, GError **error)
                                                     paths->len,
                                                     (const char *const *) labels->pdata);
           g_autofree char *name = g_strdup_printf ("corridors-%u.geojson", p + 1);
-          ok = write_file (run, name, gj, error);
+          if (!write_file (run, name, gj, error))
+            return FALSE;
         }
-      if (ok && map)
+      if (map)
         {
           g_autofree char *title = g_strdup_printf ("走廊 Corridor %s → %s", a, z);
-          g_autofree char *sub = g_strdup_printf ("Scenario %s (%d): fastest paths by road "
-                                                  "and by rail",
+          g_autofree char *sub = g_strdup_printf ("Scenario %s (%d): up to %u link-disjoint "
+                                                  "fastest paths per mode group",
                                                   tnet_scenario_get_name (run->scen),
-                                                  tnet_scenario_get_year (run->scen));
+                                                  tnet_scenario_get_year (run->scen), k);
           tnet_map_set_title (map, title, sub);
           g_autofree char *base = g_strdup_printf ("map-corridors-%u", p + 1);
-          ok = save_map (run, map, base, error);
+          if (!save_map (run, map, base, error))
+            return FALSE;
         }
-      g_ptr_array_unref (paths);
-      g_ptr_array_unref (labels);
-      if (!ok)
+    }
+  json_builder_end_array (b);
+  g_string_append (run->text, "\n");
+  return TRUE;
+}
+
+static gboolean
+run_criticality (Run *run, GError **error)
+{
+  guint n_pairs = 0;
+  const char *const *pairs = tnet_scenario_file_get_pairs (run->sf, "criticality", &n_pairs);
+  const char *by = tnet_scenario_file_get_string (run->sf, "criticality", "by");
+  gboolean by_line = by && strcmp (by, "line") == 0;
+  guint top = (guint) tnet_scenario_file_get_double (run->sf, "criticality", "top", 10);
+  const char *modes = tnet_scenario_file_get_string (run->sf, "criticality", "modes");
+  double budget = tnet_scenario_file_get_double (run->sf, "criticality", "budget_min", 60);
+  guint mask = 0;
+  tnet_corridor_modes_from_string (modes ? modes : "all", &mask);
+  JsonBuilder *b = run->json;
+  json_builder_set_member_name (b, "criticality");
+  json_builder_begin_array (b);
+  g_string_append (run->text, "Criticality\n");
+  for (guint p = 0; p < n_pairs; p++)
+    {
+      const char *a = pairs[2 * p], *z = pairs[2 * p + 1];
+      g_autoptr (TnetNodeSet) na = tnet_node_set_resolve (run->net, a, error);
+      if (na == NULL)
         return FALSE;
+      g_autoptr (TnetNodeSet) nz = tnet_node_set_resolve (run->net, z, error);
+      if (nz == NULL)
+        return FALSE;
+      g_autoptr (TnetCriticality) crit =
+        tnet_corridor_criticality (run->net, run->scen, mask, na, nz, by_line,
+                                   (TnetWeight) llround (budget * 60000), 0, error);
+      if (crit == NULL)
+        return FALSE;
+      guint n = MIN (top, tnet_criticality_n_items (crit));
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "from");
+      json_builder_add_string_value (b, a);
+      json_builder_set_member_name (b, "to");
+      json_builder_add_string_value (b, z);
+      json_builder_set_member_name (b, "by");
+      json_builder_add_string_value (b, by_line ? "line" : "link");
+      json_builder_set_member_name (b, "modes");
+      json_builder_add_string_value (b, modes ? modes : "all");
+      json_builder_set_member_name (b, "pairs");
+      json_builder_add_int_value (b, tnet_criticality_n_pairs (crit));
+      json_builder_set_member_name (b, "candidates");
+      json_builder_add_int_value (b, tnet_criticality_n_candidates (crit));
+      json_builder_set_member_name (b, "ranked");
+      json_builder_begin_array (b);
+      g_string_append_printf (run->text, "  %s > %s by %s (%s): %u candidates, top %u\n", a, z,
+                              by_line ? "line" : "link", modes ? modes : "all",
+                              tnet_criticality_n_candidates (crit), n);
+      g_autoptr (TnetMap) map = wants_maps (run) && !by_line
+                                ? tnet_map_new (run->net, run->scen) : NULL;
+      for (guint r = 0; r < n; r++)
+        {
+          const TnetCriticalityItem *it = tnet_criticality_item (crit, r);
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "rank");
+          json_builder_add_int_value (b, r + 1);
+          json_builder_set_member_name (b, "name");
+          json_builder_add_string_value (b, it->name ? it->name : "");
+          json_builder_set_member_name (b, "pairs_cut");
+          json_builder_add_int_value (b, it->n_pairs_cut);
+          json_builder_set_member_name (b, "pairs_slower");
+          json_builder_add_int_value (b, it->n_pairs_slower);
+          json_builder_set_member_name (b, "pairs_out_of_budget");
+          json_builder_add_int_value (b, it->n_pairs_out_of_budget);
+          json_builder_set_member_name (b, "population_lost");
+          json_builder_add_double_value (b, it->population_lost);
+          json_builder_set_member_name (b, "max_increase_min");
+          json_builder_add_double_value (b, round (it->max_increase_ms / 6000.0) / 10);
+          json_builder_end_object (b);
+          g_string_append_printf (run->text, "    %2u. %-28s cut %u, slower %u, out of budget "
+                                  "%u, population lost %.0f, max +%.1f min\n", r + 1,
+                                  it->name ? it->name : "", it->n_pairs_cut,
+                                  it->n_pairs_slower, it->n_pairs_out_of_budget,
+                                  it->population_lost, it->max_increase_ms / 60000.0);
+          if (map && it->element < tnet_network_n_links (run->net))
+            {
+              g_autofree char *label = g_strdup_printf ("%s  +%.1f min%s",
+                                                        it->name ? it->name : "",
+                                                        it->max_increase_ms / 60000.0,
+                                                        it->n_pairs_cut ? ", cuts" : "");
+              tnet_map_add_critical_link (map, it->element, label);
+            }
+        }
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+      if (map)
+        {
+          g_autofree char *title = g_strdup_printf ("关键路段 Critical links %s → %s", a, z);
+          g_autofree char *sub = g_strdup_printf ("Scenario %s (%d): the links whose closure "
+                                                  "hurts the %s commute most",
+                                                  tnet_scenario_get_name (run->scen),
+                                                  tnet_scenario_get_year (run->scen), a);
+          tnet_map_set_title (map, title, sub);
+          g_autofree char *base = g_strdup_printf ("map-criticality-%u", p + 1);
+          if (!save_map (run, map, base, error))
+            return FALSE;
+        }
     }
   json_builder_end_array (b);
   g_string_append (run->text, "\n");
@@ -453,6 +579,7 @@ tnet_cmd_run (int argc, char **argv)
   g_autoptr (GPtrArray) written = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GPtrArray) skipped = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *data_dir = NULL;
+  g_autofree char *js = NULL;
 
   if (!g_option_context_parse (ctx, &argc, &argv, &error))
     {
@@ -515,10 +642,11 @@ tnet_cmd_run (int argc, char **argv)
     ok = run_isochrone (&run, &error);
   if (ok && tnet_scenario_file_has_section (sf, "corridors"))
     ok = run_corridors (&run, &error);
+  if (ok && tnet_scenario_file_has_section (sf, "criticality"))
+    ok = run_criticality (&run, &error);
   static const char *const pending[][2] = {
     { "commute", "the commute engine is not in this build" },
     { "transfers", "hub transfer tables are not in this build" },
-    { "criticality", "the criticality scan is not in this build" },
   };
   for (guint k = 0; ok && k < G_N_ELEMENTS (pending); k++)
     if (tnet_scenario_file_has_section (sf, pending[k][0]))
@@ -552,7 +680,7 @@ tnet_cmd_run (int argc, char **argv)
   json_builder_end_array (json);
   json_builder_end_object (json);
   g_ptr_array_set_size (written, written->len - 2);
-  g_autofree char *js = tnet_cli_json_to_string (json);
+  js = tnet_cli_json_to_string (json);
   if (!write_file (&run, "report.txt", text->str, &error)
       || !write_file (&run, "results.json", js, &error))
     {
