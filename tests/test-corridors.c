@@ -747,6 +747,46 @@ START_TEST (test_bundled_closure)
 }
 END_TEST
 
+/* The report carries the corridor figures for both years. (The network
+ * files only, copied, so that the other sections' tables do not matter.) */
+START_TEST (test_bundled_report_section)
+{
+  g_autofree char *src = tt_source_path ("data/xuchang");
+  g_autofree char *dir = tt_mkdtemp ();
+  const char *files[] = { "nodes.csv", "links.csv", "regions.csv" };
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_build_filename (src, files[i], NULL);
+      g_autofree char *text = NULL;
+      ck_assert (g_file_get_contents (path, &text, NULL, NULL));
+      tt_write_file (dir, files[i], text);
+    }
+  GError *error = NULL;
+  g_autoptr (TnetNetwork) net = tnet_network_load_csv (dir, &error);
+  ck_assert (net != NULL);
+  g_autoptr (TnetScenario) s2020 = tnet_scenario_new (2020);
+  g_autoptr (TnetScenario) s2025 = tnet_scenario_new (2025);
+  const TnetScenario *scens[2] = { s2020, s2025 };
+  g_autoptr (TnetReport) report = tnet_report_compute (net, scens, 2, &error);
+  ck_assert_msg (report != NULL, "%s", error ? error->message : "");
+  for (guint c = 0; c < 2; c++)
+    {
+      g_autoptr (TnetNodeSet) xc = tnet_node_set_resolve (net, "xuchang", &error);
+      g_autoptr (TnetNodeSet) zz = tnet_node_set_resolve (net, "zhengzhou", &error);
+      g_autoptr (TnetCorridor) corr = tnet_corridor_analyse (net, scens[c],
+                                                             TNET_MODES_RAIL | TNET_MODES_ROAD,
+                                                             xc, zz, 1, 60 * 60000, 1.5, &error);
+      ck_assert (tnet_report_get_value (report, c, "zhengzhou_disjoint_paths")
+                 == (double) corr->link_disjoint->n_paths);
+      ck_assert (tnet_report_get_value (report, c, "airport_disjoint_paths") > 0);
+      ck_assert (tnet_report_get_value (report, c, "critical_link_max_increase_min") > 0);
+    }
+  g_autofree char *json = tnet_report_to_json (report, FALSE);
+  ck_assert_ptr_nonnull (strstr (json, "\"critical_links\":[{\"link\":"));
+  tt_rm_rf (dir);
+}
+END_TEST
+
 static Suite *
 corridors_suite (void)
 {
@@ -773,6 +813,7 @@ corridors_suite (void)
   tc = tcase_create ("bundled");
   tcase_add_test (tc, test_bundled_line_counts);
   tcase_add_test (tc, test_bundled_closure);
+  tcase_add_test (tc, test_bundled_report_section);
   suite_add_tcase (s, tc);
   return s;
 }

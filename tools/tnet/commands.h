@@ -2,6 +2,7 @@
  * argv[0] = "tnet NAME" and returns an exit code (see cli.h). */
 #pragma once
 
+int tnet_cmd_report (int argc, char **argv);
 int tnet_cmd_route (int argc, char **argv);
 int tnet_cmd_corridors (int argc, char **argv);
 int tnet_cmd_criticality (int argc, char **argv);

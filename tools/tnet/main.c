@@ -13,6 +13,7 @@ typedef struct {
 
 /* One line per subcommand (keep the list in DESIGN §7 order). */
 static const Command commands[] = {
+  { "report", "the plan-indicator report, 2020 and 2025 beside the targets", tnet_cmd_report },
   { "route", "fastest path between two nodes, with legs and times", tnet_cmd_route },
   { "corridors", "redundancy between two regions: line counts, disjoint paths", tnet_cmd_corridors },
   { "criticality", "links (or lines) ranked by the loss their failure causes", tnet_cmd_criticality },
