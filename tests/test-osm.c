@@ -3,6 +3,8 @@
 #include "tests-common.h"
 #include <gio/gio.h>
 #include <stdio.h>
+#include <sys/wait.h>
+#include <json-glib/json-glib.h>
 
 /* A small town. Nodes 1..9 on a line of latitude 0.001° apart (about
  * 111.2 m), node 99 is referenced but missing from the file. */
@@ -299,6 +301,108 @@ START_TEST (test_errors)
 }
 END_TEST
 
+/* Runs the tnet command with a NULL-terminated argument list; returns its
+ * exit status and stdout (g_free it). */
+static int
+run_tnet (char **out, const char *first, ...)
+{
+  GPtrArray *argv = g_ptr_array_new ();
+  const char *exe = g_getenv ("TNET_EXE");
+  ck_assert_msg (exe != NULL, "TNET_EXE is not set");
+  g_ptr_array_add (argv, (char *) exe);
+  va_list ap;
+  va_start (ap, first);
+  for (const char *a = first; a; a = va_arg (ap, const char *))
+    g_ptr_array_add (argv, (char *) a);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+  int wait = 0;
+  char *err = NULL;
+  GError *error = NULL;
+  gboolean ok = g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                              out, &err, &wait, &error);
+  ck_assert_msg (ok, "spawn: %s", ok ? "" : error->message);
+  ck_assert (WIFEXITED (wait));
+  g_free (err);
+  g_ptr_array_free (argv, TRUE);
+  return WEXITSTATUS (wait);
+}
+
+static double
+json_number (const char *text, const char *member)
+{
+  g_autoptr (JsonParser) p = json_parser_new ();
+  ck_assert_msg (json_parser_load_from_data (p, text, -1, NULL), "not JSON: %s", text);
+  JsonObject *o = json_node_get_object (json_parser_get_root (p));
+  ck_assert_msg (json_object_has_member (o, member), "no %s in %s", member, text);
+  return json_object_get_double_member (o, member);
+}
+
+/* `tnet import osm` writes a network that `tnet route` reads with OSM node
+ * ids; both metrics agree with a CH and a Dijkstra on the imported graph. */
+START_TEST (test_cli_import_route)
+{
+  g_autofree char *pbf = tt_shared_path ("osm-monaco-osrm/monaco.osm.pbf");
+  g_autofree char *dir = tt_mkdtemp ();
+  g_autofree char *out_dir = g_build_filename (dir, "monaco", NULL);
+  char *out = NULL;
+  ck_assert_int_eq (run_tnet (&out, "import", "osm", pbf, "-o", out_dir, "--quiet", NULL), 0);
+  g_free (out);
+  ck_assert_int_eq (run_tnet (&out, "import", "osm", NULL), 2);
+  g_free (out);
+  ck_assert_int_eq (run_tnet (&out, "import", "osm", "/nonexistent.pbf", "-o", out_dir, NULL), 1);
+  g_free (out);
+  ck_assert_int_eq (run_tnet (&out, "import", "osm", pbf, "--speed", "footway=5", "-o", out_dir,
+                              NULL), 2);
+  g_free (out);
+
+  GError *error = NULL;
+  TnetNetwork *net = tnet_network_load_csv (out_dir, &error);
+  ck_assert_msg (net != NULL, "%s", error ? error->message : "");
+  ck_assert_uint_eq (tnet_network_n_nodes (net), 15712);
+  ck_assert_uint_eq (tnet_network_n_links (net), 16174);
+  TnetScenario *scen = tnet_scenario_new (2025);
+  TnetMetric *time = NULL, *length = NULL;
+  TnetGraph *g = tnet_graph_compile_modes (net, scen,
+                                           TNET_MODES_ROAD | TNET_MODE_BIT (TNET_MODE_ACCESS),
+                                           &time, &length, &error);
+  ck_assert_msg (g != NULL, "%s", error ? error->message : "");
+  TnetCH *ch = tnet_ch_build (time, NULL, &error);
+  TnetCHQuery *q = tnet_ch_query_new (ch);
+  TnetSearch *s = tnet_search_new (g);
+  const char *pairs[][2] = { { "21912089", "25204713" }, { "25238111", "1079750744" } };
+  for (guint k = 0; k < G_N_ELEMENTS (pairs); k++)
+    {
+      TnetId a = tnet_network_find_node (net, pairs[k][0]);
+      TnetId b = tnet_network_find_node (net, pairs[k][1]);
+      ck_assert (a != TNET_ID_NONE && b != TNET_ID_NONE);
+      TnetWeight t_ms = tnet_ch_query_distance (q, a, b);
+      ck_assert_uint_lt (t_ms, TNET_WEIGHT_INF);
+      ck_assert_int_eq (run_tnet (&out, "route", "--data", out_dir, "--metric", "time",
+                                  "--format", "json", pairs[k][0], pairs[k][1], NULL), 0);
+      ck_assert_double_eq_tol (json_number (out, "total_min"), t_ms / 60000.0, 0.01);
+      g_free (out);
+      tnet_search_run (s, length, a, TNET_FORWARD, TNET_WEIGHT_INF, b);
+      TnetWeight len_m = tnet_search_distance (s, b);
+      ck_assert_int_eq (run_tnet (&out, "route", "--data", out_dir, "--metric", "length",
+                                  "--format", "json", pairs[k][0], pairs[k][1], NULL), 0);
+      ck_assert_double_eq_tol (json_number (out, "total_km"), len_m / 1000.0, 0.02);
+      g_free (out);
+    }
+  ck_assert_int_eq (run_tnet (&out, "route", "--data", out_dir, "21912089", "999999999999", NULL), 1);
+  g_free (out);
+  tnet_search_free (s);
+  tnet_ch_query_free (q);
+  tnet_ch_unref (ch);
+  tnet_metric_unref (time);
+  tnet_metric_unref (length);
+  tnet_graph_unref (g);
+  tnet_scenario_free (scen);
+  tnet_network_free (net);
+  tt_rm_rf (dir);
+}
+END_TEST
+
 int
 main (void)
 {
@@ -309,6 +413,7 @@ main (void)
   tcase_add_test (tc, test_maxspeed);
   tcase_add_test (tc, test_monaco);
   tcase_add_test (tc, test_errors);
+  tcase_add_test (tc, test_cli_import_route);
   suite_add_tcase (s, tc);
   return tt_run_suite (s);
 }

@@ -9,16 +9,13 @@
 #include <tnet/tnet-graph.h>
 #include <tnet/tnet-search.h>
 #include <tnet/tnet-io.h>
-<<<<<<< HEAD
 #include <tnet/tnet-osm.h>
 #include <tnet/tnet-ch.h>
 #include <tnet/tnet-kernels.h>
-=======
 #include <tnet/tnet-corridors.h>
 #include <tnet/tnet-scenario-file.h>
 #include <tnet/tnet-render.h>
 #include <tnet/tnet-geojson.h>
 #include <tnet/tnet-transit.h>
->>>>>>> main
 #include <tnet/tnet-analysis.h>
 #undef TNET_INSIDE
