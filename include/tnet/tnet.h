@@ -14,4 +14,5 @@
 #include <tnet/tnet-render.h>
 #include <tnet/tnet-transit.h>
 #include <tnet/tnet-analysis.h>
+#include <tnet/tnet-commute.h>
 #undef TNET_INSIDE
