@@ -84,6 +84,7 @@ static const char targets_csv[] =
   "county_units_2_expressways_pct,双高速,%,50,100,ge,test\n"
   "interchange_minutes,上高速,min,,10,le,test\n"
   "rail_km,铁路,km,45,50,ge,test\n"
+  "hsr_km,高铁,km,20,,ge,no 2025 figure\n"
   "hub_transfer_minutes,换乘,min,,5,le,test\n";
 
 typedef struct {
@@ -295,6 +296,60 @@ START_TEST (test_line_count_bridged)
 }
 END_TEST
 
+/* Two lines on one track (tag shared_track) count once; without the tag
+ * they are two tracks. */
+START_TEST (test_shared_track)
+{
+  g_autofree char *dir = tt_mkdtemp ();
+  tt_write_file (dir, "nodes.csv", nodes_csv);
+  tt_write_file (dir, "links.csv",
+                 "id,from,to,mode,line,length_km,tags\n"
+                 "a,x1,x2,hsr,L1,20,shared_track\n"
+                 "b,x2,x1,hsr,L2,21,shared_track\n"
+                 "c,x1,x2,rail,L3,25,\n"
+                 "d,x1,x2,rail,L4,25,\n");
+  GError *error = NULL;
+  g_autoptr (TnetNetwork) net = tnet_network_load_csv (dir, &error);
+  ck_assert_msg (net != NULL, "%s", error ? error->message : "");
+  g_autoptr (TnetScenario) s = tnet_scenario_new (2020);
+  ck_assert_double_eq_tol (tnet_indicator_length_km (net, s, TNET_MODE_BIT (TNET_MODE_HSR),
+                                                     "xuchang"), 21.0, 1e-9);
+  ck_assert_double_eq_tol (tnet_indicator_length_km (net, s, TNET_MODES_RAIL, "xuchang"),
+                           71.0, 1e-9);
+  tt_rm_rf (dir);
+}
+END_TEST
+
+/* An upgraded road: the old row lives until:2024, the new one opens in
+ * 2025; each year counts exactly one of them. */
+START_TEST (test_upgrade_until)
+{
+  g_autofree char *dir = tt_mkdtemp ();
+  tt_write_file (dir, "nodes.csv", nodes_csv);
+  tt_write_file (dir, "links.csv",
+                 "id,from,to,mode,line,length_km,class,open_year,status,tags\n"
+                 "a,s1,m1,trunk,T,10,III,,existing,until:2024\n"
+                 "a_up,s1,m1,trunk,T,10,II,2025,construction,replaces:a\n"
+                 "b,m1,i1,trunk,T,30,II,,existing,\n");
+  GError *error = NULL;
+  g_autoptr (TnetNetwork) net = tnet_network_load_csv (dir, &error);
+  ck_assert_msg (net != NULL, "%s", error ? error->message : "");
+  static const char *const good[] = { "I", "II", NULL };
+  guint trunk = TNET_MODE_BIT (TNET_MODE_TRUNK);
+  g_autoptr (TnetScenario) s20 = tnet_scenario_new (2020);
+  g_autoptr (TnetScenario) s24 = tnet_scenario_new (2024);
+  g_autoptr (TnetScenario) s25 = tnet_scenario_new (2025);
+  ck_assert (tnet_scenario_link_active (s24, net, 0));
+  ck_assert (!tnet_scenario_link_active (s25, net, 0));
+  ck_assert_double_eq_tol (tnet_indicator_class_share_pct (net, s20, trunk, "xuchang", good),
+                           75.0, 1e-9);
+  ck_assert_double_eq_tol (tnet_indicator_length_km (net, s25, trunk, "xuchang"), 40.0, 1e-9);
+  ck_assert_double_eq_tol (tnet_indicator_class_share_pct (net, s25, trunk, "xuchang", good),
+                           100.0, 1e-9);
+  tt_rm_rf (dir);
+}
+END_TEST
+
 /* ---------- loaders ---------- */
 
 static void
@@ -361,7 +416,10 @@ START_TEST (test_targets_loader)
   GError *error = NULL;
   g_autoptr (TnetTargetTable) t = tnet_target_table_load_csv (path, &error);
   ck_assert_msg (t != NULL, "%s", error ? error->message : "");
-  ck_assert_uint_eq (tnet_target_table_n_targets (t), 5);
+  ck_assert_uint_eq (tnet_target_table_n_targets (t), 6);
+  const TnetTarget *hsr = tnet_target_table_find (t, "hsr_km");
+  ck_assert (isnan (hsr->target_2025));
+  ck_assert (!tnet_target_check (hsr, 100));
   const TnetTarget *km = tnet_target_table_find (t, "expressway_km");
   ck_assert_str_eq (km->name, "高速公路里程");
   ck_assert_double_eq (km->baseline_2020, 18);
@@ -380,7 +438,7 @@ START_TEST (test_targets_loader)
   static const char head[] = "indicator,name,unit,baseline_2020,target_2025,comparison,source\n";
   g_autofree char *a = g_strconcat (head, "x,n,u,1,2,gt,s\n", NULL);
   expect_targets_error (dir, a, "targets.csv:2:11: expected ge, le or eq");
-  g_autofree char *b = g_strconcat (head, "x,n,u,1,,ge,s\n", NULL);
+  g_autofree char *b = g_strconcat (head, "x,n,u,1,2x,ge,s\n", NULL);
   expect_targets_error (dir, b, "targets.csv:2:9:");
   g_autofree char *c = g_strconcat (head, "x,n,u,abc,2,ge,s\n", NULL);
   expect_targets_error (dir, c, "targets.csv:2:7:");
@@ -447,6 +505,10 @@ START_TEST (test_report)
       json_object_get_object_member (scen, "2020"), "pass");
   ck_assert (!json_object_get_boolean_member (pass20, "interchange_minutes")); /* 12 > 10 */
   ck_assert (!json_object_has_member (pass20, "hub_transfer_minutes"));
+  ck_assert (!json_object_has_member (pass20, "hsr_km"));
+  ck_assert (json_node_is_null (json_object_get_member (
+      json_object_get_object_member (json_object_get_object_member (root, "targets"), "hsr_km"),
+      "target_2025")));
   JsonObject *targets = json_object_get_object_member (root, "targets");
   JsonObject *t = json_object_get_object_member (targets, "expressway_km");
   ck_assert_str_eq (json_object_get_string_member (t, "comparison"), "ge");
@@ -459,6 +521,7 @@ START_TEST (test_report)
   ck_assert_msg (strstr (csv, "\ninterchange_minutes,12.0,9.0,10,pass\n"), "%s", csv);
   ck_assert_msg (strstr (csv, "\nrail_km,45.0,45.0,50,fail\n"), "%s", csv);
   ck_assert_msg (strstr (csv, "\nzhengzhou_road_lines,2,2,,\n"), "%s", csv);
+  ck_assert_msg (strstr (csv, "\nhsr_km,20.0,20.0,,\n"), "%s", csv);
 
   /* text: aligned rows with both names, the targets not computed, details */
   g_autofree char *text = tnet_report_to_text (r);
@@ -513,6 +576,8 @@ indicators_suite (void)
   tcase_add_test (tc, test_interchange_minutes);
   tcase_add_test (tc, test_line_count);
   tcase_add_test (tc, test_line_count_bridged);
+  tcase_add_test (tc, test_shared_track);
+  tcase_add_test (tc, test_upgrade_until);
   tcase_add_test (tc, test_units_loader);
   tcase_add_test (tc, test_targets_loader);
   tcase_add_test (tc, test_report);

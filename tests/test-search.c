@@ -115,37 +115,18 @@ grid_arcs (guint side, guint32 seed)
   return s;
 }
 
-/* A plain DIMACS .gr reader, enough for rome99 (the library's loader is
- * tested on its own). */
+/* rome99 through the library's DIMACS loader. */
 static ArcSet
 read_gr (const char *path)
 {
-  FILE *f = fopen (path, "r");
-  ck_assert_msg (f != NULL, "cannot open %s", path);
-  ArcSet s = { 0 };
-  char line[256];
-  guint k = 0;
-  while (fgets (line, sizeof line, f))
-    {
-      unsigned a, b, w;
-      if (line[0] == 'p')
-        {
-          ck_assert_int_eq (sscanf (line, "p sp %u %u", &s.n, &s.m), 2);
-          s.tails = g_new (TnetId, s.m);
-          s.heads = g_new (TnetId, s.m);
-          s.w = g_new (TnetWeight, s.m);
-        }
-      else if (line[0] == 'a')
-        {
-          ck_assert_int_eq (sscanf (line, "a %u %u %u", &a, &b, &w), 3);
-          ck_assert_uint_lt (k, s.m);
-          s.tails[k] = a - 1;
-          s.heads[k] = b - 1;
-          s.w[k++] = w;
-        }
-    }
-  fclose (f);
-  ck_assert_uint_eq (k, s.m);
+  GError *error = NULL;
+  TnetArcList *list = tnet_dimacs_load (path, NULL, &error);
+  ck_assert_msg (list != NULL, "%s", error ? error->message : "");
+  ArcSet s = { list->n_nodes, list->n_arcs,
+               g_memdup2 (list->tails, sizeof (TnetId) * list->n_arcs),
+               g_memdup2 (list->heads, sizeof (TnetId) * list->n_arcs),
+               g_memdup2 (list->weights, sizeof (TnetWeight) * list->n_arcs), NULL };
+  tnet_arc_list_free (list);
   return s;
 }
 
@@ -325,6 +306,96 @@ START_TEST (test_graph_errors)
   g_autoptr (TnetGraph) empty = tnet_graph_new_from_arcs (0, 0, NULL, NULL, NULL, NULL, &error);
   ck_assert_ptr_nonnull (empty);
   ck_assert_uint_eq (tnet_graph_n_nodes (empty), 0);
+}
+END_TEST
+
+/* ---------- compiling a network ---------- */
+
+static TnetId
+add_node (TnetNetwork *net, const char *id, double lon, double lat)
+{
+  TnetNode node = { .id = id, .name = id, .kind = TNET_NODE_JUNCTION, .lon = lon, .lat = lat };
+  GError *error = NULL;
+  TnetId v = tnet_network_add_node (net, &node, &error);
+  ck_assert_msg (v != TNET_ID_NONE, "%s", error ? error->message : "");
+  return v;
+}
+
+static TnetId
+add_link (TnetNetwork *net, const char *id, TnetId from, TnetId to, TnetMode mode,
+          const char *line, double length_m, gboolean oneway, int open_year)
+{
+  TnetLink link = { .id = id, .line = line, .from = from, .to = to, .mode = mode,
+                    .status = TNET_STATUS_EXISTING, .length_m = length_m,
+                    .speed_kmh = 60.0, .time_min = NAN, .open_year = open_year,
+                    .oneway = oneway };
+  GError *error = NULL;
+  TnetId l = tnet_network_add_link (net, &link, &error);
+  ck_assert_msg (l != TNET_ID_NONE, "%s", error ? error->message : "");
+  return l;
+}
+
+START_TEST (test_compile_modes)
+{
+  g_autoptr (TnetNetwork) net = tnet_network_new ();
+  TnetId a = add_node (net, "a", 113.80, 34.00);
+  TnetId b = add_node (net, "b", 113.81, 34.01);
+  TnetId c = add_node (net, "c", 113.82, 34.02);
+  TnetId d = add_node (net, "d", 113.83, 34.03);
+  TnetId l_ab = add_link (net, "ab", a, b, TNET_MODE_EXPRESSWAY, "G4", 1000.4, FALSE, 0);
+  TnetId l_bc = add_link (net, "bc", b, c, TNET_MODE_ROAD, "S1", 0.3, TRUE, 0);
+  TnetId l_cd = add_link (net, "cd", c, d, TNET_MODE_HSR, "HSR", 5000, FALSE, 0);
+  TnetId l_ad = add_link (net, "ad", a, d, TNET_MODE_TRUNK, "G107", 2500.6, FALSE, 2024);
+  GError *error = NULL;
+
+  g_autoptr (TnetScenario) s2025 = tnet_scenario_new (2025);
+  TnetMetric *time = NULL, *length = NULL;
+  g_autoptr (TnetGraph) g = tnet_graph_compile_modes (net, s2025, TNET_MODES_ROAD, &time,
+                                                      &length, &error);
+  ck_assert_msg (g != NULL, "%s", error ? error->message : "");
+  ck_assert_uint_eq (tnet_graph_n_nodes (g), 4);
+  /* ab both ways, bc one way, ad both ways (open in 2024), cd is rail */
+  ck_assert_uint_eq (tnet_graph_n_arcs (g), 5);
+  guint seen_bc = 0, seen_ab = 0;
+  for (TnetId k = 0; k < tnet_graph_n_arcs (g); k++)
+    {
+      TnetId link = tnet_graph_arc_link (g, k);
+      const TnetLink *l = tnet_network_link (net, link);
+      TnetId t = tnet_graph_arc_tail (g, k), h = tnet_graph_arc_head (g, k);
+      ck_assert ((t == l->from && h == l->to) || (!l->oneway && t == l->to && h == l->from));
+      ck_assert_uint_ne (link, l_cd);
+      ck_assert_uint_eq (tnet_metric_weight (time, k), tnet_scenario_link_time_ms (s2025, net, link));
+      TnetWeight want_len = link == l_ab ? 1000 : link == l_bc ? 1 : 2501;
+      ck_assert_uint_eq (tnet_metric_weight (length, k), want_len);
+      seen_bc += link == l_bc;
+      seen_ab += link == l_ab;
+    }
+  ck_assert_uint_eq (seen_bc, 1);
+  ck_assert_uint_eq (seen_ab, 2);
+  ck_assert_ptr_eq (tnet_metric_get_graph (time), g);
+  tnet_metric_unref (time);
+  tnet_metric_unref (length);
+
+  /* 2020: ad not open yet; closing G4 leaves only bc; rail mask */
+  g_autoptr (TnetScenario) s2020 = tnet_scenario_new (2020);
+  g_autoptr (TnetGraph) g20 = tnet_graph_compile_modes (net, s2020, TNET_MODES_ROAD, NULL,
+                                                        NULL, &error);
+  ck_assert_uint_eq (tnet_graph_n_arcs (g20), 3);
+  tnet_scenario_close_line (s2020, "G4");
+  g_autoptr (TnetGraph) closed = tnet_graph_compile_modes (net, s2020, TNET_MODES_ROAD, NULL,
+                                                           NULL, &error);
+  ck_assert_uint_eq (tnet_graph_n_arcs (closed), 1);
+  ck_assert_uint_eq (tnet_graph_arc_link (closed, 0), l_bc);
+  g_autoptr (TnetGraph) rail = tnet_graph_compile_modes (net, s2025, TNET_MODES_RAIL, NULL,
+                                                         NULL, &error);
+  ck_assert_uint_eq (tnet_graph_n_arcs (rail), 2);
+  ck_assert_uint_eq (tnet_graph_n_nodes (rail), 4);
+  (void) l_ad;
+
+  /* a scenario naming an unknown link fails */
+  tnet_scenario_close_link (s2025, "no_such_link");
+  ck_assert_ptr_null (tnet_graph_compile_modes (net, s2025, TNET_MODES_ROAD, NULL, NULL, &error));
+  tt_assert_error (error, TNET_ERROR_NOT_FOUND, "no_such_link");
 }
 END_TEST
 
@@ -769,6 +840,7 @@ main (void)
   TCase *tc = tcase_create ("graph");
   tcase_add_test (tc, test_graph_layout);
   tcase_add_test (tc, test_graph_errors);
+  tcase_add_test (tc, test_compile_modes);
   suite_add_tcase (s, tc);
   tc = tcase_create ("dijkstra");
   tcase_set_timeout (tc, 120);

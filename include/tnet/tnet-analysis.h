@@ -69,8 +69,10 @@ typedef enum {
 /**
  * TnetTarget:
  * One row of targets.csv (`indicator,name,unit,baseline_2020,target_2025,
- * comparison,source`). @baseline_2020 is NAN when the file leaves it empty;
- * @target_2025 is always a finite number. Strings are owned by the table.
+ * comparison,source`). @baseline_2020 and @target_2025 are NAN when the
+ * file leaves them empty (the plan gives no number, e.g. rail km in 2025:
+ * such an indicator is shown beside its baseline but has no pass/fail).
+ * Strings are owned by the table.
  */
 typedef struct {
   const char *indicator;
@@ -88,9 +90,8 @@ typedef struct _TnetTargetTable TnetTargetTable;
  * tnet_target_table_load_csv:
  * Loads a targets.csv file. Fails with %TNET_ERROR_IO when it cannot be read
  * and %TNET_ERROR_INVALID_INPUT naming FILE:LINE:COLUMN on a missing column,
- * an empty or duplicate indicator, a baseline that is neither empty nor a
- * finite number, a missing or non-finite target, or a comparison other than
- * `ge`, `le` or `eq`.
+ * an empty or duplicate indicator, a baseline or target that is neither
+ * empty nor a finite number, or a comparison other than `ge`, `le` or `eq`.
  * Time complexity: O(size of the file).
  */
 TNET_API TnetTargetTable *tnet_target_table_load_csv (const char *path, GError **error);
@@ -101,7 +102,7 @@ TNET_API const TnetTarget *tnet_target_table_get (const TnetTargetTable *targets
 TNET_API const TnetTarget *tnet_target_table_find (const TnetTargetTable *targets,
                                                    const char *indicator);
 /* TRUE when @value meets @target's 2025 figure under its comparison
- * (FALSE for a NAN value). */
+ * (FALSE for a NAN value or a target without a 2025 figure). */
 TNET_API gboolean tnet_target_check (const TnetTarget *target, double value);
 TNET_API const char *tnet_comparison_to_string (TnetComparison cmp);
 
@@ -116,8 +117,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetTargetTable, tnet_target_table_free)
  *
  * Total length in km of the links of @net active in @scen whose mode is in
  * @mode_mask and whose two end nodes both lie in @region. Each physical link
- * counts once: a two-way link once, and a pair of one-way links of the same
- * line between the same two nodes in opposite directions once (the longer).
+ * counts once: a two-way link once, a pair of one-way links of the same line
+ * between the same two nodes once (the longer), and links tagged
+ * `shared_track` between the same two nodes (several lines on one track)
+ * once (the longest).
  * Thread-safe (reads only).
  * Time complexity: O(links).
  */

@@ -56,7 +56,9 @@ TNET_API double tnet_scenario_get_headway_factor (const TnetScenario *scen,
 TNET_API gboolean tnet_scenario_validate (const TnetScenario *scen,
                                           const TnetNetwork *net, GError **error);
 
-/* TRUE when link @i of @net is open in the scenario (year, status, closures). */
+/* TRUE when link @i of @net is open in the scenario: its open_year is 0 or
+ * <= the year, its status is allowed, no tag `until:YYYY` has YYYY < year
+ * (a link replaced later, e.g. by an upgraded road), and it is not closed. */
 TNET_API gboolean tnet_scenario_link_active (const TnetScenario *scen,
                                              const TnetNetwork *net, TnetId i);
 

@@ -9,5 +9,11 @@
 #include <tnet/tnet-graph.h>
 #include <tnet/tnet-search.h>
 #include <tnet/tnet-io.h>
+#include <tnet/tnet-corridors.h>
+#include <tnet/tnet-scenario-file.h>
+#include <tnet/tnet-render.h>
+#include <tnet/tnet-geojson.h>
+#include <tnet/tnet-transit.h>
 #include <tnet/tnet-analysis.h>
+#include <tnet/tnet-commute.h>
 #undef TNET_INSIDE

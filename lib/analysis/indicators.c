@@ -24,13 +24,19 @@ link_counts (const TnetNetwork *net, const TnetScenario *scen, TnetId i,
          && in_region (net, l->from, region) && in_region (net, l->to, region);
 }
 
-/* Key of a one-way link's physical segment: its unordered end nodes and its
- * line, so that the two carriageways of one road count once. */
+/* Key of a link's physical segment when it may have twins: the two
+ * carriageways of one road (one-way links of the same line between the same
+ * nodes), or the links of several lines over one track (tag shared_track,
+ * data/xuchang/README.md). NULL for an ordinary two-way link. */
 static char *
-oneway_key (const TnetLink *l)
+segment_key (const TnetLink *l)
 {
   TnetId a = MIN (l->from, l->to), b = MAX (l->from, l->to);
-  return g_strdup_printf ("%u:%u:%s", a, b, l->line ? l->line : "");
+  if (tnet_link_has_tag (l, "shared_track"))
+    return g_strdup_printf ("track:%u:%u", a, b);
+  if (l->oneway)
+    return g_strdup_printf ("%u:%u:%s", a, b, l->line ? l->line : "");
+  return NULL;
 }
 
 double
@@ -41,7 +47,7 @@ tnet_indicator_length_km (const TnetNetwork *net, const TnetScenario *scen,
   g_return_val_if_fail (scen != NULL, NAN);
 
   double total_m = 0;
-  /* one-way segment key -> the longest length seen (double *) */
+  /* segment key -> the longest length seen (double *) */
   g_autoptr (GHashTable) oneway = g_hash_table_new_full (g_str_hash, g_str_equal,
                                                          g_free, g_free);
   for (TnetId i = 0; i < tnet_network_n_links (net); i++)
@@ -49,12 +55,12 @@ tnet_indicator_length_km (const TnetNetwork *net, const TnetScenario *scen,
       if (!link_counts (net, scen, i, mode_mask, region))
         continue;
       const TnetLink *l = tnet_network_link (net, i);
-      if (!l->oneway)
+      char *key = segment_key (l);
+      if (!key)
         {
           total_m += l->length_m;
           continue;
         }
-      char *key = oneway_key (l);
       double *seen = g_hash_table_lookup (oneway, key);
       if (!seen)
         {

@@ -8,6 +8,8 @@
 static const TnetReportSection *const sections[] = {
   &tnet_i_report_section_network,
   &tnet_i_report_section_lines,
+  &tnet_i_report_section_commute,
+  &tnet_i_report_section_corridors,
 };
 #define N_SECTIONS G_N_ELEMENTS (sections)
 
@@ -230,10 +232,12 @@ tnet_report_get_value (const TnetReport *report, guint column, const char *key)
   return json_node_get_double (node);
 }
 
+/* The target of @key when it has a 2025 figure, else NULL. */
 static const TnetTarget *
 find_target (const TnetReport *report, const char *key)
 {
-  return report->targets ? tnet_target_table_find (report->targets, key) : NULL;
+  const TnetTarget *t = report->targets ? tnet_target_table_find (report->targets, key) : NULL;
+  return t && !isnan (t->target_2025) ? t : NULL;
 }
 
 /* Every (section, indicator) row with a value in some column. */
@@ -290,7 +294,7 @@ tnet_report_to_json (const TnetReport *report, gboolean pretty)
         {
           const TnetTarget *target = tnet_target_table_get (report->targets, t);
           JsonNode *node = member (report, c, target->indicator);
-          if (!node)
+          if (!node || isnan (target->target_2025))
             continue;
           json_builder_set_member_name (b, target->indicator);
           json_builder_add_boolean_value (b, tnet_target_check (target,
@@ -485,8 +489,9 @@ tnet_report_to_text (const TnetReport *report)
       g_ptr_array_add (cells, g_strdup (target->unit));
       for (guint c = 0; c < report->n_columns; c++)
         g_ptr_array_add (cells, g_strdup ("-"));
-      g_ptr_array_add (cells, g_strdup_printf ("%s %g", comparison_symbol (target->comparison),
-                                               target->target_2025));
+      g_ptr_array_add (cells, isnan (target->target_2025) ? g_strdup ("-")
+                       : g_strdup_printf ("%s %g", comparison_symbol (target->comparison),
+                                          target->target_2025));
       g_ptr_array_add (cells, g_strdup ("not computed"));
       n_rows++;
     }

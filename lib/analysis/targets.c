@@ -87,16 +87,16 @@ tnet_target_table_load_csv (const char *path, GError **error)
         }
       double base, target;
       if (!tnet_i_csv_double (csv, c_base, FALSE, NAN, &base, error)
-          || !tnet_i_csv_double (csv, c_target, TRUE, NAN, &target, error))
+          || !tnet_i_csv_double (csv, c_target, FALSE, NAN, &target, error))
         goto fail;
       if (*tnet_i_csv_field (csv, c_base) && !isfinite (base))
         {
           tnet_i_csv_error (csv, c_base, error, "expected a finite number or nothing");
           goto fail;
         }
-      if (!isfinite (target))
+      if (*tnet_i_csv_field (csv, c_target) && !isfinite (target))
         {
-          tnet_i_csv_error (csv, c_target, error, "expected a finite number");
+          tnet_i_csv_error (csv, c_target, error, "expected a finite number or nothing");
           goto fail;
         }
       const char *cmp = tnet_i_csv_field (csv, c_cmp);
@@ -160,7 +160,7 @@ gboolean
 tnet_target_check (const TnetTarget *target, double value)
 {
   g_return_val_if_fail (target != NULL, FALSE);
-  if (isnan (value))
+  if (isnan (value) || isnan (target->target_2025))
     return FALSE;
   switch (target->comparison)
     {

@@ -239,6 +239,16 @@ tnet_scenario_link_active (const TnetScenario *scen, const TnetNetwork *net, Tne
     return FALSE;
   if (!(scen->statuses & TNET_STATUS_BIT (l->status)))
     return FALSE;
+  /* a link replaced in a later year (an upgraded road) carries until:YEAR,
+   * the last year it exists (data/xuchang/README.md) */
+  for (const char *const *t = l->tags; *t; t++)
+    if (g_str_has_prefix (*t, "until:"))
+      {
+        char *end = NULL;
+        gint64 last = g_ascii_strtoll (*t + 6, &end, 10);
+        if (end && end != *t + 6 && *end == '\0' && last < scen->year)
+          return FALSE;
+      }
   if (g_hash_table_contains (scen->closed_links.values, l->id))
     return FALSE;
   if (l->line && g_hash_table_contains (scen->closed_lines.values, l->line))

@@ -172,16 +172,17 @@ tnet_search_run_multi (TnetSearch *search, const TnetMetric *metric,
   /* INF is never a distance: every reached node stays below it */
   if (budget >= TNET_WEIGHT_INF)
     budget = TNET_WEIGHT_INF - 1;
+  /* a programming error, checked before anything changes */
+  for (guint k = 0; k < n_sources; k++)
+    if (G_UNLIKELY (sources[k] >= g->n_nodes))
+      {
+        g_critical ("%s: source %u out of range (graph has %u nodes)",
+                    G_STRFUNC, sources[k], g->n_nodes);
+        return;
+      }
   begin_run (search, dir);
   for (guint k = 0; k < n_sources; k++)
     {
-      if (G_UNLIKELY (sources[k] >= g->n_nodes))
-        {
-          g_critical ("%s: source %u out of range (graph has %u nodes)",
-                      G_STRFUNC, sources[k], g->n_nodes);
-          tnet_i_heap_reset (&search->heap);
-          return;
-        }
       TnetWeight off = offsets ? offsets[k] : 0;
       add_root (search, g->to_internal[sources[k]], MIN (off, TNET_WEIGHT_MAX), budget);
     }

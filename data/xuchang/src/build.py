@@ -1,0 +1,197 @@
+#!/usr/bin/env python3
+"""Generate the Xuchang network CSV files from the tables in this folder.
+
+Run from anywhere:  python3 data/xuchang/src/build.py
+Standard library only.  The committed CSVs are the product; this script
+documents how lengths were derived:
+
+* A chain's segment length is the great-circle distance between its end
+  nodes times a detour factor (DETOUR below), unless a sourced length covers
+  a span of segments; then the sourced length is shared out over the span in
+  proportion to the great-circle distances.
+* Access links carry a fixed time_min; their length_km is the great-circle
+  distance times 1.3 (nominal, never used for timing).
+"""
+import csv, math, os, sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+OUT = os.path.dirname(HERE)
+sys.path.insert(0, HERE)
+from nodes_def import NODES            # noqa: E402
+from links_def import CHAINS, ACCESS, NEW_EXITS  # noqa: E402
+import gtfs_def                         # noqa: E402
+
+DETOUR = {"expressway": 1.08, "trunk": 1.15, "road": 1.20, "hsr": 1.03,
+          "rail": 1.08, "suburban": 1.05, "access": 1.30, "metro": 1.30,
+          "walk": 1.30, "bus": 1.25}
+
+NODE = {n[0]: n for n in NODES}
+
+
+def hav(a, b):
+    lon1, lat1 = math.radians(NODE[a][3]), math.radians(NODE[a][4])
+    lon2, lat2 = math.radians(NODE[b][3]), math.radians(NODE[b][4])
+    h = (math.sin((lat2 - lat1) / 2) ** 2
+         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
+    return 2 * 6371.0088 * math.asin(math.sqrt(h))
+
+
+def fmt(x, nd=2):
+    s = f"{x:.{nd}f}".rstrip("0").rstrip(".")
+    return s
+
+
+def build_links():
+    rows = []
+    used = set()
+    for ch in CHAINS:
+        nodes = ch["nodes"]
+        mode = ch["mode"]
+        n_seg = len(nodes) - 1
+        d = [hav(nodes[i], nodes[i + 1]) for i in range(n_seg)]
+        km = [x * ch.get("detour", DETOUR[mode]) for x in d]
+        for (i, j, total, _src) in ch.get("spans", []):
+            s = sum(d[i:j])
+            for k in range(i, j):
+                km[k] = total * d[k] / s
+        for k in range(n_seg):
+            if km[k] < d[k] * 0.999:
+                raise SystemExit(f"{ch['prefix']} seg {k}: {km[k]:.2f} km < straight {d[k]:.2f}")
+        seg_over = ch.get("seg", {})
+        for k in range(n_seg):
+            lid = ch.get("ids", {}).get(k, f"l_{ch['prefix']}_{k + 1 + ch.get('start', 0):02d}")
+            assert lid not in used, lid
+            used.add(lid)
+            attrs = dict(cls=ch.get("cls", ""), speed=ch.get("speed"),
+                         open_year=ch.get("open_year"), status=ch.get("status", "existing"),
+                         tags=list(ch.get("tags", [])), source=ch["source"],
+                         confidence=ch["confidence"])
+            attrs.update(seg_over.get(k, {}))
+            src = attrs["source"]
+            for (i, j, _t, ssrc) in ch.get("spans", []):
+                if i <= k < j and ssrc and ssrc not in src.split(";"):
+                    src = src + ";" + ssrc
+            row = dict(id=lid, frm=nodes[k], to=nodes[k + 1], mode=mode, line=ch["line"],
+                       length_km=km[k], speed=attrs["speed"], time_min=None, oneway="",
+                       cls=attrs["cls"], open_year=attrs["open_year"], status=attrs["status"],
+                       tags=attrs["tags"], source=src, confidence=attrs["confidence"])
+            up = attrs.get("upgrade")
+            if up:
+                year, new_cls, new_speed = up
+                old = dict(row, tags=row["tags"] + [f"until:{year - 1}"])
+                new = dict(row, id=lid + "_up", cls=new_cls, speed=new_speed,
+                           open_year=year, status="construction",
+                           tags=row["tags"] + [f"replaces:{lid}"],
+                           source=src if "P-C4" in src else src + ";P-C4")
+                used.add(lid + "_up")
+                rows += [old, new]
+            else:
+                rows.append(row)
+    # access links
+    for k, a in enumerate(ACCESS):
+        frm, to, tmin = a[0], a[1], a[2]
+        opt = a[3] if len(a) > 3 else {}
+        lid = opt.get("id", f"a_{frm}__{to}")
+        assert lid not in used, lid
+        used.add(lid)
+        rows.append(dict(id=lid, frm=frm, to=to, mode=opt.get("mode", "access"),
+                         line=opt.get("line", ""), length_km=max(hav(frm, to) * 1.3, 0.1),
+                         speed=None, time_min=tmin, oneway="", cls="",
+                         open_year=opt.get("open_year"), status=opt.get("status", "existing"),
+                         tags=opt.get("tags", ["access"]), source=opt.get("source", "GK"),
+                         confidence=opt.get("confidence", "low")))
+    return rows
+
+
+def auto_access(rows):
+    """Give every station, stop and interchange without an access link one to
+    the nearest zone (stations, stops) or zone/road place (interchanges)."""
+    have = set()
+    for r in rows:
+        if r["mode"] in ("access", "metro"):
+            have.add(r["frm"]); have.add(r["to"])
+    trunk_nodes = set()
+    for r in rows:
+        if r["mode"] in ("trunk", "road"):
+            trunk_nodes.add(r["frm"]); trunk_nodes.add(r["to"])
+    # open year of each interchange = earliest year an expressway link at it is active
+    ic_year = {}
+    for r in rows:
+        if r["mode"] == "expressway" and r["status"] != "study":
+            for n in (r["frm"], r["to"]):
+                y = r["open_year"] or 0
+                ic_year[n] = min(ic_year.get(n, 9999), y)
+    for r in rows:
+        if r["mode"] == "expressway" and r["status"] == "study":
+            for n in (r["frm"], r["to"]):
+                ic_year.setdefault(n, r["open_year"])
+    out = []
+    for n in NODES:
+        nid, kind, region = n[0], n[2], n[7]
+        if nid in have or kind not in ("station", "stop", "interchange"):
+            continue
+        if kind == "interchange" and nid in trunk_nodes:
+            continue
+        cands = [m for m in NODES if m[7] == region and m[0] != nid and
+                 (m[2] == "zone" or (kind == "interchange" and m[2] == "place"))]
+        best = min(cands, key=lambda m: hav(nid, m[0]))
+        dist = hav(nid, best[0])
+        if kind == "interchange":
+            tmin = round(2 + dist / 40 * 60)
+            y = ic_year.get(nid) or None
+            if nid in NEW_EXITS:
+                y = 2025
+            status = "existing" if (y is None or y <= 2025) else ("study" if y >= 2030 else "construction")
+            tags = ["access", "ramp"]
+        else:
+            tmin = round(5 + dist * 2)
+            y, status, tags = None, "existing", ["access"]
+        out.append(dict(id=f"a_{best[0]}__{nid}", frm=best[0], to=nid, mode="access", line="",
+                        length_km=max(dist * 1.3, 0.1), speed=None, time_min=tmin, oneway="",
+                        cls="", open_year=y, status=status, tags=tags, source="GK",
+                        confidence="low"))
+    return out
+
+
+HEADER_N = ["id", "name", "kind", "lon", "lat", "name_en", "county", "region",
+            "population", "source", "confidence"]
+HEADER_L = ["id", "from", "to", "mode", "line", "length_km", "speed_kmh", "time_min",
+            "oneway", "class", "open_year", "status", "tags", "source", "confidence"]
+
+
+def write_csv(path, header, rows, comments=()):
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        for c in comments:
+            f.write("# " + c + "\n")
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(header)
+        for r in rows:
+            w.writerow(["" if v is None else v for v in r])
+
+
+def main():
+    write_csv(os.path.join(OUT, "nodes.csv"), HEADER_N,
+              [(n[0], n[1], n[2], f"{n[3]:.4f}", f"{n[4]:.4f}", n[5], n[6], n[7],
+                "" if n[8] is None else n[8], n[9], n[10]) for n in NODES],
+              ["tnet bundled data set: Xuchang (许昌) and its links to Zhengzhou and the airport zone.",
+               "WGS84 lon/lat. See README.md for sources, confidence and conventions."])
+    rows = build_links()
+    rows += auto_access(rows)
+    ids = set(NODE)
+    for r in rows:
+        assert r["frm"] in ids and r["to"] in ids, r
+    write_csv(os.path.join(OUT, "links.csv"), HEADER_L,
+              [(r["id"], r["frm"], r["to"], r["mode"], r["line"], fmt(r["length_km"]),
+                "" if r["speed"] is None else r["speed"],
+                "" if r["time_min"] is None else fmt(r["time_min"], 1), r["oneway"],
+                r["cls"], "" if r["open_year"] is None else r["open_year"], r["status"],
+                ";".join(r["tags"]), r["source"], r["confidence"]) for r in rows],
+              ["tnet bundled data set: links. A scenario of year Y uses a link when open_year is blank or <= Y,",
+               "its status is not 'study' (unless the scenario asks for study items) and no tag until:YYYY has YYYY < Y.",
+               "See README.md for sources, detour factors, speeds and conventions."])
+    gtfs_def.write_all(OUT, NODE)
+    print(f"{len(NODES)} nodes, {len(rows)} links")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,140 @@
+/* tnet-commute.h: commute reachability (DESIGN §5): travel-time matrices by
+ * profile with their parts, population within a budget, isochrones. */
+#pragma once
+
+#if !defined(TNET_INSIDE) && !defined(TNET_COMPILATION)
+#error "Only <tnet/tnet.h> can be included directly."
+#endif
+
+#include <tnet/tnet-network.h>
+#include <tnet/tnet-scenario.h>
+#include <tnet/tnet-transit.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  TNET_COMMUTE_TO,    /* journeys from each origin to the destinations */
+  TNET_COMMUTE_FROM,  /* journeys from the destinations back to each origin */
+} TnetCommuteDirection;
+
+/* "Any destination" in tnet_commute_population_within() and friends. */
+#define TNET_COMMUTE_ANY G_MAXUINT
+
+/**
+ * TnetCommuteCell:
+ * One origin-destination pair of one profile. Times in ms; @total_ms is
+ * %TNET_WEIGHT_INF (and the parts 0) when the pair is not connected. The
+ * parts follow #TnetJourney: access, wait, in-vehicle (driving counts as
+ * in-vehicle in the car profile), transfer and egress. @lines: the named
+ * lines ridden or driven, in travel order, consecutive repeats merged
+ * (%NULL-terminated, never %NULL; owned by the commute result).
+ */
+typedef struct {
+  TnetWeight total_ms;
+  TnetWeight access_ms;
+  TnetWeight wait_ms;
+  TnetWeight in_vehicle_ms;
+  TnetWeight transfer_ms;
+  TnetWeight egress_ms;
+  guint n_rides;
+  const char *const *lines;
+} TnetCommuteCell;
+
+typedef struct _TnetCommute TnetCommute;
+
+/**
+ * tnet_commute_select:
+ * @spec: `;`-separated items, each a node id, `region:R` (the nodes of kind
+ *   zone in region R), `kind:K` (every node of kind K) or `all`
+ * @nodes_out: receives the node indices (TnetId), in order, without repeats
+ *
+ * Resolves an origin or destination specification. Fails with
+ * %TNET_ERROR_NOT_FOUND naming the first item that matches no node (an
+ * unknown id, region or kind) and adds nothing then.
+ * Time complexity: O(items * nodes).
+ */
+TNET_API gboolean tnet_commute_select (const TnetNetwork *net, const char *spec,
+                                       GArray *nodes_out, GError **error);
+
+/**
+ * tnet_commute_build_graphs:
+ * @profiles: @n_profiles profiles
+ * @graphs_out: receives @n_profiles full references
+ *
+ * Builds the multimodal graph of each profile for @scen, with the transit
+ * feed of the network's folder for the scenario year
+ * (tnet_feed_path_for_year(); no feed when the folder has none) and default
+ * transit options. Fails like tnet_feed_load() and tnet_multimodal_build();
+ * nothing is returned then.
+ */
+TNET_API gboolean tnet_commute_build_graphs (const TnetNetwork *net,
+                                             const TnetScenario *scen,
+                                             const TnetProfile *profiles,
+                                             guint n_profiles,
+                                             TnetMultimodal **graphs_out,
+                                             GError **error);
+
+/**
+ * tnet_commute_compute:
+ * @net: the network the graphs were built from (populations, names)
+ * @graphs: one multimodal graph per profile (borrowed; referenced by the
+ *   result)
+ * @origins, @destinations: network node indices
+ * @budget_min: the commute budget in minutes (60 in the plan)
+ *
+ * The travel-time matrix, with each cell's parts and lines, for every
+ * profile: one backward search per destination (TO) or one forward search
+ * per destination (FROM) over each profile's graph, whole graph (not
+ * bounded by the budget, so every cell has its time). Origins' populations
+ * (nodes.csv population) weight the reachability figures.
+ * Time complexity: O(profiles * destinations * (n + m) log n + cells * path
+ * length).
+ */
+TNET_API TnetCommute *tnet_commute_compute (const TnetNetwork *net,
+                                            TnetMultimodal *const *graphs,
+                                            guint n_graphs,
+                                            const TnetId *origins, guint n_origins,
+                                            const TnetId *destinations,
+                                            guint n_destinations,
+                                            TnetCommuteDirection direction,
+                                            double budget_min);
+TNET_API void tnet_commute_free (TnetCommute *commute);
+
+TNET_API guint tnet_commute_n_profiles (const TnetCommute *commute);
+TNET_API guint tnet_commute_n_origins (const TnetCommute *commute);
+TNET_API guint tnet_commute_n_destinations (const TnetCommute *commute);
+TNET_API TnetProfile tnet_commute_profile (const TnetCommute *commute, guint p);
+TNET_API TnetId tnet_commute_origin (const TnetCommute *commute, guint o);
+TNET_API TnetId tnet_commute_destination (const TnetCommute *commute, guint d);
+TNET_API double tnet_commute_budget_min (const TnetCommute *commute);
+/* A view valid while @commute lives. */
+TNET_API const TnetCommuteCell *tnet_commute_cell (const TnetCommute *commute, guint p,
+                                                   guint o, guint d);
+/* Population of the origins (sum of their populations). */
+TNET_API double tnet_commute_population_total (const TnetCommute *commute);
+/* Population of the origins within the budget of destination @d (or of
+ * some destination: TNET_COMMUTE_ANY) by profile @p, and its share in
+ * percent of the total (NAN when the total is 0). */
+TNET_API double tnet_commute_population_within (const TnetCommute *commute, guint p,
+                                                guint d);
+TNET_API double tnet_commute_share_pct (const TnetCommute *commute, guint p, guint d);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetCommute, tnet_commute_free)
+
+/**
+ * tnet_isochrone_compute:
+ * @sources: network node indices the journey may start from
+ * @budget_ms: the time budget
+ * @node_ms_out: per network node (tnet_network_n_nodes(@net) entries), the
+ *   earliest arrival time in ms, or %TNET_WEIGHT_INF when beyond the budget
+ *
+ * One bounded forward search from the start layer of every source; a
+ * network node is within the budget when its end-layer node (where a
+ * journey to it ends) is. Returns the number of nodes within the budget.
+ * Time complexity: O((n' + m') log n') for what lies within the budget.
+ */
+TNET_API guint tnet_isochrone_compute (const TnetMultimodal *mm, const TnetNetwork *net,
+                                       const TnetId *sources, guint n_sources,
+                                       TnetWeight budget_ms, TnetWeight *node_ms_out);
+
+G_END_DECLS

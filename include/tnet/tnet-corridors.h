@@ -1,0 +1,338 @@
+/* tnet-corridors.h: corridor redundancy between two node sets — line
+ * counts, link- and node-disjoint paths (min cut), least-time disjoint
+ * alternatives, and the link-failure criticality scan (DESIGN §5). */
+#pragma once
+
+#if !defined(TNET_INSIDE) && !defined(TNET_COMPILATION)
+#error "Only <tnet/tnet.h> can be included directly."
+#endif
+
+#include <tnet/tnet-network.h>
+#include <tnet/tnet-scenario.h>
+#include <tnet/tnet-graph.h>
+
+G_BEGIN_DECLS
+
+/**
+ * TnetPath:
+ * @n_arcs: number of arcs
+ * @arcs: the graph's external arc ids, in travel order
+ * @nodes: the @n_arcs + 1 nodes visited (external ids)
+ * @time_ms: the sum of the arc weights under the metric the path was
+ *   computed with (0 when no metric was given)
+ */
+typedef struct {
+  guint n_arcs;
+  TnetId *arcs;
+  TnetId *nodes;
+  guint64 time_ms;
+} TnetPath;
+
+/**
+ * TnetPathSet:
+ * A list of paths, owned: free with tnet_path_set_free().
+ */
+typedef struct {
+  guint n_paths;
+  TnetPath *paths;
+} TnetPathSet;
+
+TNET_API void tnet_path_set_free (TnetPathSet *set);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetPathSet, tnet_path_set_free)
+
+/**
+ * TnetDisjointKind:
+ * @TNET_DISJOINT_LINKS: paths share no link
+ * @TNET_DISJOINT_NODES: paths share no link and no node outside the two
+ *   end sets
+ */
+typedef enum {
+  TNET_DISJOINT_LINKS,
+  TNET_DISJOINT_NODES,
+} TnetDisjointKind;
+
+/**
+ * tnet_graph_disjoint_paths:
+ * @graph: the graph
+ * @metric: (nullable): weights used only to fill each path's time
+ * @from: the start set A (external node ids, at least one)
+ * @to: the end set B (at least one, disjoint from A)
+ * @kind: link- or node-disjoint
+ *
+ * The maximum number of disjoint A→B paths, which by Menger's theorem is
+ * the size of a minimum cut, with one such set of paths. Computed by igraph's
+ * max-flow on a copy of @graph with a super-source joined to A and a
+ * super-sink joined from B (unit capacities; node-disjointness by splitting
+ * every node outside A ∪ B into an in- and an out-node joined by a unit arc).
+ *
+ * Links: arcs that come from the same network link (tnet_graph_arc_link)
+ * form one link; arcs without a link are links of their own. A two-way link
+ * (two opposite arcs) may be used by at most one path, in one direction: the
+ * flow is computed with unit capacity per arc and flow running both ways on
+ * a two-way link is cancelled before the paths are read off, which leaves
+ * the flow's value unchanged. Each returned path starts at its last node in
+ * A and ends at its first node in B.
+ *
+ * Calls igraph under tnet_igraph_lock(); do not call from worker threads.
+ * Fails with %TNET_ERROR_IGRAPH when igraph fails.
+ * Returns: (transfer full): the paths (n_paths = the min cut), or %NULL.
+ * Time complexity: that of igraph's push-relabel max-flow, O(n^2 sqrt(m))
+ *   worst case on the split graph, plus O(n + m) for the decomposition.
+ */
+TNET_API TnetPathSet *tnet_graph_disjoint_paths (TnetGraph *graph,
+                                                 const TnetMetric *metric,
+                                                 const TnetId *from, guint n_from,
+                                                 const TnetId *to, guint n_to,
+                                                 TnetDisjointKind kind,
+                                                 GError **error);
+
+/**
+ * tnet_graph_least_time_disjoint_paths:
+ * @k: the number of paths wanted (>= 1)
+ *
+ * Up to @k link-disjoint A→B paths whose total time under @metric is the
+ * least possible (a minimum-cost flow of value min(@k, min cut)), by
+ * successive shortest paths on the residual graph with Dijkstra on reduced
+ * costs (Johnson potentials). Links are as in tnet_graph_disjoint_paths();
+ * all weights are positive so the optimal flow never uses both directions
+ * of a two-way link. Paths start at a node of A and end at a node of B; they
+ * are sorted by time, fastest first. Fewer than @k paths are returned when
+ * the min cut is smaller; none when B is unreachable. Arcs at weight
+ * TNET_WEIGHT_INF are treated as absent. @arc_free (nullable) marks, per
+ * arc, arcs that any number of paths may share (access and walk links that
+ * join zones to the infrastructure, which are not what disjointness is
+ * about).
+ * Returns: (transfer full): the paths.
+ * Time complexity: O(k (n + m) log n).
+ */
+TNET_API TnetPathSet *tnet_graph_least_time_disjoint_paths (TnetGraph *graph,
+                                                            const TnetMetric *metric,
+                                                            const TnetId *from, guint n_from,
+                                                            const TnetId *to, guint n_to,
+                                                            const guint8 *arc_free,
+                                                            guint k);
+
+/**
+ * TnetCriticalityItem:
+ * The loss when one element (a link, or every link of a line) is removed.
+ * @element: the element's index (see tnet_criticality_scan())
+ * @name: (nullable): the link id or line name when known (owned by the result)
+ * @n_pairs_slower: OD pairs whose time increased
+ * @n_pairs_cut: OD pairs that became unreachable
+ * @n_pairs_out_of_budget: pairs within the budget before and not after
+ * @population_lost: population of origins whose best time to any
+ *   destination was within the budget before and is not after
+ * @max_increase_ms: the largest increase among pairs still reachable
+ * @total_increase_ms: the sum of the increases over pairs still reachable
+ * @worst_pair: the pair with the largest increase (a cut pair first)
+ */
+typedef struct {
+  TnetId element;
+  const char *name;
+  guint n_pairs_slower;
+  guint n_pairs_cut;
+  guint n_pairs_out_of_budget;
+  double population_lost;
+  TnetWeight max_increase_ms;
+  guint64 total_increase_ms;
+  guint worst_pair;
+} TnetCriticalityItem;
+
+/**
+ * TnetCriticality:
+ * The ranked result of a criticality scan. Single owner; free with
+ * tnet_criticality_free().
+ */
+typedef struct _TnetCriticality TnetCriticality;
+
+/**
+ * tnet_criticality_scan:
+ * @graph, @metric: the network
+ * @arc_element: per external arc, the element whose removal deletes the
+ *   arc, or TNET_ID_NONE for an arc no removal touches; %NULL means "the
+ *   arc's link" (tnet_graph_arc_link(), or the arc itself, numbered from
+ *   the largest link index + 1, when the arc has no link)
+ * @n_elements: the number of elements (ignored when @arc_element is NULL)
+ * @pair_origin, @pair_dest: the OD pairs (external node ids)
+ * @node_population: (nullable): population per graph node (origins only
+ *   are read); NULL counts no population
+ * @budget_ms: the commute budget
+ * @n_threads: worker threads (0: the number of processors)
+ *
+ * For every element, the travel time of every OD pair when the element's
+ * arcs are removed. Only an element with an arc on some shortest path of
+ * some pair can change a distance (an arc off every shortest path may go
+ * without changing any of them), so the scan first builds, for each pair,
+ * the arcs of its shortest-path DAG, and re-runs searches only for the
+ * elements found there and only for the pairs whose DAG holds them. The
+ * re-runs are spread over @n_threads threads (GThreadPool), one search
+ * workspace per thread; the removal is a "blocked element" test in the
+ * search loop, so no metric is copied.
+ *
+ * Items are ranked by pairs cut, then population lost, then pairs out of
+ * budget, then total increase, then element index. Elements with no loss
+ * are not listed.
+ * Returns: (transfer full): the result.
+ * Time complexity: O(p (n + m) log n) for the base searches of the p
+ *   origins, plus, per candidate element, one search per affected origin
+ *   stopped when its affected destinations are settled.
+ */
+TNET_API TnetCriticality *tnet_criticality_scan (TnetGraph *graph,
+                                                 const TnetMetric *metric,
+                                                 const TnetId *arc_element,
+                                                 guint n_elements,
+                                                 const TnetId *pair_origin,
+                                                 const TnetId *pair_dest,
+                                                 guint n_pairs,
+                                                 const double *node_population,
+                                                 TnetWeight budget_ms,
+                                                 guint n_threads);
+TNET_API void tnet_criticality_free (TnetCriticality *crit);
+
+/* Number of ranked items (elements with a loss) and the k-th of them. The
+ * view is valid until @crit is freed. */
+TNET_API guint tnet_criticality_n_items (const TnetCriticality *crit);
+TNET_API const TnetCriticalityItem *tnet_criticality_item (const TnetCriticality *crit,
+                                                           guint rank);
+/* Elements examined (those on some shortest path), out of the total. */
+TNET_API guint tnet_criticality_n_candidates (const TnetCriticality *crit);
+TNET_API guint tnet_criticality_n_pairs (const TnetCriticality *crit);
+/* Base time of pair @pair, TNET_WEIGHT_INF when unreachable. */
+TNET_API TnetWeight tnet_criticality_base_time (const TnetCriticality *crit, guint pair);
+/* Time of @pair with the element of item @rank removed (INF: cut). */
+TNET_API TnetWeight tnet_criticality_time (const TnetCriticality *crit, guint rank,
+                                           guint pair);
+/* The time of @pair when @element is removed, for any element (elements
+ * that were not candidates give the base time). */
+TNET_API TnetWeight tnet_criticality_element_time (const TnetCriticality *crit,
+                                                   TnetId element, guint pair);
+/**
+ * tnet_criticality_detour:
+ * The fastest path of @pair with the element of item @rank removed (the
+ * detour), or %NULL when the pair is cut. Allocates; runs one search.
+ */
+TNET_API TnetPath *tnet_criticality_detour (const TnetCriticality *crit, guint rank,
+                                            guint pair);
+TNET_API void tnet_path_free (TnetPath *path);
+/* Sets the display name of @element (copied). */
+TNET_API void tnet_criticality_set_name (TnetCriticality *crit, TnetId element,
+                                         const char *name);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetCriticality, tnet_criticality_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetPath, tnet_path_free)
+
+/* ---- network level ---- */
+
+/**
+ * TnetNodeSet:
+ * The nodes an argument "A" or "B" stands for: a region name (every node
+ * whose region is that name; "region:NAME" forces this reading), or a node
+ * id ("node:ID" forces it). @members are all its nodes; @zones are its zone
+ * nodes, or all its members when it has none (the OD ends of travel times).
+ */
+typedef struct {
+  char *spec;
+  gboolean is_region;
+  GArray *members;   /* TnetId */
+  GArray *zones;     /* TnetId */
+} TnetNodeSet;
+
+/**
+ * tnet_node_set_resolve:
+ * Resolves @spec against @net. Fails with %TNET_ERROR_NOT_FOUND when it
+ * names no region and no node.
+ * Time complexity: O(n).
+ */
+TNET_API TnetNodeSet *tnet_node_set_resolve (const TnetNetwork *net, const char *spec,
+                                             GError **error);
+TNET_API void tnet_node_set_free (TnetNodeSet *set);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetNodeSet, tnet_node_set_free)
+
+/**
+ * tnet_corridor_count_lines:
+ * The named lines (link attribute `line`) of a mode in @mode_mask whose own
+ * links, active in @scen, alone join a node of @a to a node of @b (DESIGN
+ * §5: how the plan counts "5 rail + 15 road links"). A line's links are
+ * taken as two-way for this purpose. @lines_out (nullable) receives the
+ * line names, sorted (a new GPtrArray of owned strings).
+ * Time complexity: O(n + m α(n)).
+ */
+TNET_API guint tnet_corridor_count_lines (const TnetNetwork *net, const TnetScenario *scen,
+                                          guint mode_mask, const TnetNodeSet *a,
+                                          const TnetNodeSet *b, GPtrArray **lines_out);
+
+G_END_DECLS
+
+G_BEGIN_DECLS
+
+/**
+ * tnet_corridor_modes_from_string:
+ * "rail" → TNET_MODES_RAIL, "road" → TNET_MODES_ROAD, "all" → both.
+ * Returns FALSE on any other name.
+ */
+TNET_API gboolean tnet_corridor_modes_from_string (const char *s, guint *mode_mask);
+
+/**
+ * TnetCorridor:
+ * The redundancy figures of one corridor A→B in one mode group.
+ * @n_lines, @lines: the line count and the names (owned strings)
+ * @link_disjoint, @node_disjoint: maximum disjoint path sets between the
+ *   members of A and of B over the infrastructure links of the mode group
+ *   (access links left out); their n_paths is the min cut
+ * @fastest: up to k link-disjoint paths of least total time from a zone of
+ *   A to a zone of B (access links included and shareable), fastest first
+ * @n_within_budget: paths of @fastest within the budget
+ * @n_within_factor: paths of @fastest within factor × the fastest
+ * Free with tnet_corridor_free().
+ */
+typedef struct {
+  guint mode_mask;
+  guint n_lines;
+  GPtrArray *lines;
+  TnetPathSet *link_disjoint;
+  TnetPathSet *node_disjoint;
+  TnetPathSet *fastest;
+  guint n_within_budget;
+  guint n_within_factor;
+  TnetWeight budget_ms;
+  double factor;
+  TnetGraph *graph;        /* the graph the paths' arcs refer to (access included) */
+  TnetGraph *infra_graph;  /* the graph of the disjoint sets */
+} TnetCorridor;
+
+/**
+ * tnet_corridor_analyse:
+ * Compiles @net under @scen for @mode_mask and computes the four figures
+ * of DESIGN §5 "Corridor redundancy" except criticality. Fails when the
+ * scenario does not apply to @net or igraph fails.
+ * Time complexity: max-flow plus O(k (n + m) log n).
+ */
+TNET_API TnetCorridor *tnet_corridor_analyse (const TnetNetwork *net, const TnetScenario *scen,
+                                              guint mode_mask, const TnetNodeSet *a,
+                                              const TnetNodeSet *b, guint k,
+                                              TnetWeight budget_ms, double factor,
+                                              GError **error);
+TNET_API void tnet_corridor_free (TnetCorridor *corr);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetCorridor, tnet_corridor_free)
+
+/**
+ * tnet_corridor_criticality:
+ * The criticality scan of tnet_criticality_scan() for the network: OD pairs
+ * are every zone of @a to every zone of @b (distinct nodes), population is
+ * the zones' population, the graph is @mode_mask plus access links, and the
+ * elements are links (named by link id; element = link index) or, with
+ * @by_line, lines (named by line name; element = index in the sorted list of
+ * the line names of the graph's links; links without a line are not
+ * scanned). @n_threads as in tnet_criticality_scan().
+ */
+TNET_API TnetCriticality *tnet_corridor_criticality (const TnetNetwork *net,
+                                                     const TnetScenario *scen,
+                                                     guint mode_mask,
+                                                     const TnetNodeSet *a,
+                                                     const TnetNodeSet *b,
+                                                     gboolean by_line,
+                                                     TnetWeight budget_ms,
+                                                     guint n_threads,
+                                                     GError **error);
+
+G_END_DECLS

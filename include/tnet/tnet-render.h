@@ -1,0 +1,79 @@
+/* tnet-render.h: SVG and PNG maps of a network and of results on it. */
+#pragma once
+
+#if !defined(TNET_INSIDE) && !defined(TNET_COMPILATION)
+#error "Only <tnet/tnet.h> can be included directly."
+#endif
+
+#include <tnet/tnet-network.h>
+#include <tnet/tnet-scenario.h>
+
+G_BEGIN_DECLS
+
+/**
+ * TnetMap:
+ * A map of one network under one scenario, drawn with cairo in an
+ * equirectangular projection scaled by cos(latitude) at the map's centre.
+ * What it shows depends on what was added:
+ * - nothing: the network coloured by mode, dashed by status, the links
+ *   opened after the base year (default 2020) highlighted;
+ * - tnet_map_set_isochrone(): nodes and links shaded by travel time;
+ * - tnet_map_add_path() / tnet_map_add_critical_link(): corridor paths and
+ *   critical links over a grey network.
+ * Every map has a title, a legend, a scale bar in km, a north arrow and
+ * Chinese + English labels of the zones and main stations (font
+ * "WenQuanYi Micro Hei" when installed).
+ * The map borrows @net (it must outlive the map) and copies the scenario.
+ * Single owner, not thread-safe; free with tnet_map_free().
+ */
+typedef struct _TnetMap TnetMap;
+
+/* TRUE when the library was built with cairo (-Dmaps); otherwise
+ * tnet_map_save() fails with %TNET_ERROR_UNSUPPORTED. */
+TNET_API gboolean tnet_map_supported (void);
+
+/* @scen may be NULL (every link drawn). */
+TNET_API TnetMap *tnet_map_new (const TnetNetwork *net, const TnetScenario *scen);
+TNET_API void tnet_map_free (TnetMap *map);
+
+TNET_API void tnet_map_set_title (TnetMap *map, const char *title, const char *subtitle);
+/* Size of the image in pixels (PNG) or points (SVG); default 1100 x 840. */
+TNET_API void tnet_map_set_size (TnetMap *map, int width, int height);
+/* Links with open_year > @year are drawn as additions; 0 turns it off. */
+TNET_API void tnet_map_set_base_year (TnetMap *map, int year);
+
+/**
+ * tnet_map_set_isochrone:
+ * @node_minutes: travel time of each network node in minutes (copied), NAN
+ *   or negative when not reached; @n_nodes values (the network's count, or
+ *   more when the graph has synthetic nodes: the extra ones are ignored)
+ * @budget_min: the isochrone's budget (colour scale and legend)
+ * @origin: the origin node, marked on the map (or TNET_ID_NONE)
+ */
+TNET_API void tnet_map_set_isochrone (TnetMap *map, const double *node_minutes,
+                                      guint n_nodes, double budget_min, TnetId origin);
+
+/* A path (network link indices, copied) drawn in its own colour, with
+ * @label in the legend (e.g. "path 1: 24.5 min"). */
+TNET_API void tnet_map_add_path (TnetMap *map, const TnetId *links, guint n_links,
+                                 const char *label);
+/* A critical link drawn thick red with a rank badge; @label (may be NULL)
+ * goes in the legend, e.g. "1. l_g4_07 +12.3 min". */
+TNET_API void tnet_map_add_critical_link (TnetMap *map, TnetId link, const char *label);
+/* Labels a node whatever its kind (zones and HSR stations are labelled
+ * anyway). */
+TNET_API void tnet_map_add_label (TnetMap *map, TnetId node);
+
+/**
+ * tnet_map_save:
+ * Writes the map to @path as SVG or PNG, chosen by the suffix (".svg",
+ * ".png"). Fails with %TNET_ERROR_INVALID_INPUT on another suffix,
+ * %TNET_ERROR_UNSUPPORTED when built without cairo, %TNET_ERROR_IO when the
+ * file cannot be written.
+ * Time complexity: O(nodes + links) plus label placement O(labels^2).
+ */
+TNET_API gboolean tnet_map_save (TnetMap *map, const char *path, GError **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetMap, tnet_map_free)
+
+G_END_DECLS

@@ -1,0 +1,389 @@
+/* commute.c: commute reachability (DESIGN §5): the travel-time matrix of
+ * each profile with its parts and lines, the population within a budget and
+ * isochrones.
+ *
+ * Implementation notes: every profile is a layered multimodal graph whose
+ * start and end layers keep journeys legal (transit: access, rides,
+ * egress; park-and-ride: drive, park, rides, egress). A journey TO a
+ * destination d is found by one backward search from d's end-layer node
+ * over the whole graph, which gives every origin's start-layer node its
+ * time to d at once; FROM d is one forward search from d's start-layer
+ * node. Paths are read back from the same search tree and split into legs
+ * by the transit layer (tnet_multimodal_journey), which supplies the parts
+ * (access, wait, in-vehicle, transfer, egress). One workspace per profile
+ * is reused for all destinations. */
+#include "tnet-internal.h"
+
+struct _TnetCommute {
+  guint n_profiles, n_origins, n_destinations;
+  TnetProfile *profiles;        /* n_profiles */
+  TnetId *origins;              /* n_origins network nodes */
+  TnetId *destinations;         /* n_destinations network nodes */
+  double *population;           /* n_origins, >= 0 */
+  double budget_min;
+  /* cells[(p * n_origins + o) * n_destinations + d]; lines owned here */
+  TnetCommuteCell *cells;
+};
+
+void
+tnet_commute_free (TnetCommute *c)
+{
+  if (!c)
+    return;
+  gsize n = (gsize) c->n_profiles * c->n_origins * c->n_destinations;
+  for (gsize k = 0; k < n; k++)
+    g_strfreev ((char **) c->cells[k].lines);
+  g_free (c->cells);
+  g_free (c->profiles);
+  g_free (c->origins);
+  g_free (c->destinations);
+  g_free (c->population);
+  g_free (c);
+}
+
+static gboolean
+add_unique (GArray *out, GHashTable *seen, TnetId v)
+{
+  if (g_hash_table_contains (seen, GUINT_TO_POINTER (v + 1)))
+    return FALSE;
+  g_hash_table_add (seen, GUINT_TO_POINTER (v + 1));
+  g_array_append_val (out, v);
+  return TRUE;
+}
+
+gboolean
+tnet_commute_select (const TnetNetwork *net, const char *spec, GArray *nodes_out,
+                     GError **error)
+{
+  g_return_val_if_fail (net != NULL, FALSE);
+  g_return_val_if_fail (spec != NULL, FALSE);
+  g_return_val_if_fail (nodes_out != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  g_autoptr (GArray) out = g_array_new (FALSE, FALSE, sizeof (TnetId));
+  g_autoptr (GHashTable) seen = g_hash_table_new (NULL, NULL);
+  g_auto (GStrv) items = g_strsplit (spec, ";", -1);
+  guint n_nodes = tnet_network_n_nodes (net);
+  guint n_items = 0;
+  for (guint k = 0; items[k]; k++)
+    {
+      const char *item = g_strstrip (items[k]);
+      if (!*item)
+        continue;
+      n_items++;
+      gboolean matched = FALSE;
+      if (g_str_has_prefix (item, "region:"))
+        {
+          const char *region = item + strlen ("region:");
+          for (TnetId v = 0; v < n_nodes; v++)
+            {
+              const TnetNode *n = tnet_network_node (net, v);
+              if (n->kind == TNET_NODE_ZONE && n->region && strcmp (n->region, region) == 0)
+                {
+                  add_unique (out, seen, v);
+                  matched = TRUE;
+                }
+            }
+        }
+      else if (g_str_has_prefix (item, "kind:"))
+        {
+          TnetNodeKind kind;
+          if (tnet_node_kind_from_string (item + strlen ("kind:"), &kind))
+            for (TnetId v = 0; v < n_nodes; v++)
+              if (tnet_network_node (net, v)->kind == kind)
+                {
+                  add_unique (out, seen, v);
+                  matched = TRUE;
+                }
+        }
+      else if (strcmp (item, "all") == 0)
+        {
+          for (TnetId v = 0; v < n_nodes; v++)
+            add_unique (out, seen, v);
+          matched = n_nodes > 0;
+        }
+      else
+        {
+          TnetId v = tnet_network_find_node (net, item);
+          if (v != TNET_ID_NONE)
+            {
+              add_unique (out, seen, v);
+              matched = TRUE;
+            }
+        }
+      if (!matched)
+        {
+          g_set_error (error, TNET_ERROR, TNET_ERROR_NOT_FOUND,
+                       "'%s' matches no node (expected a node id, region:REGION with "
+                       "zones, kind:KIND or all)", item);
+          return FALSE;
+        }
+    }
+  if (n_items == 0)
+    {
+      g_set_error (error, TNET_ERROR, TNET_ERROR_NOT_FOUND,
+                   "empty place list (expected a node id, region:REGION, kind:KIND or all)");
+      return FALSE;
+    }
+  g_array_append_vals (nodes_out, out->data, out->len);
+  return TRUE;
+}
+
+gboolean
+tnet_commute_build_graphs (const TnetNetwork *net, const TnetScenario *scen,
+                           const TnetProfile *profiles, guint n_profiles,
+                           TnetMultimodal **graphs_out, GError **error)
+{
+  g_return_val_if_fail (net != NULL, FALSE);
+  g_return_val_if_fail (scen != NULL, FALSE);
+  g_return_val_if_fail (profiles != NULL || n_profiles == 0, FALSE);
+  g_return_val_if_fail (graphs_out != NULL || n_profiles == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  g_autoptr (TnetFeed) feed = NULL;
+  gboolean needs_feed = FALSE;
+  for (guint p = 0; p < n_profiles; p++)
+    needs_feed |= profiles[p] != TNET_PROFILE_CAR;
+  const char *dir = tnet_network_get_dir (net);
+  if (needs_feed && dir)
+    {
+      g_autofree char *path = tnet_feed_path_for_year (dir, tnet_scenario_get_year (scen));
+      if (path && !(feed = tnet_feed_load (path, NULL, error)))
+        return FALSE;
+    }
+  for (guint p = 0; p < n_profiles; p++)
+    {
+      graphs_out[p] = tnet_multimodal_build (net, scen, feed, profiles[p], NULL, error);
+      if (!graphs_out[p])
+        {
+          for (guint q = 0; q < p; q++)
+            g_clear_pointer (&graphs_out[q], tnet_multimodal_unref);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* The named lines of a journey's rides and drives, consecutive repeats
+ * merged. */
+static const char *const *
+journey_lines (const TnetJourney *j)
+{
+  GPtrArray *lines = g_ptr_array_new ();
+  const char *last = NULL;
+  for (guint k = 0; j && k < j->n_legs; k++)
+    {
+      const TnetLeg *leg = &j->legs[k];
+      if ((leg->kind != TNET_LEG_RIDE && leg->kind != TNET_LEG_DRIVE)
+          || !leg->line || !*leg->line)
+        continue;
+      if (last && strcmp (last, leg->line) == 0)
+        continue;
+      g_ptr_array_add (lines, g_strdup (leg->line));
+      last = leg->line;
+    }
+  g_ptr_array_add (lines, NULL);
+  return (const char *const *) g_ptr_array_free (lines, FALSE);
+}
+
+TnetCommute *
+tnet_commute_compute (const TnetNetwork *net, TnetMultimodal *const *graphs,
+                      guint n_graphs, const TnetId *origins, guint n_origins,
+                      const TnetId *destinations, guint n_destinations,
+                      TnetCommuteDirection direction, double budget_min)
+{
+  g_return_val_if_fail (net != NULL, NULL);
+  g_return_val_if_fail (graphs != NULL || n_graphs == 0, NULL);
+  g_return_val_if_fail (origins != NULL || n_origins == 0, NULL);
+  g_return_val_if_fail (destinations != NULL || n_destinations == 0, NULL);
+  g_return_val_if_fail (budget_min >= 0, NULL);
+
+  TnetCommute *c = g_new0 (TnetCommute, 1);
+  c->n_profiles = n_graphs;
+  c->n_origins = n_origins;
+  c->n_destinations = n_destinations;
+  c->budget_min = budget_min;
+  c->profiles = g_new (TnetProfile, MAX (n_graphs, 1));
+  c->origins = g_memdup2 (origins, sizeof (TnetId) * MAX (n_origins, 1));
+  c->destinations = g_memdup2 (destinations, sizeof (TnetId) * MAX (n_destinations, 1));
+  c->population = g_new0 (double, MAX (n_origins, 1));
+  for (guint o = 0; o < n_origins; o++)
+    {
+      double pop = tnet_network_node (net, origins[o])->population;
+      c->population[o] = isfinite (pop) && pop > 0 ? pop : 0;
+    }
+  gsize n_cells = (gsize) n_graphs * n_origins * n_destinations;
+  c->cells = g_new0 (TnetCommuteCell, MAX (n_cells, 1));
+
+  for (guint p = 0; p < n_graphs; p++)
+    {
+      TnetMultimodal *mm = graphs[p];
+      c->profiles[p] = tnet_multimodal_get_profile (mm);
+      const TnetMetric *metric = tnet_multimodal_get_metric (mm);
+      g_autoptr (TnetSearch) search = tnet_search_new (tnet_multimodal_get_graph (mm));
+      for (guint d = 0; d < n_destinations; d++)
+        {
+          TnetId src = direction == TNET_COMMUTE_TO
+                       ? tnet_multimodal_destination_node (mm, destinations[d])
+                       : tnet_multimodal_origin_node (mm, destinations[d]);
+          tnet_search_run (search, metric, src,
+                           direction == TNET_COMMUTE_TO ? TNET_BACKWARD : TNET_FORWARD,
+                           TNET_WEIGHT_INF, TNET_ID_NONE);
+          for (guint o = 0; o < n_origins; o++)
+            {
+              TnetCommuteCell *cell = &c->cells[((gsize) p * n_origins + o) * n_destinations + d];
+              TnetId node = direction == TNET_COMMUTE_TO
+                            ? tnet_multimodal_origin_node (mm, origins[o])
+                            : tnet_multimodal_destination_node (mm, origins[o]);
+              TnetWeight dist = tnet_search_distance (search, node);
+              cell->total_ms = dist;
+              if (dist == TNET_WEIGHT_INF)
+                {
+                  cell->lines = journey_lines (NULL);
+                  continue;
+                }
+              g_autoptr (TnetJourney) j = tnet_multimodal_journey (mm, search, node);
+              if (j)
+                {
+                  cell->access_ms = j->access_ms;
+                  cell->wait_ms = j->wait_ms;
+                  cell->in_vehicle_ms = j->in_vehicle_ms;
+                  cell->transfer_ms = j->transfer_ms;
+                  cell->egress_ms = j->egress_ms;
+                  cell->n_rides = j->n_rides;
+                }
+              cell->lines = journey_lines (j);
+            }
+        }
+    }
+  return c;
+}
+
+guint
+tnet_commute_n_profiles (const TnetCommute *c)
+{
+  g_return_val_if_fail (c != NULL, 0);
+  return c->n_profiles;
+}
+
+guint
+tnet_commute_n_origins (const TnetCommute *c)
+{
+  g_return_val_if_fail (c != NULL, 0);
+  return c->n_origins;
+}
+
+guint
+tnet_commute_n_destinations (const TnetCommute *c)
+{
+  g_return_val_if_fail (c != NULL, 0);
+  return c->n_destinations;
+}
+
+TnetProfile
+tnet_commute_profile (const TnetCommute *c, guint p)
+{
+  g_return_val_if_fail (c != NULL && p < c->n_profiles, TNET_PROFILE_CAR);
+  return c->profiles[p];
+}
+
+TnetId
+tnet_commute_origin (const TnetCommute *c, guint o)
+{
+  g_return_val_if_fail (c != NULL && o < c->n_origins, TNET_ID_NONE);
+  return c->origins[o];
+}
+
+TnetId
+tnet_commute_destination (const TnetCommute *c, guint d)
+{
+  g_return_val_if_fail (c != NULL && d < c->n_destinations, TNET_ID_NONE);
+  return c->destinations[d];
+}
+
+double
+tnet_commute_budget_min (const TnetCommute *c)
+{
+  g_return_val_if_fail (c != NULL, NAN);
+  return c->budget_min;
+}
+
+const TnetCommuteCell *
+tnet_commute_cell (const TnetCommute *c, guint p, guint o, guint d)
+{
+  g_return_val_if_fail (c != NULL, NULL);
+  g_return_val_if_fail (p < c->n_profiles && o < c->n_origins && d < c->n_destinations, NULL);
+  return &c->cells[((gsize) p * c->n_origins + o) * c->n_destinations + d];
+}
+
+double
+tnet_commute_population_total (const TnetCommute *c)
+{
+  g_return_val_if_fail (c != NULL, NAN);
+  double total = 0;
+  for (guint o = 0; o < c->n_origins; o++)
+    total += c->population[o];
+  return total;
+}
+
+static gboolean
+within (const TnetCommute *c, const TnetCommuteCell *cell)
+{
+  /* compare in ms: the budget is exact to the millisecond */
+  return cell->total_ms != TNET_WEIGHT_INF
+         && (double) cell->total_ms <= c->budget_min * 60000.0;
+}
+
+double
+tnet_commute_population_within (const TnetCommute *c, guint p, guint d)
+{
+  g_return_val_if_fail (c != NULL, NAN);
+  g_return_val_if_fail (p < c->n_profiles, NAN);
+  g_return_val_if_fail (d < c->n_destinations || d == TNET_COMMUTE_ANY, NAN);
+  double sum = 0;
+  for (guint o = 0; o < c->n_origins; o++)
+    {
+      gboolean ok = FALSE;
+      for (guint k = 0; k < c->n_destinations && !ok; k++)
+        if (d == TNET_COMMUTE_ANY || k == d)
+          ok = within (c, &c->cells[((gsize) p * c->n_origins + o) * c->n_destinations + k]);
+      if (ok)
+        sum += c->population[o];
+    }
+  return sum;
+}
+
+double
+tnet_commute_share_pct (const TnetCommute *c, guint p, guint d)
+{
+  g_return_val_if_fail (c != NULL, NAN);
+  double total = tnet_commute_population_total (c);
+  return total > 0 ? 100.0 * tnet_commute_population_within (c, p, d) / total : NAN;
+}
+
+guint
+tnet_isochrone_compute (const TnetMultimodal *mm, const TnetNetwork *net,
+                        const TnetId *sources, guint n_sources, TnetWeight budget_ms,
+                        TnetWeight *node_ms_out)
+{
+  g_return_val_if_fail (mm != NULL, 0);
+  g_return_val_if_fail (net != NULL, 0);
+  g_return_val_if_fail (sources != NULL || n_sources == 0, 0);
+  g_return_val_if_fail (node_ms_out != NULL, 0);
+
+  guint n = tnet_network_n_nodes (net);
+  g_autofree TnetId *starts = g_new (TnetId, MAX (n_sources, 1));
+  for (guint k = 0; k < n_sources; k++)
+    starts[k] = tnet_multimodal_origin_node (mm, sources[k]);
+  g_autoptr (TnetSearch) search = tnet_search_new (tnet_multimodal_get_graph (mm));
+  tnet_search_run_multi (search, tnet_multimodal_get_metric (mm), starts, NULL, n_sources,
+                         TNET_FORWARD, budget_ms, TNET_ID_NONE);
+  guint count = 0;
+  for (TnetId v = 0; v < n; v++)
+    {
+      TnetWeight t = tnet_search_distance (search, tnet_multimodal_destination_node (mm, v));
+      node_ms_out[v] = t <= budget_ms ? t : TNET_WEIGHT_INF;
+      count += node_ms_out[v] != TNET_WEIGHT_INF;
+    }
+  return count;
+}

@@ -1,0 +1,840 @@
+/* multimodal.c: route expansion of a feed and the layered graphs of the car,
+ * transit and park-and-ride profiles.
+ *
+ * Implementation notes: the graph is assembled as an arc list and handed to
+ * tnet_graph_new_from_arcs(), so the kernels see an ordinary CSR graph;
+ * what each arc stands for lives in a side table (kind and link or pattern)
+ * that turns a path back into legs. Legality is structural: each profile is
+ * a stack of layers (car C, walk-before-riding A, walk-after-riding E) and
+ * arcs only ever lead down the stack (C -> A by parking, A -> stop departure
+ * nodes, stop arrival nodes -> E, A -> E without riding), so no search can
+ * drive after leaving the train or board again after starting to walk
+ * away. Changing vehicles goes arrival node -> departure node through
+ * transfer arcs only, which is where transfers.txt and the distance rules
+ * apply. Each pattern stop has an arrival and a departure node so that the
+ * dwell is paid by those who stay aboard, and in-vehicle time from boarding
+ * at a to alighting at b is exactly arr(b) - dep(a) of the medians.
+ * Nearest-node and nearby-stop lookups use a uniform grid of cells the size
+ * of the search radius (3 x 3 cells per query).
+ */
+#include "tnet-internal.h"
+#include "graph-private.h"
+#include "multimodal-private.h"
+
+#include <stdlib.h>
+
+void
+tnet_transit_options_init (TnetTransitOptions *o)
+{
+  g_return_if_fail (o != NULL);
+  memset (o, 0, sizeof *o);
+  o->wait_factor = 0.5;
+  o->max_wait_s = 0;
+  o->walk_speed_kmh = 4.8;
+  o->walk_detour = 1.2;
+  o->stop_radius_m = 500;
+  o->transfer_radius_m = 400;
+  o->walk_on_roads = TRUE;
+  o->park_s = 300;
+}
+
+static const char *const profile_names[] = { "car", "transit", "park_and_ride" };
+
+const char *
+tnet_profile_to_string (TnetProfile profile)
+{
+  g_return_val_if_fail (profile < TNET_N_PROFILES, NULL);
+  return profile_names[profile];
+}
+
+gboolean
+tnet_profile_from_string (const char *s, TnetProfile *out)
+{
+  g_return_val_if_fail (s != NULL && out != NULL, FALSE);
+  for (guint i = 0; i < TNET_N_PROFILES; i++)
+    if (strcmp (s, profile_names[i]) == 0)
+      {
+        *out = (TnetProfile) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* ------------------------------------------------------------ geometry */
+
+static double
+distance_m (double lon1, double lat1, double lon2, double lat2)
+{
+  const double r = 6371008.8, d2r = G_PI / 180.0;
+  double dlat = (lat2 - lat1) * d2r, dlon = (lon2 - lon1) * d2r;
+  double a = sin (dlat / 2) * sin (dlat / 2)
+             + cos (lat1 * d2r) * cos (lat2 * d2r) * sin (dlon / 2) * sin (dlon / 2);
+  return 2 * r * asin (MIN (1.0, sqrt (a)));
+}
+
+/* A uniform grid over points, cells of about @cell_m metres. */
+typedef struct {
+  double dlat, dlon;
+  GHashTable *cells;   /* gint64 key (owned) -> GArray of guint */
+} Grid;
+
+static gint64
+cell_key (gint64 cy, gint64 cx)
+{
+  return (cy << 32) ^ (cx & 0xffffffff);
+}
+
+static void
+grid_init (Grid *g, double cell_m, double mean_lat)
+{
+  g->dlat = MAX (cell_m, 1.0) / 111320.0;
+  g->dlon = g->dlat / MAX (cos (mean_lat * G_PI / 180.0), 0.05);
+  g->cells = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                    (GDestroyNotify) g_array_unref);
+}
+
+static void
+grid_add (Grid *g, double lon, double lat, guint item)
+{
+  gint64 key = cell_key ((gint64) floor (lat / g->dlat), (gint64) floor (lon / g->dlon));
+  GArray *a = g_hash_table_lookup (g->cells, &key);
+  if (a == NULL)
+    {
+      a = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_hash_table_insert (g->cells, g_memdup2 (&key, sizeof key), a);
+    }
+  g_array_append_val (a, item);
+}
+
+/* The 3 x 3 cells around (lon, lat), appended to @out. */
+static void
+grid_near (const Grid *g, double lon, double lat, GArray *out)
+{
+  gint64 cy = (gint64) floor (lat / g->dlat), cx = (gint64) floor (lon / g->dlon);
+  for (gint64 dy = -1; dy <= 1; dy++)
+    for (gint64 dx = -1; dx <= 1; dx++)
+      {
+        gint64 key = cell_key (cy + dy, cx + dx);
+        GArray *a = g_hash_table_lookup (g->cells, &key);
+        if (a)
+          g_array_append_vals (out, a->data, a->len);
+      }
+}
+
+static void
+grid_clear (Grid *g)
+{
+  g_hash_table_unref (g->cells);
+}
+
+/* ------------------------------------------------------------- arc list */
+
+typedef struct {
+  GArray *tails, *heads, *weights, *links, *refs;
+  GByteArray *kinds;
+} Arcs;
+
+static void
+arcs_add (Arcs *a, TnetId tail, TnetId head, guint64 w_ms, TnetArcKind kind, TnetId ref,
+          TnetId link)
+{
+  TnetWeight w = (TnetWeight) MIN (w_ms, (guint64) TNET_WEIGHT_MAX);
+  guint8 k = (guint8) kind;
+  g_array_append_val (a->tails, tail);
+  g_array_append_val (a->heads, head);
+  g_array_append_val (a->weights, w);
+  g_array_append_val (a->links, link);
+  g_array_append_val (a->refs, ref);
+  g_byte_array_append (a->kinds, &k, 1);
+}
+
+static guint64
+walk_ms (double metres, double speed_kmh)
+{
+  return (guint64) llround (metres / (speed_kmh / 3.6) * 1000.0);
+}
+
+/* ------------------------------------------------------------ transfers */
+
+static void
+free_array (gpointer a)
+{
+  if (a)
+    g_array_unref (a);
+}
+
+typedef struct {
+  int type;
+  int min_s;
+} Rule;
+
+static guint64
+pair_key (TnetId a, TnetId b)
+{
+  return ((guint64) a << 32) | b;
+}
+
+static const Rule *
+rule_lookup (GHashTable *rules, TnetId a, TnetId b)
+{
+  guint64 k = pair_key (a, b);
+  return g_hash_table_lookup (rules, &k);
+}
+
+/* ------------------------------------------------------------ building */
+
+static TnetMode
+pattern_mode (const TnetFeed *feed, const TnetFeedRoute *r, GHashTable *line_modes)
+{
+  const char *names[2] = { r->short_name, r->long_name };
+  for (int i = 0; i < 2; i++)
+    if (names[i])
+      {
+        gpointer m;
+        if (g_hash_table_lookup_extended (line_modes, names[i], NULL, &m))
+          return (TnetMode) GPOINTER_TO_UINT (m);
+      }
+  return r->mode;
+}
+
+static double
+route_headway_factor (const TnetScenario *scen, const TnetFeedRoute *r)
+{
+  double f = 1.0;
+  if (r->short_name)
+    f = tnet_scenario_get_headway_factor (scen, r->short_name);
+  if (f == 1.0 && r->long_name)
+    f = tnet_scenario_get_headway_factor (scen, r->long_name);
+  return f;
+}
+
+TnetMultimodal *
+tnet_multimodal_build (const TnetNetwork *net, const TnetScenario *scen,
+                       const TnetFeed *feed, TnetProfile profile,
+                       const TnetTransitOptions *options, GError **error)
+{
+  g_return_val_if_fail (net != NULL && scen != NULL, NULL);
+  g_return_val_if_fail (profile < TNET_N_PROFILES, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  TnetTransitOptions dflt;
+  if (options == NULL)
+    {
+      tnet_transit_options_init (&dflt);
+      options = &dflt;
+    }
+  if (!tnet_scenario_validate (scen, net, error))
+    return NULL;
+
+  const guint N = tnet_network_n_nodes (net);
+  const guint L = tnet_network_n_links (net);
+  const gboolean has_car = profile != TNET_PROFILE_TRANSIT;
+  const gboolean has_transit = profile != TNET_PROFILE_CAR;
+  const guint S = has_transit && feed ? tnet_feed_n_stops (feed) : 0;
+  const guint P = has_transit && feed ? tnet_feed_n_patterns (feed) : 0;
+
+  TnetMultimodal *mm = g_new0 (TnetMultimodal, 1);
+  mm->ref_count = 1;
+  mm->profile = profile;
+  mm->n_net = N;
+  mm->n_stops = S;
+  mm->strings = g_string_chunk_new (4096);
+  guint64 a_base = 0, e_base = 0, c_base = 0;
+  switch (profile)
+    {
+    case TNET_PROFILE_CAR:
+      mm->origin_base = mm->dest_base = 0;
+      break;
+    case TNET_PROFILE_TRANSIT:
+      a_base = 0;
+      e_base = N;
+      mm->origin_base = 0;
+      mm->dest_base = N;
+      break;
+    case TNET_PROFILE_PARK_AND_RIDE:
+    case TNET_N_PROFILES:
+    default:
+      c_base = 0;
+      a_base = N;
+      e_base = 2 * (guint64) N;
+      mm->origin_base = 0;
+      mm->dest_base = 2 * N;
+      break;
+    }
+  guint64 n_layers = profile == TNET_PROFILE_CAR ? 1 : profile == TNET_PROFILE_TRANSIT ? 2 : 3;
+  guint64 dep_base = n_layers * N, arr_base = dep_base + S, route_base = arr_base + S;
+  guint64 n_nodes = route_base;
+  for (guint p = 0; p < P; p++)
+    n_nodes += 2 * (guint64) tnet_feed_pattern (feed, p)->n_stops;
+  if (n_nodes >= G_MAXINT32)
+    {
+      g_set_error (error, TNET_ERROR, TNET_ERROR_TOO_LARGE,
+                   "the %s graph would have %" G_GUINT64_FORMAT " nodes, more than 2^31",
+                   profile_names[profile], n_nodes);
+      tnet_multimodal_unref (mm);
+      return NULL;
+    }
+  mm->dep_base = S ? (guint) dep_base : TNET_ID_NONE;
+  mm->arr_base = S ? (guint) arr_base : TNET_ID_NONE;
+
+  /* Labels and coordinates of every graph node. */
+  mm->node_label = g_new0 (const char *, n_nodes);
+  double *lonlat = g_new0 (double, 2 * n_nodes);
+  for (guint v = 0; v < N; v++)
+    {
+      const TnetNode *node = tnet_network_node (net, v);
+      const char *id = g_string_chunk_insert_const (mm->strings, node->id);
+      for (guint64 l = 0; l < n_layers; l++)
+        {
+          mm->node_label[l * N + v] = id;
+          lonlat[2 * (l * N + v)] = node->lon;
+          lonlat[2 * (l * N + v) + 1] = node->lat;
+        }
+    }
+  for (guint s = 0; s < S; s++)
+    {
+      const TnetFeedStop *st = tnet_feed_stop (feed, s);
+      const char *id = g_string_chunk_insert_const (mm->strings, st->id);
+      double lon = isfinite (st->lon) ? st->lon : 0, lat = isfinite (st->lat) ? st->lat : 0;
+      guint64 d = dep_base + s, a = arr_base + s;
+      mm->node_label[d] = mm->node_label[a] = id;
+      lonlat[2 * d] = lonlat[2 * a] = lon;
+      lonlat[2 * d + 1] = lonlat[2 * a + 1] = lat;
+    }
+
+  /* Network links. */
+  mm->link_line = g_new0 (const char *, MAX (L, 1));
+  mm->link_mode = g_new0 (guint8, MAX (L, 1));
+  GHashTable *line_modes = g_hash_table_new (g_str_hash, g_str_equal);
+  Arcs arcs = {
+    g_array_new (FALSE, FALSE, sizeof (TnetId)), g_array_new (FALSE, FALSE, sizeof (TnetId)),
+    g_array_new (FALSE, FALSE, sizeof (TnetWeight)), g_array_new (FALSE, FALSE, sizeof (TnetId)),
+    g_array_new (FALSE, FALSE, sizeof (TnetId)), g_byte_array_new (),
+  };
+  gboolean *walkable = g_new0 (gboolean, MAX (N, 1));
+  const guint road_mask = TNET_MODES_ROAD | TNET_MODE_BIT (TNET_MODE_ACCESS);
+  const guint transit_mask = TNET_MODES_RAIL | TNET_MODE_BIT (TNET_MODE_METRO)
+                             | TNET_MODE_BIT (TNET_MODE_BUS);
+  for (guint i = 0; i < L; i++)
+    {
+      const TnetLink *lk = tnet_network_link (net, i);
+      mm->link_line[i] = lk->line ? g_string_chunk_insert_const (mm->strings, lk->line) : NULL;
+      mm->link_mode[i] = (guint8) lk->mode;
+      guint bit = TNET_MODE_BIT (lk->mode);
+      if ((bit & transit_mask) && lk->line && *lk->line
+          && !g_hash_table_contains (line_modes, lk->line))
+        g_hash_table_insert (line_modes, (char *) mm->link_line[i],
+                             GUINT_TO_POINTER (lk->mode));
+      if (!tnet_scenario_link_active (scen, net, i))
+        continue;
+      TnetWeight t = tnet_scenario_link_time_ms (scen, net, i);
+      if (has_car && (bit & road_mask))
+        {
+          arcs_add (&arcs, c_base + lk->from, c_base + lk->to, t, TNET_ARC_DRIVE, i, i);
+          if (!lk->oneway)
+            arcs_add (&arcs, c_base + lk->to, c_base + lk->from, t, TNET_ARC_DRIVE, i, i);
+        }
+      if (!has_transit)
+        continue;
+      gboolean walk_link = lk->mode == TNET_MODE_WALK || lk->mode == TNET_MODE_ACCESS;
+      gboolean road_walk = options->walk_on_roads && lk->mode == TNET_MODE_ROAD;
+      if (!walk_link && !road_walk)
+        continue;
+      guint64 w = walk_link ? t : walk_ms (lk->length_m, options->walk_speed_kmh);
+      gboolean both = road_walk || !lk->oneway;
+      guint64 bases[2] = { a_base, e_base };
+      for (int l = 0; l < 2; l++)
+        {
+          arcs_add (&arcs, bases[l] + lk->from, bases[l] + lk->to, w, TNET_ARC_WALK, i, i);
+          if (both)
+            arcs_add (&arcs, bases[l] + lk->to, bases[l] + lk->from, w, TNET_ARC_WALK, i, i);
+        }
+      if (lk->mode == TNET_MODE_ROAD || lk->mode == TNET_MODE_WALK)
+        walkable[lk->from] = walkable[lk->to] = TRUE;
+    }
+
+  if (has_transit)
+    for (guint v = 0; v < N; v++)
+      arcs_add (&arcs, a_base + v, e_base + v, 0, TNET_ARC_LAYER, TNET_ID_NONE, TNET_ID_NONE);
+
+  /* Stops: on their network node, or hung on the nearest walkable node. */
+  TnetId *stop_node = g_new (TnetId, MAX (S, 1));
+  gboolean *served = g_new0 (gboolean, MAX (S, 1));
+  for (guint p = 0; p < P; p++)
+    {
+      const TnetPattern *pat = tnet_feed_pattern (feed, p);
+      for (guint k = 0; k < pat->n_stops; k++)
+        served[pat->stops[k]] = TRUE;
+    }
+  if (S)
+    {
+      double mean_lat = 0;
+      guint n_pts = 0;
+      for (guint s = 0; s < S; s++)
+        if (isfinite (tnet_feed_stop (feed, s)->lat))
+          {
+            mean_lat += tnet_feed_stop (feed, s)->lat;
+            n_pts++;
+          }
+      mean_lat = n_pts ? mean_lat / n_pts : 0;
+      Grid grid;
+      grid_init (&grid, options->stop_radius_m, mean_lat);
+      for (guint v = 0; v < N; v++)
+        if (walkable[v])
+          grid_add (&grid, tnet_network_node (net, v)->lon, tnet_network_node (net, v)->lat, v);
+      GArray *near = g_array_new (FALSE, FALSE, sizeof (guint));
+      for (guint s = 0; s < S; s++)
+        {
+          const TnetFeedStop *st = tnet_feed_stop (feed, s);
+          TnetId v = tnet_network_find_node (net, st->id);
+          guint64 w = 0;
+          stop_node[s] = TNET_ID_NONE;
+          if (v != TNET_ID_NONE)
+            {
+              stop_node[s] = v;
+              if (served[s])
+                mm->stats.n_stops_matched++;
+            }
+          else if (isfinite (st->lat))
+            {
+              g_array_set_size (near, 0);
+              grid_near (&grid, st->lon, st->lat, near);
+              double best = INFINITY;
+              for (guint k = 0; k < near->len; k++)
+                {
+                  guint u = g_array_index (near, guint, k);
+                  const TnetNode *n = tnet_network_node (net, u);
+                  double d = distance_m (st->lon, st->lat, n->lon, n->lat);
+                  if (d <= options->stop_radius_m && (d < best || (d == best && u < v)))
+                    {
+                      best = d;
+                      v = u;
+                    }
+                }
+              if (v != TNET_ID_NONE)
+                {
+                  stop_node[s] = v;
+                  w = walk_ms (best * options->walk_detour, options->walk_speed_kmh);
+                  if (served[s])
+                    mm->stats.n_stops_linked++;
+                }
+            }
+          if (v == TNET_ID_NONE)
+            {
+              if (served[s] && st->parent == TNET_ID_NONE)
+                mm->stats.n_stops_unlinked++;
+              else if (served[s])
+                {
+                  /* reachable through its parent station when that is linked:
+                   * counted below */
+                }
+            }
+          else
+            {
+              arcs_add (&arcs, a_base + v, dep_base + s, w, TNET_ARC_ACCESS, TNET_ID_NONE,
+                        TNET_ID_NONE);
+              arcs_add (&arcs, arr_base + s, e_base + v, w, TNET_ARC_ACCESS, TNET_ID_NONE,
+                        TNET_ID_NONE);
+            }
+          if (st->parent != TNET_ID_NONE)
+            {
+              arcs_add (&arcs, dep_base + st->parent, dep_base + s, 0, TNET_ARC_STATION,
+                        TNET_ID_NONE, TNET_ID_NONE);
+              arcs_add (&arcs, arr_base + s, arr_base + st->parent, 0, TNET_ARC_STATION,
+                        TNET_ID_NONE, TNET_ID_NONE);
+            }
+        }
+      for (guint s = 0; s < S; s++)
+        {
+          const TnetFeedStop *st = tnet_feed_stop (feed, s);
+          if (served[s] && stop_node[s] == TNET_ID_NONE && st->parent != TNET_ID_NONE
+              && stop_node[st->parent] == TNET_ID_NONE)
+            mm->stats.n_stops_unlinked++;
+        }
+      g_array_unref (near);
+      grid_clear (&grid);
+    }
+
+  /* Park and ride: park at a station node (kind station, or the node a
+   * station-like stop hangs on). */
+  if (profile == TNET_PROFILE_PARK_AND_RIDE)
+    {
+      gboolean *park = g_new0 (gboolean, MAX (N, 1));
+      for (guint v = 0; v < N; v++)
+        park[v] = tnet_network_node (net, v)->kind == TNET_NODE_STATION;
+      for (guint s = 0; s < S; s++)
+        {
+          const TnetFeedStop *st = tnet_feed_stop (feed, s);
+          if (stop_node[s] != TNET_ID_NONE
+              && (st->location_type == 1 || st->parent != TNET_ID_NONE))
+            park[stop_node[s]] = TRUE;
+        }
+      guint64 park_ms = (guint64) llround (options->park_s * 1000.0);
+      for (guint v = 0; v < N; v++)
+        if (park[v])
+          arcs_add (&arcs, c_base + v, a_base + v, park_ms, TNET_ARC_PARK, TNET_ID_NONE,
+                    TNET_ID_NONE);
+      g_free (park);
+    }
+
+  /* Patterns: boarding, riding, dwelling, alighting. */
+  mm->n_patterns = P;
+  mm->pattern_line = g_new0 (const char *, MAX (P, 1));
+  mm->pattern_mode = g_new0 (guint8, MAX (P, 1));
+  gboolean *boardable = g_new0 (gboolean, MAX (S, 1));
+  gboolean *alightable = g_new0 (gboolean, MAX (S, 1));
+  guint64 rb = route_base;
+  for (guint p = 0; p < P; p++)
+    {
+      const TnetPattern *pat = tnet_feed_pattern (feed, p);
+      const TnetFeedRoute *r = tnet_feed_route (feed, pat->route);
+      mm->pattern_line[p] = g_string_chunk_insert_const (mm->strings,
+                                                          tnet_feed_route_name (feed, pat->route));
+      mm->pattern_mode[p] = (guint8) pattern_mode (feed, r, line_modes);
+      double headway = pat->headway_s * route_headway_factor (scen, r);
+      double wait = options->wait_factor * headway;
+      if (options->max_wait_s > 0)
+        wait = MIN (wait, options->max_wait_s);
+      guint64 wait_ms = (guint64) llround (wait * 1000.0);
+      guint n = pat->n_stops;
+      for (guint k = 0; k < n; k++)
+        {
+          TnetId s = pat->stops[k];
+          guint64 r_arr = rb + 2 * k, r_dep = r_arr + 1;
+          mm->node_label[r_arr] = mm->node_label[r_dep] = mm->node_label[dep_base + s];
+          for (int c = 0; c < 2; c++)
+            {
+              lonlat[2 * (r_arr + c)] = lonlat[2 * (dep_base + s)];
+              lonlat[2 * (r_arr + c) + 1] = lonlat[2 * (dep_base + s) + 1];
+            }
+          if (k + 1 < n && pat->can_board[k])
+            {
+              arcs_add (&arcs, dep_base + s, r_dep, wait_ms, TNET_ARC_BOARD, p, TNET_ID_NONE);
+              boardable[s] = TRUE;
+            }
+          if (k > 0 && k + 1 < n)
+            arcs_add (&arcs, r_arr, r_dep, (guint64) pat->dwell_s[k] * 1000, TNET_ARC_DWELL, p,
+                      TNET_ID_NONE);
+          if (k + 1 < n)
+            arcs_add (&arcs, r_dep, r_arr + 2, (guint64) pat->run_s[k] * 1000, TNET_ARC_RIDE, p,
+                      TNET_ID_NONE);
+          if (k > 0 && pat->can_alight[k])
+            {
+              arcs_add (&arcs, r_arr, arr_base + s, 0, TNET_ARC_ALIGHT, p, TNET_ID_NONE);
+              alightable[s] = TRUE;
+            }
+        }
+      rb += 2 * (guint64) n;
+    }
+
+  /* Transfers: arrival node of a -> departure node of b. */
+  if (S && P)
+    {
+      GHashTable *rules = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+      for (guint i = 0; i < tnet_feed_n_transfers (feed); i++)
+        {
+          const TnetFeedTransfer *t = tnet_feed_transfer (feed, i);
+          guint64 *k = g_new (guint64, 1);
+          *k = pair_key (t->from_stop, t->to_stop);
+          Rule *rule = g_new (Rule, 1);
+          rule->type = t->transfer_type;
+          rule->min_s = t->min_transfer_time_s;
+          g_hash_table_replace (rules, k, rule);
+        }
+      /* candidate pairs */
+      GHashTable *pairs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      GArray *cand = g_array_new (FALSE, FALSE, sizeof (guint64));
+#define ADD_PAIR(a, b) do { guint64 pk_ = pair_key ((a), (b)); \
+        if (alightable[(a)] && boardable[(b)] && !g_hash_table_contains (pairs, &pk_)) { \
+          g_hash_table_add (pairs, g_memdup2 (&pk_, sizeof pk_)); \
+          g_array_append_val (cand, pk_); } } while (0)
+      GPtrArray *children = g_ptr_array_new_with_free_func (free_array);
+      g_ptr_array_set_size (children, S);
+      for (guint s = 0; s < S; s++)
+        {
+          TnetId par = tnet_feed_stop (feed, s)->parent;
+          if (par == TNET_ID_NONE)
+            continue;
+          GArray *c = g_ptr_array_index (children, par);
+          if (!c)
+            {
+              c = g_array_new (FALSE, FALSE, sizeof (TnetId));
+              children->pdata[par] = c;
+            }
+          g_array_append_val (c, s);
+        }
+      for (guint s = 0; s < S; s++)
+        ADD_PAIR (s, s);
+      for (guint par = 0; par < S; par++)
+        {
+          GArray *c = g_ptr_array_index (children, par);
+          if (!c)
+            continue;
+          for (guint i = 0; i < c->len; i++)
+            for (guint j = 0; j < c->len; j++)
+              ADD_PAIR (g_array_index (c, TnetId, i), g_array_index (c, TnetId, j));
+        }
+      for (guint i = 0; i < tnet_feed_n_transfers (feed); i++)
+        {
+          const TnetFeedTransfer *t = tnet_feed_transfer (feed, i);
+          TnetId ends[2] = { t->from_stop, t->to_stop };
+          GArray *sets[2];
+          GArray *single[2];
+          for (int e = 0; e < 2; e++)
+            {
+              single[e] = g_array_new (FALSE, FALSE, sizeof (TnetId));
+              g_array_append_val (single[e], ends[e]);
+              GArray *c = g_ptr_array_index (children, ends[e]);
+              if (c)
+                g_array_append_vals (single[e], c->data, c->len);
+              sets[e] = single[e];
+            }
+          for (guint x = 0; x < sets[0]->len; x++)
+            for (guint y = 0; y < sets[1]->len; y++)
+              ADD_PAIR (g_array_index (sets[0], TnetId, x), g_array_index (sets[1], TnetId, y));
+          g_array_unref (single[0]);
+          g_array_unref (single[1]);
+        }
+      if (options->transfer_radius_m > 0)
+        {
+          Grid grid;
+          grid_init (&grid, options->transfer_radius_m, 0);
+          double mean_lat = 0;
+          guint np = 0;
+          for (guint s = 0; s < S; s++)
+            if (boardable[s] && isfinite (tnet_feed_stop (feed, s)->lat))
+              {
+                mean_lat += tnet_feed_stop (feed, s)->lat;
+                np++;
+              }
+          grid_clear (&grid);
+          grid_init (&grid, options->transfer_radius_m, np ? mean_lat / np : 0);
+          for (guint s = 0; s < S; s++)
+            if (boardable[s] && isfinite (tnet_feed_stop (feed, s)->lat))
+              grid_add (&grid, tnet_feed_stop (feed, s)->lon, tnet_feed_stop (feed, s)->lat, s);
+          GArray *near = g_array_new (FALSE, FALSE, sizeof (guint));
+          for (guint s = 0; s < S; s++)
+            {
+              const TnetFeedStop *a = tnet_feed_stop (feed, s);
+              if (!alightable[s] || !isfinite (a->lat))
+                continue;
+              g_array_set_size (near, 0);
+              grid_near (&grid, a->lon, a->lat, near);
+              for (guint k = 0; k < near->len; k++)
+                {
+                  guint t = g_array_index (near, guint, k);
+                  const TnetFeedStop *b = tnet_feed_stop (feed, t);
+                  if (distance_m (a->lon, a->lat, b->lon, b->lat) <= options->transfer_radius_m)
+                    ADD_PAIR (s, t);
+                }
+            }
+          g_array_unref (near);
+          grid_clear (&grid);
+        }
+#undef ADD_PAIR
+      for (guint i = 0; i < cand->len; i++)
+        {
+          guint64 pk = g_array_index (cand, guint64, i);
+          TnetId a = (TnetId) (pk >> 32), b = (TnetId) (pk & 0xffffffffu);
+          TnetId pa = tnet_feed_stop (feed, a)->parent, pb = tnet_feed_stop (feed, b)->parent;
+          const Rule *rule = rule_lookup (rules, a, b);
+          if (!rule && pb != TNET_ID_NONE)
+            rule = rule_lookup (rules, a, pb);
+          if (!rule && pa != TNET_ID_NONE)
+            rule = rule_lookup (rules, pa, b);
+          if (!rule && pa != TNET_ID_NONE && pb != TNET_ID_NONE)
+            rule = rule_lookup (rules, pa, pb);
+          if (rule && rule->type == 3)
+            continue;
+          guint64 w;
+          if (rule && rule->type == 2)
+            w = (guint64) rule->min_s * 1000;
+          else if (a == b)
+            w = rule && rule->min_s > 0 ? (guint64) rule->min_s * 1000 : 0;
+          else
+            {
+              const TnetFeedStop *sa = tnet_feed_stop (feed, a), *sb = tnet_feed_stop (feed, b);
+              double d = isfinite (sa->lat) && isfinite (sb->lat)
+                         ? distance_m (sa->lon, sa->lat, sb->lon, sb->lat) : 0;
+              w = walk_ms (d * options->walk_detour, options->walk_speed_kmh);
+              if (rule && rule->min_s > 0)
+                w = MAX (w, (guint64) rule->min_s * 1000);
+            }
+          arcs_add (&arcs, arr_base + a, dep_base + b, w, TNET_ARC_TRANSFER, TNET_ID_NONE,
+                    TNET_ID_NONE);
+          mm->stats.n_transfer_arcs++;
+        }
+      g_array_unref (cand);
+      g_hash_table_unref (pairs);
+      g_ptr_array_unref (children);
+      g_hash_table_unref (rules);
+    }
+
+  guint n_arcs = arcs.tails->len;
+  GError *local = NULL;
+  if (n_arcs >= G_MAXINT32)
+    g_set_error (&local, TNET_ERROR, TNET_ERROR_TOO_LARGE,
+                 "the %s graph would have %u arcs, more than 2^31", profile_names[profile],
+                 n_arcs);
+  else
+    mm->graph = tnet_graph_new_from_arcs ((guint) n_nodes, n_arcs,
+                                          (const TnetId *) arcs.tails->data,
+                                          (const TnetId *) arcs.heads->data,
+                                          (const TnetId *) arcs.links->data, lonlat, &local);
+  if (mm->graph)
+    mm->metric = tnet_metric_new (mm->graph, (const TnetWeight *) arcs.weights->data, &local);
+  mm->arc_kind = g_byte_array_free (arcs.kinds, FALSE);
+  mm->arc_ref = (TnetId *) (void *) g_array_free (arcs.refs, FALSE);
+  g_array_unref (arcs.tails);
+  g_array_unref (arcs.heads);
+  g_array_unref (arcs.weights);
+  g_array_unref (arcs.links);
+  g_free (lonlat);
+  g_free (walkable);
+  g_free (stop_node);
+  g_free (served);
+  g_free (boardable);
+  g_free (alightable);
+  g_hash_table_unref (line_modes);
+  if (local)
+    {
+      g_propagate_error (error, local);
+      tnet_multimodal_unref (mm);
+      return NULL;
+    }
+
+  mm->places = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint v = 0; v < N; v++)
+    g_hash_table_insert (mm->places, (char *) mm->node_label[v], GUINT_TO_POINTER (v + 1));
+  for (guint s = 0; s < S; s++)
+    if (!g_hash_table_contains (mm->places, mm->node_label[dep_base + s]))
+      g_hash_table_insert (mm->places, (char *) mm->node_label[dep_base + s],
+                           GUINT_TO_POINTER (N + s + 1));
+  mm->stats.n_nodes = (guint) n_nodes;
+  mm->stats.n_arcs = n_arcs;
+  mm->stats.n_patterns = P;
+  return mm;
+}
+
+TnetMultimodal *
+tnet_multimodal_ref (TnetMultimodal *mm)
+{
+  g_return_val_if_fail (mm != NULL, NULL);
+  g_atomic_int_inc (&mm->ref_count);
+  return mm;
+}
+
+void
+tnet_multimodal_unref (TnetMultimodal *mm)
+{
+  if (mm == NULL || !g_atomic_int_dec_and_test (&mm->ref_count))
+    return;
+  if (mm->metric)
+    tnet_metric_unref (mm->metric);
+  if (mm->graph)
+    tnet_graph_unref (mm->graph);
+  g_free (mm->arc_kind);
+  g_free (mm->arc_ref);
+  g_free (mm->node_label);
+  g_free (mm->link_line);
+  g_free (mm->link_mode);
+  g_free (mm->pattern_line);
+  g_free (mm->pattern_mode);
+  if (mm->places)
+    g_hash_table_unref (mm->places);
+  g_string_chunk_free (mm->strings);
+  g_free (mm);
+}
+
+TnetProfile
+tnet_multimodal_get_profile (const TnetMultimodal *mm)
+{
+  g_return_val_if_fail (mm != NULL, TNET_PROFILE_CAR);
+  return mm->profile;
+}
+
+TnetGraph *
+tnet_multimodal_get_graph (const TnetMultimodal *mm)
+{
+  g_return_val_if_fail (mm != NULL, NULL);
+  return mm->graph;
+}
+
+TnetMetric *
+tnet_multimodal_get_metric (const TnetMultimodal *mm)
+{
+  g_return_val_if_fail (mm != NULL, NULL);
+  return mm->metric;
+}
+
+TnetId
+tnet_multimodal_origin_node (const TnetMultimodal *mm, TnetId net_node)
+{
+  g_return_val_if_fail (mm != NULL && net_node < mm->n_net, TNET_ID_NONE);
+  return mm->origin_base + net_node;
+}
+
+TnetId
+tnet_multimodal_destination_node (const TnetMultimodal *mm, TnetId net_node)
+{
+  g_return_val_if_fail (mm != NULL && net_node < mm->n_net, TNET_ID_NONE);
+  return mm->dest_base + net_node;
+}
+
+TnetId
+tnet_multimodal_stop_origin_node (const TnetMultimodal *mm, TnetId stop)
+{
+  g_return_val_if_fail (mm != NULL, TNET_ID_NONE);
+  return stop < mm->n_stops ? mm->dep_base + stop : TNET_ID_NONE;
+}
+
+TnetId
+tnet_multimodal_stop_destination_node (const TnetMultimodal *mm, TnetId stop)
+{
+  g_return_val_if_fail (mm != NULL, TNET_ID_NONE);
+  return stop < mm->n_stops ? mm->arr_base + stop : TNET_ID_NONE;
+}
+
+gboolean
+tnet_multimodal_find_place (const TnetMultimodal *mm, const char *id, TnetId *origin,
+                            TnetId *destination, GError **error)
+{
+  g_return_val_if_fail (mm != NULL && id != NULL, FALSE);
+  guint k = GPOINTER_TO_UINT (g_hash_table_lookup (mm->places, id));
+  if (k == 0)
+    {
+      g_set_error (error, TNET_ERROR, TNET_ERROR_NOT_FOUND,
+                   "no node or stop with id '%s'", id);
+      return FALSE;
+    }
+  k--;
+  TnetId o, d;
+  if (k < mm->n_net)
+    {
+      o = mm->origin_base + k;
+      d = mm->dest_base + k;
+    }
+  else
+    {
+      o = mm->dep_base + (k - mm->n_net);
+      d = mm->arr_base + (k - mm->n_net);
+    }
+  if (origin)
+    *origin = o;
+  if (destination)
+    *destination = d;
+  return TRUE;
+}
+
+TnetArcKind
+tnet_multimodal_arc_kind (const TnetMultimodal *mm, TnetId arc)
+{
+  g_return_val_if_fail (mm != NULL && arc < tnet_graph_n_arcs (mm->graph), TNET_N_ARC_KINDS);
+  return (TnetArcKind) mm->arc_kind[arc];
+}
+
+void
+tnet_multimodal_get_stats (const TnetMultimodal *mm, TnetMultimodalStats *out)
+{
+  g_return_if_fail (mm != NULL && out != NULL);
+  *out = mm->stats;
+}

@@ -1,0 +1,962 @@
+/* gtfs.c: the GTFS reader (folder or .zip) into a TnetFeed.
+ *
+ * Implementation notes: every file goes through the strict CSV reader
+ * (csv.h); zip members are read whole into memory with libzip, with the sum
+ * of their uncompressed sizes bounded before anything is allocated (a zip
+ * bomb fails with TNET_ERROR_TOO_LARGE) and libzip's CRC check triggered by
+ * reading each member to its end. Files are read in dependency order
+ * (agency, stops, routes, calendars, trips, stop_times, frequencies,
+ * transfers) so that every reference can be checked on the row that makes
+ * it; stop_times are then sorted by (trip, stop_sequence), empty times of
+ * non-timepoint stops are interpolated by position, and times are checked to
+ * run forwards. Only the files tnet uses are opened (shapes.txt is skipped).
+ */
+#include "tnet-internal.h"
+#include "csv.h"
+#include "feed-private.h"
+
+#include <zip.h>
+#include <stdlib.h>
+#include <errno.h>
+
+#define DEFAULT_MAX_UNCOMPRESSED (G_GUINT64_CONSTANT (2) << 30)
+
+typedef struct {
+  const char *path;        /* the folder or zip as given */
+  char *display;           /* basename shown in messages */
+  zip_t *zip;              /* NULL for a folder */
+  guint64 max_bytes;
+  guint64 used_bytes;
+} Source;
+
+static gboolean
+source_open (Source *src, const char *path, guint64 max_bytes, GError **error)
+{
+  memset (src, 0, sizeof *src);
+  src->path = path;
+  src->display = g_path_get_basename (path);
+  src->max_bytes = max_bytes ? max_bytes : DEFAULT_MAX_UNCOMPRESSED;
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    return TRUE;
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, TNET_ERROR, TNET_ERROR_IO,
+                   "%s: no such GTFS folder or zip file", path);
+      return FALSE;
+    }
+  int zerr = 0;
+  src->zip = zip_open (path, ZIP_RDONLY | ZIP_CHECKCONS, &zerr);
+  if (src->zip == NULL)
+    {
+      zip_error_t ze;
+      zip_error_init_with_code (&ze, zerr);
+      gboolean io = zerr == ZIP_ER_OPEN || zerr == ZIP_ER_READ || zerr == ZIP_ER_NOENT;
+      g_set_error (error, TNET_ERROR, io ? TNET_ERROR_IO : TNET_ERROR_INVALID_INPUT,
+                   "%s: not a readable zip archive (truncated or corrupt?): %s",
+                   src->display, zip_error_strerror (&ze));
+      zip_error_fini (&ze);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+source_close (Source *src)
+{
+  if (src->zip)
+    zip_discard (src->zip);
+  g_free (src->display);
+}
+
+/* Opens member @name as CSV. *out is NULL (and TRUE returned) when the file
+ * is absent and not @required. */
+static gboolean
+source_csv (Source *src, const char *name, gboolean required, TnetCsv **out,
+            GError **error)
+{
+  *out = NULL;
+  char *display = g_strdup_printf ("%s/%s", src->display, name);
+  if (src->zip == NULL)
+    {
+      char *file = g_build_filename (src->path, name, NULL);
+      if (!g_file_test (file, G_FILE_TEST_EXISTS))
+        {
+          g_free (file);
+          goto absent;
+        }
+      *out = tnet_i_csv_open_file (file, display, 0, error);
+      g_free (file);
+    }
+  else
+    {
+      zip_int64_t idx = zip_name_locate (src->zip, name, 0);
+      if (idx < 0)
+        idx = zip_name_locate (src->zip, name, ZIP_FL_NODIR);
+      if (idx < 0)
+        goto absent;
+      zip_stat_t st;
+      zip_stat_init (&st);
+      if (zip_stat_index (src->zip, idx, 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE))
+        {
+          g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
+                       "%s: corrupt zip entry: %s", display, zip_strerror (src->zip));
+          g_free (display);
+          return FALSE;
+        }
+      if (st.size > src->max_bytes || src->used_bytes + st.size > src->max_bytes)
+        {
+          g_set_error (error, TNET_ERROR, TNET_ERROR_TOO_LARGE,
+                       "%s: uncompressed size %" G_GUINT64_FORMAT " bytes exceeds the "
+                       "limit of %" G_GUINT64_FORMAT " bytes for the feed",
+                       display, (guint64) st.size + src->used_bytes, src->max_bytes);
+          g_free (display);
+          return FALSE;
+        }
+      src->used_bytes += st.size;
+      zip_file_t *zf = zip_fopen_index (src->zip, idx, 0);
+      if (zf == NULL)
+        {
+          g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
+                       "%s: cannot open zip entry (corrupt?): %s", display,
+                       zip_strerror (src->zip));
+          g_free (display);
+          return FALSE;
+        }
+      char *buf = g_malloc (st.size + 1);
+      guint64 got = 0;
+      gboolean ok = TRUE;
+      for (;;)
+        {
+          /* Read one byte past the declared size to trigger the CRC check
+           * and to catch a member longer than it claims. */
+          zip_int64_t n = zip_fread (zf, buf + got, st.size + 1 - got);
+          if (n < 0)
+            {
+              ok = FALSE;
+              break;
+            }
+          if (n == 0)
+            break;
+          got += n;
+          if (got > st.size)
+            {
+              ok = FALSE;
+              break;
+            }
+        }
+      if (ok && got != st.size)
+        ok = FALSE;
+      if (!ok)
+        g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
+                     "%s: corrupt or truncated zip entry: %s", display,
+                     zip_file_strerror (zf));
+      zip_fclose (zf);
+      if (ok)
+        *out = tnet_i_csv_open_data (display, buf, got, 0, error);
+      g_free (buf);
+    }
+  g_free (display);
+  if (*out == NULL)
+    return FALSE;
+  if (!tnet_i_csv_read_header (*out, error))
+    {
+      g_clear_pointer (out, tnet_i_csv_free);
+      return FALSE;
+    }
+  return TRUE;
+
+absent:
+  if (required)
+    {
+      g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
+                   "%s:1:1: missing required file %s in the feed", display, name);
+      g_free (display);
+      return FALSE;
+    }
+  g_free (display);
+  return TRUE;
+}
+
+/* ----------------------------------------------------------- field parsers */
+
+/* H:MM:SS or HH:MM:SS (hours may pass 24, up to 999). */
+static gboolean
+parse_time (const char *s, guint *out)
+{
+  while (*s == ' ')
+    s++;
+  guint h = 0, nd = 0;
+  while (g_ascii_isdigit (*s) && nd < 3)
+    {
+      h = h * 10 + (*s++ - '0');
+      nd++;
+    }
+  if (nd == 0 || *s++ != ':')
+    return FALSE;
+  if (!g_ascii_isdigit (s[0]) || !g_ascii_isdigit (s[1]) || s[2] != ':'
+      || !g_ascii_isdigit (s[3]) || !g_ascii_isdigit (s[4]))
+    return FALSE;
+  guint m = (s[0] - '0') * 10 + (s[1] - '0');
+  guint sec = (s[3] - '0') * 10 + (s[4] - '0');
+  s += 5;
+  while (*s == ' ')
+    s++;
+  if (*s || m > 59 || sec > 59)
+    return FALSE;
+  *out = h * 3600 + m * 60 + sec;
+  return TRUE;
+}
+
+static gboolean
+field_time (TnetCsv *csv, int col, gboolean required, guint *out, gboolean *present,
+            GError **error)
+{
+  const char *s = tnet_i_csv_field (csv, col);
+  *present = *s != '\0';
+  if (!*present)
+    {
+      if (required)
+        {
+          tnet_i_csv_error (csv, col, error, "empty time, expected HH:MM:SS");
+          return FALSE;
+        }
+      return TRUE;
+    }
+  if (!parse_time (s, out))
+    {
+      tnet_i_csv_error (csv, col, error, "malformed time '%s', expected HH:MM:SS", s);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+field_date (TnetCsv *csv, int col, guint *out, GError **error)
+{
+  const char *s = tnet_i_csv_field (csv, col);
+  gboolean ok = strlen (s) == 8;
+  for (int i = 0; ok && i < 8; i++)
+    ok = g_ascii_isdigit (s[i]);
+  if (ok)
+    {
+      guint v = (guint) strtoul (s, NULL, 10);
+      ok = g_date_valid_dmy (v % 100, (v / 100) % 100, v / 10000);
+      *out = v;
+    }
+  if (!ok)
+    tnet_i_csv_error (csv, col, error, "malformed date '%s', expected YYYYMMDD", s);
+  return ok;
+}
+
+static gboolean
+field_int_range (TnetCsv *csv, int col, gboolean required, gint64 dflt, gint64 lo,
+                 gint64 hi, gint64 *out, GError **error)
+{
+  if (!tnet_i_csv_int (csv, col, required, dflt, out, error))
+    return FALSE;
+  if (*out < lo || *out > hi)
+    {
+      tnet_i_csv_error (csv, col, error, "value %" G_GINT64_FORMAT " out of range, "
+                        "expected %" G_GINT64_FORMAT "..%" G_GINT64_FORMAT, *out, lo, hi);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static const char *
+intern (TnetFeed *feed, const char *s)
+{
+  return g_string_chunk_insert_const (feed->strings, s);
+}
+
+static const char *
+intern_opt (TnetFeed *feed, const char *s)
+{
+  return *s ? intern (feed, s) : NULL;
+}
+
+static gboolean
+field_nonempty (TnetCsv *csv, int col, const char *what, GError **error)
+{
+  if (*tnet_i_csv_field (csv, col) == '\0')
+    {
+      tnet_i_csv_error (csv, col, error, "empty %s, expected an id", what);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+#define REQUIRE(csv, ...) \
+  do { static const char *const req_[] = { __VA_ARGS__, NULL }; \
+       if (!tnet_i_csv_require ((csv), req_, error)) return FALSE; } while (0)
+
+/* ------------------------------------------------------------------ files */
+
+static gboolean
+read_agency (Source *src, TnetFeed *feed, GError **error)
+{
+  g_autoptr (TnetCsv) csv = NULL;
+  if (!source_csv (src, "agency.txt", FALSE, &csv, error))
+    return FALSE;
+  if (!csv)
+    return TRUE;
+  int c_id = tnet_i_csv_column (csv, "agency_id");
+  int c_name = tnet_i_csv_column (csv, "agency_name");
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  int r;
+  while ((r = tnet_i_csv_next (csv, error)) == 1)
+    {
+      const char *id = tnet_i_csv_field (csv, c_id);
+      const char *name = intern (feed, tnet_i_csv_field (csv, c_name));
+      const char *prev = g_hash_table_lookup (seen, id);
+      if (prev)
+        {
+          if (strcmp (prev, name) != 0)
+            {
+              tnet_i_csv_error (csv, c_id, error, "duplicate agency_id '%s'", id);
+              return FALSE;
+            }
+          continue;   /* an exact repeat of a row is harmless */
+        }
+      g_hash_table_insert (seen, (char *) intern (feed, id), (char *) name);
+      g_ptr_array_add (feed->agency_names, (char *) name);
+    }
+  return r == 0;
+}
+
+typedef struct {
+  TnetId stop;
+  const char *parent;
+  guint line;
+  guint col;
+} PendingParent;
+
+static gboolean
+read_stops (Source *src, TnetFeed *feed, GError **error)
+{
+  g_autoptr (TnetCsv) csv = NULL;
+  if (!source_csv (src, "stops.txt", TRUE, &csv, error))
+    return FALSE;
+  REQUIRE (csv, "stop_id", "stop_lat", "stop_lon");
+  int c_id = tnet_i_csv_column (csv, "stop_id");
+  int c_name = tnet_i_csv_column (csv, "stop_name");
+  int c_lat = tnet_i_csv_column (csv, "stop_lat");
+  int c_lon = tnet_i_csv_column (csv, "stop_lon");
+  int c_type = tnet_i_csv_column (csv, "location_type");
+  int c_parent = tnet_i_csv_column (csv, "parent_station");
+  g_autoptr (GArray) pending = g_array_new (FALSE, FALSE, sizeof (PendingParent));
+  int r;
+  while ((r = tnet_i_csv_next (csv, error)) == 1)
+    {
+      if (!field_nonempty (csv, c_id, "stop_id", error))
+        return FALSE;
+      const char *id = tnet_i_csv_field (csv, c_id);
+      if (g_hash_table_contains (feed->stop_index, id))
+        {
+          tnet_i_csv_error (csv, c_id, error, "duplicate stop_id '%s'", id);
+          return FALSE;
+        }
+      gint64 type;
+      if (!field_int_range (csv, c_type, FALSE, 0, 0, 4, &type, error))
+        return FALSE;
+      TnetFeedStop s = { .id = intern (feed, id),
+                         .name = intern_opt (feed, tnet_i_csv_field (csv, c_name)),
+                         .parent = TNET_ID_NONE, .location_type = (int) type };
+      gboolean need = type <= 2;
+      if (!tnet_i_csv_double (csv, c_lat, need, NAN, &s.lat, error)
+          || !tnet_i_csv_double (csv, c_lon, need, NAN, &s.lon, error))
+        return FALSE;
+      if (!isnan (s.lat) && (s.lat < -90 || s.lat > 90))
+        {
+          tnet_i_csv_error (csv, c_lat, error, "latitude %g out of range, expected -90..90", s.lat);
+          return FALSE;
+        }
+      if (!isnan (s.lon) && (s.lon < -180 || s.lon > 180))
+        {
+          tnet_i_csv_error (csv, c_lon, error, "longitude %g out of range, expected -180..180", s.lon);
+          return FALSE;
+        }
+      const char *parent = tnet_i_csv_field (csv, c_parent);
+      if (*parent)
+        {
+          PendingParent pp = { feed->stops->len, intern (feed, parent),
+                               tnet_i_csv_line (csv), tnet_i_csv_field_column (csv, c_parent) };
+          g_array_append_val (pending, pp);
+        }
+      g_hash_table_insert (feed->stop_index, (char *) s.id,
+                           GUINT_TO_POINTER (feed->stops->len + 1));
+      g_array_append_val (feed->stops, s);
+    }
+  if (r < 0)
+    return FALSE;
+  for (guint i = 0; i < pending->len; i++)
+    {
+      PendingParent *pp = &g_array_index (pending, PendingParent, i);
+      TnetId p = tnet_feed_find_stop (feed, pp->parent);
+      if (p == TNET_ID_NONE || p == pp->stop)
+        {
+          g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
+                       "%s:%u:%u: parent_station '%s' %s", tnet_i_csv_name (csv), pp->line,
+                       pp->col, pp->parent,
+                       p == TNET_ID_NONE ? "is not a stop_id of stops.txt"
+                                         : "is the stop itself");
+          return FALSE;
+        }
+      g_array_index (feed->stops, TnetFeedStop, pp->stop).parent = p;
+    }
+  return TRUE;
+}
+
+static gboolean
+read_routes (Source *src, TnetFeed *feed, GError **error)
+{
+  g_autoptr (TnetCsv) csv = NULL;
+  if (!source_csv (src, "routes.txt", TRUE, &csv, error))
+    return FALSE;
+  REQUIRE (csv, "route_id", "route_type");
+  int c_id = tnet_i_csv_column (csv, "route_id");
+  int c_agency = tnet_i_csv_column (csv, "agency_id");
+  int c_short = tnet_i_csv_column (csv, "route_short_name");
+  int c_long = tnet_i_csv_column (csv, "route_long_name");
+  int c_type = tnet_i_csv_column (csv, "route_type");
+  int c_tmode = tnet_i_csv_column (csv, "tnet_mode");   /* tnet's own extension */
+  int r;
+  while ((r = tnet_i_csv_next (csv, error)) == 1)
+    {
+      if (!field_nonempty (csv, c_id, "route_id", error))
+        return FALSE;
+      const char *id = tnet_i_csv_field (csv, c_id);
+      if (g_hash_table_contains (feed->route_index, id))
+        {
+          tnet_i_csv_error (csv, c_id, error, "duplicate route_id '%s'", id);
+          return FALSE;
+        }
+      gint64 type;
+      if (!field_int_range (csv, c_type, TRUE, 0, 0, 1702, &type, error))
+        return FALSE;
+      TnetFeedRoute rt = {
+        .id = intern (feed, id),
+        .agency_id = intern_opt (feed, tnet_i_csv_field (csv, c_agency)),
+        .short_name = intern_opt (feed, tnet_i_csv_field (csv, c_short)),
+        .long_name = intern_opt (feed, tnet_i_csv_field (csv, c_long)),
+        .route_type = (int) type,
+        .mode = tnet_i_route_type_mode ((int) type),
+      };
+      const char *tm = tnet_i_csv_field (csv, c_tmode);
+      if (*tm && !tnet_mode_from_string (tm, &rt.mode))
+        {
+          tnet_i_csv_error (csv, c_tmode, error, "unknown tnet_mode '%s', expected hsr, "
+                            "rail, suburban, metro or bus", tm);
+          return FALSE;
+        }
+      g_hash_table_insert (feed->route_index, (char *) rt.id,
+                           GUINT_TO_POINTER (feed->routes->len + 1));
+      g_array_append_val (feed->routes, rt);
+    }
+  return r == 0;
+}
+
+static guint
+service_index (TnetFeed *feed, GHashTable *index, const char *id, gboolean create)
+{
+  gpointer v = g_hash_table_lookup (index, id);
+  if (v)
+    return GPOINTER_TO_UINT (v) - 1;
+  if (!create)
+    return G_MAXUINT;
+  TnetService s = { .id = intern (feed, id) };
+  g_hash_table_insert (index, (char *) s.id, GUINT_TO_POINTER (feed->services->len + 1));
+  g_array_append_val (feed->services, s);
+  return feed->services->len - 1;
+}
+
+static gboolean
+read_calendars (Source *src, TnetFeed *feed, GHashTable *services, GError **error)
+{
+  static const char *const days[] = { "monday", "tuesday", "wednesday", "thursday",
+                                       "friday", "saturday", "sunday" };
+  g_autoptr (TnetCsv) cal = NULL;
+  if (!source_csv (src, "calendar.txt", FALSE, &cal, error))
+    return FALSE;
+  int r;
+  if (cal)
+    {
+      feed->has_calendar_files = TRUE;
+      REQUIRE (cal, "service_id", "monday", "tuesday", "wednesday", "thursday", "friday",
+               "saturday", "sunday", "start_date", "end_date");
+      int c_id = tnet_i_csv_column (cal, "service_id");
+      int c_start = tnet_i_csv_column (cal, "start_date");
+      int c_end = tnet_i_csv_column (cal, "end_date");
+      while ((r = tnet_i_csv_next (cal, error)) == 1)
+        {
+          if (!field_nonempty (cal, c_id, "service_id", error))
+            return FALSE;
+          TnetService s = { .has_calendar = TRUE };
+          for (int d = 0; d < 7; d++)
+            {
+              gint64 v;
+              if (!field_int_range (cal, tnet_i_csv_column (cal, days[d]), TRUE, 0, 0, 1,
+                                    &v, error))
+                return FALSE;
+              s.weekdays |= (guint8) (v << d);
+            }
+          if (!field_date (cal, c_start, &s.start_date, error)
+              || !field_date (cal, c_end, &s.end_date, error))
+            return FALSE;
+          const char *id = tnet_i_csv_field (cal, c_id);
+          guint idx = service_index (feed, services, id, FALSE);
+          if (idx != G_MAXUINT)
+            {
+              TnetService *old = &g_array_index (feed->services, TnetService, idx);
+              if (old->weekdays != s.weekdays || old->start_date != s.start_date
+                  || old->end_date != s.end_date)
+                {
+                  tnet_i_csv_error (cal, c_id, error, "duplicate service_id '%s'", id);
+                  return FALSE;
+                }
+              continue;   /* an exact repeat */
+            }
+          idx = service_index (feed, services, id, TRUE);
+          TnetService *dst = &g_array_index (feed->services, TnetService, idx);
+          s.id = dst->id;
+          *dst = s;
+        }
+      if (r < 0)
+        return FALSE;
+    }
+  g_autoptr (TnetCsv) dates = NULL;
+  if (!source_csv (src, "calendar_dates.txt", FALSE, &dates, error))
+    return FALSE;
+  if (dates)
+    {
+      feed->has_calendar_files = TRUE;
+      REQUIRE (dates, "service_id", "date", "exception_type");
+      int c_id = tnet_i_csv_column (dates, "service_id");
+      int c_date = tnet_i_csv_column (dates, "date");
+      int c_exc = tnet_i_csv_column (dates, "exception_type");
+      while ((r = tnet_i_csv_next (dates, error)) == 1)
+        {
+          if (!field_nonempty (dates, c_id, "service_id", error))
+            return FALSE;
+          guint date;
+          gint64 exc;
+          if (!field_date (dates, c_date, &date, error)
+              || !field_int_range (dates, c_exc, TRUE, 0, 1, 2, &exc, error))
+            return FALSE;
+          guint idx = service_index (feed, services, tnet_i_csv_field (dates, c_id), TRUE);
+          g_hash_table_insert (feed->service_dates, g_strdup_printf ("%u:%u", idx, date),
+                               GINT_TO_POINTER ((int) exc));
+        }
+      if (r < 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+read_trips (Source *src, TnetFeed *feed, GHashTable *services, GHashTable *trip_index,
+            GError **error)
+{
+  g_autoptr (TnetCsv) csv = NULL;
+  if (!source_csv (src, "trips.txt", TRUE, &csv, error))
+    return FALSE;
+  REQUIRE (csv, "route_id", "service_id", "trip_id");
+  int c_route = tnet_i_csv_column (csv, "route_id");
+  int c_service = tnet_i_csv_column (csv, "service_id");
+  int c_id = tnet_i_csv_column (csv, "trip_id");
+  int r;
+  while ((r = tnet_i_csv_next (csv, error)) == 1)
+    {
+      if (!field_nonempty (csv, c_id, "trip_id", error)
+          || !field_nonempty (csv, c_service, "service_id", error))
+        return FALSE;
+      const char *id = tnet_i_csv_field (csv, c_id);
+      if (g_hash_table_contains (trip_index, id))
+        {
+          tnet_i_csv_error (csv, c_id, error, "duplicate trip_id '%s'", id);
+          return FALSE;
+        }
+      TnetId route = tnet_feed_find_route (feed, tnet_i_csv_field (csv, c_route));
+      if (route == TNET_ID_NONE)
+        {
+          tnet_i_csv_error (csv, c_route, error, "unknown route_id '%s', expected one of "
+                            "routes.txt", tnet_i_csv_field (csv, c_route));
+          return FALSE;
+        }
+      const char *sid = tnet_i_csv_field (csv, c_service);
+      guint service = service_index (feed, services, sid, !feed->has_calendar_files);
+      if (service == G_MAXUINT)
+        {
+          tnet_i_csv_error (csv, c_service, error, "unknown service_id '%s', expected one "
+                            "of calendar.txt or calendar_dates.txt", sid);
+          return FALSE;
+        }
+      TnetTrip t = { .id = intern (feed, id), .route = route, .service = service };
+      g_hash_table_insert (trip_index, (char *) t.id, GUINT_TO_POINTER (feed->trips->len + 1));
+      g_array_append_val (feed->trips, t);
+    }
+  return r == 0;
+}
+
+typedef struct {
+  guint trip;
+  guint seq;
+  TnetId stop;
+  guint arr;            /* G_MAXUINT when empty */
+  guint dep;
+  guint line;
+  guint16 arr_col;
+  guint16 dep_col;
+  guint8 pickup;
+  guint8 dropoff;
+} RawStopTime;
+
+static int
+cmp_raw (const void *a, const void *b)
+{
+  const RawStopTime *x = a, *y = b;
+  if (x->trip != y->trip)
+    return x->trip < y->trip ? -1 : 1;
+  if (x->seq != y->seq)
+    return x->seq < y->seq ? -1 : 1;
+  return x->line < y->line ? -1 : x->line > y->line;
+}
+
+static gboolean
+read_stop_times (Source *src, TnetFeed *feed, GHashTable *trip_index, GError **error)
+{
+  g_autoptr (TnetCsv) csv = NULL;
+  if (!source_csv (src, "stop_times.txt", TRUE, &csv, error))
+    return FALSE;
+  REQUIRE (csv, "trip_id", "arrival_time", "departure_time", "stop_id", "stop_sequence");
+  int c_trip = tnet_i_csv_column (csv, "trip_id");
+  int c_arr = tnet_i_csv_column (csv, "arrival_time");
+  int c_dep = tnet_i_csv_column (csv, "departure_time");
+  int c_stop = tnet_i_csv_column (csv, "stop_id");
+  int c_seq = tnet_i_csv_column (csv, "stop_sequence");
+  int c_pick = tnet_i_csv_column (csv, "pickup_type");
+  int c_drop = tnet_i_csv_column (csv, "drop_off_type");
+  g_autoptr (GArray) raw = g_array_new (FALSE, FALSE, sizeof (RawStopTime));
+  int r;
+  while ((r = tnet_i_csv_next (csv, error)) == 1)
+    {
+      const char *tid = tnet_i_csv_field (csv, c_trip);
+      guint trip = GPOINTER_TO_UINT (g_hash_table_lookup (trip_index, tid));
+      if (trip == 0)
+        {
+          tnet_i_csv_error (csv, c_trip, error, "unknown trip_id '%s', expected one of "
+                            "trips.txt", tid);
+          return FALSE;
+        }
+      const char *sid = tnet_i_csv_field (csv, c_stop);
+      TnetId stop = tnet_feed_find_stop (feed, sid);
+      if (stop == TNET_ID_NONE)
+        {
+          tnet_i_csv_error (csv, c_stop, error, "unknown stop_id '%s', expected one of "
+                            "stops.txt", sid);
+          return FALSE;
+        }
+      gint64 seq, pick, drop;
+      if (!field_int_range (csv, c_seq, TRUE, 0, 0, G_MAXINT32, &seq, error)
+          || !field_int_range (csv, c_pick, FALSE, 0, 0, 3, &pick, error)
+          || !field_int_range (csv, c_drop, FALSE, 0, 0, 3, &drop, error))
+        return FALSE;
+      RawStopTime rs = { .trip = trip - 1, .seq = (guint) seq, .stop = stop,
+                         .arr = G_MAXUINT, .dep = G_MAXUINT,
+                         .line = tnet_i_csv_line (csv),
+                         .arr_col = (guint16) MIN (tnet_i_csv_field_column (csv, c_arr), G_MAXUINT16),
+                         .dep_col = (guint16) MIN (tnet_i_csv_field_column (csv, c_dep), G_MAXUINT16),
+                         .pickup = (guint8) pick, .dropoff = (guint8) drop };
+      gboolean has_arr, has_dep;
+      if (!field_time (csv, c_arr, FALSE, &rs.arr, &has_arr, error)
+          || !field_time (csv, c_dep, FALSE, &rs.dep, &has_dep, error))
+        return FALSE;
+      if (!has_arr)
+        rs.arr = has_dep ? rs.dep : G_MAXUINT;
+      if (!has_dep)
+        rs.dep = has_arr ? rs.arr : G_MAXUINT;
+      g_array_append_val (raw, rs);
+    }
+  if (r < 0)
+    return FALSE;
+
+  const char *name = tnet_i_csv_name (csv);
+  qsort (raw->data, raw->len, sizeof (RawStopTime), cmp_raw);
+  g_array_set_size (feed->stop_times, raw->len);
+  RawStopTime *rv = (RawStopTime *) raw->data;
+  for (guint i = 0; i < raw->len;)
+    {
+      guint j = i;
+      while (j < raw->len && rv[j].trip == rv[i].trip)
+        j++;
+      TnetTrip *t = &g_array_index (feed->trips, TnetTrip, rv[i].trip);
+      t->first_st = i;
+      t->n_st = j - i;
+      for (guint k = i; k < j; k++)
+        {
+          if (k > i && rv[k].seq == rv[k - 1].seq)
+            {
+              g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
+                           "%s:%u:1: stop_sequence %u repeats in trip '%s' (also on line %u)",
+                           name, rv[k].line, rv[k].seq, t->id, rv[k - 1].line);
+              return FALSE;
+            }
+          if ((k == i || k == j - 1) && rv[k].arr == G_MAXUINT)
+            {
+              g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
+                           "%s:%u:%u: the %s stop of trip '%s' has no time, expected "
+                           "arrival_time and departure_time", name, rv[k].line,
+                           rv[k].arr_col, k == i ? "first" : "last", t->id);
+              return FALSE;
+            }
+        }
+      /* Interpolate the stops without times by position between timepoints. */
+      for (guint k = i + 1; k < j; k++)
+        if (rv[k].arr == G_MAXUINT)
+          {
+            guint e = k;
+            while (rv[e].arr == G_MAXUINT)
+              e++;
+            guint a = rv[k - 1].dep, b = rv[e].arr;
+            if (b < a)
+              {
+                g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
+                             "%s:%u:%u: arrival_time goes backwards in trip '%s', expected "
+                             "a time not before the previous stop's departure",
+                             name, rv[e].line, rv[e].arr_col, t->id);
+                return FALSE;
+              }
+            for (guint q = k; q < e; q++)
+              rv[q].arr = rv[q].dep = a + (guint) ((guint64) (b - a) * (q - k + 1) / (e - k + 1));
+            k = e;
+          }
+      for (guint k = i; k < j; k++)
+        {
+          if (rv[k].dep < rv[k].arr)
+            {
+              g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
+                           "%s:%u:%u: departure_time before arrival_time in trip '%s', "
+                           "expected departure >= arrival", name, rv[k].line, rv[k].dep_col,
+                           t->id);
+              return FALSE;
+            }
+          if (k > i && rv[k].arr < rv[k - 1].dep)
+            {
+              g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
+                           "%s:%u:%u: arrival_time goes backwards in trip '%s', expected a "
+                           "time not before the previous stop's departure (line %u)",
+                           name, rv[k].line, rv[k].arr_col, t->id, rv[k - 1].line);
+              return FALSE;
+            }
+          TnetStopTime *st = &g_array_index (feed->stop_times, TnetStopTime, k);
+          st->stop = rv[k].stop;
+          st->arr_s = rv[k].arr;
+          st->dep_s = rv[k].dep;
+          st->pickup_type = rv[k].pickup;
+          st->drop_off_type = rv[k].dropoff;
+        }
+      i = j;
+    }
+  return TRUE;
+}
+
+typedef struct {
+  guint trip;
+  guint line;
+  TnetFrequency f;
+} RawFrequency;
+
+static int
+cmp_freq (const void *a, const void *b)
+{
+  const RawFrequency *x = a, *y = b;
+  if (x->trip != y->trip)
+    return x->trip < y->trip ? -1 : 1;
+  return x->line < y->line ? -1 : x->line > y->line;
+}
+
+static gboolean
+read_frequencies (Source *src, TnetFeed *feed, GHashTable *trip_index, GError **error)
+{
+  g_autoptr (TnetCsv) csv = NULL;
+  if (!source_csv (src, "frequencies.txt", FALSE, &csv, error))
+    return FALSE;
+  if (!csv)
+    return TRUE;
+  REQUIRE (csv, "trip_id", "start_time", "end_time", "headway_secs");
+  int c_trip = tnet_i_csv_column (csv, "trip_id");
+  int c_start = tnet_i_csv_column (csv, "start_time");
+  int c_end = tnet_i_csv_column (csv, "end_time");
+  int c_head = tnet_i_csv_column (csv, "headway_secs");
+  g_autoptr (GArray) raw = g_array_new (FALSE, FALSE, sizeof (RawFrequency));
+  int r;
+  while ((r = tnet_i_csv_next (csv, error)) == 1)
+    {
+      const char *tid = tnet_i_csv_field (csv, c_trip);
+      guint trip = GPOINTER_TO_UINT (g_hash_table_lookup (trip_index, tid));
+      if (trip == 0)
+        {
+          tnet_i_csv_error (csv, c_trip, error, "unknown trip_id '%s', expected one of "
+                            "trips.txt", tid);
+          return FALSE;
+        }
+      RawFrequency rf = { .trip = trip - 1, .line = tnet_i_csv_line (csv) };
+      gboolean present;
+      gint64 h;
+      if (!field_time (csv, c_start, TRUE, &rf.f.start_s, &present, error)
+          || !field_time (csv, c_end, TRUE, &rf.f.end_s, &present, error)
+          || !field_int_range (csv, c_head, TRUE, 0, 1, 86400, &h, error))
+        return FALSE;
+      if (rf.f.end_s <= rf.f.start_s)
+        {
+          tnet_i_csv_error (csv, c_end, error, "end_time not after start_time, expected a "
+                            "time after %u:%02u:%02u", rf.f.start_s / 3600,
+                            rf.f.start_s / 60 % 60, rf.f.start_s % 60);
+          return FALSE;
+        }
+      rf.f.headway_s = (guint) h;
+      g_array_append_val (raw, rf);
+    }
+  if (r < 0)
+    return FALSE;
+  qsort (raw->data, raw->len, sizeof (RawFrequency), cmp_freq);
+  for (guint i = 0; i < raw->len; i++)
+    {
+      RawFrequency *rf = &g_array_index (raw, RawFrequency, i);
+      TnetTrip *t = &g_array_index (feed->trips, TnetTrip, rf->trip);
+      if (t->n_freq == 0)
+        t->first_freq = i;
+      t->n_freq++;
+      g_array_append_val (feed->frequencies, rf->f);
+    }
+  return TRUE;
+}
+
+static gboolean
+read_transfers (Source *src, TnetFeed *feed, GError **error)
+{
+  g_autoptr (TnetCsv) csv = NULL;
+  if (!source_csv (src, "transfers.txt", FALSE, &csv, error))
+    return FALSE;
+  if (!csv)
+    return TRUE;
+  REQUIRE (csv, "from_stop_id", "to_stop_id", "transfer_type");
+  int c_from = tnet_i_csv_column (csv, "from_stop_id");
+  int c_to = tnet_i_csv_column (csv, "to_stop_id");
+  int c_type = tnet_i_csv_column (csv, "transfer_type");
+  int c_min = tnet_i_csv_column (csv, "min_transfer_time");
+  int r;
+  while ((r = tnet_i_csv_next (csv, error)) == 1)
+    {
+      gint64 type, min;
+      if (!field_int_range (csv, c_type, FALSE, 0, 0, 5, &type, error)
+          || !field_int_range (csv, c_min, FALSE, -1, 0, 86400, &min, error))
+        return FALSE;
+      if (type >= 4)
+        continue;   /* in-seat transfers between trips: not modelled */
+      if (type == 2 && min < 0)
+        {
+          tnet_i_csv_error (csv, c_min < 0 ? c_type : c_min, error,
+                            "transfer_type 2 needs a min_transfer_time, expected seconds");
+          return FALSE;
+        }
+      TnetFeedTransfer t = { .transfer_type = (int) type, .min_transfer_time_s = (int) min };
+      int cols[2] = { c_from, c_to };
+      TnetId *ids[2] = { &t.from_stop, &t.to_stop };
+      for (int k = 0; k < 2; k++)
+        {
+          const char *sid = tnet_i_csv_field (csv, cols[k]);
+          *ids[k] = tnet_feed_find_stop (feed, sid);
+          if (*ids[k] == TNET_ID_NONE)
+            {
+              tnet_i_csv_error (csv, cols[k], error, "unknown stop_id '%s', expected one "
+                                "of stops.txt", sid);
+              return FALSE;
+            }
+        }
+      g_array_append_val (feed->transfers, t);
+    }
+  return r == 0;
+}
+
+TnetFeed *
+tnet_feed_load (const char *path, const TnetFeedOptions *options, GError **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  TnetFeedOptions dflt;
+  if (options == NULL)
+    {
+      tnet_feed_options_init (&dflt);
+      options = &dflt;
+    }
+  Source src;
+  if (!source_open (&src, path, options->max_uncompressed_bytes, error))
+    {
+      source_close (&src);
+      return NULL;
+    }
+  TnetFeed *feed = tnet_i_feed_new (src.display);
+  GHashTable *services = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTable *trips = g_hash_table_new (g_str_hash, g_str_equal);
+  gboolean ok = read_agency (&src, feed, error)
+                && read_stops (&src, feed, error)
+                && read_routes (&src, feed, error)
+                && read_calendars (&src, feed, services, error)
+                && read_trips (&src, feed, services, trips, error)
+                && read_stop_times (&src, feed, trips, error)
+                && read_frequencies (&src, feed, trips, error)
+                && read_transfers (&src, feed, error)
+                && tnet_i_feed_finish (feed, options, error);
+  g_hash_table_unref (services);
+  g_hash_table_unref (trips);
+  source_close (&src);
+  if (!ok)
+    {
+      tnet_feed_unref (feed);
+      return NULL;
+    }
+  return feed;
+}
+
+char *
+tnet_feed_path_for_year (const char *network_dir, int year)
+{
+  g_return_val_if_fail (network_dir != NULL, NULL);
+  GDir *dir = g_dir_open (network_dir, 0, NULL);
+  if (dir == NULL)
+    return NULL;
+  int best = G_MININT;
+  char *best_name = NULL, *plain = NULL;
+  const char *name;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      if (strcmp (name, "gtfs") == 0 || strcmp (name, "gtfs.zip") == 0)
+        {
+          if (plain == NULL || strcmp (name, "gtfs") == 0)
+            {
+              g_free (plain);
+              plain = g_strdup (name);
+            }
+          continue;
+        }
+      if (!g_str_has_prefix (name, "gtfs-"))
+        continue;
+      char *end;
+      errno = 0;
+      long y = strtol (name + 5, &end, 10);
+      if (errno || end == name + 5 || (*end && strcmp (end, ".zip") != 0))
+        continue;
+      if (y > year || y < best || (y == best && *end))
+        continue;   /* a folder wins over a zip of the same year */
+      best = (int) y;
+      g_free (best_name);
+      best_name = g_strdup (name);
+    }
+  g_dir_close (dir);
+  char *chosen = best_name ? best_name : plain;
+  char *path = chosen ? g_build_filename (network_dir, chosen, NULL) : NULL;
+  g_free (best_name);
+  g_free (plain);
+  return path;
+}

@@ -1,0 +1,1187 @@
+/* map.c: SVG and PNG maps with cairo.
+ *
+ * Implementation notes. The projection is equirectangular: x = lon·cos(φ0),
+ * y = lat, with φ0 the latitude of the map's centre, then one uniform scale
+ * so the drawn extent fits the frame; at a regional scale (a few hundred
+ * km) distances on the map are then within a percent or so of the truth,
+ * which is what the scale bar needs. Everything is drawn from the model's
+ * records and the caller's results: the renderer computes no analysis.
+ * Labels are placed greedily (zones by population first, then main
+ * stations) at one of eight positions around their node, skipping any
+ * position that overlaps a label already placed, the legend or the frame.
+ */
+#include "tnet-internal.h"
+#include <tnet/tnet-render.h>
+#include <errno.h>
+#include <glib/gstdio.h>
+
+typedef struct {
+  TnetId *links;
+  guint n_links;
+  char *label;
+} MapPath;
+
+typedef struct {
+  TnetId link;
+  char *label;
+} MapCritical;
+
+struct _TnetMap {
+  const TnetNetwork *net;  /* borrowed, outlives the map */
+  TnetScenario *scen;      /* copy, or NULL: every link drawn */
+  char *title;
+  char *subtitle;
+  int width, height;
+  int base_year;           /* links opened after it are additions; 0 none */
+  double *iso_minutes;     /* n_nodes of the network, or NULL */
+  double iso_budget;
+  TnetId iso_origin;
+  GArray *paths;           /* of MapPath */
+  GArray *critical;        /* of MapCritical */
+  GArray *labels;          /* of TnetId, forced labels */
+};
+
+TnetMap *
+tnet_map_new (const TnetNetwork *net, const TnetScenario *scen)
+{
+  g_return_val_if_fail (net != NULL, NULL);
+  TnetMap *map = g_new0 (TnetMap, 1);
+  map->net = net;
+  map->scen = scen ? tnet_scenario_copy (scen) : NULL;
+  map->width = 1100;
+  map->height = 840;
+  map->base_year = 2020;
+  map->iso_origin = TNET_ID_NONE;
+  map->paths = g_array_new (FALSE, FALSE, sizeof (MapPath));
+  map->critical = g_array_new (FALSE, FALSE, sizeof (MapCritical));
+  map->labels = g_array_new (FALSE, FALSE, sizeof (TnetId));
+  return map;
+}
+
+void
+tnet_map_free (TnetMap *map)
+{
+  if (map == NULL)
+    return;
+  tnet_scenario_free (map->scen);
+  g_free (map->title);
+  g_free (map->subtitle);
+  g_free (map->iso_minutes);
+  for (guint i = 0; i < map->paths->len; i++)
+    {
+      MapPath *p = &g_array_index (map->paths, MapPath, i);
+      g_free (p->links);
+      g_free (p->label);
+    }
+  g_array_unref (map->paths);
+  for (guint i = 0; i < map->critical->len; i++)
+    g_free (g_array_index (map->critical, MapCritical, i).label);
+  g_array_unref (map->critical);
+  g_array_unref (map->labels);
+  g_free (map);
+}
+
+void
+tnet_map_set_title (TnetMap *map, const char *title, const char *subtitle)
+{
+  g_return_if_fail (map != NULL);
+  g_free (map->title);
+  g_free (map->subtitle);
+  map->title = g_strdup (title);
+  map->subtitle = g_strdup (subtitle);
+}
+
+void
+tnet_map_set_size (TnetMap *map, int width, int height)
+{
+  g_return_if_fail (map != NULL);
+  g_return_if_fail (width >= 300 && height >= 200 && width <= 10000 && height <= 10000);
+  map->width = width;
+  map->height = height;
+}
+
+void
+tnet_map_set_base_year (TnetMap *map, int year)
+{
+  g_return_if_fail (map != NULL);
+  map->base_year = year;
+}
+
+void
+tnet_map_set_isochrone (TnetMap *map, const double *node_minutes, guint n_nodes,
+                        double budget_min, TnetId origin)
+{
+  g_return_if_fail (map != NULL);
+  guint n = tnet_network_n_nodes (map->net);
+  g_return_if_fail (node_minutes != NULL && n_nodes >= n);
+  g_return_if_fail (budget_min > 0);
+  g_free (map->iso_minutes);
+  map->iso_minutes = g_memdup2 (node_minutes, sizeof (double) * n);
+  map->iso_budget = budget_min;
+  map->iso_origin = origin < n ? origin : TNET_ID_NONE;
+}
+
+void
+tnet_map_add_path (TnetMap *map, const TnetId *links, guint n_links, const char *label)
+{
+  g_return_if_fail (map != NULL);
+  g_return_if_fail (links != NULL || n_links == 0);
+  guint m = tnet_network_n_links (map->net);
+  for (guint i = 0; i < n_links; i++)
+    g_return_if_fail (links[i] < m);
+  MapPath p = { g_memdup2 (links, sizeof (TnetId) * n_links), n_links, g_strdup (label) };
+  g_array_append_val (map->paths, p);
+}
+
+void
+tnet_map_add_critical_link (TnetMap *map, TnetId link, const char *label)
+{
+  g_return_if_fail (map != NULL);
+  g_return_if_fail (link < tnet_network_n_links (map->net));
+  MapCritical c = { link, g_strdup (label) };
+  g_array_append_val (map->critical, c);
+}
+
+void
+tnet_map_add_label (TnetMap *map, TnetId node)
+{
+  g_return_if_fail (map != NULL);
+  g_return_if_fail (node < tnet_network_n_nodes (map->net));
+  g_array_append_val (map->labels, node);
+}
+
+#ifndef TNET_HAVE_CAIRO
+
+gboolean
+tnet_map_supported (void)
+{
+  return FALSE;
+}
+
+gboolean
+tnet_map_save (TnetMap *map, const char *path, GError **error)
+{
+  g_return_val_if_fail (map != NULL && path != NULL, FALSE);
+  g_set_error (error, TNET_ERROR, TNET_ERROR_UNSUPPORTED,
+               "%s: this tnet was built without maps (configure with -Dmaps=enabled "
+               "and cairo installed)", path);
+  return FALSE;
+}
+
+#else /* TNET_HAVE_CAIRO */
+
+#include <cairo.h>
+#include <cairo-svg.h>
+
+#define MAP_FONT "WenQuanYi Micro Hei"
+#define LEGEND_W 270.0
+#define TITLE_H 64.0
+#define MARGIN 16.0
+
+gboolean
+tnet_map_supported (void)
+{
+  return TRUE;
+}
+
+typedef struct {
+  double r, g, b;
+} Rgb;
+
+static Rgb
+hex (guint32 c)
+{
+  return (Rgb) { ((c >> 16) & 0xff) / 255.0, ((c >> 8) & 0xff) / 255.0, (c & 0xff) / 255.0 };
+}
+
+static void
+set_rgb (cairo_t *cr, Rgb c, double alpha)
+{
+  cairo_set_source_rgba (cr, c.r, c.g, c.b, alpha);
+}
+
+typedef struct {
+  guint32 color;
+  double width;
+  const char *label;
+  const char *label_zh;
+  int order;     /* drawing order: low first */
+} ModeStyle;
+
+static const ModeStyle mode_styles[TNET_N_MODES] = {
+  [TNET_MODE_EXPRESSWAY] = { 0xe8590c, 3.2, "expressway", "高速公路", 4 },
+  [TNET_MODE_TRUNK] = { 0xf2a541, 2.0, "trunk road", "国省干线", 3 },
+  [TNET_MODE_ROAD] = { 0xb0a89a, 1.2, "road", "道路", 2 },
+  [TNET_MODE_HSR] = { 0x7b2cbf, 3.4, "high-speed rail", "高速铁路", 7 },
+  [TNET_MODE_RAIL] = { 0x2b2d42, 2.6, "rail", "普速铁路", 6 },
+  [TNET_MODE_SUBURBAN] = { 0x0077b6, 3.0, "suburban rail", "市域铁路", 8 },
+  [TNET_MODE_METRO] = { 0x2a9d8f, 2.4, "metro", "地铁", 5 },
+  [TNET_MODE_BUS] = { 0x8d6e63, 1.4, "bus", "公交", 1 },
+  [TNET_MODE_WALK] = { 0xb8b8b8, 0.8, "walk", "步行", 0 },
+  [TNET_MODE_ACCESS] = { 0xc8c8c8, 0.8, "access", "接驳", 0 },
+};
+
+typedef struct {
+  TnetMap *map;
+  cairo_t *cr;
+  double w, h;
+  /* projection: px = ox + (lon - lon0) * kx * s; py = oy - (lat - lat0) * s */
+  double lon0, lat0, kx, s, ox, oy;
+  double fx0, fy0, fx1, fy1;  /* the map frame */
+  gboolean *drawn;            /* per link: active in the scenario */
+  GArray *boxes;              /* of double[4]: occupied label rectangles */
+} Ctx;
+
+static void
+project (const Ctx *c, double lon, double lat, double *x, double *y)
+{
+  *x = c->ox + (lon - c->lon0) * c->kx * c->s;
+  *y = c->oy - (lat - c->lat0) * c->s;
+}
+
+static void
+font (cairo_t *cr, double size, gboolean bold)
+{
+  cairo_select_font_face (cr, MAP_FONT, CAIRO_FONT_SLANT_NORMAL,
+                          bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size (cr, size);
+}
+
+static double
+text_width (cairo_t *cr, const char *s)
+{
+  cairo_text_extents_t ext;
+  cairo_text_extents (cr, s, &ext);
+  return ext.x_advance;
+}
+
+/* Text with a white halo so it reads over lines. */
+static void
+halo_text (cairo_t *cr, double x, double y, const char *s, Rgb color)
+{
+  cairo_move_to (cr, x, y);
+  cairo_text_path (cr, s);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
+  cairo_set_line_width (cr, 3.0);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_stroke (cr);
+  set_rgb (cr, color, 1);
+  cairo_move_to (cr, x, y);
+  cairo_show_text (cr, s);
+}
+
+static gboolean
+link_drawn (const Ctx *c, TnetId i)
+{
+  return c->drawn[i];
+}
+
+static void
+grow (double box[4], double lon, double lat)
+{
+  box[0] = MIN (box[0], lon);
+  box[1] = MAX (box[1], lon);
+  box[2] = MIN (box[2], lat);
+  box[3] = MAX (box[3], lat);
+}
+
+/* The extent: the nodes of drawn links in a named region (not "other"),
+ * so that a far neighbouring city at the end of one link does not shrink
+ * the study area; failing that every node of a drawn link, then every
+ * node. Links leaving the extent are clipped at the frame. */
+static void
+setup_projection (Ctx *c)
+{
+  const TnetNetwork *net = c->map->net;
+  guint n = tnet_network_n_nodes (net), m = tnet_network_n_links (net);
+  double core[4] = { G_MAXDOUBLE, -G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE };
+  double all[4] = { G_MAXDOUBLE, -G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE };
+  for (guint i = 0; i < m; i++)
+    {
+      if (!link_drawn (c, i))
+        continue;
+      const TnetLink *l = tnet_network_link (net, i);
+      TnetId ends[2] = { l->from, l->to };
+      for (guint k = 0; k < 2; k++)
+        {
+          const TnetNode *nd = tnet_network_node (net, ends[k]);
+          grow (all, nd->lon, nd->lat);
+          if (nd->region != NULL && strcmp (nd->region, "other") != 0)
+            grow (core, nd->lon, nd->lat);
+        }
+    }
+  if (c->map->iso_minutes != NULL)
+    for (guint i = 0; i < n; i++)
+      if (c->map->iso_minutes[i] >= 0 && c->map->iso_minutes[i] <= c->map->iso_budget)
+        {
+          const TnetNode *nd = tnet_network_node (net, i);
+          grow (core, nd->lon, nd->lat);
+        }
+  double *box = core[0] <= core[1] ? core : all;
+  if (box[0] > box[1])
+    for (guint i = 0; i < n; i++)
+      {
+        const TnetNode *nd = tnet_network_node (net, i);
+        grow (box, nd->lon, nd->lat);
+      }
+  if (box[0] > box[1])
+    box[0] = box[1] = box[2] = box[3] = 0;
+  double dlon = MAX (box[1] - box[0], 1e-3), dlat = MAX (box[3] - box[2], 1e-3);
+  c->lon0 = (box[0] + box[1]) / 2;
+  c->lat0 = (box[2] + box[3]) / 2;
+  c->kx = cos (c->lat0 * G_PI / 180.0);
+  c->fx0 = MARGIN;
+  c->fy0 = TITLE_H;
+  c->fx1 = c->w - LEGEND_W - 2 * MARGIN;
+  c->fy1 = c->h - MARGIN;
+  double fw = c->fx1 - c->fx0, fh = c->fy1 - c->fy0;
+  c->s = MIN (fw * 0.86 / (dlon * c->kx), fh * 0.86 / dlat);
+  c->ox = (c->fx0 + c->fx1) / 2;
+  c->oy = (c->fy0 + c->fy1) / 2;
+}
+
+static void
+stroke_link (Ctx *c, const TnetLink *l)
+{
+  const TnetNode *a = tnet_network_node (c->map->net, l->from);
+  const TnetNode *b = tnet_network_node (c->map->net, l->to);
+  double x0, y0, x1, y1;
+  project (c, a->lon, a->lat, &x0, &y0);
+  project (c, b->lon, b->lat, &x1, &y1);
+  cairo_move_to (c->cr, x0, y0);
+  cairo_line_to (c->cr, x1, y1);
+  cairo_stroke (c->cr);
+}
+
+static void
+status_dash (cairo_t *cr, TnetStatus st, double width)
+{
+  double d[2];
+  switch (st)
+    {
+    case TNET_STATUS_CONSTRUCTION:
+      d[0] = 4 * width + 4;
+      d[1] = 2 * width + 2;
+      cairo_set_dash (cr, d, 2, 0);
+      break;
+    case TNET_STATUS_PLANNED:
+      d[0] = 2 * width + 2;
+      d[1] = 2 * width + 2;
+      cairo_set_dash (cr, d, 2, 0);
+      break;
+    case TNET_STATUS_STUDY:
+      d[0] = 0.1;
+      d[1] = 2 * width + 1;
+      cairo_set_dash (cr, d, 2, 0);
+      break;
+    default:
+      cairo_set_dash (cr, NULL, 0, 0);
+    }
+}
+
+/* Links ordered by their mode's drawing order. */
+static GArray *
+link_order (Ctx *c)
+{
+  const TnetNetwork *net = c->map->net;
+  guint m = tnet_network_n_links (net);
+  GArray *order = g_array_sized_new (FALSE, FALSE, sizeof (TnetId), m);
+  /* access and walk links are connectors, not infrastructure: left out */
+  for (int pass = 1; pass <= 8; pass++)
+    for (guint i = 0; i < m; i++)
+      if (link_drawn (c, i) && mode_styles[tnet_network_link (net, i)->mode].order == pass)
+        g_array_append_val (order, i);
+  return order;
+}
+
+static gboolean
+is_addition (const Ctx *c, const TnetLink *l)
+{
+  return c->map->base_year > 0 && l->open_year > c->map->base_year;
+}
+
+static void
+draw_network (Ctx *c, gboolean grey)
+{
+  cairo_t *cr = c->cr;
+  const TnetNetwork *net = c->map->net;
+  g_autoptr (GArray) order = link_order (c);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+
+  if (!grey)
+    {
+      /* additions: a yellow band under the line */
+      for (guint k = 0; k < order->len; k++)
+        {
+          const TnetLink *l = tnet_network_link (net, g_array_index (order, TnetId, k));
+          if (!is_addition (c, l) || l->mode == TNET_MODE_ACCESS || l->mode == TNET_MODE_WALK)
+            continue;
+          cairo_set_dash (cr, NULL, 0, 0);
+          set_rgb (cr, hex (0xffe066), 1);
+          cairo_set_line_width (cr, mode_styles[l->mode].width + 7);
+          stroke_link (c, l);
+        }
+    }
+  for (guint k = 0; k < order->len; k++)
+    {
+      const TnetLink *l = tnet_network_link (net, g_array_index (order, TnetId, k));
+      const ModeStyle *ms = &mode_styles[l->mode];
+      double w = ms->width;
+      if (grey)
+        {
+          cairo_set_dash (cr, NULL, 0, 0);
+          set_rgb (cr, hex (0xb9b9b9), 1);
+          cairo_set_line_width (cr, MAX (0.8, w * 0.6));
+          stroke_link (c, l);
+          continue;
+        }
+      status_dash (cr, l->status, w);
+      set_rgb (cr, hex (ms->color), 1);
+      cairo_set_line_width (cr, w);
+      stroke_link (c, l);
+      if (l->mode == TNET_MODE_RAIL && l->status == TNET_STATUS_EXISTING)
+        {
+          /* the railway "ladder": white dashes inside the dark line */
+          double d[2] = { 6, 6 };
+          cairo_set_dash (cr, d, 2, 0);
+          cairo_set_source_rgb (cr, 1, 1, 1);
+          cairo_set_line_width (cr, w * 0.45);
+          cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+          stroke_link (c, l);
+          cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+        }
+    }
+  cairo_set_dash (cr, NULL, 0, 0);
+}
+
+/* Isochrone colour bands: 4 equal bands up to the budget. */
+static const guint32 iso_colors[4] = { 0x1a9850, 0x91cf60, 0xfee08b, 0xfc8d59 };
+
+static int
+iso_band (const Ctx *c, double minutes)
+{
+  if (!(minutes >= 0) || minutes > c->map->iso_budget)
+    return -1;
+  int b = (int) floor (minutes / (c->map->iso_budget / 4.0));
+  return CLAMP (b, 0, 3);
+}
+
+static void
+draw_isochrone (Ctx *c)
+{
+  cairo_t *cr = c->cr;
+  const TnetNetwork *net = c->map->net;
+  const double *t = c->map->iso_minutes;
+  g_autoptr (GArray) order = link_order (c);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  for (int pass = 0; pass < 2; pass++)
+    for (guint k = 0; k < order->len; k++)
+      {
+        const TnetLink *l = tnet_network_link (net, g_array_index (order, TnetId, k));
+        double tm = MAX (t[l->from], t[l->to]);
+        int band = (t[l->from] >= 0 && t[l->to] >= 0) ? iso_band (c, tm) : -1;
+        if ((band >= 0) != (pass == 1))
+          continue;
+        double w = mode_styles[l->mode].width;
+        if (band < 0)
+          {
+            set_rgb (cr, hex (0xcfcfcf), 1);
+            cairo_set_line_width (cr, MAX (0.8, w * 0.6));
+          }
+        else
+          {
+            set_rgb (cr, hex (iso_colors[band]), 1);
+            cairo_set_line_width (cr, w + 1.2);
+          }
+        stroke_link (c, l);
+      }
+  guint n = tnet_network_n_nodes (net);
+  for (guint i = 0; i < n; i++)
+    {
+      int band = iso_band (c, t[i]);
+      if (band < 0)
+        continue;
+      const TnetNode *nd = tnet_network_node (net, i);
+      double x, y;
+      project (c, nd->lon, nd->lat, &x, &y);
+      cairo_new_path (cr);
+      cairo_arc (cr, x, y, nd->kind == TNET_NODE_ZONE ? 5.0 : 2.6, 0, 2 * G_PI);
+      set_rgb (cr, hex (iso_colors[band]), 1);
+      cairo_fill_preserve (cr);
+      set_rgb (cr, hex (0x333333), 0.8);
+      cairo_set_line_width (cr, 0.8);
+      cairo_stroke (cr);
+    }
+  if (c->map->iso_origin != TNET_ID_NONE)
+    {
+      const TnetNode *nd = tnet_network_node (net, c->map->iso_origin);
+      double x, y;
+      project (c, nd->lon, nd->lat, &x, &y);
+      /* a five-pointed star */
+      cairo_new_path (cr);
+      for (int k = 0; k < 10; k++)
+        {
+          double r = (k % 2) ? 5.0 : 12.0, a = -G_PI / 2 + k * G_PI / 5;
+          cairo_line_to (cr, x + r * cos (a), y + r * sin (a));
+        }
+      cairo_close_path (cr);
+      set_rgb (cr, hex (0xd62828), 1);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_set_line_width (cr, 1.5);
+      cairo_stroke (cr);
+    }
+}
+
+static const guint32 path_colors[] = { 0x1f78b4, 0x33a02c, 0xff7f00, 0x6a3d9a, 0xb15928,
+                                       0x17becf, 0xe7298a, 0x666666 };
+#define CRIT_COLOR 0xd7191c
+
+static void
+draw_corridors (Ctx *c)
+{
+  cairo_t *cr = c->cr;
+  const TnetNetwork *net = c->map->net;
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  for (guint p = 0; p < c->map->paths->len; p++)
+    {
+      const MapPath *mp = &g_array_index (c->map->paths, MapPath, p);
+      Rgb col = hex (path_colors[p % G_N_ELEMENTS (path_colors)]);
+      for (int pass = 0; pass < 2; pass++)
+        for (guint k = 0; k < mp->n_links; k++)
+          {
+            const TnetLink *l = tnet_network_link (net, mp->links[k]);
+            if (pass == 0)
+              cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
+            else
+              set_rgb (cr, col, 1);
+            cairo_set_line_width (cr, pass == 0 ? 8.5 : 5.0);
+            stroke_link (c, l);
+          }
+    }
+  for (guint k = 0; k < c->map->critical->len; k++)
+    {
+      const MapCritical *mc = &g_array_index (c->map->critical, MapCritical, k);
+      const TnetLink *l = tnet_network_link (net, mc->link);
+      set_rgb (cr, hex (CRIT_COLOR), 0.35);
+      cairo_set_line_width (cr, 14);
+      stroke_link (c, l);
+      set_rgb (cr, hex (CRIT_COLOR), 1);
+      cairo_set_line_width (cr, 5);
+      stroke_link (c, l);
+    }
+  /* rank badges after the lines so none hides them */
+  for (guint k = 0; k < c->map->critical->len; k++)
+    {
+      const MapCritical *mc = &g_array_index (c->map->critical, MapCritical, k);
+      const TnetLink *l = tnet_network_link (net, mc->link);
+      const TnetNode *a = tnet_network_node (net, l->from);
+      const TnetNode *b = tnet_network_node (net, l->to);
+      double x0, y0, x1, y1;
+      project (c, a->lon, a->lat, &x0, &y0);
+      project (c, b->lon, b->lat, &x1, &y1);
+      double x = (x0 + x1) / 2, y = (y0 + y1) / 2;
+      cairo_new_path (cr);
+      cairo_arc (cr, x, y, 9, 0, 2 * G_PI);
+      set_rgb (cr, hex (CRIT_COLOR), 1);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_set_line_width (cr, 1.5);
+      cairo_stroke (cr);
+      char num[16];
+      g_snprintf (num, sizeof num, "%u", k + 1);
+      font (cr, 11, TRUE);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_move_to (cr, x - text_width (cr, num) / 2, y + 4);
+      cairo_show_text (cr, num);
+      double box[4] = { x - 10, y - 10, x + 10, y + 10 };
+      g_array_append_val (c->boxes, box);
+    }
+}
+
+static gboolean
+node_is_main_station (const Ctx *c, TnetId node)
+{
+  const TnetNetwork *net = c->map->net;
+  guint m = tnet_network_n_links (net);
+  for (guint i = 0; i < m; i++)
+    {
+      const TnetLink *l = tnet_network_link (net, i);
+      if ((l->from == node || l->to == node) && link_drawn (c, i)
+          && (l->mode == TNET_MODE_HSR))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+draw_nodes (Ctx *c, gboolean *is_main)
+{
+  cairo_t *cr = c->cr;
+  const TnetNetwork *net = c->map->net;
+  guint n = tnet_network_n_nodes (net);
+  for (guint i = 0; i < n; i++)
+    {
+      const TnetNode *nd = tnet_network_node (net, i);
+      double x, y;
+      project (c, nd->lon, nd->lat, &x, &y);
+      if (nd->kind == TNET_NODE_ZONE && c->map->iso_minutes == NULL)
+        {
+          double r = nd->population > 0 ? CLAMP (2.5 + sqrt (nd->population) / 220.0, 3.5, 8.0)
+                                        : 3.5;
+          cairo_new_path (cr);
+          cairo_arc (cr, x, y, r, 0, 2 * G_PI);
+          set_rgb (cr, hex (0xfff3e0), 1);
+          cairo_fill_preserve (cr);
+          set_rgb (cr, hex (0x5d4037), 1);
+          cairo_set_line_width (cr, 1.6);
+          cairo_stroke (cr);
+        }
+      else if (is_main[i])
+        {
+          cairo_rectangle (cr, x - 4, y - 4, 8, 8);
+          cairo_set_source_rgb (cr, 1, 1, 1);
+          cairo_fill_preserve (cr);
+          set_rgb (cr, hex (0x3c096c), 1);
+          cairo_set_line_width (cr, 1.8);
+          cairo_stroke (cr);
+        }
+    }
+}
+
+static gboolean
+box_free (const Ctx *c, const double b[4])
+{
+  if (b[0] < c->fx0 + 2 || b[1] < c->fy0 + 2 || b[2] > c->fx1 - 2 || b[3] > c->fy1 - 2)
+    return FALSE;
+  for (guint k = 0; k < c->boxes->len; k++)
+    {
+      const double *o = &g_array_index (c->boxes, double, 4 * k);
+      if (b[0] < o[2] && b[2] > o[0] && b[1] < o[3] && b[3] > o[1])
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Short English name: "Changge City" stays, but a trailing qualifier in
+ * parentheses is dropped to keep labels small. */
+static char *
+short_en (const char *en)
+{
+  if (en == NULL)
+    return NULL;
+  const char *paren = strstr (en, " (");
+  return paren ? g_strndup (en, paren - en) : g_strdup (en);
+}
+
+typedef struct {
+  TnetId node;
+  double priority;
+} LabelCand;
+
+static int
+cmp_label (gconstpointer a, gconstpointer b)
+{
+  const LabelCand *x = a, *y = b;
+  return (x->priority < y->priority) - (x->priority > y->priority);
+}
+
+static void
+draw_labels (Ctx *c, const gboolean *is_main)
+{
+  cairo_t *cr = c->cr;
+  const TnetNetwork *net = c->map->net;
+  guint n = tnet_network_n_nodes (net);
+  g_autoptr (GArray) cands = g_array_new (FALSE, FALSE, sizeof (LabelCand));
+  g_autofree gboolean *forced = g_new0 (gboolean, n);
+  for (guint k = 0; k < c->map->labels->len; k++)
+    forced[g_array_index (c->map->labels, TnetId, k)] = TRUE;
+  if (c->map->iso_origin != TNET_ID_NONE)
+    forced[c->map->iso_origin] = TRUE;
+
+  /* occupy the node marks so labels do not cover them */
+  for (guint i = 0; i < n; i++)
+    if (is_main[i] || tnet_network_node (net, i)->kind == TNET_NODE_ZONE)
+      {
+        const TnetNode *nd = tnet_network_node (net, i);
+        double x, y;
+        project (c, nd->lon, nd->lat, &x, &y);
+        double b[4] = { x - 4, y - 4, x + 4, y + 4 };
+        g_array_append_val (c->boxes, b);
+      }
+
+  for (guint i = 0; i < n; i++)
+    {
+      const TnetNode *nd = tnet_network_node (net, i);
+      LabelCand lc = { i, -1 };
+      if (forced[i])
+        lc.priority = 1e12;
+      else if (nd->kind == TNET_NODE_ZONE)
+        lc.priority = 1e9 + nd->population;
+      else if (is_main[i])
+        lc.priority = 1e6;
+      if (lc.priority >= 0)
+        g_array_append_val (cands, lc);
+    }
+  g_array_sort (cands, cmp_label);
+
+  for (guint k = 0; k < cands->len; k++)
+    {
+      const TnetNode *nd = tnet_network_node (net, g_array_index (cands, LabelCand, k).node);
+      const char *zh = nd->name ? nd->name : nd->id;
+      g_autofree char *en = short_en (nd->name_en);
+      double x, y;
+      project (c, nd->lon, nd->lat, &x, &y);
+      gboolean station = nd->kind != TNET_NODE_ZONE;
+      double zs = station ? 11.5 : 13.5, es = station ? 9.0 : 10.0;
+      font (cr, zs, !station);
+      double wz = text_width (cr, zh);
+      font (cr, es, FALSE);
+      double we = en ? text_width (cr, en) : 0;
+      double bw = MAX (wz, we), bh = zs + (en ? es + 2 : 0);
+      /* candidate offsets: right, left, above, below, and the diagonals */
+      const double off = 7;
+      double pos[8][2] = {
+        { x + off, y - bh / 2 }, { x - off - bw, y - bh / 2 },
+        { x - bw / 2, y - off - bh }, { x - bw / 2, y + off },
+        { x + off, y - off - bh }, { x - off - bw, y - off - bh },
+        { x + off, y + off }, { x - off - bw, y + off },
+      };
+      for (guint p = 0; p < 8; p++)
+        {
+          double b[4] = { pos[p][0] - 1, pos[p][1] - 1, pos[p][0] + bw + 1, pos[p][1] + bh + 1 };
+          if (!box_free (c, b))
+            continue;
+          g_array_append_val (c->boxes, b);
+          double lx = pos[p][0], ly = pos[p][1];
+          /* centre each line under the other when stacked */
+          gboolean center = p == 2 || p == 3;
+          gboolean right_align = p == 1 || p == 5 || p == 7;
+          font (cr, zs, !station);
+          double xz = center ? lx + (bw - wz) / 2 : right_align ? lx + bw - wz : lx;
+          halo_text (cr, xz, ly + zs * 0.85, zh, hex (station ? 0x3c096c : 0x212121));
+          if (en)
+            {
+              font (cr, es, FALSE);
+              double xe = center ? lx + (bw - we) / 2 : right_align ? lx + bw - we : lx;
+              halo_text (cr, xe, ly + zs + 2 + es * 0.85, en, hex (0x555555));
+            }
+          break;
+        }
+    }
+}
+
+static double
+nice_km (double max_km)
+{
+  static const double steps[] = { 1, 2, 5, 10, 20, 25, 50, 100, 200, 500, 1000 };
+  double best = steps[0];
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    if (steps[i] <= max_km)
+      best = steps[i];
+  return best;
+}
+
+static void
+draw_scale_and_north (Ctx *c, gboolean reserve_only)
+{
+  cairo_t *cr = c->cr;
+  /* px per km: 1 degree of latitude is 111.32 km, and x was scaled by
+   * cos(lat0) so a km is the same length both ways */
+  double px_per_km = c->s / 111.32;
+  double km = nice_km ((c->fx1 - c->fx0) * 0.22 / px_per_km);
+  double len = km * px_per_km;
+  double x = c->fx0 + 16, y = c->fy1 - 22;
+  double nx = c->fx1 - 30, ny = c->fy0 + 26;
+  if (reserve_only)
+    {
+      double b1[4] = { x - 8, y - 22, x + len + 52, y + 14 };
+      double b2[4] = { nx - 12, ny - 18, nx + 12, ny + 28 };
+      g_array_append_val (c->boxes, b1);
+      g_array_append_val (c->boxes, b2);
+      return;
+    }
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
+  cairo_rectangle (cr, x - 8, y - 22, len + 60, 36);
+  cairo_fill (cr);
+  for (int k = 0; k < 4; k++)
+    {
+      cairo_rectangle (cr, x + k * len / 4, y - 4, len / 4, 6);
+      if (k % 2)
+        cairo_set_source_rgb (cr, 1, 1, 1);
+      else
+        cairo_set_source_rgb (cr, 0.15, 0.15, 0.15);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgb (cr, 0.15, 0.15, 0.15);
+      cairo_set_line_width (cr, 0.8);
+      cairo_stroke (cr);
+    }
+  font (cr, 10.5, FALSE);
+  cairo_set_source_rgb (cr, 0.15, 0.15, 0.15);
+  cairo_move_to (cr, x - 3, y - 8);
+  cairo_show_text (cr, "0");
+  char buf[32];
+  g_snprintf (buf, sizeof buf, "%g km", km);
+  cairo_move_to (cr, x + len - 6, y - 8);
+  cairo_show_text (cr, buf);
+  g_snprintf (buf, sizeof buf, "%g", km / 2);
+  cairo_move_to (cr, x + len / 2 - text_width (cr, buf) / 2, y - 8);
+  cairo_show_text (cr, buf);
+
+  /* north arrow */
+  cairo_move_to (cr, nx, ny - 16);
+  cairo_line_to (cr, nx + 8, ny + 10);
+  cairo_line_to (cr, nx, ny + 5);
+  cairo_close_path (cr);
+  cairo_set_source_rgb (cr, 0.15, 0.15, 0.15);
+  cairo_fill (cr);
+  cairo_move_to (cr, nx, ny - 16);
+  cairo_line_to (cr, nx - 8, ny + 10);
+  cairo_line_to (cr, nx, ny + 5);
+  cairo_close_path (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgb (cr, 0.15, 0.15, 0.15);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+  font (cr, 12, TRUE);
+  cairo_move_to (cr, nx - text_width (cr, "N") / 2, ny + 25);
+  cairo_show_text (cr, "N");
+}
+
+/* Legend helpers: a running y inside the panel. */
+typedef struct {
+  Ctx *c;
+  double x, y, w;
+} Legend;
+
+static void
+legend_heading (Legend *lg, const char *text)
+{
+  cairo_t *cr = lg->c->cr;
+  lg->y += 8;
+  font (cr, 12.5, TRUE);
+  cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+  cairo_move_to (cr, lg->x, lg->y + 12);
+  cairo_show_text (cr, text);
+  lg->y += 20;
+}
+
+static void
+legend_text (Legend *lg, const char *text, double size, guint32 color)
+{
+  cairo_t *cr = lg->c->cr;
+  font (cr, size, FALSE);
+  set_rgb (cr, hex (color), 1);
+  cairo_move_to (cr, lg->x, lg->y + size);
+  cairo_show_text (cr, text);
+  lg->y += size + 5;
+}
+
+/* A legend row: a line sample drawn by @draw, then the label. */
+static void
+legend_line (Legend *lg, Rgb col, double width, TnetStatus st, gboolean halo,
+             gboolean ladder, const char *label)
+{
+  cairo_t *cr = lg->c->cr;
+  double y = lg->y + 8, x0 = lg->x, x1 = lg->x + 40;
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+  if (halo)
+    {
+      cairo_set_dash (cr, NULL, 0, 0);
+      set_rgb (cr, hex (0xffe066), 1);
+      cairo_set_line_width (cr, width + 7);
+      cairo_move_to (cr, x0, y);
+      cairo_line_to (cr, x1, y);
+      cairo_stroke (cr);
+    }
+  status_dash (cr, st, width);
+  set_rgb (cr, col, 1);
+  cairo_set_line_width (cr, width);
+  cairo_move_to (cr, x0, y);
+  cairo_line_to (cr, x1, y);
+  cairo_stroke (cr);
+  if (ladder)
+    {
+      double d[2] = { 6, 6 };
+      cairo_set_dash (cr, d, 2, 0);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_set_line_width (cr, width * 0.45);
+      cairo_move_to (cr, x0, y);
+      cairo_line_to (cr, x1, y);
+      cairo_stroke (cr);
+    }
+  cairo_set_dash (cr, NULL, 0, 0);
+  font (cr, 11, FALSE);
+  cairo_set_source_rgb (cr, 0.12, 0.12, 0.12);
+  cairo_move_to (cr, x1 + 10, y + 4);
+  cairo_show_text (cr, label);
+  lg->y += 19;
+}
+
+static void
+draw_legend (Ctx *c)
+{
+  cairo_t *cr = c->cr;
+  const TnetNetwork *net = c->map->net;
+  double px = c->w - LEGEND_W - MARGIN, py = TITLE_H;
+  double ph = c->h - TITLE_H - MARGIN;
+  cairo_rectangle (cr, px, py, LEGEND_W, ph);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgb (cr, 0.75, 0.75, 0.75);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+  Legend lg = { c, px + 14, py + 6, LEGEND_W - 28 };
+
+  /* which modes and statuses appear */
+  gboolean mode_seen[TNET_N_MODES] = { FALSE };
+  gboolean status_seen[TNET_N_STATUSES] = { FALSE };
+  gboolean any_addition = FALSE;
+  guint m = tnet_network_n_links (net);
+  for (guint i = 0; i < m; i++)
+    if (link_drawn (c, i))
+      {
+        const TnetLink *l = tnet_network_link (net, i);
+        mode_seen[l->mode] = TRUE;
+        status_seen[l->status] = TRUE;
+        any_addition |= is_addition (c, l);
+      }
+
+  if (c->map->iso_minutes != NULL)
+    {
+      legend_heading (&lg, "出行时间 Travel time");
+      double step = c->map->iso_budget / 4.0;
+      for (int b = 0; b < 4; b++)
+        {
+          char label[64];
+          g_snprintf (label, sizeof label, "%.0f – %.0f min", b * step, (b + 1) * step);
+          legend_line (&lg, hex (iso_colors[b]), 5, TNET_STATUS_EXISTING, FALSE, FALSE,
+                       label);
+        }
+      char label[64];
+      g_snprintf (label, sizeof label, "> %.0f min / 不可达 unreached", c->map->iso_budget);
+      legend_line (&lg, hex (0xcfcfcf), 2, TNET_STATUS_EXISTING, FALSE, FALSE, label);
+      if (c->map->iso_origin != TNET_ID_NONE)
+        {
+          const TnetNode *o = tnet_network_node (net, c->map->iso_origin);
+          g_autofree char *s = g_strdup_printf ("★ 起点 origin: %s", o->name ? o->name : o->id);
+          lg.y += 4;
+          legend_text (&lg, s, 11, 0xd62828);
+        }
+    }
+  else if (c->map->paths->len > 0 || c->map->critical->len > 0)
+    {
+      if (c->map->paths->len > 0)
+        {
+          legend_heading (&lg, "走廊路径 Corridor paths");
+          for (guint p = 0; p < c->map->paths->len; p++)
+            {
+              const MapPath *mp = &g_array_index (c->map->paths, MapPath, p);
+              g_autofree char *fallback = g_strdup_printf ("path %u", p + 1);
+              legend_line (&lg, hex (path_colors[p % G_N_ELEMENTS (path_colors)]), 5,
+                           TNET_STATUS_EXISTING, FALSE, FALSE,
+                           mp->label ? mp->label : fallback);
+            }
+        }
+      if (c->map->critical->len > 0)
+        {
+          legend_heading (&lg, "关键路段 Critical links");
+          legend_line (&lg, hex (CRIT_COLOR), 5, TNET_STATUS_EXISTING, FALSE, FALSE,
+                       "ranked by loss if closed");
+          for (guint k = 0; k < c->map->critical->len && k < 10; k++)
+            {
+              const MapCritical *mc = &g_array_index (c->map->critical, MapCritical, k);
+              g_autofree char *s = g_strdup_printf ("%u. %s", k + 1, mc->label ? mc->label
+                                                    : tnet_network_link (net, mc->link)->id);
+              legend_text (&lg, s, 10.5, 0x333333);
+            }
+        }
+      legend_heading (&lg, "其他 Other");
+      legend_line (&lg, hex (0xb9b9b9), 2, TNET_STATUS_EXISTING, FALSE, FALSE,
+                   "network 路网");
+    }
+  else
+    {
+      legend_heading (&lg, "方式 Mode");
+      for (guint md = 0; md < TNET_N_MODES; md++)
+        if (mode_seen[md] && md != TNET_MODE_WALK && md != TNET_MODE_ACCESS)
+          {
+            g_autofree char *s = g_strdup_printf ("%s %s", mode_styles[md].label_zh,
+                                                  mode_styles[md].label);
+            legend_line (&lg, hex (mode_styles[md].color), mode_styles[md].width,
+                         TNET_STATUS_EXISTING, FALSE, md == TNET_MODE_RAIL, s);
+          }
+      legend_heading (&lg, "状态 Status");
+      static const char *const st_label[TNET_N_STATUSES] = {
+        "已建 existing", "在建 construction", "规划 planned", "研究 study",
+      };
+      for (guint st = 0; st < TNET_N_STATUSES; st++)
+        if (status_seen[st])
+          legend_line (&lg, hex (0x444444), 2.6, st, FALSE, FALSE, st_label[st]);
+      if (any_addition)
+        {
+          g_autofree char *s = g_strdup_printf ("%d 年后新增 new after %d",
+                                                c->map->base_year, c->map->base_year);
+          legend_line (&lg, hex (0x444444), 2.6, TNET_STATUS_EXISTING, TRUE, FALSE, s);
+        }
+    }
+  legend_heading (&lg, "节点 Places");
+  {
+    double y = lg.y + 7;
+    cairo_new_path (cr);
+    cairo_arc (cr, lg.x + 20, y, 5, 0, 2 * G_PI);
+    set_rgb (cr, hex (0xfff3e0), 1);
+    cairo_fill_preserve (cr);
+    set_rgb (cr, hex (0x5d4037), 1);
+    cairo_set_line_width (cr, 1.6);
+    cairo_stroke (cr);
+    font (cr, 11, FALSE);
+    cairo_set_source_rgb (cr, 0.12, 0.12, 0.12);
+    cairo_move_to (cr, lg.x + 50, y + 4);
+    cairo_show_text (cr, "区县/片区 zone (size: population)");
+    lg.y += 19;
+    y = lg.y + 7;
+    cairo_rectangle (cr, lg.x + 16, y - 4, 8, 8);
+    cairo_set_source_rgb (cr, 1, 1, 1);
+    cairo_fill_preserve (cr);
+    set_rgb (cr, hex (0x3c096c), 1);
+    cairo_set_line_width (cr, 1.8);
+    cairo_stroke (cr);
+    cairo_set_source_rgb (cr, 0.12, 0.12, 0.12);
+    cairo_move_to (cr, lg.x + 50, y + 4);
+    cairo_show_text (cr, "高铁站 high-speed rail station");
+    lg.y += 19;
+  }
+  /* footer: scenario and projection */
+  lg.y = py + ph - 48;
+  if (c->map->scen != NULL)
+    {
+      const char *name = tnet_scenario_get_name (c->map->scen);
+      g_autofree char *s = g_strdup_printf ("scenario: %s (%d)", name ? name : "-",
+                                            tnet_scenario_get_year (c->map->scen));
+      legend_text (&lg, s, 9.5, 0x666666);
+    }
+  legend_text (&lg, "equirectangular, cos φ scaled; WGS84", 9.5, 0x666666);
+  legend_text (&lg, "made with tnet", 9.5, 0x666666);
+}
+
+static void
+draw_title (Ctx *c)
+{
+  cairo_t *cr = c->cr;
+  font (cr, 21, TRUE);
+  cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+  cairo_move_to (cr, MARGIN, 30);
+  cairo_show_text (cr, c->map->title ? c->map->title : "tnet");
+  if (c->map->subtitle)
+    {
+      font (cr, 12.5, FALSE);
+      cairo_set_source_rgb (cr, 0.35, 0.35, 0.35);
+      cairo_move_to (cr, MARGIN, 52);
+      cairo_show_text (cr, c->map->subtitle);
+    }
+}
+
+static void
+render (TnetMap *map, cairo_t *cr)
+{
+  const TnetNetwork *net = map->net;
+  guint m = tnet_network_n_links (net), n = tnet_network_n_nodes (net);
+  Ctx c = { .map = map, .cr = cr, .w = map->width, .h = map->height };
+  c.drawn = g_new0 (gboolean, m);
+  for (guint i = 0; i < m; i++)
+    c.drawn[i] = map->scen == NULL || tnet_scenario_link_active (map->scen, net, i);
+  c.boxes = g_array_new (FALSE, FALSE, 4 * sizeof (double));
+  setup_projection (&c);
+
+  cairo_set_source_rgb (cr, 0.976, 0.969, 0.949);
+  cairo_paint (cr);
+  cairo_rectangle (cr, c.fx0, c.fy0, c.fx1 - c.fx0, c.fy1 - c.fy0);
+  cairo_set_source_rgb (cr, 0.992, 0.988, 0.976);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgb (cr, 0.8, 0.8, 0.8);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, c.fx0, c.fy0, c.fx1 - c.fx0, c.fy1 - c.fy0);
+  cairo_clip (cr);
+  g_autofree gboolean *is_main = g_new0 (gboolean, n);
+  for (guint i = 0; i < n; i++)
+    {
+      const TnetNode *nd = tnet_network_node (net, i);
+      is_main[i] = nd->kind == TNET_NODE_STATION && node_is_main_station (&c, i);
+    }
+  draw_scale_and_north (&c, TRUE);
+  if (map->iso_minutes != NULL)
+    draw_isochrone (&c);
+  else if (map->paths->len > 0 || map->critical->len > 0)
+    {
+      draw_network (&c, TRUE);
+      draw_corridors (&c);
+    }
+  else
+    draw_network (&c, FALSE);
+  draw_nodes (&c, is_main);
+  draw_labels (&c, is_main);
+  cairo_restore (cr);
+  draw_scale_and_north (&c, FALSE);
+  draw_legend (&c);
+  draw_title (&c);
+  g_free (c.drawn);
+  g_array_unref (c.boxes);
+}
+
+gboolean
+tnet_map_save (TnetMap *map, const char *path, GError **error)
+{
+  g_return_val_if_fail (map != NULL && path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  gboolean svg = g_str_has_suffix (path, ".svg") || g_str_has_suffix (path, ".SVG");
+  gboolean png = g_str_has_suffix (path, ".png") || g_str_has_suffix (path, ".PNG");
+  if (!svg && !png)
+    {
+      g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
+                   "%s: expected a file name ending in .svg or .png", path);
+      return FALSE;
+    }
+  /* write to a temporary name and rename, so a failure leaves no half file */
+  g_autofree char *tmp = g_strconcat (path, ".part", NULL);
+  cairo_surface_t *surf = svg
+    ? cairo_svg_surface_create (tmp, map->width, map->height)
+    : cairo_image_surface_create (CAIRO_FORMAT_RGB24, map->width, map->height);
+  cairo_status_t st = cairo_surface_status (surf);
+  if (st == CAIRO_STATUS_SUCCESS)
+    {
+      cairo_t *cr = cairo_create (surf);
+      render (map, cr);
+      st = cairo_status (cr);
+      cairo_destroy (cr);
+    }
+  if (st == CAIRO_STATUS_SUCCESS && png)
+    st = cairo_surface_write_to_png (surf, tmp);
+  cairo_surface_finish (surf);
+  if (st == CAIRO_STATUS_SUCCESS)
+    st = cairo_surface_status (surf);
+  cairo_surface_destroy (surf);
+  if (st != CAIRO_STATUS_SUCCESS)
+    {
+      g_remove (tmp);
+      g_set_error (error, TNET_ERROR, TNET_ERROR_IO, "%s: cannot write the map: %s", path,
+                   cairo_status_to_string (st));
+      return FALSE;
+    }
+  if (g_rename (tmp, path) != 0)
+    {
+      int errsv = errno;
+      g_remove (tmp);
+      g_set_error (error, TNET_ERROR, TNET_ERROR_IO, "%s: cannot write the map: %s", path,
+                   g_strerror (errsv));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+#endif /* TNET_HAVE_CAIRO */

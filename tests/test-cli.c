@@ -1,0 +1,355 @@
+/* test-cli.c: the tnet command, run as a child process on tiny networks. */
+#include "tests-common.h"
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+static const char nodes_csv[] =
+  "id,name,kind,lon,lat\n"
+  "xc_a,许昌东,junction,113.80,34.00\n"
+  "xc_b,Middle,junction,113.85,34.05\n"
+  "xc_c,长葛,place,113.90,34.10\n"
+  "xc_d,Detour,junction,113.80,34.10\n"
+  "xc_e,Rail only,station,113.95,34.15\n";
+
+/* G4 a-b-c: 20 km at 120 km/h = 10 min; X1 a-d + X2 d-c (oneway): 10 km,
+ * 15 min; c-e only by rail. */
+static const char links_csv[] =
+  "id,from,to,mode,line,length_km,speed_kmh,oneway\n"
+  "l_ab,xc_a,xc_b,expressway,G4 京港澳高速,10,120,\n"
+  "l_bc,xc_b,xc_c,expressway,G4 京港澳高速,10,120,\n"
+  "l_ad,xc_a,xc_d,road,X1,5,40,\n"
+  "l_dc,xc_d,xc_c,road,X2,5,40,1\n"
+  "l_ce,xc_c,xc_e,hsr,郑渝高铁,30,300,\n";
+
+typedef struct {
+  int status;
+  char *out;
+  char *err;
+} Run;
+
+/* Runs tnet with the arguments (NULL-terminated). */
+static Run
+run_tnet (const char *first, ...)
+{
+  GPtrArray *argv = g_ptr_array_new ();
+  const char *exe = g_getenv ("TNET_EXE");
+  ck_assert_msg (exe != NULL, "TNET_EXE is not set");
+  g_ptr_array_add (argv, (char *) exe);
+  va_list ap;
+  va_start (ap, first);
+  for (const char *a = first; a; a = va_arg (ap, const char *))
+    g_ptr_array_add (argv, (char *) a);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+  Run r = { 0 };
+  GError *error = NULL;
+  int wait = 0;
+  gboolean ok = g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                              &r.out, &r.err, &wait, &error);
+  ck_assert_msg (ok, "spawn: %s", ok ? "" : error->message);
+  ck_assert_msg (WIFEXITED (wait), "tnet did not exit normally");
+  r.status = WEXITSTATUS (wait);
+  g_ptr_array_free (argv, TRUE);
+  return r;
+}
+
+static void
+run_clear (Run *r)
+{
+  g_free (r->out);
+  g_free (r->err);
+}
+
+static char *
+make_net (void)
+{
+  char *dir = tt_mkdtemp ();
+  tt_write_file (dir, "nodes.csv", nodes_csv);
+  tt_write_file (dir, "links.csv", links_csv);
+  return dir;
+}
+
+START_TEST (test_route_text)
+{
+  g_autofree char *dir = make_net ();
+  Run r = run_tnet ("route", "xc_a", "xc_c", "--data", dir, NULL);
+  ck_assert_msg (r.status == 0, "exit %d: %s", r.status, r.err);
+  ck_assert_msg (strstr (r.out, "G4 京港澳高速 [expressway]: 许昌东 (xc_a) -> 长葛 (xc_c), 20.0 km, 10.0 min"),
+                 "%s", r.out);
+  ck_assert_msg (strstr (r.out, "Total: 10.0 min, 20.0 km\n"), "%s", r.out);
+  run_clear (&r);
+
+  /* by length: the two road legs; the way back cannot use the oneway X2 */
+  r = run_tnet ("route", "--metric", "length", "xc_a", "xc_c", "--data", dir, NULL);
+  ck_assert_int_eq (r.status, 0);
+  ck_assert_msg (strstr (r.out, "X1 [road]") && strstr (r.out, "X2 [road]")
+                 && strstr (r.out, "Total: 15.0 min, 10.0 km\n"), "%s", r.out);
+  run_clear (&r);
+  r = run_tnet ("route", "-m", "length", "xc_c", "xc_a", "--data", dir, NULL);
+  ck_assert_int_eq (r.status, 0);
+  ck_assert_msg (strstr (r.out, "Total: 10.0 min, 20.0 km\n"), "%s", r.out);
+  run_clear (&r);
+
+  /* -o writes the file, stdout stays empty */
+  g_autofree char *out = g_build_filename (dir, "route.txt", NULL);
+  r = run_tnet ("route", "xc_a", "xc_b", "--data", dir, "-o", out, NULL);
+  ck_assert_int_eq (r.status, 0);
+  ck_assert_str_eq (r.out, "");
+  g_autofree char *text = NULL;
+  ck_assert (g_file_get_contents (out, &text, NULL, NULL));
+  ck_assert_msg (strstr (text, "Total: 5.0 min, 10.0 km\n"), "%s", text);
+  run_clear (&r);
+  tt_rm_rf (dir);
+}
+END_TEST
+
+START_TEST (test_route_json)
+{
+  g_autofree char *dir = make_net ();
+  Run r = run_tnet ("route", "xc_a", "xc_c", "--data", dir, "--format", "json",
+                    "--metric", "length", NULL);
+  ck_assert_msg (r.status == 0, "exit %d: %s", r.status, r.err);
+  g_autoptr (JsonParser) p = json_parser_new ();
+  ck_assert (json_parser_load_from_data (p, r.out, -1, NULL));
+  JsonObject *o = json_node_get_object (json_parser_get_root (p));
+  ck_assert_str_eq (json_object_get_string_member (o, "from"), "xc_a");
+  ck_assert_str_eq (json_object_get_string_member (o, "to"), "xc_c");
+  ck_assert_str_eq (json_object_get_string_member (o, "profile"), "car");
+  ck_assert_str_eq (json_object_get_string_member (o, "metric"), "length");
+  ck_assert_double_eq_tol (json_object_get_double_member (o, "total_min"), 15.0, 1e-9);
+  ck_assert_double_eq_tol (json_object_get_double_member (o, "total_km"), 10.0, 1e-9);
+  JsonArray *legs = json_object_get_array_member (o, "legs");
+  ck_assert_uint_eq (json_array_get_length (legs), 2);
+  JsonObject *l0 = json_array_get_object_element (legs, 0);
+  ck_assert_str_eq (json_object_get_string_member (l0, "line"), "X1");
+  ck_assert_str_eq (json_object_get_string_member (l0, "mode"), "road");
+  ck_assert_str_eq (json_object_get_string_member (l0, "from"), "xc_a");
+  ck_assert_str_eq (json_object_get_string_member (l0, "to"), "xc_d");
+  JsonArray *links = json_object_get_array_member (l0, "links");
+  ck_assert_uint_eq (json_array_get_length (links), 1);
+  ck_assert_str_eq (json_array_get_string_element (links, 0), "l_ad");
+  ck_assert_double_eq_tol (json_object_get_double_member (l0, "km"), 5.0, 1e-9);
+  ck_assert_double_eq_tol (json_object_get_double_member (l0, "min"), 7.5, 1e-9);
+  run_clear (&r);
+
+  /* by time: one merged G4 leg of two links */
+  r = run_tnet ("route", "xc_a", "xc_c", "--data", dir, "--format", "json", NULL);
+  ck_assert_int_eq (r.status, 0);
+  g_autoptr (JsonParser) p2 = json_parser_new ();
+  ck_assert (json_parser_load_from_data (p2, r.out, -1, NULL));
+  o = json_node_get_object (json_parser_get_root (p2));
+  legs = json_object_get_array_member (o, "legs");
+  ck_assert_uint_eq (json_array_get_length (legs), 1);
+  l0 = json_array_get_object_element (legs, 0);
+  ck_assert_str_eq (json_object_get_string_member (l0, "line"), "G4 京港澳高速");
+  links = json_object_get_array_member (l0, "links");
+  ck_assert_uint_eq (json_array_get_length (links), 2);
+  ck_assert_str_eq (json_array_get_string_element (links, 1), "l_bc");
+  ck_assert_double_eq_tol (json_object_get_double_member (o, "total_min"), 10.0, 1e-9);
+  run_clear (&r);
+  tt_rm_rf (dir);
+}
+END_TEST
+
+START_TEST (test_route_errors)
+{
+  g_autofree char *dir = make_net ();
+  /* unknown node: exit 1, named, with suggestions */
+  Run r = run_tnet ("route", "xc_a", "xc_q", "--data", dir, NULL);
+  ck_assert_int_eq (r.status, 1);
+  ck_assert_msg (strstr (r.err, "tnet: unknown node 'xc_q'") && strstr (r.err, "'xc_a'"),
+                 "%s", r.err);
+  run_clear (&r);
+  /* no path by car (rail only) */
+  r = run_tnet ("route", "xc_a", "xc_e", "--data", dir, NULL);
+  ck_assert_int_eq (r.status, 1);
+  ck_assert_msg (strstr (r.err, "no path by car from 'xc_a' to 'xc_e'"), "%s", r.err);
+  run_clear (&r);
+  /* a missing scenario file is bad input naming it; so is a bad year */
+  r = run_tnet ("route", "xc_a", "xc_c", "--data", dir, "--scenario", "plan.ini", NULL);
+  ck_assert_int_eq (r.status, 1);
+  ck_assert_msg (strstr (r.err, "plan.ini: cannot read the scenario file"), "%s", r.err);
+  run_clear (&r);
+  r = run_tnet ("route", "xc_a", "xc_c", "--data", dir, "--scenario", "20x5", NULL);
+  ck_assert_int_eq (r.status, 1);
+  run_clear (&r);
+  /* a missing folder */
+  g_autofree char *missing = g_build_filename (dir, "nope", NULL);
+  r = run_tnet ("route", "xc_a", "xc_c", "--data", missing, NULL);
+  ck_assert_int_eq (r.status, 1);
+  ck_assert_msg (strstr (r.err, "nodes.csv"), "%s", r.err);
+  run_clear (&r);
+
+  /* a malformed links.csv: exit 1, FILE:LINE:COLUMN */
+  g_autofree char *bad = tt_mkdtemp ();
+  tt_write_file (bad, "nodes.csv", nodes_csv);
+  tt_write_file (bad, "links.csv",
+                 "id,from,to,mode,line,length_km,speed_kmh,oneway\n"
+                 "l_ab,xc_a,xc_b,expressway,G4,10,120,\n"
+                 "l_bc,xc_b,xc_c,expressway,G4,ten,120,\n");
+  r = run_tnet ("route", "xc_a", "xc_c", "--data", bad, NULL);
+  ck_assert_int_eq (r.status, 1);
+  ck_assert_msg (g_str_has_prefix (r.err, "tnet: ") && strstr (r.err, "links.csv:3:30:"),
+                 "%s", r.err);
+  ck_assert_str_eq (r.out, "");
+  run_clear (&r);
+  tt_rm_rf (bad);
+  tt_rm_rf (dir);
+}
+END_TEST
+
+START_TEST (test_usage)
+{
+  g_autofree char *dir = make_net ();
+  const char *const cases[][6] = {
+    { "nosuchcommand", NULL },
+    { "route", "xc_a", NULL },
+    { "route", "xc_a", "xc_b", "xc_c", NULL },
+    { "route", "--bogus", "xc_a", "xc_b", NULL },
+    { "route", "xc_a", "xc_b", "--metric", "speed", NULL },
+    { "route", "xc_a", "xc_b", "--format", "geojson", NULL },
+    { "help", "nosuchcommand", NULL },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      Run r = run_tnet (cases[i][0], cases[i][1], cases[i][2], cases[i][3], cases[i][4],
+                        cases[i][5]);
+      ck_assert_msg (r.status == 2, "case %u: exit %d", i, r.status);
+      ck_assert_msg (strstr (r.err, "--help"), "case %u: no usage hint: %s", i, r.err);
+      run_clear (&r);
+    }
+  Run r = run_tnet (NULL);
+  ck_assert_int_eq (r.status, 2);
+  run_clear (&r);
+  r = run_tnet ("--help", NULL);
+  ck_assert_int_eq (r.status, 0);
+  ck_assert (strstr (r.out, "route"));
+  run_clear (&r);
+  r = run_tnet ("help", "route", NULL);
+  ck_assert_int_eq (r.status, 0);
+  ck_assert (strstr (r.out, "FROM TO") && strstr (r.out, "--metric"));
+  run_clear (&r);
+  r = run_tnet ("route", "--help", NULL);
+  ck_assert_int_eq (r.status, 0);
+  ck_assert (strstr (r.out, "--scenario"));
+  run_clear (&r);
+  r = run_tnet ("--version", NULL);
+  ck_assert_int_eq (r.status, 0);
+  ck_assert_str_eq (r.out, "tnet " TNET_VERSION_STRING "\n");
+  run_clear (&r);
+  tt_rm_rf (dir);
+}
+END_TEST
+
+/* Bundled data: 魏都区 to Zhengzhou centre by transit (2025) rides the HSR or
+ * the 郑许市域铁路, with access and egress around it. */
+START_TEST (test_route_transit)
+{
+  char *data = tt_source_path ("data/xuchang");
+  Run r = run_tnet ("route", "z_weidu", "zz_center", "--profile", "transit", "--scenario",
+                    "2025", "--data", data, "--format", "json", NULL);
+  ck_assert_msg (r.status == 0, "%s", r.err);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  ck_assert (json_parser_load_from_data (parser, r.out, -1, NULL));
+  JsonObject *o = json_node_get_object (json_parser_get_root (parser));
+  ck_assert_str_eq (json_object_get_string_member (o, "profile"), "transit");
+  double total = json_object_get_double_member (o, "total_min");
+  double parts = json_object_get_double_member (o, "access_min")
+                 + json_object_get_double_member (o, "wait_min")
+                 + json_object_get_double_member (o, "in_vehicle_min")
+                 + json_object_get_double_member (o, "transfer_min")
+                 + json_object_get_double_member (o, "egress_min");
+  ck_assert_double_eq_tol (total, parts, 0.01);
+  ck_assert_double_gt (json_object_get_double_member (o, "access_min"), 0);
+  ck_assert_double_gt (json_object_get_double_member (o, "wait_min"), 0);
+  ck_assert_double_gt (total, 30);
+  ck_assert_double_lt (total, 150);
+  JsonArray *legs = json_object_get_array_member (o, "legs");
+  gboolean rail = FALSE;
+  for (guint i = 0; i < json_array_get_length (legs); i++)
+    {
+      JsonObject *l = json_array_get_object_element (legs, i);
+      if (strcmp (json_object_get_string_member (l, "kind"), "ride") != 0)
+        continue;
+      const char *mode = json_object_get_string_member (l, "mode");
+      const char *line = json_object_get_string_member (l, "line");
+      rail |= strcmp (mode, "hsr") == 0 || strcmp (line, "郑许市域铁路") == 0;
+    }
+  ck_assert_msg (rail, "%s", r.out);
+  ck_assert_str_eq (json_object_get_string_member (
+                      json_array_get_object_element (legs, 0), "kind"), "walk");
+  run_clear (&r);
+
+  r = run_tnet ("route", "z_weidu", "zz_center", "--profile", "park_and_ride", "--data", data,
+                NULL);
+  ck_assert_msg (r.status == 0, "%s", r.err);
+  ck_assert_msg (strstr (r.out, "park") && strstr (r.out, "drive"), "%s", r.out);
+  run_clear (&r);
+  r = run_tnet ("route", "z_weidu", "zz_center", "--profile", "bike", "--data", data, NULL);
+  ck_assert_int_eq (r.status, 2);
+  run_clear (&r);
+  g_free (data);
+}
+END_TEST
+
+START_TEST (test_import_gtfs)
+{
+  char *zip = tt_shared_path ("multimodal-sao-paulo-r5r/spo.zip");
+  Run r = run_tnet ("import", "gtfs", zip, NULL);
+  ck_assert_msg (r.status == 0, "%s", r.err);
+  ck_assert_msg (strstr (r.out, "Stops: 654") && strstr (r.out, "SPTRANS")
+                 && strstr (r.out, "metro"), "%s", r.out);
+  run_clear (&r);
+  /* a truncated zip and a feed without stops.txt: exit 1 with a located message */
+  char *dir = tt_mkdtemp ();
+  gchar *data;
+  gsize len;
+  ck_assert (g_file_get_contents (zip, &data, &len, NULL));
+  char *cut = g_build_filename (dir, "cut.zip", NULL);
+  ck_assert (g_file_set_contents (cut, data, len / 3, NULL));
+  r = run_tnet ("import", "gtfs", cut, NULL);
+  ck_assert_int_eq (r.status, 1);
+  ck_assert_msg (strstr (r.err, "cut.zip"), "%s", r.err);
+  run_clear (&r);
+  char *feed = g_build_filename (dir, "feed", NULL);
+  g_mkdir (feed, 0755);
+  tt_write_file (feed, "routes.txt", "route_id,route_type\nR,3\n");
+  r = run_tnet ("import", "gtfs", feed, NULL);
+  ck_assert_int_eq (r.status, 1);
+  ck_assert_msg (strstr (r.err, "stops.txt:1:1: missing required file"), "%s", r.err);
+  run_clear (&r);
+  tt_write_file (feed, "stops.txt", "stop_id,stop_lat,stop_lon\ns,0,0\nt,0,0\n");
+  tt_write_file (feed, "trips.txt", "route_id,service_id,trip_id\nR,S,x\n");
+  tt_write_file (feed, "stop_times.txt", "trip_id,arrival_time,departure_time,stop_id,stop_sequence\n"
+                 "x,08:00:00,08:00:00,s,1\nx,07:5x:00,08:00:00,t,2\n");
+  r = run_tnet ("import", "gtfs", feed, "--format", "json", NULL);
+  ck_assert_int_eq (r.status, 1);
+  ck_assert_msg (strstr (r.err, "stop_times.txt:3:3: malformed time"), "%s", r.err);
+  run_clear (&r);
+  r = run_tnet ("import", "shapes", feed, NULL);
+  ck_assert_int_eq (r.status, 2);
+  run_clear (&r);
+  g_free (feed);
+  g_free (cut);
+  g_free (data);
+  tt_rm_rf (dir);
+  g_free (dir);
+  g_free (zip);
+}
+END_TEST
+
+int
+main (void)
+{
+  Suite *s = suite_create ("cli");
+  TCase *tc = tcase_create ("route");
+  tcase_set_timeout (tc, 60);
+  tcase_add_test (tc, test_route_text);
+  tcase_add_test (tc, test_route_json);
+  tcase_add_test (tc, test_route_errors);
+  tcase_add_test (tc, test_usage);
+  tcase_add_test (tc, test_route_transit);
+  tcase_add_test (tc, test_import_gtfs);
+  suite_add_tcase (s, tc);
+  return tt_run_suite (s);
+}

@@ -1,0 +1,825 @@
+/* test-corridors.c: disjoint paths (vs brute-force min cuts and igraph),
+ * least-time disjoint paths (vs enumeration of path sets), the criticality
+ * scan (vs full recomputation) and the network-level corridor figures. */
+#include "tests-common.h"
+#include <tnet/tnet-igraph.h>
+
+/* ---------- small graphs ---------- */
+
+typedef struct {
+  guint n, m;
+  TnetId tails[256], heads[256], links[256];
+  TnetWeight w[256];
+  guint n_links;
+} G;
+
+/* adds a link: one arc, or two opposite arcs when @two_way */
+static void
+g_link (G *g, TnetId u, TnetId v, TnetWeight w, gboolean two_way)
+{
+  g->tails[g->m] = u;
+  g->heads[g->m] = v;
+  g->w[g->m] = w;
+  g->links[g->m++] = g->n_links;
+  if (two_way)
+    {
+      g->tails[g->m] = v;
+      g->heads[g->m] = u;
+      g->w[g->m] = w;
+      g->links[g->m++] = g->n_links;
+    }
+  g->n_links++;
+}
+
+static TnetGraph *
+g_build (const G *g, TnetMetric **metric)
+{
+  GError *error = NULL;
+  TnetGraph *graph = tnet_graph_new_from_arcs (g->n, g->m, g->tails, g->heads, g->links,
+                                               NULL, &error);
+  ck_assert_ptr_nonnull (graph);
+  *metric = tnet_metric_new (graph, g->w, &error);
+  ck_assert_ptr_nonnull (*metric);
+  return graph;
+}
+
+static G
+random_g (guint n, guint n_links, double p_two_way, TnetWeight wmax, guint32 seed)
+{
+  G g = { .n = n };
+  GRand *r = g_rand_new_with_seed (seed);
+  for (guint k = 0; k < n_links; k++)
+    {
+      TnetId u = (TnetId) g_rand_int_range (r, 0, (gint32) n);
+      TnetId v = (TnetId) g_rand_int_range (r, 0, (gint32) n);
+      if (u == v)
+        v = (v + 1) % n;
+      g_link (&g, u, v, (TnetWeight) g_rand_int_range (r, 1, (gint32) wmax + 1),
+              g_rand_double (r) < p_two_way);
+    }
+  g_rand_free (r);
+  return g;
+}
+
+/* Checks that @set is a valid family of A→B paths of @g, disjoint as asked. */
+static void
+check_paths (const G *g, const TnetPathSet *set, const guint8 *side, TnetDisjointKind kind)
+{
+  guint8 used_link[256] = { 0 };
+  guint8 used_node[256] = { 0 };
+  for (guint p = 0; p < set->n_paths; p++)
+    {
+      const TnetPath *path = &set->paths[p];
+      ck_assert_uint_ge (path->n_arcs, 1);
+      ck_assert_uint_eq (side[path->nodes[0]], 1);
+      ck_assert_uint_eq (side[path->nodes[path->n_arcs]], 2);
+      guint64 t = 0;
+      for (guint i = 0; i < path->n_arcs; i++)
+        {
+          TnetId a = path->arcs[i];
+          ck_assert_uint_eq (g->tails[a], path->nodes[i]);
+          ck_assert_uint_eq (g->heads[a], path->nodes[i + 1]);
+          ck_assert_msg (!used_link[g->links[a]], "link %u used twice", g->links[a]);
+          used_link[g->links[a]] = 1;
+          t += g->w[a];
+          if (i > 0)
+            {
+              TnetId v = path->nodes[i];
+              ck_assert_msg (side[v] == 0 || kind == TNET_DISJOINT_LINKS,
+                             "path passes through an end node");
+              if (kind == TNET_DISJOINT_NODES)
+                {
+                  ck_assert_msg (!used_node[v], "node %u used twice", v);
+                  used_node[v] = 1;
+                }
+            }
+        }
+      ck_assert_uint_eq (path->time_ms, t);
+    }
+}
+
+/* reachability A→B in @g without the removed links / nodes */
+static gboolean
+connected (const G *g, const guint8 *side, const guint8 *gone_link, const guint8 *gone_node)
+{
+  guint8 seen[256] = { 0 };
+  guint stack[256], sp = 0;
+  for (guint v = 0; v < g->n; v++)
+    if (side[v] == 1)
+      {
+        seen[v] = 1;
+        stack[sp++] = v;
+      }
+  while (sp > 0)
+    {
+      guint u = stack[--sp];
+      if (side[u] == 2)
+        return TRUE;
+      for (guint a = 0; a < g->m; a++)
+        if (g->tails[a] == u && !gone_link[g->links[a]] && !seen[g->heads[a]]
+            && !(gone_node && gone_node[g->heads[a]]))
+          {
+            seen[g->heads[a]] = 1;
+            stack[sp++] = g->heads[a];
+          }
+    }
+  return FALSE;
+}
+
+/* Smallest number of links (or of interior nodes and direct A–B links)
+ * whose removal disconnects A from B, by enumeration. */
+static guint
+brute_min_cut (const G *g, const guint8 *side, TnetDisjointKind kind)
+{
+  /* the removable items */
+  guint n_items = 0;
+  guint item_kind[64], item_id[64];
+  if (kind == TNET_DISJOINT_LINKS)
+    for (guint l = 0; l < g->n_links; l++)
+      {
+        item_kind[n_items] = 0;
+        item_id[n_items++] = l;
+      }
+  else
+    {
+      for (guint v = 0; v < g->n; v++)
+        if (side[v] == 0)
+          {
+            item_kind[n_items] = 1;
+            item_id[n_items++] = v;
+          }
+      for (guint a = 0; a < g->m; a++)
+        if (side[g->tails[a]] != 0 && side[g->heads[a]] != 0)
+          {
+            gboolean dup = FALSE;
+            for (guint i = 0; i < n_items; i++)
+              dup |= item_kind[i] == 0 && item_id[i] == g->links[a];
+            if (!dup)
+              {
+                item_kind[n_items] = 0;
+                item_id[n_items++] = g->links[a];
+              }
+          }
+    }
+  ck_assert_uint_le (n_items, 22);
+  guint best = n_items;
+  for (guint32 mask = 0; mask < (1u << n_items); mask++)
+    {
+      guint c = (guint) __builtin_popcount (mask);
+      if (c >= best)
+        continue;
+      guint8 gone_link[256] = { 0 }, gone_node[256] = { 0 };
+      for (guint i = 0; i < n_items; i++)
+        if (mask & (1u << i))
+          {
+            if (item_kind[i] == 0)
+              gone_link[item_id[i]] = 1;
+            else
+              gone_node[item_id[i]] = 1;
+          }
+      if (!connected (g, side, gone_link, gone_node))
+        best = c;
+    }
+  return best;
+}
+
+START_TEST (test_disjoint_known)
+{
+  /* bowtie: two link-disjoint paths that share node 3 */
+  G g = { .n = 8 };
+  g_link (&g, 0, 1, 5, TRUE);
+  g_link (&g, 0, 2, 5, TRUE);
+  g_link (&g, 1, 3, 5, TRUE);
+  g_link (&g, 2, 3, 5, TRUE);
+  g_link (&g, 3, 4, 5, TRUE);
+  g_link (&g, 3, 5, 5, TRUE);
+  g_link (&g, 4, 6, 5, TRUE);
+  g_link (&g, 5, 6, 5, TRUE);
+  g_link (&g, 6, 7, 1, FALSE);  /* 7 is a dead end, not part of B */
+  TnetMetric *metric;
+  g_autoptr (TnetGraph) graph = g_build (&g, &metric);
+  GError *error = NULL;
+  TnetId a = 0, b = 6;
+  guint8 side[8] = { 1, 0, 0, 0, 0, 0, 2, 0 };
+  g_autoptr (TnetPathSet) ld = tnet_graph_disjoint_paths (graph, metric, &a, 1, &b, 1,
+                                                          TNET_DISJOINT_LINKS, &error);
+  ck_assert_ptr_nonnull (ld);
+  ck_assert_uint_eq (ld->n_paths, 2);
+  check_paths (&g, ld, side, TNET_DISJOINT_LINKS);
+  ck_assert_uint_eq (ld->paths[0].time_ms, 20);
+  g_autoptr (TnetPathSet) nd = tnet_graph_disjoint_paths (graph, metric, &a, 1, &b, 1,
+                                                          TNET_DISJOINT_NODES, &error);
+  ck_assert_uint_eq (nd->n_paths, 1);
+  check_paths (&g, nd, side, TNET_DISJOINT_NODES);
+  /* B → A uses the two-way links backwards */
+  g_autoptr (TnetPathSet) back = tnet_graph_disjoint_paths (graph, NULL, &b, 1, &a, 1,
+                                                            TNET_DISJOINT_LINKS, &error);
+  ck_assert_uint_eq (back->n_paths, 2);
+  ck_assert_uint_eq (back->paths[0].time_ms, 0);
+  /* from the dead end: nothing */
+  TnetId dead = 7;
+  g_autoptr (TnetPathSet) none = tnet_graph_disjoint_paths (graph, metric, &dead, 1, &a, 1,
+                                                            TNET_DISJOINT_LINKS, &error);
+  ck_assert_uint_eq (none->n_paths, 0);
+  /* least time: 2 paths of 20, and only 2 even if 5 are asked */
+  g_autoptr (TnetPathSet) lt = tnet_graph_least_time_disjoint_paths (graph, metric, &a, 1,
+                                                                     &b, 1, NULL, 5);
+  ck_assert_uint_eq (lt->n_paths, 2);
+  check_paths (&g, lt, side, TNET_DISJOINT_LINKS);
+  ck_assert_uint_eq (lt->paths[0].time_ms + lt->paths[1].time_ms, 40);
+  tnet_metric_unref (metric);
+}
+END_TEST
+
+START_TEST (test_two_way_link_used_once)
+{
+  /* a ladder where a max flow with per-arc capacities could run both ways
+   * over the rung 2–3; per link it may carry one path only */
+  G g = { .n = 6 };
+  g_link (&g, 0, 2, 1, TRUE);
+  g_link (&g, 0, 3, 1, TRUE);
+  g_link (&g, 2, 3, 1, TRUE);
+  g_link (&g, 2, 4, 1, TRUE);
+  g_link (&g, 3, 4, 1, TRUE);
+  g_link (&g, 4, 5, 1, TRUE);
+  g_link (&g, 2, 5, 1, TRUE);
+  TnetMetric *metric;
+  g_autoptr (TnetGraph) graph = g_build (&g, &metric);
+  TnetId a = 0, b = 5;
+  guint8 side[6] = { 1, 0, 0, 0, 0, 2 };
+  GError *error = NULL;
+  g_autoptr (TnetPathSet) ld = tnet_graph_disjoint_paths (graph, metric, &a, 1, &b, 1,
+                                                          TNET_DISJOINT_LINKS, &error);
+  ck_assert_uint_eq (ld->n_paths, 2);
+  ck_assert_uint_eq (brute_min_cut (&g, side, TNET_DISJOINT_LINKS), 2);
+  check_paths (&g, ld, side, TNET_DISJOINT_LINKS);
+  tnet_metric_unref (metric);
+}
+END_TEST
+
+/* Menger on random graphs: the count is the brute-force min cut, the paths
+ * are valid and disjoint; single pairs also agree with igraph. */
+START_TEST (test_disjoint_random_menger)
+{
+  for (guint32 seed = 1; seed <= 60; seed++)
+    {
+      guint n = 7 + seed % 4;
+      G g = random_g (n, 9 + seed % 8, seed % 3 == 0 ? 0.0 : 0.6, 20, seed);
+      TnetMetric *metric;
+      g_autoptr (TnetGraph) graph = g_build (&g, &metric);
+      guint8 side[256] = { 0 };
+      TnetId a[2] = { 0, 1 }, b[2] = { n - 1, n - 2 };
+      guint na = 1 + seed % 2, nb = 1 + (seed / 2) % 2;
+      for (guint i = 0; i < na; i++)
+        side[a[i]] = 1;
+      for (guint i = 0; i < nb; i++)
+        side[b[i]] = 2;
+      for (int kind = 0; kind < 2; kind++)
+        {
+          GError *error = NULL;
+          g_autoptr (TnetPathSet) set = tnet_graph_disjoint_paths (graph, metric, a, na, b, nb,
+                                                                   (TnetDisjointKind) kind,
+                                                                   &error);
+          ck_assert_ptr_nonnull (set);
+          check_paths (&g, set, side, (TnetDisjointKind) kind);
+          ck_assert_uint_eq (set->n_paths, brute_min_cut (&g, side, (TnetDisjointKind) kind));
+        }
+      if (na == 1 && nb == 1 && seed % 3 == 0)
+        {
+          /* directed, one arc per link: igraph's own count must agree */
+          igraph_t ig;
+          igraph_integer_t res = 0;
+          GError *error = NULL;
+          tnet_igraph_lock ();
+          ck_assert (tnet_graph_to_igraph (graph, NULL, &ig, NULL, &error));
+          ck_assert (tnet_igraph_check (igraph_edge_disjoint_paths (&ig, &res, a[0], b[0]),
+                                        "oracle", &error));
+          igraph_destroy (&ig);
+          tnet_igraph_unlock ();
+          g_autoptr (TnetPathSet) set = tnet_graph_disjoint_paths (graph, metric, a, 1, b, 1,
+                                                                   TNET_DISJOINT_LINKS, &error);
+          ck_assert_uint_eq (set->n_paths, (guint) res);
+        }
+      tnet_metric_unref (metric);
+    }
+}
+END_TEST
+
+/* ---------- least-time disjoint paths vs enumeration ---------- */
+
+typedef struct {
+  GArray *paths;  /* of guint64 link masks */
+  GArray *times;  /* guint64 */
+} Simple;
+
+static void
+enum_paths (const G *g, const guint8 *side, guint u, guint64 links, guint64 t,
+            guint32 visited, Simple *out)
+{
+  if (side[u] == 2)
+    {
+      g_array_append_val (out->paths, links);
+      g_array_append_val (out->times, t);
+      return;
+    }
+  for (guint a = 0; a < g->m; a++)
+    if (g->tails[a] == u && !(visited & (1u << g->heads[a]))
+        && !(links & (G_GUINT64_CONSTANT (1) << g->links[a]))
+        && side[g->heads[a]] != 1)
+      enum_paths (g, side, g->heads[a], links | (G_GUINT64_CONSTANT (1) << g->links[a]),
+                  t + g->w[a], visited | (1u << g->heads[a]), out);
+}
+
+/* best total time of @k pairwise link-disjoint paths, G_MAXUINT64 if none */
+static guint64
+best_set (const Simple *s, guint k, guint start, guint64 used)
+{
+  if (k == 0)
+    return 0;
+  guint64 best = G_MAXUINT64;
+  for (guint i = start; i < s->paths->len; i++)
+    {
+      guint64 mask = g_array_index (s->paths, guint64, i);
+      if (mask & used)
+        continue;
+      guint64 rest = best_set (s, k - 1, i + 1, used | mask);
+      if (rest != G_MAXUINT64)
+        best = MIN (best, rest + g_array_index (s->times, guint64, i));
+    }
+  return best;
+}
+
+START_TEST (test_least_time_vs_brute_force)
+{
+  for (guint32 seed = 100; seed < 160; seed++)
+    {
+      guint n = 6 + seed % 3;
+      G g = random_g (n, 10 + seed % 5, 0.5, 30, seed);
+      TnetMetric *metric;
+      g_autoptr (TnetGraph) graph = g_build (&g, &metric);
+      guint8 side[256] = { 0 };
+      TnetId a = 0, b = n - 1;
+      side[a] = 1;
+      side[b] = 2;
+      Simple s = { g_array_new (FALSE, FALSE, sizeof (guint64)),
+                   g_array_new (FALSE, FALSE, sizeof (guint64)) };
+      enum_paths (&g, side, a, 0, 0, 1u << a, &s);
+      for (guint k = 1; k <= 3; k++)
+        {
+          g_autoptr (TnetPathSet) set = tnet_graph_least_time_disjoint_paths (graph, metric,
+                                                                              &a, 1, &b, 1,
+                                                                              NULL, k);
+          check_paths (&g, set, side, TNET_DISJOINT_LINKS);
+          /* the largest feasible count up to k */
+          guint kk = k;
+          while (kk > 0 && best_set (&s, kk, 0, 0) == G_MAXUINT64)
+            kk--;
+          ck_assert_uint_eq (set->n_paths, kk);
+          guint64 total = 0;
+          for (guint i = 0; i < set->n_paths; i++)
+            {
+              total += set->paths[i].time_ms;
+              if (i > 0)
+                ck_assert_uint_le (set->paths[i - 1].time_ms, set->paths[i].time_ms);
+            }
+          if (kk > 0)
+            ck_assert_uint_eq (total, best_set (&s, kk, 0, 0));
+        }
+      g_array_free (s.paths, TRUE);
+      g_array_free (s.times, TRUE);
+      tnet_metric_unref (metric);
+    }
+}
+END_TEST
+
+/* ---------- criticality vs full recomputation ---------- */
+
+/* time from o to d in @g without link @gone (NONE: none), by TnetSearch */
+static TnetWeight
+recompute (const G *g, TnetId gone, TnetId o, TnetId d)
+{
+  G h = { .n = g->n };
+  for (guint a = 0; a < g->m; a++)
+    if (g->links[a] != gone)
+      {
+        h.tails[h.m] = g->tails[a];
+        h.heads[h.m] = g->heads[a];
+        h.w[h.m] = g->w[a];
+        h.links[h.m++] = g->links[a];
+      }
+  TnetMetric *metric;
+  g_autoptr (TnetGraph) graph = g_build (&h, &metric);
+  g_autoptr (TnetSearch) search = tnet_search_new (graph);
+  tnet_search_run (search, metric, o, TNET_FORWARD, TNET_WEIGHT_INF, TNET_ID_NONE);
+  TnetWeight t = tnet_search_distance (search, d);
+  tnet_metric_unref (metric);
+  return t;
+}
+
+START_TEST (test_criticality_vs_recomputation)
+{
+  for (guint32 seed = 200; seed < 230; seed++)
+    {
+      guint n = 12 + seed % 10;
+      G g = random_g (n, 30 + seed % 20, 0.7, seed % 2 ? 5 : 100, seed);
+      TnetMetric *metric;
+      g_autoptr (TnetGraph) graph = g_build (&g, &metric);
+      TnetId po[6], pd[6];
+      double pop[256];
+      for (guint v = 0; v < n; v++)
+        pop[v] = 10.0 * (v + 1);
+      for (guint p = 0; p < 6; p++)
+        {
+          po[p] = p % 3;
+          pd[p] = n - 1 - p / 2;
+        }
+      TnetWeight budget = seed % 2 ? 8 : 150;
+      g_autoptr (TnetCriticality) crit = tnet_criticality_scan (graph, metric, NULL, 0, po, pd,
+                                                                6, pop, budget, 1 + seed % 3);
+      ck_assert_uint_eq (tnet_criticality_n_pairs (crit), 6);
+      for (guint p = 0; p < 6; p++)
+        ck_assert_uint_eq (tnet_criticality_base_time (crit, p),
+                           recompute (&g, TNET_ID_NONE, po[p], pd[p]));
+      for (TnetId l = 0; l < g.n_links; l++)
+        for (guint p = 0; p < 6; p++)
+          ck_assert_uint_eq (tnet_criticality_element_time (crit, l, p),
+                             recompute (&g, l, po[p], pd[p]));
+      /* items: ranked, and their figures match the times */
+      for (guint r = 0; r < tnet_criticality_n_items (crit); r++)
+        {
+          const TnetCriticalityItem *it = tnet_criticality_item (crit, r);
+          guint slower = 0, cut = 0;
+          for (guint p = 0; p < 6; p++)
+            {
+              TnetWeight b = tnet_criticality_base_time (crit, p);
+              TnetWeight t = tnet_criticality_time (crit, r, p);
+              ck_assert_uint_ge (t, b);
+              slower += t > b;
+              cut += t == TNET_WEIGHT_INF && b != TNET_WEIGHT_INF;
+            }
+          ck_assert_uint_eq (it->n_pairs_slower, slower);
+          ck_assert_uint_eq (it->n_pairs_cut, cut);
+          ck_assert_uint_gt (slower, 0);
+          if (r > 0)
+            ck_assert_uint_ge (tnet_criticality_item (crit, r - 1)->n_pairs_cut, it->n_pairs_cut);
+          /* the detour of the worst pair has the reported time */
+          g_autoptr (TnetPath) detour = tnet_criticality_detour (crit, r, it->worst_pair);
+          TnetWeight t = tnet_criticality_time (crit, r, it->worst_pair);
+          if (t == TNET_WEIGHT_INF)
+            ck_assert_ptr_null (detour);
+          else
+            {
+              ck_assert_ptr_nonnull (detour);
+              ck_assert_uint_eq (detour->time_ms, t);
+              for (guint i = 0; i < detour->n_arcs; i++)
+                ck_assert_uint_ne (g.links[detour->arcs[i]], it->element);
+            }
+        }
+      tnet_metric_unref (metric);
+    }
+}
+END_TEST
+
+/* A link off every shortest path: zero loss, confirmed by recomputation. */
+START_TEST (test_criticality_off_path_zero)
+{
+  G g = { .n = 5 };
+  g_link (&g, 0, 1, 10, TRUE);   /* 0: on the only path */
+  g_link (&g, 1, 2, 10, TRUE);   /* 1: one of two equal paths */
+  g_link (&g, 1, 3, 10, TRUE);   /* 2: the other */
+  g_link (&g, 3, 2, 0, TRUE);    /* 3 */
+  g_link (&g, 0, 4, 1, TRUE);    /* 4: a spur, off every path */
+  g_link (&g, 4, 2, 100, TRUE);  /* 5: a slow alternative */
+  TnetMetric *metric;
+  g_autoptr (TnetGraph) graph = g_build (&g, &metric);
+  TnetId o = 0, d = 2;
+  double pop[5] = { 1000, 0, 0, 0, 0 };
+  g_autoptr (TnetCriticality) crit = tnet_criticality_scan (graph, metric, NULL, 0, &o, &d, 1,
+                                                            pop, 30, 2);
+  ck_assert_uint_eq (tnet_criticality_base_time (crit, 0), 20);
+  for (TnetId l = 0; l < g.n_links; l++)
+    ck_assert_uint_eq (tnet_criticality_element_time (crit, l, 0), recompute (&g, l, o, d));
+  ck_assert_uint_eq (tnet_criticality_element_time (crit, 4, 0), 20);
+  ck_assert_uint_eq (tnet_criticality_element_time (crit, 5, 0), 20);
+  ck_assert_uint_eq (tnet_criticality_n_items (crit), 1);
+  const TnetCriticalityItem *it = tnet_criticality_item (crit, 0);
+  ck_assert_uint_eq (it->element, 0);
+  ck_assert_uint_eq (it->max_increase_ms, 81);   /* 0-4-2 = 101 */
+  ck_assert_uint_eq (it->n_pairs_out_of_budget, 1);
+  ck_assert (it->population_lost == 1000);
+  /* 4 and 5 are not even examined; 0..3 are on the DAG */
+  ck_assert_uint_eq (tnet_criticality_n_candidates (crit), 4);
+  tnet_metric_unref (metric);
+}
+END_TEST
+
+/* ---------- network level ---------- */
+
+static const char *net_nodes =
+  "id,name,kind,lon,lat,region,population\n"
+  "xa,XA,zone,113.8,34.0,xc,100\n"
+  "xb,XB,zone,113.9,34.1,xc,50\n"
+  "x1,X1,junction,113.8,34.2,xc,\n"
+  "x2,X2,station,113.9,34.2,xc,\n"
+  "m1,M1,junction,113.8,34.4,,\n"
+  "z1,Z1,junction,113.7,34.7,zz,\n"
+  "z2,Z2,station,113.8,34.7,zz,\n"
+  "za,ZA,zone,113.7,34.8,zz,0\n";
+static const char *net_links =
+  "id,from,to,mode,line,length_km,time_min,oneway,open_year\n"
+  "a1,xa,x1,access,,1,5,,\n"
+  "a2,xb,x2,access,,1,5,,\n"
+  "a3,xb,x1,access,,1,8,,\n"
+  "a4,za,z1,access,,1,5,,\n"
+  "a5,za,z2,access,,1,5,,\n"
+  "g1,x1,m1,expressway,G1,20,12,,\n"
+  "g2,m1,z1,expressway,G1,20,12,,\n"
+  "s1,x1,z1,road,S1,50,40,,\n"
+  "s2,x1,m1,road,S2,20,20,,2025\n"
+  "r1,x2,z2,hsr,HSR,60,20,,\n"
+  "r2,x2,z2,rail,OLD,60,45,,\n";
+
+static TnetNetwork *
+small_network (char **dir_out)
+{
+  char *dir = tt_mkdtemp ();
+  tt_write_file (dir, "nodes.csv", net_nodes);
+  tt_write_file (dir, "links.csv", net_links);
+  GError *error = NULL;
+  TnetNetwork *net = tnet_network_load_csv (dir, &error);
+  ck_assert_msg (net != NULL, "%s", error ? error->message : "");
+  *dir_out = dir;
+  return net;
+}
+
+START_TEST (test_network_corridor)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (TnetNetwork) net = small_network (&dir);
+  GError *error = NULL;
+  g_autoptr (TnetNodeSet) a = tnet_node_set_resolve (net, "xc", &error);
+  g_autoptr (TnetNodeSet) b = tnet_node_set_resolve (net, "region:zz", &error);
+  ck_assert (a && b);
+  ck_assert (a->is_region);
+  ck_assert_uint_eq (a->members->len, 4);
+  ck_assert_uint_eq (a->zones->len, 2);
+  g_autoptr (TnetNodeSet) one = tnet_node_set_resolve (net, "node:x1", &error);
+  ck_assert_uint_eq (one->members->len, 1);
+  ck_assert (!one->is_region);
+  ck_assert_ptr_null (tnet_node_set_resolve (net, "nowhere", &error));
+  tt_assert_error (error, TNET_ERROR_NOT_FOUND, "nowhere");
+  ck_assert_ptr_null (tnet_node_set_resolve (net, "region:x1", &error));
+  tt_assert_error (error, TNET_ERROR_NOT_FOUND, "region:x1");
+
+  g_autoptr (TnetScenario) s2020 = tnet_scenario_new (2020);
+  g_autoptr (TnetScenario) s2025 = tnet_scenario_new (2025);
+  g_autoptr (GPtrArray) lines = NULL;
+  ck_assert_uint_eq (tnet_corridor_count_lines (net, s2020, TNET_MODES_ROAD, a, b, &lines), 2);
+  ck_assert_str_eq (lines->pdata[0], "G1");
+  ck_assert_str_eq (lines->pdata[1], "S1");
+  /* S2 stops at m1: not a line between the regions */
+  ck_assert_uint_eq (tnet_corridor_count_lines (net, s2025, TNET_MODES_ROAD, a, b, NULL), 2);
+  ck_assert_uint_eq (tnet_corridor_count_lines (net, s2025, TNET_MODES_RAIL, a, b, NULL), 2);
+
+  g_autoptr (TnetCorridor) road20 = tnet_corridor_analyse (net, s2020, TNET_MODES_ROAD, a, b,
+                                                           4, 60 * 60000, 1.5, &error);
+  ck_assert_msg (road20 != NULL, "%s", error ? error->message : "");
+  ck_assert_uint_eq (road20->link_disjoint->n_paths, 2);
+  ck_assert_uint_eq (road20->node_disjoint->n_paths, 2);
+  /* zones to zones: G1 (5+24+5) and S1 (5+40+5); access links shared */
+  ck_assert_uint_eq (road20->fastest->n_paths, 2);
+  ck_assert_uint_eq (road20->fastest->paths[0].time_ms, 34 * 60000);
+  ck_assert_uint_eq (road20->fastest->paths[1].time_ms, 50 * 60000);
+  ck_assert_uint_eq (road20->n_within_budget, 2);
+  ck_assert_uint_eq (road20->n_within_factor, 2);
+  g_autoptr (TnetCorridor) road25 = tnet_corridor_analyse (net, s2025, TNET_MODES_ROAD, a, b,
+                                                           4, 40 * 60000, 1.2, &error);
+  /* S2 parallels G1 to m1, but m1–z1 is still one link */
+  ck_assert_uint_eq (road25->link_disjoint->n_paths, 2);
+  ck_assert_uint_eq (road25->node_disjoint->n_paths, 2);
+  ck_assert_uint_eq (road25->n_within_budget, 1);
+  ck_assert_uint_eq (road25->n_within_factor, 1);
+  g_autoptr (TnetCorridor) all = tnet_corridor_analyse (net, s2025, TNET_MODES_ROAD | TNET_MODES_RAIL,
+                                                        a, b, 4, 60 * 60000, 1.5, &error);
+  ck_assert_uint_eq (all->link_disjoint->n_paths, 4);
+  ck_assert_uint_eq (all->n_lines, 4);
+  ck_assert_uint_eq (all->fastest->paths[0].time_ms, 30 * 60000);
+}
+END_TEST
+
+/* Closing the top-ranked link in a scenario raises the time by what the
+ * scan reported. */
+START_TEST (test_network_criticality_closure)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (TnetNetwork) net = small_network (&dir);
+  GError *error = NULL;
+  g_autoptr (TnetNodeSet) a = tnet_node_set_resolve (net, "xc", &error);
+  g_autoptr (TnetNodeSet) b = tnet_node_set_resolve (net, "zz", &error);
+  g_autoptr (TnetScenario) scen = tnet_scenario_new (2020);
+  g_autoptr (TnetCriticality) crit = tnet_corridor_criticality (net, scen, TNET_MODES_ROAD, a, b,
+                                                                FALSE, 45 * 60000, 2, &error);
+  ck_assert_msg (crit != NULL, "%s", error ? error->message : "");
+  ck_assert_uint_eq (tnet_criticality_n_pairs (crit), 2);
+  ck_assert_uint_gt (tnet_criticality_n_items (crit), 0);
+  const TnetCriticalityItem *top = tnet_criticality_item (crit, 0);
+  /* a4 is za's only access to the roads: it cuts both pairs */
+  ck_assert_str_eq (top->name, "a4");
+  ck_assert_uint_eq (top->n_pairs_cut, 2);
+  /* every ranked link, closed in a scenario, gives the scanned times */
+  for (guint r = 0; r < tnet_criticality_n_items (crit); r++)
+    {
+      const TnetCriticalityItem *it = tnet_criticality_item (crit, r);
+      g_autoptr (TnetScenario) closed = tnet_scenario_copy (scen);
+      tnet_scenario_close_link (closed, it->name);
+      g_autoptr (TnetMetric) time = NULL;
+      g_autoptr (TnetGraph) graph = tnet_graph_compile_modes (net, closed,
+                                                              TNET_MODES_ROAD | TNET_MODE_BIT (TNET_MODE_ACCESS),
+                                                              &time, NULL, &error);
+      ck_assert_ptr_nonnull (graph);
+      g_autoptr (TnetSearch) search = tnet_search_new (graph);
+      for (guint p = 0; p < 2; p++)
+        {
+          TnetId o = g_array_index (a->zones, TnetId, p);
+          TnetId d = g_array_index (b->zones, TnetId, 0);
+          tnet_search_run (search, time, o, TNET_FORWARD, TNET_WEIGHT_INF, TNET_ID_NONE);
+          ck_assert_uint_eq (tnet_search_distance (search, d), tnet_criticality_time (crit, r, p));
+        }
+    }
+  /* without g1 both zones (100 + 50) fall out of 45 min, by 16 min each */
+  gboolean seen_g1 = FALSE;
+  for (guint r = 0; r < tnet_criticality_n_items (crit); r++)
+    {
+      const TnetCriticalityItem *it = tnet_criticality_item (crit, r);
+      if (strcmp (it->name, "g1") == 0)
+        {
+          seen_g1 = TRUE;
+          ck_assert (it->population_lost == 150.0);
+          ck_assert_uint_eq (it->max_increase_ms, 16 * 60000);
+        }
+    }
+  ck_assert (seen_g1);
+  g_autoptr (TnetCriticality) by_line = tnet_corridor_criticality (net, scen, TNET_MODES_ROAD, a,
+                                                                   b, TRUE, 45 * 60000, 1, &error);
+  ck_assert_uint_eq (tnet_criticality_n_items (by_line), 1);
+  ck_assert_str_eq (tnet_criticality_item (by_line, 0)->name, "G1");
+  tt_rm_rf (dir);
+}
+END_TEST
+
+/* ---------- bundled data ---------- */
+
+START_TEST (test_bundled_line_counts)
+{
+  g_autofree char *dir = tt_source_path ("data/xuchang");
+  GError *error = NULL;
+  g_autoptr (TnetNetwork) net = tnet_network_load_csv (dir, &error);
+  ck_assert_msg (net != NULL, "%s", error ? error->message : "");
+  g_autoptr (TnetNodeSet) xc = tnet_node_set_resolve (net, "xuchang", &error);
+  g_autoptr (TnetNodeSet) zz = tnet_node_set_resolve (net, "zhengzhou", &error);
+  g_autoptr (TnetNodeSet) ap = tnet_node_set_resolve (net, "airport", &error);
+  ck_assert (xc && zz && ap);
+  g_autoptr (TnetScenario) s2020 = tnet_scenario_new (2020);
+  g_autoptr (TnetScenario) s2025 = tnet_scenario_new (2025);
+  /* the plan: 4 + 7 to Zhengzhou in 2020; 5 + 15 and 3 + 8 in 2025 */
+  ck_assert_uint_eq (tnet_corridor_count_lines (net, s2020, TNET_MODES_RAIL, xc, zz, NULL), 4);
+  ck_assert_uint_eq (tnet_corridor_count_lines (net, s2020, TNET_MODES_ROAD, xc, zz, NULL), 7);
+  ck_assert_uint_eq (tnet_corridor_count_lines (net, s2025, TNET_MODES_RAIL, xc, zz, NULL), 5);
+  ck_assert_uint_eq (tnet_corridor_count_lines (net, s2025, TNET_MODES_ROAD, xc, zz, NULL), 15);
+  ck_assert_uint_eq (tnet_corridor_count_lines (net, s2025, TNET_MODES_RAIL, xc, ap, NULL), 3);
+  ck_assert_uint_eq (tnet_corridor_count_lines (net, s2025, TNET_MODES_ROAD, xc, ap, NULL), 8);
+  /* node-disjoint paths never outnumber link-disjoint ones */
+  g_autoptr (TnetCorridor) corr = tnet_corridor_analyse (net, s2025, TNET_MODES_RAIL | TNET_MODES_ROAD,
+                                                         xc, zz, 5, 60 * 60000, 1.5, &error);
+  ck_assert_msg (corr != NULL, "%s", error ? error->message : "");
+  ck_assert_uint_ge (corr->link_disjoint->n_paths, corr->node_disjoint->n_paths);
+  ck_assert_uint_gt (corr->node_disjoint->n_paths, 0);
+  ck_assert_uint_eq (corr->fastest->n_paths, 5);
+}
+END_TEST
+
+/* Closing the top-ranked link of the 2025 scan in a scenario raises every
+ * Xuchang → Zhengzhou time by exactly what the scan reported. */
+START_TEST (test_bundled_closure)
+{
+  g_autofree char *dir = tt_source_path ("data/xuchang");
+  GError *error = NULL;
+  g_autoptr (TnetNetwork) net = tnet_network_load_csv (dir, &error);
+  ck_assert (net != NULL);
+  g_autoptr (TnetNodeSet) xc = tnet_node_set_resolve (net, "xuchang", &error);
+  g_autoptr (TnetNodeSet) zz = tnet_node_set_resolve (net, "zhengzhou", &error);
+  g_autoptr (TnetScenario) scen = tnet_scenario_new (2025);
+  guint mask = TNET_MODES_RAIL | TNET_MODES_ROAD;
+  g_autoptr (TnetCriticality) crit = tnet_corridor_criticality (net, scen, mask, xc, zz, FALSE,
+                                                                60 * 60000, 2, &error);
+  ck_assert (crit != NULL);
+  ck_assert_uint_gt (tnet_criticality_n_items (crit), 0);
+  const TnetCriticalityItem *top = tnet_criticality_item (crit, 0);
+  ck_assert_uint_gt (top->max_increase_ms, 0);
+  g_autoptr (TnetScenario) closed = tnet_scenario_copy (scen);
+  tnet_scenario_close_link (closed, top->name);
+  g_autoptr (TnetMetric) t0 = NULL;
+  g_autoptr (TnetMetric) t1 = NULL;
+  guint graph_modes = mask | TNET_MODE_BIT (TNET_MODE_ACCESS);
+  g_autoptr (TnetGraph) g0 = tnet_graph_compile_modes (net, scen, graph_modes, &t0, NULL, &error);
+  g_autoptr (TnetGraph) g1 = tnet_graph_compile_modes (net, closed, graph_modes, &t1, NULL, &error);
+  ck_assert (g0 && g1);
+  g_autoptr (TnetSearch) s0 = tnet_search_new (g0);
+  g_autoptr (TnetSearch) s1 = tnet_search_new (g1);
+  guint p = 0;
+  TnetWeight max_inc = 0;
+  for (guint i = 0; i < xc->zones->len; i++)
+    {
+      TnetId o = g_array_index (xc->zones, TnetId, i);
+      tnet_search_run (s0, t0, o, TNET_FORWARD, TNET_WEIGHT_INF, TNET_ID_NONE);
+      tnet_search_run (s1, t1, o, TNET_FORWARD, TNET_WEIGHT_INF, TNET_ID_NONE);
+      for (guint j = 0; j < zz->zones->len; j++, p++)
+        {
+          TnetId d = g_array_index (zz->zones, TnetId, j);
+          TnetWeight before = tnet_search_distance (s0, d), after = tnet_search_distance (s1, d);
+          ck_assert_uint_eq (before, tnet_criticality_base_time (crit, p));
+          ck_assert_uint_eq (after, tnet_criticality_time (crit, 0, p));
+          max_inc = MAX (max_inc, after - before);
+        }
+    }
+  ck_assert_uint_eq (p, tnet_criticality_n_pairs (crit));
+  ck_assert_uint_eq (max_inc, top->max_increase_ms);
+}
+END_TEST
+
+/* The report carries the corridor figures for both years. (The network
+ * files only, copied, so that the other sections' tables do not matter.) */
+START_TEST (test_bundled_report_section)
+{
+  g_autofree char *src = tt_source_path ("data/xuchang");
+  g_autofree char *dir = tt_mkdtemp ();
+  const char *files[] = { "nodes.csv", "links.csv", "regions.csv" };
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_build_filename (src, files[i], NULL);
+      g_autofree char *text = NULL;
+      ck_assert (g_file_get_contents (path, &text, NULL, NULL));
+      tt_write_file (dir, files[i], text);
+    }
+  GError *error = NULL;
+  g_autoptr (TnetNetwork) net = tnet_network_load_csv (dir, &error);
+  ck_assert (net != NULL);
+  g_autoptr (TnetScenario) s2020 = tnet_scenario_new (2020);
+  g_autoptr (TnetScenario) s2025 = tnet_scenario_new (2025);
+  const TnetScenario *scens[2] = { s2020, s2025 };
+  g_autoptr (TnetReport) report = tnet_report_compute (net, scens, 2, &error);
+  ck_assert_msg (report != NULL, "%s", error ? error->message : "");
+  for (guint c = 0; c < 2; c++)
+    {
+      g_autoptr (TnetNodeSet) xc = tnet_node_set_resolve (net, "xuchang", &error);
+      g_autoptr (TnetNodeSet) zz = tnet_node_set_resolve (net, "zhengzhou", &error);
+      g_autoptr (TnetCorridor) corr = tnet_corridor_analyse (net, scens[c],
+                                                             TNET_MODES_RAIL | TNET_MODES_ROAD,
+                                                             xc, zz, 1, 60 * 60000, 1.5, &error);
+      ck_assert (tnet_report_get_value (report, c, "zhengzhou_disjoint_paths")
+                 == (double) corr->link_disjoint->n_paths);
+      ck_assert (tnet_report_get_value (report, c, "airport_disjoint_paths") > 0);
+      ck_assert (tnet_report_get_value (report, c, "critical_link_max_increase_min") > 0);
+    }
+  g_autofree char *json = tnet_report_to_json (report, FALSE);
+  ck_assert_ptr_nonnull (strstr (json, "\"critical_links\":[{\"link\":"));
+  tt_rm_rf (dir);
+}
+END_TEST
+
+static Suite *
+corridors_suite (void)
+{
+  Suite *s = suite_create ("corridors");
+  TCase *tc = tcase_create ("disjoint");
+  tcase_set_timeout (tc, 120);
+  tcase_add_test (tc, test_disjoint_known);
+  tcase_add_test (tc, test_two_way_link_used_once);
+  tcase_add_test (tc, test_disjoint_random_menger);
+  suite_add_tcase (s, tc);
+  tc = tcase_create ("least-time");
+  tcase_set_timeout (tc, 120);
+  tcase_add_test (tc, test_least_time_vs_brute_force);
+  suite_add_tcase (s, tc);
+  tc = tcase_create ("criticality");
+  tcase_set_timeout (tc, 120);
+  tcase_add_test (tc, test_criticality_vs_recomputation);
+  tcase_add_test (tc, test_criticality_off_path_zero);
+  suite_add_tcase (s, tc);
+  tc = tcase_create ("network");
+  tcase_add_test (tc, test_network_corridor);
+  tcase_add_test (tc, test_network_criticality_closure);
+  suite_add_tcase (s, tc);
+  tc = tcase_create ("bundled");
+  tcase_add_test (tc, test_bundled_line_counts);
+  tcase_add_test (tc, test_bundled_closure);
+  tcase_add_test (tc, test_bundled_report_section);
+  suite_add_tcase (s, tc);
+  return s;
+}
+
+int
+main (void)
+{
+  return tt_run_suite (corridors_suite ());
+}

@@ -1,0 +1,325 @@
+/* test-report-data.c: the plan indicators on the bundled Xuchang data
+ * against the plan's own figures, and `tnet report` as a child process. */
+#include "tests-common.h"
+#include <json-glib/json-glib.h>
+#include <sys/wait.h>
+
+typedef struct {
+  TnetNetwork *net;
+  TnetScenario *s2020, *s2025;
+} Data;
+
+static Data
+data_load (void)
+{
+  g_autofree char *dir = tt_source_path ("data/xuchang");
+  GError *error = NULL;
+  Data d = { tnet_network_load_csv (dir, &error), tnet_scenario_new (2020),
+             tnet_scenario_new (2025) };
+  ck_assert_msg (d.net != NULL, "%s", error ? error->message : "");
+  return d;
+}
+
+static void
+data_free (Data *d)
+{
+  tnet_network_free (d->net);
+  tnet_scenario_free (d->s2020);
+  tnet_scenario_free (d->s2025);
+}
+
+static void
+assert_within (double value, double expected, double tolerance_pct, const char *what)
+{
+  double tol = expected * tolerance_pct / 100.0;
+  ck_assert_msg (fabs (value - expected) <= tol, "%s = %.2f, expected %.1f ± %.1f %%",
+                 what, value, expected, tolerance_pct);
+}
+
+START_TEST (test_lengths)
+{
+  Data d = data_load ();
+  guint ew = TNET_MODE_BIT (TNET_MODE_EXPRESSWAY);
+  assert_within (tnet_indicator_length_km (d.net, d.s2020, ew, "xuchang"), 281, 3,
+                 "expressway km 2020");
+  assert_within (tnet_indicator_length_km (d.net, d.s2025, ew, "xuchang"), 445, 3,
+                 "expressway km 2025");
+  assert_within (tnet_indicator_length_km (d.net, d.s2020, TNET_MODES_RAIL, "xuchang"), 307, 5,
+                 "rail km 2020");
+  assert_within (tnet_indicator_length_km (d.net, d.s2020, TNET_MODE_BIT (TNET_MODE_HSR),
+                                           "xuchang"), 154, 5, "hsr km 2020");
+  data_free (&d);
+}
+END_TEST
+
+START_TEST (test_county_units)
+{
+  Data d = data_load ();
+  g_autofree char *path = tt_source_path ("data/xuchang/units.csv");
+  GError *error = NULL;
+  g_autoptr (TnetUnitTable) units = tnet_unit_table_load_csv (d.net, path, &error);
+  ck_assert_msg (units != NULL, "%s", error ? error->message : "");
+  ck_assert_uint_eq (tnet_unit_table_n_units (units), 5);
+  guint ew = TNET_MODE_BIT (TNET_MODE_EXPRESSWAY);
+  ck_assert_double_eq_tol (tnet_indicator_units_min_lines_pct (d.net, d.s2020, units, ew, 2),
+                           80.0, 1e-9);
+  ck_assert_double_eq_tol (tnet_indicator_units_min_lines_pct (d.net, d.s2025, units, ew, 2),
+                           100.0, 1e-9);
+  /* the 2020 exception is 襄城 (only the 许广 expressway) */
+  int xc = tnet_unit_table_find (units, "xiangcheng");
+  ck_assert_int_ge (xc, 0);
+  ck_assert_uint_eq (tnet_indicator_unit_lines (d.net, d.s2020, tnet_unit_table_get (units, xc),
+                                                ew, NULL), 1);
+  /* every county seat reaches an interchange; the plan's "10 minutes" is
+   * about that order */
+  double minutes[5];
+  ck_assert (tnet_indicator_interchange_minutes (d.net, d.s2025, units, minutes, NULL, &error));
+  for (guint u = 0; u < 5; u++)
+    ck_assert_msg (minutes[u] > 0 && minutes[u] < 20, "unit %u: %.1f min", u, minutes[u]);
+  data_free (&d);
+}
+END_TEST
+
+static void
+check_lines (const Data *d, const TnetScenario *s, const char *region, guint mask,
+             guint expected, const char *must_have)
+{
+  g_autoptr (GPtrArray) lines = g_ptr_array_new ();
+  guint n = tnet_corridor_line_count (d->net, s, "xuchang", region, mask, lines);
+  g_autoptr (GString) names = g_string_new (NULL);
+  gboolean found = must_have == NULL;
+  for (guint k = 0; k < lines->len; k++)
+    {
+      const char *line = g_ptr_array_index (lines, k);
+      g_string_append_printf (names, "%s%s", k ? ", " : "", line);
+      found |= must_have && strcmp (line, must_have) == 0;
+    }
+  ck_assert_msg (n == expected, "%d to %s: %u lines (%s), expected %u",
+                 tnet_scenario_get_year (s), region, n, names->str, expected);
+  ck_assert_msg (found, "%s missing from %s", must_have, names->str);
+}
+
+START_TEST (test_line_counts)
+{
+  Data d = data_load ();
+  check_lines (&d, d.s2020, "zhengzhou", TNET_MODES_RAIL, 4, "京广高铁");
+  check_lines (&d, d.s2020, "zhengzhou", TNET_MODES_ROAD, 7, "G4 京港澳高速");
+  check_lines (&d, d.s2025, "zhengzhou", TNET_MODES_RAIL, 5, "郑许市域铁路");
+  check_lines (&d, d.s2025, "zhengzhou", TNET_MODES_ROAD, 15, "郑南高速");
+  check_lines (&d, d.s2020, "airport", TNET_MODES_RAIL, 2, "郑合高铁");
+  check_lines (&d, d.s2020, "airport", TNET_MODES_ROAD, 3, "安罗高速");
+  check_lines (&d, d.s2025, "airport", TNET_MODES_RAIL, 3, "郑许市域铁路");
+  check_lines (&d, d.s2025, "airport", TNET_MODES_ROAD, 8, "尉临高速");
+  data_free (&d);
+}
+END_TEST
+
+/* ---------- tnet report ---------- */
+
+typedef struct {
+  int status;
+  char *out;
+  char *err;
+} Run;
+
+static Run
+run_tnet (const char *const *args)
+{
+  GPtrArray *argv = g_ptr_array_new ();
+  const char *exe = g_getenv ("TNET_EXE");
+  ck_assert_msg (exe != NULL, "TNET_EXE is not set");
+  g_ptr_array_add (argv, (char *) exe);
+  for (guint k = 0; args[k]; k++)
+    g_ptr_array_add (argv, (char *) args[k]);
+  g_ptr_array_add (argv, NULL);
+  Run r = { 0 };
+  GError *error = NULL;
+  int wait = 0;
+  gboolean ok = g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL,
+                              NULL, &r.out, &r.err, &wait, &error);
+  ck_assert_msg (ok, "spawn: %s", ok ? "" : error->message);
+  ck_assert (WIFEXITED (wait));
+  r.status = WEXITSTATUS (wait);
+  g_ptr_array_free (argv, TRUE);
+  return r;
+}
+
+static void
+run_clear (Run *r)
+{
+  g_free (r->out);
+  g_free (r->err);
+}
+
+START_TEST (test_cli_json)
+{
+  static const char *const args[] = { "report", "--format", "json", NULL };
+  Run r = run_tnet (args);
+  ck_assert_msg (r.status == 0, "exit %d: %s", r.status, r.err);
+  g_autoptr (JsonParser) p = json_parser_new ();
+  GError *error = NULL;
+  ck_assert_msg (json_parser_load_from_data (p, r.out, -1, &error), "%s",
+                 error ? error->message : "");
+  JsonObject *root = json_node_get_object (json_parser_get_root (p));
+  ck_assert (json_object_has_member (root, "targets"));
+  JsonObject *scen = json_object_get_object_member (root, "scenarios");
+  static const char *const keys[] = {
+    "expressway_km", "rail_km", "hsr_km", "county_units_2_expressways_pct",
+    "zhengzhou_rail_lines", "zhengzhou_road_lines", "airport_rail_lines",
+    "airport_road_lines", "trunk_class2_pct", "interchange_minutes",
+    "commute_60min_population_pct", "commute_minutes", "commute_60min_pct", NULL
+  };
+  static const char *const years[] = { "2020", "2025" };
+  for (guint y = 0; y < 2; y++)
+    {
+      ck_assert_msg (json_object_has_member (scen, years[y]), "no scenario %s", years[y]);
+      JsonObject *ind = json_object_get_object_member (
+          json_object_get_object_member (scen, years[y]), "indicators");
+      for (guint k = 0; keys[k]; k++)
+        ck_assert_msg (json_object_has_member (ind, keys[k]), "%s: no %s", years[y], keys[k]);
+    }
+  JsonObject *ind25 = json_object_get_object_member (
+      json_object_get_object_member (scen, "2025"), "indicators");
+  ck_assert_int_eq (json_object_get_int_member (ind25, "zhengzhou_road_lines"), 15);
+  ck_assert_int_eq (json_object_get_int_member (ind25, "airport_rail_lines"), 3);
+  JsonObject *cm = json_object_get_object_member (
+      json_object_get_object_member (json_object_get_object_member (ind25, "commute_minutes"),
+                                     "shiqu"), "zz_center");
+  double transit = json_object_get_double_member (cm, "transit");
+  ck_assert_msg (transit > 35 && transit < 80, "%.1f", transit);
+  JsonObject *share = json_object_get_object_member (ind25, "commute_60min_population_pct");
+  ck_assert (json_object_has_member (share, "park_and_ride"));
+  ck_assert (json_object_has_member (ind25, "commute_changes"));
+  run_clear (&r);
+}
+END_TEST
+
+START_TEST (test_cli_text_csv_errors)
+{
+  static const char *const text_args[] = { "report", NULL };
+  Run r = run_tnet (text_args);
+  ck_assert_msg (r.status == 0, "exit %d: %s", r.status, r.err);
+  ck_assert_msg (strstr (r.out, "高速公路里程 Expressway length"), "%s", r.out);
+  ck_assert_msg (strstr (r.out, "郑许市域铁路"), "%s", r.out);
+  run_clear (&r);
+
+  static const char *const csv_args[] = { "report", "--format", "csv", NULL };
+  r = run_tnet (csv_args);
+  ck_assert_int_eq (r.status, 0);
+  ck_assert_msg (g_str_has_prefix (r.out, "indicator,2020,2025,target,pass\n"), "%s", r.out);
+  ck_assert_msg (strstr (r.out, "\nzhengzhou_rail_lines,4,5,"), "%s", r.out);
+  run_clear (&r);
+
+  static const char *const bad_format[] = { "report", "--format", "geojson", NULL };
+  r = run_tnet (bad_format);
+  ck_assert_int_eq (r.status, 2);
+  run_clear (&r);
+  static const char *const extra[] = { "report", "extra", NULL };
+  r = run_tnet (extra);
+  ck_assert_int_eq (r.status, 2);
+  run_clear (&r);
+
+  /* a broken units.csv: exit 1 naming the place */
+  g_autofree char *dir = tt_mkdtemp ();
+  tt_write_file (dir, "nodes.csv", "id,name,kind,lon,lat,county,region\n"
+                                   "a,A,zone,113.8,34.0,魏都区,xuchang\n");
+  tt_write_file (dir, "links.csv", "id,from,to,mode,line,length_km\n");
+  tt_write_file (dir, "units.csv", "unit,name,counties,seat_node\nu,U,魏都区,b\n");
+  static const char *bad_units[] = { "report", "--data", NULL, NULL };
+  bad_units[2] = dir;
+  r = run_tnet (bad_units);
+  ck_assert_int_eq (r.status, 1);
+  ck_assert_msg (strstr (r.err, "units.csv:2:"), "%s", r.err);
+  run_clear (&r);
+  tt_rm_rf (dir);
+}
+END_TEST
+
+START_TEST (test_cli_commute_isochrone)
+{
+  static const char *const args[] = { "commute", "--format", "json", "--profiles", "transit",
+                                      "--origins", "z_weidu", "--destinations", "zz_east_station",
+                                      NULL };
+  Run r = run_tnet (args);
+  ck_assert_msg (r.status == 0, "exit %d: %s", r.status, r.err);
+  g_autoptr (JsonParser) p = json_parser_new ();
+  ck_assert (json_parser_load_from_data (p, r.out, -1, NULL));
+  JsonObject *root = json_node_get_object (json_parser_get_root (p));
+  JsonArray *cells = json_object_get_array_member (root, "cells");
+  ck_assert_uint_eq (json_array_get_length (cells), 1);
+  JsonObject *cell = json_array_get_object_element (cells, 0);
+  double total = json_object_get_double_member (cell, "minutes");
+  double parts = json_object_get_double_member (cell, "access_min")
+                 + json_object_get_double_member (cell, "wait_min")
+                 + json_object_get_double_member (cell, "in_vehicle_min")
+                 + json_object_get_double_member (cell, "transfer_min")
+                 + json_object_get_double_member (cell, "egress_min");
+  ck_assert_double_eq_tol (total, parts, 0.3);
+  ck_assert_str_eq (json_array_get_string_element (
+      json_object_get_array_member (cell, "lines"), 0), "京广高铁");
+  run_clear (&r);
+
+  static const char *const csv[] = { "commute", "--format", "csv", NULL };
+  r = run_tnet (csv);
+  ck_assert_int_eq (r.status, 0);
+  ck_assert (g_str_has_prefix (r.out, "profile,origin,destination,minutes,access_min"));
+  run_clear (&r);
+  static const char *const bad[] = { "commute", "--profiles", "bike", NULL };
+  r = run_tnet (bad);
+  ck_assert_int_eq (r.status, 2);
+  run_clear (&r);
+  static const char *const bad_place[] = { "commute", "--origins", "nowhere", NULL };
+  r = run_tnet (bad_place);
+  ck_assert_int_eq (r.status, 1);
+  ck_assert_msg (strstr (r.err, "nowhere"), "%s", r.err);
+  run_clear (&r);
+
+  static const char *const iso[] = { "isochrone", "z_weidu", "--minutes", "20", NULL };
+  r = run_tnet (iso);
+  ck_assert_msg (r.status == 0, "exit %d: %s", r.status, r.err);
+  g_autoptr (JsonParser) q = json_parser_new ();
+  ck_assert (json_parser_load_from_data (q, r.out, -1, NULL));
+  JsonObject *fc = json_node_get_object (json_parser_get_root (q));
+  ck_assert_str_eq (json_object_get_string_member (fc, "type"), "FeatureCollection");
+  JsonArray *features = json_object_get_array_member (fc, "features");
+  ck_assert_uint_gt (json_array_get_length (features), 1);
+  for (guint k = 0; k < json_array_get_length (features); k++)
+    {
+      JsonObject *props = json_object_get_object_member (
+          json_array_get_object_element (features, k), "properties");
+      double m = json_object_has_member (props, "minutes")
+                 ? json_object_get_double_member (props, "minutes")
+                 : json_object_get_double_member (props, "to_minutes");
+      ck_assert_double_le (m, 20.0);
+    }
+  run_clear (&r);
+  static const char *const iso_bad[] = { "isochrone", NULL };
+  r = run_tnet (iso_bad);
+  ck_assert_int_eq (r.status, 2);
+  run_clear (&r);
+}
+END_TEST
+
+Suite *report_data_suite (void);
+
+Suite *
+report_data_suite (void)
+{
+  Suite *s = suite_create ("report-data");
+  TCase *tc = tcase_create ("bundled");
+  tcase_set_timeout (tc, 120);
+  tcase_add_test (tc, test_lengths);
+  tcase_add_test (tc, test_county_units);
+  tcase_add_test (tc, test_line_counts);
+  tcase_add_test (tc, test_cli_json);
+  tcase_add_test (tc, test_cli_text_csv_errors);
+  tcase_add_test (tc, test_cli_commute_isochrone);
+  suite_add_tcase (s, tc);
+  return s;
+}
+
+int
+main (void)
+{
+  return tt_run_suite (report_data_suite ());
+}

@@ -1,0 +1,245 @@
+/* cli.c: options, loading, output and errors shared by the subcommands. */
+#include "cli.h"
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+TnetCliScenarioFileLoader tnet_cli_scenario_file_loader = NULL;
+
+void
+tnet_cli_add_common (GOptionContext *ctx, TnetCliCommon *common)
+{
+  const GOptionEntry entries[] = {
+    { "data", 0, 0, G_OPTION_ARG_FILENAME, &common->data_dir,
+      "Network folder (default: the bundled Xuchang data)", "DIR" },
+    { "scenario", 0, 0, G_OPTION_ARG_STRING, &common->scenario,
+      "Scenario year or scenario file (default: 2025)", "YEAR|FILE" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &common->format,
+      "Output format: text, json, csv or geojson (default: text)", "FORMAT" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &common->output,
+      "Write to FILE instead of standard output", "FILE" },
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &common->quiet,
+      "No progress or notes on standard error", NULL },
+    G_OPTION_ENTRY_NULL
+  };
+  g_option_context_add_main_entries (ctx, entries, NULL);
+}
+
+void
+tnet_cli_common_clear (TnetCliCommon *common)
+{
+  g_clear_pointer (&common->data_dir, g_free);
+  g_clear_pointer (&common->scenario, g_free);
+  g_clear_pointer (&common->format, g_free);
+  g_clear_pointer (&common->output, g_free);
+}
+
+/* The folder of the running executable, or NULL. */
+static char *
+exe_dir (void)
+{
+  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+  return exe ? g_path_get_dirname (exe) : NULL;
+}
+
+char *
+tnet_cli_data_dir (const TnetCliCommon *common)
+{
+  if (common->data_dir)
+    return g_strdup (common->data_dir);
+  const char *env = g_getenv ("TNET_DATA");
+  if (env && *env)
+    return g_strdup (env);
+  g_autofree char *dir = exe_dir ();
+  if (dir)
+    {
+      char *installed = g_build_filename (dir, "..", "share", "tnet", "xuchang", NULL);
+      if (g_file_test (installed, G_FILE_TEST_IS_DIR))
+        return installed;
+      g_free (installed);
+    }
+  char *configured = g_build_filename (TNET_DATADIR, "xuchang", NULL);
+  if (g_file_test (configured, G_FILE_TEST_IS_DIR))
+    return configured;
+  g_free (configured);
+  return g_build_filename (TNET_SOURCE_DATADIR, "xuchang", NULL);
+}
+
+gboolean
+tnet_cli_format (const TnetCliCommon *common, guint allowed, TnetCliFormat *out,
+                 GError **error)
+{
+  static const struct { const char *name; TnetCliFormat format; } formats[] = {
+    { "text", TNET_CLI_FORMAT_TEXT },
+    { "json", TNET_CLI_FORMAT_JSON },
+    { "csv", TNET_CLI_FORMAT_CSV },
+    { "geojson", TNET_CLI_FORMAT_GEOJSON },
+  };
+  const char *name = common->format ? common->format : "text";
+  g_autoptr (GString) ok = g_string_new (NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      if (!(allowed & formats[i].format))
+        continue;
+      if (strcmp (name, formats[i].name) == 0)
+        {
+          *out = formats[i].format;
+          return TRUE;
+        }
+      g_string_append_printf (ok, "%s%s", ok->len ? ", " : "", formats[i].name);
+    }
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+               "unsupported --format '%s' (expected one of: %s)", name, ok->str);
+  return FALSE;
+}
+
+/* A scenario year: digits only, within a sane range. */
+static gboolean
+parse_year (const char *s, int *year)
+{
+  if (*s == '\0' || strspn (s, "0123456789") != strlen (s) || strlen (s) > 4)
+    return FALSE;
+  *year = atoi (s);
+  return *year >= 1900 && *year <= 2100;
+}
+
+gboolean
+tnet_cli_load (TnetCliCommon *common, TnetNetwork **net, TnetScenario **scen,
+               GError **error)
+{
+  const char *spec = common->scenario ? common->scenario : "2025";
+  g_autoptr (TnetScenario) s = NULL;
+  g_autofree char *scenario_network = NULL;
+  int year;
+
+  if (parse_year (spec, &year))
+    s = tnet_scenario_new (year);
+  else if (g_file_test (spec, G_FILE_TEST_EXISTS) || g_str_has_suffix (spec, ".ini"))
+    {
+      if (tnet_cli_scenario_file_loader == NULL)
+        {
+          g_set_error (error, TNET_ERROR, TNET_ERROR_UNSUPPORTED,
+                       "%s: scenario files are not supported yet (give a year, e.g. --scenario 2025)",
+                       spec);
+          return FALSE;
+        }
+      s = tnet_cli_scenario_file_loader (spec, &scenario_network, error);
+      if (s == NULL)
+        return FALSE;
+    }
+  else
+    {
+      g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
+                   "--scenario '%s': expected a year (1900-2100) or a scenario file", spec);
+      return FALSE;
+    }
+
+  g_autofree char *dir = common->data_dir == NULL && scenario_network
+                         ? g_strdup (scenario_network) : tnet_cli_data_dir (common);
+  g_autoptr (TnetNetwork) n = tnet_network_load_csv (dir, error);
+  if (n == NULL)
+    return FALSE;
+  if (!tnet_scenario_validate (s, n, error))
+    return FALSE;
+  *net = g_steal_pointer (&n);
+  *scen = g_steal_pointer (&s);
+  return TRUE;
+}
+
+gboolean
+tnet_cli_write (const TnetCliCommon *common, const char *text, GError **error)
+{
+  FILE *f = tnet_cli_open_output (common, error);
+  if (f == NULL)
+    return FALSE;
+  fputs (text, f);
+  return tnet_cli_close_output (common, f, error);
+}
+
+FILE *
+tnet_cli_open_output (const TnetCliCommon *common, GError **error)
+{
+  if (common->output == NULL || strcmp (common->output, "-") == 0)
+    return stdout;
+  FILE *f = fopen (common->output, "w");
+  if (f == NULL)
+    {
+      int saved = errno;
+      g_set_error (error, TNET_ERROR, TNET_ERROR_IO, "%s: cannot write: %s",
+                   common->output, g_strerror (saved));
+    }
+  return f;
+}
+
+gboolean
+tnet_cli_close_output (const TnetCliCommon *common, FILE *f, GError **error)
+{
+  const char *name = f == stdout ? "standard output" : common->output;
+  gboolean ok = fflush (f) == 0 && !ferror (f);
+  int saved = errno;
+  if (f != stdout && fclose (f) != 0 && ok)
+    {
+      ok = FALSE;
+      saved = errno;
+    }
+  if (!ok)
+    g_set_error (error, TNET_ERROR, TNET_ERROR_IO, "%s: write failed: %s", name,
+                 g_strerror (saved));
+  return ok;
+}
+
+char *
+tnet_cli_json_to_string (JsonBuilder *builder)
+{
+  g_autoptr (JsonNode) root = json_builder_get_root (builder);
+  g_autoptr (JsonGenerator) gen = json_generator_new ();
+  json_generator_set_root (gen, root);
+  json_generator_set_pretty (gen, TRUE);
+  json_generator_set_indent (gen, 2);
+  g_autofree char *text = json_generator_to_data (gen, NULL);
+  return g_strconcat (text, "\n", NULL);
+}
+
+gboolean
+tnet_cli_write_json (const TnetCliCommon *common, JsonBuilder *builder, GError **error)
+{
+  g_autofree char *text = tnet_cli_json_to_string (builder);
+  return tnet_cli_write (common, text, error);
+}
+
+static void
+usage_hint (void)
+{
+  fprintf (stderr, "Try '%s --help' for more information.\n", g_get_prgname ());
+}
+
+int
+tnet_cli_usage (GOptionContext *ctx, const char *format, ...)
+{
+  va_list ap;
+  va_start (ap, format);
+  g_autofree char *msg = g_strdup_vprintf (format, ap);
+  va_end (ap);
+  fprintf (stderr, "%s: %s\n", g_get_prgname (), msg);
+  usage_hint ();
+  return TNET_EXIT_USAGE;
+}
+
+int
+tnet_cli_fail (GOptionContext *ctx, GError *error)
+{
+  int code;
+  if (error->domain == G_OPTION_ERROR)
+    {
+      fprintf (stderr, "%s: %s\n", g_get_prgname (), error->message);
+      usage_hint ();
+      code = TNET_EXIT_USAGE;
+    }
+  else
+    {
+      fprintf (stderr, "tnet: %s\n", error->message);
+      code = TNET_EXIT_INPUT;
+    }
+  g_error_free (error);
+  return code;
+}

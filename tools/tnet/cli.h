@@ -1,0 +1,112 @@
+/* cli.h: the small framework every `tnet` subcommand uses.
+ *
+ * A subcommand lives in tools/tnet/cmd-NAME.c and exports one function
+ * `int tnet_cmd_NAME (int argc, char **argv)` (argv[0] is "tnet NAME"),
+ * listed in the dispatch table of main.c and in meson.build. Its shape:
+ *
+ *   TnetCliCommon common = { 0 };
+ *   g_autoptr (GOptionContext) ctx = g_option_context_new ("FROM TO");
+ *   g_option_context_add_main_entries (ctx, my_entries, NULL);
+ *   tnet_cli_add_common (ctx, &common);
+ *   if (!g_option_context_parse (ctx, &argc, &argv, &error))
+ *     return tnet_cli_fail (ctx, error);         // exit 2, with a usage hint
+ *   ... positional arguments: tnet_cli_usage (ctx, "expected ...") -> 2
+ *   if (!tnet_cli_load (&common, &net, &scen, &error))
+ *     return tnet_cli_fail (ctx, error);         // exit 1: "tnet: FILE:LINE:COL: ..."
+ *   ... build the output in a GString or a JsonBuilder ...
+ *   return tnet_cli_write (&common, text, &error) ? 0 : tnet_cli_fail (ctx, error);
+ *
+ * and it calls tnet_cli_common_clear (&common) before returning.
+ */
+#pragma once
+
+#include <tnet/tnet.h>
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+
+G_BEGIN_DECLS
+
+/* Exit codes of the command (DESIGN §7). */
+enum {
+  TNET_EXIT_OK = 0,
+  TNET_EXIT_INPUT = 1,   /* bad input: data, ids, files */
+  TNET_EXIT_USAGE = 2,   /* unknown option or command, missing argument */
+};
+
+/* Options shared by every subcommand; strings are owned (g_free'd by
+ * tnet_cli_common_clear). NULL means "not given". */
+typedef struct {
+  char *data_dir;   /* --data DIR */
+  char *scenario;   /* --scenario YEAR|FILE */
+  char *format;     /* --format text|json|csv|geojson */
+  char *output;     /* -o FILE */
+  gboolean quiet;   /* --quiet: no progress or notes on stderr */
+} TnetCliCommon;
+
+typedef enum {
+  TNET_CLI_FORMAT_TEXT = 1 << 0,
+  TNET_CLI_FORMAT_JSON = 1 << 1,
+  TNET_CLI_FORMAT_CSV = 1 << 2,
+  TNET_CLI_FORMAT_GEOJSON = 1 << 3,
+} TnetCliFormat;
+
+/* Adds --data, --scenario, --format, -o/--output and --quiet to @ctx's
+ * main group, storing into @common. */
+void tnet_cli_add_common (GOptionContext *ctx, TnetCliCommon *common);
+void tnet_cli_common_clear (TnetCliCommon *common);
+
+/* The data folder: --data, else $TNET_DATA, else the installed
+ * <exe dir>/../share/tnet/xuchang, else the configured install datadir,
+ * else the source tree's data/xuchang. Newly allocated. */
+char *tnet_cli_data_dir (const TnetCliCommon *common);
+
+/* The requested format (default text). Fails in the G_OPTION_ERROR domain
+ * (a usage error) when the format is unknown or not in @allowed (a mask of
+ * TnetCliFormat). */
+gboolean tnet_cli_format (const TnetCliCommon *common, guint allowed,
+                          TnetCliFormat *out, GError **error);
+
+/**
+ * tnet_cli_load:
+ * Loads the network CSV from the data folder and makes the scenario: a year
+ * ("2025", the default) or a scenario file (through
+ * tnet_cli_scenario_file_loader, once one is installed; until then a file
+ * fails with TNET_ERROR_UNSUPPORTED). Also validates the scenario against
+ * the network. On failure nothing is returned.
+ */
+gboolean tnet_cli_load (TnetCliCommon *common, TnetNetwork **net, TnetScenario **scen,
+                        GError **error);
+
+/**
+ * TnetCliScenarioFileLoader:
+ * Reads a scenario file. When the file names its network folder, the loader
+ * sets *@network_dir (newly allocated, resolved against the file's folder);
+ * it is used unless --data was given.
+ */
+typedef TnetScenario *(*TnetCliScenarioFileLoader) (const char *path, char **network_dir,
+                                                    GError **error);
+/* NULL until the scenario-file reader is written; set it in main.c. */
+extern TnetCliScenarioFileLoader tnet_cli_scenario_file_loader;
+
+/* Writes @text to -o FILE (replacing it) or to stdout. */
+gboolean tnet_cli_write (const TnetCliCommon *common, const char *text, GError **error);
+/* Opens -o FILE for writing or returns stdout, for large streamed output;
+ * close with tnet_cli_close_output(). */
+FILE *tnet_cli_open_output (const TnetCliCommon *common, GError **error);
+gboolean tnet_cli_close_output (const TnetCliCommon *common, FILE *f, GError **error);
+
+/* The document built so far in @builder (which must hold one complete
+ * value) as pretty-printed JSON (2-space indent) with a final newline. */
+char *tnet_cli_json_to_string (JsonBuilder *builder);
+/* Same, written like tnet_cli_write(). */
+gboolean tnet_cli_write_json (const TnetCliCommon *common, JsonBuilder *builder,
+                              GError **error);
+
+/* Prints "PRGNAME: MESSAGE" and a usage hint on stderr; returns TNET_EXIT_USAGE. */
+int tnet_cli_usage (GOptionContext *ctx, const char *format, ...) G_GNUC_PRINTF (2, 3);
+/* Reports @error (and frees it): a G_OPTION_ERROR is a usage error (exit 2,
+ * with the hint), anything else prints "tnet: MESSAGE" and returns
+ * TNET_EXIT_INPUT. @ctx may be NULL. */
+int tnet_cli_fail (GOptionContext *ctx, GError *error);
+
+G_END_DECLS

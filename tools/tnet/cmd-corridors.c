@@ -1,0 +1,414 @@
+/* cmd-corridors.c: `tnet corridors A B` (line counts, disjoint paths,
+ * least-time alternatives) and `tnet criticality A B` (ranked failures). */
+#include "cli.h"
+#include "commands.h"
+#include <stdio.h>
+#include <string.h>
+#include <math.h>
+
+/* minutes with one decimal, as shown to people (DESIGN §2) */
+static double
+minutes (guint64 ms)
+{
+  return round ((double) ms / 6000.0) / 10.0;
+}
+
+/* "a → b → c" by node id */
+static char *
+path_nodes (const TnetNetwork *net, const TnetPath *p)
+{
+  GString *s = g_string_new (NULL);
+  for (guint i = 0; i <= p->n_arcs; i++)
+    {
+      if (i > 0)
+        g_string_append (s, " > ");
+      g_string_append (s, tnet_network_node (net, p->nodes[i])->id);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static void
+json_path (JsonBuilder *b, const TnetNetwork *net, const TnetGraph *graph, const TnetPath *p)
+{
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "minutes");
+  json_builder_add_double_value (b, minutes (p->time_ms));
+  json_builder_set_member_name (b, "nodes");
+  json_builder_begin_array (b);
+  for (guint i = 0; i <= p->n_arcs; i++)
+    json_builder_add_string_value (b, tnet_network_node (net, p->nodes[i])->id);
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "links");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < p->n_arcs; i++)
+    {
+      TnetId l = tnet_graph_arc_link (graph, p->arcs[i]);
+      json_builder_add_string_value (b, l != TNET_ID_NONE ? tnet_network_link (net, l)->id : "");
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+}
+
+static void
+json_path_set (JsonBuilder *b, const char *name, const TnetNetwork *net,
+               const TnetGraph *graph, const TnetPathSet *set)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "count");
+  json_builder_add_int_value (b, set->n_paths);
+  json_builder_set_member_name (b, "paths");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < set->n_paths; i++)
+    json_path (b, net, graph, &set->paths[i]);
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+}
+
+static gboolean
+resolve_ends (const TnetNetwork *net, char **args, TnetNodeSet **a, TnetNodeSet **b,
+              GError **error)
+{
+  *a = tnet_node_set_resolve (net, args[0], error);
+  if (*a == NULL)
+    return FALSE;
+  *b = tnet_node_set_resolve (net, args[1], error);
+  return *b != NULL;
+}
+
+int
+tnet_cmd_corridors (int argc, char **argv)
+{
+  TnetCliCommon common = { 0 };
+  g_autofree char *modes = NULL;
+  int k = 5;
+  double budget_min = 60, factor = 1.5;
+  GOptionEntry entries[] = {
+    { "modes", 0, 0, G_OPTION_ARG_STRING, &modes, "Mode group: rail, road or all (default: all)", "MODES" },
+    { "k", 'k', 0, G_OPTION_ARG_INT, &k, "Least-time disjoint alternatives wanted (default 5)", "K" },
+    { "budget", 0, 0, G_OPTION_ARG_DOUBLE, &budget_min, "Commute budget in minutes (default 60)", "MIN" },
+    { "factor", 0, 0, G_OPTION_ARG_DOUBLE, &factor, "Alternatives within FACTOR × the fastest count as usable (default 1.5)", "FACTOR" },
+    { NULL }
+  };
+  GError *error = NULL;
+  g_autoptr (GOptionContext) ctx = g_option_context_new ("A B");
+  g_option_context_set_summary (ctx, "Corridor redundancy between A and B (a region such as "
+                                "“xuchang”, or a node id): line counts, link- and node-disjoint "
+                                "paths (min cut) and the least-time disjoint alternatives.");
+  g_option_context_add_main_entries (ctx, entries, NULL);
+  tnet_cli_add_common (ctx, &common);
+  int rc = TNET_EXIT_OK;
+  g_autoptr (TnetNetwork) net = NULL;
+  g_autoptr (TnetScenario) scen = NULL;
+  g_autoptr (TnetNodeSet) a = NULL;
+  g_autoptr (TnetNodeSet) b = NULL;
+  TnetCliFormat fmt;
+  guint mask = TNET_MODES_RAIL | TNET_MODES_ROAD;
+  if (!g_option_context_parse (ctx, &argc, &argv, &error))
+    rc = tnet_cli_fail (ctx, error);
+  else if (argc != 3)
+    rc = tnet_cli_usage (ctx, "expected two arguments A and B");
+  else if (modes && !tnet_corridor_modes_from_string (modes, &mask))
+    rc = tnet_cli_usage (ctx, "unknown --modes “%s” (expected rail, road or all)", modes);
+  else if (k < 1 || k > 1000 || !(budget_min > 0) || !(factor >= 1.0))
+    rc = tnet_cli_usage (ctx, "expected -k in 1..1000, --budget > 0 and --factor >= 1");
+  else if (!tnet_cli_format (&common, TNET_CLI_FORMAT_TEXT | TNET_CLI_FORMAT_JSON
+                                      | TNET_CLI_FORMAT_CSV, &fmt, &error))
+    rc = tnet_cli_fail (ctx, error);
+  else if (!tnet_cli_load (&common, &net, &scen, &error)
+           || !resolve_ends (net, argv + 1, &a, &b, &error))
+    rc = tnet_cli_fail (ctx, error);
+  if (rc != TNET_EXIT_OK)
+    {
+      tnet_cli_common_clear (&common);
+      return rc;
+    }
+  const char *group = mask == TNET_MODES_RAIL ? "rail" : mask == TNET_MODES_ROAD ? "road" : "all";
+  g_autoptr (TnetCorridor) corr = tnet_corridor_analyse (net, scen, mask, a, b, (guint) k,
+                                                         (TnetWeight) (budget_min * 60000.0),
+                                                         factor, &error);
+  if (corr == NULL)
+    {
+      tnet_cli_common_clear (&common);
+      return tnet_cli_fail (ctx, error);
+    }
+  gboolean ok;
+  if (fmt == TNET_CLI_FORMAT_JSON)
+    {
+      g_autoptr (JsonBuilder) jb = json_builder_new ();
+      json_builder_begin_object (jb);
+      json_builder_set_member_name (jb, "from");
+      json_builder_add_string_value (jb, a->spec);
+      json_builder_set_member_name (jb, "to");
+      json_builder_add_string_value (jb, b->spec);
+      json_builder_set_member_name (jb, "modes");
+      json_builder_add_string_value (jb, group);
+      json_builder_set_member_name (jb, "year");
+      json_builder_add_int_value (jb, tnet_scenario_get_year (scen));
+      json_builder_set_member_name (jb, "line_count");
+      json_builder_add_int_value (jb, corr->n_lines);
+      json_builder_set_member_name (jb, "lines");
+      json_builder_begin_array (jb);
+      for (guint i = 0; i < corr->lines->len; i++)
+        json_builder_add_string_value (jb, corr->lines->pdata[i]);
+      json_builder_end_array (jb);
+      json_path_set (jb, "link_disjoint", net, corr->infra_graph, corr->link_disjoint);
+      json_path_set (jb, "node_disjoint", net, corr->infra_graph, corr->node_disjoint);
+      json_path_set (jb, "least_time", net, corr->graph, corr->fastest);
+      json_builder_set_member_name (jb, "budget_min");
+      json_builder_add_double_value (jb, budget_min);
+      json_builder_set_member_name (jb, "within_budget");
+      json_builder_add_int_value (jb, corr->n_within_budget);
+      json_builder_set_member_name (jb, "factor");
+      json_builder_add_double_value (jb, factor);
+      json_builder_set_member_name (jb, "within_factor");
+      json_builder_add_int_value (jb, corr->n_within_factor);
+      json_builder_end_object (jb);
+      ok = tnet_cli_write_json (&common, jb, &error);
+    }
+  else if (fmt == TNET_CLI_FORMAT_CSV)
+    {
+      g_autoptr (GString) s = g_string_new ("set,rank,minutes,nodes\n");
+      const struct { const char *name; const TnetPathSet *set; } sets[] = {
+        { "link_disjoint", corr->link_disjoint }, { "node_disjoint", corr->node_disjoint },
+        { "least_time", corr->fastest } };
+      for (guint j = 0; j < G_N_ELEMENTS (sets); j++)
+        for (guint i = 0; i < sets[j].set->n_paths; i++)
+          {
+            g_autofree char *nodes = path_nodes (net, &sets[j].set->paths[i]);
+            g_string_append_printf (s, "%s,%u,%.1f,\"%s\"\n", sets[j].name, i + 1,
+                                    minutes (sets[j].set->paths[i].time_ms), nodes);
+          }
+      ok = tnet_cli_write (&common, s->str, &error);
+    }
+  else
+    {
+      g_autoptr (GString) s = g_string_new (NULL);
+      g_string_append_printf (s, "Corridor %s → %s, %s, %d\n", a->spec, b->spec, group,
+                              tnet_scenario_get_year (scen));
+      g_string_append_printf (s, "  lines joining them on their own: %u\n", corr->n_lines);
+      for (guint i = 0; i < corr->lines->len; i++)
+        g_string_append_printf (s, "    %s\n", (const char *) corr->lines->pdata[i]);
+      g_string_append_printf (s, "  link-disjoint paths (min cut): %u\n", corr->link_disjoint->n_paths);
+      for (guint i = 0; i < corr->link_disjoint->n_paths; i++)
+        {
+          g_autofree char *nodes = path_nodes (net, &corr->link_disjoint->paths[i]);
+          g_string_append_printf (s, "    %s\n", nodes);
+        }
+      g_string_append_printf (s, "  node-disjoint paths: %u\n", corr->node_disjoint->n_paths);
+      for (guint i = 0; i < corr->node_disjoint->n_paths; i++)
+        {
+          g_autofree char *nodes = path_nodes (net, &corr->node_disjoint->paths[i]);
+          g_string_append_printf (s, "    %s\n", nodes);
+        }
+      g_string_append_printf (s, "  least-time link-disjoint alternatives (zone to zone): %u, "
+                              "%u within %.0f min, %u within %.2f × the fastest\n",
+                              corr->fastest->n_paths, corr->n_within_budget, budget_min,
+                              corr->n_within_factor, factor);
+      for (guint i = 0; i < corr->fastest->n_paths; i++)
+        {
+          g_autofree char *nodes = path_nodes (net, &corr->fastest->paths[i]);
+          g_string_append_printf (s, "    %6.1f min  %s\n", minutes (corr->fastest->paths[i].time_ms),
+                                  nodes);
+        }
+      ok = tnet_cli_write (&common, s->str, &error);
+    }
+  tnet_cli_common_clear (&common);
+  return ok ? TNET_EXIT_OK : tnet_cli_fail (ctx, error);
+}
+
+static const char *
+time_str (TnetWeight t, char *buf, gsize len)
+{
+  if (t == TNET_WEIGHT_INF)
+    g_strlcpy (buf, "cut", len);
+  else
+    g_snprintf (buf, len, "%.1f", minutes (t));
+  return buf;
+}
+
+int
+tnet_cmd_criticality (int argc, char **argv)
+{
+  TnetCliCommon common = { 0 };
+  g_autofree char *modes = NULL;
+  g_autofree char *by = NULL;
+  int top = 10, threads = 0;
+  double budget_min = 60;
+  GOptionEntry entries[] = {
+    { "modes", 0, 0, G_OPTION_ARG_STRING, &modes, "Mode group: rail, road or all (default: all)", "MODES" },
+    { "by", 0, 0, G_OPTION_ARG_STRING, &by, "Remove one link or one whole line at a time (default: link)", "link|line" },
+    { "top", 0, 0, G_OPTION_ARG_INT, &top, "Show the N worst (default 10)", "N" },
+    { "budget", 0, 0, G_OPTION_ARG_DOUBLE, &budget_min, "Commute budget in minutes (default 60)", "MIN" },
+    { "threads", 0, 0, G_OPTION_ARG_INT, &threads, "Worker threads (default: one per processor)", "N" },
+    { NULL }
+  };
+  GError *error = NULL;
+  g_autoptr (GOptionContext) ctx = g_option_context_new ("A B");
+  g_option_context_set_summary (ctx, "Ranks the links (or lines) of the network by the loss "
+                                "their removal causes to the travel times from the zones of A "
+                                "to the zones of B, with the detour of the worst pair.");
+  g_option_context_add_main_entries (ctx, entries, NULL);
+  tnet_cli_add_common (ctx, &common);
+  int rc = TNET_EXIT_OK;
+  g_autoptr (TnetNetwork) net = NULL;
+  g_autoptr (TnetScenario) scen = NULL;
+  g_autoptr (TnetNodeSet) a = NULL;
+  g_autoptr (TnetNodeSet) b = NULL;
+  TnetCliFormat fmt;
+  guint mask = TNET_MODES_RAIL | TNET_MODES_ROAD;
+  if (!g_option_context_parse (ctx, &argc, &argv, &error))
+    rc = tnet_cli_fail (ctx, error);
+  else if (argc != 3)
+    rc = tnet_cli_usage (ctx, "expected two arguments A and B");
+  else if (modes && !tnet_corridor_modes_from_string (modes, &mask))
+    rc = tnet_cli_usage (ctx, "unknown --modes “%s” (expected rail, road or all)", modes);
+  else if (by && strcmp (by, "link") != 0 && strcmp (by, "line") != 0)
+    rc = tnet_cli_usage (ctx, "unknown --by “%s” (expected link or line)", by);
+  else if (top < 1 || !(budget_min > 0) || threads < 0 || threads > 256)
+    rc = tnet_cli_usage (ctx, "expected --top >= 1, --budget > 0 and --threads in 0..256");
+  else if (!tnet_cli_format (&common, TNET_CLI_FORMAT_TEXT | TNET_CLI_FORMAT_JSON
+                                      | TNET_CLI_FORMAT_CSV, &fmt, &error))
+    rc = tnet_cli_fail (ctx, error);
+  else if (!tnet_cli_load (&common, &net, &scen, &error)
+           || !resolve_ends (net, argv + 1, &a, &b, &error))
+    rc = tnet_cli_fail (ctx, error);
+  if (rc != TNET_EXIT_OK)
+    {
+      tnet_cli_common_clear (&common);
+      return rc;
+    }
+  gboolean by_line = by && strcmp (by, "line") == 0;
+  TnetWeight budget = (TnetWeight) (budget_min * 60000.0);
+  g_autoptr (TnetCriticality) crit = tnet_corridor_criticality (net, scen, mask, a, b, by_line,
+                                                                budget, (guint) threads, &error);
+  if (crit == NULL)
+    {
+      tnet_cli_common_clear (&common);
+      return tnet_cli_fail (ctx, error);
+    }
+  /* the OD pairs, as tnet_corridor_criticality() builds them */
+  g_autoptr (GArray) po = g_array_new (FALSE, FALSE, sizeof (TnetId));
+  g_autoptr (GArray) pd = g_array_new (FALSE, FALSE, sizeof (TnetId));
+  for (guint i = 0; i < a->zones->len; i++)
+    for (guint j = 0; j < b->zones->len; j++)
+      if (g_array_index (a->zones, TnetId, i) != g_array_index (b->zones, TnetId, j))
+        {
+          g_array_append_val (po, g_array_index (a->zones, TnetId, i));
+          g_array_append_val (pd, g_array_index (b->zones, TnetId, j));
+        }
+  guint n_show = MIN ((guint) top, tnet_criticality_n_items (crit));
+  char b1[32], b2[32];
+  gboolean ok;
+  if (fmt == TNET_CLI_FORMAT_JSON)
+    {
+      g_autoptr (JsonBuilder) jb = json_builder_new ();
+      json_builder_begin_object (jb);
+      json_builder_set_member_name (jb, "from");
+      json_builder_add_string_value (jb, a->spec);
+      json_builder_set_member_name (jb, "to");
+      json_builder_add_string_value (jb, b->spec);
+      json_builder_set_member_name (jb, "by");
+      json_builder_add_string_value (jb, by_line ? "line" : "link");
+      json_builder_set_member_name (jb, "year");
+      json_builder_add_int_value (jb, tnet_scenario_get_year (scen));
+      json_builder_set_member_name (jb, "pairs");
+      json_builder_add_int_value (jb, tnet_criticality_n_pairs (crit));
+      json_builder_set_member_name (jb, "candidates");
+      json_builder_add_int_value (jb, tnet_criticality_n_candidates (crit));
+      json_builder_set_member_name (jb, "ranked");
+      json_builder_begin_array (jb);
+      for (guint r = 0; r < n_show; r++)
+        {
+          const TnetCriticalityItem *it = tnet_criticality_item (crit, r);
+          json_builder_begin_object (jb);
+          json_builder_set_member_name (jb, by_line ? "line" : "link");
+          json_builder_add_string_value (jb, it->name ? it->name : "");
+          json_builder_set_member_name (jb, "pairs_slower");
+          json_builder_add_int_value (jb, it->n_pairs_slower);
+          json_builder_set_member_name (jb, "pairs_cut");
+          json_builder_add_int_value (jb, it->n_pairs_cut);
+          json_builder_set_member_name (jb, "pairs_out_of_budget");
+          json_builder_add_int_value (jb, it->n_pairs_out_of_budget);
+          json_builder_set_member_name (jb, "population_lost");
+          json_builder_add_double_value (jb, it->population_lost);
+          json_builder_set_member_name (jb, "max_increase_min");
+          json_builder_add_double_value (jb, minutes (it->max_increase_ms));
+          json_builder_set_member_name (jb, "total_increase_min");
+          json_builder_add_double_value (jb, minutes (it->total_increase_ms));
+          guint p = it->worst_pair;
+          json_builder_set_member_name (jb, "worst_pair");
+          json_builder_begin_object (jb);
+          json_builder_set_member_name (jb, "from");
+          json_builder_add_string_value (jb, tnet_network_node (net, g_array_index (po, TnetId, p))->id);
+          json_builder_set_member_name (jb, "to");
+          json_builder_add_string_value (jb, tnet_network_node (net, g_array_index (pd, TnetId, p))->id);
+          json_builder_set_member_name (jb, "before_min");
+          json_builder_add_double_value (jb, minutes (tnet_criticality_base_time (crit, p)));
+          json_builder_set_member_name (jb, "after_min");
+          TnetWeight after = tnet_criticality_time (crit, r, p);
+          if (after == TNET_WEIGHT_INF)
+            json_builder_add_null_value (jb);
+          else
+            json_builder_add_double_value (jb, minutes (after));
+          json_builder_end_object (jb);
+          g_autoptr (TnetPath) detour = tnet_criticality_detour (crit, r, p);
+          json_builder_set_member_name (jb, "detour");
+          json_builder_begin_array (jb);
+          for (guint i = 0; detour && i <= detour->n_arcs; i++)
+            json_builder_add_string_value (jb, tnet_network_node (net, detour->nodes[i])->id);
+          json_builder_end_array (jb);
+          json_builder_end_object (jb);
+        }
+      json_builder_end_array (jb);
+      json_builder_end_object (jb);
+      ok = tnet_cli_write_json (&common, jb, &error);
+    }
+  else
+    {
+      g_autoptr (GString) s = g_string_new (NULL);
+      if (fmt == TNET_CLI_FORMAT_CSV)
+        g_string_append (s, "rank,element,pairs_slower,pairs_cut,pairs_out_of_budget,"
+                            "population_lost,max_increase_min,total_increase_min,"
+                            "worst_from,worst_to,before_min,after_min\n");
+      else
+        g_string_printf (s, "Criticality %s → %s by %s, %d: %u OD pairs, %u %ss on a shortest "
+                         "path examined, %u with a loss\n", a->spec, b->spec,
+                         by_line ? "line" : "link", tnet_scenario_get_year (scen),
+                         tnet_criticality_n_pairs (crit), tnet_criticality_n_candidates (crit),
+                         by_line ? "line" : "link", tnet_criticality_n_items (crit));
+      for (guint r = 0; r < n_show; r++)
+        {
+          const TnetCriticalityItem *it = tnet_criticality_item (crit, r);
+          guint p = it->worst_pair;
+          const char *from = tnet_network_node (net, g_array_index (po, TnetId, p))->id;
+          const char *to = tnet_network_node (net, g_array_index (pd, TnetId, p))->id;
+          time_str (tnet_criticality_base_time (crit, p), b1, sizeof b1);
+          time_str (tnet_criticality_time (crit, r, p), b2, sizeof b2);
+          if (fmt == TNET_CLI_FORMAT_CSV)
+            g_string_append_printf (s, "%u,\"%s\",%u,%u,%u,%.0f,%.1f,%.1f,%s,%s,%s,%s\n", r + 1,
+                                    it->name, it->n_pairs_slower, it->n_pairs_cut,
+                                    it->n_pairs_out_of_budget, it->population_lost,
+                                    minutes (it->max_increase_ms), minutes (it->total_increase_ms),
+                                    from, to, b1, b2);
+          else
+            {
+              g_string_append_printf (s, "%3u. %s: %u pairs slower, %u cut, %u out of budget, "
+                                      "population lost %.0f, max +%.1f min\n"
+                                      "     worst %s → %s: %s → %s min\n", r + 1, it->name,
+                                      it->n_pairs_slower, it->n_pairs_cut,
+                                      it->n_pairs_out_of_budget, it->population_lost,
+                                      minutes (it->max_increase_ms), from, to, b1, b2);
+              g_autoptr (TnetPath) detour = tnet_criticality_detour (crit, r, p);
+              if (detour)
+                {
+                  g_autofree char *nodes = path_nodes (net, detour);
+                  g_string_append_printf (s, "     detour: %s\n", nodes);
+                }
+            }
+        }
+      ok = tnet_cli_write (&common, s->str, &error);
+    }
+  tnet_cli_common_clear (&common);
+  return ok ? TNET_EXIT_OK : tnet_cli_fail (ctx, error);
+}

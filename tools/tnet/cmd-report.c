@@ -1,0 +1,67 @@
+/* cmd-report.c: `tnet report`, the plan-indicator report: the baseline and
+ * the plan scenario side by side with the targets and pass/fail. */
+#include "cli.h"
+#include "commands.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static gboolean
+report (TnetCliCommon *common, int baseline, TnetCliFormat format, GError **error)
+{
+  g_autoptr (TnetNetwork) net = NULL;
+  g_autoptr (TnetScenario) scen = NULL;
+  if (!tnet_cli_load (common, &net, &scen, error))
+    return FALSE;
+  g_autoptr (TnetScenario) base = tnet_scenario_new (baseline);
+  const TnetScenario *columns[2] = { base, scen };
+  guint n_columns = 2;
+  /* a plain scenario of the baseline year is one column */
+  if (tnet_scenario_get_year (scen) == baseline
+      && (!common->scenario || strcmp (common->scenario, "2020") == 0
+          || atoi (common->scenario) == baseline))
+    {
+      columns[0] = scen;
+      n_columns = 1;
+    }
+  g_autoptr (TnetReport) report = tnet_report_compute (net, columns, n_columns, error);
+  if (!report)
+    return FALSE;
+  g_autofree char *text = format == TNET_CLI_FORMAT_JSON ? tnet_report_to_json (report, TRUE)
+                          : format == TNET_CLI_FORMAT_CSV ? tnet_report_to_csv (report)
+                          : tnet_report_to_text (report);
+  return tnet_cli_write (common, text, error);
+}
+
+int
+tnet_cmd_report (int argc, char **argv)
+{
+  TnetCliCommon common = { 0 };
+  int baseline = 2020;
+  GError *error = NULL;
+  GOptionEntry entries[] = {
+    { "baseline", 0, 0, G_OPTION_ARG_INT, &baseline,
+      "Year of the first column (default 2020)", "YEAR" },
+    { NULL }
+  };
+  GOptionContext *ctx = g_option_context_new (NULL);
+  g_option_context_set_summary (ctx,
+      "The plan indicators computed from the network: the baseline year and the\n"
+      "scenario (default 2025) side by side, beside the targets of targets.csv.");
+  g_option_context_add_main_entries (ctx, entries, NULL);
+  tnet_cli_add_common (ctx, &common);
+  TnetCliFormat format = TNET_CLI_FORMAT_TEXT;
+  int rc = TNET_EXIT_OK;
+  if (!g_option_context_parse (ctx, &argc, &argv, &error))
+    rc = tnet_cli_fail (ctx, error);
+  else if (argc > 1)
+    rc = tnet_cli_usage (ctx, "unexpected argument '%s'", argv[1]);
+  else if (!tnet_cli_format (&common, TNET_CLI_FORMAT_TEXT | TNET_CLI_FORMAT_JSON
+                             | TNET_CLI_FORMAT_CSV, &format, &error))
+    rc = tnet_cli_fail (ctx, error);
+  else if (!report (&common, baseline, format, &error))
+    rc = tnet_cli_fail (NULL, error);
+  tnet_cli_common_clear (&common);
+  g_option_context_free (ctx);
+  return rc;
+}

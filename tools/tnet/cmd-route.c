@@ -1,0 +1,298 @@
+/* cmd-route.c: `tnet route FROM TO`, the best path by car with its legs. */
+#include "cli.h"
+#include "commands.h"
+#include "route-transit.h"
+#include <stdio.h>
+#include <string.h>
+#include <math.h>
+
+#define CAR_MODES (TNET_MODES_ROAD | TNET_MODE_BIT (TNET_MODE_ACCESS))
+
+/* A run of consecutive links of the same line (or, for links without a
+ * line, of the same mode). */
+typedef struct {
+  const char *line;   /* NULL when the links have no line */
+  TnetMode mode;
+  TnetId from, to;    /* network nodes */
+  GArray *links;      /* TnetId link indices, in travel order */
+  double length_m;
+  guint64 time_ms;
+} Leg;
+
+static void
+leg_clear (gpointer p)
+{
+  Leg *leg = p;
+  g_array_unref (leg->links);
+}
+
+/* Levenshtein distance of two short strings, capped at @cap + 1. */
+static guint
+edit_distance (const char *a, const char *b, guint cap)
+{
+  gsize la = strlen (a), lb = strlen (b);
+  if ((la > lb ? la - lb : lb - la) > cap || la > 64 || lb > 64)
+    return cap + 1;
+  guint row[65];
+  for (gsize j = 0; j <= lb; j++)
+    row[j] = (guint) j;
+  for (gsize i = 1; i <= la; i++)
+    {
+      guint diag = row[0];
+      row[0] = (guint) i;
+      for (gsize j = 1; j <= lb; j++)
+        {
+          guint up = row[j];
+          guint best = MIN (row[j] + 1, row[j - 1] + 1);
+          row[j] = MIN (best, diag + (a[i - 1] != b[j - 1]));
+          diag = up;
+        }
+    }
+  return row[lb];
+}
+
+/* Finds node @id or fails naming it, with up to three similar ids. */
+static TnetId
+find_node (const TnetNetwork *net, const char *id, GError **error)
+{
+  TnetId v = tnet_network_find_node (net, id);
+  if (v != TNET_ID_NONE)
+    return v;
+  g_autoptr (GString) hint = g_string_new (NULL);
+  guint cap = MAX (2u, (guint) strlen (id) / 3), found = 0;
+  for (TnetId i = 0; i < tnet_network_n_nodes (net) && found < 3; i++)
+    {
+      const char *other = tnet_network_node (net, i)->id;
+      if (edit_distance (id, other, cap) <= cap || (strlen (id) >= 3 && strstr (other, id)))
+        g_string_append_printf (hint, "%s'%s'", found++ ? ", " : " (did you mean ", other);
+    }
+  if (found)
+    g_string_append (hint, "?)");
+  g_set_error (error, TNET_ERROR, TNET_ERROR_NOT_FOUND, "unknown node '%s'%s", id, hint->str);
+  return TNET_ID_NONE;
+}
+
+static const char *
+node_label (const TnetNetwork *net, TnetId v, GString *buf)
+{
+  const TnetNode *node = tnet_network_node (net, v);
+  g_string_truncate (buf, 0);
+  if (node->name && *node->name)
+    g_string_append_printf (buf, "%s (%s)", node->name, node->id);
+  else
+    g_string_append (buf, node->id);
+  return buf->str;
+}
+
+/* Splits the path @arcs into legs. */
+static GArray *
+make_legs (const TnetNetwork *net, const TnetGraph *g, const TnetMetric *time,
+           const TnetId *arcs, guint n_arcs)
+{
+  GArray *legs = g_array_new (FALSE, TRUE, sizeof (Leg));
+  g_array_set_clear_func (legs, leg_clear);
+  for (guint k = 0; k < n_arcs; k++)
+    {
+      TnetId li = tnet_graph_arc_link (g, arcs[k]);
+      const TnetLink *link = tnet_network_link (net, li);
+      const char *line = link->line && *link->line ? link->line : NULL;
+      Leg *last = legs->len ? &g_array_index (legs, Leg, legs->len - 1) : NULL;
+      if (last == NULL || last->mode != link->mode
+          || (line == NULL) != (last->line == NULL)
+          || (line && strcmp (line, last->line) != 0))
+        {
+          Leg leg = { line, link->mode, tnet_graph_arc_tail (g, arcs[k]), 0,
+                      g_array_new (FALSE, FALSE, sizeof (TnetId)), 0.0, 0 };
+          g_array_append_val (legs, leg);
+          last = &g_array_index (legs, Leg, legs->len - 1);
+        }
+      last->to = tnet_graph_arc_head (g, arcs[k]);
+      g_array_append_val (last->links, li);
+      last->length_m += link->length_m;
+      last->time_ms += tnet_metric_weight (time, arcs[k]);
+    }
+  return legs;
+}
+
+/* Rounded to 0.001 for JSON (ms and metres stay exact enough). */
+static double
+round3 (double x)
+{
+  return round (x * 1000.0) / 1000.0;
+}
+
+static char *
+route_json (const TnetNetwork *net, TnetId from, TnetId to, const char *metric,
+            GArray *legs, guint64 total_ms, double total_m)
+{
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "from");
+  json_builder_add_string_value (b, tnet_network_node (net, from)->id);
+  json_builder_set_member_name (b, "to");
+  json_builder_add_string_value (b, tnet_network_node (net, to)->id);
+  json_builder_set_member_name (b, "profile");
+  json_builder_add_string_value (b, "car");
+  json_builder_set_member_name (b, "metric");
+  json_builder_add_string_value (b, metric);
+  json_builder_set_member_name (b, "total_min");
+  json_builder_add_double_value (b, round3 (total_ms / 60000.0));
+  json_builder_set_member_name (b, "total_km");
+  json_builder_add_double_value (b, round3 (total_m / 1000.0));
+  json_builder_set_member_name (b, "legs");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < legs->len; i++)
+    {
+      const Leg *leg = &g_array_index (legs, Leg, i);
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "line");
+      if (leg->line)
+        json_builder_add_string_value (b, leg->line);
+      else
+        json_builder_add_null_value (b);
+      json_builder_set_member_name (b, "mode");
+      json_builder_add_string_value (b, tnet_mode_to_string (leg->mode));
+      json_builder_set_member_name (b, "from");
+      json_builder_add_string_value (b, tnet_network_node (net, leg->from)->id);
+      json_builder_set_member_name (b, "to");
+      json_builder_add_string_value (b, tnet_network_node (net, leg->to)->id);
+      json_builder_set_member_name (b, "links");
+      json_builder_begin_array (b);
+      for (guint k = 0; k < leg->links->len; k++)
+        json_builder_add_string_value (
+          b, tnet_network_link (net, g_array_index (leg->links, TnetId, k))->id);
+      json_builder_end_array (b);
+      json_builder_set_member_name (b, "km");
+      json_builder_add_double_value (b, round3 (leg->length_m / 1000.0));
+      json_builder_set_member_name (b, "min");
+      json_builder_add_double_value (b, round3 (leg->time_ms / 60000.0));
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  return tnet_cli_json_to_string (b);
+}
+
+static char *
+route_text (const TnetNetwork *net, const TnetScenario *scen, TnetId from, TnetId to,
+            const char *metric, GArray *legs, guint64 total_ms, double total_m)
+{
+  GString *out = g_string_new (NULL);
+  g_autoptr (GString) a = g_string_new (NULL);
+  g_autoptr (GString) b = g_string_new (NULL);
+  g_string_append_printf (out, "Route by car from %s to %s (%s, scenario %d)\n",
+                          node_label (net, from, a), node_label (net, to, b),
+                          strcmp (metric, "time") == 0 ? "fastest" : "shortest",
+                          tnet_scenario_get_year (scen));
+  for (guint i = 0; i < legs->len; i++)
+    {
+      const Leg *leg = &g_array_index (legs, Leg, i);
+      g_string_append_printf (out, "  %s [%s]: %s -> %s, %.1f km, %.1f min\n",
+                              leg->line ? leg->line : "(no line)",
+                              tnet_mode_to_string (leg->mode),
+                              node_label (net, leg->from, a), node_label (net, leg->to, b),
+                              leg->length_m / 1000.0, leg->time_ms / 60000.0);
+    }
+  g_string_append_printf (out, "Total: %.1f min, %.1f km\n", total_ms / 60000.0,
+                          total_m / 1000.0);
+  return g_string_free (out, FALSE);
+}
+
+static int
+route (int argc, char **argv, TnetCliCommon *common)
+{
+  g_autofree char *metric = NULL;
+  g_autofree char *profile_name = NULL;
+  GError *error = NULL;
+  const GOptionEntry entries[] = {
+    { "profile", 'p', 0, G_OPTION_ARG_STRING, &profile_name,
+      "car (default), transit or park_and_ride (with the scenario year's GTFS feed)",
+      "car|transit|park_and_ride" },
+    { "metric", 'm', 0, G_OPTION_ARG_STRING, &metric,
+      "What to minimise: time (default) or length", "time|length" },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr (GOptionContext) ctx = g_option_context_new ("FROM TO");
+  g_option_context_set_summary (ctx,
+    "The best path by car (expressways, trunk and other roads, access links)\n"
+    "between two nodes, given by their ids in nodes.csv, as legs of one line each.");
+  g_option_context_set_description (ctx,
+    "--format json prints {\"from\",\"to\",\"profile\",\"metric\",\"total_min\",\"total_km\",\n"
+    "\"legs\":[{\"line\",\"mode\",\"from\",\"to\",\"links\":[link ids],\"km\",\"min\"}]}\n"
+    "(see README). Exit codes: 0 success, 1 bad input or no path, 2 usage.");
+  g_option_context_add_main_entries (ctx, entries, NULL);
+  tnet_cli_add_common (ctx, common);
+  if (!g_option_context_parse (ctx, &argc, &argv, &error))
+    return tnet_cli_fail (ctx, error);
+  if (argc != 3)
+    return tnet_cli_usage (ctx, argc < 3 ? "expected FROM and TO node ids"
+                                         : "too many arguments (expected FROM TO)");
+  if (metric && strcmp (metric, "time") != 0 && strcmp (metric, "length") != 0)
+    return tnet_cli_usage (ctx, "unknown --metric '%s' (expected time or length)", metric);
+  const char *metric_name = metric ? metric : "time";
+  TnetProfile profile = TNET_PROFILE_CAR;
+  if (profile_name && !tnet_profile_from_string (profile_name, &profile))
+    return tnet_cli_usage (ctx, "unknown --profile '%s' (expected car, transit or "
+                           "park_and_ride)", profile_name);
+  if (profile != TNET_PROFILE_CAR && metric && strcmp (metric, "time") != 0)
+    return tnet_cli_usage (ctx, "--metric length is for the car profile only");
+  TnetCliFormat format;
+  if (!tnet_cli_format (common, TNET_CLI_FORMAT_TEXT | TNET_CLI_FORMAT_JSON, &format, &error))
+    return tnet_cli_fail (ctx, error);
+
+  g_autoptr (TnetNetwork) net = NULL;
+  g_autoptr (TnetScenario) scen = NULL;
+  if (!tnet_cli_load (common, &net, &scen, &error))
+    return tnet_cli_fail (ctx, error);
+  if (profile != TNET_PROFILE_CAR)
+    return tnet_cli_route_multimodal (common, net, scen, profile, argv[1], argv[2],
+                                      format == TNET_CLI_FORMAT_JSON);
+  TnetId from = find_node (net, argv[1], &error);
+  if (from == TNET_ID_NONE)
+    return tnet_cli_fail (ctx, error);
+  TnetId to = find_node (net, argv[2], &error);
+  if (to == TNET_ID_NONE)
+    return tnet_cli_fail (ctx, error);
+
+  g_autoptr (TnetMetric) time = NULL;
+  g_autoptr (TnetMetric) length = NULL;
+  g_autoptr (TnetGraph) g = tnet_graph_compile_modes (net, scen, CAR_MODES, &time, &length,
+                                                      &error);
+  if (g == NULL)
+    return tnet_cli_fail (ctx, error);
+  g_autoptr (TnetSearch) search = tnet_search_new (g);
+  tnet_search_run (search, strcmp (metric_name, "time") == 0 ? time : length, from,
+                   TNET_FORWARD, TNET_WEIGHT_INF, to);
+  guint n_arcs = tnet_search_path (search, to, NULL, 0);
+  if (n_arcs == G_MAXUINT)
+    {
+      fprintf (stderr, "tnet: no path by car from '%s' to '%s' in scenario %d\n",
+               argv[1], argv[2], tnet_scenario_get_year (scen));
+      return TNET_EXIT_INPUT;
+    }
+  g_autofree TnetId *arcs = g_new (TnetId, n_arcs + 1);
+  tnet_search_path (search, to, arcs, n_arcs);
+  g_autoptr (GArray) legs = make_legs (net, g, time, arcs, n_arcs);
+  guint64 total_ms = 0;
+  double total_m = 0;
+  for (guint i = 0; i < legs->len; i++)
+    {
+      total_ms += g_array_index (legs, Leg, i).time_ms;
+      total_m += g_array_index (legs, Leg, i).length_m;
+    }
+  g_autofree char *text = format == TNET_CLI_FORMAT_JSON
+    ? route_json (net, from, to, metric_name, legs, total_ms, total_m)
+    : route_text (net, scen, from, to, metric_name, legs, total_ms, total_m);
+  if (!tnet_cli_write (common, text, &error))
+    return tnet_cli_fail (ctx, error);
+  return TNET_EXIT_OK;
+}
+
+int
+tnet_cmd_route (int argc, char **argv)
+{
+  TnetCliCommon common = { 0 };
+  int rc = route (argc, argv, &common);
+  tnet_cli_common_clear (&common);
+  return rc;
+}
