@@ -53,7 +53,8 @@ TNET_API TnetGraph *tnet_graph_new_from_arcs (guint n_nodes, guint n_arcs,
  * tnet_graph_compile_modes:
  * Compiles the links of @net active in @scen whose mode is in @mode_mask
  * (TNET_MODE_BIT()s) into a graph: every network node is a graph node (same
- * index), every link an arc (two when not oneway; arc_link = link index).
+ * index), every link an arc (two when not oneway; arc_link = link index);
+ * zone nodes get arrival twins (tnet_graph_arrival_node()).
  * @time_out and @length_out (nullable) receive full references to the
  * travel-time metric (tnet_scenario_link_time_ms) and the length metric
  * (metres, rounded, at least 1).
@@ -66,6 +67,23 @@ TNET_API TnetGraph *tnet_graph_compile_modes (const TnetNetwork *net,
                                               TnetMetric **time_out,
                                               TnetMetric **length_out,
                                               GError **error);
+
+/**
+ * tnet_graph_arrival_node:
+ * Zones are trip ends, never through points: in a compiled graph every arc
+ * that enters a zone node v enters a separate "arrival twin" node instead
+ * (ids from tnet_graph_n_base_nodes() on), which has no outgoing arcs. A
+ * search hides this: a forward search from v starts at v, a backward
+ * search to v starts at its twin, tnet_search_distance(), _path() and
+ * _origin() of v report the better of v and its twin, and settled twins
+ * are listed under v's id. Use this function only when reading a graph's
+ * arcs directly (the twin of a non-zone node is the node itself).
+ */
+TNET_API TnetId tnet_graph_arrival_node (const TnetGraph *graph, TnetId node);
+/* The node a twin stands for (the node itself when it is not a twin). */
+TNET_API TnetId tnet_graph_terminal_of (const TnetGraph *graph, TnetId node);
+/* Nodes before the twins (for a compiled graph: the network's nodes). */
+TNET_API guint tnet_graph_n_base_nodes (const TnetGraph *graph);
 
 TNET_API TnetGraph *tnet_graph_ref (TnetGraph *graph);
 TNET_API void tnet_graph_unref (TnetGraph *graph);

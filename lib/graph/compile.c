@@ -20,6 +20,20 @@ tnet_graph_compile_modes (const TnetNetwork *net, const TnetScenario *scen,
   g_autoptr (GArray) times = g_array_new (FALSE, FALSE, sizeof (TnetWeight));
   g_autoptr (GArray) lengths = g_array_new (FALSE, FALSE, sizeof (TnetWeight));
 
+  /* zones are trip ends: arcs into a zone go to its arrival twin */
+  g_autoptr (GArray) terminals = g_array_new (FALSE, FALSE, sizeof (TnetId));
+  TnetId *twin = g_new (TnetId, n > 0 ? n : 1);
+  for (TnetId v = 0; v < n; v++)
+    {
+      twin[v] = v;
+      if (tnet_network_node (net, v)->kind == TNET_NODE_ZONE)
+        {
+          twin[v] = n + terminals->len;
+          g_array_append_val (terminals, v);
+        }
+    }
+  const guint n_total = n + terminals->len;
+
   for (TnetId i = 0; i < n_links; i++)
     {
       const TnetLink *link = tnet_network_link (net, i);
@@ -34,7 +48,7 @@ tnet_graph_compile_modes (const TnetNetwork *net, const TnetScenario *scen,
       for (int dir = 0; dir < (link->oneway ? 1 : 2); dir++)
         {
           TnetId a = dir == 0 ? link->from : link->to;
-          TnetId b = dir == 0 ? link->to : link->from;
+          TnetId b = twin[dir == 0 ? link->to : link->from];
           g_array_append_val (tails, a);
           g_array_append_val (heads, b);
           g_array_append_val (links, i);
@@ -43,19 +57,21 @@ tnet_graph_compile_modes (const TnetNetwork *net, const TnetScenario *scen,
         }
     }
 
-  double *lonlat = g_new (double, 2 * (gsize) n + 1);
-  for (TnetId v = 0; v < n; v++)
+  double *lonlat = g_new (double, 2 * (gsize) n_total + 1);
+  for (TnetId v = 0; v < n_total; v++)
     {
-      const TnetNode *node = tnet_network_node (net, v);
+      const TnetNode *node = tnet_network_node (net, v < n ? v : g_array_index (terminals, TnetId, v - n));
       lonlat[2 * v] = node->lon;
       lonlat[2 * v + 1] = node->lat;
     }
-  TnetGraph *graph = tnet_graph_new_from_arcs (n, tails->len, (TnetId *) tails->data,
+  g_free (twin);
+  TnetGraph *graph = tnet_graph_new_from_arcs (n_total, tails->len, (TnetId *) tails->data,
                                                (TnetId *) heads->data,
                                                (TnetId *) links->data, lonlat, error);
   g_free (lonlat);
   if (graph == NULL)
     return NULL;
+  tnet_i_graph_set_twins (graph, n, (TnetId *) terminals->data, terminals->len);
 
   /* weights were clamped above, so the metrics cannot fail */
   if (time_out)

@@ -29,6 +29,11 @@
  *   them into external arc ids (through rarc[] and arc_ext[]) happens only
  *   when a path is asked for, so the hot loop touches nothing else.
  *
+ * - Zones (terminals) have an arrival twin in compiled graphs (see
+ *   tnet_graph_arrival_node()). A backward run roots a terminal at its
+ *   twin, a forward run's target is the twin, and every read of a node
+ *   takes the better of the node and its twin; the kernel never knows.
+ *
  * All arrays are allocated by tnet_search_new(); a run allocates nothing.
  */
 #include "search-private.h"
@@ -184,8 +189,14 @@ tnet_search_run_multi (TnetSearch *search, const TnetMetric *metric,
   for (guint k = 0; k < n_sources; k++)
     {
       TnetWeight off = offsets ? offsets[k] : 0;
-      add_root (search, g->to_internal[sources[k]], MIN (off, TNET_WEIGHT_MAX), budget);
+      TnetId src = sources[k];
+      if (dir == TNET_BACKWARD && g->twin != NULL && src < g->n_base)
+        src = g->twin[src];
+      add_root (search, g->to_internal[src], MIN (off, TNET_WEIGHT_MAX), budget);
     }
+  if (target != TNET_ID_NONE && dir == TNET_FORWARD && g->twin != NULL
+      && target < g->n_base)
+    target = g->twin[target];
   uint32_t t = target == TNET_ID_NONE ? TNET_ID_NONE : g->to_internal[target];
   if (dir == TNET_FORWARD)
     run_dijkstra (search, g->first_out, g->head, metric->weight, budget, t);
@@ -209,13 +220,34 @@ is_settled (const TnetSearch *s, uint32_t v)
   return s->label[v].stamp == s->epoch && !tnet_i_heap_contains (&s->heap, v);
 }
 
+static inline TnetWeight
+internal_distance (const TnetSearch *s, uint32_t v)
+{
+  return is_settled (s, v) ? s->label[v].dist : TNET_WEIGHT_INF;
+}
+
+/* The internal node that answers for external @node: the node itself or,
+ * for a terminal, whichever of it and its twin is closer. */
+static uint32_t
+answering_node (const TnetSearch *s, TnetId node)
+{
+  const TnetGraph *g = s->graph;
+  uint32_t v = g->to_internal[node];
+  if (g->twin != NULL && node < g->n_base && g->twin[node] != node)
+    {
+      uint32_t w = g->to_internal[g->twin[node]];
+      if (internal_distance (s, w) < internal_distance (s, v))
+        return w;
+    }
+  return v;
+}
+
 TnetWeight
 tnet_search_distance (const TnetSearch *search, TnetId node)
 {
   g_return_val_if_fail (search != NULL, TNET_WEIGHT_INF);
   g_return_val_if_fail (node < search->graph->n_nodes, TNET_WEIGHT_INF);
-  uint32_t v = search->graph->to_internal[node];
-  return is_settled (search, v) ? search->label[v].dist : TNET_WEIGHT_INF;
+  return internal_distance (search, answering_node (search, node));
 }
 
 guint
@@ -229,7 +261,8 @@ TnetId
 tnet_search_settled_node (const TnetSearch *search, guint k)
 {
   g_return_val_if_fail (search != NULL && k < search->n_settled, TNET_ID_NONE);
-  return search->graph->to_external[search->settled[k]];
+  return tnet_i_graph_untwin (search->graph,
+                              search->graph->to_external[search->settled[k]]);
 }
 
 TnetId
@@ -237,10 +270,11 @@ tnet_search_origin (const TnetSearch *search, TnetId node)
 {
   g_return_val_if_fail (search != NULL, TNET_ID_NONE);
   g_return_val_if_fail (node < search->graph->n_nodes, TNET_ID_NONE);
-  uint32_t v = search->graph->to_internal[node];
+  uint32_t v = answering_node (search, node);
   if (!is_settled (search, v))
     return TNET_ID_NONE;
-  return search->graph->to_external[search->origin[v]];
+  return tnet_i_graph_untwin (search->graph,
+                              search->graph->to_external[search->origin[v]]);
 }
 
 /* Forward arc index of the parent position @p of the last run. */
@@ -257,7 +291,7 @@ tnet_search_path (const TnetSearch *search, TnetId node, TnetId *arcs, guint cap
   g_return_val_if_fail (node < search->graph->n_nodes, G_MAXUINT);
   g_return_val_if_fail (cap == 0 || arcs != NULL, G_MAXUINT);
   const TnetGraph *g = search->graph;
-  uint32_t v = g->to_internal[node];
+  uint32_t v = answering_node (search, node);
   if (!is_settled (search, v))
     return G_MAXUINT;
 
