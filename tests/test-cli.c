@@ -164,10 +164,10 @@ START_TEST (test_route_errors)
   ck_assert_int_eq (r.status, 1);
   ck_assert_msg (strstr (r.err, "no path by car from 'xc_a' to 'xc_e'"), "%s", r.err);
   run_clear (&r);
-  /* a scenario file cannot be read yet; a bad year is bad input */
+  /* a missing scenario file is bad input naming it; so is a bad year */
   r = run_tnet ("route", "xc_a", "xc_c", "--data", dir, "--scenario", "plan.ini", NULL);
   ck_assert_int_eq (r.status, 1);
-  ck_assert_msg (strstr (r.err, "scenario files are not supported yet"), "%s", r.err);
+  ck_assert_msg (strstr (r.err, "plan.ini: cannot read the scenario file"), "%s", r.err);
   run_clear (&r);
   r = run_tnet ("route", "xc_a", "xc_c", "--data", dir, "--scenario", "20x5", NULL);
   ck_assert_int_eq (r.status, 1);

@@ -12,6 +12,7 @@
 #include <tnet/tnet-corridors.h>
 #include <tnet/tnet-scenario-file.h>
 #include <tnet/tnet-render.h>
+#include <tnet/tnet-geojson.h>
 #include <tnet/tnet-transit.h>
 #include <tnet/tnet-analysis.h>
 #undef TNET_INSIDE

@@ -54,12 +54,13 @@ static const KeySpec key_specs[] = {
   { "transfers", "hubs", KT_LIST, 0, 0, NULL },
   { "corridors", "pairs", KT_PAIRS, 0, 0, NULL },
   { "corridors", "modes", KT_WORDS, 0, 0, "rail;road;all" },
+  { "corridors", "factor", KT_DOUBLE, 1, 10, NULL },
   { "corridors", "k", KT_INT, 1, 16, NULL },
   { "corridors", "budget_min", KT_DOUBLE, 0, 1440, NULL },
   { "criticality", "pairs", KT_PAIRS, 0, 0, NULL },
   { "criticality", "by", KT_WORD, 0, 0, "link;line" },
   { "criticality", "top", KT_INT, 1, 100000, NULL },
-  { "criticality", "profile", KT_WORD, 0, 0, PROFILE_WORDS },
+  { "criticality", "modes", KT_WORD, 0, 0, "rail;road;all" },
   { "criticality", "budget_min", KT_DOUBLE, 0, 1440, NULL },
   { "output", "dir", KT_PATH, 0, 0, NULL },
   { "output", "formats", KT_WORDS, 0, 0, FORMAT_WORDS },
@@ -1017,6 +1018,8 @@ check_place (NameIndex *ix, const TnetScenarioFile *sf, const char *section,
         }
       return TRUE;
     }
+  if (g_str_has_prefix (spec, "node:"))
+    spec += 5;
   if (tnet_network_find_node (ix->net, spec) != TNET_ID_NONE)
     return TRUE;
   if (bare_region && in_list (ix_regions (ix), spec))

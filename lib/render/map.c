@@ -48,8 +48,8 @@ tnet_map_new (const TnetNetwork *net, const TnetScenario *scen)
   TnetMap *map = g_new0 (TnetMap, 1);
   map->net = net;
   map->scen = scen ? tnet_scenario_copy (scen) : NULL;
-  map->width = 1200;
-  map->height = 900;
+  map->width = 1100;
+  map->height = 840;
   map->base_year = 2020;
   map->iso_origin = TNET_ID_NONE;
   map->paths = g_array_new (FALSE, FALSE, sizeof (MapPath));
@@ -277,12 +277,25 @@ link_drawn (const Ctx *c, TnetId i)
 }
 
 static void
+grow (double box[4], double lon, double lat)
+{
+  box[0] = MIN (box[0], lon);
+  box[1] = MAX (box[1], lon);
+  box[2] = MIN (box[2], lat);
+  box[3] = MAX (box[3], lat);
+}
+
+/* The extent: the nodes of drawn links in a named region (not "other"),
+ * so that a far neighbouring city at the end of one link does not shrink
+ * the study area; failing that every node of a drawn link, then every
+ * node. Links leaving the extent are clipped at the frame. */
+static void
 setup_projection (Ctx *c)
 {
   const TnetNetwork *net = c->map->net;
   guint n = tnet_network_n_nodes (net), m = tnet_network_n_links (net);
-  double lo0 = G_MAXDOUBLE, lo1 = -G_MAXDOUBLE, la0 = G_MAXDOUBLE, la1 = -G_MAXDOUBLE;
-  gboolean any = FALSE;
+  double core[4] = { G_MAXDOUBLE, -G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE };
+  double all[4] = { G_MAXDOUBLE, -G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE };
   for (guint i = 0; i < m; i++)
     {
       if (!link_drawn (c, i))
@@ -292,38 +305,37 @@ setup_projection (Ctx *c)
       for (guint k = 0; k < 2; k++)
         {
           const TnetNode *nd = tnet_network_node (net, ends[k]);
-          lo0 = MIN (lo0, nd->lon);
-          lo1 = MAX (lo1, nd->lon);
-          la0 = MIN (la0, nd->lat);
-          la1 = MAX (la1, nd->lat);
-          any = TRUE;
+          grow (all, nd->lon, nd->lat);
+          if (nd->region != NULL && strcmp (nd->region, "other") != 0)
+            grow (core, nd->lon, nd->lat);
         }
     }
-  if (!any)
+  if (c->map->iso_minutes != NULL)
+    for (guint i = 0; i < n; i++)
+      if (c->map->iso_minutes[i] >= 0 && c->map->iso_minutes[i] <= c->map->iso_budget)
+        {
+          const TnetNode *nd = tnet_network_node (net, i);
+          grow (core, nd->lon, nd->lat);
+        }
+  double *box = core[0] <= core[1] ? core : all;
+  if (box[0] > box[1])
     for (guint i = 0; i < n; i++)
       {
         const TnetNode *nd = tnet_network_node (net, i);
-        lo0 = MIN (lo0, nd->lon);
-        lo1 = MAX (lo1, nd->lon);
-        la0 = MIN (la0, nd->lat);
-        la1 = MAX (la1, nd->lat);
-        any = TRUE;
+        grow (box, nd->lon, nd->lat);
       }
-  if (!any)
-    {
-      lo0 = lo1 = 0;
-      la0 = la1 = 0;
-    }
-  double dlon = MAX (lo1 - lo0, 1e-3), dlat = MAX (la1 - la0, 1e-3);
-  c->lon0 = (lo0 + lo1) / 2;
-  c->lat0 = (la0 + la1) / 2;
+  if (box[0] > box[1])
+    box[0] = box[1] = box[2] = box[3] = 0;
+  double dlon = MAX (box[1] - box[0], 1e-3), dlat = MAX (box[3] - box[2], 1e-3);
+  c->lon0 = (box[0] + box[1]) / 2;
+  c->lat0 = (box[2] + box[3]) / 2;
   c->kx = cos (c->lat0 * G_PI / 180.0);
   c->fx0 = MARGIN;
   c->fy0 = TITLE_H;
   c->fx1 = c->w - LEGEND_W - 2 * MARGIN;
   c->fy1 = c->h - MARGIN;
   double fw = c->fx1 - c->fx0, fh = c->fy1 - c->fy0;
-  c->s = MIN (fw * 0.9 / (dlon * c->kx), fh * 0.9 / dlat);
+  c->s = MIN (fw * 0.86 / (dlon * c->kx), fh * 0.86 / dlat);
   c->ox = (c->fx0 + c->fx1) / 2;
   c->oy = (c->fy0 + c->fy1) / 2;
 }
@@ -374,7 +386,8 @@ link_order (Ctx *c)
   const TnetNetwork *net = c->map->net;
   guint m = tnet_network_n_links (net);
   GArray *order = g_array_sized_new (FALSE, FALSE, sizeof (TnetId), m);
-  for (int pass = 0; pass <= 8; pass++)
+  /* access and walk links are connectors, not infrastructure: left out */
+  for (int pass = 1; pass <= 8; pass++)
     for (guint i = 0; i < m; i++)
       if (link_drawn (c, i) && mode_styles[tnet_network_link (net, i)->mode].order == pass)
         g_array_append_val (order, i);
@@ -404,7 +417,7 @@ draw_network (Ctx *c, gboolean grey)
           if (!is_addition (c, l) || l->mode == TNET_MODE_ACCESS || l->mode == TNET_MODE_WALK)
             continue;
           cairo_set_dash (cr, NULL, 0, 0);
-          set_rgb (cr, hex (0xffd60a), 0.75);
+          set_rgb (cr, hex (0xffe066), 1);
           cairo_set_line_width (cr, mode_styles[l->mode].width + 7);
           stroke_link (c, l);
         }
@@ -491,6 +504,7 @@ draw_isochrone (Ctx *c)
       const TnetNode *nd = tnet_network_node (net, i);
       double x, y;
       project (c, nd->lon, nd->lat, &x, &y);
+      cairo_new_path (cr);
       cairo_arc (cr, x, y, nd->kind == TNET_NODE_ZONE ? 5.0 : 2.6, 0, 2 * G_PI);
       set_rgb (cr, hex (iso_colors[band]), 1);
       cairo_fill_preserve (cr);
@@ -568,6 +582,7 @@ draw_corridors (Ctx *c)
       project (c, a->lon, a->lat, &x0, &y0);
       project (c, b->lon, b->lat, &x1, &y1);
       double x = (x0 + x1) / 2, y = (y0 + y1) / 2;
+      cairo_new_path (cr);
       cairo_arc (cr, x, y, 9, 0, 2 * G_PI);
       set_rgb (cr, hex (CRIT_COLOR), 1);
       cairo_fill_preserve (cr);
@@ -615,6 +630,7 @@ draw_nodes (Ctx *c, gboolean *is_main)
         {
           double r = nd->population > 0 ? CLAMP (2.5 + sqrt (nd->population) / 220.0, 3.5, 8.0)
                                         : 3.5;
+          cairo_new_path (cr);
           cairo_arc (cr, x, y, r, 0, 2 * G_PI);
           set_rgb (cr, hex (0xfff3e0), 1);
           cairo_fill_preserve (cr);
@@ -874,7 +890,7 @@ legend_line (Legend *lg, Rgb col, double width, TnetStatus st, gboolean halo,
   if (halo)
     {
       cairo_set_dash (cr, NULL, 0, 0);
-      set_rgb (cr, hex (0xffd60a), 0.75);
+      set_rgb (cr, hex (0xffe066), 1);
       cairo_set_line_width (cr, width + 7);
       cairo_move_to (cr, x0, y);
       cairo_line_to (cr, x1, y);
@@ -997,9 +1013,6 @@ draw_legend (Ctx *c)
             legend_line (&lg, hex (mode_styles[md].color), mode_styles[md].width,
                          TNET_STATUS_EXISTING, FALSE, md == TNET_MODE_RAIL, s);
           }
-      if (mode_seen[TNET_MODE_ACCESS] || mode_seen[TNET_MODE_WALK])
-        legend_line (&lg, hex (mode_styles[TNET_MODE_ACCESS].color), 1.2,
-                     TNET_STATUS_EXISTING, FALSE, FALSE, "接驳 access / walk");
       legend_heading (&lg, "状态 Status");
       static const char *const st_label[TNET_N_STATUSES] = {
         "已建 existing", "在建 construction", "规划 planned", "研究 study",
@@ -1017,6 +1030,7 @@ draw_legend (Ctx *c)
   legend_heading (&lg, "节点 Places");
   {
     double y = lg.y + 7;
+    cairo_new_path (cr);
     cairo_arc (cr, lg.x + 20, y, 5, 0, 2 * G_PI);
     set_rgb (cr, hex (0xfff3e0), 1);
     cairo_fill_preserve (cr);

@@ -1,5 +1,5 @@
 /* main.c: the tnet command: dispatches to one subcommand per file. */
-#include "cli.h"
+#include "cli-extra.h"
 #include "commands.h"
 #include <locale.h>
 #include <stdio.h>
@@ -17,6 +17,8 @@ static const Command commands[] = {
   { "route", "fastest path between two nodes, with legs and times", tnet_cmd_route },
   { "corridors", "redundancy between two regions: line counts, disjoint paths", tnet_cmd_corridors },
   { "criticality", "links (or lines) ranked by the loss their failure causes", tnet_cmd_criticality },
+  { "run", "everything a scenario file (.ini) asks for, into its output folder", tnet_cmd_run },
+  { "map", "SVG/PNG map of the network, an isochrone or corridor paths", tnet_cmd_map },
 };
 
 static void
@@ -62,6 +64,7 @@ int
 main (int argc, char **argv)
 {
   setlocale (LC_ALL, "");
+  tnet_cli_scenario_file_loader = tnet_cli_load_scenario_file;
   if (argc < 2)
     {
       print_usage (stderr);

@@ -1,0 +1,218 @@
+/* geojson.c: GeoJSON writers (json-glib), RFC 7946 [lon, lat] order. */
+#include "tnet-internal.h"
+#include <tnet/tnet-geojson.h>
+#include <json-glib/json-glib.h>
+
+static void
+add_coord (JsonBuilder *b, const TnetNode *nd)
+{
+  json_builder_begin_array (b);
+  /* 1e-6 degree is about 0.1 m: plenty, and keeps files small */
+  json_builder_add_double_value (b, round (nd->lon * 1e6) / 1e6);
+  json_builder_add_double_value (b, round (nd->lat * 1e6) / 1e6);
+  json_builder_end_array (b);
+}
+
+static void
+add_string_or_null (JsonBuilder *b, const char *name, const char *value)
+{
+  json_builder_set_member_name (b, name);
+  if (value)
+    json_builder_add_string_value (b, value);
+  else
+    json_builder_add_null_value (b);
+}
+
+static void
+add_link_feature (JsonBuilder *b, const TnetNetwork *net, const TnetScenario *scen,
+                  TnetId i, double minutes)
+{
+  const TnetLink *l = tnet_network_link (net, i);
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "type");
+  json_builder_add_string_value (b, "Feature");
+  json_builder_set_member_name (b, "geometry");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "type");
+  json_builder_add_string_value (b, "LineString");
+  json_builder_set_member_name (b, "coordinates");
+  json_builder_begin_array (b);
+  add_coord (b, tnet_network_node (net, l->from));
+  add_coord (b, tnet_network_node (net, l->to));
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "properties");
+  json_builder_begin_object (b);
+  add_string_or_null (b, "id", l->id);
+  add_string_or_null (b, "line", l->line);
+  add_string_or_null (b, "mode", tnet_mode_to_string (l->mode));
+  add_string_or_null (b, "status", tnet_status_to_string (l->status));
+  json_builder_set_member_name (b, "open_year");
+  if (l->open_year > 0)
+    json_builder_add_int_value (b, l->open_year);
+  else
+    json_builder_add_null_value (b);
+  json_builder_set_member_name (b, "length_km");
+  json_builder_add_double_value (b, round (l->length_m) / 1000.0);
+  if (scen != NULL)
+    {
+      json_builder_set_member_name (b, "time_min");
+      json_builder_add_double_value (b, round (tnet_scenario_link_time_ms (scen, net, i)
+                                               / 6000.0) / 10.0);
+    }
+  if (minutes >= 0)
+    {
+      json_builder_set_member_name (b, "minutes");
+      json_builder_add_double_value (b, round (minutes * 10) / 10);
+    }
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+}
+
+static void
+add_node_feature (JsonBuilder *b, const TnetNetwork *net, TnetId i, double minutes)
+{
+  const TnetNode *nd = tnet_network_node (net, i);
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "type");
+  json_builder_add_string_value (b, "Feature");
+  json_builder_set_member_name (b, "geometry");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "type");
+  json_builder_add_string_value (b, "Point");
+  json_builder_set_member_name (b, "coordinates");
+  add_coord (b, nd);
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "properties");
+  json_builder_begin_object (b);
+  add_string_or_null (b, "id", nd->id);
+  add_string_or_null (b, "name", nd->name);
+  add_string_or_null (b, "name_en", nd->name_en);
+  add_string_or_null (b, "kind", tnet_node_kind_to_string (nd->kind));
+  add_string_or_null (b, "region", nd->region);
+  json_builder_set_member_name (b, "population");
+  json_builder_add_double_value (b, nd->population);
+  if (minutes >= 0)
+    {
+      json_builder_set_member_name (b, "minutes");
+      json_builder_add_double_value (b, round (minutes * 10) / 10);
+    }
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+}
+
+static char *
+finish (JsonBuilder *b)
+{
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  g_autoptr (JsonNode) root = json_builder_get_root (b);
+  g_autoptr (JsonGenerator) gen = json_generator_new ();
+  json_generator_set_root (gen, root);
+  json_generator_set_pretty (gen, TRUE);
+  json_generator_set_indent (gen, 1);
+  char *text = json_generator_to_data (gen, NULL);
+  char *out = g_strconcat (text, "\n", NULL);
+  g_free (text);
+  return out;
+}
+
+static JsonBuilder *
+start (void)
+{
+  JsonBuilder *b = json_builder_new ();
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "type");
+  json_builder_add_string_value (b, "FeatureCollection");
+  json_builder_set_member_name (b, "features");
+  json_builder_begin_array (b);
+  return b;
+}
+
+static gboolean
+within (const double *t, TnetId i, double budget)
+{
+  return t[i] >= 0 && t[i] <= budget;
+}
+
+char *
+tnet_geojson_network (const TnetNetwork *net, const TnetScenario *scen,
+                      const double *node_minutes, double budget_min)
+{
+  g_return_val_if_fail (net != NULL, NULL);
+  g_autoptr (JsonBuilder) b = start ();
+  guint n = tnet_network_n_nodes (net), m = tnet_network_n_links (net);
+  for (guint i = 0; i < m; i++)
+    {
+      if (scen != NULL && !tnet_scenario_link_active (scen, net, i))
+        continue;
+      const TnetLink *l = tnet_network_link (net, i);
+      if (node_minutes == NULL)
+        add_link_feature (b, net, scen, i, -1);
+      else if (within (node_minutes, l->from, budget_min)
+               && within (node_minutes, l->to, budget_min))
+        add_link_feature (b, net, scen, i, MAX (node_minutes[l->from], node_minutes[l->to]));
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      const TnetNode *nd = tnet_network_node (net, i);
+      if (node_minutes == NULL)
+        {
+          if (nd->kind == TNET_NODE_ZONE || nd->kind == TNET_NODE_STATION)
+            add_node_feature (b, net, i, -1);
+        }
+      else if (within (node_minutes, i, budget_min))
+        add_node_feature (b, net, i, node_minutes[i]);
+    }
+  return finish (b);
+}
+
+char *
+tnet_geojson_paths (const TnetNetwork *net, const TnetId *const *paths,
+                    const guint *path_len, guint n_paths, const char *const *labels)
+{
+  g_return_val_if_fail (net != NULL, NULL);
+  g_return_val_if_fail (n_paths == 0 || (paths != NULL && path_len != NULL), NULL);
+  g_autoptr (JsonBuilder) b = start ();
+  guint m = tnet_network_n_links (net);
+  for (guint p = 0; p < n_paths; p++)
+    {
+      double km = 0;
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "type");
+      json_builder_add_string_value (b, "Feature");
+      json_builder_set_member_name (b, "geometry");
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "type");
+      json_builder_add_string_value (b, "MultiLineString");
+      json_builder_set_member_name (b, "coordinates");
+      json_builder_begin_array (b);
+      for (guint k = 0; k < path_len[p]; k++)
+        {
+          g_return_val_if_fail (paths[p][k] < m, NULL);
+          const TnetLink *l = tnet_network_link (net, paths[p][k]);
+          json_builder_begin_array (b);
+          add_coord (b, tnet_network_node (net, l->from));
+          add_coord (b, tnet_network_node (net, l->to));
+          json_builder_end_array (b);
+          km += l->length_m / 1000.0;
+        }
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+      json_builder_set_member_name (b, "properties");
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "rank");
+      json_builder_add_int_value (b, p + 1);
+      add_string_or_null (b, "label", labels ? labels[p] : NULL);
+      json_builder_set_member_name (b, "links");
+      json_builder_begin_array (b);
+      for (guint k = 0; k < path_len[p]; k++)
+        json_builder_add_string_value (b, tnet_network_link (net, paths[p][k])->id);
+      json_builder_end_array (b);
+      json_builder_set_member_name (b, "length_km");
+      json_builder_add_double_value (b, round (km * 10) / 10);
+      json_builder_end_object (b);
+      json_builder_end_object (b);
+    }
+  return finish (b);
+}

@@ -1,0 +1,210 @@
+/* cli-extra.c: scenario files, progress, places and isochrones. */
+#include "cli-extra.h"
+#include <math.h>
+#include <string.h>
+#include <unistd.h>
+
+#define CAR_MODES (TNET_MODES_ROAD | TNET_MODE_BIT (TNET_MODE_ACCESS))
+
+TnetScenario *
+tnet_cli_load_scenario_file (const char *path, char **network_dir, GError **error)
+{
+  g_autoptr (TnetScenarioFile) sf = tnet_scenario_file_load (path, error);
+  if (sf == NULL)
+    return NULL;
+  const char *dir = tnet_scenario_file_get_network_dir (sf);
+  if (dir != NULL)
+    {
+      g_autoptr (TnetNetwork) net = tnet_network_load_csv (dir, error);
+      if (net == NULL)
+        return NULL;
+      if (!tnet_scenario_file_check (sf, net, error))
+        return NULL;
+      *network_dir = g_strdup (dir);
+    }
+  return tnet_scenario_file_get_scenario (sf, 2025);
+}
+
+typedef struct {
+  gint64 last_us;
+  gboolean open_line;
+} ProgressState;
+
+static ProgressState progress_state;
+
+static gboolean
+print_progress (guint64 done, guint64 total, const char *what, gpointer user_data)
+{
+  gint64 now = g_get_monotonic_time ();
+  gboolean finished = total > 0 && done >= total;
+  if (!finished && now - progress_state.last_us < 100000)
+    return TRUE;
+  progress_state.last_us = now;
+  if (total > 0)
+    fprintf (stderr, "\r%s: %3.0f%% (%" G_GUINT64_FORMAT "/%" G_GUINT64_FORMAT ")\033[K",
+             what, 100.0 * (double) done / (double) total, done, total);
+  else
+    fprintf (stderr, "\r%s: %" G_GUINT64_FORMAT "\033[K", what, done);
+  progress_state.open_line = !finished;
+  if (finished)
+    fputc ('\n', stderr);
+  fflush (stderr);
+  return TRUE;
+}
+
+TnetProgressFunc
+tnet_cli_progress_func (const TnetCliCommon *common)
+{
+  if (common->quiet || !isatty (STDERR_FILENO))
+    return NULL;
+  return print_progress;
+}
+
+static GPtrArray *
+distinct_regions (const TnetNetwork *net)
+{
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *out = g_ptr_array_new ();
+  for (guint i = 0; i < tnet_network_n_nodes (net); i++)
+    {
+      const char *r = tnet_network_node (net, i)->region;
+      if (r && g_hash_table_add (seen, (gpointer) r))
+        g_ptr_array_add (out, (gpointer) r);
+    }
+  return out;
+}
+
+GArray *
+tnet_cli_resolve_place (const TnetNetwork *net, const char *spec, gboolean bare_region,
+                        GError **error)
+{
+  GArray *nodes = g_array_new (FALSE, FALSE, sizeof (TnetId));
+  guint n = tnet_network_n_nodes (net);
+  const char *region = NULL;
+  if (g_str_has_prefix (spec, "region:"))
+    region = spec + 7;
+  else if (g_str_has_prefix (spec, "kind:"))
+    {
+      TnetNodeKind kind;
+      if (!tnet_node_kind_from_string (spec + 5, &kind))
+        {
+          g_set_error (error, TNET_ERROR, TNET_ERROR_NOT_FOUND,
+                       "unknown node kind '%s' (expected zone, station, stop, interchange, "
+                       "junction or place)", spec + 5);
+          g_array_unref (nodes);
+          return NULL;
+        }
+      for (TnetId i = 0; i < n; i++)
+        if (tnet_network_node (net, i)->kind == kind)
+          g_array_append_val (nodes, i);
+    }
+  else
+    {
+      TnetId v = tnet_network_find_node (net, spec);
+      if (v != TNET_ID_NONE)
+        g_array_append_val (nodes, v);
+      else if (bare_region)
+        region = spec;
+    }
+  if (region != NULL)
+    for (TnetId i = 0; i < n; i++)
+      if (g_strcmp0 (tnet_network_node (net, i)->region, region) == 0)
+        g_array_append_val (nodes, i);
+  if (nodes->len == 0)
+    {
+      g_autoptr (GPtrArray) cands = g_ptr_array_new ();
+      if (region == NULL || !g_str_has_prefix (spec, "region:"))
+        for (guint i = 0; i < n; i++)
+          g_ptr_array_add (cands, (gpointer) tnet_network_node (net, i)->id);
+      g_autoptr (GPtrArray) regions = distinct_regions (net);
+      if (region != NULL)
+        g_ptr_array_extend (cands, regions, NULL, NULL);
+      const char *sugg = tnet_suggest_name (region && region != spec ? region : spec,
+                                            (const char *const *) cands->pdata, cands->len);
+      g_set_error (error, TNET_ERROR, TNET_ERROR_NOT_FOUND, "no node %s '%s'%s%s%s",
+                   region ? "or region" : "", spec, sugg ? " (did you mean '" : "",
+                   sugg ? sugg : "", sugg ? "'?)" : "");
+      g_array_unref (nodes);
+      return NULL;
+    }
+  return nodes;
+}
+
+double *
+tnet_cli_isochrone (const TnetNetwork *net, const TnetScenario *scen, const char *from,
+                    const char *profile, double minutes, TnetId *origin, GError **error)
+{
+  if (profile != NULL && strcmp (profile, "car") != 0)
+    {
+      g_set_error (error, TNET_ERROR, TNET_ERROR_UNSUPPORTED,
+                   "isochrones by '%s' are not available in this build (use profile car)",
+                   profile);
+      return NULL;
+    }
+  if (!(minutes > 0 && minutes <= 1440))
+    {
+      g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
+                   "--minutes %g: expected a number above 0 and at most 1440", minutes);
+      return NULL;
+    }
+  g_autoptr (GArray) src = tnet_cli_resolve_place (net, from, TRUE, error);
+  if (src == NULL)
+    return NULL;
+  g_autoptr (TnetMetric) time = NULL;
+  g_autoptr (TnetGraph) g = tnet_graph_compile_modes (net, scen, CAR_MODES, &time, NULL,
+                                                      error);
+  if (g == NULL)
+    return NULL;
+  g_autoptr (TnetSearch) search = tnet_search_new (g);
+  tnet_search_run_multi (search, time, (const TnetId *) src->data, NULL, src->len,
+                         TNET_FORWARD, (TnetWeight) llround (minutes * 60000.0),
+                         TNET_ID_NONE);
+  guint n = tnet_network_n_nodes (net);
+  double *out = g_new (double, n);
+  for (guint i = 0; i < n; i++)
+    {
+      TnetWeight d = tnet_search_distance (search, i);
+      out[i] = d == TNET_WEIGHT_INF ? NAN : d / 60000.0;
+    }
+  *origin = g_array_index (src, TnetId, 0);
+  return out;
+}
+
+GArray *
+tnet_cli_fastest_path (const TnetNetwork *net, const TnetScenario *scen, const GArray *a,
+                       const GArray *b, guint mode_mask, guint64 *time_ms, GError **error)
+{
+  *time_ms = TNET_WEIGHT_INF;
+  g_autoptr (TnetMetric) time = NULL;
+  g_autoptr (TnetGraph) g = tnet_graph_compile_modes (net, scen, mode_mask, &time, NULL,
+                                                      error);
+  if (g == NULL)
+    return NULL;
+  g_autoptr (TnetSearch) search = tnet_search_new (g);
+  tnet_search_run_multi (search, time, (const TnetId *) a->data, NULL, a->len, TNET_FORWARD,
+                         TNET_WEIGHT_INF, TNET_ID_NONE);
+  TnetId best = TNET_ID_NONE;
+  for (guint k = 0; k < b->len; k++)
+    {
+      TnetId v = g_array_index (b, TnetId, k);
+      TnetWeight d = tnet_search_distance (search, v);
+      if (d != TNET_WEIGHT_INF && d < *time_ms)
+        {
+          *time_ms = d;
+          best = v;
+        }
+    }
+  if (best == TNET_ID_NONE)
+    return NULL;
+  guint len = tnet_search_path (search, best, NULL, 0);
+  g_autofree TnetId *arcs = g_new (TnetId, MAX (len, 1u));
+  tnet_search_path (search, best, arcs, len);
+  GArray *links = g_array_sized_new (FALSE, FALSE, sizeof (TnetId), len);
+  for (guint k = 0; k < len; k++)
+    {
+      TnetId l = tnet_graph_arc_link (g, arcs[k]);
+      if (l != TNET_ID_NONE)
+        g_array_append_val (links, l);
+    }
+  return links;
+}

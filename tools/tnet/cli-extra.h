@@ -1,0 +1,53 @@
+/* cli-extra.h: scenario files, progress, places and isochrones for the
+ * subcommands (beside the framework of cli.h). */
+#pragma once
+
+#include "cli.h"
+
+G_BEGIN_DECLS
+
+/* The scenario-file loader installed into tnet_cli_scenario_file_loader:
+ * reads FILE.ini, and when the file names its network checks every name
+ * the file uses against it (located errors with suggestions). */
+TnetScenario *tnet_cli_load_scenario_file (const char *path, char **network_dir,
+                                           GError **error);
+
+/**
+ * tnet_cli_progress_func:
+ * The progress printer for long work (CH builds, criticality scans, OSM
+ * imports): NULL (no progress) unless standard error is a terminal and
+ * --quiet was not given. Pass it with @common as user data to the
+ * library's TnetProgressFunc parameters. It redraws one line
+ * "WHAT: 42% (4200/10000)" at most ten times a second and ends it with a
+ * newline when done reaches total.
+ */
+TnetProgressFunc tnet_cli_progress_func (const TnetCliCommon *common);
+
+/* The nodes a place spec names: a node id, region:NAME, kind:KIND, or
+ * (@bare_region) a bare region name. Fails with TNET_ERROR_NOT_FOUND and
+ * a suggestion. Returns a GArray of TnetId. */
+GArray *tnet_cli_resolve_place (const TnetNetwork *net, const char *spec,
+                                gboolean bare_region, GError **error);
+
+/**
+ * tnet_cli_isochrone:
+ * Travel minutes from the nodes of @from (a place spec) to every network
+ * node within @minutes by @profile, NAN when not reached: an array of
+ * tnet_network_n_nodes() doubles. Only "car" is served here (roads and
+ * access links; transit isochrones come from the commute engine).
+ * *@origin receives the first origin node.
+ */
+double *tnet_cli_isochrone (const TnetNetwork *net, const TnetScenario *scen,
+                            const char *from, const char *profile, double minutes,
+                            TnetId *origin, GError **error);
+
+/**
+ * tnet_cli_fastest_path:
+ * The fastest path (network link indices) from any node of @a to any node
+ * of @b over the links of @mode_mask; NULL with *@time_ms = INF when none.
+ */
+GArray *tnet_cli_fastest_path (const TnetNetwork *net, const TnetScenario *scen,
+                               const GArray *a, const GArray *b, guint mode_mask,
+                               guint64 *time_ms, GError **error);
+
+G_END_DECLS

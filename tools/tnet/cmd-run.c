@@ -1,0 +1,698 @@
+/* cmd-run.c: `tnet run FILE.ini`, everything a scenario file asks for.
+ *
+ * Writes into the file's output folder: report.txt (always), results.json
+ * (always; schema in docs/scenario-files.md), network.geojson and
+ * isochrone.geojson / corridors-N.geojson with the geojson format, and the
+ * maps (map-network, map-isochrone, map-corridors-N) as .svg/.png with
+ * those formats. An analysis this build cannot run is listed under
+ * "skipped" in results.json and noted on stderr, never silently dropped.
+ */
+#include "cli-extra.h"
+#include "commands.h"
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+
+
+typedef struct {
+  const TnetCliCommon *common;
+  const TnetScenarioFile *sf;
+  const TnetNetwork *net;
+  const TnetScenario *scen;
+  const char *out_dir;
+  guint formats;
+  JsonBuilder *json;    /* inside the top-level object */
+  GString *text;        /* report.txt */
+  GPtrArray *written;   /* file names written */
+  GPtrArray *skipped;   /* "section: reason" */
+} Run;
+
+static gboolean
+write_file (Run *run, const char *name, const char *contents, GError **error)
+{
+  g_autofree char *path = g_build_filename (run->out_dir, name, NULL);
+  if (!g_file_set_contents (path, contents, -1, error))
+    return FALSE;
+  g_ptr_array_add (run->written, g_strdup (name));
+  return TRUE;
+}
+
+/* Writes the map in every image format the file asks for. */
+static gboolean
+save_map (Run *run, TnetMap *map, const char *base, GError **error)
+{
+  static const struct { guint bit; const char *ext; } exts[] = {
+    { TNET_OUTPUT_SVG, "svg" }, { TNET_OUTPUT_PNG, "png" },
+  };
+  for (guint k = 0; k < G_N_ELEMENTS (exts); k++)
+    if (run->formats & exts[k].bit)
+      {
+        g_autofree char *name = g_strdup_printf ("%s.%s", base, exts[k].ext);
+        g_autofree char *path = g_build_filename (run->out_dir, name, NULL);
+        if (!tnet_map_save (map, path, error))
+          return FALSE;
+        g_ptr_array_add (run->written, g_steal_pointer (&name));
+      }
+  return TRUE;
+}
+
+static gboolean
+wants_maps (const Run *run)
+{
+  return (run->formats & (TNET_OUTPUT_SVG | TNET_OUTPUT_PNG)) != 0;
+}
+
+static void
+skip (Run *run, const char *section, const char *reason)
+{
+  g_ptr_array_add (run->skipped, g_strdup_printf ("%s\x1f%s", section, reason));
+  if (!run->common->quiet)
+    fprintf (stderr, "tnet run: [%s] skipped: %s\n", section, reason);
+}
+
+static void
+json_strv (JsonBuilder *b, const char *name, const char *const *v)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_begin_array (b);
+  for (guint i = 0; v && v[i]; i++)
+    json_builder_add_string_value (b, v[i]);
+  json_builder_end_array (b);
+}
+
+static void
+run_scenario_info (Run *run)
+{
+  JsonBuilder *b = run->json;
+  const TnetScenarioFile *sf = run->sf;
+  json_builder_set_member_name (b, "scenario");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "file");
+  json_builder_add_string_value (b, tnet_scenario_file_get_path (sf));
+  json_builder_set_member_name (b, "name");
+  json_builder_add_string_value (b, tnet_scenario_get_name (run->scen));
+  json_builder_set_member_name (b, "year");
+  json_builder_add_int_value (b, tnet_scenario_get_year (run->scen));
+  json_builder_set_member_name (b, "statuses");
+  json_builder_begin_array (b);
+  guint mask = tnet_scenario_get_statuses (run->scen);
+  for (guint s = 0; s < TNET_N_STATUSES; s++)
+    if (mask & TNET_STATUS_BIT (s))
+      json_builder_add_string_value (b, tnet_status_to_string (s));
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "network");
+  json_builder_add_string_value (b, tnet_network_get_dir (run->net)
+                                    ? tnet_network_get_dir (run->net) : "");
+  json_strv (b, "closed_lines", tnet_scenario_file_get_strv (sf, "closures", "lines"));
+  json_strv (b, "closed_links", tnet_scenario_file_get_strv (sf, "closures", "links"));
+  json_builder_end_object (b);
+
+  /* network totals under the scenario */
+  guint m = tnet_network_n_links (run->net), active = 0;
+  double km[TNET_N_MODES] = { 0 };
+  for (guint i = 0; i < m; i++)
+    if (tnet_scenario_link_active (run->scen, run->net, i))
+      {
+        const TnetLink *l = tnet_network_link (run->net, i);
+        active++;
+        km[l->mode] += l->length_m / 1000.0;
+      }
+  json_builder_set_member_name (b, "network");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "nodes");
+  json_builder_add_int_value (b, tnet_network_n_nodes (run->net));
+  json_builder_set_member_name (b, "links");
+  json_builder_add_int_value (b, m);
+  json_builder_set_member_name (b, "active_links");
+  json_builder_add_int_value (b, active);
+  json_builder_set_member_name (b, "km_by_mode");
+  json_builder_begin_object (b);
+  for (guint md = 0; md < TNET_N_MODES; md++)
+    if (km[md] > 0)
+      {
+        json_builder_set_member_name (b, tnet_mode_to_string (md));
+        json_builder_add_double_value (b, round (km[md] * 10) / 10);
+      }
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+
+  g_string_append_printf (run->text, "Scenario: %s (%d)\nFile: %s\nNetwork: %s\n",
+                          tnet_scenario_get_name (run->scen),
+                          tnet_scenario_get_year (run->scen), tnet_scenario_file_get_path (sf),
+                          tnet_network_get_dir (run->net) ? tnet_network_get_dir (run->net)
+                                                           : "-");
+  g_string_append_printf (run->text, "Active links: %u of %u\n", active, m);
+  const char *const *cl = tnet_scenario_file_get_strv (sf, "closures", "lines");
+  const char *const *ck = tnet_scenario_file_get_strv (sf, "closures", "links");
+  if (cl || ck)
+    {
+      g_autofree char *a = cl ? g_strjoinv (", ", (char **) cl) : g_strdup ("-");
+      g_autofree char *c = ck ? g_strjoinv (", ", (char **) ck) : g_strdup ("-");
+      g_string_append_printf (run->text, "Closed lines: %s\nClosed links: %s\n", a, c);
+    }
+  g_string_append (run->text, "\n");
+}
+
+/* The plan-indicator report: 2020 beside the scenario. */
+static gboolean
+run_report (Run *run, GError **error)
+{
+  g_autoptr (TnetScenario) base = tnet_scenario_new (2020);
+  tnet_scenario_set_name (base, "2020");
+  const TnetScenario *cols[2] = { base, run->scen };
+  gboolean same = tnet_scenario_get_year (run->scen) == 2020
+                  && tnet_scenario_file_get_strv (run->sf, "closures", "lines") == NULL
+                  && tnet_scenario_file_get_strv (run->sf, "closures", "links") == NULL
+                  && !tnet_scenario_file_has_section (run->sf, "overrides");
+  g_autoptr (GError) local = NULL;
+  g_autoptr (TnetReport) rep = tnet_report_compute (run->net, same ? cols + 1 : cols,
+                                                    same ? 1 : 2, &local);
+  if (rep == NULL)
+    {
+      /* a user network without units.csv/targets.csv: say so, go on */
+      skip (run, "report", local->message);
+      return TRUE;
+    }
+  g_autofree char *text = tnet_report_to_text (rep);
+  g_string_append (run->text, text);
+  g_string_append (run->text, "\n");
+  g_autofree char *js = tnet_report_to_json (rep, FALSE);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, js, -1, error))
+    return FALSE;
+  json_builder_set_member_name (run->json, "report");
+  json_builder_add_value (run->json, json_node_copy (json_parser_get_root (parser)));
+  return TRUE;
+}
+
+static gboolean
+run_isochrone (Run *run, GError **error)
+{
+  const char *from = tnet_scenario_file_get_string (run->sf, "isochrone", "from");
+  const char *profile = tnet_scenario_file_get_string (run->sf, "isochrone", "profile");
+  double minutes = tnet_scenario_file_get_double (run->sf, "isochrone", "minutes", 60);
+  TnetId origin = TNET_ID_NONE;
+  g_autoptr (GError) local = NULL;
+  g_autofree double *mins = tnet_cli_isochrone (run->net, run->scen, from, profile, minutes,
+                                                &origin, &local);
+  if (mins == NULL)
+    {
+      if (g_error_matches (local, TNET_ERROR, TNET_ERROR_UNSUPPORTED))
+        {
+          skip (run, "isochrone", local->message);
+          return TRUE;
+        }
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  guint n = tnet_network_n_nodes (run->net), reached = 0;
+  double pop = 0;
+  for (guint i = 0; i < n; i++)
+    if (mins[i] >= 0 && mins[i] <= minutes)
+      {
+        reached++;
+        if (tnet_network_node (run->net, i)->kind == TNET_NODE_ZONE)
+          pop += tnet_network_node (run->net, i)->population;
+      }
+  JsonBuilder *b = run->json;
+  json_builder_set_member_name (b, "isochrone");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "from");
+  json_builder_add_string_value (b, from);
+  json_builder_set_member_name (b, "profile");
+  json_builder_add_string_value (b, profile ? profile : "car");
+  json_builder_set_member_name (b, "minutes");
+  json_builder_add_double_value (b, minutes);
+  json_builder_set_member_name (b, "nodes_reached");
+  json_builder_add_int_value (b, reached);
+  json_builder_set_member_name (b, "zone_population_reached");
+  json_builder_add_double_value (b, pop);
+  json_builder_set_member_name (b, "zones");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < n; i++)
+    {
+      const TnetNode *nd = tnet_network_node (run->net, i);
+      if (nd->kind != TNET_NODE_ZONE)
+        continue;
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "id");
+      json_builder_add_string_value (b, nd->id);
+      json_builder_set_member_name (b, "minutes");
+      if (mins[i] >= 0)
+        json_builder_add_double_value (b, round (mins[i] * 10) / 10);
+      else
+        json_builder_add_null_value (b);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  const TnetNode *o = tnet_network_node (run->net, origin);
+  g_string_append_printf (run->text,
+                          "Isochrone from %s by %s within %.0f min: %u nodes, zone "
+                          "population %.0f\n", from, profile ? profile : "car", minutes,
+                          reached, pop);
+  if (run->formats & TNET_OUTPUT_GEOJSON)
+    {
+      g_autofree char *gj = tnet_geojson_network (run->net, run->scen, mins, minutes);
+      if (!write_file (run, "isochrone.geojson", gj, error))
+        return FALSE;
+    }
+  if (wants_maps (run))
+    {
+      g_autoptr (TnetMap) map = tnet_map_new (run->net, run->scen);
+      tnet_map_set_isochrone (map, mins, n, minutes, origin);
+      g_autofree char *title = g_strdup_printf ("%s %.0f 分钟等时圈  %.0f-min isochrone",
+                                                o->name ? o->name : o->id, minutes, minutes);
+      g_autofree char *sub = g_strdup_printf ("Scenario %s (%d), by %s",
+                                              tnet_scenario_get_name (run->scen),
+                                              tnet_scenario_get_year (run->scen),
+                                              profile ? profile : "car");
+      tnet_map_set_title (map, title, sub);
+      if (!save_map (run, map, "map-isochrone", error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The links (network indices) of a path of @graph. */
+static GArray *
+path_links (TnetGraph *graph, const TnetPath *path)
+{
+  GArray *links = g_array_sized_new (FALSE, FALSE, sizeof (TnetId), path->n_arcs);
+  for (guint k = 0; k < path->n_arcs; k++)
+    {
+      TnetId l = tnet_graph_arc_link (graph, path->arcs[k]);
+      if (l != TNET_ID_NONE)
+        g_array_append_val (links, l);
+    }
+  return links;
+}
+
+static void
+json_path_set_count (JsonBuilder *b, const char *name, const TnetPathSet *set)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_add_int_value (b, set ? set->n_paths : 0);
+}
+
+static gboolean
+run_corridors (Run *run, GError **error)
+{
+  guint n_pairs = 0;
+  const char *const *pairs = tnet_scenario_file_get_pairs (run->sf, "corridors", &n_pairs);
+  const char *const *modes = tnet_scenario_file_get_strv (run->sf, "corridors", "modes");
+  static const char *const default_modes[] = { "rail", "road", NULL };
+  if (modes == NULL)
+    modes = default_modes;
+  guint k = (guint) tnet_scenario_file_get_double (run->sf, "corridors", "k", 3);
+  double budget = tnet_scenario_file_get_double (run->sf, "corridors", "budget_min", 60);
+  double factor = tnet_scenario_file_get_double (run->sf, "corridors", "factor", 1.5);
+  JsonBuilder *b = run->json;
+  json_builder_set_member_name (b, "corridors");
+  json_builder_begin_array (b);
+  g_string_append (run->text, "Corridors\n");
+  for (guint p = 0; p < n_pairs; p++)
+    {
+      const char *a = pairs[2 * p], *z = pairs[2 * p + 1];
+      g_autoptr (TnetNodeSet) na = tnet_node_set_resolve (run->net, a, error);
+      if (na == NULL)
+        return FALSE;
+      g_autoptr (TnetNodeSet) nz = tnet_node_set_resolve (run->net, z, error);
+      if (nz == NULL)
+        return FALSE;
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "from");
+      json_builder_add_string_value (b, a);
+      json_builder_set_member_name (b, "to");
+      json_builder_add_string_value (b, z);
+      json_builder_set_member_name (b, "modes");
+      json_builder_begin_object (b);
+      g_string_append_printf (run->text, "  %s > %s\n", a, z);
+      g_autoptr (TnetMap) map = wants_maps (run) ? tnet_map_new (run->net, run->scen) : NULL;
+      g_autoptr (GPtrArray) paths = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+      g_autoptr (GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+      for (guint mi = 0; modes[mi]; mi++)
+        {
+          guint mask = 0;
+          tnet_corridor_modes_from_string (modes[mi], &mask);
+          g_autoptr (TnetCorridor) corr =
+            tnet_corridor_analyse (run->net, run->scen, mask, na, nz, k,
+                                   (TnetWeight) llround (budget * 60000), factor, error);
+          if (corr == NULL)
+            return FALSE;
+          json_builder_set_member_name (b, modes[mi]);
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "lines");
+          json_builder_add_int_value (b, corr->n_lines);
+          json_builder_set_member_name (b, "line_names");
+          json_builder_begin_array (b);
+          for (guint i = 0; corr->lines && i < corr->lines->len; i++)
+            json_builder_add_string_value (b, corr->lines->pdata[i]);
+          json_builder_end_array (b);
+          json_path_set_count (b, "link_disjoint_paths", corr->link_disjoint);
+          json_path_set_count (b, "node_disjoint_paths", corr->node_disjoint);
+          json_builder_set_member_name (b, "fastest");
+          json_builder_begin_array (b);
+          guint nf = corr->fastest ? corr->fastest->n_paths : 0;
+          for (guint i = 0; i < nf; i++)
+            {
+              const TnetPath *path = &corr->fastest->paths[i];
+              GArray *links = path_links (corr->graph, path);
+              json_builder_begin_object (b);
+              json_builder_set_member_name (b, "minutes");
+              json_builder_add_double_value (b, round (path->time_ms / 6000.0) / 10);
+              json_builder_set_member_name (b, "links");
+              json_builder_begin_array (b);
+              for (guint j = 0; j < links->len; j++)
+                json_builder_add_string_value (b, tnet_network_link (run->net,
+                                               g_array_index (links, TnetId, j))->id);
+              json_builder_end_array (b);
+              json_builder_end_object (b);
+              char *label = g_strdup_printf ("%s %u: %.1f min", modes[mi], i + 1,
+                                             path->time_ms / 60000.0);
+              if (map)
+                tnet_map_add_path (map, (const TnetId *) links->data, links->len, label);
+              g_ptr_array_add (paths, links);
+              g_ptr_array_add (labels, label);
+            }
+          json_builder_end_array (b);
+          json_builder_set_member_name (b, "within_budget");
+          json_builder_add_int_value (b, corr->n_within_budget);
+          json_builder_set_member_name (b, "within_factor");
+          json_builder_add_int_value (b, corr->n_within_factor);
+          json_builder_end_object (b);
+          g_string_append_printf (run->text,
+                                  "    %-4s lines %u, link-disjoint paths %u, node-disjoint "
+                                  "%u, %u fastest paths within %.0f min%s\n", modes[mi],
+                                  corr->n_lines,
+                                  corr->link_disjoint ? corr->link_disjoint->n_paths : 0,
+                                  corr->node_disjoint ? corr->node_disjoint->n_paths : 0,
+                                  corr->n_within_budget, budget,
+                                  nf ? "" : " (no path)");
+          for (guint i = 0; i < nf; i++)
+            g_string_append_printf (run->text, "      path %u: %.1f min\n", i + 1,
+                                    corr->fastest->paths[i].time_ms / 60000.0);
+        }
+      json_builder_end_object (b);
+      json_builder_end_object (b);
+      if (run->formats & TNET_OUTPUT_GEOJSON)
+        {
+          g_autofree const TnetId **pp = g_new0 (const TnetId *, paths->len + 1);
+          g_autofree guint *pl = g_new0 (guint, paths->len + 1);
+          for (guint i = 0; i < paths->len; i++)
+            {
+              GArray *arr = paths->pdata[i];
+              pp[i] = (const TnetId *) arr->data;
+              pl[i] = arr->len;
+            }
+          g_autofree char *gj = tnet_geojson_paths (run->net, (const TnetId *const *) pp, pl,
+                                                    paths->len,
+                                                    (const char *const *) labels->pdata);
+          g_autofree char *name = g_strdup_printf ("corridors-%u.geojson", p + 1);
+          if (!write_file (run, name, gj, error))
+            return FALSE;
+        }
+      if (map)
+        {
+          g_autofree char *title = g_strdup_printf ("走廊 Corridor %s → %s", a, z);
+          g_autofree char *sub = g_strdup_printf ("Scenario %s (%d): up to %u link-disjoint "
+                                                  "fastest paths per mode group",
+                                                  tnet_scenario_get_name (run->scen),
+                                                  tnet_scenario_get_year (run->scen), k);
+          tnet_map_set_title (map, title, sub);
+          g_autofree char *base = g_strdup_printf ("map-corridors-%u", p + 1);
+          if (!save_map (run, map, base, error))
+            return FALSE;
+        }
+    }
+  json_builder_end_array (b);
+  g_string_append (run->text, "\n");
+  return TRUE;
+}
+
+static gboolean
+run_criticality (Run *run, GError **error)
+{
+  guint n_pairs = 0;
+  const char *const *pairs = tnet_scenario_file_get_pairs (run->sf, "criticality", &n_pairs);
+  const char *by = tnet_scenario_file_get_string (run->sf, "criticality", "by");
+  gboolean by_line = by && strcmp (by, "line") == 0;
+  guint top = (guint) tnet_scenario_file_get_double (run->sf, "criticality", "top", 10);
+  const char *modes = tnet_scenario_file_get_string (run->sf, "criticality", "modes");
+  double budget = tnet_scenario_file_get_double (run->sf, "criticality", "budget_min", 60);
+  guint mask = 0;
+  tnet_corridor_modes_from_string (modes ? modes : "all", &mask);
+  JsonBuilder *b = run->json;
+  json_builder_set_member_name (b, "criticality");
+  json_builder_begin_array (b);
+  g_string_append (run->text, "Criticality\n");
+  for (guint p = 0; p < n_pairs; p++)
+    {
+      const char *a = pairs[2 * p], *z = pairs[2 * p + 1];
+      g_autoptr (TnetNodeSet) na = tnet_node_set_resolve (run->net, a, error);
+      if (na == NULL)
+        return FALSE;
+      g_autoptr (TnetNodeSet) nz = tnet_node_set_resolve (run->net, z, error);
+      if (nz == NULL)
+        return FALSE;
+      g_autoptr (TnetCriticality) crit =
+        tnet_corridor_criticality (run->net, run->scen, mask, na, nz, by_line,
+                                   (TnetWeight) llround (budget * 60000), 0, error);
+      if (crit == NULL)
+        return FALSE;
+      guint n = MIN (top, tnet_criticality_n_items (crit));
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "from");
+      json_builder_add_string_value (b, a);
+      json_builder_set_member_name (b, "to");
+      json_builder_add_string_value (b, z);
+      json_builder_set_member_name (b, "by");
+      json_builder_add_string_value (b, by_line ? "line" : "link");
+      json_builder_set_member_name (b, "modes");
+      json_builder_add_string_value (b, modes ? modes : "all");
+      json_builder_set_member_name (b, "pairs");
+      json_builder_add_int_value (b, tnet_criticality_n_pairs (crit));
+      json_builder_set_member_name (b, "candidates");
+      json_builder_add_int_value (b, tnet_criticality_n_candidates (crit));
+      json_builder_set_member_name (b, "ranked");
+      json_builder_begin_array (b);
+      g_string_append_printf (run->text, "  %s > %s by %s (%s): %u candidates, top %u\n", a, z,
+                              by_line ? "line" : "link", modes ? modes : "all",
+                              tnet_criticality_n_candidates (crit), n);
+      g_autoptr (TnetMap) map = wants_maps (run) && !by_line
+                                ? tnet_map_new (run->net, run->scen) : NULL;
+      for (guint r = 0; r < n; r++)
+        {
+          const TnetCriticalityItem *it = tnet_criticality_item (crit, r);
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "rank");
+          json_builder_add_int_value (b, r + 1);
+          json_builder_set_member_name (b, "name");
+          json_builder_add_string_value (b, it->name ? it->name : "");
+          json_builder_set_member_name (b, "pairs_cut");
+          json_builder_add_int_value (b, it->n_pairs_cut);
+          json_builder_set_member_name (b, "pairs_slower");
+          json_builder_add_int_value (b, it->n_pairs_slower);
+          json_builder_set_member_name (b, "pairs_out_of_budget");
+          json_builder_add_int_value (b, it->n_pairs_out_of_budget);
+          json_builder_set_member_name (b, "population_lost");
+          json_builder_add_double_value (b, it->population_lost);
+          json_builder_set_member_name (b, "max_increase_min");
+          json_builder_add_double_value (b, round (it->max_increase_ms / 6000.0) / 10);
+          json_builder_end_object (b);
+          g_string_append_printf (run->text, "    %2u. %-28s cut %u, slower %u, out of budget "
+                                  "%u, population lost %.0f, max +%.1f min\n", r + 1,
+                                  it->name ? it->name : "", it->n_pairs_cut,
+                                  it->n_pairs_slower, it->n_pairs_out_of_budget,
+                                  it->population_lost, it->max_increase_ms / 60000.0);
+          if (map && it->element < tnet_network_n_links (run->net))
+            {
+              g_autofree char *label = g_strdup_printf ("%s  +%.1f min%s",
+                                                        it->name ? it->name : "",
+                                                        it->max_increase_ms / 60000.0,
+                                                        it->n_pairs_cut ? ", cuts" : "");
+              tnet_map_add_critical_link (map, it->element, label);
+            }
+        }
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+      if (map)
+        {
+          g_autofree char *title = g_strdup_printf ("关键路段 Critical links %s → %s", a, z);
+          g_autofree char *sub = g_strdup_printf ("Scenario %s (%d): the links whose closure "
+                                                  "hurts the %s commute most",
+                                                  tnet_scenario_get_name (run->scen),
+                                                  tnet_scenario_get_year (run->scen), a);
+          tnet_map_set_title (map, title, sub);
+          g_autofree char *base = g_strdup_printf ("map-criticality-%u", p + 1);
+          if (!save_map (run, map, base, error))
+            return FALSE;
+        }
+    }
+  json_builder_end_array (b);
+  g_string_append (run->text, "\n");
+  return TRUE;
+}
+
+static gboolean
+run_network_outputs (Run *run, GError **error)
+{
+  if (run->formats & TNET_OUTPUT_GEOJSON)
+    {
+      g_autofree char *gj = tnet_geojson_network (run->net, run->scen, NULL, 0);
+      if (!write_file (run, "network.geojson", gj, error))
+        return FALSE;
+    }
+  if (wants_maps (run))
+    {
+      g_autoptr (TnetMap) map = tnet_map_new (run->net, run->scen);
+      int year = tnet_scenario_get_year (run->scen);
+      g_autofree char *title = g_strdup_printf ("许昌综合交通网络 %d  Xuchang transport "
+                                                "network %d", year, year);
+      g_autofree char *sub = g_strdup_printf ("Scenario %s: roads and railways by mode and "
+                                              "status; links opened after 2020 highlighted",
+                                              tnet_scenario_get_name (run->scen));
+      tnet_map_set_title (map, title, sub);
+      if (!save_map (run, map, "map-network", error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+int
+tnet_cmd_run (int argc, char **argv)
+{
+  TnetCliCommon common = { 0 };
+  GError *error = NULL;
+  g_autoptr (GOptionContext) ctx = g_option_context_new ("FILE.ini");
+  g_option_context_set_summary (ctx,
+    "Runs everything a scenario file asks for (docs/scenario-files.md) and writes\n"
+    "report.txt, results.json, GeoJSON and maps into its [output] dir (or -o DIR).\n"
+    "--data overrides the file's network; --scenario and --format do not apply.");
+  tnet_cli_add_common (ctx, &common);
+  int rc = TNET_EXIT_OK;
+  g_autoptr (TnetScenarioFile) sf = NULL;
+  g_autoptr (TnetNetwork) net = NULL;
+  g_autoptr (TnetScenario) scen = NULL;
+  g_autoptr (JsonBuilder) json = json_builder_new ();
+  g_autoptr (GString) text = g_string_new (NULL);
+  g_autoptr (GPtrArray) written = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) skipped = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *data_dir = NULL;
+  g_autofree char *js = NULL;
+
+  if (!g_option_context_parse (ctx, &argc, &argv, &error))
+    {
+      rc = tnet_cli_fail (ctx, error);
+      goto out;
+    }
+  if (argc != 2)
+    {
+      rc = tnet_cli_usage (ctx, argc < 2 ? "expected a scenario file"
+                                         : "expected one scenario file, got %d arguments",
+                           argc - 1);
+      goto out;
+    }
+  sf = tnet_scenario_file_load (argv[1], &error);
+  if (sf == NULL)
+    {
+      rc = tnet_cli_fail (NULL, error);
+      goto out;
+    }
+  data_dir = common.data_dir == NULL && tnet_scenario_file_get_network_dir (sf)
+             ? g_strdup (tnet_scenario_file_get_network_dir (sf))
+             : tnet_cli_data_dir (&common);
+  net = tnet_network_load_csv (data_dir, &error);
+  if (net == NULL || !tnet_scenario_file_check (sf, net, &error))
+    {
+      rc = tnet_cli_fail (NULL, error);
+      goto out;
+    }
+  scen = tnet_scenario_file_get_scenario (sf, 2025);
+  if (!tnet_scenario_validate (scen, net, &error))
+    {
+      rc = tnet_cli_fail (NULL, error);
+      goto out;
+    }
+  const char *out_dir = common.output ? common.output : tnet_scenario_file_get_output_dir (sf);
+  if (g_mkdir_with_parents (out_dir, 0755) != 0)
+    {
+      int saved = errno;
+      g_set_error (&error, TNET_ERROR, TNET_ERROR_IO, "%s: cannot create the output folder: %s",
+                   out_dir, g_strerror (saved));
+      rc = tnet_cli_fail (NULL, error);
+      goto out;
+    }
+  Run run = {
+    .common = &common, .sf = sf, .net = net, .scen = scen, .out_dir = out_dir,
+    .formats = tnet_scenario_file_get_formats (sf), .json = json, .text = text,
+    .written = written, .skipped = skipped,
+  };
+  if (wants_maps (&run) && !tnet_map_supported ())
+    {
+      skip (&run, "output", "svg/png maps: tnet was built without cairo");
+      run.formats &= ~(guint) (TNET_OUTPUT_SVG | TNET_OUTPUT_PNG);
+    }
+  json_builder_begin_object (json);
+  json_builder_set_member_name (json, "tnet_version");
+  json_builder_add_string_value (json, tnet_version_string ());
+  run_scenario_info (&run);
+  gboolean ok = run_report (&run, &error) && run_network_outputs (&run, &error);
+  if (ok && tnet_scenario_file_has_section (sf, "isochrone"))
+    ok = run_isochrone (&run, &error);
+  if (ok && tnet_scenario_file_has_section (sf, "corridors"))
+    ok = run_corridors (&run, &error);
+  if (ok && tnet_scenario_file_has_section (sf, "criticality"))
+    ok = run_criticality (&run, &error);
+  static const char *const pending[][2] = {
+    { "commute", "the commute engine is not in this build" },
+    { "transfers", "hub transfer tables are not in this build" },
+  };
+  for (guint k = 0; ok && k < G_N_ELEMENTS (pending); k++)
+    if (tnet_scenario_file_has_section (sf, pending[k][0]))
+      skip (&run, pending[k][0], pending[k][1]);
+  if (!ok)
+    {
+      rc = tnet_cli_fail (NULL, error);
+      goto out;
+    }
+  json_builder_set_member_name (json, "skipped");
+  json_builder_begin_array (json);
+  for (guint i = 0; i < skipped->len; i++)
+    {
+      g_auto (GStrv) parts = g_strsplit (skipped->pdata[i], "\x1f", 2);
+      json_builder_begin_object (json);
+      json_builder_set_member_name (json, "section");
+      json_builder_add_string_value (json, parts[0]);
+      json_builder_set_member_name (json, "reason");
+      json_builder_add_string_value (json, parts[1]);
+      json_builder_end_object (json);
+      g_string_append_printf (text, "Skipped [%s]: %s\n", parts[0], parts[1]);
+    }
+  json_builder_end_array (json);
+  /* report.txt and results.json are always written, and listed last */
+  g_ptr_array_add (written, g_strdup ("report.txt"));
+  g_ptr_array_add (written, g_strdup ("results.json"));
+  json_builder_set_member_name (json, "outputs");
+  json_builder_begin_array (json);
+  for (guint i = 0; i < written->len; i++)
+    json_builder_add_string_value (json, written->pdata[i]);
+  json_builder_end_array (json);
+  json_builder_end_object (json);
+  g_ptr_array_set_size (written, written->len - 2);
+  js = tnet_cli_json_to_string (json);
+  if (!write_file (&run, "report.txt", text->str, &error)
+      || !write_file (&run, "results.json", js, &error))
+    {
+      rc = tnet_cli_fail (NULL, error);
+      goto out;
+    }
+  for (guint i = 0; i < written->len; i++)
+    {
+      g_autofree char *path = g_build_filename (out_dir, written->pdata[i], NULL);
+      printf ("wrote %s\n", path);
+    }
+out:
+  tnet_cli_common_clear (&common);
+  return rc;
+}
