@@ -1,5 +1,6 @@
 /* test-cli.c: the tnet command, run as a child process on tiny networks. */
 #include "tests-common.h"
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 static const char nodes_csv[] =
@@ -240,6 +241,103 @@ START_TEST (test_usage)
 }
 END_TEST
 
+/* Bundled data: 魏都区 to Zhengzhou centre by transit (2025) rides the HSR or
+ * the 郑许市域铁路, with access and egress around it. */
+START_TEST (test_route_transit)
+{
+  char *data = tt_source_path ("data/xuchang");
+  Run r = run_tnet ("route", "z_weidu", "zz_center", "--profile", "transit", "--scenario",
+                    "2025", "--data", data, "--format", "json", NULL);
+  ck_assert_msg (r.status == 0, "%s", r.err);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  ck_assert (json_parser_load_from_data (parser, r.out, -1, NULL));
+  JsonObject *o = json_node_get_object (json_parser_get_root (parser));
+  ck_assert_str_eq (json_object_get_string_member (o, "profile"), "transit");
+  double total = json_object_get_double_member (o, "total_min");
+  double parts = json_object_get_double_member (o, "access_min")
+                 + json_object_get_double_member (o, "wait_min")
+                 + json_object_get_double_member (o, "in_vehicle_min")
+                 + json_object_get_double_member (o, "transfer_min")
+                 + json_object_get_double_member (o, "egress_min");
+  ck_assert_double_eq_tol (total, parts, 0.01);
+  ck_assert_double_gt (json_object_get_double_member (o, "access_min"), 0);
+  ck_assert_double_gt (json_object_get_double_member (o, "wait_min"), 0);
+  ck_assert_double_gt (total, 30);
+  ck_assert_double_lt (total, 150);
+  JsonArray *legs = json_object_get_array_member (o, "legs");
+  gboolean rail = FALSE;
+  for (guint i = 0; i < json_array_get_length (legs); i++)
+    {
+      JsonObject *l = json_array_get_object_element (legs, i);
+      if (strcmp (json_object_get_string_member (l, "kind"), "ride") != 0)
+        continue;
+      const char *mode = json_object_get_string_member (l, "mode");
+      const char *line = json_object_get_string_member (l, "line");
+      rail |= strcmp (mode, "hsr") == 0 || strcmp (line, "郑许市域铁路") == 0;
+    }
+  ck_assert_msg (rail, "%s", r.out);
+  ck_assert_str_eq (json_object_get_string_member (
+                      json_array_get_object_element (legs, 0), "kind"), "walk");
+  run_clear (&r);
+
+  r = run_tnet ("route", "z_weidu", "zz_center", "--profile", "park_and_ride", "--data", data,
+                NULL);
+  ck_assert_msg (r.status == 0, "%s", r.err);
+  ck_assert_msg (strstr (r.out, "park") && strstr (r.out, "drive"), "%s", r.out);
+  run_clear (&r);
+  r = run_tnet ("route", "z_weidu", "zz_center", "--profile", "bike", "--data", data, NULL);
+  ck_assert_int_eq (r.status, 2);
+  run_clear (&r);
+  g_free (data);
+}
+END_TEST
+
+START_TEST (test_import_gtfs)
+{
+  char *zip = tt_shared_path ("multimodal-sao-paulo-r5r/spo.zip");
+  Run r = run_tnet ("import", "gtfs", zip, NULL);
+  ck_assert_msg (r.status == 0, "%s", r.err);
+  ck_assert_msg (strstr (r.out, "Stops: 654") && strstr (r.out, "SPTRANS")
+                 && strstr (r.out, "metro"), "%s", r.out);
+  run_clear (&r);
+  /* a truncated zip and a feed without stops.txt: exit 1 with a located message */
+  char *dir = tt_mkdtemp ();
+  gchar *data;
+  gsize len;
+  ck_assert (g_file_get_contents (zip, &data, &len, NULL));
+  char *cut = g_build_filename (dir, "cut.zip", NULL);
+  ck_assert (g_file_set_contents (cut, data, len / 3, NULL));
+  r = run_tnet ("import", "gtfs", cut, NULL);
+  ck_assert_int_eq (r.status, 1);
+  ck_assert_msg (strstr (r.err, "cut.zip"), "%s", r.err);
+  run_clear (&r);
+  char *feed = g_build_filename (dir, "feed", NULL);
+  g_mkdir (feed, 0755);
+  tt_write_file (feed, "routes.txt", "route_id,route_type\nR,3\n");
+  r = run_tnet ("import", "gtfs", feed, NULL);
+  ck_assert_int_eq (r.status, 1);
+  ck_assert_msg (strstr (r.err, "stops.txt:1:1: missing required file"), "%s", r.err);
+  run_clear (&r);
+  tt_write_file (feed, "stops.txt", "stop_id,stop_lat,stop_lon\ns,0,0\nt,0,0\n");
+  tt_write_file (feed, "trips.txt", "route_id,service_id,trip_id\nR,S,x\n");
+  tt_write_file (feed, "stop_times.txt", "trip_id,arrival_time,departure_time,stop_id,stop_sequence\n"
+                 "x,08:00:00,08:00:00,s,1\nx,07:5x:00,08:00:00,t,2\n");
+  r = run_tnet ("import", "gtfs", feed, "--format", "json", NULL);
+  ck_assert_int_eq (r.status, 1);
+  ck_assert_msg (strstr (r.err, "stop_times.txt:3:3: malformed time"), "%s", r.err);
+  run_clear (&r);
+  r = run_tnet ("import", "shapes", feed, NULL);
+  ck_assert_int_eq (r.status, 2);
+  run_clear (&r);
+  g_free (feed);
+  g_free (cut);
+  g_free (data);
+  tt_rm_rf (dir);
+  g_free (dir);
+  g_free (zip);
+}
+END_TEST
+
 int
 main (void)
 {
@@ -250,6 +348,8 @@ main (void)
   tcase_add_test (tc, test_route_json);
   tcase_add_test (tc, test_route_errors);
   tcase_add_test (tc, test_usage);
+  tcase_add_test (tc, test_route_transit);
+  tcase_add_test (tc, test_import_gtfs);
   suite_add_tcase (s, tc);
   return tt_run_suite (s);
 }

@@ -70,7 +70,9 @@ typedef struct {
  * (ferry, aerial lift, ...) -> bus, the closest surface mode tnet has. When a
  * multimodal graph is built over a network, a route whose name is the `line`
  * of a rail network link takes that link's mode instead (so a type-2 route
- * named like an `hsr` line rides as hsr).
+ * named like an `hsr` line rides as hsr). A `tnet_mode` column in
+ * routes.txt (tnet's extension, used by the bundled data) overrides the
+ * route_type mapping.
  */
 typedef struct {
   const char *id;

@@ -155,10 +155,17 @@ tnet_multimodal_journey_from_arcs (const TnetMultimodal *mm, const TnetId *arcs,
       if (lk == TNET_LEG_RIDE || lk == TNET_LEG_WAIT)
         open_ref = ref;
     }
-  for (guint i = 0; i < legs->len; i++)
+  for (guint i = 0; i < legs->len;)
     {
       TnetLeg *l = &g_array_index (legs, TnetLeg, i);
+      /* a free step on the spot (platform of the station one parked at) */
+      if (l->kind == TNET_LEG_WALK && l->time_ms == 0 && strcmp (l->from, l->to) == 0)
+        {
+          g_array_remove_index (legs, i);
+          continue;
+        }
       l->minutes = l->time_ms / 60000.0;
+      i++;
     }
   j->n_legs = legs->len;
   j->legs = (TnetLeg *) (void *) g_array_free (legs, FALSE);

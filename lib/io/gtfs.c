@@ -419,6 +419,7 @@ read_routes (Source *src, TnetFeed *feed, GError **error)
   int c_short = tnet_i_csv_column (csv, "route_short_name");
   int c_long = tnet_i_csv_column (csv, "route_long_name");
   int c_type = tnet_i_csv_column (csv, "route_type");
+  int c_tmode = tnet_i_csv_column (csv, "tnet_mode");   /* tnet's own extension */
   int r;
   while ((r = tnet_i_csv_next (csv, error)) == 1)
     {
@@ -441,6 +442,13 @@ read_routes (Source *src, TnetFeed *feed, GError **error)
         .route_type = (int) type,
         .mode = tnet_i_route_type_mode ((int) type),
       };
+      const char *tm = tnet_i_csv_field (csv, c_tmode);
+      if (*tm && !tnet_mode_from_string (tm, &rt.mode))
+        {
+          tnet_i_csv_error (csv, c_tmode, error, "unknown tnet_mode '%s', expected hsr, "
+                            "rail, suburban, metro or bus", tm);
+          return FALSE;
+        }
       g_hash_table_insert (feed->route_index, (char *) rt.id,
                            GUINT_TO_POINTER (feed->routes->len + 1));
       g_array_append_val (feed->routes, rt);

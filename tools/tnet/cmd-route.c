@@ -1,6 +1,7 @@
 /* cmd-route.c: `tnet route FROM TO`, the best path by car with its legs. */
 #include "cli.h"
 #include "commands.h"
+#include "route-transit.h"
 #include <stdio.h>
 #include <string.h>
 #include <math.h>
@@ -201,8 +202,12 @@ static int
 route (int argc, char **argv, TnetCliCommon *common)
 {
   g_autofree char *metric = NULL;
+  g_autofree char *profile_name = NULL;
   GError *error = NULL;
   const GOptionEntry entries[] = {
+    { "profile", 'p', 0, G_OPTION_ARG_STRING, &profile_name,
+      "car (default), transit or park_and_ride (with the scenario year's GTFS feed)",
+      "car|transit|park_and_ride" },
     { "metric", 'm', 0, G_OPTION_ARG_STRING, &metric,
       "What to minimise: time (default) or length", "time|length" },
     G_OPTION_ENTRY_NULL
@@ -225,6 +230,12 @@ route (int argc, char **argv, TnetCliCommon *common)
   if (metric && strcmp (metric, "time") != 0 && strcmp (metric, "length") != 0)
     return tnet_cli_usage (ctx, "unknown --metric '%s' (expected time or length)", metric);
   const char *metric_name = metric ? metric : "time";
+  TnetProfile profile = TNET_PROFILE_CAR;
+  if (profile_name && !tnet_profile_from_string (profile_name, &profile))
+    return tnet_cli_usage (ctx, "unknown --profile '%s' (expected car, transit or "
+                           "park_and_ride)", profile_name);
+  if (profile != TNET_PROFILE_CAR && metric && strcmp (metric, "time") != 0)
+    return tnet_cli_usage (ctx, "--metric length is for the car profile only");
   TnetCliFormat format;
   if (!tnet_cli_format (common, TNET_CLI_FORMAT_TEXT | TNET_CLI_FORMAT_JSON, &format, &error))
     return tnet_cli_fail (ctx, error);
@@ -233,6 +244,9 @@ route (int argc, char **argv, TnetCliCommon *common)
   g_autoptr (TnetScenario) scen = NULL;
   if (!tnet_cli_load (common, &net, &scen, &error))
     return tnet_cli_fail (ctx, error);
+  if (profile != TNET_PROFILE_CAR)
+    return tnet_cli_route_multimodal (common, net, scen, profile, argv[1], argv[2],
+                                      format == TNET_CLI_FORMAT_JSON);
   TnetId from = find_node (net, argv[1], &error);
   if (from == TNET_ID_NONE)
     return tnet_cli_fail (ctx, error);

@@ -6,5 +6,6 @@ int tnet_cmd_report (int argc, char **argv);
 int tnet_cmd_route (int argc, char **argv);
 int tnet_cmd_corridors (int argc, char **argv);
 int tnet_cmd_criticality (int argc, char **argv);
+int tnet_cmd_import (int argc, char **argv);
 int tnet_cmd_run (int argc, char **argv);
 int tnet_cmd_map (int argc, char **argv);

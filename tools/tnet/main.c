@@ -17,6 +17,7 @@ static const Command commands[] = {
   { "route", "fastest path between two nodes, with legs and times", tnet_cmd_route },
   { "corridors", "redundancy between two regions: line counts, disjoint paths", tnet_cmd_corridors },
   { "criticality", "links (or lines) ranked by the loss their failure causes", tnet_cmd_criticality },
+  { "import", "read and check a GTFS feed (import gtfs FEED)", tnet_cmd_import },
   { "run", "everything a scenario file (.ini) asks for, into its output folder", tnet_cmd_run },
   { "map", "SVG/PNG map of the network, an isochrone or corridor paths", tnet_cmd_map },
 };

@@ -1,0 +1,192 @@
+/* cmd-import.c: `tnet import gtfs FEED` (and, later, `tnet import osm`). */
+#include "cli.h"
+#include "commands.h"
+#include <stdio.h>
+#include <string.h>
+#include <math.h>
+
+typedef struct {
+  guint n_routes;
+  guint n_patterns;
+  double min_headway_s;
+  double max_headway_s;
+} ModeStats;
+
+static int
+import_gtfs (int argc, char **argv, TnetCliCommon *common)
+{
+  GError *error = NULL;
+  char *date = NULL, *window = NULL;
+  const GOptionEntry entries[] = {
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date,
+      "Service day YYYYMMDD (default: the day with the most trips)", "YYYYMMDD" },
+    { "window", 0, 0, G_OPTION_ARG_STRING, &window,
+      "Time window for headways (default 07:00-09:00)", "HH:MM-HH:MM" },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr (GOptionContext) ctx = g_option_context_new ("gtfs FEED");
+  g_option_context_set_summary (ctx,
+    "Reads a GTFS feed (folder or .zip), validates it and reports what it read:\n"
+    "agencies, routes by mode, stops, service patterns and their headways.");
+  g_option_context_add_main_entries (ctx, entries, NULL);
+  tnet_cli_add_common (ctx, common);
+  if (!g_option_context_parse (ctx, &argc, &argv, &error))
+    {
+      g_free (date);
+      g_free (window);
+      return tnet_cli_fail (ctx, error);
+    }
+  g_autofree char *date_s = date;
+  g_autofree char *window_s = window;
+  if (argc < 2 || strcmp (argv[1], "gtfs") != 0)
+    return tnet_cli_usage (ctx, argc < 2 ? "expected what to import: gtfs FEED"
+                                         : "unknown import '%s' (expected gtfs)", argv[1]);
+  if (argc != 3)
+    return tnet_cli_usage (ctx, argc < 3 ? "expected the feed (folder or .zip)"
+                                         : "too many arguments (expected gtfs FEED)");
+  TnetCliFormat format;
+  if (!tnet_cli_format (common, TNET_CLI_FORMAT_TEXT | TNET_CLI_FORMAT_JSON, &format, &error))
+    return tnet_cli_fail (ctx, error);
+  TnetFeedOptions o;
+  tnet_feed_options_init (&o);
+  if (date_s)
+    {
+      char *end;
+      guint64 v = g_ascii_strtoull (date_s, &end, 10);
+      if (*end || strlen (date_s) != 8)
+        return tnet_cli_usage (ctx, "malformed --date '%s' (expected YYYYMMDD)", date_s);
+      o.service_date = (guint) v;
+    }
+  if (window_s)
+    {
+      guint h0, m0, h1, m1;
+      char tail;
+      if (sscanf (window_s, "%u:%u-%u:%u%c", &h0, &m0, &h1, &m1, &tail) != 4 || m0 > 59
+          || m1 > 59 || h0 > 47 || h1 > 48 || h1 * 60 + m1 <= h0 * 60 + m0)
+        return tnet_cli_usage (ctx, "malformed --window '%s' (expected HH:MM-HH:MM)", window_s);
+      o.window_start_s = h0 * 3600 + m0 * 60;
+      o.window_end_s = h1 * 3600 + m1 * 60;
+    }
+  gint64 t0 = g_get_monotonic_time ();
+  g_autoptr (TnetFeed) feed = tnet_feed_load (argv[2], &o, &error);
+  if (feed == NULL)
+    return tnet_cli_fail (NULL, error);
+  double load_ms = (g_get_monotonic_time () - t0) / 1000.0;
+
+  ModeStats ms[TNET_N_MODES];
+  for (guint m = 0; m < TNET_N_MODES; m++)
+    ms[m] = (ModeStats) { 0, 0, INFINITY, 0 };
+  for (guint r = 0; r < tnet_feed_n_routes (feed); r++)
+    ms[tnet_feed_route (feed, r)->mode].n_routes++;
+  guint n_freq = 0;
+  for (guint p = 0; p < tnet_feed_n_patterns (feed); p++)
+    {
+      const TnetPattern *pat = tnet_feed_pattern (feed, p);
+      ModeStats *s = &ms[tnet_feed_route (feed, pat->route)->mode];
+      s->n_patterns++;
+      s->min_headway_s = MIN (s->min_headway_s, pat->headway_s);
+      s->max_headway_s = MAX (s->max_headway_s, pat->headway_s);
+      n_freq += pat->frequency_based;
+    }
+  guint n_stations = 0;
+  for (guint i = 0; i < tnet_feed_n_stops (feed); i++)
+    n_stations += tnet_feed_stop (feed, i)->location_type == 1;
+  guint w0, w1;
+  tnet_feed_get_window (feed, &w0, &w1);
+
+  g_autofree char *text = NULL;
+  if (format == TNET_CLI_FORMAT_JSON)
+    {
+      g_autoptr (JsonBuilder) b = json_builder_new ();
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "feed");
+      json_builder_add_string_value (b, tnet_feed_get_path (feed));
+      json_builder_set_member_name (b, "agencies");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < tnet_feed_n_agencies (feed); i++)
+        json_builder_add_string_value (b, tnet_feed_agency_name (feed, i));
+      json_builder_end_array (b);
+      struct { const char *k; guint v; } counts[] = {
+        { "stops", tnet_feed_n_stops (feed) }, { "stations", n_stations },
+        { "routes", tnet_feed_n_routes (feed) }, { "trips", tnet_feed_n_trips (feed) },
+        { "stop_times", tnet_feed_n_stop_times (feed) },
+        { "transfers", tnet_feed_n_transfers (feed) },
+        { "patterns", tnet_feed_n_patterns (feed) }, { "frequency_patterns", n_freq },
+        { "service_date", tnet_feed_get_service_date (feed) },
+        { "window_start_s", w0 }, { "window_end_s", w1 },
+      };
+      for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+        {
+          json_builder_set_member_name (b, counts[i].k);
+          json_builder_add_int_value (b, counts[i].v);
+        }
+      json_builder_set_member_name (b, "modes");
+      json_builder_begin_array (b);
+      for (guint m = 0; m < TNET_N_MODES; m++)
+        if (ms[m].n_routes)
+          {
+            json_builder_begin_object (b);
+            json_builder_set_member_name (b, "mode");
+            json_builder_add_string_value (b, tnet_mode_to_string (m));
+            json_builder_set_member_name (b, "routes");
+            json_builder_add_int_value (b, ms[m].n_routes);
+            json_builder_set_member_name (b, "patterns");
+            json_builder_add_int_value (b, ms[m].n_patterns);
+            json_builder_set_member_name (b, "headway_min_min");
+            if (ms[m].n_patterns)
+              json_builder_add_double_value (b, round (ms[m].min_headway_s / 6.0) / 10.0);
+            else
+              json_builder_add_null_value (b);
+            json_builder_set_member_name (b, "headway_max_min");
+            if (ms[m].n_patterns)
+              json_builder_add_double_value (b, round (ms[m].max_headway_s / 6.0) / 10.0);
+            else
+              json_builder_add_null_value (b);
+            json_builder_end_object (b);
+          }
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+      text = tnet_cli_json_to_string (b);
+    }
+  else
+    {
+      GString *out = g_string_new (NULL);
+      g_string_append_printf (out, "GTFS feed %s (read in %.0f ms)\n", tnet_feed_get_path (feed),
+                              load_ms);
+      g_string_append (out, "Agencies:");
+      for (guint i = 0; i < tnet_feed_n_agencies (feed); i++)
+        g_string_append_printf (out, "%s %s", i ? "," : "", tnet_feed_agency_name (feed, i));
+      g_string_append_printf (out, "%s\n", tnet_feed_n_agencies (feed) ? "" : " (none)");
+      g_string_append_printf (out, "Stops: %u (%u stations); trips: %u; stop times: %u; "
+                              "transfers: %u\n", tnet_feed_n_stops (feed), n_stations,
+                              tnet_feed_n_trips (feed), tnet_feed_n_stop_times (feed),
+                              tnet_feed_n_transfers (feed));
+      g_string_append_printf (out, "Service day %u, window %02u:%02u-%02u:%02u: %u patterns "
+                              "(%u frequency-based)\n", tnet_feed_get_service_date (feed),
+                              w0 / 3600, w0 / 60 % 60, w1 / 3600, w1 / 60 % 60,
+                              tnet_feed_n_patterns (feed), n_freq);
+      for (guint m = 0; m < TNET_N_MODES; m++)
+        if (ms[m].n_routes)
+          {
+            g_string_append_printf (out, "  %-9s %3u routes, %3u patterns", tnet_mode_to_string (m),
+                                    ms[m].n_routes, ms[m].n_patterns);
+            if (ms[m].n_patterns)
+              g_string_append_printf (out, ", headway %.1f-%.1f min", ms[m].min_headway_s / 60.0,
+                                      ms[m].max_headway_s / 60.0);
+            g_string_append_c (out, '\n');
+          }
+      text = g_string_free (out, FALSE);
+    }
+  if (!tnet_cli_write (common, text, &error))
+    return tnet_cli_fail (ctx, error);
+  return TNET_EXIT_OK;
+}
+
+int
+tnet_cmd_import (int argc, char **argv)
+{
+  TnetCliCommon common = { 0 };
+  int rc = import_gtfs (argc, argv, &common);
+  tnet_cli_common_clear (&common);
+  return rc;
+}

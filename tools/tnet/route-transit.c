@@ -1,0 +1,142 @@
+/* route-transit.c: `tnet route --profile transit|park_and_ride|car` over the
+ * multimodal graph (network + the scenario year's GTFS feed), and the
+ * report of `tnet import gtfs`. */
+#include "cli.h"
+#include "commands.h"
+#include "route-transit.h"
+#include <stdio.h>
+#include <string.h>
+#include <math.h>
+
+static double
+round3 (double x)
+{
+  return round (x * 1000.0) / 1000.0;
+}
+
+static void
+add_min (JsonBuilder *b, const char *name, TnetWeight ms)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_add_double_value (b, round3 (ms / 60000.0));
+}
+
+static char *
+journey_json (const char *from, const char *to, TnetProfile profile, int year,
+              const char *feed, const TnetJourney *j)
+{
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "from");
+  json_builder_add_string_value (b, from);
+  json_builder_set_member_name (b, "to");
+  json_builder_add_string_value (b, to);
+  json_builder_set_member_name (b, "profile");
+  json_builder_add_string_value (b, tnet_profile_to_string (profile));
+  json_builder_set_member_name (b, "scenario_year");
+  json_builder_add_int_value (b, year);
+  json_builder_set_member_name (b, "feed");
+  if (feed)
+    json_builder_add_string_value (b, feed);
+  else
+    json_builder_add_null_value (b);
+  add_min (b, "total_min", j->total_ms);
+  add_min (b, "access_min", j->access_ms);
+  add_min (b, "wait_min", j->wait_ms);
+  add_min (b, "in_vehicle_min", j->in_vehicle_ms);
+  add_min (b, "transfer_min", j->transfer_ms);
+  add_min (b, "egress_min", j->egress_ms);
+  json_builder_set_member_name (b, "legs");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < j->n_legs; i++)
+    {
+      const TnetLeg *l = &j->legs[i];
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "kind");
+      json_builder_add_string_value (b, tnet_leg_kind_to_string (l->kind));
+      json_builder_set_member_name (b, "mode");
+      json_builder_add_string_value (b, tnet_mode_to_string (l->mode));
+      json_builder_set_member_name (b, "line");
+      if (l->line)
+        json_builder_add_string_value (b, l->line);
+      else
+        json_builder_add_null_value (b);
+      json_builder_set_member_name (b, "from");
+      json_builder_add_string_value (b, l->from);
+      json_builder_set_member_name (b, "to");
+      json_builder_add_string_value (b, l->to);
+      add_min (b, "min", l->time_ms);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  return tnet_cli_json_to_string (b);
+}
+
+static char *
+journey_text (const char *from, const char *to, TnetProfile profile, int year,
+              const char *feed, const TnetJourney *j)
+{
+  GString *out = g_string_new (NULL);
+  g_string_append_printf (out, "Route by %s from %s to %s (scenario %d%s%s)\n",
+                          tnet_profile_to_string (profile), from, to, year,
+                          feed ? ", feed " : "", feed ? feed : "");
+  for (guint i = 0; i < j->n_legs; i++)
+    {
+      const TnetLeg *l = &j->legs[i];
+      g_string_append_printf (out, "  %-8s %-9s %s%s%s -> %s, %.1f min\n",
+                              tnet_leg_kind_to_string (l->kind), tnet_mode_to_string (l->mode),
+                              l->line ? l->line : "", l->line ? ": " : "", l->from, l->to,
+                              l->time_ms / 60000.0);
+    }
+  g_string_append_printf (out, "Total: %.1f min (access %.1f, wait %.1f, in-vehicle %.1f, "
+                          "transfer %.1f, egress %.1f)\n", j->total_ms / 60000.0,
+                          j->access_ms / 60000.0, j->wait_ms / 60000.0,
+                          j->in_vehicle_ms / 60000.0, j->transfer_ms / 60000.0,
+                          j->egress_ms / 60000.0);
+  return g_string_free (out, FALSE);
+}
+
+int
+tnet_cli_route_multimodal (const TnetCliCommon *common, const TnetNetwork *net,
+                           const TnetScenario *scen, TnetProfile profile, const char *from,
+                           const char *to, gboolean json)
+{
+  GError *error = NULL;
+  g_autoptr (TnetFeed) feed = NULL;
+  g_autofree char *feed_path = NULL;
+  if (profile != TNET_PROFILE_CAR && tnet_network_get_dir (net))
+    {
+      feed_path = tnet_feed_path_for_year (tnet_network_get_dir (net),
+                                           tnet_scenario_get_year (scen));
+      if (feed_path)
+        {
+          feed = tnet_feed_load (feed_path, NULL, &error);
+          if (feed == NULL)
+            return tnet_cli_fail (NULL, error);
+        }
+    }
+  g_autoptr (TnetMultimodal) mm = tnet_multimodal_build (net, scen, feed, profile, NULL, &error);
+  if (mm == NULL)
+    return tnet_cli_fail (NULL, error);
+  TnetId o, d;
+  if (!tnet_multimodal_find_place (mm, from, &o, NULL, &error)
+      || !tnet_multimodal_find_place (mm, to, NULL, &d, &error))
+    return tnet_cli_fail (NULL, error);
+  g_autoptr (TnetSearch) search = tnet_search_new (tnet_multimodal_get_graph (mm));
+  tnet_search_run (search, tnet_multimodal_get_metric (mm), o, TNET_FORWARD, TNET_WEIGHT_INF, d);
+  g_autoptr (TnetJourney) j = tnet_multimodal_journey (mm, search, d);
+  if (j == NULL)
+    {
+      fprintf (stderr, "tnet: no path by %s from '%s' to '%s' in scenario %d\n",
+               tnet_profile_to_string (profile), from, to, tnet_scenario_get_year (scen));
+      return TNET_EXIT_INPUT;
+    }
+  g_autofree char *base = feed_path ? g_path_get_basename (feed_path) : NULL;
+  g_autofree char *text = json
+    ? journey_json (from, to, profile, tnet_scenario_get_year (scen), base, j)
+    : journey_text (from, to, profile, tnet_scenario_get_year (scen), base, j);
+  if (!tnet_cli_write (common, text, &error))
+    return tnet_cli_fail (NULL, error);
+  return TNET_EXIT_OK;
+}
