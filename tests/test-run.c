@@ -1,0 +1,395 @@
+/* test-run.c: `tnet run` on the example scenarios, `tnet map`, and the
+ * GeoJSON and results.json they write. */
+#include "tests-common.h"
+#include <json-glib/json-glib.h>
+
+typedef struct {
+  int status;
+  char *out;
+  char *err;
+} Result;
+
+static Result
+run_tnet (const char *first, ...)
+{
+  const char *exe = g_getenv ("TNET_EXE");
+  ck_assert_msg (exe != NULL, "TNET_EXE is not set");
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_ptr_array_add (argv, (gpointer) exe);
+  va_list ap;
+  va_start (ap, first);
+  for (const char *a = first; a != NULL; a = va_arg (ap, const char *))
+    g_ptr_array_add (argv, (gpointer) a);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+  Result r = { 0 };
+  int wait = 0;
+  GError *error = NULL;
+  gboolean ok = g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                              &r.out, &r.err, &wait, &error);
+  ck_assert_msg (ok, "%s", error ? error->message : "");
+  r.status = WIFEXITED (wait) ? WEXITSTATUS (wait) : -1;
+  return r;
+}
+
+static void
+result_clear (Result *r)
+{
+  g_free (r->out);
+  g_free (r->err);
+}
+
+static JsonNode *
+parse_file (const char *dir, const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  GError *error = NULL;
+  ck_assert_msg (json_parser_load_from_file (parser, path, &error), "%s: %s", path,
+                 error ? error->message : "");
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static gboolean
+valid_position (JsonArray *pos)
+{
+  if (json_array_get_length (pos) != 2)
+    return FALSE;
+  double lon = json_array_get_double_element (pos, 0);
+  double lat = json_array_get_double_element (pos, 1);
+  return lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90;
+}
+
+/* Checks RFC 7946 structure: a FeatureCollection of Features whose
+ * geometries have the right nesting and positions in range. Returns the
+ * number of features. */
+static guint
+check_geojson (const char *dir, const char *name)
+{
+  g_autoptr (JsonNode) root = parse_file (dir, name);
+  JsonObject *fc = json_node_get_object (root);
+  ck_assert_str_eq (json_object_get_string_member (fc, "type"), "FeatureCollection");
+  JsonArray *features = json_object_get_array_member (fc, "features");
+  guint n = json_array_get_length (features);
+  for (guint i = 0; i < n; i++)
+    {
+      JsonObject *f = json_array_get_object_element (features, i);
+      ck_assert_str_eq (json_object_get_string_member (f, "type"), "Feature");
+      ck_assert (json_object_has_member (f, "properties"));
+      JsonObject *g = json_object_get_object_member (f, "geometry");
+      const char *type = json_object_get_string_member (g, "type");
+      JsonArray *coords = json_object_get_array_member (g, "coordinates");
+      if (strcmp (type, "Point") == 0)
+        ck_assert (valid_position (coords));
+      else if (strcmp (type, "LineString") == 0)
+        {
+          ck_assert_uint_ge (json_array_get_length (coords), 2);
+          for (guint k = 0; k < json_array_get_length (coords); k++)
+            ck_assert (valid_position (json_array_get_array_element (coords, k)));
+        }
+      else if (strcmp (type, "MultiLineString") == 0)
+        for (guint k = 0; k < json_array_get_length (coords); k++)
+          {
+            JsonArray *line = json_array_get_array_element (coords, k);
+            ck_assert_uint_ge (json_array_get_length (line), 2);
+            for (guint j = 0; j < json_array_get_length (line); j++)
+              ck_assert (valid_position (json_array_get_array_element (line, j)));
+          }
+      else
+        ck_abort_msg ("%s: unexpected geometry type %s", name, type);
+    }
+  return n;
+}
+
+static gboolean
+file_exists (const char *dir, const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  return g_file_test (path, G_FILE_TEST_IS_REGULAR);
+}
+
+/* Runs one example scenario into a temporary folder and checks the
+ * documented fields of results.json. */
+static JsonNode *
+run_example (const char *ini, char **dir_out)
+{
+  g_autofree char *path = tt_source_path (ini);
+  char *dir = tt_mkdtemp ();
+  Result r = run_tnet ("run", path, "-o", dir, "--quiet", NULL);
+  ck_assert_msg (r.status == 0, "%s: exit %d: %s", ini, r.status, r.err);
+  ck_assert_msg (strstr (r.out, "results.json") != NULL, "%s", r.out);
+  result_clear (&r);
+  ck_assert (file_exists (dir, "report.txt"));
+  JsonNode *root = parse_file (dir, "results.json");
+  JsonObject *o = json_node_get_object (root);
+  ck_assert (json_object_has_member (o, "tnet_version"));
+  JsonObject *scen = json_object_get_object_member (o, "scenario");
+  ck_assert (json_object_has_member (scen, "name"));
+  ck_assert_int_ge (json_object_get_int_member (scen, "year"), 2020);
+  ck_assert (json_object_has_member (scen, "statuses"));
+  JsonObject *net = json_object_get_object_member (o, "network");
+  ck_assert_int_gt (json_object_get_int_member (net, "active_links"), 100);
+  ck_assert (json_object_has_member (o, "skipped"));
+  JsonArray *outputs = json_object_get_array_member (o, "outputs");
+  ck_assert_uint_ge (json_array_get_length (outputs), 2);
+  for (guint i = 0; i < json_array_get_length (outputs); i++)
+    ck_assert_msg (file_exists (dir, json_array_get_string_element (outputs, i)), "%s",
+                   json_array_get_string_element (outputs, i));
+  *dir_out = dir;
+  return root;
+}
+
+START_TEST (test_baseline_and_plan)
+{
+  char *dir = NULL;
+  g_autoptr (JsonNode) base = run_example ("examples/scenarios/2020-baseline.ini", &dir);
+  JsonObject *o = json_node_get_object (base);
+  ck_assert_int_eq (json_object_get_int_member (json_object_get_object_member (o, "scenario"),
+                                                "year"), 2020);
+  ck_assert_uint_gt (check_geojson (dir, "network.geojson"), 100);
+  guint n_iso = check_geojson (dir, "isochrone.geojson");
+  ck_assert_uint_gt (n_iso, 10);
+  JsonObject *iso = json_object_get_object_member (o, "isochrone");
+  ck_assert_str_eq (json_object_get_string_member (iso, "from"), "z_weidu");
+  ck_assert_int_gt (json_object_get_int_member (iso, "nodes_reached"), 10);
+  /* corridors: rail and road line counts and paths, per pair */
+  JsonArray *corr = json_object_get_array_member (o, "corridors");
+  ck_assert_uint_eq (json_array_get_length (corr), 2);
+  JsonObject *c0 = json_array_get_object_element (corr, 0);
+  ck_assert_str_eq (json_object_get_string_member (c0, "to"), "zhengzhou");
+  JsonObject *modes = json_object_get_object_member (c0, "modes");
+  JsonObject *rail2020 = json_object_get_object_member (modes, "rail");
+  gint64 rail_lines_2020 = json_object_get_int_member (rail2020, "lines");
+  ck_assert_int_ge (rail_lines_2020, 1);
+  ck_assert (json_object_has_member (rail2020, "link_disjoint_paths"));
+  ck_assert_uint_ge (check_geojson (dir, "corridors-1.geojson"), 1);
+  if (tnet_map_supported ())
+    {
+      ck_assert (file_exists (dir, "map-network.png"));
+      ck_assert (file_exists (dir, "map-isochrone.svg"));
+    }
+  tt_rm_rf (dir);
+  g_free (dir);
+
+  g_autoptr (JsonNode) plan = run_example ("examples/scenarios/2025-plan.ini", &dir);
+  o = json_node_get_object (plan);
+  corr = json_object_get_array_member (o, "corridors");
+  modes = json_object_get_object_member (json_array_get_object_element (corr, 0), "modes");
+  JsonObject *road = json_object_get_object_member (modes, "road");
+  /* the plan's own count: 5 rail + 15 road lines to Zhengzhou in 2025 */
+  ck_assert_int_eq (json_object_get_int_member (road, "lines"), 15);
+  ck_assert_int_eq (json_object_get_int_member (json_object_get_object_member (modes, "rail"),
+                                                "lines"), 5);
+  ck_assert_int_ge (5, rail_lines_2020);
+  JsonArray *crit = json_object_get_array_member (o, "criticality");
+  JsonObject *c = json_array_get_object_element (crit, 0);
+  ck_assert_str_eq (json_object_get_string_member (c, "by"), "line");
+  ck_assert_uint_le (json_array_get_length (json_object_get_array_member (c, "ranked")), 10);
+  tt_rm_rf (dir);
+  g_free (dir);
+}
+END_TEST
+
+START_TEST (test_g4_closure)
+{
+  char *dir = NULL;
+  g_autoptr (JsonNode) root = run_example ("examples/scenarios/g4-closure-changge.ini", &dir);
+  JsonObject *o = json_node_get_object (root);
+  JsonArray *closed = json_object_get_array_member (json_object_get_object_member (o, "scenario"),
+                                                    "closed_links");
+  ck_assert_uint_eq (json_array_get_length (closed), 2);
+  /* the closed links are in no corridor path and in no GeoJSON feature */
+  g_autofree char *path = g_build_filename (dir, "network.geojson", NULL);
+  g_autofree char *text = NULL;
+  ck_assert (g_file_get_contents (path, &text, NULL, NULL));
+  ck_assert_ptr_null (strstr (text, "\"l_g4_cg_n\""));
+  ck_assert_ptr_null (strstr (text, "\"l_g4_03\""));
+  ck_assert_ptr_nonnull (strstr (text, "\"l_g4_05\""));
+  /* the closure makes the road trip to Zhengzhou no faster than in the plan */
+  JsonArray *corr = json_object_get_array_member (o, "corridors");
+  JsonObject *road = json_object_get_object_member (
+    json_object_get_object_member (json_array_get_object_element (corr, 0), "modes"), "road");
+  JsonArray *fastest = json_object_get_array_member (road, "fastest");
+  ck_assert_uint_ge (json_array_get_length (fastest), 1);
+  for (guint i = 0; i < json_array_get_length (fastest); i++)
+    {
+      JsonArray *links = json_object_get_array_member (json_array_get_object_element (fastest, i),
+                                                       "links");
+      for (guint k = 0; k < json_array_get_length (links); k++)
+        ck_assert_str_ne (json_array_get_string_element (links, k), "l_g4_cg_n");
+    }
+  tt_rm_rf (dir);
+  g_free (dir);
+}
+END_TEST
+
+START_TEST (test_service_cut_and_study)
+{
+  char *dir = NULL;
+  g_autoptr (JsonNode) cut = run_example ("examples/scenarios/zhengxu-service-cut.ini", &dir);
+  tt_rm_rf (dir);
+  g_free (dir);
+  g_autoptr (JsonNode) study = run_example ("examples/scenarios/study-extensions.ini", &dir);
+  JsonObject *o = json_node_get_object (study);
+  JsonArray *st = json_object_get_array_member (json_object_get_object_member (o, "scenario"),
+                                                "statuses");
+  ck_assert_uint_eq (json_array_get_length (st), 4);
+  /* the study links are on the 2030 network */
+  g_autofree char *path = g_build_filename (dir, "network.geojson", NULL);
+  g_autofree char *text = NULL;
+  ck_assert (g_file_get_contents (path, &text, NULL, NULL));
+  ck_assert_ptr_nonnull (strstr (text, "\"l_ylg_01\""));
+  ck_assert_ptr_nonnull (strstr (text, "\"l_zp_05\""));
+  tt_rm_rf (dir);
+  g_free (dir);
+}
+END_TEST
+
+START_TEST (test_typo_errors)
+{
+  char *dir = tt_mkdtemp ();
+  g_autofree char *data = tt_source_path ("data/xuchang");
+  g_autofree char *ini = g_strdup_printf ("[scenario]\nnetwork = %s\nyear = 2025\n"
+                                          "[commute]\norigins = kind:zone\n"
+                                          "destinations = zz_center\nbuget_min = 60\n", data);
+  tt_write_file (dir, "typo.ini", ini);
+  g_autofree char *path = g_build_filename (dir, "typo.ini", NULL);
+  Result r = run_tnet ("run", path, "-o", dir, NULL);
+  ck_assert_int_eq (r.status, 1);
+  ck_assert_msg (strstr (r.err, "typo.ini:7:1: unknown key 'buget_min' in [commute]")
+                 && strstr (r.err, "did you mean 'budget_min'?"), "%s", r.err);
+  ck_assert (!file_exists (dir, "results.json"));
+  result_clear (&r);
+
+  /* an unknown link id, checked against the network, with a suggestion */
+  g_autofree char *ini2 = g_strdup_printf ("[scenario]\nnetwork = %s\n[closures]\n"
+                                           "links = l_g4_cg\n", data);
+  tt_write_file (dir, "link.ini", ini2);
+  g_autofree char *path2 = g_build_filename (dir, "link.ini", NULL);
+  r = run_tnet ("run", path2, "-o", dir, NULL);
+  ck_assert_int_eq (r.status, 1);
+  ck_assert_msg (strstr (r.err, "link.ini:4:9: unknown link 'l_g4_cg'")
+                 && strstr (r.err, "did you mean"), "%s", r.err);
+  result_clear (&r);
+
+  /* the same file through --scenario of another command */
+  r = run_tnet ("route", "z_weidu", "zz_center", "--scenario", path, NULL);
+  ck_assert_int_eq (r.status, 1);
+  ck_assert_msg (strstr (r.err, "did you mean 'budget_min'?"), "%s", r.err);
+  result_clear (&r);
+
+  /* usage errors */
+  r = run_tnet ("run", NULL);
+  ck_assert_int_eq (r.status, 2);
+  result_clear (&r);
+  r = run_tnet ("run", path, path, NULL);
+  ck_assert_int_eq (r.status, 2);
+  result_clear (&r);
+  r = run_tnet ("run", "/nonexistent/x.ini", NULL);
+  ck_assert_int_eq (r.status, 1);
+  ck_assert_msg (strstr (r.err, "/nonexistent/x.ini"), "%s", r.err);
+  result_clear (&r);
+  tt_rm_rf (dir);
+  g_free (dir);
+}
+END_TEST
+
+START_TEST (test_scenario_option)
+{
+  g_autofree char *ini = tt_source_path ("examples/scenarios/g4-closure-changge.ini");
+  /* without the closure the fastest way uses the G4 north of Changge */
+  Result r = run_tnet ("route", "z_changge", "zz_center", "--format", "json", NULL);
+  ck_assert_msg (r.status == 0, "%s", r.err);
+  ck_assert_ptr_nonnull (strstr (r.out, "\"l_g4_cg_n\""));
+  result_clear (&r);
+  r = run_tnet ("route", "z_changge", "zz_center", "--scenario", ini, "--format", "json",
+                       NULL);
+  ck_assert_msg (r.status == 0, "%s", r.err);
+  ck_assert_ptr_null (strstr (r.out, "\"l_g4_cg_n\""));
+  result_clear (&r);
+}
+END_TEST
+
+START_TEST (test_map_command)
+{
+  char *dir = tt_mkdtemp ();
+  g_autofree char *png = g_build_filename (dir, "n.png", NULL);
+  g_autofree char *svg = g_build_filename (dir, "i.svg", NULL);
+  g_autofree char *cor = g_build_filename (dir, "c.png", NULL);
+  Result r = run_tnet ("map", "-o", png, "--quiet", NULL);
+  if (!tnet_map_supported ())
+    {
+      ck_assert_int_eq (r.status, 1);
+      result_clear (&r);
+      tt_rm_rf (dir);
+      g_free (dir);
+      return;
+    }
+  ck_assert_msg (r.status == 0, "%s", r.err);
+  result_clear (&r);
+  g_autofree char *head = NULL;
+  gsize len = 0;
+  ck_assert (g_file_get_contents (png, &head, &len, NULL));
+  ck_assert_uint_gt (len, 10000);
+  ck_assert (memcmp (head, "\x89PNG", 4) == 0);
+  r = run_tnet ("map", "--layer", "isochrone", "--from", "z_weidu", "--minutes", "45",
+                "-o", svg, NULL);
+  ck_assert_msg (r.status == 0, "%s", r.err);
+  result_clear (&r);
+  g_autofree char *text = NULL;
+  ck_assert (g_file_get_contents (svg, &text, NULL, NULL));
+  ck_assert_ptr_nonnull (strstr (text, "<svg"));
+  r = run_tnet ("map", "--layer", "corridors", "xuchang", "zhengzhou", "-o", cor, NULL);
+  ck_assert_msg (r.status == 0, "%s", r.err);
+  result_clear (&r);
+  /* usage and input errors */
+  r = run_tnet ("map", NULL);
+  ck_assert_int_eq (r.status, 2);
+  result_clear (&r);
+  r = run_tnet ("map", "--layer", "heat", "-o", png, NULL);
+  ck_assert_int_eq (r.status, 2);
+  result_clear (&r);
+  r = run_tnet ("map", "--layer", "isochrone", "-o", png, NULL);
+  ck_assert_int_eq (r.status, 2);
+  result_clear (&r);
+  r = run_tnet ("map", "--layer", "corridors", "xuchang", "-o", png, NULL);
+  ck_assert_int_eq (r.status, 2);
+  result_clear (&r);
+  g_autofree char *pdf = g_build_filename (dir, "x.pdf", NULL);
+  r = run_tnet ("map", "-o", pdf, NULL);
+  ck_assert_int_eq (r.status, 1);
+  ck_assert_msg (strstr (r.err, "expected a file name ending in .svg or .png"), "%s", r.err);
+  result_clear (&r);
+  r = run_tnet ("map", "--layer", "isochrone", "--from", "z_wedu", "-o", png, NULL);
+  ck_assert_int_eq (r.status, 1);
+  ck_assert_msg (strstr (r.err, "did you mean 'z_weidu'?"), "%s", r.err);
+  result_clear (&r);
+  tt_rm_rf (dir);
+  g_free (dir);
+}
+END_TEST
+
+static Suite *
+run_suite (void)
+{
+  Suite *s = suite_create ("run");
+  TCase *tc = tcase_create ("examples");
+  tcase_set_timeout (tc, 240);
+  tcase_add_test (tc, test_baseline_and_plan);
+  tcase_add_test (tc, test_g4_closure);
+  tcase_add_test (tc, test_service_cut_and_study);
+  suite_add_tcase (s, tc);
+  tc = tcase_create ("errors");
+  tcase_set_timeout (tc, 120);
+  tcase_add_test (tc, test_typo_errors);
+  tcase_add_test (tc, test_scenario_option);
+  tcase_add_test (tc, test_map_command);
+  suite_add_tcase (s, tc);
+  return s;
+}
+
+int
+main (void)
+{
+  return tt_run_suite (run_suite ());
+}
