@@ -166,7 +166,8 @@ START_TEST (test_cli_json)
   static const char *const keys[] = {
     "expressway_km", "rail_km", "hsr_km", "county_units_2_expressways_pct",
     "zhengzhou_rail_lines", "zhengzhou_road_lines", "airport_rail_lines",
-    "airport_road_lines", "trunk_class2_pct", "interchange_minutes", NULL
+    "airport_road_lines", "trunk_class2_pct", "interchange_minutes",
+    "commute_60min_population_pct", "commute_minutes", "commute_60min_pct", NULL
   };
   static const char *const years[] = { "2020", "2025" };
   for (guint y = 0; y < 2; y++)
@@ -181,6 +182,14 @@ START_TEST (test_cli_json)
       json_object_get_object_member (scen, "2025"), "indicators");
   ck_assert_int_eq (json_object_get_int_member (ind25, "zhengzhou_road_lines"), 15);
   ck_assert_int_eq (json_object_get_int_member (ind25, "airport_rail_lines"), 3);
+  JsonObject *cm = json_object_get_object_member (
+      json_object_get_object_member (json_object_get_object_member (ind25, "commute_minutes"),
+                                     "shiqu"), "zz_center");
+  double transit = json_object_get_double_member (cm, "transit");
+  ck_assert_msg (transit > 35 && transit < 80, "%.1f", transit);
+  JsonObject *share = json_object_get_object_member (ind25, "commute_60min_population_pct");
+  ck_assert (json_object_has_member (share, "park_and_ride"));
+  ck_assert (json_object_has_member (ind25, "commute_changes"));
   run_clear (&r);
 }
 END_TEST
@@ -226,6 +235,71 @@ START_TEST (test_cli_text_csv_errors)
 }
 END_TEST
 
+START_TEST (test_cli_commute_isochrone)
+{
+  static const char *const args[] = { "commute", "--format", "json", "--profiles", "transit",
+                                      "--origins", "z_weidu", "--destinations", "zz_east_station",
+                                      NULL };
+  Run r = run_tnet (args);
+  ck_assert_msg (r.status == 0, "exit %d: %s", r.status, r.err);
+  g_autoptr (JsonParser) p = json_parser_new ();
+  ck_assert (json_parser_load_from_data (p, r.out, -1, NULL));
+  JsonObject *root = json_node_get_object (json_parser_get_root (p));
+  JsonArray *cells = json_object_get_array_member (root, "cells");
+  ck_assert_uint_eq (json_array_get_length (cells), 1);
+  JsonObject *cell = json_array_get_object_element (cells, 0);
+  double total = json_object_get_double_member (cell, "minutes");
+  double parts = json_object_get_double_member (cell, "access_min")
+                 + json_object_get_double_member (cell, "wait_min")
+                 + json_object_get_double_member (cell, "in_vehicle_min")
+                 + json_object_get_double_member (cell, "transfer_min")
+                 + json_object_get_double_member (cell, "egress_min");
+  ck_assert_double_eq_tol (total, parts, 0.3);
+  ck_assert_str_eq (json_array_get_string_element (
+      json_object_get_array_member (cell, "lines"), 0), "京广高铁");
+  run_clear (&r);
+
+  static const char *const csv[] = { "commute", "--format", "csv", NULL };
+  r = run_tnet (csv);
+  ck_assert_int_eq (r.status, 0);
+  ck_assert (g_str_has_prefix (r.out, "profile,origin,destination,minutes,access_min"));
+  run_clear (&r);
+  static const char *const bad[] = { "commute", "--profiles", "bike", NULL };
+  r = run_tnet (bad);
+  ck_assert_int_eq (r.status, 2);
+  run_clear (&r);
+  static const char *const bad_place[] = { "commute", "--origins", "nowhere", NULL };
+  r = run_tnet (bad_place);
+  ck_assert_int_eq (r.status, 1);
+  ck_assert_msg (strstr (r.err, "nowhere"), "%s", r.err);
+  run_clear (&r);
+
+  static const char *const iso[] = { "isochrone", "z_weidu", "--minutes", "20", NULL };
+  r = run_tnet (iso);
+  ck_assert_msg (r.status == 0, "exit %d: %s", r.status, r.err);
+  g_autoptr (JsonParser) q = json_parser_new ();
+  ck_assert (json_parser_load_from_data (q, r.out, -1, NULL));
+  JsonObject *fc = json_node_get_object (json_parser_get_root (q));
+  ck_assert_str_eq (json_object_get_string_member (fc, "type"), "FeatureCollection");
+  JsonArray *features = json_object_get_array_member (fc, "features");
+  ck_assert_uint_gt (json_array_get_length (features), 1);
+  for (guint k = 0; k < json_array_get_length (features); k++)
+    {
+      JsonObject *props = json_object_get_object_member (
+          json_array_get_object_element (features, k), "properties");
+      double m = json_object_has_member (props, "minutes")
+                 ? json_object_get_double_member (props, "minutes")
+                 : json_object_get_double_member (props, "to_minutes");
+      ck_assert_double_le (m, 20.0);
+    }
+  run_clear (&r);
+  static const char *const iso_bad[] = { "isochrone", NULL };
+  r = run_tnet (iso_bad);
+  ck_assert_int_eq (r.status, 2);
+  run_clear (&r);
+}
+END_TEST
+
 Suite *report_data_suite (void);
 
 Suite *
@@ -239,6 +313,7 @@ report_data_suite (void)
   tcase_add_test (tc, test_line_counts);
   tcase_add_test (tc, test_cli_json);
   tcase_add_test (tc, test_cli_text_csv_errors);
+  tcase_add_test (tc, test_cli_commute_isochrone);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -15,4 +15,5 @@
 #include <tnet/tnet-geojson.h>
 #include <tnet/tnet-transit.h>
 #include <tnet/tnet-analysis.h>
+#include <tnet/tnet-commute.h>
 #undef TNET_INSIDE

@@ -77,4 +77,5 @@ void tnet_i_json_add_strings (JsonBuilder *b, const char *key, const GPtrArray *
 /* The sections (defined in their own files). */
 extern const TnetReportSection tnet_i_report_section_network;
 extern const TnetReportSection tnet_i_report_section_lines;
+extern const TnetReportSection tnet_i_report_section_commute;
 extern const TnetReportSection tnet_i_report_section_corridors;

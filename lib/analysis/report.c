@@ -8,6 +8,7 @@
 static const TnetReportSection *const sections[] = {
   &tnet_i_report_section_network,
   &tnet_i_report_section_lines,
+  &tnet_i_report_section_commute,
   &tnet_i_report_section_corridors,
 };
 #define N_SECTIONS G_N_ELEMENTS (sections)

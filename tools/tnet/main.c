@@ -15,6 +15,8 @@ typedef struct {
 static const Command commands[] = {
   { "report", "the plan-indicator report, 2020 and 2025 beside the targets", tnet_cmd_report },
   { "route", "fastest path between two nodes, with legs and times", tnet_cmd_route },
+  { "commute", "commute matrix by profile and population within the budget", tnet_cmd_commute },
+  { "isochrone", "what can be reached within N minutes (GeoJSON)", tnet_cmd_isochrone },
   { "corridors", "redundancy between two regions: line counts, disjoint paths", tnet_cmd_corridors },
   { "criticality", "links (or lines) ranked by the loss their failure causes", tnet_cmd_criticality },
   { "import", "read and check a GTFS feed (import gtfs FEED)", tnet_cmd_import },

@@ -1,0 +1,334 @@
+/* cmd-commute.c: `tnet commute`, the commute matrix by profile with the
+ * parts of each journey, and the population within the budget. */
+#include "cli.h"
+#include "commands.h"
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+typedef struct {
+  char *origins;
+  char *destinations;
+  char *profiles;
+  double budget_min;
+  char *direction;
+} Options;
+
+static double
+ms_min (TnetWeight ms)
+{
+  return ms == TNET_WEIGHT_INF ? INFINITY : round (ms / 6000.0) / 10.0;
+}
+
+static void
+add_min (JsonBuilder *b, const char *key, TnetWeight ms)
+{
+  json_builder_set_member_name (b, key);
+  if (ms == TNET_WEIGHT_INF)
+    json_builder_add_null_value (b);
+  else
+    json_builder_add_double_value (b, ms_min (ms));
+}
+
+static void
+node_json (JsonBuilder *b, const TnetNetwork *net, TnetId v)
+{
+  const TnetNode *n = tnet_network_node (net, v);
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "id");
+  json_builder_add_string_value (b, n->id);
+  json_builder_set_member_name (b, "name");
+  json_builder_add_string_value (b, n->name);
+  json_builder_set_member_name (b, "population");
+  json_builder_add_double_value (b, n->population);
+  json_builder_end_object (b);
+}
+
+static char *
+render_json (const TnetCommute *c, const TnetNetwork *net, const TnetScenario *scen,
+             TnetCommuteDirection dir)
+{
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "scenario");
+  json_builder_add_int_value (b, tnet_scenario_get_year (scen));
+  json_builder_set_member_name (b, "direction");
+  json_builder_add_string_value (b, dir == TNET_COMMUTE_TO ? "to" : "from");
+  json_builder_set_member_name (b, "budget_min");
+  json_builder_add_double_value (b, tnet_commute_budget_min (c));
+  json_builder_set_member_name (b, "origins");
+  json_builder_begin_array (b);
+  for (guint o = 0; o < tnet_commute_n_origins (c); o++)
+    node_json (b, net, tnet_commute_origin (c, o));
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "destinations");
+  json_builder_begin_array (b);
+  for (guint d = 0; d < tnet_commute_n_destinations (c); d++)
+    node_json (b, net, tnet_commute_destination (c, d));
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "cells");
+  json_builder_begin_array (b);
+  for (guint p = 0; p < tnet_commute_n_profiles (c); p++)
+    for (guint o = 0; o < tnet_commute_n_origins (c); o++)
+      for (guint d = 0; d < tnet_commute_n_destinations (c); d++)
+        {
+          const TnetCommuteCell *cell = tnet_commute_cell (c, p, o, d);
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "profile");
+          json_builder_add_string_value (b, tnet_profile_to_string (tnet_commute_profile (c, p)));
+          json_builder_set_member_name (b, "origin");
+          json_builder_add_string_value (b, tnet_network_node (net, tnet_commute_origin (c, o))->id);
+          json_builder_set_member_name (b, "destination");
+          json_builder_add_string_value (b, tnet_network_node (net, tnet_commute_destination (c, d))->id);
+          add_min (b, "minutes", cell->total_ms);
+          gboolean reached = cell->total_ms != TNET_WEIGHT_INF;
+          add_min (b, "access_min", reached ? cell->access_ms : TNET_WEIGHT_INF);
+          add_min (b, "wait_min", reached ? cell->wait_ms : TNET_WEIGHT_INF);
+          add_min (b, "in_vehicle_min", reached ? cell->in_vehicle_ms : TNET_WEIGHT_INF);
+          add_min (b, "transfer_min", reached ? cell->transfer_ms : TNET_WEIGHT_INF);
+          add_min (b, "egress_min", reached ? cell->egress_ms : TNET_WEIGHT_INF);
+          json_builder_set_member_name (b, "rides");
+          json_builder_add_int_value (b, cell->n_rides);
+          json_builder_set_member_name (b, "within_budget");
+          json_builder_add_boolean_value (b, reached && cell->total_ms
+                                          <= tnet_commute_budget_min (c) * 60000.0);
+          json_builder_set_member_name (b, "lines");
+          json_builder_begin_array (b);
+          for (guint k = 0; cell->lines[k]; k++)
+            json_builder_add_string_value (b, cell->lines[k]);
+          json_builder_end_array (b);
+          json_builder_end_object (b);
+        }
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "population");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "total");
+  json_builder_add_double_value (b, tnet_commute_population_total (c));
+  for (guint p = 0; p < tnet_commute_n_profiles (c); p++)
+    {
+      json_builder_set_member_name (b, tnet_profile_to_string (tnet_commute_profile (c, p)));
+      json_builder_begin_object (b);
+      for (guint d = 0; d <= tnet_commute_n_destinations (c); d++)
+        {
+          guint dd = d == tnet_commute_n_destinations (c) ? TNET_COMMUTE_ANY : d;
+          json_builder_set_member_name (b, dd == TNET_COMMUTE_ANY ? "any"
+              : tnet_network_node (net, tnet_commute_destination (c, d))->id);
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "within");
+          json_builder_add_double_value (b, tnet_commute_population_within (c, p, dd));
+          json_builder_set_member_name (b, "pct");
+          double pct = tnet_commute_share_pct (c, p, dd);
+          if (isnan (pct))
+            json_builder_add_null_value (b);
+          else
+            json_builder_add_double_value (b, round (pct * 10) / 10);
+          json_builder_end_object (b);
+        }
+      json_builder_end_object (b);
+    }
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+  return tnet_cli_json_to_string (b);
+}
+
+static void
+fmt_min (GString *s, TnetWeight ms)
+{
+  if (ms == TNET_WEIGHT_INF)
+    g_string_append (s, "");
+  else
+    g_string_append_printf (s, "%.1f", ms / 60000.0);
+}
+
+static char *
+render_csv (const TnetCommute *c, const TnetNetwork *net)
+{
+  GString *s = g_string_new ("profile,origin,destination,minutes,access_min,wait_min,"
+                             "in_vehicle_min,transfer_min,egress_min,rides,lines\n");
+  for (guint p = 0; p < tnet_commute_n_profiles (c); p++)
+    for (guint o = 0; o < tnet_commute_n_origins (c); o++)
+      for (guint d = 0; d < tnet_commute_n_destinations (c); d++)
+        {
+          const TnetCommuteCell *cell = tnet_commute_cell (c, p, o, d);
+          gboolean r = cell->total_ms != TNET_WEIGHT_INF;
+          g_string_append_printf (s, "%s,%s,%s,", tnet_profile_to_string (tnet_commute_profile (c, p)),
+                                  tnet_network_node (net, tnet_commute_origin (c, o))->id,
+                                  tnet_network_node (net, tnet_commute_destination (c, d))->id);
+          TnetWeight parts[6] = { cell->total_ms, cell->access_ms, cell->wait_ms,
+                                  cell->in_vehicle_ms, cell->transfer_ms, cell->egress_ms };
+          for (int k = 0; k < 6; k++)
+            {
+              fmt_min (s, r ? parts[k] : TNET_WEIGHT_INF);
+              g_string_append_c (s, ',');
+            }
+          g_string_append_printf (s, "%u,\"", cell->n_rides);
+          for (guint k = 0; cell->lines[k]; k++)
+            g_string_append_printf (s, "%s%s", k ? ";" : "", cell->lines[k]);
+          g_string_append (s, "\"\n");
+        }
+  return g_string_free (s, FALSE);
+}
+
+static char *
+render_text (const TnetCommute *c, const TnetNetwork *net, const TnetScenario *scen)
+{
+  GString *s = g_string_new (NULL);
+  g_string_append_printf (s, "Commute %d, budget %.0f min (minutes door to door; "
+                          "access+wait+in-vehicle+transfer+egress)\n",
+                          tnet_scenario_get_year (scen), tnet_commute_budget_min (c));
+  for (guint p = 0; p < tnet_commute_n_profiles (c); p++)
+    {
+      g_string_append_printf (s, "\n[%s]\n", tnet_profile_to_string (tnet_commute_profile (c, p)));
+      for (guint o = 0; o < tnet_commute_n_origins (c); o++)
+        for (guint d = 0; d < tnet_commute_n_destinations (c); d++)
+          {
+            const TnetCommuteCell *cell = tnet_commute_cell (c, p, o, d);
+            const TnetNode *on = tnet_network_node (net, tnet_commute_origin (c, o));
+            const TnetNode *dn = tnet_network_node (net, tnet_commute_destination (c, d));
+            g_string_append_printf (s, "  %s → %s: ", on->name, dn->name);
+            if (cell->total_ms == TNET_WEIGHT_INF)
+              {
+                g_string_append (s, "not reachable\n");
+                continue;
+              }
+            g_string_append_printf (s, "%.1f min (%.1f+%.1f+%.1f+%.1f+%.1f)%s",
+                                    cell->total_ms / 60000.0, cell->access_ms / 60000.0,
+                                    cell->wait_ms / 60000.0, cell->in_vehicle_ms / 60000.0,
+                                    cell->transfer_ms / 60000.0, cell->egress_ms / 60000.0,
+                                    cell->total_ms <= tnet_commute_budget_min (c) * 60000.0
+                                    ? " ✓" : "");
+            for (guint k = 0; cell->lines[k]; k++)
+              g_string_append_printf (s, "%s%s", k ? ", " : " via ", cell->lines[k]);
+            g_string_append_c (s, '\n');
+          }
+      double pct = tnet_commute_share_pct (c, p, TNET_COMMUTE_ANY);
+      g_string_append_printf (s, "  population within budget of any destination: %.0f of %.0f (%.1f %%)\n",
+                              tnet_commute_population_within (c, p, TNET_COMMUTE_ANY),
+                              tnet_commute_population_total (c), isnan (pct) ? 0.0 : pct);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static gboolean
+parse_profiles (const char *spec, GArray *out, GError **error)
+{
+  g_auto (GStrv) parts = g_strsplit_set (spec, ";,", -1);
+  for (guint k = 0; parts[k]; k++)
+    {
+      const char *name = g_strstrip (parts[k]);
+      if (!*name)
+        continue;
+      TnetProfile p;
+      if (!tnet_profile_from_string (name, &p))
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       "unknown profile '%s' (expected car, transit or park_and_ride)", name);
+          return FALSE;
+        }
+      g_array_append_val (out, p);
+    }
+  if (out->len == 0)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "no profile given");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+commute (TnetCliCommon *common, const Options *opt, TnetCliFormat format, GError **error)
+{
+  TnetCommuteDirection dir;
+  if (!opt->direction || strcmp (opt->direction, "to") == 0)
+    dir = TNET_COMMUTE_TO;
+  else if (strcmp (opt->direction, "from") == 0)
+    dir = TNET_COMMUTE_FROM;
+  else
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "--direction: expected to or from, got '%s'", opt->direction);
+      return FALSE;
+    }
+  if (!(opt->budget_min > 0) || !isfinite (opt->budget_min))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "--budget: expected a positive number of minutes");
+      return FALSE;
+    }
+  g_autoptr (GArray) profiles = g_array_new (FALSE, FALSE, sizeof (TnetProfile));
+  if (!parse_profiles (opt->profiles ? opt->profiles : "car;transit;park_and_ride", profiles,
+                       error))
+    return FALSE;
+  g_autoptr (TnetNetwork) net = NULL;
+  g_autoptr (TnetScenario) scen = NULL;
+  if (!tnet_cli_load (common, &net, &scen, error))
+    return FALSE;
+  g_autoptr (GArray) origins = g_array_new (FALSE, FALSE, sizeof (TnetId));
+  g_autoptr (GArray) dests = g_array_new (FALSE, FALSE, sizeof (TnetId));
+  if (!tnet_commute_select (net, opt->origins ? opt->origins : "region:xuchang", origins, error)
+      || !tnet_commute_select (net, opt->destinations ? opt->destinations
+                               : "zz_center;zz_east_station;airport_center", dests, error))
+    return FALSE;
+  g_autofree TnetMultimodal **graphs = g_new0 (TnetMultimodal *, profiles->len);
+  if (!tnet_commute_build_graphs (net, scen, (TnetProfile *) (void *) profiles->data,
+                                  profiles->len, graphs, error))
+    return FALSE;
+  g_autoptr (TnetCommute) c = tnet_commute_compute (net, graphs, profiles->len,
+                                                    (TnetId *) (void *) origins->data,
+                                                    origins->len,
+                                                    (TnetId *) (void *) dests->data, dests->len,
+                                                    dir, opt->budget_min);
+  for (guint p = 0; p < profiles->len; p++)
+    tnet_multimodal_unref (graphs[p]);
+  g_autofree char *text = format == TNET_CLI_FORMAT_JSON ? render_json (c, net, scen, dir)
+                          : format == TNET_CLI_FORMAT_CSV ? render_csv (c, net)
+                          : render_text (c, net, scen);
+  return tnet_cli_write (common, text, error);
+}
+
+int
+tnet_cmd_commute (int argc, char **argv)
+{
+  TnetCliCommon common = { 0 };
+  Options opt = { .budget_min = 60 };
+  GError *error = NULL;
+  GOptionEntry entries[] = {
+    { "origins", 0, 0, G_OPTION_ARG_STRING, &opt.origins,
+      "Origins: node ids, region:R (its zones), kind:K or all, ';'-separated "
+      "(default region:xuchang)", "SPEC" },
+    { "destinations", 0, 0, G_OPTION_ARG_STRING, &opt.destinations,
+      "Destinations, same syntax (default zz_center;zz_east_station;airport_center)", "SPEC" },
+    { "profiles", 0, 0, G_OPTION_ARG_STRING, &opt.profiles,
+      "car, transit, park_and_ride, ';'-separated (default all three)", "LIST" },
+    { "budget", 0, 0, G_OPTION_ARG_DOUBLE, &opt.budget_min,
+      "Time budget in minutes (default 60)", "MIN" },
+    { "direction", 0, 0, G_OPTION_ARG_STRING, &opt.direction,
+      "to (origins to destinations, default) or from", "DIR" },
+    { NULL }
+  };
+  GOptionContext *ctx = g_option_context_new (NULL);
+  g_option_context_set_summary (ctx,
+      "Door-to-door travel times from each origin to each destination by profile,\n"
+      "with access, wait, in-vehicle, transfer and egress minutes and the lines\n"
+      "used, and the population within the budget.");
+  g_option_context_add_main_entries (ctx, entries, NULL);
+  tnet_cli_add_common (ctx, &common);
+  TnetCliFormat format = TNET_CLI_FORMAT_TEXT;
+  int rc = TNET_EXIT_OK;
+  if (!g_option_context_parse (ctx, &argc, &argv, &error))
+    rc = tnet_cli_fail (ctx, error);
+  else if (argc > 1)
+    rc = tnet_cli_usage (ctx, "unexpected argument '%s'", argv[1]);
+  else if (!tnet_cli_format (&common, TNET_CLI_FORMAT_TEXT | TNET_CLI_FORMAT_JSON
+                             | TNET_CLI_FORMAT_CSV, &format, &error))
+    rc = tnet_cli_fail (ctx, error);
+  else if (!commute (&common, &opt, format, &error))
+    rc = tnet_cli_fail (ctx, error);
+  tnet_cli_common_clear (&common);
+  g_free (opt.origins);
+  g_free (opt.destinations);
+  g_free (opt.profiles);
+  g_free (opt.direction);
+  g_option_context_free (ctx);
+  return rc;
+}

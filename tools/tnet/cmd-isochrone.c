@@ -1,0 +1,200 @@
+/* cmd-isochrone.c: `tnet isochrone FROM --minutes N`, every node (and link)
+ * within N minutes of FROM, as a GeoJSON FeatureCollection. */
+#include "cli.h"
+#include "commands.h"
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+static void
+add_point (JsonBuilder *b, const TnetNode *n, TnetWeight ms)
+{
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "type");
+  json_builder_add_string_value (b, "Feature");
+  json_builder_set_member_name (b, "geometry");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "type");
+  json_builder_add_string_value (b, "Point");
+  json_builder_set_member_name (b, "coordinates");
+  json_builder_begin_array (b);
+  json_builder_add_double_value (b, n->lon);
+  json_builder_add_double_value (b, n->lat);
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "properties");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "id");
+  json_builder_add_string_value (b, n->id);
+  json_builder_set_member_name (b, "name");
+  json_builder_add_string_value (b, n->name);
+  json_builder_set_member_name (b, "kind");
+  json_builder_add_string_value (b, tnet_node_kind_to_string (n->kind));
+  json_builder_set_member_name (b, "minutes");
+  json_builder_add_double_value (b, round (ms / 6000.0) / 10.0);
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+}
+
+static void
+add_line (JsonBuilder *b, const TnetNetwork *net, const TnetLink *l, TnetWeight from_ms,
+          TnetWeight to_ms)
+{
+  const TnetNode *a = tnet_network_node (net, l->from), *z = tnet_network_node (net, l->to);
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "type");
+  json_builder_add_string_value (b, "Feature");
+  json_builder_set_member_name (b, "geometry");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "type");
+  json_builder_add_string_value (b, "LineString");
+  json_builder_set_member_name (b, "coordinates");
+  json_builder_begin_array (b);
+  const TnetNode *ends[2] = { a, z };
+  for (int k = 0; k < 2; k++)
+    {
+      json_builder_begin_array (b);
+      json_builder_add_double_value (b, ends[k]->lon);
+      json_builder_add_double_value (b, ends[k]->lat);
+      json_builder_end_array (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "properties");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "id");
+  json_builder_add_string_value (b, l->id);
+  json_builder_set_member_name (b, "mode");
+  json_builder_add_string_value (b, tnet_mode_to_string (l->mode));
+  json_builder_set_member_name (b, "line");
+  json_builder_add_string_value (b, l->line ? l->line : "");
+  json_builder_set_member_name (b, "from_minutes");
+  json_builder_add_double_value (b, round (from_ms / 6000.0) / 10.0);
+  json_builder_set_member_name (b, "to_minutes");
+  json_builder_add_double_value (b, round (to_ms / 6000.0) / 10.0);
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+}
+
+static gboolean
+isochrone (TnetCliCommon *common, const char *from, double minutes, const char *profile_name,
+           GError **error)
+{
+  TnetProfile profile = TNET_PROFILE_CAR;
+  if (profile_name && !tnet_profile_from_string (profile_name, &profile))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "--profile: expected car, transit or park_and_ride, got '%s'", profile_name);
+      return FALSE;
+    }
+  if (!(minutes > 0) || !isfinite (minutes) || minutes > 24 * 60)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "--minutes: expected a positive number up to 1440");
+      return FALSE;
+    }
+  /* GeoJSON unless asked otherwise; text and csv list the nodes */
+  TnetCliFormat format = TNET_CLI_FORMAT_GEOJSON;
+  if (common->format && !tnet_cli_format (common, TNET_CLI_FORMAT_GEOJSON | TNET_CLI_FORMAT_JSON
+                                          | TNET_CLI_FORMAT_CSV | TNET_CLI_FORMAT_TEXT,
+                                          &format, error))
+    return FALSE;
+  g_autoptr (TnetNetwork) net = NULL;
+  g_autoptr (TnetScenario) scen = NULL;
+  if (!tnet_cli_load (common, &net, &scen, error))
+    return FALSE;
+  g_autoptr (GArray) sources = g_array_new (FALSE, FALSE, sizeof (TnetId));
+  if (!tnet_commute_select (net, from, sources, error))
+    return FALSE;
+  TnetMultimodal *mm = NULL;
+  if (!tnet_commute_build_graphs (net, scen, &profile, 1, &mm, error))
+    return FALSE;
+  guint n = tnet_network_n_nodes (net);
+  g_autofree TnetWeight *ms = g_new (TnetWeight, n);
+  TnetWeight budget = (TnetWeight) llround (minutes * 60000.0);
+  tnet_isochrone_compute (mm, net, (TnetId *) (void *) sources->data, sources->len, budget, ms);
+  tnet_multimodal_unref (mm);
+
+  g_autofree char *text = NULL;
+  if (format == TNET_CLI_FORMAT_GEOJSON || format == TNET_CLI_FORMAT_JSON)
+    {
+      g_autoptr (JsonBuilder) b = json_builder_new ();
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "type");
+      json_builder_add_string_value (b, "FeatureCollection");
+      json_builder_set_member_name (b, "properties");
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "from");
+      json_builder_add_string_value (b, from);
+      json_builder_set_member_name (b, "profile");
+      json_builder_add_string_value (b, tnet_profile_to_string (profile));
+      json_builder_set_member_name (b, "minutes");
+      json_builder_add_double_value (b, minutes);
+      json_builder_set_member_name (b, "scenario");
+      json_builder_add_int_value (b, tnet_scenario_get_year (scen));
+      json_builder_end_object (b);
+      json_builder_set_member_name (b, "features");
+      json_builder_begin_array (b);
+      for (TnetId v = 0; v < n; v++)
+        if (ms[v] != TNET_WEIGHT_INF)
+          add_point (b, tnet_network_node (net, v), ms[v]);
+      for (TnetId i = 0; i < tnet_network_n_links (net); i++)
+        {
+          const TnetLink *l = tnet_network_link (net, i);
+          if (tnet_scenario_link_active (scen, net, i) && ms[l->from] != TNET_WEIGHT_INF
+              && ms[l->to] != TNET_WEIGHT_INF)
+            add_line (b, net, l, ms[l->from], ms[l->to]);
+        }
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+      text = tnet_cli_json_to_string (b);
+    }
+  else
+    {
+      GString *s = g_string_new (format == TNET_CLI_FORMAT_CSV ? "node,name,minutes\n" : "");
+      for (TnetId v = 0; v < n; v++)
+        if (ms[v] != TNET_WEIGHT_INF)
+          {
+            const TnetNode *node = tnet_network_node (net, v);
+            if (format == TNET_CLI_FORMAT_CSV)
+              g_string_append_printf (s, "%s,\"%s\",%.1f\n", node->id, node->name, ms[v] / 60000.0);
+            else
+              g_string_append_printf (s, "%6.1f min  %s %s\n", ms[v] / 60000.0, node->id, node->name);
+          }
+      text = g_string_free (s, FALSE);
+    }
+  return tnet_cli_write (common, text, error);
+}
+
+int
+tnet_cmd_isochrone (int argc, char **argv)
+{
+  TnetCliCommon common = { 0 };
+  double minutes = 60;
+  char *profile = NULL;
+  GError *error = NULL;
+  GOptionEntry entries[] = {
+    { "minutes", 'm', 0, G_OPTION_ARG_DOUBLE, &minutes, "Time budget (default 60)", "N" },
+    { "profile", 'p', 0, G_OPTION_ARG_STRING, &profile,
+      "car (default), transit or park_and_ride", "P" },
+    { NULL }
+  };
+  GOptionContext *ctx = g_option_context_new ("FROM");
+  g_option_context_set_summary (ctx,
+      "Every node within N minutes of FROM (a node or zone id, region:R for the\n"
+      "zones of a region, or kind:K), as GeoJSON points, and the links between\n"
+      "them as LineStrings, with travel times in minutes.");
+  g_option_context_add_main_entries (ctx, entries, NULL);
+  tnet_cli_add_common (ctx, &common);
+  int rc = TNET_EXIT_OK;
+  if (!g_option_context_parse (ctx, &argc, &argv, &error))
+    rc = tnet_cli_fail (ctx, error);
+  else if (argc != 2)
+    rc = tnet_cli_usage (ctx, "expected one place FROM");
+  else if (!isochrone (&common, argv[1], minutes, profile, &error))
+    rc = tnet_cli_fail (ctx, error);
+  tnet_cli_common_clear (&common);
+  g_free (profile);
+  g_option_context_free (ctx);
+  return rc;
+}
