@@ -54,7 +54,7 @@ TNET_API TnetGraph *tnet_graph_new_from_arcs (guint n_nodes, guint n_arcs,
  * Compiles the links of @net active in @scen whose mode is in @mode_mask
  * (TNET_MODE_BIT()s) into a graph: every network node is a graph node (same
  * index), every link an arc (two when not oneway; arc_link = link index);
- * zone nodes get arrival twins (tnet_graph_arrival_node()).
+ * zones reached by access links get arrival twins (tnet_graph_arrival_node()).
  * @time_out and @length_out (nullable) receive full references to the
  * travel-time metric (tnet_scenario_link_time_ms) and the length metric
  * (metres, rounded, at least 1).
@@ -70,14 +70,17 @@ TNET_API TnetGraph *tnet_graph_compile_modes (const TnetNetwork *net,
 
 /**
  * tnet_graph_arrival_node:
- * Zones are trip ends, never through points: in a compiled graph every arc
- * that enters a zone node v enters a separate "arrival twin" node instead
- * (ids from tnet_graph_n_base_nodes() on), which has no outgoing arcs. A
- * search hides this: a forward search from v starts at v, a backward
- * search to v starts at its twin, tnet_search_distance(), _path() and
- * _origin() of v report the better of v and its twin, and settled twins
- * are listed under v's id. Use this function only when reading a graph's
- * arcs directly (the twin of a non-zone node is the node itself).
+ * Zones are trip ends, never through points for their connectors: in a
+ * compiled graph an access link into a zone v enters a separate "arrival
+ * twin" (ids from tnet_graph_n_base_nodes() on) with no outgoing arcs, and
+ * a free synthetic arc (weight 0, link TNET_ID_NONE) joins v to its twin,
+ * so a trip may reach v by road and go on by road, but never arrive by one
+ * connector and leave by another. A search hides this: a backward search to
+ * v starts at its twin, a forward search with target v stops at the twin,
+ * tnet_search_distance(), _path() and _origin() of v report the better of
+ * v and its twin (paths never show the synthetic arc), and a settled twin
+ * is listed under v's id, once. Use this function only when reading a
+ * graph's arcs directly (for other nodes it returns the node itself).
  */
 TNET_API TnetId tnet_graph_arrival_node (const TnetGraph *graph, TnetId node);
 /* The node a twin stands for (the node itself when it is not a twin). */

@@ -16,10 +16,13 @@
  * at a to alighting at b is exactly arr(b) - dep(a) of the medians.
  * Nearest-node and nearby-stop lookups use a uniform grid of cells the size
  * of the search radius (3 x 3 cells per query).
- * Zones are trip ends, never through points: a zone keeps its outgoing arcs
- * only in the layer where trips start and its incoming arcs only in the
- * layer where they end; the car profile, whose one layer is both, enters a
- * zone through a separate arrival node (destination_node()).
+ * Zones are trip ends, never through points for their connectors (access
+ * links): a zone keeps its outgoing connectors only in the layer where
+ * trips start and its incoming ones only in the layer where they end; the
+ * car profile, whose one layer is both, enters a zone by a connector at a
+ * separate arrival node, which the zone joins by a free arc
+ * (destination_node() is that arrival node). Roads through a zone node
+ * stay open in every layer.
  */
 #include "tnet-internal.h"
 #include "graph-private.h"
@@ -355,7 +358,7 @@ tnet_multimodal_build (const TnetNetwork *net, const TnetScenario *scen,
           {
             TnetId from = dir ? lk->to : lk->from, to = dir ? lk->from : lk->to;
             guint64 head = c_base + to;
-            if (zone[to])
+            if (zone[to] && lk->mode == TNET_MODE_ACCESS)
               {
                 /* car: arrive at the zone's arrival node; park and ride
                  * never ends a trip in the car layer */
@@ -381,16 +384,22 @@ tnet_multimodal_build (const TnetNetwork *net, const TnetScenario *scen,
             /* walk-before-riding layer: a zone may be left only where trips
              * start (transit); walk-after-riding layer: a zone may only be
              * entered */
-            if (l == 0 && (zone[to] || (zone[from] && profile != TNET_PROFILE_TRANSIT)))
-              continue;
-            if (l == 1 && zone[from])
-              continue;
+            if (lk->mode == TNET_MODE_ACCESS)
+              {
+                if (l == 0 && (zone[to] || (zone[from] && profile != TNET_PROFILE_TRANSIT)))
+                  continue;
+                if (l == 1 && zone[from])
+                  continue;
+              }
             arcs_add (&arcs, bases[l] + from, bases[l] + to, w, TNET_ARC_WALK, i, i);
           }
       if (lk->mode == TNET_MODE_ROAD || lk->mode == TNET_MODE_WALK)
         walkable[lk->from] = walkable[lk->to] = TRUE;
     }
 
+  for (guint v = 0; mm->zone_arrival && v < N; v++)
+    if (mm->zone_arrival[v] != TNET_ID_NONE)
+      arcs_add (&arcs, v, mm->zone_arrival[v], 0, TNET_ARC_LAYER, TNET_ID_NONE, TNET_ID_NONE);
   if (has_transit)
     for (guint v = 0; v < N; v++)
       arcs_add (&arcs, a_base + v, e_base + v, 0, TNET_ARC_LAYER, TNET_ID_NONE, TNET_ID_NONE);

@@ -31,8 +31,10 @@
  *
  * - Zones (terminals) have an arrival twin in compiled graphs (see
  *   tnet_graph_arrival_node()). A backward run roots a terminal at its
- *   twin, a forward run's target is the twin, and every read of a node
- *   takes the better of the node and its twin; the kernel never knows.
+ *   twin, a forward run's target is the twin, every read of a node takes
+ *   the better of the node and its twin, paths leave out the free arc
+ *   zone -> twin, and after a run the settled list drops twins whose zone
+ *   was settled too; the kernel itself never knows.
  *
  * All arrays are allocated by tnet_search_new(); a run allocates nothing.
  */
@@ -161,6 +163,25 @@ run_dijkstra (TnetSearch *s, const uint32_t *restrict first,
   s->n_settled = n_settled;
 }
 
+static inline gboolean is_settled (const TnetSearch *s, uint32_t v);
+
+/* A twin is listed under its zone's id: drop it when the zone itself was
+ * settled, so that no id appears twice. */
+static void
+drop_settled_twins (TnetSearch *s)
+{
+  const TnetGraph *g = s->graph;
+  guint k = 0;
+  for (guint i = 0; i < s->n_settled; i++)
+    {
+      uint32_t u = s->settled[i], x = g->to_external[u];
+      if (x >= g->n_base && is_settled (s, g->to_internal[g->twin_of[x - g->n_base]]))
+        continue;
+      s->settled[k++] = u;
+    }
+  s->n_settled = k;
+}
+
 void
 tnet_search_run_multi (TnetSearch *search, const TnetMetric *metric,
                        const TnetId *sources, const TnetWeight *offsets,
@@ -202,6 +223,8 @@ tnet_search_run_multi (TnetSearch *search, const TnetMetric *metric,
     run_dijkstra (search, g->first_out, g->head, metric->weight, budget, t);
   else
     run_dijkstra (search, g->rfirst_out, g->rtail, metric->rweight, budget, t);
+  if (g->twin != NULL)
+    drop_settled_twins (search);
 }
 
 void
@@ -277,6 +300,16 @@ tnet_search_origin (const TnetSearch *search, TnetId node)
                               search->graph->to_external[search->origin[v]]);
 }
 
+/* TRUE for the free arc zone -> twin (internal forward arc @a). */
+static inline gboolean
+is_twin_arc (const TnetGraph *g, uint32_t a)
+{
+  if (g->twin == NULL)
+    return FALSE;
+  uint32_t h = g->to_external[g->head[a]];
+  return h >= g->n_base && g->to_internal[g->twin_of[h - g->n_base]] == g->arc_tail[a];
+}
+
 /* Forward arc index of the parent position @p of the last run. */
 static inline uint32_t
 parent_forward_arc (const TnetSearch *s, uint32_t p)
@@ -299,18 +332,23 @@ tnet_search_path (const TnetSearch *search, TnetId node, TnetId *arcs, guint cap
    * written back to front. Backward: parents lead from @node towards the
    * source along the direction of travel already. */
   guint len = 0;
-  for (uint32_t x = v; search->parent[x] != TNET_ID_NONE; len++)
+  for (uint32_t x = v; search->parent[x] != TNET_ID_NONE;)
     {
       uint32_t a = parent_forward_arc (search, search->parent[x]);
+      len += !is_twin_arc (g, a);
       x = search->dir == TNET_FORWARD ? g->arc_tail[a] : g->head[a];
     }
   guint k = 0;
-  for (uint32_t x = v; search->parent[x] != TNET_ID_NONE; k++)
+  for (uint32_t x = v; search->parent[x] != TNET_ID_NONE;)
     {
       uint32_t a = parent_forward_arc (search, search->parent[x]);
-      guint slot = search->dir == TNET_FORWARD ? len - 1 - k : k;
-      if (slot < cap)
-        arcs[slot] = g->arc_ext[a];
+      if (!is_twin_arc (g, a))
+        {
+          guint slot = search->dir == TNET_FORWARD ? len - 1 - k : k;
+          if (slot < cap)
+            arcs[slot] = g->arc_ext[a];
+          k++;
+        }
       x = search->dir == TNET_FORWARD ? g->arc_tail[a] : g->head[a];
     }
   return len;
