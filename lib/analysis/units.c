@@ -96,7 +96,7 @@ tnet_unit_table_load_csv (const TnetNetwork *net, const char *path, GError **err
           goto fail;
         }
       g_auto (GStrv) parts = g_strsplit (tnet_i_csv_field (csv, c_counties), ";", -1);
-      GPtrArray *counties = g_ptr_array_new ();
+      GPtrArray *counties = g_ptr_array_new_with_free_func (g_free);
       for (guint k = 0; parts[k]; k++)
         {
           char *c = g_strstrip (parts[k]);
