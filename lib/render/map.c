@@ -544,6 +544,19 @@ draw_corridors (Ctx *c)
   const TnetNetwork *net = c->map->net;
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  /* critical links under the paths: their red halo shows around a path
+   * that runs over them */
+  for (guint k = 0; k < c->map->critical->len; k++)
+    {
+      const MapCritical *mc = &g_array_index (c->map->critical, MapCritical, k);
+      const TnetLink *l = tnet_network_link (net, mc->link);
+      set_rgb (cr, hex (CRIT_COLOR), 0.35);
+      cairo_set_line_width (cr, 14);
+      stroke_link (c, l);
+      set_rgb (cr, hex (CRIT_COLOR), 1);
+      cairo_set_line_width (cr, 5);
+      stroke_link (c, l);
+    }
   for (guint p = 0; p < c->map->paths->len; p++)
     {
       const MapPath *mp = &g_array_index (c->map->paths, MapPath, p);
@@ -559,17 +572,6 @@ draw_corridors (Ctx *c)
             cairo_set_line_width (cr, pass == 0 ? 8.5 : 5.0);
             stroke_link (c, l);
           }
-    }
-  for (guint k = 0; k < c->map->critical->len; k++)
-    {
-      const MapCritical *mc = &g_array_index (c->map->critical, MapCritical, k);
-      const TnetLink *l = tnet_network_link (net, mc->link);
-      set_rgb (cr, hex (CRIT_COLOR), 0.35);
-      cairo_set_line_width (cr, 14);
-      stroke_link (c, l);
-      set_rgb (cr, hex (CRIT_COLOR), 1);
-      cairo_set_line_width (cr, 5);
-      stroke_link (c, l);
     }
   /* rank badges after the lines so none hides them */
   for (guint k = 0; k < c->map->critical->len; k++)
@@ -1059,8 +1061,10 @@ draw_legend (Ctx *c)
   if (c->map->scen != NULL)
     {
       const char *name = tnet_scenario_get_name (c->map->scen);
-      g_autofree char *s = g_strdup_printf ("scenario: %s (%d)", name ? name : "-",
-                                            tnet_scenario_get_year (c->map->scen));
+      int year = tnet_scenario_get_year (c->map->scen);
+      g_autofree char *s = name && *name
+                           ? g_strdup_printf ("scenario: %s (%d)", name, year)
+                           : g_strdup_printf ("scenario: %d", year);
       legend_text (&lg, s, 9.5, 0x666666);
     }
   legend_text (&lg, "equirectangular, cos φ scaled; WGS84", 9.5, 0x666666);

@@ -4,39 +4,73 @@
 #include <math.h>
 #include <string.h>
 
-#define CAR_MODES (TNET_MODES_ROAD | TNET_MODE_BIT (TNET_MODE_ACCESS))
-#define RAIL_MODES (TNET_MODES_RAIL | TNET_MODE_BIT (TNET_MODE_METRO) | \
-                    TNET_MODE_BIT (TNET_MODE_ACCESS) | TNET_MODE_BIT (TNET_MODE_WALK))
 
-/* Adds the fastest road and rail paths from @a to @b to @map (the
- * corridor layer). Returns the number of paths added. */
+/* A node's Chinese name, or the spec itself (a region). */
+static const char *
+place_name (const TnetNetwork *net, const char *spec)
+{
+  TnetId v = tnet_network_find_node (net, spec);
+  const TnetNode *nd = v != TNET_ID_NONE ? tnet_network_node (net, v) : NULL;
+  return nd && nd->name ? nd->name : spec;
+}
+
+/* Adds to @map, for rail and for road, up to @k link-disjoint fastest
+ * paths from @a to @b (tnet_corridor_analyse), and the @n_critical links
+ * whose loss hurts the A→B trips most (by road and rail together).
+ * Returns the number of paths added, G_MAXUINT on error. */
 static guint
 add_corridor_paths (TnetMap *map, const TnetNetwork *net, const TnetScenario *scen,
-                    const char *a, const char *b, GError **error)
+                    const char *a, const char *b, guint k, guint n_critical,
+                    GError **error)
 {
-  g_autoptr (GArray) na = tnet_cli_resolve_place (net, a, TRUE, error);
+  g_autoptr (TnetNodeSet) na = tnet_node_set_resolve (net, a, error);
   if (na == NULL)
     return G_MAXUINT;
-  g_autoptr (GArray) nb = tnet_cli_resolve_place (net, b, TRUE, error);
+  g_autoptr (TnetNodeSet) nb = tnet_node_set_resolve (net, b, error);
   if (nb == NULL)
     return G_MAXUINT;
   static const struct { const char *name; guint mask; } groups[] = {
-    { "公路 road", CAR_MODES }, { "铁路 rail", RAIL_MODES },
+    { "rail 铁路", TNET_MODES_RAIL }, { "road 公路", TNET_MODES_ROAD },
   };
   guint added = 0;
-  for (guint k = 0; k < G_N_ELEMENTS (groups); k++)
+  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
     {
-      guint64 ms = 0;
-      g_autoptr (GArray) path = tnet_cli_fastest_path (net, scen, na, nb, groups[k].mask,
-                                                       &ms, error);
-      if (path == NULL && error && *error)
+      g_autoptr (TnetCorridor) corr = tnet_corridor_analyse (net, scen, groups[g].mask, na, nb,
+                                                             k, 60 * 60000, 1.5, error);
+      if (corr == NULL)
         return G_MAXUINT;
-      if (path == NULL || path->len == 0)
-        continue;
-      g_autofree char *label = g_strdup_printf ("fastest by %s: %.1f min", groups[k].name,
-                                                ms / 60000.0);
-      tnet_map_add_path (map, (const TnetId *) path->data, path->len, label);
-      added++;
+      for (guint i = 0; corr->fastest && i < corr->fastest->n_paths; i++)
+        {
+          const TnetPath *path = &corr->fastest->paths[i];
+          g_autoptr (GArray) links = g_array_new (FALSE, FALSE, sizeof (TnetId));
+          for (guint j = 0; j < path->n_arcs; j++)
+            {
+              TnetId l = tnet_graph_arc_link (corr->graph, path->arcs[j]);
+              if (l != TNET_ID_NONE)
+                g_array_append_val (links, l);
+            }
+          g_autofree char *label = g_strdup_printf ("%s %u: %.1f min", groups[g].name, i + 1,
+                                                    path->time_ms / 60000.0);
+          tnet_map_add_path (map, (const TnetId *) links->data, links->len, label);
+          added++;
+        }
+    }
+  if (n_critical > 0)
+    {
+      g_autoptr (TnetCriticality) crit =
+        tnet_corridor_criticality (net, scen, TNET_MODES_ROAD | TNET_MODES_RAIL, na, nb, FALSE,
+                                   60 * 60000, 0, error);
+      if (crit == NULL)
+        return G_MAXUINT;
+      for (guint r = 0; r < MIN (n_critical, tnet_criticality_n_items (crit)); r++)
+        {
+          const TnetCriticalityItem *it = tnet_criticality_item (crit, r);
+          if (it->element >= tnet_network_n_links (net))
+            continue;
+          g_autofree char *label = g_strdup_printf ("%s  +%.1f min", it->name ? it->name : "",
+                                                    it->max_increase_ms / 60000.0);
+          tnet_map_add_critical_link (map, it->element, label);
+        }
     }
   return added;
 }
@@ -47,7 +81,7 @@ tnet_cmd_map (int argc, char **argv)
   TnetCliCommon common = { 0 };
   g_autofree char *layer = NULL, *from = NULL, *profile = NULL, *title = NULL;
   double minutes = 60;
-  int base_year = 2020, width = 0, height = 0;
+  int base_year = 2020, width = 0, height = 0, k = 2, critical = 0;
   GError *error = NULL;
   const GOptionEntry entries[] = {
     { "layer", 0, 0, G_OPTION_ARG_STRING, &layer,
@@ -59,6 +93,10 @@ tnet_cmd_map (int argc, char **argv)
       "PROFILE" },
     { "base-year", 0, 0, G_OPTION_ARG_INT, &base_year,
       "Highlight links opened after this year (default 2020; 0: none)", "YEAR" },
+    { "k", 0, 0, G_OPTION_ARG_INT, &k,
+      "Corridors: link-disjoint fastest paths per mode group (default 2)", "K" },
+    { "critical", 0, 0, G_OPTION_ARG_INT, &critical,
+      "Corridors: also mark the N most critical links", "N" },
     { "title", 0, 0, G_OPTION_ARG_STRING, &title, "Map title", "TEXT" },
     { "width", 0, 0, G_OPTION_ARG_INT, &width, "Width in pixels (default 1100)", "PX" },
     { "height", 0, 0, G_OPTION_ARG_INT, &height, "Height in pixels (default 840)", "PX" },
@@ -68,8 +106,9 @@ tnet_cmd_map (int argc, char **argv)
   g_option_context_set_summary (ctx,
     "Draws a map: the network coloured by mode and status (links opened after\n"
     "the base year highlighted), an isochrone shaded by travel time\n"
-    "(--layer isochrone --from PLACE --minutes N), or the fastest road and rail\n"
-    "paths between places A and B (--layer corridors A B).");
+    "(--layer isochrone --from PLACE --minutes N), or the link-disjoint fastest\n"
+    "rail and road paths between places A and B (--layer corridors A B [--k K]\n"
+    "[--critical N]); a place is a region name or a node id.");
   g_option_context_add_main_entries (ctx, entries, NULL);
   tnet_cli_add_common (ctx, &common);
   int rc = TNET_EXIT_OK;
@@ -78,6 +117,7 @@ tnet_cmd_map (int argc, char **argv)
   g_autoptr (TnetMap) map = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *auto_title = NULL;
+  g_autofree char *year_name = NULL;
 
   if (!g_option_context_parse (ctx, &argc, &argv, &error))
     {
@@ -129,8 +169,11 @@ tnet_cmd_map (int argc, char **argv)
   tnet_map_set_base_year (map, base_year);
   if (width)
     tnet_map_set_size (map, width, height);
-  const char *sname = tnet_scenario_get_name (scen);
   int year = tnet_scenario_get_year (scen);
+  year_name = g_strdup_printf ("%d", year);
+  const char *sname = tnet_scenario_get_name (scen);
+  if (sname == NULL || *sname == '\0')
+    sname = year_name;
   if (strcmp (lay, "isochrone") == 0)
     {
       TnetId origin = TNET_ID_NONE;
@@ -146,20 +189,28 @@ tnet_cmd_map (int argc, char **argv)
       auto_title = g_strdup_printf ("%s %.0f 分钟等时圈  %.0f-min isochrone by %s",
                                     o->name ? o->name : o->id, minutes, minutes,
                                     profile ? profile : "car");
-      subtitle = g_strdup_printf ("Scenario %s (%d): every place reachable from %s within "
-                                  "%.0f min", sname ? sname : "", year, from, minutes);
+      subtitle = g_strdup_printf ("Scenario %s: every place reachable from %s within %.0f min",
+                                  sname, from, minutes);
     }
   else if (corridors)
     {
-      guint added = add_corridor_paths (map, net, scen, argv[1], argv[2], &error);
+      if (k < 1 || k > 16 || critical < 0 || critical > 50)
+        {
+          rc = tnet_cli_usage (ctx, "--k: expected 1..16; --critical: expected 0..50");
+          goto out;
+        }
+      guint added = add_corridor_paths (map, net, scen, argv[1], argv[2], (guint) k,
+                                        (guint) critical, &error);
       if (added == G_MAXUINT)
         {
           rc = tnet_cli_fail (NULL, error);
           goto out;
         }
-      auto_title = g_strdup_printf ("走廊 Corridor %s → %s", argv[1], argv[2]);
-      subtitle = g_strdup_printf ("Scenario %s (%d): fastest paths by road and by rail%s",
-                                  sname ? sname : "", year,
+      auto_title = g_strdup_printf ("走廊 Corridor %s → %s", place_name (net, argv[1]),
+                                    place_name (net, argv[2]));
+      subtitle = g_strdup_printf ("Scenario %s: up to %d link-disjoint fastest paths by "
+                                  "rail and by road%s%s", sname, k,
+                                  critical ? "; the most critical links numbered" : "",
                                   added ? "" : " (none found)");
     }
   else
