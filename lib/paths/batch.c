@@ -9,6 +9,7 @@
  */
 #include "tnet-internal.h"
 #include "graph-private.h"
+#include "dijkstra-all.h"
 #include <gio/gio.h>
 
 typedef struct {
@@ -30,7 +31,8 @@ worker (gpointer task, gpointer user_data)
   Batch *b = user_data;
   TnetWeight *scratch = b->matrix ? NULL : g_new (TnetWeight, MAX (b->n_nodes, 1u));
   TnetCHQuery *chq = b->ch ? tnet_ch_query_new (b->ch) : NULL;
-  TnetSearch *search = b->ch ? NULL : tnet_search_new (tnet_metric_get_graph (b->metric));
+  const TnetGraph *g = b->ch ? NULL : b->metric->graph;
+  TnetIDijkstraAll *dij = b->ch ? NULL : tnet_i_dijkstra_all_new (b->n_nodes);
   for (;;)
     {
       guint i = (guint) g_atomic_int_add (&b->next, 1);
@@ -41,17 +43,18 @@ worker (gpointer task, gpointer user_data)
         tnet_ch_query_one_to_all (chq, b->sources[i], b->dir, row);
       else
         {
-          tnet_search_run (search, b->metric, b->sources[i], b->dir, TNET_WEIGHT_INF,
-                           TNET_ID_NONE);
-          for (guint v = 0; v < b->n_nodes; v++)
-            row[v] = tnet_search_distance (search, v);
+          TnetId src = b->sources[i];
+          /* zones: as TnetSearch, a backward run starts at the arrival twin */
+          if (b->dir == TNET_BACKWARD)
+            src = tnet_graph_arrival_node (g, src);
+          tnet_i_dijkstra_all_run (dij, b->metric, g->to_internal[src], b->dir);
+          tnet_i_dijkstra_all_gather (dij, g, row);
         }
       if (b->func)
         b->func (i, b->sources[i], row, b->n_nodes, b->user_data);
     }
   tnet_ch_query_free (chq);
-  if (search)
-    tnet_search_free (search);
+  tnet_i_dijkstra_all_free (dij);
   g_free (scratch);
 }
 
