@@ -23,6 +23,7 @@ typedef struct {
   gpointer user_data;
   guint n_nodes;
   gint next;               /* atomic: next source index to claim */
+  gint finished;           /* atomic: workers done (see tnet_batch_one_to_all) */
 } Batch;
 
 static void
@@ -56,6 +57,7 @@ worker (gpointer task, gpointer user_data)
   tnet_ch_query_free (chq);
   tnet_i_dijkstra_all_free (dij);
   g_free (scratch);
+  g_atomic_int_inc (&b->finished);
 }
 
 gboolean
@@ -96,5 +98,10 @@ tnet_batch_one_to_all (const TnetMetric *metric, TnetCH *ch, const TnetId *sourc
   for (guint t = 0; t < n_threads; t++)
     g_thread_pool_push (pool, GUINT_TO_POINTER (t + 1), NULL);
   g_thread_pool_free (pool, FALSE, TRUE);
+  /* The pool has waited for the workers already; this acquire read of the
+   * counter they released makes their rows visible in a way that race
+   * detectors can see too (GLib's own locks are futexes they cannot see). */
+  while ((guint) g_atomic_int_get (&b.finished) < n_threads)
+    g_thread_yield ();
   return TRUE;
 }
