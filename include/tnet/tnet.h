@@ -16,4 +16,5 @@
 #include <tnet/tnet-transit.h>
 #include <tnet/tnet-analysis.h>
 #include <tnet/tnet-commute.h>
+#include <tnet/tnet-hubs.h>
 #undef TNET_INSIDE
