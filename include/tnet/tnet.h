@@ -9,6 +9,9 @@
 #include <tnet/tnet-graph.h>
 #include <tnet/tnet-search.h>
 #include <tnet/tnet-io.h>
+#include <tnet/tnet-osm.h>
+#include <tnet/tnet-ch.h>
+#include <tnet/tnet-kernels.h>
 #include <tnet/tnet-corridors.h>
 #include <tnet/tnet-scenario-file.h>
 #include <tnet/tnet-render.h>
