@@ -640,6 +640,45 @@ START_TEST (test_scenario_active)
 }
 END_TEST
 
+/* A link tagged until:YYYY is replaced after YYYY (road upgrades). */
+START_TEST (test_scenario_until_tag)
+{
+  g_autoptr (TnetNetwork) net = tnet_network_new ();
+  GError *error = NULL;
+  TnetNode a = { .id = "a", .name = "a", .lon = 113.8, .lat = 34.0 };
+  TnetNode b = { .id = "b", .name = "b", .lon = 113.9, .lat = 34.0 };
+  TnetId ia = tnet_network_add_node (net, &a, &error);
+  TnetId ib = tnet_network_add_node (net, &b, &error);
+  const char *old_tags[] = { "until:2024", NULL };
+  const char *bad_tags[] = { "until:soon", NULL };
+  const char *none[] = { NULL };
+  TnetLink old = { .id = "old", .from = ia, .to = ib, .mode = TNET_MODE_TRUNK,
+                   .length_m = 1000, .speed_kmh = NAN, .time_min = NAN,
+                   .tags = old_tags };
+  TnetLink up = old;
+  up.id = "old_up";
+  up.open_year = 2025;
+  up.tags = none;
+  TnetLink odd = old;
+  odd.id = "odd";
+  odd.tags = bad_tags;
+  ck_assert_uint_ne (tnet_network_add_link (net, &old, &error), TNET_ID_NONE);
+  ck_assert_uint_ne (tnet_network_add_link (net, &up, &error), TNET_ID_NONE);
+  ck_assert_uint_ne (tnet_network_add_link (net, &odd, &error), TNET_ID_NONE);
+  const struct { int year; gboolean old, up; } want[] = {
+    { 2020, TRUE, FALSE }, { 2024, TRUE, FALSE }, { 2025, FALSE, TRUE }, { 2030, FALSE, TRUE },
+  };
+  for (guint k = 0; k < G_N_ELEMENTS (want); k++)
+    {
+      g_autoptr (TnetScenario) s = tnet_scenario_new (want[k].year);
+      ck_assert_int_eq (tnet_scenario_link_active (s, net, 0), want[k].old);
+      ck_assert_int_eq (tnet_scenario_link_active (s, net, 1), want[k].up);
+      /* a malformed until: tag is ignored, not misread */
+      ck_assert (tnet_scenario_link_active (s, net, 2));
+    }
+}
+END_TEST
+
 START_TEST (test_scenario_times)
 {
   g_autoptr (TnetNetwork) net = load_good ();
@@ -751,6 +790,7 @@ main (void)
   suite_add_tcase (s, tc);
   tc = tcase_create ("scenario");
   tcase_add_test (tc, test_scenario_active);
+  tcase_add_test (tc, test_scenario_until_tag);
   tcase_add_test (tc, test_scenario_times);
   suite_add_tcase (s, tc);
   return tt_run_suite (s);

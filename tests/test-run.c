@@ -223,12 +223,51 @@ START_TEST (test_g4_closure)
 }
 END_TEST
 
+/* The transit time of one commute cell in results.json, or -1. */
+static double
+commute_minutes (JsonNode *root, const char *profile, const char *origin, const char *dest)
+{
+  JsonObject *c = json_object_get_object_member (json_node_get_object (root), "commute");
+  JsonArray *results = json_object_get_array_member (c, "results");
+  JsonObject *r0 = json_array_get_object_element (results, 0);
+  ck_assert_str_eq (json_object_get_string_member (r0, "direction"), "to");
+  ck_assert (json_object_has_member (json_object_get_object_member (
+    json_object_get_object_member (r0, "population_within"), profile), "any"));
+  JsonArray *cells = json_object_get_array_member (r0, "cells");
+  for (guint i = 0; i < json_array_get_length (cells); i++)
+    {
+      JsonObject *cell = json_array_get_object_element (cells, i);
+      if (strcmp (json_object_get_string_member (cell, "profile"), profile) == 0
+          && strcmp (json_object_get_string_member (cell, "origin"), origin) == 0
+          && strcmp (json_object_get_string_member (cell, "destination"), dest) == 0)
+        {
+          ck_assert (json_object_has_member (cell, "wait_min"));
+          ck_assert (json_object_has_member (cell, "lines"));
+          return json_object_get_null_member (cell, "minutes")
+                 ? -1 : json_object_get_double_member (cell, "minutes");
+        }
+    }
+  return -1;
+}
+
 START_TEST (test_service_cut_and_study)
 {
   char *dir = NULL;
-  g_autoptr (JsonNode) cut = run_example ("examples/scenarios/zhengxu-service-cut.ini", &dir);
+  g_autoptr (JsonNode) plan = run_example ("examples/scenarios/2025-plan.ini", &dir);
   tt_rm_rf (dir);
   g_free (dir);
+  g_autoptr (JsonNode) cut = run_example ("examples/scenarios/zhengxu-service-cut.ini", &dir);
+  ck_assert (file_exists (dir, "commute.csv"));
+  tt_rm_rf (dir);
+  g_free (dir);
+  /* the Zhengxu line with half the trains: Changge to the airport zone by
+   * transit rides it, and waits longer */
+  double before = commute_minutes (plan, "transit", "z_changge", "airport_center");
+  double after = commute_minutes (cut, "transit", "z_changge", "airport_center");
+  ck_assert_double_gt (before, 0);
+  ck_assert_double_gt (after, before);
+  /* the plan reaches Zhengzhou centre from Changge by car */
+  ck_assert_double_eq (commute_minutes (plan, "car", "z_changge", "zz_center") > 0, 1);
   g_autoptr (JsonNode) study = run_example ("examples/scenarios/study-extensions.ini", &dir);
   JsonObject *o = json_node_get_object (study);
   JsonArray *st = json_object_get_array_member (json_object_get_object_member (o, "scenario"),

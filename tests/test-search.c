@@ -399,6 +399,73 @@ START_TEST (test_compile_modes)
 }
 END_TEST
 
+/* Zones are trip ends: a route may start or end at a zone but never pass
+ * through one, in either direction, and distances read at a zone are the
+ * arrival (forward) or departure (backward) ones. */
+START_TEST (test_zones_are_trip_ends)
+{
+  g_autoptr (TnetNetwork) net = tnet_network_new ();
+  TnetId a = add_node (net, "a", 113.80, 34.00);
+  TnetId x = add_node (net, "x", 113.81, 34.00);
+  TnetId y = add_node (net, "y", 113.83, 34.00);
+  TnetNode zn = { .id = "z", .name = "z", .kind = TNET_NODE_ZONE, .lon = 113.82, .lat = 34.0 };
+  GError *error = NULL;
+  TnetId z = tnet_network_add_node (net, &zn, &error);
+  /* a - x by road (1 km); x - z - y by access links (1 km each, 60 km/h);
+   * x - y by road, 10 km: the only legal way from x to y */
+  add_link (net, "ax", a, x, TNET_MODE_ROAD, "R", 1000, FALSE, 0);
+  add_link (net, "xz", x, z, TNET_MODE_ACCESS, NULL, 1000, FALSE, 0);
+  add_link (net, "zy", z, y, TNET_MODE_ACCESS, NULL, 1000, FALSE, 0);
+  add_link (net, "xy", x, y, TNET_MODE_ROAD, "R", 10000, FALSE, 0);
+  g_autoptr (TnetScenario) scen = tnet_scenario_new (2025);
+  TnetMetric *time = NULL;
+  g_autoptr (TnetGraph) g = tnet_graph_compile_modes (
+      net, scen, TNET_MODES_ROAD | TNET_MODE_BIT (TNET_MODE_ACCESS), &time, NULL, &error);
+  ck_assert_msg (g != NULL, "%s", error ? error->message : "");
+  ck_assert_uint_eq (tnet_graph_n_base_nodes (g), 4);
+  ck_assert_uint_eq (tnet_graph_n_nodes (g), 5);
+  TnetId zt = tnet_graph_arrival_node (g, z);
+  ck_assert_uint_eq (zt, 4);
+  ck_assert_uint_eq (tnet_graph_terminal_of (g, zt), z);
+  ck_assert_uint_eq (tnet_graph_arrival_node (g, x), x);
+
+  const TnetWeight km = 60000; /* 1 km at 60 km/h */
+  g_autoptr (TnetSearch) s = tnet_search_new (g);
+  tnet_search_run (s, time, a, TNET_FORWARD, TNET_WEIGHT_INF, TNET_ID_NONE);
+  ck_assert_uint_eq (tnet_search_distance (s, y), 11 * km); /* not 3 km through z */
+  ck_assert_uint_eq (tnet_search_distance (s, z), 2 * km);
+  /* the twin is listed under the zone's id */
+  gboolean listed = FALSE;
+  for (guint k = 0; k < tnet_search_n_settled (s); k++)
+    {
+      ck_assert_uint_lt (tnet_search_settled_node (s, k), 4);
+      listed |= tnet_search_settled_node (s, k) == z;
+    }
+  ck_assert (listed);
+  TnetId arcs[8];
+  ck_assert_uint_eq (tnet_search_path (s, z, arcs, 8), 2);
+  ck_assert_uint_eq (tnet_graph_arc_link (g, arcs[1]), tnet_network_find_link (net, "xz"));
+  /* early exit at a zone target */
+  tnet_search_run (s, time, a, TNET_FORWARD, TNET_WEIGHT_INF, z);
+  ck_assert_uint_eq (tnet_search_distance (s, z), 2 * km);
+
+  /* from and to the zone itself */
+  tnet_search_run (s, time, z, TNET_FORWARD, TNET_WEIGHT_INF, TNET_ID_NONE);
+  ck_assert_uint_eq (tnet_search_distance (s, z), 0);
+  ck_assert_uint_eq (tnet_search_distance (s, y), km);
+  ck_assert_uint_eq (tnet_search_distance (s, a), 2 * km);
+  tnet_search_run (s, time, z, TNET_BACKWARD, TNET_WEIGHT_INF, TNET_ID_NONE);
+  ck_assert_uint_eq (tnet_search_distance (s, z), 0);
+  ck_assert_uint_eq (tnet_search_distance (s, a), 2 * km);
+  ck_assert_uint_eq (tnet_search_origin (s, a), z);
+  /* backward to y: from a it is 11 km, never through z */
+  tnet_search_run (s, time, y, TNET_BACKWARD, TNET_WEIGHT_INF, TNET_ID_NONE);
+  ck_assert_uint_eq (tnet_search_distance (s, a), 11 * km);
+  ck_assert_uint_eq (tnet_search_distance (s, z), km);
+  tnet_metric_unref (time);
+}
+END_TEST
+
 /* ---------- Dijkstra against igraph ---------- */
 
 static ArcSet
@@ -841,6 +908,7 @@ main (void)
   tcase_add_test (tc, test_graph_layout);
   tcase_add_test (tc, test_graph_errors);
   tcase_add_test (tc, test_compile_modes);
+  tcase_add_test (tc, test_zones_are_trip_ends);
   suite_add_tcase (s, tc);
   tc = tcase_create ("dijkstra");
   tcase_set_timeout (tc, 120);

@@ -412,6 +412,61 @@ START_TEST (test_profiles)
 }
 END_TEST
 
+/* Zones are trip ends: a zone z3 with 1-minute access links to j1 and j2
+ * must not become a shortcut in any profile, yet stays reachable. */
+START_TEST (test_zones_not_passed_through)
+{
+  char *dir = tt_mkdtemp ();
+  for (guint i = 0; i < G_N_ELEMENTS (tiny_feed); i++)
+    tt_write_file (dir, tiny_feed[i][0], tiny_feed[i][1]);
+  GError *error = NULL;
+  TnetFeed *feed = tnet_feed_load (dir, NULL, &error);
+  ck_assert_msg (feed != NULL, "%s", error ? error->message : "");
+  TnetNetwork *net = tiny_network ();
+  TnetNode zn = { .id = "z3", .name = "z3", .kind = TNET_NODE_ZONE, .lon = 113.9, .lat = 34.0 };
+  TnetId z3 = tnet_network_add_node (net, &zn, NULL);
+  TnetId j1 = tnet_network_find_node (net, "j1"), j2 = tnet_network_find_node (net, "j2");
+  TnetLink la = { .id = "x1", .from = j1, .to = z3, .mode = TNET_MODE_ACCESS,
+                  .length_m = 1000, .speed_kmh = NAN, .time_min = 1.0 };
+  TnetLink lb = la;
+  lb.id = "x2";
+  lb.from = z3;
+  lb.to = j2;
+  ck_assert_uint_ne (tnet_network_add_link (net, &la, NULL), TNET_ID_NONE);
+  ck_assert_uint_ne (tnet_network_add_link (net, &lb, NULL), TNET_ID_NONE);
+  TnetScenario *scen = tnet_scenario_new (2025);
+  TnetId z1 = tnet_network_find_node (net, "z1"), z2 = tnet_network_find_node (net, "z2");
+  /* car 33 min, transit 40, park and ride 38, as without z3 */
+  const TnetWeight want[] = { 33 * 60000, 40 * 60000, 38 * 60000 };
+  for (TnetProfile p = 0; p < TNET_N_PROFILES; p++)
+    {
+      TnetMultimodal *mm = tnet_multimodal_build (net, scen, feed, p, NULL, &error);
+      ck_assert_msg (mm != NULL, "%s", error ? error->message : "");
+      TnetSearch *s = tnet_search_new (tnet_multimodal_get_graph (mm));
+      TnetWeight d = search_to (mm, s, tnet_multimodal_origin_node (mm, z1),
+                                tnet_multimodal_destination_node (mm, z2));
+      ck_assert_uint_eq (d, want[p]);
+      if (p == TNET_PROFILE_CAR)
+        {
+          /* z3 itself: 1.5 min to j1, 1 min access */
+          d = search_to (mm, s, tnet_multimodal_origin_node (mm, z1),
+                         tnet_multimodal_destination_node (mm, z3));
+          ck_assert_uint_eq (d, 150000);
+          d = search_to (mm, s, tnet_multimodal_origin_node (mm, z3),
+                         tnet_multimodal_destination_node (mm, z2));
+          ck_assert_uint_eq (d, 60000 + 90000);
+        }
+      tnet_search_free (s);
+      tnet_multimodal_unref (mm);
+    }
+  tnet_scenario_free (scen);
+  tnet_network_free (net);
+  tnet_feed_unref (feed);
+  tt_rm_rf (dir);
+  g_free (dir);
+}
+END_TEST
+
 /* ------------------------------------------------------------- real feeds */
 
 /* Caltrain: the best trip between two stations = the scheduled in-vehicle
@@ -625,6 +680,7 @@ main (void)
   tcase_set_timeout (tc, 240);
   tcase_add_loop_test (tc, test_brute_force, 0, 60);
   tcase_add_test (tc, test_profiles);
+  tcase_add_test (tc, test_zones_not_passed_through);
   tcase_add_test (tc, test_caltrain_trip);
   tcase_add_test (tc, test_nyc_transfer);
   tcase_add_test (tc, test_errors);

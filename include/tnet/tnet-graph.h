@@ -53,7 +53,8 @@ TNET_API TnetGraph *tnet_graph_new_from_arcs (guint n_nodes, guint n_arcs,
  * tnet_graph_compile_modes:
  * Compiles the links of @net active in @scen whose mode is in @mode_mask
  * (TNET_MODE_BIT()s) into a graph: every network node is a graph node (same
- * index), every link an arc (two when not oneway; arc_link = link index).
+ * index), every link an arc (two when not oneway; arc_link = link index);
+ * zones reached by access links get arrival twins (tnet_graph_arrival_node()).
  * @time_out and @length_out (nullable) receive full references to the
  * travel-time metric (tnet_scenario_link_time_ms) and the length metric
  * (metres, rounded, at least 1).
@@ -66,6 +67,26 @@ TNET_API TnetGraph *tnet_graph_compile_modes (const TnetNetwork *net,
                                               TnetMetric **time_out,
                                               TnetMetric **length_out,
                                               GError **error);
+
+/**
+ * tnet_graph_arrival_node:
+ * Zones are trip ends, never through points for their connectors: in a
+ * compiled graph an access link into a zone v enters a separate "arrival
+ * twin" (ids from tnet_graph_n_base_nodes() on) with no outgoing arcs, and
+ * a free synthetic arc (weight 0, link TNET_ID_NONE) joins v to its twin,
+ * so a trip may reach v by road and go on by road, but never arrive by one
+ * connector and leave by another. A search hides this: a backward search to
+ * v starts at its twin, a forward search with target v stops at the twin,
+ * tnet_search_distance(), _path() and _origin() of v report the better of
+ * v and its twin (paths never show the synthetic arc), and a settled twin
+ * is listed under v's id, once. Use this function only when reading a
+ * graph's arcs directly (for other nodes it returns the node itself).
+ */
+TNET_API TnetId tnet_graph_arrival_node (const TnetGraph *graph, TnetId node);
+/* The node a twin stands for (the node itself when it is not a twin). */
+TNET_API TnetId tnet_graph_terminal_of (const TnetGraph *graph, TnetId node);
+/* Nodes before the twins (for a compiled graph: the network's nodes). */
+TNET_API guint tnet_graph_n_base_nodes (const TnetGraph *graph);
 
 TNET_API TnetGraph *tnet_graph_ref (TnetGraph *graph);
 TNET_API void tnet_graph_unref (TnetGraph *graph);

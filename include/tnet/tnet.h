@@ -9,6 +9,9 @@
 #include <tnet/tnet-graph.h>
 #include <tnet/tnet-search.h>
 #include <tnet/tnet-io.h>
+#include <tnet/tnet-osm.h>
+#include <tnet/tnet-ch.h>
+#include <tnet/tnet-kernels.h>
 #include <tnet/tnet-corridors.h>
 #include <tnet/tnet-scenario-file.h>
 #include <tnet/tnet-render.h>
@@ -16,4 +19,5 @@
 #include <tnet/tnet-transit.h>
 #include <tnet/tnet-analysis.h>
 #include <tnet/tnet-commute.h>
+#include <tnet/tnet-hubs.h>
 #undef TNET_INSIDE

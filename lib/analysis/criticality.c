@@ -351,7 +351,10 @@ tnet_criticality_scan (TnetGraph *graph, const TnetMetric *metric,
   crit->budget_ms = budget_ms;
   crit->n_pairs = n_pairs;
   crit->pair_origin = g_memdup2 (pair_origin, n_pairs * sizeof (TnetId));
-  crit->pair_dest = g_memdup2 (pair_dest, n_pairs * sizeof (TnetId));
+  /* destinations are read at their arrival twins (zones are trip ends) */
+  crit->pair_dest = g_new (TnetId, n_pairs > 0 ? n_pairs : 1);
+  for (guint p = 0; p < n_pairs; p++)
+    crit->pair_dest[p] = tnet_graph_arrival_node (graph, pair_dest[p]);
   crit->pair_oidx = g_new (guint32, n_pairs > 0 ? n_pairs : 1);
   crit->base = g_new (TnetWeight, n_pairs > 0 ? n_pairs : 1);
 
@@ -629,7 +632,7 @@ tnet_criticality_detour (const TnetCriticality *crit, guint rank, guint pair)
       path = g_new0 (TnetPath, 1);
       tnet_i_path_fill (path, fg, (const guint32 *) arcs->data, arcs->len);
       if (arcs->len == 0)
-        path->nodes[0] = d;
+        path->nodes[0] = fg->report_node[d];
       g_array_free (arcs, TRUE);
     }
   ws_clear (&ws);

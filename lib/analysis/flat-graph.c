@@ -27,6 +27,9 @@ tnet_i_flat_graph_init (TnetIFlatGraph *fg, const TnetGraph *graph,
   fg->tail = g_new (guint32, m);
   fg->head = g_new (guint32, m);
   fg->weight = g_new (TnetWeight, m);
+  fg->report_node = g_new (guint32, n > 0 ? n : 1);
+  for (guint v = 0; v < n; v++)
+    fg->report_node[v] = tnet_graph_terminal_of (graph, v);
   for (guint a = 0; a < m; a++)
     {
       fg->tail[a] = tnet_graph_arc_tail (graph, a);
@@ -51,6 +54,7 @@ tnet_i_flat_graph_clear (TnetIFlatGraph *fg)
   g_free (fg->tail);
   g_free (fg->head);
   g_free (fg->weight);
+  g_free (fg->report_node);
   memset (fg, 0, sizeof *fg);
 }
 
@@ -93,10 +97,11 @@ tnet_i_path_fill (TnetPath *path, const TnetIFlatGraph *fg,
   for (guint i = 0; i < n_arcs; i++)
     {
       path->arcs[i] = arcs[i];
-      path->nodes[i] = fg->tail[arcs[i]];
+      path->nodes[i] = fg->report_node[fg->tail[arcs[i]]];
       path->time_ms += fg->weight[arcs[i]];
     }
-  path->nodes[n_arcs] = n_arcs > 0 ? fg->head[arcs[n_arcs - 1]] : TNET_ID_NONE;
+  path->nodes[n_arcs] = n_arcs > 0 ? fg->report_node[fg->head[arcs[n_arcs - 1]]]
+                                    : TNET_ID_NONE;
 }
 
 void

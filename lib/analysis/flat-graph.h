@@ -19,6 +19,9 @@ typedef struct {
   guint32 *tail;        /* by external arc */
   guint32 *head;        /* by external arc */
   TnetWeight *weight;   /* by external arc; all 1 when built without metric */
+  /* node a path reports for each node: the zone for an arrival twin (see
+   * tnet_graph_arrival_node()), else the node itself */
+  guint32 *report_node; /* n_nodes */
 } TnetIFlatGraph;
 
 void tnet_i_flat_graph_init (TnetIFlatGraph *fg, const TnetGraph *graph,

@@ -118,8 +118,10 @@ tnet_graph_least_time_disjoint_paths (TnetGraph *graph, const TnetMetric *metric
     }
   for (guint i = 0; i < n_to; i++)
     {
-      g_return_val_if_fail (to[i] < n && side[to[i]] != 1, NULL);
-      side[to[i]] = 2;
+      /* a zone is entered through its arrival twin */
+      TnetId t = tnet_graph_arrival_node (graph, to[i]);
+      g_return_val_if_fail (t < n && side[t] != 1, NULL);
+      side[t] = 2;
     }
 
   Residual r = { n + 2, g_array_new (FALSE, FALSE, sizeof (guint32)),

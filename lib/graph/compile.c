@@ -20,6 +20,33 @@ tnet_graph_compile_modes (const TnetNetwork *net, const TnetScenario *scen,
   g_autoptr (GArray) times = g_array_new (FALSE, FALSE, sizeof (TnetWeight));
   g_autoptr (GArray) lengths = g_array_new (FALSE, FALSE, sizeof (TnetWeight));
 
+  /* Zones are trip ends: an access link (a zone connector) into a zone
+   * leads to the zone's arrival twin, a dead end, so no path can arrive at a
+   * zone by one connector and leave by another. Road links through a zone
+   * node (a city centre on a trunk road) stay open; a free arc zone -> twin
+   * makes the twin the one node where every trip to the zone arrives. */
+  g_autoptr (GArray) terminals = g_array_new (FALSE, FALSE, sizeof (TnetId));
+  TnetId *twin = g_new (TnetId, n > 0 ? n : 1);
+  for (TnetId v = 0; v < n; v++)
+    twin[v] = v;
+  for (TnetId i = 0; i < n_links; i++)
+    {
+      const TnetLink *link = tnet_network_link (net, i);
+      if (link->mode != TNET_MODE_ACCESS || !(mode_mask & TNET_MODE_BIT (link->mode))
+          || !tnet_scenario_link_active (scen, net, i))
+        continue;
+      for (int dir = 0; dir < (link->oneway ? 1 : 2); dir++)
+        {
+          TnetId z = dir == 0 ? link->to : link->from;
+          if (twin[z] == z && tnet_network_node (net, z)->kind == TNET_NODE_ZONE)
+            {
+              twin[z] = n + terminals->len;
+              g_array_append_val (terminals, z);
+            }
+        }
+    }
+  const guint n_total = n + terminals->len;
+
   for (TnetId i = 0; i < n_links; i++)
     {
       const TnetLink *link = tnet_network_link (net, i);
@@ -35,6 +62,8 @@ tnet_graph_compile_modes (const TnetNetwork *net, const TnetScenario *scen,
         {
           TnetId a = dir == 0 ? link->from : link->to;
           TnetId b = dir == 0 ? link->to : link->from;
+          if (link->mode == TNET_MODE_ACCESS)
+            b = twin[b];
           g_array_append_val (tails, a);
           g_array_append_val (heads, b);
           g_array_append_val (links, i);
@@ -42,20 +71,33 @@ tnet_graph_compile_modes (const TnetNetwork *net, const TnetScenario *scen,
           g_array_append_val (lengths, l);
         }
     }
-
-  double *lonlat = g_new (double, 2 * (gsize) n + 1);
-  for (TnetId v = 0; v < n; v++)
+  const TnetWeight zero = 0;
+  const TnetId none = TNET_ID_NONE;
+  for (guint k = 0; k < terminals->len; k++)
     {
-      const TnetNode *node = tnet_network_node (net, v);
+      TnetId z = g_array_index (terminals, TnetId, k);
+      g_array_append_val (tails, z);
+      g_array_append_val (heads, twin[z]);
+      g_array_append_val (links, none);
+      g_array_append_val (times, zero);
+      g_array_append_val (lengths, zero);
+    }
+
+  double *lonlat = g_new (double, 2 * (gsize) n_total + 1);
+  for (TnetId v = 0; v < n_total; v++)
+    {
+      const TnetNode *node = tnet_network_node (net, v < n ? v : g_array_index (terminals, TnetId, v - n));
       lonlat[2 * v] = node->lon;
       lonlat[2 * v + 1] = node->lat;
     }
-  TnetGraph *graph = tnet_graph_new_from_arcs (n, tails->len, (TnetId *) tails->data,
+  g_free (twin);
+  TnetGraph *graph = tnet_graph_new_from_arcs (n_total, tails->len, (TnetId *) tails->data,
                                                (TnetId *) heads->data,
                                                (TnetId *) links->data, lonlat, error);
   g_free (lonlat);
   if (graph == NULL)
     return NULL;
+  tnet_i_graph_set_twins (graph, n, (TnetId *) terminals->data, terminals->len);
 
   /* weights were clamped above, so the metrics cannot fail */
   if (time_out)

@@ -27,7 +27,25 @@ struct _TnetGraph {
   uint32_t *arc_int;       /* external arc -> internal arc */
   uint32_t *arc_tail;      /* internal arc -> internal tail (for path walks) */
   TnetId *arc_link;        /* external arc -> network link or TNET_ID_NONE */
+  /* Terminals (zones) cannot be passed through: every arc that enters a
+   * terminal v enters its arrival twin instead, a node of its own with no
+   * outgoing arcs. NULL when the graph has no terminals. */
+  uint32_t n_base;         /* nodes 0 .. n_base-1 are the builder's; twins follow */
+  uint32_t *twin;          /* n_base: external arrival twin of v, or v itself */
+  uint32_t *twin_of;       /* n_nodes - n_base: the terminal of twin n_base + k */
 };
+
+/* Marks @terminals[0 .. n-1] as terminals whose twins are the nodes
+ * n_base + k (already in the graph, with the incoming arcs). Only for a
+ * graph that is not shared yet. */
+void tnet_i_graph_set_twins (TnetGraph *graph, guint n_base, const TnetId *terminals,
+                             guint n_terminals);
+/* The terminal of a twin, or @v itself (external ids). */
+static inline uint32_t
+tnet_i_graph_untwin (const TnetGraph *g, uint32_t v)
+{
+  return g->twin_of != NULL && v >= g->n_base ? g->twin_of[v - g->n_base] : v;
+}
 
 struct _TnetMetric {
   gint ref_count;          /* atomic */

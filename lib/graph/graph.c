@@ -192,6 +192,7 @@ tnet_graph_new_from_arcs (guint n_nodes, guint n_arcs, const TnetId *tails,
   TnetGraph *g = g_new0 (TnetGraph, 1);
   g->ref_count = 1;
   g->n_nodes = n_nodes;
+  g->n_base = n_nodes;
   g->n_arcs = n_arcs;
   g->to_external = to_external;
   g->to_internal = g_new (uint32_t, n_nodes > 0 ? n_nodes : 1);
@@ -278,7 +279,55 @@ tnet_graph_unref (TnetGraph *graph)
   g_free (graph->arc_int);
   g_free (graph->arc_tail);
   g_free (graph->arc_link);
+  g_free (graph->twin);
+  g_free (graph->twin_of);
   g_free (graph);
+}
+
+void
+tnet_i_graph_set_twins (TnetGraph *graph, guint n_base, const TnetId *terminals,
+                        guint n_terminals)
+{
+  g_return_if_fail (graph != NULL && n_base + n_terminals == graph->n_nodes);
+  g_return_if_fail (graph->twin == NULL);
+  if (n_terminals == 0)
+    {
+      graph->n_base = graph->n_nodes;
+      return;
+    }
+  graph->n_base = n_base;
+  graph->twin = g_new (uint32_t, n_base);
+  graph->twin_of = g_new (uint32_t, n_terminals);
+  for (guint v = 0; v < n_base; v++)
+    graph->twin[v] = v;
+  for (guint k = 0; k < n_terminals; k++)
+    {
+      graph->twin[terminals[k]] = n_base + k;
+      graph->twin_of[k] = terminals[k];
+    }
+}
+
+TnetId
+tnet_graph_arrival_node (const TnetGraph *graph, TnetId node)
+{
+  g_return_val_if_fail (graph != NULL, TNET_ID_NONE);
+  g_return_val_if_fail (node < graph->n_nodes, TNET_ID_NONE);
+  return graph->twin != NULL && node < graph->n_base ? graph->twin[node] : node;
+}
+
+TnetId
+tnet_graph_terminal_of (const TnetGraph *graph, TnetId node)
+{
+  g_return_val_if_fail (graph != NULL, TNET_ID_NONE);
+  g_return_val_if_fail (node < graph->n_nodes, TNET_ID_NONE);
+  return tnet_i_graph_untwin (graph, node);
+}
+
+guint
+tnet_graph_n_base_nodes (const TnetGraph *graph)
+{
+  g_return_val_if_fail (graph != NULL, 0);
+  return graph->twin != NULL ? graph->n_base : graph->n_nodes;
 }
 
 guint
@@ -323,7 +372,8 @@ tnet_graph_memory_bytes (const TnetGraph *graph)
   gsize n = graph->n_nodes, m = graph->n_arcs;
   /* first_out, rfirst_out: n+1 each; to_internal, to_external: n each;
    * head, rtail, rarc, arc_ext, arc_int, arc_tail, arc_link: m each */
-  return sizeof *graph + sizeof (uint32_t) * (2 * (n + 1) + 2 * n + 7 * m);
+  gsize twins = graph->twin ? graph->n_base + (n - graph->n_base) : 0;
+  return sizeof *graph + sizeof (uint32_t) * (2 * (n + 1) + 2 * n + 7 * m + twins);
 }
 
 /* ---------- metrics ---------- */

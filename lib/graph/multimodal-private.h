@@ -11,7 +11,11 @@ struct _TnetMultimodal {
   TnetMetric *metric;           /* strong reference, travel time in ms */
   guint n_net;                  /* network nodes N */
   guint origin_base;            /* origin node of network node v = origin_base + v */
-  guint dest_base;              /* destination node of v = dest_base + v */
+  guint dest_base;              /* destination node of v = dest_base + v, except
+                                 * zones in the car profile: zone_arrival[v] */
+  TnetId *zone_arrival;         /* car profile: N entries, the arrival node of a
+                                 * zone (after every other node) or TNET_ID_NONE;
+                                 * NULL for the other profiles */
   guint n_stops;                /* feed stops S (0 without a feed or for car) */
   guint dep_base;               /* departure node of stop s = dep_base + s */
   guint arr_base;               /* arrival node of stop s = arr_base + s */

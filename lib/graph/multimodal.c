@@ -16,6 +16,13 @@
  * at a to alighting at b is exactly arr(b) - dep(a) of the medians.
  * Nearest-node and nearby-stop lookups use a uniform grid of cells the size
  * of the search radius (3 x 3 cells per query).
+ * Zones are trip ends, never through points for their connectors (access
+ * links): a zone keeps its outgoing connectors only in the layer where
+ * trips start and its incoming ones only in the layer where they end; the
+ * car profile, whose one layer is both, enters a zone by a connector at a
+ * separate arrival node, which the zone joins by a free arc
+ * (destination_node() is that arrival node). Roads through a zone node
+ * stay open in every layer.
  */
 #include "tnet-internal.h"
 #include "graph-private.h"
@@ -265,8 +272,19 @@ tnet_multimodal_build (const TnetNetwork *net, const TnetScenario *scen,
   guint64 n_nodes = route_base;
   for (guint p = 0; p < P; p++)
     n_nodes += 2 * (guint64) tnet_feed_pattern (feed, p)->n_stops;
+  /* zones: in the car profile, arrival nodes after everything else */
+  gboolean *zone = g_new0 (gboolean, MAX (N, 1));
+  for (guint v = 0; v < N; v++)
+    zone[v] = tnet_network_node (net, v)->kind == TNET_NODE_ZONE;
+  if (profile == TNET_PROFILE_CAR)
+    {
+      mm->zone_arrival = g_new (TnetId, MAX (N, 1));
+      for (guint v = 0; v < N; v++)
+        mm->zone_arrival[v] = zone[v] ? (TnetId) n_nodes++ : TNET_ID_NONE;
+    }
   if (n_nodes >= G_MAXINT32)
     {
+      g_free (zone);
       g_set_error (error, TNET_ERROR, TNET_ERROR_TOO_LARGE,
                    "the %s graph would have %" G_GUINT64_FORMAT " nodes, more than 2^31",
                    profile_names[profile], n_nodes);
@@ -290,6 +308,14 @@ tnet_multimodal_build (const TnetNetwork *net, const TnetScenario *scen,
           lonlat[2 * (l * N + v) + 1] = node->lat;
         }
     }
+  for (guint v = 0; mm->zone_arrival && v < N; v++)
+    if (mm->zone_arrival[v] != TNET_ID_NONE)
+      {
+        guint64 z = mm->zone_arrival[v];
+        mm->node_label[z] = mm->node_label[v];
+        lonlat[2 * z] = lonlat[2 * v];
+        lonlat[2 * z + 1] = lonlat[2 * v + 1];
+      }
   for (guint s = 0; s < S; s++)
     {
       const TnetFeedStop *st = tnet_feed_stop (feed, s);
@@ -328,11 +354,20 @@ tnet_multimodal_build (const TnetNetwork *net, const TnetScenario *scen,
         continue;
       TnetWeight t = tnet_scenario_link_time_ms (scen, net, i);
       if (has_car && (bit & road_mask))
-        {
-          arcs_add (&arcs, c_base + lk->from, c_base + lk->to, t, TNET_ARC_DRIVE, i, i);
-          if (!lk->oneway)
-            arcs_add (&arcs, c_base + lk->to, c_base + lk->from, t, TNET_ARC_DRIVE, i, i);
-        }
+        for (int dir = 0; dir < (lk->oneway ? 1 : 2); dir++)
+          {
+            TnetId from = dir ? lk->to : lk->from, to = dir ? lk->from : lk->to;
+            guint64 head = c_base + to;
+            if (zone[to] && lk->mode == TNET_MODE_ACCESS)
+              {
+                /* car: arrive at the zone's arrival node; park and ride
+                 * never ends a trip in the car layer */
+                if (profile != TNET_PROFILE_CAR)
+                  continue;
+                head = mm->zone_arrival[to];
+              }
+            arcs_add (&arcs, c_base + from, head, t, TNET_ARC_DRIVE, i, i);
+          }
       if (!has_transit)
         continue;
       gboolean walk_link = lk->mode == TNET_MODE_WALK || lk->mode == TNET_MODE_ACCESS;
@@ -343,15 +378,28 @@ tnet_multimodal_build (const TnetNetwork *net, const TnetScenario *scen,
       gboolean both = road_walk || !lk->oneway;
       guint64 bases[2] = { a_base, e_base };
       for (int l = 0; l < 2; l++)
-        {
-          arcs_add (&arcs, bases[l] + lk->from, bases[l] + lk->to, w, TNET_ARC_WALK, i, i);
-          if (both)
-            arcs_add (&arcs, bases[l] + lk->to, bases[l] + lk->from, w, TNET_ARC_WALK, i, i);
-        }
+        for (int dir = 0; dir < (both ? 2 : 1); dir++)
+          {
+            TnetId from = dir ? lk->to : lk->from, to = dir ? lk->from : lk->to;
+            /* walk-before-riding layer: a zone may be left only where trips
+             * start (transit); walk-after-riding layer: a zone may only be
+             * entered */
+            if (lk->mode == TNET_MODE_ACCESS)
+              {
+                if (l == 0 && (zone[to] || (zone[from] && profile != TNET_PROFILE_TRANSIT)))
+                  continue;
+                if (l == 1 && zone[from])
+                  continue;
+              }
+            arcs_add (&arcs, bases[l] + from, bases[l] + to, w, TNET_ARC_WALK, i, i);
+          }
       if (lk->mode == TNET_MODE_ROAD || lk->mode == TNET_MODE_WALK)
         walkable[lk->from] = walkable[lk->to] = TRUE;
     }
 
+  for (guint v = 0; mm->zone_arrival && v < N; v++)
+    if (mm->zone_arrival[v] != TNET_ID_NONE)
+      arcs_add (&arcs, v, mm->zone_arrival[v], 0, TNET_ARC_LAYER, TNET_ID_NONE, TNET_ID_NONE);
   if (has_transit)
     for (guint v = 0; v < N; v++)
       arcs_add (&arcs, a_base + v, e_base + v, 0, TNET_ARC_LAYER, TNET_ID_NONE, TNET_ID_NONE);
@@ -690,6 +738,7 @@ tnet_multimodal_build (const TnetNetwork *net, const TnetScenario *scen,
   g_array_unref (arcs.links);
   g_free (lonlat);
   g_free (walkable);
+  g_free (zone);
   g_free (stop_node);
   g_free (served);
   g_free (boardable);
@@ -732,6 +781,7 @@ tnet_multimodal_unref (TnetMultimodal *mm)
     tnet_metric_unref (mm->metric);
   if (mm->graph)
     tnet_graph_unref (mm->graph);
+  g_free (mm->zone_arrival);
   g_free (mm->arc_kind);
   g_free (mm->arc_ref);
   g_free (mm->node_label);
@@ -777,6 +827,8 @@ TnetId
 tnet_multimodal_destination_node (const TnetMultimodal *mm, TnetId net_node)
 {
   g_return_val_if_fail (mm != NULL && net_node < mm->n_net, TNET_ID_NONE);
+  if (mm->zone_arrival && mm->zone_arrival[net_node] != TNET_ID_NONE)
+    return mm->zone_arrival[net_node];
   return mm->dest_base + net_node;
 }
 
@@ -810,8 +862,8 @@ tnet_multimodal_find_place (const TnetMultimodal *mm, const char *id, TnetId *or
   TnetId o, d;
   if (k < mm->n_net)
     {
-      o = mm->origin_base + k;
-      d = mm->dest_base + k;
+      o = tnet_multimodal_origin_node (mm, k);
+      d = tnet_multimodal_destination_node (mm, k);
     }
   else
     {

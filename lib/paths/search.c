@@ -29,6 +29,13 @@
  *   them into external arc ids (through rarc[] and arc_ext[]) happens only
  *   when a path is asked for, so the hot loop touches nothing else.
  *
+ * - Zones (terminals) have an arrival twin in compiled graphs (see
+ *   tnet_graph_arrival_node()). A backward run roots a terminal at its
+ *   twin, a forward run's target is the twin, every read of a node takes
+ *   the better of the node and its twin, paths leave out the free arc
+ *   zone -> twin, and after a run the settled list drops twins whose zone
+ *   was settled too; the kernel itself never knows.
+ *
  * All arrays are allocated by tnet_search_new(); a run allocates nothing.
  */
 #include "search-private.h"
@@ -156,6 +163,25 @@ run_dijkstra (TnetSearch *s, const uint32_t *restrict first,
   s->n_settled = n_settled;
 }
 
+static inline gboolean is_settled (const TnetSearch *s, uint32_t v);
+
+/* A twin is listed under its zone's id: drop it when the zone itself was
+ * settled, so that no id appears twice. */
+static void
+drop_settled_twins (TnetSearch *s)
+{
+  const TnetGraph *g = s->graph;
+  guint k = 0;
+  for (guint i = 0; i < s->n_settled; i++)
+    {
+      uint32_t u = s->settled[i], x = g->to_external[u];
+      if (x >= g->n_base && is_settled (s, g->to_internal[g->twin_of[x - g->n_base]]))
+        continue;
+      s->settled[k++] = u;
+    }
+  s->n_settled = k;
+}
+
 void
 tnet_search_run_multi (TnetSearch *search, const TnetMetric *metric,
                        const TnetId *sources, const TnetWeight *offsets,
@@ -184,13 +210,21 @@ tnet_search_run_multi (TnetSearch *search, const TnetMetric *metric,
   for (guint k = 0; k < n_sources; k++)
     {
       TnetWeight off = offsets ? offsets[k] : 0;
-      add_root (search, g->to_internal[sources[k]], MIN (off, TNET_WEIGHT_MAX), budget);
+      TnetId src = sources[k];
+      if (dir == TNET_BACKWARD && g->twin != NULL && src < g->n_base)
+        src = g->twin[src];
+      add_root (search, g->to_internal[src], MIN (off, TNET_WEIGHT_MAX), budget);
     }
+  if (target != TNET_ID_NONE && dir == TNET_FORWARD && g->twin != NULL
+      && target < g->n_base)
+    target = g->twin[target];
   uint32_t t = target == TNET_ID_NONE ? TNET_ID_NONE : g->to_internal[target];
   if (dir == TNET_FORWARD)
     run_dijkstra (search, g->first_out, g->head, metric->weight, budget, t);
   else
     run_dijkstra (search, g->rfirst_out, g->rtail, metric->rweight, budget, t);
+  if (g->twin != NULL)
+    drop_settled_twins (search);
 }
 
 void
@@ -209,13 +243,34 @@ is_settled (const TnetSearch *s, uint32_t v)
   return s->label[v].stamp == s->epoch && !tnet_i_heap_contains (&s->heap, v);
 }
 
+static inline TnetWeight
+internal_distance (const TnetSearch *s, uint32_t v)
+{
+  return is_settled (s, v) ? s->label[v].dist : TNET_WEIGHT_INF;
+}
+
+/* The internal node that answers for external @node: the node itself or,
+ * for a terminal, whichever of it and its twin is closer. */
+static uint32_t
+answering_node (const TnetSearch *s, TnetId node)
+{
+  const TnetGraph *g = s->graph;
+  uint32_t v = g->to_internal[node];
+  if (g->twin != NULL && node < g->n_base && g->twin[node] != node)
+    {
+      uint32_t w = g->to_internal[g->twin[node]];
+      if (internal_distance (s, w) < internal_distance (s, v))
+        return w;
+    }
+  return v;
+}
+
 TnetWeight
 tnet_search_distance (const TnetSearch *search, TnetId node)
 {
   g_return_val_if_fail (search != NULL, TNET_WEIGHT_INF);
   g_return_val_if_fail (node < search->graph->n_nodes, TNET_WEIGHT_INF);
-  uint32_t v = search->graph->to_internal[node];
-  return is_settled (search, v) ? search->label[v].dist : TNET_WEIGHT_INF;
+  return internal_distance (search, answering_node (search, node));
 }
 
 guint
@@ -229,7 +284,8 @@ TnetId
 tnet_search_settled_node (const TnetSearch *search, guint k)
 {
   g_return_val_if_fail (search != NULL && k < search->n_settled, TNET_ID_NONE);
-  return search->graph->to_external[search->settled[k]];
+  return tnet_i_graph_untwin (search->graph,
+                              search->graph->to_external[search->settled[k]]);
 }
 
 TnetId
@@ -237,10 +293,21 @@ tnet_search_origin (const TnetSearch *search, TnetId node)
 {
   g_return_val_if_fail (search != NULL, TNET_ID_NONE);
   g_return_val_if_fail (node < search->graph->n_nodes, TNET_ID_NONE);
-  uint32_t v = search->graph->to_internal[node];
+  uint32_t v = answering_node (search, node);
   if (!is_settled (search, v))
     return TNET_ID_NONE;
-  return search->graph->to_external[search->origin[v]];
+  return tnet_i_graph_untwin (search->graph,
+                              search->graph->to_external[search->origin[v]]);
+}
+
+/* TRUE for the free arc zone -> twin (internal forward arc @a). */
+static inline gboolean
+is_twin_arc (const TnetGraph *g, uint32_t a)
+{
+  if (g->twin == NULL)
+    return FALSE;
+  uint32_t h = g->to_external[g->head[a]];
+  return h >= g->n_base && g->to_internal[g->twin_of[h - g->n_base]] == g->arc_tail[a];
 }
 
 /* Forward arc index of the parent position @p of the last run. */
@@ -257,7 +324,7 @@ tnet_search_path (const TnetSearch *search, TnetId node, TnetId *arcs, guint cap
   g_return_val_if_fail (node < search->graph->n_nodes, G_MAXUINT);
   g_return_val_if_fail (cap == 0 || arcs != NULL, G_MAXUINT);
   const TnetGraph *g = search->graph;
-  uint32_t v = g->to_internal[node];
+  uint32_t v = answering_node (search, node);
   if (!is_settled (search, v))
     return G_MAXUINT;
 
@@ -265,18 +332,23 @@ tnet_search_path (const TnetSearch *search, TnetId node, TnetId *arcs, guint cap
    * written back to front. Backward: parents lead from @node towards the
    * source along the direction of travel already. */
   guint len = 0;
-  for (uint32_t x = v; search->parent[x] != TNET_ID_NONE; len++)
+  for (uint32_t x = v; search->parent[x] != TNET_ID_NONE;)
     {
       uint32_t a = parent_forward_arc (search, search->parent[x]);
+      len += !is_twin_arc (g, a);
       x = search->dir == TNET_FORWARD ? g->arc_tail[a] : g->head[a];
     }
   guint k = 0;
-  for (uint32_t x = v; search->parent[x] != TNET_ID_NONE; k++)
+  for (uint32_t x = v; search->parent[x] != TNET_ID_NONE;)
     {
       uint32_t a = parent_forward_arc (search, search->parent[x]);
-      guint slot = search->dir == TNET_FORWARD ? len - 1 - k : k;
-      if (slot < cap)
-        arcs[slot] = g->arc_ext[a];
+      if (!is_twin_arc (g, a))
+        {
+          guint slot = search->dir == TNET_FORWARD ? len - 1 - k : k;
+          if (slot < cap)
+            arcs[slot] = g->arc_ext[a];
+          k++;
+        }
       x = search->dir == TNET_FORWARD ? g->arc_tail[a] : g->head[a];
     }
   return len;

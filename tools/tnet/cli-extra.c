@@ -134,11 +134,11 @@ double *
 tnet_cli_isochrone (const TnetNetwork *net, const TnetScenario *scen, const char *from,
                     const char *profile, double minutes, TnetId *origin, GError **error)
 {
-  if (profile != NULL && strcmp (profile, "car") != 0)
+  TnetProfile prof = TNET_PROFILE_CAR;
+  if (profile != NULL && !tnet_profile_from_string (profile, &prof))
     {
-      g_set_error (error, TNET_ERROR, TNET_ERROR_UNSUPPORTED,
-                   "isochrones by '%s' are not available in this build (use profile car)",
-                   profile);
+      g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
+                   "unknown profile '%s' (expected car, transit or park_and_ride)", profile);
       return NULL;
     }
   if (!(minutes > 0 && minutes <= 1440))
@@ -150,21 +150,44 @@ tnet_cli_isochrone (const TnetNetwork *net, const TnetScenario *scen, const char
   g_autoptr (GArray) src = tnet_cli_resolve_place (net, from, TRUE, error);
   if (src == NULL)
     return NULL;
-  g_autoptr (TnetMetric) time = NULL;
-  g_autoptr (TnetGraph) g = tnet_graph_compile_modes (net, scen, CAR_MODES, &time, NULL,
-                                                      error);
-  if (g == NULL)
-    return NULL;
-  g_autoptr (TnetSearch) search = tnet_search_new (g);
-  tnet_search_run_multi (search, time, (const TnetId *) src->data, NULL, src->len,
-                         TNET_FORWARD, (TnetWeight) llround (minutes * 60000.0),
-                         TNET_ID_NONE);
   guint n = tnet_network_n_nodes (net);
+  TnetWeight budget = (TnetWeight) llround (minutes * 60000.0);
   double *out = g_new (double, n);
-  for (guint i = 0; i < n; i++)
+  if (prof == TNET_PROFILE_CAR)
     {
-      TnetWeight d = tnet_search_distance (search, i);
-      out[i] = d == TNET_WEIGHT_INF ? NAN : d / 60000.0;
+      /* roads and access links: a plain bounded multi-source search */
+      g_autoptr (TnetMetric) time = NULL;
+      g_autoptr (TnetGraph) g = tnet_graph_compile_modes (net, scen, CAR_MODES, &time, NULL,
+                                                          error);
+      if (g == NULL)
+        {
+          g_free (out);
+          return NULL;
+        }
+      g_autoptr (TnetSearch) search = tnet_search_new (g);
+      tnet_search_run_multi (search, time, (const TnetId *) src->data, NULL, src->len,
+                             TNET_FORWARD, budget, TNET_ID_NONE);
+      for (guint i = 0; i < n; i++)
+        {
+          TnetWeight d = tnet_search_distance (search, i);
+          out[i] = d == TNET_WEIGHT_INF ? NAN : d / 60000.0;
+        }
+    }
+  else
+    {
+      /* transit and park-and-ride: the layered multimodal graph with the
+       * scenario year's feed */
+      TnetMultimodal *mm = NULL;
+      if (!tnet_commute_build_graphs (net, scen, &prof, 1, &mm, error))
+        {
+          g_free (out);
+          return NULL;
+        }
+      g_autofree TnetWeight *ms = g_new (TnetWeight, n);
+      tnet_isochrone_compute (mm, net, (const TnetId *) src->data, src->len, budget, ms);
+      tnet_multimodal_unref (mm);
+      for (guint i = 0; i < n; i++)
+        out[i] = ms[i] == TNET_WEIGHT_INF ? NAN : ms[i] / 60000.0;
     }
   *origin = g_array_index (src, TnetId, 0);
   return out;

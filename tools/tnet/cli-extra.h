@@ -33,8 +33,9 @@ GArray *tnet_cli_resolve_place (const TnetNetwork *net, const char *spec,
  * tnet_cli_isochrone:
  * Travel minutes from the nodes of @from (a place spec) to every network
  * node within @minutes by @profile, NAN when not reached: an array of
- * tnet_network_n_nodes() doubles. Only "car" is served here (roads and
- * access links; transit isochrones come from the commute engine).
+ * tnet_network_n_nodes() doubles. "car" (default) searches the roads and
+ * access links; "transit" and "park_and_ride" the multimodal graph of the
+ * scenario year's feed (tnet_isochrone_compute).
  * *@origin receives the first origin node.
  */
 double *tnet_cli_isochrone (const TnetNetwork *net, const TnetScenario *scen,

@@ -1,9 +1,10 @@
-/* cmd-import.c: `tnet import gtfs FEED` (and, later, `tnet import osm`). */
+/* cmd-import.c: `tnet import gtfs FEED` and `tnet import osm FILE -o DIR`. */
 #include "cli.h"
 #include "commands.h"
 #include <stdio.h>
 #include <string.h>
 #include <math.h>
+#include <unistd.h>
 
 typedef struct {
   guint n_routes;
@@ -39,8 +40,8 @@ import_gtfs (int argc, char **argv, TnetCliCommon *common)
   g_autofree char *date_s = date;
   g_autofree char *window_s = window;
   if (argc < 2 || strcmp (argv[1], "gtfs") != 0)
-    return tnet_cli_usage (ctx, argc < 2 ? "expected what to import: gtfs FEED"
-                                         : "unknown import '%s' (expected gtfs)", argv[1]);
+    return tnet_cli_usage (ctx, argc < 2 ? "expected what to import: gtfs FEED or osm FILE"
+                                         : "unknown import '%s' (expected gtfs or osm)", argv[1]);
   if (argc != 3)
     return tnet_cli_usage (ctx, argc < 3 ? "expected the feed (folder or .zip)"
                                          : "too many arguments (expected gtfs FEED)");
@@ -182,11 +183,88 @@ import_gtfs (int argc, char **argv, TnetCliCommon *common)
   return TNET_EXIT_OK;
 }
 
+static gboolean
+osm_progress (guint64 done, guint64 total, const char *what, gpointer data)
+{
+  fprintf (stderr, "\r%s: %" G_GUINT64_FORMAT " elements read", what, done);
+  return TRUE;
+}
+
+/* `tnet import osm FILE.osm.pbf -o DIR`: the road network as network CSV. */
+static int
+import_osm (int argc, char **argv, TnetCliCommon *common)
+{
+  GError *error = NULL;
+  gboolean contract = FALSE;
+  char **speeds = NULL;
+  const GOptionEntry entries[] = {
+    { "contract", 0, 0, G_OPTION_ARG_NONE, &contract,
+      "Merge chains of degree-2 nodes into single links (lengths kept)", NULL },
+    { "speed", 0, 0, G_OPTION_ARG_STRING_ARRAY, &speeds,
+      "Default speed of a highway class, e.g. --speed residential=25 (repeatable)",
+      "CLASS=KMH" },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr (GOptionContext) ctx = g_option_context_new ("osm FILE.osm.pbf -o DIR");
+  g_option_context_set_summary (ctx,
+    "Reads the car roads of an OpenStreetMap extract (.osm.pbf or .osm) and writes\n"
+    "nodes.csv and links.csv into DIR. Node ids are OSM node ids; link ids are\n"
+    "w<way id>_<k>.");
+  g_option_context_add_main_entries (ctx, entries, NULL);
+  tnet_cli_add_common (ctx, common);
+  if (!g_option_context_parse (ctx, &argc, &argv, &error))
+    {
+      g_strfreev (speeds);
+      return tnet_cli_fail (ctx, error);
+    }
+  g_auto (GStrv) speeds_v = speeds;
+  if (argc != 3)
+    return tnet_cli_usage (ctx, argc < 3 ? "expected the OSM file (osm FILE.osm.pbf)"
+                                         : "too many arguments (expected osm FILE)");
+  if (common->output == NULL)
+    return tnet_cli_usage (ctx, "expected the output folder (-o DIR)");
+  TnetOsmOptions o;
+  tnet_osm_options_init (&o);
+  o.contract_degree2 = contract;
+  for (guint i = 0; speeds_v && speeds_v[i]; i++)
+    {
+      g_auto (GStrv) kv = g_strsplit (speeds_v[i], "=", 2);
+      TnetOsmHighway hw;
+      char *end = NULL;
+      double v = kv[0] && kv[1] ? g_ascii_strtod (kv[1], &end) : NAN;
+      if (!kv[0] || !kv[1] || !tnet_osm_highway_from_string (kv[0], &hw) || end == kv[1]
+          || *end || !(v > 0 && v <= 1000))
+        return tnet_cli_usage (ctx, "malformed --speed '%s' (expected CLASS=KMH, CLASS a car "
+                                    "highway value such as residential)", speeds_v[i]);
+      o.speed_kmh[hw] = v;
+    }
+  gboolean tty = !common->quiet && isatty (fileno (stderr));
+  if (tty)
+    o.progress = osm_progress;
+  g_autoptr (TnetNetwork) net = tnet_network_load_osm (argv[2], &o, &error);
+  if (tty)
+    fputc ('\n', stderr);
+  if (net == NULL)
+    return tnet_cli_fail (NULL, error);
+  if (!tnet_network_save_csv (net, common->output, &error))
+    return tnet_cli_fail (NULL, error);
+  if (!common->quiet)
+    fprintf (stderr, "tnet: %u nodes, %u links written to %s\n", tnet_network_n_nodes (net),
+             tnet_network_n_links (net), common->output);
+  return TNET_EXIT_OK;
+}
+
 int
 tnet_cmd_import (int argc, char **argv)
 {
   TnetCliCommon common = { 0 };
-  int rc = import_gtfs (argc, argv, &common);
+  /* dispatch on the first argument naming a kind of import */
+  const char *what = NULL;
+  for (int i = 1; i < argc && what == NULL; i++)
+    if (strcmp (argv[i], "osm") == 0 || strcmp (argv[i], "gtfs") == 0)
+      what = argv[i];
+  int rc = what && strcmp (what, "osm") == 0 ? import_osm (argc, argv, &common)
+                                             : import_gtfs (argc, argv, &common);
   tnet_cli_common_clear (&common);
   return rc;
 }

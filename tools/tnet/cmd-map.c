@@ -189,8 +189,8 @@ tnet_cmd_map (int argc, char **argv)
       auto_title = g_strdup_printf ("%s %.0f 分钟等时圈  %.0f-min isochrone by %s",
                                     o->name ? o->name : o->id, minutes, minutes,
                                     profile ? profile : "car");
-      subtitle = g_strdup_printf ("Scenario %s (%d): every place reachable from %s within "
-                                  "%.0f min", sname ? sname : "", year, from, minutes);
+      subtitle = g_strdup_printf ("Scenario %s: every place reachable from %s within %.0f min",
+                                  sname, from, minutes);
     }
   else if (corridors)
     {
@@ -208,8 +208,8 @@ tnet_cmd_map (int argc, char **argv)
         }
       auto_title = g_strdup_printf ("走廊 Corridor %s → %s", place_name (net, argv[1]),
                                     place_name (net, argv[2]));
-      subtitle = g_strdup_printf ("Scenario %s (%d): up to %d link-disjoint fastest paths by "
-                                  "rail and by road%s%s", sname ? sname : "", year, k,
+      subtitle = g_strdup_printf ("Scenario %s: up to %d link-disjoint fastest paths by "
+                                  "rail and by road%s%s", sname, k,
                                   critical ? "; the most critical links numbered" : "",
                                   added ? "" : " (none found)");
     }

@@ -101,12 +101,13 @@ make_legs (const TnetNetwork *net, const TnetGraph *g, const TnetMetric *time,
           || (line == NULL) != (last->line == NULL)
           || (line && strcmp (line, last->line) != 0))
         {
-          Leg leg = { line, link->mode, tnet_graph_arc_tail (g, arcs[k]), 0,
+          Leg leg = { line, link->mode,
+                      tnet_graph_terminal_of (g, tnet_graph_arc_tail (g, arcs[k])), 0,
                       g_array_new (FALSE, FALSE, sizeof (TnetId)), 0.0, 0 };
           g_array_append_val (legs, leg);
           last = &g_array_index (legs, Leg, legs->len - 1);
         }
-      last->to = tnet_graph_arc_head (g, arcs[k]);
+      last->to = tnet_graph_terminal_of (g, tnet_graph_arc_head (g, arcs[k]));
       g_array_append_val (last->links, li);
       last->length_m += link->length_m;
       last->time_ms += tnet_metric_weight (time, arcs[k]);

@@ -274,6 +274,203 @@ run_isochrone (Run *run, GError **error)
   return TRUE;
 }
 
+static double
+ms_to_min1 (TnetWeight ms)
+{
+  return round (ms / 6000.0) / 10.0;
+}
+
+/* One direction of [commute]: the matrix, its parts, the population shares. */
+static gboolean
+run_commute_direction (Run *run, TnetMultimodal *const *graphs, guint n_profiles,
+                       GArray *origins, GArray *dests, TnetCommuteDirection dir,
+                       double budget, GString *csv, GError **error)
+{
+  g_autoptr (TnetCommute) c = tnet_commute_compute (run->net, graphs, n_profiles,
+                                                    (const TnetId *) origins->data, origins->len,
+                                                    (const TnetId *) dests->data, dests->len,
+                                                    dir, budget);
+  const char *dname = dir == TNET_COMMUTE_TO ? "to" : "from";
+  JsonBuilder *b = run->json;
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "direction");
+  json_builder_add_string_value (b, dname);
+  json_builder_set_member_name (b, "cells");
+  json_builder_begin_array (b);
+  g_string_append_printf (run->text, "  direction %s (minutes; budget %.0f)\n", dname, budget);
+  for (guint p = 0; p < n_profiles; p++)
+    {
+      const char *pname = tnet_profile_to_string (tnet_commute_profile (c, p));
+      g_string_append_printf (run->text, "  [%s]\n  %-16s", pname, "origin");
+      for (guint d = 0; d < dests->len; d++)
+        g_string_append_printf (run->text, " %15s",
+                                tnet_network_node (run->net, tnet_commute_destination (c, d))->id);
+      g_string_append (run->text, "\n");
+      for (guint o = 0; o < origins->len; o++)
+        {
+          const TnetNode *on = tnet_network_node (run->net, tnet_commute_origin (c, o));
+          g_string_append_printf (run->text, "  %-16s", on->id);
+          for (guint d = 0; d < dests->len; d++)
+            {
+              const TnetCommuteCell *cell = tnet_commute_cell (c, p, o, d);
+              const TnetNode *dn = tnet_network_node (run->net, tnet_commute_destination (c, d));
+              gboolean reached = cell->total_ms != TNET_WEIGHT_INF;
+              if (reached)
+                g_string_append_printf (run->text, " %15.1f", cell->total_ms / 60000.0);
+              else
+                g_string_append_printf (run->text, " %15s", "-");
+              json_builder_begin_object (b);
+              json_builder_set_member_name (b, "profile");
+              json_builder_add_string_value (b, pname);
+              json_builder_set_member_name (b, "origin");
+              json_builder_add_string_value (b, on->id);
+              json_builder_set_member_name (b, "destination");
+              json_builder_add_string_value (b, dn->id);
+              static const char *const parts[] = { "minutes", "access_min", "wait_min",
+                                                   "in_vehicle_min", "transfer_min",
+                                                   "egress_min" };
+              TnetWeight vals[] = { cell->total_ms, cell->access_ms, cell->wait_ms,
+                                    cell->in_vehicle_ms, cell->transfer_ms, cell->egress_ms };
+              for (guint k = 0; k < G_N_ELEMENTS (parts); k++)
+                {
+                  json_builder_set_member_name (b, parts[k]);
+                  if (reached)
+                    json_builder_add_double_value (b, ms_to_min1 (vals[k]));
+                  else
+                    json_builder_add_null_value (b);
+                }
+              json_builder_set_member_name (b, "within_budget");
+              json_builder_add_boolean_value (b, reached && cell->total_ms <= budget * 60000.0);
+              json_builder_set_member_name (b, "lines");
+              json_builder_begin_array (b);
+              for (guint k = 0; cell->lines && cell->lines[k]; k++)
+                json_builder_add_string_value (b, cell->lines[k]);
+              json_builder_end_array (b);
+              json_builder_end_object (b);
+              if (csv)
+                {
+                  g_string_append_printf (csv, "%s,%s,%s,%s", dname, pname, on->id, dn->id);
+                  for (guint k = 0; k < G_N_ELEMENTS (parts); k++)
+                    if (reached)
+                      g_string_append_printf (csv, ",%.1f", vals[k] / 60000.0);
+                    else
+                      g_string_append (csv, ",");
+                  g_autofree char *lines = cell->lines
+                    ? g_strjoinv (";", (char **) cell->lines) : g_strdup ("");
+                  g_string_append_printf (csv, ",\"%s\"\n", lines);
+                }
+            }
+          g_string_append (run->text, "\n");
+        }
+    }
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "population_total");
+  json_builder_add_double_value (b, tnet_commute_population_total (c));
+  json_builder_set_member_name (b, "population_within");
+  json_builder_begin_object (b);
+  for (guint p = 0; p < n_profiles; p++)
+    {
+      const char *pname = tnet_profile_to_string (tnet_commute_profile (c, p));
+      json_builder_set_member_name (b, pname);
+      json_builder_begin_object (b);
+      g_string_append_printf (run->text, "  %s: population within %.0f min:", pname, budget);
+      for (guint d = 0; d <= dests->len; d++)
+        {
+          guint dd = d == dests->len ? TNET_COMMUTE_ANY : d;
+          const char *key = dd == TNET_COMMUTE_ANY
+            ? "any" : tnet_network_node (run->net, tnet_commute_destination (c, d))->id;
+          double pct = tnet_commute_share_pct (c, p, dd);
+          json_builder_set_member_name (b, key);
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "population");
+          json_builder_add_double_value (b, tnet_commute_population_within (c, p, dd));
+          json_builder_set_member_name (b, "pct");
+          if (isnan (pct))
+            json_builder_add_null_value (b);
+          else
+            json_builder_add_double_value (b, round (pct * 10) / 10);
+          json_builder_end_object (b);
+          if (!isnan (pct))
+            g_string_append_printf (run->text, " %s %.1f%%", key, pct);
+        }
+      json_builder_end_object (b);
+      g_string_append (run->text, "\n");
+    }
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+  return TRUE;
+}
+
+static gboolean
+run_commute (Run *run, GError **error)
+{
+  const TnetScenarioFile *sf = run->sf;
+  g_autofree char *ospec = g_strjoinv (";", (char **) tnet_scenario_file_get_strv (sf, "commute",
+                                                                                   "origins"));
+  g_autofree char *dspec = g_strjoinv (";", (char **) tnet_scenario_file_get_strv (sf, "commute",
+                                                                                   "destinations"));
+  g_autoptr (GArray) origins = g_array_new (FALSE, FALSE, sizeof (TnetId));
+  g_autoptr (GArray) dests = g_array_new (FALSE, FALSE, sizeof (TnetId));
+  if (!tnet_commute_select (run->net, ospec, origins, error)
+      || !tnet_commute_select (run->net, dspec, dests, error))
+    return FALSE;
+  const char *const *pnames = tnet_scenario_file_get_strv (sf, "commute", "profiles");
+  static const char *const default_profiles[] = { "car", "transit", "park_and_ride", NULL };
+  if (pnames == NULL)
+    pnames = default_profiles;
+  TnetProfile profiles[TNET_N_PROFILES];
+  guint n_profiles = 0;
+  for (guint i = 0; pnames[i] && n_profiles < TNET_N_PROFILES; i++)
+    if (tnet_profile_from_string (pnames[i], &profiles[n_profiles]))
+      n_profiles++;
+  double budget = tnet_scenario_file_get_double (sf, "commute", "budget_min", 60);
+  const char *direction = tnet_scenario_file_get_string (sf, "commute", "direction");
+  TnetMultimodal *graphs[TNET_N_PROFILES] = { NULL };
+  if (!tnet_commute_build_graphs (run->net, run->scen, profiles, n_profiles, graphs, error))
+    return FALSE;
+  g_autoptr (GString) csv = (run->formats & TNET_OUTPUT_CSV)
+    ? g_string_new ("direction,profile,origin,destination,minutes,access_min,wait_min,"
+                    "in_vehicle_min,transfer_min,egress_min,lines\n")
+    : NULL;
+  JsonBuilder *b = run->json;
+  json_builder_set_member_name (b, "commute");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "budget_min");
+  json_builder_add_double_value (b, budget);
+  json_strv (b, "profiles", pnames);
+  json_builder_set_member_name (b, "origins");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < origins->len; i++)
+    json_builder_add_string_value (b, tnet_network_node (run->net,
+                                   g_array_index (origins, TnetId, i))->id);
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "destinations");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < dests->len; i++)
+    json_builder_add_string_value (b, tnet_network_node (run->net,
+                                   g_array_index (dests, TnetId, i))->id);
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "results");
+  json_builder_begin_array (b);
+  g_string_append (run->text, "Commute\n");
+  gboolean ok = TRUE;
+  gboolean both = direction && strcmp (direction, "both") == 0;
+  if (both || direction == NULL || strcmp (direction, "to") == 0)
+    ok = run_commute_direction (run, graphs, n_profiles, origins, dests, TNET_COMMUTE_TO,
+                                budget, csv, error);
+  if (ok && (both || (direction && strcmp (direction, "from") == 0)))
+    ok = run_commute_direction (run, graphs, n_profiles, origins, dests, TNET_COMMUTE_FROM,
+                                budget, csv, error);
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  g_string_append (run->text, "\n");
+  for (guint p = 0; p < n_profiles; p++)
+    tnet_multimodal_unref (graphs[p]);
+  if (ok && csv)
+    ok = write_file (run, "commute.csv", csv->str, error);
+  return ok;
+}
+
 /* The links (network indices) of a path of @graph. */
 static GArray *
 path_links (TnetGraph *graph, const TnetPath *path)
@@ -638,6 +835,8 @@ tnet_cmd_run (int argc, char **argv)
   json_builder_add_string_value (json, tnet_version_string ());
   run_scenario_info (&run);
   gboolean ok = run_report (&run, &error) && run_network_outputs (&run, &error);
+  if (ok && tnet_scenario_file_has_section (sf, "commute"))
+    ok = run_commute (&run, &error);
   if (ok && tnet_scenario_file_has_section (sf, "isochrone"))
     ok = run_isochrone (&run, &error);
   if (ok && tnet_scenario_file_has_section (sf, "corridors"))
@@ -645,7 +844,6 @@ tnet_cmd_run (int argc, char **argv)
   if (ok && tnet_scenario_file_has_section (sf, "criticality"))
     ok = run_criticality (&run, &error);
   static const char *const pending[][2] = {
-    { "commute", "the commute engine is not in this build" },
     { "transfers", "hub transfer tables are not in this build" },
   };
   for (guint k = 0; ok && k < G_N_ELEMENTS (pending); k++)

@@ -19,8 +19,9 @@ static const Command commands[] = {
   { "isochrone", "what can be reached within N minutes (GeoJSON)", tnet_cmd_isochrone },
   { "corridors", "redundancy between two regions: line counts, disjoint paths", tnet_cmd_corridors },
   { "criticality", "links (or lines) ranked by the loss their failure causes", tnet_cmd_criticality },
-  { "import", "read and check a GTFS feed (import gtfs FEED)", tnet_cmd_import },
+  { "import", "import gtfs FEED (read and check) / import osm FILE.pbf -o DIR (to network CSV)", tnet_cmd_import },
   { "run", "everything a scenario file (.ini) asks for, into its output folder", tnet_cmd_run },
+  { "transfers", "walk and wait between every pair of lines at each passenger hub", tnet_cmd_transfers },
   { "map", "SVG/PNG map of the network, an isochrone or corridor paths", tnet_cmd_map },
 };
 

@@ -1,0 +1,152 @@
+/* tnet-ch.h: contraction hierarchies (build, point-to-point, PHAST
+ * one-to-all, bucket many-to-many), saved to and loaded from files. */
+#pragma once
+
+#if !defined(TNET_INSIDE) && !defined(TNET_COMPILATION)
+#error "Only <tnet/tnet.h> can be included directly."
+#endif
+
+#include <tnet/tnet-graph.h>
+#include <tnet/tnet-search.h>
+
+G_BEGIN_DECLS
+
+/**
+ * TnetCH:
+ * A contraction hierarchy of one graph under one metric. Immutable once
+ * built or loaded; _ref/_unref are atomic and any number of threads may
+ * query it at once, each with its own #TnetCHQuery. Node ids are the
+ * external node ids of the graph it was built from. A CH holds no
+ * reference to that graph: it answers distance queries on its own (it
+ * keeps no shortcut unpacking data; use a #TnetSearch or #TnetBidir for
+ * the arcs of a path).
+ */
+typedef struct _TnetCH TnetCH;
+
+/**
+ * TnetCHQuery:
+ * A per-thread workspace for queries on one #TnetCH: O(n) memory, no
+ * allocation per query (many-to-many grows its bucket storage when a call
+ * needs more than any call before), only touched entries are cleared
+ * (epoch stamps). Holds a reference to the CH.
+ */
+typedef struct _TnetCHQuery TnetCHQuery;
+
+/**
+ * TnetCHOptions:
+ * @witness_settle_limit: a witness search stops after settling this many
+ *   nodes (then a shortcut is added; larger limits give fewer shortcuts
+ *   and a slower build); default 500
+ * @priority_settle_limit: the same limit while estimating node priorities;
+ *   default 50
+ * @progress: called every 1/256 of the nodes contracted, or %NULL
+ * @progress_data: passed to @progress
+ */
+typedef struct {
+  guint witness_settle_limit;
+  guint priority_settle_limit;
+  TnetProgressFunc progress;
+  gpointer progress_data;
+} TnetCHOptions;
+
+TNET_API void tnet_ch_options_init (TnetCHOptions *opts);
+
+/**
+ * tnet_ch_build:
+ * @metric: the weights (and through them the graph) to preprocess
+ * @opts: (nullable): build options, %NULL for the defaults
+ *
+ * Contracts the nodes of the graph one by one in the order of a priority
+ * (edge difference as a ratio of added to removed arcs and of their hop
+ * counts, plus the node's level), kept fresh by lazy updates and by
+ * updating the neighbours of each contracted node; a shortcut is added
+ * unless a bounded witness search finds a path at least as short.
+ * Distances of INF or more are "unreachable" (as for #TnetSearch).
+ * Errors: %G_IO_ERROR_CANCELLED when @opts->progress asks to stop.
+ * Time complexity: roughly linear in m for road networks (seconds per
+ * million arcs); worst case superlinear.
+ */
+TNET_API TnetCH *tnet_ch_build (const TnetMetric *metric, const TnetCHOptions *opts,
+                                GError **error);
+
+/**
+ * tnet_ch_build_from_arcs:
+ * The same from a plain arc list (node ids 0 .. @n_nodes-1; arc k runs
+ * @tails[k] → @heads[k] with weight @weights[k] ≤ TNET_WEIGHT_MAX).
+ * Errors: %TNET_ERROR_INVALID_INPUT on an id out of range or a weight above
+ * TNET_WEIGHT_MAX; %TNET_ERROR_TOO_LARGE when @n_nodes reaches 2^31.
+ */
+TNET_API TnetCH *tnet_ch_build_from_arcs (guint n_nodes, guint n_arcs,
+                                          const TnetId *tails, const TnetId *heads,
+                                          const TnetWeight *weights,
+                                          const TnetCHOptions *opts, GError **error);
+
+TNET_API TnetCH *tnet_ch_ref (TnetCH *ch);
+TNET_API void tnet_ch_unref (TnetCH *ch);
+TNET_API guint tnet_ch_n_nodes (const TnetCH *ch);
+/* Arcs of the hierarchy (input arcs kept plus shortcuts, each direction counted). */
+TNET_API guint64 tnet_ch_n_arcs (const TnetCH *ch);
+/* Bytes held by the hierarchy's arrays. */
+TNET_API gsize tnet_ch_memory_bytes (const TnetCH *ch);
+
+/**
+ * tnet_ch_save:
+ * Writes @ch to @path (replaced atomically): a header with magic
+ * "TNETCH", format version, sizes and a 64-bit FNV-1a checksum of the
+ * payload, then the arrays in little-endian order.
+ * Errors: %TNET_ERROR_IO.
+ */
+TNET_API gboolean tnet_ch_save (const TnetCH *ch, const char *path, GError **error);
+
+/**
+ * tnet_ch_load:
+ * Reads a file written by tnet_ch_save() and validates all of it before use:
+ * magic, version, sizes against the file length, checksum, ranks a
+ * permutation, offsets monotone, every arc pointing upwards and inside the
+ * node range, weights in range. Anything else fails with
+ * %TNET_ERROR_INVALID_INPUT naming the file and the problem (%TNET_ERROR_IO
+ * when it cannot be read).
+ * Time complexity: O(size of the file).
+ */
+TNET_API TnetCH *tnet_ch_load (const char *path, GError **error);
+
+TNET_API TnetCHQuery *tnet_ch_query_new (TnetCH *ch);
+TNET_API void tnet_ch_query_free (TnetCHQuery *query);
+
+/**
+ * tnet_ch_query_distance:
+ * Shortest distance @source → @target (TNET_WEIGHT_INF when unreachable):
+ * bidirectional upward search with stall-on-demand.
+ * Time complexity: O(s log s) for the search spaces s (typically hundreds
+ * of nodes on road networks).
+ */
+TNET_API TnetWeight tnet_ch_query_distance (TnetCHQuery *query, TnetId source, TnetId target);
+
+/**
+ * tnet_ch_query_one_to_all:
+ * PHAST: distances from @source (TNET_FORWARD) or to @source
+ * (TNET_BACKWARD) to every node, written to @dist (n entries, external
+ * ids; TNET_WEIGHT_INF when unreachable).
+ * Time complexity: O(s log s + n + m_ch): an upward search and one linear
+ * sweep over the nodes in decreasing rank.
+ */
+TNET_API void tnet_ch_query_one_to_all (TnetCHQuery *query, TnetId source,
+                                        TnetDirection dir, TnetWeight *dist);
+
+/**
+ * tnet_ch_query_many_to_many:
+ * Distances from each of @sources to each of @targets into @out
+ * (row-major, @out[i * @n_targets + j] = d(sources[i], targets[j])), by
+ * buckets: one backward upward search per target fills buckets at the nodes
+ * it settles, one forward upward search per source scans them.
+ * Time complexity: O((|S| + |T|) s log s + bucket scans).
+ */
+TNET_API void tnet_ch_query_many_to_many (TnetCHQuery *query,
+                                          const TnetId *sources, guint n_sources,
+                                          const TnetId *targets, guint n_targets,
+                                          TnetWeight *out);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetCH, tnet_ch_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetCHQuery, tnet_ch_query_free)
+
+G_END_DECLS

@@ -1,0 +1,222 @@
+/* ch-file.c: saving and loading contraction hierarchies.
+ *
+ * Layout (all integers little-endian):
+ *   0  magic "TNETCH\r\n" (8 bytes; the CR LF catches text-mode mangling)
+ *   8  u32 format version (1)
+ *  12  u32 header size (48)
+ *  16  u64 n_nodes
+ *  24  u64 n_entries
+ *  32  u64 FNV-1a 64 checksum of the payload
+ *  40  u64 reserved (0)
+ *  48  payload: rank[n_nodes] u32, first[n_nodes + 1] u32,
+ *      entries[n_entries] × (head, wf, wb) u32
+ * A loaded file is checked in full before a TnetCH is made from it.
+ */
+#include "tnet-internal.h"
+#include "ch-private.h"
+#include <gio/gio.h>
+#include <errno.h>
+
+#define CH_MAGIC "TNETCH\r\n"
+#define CH_VERSION 1u
+#define CH_HEADER 48u
+
+static guint64
+fnv1a (const guint8 *p, gsize len)
+{
+  guint64 h = G_GUINT64_CONSTANT (0xcbf29ce484222325);
+  for (gsize i = 0; i < len; i++)
+    {
+      h ^= p[i];
+      h *= G_GUINT64_CONSTANT (0x100000001b3);
+    }
+  return h;
+}
+
+static void
+put32 (guint8 *p, guint32 v)
+{
+  p[0] = (guint8) v;
+  p[1] = (guint8) (v >> 8);
+  p[2] = (guint8) (v >> 16);
+  p[3] = (guint8) (v >> 24);
+}
+
+static void
+put64 (guint8 *p, guint64 v)
+{
+  put32 (p, (guint32) v);
+  put32 (p + 4, (guint32) (v >> 32));
+}
+
+static guint32
+get32 (const guint8 *p)
+{
+  return (guint32) p[0] | (guint32) p[1] << 8 | (guint32) p[2] << 16 | (guint32) p[3] << 24;
+}
+
+static guint64
+get64 (const guint8 *p)
+{
+  return (guint64) get32 (p) | (guint64) get32 (p + 4) << 32;
+}
+
+gboolean
+tnet_ch_save (const TnetCH *ch, const char *path, GError **error)
+{
+  g_return_val_if_fail (ch != NULL && path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  gsize n = ch->n_nodes, ne = ch->n_entries;
+  gsize payload = 4 * n + 4 * (n + 1) + 12 * ne;
+  gsize size = CH_HEADER + payload;
+  guint8 *buf = g_malloc0 (size);
+  guint8 *p = buf + CH_HEADER;
+  for (gsize i = 0; i < n; i++, p += 4)
+    put32 (p, ch->rank[i]);
+  for (gsize i = 0; i <= n; i++, p += 4)
+    put32 (p, ch->first[i]);
+  for (gsize i = 0; i < ne; i++, p += 12)
+    {
+      put32 (p, ch->up[i].head);
+      put32 (p + 4, ch->up[i].wf);
+      put32 (p + 8, ch->up[i].wb);
+    }
+  memcpy (buf, CH_MAGIC, 8);
+  put32 (buf + 8, CH_VERSION);
+  put32 (buf + 12, CH_HEADER);
+  put64 (buf + 16, n);
+  put64 (buf + 24, ne);
+  put64 (buf + 32, fnv1a (buf + CH_HEADER, payload));
+  GError *local = NULL;
+  gboolean ok = g_file_set_contents (path, (const char *) buf, (gssize) size, &local);
+  g_free (buf);
+  if (!ok)
+    {
+      g_set_error (error, TNET_ERROR, TNET_ERROR_IO, "%s: cannot write the CH: %s", path,
+                   local->message);
+      g_error_free (local);
+    }
+  return ok;
+}
+
+static TnetCH *
+invalid (GError **error, const char *path, const char *fmt, ...) G_GNUC_PRINTF (3, 4);
+
+static TnetCH *
+invalid (GError **error, const char *path, const char *fmt, ...)
+{
+  va_list ap;
+  va_start (ap, fmt);
+  char *msg = g_strdup_vprintf (fmt, ap);
+  va_end (ap);
+  g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT, "%s: %s", path, msg);
+  g_free (msg);
+  return NULL;
+}
+
+TnetCH *
+tnet_ch_load (const char *path, GError **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  char *data = NULL;
+  gsize size = 0;
+  GError *local = NULL;
+  if (!g_file_get_contents (path, &data, &size, &local))
+    {
+      g_set_error (error, TNET_ERROR, TNET_ERROR_IO, "%s: cannot read the CH: %s", path,
+                   local->message);
+      g_error_free (local);
+      return NULL;
+    }
+  const guint8 *buf = (const guint8 *) data;
+  TnetCH *ch = NULL;
+  uint32_t *rank = NULL, *first = NULL, *seen = NULL;
+  TnetCHEntry *up = NULL;
+
+  if (size < CH_HEADER || memcmp (buf, CH_MAGIC, 8) != 0)
+    {
+      invalid (error, path, "offset 0: not a tnet CH file (magic \"TNETCH\" expected)");
+      goto out;
+    }
+  if (get32 (buf + 8) != CH_VERSION || get32 (buf + 12) != CH_HEADER)
+    {
+      invalid (error, path, "offset 8: CH format version %u (header %u bytes); this library reads version %u",
+               get32 (buf + 8), get32 (buf + 12), CH_VERSION);
+      goto out;
+    }
+  guint64 n = get64 (buf + 16), ne = get64 (buf + 24);
+  if (n >= (1u << 31) || ne >= G_MAXUINT32)
+    {
+      invalid (error, path, "offset 16: sizes out of range (%" G_GUINT64_FORMAT " nodes, %"
+               G_GUINT64_FORMAT " entries)", n, ne);
+      goto out;
+    }
+  guint64 payload = 4 * n + 4 * (n + 1) + 12 * ne;
+  if (size != CH_HEADER + payload)
+    {
+      invalid (error, path, "the file has %" G_GSIZE_FORMAT " bytes; its header announces %"
+               G_GUINT64_FORMAT " (truncated or corrupt)", size, CH_HEADER + payload);
+      goto out;
+    }
+  if (fnv1a (buf + CH_HEADER, payload) != get64 (buf + 32))
+    {
+      invalid (error, path, "offset 32: checksum mismatch (the payload is corrupt)");
+      goto out;
+    }
+  const guint8 *p = buf + CH_HEADER;
+  rank = g_new (uint32_t, MAX (n, 1));
+  first = g_new (uint32_t, n + 1);
+  up = g_new (TnetCHEntry, MAX (ne, 1));
+  seen = g_new0 (uint32_t, MAX (n, 1));
+  for (guint64 i = 0; i < n; i++, p += 4)
+    {
+      rank[i] = get32 (p);
+      if (rank[i] >= n || seen[rank[i]]++)
+        {
+          invalid (error, path, "rank of node %" G_GUINT64_FORMAT ": %u is out of range or repeated (ranks must be a permutation)",
+                   i, rank[i]);
+          goto out;
+        }
+    }
+  for (guint64 i = 0; i <= n; i++, p += 4)
+    {
+      first[i] = get32 (p);
+      if ((i == 0 && first[i] != 0) || (i > 0 && first[i] < first[i - 1])
+          || first[i] > ne || (i == n && first[i] != ne))
+        {
+          invalid (error, path, "offset of rank %" G_GUINT64_FORMAT ": %u breaks the arc index",
+                   i, first[i]);
+          goto out;
+        }
+    }
+  for (guint64 r = 0; r < n; r++)
+    for (guint32 k = first[r]; k < first[r + 1]; k++, p += 12)
+      {
+        TnetCHEntry e = { get32 (p), get32 (p + 4), get32 (p + 8) };
+        if (e.head <= r || e.head >= n)
+          {
+            invalid (error, path, "arc %u of rank %" G_GUINT64_FORMAT " points to rank %u (arcs must point upwards, below %" G_GUINT64_FORMAT ")",
+                     k, r, e.head, n);
+            goto out;
+          }
+        if (e.wf > TNET_WEIGHT_INF || e.wb > TNET_WEIGHT_INF
+            || (e.wf == TNET_WEIGHT_INF && e.wb == TNET_WEIGHT_INF))
+          {
+            invalid (error, path, "arc %u of rank %" G_GUINT64_FORMAT ": weights %u/%u out of range",
+                     k, r, e.wf, e.wb);
+            goto out;
+          }
+        up[k] = e;
+      }
+  ch = tnet_i_ch_new_take ((guint) n, (guint) ne, rank, first, up);
+  rank = first = NULL;
+  up = NULL;
+out:
+  g_free (rank);
+  g_free (first);
+  g_free (up);
+  g_free (seen);
+  g_free (data);
+  return ch;
+}

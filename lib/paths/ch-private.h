@@ -1,0 +1,35 @@
+/* ch-private.h: the layout of a contraction hierarchy, shared by the
+ * build, query and file code. */
+#pragma once
+
+#include "tnet-internal.h"
+
+/*
+ * One entry per pair of nodes joined by a CH arc in at least one
+ * direction, stored at the lower-ranked node. Nodes are numbered by rank
+ * (0 = contracted first). For entry e of node x (head h = e.head > x):
+ *   e.wf = weight of the arc x → h (TNET_WEIGHT_INF when absent)
+ *   e.wb = weight of the arc h → x (TNET_WEIGHT_INF when absent)
+ * The forward upward search reads wf, the backward one wb; the PHAST sweep
+ * of a forward query pulls d(x) = min d(h) + wb; stall-on-demand reads the
+ * opposite weight. One array thus serves every query, and a two-way road
+ * costs 12 bytes per pair instead of 16.
+ */
+typedef struct {
+  uint32_t head;   /* rank of the higher end, > the owner's rank, < n_nodes */
+  uint32_t wf;     /* <= TNET_WEIGHT_INF */
+  uint32_t wb;     /* <= TNET_WEIGHT_INF; not both INF */
+} TnetCHEntry;
+
+struct _TnetCH {
+  gint ref_count;          /* atomic */
+  guint n_nodes;
+  guint n_entries;
+  uint32_t *rank;          /* external node -> rank; a permutation of 0..n-1 */
+  uint32_t *first;         /* n_nodes + 1 by rank; first[0] = 0, monotone, first[n] = n_entries */
+  TnetCHEntry *up;         /* n_entries */
+};
+
+/* Takes ownership of the arrays. */
+TnetCH *tnet_i_ch_new_take (guint n_nodes, guint n_entries, uint32_t *rank,
+                            uint32_t *first, TnetCHEntry *up);

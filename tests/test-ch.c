@@ -1,0 +1,597 @@
+/* test-ch.c: contraction hierarchies (point-to-point, PHAST, buckets),
+ * bidirectional Dijkstra and parallel batches against plain Dijkstra; CH
+ * files; sharing one CH between threads. */
+#include "tests-common.h"
+#include "ch-private.h"
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+
+typedef struct {
+  guint n, m;
+  TnetId *tails, *heads;
+  TnetWeight *w;
+} Arcs;
+
+static void
+arcs_free (Arcs *a)
+{
+  g_free (a->tails);
+  g_free (a->heads);
+  g_free (a->w);
+}
+
+/* Random graphs with zero weights, self-loops, parallel arcs and, when
+ * @m is small against @n, many components. Two-thirds of the arcs get a
+ * reverse twin, as roads do. */
+static Arcs
+random_arcs (guint n, guint m, guint32 seed)
+{
+  GRand *r = g_rand_new_with_seed (seed);
+  Arcs a = { n, 0, g_new (TnetId, m), g_new (TnetId, m), g_new (TnetWeight, m) };
+  while (a.m < m)
+    {
+      TnetId u = (TnetId) g_rand_int_range (r, 0, (gint32) n);
+      TnetId v = g_rand_double (r) < 0.7 ? (u + 1 + (TnetId) g_rand_int_range (r, 0, 5)) % n
+                                          : (TnetId) g_rand_int_range (r, 0, (gint32) n);
+      double p = g_rand_double (r);
+      TnetWeight w = p < 0.1 ? 0 : p < 0.12 ? (TnetWeight) g_rand_int_range (r, 100000, 5000000)
+                                            : (TnetWeight) g_rand_int_range (r, 1, 1000);
+      a.tails[a.m] = u, a.heads[a.m] = v, a.w[a.m++] = w;
+      if (a.m < m && g_rand_double (r) < 0.66)
+        a.tails[a.m] = v, a.heads[a.m] = u, a.w[a.m++] = g_rand_double (r) < 0.5 ? w : w + 7;
+    }
+  g_rand_free (r);
+  return a;
+}
+
+static void
+make_graph (const Arcs *a, TnetGraph **g, TnetMetric **metric)
+{
+  GError *error = NULL;
+  *g = tnet_graph_new_from_arcs (a->n, a->m, a->tails, a->heads, NULL, NULL, &error);
+  ck_assert_msg (*g != NULL, "%s", error ? error->message : "");
+  *metric = tnet_metric_new (*g, a->w, &error);
+  ck_assert_msg (*metric != NULL, "%s", error ? error->message : "");
+}
+
+/* Every kernel against plain Dijkstra on one graph. @n_src sources are
+ * checked to every node (p2p on @n_pairs targets per source). */
+static void
+check_all_kernels (TnetGraph *g, TnetMetric *metric, TnetCH *ch, guint n_src, guint n_pairs,
+                   guint32 seed)
+{
+  const guint n = tnet_graph_n_nodes (g);
+  GRand *r = g_rand_new_with_seed (seed);
+  TnetSearch *s = tnet_search_new (g);
+  TnetCHQuery *q = tnet_ch_query_new (ch);
+  TnetBidir *bd = tnet_bidir_new (g);
+  TnetWeight *d = g_new (TnetWeight, n);
+  TnetId *src = g_new (TnetId, n_src);
+  TnetWeight *want = g_new (TnetWeight, (gsize) n_src * n);
+  TnetWeight *want_back = g_new (TnetWeight, (gsize) n_src * n);
+  TnetId *path = g_new (TnetId, n + 1);
+  for (guint i = 0; i < n_src; i++)
+    {
+      src[i] = (TnetId) g_rand_int_range (r, 0, (gint32) n);
+      tnet_search_run (s, metric, src[i], TNET_BACKWARD, TNET_WEIGHT_INF, TNET_ID_NONE);
+      for (TnetId v = 0; v < n; v++)
+        want_back[(gsize) i * n + v] = tnet_search_distance (s, v);
+      tnet_search_run (s, metric, src[i], TNET_FORWARD, TNET_WEIGHT_INF, TNET_ID_NONE);
+      for (TnetId v = 0; v < n; v++)
+        want[(gsize) i * n + v] = tnet_search_distance (s, v);
+      const TnetWeight *row = want + (gsize) i * n;
+      /* PHAST, both directions */
+      tnet_ch_query_one_to_all (q, src[i], TNET_FORWARD, d);
+      for (TnetId v = 0; v < n; v++)
+        ck_assert_msg (d[v] == row[v], "PHAST %u -> %u: %u, Dijkstra %u", src[i], v, d[v], row[v]);
+      tnet_ch_query_one_to_all (q, src[i], TNET_BACKWARD, d);
+      for (TnetId v = 0; v < n; v++)
+        ck_assert_msg (d[v] == want_back[(gsize) i * n + v], "PHAST back %u <- %u: %u vs %u",
+                       src[i], v, d[v], want_back[(gsize) i * n + v]);
+      /* point-to-point: CH and bidirectional */
+      for (guint k = 0; k < n_pairs; k++)
+        {
+          TnetId t = n_pairs >= n ? k : (TnetId) g_rand_int_range (r, 0, (gint32) n);
+          TnetWeight got = tnet_ch_query_distance (q, src[i], t);
+          ck_assert_msg (got == row[t], "CH %u -> %u: %u, Dijkstra %u", src[i], t, got, row[t]);
+          got = tnet_bidir_run (bd, metric, src[i], t);
+          ck_assert_msg (got == row[t], "bidir %u -> %u: %u, Dijkstra %u", src[i], t, got, row[t]);
+          guint len = tnet_bidir_path (bd, path, n + 1);
+          if (got == TNET_WEIGHT_INF)
+            ck_assert_uint_eq (len, G_MAXUINT);
+          else
+            {
+              /* the path is a real walk src -> t of the reported length */
+              ck_assert_uint_le (len, n);
+              TnetId at = src[i];
+              guint64 sum = 0;
+              for (guint j = 0; j < len; j++)
+                {
+                  ck_assert_uint_eq (tnet_graph_arc_tail (g, path[j]), at);
+                  at = tnet_graph_arc_head (g, path[j]);
+                  sum += tnet_metric_weight (metric, path[j]);
+                }
+              ck_assert_uint_eq (at, t);
+              ck_assert_uint_eq (sum, got);
+            }
+        }
+    }
+  /* buckets: sources x the same nodes as targets, and the full rows */
+  TnetWeight *mm = g_new (TnetWeight, (gsize) n_src * n_src);
+  tnet_ch_query_many_to_many (q, src, n_src, src, n_src, mm);
+  for (guint i = 0; i < n_src; i++)
+    for (guint j = 0; j < n_src; j++)
+      ck_assert_uint_eq (mm[(gsize) i * n_src + j], want[(gsize) i * n + src[j]]);
+  TnetId *all = g_new (TnetId, n);
+  for (TnetId v = 0; v < n; v++)
+    all[v] = v;
+  TnetWeight *rows = g_new (TnetWeight, (gsize) n_src * n);
+  tnet_ch_query_many_to_many (q, src, n_src, all, n, rows);
+  ck_assert (memcmp (rows, want, (gsize) n_src * n * sizeof (TnetWeight)) == 0);
+  /* parallel batches: Dijkstra and PHAST, 1 and 3 threads, both directions */
+  for (int kind = 0; kind < 2; kind++)
+    for (guint threads = 1; threads <= 3; threads += 2)
+      {
+        GError *error = NULL;
+        memset (rows, 0xab, (gsize) n_src * n * sizeof (TnetWeight));
+        ck_assert (tnet_batch_one_to_all (metric, kind ? ch : NULL, src, n_src, TNET_FORWARD,
+                                          threads, rows, NULL, NULL, &error));
+        ck_assert (memcmp (rows, want, (gsize) n_src * n * sizeof (TnetWeight)) == 0);
+        ck_assert (tnet_batch_one_to_all (metric, kind ? ch : NULL, src, n_src, TNET_BACKWARD,
+                                          threads, rows, NULL, NULL, &error));
+        ck_assert (memcmp (rows, want_back, (gsize) n_src * n * sizeof (TnetWeight)) == 0);
+      }
+  g_free (all);
+  g_free (rows);
+  g_free (mm);
+  g_free (path);
+  g_free (want);
+  g_free (want_back);
+  g_free (src);
+  g_free (d);
+  tnet_bidir_free (bd);
+  tnet_ch_query_free (q);
+  tnet_search_free (s);
+  g_rand_free (r);
+}
+
+static const guint sizes[][2] = {
+  { 1, 0 }, { 2, 1 }, { 5, 12 }, { 40, 30 }, { 60, 200 }, { 300, 900 }, { 1000, 2600 },
+  { 2000, 1500 }, { 3000, 9000 },
+};
+
+START_TEST (test_random_graphs)
+{
+  guint n = sizes[_i][0], m = sizes[_i][1];
+  for (guint32 seed = 1; seed <= 3; seed++)
+    {
+      Arcs a = random_arcs (n, m, seed * 7919 + _i);
+      TnetGraph *g;
+      TnetMetric *metric;
+      make_graph (&a, &g, &metric);
+      GError *error = NULL;
+      TnetCH *ch = tnet_ch_build (metric, NULL, &error);
+      ck_assert_msg (ch != NULL, "%s", error ? error->message : "");
+      ck_assert_uint_eq (tnet_ch_n_nodes (ch), n);
+      check_all_kernels (g, metric, ch, MIN (n, 12u), MIN (n, 200u), seed);
+      /* a tiny witness limit gives more shortcuts but the same answers
+       * (on small graphs only: the hierarchy gets dense) */
+      if (n > 300)
+        goto next;
+      TnetCHOptions o;
+      tnet_ch_options_init (&o);
+      o.witness_settle_limit = 1;
+      o.priority_settle_limit = 1;
+      TnetCH *ch1 = tnet_ch_build (metric, &o, &error);
+      check_all_kernels (g, metric, ch1, MIN (n, 5u), MIN (n, 50u), seed + 100);
+      tnet_ch_unref (ch1);
+    next:
+      tnet_ch_unref (ch);
+      tnet_metric_unref (metric);
+      tnet_graph_unref (g);
+      arcs_free (&a);
+    }
+}
+END_TEST
+
+START_TEST (test_rome99)
+{
+  g_autofree char *path = tt_shared_path ("dimacs9-rome99/rome99.gr");
+  GError *error = NULL;
+  TnetArcList *l = tnet_dimacs_load (path, NULL, &error);
+  ck_assert_msg (l != NULL, "%s", error ? error->message : "");
+  TnetGraph *g = tnet_graph_new_from_arcs (l->n_nodes, l->n_arcs, l->tails, l->heads, NULL,
+                                           NULL, &error);
+  TnetMetric *metric = tnet_metric_new (g, l->weights, &error);
+  ck_assert (metric != NULL);
+  TnetCH *ch = tnet_ch_build (metric, NULL, &error);
+  ck_assert (ch != NULL);
+  check_all_kernels (g, metric, ch, 20, 300, 99);
+  tnet_ch_unref (ch);
+  tnet_metric_unref (metric);
+  tnet_graph_unref (g);
+  tnet_arc_list_free (l);
+}
+END_TEST
+
+static TnetGraph *
+monaco_graph (TnetMetric **time)
+{
+  g_autofree char *path = tt_shared_path ("osm-monaco-osrm/monaco.osm.pbf");
+  GError *error = NULL;
+  TnetNetwork *net = tnet_network_load_osm (path, NULL, &error);
+  ck_assert_msg (net != NULL, "%s", error ? error->message : "");
+  TnetScenario *scen = tnet_scenario_new (2025);
+  TnetGraph *g = tnet_graph_compile_modes (net, scen,
+                                           TNET_MODES_ROAD | TNET_MODE_BIT (TNET_MODE_ACCESS),
+                                           time, NULL, &error);
+  ck_assert_msg (g != NULL, "%s", error ? error->message : "");
+  tnet_scenario_free (scen);
+  tnet_network_free (net);
+  return g;
+}
+
+START_TEST (test_monaco)
+{
+  TnetMetric *metric;
+  TnetGraph *g = monaco_graph (&metric);
+  GError *error = NULL;
+  TnetCH *ch = tnet_ch_build (metric, NULL, &error);
+  ck_assert (ch != NULL);
+  check_all_kernels (g, metric, ch, 12, 400, 377);
+  tnet_ch_unref (ch);
+  tnet_metric_unref (metric);
+  tnet_graph_unref (g);
+}
+END_TEST
+
+static char *
+ch_bytes (const TnetCH *ch, const char *path, gsize *len)
+{
+  GError *error = NULL;
+  ck_assert_msg (tnet_ch_save (ch, path, &error), "%s", error ? error->message : "");
+  char *data = NULL;
+  ck_assert (g_file_get_contents (path, &data, len, NULL));
+  return data;
+}
+
+static guint64
+fnv1a (const guint8 *p, gsize len)
+{
+  guint64 h = G_GUINT64_CONSTANT (0xcbf29ce484222325);
+  for (gsize i = 0; i < len; i++)
+    h = (h ^ p[i]) * G_GUINT64_CONSTANT (0x100000001b3);
+  return h;
+}
+
+/* Writes @data with a recomputed checksum, so only the validation of the
+ * content can catch what was changed. */
+static void
+write_resealed (const char *path, char *data, gsize len)
+{
+  guint64 h = fnv1a ((const guint8 *) data + 48, len - 48);
+  for (int i = 0; i < 8; i++)
+    data[32 + i] = (char) (h >> (8 * i));
+  ck_assert (g_file_set_contents (path, data, (gssize) len, NULL));
+}
+
+START_TEST (test_file)
+{
+  Arcs a = random_arcs (500, 1500, 4242);
+  TnetGraph *g;
+  TnetMetric *metric;
+  make_graph (&a, &g, &metric);
+  GError *error = NULL;
+  TnetCH *ch = tnet_ch_build (metric, NULL, &error);
+  g_autofree char *dir = tt_mkdtemp ();
+  g_autofree char *path = g_build_filename (dir, "g.ch", NULL);
+  g_autofree char *bad = g_build_filename (dir, "bad.ch", NULL);
+  gsize len, len2;
+  char *data = ch_bytes (ch, path, &len);
+  TnetCH *back = tnet_ch_load (path, &error);
+  ck_assert_msg (back != NULL, "%s", error ? error->message : "");
+  /* the same arrays, the same bytes, the same answers */
+  ck_assert_uint_eq (back->n_nodes, ch->n_nodes);
+  ck_assert_uint_eq (back->n_entries, ch->n_entries);
+  ck_assert (memcmp (back->rank, ch->rank, ch->n_nodes * 4) == 0);
+  ck_assert (memcmp (back->first, ch->first, (ch->n_nodes + 1) * 4) == 0);
+  ck_assert (memcmp (back->up, ch->up, ch->n_entries * sizeof (TnetCHEntry)) == 0);
+  g_autofree char *path2 = g_build_filename (dir, "g2.ch", NULL);
+  char *data2 = ch_bytes (back, path2, &len2);
+  ck_assert_uint_eq (len, len2);
+  ck_assert (memcmp (data, data2, len) == 0);
+  g_free (data2);
+  check_all_kernels (g, metric, back, 8, 100, 5);
+  tnet_ch_unref (back);
+
+  /* truncated */
+  ck_assert (g_file_set_contents (bad, data, (gssize) (len - 5), NULL));
+  ck_assert (tnet_ch_load (bad, &error) == NULL);
+  tt_assert_error (error, TNET_ERROR_INVALID_INPUT, "truncated or corrupt");
+  ck_assert (g_file_set_contents (bad, data, 20, NULL));
+  ck_assert (tnet_ch_load (bad, &error) == NULL);
+  tt_assert_error (error, TNET_ERROR_INVALID_INPUT, "bad.ch");
+  /* one flipped byte anywhere in the payload */
+  for (gsize off = 48; off < len; off += len / 7)
+    {
+      data[off] ^= 0x10;
+      ck_assert (g_file_set_contents (bad, data, (gssize) len, NULL));
+      ck_assert (tnet_ch_load (bad, &error) == NULL);
+      tt_assert_error (error, TNET_ERROR_INVALID_INPUT, "checksum");
+      data[off] ^= 0x10;
+    }
+  /* wrong magic, wrong version, absurd sizes */
+  data[0] = 'X';
+  ck_assert (g_file_set_contents (bad, data, (gssize) len, NULL));
+  ck_assert (tnet_ch_load (bad, &error) == NULL);
+  tt_assert_error (error, TNET_ERROR_INVALID_INPUT, "magic");
+  data[0] = 'T';
+  data[8] = 9;
+  ck_assert (g_file_set_contents (bad, data, (gssize) len, NULL));
+  ck_assert (tnet_ch_load (bad, &error) == NULL);
+  tt_assert_error (error, TNET_ERROR_INVALID_INPUT, "version 9");
+  data[8] = 1;
+  data[23] = 1;
+  ck_assert (g_file_set_contents (bad, data, (gssize) len, NULL));
+  ck_assert (tnet_ch_load (bad, &error) == NULL);
+  tt_assert_error (error, TNET_ERROR_INVALID_INPUT, "out of range");
+  data[23] = 0;
+  /* content errors behind a valid checksum: a repeated rank, a broken
+   * offset, a downward arc, an arc with no weight */
+  guint n = ch->n_nodes;
+  char *copy = g_memdup2 (data, len);
+  memcpy (copy + 48, copy + 52, 4);
+  write_resealed (bad, copy, len);
+  ck_assert (tnet_ch_load (bad, &error) == NULL);
+  tt_assert_error (error, TNET_ERROR_INVALID_INPUT, "permutation");
+  memcpy (copy, data, len);
+  gsize first_off = 48 + 4 * (gsize) n;
+  copy[first_off + 4 * (n / 2)] = (char) 0xff;
+  copy[first_off + 4 * (n / 2) + 3] = (char) 0x7f;
+  write_resealed (bad, copy, len);
+  ck_assert (tnet_ch_load (bad, &error) == NULL);
+  tt_assert_error (error, TNET_ERROR_INVALID_INPUT, "breaks the arc index");
+  memcpy (copy, data, len);
+  gsize up_off = first_off + 4 * ((gsize) n + 1);
+  ck_assert_uint_gt (ch->n_entries, 0);
+  memset (copy + up_off, 0, 4);     /* entry 0 (of rank 0 or later) points to rank 0 */
+  write_resealed (bad, copy, len);
+  ck_assert (tnet_ch_load (bad, &error) == NULL);
+  tt_assert_error (error, TNET_ERROR_INVALID_INPUT, "upwards");
+  memcpy (copy, data, len);
+  memset (copy + up_off + 4, 0xff, 8);
+  write_resealed (bad, copy, len);
+  ck_assert (tnet_ch_load (bad, &error) == NULL);
+  tt_assert_error (error, TNET_ERROR_INVALID_INPUT, "weights");
+  g_free (copy);
+  /* missing file, unwritable path */
+  ck_assert (tnet_ch_load ("/nonexistent/x.ch", &error) == NULL);
+  tt_assert_error (error, TNET_ERROR_IO, "/nonexistent/x.ch");
+  ck_assert (!tnet_ch_save (ch, "/nonexistent/dir/x.ch", &error));
+  tt_assert_error (error, TNET_ERROR_IO, "/nonexistent/dir/x.ch");
+  g_free (data);
+  tnet_ch_unref (ch);
+  tnet_metric_unref (metric);
+  tnet_graph_unref (g);
+  arcs_free (&a);
+  tt_rm_rf (dir);
+}
+END_TEST
+
+static gboolean
+count_progress (guint64 done, guint64 total, const char *what, gpointer data)
+{
+  int *calls = data;
+  ck_assert_uint_le (done, total);
+  ck_assert_str_eq (what, "CH build");
+  return ++*calls < 5;
+}
+
+START_TEST (test_build_errors)
+{
+  GError *error = NULL;
+  TnetId t[2] = { 0, 1 }, h[2] = { 1, 3 };
+  TnetWeight w[2] = { 1, 2 };
+  ck_assert (tnet_ch_build_from_arcs (3, 2, t, h, w, NULL, &error) == NULL);
+  tt_assert_error (error, TNET_ERROR_INVALID_INPUT, "arc 1 joins 1 and 3");
+  h[1] = 2;
+  w[1] = TNET_WEIGHT_INF;
+  ck_assert (tnet_ch_build_from_arcs (3, 2, t, h, w, NULL, &error) == NULL);
+  tt_assert_error (error, TNET_ERROR_INVALID_INPUT, "arc 1 has weight");
+  ck_assert (tnet_ch_build_from_arcs (1u << 31, 0, NULL, NULL, NULL, NULL, &error) == NULL);
+  tt_assert_error (error, TNET_ERROR_TOO_LARGE, "2^31");
+  w[1] = 5;
+  TnetCH *ch = tnet_ch_build_from_arcs (3, 2, t, h, w, NULL, &error);
+  ck_assert (ch != NULL);
+  TnetCHQuery *q = tnet_ch_query_new (ch);
+  ck_assert_uint_eq (tnet_ch_query_distance (q, 0, 2), 6);
+  ck_assert_uint_eq (tnet_ch_query_distance (q, 2, 0), TNET_WEIGHT_INF);
+  ck_assert_uint_eq (tnet_ch_query_distance (q, 1, 1), 0);
+  tnet_ch_query_free (q);
+  tnet_ch_unref (ch);
+
+  /* the build can be cancelled through its progress callback */
+  Arcs a = random_arcs (3000, 8000, 11);
+  TnetCHOptions o;
+  tnet_ch_options_init (&o);
+  int calls = 0;
+  o.progress = count_progress;
+  o.progress_data = &calls;
+  ck_assert (tnet_ch_build_from_arcs (a.n, a.m, a.tails, a.heads, a.w, &o, &error) == NULL);
+  ck_assert (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
+  ck_assert_int_eq (calls, 5);
+  g_clear_error (&error);
+  arcs_free (&a);
+}
+END_TEST
+
+/* ---- several threads share one graph, metric and CH ---- */
+
+typedef struct {
+  TnetGraph *g;
+  TnetMetric *metric;
+  TnetCH *ch;
+  const TnetId *pairs;   /* 2 * n_pairs */
+  guint n_pairs;
+  TnetWeight *out_ch, *out_bidir, *out_phast;  /* n_pairs each */
+} Shared;
+
+typedef struct {
+  Shared *sh;
+  guint begin, end;
+} Slice;
+
+static gpointer
+query_thread (gpointer data)
+{
+  Slice *sl = data;
+  Shared *sh = sl->sh;
+  TnetCHQuery *q = tnet_ch_query_new (sh->ch);
+  TnetBidir *b = tnet_bidir_new (sh->g);
+  TnetWeight *row = g_new (TnetWeight, tnet_graph_n_nodes (sh->g));
+  for (guint k = sl->begin; k < sl->end; k++)
+    {
+      TnetId s = sh->pairs[2 * k], t = sh->pairs[2 * k + 1];
+      sh->out_ch[k] = tnet_ch_query_distance (q, s, t);
+      sh->out_bidir[k] = tnet_bidir_run (b, sh->metric, s, t);
+      if (k % 8 == 0)
+        {
+          tnet_ch_query_one_to_all (q, s, TNET_FORWARD, row);
+          sh->out_phast[k] = row[t];
+        }
+    }
+  g_free (row);
+  tnet_bidir_free (b);
+  tnet_ch_query_free (q);
+  return NULL;
+}
+
+START_TEST (test_threads)
+{
+  TnetMetric *metric;
+  TnetGraph *g = monaco_graph (&metric);
+  GError *error = NULL;
+  TnetCH *ch = tnet_ch_build (metric, NULL, &error);
+  const guint n = tnet_graph_n_nodes (g), n_pairs = 800, n_threads = 4;
+  TnetId *pairs = g_new (TnetId, 2 * n_pairs);
+  GRand *r = g_rand_new_with_seed (2024);
+  for (guint k = 0; k < 2 * n_pairs; k++)
+    pairs[k] = (TnetId) g_rand_int_range (r, 0, (gint32) n);
+  g_rand_free (r);
+  Shared sh = { g, metric, ch, pairs, n_pairs, g_new0 (TnetWeight, n_pairs),
+                g_new0 (TnetWeight, n_pairs), g_new0 (TnetWeight, n_pairs) };
+  GThread *th[4];
+  Slice sl[4];
+  for (guint i = 0; i < n_threads; i++)
+    {
+      sl[i] = (Slice) { &sh, i * n_pairs / n_threads, (i + 1) * n_pairs / n_threads };
+      th[i] = g_thread_new ("ch-query", query_thread, &sl[i]);
+    }
+  for (guint i = 0; i < n_threads; i++)
+    g_thread_join (th[i]);
+  /* the sequential run, with plain Dijkstra as the reference */
+  TnetSearch *s = tnet_search_new (g);
+  for (guint k = 0; k < n_pairs; k++)
+    {
+      tnet_search_run (s, metric, pairs[2 * k], TNET_FORWARD, TNET_WEIGHT_INF, TNET_ID_NONE);
+      TnetWeight want = tnet_search_distance (s, pairs[2 * k + 1]);
+      ck_assert_uint_eq (sh.out_ch[k], want);
+      ck_assert_uint_eq (sh.out_bidir[k], want);
+      if (k % 8 == 0)
+        ck_assert_uint_eq (sh.out_phast[k], want);
+    }
+  /* a batch with a callback on the workers, against the matrix it fills */
+  TnetId srcs[16];
+  for (guint i = 0; i < 16; i++)
+    srcs[i] = pairs[i];
+  TnetWeight *rows = g_new (TnetWeight, 16 * (gsize) n);
+  ck_assert (tnet_batch_one_to_all (metric, ch, srcs, 16, TNET_FORWARD, 4, rows, NULL, NULL,
+                                    &error));
+  for (guint i = 0; i < 16; i++)
+    {
+      tnet_search_run (s, metric, srcs[i], TNET_FORWARD, TNET_WEIGHT_INF, TNET_ID_NONE);
+      for (TnetId v = 0; v < n; v += 7)
+        ck_assert_uint_eq (rows[(gsize) i * n + v], tnet_search_distance (s, v));
+    }
+  g_free (rows);
+  tnet_search_free (s);
+  g_free (sh.out_ch);
+  g_free (sh.out_bidir);
+  g_free (sh.out_phast);
+  g_free (pairs);
+  tnet_ch_unref (ch);
+  tnet_metric_unref (metric);
+  tnet_graph_unref (g);
+}
+END_TEST
+
+typedef struct {
+  GMutex lock;
+  guint calls;
+  guint64 sum;
+} CallbackTally;
+
+static void
+tally (guint index, TnetId source, const TnetWeight *dist, guint n_nodes, gpointer data)
+{
+  CallbackTally *t = data;
+  guint64 s = 0;
+  for (guint v = 0; v < n_nodes; v++)
+    s += dist[v] == TNET_WEIGHT_INF ? 0 : dist[v];
+  g_mutex_lock (&t->lock);
+  t->calls++;
+  t->sum += s + index;
+  g_mutex_unlock (&t->lock);
+}
+
+START_TEST (test_batch_callback)
+{
+  Arcs a = random_arcs (2000, 6000, 77);
+  TnetGraph *g;
+  TnetMetric *metric;
+  make_graph (&a, &g, &metric);
+  TnetId src[40];
+  for (guint i = 0; i < 40; i++)
+    src[i] = (i * 37) % a.n;
+  CallbackTally t1 = { .calls = 0 }, t2 = { .calls = 0 };
+  g_mutex_init (&t1.lock);
+  g_mutex_init (&t2.lock);
+  GError *error = NULL;
+  ck_assert (tnet_batch_one_to_all (metric, NULL, src, 40, TNET_FORWARD, 1, NULL, tally, &t1,
+                                    &error));
+  ck_assert (tnet_batch_one_to_all (metric, NULL, src, 40, TNET_FORWARD, 3, NULL, tally, &t2,
+                                    &error));
+  ck_assert_uint_eq (t1.calls, 40);
+  ck_assert_uint_eq (t2.calls, 40);
+  ck_assert_uint_eq (t1.sum, t2.sum);
+  ck_assert_uint_gt (t1.sum, 0);
+  ck_assert (tnet_batch_one_to_all (metric, NULL, src, 0, TNET_FORWARD, 3, NULL, tally, &t2,
+                                    &error));
+  ck_assert_uint_eq (t2.calls, 40);
+  g_mutex_clear (&t1.lock);
+  g_mutex_clear (&t2.lock);
+  tnet_metric_unref (metric);
+  tnet_graph_unref (g);
+  arcs_free (&a);
+}
+END_TEST
+
+int
+main (void)
+{
+  Suite *s = suite_create ("ch");
+  TCase *tc = tcase_create ("kernels");
+  tcase_set_timeout (tc, 300);
+  tcase_add_loop_test (tc, test_random_graphs, 0, G_N_ELEMENTS (sizes));
+  tcase_add_test (tc, test_rome99);
+  tcase_add_test (tc, test_monaco);
+  tcase_add_test (tc, test_file);
+  tcase_add_test (tc, test_build_errors);
+  tcase_add_test (tc, test_batch_callback);
+  suite_add_tcase (s, tc);
+  TCase *tt = tcase_create ("threads");
+  tcase_set_timeout (tt, 300);
+  tcase_add_test (tt, test_threads);
+  suite_add_tcase (s, tt);
+  return tt_run_suite (s);
+}
