@@ -1,6 +1,7 @@
 /* test-core.c: error domain, version and the 4-ary heap. */
 #include "tests-common.h"
 #include "heap.h"
+#include "json-text.h"
 
 START_TEST (test_version)
 {
@@ -59,6 +60,40 @@ START_TEST (test_heap_sorts)
 }
 END_TEST
 
+/* JSON numbers are written in their shortest exact form; strings are
+ * left alone. */
+START_TEST (test_json_numbers)
+{
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "a");
+  json_builder_add_double_value (b, 284.8);
+  json_builder_set_member_name (b, "b");
+  json_builder_add_double_value (b, 80.0);
+  json_builder_set_member_name (b, "c");
+  json_builder_add_double_value (b, -0.125);
+  json_builder_set_member_name (b, "d");
+  json_builder_add_double_value (b, 1e300);
+  json_builder_set_member_name (b, "e");
+  json_builder_add_int_value (b, 42);
+  json_builder_set_member_name (b, "s");
+  json_builder_add_string_value (b, "284.80000000000001 \"q\" 1e5");
+  json_builder_set_member_name (b, "f");
+  json_builder_add_double_value (b, 0.1 + 0.2);
+  json_builder_end_object (b);
+  g_autoptr (JsonNode) root = json_builder_get_root (b);
+  g_autofree char *text = tnet_i_json_to_text (root, 0);
+  ck_assert_str_eq (text, "{\"a\":284.8,\"b\":80.0,\"c\":-0.125,\"d\":1e+300,\"e\":42,"
+                          "\"s\":\"284.80000000000001 \\\"q\\\" 1e5\",\"f\":0.30000000000000004}\n");
+  /* and it reads back to the same values */
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  ck_assert (json_parser_load_from_data (parser, text, -1, NULL));
+  JsonObject *o = json_node_get_object (json_parser_get_root (parser));
+  ck_assert (json_object_get_double_member (o, "a") == 284.8);
+  ck_assert (json_object_get_double_member (o, "f") == 0.1 + 0.2);
+}
+END_TEST
+
 int
 main (void)
 {
@@ -67,6 +102,7 @@ main (void)
   tcase_add_test (tc, test_version);
   tcase_add_test (tc, test_error_quark);
   tcase_add_loop_test (tc, test_heap_sorts, 0, 20);
+  tcase_add_test (tc, test_json_numbers);
   suite_add_tcase (s, tc);
   return tt_run_suite (s);
 }

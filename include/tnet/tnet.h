@@ -19,4 +19,5 @@
 #include <tnet/tnet-transit.h>
 #include <tnet/tnet-analysis.h>
 #include <tnet/tnet-commute.h>
+#include <tnet/tnet-hubs.h>
 #undef TNET_INSIDE

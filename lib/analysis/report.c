@@ -3,6 +3,7 @@
  * table. The sections themselves live beside the analyses they report. */
 #include "tnet-internal.h"
 #include "report-private.h"
+#include "json-text.h"
 
 /* The sections, in report order. Add yours here (see report-private.h). */
 static const TnetReportSection *const sections[] = {
@@ -10,6 +11,7 @@ static const TnetReportSection *const sections[] = {
   &tnet_i_report_section_lines,
   &tnet_i_report_section_commute,
   &tnet_i_report_section_corridors,
+  &tnet_i_report_section_hubs,
 };
 #define N_SECTIONS G_N_ELEMENTS (sections)
 
@@ -326,13 +328,7 @@ tnet_report_to_json (const TnetReport *report, gboolean pretty)
   json_builder_end_object (b);
   json_builder_end_object (b);
   g_autoptr (JsonNode) root = json_builder_get_root (b);
-  g_autoptr (JsonGenerator) gen = json_generator_new ();
-  json_generator_set_pretty (gen, pretty);
-  json_generator_set_root (gen, root);
-  char *out = json_generator_to_data (gen, NULL);
-  char *with_nl = g_strconcat (out, "\n", NULL);
-  g_free (out);
-  return with_nl;
+  return tnet_i_json_to_text (root, pretty ? 2 : 0);
 }
 
 static void

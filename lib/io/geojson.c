@@ -1,5 +1,6 @@
 /* geojson.c: GeoJSON writers (json-glib), RFC 7946 [lon, lat] order. */
 #include "tnet-internal.h"
+#include "json-text.h"
 #include <tnet/tnet-geojson.h>
 #include <json-glib/json-glib.h>
 
@@ -107,14 +108,7 @@ finish (JsonBuilder *b)
   json_builder_end_array (b);
   json_builder_end_object (b);
   g_autoptr (JsonNode) root = json_builder_get_root (b);
-  g_autoptr (JsonGenerator) gen = json_generator_new ();
-  json_generator_set_root (gen, root);
-  json_generator_set_pretty (gen, TRUE);
-  json_generator_set_indent (gen, 1);
-  char *text = json_generator_to_data (gen, NULL);
-  char *out = g_strconcat (text, "\n", NULL);
-  g_free (text);
-  return out;
+  return tnet_i_json_to_text (root, 1);
 }
 
 static JsonBuilder *

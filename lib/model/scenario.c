@@ -253,16 +253,6 @@ tnet_scenario_link_active (const TnetScenario *scen, const TnetNetwork *net, Tne
     return FALSE;
   if (l->line && g_hash_table_contains (scen->closed_lines.values, l->line))
     return FALSE;
-  /* tag until:YYYY: the link is replaced after YYYY (e.g. a road upgraded
-   * to a higher class, whose new link has open_year YYYY+1) */
-  for (const char *const *t = l->tags; *t; t++)
-    if (g_str_has_prefix (*t, "until:"))
-      {
-        char *end = NULL;
-        gint64 until = g_ascii_strtoll (*t + 6, &end, 10);
-        if (end != *t + 6 && *end == '\0' && until < scen->year)
-          return FALSE;
-      }
   return TRUE;
 }
 

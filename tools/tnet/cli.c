@@ -1,5 +1,6 @@
 /* cli.c: options, loading, output and errors shared by the subcommands. */
 #include "cli.h"
+#include "json-text.h"
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -192,12 +193,7 @@ char *
 tnet_cli_json_to_string (JsonBuilder *builder)
 {
   g_autoptr (JsonNode) root = json_builder_get_root (builder);
-  g_autoptr (JsonGenerator) gen = json_generator_new ();
-  json_generator_set_root (gen, root);
-  json_generator_set_pretty (gen, TRUE);
-  json_generator_set_indent (gen, 2);
-  g_autofree char *text = json_generator_to_data (gen, NULL);
-  return g_strconcat (text, "\n", NULL);
+  return tnet_i_json_to_text (root, 2);
 }
 
 gboolean

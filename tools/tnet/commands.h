@@ -11,3 +11,4 @@ int tnet_cmd_criticality (int argc, char **argv);
 int tnet_cmd_import (int argc, char **argv);
 int tnet_cmd_run (int argc, char **argv);
 int tnet_cmd_map (int argc, char **argv);
+int tnet_cmd_transfers (int argc, char **argv);

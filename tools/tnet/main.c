@@ -21,6 +21,7 @@ static const Command commands[] = {
   { "criticality", "links (or lines) ranked by the loss their failure causes", tnet_cmd_criticality },
   { "import", "import gtfs FEED (read and check) / import osm FILE.pbf -o DIR (to network CSV)", tnet_cmd_import },
   { "run", "everything a scenario file (.ini) asks for, into its output folder", tnet_cmd_run },
+  { "transfers", "walk and wait between every pair of lines at each passenger hub", tnet_cmd_transfers },
   { "map", "SVG/PNG map of the network, an isochrone or corridor paths", tnet_cmd_map },
 };
 

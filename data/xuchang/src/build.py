@@ -153,6 +153,72 @@ def auto_access(rows):
     return out
 
 
+ROAD_PICKUP_MIN, ROAD_MIN_PER_KM = 3, 2.6     # taxi/car: 1.3 x straight line at 30 km/h
+ZONE_PICKUP_MIN = 5
+ZONE_STATIONS = ["xc_east_hsr", "xc_north_hsr", "cg_north_hsr", "yz_hsr", "yl_hsr",
+                 "bus_xc_east"]
+ZONE_STATION_KM = 25
+
+
+def road_access(rows):
+    """Zones are trip ends: a trip cannot reach a station through a zone's
+    connectors.  Give every station and stop without a direct access link to
+    a road place or an interchange one to its two nearest road nodes open in
+    2020 (and to any nearer one opening by 2025), and join every county zone
+    to the HSR stations and the 许昌东 bus terminal within 25 km that it has
+    no link to.  Times: pick-up + 1.3 x straight line at 30 km/h."""
+    kind = {n[0]: n[2] for n in NODES}
+    year = {}
+    for r in rows:
+        if r["status"] == "study":
+            continue
+        if (r["mode"] in ("trunk", "road") and True) or r["mode"] == "expressway":
+            for n in (r["frm"], r["to"]):
+                if kind[n] == "place" or (kind[n] == "interchange" and r["mode"] == "expressway"):
+                    year[n] = min(year.get(n, 9999), r["open_year"] or 0)
+    for n in NEW_EXITS:
+        if n in year:
+            year[n] = max(year[n], 2025)
+    linked, pairs = set(), set()
+    for r in rows:
+        if r["mode"] == "access":
+            pairs.add((r["frm"], r["to"])); pairs.add((r["to"], r["frm"]))
+            for a, b in ((r["frm"], r["to"]), (r["to"], r["frm"])):
+                if kind[a] in ("station", "stop") and b in year:
+                    linked.add(a)
+    out = []
+
+    def add(frm, to, tmin, y, tags):
+        out.append(dict(id=f"a_{frm}__{to}", frm=frm, to=to, mode="access", line="",
+                        length_km=max(hav(frm, to) * 1.3, 0.1), speed=None, time_min=tmin,
+                        oneway="", cls="", open_year=y or None, status="existing", tags=tags,
+                        source="GK", confidence="low"))
+        pairs.add((frm, to)); pairs.add((to, frm))
+
+    cands = sorted(year)
+    for n in NODES:
+        nid = n[0]
+        if n[2] not in ("station", "stop") or nid in linked:
+            continue
+        near = sorted(cands, key=lambda m: (hav(nid, m), m))
+        old = [m for m in near if year[m] <= 2020][:2]
+        limit = hav(nid, old[-1])
+        new = [m for m in near if 2020 < year[m] <= 2025 and hav(nid, m) < limit]
+        for m in old + new:
+            if (nid, m) not in pairs:
+                add(nid, m, round(ROAD_PICKUP_MIN + ROAD_MIN_PER_KM * hav(nid, m)),
+                    year[m], ["access", "road"])
+    for n in NODES:
+        if n[2] != "zone" or n[8] is None or n[7] != "xuchang":
+            continue
+        for s in ZONE_STATIONS:
+            d = hav(n[0], s)
+            if d <= ZONE_STATION_KM and (n[0], s) not in pairs:
+                add(n[0], s, round(ZONE_PICKUP_MIN + ROAD_MIN_PER_KM * d), None,
+                    ["access", "taxi"])
+    return out
+
+
 HEADER_N = ["id", "name", "kind", "lon", "lat", "name_en", "county", "region",
             "population", "source", "confidence"]
 HEADER_L = ["id", "from", "to", "mode", "line", "length_km", "speed_kmh", "time_min",
@@ -177,6 +243,7 @@ def main():
                "WGS84 lon/lat. See README.md for sources, confidence and conventions."])
     rows = build_links()
     rows += auto_access(rows)
+    rows += road_access(rows)
     ids = set(NODE)
     for r in rows:
         assert r["frm"] in ids and r["to"] in ids, r

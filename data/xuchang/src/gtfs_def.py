@@ -23,6 +23,7 @@ ROUTES = {
     "b_xyl": ("xcb", "许鄢快线", "许鄢公交快线 许昌—鄢陵", 3, "bus"),
     "b_cgo": ("xcb", "许昌—新郑机场", "许昌城市航站楼—新郑机场 机场巴士", 3, "bus"),
     "b_chanye": ("xcb", "长葛—产业新城", "长葛城区—产业新城枢纽 公交", 3, "bus"),
+    "zzm1": ("zzm", "郑州地铁1号线", "郑州地铁1号线 郑州东站—二七广场—绿城广场", 1, "metro"),
 }
 
 # patterns: (route, pattern id, [(stop, arrival_min, departure_min)], headways)
@@ -52,6 +53,15 @@ XYL20 = [("bus_xc_center", 0, 0), ("bus_yl_center", 50, 50)]
 XYL25 = [("bus_xc_center", 0, 0), ("bus_yl_hsr", 40, 41), ("bus_yl_center", 50, 50)]
 CGO = [("bus_xc_east", 0, 0), ("bus_cgo_t2", 55, 55)]
 CHANYE = [("bus_cg_center", 0, 0), ("bus_shuangmiaoli", 22, 22)]
+# 郑州地铁1号线, 郑州东站 -> 绿城广场: the line's lengths between the stops (links.csv,
+# M-metroman sequence scaled to the published 41.2 km, W-wiki-zh-zzm1) at an assumed
+# schedule speed of 35 km/h, stops included: 11.45 km 19.6 min, 1.17 km 2.0 min,
+# 2.35 km 4.0 min. Headway 4.5 min in the peaks, 7 min otherwise (assumption).
+ZZM1 = [("zzm_zz_east", 0, 0), ("zzm_erqi", 19.6, 19.6), ("zzm_zz_station", 21.6, 21.6),
+        ("zzm_lvcheng", 25.6, 25.6)]
+ZZM1_HEADWAYS = [("06:00:00", "07:00:00", 420), ("07:00:00", "09:00:00", 270),
+                 ("09:00:00", "17:00:00", 420), ("17:00:00", "19:00:00", 270),
+                 ("19:00:00", "22:00:00", 420)]
 
 ZX_STATIONS = ["zx_changanlu_north", "zx_gangqu_north", "zx_wenti_center", "zx_zaoyuan",
                "zx_aoxianglu", "zx_changanlu_south", "zx_xinzheng_airport", "zx_zundalu",
@@ -88,25 +98,29 @@ def feeds(node, hav):
              P("zh", "zh", ZH20, H(6600)), P("jgr", "jgr", JGR, H(5400)),
              P("b_shuttle", "sh", SHUTTLE, H(1800)), P("b_xy", "xy", XY20, H(1800)),
              P("b_xcg", "xcg", XCG20, H(1800)), P("b_xyl", "xyl", XYL20, H(1800)),
-             P("b_cgo", "cgo", CGO, H(3600))]
+             P("b_cgo", "cgo", CGO, H(3600)),
+             P("zzm1", "zzm1", ZZM1, ZZM1_HEADWAYS)]
     f2025 = [P("jggt", "jggt", JGGT, H(900)), P("zy", "zy", ZY25, H(2700)),
              P("zh", "zh", ZH25, H(3600)), P("jgr", "jgr", JGR, H(5400)),
              P("zx", "zx", zx, ZX_HEADWAYS),
              P("b_shuttle", "sh", SHUTTLE, H(900)), P("b_xy", "xy", XY25, H(1200)),
              P("b_xcg", "xcg", XCG25, H(1200)), P("b_xyl", "xyl", XYL25, H(1200)),
              P("b_cgo", "cgo", CGO, H(3600)),
-             P("b_chanye", "cy", CHANYE, H(1800))]
+             P("b_chanye", "cy", CHANYE, H(1800)),
+             P("zzm1", "zzm1", ZZM1, ZZM1_HEADWAYS)]
     return {2020: f2020, 2025: f2025}
 
 
 # transfers.txt: (stop a, stop b, seconds) -- written both ways
+# HSR/rail <-> metro line 1 at 郑州东站 and 郑州站: 5 min (assumption, as the new hubs)
+ZZ_METRO = [("zz_east_station", "zzm_zz_east", 300), ("zz_station", "zzm_zz_station", 300)]
 TRANSFERS = {
-    2020: [("xc_north_hsr", "bus_xc_north", 480), ("xc_east_hsr", "bus_xc_east", 480)],
+    2020: [("xc_north_hsr", "bus_xc_north", 480), ("xc_east_hsr", "bus_xc_east", 480)] + ZZ_METRO,
     2025: [("xc_north_hsr", "bus_xc_north", 300), ("xc_east_hsr", "bus_xc_east", 480),
            ("xc_east_hsr", "zx_xuchang_east", 300), ("bus_xc_east", "zx_xuchang_east", 300),
            ("yz_hsr", "bus_yz_hsr", 300), ("cg_north_hsr", "bus_cg_north_hsr", 300),
            ("yl_hsr", "bus_yl_hsr", 300), ("zx_nongdalu", "bus_nongdalu", 300),
-           ("zx_shuangmiaoli", "bus_shuangmiaoli", 300)],
+           ("zx_shuangmiaoli", "bus_shuangmiaoli", 300)] + ZZ_METRO,
 }
 
 AGENCIES = [

@@ -217,6 +217,16 @@ CHAINS = [
     dict(prefix="sylk", line="禹亳铁路苏桥—灵井联络线", mode="rail", speed=80,
          nodes=["jgr_suqiao", "sy_lingjing"], spans=[(0, 1, 36.0, "W-yubo")],
          tags=["length_from_total"], source="W-yubo", confidence="low"),
+    # Zhengzhou metro line 1 between 郑州东站 and 绿城广场 (the station nearest the centre
+    # zone), open since 2013/2017. Only the stations the feeds stop at are nodes; each
+    # length is the sum of the straight lines between the consecutive stations of the
+    # M-metroman sequence (9, 1 and 2 station gaps), scaled by 41.2 / 38.59 so that the
+    # whole line has its published 41.2 km (W-wiki-zh-zzm1). The speed is the assumed
+    # schedule speed (35 km/h); the ridden times come from the feeds.
+    dict(prefix="zzm1", line="郑州地铁1号线", mode="metro", speed=35,
+         nodes=["zzm_zz_east", "zzm_erqi", "zzm_zz_station", "zzm_lvcheng"],
+         spans=[(0, 1, 11.45, ""), (1, 2, 1.17, ""), (2, 3, 2.35, "")],
+         source="M-metroman;W-wiki-zh-zzm1", confidence="medium"),
 ]
 
 # New expressway exits of P-C4: their ramps open in 2025.
@@ -236,6 +246,7 @@ ACCESS = [
     ("z_weidu", "bus_xc_center", 6), ("z_weidu", "ic_g4_xuchang", 12),
     ("z_weidu", "ic_g4_bayi", 12, Y25), ("z_weidu", "r_s225_south", 5), ("z_weidu", "r_xc_west_ring", 8),
     ("z_weidu", "zx_furonghu", 10, Y23), ("z_weidu", "zx_xuchang_east", 15, Y23),
+    ("z_weidu", "bus_xc_east", 15),
     # 东城区
     ("z_dongcheng", "xc_east_hsr", 5), ("z_dongcheng", "bus_xc_east", 5),
     ("z_dongcheng", "zx_xuchang_east", 5, Y23), ("z_dongcheng", "zx_luminghu", 5, Y23),
@@ -284,9 +295,12 @@ ACCESS = [
     ("ic_yl_yanling_east", "r_s222_liuyingqiao", 3, {"open_year": 2030, "status": "study",
                                                       "tags": ["access", "ramp"]}),
     # Zhengzhou side
-    ("zz_east_station", "zz_center", 25, {"mode": "metro", "line": "郑州地铁1号线",
-                                           "tags": ["egress", "metro"], "confidence": "medium",
-                                           "id": "m_zz_east__center"}),
+    # 郑州东站 -> centre: by metro line 1 (feeds; 5 min walk between the HSR hall and the
+    # metro platform) or by taxi (30 min); 绿城广场 station -> centre zone on foot
+    # (0.49 km x 1.3 at 4.8 km/h = 8 min)
+    ("zz_east_station", "zzm_zz_east", 5, {"tags": ["access", "walk"]}),
+    ("zz_station", "zzm_zz_station", 5, {"tags": ["access", "walk"]}),
+    ("zzm_lvcheng", "zz_center", 8, {"tags": ["access", "walk", "egress"], "source": "M-metroman"}),
     ("zz_east_station", "zz_center", 30, {"tags": ["access", "egress", "taxi"],
                                            "id": "a_zz_east__center_taxi"}),
     ("zz_station", "zz_center", 12, EG),

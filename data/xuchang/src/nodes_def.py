@@ -41,6 +41,13 @@ NODES = [
     # ---- heavy-rail stations
     ("zz_east_station", "郑州东站", "station", 113.7730, 34.7601, "Zhengzhou East", "", Z, None, "W-wiki-en", "high"),
     ("zz_station", "郑州站", "station", 113.6540, 34.7478, "Zhengzhou", "", Z, None, "W-wiki-id", "high"),
+    # Zhengzhou metro line 1 stations used by the feeds (M-metroman positions, shifted by
+    # the mean offset between M-metroman and the WGS84 positions of 郑州东站 and 郑州站 above:
+    # lon -0.0019, lat +0.0011)
+    ("zzm_zz_east", "郑州东站(地铁1号线)", "station", 113.7730, 34.7603, "Zhengzhou East (metro line 1)", "", Z, None, "M-metroman", "medium"),
+    ("zzm_erqi", "二七广场站", "station", 113.6636, 34.7536, "Erqi Square (metro line 1)", "", Z, None, "M-metroman", "medium"),
+    ("zzm_zz_station", "郑州火车站(地铁1号线)", "station", 113.6540, 34.7476, "Zhengzhou Railway Station (metro line 1)", "", Z, None, "M-metroman", "medium"),
+    ("zzm_lvcheng", "绿城广场站", "station", 113.6300, 34.7485, "Lücheng Square (metro line 1), nearest to the centre zone", "", Z, None, "M-metroman", "medium"),
     ("zz_airport_hsr", "郑州航空港站", "station", 113.91, 34.49, "Zhengzhou Hangkonggang", "", A, None, "W-crcn;W-gmw;GK", "low"),
     ("xc_east_hsr", "许昌东站", "station", 113.8830, 34.0501, "Xuchang East", WD, X, None, "W-wiki-ja", "high"),
     ("xc_north_hsr", "许昌北站", "station", 113.865, 34.135, "Xuchang North", JA, X, None, "W-taikang;GK", "low"),

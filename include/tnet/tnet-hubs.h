@@ -1,0 +1,274 @@
+/* tnet-hubs.h: passenger hubs (hubs.csv + hub_walks.csv, or GTFS parent
+ * stations) and the transfer times between every pair of services meeting
+ * at a hub (DESIGN §5 "Hub transfer times"). */
+#pragma once
+
+#if !defined(TNET_INSIDE) && !defined(TNET_COMPILATION)
+#error "Only <tnet/tnet.h> can be included directly."
+#endif
+
+#include <tnet/tnet-network.h>
+#include <tnet/tnet-scenario.h>
+#include <tnet/tnet-transit.h>
+
+G_BEGIN_DECLS
+
+/* ------------------------------------------------------------------ hubs */
+
+/**
+ * TnetHubKind:
+ * @TNET_HUB_INTEGRATED_NEW: one of the plan's new integrated passenger hubs
+ *   (hubs.csv `integrated_new`); the plan's indicator averages over these
+ * @TNET_HUB_EXISTING: another hub of hubs.csv (`existing`)
+ * @TNET_HUB_STATION: a hub derived from a GTFS feed (a parent station, or a
+ *   single stop served by several routes)
+ */
+typedef enum {
+  TNET_HUB_INTEGRATED_NEW,
+  TNET_HUB_EXISTING,
+  TNET_HUB_STATION,
+  TNET_N_HUB_KINDS
+} TnetHubKind;
+
+TNET_API const char *tnet_hub_kind_to_string (TnetHubKind kind);
+
+/**
+ * TnetHub:
+ * A hub: @n_members stop ids (network node ids = GTFS stop ids) in
+ * @members (%NULL-terminated). @open_year is 0 when the hub predates every
+ * scenario. @target_min is the hub's target transfer (walk) time in
+ * minutes, NAN when none. Strings are owned by the hub set.
+ */
+typedef struct {
+  const char *id;
+  const char *name;
+  const char *name_en;
+  const char *source;
+  const char *confidence;
+  const char *const *members;
+  guint n_members;
+  TnetHubKind kind;
+  int open_year;
+  double target_min;
+} TnetHub;
+
+typedef struct _TnetHubSet TnetHubSet;
+
+/**
+ * tnet_hub_set_load_csv:
+ * @net: (nullable): the network whose node ids the members name; %NULL
+ *   accepts any member id
+ * @hubs_path: a hubs.csv file (`id,name,name_en,kind,open_year,
+ *   target_transfer_min,members,source,confidence`; `#` comment lines;
+ *   kind `integrated_new` or `existing`; members `;`-separated)
+ * @walks_path: (nullable): a hub_walks.csv file (`hub,from,to,walk_min,
+ *   open_year,source,confidence`)
+ *
+ * Loads the hubs and their walking times. A walk row holds for both
+ * directions unless the file also gives the reverse direction; among the
+ * rows of a pair, the one with the largest open_year <= the scenario year
+ * applies (blank open_year = 2020, i.e. always).
+ *
+ * Errors: %TNET_ERROR_IO when a file cannot be read;
+ * %TNET_ERROR_INVALID_INPUT "FILE:LINE:COLUMN: ..." on a missing column, an
+ * empty or duplicate hub id, an unknown kind, a bad open_year or target, an
+ * empty member list, a member that is not a node of @net, a duplicate
+ * member, a walk row naming an unknown hub or a stop that is not a member of
+ * its hub, from = to, or a walk that is not a finite number >= 0.
+ * Returns: (transfer full): a new hub set, or %NULL. Copies what it needs.
+ * Time complexity: O(size of the files).
+ */
+TNET_API TnetHubSet *tnet_hub_set_load_csv (const TnetNetwork *net, const char *hubs_path,
+                                            const char *walks_path, GError **error);
+
+/**
+ * tnet_hub_set_from_feed:
+ *
+ * The hubs of a GTFS feed: every parent station (location_type 1) whose
+ * child stops are served, on the feed's service day and in its window, by at
+ * least two routes becomes a hub (id = the station's stop_id) whose members
+ * are those children; every stop without a parent station that is served by
+ * at least two routes becomes a one-stop hub. Kind %TNET_HUB_STATION, no
+ * target. Walks come from the feed at compute time (see
+ * tnet_hub_transfers_compute()). Cannot fail; the result may be empty.
+ * Returns: (transfer full): a new hub set.
+ * Time complexity: O(stops + sum of pattern lengths).
+ */
+TNET_API TnetHubSet *tnet_hub_set_from_feed (const TnetFeed *feed);
+
+TNET_API void tnet_hub_set_free (TnetHubSet *hubs);
+TNET_API guint tnet_hub_set_n_hubs (const TnetHubSet *hubs);
+/* A view valid until @hubs is freed (NULL when @i is out of range). */
+TNET_API const TnetHub *tnet_hub_set_get (const TnetHubSet *hubs, guint i);
+/* Index of the hub with id @id, or -1. */
+TNET_API int tnet_hub_set_find (const TnetHubSet *hubs, const char *id);
+
+/**
+ * tnet_hub_set_walk_min:
+ * The walking time from member @from to member @to of hub @hub given by the
+ * hub walk table for scenario year @year, or NAN when the table has no row
+ * for the pair that applies in @year. Time complexity: O(rows of the hub).
+ */
+TNET_API double tnet_hub_set_walk_min (const TnetHubSet *hubs, guint hub, const char *from,
+                                       const char *to, int year);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetHubSet, tnet_hub_set_free)
+
+/* ------------------------------------------------------- transfer tables */
+
+/**
+ * TnetTransferPair:
+ * One ordered pair of services (routes) at a hub: arriving with @from,
+ * leaving with @to.
+ * @from_service / @to_service: route display names; @from_route / @to_route
+ *   their route_ids; @from_mode / @to_mode their modes
+ * @from_stop / @to_stop: the member stops of the shortest change
+ * @walk_min: walking time of that change
+ * @headway_min: the headway of @to at the hub (mean over its directions of
+ *   the combined headway of its patterns in that direction), times the
+ *   scenario's headway factor
+ * @wait_min: expected wait, @headway_min / 2
+ * @walk_wait_min: @walk_min + @wait_min
+ * @from_trips_per_hour / @to_trips_per_hour: arrivals of @from and
+ *   departures of @to at the hub per hour of the window (all directions,
+ *   divided by the headway factor)
+ * @weight: @from_trips_per_hour × @to_trips_per_hour
+ * @timetabled: both services run on timetables (no frequencies.txt trips);
+ *   the three fields below are then set, else NAN / 0
+ * @connection_wait_min: the real wait averaged over the arrivals of @from in
+ *   the window and the directions of @to: from arrival + walk to the next
+ *   departure of @to in that direction, within the window
+ * @n_arrivals: (arrival, direction) combinations considered
+ * @n_unconnected: of those, the ones with no departure before the window's
+ *   end (excluded from the mean)
+ */
+typedef struct {
+  const char *from_service;
+  const char *to_service;
+  const char *from_route;
+  const char *to_route;
+  const char *from_stop;
+  const char *to_stop;
+  TnetMode from_mode;
+  TnetMode to_mode;
+  double walk_min;
+  double headway_min;
+  double wait_min;
+  double walk_wait_min;
+  double from_trips_per_hour;
+  double to_trips_per_hour;
+  double weight;
+  gboolean timetabled;
+  double connection_wait_min;
+  guint n_arrivals;
+  guint n_unconnected;
+} TnetTransferPair;
+
+/* Means over the pairs of one mode combination (e.g. hsr -> bus). */
+typedef struct {
+  TnetMode from_mode;
+  TnetMode to_mode;
+  guint n_pairs;
+  double mean_walk_min;
+  double mean_walk_wait_min;
+} TnetTransferModePair;
+
+#define TNET_HUB_WORST_PAIRS 3
+
+/**
+ * TnetHubTable:
+ * The transfer table of one hub in one scenario year.
+ * @in_service: FALSE when the hub is not open in the year (@open_year >
+ *   year), or fewer than two services call at its members, or no change is
+ *   allowed; @status then says which ("not open until 2025", "fewer than two
+ *   services", ...) and every mean is NAN — never 0.
+ * @n_services: routes calling at the members in the window
+ * @pairs: @n_pairs ordered pairs, sorted by from then to service name
+ * @mean_walk_min / @mean_walk_wait_min: unweighted means over the pairs
+ * @weighted_walk_min / @weighted_walk_wait_min: means weighted by each
+ *   pair's @weight (trips/h of from × trips/h of to)
+ * @mean_connection_wait_min: mean of the pairs' connection waits (NAN when
+ *   no pair is timetabled); @n_timetabled_pairs how many
+ * @mode_pairs: @n_mode_pairs mode combinations, in mode order
+ * @worst: indices into @pairs of the @n_worst (<= 3) pairs with the largest
+ *   walk + wait (ties: larger walk, then table order)
+ * @has_target / @pass: whether the hub has a target and its mean walk (the
+ *   plan's indicator is the walk) is at most the target
+ * All arrays and strings are owned by the #TnetHubTransfers.
+ */
+typedef struct {
+  const TnetHub *hub;
+  gboolean in_service;
+  const char *status;
+  guint n_services;
+  guint n_pairs;
+  const TnetTransferPair *pairs;
+  double mean_walk_min;
+  double mean_walk_wait_min;
+  double weighted_walk_min;
+  double weighted_walk_wait_min;
+  double mean_connection_wait_min;
+  guint n_timetabled_pairs;
+  guint n_mode_pairs;
+  const TnetTransferModePair *mode_pairs;
+  guint n_worst;
+  guint worst[TNET_HUB_WORST_PAIRS];
+  gboolean has_target;
+  gboolean pass;
+} TnetHubTable;
+
+typedef struct _TnetHubTransfers TnetHubTransfers;
+
+/**
+ * tnet_hub_transfers_compute:
+ * @hubs: the hubs
+ * @feed: (nullable): the feed of the scenario year (NULL: no service
+ *   anywhere, every hub is "not in service")
+ * @scen: the scenario: its year decides which hubs are open and which walk
+ *   rows apply; its headway factors (by route_short_name, else
+ *   route_long_name) scale the headways
+ *
+ * Builds a transfer table per hub (see #TnetHubTable and #TnetTransferPair).
+ * The walk from stop s to stop t of a hub is, in order: the hub walk table
+ * (tnet_hub_set_walk_min()); the feed's transfers.txt type-2
+ * min_transfer_time of (s,t), else of their parent stations (also when s =
+ * t: the feed's minimum time to change applies at one stop too); 0 when s =
+ * t; else the straight-line distance × 1.2 at 4.8 km/h (the defaults of
+ * #TnetTransitOptions). A type-3 rule forbids that change. A pair's walk is
+ * the shortest over the stops where @from sets down and @to picks up.
+ * Headways are taken from the feed's patterns over its window (a pattern's
+ * headway holds at each of its stops); a direction of a service at the hub
+ * is the stop it calls at next. Timetabled connection waits do not scale
+ * with the headway factor.
+ *
+ * Returns: (transfer full): the tables, one per hub in @hubs order. The
+ * result borrows @hubs (keep it alive) and copies what it needs from @feed.
+ * Thread-safe (reads only).
+ * Time complexity: O(hubs × (stop times + pattern stops) + pairs × events).
+ */
+TNET_API TnetHubTransfers *tnet_hub_transfers_compute (const TnetHubSet *hubs,
+                                                       const TnetFeed *feed,
+                                                       const TnetScenario *scen);
+TNET_API void tnet_hub_transfers_free (TnetHubTransfers *t);
+TNET_API int tnet_hub_transfers_get_year (const TnetHubTransfers *t);
+TNET_API guint tnet_hub_transfers_n_hubs (const TnetHubTransfers *t);
+/* Views valid until @t is freed; NULL / -1 when not found. */
+TNET_API const TnetHubTable *tnet_hub_transfers_get (const TnetHubTransfers *t, guint i);
+TNET_API int tnet_hub_transfers_find (const TnetHubTransfers *t, const char *hub_id);
+
+/**
+ * tnet_hub_transfers_indicator_min:
+ * @kind: which hubs count (%TNET_HUB_INTEGRATED_NEW for the plan's
+ *   indicator)
+ * @n_hubs: (out) (optional): how many hubs were averaged
+ *
+ * The plan's indicator: the mean over the hubs of @kind that are in service
+ * of their (unweighted) mean walk, in minutes; NAN when none is in service.
+ * Time complexity: O(hubs).
+ */
+TNET_API double tnet_hub_transfers_indicator_min (const TnetHubTransfers *t,
+                                                  TnetHubKind kind, guint *n_hubs);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetHubTransfers, tnet_hub_transfers_free)
+
+G_END_DECLS

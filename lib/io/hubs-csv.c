@@ -1,0 +1,213 @@
+/* hubs-csv.c: the hubs.csv and hub_walks.csv readers. */
+#include "tnet-internal.h"
+#include "csv.h"
+#include "../model/hub-set-private.h"
+
+static gboolean
+parse_kind (const char *s, TnetHubKind *out)
+{
+  if (strcmp (s, "integrated_new") == 0)
+    *out = TNET_HUB_INTEGRATED_NEW;
+  else if (strcmp (s, "existing") == 0)
+    *out = TNET_HUB_EXISTING;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* open_year: empty (0) or a year 1800..2200 */
+static gboolean
+year_field (TnetCsv *csv, int col, int *out, GError **error)
+{
+  gint64 y = 0;
+  if (col < 0)
+    {
+      *out = 0;
+      return TRUE;
+    }
+  if (!tnet_i_csv_int (csv, col, FALSE, 0, &y, error))
+    return FALSE;
+  if (y != 0 && (y < 1800 || y > 2200))
+    {
+      tnet_i_csv_error (csv, col, error, "expected a year between 1800 and 2200 or an empty "
+                        "field, found \"%s\"", tnet_i_csv_field (csv, col));
+      return FALSE;
+    }
+  *out = (int) y;
+  return TRUE;
+}
+
+static gboolean
+load_hubs (TnetHubSet *set, const TnetNetwork *net, const char *path, GError **error)
+{
+  g_autofree char *display = g_path_get_basename (path);
+  g_autoptr (TnetCsv) csv = tnet_i_csv_open_file (path, display, TNET_CSV_ALLOW_COMMENTS, error);
+  if (!csv || !tnet_i_csv_read_header (csv, error))
+    return FALSE;
+  static const char *const required[] = { "id", "kind", "members", NULL };
+  if (!tnet_i_csv_require (csv, required, error))
+    return FALSE;
+  int c_id = tnet_i_csv_column (csv, "id");
+  int c_name = tnet_i_csv_column (csv, "name");
+  int c_name_en = tnet_i_csv_column (csv, "name_en");
+  int c_kind = tnet_i_csv_column (csv, "kind");
+  int c_open = tnet_i_csv_column (csv, "open_year");
+  int c_target = tnet_i_csv_column (csv, "target_transfer_min");
+  int c_members = tnet_i_csv_column (csv, "members");
+  int c_source = tnet_i_csv_column (csv, "source");
+  int c_conf = tnet_i_csv_column (csv, "confidence");
+  int r;
+  while ((r = tnet_i_csv_next (csv, error)) == 1)
+    {
+      const char *id = tnet_i_csv_field (csv, c_id);
+      if (!*id)
+        {
+          tnet_i_csv_error (csv, c_id, error, "expected a hub id, found an empty field");
+          return FALSE;
+        }
+      if (tnet_hub_set_find (set, id) >= 0)
+        {
+          tnet_i_csv_error (csv, c_id, error, "duplicate hub id \"%s\"", id);
+          return FALSE;
+        }
+      TnetHub h = { .id = id, .target_min = NAN };
+      if (!parse_kind (tnet_i_csv_field (csv, c_kind), &h.kind))
+        {
+          tnet_i_csv_error (csv, c_kind, error, "expected kind integrated_new or existing, "
+                            "found \"%s\"", tnet_i_csv_field (csv, c_kind));
+          return FALSE;
+        }
+      if (!year_field (csv, c_open, &h.open_year, error))
+        return FALSE;
+      if (c_target >= 0)
+        {
+          if (!tnet_i_csv_double (csv, c_target, FALSE, NAN, &h.target_min, error))
+            return FALSE;
+          if (!isnan (h.target_min) && !(isfinite (h.target_min) && h.target_min >= 0))
+            {
+              tnet_i_csv_error (csv, c_target, error, "expected a target in minutes >= 0 "
+                                "or an empty field, found \"%s\"",
+                                tnet_i_csv_field (csv, c_target));
+              return FALSE;
+            }
+        }
+      g_auto (GStrv) parts = g_strsplit (tnet_i_csv_field (csv, c_members), ";", -1);
+      g_autoptr (GPtrArray) members = g_ptr_array_new ();
+      for (guint k = 0; parts[k]; k++)
+        {
+          char *m = g_strstrip (parts[k]);
+          if (!*m)
+            continue;
+          if (net && tnet_network_find_node (net, m) == TNET_ID_NONE)
+            {
+              tnet_i_csv_error (csv, c_members, error, "expected member node ids of "
+                                "nodes.csv, found unknown \"%s\"", m);
+              return FALSE;
+            }
+          for (guint j = 0; j < members->len; j++)
+            if (strcmp (members->pdata[j], m) == 0)
+              {
+                tnet_i_csv_error (csv, c_members, error, "member \"%s\" is listed twice", m);
+                return FALSE;
+              }
+          g_ptr_array_add (members, m);
+        }
+      if (members->len == 0)
+        {
+          tnet_i_csv_error (csv, c_members, error,
+                            "expected one or more ';'-separated member ids, found none");
+          return FALSE;
+        }
+      g_ptr_array_add (members, NULL);
+      h.name = c_name >= 0 ? tnet_i_csv_field (csv, c_name) : "";
+      h.name_en = c_name_en >= 0 ? tnet_i_csv_field (csv, c_name_en) : "";
+      h.source = c_source >= 0 ? tnet_i_csv_field (csv, c_source) : "";
+      h.confidence = c_conf >= 0 ? tnet_i_csv_field (csv, c_conf) : "";
+      tnet_i_hub_set_add (set, &h, (const char *const *) members->pdata);
+    }
+  return r == 0;
+}
+
+static gboolean
+is_member (const TnetHub *h, const char *id)
+{
+  for (guint k = 0; k < h->n_members; k++)
+    if (strcmp (h->members[k], id) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+load_walks (TnetHubSet *set, const char *path, GError **error)
+{
+  g_autofree char *display = g_path_get_basename (path);
+  g_autoptr (TnetCsv) csv = tnet_i_csv_open_file (path, display, TNET_CSV_ALLOW_COMMENTS, error);
+  if (!csv || !tnet_i_csv_read_header (csv, error))
+    return FALSE;
+  static const char *const required[] = { "hub", "from", "to", "walk_min", NULL };
+  if (!tnet_i_csv_require (csv, required, error))
+    return FALSE;
+  int c_hub = tnet_i_csv_column (csv, "hub");
+  int c_from = tnet_i_csv_column (csv, "from");
+  int c_to = tnet_i_csv_column (csv, "to");
+  int c_walk = tnet_i_csv_column (csv, "walk_min");
+  int c_open = tnet_i_csv_column (csv, "open_year");
+  int r;
+  while ((r = tnet_i_csv_next (csv, error)) == 1)
+    {
+      const char *hub_id = tnet_i_csv_field (csv, c_hub);
+      int hub = tnet_hub_set_find (set, hub_id);
+      if (hub < 0)
+        {
+          tnet_i_csv_error (csv, c_hub, error, "expected a hub id of hubs.csv, found \"%s\"",
+                            hub_id);
+          return FALSE;
+        }
+      const TnetHub *h = tnet_hub_set_get (set, (guint) hub);
+      const int cols[2] = { c_from, c_to };
+      for (guint k = 0; k < 2; k++)
+        if (!is_member (h, tnet_i_csv_field (csv, cols[k])))
+          {
+            tnet_i_csv_error (csv, cols[k], error, "expected a member of hub %s, found \"%s\"",
+                              h->id, tnet_i_csv_field (csv, cols[k]));
+            return FALSE;
+          }
+      if (strcmp (tnet_i_csv_field (csv, c_from), tnet_i_csv_field (csv, c_to)) == 0)
+        {
+          tnet_i_csv_error (csv, c_to, error, "expected two different members, found \"%s\" "
+                            "twice", tnet_i_csv_field (csv, c_to));
+          return FALSE;
+        }
+      double walk;
+      if (!tnet_i_csv_double (csv, c_walk, TRUE, 0, &walk, error))
+        return FALSE;
+      if (!(isfinite (walk) && walk >= 0))
+        {
+          tnet_i_csv_error (csv, c_walk, error, "expected a walk in minutes >= 0, found \"%s\"",
+                            tnet_i_csv_field (csv, c_walk));
+          return FALSE;
+        }
+      int year;
+      if (!year_field (csv, c_open, &year, error))
+        return FALSE;
+      tnet_i_hub_set_add_walk (set, (guint) hub, tnet_i_csv_field (csv, c_from),
+                               tnet_i_csv_field (csv, c_to), walk, year);
+    }
+  return r == 0;
+}
+
+TnetHubSet *
+tnet_hub_set_load_csv (const TnetNetwork *net, const char *hubs_path, const char *walks_path,
+                       GError **error)
+{
+  g_return_val_if_fail (hubs_path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  TnetHubSet *set = tnet_i_hub_set_new ();
+  if (!load_hubs (set, net, hubs_path, error)
+      || (walks_path && !load_walks (set, walks_path, error)))
+    {
+      tnet_hub_set_free (set);
+      return NULL;
+    }
+  return set;
+}

@@ -1,0 +1,29 @@
+/* hub-set-private.h: the layout of TnetHubSet, shared by the hub model, the
+ * hubs.csv loader (io) and the transfer analysis. Internal. */
+#pragma once
+
+#include "tnet-internal.h"
+
+/* One hub_walks.csv row. */
+typedef struct {
+  guint hub;            /* index into hubs */
+  const char *from;     /* a member of the hub (string in the set's chunk) */
+  const char *to;       /* another member, != from */
+  double walk_min;      /* finite, >= 0 */
+  int open_year;        /* 0 = blank (applies in every year) */
+} TnetHubWalk;
+
+struct _TnetHubSet {
+  GStringChunk *strings;   /* every string of the hubs and walks */
+  GArray *hubs;            /* TnetHub; members point into member_arrays */
+  GPtrArray *member_arrays;/* g_free'd NULL-terminated arrays of const char * */
+  GArray *walks;           /* TnetHubWalk, in file order */
+  GHashTable *index;       /* hub id (in strings) -> position + 1 */
+};
+
+TnetHubSet *tnet_i_hub_set_new (void);
+/* Adds a hub, copying its strings and members (NULL-terminated, n > 0).
+ * Returns its index. The id must be new. */
+guint tnet_i_hub_set_add (TnetHubSet *set, const TnetHub *hub, const char *const *members);
+void tnet_i_hub_set_add_walk (TnetHubSet *set, guint hub, const char *from, const char *to,
+                              double walk_min, int open_year);
