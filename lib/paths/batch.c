@@ -24,12 +24,18 @@ typedef struct {
   guint n_nodes;
   gint next;               /* atomic: next source index to claim */
   gint finished;           /* atomic: workers done (see tnet_batch_one_to_all) */
+  gint ready;              /* atomic: 1 once the fields above are set */
 } Batch;
 
 static void
 worker (gpointer task, gpointer user_data)
 {
   Batch *b = user_data;
+  /* acquire what the caller released: pool threads are reused between
+   * batches and GLib's queue hands tasks over with futexes that race
+   * detectors cannot see */
+  if (g_atomic_int_get (&b->ready) != 1)
+    g_error ("batch worker started before its batch was ready");
   TnetWeight *scratch = b->matrix ? NULL : g_new (TnetWeight, MAX (b->n_nodes, 1u));
   TnetCHQuery *chq = b->ch ? tnet_ch_query_new (b->ch) : NULL;
   const TnetGraph *g = b->ch ? NULL : b->metric->graph;
@@ -81,6 +87,7 @@ tnet_batch_one_to_all (const TnetMetric *metric, TnetCH *ch, const TnetId *sourc
     .metric = metric, .ch = ch, .sources = sources, .n_sources = n_sources,
     .dir = dir, .matrix = matrix, .func = func, .user_data = user_data, .n_nodes = n,
   };
+  g_atomic_int_set (&b.ready, 1);
   if (n_threads <= 1)
     {
       worker (NULL, &b);
