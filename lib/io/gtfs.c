@@ -681,7 +681,8 @@ read_stop_times (Source *src, TnetFeed *feed, GHashTable *trip_index, GError **e
     return FALSE;
 
   const char *name = tnet_i_csv_name (csv);
-  qsort (raw->data, raw->len, sizeof (RawStopTime), cmp_raw);
+  if (raw->len > 1)
+    qsort (raw->data, raw->len, sizeof (RawStopTime), cmp_raw);
   g_array_set_size (feed->stop_times, raw->len);
   RawStopTime *rv = (RawStopTime *) raw->data;
   for (guint i = 0; i < raw->len;)
@@ -819,7 +820,8 @@ read_frequencies (Source *src, TnetFeed *feed, GHashTable *trip_index, GError **
     }
   if (r < 0)
     return FALSE;
-  qsort (raw->data, raw->len, sizeof (RawFrequency), cmp_freq);
+  if (raw->len > 1)
+    qsort (raw->data, raw->len, sizeof (RawFrequency), cmp_freq);
   for (guint i = 0; i < raw->len; i++)
     {
       RawFrequency *rf = &g_array_index (raw, RawFrequency, i);
