@@ -397,7 +397,7 @@ tnet_criticality_scan (TnetGraph *graph, const TnetMetric *metric,
   for (guint o = 0; o < pairs_of->len; o++)
     g_array_free (pairs_of->pdata[o], TRUE);
   g_ptr_array_free (pairs_of, TRUE);
-  if (entries->len > 1)
+  if (entries->len > 0)
     qsort (entries->data, entries->len, sizeof (Entry), entry_cmp);
   crit->n_entries = entries->len;
   crit->entries = (Entry *) g_array_free (entries, FALSE);
@@ -503,7 +503,7 @@ tnet_criticality_scan (TnetGraph *graph, const TnetMetric *metric,
     ws_clear (&crit->ws[i]);
   g_free (crit->ws);
   crit->ws = NULL;
-  if (crit->items->len > 1)
+  if (crit->items->len > 0)
     qsort (crit->items->data, crit->items->len, sizeof (TnetCriticalityItem), item_cmp);
   crit->item_cand = g_new (guint32, crit->items->len > 0 ? crit->items->len : 1);
   for (guint r = 0; r < crit->items->len; r++)

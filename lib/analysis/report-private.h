@@ -79,3 +79,4 @@ extern const TnetReportSection tnet_i_report_section_network;
 extern const TnetReportSection tnet_i_report_section_lines;
 extern const TnetReportSection tnet_i_report_section_commute;
 extern const TnetReportSection tnet_i_report_section_corridors;
+extern const TnetReportSection tnet_i_report_section_hubs;

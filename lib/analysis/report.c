@@ -11,6 +11,7 @@ static const TnetReportSection *const sections[] = {
   &tnet_i_report_section_lines,
   &tnet_i_report_section_commute,
   &tnet_i_report_section_corridors,
+  &tnet_i_report_section_hubs,
 };
 #define N_SECTIONS G_N_ELEMENTS (sections)
 

@@ -122,14 +122,23 @@ source_csv (Source *src, const char *name, gboolean required, TnetCsv **out,
           g_free (display);
           return FALSE;
         }
-      char *buf = g_malloc (st.size + 1);
+      /* The buffer grows with what actually arrives, up to the declared
+       * size + 1: a member that claims gigabytes but holds little costs
+       * little, so memory stays a function of the real data. */
+      guint64 cap = MIN (st.size + 1, (guint64) 1 << 16);
+      char *buf = g_malloc (cap);
       guint64 got = 0;
       gboolean ok = TRUE;
       for (;;)
         {
+          if (got == cap)
+            {
+              cap = MIN (st.size + 1, cap * 2);
+              buf = g_realloc (buf, cap);
+            }
           /* Read one byte past the declared size to trigger the CRC check
            * and to catch a member longer than it claims. */
-          zip_int64_t n = zip_fread (zf, buf + got, st.size + 1 - got);
+          zip_int64_t n = zip_fread (zf, buf + got, cap - got);
           if (n < 0)
             {
               ok = FALSE;
@@ -248,12 +257,19 @@ field_date (TnetCsv *csv, int col, guint *out, GError **error)
   return ok;
 }
 
+/* An integer in [lo, hi]; an empty optional field gives @dflt, which may lie
+ * outside the range (e.g. -1 for "not given"). */
 static gboolean
 field_int_range (TnetCsv *csv, int col, gboolean required, gint64 dflt, gint64 lo,
                  gint64 hi, gint64 *out, GError **error)
 {
   if (!tnet_i_csv_int (csv, col, required, dflt, out, error))
     return FALSE;
+  const char *raw = tnet_i_csv_field (csv, col);
+  while (g_ascii_isspace (*raw))
+    raw++;
+  if (!required && *raw == '\0')
+    return TRUE;
   if (*out < lo || *out > hi)
     {
       tnet_i_csv_error (csv, col, error, "value %" G_GINT64_FORMAT " out of range, "
@@ -681,7 +697,7 @@ read_stop_times (Source *src, TnetFeed *feed, GHashTable *trip_index, GError **e
     return FALSE;
 
   const char *name = tnet_i_csv_name (csv);
-  if (raw->len > 1)
+  if (raw->len > 0)
     qsort (raw->data, raw->len, sizeof (RawStopTime), cmp_raw);
   g_array_set_size (feed->stop_times, raw->len);
   RawStopTime *rv = (RawStopTime *) raw->data;
@@ -820,7 +836,7 @@ read_frequencies (Source *src, TnetFeed *feed, GHashTable *trip_index, GError **
     }
   if (r < 0)
     return FALSE;
-  if (raw->len > 1)
+  if (raw->len > 0)
     qsort (raw->data, raw->len, sizeof (RawFrequency), cmp_freq);
   for (guint i = 0; i < raw->len; i++)
     {

@@ -286,6 +286,33 @@ words_display (const char *words)
   return g_strjoinv (", ", list);
 }
 
+/* Refuses a value with a backslash escape GKeyFile does not know (\s \n
+ * \t \r \\ and, in lists, \;), or a lone backslash at its end. GKeyFile
+ * would drop such a value silently (or warn on stderr, for some lists), so
+ * it is caught here with its place. */
+static gboolean
+check_escapes (const TnetScenarioFile *sf, GKeyFile *kf, const char *section,
+               const char *key, GError **error)
+{
+  g_autofree char *raw = g_key_file_get_value (kf, section, key, NULL);
+  for (const char *p = raw; p && *p; p++)
+    {
+      if (*p != '\\')
+        continue;
+      if (p[1] != '\0' && strchr ("sntr\\;", p[1]) != NULL)
+        {
+          p++;
+          continue;
+        }
+      set_error (error, TNET_ERROR_INVALID_INPUT, sf, section, key,
+                 "%s: invalid escape '\\%.*s' in the value, expected \\s, \\n, \\t, "
+                 "\\r, \\\\ or \\; (write \\\\ for a backslash)", key,
+                 p[1] ? (int) (g_utf8_next_char (p + 1) - (p + 1)) : 0, p + 1);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Splits, trims and drops empty items of a GKeyFile list. */
 static char **
 clean_list (GKeyFile *kf, const char *section, const char *key)
@@ -553,6 +580,8 @@ check_section (TnetScenarioFile *sf, GKeyFile *kf, const char *section, GError *
   g_auto (GStrv) keys = g_key_file_get_keys (kf, section, &n, NULL);
   for (gsize i = 0; i < n; i++)
     {
+      if (!check_escapes (sf, kf, section, keys[i], error))
+        return FALSE;
       if (strcmp (section, "overrides") == 0)
         {
           if (!parse_override (sf, kf, keys[i], error))
@@ -619,22 +648,35 @@ tnet_scenario_file_load_from_data (const char *data, gssize length,
   sf->values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, value_free);
   sf->overrides = g_array_new (FALSE, FALSE, sizeof (Override));
 
+  if (memchr (data, '\0', len) != NULL)
+    {
+      const char *nul = memchr (data, '\0', len);
+      guint line = 1;
+      const char *line_start = data;
+      for (const char *q = data; q < nul; q++)
+        if (*q == '\n')
+          line++, line_start = q + 1;
+      g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
+                   "%s:%u:%u: expected text, found a NUL byte", sf->path, line,
+                   (guint) (nul - line_start) + 1);
+      return NULL;
+    }
   const char *bad = NULL;
   if (!g_utf8_validate (data, len, &bad))
     {
       guint line = 1;
+      const char *line_start = data;
       for (const char *q = data; q < bad; q++)
-        line += *q == '\n';
+        if (*q == '\n')
+          line++, line_start = q + 1;
       g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
-                   "%s:%u: expected UTF-8 text", sf->path, line);
+                   "%s:%u:%ld: expected UTF-8 text (byte 0x%02x)", sf->path, line,
+                   g_utf8_strlen (line_start, bad - line_start) + 1, (guint) (guchar) *bad);
       return NULL;
     }
-  if (memchr (data, '\0', len) != NULL)
-    {
-      g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
-                   "%s: expected text, found a NUL byte", sf->path);
-      return NULL;
-    }
+  /* @data need not be NUL-terminated when @length is given: parse a copy */
+  g_autofree char *text = g_strndup (data, len);
+  data = text;
 
   g_autoptr (GKeyFile) kf = g_key_file_new ();
   g_autoptr (GError) local = NULL;

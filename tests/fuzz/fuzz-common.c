@@ -37,12 +37,29 @@ remove_tmp_dir (void)
   tmp_dir = NULL;
 }
 
+/* Warnings and criticals are findings: print them and abort (SIGABRT, which
+ * libFuzzer catches and saves the input for; GLib's own fatal path raises
+ * SIGTRAP, which it does not). */
+static GLogWriterOutput
+fatal_writer (GLogLevelFlags level, const GLogField *fields, gsize n_fields,
+              gpointer user_data)
+{
+  if (level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
+    {
+      char *text = g_log_writer_format_fields (level, fields, n_fields, FALSE);
+      g_printerr ("fuzz: %s\n", text);
+      g_free (text);
+      abort ();
+    }
+  return G_LOG_WRITER_HANDLED;
+}
+
 void
 fz_init (void)
 {
   if (tmp_dir)
     return;
-  g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+  g_log_set_writer_func (fatal_writer, NULL, NULL);
   const char *base = g_file_test ("/dev/shm", G_FILE_TEST_IS_DIR) ? "/dev/shm"
                                                                    : g_get_tmp_dir ();
   char *tmpl = g_build_filename (base, "tnet-fuzz-XXXXXX", NULL);
@@ -137,4 +154,32 @@ fz_note (const char *what)
 {
   if (g_getenv ("TNET_FUZZ_VERBOSE"))
     g_printerr ("ok: %s\n", what);
+}
+
+static TnetNetwork *xuchang;
+
+static void
+free_xuchang (void)
+{
+  tnet_network_free (xuchang);
+  xuchang = NULL;
+}
+
+const TnetNetwork *
+fz_xuchang (void)
+{
+  if (xuchang)
+    return xuchang;
+  const char *root = g_getenv ("TNET_SOURCE_ROOT");
+  char *dir = g_build_filename (root ? root : TNET_FUZZ_SOURCE_ROOT, "data", "xuchang", NULL);
+  GError *error = NULL;
+  xuchang = tnet_network_load_csv (dir, &error);
+  if (!xuchang)
+    {
+      g_printerr ("fuzz: the bundled network does not load: %s\n", error->message);
+      abort ();
+    }
+  g_free (dir);
+  atexit (free_xuchang);
+  return xuchang;
 }

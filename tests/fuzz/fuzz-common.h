@@ -23,7 +23,8 @@ typedef struct {
 } FzPart;
 
 /* Sets up GLib logging (criticals and warnings abort, so a programming
- * error reached from data is a finding) and the temporary folder. Idempotent. */
+ * error reached from data is a finding; other messages are dropped) and
+ * the temporary folder. Idempotent. */
 void fz_init (void);
 /* The temporary folder (created by fz_init, removed at exit). */
 const char *fz_dir (void);
@@ -38,5 +39,8 @@ char *fz_write (const char *name, const uint8_t *data, size_t size);
 void fz_expect_error (GError *error);
 /* Prints @what when TNET_FUZZ_VERBOSE is set (a load that worked). */
 void fz_note (const char *what);
+/* The bundled network (data/xuchang of the source tree), loaded once and
+ * kept for the process; aborts when it does not load. */
+const TnetNetwork *fz_xuchang (void);
 /* Clears the temporary folder (non-recursive into hidden names is enough). */
 void fz_clear (void);

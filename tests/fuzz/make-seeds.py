@@ -102,6 +102,59 @@ def dimacs_seeds(out):
         put(out, "dimacs", "ny-topology-cut", b"p tw %d %d\n" % (n, len(edges)) + b"".join(edges))
 
 
+def gtfs_cut(z, n_trips):
+    """The first @n_trips trips of a zipped feed with everything they need."""
+    members = {os.path.basename(i.filename): i.filename for i in z.infolist()}
+    tables = {}
+    for g in GTFS_FILES:
+        if g in members:
+            tables[g] = csv_rows(z.read(members[g]))
+
+    def col(rows, name):
+        return rows[0].index(name) if rows and name in rows[0] else None
+
+    trips = tables["trips.txt"]
+    keep_trips = trips[:1] + trips[1:1 + n_trips]
+    trip_ids = set(r[col(trips, "trip_id")] for r in keep_trips[1:])
+    route_ids = set(r[col(trips, "route_id")] for r in keep_trips[1:])
+    service_ids = set(r[col(trips, "service_id")] for r in keep_trips[1:])
+    st = tables["stop_times.txt"]
+    keep_st = st[:1] + [r for r in st[1:] if r[col(st, "trip_id")] in trip_ids]
+    stop_ids = set(r[col(st, "stop_id")] for r in keep_st[1:])
+    stops = tables["stops.txt"]
+    pc = col(stops, "parent_station")
+    if pc is not None:
+        stop_ids |= set(r[pc] for r in stops[1:] if r[col(stops, "stop_id")] in stop_ids and r[pc])
+    out = {
+        "trips.txt": keep_trips,
+        "stop_times.txt": keep_st,
+        "stops.txt": stops[:1] + [r for r in stops[1:] if r[col(stops, "stop_id")] in stop_ids],
+        "routes.txt": tables["routes.txt"][:1] + [r for r in tables["routes.txt"][1:]
+                                                  if r[col(tables["routes.txt"], "route_id")] in route_ids],
+    }
+    for g in ("agency.txt",):
+        if g in tables:
+            out[g] = tables[g]
+    for g in ("calendar.txt", "calendar_dates.txt"):
+        if g in tables:
+            out[g] = tables[g][:1] + [r for r in tables[g][1:]
+                                      if r[col(tables[g], "service_id")] in service_ids]
+    if "frequencies.txt" in tables:
+        f = tables["frequencies.txt"]
+        out["frequencies.txt"] = f[:1] + [r for r in f[1:] if r[col(f, "trip_id")] in trip_ids]
+    if "transfers.txt" in tables:
+        t = tables["transfers.txt"]
+        out["transfers.txt"] = t[:1] + [r for r in t[1:] if r[col(t, "from_stop_id")] in stop_ids
+                                        and r[col(t, "to_stop_id")] in stop_ids]
+    return {g: csv_bytes(rows) for g, rows in out.items()}
+
+
+def gtfs_parts(files):
+    """NUL-joined parts in GTFS_FILES order (an absent file is an empty part)."""
+    last = max(i for i, g in enumerate(GTFS_FILES) if g in files)
+    return b"\0".join(files.get(g, b"") for g in GTFS_FILES[:last + 1])
+
+
 def gtfs_seeds(out):
     feeds = [os.path.join(SHARED, "gtfs-caltrain-otp", "caltrain_gtfs.zip"),
              os.path.join(SHARED, "gtfs-nyc-subway-gtfskit", "nyc_subway_gtfs.zip")]
@@ -110,17 +163,8 @@ def gtfs_seeds(out):
             continue
         name = os.path.basename(feed).split("_")[0]
         with zipfile.ZipFile(feed) as z:
-            members = {os.path.basename(i.filename): i.filename for i in z.infolist()}
-            files = {}
-            for g in GTFS_FILES:
-                if g in members:
-                    files[g] = head_lines(z.read(members[g]), 60)
-        # folder form: the first 60 lines of each file, NUL-joined in order;
-        # an absent optional file is an empty part after the last one present
-        last = max(i for i, g in enumerate(GTFS_FILES) if g in files)
-        parts = [files.get(g, b"") for g in GTFS_FILES[:last + 1]]
-        put(out, "gtfs-folder", name + "-cut", b"\0".join(parts))
-        # zip form: the same cut files zipped (deflate), small enough to mutate
+            files = gtfs_cut(z, 6)
+        put(out, "gtfs-folder", name + "-cut", gtfs_parts(files))
         buf = io.BytesIO()
         with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
             for g, data in files.items():
@@ -132,9 +176,21 @@ def gtfs_seeds(out):
         present = [g for g in GTFS_FILES if os.path.exists(os.path.join(d, g))]
         if not present:
             continue
-        last = max(GTFS_FILES.index(g) for g in present)
-        parts = [read(os.path.join(d, g)) if g in present else b"" for g in GTFS_FILES[:last + 1]]
-        put(out, "gtfs-folder", "xuchang-" + os.path.basename(d), b"\0".join(parts))
+        files = {g: read(os.path.join(d, g)) for g in present}
+        put(out, "gtfs-folder", "xuchang-" + os.path.basename(d), gtfs_parts(files))
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+            for g in present:
+                z.writestr(g, read(os.path.join(d, g)))
+        put(out, "gtfs-zip", "xuchang-" + os.path.basename(d) + ".zip", buf.getvalue())
+
+
+def scenario_seeds(out):
+    d = os.path.join(ROOT, "examples", "scenarios")
+    if os.path.isdir(d):
+        for name in sorted(os.listdir(d)):
+            if name.endswith(".ini"):
+                put(out, "scenario-ini", name, read(os.path.join(d, name)))
 
 
 def main():
@@ -145,6 +201,7 @@ def main():
     network_seeds(out)
     dimacs_seeds(out)
     gtfs_seeds(out)
+    scenario_seeds(out)
     for target in sorted(os.listdir(out)):
         print("seeds: %s: %d files" % (target, len(os.listdir(os.path.join(out, target)))))
 

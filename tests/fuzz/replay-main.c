@@ -81,8 +81,13 @@ main (int argc, char **argv)
           status = 1;
           continue;
         }
-      int r = LLVMFuzzerTestOneInput ((const uint8_t *) data, len);
+      /* an exact-size copy, as libFuzzer passes it: g_file_get_contents()
+       * adds a NUL that would hide a read past the end */
+      uint8_t *exact = g_malloc (len > 0 ? len : 1);
+      memcpy (exact, data, len);
       g_free (data);
+      int r = LLVMFuzzerTestOneInput (exact, len);
+      g_free (exact);
       printf ("%s %u - %s\n", r == 0 ? "ok" : "not ok", i + 1, path);
       fflush (stdout);
       if (r != 0)

@@ -59,7 +59,8 @@ max_len_of () {
 }
 dict_of () {
   case "$1" in
-    network-csv|tables-csv|hubs-csv|gtfs-folder) echo "$src/tests/fuzz/dicts/csv.dict" ;;
+    network-csv|tables-csv|hubs-csv) echo "$src/tests/fuzz/dicts/csv.dict" ;;
+    gtfs-folder) echo "$src/tests/fuzz/dicts/gtfs.dict" ;;
     dimacs) echo "$src/tests/fuzz/dicts/dimacs.dict" ;;
     *) [ -f "$src/tests/fuzz/dicts/$1.dict" ] && echo "$src/tests/fuzz/dicts/$1.dict" ;;
   esac

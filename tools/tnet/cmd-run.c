@@ -8,6 +8,7 @@
  * "skipped" in results.json and noted on stderr, never silently dropped.
  */
 #include "cli-extra.h"
+#include "transfers-output.h"
 #include "commands.h"
 #include <glib/gstdio.h>
 #include <math.h>
@@ -492,6 +493,23 @@ json_path_set_count (JsonBuilder *b, const char *name, const TnetPathSet *set)
   json_builder_add_int_value (b, set ? set->n_paths : 0);
 }
 
+/* [transfers]: the hub transfer tables of the scenario year (transfers.csv
+ * and the "transfers" member of results.json). */
+static gboolean
+run_transfers (Run *run, GError **error)
+{
+  g_autoptr (TnetHubSet) hubs = NULL;
+  g_autoptr (TnetHubTransfers) t = tnet_cli_transfers_compute (run->net, run->scen, &hubs, error);
+  if (t == NULL)
+    return FALSE;
+  json_builder_set_member_name (run->json, "transfers");
+  tnet_cli_transfers_json (run->json, t, -1);
+  g_autofree char *text = tnet_cli_transfers_text (t, -1);
+  g_string_append_printf (run->text, "Hub transfers\n%s", text);
+  g_autofree char *csv = tnet_cli_transfers_csv (t, -1);
+  return write_file (run, "transfers.csv", csv, error);
+}
+
 static gboolean
 run_corridors (Run *run, GError **error)
 {
@@ -843,12 +861,8 @@ tnet_cmd_run (int argc, char **argv)
     ok = run_corridors (&run, &error);
   if (ok && tnet_scenario_file_has_section (sf, "criticality"))
     ok = run_criticality (&run, &error);
-  static const char *const pending[][2] = {
-    { "transfers", "hub transfer tables are not in this build" },
-  };
-  for (guint k = 0; ok && k < G_N_ELEMENTS (pending); k++)
-    if (tnet_scenario_file_has_section (sf, pending[k][0]))
-      skip (&run, pending[k][0], pending[k][1]);
+  if (ok && tnet_scenario_file_has_section (sf, "transfers"))
+    ok = run_transfers (&run, &error);
   if (!ok)
     {
       rc = tnet_cli_fail (NULL, error);

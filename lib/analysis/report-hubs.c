@@ -1,0 +1,72 @@
+/* report-hubs.c: the report's hub section — per hub the mean walk and walk
+ * + wait, and the plan's indicator hub_transfer_minutes: the mean walk over
+ * the new integrated hubs (hubs.csv kind integrated_new) open in the year. */
+#include "tnet-internal.h"
+#include "report-private.h"
+
+static const TnetReportIndicator hub_indicators[] = {
+  { "hub_transfer_minutes", "新建综合客运枢纽内平均换乘时间",
+    "Mean transfer walk in new integrated hubs", "min", 1 },
+  { NULL, NULL, NULL, NULL, 0 }
+};
+
+static gboolean
+run_hubs (const TnetReportContext *ctx, JsonBuilder *b, GString *text, GError **error)
+{
+  const char *dir = tnet_network_get_dir (ctx->net);
+  if (!dir)
+    return TRUE;
+  g_autofree char *hubs_path = g_build_filename (dir, "hubs.csv", NULL);
+  g_autofree char *walks_path = g_build_filename (dir, "hub_walks.csv", NULL);
+  if (!g_file_test (hubs_path, G_FILE_TEST_EXISTS))
+    return TRUE;
+  g_autoptr (TnetHubSet) hubs = tnet_hub_set_load_csv (ctx->net, hubs_path,
+                                                       g_file_test (walks_path, G_FILE_TEST_EXISTS)
+                                                       ? walks_path : NULL, error);
+  if (!hubs)
+    return FALSE;
+  g_autofree char *feed_path = tnet_feed_path_for_year (dir, tnet_scenario_get_year (ctx->scen));
+  g_autoptr (TnetFeed) feed = NULL;
+  if (feed_path && !(feed = tnet_feed_load (feed_path, NULL, error)))
+    return FALSE;
+  g_autoptr (TnetHubTransfers) t = tnet_hub_transfers_compute (hubs, feed, ctx->scen);
+  guint n = 0;
+  double v = tnet_hub_transfers_indicator_min (t, TNET_HUB_INTEGRATED_NEW, &n);
+  tnet_i_json_add_number (b, "hub_transfer_minutes", v, 2);
+  json_builder_set_member_name (b, "hub_transfer_hubs");
+  json_builder_begin_object (b);
+  for (guint i = 0; i < tnet_hub_transfers_n_hubs (t); i++)
+    {
+      const TnetHubTable *tab = tnet_hub_transfers_get (t, i);
+      json_builder_set_member_name (b, tab->hub->id);
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "kind");
+      json_builder_add_string_value (b, tnet_hub_kind_to_string (tab->hub->kind));
+      json_builder_set_member_name (b, "in_service");
+      json_builder_add_boolean_value (b, tab->in_service);
+      json_builder_set_member_name (b, "status");
+      json_builder_add_string_value (b, tab->status);
+      tnet_i_json_add_number (b, "walk_min", tab->mean_walk_min, 2);
+      tnet_i_json_add_number (b, "walk_wait_min", tab->mean_walk_wait_min, 2);
+      tnet_i_json_add_number (b, "weighted_walk_wait_min", tab->weighted_walk_wait_min, 2);
+      json_builder_end_object (b);
+      g_string_append_printf (text, "  %s (%s): ", tab->hub->name && *tab->hub->name
+                              ? tab->hub->name : tab->hub->id, tab->hub->id);
+      if (tab->in_service)
+        g_string_append_printf (text, "walk %.1f min, walk+wait %.1f min (%u pairs)\n",
+                                tab->mean_walk_min, tab->mean_walk_wait_min, tab->n_pairs);
+      else
+        g_string_append_printf (text, "not in service (%s)\n", tab->status);
+    }
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "hub_transfer_n_hubs");
+  json_builder_add_int_value (b, n);
+  if (n)
+    g_string_append_printf (text, "  mean walk over the %u new integrated hubs in service: "
+                            "%.1f min\n", n, v);
+  return TRUE;
+}
+
+const TnetReportSection tnet_i_report_section_hubs = {
+  "hubs", "枢纽换乘 Hub transfer times", hub_indicators, run_hubs
+};

@@ -1,0 +1,513 @@
+/* test-hubs.c: hub tables (hubs.csv, hub_walks.csv, GTFS parent stations)
+ * and the transfer times between the services meeting at each hub. */
+#include "tests-common.h"
+#include <check.h>
+#include <math.h>
+#include <string.h>
+#include <zip.h>
+
+#define EPS 1e-9
+
+static const char *agency = "agency_id,agency_name,agency_url,agency_timezone\nag,Ag,http://x,UTC\n";
+static const char *stops =
+  "stop_id,stop_name,stop_lat,stop_lon\n"
+  "X,X,34.00,113.80\nA,A,34.01,113.80\nB,B,34.011,113.80\nY,Y,34.02,113.80\nZ,Z,34.03,113.80\n";
+static const char *routes =
+  "route_id,agency_id,route_short_name,route_long_name,route_type\n"
+  "R1,ag,R1,Rail one,2\nR2,ag,R2,Bus two,3\n";
+
+/* A feed folder with the hub H = {A, B}; walks A->B 3 min, B->A 4 min. */
+static char *
+small_dir (gboolean timetabled)
+{
+  char *dir = tt_mkdtemp ();
+  tt_write_file (dir, "agency.txt", agency);
+  tt_write_file (dir, "stops.txt", stops);
+  tt_write_file (dir, "routes.txt", routes);
+  tt_write_file (dir, "hubs.csv",
+                 "id,name,name_en,kind,open_year,target_transfer_min,members,source,confidence\n"
+                 "H,Hub,Hub,integrated_new,,5,A;B,t,low\n"
+                 "L,Later,Later,integrated_new,2030,5,A;B,t,low\n");
+  tt_write_file (dir, "hub_walks.csv", "hub,from,to,walk_min,open_year,source,confidence\n"
+                 "H,A,B,3,,t,low\nH,B,A,4,,t,low\n");
+  if (!timetabled)
+    {
+      /* R1 X-A-Y every 10 min; R2 B-Z every 20 min and Z-B every 30 min,
+       * 07:00-09:00 */
+      tt_write_file (dir, "trips.txt", "route_id,service_id,trip_id\n"
+                     "R1,s,t1\nR2,s,t2\nR2,s,t3\n");
+      tt_write_file (dir, "stop_times.txt",
+                     "trip_id,arrival_time,departure_time,stop_id,stop_sequence\n"
+                     "t1,07:00:00,07:00:00,X,1\nt1,07:05:00,07:06:00,A,2\nt1,07:10:00,07:10:00,Y,3\n"
+                     "t2,07:00:00,07:00:00,B,1\nt2,07:10:00,07:10:00,Z,2\n"
+                     "t3,07:00:00,07:00:00,Z,1\nt3,07:10:00,07:10:00,B,2\n");
+      tt_write_file (dir, "frequencies.txt", "trip_id,start_time,end_time,headway_secs\n"
+                     "t1,07:00:00,09:00:00,600\nt2,07:00:00,09:00:00,1200\n"
+                     "t3,07:00:00,09:00:00,1800\n");
+    }
+  else
+    {
+      /* R1 arrives at A 07:10, 07:40, 08:10, 08:55; R2 leaves B for Z at
+       * 07:15, 07:30, 08:00, 08:50 */
+      tt_write_file (dir, "trips.txt", "route_id,service_id,trip_id\n"
+                     "R1,s,a1\nR1,s,a2\nR1,s,a3\nR1,s,a4\nR2,s,b1\nR2,s,b2\nR2,s,b3\nR2,s,b4\n");
+      tt_write_file (dir, "stop_times.txt",
+                     "trip_id,arrival_time,departure_time,stop_id,stop_sequence\n"
+                     "a1,07:05:00,07:05:00,X,1\na1,07:10:00,07:11:00,A,2\na1,07:20:00,07:20:00,Y,3\n"
+                     "a2,07:35:00,07:35:00,X,1\na2,07:40:00,07:41:00,A,2\na2,07:50:00,07:50:00,Y,3\n"
+                     "a3,08:05:00,08:05:00,X,1\na3,08:10:00,08:11:00,A,2\na3,08:20:00,08:20:00,Y,3\n"
+                     "a4,08:50:00,08:50:00,X,1\na4,08:55:00,08:56:00,A,2\na4,09:05:00,09:05:00,Y,3\n"
+                     "b1,07:15:00,07:15:00,B,1\nb1,07:25:00,07:25:00,Z,2\n"
+                     "b2,07:30:00,07:30:00,B,1\nb2,07:40:00,07:40:00,Z,2\n"
+                     "b3,08:00:00,08:00:00,B,1\nb3,08:10:00,08:10:00,Z,2\n"
+                     "b4,08:50:00,08:50:00,B,1\nb4,09:00:00,09:00:00,Z,2\n");
+    }
+  return dir;
+}
+
+static TnetHubSet *
+load_hubs (const char *dir)
+{
+  g_autofree char *h = g_build_filename (dir, "hubs.csv", NULL);
+  g_autofree char *w = g_build_filename (dir, "hub_walks.csv", NULL);
+  GError *error = NULL;
+  TnetHubSet *set = tnet_hub_set_load_csv (NULL, h, w, &error);
+  ck_assert_msg (set != NULL, "%s", error ? error->message : "");
+  return set;
+}
+
+static const TnetTransferPair *
+find_pair (const TnetHubTable *tab, const char *from, const char *to)
+{
+  for (guint k = 0; k < tab->n_pairs; k++)
+    if (strcmp (tab->pairs[k].from_service, from) == 0 && strcmp (tab->pairs[k].to_service, to) == 0)
+      return &tab->pairs[k];
+  return NULL;
+}
+
+START_TEST (test_frequency_hub)
+{
+  g_autofree char *dir = small_dir (FALSE);
+  g_autoptr (TnetHubSet) hubs = load_hubs (dir);
+  GError *error = NULL;
+  g_autoptr (TnetFeed) feed = tnet_feed_load (dir, NULL, &error);
+  ck_assert_msg (feed != NULL, "%s", error ? error->message : "");
+  g_autoptr (TnetScenario) scen = tnet_scenario_new (2025);
+  g_autoptr (TnetHubTransfers) t = tnet_hub_transfers_compute (hubs, feed, scen);
+  const TnetHubTable *tab = tnet_hub_transfers_get (t, 0);
+  ck_assert (tab->in_service);
+  ck_assert_uint_eq (tab->n_services, 2);
+  ck_assert_uint_eq (tab->n_pairs, 2);
+  /* R1 -> R2: walk A->B 3, R2 leaves B for Z 6 times in 2 h: headway 20,
+   * wait 10; weight 6/h x 3/h = 18 */
+  const TnetTransferPair *p = find_pair (tab, "R1", "R2");
+  ck_assert_ptr_nonnull (p);
+  ck_assert_double_eq_tol (p->walk_min, 3, EPS);
+  ck_assert_double_eq_tol (p->headway_min, 20, EPS);
+  ck_assert_double_eq_tol (p->wait_min, 10, EPS);
+  ck_assert_double_eq_tol (p->walk_wait_min, 13, EPS);
+  ck_assert_double_eq_tol (p->weight, 18, EPS);
+  ck_assert_str_eq (p->from_stop, "A");
+  ck_assert_str_eq (p->to_stop, "B");
+  ck_assert (!p->timetabled);
+  ck_assert (isnan (p->connection_wait_min));
+  /* R2 -> R1: R2 sets down at B 4 times (2/h), R1 leaves A every 10 min
+   * (wait 5, 6/h); walk B->A 4 (the reverse row) */
+  p = find_pair (tab, "R2", "R1");
+  ck_assert_ptr_nonnull (p);
+  ck_assert_double_eq_tol (p->walk_min, 4, EPS);
+  ck_assert_double_eq_tol (p->wait_min, 5, EPS);
+  ck_assert_double_eq_tol (p->walk_wait_min, 9, EPS);
+  ck_assert_double_eq_tol (p->weight, 12, EPS);
+  ck_assert_double_eq_tol (tab->mean_walk_min, 3.5, EPS);
+  ck_assert_double_eq_tol (tab->mean_walk_wait_min, 11, EPS);
+  ck_assert_double_eq_tol (tab->weighted_walk_min, (18 * 3 + 12 * 4) / 30.0, EPS);
+  ck_assert_double_eq_tol (tab->weighted_walk_wait_min, (18 * 13 + 12 * 9) / 30.0, EPS);
+  ck_assert_uint_eq (tab->n_worst, 2);
+  ck_assert_str_eq (tab->pairs[tab->worst[0]].from_service, "R1");
+  ck_assert_str_eq (tab->pairs[tab->worst[1]].from_service, "R2");
+  ck_assert_uint_eq (tab->n_mode_pairs, 2);
+  ck_assert_int_eq (tab->mode_pairs[0].from_mode, TNET_MODE_RAIL);
+  ck_assert_int_eq (tab->mode_pairs[0].to_mode, TNET_MODE_BUS);
+  ck_assert_double_eq_tol (tab->mode_pairs[0].mean_walk_wait_min, 13, EPS);
+  ck_assert_int_eq (tab->mode_pairs[1].from_mode, TNET_MODE_BUS);
+  ck_assert (tab->has_target && tab->pass);
+  /* the hub opening in 2030: not in service, means NAN, not 0 */
+  const TnetHubTable *later = tnet_hub_transfers_get (t, 1);
+  ck_assert (!later->in_service);
+  ck_assert_str_eq (later->status, "not open until 2030");
+  ck_assert (isnan (later->mean_walk_min) && isnan (later->mean_walk_wait_min));
+  ck_assert (!later->pass);
+  guint n = 0;
+  ck_assert_double_eq_tol (tnet_hub_transfers_indicator_min (t, TNET_HUB_INTEGRATED_NEW, &n),
+                           3.5, EPS);
+  ck_assert_uint_eq (n, 1);
+
+  /* a headway factor of 2 on R2 doubles its headway */
+  tnet_scenario_set_headway_factor (scen, "R2", 2.0);
+  g_autoptr (TnetHubTransfers) t2 = tnet_hub_transfers_compute (hubs, feed, scen);
+  p = find_pair (tnet_hub_transfers_get (t2, 0), "R1", "R2");
+  ck_assert_double_eq_tol (p->wait_min, 20, EPS);
+  ck_assert_double_eq_tol (p->to_trips_per_hour, 1.5, EPS);
+  /* no feed: nothing in service */
+  g_autoptr (TnetHubTransfers) t3 = tnet_hub_transfers_compute (hubs, NULL, scen);
+  ck_assert (!tnet_hub_transfers_get (t3, 0)->in_service);
+  tt_rm_rf (dir);
+}
+END_TEST
+
+START_TEST (test_timetabled_hub)
+{
+  g_autofree char *dir = small_dir (TRUE);
+  g_autoptr (TnetHubSet) hubs = load_hubs (dir);
+  GError *error = NULL;
+  g_autoptr (TnetFeed) feed = tnet_feed_load (dir, NULL, &error);
+  ck_assert_msg (feed != NULL, "%s", error ? error->message : "");
+  g_autoptr (TnetScenario) scen = tnet_scenario_new (2025);
+  g_autoptr (TnetHubTransfers) t = tnet_hub_transfers_compute (hubs, feed, scen);
+  const TnetHubTable *tab = tnet_hub_transfers_get (t, 0);
+  ck_assert (tab->in_service);
+  /* R2 never sets down at B: the only pair is R1 -> R2 */
+  ck_assert_uint_eq (tab->n_pairs, 1);
+  const TnetTransferPair *p = &tab->pairs[0];
+  ck_assert (p->timetabled);
+  /* ready at B 07:13 -> 07:15 (2), 07:43 -> 08:00 (17), 08:13 -> 08:50
+   * (37), 08:58 -> none before 09:00 (unconnected) */
+  ck_assert_uint_eq (p->n_arrivals, 4);
+  ck_assert_uint_eq (p->n_unconnected, 1);
+  ck_assert_double_eq_tol (p->connection_wait_min, (2 + 17 + 37) / 3.0, EPS);
+  /* 4 departures of R2 in 2 h: headway 30, expected wait 15 */
+  ck_assert_double_eq_tol (p->wait_min, 15, EPS);
+  ck_assert_double_eq_tol (tab->mean_connection_wait_min, (2 + 17 + 37) / 3.0, EPS);
+  tt_rm_rf (dir);
+}
+END_TEST
+
+START_TEST (test_walk_table)
+{
+  g_autofree char *dir = tt_mkdtemp ();
+  tt_write_file (dir, "hubs.csv", "id,kind,members\nH,existing,a;b;c\n");
+  tt_write_file (dir, "hub_walks.csv", "hub,from,to,walk_min,open_year\n"
+                 "H,a,b,8,\nH,a,b,5,2025\nH,b,c,2,\nH,c,b,6,\n");
+  g_autoptr (TnetHubSet) hubs = load_hubs (dir);
+  ck_assert_double_eq_tol (tnet_hub_set_walk_min (hubs, 0, "a", "b", 2020), 8, EPS);
+  ck_assert_double_eq_tol (tnet_hub_set_walk_min (hubs, 0, "b", "a", 2024), 8, EPS);
+  ck_assert_double_eq_tol (tnet_hub_set_walk_min (hubs, 0, "b", "a", 2025), 5, EPS);
+  ck_assert_double_eq_tol (tnet_hub_set_walk_min (hubs, 0, "b", "c", 2025), 2, EPS);
+  ck_assert_double_eq_tol (tnet_hub_set_walk_min (hubs, 0, "c", "b", 2025), 6, EPS);
+  ck_assert (isnan (tnet_hub_set_walk_min (hubs, 0, "a", "c", 2025)));
+  const TnetHub *h = tnet_hub_set_get (hubs, 0);
+  ck_assert_uint_eq (h->n_members, 3);
+  ck_assert (isnan (h->target_min));
+  ck_assert_int_eq (h->kind, TNET_HUB_EXISTING);
+  tt_rm_rf (dir);
+}
+END_TEST
+
+static void
+expect_load_error (const char *hubs, const char *walks, gboolean with_net, const char *needle)
+{
+  g_autofree char *dir = tt_mkdtemp ();
+  tt_write_file (dir, "hubs.csv", hubs);
+  tt_write_file (dir, "hub_walks.csv", walks);
+  g_autofree char *h = g_build_filename (dir, "hubs.csv", NULL);
+  g_autofree char *w = g_build_filename (dir, "hub_walks.csv", NULL);
+  g_autoptr (TnetNetwork) net = tnet_network_new ();
+  const char *ids[] = { "a", "b" };
+  for (guint k = 0; k < 2; k++)
+    {
+      TnetNode n = { .id = ids[k], .lon = 113.8, .lat = 34.0 + k * 0.01 };
+      ck_assert (tnet_network_add_node (net, &n, NULL) != TNET_ID_NONE);
+    }
+  GError *error = NULL;
+  TnetHubSet *set = tnet_hub_set_load_csv (with_net ? net : NULL, h, w, &error);
+  ck_assert_ptr_null (set);
+  tt_assert_error (error, TNET_ERROR_INVALID_INPUT, needle);
+  tt_rm_rf (dir);
+}
+
+START_TEST (test_load_errors)
+{
+  const char *ok_hubs = "id,kind,open_year,target_transfer_min,members\nH,existing,,5,a;b\n";
+  const char *ok_walks = "hub,from,to,walk_min,open_year\n";
+  expect_load_error (ok_hubs, "hub,from,to,walk_min,open_year\nQ,a,b,3,\n", TRUE,
+                     "hub_walks.csv:2:1: expected a hub id of hubs.csv, found \"Q\"");
+  expect_load_error ("id,kind,members\nH,existing,a;zz\n", ok_walks, TRUE,
+                     "hubs.csv:2:12: expected member node ids of nodes.csv, found unknown \"zz\"");
+  expect_load_error (ok_hubs, "hub,from,to,walk_min,open_year\nH,a,b,abc,\n", TRUE,
+                     "hub_walks.csv:2:7:");
+  expect_load_error (ok_hubs, "hub,from,to,walk_min,open_year\nH,a,b,-1,\n", TRUE,
+                     "hub_walks.csv:2:7: expected a walk in minutes >= 0");
+  expect_load_error (ok_hubs, "hub,from,to,walk_min,open_year\nH,a,c,1,\n", FALSE,
+                     "hub_walks.csv:2:5: expected a member of hub H, found \"c\"");
+  expect_load_error (ok_hubs, "hub,from,to,walk_min,open_year\nH,a,a,1,\n", FALSE,
+                     "hub_walks.csv:2:5: expected two different members");
+  expect_load_error (ok_hubs, "hub,from,to,walk_min,open_year\nH,a,b,1,20x\n", FALSE,
+                     "hub_walks.csv:2:9:");
+  expect_load_error ("id,kind,members\nH,big,a\n", ok_walks, FALSE,
+                     "hubs.csv:2:3: expected kind integrated_new or existing");
+  expect_load_error ("id,kind,members\nH,existing,a\nH,existing,b\n", ok_walks, FALSE,
+                     "hubs.csv:3:1: duplicate hub id \"H\"");
+  expect_load_error ("id,kind,members\nH,existing, ; \n", ok_walks, FALSE,
+                     "hubs.csv:2:12: expected one or more");
+  expect_load_error ("id,kind,target_transfer_min,members\nH,existing,x,a\n", ok_walks, FALSE,
+                     "hubs.csv:2:12:");
+  expect_load_error ("id,kind,open_year,members\nH,existing,1066,a\n", ok_walks, FALSE,
+                     "hubs.csv:2:12: expected a year");
+  expect_load_error ("id,kind\nH,existing\n", ok_walks, FALSE, "members");
+  GError *error = NULL;
+  ck_assert_ptr_null (tnet_hub_set_load_csv (NULL, "/nonexistent/hubs.csv", NULL, &error));
+  tt_assert_error (error, TNET_ERROR_IO, NULL);
+}
+END_TEST
+
+/* transfers.txt read straight from the zip: "from\x1fto" -> seconds */
+static GHashTable *
+read_transfers (const char *zip_path)
+{
+  int zerr = 0;
+  zip_t *z = zip_open (zip_path, ZIP_RDONLY, &zerr);
+  ck_assert_ptr_nonnull (z);
+  zip_stat_t st;
+  ck_assert_int_eq (zip_stat (z, "transfers.txt", 0, &st), 0);
+  zip_file_t *f = zip_fopen (z, "transfers.txt", 0);
+  g_autofree char *buf = g_malloc0 (st.size + 1);
+  ck_assert_int_eq (zip_fread (f, buf, st.size), (zip_int64_t) st.size);
+  zip_fclose (f);
+  zip_close (z);
+  GHashTable *rules = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_auto (GStrv) lines = g_strsplit (buf, "\n", -1);
+  for (guint i = 1; lines[i]; i++)
+    {
+      g_auto (GStrv) f4 = g_strsplit (g_strstrip (lines[i]), ",", -1);
+      if (g_strv_length (f4) < 4 || strcmp (f4[2], "2") != 0)
+        continue;
+      g_hash_table_insert (rules, g_strdup_printf ("%s\x1f%s", f4[0], f4[1]),
+                           GINT_TO_POINTER (atoi (f4[3])));
+    }
+  return rules;
+}
+
+START_TEST (test_nyc_subway)
+{
+  g_autofree char *path = tt_shared_path ("gtfs-nyc-subway-gtfskit/nyc_subway_gtfs.zip");
+  GError *error = NULL;
+  g_autoptr (TnetFeed) feed = tnet_feed_load (path, NULL, &error);
+  ck_assert_msg (feed != NULL, "%s", error ? error->message : "");
+  g_autoptr (GHashTable) rules = read_transfers (path);
+  g_autoptr (TnetHubSet) hubs = tnet_hub_set_from_feed (feed);
+  /* every parent station whose children see two or more routes is a hub */
+  g_autoptr (GHashTable) routes_at = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                            (GDestroyNotify) g_hash_table_unref);
+  for (guint p = 0; p < tnet_feed_n_patterns (feed); p++)
+    {
+      const TnetPattern *pat = tnet_feed_pattern (feed, p);
+      for (guint k = 0; k < pat->n_stops; k++)
+        {
+          const TnetFeedStop *s = tnet_feed_stop (feed, pat->stops[k]);
+          if (s->parent == TNET_ID_NONE)
+            continue;
+          const char *parent = tnet_feed_stop (feed, s->parent)->id;
+          GHashTable *set = g_hash_table_lookup (routes_at, parent);
+          if (!set)
+            g_hash_table_insert (routes_at, (gpointer) parent,
+                                 set = g_hash_table_new (NULL, NULL));
+          g_hash_table_add (set, GUINT_TO_POINTER (pat->route + 1));
+        }
+    }
+  guint expected = 0;
+  GHashTableIter it;
+  gpointer key, value;
+  g_hash_table_iter_init (&it, routes_at);
+  while (g_hash_table_iter_next (&it, &key, &value))
+    if (g_hash_table_size (value) >= 2)
+      {
+        expected++;
+        ck_assert_msg (tnet_hub_set_find (hubs, key) >= 0, "station %s is no hub",
+                       (const char *) key);
+      }
+  ck_assert_uint_ge (expected, 5);   /* the cut-down feed has two routes */
+  ck_assert_uint_eq (tnet_hub_set_n_hubs (hubs), expected);
+  g_autoptr (TnetScenario) scen = tnet_scenario_new (2025);
+  g_autoptr (TnetHubTransfers) t = tnet_hub_transfers_compute (hubs, feed, scen);
+  guint n_pairs = 0;
+  for (guint i = 0; i < tnet_hub_transfers_n_hubs (t); i++)
+    {
+      const TnetHubTable *tab = tnet_hub_transfers_get (t, i);
+      ck_assert_msg (tab->in_service, "%s: %s", tab->hub->id, tab->status);
+      ck_assert_uint_ge (tab->n_pairs, 1);
+      for (guint k = 0; k < tab->n_pairs; k++)
+        {
+          const TnetTransferPair *p = &tab->pairs[k];
+          g_autofree char *direct = g_strdup_printf ("%s\x1f%s", p->from_stop, p->to_stop);
+          g_autofree char *station = g_strdup_printf ("%s\x1f%s", tab->hub->id, tab->hub->id);
+          gpointer v;
+          gboolean found = g_hash_table_lookup_extended (rules, direct, NULL, &v)
+                           || g_hash_table_lookup_extended (rules, station, NULL, &v);
+          ck_assert_msg (found, "%s: no transfers.txt row", tab->hub->id);
+          ck_assert_double_eq_tol (p->walk_min, GPOINTER_TO_INT (v) / 60.0, EPS);
+          ck_assert (p->wait_min > 0 && isfinite (p->wait_min));
+          n_pairs++;
+        }
+    }
+  ck_assert_uint_gt (n_pairs, 0);
+}
+END_TEST
+
+START_TEST (test_caltrain)
+{
+  g_autofree char *path = tt_shared_path ("gtfs-caltrain-otp/caltrain_gtfs.zip");
+  GError *error = NULL;
+  g_autoptr (TnetFeed) feed = tnet_feed_load (path, NULL, &error);
+  ck_assert_msg (feed != NULL, "%s", error ? error->message : "");
+  ck_assert_uint_eq (tnet_feed_get_service_date (feed), 20090302);
+  g_autoptr (TnetHubSet) hubs = tnet_hub_set_from_feed (feed);
+  g_autoptr (TnetScenario) scen = tnet_scenario_new (2025);
+  g_autoptr (TnetHubTransfers) t = tnet_hub_transfers_compute (hubs, feed, scen);
+  int i = tnet_hub_transfers_find (t, "San Francisco Caltrain");
+  ck_assert_int_ge (i, 0);
+  const TnetHubTable *tab = tnet_hub_transfers_get (t, (guint) i);
+  const TnetTransferPair *p = find_pair (tab, "Bullet", "Limited");
+  ck_assert_ptr_nonnull (p);
+  ck_assert (p->timetabled);
+  ck_assert_double_eq_tol (p->walk_min, 0, EPS);   /* one stop, no transfers.txt */
+  /* By hand from stop_times.txt (service WD20090302, 07:00-09:00): Bullets
+   * arrive at 07:02, 07:42, 08:02, 08:42; Limiteds leave towards San Bruno
+   * at 07:19, 08:19 and towards 22nd Street at 07:24, 07:44, 08:24, 08:44.
+   * Waits: 17, 22 | 37, 2 | 17, 22 | none, 2 -> 119 / 7 min, 1 unconnected. */
+  ck_assert_uint_eq (p->n_arrivals, 8);
+  ck_assert_uint_eq (p->n_unconnected, 1);
+  ck_assert_double_eq_tol (p->connection_wait_min, 119.0 / 7.0, EPS);
+  for (guint h = 0; h < tnet_hub_transfers_n_hubs (t); h++)
+    ck_assert_uint_eq (tnet_hub_transfers_get (t, h)->n_timetabled_pairs,
+                       tnet_hub_transfers_get (t, h)->n_pairs);
+}
+END_TEST
+
+static TnetHubTransfers *
+bundled (const TnetNetwork *net, const TnetHubSet *hubs, int year)
+{
+  g_autofree char *dir = tt_source_path ("data/xuchang");
+  g_autofree char *fp = tnet_feed_path_for_year (dir, year);
+  GError *error = NULL;
+  g_autoptr (TnetFeed) feed = tnet_feed_load (fp, NULL, &error);
+  ck_assert_msg (feed != NULL, "%s", error ? error->message : "");
+  g_autoptr (TnetScenario) scen = tnet_scenario_new (year);
+  (void) net;
+  return tnet_hub_transfers_compute (hubs, feed, scen);
+}
+
+START_TEST (test_bundled)
+{
+  g_autofree char *dir = tt_source_path ("data/xuchang");
+  GError *error = NULL;
+  g_autoptr (TnetNetwork) net = tnet_network_load_csv (dir, &error);
+  ck_assert_msg (net != NULL, "%s", error ? error->message : "");
+  g_autofree char *h = g_build_filename (dir, "hubs.csv", NULL);
+  g_autofree char *w = g_build_filename (dir, "hub_walks.csv", NULL);
+  g_autoptr (TnetHubSet) hubs = tnet_hub_set_load_csv (net, h, w, &error);
+  ck_assert_msg (hubs != NULL, "%s", error ? error->message : "");
+  g_autoptr (TnetHubTransfers) t25 = bundled (net, hubs, 2025);
+  g_autoptr (TnetHubTransfers) t20 = bundled (net, hubs, 2020);
+  static const char *const plan[] = { "h_yuzhou", "h_changge_north", "h_xuchang_north",
+                                      "h_nongdalu", "h_chanye_xincheng", "h_xuchang_east" };
+  for (guint k = 0; k < G_N_ELEMENTS (plan); k++)
+    {
+      int i = tnet_hub_transfers_find (t25, plan[k]);
+      ck_assert_int_ge (i, 0);
+      const TnetHubTable *tab = tnet_hub_transfers_get (t25, (guint) i);
+      ck_assert_msg (tab->in_service, "%s: %s", plan[k], tab->status);
+      ck_assert_uint_ge (tab->n_pairs, 2);
+      if (tab->hub->kind == TNET_HUB_INTEGRATED_NEW)
+        {
+          ck_assert_double_eq_tol (tab->mean_walk_min, 5, EPS);
+          ck_assert (tab->pass);
+        }
+    }
+  guint n = 0;
+  ck_assert_double_eq_tol (tnet_hub_transfers_indicator_min (t25, TNET_HUB_INTEGRATED_NEW, &n),
+                           5, EPS);
+  ck_assert_uint_eq (n, 5);
+  /* 2020: only 许昌北 of the new hubs is open (8 min walk); the others are
+   * not in service, with no figure */
+  static const char *const absent[] = { "h_yuzhou", "h_changge_north", "h_nongdalu",
+                                        "h_chanye_xincheng" };
+  for (guint k = 0; k < G_N_ELEMENTS (absent); k++)
+    {
+      const TnetHubTable *tab = tnet_hub_transfers_get (t20, (guint) tnet_hub_transfers_find (t20, absent[k]));
+      ck_assert (!tab->in_service);
+      ck_assert (g_str_has_prefix (tab->status, "not open until"));
+      ck_assert (isnan (tab->mean_walk_min));
+    }
+  const TnetHubTable *xn = tnet_hub_transfers_get (t20, (guint) tnet_hub_transfers_find (t20, "h_xuchang_north"));
+  ck_assert (xn->in_service);
+  ck_assert_double_eq_tol (xn->mean_walk_min, 8, EPS);
+  ck_assert (!xn->pass);
+  ck_assert_double_eq_tol (tnet_hub_transfers_indicator_min (t20, TNET_HUB_INTEGRATED_NEW, &n),
+                           8, EPS);
+  ck_assert_uint_eq (n, 1);
+}
+END_TEST
+
+static char *
+run_cli (int *status, ...)
+{
+  va_list ap;
+  va_start (ap, status);
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_ptr_array_add (argv, (gpointer) g_getenv ("TNET_EXE"));
+  const char *a;
+  while ((a = va_arg (ap, const char *)))
+    g_ptr_array_add (argv, (gpointer) a);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+  char *out = NULL;
+  GError *error = NULL;
+  ck_assert (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                           NULL, &out, NULL, status, &error));
+  return out;
+}
+
+START_TEST (test_cli)
+{
+  int status = 0;
+  g_autofree char *json = run_cli (&status, "transfers", "h_xuchang_north", "--scenario", "2020",
+                                   "--format", "json", NULL);
+  ck_assert_int_eq (status, 0);
+  ck_assert_ptr_nonnull (strstr (json, "\"mean_walk_min\" : 8.0"));
+  ck_assert_ptr_nonnull (strstr (json, "\"id\" : \"h_xuchang_north\""));
+  ck_assert_ptr_null (strstr (json, "h_yuzhou"));
+  g_autofree char *text = run_cli (&status, "transfers", "--scenario", "2020", NULL);
+  ck_assert_int_eq (status, 0);
+  ck_assert_ptr_nonnull (strstr (text, "h_yuzhou, integrated_new), 2020: not in service "
+                                       "(not open until 2025)"));
+  g_autofree char *csv = run_cli (&status, "transfers", "--format", "csv", NULL);
+  ck_assert_int_eq (status, 0);
+  ck_assert (g_str_has_prefix (csv, "hub,status,from,to,"));
+  g_autofree char *bad = run_cli (&status, "transfers", "h_nowhere", NULL);
+  ck_assert (g_spawn_check_wait_status (status, NULL) == FALSE);
+  ck_assert_int_eq (WEXITSTATUS (status), 1);
+  g_autofree char *feed = tt_shared_path ("gtfs-nyc-subway-gtfskit/nyc_subway_gtfs.zip");
+  g_autofree char *nyc = run_cli (&status, "transfers", "--feed", feed, "--format", "csv", NULL);
+  ck_assert_int_eq (status, 0);
+  ck_assert_ptr_nonnull (strstr (nyc, ",3.00,"));
+}
+END_TEST
+
+int
+main (void)
+{
+  Suite *s = suite_create ("hubs");
+  TCase *tc = tcase_create ("core");
+  tcase_set_timeout (tc, 120);
+  tcase_add_test (tc, test_frequency_hub);
+  tcase_add_test (tc, test_timetabled_hub);
+  tcase_add_test (tc, test_walk_table);
+  tcase_add_test (tc, test_load_errors);
+  tcase_add_test (tc, test_nyc_subway);
+  tcase_add_test (tc, test_caltrain);
+  tcase_add_test (tc, test_bundled);
+  tcase_add_test (tc, test_cli);
+  suite_add_tcase (s, tc);
+  return tt_run_suite (s);
+}
