@@ -295,7 +295,8 @@ cmp_uint (const void *a, const void *b)
 static guint
 lower_median (guint *v, guint n)
 {
-  qsort (v, n, sizeof *v, cmp_uint);
+  if (n > 1)
+    qsort (v, n, sizeof *v, cmp_uint);
   return v[(n - 1) / 2];
 }
 
@@ -469,8 +470,10 @@ tnet_i_feed_finish (TnetFeed *feed, const TnetFeedOptions *options, GError **err
             }
         }
       g_free (scratch);
-      memcpy (departures, b->departures->data, nd * sizeof (guint));
-      qsort (departures, nd, sizeof (guint), cmp_uint);
+      if (nd > 0)
+        memcpy (departures, b->departures->data, nd * sizeof (guint));
+      if (nd > 1)
+        qsort (departures, nd, sizeof (guint), cmp_uint);
 
       TnetPattern pat = {
         .route = t0->route,
