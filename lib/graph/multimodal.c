@@ -88,7 +88,7 @@ typedef struct {
 static gint64
 cell_key (gint64 cy, gint64 cx)
 {
-  return (cy << 32) ^ (cx & 0xffffffff);
+  return (gint64) (((guint64) cy << 32) ^ ((guint64) cx & 0xffffffffu));
 }
 
 static void

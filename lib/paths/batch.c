@@ -9,6 +9,7 @@
  */
 #include "tnet-internal.h"
 #include "graph-private.h"
+#include "dijkstra-all.h"
 #include <gio/gio.h>
 
 typedef struct {
@@ -22,19 +23,23 @@ typedef struct {
   gpointer user_data;
   guint n_nodes;
   gint next;               /* atomic: next source index to claim */
-  gint ready;              /* atomic: set once the fields above are final */
-  gint done;               /* atomic: workers that will not touch the batch again */
+  gint finished;           /* atomic: workers done (see tnet_batch_one_to_all) */
+  gint ready;              /* atomic: 1 once the fields above are set */
 } Batch;
 
 static void
 worker (gpointer task, gpointer user_data)
 {
   Batch *b = user_data;
-  /* pairs with the caller's atomic set: see tnet_batch_one_to_all() */
-  (void) g_atomic_int_get (&b->ready);
+  /* acquire what the caller released: pool threads are reused between
+   * batches and GLib's queue hands tasks over with futexes that race
+   * detectors cannot see */
+  if (g_atomic_int_get (&b->ready) != 1)
+    g_error ("batch worker started before its batch was ready");
   TnetWeight *scratch = b->matrix ? NULL : g_new (TnetWeight, MAX (b->n_nodes, 1u));
   TnetCHQuery *chq = b->ch ? tnet_ch_query_new (b->ch) : NULL;
-  TnetSearch *search = b->ch ? NULL : tnet_search_new (tnet_metric_get_graph (b->metric));
+  const TnetGraph *g = b->ch ? NULL : b->metric->graph;
+  TnetIDijkstraAll *dij = b->ch ? NULL : tnet_i_dijkstra_all_new (b->n_nodes);
   for (;;)
     {
       guint i = (guint) g_atomic_int_add (&b->next, 1);
@@ -45,20 +50,20 @@ worker (gpointer task, gpointer user_data)
         tnet_ch_query_one_to_all (chq, b->sources[i], b->dir, row);
       else
         {
-          tnet_search_run (search, b->metric, b->sources[i], b->dir, TNET_WEIGHT_INF,
-                           TNET_ID_NONE);
-          for (guint v = 0; v < b->n_nodes; v++)
-            row[v] = tnet_search_distance (search, v);
+          TnetId src = b->sources[i];
+          /* zones: as TnetSearch, a backward run starts at the arrival twin */
+          if (b->dir == TNET_BACKWARD)
+            src = tnet_graph_arrival_node (g, src);
+          tnet_i_dijkstra_all_run (dij, b->metric, g->to_internal[src], b->dir);
+          tnet_i_dijkstra_all_gather (dij, g, row);
         }
       if (b->func)
         b->func (i, b->sources[i], row, b->n_nodes, b->user_data);
     }
   tnet_ch_query_free (chq);
-  if (search)
-    tnet_search_free (search);
+  tnet_i_dijkstra_all_free (dij);
   g_free (scratch);
-  /* the worker's last access to the batch: see tnet_batch_one_to_all() */
-  g_atomic_int_inc (&b->done);
+  g_atomic_int_inc (&b->finished);
 }
 
 gboolean
@@ -82,16 +87,12 @@ tnet_batch_one_to_all (const TnetMetric *metric, TnetCH *ch, const TnetId *sourc
     .metric = metric, .ch = ch, .sources = sources, .n_sources = n_sources,
     .dir = dir, .matrix = matrix, .func = func, .user_data = user_data, .n_nodes = n,
   };
+  g_atomic_int_set (&b.ready, 1);
   if (n_threads <= 1)
     {
       worker (NULL, &b);
       return TRUE;
     }
-  /* GThreadPool hands the batch to its threads through GLib's futex-based
-   * locks (and starts them from a spawner thread), which ThreadSanitizer
-   * cannot see; this store and the workers' load of b.ready make the
-   * ordering explicit, at the cost of one atomic per worker. */
-  g_atomic_int_set (&b.ready, 1);
   GError *local = NULL;
   GThreadPool *pool = g_thread_pool_new (worker, &b, (gint) n_threads, TRUE, &local);
   if (pool == NULL)
@@ -104,9 +105,10 @@ tnet_batch_one_to_all (const TnetMetric *metric, TnetCH *ch, const TnetId *sourc
   for (guint t = 0; t < n_threads; t++)
     g_thread_pool_push (pool, GUINT_TO_POINTER (t + 1), NULL);
   g_thread_pool_free (pool, FALSE, TRUE);
-  /* Every worker's last act is its increment of b.done: this atomic read
-   * orders all that the workers did (their rows) before the caller's reads
-   * and the end of @b, in terms ThreadSanitizer sees. */
-  (void) g_atomic_int_get (&b.done);
+  /* The pool has waited for the workers already; this acquire read of the
+   * counter they released makes their rows visible in a way that race
+   * detectors can see too (GLib's own locks are futexes they cannot see). */
+  while ((guint) g_atomic_int_get (&b.finished) < n_threads)
+    g_thread_yield ();
   return TRUE;
 }

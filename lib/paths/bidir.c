@@ -72,7 +72,9 @@ tnet_bidir_run (TnetBidir *b, const TnetMetric *metric, TnetId source, TnetId ta
       b->epoch = 1;
     }
   const uint32_t epoch = b->epoch;
-  uint32_t roots[2] = { g->to_internal[source], g->to_internal[target] };
+  /* a path into a zone ends at its arrival twin (TnetSearch does the same) */
+  uint32_t roots[2] = { g->to_internal[source],
+                        g->to_internal[tnet_graph_arrival_node (g, target)] };
   for (int s = 0; s < 2; s++)
     {
       b->dist[s][roots[s]] = 0;

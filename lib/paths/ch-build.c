@@ -315,7 +315,7 @@ tnet_ch_options_init (TnetCHOptions *opts)
 
 static TnetCH *
 build (guint n, guint m, const TnetId *tails, const TnetId *heads, const TnetWeight *weights,
-       const TnetCHOptions *opts, GError **error)
+       const TnetCHOptions *opts, uint32_t *arrive, GError **error)
 {
   TnetCHOptions defaults;
   if (opts == NULL)
@@ -422,6 +422,7 @@ build (guint n, guint m, const TnetId *tails, const TnetId *heads, const TnetWei
       g_free (rank);
       g_free (first);
       g_array_unref (up);
+      g_free (arrive);
       return NULL;
     }
   g_assert (next_rank == n);
@@ -448,7 +449,7 @@ build (guint n, guint m, const TnetId *tails, const TnetId *heads, const TnetWei
           e[j] = t;
         }
     }
-  return tnet_i_ch_new_take (n, n_entries, rank, first, entries);
+  return tnet_i_ch_new_take (n, n_entries, rank, first, entries, arrive);
 }
 
 TnetCH *
@@ -481,7 +482,7 @@ tnet_ch_build_from_arcs (guint n_nodes, guint n_arcs, const TnetId *tails,
           return NULL;
         }
     }
-  return build (n_nodes, n_arcs, tails, heads, weights, opts, error);
+  return build (n_nodes, n_arcs, tails, heads, weights, opts, NULL, error);
 }
 
 TnetCH *
@@ -500,7 +501,14 @@ tnet_ch_build (const TnetMetric *metric, const TnetCHOptions *opts, GError **err
         tails[a] = g->to_external[u];
         heads[a] = g->to_external[g->head[a]];
       }
-  TnetCH *ch = build (n, m, tails, heads, metric->weight, opts, error);
+  uint32_t *arrive = NULL;
+  if (g->twin != NULL)
+    {
+      arrive = g_new (uint32_t, n);
+      for (guint v = 0; v < n; v++)
+        arrive[v] = v < g->n_base ? g->twin[v] : v;
+    }
+  TnetCH *ch = build (n, m, tails, heads, metric->weight, opts, arrive, error);
   g_free (tails);
   g_free (heads);
   return ch;

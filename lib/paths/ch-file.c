@@ -7,9 +7,9 @@
  *  16  u64 n_nodes
  *  24  u64 n_entries
  *  32  u64 FNV-1a 64 checksum of the payload
- *  40  u64 reserved (0)
+ *  40  u64 flags: bit 0 = the arrival map follows the entries
  *  48  payload: rank[n_nodes] u32, first[n_nodes + 1] u32,
- *      entries[n_entries] × (head, wf, wb) u32
+ *      entries[n_entries] × (head, wf, wb) u32, [arrive[n_nodes] u32]
  * A loaded file is checked in full before a TnetCH is made from it.
  */
 #include "tnet-internal.h"
@@ -67,7 +67,7 @@ tnet_ch_save (const TnetCH *ch, const char *path, GError **error)
   g_return_val_if_fail (ch != NULL && path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
   gsize n = ch->n_nodes, ne = ch->n_entries;
-  gsize payload = 4 * n + 4 * (n + 1) + 12 * ne;
+  gsize payload = 4 * n + 4 * (n + 1) + 12 * ne + (ch->arrive ? 4 * n : 0);
   gsize size = CH_HEADER + payload;
   guint8 *buf = g_malloc0 (size);
   guint8 *p = buf + CH_HEADER;
@@ -81,12 +81,15 @@ tnet_ch_save (const TnetCH *ch, const char *path, GError **error)
       put32 (p + 4, ch->up[i].wf);
       put32 (p + 8, ch->up[i].wb);
     }
+  for (gsize i = 0; ch->arrive && i < n; i++, p += 4)
+    put32 (p, ch->arrive[i]);
   memcpy (buf, CH_MAGIC, 8);
   put32 (buf + 8, CH_VERSION);
   put32 (buf + 12, CH_HEADER);
   put64 (buf + 16, n);
   put64 (buf + 24, ne);
   put64 (buf + 32, fnv1a (buf + CH_HEADER, payload));
+  put64 (buf + 40, ch->arrive ? 1 : 0);
   GError *local = NULL;
   gboolean ok = g_file_set_contents (path, (const char *) buf, (gssize) size, &local);
   g_free (buf);
@@ -131,7 +134,7 @@ tnet_ch_load (const char *path, GError **error)
     }
   const guint8 *buf = (const guint8 *) data;
   TnetCH *ch = NULL;
-  uint32_t *rank = NULL, *first = NULL, *seen = NULL;
+  uint32_t *rank = NULL, *first = NULL, *seen = NULL, *arrive = NULL;
   TnetCHEntry *up = NULL;
 
   if (size < CH_HEADER || memcmp (buf, CH_MAGIC, 8) != 0)
@@ -152,7 +155,13 @@ tnet_ch_load (const char *path, GError **error)
                G_GUINT64_FORMAT " entries)", n, ne);
       goto out;
     }
-  guint64 payload = 4 * n + 4 * (n + 1) + 12 * ne;
+  guint64 flags = get64 (buf + 40);
+  if (flags > 1)
+    {
+      invalid (error, path, "offset 40: unknown flags %" G_GUINT64_FORMAT, flags);
+      goto out;
+    }
+  guint64 payload = 4 * n + 4 * (n + 1) + 12 * ne + (flags ? 4 * n : 0);
   if (size != CH_HEADER + payload)
     {
       invalid (error, path, "the file has %" G_GSIZE_FORMAT " bytes; its header announces %"
@@ -209,13 +218,28 @@ tnet_ch_load (const char *path, GError **error)
           }
         up[k] = e;
       }
-  ch = tnet_i_ch_new_take ((guint) n, (guint) ne, rank, first, up);
-  rank = first = NULL;
+  if (flags)
+    {
+      arrive = g_new (uint32_t, MAX (n, 1));
+      for (guint64 i = 0; i < n; i++, p += 4)
+        {
+          arrive[i] = get32 (p);
+          if (arrive[i] >= n)
+            {
+              invalid (error, path, "arrival node of node %" G_GUINT64_FORMAT ": %u is out of range",
+                       i, arrive[i]);
+              goto out;
+            }
+        }
+    }
+  ch = tnet_i_ch_new_take ((guint) n, (guint) ne, rank, first, up, arrive);
+  rank = first = arrive = NULL;
   up = NULL;
 out:
   g_free (rank);
   g_free (first);
   g_free (up);
+  g_free (arrive);
   g_free (seen);
   g_free (data);
   return ch;

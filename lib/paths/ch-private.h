@@ -28,8 +28,14 @@ struct _TnetCH {
   uint32_t *rank;          /* external node -> rank; a permutation of 0..n-1 */
   uint32_t *first;         /* n_nodes + 1 by rank; first[0] = 0, monotone, first[n] = n_entries */
   TnetCHEntry *up;         /* n_entries */
+  /* Graphs with zone terminals (tnet_graph_arrival_node()): external node ->
+   * the external node where a path arriving there ends (its arrival twin,
+   * or itself); NULL when the graph has none. Queries read distances to
+   * min(node, arrive[node]) and start backward searches at arrive[node], as
+   * TnetSearch does. */
+  uint32_t *arrive;
 };
 
 /* Takes ownership of the arrays. */
 TnetCH *tnet_i_ch_new_take (guint n_nodes, guint n_entries, uint32_t *rank,
-                            uint32_t *first, TnetCHEntry *up);
+                            uint32_t *first, TnetCHEntry *up, uint32_t *arrive);

@@ -19,6 +19,9 @@
  * - Many-to-many: backward upward searches (stalled nodes skipped) write
  *   (target, distance) items, which a counting sort groups by node into
  *   buckets; each forward search scans the buckets of its settled nodes.
+ * - Zones of compiled graphs (ch-private.h): searches towards a zone end
+ *   at its arrival twin, and one-to-all rows read the better of a zone and
+ *   its twin, which gives exactly TnetSearch's distances.
  * - Labels live in arrays valid where a stamp equals the current epoch, so
  *   a query clears nothing; the heaps are emptied touching only what is
  *   left in them.
@@ -52,7 +55,7 @@ struct _TnetCHQuery {
 
 TnetCH *
 tnet_i_ch_new_take (guint n_nodes, guint n_entries, uint32_t *rank, uint32_t *first,
-                    TnetCHEntry *up)
+                    TnetCHEntry *up, uint32_t *arrive)
 {
   TnetCH *ch = g_new0 (TnetCH, 1);
   ch->ref_count = 1;
@@ -61,6 +64,7 @@ tnet_i_ch_new_take (guint n_nodes, guint n_entries, uint32_t *rank, uint32_t *fi
   ch->rank = rank;
   ch->first = first;
   ch->up = up;
+  ch->arrive = arrive;
   return ch;
 }
 
@@ -80,6 +84,7 @@ tnet_ch_unref (TnetCH *ch)
   g_free (ch->rank);
   g_free (ch->first);
   g_free (ch->up);
+  g_free (ch->arrive);
   g_free (ch);
 }
 
@@ -106,7 +111,8 @@ tnet_ch_memory_bytes (const TnetCH *ch)
   g_return_val_if_fail (ch != NULL, 0);
   return sizeof *ch + (gsize) ch->n_nodes * sizeof (uint32_t)
          + ((gsize) ch->n_nodes + 1) * sizeof (uint32_t)
-         + (gsize) ch->n_entries * sizeof (TnetCHEntry);
+         + (gsize) ch->n_entries * sizeof (TnetCHEntry)
+         + (ch->arrive ? (gsize) ch->n_nodes * sizeof (uint32_t) : 0);
 }
 
 TnetCHQuery *
@@ -208,7 +214,9 @@ tnet_ch_query_distance (TnetCHQuery *q, TnetId source, TnetId target)
     return 0;
   const TnetCH *ch = q->ch;
   next_epoch (q);
-  uint32_t s = ch->rank[source], t = ch->rank[target];
+  /* a path into a zone ends at its arrival twin (the free arc zone -> twin
+   * makes that 0 when source == target's zone) */
+  uint32_t s = ch->rank[source], t = ch->rank[ch->arrive ? ch->arrive[target] : target];
   q->df[s] = 0;
   q->sf[s] = q->epoch;
   tnet_i_heap_push_or_decrease (&q->hf, s, 0);
@@ -249,7 +257,7 @@ tnet_ch_query_one_to_all (TnetCHQuery *q, TnetId source, TnetDirection dir, Tnet
   const TnetCH *ch = q->ch;
   const gboolean fwd = dir == TNET_FORWARD;
   next_epoch (q);
-  uint32_t s = ch->rank[source];
+  uint32_t s = ch->rank[!fwd && ch->arrive ? ch->arrive[source] : source];
   q->df[s] = 0;
   q->sf[s] = q->epoch;
   tnet_i_heap_push_or_decrease (&q->hf, s, 0);
@@ -284,6 +292,10 @@ tnet_ch_query_one_to_all (TnetCHQuery *q, TnetId source, TnetDirection dir, Tnet
   const uint32_t *rank = ch->rank;
   for (guint v = 0; v < ch->n_nodes; v++)
     dist[v] = d[rank[v]];
+  if (ch->arrive)
+    for (guint v = 0; v < ch->n_nodes; v++)
+      if (ch->arrive[v] != v)
+        dist[v] = MIN (dist[v], d[rank[ch->arrive[v]]]);
 }
 
 void
@@ -305,7 +317,7 @@ tnet_ch_query_many_to_many (TnetCHQuery *q, const TnetId *sources, guint n_sourc
   for (guint j = 0; j < n_targets; j++)
     {
       next_epoch (q);
-      uint32_t t = ch->rank[targets[j]];
+      uint32_t t = ch->rank[ch->arrive ? ch->arrive[targets[j]] : targets[j]];
       q->db[t] = 0;
       q->sb[t] = q->epoch;
       tnet_i_heap_push_or_decrease (&q->hb, t, 0);

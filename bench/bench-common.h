@@ -1,0 +1,63 @@
+/* bench-common.h: graphs, timers, igraph oracle and JSON lines shared by the
+ * kernel benchmarks (sssp, phast, p2p, matrix, build, growth). */
+#pragma once
+
+#include <tnet/tnet.h>
+#include <tnet/tnet-igraph.h>
+
+/* A benchmark graph: the graph, its metric and a name for the JSON lines. */
+typedef struct {
+  char *name;
+  TnetGraph *graph;
+  TnetMetric *metric;
+  /* igraph copy (same node and arc ids) and weights */
+  igraph_t ig;
+  igraph_vector_t igw;
+  gboolean has_ig;
+  double load_s;
+} BenchGraph;
+
+/* Options every kernel benchmark takes:
+ *   --graph porto|rome99|all (default all), --queries N, --seed S,
+ *   --threads T, --quick (fewer queries: the `meson test --benchmark` run).
+ * Parsed from argv; exits with status 2 on a usage error. */
+typedef struct {
+  char *graph;
+  int queries;
+  int seed;
+  int threads;
+  gboolean quick;
+  char **rest;   /* remaining positional arguments */
+} BenchArgs;
+
+void bench_args_parse (BenchArgs *a, int *argc, char ***argv, const char *summary,
+                       int default_queries, int quick_queries);
+
+/* Loads "porto-car" (own OSM import of shared/data/osm-porto-r5, car
+ * modes, travel-time metric) or "rome99" (DIMACS weights). Exits on error. */
+BenchGraph *bench_graph_load (const char *which);
+/* A DIMACS USA topology (NY, BAY, …) with seeded weights 1..max_weight. */
+BenchGraph *bench_graph_load_topology (const char *name, guint32 seed, TnetWeight max_weight);
+/* Builds the igraph copy (under the igraph lock). */
+void bench_graph_igraph (BenchGraph *g);
+void bench_graph_free (BenchGraph *g);
+/* The graphs selected by --graph, as names. */
+const char *const *bench_graph_names (const BenchArgs *a);
+
+double bench_now_ms (void);
+double bench_median (double *v, guint n);
+
+/* igraph one-to-all from @src into @row (n entries; TNET_WEIGHT_INF for
+ * unreachable). Returns the elapsed milliseconds of the igraph call. */
+double bench_igraph_one_to_all (BenchGraph *g, TnetId src, TnetWeight *row);
+/* igraph single-pair shortest path (igraph_get_shortest_path_dijkstra);
+ * returns ms, the distance in *dist (summed over the path's arcs). */
+double bench_igraph_pair (BenchGraph *g, TnetId s, TnetId t, TnetWeight *dist);
+
+/* Seeded random node ids. */
+TnetId *bench_random_nodes (guint n_nodes, guint count, guint32 seed);
+
+/* Prints the machine-readable line (DESIGN §6) to stdout; @extra is
+ * appended inside the object (",\"k\":v" pieces) or NULL. */
+void bench_json (const char *bench, const BenchGraph *g, int queries, double ours_ms,
+                 double igraph_ms, gboolean agree, const char *extra);
