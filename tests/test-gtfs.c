@@ -323,6 +323,35 @@ START_TEST (test_nyc)
 }
 END_TEST
 
+/* A frequency row "every 45 min" over the whole window has a 45 min
+ * headway, whatever the phase of its departures (06:00 + k * 45 min puts
+ * only 2 of them in 07:00-09:00); rows with a one-minute gap between them
+ * keep their headway too. */
+START_TEST (test_frequency_headway_phase)
+{
+  char *dir = tt_mkdtemp ();
+  tt_write_file (dir, "stops.txt", "stop_id,stop_name,stop_lat,stop_lon\na,A,34,113\nb,B,34,113.1\n");
+  tt_write_file (dir, "routes.txt", "route_id,route_short_name,route_long_name,route_type\nR,R,,2\nQ,Q,,2\n");
+  tt_write_file (dir, "trips.txt", "route_id,service_id,trip_id\nR,X,r\nQ,X,q\n");
+  tt_write_file (dir, "stop_times.txt", "trip_id,arrival_time,departure_time,stop_id,stop_sequence\n"
+                                        "r,00:00:00,00:00:00,a,1\nr,00:10:00,00:10:00,b,2\n"
+                                        "q,00:00:00,00:00:00,b,1\nq,00:10:00,00:10:00,a,2\n");
+  tt_write_file (dir, "frequencies.txt", "trip_id,start_time,end_time,headway_secs\n"
+                                         "r,06:00:00,22:00:00,2700\n"
+                                         "q,07:00:00,07:59:00,360\nq,08:00:00,08:59:00,360\n");
+  GError *error = NULL;
+  TnetFeed *feed = tnet_feed_load (dir, NULL, &error);
+  ck_assert_msg (feed != NULL, "%s", error ? error->message : "");
+  const TnetPattern *r = pattern_of_route (feed, "R");
+  ck_assert_uint_eq (r->n_departures, 2);
+  ck_assert_double_eq_tol (r->headway_s, 2700.0, 1e-9);
+  ck_assert_double_eq_tol (pattern_of_route (feed, "Q")->headway_s, 360.0, 1e-9);
+  tnet_feed_unref (feed);
+  tt_rm_rf (dir);
+  g_free (dir);
+}
+END_TEST
+
 START_TEST (test_sao_paulo)
 {
   char *zip = tt_shared_path ("multimodal-sao-paulo-r5r/spo.zip");
@@ -391,6 +420,7 @@ main (void)
   tcase_add_test (tc, test_zip_errors);
   tcase_add_test (tc, test_caltrain);
   tcase_add_test (tc, test_nyc);
+  tcase_add_test (tc, test_frequency_headway_phase);
   tcase_add_test (tc, test_sao_paulo);
   tcase_add_test (tc, test_path_for_year);
   suite_add_tcase (s, tc);

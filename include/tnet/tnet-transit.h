@@ -88,8 +88,10 @@ typedef struct {
  * A service pattern: the trips of one route that call at the same ordered
  * sequence of stops, running on the service day with at least one
  * departure from the first stop inside the window.
- * @headway_s: window length / departures in the window (frequency-based
- *   trips count the departures their frequencies.txt rows generate)
+ * @headway_s: window length / departures in the window; for a pattern of
+ *   frequency-based trips, the part of the window their frequencies.txt rows
+ *   cover / the sum over rows of (time covered / headway_secs), which is
+ *   exactly headway_secs when one headway is in force
  * @stops: @n_stops stop indices in calling order
  * @run_s: @n_stops - 1 median running times (departure at stop k to arrival
  *   at stop k+1) in seconds

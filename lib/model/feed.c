@@ -327,6 +327,66 @@ trip_departures (const TnetFeed *feed, const TnetTrip *t, GArray *out)
     }
 }
 
+/* Departures of trip @t per window: its timetabled departure in the window
+ * counts 1; a frequencies.txt row counts the part of the window it covers
+ * divided by its headway_secs. The parts covered are added to
+ * *@freq_covered (timetabled trips add nothing). */
+static double
+trip_rate (const TnetFeed *feed, const TnetTrip *t, GArray *freq_covered)
+{
+  guint w0 = feed->window_start_s, w1 = feed->window_end_s;
+  if (t->n_freq == 0)
+    {
+      guint dep = g_array_index (feed->stop_times, TnetStopTime, t->first_st).dep_s;
+      return dep >= w0 && dep < w1 ? 1.0 : 0.0;
+    }
+  double rate = 0;
+  for (guint f = 0; f < t->n_freq; f++)
+    {
+      const TnetFrequency *fr = &g_array_index (feed->frequencies, TnetFrequency,
+                                                t->first_freq + f);
+      guint lo = MAX (fr->start_s, w0), hi = MIN (fr->end_s, w1);
+      if (hi > lo && fr->headway_s > 0)
+        {
+          rate += (double) (hi - lo) / fr->headway_s;
+          guint iv[2] = { lo, hi };
+          g_array_append_vals (freq_covered, iv, 2);
+        }
+    }
+  return rate;
+}
+
+static int
+cmp_interval (const void *a, const void *b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+  return x < y ? -1 : x > y;
+}
+
+/* Length of the union of the [lo, hi) pairs in @iv (sorted in place). */
+static double
+union_length (GArray *iv)
+{
+  guint n = iv->len / 2;
+  if (n == 0)
+    return 0;
+  if (n > 1)
+    qsort (iv->data, n, 2 * sizeof (guint), cmp_interval);
+  const guint *v = (const guint *) (void *) iv->data;
+  double total = 0;
+  guint lo = v[0], hi = v[1];
+  for (guint i = 1; i < n; i++)
+    {
+      if (v[2 * i] > hi)
+        {
+          total += hi - lo;
+          lo = v[2 * i];
+        }
+      hi = MAX (hi, v[2 * i + 1]);
+    }
+  return total + (hi - lo);
+}
+
 static void
 pattern_build_free (gpointer p)
 {
@@ -430,6 +490,28 @@ tnet_i_feed_finish (TnetFeed *feed, const TnetFeedOptions *options, GError **err
       gboolean *board = (gboolean *) (departures + nd);
       gboolean *alight = board + n;
 
+      /* Headway: the window over the departures in it; a pattern of
+       * frequency-based trips only uses the part of the window its rows
+       * cover, so rows that leave a minute between them (07:00-07:59,
+       * 08:00-08:59) still give their headway_secs exactly. */
+      double rate = 0;
+      gboolean all_freq = TRUE;
+      GArray *covered = g_array_new (FALSE, FALSE, sizeof (guint));
+      for (guint j = 0; j < nt; j++)
+        {
+          const TnetTrip *t = &g_array_index (feed->trips, TnetTrip,
+                                              g_array_index (b->trips, guint, j));
+          rate += trip_rate (feed, t, covered);
+          all_freq &= t->n_freq > 0;
+        }
+      double span = all_freq ? union_length (covered) : window;
+      g_array_unref (covered);
+      if (rate <= 0 || span <= 0)
+        {
+          rate = nd;
+          span = window;
+        }
+
       guint *scratch = g_new (guint, nt);
       for (guint k = 0; k < n; k++)
         {
@@ -481,7 +563,7 @@ tnet_i_feed_finish (TnetFeed *feed, const TnetFeedOptions *options, GError **err
         .n_trips = nt,
         .n_departures = nd,
         .frequency_based = t0->n_freq > 0,
-        .headway_s = window / nd,
+        .headway_s = span / rate,
         .stops = stops,
         .run_s = run,
         .dwell_s = dwell,
