@@ -192,7 +192,9 @@ upward_step (TnetCHQuery *q, TnetHeap *heap, uint32_t *dist, uint32_t *stamp,
       uint32_t w = fwd ? e->wf : e->wb;
       if (w == TNET_WEIGHT_INF)
         continue;
-      uint32_t nd = d + w, h = e->head;
+      uint32_t nd = d + w, h = e->head;   /* d < INF, w <= INF: no wrap */
+      if (nd >= TNET_WEIGHT_INF)
+        continue;   /* as in Dijkstra: a path of INF or more is no path */
       if (stamp[h] != epoch || nd < dist[h])
         {
           stamp[h] = epoch;

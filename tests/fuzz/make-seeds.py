@@ -13,8 +13,10 @@ import csv
 import io
 import lzma
 import os
+import struct
 import sys
 import zipfile
+import zlib
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SHARED = os.environ.get("TNET_SHARED_DATA", os.path.join(ROOT, "..", "shared", "data"))
@@ -193,6 +195,153 @@ def scenario_seeds(out):
                 put(out, "scenario-ini", name, read(os.path.join(d, name)))
 
 
+# ---- OSM: a tiny network written as .osm XML and as .osm.pbf
+
+SYNTH_NODES = [(1, 34.0000, 113.8000), (2, 34.0010, 113.8010), (3, 34.0020, 113.8030),
+               (4, 34.0030, 113.8050), (5, 34.0015, 113.8060), (6, 33.9990, 113.8040)]
+SYNTH_WAYS = [(10, [1, 2, 3, 4], {"highway": "primary", "name": "Xuchang Rd", "maxspeed": "60"}),
+              (11, [4, 5, 6, 3], {"highway": "residential", "oneway": "-1"}),
+              (12, [6, 1], {"highway": "motorway", "ref": "G4", "maxspeed": "30 mph"}),
+              (13, [2, 5, 2], {"highway": "tertiary", "junction": "roundabout"}),
+              (14, [5, 6, 7], {"highway": "service", "access": "private"})]
+
+
+def osm_xml(nodes, ways):
+    out = ['<?xml version="1.0" encoding="UTF-8"?>', '<osm version="0.6" generator="tnet seeds">']
+    for i, lat, lon in nodes:
+        out.append('  <node id="%d" lat="%.7f" lon="%.7f" version="1"/>' % (i, lat, lon))
+    for wid, refs, tags in ways:
+        out.append('  <way id="%d" version="1">' % wid)
+        out += ['    <nd ref="%d"/>' % r for r in refs]
+        out += ['    <tag k="%s" v="%s"/>' % kv for kv in tags.items()]
+        out.append("  </way>")
+    out.append("</osm>")
+    return ("\n".join(out) + "\n").encode()
+
+
+def pb_varint(v):
+    out = bytearray()
+    while True:
+        b = v & 0x7F
+        v >>= 7
+        if v:
+            out.append(b | 0x80)
+        else:
+            out.append(b)
+            return bytes(out)
+
+
+def pb_zigzag(v):
+    return (v << 1) ^ (v >> 63)
+
+
+def pb_key(field, wire):
+    return pb_varint((field << 3) | wire)
+
+
+def pb_bytes(field, data):
+    return pb_key(field, 2) + pb_varint(len(data)) + data
+
+
+def pb_uint(field, v):
+    return pb_key(field, 0) + pb_varint(v)
+
+
+def pb_packed(field, values, signed=False):
+    return pb_bytes(field, b"".join(pb_varint(pb_zigzag(v) if signed else v) for v in values))
+
+
+def pb_delta(values):
+    prev, out = 0, []
+    for v in values:
+        out.append(v - prev)
+        prev = v
+    return out
+
+
+def pbf_block(kind, payload, compress=True):
+    if compress:
+        blob = pb_uint(2, len(payload)) + pb_bytes(3, zlib.compress(payload))
+    else:
+        blob = pb_bytes(1, payload)
+    header = pb_bytes(1, kind.encode()) + pb_uint(3, len(blob))
+    return struct.pack(">I", len(header)) + header + blob
+
+
+def osm_pbf(nodes, ways, compress=True):
+    head = pb_bytes(4, b"OsmSchema-V0.6") + pb_bytes(4, b"DenseNodes")
+    strings = [b""]
+    index = {}
+
+    def sid(s):
+        s = s.encode()
+        if s not in index:
+            index[s] = len(strings)
+            strings.append(s)
+        return index[s]
+
+    dense = (pb_packed(1, pb_delta([n[0] for n in nodes]), True) +
+             pb_packed(8, pb_delta([round(n[1] * 1e7) for n in nodes]), True) +
+             pb_packed(9, pb_delta([round(n[2] * 1e7) for n in nodes]), True))
+    wmsgs = b""
+    for wid, refs, tags in ways:
+        keys = [sid(k) for k in tags]
+        vals = [sid(v) for v in tags.values()]
+        w = pb_uint(1, wid) + pb_packed(2, keys) + pb_packed(3, vals) + \
+            pb_packed(8, pb_delta(refs), True)
+        wmsgs += pb_bytes(3, w)
+    st = b"".join(pb_bytes(1, s) for s in strings)
+    block = pb_bytes(1, st) + pb_bytes(2, pb_bytes(2, dense)) + pb_bytes(2, wmsgs)
+    return pbf_block("OSMHeader", head, compress) + pbf_block("OSMData", block, compress)
+
+
+def osm_seeds(out):
+    put(out, "osm-xml", "synthetic.osm", osm_xml(SYNTH_NODES, SYNTH_WAYS))
+    put(out, "osm-pbf", "synthetic.osm.pbf", osm_pbf(SYNTH_NODES, SYNTH_WAYS))
+    put(out, "osm-pbf", "synthetic-raw.osm.pbf", osm_pbf(SYNTH_NODES, SYNTH_WAYS, False))
+
+
+# ---- contraction hierarchy files (format of lib/paths/ch-file.c)
+
+def ch_file(n, arcs):
+    """A valid hierarchy with rank = node index: each arc u-v (weight w) is
+    stored at the lower end, pointing up, forward or backward."""
+    up = [[] for _ in range(n)]
+    INF = 2**31 - 1
+    for u, v, w in arcs:
+        if u == v:
+            continue
+        lo, hi = min(u, v), max(u, v)
+        up[lo].append((hi, w, INF) if u == lo else (hi, INF, w))
+    entries = [e for r in range(n) for e in up[r]]
+    first, k = [], 0
+    for r in range(n):
+        first.append(k)
+        k += len(up[r])
+    first.append(k)
+    payload = struct.pack("<%dI" % n, *range(n)) + struct.pack("<%dI" % (n + 1), *first) + \
+        b"".join(struct.pack("<3I", *e) for e in entries)
+    h = 0xcbf29ce484222325
+    for b in payload:
+        h = ((h ^ b) * 0x100000001b3) & 0xFFFFFFFFFFFFFFFF
+    header = b"TNETCH\r\n" + struct.pack("<IIQQQQ", 1, 48, n, len(entries), h, 0)
+    return header + payload
+
+
+def ch_seeds(out):
+    put(out, "ch-file", "synthetic.ch", ch_file(5, [(0, 1, 5), (1, 2, 7), (2, 4, 1), (4, 3, 2),
+                                                    (3, 0, 9), (1, 4, 20)]))
+    gr = os.path.join(SHARED, "dimacs9-rome99", "rome99.gr")
+    if os.path.exists(gr):
+        arcs = [l.split() for l in read(gr).splitlines() if l.startswith(b"a ")][:200]
+        ids = {}
+        for a in arcs:
+            for v in (a[1], a[2]):
+                ids.setdefault(v, len(ids))
+        put(out, "ch-file", "rome99-cut.ch",
+            ch_file(len(ids), [(ids[a[1]], ids[a[2]], int(a[3])) for a in arcs]))
+
+
 def main():
     if len(sys.argv) != 2:
         sys.exit("usage: make-seeds.py OUTDIR")
@@ -202,6 +351,8 @@ def main():
     dimacs_seeds(out)
     gtfs_seeds(out)
     scenario_seeds(out)
+    osm_seeds(out)
+    ch_seeds(out)
     for target in sorted(os.listdir(out)):
         print("seeds: %s: %d files" % (target, len(os.listdir(os.path.join(out, target)))))
 
