@@ -48,6 +48,7 @@ main (int argc, char **argv)
               graph_b, metric_b, ch_b, (double) (graph_b + metric_b + ch_b) / m,
               agree ? "true" : "false");
       fflush (stdout);
+      bench_note_agree (agree);
       g_free (pairs);
       g_free (t);
       tnet_ch_query_free (q);
@@ -55,5 +56,5 @@ main (int argc, char **argv)
       tnet_ch_unref (ch);
       bench_graph_free (g);
     }
-  return 0;
+  return bench_status ();
 }

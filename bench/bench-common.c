@@ -278,6 +278,23 @@ bench_random_nodes (guint n_nodes, guint count, guint32 seed)
   return v;
 }
 
+static gboolean any_disagreement;
+
+void
+bench_note_agree (gboolean agree)
+{
+  if (!agree)
+    any_disagreement = TRUE;
+}
+
+int
+bench_status (void)
+{
+  if (any_disagreement)
+    fprintf (stderr, "bench: some distances differ from igraph's (\"agree\":false)\n");
+  return any_disagreement ? 1 : 0;
+}
+
 void
 bench_json (const char *bench, const BenchGraph *g, int queries, double ours_ms,
             double igraph_ms, gboolean agree, const char *extra)
@@ -287,4 +304,5 @@ bench_json (const char *bench, const BenchGraph *g, int queries, double ours_ms,
           bench, g->name, tnet_graph_n_nodes (g->graph), tnet_graph_n_arcs (g->graph), queries,
           ours_ms, igraph_ms, igraph_ms / ours_ms, agree ? "true" : "false", extra ? extra : "");
   fflush (stdout);
+  bench_note_agree (agree);
 }

@@ -57,6 +57,11 @@ double bench_igraph_pair (BenchGraph *g, TnetId s, TnetId t, TnetWeight *dist);
 /* Seeded random node ids. */
 TnetId *bench_random_nodes (guint n_nodes, guint count, guint32 seed);
 
+/* Records a disagreement (the process then exits with status 1). */
+void bench_note_agree (gboolean agree);
+/* 0 when every measurement agreed with igraph, else 1. */
+int bench_status (void);
+
 /* Prints the machine-readable line (DESIGN §6) to stdout; @extra is
  * appended inside the object (",\"k\":v" pieces) or NULL. */
 void bench_json (const char *bench, const BenchGraph *g, int queries, double ours_ms,

@@ -85,5 +85,5 @@ main (int argc, char **argv)
       tnet_ch_unref (ch);
       bench_graph_free (g);
     }
-  return 0;
+  return bench_status ();
 }

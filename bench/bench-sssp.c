@@ -55,5 +55,5 @@ main (int argc, char **argv)
       tnet_search_free (s);
       bench_graph_free (g);
     }
-  return 0;
+  return bench_status ();
 }
