@@ -648,6 +648,343 @@ START_TEST (test_nyc_transfer)
 }
 END_TEST
 
+/* ------------------------------------------------------ walking on roads */
+
+/* Which road links the walking layers use: road mode, and trunk mode only
+ * for the OSM primary classes; never trunk proper, CSV trunk classes or
+ * expressways; none of them with walk_on_roads off. */
+START_TEST (test_walk_on_roads_rule)
+{
+  static const struct { TnetMode mode; const char *cls; gboolean walked; } cases[] = {
+    { TNET_MODE_ROAD, "residential", TRUE },
+    { TNET_MODE_TRUNK, "primary", TRUE },
+    { TNET_MODE_TRUNK, "primary_link", TRUE },
+    { TNET_MODE_TRUNK, "trunk", FALSE },
+    { TNET_MODE_TRUNK, "trunk_link", FALSE },
+    { TNET_MODE_TRUNK, "II", FALSE },
+    { TNET_MODE_TRUNK, NULL, FALSE },
+    { TNET_MODE_EXPRESSWAY, "primary", FALSE },
+    { TNET_MODE_EXPRESSWAY, "motorway", FALSE },
+  };
+  const guint nc = G_N_ELEMENTS (cases);
+  GError *error = NULL;
+  TnetNetwork *net = tnet_network_new ();
+  for (guint i = 0; i <= nc; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("n%u", i);
+      TnetNode node = { .id = id, .kind = TNET_NODE_JUNCTION, .lon = 8.6 + 0.01 * i,
+                        .lat = 41.1 };
+      ck_assert_uint_eq (tnet_network_add_node (net, &node, &error), i);
+    }
+  for (guint i = 0; i < nc; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("l%u", i);
+      TnetLink lk = { .id = id, .from = i, .to = i + 1, .mode = cases[i].mode,
+                      .road_class = cases[i].cls, .length_m = 800, .speed_kmh = NAN,
+                      .time_min = NAN, .oneway = TRUE };
+      ck_assert_uint_eq (tnet_network_add_link (net, &lk, &error), i);
+    }
+  TnetScenario *scen = tnet_scenario_new (2025);
+  for (int on = 0; on < 2; on++)
+    {
+      TnetTransitOptions opts;
+      tnet_transit_options_init (&opts);
+      opts.walk_on_roads = on;
+      TnetMultimodal *mm = tnet_multimodal_build (net, scen, NULL, TNET_PROFILE_TRANSIT, &opts,
+                                                  &error);
+      ck_assert_msg (mm != NULL, "%s", error ? error->message : "");
+      TnetGraph *g = tnet_multimodal_get_graph (mm);
+      guint walked[G_N_ELEMENTS (cases)] = { 0 };
+      for (TnetId a = 0; a < tnet_graph_n_arcs (g); a++)
+        if (tnet_multimodal_arc_kind (mm, a) == TNET_ARC_WALK)
+          {
+            TnetId l = tnet_graph_arc_link (g, a);
+            ck_assert_uint_lt (l, nc);
+            walked[l]++;
+            /* 800 m at 4.8 km/h */
+            ck_assert_uint_eq (tnet_metric_weight (tnet_multimodal_get_metric (mm), a), 600000);
+          }
+      for (guint i = 0; i < nc; i++)
+        /* both layers, both ways, though the link is one-way for cars */
+        ck_assert_msg (walked[i] == (on && cases[i].walked ? 4u : 0u), "case %u: %u arcs",
+                       i, walked[i]);
+      tnet_multimodal_unref (mm);
+    }
+  tnet_scenario_free (scen);
+  tnet_network_free (net);
+}
+END_TEST
+
+/* Plain Dijkstra over a graph's arcs (binary heap, lazy deletion): the
+ * oracle for the São Paulo journey. */
+typedef struct { guint64 d; guint32 v; } HeapItem;
+
+static TnetWeight
+plain_dijkstra (TnetGraph *g, const TnetMetric *metric, TnetId src, TnetId dst)
+{
+  guint n = tnet_graph_n_nodes (g), m = tnet_graph_n_arcs (g);
+  guint32 *first = g_new0 (guint32, n + 1), *out = g_new (guint32, MAX (m, 1u));
+  for (TnetId a = 0; a < m; a++)
+    first[tnet_graph_arc_tail (g, a) + 1]++;
+  for (guint v = 0; v < n; v++)
+    first[v + 1] += first[v];
+  guint32 *cur = g_memdup2 (first, (n + 1) * sizeof *first);
+  for (TnetId a = 0; a < m; a++)
+    out[cur[tnet_graph_arc_tail (g, a)]++] = a;
+  guint64 *dist = g_new (guint64, n);
+  for (guint v = 0; v < n; v++)
+    dist[v] = G_MAXUINT64;
+  GArray *heap = g_array_new (FALSE, FALSE, sizeof (HeapItem));
+  dist[src] = 0;
+  HeapItem h0 = { 0, src };
+  g_array_append_val (heap, h0);
+  while (heap->len > 0)
+    {
+      HeapItem top = g_array_index (heap, HeapItem, 0);
+      HeapItem last = g_array_index (heap, HeapItem, heap->len - 1);
+      g_array_set_size (heap, heap->len - 1);
+      for (guint i = 0; heap->len > 0;)
+        {
+          guint c = 2 * i + 1;
+          if (c >= heap->len)
+            {
+              g_array_index (heap, HeapItem, i) = last;
+              break;
+            }
+          if (c + 1 < heap->len && g_array_index (heap, HeapItem, c + 1).d
+                                   < g_array_index (heap, HeapItem, c).d)
+            c++;
+          if (last.d <= g_array_index (heap, HeapItem, c).d)
+            {
+              g_array_index (heap, HeapItem, i) = last;
+              break;
+            }
+          g_array_index (heap, HeapItem, i) = g_array_index (heap, HeapItem, c);
+          i = c;
+        }
+      if (top.d != dist[top.v])
+        continue;
+      for (guint32 k = first[top.v]; k < first[top.v + 1]; k++)
+        {
+          TnetId a = out[k], w = tnet_graph_arc_head (g, a);
+          guint64 nd = top.d + tnet_metric_weight (metric, a);
+          if (nd >= dist[w])
+            continue;
+          dist[w] = nd;
+          HeapItem it = { nd, w };
+          g_array_append_val (heap, it);
+          for (guint i = heap->len - 1; i > 0;)
+            {
+              guint p = (i - 1) / 2;
+              if (g_array_index (heap, HeapItem, p).d <= it.d)
+                break;
+              g_array_index (heap, HeapItem, i) = g_array_index (heap, HeapItem, p);
+              g_array_index (heap, HeapItem, p) = it;
+              i = p;
+            }
+        }
+    }
+  TnetWeight r = dist[dst] == G_MAXUINT64 ? TNET_WEIGHT_INF : (TnetWeight) dist[dst];
+  g_array_free (heap, TRUE);
+  g_free (dist);
+  g_free (cur);
+  g_free (first);
+  g_free (out);
+  return r;
+}
+
+static double
+lonlat_m (double lon1, double lat1, double lon2, double lat2)
+{
+  double p1 = lat1 * G_PI / 180, p2 = lat2 * G_PI / 180;
+  double dp = p2 - p1, dl = (lon2 - lon1) * G_PI / 180;
+  double h = sin (dp / 2) * sin (dp / 2) + cos (p1) * cos (p2) * sin (dl / 2) * sin (dl / 2);
+  return 2 * 6371008.8 * asin (sqrt (h));
+}
+
+/* The road node (of a walkable OSM road) closest to 400 m from stop @s,
+ * between 250 and 600 m away: a place one has to walk from. */
+static TnetId
+place_near (const TnetNetwork *net, const guint8 *on_foot_road, const TnetFeedStop *st)
+{
+  TnetId best = TNET_ID_NONE;
+  double best_gap = INFINITY;
+  for (TnetId v = 0; v < tnet_network_n_nodes (net); v++)
+    {
+      if (!on_foot_road[v])
+        continue;
+      const TnetNode *n = tnet_network_node (net, v);
+      double d = lonlat_m (st->lon, st->lat, n->lon, n->lat);
+      if (d >= 250 && d <= 600 && fabs (d - 400) < best_gap)
+        {
+          best_gap = fabs (d - 400);
+          best = v;
+        }
+    }
+  return best;
+}
+
+/* São Paulo: the OSM import of the r5r extract plus the frequency-based
+ * SPTrans feed. Stops are not network nodes, so they hang on the nearest
+ * walkable road node; a journey between two road nodes near two far-apart
+ * metro stations of one line walks over OSM roads to the first, rides, and
+ * walks over OSM roads from the last, faster than walking all the way, and
+ * equals a plain Dijkstra over the expanded graph. */
+START_TEST (test_sao_paulo_walk_access)
+{
+  char *pbf = tt_shared_path ("multimodal-sao-paulo-r5r/spo_osm.pbf");
+  char *zip = tt_shared_path ("multimodal-sao-paulo-r5r/spo.zip");
+  GError *error = NULL;
+  TnetNetwork *net = tnet_network_load_osm (pbf, NULL, &error);
+  ck_assert_msg (net != NULL, "%s", error ? error->message : "");
+  TnetFeed *feed = tnet_feed_load (zip, NULL, &error);
+  ck_assert_msg (feed != NULL, "%s", error ? error->message : "");
+  TnetScenario *scen = tnet_scenario_new (2025);
+  TnetMultimodal *mm = tnet_multimodal_build (net, scen, feed, TNET_PROFILE_TRANSIT, NULL,
+                                              &error);
+  ck_assert_msg (mm != NULL, "%s", error ? error->message : "");
+  TnetMultimodalStats st;
+  tnet_multimodal_get_stats (mm, &st);
+  ck_assert_uint_eq (st.n_stops_matched, 0);
+  ck_assert_uint_gt (st.n_stops_linked, 100);
+  TnetGraph *g = tnet_multimodal_get_graph (mm);
+  TnetMetric *metric = tnet_multimodal_get_metric (mm);
+
+  /* stops with an access arc, i.e. hung on a road node */
+  guint S = tnet_feed_n_stops (feed);
+  GHashTable *dep_stop = g_hash_table_new (NULL, NULL);
+  for (TnetId s = 0; s < S; s++)
+    g_hash_table_insert (dep_stop, GUINT_TO_POINTER (tnet_multimodal_stop_origin_node (mm, s)),
+                         GUINT_TO_POINTER (s + 1));
+  guint8 *linked = g_new0 (guint8, S);
+  for (TnetId a = 0; a < tnet_graph_n_arcs (g); a++)
+    if (tnet_multimodal_arc_kind (mm, a) == TNET_ARC_ACCESS)
+      {
+        guint s1 = GPOINTER_TO_UINT (g_hash_table_lookup (dep_stop, GUINT_TO_POINTER (
+                                                            tnet_graph_arc_head (g, a))));
+        if (s1)
+          linked[s1 - 1] = 1;
+      }
+  g_hash_table_unref (dep_stop);
+
+  /* the two linked stops of one metro pattern farthest apart */
+  TnetId sa = TNET_ID_NONE, sb = TNET_ID_NONE;
+  double far = 0;
+  for (TnetId p = 0; p < tnet_feed_n_patterns (feed); p++)
+    {
+      const TnetPattern *pat = tnet_feed_pattern (feed, p);
+      if (tnet_feed_route (feed, pat->route)->mode != TNET_MODE_METRO)
+        continue;
+      for (guint i = 0; i < pat->n_stops; i++)
+        for (guint k = i + 1; k < pat->n_stops; k++)
+          {
+            const TnetFeedStop *x = tnet_feed_stop (feed, pat->stops[i]);
+            const TnetFeedStop *y = tnet_feed_stop (feed, pat->stops[k]);
+            if (!linked[pat->stops[i]] || !linked[pat->stops[k]])
+              continue;
+            double d = lonlat_m (x->lon, x->lat, y->lon, y->lat);
+            if (d > far)
+              {
+                far = d;
+                sa = pat->stops[i];
+                sb = pat->stops[k];
+              }
+          }
+    }
+  g_free (linked);
+  ck_assert_uint_ne (sa, TNET_ID_NONE);
+  ck_assert (far > 3000);
+
+  /* places: road nodes a few hundred metres from each station */
+  guint8 *on_foot_road = g_new0 (guint8, tnet_network_n_nodes (net));
+  for (TnetId l = 0; l < tnet_network_n_links (net); l++)
+    {
+      const TnetLink *lk = tnet_network_link (net, l);
+      if (lk->mode == TNET_MODE_ROAD)
+        on_foot_road[lk->from] = on_foot_road[lk->to] = 1;
+    }
+  const TnetFeedStop *stop_a = tnet_feed_stop (feed, sa), *stop_b = tnet_feed_stop (feed, sb);
+  TnetId pa = place_near (net, on_foot_road, stop_a);
+  TnetId pb = place_near (net, on_foot_road, stop_b);
+  g_free (on_foot_road);
+  ck_assert_uint_ne (pa, TNET_ID_NONE);
+  ck_assert_uint_ne (pb, TNET_ID_NONE);
+  const TnetNode *na = tnet_network_node (net, pa), *nb = tnet_network_node (net, pb);
+  double crow_m = lonlat_m (na->lon, na->lat, nb->lon, nb->lat);
+
+  TnetSearch *s = tnet_search_new (g);
+  TnetId from = tnet_multimodal_origin_node (mm, pa), to = tnet_multimodal_destination_node (mm, pb);
+  TnetWeight d = search_to (mm, s, from, to);
+  ck_assert_uint_ne (d, TNET_WEIGHT_INF);
+  ck_assert_uint_eq (d, plain_dijkstra (g, metric, from, to));
+  /* walking all the way takes at least the straight line at walking speed */
+  ck_assert (d < crow_m / (4.8 / 3.6) * 1000);
+
+  TnetJourney *j = tnet_multimodal_journey (mm, s, to);
+  ck_assert (j != NULL);
+  assert_legal (j);
+  ck_assert_uint_eq (j->total_ms, d);
+  ck_assert_uint_ge (j->n_rides, 1);
+  ck_assert_uint_gt (j->access_ms, 0);
+  ck_assert_uint_gt (j->egress_ms, 0);
+  ck_assert_int_eq (j->legs[0].kind, TNET_LEG_WALK);
+  ck_assert_int_eq (j->legs[j->n_legs - 1].kind, TNET_LEG_WALK);
+
+  /* the walks before the first boarding and after the last alighting run
+   * over OSM road links */
+  guint len = tnet_search_path (s, to, NULL, 0);
+  TnetId *arcs = g_new (TnetId, len);
+  tnet_search_path (s, to, arcs, len);
+  guint first_board = len, last_alight = 0, osm_before = 0, osm_after = 0;
+  for (guint i = 0; i < len; i++)
+    {
+      TnetArcKind k = tnet_multimodal_arc_kind (mm, arcs[i]);
+      if (k == TNET_ARC_BOARD && first_board == len)
+        first_board = i;
+      if (k == TNET_ARC_ALIGHT)
+        last_alight = i;
+    }
+  ck_assert_uint_lt (first_board, last_alight);
+  for (guint i = 0; i < len; i++)
+    {
+      if (tnet_multimodal_arc_kind (mm, arcs[i]) != TNET_ARC_WALK)
+        continue;
+      TnetId l = tnet_graph_arc_link (g, arcs[i]);
+      ck_assert_uint_lt (l, tnet_network_n_links (net));
+      const TnetLink *lk = tnet_network_link (net, l);
+      ck_assert (g_str_has_prefix (lk->source, "osm:w"));
+      ck_assert (lk->mode == TNET_MODE_ROAD || lk->mode == TNET_MODE_TRUNK);
+      if (i < first_board)
+        osm_before++;
+      else if (i > last_alight)
+        osm_after++;
+    }
+  ck_assert_uint_gt (osm_before, 0);
+  ck_assert_uint_gt (osm_after, 0);
+  printf ("# sao paulo: node %s (%.0f m from %s) -> node %s (%.0f m from %s), %.1f km apart: "
+          "%.1f min (access %.1f, wait %.1f, in-vehicle %.1f, transfer %.1f, egress %.1f; "
+          "%u rides; %u + %u OSM road arcs walked; walking all the way >= %.1f min)\n",
+          na->id, lonlat_m (na->lon, na->lat, stop_a->lon, stop_a->lat), stop_a->name,
+          nb->id, lonlat_m (nb->lon, nb->lat, stop_b->lon, stop_b->lat), stop_b->name,
+          crow_m / 1000, d / 60000.0, j->access_ms / 60000.0, j->wait_ms / 60000.0,
+          j->in_vehicle_ms / 60000.0, j->transfer_ms / 60000.0, j->egress_ms / 60000.0,
+          j->n_rides, osm_before, osm_after, crow_m / (4.8 / 3.6) / 60000.0 * 1000);
+  for (guint i = 0; i < j->n_legs; i++)
+    printf ("#   %-8s %-10s %s -> %s %.1f min\n", tnet_leg_kind_to_string (j->legs[i].kind),
+            j->legs[i].line ? j->legs[i].line : "", j->legs[i].from, j->legs[i].to,
+            j->legs[i].minutes);
+  g_free (arcs);
+  tnet_journey_free (j);
+  tnet_search_free (s);
+  tnet_multimodal_unref (mm);
+  tnet_scenario_free (scen);
+  tnet_feed_unref (feed);
+  tnet_network_free (net);
+  g_free (zip);
+  g_free (pbf);
+}
+END_TEST
+
 START_TEST (test_errors)
 {
   TnetNetwork *net = tnet_network_new ();
@@ -683,6 +1020,8 @@ main (void)
   tcase_add_test (tc, test_zones_not_passed_through);
   tcase_add_test (tc, test_caltrain_trip);
   tcase_add_test (tc, test_nyc_transfer);
+  tcase_add_test (tc, test_walk_on_roads_rule);
+  tcase_add_test (tc, test_sao_paulo_walk_access);
   tcase_add_test (tc, test_errors);
   suite_add_tcase (s, tc);
   return tt_run_suite (s);

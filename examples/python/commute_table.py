@@ -1,14 +1,22 @@
 #!/usr/bin/env python3
-"""Commute table from Python through ctypes: the car travel time from every
-zone of a region to each destination, and the population within the budget.
+"""Commute table from Python through ctypes: minutes from every zone of a
+region to each destination, by profile (car, transit, park-and-ride), and
+the share of the population within the budget.
 
-    python3 commute_table.py [--data DIR] [--year 2025] [--region xuchang]
-                             [--budget 60] [DEST ...]
+    python3 commute_table.py [--data DIR] [--year 2025] [--origins SPEC]
+                             [--profiles car,transit,park_and_ride]
+                             [--budget 60] [--parts] [DEST ...]
 
 It loads the installed libtnet.so.0 (or the file named by $TNET_LIB) and
-calls the C API directly: load the network, make a scenario, compile the
-car graph, then one backward search per destination (the time *to* the
-destination from every node at once). Only the standard library is needed.
+calls the commute API of <tnet/tnet-commute.h> directly: load the network,
+make a scenario, resolve origins and destinations (tnet_commute_select),
+build one layered graph per profile with the folder's transit feed
+(tnet_commute_build_graphs), compute the matrix (tnet_commute_compute: one
+backward search per destination and profile) and read its cells. Origins
+default to the zones of Xuchang (`region:xuchang`), destinations to the
+Zhengzhou ones of the report (zz_center, zz_east_station, zz_station).
+Only the standard library is needed (GLib is reached through the library's
+own dependency).
 """
 import argparse
 import ctypes
@@ -22,6 +30,10 @@ class GError(ctypes.Structure):
                 ("message", ctypes.c_char_p)]
 
 
+class GArray(ctypes.Structure):
+    _fields_ = [("data", ctypes.c_void_p), ("len", ctypes.c_uint)]
+
+
 class TnetNode(ctypes.Structure):
     # mirrors TnetNode in <tnet/tnet-network.h>
     _fields_ = [("id", ctypes.c_char_p), ("name", ctypes.c_char_p),
@@ -32,46 +44,77 @@ class TnetNode(ctypes.Structure):
                 ("population", ctypes.c_double)]
 
 
-TNET_NODE_ZONE = 0
-TNET_BACKWARD = 1
+class TnetCommuteCell(ctypes.Structure):
+    # mirrors TnetCommuteCell in <tnet/tnet-commute.h>
+    _fields_ = [("total_ms", ctypes.c_uint32), ("access_ms", ctypes.c_uint32),
+                ("wait_ms", ctypes.c_uint32), ("in_vehicle_ms", ctypes.c_uint32),
+                ("transfer_ms", ctypes.c_uint32), ("egress_ms", ctypes.c_uint32),
+                ("n_rides", ctypes.c_uint), ("lines", ctypes.POINTER(ctypes.c_char_p))]
+
+
 TNET_WEIGHT_INF = 2**31 - 1
-TNET_ID_NONE = 2**32 - 1
-# TnetMode: expressway, trunk, road, ..., access = 9
-CAR_MODES = (1 << 0) | (1 << 1) | (1 << 2) | (1 << 9)
+TNET_COMMUTE_TO = 0
+TNET_COMMUTE_ANY = 2**32 - 1
 
 
 def load_library():
     path = os.environ.get("TNET_LIB") or ctypes.util.find_library("tnet") or "libtnet.so.0"
     lib = ctypes.CDLL(path)
-    p, u32 = ctypes.c_void_p, ctypes.c_uint32
+    p, u32, uint = ctypes.c_void_p, ctypes.c_uint32, ctypes.c_uint
     perr = ctypes.POINTER(ctypes.POINTER(GError))
     sigs = {
         "tnet_version_string": (ctypes.c_char_p, []),
         "tnet_network_load_csv": (p, [ctypes.c_char_p, perr]),
         "tnet_network_free": (None, [p]),
-        "tnet_network_n_nodes": (ctypes.c_uint, [p]),
         "tnet_network_node": (ctypes.POINTER(TnetNode), [p, u32]),
-        "tnet_network_find_node": (u32, [p, ctypes.c_char_p]),
         "tnet_scenario_new": (p, [ctypes.c_int]),
         "tnet_scenario_free": (None, [p]),
-        "tnet_graph_compile_modes": (p, [p, p, ctypes.c_uint, ctypes.POINTER(p),
-                                         ctypes.POINTER(p), perr]),
-        "tnet_graph_unref": (None, [p]),
-        "tnet_metric_unref": (None, [p]),
-        "tnet_search_new": (p, [p]),
-        "tnet_search_free": (None, [p]),
-        "tnet_search_run": (None, [p, p, u32, ctypes.c_int, u32, u32]),
-        "tnet_search_distance": (u32, [p, u32]),
+        "tnet_profile_from_string": (ctypes.c_int, [ctypes.c_char_p, ctypes.POINTER(ctypes.c_int)]),
+        "tnet_profile_to_string": (ctypes.c_char_p, [ctypes.c_int]),
+        "tnet_commute_select": (ctypes.c_int, [p, ctypes.c_char_p, ctypes.POINTER(GArray), perr]),
+        "tnet_commute_build_graphs": (ctypes.c_int, [p, p, ctypes.POINTER(ctypes.c_int), uint,
+                                                     ctypes.POINTER(p), perr]),
+        "tnet_commute_compute": (p, [p, ctypes.POINTER(p), uint, ctypes.POINTER(u32), uint,
+                                     ctypes.POINTER(u32), uint, ctypes.c_int, ctypes.c_double]),
+        "tnet_commute_free": (None, [p]),
+        "tnet_commute_cell": (ctypes.POINTER(TnetCommuteCell), [p, uint, uint, uint]),
+        "tnet_commute_population_total": (ctypes.c_double, [p]),
+        "tnet_commute_population_within": (ctypes.c_double, [p, uint, uint]),
+        "tnet_commute_share_pct": (ctypes.c_double, [p, uint, uint]),
+        "tnet_multimodal_unref": (None, [p]),
     }
     for name, (res, args) in sigs.items():
         fn = getattr(lib, name)
         fn.restype, fn.argtypes = res, args
-    return lib
+    # GLib is already loaded as libtnet's dependency; GArray comes from it
+    glib = ctypes.CDLL(ctypes.util.find_library("glib-2.0") or "libglib-2.0.so.0")
+    glib.g_array_new.restype = ctypes.POINTER(GArray)
+    glib.g_array_new.argtypes = [ctypes.c_int, ctypes.c_int, ctypes.c_uint]
+    glib.g_array_free.restype = ctypes.c_void_p
+    glib.g_array_free.argtypes = [ctypes.POINTER(GArray), ctypes.c_int]
+    return lib, glib
 
 
 def fail(err):
     msg = err.contents.message.decode() if err else "unknown error"
     sys.exit("commute_table: " + msg)
+
+
+def select(lib, glib, net, spec):
+    """Node indices of an origin/destination specification."""
+    arr = glib.g_array_new(0, 0, 4)
+    err = ctypes.POINTER(GError)()
+    if not lib.tnet_commute_select(net, spec.encode(), arr, ctypes.byref(err)):
+        glib.g_array_free(arr, 1)
+        fail(err)
+    ids = ctypes.cast(arr.contents.data, ctypes.POINTER(ctypes.c_uint32))
+    out = [ids[i] for i in range(arr.contents.len)]
+    glib.g_array_free(arr, 1)
+    return out
+
+
+def minutes(ms):
+    return None if ms == TNET_WEIGHT_INF else ms / 60000.0
 
 
 def main():
@@ -80,65 +123,88 @@ def main():
     ap.add_argument("--data", default=os.environ.get("TNET_DATA",
                     os.path.join(here, "..", "..", "data", "xuchang")))
     ap.add_argument("--year", type=int, default=2025)
-    ap.add_argument("--region", default="xuchang")
+    ap.add_argument("--origins", default="region:xuchang")
+    ap.add_argument("--profiles", default="car,transit,park_and_ride")
     ap.add_argument("--budget", type=float, default=60.0)
-    ap.add_argument("dest", nargs="*", default=["zz_center", "airport_center"])
+    ap.add_argument("--parts", action="store_true",
+                    help="also print each cell's parts and lines")
+    ap.add_argument("dest", nargs="*", default=["zz_center", "zz_east_station", "zz_station"])
     args = ap.parse_args()
 
-    lib = load_library()
+    lib, glib = load_library()
     err = ctypes.POINTER(GError)()
     net = lib.tnet_network_load_csv(args.data.encode(), ctypes.byref(err))
     if not net:
         fail(err)
     scen = lib.tnet_scenario_new(args.year)
-    time = ctypes.c_void_p()
-    graph = lib.tnet_graph_compile_modes(net, scen, CAR_MODES, ctypes.byref(time), None,
-                                         ctypes.byref(err))
-    if not graph:
+
+    origins = select(lib, glib, net, args.origins)
+    dests = select(lib, glib, net, ";".join(args.dest))
+    if not origins or not dests:
+        sys.exit("commute_table: no origin or no destination")
+    profiles = []
+    for name in args.profiles.split(","):
+        prof = ctypes.c_int()
+        if not lib.tnet_profile_from_string(name.encode(), ctypes.byref(prof)):
+            sys.exit("commute_table: unknown profile '%s'" % name)
+        profiles.append(prof.value)
+
+    n_p = len(profiles)
+    prof_arr = (ctypes.c_int * n_p)(*profiles)
+    graphs = (ctypes.c_void_p * n_p)()
+    if not lib.tnet_commute_build_graphs(net, scen, prof_arr, n_p, graphs, ctypes.byref(err)):
         fail(err)
-    search = lib.tnet_search_new(graph)
+    o_arr = (ctypes.c_uint32 * len(origins))(*origins)
+    d_arr = (ctypes.c_uint32 * len(dests))(*dests)
+    commute = lib.tnet_commute_compute(net, graphs, n_p, o_arr, len(origins), d_arr, len(dests),
+                                       TNET_COMMUTE_TO, args.budget)
 
-    n = lib.tnet_network_n_nodes(net)
-    zones = []
-    for i in range(n):
-        node = lib.tnet_network_node(net, i).contents
-        if node.kind == TNET_NODE_ZONE and (node.region or b"").decode() == args.region:
-            zones.append((i, node.id.decode(), node.name.decode(), node.population))
-    if not zones:
-        sys.exit("commute_table: no zone in region '%s'" % args.region)
+    def node(i):
+        return lib.tnet_network_node(net, i).contents
 
-    table = {}
-    for d in args.dest:
-        dest = lib.tnet_network_find_node(net, d.encode())
-        if dest == TNET_ID_NONE:
-            sys.exit("commute_table: unknown destination '%s'" % d)
-        # backward: distance from every node *to* dest, in one search
-        lib.tnet_search_run(search, time, dest, TNET_BACKWARD, TNET_WEIGHT_INF, TNET_ID_NONE)
-        for i, _, _, _ in zones:
-            ms = lib.tnet_search_distance(search, i)
-            table[(i, d)] = None if ms == TNET_WEIGHT_INF else ms / 60000.0
-
-    print("tnet %s, %s, year %d, car, minutes to each destination"
+    pnames = [lib.tnet_profile_to_string(p).decode() for p in profiles]
+    dnames = [node(d).id.decode() for d in dests]
+    cols = [(p, d) for d in range(len(dests)) for p in range(n_p)]
+    print("tnet %s, %s, year %d, minutes from each origin to each destination by profile"
           % (lib.tnet_version_string().decode(), args.data, args.year))
-    print("%-16s %-10s %10s" % ("zone", "name", "population")
-          + "".join(" %14s" % d for d in args.dest))
-    total = sum(z[3] for z in zones)
-    within = {d: 0.0 for d in args.dest}
-    for i, zid, name, pop in zones:
-        cells = []
-        for d in args.dest:
-            t = table[(i, d)]
-            cells.append(" %14s" % ("-" if t is None else "%.1f" % t))
-            if t is not None and t <= args.budget:
-                within[d] += pop
-        print("%-16s %-10s %10.0f" % (zid, name, pop) + "".join(cells))
-    if total > 0:
+    print("%-16s %-10s %10s" % ("", "", "") + "".join(" %14.14s" % dnames[d] for p, d in cols))
+    print("%-16s %-10s %10s" % ("origin", "name", "population")
+          + "".join(" %14.14s" % pnames[p] for p, d in cols))
+    for o, oi in enumerate(origins):
+        nd = node(oi)
+        row = "%-16s %-10s %10.0f" % (nd.id.decode(), (nd.name or b"").decode(), nd.population)
+        for p, d in cols:
+            t = minutes(lib.tnet_commute_cell(commute, p, o, d).contents.total_ms)
+            row += " %14s" % ("-" if t is None else "%.1f" % t)
+        print(row)
+    if lib.tnet_commute_population_total(commute) > 0:
         print("%-38s" % ("population within %.0f min" % args.budget)
-              + "".join(" %13.1f%%" % (100.0 * within[d] / total) for d in args.dest))
+              + "".join(" %13.1f%%" % lib.tnet_commute_share_pct(commute, p, d) for p, d in cols))
+        print("%-38s" % ("  ... of any destination")
+              + "".join(" %13.1f%%" % lib.tnet_commute_share_pct(commute, p, TNET_COMMUTE_ANY)
+                        for p, d in cols))
 
-    lib.tnet_search_free(search)
-    lib.tnet_metric_unref(time)
-    lib.tnet_graph_unref(graph)
+    if args.parts:
+        print()
+        print("parts (min): access / wait / in-vehicle / transfer / egress, lines")
+        for o, oi in enumerate(origins):
+            for p, d in cols:
+                c = lib.tnet_commute_cell(commute, p, o, d).contents
+                if c.total_ms == TNET_WEIGHT_INF:
+                    continue
+                lines = []
+                k = 0
+                while c.lines[k]:
+                    lines.append(c.lines[k].decode())
+                    k += 1
+                print("%-16s %-16s %-14s %6.1f = %5.1f / %5.1f / %5.1f / %5.1f / %5.1f  %s"
+                      % (node(oi).id.decode(), dnames[d], pnames[p], c.total_ms / 60000.0,
+                         c.access_ms / 60000.0, c.wait_ms / 60000.0, c.in_vehicle_ms / 60000.0,
+                         c.transfer_ms / 60000.0, c.egress_ms / 60000.0, " > ".join(lines)))
+
+    lib.tnet_commute_free(commute)
+    for g in graphs:
+        lib.tnet_multimodal_unref(g)
     lib.tnet_scenario_free(scen)
     lib.tnet_network_free(net)
 

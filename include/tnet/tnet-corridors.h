@@ -160,22 +160,28 @@ typedef struct _TnetCriticality TnetCriticality;
  * @n_threads: worker threads (0: the number of processors)
  *
  * For every element, the travel time of every OD pair when the element's
- * arcs are removed. Only an element with an arc on some shortest path of
- * some pair can change a distance (an arc off every shortest path may go
- * without changing any of them), so the scan first builds, for each pair,
- * the arcs of its shortest-path DAG, and re-runs searches only for the
- * elements found there and only for the pairs whose DAG holds them. The
- * re-runs are spread over @n_threads threads (GThreadPool), one search
- * workspace per thread; the removal is a "blocked element" test in the
- * search loop, so no metric is copied.
+ * arcs are removed. Only an element with an arc on the shortest path of a
+ * pair can change that pair's distance (the path survives any other
+ * removal), so the scan runs one full search per distinct origin, keeps its
+ * shortest-path tree, and examines only the elements on the tree paths to
+ * the origin's destinations, and for each only the pairs whose tree path
+ * holds it. A removal can only change the distances of the nodes under the
+ * element's tree arcs (their subtrees): those are repaired from their best
+ * arc coming from outside the subtrees, then by a Dijkstra restricted to
+ * them that stops once the pair's destinations are settled. Origins are
+ * spread over @n_threads threads (GThreadPool), one workspace per thread;
+ * the removal is a "blocked element" test in the search loop, so no metric
+ * is copied.
  *
  * Items are ranked by pairs cut, then population lost, then pairs out of
  * budget, then total increase, then element index. Elements with no loss
  * are not listed.
  * Returns: (transfer full): the result.
- * Time complexity: O(p (n + m) log n) for the base searches of the p
- *   origins, plus, per candidate element, one search per affected origin
- *   stopped when its affected destinations are settled.
+ * Time complexity: O(p (n + m) log n) for the full base searches of the
+ *   p distinct origins, plus, per origin and element on its tree paths, the
+ *   in-arcs of the element's subtrees and a search restricted to them.
+ * Memory: O(n + m) per thread, plus one entry per (element, pair) on a
+ *   tree path.
  */
 TNET_API TnetCriticality *tnet_criticality_scan (TnetGraph *graph,
                                                  const TnetMetric *metric,
@@ -194,7 +200,8 @@ TNET_API void tnet_criticality_free (TnetCriticality *crit);
 TNET_API guint tnet_criticality_n_items (const TnetCriticality *crit);
 TNET_API const TnetCriticalityItem *tnet_criticality_item (const TnetCriticality *crit,
                                                            guint rank);
-/* Elements examined (those on some shortest path), out of the total. */
+/* Elements examined (those on the search tree's shortest path of some
+ * pair), out of the total. */
 TNET_API guint tnet_criticality_n_candidates (const TnetCriticality *crit);
 TNET_API guint tnet_criticality_n_pairs (const TnetCriticality *crit);
 /* Base time of pair @pair, TNET_WEIGHT_INF when unreachable. */

@@ -212,8 +212,12 @@ TNET_API gboolean tnet_profile_from_string (const char *s, TnetProfile *out);
  *   road node within this distance (default 500)
  * @transfer_radius_m: stops this close may be changed between on foot at the
  *   distance-based default time (default 400)
- * @walk_on_roads: in the walking layers, `road`-mode links (not expressway
- *   or trunk) may be walked at @walk_speed_kmh (default TRUE)
+ * @walk_on_roads: in the walking layers, `road`-mode links and the
+ *   `trunk`-mode links of class `primary` or `primary_link` (urban
+ *   avenues, which the OSM import files under trunk) may be walked, both
+ *   ways, at @walk_speed_kmh (default TRUE); expressways and other trunk
+ *   links never. Stops hang on nodes of these links (or walk links)
+ *   whatever this option says.
  * @park_s: time to park and reach the platform in park-and-ride (default 300)
  *
  * Initialise with tnet_transit_options_init().
@@ -295,7 +299,7 @@ typedef struct _TnetMultimodal TnetMultimodal;
  *
  * Compiles the graph. A stop whose stop_id equals a network node id hangs on
  * that node; other stops hang on the nearest node incident to an active
- * road or walk link within @stop_radius_m (walk time = distance * detour /
+ * walk link or walkable road link (see @walk_on_roads) within @stop_radius_m (walk time = distance * detour /
  * walk speed), or stay unreachable from the network (counted in the stats).
  * Boarding weighs min(wait_factor * headway * factor, max_wait) where factor
  * is the scenario's headway factor of the route's short name, or, when that

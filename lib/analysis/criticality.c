@@ -1,23 +1,28 @@
 /* criticality.c: the link (or line) failure scan between two node sets.
  *
  * Implementation notes: the scan works on a plain CSR copy of the graph
- * (flat-graph.h) with its own Dijkstra loop, because a removal is tested in
+ * (flat-graph.h) with its own Dijkstra loops, because a removal is tested in
  * the loop ("skip arcs of the blocked element") instead of building a metric
- * per element. It runs in three steps:
- *  1. one base search per distinct origin, settled up to the farthest of its
- *     destinations; for each pair (o,d) the arcs of the shortest-path DAG
- *     o→d are collected by walking back from d over tight arcs
- *     (dist(u) + w == dist(v)); each tight arc's element gets the pair.
- *     An element none of whose arcs is tight for a pair cannot change that
- *     pair's distance: the base shortest path survives its removal.
- *  2. the (element, pair) entries are sorted by element, then origin; every
- *     candidate element is one task; workers (GThreadPool, one workspace per
- *     thread) take candidates from an atomic counter and run one blocked
- *     search per affected origin, stopped once the affected destinations
- *     are settled. Results go to the entry's own slot: no locking.
- *  3. per candidate the losses are summed and the elements are ranked.
- * A workspace clears only what it touched (epoch stamps), so a search costs
- * what it settles, not O(n).
+ * per element. Workers (GThreadPool, one Worker per thread) take origins
+ * from an atomic counter; per origin:
+ *  1. one full search; its shortest-path tree is laid out in preorder with
+ *     subtree sizes, so "under arc a" is a contiguous range of the order.
+ *     For each pair (o,d) the elements of the tree path o→d get an entry
+ *     (element, pair): an element off that path cannot change dist(d),
+ *     because the path survives its removal.
+ *  2. per element with entries (a repair): the removal can only change the
+ *     nodes under the element's tree arcs (the affected set; every other
+ *     node keeps its tree path). Each affected node starts at its best
+ *     in-arc from an unaffected node (base distance + weight, blocked arcs
+ *     skipped), then Dijkstra runs over affected nodes only and stops once
+ *     the element's destinations are settled. A destination never reached
+ *     is cut. The cost is the affected subtrees' in-arcs instead of a
+ *     search from the origin.
+ * Results go to the worker's own entries: no locking. Then the entries are
+ * merged, sorted by (element, origin, pair), and 3. the losses are summed
+ * per candidate and the elements ranked.
+ * A workspace clears only what it touched (epoch stamps); building the
+ * tree costs O(n) per origin.
  */
 #include "tnet-internal.h"
 #include "flat-graph.h"
@@ -61,9 +66,13 @@ struct _TnetCriticality {
   guint32 *item_cand;  /* rank -> candidate */
   guint32 *elem_cand;  /* element -> candidate or NONE */
   char **names;        /* per element, nullable */
+  guint32 *elem_arc_first; /* arcs of element e: elem_arcs[elem_arc_first[e] ..] */
+  guint32 *elem_arcs;
+  guint32 *origin_pair_first; /* pairs of origin o: origin_pairs[origin_pair_first[o] ..] */
+  guint32 *origin_pairs;
   /* scan state */
-  gint next_cand;      /* atomic */
-  Workspace *ws;
+  gint next_origin;    /* atomic */
+  struct _Worker *workers;
 };
 
 static void
@@ -183,41 +192,6 @@ entry_cmp (const void *pa, const void *pb)
   return a->pair < b->pair ? -1 : (a->pair > b->pair);
 }
 
-static void
-scan_candidate (TnetCriticality *crit, Workspace *ws, guint c, guint32 *targets)
-{
-  guint32 lo = crit->cand_first[c], hi = crit->cand_first[c + 1];
-  guint32 elem = crit->entries[lo].elem;
-  for (guint32 i = lo; i < hi;)
-    {
-      guint32 o = crit->entries[i].origin, j = i;
-      guint nt = 0;
-      while (j < hi && crit->entries[j].origin == o)
-        targets[nt++] = crit->pair_dest[crit->entries[j++].pair];
-      ws_run (ws, &crit->fg, crit->arc_elem, elem, crit->origins[o], targets, nt, 1);
-      for (guint32 q = i; q < j; q++)
-        crit->entries[q].new_time = ws_dist (ws, crit->pair_dest[crit->entries[q].pair]);
-      i = j;
-    }
-}
-
-static void
-scan_worker (gpointer data, gpointer user_data)
-{
-  TnetCriticality *crit = user_data;
-  guint idx = GPOINTER_TO_UINT (data) - 1;
-  Workspace *ws = &crit->ws[idx];
-  guint32 *targets = g_new (guint32, crit->n_pairs > 0 ? crit->n_pairs : 1);
-  for (;;)
-    {
-      guint c = (guint) g_atomic_int_add (&crit->next_cand, 1);
-      if (c >= crit->n_cand)
-        break;
-      scan_candidate (crit, ws, c, targets);
-    }
-  g_free (targets);
-}
-
 static int
 item_cmp (const void *pa, const void *pb)
 {
@@ -233,67 +207,254 @@ item_cmp (const void *pa, const void *pb)
   return a->element < b->element ? -1 : (a->element > b->element);
 }
 
-/* Collects the (element, pair) entries of the shortest-path DAGs. */
-static GArray *
-collect_entries (TnetCriticality *crit, Workspace *ws, GArray *const *pairs_of_origin)
+/* Per-thread state of the scan: the origin's full search tree (base) with
+ * its preorder and subtree sizes, and the repair workspace (rep: stamp =
+ * "affected by the removal", dist = new distance). */
+typedef struct _Worker {
+  Workspace base;
+  Workspace rep;
+  guint32 *order;       /* preorder of the tree: order[i] = node */
+  guint32 *pre;         /* position of a reached node in order */
+  guint32 *size;        /* subtree size of a reached node */
+  guint32 *child_first; /* n + 1: children of v are child[child_first[v] ..] */
+  guint32 *child;
+  guint32 *affected;    /* nodes marked in the current repair */
+  guint32 *targets;
+  guint32 *eseen;       /* per element: last pair stamp that listed it */
+  guint32 estamp;
+  GArray *entries;      /* this thread's (element, pair) entries */
+} Worker;
+
+static void
+worker_init (Worker *w, guint n, guint n_pairs, guint n_elements)
+{
+  ws_init (&w->base, n);
+  ws_init (&w->rep, n);
+  w->order = g_new (guint32, MAX (n, 1u));
+  w->pre = g_new (guint32, MAX (n, 1u));
+  w->size = g_new (guint32, MAX (n, 1u));
+  w->child_first = g_new (guint32, n + 1);
+  w->child = g_new (guint32, MAX (n, 1u));
+  w->affected = g_new (guint32, MAX (n, 1u));
+  w->targets = g_new (guint32, MAX (n_pairs, 1u));
+  w->eseen = g_new0 (guint32, MAX (n_elements, 1u));
+  w->estamp = 0;
+  w->entries = g_array_new (FALSE, FALSE, sizeof (Entry));
+}
+
+static void
+worker_clear (Worker *w)
+{
+  ws_clear (&w->base);
+  ws_clear (&w->rep);
+  g_free (w->order);
+  g_free (w->pre);
+  g_free (w->size);
+  g_free (w->child_first);
+  g_free (w->child);
+  g_free (w->affected);
+  g_free (w->targets);
+  g_free (w->eseen);
+  if (w->entries)
+    g_array_free (w->entries, TRUE);
+}
+
+/* Children lists, preorder and subtree sizes of the base search tree
+ * rooted at @src (nodes not reached are left out). */
+static void
+build_tree (Worker *w, const TnetIFlatGraph *fg, guint32 src)
+{
+  guint n = fg->n_nodes;
+  const Workspace *b = &w->base;
+  memset (w->child_first, 0, (n + 1) * sizeof *w->child_first);
+  for (guint32 v = 0; v < n; v++)
+    if (b->stamp[v] == b->epoch && b->pred[v] != TNET_ID_NONE)
+      w->child_first[fg->tail[b->pred[v]] + 1]++;
+  for (guint32 v = 0; v < n; v++)
+    w->child_first[v + 1] += w->child_first[v];
+  /* fill with a moving cursor kept in size[] */
+  for (guint32 v = 0; v < n; v++)
+    w->size[v] = w->child_first[v];
+  for (guint32 v = 0; v < n; v++)
+    if (b->stamp[v] == b->epoch && b->pred[v] != TNET_ID_NONE)
+      w->child[w->size[fg->tail[b->pred[v]]]++] = v;
+  /* preorder by an explicit stack (affected[] serves as the stack): a
+   * node's subtree is finished before anything under it on the stack */
+  guint top = 0, k = 0;
+  w->affected[top++] = src;
+  while (top > 0)
+    {
+      guint32 v = w->affected[--top];
+      w->pre[v] = k;
+      w->order[k++] = v;
+      for (guint32 c = w->child_first[v]; c < w->child_first[v + 1]; c++)
+        w->affected[top++] = w->child[c];
+    }
+  for (guint i = 0; i < k; i++)
+    w->size[w->order[i]] = 1;
+  for (guint i = k; i-- > 1;)
+    {
+      guint32 v = w->order[i];
+      w->size[fg->tail[b->pred[v]]] += w->size[v];
+    }
+}
+
+/* New distances of the @nt targets when element @elem is removed, from the
+ * base tree of the current origin: only nodes whose tree path uses an arc
+ * of @elem (the subtrees under its tree arcs) can change. They start from
+ * their best in-arc from an unaffected node, then a Dijkstra restricted to
+ * them runs until every target is settled. Allocates nothing. */
+static void
+repair (const TnetCriticality *crit, Worker *w, guint32 elem, guint nt)
 {
   const TnetIFlatGraph *fg = &crit->fg;
-  GArray *entries = g_array_new (FALSE, FALSE, sizeof (Entry));
-  guint32 *seen = g_new0 (guint32, fg->n_nodes);   /* per pair visit stamps */
-  guint32 *eseen = g_new0 (guint32, crit->n_elements > 0 ? crit->n_elements : 1);
-  guint32 pair_stamp = 0;
-  GArray *stack = g_array_new (FALSE, FALSE, sizeof (guint32));
-  guint32 *targets = g_new (guint32, crit->n_pairs > 0 ? crit->n_pairs : 1);
-  for (guint o = 0; o < crit->n_origins; o++)
+  const Workspace *b = &w->base;
+  Workspace *r = &w->rep;
+  ws_next_epoch (r, fg->n_nodes);
+  guint n_aff = 0;
+  for (guint32 k = crit->elem_arc_first[elem]; k < crit->elem_arc_first[elem + 1]; k++)
     {
-      GArray *pl = pairs_of_origin[o];
-      for (guint i = 0; i < pl->len; i++)
-        targets[i] = crit->pair_dest[g_array_index (pl, guint32, i)];
-      ws_run (ws, fg, crit->arc_elem, TNET_ID_NONE, crit->origins[o], targets, pl->len, 1);
-      for (guint i = 0; i < pl->len; i++)
+      guint32 a = crit->elem_arcs[k], h = fg->head[a];
+      if (b->stamp[h] != b->epoch || b->pred[h] != a || r->stamp[h] == r->epoch)
+        continue;
+      for (guint32 i = w->pre[h]; i < w->pre[h] + w->size[h]; i++)
         {
-          guint32 p = g_array_index (pl, guint32, i);
-          guint32 d = crit->pair_dest[p];
-          crit->base[p] = ws_dist (ws, d);
-          if (crit->base[p] == TNET_WEIGHT_INF || d == crit->origins[o])
-            continue;
-          pair_stamp++;
-          seen[d] = pair_stamp;
-          g_array_set_size (stack, 0);
-          g_array_append_val (stack, d);
-          while (stack->len > 0)
+          guint32 x = w->order[i];
+          if (r->stamp[x] != r->epoch)
             {
-              guint32 v = g_array_index (stack, guint32, stack->len - 1);
-              g_array_set_size (stack, stack->len - 1);
-              TnetWeight dv = ws_dist (ws, v);
-              for (guint32 k = fg->first_in[v]; k < fg->first_in[v + 1]; k++)
-                {
-                  guint32 a = fg->in_arc[k];
-                  guint32 u = fg->tail[a];
-                  TnetWeight du = ws_dist (ws, u);
-                  if (du == TNET_WEIGHT_INF || (guint64) du + fg->weight[a] != dv)
-                    continue;
-                  guint32 e = crit->arc_elem[a];
-                  if (e != TNET_ID_NONE && eseen[e] != pair_stamp)
-                    {
-                      eseen[e] = pair_stamp;
-                      Entry en = { e, o, p, TNET_WEIGHT_INF };
-                      g_array_append_val (entries, en);
-                    }
-                  if (seen[u] != pair_stamp)
-                    {
-                      seen[u] = pair_stamp;
-                      g_array_append_val (stack, u);
-                    }
-                }
+              r->stamp[x] = r->epoch;
+              r->dist[x] = TNET_WEIGHT_INF;
+              w->affected[n_aff++] = x;
             }
         }
     }
-  g_free (targets);
-  g_array_free (stack, TRUE);
-  g_free (seen);
-  g_free (eseen);
-  return entries;
+  guint left = 0;
+  for (guint i = 0; i < nt; i++)
+    if (r->tstamp[w->targets[i]] != r->epoch)
+      {
+        r->tstamp[w->targets[i]] = r->epoch;
+        left++;
+      }
+  for (guint i = 0; i < n_aff; i++)
+    {
+      guint32 x = w->affected[i];
+      guint64 best = TNET_WEIGHT_INF;
+      for (guint32 k = fg->first_in[x]; k < fg->first_in[x + 1]; k++)
+        {
+          guint32 a = fg->in_arc[k], y = fg->tail[a];
+          if (r->stamp[y] == r->epoch || crit->arc_elem[a] == elem || b->stamp[y] != b->epoch)
+            continue;
+          guint64 nd = (guint64) b->dist[y] + fg->weight[a];
+          if (nd < best)
+            best = nd;
+        }
+      if (best < TNET_WEIGHT_INF)
+        {
+          r->dist[x] = (TnetWeight) best;
+          tnet_i_heap_push_or_decrease (&r->heap, x, (uint32_t) best);
+        }
+    }
+  while (left > 0 && !tnet_i_heap_empty (&r->heap))
+    {
+      TnetHeapEntry top = tnet_i_heap_pop (&r->heap);
+      guint32 u = top.item;
+      TnetWeight du = top.key;
+      if (r->tstamp[u] == r->epoch)
+        {
+          r->tstamp[u] = 0;
+          if (--left == 0)
+            break;
+        }
+      for (guint32 k = fg->first_out[u]; k < fg->first_out[u + 1]; k++)
+        {
+          guint32 a = fg->out_arc[k], v = fg->head[a];
+          if (r->stamp[v] != r->epoch || crit->arc_elem[a] == elem)
+            continue;
+          guint64 nd = (guint64) du + fg->weight[a];
+          if (nd < r->dist[v])
+            {
+              r->dist[v] = (TnetWeight) nd;
+              tnet_i_heap_push_or_decrease (&r->heap, v, (uint32_t) nd);
+            }
+        }
+    }
+  tnet_i_heap_reset (&r->heap);
+  /* targets never reached keep INF (cut); reached ones are settled */
+}
+
+static int
+entry_elem_pair_cmp (const void *pa, const void *pb)
+{
+  const Entry *a = pa, *b = pb;
+  if (a->elem != b->elem)
+    return a->elem < b->elem ? -1 : 1;
+  return a->pair < b->pair ? -1 : (a->pair > b->pair);
+}
+
+/* One origin: full base search, its tree, the entries of the elements on
+ * the tree paths to its destinations, and one repair per such element. */
+static void
+scan_origin (TnetCriticality *crit, Worker *w, guint32 o)
+{
+  const TnetIFlatGraph *fg = &crit->fg;
+  guint32 src = crit->origins[o];
+  ws_run (&w->base, fg, crit->arc_elem, TNET_ID_NONE, src, NULL, 0, 1);
+  build_tree (w, fg, src);
+  const Workspace *b = &w->base;
+  guint first = w->entries->len;
+  for (guint32 i = crit->origin_pair_first[o]; i < crit->origin_pair_first[o + 1]; i++)
+    {
+      guint32 p = crit->origin_pairs[i], d = crit->pair_dest[p];
+      crit->base[p] = ws_dist (b, d);
+      if (crit->base[p] == TNET_WEIGHT_INF || d == src)
+        continue;
+      if (++w->estamp == 0)
+        {
+          memset (w->eseen, 0, MAX (crit->n_elements, 1u) * sizeof *w->eseen);
+          w->estamp = 1;
+        }
+      for (guint32 v = d; b->pred[v] != TNET_ID_NONE; v = fg->tail[b->pred[v]])
+        {
+          guint32 e = crit->arc_elem[b->pred[v]];
+          if (e != TNET_ID_NONE && w->eseen[e] != w->estamp)
+            {
+              w->eseen[e] = w->estamp;
+              Entry en = { e, o, p, TNET_WEIGHT_INF };
+              g_array_append_val (w->entries, en);
+            }
+        }
+    }
+  Entry *en = &g_array_index (w->entries, Entry, first);
+  guint ne = w->entries->len - first;
+  if (ne > 0)
+    qsort (en, ne, sizeof (Entry), entry_elem_pair_cmp);
+  for (guint i = 0; i < ne;)
+    {
+      guint j = i, nt = 0;
+      while (j < ne && en[j].elem == en[i].elem)
+        w->targets[nt++] = crit->pair_dest[en[j++].pair];
+      repair (crit, w, en[i].elem, nt);
+      for (guint q = i; q < j; q++)
+        {
+          guint32 d = crit->pair_dest[en[q].pair];
+          en[q].new_time = ws_dist (&w->rep, d);
+        }
+      i = j;
+    }
+}
+
+static void
+scan_worker (gpointer data, gpointer user_data)
+{
+  TnetCriticality *crit = user_data;
+  Worker *w = &crit->workers[GPOINTER_TO_UINT (data) - 1];
+  for (;;)
+    {
+      guint o = (guint) g_atomic_int_add (&crit->next_origin, 1);
+      if (o >= crit->n_origins)
+        break;
+      scan_origin (crit, w, o);
+    }
 }
 
 TnetCriticality *
@@ -386,17 +547,62 @@ tnet_criticality_scan (TnetGraph *graph, const TnetMetric *metric,
     for (guint o = 0; o < crit->n_origins; o++)
       crit->origin_pop[o] = node_population[crit->origins[o]];
 
-  /* 1. base searches and DAG entries */
+  /* pairs by origin and arcs by element, as CSR */
+  crit->origin_pair_first = g_new0 (guint32, crit->n_origins + 1);
+  crit->origin_pairs = g_new (guint32, n_pairs > 0 ? n_pairs : 1);
+  for (guint o = 0, k = 0; o < crit->n_origins; o++)
+    {
+      GArray *pl = pairs_of->pdata[o];
+      crit->origin_pair_first[o] = k;
+      for (guint i = 0; i < pl->len; i++)
+        crit->origin_pairs[k++] = g_array_index (pl, guint32, i);
+      crit->origin_pair_first[o + 1] = k;
+      g_array_free (pl, TRUE);
+    }
+  g_ptr_array_free (pairs_of, TRUE);
+  crit->elem_arc_first = g_new0 (guint32, crit->n_elements + 1);
+  crit->elem_arcs = g_new (guint32, m > 0 ? m : 1);
+  for (guint a = 0; a < m; a++)
+    if (crit->arc_elem[a] != TNET_ID_NONE)
+      crit->elem_arc_first[crit->arc_elem[a] + 1]++;
+  for (guint e = 0; e < crit->n_elements; e++)
+    crit->elem_arc_first[e + 1] += crit->elem_arc_first[e];
+  {
+    guint32 *cursor = g_memdup2 (crit->elem_arc_first, crit->n_elements * sizeof (guint32)
+                                 + sizeof (guint32));
+    for (guint a = 0; a < m; a++)
+      if (crit->arc_elem[a] != TNET_ID_NONE)
+        crit->elem_arcs[cursor[crit->arc_elem[a]]++] = a;
+    g_free (cursor);
+  }
+
+  /* 1.-2. per origin (in parallel): base tree, entries, repairs */
   if (n_threads == 0)
     n_threads = g_get_num_processors ();
-  n_threads = MAX (1u, n_threads);
-  crit->ws = g_new0 (Workspace, n_threads);
+  n_threads = MAX (1u, MIN (n_threads, MAX (crit->n_origins, 1u)));
+  crit->workers = g_new0 (Worker, n_threads);
   for (guint i = 0; i < n_threads; i++)
-    ws_init (&crit->ws[i], n);
-  GArray *entries = collect_entries (crit, &crit->ws[0], (GArray *const *) pairs_of->pdata);
-  for (guint o = 0; o < pairs_of->len; o++)
-    g_array_free (pairs_of->pdata[o], TRUE);
-  g_ptr_array_free (pairs_of, TRUE);
+    worker_init (&crit->workers[i], n, n_pairs, crit->n_elements);
+  crit->next_origin = 0;
+  if (n_threads == 1)
+    scan_worker (GUINT_TO_POINTER (1), crit);
+  else
+    {
+      GThreadPool *pool = g_thread_pool_new (scan_worker, crit, (gint) n_threads, TRUE, NULL);
+      for (guint i = 0; i < n_threads; i++)
+        g_thread_pool_push (pool, GUINT_TO_POINTER (i + 1), NULL);
+      g_thread_pool_free (pool, FALSE, TRUE);
+    }
+  GArray *entries = g_array_new (FALSE, FALSE, sizeof (Entry));
+  for (guint i = 0; i < n_threads; i++)
+    {
+      GArray *we = crit->workers[i].entries;
+      g_array_append_vals (entries, we->data, we->len);
+    }
+  for (guint i = 0; i < n_threads; i++)
+    worker_clear (&crit->workers[i]);
+  g_free (crit->workers);
+  crit->workers = NULL;
   if (entries->len > 0)
     qsort (entries->data, entries->len, sizeof (Entry), entry_cmp);
   crit->n_entries = entries->len;
@@ -415,18 +621,6 @@ tnet_criticality_scan (TnetGraph *graph, const TnetMetric *metric,
   crit->n_cand = cf->len;
   g_array_append_val (cf, crit->n_entries);
   crit->cand_first = (guint32 *) g_array_free (cf, FALSE);
-
-  /* 2. the blocked searches, in parallel */
-  crit->next_cand = 0;
-  if (n_threads == 1 || crit->n_cand < 2)
-    scan_worker (GUINT_TO_POINTER (1), crit);
-  else
-    {
-      GThreadPool *pool = g_thread_pool_new (scan_worker, crit, (gint) n_threads, TRUE, NULL);
-      for (guint i = 0; i < n_threads; i++)
-        g_thread_pool_push (pool, GUINT_TO_POINTER (i + 1), NULL);
-      g_thread_pool_free (pool, FALSE, TRUE);
-    }
 
   /* 3. losses per candidate */
   crit->items = g_array_new (FALSE, FALSE, sizeof (TnetCriticalityItem));
@@ -499,10 +693,6 @@ tnet_criticality_scan (TnetGraph *graph, const TnetMetric *metric,
       g_array_append_val (crit->items, it);
     }
   g_free (best_before);
-  for (guint i = 0; i < n_threads; i++)
-    ws_clear (&crit->ws[i]);
-  g_free (crit->ws);
-  crit->ws = NULL;
   if (crit->items->len > 0)
     qsort (crit->items->data, crit->items->len, sizeof (TnetCriticalityItem), item_cmp);
   crit->item_cand = g_new (guint32, crit->items->len > 0 ? crit->items->len : 1);
@@ -533,6 +723,10 @@ tnet_criticality_free (TnetCriticality *crit)
   g_free (crit->entries);
   g_free (crit->cand_first);
   g_free (crit->elem_cand);
+  g_free (crit->elem_arc_first);
+  g_free (crit->elem_arcs);
+  g_free (crit->origin_pair_first);
+  g_free (crit->origin_pairs);
   g_free (crit->item_cand);
   if (crit->items)
     g_array_free (crit->items, TRUE);

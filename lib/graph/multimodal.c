@@ -155,6 +155,22 @@ arcs_add (Arcs *a, TnetId tail, TnetId head, guint64 w_ms, TnetArcKind kind, Tne
   g_byte_array_append (a->kinds, &k, 1);
 }
 
+
+/* Roads one may walk along: every `road`-mode link, and the `trunk`-mode
+ * links whose class is the OSM `primary` / `primary_link` (the OSM import
+ * files primary roads under trunk; in towns they are avenues with
+ * pavements, walkable by OSM's default foot access). Trunk roads proper
+ * (class `trunk`, `trunk_link`, or the network CSV classes I/II/III) and
+ * expressways are not walked. */
+static gboolean
+foot_road (const TnetLink *lk)
+{
+  if (lk->mode == TNET_MODE_ROAD)
+    return TRUE;
+  return lk->mode == TNET_MODE_TRUNK && lk->road_class
+         && (strcmp (lk->road_class, "primary") == 0
+             || strcmp (lk->road_class, "primary_link") == 0);
+}
 static guint64
 walk_ms (double metres, double speed_kmh)
 {
@@ -371,7 +387,7 @@ tnet_multimodal_build (const TnetNetwork *net, const TnetScenario *scen,
       if (!has_transit)
         continue;
       gboolean walk_link = lk->mode == TNET_MODE_WALK || lk->mode == TNET_MODE_ACCESS;
-      gboolean road_walk = options->walk_on_roads && lk->mode == TNET_MODE_ROAD;
+      gboolean road_walk = options->walk_on_roads && foot_road (lk);
       if (!walk_link && !road_walk)
         continue;
       guint64 w = walk_link ? t : walk_ms (lk->length_m, options->walk_speed_kmh);
@@ -393,7 +409,7 @@ tnet_multimodal_build (const TnetNetwork *net, const TnetScenario *scen,
               }
             arcs_add (&arcs, bases[l] + from, bases[l] + to, w, TNET_ARC_WALK, i, i);
           }
-      if (lk->mode == TNET_MODE_ROAD || lk->mode == TNET_MODE_WALK)
+      if (foot_road (lk) || lk->mode == TNET_MODE_WALK)
         walkable[lk->from] = walkable[lk->to] = TRUE;
     }
 
