@@ -70,9 +70,11 @@ typedef void (*TnetBatchFunc) (guint index, TnetId source, const TnetWeight *dis
  * @func: (nullable): called per source on the worker that ran it
  *
  * Runs one one-to-all search per source in parallel on a GThreadPool; each
- * worker owns one workspace (#TnetSearch or #TnetCHQuery) for all the
- * sources it takes. The graph, metric and CH are only read. Results equal a
- * sequential run exactly.
+ * worker owns one workspace (a distance-only Dijkstra with a radix heap, or
+ * a #TnetCHQuery for PHAST) for all the sources it takes. The graph, metric
+ * and CH are only read. Distances are exactly those of #TnetSearch (zones
+ * included: see tnet_graph_arrival_node()) and equal a sequential run.
+ * With @n_threads = 1 everything runs on the calling thread.
  * Errors: %TNET_ERROR_FAILED when threads cannot be started.
  * Time complexity: n_sources one-to-all searches over @n_threads cores.
  */
