@@ -392,6 +392,34 @@ START_TEST (test_commute_method)
 }
 END_TEST
 
+/* Progress of long work goes to standard error only when it is a terminal
+ * (run under script(1) when it is installed) and not --quiet. */
+START_TEST (test_progress_terminal)
+{
+  Run r = run_tnet ("criticality", "region:xuchang", "region:zhengzhou", "-o", "/dev/null",
+                    NULL);
+  ck_assert_msg (r.status == 0, "exit %d: %s", r.status, r.err);
+  ck_assert_str_eq (r.err, "");
+  run_clear (&r);
+  g_autofree char *script = g_find_program_in_path ("script");
+  if (script == NULL)
+    return;
+  for (int quiet = 0; quiet < 2; quiet++)
+    {
+      g_autofree char *cmd = g_strdup_printf ("'%s' criticality region:xuchang "
+                                              "region:zhengzhou -o /dev/null%s",
+                                              g_getenv ("TNET_EXE"), quiet ? " --quiet" : "");
+      const char *argv[] = { script, "-qec", cmd, "/dev/null", NULL };
+      g_autofree char *out = NULL;
+      int wait = 0;
+      ck_assert (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                               NULL, &out, NULL, &wait, NULL));
+      ck_assert (WIFEXITED (wait) && WEXITSTATUS (wait) == 0);
+      ck_assert_msg ((strstr (out, "criticality scan: 100%") != NULL) == !quiet, "%s", out);
+    }
+}
+END_TEST
+
 int
 main (void)
 {
@@ -405,6 +433,7 @@ main (void)
   tcase_add_test (tc, test_route_transit);
   tcase_add_test (tc, test_import_gtfs);
   tcase_add_test (tc, test_commute_method);
+  tcase_add_test (tc, test_progress_terminal);
   suite_add_tcase (s, tc);
   return tt_run_suite (s);
 }
