@@ -48,7 +48,13 @@ struct _TnetCHQuery {
   TnetHeap hf, hb;
   uint32_t *sweep;         /* PHAST distances by rank */
   uint32_t *bucket_first;  /* n + 1 offsets into bucket_items */
-  GArray *raw;             /* RawItem, many-to-many scratch */
+  /* many-to-many scratch: raw[0 .. raw_len-1] valid, raw_cap allocated.
+   * Plain malloc'd arrays, not GArray: GArray headers come from GSlice,
+   * whose per-thread magazines hand memory between threads through locks
+   * race detectors cannot see. */
+  RawItem *raw;
+  gsize raw_len;
+  gsize raw_cap;
   BucketItem *bucket_items;
   gsize bucket_cap;
 };
@@ -130,7 +136,6 @@ tnet_ch_query_new (TnetCH *ch)
   q->bucket_first = g_new (uint32_t, n + 1);
   tnet_i_heap_init (&q->hf, ch->n_nodes);
   tnet_i_heap_init (&q->hb, ch->n_nodes);
-  q->raw = g_array_new (FALSE, FALSE, sizeof (RawItem));
   return q;
 }
 
@@ -146,7 +151,7 @@ tnet_ch_query_free (TnetCHQuery *q)
   g_free (q->sweep);
   g_free (q->bucket_first);
   g_free (q->bucket_items);
-  g_array_unref (q->raw);
+  g_free (q->raw);
   tnet_i_heap_destroy (&q->hf);
   tnet_i_heap_destroy (&q->hb);
   tnet_ch_unref (q->ch);
@@ -313,7 +318,7 @@ tnet_ch_query_many_to_many (TnetCHQuery *q, const TnetId *sources, guint n_sourc
     g_return_if_fail (targets[j] < n);
 
   /* backward searches fill the raw items */
-  g_array_set_size (q->raw, 0);
+  q->raw_len = 0;
   for (guint j = 0; j < n_targets; j++)
     {
       next_epoch (q);
@@ -327,13 +332,17 @@ tnet_ch_query_many_to_many (TnetCHQuery *q, const TnetId *sources, guint n_sourc
           TnetHeapEntry v = upward_step (q, &q->hb, q->db, q->sb, FALSE, TRUE, &stalled);
           if (!stalled)
             {
-              RawItem it = { v.item, { j, v.key } };
-              g_array_append_val (q->raw, it);
+              if (G_UNLIKELY (q->raw_len == q->raw_cap))
+                {
+                  q->raw_cap = MAX (4096, 2 * q->raw_cap);
+                  q->raw = g_renew (RawItem, q->raw, q->raw_cap);
+                }
+              q->raw[q->raw_len++] = (RawItem) { v.item, { j, v.key } };
             }
         }
     }
   /* counting sort by node into buckets */
-  gsize n_items = q->raw->len;
+  gsize n_items = q->raw_len;
   if (n_items > q->bucket_cap)
     {
       q->bucket_cap = MAX (n_items, 2 * q->bucket_cap);
@@ -341,7 +350,7 @@ tnet_ch_query_many_to_many (TnetCHQuery *q, const TnetId *sources, guint n_sourc
     }
   uint32_t *bf = q->bucket_first;
   memset (bf, 0, (n + 1) * sizeof (uint32_t));
-  const RawItem *raw = (const RawItem *) q->raw->data;
+  const RawItem *raw = q->raw;
   for (gsize k = 0; k < n_items; k++)
     bf[raw[k].node + 1]++;
   for (guint v = 0; v < n; v++)
