@@ -338,6 +338,88 @@ START_TEST (test_import_gtfs)
 }
 END_TEST
 
+/* `tnet commute --method`: many-to-many gives the searches' minutes with
+ * null parts and lines; the CH build prints no progress when standard
+ * error is not a terminal; a bad method is a usage error. */
+START_TEST (test_commute_method)
+{
+  JsonParser *parsed[2];
+  const char *methods[2] = { "search", "m2m" };
+  for (int k = 0; k < 2; k++)
+    {
+      Run r = run_tnet ("commute", "--profiles", "car;transit", "--method", methods[k],
+                        "--destinations", "zz_center;zz_east_station", "--format", "json",
+                        NULL);
+      ck_assert_msg (r.status == 0, "exit %d: %s", r.status, r.err);
+      ck_assert_str_eq (r.err, "");
+      parsed[k] = json_parser_new ();
+      ck_assert (json_parser_load_from_data (parsed[k], r.out, -1, NULL));
+      run_clear (&r);
+    }
+  JsonObject *s = json_node_get_object (json_parser_get_root (parsed[0]));
+  JsonObject *m = json_node_get_object (json_parser_get_root (parsed[1]));
+  ck_assert_str_eq (json_object_get_string_member (json_object_get_object_member (m, "methods"),
+                                                   "transit"), "m2m");
+  ck_assert_str_eq (json_object_get_string_member (json_object_get_object_member (s, "methods"),
+                                                   "car"), "search");
+  JsonArray *sc = json_object_get_array_member (s, "cells");
+  JsonArray *mc = json_object_get_array_member (m, "cells");
+  ck_assert_uint_eq (json_array_get_length (sc), json_array_get_length (mc));
+  ck_assert_uint_gt (json_array_get_length (sc), 10);
+  for (guint i = 0; i < json_array_get_length (sc); i++)
+    {
+      JsonObject *a = json_array_get_object_element (sc, i);
+      JsonObject *b = json_array_get_object_element (mc, i);
+      ck_assert_str_eq (json_object_get_string_member (a, "origin"),
+                        json_object_get_string_member (b, "origin"));
+      ck_assert (json_node_equal (json_object_get_member (a, "minutes"),
+                                  json_object_get_member (b, "minutes")));
+      ck_assert (json_object_get_boolean_member (a, "within_budget")
+                 == json_object_get_boolean_member (b, "within_budget"));
+      ck_assert (!json_object_get_null_member (a, "lines"));
+      ck_assert (json_object_get_null_member (b, "lines"));
+      ck_assert (json_object_get_null_member (b, "in_vehicle_min"));
+      ck_assert (json_object_get_null_member (b, "rides"));
+    }
+  ck_assert (json_node_equal (json_object_get_member (s, "population"),
+                              json_object_get_member (m, "population")));
+  g_object_unref (parsed[0]);
+  g_object_unref (parsed[1]);
+  Run r = run_tnet ("commute", "--method", "buckets", NULL);
+  ck_assert_int_eq (r.status, 2);
+  ck_assert_msg (strstr (r.err, "auto, search or m2m"), "%s", r.err);
+  run_clear (&r);
+}
+END_TEST
+
+/* Progress of long work goes to standard error only when it is a terminal
+ * (run under script(1) when it is installed) and not --quiet. */
+START_TEST (test_progress_terminal)
+{
+  Run r = run_tnet ("criticality", "region:xuchang", "region:zhengzhou", "-o", "/dev/null",
+                    NULL);
+  ck_assert_msg (r.status == 0, "exit %d: %s", r.status, r.err);
+  ck_assert_str_eq (r.err, "");
+  run_clear (&r);
+  g_autofree char *script = g_find_program_in_path ("script");
+  if (script == NULL)
+    return;
+  for (int quiet = 0; quiet < 2; quiet++)
+    {
+      g_autofree char *cmd = g_strdup_printf ("'%s' criticality region:xuchang "
+                                              "region:zhengzhou -o /dev/null%s",
+                                              g_getenv ("TNET_EXE"), quiet ? " --quiet" : "");
+      const char *argv[] = { script, "-qec", cmd, "/dev/null", NULL };
+      g_autofree char *out = NULL;
+      int wait = 0;
+      ck_assert (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                               NULL, &out, NULL, &wait, NULL));
+      ck_assert (WIFEXITED (wait) && WEXITSTATUS (wait) == 0);
+      ck_assert_msg ((strstr (out, "criticality scan: 100%") != NULL) == !quiet, "%s", out);
+    }
+}
+END_TEST
+
 int
 main (void)
 {
@@ -350,6 +432,8 @@ main (void)
   tcase_add_test (tc, test_usage);
   tcase_add_test (tc, test_route_transit);
   tcase_add_test (tc, test_import_gtfs);
+  tcase_add_test (tc, test_commute_method);
+  tcase_add_test (tc, test_progress_terminal);
   suite_add_tcase (s, tc);
   return tt_run_suite (s);
 }

@@ -2,6 +2,7 @@
  * hand-made network, against plain Dijkstra over the expanded graphs of the
  * bundled data, and the plan's commute checks on the bundled data. */
 #include "tests-common.h"
+#include <gio/gio.h>
 
 /* Car only. o1-d 30 min; o2-m 40 + m-d 30 = 70 min; o2->d2 20 min one way
  * (d2->o2 goes round by m: 25 + 40 = 65); o3 is cut off.
@@ -268,6 +269,212 @@ START_TEST (test_bundled_plan)
 }
 END_TEST
 
+/* ---------- many-to-many ---------- */
+
+/* Asserts that @m (many-to-many) has exactly the totals of @s (searches)
+ * and no parts. */
+static void
+assert_same_totals (const TnetCommute *s, const TnetCommute *m)
+{
+  ck_assert_uint_eq (tnet_commute_n_profiles (s), tnet_commute_n_profiles (m));
+  for (guint p = 0; p < tnet_commute_n_profiles (s); p++)
+    {
+      ck_assert_int_eq (tnet_commute_method (s, p), TNET_COMMUTE_METHOD_SEARCH);
+      ck_assert_int_eq (tnet_commute_method (m, p), TNET_COMMUTE_METHOD_M2M);
+      ck_assert (tnet_commute_has_parts (s, p));
+      ck_assert (!tnet_commute_has_parts (m, p));
+      for (guint o = 0; o < tnet_commute_n_origins (s); o++)
+        for (guint d = 0; d < tnet_commute_n_destinations (s); d++)
+          {
+            const TnetCommuteCell *a = tnet_commute_cell (s, p, o, d);
+            const TnetCommuteCell *b = tnet_commute_cell (m, p, o, d);
+            ck_assert_msg (a->total_ms == b->total_ms, "p %u o %u d %u: %u != %u", p, o, d,
+                           a->total_ms, b->total_ms);
+            ck_assert_uint_eq (b->access_ms + b->wait_ms + b->in_vehicle_ms + b->transfer_ms
+                               + b->egress_ms + b->n_rides, 0);
+            ck_assert (b->lines != NULL && b->lines[0] == NULL);
+          }
+      for (guint d = 0; d <= tnet_commute_n_destinations (s); d++)
+        {
+          guint dd = d == tnet_commute_n_destinations (s) ? TNET_COMMUTE_ANY : d;
+          ck_assert_double_eq (tnet_commute_population_within (s, p, dd),
+                               tnet_commute_population_within (m, p, dd));
+        }
+    }
+}
+
+static TnetCommute *
+compute_method (const TnetNetwork *net, TnetMultimodal *const *g, guint n_g, const GArray *o,
+                const GArray *d, TnetCommuteDirection dir, TnetCommuteMethod method)
+{
+  TnetCommuteOptions opts;
+  tnet_commute_options_init (&opts);
+  opts.method = method;
+  GError *error = NULL;
+  TnetCommute *c = tnet_commute_compute_with (net, g, n_g, (const TnetId *) (void *) o->data,
+                                              o->len, (const TnetId *) (void *) d->data,
+                                              d->len, dir, 60, &opts, &error);
+  ck_assert_msg (c != NULL, "%s", error ? error->message : "");
+  return c;
+}
+
+START_TEST (test_m2m_tiny)
+{
+  Tiny t = tiny_new ();
+  g_autoptr (GArray) o = select_nodes (t.net, "all");
+  g_autoptr (GArray) d = select_nodes (t.net, "d;d2;o1");
+  for (int dir = 0; dir < 2; dir++)
+    {
+      g_autoptr (TnetCommute) s = compute_method (t.net, &t.car, 1, o, d, dir,
+                                                  TNET_COMMUTE_METHOD_SEARCH);
+      g_autoptr (TnetCommute) m = compute_method (t.net, &t.car, 1, o, d, dir,
+                                                  TNET_COMMUTE_METHOD_M2M);
+      assert_same_totals (s, m);
+    }
+  g_autoptr (TnetCommute) m = compute_method (t.net, &t.car, 1, o, d, TNET_COMMUTE_FROM,
+                                              TNET_COMMUTE_METHOD_M2M);
+  /* d2 back to o2 goes round by m (25 + 40); o3 is cut off */
+  ck_assert_uint_eq (tnet_commute_cell (m, 0, 1, 1)->total_ms, 65 * 60000);
+  ck_assert_uint_eq (tnet_commute_cell (m, 0, 2, 0)->total_ms, TNET_WEIGHT_INF);
+  ck_assert_uint_eq (tnet_commute_cell (m, 0, 0, 2)->total_ms, 0);
+  /* few destinations: auto searches */
+  g_autoptr (TnetCommute) a = compute_method (t.net, &t.car, 1, o, d, TNET_COMMUTE_TO,
+                                              TNET_COMMUTE_METHOD_AUTO);
+  ck_assert_int_eq (tnet_commute_method (a, 0), TNET_COMMUTE_METHOD_SEARCH);
+  ck_assert_str_eq (tnet_commute_cell (a, 0, 0, 0)->lines[0], "T1");
+  /* method names */
+  TnetCommuteMethod x;
+  for (TnetCommuteMethod k = TNET_COMMUTE_METHOD_AUTO; k <= TNET_COMMUTE_METHOD_M2M; k++)
+    {
+      ck_assert (tnet_commute_method_from_string (tnet_commute_method_to_string (k), &x));
+      ck_assert_int_eq (x, k);
+    }
+  ck_assert (!tnet_commute_method_from_string ("bucket", &x));
+  tiny_free (&t);
+}
+END_TEST
+
+static gboolean
+stop_at_once (guint64 done, guint64 total, const char *what, gpointer data)
+{
+  (void) done;
+  (void) total;
+  ck_assert_str_eq (what, "CH build");
+  (*(guint *) data)++;
+  return FALSE;
+}
+
+START_TEST (test_m2m_cancel)
+{
+  Tiny t = tiny_new ();
+  g_autoptr (GArray) o = select_nodes (t.net, "all");
+  TnetCommuteOptions opts;
+  tnet_commute_options_init (&opts);
+  opts.method = TNET_COMMUTE_METHOD_M2M;
+  guint calls = 0;
+  opts.progress = stop_at_once;
+  opts.progress_data = &calls;
+  GError *error = NULL;
+  TnetCommute *c = tnet_commute_compute_with (t.net, &t.car, 1, (TnetId *) (void *) o->data,
+                                              o->len, (TnetId *) (void *) o->data, o->len,
+                                              TNET_COMMUTE_TO, 60, &opts, &error);
+  ck_assert (c == NULL);
+  ck_assert_uint_eq (calls, 1);
+  ck_assert (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
+  g_clear_error (&error);
+  tiny_free (&t);
+}
+END_TEST
+
+/* Seeded random road networks: zones (with access links), junctions, one-
+ * and two-way links of several modes, some nodes cut off; every node to
+ * every node both ways. Above the threshold, auto picks many-to-many. */
+START_TEST (test_m2m_random)
+{
+  static const char *modes[] = { "road", "trunk", "expressway", "access" };
+  for (guint seed = 1; seed <= 6; seed++)
+    {
+      GRand *r = g_rand_new_with_seed (seed * 7919);
+      guint n = seed == 6 ? TNET_COMMUTE_M2M_MIN_DESTINATIONS + 5 : 20 + seed * 15;
+      g_autoptr (GString) nodes = g_string_new ("id,name,kind,lon,lat,region,population\n");
+      g_autoptr (GString) links = g_string_new ("id,from,to,mode,line,length_km,time_min,oneway\n");
+      for (guint v = 0; v < n; v++)
+        {
+          gboolean zone = g_rand_int_range (r, 0, 3) == 0;
+          g_string_append_printf (nodes, "n%u,N%u,%s,%.4f,%.4f,r,%d\n", v, v,
+                                  zone ? "zone" : "junction",
+                                  113.5 + g_rand_double (r), 34 + g_rand_double (r),
+                                  zone ? g_rand_int_range (r, 0, 1000) : 0);
+        }
+      guint n_links = n * 2 + n / 2;
+      for (guint k = 0; k < n_links; k++)
+        {
+          guint a = g_rand_int_range (r, 0, n), b = g_rand_int_range (r, 0, n);
+          if (a == b)
+            continue;
+          g_string_append_printf (links, "l%u,n%u,n%u,%s,L%u,%d,%d,%s\n", k, a, b,
+                                  modes[g_rand_int_range (r, 0, 4)], k % 7,
+                                  g_rand_int_range (r, 1, 30), g_rand_int_range (r, 1, 40),
+                                  g_rand_int_range (r, 0, 3) == 0 ? "1" : "");
+        }
+      g_rand_free (r);
+      g_autofree char *dir = tt_mkdtemp ();
+      tt_write_file (dir, "nodes.csv", nodes->str);
+      tt_write_file (dir, "links.csv", links->str);
+      GError *error = NULL;
+      g_autoptr (TnetNetwork) net = tnet_network_load_csv (dir, &error);
+      ck_assert_msg (net != NULL, "%s", error ? error->message : "");
+      g_autoptr (TnetScenario) scen = tnet_scenario_new (2025);
+      TnetProfile car = TNET_PROFILE_CAR;
+      TnetMultimodal *g;
+      ck_assert (tnet_commute_build_graphs (net, scen, &car, 1, &g, &error));
+      g_autoptr (GArray) all = select_nodes (net, "all");
+      for (int d = 0; d < 2; d++)
+        {
+          g_autoptr (TnetCommute) s = compute_method (net, &g, 1, all, all, d,
+                                                      TNET_COMMUTE_METHOD_SEARCH);
+          g_autoptr (TnetCommute) m = compute_method (net, &g, 1, all, all, d,
+                                                      seed == 6 ? TNET_COMMUTE_METHOD_AUTO
+                                                      : TNET_COMMUTE_METHOD_M2M);
+          assert_same_totals (s, m);
+        }
+      tnet_multimodal_unref (g);
+      tt_rm_rf (dir);
+    }
+}
+END_TEST
+
+/* The bundled data, three profiles, both directions: every zone to the
+ * Zhengzhou destinations and to every zone. */
+START_TEST (test_m2m_bundled)
+{
+  g_autoptr (TnetNetwork) net = bundled ();
+  g_autoptr (TnetScenario) scen = tnet_scenario_new (2025);
+  TnetMultimodal *g[3];
+  GError *error = NULL;
+  ck_assert_msg (tnet_commute_build_graphs (net, scen, all_profiles, 3, g, &error), "%s",
+                 error ? error->message : "");
+  g_autoptr (GArray) o = select_nodes (net, "region:xuchang");
+  g_autoptr (GArray) d = select_nodes (net, "zz_center;zz_east_station;airport_center");
+  g_autoptr (GArray) zones = select_nodes (net, "kind:zone");
+  for (int dir = 0; dir < 2; dir++)
+    {
+      g_autoptr (TnetCommute) s = compute_method (net, g, 3, o, d, dir,
+                                                  TNET_COMMUTE_METHOD_SEARCH);
+      g_autoptr (TnetCommute) m = compute_method (net, g, 3, o, d, dir,
+                                                  TNET_COMMUTE_METHOD_M2M);
+      assert_same_totals (s, m);
+      g_autoptr (TnetCommute) s2 = compute_method (net, g, 3, zones, zones, dir,
+                                                   TNET_COMMUTE_METHOD_SEARCH);
+      g_autoptr (TnetCommute) m2 = compute_method (net, g, 3, zones, zones, dir,
+                                                   TNET_COMMUTE_METHOD_M2M);
+      assert_same_totals (s2, m2);
+    }
+  for (guint p = 0; p < 3; p++)
+    tnet_multimodal_unref (g[p]);
+}
+END_TEST
+
 Suite *commute_suite (void);
 
 Suite *
@@ -281,6 +488,10 @@ commute_suite (void)
   tcase_add_test (tc, test_tiny_isochrone);
   tcase_add_test (tc, test_bundled_oracle);
   tcase_add_test (tc, test_bundled_plan);
+  tcase_add_test (tc, test_m2m_tiny);
+  tcase_add_test (tc, test_m2m_cancel);
+  tcase_add_test (tc, test_m2m_random);
+  tcase_add_test (tc, test_m2m_bundled);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -2,6 +2,7 @@
  * least-time disjoint paths (vs enumeration of path sets), the criticality
  * scan (vs full recomputation) and the network-level corridor figures. */
 #include "tests-common.h"
+#include <gio/gio.h>
 #include <tnet/tnet-igraph.h>
 
 /* ---------- small graphs ---------- */
@@ -506,6 +507,118 @@ recompute_element (const G *g, const TnetId *arc_elem, TnetId gone, TnetId o, Tn
 /* Elements made of many arcs (like lines): element k = the links l with
  * l % 3 == k, several of them on one path, so the subtrees a removal
  * affects are nested; one arc in five belongs to no element. */
+/* ---------- progress ---------- */
+
+typedef struct {
+  GThread *thread;     /* the thread that started the scan */
+  guint calls;
+  guint64 last_done, total;
+  guint stop_at;       /* return FALSE on this call (0: never) */
+} Progress;
+
+static gboolean
+record_progress (guint64 done, guint64 total, const char *what, gpointer data)
+{
+  Progress *pr = data;
+  ck_assert_ptr_eq (g_thread_self (), pr->thread);
+  ck_assert_str_eq (what, "criticality scan");
+  ck_assert_uint_eq (total, pr->total);
+  ck_assert_uint_gt (done, pr->last_done);
+  ck_assert_uint_le (done, total);
+  pr->last_done = done;
+  pr->calls++;
+  return pr->calls != pr->stop_at;
+}
+
+/* A ring of 1000 nodes with chords; pair v → v + 7 for every v: 1000
+ * distinct origins. */
+static TnetGraph *
+progress_graph (TnetMetric **metric, TnetId *po, TnetId *pd)
+{
+  enum { N = 1000, M = 3 * N };
+  static TnetId tails[M], heads[M];
+  static TnetWeight w[M];
+  GRand *r = g_rand_new_with_seed (4242);
+  for (guint v = 0; v < N; v++)
+    {
+      tails[3 * v] = v, heads[3 * v] = (v + 1) % N;
+      tails[3 * v + 1] = (v + 1) % N, heads[3 * v + 1] = v;
+      tails[3 * v + 2] = v, heads[3 * v + 2] = (TnetId) g_rand_int_range (r, 0, N);
+      for (int k = 0; k < 3; k++)
+        w[3 * v + k] = (TnetWeight) g_rand_int_range (r, 1, 100);
+      po[v] = v;
+      pd[v] = (v + 7) % N;
+    }
+  g_rand_free (r);
+  GError *error = NULL;
+  TnetGraph *graph = tnet_graph_new_from_arcs (N, M, tails, heads, NULL, NULL, &error);
+  ck_assert_ptr_nonnull (graph);
+  *metric = tnet_metric_new (graph, w, &error);
+  ck_assert_ptr_nonnull (*metric);
+  return graph;
+}
+
+/* The callback runs on the calling thread with increasing counts of the
+ * right total, ends at the total, at most 257 times; the result equals a
+ * scan without progress. */
+START_TEST (test_criticality_progress)
+{
+  TnetId po[1000], pd[1000];
+  g_autoptr (TnetMetric) metric = NULL;
+  g_autoptr (TnetGraph) graph = progress_graph (&metric, po, pd);
+  g_autoptr (TnetCriticality) plain = tnet_criticality_scan (graph, metric, NULL, 0, po, pd,
+                                                             1000, NULL, 500, 1);
+  for (guint threads = 1; threads <= 3; threads++)
+    {
+      Progress pr = { g_thread_self (), 0, 0, 1000, 0 };
+      TnetCriticalityOptions opts;
+      tnet_criticality_options_init (&opts);
+      opts.n_threads = threads;
+      opts.progress = record_progress;
+      opts.progress_data = &pr;
+      GError *error = NULL;
+      g_autoptr (TnetCriticality) crit = tnet_criticality_scan_with (graph, metric, NULL, 0, po,
+                                                                     pd, 1000, NULL, 500, &opts,
+                                                                     &error);
+      ck_assert_msg (crit != NULL, "%s", error ? error->message : "");
+      ck_assert_uint_eq (pr.last_done, 1000);
+      ck_assert_uint_ge (pr.calls, threads == 1 ? 250 : 2);
+      ck_assert_uint_le (pr.calls, 257);
+      ck_assert_uint_eq (tnet_criticality_n_items (crit), tnet_criticality_n_items (plain));
+      ck_assert_uint_gt (tnet_criticality_n_items (crit), 10);
+      for (guint k = 0; k < tnet_criticality_n_items (crit); k++)
+        ck_assert_mem_eq (tnet_criticality_item (crit, k), tnet_criticality_item (plain, k),
+                          offsetof (TnetCriticalityItem, name));
+    }
+}
+END_TEST
+
+/* Returning FALSE cancels: NULL, G_IO_ERROR_CANCELLED, no further calls. */
+START_TEST (test_criticality_cancel)
+{
+  TnetId po[1000], pd[1000];
+  g_autoptr (TnetMetric) metric = NULL;
+  g_autoptr (TnetGraph) graph = progress_graph (&metric, po, pd);
+  for (guint threads = 1; threads <= 2; threads++)
+    {
+      Progress pr = { g_thread_self (), 0, 0, 1000, 3 };
+      TnetCriticalityOptions opts;
+      tnet_criticality_options_init (&opts);
+      opts.n_threads = threads;
+      opts.progress = record_progress;
+      opts.progress_data = &pr;
+      GError *error = NULL;
+      TnetCriticality *crit = tnet_criticality_scan_with (graph, metric, NULL, 0, po, pd, 1000,
+                                                          NULL, 500, &opts, &error);
+      ck_assert_ptr_null (crit);
+      ck_assert (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
+      g_clear_error (&error);
+      ck_assert_uint_eq (pr.calls, 3);
+      ck_assert_uint_lt (pr.last_done, 1000);
+    }
+}
+END_TEST
+
 START_TEST (test_criticality_grouped_elements)
 {
   for (guint32 seed = 300; seed < 330; seed++)
@@ -869,6 +982,8 @@ corridors_suite (void)
   suite_add_tcase (s, tc);
   tc = tcase_create ("network");
   tcase_add_test (tc, test_network_corridor);
+  tcase_add_test (tc, test_criticality_progress);
+  tcase_add_test (tc, test_criticality_cancel);
   tcase_add_test (tc, test_network_criticality_closure);
   suite_add_tcase (s, tc);
   tc = tcase_create ("bundled");

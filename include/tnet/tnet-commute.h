@@ -85,7 +85,8 @@ TNET_API gboolean tnet_commute_build_graphs (const TnetNetwork *net,
  * The travel-time matrix, with each cell's parts and lines, for every
  * profile: one backward search per destination (TO) or one forward search
  * per destination (FROM) over each profile's graph, whole graph (not
- * bounded by the budget, so every cell has its time). Origins' populations
+ * bounded by the budget, so every cell has its time), whatever the number
+ * of destinations (tnet_commute_compute_with() chooses). Origins' populations
  * (nodes.csv population) weight the reachability figures.
  * Time complexity: O(profiles * destinations * (n + m) log n + cells * path
  * length).
@@ -99,6 +100,87 @@ TNET_API TnetCommute *tnet_commute_compute (const TnetNetwork *net,
                                             TnetCommuteDirection direction,
                                             double budget_min);
 TNET_API void tnet_commute_free (TnetCommute *commute);
+
+/**
+ * TnetCommuteMethod:
+ * @TNET_COMMUTE_METHOD_AUTO: many-to-many when there are at least
+ *   %TNET_COMMUTE_M2M_MIN_DESTINATIONS destinations, else searches
+ * @TNET_COMMUTE_METHOD_SEARCH: one search per destination; every reached
+ *   cell has its parts and lines
+ * @TNET_COMMUTE_METHOD_M2M: a contraction hierarchy of the profile's graph
+ *   and its bucket many-to-many query; cells have their totals only
+ *
+ * How the travel-time matrix is computed. Both give exactly the same
+ * totals. The hierarchy keeps no path unpacking data (tnet-ch.h), so
+ * many-to-many cannot say which legs a journey takes; finding them with one
+ * search per cell would cost more than the per-destination searches the
+ * buckets replace. Many-to-many cells therefore carry no parts and no lines
+ * (tnet_commute_has_parts() is %FALSE): a matrix of hundreds of
+ * destinations is read for its times and shares, and the parts of the
+ * pairs a planner looks at come from the search method or a route query.
+ */
+typedef enum {
+  TNET_COMMUTE_METHOD_AUTO,
+  TNET_COMMUTE_METHOD_SEARCH,
+  TNET_COMMUTE_METHOD_M2M,
+} TnetCommuteMethod;
+
+/* The number of destinations from which TNET_COMMUTE_METHOD_AUTO uses
+ * many-to-many: below it the hierarchy's build costs more than the searches
+ * it saves (bench/README.md, commute section). */
+#define TNET_COMMUTE_M2M_MIN_DESTINATIONS 128
+
+TNET_API const char *tnet_commute_method_to_string (TnetCommuteMethod method);
+TNET_API gboolean tnet_commute_method_from_string (const char *s, TnetCommuteMethod *out);
+
+/**
+ * TnetCommuteOptions:
+ * @method: how the matrix is computed (default %TNET_COMMUTE_METHOD_AUTO)
+ * @progress: (nullable): progress of the hierarchy builds (many-to-many),
+ *   labelled "CH build"; returning %FALSE cancels
+ * @progress_data: passed to @progress
+ *
+ * Initialise with tnet_commute_options_init().
+ */
+typedef struct {
+  TnetCommuteMethod method;
+  TnetProgressFunc progress;
+  gpointer progress_data;
+} TnetCommuteOptions;
+
+TNET_API void tnet_commute_options_init (TnetCommuteOptions *opts);
+
+/**
+ * tnet_commute_compute_with:
+ * @opts: (nullable): %NULL for the defaults
+ *
+ * tnet_commute_compute() with a choice of method. With many-to-many the
+ * hierarchy of each profile's graph is built from its metric (over the
+ * same node ids) and queried from the origins' start-layer nodes to the
+ * destinations' end-layer nodes (TO; FROM swaps the roles), which gives
+ * exactly the totals of the per-destination searches; the cells then have
+ * no parts and no lines (see #TnetCommuteMethod).
+ * Errors: %G_IO_ERROR_CANCELLED when @opts->progress asks to stop; nothing
+ * is returned then.
+ * Time complexity: search as tnet_commute_compute(); many-to-many
+ * O(profiles * (CH build + (origins + destinations) s log s + bucket
+ * scans)).
+ */
+TNET_API TnetCommute *tnet_commute_compute_with (const TnetNetwork *net,
+                                                 TnetMultimodal *const *graphs,
+                                                 guint n_graphs,
+                                                 const TnetId *origins, guint n_origins,
+                                                 const TnetId *destinations,
+                                                 guint n_destinations,
+                                                 TnetCommuteDirection direction,
+                                                 double budget_min,
+                                                 const TnetCommuteOptions *opts,
+                                                 GError **error);
+/* The method used for profile @p (never AUTO). */
+TNET_API TnetCommuteMethod tnet_commute_method (const TnetCommute *commute, guint p);
+/* Whether the cells of profile @p have their parts and lines (FALSE for
+ * many-to-many: their parts read 0, n_rides 0 and lines empty). */
+TNET_API gboolean tnet_commute_has_parts (const TnetCommute *commute, guint p);
 
 TNET_API guint tnet_commute_n_profiles (const TnetCommute *commute);
 TNET_API guint tnet_commute_n_origins (const TnetCommute *commute);

@@ -195,6 +195,46 @@ TNET_API TnetCriticality *tnet_criticality_scan (TnetGraph *graph,
                                                  guint n_threads);
 TNET_API void tnet_criticality_free (TnetCriticality *crit);
 
+/**
+ * TnetCriticalityOptions:
+ * @n_threads: worker threads (0: the number of processors)
+ * @progress: (nullable): called with the origins scanned out of the
+ *   distinct origins, labelled "criticality scan", from the thread that
+ *   started the scan, at most about 257 times (every 1/256 of the origins
+ *   and at the end); returning %FALSE cancels the scan
+ * @progress_data: passed to @progress
+ *
+ * Initialise with tnet_criticality_options_init().
+ */
+typedef struct {
+  guint n_threads;
+  TnetProgressFunc progress;
+  gpointer progress_data;
+} TnetCriticalityOptions;
+
+TNET_API void tnet_criticality_options_init (TnetCriticalityOptions *opts);
+
+/**
+ * tnet_criticality_scan_with:
+ * @opts: (nullable): %NULL for the defaults
+ *
+ * tnet_criticality_scan() with options: threads and a progress function.
+ * Errors: %G_IO_ERROR_CANCELLED when @opts->progress returned %FALSE (the
+ * workers finish the origin they hold, then nothing is returned).
+ * Time complexity: as tnet_criticality_scan().
+ */
+TNET_API TnetCriticality *tnet_criticality_scan_with (TnetGraph *graph,
+                                                      const TnetMetric *metric,
+                                                      const TnetId *arc_element,
+                                                      guint n_elements,
+                                                      const TnetId *pair_origin,
+                                                      const TnetId *pair_dest,
+                                                      guint n_pairs,
+                                                      const double *node_population,
+                                                      TnetWeight budget_ms,
+                                                      const TnetCriticalityOptions *opts,
+                                                      GError **error);
+
 /* Number of ranked items (elements with a loss) and the k-th of them. The
  * view is valid until @crit is freed. */
 TNET_API guint tnet_criticality_n_items (const TnetCriticality *crit);
@@ -341,5 +381,18 @@ TNET_API TnetCriticality *tnet_corridor_criticality (const TnetNetwork *net,
                                                      TnetWeight budget_ms,
                                                      guint n_threads,
                                                      GError **error);
+
+/* tnet_corridor_criticality() with scan options (threads, progress).
+ * Errors: those of tnet_corridor_criticality(), and %G_IO_ERROR_CANCELLED
+ * as tnet_criticality_scan_with(). */
+TNET_API TnetCriticality *tnet_corridor_criticality_with (const TnetNetwork *net,
+                                                          const TnetScenario *scen,
+                                                          guint mode_mask,
+                                                          const TnetNodeSet *a,
+                                                          const TnetNodeSet *b,
+                                                          gboolean by_line,
+                                                          TnetWeight budget_ms,
+                                                          const TnetCriticalityOptions *opts,
+                                                          GError **error);
 
 G_END_DECLS

@@ -11,19 +11,31 @@
  * node. Paths are read back from the same search tree and split into legs
  * by the transit layer (tnet_multimodal_journey), which supplies the parts
  * (access, wait, in-vehicle, transfer, egress). One workspace per profile
- * is reused for all destinations. */
+ * is reused for all destinations.
+ * Many-to-many (many destinations): a contraction hierarchy of the
+ * profile's graph and metric, over the same node ids, answers the whole
+ * matrix from the start-layer nodes to the end-layer nodes with buckets
+ * (tnet_ch_query_many_to_many). The hierarchy keeps zones' arrival twins
+ * as TnetSearch does, so the totals are exactly those of the searches;
+ * it cannot unpack paths, so those cells have no parts (tnet-commute.h
+ * says why). Cells without lines share one static empty list. */
 #include "tnet-internal.h"
 
 struct _TnetCommute {
   guint n_profiles, n_origins, n_destinations;
   TnetProfile *profiles;        /* n_profiles */
+  TnetCommuteMethod *methods;   /* n_profiles, SEARCH or M2M */
   TnetId *origins;              /* n_origins network nodes */
   TnetId *destinations;         /* n_destinations network nodes */
   double *population;           /* n_origins, >= 0 */
   double budget_min;
-  /* cells[(p * n_origins + o) * n_destinations + d]; lines owned here */
+  /* cells[(p * n_origins + o) * n_destinations + d]; lines owned here,
+   * except no_lines */
   TnetCommuteCell *cells;
 };
+
+/* The lines of a cell that has none (never freed). */
+static const char *const no_lines[] = { NULL };
 
 void
 tnet_commute_free (TnetCommute *c)
@@ -32,9 +44,11 @@ tnet_commute_free (TnetCommute *c)
     return;
   gsize n = (gsize) c->n_profiles * c->n_origins * c->n_destinations;
   for (gsize k = 0; k < n; k++)
-    g_strfreev ((char **) c->cells[k].lines);
+    if (c->cells[k].lines != no_lines)
+      g_strfreev ((char **) c->cells[k].lines);
   g_free (c->cells);
   g_free (c->profiles);
+  g_free (c->methods);
   g_free (c->origins);
   g_free (c->destinations);
   g_free (c->population);
@@ -169,6 +183,14 @@ tnet_commute_build_graphs (const TnetNetwork *net, const TnetScenario *scen,
 static const char *const *
 journey_lines (const TnetJourney *j)
 {
+  if (!j || j->n_rides == 0)
+    {
+      gboolean any = FALSE;
+      for (guint k = 0; j && k < j->n_legs && !any; k++)
+        any = j->legs[k].kind == TNET_LEG_DRIVE && j->legs[k].line && *j->legs[k].line;
+      if (!any)
+        return no_lines;
+    }
   GPtrArray *lines = g_ptr_array_new ();
   const char *last = NULL;
   for (guint k = 0; j && k < j->n_legs; k++)
@@ -186,24 +208,167 @@ journey_lines (const TnetJourney *j)
   return (const char *const *) g_ptr_array_free (lines, FALSE);
 }
 
+void
+tnet_commute_options_init (TnetCommuteOptions *opts)
+{
+  g_return_if_fail (opts != NULL);
+  memset (opts, 0, sizeof *opts);
+  opts->method = TNET_COMMUTE_METHOD_AUTO;
+}
+
+const char *
+tnet_commute_method_to_string (TnetCommuteMethod method)
+{
+  switch (method)
+    {
+    case TNET_COMMUTE_METHOD_AUTO:
+      return "auto";
+    case TNET_COMMUTE_METHOD_SEARCH:
+      return "search";
+    case TNET_COMMUTE_METHOD_M2M:
+      return "m2m";
+    }
+  return "unknown";
+}
+
+gboolean
+tnet_commute_method_from_string (const char *s, TnetCommuteMethod *out)
+{
+  g_return_val_if_fail (s != NULL && out != NULL, FALSE);
+  for (TnetCommuteMethod m = TNET_COMMUTE_METHOD_AUTO; m <= TNET_COMMUTE_METHOD_M2M; m++)
+    if (strcmp (s, tnet_commute_method_to_string (m)) == 0)
+      {
+        *out = m;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static TnetCommuteCell *
+cell_at (TnetCommute *c, guint p, guint o, guint d)
+{
+  return &c->cells[((gsize) p * c->n_origins + o) * c->n_destinations + d];
+}
+
+/* Profile @p by one search per destination, with parts and lines. */
+static void
+compute_search (TnetCommute *c, guint p, TnetMultimodal *mm, TnetCommuteDirection direction)
+{
+  const TnetMetric *metric = tnet_multimodal_get_metric (mm);
+  g_autoptr (TnetSearch) search = tnet_search_new (tnet_multimodal_get_graph (mm));
+  for (guint d = 0; d < c->n_destinations; d++)
+    {
+      TnetId src = direction == TNET_COMMUTE_TO
+                   ? tnet_multimodal_destination_node (mm, c->destinations[d])
+                   : tnet_multimodal_origin_node (mm, c->destinations[d]);
+      tnet_search_run (search, metric, src,
+                       direction == TNET_COMMUTE_TO ? TNET_BACKWARD : TNET_FORWARD,
+                       TNET_WEIGHT_INF, TNET_ID_NONE);
+      for (guint o = 0; o < c->n_origins; o++)
+        {
+          TnetCommuteCell *cell = cell_at (c, p, o, d);
+          TnetId node = direction == TNET_COMMUTE_TO
+                        ? tnet_multimodal_origin_node (mm, c->origins[o])
+                        : tnet_multimodal_destination_node (mm, c->origins[o]);
+          TnetWeight dist = tnet_search_distance (search, node);
+          cell->total_ms = dist;
+          if (dist == TNET_WEIGHT_INF)
+            {
+              cell->lines = no_lines;
+              continue;
+            }
+          g_autoptr (TnetJourney) j = tnet_multimodal_journey (mm, search, node);
+          if (j)
+            {
+              cell->access_ms = j->access_ms;
+              cell->wait_ms = j->wait_ms;
+              cell->in_vehicle_ms = j->in_vehicle_ms;
+              cell->transfer_ms = j->transfer_ms;
+              cell->egress_ms = j->egress_ms;
+              cell->n_rides = j->n_rides;
+            }
+          cell->lines = journey_lines (j);
+        }
+    }
+}
+
+/* Profile @p by buckets on a hierarchy of its graph: totals only. */
+static gboolean
+compute_m2m (TnetCommute *c, guint p, TnetMultimodal *mm, TnetCommuteDirection direction,
+             const TnetCommuteOptions *opts, GError **error)
+{
+  TnetCHOptions cho;
+  tnet_ch_options_init (&cho);
+  cho.progress = opts->progress;
+  cho.progress_data = opts->progress_data;
+  g_autoptr (TnetCH) ch = tnet_ch_build (tnet_multimodal_get_metric (mm), &cho, error);
+  if (!ch)
+    return FALSE;
+  TnetCHQuery *q = tnet_ch_query_new (ch);
+  guint no = c->n_origins, nd = c->n_destinations;
+  g_autofree TnetId *from = g_new (TnetId, MAX (no, 1));
+  g_autofree TnetId *to = g_new (TnetId, MAX (nd, 1));
+  g_autofree TnetWeight *out = g_new (TnetWeight, MAX ((gsize) no * nd, 1));
+  if (direction == TNET_COMMUTE_TO)
+    {
+      for (guint o = 0; o < no; o++)
+        from[o] = tnet_multimodal_origin_node (mm, c->origins[o]);
+      for (guint d = 0; d < nd; d++)
+        to[d] = tnet_multimodal_destination_node (mm, c->destinations[d]);
+      tnet_ch_query_many_to_many (q, from, no, to, nd, out);
+    }
+  else
+    {
+      /* journeys leave the destinations: rows are destinations */
+      for (guint d = 0; d < nd; d++)
+        to[d] = tnet_multimodal_origin_node (mm, c->destinations[d]);
+      for (guint o = 0; o < no; o++)
+        from[o] = tnet_multimodal_destination_node (mm, c->origins[o]);
+      tnet_ch_query_many_to_many (q, to, nd, from, no, out);
+    }
+  tnet_ch_query_free (q);
+  for (guint o = 0; o < no; o++)
+    for (guint d = 0; d < nd; d++)
+      {
+        TnetCommuteCell *cell = cell_at (c, p, o, d);
+        cell->total_ms = direction == TNET_COMMUTE_TO ? out[(gsize) o * nd + d]
+                                                      : out[(gsize) d * no + o];
+        cell->lines = no_lines;
+      }
+  return TRUE;
+}
+
 TnetCommute *
-tnet_commute_compute (const TnetNetwork *net, TnetMultimodal *const *graphs,
-                      guint n_graphs, const TnetId *origins, guint n_origins,
-                      const TnetId *destinations, guint n_destinations,
-                      TnetCommuteDirection direction, double budget_min)
+tnet_commute_compute_with (const TnetNetwork *net, TnetMultimodal *const *graphs,
+                           guint n_graphs, const TnetId *origins, guint n_origins,
+                           const TnetId *destinations, guint n_destinations,
+                           TnetCommuteDirection direction, double budget_min,
+                           const TnetCommuteOptions *opts, GError **error)
 {
   g_return_val_if_fail (net != NULL, NULL);
   g_return_val_if_fail (graphs != NULL || n_graphs == 0, NULL);
   g_return_val_if_fail (origins != NULL || n_origins == 0, NULL);
   g_return_val_if_fail (destinations != NULL || n_destinations == 0, NULL);
   g_return_val_if_fail (budget_min >= 0, NULL);
+  g_return_val_if_fail (opts == NULL || opts->method <= TNET_COMMUTE_METHOD_M2M, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  TnetCommute *c = g_new0 (TnetCommute, 1);
+  TnetCommuteOptions defaults;
+  tnet_commute_options_init (&defaults);
+  if (!opts)
+    opts = &defaults;
+  TnetCommuteMethod method = opts->method;
+  if (method == TNET_COMMUTE_METHOD_AUTO)
+    method = n_destinations >= TNET_COMMUTE_M2M_MIN_DESTINATIONS
+             ? TNET_COMMUTE_METHOD_M2M : TNET_COMMUTE_METHOD_SEARCH;
+
+  g_autoptr (TnetCommute) c = g_new0 (TnetCommute, 1);
   c->n_profiles = n_graphs;
   c->n_origins = n_origins;
   c->n_destinations = n_destinations;
   c->budget_min = budget_min;
   c->profiles = g_new (TnetProfile, MAX (n_graphs, 1));
+  c->methods = g_new (TnetCommuteMethod, MAX (n_graphs, 1));
   c->origins = g_memdup2 (origins, sizeof (TnetId) * MAX (n_origins, 1));
   c->destinations = g_memdup2 (destinations, sizeof (TnetId) * MAX (n_destinations, 1));
   c->population = g_new0 (double, MAX (n_origins, 1));
@@ -214,49 +379,47 @@ tnet_commute_compute (const TnetNetwork *net, TnetMultimodal *const *graphs,
     }
   gsize n_cells = (gsize) n_graphs * n_origins * n_destinations;
   c->cells = g_new0 (TnetCommuteCell, MAX (n_cells, 1));
+  for (gsize k = 0; k < n_cells; k++)
+    c->cells[k].lines = no_lines;
 
   for (guint p = 0; p < n_graphs; p++)
     {
-      TnetMultimodal *mm = graphs[p];
-      c->profiles[p] = tnet_multimodal_get_profile (mm);
-      const TnetMetric *metric = tnet_multimodal_get_metric (mm);
-      g_autoptr (TnetSearch) search = tnet_search_new (tnet_multimodal_get_graph (mm));
-      for (guint d = 0; d < n_destinations; d++)
-        {
-          TnetId src = direction == TNET_COMMUTE_TO
-                       ? tnet_multimodal_destination_node (mm, destinations[d])
-                       : tnet_multimodal_origin_node (mm, destinations[d]);
-          tnet_search_run (search, metric, src,
-                           direction == TNET_COMMUTE_TO ? TNET_BACKWARD : TNET_FORWARD,
-                           TNET_WEIGHT_INF, TNET_ID_NONE);
-          for (guint o = 0; o < n_origins; o++)
-            {
-              TnetCommuteCell *cell = &c->cells[((gsize) p * n_origins + o) * n_destinations + d];
-              TnetId node = direction == TNET_COMMUTE_TO
-                            ? tnet_multimodal_origin_node (mm, origins[o])
-                            : tnet_multimodal_destination_node (mm, origins[o]);
-              TnetWeight dist = tnet_search_distance (search, node);
-              cell->total_ms = dist;
-              if (dist == TNET_WEIGHT_INF)
-                {
-                  cell->lines = journey_lines (NULL);
-                  continue;
-                }
-              g_autoptr (TnetJourney) j = tnet_multimodal_journey (mm, search, node);
-              if (j)
-                {
-                  cell->access_ms = j->access_ms;
-                  cell->wait_ms = j->wait_ms;
-                  cell->in_vehicle_ms = j->in_vehicle_ms;
-                  cell->transfer_ms = j->transfer_ms;
-                  cell->egress_ms = j->egress_ms;
-                  cell->n_rides = j->n_rides;
-                }
-              cell->lines = journey_lines (j);
-            }
-        }
+      c->profiles[p] = tnet_multimodal_get_profile (graphs[p]);
+      c->methods[p] = method;
+      if (method == TNET_COMMUTE_METHOD_SEARCH)
+        compute_search (c, p, graphs[p], direction);
+      else if (!compute_m2m (c, p, graphs[p], direction, opts, error))
+        return NULL;
     }
-  return c;
+  return g_steal_pointer (&c);
+}
+
+TnetCommute *
+tnet_commute_compute (const TnetNetwork *net, TnetMultimodal *const *graphs,
+                      guint n_graphs, const TnetId *origins, guint n_origins,
+                      const TnetId *destinations, guint n_destinations,
+                      TnetCommuteDirection direction, double budget_min)
+{
+  TnetCommuteOptions opts;
+  tnet_commute_options_init (&opts);
+  opts.method = TNET_COMMUTE_METHOD_SEARCH;
+  /* the search method cannot fail */
+  return tnet_commute_compute_with (net, graphs, n_graphs, origins, n_origins, destinations,
+                                    n_destinations, direction, budget_min, &opts, NULL);
+}
+
+TnetCommuteMethod
+tnet_commute_method (const TnetCommute *c, guint p)
+{
+  g_return_val_if_fail (c != NULL && p < c->n_profiles, TNET_COMMUTE_METHOD_SEARCH);
+  return c->methods[p];
+}
+
+gboolean
+tnet_commute_has_parts (const TnetCommute *c, guint p)
+{
+  g_return_val_if_fail (c != NULL && p < c->n_profiles, FALSE);
+  return c->methods[p] == TNET_COMMUTE_METHOD_SEARCH;
 }
 
 guint

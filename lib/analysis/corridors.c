@@ -320,6 +320,19 @@ tnet_corridor_criticality (const TnetNetwork *net, const TnetScenario *scen,
                            gboolean by_line, TnetWeight budget_ms, guint n_threads,
                            GError **error)
 {
+  TnetCriticalityOptions opts;
+  tnet_criticality_options_init (&opts);
+  opts.n_threads = n_threads;
+  return tnet_corridor_criticality_with (net, scen, mode_mask, a, b, by_line, budget_ms, &opts,
+                                         error);
+}
+
+TnetCriticality *
+tnet_corridor_criticality_with (const TnetNetwork *net, const TnetScenario *scen,
+                                guint mode_mask, const TnetNodeSet *a, const TnetNodeSet *b,
+                                gboolean by_line, TnetWeight budget_ms,
+                                const TnetCriticalityOptions *opts, GError **error)
+{
   g_return_val_if_fail (net != NULL && scen != NULL && a != NULL && b != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
   g_autoptr (TnetMetric) time = NULL;
@@ -382,10 +395,12 @@ tnet_corridor_criticality (const TnetNetwork *net, const TnetScenario *scen,
   for (guint v = 0; v < n && v < tnet_network_n_nodes (net); v++)
     pop[v] = tnet_network_node (net, v)->population;
 
-  TnetCriticality *crit = tnet_criticality_scan (graph, time, arc_elem, n_elements,
-                                                 (const TnetId *) po->data,
-                                                 (const TnetId *) pd->data, po->len, pop,
-                                                 budget_ms, n_threads);
+  TnetCriticality *crit = tnet_criticality_scan_with (graph, time, arc_elem, n_elements,
+                                                      (const TnetId *) po->data,
+                                                      (const TnetId *) pd->data, po->len, pop,
+                                                      budget_ms, opts, error);
+  if (crit == NULL)
+    return NULL;
   for (guint r = 0; r < tnet_criticality_n_items (crit); r++)
     {
       TnetId e = tnet_criticality_item (crit, r)->element;

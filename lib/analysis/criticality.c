@@ -23,9 +23,15 @@
  * per candidate and the elements ranked.
  * A workspace clears only what it touched (epoch stamps); building the
  * tree costs O(n) per origin.
+ * Progress: workers count the origins done under a mutex and signal a
+ * condition; the thread that started the scan waits on it and calls the
+ * progress function (so the caller's callback never runs on a worker), at
+ * most every 1/256 of the origins. A FALSE return sets an atomic flag the
+ * workers read before taking the next origin.
  */
 #include "tnet-internal.h"
 #include "flat-graph.h"
+#include <gio/gio.h>
 
 typedef struct {
   TnetWeight *dist;
@@ -73,6 +79,15 @@ struct _TnetCriticality {
   /* scan state */
   gint next_origin;    /* atomic */
   struct _Worker *workers;
+  gboolean inline_scan; /* one worker, on the calling thread */
+  TnetProgressFunc progress; /* nullable */
+  gpointer progress_data;
+  GMutex lock;         /* guards n_done and n_finished */
+  GCond changed;       /* signalled when either grows */
+  guint n_done;        /* origins scanned */
+  guint n_finished;    /* workers that stopped */
+  guint64 next_report; /* report when n_done reaches it (G_MAXUINT64: no more) */
+  gint cancel;         /* atomic: the progress function asked to stop */
 };
 
 static void
@@ -443,18 +458,54 @@ scan_origin (TnetCriticality *crit, Worker *w, guint32 o)
     }
 }
 
+/* On the thread that started the scan: calls the progress function when
+ * @done has reached the next report point (always at the end). */
+static void
+maybe_report (TnetCriticality *crit, guint done)
+{
+  if (!crit->progress || done < crit->next_report || g_atomic_int_get (&crit->cancel))
+    return;
+  guint64 total = crit->n_origins, step = MAX ((total + 255) / 256, 1);
+  crit->next_report = done >= total ? G_MAXUINT64 : MIN (done + step, total);
+  if (!crit->progress (done, total, "criticality scan", crit->progress_data))
+    g_atomic_int_set (&crit->cancel, 1);
+}
+
 static void
 scan_worker (gpointer data, gpointer user_data)
 {
   TnetCriticality *crit = user_data;
   Worker *w = &crit->workers[GPOINTER_TO_UINT (data) - 1];
-  for (;;)
+  while (!g_atomic_int_get (&crit->cancel))
     {
       guint o = (guint) g_atomic_int_add (&crit->next_origin, 1);
       if (o >= crit->n_origins)
         break;
       scan_origin (crit, w, o);
+      if (crit->inline_scan)
+        maybe_report (crit, ++crit->n_done);
+      else if (crit->progress)
+        {
+          g_mutex_lock (&crit->lock);
+          crit->n_done++;
+          g_cond_signal (&crit->changed);
+          g_mutex_unlock (&crit->lock);
+        }
     }
+  if (!crit->inline_scan)
+    {
+      g_mutex_lock (&crit->lock);
+      crit->n_finished++;
+      g_cond_signal (&crit->changed);
+      g_mutex_unlock (&crit->lock);
+    }
+}
+
+void
+tnet_criticality_options_init (TnetCriticalityOptions *opts)
+{
+  g_return_if_fail (opts != NULL);
+  memset (opts, 0, sizeof *opts);
 }
 
 TnetCriticality *
@@ -464,7 +515,25 @@ tnet_criticality_scan (TnetGraph *graph, const TnetMetric *metric,
                        guint n_pairs, const double *node_population,
                        TnetWeight budget_ms, guint n_threads)
 {
+  TnetCriticalityOptions opts;
+  tnet_criticality_options_init (&opts);
+  opts.n_threads = n_threads;
+  /* without a progress function the scan cannot fail */
+  return tnet_criticality_scan_with (graph, metric, arc_element, n_elements, pair_origin,
+                                     pair_dest, n_pairs, node_population, budget_ms, &opts,
+                                     NULL);
+}
+
+TnetCriticality *
+tnet_criticality_scan_with (TnetGraph *graph, const TnetMetric *metric,
+                            const TnetId *arc_element, guint n_elements,
+                            const TnetId *pair_origin, const TnetId *pair_dest,
+                            guint n_pairs, const double *node_population,
+                            TnetWeight budget_ms, const TnetCriticalityOptions *opts,
+                            GError **error)
+{
   g_return_val_if_fail (graph != NULL && metric != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
   g_return_val_if_fail (tnet_metric_get_graph (metric) == graph, NULL);
   g_return_val_if_fail (n_pairs == 0 || (pair_origin != NULL && pair_dest != NULL), NULL);
 
@@ -577,6 +646,12 @@ tnet_criticality_scan (TnetGraph *graph, const TnetMetric *metric,
   }
 
   /* 1.-2. per origin (in parallel): base tree, entries, repairs */
+  guint n_threads = opts ? opts->n_threads : 0;
+  crit->progress = opts ? opts->progress : NULL;
+  crit->progress_data = opts ? opts->progress_data : NULL;
+  crit->next_report = 1;
+  g_mutex_init (&crit->lock);
+  g_cond_init (&crit->changed);
   if (n_threads == 0)
     n_threads = g_get_num_processors ();
   n_threads = MAX (1u, MIN (n_threads, MAX (crit->n_origins, 1u)));
@@ -584,6 +659,7 @@ tnet_criticality_scan (TnetGraph *graph, const TnetMetric *metric,
   for (guint i = 0; i < n_threads; i++)
     worker_init (&crit->workers[i], n, n_pairs, crit->n_elements);
   crit->next_origin = 0;
+  crit->inline_scan = n_threads == 1;
   if (n_threads == 1)
     scan_worker (GUINT_TO_POINTER (1), crit);
   else
@@ -591,8 +667,27 @@ tnet_criticality_scan (TnetGraph *graph, const TnetMetric *metric,
       GThreadPool *pool = g_thread_pool_new (scan_worker, crit, (gint) n_threads, TRUE, NULL);
       for (guint i = 0; i < n_threads; i++)
         g_thread_pool_push (pool, GUINT_TO_POINTER (i + 1), NULL);
+      /* report from this thread while the workers run */
+      g_mutex_lock (&crit->lock);
+      while (crit->n_finished < n_threads)
+        {
+          guint done = crit->n_done;
+          if (crit->progress && done >= crit->next_report
+              && !g_atomic_int_get (&crit->cancel))
+            {
+              g_mutex_unlock (&crit->lock);
+              maybe_report (crit, done);
+              g_mutex_lock (&crit->lock);
+              continue;
+            }
+          g_cond_wait (&crit->changed, &crit->lock);
+        }
+      g_mutex_unlock (&crit->lock);
       g_thread_pool_free (pool, FALSE, TRUE);
+      maybe_report (crit, crit->n_done);
     }
+  g_mutex_clear (&crit->lock);
+  g_cond_clear (&crit->changed);
   GArray *entries = g_array_new (FALSE, FALSE, sizeof (Entry));
   for (guint i = 0; i < n_threads; i++)
     {
@@ -603,6 +698,13 @@ tnet_criticality_scan (TnetGraph *graph, const TnetMetric *metric,
     worker_clear (&crit->workers[i]);
   g_free (crit->workers);
   crit->workers = NULL;
+  if (g_atomic_int_get (&crit->cancel))
+    {
+      g_array_free (entries, TRUE);
+      tnet_criticality_free (crit);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "criticality scan cancelled");
+      return NULL;
+    }
   if (entries->len > 0)
     qsort (entries->data, entries->len, sizeof (Entry), entry_cmp);
   crit->n_entries = entries->len;

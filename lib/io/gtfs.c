@@ -302,6 +302,37 @@ field_nonempty (TnetCsv *csv, int col, const char *what, GError **error)
   return TRUE;
 }
 
+/* Refuses an id that @index (id -> row + 1) already holds. */
+static gboolean
+field_unique (TnetCsv *csv, int col, GHashTable *index, const char *what, GError **error)
+{
+  const char *id = tnet_i_csv_field (csv, col);
+  if (g_hash_table_contains (index, id))
+    {
+      tnet_i_csv_error (csv, col, error, "duplicate %s '%s'", what, id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The row that the id in @col names through @index (id -> row + 1); an unknown id is
+ * an error that points to @file, where such ids are defined. */
+static gboolean
+field_ref (TnetCsv *csv, int col, GHashTable *index, const char *what, const char *file,
+           guint *out, GError **error)
+{
+  const char *id = tnet_i_csv_field (csv, col);
+  guint v = GPOINTER_TO_UINT (g_hash_table_lookup (index, id));
+  if (v == 0)
+    {
+      tnet_i_csv_error (csv, col, error, "unknown %s '%s', expected one of %s", what, id,
+                        file);
+      return FALSE;
+    }
+  *out = v - 1;
+  return TRUE;
+}
+
 #define REQUIRE(csv, ...) \
   do { static const char *const req_[] = { __VA_ARGS__, NULL }; \
        if (!tnet_i_csv_require ((csv), req_, error)) return FALSE; } while (0)
@@ -364,14 +395,10 @@ read_stops (Source *src, TnetFeed *feed, GError **error)
   int r;
   while ((r = tnet_i_csv_next (csv, error)) == 1)
     {
-      if (!field_nonempty (csv, c_id, "stop_id", error))
+      if (!field_nonempty (csv, c_id, "stop_id", error)
+          || !field_unique (csv, c_id, feed->stop_index, "stop_id", error))
         return FALSE;
       const char *id = tnet_i_csv_field (csv, c_id);
-      if (g_hash_table_contains (feed->stop_index, id))
-        {
-          tnet_i_csv_error (csv, c_id, error, "duplicate stop_id '%s'", id);
-          return FALSE;
-        }
       gint64 type;
       if (!field_int_range (csv, c_type, FALSE, 0, 0, 4, &type, error))
         return FALSE;
@@ -439,14 +466,10 @@ read_routes (Source *src, TnetFeed *feed, GError **error)
   int r;
   while ((r = tnet_i_csv_next (csv, error)) == 1)
     {
-      if (!field_nonempty (csv, c_id, "route_id", error))
+      if (!field_nonempty (csv, c_id, "route_id", error)
+          || !field_unique (csv, c_id, feed->route_index, "route_id", error))
         return FALSE;
       const char *id = tnet_i_csv_field (csv, c_id);
-      if (g_hash_table_contains (feed->route_index, id))
-        {
-          tnet_i_csv_error (csv, c_id, error, "duplicate route_id '%s'", id);
-          return FALSE;
-        }
       gint64 type;
       if (!field_int_range (csv, c_type, TRUE, 0, 0, 1702, &type, error))
         return FALSE;
@@ -583,22 +606,14 @@ read_trips (Source *src, TnetFeed *feed, GHashTable *services, GHashTable *trip_
   int r;
   while ((r = tnet_i_csv_next (csv, error)) == 1)
     {
+      guint route;
       if (!field_nonempty (csv, c_id, "trip_id", error)
-          || !field_nonempty (csv, c_service, "service_id", error))
+          || !field_nonempty (csv, c_service, "service_id", error)
+          || !field_unique (csv, c_id, trip_index, "trip_id", error)
+          || !field_ref (csv, c_route, feed->route_index, "route_id", "routes.txt", &route,
+                         error))
         return FALSE;
       const char *id = tnet_i_csv_field (csv, c_id);
-      if (g_hash_table_contains (trip_index, id))
-        {
-          tnet_i_csv_error (csv, c_id, error, "duplicate trip_id '%s'", id);
-          return FALSE;
-        }
-      TnetId route = tnet_feed_find_route (feed, tnet_i_csv_field (csv, c_route));
-      if (route == TNET_ID_NONE)
-        {
-          tnet_i_csv_error (csv, c_route, error, "unknown route_id '%s', expected one of "
-                            "routes.txt", tnet_i_csv_field (csv, c_route));
-          return FALSE;
-        }
       const char *sid = tnet_i_csv_field (csv, c_service);
       guint service = service_index (feed, services, sid, !feed->has_calendar_files);
       if (service == G_MAXUINT)
@@ -656,28 +671,15 @@ read_stop_times (Source *src, TnetFeed *feed, GHashTable *trip_index, GError **e
   int r;
   while ((r = tnet_i_csv_next (csv, error)) == 1)
     {
-      const char *tid = tnet_i_csv_field (csv, c_trip);
-      guint trip = GPOINTER_TO_UINT (g_hash_table_lookup (trip_index, tid));
-      if (trip == 0)
-        {
-          tnet_i_csv_error (csv, c_trip, error, "unknown trip_id '%s', expected one of "
-                            "trips.txt", tid);
-          return FALSE;
-        }
-      const char *sid = tnet_i_csv_field (csv, c_stop);
-      TnetId stop = tnet_feed_find_stop (feed, sid);
-      if (stop == TNET_ID_NONE)
-        {
-          tnet_i_csv_error (csv, c_stop, error, "unknown stop_id '%s', expected one of "
-                            "stops.txt", sid);
-          return FALSE;
-        }
+      guint trip, stop;
       gint64 seq, pick, drop;
-      if (!field_int_range (csv, c_seq, TRUE, 0, 0, G_MAXINT32, &seq, error)
+      if (!field_ref (csv, c_trip, trip_index, "trip_id", "trips.txt", &trip, error)
+          || !field_ref (csv, c_stop, feed->stop_index, "stop_id", "stops.txt", &stop, error)
+          || !field_int_range (csv, c_seq, TRUE, 0, 0, G_MAXINT32, &seq, error)
           || !field_int_range (csv, c_pick, FALSE, 0, 0, 3, &pick, error)
           || !field_int_range (csv, c_drop, FALSE, 0, 0, 3, &drop, error))
         return FALSE;
-      RawStopTime rs = { .trip = trip - 1, .seq = (guint) seq, .stop = stop,
+      RawStopTime rs = { .trip = trip, .seq = (guint) seq, .stop = stop,
                          .arr = G_MAXUINT, .dep = G_MAXUINT,
                          .line = tnet_i_csv_line (csv),
                          .arr_col = (guint16) MIN (tnet_i_csv_field_column (csv, c_arr), G_MAXUINT16),
@@ -809,18 +811,11 @@ read_frequencies (Source *src, TnetFeed *feed, GHashTable *trip_index, GError **
   int r;
   while ((r = tnet_i_csv_next (csv, error)) == 1)
     {
-      const char *tid = tnet_i_csv_field (csv, c_trip);
-      guint trip = GPOINTER_TO_UINT (g_hash_table_lookup (trip_index, tid));
-      if (trip == 0)
-        {
-          tnet_i_csv_error (csv, c_trip, error, "unknown trip_id '%s', expected one of "
-                            "trips.txt", tid);
-          return FALSE;
-        }
-      RawFrequency rf = { .trip = trip - 1, .line = tnet_i_csv_line (csv) };
+      RawFrequency rf = { .line = tnet_i_csv_line (csv) };
       gboolean present;
       gint64 h;
-      if (!field_time (csv, c_start, TRUE, &rf.f.start_s, &present, error)
+      if (!field_ref (csv, c_trip, trip_index, "trip_id", "trips.txt", &rf.trip, error)
+          || !field_time (csv, c_start, TRUE, &rf.f.start_s, &present, error)
           || !field_time (csv, c_end, TRUE, &rf.f.end_s, &present, error)
           || !field_int_range (csv, c_head, TRUE, 0, 1, 86400, &h, error))
         return FALSE;
@@ -879,19 +874,11 @@ read_transfers (Source *src, TnetFeed *feed, GError **error)
           return FALSE;
         }
       TnetFeedTransfer t = { .transfer_type = (int) type, .min_transfer_time_s = (int) min };
-      int cols[2] = { c_from, c_to };
-      TnetId *ids[2] = { &t.from_stop, &t.to_stop };
-      for (int k = 0; k < 2; k++)
-        {
-          const char *sid = tnet_i_csv_field (csv, cols[k]);
-          *ids[k] = tnet_feed_find_stop (feed, sid);
-          if (*ids[k] == TNET_ID_NONE)
-            {
-              tnet_i_csv_error (csv, cols[k], error, "unknown stop_id '%s', expected one "
-                                "of stops.txt", sid);
-              return FALSE;
-            }
-        }
+      if (!field_ref (csv, c_from, feed->stop_index, "stop_id", "stops.txt", &t.from_stop,
+                      error)
+          || !field_ref (csv, c_to, feed->stop_index, "stop_id", "stops.txt", &t.to_stop,
+                         error))
+        return FALSE;
       g_array_append_val (feed->transfers, t);
     }
   return r == 0;

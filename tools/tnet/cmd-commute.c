@@ -1,6 +1,7 @@
 /* cmd-commute.c: `tnet commute`, the commute matrix by profile with the
  * parts of each journey, and the population within the budget. */
 #include "cli.h"
+#include "cli-extra.h"
 #include "commands.h"
 #include <math.h>
 #include <stdio.h>
@@ -12,6 +13,7 @@ typedef struct {
   char *profiles;
   double budget_min;
   char *direction;
+  char *method;
 } Options;
 
 static double
@@ -56,6 +58,14 @@ render_json (const TnetCommute *c, const TnetNetwork *net, const TnetScenario *s
   json_builder_add_string_value (b, dir == TNET_COMMUTE_TO ? "to" : "from");
   json_builder_set_member_name (b, "budget_min");
   json_builder_add_double_value (b, tnet_commute_budget_min (c));
+  json_builder_set_member_name (b, "methods");
+  json_builder_begin_object (b);
+  for (guint p = 0; p < tnet_commute_n_profiles (c); p++)
+    {
+      json_builder_set_member_name (b, tnet_profile_to_string (tnet_commute_profile (c, p)));
+      json_builder_add_string_value (b, tnet_commute_method_to_string (tnet_commute_method (c, p)));
+    }
+  json_builder_end_object (b);
   json_builder_set_member_name (b, "origins");
   json_builder_begin_array (b);
   for (guint o = 0; o < tnet_commute_n_origins (c); o++)
@@ -81,22 +91,31 @@ render_json (const TnetCommute *c, const TnetNetwork *net, const TnetScenario *s
           json_builder_set_member_name (b, "destination");
           json_builder_add_string_value (b, tnet_network_node (net, tnet_commute_destination (c, d))->id);
           add_min (b, "minutes", cell->total_ms);
-          gboolean reached = cell->total_ms != TNET_WEIGHT_INF;
+          /* parts not computed (many-to-many) read null, like unreached */
+          gboolean reached = cell->total_ms != TNET_WEIGHT_INF && tnet_commute_has_parts (c, p);
           add_min (b, "access_min", reached ? cell->access_ms : TNET_WEIGHT_INF);
           add_min (b, "wait_min", reached ? cell->wait_ms : TNET_WEIGHT_INF);
           add_min (b, "in_vehicle_min", reached ? cell->in_vehicle_ms : TNET_WEIGHT_INF);
           add_min (b, "transfer_min", reached ? cell->transfer_ms : TNET_WEIGHT_INF);
           add_min (b, "egress_min", reached ? cell->egress_ms : TNET_WEIGHT_INF);
           json_builder_set_member_name (b, "rides");
-          json_builder_add_int_value (b, cell->n_rides);
+          if (tnet_commute_has_parts (c, p))
+            json_builder_add_int_value (b, cell->n_rides);
+          else
+            json_builder_add_null_value (b);
           json_builder_set_member_name (b, "within_budget");
-          json_builder_add_boolean_value (b, reached && cell->total_ms
+          json_builder_add_boolean_value (b, cell->total_ms != TNET_WEIGHT_INF && cell->total_ms
                                           <= tnet_commute_budget_min (c) * 60000.0);
           json_builder_set_member_name (b, "lines");
-          json_builder_begin_array (b);
-          for (guint k = 0; cell->lines[k]; k++)
-            json_builder_add_string_value (b, cell->lines[k]);
-          json_builder_end_array (b);
+          if (!tnet_commute_has_parts (c, p))
+            json_builder_add_null_value (b);
+          else
+            {
+              json_builder_begin_array (b);
+              for (guint k = 0; cell->lines[k]; k++)
+                json_builder_add_string_value (b, cell->lines[k]);
+              json_builder_end_array (b);
+            }
           json_builder_end_object (b);
         }
   json_builder_end_array (b);
@@ -151,15 +170,22 @@ render_csv (const TnetCommute *c, const TnetNetwork *net)
         {
           const TnetCommuteCell *cell = tnet_commute_cell (c, p, o, d);
           gboolean r = cell->total_ms != TNET_WEIGHT_INF;
+          gboolean parts = tnet_commute_has_parts (c, p);
           g_string_append_printf (s, "%s,%s,%s,", tnet_profile_to_string (tnet_commute_profile (c, p)),
                                   tnet_network_node (net, tnet_commute_origin (c, o))->id,
                                   tnet_network_node (net, tnet_commute_destination (c, d))->id);
-          TnetWeight parts[6] = { cell->total_ms, cell->access_ms, cell->wait_ms,
+          TnetWeight part_ms[6] = { cell->total_ms, cell->access_ms, cell->wait_ms,
                                   cell->in_vehicle_ms, cell->transfer_ms, cell->egress_ms };
           for (int k = 0; k < 6; k++)
             {
-              fmt_min (s, r ? parts[k] : TNET_WEIGHT_INF);
+              fmt_min (s, r && (k == 0 || parts) ? part_ms[k] : TNET_WEIGHT_INF);
               g_string_append_c (s, ',');
+            }
+          if (!parts)
+            {
+              /* parts not computed (many-to-many): empty fields */
+              g_string_append (s, ",\n");
+              continue;
             }
           g_string_append_printf (s, "%u,\"", cell->n_rides);
           for (guint k = 0; cell->lines[k]; k++)
@@ -178,7 +204,9 @@ render_text (const TnetCommute *c, const TnetNetwork *net, const TnetScenario *s
                           tnet_scenario_get_year (scen), tnet_commute_budget_min (c));
   for (guint p = 0; p < tnet_commute_n_profiles (c); p++)
     {
-      g_string_append_printf (s, "\n[%s]\n", tnet_profile_to_string (tnet_commute_profile (c, p)));
+      g_string_append_printf (s, "\n[%s]%s\n", tnet_profile_to_string (tnet_commute_profile (c, p)),
+                              tnet_commute_has_parts (c, p) ? ""
+                              : " (many-to-many: totals only)");
       for (guint o = 0; o < tnet_commute_n_origins (c); o++)
         for (guint d = 0; d < tnet_commute_n_destinations (c); d++)
           {
@@ -189,6 +217,13 @@ render_text (const TnetCommute *c, const TnetNetwork *net, const TnetScenario *s
             if (cell->total_ms == TNET_WEIGHT_INF)
               {
                 g_string_append (s, "not reachable\n");
+                continue;
+              }
+            if (!tnet_commute_has_parts (c, p))
+              {
+                g_string_append_printf (s, "%.1f min%s\n", cell->total_ms / 60000.0,
+                                        cell->total_ms <= tnet_commute_budget_min (c) * 60000.0
+                                        ? " ✓" : "");
                 continue;
               }
             g_string_append_printf (s, "%.1f min (%.1f+%.1f+%.1f+%.1f+%.1f)%s",
@@ -249,6 +284,13 @@ commute (TnetCliCommon *common, const Options *opt, TnetCliFormat format, GError
                    "--direction: expected to or from, got '%s'", opt->direction);
       return FALSE;
     }
+  TnetCommuteMethod method = TNET_COMMUTE_METHOD_AUTO;
+  if (opt->method && !tnet_commute_method_from_string (opt->method, &method))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "--method: expected auto, search or m2m, got '%s'", opt->method);
+      return FALSE;
+    }
   if (!(opt->budget_min > 0) || !isfinite (opt->budget_min))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
@@ -273,13 +315,21 @@ commute (TnetCliCommon *common, const Options *opt, TnetCliFormat format, GError
   if (!tnet_commute_build_graphs (net, scen, (TnetProfile *) (void *) profiles->data,
                                   profiles->len, graphs, error))
     return FALSE;
-  g_autoptr (TnetCommute) c = tnet_commute_compute (net, graphs, profiles->len,
-                                                    (TnetId *) (void *) origins->data,
-                                                    origins->len,
-                                                    (TnetId *) (void *) dests->data, dests->len,
-                                                    dir, opt->budget_min);
+  TnetCommuteOptions copts;
+  tnet_commute_options_init (&copts);
+  copts.method = method;
+  copts.progress = tnet_cli_progress_func (common);
+  copts.progress_data = common;
+  g_autoptr (TnetCommute) c = tnet_commute_compute_with (net, graphs, profiles->len,
+                                                         (TnetId *) (void *) origins->data,
+                                                         origins->len,
+                                                         (TnetId *) (void *) dests->data,
+                                                         dests->len, dir, opt->budget_min,
+                                                         &copts, error);
   for (guint p = 0; p < profiles->len; p++)
     tnet_multimodal_unref (graphs[p]);
+  if (!c)
+    return FALSE;
   g_autofree char *text = format == TNET_CLI_FORMAT_JSON ? render_json (c, net, scen, dir)
                           : format == TNET_CLI_FORMAT_CSV ? render_csv (c, net)
                           : render_text (c, net, scen);
@@ -304,6 +354,11 @@ tnet_cmd_commute (int argc, char **argv)
       "Time budget in minutes (default 60)", "MIN" },
     { "direction", 0, 0, G_OPTION_ARG_STRING, &opt.direction,
       "to (origins to destinations, default) or from", "DIR" },
+    { "method", 0, 0, G_OPTION_ARG_STRING, &opt.method,
+      "search (one search per destination, with the parts of each journey), m2m "
+      "(many-to-many on a contraction hierarchy: totals only, parts null) or auto "
+      "(default: m2m from " G_STRINGIFY (TNET_COMMUTE_M2M_MIN_DESTINATIONS)
+      " destinations on)", "METHOD" },
     { NULL }
   };
   GOptionContext *ctx = g_option_context_new (NULL);
@@ -329,6 +384,7 @@ tnet_cmd_commute (int argc, char **argv)
   g_free (opt.destinations);
   g_free (opt.profiles);
   g_free (opt.direction);
+  g_free (opt.method);
   g_option_context_free (ctx);
   return rc;
 }

@@ -1,6 +1,7 @@
 /* cmd-corridors.c: `tnet corridors A B` (line counts, disjoint paths,
  * least-time alternatives) and `tnet criticality A B` (ranked failures). */
 #include "cli.h"
+#include "cli-extra.h"
 #include "commands.h"
 #include <stdio.h>
 #include <string.h>
@@ -280,8 +281,14 @@ tnet_cmd_criticality (int argc, char **argv)
     }
   gboolean by_line = by && strcmp (by, "line") == 0;
   TnetWeight budget = (TnetWeight) (budget_min * 60000.0);
-  g_autoptr (TnetCriticality) crit = tnet_corridor_criticality (net, scen, mask, a, b, by_line,
-                                                                budget, (guint) threads, &error);
+  TnetCriticalityOptions copts;
+  tnet_criticality_options_init (&copts);
+  copts.n_threads = (guint) threads;
+  copts.progress = tnet_cli_progress_func (&common);
+  copts.progress_data = &common;
+  g_autoptr (TnetCriticality) crit = tnet_corridor_criticality_with (net, scen, mask, a, b,
+                                                                     by_line, budget, &copts,
+                                                                     &error);
   if (crit == NULL)
     {
       tnet_cli_common_clear (&common);

@@ -1,5 +1,6 @@
 /* cmd-import.c: `tnet import gtfs FEED` and `tnet import osm FILE -o DIR`. */
 #include "cli.h"
+#include "cli-extra.h"
 #include "commands.h"
 #include <stdio.h>
 #include <string.h>
@@ -183,13 +184,6 @@ import_gtfs (int argc, char **argv, TnetCliCommon *common)
   return TNET_EXIT_OK;
 }
 
-static gboolean
-osm_progress (guint64 done, guint64 total, const char *what, gpointer data)
-{
-  fprintf (stderr, "\r%s: %" G_GUINT64_FORMAT " elements read", what, done);
-  return TRUE;
-}
-
 /* `tnet import osm FILE.osm.pbf -o DIR`: the road network as network CSV. */
 static int
 import_osm (int argc, char **argv, TnetCliCommon *common)
@@ -238,11 +232,11 @@ import_osm (int argc, char **argv, TnetCliCommon *common)
                                     "highway value such as residential)", speeds_v[i]);
       o.speed_kmh[hw] = v;
     }
-  gboolean tty = !common->quiet && isatty (fileno (stderr));
-  if (tty)
-    o.progress = osm_progress;
+  /* elements read (the total is unknown): end the progress line here */
+  o.progress = tnet_cli_progress_func (common);
+  o.progress_data = common;
   g_autoptr (TnetNetwork) net = tnet_network_load_osm (argv[2], &o, &error);
-  if (tty)
+  if (o.progress)
     fputc ('\n', stderr);
   if (net == NULL)
     return tnet_cli_fail (NULL, error);

@@ -670,9 +670,13 @@ run_criticality (Run *run, GError **error)
       g_autoptr (TnetNodeSet) nz = tnet_node_set_resolve (run->net, z, error);
       if (nz == NULL)
         return FALSE;
+      TnetCriticalityOptions copts;
+      tnet_criticality_options_init (&copts);
+      copts.progress = tnet_cli_progress_func (run->common);
+      copts.progress_data = (gpointer) run->common;
       g_autoptr (TnetCriticality) crit =
-        tnet_corridor_criticality (run->net, run->scen, mask, na, nz, by_line,
-                                   (TnetWeight) llround (budget * 60000), 0, error);
+        tnet_corridor_criticality_with (run->net, run->scen, mask, na, nz, by_line,
+                                        (TnetWeight) llround (budget * 60000), &copts, error);
       if (crit == NULL)
         return FALSE;
       guint n = MIN (top, tnet_criticality_n_items (crit));
