@@ -467,6 +467,71 @@ START_TEST (test_zones_not_passed_through)
 }
 END_TEST
 
+/* A change between two stops of one passenger hub that transfers.txt does
+ * not cover pays the hub walk table's time when the hubs are given, and
+ * the distance-based default otherwise. */
+START_TEST (test_hub_walk_transfers)
+{
+  char *dir = tt_mkdtemp ();
+  tt_write_file (dir, "stops.txt", "stop_id,stop_name,stop_lat,stop_lon\n"
+                                   "s1,S1,34.0,113.80\nb1,B1,34.0,113.900\n"
+                                   "b2,B2,34.0,113.901\nc,C,34.0,114.0\n");
+  tt_write_file (dir, "routes.txt", "route_id,route_short_name,route_long_name,route_type\n"
+                                    "R1,R1,,3\nR2,R2,,3\n");
+  tt_write_file (dir, "trips.txt", "route_id,service_id,trip_id\nR1,X,t1\nR2,X,t2\n");
+  tt_write_file (dir, "stop_times.txt", "trip_id,arrival_time,departure_time,stop_id,stop_sequence\n"
+                                        "t1,00:00:00,00:00:00,s1,1\nt1,00:10:00,00:10:00,b1,2\n"
+                                        "t2,00:00:00,00:00:00,b2,1\nt2,00:10:00,00:10:00,c,2\n");
+  tt_write_file (dir, "frequencies.txt", "trip_id,start_time,end_time,headway_secs\n"
+                                         "t1,06:00:00,10:00:00,600\nt2,06:00:00,10:00:00,600\n");
+  tt_write_file (dir, "hubs.csv", "id,name,name_en,kind,open_year,target_transfer_min,members,source,confidence\n"
+                                  "h,H,H,integrated_new,,5,b1;b2,test,high\n");
+  tt_write_file (dir, "hub_walks.csv", "hub,from,to,walk_min,open_year,source,confidence\n"
+                                       "h,b1,b2,7,,test,high\n");
+  GError *error = NULL;
+  TnetFeed *feed = tnet_feed_load (dir, NULL, &error);
+  ck_assert_msg (feed != NULL, "%s", error ? error->message : "");
+  g_autofree char *hubs_path = g_build_filename (dir, "hubs.csv", NULL);
+  g_autofree char *walks_path = g_build_filename (dir, "hub_walks.csv", NULL);
+  TnetHubSet *hubs = tnet_hub_set_load_csv (NULL, hubs_path, walks_path, &error);
+  ck_assert_msg (hubs != NULL, "%s", error ? error->message : "");
+  TnetNetwork *net = tnet_network_new ();
+  TnetNode n1 = { .id = "s1", .name = "s1", .kind = TNET_NODE_STATION, .lon = 113.80, .lat = 34.0 };
+  TnetNode n2 = { .id = "c", .name = "c", .kind = TNET_NODE_STATION, .lon = 114.0, .lat = 34.0 };
+  TnetId o = tnet_network_add_node (net, &n1, NULL), d = tnet_network_add_node (net, &n2, NULL);
+  TnetScenario *scen = tnet_scenario_new (2025);
+  TnetTransitOptions opts;
+  tnet_transit_options_init (&opts);
+  TnetWeight total[2];
+  for (int with = 0; with < 2; with++)
+    {
+      opts.hubs = with ? hubs : NULL;
+      TnetMultimodal *mm = tnet_multimodal_build (net, scen, feed, TNET_PROFILE_TRANSIT,
+                                                  &opts, &error);
+      ck_assert_msg (mm != NULL, "%s", error ? error->message : "");
+      TnetSearch *s = tnet_search_new (tnet_multimodal_get_graph (mm));
+      total[with] = search_to (mm, s, tnet_multimodal_origin_node (mm, o),
+                               tnet_multimodal_destination_node (mm, d));
+      TnetJourney *j = tnet_multimodal_journey (mm, s, tnet_multimodal_destination_node (mm, d));
+      ck_assert_uint_eq (j->n_rides, 2);
+      if (with)
+        ck_assert_uint_eq (j->transfer_ms, 7 * 60000);
+      tnet_journey_free (j);
+      tnet_search_free (s);
+      tnet_multimodal_unref (mm);
+    }
+  /* wait 5 + ride 10 + transfer + wait 5 + ride 10 */
+  ck_assert_uint_eq (total[1], 37 * 60000);
+  ck_assert_uint_lt (total[0], total[1]);   /* 92 m at walking speed */
+  tnet_hub_set_free (hubs);
+  tnet_scenario_free (scen);
+  tnet_network_free (net);
+  tnet_feed_unref (feed);
+  tt_rm_rf (dir);
+  g_free (dir);
+}
+END_TEST
+
 /* ------------------------------------------------------------- real feeds */
 
 /* Caltrain: the best trip between two stations = the scheduled in-vehicle
@@ -1018,6 +1083,7 @@ main (void)
   tcase_add_loop_test (tc, test_brute_force, 0, 60);
   tcase_add_test (tc, test_profiles);
   tcase_add_test (tc, test_zones_not_passed_through);
+  tcase_add_test (tc, test_hub_walk_transfers);
   tcase_add_test (tc, test_caltrain_trip);
   tcase_add_test (tc, test_nyc_transfer);
   tcase_add_test (tc, test_walk_on_roads_rule);

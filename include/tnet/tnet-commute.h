@@ -63,9 +63,11 @@ TNET_API gboolean tnet_commute_select (const TnetNetwork *net, const char *spec,
  *
  * Builds the multimodal graph of each profile for @scen, with the transit
  * feed of the network's folder for the scenario year
- * (tnet_feed_path_for_year(); no feed when the folder has none) and default
- * transit options. Fails like tnet_feed_load() and tnet_multimodal_build();
- * nothing is returned then.
+ * (tnet_feed_path_for_year(); no feed when the folder has none), default
+ * transit options and the folder's passenger hubs for transfer walks
+ * (tnet_hub_set_load_for_network()). Fails like tnet_feed_load(),
+ * tnet_hub_set_load_csv() and tnet_multimodal_build(); nothing is returned
+ * then.
  */
 TNET_API gboolean tnet_commute_build_graphs (const TnetNetwork *net,
                                              const TnetScenario *scen,

@@ -104,6 +104,15 @@ TNET_API const TnetHub *tnet_hub_set_get (const TnetHubSet *hubs, guint i);
 TNET_API int tnet_hub_set_find (const TnetHubSet *hubs, const char *id);
 
 /**
+ * tnet_hub_set_load_for_network:
+ * Loads `hubs.csv` (and `hub_walks.csv` when present) from the folder
+ * @net was loaded from. Returns %NULL without an error when @net has no
+ * folder or the folder has no hubs.csv; %NULL with an error when a file is
+ * malformed (as tnet_hub_set_load_csv()).
+ */
+TNET_API TnetHubSet *tnet_hub_set_load_for_network (const TnetNetwork *net, GError **error);
+
+/**
  * tnet_hub_set_walk_min:
  * The walking time from member @from to member @to of hub @hub given by the
  * hub walk table for scenario year @year, or NAN when the table has no row

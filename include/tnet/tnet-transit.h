@@ -219,6 +219,14 @@ TNET_API gboolean tnet_profile_from_string (const char *s, TnetProfile *out);
  *   links never. Stops hang on nodes of these links (or walk links)
  *   whatever this option says.
  * @park_s: time to park and reach the platform in park-and-ride (default 300)
+ * @hubs: (nullable): passenger hubs whose walk table (hub_walks.csv) gives
+ *   the transfer walk between two member stops when transfers.txt has no
+ *   rule for the pair; borrowed for the build (default %NULL)
+ *
+ * Transfers between stops a and b pay, in this order: transfers.txt's
+ * min_transfer_time (for the stops, or their parent stations), the hub
+ * walk of @hubs for the scenario year, 0 at the same stop, or the
+ * straight-line distance x @walk_detour at @walk_speed_kmh.
  *
  * Initialise with tnet_transit_options_init().
  */
@@ -231,6 +239,7 @@ typedef struct {
   double transfer_radius_m;
   gboolean walk_on_roads;
   double park_s;
+  const struct _TnetHubSet *hubs;
 } TnetTransitOptions;
 
 TNET_API void tnet_transit_options_init (TnetTransitOptions *options);

@@ -165,9 +165,20 @@ tnet_commute_build_graphs (const TnetNetwork *net, const TnetScenario *scen,
       if (path && !(feed = tnet_feed_load (path, NULL, error)))
         return FALSE;
     }
+  /* transfers inside passenger hubs pay the network's hub walk table */
+  GError *local = NULL;
+  g_autoptr (TnetHubSet) hubs = feed ? tnet_hub_set_load_for_network (net, &local) : NULL;
+  if (local)
+    {
+      g_propagate_error (error, local);
+      return FALSE;
+    }
+  TnetTransitOptions opts;
+  tnet_transit_options_init (&opts);
+  opts.hubs = hubs;
   for (guint p = 0; p < n_profiles; p++)
     {
-      graphs_out[p] = tnet_multimodal_build (net, scen, feed, profiles[p], NULL, error);
+      graphs_out[p] = tnet_multimodal_build (net, scen, feed, profiles[p], &opts, error);
       if (!graphs_out[p])
         {
           for (guint q = 0; q < p; q++)

@@ -14,17 +14,15 @@ static gboolean
 run_hubs (const TnetReportContext *ctx, JsonBuilder *b, GString *text, GError **error)
 {
   const char *dir = tnet_network_get_dir (ctx->net);
-  if (!dir)
-    return TRUE;
-  g_autofree char *hubs_path = g_build_filename (dir, "hubs.csv", NULL);
-  g_autofree char *walks_path = g_build_filename (dir, "hub_walks.csv", NULL);
-  if (!g_file_test (hubs_path, G_FILE_TEST_EXISTS))
-    return TRUE;
-  g_autoptr (TnetHubSet) hubs = tnet_hub_set_load_csv (ctx->net, hubs_path,
-                                                       g_file_test (walks_path, G_FILE_TEST_EXISTS)
-                                                       ? walks_path : NULL, error);
+  GError *local = NULL;
+  g_autoptr (TnetHubSet) hubs = tnet_hub_set_load_for_network (ctx->net, &local);
   if (!hubs)
-    return FALSE;
+    {
+      if (!local)
+        return TRUE;   /* no hubs.csv: nothing to report */
+      g_propagate_error (error, local);
+      return FALSE;
+    }
   g_autofree char *feed_path = tnet_feed_path_for_year (dir, tnet_scenario_get_year (ctx->scen));
   g_autoptr (TnetFeed) feed = NULL;
   if (feed_path && !(feed = tnet_feed_load (feed_path, NULL, error)))

@@ -637,6 +637,35 @@ tnet_multimodal_build (const TnetNetwork *net, const TnetScenario *scen,
             for (guint j = 0; j < c->len; j++)
               ADD_PAIR (g_array_index (c, TnetId, i), g_array_index (c, TnetId, j));
         }
+      /* hub members: stop -> hub (the first hub naming the stop); every
+       * pair of members of one hub is a candidate */
+      guint *stop_hub = NULL;
+      if (options->hubs)
+        {
+          stop_hub = g_new (guint, S);
+          for (guint s = 0; s < S; s++)
+            stop_hub[s] = G_MAXUINT;
+          for (guint h = 0; h < tnet_hub_set_n_hubs (options->hubs); h++)
+            {
+              const TnetHub *hub = tnet_hub_set_get (options->hubs, h);
+              for (guint i = 0; i < hub->n_members; i++)
+                {
+                  TnetId si = tnet_feed_find_stop (feed, hub->members[i]);
+                  if (si == TNET_ID_NONE || stop_hub[si] != G_MAXUINT)
+                    continue;
+                  stop_hub[si] = h;
+                  for (guint j = 0; j < hub->n_members; j++)
+                    {
+                      TnetId sj = tnet_feed_find_stop (feed, hub->members[j]);
+                      if (sj != TNET_ID_NONE)
+                        {
+                          ADD_PAIR (si, sj);
+                          ADD_PAIR (sj, si);
+                        }
+                    }
+                }
+            }
+        }
       for (guint i = 0; i < tnet_feed_n_transfers (feed); i++)
         {
           const TnetFeedTransfer *t = tnet_feed_transfer (feed, i);
@@ -710,8 +739,16 @@ tnet_multimodal_build (const TnetNetwork *net, const TnetScenario *scen,
           if (rule && rule->type == 3)
             continue;
           guint64 w;
+          double hub_min = NAN;
+          if (!rule && stop_hub && stop_hub[a] != G_MAXUINT && stop_hub[a] == stop_hub[b])
+            hub_min = tnet_hub_set_walk_min (options->hubs, stop_hub[a],
+                                             tnet_feed_stop (feed, a)->id,
+                                             tnet_feed_stop (feed, b)->id,
+                                             tnet_scenario_get_year (scen));
           if (rule && rule->type == 2)
             w = (guint64) rule->min_s * 1000;
+          else if (isfinite (hub_min))
+            w = (guint64) llround (hub_min * 60000.0);
           else if (a == b)
             w = rule && rule->min_s > 0 ? (guint64) rule->min_s * 1000 : 0;
           else
@@ -727,6 +764,7 @@ tnet_multimodal_build (const TnetNetwork *net, const TnetScenario *scen,
                     TNET_ID_NONE);
           mm->stats.n_transfer_arcs++;
         }
+      g_free (stop_hub);
       g_array_unref (cand);
       g_hash_table_unref (pairs);
       g_ptr_array_unref (children);

@@ -207,3 +207,19 @@ tnet_hub_set_load_csv (const TnetNetwork *net, const char *hubs_path, const char
     }
   return set;
 }
+
+TnetHubSet *
+tnet_hub_set_load_for_network (const TnetNetwork *net, GError **error)
+{
+  g_return_val_if_fail (net != NULL, NULL);
+  const char *dir = tnet_network_get_dir (net);
+  if (!dir)
+    return NULL;
+  g_autofree char *hubs_path = g_build_filename (dir, "hubs.csv", NULL);
+  if (!g_file_test (hubs_path, G_FILE_TEST_EXISTS))
+    return NULL;
+  g_autofree char *walks_path = g_build_filename (dir, "hub_walks.csv", NULL);
+  return tnet_hub_set_load_csv (net, hubs_path,
+                                g_file_test (walks_path, G_FILE_TEST_EXISTS) ? walks_path : NULL,
+                                error);
+}

@@ -116,7 +116,14 @@ tnet_cli_route_multimodal (const TnetCliCommon *common, const TnetNetwork *net,
             return tnet_cli_fail (NULL, error);
         }
     }
-  g_autoptr (TnetMultimodal) mm = tnet_multimodal_build (net, scen, feed, profile, NULL, &error);
+  /* transfers inside passenger hubs pay the hub walk table */
+  g_autoptr (TnetHubSet) hubs = tnet_hub_set_load_for_network (net, &error);
+  if (hubs == NULL && error != NULL)
+    return tnet_cli_fail (NULL, error);
+  TnetTransitOptions opts;
+  tnet_transit_options_init (&opts);
+  opts.hubs = hubs;
+  g_autoptr (TnetMultimodal) mm = tnet_multimodal_build (net, scen, feed, profile, &opts, &error);
   if (mm == NULL)
     return tnet_cli_fail (NULL, error);
   TnetId o, d;
