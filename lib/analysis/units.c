@@ -54,12 +54,9 @@ tnet_unit_table_load_csv (const TnetNetwork *net, const char *path, GError **err
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   g_autofree char *display = g_path_get_basename (path);
-  g_autoptr (TnetCsv) csv = tnet_i_csv_open_file (path, display,
-                                                  TNET_CSV_ALLOW_COMMENTS, error);
-  if (!csv || !tnet_i_csv_read_header (csv, error))
-    return NULL;
   static const char *const required[] = { "unit", "name", "counties", "seat_node", NULL };
-  if (!tnet_i_csv_require (csv, required, error))
+  g_autoptr (TnetCsv) csv = tnet_i_csv_open_table (path, display, required, error);
+  if (!csv)
     return NULL;
   int c_unit = tnet_i_csv_column (csv, "unit");
   int c_name = tnet_i_csv_column (csv, "name");

@@ -396,6 +396,18 @@ tnet_i_csv_require (const TnetCsv *csv, const char *const *names, GError **error
   return TRUE;
 }
 
+TnetCsv *
+tnet_i_csv_open_table (const char *path, const char *display_name,
+                       const char *const *required, GError **error)
+{
+  g_return_val_if_fail (required != NULL, NULL);
+  TnetCsv *csv = tnet_i_csv_open_file (path, display_name, TNET_CSV_ALLOW_COMMENTS, error);
+  if (csv && (!tnet_i_csv_read_header (csv, error)
+              || !tnet_i_csv_require (csv, required, error)))
+    g_clear_pointer (&csv, tnet_i_csv_free);
+  return csv;
+}
+
 int
 tnet_i_csv_next (TnetCsv *csv, GError **error)
 {

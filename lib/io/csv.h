@@ -35,6 +35,11 @@ const char *tnet_i_csv_column_name (const TnetCsv *csv, int col);
 int tnet_i_csv_column (const TnetCsv *csv, const char *name);
 /* Fails naming the first missing column (line 1). NULL-terminated list. */
 gboolean tnet_i_csv_require (const TnetCsv *csv, const char *const *names, GError **error);
+/* A table file as the loaders read it: tnet_i_csv_open_file() with comments
+ * allowed, then its header, which must hold the NULL-terminated @required
+ * columns. NULL with @error set when any step fails. */
+TnetCsv *tnet_i_csv_open_table (const char *path, const char *display_name,
+                                const char *const *required, GError **error);
 
 /* Reads the next data row: 1 = a row, 0 = end of file, -1 = error (a
  * malformed quote, a row with a different number of fields than the

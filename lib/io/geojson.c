@@ -24,26 +24,40 @@ add_string_or_null (JsonBuilder *b, const char *name, const char *value)
     json_builder_add_null_value (b);
 }
 
+/* Opens a Feature and its geometry of @type, up to the "coordinates" member. */
 static void
-add_link_feature (JsonBuilder *b, const TnetNetwork *net, const TnetScenario *scen,
-                  TnetId i, double minutes)
+begin_feature (JsonBuilder *b, const char *type)
 {
-  const TnetLink *l = tnet_network_link (net, i);
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "type");
   json_builder_add_string_value (b, "Feature");
   json_builder_set_member_name (b, "geometry");
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "type");
-  json_builder_add_string_value (b, "LineString");
+  json_builder_add_string_value (b, type);
   json_builder_set_member_name (b, "coordinates");
+}
+
+/* Closes the geometry and opens the Feature's properties. */
+static void
+begin_properties (JsonBuilder *b)
+{
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "properties");
+  json_builder_begin_object (b);
+}
+
+static void
+add_link_feature (JsonBuilder *b, const TnetNetwork *net, const TnetScenario *scen,
+                  TnetId i, double minutes)
+{
+  const TnetLink *l = tnet_network_link (net, i);
+  begin_feature (b, "LineString");
   json_builder_begin_array (b);
   add_coord (b, tnet_network_node (net, l->from));
   add_coord (b, tnet_network_node (net, l->to));
   json_builder_end_array (b);
-  json_builder_end_object (b);
-  json_builder_set_member_name (b, "properties");
-  json_builder_begin_object (b);
+  begin_properties (b);
   add_string_or_null (b, "id", l->id);
   add_string_or_null (b, "line", l->line);
   add_string_or_null (b, "mode", tnet_mode_to_string (l->mode));
@@ -74,18 +88,9 @@ static void
 add_node_feature (JsonBuilder *b, const TnetNetwork *net, TnetId i, double minutes)
 {
   const TnetNode *nd = tnet_network_node (net, i);
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "type");
-  json_builder_add_string_value (b, "Feature");
-  json_builder_set_member_name (b, "geometry");
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "type");
-  json_builder_add_string_value (b, "Point");
-  json_builder_set_member_name (b, "coordinates");
+  begin_feature (b, "Point");
   add_coord (b, nd);
-  json_builder_end_object (b);
-  json_builder_set_member_name (b, "properties");
-  json_builder_begin_object (b);
+  begin_properties (b);
   add_string_or_null (b, "id", nd->id);
   add_string_or_null (b, "name", nd->name);
   add_string_or_null (b, "name_en", nd->name_en);
@@ -172,14 +177,7 @@ tnet_geojson_paths (const TnetNetwork *net, const TnetId *const *paths,
   for (guint p = 0; p < n_paths; p++)
     {
       double km = 0;
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "type");
-      json_builder_add_string_value (b, "Feature");
-      json_builder_set_member_name (b, "geometry");
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "type");
-      json_builder_add_string_value (b, "MultiLineString");
-      json_builder_set_member_name (b, "coordinates");
+      begin_feature (b, "MultiLineString");
       json_builder_begin_array (b);
       for (guint k = 0; k < path_len[p]; k++)
         {
@@ -192,9 +190,7 @@ tnet_geojson_paths (const TnetNetwork *net, const TnetId *const *paths,
           km += l->length_m / 1000.0;
         }
       json_builder_end_array (b);
-      json_builder_end_object (b);
-      json_builder_set_member_name (b, "properties");
-      json_builder_begin_object (b);
+      begin_properties (b);
       json_builder_set_member_name (b, "rank");
       json_builder_add_int_value (b, p + 1);
       add_string_or_null (b, "label", labels ? labels[p] : NULL);

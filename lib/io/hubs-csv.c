@@ -41,11 +41,9 @@ static gboolean
 load_hubs (TnetHubSet *set, const TnetNetwork *net, const char *path, GError **error)
 {
   g_autofree char *display = g_path_get_basename (path);
-  g_autoptr (TnetCsv) csv = tnet_i_csv_open_file (path, display, TNET_CSV_ALLOW_COMMENTS, error);
-  if (!csv || !tnet_i_csv_read_header (csv, error))
-    return FALSE;
   static const char *const required[] = { "id", "kind", "members", NULL };
-  if (!tnet_i_csv_require (csv, required, error))
+  g_autoptr (TnetCsv) csv = tnet_i_csv_open_table (path, display, required, error);
+  if (!csv)
     return FALSE;
   int c_id = tnet_i_csv_column (csv, "id");
   int c_name = tnet_i_csv_column (csv, "name");
@@ -141,11 +139,9 @@ static gboolean
 load_walks (TnetHubSet *set, const char *path, GError **error)
 {
   g_autofree char *display = g_path_get_basename (path);
-  g_autoptr (TnetCsv) csv = tnet_i_csv_open_file (path, display, TNET_CSV_ALLOW_COMMENTS, error);
-  if (!csv || !tnet_i_csv_read_header (csv, error))
-    return FALSE;
   static const char *const required[] = { "hub", "from", "to", "walk_min", NULL };
-  if (!tnet_i_csv_require (csv, required, error))
+  g_autoptr (TnetCsv) csv = tnet_i_csv_open_table (path, display, required, error);
+  if (!csv)
     return FALSE;
   int c_hub = tnet_i_csv_column (csv, "hub");
   int c_from = tnet_i_csv_column (csv, "from");

@@ -66,10 +66,8 @@ locate (const TnetCsv *csv, int col, GError **error, GError *model_error)
 static gboolean
 load_nodes (TnetNetwork *net, const char *path, GError **error)
 {
-  g_autoptr (TnetCsv) csv = tnet_i_csv_open_file (path, path, TNET_CSV_ALLOW_COMMENTS,
-                                                  error);
-  if (!csv || !tnet_i_csv_read_header (csv, error) ||
-      !tnet_i_csv_require (csv, node_required, error))
+  g_autoptr (TnetCsv) csv = tnet_i_csv_open_table (path, path, node_required, error);
+  if (!csv)
     return FALSE;
   int c_id = tnet_i_csv_column (csv, "id"), c_name = tnet_i_csv_column (csv, "name");
   int c_kind = tnet_i_csv_column (csv, "kind"), c_lon = tnet_i_csv_column (csv, "lon");
@@ -179,10 +177,8 @@ node_ref (TnetNetwork *net, const TnetCsv *csv, int col, TnetId *out, GError **e
 static gboolean
 load_links (TnetNetwork *net, const char *path, GError **error)
 {
-  g_autoptr (TnetCsv) csv = tnet_i_csv_open_file (path, path, TNET_CSV_ALLOW_COMMENTS,
-                                                  error);
-  if (!csv || !tnet_i_csv_read_header (csv, error) ||
-      !tnet_i_csv_require (csv, link_required, error))
+  g_autoptr (TnetCsv) csv = tnet_i_csv_open_table (path, path, link_required, error);
+  if (!csv)
     return FALSE;
   int c_id = tnet_i_csv_column (csv, "id"), c_from = tnet_i_csv_column (csv, "from");
   int c_to = tnet_i_csv_column (csv, "to"), c_mode = tnet_i_csv_column (csv, "mode");

@@ -930,21 +930,19 @@ tnet_scenario_file_get_scenario (const TnetScenarioFile *sf, int default_year)
 
 /* ---- names against a network ---- */
 
+/* The candidate names a message may suggest, by kind. */
+typedef enum { IX_LINK_IDS, IX_LINES, IX_NODE_IDS, IX_REGIONS, IX_N } IxKind;
+
 typedef struct {
   const TnetNetwork *net;
-  GPtrArray *link_ids;   /* lazily built candidate lists */
-  GPtrArray *lines;
-  GPtrArray *node_ids;
-  GPtrArray *regions;
+  GPtrArray *lists[IX_N];   /* NULL until first asked for */
 } NameIndex;
 
 static void
 name_index_clear (NameIndex *ix)
 {
-  g_clear_pointer (&ix->link_ids, g_ptr_array_unref);
-  g_clear_pointer (&ix->lines, g_ptr_array_unref);
-  g_clear_pointer (&ix->node_ids, g_ptr_array_unref);
-  g_clear_pointer (&ix->regions, g_ptr_array_unref);
+  for (int k = 0; k < IX_N; k++)
+    g_clear_pointer (&ix->lists[k], g_ptr_array_unref);
 }
 
 static GPtrArray *
@@ -959,58 +957,37 @@ distinct (GPtrArray *arr)
   return out;
 }
 
-static GPtrArray *
-ix_links (NameIndex *ix)
+static const char *
+ix_name (const TnetNetwork *net, IxKind kind, guint i)
 {
-  if (ix->link_ids == NULL)
+  switch (kind)
     {
-      guint n = tnet_network_n_links (ix->net);
-      ix->link_ids = g_ptr_array_sized_new (n);
-      for (guint i = 0; i < n; i++)
-        g_ptr_array_add (ix->link_ids, (gpointer) tnet_network_link (ix->net, i)->id);
+    case IX_LINK_IDS:
+      return tnet_network_link (net, i)->id;
+    case IX_LINES:
+      return tnet_network_link (net, i)->line;
+    case IX_NODE_IDS:
+      return tnet_network_node (net, i)->id;
+    default:
+      return tnet_network_node (net, i)->region;
     }
-  return ix->link_ids;
 }
 
+/* Built on first use; lines and regions repeat over links and nodes, so their lists
+ * keep each name once. */
 static GPtrArray *
-ix_lines (NameIndex *ix)
+ix_list (NameIndex *ix, IxKind kind)
 {
-  if (ix->lines == NULL)
+  if (ix->lists[kind] == NULL)
     {
-      guint n = tnet_network_n_links (ix->net);
+      gboolean of_links = kind == IX_LINK_IDS || kind == IX_LINES;
+      guint n = of_links ? tnet_network_n_links (ix->net) : tnet_network_n_nodes (ix->net);
       GPtrArray *a = g_ptr_array_sized_new (n);
       for (guint i = 0; i < n; i++)
-        g_ptr_array_add (a, (gpointer) tnet_network_link (ix->net, i)->line);
-      ix->lines = distinct (a);
+        g_ptr_array_add (a, (gpointer) ix_name (ix->net, kind, i));
+      ix->lists[kind] = kind == IX_LINES || kind == IX_REGIONS ? distinct (a) : a;
     }
-  return ix->lines;
-}
-
-static GPtrArray *
-ix_nodes (NameIndex *ix)
-{
-  if (ix->node_ids == NULL)
-    {
-      guint n = tnet_network_n_nodes (ix->net);
-      ix->node_ids = g_ptr_array_sized_new (n);
-      for (guint i = 0; i < n; i++)
-        g_ptr_array_add (ix->node_ids, (gpointer) tnet_network_node (ix->net, i)->id);
-    }
-  return ix->node_ids;
-}
-
-static GPtrArray *
-ix_regions (NameIndex *ix)
-{
-  if (ix->regions == NULL)
-    {
-      guint n = tnet_network_n_nodes (ix->net);
-      GPtrArray *a = g_ptr_array_sized_new (n);
-      for (guint i = 0; i < n; i++)
-        g_ptr_array_add (a, (gpointer) tnet_network_node (ix->net, i)->region);
-      ix->regions = distinct (a);
-    }
-  return ix->regions;
+  return ix->lists[kind];
 }
 
 static gboolean
@@ -1041,9 +1018,10 @@ check_place (NameIndex *ix, const TnetScenarioFile *sf, const char *section,
 {
   if (g_str_has_prefix (spec, "region:"))
     {
-      if (!in_list (ix_regions (ix), spec + 7))
+      if (!in_list (ix_list (ix, IX_REGIONS), spec + 7))
         {
-          unknown_name (error, sf, section, key, "region", spec + 7, ix_regions (ix));
+          unknown_name (error, sf, section, key, "region", spec + 7,
+                        ix_list (ix, IX_REGIONS));
           return FALSE;
         }
       return TRUE;
@@ -1064,13 +1042,13 @@ check_place (NameIndex *ix, const TnetScenarioFile *sf, const char *section,
     spec += 5;
   if (tnet_network_find_node (ix->net, spec) != TNET_ID_NONE)
     return TRUE;
-  if (bare_region && in_list (ix_regions (ix), spec))
+  if (bare_region && in_list (ix_list (ix, IX_REGIONS), spec))
     return TRUE;
   /* Suggest among node ids and, where allowed, regions. */
   g_autoptr (GPtrArray) cands = g_ptr_array_new ();
-  g_ptr_array_extend (cands, ix_nodes (ix), NULL, NULL);
+  g_ptr_array_extend (cands, ix_list (ix, IX_NODE_IDS), NULL, NULL);
   if (bare_region)
-    g_ptr_array_extend (cands, ix_regions (ix), NULL, NULL);
+    g_ptr_array_extend (cands, ix_list (ix, IX_REGIONS), NULL, NULL);
   unknown_name (error, sf, section, key, bare_region ? "node or region" : "node", spec,
                 cands);
   return FALSE;
@@ -1090,14 +1068,16 @@ tnet_scenario_file_check (const TnetScenarioFile *sf, const TnetNetwork *net,
   for (guint i = 0; links && links[i]; i++)
     if (tnet_network_find_link (net, links[i]) == TNET_ID_NONE)
       {
-        unknown_name (error, sf, "closures", "links", "link", links[i], ix_links (&ix));
+        unknown_name (error, sf, "closures", "links", "link", links[i],
+                      ix_list (&ix, IX_LINK_IDS));
         goto out;
       }
   const char *const *lines = tnet_scenario_file_get_strv (sf, "closures", "lines");
   for (guint i = 0; lines && lines[i]; i++)
     if (!tnet_network_has_line (net, lines[i]))
       {
-        unknown_name (error, sf, "closures", "lines", "line", lines[i], ix_lines (&ix));
+        unknown_name (error, sf, "closures", "lines", "line", lines[i],
+                      ix_list (&ix, IX_LINES));
         goto out;
       }
   for (guint i = 0; i < sf->overrides->len; i++)
@@ -1105,12 +1085,14 @@ tnet_scenario_file_check (const TnetScenarioFile *sf, const TnetNetwork *net,
       const Override *o = &g_array_index (sf->overrides, Override, i);
       if (o->field == OV_HEADWAY && !tnet_network_has_line (net, o->target))
         {
-          unknown_name (error, sf, "overrides", o->key, "line", o->target, ix_lines (&ix));
+          unknown_name (error, sf, "overrides", o->key, "line", o->target,
+                        ix_list (&ix, IX_LINES));
           goto out;
         }
       if (o->field != OV_HEADWAY && tnet_network_find_link (net, o->target) == TNET_ID_NONE)
         {
-          unknown_name (error, sf, "overrides", o->key, "link", o->target, ix_links (&ix));
+          unknown_name (error, sf, "overrides", o->key, "link", o->target,
+                        ix_list (&ix, IX_LINK_IDS));
           goto out;
         }
     }
