@@ -21,44 +21,6 @@ static const char links_csv[] =
   "l_dc,xc_d,xc_c,road,X2,5,40,1\n"
   "l_ce,xc_c,xc_e,hsr,郑渝高铁,30,300,\n";
 
-typedef struct {
-  int status;
-  char *out;
-  char *err;
-} Run;
-
-/* Runs tnet with the arguments (NULL-terminated). */
-static Run
-run_tnet (const char *first, ...)
-{
-  GPtrArray *argv = g_ptr_array_new ();
-  const char *exe = g_getenv ("TNET_EXE");
-  ck_assert_msg (exe != NULL, "TNET_EXE is not set");
-  g_ptr_array_add (argv, (char *) exe);
-  va_list ap;
-  va_start (ap, first);
-  for (const char *a = first; a; a = va_arg (ap, const char *))
-    g_ptr_array_add (argv, (char *) a);
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
-  Run r = { 0 };
-  GError *error = NULL;
-  int wait = 0;
-  gboolean ok = g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                              &r.out, &r.err, &wait, &error);
-  ck_assert_msg (ok, "spawn: %s", ok ? "" : error->message);
-  ck_assert_msg (WIFEXITED (wait), "tnet did not exit normally");
-  r.status = WEXITSTATUS (wait);
-  g_ptr_array_free (argv, TRUE);
-  return r;
-}
-
-static void
-run_clear (Run *r)
-{
-  g_free (r->out);
-  g_free (r->err);
-}
 
 static char *
 make_net (void)
@@ -72,33 +34,33 @@ make_net (void)
 START_TEST (test_route_text)
 {
   g_autofree char *dir = make_net ();
-  Run r = run_tnet ("route", "xc_a", "xc_c", "--data", dir, NULL);
+  TtRun r = tt_run_tnet ("route", "xc_a", "xc_c", "--data", dir, NULL);
   ck_assert_msg (r.status == 0, "exit %d: %s", r.status, r.err);
   ck_assert_msg (strstr (r.out, "G4 京港澳高速 [expressway]: 许昌东 (xc_a) -> 长葛 (xc_c), 20.0 km, 10.0 min"),
                  "%s", r.out);
   ck_assert_msg (strstr (r.out, "Total: 10.0 min, 20.0 km\n"), "%s", r.out);
-  run_clear (&r);
+  tt_run_clear (&r);
 
   /* by length: the two road legs; the way back cannot use the oneway X2 */
-  r = run_tnet ("route", "--metric", "length", "xc_a", "xc_c", "--data", dir, NULL);
+  r = tt_run_tnet ("route", "--metric", "length", "xc_a", "xc_c", "--data", dir, NULL);
   ck_assert_int_eq (r.status, 0);
   ck_assert_msg (strstr (r.out, "X1 [road]") && strstr (r.out, "X2 [road]")
                  && strstr (r.out, "Total: 15.0 min, 10.0 km\n"), "%s", r.out);
-  run_clear (&r);
-  r = run_tnet ("route", "-m", "length", "xc_c", "xc_a", "--data", dir, NULL);
+  tt_run_clear (&r);
+  r = tt_run_tnet ("route", "-m", "length", "xc_c", "xc_a", "--data", dir, NULL);
   ck_assert_int_eq (r.status, 0);
   ck_assert_msg (strstr (r.out, "Total: 10.0 min, 20.0 km\n"), "%s", r.out);
-  run_clear (&r);
+  tt_run_clear (&r);
 
   /* -o writes the file, stdout stays empty */
   g_autofree char *out = g_build_filename (dir, "route.txt", NULL);
-  r = run_tnet ("route", "xc_a", "xc_b", "--data", dir, "-o", out, NULL);
+  r = tt_run_tnet ("route", "xc_a", "xc_b", "--data", dir, "-o", out, NULL);
   ck_assert_int_eq (r.status, 0);
   ck_assert_str_eq (r.out, "");
   g_autofree char *text = NULL;
   ck_assert (g_file_get_contents (out, &text, NULL, NULL));
   ck_assert_msg (strstr (text, "Total: 5.0 min, 10.0 km\n"), "%s", text);
-  run_clear (&r);
+  tt_run_clear (&r);
   tt_rm_rf (dir);
 }
 END_TEST
@@ -106,8 +68,8 @@ END_TEST
 START_TEST (test_route_json)
 {
   g_autofree char *dir = make_net ();
-  Run r = run_tnet ("route", "xc_a", "xc_c", "--data", dir, "--format", "json",
-                    "--metric", "length", NULL);
+  TtRun r = tt_run_tnet ("route", "xc_a", "xc_c", "--data", dir, "--format", "json",
+                         "--metric", "length", NULL);
   ck_assert_msg (r.status == 0, "exit %d: %s", r.status, r.err);
   g_autoptr (JsonParser) p = json_parser_new ();
   ck_assert (json_parser_load_from_data (p, r.out, -1, NULL));
@@ -130,10 +92,10 @@ START_TEST (test_route_json)
   ck_assert_str_eq (json_array_get_string_element (links, 0), "l_ad");
   ck_assert_double_eq_tol (json_object_get_double_member (l0, "km"), 5.0, 1e-9);
   ck_assert_double_eq_tol (json_object_get_double_member (l0, "min"), 7.5, 1e-9);
-  run_clear (&r);
+  tt_run_clear (&r);
 
   /* by time: one merged G4 leg of two links */
-  r = run_tnet ("route", "xc_a", "xc_c", "--data", dir, "--format", "json", NULL);
+  r = tt_run_tnet ("route", "xc_a", "xc_c", "--data", dir, "--format", "json", NULL);
   ck_assert_int_eq (r.status, 0);
   g_autoptr (JsonParser) p2 = json_parser_new ();
   ck_assert (json_parser_load_from_data (p2, r.out, -1, NULL));
@@ -146,7 +108,7 @@ START_TEST (test_route_json)
   ck_assert_uint_eq (json_array_get_length (links), 2);
   ck_assert_str_eq (json_array_get_string_element (links, 1), "l_bc");
   ck_assert_double_eq_tol (json_object_get_double_member (o, "total_min"), 10.0, 1e-9);
-  run_clear (&r);
+  tt_run_clear (&r);
   tt_rm_rf (dir);
 }
 END_TEST
@@ -155,30 +117,30 @@ START_TEST (test_route_errors)
 {
   g_autofree char *dir = make_net ();
   /* unknown node: exit 1, named, with suggestions */
-  Run r = run_tnet ("route", "xc_a", "xc_q", "--data", dir, NULL);
+  TtRun r = tt_run_tnet ("route", "xc_a", "xc_q", "--data", dir, NULL);
   ck_assert_int_eq (r.status, 1);
   ck_assert_msg (strstr (r.err, "tnet: unknown node 'xc_q'") && strstr (r.err, "'xc_a'"),
                  "%s", r.err);
-  run_clear (&r);
+  tt_run_clear (&r);
   /* no path by car (rail only) */
-  r = run_tnet ("route", "xc_a", "xc_e", "--data", dir, NULL);
+  r = tt_run_tnet ("route", "xc_a", "xc_e", "--data", dir, NULL);
   ck_assert_int_eq (r.status, 1);
   ck_assert_msg (strstr (r.err, "no path by car from 'xc_a' to 'xc_e'"), "%s", r.err);
-  run_clear (&r);
+  tt_run_clear (&r);
   /* a missing scenario file is bad input naming it; so is a bad year */
-  r = run_tnet ("route", "xc_a", "xc_c", "--data", dir, "--scenario", "plan.ini", NULL);
+  r = tt_run_tnet ("route", "xc_a", "xc_c", "--data", dir, "--scenario", "plan.ini", NULL);
   ck_assert_int_eq (r.status, 1);
   ck_assert_msg (strstr (r.err, "plan.ini: cannot read the scenario file"), "%s", r.err);
-  run_clear (&r);
-  r = run_tnet ("route", "xc_a", "xc_c", "--data", dir, "--scenario", "20x5", NULL);
+  tt_run_clear (&r);
+  r = tt_run_tnet ("route", "xc_a", "xc_c", "--data", dir, "--scenario", "20x5", NULL);
   ck_assert_int_eq (r.status, 1);
-  run_clear (&r);
+  tt_run_clear (&r);
   /* a missing folder */
   g_autofree char *missing = g_build_filename (dir, "nope", NULL);
-  r = run_tnet ("route", "xc_a", "xc_c", "--data", missing, NULL);
+  r = tt_run_tnet ("route", "xc_a", "xc_c", "--data", missing, NULL);
   ck_assert_int_eq (r.status, 1);
   ck_assert_msg (strstr (r.err, "nodes.csv"), "%s", r.err);
-  run_clear (&r);
+  tt_run_clear (&r);
 
   /* a malformed links.csv: exit 1, FILE:LINE:COLUMN */
   g_autofree char *bad = tt_mkdtemp ();
@@ -187,12 +149,12 @@ START_TEST (test_route_errors)
                  "id,from,to,mode,line,length_km,speed_kmh,oneway\n"
                  "l_ab,xc_a,xc_b,expressway,G4,10,120,\n"
                  "l_bc,xc_b,xc_c,expressway,G4,ten,120,\n");
-  r = run_tnet ("route", "xc_a", "xc_c", "--data", bad, NULL);
+  r = tt_run_tnet ("route", "xc_a", "xc_c", "--data", bad, NULL);
   ck_assert_int_eq (r.status, 1);
   ck_assert_msg (g_str_has_prefix (r.err, "tnet: ") && strstr (r.err, "links.csv:3:30:"),
                  "%s", r.err);
   ck_assert_str_eq (r.out, "");
-  run_clear (&r);
+  tt_run_clear (&r);
   tt_rm_rf (bad);
   tt_rm_rf (dir);
 }
@@ -212,31 +174,31 @@ START_TEST (test_usage)
   };
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      Run r = run_tnet (cases[i][0], cases[i][1], cases[i][2], cases[i][3], cases[i][4],
-                        cases[i][5]);
+      TtRun r = tt_run_tnetv (cases[i]);
       ck_assert_msg (r.status == 2, "case %u: exit %d", i, r.status);
       ck_assert_msg (strstr (r.err, "--help"), "case %u: no usage hint: %s", i, r.err);
-      run_clear (&r);
+      tt_run_clear (&r);
     }
-  Run r = run_tnet (NULL);
+  static const char *const no_args[] = { NULL };
+  TtRun r = tt_run_tnetv (no_args);
   ck_assert_int_eq (r.status, 2);
-  run_clear (&r);
-  r = run_tnet ("--help", NULL);
+  tt_run_clear (&r);
+  r = tt_run_tnet ("--help", NULL);
   ck_assert_int_eq (r.status, 0);
   ck_assert (strstr (r.out, "route"));
-  run_clear (&r);
-  r = run_tnet ("help", "route", NULL);
+  tt_run_clear (&r);
+  r = tt_run_tnet ("help", "route", NULL);
   ck_assert_int_eq (r.status, 0);
   ck_assert (strstr (r.out, "FROM TO") && strstr (r.out, "--metric"));
-  run_clear (&r);
-  r = run_tnet ("route", "--help", NULL);
+  tt_run_clear (&r);
+  r = tt_run_tnet ("route", "--help", NULL);
   ck_assert_int_eq (r.status, 0);
   ck_assert (strstr (r.out, "--scenario"));
-  run_clear (&r);
-  r = run_tnet ("--version", NULL);
+  tt_run_clear (&r);
+  r = tt_run_tnet ("--version", NULL);
   ck_assert_int_eq (r.status, 0);
   ck_assert_str_eq (r.out, "tnet " TNET_VERSION_STRING "\n");
-  run_clear (&r);
+  tt_run_clear (&r);
   tt_rm_rf (dir);
 }
 END_TEST
@@ -246,8 +208,8 @@ END_TEST
 START_TEST (test_route_transit)
 {
   char *data = tt_source_path ("data/xuchang");
-  Run r = run_tnet ("route", "z_weidu", "zz_center", "--profile", "transit", "--scenario",
-                    "2025", "--data", data, "--format", "json", NULL);
+  TtRun r = tt_run_tnet ("route", "z_weidu", "zz_center", "--profile", "transit", "--scenario",
+                         "2025", "--data", data, "--format", "json", NULL);
   ck_assert_msg (r.status == 0, "%s", r.err);
   g_autoptr (JsonParser) parser = json_parser_new ();
   ck_assert (json_parser_load_from_data (parser, r.out, -1, NULL));
@@ -278,16 +240,16 @@ START_TEST (test_route_transit)
   ck_assert_msg (rail, "%s", r.out);
   ck_assert_str_eq (json_object_get_string_member (
                       json_array_get_object_element (legs, 0), "kind"), "walk");
-  run_clear (&r);
+  tt_run_clear (&r);
 
-  r = run_tnet ("route", "z_weidu", "zz_center", "--profile", "park_and_ride", "--data", data,
-                NULL);
+  r = tt_run_tnet ("route", "z_weidu", "zz_center", "--profile", "park_and_ride", "--data", data,
+                   NULL);
   ck_assert_msg (r.status == 0, "%s", r.err);
   ck_assert_msg (strstr (r.out, "park") && strstr (r.out, "drive"), "%s", r.out);
-  run_clear (&r);
-  r = run_tnet ("route", "z_weidu", "zz_center", "--profile", "bike", "--data", data, NULL);
+  tt_run_clear (&r);
+  r = tt_run_tnet ("route", "z_weidu", "zz_center", "--profile", "bike", "--data", data, NULL);
   ck_assert_int_eq (r.status, 2);
-  run_clear (&r);
+  tt_run_clear (&r);
   g_free (data);
 }
 END_TEST
@@ -295,11 +257,11 @@ END_TEST
 START_TEST (test_import_gtfs)
 {
   char *zip = tt_shared_path ("multimodal-sao-paulo-r5r/spo.zip");
-  Run r = run_tnet ("import", "gtfs", zip, NULL);
+  TtRun r = tt_run_tnet ("import", "gtfs", zip, NULL);
   ck_assert_msg (r.status == 0, "%s", r.err);
   ck_assert_msg (strstr (r.out, "Stops: 654") && strstr (r.out, "SPTRANS")
                  && strstr (r.out, "metro"), "%s", r.out);
-  run_clear (&r);
+  tt_run_clear (&r);
   /* a truncated zip and a feed without stops.txt: exit 1 with a located message */
   char *dir = tt_mkdtemp ();
   gchar *data;
@@ -307,28 +269,28 @@ START_TEST (test_import_gtfs)
   ck_assert (g_file_get_contents (zip, &data, &len, NULL));
   char *cut = g_build_filename (dir, "cut.zip", NULL);
   ck_assert (g_file_set_contents (cut, data, len / 3, NULL));
-  r = run_tnet ("import", "gtfs", cut, NULL);
+  r = tt_run_tnet ("import", "gtfs", cut, NULL);
   ck_assert_int_eq (r.status, 1);
   ck_assert_msg (strstr (r.err, "cut.zip"), "%s", r.err);
-  run_clear (&r);
+  tt_run_clear (&r);
   char *feed = g_build_filename (dir, "feed", NULL);
   g_mkdir (feed, 0755);
   tt_write_file (feed, "routes.txt", "route_id,route_type\nR,3\n");
-  r = run_tnet ("import", "gtfs", feed, NULL);
+  r = tt_run_tnet ("import", "gtfs", feed, NULL);
   ck_assert_int_eq (r.status, 1);
   ck_assert_msg (strstr (r.err, "stops.txt:1:1: missing required file"), "%s", r.err);
-  run_clear (&r);
+  tt_run_clear (&r);
   tt_write_file (feed, "stops.txt", "stop_id,stop_lat,stop_lon\ns,0,0\nt,0,0\n");
   tt_write_file (feed, "trips.txt", "route_id,service_id,trip_id\nR,S,x\n");
   tt_write_file (feed, "stop_times.txt", "trip_id,arrival_time,departure_time,stop_id,stop_sequence\n"
                  "x,08:00:00,08:00:00,s,1\nx,07:5x:00,08:00:00,t,2\n");
-  r = run_tnet ("import", "gtfs", feed, "--format", "json", NULL);
+  r = tt_run_tnet ("import", "gtfs", feed, "--format", "json", NULL);
   ck_assert_int_eq (r.status, 1);
   ck_assert_msg (strstr (r.err, "stop_times.txt:3:3: malformed time"), "%s", r.err);
-  run_clear (&r);
-  r = run_tnet ("import", "shapes", feed, NULL);
+  tt_run_clear (&r);
+  r = tt_run_tnet ("import", "shapes", feed, NULL);
   ck_assert_int_eq (r.status, 2);
-  run_clear (&r);
+  tt_run_clear (&r);
   g_free (feed);
   g_free (cut);
   g_free (data);
@@ -347,14 +309,14 @@ START_TEST (test_commute_method)
   const char *methods[2] = { "search", "m2m" };
   for (int k = 0; k < 2; k++)
     {
-      Run r = run_tnet ("commute", "--profiles", "car;transit", "--method", methods[k],
-                        "--destinations", "zz_center;zz_east_station", "--format", "json",
-                        NULL);
+      TtRun r = tt_run_tnet ("commute", "--profiles", "car;transit", "--method", methods[k],
+                             "--destinations", "zz_center;zz_east_station", "--format", "json",
+                             NULL);
       ck_assert_msg (r.status == 0, "exit %d: %s", r.status, r.err);
       ck_assert_str_eq (r.err, "");
       parsed[k] = json_parser_new ();
       ck_assert (json_parser_load_from_data (parsed[k], r.out, -1, NULL));
-      run_clear (&r);
+      tt_run_clear (&r);
     }
   JsonObject *s = json_node_get_object (json_parser_get_root (parsed[0]));
   JsonObject *m = json_node_get_object (json_parser_get_root (parsed[1]));
@@ -385,10 +347,10 @@ START_TEST (test_commute_method)
                               json_object_get_member (m, "population")));
   g_object_unref (parsed[0]);
   g_object_unref (parsed[1]);
-  Run r = run_tnet ("commute", "--method", "buckets", NULL);
+  TtRun r = tt_run_tnet ("commute", "--method", "buckets", NULL);
   ck_assert_int_eq (r.status, 2);
   ck_assert_msg (strstr (r.err, "auto, search or m2m"), "%s", r.err);
-  run_clear (&r);
+  tt_run_clear (&r);
 }
 END_TEST
 
@@ -396,11 +358,11 @@ END_TEST
  * (run under script(1) when it is installed) and not --quiet. */
 START_TEST (test_progress_terminal)
 {
-  Run r = run_tnet ("criticality", "region:xuchang", "region:zhengzhou", "-o", "/dev/null",
-                    NULL);
+  TtRun r = tt_run_tnet ("criticality", "region:xuchang", "region:zhengzhou", "-o", "/dev/null",
+                         NULL);
   ck_assert_msg (r.status == 0, "exit %d: %s", r.status, r.err);
   ck_assert_str_eq (r.err, "");
-  run_clear (&r);
+  tt_run_clear (&r);
   g_autofree char *script = g_find_program_in_path ("script");
   if (script == NULL)
     return;

@@ -116,45 +116,11 @@ END_TEST
 
 /* ---------- tnet report ---------- */
 
-typedef struct {
-  int status;
-  char *out;
-  char *err;
-} Run;
-
-static Run
-run_tnet (const char *const *args)
-{
-  GPtrArray *argv = g_ptr_array_new ();
-  const char *exe = g_getenv ("TNET_EXE");
-  ck_assert_msg (exe != NULL, "TNET_EXE is not set");
-  g_ptr_array_add (argv, (char *) exe);
-  for (guint k = 0; args[k]; k++)
-    g_ptr_array_add (argv, (char *) args[k]);
-  g_ptr_array_add (argv, NULL);
-  Run r = { 0 };
-  GError *error = NULL;
-  int wait = 0;
-  gboolean ok = g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL,
-                              NULL, &r.out, &r.err, &wait, &error);
-  ck_assert_msg (ok, "spawn: %s", ok ? "" : error->message);
-  ck_assert (WIFEXITED (wait));
-  r.status = WEXITSTATUS (wait);
-  g_ptr_array_free (argv, TRUE);
-  return r;
-}
-
-static void
-run_clear (Run *r)
-{
-  g_free (r->out);
-  g_free (r->err);
-}
 
 START_TEST (test_cli_json)
 {
   static const char *const args[] = { "report", "--format", "json", NULL };
-  Run r = run_tnet (args);
+  TtRun r = tt_run_tnetv (args);
   ck_assert_msg (r.status == 0, "exit %d: %s", r.status, r.err);
   g_autoptr (JsonParser) p = json_parser_new ();
   GError *error = NULL;
@@ -190,34 +156,34 @@ START_TEST (test_cli_json)
   JsonObject *share = json_object_get_object_member (ind25, "commute_60min_population_pct");
   ck_assert (json_object_has_member (share, "park_and_ride"));
   ck_assert (json_object_has_member (ind25, "commute_changes"));
-  run_clear (&r);
+  tt_run_clear (&r);
 }
 END_TEST
 
 START_TEST (test_cli_text_csv_errors)
 {
   static const char *const text_args[] = { "report", NULL };
-  Run r = run_tnet (text_args);
+  TtRun r = tt_run_tnetv (text_args);
   ck_assert_msg (r.status == 0, "exit %d: %s", r.status, r.err);
   ck_assert_msg (strstr (r.out, "高速公路里程 Expressway length"), "%s", r.out);
   ck_assert_msg (strstr (r.out, "郑许市域铁路"), "%s", r.out);
-  run_clear (&r);
+  tt_run_clear (&r);
 
   static const char *const csv_args[] = { "report", "--format", "csv", NULL };
-  r = run_tnet (csv_args);
+  r = tt_run_tnetv (csv_args);
   ck_assert_int_eq (r.status, 0);
   ck_assert_msg (g_str_has_prefix (r.out, "indicator,2020,2025,target,pass\n"), "%s", r.out);
   ck_assert_msg (strstr (r.out, "\nzhengzhou_rail_lines,4,5,"), "%s", r.out);
-  run_clear (&r);
+  tt_run_clear (&r);
 
   static const char *const bad_format[] = { "report", "--format", "geojson", NULL };
-  r = run_tnet (bad_format);
+  r = tt_run_tnetv (bad_format);
   ck_assert_int_eq (r.status, 2);
-  run_clear (&r);
+  tt_run_clear (&r);
   static const char *const extra[] = { "report", "extra", NULL };
-  r = run_tnet (extra);
+  r = tt_run_tnetv (extra);
   ck_assert_int_eq (r.status, 2);
-  run_clear (&r);
+  tt_run_clear (&r);
 
   /* a broken units.csv: exit 1 naming the place */
   g_autofree char *dir = tt_mkdtemp ();
@@ -227,10 +193,10 @@ START_TEST (test_cli_text_csv_errors)
   tt_write_file (dir, "units.csv", "unit,name,counties,seat_node\nu,U,魏都区,b\n");
   static const char *bad_units[] = { "report", "--data", NULL, NULL };
   bad_units[2] = dir;
-  r = run_tnet (bad_units);
+  r = tt_run_tnetv (bad_units);
   ck_assert_int_eq (r.status, 1);
   ck_assert_msg (strstr (r.err, "units.csv:2:"), "%s", r.err);
-  run_clear (&r);
+  tt_run_clear (&r);
   tt_rm_rf (dir);
 }
 END_TEST
@@ -240,7 +206,7 @@ START_TEST (test_cli_commute_isochrone)
   static const char *const args[] = { "commute", "--format", "json", "--profiles", "transit",
                                       "--origins", "z_weidu", "--destinations", "zz_east_station",
                                       NULL };
-  Run r = run_tnet (args);
+  TtRun r = tt_run_tnetv (args);
   ck_assert_msg (r.status == 0, "exit %d: %s", r.status, r.err);
   g_autoptr (JsonParser) p = json_parser_new ();
   ck_assert (json_parser_load_from_data (p, r.out, -1, NULL));
@@ -257,25 +223,25 @@ START_TEST (test_cli_commute_isochrone)
   ck_assert_double_eq_tol (total, parts, 0.3);
   ck_assert_str_eq (json_array_get_string_element (
       json_object_get_array_member (cell, "lines"), 0), "京广高铁");
-  run_clear (&r);
+  tt_run_clear (&r);
 
   static const char *const csv[] = { "commute", "--format", "csv", NULL };
-  r = run_tnet (csv);
+  r = tt_run_tnetv (csv);
   ck_assert_int_eq (r.status, 0);
   ck_assert (g_str_has_prefix (r.out, "profile,origin,destination,minutes,access_min"));
-  run_clear (&r);
+  tt_run_clear (&r);
   static const char *const bad[] = { "commute", "--profiles", "bike", NULL };
-  r = run_tnet (bad);
+  r = tt_run_tnetv (bad);
   ck_assert_int_eq (r.status, 2);
-  run_clear (&r);
+  tt_run_clear (&r);
   static const char *const bad_place[] = { "commute", "--origins", "nowhere", NULL };
-  r = run_tnet (bad_place);
+  r = tt_run_tnetv (bad_place);
   ck_assert_int_eq (r.status, 1);
   ck_assert_msg (strstr (r.err, "nowhere"), "%s", r.err);
-  run_clear (&r);
+  tt_run_clear (&r);
 
   static const char *const iso[] = { "isochrone", "z_weidu", "--minutes", "20", NULL };
-  r = run_tnet (iso);
+  r = tt_run_tnetv (iso);
   ck_assert_msg (r.status == 0, "exit %d: %s", r.status, r.err);
   g_autoptr (JsonParser) q = json_parser_new ();
   ck_assert (json_parser_load_from_data (q, r.out, -1, NULL));
@@ -292,11 +258,11 @@ START_TEST (test_cli_commute_isochrone)
                  : json_object_get_double_member (props, "to_minutes");
       ck_assert_double_le (m, 20.0);
     }
-  run_clear (&r);
+  tt_run_clear (&r);
   static const char *const iso_bad[] = { "isochrone", NULL };
-  r = run_tnet (iso_bad);
+  r = tt_run_tnetv (iso_bad);
   ck_assert_int_eq (r.status, 2);
-  run_clear (&r);
+  tt_run_clear (&r);
 }
 END_TEST
 

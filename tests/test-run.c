@@ -3,41 +3,6 @@
 #include "tests-common.h"
 #include <json-glib/json-glib.h>
 
-typedef struct {
-  int status;
-  char *out;
-  char *err;
-} Result;
-
-static Result
-run_tnet (const char *first, ...)
-{
-  const char *exe = g_getenv ("TNET_EXE");
-  ck_assert_msg (exe != NULL, "TNET_EXE is not set");
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_ptr_array_add (argv, (gpointer) exe);
-  va_list ap;
-  va_start (ap, first);
-  for (const char *a = first; a != NULL; a = va_arg (ap, const char *))
-    g_ptr_array_add (argv, (gpointer) a);
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
-  Result r = { 0 };
-  int wait = 0;
-  GError *error = NULL;
-  gboolean ok = g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                              &r.out, &r.err, &wait, &error);
-  ck_assert_msg (ok, "%s", error ? error->message : "");
-  r.status = WIFEXITED (wait) ? WEXITSTATUS (wait) : -1;
-  return r;
-}
-
-static void
-result_clear (Result *r)
-{
-  g_free (r->out);
-  g_free (r->err);
-}
 
 static JsonNode *
 parse_file (const char *dir, const char *name)
@@ -115,10 +80,10 @@ run_example (const char *ini, char **dir_out)
 {
   g_autofree char *path = tt_source_path (ini);
   char *dir = tt_mkdtemp ();
-  Result r = run_tnet ("run", path, "-o", dir, "--quiet", NULL);
+  TtRun r = tt_run_tnet ("run", path, "-o", dir, "--quiet", NULL);
   ck_assert_msg (r.status == 0, "%s: exit %d: %s", ini, r.status, r.err);
   ck_assert_msg (strstr (r.out, "results.json") != NULL, "%s", r.out);
-  result_clear (&r);
+  tt_run_clear (&r);
   ck_assert (file_exists (dir, "report.txt"));
   JsonNode *root = parse_file (dir, "results.json");
   JsonObject *o = json_node_get_object (root);
@@ -293,41 +258,41 @@ START_TEST (test_typo_errors)
                                           "destinations = zz_center\nbuget_min = 60\n", data);
   tt_write_file (dir, "typo.ini", ini);
   g_autofree char *path = g_build_filename (dir, "typo.ini", NULL);
-  Result r = run_tnet ("run", path, "-o", dir, NULL);
+  TtRun r = tt_run_tnet ("run", path, "-o", dir, NULL);
   ck_assert_int_eq (r.status, 1);
   ck_assert_msg (strstr (r.err, "typo.ini:7:1: unknown key 'buget_min' in [commute]")
                  && strstr (r.err, "did you mean 'budget_min'?"), "%s", r.err);
   ck_assert (!file_exists (dir, "results.json"));
-  result_clear (&r);
+  tt_run_clear (&r);
 
   /* an unknown link id, checked against the network, with a suggestion */
   g_autofree char *ini2 = g_strdup_printf ("[scenario]\nnetwork = %s\n[closures]\n"
                                            "links = l_g4_cg\n", data);
   tt_write_file (dir, "link.ini", ini2);
   g_autofree char *path2 = g_build_filename (dir, "link.ini", NULL);
-  r = run_tnet ("run", path2, "-o", dir, NULL);
+  r = tt_run_tnet ("run", path2, "-o", dir, NULL);
   ck_assert_int_eq (r.status, 1);
   ck_assert_msg (strstr (r.err, "link.ini:4:9: unknown link 'l_g4_cg'")
                  && strstr (r.err, "did you mean"), "%s", r.err);
-  result_clear (&r);
+  tt_run_clear (&r);
 
   /* the same file through --scenario of another command */
-  r = run_tnet ("route", "z_weidu", "zz_center", "--scenario", path, NULL);
+  r = tt_run_tnet ("route", "z_weidu", "zz_center", "--scenario", path, NULL);
   ck_assert_int_eq (r.status, 1);
   ck_assert_msg (strstr (r.err, "did you mean 'budget_min'?"), "%s", r.err);
-  result_clear (&r);
+  tt_run_clear (&r);
 
   /* usage errors */
-  r = run_tnet ("run", NULL);
+  r = tt_run_tnet ("run", NULL);
   ck_assert_int_eq (r.status, 2);
-  result_clear (&r);
-  r = run_tnet ("run", path, path, NULL);
+  tt_run_clear (&r);
+  r = tt_run_tnet ("run", path, path, NULL);
   ck_assert_int_eq (r.status, 2);
-  result_clear (&r);
-  r = run_tnet ("run", "/nonexistent/x.ini", NULL);
+  tt_run_clear (&r);
+  r = tt_run_tnet ("run", "/nonexistent/x.ini", NULL);
   ck_assert_int_eq (r.status, 1);
   ck_assert_msg (strstr (r.err, "/nonexistent/x.ini"), "%s", r.err);
-  result_clear (&r);
+  tt_run_clear (&r);
   tt_rm_rf (dir);
   g_free (dir);
 }
@@ -337,15 +302,15 @@ START_TEST (test_scenario_option)
 {
   g_autofree char *ini = tt_source_path ("examples/scenarios/g4-closure-changge.ini");
   /* without the closure the fastest way uses the G4 north of Changge */
-  Result r = run_tnet ("route", "z_changge", "zz_center", "--format", "json", NULL);
+  TtRun r = tt_run_tnet ("route", "z_changge", "zz_center", "--format", "json", NULL);
   ck_assert_msg (r.status == 0, "%s", r.err);
   ck_assert_ptr_nonnull (strstr (r.out, "\"l_g4_cg_n\""));
-  result_clear (&r);
-  r = run_tnet ("route", "z_changge", "zz_center", "--scenario", ini, "--format", "json",
-                       NULL);
+  tt_run_clear (&r);
+  r = tt_run_tnet ("route", "z_changge", "zz_center", "--scenario", ini, "--format", "json",
+                   NULL);
   ck_assert_msg (r.status == 0, "%s", r.err);
   ck_assert_ptr_null (strstr (r.out, "\"l_g4_cg_n\""));
-  result_clear (&r);
+  tt_run_clear (&r);
 }
 END_TEST
 
@@ -355,54 +320,54 @@ START_TEST (test_map_command)
   g_autofree char *png = g_build_filename (dir, "n.png", NULL);
   g_autofree char *svg = g_build_filename (dir, "i.svg", NULL);
   g_autofree char *cor = g_build_filename (dir, "c.png", NULL);
-  Result r = run_tnet ("map", "-o", png, "--quiet", NULL);
+  TtRun r = tt_run_tnet ("map", "-o", png, "--quiet", NULL);
   if (!tnet_map_supported ())
     {
       ck_assert_int_eq (r.status, 1);
-      result_clear (&r);
+      tt_run_clear (&r);
       tt_rm_rf (dir);
       g_free (dir);
       return;
     }
   ck_assert_msg (r.status == 0, "%s", r.err);
-  result_clear (&r);
+  tt_run_clear (&r);
   g_autofree char *head = NULL;
   gsize len = 0;
   ck_assert (g_file_get_contents (png, &head, &len, NULL));
   ck_assert_uint_gt (len, 10000);
   ck_assert (memcmp (head, "\x89PNG", 4) == 0);
-  r = run_tnet ("map", "--layer", "isochrone", "--from", "z_weidu", "--minutes", "45",
-                "-o", svg, NULL);
+  r = tt_run_tnet ("map", "--layer", "isochrone", "--from", "z_weidu", "--minutes", "45",
+                   "-o", svg, NULL);
   ck_assert_msg (r.status == 0, "%s", r.err);
-  result_clear (&r);
+  tt_run_clear (&r);
   g_autofree char *text = NULL;
   ck_assert (g_file_get_contents (svg, &text, NULL, NULL));
   ck_assert_ptr_nonnull (strstr (text, "<svg"));
-  r = run_tnet ("map", "--layer", "corridors", "xuchang", "zhengzhou", "-o", cor, NULL);
+  r = tt_run_tnet ("map", "--layer", "corridors", "xuchang", "zhengzhou", "-o", cor, NULL);
   ck_assert_msg (r.status == 0, "%s", r.err);
-  result_clear (&r);
+  tt_run_clear (&r);
   /* usage and input errors */
-  r = run_tnet ("map", NULL);
+  r = tt_run_tnet ("map", NULL);
   ck_assert_int_eq (r.status, 2);
-  result_clear (&r);
-  r = run_tnet ("map", "--layer", "heat", "-o", png, NULL);
+  tt_run_clear (&r);
+  r = tt_run_tnet ("map", "--layer", "heat", "-o", png, NULL);
   ck_assert_int_eq (r.status, 2);
-  result_clear (&r);
-  r = run_tnet ("map", "--layer", "isochrone", "-o", png, NULL);
+  tt_run_clear (&r);
+  r = tt_run_tnet ("map", "--layer", "isochrone", "-o", png, NULL);
   ck_assert_int_eq (r.status, 2);
-  result_clear (&r);
-  r = run_tnet ("map", "--layer", "corridors", "xuchang", "-o", png, NULL);
+  tt_run_clear (&r);
+  r = tt_run_tnet ("map", "--layer", "corridors", "xuchang", "-o", png, NULL);
   ck_assert_int_eq (r.status, 2);
-  result_clear (&r);
+  tt_run_clear (&r);
   g_autofree char *pdf = g_build_filename (dir, "x.pdf", NULL);
-  r = run_tnet ("map", "-o", pdf, NULL);
+  r = tt_run_tnet ("map", "-o", pdf, NULL);
   ck_assert_int_eq (r.status, 1);
   ck_assert_msg (strstr (r.err, "expected a file name ending in .svg or .png"), "%s", r.err);
-  result_clear (&r);
-  r = run_tnet ("map", "--layer", "isochrone", "--from", "z_wedu", "-o", png, NULL);
+  tt_run_clear (&r);
+  r = tt_run_tnet ("map", "--layer", "isochrone", "--from", "z_wedu", "-o", png, NULL);
   ck_assert_int_eq (r.status, 1);
   ck_assert_msg (strstr (r.err, "did you mean 'z_weidu'?"), "%s", r.err);
-  result_clear (&r);
+  tt_run_clear (&r);
   tt_rm_rf (dir);
   g_free (dir);
 }

@@ -88,3 +88,44 @@ tt_assert_error_impl (GError **error, int code, const char *needle,
                    (*error)->message, needle);
   g_clear_error (error);
 }
+
+TtRun
+tt_run_tnetv (const char *const *args)
+{
+  const char *exe = g_getenv ("TNET_EXE");
+  ck_assert_msg (exe != NULL, "TNET_EXE is not set");
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_ptr_array_add (argv, (char *) exe);
+  for (guint k = 0; args[k]; k++)
+    g_ptr_array_add (argv, (char *) args[k]);
+  g_ptr_array_add (argv, NULL);
+  TtRun r = { 0 };
+  GError *error = NULL;
+  int wait = 0;
+  gboolean ok = g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                              &r.out, &r.err, &wait, &error);
+  ck_assert_msg (ok, "spawn: %s", ok ? "" : error->message);
+  ck_assert_msg (WIFEXITED (wait), "tnet did not exit normally");
+  r.status = WEXITSTATUS (wait);
+  return r;
+}
+
+TtRun
+tt_run_tnet (const char *first, ...)
+{
+  g_autoptr (GPtrArray) args = g_ptr_array_new ();
+  va_list ap;
+  va_start (ap, first);
+  for (const char *a = first; a; a = va_arg (ap, const char *))
+    g_ptr_array_add (args, (char *) a);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+  return tt_run_tnetv ((const char *const *) args->pdata);
+}
+
+void
+tt_run_clear (TtRun *r)
+{
+  g_free (r->out);
+  g_free (r->err);
+}

@@ -21,3 +21,15 @@ int tt_run_suite (Suite *s);
   tt_assert_error_impl (&(error), (code), (needle), __FILE__, __LINE__)
 void tt_assert_error_impl (GError **error, int code, const char *needle,
                            const char *file, int line);
+
+/* The tnet command (TNET_EXE) run to its end: exit status, stdout, stderr. */
+typedef struct {
+  int status;
+  char *out;
+  char *err;
+} TtRun;
+/* Runs tnet with the NULL-terminated @args; fails the test when it cannot be
+ * started or does not exit normally. Free with tt_run_clear(). */
+TtRun tt_run_tnetv (const char *const *args);
+TtRun tt_run_tnet (const char *first, ...) G_GNUC_NULL_TERMINATED;
+void tt_run_clear (TtRun *r);
