@@ -279,6 +279,37 @@ START_TEST (test_pbf_refused)
 }
 END_TEST
 
+/* .osm elements readosm would take a missing attribute of as a string:
+ * refused with their line and column, whatever the case of the suffix
+ * (readosm ignores it, and so must the checks). */
+START_TEST (test_xml_refused)
+{
+  static const struct { const char *name, *xml, *message; } cases[] = {
+    { "a.osm", "<osm>\n<node id='1' lat='1' lon='1'><tag k='a'/></node>\n</osm>\n",
+      "a.osm:2:30: <tag> without a v attribute" },
+    { "b.OSM", "<osm>\n<way id='2'><nd ref='1'/><tag v='x'/></way>\n</osm>\n",
+      "b.OSM:2:26: <tag> without a k attribute" },
+    { "c.Osm", "<osm>\n<relation id='3'><member type='way' ref='1'/></relation>\n</osm>\n",
+      "c.Osm:2:18: <member> without a role attribute" },
+  };
+  g_autofree char *dir = tt_mkdtemp ();
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      tt_write_file (dir, cases[i].name, cases[i].xml);
+      g_autofree char *path = g_build_filename (dir, cases[i].name, NULL);
+      GError *error = NULL;
+      ck_assert_msg (tnet_network_load_osm (path, NULL, &error) == NULL, "%s loaded", cases[i].name);
+      tt_assert_error (error, TNET_ERROR_INVALID_INPUT, cases[i].message);
+    }
+  /* an upper-case .PBF suffix is checked as PBF too */
+  tt_write_file (dir, "d.osm.PBF", "<osm/>\n");
+  g_autofree char *pbf = g_build_filename (dir, "d.osm.PBF", NULL);
+  GError *error = NULL;
+  ck_assert (tnet_network_load_osm (pbf, NULL, &error) == NULL);
+  tt_assert_error (error, TNET_ERROR_INVALID_INPUT, "d.osm.PBF: not a readable OSM file: byte 0: block header");
+}
+END_TEST
+
 START_TEST (test_errors)
 {
   GError *error = NULL;
@@ -452,6 +483,7 @@ main (void)
   tcase_add_test (tc, test_monaco);
   tcase_add_test (tc, test_errors);
   tcase_add_test (tc, test_pbf_refused);
+  tcase_add_test (tc, test_xml_refused);
   tcase_add_test (tc, test_cli_import_route);
   suite_add_tcase (s, tc);
   return tt_run_suite (s);

@@ -7,10 +7,12 @@
  * node references of every kept way; the network is assembled after the
  * pass. Porto (a few million nodes) needs about 32 bytes per node. Way tags
  * are decided inside the callback, so only the ways kept are stored. An
- * .osm.pbf file is checked whole first (osm-pbf.c): readosm trusts it.
+ * .osm.pbf or .osm file is checked whole first (osm-pbf.c, osm-xml.c):
+ * readosm trusts it.
  */
 #include "tnet-internal.h"
 #include "osm-pbf.h"
+#include "osm-xml.h"
 #include <readosm.h>
 #include <gio/gio.h>
 #include <errno.h>
@@ -510,6 +512,13 @@ assemble (const Import *imp, const char *path, GError **error)
   return net;
 }
 
+static gboolean
+has_suffix (const char *path, const char *suffix)
+{
+  gsize n = strlen (path), k = strlen (suffix);
+  return n >= k && g_ascii_strcasecmp (path + n - k, suffix) == 0;
+}
+
 TnetNetwork *
 tnet_network_load_osm (const char *path, const TnetOsmOptions *opts, GError **error)
 {
@@ -535,7 +544,10 @@ tnet_network_load_osm (const char *path, const TnetOsmOptions *opts, GError **er
       return NULL;
     }
 
-  if (g_str_has_suffix (path, ".pbf") && !tnet_i_osm_pbf_check (path, error))
+  /* readosm picks the format by the suffix, ignoring case */
+  if (has_suffix (path, ".pbf") && !tnet_i_osm_pbf_check (path, error))
+    return NULL;
+  if (has_suffix (path, ".osm") && !tnet_i_osm_xml_check (path, error))
     return NULL;
 
   Import imp = { .opts = opts };
