@@ -241,6 +241,44 @@ stop_now (guint64 done, guint64 total, const char *what, gpointer data)
   return FALSE;
 }
 
+/* Files readosm would read out of bounds (or misread): each is refused
+ * before readosm sees it, with the block and offset of the fault. They are
+ * in tests/fuzz/regressions/osm-pbf/, written by hand except the first
+ * (found by fuzzing). */
+START_TEST (test_pbf_refused)
+{
+  static const struct { const char *file, *message; } cases[] = {
+    { "way-key-past-string-table", "block 1, uncompressed byte 286: way: keys: string index 30 past the string table (20 strings)" },
+    { "dense-key-past-string-table", "dense nodes: keys_vals: string index 40 past the string table" },
+    { "dense-user-past-string-table", "dense info: user index 53 past the string table" },
+    { "no-string-table", "primitive group before the string table" },
+    { "group-before-string-table", "uncompressed byte 0: primitive group before the string table" },
+    { "way-empty-string-table", "way: tags without a string table entry" },
+    { "way-keys-twice", "way: field 2 given twice" },
+    { "dense-lengths-differ", "dense nodes: 2 ids, 1 latitudes, 2 longitudes" },
+    { "raw-size-past-raw-data", "byte 57: raw_size 4083 but 83 raw bytes" },
+    { "zlib-corrupt", "byte 57: zlib data does not inflate to raw_size (83) bytes" },
+    { "lzma-blob", "LZMA-compressed blocks are not supported" },
+    { "granularity-1000", "granularity 1000 nanodegrees (only 100 is read)" },
+  };
+  g_autofree char *dir = tt_mkdtemp ();
+  g_autofree char *path = g_build_filename (dir, "case.osm.pbf", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *rel = g_build_filename ("tests/fuzz/regressions/osm-pbf", cases[i].file, NULL);
+      g_autofree char *src = tt_source_path (rel);
+      char *data = NULL;
+      gsize len = 0;
+      ck_assert_msg (g_file_get_contents (src, &data, &len, NULL), "%s", src);
+      ck_assert (g_file_set_contents (path, data, (gssize) len, NULL));
+      g_free (data);
+      GError *error = NULL;
+      ck_assert_msg (tnet_network_load_osm (path, NULL, &error) == NULL, "%s loaded", cases[i].file);
+      tt_assert_error (error, TNET_ERROR_INVALID_INPUT, cases[i].message);
+    }
+}
+END_TEST
+
 START_TEST (test_errors)
 {
   GError *error = NULL;
@@ -413,6 +451,7 @@ main (void)
   tcase_add_test (tc, test_maxspeed);
   tcase_add_test (tc, test_monaco);
   tcase_add_test (tc, test_errors);
+  tcase_add_test (tc, test_pbf_refused);
   tcase_add_test (tc, test_cli_import_route);
   suite_add_tcase (s, tc);
   return tt_run_suite (s);

@@ -6,9 +6,11 @@
  * open-addressing map (OSM id → slot, linear probing, load ≤ 1/2) and the
  * node references of every kept way; the network is assembled after the
  * pass. Porto (a few million nodes) needs about 32 bytes per node. Way tags
- * are decided inside the callback, so only the ways kept are stored.
+ * are decided inside the callback, so only the ways kept are stored. An
+ * .osm.pbf file is checked whole first (osm-pbf.c): readosm trusts it.
  */
 #include "tnet-internal.h"
+#include "osm-pbf.h"
 #include <readosm.h>
 #include <gio/gio.h>
 #include <errno.h>
@@ -508,166 +510,6 @@ assemble (const Import *imp, const char *path, GError **error)
   return net;
 }
 
-/* ---- PBF framing check ----
- *
- * readosm trusts the sizes in a .pbf file's block headers and allocates
- * what they announce before reading, so a few bytes claiming gigabytes
- * would cost gigabytes. The framing is therefore walked here first, with
- * the limits of the format's specification: a BlobHeader of at most 64 KiB,
- * a Blob of at most 32 MiB, an uncompressed block (raw_size) of at most
- * 32 MiB, and blocks that tile the file exactly. Reading a Blob to find
- * its raw_size costs at most 32 MiB of memory, once. */
-
-#define PBF_MAX_HEADER (64u << 10)
-#define PBF_MAX_BLOB (32u << 20)
-
-/* Reads a protobuf varint from p[0..len); returns bytes used, 0 when bad. */
-static gsize
-pb_varint (const guint8 *p, gsize len, guint64 *out)
-{
-  guint64 v = 0;
-  for (gsize i = 0; i < len && i < 10; i++)
-    {
-      v |= (guint64) (p[i] & 0x7f) << (7 * i);
-      if (!(p[i] & 0x80))
-        {
-          *out = v;
-          return i + 1;
-        }
-    }
-  return 0;
-}
-
-/* Finds varint field @field in message p[0..len): TRUE and *out when present
- * and the message is well formed up to it; *bad set when it is not. */
-static gboolean
-pb_find_varint (const guint8 *p, gsize len, guint field, guint64 *out, gboolean *bad)
-{
-  gsize pos = 0;
-  *bad = FALSE;
-  while (pos < len)
-    {
-      guint64 key, v;
-      gsize k = pb_varint (p + pos, len - pos, &key);
-      if (k == 0)
-        return *bad = TRUE, FALSE;
-      pos += k;
-      switch (key & 7)
-        {
-        case 0:
-          k = pb_varint (p + pos, len - pos, &v);
-          if (k == 0)
-            return *bad = TRUE, FALSE;
-          pos += k;
-          if ((key >> 3) == field)
-            return *out = v, TRUE;
-          break;
-        case 1:
-          if (len - pos < 8)
-            return *bad = TRUE, FALSE;
-          pos += 8;
-          break;
-        case 2:
-          k = pb_varint (p + pos, len - pos, &v);
-          if (k == 0 || v > len - pos - k)
-            return *bad = TRUE, FALSE;
-          pos += k + v;
-          break;
-        case 5:
-          if (len - pos < 4)
-            return *bad = TRUE, FALSE;
-          pos += 4;
-          break;
-        default:
-          return *bad = TRUE, FALSE;
-        }
-    }
-  return FALSE;
-}
-
-static gboolean
-pbf_check_framing (const char *path, GError **error)
-{
-  FILE *f = fopen (path, "rb");
-  if (f == NULL)
-    return TRUE;   /* readosm reports it */
-  guint8 *buf = NULL;
-  gsize cap = 0;
-  guint64 offset = 0;
-  gboolean ok = TRUE;
-  const char *what = NULL;
-  for (;;)
-    {
-      guint8 len4[4];
-      gsize got = fread (len4, 1, 4, f);
-      if (got == 0)
-        break;   /* the blocks tile the file */
-      if (got < 4)
-        {
-          what = "truncated block length";
-          break;
-        }
-      guint32 hlen = (guint32) len4[0] << 24 | (guint32) len4[1] << 16 |
-                     (guint32) len4[2] << 8 | len4[3];
-      if (hlen == 0 || hlen > PBF_MAX_HEADER)
-        {
-          what = "block header size out of range (1 .. 64 KiB)";
-          break;
-        }
-      guint64 need = MAX ((guint64) hlen, (guint64) PBF_MAX_HEADER);
-      if (cap < need)
-        {
-          cap = need;
-          buf = g_realloc (buf, cap);
-        }
-      if (fread (buf, 1, hlen, f) != hlen)
-        {
-          what = "truncated block header";
-          break;
-        }
-      guint64 datasize = 0;
-      gboolean bad;
-      if (!pb_find_varint (buf, hlen, 3, &datasize, &bad) || datasize > PBF_MAX_BLOB)
-        {
-          what = bad ? "malformed block header"
-                     : "blob size missing or out of range (at most 32 MiB)";
-          break;
-        }
-      if (cap < datasize)
-        {
-          cap = datasize;
-          buf = g_realloc (buf, cap);
-        }
-      if (fread (buf, 1, datasize, f) != datasize)
-        {
-          what = "truncated blob";
-          break;
-        }
-      guint64 raw_size = 0;
-      if (pb_find_varint (buf, datasize, 2, &raw_size, &bad) && raw_size > PBF_MAX_BLOB)
-        {
-          what = "uncompressed block size out of range (at most 32 MiB)";
-          break;
-        }
-      if (bad)
-        {
-          what = "malformed blob";
-          break;
-        }
-      offset += 4 + hlen + datasize;
-    }
-  if (what)
-    {
-      g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
-                   "%s: not a readable OSM file: byte %" G_GUINT64_FORMAT ": %s", path,
-                   offset, what);
-      ok = FALSE;
-    }
-  g_free (buf);
-  fclose (f);
-  return ok;
-}
-
 TnetNetwork *
 tnet_network_load_osm (const char *path, const TnetOsmOptions *opts, GError **error)
 {
@@ -693,7 +535,7 @@ tnet_network_load_osm (const char *path, const TnetOsmOptions *opts, GError **er
       return NULL;
     }
 
-  if (g_str_has_suffix (path, ".pbf") && !pbf_check_framing (path, error))
+  if (g_str_has_suffix (path, ".pbf") && !tnet_i_osm_pbf_check (path, error))
     return NULL;
 
   Import imp = { .opts = opts };
