@@ -85,7 +85,9 @@ for t in "${targets[@]}"; do
   [ -d "$src/tests/fuzz/seeds/$t" ] && dirs+=("$src/tests/fuzz/seeds/$t")
   [ -d "$build/fuzz-seeds/$t" ] && dirs+=("$build/fuzz-seeds/$t")
   [ -d "$src/tests/fuzz/regressions/$t" ] && dirs+=("$src/tests/fuzz/regressions/$t")
-  opts=(-max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048
+  # a fixed seed (TNET_FUZZ_SEED) makes a CI run repeatable: the same tree
+  # explores the same inputs, so a finding can be reproduced from the log
+  opts=(-seed="${TNET_FUZZ_SEED:-20261129}" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048
         -max_len="$(max_len_of "$t")" -artifact_prefix="$findings/" -print_final_stats=1)
   dict=$(dict_of "$t")
   [ -n "$dict" ] && opts+=(-dict="$dict")
