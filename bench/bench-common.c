@@ -6,11 +6,27 @@
 #include <glib/gstdio.h>
 #include <unistd.h>
 
-static char *
-shared_path (const char *rel)
+char *
+bench_data_path (const char *rel)
 {
   const char *base = g_getenv ("TNET_SHARED_DATA");
-  return g_build_filename (base ? base : "../shared/data", rel, NULL);
+  char *path;
+  if (base && *base)
+    path = g_build_filename (base, rel, NULL);
+  else
+    {
+      const char *root = g_getenv ("TNET_SOURCE_ROOT");
+      path = g_build_filename (root && *root ? root : ".", "..", "shared", "data", rel, NULL);
+    }
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      printf ("bench: skipped: this benchmark needs %s (set TNET_SHARED_DATA to the "
+              "folder holding %s)\n", path, rel);
+      fflush (stdout);
+      g_free (path);
+      exit (BENCH_EXIT_SKIP);
+    }
+  return path;
 }
 
 static void
@@ -119,7 +135,7 @@ bench_graph_load (const char *which)
   BenchGraph *g = NULL;
   if (strcmp (which, "porto") == 0)
     {
-      char *path = shared_path ("osm-porto-r5/porto_portugal.osm.pbf");
+      char *path = bench_data_path ("osm-porto-r5/porto_portugal.osm.pbf");
       TnetNetwork *net = tnet_network_load_osm (path, NULL, &error);
       if (!net)
         die (path, error);
@@ -137,7 +153,7 @@ bench_graph_load (const char *which)
     }
   else if (strcmp (which, "rome99") == 0)
     {
-      char *path = shared_path ("dimacs9-rome99/rome99.gr");
+      char *path = bench_data_path ("dimacs9-rome99/rome99.gr");
       TnetArcList *l = tnet_dimacs_load (path, NULL, &error);
       if (!l)
         die (path, error);
@@ -160,7 +176,7 @@ bench_graph_load_topology (const char *name, guint32 seed, TnetWeight max_weight
   GError *error = NULL;
   double t0 = bench_now_ms ();
   char *rel = g_strdup_printf ("pace16-dimacs-usa-topology/%s.gr.xz", name);
-  char *xz = shared_path (rel);
+  char *xz = bench_data_path (rel);
   char *tmp = g_strdup_printf ("%s/tnet-bench-%s-%d.gr", g_get_tmp_dir (), name, (int) getpid ());
   char *cmd = g_strdup_printf ("xz -dc '%s' > '%s'", xz, tmp);
   if (system (cmd) != 0)

@@ -33,6 +33,16 @@ typedef struct {
 void bench_args_parse (BenchArgs *a, int *argc, char ***argv, const char *summary,
                        int default_queries, int quick_queries);
 
+/* The exit status meson reads as "skipped". */
+#define BENCH_EXIT_SKIP 77
+
+/* Path of the benchmark data file @rel (e.g. "dimacs9-rome99/rome99.gr"):
+ * under $TNET_SHARED_DATA when the user sets it, else under ../shared/data
+ * next to the source root ($TNET_SOURCE_ROOT, or the current folder). When
+ * the file is absent, prints the path it needs and exits with status 77
+ * (skipped). Newly allocated. */
+char *bench_data_path (const char *rel);
+
 /* Loads "porto-car" (own OSM import of shared/data/osm-porto-r5, car
  * modes, travel-time metric) or "rome99" (DIMACS weights). Exits on error. */
 BenchGraph *bench_graph_load (const char *which);

@@ -196,7 +196,7 @@ END_TEST
 
 START_TEST (test_rome99)
 {
-  g_autofree char *path = tt_shared_path ("dimacs9-rome99/rome99.gr");
+  g_autofree char *path = tt_data_path ("rome99/rome99.gr");
   GError *error = NULL;
   TnetArcList *l = tnet_dimacs_load (path, NULL, &error);
   ck_assert_msg (l != NULL, "%s", error ? error->message : "");
@@ -217,7 +217,7 @@ END_TEST
 static TnetGraph *
 monaco_graph (TnetMetric **time)
 {
-  g_autofree char *path = tt_shared_path ("osm-monaco-osrm/monaco.osm.pbf");
+  g_autofree char *path = tt_data_path ("monaco/monaco.osm.pbf");
   GError *error = NULL;
   TnetNetwork *net = tnet_network_load_osm (path, NULL, &error);
   ck_assert_msg (net != NULL, "%s", error ? error->message : "");

@@ -256,7 +256,7 @@ END_TEST
 
 START_TEST (test_import_gtfs)
 {
-  char *zip = tt_shared_path ("multimodal-sao-paulo-r5r/spo.zip");
+  char *zip = tt_data_path ("sao-paulo/spo.zip");
   TtRun r = tt_run_tnet ("import", "gtfs", zip, NULL);
   ck_assert_msg (r.status == 0, "%s", r.err);
   ck_assert_msg (strstr (r.out, "Stops: 654") && strstr (r.out, "SPTRANS")

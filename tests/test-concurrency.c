@@ -28,7 +28,7 @@ typedef struct {
 static void
 load_rome (Shared *sh)
 {
-  g_autofree char *path = tt_shared_path ("dimacs9-rome99/rome99.gr");
+  g_autofree char *path = tt_data_path ("rome99/rome99.gr");
   GError *error = NULL;
   g_autoptr (TnetArcList) list = tnet_dimacs_load (path, NULL, &error);
   ck_assert_msg (list != NULL, "%s", error ? error->message : "");

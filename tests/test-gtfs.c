@@ -216,9 +216,9 @@ START_TEST (test_broken_feed)
 END_TEST
 
 static char *
-read_shared (const char *rel, gsize *len)
+read_fixture (const char *rel, gsize *len)
 {
-  char *path = tt_shared_path (rel);
+  char *path = tt_data_path (rel);
   char *data = NULL;
   ck_assert (g_file_get_contents (path, &data, len, NULL));
   g_free (path);
@@ -229,7 +229,7 @@ START_TEST (test_zip_errors)
 {
   char *dir = tt_mkdtemp ();
   gsize len;
-  char *data = read_shared ("gtfs-caltrain-otp/caltrain_gtfs.zip", &len);
+  char *data = read_fixture ("caltrain/caltrain_gtfs.zip", &len);
   char *cut = g_build_filename (dir, "cut.zip", NULL);
   ck_assert (g_file_set_contents (cut, data, len / 2, NULL));
   GError *error = NULL;
@@ -248,7 +248,7 @@ START_TEST (test_zip_errors)
   g_clear_error (&error);
 
   /* a size limit below the feed's uncompressed size */
-  char *zip = tt_shared_path ("gtfs-caltrain-otp/caltrain_gtfs.zip");
+  char *zip = tt_data_path ("caltrain/caltrain_gtfs.zip");
   TnetFeedOptions o;
   tnet_feed_options_init (&o);
   o.max_uncompressed_bytes = 100000;
@@ -268,7 +268,7 @@ END_TEST
 
 START_TEST (test_caltrain)
 {
-  char *zip = tt_shared_path ("gtfs-caltrain-otp/caltrain_gtfs.zip");
+  char *zip = tt_data_path ("caltrain/caltrain_gtfs.zip");
   GError *error = NULL;
   gint64 t0 = g_get_monotonic_time ();
   TnetFeed *feed = tnet_feed_load (zip, NULL, &error);
@@ -293,7 +293,7 @@ END_TEST
 
 START_TEST (test_nyc)
 {
-  char *zip = tt_shared_path ("gtfs-nyc-subway-gtfskit/nyc_subway_gtfs.zip");
+  char *zip = tt_data_path ("nyc-subway/nyc_subway_gtfs.zip");
   GError *error = NULL;
   gint64 t0 = g_get_monotonic_time ();
   TnetFeed *feed = tnet_feed_load (zip, NULL, &error);
@@ -354,7 +354,7 @@ END_TEST
 
 START_TEST (test_sao_paulo)
 {
-  char *zip = tt_shared_path ("multimodal-sao-paulo-r5r/spo.zip");
+  char *zip = tt_data_path ("sao-paulo/spo.zip");
   GError *error = NULL;
   gint64 t0 = g_get_monotonic_time ();
   TnetFeed *feed = tnet_feed_load (zip, NULL, &error);

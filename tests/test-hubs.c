@@ -290,7 +290,7 @@ read_transfers (const char *zip_path)
 
 START_TEST (test_nyc_subway)
 {
-  g_autofree char *path = tt_shared_path ("gtfs-nyc-subway-gtfskit/nyc_subway_gtfs.zip");
+  g_autofree char *path = tt_data_path ("nyc-subway/nyc_subway_gtfs.zip");
   GError *error = NULL;
   g_autoptr (TnetFeed) feed = tnet_feed_load (path, NULL, &error);
   ck_assert_msg (feed != NULL, "%s", error ? error->message : "");
@@ -356,7 +356,7 @@ END_TEST
 
 START_TEST (test_caltrain)
 {
-  g_autofree char *path = tt_shared_path ("gtfs-caltrain-otp/caltrain_gtfs.zip");
+  g_autofree char *path = tt_data_path ("caltrain/caltrain_gtfs.zip");
   GError *error = NULL;
   g_autoptr (TnetFeed) feed = tnet_feed_load (path, NULL, &error);
   ck_assert_msg (feed != NULL, "%s", error ? error->message : "");
@@ -487,7 +487,7 @@ START_TEST (test_cli)
   g_autofree char *bad = run_cli (&status, "transfers", "h_nowhere", NULL);
   ck_assert (g_spawn_check_wait_status (status, NULL) == FALSE);
   ck_assert_int_eq (WEXITSTATUS (status), 1);
-  g_autofree char *feed = tt_shared_path ("gtfs-nyc-subway-gtfskit/nyc_subway_gtfs.zip");
+  g_autofree char *feed = tt_data_path ("nyc-subway/nyc_subway_gtfs.zip");
   g_autofree char *nyc = run_cli (&status, "transfers", "--feed", feed, "--format", "csv", NULL);
   ck_assert_int_eq (status, 0);
   ck_assert_ptr_nonnull (strstr (nyc, ",3.00,"));

@@ -164,7 +164,7 @@ END_TEST
  * symmetric arcs for every two-way link of the compiled car graph. */
 START_TEST (test_monaco)
 {
-  g_autofree char *path = tt_shared_path ("osm-monaco-osrm/monaco.osm.pbf");
+  g_autofree char *path = tt_data_path ("monaco/monaco.osm.pbf");
   GError *error = NULL;
   TnetNetwork *net = tnet_network_load_osm (path, NULL, &error);
   ck_assert_msg (net != NULL, "%s", error ? error->message : "");
@@ -324,7 +324,7 @@ START_TEST (test_errors)
   tt_assert_error (error, TNET_ERROR_INVALID_INPUT, "junk.osm.pbf: not a readable OSM file");
 
   /* the Monaco file cut short, and with bytes flipped in the middle */
-  g_autofree char *monaco = tt_shared_path ("osm-monaco-osrm/monaco.osm.pbf");
+  g_autofree char *monaco = tt_data_path ("monaco/monaco.osm.pbf");
   char *data = NULL;
   gsize len = 0;
   ck_assert (g_file_get_contents (monaco, &data, &len, NULL));
@@ -411,7 +411,7 @@ json_number (const char *text, const char *member)
  * ids; both metrics agree with a CH and a Dijkstra on the imported graph. */
 START_TEST (test_cli_import_route)
 {
-  g_autofree char *pbf = tt_shared_path ("osm-monaco-osrm/monaco.osm.pbf");
+  g_autofree char *pbf = tt_data_path ("monaco/monaco.osm.pbf");
   g_autofree char *dir = tt_mkdtemp ();
   g_autofree char *out_dir = g_build_filename (dir, "monaco", NULL);
   char *out = NULL;

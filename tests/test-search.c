@@ -519,7 +519,7 @@ END_TEST
 
 START_TEST (test_rome99)
 {
-  g_autofree char *path = tt_shared_path ("dimacs9-rome99/rome99.gr");
+  g_autofree char *path = tt_data_path ("rome99/rome99.gr");
   ArcSet s = read_gr (path);
   ck_assert_uint_eq (s.n, 3353);
   TnetGraph *g;

@@ -539,7 +539,7 @@ END_TEST
  * stop times of the chosen service day. */
 START_TEST (test_caltrain_trip)
 {
-  char *zip = tt_shared_path ("gtfs-caltrain-otp/caltrain_gtfs.zip");
+  char *zip = tt_data_path ("caltrain/caltrain_gtfs.zip");
   GError *error = NULL;
   TnetFeed *feed = tnet_feed_load (zip, NULL, &error);
   ck_assert_msg (feed != NULL, "%s", error ? error->message : "");
@@ -662,7 +662,7 @@ END_TEST
  * lines at a shared station and pays that station's min_transfer_time. */
 START_TEST (test_nyc_transfer)
 {
-  char *zip = tt_shared_path ("gtfs-nyc-subway-gtfskit/nyc_subway_gtfs.zip");
+  char *zip = tt_data_path ("nyc-subway/nyc_subway_gtfs.zip");
   GError *error = NULL;
   TnetFeed *feed = tnet_feed_load (zip, NULL, &error);
   ck_assert_msg (feed != NULL, "%s", error ? error->message : "");
@@ -897,8 +897,8 @@ place_near (const TnetNetwork *net, const guint8 *on_foot_road, const TnetFeedSt
  * equals a plain Dijkstra over the expanded graph. */
 START_TEST (test_sao_paulo_walk_access)
 {
-  char *pbf = tt_shared_path ("multimodal-sao-paulo-r5r/spo_osm.pbf");
-  char *zip = tt_shared_path ("multimodal-sao-paulo-r5r/spo.zip");
+  char *pbf = tt_data_path ("sao-paulo/spo_osm.pbf");
+  char *zip = tt_data_path ("sao-paulo/spo.zip");
   GError *error = NULL;
   TnetNetwork *net = tnet_network_load_osm (pbf, NULL, &error);
   ck_assert_msg (net != NULL, "%s", error ? error->message : "");

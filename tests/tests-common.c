@@ -11,9 +11,10 @@ env_path (const char *var, const char *fallback, const char *relative)
 }
 
 char *
-tt_shared_path (const char *relative)
+tt_data_path (const char *relative)
 {
-  return env_path ("TNET_SHARED_DATA", "../shared/data", relative);
+  g_autofree char *rel = g_build_filename ("tests", "data", relative, NULL);
+  return env_path ("TNET_SOURCE_ROOT", ".", rel);
 }
 
 char *

@@ -4,8 +4,10 @@
 #include "tnet-internal.h"
 #include <check.h>
 
-/* Path of a file under ../shared/data (TNET_SHARED_DATA), newly allocated. */
-char *tt_shared_path (const char *relative);
+/* Path of a test fixture, TNET_SOURCE_ROOT/tests/data/@relative (see
+ * tests/data/README.md), newly allocated. Tests read no data from anywhere
+ * else, so that a fresh clone runs every case. */
+char *tt_data_path (const char *relative);
 /* Path of a file under the source tree (TNET_SOURCE_ROOT), newly allocated. */
 char *tt_source_path (const char *relative);
 /* A new temporary directory (removed by the caller with tt_rm_rf). */

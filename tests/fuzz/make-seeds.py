@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Writes the fuzz seed corpora into OUTDIR/<target>/.
 
-Seeds are cut down at run time from the bundled data (data/xuchang) and the
-shared real data (../shared/data, or $TNET_SHARED_DATA), so no copy of
-third-party data is kept in the repository. Missing sources are skipped.
+Seeds are cut down at run time from the bundled data (data/xuchang), the test
+fixtures (tests/data) and, for the one larger graph, the benchmark data
+(../shared/data, or $TNET_SHARED_DATA). Missing sources are skipped.
 Inputs that stand for several files are joined with NUL bytes, in the order
 the fuzz target splits them (see tests/fuzz/fuzz-*.c).
 
@@ -21,6 +21,7 @@ import zlib
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SHARED = os.environ.get("TNET_SHARED_DATA", os.path.join(ROOT, "..", "shared", "data"))
 XUCHANG = os.path.join(ROOT, "data", "xuchang")
+FIXTURES = os.path.join(ROOT, "tests", "data")
 
 # GTFS files in the order fuzz-gtfs-folder.c splits its input.
 GTFS_FILES = ["agency.txt", "stops.txt", "routes.txt", "trips.txt", "stop_times.txt",
@@ -78,7 +79,7 @@ def network_seeds(out):
 
 
 def dimacs_seeds(out):
-    gr = os.path.join(SHARED, "dimacs9-rome99", "rome99.gr")
+    gr = os.path.join(FIXTURES, "rome99", "rome99.gr")
     if os.path.exists(gr):
         lines = read(gr).splitlines(keepends=True)
         comments = [l for l in lines if l.startswith(b"c")][:3]
@@ -158,8 +159,8 @@ def gtfs_parts(files):
 
 
 def gtfs_seeds(out):
-    feeds = [os.path.join(SHARED, "gtfs-caltrain-otp", "caltrain_gtfs.zip"),
-             os.path.join(SHARED, "gtfs-nyc-subway-gtfskit", "nyc_subway_gtfs.zip")]
+    feeds = [os.path.join(FIXTURES, "caltrain", "caltrain_gtfs.zip"),
+             os.path.join(FIXTURES, "nyc-subway", "nyc_subway_gtfs.zip")]
     for feed in feeds:
         if not os.path.exists(feed):
             continue
@@ -331,7 +332,7 @@ def ch_file(n, arcs):
 def ch_seeds(out):
     put(out, "ch-file", "synthetic.ch", ch_file(5, [(0, 1, 5), (1, 2, 7), (2, 4, 1), (4, 3, 2),
                                                     (3, 0, 9), (1, 4, 20)]))
-    gr = os.path.join(SHARED, "dimacs9-rome99", "rome99.gr")
+    gr = os.path.join(FIXTURES, "rome99", "rome99.gr")
     if os.path.exists(gr):
         arcs = [l.split() for l in read(gr).splitlines() if l.startswith(b"a ")][:200]
         ids = {}

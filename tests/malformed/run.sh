@@ -144,10 +144,8 @@ printf '<?xml version="1.0"?>\n<osm version="0.6">\n<node id="1" lat="34" lon="1
 check "truncated .osm XML" "cut.osm" "$tnet" import osm -q "$work/cut.osm" -o "$work/osm-out"
 head -c 5000 /dev/urandom > "$work/junk.osm.pbf"
 check "junk .osm.pbf" "junk.osm.pbf" "$tnet" import osm -q "$work/junk.osm.pbf" -o "$work/osm-out"
-if [ -f "$src/../shared/data/osm-monaco-osrm/monaco.osm.pbf" ]; then
-  head -c 300000 "$src/../shared/data/osm-monaco-osrm/monaco.osm.pbf" > "$work/cut.osm.pbf"
-  check "truncated .osm.pbf" "cut.osm.pbf" "$tnet" import osm -q "$work/cut.osm.pbf" -o "$work/osm-out"
-fi
+head -c 300000 "$src/tests/data/monaco/monaco.osm.pbf" > "$work/cut.osm.pbf"
+check "truncated .osm.pbf" "cut.osm.pbf" "$tnet" import osm -q "$work/cut.osm.pbf" -o "$work/osm-out"
 printf '\0\0\0\x0d\x0a\x09OSMHeader\x18\xff\xff\xff\xff\x0f' > "$work/liar.osm.pbf"
 check ".osm.pbf whose header claims 4 GiB" "liar.osm.pbf.*byte 0" "$tnet" import osm -q "$work/liar.osm.pbf" -o "$work/osm-out"
 : > "$work/empty.osm"
