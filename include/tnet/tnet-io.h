@@ -71,4 +71,93 @@ TNET_API TnetArcList *tnet_dimacs_load_topology (const char *path, guint32 seed,
 TNET_API void tnet_arc_list_free (TnetArcList *list);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetArcList, tnet_arc_list_free)
 
+/**
+ * TnetCsvWriter:
+ * Builds a CSV table in memory, one field at a time, with RFC 4180 quoting:
+ * a field holding a comma, a double quote, CR or LF is written in double
+ * quotes with every quote doubled; so is a field starting with '#' (tnet's
+ * table reader skips such lines as comments) or starting or ending with a
+ * blank (readers that trim would lose it). Any other field, including any
+ * UTF-8 text, is written as it is. Fields are separated by ',', rows end
+ * with a single LF (RFC 4180 names CRLF; every reader tnet knows, its own
+ * included, accepts LF). Every `--format csv` output of the `tnet` command
+ * and every CSV file `tnet run` writes goes through this writer.
+ * Single-owner, not thread-safe: one writer per thread.
+ */
+typedef struct _TnetCsvWriter TnetCsvWriter;
+
+/**
+ * tnet_csv_append_field:
+ * @out: the text to append to
+ * @text: (nullable): one field value, UTF-8; NULL is written as an empty field
+ *
+ * Appends @text to @out as one CSV field, quoted as #TnetCsvWriter says
+ * (no separator). For callers that assemble rows themselves.
+ * Thread-safety: touches only @out.
+ * Time complexity: O(length of @text).
+ */
+TNET_API void tnet_csv_append_field (GString *out, const char *text);
+
+/**
+ * tnet_csv_writer_new:
+ * @header: (nullable): NULL-terminated column names, written as the first
+ *   row; NULL: no header row
+ *
+ * A new, empty table (plus its header row). Free with
+ * tnet_csv_writer_free() or take the text with
+ * tnet_csv_writer_free_to_string(). Cannot fail.
+ * Time complexity: O(size of @header).
+ */
+TNET_API TnetCsvWriter *tnet_csv_writer_new (const char *const *header);
+
+/**
+ * tnet_csv_writer_add_text:
+ * Adds a text field (NULL: an empty field) to the current row.
+ * Time complexity: O(length of @text).
+ */
+TNET_API void tnet_csv_writer_add_text (TnetCsvWriter *w, const char *text);
+
+/**
+ * tnet_csv_writer_add_number:
+ * @decimals: digits after the point (fixed notation, at most 17), or -1
+ *   for the shortest decimal form that reads back to the same double
+ *
+ * Adds a number field, '.' as the decimal point whatever the locale; NaN
+ * and infinities are written as an empty field (no value).
+ * Time complexity: O(1).
+ */
+TNET_API void tnet_csv_writer_add_number (TnetCsvWriter *w, double value, int decimals);
+
+/**
+ * tnet_csv_writer_add_int:
+ * Adds an integer field.
+ * Time complexity: O(1).
+ */
+TNET_API void tnet_csv_writer_add_int (TnetCsvWriter *w, gint64 value);
+
+/**
+ * tnet_csv_writer_end_row:
+ * Ends the current row (a row with no field is an empty line).
+ * Time complexity: O(1).
+ */
+TNET_API void tnet_csv_writer_end_row (TnetCsvWriter *w);
+
+/**
+ * tnet_csv_writer_peek:
+ * The text written so far; a view valid until the next call on @w.
+ * Time complexity: O(1).
+ */
+TNET_API const char *tnet_csv_writer_peek (const TnetCsvWriter *w);
+
+/**
+ * tnet_csv_writer_free_to_string:
+ * Frees @w and returns its text (newly allocated, g_free() it).
+ * Time complexity: O(1).
+ */
+TNET_API char *tnet_csv_writer_free_to_string (TnetCsvWriter *w);
+
+/* Frees @w and its text; NULL is allowed. */
+TNET_API void tnet_csv_writer_free (TnetCsvWriter *w);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetCsvWriter, tnet_csv_writer_free)
+
 G_END_DECLS

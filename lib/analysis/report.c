@@ -342,58 +342,38 @@ format_number (GString *s, double v, int decimals)
     g_string_append_printf (s, "%.*f", decimals, v);
 }
 
-static void
-csv_field (GString *s, const char *text)
-{
-  if (strpbrk (text, ",\"\n\r"))
-    {
-      g_string_append_c (s, '"');
-      for (const char *p = text; *p; p++)
-        {
-          if (*p == '"')
-            g_string_append_c (s, '"');
-          g_string_append_c (s, *p);
-        }
-      g_string_append_c (s, '"');
-    }
-  else
-    g_string_append (s, text);
-}
-
 char *
 tnet_report_to_csv (const TnetReport *report)
 {
   g_return_val_if_fail (report != NULL, NULL);
-  GString *s = g_string_new ("indicator");
+  TnetCsvWriter *w = tnet_csv_writer_new (NULL);
+  tnet_csv_writer_add_text (w, "indicator");
   for (guint c = 0; c < report->n_columns; c++)
-    {
-      g_string_append_c (s, ',');
-      csv_field (s, report->columns[c]);
-    }
-  g_string_append (s, ",target,pass\n");
+    tnet_csv_writer_add_text (w, report->columns[c]);
+  tnet_csv_writer_add_text (w, "target");
+  tnet_csv_writer_add_text (w, "pass");
+  tnet_csv_writer_end_row (w);
   g_autoptr (GArray) rows = table_rows (report);
   for (guint r = 0; r < rows->len; r++)
     {
       const TnetReportIndicator *info = g_array_index (rows, Row, r).info;
       const TnetTarget *target = find_target (report, info->key);
-      g_string_append (s, info->key);
+      tnet_csv_writer_add_text (w, info->key);
       double last = NAN;
       for (guint c = 0; c < report->n_columns; c++)
         {
           last = summary_value (member (report, c, info->key), target);
-          g_string_append_c (s, ',');
-          if (!isnan (last))
-            format_number (s, last, info->decimals);
+          if (isinf (last))
+            tnet_csv_writer_add_text (w, last > 0 ? "unreached" : "-unreached");
+          else
+            tnet_csv_writer_add_number (w, last, info->decimals);  /* NaN: empty */
         }
-      g_string_append_c (s, ',');
-      if (target)
-        g_string_append_printf (s, "%g", target->target_2025);
-      g_string_append_c (s, ',');
-      if (target)
-        g_string_append (s, tnet_target_check (target, last) ? "pass" : "fail");
-      g_string_append_c (s, '\n');
+      tnet_csv_writer_add_number (w, target ? target->target_2025 : NAN, -1);
+      tnet_csv_writer_add_text (w, target ? (tnet_target_check (target, last) ? "pass" : "fail")
+                                          : NULL);
+      tnet_csv_writer_end_row (w);
     }
-  return g_string_free (s, FALSE);
+  return tnet_csv_writer_free_to_string (w);
 }
 
 /* Columns a UTF-8 string takes on a terminal (CJK characters take two). */

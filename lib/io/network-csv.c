@@ -289,28 +289,14 @@ tnet_network_load_csv (const char *dir, GError **error)
 
 /* ---- writing ---- */
 
-/* Appends @s as one CSV field, quoted when it must be. A leading '#' is
- * quoted too, so the row is not read back as a comment. */
+/* Appends @s as one CSV field (tnet_csv_append_field(): RFC 4180 quoting,
+ * a leading '#' quoted so the row is not read back as a comment). */
 static void
 put_field (GString *out, const char *s, gboolean first)
 {
   if (!first)
     g_string_append_c (out, ',');
-  if (!s)
-    return;
-  if (strpbrk (s, ",\"\r\n") == NULL && s[0] != '#' && s[0] != ' ' && s[0] != '\t')
-    {
-      g_string_append (out, s);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = s; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
+  tnet_csv_append_field (out, s);
 }
 
 /* The shortest decimal form that reads back to the same double. */

@@ -150,20 +150,13 @@ render_json (const TnetCommute *c, const TnetNetwork *net, const TnetScenario *s
   return tnet_cli_json_to_string (b);
 }
 
-static void
-fmt_min (GString *s, TnetWeight ms)
-{
-  if (ms == TNET_WEIGHT_INF)
-    g_string_append (s, "");
-  else
-    g_string_append_printf (s, "%.1f", ms / 60000.0);
-}
-
 static char *
 render_csv (const TnetCommute *c, const TnetNetwork *net)
 {
-  GString *s = g_string_new ("profile,origin,destination,minutes,access_min,wait_min,"
-                             "in_vehicle_min,transfer_min,egress_min,rides,lines\n");
+  static const char *const header[] = { "profile", "origin", "destination", "minutes",
+                                        "access_min", "wait_min", "in_vehicle_min",
+                                        "transfer_min", "egress_min", "rides", "lines", NULL };
+  TnetCsvWriter *w = tnet_csv_writer_new (header);
   for (guint p = 0; p < tnet_commute_n_profiles (c); p++)
     for (guint o = 0; o < tnet_commute_n_origins (c); o++)
       for (guint d = 0; d < tnet_commute_n_destinations (c); d++)
@@ -171,28 +164,31 @@ render_csv (const TnetCommute *c, const TnetNetwork *net)
           const TnetCommuteCell *cell = tnet_commute_cell (c, p, o, d);
           gboolean r = cell->total_ms != TNET_WEIGHT_INF;
           gboolean parts = tnet_commute_has_parts (c, p);
-          g_string_append_printf (s, "%s,%s,%s,", tnet_profile_to_string (tnet_commute_profile (c, p)),
-                                  tnet_network_node (net, tnet_commute_origin (c, o))->id,
-                                  tnet_network_node (net, tnet_commute_destination (c, d))->id);
+          tnet_csv_writer_add_text (w, tnet_profile_to_string (tnet_commute_profile (c, p)));
+          tnet_csv_writer_add_text (w, tnet_network_node (net, tnet_commute_origin (c, o))->id);
+          tnet_csv_writer_add_text (w, tnet_network_node (net,
+                                                          tnet_commute_destination (c, d))->id);
           TnetWeight part_ms[6] = { cell->total_ms, cell->access_ms, cell->wait_ms,
                                   cell->in_vehicle_ms, cell->transfer_ms, cell->egress_ms };
           for (int k = 0; k < 6; k++)
             {
-              fmt_min (s, r && (k == 0 || parts) ? part_ms[k] : TNET_WEIGHT_INF);
-              g_string_append_c (s, ',');
+              gboolean shown = r && (k == 0 || parts) && part_ms[k] != TNET_WEIGHT_INF;
+              tnet_csv_writer_add_number (w, shown ? part_ms[k] / 60000.0 : NAN, 1);
             }
           if (!parts)
             {
               /* parts not computed (many-to-many): empty fields */
-              g_string_append (s, ",\n");
+              tnet_csv_writer_add_text (w, NULL);
+              tnet_csv_writer_add_text (w, NULL);
+              tnet_csv_writer_end_row (w);
               continue;
             }
-          g_string_append_printf (s, "%u,\"", cell->n_rides);
-          for (guint k = 0; cell->lines[k]; k++)
-            g_string_append_printf (s, "%s%s", k ? ";" : "", cell->lines[k]);
-          g_string_append (s, "\"\n");
+          tnet_csv_writer_add_int (w, cell->n_rides);
+          g_autofree char *lines = cell->lines ? g_strjoinv (";", (char **) cell->lines) : NULL;
+          tnet_csv_writer_add_text (w, lines);
+          tnet_csv_writer_end_row (w);
         }
-  return g_string_free (s, FALSE);
+  return tnet_csv_writer_free_to_string (w);
 }
 
 static char *

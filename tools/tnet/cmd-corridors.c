@@ -169,7 +169,8 @@ tnet_cmd_corridors (int argc, char **argv)
     }
   else if (fmt == TNET_CLI_FORMAT_CSV)
     {
-      g_autoptr (GString) s = g_string_new ("set,rank,minutes,nodes\n");
+      static const char *const header[] = { "set", "rank", "minutes", "nodes", NULL };
+      g_autoptr (TnetCsvWriter) w = tnet_csv_writer_new (header);
       const struct { const char *name; const TnetPathSet *set; } sets[] = {
         { "link_disjoint", corr->link_disjoint }, { "node_disjoint", corr->node_disjoint },
         { "least_time", corr->fastest } };
@@ -177,10 +178,13 @@ tnet_cmd_corridors (int argc, char **argv)
         for (guint i = 0; i < sets[j].set->n_paths; i++)
           {
             g_autofree char *nodes = path_nodes (net, &sets[j].set->paths[i]);
-            g_string_append_printf (s, "%s,%u,%.1f,\"%s\"\n", sets[j].name, i + 1,
-                                    minutes (sets[j].set->paths[i].time_ms), nodes);
+            tnet_csv_writer_add_text (w, sets[j].name);
+            tnet_csv_writer_add_int (w, i + 1);
+            tnet_csv_writer_add_number (w, minutes (sets[j].set->paths[i].time_ms), 1);
+            tnet_csv_writer_add_text (w, nodes);
+            tnet_csv_writer_end_row (w);
           }
-      ok = tnet_cli_write (&common, s->str, &error);
+      ok = tnet_cli_write (&common, tnet_csv_writer_peek (w), &error);
     }
   else
     {
@@ -224,7 +228,7 @@ time_str (TnetWeight t, char *buf, gsize len)
   if (t == TNET_WEIGHT_INF)
     g_strlcpy (buf, "cut", len);
   else
-    g_snprintf (buf, len, "%.1f", minutes (t));
+    g_ascii_formatd (buf, len, "%.1f", minutes (t));
   return buf;
 }
 
@@ -374,11 +378,14 @@ tnet_cmd_criticality (int argc, char **argv)
   else
     {
       g_autoptr (GString) s = g_string_new (NULL);
-      if (fmt == TNET_CLI_FORMAT_CSV)
-        g_string_append (s, "rank,element,pairs_slower,pairs_cut,pairs_out_of_budget,"
-                            "population_lost,max_increase_min,total_increase_min,"
-                            "worst_from,worst_to,before_min,after_min\n");
-      else
+      static const char *const header[] = { "rank", "element", "pairs_slower", "pairs_cut",
+                                            "pairs_out_of_budget", "population_lost",
+                                            "max_increase_min", "total_increase_min",
+                                            "worst_from", "worst_to", "before_min",
+                                            "after_min", NULL };
+      g_autoptr (TnetCsvWriter) w = fmt == TNET_CLI_FORMAT_CSV ? tnet_csv_writer_new (header)
+                                                               : NULL;
+      if (!w)
         g_string_printf (s, "Criticality %s → %s by %s, %d: %u OD pairs, %u %ss on a shortest "
                          "path examined, %u with a loss\n", a->spec, b->spec,
                          by_line ? "line" : "link", tnet_scenario_get_year (scen),
@@ -392,12 +399,22 @@ tnet_cmd_criticality (int argc, char **argv)
           const char *to = tnet_network_node (net, g_array_index (pd, TnetId, p))->id;
           time_str (tnet_criticality_base_time (crit, p), b1, sizeof b1);
           time_str (tnet_criticality_time (crit, r, p), b2, sizeof b2);
-          if (fmt == TNET_CLI_FORMAT_CSV)
-            g_string_append_printf (s, "%u,\"%s\",%u,%u,%u,%.0f,%.1f,%.1f,%s,%s,%s,%s\n", r + 1,
-                                    it->name, it->n_pairs_slower, it->n_pairs_cut,
-                                    it->n_pairs_out_of_budget, it->population_lost,
-                                    minutes (it->max_increase_ms), minutes (it->total_increase_ms),
-                                    from, to, b1, b2);
+          if (w)
+            {
+              tnet_csv_writer_add_int (w, r + 1);
+              tnet_csv_writer_add_text (w, it->name);
+              tnet_csv_writer_add_int (w, it->n_pairs_slower);
+              tnet_csv_writer_add_int (w, it->n_pairs_cut);
+              tnet_csv_writer_add_int (w, it->n_pairs_out_of_budget);
+              tnet_csv_writer_add_number (w, it->population_lost, 0);
+              tnet_csv_writer_add_number (w, minutes (it->max_increase_ms), 1);
+              tnet_csv_writer_add_number (w, minutes (it->total_increase_ms), 1);
+              tnet_csv_writer_add_text (w, from);
+              tnet_csv_writer_add_text (w, to);
+              tnet_csv_writer_add_text (w, b1);
+              tnet_csv_writer_add_text (w, b2);
+              tnet_csv_writer_end_row (w);
+            }
           else
             {
               g_string_append_printf (s, "%3u. %s: %u pairs slower, %u cut, %u out of budget, "
@@ -414,7 +431,7 @@ tnet_cmd_criticality (int argc, char **argv)
                 }
             }
         }
-      ok = tnet_cli_write (&common, s->str, &error);
+      ok = tnet_cli_write (&common, w ? tnet_csv_writer_peek (w) : s->str, &error);
     }
   tnet_cli_common_clear (&common);
   return ok ? TNET_EXIT_OK : tnet_cli_fail (ctx, error);

@@ -151,17 +151,28 @@ isochrone (TnetCliCommon *common, const char *from, double minutes, const char *
     }
   else
     {
-      GString *s = g_string_new (format == TNET_CLI_FORMAT_CSV ? "node,name,minutes\n" : "");
+      static const char *const header[] = { "node", "name", "minutes", NULL };
+      TnetCsvWriter *w = format == TNET_CLI_FORMAT_CSV ? tnet_csv_writer_new (header) : NULL;
+      GString *s = g_string_new ("");
       for (TnetId v = 0; v < n; v++)
         if (ms[v] != TNET_WEIGHT_INF)
           {
             const TnetNode *node = tnet_network_node (net, v);
-            if (format == TNET_CLI_FORMAT_CSV)
-              g_string_append_printf (s, "%s,\"%s\",%.1f\n", node->id, node->name, ms[v] / 60000.0);
+            if (w)
+              {
+                tnet_csv_writer_add_text (w, node->id);
+                tnet_csv_writer_add_text (w, node->name);
+                tnet_csv_writer_add_number (w, ms[v] / 60000.0, 1);
+                tnet_csv_writer_end_row (w);
+              }
             else
               g_string_append_printf (s, "%6.1f min  %s %s\n", ms[v] / 60000.0, node->id, node->name);
           }
-      text = g_string_free (s, FALSE);
+      text = w ? tnet_csv_writer_free_to_string (w) : NULL;
+      if (text)
+        g_string_free (s, TRUE);
+      else
+        text = g_string_free (s, FALSE);
     }
   return tnet_cli_write (common, text, error);
 }

@@ -285,7 +285,7 @@ ms_to_min1 (TnetWeight ms)
 static gboolean
 run_commute_direction (Run *run, TnetMultimodal *const *graphs, guint n_profiles,
                        GArray *origins, GArray *dests, TnetCommuteDirection dir,
-                       double budget, GString *csv, GError **error)
+                       double budget, TnetCsvWriter *csv, GError **error)
 {
   g_autoptr (TnetCommute) c = tnet_commute_compute (run->net, graphs, n_profiles,
                                                     (const TnetId *) origins->data, origins->len,
@@ -350,15 +350,16 @@ run_commute_direction (Run *run, TnetMultimodal *const *graphs, guint n_profiles
               json_builder_end_object (b);
               if (csv)
                 {
-                  g_string_append_printf (csv, "%s,%s,%s,%s", dname, pname, on->id, dn->id);
+                  tnet_csv_writer_add_text (csv, dname);
+                  tnet_csv_writer_add_text (csv, pname);
+                  tnet_csv_writer_add_text (csv, on->id);
+                  tnet_csv_writer_add_text (csv, dn->id);
                   for (guint k = 0; k < G_N_ELEMENTS (parts); k++)
-                    if (reached)
-                      g_string_append_printf (csv, ",%.1f", vals[k] / 60000.0);
-                    else
-                      g_string_append (csv, ",");
+                    tnet_csv_writer_add_number (csv, reached ? vals[k] / 60000.0 : NAN, 1);
                   g_autofree char *lines = cell->lines
-                    ? g_strjoinv (";", (char **) cell->lines) : g_strdup ("");
-                  g_string_append_printf (csv, ",\"%s\"\n", lines);
+                    ? g_strjoinv (";", (char **) cell->lines) : NULL;
+                  tnet_csv_writer_add_text (csv, lines);
+                  tnet_csv_writer_end_row (csv);
                 }
             }
           g_string_append (run->text, "\n");
@@ -429,10 +430,12 @@ run_commute (Run *run, GError **error)
   TnetMultimodal *graphs[TNET_N_PROFILES] = { NULL };
   if (!tnet_commute_build_graphs (run->net, run->scen, profiles, n_profiles, graphs, error))
     return FALSE;
-  g_autoptr (GString) csv = (run->formats & TNET_OUTPUT_CSV)
-    ? g_string_new ("direction,profile,origin,destination,minutes,access_min,wait_min,"
-                    "in_vehicle_min,transfer_min,egress_min,lines\n")
-    : NULL;
+  static const char *const csv_header[] = { "direction", "profile", "origin", "destination",
+                                            "minutes", "access_min", "wait_min",
+                                            "in_vehicle_min", "transfer_min", "egress_min",
+                                            "lines", NULL };
+  g_autoptr (TnetCsvWriter) csv = (run->formats & TNET_OUTPUT_CSV)
+    ? tnet_csv_writer_new (csv_header) : NULL;
   JsonBuilder *b = run->json;
   json_builder_set_member_name (b, "commute");
   json_builder_begin_object (b);
@@ -468,7 +471,7 @@ run_commute (Run *run, GError **error)
   for (guint p = 0; p < n_profiles; p++)
     tnet_multimodal_unref (graphs[p]);
   if (ok && csv)
-    ok = write_file (run, "commute.csv", csv->str, error);
+    ok = write_file (run, "commute.csv", tnet_csv_writer_peek (csv), error);
   return ok;
 }
 

@@ -255,38 +255,15 @@ tnet_cli_transfers_text (const TnetHubTransfers *t, int only)
   return g_string_free (s, FALSE);
 }
 
-static void
-csv_text (GString *s, const char *v)
-{
-  if (strpbrk (v, ",\"\n\r"))
-    {
-      g_string_append_c (s, '"');
-      for (const char *p = v; *p; p++)
-        {
-          if (*p == '"')
-            g_string_append_c (s, '"');
-          g_string_append_c (s, *p);
-        }
-      g_string_append_c (s, '"');
-    }
-  else
-    g_string_append (s, v);
-}
-
-static void
-csv_num (GString *s, double v)
-{
-  g_string_append_c (s, ',');
-  if (isfinite (v))
-    g_string_append_printf (s, "%.2f", v);
-}
-
 char *
 tnet_cli_transfers_csv (const TnetHubTransfers *t, int only)
 {
-  GString *s = g_string_new ("hub,status,from,to,from_mode,to_mode,from_stop,to_stop,"
-                             "walk_min,headway_min,wait_min,walk_wait_min,weight,"
-                             "connection_wait_min,arrivals,unconnected\n");
+  static const char *const header[] = { "hub", "status", "from", "to", "from_mode", "to_mode",
+                                        "from_stop", "to_stop", "walk_min", "headway_min",
+                                        "wait_min", "walk_wait_min", "weight",
+                                        "connection_wait_min", "arrivals", "unconnected",
+                                        NULL };
+  TnetCsvWriter *w = tnet_csv_writer_new (header);
   for (guint i = 0; i < tnet_hub_transfers_n_hubs (t); i++)
     {
       if (only >= 0 && (guint) only != i)
@@ -294,10 +271,11 @@ tnet_cli_transfers_csv (const TnetHubTransfers *t, int only)
       const TnetHubTable *tab = tnet_hub_transfers_get (t, i);
       if (!tab->in_service)
         {
-          csv_text (s, tab->hub->id);
-          g_string_append_c (s, ',');
-          csv_text (s, tab->status);
-          g_string_append (s, ",,,,,,,,,,,,,,\n");
+          tnet_csv_writer_add_text (w, tab->hub->id);
+          tnet_csv_writer_add_text (w, tab->status);
+          for (guint k = 2; k < G_N_ELEMENTS (header) - 1; k++)
+            tnet_csv_writer_add_text (w, NULL);
+          tnet_csv_writer_end_row (w);
           continue;
         }
       for (guint k = 0; k < tab->n_pairs; k++)
@@ -307,22 +285,25 @@ tnet_cli_transfers_csv (const TnetHubTransfers *t, int only)
                                    tnet_mode_to_string (p->from_mode),
                                    tnet_mode_to_string (p->to_mode), p->from_stop, p->to_stop };
           for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
-            {
-              if (f)
-                g_string_append_c (s, ',');
-              csv_text (s, fields[f]);
-            }
-          csv_num (s, p->walk_min);
-          csv_num (s, p->headway_min);
-          csv_num (s, p->wait_min);
-          csv_num (s, p->walk_wait_min);
-          csv_num (s, p->weight);
-          csv_num (s, p->timetabled ? p->connection_wait_min : NAN);
+            tnet_csv_writer_add_text (w, fields[f]);
+          tnet_csv_writer_add_number (w, p->walk_min, 2);
+          tnet_csv_writer_add_number (w, p->headway_min, 2);
+          tnet_csv_writer_add_number (w, p->wait_min, 2);
+          tnet_csv_writer_add_number (w, p->walk_wait_min, 2);
+          tnet_csv_writer_add_number (w, p->weight, 2);
+          tnet_csv_writer_add_number (w, p->timetabled ? p->connection_wait_min : NAN, 2);
           if (p->timetabled)
-            g_string_append_printf (s, ",%u,%u\n", p->n_arrivals, p->n_unconnected);
+            {
+              tnet_csv_writer_add_int (w, p->n_arrivals);
+              tnet_csv_writer_add_int (w, p->n_unconnected);
+            }
           else
-            g_string_append (s, ",,\n");
+            {
+              tnet_csv_writer_add_text (w, NULL);
+              tnet_csv_writer_add_text (w, NULL);
+            }
+          tnet_csv_writer_end_row (w);
         }
     }
-  return g_string_free (s, FALSE);
+  return tnet_csv_writer_free_to_string (w);
 }
