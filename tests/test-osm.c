@@ -160,16 +160,16 @@ START_TEST (test_maxspeed)
 }
 END_TEST
 
-/* Monaco: counts recorded on the first import, a known oneway street, and
- * symmetric arcs for every two-way link of the compiled car graph. */
+/* Monaco: a known oneway street (OSM way 4229900, Avenue Albert II, tagged
+ * oneway=yes in the extract), and symmetric arcs for every two-way link of
+ * the compiled car graph. (No node or link count: the only figures at hand
+ * would be ones this importer printed, which cannot check it.) */
 START_TEST (test_monaco)
 {
   g_autofree char *path = tt_data_path ("monaco/monaco.osm.pbf");
   GError *error = NULL;
   TnetNetwork *net = tnet_network_load_osm (path, NULL, &error);
   ck_assert_msg (net != NULL, "%s", error ? error->message : "");
-  ck_assert_uint_eq (tnet_network_n_nodes (net), 15712);
-  ck_assert_uint_eq (tnet_network_n_links (net), 16174);
   /* Avenue Albert II is oneway here */
   const TnetLink *l = link_by_id (net, "w4229900_3");
   ck_assert (l->oneway);
@@ -428,8 +428,6 @@ START_TEST (test_cli_import_route)
   GError *error = NULL;
   TnetNetwork *net = tnet_network_load_csv (out_dir, &error);
   ck_assert_msg (net != NULL, "%s", error ? error->message : "");
-  ck_assert_uint_eq (tnet_network_n_nodes (net), 15712);
-  ck_assert_uint_eq (tnet_network_n_links (net), 16174);
   TnetScenario *scen = tnet_scenario_new (2025);
   TnetMetric *time = NULL, *length = NULL;
   TnetGraph *g = tnet_graph_compile_modes (net, scen,

@@ -395,12 +395,25 @@ START_TEST (test_profiles)
   ck_assert_str_eq (j->legs[1].from, "st1");
   ck_assert_uint_eq (j->access_ms, 8 * 60000);
   tnet_journey_free (j);
-  /* from z2 back to z1 by park and ride there is nowhere to park before
-   * the train (st2 is reached from z2 only by the access link, on foot) ...
-   * except by driving to j2 and st1? No road leads to st2: so only the
-   * parked-at-st1 route is impossible and the journey is unreachable. */
-  d = search_to (pr, s, tnet_multimodal_origin_node (pr, z2), tnet_multimodal_destination_node (pr, z1));
-  ck_assert_uint_eq (d, 3 * 60000 + 30 * 60000 + 300000 + 10 * 60000);  /* drive to st1, park, access walk to z1 */
+  /* from z2 back to z1 by park and ride: the train runs st1 -> st2 only,
+   * and no road leads to st2, so no ride is possible. What is left is legal
+   * in the layers (car, park, then walk; never back to the car): drive
+   * z2 -> j2 -> j1 -> st1 (a2 1.5 + e1 30 + c1 1.5 = 33 min), park 5 min,
+   * walk the access link w1 to z1 (10 min) = 48 min, with no ride. Driving
+   * into z1 itself is not a park-and-ride journey (it ends on foot). */
+  dest = tnet_multimodal_destination_node (pr, z1);
+  d = search_to (pr, s, tnet_multimodal_origin_node (pr, z2), dest);
+  ck_assert_uint_eq (d, 33 * 60000 + 300000 + 10 * 60000);
+  j = tnet_multimodal_journey (pr, s, dest);
+  assert_legal (j);
+  ck_assert_uint_eq (j->n_rides, 0);
+  ck_assert_uint_eq (j->total_ms, d);
+  gboolean parked_at_st1 = FALSE;
+  for (guint k = 0; k < j->n_legs; k++)
+    parked_at_st1 |= j->legs[k].kind == TNET_LEG_PARK && strcmp (j->legs[k].from, "st1") == 0;
+  ck_assert (parked_at_st1);
+  ck_assert_int_eq (j->legs[j->n_legs - 1].kind, TNET_LEG_WALK);
+  tnet_journey_free (j);
   tnet_search_free (s);
   tnet_multimodal_unref (pr);
   tnet_multimodal_unref (car);
