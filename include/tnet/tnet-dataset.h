@@ -276,9 +276,10 @@ TNET_API gboolean tnet_dataset_get_feed (const TnetDataset *ds, int year,
  * tnet_dataset_check_year:
  * Whether @year lies within the years the folder describes: plan.ini's
  * `[data] years` (a list of years and FIRST-LAST ranges, e.g.
- * `2020-2030` or `2020;2025`), else from the earliest to the latest of the
- * years the data name (`gtfs-YEAR` feeds, links.csv `open_year`, hub
- * `open_year`); a folder that names no year at all accepts every year.
+ * `2020-2030` or `2020;2025`), else up to the latest of the years the data
+ * name (`gtfs-YEAR` feeds, links.csv `open_year`, hub `open_year`),
+ * starting at the earliest feed year when there are feeds; a folder that
+ * names no year at all accepts every year.
  * Fails with %TNET_ERROR_INVALID_INPUT "YEAR is outside the years the data
  * describe (…)" naming the years available.
  * Time complexity: O(ranges).

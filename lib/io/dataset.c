@@ -358,7 +358,10 @@ derive_years (TnetDataset *ds)
     }
   if (lo <= hi)
     {
-      YearRange r = { lo, hi };
+      /* links with a blank open_year exist in every year: without a feed
+       * (whose calendar dates it), the data describe every year up to the
+       * latest one they name */
+      YearRange r = { ds->feed_years->len ? lo : G_MININT, hi };
       g_array_append_val (ds->years, r);
     }
 }
@@ -374,7 +377,9 @@ years_to_text (const GArray *years)
       const YearRange *r = &g_array_index (years, YearRange, i);
       if (i)
         g_string_append (s, ", ");
-      if (r->first == r->last)
+      if (r->first == G_MININT)
+        g_string_append_printf (s, "up to %d", r->last);
+      else if (r->first == r->last)
         g_string_append_printf (s, "%d", r->first);
       else
         g_string_append_printf (s, "%d-%d", r->first, r->last);

@@ -301,7 +301,7 @@ commute (TnetCliCommon *common, const Options *opt, TnetCliFormat format, GError
   if (!parse_profiles (opt->profiles ? opt->profiles : "car;transit;park_and_ride", profiles,
                        error))
     return FALSE;
-  g_autoptr (TnetNetwork) net = NULL;
+  const TnetNetwork *net = NULL;
   g_autoptr (TnetScenario) scen = NULL;
   if (!tnet_cli_load (common, &net, &scen, error))
     return FALSE;
@@ -312,7 +312,7 @@ commute (TnetCliCommon *common, const Options *opt, TnetCliFormat format, GError
                                : "zz_center;zz_east_station;airport_center", dests, error))
     return FALSE;
   g_autofree TnetMultimodal **graphs = g_new0 (TnetMultimodal *, profiles->len);
-  if (!tnet_commute_build_graphs (net, scen, (TnetProfile *) (void *) profiles->data,
+  if (!tnet_cli_build_graphs (net, scen, (TnetProfile *) (void *) profiles->data,
                                   profiles->len, graphs, error))
     return FALSE;
   TnetCommuteOptions copts;
