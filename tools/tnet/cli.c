@@ -151,6 +151,14 @@ tnet_cli_load (TnetCliCommon *common, const TnetNetwork **net, TnetScenario **sc
   return TRUE;
 }
 
+char *
+tnet_cli_map_title (const TnetDataset *ds, int year)
+{
+  const TnetPlan *plan = ds ? tnet_dataset_get_plan (ds) : NULL;
+  char *t = plan ? tnet_plan_format_map_title (plan, year) : NULL;
+  return t ? t : g_strdup_printf ("%s %d", ds ? tnet_dataset_get_name (ds) : "tnet", year);
+}
+
 static const TnetDataset *registered_dataset;
 
 void

@@ -84,6 +84,10 @@ gboolean tnet_cli_load (TnetCliCommon *common, const TnetNetwork **net,
 const TnetDataset *tnet_cli_dataset_for (const TnetNetwork *net);
 void tnet_cli_register_dataset (const TnetDataset *ds);
 
+/* The map title for @year: the plan's map_title, else "NAME YEAR" with the
+ * dataset's name (@ds may be NULL: "tnet YEAR"). Newly allocated. */
+char *tnet_cli_map_title (const TnetDataset *ds, int year);
+
 /* tnet_commute_build_graphs() with the feed of @scen's year and the hubs of
  * @net's dataset (none when @net has no dataset). */
 gboolean tnet_cli_build_graphs (const TnetNetwork *net, const TnetScenario *scen,

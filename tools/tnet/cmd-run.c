@@ -767,8 +767,7 @@ run_network_outputs (Run *run, GError **error)
     {
       g_autoptr (TnetMap) map = tnet_map_new (run->net, run->scen);
       int year = tnet_scenario_get_year (run->scen);
-      g_autofree char *title = g_strdup_printf ("许昌综合交通网络 %d  Xuchang transport "
-                                                "network %d", year, year);
+      g_autofree char *title = tnet_cli_map_title (tnet_cli_dataset_for (run->net), year);
       g_autofree char *sub = g_strdup_printf ("Scenario %s: roads and railways by mode and "
                                               "status; links opened after 2020 highlighted",
                                               tnet_scenario_get_name (run->scen));
