@@ -366,6 +366,135 @@ START_TEST (test_bundled_plan)
 }
 END_TEST
 
+
+START_TEST (test_service_date)
+{
+  /* gtfs-2020/calendar.txt runs from 20200101 to 20201231 */
+  g_autofree char *dir = tt_source_path ("examples/data/minimal");
+  TnetFeedOptions o;
+  tnet_feed_options_init (&o);
+  o.service_date = 20210104;
+  GError *error = NULL;
+  g_autoptr (TnetDataset) ds = tnet_dataset_load (dir, &o, &error);
+  ck_assert_msg (ds != NULL, "%s", error ? error->message : "");
+  const TnetFeed *feed = NULL;
+  ck_assert (!tnet_dataset_get_feed (ds, 2020, &feed, &error));
+  tt_assert_error (error, TNET_ERROR_INVALID_INPUT, "from 20200101 to 20201231");
+  /* the failure is kept, not retried */
+  ck_assert (!tnet_dataset_get_feed (ds, 2020, &feed, &error));
+  tt_assert_error (error, TNET_ERROR_INVALID_INPUT, "20210104");
+  o.service_date = 20200106;   /* a Monday inside the calendar */
+  g_autoptr (TnetDataset) ok = tnet_dataset_load (dir, &o, &error);
+  ck_assert (tnet_dataset_get_feed (ok, 2020, &feed, &error));
+  ck_assert_uint_eq (tnet_feed_get_service_date (feed), 20200106);
+}
+END_TEST
+
+/* The minimal folder's report, from its plan. Times by car (links.csv):
+ * e1 28 km at 120 km/h = 14 min, r1 11 km and r2 20 km at 60 km/h = 11 and
+ * 20 min, access links as given (a_west_ic 5, a_port_jn 3). */
+START_TEST (test_report_plan)
+{
+  g_autoptr (TnetDataset) ds = load_minimal ();
+  g_autoptr (TnetScenario) s2020 = tnet_scenario_new (2020);
+  g_autoptr (TnetScenario) s2025 = tnet_scenario_new (2025);
+  const TnetScenario *scens[] = { s2020, s2025 };
+  GError *error = NULL;
+  g_autoptr (TnetReport) r = tnet_report_compute (ds, scens, 2, &error);
+  ck_assert_msg (r != NULL, "%s", error ? error->message : "");
+  /* inside valley: e1 and r2 end in port, so no expressway km; trunk r1
+   * (class II, 11 km) is the only trunk link inside: 100 % good */
+  ck_assert_double_eq_tol (tnet_report_get_value (r, 0, "expressway_km"), 0, 1e-9);
+  ck_assert_double_eq_tol (tnet_report_get_value (r, 0, "trunk_class2_pct"), 100, 1e-9);
+  /* road lines joining valley and port on their own: E1 and T2 (T1 stays
+   * inside valley); rail: Coast Rail opens in 2025 */
+  ck_assert_double_eq_tol (tnet_report_get_value (r, 0, "port_road_lines"), 2, 1e-9);
+  ck_assert_double_eq_tol (tnet_report_get_value (r, 0, "port_rail_lines"), 0, 1e-9);
+  ck_assert_double_eq_tol (tnet_report_get_value (r, 1, "port_rail_lines"), 1, 1e-9);
+  /* link-disjoint valley -> port: e1 and r2 (2020), + rail1 (2025) */
+  ck_assert_double_eq_tol (tnet_report_get_value (r, 0, "port_disjoint_paths"), 2, 1e-9);
+  ck_assert_double_eq_tol (tnet_report_get_value (r, 1, "port_disjoint_paths"), 3, 1e-9);
+  /* car to z_port: west 5 + 14 + 3 = 22 min, east 20 + 3 = 23 min, both
+   * within the 30-min budget: 100 % of 4000 people */
+  ck_assert_double_eq_tol (tnet_report_get_value (r, 0, "commute_port_30min_pct"), 100, 1e-9);
+  /* losing e1 sends west by r1 + r2: 11 + 20 + 3 = 34 min, +12 (the worst:
+   * losing r2 sends east by r1 + e1, 11 + 22 = 33, +10) */
+  ck_assert_double_eq_tol (tnet_report_get_value (r, 0, "critical_link_max_increase_min"), 12,
+                           1e-9);
+  g_autofree char *json = tnet_report_to_json (r, FALSE);
+  ck_assert_msg (strstr (json, "\"commute_port_minutes\":{\"west\":{\"z_port\":{\"car\":22"),
+                 "%s", json);
+  ck_assert_msg (strstr (json, "\"east\":{\"z_port\":{\"car\":23"), "%s", json);
+  g_autofree char *text = tnet_report_to_text (r);
+  ck_assert_msg (g_str_has_prefix (text, "Valley transport indicators\n"), "%s", text);
+  ck_assert_msg (strstr (text, "\nRoad lines Valley-Port "), "%s", text);   /* [names] */
+  ck_assert_msg (strstr (text, "== Commute to Port City =="), "%s", text);
+  ck_assert_msg (strstr (text, "critical links Valley → Port (2 zone pairs, budget 45 min)"),
+                 "%s", text);
+  /* a year outside [data] years */
+  g_autoptr (TnetScenario) s2030 = tnet_scenario_new (2030);
+  const TnetScenario *late[] = { s2030 };
+  ck_assert_ptr_null (tnet_report_compute (ds, late, 1, &error));
+  tt_assert_error (error, TNET_ERROR_INVALID_INPUT, "2020-2025");
+}
+END_TEST
+
+/* Without plan.ini: the generic summary. */
+START_TEST (test_report_summary)
+{
+  g_autofree char *dir = copy_minimal ();
+  remove_file (dir, "plan.ini");
+  GError *error = NULL;
+  g_autoptr (TnetDataset) ds = tnet_dataset_load (dir, NULL, &error);
+  ck_assert_msg (ds != NULL, "%s", error ? error->message : "");
+  g_autoptr (TnetScenario) s2020 = tnet_scenario_new (2020);
+  const TnetScenario *scens[] = { s2020 };
+  g_autoptr (TnetReport) r = tnet_report_compute (ds, scens, 1, &error);
+  ck_assert_msg (r != NULL, "%s", error ? error->message : "");
+  /* 2020: expressway e1 28 km; trunk r1 + r2 = 31 km; access 1.3 + 1.3 +
+   * 0.9 + 0.9 = 4.4 km; rail1 not open yet */
+  ck_assert_double_eq_tol (tnet_report_get_value (r, 0, "expressway_km"), 28, 1e-9);
+  ck_assert_double_eq_tol (tnet_report_get_value (r, 0, "trunk_km"), 31, 1e-9);
+  ck_assert_double_eq_tol (tnet_report_get_value (r, 0, "access_km"), 4.4, 1e-9);
+  ck_assert (isnan (tnet_report_get_value (r, 0, "rail_km")));
+  /* zones z_west, z_east, z_port: 1000 + 3000 + 5000 people; stations
+   * st_west, st_port */
+  ck_assert_double_eq_tol (tnet_report_get_value (r, 0, "zones"), 3, 1e-9);
+  ck_assert_double_eq_tol (tnet_report_get_value (r, 0, "population"), 9000, 1e-9);
+  ck_assert_double_eq_tol (tnet_report_get_value (r, 0, "stops"), 2, 1e-9);
+  /* car, 6 ordered pairs all connected: west-east 11, west-port 22,
+   * east-port 23 (each both ways): mean 112 / 6 = 18.67 -> 18.7 */
+  ck_assert_double_eq_tol (tnet_report_get_value (r, 0, "car_zone_pairs_connected_pct"), 100,
+                           1e-9);
+  ck_assert_double_eq_tol (tnet_report_get_value (r, 0, "car_zone_mean_min"), 18.7, 1e-9);
+  g_autofree char *text = tnet_report_to_text (r);
+  g_autofree char *title = g_strdup_printf ("%s network summary\n", strrchr (dir, '/') + 1);
+  ck_assert_msg (g_str_has_prefix (text, title), "%s", text);
+  ck_assert_msg (!strstr (text, "Expressway length"), "%s", text);
+  tt_rm_rf (dir);
+}
+END_TEST
+
+START_TEST (test_cli_years)
+{
+  g_autofree char *dir = tt_source_path ("examples/data/minimal");
+  TtRun r = tt_run_tnet ("report", "--data", dir, "--scenario", "2019", NULL);
+  ck_assert_int_eq (r.status, 1);
+  ck_assert_msg (strstr (r.err, "2019 is outside") && strstr (r.err, "2020-2025"), "%s", r.err);
+  tt_run_clear (&r);
+  r = tt_run_tnet ("report", "--data", dir, "--scenario", "2025", "--format", "csv", NULL);
+  ck_assert_msg (r.status == 0, "%s", r.err);
+  /* one column: the scenario is 2025, the baseline 2020 */
+  ck_assert_msg (strstr (r.out, "\nport_road_lines,2,2,2,pass\n"), "%s", r.out);
+  tt_run_clear (&r);
+  /* the bundled folder declares 2020-2030 */
+  r = tt_run_tnet ("report", "--scenario", "1999", NULL);
+  ck_assert_int_eq (r.status, 1);
+  ck_assert_msg (strstr (r.err, "2020-2030"), "%s", r.err);
+  tt_run_clear (&r);
+}
+END_TEST
+
 int
 main (void)
 {
@@ -379,6 +508,11 @@ main (void)
   tcase_add_test (tc, test_table_errors);
   tcase_add_test (tc, test_plan_errors);
   tcase_add_test (tc, test_bundled_plan);
+  tcase_add_test (tc, test_service_date);
+  tcase_add_test (tc, test_report_plan);
+  tcase_add_test (tc, test_report_summary);
+  tcase_add_test (tc, test_cli_years);
+  tcase_set_timeout (tc, 120);
   suite_add_tcase (s, tc);
   return tt_run_suite (s);
 }
