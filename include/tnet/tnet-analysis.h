@@ -199,7 +199,7 @@ TNET_API gboolean tnet_indicator_interchange_minutes (const TnetNetwork *net,
  *   of the lines that count, sorted, appended to the array
  *
  * Counts the named lines that join @region_a to @region_b on their own
- * (DESIGN §5, corridor redundancy 1): for each line name, the links of that
+ * (docs/cli.md, `tnet corridors`): for each line name, the links of that
  * line whose mode is in @mode_mask and that are active in @scen, taken as
  * an undirected graph, must connect some node of @region_a to some node of
  * @region_b. A line that reaches both regions only through another line's

@@ -1,4 +1,4 @@
-/* tnet-commute.h: commute reachability (DESIGN §5): travel-time matrices by
+/* tnet-commute.h: commute reachability (docs/cli.md): travel-time matrices by
  * profile with their parts, population within a budget, isochrones. */
 #pragma once
 

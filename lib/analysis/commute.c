@@ -1,4 +1,4 @@
-/* commute.c: commute reachability (DESIGN §5): the travel-time matrix of
+/* commute.c: commute reachability (docs/cli.md): the travel-time matrix of
  * each profile with its parts and lines, the population within a budget and
  * isochrones.
  *

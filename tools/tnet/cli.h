@@ -26,7 +26,7 @@
 
 G_BEGIN_DECLS
 
-/* Exit codes of the command (DESIGN §7). */
+/* Exit codes of the command (docs/cli.md). */
 enum {
   TNET_EXIT_OK = 0,
   TNET_EXIT_INPUT = 1,   /* bad input: data, ids, files */

@@ -8,7 +8,7 @@
 #include <string.h>
 #include <math.h>
 
-/* minutes with one decimal, as shown to people (DESIGN §2) */
+/* minutes with one decimal, as shown to people */
 static double
 minutes (guint64 ms)
 {
