@@ -425,6 +425,9 @@ START_TEST (test_report_plan)
   ck_assert_msg (strstr (json, "\"commute_port_minutes\":{\"west\":{\"z_port\":{\"car\":22"),
                  "%s", json);
   ck_assert_msg (strstr (json, "\"east\":{\"z_port\":{\"car\":23"), "%s", json);
+  /* [report] corridors = true: in 2025 both coast lines are in service */
+  ck_assert_msg (strstr (json, "\"corridor_lines\":{\"coast\":[\"E1\",\"Coast Rail\"]"),
+                 "%s", json);
   g_autofree char *text = tnet_report_to_text (r);
   ck_assert_msg (g_str_has_prefix (text, "Valley transport indicators\n"), "%s", text);
   ck_assert_msg (strstr (text, "\nRoad lines Valley-Port "), "%s", text);   /* [names] */
@@ -467,7 +470,12 @@ START_TEST (test_report_summary)
   ck_assert_double_eq_tol (tnet_report_get_value (r, 0, "car_zone_pairs_connected_pct"), 100,
                            1e-9);
   ck_assert_double_eq_tol (tnet_report_get_value (r, 0, "car_zone_mean_min"), 18.7, 1e-9);
+  /* corridors.csv in 2020: coast has E1 (Coast Rail opens 2025), inland T2 */
+  g_autofree char *json = tnet_report_to_json (r, FALSE);
+  ck_assert_msg (strstr (json, "\"corridor_lines\":{\"coast\":[\"E1\"],\"inland\":[\"T2\"]}"),
+                 "%s", json);
   g_autofree char *text = tnet_report_to_text (r);
+  ck_assert_msg (strstr (text, "valley Valley: 2 zones, population 4000"), "%s", text);
   g_autofree char *title = g_strdup_printf ("%s network summary\n", strrchr (dir, '/') + 1);
   ck_assert_msg (g_str_has_prefix (text, title), "%s", text);
   ck_assert_msg (!strstr (text, "Expressway length"), "%s", text);

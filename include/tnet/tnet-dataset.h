@@ -152,7 +152,8 @@ TNET_API const char *tnet_plan_get_targets_file (const TnetPlan *plan);
  *   critical links, default 10), `k` (disjoint paths sought, default 5),
  *   `budget_min` (corridor budget, default 60), `detour` (the fastest
  *   disjoint alternatives' detour factor, default 1.5),
- *   `unit_min_lines` (lines a unit needs, default 2)
+ *   `unit_min_lines` (lines a unit needs, default 2), `corridors` (1 when
+ *   the report lists the corridors of corridors.csv, default 0)
  *
  * The value the plan gives, else the documented default (@plan may be
  * %NULL: the default).

@@ -1,14 +1,83 @@
 /* report-summary.c: the report of a folder without plan.ini: km by mode and
- * status, zones and population, stations and stops, and the car
- * zone-to-zone matrix (share of zone pairs connected, mean minutes). */
+ * status, zones and population (by region of regions.csv), stations and
+ * stops, the corridors of corridors.csv with their lines in service, and
+ * the car zone-to-zone matrix (share of zone pairs connected, mean
+ * minutes). A plan with [report] corridors = true gets the corridor list. */
 #include "tnet-internal.h"
 #include "report-private.h"
+
+/* The corridors of corridors.csv: per corridor, its member lines with a
+ * link active in the scenario. */
+static void
+corridor_lines (const TnetReportContext *ctx, JsonBuilder *b, GString *text)
+{
+  guint n = tnet_dataset_n_corridors (ctx->ds);
+  if (n == 0)
+    return;
+  g_autoptr (GHashTable) active = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < tnet_network_n_links (ctx->net); i++)
+    {
+      const TnetLink *l = tnet_network_link (ctx->net, i);
+      if (l->line && *l->line && tnet_scenario_link_active (ctx->scen, ctx->net, i))
+        g_hash_table_add (active, (gpointer) l->line);
+    }
+  json_builder_set_member_name (b, "corridor_lines");
+  json_builder_begin_object (b);
+  g_string_append (text, "  corridors (corridors.csv): member lines in service\n");
+  for (guint c = 0; c < n; c++)
+    {
+      const TnetCorridorDef *def = tnet_dataset_get_corridor (ctx->ds, c);
+      g_autoptr (GPtrArray) lines = g_ptr_array_new ();
+      for (guint k = 0; k < def->n_lines; k++)
+        if (g_hash_table_contains (active, def->lines[k]))
+          g_ptr_array_add (lines, (gpointer) def->lines[k]);
+      tnet_i_json_add_strings (b, def->id, lines);
+      g_string_append_printf (text, "    %s %s: %u of %u", def->id, def->name, lines->len,
+                              def->n_lines);
+      for (guint k = 0; k < lines->len; k++)
+        g_string_append_printf (text, "%s%s", k ? ", " : " (",
+                                (const char *) g_ptr_array_index (lines, k));
+      g_string_append (text, lines->len ? ")\n" : "\n");
+    }
+  json_builder_end_object (b);
+}
+
+/* Zones and population by region, named from regions.csv. */
+static void
+region_zones (const TnetReportContext *ctx, GString *text)
+{
+  guint n = tnet_dataset_n_regions (ctx->ds);
+  if (n == 0)
+    return;
+  g_string_append (text, "  zones by region (regions.csv):\n");
+  for (guint r = 0; r < n; r++)
+    {
+      const TnetRegion *reg = tnet_dataset_get_region (ctx->ds, r);
+      guint zones = 0;
+      double pop = 0;
+      for (guint i = 0; i < tnet_network_n_nodes (ctx->net); i++)
+        {
+          const TnetNode *node = tnet_network_node (ctx->net, i);
+          if (node->kind == TNET_NODE_ZONE && node->region && strcmp (node->region, reg->id) == 0)
+            {
+              zones++;
+              pop += node->population;
+            }
+        }
+      g_string_append_printf (text, "    %s %s: %u zones, population %.0f\n", reg->id,
+                              reg->name, zones, pop);
+    }
+}
 
 static gboolean
 run_summary (const TnetReportContext *ctx, JsonBuilder *b, GString *text, GError **error)
 {
   if (ctx->plan)
-    return TRUE;
+    {
+      if (tnet_plan_get_int (ctx->plan, "corridors"))
+        corridor_lines (ctx, b, text);
+      return TRUE;
+    }
   const TnetNetwork *net = ctx->net;
   /* km by mode (each physical link once) and by status (summed lengths) */
   double by_status[TNET_N_STATUSES] = { 0 };
@@ -61,6 +130,8 @@ run_summary (const TnetReportContext *ctx, JsonBuilder *b, GString *text, GError
   tnet_i_json_add_number (b, "population", population, 0);
   tnet_i_report_indicator (ctx, "stops", "Stations and stops", "nodes", 0);
   tnet_i_json_add_number (b, "stops", n_stops, 0);
+  region_zones (ctx, text);
+  corridor_lines (ctx, b, text);
   if (zones->len < 2)
     return TRUE;
 

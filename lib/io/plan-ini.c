@@ -44,6 +44,7 @@ static const KeySpec specs[] = {
   { "report", "unit_min_lines", K_INT, 1, 1000, FALSE },
   { "report", "trunk_classes", K_LIST, 0, 0, FALSE },
   { "report", "critical_pair", K_STRING, 0, 0, FALSE },
+  { "report", "corridors", K_BOOL, 0, 0, FALSE },
   { "pair", "region", K_STRING, 0, 0, TRUE },
   { "pair", "label", K_STRING, 0, 0, FALSE },
   { "pair", "lines", K_BOOL, 0, 0, FALSE },
@@ -65,7 +66,7 @@ static const struct {
   double value;
 } report_defaults[] = {
   { "top", 10 }, { "k", 5 }, { "budget_min", 60 }, { "detour", 1.5 },
-  { "unit_min_lines", 2 },
+  { "unit_min_lines", 2 }, { "corridors", 0 },
 };
 
 typedef struct {
@@ -257,7 +258,8 @@ check_value (TnetPlan *plan, const char *group, const char *key, const KeySpec *
                       key, v);
           return FALSE;
         }
-      return TRUE;
+      x = strcmp (v, "true") == 0;
+      break;
     case K_INT:
       if (!parse_number (v, &x) || x != floor (x) || x < spec->lo || x > spec->hi)
         {
