@@ -72,7 +72,7 @@ void bench_note_agree (gboolean agree);
 /* 0 when every measurement agreed with igraph, else 1. */
 int bench_status (void);
 
-/* Prints the machine-readable line (DESIGN §6) to stdout; @extra is
+/* Prints the machine-readable line to stdout; @extra is
  * appended inside the object (",\"k\":v" pieces) or NULL. */
 void bench_json (const char *bench, const BenchGraph *g, int queries, double ours_ms,
                  double igraph_ms, gboolean agree, const char *extra);

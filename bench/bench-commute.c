@@ -235,7 +235,7 @@ main (int argc, char **argv)
   };
   TnetMultimodal *graphs[3];
   double t0 = now_ms ();
-  if (!tnet_commute_build_graphs (net, scen, profiles, 3, graphs, &error))
+  if (!tnet_commute_build_graphs (net, scen, NULL, NULL, profiles, 3, graphs, &error))
     {
       fprintf (stderr, "bench-commute: %s\n", error->message);
       return 1;

@@ -40,7 +40,7 @@ tiny_new (void)
   t.net = tnet_network_load_csv (t.dir, &error);
   ck_assert_msg (t.net != NULL, "%s", error ? error->message : "");
   TnetProfile car = TNET_PROFILE_CAR;
-  ck_assert_msg (tnet_commute_build_graphs (t.net, t.scen, &car, 1, &t.car, &error), "%s",
+  ck_assert_msg (tnet_commute_build_graphs (t.net, t.scen, NULL, NULL, &car, 1, &t.car, &error), "%s",
                  error ? error->message : "");
   return t;
 }
@@ -144,6 +144,28 @@ END_TEST
 
 /* ---------- bundled data ---------- */
 
+/* The multimodal graphs of a network loaded from a folder, with the
+ * folder's feed for the year and its hubs (as a dataset would give them). */
+static gboolean
+build_graphs (const TnetNetwork *net, const TnetScenario *scen, const TnetProfile *profiles,
+              guint n, TnetMultimodal **g, GError **error)
+{
+  g_autoptr (TnetFeed) feed = NULL;
+  g_autoptr (TnetHubSet) hubs = NULL;
+  const char *dir = tnet_network_get_dir (net);
+  g_autofree char *path = dir ? tnet_feed_path_for_year (dir, tnet_scenario_get_year (scen))
+                          : NULL;
+  if (path && !(feed = tnet_feed_load (path, NULL, error)))
+    return FALSE;
+  GError *local = NULL;
+  if (feed && !(hubs = tnet_hub_set_load_for_network (net, &local)) && local)
+    {
+      g_propagate_error (error, local);
+      return FALSE;
+    }
+  return tnet_commute_build_graphs (net, scen, feed, hubs, profiles, n, g, error);
+}
+
 static TnetNetwork *
 bundled (void)
 {
@@ -166,7 +188,7 @@ START_TEST (test_bundled_oracle)
   g_autoptr (TnetScenario) scen = tnet_scenario_new (2025);
   TnetMultimodal *g[3];
   GError *error = NULL;
-  ck_assert_msg (tnet_commute_build_graphs (net, scen, all_profiles, 3, g, &error), "%s",
+  ck_assert_msg (build_graphs (net, scen, all_profiles, 3, g, &error), "%s",
                  error ? error->message : "");
   g_autoptr (GArray) o = select_nodes (net, "region:xuchang");
   g_autoptr (GArray) d = select_nodes (net, "zz_center;zz_east_station;airport_center");
@@ -239,7 +261,7 @@ START_TEST (test_bundled_plan)
       g_autoptr (TnetScenario) scen = tnet_scenario_new (y ? 2025 : 2020);
       TnetMultimodal *g[3];
       GError *error = NULL;
-      ck_assert_msg (tnet_commute_build_graphs (net, scen, all_profiles, 3, g, &error), "%s",
+      ck_assert_msg (build_graphs (net, scen, all_profiles, 3, g, &error), "%s",
                      error ? error->message : "");
       g_autoptr (TnetCommute) c = tnet_commute_compute (net, g, 3, (TnetId *) (void *) o->data,
           o->len, (TnetId *) (void *) d->data, d->len, TNET_COMMUTE_TO, 60);
@@ -427,7 +449,7 @@ START_TEST (test_m2m_random)
       g_autoptr (TnetScenario) scen = tnet_scenario_new (2025);
       TnetProfile car = TNET_PROFILE_CAR;
       TnetMultimodal *g;
-      ck_assert (tnet_commute_build_graphs (net, scen, &car, 1, &g, &error));
+      ck_assert (build_graphs (net, scen, &car, 1, &g, &error));
       g_autoptr (GArray) all = select_nodes (net, "all");
       for (int d = 0; d < 2; d++)
         {
@@ -452,7 +474,7 @@ START_TEST (test_m2m_bundled)
   g_autoptr (TnetScenario) scen = tnet_scenario_new (2025);
   TnetMultimodal *g[3];
   GError *error = NULL;
-  ck_assert_msg (tnet_commute_build_graphs (net, scen, all_profiles, 3, g, &error), "%s",
+  ck_assert_msg (build_graphs (net, scen, all_profiles, 3, g, &error), "%s",
                  error ? error->message : "");
   g_autoptr (GArray) o = select_nodes (net, "region:xuchang");
   g_autoptr (GArray) d = select_nodes (net, "zz_center;zz_east_station;airport_center");

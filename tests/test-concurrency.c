@@ -1,5 +1,5 @@
 /* test-concurrency.c: one graph, metric and CH shared by several threads,
- * each with its own workspace (DESIGN §8). Every result must equal the
+ * each with its own workspace (README, thread-safety). Every result must equal the
  * sequential run. Run under ThreadSanitizer by the CI (suite
  * 'concurrency', docs/hardening.md). */
 #include "tests-common.h"

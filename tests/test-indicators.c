@@ -90,6 +90,7 @@ static const char targets_csv[] =
 typedef struct {
   char *dir;
   TnetNetwork *net;
+  TnetDataset *ds;     /* loaded by the report tests */
   TnetScenario *s2020, *s2025;
   TnetUnitTable *units;
 } Fixture;
@@ -116,6 +117,7 @@ fixture_new (void)
 static void
 fixture_free (Fixture *f)
 {
+  tnet_dataset_free (f->ds);
   tnet_unit_table_free (f->units);
   tnet_scenario_free (f->s2020);
   tnet_scenario_free (f->s2025);
@@ -455,6 +457,27 @@ START_TEST (test_targets_loader)
 }
 END_TEST
 
+
+/* The plan the report used to hard-code, for folders shaped like the
+ * bundled one (home xuchang; pairs zhengzhou and airport). */
+static const char *const bundled_like_plan =
+  "[plan]\ntitle = T\nhome = xuchang\nhome_label = Xuchang\n"
+  "[report]\ntrunk_classes = expressway;I;II\ncritical_pair = zhengzhou\n"
+  "[pair zhengzhou]\nregion = zhengzhou\nlabel = Zhengzhou\n"
+  "[pair airport]\nregion = airport\nlabel = airport zone\n"
+  "[names]\nexpressway_km = 高速公路里程 Expressway length\n";
+
+/* Loads @dir (with that plan) and computes the report; the dataset the
+ * report borrows from is kept in *@ds_out. */
+static TnetReport *
+report_in (const char *dir, const TnetScenario *const *scens, guint n, TnetDataset **ds_out,
+           GError **error)
+{
+  tt_write_file (dir, "plan.ini", bundled_like_plan);
+  *ds_out = tnet_dataset_load (dir, NULL, error);
+  return *ds_out ? tnet_report_compute (*ds_out, scens, n, error) : NULL;
+}
+
 /* ---------- the report ---------- */
 
 static TnetReport *
@@ -462,7 +485,7 @@ fixture_report (Fixture *f)
 {
   const TnetScenario *scens[] = { f->s2020, f->s2025 };
   GError *error = NULL;
-  TnetReport *r = tnet_report_compute (f->net, scens, 2, &error);
+  TnetReport *r = report_in (f->dir, scens, 2, &f->ds, &error);
   ck_assert_msg (r != NULL, "%s", error ? error->message : "");
   return r;
 }
@@ -525,7 +548,10 @@ START_TEST (test_report)
 
   /* text: aligned rows with both names, the targets not computed, details */
   g_autofree char *text = tnet_report_to_text (r);
+  /* the plan's [names] renames a row; others keep their English names */
   ck_assert_msg (strstr (text, "高速公路里程 Expressway length"), "%s", text);
+  ck_assert_msg (strstr (text, "\nRail lines Xuchang-Zhengzhou "), "%s", text);
+  ck_assert_msg (g_str_has_prefix (text, "T\n"), "%s", text);
   ck_assert_msg (strstr (text, "≥ 23"), "%s", text);
   ck_assert_msg (strstr (text, "hub_transfer_minutes") && strstr (text, "not computed"),
                  "%s", text);
@@ -542,18 +568,21 @@ START_TEST (test_report_errors)
   tt_write_file (f.dir, "units.csv", "unit,name,counties,seat_node\nU1,x,A,nowhere\n");
   const TnetScenario *scens[] = { f.s2020 };
   GError *error = NULL;
-  ck_assert (tnet_report_compute (f.net, scens, 1, &error) == NULL);
+  g_clear_pointer (&f.ds, tnet_dataset_free);
+  ck_assert (report_in (f.dir, scens, 1, &f.ds, &error) == NULL);
   tt_assert_error (error, TNET_ERROR_INVALID_INPUT, "units.csv:2:");
   tt_write_file (f.dir, "units.csv", units_csv);
   tt_write_file (f.dir, "targets.csv", "indicator\n");
-  ck_assert (tnet_report_compute (f.net, scens, 1, &error) == NULL);
+  g_clear_pointer (&f.ds, tnet_dataset_free);
+  ck_assert (report_in (f.dir, scens, 1, &f.ds, &error) == NULL);
   tt_assert_error (error, TNET_ERROR_INVALID_INPUT, "targets.csv:1:");
 
   g_autofree char *units = g_build_filename (f.dir, "units.csv", NULL);
   g_autofree char *targets = g_build_filename (f.dir, "targets.csv", NULL);
   g_unlink (units);
   g_unlink (targets);
-  g_autoptr (TnetReport) r = tnet_report_compute (f.net, scens, 1, &error);
+  g_clear_pointer (&f.ds, tnet_dataset_free);
+  g_autoptr (TnetReport) r = report_in (f.dir, scens, 1, &f.ds, &error);
   ck_assert_msg (r != NULL, "%s", error ? error->message : "");
   ck_assert_double_eq_tol (tnet_report_get_value (r, 0, "expressway_km"), 18, 1e-9);
   ck_assert (isnan (tnet_report_get_value (r, 0, "county_units_2_expressways_pct")));

@@ -72,8 +72,11 @@ def load_library():
         "tnet_profile_from_string": (ctypes.c_int, [ctypes.c_char_p, ctypes.POINTER(ctypes.c_int)]),
         "tnet_profile_to_string": (ctypes.c_char_p, [ctypes.c_int]),
         "tnet_commute_select": (ctypes.c_int, [p, ctypes.c_char_p, ctypes.POINTER(GArray), perr]),
-        "tnet_commute_build_graphs": (ctypes.c_int, [p, p, ctypes.POINTER(ctypes.c_int), uint,
-                                                     ctypes.POINTER(p), perr]),
+        "tnet_commute_build_graphs": (ctypes.c_int, [p, p, p, p, ctypes.POINTER(ctypes.c_int),
+                                                     uint, ctypes.POINTER(p), perr]),
+        "tnet_dataset_load": (p, [ctypes.c_char_p, p, perr]),
+        "tnet_dataset_get_feed": (ctypes.c_int, [p, ctypes.c_int, ctypes.POINTER(p), perr]),
+        "tnet_dataset_get_hubs": (p, [p]),
         "tnet_commute_compute": (p, [p, ctypes.POINTER(p), uint, ctypes.POINTER(u32), uint,
                                      ctypes.POINTER(u32), uint, ctypes.c_int, ctypes.c_double]),
         "tnet_commute_free": (None, [p]),
@@ -152,7 +155,16 @@ def main():
     n_p = len(profiles)
     prof_arr = (ctypes.c_int * n_p)(*profiles)
     graphs = (ctypes.c_void_p * n_p)()
-    if not lib.tnet_commute_build_graphs(net, scen, prof_arr, n_p, graphs, ctypes.byref(err)):
+    # the folder's feed for the year and its hubs, loaded once by a dataset
+    ds = lib.tnet_dataset_load(args.data.encode(), None, ctypes.byref(err))
+    if not ds:
+        fail(err)
+    feed = ctypes.c_void_p()
+    if not lib.tnet_dataset_get_feed(ds, args.year, ctypes.byref(feed), ctypes.byref(err)):
+        fail(err)
+    hubs = lib.tnet_dataset_get_hubs(ds)
+    if not lib.tnet_commute_build_graphs(net, scen, feed, hubs, prof_arr, n_p, graphs,
+                                         ctypes.byref(err)):
         fail(err)
     o_arr = (ctypes.c_uint32 * len(origins))(*origins)
     d_arr = (ctypes.c_uint32 * len(dests))(*dests)

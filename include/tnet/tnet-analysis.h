@@ -199,7 +199,7 @@ TNET_API gboolean tnet_indicator_interchange_minutes (const TnetNetwork *net,
  *   of the lines that count, sorted, appended to the array
  *
  * Counts the named lines that join @region_a to @region_b on their own
- * (DESIGN §5, corridor redundancy 1): for each line name, the links of that
+ * (docs/cli.md, `tnet corridors`): for each line name, the links of that
  * line whose mode is in @mode_mask and that are active in @scen, taken as
  * an undirected graph, must connect some node of @region_a to some node of
  * @region_b. A line that reaches both regions only through another line's
@@ -222,23 +222,30 @@ TNET_API guint tnet_corridor_line_count (const TnetNetwork *net,
  */
 typedef struct _TnetReport TnetReport;
 
+typedef struct _TnetDataset TnetDataset;
+
 /**
  * tnet_report_compute:
- * @net: the network; its folder (tnet_network_get_dir()) supplies units.csv,
- *   targets.csv and the other optional files the sections read
+ * @ds: the loaded network folder: its network, plan (plan.ini), units,
+ *   targets, hubs and feeds are what the sections read; no file is opened
+ *   here except a feed the dataset reads on first use
  * @scenarios: @n_scenarios scenarios, one report column each (their years
  *   name the columns; two scenarios of the same year are named by
  *   tnet_scenario_get_name())
  *
- * Runs every report section (network lengths, county units, interchange
- * access, trunk road classes, corridor line counts, commute, and those other
- * analyses register) for every scenario. Fails with the first section's
- * error (a malformed units.csv or targets.csv, a scenario naming unknown
- * links); nothing is returned then.
+ * With a plan, runs the sections the plan asks for (network lengths inside
+ * the home region, county units, interchange access, trunk road classes,
+ * line counts and disjoint paths for each [pair], criticality for the
+ * critical pair, each [commute] group, hub transfers); without one, a
+ * generic summary (km by mode and status, zones, stops, the car (and
+ * transit) zone-to-zone matrix). Fails with %TNET_ERROR_INVALID_INPUT when
+ * a scenario's year is outside the years the folder describes
+ * (tnet_dataset_check_year()), else with the first section's error;
+ * nothing is returned then.
  * Time complexity: the sum of the sections'; dominated by the commute
  * searches.
  */
-TNET_API TnetReport *tnet_report_compute (const TnetNetwork *net,
+TNET_API TnetReport *tnet_report_compute (const TnetDataset *ds,
                                           const TnetScenario *const *scenarios,
                                           guint n_scenarios, GError **error);
 TNET_API void tnet_report_free (TnetReport *report);
@@ -253,8 +260,9 @@ TNET_API double tnet_report_get_value (const TnetReport *report, guint column,
 
 /* Renderings, newly allocated (g_free). The JSON schema is documented in
  * docs/json-schema.md; the CSV has the header `indicator,<col>...,target,pass`
- * and one row per numeric indicator; the text is an aligned table with
- * Chinese and English names followed by per-section details. */
+ * and one row per numeric indicator; the text is the title, an aligned table
+ * with the indicators' names (the plan's [names], else English) and the
+ * per-section details. */
 TNET_API char *tnet_report_to_json (const TnetReport *report, gboolean pretty);
 TNET_API char *tnet_report_to_csv (const TnetReport *report);
 TNET_API char *tnet_report_to_text (const TnetReport *report);

@@ -1,4 +1,4 @@
-/* tnet-commute.h: commute reachability (DESIGN §5): travel-time matrices by
+/* tnet-commute.h: commute reachability (docs/cli.md): travel-time matrices by
  * profile with their parts, population within a budget, isochrones. */
 #pragma once
 
@@ -9,6 +9,7 @@
 #include <tnet/tnet-network.h>
 #include <tnet/tnet-scenario.h>
 #include <tnet/tnet-transit.h>
+#include <tnet/tnet-hubs.h>
 
 G_BEGIN_DECLS
 
@@ -58,19 +59,22 @@ TNET_API gboolean tnet_commute_select (const TnetNetwork *net, const char *spec,
 
 /**
  * tnet_commute_build_graphs:
+ * @feed: (nullable): the transit feed of the scenario year
+ *   (tnet_dataset_get_feed()); %NULL: no scheduled service
+ * @hubs: (nullable): passenger hubs whose walk table prices transfers
+ *   (tnet_dataset_get_hubs()); only used with a feed
  * @profiles: @n_profiles profiles
  * @graphs_out: receives @n_profiles full references
  *
- * Builds the multimodal graph of each profile for @scen, with the transit
- * feed of the network's folder for the scenario year
- * (tnet_feed_path_for_year(); no feed when the folder has none), default
- * transit options and the folder's passenger hubs for transfer walks
- * (tnet_hub_set_load_for_network()). Fails like tnet_feed_load(),
- * tnet_hub_set_load_csv() and tnet_multimodal_build(); nothing is returned
- * then.
+ * Builds the multimodal graph of each profile for @scen with default
+ * transit options. Reads no file: the caller passes the loaded feed and
+ * hubs. Fails like tnet_multimodal_build(); nothing is returned then.
+ * Time complexity: O(profiles * (n + m + feed size)).
  */
 TNET_API gboolean tnet_commute_build_graphs (const TnetNetwork *net,
                                              const TnetScenario *scen,
+                                             const TnetFeed *feed,
+                                             const TnetHubSet *hubs,
                                              const TnetProfile *profiles,
                                              guint n_profiles,
                                              TnetMultimodal **graphs_out,

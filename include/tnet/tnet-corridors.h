@@ -1,6 +1,6 @@
 /* tnet-corridors.h: corridor redundancy between two node sets — line
  * counts, link- and node-disjoint paths (min cut), least-time disjoint
- * alternatives, and the link-failure criticality scan (DESIGN §5). */
+ * alternatives, and the link-failure criticality scan (docs/cli.md). */
 #pragma once
 
 #if !defined(TNET_INSIDE) && !defined(TNET_COMPILATION)
@@ -298,8 +298,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetNodeSet, tnet_node_set_free)
 /**
  * tnet_corridor_count_lines:
  * The named lines (link attribute `line`) of a mode in @mode_mask whose own
- * links, active in @scen, alone join a node of @a to a node of @b (DESIGN
- * §5: how the plan counts "5 rail + 15 road links"). A line's links are
+ * links, active in @scen, alone join a node of @a to a node of @b (how a
+ * plan counts "5 rail + 15 road links"). A line's links are
  * taken as two-way for this purpose. @lines_out (nullable) receives the
  * line names, sorted (a new GPtrArray of owned strings).
  * Time complexity: O(n + m α(n)).
@@ -350,7 +350,7 @@ typedef struct {
 /**
  * tnet_corridor_analyse:
  * Compiles @net under @scen for @mode_mask and computes the four figures
- * of DESIGN §5 "Corridor redundancy" except criticality. Fails when the
+ * of docs/cli.md's `tnet corridors` except criticality. Fails when the
  * scenario does not apply to @net or igraph fails.
  * Time complexity: max-flow plus O(k (n + m) log n).
  */

@@ -1,6 +1,6 @@
 /* tnet-hubs.h: passenger hubs (hubs.csv + hub_walks.csv, or GTFS parent
  * stations) and the transfer times between every pair of services meeting
- * at a hub (DESIGN §5 "Hub transfer times"). */
+ * at a hub (docs/cli.md, `tnet transfers`). */
 #pragma once
 
 #if !defined(TNET_INSIDE) && !defined(TNET_COMPILATION)

@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 
 /**
  * tnet_network_load_csv:
- * Loads `nodes.csv` and `links.csv` from folder @dir (DESIGN §3.1) and
+ * Loads `nodes.csv` and `links.csv` from folder @dir (docs/data-format.md) and
  * remembers @dir for the optional files. Validation is strict; the first
  * problem fails the whole load with %TNET_ERROR_INVALID_INPUT (or
  * %TNET_ERROR_IO) and a message "FILE:LINE:COLUMN: what was expected".

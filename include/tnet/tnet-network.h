@@ -148,7 +148,7 @@ TNET_API gboolean tnet_status_from_string (const char *s, TnetStatus *out);
 TNET_API const char *tnet_node_kind_to_string (TnetNodeKind kind);
 TNET_API gboolean tnet_node_kind_from_string (const char *s, TnetNodeKind *out);
 
-/* Default speed of a road link by mode and class (km/h), DESIGN §4. */
+/* Default speed of a road link by mode and class (km/h), docs/data-format.md. */
 TNET_API double tnet_default_speed_kmh (TnetMode mode, const char *road_class);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetNetwork, tnet_network_free)

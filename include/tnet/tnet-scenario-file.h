@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 
 /**
  * TnetScenarioFile:
- * A parsed and validated scenario file (DESIGN §3.5, reference in
+ * A parsed and validated scenario file (docs/scenario-files.md; reference in
  * docs/scenario-files.md): the network, year, statuses, closures and
  * overrides of a scenario, the analyses to run with their parameters
  * ([commute], [isochrone], [transfers], [corridors], [criticality]) and the

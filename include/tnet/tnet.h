@@ -20,4 +20,5 @@
 #include <tnet/tnet-analysis.h>
 #include <tnet/tnet-commute.h>
 #include <tnet/tnet-hubs.h>
+#include <tnet/tnet-dataset.h>
 #undef TNET_INSIDE

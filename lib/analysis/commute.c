@@ -1,4 +1,4 @@
-/* commute.c: commute reachability (DESIGN §5): the travel-time matrix of
+/* commute.c: commute reachability (docs/cli.md): the travel-time matrix of
  * each profile with its parts and lines, the population within a budget and
  * isochrones.
  *
@@ -145,6 +145,7 @@ tnet_commute_select (const TnetNetwork *net, const char *spec, GArray *nodes_out
 
 gboolean
 tnet_commute_build_graphs (const TnetNetwork *net, const TnetScenario *scen,
+                           const TnetFeed *feed, const TnetHubSet *hubs,
                            const TnetProfile *profiles, guint n_profiles,
                            TnetMultimodal **graphs_out, GError **error)
 {
@@ -154,28 +155,9 @@ tnet_commute_build_graphs (const TnetNetwork *net, const TnetScenario *scen,
   g_return_val_if_fail (graphs_out != NULL || n_profiles == 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  g_autoptr (TnetFeed) feed = NULL;
-  gboolean needs_feed = FALSE;
-  for (guint p = 0; p < n_profiles; p++)
-    needs_feed |= profiles[p] != TNET_PROFILE_CAR;
-  const char *dir = tnet_network_get_dir (net);
-  if (needs_feed && dir)
-    {
-      g_autofree char *path = tnet_feed_path_for_year (dir, tnet_scenario_get_year (scen));
-      if (path && !(feed = tnet_feed_load (path, NULL, error)))
-        return FALSE;
-    }
-  /* transfers inside passenger hubs pay the network's hub walk table */
-  GError *local = NULL;
-  g_autoptr (TnetHubSet) hubs = feed ? tnet_hub_set_load_for_network (net, &local) : NULL;
-  if (local)
-    {
-      g_propagate_error (error, local);
-      return FALSE;
-    }
   TnetTransitOptions opts;
   tnet_transit_options_init (&opts);
-  opts.hubs = hubs;
+  opts.hubs = feed ? hubs : NULL;
   for (guint p = 0; p < n_profiles; p++)
     {
       graphs_out[p] = tnet_multimodal_build (net, scen, feed, profiles[p], &opts, error);

@@ -1,5 +1,5 @@
 /* corridor-lines.c: how many named lines join two regions on their own
- * (DESIGN §5, corridor redundancy 1; the plan's "5 rail + 15 road links").
+ * (docs/cli.md, `tnet corridors`; the plan's "5 rail + 15 road links").
  *
  * Implementation notes: the active links of the mode group are bucketed by
  * line name; per line, a union-find over that line's own end nodes (mapped

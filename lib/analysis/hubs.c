@@ -1,5 +1,5 @@
 /* hubs.c: transfer times between every ordered pair of services meeting at
- * a passenger hub (DESIGN §5 "Hub transfer times").
+ * a passenger hub (docs/cli.md, `tnet transfers`).
  *
  * Implementation notes
  * - A service is a route. Its presence at a hub comes from the feed's

@@ -1,26 +1,10 @@
-/* report-commute.c: the commute section of the plan-indicator report: per
- * county unit the fastest time to Zhengzhou centre, 郑州东 and the airport
- * zone by car, transit and park-and-ride; the share of Xuchang's population
- * within 60 minutes of Zhengzhou centre; and, from the second column on,
- * the changes against the column before with the lines responsible. */
+/* report-commute.c: the commute section of the report, one part per
+ * [commute NAME] group of the plan: per county unit the fastest time to
+ * each destination by each profile; the share of the origins' population
+ * within the budget of the share destination; and, from the second column
+ * on, the changes against the column before with the lines responsible. */
 #include "tnet-internal.h"
 #include "report-private.h"
-
-#define COMMUTE_BUDGET_MIN 60.0
-
-static const char *const destination_ids[] = {
-  "zz_center", "zz_east_station", "airport_center"
-};
-static const TnetProfile profiles[] = {
-  TNET_PROFILE_CAR, TNET_PROFILE_TRANSIT, TNET_PROFILE_PARK_AND_RIDE
-};
-#define N_PROFILES G_N_ELEMENTS (profiles)
-
-static const TnetReportIndicator commute_indicators[] = {
-  { "commute_60min_pct", "郑许一小时通勤圈(人口比例)",
-    "Population within 60 min of Zhengzhou centre (any profile)", "%", 1 },
-  { NULL, NULL, NULL, NULL, 0 }
-};
 
 /* What a column keeps for the next one to compare with. */
 typedef struct {
@@ -62,31 +46,43 @@ cell_min (const TnetCommuteCell *cell)
 }
 
 static gboolean
-run_commute (const TnetReportContext *ctx, JsonBuilder *b, GString *text, GError **error)
+run_group (const TnetReportContext *ctx, const TnetPlanCommute *grp, JsonBuilder *b,
+           GString *text, GError **error)
 {
   const TnetNetwork *net = ctx->net;
-  if (!ctx->units)
-    return TRUE;
-  /* destinations present in this network (another network may have none) */
+  const TnetProfile *profiles = grp->profiles;
+  const guint N_PROFILES = grp->n_profiles;
+  const double budget = grp->budget_min;
+  const TnetUnitTable *units = grp->unit_rows ? ctx->units : NULL;
   g_autoptr (GArray) dests = g_array_new (FALSE, FALSE, sizeof (TnetId));
-  for (guint k = 0; k < G_N_ELEMENTS (destination_ids); k++)
+  if (!tnet_commute_select (net, grp->destinations, dests, error))
+    return FALSE;
+  /* the destination of the population share */
+  guint d_center = 0;
+  if (grp->share_destination)
     {
-      TnetId v = tnet_network_find_node (net, destination_ids[k]);
-      if (v != TNET_ID_NONE)
-        g_array_append_val (dests, v);
+      TnetId v = tnet_network_find_node (net, grp->share_destination);
+      for (guint d = 0; d < dests->len; d++)
+        if (g_array_index (dests, TnetId, d) == v)
+          d_center = d;
     }
-  if (dests->len == 0 || tnet_network_find_node (net, "zz_center") == TNET_ID_NONE)
-    return TRUE;
-  /* origins: every zone of Xuchang (population) and each unit's zone */
+  /* origins: the group's (population weighted) and each unit's zone */
   g_autoptr (GArray) origins = g_array_new (FALSE, FALSE, sizeof (TnetId));
   GError *local = NULL;
-  if (!tnet_commute_select (net, "region:" TNET_REPORT_HOME_REGION, origins, &local))
-    g_clear_error (&local);  /* no zones: only the units' own nodes */
-  guint n_units = tnet_unit_table_n_units (ctx->units);
+  if (!tnet_commute_select (net, grp->origins, origins, &local))
+    {
+      if (!units)
+        {
+          g_propagate_error (error, local);
+          return FALSE;
+        }
+      g_clear_error (&local);  /* no zones: only the units' own nodes */
+    }
+  guint n_units = units ? tnet_unit_table_n_units (units) : 0;
   GArray *unit_rows = g_array_new (FALSE, FALSE, sizeof (guint));
   for (guint u = 0; u < n_units; u++)
     {
-      const TnetUnit *unit = tnet_unit_table_get (ctx->units, u);
+      const TnetUnit *unit = tnet_unit_table_get (units, u);
       TnetId z = unit->zone_node != TNET_ID_NONE ? unit->zone_node : unit->seat_node;
       guint row = G_MAXUINT;
       for (guint o = 0; o < origins->len && row == G_MAXUINT; o++)
@@ -100,8 +96,11 @@ run_commute (const TnetReportContext *ctx, JsonBuilder *b, GString *text, GError
       g_array_append_val (unit_rows, row);
     }
 
-  TnetMultimodal *graphs[N_PROFILES] = { NULL };
-  if (!tnet_commute_build_graphs (net, ctx->scen, profiles, N_PROFILES, graphs, error))
+  g_autofree TnetMultimodal **graphs = g_new0 (TnetMultimodal *, N_PROFILES);
+  const TnetFeed *feed = NULL;
+  if (!tnet_dataset_get_feed (ctx->ds, tnet_scenario_get_year (ctx->scen), &feed, error)
+      || !tnet_commute_build_graphs (net, ctx->scen, feed, tnet_dataset_get_hubs (ctx->ds),
+                                     profiles, N_PROFILES, graphs, error))
     {
       g_array_unref (unit_rows);
       return FALSE;
@@ -109,17 +108,26 @@ run_commute (const TnetReportContext *ctx, JsonBuilder *b, GString *text, GError
   TnetCommute *c = tnet_commute_compute (net, graphs, N_PROFILES,
                                          (const TnetId *) (void *) origins->data, origins->len,
                                          (const TnetId *) (void *) dests->data, dests->len,
-                                         TNET_COMMUTE_TO, COMMUTE_BUDGET_MIN);
+                                         TNET_COMMUTE_TO, budget);
   for (guint p = 0; p < N_PROFILES; p++)
     tnet_multimodal_unref (graphs[p]);
   CommuteCache *cache = g_new0 (CommuteCache, 1);
   cache->commute = c;
   cache->unit_rows = unit_rows;
-  tnet_i_report_cache_set (ctx, "commute", cache, commute_cache_free);
+  g_autofree char *cache_key = g_strdup_printf ("commute %s", grp->id);
+  tnet_i_report_cache_set (ctx, cache_key, cache, commute_cache_free);
+  const char *share_label = grp->share_label ? grp->share_label
+    : tnet_network_node (net, g_array_index (dests, TnetId, d_center))->name;
+  g_autofree char *k_pop = g_strdup_printf ("%s_%.0fmin_population_pct", grp->key, budget);
+  g_autofree char *k_pct = g_strdup_printf ("%s_%.0fmin_pct", grp->key, budget);
+  g_autofree char *k_min = g_strdup_printf ("%s_minutes", grp->key);
+  g_autofree char *k_chg = g_strdup_printf ("%s_changes", grp->key);
+  g_autofree char *row = g_strdup_printf ("Population within %.0f min of %s (any profile)",
+                                          budget, share_label);
+  tnet_i_report_indicator (ctx, k_pct, row, "%", 1);
 
-  /* share of the population within 60 min of zz_center (destination 0) */
-  guint d_center = 0;
-  json_builder_set_member_name (b, "commute_60min_population_pct");
+  /* share of the population within the budget of the share destination */
+  json_builder_set_member_name (b, k_pop);
   json_builder_begin_object (b);
   for (guint p = 0; p < N_PROFILES; p++)
     tnet_i_json_add_number (b, tnet_profile_to_string (profiles[p]),
@@ -131,19 +139,19 @@ run_commute (const TnetReportContext *ctx, JsonBuilder *b, GString *text, GError
     {
       gboolean ok = FALSE;
       for (guint p = 0; p < N_PROFILES; p++)
-        ok |= cell_min (tnet_commute_cell (c, p, o, d_center)) <= COMMUTE_BUDGET_MIN;
+        ok |= cell_min (tnet_commute_cell (c, p, o, d_center)) <= budget;
       if (ok)
         within += tnet_network_node (net, tnet_commute_origin (c, o))->population;
     }
-  tnet_i_json_add_number (b, "commute_60min_pct", total > 0 ? 100.0 * within / total : NAN, 1);
+  tnet_i_json_add_number (b, k_pct, total > 0 ? 100.0 * within / total : NAN, 1);
 
-  json_builder_set_member_name (b, "commute_minutes");
+  json_builder_set_member_name (b, k_min);
   json_builder_begin_object (b);
   g_string_append_printf (text, "minutes door to door (car / transit / park-and-ride), "
-                                "✓ = within %.0f min\n", COMMUTE_BUDGET_MIN);
+                                "✓ = within %.0f min\n", budget);
   for (guint u = 0; u < n_units; u++)
     {
-      const TnetUnit *unit = tnet_unit_table_get (ctx->units, u);
+      const TnetUnit *unit = tnet_unit_table_get (units, u);
       guint o = g_array_index (unit_rows, guint, u);
       json_builder_set_member_name (b, unit->id);
       json_builder_begin_object (b);
@@ -160,7 +168,7 @@ run_commute (const TnetReportContext *ctx, JsonBuilder *b, GString *text, GError
               double m = cell_min (cell);
               tnet_i_json_add_number (b, tnet_profile_to_string (profiles[p]), m, 1);
               if (isfinite (m))
-                g_string_append_printf (text, " %.1f%s", m, m <= COMMUTE_BUDGET_MIN ? "✓" : "");
+                g_string_append_printf (text, " %.1f%s", m, m <= budget ? "✓" : "");
               else
                 g_string_append (text, " -");
               g_string_append (text, p + 1 < N_PROFILES ? " /" : "");
@@ -171,7 +179,7 @@ run_commute (const TnetReportContext *ctx, JsonBuilder *b, GString *text, GError
       json_builder_end_object (b);
     }
   json_builder_end_object (b);
-  g_string_append (text, "  population within 60 min of Zhengzhou centre:");
+  g_string_append_printf (text, "  population within %.0f min of %s:", budget, share_label);
   for (guint p = 0; p < N_PROFILES; p++)
     g_string_append_printf (text, " %s %.1f %%", tnet_profile_to_string (profiles[p]),
                             tnet_commute_share_pct (c, p, d_center));
@@ -179,16 +187,16 @@ run_commute (const TnetReportContext *ctx, JsonBuilder *b, GString *text, GError
 
   /* changes against the column before, with the lines responsible */
   const CommuteCache *prev = ctx->previous
-                             ? tnet_i_report_cache_get (ctx->previous, "commute") : NULL;
+                             ? tnet_i_report_cache_get (ctx->previous, cache_key) : NULL;
   if (!prev || tnet_commute_n_destinations (prev->commute) != tnet_commute_n_destinations (c))
     return TRUE;
-  json_builder_set_member_name (b, "commute_changes");
+  json_builder_set_member_name (b, k_chg);
   json_builder_begin_array (b);
   g_string_append_printf (text, "  changes since %s (lines now used that were not before):\n",
                           ctx->previous->column);
   for (guint u = 0; u < n_units; u++)
     {
-      const TnetUnit *unit = tnet_unit_table_get (ctx->units, u);
+      const TnetUnit *unit = tnet_unit_table_get (units, u);
       guint o = g_array_index (unit_rows, guint, u);
       guint po = g_array_index (prev->unit_rows, guint, u);
       for (guint d = 0; d < tnet_commute_n_destinations (c); d++)
@@ -237,6 +245,26 @@ run_commute (const TnetReportContext *ctx, JsonBuilder *b, GString *text, GError
   return TRUE;
 }
 
+static gboolean
+run_commute (const TnetReportContext *ctx, JsonBuilder *b, GString *text, GError **error)
+{
+  guint n = ctx->plan ? tnet_plan_n_commutes (ctx->plan) : 0;
+  if (n == 1)
+    tnet_i_report_set_title (ctx, tnet_plan_get_commute (ctx->plan, 0)->title);
+  for (guint i = 0; i < n; i++)
+    {
+      const TnetPlanCommute *grp = tnet_plan_get_commute (ctx->plan, i);
+      if (n > 1)
+        g_string_append_printf (text, "-- %s --\n", grp->title);
+      if (!run_group (ctx, grp, b, text, error))
+        {
+          g_prefix_error (error, "[commute %s]: ", grp->id);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 const TnetReportSection tnet_i_report_section_commute = {
-  "commute", "郑许一小时通勤 Zhengzhou-Xuchang commute", commute_indicators, run_commute
+  "commute", "Commute", run_commute
 };

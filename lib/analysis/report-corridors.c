@@ -1,18 +1,9 @@
 /* report-corridors.c: the report's corridor redundancy section — disjoint
- * paths to Zhengzhou and to the airport zone, and the ten links whose
- * failure hurts the Xuchang → Zhengzhou commute most. */
+ * paths from the plan's home region to each [pair] region, and the top-N
+ * links whose failure hurts the journeys to the critical pair's region
+ * most. */
 #include "tnet-internal.h"
 #include "report-private.h"
-
-#define REPORT_BUDGET_MS (60u * 60000u)
-#define REPORT_TOP 10
-
-static const TnetReportIndicator corridor_indicators[] = {
-  { "zhengzhou_disjoint_paths", "郑许间独立通道(链路不相交)", "Link-disjoint paths Xuchang-Zhengzhou", "paths", 0 },
-  { "airport_disjoint_paths", "许昌至航空港区独立通道(链路不相交)", "Link-disjoint paths Xuchang-airport zone", "paths", 0 },
-  { "critical_link_max_increase_min", "最关键路段中断的最大增时", "Largest increase from one link failure (to Zhengzhou)", "min", 1 },
-  { NULL, NULL, NULL, NULL, 0 }
-};
 
 static double
 minutes1 (guint64 ms)
@@ -24,14 +15,6 @@ static gboolean
 run_corridors (const TnetReportContext *ctx, JsonBuilder *b, GString *text, GError **error)
 {
   static const struct {
-    const char *prefix;
-    const char *region;
-    const char *label;
-  } pairs[] = {
-    { "zhengzhou", TNET_REPORT_ZHENGZHOU_REGION, "Zhengzhou" },
-    { "airport", TNET_REPORT_AIRPORT_REGION, "airport zone" },
-  };
-  static const struct {
     const char *group;
     guint mask;
   } groups[] = {
@@ -39,18 +22,31 @@ run_corridors (const TnetReportContext *ctx, JsonBuilder *b, GString *text, GErr
     { "road", TNET_MODES_ROAD },
     { "all", TNET_MODES_RAIL | TNET_MODES_ROAD },
   };
-  g_autoptr (TnetNodeSet) home = tnet_node_set_resolve (ctx->net, "region:" TNET_REPORT_HOME_REGION,
-                                                        NULL);
+  const TnetPlan *plan = ctx->plan;
+  const char *home_id = plan ? tnet_plan_get_home (plan) : NULL;
+  if (!home_id)
+    return TRUE;
+  TnetWeight budget_ms = (TnetWeight) llround (tnet_plan_get_double (plan, "budget_min") * 60000.0);
+  guint k = (guint) tnet_plan_get_int (plan, "k");
+  double detour = tnet_plan_get_double (plan, "detour");
+  g_autofree char *home_spec = g_strdup_printf ("region:%s", home_id);
+  g_autoptr (TnetNodeSet) home = tnet_node_set_resolve (ctx->net, home_spec, NULL);
   if (home == NULL)
-    return TRUE;   /* a network without the plan's regions: nothing to report */
-  for (guint p = 0; p < G_N_ELEMENTS (pairs); p++)
+    return TRUE;   /* no node in the home region: nothing to report */
+  for (guint p = 0; p < tnet_plan_n_pairs (plan); p++)
     {
-      g_autofree char *spec = g_strdup_printf ("region:%s", pairs[p].region);
+      const TnetPlanPair *pair = tnet_plan_get_pair (plan, p);
+      if (!pair->disjoint_paths)
+        continue;
+      g_autofree char *spec = g_strdup_printf ("region:%s", pair->region);
       g_autoptr (TnetNodeSet) other = tnet_node_set_resolve (ctx->net, spec, NULL);
       if (other == NULL)
         continue;
-      g_autofree char *key = g_strdup_printf ("%s_disjoint_paths", pairs[p].prefix);
-      g_autofree char *detail = g_strdup_printf ("%s_disjoint_paths_by_group", pairs[p].prefix);
+      g_autofree char *key = g_strdup_printf ("%s_disjoint_paths", pair->id);
+      g_autofree char *row = g_strdup_printf ("Link-disjoint paths %s-%s",
+                                              tnet_plan_get_home_label (plan), pair->label);
+      tnet_i_report_indicator (ctx, key, row, "paths", 0);
+      g_autofree char *detail = g_strdup_printf ("%s_disjoint_paths_by_group", pair->id);
       guint all_links = 0;
       json_builder_set_member_name (b, detail);
       json_builder_begin_object (b);
@@ -58,7 +54,7 @@ run_corridors (const TnetReportContext *ctx, JsonBuilder *b, GString *text, GErr
         {
           g_autoptr (TnetCorridor) corr = tnet_corridor_analyse (ctx->net, ctx->scen,
                                                                  groups[g].mask, home, other,
-                                                                 5, REPORT_BUDGET_MS, 1.5, error);
+                                                                 k, budget_ms, detour, error);
           if (corr == NULL)
             {
               json_builder_end_object (b);
@@ -75,14 +71,16 @@ run_corridors (const TnetReportContext *ctx, JsonBuilder *b, GString *text, GErr
           for (guint i = 0; i < corr->fastest->n_paths; i++)
             json_builder_add_double_value (b, minutes1 (corr->fastest->paths[i].time_ms));
           json_builder_end_array (b);
-          json_builder_set_member_name (b, "within_60_min");
+          g_autofree char *within = g_strdup_printf ("within_%.0f_min",
+                                                     tnet_plan_get_double (plan, "budget_min"));
+          json_builder_set_member_name (b, within);
           json_builder_add_int_value (b, corr->n_within_budget);
           json_builder_end_object (b);
           if (groups[g].mask == (TNET_MODES_RAIL | TNET_MODES_ROAD))
             all_links = corr->link_disjoint->n_paths;
           g_string_append_printf (text, "  %s to %s: %u link-disjoint, %u node-disjoint paths; "
                                   "fastest disjoint alternatives", groups[g].group,
-                                  pairs[p].label, corr->link_disjoint->n_paths,
+                                  pair->label, corr->link_disjoint->n_paths,
                                   corr->node_disjoint->n_paths);
           for (guint i = 0; i < corr->fastest->n_paths; i++)
             g_string_append_printf (text, "%s%.1f", i ? ", " : " ",
@@ -94,26 +92,38 @@ run_corridors (const TnetReportContext *ctx, JsonBuilder *b, GString *text, GErr
       json_builder_add_int_value (b, all_links);
     }
 
-  /* the ten most critical links for the commute to Zhengzhou */
-  g_autoptr (TnetNodeSet) zz = tnet_node_set_resolve (ctx->net,
-                                                      "region:" TNET_REPORT_ZHENGZHOU_REGION, NULL);
+  /* the most critical links for the critical pair */
+  const char *critical = tnet_plan_get_critical_pair (plan);
+  const TnetPlanPair *cp = NULL;
+  for (guint p = 0; critical && p < tnet_plan_n_pairs (plan); p++)
+    if (strcmp (tnet_plan_get_pair (plan, p)->id, critical) == 0)
+      cp = tnet_plan_get_pair (plan, p);
+  if (!cp)
+    return TRUE;
+  g_autofree char *cp_spec = g_strdup_printf ("region:%s", cp->region);
+  g_autoptr (TnetNodeSet) zz = tnet_node_set_resolve (ctx->net, cp_spec, NULL);
   if (zz == NULL)
     return TRUE;
   g_autoptr (TnetCriticality) crit = tnet_corridor_criticality (ctx->net, ctx->scen,
                                                                 TNET_MODES_RAIL | TNET_MODES_ROAD,
-                                                                home, zz, FALSE, REPORT_BUDGET_MS,
+                                                                home, zz, FALSE, budget_ms,
                                                                 0, error);
   if (crit == NULL)
     return FALSE;
-  guint n_show = MIN (REPORT_TOP, tnet_criticality_n_items (crit));
+  guint n_show = MIN ((guint) tnet_plan_get_int (plan, "top"), tnet_criticality_n_items (crit));
+  g_autofree char *crit_row = g_strdup_printf ("Largest increase from one link failure (to %s)",
+                                               cp->label);
+  tnet_i_report_indicator (ctx, "critical_link_max_increase_min", crit_row, "min", 1);
   double worst = n_show > 0 ? minutes1 (tnet_criticality_item (crit, 0)->max_increase_ms) : 0.0;
   for (guint r = 1; r < n_show; r++)
     worst = MAX (worst, minutes1 (tnet_criticality_item (crit, r)->max_increase_ms));
   tnet_i_json_add_number (b, "critical_link_max_increase_min", worst, 1);
   json_builder_set_member_name (b, "critical_links");
   json_builder_begin_array (b);
-  g_string_append_printf (text, "  critical links Xuchang → Zhengzhou (%u zone pairs, budget 60 min):\n",
-                          tnet_criticality_n_pairs (crit));
+  g_string_append_printf (text, "  critical links %s → %s (%u zone pairs, budget %.0f min):\n",
+                          tnet_plan_get_home_label (plan), cp->label,
+                          tnet_criticality_n_pairs (crit),
+                          tnet_plan_get_double (plan, "budget_min"));
   for (guint r = 0; r < n_show; r++)
     {
       const TnetCriticalityItem *it = tnet_criticality_item (crit, r);
@@ -145,5 +155,5 @@ run_corridors (const TnetReportContext *ctx, JsonBuilder *b, GString *text, GErr
 }
 
 const TnetReportSection tnet_i_report_section_corridors = {
-  "corridors", "通道冗余 Corridor redundancy", corridor_indicators, run_corridors
+  "corridors", "Corridor redundancy", run_corridors
 };

@@ -4,31 +4,19 @@
 #include "tnet-internal.h"
 #include "report-private.h"
 
-static const TnetReportIndicator hub_indicators[] = {
-  { "hub_transfer_minutes", "新建综合客运枢纽内平均换乘时间",
-    "Mean transfer walk in new integrated hubs", "min", 1 },
-  { NULL, NULL, NULL, NULL, 0 }
-};
-
 static gboolean
 run_hubs (const TnetReportContext *ctx, JsonBuilder *b, GString *text, GError **error)
 {
-  const char *dir = tnet_network_get_dir (ctx->net);
-  GError *local = NULL;
-  g_autoptr (TnetHubSet) hubs = tnet_hub_set_load_for_network (ctx->net, &local);
+  const TnetHubSet *hubs = tnet_dataset_get_hubs (ctx->ds);
   if (!hubs)
-    {
-      if (!local)
-        return TRUE;   /* no hubs.csv: nothing to report */
-      g_propagate_error (error, local);
-      return FALSE;
-    }
-  g_autofree char *feed_path = tnet_feed_path_for_year (dir, tnet_scenario_get_year (ctx->scen));
-  g_autoptr (TnetFeed) feed = NULL;
-  if (feed_path && !(feed = tnet_feed_load (feed_path, NULL, error)))
+    return TRUE;   /* no hubs.csv: nothing to report */
+  const TnetFeed *feed = NULL;
+  if (!tnet_dataset_get_feed (ctx->ds, tnet_scenario_get_year (ctx->scen), &feed, error))
     return FALSE;
   g_autoptr (TnetHubTransfers) t = tnet_hub_transfers_compute (hubs, feed, ctx->scen);
   guint n = 0;
+  tnet_i_report_indicator (ctx, "hub_transfer_minutes",
+                           "Mean transfer walk in new integrated hubs", "min", 1);
   double v = tnet_hub_transfers_indicator_min (t, TNET_HUB_INTEGRATED_NEW, &n);
   tnet_i_json_add_number (b, "hub_transfer_minutes", v, 2);
   json_builder_set_member_name (b, "hub_transfer_hubs");
@@ -66,5 +54,5 @@ run_hubs (const TnetReportContext *ctx, JsonBuilder *b, GString *text, GError **
 }
 
 const TnetReportSection tnet_i_report_section_hubs = {
-  "hubs", "枢纽换乘 Hub transfer times", hub_indicators, run_hubs
+  "hubs", "Hub transfer times", run_hubs
 };

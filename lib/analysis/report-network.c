@@ -5,23 +5,6 @@
 #include "report-private.h"
 #include "analysis-private.h"
 
-/* Road classes that count as "class II or better" (data/xuchang/README.md). */
-static const char *const good_trunk_classes[] = {
-  "expressway", "I", "II", NULL
-};
-
-static const TnetReportIndicator network_indicators[] = {
-  { "expressway_km", "高速公路里程", "Expressway length", "km", 1 },
-  { "rail_km", "铁路营业里程", "Railway length", "km", 1 },
-  { "hsr_km", "其中高速铁路", "of which high-speed rail", "km", 1 },
-  { "trunk_class2_pct", "普通干线公路二级及以上比例", "Trunk roads class II or better", "%", 1 },
-  { "county_units_2_expressways_pct", "县(市、区)双高速比例",
-    "County units with 2+ expressways", "%", 1 },
-  { "interchange_minutes", "县城至最近高速出入口(最长)",
-    "County seat to nearest interchange (worst)", "min", 1 },
-  { NULL, NULL, NULL, NULL, 0 }
-};
-
 static void
 unit_label (GString *text, const TnetUnit *u)
 {
@@ -33,25 +16,40 @@ run_network (const TnetReportContext *ctx, JsonBuilder *b, GString *text, GError
 {
   const TnetNetwork *net = ctx->net;
   const TnetScenario *scen = ctx->scen;
-  const char *home = TNET_REPORT_HOME_REGION;
+  const char *home = ctx->plan ? tnet_plan_get_home (ctx->plan) : NULL;
+  if (!home)
+    return TRUE;   /* no plan, or no home region: the summary section reports */
 
+  tnet_i_report_indicator (ctx, "expressway_km", "Expressway length", "km", 1);
   tnet_i_json_add_number (b, "expressway_km",
       tnet_indicator_length_km (net, scen, TNET_MODE_BIT (TNET_MODE_EXPRESSWAY), home), 1);
+  tnet_i_report_indicator (ctx, "rail_km", "Railway length", "km", 1);
   tnet_i_json_add_number (b, "rail_km",
       tnet_indicator_length_km (net, scen, TNET_MODES_RAIL, home), 1);
+  tnet_i_report_indicator (ctx, "hsr_km", "of which high-speed rail", "km", 1);
   tnet_i_json_add_number (b, "hsr_km",
       tnet_indicator_length_km (net, scen, TNET_MODE_BIT (TNET_MODE_HSR), home), 1);
-  tnet_i_json_add_number (b, "trunk_class2_pct",
-      tnet_indicator_class_share_pct (net, scen, TNET_MODE_BIT (TNET_MODE_TRUNK), home,
-                                      good_trunk_classes), 1);
+  const char *const *good = tnet_plan_get_trunk_classes (ctx->plan);
+  if (good)
+    {
+      tnet_i_report_indicator (ctx, "trunk_class2_pct", "Trunk roads of a good class", "%", 1);
+      tnet_i_json_add_number (b, "trunk_class2_pct",
+          tnet_indicator_class_share_pct (net, scen, TNET_MODE_BIT (TNET_MODE_TRUNK), home,
+                                          good), 1);
+    }
   if (!ctx->units)
     return TRUE;
 
   const TnetUnitTable *units = ctx->units;
   guint n = tnet_unit_table_n_units (units);
   guint mask = TNET_MODE_BIT (TNET_MODE_EXPRESSWAY);
+  guint min_lines = (guint) tnet_plan_get_int (ctx->plan, "unit_min_lines");
+  g_autofree char *unit_name = g_strdup_printf ("County units with %u+ expressways", min_lines);
+  tnet_i_report_indicator (ctx, "county_units_2_expressways_pct", unit_name, "%", 1);
   tnet_i_json_add_number (b, "county_units_2_expressways_pct",
-      tnet_indicator_units_min_lines_pct (net, scen, units, mask, 2), 1);
+      tnet_indicator_units_min_lines_pct (net, scen, units, mask, min_lines), 1);
+  tnet_i_report_indicator (ctx, "interchange_minutes",
+                           "County seat to nearest interchange (worst)", "min", 1);
 
   g_autofree double *minutes = g_new (double, n);
   g_autofree TnetId *ic = g_new (TnetId, n);
@@ -89,28 +87,12 @@ run_network (const TnetReportContext *ctx, JsonBuilder *b, GString *text, GError
 }
 
 const TnetReportSection tnet_i_report_section_network = {
-  "network", "路网规模与覆盖 Network size and coverage", network_indicators, run_network
-};
-
-static const TnetReportIndicator line_indicators[] = {
-  { "zhengzhou_rail_lines", "郑许间铁路通道", "Rail lines Xuchang-Zhengzhou", "lines", 0 },
-  { "zhengzhou_road_lines", "郑许间公路通道", "Road lines Xuchang-Zhengzhou", "lines", 0 },
-  { "airport_rail_lines", "许昌至航空港区铁路通道", "Rail lines Xuchang-airport zone", "lines", 0 },
-  { "airport_road_lines", "许昌至航空港区公路通道", "Road lines Xuchang-airport zone", "lines", 0 },
-  { NULL, NULL, NULL, NULL, 0 }
+  "network", "Network size and coverage", run_network
 };
 
 static gboolean
 run_lines (const TnetReportContext *ctx, JsonBuilder *b, GString *text, GError **error)
 {
-  static const struct {
-    const char *prefix;
-    const char *region;
-    const char *label;
-  } pairs[] = {
-    { "zhengzhou", TNET_REPORT_ZHENGZHOU_REGION, "Zhengzhou" },
-    { "airport", TNET_REPORT_AIRPORT_REGION, "airport zone" },
-  };
   static const struct {
     const char *group;
     guint mask;
@@ -118,21 +100,30 @@ run_lines (const TnetReportContext *ctx, JsonBuilder *b, GString *text, GError *
     { "rail", TNET_MODES_RAIL },
     { "road", TNET_MODES_ROAD },
   };
-  for (guint p = 0; p < G_N_ELEMENTS (pairs); p++)
+  const char *home = ctx->plan ? tnet_plan_get_home (ctx->plan) : NULL;
+  if (!home)
+    return TRUE;
+  for (guint p = 0; p < tnet_plan_n_pairs (ctx->plan); p++)
     for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
       {
+        const TnetPlanPair *pair = tnet_plan_get_pair (ctx->plan, p);
+        if (!pair->count_lines)
+          break;
         g_autoptr (GPtrArray) lines = g_ptr_array_new ();
-        guint count = tnet_corridor_line_count (ctx->net, ctx->scen,
-                                                TNET_REPORT_HOME_REGION,
-                                                pairs[p].region, groups[g].mask, lines);
-        g_autofree char *key = g_strdup_printf ("%s_%s_lines", pairs[p].prefix,
-                                                groups[g].group);
+        guint count = tnet_corridor_line_count (ctx->net, ctx->scen, home, pair->region,
+                                                groups[g].mask, lines);
+        g_autofree char *key = g_strdup_printf ("%s_%s_lines", pair->id, groups[g].group);
+        g_autofree char *row = g_strdup_printf ("%s lines %s-%s",
+                                                g == 0 ? "Rail" : "Road",
+                                                tnet_plan_get_home_label (ctx->plan),
+                                                pair->label);
+        tnet_i_report_indicator (ctx, key, row, "lines", 0);
         g_autofree char *names = g_strdup_printf ("%s_names", key);
         json_builder_set_member_name (b, key);
         json_builder_add_int_value (b, count);
         tnet_i_json_add_strings (b, names, lines);
         g_string_append_printf (text, "  %s lines to %s (%u):", groups[g].group,
-                                pairs[p].label, count);
+                                pair->label, count);
         for (guint k = 0; k < lines->len; k++)
           g_string_append_printf (text, "%s%s", k ? ", " : " ",
                                   (const char *) g_ptr_array_index (lines, k));
@@ -142,5 +133,5 @@ run_lines (const TnetReportContext *ctx, JsonBuilder *b, GString *text, GError *
 }
 
 const TnetReportSection tnet_i_report_section_lines = {
-  "lines", "郑许、许港通道 Corridor lines", line_indicators, run_lines
+  "lines", "Corridor lines", run_lines
 };

@@ -14,12 +14,11 @@
 
 typedef struct _TnetReportContext TnetReportContext;
 
-/* The plan's regions (nodes.csv region column). */
-#define TNET_REPORT_HOME_REGION "xuchang"
-#define TNET_REPORT_ZHENGZHOU_REGION "zhengzhou"
-#define TNET_REPORT_AIRPORT_REGION "airport"
-
 struct _TnetReportContext {
+  const TnetDataset *ds;             /* the folder: plan, feeds, hubs, tables */
+  const TnetPlan *plan;              /* NULL when the folder has no plan.ini */
+  TnetReport *report;                /* where tnet_i_report_indicator() adds rows */
+  guint section;                     /* index of the running section */
   const TnetNetwork *net;
   const TnetScenario *scen;          /* the scenario of this column */
   const char *column;                /* the column's name ("2020") */
@@ -46,23 +45,23 @@ typedef gboolean (*TnetReportSectionFunc) (const TnetReportContext *ctx,
                                            JsonBuilder *indicators, GString *text,
                                            GError **error);
 
-/* One row of the summary table: a key a section sets. When the value is an
- * object or array of numbers, the table shows (and pass/fail judges) the
- * worst of them under the target's comparison (the largest with no target). */
-typedef struct {
-  const char *key;
-  const char *name_zh;
-  const char *name_en;
-  const char *unit;
-  int decimals;
-} TnetReportIndicator;
-
 typedef struct {
   const char *id;
-  const char *title;                          /* "中文 English" */
-  const TnetReportIndicator *indicators;      /* ends with a {NULL} row */
+  const char *title;                          /* English; plan.ini [names] renames */
   TnetReportSectionFunc run;
 } TnetReportSection;
+
+/* Declares a row of the summary table: a key the section sets. When the
+ * value is an object or array of numbers, the table shows (and pass/fail
+ * judges) the worst of them under the target's comparison (the largest with
+ * no target). The row's name is the plan's [names] entry for @key, else
+ * @name. Rows appear in the order sections declare them; a key declared
+ * again (next column) keeps its first place. */
+void tnet_i_report_indicator (const TnetReportContext *ctx, const char *key,
+                              const char *name, const char *unit, int decimals);
+/* Sets the title of the running section (default: the plan's [names]
+ * entry for its id, else its English title). */
+void tnet_i_report_set_title (const TnetReportContext *ctx, const char *title);
 
 /* Column cache helpers. */
 gpointer tnet_i_report_cache_get (const TnetReportContext *ctx, const char *key);
@@ -80,3 +79,4 @@ extern const TnetReportSection tnet_i_report_section_lines;
 extern const TnetReportSection tnet_i_report_section_commute;
 extern const TnetReportSection tnet_i_report_section_corridors;
 extern const TnetReportSection tnet_i_report_section_hubs;
+extern const TnetReportSection tnet_i_report_section_summary;

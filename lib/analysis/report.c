@@ -12,15 +12,27 @@ static const TnetReportSection *const sections[] = {
   &tnet_i_report_section_commute,
   &tnet_i_report_section_corridors,
   &tnet_i_report_section_hubs,
+  &tnet_i_report_section_summary,
 };
 #define N_SECTIONS G_N_ELEMENTS (sections)
 
+/* A row of the summary table (tnet_i_report_indicator). */
+typedef struct {
+  char *key;
+  char *name;
+  char *unit;
+  int decimals;
+} Row;
+
 struct _TnetReport {
+  GArray *rows[N_SECTIONS];     /* Row, per section, in declaration order */
+  char *section_titles[N_SECTIONS];
+  char *table_header;
   guint n_columns;
   char **columns;               /* column names (n_columns) */
   JsonNode **indicators;        /* per column: the "indicators" object */
   char **details;               /* [column * N_SECTIONS + section]: text, maybe "" */
-  TnetTargetTable *targets;     /* NULL when the folder has none */
+  const TnetTargetTable *targets; /* the dataset's; NULL when the folder has none */
   char *title;                  /* first line of the text rendering */
 };
 
@@ -38,7 +50,20 @@ tnet_report_free (TnetReport *report)
     for (guint k = 0; k < report->n_columns * N_SECTIONS; k++)
       g_free (report->details[k]);
   g_free (report->details);
-  tnet_target_table_free (report->targets);
+  for (guint sec = 0; sec < N_SECTIONS; sec++)
+    {
+      for (guint r = 0; report->rows[sec] && r < report->rows[sec]->len; r++)
+        {
+          Row *row = &g_array_index (report->rows[sec], Row, r);
+          g_free (row->key);
+          g_free (row->name);
+          g_free (row->unit);
+        }
+      if (report->rows[sec])
+        g_array_unref (report->rows[sec]);
+      g_free (report->section_titles[sec]);
+    }
+  g_free (report->table_header);
   g_free (report->title);
   g_free (report);
 }
@@ -85,38 +110,41 @@ tnet_i_json_add_strings (JsonBuilder *b, const char *key, const GPtrArray *strin
   json_builder_end_array (b);
 }
 
-/* Path of NAME in the network's folder when that file exists, else NULL. */
-static char *
-optional_file (const TnetNetwork *net, const char *name)
+void
+tnet_i_report_indicator (const TnetReportContext *ctx, const char *key, const char *name,
+                         const char *unit, int decimals)
 {
-  const char *dir = tnet_network_get_dir (net);
-  if (!dir)
-    return NULL;
-  char *path = g_build_filename (dir, name, NULL);
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_free (path);
-      return NULL;
-    }
-  return path;
+  GArray *rows = ctx->report->rows[ctx->section];
+  for (guint r = 0; r < rows->len; r++)
+    if (strcmp (g_array_index (rows, Row, r).key, key) == 0)
+      return;
+  const char *renamed = ctx->plan ? tnet_plan_get_name (ctx->plan, key) : NULL;
+  Row row = { g_strdup (key), g_strdup (renamed ? renamed : name), g_strdup (unit), decimals };
+  g_array_append_val (rows, row);
+}
+
+void
+tnet_i_report_set_title (const TnetReportContext *ctx, const char *title)
+{
+  g_free (ctx->report->section_titles[ctx->section]);
+  ctx->report->section_titles[ctx->section] = g_strdup (title);
 }
 
 TnetReport *
-tnet_report_compute (const TnetNetwork *net, const TnetScenario *const *scenarios,
+tnet_report_compute (const TnetDataset *ds, const TnetScenario *const *scenarios,
                      guint n_scenarios, GError **error)
 {
-  g_return_val_if_fail (net != NULL, NULL);
+  g_return_val_if_fail (ds != NULL, NULL);
   g_return_val_if_fail (scenarios != NULL || n_scenarios == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  g_autoptr (TnetUnitTable) units = NULL;
-  g_autofree char *units_path = optional_file (net, "units.csv");
-  if (units_path && !(units = tnet_unit_table_load_csv (net, units_path, error)))
-    return NULL;
-  g_autofree char *targets_path = optional_file (net, "targets.csv");
-  TnetTargetTable *targets = NULL;
-  if (targets_path && !(targets = tnet_target_table_load_csv (targets_path, error)))
-    return NULL;
+  const TnetNetwork *net = tnet_dataset_get_network (ds);
+  const TnetPlan *plan = tnet_dataset_get_plan (ds);
+  const TnetUnitTable *units = tnet_dataset_get_units (ds);
+  const TnetTargetTable *targets = tnet_dataset_get_targets (ds);
+  for (guint c = 0; c < n_scenarios; c++)
+    if (!tnet_dataset_check_year (ds, tnet_scenario_get_year (scenarios[c]), error))
+      return NULL;
 
   TnetReport *report = g_new0 (TnetReport, 1);
   report->targets = targets;
@@ -124,7 +152,17 @@ tnet_report_compute (const TnetNetwork *net, const TnetScenario *const *scenario
   report->columns = g_new0 (char *, n_scenarios + 1);
   report->indicators = g_new0 (JsonNode *, n_scenarios);
   report->details = g_new0 (char *, n_scenarios * N_SECTIONS + 1);
-  report->title = g_strdup ("许昌市综合交通规划指标 Xuchang transport plan indicators");
+  for (guint sec = 0; sec < N_SECTIONS; sec++)
+    {
+      report->rows[sec] = g_array_new (FALSE, FALSE, sizeof (Row));
+      const char *t = plan ? tnet_plan_get_name (plan, sections[sec]->id) : NULL;
+      report->section_titles[sec] = g_strdup (t ? t : sections[sec]->title);
+    }
+  const char *header = plan ? tnet_plan_get_table_header (plan) : NULL;
+  report->table_header = g_strdup (header ? header : "Indicator");
+  const char *title = plan ? tnet_plan_get_title (plan, NULL) : NULL;
+  report->title = title ? g_strdup (title)
+                  : g_strdup_printf ("%s network summary", tnet_dataset_get_name (ds));
   for (guint c = 0; c < n_scenarios; c++)
     {
       int year = tnet_scenario_get_year (scenarios[c]);
@@ -144,6 +182,7 @@ tnet_report_compute (const TnetNetwork *net, const TnetScenario *const *scenario
     {
       g_datalist_init (&caches[c]);
       ctxs[c] = (TnetReportContext) {
+        .ds = ds, .plan = plan, .report = report,
         .net = net, .scen = scenarios[c], .column = report->columns[c],
         .column_index = c, .units = units, .targets = targets,
         .previous = c > 0 ? &ctxs[c - 1] : NULL, .cache = &caches[c],
@@ -153,6 +192,7 @@ tnet_report_compute (const TnetNetwork *net, const TnetScenario *const *scenario
       for (guint s = 0; s < N_SECTIONS && ok; s++)
         {
           GString *text = g_string_new (NULL);
+          ctxs[c].section = s;
           ok = sections[s]->run (&ctxs[c], b, text, error);
           report->details[c * N_SECTIONS + s] = g_string_free (text, FALSE);
           if (!ok)
@@ -242,26 +282,20 @@ find_target (const TnetReport *report, const char *key)
   return t && !isnan (t->target_2025) ? t : NULL;
 }
 
-/* Every (section, indicator) row with a value in some column. */
-typedef struct {
-  const TnetReportIndicator *info;
-} Row;
-
+/* Every declared row with a value in some column, in section order. */
 static GArray *
 table_rows (const TnetReport *report)
 {
-  GArray *rows = g_array_new (FALSE, FALSE, sizeof (Row));
-  for (guint s = 0; s < N_SECTIONS; s++)
-    for (const TnetReportIndicator *i = sections[s]->indicators; i->key; i++)
+  GArray *rows = g_array_new (FALSE, FALSE, sizeof (const Row *));
+  for (guint sec = 0; sec < N_SECTIONS; sec++)
+    for (guint r = 0; r < report->rows[sec]->len; r++)
       {
+        const Row *row = &g_array_index (report->rows[sec], Row, r);
         gboolean seen = FALSE;
         for (guint c = 0; c < report->n_columns; c++)
-          seen |= member (report, c, i->key) != NULL;
+          seen |= member (report, c, row->key) != NULL;
         if (seen)
-          {
-            Row r = { i };
-            g_array_append_val (rows, r);
-          }
+          g_array_append_val (rows, row);
       }
   return rows;
 }
@@ -356,7 +390,7 @@ tnet_report_to_csv (const TnetReport *report)
   g_autoptr (GArray) rows = table_rows (report);
   for (guint r = 0; r < rows->len; r++)
     {
-      const TnetReportIndicator *info = g_array_index (rows, Row, r).info;
+      const Row *info = g_array_index (rows, const Row *, r);
       const TnetTarget *target = find_target (report, info->key);
       tnet_csv_writer_add_text (w, info->key);
       double last = NAN;
@@ -421,7 +455,7 @@ tnet_report_to_text (const TnetReport *report)
   /* cells[r][k]: name, unit, columns..., target, pass */
   guint n_cells = report->n_columns + 4;
   GPtrArray *cells = g_ptr_array_new_with_free_func (g_free);
-  g_ptr_array_add (cells, g_strdup ("指标 Indicator"));
+  g_ptr_array_add (cells, g_strdup (report->table_header));
   g_ptr_array_add (cells, g_strdup ("unit"));
   for (guint c = 0; c < report->n_columns; c++)
     g_ptr_array_add (cells, g_strdup (report->columns[c]));
@@ -431,9 +465,9 @@ tnet_report_to_text (const TnetReport *report)
   guint n_rows = 1;
   for (guint r = 0; r < rows->len; r++, n_rows++)
     {
-      const TnetReportIndicator *info = g_array_index (rows, Row, r).info;
+      const Row *info = g_array_index (rows, const Row *, r);
       const TnetTarget *target = find_target (report, info->key);
-      g_ptr_array_add (cells, g_strdup_printf ("%s %s", info->name_zh, info->name_en));
+      g_ptr_array_add (cells, g_strdup (info->name));
       g_ptr_array_add (cells, g_strdup (info->unit));
       double last = NAN;
       for (guint c = 0; c < report->n_columns; c++)
@@ -509,7 +543,7 @@ tnet_report_to_text (const TnetReport *report)
         any |= *report->details[c * N_SECTIONS + sec] != '\0';
       if (!any)
         continue;
-      g_string_append_printf (s, "\n== %s ==\n", sections[sec]->title);
+      g_string_append_printf (s, "\n== %s ==\n", report->section_titles[sec]);
       for (guint c = 0; c < report->n_columns; c++)
         {
           const char *d = report->details[c * N_SECTIONS + sec];

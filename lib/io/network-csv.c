@@ -1,4 +1,4 @@
-/* network-csv.c: the network CSV folder (nodes.csv, links.csv), DESIGN §3.1.
+/* network-csv.c: the network CSV folder (nodes.csv, links.csv), docs/data-format.md.
  *
  * Implementation notes: every row is checked here, field by field, so that
  * each problem is reported at the column that holds it; the network's own

@@ -1,4 +1,4 @@
-/* scenario-ini.c: the scenario file reader (DESIGN §3.5).
+/* scenario-ini.c: the scenario file reader (docs/scenario-files.md).
  *
  * Implementation notes. GKeyFile does the parsing (groups, keys, escapes,
  * lists); it reports neither lines nor duplicates, so the text is also

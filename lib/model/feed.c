@@ -222,10 +222,10 @@ date_to_ymd (const GDate *d)
   return g_date_get_year (d) * 10000u + g_date_get_month (d) * 100u + g_date_get_day (d);
 }
 
-/* The date with the most trips (ties: earliest) within the first ten years
- * of the calendar range. */
-static guint
-busiest_date (const TnetFeed *feed)
+/* The first and last date (YYYYMMDD) of the feed's calendar: calendar.txt
+ * ranges and calendar_dates.txt dates; lo > hi when there is none. */
+static void
+calendar_range (const TnetFeed *feed, guint *lo_out, guint *hi_out)
 {
   guint lo = G_MAXUINT, hi = 0;
   for (guint i = 0; i < feed->services->len; i++)
@@ -246,6 +246,17 @@ busiest_date (const TnetFeed *feed)
       lo = MIN (lo, date);
       hi = MAX (hi, date);
     }
+  *lo_out = lo;
+  *hi_out = hi;
+}
+
+/* The date with the most trips (ties: earliest) within the first ten years
+ * of the calendar range. */
+static guint
+busiest_date (const TnetFeed *feed)
+{
+  guint lo, hi;
+  calendar_range (feed, &lo, &hi);
   if (lo > hi)
     return 0;
 
@@ -415,6 +426,16 @@ tnet_i_feed_finish (TnetFeed *feed, const TnetFeedOptions *options, GError **err
           g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
                        "service date %u is not a valid YYYYMMDD date",
                        options->service_date);
+          return FALSE;
+        }
+      guint lo, hi;
+      calendar_range (feed, &lo, &hi);
+      if (feed->has_calendar_files && lo <= hi
+          && (options->service_date < lo || options->service_date > hi))
+        {
+          g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
+                       "%s: service date %u is outside the feed's calendar, which runs "
+                       "from %u to %u", feed->path, options->service_date, lo, hi);
           return FALSE;
         }
       feed->service_date = feed->has_calendar_files ? options->service_date : 0;

@@ -178,7 +178,7 @@ tnet_cli_isochrone (const TnetNetwork *net, const TnetScenario *scen, const char
       /* transit and park-and-ride: the layered multimodal graph with the
        * scenario year's feed */
       TnetMultimodal *mm = NULL;
-      if (!tnet_commute_build_graphs (net, scen, &prof, 1, &mm, error))
+      if (!tnet_cli_build_graphs (net, scen, &prof, 1, &mm, error))
         {
           g_free (out);
           return NULL;

@@ -33,6 +33,9 @@ tnet_cli_common_clear (TnetCliCommon *common)
   g_clear_pointer (&common->scenario, g_free);
   g_clear_pointer (&common->format, g_free);
   g_clear_pointer (&common->output, g_free);
+  if (common->dataset && tnet_cli_dataset_for (tnet_dataset_get_network (common->dataset)))
+    tnet_cli_register_dataset (NULL);
+  g_clear_pointer (&common->dataset, tnet_dataset_free);
 }
 
 /* The folder of the running executable, or NULL. */
@@ -105,7 +108,7 @@ parse_year (const char *s, int *year)
 }
 
 gboolean
-tnet_cli_load (TnetCliCommon *common, TnetNetwork **net, TnetScenario **scen,
+tnet_cli_load (TnetCliCommon *common, const TnetNetwork **net, TnetScenario **scen,
                GError **error)
 {
   const char *spec = common->scenario ? common->scenario : "2025";
@@ -137,14 +140,55 @@ tnet_cli_load (TnetCliCommon *common, TnetNetwork **net, TnetScenario **scen,
 
   g_autofree char *dir = common->data_dir == NULL && scenario_network
                          ? g_strdup (scenario_network) : tnet_cli_data_dir (common);
-  g_autoptr (TnetNetwork) n = tnet_network_load_csv (dir, error);
-  if (n == NULL)
+  g_autoptr (TnetDataset) ds = tnet_dataset_load (dir, NULL, error);
+  if (ds == NULL || !tnet_dataset_validate_scenario (ds, s, error))
     return FALSE;
-  if (!tnet_scenario_validate (s, n, error))
-    return FALSE;
-  *net = g_steal_pointer (&n);
+  tnet_dataset_free (common->dataset);
+  common->dataset = g_steal_pointer (&ds);
+  tnet_cli_register_dataset (common->dataset);
+  *net = tnet_dataset_get_network (common->dataset);
   *scen = g_steal_pointer (&s);
   return TRUE;
+}
+
+char *
+tnet_cli_map_title (const TnetDataset *ds, int year)
+{
+  const TnetPlan *plan = ds ? tnet_dataset_get_plan (ds) : NULL;
+  char *t = plan ? tnet_plan_format_map_title (plan, year) : NULL;
+  return t ? t : g_strdup_printf ("%s %d", ds ? tnet_dataset_get_name (ds) : "tnet", year);
+}
+
+static const TnetDataset *registered_dataset;
+
+void
+tnet_cli_register_dataset (const TnetDataset *ds)
+{
+  registered_dataset = ds;
+}
+
+const TnetDataset *
+tnet_cli_dataset_for (const TnetNetwork *net)
+{
+  return registered_dataset && tnet_dataset_get_network (registered_dataset) == net
+         ? registered_dataset : NULL;
+}
+
+gboolean
+tnet_cli_build_graphs (const TnetNetwork *net, const TnetScenario *scen,
+                       const TnetProfile *profiles, guint n_profiles,
+                       TnetMultimodal **graphs_out, GError **error)
+{
+  const TnetDataset *ds = tnet_cli_dataset_for (net);
+  const TnetFeed *feed = NULL;
+  gboolean needs_feed = FALSE;
+  for (guint p = 0; p < n_profiles; p++)
+    needs_feed |= profiles[p] != TNET_PROFILE_CAR;
+  if (ds && needs_feed && !tnet_dataset_get_feed (ds, tnet_scenario_get_year (scen), &feed,
+                                                  error))
+    return FALSE;
+  return tnet_commute_build_graphs (net, scen, feed, ds ? tnet_dataset_get_hubs (ds) : NULL,
+                                    profiles, n_profiles, graphs_out, error);
 }
 
 gboolean

@@ -26,7 +26,7 @@
 
 G_BEGIN_DECLS
 
-/* Exit codes of the command (DESIGN §7). */
+/* Exit codes of the command (docs/cli.md). */
 enum {
   TNET_EXIT_OK = 0,
   TNET_EXIT_INPUT = 1,   /* bad input: data, ids, files */
@@ -41,6 +41,7 @@ typedef struct {
   char *format;     /* --format text|json|csv|geojson */
   char *output;     /* -o FILE */
   gboolean quiet;   /* --quiet: no progress or notes on stderr */
+  TnetDataset *dataset;  /* the folder tnet_cli_load() loaded, or NULL */
 } TnetCliCommon;
 
 typedef enum {
@@ -68,14 +69,30 @@ gboolean tnet_cli_format (const TnetCliCommon *common, guint allowed,
 
 /**
  * tnet_cli_load:
- * Loads the network CSV from the data folder and makes the scenario: a year
+ * Loads the data folder (tnet_dataset_load(), kept in @common->dataset and
+ * freed by tnet_cli_common_clear(); *@net is its network) and makes the scenario: a year
  * ("2025", the default) or a scenario file (through
  * tnet_cli_scenario_file_loader, once one is installed; until then a file
  * fails with TNET_ERROR_UNSUPPORTED). Also validates the scenario against
- * the network. On failure nothing is returned.
+ * the dataset: its year must be one the folder describes. On failure nothing is returned.
  */
-gboolean tnet_cli_load (TnetCliCommon *common, TnetNetwork **net, TnetScenario **scen,
-                        GError **error);
+gboolean tnet_cli_load (TnetCliCommon *common, const TnetNetwork **net,
+                        TnetScenario **scen, GError **error);
+
+/* The dataset whose network is @net (loaded by tnet_cli_load() or
+ * registered with tnet_cli_register_dataset()), or NULL. */
+const TnetDataset *tnet_cli_dataset_for (const TnetNetwork *net);
+void tnet_cli_register_dataset (const TnetDataset *ds);
+
+/* The map title for @year: the plan's map_title, else "NAME YEAR" with the
+ * dataset's name (@ds may be NULL: "tnet YEAR"). Newly allocated. */
+char *tnet_cli_map_title (const TnetDataset *ds, int year);
+
+/* tnet_commute_build_graphs() with the feed of @scen's year and the hubs of
+ * @net's dataset (none when @net has no dataset). */
+gboolean tnet_cli_build_graphs (const TnetNetwork *net, const TnetScenario *scen,
+                                const TnetProfile *profiles, guint n_profiles,
+                                TnetMultimodal **graphs_out, GError **error);
 
 /**
  * TnetCliScenarioFileLoader:

@@ -287,28 +287,43 @@ commute (TnetCliCommon *common, const Options *opt, TnetCliFormat format, GError
                    "--method: expected auto, search or m2m, got '%s'", opt->method);
       return FALSE;
     }
-  if (!(opt->budget_min > 0) || !isfinite (opt->budget_min))
+  if (opt->budget_min < 0 || !isfinite (opt->budget_min))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                    "--budget: expected a positive number of minutes");
       return FALSE;
     }
-  g_autoptr (GArray) profiles = g_array_new (FALSE, FALSE, sizeof (TnetProfile));
-  if (!parse_profiles (opt->profiles ? opt->profiles : "car;transit;park_and_ride", profiles,
-                       error))
-    return FALSE;
-  g_autoptr (TnetNetwork) net = NULL;
+  const TnetNetwork *net = NULL;
   g_autoptr (TnetScenario) scen = NULL;
   if (!tnet_cli_load (common, &net, &scen, error))
     return FALSE;
+  /* what is not given comes from the plan's first [commute] group, else
+   * every zone to every zone by every profile within the default budget */
+  const TnetPlan *plan = tnet_dataset_get_plan (common->dataset);
+  const TnetPlanCommute *grp = plan && tnet_plan_n_commutes (plan) > 0
+                               ? tnet_plan_get_commute (plan, 0) : NULL;
+  double budget_min = opt->budget_min > 0 ? opt->budget_min
+                      : grp ? grp->budget_min : tnet_plan_get_double (NULL, "budget_min");
+  g_autoptr (GArray) profiles = g_array_new (FALSE, FALSE, sizeof (TnetProfile));
+  if (opt->profiles)
+    {
+      if (!parse_profiles (opt->profiles, profiles, error))
+        return FALSE;
+    }
+  else if (grp)
+    g_array_append_vals (profiles, grp->profiles, grp->n_profiles);
+  else
+    for (TnetProfile p = 0; p < TNET_N_PROFILES; p++)
+      g_array_append_val (profiles, p);
   g_autoptr (GArray) origins = g_array_new (FALSE, FALSE, sizeof (TnetId));
   g_autoptr (GArray) dests = g_array_new (FALSE, FALSE, sizeof (TnetId));
-  if (!tnet_commute_select (net, opt->origins ? opt->origins : "region:xuchang", origins, error)
+  if (!tnet_commute_select (net, opt->origins ? opt->origins : grp ? grp->origins : "kind:zone",
+                            origins, error)
       || !tnet_commute_select (net, opt->destinations ? opt->destinations
-                               : "zz_center;zz_east_station;airport_center", dests, error))
+                               : grp ? grp->destinations : "kind:zone", dests, error))
     return FALSE;
   g_autofree TnetMultimodal **graphs = g_new0 (TnetMultimodal *, profiles->len);
-  if (!tnet_commute_build_graphs (net, scen, (TnetProfile *) (void *) profiles->data,
+  if (!tnet_cli_build_graphs (net, scen, (TnetProfile *) (void *) profiles->data,
                                   profiles->len, graphs, error))
     return FALSE;
   TnetCommuteOptions copts;
@@ -320,7 +335,7 @@ commute (TnetCliCommon *common, const Options *opt, TnetCliFormat format, GError
                                                          (TnetId *) (void *) origins->data,
                                                          origins->len,
                                                          (TnetId *) (void *) dests->data,
-                                                         dests->len, dir, opt->budget_min,
+                                                         dests->len, dir, budget_min,
                                                          &copts, error);
   for (guint p = 0; p < profiles->len; p++)
     tnet_multimodal_unref (graphs[p]);
@@ -336,18 +351,18 @@ int
 tnet_cmd_commute (int argc, char **argv)
 {
   TnetCliCommon common = { 0 };
-  Options opt = { .budget_min = 60 };
+  Options opt = { .budget_min = 0 };   /* 0: from the plan */
   GError *error = NULL;
   GOptionEntry entries[] = {
     { "origins", 0, 0, G_OPTION_ARG_STRING, &opt.origins,
       "Origins: node ids, region:R (its zones), kind:K or all, ';'-separated "
-      "(default region:xuchang)", "SPEC" },
+      "(default: the plan's first [commute] group, else kind:zone)", "SPEC" },
     { "destinations", 0, 0, G_OPTION_ARG_STRING, &opt.destinations,
-      "Destinations, same syntax (default zz_center;zz_east_station;airport_center)", "SPEC" },
+      "Destinations, same syntax (default: the plan's, else kind:zone)", "SPEC" },
     { "profiles", 0, 0, G_OPTION_ARG_STRING, &opt.profiles,
-      "car, transit, park_and_ride, ';'-separated (default all three)", "LIST" },
+      "car, transit, park_and_ride, ';'-separated (default: the plan's, else all three)", "LIST" },
     { "budget", 0, 0, G_OPTION_ARG_DOUBLE, &opt.budget_min,
-      "Time budget in minutes (default 60)", "MIN" },
+      "Time budget in minutes (default: the plan's, else 60)", "MIN" },
     { "direction", 0, 0, G_OPTION_ARG_STRING, &opt.direction,
       "to (origins to destinations, default) or from", "DIR" },
     { "method", 0, 0, G_OPTION_ARG_STRING, &opt.method,

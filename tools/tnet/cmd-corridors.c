@@ -3,11 +3,12 @@
 #include "cli.h"
 #include "cli-extra.h"
 #include "commands.h"
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <math.h>
 
-/* minutes with one decimal, as shown to people (DESIGN §2) */
+/* minutes with one decimal, as shown to people */
 static double
 minutes (guint64 ms)
 {
@@ -82,24 +83,25 @@ tnet_cmd_corridors (int argc, char **argv)
 {
   TnetCliCommon common = { 0 };
   g_autofree char *modes = NULL;
-  int k = 5;
-  double budget_min = 60, factor = 1.5;
+  /* 0: not given, then the plan's [report] value (or its documented default) */
+  int k = 0;
+  double budget_min = 0, factor = 0;
   GOptionEntry entries[] = {
     { "modes", 0, 0, G_OPTION_ARG_STRING, &modes, "Mode group: rail, road or all (default: all)", "MODES" },
-    { "k", 'k', 0, G_OPTION_ARG_INT, &k, "Least-time disjoint alternatives wanted (default 5)", "K" },
-    { "budget", 0, 0, G_OPTION_ARG_DOUBLE, &budget_min, "Commute budget in minutes (default 60)", "MIN" },
-    { "factor", 0, 0, G_OPTION_ARG_DOUBLE, &factor, "Alternatives within FACTOR × the fastest count as usable (default 1.5)", "FACTOR" },
+    { "k", 'k', 0, G_OPTION_ARG_INT, &k, "Least-time disjoint alternatives wanted (default: the plan's k, else 5)", "K" },
+    { "budget", 0, 0, G_OPTION_ARG_DOUBLE, &budget_min, "Commute budget in minutes (default: the plan's budget_min, else 60)", "MIN" },
+    { "factor", 0, 0, G_OPTION_ARG_DOUBLE, &factor, "Alternatives within FACTOR × the fastest count as usable (default: the plan's detour, else 1.5)", "FACTOR" },
     { NULL }
   };
   GError *error = NULL;
   g_autoptr (GOptionContext) ctx = g_option_context_new ("A B");
-  g_option_context_set_summary (ctx, "Corridor redundancy between A and B (a region such as "
-                                "“xuchang”, or a node id): line counts, link- and node-disjoint "
+  g_option_context_set_summary (ctx, "Corridor redundancy between A and B (a region id of the "
+                                "data, or a node id): line counts, link- and node-disjoint "
                                 "paths (min cut) and the least-time disjoint alternatives.");
   g_option_context_add_main_entries (ctx, entries, NULL);
   tnet_cli_add_common (ctx, &common);
   int rc = TNET_EXIT_OK;
-  g_autoptr (TnetNetwork) net = NULL;
+  const TnetNetwork *net = NULL;
   g_autoptr (TnetScenario) scen = NULL;
   g_autoptr (TnetNodeSet) a = NULL;
   g_autoptr (TnetNodeSet) b = NULL;
@@ -111,7 +113,8 @@ tnet_cmd_corridors (int argc, char **argv)
     rc = tnet_cli_usage (ctx, "expected two arguments A and B");
   else if (modes && !tnet_corridor_modes_from_string (modes, &mask))
     rc = tnet_cli_usage (ctx, "unknown --modes “%s” (expected rail, road or all)", modes);
-  else if (k < 1 || k > 1000 || !(budget_min > 0) || !(factor >= 1.0))
+  else if ((k != 0 && (k < 1 || k > 1000)) || budget_min < 0 || !isfinite (budget_min)
+           || (factor != 0 && !(factor >= 1.0)))
     rc = tnet_cli_usage (ctx, "expected -k in 1..1000, --budget > 0 and --factor >= 1");
   else if (!tnet_cli_format (&common, TNET_CLI_FORMAT_TEXT | TNET_CLI_FORMAT_JSON
                                       | TNET_CLI_FORMAT_CSV, &fmt, &error))
@@ -119,6 +122,16 @@ tnet_cmd_corridors (int argc, char **argv)
   else if (!tnet_cli_load (&common, &net, &scen, &error)
            || !resolve_ends (net, argv + 1, &a, &b, &error))
     rc = tnet_cli_fail (ctx, error);
+  if (rc == TNET_EXIT_OK)
+    {
+      const TnetPlan *plan = tnet_dataset_get_plan (common.dataset);
+      if (k == 0)
+        k = tnet_plan_get_int (plan, "k");
+      if (budget_min == 0)
+        budget_min = tnet_plan_get_double (plan, "budget_min");
+      if (factor == 0)
+        factor = tnet_plan_get_double (plan, "detour");
+    }
   if (rc != TNET_EXIT_OK)
     {
       tnet_cli_common_clear (&common);
@@ -238,13 +251,13 @@ tnet_cmd_criticality (int argc, char **argv)
   TnetCliCommon common = { 0 };
   g_autofree char *modes = NULL;
   g_autofree char *by = NULL;
-  int top = 10, threads = 0;
-  double budget_min = 60;
+  int top = 0, threads = 0;      /* top 0: the plan's [report] top */
+  double budget_min = 0;         /* 0: the plan's budget_min */
   GOptionEntry entries[] = {
     { "modes", 0, 0, G_OPTION_ARG_STRING, &modes, "Mode group: rail, road or all (default: all)", "MODES" },
     { "by", 0, 0, G_OPTION_ARG_STRING, &by, "Remove one link or one whole line at a time (default: link)", "link|line" },
-    { "top", 0, 0, G_OPTION_ARG_INT, &top, "Show the N worst (default 10)", "N" },
-    { "budget", 0, 0, G_OPTION_ARG_DOUBLE, &budget_min, "Commute budget in minutes (default 60)", "MIN" },
+    { "top", 0, 0, G_OPTION_ARG_INT, &top, "Show the N worst (default: the plan's top, else 10)", "N" },
+    { "budget", 0, 0, G_OPTION_ARG_DOUBLE, &budget_min, "Commute budget in minutes (default: the plan's budget_min, else 60)", "MIN" },
     { "threads", 0, 0, G_OPTION_ARG_INT, &threads, "Worker threads (default: one per processor)", "N" },
     { NULL }
   };
@@ -256,7 +269,7 @@ tnet_cmd_criticality (int argc, char **argv)
   g_option_context_add_main_entries (ctx, entries, NULL);
   tnet_cli_add_common (ctx, &common);
   int rc = TNET_EXIT_OK;
-  g_autoptr (TnetNetwork) net = NULL;
+  const TnetNetwork *net = NULL;
   g_autoptr (TnetScenario) scen = NULL;
   g_autoptr (TnetNodeSet) a = NULL;
   g_autoptr (TnetNodeSet) b = NULL;
@@ -270,7 +283,7 @@ tnet_cmd_criticality (int argc, char **argv)
     rc = tnet_cli_usage (ctx, "unknown --modes “%s” (expected rail, road or all)", modes);
   else if (by && strcmp (by, "link") != 0 && strcmp (by, "line") != 0)
     rc = tnet_cli_usage (ctx, "unknown --by “%s” (expected link or line)", by);
-  else if (top < 1 || !(budget_min > 0) || threads < 0 || threads > 256)
+  else if (top < 0 || budget_min < 0 || !isfinite (budget_min) || threads < 0 || threads > 256)
     rc = tnet_cli_usage (ctx, "expected --top >= 1, --budget > 0 and --threads in 0..256");
   else if (!tnet_cli_format (&common, TNET_CLI_FORMAT_TEXT | TNET_CLI_FORMAT_JSON
                                       | TNET_CLI_FORMAT_CSV, &fmt, &error))
@@ -283,6 +296,11 @@ tnet_cmd_criticality (int argc, char **argv)
       tnet_cli_common_clear (&common);
       return rc;
     }
+  const TnetPlan *plan = tnet_dataset_get_plan (common.dataset);
+  if (top == 0)
+    top = tnet_plan_get_int (plan, "top");
+  if (budget_min == 0)
+    budget_min = tnet_plan_get_double (plan, "budget_min");
   gboolean by_line = by && strcmp (by, "line") == 0;
   TnetWeight budget = (TnetWeight) (budget_min * 60000.0);
   TnetCriticalityOptions copts;

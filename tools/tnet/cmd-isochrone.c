@@ -99,7 +99,7 @@ isochrone (TnetCliCommon *common, const char *from, double minutes, const char *
                                           | TNET_CLI_FORMAT_CSV | TNET_CLI_FORMAT_TEXT,
                                           &format, error))
     return FALSE;
-  g_autoptr (TnetNetwork) net = NULL;
+  const TnetNetwork *net = NULL;
   g_autoptr (TnetScenario) scen = NULL;
   if (!tnet_cli_load (common, &net, &scen, error))
     return FALSE;
@@ -107,7 +107,7 @@ isochrone (TnetCliCommon *common, const char *from, double minutes, const char *
   if (!tnet_commute_select (net, from, sources, error))
     return FALSE;
   TnetMultimodal *mm = NULL;
-  if (!tnet_commute_build_graphs (net, scen, &profile, 1, &mm, error))
+  if (!tnet_cli_build_graphs (net, scen, &profile, 1, &mm, error))
     return FALSE;
   guint n = tnet_network_n_nodes (net);
   g_autofree TnetWeight *ms = g_new (TnetWeight, n);

@@ -112,7 +112,7 @@ tnet_cmd_map (int argc, char **argv)
   g_option_context_add_main_entries (ctx, entries, NULL);
   tnet_cli_add_common (ctx, &common);
   int rc = TNET_EXIT_OK;
-  g_autoptr (TnetNetwork) net = NULL;
+  const TnetNetwork *net = NULL;
   g_autoptr (TnetScenario) scen = NULL;
   g_autoptr (TnetMap) map = NULL;
   g_autofree char *subtitle = NULL;
@@ -206,7 +206,7 @@ tnet_cmd_map (int argc, char **argv)
           rc = tnet_cli_fail (NULL, error);
           goto out;
         }
-      auto_title = g_strdup_printf ("走廊 Corridor %s → %s", place_name (net, argv[1]),
+      auto_title = g_strdup_printf ("Corridor %s → %s", place_name (net, argv[1]),
                                     place_name (net, argv[2]));
       subtitle = g_strdup_printf ("Scenario %s: up to %d link-disjoint fastest paths by "
                                   "rail and by road%s%s", sname, k,
@@ -215,8 +215,7 @@ tnet_cmd_map (int argc, char **argv)
     }
   else
     {
-      auto_title = g_strdup_printf ("许昌综合交通网络 %d  Xuchang transport network %d",
-                                    year, year);
+      auto_title = tnet_cli_map_title (common.dataset, year);
       subtitle = base_year > 0
         ? g_strdup_printf ("Scenario %s: roads and railways by mode and status; links "
                            "opened after %d highlighted", sname ? sname : "", base_year)

@@ -9,7 +9,7 @@
 static gboolean
 report (TnetCliCommon *common, int baseline, TnetCliFormat format, GError **error)
 {
-  g_autoptr (TnetNetwork) net = NULL;
+  const TnetNetwork *net = NULL;
   g_autoptr (TnetScenario) scen = NULL;
   if (!tnet_cli_load (common, &net, &scen, error))
     return FALSE;
@@ -24,7 +24,7 @@ report (TnetCliCommon *common, int baseline, TnetCliFormat format, GError **erro
       columns[0] = scen;
       n_columns = 1;
     }
-  g_autoptr (TnetReport) report = tnet_report_compute (net, columns, n_columns, error);
+  g_autoptr (TnetReport) report = tnet_report_compute (common->dataset, columns, n_columns, error);
   if (!report)
     return FALSE;
   g_autofree char *text = format == TNET_CLI_FORMAT_JSON ? tnet_report_to_json (report, TRUE)

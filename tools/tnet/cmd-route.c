@@ -241,7 +241,7 @@ route (int argc, char **argv, TnetCliCommon *common)
   if (!tnet_cli_format (common, TNET_CLI_FORMAT_TEXT | TNET_CLI_FORMAT_JSON, &format, &error))
     return tnet_cli_fail (ctx, error);
 
-  g_autoptr (TnetNetwork) net = NULL;
+  const TnetNetwork *net = NULL;
   g_autoptr (TnetScenario) scen = NULL;
   if (!tnet_cli_load (common, &net, &scen, &error))
     return tnet_cli_fail (ctx, error);

@@ -166,7 +166,8 @@ run_report (Run *run, GError **error)
                   && tnet_scenario_file_get_strv (run->sf, "closures", "links") == NULL
                   && !tnet_scenario_file_has_section (run->sf, "overrides");
   g_autoptr (GError) local = NULL;
-  g_autoptr (TnetReport) rep = tnet_report_compute (run->net, same ? cols + 1 : cols,
+  g_autoptr (TnetReport) rep = tnet_report_compute (tnet_cli_dataset_for (run->net),
+                                                    same ? cols + 1 : cols,
                                                     same ? 1 : 2, &local);
   if (rep == NULL)
     {
@@ -428,7 +429,7 @@ run_commute (Run *run, GError **error)
   double budget = tnet_scenario_file_get_double (sf, "commute", "budget_min", 60);
   const char *direction = tnet_scenario_file_get_string (sf, "commute", "direction");
   TnetMultimodal *graphs[TNET_N_PROFILES] = { NULL };
-  if (!tnet_commute_build_graphs (run->net, run->scen, profiles, n_profiles, graphs, error))
+  if (!tnet_cli_build_graphs (run->net, run->scen, profiles, n_profiles, graphs, error))
     return FALSE;
   static const char *const csv_header[] = { "direction", "profile", "origin", "destination",
                                             "minutes", "access_min", "wait_min",
@@ -769,8 +770,7 @@ run_network_outputs (Run *run, GError **error)
     {
       g_autoptr (TnetMap) map = tnet_map_new (run->net, run->scen);
       int year = tnet_scenario_get_year (run->scen);
-      g_autofree char *title = g_strdup_printf ("许昌综合交通网络 %d  Xuchang transport "
-                                                "network %d", year, year);
+      g_autofree char *title = tnet_cli_map_title (tnet_cli_dataset_for (run->net), year);
       g_autofree char *sub = g_strdup_printf ("Scenario %s: roads and railways by mode and "
                                               "status; links opened after 2020 highlighted",
                                               tnet_scenario_get_name (run->scen));
@@ -794,7 +794,8 @@ tnet_cmd_run (int argc, char **argv)
   tnet_cli_add_common (ctx, &common);
   int rc = TNET_EXIT_OK;
   g_autoptr (TnetScenarioFile) sf = NULL;
-  g_autoptr (TnetNetwork) net = NULL;
+  g_autoptr (TnetDataset) ds = NULL;
+  const TnetNetwork *net = NULL;
   g_autoptr (TnetScenario) scen = NULL;
   g_autoptr (JsonBuilder) json = json_builder_new ();
   g_autoptr (GString) text = g_string_new (NULL);
@@ -824,14 +825,17 @@ tnet_cmd_run (int argc, char **argv)
   data_dir = common.data_dir == NULL && tnet_scenario_file_get_network_dir (sf)
              ? g_strdup (tnet_scenario_file_get_network_dir (sf))
              : tnet_cli_data_dir (&common);
-  net = tnet_network_load_csv (data_dir, &error);
+  ds = tnet_dataset_load (data_dir, NULL, &error);
+  net = ds ? tnet_dataset_get_network (ds) : NULL;
+  if (net)
+    tnet_cli_register_dataset (ds);
   if (net == NULL || !tnet_scenario_file_check (sf, net, &error))
     {
       rc = tnet_cli_fail (NULL, error);
       goto out;
     }
   scen = tnet_scenario_file_get_scenario (sf, 2025);
-  if (!tnet_scenario_validate (scen, net, &error))
+  if (!tnet_dataset_validate_scenario (ds, scen, &error))
     {
       rc = tnet_cli_fail (NULL, error);
       goto out;

@@ -27,7 +27,7 @@ tnet_cmd_transfers (int argc, char **argv)
   tnet_cli_add_common (ctx, &common);
   int rc = TNET_EXIT_OK;
   TnetCliFormat fmt = TNET_CLI_FORMAT_TEXT;
-  g_autoptr (TnetNetwork) net = NULL;
+  const TnetNetwork *net = NULL;
   g_autoptr (TnetScenario) scen = NULL;
   g_autoptr (TnetFeed) feed = NULL;
   g_autoptr (TnetHubSet) hubs = NULL;

@@ -11,7 +11,7 @@ typedef struct {
   int (*run) (int argc, char **argv);
 } Command;
 
-/* One line per subcommand (keep the list in DESIGN §7 order). */
+/* One line per subcommand (keep the list in docs/cli.md order). */
 static const Command commands[] = {
   { "report", "the plan-indicator report, 2020 and 2025 beside the targets", tnet_cmd_report },
   { "route", "fastest path between two nodes, with legs and times", tnet_cmd_route },

@@ -103,23 +103,13 @@ tnet_cli_route_multimodal (const TnetCliCommon *common, const TnetNetwork *net,
                            const char *to, gboolean json)
 {
   GError *error = NULL;
-  g_autoptr (TnetFeed) feed = NULL;
-  g_autofree char *feed_path = NULL;
-  if (profile != TNET_PROFILE_CAR && tnet_network_get_dir (net))
-    {
-      feed_path = tnet_feed_path_for_year (tnet_network_get_dir (net),
-                                           tnet_scenario_get_year (scen));
-      if (feed_path)
-        {
-          feed = tnet_feed_load (feed_path, NULL, &error);
-          if (feed == NULL)
-            return tnet_cli_fail (NULL, error);
-        }
-    }
-  /* transfers inside passenger hubs pay the hub walk table */
-  g_autoptr (TnetHubSet) hubs = tnet_hub_set_load_for_network (net, &error);
-  if (hubs == NULL && error != NULL)
+  const TnetDataset *ds = tnet_cli_dataset_for (net);
+  const TnetFeed *feed = NULL;
+  if (profile != TNET_PROFILE_CAR && ds
+      && !tnet_dataset_get_feed (ds, tnet_scenario_get_year (scen), &feed, &error))
     return tnet_cli_fail (NULL, error);
+  /* transfers inside passenger hubs pay the hub walk table */
+  const TnetHubSet *hubs = ds ? tnet_dataset_get_hubs (ds) : NULL;
   TnetTransitOptions opts;
   tnet_transit_options_init (&opts);
   opts.hubs = hubs;
@@ -139,7 +129,7 @@ tnet_cli_route_multimodal (const TnetCliCommon *common, const TnetNetwork *net,
                tnet_profile_to_string (profile), from, to, tnet_scenario_get_year (scen));
       return TNET_EXIT_INPUT;
     }
-  g_autofree char *base = feed_path ? g_path_get_basename (feed_path) : NULL;
+  g_autofree char *base = feed ? g_path_get_basename (tnet_feed_get_path (feed)) : NULL;
   g_autofree char *text = json
     ? journey_json (from, to, profile, tnet_scenario_get_year (scen), base, j)
     : journey_text (from, to, profile, tnet_scenario_get_year (scen), base, j);

@@ -1,0 +1,724 @@
+/* dataset.c: a network folder loaded once (tnet-dataset.h).
+ *
+ * Implementation notes. Everything but the GTFS feeds is read by
+ * tnet_dataset_load(); the feeds are listed there and read on first use,
+ * because a command that needs one year's feed (or none) should not pay
+ * for the others. The feed cache is the only mutable state and is guarded
+ * by a mutex, so the dataset can be shared between threads. */
+#include "tnet-internal.h"
+#include "csv.h"
+#include <errno.h>
+#include <stdlib.h>
+
+typedef struct {
+  int first, last;   /* inclusive */
+} YearRange;
+
+typedef struct {
+  TnetFeed *feed;    /* NULL until read, or when reading failed */
+  GError *error;     /* the failure, replayed to later callers */
+  gboolean tried;
+} FeedSlot;
+
+struct _TnetDataset {
+  char *dir;
+  char *name;
+  TnetNetwork *net;
+  TnetPlan *plan;                 /* NULL: no plan.ini */
+  TnetUnitTable *units;           /* NULL: no units table */
+  TnetTargetTable *targets;       /* NULL: no targets table */
+  TnetHubSet *hubs;               /* NULL: no hubs.csv */
+  GArray *regions;                /* TnetRegion */
+  GArray *corridors;              /* TnetCorridorDef */
+  GPtrArray *strings;             /* owns the strings and arrays above point to */
+  GArray *feed_years;             /* int, ascending: the gtfs-YEAR feeds */
+  GArray *years;                  /* YearRange: the years described; empty = any */
+  char *years_text;
+  TnetFeedOptions feed_options;
+  GMutex feed_lock;
+  GHashTable *feeds;              /* feed path -> FeedSlot* (under feed_lock) */
+};
+
+static void
+feed_slot_free (gpointer p)
+{
+  FeedSlot *s = p;
+  if (s->feed)
+    tnet_feed_unref (s->feed);
+  if (s->error)
+    g_error_free (s->error);
+  g_free (s);
+}
+
+void
+tnet_dataset_free (TnetDataset *ds)
+{
+  if (!ds)
+    return;
+  g_free (ds->dir);
+  g_free (ds->name);
+  tnet_network_free (ds->net);
+  tnet_plan_free (ds->plan);
+  tnet_unit_table_free (ds->units);
+  tnet_target_table_free (ds->targets);
+  tnet_hub_set_free (ds->hubs);
+  g_array_unref (ds->regions);
+  g_array_unref (ds->corridors);
+  g_ptr_array_unref (ds->strings);
+  g_array_unref (ds->feed_years);
+  g_array_unref (ds->years);
+  g_free (ds->years_text);
+  g_mutex_clear (&ds->feed_lock);
+  g_hash_table_unref (ds->feeds);
+  g_free (ds);
+}
+
+static const char *
+keep (TnetDataset *ds, char *s)
+{
+  g_ptr_array_add (ds->strings, s);
+  return s;
+}
+
+static char *
+path_in (const TnetDataset *ds, const char *name)
+{
+  return g_build_filename (ds->dir, name, NULL);
+}
+
+static char *
+existing (const TnetDataset *ds, const char *name)
+{
+  char *path = path_in (ds, name);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    g_clear_pointer (&path, g_free);
+  return path;
+}
+
+/* -------------------------------------------------------------- regions */
+
+static gboolean
+load_regions (TnetDataset *ds, const char *path, GError **error)
+{
+  static const char *const required[] = { "id", "name", NULL };
+  g_autoptr (TnetCsv) csv = tnet_i_csv_open_table (path, NULL, required, error);
+  if (!csv)
+    return FALSE;
+  int c_id = tnet_i_csv_column (csv, "id"), c_name = tnet_i_csv_column (csv, "name");
+  int c_en = tnet_i_csv_column (csv, "name_en");
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  int r;
+  while ((r = tnet_i_csv_next (csv, error)) == 1)
+    {
+      const char *id = tnet_i_csv_field (csv, c_id);
+      if (*id == '\0')
+        {
+          tnet_i_csv_error (csv, c_id, error, "empty region id (expected a word)");
+          return FALSE;
+        }
+      if (g_hash_table_contains (seen, id))
+        {
+          tnet_i_csv_error (csv, c_id, error, "region '%s' is given twice", id);
+          return FALSE;
+        }
+      const char *en = tnet_i_csv_field (csv, c_en);
+      TnetRegion reg = {
+        keep (ds, g_strdup (id)), keep (ds, g_strdup (tnet_i_csv_field (csv, c_name))),
+        *en ? keep (ds, g_strdup (en)) : NULL
+      };
+      g_hash_table_add (seen, (gpointer) reg.id);
+      g_array_append_val (ds->regions, reg);
+    }
+  if (r < 0)
+    return FALSE;
+  /* every region a node names must be declared */
+  for (guint i = 0; i < tnet_network_n_nodes (ds->net); i++)
+    {
+      const TnetNode *n = tnet_network_node (ds->net, i);
+      if (n->region && *n->region && !g_hash_table_contains (seen, n->region))
+        {
+          g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
+                       "%s: node '%s' has region '%s', which regions.csv does not list "
+                       "(add a row for it)", path, n->id, n->region);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* ------------------------------------------------------------ corridors */
+
+typedef struct {
+  char *id, *name, *name_en;
+  GPtrArray *lines, *groups;
+} CorridorBuild;
+
+static gboolean
+load_corridors (TnetDataset *ds, const char *path, GError **error)
+{
+  static const char *const required[] = { "corridor", "line", "mode_group", NULL };
+  g_autoptr (TnetCsv) csv = tnet_i_csv_open_table (path, NULL, required, error);
+  if (!csv)
+    return FALSE;
+  int c_id = tnet_i_csv_column (csv, "corridor"), c_name = tnet_i_csv_column (csv, "name");
+  int c_en = tnet_i_csv_column (csv, "name_en"), c_line = tnet_i_csv_column (csv, "line");
+  int c_group = tnet_i_csv_column (csv, "mode_group");
+  g_autoptr (GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *builds = g_ptr_array_new ();
+  gboolean ok = TRUE;
+  int r;
+  while (ok && (r = tnet_i_csv_next (csv, error)) == 1)
+    {
+      const char *id = tnet_i_csv_field (csv, c_id), *line = tnet_i_csv_field (csv, c_line);
+      const char *group = tnet_i_csv_field (csv, c_group);
+      if (*id == '\0')
+        {
+          tnet_i_csv_error (csv, c_id, error, "empty corridor id (expected a word)");
+          ok = FALSE;
+        }
+      else if (*line == '\0' || !tnet_network_has_line (ds->net, line))
+        {
+          tnet_i_csv_error (csv, c_line, error, "expected a line name of links.csv, got \"%s\"",
+                            line);
+          ok = FALSE;
+        }
+      else if (strcmp (group, "rail") != 0 && strcmp (group, "road") != 0)
+        {
+          tnet_i_csv_error (csv, c_group, error, "expected rail or road, got \"%s\"", group);
+          ok = FALSE;
+        }
+      if (!ok)
+        break;
+      CorridorBuild *b = g_hash_table_lookup (index, id);
+      if (!b)
+        {
+          b = g_new0 (CorridorBuild, 1);
+          b->id = g_strdup (id);
+          b->name = g_strdup (tnet_i_csv_field (csv, c_name));
+          const char *en = tnet_i_csv_field (csv, c_en);
+          b->name_en = *en ? g_strdup (en) : NULL;
+          b->lines = g_ptr_array_new ();
+          b->groups = g_ptr_array_new ();
+          g_hash_table_insert (index, b->id, b);
+          g_ptr_array_add (builds, b);
+        }
+      else if (strcmp (b->name, tnet_i_csv_field (csv, c_name)) != 0)
+        {
+          tnet_i_csv_error (csv, c_name, error, "corridor '%s' was named \"%s\" before; "
+                            "give one name per corridor", id, b->name);
+          ok = FALSE;
+          break;
+        }
+      g_ptr_array_add (b->lines, g_strdup (line));
+      g_ptr_array_add (b->groups, g_strdup (group));
+    }
+  if (ok && r < 0)
+    ok = FALSE;
+  for (guint i = 0; i < builds->len; i++)
+    {
+      CorridorBuild *b = g_ptr_array_index (builds, i);
+      TnetCorridorDef def = { keep (ds, b->id), keep (ds, b->name),
+                              b->name_en ? keep (ds, b->name_en) : NULL, b->lines->len, NULL,
+                              NULL };
+      for (guint k = 0; k < b->lines->len; k++)
+        {
+          keep (ds, g_ptr_array_index (b->lines, k));
+          keep (ds, g_ptr_array_index (b->groups, k));
+        }
+      g_ptr_array_add (b->lines, NULL);
+      g_ptr_array_add (b->groups, NULL);
+      def.lines = (const char *const *) keep (ds, (char *) g_ptr_array_free (b->lines, FALSE));
+      def.mode_groups = (const char *const *) keep (ds, (char *) g_ptr_array_free (b->groups,
+                                                                                 FALSE));
+      g_array_append_val (ds->corridors, def);
+      g_free (b);
+    }
+  g_ptr_array_free (builds, TRUE);
+  return ok;
+}
+
+/* ---------------------------------------------------------------- years */
+
+static void
+list_feeds (TnetDataset *ds)
+{
+  GDir *dir = g_dir_open (ds->dir, 0, NULL);
+  if (!dir)
+    return;
+  const char *name;
+  while ((name = g_dir_read_name (dir)))
+    {
+      if (!g_str_has_prefix (name, "gtfs-"))
+        continue;
+      char *end;
+      errno = 0;
+      long y = strtol (name + 5, &end, 10);
+      if (errno || end == name + 5 || (*end && strcmp (end, ".zip") != 0) || y < 0 || y > 9999)
+        continue;
+      int year = (int) y;
+      gboolean dup = FALSE;
+      for (guint i = 0; i < ds->feed_years->len; i++)
+        dup |= g_array_index (ds->feed_years, int, i) == year;
+      if (!dup)
+        g_array_append_val (ds->feed_years, year);
+    }
+  g_dir_close (dir);
+}
+
+static int
+cmp_int (gconstpointer a, gconstpointer b)
+{
+  int x = *(const int *) a, y = *(const int *) b;
+  return x < y ? -1 : x > y;
+}
+
+static int
+cmp_range (gconstpointer a, gconstpointer b)
+{
+  return cmp_int (&((const YearRange *) a)->first, &((const YearRange *) b)->first);
+}
+
+static gboolean
+parse_year (const char *s, int *out)
+{
+  if (*s == '\0' || strspn (s, "0123456789") != strlen (s) || strlen (s) > 4)
+    return FALSE;
+  *out = atoi (s);
+  return TRUE;
+}
+
+/* [data] years: items "YEAR" or "FIRST-LAST", ;- or ,-separated. */
+static gboolean
+parse_years (TnetDataset *ds, const char *text, GError **error)
+{
+  g_auto (GStrv) items = g_strsplit_set (text, ";,", -1);
+  for (guint i = 0; items[i]; i++)
+    {
+      char *item = g_strstrip (items[i]);
+      if (*item == '\0')
+        continue;
+      YearRange r;
+      char *dash = strchr (item, '-');
+      gboolean ok;
+      if (dash)
+        {
+          *dash = '\0';
+          g_strstrip (item);
+          ok = parse_year (item, &r.first) && parse_year (g_strstrip (dash + 1), &r.last)
+               && r.first <= r.last;
+        }
+      else
+        ok = parse_year (item, &r.first) && (r.last = r.first, TRUE);
+      if (!ok)
+        {
+          g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
+                       "%s/plan.ini: [data] years: expected years and FIRST-LAST ranges "
+                       "separated by ';' (e.g. 2020-2030), got \"%s\"", ds->dir, text);
+          return FALSE;
+        }
+      g_array_append_val (ds->years, r);
+    }
+  if (ds->years->len == 0)
+    {
+      g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
+                   "%s/plan.ini: [data] years is empty (expected e.g. 2020-2030)", ds->dir);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The years the data name, when the plan declares none. */
+static void
+derive_years (TnetDataset *ds)
+{
+  int lo = G_MAXINT, hi = G_MININT;
+  for (guint i = 0; i < ds->feed_years->len; i++)
+    {
+      int y = g_array_index (ds->feed_years, int, i);
+      lo = MIN (lo, y);
+      hi = MAX (hi, y);
+    }
+  for (guint i = 0; i < tnet_network_n_links (ds->net); i++)
+    {
+      int y = tnet_network_link (ds->net, i)->open_year;
+      if (y > 0)
+        {
+          lo = MIN (lo, y);
+          hi = MAX (hi, y);
+        }
+    }
+  for (guint i = 0; ds->hubs && i < tnet_hub_set_n_hubs (ds->hubs); i++)
+    {
+      int y = tnet_hub_set_get (ds->hubs, i)->open_year;
+      if (y > 0)
+        {
+          lo = MIN (lo, y);
+          hi = MAX (hi, y);
+        }
+    }
+  if (lo <= hi)
+    {
+      /* links with a blank open_year exist in every year: without a feed
+       * (whose calendar dates it), the data describe every year up to the
+       * latest one they name */
+      YearRange r = { ds->feed_years->len ? lo : G_MININT, hi };
+      g_array_append_val (ds->years, r);
+    }
+}
+
+static char *
+years_to_text (const GArray *years)
+{
+  if (years->len == 0)
+    return g_strdup ("any year");
+  GString *s = g_string_new (NULL);
+  for (guint i = 0; i < years->len; i++)
+    {
+      const YearRange *r = &g_array_index (years, YearRange, i);
+      if (i)
+        g_string_append (s, ", ");
+      if (r->first == G_MININT)
+        g_string_append_printf (s, "up to %d", r->last);
+      else if (r->first == r->last)
+        g_string_append_printf (s, "%d", r->first);
+      else
+        g_string_append_printf (s, "%d-%d", r->first, r->last);
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* ----------------------------------------------------------------- plan */
+
+static gboolean
+region_exists (const TnetDataset *ds, const char *region)
+{
+  if (ds->regions->len > 0)
+    return tnet_dataset_find_region (ds, region) != NULL;
+  for (guint i = 0; i < tnet_network_n_nodes (ds->net); i++)
+    {
+      const TnetNode *n = tnet_network_node (ds->net, i);
+      if (n->region && strcmp (n->region, region) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+check_plan (const TnetDataset *ds, GError **error)
+{
+  const TnetPlan *plan = ds->plan;
+  const char *home = tnet_plan_get_home (plan);
+  if (home && !region_exists (ds, home))
+    {
+      g_set_error (error, TNET_ERROR, TNET_ERROR_NOT_FOUND,
+                   "%s/plan.ini: [plan] home: no region '%s' in the network", ds->dir, home);
+      return FALSE;
+    }
+  for (guint i = 0; i < tnet_plan_n_pairs (plan); i++)
+    {
+      const TnetPlanPair *p = tnet_plan_get_pair (plan, i);
+      if (!region_exists (ds, p->region))
+        {
+          g_set_error (error, TNET_ERROR, TNET_ERROR_NOT_FOUND,
+                       "%s/plan.ini: [pair %s] region: no region '%s' in the network",
+                       ds->dir, p->id, p->region);
+          return FALSE;
+        }
+    }
+  for (guint i = 0; i < tnet_plan_n_commutes (plan); i++)
+    {
+      const TnetPlanCommute *c = tnet_plan_get_commute (plan, i);
+      g_autoptr (GArray) nodes = g_array_new (FALSE, FALSE, sizeof (TnetId));
+      GError *local = NULL;
+      if (!tnet_commute_select (ds->net, c->origins, nodes, &local)
+          || !tnet_commute_select (ds->net, c->destinations, nodes, &local))
+        {
+          g_set_error (error, TNET_ERROR, TNET_ERROR_NOT_FOUND, "%s/plan.ini: [commute %s]: %s",
+                       ds->dir, c->id, local->message);
+          g_error_free (local);
+          return FALSE;
+        }
+      if (c->share_destination)
+        {
+          g_autoptr (GArray) dests = g_array_new (FALSE, FALSE, sizeof (TnetId));
+          tnet_commute_select (ds->net, c->destinations, dests, NULL);
+          TnetId v = tnet_network_find_node (ds->net, c->share_destination);
+          gboolean in = FALSE;
+          for (guint k = 0; k < dests->len; k++)
+            in |= g_array_index (dests, TnetId, k) == v;
+          if (!in)
+            {
+              g_set_error (error, TNET_ERROR, TNET_ERROR_NOT_FOUND,
+                           "%s/plan.ini: [commute %s] share_destination '%s' is not one of "
+                           "the destinations", ds->dir, c->id, c->share_destination);
+              return FALSE;
+            }
+        }
+    }
+  return TRUE;
+}
+
+/* ----------------------------------------------------------------- load */
+
+static gboolean
+dataset_fill (TnetDataset *ds, const char *dir, GError **error)
+{
+  g_autofree char *plan_path = existing (ds, "plan.ini");
+  g_autofree char *regions_path = existing (ds, "regions.csv");
+  g_autofree char *corridors_path = existing (ds, "corridors.csv");
+  if (!(ds->net = tnet_network_load_csv (dir, error))
+      || (plan_path && !(ds->plan = tnet_plan_load (plan_path, error)))
+      || (regions_path && !load_regions (ds, regions_path, error))
+      || (corridors_path && !load_corridors (ds, corridors_path, error)))
+    return FALSE;
+
+  const char *units_name = ds->plan ? tnet_plan_get_units_file (ds->plan) : "units.csv";
+  const char *targets_name = ds->plan ? tnet_plan_get_targets_file (ds->plan) : "targets.csv";
+  g_autofree char *units_path = existing (ds, units_name);
+  g_autofree char *targets_path = existing (ds, targets_name);
+  if (ds->plan)
+    {
+      /* a table the plan names explicitly must exist */
+      g_autofree char *u = path_in (ds, units_name), *t = path_in (ds, targets_name);
+      if (!units_path && strcmp (units_name, "units.csv") != 0)
+        {
+          g_set_error (error, TNET_ERROR, TNET_ERROR_IO, "%s: cannot read: no such file "
+                       "(plan.ini [plan] units)", u);
+          return FALSE;
+        }
+      if (!targets_path && strcmp (targets_name, "targets.csv") != 0)
+        {
+          g_set_error (error, TNET_ERROR, TNET_ERROR_IO, "%s: cannot read: no such file "
+                       "(plan.ini [plan] targets)", t);
+          return FALSE;
+        }
+    }
+  if ((units_path && !(ds->units = tnet_unit_table_load_csv (ds->net, units_path, error)))
+      || (targets_path && !(ds->targets = tnet_target_table_load_csv (targets_path, error))))
+    return FALSE;
+  GError *local = NULL;
+  ds->hubs = tnet_hub_set_load_for_network (ds->net, &local);
+  if (local)
+    {
+      g_propagate_error (error, local);
+      return FALSE;
+    }
+  list_feeds (ds);
+  g_array_sort (ds->feed_years, cmp_int);
+  const char *years = ds->plan ? tnet_plan_get_years (ds->plan) : NULL;
+  if (years)
+    {
+      if (!parse_years (ds, years, error))
+        return FALSE;
+      g_array_sort (ds->years, cmp_range);
+    }
+  else
+    derive_years (ds);
+  ds->years_text = years_to_text (ds->years);
+  if (ds->plan && !check_plan (ds, error))
+    return FALSE;
+  const char *name = ds->plan ? tnet_plan_get_name_value (ds->plan) : NULL;
+  ds->name = name ? g_strdup (name) : g_path_get_basename (dir);
+  return TRUE;
+}
+
+TnetDataset *
+tnet_dataset_load (const char *dir, const TnetFeedOptions *feed_options, GError **error)
+{
+  g_return_val_if_fail (dir != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  TnetDataset *ds = g_new0 (TnetDataset, 1);
+  ds->dir = g_strdup (dir);
+  ds->regions = g_array_new (FALSE, FALSE, sizeof (TnetRegion));
+  ds->corridors = g_array_new (FALSE, FALSE, sizeof (TnetCorridorDef));
+  ds->strings = g_ptr_array_new_with_free_func (g_free);
+  ds->feed_years = g_array_new (FALSE, FALSE, sizeof (int));
+  ds->years = g_array_new (FALSE, FALSE, sizeof (YearRange));
+  g_mutex_init (&ds->feed_lock);
+  ds->feeds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, feed_slot_free);
+  if (feed_options)
+    ds->feed_options = *feed_options;
+  else
+    tnet_feed_options_init (&ds->feed_options);
+
+  if (!dataset_fill (ds, dir, error))
+    {
+      tnet_dataset_free (ds);
+      return NULL;
+    }
+  return ds;
+}
+
+/* ------------------------------------------------------------ accessors */
+
+const char *
+tnet_dataset_get_dir (const TnetDataset *ds)
+{
+  g_return_val_if_fail (ds != NULL, NULL);
+  return ds->dir;
+}
+
+const char *
+tnet_dataset_get_name (const TnetDataset *ds)
+{
+  g_return_val_if_fail (ds != NULL, NULL);
+  return ds->name;
+}
+
+const TnetNetwork *
+tnet_dataset_get_network (const TnetDataset *ds)
+{
+  g_return_val_if_fail (ds != NULL, NULL);
+  return ds->net;
+}
+
+const TnetPlan *
+tnet_dataset_get_plan (const TnetDataset *ds)
+{
+  g_return_val_if_fail (ds != NULL, NULL);
+  return ds->plan;
+}
+
+const TnetUnitTable *
+tnet_dataset_get_units (const TnetDataset *ds)
+{
+  g_return_val_if_fail (ds != NULL, NULL);
+  return ds->units;
+}
+
+const TnetTargetTable *
+tnet_dataset_get_targets (const TnetDataset *ds)
+{
+  g_return_val_if_fail (ds != NULL, NULL);
+  return ds->targets;
+}
+
+const TnetHubSet *
+tnet_dataset_get_hubs (const TnetDataset *ds)
+{
+  g_return_val_if_fail (ds != NULL, NULL);
+  return ds->hubs;
+}
+
+guint
+tnet_dataset_n_regions (const TnetDataset *ds)
+{
+  g_return_val_if_fail (ds != NULL, 0);
+  return ds->regions->len;
+}
+
+const TnetRegion *
+tnet_dataset_get_region (const TnetDataset *ds, guint i)
+{
+  g_return_val_if_fail (ds != NULL && i < ds->regions->len, NULL);
+  return &g_array_index (ds->regions, TnetRegion, i);
+}
+
+const TnetRegion *
+tnet_dataset_find_region (const TnetDataset *ds, const char *id)
+{
+  g_return_val_if_fail (ds != NULL && id != NULL, NULL);
+  for (guint i = 0; i < ds->regions->len; i++)
+    if (strcmp (g_array_index (ds->regions, TnetRegion, i).id, id) == 0)
+      return &g_array_index (ds->regions, TnetRegion, i);
+  return NULL;
+}
+
+guint
+tnet_dataset_n_corridors (const TnetDataset *ds)
+{
+  g_return_val_if_fail (ds != NULL, 0);
+  return ds->corridors->len;
+}
+
+const TnetCorridorDef *
+tnet_dataset_get_corridor (const TnetDataset *ds, guint i)
+{
+  g_return_val_if_fail (ds != NULL && i < ds->corridors->len, NULL);
+  return &g_array_index (ds->corridors, TnetCorridorDef, i);
+}
+
+const TnetCorridorDef *
+tnet_dataset_find_corridor (const TnetDataset *ds, const char *id)
+{
+  g_return_val_if_fail (ds != NULL && id != NULL, NULL);
+  for (guint i = 0; i < ds->corridors->len; i++)
+    if (strcmp (g_array_index (ds->corridors, TnetCorridorDef, i).id, id) == 0)
+      return &g_array_index (ds->corridors, TnetCorridorDef, i);
+  return NULL;
+}
+
+const int *
+tnet_dataset_get_feed_years (const TnetDataset *ds, guint *n_years)
+{
+  g_return_val_if_fail (ds != NULL && n_years != NULL, NULL);
+  *n_years = ds->feed_years->len;
+  return (const int *) (void *) ds->feed_years->data;
+}
+
+gboolean
+tnet_dataset_get_feed (const TnetDataset *ds, int year, const TnetFeed **feed_out,
+                       GError **error)
+{
+  g_return_val_if_fail (ds != NULL && feed_out != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  *feed_out = NULL;
+  g_autofree char *path = tnet_feed_path_for_year (ds->dir, year);
+  if (!path)
+    return TRUE;
+  TnetDataset *mut = (TnetDataset *) ds;   /* the feed cache only */
+  g_mutex_lock (&mut->feed_lock);
+  FeedSlot *slot = g_hash_table_lookup (ds->feeds, path);
+  if (!slot)
+    {
+      slot = g_new0 (FeedSlot, 1);
+      g_hash_table_insert (mut->feeds, g_strdup (path), slot);
+    }
+  if (!slot->tried)
+    {
+      slot->tried = TRUE;
+      slot->feed = tnet_feed_load (path, &ds->feed_options, &slot->error);
+    }
+  gboolean ok = slot->feed != NULL;
+  if (ok)
+    *feed_out = slot->feed;
+  else if (error)
+    *error = g_error_copy (slot->error);
+  g_mutex_unlock (&mut->feed_lock);
+  return ok;
+}
+
+gboolean
+tnet_dataset_check_year (const TnetDataset *ds, int year, GError **error)
+{
+  g_return_val_if_fail (ds != NULL, FALSE);
+  if (ds->years->len == 0)
+    return TRUE;
+  for (guint i = 0; i < ds->years->len; i++)
+    {
+      const YearRange *r = &g_array_index (ds->years, YearRange, i);
+      if (year >= r->first && year <= r->last)
+        return TRUE;
+    }
+  g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
+               "%d is outside the years the data of %s describe (expected %s)", year,
+               ds->dir, ds->years_text);
+  return FALSE;
+}
+
+const char *
+tnet_dataset_get_years_text (const TnetDataset *ds)
+{
+  g_return_val_if_fail (ds != NULL, NULL);
+  return ds->years_text;
+}
+
+gboolean
+tnet_dataset_validate_scenario (const TnetDataset *ds, const TnetScenario *scen,
+                                GError **error)
+{
+  g_return_val_if_fail (ds != NULL && scen != NULL, FALSE);
+  return tnet_dataset_check_year (ds, tnet_scenario_get_year (scen), error)
+         && tnet_scenario_validate (scen, ds->net, error);
+}

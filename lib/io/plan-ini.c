@@ -1,0 +1,708 @@
+/* plan-ini.c: the report plan of a network folder (plan.ini).
+ *
+ * Implementation notes. GKeyFile parses; it reports no lines and keeps the
+ * last of two equal keys silently, so the text is scanned once to record
+ * the line and value column of every key and to refuse repeats. Every key
+ * is checked against the schema below and converted once, so the getters
+ * cannot fail. Names the plan uses (regions, nodes, profiles' places) need
+ * a network and are checked by the dataset loader.
+ */
+#include "tnet-internal.h"
+#include <errno.h>
+#include <stdlib.h>
+
+typedef enum {
+  K_STRING,   /* any text (localised variants KEY[LANG] allowed) */
+  K_INT,      /* whole number in [lo, hi] */
+  K_DOUBLE,   /* number in (lo, hi] */
+  K_BOOL,     /* true or false */
+  K_LIST,     /* ;-separated words */
+} KeyType;
+
+typedef struct {
+  const char *group;   /* "plan", or the kind of a "KIND NAME" group */
+  const char *key;
+  KeyType type;
+  double lo, hi;
+  gboolean required;
+} KeySpec;
+
+static const KeySpec specs[] = {
+  { "plan", "name", K_STRING, 0, 0, FALSE },
+  { "plan", "title", K_STRING, 0, 0, FALSE },
+  { "plan", "map_title", K_STRING, 0, 0, FALSE },
+  { "plan", "table_header", K_STRING, 0, 0, FALSE },
+  { "plan", "home", K_STRING, 0, 0, FALSE },
+  { "plan", "home_label", K_STRING, 0, 0, FALSE },
+  { "plan", "units", K_STRING, 0, 0, FALSE },
+  { "plan", "targets", K_STRING, 0, 0, FALSE },
+  { "data", "years", K_STRING, 0, 0, FALSE },
+  { "report", "top", K_INT, 1, 100000, FALSE },
+  { "report", "k", K_INT, 1, 16, FALSE },
+  { "report", "budget_min", K_DOUBLE, 0, 1440, FALSE },
+  { "report", "detour", K_DOUBLE, 1, 10, FALSE },
+  { "report", "unit_min_lines", K_INT, 1, 1000, FALSE },
+  { "report", "trunk_classes", K_LIST, 0, 0, FALSE },
+  { "report", "critical_pair", K_STRING, 0, 0, FALSE },
+  { "report", "corridors", K_BOOL, 0, 0, FALSE },
+  { "pair", "region", K_STRING, 0, 0, TRUE },
+  { "pair", "label", K_STRING, 0, 0, FALSE },
+  { "pair", "lines", K_BOOL, 0, 0, FALSE },
+  { "pair", "disjoint_paths", K_BOOL, 0, 0, FALSE },
+  { "commute", "title", K_STRING, 0, 0, FALSE },
+  { "commute", "key", K_STRING, 0, 0, FALSE },
+  { "commute", "origins", K_STRING, 0, 0, TRUE },
+  { "commute", "destinations", K_STRING, 0, 0, TRUE },
+  { "commute", "profiles", K_LIST, 0, 0, FALSE },
+  { "commute", "budget_min", K_DOUBLE, 0, 1440, TRUE },
+  { "commute", "share_destination", K_STRING, 0, 0, FALSE },
+  { "commute", "share_label", K_STRING, 0, 0, FALSE },
+  { "commute", "unit_rows", K_BOOL, 0, 0, FALSE },
+};
+
+/* Defaults of the numeric [report] keys (docs/data-format.md). */
+static const struct {
+  const char *key;
+  double value;
+} report_defaults[] = {
+  { "top", 10 }, { "k", 5 }, { "budget_min", 60 }, { "detour", 1.5 },
+  { "unit_min_lines", 2 }, { "corridors", 0 },
+};
+
+typedef struct {
+  guint line;
+  guint column;      /* of the value */
+} Place;
+
+struct _TnetPlan {
+  char *path;
+  GKeyFile *kf;
+  GHashTable *places;         /* "group\nkey" -> Place* (key NULL: the group) */
+  GHashTable *numbers;        /* "KEY" of [report] -> double* given in the file */
+  GHashTable *values;         /* "group\nkey" -> stripped string, every key of
+                               * [plan], [data], [report] and [names] */
+  GArray *pairs;              /* TnetPlanPair; strings owned by @strings */
+  GArray *commutes;           /* TnetPlanCommute */
+  GPtrArray *strings;         /* every string and array the records point into */
+  char **trunk_classes;       /* NULL when not given */
+};
+
+static char *
+place_key (const char *group, const char *key)
+{
+  return g_strconcat (group, "\n", key ? key : "", NULL);
+}
+
+void
+tnet_plan_free (TnetPlan *plan)
+{
+  if (!plan)
+    return;
+  g_free (plan->path);
+  if (plan->kf)
+    g_key_file_unref (plan->kf);
+  g_hash_table_unref (plan->places);
+  g_hash_table_unref (plan->numbers);
+  g_hash_table_unref (plan->values);
+  g_array_unref (plan->pairs);
+  g_array_unref (plan->commutes);
+  g_ptr_array_unref (plan->strings);
+  g_strfreev (plan->trunk_classes);
+  g_free (plan);
+}
+
+G_GNUC_PRINTF (5, 6) static void
+plan_error (GError **error, const TnetPlan *plan, const char *group, const char *key,
+            const char *fmt, ...)
+{
+  va_list ap;
+  va_start (ap, fmt);
+  g_autofree char *msg = g_strdup_vprintf (fmt, ap);
+  va_end (ap);
+  g_autofree char *pk = place_key (group, key);
+  const Place *p = g_hash_table_lookup (plan->places, pk);
+  if (p)
+    g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT, "%s:%u:%u: %s", plan->path,
+                 p->line, p->column, msg);
+  else
+    g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT, "%s: [%s]%s%s: %s", plan->path,
+                 group, key ? " " : "", key ? key : "", msg);
+}
+
+/* Records the place of every group and key; refuses a key given twice. */
+static gboolean
+scan_places (TnetPlan *plan, const char *data, gsize length, GError **error)
+{
+  g_autofree char *group = NULL;
+  guint line_no = 0;
+  const char *p = data, *end = data + length;
+  while (p < end)
+    {
+      const char *eol = memchr (p, '\n', end - p);
+      if (!eol)
+        eol = end;
+      line_no++;
+      const char *s = p;
+      while (s < eol && (*s == ' ' || *s == '\t'))
+        s++;
+      const char *e = eol;
+      while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+        e--;
+      if (s < e && *s == '[')
+        {
+          const char *close = memchr (s, ']', e - s);
+          if (close)
+            {
+              g_free (group);
+              group = g_strndup (s + 1, close - s - 1);
+              char *pk = place_key (group, NULL);
+              Place *pl = g_new0 (Place, 1);
+              pl->line = line_no;
+              pl->column = (guint) (s - p) + 1;
+              g_hash_table_replace (plan->places, pk, pl);
+            }
+        }
+      else if (s < e && *s != '#' && group)
+        {
+          const char *eq = memchr (s, '=', e - s);
+          if (eq)
+            {
+              const char *ke = eq;
+              while (ke > s && (ke[-1] == ' ' || ke[-1] == '\t'))
+                ke--;
+              const char *v = eq + 1;
+              while (v < e && (*v == ' ' || *v == '\t'))
+                v++;
+              g_autofree char *key = g_strndup (s, ke - s);
+              char *pk = place_key (group, key);
+              const Place *old = g_hash_table_lookup (plan->places, pk);
+              if (old)
+                {
+                  g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
+                               "%s:%u:%u: key '%s' in [%s] was already given on line %u; "
+                               "give each key once", plan->path, line_no,
+                               (guint) (s - p) + 1, key, group, old->line);
+                  g_free (pk);
+                  return FALSE;
+                }
+              Place *pl = g_new0 (Place, 1);
+              pl->line = line_no;
+              pl->column = (guint) (v - p) + 1;
+              g_hash_table_insert (plan->places, pk, pl);
+            }
+        }
+      p = eol + 1;
+    }
+  return TRUE;
+}
+
+static const KeySpec *
+find_spec (const char *kind, const char *key)
+{
+  /* a localised string key: KEY[LANG] */
+  g_autofree char *base = NULL;
+  const char *bracket = strchr (key, '[');
+  if (bracket && g_str_has_suffix (key, "]"))
+    base = g_strndup (key, bracket - key);
+  for (guint i = 0; i < G_N_ELEMENTS (specs); i++)
+    if (strcmp (specs[i].group, kind) == 0
+        && strcmp (specs[i].key, base ? base : key) == 0
+        && (!base || specs[i].type == K_STRING))
+      return &specs[i];
+  return NULL;
+}
+
+static const char *
+keep (TnetPlan *plan, char *s)
+{
+  if (s)
+    g_ptr_array_add (plan->strings, s);
+  return s;
+}
+
+static gboolean
+parse_number (const char *s, double *out)
+{
+  char *end;
+  errno = 0;
+  double v = g_ascii_strtod (s, &end);
+  if (errno || end == s || *end || !isfinite (v))
+    return FALSE;
+  *out = v;
+  return TRUE;
+}
+
+/* Checks the value of one key against its spec. */
+static gboolean
+check_value (TnetPlan *plan, const char *group, const char *key, const KeySpec *spec,
+             GError **error)
+{
+  g_autofree char *raw = g_key_file_get_value (plan->kf, group, key, NULL);
+  g_autofree char *v = g_strstrip (g_strdup (raw ? raw : ""));
+  double x;
+  switch (spec->type)
+    {
+    case K_STRING:
+    case K_LIST:
+      if (*v == '\0')
+        {
+          plan_error (error, plan, group, key, "empty value for '%s' (expected %s)", key,
+                      spec->type == K_LIST ? "a ;-separated list" : "some text");
+          return FALSE;
+        }
+      return TRUE;
+    case K_BOOL:
+      if (strcmp (v, "true") && strcmp (v, "false"))
+        {
+          plan_error (error, plan, group, key, "expected true or false for '%s', got \"%s\"",
+                      key, v);
+          return FALSE;
+        }
+      x = strcmp (v, "true") == 0;
+      break;
+    case K_INT:
+      if (!parse_number (v, &x) || x != floor (x) || x < spec->lo || x > spec->hi)
+        {
+          plan_error (error, plan, group, key,
+                      "expected a whole number from %g to %g for '%s', got \"%s\"",
+                      spec->lo, spec->hi, key, v);
+          return FALSE;
+        }
+      break;
+    case K_DOUBLE:
+      if (!parse_number (v, &x) || x <= spec->lo || x > spec->hi)
+        {
+          plan_error (error, plan, group, key,
+                      "expected a number above %g and at most %g for '%s', got \"%s\"",
+                      spec->lo, spec->hi, key, v);
+          return FALSE;
+        }
+      break;
+    }
+  if (strcmp (group, "report") == 0)
+    {
+      double *d = g_new (double, 1);
+      *d = x;
+      g_hash_table_insert (plan->numbers, g_strdup (key), d);
+    }
+  return TRUE;
+}
+
+static char **
+get_list (GKeyFile *kf, const char *group, const char *key)
+{
+  g_autofree char *raw = g_key_file_get_value (kf, group, key, NULL);
+  if (!raw)
+    return NULL;
+  char **items = g_strsplit (raw, ";", -1);
+  guint n = 0;
+  for (guint i = 0; items[i]; i++)
+    {
+      g_strstrip (items[i]);
+      if (*items[i])
+        items[n++] = items[i];
+      else
+        g_free (items[i]);
+    }
+  items[n] = NULL;
+  return items;
+}
+
+static char *
+get_string (GKeyFile *kf, const char *group, const char *key)
+{
+  char *s = g_key_file_get_string (kf, group, key, NULL);
+  return s ? g_strstrip (s) : NULL;
+}
+
+static gboolean
+get_bool (GKeyFile *kf, const char *group, const char *key, gboolean dflt)
+{
+  g_autofree char *s = get_string (kf, group, key);
+  return s ? strcmp (s, "true") == 0 : dflt;
+}
+
+static gboolean
+parse_commute (TnetPlan *plan, const char *group, const char *name, GError **error)
+{
+  GKeyFile *kf = plan->kf;
+  TnetPlanCommute c = { 0 };
+  c.id = keep (plan, g_strdup (name));
+  c.origins = keep (plan, get_string (kf, group, "origins"));
+  c.destinations = keep (plan, get_string (kf, group, "destinations"));
+  c.title = keep (plan, get_string (kf, group, "title"));
+  if (!c.title)
+    c.title = keep (plan, g_strdup_printf ("Commute %s", name));
+  c.key = keep (plan, get_string (kf, group, "key"));
+  if (!c.key)
+    c.key = keep (plan, g_strdup_printf ("commute_%s", name));
+  g_autofree char *budget = get_string (kf, group, "budget_min");
+  parse_number (budget, &c.budget_min);   /* checked by check_value */
+  c.share_destination = keep (plan, get_string (kf, group, "share_destination"));
+  c.share_label = keep (plan, get_string (kf, group, "share_label"));
+  c.unit_rows = get_bool (kf, group, "unit_rows", FALSE);
+  g_auto (GStrv) profiles = get_list (kf, group, "profiles");
+  GArray *pa = g_array_new (FALSE, FALSE, sizeof (TnetProfile));
+  if (!profiles)
+    for (TnetProfile p = 0; p < TNET_N_PROFILES; p++)
+      g_array_append_val (pa, p);
+  for (guint i = 0; profiles && profiles[i]; i++)
+    {
+      TnetProfile p;
+      if (!tnet_profile_from_string (profiles[i], &p))
+        {
+          plan_error (error, plan, group, "profiles",
+                      "unknown profile '%s' (expected car, transit or park_and_ride)",
+                      profiles[i]);
+          g_array_unref (pa);
+          return FALSE;
+        }
+      g_array_append_val (pa, p);
+    }
+  c.n_profiles = pa->len;
+  c.profiles = (const TnetProfile *) (void *) pa->data;
+  g_ptr_array_add (plan->strings, g_array_free (pa, FALSE));
+  g_array_append_val (plan->commutes, c);
+  return TRUE;
+}
+
+static gboolean
+parse_pair (TnetPlan *plan, const char *group, const char *name)
+{
+  GKeyFile *kf = plan->kf;
+  TnetPlanPair p = { 0 };
+  p.id = keep (plan, g_strdup (name));
+  p.region = keep (plan, get_string (kf, group, "region"));
+  p.label = keep (plan, get_string (kf, group, "label"));
+  if (!p.label)
+    p.label = p.region;
+  p.count_lines = get_bool (kf, group, "lines", TRUE);
+  p.disjoint_paths = get_bool (kf, group, "disjoint_paths", TRUE);
+  g_array_append_val (plan->pairs, p);
+  return TRUE;
+}
+
+/* A group name: "plan", "data", "report", "names", or "KIND NAME" with KIND
+ * pair or commute and NAME a word ([A-Za-z0-9_-]). */
+static gboolean
+split_group (const char *group, char **kind, char **name)
+{
+  const char *sp = strchr (group, ' ');
+  if (!sp)
+    {
+      *kind = g_strdup (group);
+      *name = NULL;
+      return strcmp (group, "plan") == 0 || strcmp (group, "data") == 0
+             || strcmp (group, "report") == 0 || strcmp (group, "names") == 0;
+    }
+  *kind = g_strndup (group, sp - group);
+  *name = g_strdup (sp + 1);
+  if (strcmp (*kind, "pair") && strcmp (*kind, "commute"))
+    return FALSE;
+  if (**name == '\0')
+    return FALSE;
+  for (const char *c = *name; *c; c++)
+    if (!g_ascii_isalnum (*c) && *c != '_' && *c != '-')
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+plan_fill (TnetPlan *plan, const char *path, const char *data, gsize length, GError **error)
+{
+  GError *local = NULL;
+  if (!g_utf8_validate (data, length, NULL))
+    {
+      g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT, "%s: not UTF-8 text", path);
+      return FALSE;
+    }
+  if (!scan_places (plan, data, length, error))
+    return FALSE;
+  if (!g_key_file_load_from_data (plan->kf, data, length, G_KEY_FILE_KEEP_TRANSLATIONS, &local))
+    {
+      g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT, "%s: %s", path, local->message);
+      g_error_free (local);
+      return FALSE;
+    }
+  if (!g_key_file_has_group (plan->kf, "plan"))
+    {
+      g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
+                   "%s: no [plan] group (expected one, with at least a title)", path);
+      return FALSE;
+    }
+  g_auto (GStrv) groups = g_key_file_get_groups (plan->kf, NULL);
+  for (guint g = 0; groups[g]; g++)
+    {
+      g_autofree char *kind = NULL, *name = NULL;
+      if (!split_group (groups[g], &kind, &name))
+        {
+          plan_error (error, plan, groups[g], NULL,
+                      "unknown group [%s] (expected [plan], [data], [report], [names], "
+                      "[pair NAME] or [commute NAME], NAME of letters, digits, _ or -)",
+                      groups[g]);
+          return FALSE;
+        }
+      g_auto (GStrv) keys = g_key_file_get_keys (plan->kf, groups[g], NULL, NULL);
+      for (guint k = 0; keys[k]; k++)
+        {
+          if (strcmp (kind, "names") == 0)
+            {
+              const KeySpec any = { "names", keys[k], K_STRING, 0, 0, FALSE };
+              if (!check_value (plan, groups[g], keys[k], &any, error))
+                return FALSE;
+              g_hash_table_insert (plan->values, place_key (groups[g], keys[k]),
+                                   get_string (plan->kf, groups[g], keys[k]));
+              continue;
+            }
+          const KeySpec *spec = find_spec (kind, keys[k]);
+          if (!spec)
+            {
+              GString *known = g_string_new (NULL);
+              for (guint i = 0; i < G_N_ELEMENTS (specs); i++)
+                if (strcmp (specs[i].group, kind) == 0)
+                  g_string_append_printf (known, "%s%s", known->len ? ", " : "", specs[i].key);
+              plan_error (error, plan, groups[g], keys[k],
+                          "unknown key '%s' in [%s] (expected one of: %s)", keys[k],
+                          groups[g], known->str);
+              g_string_free (known, TRUE);
+              return FALSE;
+            }
+          if (!check_value (plan, groups[g], keys[k], spec, error))
+            return FALSE;
+          if (!name)
+            g_hash_table_insert (plan->values, place_key (groups[g], keys[k]),
+                                 get_string (plan->kf, groups[g], keys[k]));
+        }
+      for (guint i = 0; i < G_N_ELEMENTS (specs); i++)
+        if (specs[i].required && strcmp (specs[i].group, kind) == 0
+            && !g_key_file_has_key (plan->kf, groups[g], specs[i].key, NULL))
+          {
+            plan_error (error, plan, groups[g], NULL, "[%s] lacks the required key '%s'",
+                        groups[g], specs[i].key);
+            return FALSE;
+          }
+      if (strcmp (kind, "pair") == 0)
+        parse_pair (plan, groups[g], name);
+      else if (strcmp (kind, "commute") == 0 && !parse_commute (plan, groups[g], name, error))
+        return FALSE;
+    }
+  plan->trunk_classes = get_list (plan->kf, "report", "trunk_classes");
+  g_autofree char *critical = get_string (plan->kf, "report", "critical_pair");
+  if (critical)
+    {
+      gboolean found = FALSE;
+      for (guint i = 0; i < plan->pairs->len; i++)
+        found |= strcmp (g_array_index (plan->pairs, TnetPlanPair, i).id, critical) == 0;
+      if (!found)
+        {
+          plan_error (error, plan, "report", "critical_pair",
+                      "critical_pair '%s' names no [pair %s] group", critical, critical);
+          return FALSE;
+        }
+    }
+  if ((plan->pairs->len > 0 || g_key_file_has_key (plan->kf, "report", "critical_pair", NULL))
+      && !g_key_file_has_key (plan->kf, "plan", "home", NULL))
+    {
+      plan_error (error, plan, "plan", NULL,
+                  "[plan] lacks 'home' (the home region), which the [pair] groups need");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static TnetPlan *
+plan_parse (const char *path, const char *data, gsize length, GError **error)
+{
+  TnetPlan *plan = g_new0 (TnetPlan, 1);
+  plan->path = g_strdup (path);
+  plan->places = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  plan->numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  plan->values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  plan->pairs = g_array_new (FALSE, FALSE, sizeof (TnetPlanPair));
+  plan->commutes = g_array_new (FALSE, FALSE, sizeof (TnetPlanCommute));
+  plan->strings = g_ptr_array_new_with_free_func (g_free);
+  plan->kf = g_key_file_new ();
+  g_key_file_set_list_separator (plan->kf, ';');
+  if (!plan_fill (plan, path, data, length, error))
+    {
+      tnet_plan_free (plan);
+      return NULL;
+    }
+  return plan;
+}
+
+TnetPlan *
+tnet_plan_load (const char *path, GError **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  g_autofree char *data = NULL;
+  gsize length = 0;
+  GError *local = NULL;
+  if (!g_file_get_contents (path, &data, &length, &local))
+    {
+      g_set_error (error, TNET_ERROR, TNET_ERROR_IO, "%s: cannot read: %s", path,
+                   local->message);
+      g_error_free (local);
+      return NULL;
+    }
+  return plan_parse (path, data, length, error);
+}
+
+static const char *
+value (const TnetPlan *plan, const char *group, const char *key)
+{
+  g_autofree char *pk = place_key (group, key);
+  return g_hash_table_lookup (plan->values, pk);
+}
+
+const char *
+tnet_plan_get_title (const TnetPlan *plan, const char *lang)
+{
+  g_return_val_if_fail (plan != NULL, NULL);
+  if (lang && *lang)
+    {
+      g_autofree char *k = g_strdup_printf ("title[%s]", lang);
+      const char *t = value (plan, "plan", k);
+      if (t)
+        return t;
+      /* pt-BR, pt_BR -> pt */
+      g_autofree char *base = g_strndup (lang, strcspn (lang, "-_"));
+      g_autofree char *kb = g_strdup_printf ("title[%s]", base);
+      if ((t = value (plan, "plan", kb)))
+        return t;
+    }
+  return value (plan, "plan", "title");
+}
+
+char *
+tnet_plan_format_map_title (const TnetPlan *plan, int year)
+{
+  g_return_val_if_fail (plan != NULL, NULL);
+  const char *t = value (plan, "plan", "map_title");
+  if (!t)
+    return NULL;
+  g_auto (GStrv) parts = g_strsplit (t, "{year}", -1);
+  g_autofree char *y = g_strdup_printf ("%d", year);
+  return g_strjoinv (y, parts);
+}
+
+const char *
+tnet_plan_get_home (const TnetPlan *plan)
+{
+  g_return_val_if_fail (plan != NULL, NULL);
+  return value (plan, "plan", "home");
+}
+
+const char *
+tnet_plan_get_home_label (const TnetPlan *plan)
+{
+  g_return_val_if_fail (plan != NULL, NULL);
+  const char *l = value (plan, "plan", "home_label");
+  return l ? l : tnet_plan_get_home (plan);
+}
+
+const char *
+tnet_plan_get_units_file (const TnetPlan *plan)
+{
+  g_return_val_if_fail (plan != NULL, NULL);
+  const char *f = value (plan, "plan", "units");
+  return f ? f : "units.csv";
+}
+
+const char *
+tnet_plan_get_targets_file (const TnetPlan *plan)
+{
+  g_return_val_if_fail (plan != NULL, NULL);
+  const char *f = value (plan, "plan", "targets");
+  return f ? f : "targets.csv";
+}
+
+const char *
+tnet_plan_get_table_header (const TnetPlan *plan)
+{
+  g_return_val_if_fail (plan != NULL, NULL);
+  return value (plan, "plan", "table_header");
+}
+
+double
+tnet_plan_get_double (const TnetPlan *plan, const char *key)
+{
+  g_return_val_if_fail (key != NULL, NAN);
+  const double *v = plan ? g_hash_table_lookup (plan->numbers, key) : NULL;
+  if (v)
+    return *v;
+  for (guint i = 0; i < G_N_ELEMENTS (report_defaults); i++)
+    if (strcmp (report_defaults[i].key, key) == 0)
+      return report_defaults[i].value;
+  g_return_val_if_reached (NAN);
+}
+
+int
+tnet_plan_get_int (const TnetPlan *plan, const char *key)
+{
+  return (int) tnet_plan_get_double (plan, key);
+}
+
+const char *const *
+tnet_plan_get_trunk_classes (const TnetPlan *plan)
+{
+  g_return_val_if_fail (plan != NULL, NULL);
+  return (const char *const *) plan->trunk_classes;
+}
+
+const char *
+tnet_plan_get_critical_pair (const TnetPlan *plan)
+{
+  g_return_val_if_fail (plan != NULL, NULL);
+  return value (plan, "report", "critical_pair");
+}
+
+const char *
+tnet_plan_get_name (const TnetPlan *plan, const char *key)
+{
+  g_return_val_if_fail (key != NULL, NULL);
+  return plan ? value (plan, "names", key) : NULL;
+}
+
+const char *
+tnet_plan_get_years (const TnetPlan *plan)
+{
+  g_return_val_if_fail (plan != NULL, NULL);
+  return value (plan, "data", "years");
+}
+
+const char *
+tnet_plan_get_name_value (const TnetPlan *plan)
+{
+  g_return_val_if_fail (plan != NULL, NULL);
+  return value (plan, "plan", "name");
+}
+
+guint
+tnet_plan_n_pairs (const TnetPlan *plan)
+{
+  g_return_val_if_fail (plan != NULL, 0);
+  return plan->pairs->len;
+}
+
+const TnetPlanPair *
+tnet_plan_get_pair (const TnetPlan *plan, guint i)
+{
+  g_return_val_if_fail (plan != NULL && i < plan->pairs->len, NULL);
+  return &g_array_index (plan->pairs, TnetPlanPair, i);
+}
+
+guint
+tnet_plan_n_commutes (const TnetPlan *plan)
+{
+  g_return_val_if_fail (plan != NULL, 0);
+  return plan->commutes->len;
+}
+
+const TnetPlanCommute *
+tnet_plan_get_commute (const TnetPlan *plan, guint i)
+{
+  g_return_val_if_fail (plan != NULL && i < plan->commutes->len, NULL);
+  return &g_array_index (plan->commutes, TnetPlanCommute, i);
+}
