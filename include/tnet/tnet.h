@@ -20,4 +20,7 @@
 #include <tnet/tnet-analysis.h>
 #include <tnet/tnet-commute.h>
 #include <tnet/tnet-hubs.h>
+#include <tnet/tnet-zones.h>
+#include <tnet/tnet-init.h>
+#include <tnet/tnet-accessibility.h>
 #undef TNET_INSIDE
