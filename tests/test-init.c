@@ -497,6 +497,72 @@ START_TEST (accessibility_from_matrix_by_hand)
 }
 END_TEST
 
+
+START_TEST (spo_regions_from_polygons)
+{
+  /* two rectangles meeting at longitude -46.645; the north-east corner of
+   * the east one is cut away, so nodes there fall in no polygon ("other") */
+  tt_write_file (spo_dir, "regions.geojson",
+    "{\"type\":\"FeatureCollection\",\"features\":["
+    "{\"type\":\"Feature\",\"properties\":{\"id\":\"w\",\"name\":\"Oeste\"},"
+    "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[-46.75,-23.7],[-46.645,-23.7],"
+    "[-46.645,-23.4],[-46.75,-23.4],[-46.75,-23.7]]]}},"
+    "{\"type\":\"Feature\",\"properties\":{\"id\":\"e\"},"
+    "\"geometry\":{\"type\":\"MultiPolygon\",\"coordinates\":[[[[-46.645,-23.7],[-46.55,-23.7],"
+    "[-46.55,-23.53],[-46.645,-23.53],[-46.645,-23.7]]]]}}]}");
+  g_autofree char *regions = g_build_filename (spo_dir, "regions.geojson", NULL);
+  g_autofree char *osm = tt_source_path ("tests/data/sao-paulo/spo_osm.pbf");
+  g_autofree char *zones = tt_source_path ("tests/data/sao-paulo/spo_hexgrid.csv");
+  g_autofree char *out = g_build_filename (spo_dir, "poly", NULL);
+  TnetInitOptions o;
+  tnet_init_options_init (&o);
+  o.osm_path = osm;
+  o.zones_path = zones;
+  o.regions_path = regions;
+  TnetInitStats st;
+  GError *error = NULL;
+  ck_assert (tnet_folder_init (out, &o, &st, &error));
+  g_autoptr (TnetNetwork) net = tnet_network_load_csv (out, &error);
+  ck_assert_ptr_nonnull (net);
+  guint n_other = 0;
+  for (guint v = 0; v < tnet_network_n_nodes (net); v++)
+    {
+      const TnetNode *nd = tnet_network_node (net, v);
+      /* by hand: which rectangle holds the point (boundaries avoided) */
+      if (fabs (nd->lon + 46.645) < 1e-9 || fabs (nd->lat + 23.53) < 1e-9)
+        continue;
+      const char *want = nd->lon < -46.645 ? "w" : nd->lat < -23.53 ? "e" : "other";
+      ck_assert_str_eq (nd->region, want);
+      n_other += strcmp (want, "other") == 0;
+    }
+  ck_assert_uint_gt (n_other, 0);
+  g_autofree char *rpath = g_build_filename (out, "regions.csv", NULL);
+  g_autofree char *rtext = NULL;
+  ck_assert (g_file_get_contents (rpath, &rtext, NULL, NULL));
+  ck_assert (strstr (rtext, "w,Oeste,Oeste\n"));
+  ck_assert (strstr (rtext, "e,e,e\n"));
+  ck_assert (strstr (rtext, "other,other,other\n"));
+}
+END_TEST
+
+START_TEST (spo_cli_init_usage_and_errors)
+{
+  g_autofree char *osm = tt_source_path ("tests/data/sao-paulo/spo_osm.pbf");
+  g_autofree char *out = g_build_filename (spo_dir, "cli", NULL);
+  TtRun r = tt_run_tnet ("init", out, "--osm", osm, NULL);
+  ck_assert_int_eq (r.status, 2);
+  ck_assert (strstr (r.err, "--zones"));
+  tt_run_clear (&r);
+  tt_write_file (spo_dir, "badz.csv", "id,lon,lat,jobs\nz1,-46.63,-23.55,3\nz2,-46.63,x,4\n");
+  g_autofree char *bad = g_build_filename (spo_dir, "badz.csv", NULL);
+  r = tt_run_tnet ("init", out, "--osm", osm, "--zones", bad, NULL);
+  ck_assert_int_eq (r.status, 1);
+  ck_assert_msg (strstr (r.err, "badz.csv:3:"), "%s", r.err);
+  tt_run_clear (&r);
+  ck_assert (!g_file_test (out, G_FILE_TEST_EXISTS));
+}
+END_TEST
+
 /* The CLI on the São Paulo folder: each command runs and says what the
  * library's figures (or counts made here) say. */
 START_TEST (spo_cli_commands)
@@ -571,6 +637,8 @@ init_suite (void)
   tcase_add_test (spo, spo_init_errors);
   tcase_add_test (spo, spo_accessibility_car_against_dijkstra);
   tcase_add_test (spo, spo_cli_commands);
+  tcase_add_test (spo, spo_regions_from_polygons);
+  tcase_add_test (spo, spo_cli_init_usage_and_errors);
   suite_add_tcase (s, spo);
   return s;
 }
