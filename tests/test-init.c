@@ -330,6 +330,18 @@ START_TEST (spo_folder_contents)
       ck_assert_double_eq_tol (len, l->length_m, 0.05 + 1e-4 * l->length_m);
     }
   ck_assert_uint_gt (n_geom, 100);
+  /* the plan skeleton: the folder's name, home = the first region met in
+   * zone order, a pair for the other one */
+  g_autofree char *plan_path = g_build_filename (dir, "plan.ini", NULL);
+  g_autoptr (GKeyFile) plan = g_key_file_new ();
+  ck_assert (g_key_file_load_from_file (plan, plan_path, G_KEY_FILE_NONE, NULL));
+  g_autofree char *pname = g_key_file_get_string (plan, "plan", "name", NULL);
+  ck_assert_str_eq (pname, "spo");
+  g_autofree char *home = g_key_file_get_string (plan, "plan", "home", NULL);
+  g_autofree char *other = g_strdup (strcmp (home, "west") == 0 ? "east" : "west");
+  g_autofree char *group = g_strdup_printf ("pair %s", other);
+  g_autofree char *pair = g_key_file_get_string (plan, group, "region", NULL);
+  ck_assert_str_eq (pair, other);
   for (guint v = 0; v < tnet_network_n_nodes (net); v++)
     if (tnet_network_node (net, v)->kind == TNET_NODE_ZONE)
       ck_assert (linked[v]);

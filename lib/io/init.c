@@ -520,32 +520,61 @@ write_text (const char *dir, const char *name, const GString *text, GError **err
   return TRUE;
 }
 
-/* The plan skeleton: what init knows about the data set, the rest left for
- * the planner (commented). */
+/* The plan skeleton (docs/data-format.md, plan.ini): what init knows
+ * about the data set is written as keys, the rest as commented examples.
+ * With two or more regions, the first is the home region and every other
+ * one a [pair] (lines and disjoint paths between them in the report). */
 static GString *
 plan_skeleton (const char *name, const GPtrArray *region_ids, gboolean has_feed,
-               const char *population_column)
+               const char *first_zone)
 {
   GString *s = g_string_new (NULL);
+  /* GKeyFile value escapes: backslash, line breaks, a leading space */
+  GString *esc = g_string_new (NULL);
+  for (const char *p = name; *p; p++)
+    {
+      if (*p == '\\')
+        g_string_append (esc, "\\\\");
+      else if (*p == '\n' || *p == '\r')
+        g_string_append (esc, *p == '\n' ? "\\n" : "\\r");
+      else if (*p == ' ' && p == name)
+        g_string_append (esc, "\\s");
+      else
+        g_string_append_c (esc, *p);
+    }
+  g_autofree char *ename = g_string_free (esc, FALSE);
   g_string_append_printf (s,
-    "# plan.ini of the data set \"%s\", written by tnet init: what the report\n"
-    "# computes. Complete it; docs/data-format.md describes every key.\n\n"
+    "# The report plan of the data set \"%s\", written by tnet init.\n"
+    "# Complete it: every group and key is described in docs/data-format.md.\n\n"
     "[plan]\n"
     "name = %s\n"
-    "title = %s transport network\n\n", name, name, name);
-  g_string_append (s, "[regions]\n# the regions of regions.csv:");
-  for (guint i = 0; i < region_ids->len; i++)
-    g_string_append_printf (s, " %s", (const char *) g_ptr_array_index (region_ids, i));
-  g_string_append_printf (s, "\n# home = REGION\n\n"
-    "[commute]\n"
-    "origins = kind:zone\n"
-    "destinations = kind:zone\n"
-    "profiles = car%s\n"
-    "budget_min = 60\n\n"
-    "[accessibility]\n"
-    "# numeric zone columns of zones.csv are opportunities\n"
-    "population = %s\n"
-    "cutoffs_min = 30;45;60\n", has_feed ? ";transit" : "", population_column);
+    "title = %s transport network\n"
+    "map_title = %s {year}\n", ename, ename, ename, ename);
+  if (region_ids->len >= 2)
+    g_string_append_printf (s, "home = %s\n", (const char *) g_ptr_array_index (region_ids, 0));
+  else
+    g_string_append (s, "# home = REGION\n");
+  g_string_append (s, "\n[report]\nbudget_min = 60\n");
+  for (guint i = 1; region_ids->len >= 2 && i < region_ids->len; i++)
+    {
+      const char *rid = g_ptr_array_index (region_ids, i);
+      g_autofree char *pname = g_strdup (rid);
+      for (char *p = pname; *p; p++)
+        if (!g_ascii_isalnum (*p) && *p != '_' && *p != '-')
+          *p = '_';
+      g_string_append_printf (s, "\n[pair %s]\nregion = %s\n", pname, rid);
+    }
+  g_string_append_printf (s,
+    "\n# A commute section: from the zones of the home region to a zone, by\n"
+    "# car%s, within a budget.\n"
+    "# [commute work]\n"
+    "# origins = %s\n"
+    "# destinations = %s\n"
+    "# profiles = car%s\n"
+    "# budget_min = 45\n",
+    has_feed ? " and transit" : "",
+    region_ids->len >= 2 ? "region:HOME" : "kind:zone", first_zone,
+    has_feed ? ";transit" : "");
   return s;
 }
 
@@ -920,8 +949,7 @@ tnet_folder_init (const char *dir, const TnetInitOptions *opts, TnetInitStats *s
         return FALSE;
     }
   g_autoptr (GString) plan = plan_skeleton (name, region_ids, n_feeds > 0,
-                                            pop_col >= 0 ? tnet_zone_table_column_name (zones, pop_col)
-                                                         : "population");
+                                            tnet_zone_table_id (zones, 0));
   if (!write_text (dir, "plan.ini", plan, error))
     return FALSE;
   if (!step (&ctx, "writing the folder", TRUE, error))
