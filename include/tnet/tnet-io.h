@@ -13,12 +13,12 @@ G_BEGIN_DECLS
 /**
  * tnet_network_load_csv:
  * Loads `nodes.csv` and `links.csv` from folder @dir (DESIGN §3.1) and
- * remembers @dir for the optional files; `link_geometry.csv` (`id,geometry`,
- * a WKT LINESTRING per link), when present, gives links their polylines
- * (tnet_network_link_geometry()). Validation is strict; the first
+ * remembers @dir for the optional files. Validation is strict; the first
  * problem fails the whole load with %TNET_ERROR_INVALID_INPUT (or
  * %TNET_ERROR_IO) and a message "FILE:LINE:COLUMN: what was expected".
  * Nothing half-loaded is returned.
+ * `link_geometry.csv` (`id,geometry`, a WKT LINESTRING per link), when the
+ * folder has one, gives links their polylines (tnet_network_link_geometry()).
  * Time complexity: O(size of the files).
  */
 TNET_API TnetNetwork *tnet_network_load_csv (const char *dir, GError **error);

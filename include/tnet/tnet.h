@@ -10,6 +10,9 @@
 #include <tnet/tnet-search.h>
 #include <tnet/tnet-io.h>
 #include <tnet/tnet-osm.h>
+#include <tnet/tnet-zones.h>
+#include <tnet/tnet-init.h>
+#include <tnet/tnet-accessibility.h>
 #include <tnet/tnet-ch.h>
 #include <tnet/tnet-kernels.h>
 #include <tnet/tnet-corridors.h>
@@ -20,7 +23,4 @@
 #include <tnet/tnet-analysis.h>
 #include <tnet/tnet-commute.h>
 #include <tnet/tnet-hubs.h>
-#include <tnet/tnet-zones.h>
-#include <tnet/tnet-init.h>
-#include <tnet/tnet-accessibility.h>
 #undef TNET_INSIDE
