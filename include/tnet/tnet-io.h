@@ -17,11 +17,15 @@ G_BEGIN_DECLS
  * problem fails the whole load with %TNET_ERROR_INVALID_INPUT (or
  * %TNET_ERROR_IO) and a message "FILE:LINE:COLUMN: what was expected".
  * Nothing half-loaded is returned.
+ * `link_geometry.csv` (`id,geometry`, a WKT LINESTRING per link), when the
+ * folder has one, gives links their polylines (tnet_network_link_geometry()).
  * Time complexity: O(size of the files).
  */
 TNET_API TnetNetwork *tnet_network_load_csv (const char *dir, GError **error);
 
-/* Writes nodes.csv and links.csv of @net into @dir (created if needed). */
+/* Writes nodes.csv and links.csv of @net into @dir (created if needed), and
+ * link_geometry.csv when some link has a polyline (coordinates to 1e-7
+ * degree; a stale one is removed otherwise). */
 TNET_API gboolean tnet_network_save_csv (const TnetNetwork *net, const char *dir,
                                          GError **error);
 

@@ -151,6 +151,34 @@ TNET_API gboolean tnet_node_kind_from_string (const char *s, TnetNodeKind *out);
 /* Default speed of a road link by mode and class (km/h), docs/data-format.md. */
 TNET_API double tnet_default_speed_kmh (TnetMode mode, const char *road_class);
 
+/**
+ * tnet_network_set_link_geometry:
+ * @lonlat: @n_points lon/lat pairs (degrees), from the link's @from node to
+ *   its @to node
+ *
+ * Gives link @link a polyline (for maps and GeoJSON; the OSM import keeps
+ * each way's shape this way). Copies @lonlat; replaces an earlier geometry.
+ * The network does not check that the ends meet the link's nodes or that
+ * the length agrees: the writers of network folders do (tnet_folder_init()).
+ * Fails with %TNET_ERROR_INVALID_INPUT when @n_points < 2 or a coordinate is
+ * not finite or out of range.
+ * Time complexity: O(@n_points) amortised.
+ */
+TNET_API gboolean tnet_network_set_link_geometry (TnetNetwork *net, TnetId link,
+                                                  const double *lonlat, guint n_points,
+                                                  GError **error);
+/**
+ * tnet_network_link_geometry:
+ * The polyline of @link (2 * *@n_points doubles, lon/lat from @from to @to),
+ * or %NULL (and 0) when the link has none: it is then the straight line
+ * between its nodes. A view valid until @net changes or is freed.
+ * Time complexity: O(1).
+ */
+TNET_API const double *tnet_network_link_geometry (const TnetNetwork *net, TnetId link,
+                                                   guint *n_points);
+/* Number of links that have a polyline. O(1). */
+TNET_API guint tnet_network_n_link_geometries (const TnetNetwork *net);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetNetwork, tnet_network_free)
 
 G_END_DECLS

@@ -108,8 +108,10 @@ TNET_API double tnet_osm_parse_maxspeed (const char *value);
  * Without @opts->contract_degree2 every node of a kept way is a network
  * node and every pair of consecutive nodes a link. With it, only way ends
  * and nodes shared by several way segments remain; the links between them
- * keep the full length along the way (the intermediate geometry is not
- * kept: the network model has no geometry field). Self-loops left by
+ * keep the full length along the way and its shape: a link that stands for
+ * more than one segment gets the way's polyline from its @from node to its
+ * @to node (tnet_network_link_geometry()), whose haversine length is the
+ * link's length. Self-loops left by
  * contraction are dropped. A way that refers to a node missing from the
  * file (clipped extracts) is split there.
  *

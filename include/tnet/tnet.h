@@ -10,6 +10,9 @@
 #include <tnet/tnet-search.h>
 #include <tnet/tnet-io.h>
 #include <tnet/tnet-osm.h>
+#include <tnet/tnet-zones.h>
+#include <tnet/tnet-init.h>
+#include <tnet/tnet-accessibility.h>
 #include <tnet/tnet-ch.h>
 #include <tnet/tnet-kernels.h>
 #include <tnet/tnet-corridors.h>

@@ -14,6 +14,7 @@
 #include "tnet-internal.h"
 #include "csv.h"
 #include "feed-private.h"
+#include "gtfs-merge.h"
 
 #include <zip.h>
 #include <stdlib.h>
@@ -964,4 +965,19 @@ tnet_feed_path_for_year (const char *network_dir, int year)
   g_free (best_name);
   g_free (plain);
   return path;
+}
+
+/* For gtfs-merge.c: one member of a feed (folder or zip) as CSV with its
+ * header read; NULL without an error when the member is absent. */
+TnetCsv *
+tnet_i_gtfs_open_member (const char *path, const char *name, GError **error)
+{
+  Source src;
+  TnetCsv *csv = NULL;
+  if (source_open (&src, path, 0, error))
+    {
+      source_csv (&src, name, FALSE, &csv, error);
+      source_close (&src);
+    }
+  return csv;
 }

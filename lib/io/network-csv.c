@@ -273,6 +273,87 @@ load_links (TnetNetwork *net, const char *path, GError **error)
   return r == 0;
 }
 
+/* Parses "LINESTRING (lon lat, lon lat, ...)" (case-insensitive keyword,
+ * any spacing) into @out; FALSE on anything else. */
+static gboolean
+parse_linestring (const char *s, GArray *out)
+{
+  g_array_set_size (out, 0);
+  while (g_ascii_isspace (*s))
+    s++;
+  if (g_ascii_strncasecmp (s, "LINESTRING", 10) != 0)
+    return FALSE;
+  s += 10;
+  while (g_ascii_isspace (*s))
+    s++;
+  if (*s++ != '(')
+    return FALSE;
+  for (;;)
+    {
+      for (int c = 0; c < 2; c++)
+        {
+          char *end;
+          double v = g_ascii_strtod (s, &end);
+          if (end == s || !isfinite (v))
+            return FALSE;
+          g_array_append_val (out, v);
+          s = end;
+        }
+      while (g_ascii_isspace (*s))
+        s++;
+      if (*s == ',')
+        {
+          s++;
+          continue;
+        }
+      if (*s++ != ')')
+        return FALSE;
+      while (g_ascii_isspace (*s))
+        s++;
+      return *s == '\0';
+    }
+}
+
+/* link_geometry.csv, when the folder has one: id,geometry (WKT). */
+static gboolean
+load_geometry (TnetNetwork *net, const char *path, GError **error)
+{
+  static const char *const required[] = { "id", "geometry", NULL };
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return TRUE;
+  g_autoptr (TnetCsv) csv = tnet_i_csv_open_table (path, path, required, error);
+  if (!csv)
+    return FALSE;
+  int c_id = tnet_i_csv_column (csv, "id"), c_geom = tnet_i_csv_column (csv, "geometry");
+  g_autoptr (GArray) pts = g_array_new (FALSE, FALSE, sizeof (double));
+  int r;
+  while ((r = tnet_i_csv_next (csv, error)) > 0)
+    {
+      const char *id = tnet_i_csv_field (csv, c_id);
+      TnetId link = tnet_network_find_link (net, id);
+      if (link == TNET_ID_NONE)
+        {
+          tnet_i_csv_error (csv, c_id, error, "expected a link id of links.csv for \"id\", "
+                            "got unknown link \"%s\"", id);
+          return FALSE;
+        }
+      if (!parse_linestring (tnet_i_csv_field (csv, c_geom), pts))
+        {
+          tnet_i_csv_error (csv, c_geom, error, "expected a WKT \"LINESTRING (lon lat, "
+                            "lon lat, ...)\" for \"geometry\"");
+          return FALSE;
+        }
+      GError *local = NULL;
+      if (!tnet_network_set_link_geometry (net, link, (const double *) pts->data,
+                                           pts->len / 2, &local))
+        {
+          locate (csv, c_geom, error, local);
+          return FALSE;
+        }
+    }
+  return r == 0;
+}
+
 TnetNetwork *
 tnet_network_load_csv (const char *dir, GError **error)
 {
@@ -281,7 +362,9 @@ tnet_network_load_csv (const char *dir, GError **error)
   g_autoptr (TnetNetwork) net = tnet_network_new ();
   g_autofree char *nodes = g_build_filename (dir, "nodes.csv", NULL);
   g_autofree char *links = g_build_filename (dir, "links.csv", NULL);
-  if (!load_nodes (net, nodes, error) || !load_links (net, links, error))
+  g_autofree char *geometry = g_build_filename (dir, "link_geometry.csv", NULL);
+  if (!load_nodes (net, nodes, error) || !load_links (net, links, error)
+      || !load_geometry (net, geometry, error))
     return NULL;
   tnet_network_set_dir (net, dir);
   return g_steal_pointer (&net);
@@ -394,6 +477,39 @@ tnet_network_save_csv (const TnetNetwork *net, const char *dir, GError **error)
       put_field (links, l->confidence, FALSE);
       g_string_append_c (links, '\n');
     }
-  return write_file (dir, "nodes.csv", nodes, error) &&
-         write_file (dir, "links.csv", links, error);
+  if (!write_file (dir, "nodes.csv", nodes, error) ||
+      !write_file (dir, "links.csv", links, error))
+    return FALSE;
+  g_autofree char *geom_path = g_build_filename (dir, "link_geometry.csv", NULL);
+  if (tnet_network_n_link_geometries (net) == 0)
+    {
+      /* no stale shapes from an earlier network in the same folder */
+      if (g_file_test (geom_path, G_FILE_TEST_EXISTS) && g_remove (geom_path) != 0)
+        {
+          int e = errno;
+          g_set_error (error, TNET_ERROR, TNET_ERROR_IO, "%s: cannot remove: %s", geom_path,
+                       g_strerror (e));
+          return FALSE;
+        }
+      return TRUE;
+    }
+  g_autoptr (GString) geom = g_string_new ("id,geometry\n");
+  for (guint i = 0; i < tnet_network_n_links (net); i++)
+    {
+      guint np;
+      const double *ll = tnet_network_link_geometry (net, i, &np);
+      if (ll == NULL)
+        continue;
+      put_field (geom, tnet_network_link (net, i)->id, TRUE);
+      g_string_append (geom, ",\"LINESTRING (");
+      for (guint j = 0; j < np; j++)
+        {
+          char x[G_ASCII_DTOSTR_BUF_SIZE], y[G_ASCII_DTOSTR_BUF_SIZE];
+          g_ascii_formatd (x, sizeof x, "%.7f", ll[2 * j]);
+          g_ascii_formatd (y, sizeof y, "%.7f", ll[2 * j + 1]);
+          g_string_append_printf (geom, "%s%s %s", j ? ", " : "", x, y);
+        }
+      g_string_append (geom, ")\"\n");
+    }
+  return write_file (dir, "link_geometry.csv", geom, error);
 }

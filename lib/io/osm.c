@@ -439,6 +439,7 @@ assemble (const Import *imp, const char *path, GError **error)
   for (gsize i = 0; i < n_map; i++)
     node_of[i] = TNET_ID_NONE;
   gboolean ok = TRUE;
+  GArray *shape = g_array_new (FALSE, FALSE, sizeof (double));
   for (guint i = 0; ok && i < imp->ways->len; i++)
     {
       const Way *w = &g_array_index (imp->ways, Way, i);
@@ -492,13 +493,31 @@ assemble (const Import *imp, const char *path, GError **error)
                 .time_min = NAN,
                 .oneway = w->dir != 0,
               };
-              if (tnet_network_add_link (net, &link, error) == TNET_ID_NONE)
+              TnetId li = tnet_network_add_link (net, &link, error);
+              if (li == TNET_ID_NONE)
                 ok = FALSE;
+              else if (k - start >= 2)
+                {
+                  /* the way's shape between the two nodes, from -> to */
+                  guint np = k - start + 1;
+                  g_array_set_size (shape, 2 * np);
+                  for (guint j = 0; j < np; j++)
+                    {
+                      guint src = w->dir < 0 ? k - j : start + j;
+                      const double *p = &g_array_index (imp->nodes.lonlat, double,
+                                                        2 * (gsize) seq[src]);
+                      g_array_index (shape, double, 2 * j) = p[0];
+                      g_array_index (shape, double, 2 * j + 1) = p[1];
+                    }
+                  ok = tnet_network_set_link_geometry (net, li, (const double *) shape->data,
+                                                       np, error);
+                }
             }
           start = k;
           length = 0;
         }
     }
+  g_array_unref (shape);
   g_free (node_of);
   g_free (seq);
   g_free (uses);

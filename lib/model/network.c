@@ -16,7 +16,16 @@ struct _TnetNetwork {
   GHashTable *lines;      /* set of interned line names of the links */
   GPtrArray *tag_arrays;  /* owns each link's non-empty tags array */
   char *dir;              /* folder loaded from, or NULL */
+  GArray *geom_span;      /* per link (up to the last one given one): GeomSpan */
+  GArray *geom_lonlat;    /* the polylines' lon/lat pairs, spans point into it */
+  guint n_geometries;     /* spans with n > 0 */
 };
+
+/* Where a link's polyline sits in geom_lonlat; n = 0 when it has none. */
+typedef struct {
+  guint first;            /* index of the first pair */
+  guint n;                /* points */
+} GeomSpan;
 
 static const char *const empty_tags[] = { NULL };
 
@@ -58,6 +67,10 @@ tnet_network_free (TnetNetwork *net)
   g_hash_table_destroy (net->lines);
   g_ptr_array_free (net->tag_arrays, TRUE);
   g_free (net->dir);
+  if (net->geom_span)
+    g_array_free (net->geom_span, TRUE);
+  if (net->geom_lonlat)
+    g_array_free (net->geom_lonlat, TRUE);
   g_free (net);
 }
 
@@ -392,4 +405,67 @@ tnet_default_speed_kmh (TnetMode mode, const char *road_class)
       break;
     }
   g_return_val_if_reached (40.0);
+}
+
+gboolean
+tnet_network_set_link_geometry (TnetNetwork *net, TnetId link, const double *lonlat,
+                                guint n_points, GError **error)
+{
+  g_return_val_if_fail (net != NULL && link < net->links->len, FALSE);
+  g_return_val_if_fail (lonlat != NULL || n_points == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  const char *id = g_array_index (net->links, TnetLink, link).id;
+  if (n_points < 2)
+    {
+      g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
+                   "link \"%s\": a geometry needs at least 2 points, got %u", id, n_points);
+      return FALSE;
+    }
+  for (guint i = 0; i < n_points; i++)
+    if (!isfinite (lonlat[2 * i]) || !isfinite (lonlat[2 * i + 1])
+        || fabs (lonlat[2 * i]) > 180 || fabs (lonlat[2 * i + 1]) > 90)
+      {
+        g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
+                     "link \"%s\": geometry point %u is not a lon/lat in range", id, i + 1);
+        return FALSE;
+      }
+  if (net->geom_span == NULL)
+    {
+      net->geom_span = g_array_new (FALSE, TRUE, sizeof (GeomSpan));
+      net->geom_lonlat = g_array_new (FALSE, FALSE, sizeof (double));
+    }
+  if (net->geom_span->len <= link)
+    g_array_set_size (net->geom_span, link + 1);
+  GeomSpan *span = &g_array_index (net->geom_span, GeomSpan, link);
+  if (span->n == 0)
+    net->n_geometries++;
+  /* a replaced polyline's old points stay unused: geometries are set once
+   * by importers */
+  span->first = net->geom_lonlat->len / 2;
+  span->n = n_points;
+  g_array_append_vals (net->geom_lonlat, lonlat, 2 * n_points);
+  return TRUE;
+}
+
+const double *
+tnet_network_link_geometry (const TnetNetwork *net, TnetId link, guint *n_points)
+{
+  g_return_val_if_fail (net != NULL && link < net->links->len, NULL);
+  if (n_points)
+    *n_points = 0;
+  if (net->geom_span == NULL || link >= net->geom_span->len)
+    return NULL;
+  const GeomSpan *span = &g_array_index (net->geom_span, GeomSpan, link);
+  if (span->n == 0)
+    return NULL;
+  if (n_points)
+    *n_points = span->n;
+  return &g_array_index (net->geom_lonlat, double, 2 * (gsize) span->first);
+}
+
+guint
+tnet_network_n_link_geometries (const TnetNetwork *net)
+{
+  g_return_val_if_fail (net != NULL, 0);
+  return net->n_geometries;
 }

@@ -12,3 +12,5 @@ int tnet_cmd_import (int argc, char **argv);
 int tnet_cmd_run (int argc, char **argv);
 int tnet_cmd_map (int argc, char **argv);
 int tnet_cmd_transfers (int argc, char **argv);
+int tnet_cmd_init (int argc, char **argv);
+int tnet_cmd_accessibility (int argc, char **argv);

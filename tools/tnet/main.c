@@ -22,6 +22,8 @@ static const Command commands[] = {
   { "import", "import gtfs FEED (read and check) / import osm FILE.pbf -o DIR (to network CSV)", tnet_cmd_import },
   { "run", "everything a scenario file (.ini) asks for, into its output folder", tnet_cmd_run },
   { "transfers", "walk and wait between every pair of lines at each passenger hub", tnet_cmd_transfers },
+  { "init", "build a network folder from OSM, GTFS feeds and zones", tnet_cmd_init },
+  { "accessibility", "opportunities reachable within cutoffs, per zone", tnet_cmd_accessibility },
   { "map", "SVG/PNG map of the network, an isochrone or corridor paths", tnet_cmd_map },
 };
 

@@ -1,0 +1,174 @@
+/* accessibility.c: cumulative opportunities within travel-time cutoffs. */
+#include "tnet-internal.h"
+
+struct _TnetAccessibility {
+  guint n_origins;
+  guint n_cutoffs;
+  double *cutoffs_min;   /* n_cutoffs, as given */
+  double *values;        /* n_origins * n_cutoffs, row = origin */
+  double *means;         /* n_cutoffs, population-weighted; NAN without weight */
+  double total;          /* sum of the opportunities */
+};
+
+void
+tnet_accessibility_free (TnetAccessibility *acc)
+{
+  if (!acc)
+    return;
+  g_free (acc->cutoffs_min);
+  g_free (acc->values);
+  g_free (acc->means);
+  g_free (acc);
+}
+
+static gboolean
+check_values (const double *v, guint n, const char *what, GError **error)
+{
+  for (guint i = 0; v && i < n; i++)
+    if (!(isfinite (v[i]) && v[i] >= 0))
+      {
+        g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
+                     "accessibility: %s %u is %g, expected a non-negative number", what, i, v[i]);
+        return FALSE;
+      }
+  return TRUE;
+}
+
+TnetAccessibility *
+tnet_accessibility_from_matrix (const TnetWeight *times_ms, guint n_origins,
+                                guint n_destinations, const double *opportunities,
+                                const double *population, const double *cutoffs_min,
+                                guint n_cutoffs, GError **error)
+{
+  g_return_val_if_fail (times_ms != NULL || n_origins * n_destinations == 0, NULL);
+  g_return_val_if_fail (opportunities != NULL || n_destinations == 0, NULL);
+  g_return_val_if_fail (cutoffs_min != NULL || n_cutoffs == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  if (n_cutoffs == 0)
+    {
+      g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
+                   "accessibility: expected at least one cutoff");
+      return NULL;
+    }
+  for (guint c = 0; c < n_cutoffs; c++)
+    if (!(cutoffs_min[c] > 0 && cutoffs_min[c] <= 10000))
+      {
+        g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
+                     "accessibility: cutoff %g min is out of range, expected (0, 10000]",
+                     cutoffs_min[c]);
+        return NULL;
+      }
+  if (!check_values (opportunities, n_destinations, "opportunity of destination", error)
+      || !check_values (population, n_origins, "population of origin", error))
+    return NULL;
+  TnetAccessibility *acc = g_new0 (TnetAccessibility, 1);
+  acc->n_origins = n_origins;
+  acc->n_cutoffs = n_cutoffs;
+  acc->cutoffs_min = g_memdup2 (cutoffs_min, sizeof (double) * n_cutoffs);
+  acc->values = g_new0 (double, MAX ((gsize) n_origins * n_cutoffs, 1));
+  acc->means = g_new (double, n_cutoffs);
+  for (guint d = 0; d < n_destinations; d++)
+    acc->total += opportunities[d];
+  /* a cutoff in ms, compared with <=: a trip of exactly T minutes counts */
+  guint64 *limit = g_new (guint64, n_cutoffs);
+  for (guint c = 0; c < n_cutoffs; c++)
+    limit[c] = (guint64) llround (cutoffs_min[c] * 60000.0);
+  for (guint o = 0; o < n_origins; o++)
+    {
+      const TnetWeight *row = times_ms + (gsize) o * n_destinations;
+      double *out = acc->values + (gsize) o * n_cutoffs;
+      for (guint d = 0; d < n_destinations; d++)
+        {
+          if (row[d] == TNET_WEIGHT_INF || opportunities[d] == 0)
+            continue;
+          for (guint c = 0; c < n_cutoffs; c++)
+            if (row[d] <= limit[c])
+              out[c] += opportunities[d];
+        }
+    }
+  g_free (limit);
+  for (guint c = 0; c < n_cutoffs; c++)
+    {
+      double wsum = 0, sum = 0;
+      for (guint o = 0; o < n_origins; o++)
+        {
+          double w = population ? population[o] : 1.0;
+          wsum += w;
+          sum += w * acc->values[(gsize) o * n_cutoffs + c];
+        }
+      acc->means[c] = wsum > 0 ? sum / wsum : NAN;
+    }
+  return acc;
+}
+
+TnetAccessibility *
+tnet_accessibility_compute (const TnetNetwork *net, TnetMultimodal *graph,
+                            const TnetId *zones, guint n_zones, const double *opportunities,
+                            const double *population, const double *cutoffs_min,
+                            guint n_cutoffs, const TnetCommuteOptions *opts, GError **error)
+{
+  g_return_val_if_fail (net != NULL && graph != NULL, NULL);
+  g_return_val_if_fail (zones != NULL || n_zones == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  double max_cut = 0;
+  for (guint c = 0; c < n_cutoffs; c++)
+    max_cut = MAX (max_cut, cutoffs_min[c]);
+  TnetMultimodal *graphs[1] = { graph };
+  g_autoptr (TnetCommute) cm = tnet_commute_compute_with (net, graphs, 1, zones, n_zones,
+                                                          zones, n_zones, TNET_COMMUTE_TO,
+                                                          max_cut > 0 ? max_cut : 60, opts,
+                                                          error);
+  if (!cm)
+    return NULL;
+  TnetWeight *times = g_new (TnetWeight, MAX ((gsize) n_zones * n_zones, 1));
+  for (guint o = 0; o < n_zones; o++)
+    for (guint d = 0; d < n_zones; d++)
+      times[(gsize) o * n_zones + d] = tnet_commute_cell (cm, 0, o, d)->total_ms;
+  TnetAccessibility *acc = tnet_accessibility_from_matrix (times, n_zones, n_zones,
+                                                           opportunities, population,
+                                                           cutoffs_min, n_cutoffs, error);
+  g_free (times);
+  return acc;
+}
+
+guint
+tnet_accessibility_n_origins (const TnetAccessibility *acc)
+{
+  g_return_val_if_fail (acc != NULL, 0);
+  return acc->n_origins;
+}
+
+guint
+tnet_accessibility_n_cutoffs (const TnetAccessibility *acc)
+{
+  g_return_val_if_fail (acc != NULL, 0);
+  return acc->n_cutoffs;
+}
+
+double
+tnet_accessibility_cutoff_min (const TnetAccessibility *acc, guint c)
+{
+  g_return_val_if_fail (acc != NULL && c < acc->n_cutoffs, NAN);
+  return acc->cutoffs_min[c];
+}
+
+double
+tnet_accessibility_value (const TnetAccessibility *acc, guint o, guint c)
+{
+  g_return_val_if_fail (acc != NULL && o < acc->n_origins && c < acc->n_cutoffs, NAN);
+  return acc->values[(gsize) o * acc->n_cutoffs + c];
+}
+
+double
+tnet_accessibility_mean (const TnetAccessibility *acc, guint c)
+{
+  g_return_val_if_fail (acc != NULL && c < acc->n_cutoffs, NAN);
+  return acc->means[c];
+}
+
+double
+tnet_accessibility_total (const TnetAccessibility *acc)
+{
+  g_return_val_if_fail (acc != NULL, NAN);
+  return acc->total;
+}

@@ -1,0 +1,960 @@
+/* init.c: tnet_folder_init, a network folder from OSM, GTFS and zones.
+ *
+ * Implementation notes: everything is read and checked first (zones,
+ * regions, OSM, each feed), then the network is assembled in memory, then
+ * the files are written. Zones and stops snap to the street through two k-d
+ * trees (point-index.h): one over the nodes of the largest strongly
+ * connected component of the car network (a zone snapped to a one-way dead
+ * end of a clipped extract could be left but never reached), one over the
+ * largest connected component of the walking network. Components are found
+ * with Kosaraju's two depth-first passes, iterative (explicit stacks), over
+ * CSR arrays built here from the road links. */
+#include "tnet-internal.h"
+#include "point-index.h"
+#include "polygons.h"
+#include "gtfs-merge.h"
+#include <tnet/tnet-zones.h>
+#include <tnet/tnet-init.h>
+#include <errno.h>
+#include <glib/gstdio.h>
+
+void
+tnet_init_options_init (TnetInitOptions *opts)
+{
+  g_return_if_fail (opts != NULL);
+  memset (opts, 0, sizeof *opts);
+  tnet_osm_options_init (&opts->osm);
+  opts->region_name_key = "name";
+  opts->population_column = "population";
+  opts->access_speed_kmh = 4.8;
+  opts->access_detour = 1.2;
+  opts->access_max_m = 2000;
+  opts->access_links = 1;
+}
+
+typedef struct {
+  const TnetInitOptions *opts;
+  gboolean cancelled;
+} Ctx;
+
+/* Reports the start (done = 0) or the end (done = 1) of a step. */
+static gboolean
+step (Ctx *ctx, const char *what, gboolean done, GError **error)
+{
+  if (ctx->opts->progress && !ctx->opts->progress (done ? 1 : 0, 1, what,
+                                                   ctx->opts->progress_data))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "tnet init cancelled (%s)", what);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---- regions ---------------------------------------------------------- */
+
+typedef struct {
+  char *id;
+  char *name;
+  TnetIPolygon poly;   /* lonlat NULL when the region comes from a column */
+  double box[4];
+} Region;
+
+static void
+region_clear (gpointer p)
+{
+  Region *r = p;
+  g_free (r->id);
+  g_free (r->name);
+  if (r->poly.lonlat)
+    tnet_i_polygon_clear (&r->poly);
+}
+
+static GArray *
+load_region_polygons (const char *path, const char *name_key, GError **error)
+{
+  JsonArray *features = NULL;
+  g_autoptr (JsonParser) parser = tnet_i_geojson_read_features (path, &features, error);
+  if (!parser)
+    return NULL;
+  GArray *regions = g_array_new (FALSE, TRUE, sizeof (Region));
+  g_array_set_clear_func (regions, region_clear);
+  for (guint f = 0; f < json_array_get_length (features); f++)
+    {
+      JsonNode *fn = json_array_get_element (features, f);
+      JsonObject *feat = JSON_NODE_HOLDS_OBJECT (fn) ? json_node_get_object (fn) : NULL;
+      JsonNode *gn = feat ? json_object_get_member (feat, "geometry") : NULL;
+      JsonObject *geom = gn && JSON_NODE_HOLDS_OBJECT (gn) ? json_node_get_object (gn) : NULL;
+      char *id = feat ? tnet_i_geojson_feature_id (feat, "id") : NULL;
+      if (id == NULL && feat)
+        id = tnet_i_geojson_feature_id (feat, name_key);
+      const char *why = NULL;
+      Region r = { .id = id };
+      tnet_i_polygon_init (&r.poly);
+      if (geom == NULL)
+        why = "expected a Feature with a Polygon or MultiPolygon geometry";
+      else if (id == NULL)
+        why = "expected an \"id\" (member or property) or a name property";
+      else
+        tnet_i_polygon_from_json (&r.poly, geom, &why);
+      for (guint k = 0; why == NULL && k < regions->len; k++)
+        if (strcmp (g_array_index (regions, Region, k).id, id) == 0)
+          why = "duplicate region id";
+      if (why)
+        {
+          g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT, "%s: feature %u%s%s%s: %s",
+                       path, f + 1, id ? " (\"" : "", id ? id : "", id ? "\")" : "", why);
+          region_clear (&r);
+          g_array_unref (regions);
+          return NULL;
+        }
+      JsonNode *pn = json_object_get_member (feat, "properties");
+      if (pn && JSON_NODE_HOLDS_OBJECT (pn))
+        {
+          JsonNode *nn = json_object_get_member (json_node_get_object (pn), name_key);
+          r.name = nn ? tnet_i_json_scalar_text (nn) : NULL;
+        }
+      tnet_i_polygon_bbox (&r.poly, r.box);
+      g_array_append_val (regions, r);
+    }
+  if (regions->len == 0)
+    {
+      g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
+                   "%s: no region polygon (the FeatureCollection has no feature)", path);
+      g_array_unref (regions);
+      return NULL;
+    }
+  return regions;
+}
+
+/* The first region polygon holding the point, or NULL. */
+static const char *
+region_at (const GArray *regions, double lon, double lat)
+{
+  for (guint k = 0; k < regions->len; k++)
+    {
+      const Region *r = &g_array_index (regions, Region, k);
+      if (lon >= r->box[0] && lon <= r->box[2] && lat >= r->box[1] && lat <= r->box[3]
+          && tnet_i_polygon_contains (&r->poly, lon, lat))
+        return r->id;
+    }
+  return NULL;
+}
+
+/* ---- components -------------------------------------------------------- */
+
+/* Whether a pedestrian may use a road link: the rule of the transit graph's
+ * walking layers (TnetTransitOptions.walk_on_roads). */
+static gboolean
+foot_road (const TnetLink *lk)
+{
+  if (lk->mode == TNET_MODE_ROAD || lk->mode == TNET_MODE_WALK)
+    return TRUE;
+  return lk->mode == TNET_MODE_TRUNK && lk->road_class
+         && (strcmp (lk->road_class, "primary") == 0
+             || strcmp (lk->road_class, "primary_link") == 0);
+}
+
+typedef struct {
+  guint n;
+  guint *first;   /* n + 1 */
+  guint *head;
+} Csr;
+
+static void
+csr_build (Csr *g, guint n, const GArray *tails, const GArray *heads)
+{
+  g->n = n;
+  g->first = g_new0 (guint, n + 1);
+  g->head = g_new (guint, MAX (tails->len, 1));
+  for (guint i = 0; i < tails->len; i++)
+    g->first[g_array_index (tails, guint, i) + 1]++;
+  for (guint v = 0; v < n; v++)
+    g->first[v + 1] += g->first[v];
+  guint *pos = g_memdup2 (g->first, sizeof (guint) * n);
+  for (guint i = 0; i < tails->len; i++)
+    g->head[pos[g_array_index (tails, guint, i)]++] = g_array_index (heads, guint, i);
+  g_free (pos);
+}
+
+static void
+csr_clear (Csr *g)
+{
+  g_free (g->first);
+  g_free (g->head);
+}
+
+/* Marks in @in_comp the nodes of the largest strongly connected component
+ * of the arcs (tails[i] -> heads[i]) among nodes that have an arc; returns
+ * its size. Kosaraju: finishing order on the graph, then components on the
+ * reverse graph in reverse finishing order. */
+static guint
+largest_scc (guint n, const GArray *tails, const GArray *heads, gboolean *in_comp)
+{
+  Csr fwd, rev;
+  csr_build (&fwd, n, tails, heads);
+  csr_build (&rev, n, heads, tails);
+  guint8 *seen = g_new0 (guint8, MAX (n, 1));
+  guint *order = g_new (guint, MAX (n, 1));
+  guint n_order = 0;
+  guint *stack = g_new (guint, MAX (n, 1));
+  guint *next = g_new (guint, MAX (n, 1));   /* next arc to look at, per node */
+  for (guint s = 0; s < n; s++)
+    {
+      if (seen[s] || fwd.first[s] == fwd.first[s + 1])
+        continue;
+      guint top = 0;
+      stack[top++] = s;
+      seen[s] = 1;
+      next[s] = fwd.first[s];
+      while (top)
+        {
+          guint v = stack[top - 1];
+          if (next[v] < fwd.first[v + 1])
+            {
+              guint w = fwd.head[next[v]++];
+              if (!seen[w])
+                {
+                  seen[w] = 1;
+                  next[w] = fwd.first[w];
+                  stack[top++] = w;
+                }
+            }
+          else
+            {
+              order[n_order++] = v;
+              top--;
+            }
+        }
+    }
+  guint *comp = g_new (guint, MAX (n, 1));
+  for (guint v = 0; v < n; v++)
+    comp[v] = G_MAXUINT;
+  guint best = G_MAXUINT, best_size = 0, n_comp = 0;
+  for (guint i = n_order; i-- > 0;)
+    {
+      guint s = order[i];
+      if (comp[s] != G_MAXUINT)
+        continue;
+      guint size = 0, top = 0;
+      stack[top++] = s;
+      comp[s] = n_comp;
+      while (top)
+        {
+          guint v = stack[--top];
+          size++;
+          for (guint a = rev.first[v]; a < rev.first[v + 1]; a++)
+            if (comp[rev.head[a]] == G_MAXUINT)
+              {
+                comp[rev.head[a]] = n_comp;
+                stack[top++] = rev.head[a];
+              }
+        }
+      if (size > best_size)
+        {
+          best_size = size;
+          best = n_comp;
+        }
+      n_comp++;
+    }
+  for (guint v = 0; v < n; v++)
+    in_comp[v] = best != G_MAXUINT && comp[v] == best;
+  g_free (comp);
+  g_free (next);
+  g_free (stack);
+  g_free (order);
+  g_free (seen);
+  csr_clear (&fwd);
+  csr_clear (&rev);
+  return best_size;
+}
+
+/* A k-d tree over the nodes marked in @mask (ids = node indices). */
+static TnetPointIndex *
+index_nodes (const TnetNetwork *net, const gboolean *mask, guint n)
+{
+  g_autoptr (GArray) ll = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint v = 0; v < n; v++)
+    if (mask[v])
+      {
+        const TnetNode *nd = tnet_network_node (net, v);
+        g_array_append_val (ll, nd->lon);
+        g_array_append_val (ll, nd->lat);
+        g_array_append_val (ids, v);
+      }
+  return tnet_i_point_index_new ((const double *) ll->data, (const guint *) ids->data,
+                                 ids->len);
+}
+
+static double
+haversine_m (double lon1, double lat1, double lon2, double lat2)
+{
+  const double r = 6371008.8, k = G_PI / 180.0;
+  double dlat = (lat2 - lat1) * k, dlon = (lon2 - lon1) * k;
+  double s = sin (dlat / 2) * sin (dlat / 2)
+             + cos (lat1 * k) * cos (lat2 * k) * sin (dlon / 2) * sin (dlon / 2);
+  return 2 * r * asin (MIN (1.0, sqrt (s)));
+}
+
+/* Adds an access or walk link between nodes @a and @b of straight-line
+ * length @d metres. */
+static gboolean
+add_connector (TnetNetwork *net, const TnetInitOptions *o, const char *id, TnetMode mode,
+               TnetId a, TnetId b, double d, GError **error)
+{
+  TnetLink l = {
+    .id = id,
+    .from = a,
+    .to = b,
+    .mode = mode,
+    .status = TNET_STATUS_EXISTING,
+    .length_m = MAX (d, 0.1),
+    .speed_kmh = NAN,
+    .time_min = MAX (d, 0.1) * o->access_detour / (o->access_speed_kmh / 3.6) / 60.0,
+    .source = "tnet init",
+  };
+  static const char *const no_tags[] = { NULL };
+  l.tags = no_tags;
+  return tnet_network_add_link (net, &l, error) != TNET_ID_NONE;
+}
+
+/* ---- regions of every node ---------------------------------------------- */
+
+/* How a point gets its region: the polygon holding it ("other" outside
+ * all), or, when regions come from a zone column, the region of the nearest
+ * zone (a Voronoi partition of the map by zone centroids). */
+typedef struct {
+  const GArray *polygons;        /* Region, or NULL */
+  const TnetZoneTable *zones;
+  guint z_region;                /* zones' region column */
+  const TnetPointIndex *zone_index;  /* NULL with polygons */
+} Regioner;
+
+static const char *
+regioner_at (const Regioner *rg, double lon, double lat)
+{
+  if (rg->polygons)
+    {
+      const char *r = region_at (rg->polygons, lon, lat);
+      return r ? r : "other";
+    }
+  guint z;
+  if (rg->zone_index == NULL || tnet_i_point_index_nearest (rg->zone_index, lon, lat, 1, &z,
+                                                            NULL) == 0)
+    return NULL;
+  return tnet_zone_table_text (rg->zones, z, rg->z_region);
+}
+
+/* A copy of the road network whose nodes carry their region (the model has
+ * no setter: records are written once). Geometries are copied too. */
+static TnetNetwork *
+copy_with_regions (const TnetNetwork *net, const Regioner *rg, GError **error)
+{
+  g_autoptr (TnetNetwork) out = tnet_network_new ();
+  for (guint v = 0; v < tnet_network_n_nodes (net); v++)
+    {
+      TnetNode n = *tnet_network_node (net, v);
+      n.region = regioner_at (rg, n.lon, n.lat);
+      if (tnet_network_add_node (out, &n, error) == TNET_ID_NONE)
+        return NULL;
+    }
+  for (guint i = 0; i < tnet_network_n_links (net); i++)
+    {
+      if (tnet_network_add_link (out, tnet_network_link (net, i), error) == TNET_ID_NONE)
+        return NULL;
+      guint np;
+      const double *g = tnet_network_link_geometry (net, i, &np);
+      if (g && !tnet_network_set_link_geometry (out, i, g, np, error))
+        return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
+/* ---- feeds ------------------------------------------------------------- */
+
+static char **
+feed_prefixes (const TnetInitOptions *o, guint n)
+{
+  char **out = g_new0 (char *, n + 1);
+  for (guint f = 0; f < n; f++)
+    {
+      if (o->gtfs_prefixes && o->gtfs_prefixes[f])
+        {
+          out[f] = g_strdup (o->gtfs_prefixes[f]);
+          continue;
+        }
+      g_autofree char *base = g_path_get_basename (o->gtfs_paths[f]);
+      char *dot = strrchr (base, '.');
+      if (dot && dot != base)
+        *dot = '\0';
+      for (char *p = base; *p; p++)
+        if (*p == ':' || *p == ',' || *p == '"' || g_ascii_isspace (*p))
+          *p = '_';
+      char *cand = g_strdup (base);
+      for (guint k = 2;; k++)
+        {
+          gboolean taken = FALSE;
+          for (guint g = 0; g < f && !taken; g++)
+            taken = strcmp (out[g], cand) == 0;
+          if (!taken)
+            break;
+          g_free (cand);
+          cand = g_strdup_printf ("%s_%u", base, k);
+        }
+      out[f] = cand;
+    }
+  return out;
+}
+
+static void
+csv_field (GString *out, const char *s, gboolean first)
+{
+  if (!first)
+    g_string_append_c (out, ',');
+  if (s == NULL)
+    return;
+  if (strpbrk (s, ",\"\r\n") == NULL && s[0] != '#')
+    {
+      g_string_append (out, s);
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (const char *p = s; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+/* ---- hubs -------------------------------------------------------------- */
+
+#define HUB_RADIUS_M 200.0
+
+/* hubs.csv rows: each station (a stop of kind station) not yet in a hub
+ * gathers every stop within HUB_RADIUS_M that is in no hub yet, stations in
+ * node order; a group of two or more is a hub named after its station.
+ * NULL when there is no hub. */
+static GString *
+stop_hubs (const TnetNetwork *net, const GArray *stop_nodes)
+{
+  guint n = stop_nodes->len;
+  if (n < 2)
+    return NULL;
+  g_autoptr (GArray) ll = g_array_new (FALSE, FALSE, sizeof (double));
+  for (guint i = 0; i < n; i++)
+    {
+      const TnetNode *nd = tnet_network_node (net, g_array_index (stop_nodes, TnetId, i));
+      g_array_append_val (ll, nd->lon);
+      g_array_append_val (ll, nd->lat);
+    }
+  g_autoptr (TnetPointIndex) idx = tnet_i_point_index_new ((const double *) ll->data, NULL, n);
+  gboolean *taken = g_new0 (gboolean, n);
+  GString *out = g_string_new ("# Passenger hubs written by tnet init: a station and every stop "
+                               "within 200 m of it.\n"
+                               "id,name,name_en,kind,open_year,target_transfer_min,members,"
+                               "source,confidence\n");
+  guint n_hubs = 0;
+  enum { K = 64 };
+  guint near[K];
+  double dist[K];
+  for (guint i = 0; i < n; i++)
+    {
+      const TnetNode *st = tnet_network_node (net, g_array_index (stop_nodes, TnetId, i));
+      if (taken[i] || st->kind != TNET_NODE_STATION)
+        continue;
+      guint m = tnet_i_point_index_nearest (idx, st->lon, st->lat, K, near, dist);
+      g_autoptr (GString) members = g_string_new (NULL);
+      guint n_members = 0;
+      for (guint j = 0; j < m; j++)
+        {
+          const TnetNode *o = tnet_network_node (net, g_array_index (stop_nodes, TnetId,
+                                                                     near[j]));
+          if (taken[near[j]] || haversine_m (st->lon, st->lat, o->lon, o->lat) > HUB_RADIUS_M)
+            continue;
+          g_string_append_printf (members, "%s%s", n_members ? ";" : "", o->id);
+          n_members++;
+        }
+      if (n_members < 2)
+        continue;
+      for (guint j = 0; j < m; j++)
+        {
+          const TnetNode *o = tnet_network_node (net, g_array_index (stop_nodes, TnetId,
+                                                                     near[j]));
+          if (haversine_m (st->lon, st->lat, o->lon, o->lat) <= HUB_RADIUS_M)
+            taken[near[j]] = TRUE;
+        }
+      g_autofree char *hid = g_strdup_printf ("hub:%s", st->id);
+      csv_field (out, hid, TRUE);
+      csv_field (out, st->name, FALSE);
+      csv_field (out, st->name, FALSE);
+      g_string_append (out, ",existing,,,");
+      csv_field (out, members->str, TRUE);
+      g_string_append (out, ",tnet init,\n");
+      n_hubs++;
+    }
+  g_free (taken);
+  if (n_hubs == 0)
+    {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+  return out;
+}
+
+/* ---- writing ----------------------------------------------------------- */
+
+static gboolean
+write_text (const char *dir, const char *name, const GString *text, GError **error)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  GError *local = NULL;
+  if (!g_file_set_contents (path, text->str, (gssize) text->len, &local))
+    {
+      g_set_error (error, TNET_ERROR, TNET_ERROR_IO, "%s: cannot write: %s", path,
+                   local->message);
+      g_error_free (local);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The plan skeleton (docs/data-format.md, plan.ini): what init knows
+ * about the data set is written as keys, the rest as commented examples.
+ * With two or more regions, the first is the home region and every other
+ * one a [pair] (lines and disjoint paths between them in the report). */
+static GString *
+plan_skeleton (const char *name, const GPtrArray *region_ids, gboolean has_feed,
+               const char *first_zone)
+{
+  GString *s = g_string_new (NULL);
+  /* GKeyFile value escapes: backslash, line breaks, a leading space */
+  GString *esc = g_string_new (NULL);
+  for (const char *p = name; *p; p++)
+    {
+      if (*p == '\\')
+        g_string_append (esc, "\\\\");
+      else if (*p == '\n' || *p == '\r')
+        g_string_append (esc, *p == '\n' ? "\\n" : "\\r");
+      else if (*p == ' ' && p == name)
+        g_string_append (esc, "\\s");
+      else
+        g_string_append_c (esc, *p);
+    }
+  g_autofree char *ename = g_string_free (esc, FALSE);
+  g_string_append_printf (s,
+    "# The report plan of the data set \"%s\", written by tnet init.\n"
+    "# Complete it: every group and key is described in docs/data-format.md.\n\n"
+    "[plan]\n"
+    "name = %s\n"
+    "title = %s transport network\n"
+    "map_title = %s {year}\n", ename, ename, ename, ename);
+  if (region_ids->len >= 2)
+    g_string_append_printf (s, "home = %s\n", (const char *) g_ptr_array_index (region_ids, 0));
+  else
+    g_string_append (s, "# home = REGION\n");
+  g_string_append (s, "\n[report]\nbudget_min = 60\n");
+  for (guint i = 1; region_ids->len >= 2 && i < region_ids->len; i++)
+    {
+      const char *rid = g_ptr_array_index (region_ids, i);
+      g_autofree char *pname = g_strdup (rid);
+      for (char *p = pname; *p; p++)
+        if (!g_ascii_isalnum (*p) && *p != '_' && *p != '-')
+          *p = '_';
+      g_string_append_printf (s, "\n[pair %s]\nregion = %s\n", pname, rid);
+    }
+  g_string_append_printf (s,
+    "\n# A commute section: from the zones of the home region to a zone, by\n"
+    "# car%s, within a budget.\n"
+    "# [commute work]\n"
+    "# origins = %s\n"
+    "# destinations = %s\n"
+    "# profiles = car%s\n"
+    "# budget_min = 45\n",
+    has_feed ? " and transit" : "",
+    region_ids->len >= 2 ? "region:HOME" : "kind:zone", first_zone,
+    has_feed ? ";transit" : "");
+  return s;
+}
+
+/* ---- the whole job ----------------------------------------------------- */
+
+gboolean
+tnet_folder_init (const char *dir, const TnetInitOptions *opts, TnetInitStats *stats_out,
+                  GError **error)
+{
+  g_return_val_if_fail (dir != NULL && opts != NULL, FALSE);
+  g_return_val_if_fail (opts->osm_path != NULL && opts->zones_path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  if (!(opts->access_speed_kmh > 0 && opts->access_speed_kmh <= 200)
+      || !(opts->access_detour >= 1 && opts->access_detour <= 10)
+      || !(opts->access_max_m > 0) || opts->access_links == 0 || opts->access_links > 16)
+    {
+      g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
+                   "init options: access speed must be in (0, 200] km/h, detour in [1, 10], "
+                   "the maximum access distance positive and access links 1..16");
+      return FALSE;
+    }
+  if (opts->regions_path && opts->region_column)
+    {
+      g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
+                   "init options: give region polygons or a region column, not both");
+      return FALSE;
+    }
+  Ctx ctx = { .opts = opts };
+  TnetInitStats st = { 0 };
+  g_autofree char *name = opts->name ? g_strdup (opts->name) : g_path_get_basename (dir);
+
+  /* 1. zones and regions */
+  if (!step (&ctx, "reading zones", FALSE, error))
+    return FALSE;
+  g_autoptr (TnetZoneTable) zones = tnet_zone_table_load (opts->zones_path, error);
+  if (!zones)
+    return FALSE;
+  st.n_zones = tnet_zone_table_n_zones (zones);
+  int pop_col = tnet_zone_table_column (zones, opts->population_column
+                                                 ? opts->population_column : "population");
+  g_autofree double *population = NULL;
+  if (pop_col >= 0)
+    {
+      population = tnet_zone_table_values (zones, tnet_zone_table_column_name (zones, pop_col),
+                                           error);
+      if (!population)
+        {
+          g_prefix_error (error, "%s: ", opts->zones_path);
+          return FALSE;
+        }
+    }
+  int region_col = -1;
+  if (opts->region_column)
+    {
+      region_col = tnet_zone_table_column (zones, opts->region_column);
+      if (region_col < 0)
+        {
+          g_autoptr (GString) cols = g_string_new (NULL);
+          for (guint c = 0; c < tnet_zone_table_n_columns (zones); c++)
+            g_string_append_printf (cols, "%s%s", c ? ", " : "",
+                                    tnet_zone_table_column_name (zones, c));
+          g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
+                       "%s:1:1: no column \"%s\" for the regions (columns: %s)",
+                       opts->zones_path, opts->region_column, cols->len ? cols->str : "none");
+          return FALSE;
+        }
+    }
+  if (!step (&ctx, "reading zones", TRUE, error))
+    return FALSE;
+  g_autoptr (GArray) regions = NULL;
+  if (opts->regions_path)
+    {
+      if (!step (&ctx, "reading regions", FALSE, error))
+        return FALSE;
+      regions = load_region_polygons (opts->regions_path,
+                                      opts->region_name_key ? opts->region_name_key : "name",
+                                      error);
+      if (!regions || !step (&ctx, "reading regions", TRUE, error))
+        return FALSE;
+    }
+
+  /* zone regions: the polygon holding the zone ("other" outside all), or
+   * the zone's region column ("other" when empty) */
+  guint z_region = tnet_zone_table_add_column (zones, "region");
+  g_autoptr (GPtrArray) region_ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GHashTable) region_set = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint z = 0; (regions || region_col >= 0) && z < st.n_zones; z++)
+    {
+      const char *region;
+      if (regions)
+        region = region_at (regions, tnet_zone_table_lon (zones, z), tnet_zone_table_lat (zones, z));
+      else
+        region = tnet_zone_table_text (zones, z, (guint) region_col);
+      if (region == NULL || !*region)
+        region = "other";
+      g_autofree char *copy = g_strdup (region);
+      tnet_zone_table_set_text (zones, z, z_region, copy);
+      if (!g_hash_table_contains (region_set, copy))
+        {
+          char *own = g_strdup (copy);
+          g_ptr_array_add (region_ids, own);
+          g_hash_table_add (region_set, own);
+        }
+    }
+  g_autoptr (TnetPointIndex) zone_index = NULL;
+  Regioner rg = { regions, zones, z_region, NULL };
+  if (!regions && region_col >= 0)
+    {
+      g_autoptr (GArray) zll = g_array_new (FALSE, FALSE, sizeof (double));
+      for (guint z = 0; z < st.n_zones; z++)
+        {
+          double ll[2] = { tnet_zone_table_lon (zones, z), tnet_zone_table_lat (zones, z) };
+          g_array_append_vals (zll, ll, 2);
+        }
+      zone_index = tnet_i_point_index_new ((const double *) zll->data, NULL, st.n_zones);
+      rg.zone_index = zone_index;
+    }
+
+  /* 2. roads */
+  TnetOsmOptions osm = opts->osm;
+  osm.contract_degree2 = TRUE;
+  if (!osm.progress)
+    {
+      osm.progress = opts->progress;
+      osm.progress_data = opts->progress_data;
+    }
+  if (!step (&ctx, "reading OSM", FALSE, error))
+    return FALSE;
+  g_autoptr (TnetNetwork) net = tnet_network_load_osm (opts->osm_path, &osm, error);
+  if (!net)
+    return FALSE;
+  if (region_ids->len)
+    {
+      TnetNetwork *with = copy_with_regions (net, &rg, error);
+      if (!with)
+        return FALSE;
+      tnet_network_free (net);
+      net = with;
+    }
+  if (!step (&ctx, "reading OSM", TRUE, error))
+    return FALSE;
+  const guint n_road = tnet_network_n_nodes (net);
+  st.n_road_nodes = n_road;
+  st.n_road_links = tnet_network_n_links (net);
+
+  /* 3. feeds */
+  guint n_feeds = opts->gtfs_paths ? g_strv_length ((char **) opts->gtfs_paths) : 0;
+  g_auto (GStrv) prefixes = feed_prefixes (opts, n_feeds);
+  g_autoptr (GPtrArray) feeds = g_ptr_array_new_with_free_func ((GDestroyNotify) tnet_feed_unref);
+  for (guint f = 0; f < n_feeds; f++)
+    {
+      g_autofree char *what = g_strdup_printf ("reading GTFS %s", prefixes[f]);
+      if (!step (&ctx, what, FALSE, error))
+        return FALSE;
+      TnetFeed *feed = tnet_feed_load (opts->gtfs_paths[f], NULL, error);
+      if (!feed)
+        return FALSE;
+      g_ptr_array_add (feeds, feed);
+      if (!step (&ctx, what, TRUE, error))
+        return FALSE;
+    }
+  st.n_feeds = n_feeds;
+
+  /* 4. the networks zones and stops snap to */
+  if (!step (&ctx, "indexing the street network", FALSE, error))
+    return FALSE;
+  gboolean *car = g_new0 (gboolean, MAX (n_road, 1));
+  gboolean *walk = g_new0 (gboolean, MAX (n_road, 1));
+  {
+    g_autoptr (GArray) tails = g_array_new (FALSE, FALSE, sizeof (guint));
+    g_autoptr (GArray) heads = g_array_new (FALSE, FALSE, sizeof (guint));
+    g_autoptr (GArray) wt = g_array_new (FALSE, FALSE, sizeof (guint));
+    g_autoptr (GArray) wh = g_array_new (FALSE, FALSE, sizeof (guint));
+    for (guint i = 0; i < tnet_network_n_links (net); i++)
+      {
+        const TnetLink *lk = tnet_network_link (net, i);
+        g_array_append_val (tails, lk->from);
+        g_array_append_val (heads, lk->to);
+        if (!lk->oneway)
+          {
+            g_array_append_val (tails, lk->to);
+            g_array_append_val (heads, lk->from);
+          }
+        if (foot_road (lk))
+          {
+            g_array_append_val (wt, lk->from);
+            g_array_append_val (wh, lk->to);
+            g_array_append_val (wt, lk->to);
+            g_array_append_val (wh, lk->from);
+          }
+      }
+    st.n_car_nodes = largest_scc (n_road, tails, heads, car);
+    st.n_walk_nodes = largest_scc (n_road, wt, wh, walk);
+  }
+  g_autoptr (TnetPointIndex) car_index = index_nodes (net, car, n_road);
+  g_autoptr (TnetPointIndex) walk_index = index_nodes (net, walk, n_road);
+  g_free (car);
+  g_free (walk);
+  if (!step (&ctx, "indexing the street network", TRUE, error))
+    return FALSE;
+
+  /* 5. stops */
+  g_autoptr (GArray) stop_nodes = g_array_new (FALSE, FALSE, sizeof (TnetId));
+  if (n_feeds && !step (&ctx, "linking stops", FALSE, error))
+    return FALSE;
+  for (guint f = 0; f < n_feeds; f++)
+    {
+      const TnetFeed *feed = g_ptr_array_index (feeds, f);
+      guint S = tnet_feed_n_stops (feed);
+      gboolean *rail = g_new0 (gboolean, MAX (S, 1));
+      for (guint p = 0; p < tnet_feed_n_patterns (feed); p++)
+        {
+          const TnetPattern *pat = tnet_feed_pattern (feed, p);
+          TnetMode m = tnet_feed_route (feed, pat->route)->mode;
+          if (m != TNET_MODE_BUS)
+            for (guint k = 0; k < pat->n_stops; k++)
+              rail[pat->stops[k]] = TRUE;
+        }
+      for (guint s = 0; s < S; s++)
+        {
+          const TnetFeedStop *fs = tnet_feed_stop (feed, s);
+          if (fs->location_type > 1 || !isfinite (fs->lon) || !isfinite (fs->lat))
+            continue;
+          g_autofree char *id = g_strdup_printf ("%s:%s", prefixes[f], fs->id);
+          TnetNode node = {
+            .id = id,
+            .name = fs->name,
+            .kind = fs->location_type == 1 || rail[s] ? TNET_NODE_STATION : TNET_NODE_STOP,
+            .lon = fs->lon,
+            .lat = fs->lat,
+            .source = prefixes[f],
+          };
+          if (region_ids->len)
+            node.region = regioner_at (&rg, fs->lon, fs->lat);
+          TnetId v = tnet_network_add_node (net, &node, error);
+          if (v == TNET_ID_NONE)
+            {
+              g_free (rail);
+              g_prefix_error (error, "%s: stop \"%s\": ", opts->gtfs_paths[f], fs->id);
+              return FALSE;
+            }
+          st.n_stops++;
+          g_array_append_val (stop_nodes, v);
+          guint near;
+          double d;
+          if (tnet_i_point_index_nearest (walk_index, fs->lon, fs->lat, 1, &near, &d) == 1)
+            {
+              const TnetNode *nn = tnet_network_node (net, near);
+              d = haversine_m (fs->lon, fs->lat, nn->lon, nn->lat);
+              if (d <= opts->access_max_m)
+                {
+                  g_autofree char *lid = g_strdup_printf ("walk:%s", id);
+                  if (!add_connector (net, opts, lid, TNET_MODE_WALK, v, near, d, error))
+                    {
+                      g_free (rail);
+                      return FALSE;
+                    }
+                  st.n_stops_linked++;
+                }
+            }
+        }
+      g_free (rail);
+    }
+  if (n_feeds && !step (&ctx, "linking stops", TRUE, error))
+    return FALSE;
+
+  g_autoptr (GString) hubs = stop_hubs (net, stop_nodes);
+
+  /* 6. zones */
+  if (!step (&ctx, "linking zones", FALSE, error))
+    return FALSE;
+  const int z_name = tnet_zone_table_column (zones, "name");
+  guint k = opts->access_links;
+  for (guint z = 0; z < st.n_zones; z++)
+    {
+      const char *zid = tnet_zone_table_id (zones, z);
+      double lon = tnet_zone_table_lon (zones, z), lat = tnet_zone_table_lat (zones, z);
+      if (tnet_network_find_node (net, zid) != TNET_ID_NONE)
+        {
+          g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
+                       "%s: zone id \"%s\" is also the id of a %s node; zone ids must "
+                       "differ from OSM node ids and from PREFIX:stop_id", opts->zones_path,
+                       zid, tnet_network_find_node (net, zid) < n_road ? "road" : "stop");
+          return FALSE;
+        }
+      const char *region = tnet_zone_table_text (zones, z, z_region);
+      TnetNode node = {
+        .id = zid,
+        .name = z_name >= 0 ? tnet_zone_table_text (zones, z, (guint) z_name) : "",
+        .kind = TNET_NODE_ZONE,
+        .lon = lon,
+        .lat = lat,
+        .region = region && *region ? region : NULL,
+        .population = population ? population[z] : 0,
+      };
+      TnetId v = tnet_network_add_node (net, &node, error);
+      if (v == TNET_ID_NONE)
+        {
+          g_prefix_error (error, "%s: zone \"%s\": ", opts->zones_path, zid);
+          return FALSE;
+        }
+      guint near[32];
+      guint n_near = tnet_i_point_index_nearest (car_index, lon, lat, k, near, NULL);
+      n_near += tnet_i_point_index_nearest (walk_index, lon, lat, k, near + n_near, NULL);
+      guint n_links = 0;
+      for (guint j = 0; j < n_near; j++)
+        {
+          gboolean dup = FALSE;
+          for (guint i = 0; i < j && !dup; i++)
+            dup = near[i] == near[j];
+          const TnetNode *nn = tnet_network_node (net, near[j]);
+          double d = haversine_m (lon, lat, nn->lon, nn->lat);
+          if (dup || d > opts->access_max_m)
+            continue;
+          g_autofree char *lid = g_strdup_printf ("access:%s:%u", zid, n_links);
+          if (!add_connector (net, opts, lid, TNET_MODE_ACCESS, v, near[j], d, error))
+            return FALSE;
+          n_links++;
+          st.max_access_m = MAX (st.max_access_m, d);
+        }
+      st.n_access_links += n_links;
+      if (n_links == 0)
+        st.n_zones_unlinked++;
+    }
+  if (st.n_zones_unlinked == st.n_zones)
+    {
+      g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
+                   "%s: no zone lies within %g m of the street network of %s (do the zones "
+                   "and the OSM extract cover the same area?)", opts->zones_path,
+                   opts->access_max_m, opts->osm_path);
+      return FALSE;
+    }
+  if (!step (&ctx, "linking zones", TRUE, error))
+    return FALSE;
+
+  st.n_regions = region_ids->len;
+
+  /* 8. write */
+  if (!step (&ctx, "writing the folder", FALSE, error))
+    return FALSE;
+  if (!tnet_network_save_csv (net, dir, error))
+    return FALSE;
+  g_autofree char *zones_csv = g_build_filename (dir, "zones.csv", NULL);
+  if (!tnet_zone_table_save_csv (zones, zones_csv, error))
+    return FALSE;
+  if (region_ids->len)
+    {
+      g_autoptr (GString) rs = g_string_new ("id,name,name_en\n");
+      for (guint i = 0; i < region_ids->len; i++)
+        {
+          const char *rid = g_ptr_array_index (region_ids, i);
+          const char *rname = rid;
+          for (guint j = 0; regions && j < regions->len; j++)
+            if (strcmp (g_array_index (regions, Region, j).id, rid) == 0
+                && g_array_index (regions, Region, j).name)
+              rname = g_array_index (regions, Region, j).name;
+          csv_field (rs, rid, TRUE);
+          csv_field (rs, rname, FALSE);
+          csv_field (rs, rname, FALSE);
+          g_string_append_c (rs, '\n');
+        }
+      if (!write_text (dir, "regions.csv", rs, error))
+        return FALSE;
+    }
+  if (hubs && !write_text (dir, "hubs.csv", hubs, error))
+    return FALSE;
+  if (n_feeds)
+    {
+      g_autofree char *gtfs_dir = g_build_filename (dir, "gtfs", NULL);
+      if (!tnet_i_gtfs_merge (opts->gtfs_paths, (const char *const *) prefixes, n_feeds,
+                              gtfs_dir, error))
+        return FALSE;
+    }
+  g_autoptr (GString) plan = plan_skeleton (name, region_ids, n_feeds > 0,
+                                            tnet_zone_table_id (zones, 0));
+  if (!write_text (dir, "plan.ini", plan, error))
+    return FALSE;
+  if (!step (&ctx, "writing the folder", TRUE, error))
+    return FALSE;
+  if (stats_out)
+    *stats_out = st;
+  return TRUE;
+}

@@ -1,0 +1,222 @@
+/* cmd-accessibility.c: `tnet accessibility --opportunities COL --cutoffs
+ * 30,45,60 --profile P`: cumulative opportunities per zone of zones.csv. */
+#include "cli.h"
+#include "commands.h"
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+static gboolean
+parse_cutoffs (const char *s, GArray *out)
+{
+  g_auto (GStrv) parts = g_strsplit (s, ",", -1);
+  for (guint i = 0; parts[i]; i++)
+    {
+      char *end;
+      double v = g_ascii_strtod (g_strstrip (parts[i]), &end);
+      if (end == parts[i] || *end || !(v > 0 && v <= 10000))
+        return FALSE;
+      g_array_append_val (out, v);
+    }
+  return out->len > 0;
+}
+
+static char *
+render (const TnetAccessibility *acc, const TnetZoneTable *zones, const char *opp,
+        const char *profile, TnetCliFormat format)
+{
+  guint nc = tnet_accessibility_n_cutoffs (acc), nz = tnet_accessibility_n_origins (acc);
+  if (format == TNET_CLI_FORMAT_JSON)
+    {
+      g_autoptr (JsonBuilder) b = json_builder_new ();
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "opportunities");
+      json_builder_add_string_value (b, opp);
+      json_builder_set_member_name (b, "profile");
+      json_builder_add_string_value (b, profile);
+      json_builder_set_member_name (b, "total");
+      json_builder_add_double_value (b, tnet_accessibility_total (acc));
+      json_builder_set_member_name (b, "cutoffs_min");
+      json_builder_begin_array (b);
+      for (guint c = 0; c < nc; c++)
+        json_builder_add_double_value (b, tnet_accessibility_cutoff_min (acc, c));
+      json_builder_end_array (b);
+      json_builder_set_member_name (b, "mean_population_weighted");
+      json_builder_begin_array (b);
+      for (guint c = 0; c < nc; c++)
+        {
+          double m = tnet_accessibility_mean (acc, c);
+          if (isnan (m))
+            json_builder_add_null_value (b);
+          else
+            json_builder_add_double_value (b, m);
+        }
+      json_builder_end_array (b);
+      json_builder_set_member_name (b, "zones");
+      json_builder_begin_array (b);
+      for (guint z = 0; z < nz; z++)
+        {
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "id");
+          json_builder_add_string_value (b, tnet_zone_table_id (zones, z));
+          json_builder_set_member_name (b, "accessibility");
+          json_builder_begin_array (b);
+          for (guint c = 0; c < nc; c++)
+            json_builder_add_double_value (b, tnet_accessibility_value (acc, z, c));
+          json_builder_end_array (b);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+      return tnet_cli_json_to_string (b);
+    }
+  GString *out = g_string_new (NULL);
+  if (format == TNET_CLI_FORMAT_CSV)
+    {
+      g_string_append (out, "id");
+      for (guint c = 0; c < nc; c++)
+        g_string_append_printf (out, ",within_%g_min", tnet_accessibility_cutoff_min (acc, c));
+      g_string_append_c (out, '\n');
+      for (guint z = 0; z < nz; z++)
+        {
+          g_string_append (out, tnet_zone_table_id (zones, z));
+          for (guint c = 0; c < nc; c++)
+            g_string_append_printf (out, ",%.17g", tnet_accessibility_value (acc, z, c));
+          g_string_append_c (out, '\n');
+        }
+      return g_string_free (out, FALSE);
+    }
+  g_string_append_printf (out, "Accessibility to %s by %s (%u zones, %s in all: %.0f)\n", opp,
+                          profile, nz, opp, tnet_accessibility_total (acc));
+  g_string_append_printf (out, "%-20s", "zone");
+  for (guint c = 0; c < nc; c++)
+    {
+      g_autofree char *h = g_strdup_printf ("<=%g min", tnet_accessibility_cutoff_min (acc, c));
+      g_string_append_printf (out, " %10s", h);
+    }
+  g_string_append_c (out, '\n');
+  for (guint z = 0; z < nz; z++)
+    {
+      g_string_append_printf (out, "%-20s", tnet_zone_table_id (zones, z));
+      for (guint c = 0; c < nc; c++)
+        g_string_append_printf (out, " %10.0f", tnet_accessibility_value (acc, z, c));
+      g_string_append_c (out, '\n');
+    }
+  g_string_append_printf (out, "%-20s", "mean (by population)");
+  for (guint c = 0; c < nc; c++)
+    g_string_append_printf (out, " %10.1f", tnet_accessibility_mean (acc, c));
+  g_string_append_c (out, '\n');
+  return g_string_free (out, FALSE);
+}
+
+int
+tnet_cmd_accessibility (int argc, char **argv)
+{
+  TnetCliCommon common = { 0 };
+  GError *error = NULL;
+  char *opp = NULL, *cutoffs_s = NULL, *profile_s = NULL, *pop_col = NULL;
+  const GOptionEntry entries[] = {
+    { "opportunities", 0, 0, G_OPTION_ARG_STRING, &opp,
+      "The zones.csv column to count (jobs, schools, ...)", "COL" },
+    { "cutoffs", 0, 0, G_OPTION_ARG_STRING, &cutoffs_s,
+      "Travel-time cutoffs in minutes (default 30,45,60)", "MIN,MIN,..." },
+    { "profile", 'p', 0, G_OPTION_ARG_STRING, &profile_s,
+      "car (default; many-to-many) or transit (the frequency model)", "PROFILE" },
+    { "population", 0, 0, G_OPTION_ARG_STRING, &pop_col,
+      "The zones.csv column weighting the mean (default population)", "COL" },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr (GOptionContext) ctx = g_option_context_new ("");
+  g_option_context_set_summary (ctx,
+    "For every zone of the data folder's zones.csv, the sum of COL over the zones\n"
+    "reachable within each cutoff (travel time <= cutoff, the zone itself included),\n"
+    "and the population-weighted mean over the zones.");
+  g_option_context_add_main_entries (ctx, entries, NULL);
+  tnet_cli_add_common (ctx, &common);
+  int rc = TNET_EXIT_OK;
+  g_autoptr (GArray) cutoffs = g_array_new (FALSE, FALSE, sizeof (double));
+  TnetProfile profile = TNET_PROFILE_CAR;
+  TnetCliFormat format = TNET_CLI_FORMAT_TEXT;
+  if (!g_option_context_parse (ctx, &argc, &argv, &error))
+    rc = tnet_cli_fail (ctx, error);
+  else if (argc != 1)
+    rc = tnet_cli_usage (ctx, "unexpected argument '%s'", argv[1]);
+  else if (opp == NULL)
+    rc = tnet_cli_usage (ctx, "expected --opportunities COL");
+  else if (!parse_cutoffs (cutoffs_s ? cutoffs_s : "30,45,60", cutoffs))
+    rc = tnet_cli_usage (ctx, "malformed --cutoffs '%s' (expected minutes, e.g. 30,45,60)",
+                         cutoffs_s);
+  else if (profile_s && (!tnet_profile_from_string (profile_s, &profile)
+                         || profile == TNET_PROFILE_PARK_AND_RIDE))
+    rc = tnet_cli_usage (ctx, "unknown --profile '%s' (expected car or transit)", profile_s);
+  else if (!tnet_cli_format (&common, TNET_CLI_FORMAT_TEXT | TNET_CLI_FORMAT_JSON
+                             | TNET_CLI_FORMAT_CSV, &format, &error))
+    rc = tnet_cli_fail (ctx, error);
+  if (rc != TNET_EXIT_OK)
+    goto out;
+  {
+    g_autoptr (TnetNetwork) net = NULL;
+    g_autoptr (TnetScenario) scen = NULL;
+    if (!tnet_cli_load (&common, &net, &scen, &error))
+      {
+        rc = tnet_cli_fail (ctx, error);
+        goto out;
+      }
+    g_autofree char *zpath = g_build_filename (tnet_network_get_dir (net), "zones.csv", NULL);
+    g_autoptr (TnetZoneTable) zones = tnet_zone_table_load (zpath, &error);
+    g_autofree double *o = zones ? tnet_zone_table_values (zones, opp, &error) : NULL;
+    g_autofree double *pop = NULL;
+    const char *pc = pop_col ? pop_col : "population";
+    if (o && (pop_col || tnet_zone_table_column (zones, pc) >= 0))
+      pop = tnet_zone_table_values (zones, pc, &error);
+    if (!o || ((pop_col || tnet_zone_table_column (zones, pc) >= 0) && !pop))
+      {
+        g_prefix_error (&error, "%s: ", zpath);
+        rc = tnet_cli_fail (NULL, error);
+        goto out;
+      }
+    guint nz = tnet_zone_table_n_zones (zones);
+    g_autofree TnetId *ids = g_new (TnetId, MAX (nz, 1));
+    for (guint z = 0; z < nz; z++)
+      {
+        ids[z] = tnet_network_find_node (net, tnet_zone_table_id (zones, z));
+        if (ids[z] == TNET_ID_NONE)
+          {
+            g_set_error (&error, TNET_ERROR, TNET_ERROR_NOT_FOUND,
+                         "%s: zone \"%s\" is not a node of nodes.csv", zpath,
+                         tnet_zone_table_id (zones, z));
+            rc = tnet_cli_fail (NULL, error);
+            goto out;
+          }
+      }
+    TnetMultimodal *mm = NULL;
+    if (!tnet_commute_build_graphs (net, scen, &profile, 1, &mm, &error))
+      {
+        rc = tnet_cli_fail (NULL, error);
+        goto out;
+      }
+    TnetCommuteOptions copts;
+    tnet_commute_options_init (&copts);
+    /* car: the many-to-many kernel; transit: the same choice as commute */
+    if (profile == TNET_PROFILE_CAR)
+      copts.method = TNET_COMMUTE_METHOD_M2M;
+    g_autoptr (TnetAccessibility) acc = tnet_accessibility_compute (
+      net, mm, ids, nz, o, pop, (const double *) cutoffs->data, cutoffs->len, &copts, &error);
+    tnet_multimodal_unref (mm);
+    if (!acc)
+      {
+        rc = tnet_cli_fail (NULL, error);
+        goto out;
+      }
+    g_autofree char *text = render (acc, zones, opp, tnet_profile_to_string (profile), format);
+    if (!tnet_cli_write (&common, text, &error))
+      rc = tnet_cli_fail (ctx, error);
+  }
+out:
+  g_free (opp);
+  g_free (cutoffs_s);
+  g_free (profile_s);
+  g_free (pop_col);
+  tnet_cli_common_clear (&common);
+  return rc;
+}
