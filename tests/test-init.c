@@ -440,7 +440,7 @@ START_TEST (spo_accessibility_car_against_dijkstra)
     ids[z] = tnet_network_find_node (net, tnet_zone_table_id (zones, z));
   TnetProfile car = TNET_PROFILE_CAR;
   TnetMultimodal *mm = NULL;
-  ck_assert (tnet_commute_build_graphs (net, scen, &car, 1, &mm, &error));
+  ck_assert (tnet_commute_build_graphs (net, scen, NULL, NULL, &car, 1, &mm, &error));
   TnetCommuteOptions co;
   tnet_commute_options_init (&co);
   co.method = TNET_COMMUTE_METHOD_M2M;

@@ -155,7 +155,7 @@ tnet_cmd_accessibility (int argc, char **argv)
   if (rc != TNET_EXIT_OK)
     goto out;
   {
-    g_autoptr (TnetNetwork) net = NULL;
+    const TnetNetwork *net = NULL;
     g_autoptr (TnetScenario) scen = NULL;
     if (!tnet_cli_load (&common, &net, &scen, &error))
       {
@@ -190,7 +190,7 @@ tnet_cmd_accessibility (int argc, char **argv)
           }
       }
     TnetMultimodal *mm = NULL;
-    if (!tnet_commute_build_graphs (net, scen, &profile, 1, &mm, &error))
+    if (!tnet_cli_build_graphs (net, scen, &profile, 1, &mm, &error))
       {
         rc = tnet_cli_fail (NULL, error);
         goto out;
