@@ -11,6 +11,7 @@
 #include <tnet/tnet-scenario.h>
 #include <tnet/tnet-graph.h>
 #include <tnet/tnet-paths.h>
+#include <tnet/tnet-transit.h>
 
 G_BEGIN_DECLS
 
@@ -294,5 +295,38 @@ TNET_API TnetCriticality *tnet_corridor_criticality_with (const TnetNetwork *net
                                                           TnetWeight budget_ms,
                                                           const TnetCriticalityOptions *opts,
                                                           GError **error);
+
+/**
+ * tnet_corridor_criticality_profile:
+ * @mm: the profile's graph, as `route` and `commute` use it (e.g. from
+ *   tnet_commute_build_graphs()); borrowed
+ * @opts: (nullable): threads and progress, as tnet_criticality_scan_with()
+ *
+ * The criticality scan of tnet_corridor_criticality() on a profile's own
+ * graph, so that times include waits, transfers, parking and the layers'
+ * rules (no change of vehicle without a transfer, no driving after riding)
+ * and the base time of a pair is exactly its commute time: OD pairs are
+ * every zone of @a (journeys start at tnet_multimodal_origin_node()) to
+ * every zone of @b (they end at tnet_multimodal_destination_node()), the
+ * population is the origin zones'. Elements are network links (their drive
+ * and walk arcs fail; element = link index, named by link id), or, with
+ * @by_line, lines (tnet_multimodal_arc_line(): a line's road or rail links
+ * and every boarding, ride, dwell and alighting arc of the services of that
+ * name fail together, i.e. the whole service is cut; element = index in
+ * the sorted line names, named by line). A pair's time with an element
+ * removed is never below its base time.
+ * Thread-safety: reads @net and @mm only; workers as
+ * tnet_criticality_scan_with().
+ * Errors: %G_IO_ERROR_CANCELLED as tnet_criticality_scan_with().
+ * Time complexity: as tnet_criticality_scan() on the profile's graph.
+ */
+TNET_API TnetCriticality *tnet_corridor_criticality_profile (const TnetNetwork *net,
+                                                             const TnetMultimodal *mm,
+                                                             const TnetNodeSet *a,
+                                                             const TnetNodeSet *b,
+                                                             gboolean by_line,
+                                                             TnetWeight budget_ms,
+                                                             const TnetCriticalityOptions *opts,
+                                                             GError **error);
 
 G_END_DECLS
