@@ -15,6 +15,9 @@ static const TnetProfile profiles[] = {
   TNET_PROFILE_CAR, TNET_PROFILE_TRANSIT, TNET_PROFILE_PARK_AND_RIDE
 };
 #define N_PROFILES G_N_ELEMENTS (profiles)
+/* the corridor section scans criticality on the same profiles */
+const TnetProfile *const tnet_i_report_commute_profiles = profiles;
+const guint tnet_i_report_n_commute_profiles = N_PROFILES;
 
 static const TnetReportIndicator commute_indicators[] = {
   { "commute_60min_pct", "郑许一小时通勤圈(人口比例)",

@@ -99,47 +99,81 @@ run_corridors (const TnetReportContext *ctx, JsonBuilder *b, GString *text, GErr
                                                       "region:" TNET_REPORT_ZHENGZHOU_REGION, NULL);
   if (zz == NULL)
     return TRUE;
-  g_autoptr (TnetCriticality) crit = tnet_corridor_criticality (ctx->net, ctx->scen,
-                                                                TNET_MODES_RAIL | TNET_MODES_ROAD,
-                                                                home, zz, FALSE, REPORT_BUDGET_MS,
-                                                                0, error);
-  if (crit == NULL)
-    return FALSE;
-  guint n_show = MIN (REPORT_TOP, tnet_criticality_n_items (crit));
-  double worst = n_show > 0 ? minutes1 (tnet_criticality_item (crit, 0)->max_increase_ms) : 0.0;
-  for (guint r = 1; r < n_show; r++)
-    worst = MAX (worst, minutes1 (tnet_criticality_item (crit, r)->max_increase_ms));
-  tnet_i_json_add_number (b, "critical_link_max_increase_min", worst, 1);
-  json_builder_set_member_name (b, "critical_links");
-  json_builder_begin_array (b);
-  g_string_append_printf (text, "  critical links Xuchang → Zhengzhou (%u zone pairs, budget 60 min):\n",
-                          tnet_criticality_n_pairs (crit));
-  for (guint r = 0; r < n_show; r++)
+  /* scanned on each commute profile's own graph, so that times are those
+   * of the commute (waits and transfers included) */
+  const guint n_prof = tnet_i_report_n_commute_profiles;
+  TnetMultimodal **graphs = g_new0 (TnetMultimodal *, n_prof);
+  if (!tnet_commute_build_graphs (ctx->net, ctx->scen, tnet_i_report_commute_profiles, n_prof,
+                                  graphs, error))
     {
-      const TnetCriticalityItem *it = tnet_criticality_item (crit, r);
-      const TnetLink *link = tnet_network_link (ctx->net, it->element);
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "link");
-      json_builder_add_string_value (b, it->name);
-      json_builder_set_member_name (b, "line");
-      json_builder_add_string_value (b, link->line ? link->line : "");
-      json_builder_set_member_name (b, "pairs_slower");
-      json_builder_add_int_value (b, it->n_pairs_slower);
-      json_builder_set_member_name (b, "pairs_cut");
-      json_builder_add_int_value (b, it->n_pairs_cut);
-      json_builder_set_member_name (b, "pairs_out_of_budget");
-      json_builder_add_int_value (b, it->n_pairs_out_of_budget);
-      json_builder_set_member_name (b, "population_lost");
-      json_builder_add_double_value (b, it->population_lost);
-      json_builder_set_member_name (b, "max_increase_min");
-      json_builder_add_double_value (b, minutes1 (it->max_increase_ms));
-      json_builder_set_member_name (b, "total_increase_min");
-      json_builder_add_double_value (b, minutes1 (it->total_increase_ms));
-      json_builder_end_object (b);
-      g_string_append_printf (text, "    %2u. %s (%s): %u pairs slower, %u out of budget, max +%.1f min\n",
-                              r + 1, it->name, link->line ? link->line : "-", it->n_pairs_slower,
-                              it->n_pairs_out_of_budget, minutes1 (it->max_increase_ms));
+      g_free (graphs);
+      return FALSE;
     }
+  TnetCriticality **crits = g_new0 (TnetCriticality *, n_prof);
+  gboolean ok = TRUE;
+  for (guint p = 0; ok && p < n_prof; p++)
+    {
+      crits[p] = tnet_corridor_criticality_profile (ctx->net, graphs[p], home, zz, FALSE,
+                                                    REPORT_BUDGET_MS, NULL, error);
+      ok = crits[p] != NULL;
+    }
+  double worst = 0.0;
+  for (guint p = 0; ok && p < n_prof; p++)
+    for (guint r = 0; r < MIN (REPORT_TOP, tnet_criticality_n_items (crits[p])); r++)
+      worst = MAX (worst, minutes1 (tnet_criticality_item (crits[p], r)->max_increase_ms));
+  if (ok)
+    {
+      tnet_i_json_add_number (b, "critical_link_max_increase_min", worst, 1);
+      json_builder_set_member_name (b, "critical_links");
+      json_builder_begin_array (b);
+    }
+  for (guint p = 0; ok && p < n_prof; p++)
+    {
+      const TnetCriticality *crit = crits[p];
+      const char *prof = tnet_profile_to_string (tnet_i_report_commute_profiles[p]);
+      guint n_show = MIN (REPORT_TOP, tnet_criticality_n_items (crit));
+      g_string_append_printf (text, "  critical links Xuchang → Zhengzhou, %s (%u zone pairs, "
+                              "budget 60 min):\n", prof, tnet_criticality_n_pairs (crit));
+      for (guint r = 0; r < n_show; r++)
+        {
+          const TnetCriticalityItem *it = tnet_criticality_item (crit, r);
+          const TnetLink *link = tnet_network_link (ctx->net, it->element);
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "link");
+          json_builder_add_string_value (b, it->name);
+          json_builder_set_member_name (b, "profile");
+          json_builder_add_string_value (b, prof);
+          json_builder_set_member_name (b, "line");
+          json_builder_add_string_value (b, link->line ? link->line : "");
+          json_builder_set_member_name (b, "pairs_slower");
+          json_builder_add_int_value (b, it->n_pairs_slower);
+          json_builder_set_member_name (b, "pairs_cut");
+          json_builder_add_int_value (b, it->n_pairs_cut);
+          json_builder_set_member_name (b, "pairs_out_of_budget");
+          json_builder_add_int_value (b, it->n_pairs_out_of_budget);
+          json_builder_set_member_name (b, "population_lost");
+          json_builder_add_double_value (b, it->population_lost);
+          json_builder_set_member_name (b, "max_increase_min");
+          json_builder_add_double_value (b, minutes1 (it->max_increase_ms));
+          json_builder_set_member_name (b, "total_increase_min");
+          json_builder_add_double_value (b, minutes1 (it->total_increase_ms));
+          json_builder_end_object (b);
+          g_string_append_printf (text, "    %2u. %s (%s): %u pairs slower, %u out of budget, "
+                                  "max +%.1f min\n", r + 1, it->name,
+                                  link->line ? link->line : "-", it->n_pairs_slower,
+                                  it->n_pairs_out_of_budget, minutes1 (it->max_increase_ms));
+        }
+    }
+  for (guint p = 0; p < n_prof; p++)
+    {
+      if (crits[p])
+        tnet_criticality_free (crits[p]);
+      tnet_multimodal_unref (graphs[p]);
+    }
+  g_free (crits);
+  g_free (graphs);
+  if (!ok)
+    return FALSE;
   json_builder_end_array (b);
   return TRUE;
 }
