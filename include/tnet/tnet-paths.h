@@ -52,6 +52,7 @@ typedef struct {
 TNET_API TnetPath *tnet_path_new_from_arcs (const TnetGraph *graph, const TnetMetric *metric,
                                             const TnetId *arcs, guint n_arcs,
                                             TnetId first_node);
+/* Free a path, or a path set and its paths (NULL allowed). O(length). */
 TNET_API void tnet_path_free (TnetPath *path);
 TNET_API void tnet_path_set_free (TnetPathSet *set);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetPath, tnet_path_free)
@@ -123,8 +124,9 @@ typedef enum {
  * the flow's value unchanged. Each returned path starts at its last node in
  * A and ends at its first node in B.
  *
- * Thread-safety: calls igraph under tnet_igraph_lock(); do not call from
- * worker threads that run igraph-free queries while holding the lock.
+ * Thread-safety: callable from any thread; the igraph part runs under
+ * tnet_igraph_lock() (igraph is not thread-safe), so such calls are
+ * serialised.
  * Errors: %TNET_ERROR_IGRAPH when igraph fails.
  * Returns: (transfer full): the paths (n_paths = the min cut), or %NULL.
  * Time complexity: that of igraph's push-relabel max-flow, O(n^2 sqrt(m))

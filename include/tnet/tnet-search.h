@@ -23,9 +23,19 @@ typedef enum {
  */
 typedef struct _TnetSearch TnetSearch;
 
-/* Allocates O(n) memory; holds a reference to @graph. */
+/**
+ * tnet_search_new:
+ * A workspace for searches over @graph (any metric of it). Holds a
+ * reference to @graph. Errors: none.
+ * Thread-safety: the workspace is used by one thread at a time; any number
+ * of workspaces may search one graph concurrently.
+ * Returns: (transfer full): the workspace; free with tnet_search_free().
+ * Time complexity: O(n) (allocation).
+ */
 TNET_API TnetSearch *tnet_search_new (TnetGraph *graph);
+/* Frees @search (NULL allowed) and drops its graph reference. O(1). */
 TNET_API void tnet_search_free (TnetSearch *search);
+/* The graph of @search (borrowed). O(1), thread-safe. */
 TNET_API TnetGraph *tnet_search_get_graph (const TnetSearch *search);
 
 /**
@@ -34,7 +44,12 @@ TNET_API TnetGraph *tnet_search_get_graph (const TnetSearch *search);
  * (TNET_BACKWARD), settling exactly the nodes whose distance is <=
  * @budget (TNET_WEIGHT_INF for no bound). When @target is not TNET_ID_NONE
  * the search stops as soon as @target is settled (distances of nodes settled
- * before it are final; others read as INF).
+ * before it are final; others read as INF). Arcs blocked with
+ * tnet_search_block_arcs() are left out. @metric must belong to the
+ * workspace's graph and @source be a node of it (programming errors
+ * otherwise; nothing runs).
+ * Thread-safety: one thread per workspace; the graph and metric are only
+ * read. Errors: none; allocates nothing.
  * Time complexity: O((n' + m') log_4 n') for the n' nodes and m' arcs touched.
  */
 TNET_API void tnet_search_run (TnetSearch *search, const TnetMetric *metric,
@@ -45,15 +60,19 @@ TNET_API void tnet_search_run (TnetSearch *search, const TnetMetric *metric,
  * tnet_search_run_multi:
  * Multi-source search: source k starts at distance @offsets[k] (or 0 when
  * @offsets is %NULL). Same rules as tnet_search_run().
+ * Thread-safety and errors: as tnet_search_run().
+ * Time complexity: O(@n_sources + (n' + m') log_4 n').
  */
 TNET_API void tnet_search_run_multi (TnetSearch *search, const TnetMetric *metric,
                                      const TnetId *sources, const TnetWeight *offsets,
                                      guint n_sources, TnetDirection dir,
                                      TnetWeight budget, TnetId target);
 
-/* Distance of @node in the last run, TNET_WEIGHT_INF when not settled. */
+/* Distance of @node in the last run, TNET_WEIGHT_INF when not settled.
+ * O(1); reads the workspace (safe while no run is under way). */
 TNET_API TnetWeight tnet_search_distance (const TnetSearch *search, TnetId node);
-/* Nodes settled in the last run, in settling order (external ids). */
+/* Nodes settled in the last run, in settling order (external ids). O(1)
+ * each; as tnet_search_distance() for thread-safety. */
 TNET_API guint tnet_search_n_settled (const TnetSearch *search);
 TNET_API TnetId tnet_search_settled_node (const TnetSearch *search, guint k);
 
@@ -63,10 +82,13 @@ TNET_API TnetId tnet_search_settled_node (const TnetSearch *search, guint k);
  * source to @node; backward: from @node to the source, in travel order).
  * Writes at most @cap arcs and returns the path's full length in arcs
  * (0 when @node is a source; G_MAXUINT when @node was not reached).
+ * Errors: none. Thread-safety: as tnet_search_distance().
+ * Time complexity: O(path length).
  */
 TNET_API guint tnet_search_path (const TnetSearch *search, TnetId node,
                                  TnetId *arcs, guint cap);
-/* The source whose search tree holds @node, or TNET_ID_NONE. */
+/* The source whose search tree holds @node, or TNET_ID_NONE. O(1); as
+ * tnet_search_distance() for thread-safety. */
 TNET_API TnetId tnet_search_origin (const TnetSearch *search, TnetId node);
 
 /**
@@ -120,6 +142,7 @@ typedef struct _TnetRepair TnetRepair;
  * Time complexity: O(n + m).
  */
 TNET_API TnetRepair *tnet_repair_new (TnetGraph *graph);
+/* Frees @repair (NULL allowed) and its references. O(1). */
 TNET_API void tnet_repair_free (TnetRepair *repair);
 
 /**
@@ -136,7 +159,9 @@ TNET_API void tnet_repair_set_source (TnetRepair *repair, const TnetMetric *metr
 /**
  * tnet_repair_base_distance:
  * The distance of @node from the source of the base search
- * (%TNET_WEIGHT_INF when unreachable). O(1).
+ * (%TNET_WEIGHT_INF when unreachable). Call after tnet_repair_set_source().
+ * Errors: none. Thread-safety: as the workspace.
+ * Time complexity: O(1).
  */
 TNET_API TnetWeight tnet_repair_base_distance (const TnetRepair *repair, TnetId node);
 
@@ -145,6 +170,7 @@ TNET_API TnetWeight tnet_repair_base_distance (const TnetRepair *repair, TnetId 
  * The arcs (external ids, travel order) of the base tree's path from the
  * source to @node. Writes at most @cap arcs and returns the path's length
  * (0 for the source, G_MAXUINT when @node was not reached).
+ * Errors: none. Thread-safety: as the workspace.
  * Time complexity: O(path length).
  */
 TNET_API guint tnet_repair_base_path (const TnetRepair *repair, TnetId node, TnetId *arcs,
