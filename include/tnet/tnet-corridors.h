@@ -10,107 +10,10 @@
 #include <tnet/tnet-network.h>
 #include <tnet/tnet-scenario.h>
 #include <tnet/tnet-graph.h>
+#include <tnet/tnet-paths.h>
+#include <tnet/tnet-transit.h>
 
 G_BEGIN_DECLS
-
-/**
- * TnetPath:
- * @n_arcs: number of arcs
- * @arcs: the graph's external arc ids, in travel order
- * @nodes: the @n_arcs + 1 nodes visited (external ids)
- * @time_ms: the sum of the arc weights under the metric the path was
- *   computed with (0 when no metric was given)
- */
-typedef struct {
-  guint n_arcs;
-  TnetId *arcs;
-  TnetId *nodes;
-  guint64 time_ms;
-} TnetPath;
-
-/**
- * TnetPathSet:
- * A list of paths, owned: free with tnet_path_set_free().
- */
-typedef struct {
-  guint n_paths;
-  TnetPath *paths;
-} TnetPathSet;
-
-TNET_API void tnet_path_set_free (TnetPathSet *set);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetPathSet, tnet_path_set_free)
-
-/**
- * TnetDisjointKind:
- * @TNET_DISJOINT_LINKS: paths share no link
- * @TNET_DISJOINT_NODES: paths share no link and no node outside the two
- *   end sets
- */
-typedef enum {
-  TNET_DISJOINT_LINKS,
-  TNET_DISJOINT_NODES,
-} TnetDisjointKind;
-
-/**
- * tnet_graph_disjoint_paths:
- * @graph: the graph
- * @metric: (nullable): weights used only to fill each path's time
- * @from: the start set A (external node ids, at least one)
- * @to: the end set B (at least one, disjoint from A)
- * @kind: link- or node-disjoint
- *
- * The maximum number of disjoint A→B paths, which by Menger's theorem is
- * the size of a minimum cut, with one such set of paths. Computed by igraph's
- * max-flow on a copy of @graph with a super-source joined to A and a
- * super-sink joined from B (unit capacities; node-disjointness by splitting
- * every node outside A ∪ B into an in- and an out-node joined by a unit arc).
- *
- * Links: arcs that come from the same network link (tnet_graph_arc_link)
- * form one link; arcs without a link are links of their own. A two-way link
- * (two opposite arcs) may be used by at most one path, in one direction: the
- * flow is computed with unit capacity per arc and flow running both ways on
- * a two-way link is cancelled before the paths are read off, which leaves
- * the flow's value unchanged. Each returned path starts at its last node in
- * A and ends at its first node in B.
- *
- * Calls igraph under tnet_igraph_lock(); do not call from worker threads.
- * Fails with %TNET_ERROR_IGRAPH when igraph fails.
- * Returns: (transfer full): the paths (n_paths = the min cut), or %NULL.
- * Time complexity: that of igraph's push-relabel max-flow, O(n^2 sqrt(m))
- *   worst case on the split graph, plus O(n + m) for the decomposition.
- */
-TNET_API TnetPathSet *tnet_graph_disjoint_paths (TnetGraph *graph,
-                                                 const TnetMetric *metric,
-                                                 const TnetId *from, guint n_from,
-                                                 const TnetId *to, guint n_to,
-                                                 TnetDisjointKind kind,
-                                                 GError **error);
-
-/**
- * tnet_graph_least_time_disjoint_paths:
- * @k: the number of paths wanted (>= 1)
- *
- * Up to @k link-disjoint A→B paths whose total time under @metric is the
- * least possible (a minimum-cost flow of value min(@k, min cut)), by
- * successive shortest paths on the residual graph with Dijkstra on reduced
- * costs (Johnson potentials). Links are as in tnet_graph_disjoint_paths();
- * all weights are positive so the optimal flow never uses both directions
- * of a two-way link. Paths start at a node of A and end at a node of B; they
- * are sorted by time, fastest first. Fewer than @k paths are returned when
- * the min cut is smaller; none when B is unreachable. Arcs at weight
- * TNET_WEIGHT_INF are treated as absent. @arc_free (nullable) marks, per
- * arc, arcs that any number of paths may share (access and walk links that
- * join zones to the infrastructure, which are not what disjointness is
- * about).
- * Returns: (transfer full): the paths.
- * Time complexity: O(k (n + m) log n).
- */
-TNET_API TnetPathSet *tnet_graph_least_time_disjoint_paths (TnetGraph *graph,
-                                                            const TnetMetric *metric,
-                                                            const TnetId *from, guint n_from,
-                                                            const TnetId *to, guint n_to,
-                                                            const guint8 *arc_free,
-                                                            guint k);
 
 /**
  * TnetCriticalityItem:
@@ -260,13 +163,11 @@ TNET_API TnetWeight tnet_criticality_element_time (const TnetCriticality *crit,
  */
 TNET_API TnetPath *tnet_criticality_detour (const TnetCriticality *crit, guint rank,
                                             guint pair);
-TNET_API void tnet_path_free (TnetPath *path);
 /* Sets the display name of @element (copied). */
 TNET_API void tnet_criticality_set_name (TnetCriticality *crit, TnetId element,
                                          const char *name);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetCriticality, tnet_criticality_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetPath, tnet_path_free)
 
 /* ---- network level ---- */
 
@@ -394,5 +295,38 @@ TNET_API TnetCriticality *tnet_corridor_criticality_with (const TnetNetwork *net
                                                           TnetWeight budget_ms,
                                                           const TnetCriticalityOptions *opts,
                                                           GError **error);
+
+/**
+ * tnet_corridor_criticality_profile:
+ * @mm: the profile's graph, as `route` and `commute` use it (e.g. from
+ *   tnet_commute_build_graphs()); borrowed
+ * @opts: (nullable): threads and progress, as tnet_criticality_scan_with()
+ *
+ * The criticality scan of tnet_corridor_criticality() on a profile's own
+ * graph, so that times include waits, transfers, parking and the layers'
+ * rules (no change of vehicle without a transfer, no driving after riding)
+ * and the base time of a pair is exactly its commute time: OD pairs are
+ * every zone of @a (journeys start at tnet_multimodal_origin_node()) to
+ * every zone of @b (they end at tnet_multimodal_destination_node()), the
+ * population is the origin zones'. Elements are network links (their drive
+ * and walk arcs fail; element = link index, named by link id), or, with
+ * @by_line, lines (tnet_multimodal_arc_line(): a line's road or rail links
+ * and every boarding, ride, dwell and alighting arc of the services of that
+ * name fail together, i.e. the whole service is cut; element = index in
+ * the sorted line names, named by line). A pair's time with an element
+ * removed is never below its base time.
+ * Thread-safety: reads @net and @mm only; workers as
+ * tnet_criticality_scan_with().
+ * Errors: %G_IO_ERROR_CANCELLED as tnet_criticality_scan_with().
+ * Time complexity: as tnet_criticality_scan() on the profile's graph.
+ */
+TNET_API TnetCriticality *tnet_corridor_criticality_profile (const TnetNetwork *net,
+                                                             const TnetMultimodal *mm,
+                                                             const TnetNodeSet *a,
+                                                             const TnetNodeSet *b,
+                                                             gboolean by_line,
+                                                             TnetWeight budget_ms,
+                                                             const TnetCriticalityOptions *opts,
+                                                             GError **error);
 
 G_END_DECLS

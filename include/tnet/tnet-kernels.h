@@ -20,7 +20,15 @@ G_BEGIN_DECLS
  */
 typedef struct _TnetBidir TnetBidir;
 
+/**
+ * tnet_bidir_new:
+ * A workspace over @graph. Errors: none. Thread-safety: one thread per
+ * workspace; any number of workspaces may share the graph.
+ * Returns: (transfer full): free with tnet_bidir_free().
+ * Time complexity: O(n) (allocation).
+ */
 TNET_API TnetBidir *tnet_bidir_new (TnetGraph *graph);
+/* Frees @bidir (NULL allowed) and drops its graph reference. O(1). */
 TNET_API void tnet_bidir_free (TnetBidir *bidir);
 
 /**
@@ -29,7 +37,9 @@ TNET_API void tnet_bidir_free (TnetBidir *bidir);
  * workspace's graph), TNET_WEIGHT_INF when unreachable: a forward search
  * from @source and a backward one from @target, advancing the smaller
  * queue, stopped when the two top keys add up to at least the best
- * meeting distance found.
+ * meeting distance found. Errors: none (a metric of another graph or a
+ * node out of range is a programming error). Thread-safety: one thread per
+ * workspace; the graph and metric are only read.
  * Time complexity: O((n' + m') log n') for the part of the graph touched,
  * typically about half of what a one-way search touches.
  */
@@ -41,6 +51,8 @@ TNET_API TnetWeight tnet_bidir_run (TnetBidir *bidir, const TnetMetric *metric,
  * The arcs (external ids) of the path found by the last tnet_bidir_run(),
  * in travel order. Writes at most @cap arcs; returns the path's length in
  * arcs (G_MAXUINT when the target was unreachable).
+ * Errors: none. Thread-safety: as the workspace.
+ * Time complexity: O(path length).
  */
 TNET_API guint tnet_bidir_path (const TnetBidir *bidir, TnetId *arcs, guint cap);
 
@@ -75,6 +87,7 @@ typedef void (*TnetBatchFunc) (guint index, TnetId source, const TnetWeight *dis
  * and CH are only read. Distances are exactly those of #TnetSearch (zones
  * included: see tnet_graph_arrival_node()) and equal a sequential run.
  * With @n_threads = 1 everything runs on the calling thread.
+ * Thread-safety: may be called from any thread; @func runs on the workers.
  * Errors: %TNET_ERROR_FAILED when threads cannot be started.
  * Time complexity: n_sources one-to-all searches over @n_threads cores.
  */

@@ -371,6 +371,16 @@ TNET_API gboolean tnet_multimodal_find_place (const TnetMultimodal *mm, const ch
 
 /* What arc @arc (external id) of the graph stands for. */
 TNET_API TnetArcKind tnet_multimodal_arc_kind (const TnetMultimodal *mm, TnetId arc);
+/**
+ * tnet_multimodal_arc_line:
+ * The line arc @arc belongs to: the `line` of the network link a drive or
+ * walk arc runs over, or the route's display name for the boarding,
+ * riding, dwelling and alighting arcs of a service pattern; %NULL for other
+ * arcs and links without a line. (tnet_graph_arc_link() gives the network
+ * link of drive and walk arcs.) A view owned by @mm. Thread-safe.
+ * Time complexity: O(1).
+ */
+TNET_API const char *tnet_multimodal_arc_line (const TnetMultimodal *mm, TnetId arc);
 
 /**
  * TnetMultimodalStats:

@@ -15,6 +15,7 @@
 #include <tnet/tnet-accessibility.h>
 #include <tnet/tnet-ch.h>
 #include <tnet/tnet-kernels.h>
+#include <tnet/tnet-paths.h>
 #include <tnet/tnet-corridors.h>
 #include <tnet/tnet-scenario-file.h>
 #include <tnet/tnet-render.h>

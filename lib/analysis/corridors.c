@@ -327,6 +327,63 @@ tnet_corridor_criticality (const TnetNetwork *net, const TnetScenario *scen,
                                          error);
 }
 
+/* The scan on @graph with elements links (element = the arc's network link,
+ * named by link id) or lines (@arc_line per arc, nullable entries; element =
+ * index in the sorted names), for the pairs @po × @pd given as graph nodes
+ * and the population @pop per graph node. */
+static TnetCriticality *
+scan_elements (const TnetNetwork *net, TnetGraph *graph, const TnetMetric *time,
+               const char *const *arc_line, GArray *po, GArray *pd, const double *pop,
+               gboolean by_line, TnetWeight budget_ms, const TnetCriticalityOptions *opts,
+               GError **error)
+{
+  guint m = tnet_graph_n_arcs (graph);
+  g_autofree TnetId *arc_elem = g_new (TnetId, m > 0 ? m : 1);
+  g_autoptr (GPtrArray) line_names = g_ptr_array_new ();
+  guint n_elements;
+  if (by_line)
+    {
+      g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint arc = 0; arc < m; arc++)
+        if (arc_line[arc] && !g_hash_table_contains (seen, arc_line[arc]))
+          {
+            g_hash_table_add (seen, (gpointer) arc_line[arc]);
+            g_ptr_array_add (line_names, (gpointer) arc_line[arc]);
+          }
+      g_ptr_array_sort (line_names, cmp_str_ptr);
+      g_autoptr (GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < line_names->len; i++)
+        g_hash_table_insert (index, line_names->pdata[i], GUINT_TO_POINTER (i + 1));
+      for (guint arc = 0; arc < m; arc++)
+        {
+          guint idx = arc_line[arc] ? GPOINTER_TO_UINT (g_hash_table_lookup (index,
+                                                                             arc_line[arc]))
+                                    : 0;
+          arc_elem[arc] = idx > 0 ? idx - 1 : TNET_ID_NONE;
+        }
+      n_elements = line_names->len;
+    }
+  else
+    {
+      for (guint arc = 0; arc < m; arc++)
+        arc_elem[arc] = tnet_graph_arc_link (graph, arc);
+      n_elements = tnet_network_n_links (net);
+    }
+  TnetCriticality *crit = tnet_criticality_scan_with (graph, time, arc_elem, n_elements,
+                                                      (const TnetId *) po->data,
+                                                      (const TnetId *) pd->data, po->len, pop,
+                                                      budget_ms, opts, error);
+  if (crit == NULL)
+    return NULL;
+  for (guint r = 0; r < tnet_criticality_n_items (crit); r++)
+    {
+      TnetId e = tnet_criticality_item (crit, r)->element;
+      tnet_criticality_set_name (crit, e, by_line ? line_names->pdata[e]
+                                                  : tnet_network_link (net, e)->id);
+    }
+  return crit;
+}
+
 TnetCriticality *
 tnet_corridor_criticality_with (const TnetNetwork *net, const TnetScenario *scen,
                                 guint mode_mask, const TnetNodeSet *a, const TnetNodeSet *b,
@@ -342,44 +399,13 @@ tnet_corridor_criticality_with (const TnetNetwork *net, const TnetScenario *scen
   if (graph == NULL)
     return NULL;
   guint n = tnet_graph_n_nodes (graph), m = tnet_graph_n_arcs (graph);
-  guint nl = tnet_network_n_links (net);
-
-  g_autofree TnetId *arc_elem = g_new (TnetId, m > 0 ? m : 1);
-  g_autoptr (GPtrArray) line_names = g_ptr_array_new ();
-  guint n_elements;
-  if (by_line)
+  g_autofree const char **arc_line = g_new0 (const char *, m > 0 ? m : 1);
+  for (guint arc = 0; arc < m; arc++)
     {
-      g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-      for (guint arc = 0; arc < m; arc++)
-        {
-          TnetId l = tnet_graph_arc_link (graph, arc);
-          const char *line = l != TNET_ID_NONE ? tnet_network_link (net, l)->line : NULL;
-          if (line && line[0] && !g_hash_table_contains (seen, line))
-            {
-              g_hash_table_add (seen, (gpointer) line);
-              g_ptr_array_add (line_names, (gpointer) line);
-            }
-        }
-      g_ptr_array_sort (line_names, cmp_str_ptr);
-      g_autoptr (GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
-      for (guint i = 0; i < line_names->len; i++)
-        g_hash_table_insert (index, line_names->pdata[i], GUINT_TO_POINTER (i + 1));
-      for (guint arc = 0; arc < m; arc++)
-        {
-          TnetId l = tnet_graph_arc_link (graph, arc);
-          const char *line = l != TNET_ID_NONE ? tnet_network_link (net, l)->line : NULL;
-          guint idx = line ? GPOINTER_TO_UINT (g_hash_table_lookup (index, line)) : 0;
-          arc_elem[arc] = idx > 0 ? idx - 1 : TNET_ID_NONE;
-        }
-      n_elements = line_names->len;
+      TnetId l = tnet_graph_arc_link (graph, arc);
+      const char *line = l != TNET_ID_NONE ? tnet_network_link (net, l)->line : NULL;
+      arc_line[arc] = line && line[0] ? line : NULL;
     }
-  else
-    {
-      for (guint arc = 0; arc < m; arc++)
-        arc_elem[arc] = tnet_graph_arc_link (graph, arc);
-      n_elements = nl;
-    }
-
   g_autoptr (GArray) po = g_array_new (FALSE, FALSE, sizeof (TnetId));
   g_autoptr (GArray) pd = g_array_new (FALSE, FALSE, sizeof (TnetId));
   for (guint i = 0; i < a->zones->len; i++)
@@ -394,18 +420,42 @@ tnet_corridor_criticality_with (const TnetNetwork *net, const TnetScenario *scen
   g_autofree double *pop = g_new0 (double, n > 0 ? n : 1);
   for (guint v = 0; v < n && v < tnet_network_n_nodes (net); v++)
     pop[v] = tnet_network_node (net, v)->population;
+  return scan_elements (net, graph, time, arc_line, po, pd, pop, by_line, budget_ms, opts,
+                        error);
+}
 
-  TnetCriticality *crit = tnet_criticality_scan_with (graph, time, arc_elem, n_elements,
-                                                      (const TnetId *) po->data,
-                                                      (const TnetId *) pd->data, po->len, pop,
-                                                      budget_ms, opts, error);
-  if (crit == NULL)
-    return NULL;
-  for (guint r = 0; r < tnet_criticality_n_items (crit); r++)
+TnetCriticality *
+tnet_corridor_criticality_profile (const TnetNetwork *net, const TnetMultimodal *mm,
+                                   const TnetNodeSet *a, const TnetNodeSet *b,
+                                   gboolean by_line, TnetWeight budget_ms,
+                                   const TnetCriticalityOptions *opts, GError **error)
+{
+  g_return_val_if_fail (net != NULL && mm != NULL && a != NULL && b != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  TnetGraph *graph = tnet_multimodal_get_graph (mm);
+  const TnetMetric *time = tnet_multimodal_get_metric (mm);
+  guint n = tnet_graph_n_nodes (graph), m = tnet_graph_n_arcs (graph);
+  g_autofree const char **arc_line = g_new0 (const char *, m > 0 ? m : 1);
+  for (guint arc = 0; arc < m; arc++)
+    arc_line[arc] = tnet_multimodal_arc_line (mm, arc);
+  g_autoptr (GArray) po = g_array_new (FALSE, FALSE, sizeof (TnetId));
+  g_autoptr (GArray) pd = g_array_new (FALSE, FALSE, sizeof (TnetId));
+  g_autofree double *pop = g_new0 (double, n > 0 ? n : 1);
+  for (guint i = 0; i < a->zones->len; i++)
     {
-      TnetId e = tnet_criticality_item (crit, r)->element;
-      tnet_criticality_set_name (crit, e, by_line ? line_names->pdata[e]
-                                                  : tnet_network_link (net, e)->id);
+      TnetId o = g_array_index (a->zones, TnetId, i);
+      TnetId go = tnet_multimodal_origin_node (mm, o);
+      pop[go] = tnet_network_node (net, o)->population;
+      for (guint j = 0; j < b->zones->len; j++)
+        {
+          TnetId d = g_array_index (b->zones, TnetId, j);
+          if (o == d)
+            continue;
+          TnetId gd = tnet_multimodal_destination_node (mm, d);
+          g_array_append_val (po, go);
+          g_array_append_val (pd, gd);
+        }
     }
-  return crit;
+  return scan_elements (net, graph, time, arc_line, po, pd, pop, by_line, budget_ms, opts,
+                        error);
 }

@@ -1,28 +1,18 @@
 /* criticality.c: the link (or line) failure scan between two node sets.
  *
- * Implementation notes: the scan works on a plain CSR copy of the graph
- * (flat-graph.h) with its own Dijkstra loops, because a removal is tested in
- * the loop ("skip arcs of the blocked element") instead of building a metric
- * per element. Workers (GThreadPool, one Worker per thread) take origins
- * from an atomic counter; per origin:
- *  1. one full search; its shortest-path tree is laid out in preorder with
- *     subtree sizes, so "under arc a" is a contiguous range of the order.
- *     For each pair (o,d) the elements of the tree path o→d get an entry
- *     (element, pair): an element off that path cannot change dist(d),
- *     because the path survives its removal.
- *  2. per element with entries (a repair): the removal can only change the
- *     nodes under the element's tree arcs (the affected set; every other
- *     node keeps its tree path). Each affected node starts at its best
- *     in-arc from an unaffected node (base distance + weight, blocked arcs
- *     skipped), then Dijkstra runs over affected nodes only and stops once
- *     the element's destinations are settled. A destination never reached
- *     is cut. The cost is the affected subtrees' in-arcs instead of a
- *     search from the origin.
+ * Implementation notes: the searches are the paths layer's (TnetRepair: a
+ * full base search that keeps its shortest-path tree, then repairs of the
+ * nodes under the removed arcs; TnetSearch with blocked arcs for detours),
+ * so this file only organises the scan. Workers (GThreadPool, one Worker
+ * per thread) take origins from an atomic counter; per origin:
+ *  1. the base search. For each pair (o,d) the elements of the tree path
+ *     o→d get an entry (element, pair): an element off that path cannot
+ *     change dist(d), because the path survives its removal.
+ *  2. per element with entries, one repair with the element's arcs
+ *     blocked, for the destinations of its entries.
  * Results go to the worker's own entries: no locking. Then the entries are
  * merged, sorted by (element, origin, pair), and 3. the losses are summed
  * per candidate and the elements ranked.
- * A workspace clears only what it touched (epoch stamps); building the
- * tree costs O(n) per origin.
  * Progress: workers count the origins done under a mutex and signal a
  * condition; the thread that started the scan waits on it and calls the
  * progress function (so the caller's callback never runs on a worker), at
@@ -30,17 +20,7 @@
  * workers read before taking the next origin.
  */
 #include "tnet-internal.h"
-#include "flat-graph.h"
 #include <gio/gio.h>
-
-typedef struct {
-  TnetWeight *dist;
-  guint32 *stamp;      /* dist[v] and pred[v] are valid iff stamp[v] == epoch */
-  guint32 *tstamp;     /* v is a pending target iff tstamp[v] == epoch */
-  guint32 *pred;       /* arc into v on its shortest path */
-  guint32 epoch;
-  TnetHeap heap;
-} Workspace;
 
 typedef struct {
   guint32 elem;
@@ -52,7 +32,6 @@ typedef struct {
 struct _TnetCriticality {
   TnetGraph *graph;
   TnetMetric *metric;
-  TnetIFlatGraph fg;
   guint32 *arc_elem;   /* per arc: element or NONE */
   guint n_elements;
   guint n_pairs;
@@ -90,112 +69,6 @@ struct _TnetCriticality {
   gint cancel;         /* atomic: the progress function asked to stop */
 };
 
-static void
-ws_init (Workspace *ws, guint n)
-{
-  ws->dist = g_new (TnetWeight, n);
-  ws->stamp = g_new0 (guint32, n);
-  ws->tstamp = g_new0 (guint32, n);
-  ws->pred = g_new (guint32, n);
-  ws->epoch = 0;
-  tnet_i_heap_init (&ws->heap, n);
-}
-
-static void
-ws_clear (Workspace *ws)
-{
-  g_free (ws->dist);
-  g_free (ws->stamp);
-  g_free (ws->tstamp);
-  g_free (ws->pred);
-  tnet_i_heap_destroy (&ws->heap);
-}
-
-static void
-ws_next_epoch (Workspace *ws, guint n)
-{
-  if (++ws->epoch == 0)
-    {
-      memset (ws->stamp, 0, n * sizeof *ws->stamp);
-      memset (ws->tstamp, 0, n * sizeof *ws->tstamp);
-      ws->epoch = 1;
-    }
-}
-
-static inline TnetWeight
-ws_dist (const Workspace *ws, guint32 v)
-{
-  return ws->stamp[v] == ws->epoch ? ws->dist[v] : TNET_WEIGHT_INF;
-}
-
-/* Dijkstra from @src skipping arcs of element @blocked (NONE: none), until
- * every node of @targets is settled and every node as close as the farthest
- * target too. Allocates nothing. */
-static void
-ws_run (Workspace *ws, const TnetIFlatGraph *fg, const guint32 *arc_elem,
-        guint32 blocked, guint32 src, const guint32 *targets, guint n_targets,
-        guint32 target_stride)
-{
-  ws_next_epoch (ws, fg->n_nodes);
-  guint left = 0;
-  for (guint i = 0; i < n_targets; i++)
-    {
-      guint32 t = targets[(gsize) i * target_stride];
-      if (ws->tstamp[t] != ws->epoch)
-        {
-          ws->tstamp[t] = ws->epoch;
-          left++;
-        }
-    }
-  TnetWeight bound = TNET_WEIGHT_INF;
-  ws->stamp[src] = ws->epoch;
-  ws->dist[src] = 0;
-  ws->pred[src] = TNET_ID_NONE;
-  tnet_i_heap_push_or_decrease (&ws->heap, src, 0);
-  while (!tnet_i_heap_empty (&ws->heap))
-    {
-      TnetHeapEntry top = tnet_i_heap_pop (&ws->heap);
-      guint32 u = top.item;
-      TnetWeight du = top.key;
-      if (du > bound)
-        break;
-      if (ws->tstamp[u] == ws->epoch)
-        {
-          ws->tstamp[u] = 0;
-          if (--left == 0)
-            bound = du;
-        }
-      for (guint32 k = fg->first_out[u]; k < fg->first_out[u + 1]; k++)
-        {
-          guint32 a = fg->out_arc[k];
-          if (blocked != TNET_ID_NONE && arc_elem[a] == blocked)
-            continue;
-          guint32 v = fg->head[a];
-          guint64 nd = (guint64) du + fg->weight[a];
-          if (nd >= TNET_WEIGHT_INF)
-            continue;
-          if (ws->stamp[v] != ws->epoch)
-            {
-              ws->stamp[v] = ws->epoch;
-              ws->dist[v] = (TnetWeight) nd;
-              ws->pred[v] = a;
-              tnet_i_heap_push_or_decrease (&ws->heap, v, (uint32_t) nd);
-            }
-          else if (nd < ws->dist[v])
-            {
-              /* a settled node never improves, so this one is in the heap */
-              ws->dist[v] = (TnetWeight) nd;
-              ws->pred[v] = a;
-              tnet_i_heap_push_or_decrease (&ws->heap, v, (uint32_t) nd);
-            }
-        }
-    }
-  tnet_i_heap_reset (&ws->heap);
-  /* unsettled nodes past the bound keep tentative distances that may be too
-   * large; callers only read settled nodes (targets and DAG nodes, all at
-   * most the bound) */
-}
-
 static int
 entry_cmp (const void *pa, const void *pb)
 {
@@ -222,36 +95,25 @@ item_cmp (const void *pa, const void *pb)
   return a->element < b->element ? -1 : (a->element > b->element);
 }
 
-/* Per-thread state of the scan: the origin's full search tree (base) with
- * its preorder and subtree sizes, and the repair workspace (rep: stamp =
- * "affected by the removal", dist = new distance). */
+/* Per-thread state of the scan: the repair workspace (base tree of the
+ * current origin) and this thread's entries. */
 typedef struct _Worker {
-  Workspace base;
-  Workspace rep;
-  guint32 *order;       /* preorder of the tree: order[i] = node */
-  guint32 *pre;         /* position of a reached node in order */
-  guint32 *size;        /* subtree size of a reached node */
-  guint32 *child_first; /* n + 1: children of v are child[child_first[v] ..] */
-  guint32 *child;
-  guint32 *affected;    /* nodes marked in the current repair */
-  guint32 *targets;
+  TnetRepair *rep;
+  TnetId *path;         /* n: a tree path, external arcs */
+  TnetId *targets;      /* the destinations of one element's entries */
+  TnetWeight *times;    /* their new times */
   guint32 *eseen;       /* per element: last pair stamp that listed it */
   guint32 estamp;
   GArray *entries;      /* this thread's (element, pair) entries */
 } Worker;
 
 static void
-worker_init (Worker *w, guint n, guint n_pairs, guint n_elements)
+worker_init (Worker *w, TnetGraph *graph, guint n_pairs, guint n_elements)
 {
-  ws_init (&w->base, n);
-  ws_init (&w->rep, n);
-  w->order = g_new (guint32, MAX (n, 1u));
-  w->pre = g_new (guint32, MAX (n, 1u));
-  w->size = g_new (guint32, MAX (n, 1u));
-  w->child_first = g_new (guint32, n + 1);
-  w->child = g_new (guint32, MAX (n, 1u));
-  w->affected = g_new (guint32, MAX (n, 1u));
-  w->targets = g_new (guint32, MAX (n_pairs, 1u));
+  w->rep = tnet_repair_new (graph);
+  w->path = g_new (TnetId, MAX (tnet_graph_n_nodes (graph), 1u));
+  w->targets = g_new (TnetId, MAX (n_pairs, 1u));
+  w->times = g_new (TnetWeight, MAX (n_pairs, 1u));
   w->eseen = g_new0 (guint32, MAX (n_elements, 1u));
   w->estamp = 0;
   w->entries = g_array_new (FALSE, FALSE, sizeof (Entry));
@@ -260,141 +122,13 @@ worker_init (Worker *w, guint n, guint n_pairs, guint n_elements)
 static void
 worker_clear (Worker *w)
 {
-  ws_clear (&w->base);
-  ws_clear (&w->rep);
-  g_free (w->order);
-  g_free (w->pre);
-  g_free (w->size);
-  g_free (w->child_first);
-  g_free (w->child);
-  g_free (w->affected);
+  tnet_repair_free (w->rep);
+  g_free (w->path);
   g_free (w->targets);
+  g_free (w->times);
   g_free (w->eseen);
   if (w->entries)
     g_array_free (w->entries, TRUE);
-}
-
-/* Children lists, preorder and subtree sizes of the base search tree
- * rooted at @src (nodes not reached are left out). */
-static void
-build_tree (Worker *w, const TnetIFlatGraph *fg, guint32 src)
-{
-  guint n = fg->n_nodes;
-  const Workspace *b = &w->base;
-  memset (w->child_first, 0, (n + 1) * sizeof *w->child_first);
-  for (guint32 v = 0; v < n; v++)
-    if (b->stamp[v] == b->epoch && b->pred[v] != TNET_ID_NONE)
-      w->child_first[fg->tail[b->pred[v]] + 1]++;
-  for (guint32 v = 0; v < n; v++)
-    w->child_first[v + 1] += w->child_first[v];
-  /* fill with a moving cursor kept in size[] */
-  for (guint32 v = 0; v < n; v++)
-    w->size[v] = w->child_first[v];
-  for (guint32 v = 0; v < n; v++)
-    if (b->stamp[v] == b->epoch && b->pred[v] != TNET_ID_NONE)
-      w->child[w->size[fg->tail[b->pred[v]]]++] = v;
-  /* preorder by an explicit stack (affected[] serves as the stack): a
-   * node's subtree is finished before anything under it on the stack */
-  guint top = 0, k = 0;
-  w->affected[top++] = src;
-  while (top > 0)
-    {
-      guint32 v = w->affected[--top];
-      w->pre[v] = k;
-      w->order[k++] = v;
-      for (guint32 c = w->child_first[v]; c < w->child_first[v + 1]; c++)
-        w->affected[top++] = w->child[c];
-    }
-  for (guint i = 0; i < k; i++)
-    w->size[w->order[i]] = 1;
-  for (guint i = k; i-- > 1;)
-    {
-      guint32 v = w->order[i];
-      w->size[fg->tail[b->pred[v]]] += w->size[v];
-    }
-}
-
-/* New distances of the @nt targets when element @elem is removed, from the
- * base tree of the current origin: only nodes whose tree path uses an arc
- * of @elem (the subtrees under its tree arcs) can change. They start from
- * their best in-arc from an unaffected node, then a Dijkstra restricted to
- * them runs until every target is settled. Allocates nothing. */
-static void
-repair (const TnetCriticality *crit, Worker *w, guint32 elem, guint nt)
-{
-  const TnetIFlatGraph *fg = &crit->fg;
-  const Workspace *b = &w->base;
-  Workspace *r = &w->rep;
-  ws_next_epoch (r, fg->n_nodes);
-  guint n_aff = 0;
-  for (guint32 k = crit->elem_arc_first[elem]; k < crit->elem_arc_first[elem + 1]; k++)
-    {
-      guint32 a = crit->elem_arcs[k], h = fg->head[a];
-      if (b->stamp[h] != b->epoch || b->pred[h] != a || r->stamp[h] == r->epoch)
-        continue;
-      for (guint32 i = w->pre[h]; i < w->pre[h] + w->size[h]; i++)
-        {
-          guint32 x = w->order[i];
-          if (r->stamp[x] != r->epoch)
-            {
-              r->stamp[x] = r->epoch;
-              r->dist[x] = TNET_WEIGHT_INF;
-              w->affected[n_aff++] = x;
-            }
-        }
-    }
-  guint left = 0;
-  for (guint i = 0; i < nt; i++)
-    if (r->tstamp[w->targets[i]] != r->epoch)
-      {
-        r->tstamp[w->targets[i]] = r->epoch;
-        left++;
-      }
-  for (guint i = 0; i < n_aff; i++)
-    {
-      guint32 x = w->affected[i];
-      guint64 best = TNET_WEIGHT_INF;
-      for (guint32 k = fg->first_in[x]; k < fg->first_in[x + 1]; k++)
-        {
-          guint32 a = fg->in_arc[k], y = fg->tail[a];
-          if (r->stamp[y] == r->epoch || crit->arc_elem[a] == elem || b->stamp[y] != b->epoch)
-            continue;
-          guint64 nd = (guint64) b->dist[y] + fg->weight[a];
-          if (nd < best)
-            best = nd;
-        }
-      if (best < TNET_WEIGHT_INF)
-        {
-          r->dist[x] = (TnetWeight) best;
-          tnet_i_heap_push_or_decrease (&r->heap, x, (uint32_t) best);
-        }
-    }
-  while (left > 0 && !tnet_i_heap_empty (&r->heap))
-    {
-      TnetHeapEntry top = tnet_i_heap_pop (&r->heap);
-      guint32 u = top.item;
-      TnetWeight du = top.key;
-      if (r->tstamp[u] == r->epoch)
-        {
-          r->tstamp[u] = 0;
-          if (--left == 0)
-            break;
-        }
-      for (guint32 k = fg->first_out[u]; k < fg->first_out[u + 1]; k++)
-        {
-          guint32 a = fg->out_arc[k], v = fg->head[a];
-          if (r->stamp[v] != r->epoch || crit->arc_elem[a] == elem)
-            continue;
-          guint64 nd = (guint64) du + fg->weight[a];
-          if (nd < r->dist[v])
-            {
-              r->dist[v] = (TnetWeight) nd;
-              tnet_i_heap_push_or_decrease (&r->heap, v, (uint32_t) nd);
-            }
-        }
-    }
-  tnet_i_heap_reset (&r->heap);
-  /* targets never reached keep INF (cut); reached ones are settled */
 }
 
 static int
@@ -406,21 +140,18 @@ entry_elem_pair_cmp (const void *pa, const void *pb)
   return a->pair < b->pair ? -1 : (a->pair > b->pair);
 }
 
-/* One origin: full base search, its tree, the entries of the elements on
- * the tree paths to its destinations, and one repair per such element. */
+/* One origin: the base search, the entries of the elements on the tree
+ * paths to its destinations, and one repair per such element. */
 static void
 scan_origin (TnetCriticality *crit, Worker *w, guint32 o)
 {
-  const TnetIFlatGraph *fg = &crit->fg;
-  guint32 src = crit->origins[o];
-  ws_run (&w->base, fg, crit->arc_elem, TNET_ID_NONE, src, NULL, 0, 1);
-  build_tree (w, fg, src);
-  const Workspace *b = &w->base;
+  TnetId src = crit->origins[o];
+  tnet_repair_set_source (w->rep, crit->metric, src);
   guint first = w->entries->len;
   for (guint32 i = crit->origin_pair_first[o]; i < crit->origin_pair_first[o + 1]; i++)
     {
       guint32 p = crit->origin_pairs[i], d = crit->pair_dest[p];
-      crit->base[p] = ws_dist (b, d);
+      crit->base[p] = tnet_repair_base_distance (w->rep, d);
       if (crit->base[p] == TNET_WEIGHT_INF || d == src)
         continue;
       if (++w->estamp == 0)
@@ -428,9 +159,10 @@ scan_origin (TnetCriticality *crit, Worker *w, guint32 o)
           memset (w->eseen, 0, MAX (crit->n_elements, 1u) * sizeof *w->eseen);
           w->estamp = 1;
         }
-      for (guint32 v = d; b->pred[v] != TNET_ID_NONE; v = fg->tail[b->pred[v]])
+      guint len = tnet_repair_base_path (w->rep, d, w->path, tnet_graph_n_nodes (crit->graph));
+      for (guint k = len; k-- > 0;)
         {
-          guint32 e = crit->arc_elem[b->pred[v]];
+          guint32 e = crit->arc_elem[w->path[k]];
           if (e != TNET_ID_NONE && w->eseen[e] != w->estamp)
             {
               w->eseen[e] = w->estamp;
@@ -445,15 +177,15 @@ scan_origin (TnetCriticality *crit, Worker *w, guint32 o)
     qsort (en, ne, sizeof (Entry), entry_elem_pair_cmp);
   for (guint i = 0; i < ne;)
     {
+      guint32 e = en[i].elem;
       guint j = i, nt = 0;
-      while (j < ne && en[j].elem == en[i].elem)
+      while (j < ne && en[j].elem == e)
         w->targets[nt++] = crit->pair_dest[en[j++].pair];
-      repair (crit, w, en[i].elem, nt);
+      tnet_repair_run (w->rep, crit->elem_arcs + crit->elem_arc_first[e],
+                       crit->elem_arc_first[e + 1] - crit->elem_arc_first[e], w->targets, nt,
+                       w->times);
       for (guint q = i; q < j; q++)
-        {
-          guint32 d = crit->pair_dest[en[q].pair];
-          en[q].new_time = ws_dist (&w->rep, d);
-        }
+        en[q].new_time = w->times[q - i];
       i = j;
     }
 }
@@ -544,7 +276,6 @@ tnet_criticality_scan_with (TnetGraph *graph, const TnetMetric *metric,
   TnetCriticality *crit = g_new0 (TnetCriticality, 1);
   crit->graph = tnet_graph_ref (graph);
   crit->metric = tnet_metric_ref ((TnetMetric *) metric);
-  tnet_i_flat_graph_init (&crit->fg, graph, metric);
   crit->arc_elem = g_new (guint32, m > 0 ? m : 1);
   if (arc_element != NULL)
     {
@@ -657,7 +388,7 @@ tnet_criticality_scan_with (TnetGraph *graph, const TnetMetric *metric,
   n_threads = MAX (1u, MIN (n_threads, MAX (crit->n_origins, 1u)));
   crit->workers = g_new0 (Worker, n_threads);
   for (guint i = 0; i < n_threads; i++)
-    worker_init (&crit->workers[i], n, n_pairs, crit->n_elements);
+    worker_init (&crit->workers[i], graph, n_pairs, crit->n_elements);
   crit->next_origin = 0;
   crit->inline_scan = n_threads == 1;
   if (n_threads == 1)
@@ -809,7 +540,6 @@ tnet_criticality_free (TnetCriticality *crit)
 {
   if (crit == NULL)
     return;
-  tnet_i_flat_graph_clear (&crit->fg);
   tnet_metric_unref (crit->metric);
   tnet_graph_unref (crit->graph);
   for (guint e = 0; e < crit->n_elements; e++)
@@ -898,41 +628,24 @@ tnet_criticality_element_time (const TnetCriticality *crit, TnetId element, guin
   return cand_time (crit, crit->elem_cand[element], pair);
 }
 
-void
-tnet_path_free (TnetPath *path)
-{
-  if (path == NULL)
-    return;
-  g_free (path->arcs);
-  g_free (path->nodes);
-  g_free (path);
-}
-
 TnetPath *
 tnet_criticality_detour (const TnetCriticality *crit, guint rank, guint pair)
 {
   g_return_val_if_fail (crit != NULL && rank < crit->items->len, NULL);
   g_return_val_if_fail (pair < crit->n_pairs, NULL);
-  const TnetIFlatGraph *fg = &crit->fg;
   guint32 elem = g_array_index (crit->items, TnetCriticalityItem, rank).element;
-  Workspace ws;
-  ws_init (&ws, fg->n_nodes);
-  guint32 d = crit->pair_dest[pair];
-  ws_run (&ws, fg, crit->arc_elem, elem, crit->pair_origin[pair], &d, 1, 1);
-  TnetPath *path = NULL;
-  if (ws_dist (&ws, d) != TNET_WEIGHT_INF)
-    {
-      GArray *arcs = g_array_new (FALSE, FALSE, sizeof (guint32));
-      for (guint32 v = d; ws.pred[v] != TNET_ID_NONE; v = fg->tail[ws.pred[v]])
-        g_array_prepend_val (arcs, ws.pred[v]);
-      path = g_new0 (TnetPath, 1);
-      tnet_i_path_fill (path, fg, (const guint32 *) arcs->data, arcs->len);
-      if (arcs->len == 0)
-        path->nodes[0] = fg->report_node[d];
-      g_array_free (arcs, TRUE);
-    }
-  ws_clear (&ws);
-  return path;
+  g_autoptr (TnetSearch) search = tnet_search_new (crit->graph);
+  tnet_search_block_arcs (search, crit->elem_arcs + crit->elem_arc_first[elem],
+                          crit->elem_arc_first[elem + 1] - crit->elem_arc_first[elem], TRUE);
+  TnetId d = crit->pair_dest[pair];
+  tnet_search_run (search, crit->metric, crit->pair_origin[pair], TNET_FORWARD,
+                   TNET_WEIGHT_INF, d);
+  guint len = tnet_search_path (search, d, NULL, 0);
+  if (len == G_MAXUINT)
+    return NULL;
+  g_autofree TnetId *arcs = g_new (TnetId, MAX (len, 1u));
+  tnet_search_path (search, d, arcs, len);
+  return tnet_path_new_from_arcs (crit->graph, crit->metric, arcs, len, d);
 }
 
 void

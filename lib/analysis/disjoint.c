@@ -10,27 +10,12 @@
  * (Menger for undirected links: the cancelled flow has the same value and
  * uses each link at most once). The paths are read off by walking from the
  * sources
- * along arcs that still carry flow (tnet_i_flow_decompose), cutting out any
+ * along arcs that still carry flow (tnet_flow_decompose), cutting out any
  * cycle met on the way, trimmed to run from their last node in A to their
  * first in B.
  */
 #include "tnet-internal.h"
 #include <tnet/tnet-igraph.h>
-#include "flat-graph.h"
-
-void
-tnet_path_set_free (TnetPathSet *set)
-{
-  if (set == NULL)
-    return;
-  for (guint i = 0; i < set->n_paths; i++)
-    {
-      g_free (set->paths[i].arcs);
-      g_free (set->paths[i].nodes);
-    }
-  g_free (set->paths);
-  g_free (set);
-}
 
 typedef struct {
   guint n;            /* flow-network nodes */
@@ -61,10 +46,16 @@ tnet_graph_disjoint_paths (TnetGraph *graph, const TnetMetric *metric,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
   g_return_val_if_fail (metric == NULL || tnet_metric_get_graph (metric) == graph, NULL);
 
-  TnetIFlatGraph fg;
-  tnet_i_flat_graph_init (&fg, graph, metric);
-  guint n = fg.n_nodes, m = fg.n_arcs;
+  guint n = tnet_graph_n_nodes (graph), m = tnet_graph_n_arcs (graph);
   guint8 *side = g_new0 (guint8, n);   /* 1: in A, 2: in B */
+  g_autofree TnetId *to_raw = g_new (TnetId, n_to);
+  g_autofree guint32 *tail = g_new (guint32, MAX (m, 1u));
+  g_autofree guint32 *head = g_new (guint32, MAX (m, 1u));
+  for (guint a = 0; a < m; a++)
+    {
+      tail[a] = tnet_graph_arc_tail (graph, a);
+      head[a] = tnet_graph_arc_head (graph, a);
+    }
   for (guint i = 0; i < n_from; i++)
     {
       g_return_val_if_fail (from[i] < n, NULL);
@@ -76,6 +67,7 @@ tnet_graph_disjoint_paths (TnetGraph *graph, const TnetMetric *metric,
       TnetId t = tnet_graph_arrival_node (graph, to[i]);
       g_return_val_if_fail (t < n && side[t] != 1, NULL);
       side[t] = 2;
+      to_raw[i] = t;
     }
 
   /* out-copy of each node */
@@ -89,7 +81,7 @@ tnet_graph_disjoint_paths (TnetGraph *graph, const TnetMetric *metric,
                  g_array_new (FALSE, FALSE, sizeof (guint32)),
                  g_array_new (FALSE, FALSE, sizeof (double)) };
   for (guint a = 0; a < m; a++)
-    flow_add (&fn, out_of[fg.tail[a]], fg.head[a], fg.tail[a] == fg.head[a] ? 0.0 : 1.0);
+    flow_add (&fn, out_of[tail[a]], head[a], tail[a] == head[a] ? 0.0 : 1.0);
   for (guint v = 0; v < n; v++)
     if (out_of[v] != v)
       flow_add (&fn, v, out_of[v], 1.0);
@@ -156,10 +148,10 @@ tnet_graph_disjoint_paths (TnetGraph *graph, const TnetMetric *metric,
     {
       /* cancel flow running both ways on a two-way link (between split
        * nodes such flow can only be a circulation, which the walk cuts) */
-      guint32 *twin = tnet_i_flat_graph_twins (&fg, graph);
+      TnetId *twin = tnet_graph_opposite_arcs (graph);
       for (guint a = 0; a < m; a++)
         if (twin[a] != TNET_ID_NONE && twin[a] > a
-            && out_of[fg.tail[a]] == fg.tail[a] && out_of[fg.head[a]] == fg.head[a])
+            && out_of[tail[a]] == tail[a] && out_of[head[a]] == head[a])
           {
             int c = MIN (flow[a], flow[twin[a]]);
             flow[a] -= c;
@@ -167,12 +159,8 @@ tnet_graph_disjoint_paths (TnetGraph *graph, const TnetMetric *metric,
           }
       g_free (twin);
 
-      set = g_new0 (TnetPathSet, 1);
-      tnet_i_flow_decompose (&fg, side, flow, set);
+      set = tnet_flow_decompose (graph, metric, flow, from, n_from, to_raw, n_to);
       g_warn_if_fail (set->n_paths == (guint) llround (value));
-      if (metric == NULL)
-        for (guint p = 0; p < set->n_paths; p++)
-          set->paths[p].time_ms = 0;
     }
   g_free (flow);
   g_array_free (fn.from, TRUE);
@@ -180,6 +168,5 @@ tnet_graph_disjoint_paths (TnetGraph *graph, const TnetMetric *metric,
   g_array_free (fn.cap, TRUE);
   g_free (out_of);
   g_free (side);
-  tnet_i_flat_graph_clear (&fg);
   return set;
 }

@@ -73,6 +73,10 @@ void tnet_i_report_cache_set (const TnetReportContext *ctx, const char *key,
 void tnet_i_json_add_number (JsonBuilder *b, const char *key, double v, int decimals);
 void tnet_i_json_add_strings (JsonBuilder *b, const char *key, const GPtrArray *strings);
 
+/* The profiles of the commute section, in its order (report-commute.c). */
+extern const TnetProfile *const tnet_i_report_commute_profiles;
+extern const guint tnet_i_report_n_commute_profiles;
+
 /* The sections (defined in their own files). */
 extern const TnetReportSection tnet_i_report_section_network;
 extern const TnetReportSection tnet_i_report_section_lines;

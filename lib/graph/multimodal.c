@@ -938,6 +938,30 @@ tnet_multimodal_arc_kind (const TnetMultimodal *mm, TnetId arc)
   return (TnetArcKind) mm->arc_kind[arc];
 }
 
+const char *
+tnet_multimodal_arc_line (const TnetMultimodal *mm, TnetId arc)
+{
+  g_return_val_if_fail (mm != NULL && arc < tnet_graph_n_arcs (mm->graph), NULL);
+  TnetId ref = mm->arc_ref[arc];
+  const char *line = NULL;
+  switch ((TnetArcKind) mm->arc_kind[arc])
+    {
+    case TNET_ARC_DRIVE:
+    case TNET_ARC_WALK:
+      line = ref != TNET_ID_NONE ? mm->link_line[ref] : NULL;
+      break;
+    case TNET_ARC_BOARD:
+    case TNET_ARC_RIDE:
+    case TNET_ARC_DWELL:
+    case TNET_ARC_ALIGHT:
+      line = ref != TNET_ID_NONE ? mm->pattern_line[ref] : NULL;
+      break;
+    default:
+      break;
+    }
+  return line != NULL && line[0] != '\0' ? line : NULL;
+}
+
 void
 tnet_multimodal_get_stats (const TnetMultimodal *mm, TnetMultimodalStats *out)
 {

@@ -26,6 +26,10 @@ struct _TnetSearch {
   /* Holds exactly the labelled but unsettled nodes of the last run (emptied
    * at the start of the next one), so "settled" = labelled and not in it. */
   TnetHeap heap;
+  /* per internal forward arc: nonzero = blocked (treated as absent); NULL
+   * until the first tnet_search_block_arcs(); n_blocked counts the arcs set */
+  uint8_t *blocked;
+  guint n_blocked;
 };
 
 /* For tests: sets the epoch counter, to exercise the wrap-around. */

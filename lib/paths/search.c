@@ -36,7 +36,13 @@
  *   zone -> twin, and after a run the settled list drops twins whose zone
  *   was settled too; the kernel itself never knows.
  *
- * All arrays are allocated by tnet_search_new(); a run allocates nothing.
+ * - Blocked arcs: a mask of one byte per internal forward arc, read only
+ *   when some arc is blocked; the kernel is instantiated twice (with and
+ *   without the mask) so that the unblocked loop carries no extra test.
+ *   A backward run reads the mask through rarc[].
+ *
+ * All arrays are allocated by tnet_search_new(); a run allocates nothing
+ * (the blocked-arc mask is allocated by the first tnet_search_block_arcs()).
  */
 #include "search-private.h"
 
@@ -67,6 +73,7 @@ tnet_search_free (TnetSearch *search)
   g_free (search->parent);
   g_free (search->origin);
   g_free (search->settled);
+  g_free (search->blocked);
   tnet_graph_unref (search->graph);
   g_free (search);
 }
@@ -121,11 +128,15 @@ add_root (TnetSearch *s, uint32_t v, TnetWeight d, TnetWeight budget)
 }
 
 /* The kernel, shared by both directions: @first/@adj/@w are the CSR of the
- * direction of travel. @target is internal or TNET_ID_NONE. */
-static void
-run_dijkstra (TnetSearch *s, const uint32_t *restrict first,
-              const uint32_t *restrict adj, const uint32_t *restrict w,
-              TnetWeight budget, uint32_t target)
+ * direction of travel. @target is internal or TNET_ID_NONE. @mask (nullable)
+ * marks blocked arcs by internal forward arc; @mask_of maps a CSR position
+ * to that index (NULL: the position itself, i.e. the forward CSR). Always
+ * inlined, so the call with a constant NULL mask loses the test. */
+static inline __attribute__ ((always_inline)) void
+dijkstra_kernel (TnetSearch *s, const uint32_t *restrict first,
+                 const uint32_t *restrict adj, const uint32_t *restrict w,
+                 TnetWeight budget, uint32_t target, const uint8_t *restrict mask,
+                 const uint32_t *restrict mask_of)
 {
   TnetSearchLabel *restrict label = s->label;
   uint32_t *restrict parent = s->parent;
@@ -145,6 +156,8 @@ run_dijkstra (TnetSearch *s, const uint32_t *restrict first,
       const uint32_t end = first[u + 1];
       for (uint32_t a = first[u]; a < end; a++)
         {
+          if (mask != NULL && mask[mask_of != NULL ? mask_of[a] : a])
+            continue;
           const uint32_t v = adj[a];
           const uint32_t dv = du + w[a]; /* du <= INF-1, w <= MAX: no wrap */
           if (dv > budget)
@@ -161,6 +174,22 @@ run_dijkstra (TnetSearch *s, const uint32_t *restrict first,
         }
     }
   s->n_settled = n_settled;
+}
+
+static void
+run_dijkstra (TnetSearch *s, const uint32_t *restrict first,
+              const uint32_t *restrict adj, const uint32_t *restrict w,
+              TnetWeight budget, uint32_t target)
+{
+  dijkstra_kernel (s, first, adj, w, budget, target, NULL, NULL);
+}
+
+static void
+run_dijkstra_masked (TnetSearch *s, const uint32_t *restrict first,
+                     const uint32_t *restrict adj, const uint32_t *restrict w,
+                     TnetWeight budget, uint32_t target, const uint32_t *mask_of)
+{
+  dijkstra_kernel (s, first, adj, w, budget, target, s->blocked, mask_of);
 }
 
 static inline gboolean is_settled (const TnetSearch *s, uint32_t v);
@@ -219,7 +248,11 @@ tnet_search_run_multi (TnetSearch *search, const TnetMetric *metric,
       && target < g->n_base)
     target = g->twin[target];
   uint32_t t = target == TNET_ID_NONE ? TNET_ID_NONE : g->to_internal[target];
-  if (dir == TNET_FORWARD)
+  if (search->n_blocked > 0 && dir == TNET_FORWARD)
+    run_dijkstra_masked (search, g->first_out, g->head, metric->weight, budget, t, NULL);
+  else if (search->n_blocked > 0)
+    run_dijkstra_masked (search, g->rfirst_out, g->rtail, metric->rweight, budget, t, g->rarc);
+  else if (dir == TNET_FORWARD)
     run_dijkstra (search, g->first_out, g->head, metric->weight, budget, t);
   else
     run_dijkstra (search, g->rfirst_out, g->rtail, metric->rweight, budget, t);
@@ -352,4 +385,51 @@ tnet_search_path (const TnetSearch *search, TnetId node, TnetId *arcs, guint cap
       x = search->dir == TNET_FORWARD ? g->arc_tail[a] : g->head[a];
     }
   return len;
+}
+
+void
+tnet_search_block_arcs (TnetSearch *search, const TnetId *arcs, guint n_arcs,
+                        gboolean blocked)
+{
+  g_return_if_fail (search != NULL);
+  g_return_if_fail (n_arcs == 0 || arcs != NULL);
+  const TnetGraph *g = search->graph;
+  for (guint i = 0; i < n_arcs; i++)
+    if (G_UNLIKELY (arcs[i] >= g->n_arcs))
+      {
+        g_critical ("%s: arc %u out of range (graph has %u arcs)", G_STRFUNC, arcs[i],
+                    g->n_arcs);
+        return;
+      }
+  if (search->blocked == NULL)
+    {
+      if (!blocked)
+        return;
+      search->blocked = g_new0 (uint8_t, g->n_arcs > 0 ? g->n_arcs : 1);
+    }
+  for (guint i = 0; i < n_arcs; i++)
+    {
+      uint8_t *slot = &search->blocked[g->arc_int[arcs[i]]];
+      if (*slot != (uint8_t) (blocked != FALSE))
+        {
+          *slot = blocked != FALSE;
+          search->n_blocked += blocked ? 1 : (guint) -1;
+        }
+    }
+}
+
+void
+tnet_search_unblock_all (TnetSearch *search)
+{
+  g_return_if_fail (search != NULL);
+  if (search->blocked != NULL && search->n_blocked > 0)
+    memset (search->blocked, 0, search->graph->n_arcs);
+  search->n_blocked = 0;
+}
+
+guint
+tnet_search_n_blocked (const TnetSearch *search)
+{
+  g_return_val_if_fail (search != NULL, 0);
+  return search->n_blocked;
 }

@@ -29,6 +29,30 @@ path_nodes (const TnetNetwork *net, const TnetPath *p)
   return g_string_free (s, FALSE);
 }
 
+/* The places a path passes: network node ids, or, on a profile's graph
+ * (@mm), the ends of its journey's legs (node or stop ids). The strings are
+ * borrowed from @net or @mm. */
+static GPtrArray *
+path_places (const TnetNetwork *net, const TnetMultimodal *mm, const TnetPath *p)
+{
+  GPtrArray *out = g_ptr_array_new ();
+  if (mm == NULL)
+    {
+      for (guint i = 0; i <= p->n_arcs; i++)
+        g_ptr_array_add (out, (gpointer) tnet_network_node (net, p->nodes[i])->id);
+      return out;
+    }
+  g_autoptr (TnetJourney) j = tnet_multimodal_journey_from_arcs (mm, p->arcs, p->n_arcs);
+  for (guint i = 0; j && i < j->n_legs; i++)
+    {
+      const char *ends[2] = { j->legs[i].from, j->legs[i].to };
+      for (int e = 0; e < 2; e++)
+        if (ends[e] && (out->len == 0 || strcmp (out->pdata[out->len - 1], ends[e]) != 0))
+          g_ptr_array_add (out, (gpointer) ends[e]);
+    }
+  return out;
+}
+
 static void
 json_path (JsonBuilder *b, const TnetNetwork *net, const TnetGraph *graph, const TnetPath *p)
 {
@@ -250,11 +274,13 @@ tnet_cmd_criticality (int argc, char **argv)
 {
   TnetCliCommon common = { 0 };
   g_autofree char *modes = NULL;
+  g_autofree char *profile_name = NULL;
   g_autofree char *by = NULL;
   int top = 0, threads = 0;      /* top 0: the plan's [report] top */
   double budget_min = 0;         /* 0: the plan's budget_min */
   GOptionEntry entries[] = {
     { "modes", 0, 0, G_OPTION_ARG_STRING, &modes, "Mode group: rail, road or all (default: all)", "MODES" },
+    { "profile", 0, 0, G_OPTION_ARG_STRING, &profile_name, "Scan the graph of this profile, as route and commute use it (waits and transfers included; replaces --modes)", "car|transit|park_and_ride" },
     { "by", 0, 0, G_OPTION_ARG_STRING, &by, "Remove one link or one whole line at a time (default: link)", "link|line" },
     { "top", 0, 0, G_OPTION_ARG_INT, &top, "Show the N worst (default: the plan's top, else 10)", "N" },
     { "budget", 0, 0, G_OPTION_ARG_DOUBLE, &budget_min, "Commute budget in minutes (default: the plan's budget_min, else 60)", "MIN" },
@@ -275,12 +301,18 @@ tnet_cmd_criticality (int argc, char **argv)
   g_autoptr (TnetNodeSet) b = NULL;
   TnetCliFormat fmt;
   guint mask = TNET_MODES_RAIL | TNET_MODES_ROAD;
+  TnetProfile profile = TNET_PROFILE_CAR;
   if (!g_option_context_parse (ctx, &argc, &argv, &error))
     rc = tnet_cli_fail (ctx, error);
   else if (argc != 3)
     rc = tnet_cli_usage (ctx, "expected two arguments A and B");
   else if (modes && !tnet_corridor_modes_from_string (modes, &mask))
     rc = tnet_cli_usage (ctx, "unknown --modes “%s” (expected rail, road or all)", modes);
+  else if (profile_name && !tnet_profile_from_string (profile_name, &profile))
+    rc = tnet_cli_usage (ctx, "unknown --profile “%s” (expected car, transit or "
+                         "park_and_ride)", profile_name);
+  else if (profile_name && modes)
+    rc = tnet_cli_usage (ctx, "--profile and --modes exclude each other");
   else if (by && strcmp (by, "link") != 0 && strcmp (by, "line") != 0)
     rc = tnet_cli_usage (ctx, "unknown --by “%s” (expected link or line)", by);
   else if (top < 0 || budget_min < 0 || !isfinite (budget_min) || threads < 0 || threads > 256)
@@ -308,9 +340,13 @@ tnet_cmd_criticality (int argc, char **argv)
   copts.n_threads = (guint) threads;
   copts.progress = tnet_cli_progress_func (&common);
   copts.progress_data = &common;
-  g_autoptr (TnetCriticality) crit = tnet_corridor_criticality_with (net, scen, mask, a, b,
-                                                                     by_line, budget, &copts,
-                                                                     &error);
+  g_autoptr (TnetMultimodal) mm = NULL;
+  g_autoptr (TnetCriticality) crit = NULL;
+  if (profile_name == NULL)
+    crit = tnet_corridor_criticality_with (net, scen, mask, a, b, by_line, budget, &copts,
+                                           &error);
+  else if (tnet_cli_build_graphs (net, scen, &profile, 1, &mm, &error))
+    crit = tnet_corridor_criticality_profile (net, mm, a, b, by_line, budget, &copts, &error);
   if (crit == NULL)
     {
       tnet_cli_common_clear (&common);
@@ -339,6 +375,11 @@ tnet_cmd_criticality (int argc, char **argv)
       json_builder_add_string_value (jb, b->spec);
       json_builder_set_member_name (jb, "by");
       json_builder_add_string_value (jb, by_line ? "line" : "link");
+      if (profile_name)
+        {
+          json_builder_set_member_name (jb, "profile");
+          json_builder_add_string_value (jb, tnet_profile_to_string (profile));
+        }
       json_builder_set_member_name (jb, "year");
       json_builder_add_int_value (jb, tnet_scenario_get_year (scen));
       json_builder_set_member_name (jb, "pairs");
@@ -384,8 +425,9 @@ tnet_cmd_criticality (int argc, char **argv)
           g_autoptr (TnetPath) detour = tnet_criticality_detour (crit, r, p);
           json_builder_set_member_name (jb, "detour");
           json_builder_begin_array (jb);
-          for (guint i = 0; detour && i <= detour->n_arcs; i++)
-            json_builder_add_string_value (jb, tnet_network_node (net, detour->nodes[i])->id);
+          g_autoptr (GPtrArray) places = detour ? path_places (net, mm, detour) : NULL;
+          for (guint i = 0; places && i < places->len; i++)
+            json_builder_add_string_value (jb, places->pdata[i]);
           json_builder_end_array (jb);
           json_builder_end_object (jb);
         }
@@ -404,9 +446,11 @@ tnet_cmd_criticality (int argc, char **argv)
       g_autoptr (TnetCsvWriter) w = fmt == TNET_CLI_FORMAT_CSV ? tnet_csv_writer_new (header)
                                                                : NULL;
       if (!w)
-        g_string_printf (s, "Criticality %s → %s by %s, %d: %u OD pairs, %u %ss on a shortest "
-                         "path examined, %u with a loss\n", a->spec, b->spec,
-                         by_line ? "line" : "link", tnet_scenario_get_year (scen),
+        g_string_printf (s, "Criticality %s → %s by %s%s%s, %d: %u OD pairs, %u %ss on a "
+                         "shortest path examined, %u with a loss\n", a->spec, b->spec,
+                         by_line ? "line" : "link", profile_name ? ", profile " : "",
+                         profile_name ? tnet_profile_to_string (profile) : "",
+                         tnet_scenario_get_year (scen),
                          tnet_criticality_n_pairs (crit), tnet_criticality_n_candidates (crit),
                          by_line ? "line" : "link", tnet_criticality_n_items (crit));
       for (guint r = 0; r < n_show; r++)
@@ -444,7 +488,9 @@ tnet_cmd_criticality (int argc, char **argv)
               g_autoptr (TnetPath) detour = tnet_criticality_detour (crit, r, p);
               if (detour)
                 {
-                  g_autofree char *nodes = path_nodes (net, detour);
+                  g_autoptr (GPtrArray) places = path_places (net, mm, detour);
+                  g_ptr_array_add (places, NULL);
+                  g_autofree char *nodes = g_strjoinv (" > ", (char **) places->pdata);
                   g_string_append_printf (s, "     detour: %s\n", nodes);
                 }
             }
