@@ -58,8 +58,8 @@ TNET_API void tnet_ch_options_init (TnetCHOptions *opts);
  *
  * Contracts the nodes of the graph one by one in the order of a priority
  * (edge difference as a ratio of added to removed arcs and of their hop
- * counts, plus the node's level), kept fresh by re-evaluating the
- * neighbours of each contracted node; a shortcut is added unless a bounded
+ * counts, plus the node's level), re-evaluated when a node whose
+ * neighbourhood changed reaches the top of the queue; a shortcut is added unless a bounded
  * witness search (stopped once all its targets are settled) finds a path
  * at least as short. One thread.
  * Distances of INF or more are "unreachable" (as for #TnetSearch).
