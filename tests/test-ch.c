@@ -94,6 +94,24 @@ check_all_kernels (TnetGraph *g, TnetMetric *metric, TnetCH *ch, guint n_src, gu
           TnetId t = n_pairs >= n ? k : (TnetId) g_rand_int_range (r, 0, (gint32) n);
           TnetWeight got = tnet_ch_query_distance (q, src[i], t);
           ck_assert_msg (got == row[t], "CH %u -> %u: %u, Dijkstra %u", src[i], t, got, row[t]);
+          /* the CH path unpacked: a walk src -> t of exactly Dijkstra's length */
+          guint plen = tnet_ch_query_path (q, metric, src[i], t, path, n + 1);
+          if (row[t] == TNET_WEIGHT_INF)
+            ck_assert_uint_eq (plen, G_MAXUINT);
+          else
+            {
+              ck_assert_uint_le (plen, n);
+              TnetId at = src[i];
+              guint64 sum = 0;
+              for (guint j = 0; j < plen; j++)
+                {
+                  ck_assert_uint_eq (tnet_graph_arc_tail (g, path[j]), at);
+                  at = tnet_graph_arc_head (g, path[j]);
+                  sum += tnet_metric_weight (metric, path[j]);
+                }
+              ck_assert (at == t || at == tnet_graph_arrival_node (g, t));
+              ck_assert_uint_eq (sum, row[t]);
+            }
           got = tnet_bidir_run (bd, metric, src[i], t);
           ck_assert_msg (got == row[t], "bidir %u -> %u: %u, Dijkstra %u", src[i], t, got, row[t]);
           guint len = tnet_bidir_path (bd, path, n + 1);
@@ -354,6 +372,90 @@ write_resealed (const char *path, char *data, gsize len)
   ck_assert (g_file_set_contents (path, data, (gssize) len, NULL));
 }
 
+/* Distinct random weights make shortest paths unique, so the CH's unpacked
+ * path must be exactly the arcs of Dijkstra's tree. Then a closure and a
+ * speed change applied by re-customising the order: every kernel against
+ * Dijkstra on the new weights. */
+START_TEST (test_paths_and_customize)
+{
+  const guint n = 2000, m = 6000;
+  Arcs a = random_arcs (n, m, 777 + _i);
+  GRand *r = g_rand_new_with_seed (99 + _i);
+  for (guint k = 0; k < a.m; k++)
+    a.w[k] = (TnetWeight) g_rand_int_range (r, 1, 1 << 24) * 64 + k % 64;
+  TnetGraph *g;
+  TnetMetric *metric;
+  make_graph (&a, &g, &metric);
+  GError *error = NULL;
+  TnetCH *ch = tnet_ch_build (metric, NULL, &error);
+  ck_assert_msg (ch != NULL, "%s", error ? error->message : "");
+  TnetCHQuery *q = tnet_ch_query_new (ch);
+  TnetSearch *s = tnet_search_new (g);
+  TnetId *path = g_new (TnetId, n + 1), *nodes = g_new (TnetId, n + 1);
+  TnetId *want = g_new (TnetId, n + 1);
+  for (guint i = 0; i < 20; i++)
+    {
+      TnetId src = (TnetId) g_rand_int_range (r, 0, (gint32) n);
+      tnet_search_run (s, metric, src, TNET_FORWARD, TNET_WEIGHT_INF, TNET_ID_NONE);
+      for (guint k = 0; k < 50; k++)
+        {
+          TnetId t = (TnetId) g_rand_int_range (r, 0, (gint32) n);
+          guint len = tnet_ch_query_path (q, metric, src, t, path, n + 1);
+          guint nlen = tnet_ch_query_path_nodes (q, src, t, nodes, n + 1);
+          if (tnet_search_distance (s, t) == TNET_WEIGHT_INF)
+            {
+              ck_assert_uint_eq (len, G_MAXUINT);
+              ck_assert_uint_eq (nlen, G_MAXUINT);
+              continue;
+            }
+          /* Dijkstra's path */
+          guint wl = tnet_search_path (s, t, want, n + 1);
+          ck_assert_uint_eq (len, wl);
+          ck_assert_uint_eq (nlen, wl + 1);
+          for (guint j = 0; j < wl; j++)
+            {
+              ck_assert_uint_eq (path[j], want[j]);
+              ck_assert_uint_eq (nodes[j], tnet_graph_arc_tail (g, path[j]));
+            }
+          ck_assert_uint_eq (nodes[wl], t);
+        }
+    }
+  /* closures (every 10th arc at TNET_WEIGHT_MAX) and a speed change */
+  TnetWeight *w2 = g_memdup2 (a.w, a.m * sizeof (TnetWeight));
+  for (guint k = 0; k < a.m; k++)
+    w2[k] = k % 10 == 3 ? TNET_WEIGHT_MAX : k % 7 == 0 ? w2[k] / 3 : w2[k];
+  TnetMetric *metric2 = tnet_metric_new (g, w2, &error);
+  ck_assert (metric2 != NULL);
+  TnetCH *ch2 = tnet_ch_customize (ch, metric2, NULL, &error);
+  ck_assert_msg (ch2 != NULL, "%s", error ? error->message : "");
+  ck_assert (memcmp (ch2->rank, ch->rank, n * sizeof (uint32_t)) == 0);
+  check_all_kernels (g, metric2, ch2, 12, 200, 31);
+  /* a metric on another graph is refused */
+  Arcs b = random_arcs (10, 20, 5);
+  TnetGraph *gb;
+  TnetMetric *mb;
+  make_graph (&b, &gb, &mb);
+  ck_assert (tnet_ch_customize (ch, mb, NULL, &error) == NULL);
+  tt_assert_error (error, TNET_ERROR_INVALID_INPUT, "nodes");
+  tnet_metric_unref (mb);
+  tnet_graph_unref (gb);
+  arcs_free (&b);
+  tnet_ch_unref (ch2);
+  tnet_metric_unref (metric2);
+  g_free (w2);
+  g_free (path);
+  g_free (nodes);
+  g_free (want);
+  tnet_search_free (s);
+  tnet_ch_query_free (q);
+  tnet_ch_unref (ch);
+  tnet_metric_unref (metric);
+  tnet_graph_unref (g);
+  arcs_free (&a);
+  g_rand_free (r);
+}
+END_TEST
+
 START_TEST (test_file)
 {
   Arcs a = random_arcs (500, 1500, 4242);
@@ -409,7 +511,7 @@ START_TEST (test_file)
   ck_assert (g_file_set_contents (bad, data, (gssize) len, NULL));
   ck_assert (tnet_ch_load (bad, &error) == NULL);
   tt_assert_error (error, TNET_ERROR_INVALID_INPUT, "version 9");
-  data[8] = 1;
+  data[8] = 2;
   data[23] = 1;
   ck_assert (g_file_set_contents (bad, data, (gssize) len, NULL));
   ck_assert (tnet_ch_load (bad, &error) == NULL);
@@ -442,6 +544,19 @@ START_TEST (test_file)
   write_resealed (bad, copy, len);
   ck_assert (tnet_ch_load (bad, &error) == NULL);
   tt_assert_error (error, TNET_ERROR_INVALID_INPUT, "weights");
+  /* a middle node that is not below the arc (would unpack forever) */
+  memcpy (copy, data, len);
+  gsize mid_off = up_off + 12 * (gsize) ch->n_entries;
+  guint32 big = n - 1;
+  for (guint k = 0; k < ch->n_entries; k++)
+    if (ch->up[k].wf != TNET_WEIGHT_INF)
+      {
+        memcpy (copy + mid_off + 8 * (gsize) k, &big, 4);
+        break;
+      }
+  write_resealed (bad, copy, len);
+  ck_assert (tnet_ch_load (bad, &error) == NULL);
+  tt_assert_error (error, TNET_ERROR_INVALID_INPUT, "middle node");
   g_free (copy);
   /* missing file, unwritable path */
   ck_assert (tnet_ch_load ("/nonexistent/x.ch", &error) == NULL);
@@ -661,6 +776,7 @@ main (void)
   tcase_add_test (tc, test_monaco);
   tcase_add_test (tc, test_zones);
   tcase_add_test (tc, test_file);
+  tcase_add_loop_test (tc, test_paths_and_customize, 0, 3);
   tcase_add_test (tc, test_build_errors);
   tcase_add_test (tc, test_batch_callback);
   suite_add_tcase (s, tc);

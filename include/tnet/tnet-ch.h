@@ -17,9 +17,9 @@ G_BEGIN_DECLS
  * built or loaded; _ref/_unref are atomic and any number of threads may
  * query it at once, each with its own #TnetCHQuery. Node ids are the
  * external node ids of the graph it was built from. A CH holds no
- * reference to that graph: it answers distance queries on its own (it
- * keeps no shortcut unpacking data; use a #TnetSearch or #TnetBidir for
- * the arcs of a path).
+ * reference to that graph: it answers distance queries on its own, and
+ * keeps the node each shortcut bypasses, so that paths can be unpacked
+ * (tnet_ch_query_path_nodes(), or tnet_ch_query_path() given the metric).
  */
 typedef struct _TnetCH TnetCH;
 
@@ -58,9 +58,10 @@ TNET_API void tnet_ch_options_init (TnetCHOptions *opts);
  *
  * Contracts the nodes of the graph one by one in the order of a priority
  * (edge difference as a ratio of added to removed arcs and of their hop
- * counts, plus the node's level), kept fresh by lazy updates and by
- * updating the neighbours of each contracted node; a shortcut is added
- * unless a bounded witness search finds a path at least as short.
+ * counts, plus the node's level), re-evaluated when a node whose
+ * neighbourhood changed reaches the top of the queue; a shortcut is added unless a bounded
+ * witness search (stopped once all its targets are settled) finds a path
+ * at least as short. One thread.
  * Distances of INF or more are "unreachable" (as for #TnetSearch).
  * Errors: %G_IO_ERROR_CANCELLED when @opts->progress asks to stop.
  * Time complexity: roughly linear in m for road networks (seconds per
@@ -80,6 +81,29 @@ TNET_API TnetCH *tnet_ch_build_from_arcs (guint n_nodes, guint n_arcs,
                                           const TnetId *tails, const TnetId *heads,
                                           const TnetWeight *weights,
                                           const TnetCHOptions *opts, GError **error);
+
+/**
+ * tnet_ch_customize:
+ * @ch: a hierarchy built for a metric on the same graph (or loaded)
+ * @metric: new weights on that graph: closures (arcs at TNET_WEIGHT_MAX or
+ *   more count as absent for paths), speed changes, scenario overrides
+ * @opts: (nullable): witness limit and progress as for tnet_ch_build();
+ *   the priority limit is not used
+ *
+ * A hierarchy for @metric with @ch's node order: the nodes are contracted
+ * again in @ch's rank order, with witness searches on the new weights, and
+ * no order is computed. Every query on the result is exact for @metric
+ * (the order only affects speed; an order made for similar weights keeps
+ * the search spaces close to a fresh build's). @ch is not changed.
+ * Returns: (transfer full): a new hierarchy, or %NULL.
+ * Errors: %TNET_ERROR_INVALID_INPUT when @metric's graph has another
+ * number of nodes; %G_IO_ERROR_CANCELLED when @opts->progress asks to stop.
+ * Thread-safety: @ch may be queried by other threads meanwhile.
+ * Time complexity: one witness search set per node: a fraction of
+ * tnet_ch_build(), which also evaluates priorities.
+ */
+TNET_API TnetCH *tnet_ch_customize (const TnetCH *ch, const TnetMetric *metric,
+                                    const TnetCHOptions *opts, GError **error);
 
 TNET_API TnetCH *tnet_ch_ref (TnetCH *ch);
 TNET_API void tnet_ch_unref (TnetCH *ch);
@@ -121,6 +145,37 @@ TNET_API void tnet_ch_query_free (TnetCHQuery *query);
  * of nodes on road networks).
  */
 TNET_API TnetWeight tnet_ch_query_distance (TnetCHQuery *query, TnetId source, TnetId target);
+
+/**
+ * tnet_ch_query_path_nodes:
+ * @nodes: (out caller-allocates) (array length=cap): receives the nodes
+ * @cap: room in @nodes
+ *
+ * A shortest path @source → @target as its nodes (external ids), from
+ * @source to @target (or to @target's arrival twin when @target is a zone
+ * of a compiled graph, as tnet_bidir_path()). The CH query is run and its
+ * shortcuts are unpacked through the nodes they bypass. Writes at most
+ * @cap nodes; returns how many the path has (call again with more room
+ * when that exceeds @cap), or G_MAXUINT when @target is unreachable.
+ * Time complexity: the query plus O(path length × log degree).
+ */
+TNET_API guint tnet_ch_query_path_nodes (TnetCHQuery *query, TnetId source, TnetId target,
+                                         TnetId *nodes, guint cap);
+
+/**
+ * tnet_ch_query_path:
+ * @metric: the metric the hierarchy was built or customised for (its
+ *   graph gives the arcs)
+ * @arcs: (out caller-allocates) (array length=cap): receives external arc ids
+ *
+ * The same path as its arcs, like tnet_bidir_path(): between two
+ * consecutive nodes the lightest arc (lowest id on ties). Returns the
+ * number of arcs (writing at most @cap), G_MAXUINT when unreachable.
+ * Many-to-many cells are unpacked by calling this for the cell's pair.
+ * Time complexity: as tnet_ch_query_path_nodes(), plus the out-degrees.
+ */
+TNET_API guint tnet_ch_query_path (TnetCHQuery *query, const TnetMetric *metric,
+                                   TnetId source, TnetId target, TnetId *arcs, guint cap);
 
 /**
  * tnet_ch_query_one_to_all:

@@ -2,15 +2,19 @@
  *
  * Layout (all integers little-endian):
  *   0  magic "TNETCH\r\n" (8 bytes; the CR LF catches text-mode mangling)
- *   8  u32 format version (1)
+ *   8  u32 format version (2; version 1 had no middle nodes)
  *  12  u32 header size (48)
  *  16  u64 n_nodes
  *  24  u64 n_entries
  *  32  u64 FNV-1a 64 checksum of the payload
  *  40  u64 flags: bit 0 = the arrival map follows the entries
  *  48  payload: rank[n_nodes] u32, first[n_nodes + 1] u32,
- *      entries[n_entries] × (head, wf, wb) u32, [arrive[n_nodes] u32]
- * A loaded file is checked in full before a TnetCH is made from it.
+ *      entries[n_entries] × (head, wf, wb) u32,
+ *      middles[n_entries] × (mf, mb) u32, [arrive[n_nodes] u32]
+ * A loaded file is checked in full before a TnetCH is made from it: in
+ * particular every middle node ranks below its arc's lower end and the two
+ * arcs through it exist with weights adding up to the arc's, so that path
+ * unpacking always terminates and never looks up a missing arc.
  */
 #include "tnet-internal.h"
 #include "ch-private.h"
@@ -18,7 +22,7 @@
 #include <errno.h>
 
 #define CH_MAGIC "TNETCH\r\n"
-#define CH_VERSION 1u
+#define CH_VERSION 2u
 #define CH_HEADER 48u
 
 static guint64
@@ -67,7 +71,7 @@ tnet_ch_save (const TnetCH *ch, const char *path, GError **error)
   g_return_val_if_fail (ch != NULL && path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
   gsize n = ch->n_nodes, ne = ch->n_entries;
-  gsize payload = 4 * n + 4 * (n + 1) + 12 * ne + (ch->arrive ? 4 * n : 0);
+  gsize payload = 4 * n + 4 * (n + 1) + 20 * ne + (ch->arrive ? 4 * n : 0);
   gsize size = CH_HEADER + payload;
   guint8 *buf = g_malloc0 (size);
   guint8 *p = buf + CH_HEADER;
@@ -80,6 +84,11 @@ tnet_ch_save (const TnetCH *ch, const char *path, GError **error)
       put32 (p, ch->up[i].head);
       put32 (p + 4, ch->up[i].wf);
       put32 (p + 8, ch->up[i].wb);
+    }
+  for (gsize i = 0; i < ne; i++, p += 8)
+    {
+      put32 (p, ch->mid[i].mf);
+      put32 (p + 4, ch->mid[i].mb);
     }
   for (gsize i = 0; ch->arrive && i < n; i++, p += 4)
     put32 (p, ch->arrive[i]);
@@ -100,6 +109,22 @@ tnet_ch_save (const TnetCH *ch, const char *path, GError **error)
       g_error_free (local);
     }
   return ok;
+}
+
+/* The entry of rank @x with head @h (entries sorted by head), or NULL. */
+static const TnetCHEntry *
+find_entry (const TnetCHEntry *up, const uint32_t *first, uint32_t x, uint32_t h)
+{
+  guint32 lo = first[x], hi = first[x + 1];
+  while (lo < hi)
+    {
+      guint32 mid = lo + (hi - lo) / 2;
+      if (up[mid].head < h)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo < first[x + 1] && up[lo].head == h ? &up[lo] : NULL;
 }
 
 static TnetCH *
@@ -136,6 +161,7 @@ tnet_ch_load (const char *path, GError **error)
   TnetCH *ch = NULL;
   uint32_t *rank = NULL, *first = NULL, *seen = NULL, *arrive = NULL;
   TnetCHEntry *up = NULL;
+  TnetCHMid *mid = NULL;
 
   if (size < CH_HEADER || memcmp (buf, CH_MAGIC, 8) != 0)
     {
@@ -161,7 +187,7 @@ tnet_ch_load (const char *path, GError **error)
       invalid (error, path, "offset 40: unknown flags %" G_GUINT64_FORMAT, flags);
       goto out;
     }
-  guint64 payload = 4 * n + 4 * (n + 1) + 12 * ne + (flags ? 4 * n : 0);
+  guint64 payload = 4 * n + 4 * (n + 1) + 20 * ne + (flags ? 4 * n : 0);
   if (size != CH_HEADER + payload)
     {
       invalid (error, path, "the file has %" G_GSIZE_FORMAT " bytes; its header announces %"
@@ -209,6 +235,12 @@ tnet_ch_load (const char *path, GError **error)
                      k, r, e.head, n);
             goto out;
           }
+        if (k > first[r] && e.head <= up[k - 1].head)
+          {
+            invalid (error, path, "arc %u of rank %" G_GUINT64_FORMAT ": heads must increase within a node",
+                     k, r);
+            goto out;
+          }
         if (e.wf > TNET_WEIGHT_INF || e.wb > TNET_WEIGHT_INF
             || (e.wf == TNET_WEIGHT_INF && e.wb == TNET_WEIGHT_INF))
           {
@@ -218,6 +250,36 @@ tnet_ch_load (const char *path, GError **error)
           }
         up[k] = e;
       }
+  mid = g_new (TnetCHMid, MAX (ne, 1));
+  for (guint64 k = 0; k < ne; k++, p += 8)
+    mid[k] = (TnetCHMid) { get32 (p), get32 (p + 4) };
+  for (guint64 r = 0; r < n; r++)
+    for (guint32 k = first[r]; k < first[r + 1]; k++)
+      for (int dir = 0; dir < 2; dir++)
+        {
+          uint32_t m = dir ? mid[k].mb : mid[k].mf;
+          uint32_t w = dir ? up[k].wb : up[k].wf;
+          if (m == TNET_CH_NO_MID)
+            continue;
+          /* arc a → b through m: a → m and m → b are entries of m */
+          uint32_t a = dir ? up[k].head : (uint32_t) r, b = dir ? (uint32_t) r : up[k].head;
+          uint64_t w1 = G_MAXUINT64, w2 = G_MAXUINT64;
+          if (m < r && w != TNET_WEIGHT_INF)
+            {
+              const TnetCHEntry *ea = find_entry (up, first, m, a);
+              const TnetCHEntry *eb = find_entry (up, first, m, b);
+              if (ea && eb)
+                w1 = ea->wb, w2 = eb->wf;
+            }
+          if (m >= r || w == TNET_WEIGHT_INF || w1 + w2 != w)
+            {
+              invalid (error, path, "middle node of arc %u of rank %" G_GUINT64_FORMAT
+                       " (%s): rank %u is not a node the arc bypasses (it must rank below %"
+                       G_GUINT64_FORMAT " and join both ends with weights adding up to %u)",
+                       k, r, dir ? "backward" : "forward", m, r, w);
+              goto out;
+            }
+        }
   if (flags)
     {
       arrive = g_new (uint32_t, MAX (n, 1));
@@ -232,13 +294,15 @@ tnet_ch_load (const char *path, GError **error)
             }
         }
     }
-  ch = tnet_i_ch_new_take ((guint) n, (guint) ne, rank, first, up, arrive);
+  ch = tnet_i_ch_new_take ((guint) n, (guint) ne, rank, first, up, mid, arrive);
   rank = first = arrive = NULL;
   up = NULL;
+  mid = NULL;
 out:
   g_free (rank);
   g_free (first);
   g_free (up);
+  g_free (mid);
   g_free (arrive);
   g_free (seen);
   g_free (data);

@@ -13,7 +13,8 @@
  * The forward upward search reads wf, the backward one wb; the PHAST sweep
  * of a forward query pulls d(x) = min d(h) + wb; stall-on-demand reads the
  * opposite weight. One array thus serves every query, and a two-way road
- * costs 12 bytes per pair instead of 16.
+ * costs 12 bytes per pair instead of 16. A node's entries are sorted by
+ * head, strictly increasing.
  */
 typedef struct {
   uint32_t head;   /* rank of the higher end, > the owner's rank, < n_nodes */
@@ -21,13 +22,29 @@ typedef struct {
   uint32_t wb;     /* <= TNET_WEIGHT_INF; not both INF */
 } TnetCHEntry;
 
+/*
+ * Path unpacking: for entry e of node x (same index as in up[]),
+ *   mf = rank of the node the arc x → e.head bypasses, TNET_CH_NO_MID when
+ *        it is an input arc (or absent);
+ *   mb = the same for the arc e.head → x.
+ * A middle node m ranks below x, and the entries of m towards x and
+ * towards e.head hold the two halves, whose weights add up to the arc's.
+ */
+#define TNET_CH_NO_MID UINT32_MAX
+typedef struct {
+  uint32_t mf;
+  uint32_t mb;
+} TnetCHMid;
+
 struct _TnetCH {
   gint ref_count;          /* atomic */
   guint n_nodes;
   guint n_entries;
   uint32_t *rank;          /* external node -> rank; a permutation of 0..n-1 */
+  uint32_t *node_of;       /* rank -> external node (the inverse, made by tnet_i_ch_new_take) */
   uint32_t *first;         /* n_nodes + 1 by rank; first[0] = 0, monotone, first[n] = n_entries */
   TnetCHEntry *up;         /* n_entries */
+  TnetCHMid *mid;          /* n_entries, parallel to up */
   /* Graphs with zone terminals (tnet_graph_arrival_node()): external node ->
    * the external node where a path arriving there ends (its arrival twin,
    * or itself); NULL when the graph has none. Queries read distances to
@@ -38,4 +55,5 @@ struct _TnetCH {
 
 /* Takes ownership of the arrays. */
 TnetCH *tnet_i_ch_new_take (guint n_nodes, guint n_entries, uint32_t *rank,
-                            uint32_t *first, TnetCHEntry *up, uint32_t *arrive);
+                            uint32_t *first, TnetCHEntry *up, TnetCHMid *mid,
+                            uint32_t *arrive);

@@ -27,8 +27,8 @@
  *   left in them.
  */
 #include "tnet-internal.h"
+#include "graph-private.h"
 #include "ch-private.h"
-#include "heap.h"
 
 typedef struct {
   uint32_t target;   /* index into the targets of the call */
@@ -40,12 +40,33 @@ typedef struct {
   BucketItem item;
 } RawItem;
 
+/* One search label per node and direction, valid where stamp == epoch:
+ * the distance, the slot in the heap (UINT32_MAX once settled) and the
+ * node it was reached from (UINT32_MAX at the start). One 16-byte record,
+ * so a node costs one cache line touch. */
+typedef struct {
+  uint32_t dist;
+  uint32_t stamp;
+  uint32_t pos;
+  uint32_t parent;
+} Label;
+
+typedef struct {
+  uint32_t key, item;
+} Slot;
+
+/* a 4-ary heap over Label.pos, local to this file so that it inlines */
+typedef struct {
+  Slot *a;
+  uint32_t size;
+} QHeap;
+
 struct _TnetCHQuery {
   TnetCH *ch;              /* strong reference */
-  uint32_t *df, *db;       /* labels by rank, valid where sf/sb == epoch */
-  uint32_t *sf, *sb;
+  Label *lf, *lb;          /* labels by rank */
   uint32_t epoch;
-  TnetHeap hf, hb;
+  QHeap hf, hb;
+  uint32_t *touched;       /* PHAST: nodes labelled by the upward search */
   uint32_t *sweep;         /* PHAST distances by rank */
   uint32_t *bucket_first;  /* n + 1 offsets into bucket_items */
   /* many-to-many scratch: raw[0 .. raw_len-1] valid, raw_cap allocated.
@@ -57,11 +78,83 @@ struct _TnetCHQuery {
   gsize raw_cap;
   BucketItem *bucket_items;
   gsize bucket_cap;
+  /* path unpacking scratch */
+  uint32_t *stack;
+  gsize stack_cap;
 };
+
+static inline void
+qh_place (QHeap *h, Label *lab, uint32_t i, Slot s)
+{
+  Slot *a = h->a;
+  while (i > 0)
+    {
+      uint32_t p = (i - 1) / 4;
+      if (a[p].key <= s.key)
+        break;
+      a[i] = a[p];
+      lab[a[i].item].pos = i;
+      i = p;
+    }
+  a[i] = s;
+  lab[s.item].pos = i;
+}
+
+static inline Slot
+qh_pop (QHeap *h, Label *lab)
+{
+  Slot *a = h->a;
+  Slot top = a[0];
+  lab[top.item].pos = UINT32_MAX;
+  uint32_t n = --h->size;
+  if (n == 0)
+    return top;
+  Slot last = a[n];
+  uint32_t i = 0;
+  for (;;)
+    {
+      uint32_t c = 4 * i + 1;
+      if (c >= n)
+        break;
+      uint32_t best = c, end = MIN (c + 4, n);
+      for (uint32_t k = c + 1; k < end; k++)
+        if (a[k].key < a[best].key)
+          best = k;
+      if (last.key <= a[best].key)
+        break;
+      a[i] = a[best];
+      lab[a[i].item].pos = i;
+      i = best;
+    }
+  a[i] = last;
+  lab[last.item].pos = i;
+  return top;
+}
+
+/* Labels @v with @d reached from @parent when that improves it. */
+static inline void
+relax (QHeap *h, Label *lab, uint32_t epoch, uint32_t v, uint32_t d, uint32_t parent)
+{
+  Label *l = &lab[v];
+  if (l->stamp != epoch)
+    {
+      l->stamp = epoch;
+      l->dist = d;
+      l->parent = parent;
+      qh_place (h, lab, h->size++, (Slot) { d, v });
+    }
+  else if (d < l->dist)
+    {
+      l->dist = d;
+      l->parent = parent;
+      if (l->pos != UINT32_MAX)
+        qh_place (h, lab, l->pos, (Slot) { d, v });
+    }
+}
 
 TnetCH *
 tnet_i_ch_new_take (guint n_nodes, guint n_entries, uint32_t *rank, uint32_t *first,
-                    TnetCHEntry *up, uint32_t *arrive)
+                    TnetCHEntry *up, TnetCHMid *mid, uint32_t *arrive)
 {
   TnetCH *ch = g_new0 (TnetCH, 1);
   ch->ref_count = 1;
@@ -70,7 +163,11 @@ tnet_i_ch_new_take (guint n_nodes, guint n_entries, uint32_t *rank, uint32_t *fi
   ch->rank = rank;
   ch->first = first;
   ch->up = up;
+  ch->mid = mid;
   ch->arrive = arrive;
+  ch->node_of = g_new (uint32_t, MAX (n_nodes, 1u));
+  for (guint v = 0; v < n_nodes; v++)
+    ch->node_of[rank[v]] = v;
   return ch;
 }
 
@@ -88,8 +185,10 @@ tnet_ch_unref (TnetCH *ch)
   if (ch == NULL || !g_atomic_int_dec_and_test (&ch->ref_count))
     return;
   g_free (ch->rank);
+  g_free (ch->node_of);
   g_free (ch->first);
   g_free (ch->up);
+  g_free (ch->mid);
   g_free (ch->arrive);
   g_free (ch);
 }
@@ -115,9 +214,9 @@ gsize
 tnet_ch_memory_bytes (const TnetCH *ch)
 {
   g_return_val_if_fail (ch != NULL, 0);
-  return sizeof *ch + (gsize) ch->n_nodes * sizeof (uint32_t)
+  return sizeof *ch + 2 * (gsize) ch->n_nodes * sizeof (uint32_t)
          + ((gsize) ch->n_nodes + 1) * sizeof (uint32_t)
-         + (gsize) ch->n_entries * sizeof (TnetCHEntry)
+         + (gsize) ch->n_entries * (sizeof (TnetCHEntry) + sizeof (TnetCHMid))
          + (ch->arrive ? (gsize) ch->n_nodes * sizeof (uint32_t) : 0);
 }
 
@@ -128,14 +227,13 @@ tnet_ch_query_new (TnetCH *ch)
   guint n = MAX (ch->n_nodes, 1u);
   TnetCHQuery *q = g_new0 (TnetCHQuery, 1);
   q->ch = tnet_ch_ref (ch);
-  q->df = g_new (uint32_t, n);
-  q->db = g_new (uint32_t, n);
-  q->sf = g_new0 (uint32_t, n);
-  q->sb = g_new0 (uint32_t, n);
+  q->lf = g_new0 (Label, n);
+  q->lb = g_new0 (Label, n);
+  q->hf.a = g_new (Slot, n);
+  q->hb.a = g_new (Slot, n);
+  q->touched = g_new (uint32_t, n);
   q->sweep = g_new (uint32_t, n);
   q->bucket_first = g_new (uint32_t, n + 1);
-  tnet_i_heap_init (&q->hf, ch->n_nodes);
-  tnet_i_heap_init (&q->hb, ch->n_nodes);
   return q;
 }
 
@@ -144,16 +242,16 @@ tnet_ch_query_free (TnetCHQuery *q)
 {
   if (q == NULL)
     return;
-  g_free (q->df);
-  g_free (q->db);
-  g_free (q->sf);
-  g_free (q->sb);
+  g_free (q->lf);
+  g_free (q->lb);
+  g_free (q->hf.a);
+  g_free (q->hb.a);
+  g_free (q->touched);
   g_free (q->sweep);
   g_free (q->bucket_first);
   g_free (q->bucket_items);
   g_free (q->raw);
-  tnet_i_heap_destroy (&q->hf);
-  tnet_i_heap_destroy (&q->hb);
+  g_free (q->stack);
   tnet_ch_unref (q->ch);
   g_free (q);
 }
@@ -163,29 +261,35 @@ next_epoch (TnetCHQuery *q)
 {
   if (++q->epoch == 0)
     {
-      memset (q->sf, 0, q->ch->n_nodes * sizeof (uint32_t));
-      memset (q->sb, 0, q->ch->n_nodes * sizeof (uint32_t));
+      for (guint i = 0; i < q->ch->n_nodes; i++)
+        q->lf[i].stamp = q->lb[i].stamp = 0;
       q->epoch = 1;
     }
+  q->hf.size = q->hb.size = 0;
+}
+
+static inline void
+start (QHeap *h, Label *lab, uint32_t epoch, uint32_t v)
+{
+  relax (h, lab, epoch, v, 0, UINT32_MAX);
 }
 
 /* One step of an upward search: pops the minimum of @heap and expands it
  * unless stalled. @fwd selects the weight read (wf forward, wb backward).
  * Returns the settled node, with *stalled telling whether it was pruned. */
-static inline TnetHeapEntry
-upward_step (TnetCHQuery *q, TnetHeap *heap, uint32_t *dist, uint32_t *stamp,
-             gboolean fwd, gboolean stall, gboolean *stalled)
+static inline Slot
+upward_step (const TnetCH *ch, uint32_t epoch, QHeap *heap, Label *lab, gboolean fwd,
+             gboolean stall, gboolean *stalled)
 {
-  const TnetCH *ch = q->ch;
-  const uint32_t epoch = q->epoch;
-  TnetHeapEntry top = tnet_i_heap_pop (heap);
+  Slot top = qh_pop (heap, lab);
   const uint32_t v = top.item, d = top.key;
   const TnetCHEntry *e = ch->up + ch->first[v], *end = ch->up + ch->first[v + 1];
   if (stall)
     for (const TnetCHEntry *s = e; s < end; s++)
       {
         uint32_t w_in = fwd ? s->wb : s->wf;
-        if (stamp[s->head] == epoch && dist[s->head] + w_in < d)
+        const Label *l = &lab[s->head];
+        if (l->stamp == epoch && l->dist + w_in < d)
           {
             *stalled = TRUE;
             return top;
@@ -195,19 +299,56 @@ upward_step (TnetCHQuery *q, TnetHeap *heap, uint32_t *dist, uint32_t *stamp,
   for (; e < end; e++)
     {
       uint32_t w = fwd ? e->wf : e->wb;
-      if (w == TNET_WEIGHT_INF)
-        continue;
-      uint32_t nd = d + w, h = e->head;   /* d < INF, w <= INF: no wrap */
+      uint32_t nd = d + w;   /* d < INF, w <= INF: no wrap */
       if (nd >= TNET_WEIGHT_INF)
-        continue;   /* as in Dijkstra: a path of INF or more is no path */
-      if (stamp[h] != epoch || nd < dist[h])
-        {
-          stamp[h] = epoch;
-          dist[h] = nd;
-          tnet_i_heap_push_or_decrease (heap, h, nd);
-        }
+        continue;   /* absent arc, or as in Dijkstra: a path of INF or more is no path */
+      relax (heap, lab, epoch, e->head, nd, v);
     }
   return top;
+}
+
+/* The bidirectional search; returns the distance, the meeting rank in
+ * *meet (UINT32_MAX when unreachable). */
+static uint32_t
+p2p (TnetCHQuery *q, TnetId source, TnetId target, uint32_t *meet)
+{
+  const TnetCH *ch = q->ch;
+  next_epoch (q);
+  const uint32_t epoch = q->epoch;
+  /* a path into a zone ends at its arrival twin (the free arc zone -> twin
+   * makes that 0 when source == target's zone) */
+  uint32_t s = ch->rank[source], t = ch->rank[ch->arrive ? ch->arrive[target] : target];
+  Label *lf = q->lf, *lb = q->lb;
+  start (&q->hf, lf, epoch, s);
+  start (&q->hb, lb, epoch, t);
+  uint32_t best = TNET_WEIGHT_INF, at = UINT32_MAX;
+  if (s == t)
+    {
+      *meet = s;
+      return 0;
+    }
+  for (;;)
+    {
+      uint32_t kf = q->hf.size ? q->hf.a[0].key : TNET_WEIGHT_INF;
+      uint32_t kb = q->hb.size ? q->hb.a[0].key : TNET_WEIGHT_INF;
+      if (MIN (kf, kb) >= best)
+        break;
+      gboolean stalled;
+      if (kf <= kb)
+        {
+          Slot v = upward_step (ch, epoch, &q->hf, lf, TRUE, TRUE, &stalled);
+          if (lb[v.item].stamp == epoch && v.key + lb[v.item].dist < best)
+            best = v.key + lb[v.item].dist, at = v.item;
+        }
+      else
+        {
+          Slot v = upward_step (ch, epoch, &q->hb, lb, FALSE, TRUE, &stalled);
+          if (lf[v.item].stamp == epoch && v.key + lf[v.item].dist < best)
+            best = v.key + lf[v.item].dist, at = v.item;
+        }
+    }
+  *meet = at;
+  return best;
 }
 
 TnetWeight
@@ -217,42 +358,176 @@ tnet_ch_query_distance (TnetCHQuery *q, TnetId source, TnetId target)
   g_return_val_if_fail (source < q->ch->n_nodes && target < q->ch->n_nodes, TNET_WEIGHT_INF);
   if (source == target)
     return 0;
-  const TnetCH *ch = q->ch;
-  next_epoch (q);
-  /* a path into a zone ends at its arrival twin (the free arc zone -> twin
-   * makes that 0 when source == target's zone) */
-  uint32_t s = ch->rank[source], t = ch->rank[ch->arrive ? ch->arrive[target] : target];
-  q->df[s] = 0;
-  q->sf[s] = q->epoch;
-  tnet_i_heap_push_or_decrease (&q->hf, s, 0);
-  q->db[t] = 0;
-  q->sb[t] = q->epoch;
-  tnet_i_heap_push_or_decrease (&q->hb, t, 0);
-  uint32_t best = TNET_WEIGHT_INF;
-  for (;;)
-    {
-      uint32_t kf = tnet_i_heap_empty (&q->hf) ? TNET_WEIGHT_INF : q->hf.slots[0].key;
-      uint32_t kb = tnet_i_heap_empty (&q->hb) ? TNET_WEIGHT_INF : q->hb.slots[0].key;
-      if (MIN (kf, kb) >= best)
-        break;
-      gboolean stalled;
-      if (kf <= kb)
-        {
-          TnetHeapEntry v = upward_step (q, &q->hf, q->df, q->sf, TRUE, TRUE, &stalled);
-          if (q->sb[v.item] == q->epoch && v.key + q->db[v.item] < best)
-            best = v.key + q->db[v.item];
-        }
-      else
-        {
-          TnetHeapEntry v = upward_step (q, &q->hb, q->db, q->sb, FALSE, TRUE, &stalled);
-          if (q->sf[v.item] == q->epoch && v.key + q->df[v.item] < best)
-            best = v.key + q->df[v.item];
-        }
-    }
-  tnet_i_heap_reset (&q->hf);
-  tnet_i_heap_reset (&q->hb);
-  return best;
+  uint32_t meet;
+  return p2p (q, source, target, &meet);
 }
+
+/* ---- path unpacking --------------------------------------------------- */
+
+static inline void
+stack_push (TnetCHQuery *q, gsize *len, uint32_t a, uint32_t b)
+{
+  if (*len + 2 > q->stack_cap)
+    {
+      q->stack_cap = MAX (2 * q->stack_cap, 256);
+      q->stack = g_renew (uint32_t, q->stack, q->stack_cap);
+    }
+  q->stack[(*len)++] = b;
+  q->stack[(*len)++] = a;
+}
+
+/* The CH arc a → b (ranks): its entry index at min(a, b). */
+static inline guint
+entry_of (const TnetCH *ch, uint32_t a, uint32_t b)
+{
+  uint32_t x = MIN (a, b), h = MAX (a, b);
+  guint lo = ch->first[x], hi = ch->first[x + 1];
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (ch->up[mid].head < h)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  /* present: the builder and the file loader check every middle node */
+  g_assert (lo < ch->first[x + 1] && ch->up[lo].head == h);
+  return lo;
+}
+
+/* Appends the input-graph nodes after @a on the CH arc a → b (ranks),
+ * ending with b, as ranks, by expanding middle nodes. */
+typedef void (*EmitFunc) (uint32_t rank, gpointer data);
+
+static void
+unpack_arc (TnetCHQuery *q, uint32_t a, uint32_t b, EmitFunc emit, gpointer data)
+{
+  const TnetCH *ch = q->ch;
+  gsize len = 0;
+  stack_push (q, &len, a, b);
+  while (len > 0)
+    {
+      uint32_t x = q->stack[--len];
+      uint32_t y = q->stack[--len];
+      guint k = entry_of (ch, x, y);
+      uint32_t m = x < y ? ch->mid[k].mf : ch->mid[k].mb;
+      if (m == TNET_CH_NO_MID)
+        {
+          emit (y, data);
+          continue;
+        }
+      stack_push (q, &len, m, y);   /* second half, popped after the first */
+      stack_push (q, &len, x, m);
+    }
+}
+
+typedef struct {
+  const TnetCH *ch;
+  const TnetGraph *g;
+  const TnetMetric *metric;
+  TnetId *arcs;
+  guint cap;
+  guint len;
+  uint32_t prev;   /* external id of the last node */
+} ArcSink;
+
+static void
+emit_arc (uint32_t rank, gpointer data)
+{
+  ArcSink *s = data;
+  const TnetGraph *g = s->g;
+  uint32_t v = s->ch->node_of[rank];
+  uint32_t ui = g->to_internal[s->prev], vi = g->to_internal[v];
+  /* the lightest arc prev → v, lowest id on ties: its weight is the CH's */
+  uint32_t best = UINT32_MAX, best_w = UINT32_MAX;
+  for (uint32_t a = g->first_out[ui]; a < g->first_out[ui + 1]; a++)
+    if (g->head[a] == vi
+        && (s->metric->weight[a] < best_w
+            || (s->metric->weight[a] == best_w && g->arc_ext[a] < g->arc_ext[best])))
+      best = a, best_w = s->metric->weight[a];
+  g_assert (best != UINT32_MAX);
+  if (s->len < s->cap)
+    s->arcs[s->len] = g->arc_ext[best];
+  s->len++;
+  s->prev = v;
+}
+
+typedef struct {
+  const TnetCH *ch;
+  TnetId *nodes;
+  guint cap;
+  guint len;
+} NodeSink;
+
+static void
+emit_node (uint32_t rank, gpointer data)
+{
+  NodeSink *s = data;
+  if (s->len < s->cap)
+    s->nodes[s->len] = s->ch->node_of[rank];
+  s->len++;
+}
+
+/* Unpacks the path of the last p2p() search meeting at @meet. */
+static void
+unpack_path (TnetCHQuery *q, uint32_t meet, EmitFunc emit, gpointer data)
+{
+  /* the forward half: parents from meet down to the source, reversed */
+  gsize nf = 0;
+  for (uint32_t v = meet; q->lf[v].parent != UINT32_MAX; v = q->lf[v].parent)
+    nf++;
+  uint32_t *chain = g_new (uint32_t, nf + 1);
+  gsize k = nf;
+  uint32_t v = meet;
+  chain[k] = v;
+  while (k > 0)
+    {
+      v = q->lf[v].parent;
+      chain[--k] = v;
+    }
+  for (gsize i = 0; i < nf; i++)
+    unpack_arc (q, chain[i], chain[i + 1], emit, data);
+  g_free (chain);
+  /* the backward half: parents lead from meet to the target */
+  for (v = meet; q->lb[v].parent != UINT32_MAX; v = q->lb[v].parent)
+    unpack_arc (q, v, q->lb[v].parent, emit, data);
+}
+
+guint
+tnet_ch_query_path_nodes (TnetCHQuery *q, TnetId source, TnetId target, TnetId *nodes,
+                          guint cap)
+{
+  g_return_val_if_fail (q != NULL, G_MAXUINT);
+  g_return_val_if_fail (source < q->ch->n_nodes && target < q->ch->n_nodes, G_MAXUINT);
+  g_return_val_if_fail (cap == 0 || nodes != NULL, G_MAXUINT);
+  g_return_val_if_fail (q->ch->mid != NULL, G_MAXUINT);
+  uint32_t meet;
+  if (p2p (q, source, target, &meet) == TNET_WEIGHT_INF)
+    return G_MAXUINT;
+  NodeSink sink = { q->ch, nodes, cap, 0 };
+  emit_node (q->ch->rank[source], &sink);
+  unpack_path (q, meet, emit_node, &sink);
+  return sink.len;
+}
+
+guint
+tnet_ch_query_path (TnetCHQuery *q, const TnetMetric *metric, TnetId source, TnetId target,
+                    TnetId *arcs, guint cap)
+{
+  g_return_val_if_fail (q != NULL && metric != NULL, G_MAXUINT);
+  g_return_val_if_fail (metric->graph->n_nodes == q->ch->n_nodes, G_MAXUINT);
+  g_return_val_if_fail (source < q->ch->n_nodes && target < q->ch->n_nodes, G_MAXUINT);
+  g_return_val_if_fail (cap == 0 || arcs != NULL, G_MAXUINT);
+  g_return_val_if_fail (q->ch->mid != NULL, G_MAXUINT);
+  uint32_t meet;
+  if (p2p (q, source, target, &meet) == TNET_WEIGHT_INF)
+    return G_MAXUINT;
+  ArcSink sink = { q->ch, metric->graph, metric, arcs, cap, 0, source };
+  unpack_path (q, meet, emit_arc, &sink);
+  return sink.len;
+}
+
+/* ---- PHAST ------------------------------------------------------------ */
 
 void
 tnet_ch_query_one_to_all (TnetCHQuery *q, TnetId source, TnetDirection dir, TnetWeight *dist)
@@ -262,23 +537,25 @@ tnet_ch_query_one_to_all (TnetCHQuery *q, TnetId source, TnetDirection dir, Tnet
   const TnetCH *ch = q->ch;
   const gboolean fwd = dir == TNET_FORWARD;
   next_epoch (q);
+  const uint32_t epoch = q->epoch;
   uint32_t s = ch->rank[!fwd && ch->arrive ? ch->arrive[source] : source];
-  q->df[s] = 0;
-  q->sf[s] = q->epoch;
-  tnet_i_heap_push_or_decrease (&q->hf, s, 0);
+  start (&q->hf, q->lf, epoch, s);
+  gsize n_touched = 0;
   gboolean stalled;
-  while (!tnet_i_heap_empty (&q->hf))
-    upward_step (q, &q->hf, q->df, q->sf, fwd, FALSE, &stalled);
+  while (q->hf.size > 0)
+    q->touched[n_touched++] = upward_step (ch, epoch, &q->hf, q->lf, fwd, FALSE, &stalled).item;
 
   /* the sweep: highest rank first; every higher node is final when read */
   uint32_t *restrict d = q->sweep;
+  for (guint r = 0; r < ch->n_nodes; r++)
+    d[r] = TNET_WEIGHT_INF;
+  for (gsize i = 0; i < n_touched; i++)
+    d[q->touched[i]] = q->lf[q->touched[i]].dist;
   const uint32_t *first = ch->first;
   const TnetCHEntry *up = ch->up;
-  const uint32_t *lab = q->df, *stamp = q->sf;
-  const uint32_t epoch = q->epoch;
   for (guint r = ch->n_nodes; r-- > 0;)
     {
-      uint32_t best = stamp[r] == epoch ? lab[r] : TNET_WEIGHT_INF;
+      uint32_t best = d[r];
       const TnetCHEntry *e = up + first[r], *end = up + first[r + 1];
       if (fwd)
         for (; e < end; e++)
@@ -303,6 +580,8 @@ tnet_ch_query_one_to_all (TnetCHQuery *q, TnetId source, TnetDirection dir, Tnet
         dist[v] = MIN (dist[v], d[rank[ch->arrive[v]]]);
 }
 
+/* ---- many-to-many ----------------------------------------------------- */
+
 void
 tnet_ch_query_many_to_many (TnetCHQuery *q, const TnetId *sources, guint n_sources,
                             const TnetId *targets, guint n_targets, TnetWeight *out)
@@ -323,13 +602,11 @@ tnet_ch_query_many_to_many (TnetCHQuery *q, const TnetId *sources, guint n_sourc
     {
       next_epoch (q);
       uint32_t t = ch->rank[ch->arrive ? ch->arrive[targets[j]] : targets[j]];
-      q->db[t] = 0;
-      q->sb[t] = q->epoch;
-      tnet_i_heap_push_or_decrease (&q->hb, t, 0);
-      while (!tnet_i_heap_empty (&q->hb))
+      start (&q->hb, q->lb, q->epoch, t);
+      while (q->hb.size > 0)
         {
           gboolean stalled;
-          TnetHeapEntry v = upward_step (q, &q->hb, q->db, q->sb, FALSE, TRUE, &stalled);
+          Slot v = upward_step (ch, q->epoch, &q->hb, q->lb, FALSE, TRUE, &stalled);
           if (!stalled)
             {
               if (G_UNLIKELY (q->raw_len == q->raw_cap))
@@ -370,13 +647,11 @@ tnet_ch_query_many_to_many (TnetCHQuery *q, const TnetId *sources, guint n_sourc
         row[j] = TNET_WEIGHT_INF;
       next_epoch (q);
       uint32_t s = ch->rank[sources[i]];
-      q->df[s] = 0;
-      q->sf[s] = q->epoch;
-      tnet_i_heap_push_or_decrease (&q->hf, s, 0);
-      while (!tnet_i_heap_empty (&q->hf))
+      start (&q->hf, q->lf, q->epoch, s);
+      while (q->hf.size > 0)
         {
           gboolean stalled;
-          TnetHeapEntry v = upward_step (q, &q->hf, q->df, q->sf, TRUE, TRUE, &stalled);
+          Slot v = upward_step (ch, q->epoch, &q->hf, q->lf, TRUE, TRUE, &stalled);
           if (stalled)
             continue;
           const BucketItem *b = q->bucket_items + bf[v.item];

@@ -307,13 +307,18 @@ def osm_seeds(out):
 def ch_file(n, arcs):
     """A valid hierarchy with rank = node index: each arc u-v (weight w) is
     stored at the lower end, pointing up, forward or backward."""
-    up = [[] for _ in range(n)]
     INF = 2**31 - 1
+    pairs = {}
     for u, v, w in arcs:
         if u == v:
             continue
         lo, hi = min(u, v), max(u, v)
-        up[lo].append((hi, w, INF) if u == lo else (hi, INF, w))
+        wf, wb = pairs.get((lo, hi), (INF, INF))
+        pairs[(lo, hi)] = (min(wf, w), wb) if u == lo else (wf, min(wb, w))
+    # version 2: one entry per pair, heads increasing within a node
+    up = [[] for _ in range(n)]
+    for (lo, hi), (wf, wb) in sorted(pairs.items()):
+        up[lo].append((hi, wf, wb))
     entries = [e for r in range(n) for e in up[r]]
     first, k = [], 0
     for r in range(n):
@@ -321,11 +326,12 @@ def ch_file(n, arcs):
         k += len(up[r])
     first.append(k)
     payload = struct.pack("<%dI" % n, *range(n)) + struct.pack("<%dI" % (n + 1), *first) + \
-        b"".join(struct.pack("<3I", *e) for e in entries)
+        b"".join(struct.pack("<3I", *e) for e in entries) + \
+        b"".join(struct.pack("<2I", 2**32 - 1, 2**32 - 1) for e in entries)  # input arcs: no middle node
     h = 0xcbf29ce484222325
     for b in payload:
         h = ((h ^ b) * 0x100000001b3) & 0xFFFFFFFFFFFFFFFF
-    header = b"TNETCH\r\n" + struct.pack("<IIQQQQ", 1, 48, n, len(entries), h, 0)
+    header = b"TNETCH\r\n" + struct.pack("<IIQQQQ", 2, 48, n, len(entries), h, 0)
     return header + payload
 
 
