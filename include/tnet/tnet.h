@@ -20,4 +20,5 @@
 #include <tnet/tnet-analysis.h>
 #include <tnet/tnet-commute.h>
 #include <tnet/tnet-hubs.h>
+#include <tnet/tnet-structures.h>
 #undef TNET_INSIDE
