@@ -4,6 +4,7 @@
  * from links.csv and structures.csv with an independent union-find check. */
 #include "tests-common.h"
 #include <json-glib/json-glib.h>
+#include <glib/gstdio.h>
 
 static TnetId
 node (TnetNetwork *net, const char *id, double lon, double lat)
@@ -704,6 +705,39 @@ START_TEST (test_bundled)
 }
 END_TEST
 
+START_TEST (test_map_layer)
+{
+  g_autofree char *dir = tt_mkdtemp ();
+  g_autofree char *out = g_build_filename (dir, "s.svg", NULL);
+  g_autofree char *data = tt_source_path ("data/xuchang");
+  TtRun r = tt_run_tnet ("map", "--data", data, "--layer", "structures", "--scenario", "2025",
+                         "-q", "-o", out, NULL);
+  ck_assert_msg (r.status == 0, "%s", r.err);
+  gsize len = 0;
+  g_autofree char *svg = NULL;
+  ck_assert (g_file_get_contents (out, &svg, &len, NULL));
+  ck_assert (len > 1000 && strstr (svg, "<svg") != NULL);
+  /* gaps are dashed: cairo writes stroke-dasharray for them */
+  ck_assert (strstr (svg, "stroke-dasharray") != NULL);
+  tt_run_clear (&r);
+  /* a folder without structures.csv: an error, exit 1 */
+  g_autofree char *empty = g_build_filename (dir, "net", NULL);
+  g_mkdir (empty, 0755);
+  g_autofree char *nodes = g_build_filename (data, "nodes.csv", NULL);
+  g_autofree char *links = g_build_filename (data, "links.csv", NULL);
+  g_autofree char *nt = NULL, *lt = NULL;
+  ck_assert (g_file_get_contents (nodes, &nt, NULL, NULL));
+  ck_assert (g_file_get_contents (links, &lt, NULL, NULL));
+  tt_write_file (empty, "nodes.csv", nt);
+  tt_write_file (empty, "links.csv", lt);
+  r = tt_run_tnet ("map", "--data", empty, "--layer", "structures", "-q", "-o", out, NULL);
+  ck_assert_int_ne (r.status, 0);
+  ck_assert_msg (strstr (r.err, "structures.csv") != NULL, "%s", r.err);
+  tt_run_clear (&r);
+  tt_rm_rf (dir);
+}
+END_TEST
+
 static Suite *
 structures_suite (void)
 {
@@ -720,6 +754,7 @@ structures_suite (void)
   TCase *data = tcase_create ("bundled");
   tcase_set_timeout (data, 120);
   tcase_add_test (data, test_bundled);
+  tcase_add_test (data, test_map_layer);
   suite_add_tcase (s, data);
   return s;
 }
