@@ -60,6 +60,23 @@ TNET_API void tnet_map_add_path (TnetMap *map, const TnetId *links, guint n_link
 /* A critical link drawn thick red with a rank badge; @label (may be NULL)
  * goes in the legend, e.g. "1. l_g4_07 +12.3 min". */
 TNET_API void tnet_map_add_critical_link (TnetMap *map, TnetId link, const char *label);
+/**
+ * tnet_map_add_structure:
+ * @label: the legend entry (e.g. the structure's name and verdict)
+ * @built, @n_built: links drawn solid in the structure's own colour
+ * @gaps, @n_gaps: links drawn dashed in that colour (the missing pieces)
+ * @break_nodes, @n_breaks: @n_breaks node pairs (2 · @n_breaks indices)
+ *   joined by a dashed straight line: missing pieces no link of the data
+ *   fills
+ *
+ * Adds a named structure (a ring or an axis, tnet_structure_analyse()) to
+ * the map; the map then shows the structures over a grey network, each in
+ * its own colour. Arrays are copied.
+ * Time complexity: O(n_built + n_gaps + n_breaks).
+ */
+TNET_API void tnet_map_add_structure (TnetMap *map, const char *label, const TnetId *built,
+                                      guint n_built, const TnetId *gaps, guint n_gaps,
+                                      const TnetId *break_nodes, guint n_breaks);
 /* Labels a node whatever its kind (zones and HSR stations are labelled
  * anyway). */
 TNET_API void tnet_map_add_label (TnetMap *map, TnetId node);

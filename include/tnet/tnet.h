@@ -25,4 +25,5 @@
 #include <tnet/tnet-commute.h>
 #include <tnet/tnet-hubs.h>
 #include <tnet/tnet-dataset.h>
+#include <tnet/tnet-structures.h>
 #undef TNET_INSIDE

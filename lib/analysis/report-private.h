@@ -23,6 +23,7 @@ struct _TnetReportContext {
   const TnetScenario *scen;          /* the scenario of this column */
   const char *column;                /* the column's name ("2020") */
   guint column_index;
+  guint n_columns;                   /* columns in the report */
   const TnetUnitTable *units;        /* NULL when the folder has no units.csv */
   const TnetTargetTable *targets;    /* NULL when the folder has no targets.csv */
   const TnetReportContext *previous; /* the column before, or NULL for the first */
@@ -84,3 +85,5 @@ extern const TnetReportSection tnet_i_report_section_commute;
 extern const TnetReportSection tnet_i_report_section_corridors;
 extern const TnetReportSection tnet_i_report_section_hubs;
 extern const TnetReportSection tnet_i_report_section_summary;
+extern const TnetReportSection tnet_i_report_section_rings;
+extern const TnetReportSection tnet_i_report_section_axes;

@@ -13,6 +13,8 @@ static const TnetReportSection *const sections[] = {
   &tnet_i_report_section_corridors,
   &tnet_i_report_section_hubs,
   &tnet_i_report_section_summary,
+  &tnet_i_report_section_rings,
+  &tnet_i_report_section_axes,
 };
 #define N_SECTIONS G_N_ELEMENTS (sections)
 
@@ -184,7 +186,7 @@ tnet_report_compute (const TnetDataset *ds, const TnetScenario *const *scenarios
       ctxs[c] = (TnetReportContext) {
         .ds = ds, .plan = plan, .report = report,
         .net = net, .scen = scenarios[c], .column = report->columns[c],
-        .column_index = c, .units = units, .targets = targets,
+        .column_index = c, .n_columns = n_scenarios, .units = units, .targets = targets,
         .previous = c > 0 ? &ctxs[c - 1] : NULL, .cache = &caches[c],
       };
       g_autoptr (JsonBuilder) b = json_builder_new ();

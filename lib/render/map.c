@@ -26,6 +26,12 @@ typedef struct {
   char *label;
 } MapCritical;
 
+typedef struct {
+  char *label;
+  TnetId *built, *gaps, *breaks;  /* breaks: node pairs */
+  guint n_built, n_gaps, n_breaks;
+} MapStructure;
+
 struct _TnetMap {
   const TnetNetwork *net;  /* borrowed, outlives the map */
   TnetScenario *scen;      /* copy, or NULL: every link drawn */
@@ -39,6 +45,7 @@ struct _TnetMap {
   GArray *paths;           /* of MapPath */
   GArray *critical;        /* of MapCritical */
   GArray *labels;          /* of TnetId, forced labels */
+  GArray *structures;      /* of MapStructure */
 };
 
 TnetMap *
@@ -55,6 +62,7 @@ tnet_map_new (const TnetNetwork *net, const TnetScenario *scen)
   map->paths = g_array_new (FALSE, FALSE, sizeof (MapPath));
   map->critical = g_array_new (FALSE, FALSE, sizeof (MapCritical));
   map->labels = g_array_new (FALSE, FALSE, sizeof (TnetId));
+  map->structures = g_array_new (FALSE, FALSE, sizeof (MapStructure));
   return map;
 }
 
@@ -78,6 +86,15 @@ tnet_map_free (TnetMap *map)
     g_free (g_array_index (map->critical, MapCritical, i).label);
   g_array_unref (map->critical);
   g_array_unref (map->labels);
+  for (guint i = 0; i < map->structures->len; i++)
+    {
+      MapStructure *ms = &g_array_index (map->structures, MapStructure, i);
+      g_free (ms->label);
+      g_free (ms->built);
+      g_free (ms->gaps);
+      g_free (ms->breaks);
+    }
+  g_array_unref (map->structures);
   g_free (map);
 }
 
@@ -140,6 +157,30 @@ tnet_map_add_critical_link (TnetMap *map, TnetId link, const char *label)
   g_return_if_fail (link < tnet_network_n_links (map->net));
   MapCritical c = { link, g_strdup (label) };
   g_array_append_val (map->critical, c);
+}
+
+void
+tnet_map_add_structure (TnetMap *map, const char *label, const TnetId *built, guint n_built,
+                        const TnetId *gaps, guint n_gaps, const TnetId *break_nodes,
+                        guint n_breaks)
+{
+  g_return_if_fail (map != NULL);
+  g_return_if_fail (built != NULL || n_built == 0);
+  g_return_if_fail (gaps != NULL || n_gaps == 0);
+  g_return_if_fail (break_nodes != NULL || n_breaks == 0);
+  guint m = tnet_network_n_links (map->net), n = tnet_network_n_nodes (map->net);
+  for (guint i = 0; i < n_built; i++)
+    g_return_if_fail (built[i] < m);
+  for (guint i = 0; i < n_gaps; i++)
+    g_return_if_fail (gaps[i] < m);
+  for (guint i = 0; i < 2 * n_breaks; i++)
+    g_return_if_fail (break_nodes[i] < n);
+  MapStructure ms = {
+    g_strdup (label), g_memdup2 (built, sizeof (TnetId) * n_built),
+    g_memdup2 (gaps, sizeof (TnetId) * n_gaps),
+    g_memdup2 (break_nodes, sizeof (TnetId) * 2 * n_breaks), n_built, n_gaps, n_breaks,
+  };
+  g_array_append_val (map->structures, ms);
 }
 
 void
@@ -602,6 +643,72 @@ draw_corridors (Ctx *c)
     }
 }
 
+static const guint32 structure_colors[] = { 0xd7191c, 0x2c7bb6, 0x1a9641, 0xfdae61, 0x7b3294,
+                                            0x00a6a6, 0xe7298a, 0x8c510a, 0x4d4d4d, 0x66a61e,
+                                            0xe6ab02, 0x1f78b4 };
+
+static Rgb
+structure_color (guint k)
+{
+  return hex (structure_colors[k % G_N_ELEMENTS (structure_colors)]);
+}
+
+static void
+stroke_nodes (Ctx *c, TnetId a, TnetId b)
+{
+  const TnetNode *p = tnet_network_node (c->map->net, a);
+  const TnetNode *q = tnet_network_node (c->map->net, b);
+  double x0, y0, x1, y1;
+  project (c, p->lon, p->lat, &x0, &y0);
+  project (c, q->lon, q->lat, &x1, &y1);
+  cairo_move_to (c->cr, x0, y0);
+  cairo_line_to (c->cr, x1, y1);
+  cairo_stroke (c->cr);
+}
+
+/* Each structure in its colour: built links solid, gaps dashed. Links a
+ * structure shares with an earlier one are drawn narrower, so both show. */
+static void
+draw_structures (Ctx *c)
+{
+  cairo_t *cr = c->cr;
+  const TnetNetwork *net = c->map->net;
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  for (guint k = 0; k < c->map->structures->len; k++)
+    {
+      const MapStructure *ms = &g_array_index (c->map->structures, MapStructure, k);
+      double w = MAX (2.0, 6.0 - 0.35 * k);
+      for (guint i = 0; i < ms->n_built; i++)
+        {
+          cairo_set_dash (cr, NULL, 0, 0);
+          set_rgb (cr, structure_color (k), 0.9);
+          cairo_set_line_width (cr, w);
+          stroke_link (c, tnet_network_link (net, ms->built[i]));
+        }
+      double d[2] = { 7, 5 };
+      for (guint i = 0; i < ms->n_gaps + ms->n_breaks; i++)
+        {
+          cairo_set_dash (cr, NULL, 0, 0);
+          cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
+          cairo_set_line_width (cr, w + 2);
+          if (i < ms->n_gaps)
+            stroke_link (c, tnet_network_link (net, ms->gaps[i]));
+          else
+            stroke_nodes (c, ms->breaks[2 * (i - ms->n_gaps)],
+                          ms->breaks[2 * (i - ms->n_gaps) + 1]);
+          cairo_set_dash (cr, d, 2, 0);
+          set_rgb (cr, structure_color (k), 1);
+          cairo_set_line_width (cr, w);
+          if (i < ms->n_gaps)
+            stroke_link (c, tnet_network_link (net, ms->gaps[i]));
+          else
+            stroke_nodes (c, ms->breaks[2 * (i - ms->n_gaps)],
+                          ms->breaks[2 * (i - ms->n_gaps) + 1]);
+        }
+    }
+  cairo_set_dash (cr, NULL, 0, 0);
+}
+
 static gboolean
 node_is_main_station (const Ctx *c, TnetId node)
 {
@@ -973,6 +1080,21 @@ draw_legend (Ctx *c)
           legend_text (&lg, s, 11, 0xd62828);
         }
     }
+  else if (c->map->structures->len > 0)
+    {
+      legend_heading (&lg, "结构 Structures");
+      for (guint k = 0; k < c->map->structures->len; k++)
+        {
+          const MapStructure *ms = &g_array_index (c->map->structures, MapStructure, k);
+          legend_line (&lg, structure_color (k), 4, TNET_STATUS_EXISTING, FALSE, FALSE,
+                       ms->label ? ms->label : "");
+        }
+      legend_line (&lg, hex (0x444444), 3, TNET_STATUS_CONSTRUCTION, FALSE, FALSE,
+                   "缺口 gap (dashed)");
+      legend_heading (&lg, "其他 Other");
+      legend_line (&lg, hex (0xb9b9b9), 2, TNET_STATUS_EXISTING, FALSE, FALSE,
+                   "network 路网");
+    }
   else if (c->map->paths->len > 0 || c->map->critical->len > 0)
     {
       if (c->map->paths->len > 0)
@@ -1121,6 +1243,11 @@ render (TnetMap *map, cairo_t *cr)
   draw_scale_and_north (&c, TRUE);
   if (map->iso_minutes != NULL)
     draw_isochrone (&c);
+  else if (map->structures->len > 0)
+    {
+      draw_network (&c, TRUE);
+      draw_structures (&c);
+    }
   else if (map->paths->len > 0 || map->critical->len > 0)
     {
       draw_network (&c, TRUE);

@@ -1,6 +1,7 @@
 /* cmd-map.c: `tnet map`, SVG/PNG maps of the network and of results. */
 #include "cli-extra.h"
 #include "commands.h"
+#include "map-structures.h"
 #include <math.h>
 #include <string.h>
 
@@ -85,7 +86,7 @@ tnet_cmd_map (int argc, char **argv)
   GError *error = NULL;
   const GOptionEntry entries[] = {
     { "layer", 0, 0, G_OPTION_ARG_STRING, &layer,
-      "What to draw: network (default), isochrone or corridors", "LAYER" },
+      "What to draw: network (default), isochrone, corridors or structures", "LAYER" },
     { "from", 0, 0, G_OPTION_ARG_STRING, &from,
       "Isochrone origin: node id, region:NAME or a region name", "PLACE" },
     { "minutes", 0, 0, G_OPTION_ARG_DOUBLE, &minutes, "Isochrone budget (default 60)", "N" },
@@ -108,7 +109,9 @@ tnet_cmd_map (int argc, char **argv)
     "the base year highlighted), an isochrone shaded by travel time\n"
     "(--layer isochrone --from PLACE --minutes N), or the link-disjoint fastest\n"
     "rail and road paths between places A and B (--layer corridors A B [--k K]\n"
-    "[--critical N]); a place is a region name or a node id.");
+    "[--critical N]), or the rings and axes of the folder's structures.csv, each\n"
+    "in its colour with its gaps dashed (--layer structures); a place is a region\n"
+    "name or a node id.");
   g_option_context_add_main_entries (ctx, entries, NULL);
   tnet_cli_add_common (ctx, &common);
   int rc = TNET_EXIT_OK;
@@ -126,10 +129,12 @@ tnet_cmd_map (int argc, char **argv)
     }
   const char *lay = layer ? layer : "network";
   gboolean corridors = strcmp (lay, "corridors") == 0;
-  if (strcmp (lay, "network") != 0 && strcmp (lay, "isochrone") != 0 && !corridors)
+  gboolean structures = strcmp (lay, "structures") == 0;
+  if (strcmp (lay, "network") != 0 && strcmp (lay, "isochrone") != 0 && !corridors
+      && !structures)
     {
-      rc = tnet_cli_usage (ctx, "unknown --layer '%s' (expected network, isochrone or "
-                           "corridors)", lay);
+      rc = tnet_cli_usage (ctx, "unknown --layer '%s' (expected network, isochrone, "
+                           "corridors or structures)", lay);
       goto out;
     }
   if (common.output == NULL || strcmp (common.output, "-") == 0)
@@ -212,6 +217,25 @@ tnet_cmd_map (int argc, char **argv)
                                   "rail and by road%s%s", sname, k,
                                   critical ? "; the most critical links numbered" : "",
                                   added ? "" : " (none found)");
+    }
+  else if (structures)
+    {
+      guint added = tnet_cli_map_add_structures (map, net, scen, &error);
+      if (added == G_MAXUINT)
+        {
+          rc = tnet_cli_fail (NULL, error);
+          goto out;
+        }
+      if (added == 0)
+        {
+          g_set_error (&error, TNET_ERROR, TNET_ERROR_NOT_FOUND,
+                       "--layer structures: the network folder has no structures.csv");
+          rc = tnet_cli_fail (NULL, error);
+          goto out;
+        }
+      auto_title = g_strdup_printf ("网络结构 %d  Network structures %d", year, year);
+      subtitle = g_strdup_printf ("Scenario %s: %u rings and axes of structures.csv; open "
+                                  "links solid, gaps dashed", sname, added);
     }
   else
     {

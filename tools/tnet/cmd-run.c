@@ -10,6 +10,7 @@
 #include "cli-extra.h"
 #include "transfers-output.h"
 #include "commands.h"
+#include "map-structures.h"
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
@@ -777,6 +778,22 @@ run_network_outputs (Run *run, GError **error)
       tnet_map_set_title (map, title, sub);
       if (!save_map (run, map, "map-network", error))
         return FALSE;
+      /* the folder's rings and axes, when it declares any */
+      g_autoptr (TnetMap) smap = tnet_map_new (run->net, run->scen);
+      guint added = tnet_cli_map_add_structures (smap, run->net, run->scen, error);
+      if (added == G_MAXUINT)
+        return FALSE;
+      if (added > 0)
+        {
+          g_autofree char *stitle = g_strdup_printf ("网络结构 %d  Network structures %d",
+                                                     year, year);
+          g_autofree char *ssub = g_strdup_printf ("Scenario %s: rings and axes of "
+                                                   "structures.csv; gaps dashed",
+                                                   tnet_scenario_get_name (run->scen));
+          tnet_map_set_title (smap, stitle, ssub);
+          if (!save_map (run, smap, "map-structures", error))
+            return FALSE;
+        }
     }
   return TRUE;
 }
