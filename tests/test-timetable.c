@@ -1,0 +1,827 @@
+/* test-timetable.c: the timetable of a service date and RAPTOR, against a
+ * brute-force time-expanded Dijkstra written here, on seeded random feeds and
+ * on the fixture feeds (Caltrain, NYC subway, São Paulo), plus hand-computed
+ * special cases (interpolation, frequencies, calendar exceptions, overnight
+ * trips, walking transfers, a midday-only feed, several feeds).
+ *
+ * The oracle works from the feed's raw records (as read from the files) and
+ * re-implements, independently of lib/model/timetable.c, what the timetable
+ * promises: which trips run on the date (calendar, calendar_dates, the day
+ * before's trips past 24:00), frequencies.txt expansion, block continuation,
+ * the footpath rules (transfers.txt types 0-3 on stops or stations, the
+ * radius rule, the change at a stop), and the journey semantics of
+ * tnet_raptor_run(): board where pickup is allowed, alight where drop-off is
+ * allowed, one footpath between two rides. It builds the time-expanded
+ * graph (a departure and an arrival node per stop time, a waiting chain of
+ * departures per stop) and runs Dijkstra in time order. */
+#include "tests-common.h"
+#include "feed-private.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#define UNREACHED TNET_RAPTOR_UNREACHED
+
+/* --------------------------------------------------------------- oracle */
+
+typedef struct {
+  guint feed;
+  guint trip;
+  gint32 shift;
+  gint32 first_dep;
+  guint node0;         /* dep node of position k: node0 + 2k, arr node: +1 */
+  guint n;
+  guint next;          /* block continuation instance or G_MAXUINT */
+} OInst;
+
+typedef struct {
+  guint n_stops;
+  guint *stop_base;
+  double *lon, *lat;   /* NAN: no position or not a stop */
+  GArray *inst;        /* OInst */
+  guint n_nodes;
+  gint32 *node_time;
+  TnetId *node_stop;
+  guint8 *node_ok;     /* dep node: pickup allowed; arr node: drop-off allowed */
+  guint *node_inst;
+  /* waiting chains: per stop the boardable dep nodes sorted by time */
+  guint *wait_first;   /* n_stops + 1 */
+  guint *wait_node;
+  /* footpaths */
+  GArray **foot;       /* per stop: pairs (to, s) as guint */
+} Oracle;
+
+static gboolean
+o_runs (const TnetFeed *feed, guint service, guint date)
+{
+  if (!feed->has_calendar_files)
+    return TRUE;
+  char key[64];
+  g_snprintf (key, sizeof key, "%u:%u", service, date);
+  gpointer v;
+  if (g_hash_table_lookup_extended (feed->service_dates, key, NULL, &v))
+    return GPOINTER_TO_INT (v) == 1;
+  const TnetService *s = &g_array_index (feed->services, TnetService, service);
+  if (!s->has_calendar || date < s->start_date || date > s->end_date)
+    return FALSE;
+  GDate d;
+  g_date_clear (&d, 1);
+  g_date_set_dmy (&d, date % 100, (date / 100) % 100, date / 10000);
+  return (s->weekdays >> (g_date_get_weekday (&d) - 1)) & 1;
+}
+
+static guint
+o_prev_day (guint date)
+{
+  GDate d;
+  g_date_clear (&d, 1);
+  g_date_set_dmy (&d, date % 100, (date / 100) % 100, date / 10000);
+  g_date_subtract_days (&d, 1);
+  return g_date_get_year (&d) * 10000u + g_date_get_month (&d) * 100u + g_date_get_day (&d);
+}
+
+static double
+o_dist (double lon1, double lat1, double lon2, double lat2)
+{
+  const double r = 6371008.8, d2r = G_PI / 180.0;
+  double dlat = (lat2 - lat1) * d2r, dlon = (lon2 - lon1) * d2r;
+  double a = sin (dlat / 2) * sin (dlat / 2)
+             + cos (lat1 * d2r) * cos (lat2 * d2r) * sin (dlon / 2) * sin (dlon / 2);
+  return 2 * r * asin (MIN (1.0, sqrt (a)));
+}
+
+static const TnetStopTime *
+o_st (const TnetFeed *f, guint trip)
+{
+  const TnetTrip *t = &g_array_index (f->trips, TnetTrip, trip);
+  return &g_array_index (f->stop_times, TnetStopTime, t->first_st);
+}
+
+static const TnetFeed *const *o_sort_feeds;
+
+static int
+o_cmp_block (const void *a, const void *b)
+{
+  const OInst *x = a, *y = b;
+  const TnetTrip *tx = &g_array_index (o_sort_feeds[x->feed]->trips, TnetTrip, x->trip);
+  const TnetTrip *ty = &g_array_index (o_sort_feeds[y->feed]->trips, TnetTrip, y->trip);
+  if (x->feed != y->feed)
+    return x->feed < y->feed ? -1 : 1;
+  int c = strcmp (tx->block, ty->block);
+  if (c)
+    return c;
+  if (x->shift != y->shift)   /* same day: same shift for timetabled trips */
+    return x->shift < y->shift ? -1 : 1;
+  if (x->first_dep != y->first_dep)
+    return x->first_dep < y->first_dep ? -1 : 1;
+  return x->trip < y->trip ? -1 : x->trip > y->trip;
+}
+
+static int
+o_cmp_wait (const void *a, const void *b, gpointer user)
+{
+  const Oracle *o = user;
+  guint x = *(const guint *) a, y = *(const guint *) b;
+  if (o->node_time[x] != o->node_time[y])
+    return o->node_time[x] < o->node_time[y] ? -1 : 1;
+  return x < y ? -1 : x > y;
+}
+
+static void
+o_add_foot (Oracle *o, TnetId a, TnetId b, guint s)
+{
+  guint v[2] = { b, s };
+  g_array_append_vals (o->foot[a], v, 2);
+}
+
+/* Builds the oracle for @date, with the timetable options' walking rules. */
+static Oracle *
+oracle_new (const TnetFeed *const *feeds, guint n_feeds, guint date,
+            const TnetTimetableOptions *opt)
+{
+  Oracle *o = g_new0 (Oracle, 1);
+  o->stop_base = g_new (guint, n_feeds + 1);
+  o->stop_base[0] = 0;
+  for (guint f = 0; f < n_feeds; f++)
+    o->stop_base[f + 1] = o->stop_base[f] + feeds[f]->stops->len;
+  o->n_stops = o->stop_base[n_feeds];
+  o->lon = g_new (double, o->n_stops);
+  o->lat = g_new (double, o->n_stops);
+  for (guint f = 0; f < n_feeds; f++)
+    for (guint s = 0; s < feeds[f]->stops->len; s++)
+      {
+        const TnetFeedStop *fs = &g_array_index (feeds[f]->stops, TnetFeedStop, s);
+        gboolean ok = (fs->location_type == 0 || fs->location_type == 4) && !isnan (fs->lon);
+        o->lon[o->stop_base[f] + s] = ok ? fs->lon : NAN;
+        o->lat[o->stop_base[f] + s] = ok ? fs->lat : NAN;
+      }
+
+  /* instances */
+  o->inst = g_array_new (FALSE, FALSE, sizeof (OInst));
+  for (guint f = 0; f < n_feeds; f++)
+    {
+      const TnetFeed *feed = feeds[f];
+      for (int day = 0; day < 2; day++)
+        {
+          guint d = day ? o_prev_day (date) : date;
+          for (guint ti = 0; ti < feed->trips->len; ti++)
+            {
+              const TnetTrip *t = &g_array_index (feed->trips, TnetTrip, ti);
+              if (t->n_st < 2 || !o_runs (feed, t->service, d))
+                continue;
+              gint32 base_shift = day ? -86400 : 0;
+              const TnetStopTime *st = o_st (feed, ti);
+              if (t->n_freq == 0)
+                {
+                  OInst in = { f, ti, base_shift, (gint32) st[0].dep_s + base_shift, 0,
+                               t->n_st, G_MAXUINT };
+                  g_array_append_val (o->inst, in);
+                  continue;
+                }
+              for (guint r = 0; r < t->n_freq; r++)
+                {
+                  const TnetFrequency *fr = &g_array_index (feed->frequencies, TnetFrequency,
+                                                            t->first_freq + r);
+                  for (guint s = fr->start_s; s < fr->end_s; s += fr->headway_s)
+                    {
+                      gint32 sh = base_shift + (gint32) s - (gint32) st[0].dep_s;
+                      OInst in = { f, ti, sh, (gint32) s + base_shift, 0, t->n_st, G_MAXUINT };
+                      g_array_append_val (o->inst, in);
+                    }
+                }
+            }
+        }
+    }
+  /* blocks: sort a copy of the block instances, link consecutive ones */
+  g_autoptr (GArray) blk = g_array_new (FALSE, FALSE, sizeof (OInst));
+  g_autoptr (GArray) blk_idx = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = 0; i < o->inst->len; i++)
+    {
+      OInst *in = &g_array_index (o->inst, OInst, i);
+      const TnetTrip *t = &g_array_index (feeds[in->feed]->trips, TnetTrip, in->trip);
+      if (t->block && t->n_freq == 0)
+        {
+          OInst c = *in;
+          c.next = i;   /* remember the index */
+          g_array_append_val (blk, c);
+        }
+    }
+  o_sort_feeds = feeds;
+  qsort (blk->data, blk->len, sizeof (OInst), o_cmp_block);
+  for (guint i = 0; i + 1 < blk->len; i++)
+    {
+      OInst *a = &g_array_index (blk, OInst, i), *b = &g_array_index (blk, OInst, i + 1);
+      const TnetFeed *f = feeds[a->feed];
+      const TnetTrip *ta = &g_array_index (f->trips, TnetTrip, a->trip);
+      const TnetTrip *tb = &g_array_index (f->trips, TnetTrip, b->trip);
+      if (a->feed != b->feed || a->shift != b->shift || strcmp (ta->block, tb->block))
+        continue;
+      const TnetStopTime *la = &o_st (f, a->trip)[ta->n_st - 1];
+      const TnetStopTime *fb = o_st (f, b->trip);
+      if (la->stop == fb->stop && fb->dep_s >= la->arr_s)
+        g_array_index (o->inst, OInst, a->next).next = b->next;
+    }
+
+  /* nodes */
+  guint n_nodes = 0;
+  for (guint i = 0; i < o->inst->len; i++)
+    {
+      OInst *in = &g_array_index (o->inst, OInst, i);
+      in->node0 = n_nodes;
+      n_nodes += 2 * in->n;
+    }
+  o->n_nodes = n_nodes;
+  o->node_time = g_new (gint32, MAX (n_nodes, 1));
+  o->node_stop = g_new (TnetId, MAX (n_nodes, 1));
+  o->node_ok = g_new (guint8, MAX (n_nodes, 1));
+  o->node_inst = g_new (guint, MAX (n_nodes, 1));
+  o->wait_first = g_new0 (guint, o->n_stops + 1);
+  for (guint i = 0; i < o->inst->len; i++)
+    {
+      const OInst *in = &g_array_index (o->inst, OInst, i);
+      const TnetStopTime *st = o_st (feeds[in->feed], in->trip);
+      for (guint k = 0; k < in->n; k++)
+        {
+          guint d = in->node0 + 2 * k;
+          TnetId s = o->stop_base[in->feed] + st[k].stop;
+          o->node_time[d] = (gint32) st[k].dep_s + in->shift;
+          o->node_time[d + 1] = (gint32) st[k].arr_s + in->shift;
+          o->node_stop[d] = o->node_stop[d + 1] = s;
+          o->node_ok[d] = st[k].pickup_type != 1 && k + 1 < in->n;
+          o->node_ok[d + 1] = st[k].drop_off_type != 1 && k > 0;
+          o->node_inst[d] = o->node_inst[d + 1] = i;
+          if (o->node_ok[d])
+            o->wait_first[s + 1]++;
+        }
+    }
+  for (guint s = 0; s < o->n_stops; s++)
+    o->wait_first[s + 1] += o->wait_first[s];
+  o->wait_node = g_new (guint, MAX (o->wait_first[o->n_stops], 1));
+  g_autofree guint *fill = g_memdup2 (o->wait_first, sizeof (guint) * o->n_stops);
+  for (guint v = 0; v < n_nodes; v += 2)
+    if (o->node_ok[v])
+      o->wait_node[fill[o->node_stop[v]]++] = v;
+  for (guint s = 0; s < o->n_stops; s++)
+    g_qsort_with_data (o->wait_node + o->wait_first[s],
+                       (gint) (o->wait_first[s + 1] - o->wait_first[s]), sizeof (guint),
+                       o_cmp_wait, o);
+
+  /* footpaths: rules (stop level beats station level; first row wins) */
+  g_autoptr (GHashTable) rules = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                        g_free, g_free);
+  for (int level = 1; level >= 0; level--)
+    for (guint f = 0; f < n_feeds; f++)
+      {
+        const TnetFeed *feed = feeds[f];
+        for (guint i = 0; i < feed->transfers->len; i++)
+          {
+            const TnetFeedTransfer *x = &g_array_index (feed->transfers, TnetFeedTransfer, i);
+            const TnetFeedStop *sa = &g_array_index (feed->stops, TnetFeedStop, x->from_stop);
+            const TnetFeedStop *sb = &g_array_index (feed->stops, TnetFeedStop, x->to_stop);
+            gboolean station = sa->location_type == 1 || sb->location_type == 1;
+            if (station != (level == 0))
+              continue;
+            for (guint a = 0; a < feed->stops->len; a++)
+              {
+                const TnetFeedStop *ca = &g_array_index (feed->stops, TnetFeedStop, a);
+                gboolean in_a = sa->location_type == 1 ? ca->parent == x->from_stop
+                                                       : a == x->from_stop;
+                if (!in_a)
+                  continue;
+                for (guint b = 0; b < feed->stops->len; b++)
+                  {
+                    const TnetFeedStop *cb = &g_array_index (feed->stops, TnetFeedStop, b);
+                    gboolean in_b = sb->location_type == 1 ? cb->parent == x->to_stop
+                                                           : b == x->to_stop;
+                    if (!in_b)
+                      continue;
+                    gint64 key = ((gint64) (o->stop_base[f] + a) << 32) | (o->stop_base[f] + b);
+                    if (g_hash_table_contains (rules, &key))
+                      continue;
+                    gint64 *k = g_new (gint64, 1);
+                    *k = key;
+                    int *v = g_new (int, 2);
+                    v[0] = x->transfer_type;
+                    v[1] = x->min_transfer_time_s;
+                    g_hash_table_insert (rules, k, v);
+                  }
+              }
+          }
+      }
+  o->foot = g_new (GArray *, o->n_stops);
+  for (guint a = 0; a < o->n_stops; a++)
+    o->foot[a] = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint a = 0; a < o->n_stops; a++)
+    for (guint b = 0; b < o->n_stops; b++)
+      {
+        gint64 key = ((gint64) a << 32) | b;
+        const int *rule = g_hash_table_lookup (rules, &key);
+        gboolean pos = !isnan (o->lon[a]) && !isnan (o->lon[b]);
+        double d = pos ? o_dist (o->lon[a], o->lat[a], o->lon[b], o->lat[b]) : INFINITY;
+        guint walk = pos ? (guint) ceil (d * opt->walk_detour / (opt->walk_speed_kmh / 3.6)
+                                         - 1e-9) : 0;
+        if (rule)
+          {
+            if (rule[0] == 3)
+              continue;
+            if (rule[0] == 2)
+              o_add_foot (o, a, b, (guint) rule[1]);
+            else if (rule[0] == 1)
+              o_add_foot (o, a, b, 0);
+            else if (a == b)
+              o_add_foot (o, a, b, opt->min_change_s);
+            else if (pos)
+              o_add_foot (o, a, b, walk);
+            continue;
+          }
+        if (a == b && !isnan (o->lon[a]))
+          o_add_foot (o, a, b, opt->min_change_s);
+        else if (a != b && pos && d <= opt->transfer_radius_m)
+          o_add_foot (o, a, b, walk);
+      }
+  return o;
+}
+
+static void
+oracle_free (Oracle *o)
+{
+  for (guint a = 0; a < o->n_stops; a++)
+    g_array_unref (o->foot[a]);
+  g_free (o->foot);
+  g_array_unref (o->inst);
+  g_free (o->stop_base);
+  g_free (o->lon);
+  g_free (o->lat);
+  g_free (o->node_time);
+  g_free (o->node_stop);
+  g_free (o->node_ok);
+  g_free (o->node_inst);
+  g_free (o->wait_first);
+  g_free (o->wait_node);
+  g_free (o);
+}
+
+/* A binary heap of (time, node). */
+typedef struct {
+  gint64 *v;
+  guint n;
+} OHeap;
+
+static void
+oh_push (OHeap *h, gint32 t, guint node)
+{
+  gint64 x = ((gint64) t << 32) | node;
+  guint i = h->n++;
+  while (i > 0 && h->v[(i - 1) / 2] > x)
+    {
+      h->v[i] = h->v[(i - 1) / 2];
+      i = (i - 1) / 2;
+    }
+  h->v[i] = x;
+}
+
+static gint64
+oh_pop (OHeap *h)
+{
+  gint64 top = h->v[0], x = h->v[--h->n];
+  guint i = 0;
+  for (;;)
+    {
+      guint c = 2 * i + 1;
+      if (c >= h->n)
+        break;
+      if (c + 1 < h->n && h->v[c + 1] < h->v[c])
+        c++;
+      if (h->v[c] >= x)
+        break;
+      h->v[i] = h->v[c];
+      i = c;
+    }
+  if (h->n > 0)
+    h->v[i] = x;
+  return top;
+}
+
+/* Waiting-chain position of the first boardable departure at @s at or
+ * after @t, pushed into the heap. */
+static void
+o_enter_stop (const Oracle *o, OHeap *h, guint8 *seen, TnetId s, gint32 t)
+{
+  guint lo = o->wait_first[s], hi = o->wait_first[s + 1];
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (o->node_time[o->wait_node[mid]] < t)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  if (lo < o->wait_first[s + 1])
+    {
+      guint w = o->n_nodes + lo;   /* waiting node ids follow the event nodes */
+      if (!seen[w])
+        oh_push (h, o->node_time[o->wait_node[lo]], w);
+    }
+}
+
+/* Earliest arrival at every stop (UNREACHED where none). */
+static void
+oracle_run (const Oracle *o, const TnetStopWalk *access, guint n_access, gint32 depart,
+            gint32 *arrival)
+{
+  guint n_wait = o->wait_first[o->n_stops];
+  guint8 *seen = g_new0 (guint8, o->n_nodes + n_wait + 1);
+  OHeap h = { g_new (gint64, 4 * (o->n_nodes + n_wait) + 4 * n_access + 16), 0 };
+  for (guint s = 0; s < o->n_stops; s++)
+    arrival[s] = UNREACHED;
+  for (guint i = 0; i < n_access; i++)
+    {
+      gint32 t = depart + (gint32) access[i].walk_s;
+      arrival[access[i].stop] = MIN (arrival[access[i].stop], t);
+      o_enter_stop (o, &h, seen, access[i].stop, t);
+    }
+  while (h.n > 0)
+    {
+      gint64 x = oh_pop (&h);
+      guint v = (guint) (x & 0xffffffff);
+      if (seen[v])
+        continue;
+      seen[v] = 1;
+      if (v >= o->n_nodes)
+        {
+          /* waiting node: board, or wait for the next departure */
+          guint w = v - o->n_nodes;
+          guint dep = o->wait_node[w];
+          if (!seen[dep])
+            oh_push (&h, o->node_time[dep], dep);
+          TnetId s = o->node_stop[dep];
+          if (w + 1 < o->wait_first[s + 1] && !seen[v + 1])
+            oh_push (&h, o->node_time[o->wait_node[w + 1]], v + 1);
+          continue;
+        }
+      const OInst *in = &g_array_index (o->inst, OInst, o->node_inst[v]);
+      guint k = (v - in->node0) / 2;
+      if ((v - in->node0) % 2 == 0)
+        {
+          /* departure node: ride to the next stop */
+          if (k + 1 < in->n && !seen[v + 3])
+            oh_push (&h, o->node_time[v + 3], v + 3);
+          continue;
+        }
+      /* arrival node: stay aboard, continue the block, or alight */
+      if (k + 1 < in->n && !seen[v - 1])
+        oh_push (&h, o->node_time[v - 1], v - 1);
+      if (k + 1 == in->n && in->next != G_MAXUINT)
+        {
+          guint d0 = g_array_index (o->inst, OInst, in->next).node0;
+          if (!seen[d0])
+            oh_push (&h, o->node_time[d0], d0);
+        }
+      if (!o->node_ok[v])
+        continue;
+      TnetId p = o->node_stop[v];
+      gint32 a = o->node_time[v];
+      arrival[p] = MIN (arrival[p], a);
+      GArray *fp = o->foot[p];
+      for (guint j = 0; j < fp->len; j += 2)
+        {
+          TnetId q = g_array_index (fp, guint, j);
+          gint32 t = a + (gint32) g_array_index (fp, guint, j + 1);
+          if (q != p)
+            arrival[q] = MIN (arrival[q], t);
+          o_enter_stop (o, &h, seen, q, t);
+        }
+    }
+  g_free (h.v);
+  g_free (seen);
+}
+
+/* Nearest rank, written independently of tnet_percentiles(). */
+static gint32
+o_percentile (const gint32 *v, guint n, double p)
+{
+  gint32 *c = g_memdup2 (v, sizeof (gint32) * n);
+  for (guint i = 1; i < n; i++)   /* insertion sort */
+    for (guint j = i; j > 0 && c[j - 1] > c[j]; j--)
+      {
+        gint32 x = c[j];
+        c[j] = c[j - 1];
+        c[j - 1] = x;
+      }
+  guint rank = 1;
+  while (rank < n && (double) rank * 100.0 < p * n - 1e-9)
+    rank++;
+  gint32 r = c[rank - 1];
+  g_free (c);
+  return r;
+}
+
+/* Compares RAPTOR with the oracle for origin stop @origin (access: the stop
+ * itself) at @n_minutes minutes from @dep0, for every stop: single runs,
+ * the range series, and percentiles 5/50/95. Returns the number of
+ * (minute, stop) pairs reached, to let callers check the test is not
+ * vacuous. */
+static guint
+compare_origin (TnetTimetable *tt, const Oracle *o, TnetRaptor *ws, TnetId origin,
+                gint32 dep0, guint n_minutes)
+{
+  guint n = o->n_stops, reached = 0;
+  ck_assert_uint_eq (n, tnet_timetable_n_stops (tt));
+  TnetStopWalk acc = { origin, 0 };
+  gint32 *want = g_new (gint32, (gsize) n * n_minutes);
+  gint32 *range = g_new (gint32, (gsize) n * n_minutes);
+  for (guint m = 0; m < n_minutes; m++)
+    {
+      gint32 dep = dep0 + 60 * (gint32) m;
+      gint32 *w = want + (gsize) m * n;
+      oracle_run (o, &acc, 1, dep, w);
+      tnet_raptor_run (ws, &acc, 1, dep);
+      for (guint s = 0; s < n; s++)
+        {
+          ck_assert_msg (tnet_raptor_arrival (ws, s) == w[s],
+                         "origin %s stop %s depart %d: raptor %d oracle %d",
+                         tnet_timetable_stop_id (tt, origin), tnet_timetable_stop_id (tt, s),
+                         dep, tnet_raptor_arrival (ws, s), w[s]);
+          if (w[s] != UNREACHED)
+            {
+              reached++;
+              w[s] -= dep;
+            }
+        }
+      /* the journey's legs end at the arrival and run forwards */
+      for (guint s = 0; s < n; s += 7)
+        if (w[s] != UNREACHED && s != origin)
+          {
+            g_autoptr (GArray) legs = g_array_new (FALSE, FALSE, sizeof (TnetTransitLeg));
+            ck_assert (tnet_raptor_journey (ws, s, legs));
+            ck_assert_uint_gt (legs->len, 0);
+            const TnetTransitLeg *l = (const TnetTransitLeg *) (void *) legs->data;
+            ck_assert_int_eq (l[legs->len - 1].end_s, w[s] + dep);
+            ck_assert_uint_eq (l[legs->len - 1].to_stop, s);
+            ck_assert_int_ge (l[0].start_s, dep);
+            for (guint i = 0; i < legs->len; i++)
+              {
+                ck_assert_int_le (l[i].start_s, l[i].end_s);
+                if (i > 0)
+                  ck_assert_int_le (l[i - 1].end_s, l[i].start_s - l[i].wait_s);
+              }
+          }
+    }
+  tnet_raptor_run_range (ws, &acc, 1, dep0, n_minutes, NULL, 0, n, range);
+  for (guint m = 0; m < n_minutes; m++)
+    for (guint s = 0; s < n; s++)
+      ck_assert_msg (range[(gsize) m * n + s] == want[(gsize) m * n + s],
+                     "range: origin %s stop %s minute %u: raptor %d oracle %d",
+                     tnet_timetable_stop_id (tt, origin), tnet_timetable_stop_id (tt, s), m,
+                     range[(gsize) m * n + s], want[(gsize) m * n + s]);
+  static const double pcts[] = { 5, 50, 95 };
+  gint32 *series = g_new (gint32, n_minutes);
+  for (guint s = 0; s < n; s++)
+    {
+      for (guint m = 0; m < n_minutes; m++)
+        series[m] = range[(gsize) m * n + s];
+      gint32 got[3];
+      tnet_percentiles (series, n_minutes, pcts, 3, got);
+      for (guint m = 0; m < n_minutes; m++)
+        series[m] = want[(gsize) m * n + s];
+      for (guint i = 0; i < 3; i++)
+        ck_assert_int_eq (got[i], o_percentile (series, n_minutes, pcts[i]));
+    }
+  g_free (series);
+  g_free (want);
+  g_free (range);
+  return reached;
+}
+
+/* ---------------------------------------------------------- random feeds */
+
+/* Writes a random feed: stops in a 3 km box (so some lie within the transfer
+ * radius), a station with two platforms, routes with random stop sequences
+ * and trips that may overtake, trips past 24:00, pickup/drop-off types,
+ * weekday/weekend services with calendar_dates exceptions, a frequency
+ * route (exact_times 0 and 1), blocks and transfers of types 0-3. */
+static char *
+write_random_feed (guint32 seed)
+{
+  GRand *r = g_rand_new_with_seed (seed);
+  char *dir = tt_mkdtemp ();
+  guint ns = (guint) g_rand_int_range (r, 6, 26);
+  GString *stops = g_string_new ("stop_id,stop_name,stop_lat,stop_lon,location_type,parent_station\n");
+  g_string_append (stops, "ST,Station,0.0,0.0,1,\n");
+  for (guint s = 0; s < ns; s++)
+    g_string_append_printf (stops, "s%u,Stop %u,%.6f,%.6f,0,%s\n", s, s,
+                            g_rand_double_range (r, 0, 0.027),
+                            g_rand_double_range (r, 0, 0.027), s < 2 ? "ST" : "");
+  tt_write_file (dir, "stops.txt", stops->str);
+  g_string_free (stops, TRUE);
+  tt_write_file (dir, "calendar.txt",
+                 "service_id,monday,tuesday,wednesday,thursday,friday,saturday,sunday,start_date,end_date\n"
+                 "WD,1,1,1,1,1,0,0,20240101,20241231\nWE,0,0,0,0,0,1,1,20240101,20241231\n");
+  /* Wednesday 2024-01-03 runs the weekend service; Saturday 2024-01-06 also
+   * runs the weekday one */
+  tt_write_file (dir, "calendar_dates.txt", "service_id,date,exception_type\n"
+                 "WD,20240103,2\nWE,20240103,1\nWD,20240106,1\n");
+  guint nr = (guint) g_rand_int_range (r, 2, 7);
+  GString *routes = g_string_new ("route_id,route_short_name,route_type\n");
+  GString *trips = g_string_new ("route_id,service_id,trip_id,block_id\n");
+  GString *st = g_string_new ("trip_id,arrival_time,departure_time,stop_id,stop_sequence,pickup_type,drop_off_type\n");
+  GString *freq = g_string_new ("trip_id,start_time,end_time,headway_secs,exact_times\n");
+  guint n_trip = 0;
+  for (guint ri = 0; ri < nr; ri++)
+    {
+      g_string_append_printf (routes, "R%u,R%u,3\n", ri, ri);
+      guint len = (guint) g_rand_int_range (r, 2, MIN (8, (gint32) ns) + 1);
+      guint seq[8];
+      for (guint i = 0; i < len; i++)
+        {
+          gboolean dup;
+          do
+            {
+              seq[i] = (guint) g_rand_int_range (r, 0, (gint32) ns);
+              dup = FALSE;
+              for (guint j = 0; j < i; j++)
+                dup |= seq[j] == seq[i];
+            }
+          while (dup);
+        }
+      gboolean is_freq = ri == 0;
+      guint nt = is_freq ? 1 : (guint) g_rand_int_range (r, 2, 12);
+      for (guint ti = 0; ti < nt; ti++)
+        {
+          guint id = n_trip++;
+          const char *svc = g_rand_int_range (r, 0, 4) == 0 ? "WE" : "WD";
+          /* blocks: some trips of route 1 share a block and chain */
+          gboolean in_block = ri == 1 && ti < 3;
+          g_string_append_printf (trips, "R%u,%s,t%u,%s\n", ri, is_freq ? "WD" : svc, id,
+                                  in_block ? "B1" : "");
+          guint t = (guint) g_rand_int_range (r, 6 * 3600, 26 * 3600);
+          if (is_freq)
+            t = 0;
+          if (in_block)
+            t = 8 * 3600 + ti * 1800;   /* 08:00, 08:30, 09:00 */
+          for (guint i = 0; i < len; i++)
+            {
+              guint arr = t, dep = t + (guint) g_rand_int_range (r, 0, 3) * 30;
+              guint pick = g_rand_int_range (r, 0, 10) == 0 ? 1 : 0;
+              guint drop = g_rand_int_range (r, 0, 10) == 0 ? 1 : 0;
+              /* a block trip runs its stops forwards then back, so the
+               * next one starts where it ended */
+              guint stop = in_block ? seq[ti % 2 == 0 ? i : len - 1 - i] : seq[i];
+              g_string_append_printf (st, "t%u,%u:%02u:%02u,%u:%02u:%02u,s%u,%u,%u,%u\n", id,
+                                      arr / 3600, arr / 60 % 60, arr % 60, dep / 3600,
+                                      dep / 60 % 60, dep % 60, stop, i + 1, pick, drop);
+              t = dep + (guint) g_rand_int_range (r, 60, in_block ? 200 : 900);
+            }
+          if (is_freq)
+            {
+              g_string_append_printf (freq, "t%u,07:00:00,08:00:00,%u,1\n", id,
+                                      (guint) g_rand_int_range (r, 300, 900));
+              g_string_append_printf (freq, "t%u,08:00:00,09:30:00,%u,0\n", id,
+                                      (guint) g_rand_int_range (r, 300, 1200));
+            }
+        }
+    }
+  tt_write_file (dir, "routes.txt", routes->str);
+  tt_write_file (dir, "trips.txt", trips->str);
+  tt_write_file (dir, "stop_times.txt", st->str);
+  tt_write_file (dir, "frequencies.txt", freq->str);
+  GString *tr = g_string_new ("from_stop_id,to_stop_id,transfer_type,min_transfer_time\n");
+  g_string_append_printf (tr, "ST,ST,2,%u\n", (guint) g_rand_int_range (r, 0, 300));
+  for (guint i = 0; i < 4; i++)
+    {
+      guint type = (guint) g_rand_int_range (r, 0, 4);
+      guint a = (guint) g_rand_int_range (r, 0, (gint32) ns);
+      guint b = (guint) g_rand_int_range (r, 0, (gint32) ns);
+      if (type == 2)
+        g_string_append_printf (tr, "s%u,s%u,2,%u\n", a, b, (guint) g_rand_int_range (r, 0, 600));
+      else
+        g_string_append_printf (tr, "s%u,s%u,%u,\n", a, b, type);
+    }
+  tt_write_file (dir, "transfers.txt", tr->str);
+  g_string_free (tr, TRUE);
+  g_string_free (routes, TRUE);
+  g_string_free (trips, TRUE);
+  g_string_free (st, TRUE);
+  g_string_free (freq, TRUE);
+  g_rand_free (r);
+  return dir;
+}
+
+START_TEST (test_random_feeds)
+{
+  static const guint dates[] = { 20240102, 20240103, 20240106, 20240107 };
+  guint total_reached = 0;
+  for (guint32 seed = 1; seed <= 40; seed++)
+    {
+      char *dir = write_random_feed (seed);
+      GError *error = NULL;
+      TnetFeedOptions fo;
+      tnet_feed_options_init (&fo);
+      guint date = dates[seed % G_N_ELEMENTS (dates)];
+      fo.service_date = date;
+      g_autoptr (TnetFeed) feed = tnet_feed_load (dir, &fo, &error);
+      ck_assert_msg (feed != NULL, "seed %u: %s", seed, error ? error->message : "");
+      TnetTimetableOptions to;
+      tnet_timetable_options_init (&to);
+      to.min_change_s = seed % 3 == 0 ? 90 : 0;
+      const TnetFeed *feeds[] = { feed };
+      g_autoptr (TnetTimetable) tt = tnet_timetable_build (feeds, 1, &to, &error);
+      ck_assert_msg (tt != NULL, "%s", error ? error->message : "");
+      Oracle *o = oracle_new (feeds, 1, date, &to);
+      g_autoptr (TnetRaptor) ws = tnet_raptor_new (tt);
+      for (TnetId s = 1; s < tnet_timetable_n_stops (tt); s += 3)
+        {
+          total_reached += compare_origin (tt, o, ws, s, 7 * 3600 + 50 * 60, 20);
+          total_reached += compare_origin (tt, o, ws, s, 23 * 3600 + 50 * 60, 5);
+          total_reached += compare_origin (tt, o, ws, s, 50 * 60, 5);   /* after midnight */
+        }
+      oracle_free (o);
+      tt_rm_rf (dir);
+      g_free (dir);
+    }
+  /* not vacuous: plenty of stops other than the origins were reached */
+  ck_assert_uint_gt (total_reached, 5000);
+}
+END_TEST
+
+/* ---------------------------------------------------------- fixture feeds */
+
+static void
+check_fixture (const char *rel, guint date, const gint32 *deps, guint n_deps,
+               guint n_origins, guint n_minutes)
+{
+  g_autofree char *path = tt_source_path (rel);
+  GError *error = NULL;
+  TnetFeedOptions fo;
+  tnet_feed_options_init (&fo);
+  fo.service_date = date;
+  g_autoptr (TnetFeed) feed = tnet_feed_load (path, &fo, &error);
+  ck_assert_msg (feed != NULL, "%s", error ? error->message : "");
+  if (date == 0)
+    date = tnet_feed_get_service_date (feed);
+  const TnetFeed *feeds[] = { feed };
+  TnetTimetableOptions to;
+  tnet_timetable_options_init (&to);
+  g_autoptr (TnetTimetable) tt = tnet_timetable_build (feeds, 1, &to, &error);
+  ck_assert_msg (tt != NULL, "%s", error ? error->message : "");
+  Oracle *o = oracle_new (feeds, 1, date, &to);
+  g_autoptr (TnetRaptor) ws = tnet_raptor_new (tt);
+  /* origins: stops served by some route, spread over the feed */
+  g_autoptr (GArray) served = g_array_new (FALSE, FALSE, sizeof (TnetId));
+  for (TnetId s = 0; s < o->n_stops; s++)
+    if (o->wait_first[s + 1] > o->wait_first[s])
+      g_array_append_val (served, s);
+  ck_assert_uint_gt (served->len, n_origins);
+  guint reached = 0;
+  for (guint i = 0; i < n_origins; i++)
+    {
+      TnetId s = g_array_index (served, TnetId, (gsize) i * served->len / n_origins);
+      reached += compare_origin (tt, o, ws, s, deps[i % n_deps], n_minutes);
+    }
+  ck_assert_uint_gt (reached, n_origins * n_minutes * 5);
+  oracle_free (o);
+}
+
+START_TEST (test_caltrain)
+{
+  /* a weekday and a Sunday of 2009 (calendar_dates: 2009-09-07 Labor Day
+   * swaps the weekday service for the Sunday one) */
+  static const gint32 deps[] = { 7 * 3600 + 30 * 60, 17 * 3600, 23 * 3600 + 40 * 60 };
+  check_fixture ("tests/data/caltrain/caltrain_gtfs.zip", 20090908, deps, 3, 6, 30);
+  check_fixture ("tests/data/caltrain/caltrain_gtfs.zip", 20090907, deps, 3, 3, 20);
+}
+END_TEST
+
+START_TEST (test_nyc_subway)
+{
+  static const gint32 deps[] = { 8 * 3600, 30 * 60, 18 * 3600 + 15 * 60 };
+  check_fixture ("tests/data/nyc-subway/nyc_subway_gtfs.zip", 0, deps, 3, 6, 15);
+}
+END_TEST
+
+START_TEST (test_sao_paulo)
+{
+  static const gint32 deps[] = { 7 * 3600, 12 * 3600 + 5 * 60 };
+  check_fixture ("tests/data/sao-paulo/spo.zip", 20190507, deps, 2, 8, 30);
+}
+END_TEST
+
+static Suite *
+timetable_suite (void)
+{
+  Suite *s = suite_create ("timetable");
+  TCase *c = tcase_create ("oracle");
+  tcase_set_timeout (c, 240);
+  tcase_add_test (c, test_random_feeds);
+  tcase_add_test (c, test_caltrain);
+  tcase_add_test (c, test_nyc_subway);
+  tcase_add_test (c, test_sao_paulo);
+  suite_add_tcase (s, c);
+  return s;
+}
+
+int
+main (void)
+{
+  return tt_run_suite (timetable_suite ());
+}
