@@ -806,6 +806,252 @@ START_TEST (test_sao_paulo)
 }
 END_TEST
 
+
+/* ------------------------------------------------------- special cases */
+
+static const char *const CAL =
+  "service_id,monday,tuesday,wednesday,thursday,friday,saturday,sunday,start_date,end_date\n"
+  "WD,1,1,1,1,1,0,0,20240101,20241231\nWE,0,0,0,0,0,1,1,20240101,20241231\n";
+
+/* A feed folder from (file, text) pairs; routes.txt has R1..R3. */
+static char *
+write_feed (const char *stops, const char *trips, const char *stop_times, const char *extra_name,
+            const char *extra)
+{
+  char *dir = tt_mkdtemp ();
+  tt_write_file (dir, "stops.txt", stops);
+  tt_write_file (dir, "routes.txt", "route_id,route_short_name,route_type\nR1,R1,3\nR2,R2,3\nR3,R3,3\n");
+  tt_write_file (dir, "calendar.txt", CAL);
+  tt_write_file (dir, "trips.txt", trips);
+  tt_write_file (dir, "stop_times.txt", stop_times);
+  if (extra_name)
+    tt_write_file (dir, extra_name, extra);
+  return dir;
+}
+
+static TnetTimetable *
+load_tt (const char *dir, guint date, guint32 seed, TnetFeed **feed_out)
+{
+  GError *error = NULL;
+  TnetFeedOptions fo;
+  tnet_feed_options_init (&fo);
+  fo.service_date = date;
+  TnetFeed *feed = tnet_feed_load (dir, &fo, &error);
+  ck_assert_msg (feed != NULL, "%s", error ? error->message : "");
+  TnetTimetableOptions to;
+  tnet_timetable_options_init (&to);
+  to.frequency_seed = seed;
+  const TnetFeed *feeds[] = { feed };
+  TnetTimetable *tt = tnet_timetable_build (feeds, 1, &to, &error);
+  ck_assert_msg (tt != NULL, "%s", error ? error->message : "");
+  if (feed_out)
+    *feed_out = feed;
+  else
+    tnet_feed_unref (feed);
+  return tt;
+}
+
+/* Travel time (s) from stop @a to stop @b departing at @dep. */
+static gint32
+travel (TnetTimetable *tt, const char *a, const char *b, gint32 dep)
+{
+  g_autoptr (TnetRaptor) ws = tnet_raptor_new (tt);
+  TnetStopWalk acc = { tnet_timetable_find_stop (tt, a), 0 };
+  ck_assert_uint_ne (acc.stop, TNET_ID_NONE);
+  tnet_raptor_run (ws, &acc, 1, dep);
+  gint32 t = tnet_raptor_arrival (ws, tnet_timetable_find_stop (tt, b));
+  return t == UNREACHED ? UNREACHED : t - dep;
+}
+
+static const char *const LINE_STOPS =
+  "stop_id,stop_name,stop_lat,stop_lon\nA,A,0,0\nB,B,0,0.0025\nC,C,0,0.01\n";
+
+/* Timepoints at A (08:00:00) and C (08:10:10, 610 s later) only. B lies a
+ * quarter of the way along (lon 0.0025 of 0.01 on the equator: the
+ * distances are proportional to the longitude), so it is passed at
+ * 08:00:00 + floor(0.25 x 610) = 08:02:32; by stop count it would be 305 s.
+ * With shape_dist_traveled 0, 750, 1000 it is 0.75 x 610 = 457.5 -> 457 s. */
+START_TEST (test_interpolation)
+{
+  char *dir = write_feed (LINE_STOPS, "route_id,service_id,trip_id\nR1,WD,t1\n",
+                          "trip_id,arrival_time,departure_time,stop_id,stop_sequence\n"
+                          "t1,08:00:00,08:00:00,A,1\nt1,,,B,2\nt1,08:10:10,08:10:10,C,3\n",
+                          NULL, NULL);
+  TnetFeed *feed = NULL;
+  g_autoptr (TnetTimetable) tt = load_tt (dir, 20240102, 0, &feed);
+  ck_assert_uint_eq (g_array_index (feed->stop_times, TnetStopTime, 1).arr_s, 8 * 3600 + 152);
+  ck_assert_int_eq (travel (tt, "A", "B", 8 * 3600), 152);
+  tnet_feed_unref (feed);
+  tt_write_file (dir, "stop_times.txt",
+                 "trip_id,arrival_time,departure_time,stop_id,stop_sequence,shape_dist_traveled\n"
+                 "t1,08:00:00,08:00:00,A,1,0\nt1,,,B,2,750\nt1,08:10:10,08:10:10,C,3,1000\n");
+  g_autoptr (TnetTimetable) t2 = load_tt (dir, 20240102, 0, NULL);
+  ck_assert_int_eq (travel (t2, "A", "B", 8 * 3600), 457);
+  tt_rm_rf (dir);
+  g_free (dir);
+}
+END_TEST
+
+/* Every 600 s from 07:00 to 08:00 (exact_times 0), A -> C takes 300 s.
+ * Seed 0: departures 07:00, 07:10, ...; leaving at 07:03 one boards 07:10
+ * and arrives 07:15: 720 s. With a seed, the phase p lies in [0, 600): from
+ * 07:00 the travel time is p + 300, and from 07:00 + p + 1 it is 600 + 299. */
+START_TEST (test_frequency)
+{
+  char *dir = write_feed (LINE_STOPS, "route_id,service_id,trip_id\nR1,WD,f\n",
+                          "trip_id,arrival_time,departure_time,stop_id,stop_sequence\n"
+                          "f,00:00:00,00:00:00,A,1\nf,00:05:00,00:05:00,C,2\n",
+                          "frequencies.txt", "trip_id,start_time,end_time,headway_secs,exact_times\n"
+                          "f,07:00:00,08:00:00,600,0\n");
+  g_autoptr (TnetTimetable) tt = load_tt (dir, 20240102, 0, NULL);
+  ck_assert_uint_eq (tnet_timetable_n_trips (tt), 6);
+  ck_assert_int_eq (travel (tt, "A", "C", 7 * 3600 + 180), 720);
+  g_autoptr (TnetTimetable) ts = load_tt (dir, 20240102, 12345, NULL);
+  gint32 t0 = travel (ts, "A", "C", 7 * 3600);
+  ck_assert_int_ge (t0, 300);
+  ck_assert_int_lt (t0, 900);
+  gint32 p = t0 - 300;
+  ck_assert_int_eq (travel (ts, "A", "C", 7 * 3600 + p + 1), 899);
+  tt_rm_rf (dir);
+  g_free (dir);
+}
+END_TEST
+
+/* calendar_dates: the weekday trip does not run on Wednesday 2024-01-03
+ * (exception 2) but does on Saturday 2024-01-06 (exception 1). */
+START_TEST (test_calendar_dates)
+{
+  char *dir = write_feed (LINE_STOPS, "route_id,service_id,trip_id\nR1,WD,t1\n",
+                          "trip_id,arrival_time,departure_time,stop_id,stop_sequence\n"
+                          "t1,08:00:00,08:00:00,A,1\nt1,08:10:00,08:10:00,C,2\n",
+                          "calendar_dates.txt", "service_id,date,exception_type\n"
+                          "WD,20240103,2\nWD,20240106,1\n");
+  static const struct { guint date; gint32 want; } cases[] = {
+    { 20240102, 600 }, { 20240103, UNREACHED }, { 20240106, 600 }, { 20240107, UNREACHED },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (TnetTimetable) tt = load_tt (dir, cases[i].date, 0, NULL);
+      ck_assert_int_eq (travel (tt, "A", "C", 7 * 3600 + 55 * 60), cases[i].want == UNREACHED
+                        ? UNREACHED : cases[i].want + 300);
+    }
+  tt_rm_rf (dir);
+  g_free (dir);
+}
+END_TEST
+
+/* A weekday trip at 24:30 -> 24:40. On Tuesday 2024-01-02 at 00:20 one
+ * catches Monday's run (00:30 -> 00:40): 20 min. On Monday 2024-01-01 the
+ * day before is a Sunday, without the trip: at 00:20 the next run is
+ * Monday's own at 24:30, 24 h 20 min later. */
+START_TEST (test_overnight)
+{
+  char *dir = write_feed (LINE_STOPS, "route_id,service_id,trip_id\nR1,WD,t1\n",
+                          "trip_id,arrival_time,departure_time,stop_id,stop_sequence\n"
+                          "t1,24:30:00,24:30:00,A,1\nt1,24:40:00,24:40:00,C,2\n", NULL, NULL);
+  g_autoptr (TnetTimetable) tue = load_tt (dir, 20240102, 0, NULL);
+  ck_assert_int_eq (travel (tue, "A", "C", 20 * 60), 20 * 60);
+  g_autoptr (TnetTimetable) mon = load_tt (dir, 20240101, 0, NULL);
+  ck_assert_int_eq (travel (mon, "A", "C", 20 * 60), 24 * 3600 + 20 * 60);
+  tt_rm_rf (dir);
+  g_free (dir);
+}
+END_TEST
+
+/* R1 A -> B arrives 08:10. From B, R3 leaves at 08:40 for D (08:45); from
+ * C, 200 m from B (lon 0.0018 on the equator: 200.2 m, walked at 4.8 km/h
+ * x 1.3 in 196 s, within the 400 m radius), R2 leaves at 08:15 for D
+ * (08:25). Walking over beats waiting: D at 08:25, legs ride, transfer,
+ * ride. */
+START_TEST (test_walking_transfer)
+{
+  char *dir = write_feed ("stop_id,stop_name,stop_lat,stop_lon\nA,A,0,-0.02\nB,B,0,0\n"
+                          "C,C,0,0.0018\nD,D,0,0.03\n",
+                          "route_id,service_id,trip_id\nR1,WD,t1\nR2,WD,t2\nR3,WD,t3\n",
+                          "trip_id,arrival_time,departure_time,stop_id,stop_sequence\n"
+                          "t1,08:00:00,08:00:00,A,1\nt1,08:10:00,08:10:00,B,2\n"
+                          "t2,08:15:00,08:15:00,C,1\nt2,08:25:00,08:25:00,D,2\n"
+                          "t3,08:40:00,08:40:00,B,1\nt3,08:45:00,08:45:00,D,2\n", NULL, NULL);
+  g_autoptr (TnetTimetable) tt = load_tt (dir, 20240102, 0, NULL);
+  g_autoptr (TnetRaptor) ws = tnet_raptor_new (tt);
+  TnetStopWalk acc = { tnet_timetable_find_stop (tt, "A"), 0 };
+  tnet_raptor_run (ws, &acc, 1, 8 * 3600);
+  TnetId d = tnet_timetable_find_stop (tt, "D");
+  ck_assert_int_eq (tnet_raptor_arrival (ws, d), 8 * 3600 + 25 * 60);
+  ck_assert_int_eq (tnet_raptor_arrival (ws, tnet_timetable_find_stop (tt, "C")),
+                    8 * 3600 + 10 * 60 + 196);
+  g_autoptr (GArray) legs = g_array_new (FALSE, FALSE, sizeof (TnetTransitLeg));
+  ck_assert (tnet_raptor_journey (ws, d, legs));
+  ck_assert_uint_eq (legs->len, 4);   /* access (0 s), ride, transfer, ride */
+  ck_assert_int_eq (g_array_index (legs, TnetTransitLeg, 1).kind, TNET_TRANSIT_LEG_RIDE);
+  ck_assert_int_eq (g_array_index (legs, TnetTransitLeg, 2).kind, TNET_TRANSIT_LEG_TRANSFER);
+  ck_assert_int_eq (g_array_index (legs, TnetTransitLeg, 3).wait_s, 15 * 60 - (10 * 60 + 196));
+  tt_rm_rf (dir);
+  g_free (dir);
+}
+END_TEST
+
+/* A feed running only at midday: nothing departs 07:00-09:00, its span is
+ * 12:00-15:00, and leaving at 07:00 one arrives after the 12:00 run. */
+START_TEST (test_midday_feed)
+{
+  char *dir = write_feed (LINE_STOPS, "route_id,service_id,trip_id\nR1,WD,t1\nR1,WD,t2\n",
+                          "trip_id,arrival_time,departure_time,stop_id,stop_sequence\n"
+                          "t1,12:00:00,12:00:00,A,1\nt1,12:10:00,12:10:00,C,2\n"
+                          "t2,15:00:00,15:00:00,A,1\nt2,15:10:00,15:10:00,C,2\n", NULL, NULL);
+  g_autoptr (TnetTimetable) tt = load_tt (dir, 20240102, 0, NULL);
+  ck_assert_uint_eq (tnet_timetable_count_departures (tt, 7 * 3600, 9 * 3600), 0);
+  ck_assert_uint_eq (tnet_timetable_count_departures (tt, 11 * 3600, 16 * 3600), 2);
+  gint32 a, b;
+  tnet_timetable_get_span (tt, &a, &b);
+  ck_assert_int_eq (a, 12 * 3600);
+  ck_assert_int_eq (b, 15 * 3600);
+  ck_assert_int_eq (travel (tt, "A", "C", 7 * 3600), 5 * 3600 + 600);
+  tt_rm_rf (dir);
+  g_free (dir);
+}
+END_TEST
+
+/* Two feeds with the same stop ids: ids are qualified by label, a stop of
+ * one feed walks to a stop of the other (B of feed a and A of feed b are 0 m
+ * apart), and a journey rides both. Duplicate labels are an error. */
+START_TEST (test_several_feeds)
+{
+  char *da = write_feed (LINE_STOPS, "route_id,service_id,trip_id\nR1,WD,t1\n",
+                         "trip_id,arrival_time,departure_time,stop_id,stop_sequence\n"
+                         "t1,08:00:00,08:00:00,A,1\nt1,08:05:00,08:05:00,B,2\n", NULL, NULL);
+  char *db = write_feed ("stop_id,stop_name,stop_lat,stop_lon\nA,A,0,0.0025\nB,B,0,0.05\n",
+                         "route_id,service_id,trip_id\nR1,WD,t1\n",
+                         "trip_id,arrival_time,departure_time,stop_id,stop_sequence\n"
+                         "t1,08:06:00,08:06:00,A,1\nt1,08:30:00,08:30:00,B,2\n", NULL, NULL);
+  GError *error = NULL;
+  TnetFeedOptions fo;
+  tnet_feed_options_init (&fo);
+  fo.service_date = 20240102;
+  g_autoptr (TnetFeed) fa = tnet_feed_load (da, &fo, &error);
+  g_autoptr (TnetFeed) fb = tnet_feed_load (db, &fo, &error);
+  ck_assert (fa && fb);
+  const TnetFeed *feeds[] = { fa, fb };
+  const char *const labels[] = { "a", "b" };
+  TnetTimetableOptions to;
+  tnet_timetable_options_init (&to);
+  to.feed_labels = labels;
+  g_autoptr (TnetTimetable) tt = tnet_timetable_build (feeds, 2, &to, &error);
+  ck_assert_msg (tt != NULL, "%s", error ? error->message : "");
+  ck_assert_uint_eq (tnet_timetable_n_stops (tt), 5);
+  ck_assert_uint_ne (tnet_timetable_find_stop (tt, "a:A"), tnet_timetable_find_stop (tt, "b:A"));
+  ck_assert_int_eq (travel (tt, "a:A", "b:B", 8 * 3600), 30 * 60);
+  const char *const same[] = { "x", "x" };
+  to.feed_labels = same;
+  ck_assert_ptr_null (tnet_timetable_build (feeds, 2, &to, &error));
+  tt_assert_error (error, TNET_ERROR_INVALID_INPUT, "labelled");
+  tt_rm_rf (da);
+  tt_rm_rf (db);
+  g_free (da);
+  g_free (db);
+}
+END_TEST
+
 static Suite *
 timetable_suite (void)
 {
@@ -817,6 +1063,15 @@ timetable_suite (void)
   tcase_add_test (c, test_nyc_subway);
   tcase_add_test (c, test_sao_paulo);
   suite_add_tcase (s, c);
+  TCase *k = tcase_create ("cases");
+  tcase_add_test (k, test_interpolation);
+  tcase_add_test (k, test_frequency);
+  tcase_add_test (k, test_calendar_dates);
+  tcase_add_test (k, test_overnight);
+  tcase_add_test (k, test_walking_transfer);
+  tcase_add_test (k, test_midday_feed);
+  tcase_add_test (k, test_several_feeds);
+  suite_add_tcase (s, k);
   return s;
 }
 
