@@ -204,12 +204,13 @@ START_TEST (test_usage)
 END_TEST
 
 /* Bundled data: 魏都区 to Zhengzhou centre by transit (2025) rides the HSR or
- * the 郑许市域铁路, with access and egress around it. */
+ * the 郑许市域铁路, with access and egress around it (the frequency model,
+ * whose access runs over the road network). */
 START_TEST (test_route_transit)
 {
   char *data = tt_source_path ("data/xuchang");
   TtRun r = tt_run_tnet ("route", "z_weidu", "zz_center", "--profile", "transit", "--scenario",
-                         "2025", "--data", data, "--format", "json", NULL);
+                         "2025", "--data", data, "--format", "json", "--frequency-model", NULL);
   ck_assert_msg (r.status == 0, "%s", r.err);
   g_autoptr (JsonParser) parser = json_parser_new ();
   ck_assert (json_parser_load_from_data (parser, r.out, -1, NULL));
@@ -248,6 +249,47 @@ START_TEST (test_route_transit)
   ck_assert_msg (strstr (r.out, "park") && strstr (r.out, "drive"), "%s", r.out);
   tt_run_clear (&r);
   r = tt_run_tnet ("route", "z_weidu", "zz_center", "--profile", "bike", "--data", data, NULL);
+  ck_assert_int_eq (r.status, 2);
+  tt_run_clear (&r);
+  g_free (data);
+}
+END_TEST
+
+/* By the timetable: the bundled 2025 feed's 京广高铁 pattern leaves
+ * luohe_west_hsr at 06:00 + 15 min k (frequencies.txt, headway 900 s from
+ * 06:00, exact_times 0 starting at start_time) and reaches xc_east_hsr 16 min
+ * later (stop_times: 07:00 -> 07:16, departure 07:00 + offset). Departing
+ * 07:05 one waits for 07:15 and arrives 07:31: 26 min. Over a 30-minute
+ * window the minute k (07:05 + k) waits (10 - k) mod 15 min: travel times
+ * 26, 25, ..., 16, 30, 29, ... ; p50 of the 30 values (nearest rank 15) is
+ * 23 min. */
+START_TEST (test_route_timetable)
+{
+  char *data = tt_source_path ("data/xuchang");
+  TtRun r = tt_run_tnet ("route", "luohe_west_hsr", "xc_east_hsr", "--profile", "transit",
+                         "--scenario", "2025", "--data", data, "--format", "json",
+                         "--depart", "07:05", "--window", "30", "--percentiles", "50", NULL);
+  ck_assert_msg (r.status == 0, "%s", r.err);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  ck_assert (json_parser_load_from_data (parser, r.out, -1, NULL));
+  JsonObject *o = json_node_get_object (json_parser_get_root (parser));
+  ck_assert_double_eq_tol (json_object_get_double_member (o, "total_min"), 26.0, 1e-9);
+  JsonObject *p = json_object_get_object_member (o, "percentiles");
+  ck_assert_double_eq_tol (json_object_get_double_member (p, "p50"), 23.0, 1e-9);
+  JsonArray *m = json_object_get_array_member (o, "minutes");
+  ck_assert_uint_eq (json_array_get_length (m), 30);
+  for (guint k = 0; k < 30; k++)
+    ck_assert_double_eq_tol (json_array_get_double_element (m, k),
+                             16.0 + (double) ((10 + 15 - (int) k % 15) % 15), 1e-9);
+  JsonArray *legs = json_object_get_array_member (o, "legs");
+  ck_assert_uint_eq (json_array_get_length (legs), 1);
+  JsonObject *l = json_array_get_object_element (legs, 0);
+  ck_assert_str_eq (json_object_get_string_member (l, "start"), "07:15:00");
+  ck_assert_str_eq (json_object_get_string_member (l, "end"), "07:31:00");
+  tt_run_clear (&r);
+  /* a bad date is a usage error */
+  r = tt_run_tnet ("route", "luohe_west_hsr", "xc_east_hsr", "--profile", "transit",
+                   "--data", data, "--date", "2025-02-30", NULL);
   ck_assert_int_eq (r.status, 2);
   tt_run_clear (&r);
   g_free (data);
@@ -393,6 +435,7 @@ main (void)
   tcase_add_test (tc, test_route_errors);
   tcase_add_test (tc, test_usage);
   tcase_add_test (tc, test_route_transit);
+  tcase_add_test (tc, test_route_timetable);
   tcase_add_test (tc, test_import_gtfs);
   tcase_add_test (tc, test_commute_method);
   tcase_add_test (tc, test_progress_terminal);

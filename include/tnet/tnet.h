@@ -21,6 +21,7 @@
 #include <tnet/tnet-render.h>
 #include <tnet/tnet-geojson.h>
 #include <tnet/tnet-transit.h>
+#include <tnet/tnet-timetable.h>
 #include <tnet/tnet-analysis.h>
 #include <tnet/tnet-commute.h>
 #include <tnet/tnet-hubs.h>

@@ -8,7 +8,12 @@
  * (agency, stops, routes, calendars, trips, stop_times, frequencies,
  * transfers) so that every reference can be checked on the row that makes
  * it; stop_times are then sorted by (trip, stop_sequence), empty times of
- * non-timepoint stops are interpolated by position, and times are checked to
+ * non-timepoint stops are interpolated between the surrounding timepoints in
+ * proportion to the distance travelled: by shape_dist_traveled when every
+ * stop of the gap and both timepoints carry it, else by the straight-line
+ * distance along the stop sequence (never by stop count, which gives
+ * impossible speeds when stops are unevenly spaced; only when the timepoints'
+ * stops all coincide are the times spread evenly), and times are checked to
  * run forwards. Only the files tnet uses are opened (shapes.txt is skipped).
  */
 #include "tnet-internal.h"
@@ -604,6 +609,7 @@ read_trips (Source *src, TnetFeed *feed, GHashTable *services, GHashTable *trip_
   int c_route = tnet_i_csv_column (csv, "route_id");
   int c_service = tnet_i_csv_column (csv, "service_id");
   int c_id = tnet_i_csv_column (csv, "trip_id");
+  int c_block = tnet_i_csv_column (csv, "block_id");
   int r;
   while ((r = tnet_i_csv_next (csv, error)) == 1)
     {
@@ -623,7 +629,8 @@ read_trips (Source *src, TnetFeed *feed, GHashTable *services, GHashTable *trip_
                             "of calendar.txt or calendar_dates.txt", sid);
           return FALSE;
         }
-      TnetTrip t = { .id = intern (feed, id), .route = route, .service = service };
+      TnetTrip t = { .id = intern (feed, id), .route = route, .service = service,
+                     .block = intern_opt (feed, tnet_i_csv_field (csv, c_block)) };
       g_hash_table_insert (trip_index, (char *) t.id, GUINT_TO_POINTER (feed->trips->len + 1));
       g_array_append_val (feed->trips, t);
     }
@@ -641,7 +648,24 @@ typedef struct {
   guint16 dep_col;
   guint8 pickup;
   guint8 dropoff;
+  double shape_dist;    /* NAN when empty */
 } RawStopTime;
+
+/* Straight-line distance in metres between two stops (haversine, sphere of
+ * radius 6371008.8 m); 0 when either has no position. */
+static double
+stop_distance_m (const TnetFeed *feed, TnetId a, TnetId b)
+{
+  const TnetFeedStop *x = &g_array_index (feed->stops, TnetFeedStop, a);
+  const TnetFeedStop *y = &g_array_index (feed->stops, TnetFeedStop, b);
+  if (isnan (x->lon) || isnan (y->lon))
+    return 0;
+  const double r = 6371008.8, d2r = G_PI / 180.0;
+  double dlat = (y->lat - x->lat) * d2r, dlon = (y->lon - x->lon) * d2r;
+  double h = sin (dlat / 2) * sin (dlat / 2)
+             + cos (x->lat * d2r) * cos (y->lat * d2r) * sin (dlon / 2) * sin (dlon / 2);
+  return 2 * r * asin (MIN (1.0, sqrt (h)));
+}
 
 static int
 cmp_raw (const void *a, const void *b)
@@ -668,6 +692,7 @@ read_stop_times (Source *src, TnetFeed *feed, GHashTable *trip_index, GError **e
   int c_seq = tnet_i_csv_column (csv, "stop_sequence");
   int c_pick = tnet_i_csv_column (csv, "pickup_type");
   int c_drop = tnet_i_csv_column (csv, "drop_off_type");
+  int c_dist = tnet_i_csv_column (csv, "shape_dist_traveled");
   g_autoptr (GArray) raw = g_array_new (FALSE, FALSE, sizeof (RawStopTime));
   int r;
   while ((r = tnet_i_csv_next (csv, error)) == 1)
@@ -688,8 +713,15 @@ read_stop_times (Source *src, TnetFeed *feed, GHashTable *trip_index, GError **e
                          .pickup = (guint8) pick, .dropoff = (guint8) drop };
       gboolean has_arr, has_dep;
       if (!field_time (csv, c_arr, FALSE, &rs.arr, &has_arr, error)
-          || !field_time (csv, c_dep, FALSE, &rs.dep, &has_dep, error))
+          || !field_time (csv, c_dep, FALSE, &rs.dep, &has_dep, error)
+          || !tnet_i_csv_double (csv, c_dist, FALSE, NAN, &rs.shape_dist, error))
         return FALSE;
+      if (rs.shape_dist < 0)
+        {
+          tnet_i_csv_error (csv, c_dist, error, "negative shape_dist_traveled, expected a "
+                            "distance >= 0");
+          return FALSE;
+        }
       if (!has_arr)
         rs.arr = has_dep ? rs.dep : G_MAXUINT;
       if (!has_dep)
@@ -746,8 +778,30 @@ read_stop_times (Source *src, TnetFeed *feed, GHashTable *trip_index, GError **e
                              name, rv[e].line, rv[e].arr_col, t->id);
                 return FALSE;
               }
+            /* cumulative distance from the timepoint k-1 to each stop up to e */
+            gboolean by_shape = !isnan (rv[k - 1].shape_dist);
+            for (guint q = k; q <= e && by_shape; q++)
+              by_shape = !isnan (rv[q].shape_dist) && rv[q].shape_dist >= rv[q - 1].shape_dist;
+            double total = 0;
+            if (by_shape)
+              total = rv[e].shape_dist - rv[k - 1].shape_dist;
+            else
+              for (guint q = k; q <= e; q++)
+                total += stop_distance_m (feed, rv[q - 1].stop, rv[q].stop);
+            double run = 0;
             for (guint q = k; q < e; q++)
-              rv[q].arr = rv[q].dep = a + (guint) ((guint64) (b - a) * (q - k + 1) / (e - k + 1));
+              {
+                double frac;
+                if (total > 0)
+                  {
+                    run = by_shape ? rv[q].shape_dist - rv[k - 1].shape_dist
+                                   : run + stop_distance_m (feed, rv[q - 1].stop, rv[q].stop);
+                    frac = run / total;
+                  }
+                else   /* all stops at one place: nothing to weigh by */
+                  frac = (double) (q - k + 1) / (e - k + 1);
+                rv[q].arr = rv[q].dep = a + (guint) floor ((b - a) * frac);
+              }
             k = e;
           }
       for (guint k = i; k < j; k++)
@@ -808,18 +862,21 @@ read_frequencies (Source *src, TnetFeed *feed, GHashTable *trip_index, GError **
   int c_start = tnet_i_csv_column (csv, "start_time");
   int c_end = tnet_i_csv_column (csv, "end_time");
   int c_head = tnet_i_csv_column (csv, "headway_secs");
+  int c_exact = tnet_i_csv_column (csv, "exact_times");
   g_autoptr (GArray) raw = g_array_new (FALSE, FALSE, sizeof (RawFrequency));
   int r;
   while ((r = tnet_i_csv_next (csv, error)) == 1)
     {
       RawFrequency rf = { .line = tnet_i_csv_line (csv) };
       gboolean present;
-      gint64 h;
+      gint64 h, exact;
       if (!field_ref (csv, c_trip, trip_index, "trip_id", "trips.txt", &rf.trip, error)
           || !field_time (csv, c_start, TRUE, &rf.f.start_s, &present, error)
           || !field_time (csv, c_end, TRUE, &rf.f.end_s, &present, error)
-          || !field_int_range (csv, c_head, TRUE, 0, 1, 86400, &h, error))
+          || !field_int_range (csv, c_head, TRUE, 0, 1, 86400, &h, error)
+          || !field_int_range (csv, c_exact, FALSE, 0, 0, 1, &exact, error))
         return FALSE;
+      rf.f.exact_times = exact == 1;
       if (rf.f.end_s <= rf.f.start_s)
         {
           tnet_i_csv_error (csv, c_end, error, "end_time not after start_time, expected a "

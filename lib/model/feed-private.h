@@ -23,12 +23,14 @@ typedef struct {
   guint n_st;
   guint first_freq;    /* frequency rows of this trip: first_freq .. +n_freq-1 */
   guint n_freq;
+  const char *block;   /* block_id, NULL when empty */
 } TnetTrip;
 
 typedef struct {
   guint start_s;
   guint end_s;          /* exclusive */
   guint headway_s;      /* > 0 */
+  gboolean exact_times; /* exact_times = 1: departures exactly start + k * headway */
 } TnetFrequency;
 
 typedef struct {

@@ -1,0 +1,259 @@
+/* bench-raptor.c: travel-time percentiles over a departure window on the São
+ * Paulo feed and hexagon grid: range RAPTOR against a single-departure
+ * RAPTOR per minute and against a time-expanded Dijkstra per minute, on one
+ * and two threads; memory of the timetable per stop time.
+ *
+ * usage: bench-raptor FEED.zip HEXGRID.csv [--quick]
+ * Origins and destinations: every hexagon centroid; access and egress walk
+ * to stops within 15 min (straight line x 1.3 at 4.8 km/h), plus the direct
+ * walk. Window 07:00-08:00 on Tuesday 2019-05-07, percentiles 5/50/95.
+ * The time-expanded Dijkstra runs on a sample of origins (every 16th; all
+ * 60 minutes each) and its time is scaled to all origins; its arrivals are
+ * checked against the range results on that sample. */
+#include "tnet-internal.h"
+#include "timetable-oracle.h"
+#include "timetable-private.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#define WINDOW 60
+#define MAX_WALK_S 900
+
+typedef struct {
+  double lon, lat;
+} Hex;
+
+typedef struct {
+  TnetTimetable *tt;
+  const Hex *hex;
+  guint n_hex;
+  GArray **access;          /* per hexagon: TnetStopWalk */
+  GArray **egress;          /* per origin: TnetEgress (stops and direct walks) */
+  gboolean range;           /* range query, else one search per minute */
+  guint first, step;        /* origins first, first + step, ... */
+  gint32 *p;                /* n_hex x n_hex x 3 percentiles */
+} Job;
+
+static const double PCTS[3] = { 5, 50, 95 };
+static const gint32 DEP0 = 7 * 3600;
+
+static double
+now_ms (void)
+{
+  return g_get_monotonic_time () / 1000.0;
+}
+
+static gpointer
+run_job (gpointer data)
+{
+  Job *j = data;
+  g_autoptr (TnetRaptor) ws = tnet_raptor_new (j->tt);
+  gint32 *out = g_new (gint32, (gsize) WINDOW * j->n_hex);
+  gint32 *col = g_new (gint32, WINDOW);
+  for (guint o = j->first; o < j->n_hex; o += j->step)
+    {
+      GArray *acc = j->access[o], *egr = j->egress[o];
+      const TnetStopWalk *a = (const TnetStopWalk *) (void *) acc->data;
+      const TnetEgress *e = (const TnetEgress *) (void *) egr->data;
+      if (j->range)
+        tnet_raptor_run_range (ws, a, acc->len, DEP0, WINDOW, e, egr->len, j->n_hex, out);
+      else
+        for (guint m = 0; m < WINDOW; m++)
+          tnet_raptor_run_range (ws, a, acc->len, DEP0 + 60 * (gint32) m, 1, e, egr->len,
+                                 j->n_hex, out + (gsize) m * j->n_hex);
+      for (guint d = 0; d < j->n_hex; d++)
+        {
+          for (guint m = 0; m < WINDOW; m++)
+            col[m] = out[(gsize) m * j->n_hex + d];
+          tnet_percentiles (col, WINDOW, PCTS, 3, j->p + ((gsize) o * j->n_hex + d) * 3);
+        }
+    }
+  g_free (out);
+  g_free (col);
+  return NULL;
+}
+
+static double
+run_threads (Job *proto, guint n_threads)
+{
+  Job jobs[2];
+  GThread *th[2];
+  double t0 = now_ms ();
+  for (guint i = 0; i < n_threads; i++)
+    {
+      jobs[i] = *proto;
+      jobs[i].first = i;
+      jobs[i].step = n_threads;
+      th[i] = g_thread_new ("bench", run_job, &jobs[i]);
+    }
+  for (guint i = 0; i < n_threads; i++)
+    g_thread_join (th[i]);
+  return now_ms () - t0;
+}
+
+static double
+dist_m (double lon1, double lat1, double lon2, double lat2)
+{
+  return tnet_i_timetable_distance_m (lon1, lat1, lon2, lat2);
+}
+
+int
+main (int argc, char **argv)
+{
+  gboolean quick = argc > 3 && strcmp (argv[3], "--quick") == 0;
+  if (argc < 3)
+    {
+      fprintf (stderr, "usage: bench-raptor FEED.zip HEXGRID.csv [--quick]\n");
+      return 2;
+    }
+  GError *error = NULL;
+  TnetFeedOptions fo;
+  tnet_feed_options_init (&fo);
+  fo.service_date = 20190507;
+  g_autoptr (TnetFeed) feed = tnet_feed_load (argv[1], &fo, &error);
+  if (!feed)
+    {
+      fprintf (stderr, "%s\n", error->message);
+      return 1;
+    }
+  TnetTimetableOptions to;
+  tnet_timetable_options_init (&to);
+  const TnetFeed *feeds[] = { feed };
+  double tb = now_ms ();
+  g_autoptr (TnetTimetable) tt = tnet_timetable_build (feeds, 1, &to, &error);
+  double build_ms = now_ms () - tb;
+
+  /* hexagons */
+  g_autofree char *csv = NULL;
+  if (!g_file_get_contents (argv[2], &csv, NULL, &error))
+    {
+      fprintf (stderr, "%s\n", error->message);
+      return 1;
+    }
+  g_auto (GStrv) lines = g_strsplit (csv, "\n", -1);
+  g_autoptr (GArray) hexes = g_array_new (FALSE, FALSE, sizeof (Hex));
+  for (guint i = 1; lines[i]; i++)
+    {
+      g_auto (GStrv) f = g_strsplit (lines[i], ",", -1);
+      if (g_strv_length (f) < 3)
+        continue;
+      Hex h = { g_ascii_strtod (f[1], NULL), g_ascii_strtod (f[2], NULL) };
+      g_array_append_val (hexes, h);
+    }
+  guint n = hexes->len;
+  const Hex *hex = (const Hex *) (void *) hexes->data;
+  GArray **access = g_new (GArray *, n), **egress = g_new (GArray *, n);
+  for (guint i = 0; i < n; i++)
+    {
+      access[i] = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
+      tnet_timetable_walks_near (tt, hex[i].lon, hex[i].lat, MAX_WALK_S, access[i]);
+    }
+  for (guint o = 0; o < n; o++)
+    {
+      egress[o] = g_array_new (FALSE, FALSE, sizeof (TnetEgress));
+      for (guint d = 0; d < n; d++)
+        {
+          for (guint k = 0; k < access[d]->len; k++)
+            {
+              const TnetStopWalk *w = &g_array_index (access[d], TnetStopWalk, k);
+              TnetEgress e = { d, w->stop, w->walk_s };
+              g_array_append_val (egress[o], e);
+            }
+          guint32 walk = tnet_timetable_walk_seconds (
+            tt, dist_m (hex[o].lon, hex[o].lat, hex[d].lon, hex[d].lat));
+          if (walk <= MAX_WALK_S)
+            {
+              TnetEgress e = { d, TNET_ID_NONE, walk };
+              g_array_append_val (egress[o], e);
+            }
+        }
+    }
+
+  gsize np = (gsize) n * n * 3;
+  gint32 *p_range = g_new (gint32, np), *p_single = g_new (gint32, np);
+  Job proto = { tt, hex, n, access, egress, TRUE, 0, 1, p_range };
+  double range_ms[2], single_ms[2];
+  for (guint th = 1; th <= 2; th++)
+    {
+      proto.range = TRUE;
+      proto.p = p_range;
+      range_ms[th - 1] = run_threads (&proto, th);
+      proto.range = FALSE;
+      proto.p = p_single;
+      single_ms[th - 1] = quick && th == 2 ? 0 : run_threads (&proto, th);
+    }
+  gboolean agree = memcmp (p_range, p_single, np * sizeof (gint32)) == 0;
+
+  /* time-expanded Dijkstra on a sample of origins */
+  Oracle *o = oracle_new (feeds, 1, tnet_timetable_get_service_date (tt), &to);
+  guint step = quick ? 64 : 16, n_sample = 0;
+  gint32 *arr = g_new (gint32, tnet_timetable_n_stops (tt));
+  gint32 *row = g_new (gint32, (gsize) WINDOW * n), *col = g_new (gint32, WINDOW);
+  gboolean te_agree = TRUE;
+  double te0 = now_ms ();
+  for (guint s = 0; s < n; s += step, n_sample++)
+    {
+      for (guint m = 0; m < WINDOW; m++)
+        {
+          gint32 dep = DEP0 + 60 * (gint32) m;
+          oracle_run (o, (const TnetStopWalk *) (void *) access[s]->data, access[s]->len, dep,
+                      arr);
+          gint32 *r = row + (gsize) m * n;
+          for (guint d = 0; d < n; d++)
+            r[d] = UNREACHED;
+          for (guint k = 0; k < egress[s]->len; k++)
+            {
+              const TnetEgress *e = &g_array_index (egress[s], TnetEgress, k);
+              gint32 a = e->stop == TNET_ID_NONE ? dep + (gint32) e->walk_s
+                         : arr[e->stop] == UNREACHED ? UNREACHED : arr[e->stop] + (gint32) e->walk_s;
+              if (a != UNREACHED && a - dep < r[e->target])
+                r[e->target] = a - dep;
+            }
+        }
+      for (guint d = 0; d < n; d++)
+        {
+          for (guint m = 0; m < WINDOW; m++)
+            col[m] = row[(gsize) m * n + d];
+          gint32 pv[3];
+          tnet_percentiles (col, WINDOW, PCTS, 3, pv);
+          te_agree &= memcmp (pv, p_range + ((gsize) s * n + d) * 3, sizeof pv) == 0;
+        }
+    }
+  double te_ms = (now_ms () - te0) * n / n_sample;
+  oracle_free (o);
+
+  guint reached = 0;
+  for (gsize i = 1; i < np; i += 3)
+    reached += p_range[i] != UNREACHED;
+  printf ("São Paulo: %u stops, %u routes, %u trips, %u stop times (expanded), "
+          "%u footpaths; build %.1f ms; timetable %zu bytes = %.1f bytes per stop time\n",
+          tnet_timetable_n_stops (tt), tnet_timetable_n_routes (tt), tnet_timetable_n_trips (tt),
+          tnet_timetable_n_stop_times (tt), tnet_timetable_n_footpaths (tt), build_ms,
+          tnet_timetable_memory_bytes (tt),
+          (double) tnet_timetable_memory_bytes (tt) / MAX (1u, tnet_timetable_n_stop_times (tt)));
+  printf ("%u x %u hexagons, %d-minute window: %u of %u pairs reach within the window (p50)\n",
+          n, n, WINDOW, reached, n * n);
+  for (guint th = 0; th < 2; th++)
+    printf ("{\"bench\":\"raptor-range\",\"graph\":\"sao-paulo\",\"threads\":%u,"
+            "\"origins\":%u,\"minutes\":%d,\"range_ms\":%.1f,\"per_minute_ms\":%.1f,"
+            "\"ratio\":%.2f,\"agree\":%s}\n", th + 1, n, WINDOW, range_ms[th], single_ms[th],
+            single_ms[th] > 0 ? single_ms[th] / range_ms[th] : 0.0, agree ? "true" : "false");
+  printf ("{\"bench\":\"raptor-vs-time-expanded\",\"graph\":\"sao-paulo\",\"threads\":1,"
+          "\"origins_sampled\":%u,\"te_ms_scaled\":%.1f,\"range_ms\":%.1f,\"ratio\":%.2f,"
+          "\"agree\":%s}\n", n_sample, te_ms, range_ms[0], te_ms / range_ms[0],
+          te_agree ? "true" : "false");
+  for (guint i = 0; i < n; i++)
+    {
+      g_array_unref (access[i]);
+      g_array_unref (egress[i]);
+    }
+  g_free (access);
+  g_free (egress);
+  g_free (p_range);
+  g_free (p_single);
+  g_free (arr);
+  g_free (row);
+  g_free (col);
+  return agree && te_agree ? 0 : 1;
+}

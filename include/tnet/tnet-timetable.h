@@ -1,0 +1,295 @@
+/* tnet-timetable.h: the timetable of one service date built from one or more
+ * GTFS feeds (model layer), and the RAPTOR kernel that answers earliest
+ * arrival and departure-window (range) queries over it (paths layer). */
+#pragma once
+
+#if !defined(TNET_INSIDE) && !defined(TNET_COMPILATION)
+#error "Only <tnet/tnet.h> can be included directly."
+#endif
+
+#include <tnet/tnet-transit.h>
+
+G_BEGIN_DECLS
+
+/* -------------------------------------------------------------- timetable */
+
+/**
+ * TnetTimetable:
+ * Every vehicle trip running on one service date, grouped into RAPTOR routes
+ * (trips calling at the same stops with the same pickup/drop-off rules that
+ * never overtake each other), with the footpaths between stops. Times are
+ * seconds after midnight of the service date (signed: a trip of the day
+ * before that runs past 24:00 appears with its times minus 86400).
+ * Immutable after building, shareable across threads (_ref/_unref atomic).
+ */
+typedef struct _TnetTimetable TnetTimetable;
+
+/**
+ * TnetTimetableOptions:
+ * @service_date: YYYYMMDD; 0 = the service date each feed chose when loaded
+ *   (tnet_feed_get_service_date(); the first feed's for the whole timetable)
+ * @walk_speed_kmh: walking speed (default 4.8)
+ * @walk_detour: straight-line distance factor of a walk (default 1.3: the
+ *   ratio of network to straight-line distance commonly measured for urban
+ *   walking is 1.2-1.4)
+ * @transfer_radius_m: stops this close (straight line) are joined by a
+ *   footpath of distance x @walk_detour at @walk_speed_kmh (default 400)
+ * @min_change_s: time to change vehicles at the same stop when no
+ *   transfers.txt rule says otherwise (default 0)
+ * @frequency_seed: frequencies.txt rows with exact_times = 0 say only
+ *   "every headway_secs between start_time and end_time": with 0 (the
+ *   default) their departures are start_time + k * headway_secs, as for
+ *   exact_times = 1; with any other value each such row gets its own random
+ *   phase, uniform in [0, headway_secs), drawn from a generator seeded with
+ *   this value (the Monte Carlo schedules of Conveyal R5: several seeds give
+ *   several plausible timetables; pool their results for percentiles).
+ * @feed_labels: (nullable): with several feeds, the prefix of each feed's
+ *   stop and trip ids ("LABEL:id"); NULL = the feeds' file names without
+ *   extension, made unique by appending "-2", "-3"... With one feed ids are
+ *   kept as they are.
+ *
+ * Initialise with tnet_timetable_options_init().
+ */
+typedef struct {
+  guint service_date;
+  double walk_speed_kmh;
+  double walk_detour;
+  double transfer_radius_m;
+  guint min_change_s;
+  guint32 frequency_seed;
+  const char *const *feed_labels;
+} TnetTimetableOptions;
+
+TNET_API void tnet_timetable_options_init (TnetTimetableOptions *options);
+
+/**
+ * tnet_timetable_build:
+ * @feeds: (array length=n_feeds): loaded feeds (borrowed for the call)
+ * @n_feeds: at least 1
+ * @options: (nullable): NULL for the defaults
+ *
+ * Selects the trips running on the service date (calendar.txt and
+ * calendar_dates.txt as the feed gives them; a feed without calendar files
+ * runs every trip every day) plus the trips of the day before that still run
+ * after midnight (times past 24:00, shifted by -24 h); expands
+ * frequencies.txt trips into one trip per departure (see
+ * @frequency_seed); joins consecutive trips of one block_id into one vehicle
+ * journey when the next starts at the stop where the previous ends, no
+ * earlier than it arrives (the rider stays seated); groups trips into
+ * routes; and builds footpaths:
+ * - transfers.txt rules (from/to stops or their parent stations; a rule
+ *   naming the stops themselves wins over one naming their stations):
+ *   type 0 a walk of the straight-line time, type 1 (timed) 0 s, type 2 its
+ *   min_transfer_time, type 3 no transfer at all; a rule from a stop to
+ *   itself sets that stop's change time;
+ * - otherwise stops within @transfer_radius_m, at the straight-line time,
+ *   and a change at the same stop of @min_change_s.
+ * Trip- and route-specific transfer rules are not modelled (ignored).
+ *
+ * Errors: %TNET_ERROR_INVALID_INPUT when @service_date is not a valid date
+ * or two feeds get the same label; %TNET_ERROR_TOO_LARGE when the expanded
+ * timetable exceeds 2^31 stop times.
+ * Returns: (transfer full): a new timetable, or %NULL.
+ * Time complexity: O(T log T + S + P) for T expanded stop times, S stops and
+ * P stop pairs within @transfer_radius_m.
+ */
+TNET_API TnetTimetable *tnet_timetable_build (const TnetFeed *const *feeds, guint n_feeds,
+                                              const TnetTimetableOptions *options,
+                                              GError **error);
+
+TNET_API TnetTimetable *tnet_timetable_ref (TnetTimetable *tt);
+TNET_API void tnet_timetable_unref (TnetTimetable *tt);
+
+TNET_API guint tnet_timetable_get_service_date (const TnetTimetable *tt);
+TNET_API guint tnet_timetable_n_stops (const TnetTimetable *tt);
+TNET_API guint tnet_timetable_n_routes (const TnetTimetable *tt);
+/* vehicle journeys after expansion and block joining */
+TNET_API guint tnet_timetable_n_trips (const TnetTimetable *tt);
+TNET_API guint tnet_timetable_n_stop_times (const TnetTimetable *tt);
+TNET_API guint tnet_timetable_n_footpaths (const TnetTimetable *tt);
+/* Bytes held by the timetable (arrays and strings). O(1). */
+TNET_API gsize tnet_timetable_memory_bytes (const TnetTimetable *tt);
+/* Earliest and latest departure of any trip (seconds; both 0 when empty). */
+TNET_API void tnet_timetable_get_span (const TnetTimetable *tt, gint32 *first_s,
+                                       gint32 *last_s);
+/* Number of trip departures (from any stop where boarding is allowed) in
+ * [from_s, to_s). O(stop times). */
+TNET_API guint tnet_timetable_count_departures (const TnetTimetable *tt, gint32 from_s,
+                                                gint32 to_s);
+
+/* Stop @i: its unique id (feed-qualified with several feeds), name and
+ * position; views valid while @tt lives; NULL / NAN out of range. */
+TNET_API const char *tnet_timetable_stop_id (const TnetTimetable *tt, TnetId i);
+TNET_API const char *tnet_timetable_stop_name (const TnetTimetable *tt, TnetId i);
+TNET_API gboolean tnet_timetable_stop_position (const TnetTimetable *tt, TnetId i,
+                                                double *lon, double *lat);
+/* Stop by unique id, or TNET_ID_NONE. O(1). */
+TNET_API TnetId tnet_timetable_find_stop (const TnetTimetable *tt, const char *id);
+
+/**
+ * TnetStopWalk:
+ * A walk between a place and a stop: @stop, and @walk_s seconds.
+ */
+typedef struct {
+  TnetId stop;
+  guint32 walk_s;
+} TnetStopWalk;
+
+/**
+ * tnet_timetable_walks_near:
+ * Appends to @out (a GArray of #TnetStopWalk) every stop whose walk from
+ * (@lon, @lat) — straight line x walk_detour at walk_speed_kmh, rounded up
+ * to whole seconds — takes at most @max_walk_s. Thread-safe.
+ * Time complexity: O(stops in the cells the walk covers).
+ */
+TNET_API void tnet_timetable_walks_near (const TnetTimetable *tt, double lon, double lat,
+                                         guint max_walk_s, GArray *out);
+/* The walk time (s) the timetable gives to a straight-line distance. */
+TNET_API guint32 tnet_timetable_walk_seconds (const TnetTimetable *tt, double distance_m);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetTimetable, tnet_timetable_unref)
+
+/* ----------------------------------------------------------------- RAPTOR */
+
+/* A travel time or arrival that was not reached. */
+#define TNET_RAPTOR_UNREACHED G_MAXINT32
+
+/**
+ * TnetRaptor:
+ * A per-thread workspace for RAPTOR queries over one timetable (it keeps a
+ * reference). Queries allocate nothing. Not thread-safe: one per thread.
+ */
+typedef struct _TnetRaptor TnetRaptor;
+
+/**
+ * tnet_raptor_new:
+ * Returns: (transfer full): a workspace for @tt. Memory O(stops + routes).
+ */
+TNET_API TnetRaptor *tnet_raptor_new (TnetTimetable *tt);
+TNET_API void tnet_raptor_free (TnetRaptor *ws);
+
+/**
+ * tnet_raptor_run:
+ * @access: (array length=n_access): stops reachable from the origin and the
+ *   walk to each (a stop origin: {stop, 0})
+ * @depart_s: departure time from the origin, seconds after midnight
+ *
+ * Earliest arrival at every stop for a departure at @depart_s, with any
+ * number of rides (rounds run until nothing improves). The semantics, which
+ * the tests' time-expanded oracle shares: one rides trips, boarding where
+ * pickup is allowed and alighting where drop-off is allowed; after
+ * alighting at a stop one may take one footpath (or the change at that
+ * stop) before boarding again; the arrival at a stop is the earliest time
+ * one is there: by access walk, by alighting, or at the end of a footpath.
+ * Read the results with tnet_raptor_arrival() and tnet_raptor_journey().
+ * Time complexity: O(rounds x (stop times of the routes scanned + footpaths)).
+ */
+TNET_API void tnet_raptor_run (TnetRaptor *ws, const TnetStopWalk *access, guint n_access,
+                               gint32 depart_s);
+
+/* Earliest arrival at @stop of the last query (seconds after midnight), or
+ * TNET_RAPTOR_UNREACHED. For a range query: the arrival for its first
+ * minute. O(1). */
+TNET_API gint32 tnet_raptor_arrival (const TnetRaptor *ws, TnetId stop);
+
+/**
+ * TnetEgress:
+ * @target: index of a destination (0 .. n_targets - 1)
+ * @stop: the stop walked from, or TNET_ID_NONE for a walk all the way from
+ *   the origin (no transit)
+ * @walk_s: seconds of that walk
+ */
+typedef struct {
+  guint target;
+  TnetId stop;
+  guint32 walk_s;
+} TnetEgress;
+
+/**
+ * tnet_raptor_run_range:
+ * @access: as for tnet_raptor_run()
+ * @first_depart_s: the first departure minute (seconds after midnight)
+ * @n_minutes: departures at @first_depart_s + 60 k, k < @n_minutes
+ * @egress: (array length=n_egress) (nullable): how each destination is
+ *   reached; NULL = the destinations are the stops themselves
+ * @n_targets: number of destinations (the number of stops when @egress is
+ *   NULL)
+ * @out: @n_minutes x @n_targets travel times in seconds, row per minute
+ *   (out[k * n_targets + target]); TNET_RAPTOR_UNREACHED where none
+ *
+ * Range RAPTOR (rRAPTOR): the minutes are processed from the last to the
+ * first keeping the labels, since a journey that leaves later is still
+ * available to one who leaves earlier and waits; each minute only scans what
+ * its earlier start improves. The travel time of a minute is exactly the
+ * earliest arrival of tnet_raptor_run() for that minute minus the minute
+ * (the tests check it). A target's travel time is the minimum over its
+ * egress rows of (arrival at the stop + walk), or departure + walk for a
+ * direct walk, minus the departure.
+ * Time complexity: at most @n_minutes times that of tnet_raptor_run(),
+ * typically far less, plus O(@n_minutes x @n_egress).
+ */
+TNET_API void tnet_raptor_run_range (TnetRaptor *ws, const TnetStopWalk *access,
+                                     guint n_access, gint32 first_depart_s,
+                                     guint n_minutes, const TnetEgress *egress,
+                                     guint n_egress, guint n_targets, gint32 *out);
+
+/**
+ * tnet_percentiles:
+ * @values: (array length=n): travel times, TNET_RAPTOR_UNREACHED for none
+ *   (sorted as the largest); reordered in place
+ * @pcts: (array length=n_pcts): percentiles in [0, 100]
+ * @out: (array length=n_pcts): the nearest-rank percentile: the
+ *   max(1, ceil(p / 100 x n))-th smallest value (so it is always one of the
+ *   values, possibly TNET_RAPTOR_UNREACHED)
+ * Time complexity: O(n log n).
+ */
+TNET_API void tnet_percentiles (gint32 *values, guint n, const double *pcts, guint n_pcts,
+                                gint32 *out);
+
+/**
+ * TnetTransitLegKind:
+ * @TNET_TRANSIT_LEG_ACCESS: walking from the origin to the first stop
+ * @TNET_TRANSIT_LEG_RIDE: aboard one trip (its wait before it in @wait_s)
+ * @TNET_TRANSIT_LEG_TRANSFER: a footpath between two stops
+ */
+typedef enum {
+  TNET_TRANSIT_LEG_ACCESS,
+  TNET_TRANSIT_LEG_RIDE,
+  TNET_TRANSIT_LEG_TRANSFER,
+} TnetTransitLegKind;
+
+/**
+ * TnetTransitLeg:
+ * One leg of a timetable journey. @from_stop / @to_stop are stops
+ * (TNET_ID_NONE for the origin of an access leg). @start_s / @end_s: clock
+ * times (seconds after midnight of the service date): for a ride, boarding
+ * and alighting; @wait_s: for a ride, the wait at the stop before boarding.
+ * @trip_id: the ride's trip (first trip of its block); @route_name: its
+ * route's display name; both NULL for walks, owned by the timetable.
+ */
+typedef struct {
+  TnetTransitLegKind kind;
+  TnetId from_stop;
+  TnetId to_stop;
+  gint32 start_s;
+  gint32 end_s;
+  gint32 wait_s;
+  const char *trip_id;
+  const char *route_name;
+  TnetMode mode;
+} TnetTransitLeg;
+
+/**
+ * tnet_raptor_journey:
+ * @stop: the destination stop of the last tnet_raptor_run()
+ * @out: (out caller-allocates): a GArray of #TnetTransitLeg, cleared first
+ *
+ * The legs of the earliest-arrival journey to @stop, in travel order.
+ * Returns: FALSE when @stop was not reached.
+ * Time complexity: O(legs x stops per ride).
+ */
+TNET_API gboolean tnet_raptor_journey (const TnetRaptor *ws, TnetId stop, GArray *out);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetRaptor, tnet_raptor_free)
+
+G_END_DECLS

@@ -1,0 +1,447 @@
+/* raptor.c: RAPTOR and range RAPTOR over a TnetTimetable.
+ *
+ * Implementation notes (after Delling, Pajor and Werneck, "Round-Based
+ * Public Transit Routing", 2012). Three labels per stop, all "best so far":
+ * veh (earliest arrival by alighting), board (earliest time one is ready to
+ * board: access, or a vehicle arrival plus one footpath, the change at the
+ * stop itself being the footpath s -> s) and arr (earliest presence: access,
+ * alighting, or the end of a footpath to another stop). A round scans every
+ * route through a stop whose board label improved in the previous round,
+ * from the earliest such stop, hopping onto an earlier trip whenever a
+ * stop's board label allows (trips of a route never overtake, so the
+ * earliest boardable trip is found by binary search); then relaxes the
+ * footpaths of the stops whose veh label improved. Rounds run until nothing
+ * improves, so the number of rides is unbounded and the result is the
+ * earliest arrival, which the tests compare with a time-expanded Dijkstra.
+ *
+ * Range queries keep the labels from one minute to the previous one: a
+ * journey from a later departure is available to an earlier traveller who
+ * waits, so the labels of minute m+1 are valid upper bounds for minute m,
+ * and minute m only scans what its earlier access improves (rRAPTOR). The
+ * labels are plain minima over all rounds, which is exact for earliest
+ * arrival with any number of rides.
+ *
+ * The workspace holds every array a query touches; a query allocates
+ * nothing. Marked stops and routes are kept as lists with flags so a round
+ * costs what it touches.
+ */
+#include "tnet-internal.h"
+#include "timetable-private.h"
+
+#include <stdlib.h>
+
+#define INF TNET_RAPTOR_UNREACHED
+
+enum { HOW_NONE, HOW_ACCESS, HOW_VEHICLE, HOW_FOOT };
+
+struct _TnetRaptor {
+  TnetTimetable *tt;       /* a reference */
+  guint n_stops;
+  gint32 depart_s;         /* departure of the last single run / first minute */
+  gint32 *veh;             /* best arrival by alighting */
+  gint32 *board;           /* best ready-to-board time */
+  gint32 *arr;             /* best arrival (any way) */
+  /* how veh[s] was reached: trip (global index) and boarding position */
+  guint *veh_trip;
+  guint *veh_route;
+  guint *veh_board_pos;
+  TnetId *board_from;      /* stop whose veh + footpath gave board[s]; NONE: access */
+  TnetId *arr_from;        /* for HOW_FOOT: the stop walked from */
+  guint8 *arr_how;
+  /* marks */
+  TnetId *marked;          /* stops whose board improved this round */
+  guint n_marked;
+  guint8 *is_marked;
+  TnetId *vmarked;         /* stops whose veh improved this round */
+  guint n_vmarked;
+  guint8 *is_vmarked;
+  guint *route_from;       /* earliest marked position per route, G_MAXUINT = none */
+  guint *routes;           /* marked routes */
+  guint n_routes;
+};
+
+TnetRaptor *
+tnet_raptor_new (TnetTimetable *tt)
+{
+  g_return_val_if_fail (tt != NULL, NULL);
+  TnetRaptor *ws = g_new0 (TnetRaptor, 1);
+  guint n = MAX (tt->n_stops, 1), nr = MAX (tt->n_routes, 1);
+  ws->tt = tnet_timetable_ref (tt);
+  ws->n_stops = tt->n_stops;
+  ws->veh = g_new (gint32, n);
+  ws->board = g_new (gint32, n);
+  ws->arr = g_new (gint32, n);
+  ws->veh_trip = g_new (guint, n);
+  ws->veh_route = g_new (guint, n);
+  ws->veh_board_pos = g_new (guint, n);
+  ws->board_from = g_new (TnetId, n);
+  ws->arr_from = g_new (TnetId, n);
+  ws->arr_how = g_new0 (guint8, n);
+  ws->marked = g_new (TnetId, n);
+  ws->is_marked = g_new0 (guint8, n);
+  ws->vmarked = g_new (TnetId, n);
+  ws->is_vmarked = g_new0 (guint8, n);
+  ws->route_from = g_new (guint, nr);
+  for (guint r = 0; r < nr; r++)
+    ws->route_from[r] = G_MAXUINT;
+  ws->routes = g_new (guint, nr);
+  for (guint s = 0; s < n; s++)
+    ws->veh[s] = ws->board[s] = ws->arr[s] = INF;
+  return ws;
+}
+
+void
+tnet_raptor_free (TnetRaptor *ws)
+{
+  if (ws == NULL)
+    return;
+  tnet_timetable_unref (ws->tt);
+  g_free (ws->veh);
+  g_free (ws->board);
+  g_free (ws->arr);
+  g_free (ws->veh_trip);
+  g_free (ws->veh_route);
+  g_free (ws->veh_board_pos);
+  g_free (ws->board_from);
+  g_free (ws->arr_from);
+  g_free (ws->arr_how);
+  g_free (ws->marked);
+  g_free (ws->is_marked);
+  g_free (ws->vmarked);
+  g_free (ws->is_vmarked);
+  g_free (ws->route_from);
+  g_free (ws->routes);
+  g_free (ws);
+}
+
+static void
+reset (TnetRaptor *ws)
+{
+  for (guint s = 0; s < ws->n_stops; s++)
+    {
+      ws->veh[s] = ws->board[s] = ws->arr[s] = INF;
+      ws->arr_how[s] = HOW_NONE;
+    }
+}
+
+static inline void
+mark (TnetRaptor *ws, TnetId s)
+{
+  if (!ws->is_marked[s])
+    {
+      ws->is_marked[s] = 1;
+      ws->marked[ws->n_marked++] = s;
+    }
+}
+
+static void
+seed_access (TnetRaptor *ws, const TnetStopWalk *access, guint n_access, gint32 depart)
+{
+  for (guint i = 0; i < n_access; i++)
+    {
+      TnetId s = access[i].stop;
+      if (s >= ws->n_stops)
+        continue;
+      gint32 t = depart + (gint32) access[i].walk_s;
+      if (t < ws->board[s])
+        {
+          ws->board[s] = t;
+          ws->board_from[s] = TNET_ID_NONE;
+          mark (ws, s);
+        }
+      if (t < ws->arr[s])
+        {
+          ws->arr[s] = t;
+          ws->arr_how[s] = HOW_ACCESS;
+        }
+    }
+}
+
+/* The first trip (index relative to the route) of @r in [0, @hi) whose
+ * departure at position @i is >= @t, or @hi. */
+static inline guint
+earliest_trip (const TnetTimetable *tt, guint r, guint ns, guint i, guint hi, gint32 t)
+{
+  const gint32 *dep = tt->dep + tt->route_time_first[r] + i;
+  guint lo = 0;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (dep[(gsize) mid * ns] < t)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+static void
+scan_route (TnetRaptor *ws, guint r, guint from)
+{
+  const TnetTimetable *tt = ws->tt;
+  guint first = tt->route_stop_first[r];
+  guint ns = tt->route_stop_first[r + 1] - first;
+  guint nt = tt->route_trip_first[r + 1] - tt->route_trip_first[r];
+  const TnetId *stops = tt->route_stops + first;
+  const guint8 *flags = tt->route_flags + first;
+  const gint32 *arr = tt->arr + tt->route_time_first[r];
+  guint cur = nt;            /* current trip (relative), nt = none */
+  guint board_pos = 0;
+  for (guint i = from; i < ns; i++)
+    {
+      TnetId s = stops[i];
+      if (cur < nt && (flags[i] & TNET_I_RS_ALIGHT))
+        {
+          gint32 a = arr[(gsize) cur * ns + i];
+          if (a < ws->veh[s])
+            {
+              ws->veh[s] = a;
+              ws->veh_trip[s] = tt->route_trip_first[r] + cur;
+              ws->veh_route[s] = r;
+              ws->veh_board_pos[s] = board_pos;
+              if (!ws->is_vmarked[s])
+                {
+                  ws->is_vmarked[s] = 1;
+                  ws->vmarked[ws->n_vmarked++] = s;
+                }
+              if (a < ws->arr[s])
+                {
+                  ws->arr[s] = a;
+                  ws->arr_how[s] = HOW_VEHICLE;
+                }
+            }
+        }
+      if ((flags[i] & TNET_I_RS_BOARD) && ws->board[s] != INF)
+        {
+          guint t = earliest_trip (tt, r, ns, i, cur, ws->board[s]);
+          if (t < cur)
+            {
+              cur = t;
+              board_pos = i;
+            }
+        }
+    }
+}
+
+static void
+run_rounds (TnetRaptor *ws)
+{
+  const TnetTimetable *tt = ws->tt;
+  while (ws->n_marked > 0)
+    {
+      /* routes through the marked stops, from their earliest marked stop */
+      ws->n_routes = 0;
+      for (guint k = 0; k < ws->n_marked; k++)
+        {
+          TnetId s = ws->marked[k];
+          ws->is_marked[s] = 0;
+          for (guint j = tt->stop_route_first[s]; j < tt->stop_route_first[s + 1]; j++)
+            {
+              guint r = tt->stop_route[j], pos = tt->stop_route_pos[j];
+              if (!(tt->route_flags[tt->route_stop_first[r] + pos] & TNET_I_RS_BOARD))
+                continue;
+              if (ws->route_from[r] == G_MAXUINT)
+                ws->routes[ws->n_routes++] = r;
+              if (pos < ws->route_from[r])
+                ws->route_from[r] = pos;
+            }
+        }
+      ws->n_marked = 0;
+      for (guint k = 0; k < ws->n_routes; k++)
+        {
+          guint r = ws->routes[k];
+          scan_route (ws, r, ws->route_from[r]);
+          ws->route_from[r] = G_MAXUINT;
+        }
+      /* footpaths from the stops reached by vehicle */
+      for (guint k = 0; k < ws->n_vmarked; k++)
+        {
+          TnetId p = ws->vmarked[k];
+          ws->is_vmarked[p] = 0;
+          gint32 vp = ws->veh[p];
+          for (guint j = tt->fp_first[p]; j < tt->fp_first[p + 1]; j++)
+            {
+              TnetId q = tt->fp_to[j];
+              gint32 t = vp + (gint32) tt->fp_s[j];
+              if (t < ws->board[q])
+                {
+                  ws->board[q] = t;
+                  ws->board_from[q] = p;
+                  mark (ws, q);
+                }
+              if (q != p && t < ws->arr[q])
+                {
+                  ws->arr[q] = t;
+                  ws->arr_how[q] = HOW_FOOT;
+                  ws->arr_from[q] = p;
+                }
+            }
+        }
+      ws->n_vmarked = 0;
+    }
+}
+
+void
+tnet_raptor_run (TnetRaptor *ws, const TnetStopWalk *access, guint n_access,
+                 gint32 depart_s)
+{
+  g_return_if_fail (ws != NULL && (access != NULL || n_access == 0));
+  reset (ws);
+  ws->depart_s = depart_s;
+  seed_access (ws, access, n_access, depart_s);
+  run_rounds (ws);
+}
+
+gint32
+tnet_raptor_arrival (const TnetRaptor *ws, TnetId stop)
+{
+  g_return_val_if_fail (ws != NULL, INF);
+  return stop < ws->n_stops ? ws->arr[stop] : INF;
+}
+
+void
+tnet_raptor_run_range (TnetRaptor *ws, const TnetStopWalk *access, guint n_access,
+                       gint32 first_depart_s, guint n_minutes, const TnetEgress *egress,
+                       guint n_egress, guint n_targets, gint32 *out)
+{
+  g_return_if_fail (ws != NULL && (access != NULL || n_access == 0) && out != NULL);
+  g_return_if_fail (egress != NULL || n_targets == ws->n_stops);
+  reset (ws);
+  for (guint m = n_minutes; m-- > 0;)
+    {
+      gint32 dep = first_depart_s + 60 * (gint32) m;
+      ws->depart_s = dep;
+      seed_access (ws, access, n_access, dep);
+      run_rounds (ws);
+      gint32 *row = out + (gsize) m * n_targets;
+      if (egress == NULL)
+        {
+          for (guint s = 0; s < n_targets; s++)
+            row[s] = ws->arr[s] == INF ? INF : ws->arr[s] - dep;
+          continue;
+        }
+      for (guint t = 0; t < n_targets; t++)
+        row[t] = INF;
+      for (guint e = 0; e < n_egress; e++)
+        {
+          const TnetEgress *x = &egress[e];
+          gint32 a;
+          if (x->stop == TNET_ID_NONE)
+            a = dep + (gint32) x->walk_s;
+          else if (x->stop < ws->n_stops && ws->arr[x->stop] != INF)
+            a = ws->arr[x->stop] + (gint32) x->walk_s;
+          else
+            continue;
+          if (x->target < n_targets && a - dep < row[x->target])
+            row[x->target] = a - dep;
+        }
+    }
+}
+
+static int
+cmp_i32 (const void *a, const void *b)
+{
+  gint32 x = *(const gint32 *) a, y = *(const gint32 *) b;
+  return x < y ? -1 : x > y;
+}
+
+void
+tnet_percentiles (gint32 *values, guint n, const double *pcts, guint n_pcts, gint32 *out)
+{
+  g_return_if_fail ((values != NULL || n == 0) && (pcts != NULL || n_pcts == 0));
+  if (n > 1)
+    qsort (values, n, sizeof *values, cmp_i32);
+  for (guint i = 0; i < n_pcts; i++)
+    {
+      if (n == 0)
+        {
+          out[i] = INF;
+          continue;
+        }
+      double p = CLAMP (pcts[i], 0.0, 100.0);
+      guint rank = (guint) ceil (p / 100.0 * n - 1e-9);
+      rank = CLAMP (rank, 1u, n);
+      out[i] = values[rank - 1];
+    }
+}
+
+gboolean
+tnet_raptor_journey (const TnetRaptor *ws, TnetId stop, GArray *out)
+{
+  g_return_val_if_fail (ws != NULL && out != NULL, FALSE);
+  g_array_set_size (out, 0);
+  if (stop >= ws->n_stops || ws->arr[stop] == INF)
+    return FALSE;
+  const TnetTimetable *tt = ws->tt;
+  /* walk back, collecting legs in reverse */
+  TnetId s = stop;
+  gboolean at_vehicle = FALSE;   /* TRUE: continue from veh[s]; else from arr[s] */
+  switch (ws->arr_how[s])
+    {
+    case HOW_ACCESS:
+      {
+        TnetTransitLeg l = { TNET_TRANSIT_LEG_ACCESS, TNET_ID_NONE, s, ws->depart_s,
+                             ws->arr[s], 0, NULL, NULL, TNET_MODE_WALK };
+        g_array_append_val (out, l);
+        return TRUE;
+      }
+    case HOW_FOOT:
+      {
+        TnetId p = ws->arr_from[s];
+        TnetTransitLeg l = { TNET_TRANSIT_LEG_TRANSFER, p, s, ws->veh[p], ws->arr[s], 0,
+                             NULL, NULL, TNET_MODE_WALK };
+        g_array_append_val (out, l);
+        s = p;
+        at_vehicle = TRUE;
+        break;
+      }
+    case HOW_VEHICLE:
+      at_vehicle = TRUE;
+      break;
+    default:
+      return FALSE;
+    }
+  for (guint guard = 0; at_vehicle && guard < 4 * ws->n_stops + 4; guard++)
+    {
+      guint r = ws->veh_route[s], trip = ws->veh_trip[s], bp = ws->veh_board_pos[s];
+      guint ns = tt->route_stop_first[r + 1] - tt->route_stop_first[r];
+      gsize base = tt->route_time_first[r]
+                   + (gsize) (trip - tt->route_trip_first[r]) * ns;
+      TnetId b = tt->route_stops[tt->route_stop_first[r] + bp];
+      gint32 dep = tt->dep[base + bp];
+      TnetTransitLeg ride = { TNET_TRANSIT_LEG_RIDE, b, s, dep, ws->veh[s],
+                              dep - ws->board[b], tt->trip_id[trip], tt->route_name[r],
+                              tt->route_mode[r] };
+      g_array_append_val (out, ride);
+      TnetId from = ws->board_from[b];
+      if (from == TNET_ID_NONE)
+        {
+          TnetTransitLeg l = { TNET_TRANSIT_LEG_ACCESS, TNET_ID_NONE, b, ws->depart_s,
+                               ws->board[b], 0, NULL, NULL, TNET_MODE_WALK };
+          g_array_append_val (out, l);
+          at_vehicle = FALSE;
+          break;
+        }
+      if (from != b)
+        {
+          TnetTransitLeg l = { TNET_TRANSIT_LEG_TRANSFER, from, b, ws->veh[from],
+                               ws->board[b], 0, NULL, NULL, TNET_MODE_WALK };
+          g_array_append_val (out, l);
+        }
+      s = from;
+    }
+  if (at_vehicle)
+    {
+      g_array_set_size (out, 0);   /* a zero-time cycle: give up rather than loop */
+      return FALSE;
+    }
+  /* reverse into travel order */
+  TnetTransitLeg *l = (TnetTransitLeg *) (void *) out->data;
+  for (guint i = 0, j = out->len - 1; i < j; i++, j--)
+    {
+      TnetTransitLeg x = l[i];
+      l[i] = l[j];
+      l[j] = x;
+    }
+  return TRUE;
+}

@@ -1,0 +1,607 @@
+/* test-timetable.c: the timetable of a service date and RAPTOR, against a
+ * brute-force time-expanded Dijkstra written here, on seeded random feeds and
+ * on the fixture feeds (Caltrain, NYC subway, São Paulo), plus hand-computed
+ * special cases (interpolation, frequencies, calendar exceptions, overnight
+ * trips, walking transfers, a midday-only feed, several feeds).
+ *
+ * The oracle works from the feed's raw records (as read from the files) and
+ * re-implements, independently of lib/model/timetable.c, what the timetable
+ * promises: which trips run on the date (calendar, calendar_dates, the day
+ * before's trips past 24:00), frequencies.txt expansion, block continuation,
+ * the footpath rules (transfers.txt types 0-3 on stops or stations, the
+ * radius rule, the change at a stop), and the journey semantics of
+ * tnet_raptor_run(): board where pickup is allowed, alight where drop-off is
+ * allowed, one footpath between two rides. It builds the time-expanded
+ * graph (a departure and an arrival node per stop time, a waiting chain of
+ * departures per stop) and runs Dijkstra in time order. */
+#include "tests-common.h"
+#include "feed-private.h"
+#include "timetable-oracle.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+/* Nearest rank, written independently of tnet_percentiles(). */
+static gint32
+o_percentile (const gint32 *v, guint n, double p)
+{
+  gint32 *c = g_memdup2 (v, sizeof (gint32) * n);
+  for (guint i = 1; i < n; i++)   /* insertion sort */
+    for (guint j = i; j > 0 && c[j - 1] > c[j]; j--)
+      {
+        gint32 x = c[j];
+        c[j] = c[j - 1];
+        c[j - 1] = x;
+      }
+  guint rank = 1;
+  while (rank < n && (double) rank * 100.0 < p * n - 1e-9)
+    rank++;
+  gint32 r = c[rank - 1];
+  g_free (c);
+  return r;
+}
+
+/* Compares RAPTOR with the oracle for origin stop @origin (access: the stop
+ * itself) at @n_minutes minutes from @dep0, for every stop: single runs,
+ * the range series, and percentiles 5/50/95. Returns the number of
+ * (minute, stop) pairs reached, to let callers check the test is not
+ * vacuous. */
+static guint
+compare_origin (TnetTimetable *tt, const Oracle *o, TnetRaptor *ws, TnetId origin,
+                gint32 dep0, guint n_minutes)
+{
+  guint n = o->n_stops, reached = 0;
+  ck_assert_uint_eq (n, tnet_timetable_n_stops (tt));
+  TnetStopWalk acc = { origin, 0 };
+  gint32 *want = g_new (gint32, (gsize) n * n_minutes);
+  gint32 *range = g_new (gint32, (gsize) n * n_minutes);
+  for (guint m = 0; m < n_minutes; m++)
+    {
+      gint32 dep = dep0 + 60 * (gint32) m;
+      gint32 *w = want + (gsize) m * n;
+      oracle_run (o, &acc, 1, dep, w);
+      tnet_raptor_run (ws, &acc, 1, dep);
+      for (guint s = 0; s < n; s++)
+        {
+          ck_assert_msg (tnet_raptor_arrival (ws, s) == w[s],
+                         "origin %s stop %s depart %d: raptor %d oracle %d",
+                         tnet_timetable_stop_id (tt, origin), tnet_timetable_stop_id (tt, s),
+                         dep, tnet_raptor_arrival (ws, s), w[s]);
+          if (w[s] != UNREACHED)
+            {
+              reached++;
+              w[s] -= dep;
+            }
+        }
+      /* the journey's legs end at the arrival and run forwards */
+      for (guint s = 0; s < n; s += 7)
+        if (w[s] != UNREACHED && s != origin)
+          {
+            g_autoptr (GArray) legs = g_array_new (FALSE, FALSE, sizeof (TnetTransitLeg));
+            ck_assert (tnet_raptor_journey (ws, s, legs));
+            ck_assert_uint_gt (legs->len, 0);
+            const TnetTransitLeg *l = (const TnetTransitLeg *) (void *) legs->data;
+            ck_assert_int_eq (l[legs->len - 1].end_s, w[s] + dep);
+            ck_assert_uint_eq (l[legs->len - 1].to_stop, s);
+            ck_assert_int_ge (l[0].start_s, dep);
+            for (guint i = 0; i < legs->len; i++)
+              {
+                ck_assert_int_le (l[i].start_s, l[i].end_s);
+                if (i > 0)
+                  ck_assert_int_le (l[i - 1].end_s, l[i].start_s - l[i].wait_s);
+              }
+          }
+    }
+  tnet_raptor_run_range (ws, &acc, 1, dep0, n_minutes, NULL, 0, n, range);
+  for (guint m = 0; m < n_minutes; m++)
+    for (guint s = 0; s < n; s++)
+      ck_assert_msg (range[(gsize) m * n + s] == want[(gsize) m * n + s],
+                     "range: origin %s stop %s minute %u: raptor %d oracle %d",
+                     tnet_timetable_stop_id (tt, origin), tnet_timetable_stop_id (tt, s), m,
+                     range[(gsize) m * n + s], want[(gsize) m * n + s]);
+  static const double pcts[] = { 5, 50, 95 };
+  gint32 *series = g_new (gint32, n_minutes);
+  for (guint s = 0; s < n; s++)
+    {
+      for (guint m = 0; m < n_minutes; m++)
+        series[m] = range[(gsize) m * n + s];
+      gint32 got[3];
+      tnet_percentiles (series, n_minutes, pcts, 3, got);
+      for (guint m = 0; m < n_minutes; m++)
+        series[m] = want[(gsize) m * n + s];
+      for (guint i = 0; i < 3; i++)
+        ck_assert_int_eq (got[i], o_percentile (series, n_minutes, pcts[i]));
+    }
+  g_free (series);
+  g_free (want);
+  g_free (range);
+  return reached;
+}
+
+/* ---------------------------------------------------------- random feeds */
+
+/* Writes a random feed: stops in a 3 km box (so some lie within the transfer
+ * radius), a station with two platforms, routes with random stop sequences
+ * and trips that may overtake, trips past 24:00, pickup/drop-off types,
+ * weekday/weekend services with calendar_dates exceptions, a frequency
+ * route (exact_times 0 and 1), blocks and transfers of types 0-3. */
+static char *
+write_random_feed (guint32 seed)
+{
+  GRand *r = g_rand_new_with_seed (seed);
+  char *dir = tt_mkdtemp ();
+  guint ns = (guint) g_rand_int_range (r, 6, 26);
+  GString *stops = g_string_new ("stop_id,stop_name,stop_lat,stop_lon,location_type,parent_station\n");
+  g_string_append (stops, "ST,Station,0.0,0.0,1,\n");
+  for (guint s = 0; s < ns; s++)
+    g_string_append_printf (stops, "s%u,Stop %u,%.6f,%.6f,0,%s\n", s, s,
+                            g_rand_double_range (r, 0, 0.027),
+                            g_rand_double_range (r, 0, 0.027), s < 2 ? "ST" : "");
+  tt_write_file (dir, "stops.txt", stops->str);
+  g_string_free (stops, TRUE);
+  tt_write_file (dir, "calendar.txt",
+                 "service_id,monday,tuesday,wednesday,thursday,friday,saturday,sunday,start_date,end_date\n"
+                 "WD,1,1,1,1,1,0,0,20240101,20241231\nWE,0,0,0,0,0,1,1,20240101,20241231\n");
+  /* Wednesday 2024-01-03 runs the weekend service; Saturday 2024-01-06 also
+   * runs the weekday one */
+  tt_write_file (dir, "calendar_dates.txt", "service_id,date,exception_type\n"
+                 "WD,20240103,2\nWE,20240103,1\nWD,20240106,1\n");
+  guint nr = (guint) g_rand_int_range (r, 2, 7);
+  GString *routes = g_string_new ("route_id,route_short_name,route_type\n");
+  GString *trips = g_string_new ("route_id,service_id,trip_id,block_id\n");
+  GString *st = g_string_new ("trip_id,arrival_time,departure_time,stop_id,stop_sequence,pickup_type,drop_off_type\n");
+  GString *freq = g_string_new ("trip_id,start_time,end_time,headway_secs,exact_times\n");
+  guint n_trip = 0;
+  for (guint ri = 0; ri < nr; ri++)
+    {
+      g_string_append_printf (routes, "R%u,R%u,3\n", ri, ri);
+      guint len = (guint) g_rand_int_range (r, 2, MIN (8, (gint32) ns) + 1);
+      guint seq[8];
+      for (guint i = 0; i < len; i++)
+        {
+          gboolean dup;
+          do
+            {
+              seq[i] = (guint) g_rand_int_range (r, 0, (gint32) ns);
+              dup = FALSE;
+              for (guint j = 0; j < i; j++)
+                dup |= seq[j] == seq[i];
+            }
+          while (dup);
+        }
+      gboolean is_freq = ri == 0;
+      guint nt = is_freq ? 1 : (guint) g_rand_int_range (r, 2, 12);
+      for (guint ti = 0; ti < nt; ti++)
+        {
+          guint id = n_trip++;
+          const char *svc = g_rand_int_range (r, 0, 4) == 0 ? "WE" : "WD";
+          /* blocks: some trips of route 1 share a block and chain */
+          gboolean in_block = ri == 1 && ti < 3;
+          g_string_append_printf (trips, "R%u,%s,t%u,%s\n", ri, is_freq ? "WD" : svc, id,
+                                  in_block ? "B1" : "");
+          guint t = (guint) g_rand_int_range (r, 6 * 3600, 26 * 3600);
+          if (is_freq)
+            t = 0;
+          if (in_block)
+            t = 8 * 3600 + ti * 1800;   /* 08:00, 08:30, 09:00 */
+          for (guint i = 0; i < len; i++)
+            {
+              guint arr = t, dep = t + (guint) g_rand_int_range (r, 0, 3) * 30;
+              guint pick = g_rand_int_range (r, 0, 10) == 0 ? 1 : 0;
+              guint drop = g_rand_int_range (r, 0, 10) == 0 ? 1 : 0;
+              /* a block trip runs its stops forwards then back, so the
+               * next one starts where it ended */
+              guint stop = in_block ? seq[ti % 2 == 0 ? i : len - 1 - i] : seq[i];
+              g_string_append_printf (st, "t%u,%u:%02u:%02u,%u:%02u:%02u,s%u,%u,%u,%u\n", id,
+                                      arr / 3600, arr / 60 % 60, arr % 60, dep / 3600,
+                                      dep / 60 % 60, dep % 60, stop, i + 1, pick, drop);
+              t = dep + (guint) g_rand_int_range (r, 60, in_block ? 200 : 900);
+            }
+          if (is_freq)
+            {
+              g_string_append_printf (freq, "t%u,07:00:00,08:00:00,%u,1\n", id,
+                                      (guint) g_rand_int_range (r, 300, 900));
+              g_string_append_printf (freq, "t%u,08:00:00,09:30:00,%u,0\n", id,
+                                      (guint) g_rand_int_range (r, 300, 1200));
+            }
+        }
+    }
+  tt_write_file (dir, "routes.txt", routes->str);
+  tt_write_file (dir, "trips.txt", trips->str);
+  tt_write_file (dir, "stop_times.txt", st->str);
+  tt_write_file (dir, "frequencies.txt", freq->str);
+  GString *tr = g_string_new ("from_stop_id,to_stop_id,transfer_type,min_transfer_time\n");
+  g_string_append_printf (tr, "ST,ST,2,%u\n", (guint) g_rand_int_range (r, 0, 300));
+  for (guint i = 0; i < 4; i++)
+    {
+      guint type = (guint) g_rand_int_range (r, 0, 4);
+      guint a = (guint) g_rand_int_range (r, 0, (gint32) ns);
+      guint b = (guint) g_rand_int_range (r, 0, (gint32) ns);
+      if (type == 2)
+        g_string_append_printf (tr, "s%u,s%u,2,%u\n", a, b, (guint) g_rand_int_range (r, 0, 600));
+      else
+        g_string_append_printf (tr, "s%u,s%u,%u,\n", a, b, type);
+    }
+  tt_write_file (dir, "transfers.txt", tr->str);
+  g_string_free (tr, TRUE);
+  g_string_free (routes, TRUE);
+  g_string_free (trips, TRUE);
+  g_string_free (st, TRUE);
+  g_string_free (freq, TRUE);
+  g_rand_free (r);
+  return dir;
+}
+
+START_TEST (test_random_feeds)
+{
+  static const guint dates[] = { 20240102, 20240103, 20240106, 20240107 };
+  guint total_reached = 0;
+  for (guint32 seed = 1; seed <= 40; seed++)
+    {
+      char *dir = write_random_feed (seed);
+      GError *error = NULL;
+      TnetFeedOptions fo;
+      tnet_feed_options_init (&fo);
+      guint date = dates[seed % G_N_ELEMENTS (dates)];
+      fo.service_date = date;
+      g_autoptr (TnetFeed) feed = tnet_feed_load (dir, &fo, &error);
+      ck_assert_msg (feed != NULL, "seed %u: %s", seed, error ? error->message : "");
+      TnetTimetableOptions to;
+      tnet_timetable_options_init (&to);
+      to.min_change_s = seed % 3 == 0 ? 90 : 0;
+      const TnetFeed *feeds[] = { feed };
+      g_autoptr (TnetTimetable) tt = tnet_timetable_build (feeds, 1, &to, &error);
+      ck_assert_msg (tt != NULL, "%s", error ? error->message : "");
+      Oracle *o = oracle_new (feeds, 1, date, &to);
+      g_autoptr (TnetRaptor) ws = tnet_raptor_new (tt);
+      for (TnetId s = 1; s < tnet_timetable_n_stops (tt); s += 3)
+        {
+          total_reached += compare_origin (tt, o, ws, s, 7 * 3600 + 50 * 60, 20);
+          total_reached += compare_origin (tt, o, ws, s, 23 * 3600 + 50 * 60, 5);
+          total_reached += compare_origin (tt, o, ws, s, 50 * 60, 5);   /* after midnight */
+        }
+      oracle_free (o);
+      tt_rm_rf (dir);
+      g_free (dir);
+    }
+  /* not vacuous: plenty of stops other than the origins were reached */
+  ck_assert_uint_gt (total_reached, 5000);
+}
+END_TEST
+
+/* ---------------------------------------------------------- fixture feeds */
+
+static void
+check_fixture (const char *rel, guint date, const gint32 *deps, guint n_deps,
+               guint n_origins, guint n_minutes)
+{
+  g_autofree char *path = tt_source_path (rel);
+  GError *error = NULL;
+  TnetFeedOptions fo;
+  tnet_feed_options_init (&fo);
+  fo.service_date = date;
+  g_autoptr (TnetFeed) feed = tnet_feed_load (path, &fo, &error);
+  ck_assert_msg (feed != NULL, "%s", error ? error->message : "");
+  if (date == 0)
+    date = tnet_feed_get_service_date (feed);
+  const TnetFeed *feeds[] = { feed };
+  TnetTimetableOptions to;
+  tnet_timetable_options_init (&to);
+  g_autoptr (TnetTimetable) tt = tnet_timetable_build (feeds, 1, &to, &error);
+  ck_assert_msg (tt != NULL, "%s", error ? error->message : "");
+  Oracle *o = oracle_new (feeds, 1, date, &to);
+  g_autoptr (TnetRaptor) ws = tnet_raptor_new (tt);
+  /* origins: stops served by some route, spread over the feed */
+  g_autoptr (GArray) served = g_array_new (FALSE, FALSE, sizeof (TnetId));
+  for (TnetId s = 0; s < o->n_stops; s++)
+    if (o->wait_first[s + 1] > o->wait_first[s])
+      g_array_append_val (served, s);
+  ck_assert_uint_gt (served->len, n_origins);
+  guint reached = 0;
+  for (guint i = 0; i < n_origins; i++)
+    {
+      TnetId s = g_array_index (served, TnetId, (gsize) i * served->len / n_origins);
+      reached += compare_origin (tt, o, ws, s, deps[i % n_deps], n_minutes);
+    }
+  ck_assert_uint_gt (reached, n_origins * n_minutes * 5);
+  oracle_free (o);
+}
+
+START_TEST (test_caltrain)
+{
+  /* a weekday and a Sunday of 2009 (calendar_dates: 2009-09-07 Labor Day
+   * swaps the weekday service for the Sunday one) */
+  static const gint32 deps[] = { 7 * 3600 + 30 * 60, 17 * 3600, 23 * 3600 + 40 * 60 };
+  check_fixture ("tests/data/caltrain/caltrain_gtfs.zip", 20090908, deps, 3, 6, 30);
+  check_fixture ("tests/data/caltrain/caltrain_gtfs.zip", 20090907, deps, 3, 3, 20);
+}
+END_TEST
+
+START_TEST (test_nyc_subway)
+{
+  static const gint32 deps[] = { 8 * 3600, 30 * 60, 18 * 3600 + 15 * 60 };
+  check_fixture ("tests/data/nyc-subway/nyc_subway_gtfs.zip", 0, deps, 3, 6, 15);
+}
+END_TEST
+
+START_TEST (test_sao_paulo)
+{
+  static const gint32 deps[] = { 7 * 3600, 12 * 3600 + 5 * 60 };
+  check_fixture ("tests/data/sao-paulo/spo.zip", 20190507, deps, 2, 8, 30);
+}
+END_TEST
+
+
+/* ------------------------------------------------------- special cases */
+
+static const char *const CAL =
+  "service_id,monday,tuesday,wednesday,thursday,friday,saturday,sunday,start_date,end_date\n"
+  "WD,1,1,1,1,1,0,0,20240101,20241231\nWE,0,0,0,0,0,1,1,20240101,20241231\n";
+
+/* A feed folder from (file, text) pairs; routes.txt has R1..R3. */
+static char *
+write_feed (const char *stops, const char *trips, const char *stop_times, const char *extra_name,
+            const char *extra)
+{
+  char *dir = tt_mkdtemp ();
+  tt_write_file (dir, "stops.txt", stops);
+  tt_write_file (dir, "routes.txt", "route_id,route_short_name,route_type\nR1,R1,3\nR2,R2,3\nR3,R3,3\n");
+  tt_write_file (dir, "calendar.txt", CAL);
+  tt_write_file (dir, "trips.txt", trips);
+  tt_write_file (dir, "stop_times.txt", stop_times);
+  if (extra_name)
+    tt_write_file (dir, extra_name, extra);
+  return dir;
+}
+
+static TnetTimetable *
+load_tt (const char *dir, guint date, guint32 seed, TnetFeed **feed_out)
+{
+  GError *error = NULL;
+  TnetFeedOptions fo;
+  tnet_feed_options_init (&fo);
+  fo.service_date = date;
+  TnetFeed *feed = tnet_feed_load (dir, &fo, &error);
+  ck_assert_msg (feed != NULL, "%s", error ? error->message : "");
+  TnetTimetableOptions to;
+  tnet_timetable_options_init (&to);
+  to.frequency_seed = seed;
+  const TnetFeed *feeds[] = { feed };
+  TnetTimetable *tt = tnet_timetable_build (feeds, 1, &to, &error);
+  ck_assert_msg (tt != NULL, "%s", error ? error->message : "");
+  if (feed_out)
+    *feed_out = feed;
+  else
+    tnet_feed_unref (feed);
+  return tt;
+}
+
+/* Travel time (s) from stop @a to stop @b departing at @dep. */
+static gint32
+travel (TnetTimetable *tt, const char *a, const char *b, gint32 dep)
+{
+  g_autoptr (TnetRaptor) ws = tnet_raptor_new (tt);
+  TnetStopWalk acc = { tnet_timetable_find_stop (tt, a), 0 };
+  ck_assert_uint_ne (acc.stop, TNET_ID_NONE);
+  tnet_raptor_run (ws, &acc, 1, dep);
+  gint32 t = tnet_raptor_arrival (ws, tnet_timetable_find_stop (tt, b));
+  return t == UNREACHED ? UNREACHED : t - dep;
+}
+
+static const char *const LINE_STOPS =
+  "stop_id,stop_name,stop_lat,stop_lon\nA,A,0,0\nB,B,0,0.0025\nC,C,0,0.01\n";
+
+/* Timepoints at A (08:00:00) and C (08:10:10, 610 s later) only. B lies a
+ * quarter of the way along (lon 0.0025 of 0.01 on the equator: the
+ * distances are proportional to the longitude), so it is passed at
+ * 08:00:00 + floor(0.25 x 610) = 08:02:32; by stop count it would be 305 s.
+ * With shape_dist_traveled 0, 750, 1000 it is 0.75 x 610 = 457.5 -> 457 s. */
+START_TEST (test_interpolation)
+{
+  char *dir = write_feed (LINE_STOPS, "route_id,service_id,trip_id\nR1,WD,t1\n",
+                          "trip_id,arrival_time,departure_time,stop_id,stop_sequence\n"
+                          "t1,08:00:00,08:00:00,A,1\nt1,,,B,2\nt1,08:10:10,08:10:10,C,3\n",
+                          NULL, NULL);
+  TnetFeed *feed = NULL;
+  g_autoptr (TnetTimetable) tt = load_tt (dir, 20240102, 0, &feed);
+  ck_assert_uint_eq (g_array_index (feed->stop_times, TnetStopTime, 1).arr_s, 8 * 3600 + 152);
+  ck_assert_int_eq (travel (tt, "A", "B", 8 * 3600), 152);
+  tnet_feed_unref (feed);
+  tt_write_file (dir, "stop_times.txt",
+                 "trip_id,arrival_time,departure_time,stop_id,stop_sequence,shape_dist_traveled\n"
+                 "t1,08:00:00,08:00:00,A,1,0\nt1,,,B,2,750\nt1,08:10:10,08:10:10,C,3,1000\n");
+  g_autoptr (TnetTimetable) t2 = load_tt (dir, 20240102, 0, NULL);
+  ck_assert_int_eq (travel (t2, "A", "B", 8 * 3600), 457);
+  tt_rm_rf (dir);
+  g_free (dir);
+}
+END_TEST
+
+/* Every 600 s from 07:00 to 08:00 (exact_times 0), A -> C takes 300 s.
+ * Seed 0: departures 07:00, 07:10, ...; leaving at 07:03 one boards 07:10
+ * and arrives 07:15: 720 s. With a seed, the phase p lies in [0, 600): from
+ * 07:00 the travel time is p + 300, and from 07:00 + p + 1 it is 600 + 299. */
+START_TEST (test_frequency)
+{
+  char *dir = write_feed (LINE_STOPS, "route_id,service_id,trip_id\nR1,WD,f\n",
+                          "trip_id,arrival_time,departure_time,stop_id,stop_sequence\n"
+                          "f,00:00:00,00:00:00,A,1\nf,00:05:00,00:05:00,C,2\n",
+                          "frequencies.txt", "trip_id,start_time,end_time,headway_secs,exact_times\n"
+                          "f,07:00:00,08:00:00,600,0\n");
+  g_autoptr (TnetTimetable) tt = load_tt (dir, 20240102, 0, NULL);
+  ck_assert_uint_eq (tnet_timetable_n_trips (tt), 6);
+  ck_assert_int_eq (travel (tt, "A", "C", 7 * 3600 + 180), 720);
+  g_autoptr (TnetTimetable) ts = load_tt (dir, 20240102, 12345, NULL);
+  gint32 t0 = travel (ts, "A", "C", 7 * 3600);
+  ck_assert_int_ge (t0, 300);
+  ck_assert_int_lt (t0, 900);
+  gint32 p = t0 - 300;
+  ck_assert_int_eq (travel (ts, "A", "C", 7 * 3600 + p + 1), 899);
+  tt_rm_rf (dir);
+  g_free (dir);
+}
+END_TEST
+
+/* calendar_dates: the weekday trip does not run on Wednesday 2024-01-03
+ * (exception 2) but does on Saturday 2024-01-06 (exception 1). */
+START_TEST (test_calendar_dates)
+{
+  char *dir = write_feed (LINE_STOPS, "route_id,service_id,trip_id\nR1,WD,t1\n",
+                          "trip_id,arrival_time,departure_time,stop_id,stop_sequence\n"
+                          "t1,08:00:00,08:00:00,A,1\nt1,08:10:00,08:10:00,C,2\n",
+                          "calendar_dates.txt", "service_id,date,exception_type\n"
+                          "WD,20240103,2\nWD,20240106,1\n");
+  static const struct { guint date; gint32 want; } cases[] = {
+    { 20240102, 600 }, { 20240103, UNREACHED }, { 20240106, 600 }, { 20240107, UNREACHED },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (TnetTimetable) tt = load_tt (dir, cases[i].date, 0, NULL);
+      ck_assert_int_eq (travel (tt, "A", "C", 7 * 3600 + 55 * 60), cases[i].want == UNREACHED
+                        ? UNREACHED : cases[i].want + 300);
+    }
+  tt_rm_rf (dir);
+  g_free (dir);
+}
+END_TEST
+
+/* A weekday trip at 24:30 -> 24:40. On Tuesday 2024-01-02 at 00:20 one
+ * catches Monday's run (00:30 -> 00:40): 20 min. On Monday 2024-01-01 the
+ * day before is a Sunday, without the trip: at 00:20 the next run is
+ * Monday's own at 24:30, 24 h 20 min later. */
+START_TEST (test_overnight)
+{
+  char *dir = write_feed (LINE_STOPS, "route_id,service_id,trip_id\nR1,WD,t1\n",
+                          "trip_id,arrival_time,departure_time,stop_id,stop_sequence\n"
+                          "t1,24:30:00,24:30:00,A,1\nt1,24:40:00,24:40:00,C,2\n", NULL, NULL);
+  g_autoptr (TnetTimetable) tue = load_tt (dir, 20240102, 0, NULL);
+  ck_assert_int_eq (travel (tue, "A", "C", 20 * 60), 20 * 60);
+  g_autoptr (TnetTimetable) mon = load_tt (dir, 20240101, 0, NULL);
+  ck_assert_int_eq (travel (mon, "A", "C", 20 * 60), 24 * 3600 + 20 * 60);
+  tt_rm_rf (dir);
+  g_free (dir);
+}
+END_TEST
+
+/* R1 A -> B arrives 08:10. From B, R3 leaves at 08:40 for D (08:45); from
+ * C, 200 m from B (lon 0.0018 on the equator: 200.2 m, walked at 4.8 km/h
+ * x 1.3 in 196 s, within the 400 m radius), R2 leaves at 08:15 for D
+ * (08:25). Walking over beats waiting: D at 08:25, legs ride, transfer,
+ * ride. */
+START_TEST (test_walking_transfer)
+{
+  char *dir = write_feed ("stop_id,stop_name,stop_lat,stop_lon\nA,A,0,-0.02\nB,B,0,0\n"
+                          "C,C,0,0.0018\nD,D,0,0.03\n",
+                          "route_id,service_id,trip_id\nR1,WD,t1\nR2,WD,t2\nR3,WD,t3\n",
+                          "trip_id,arrival_time,departure_time,stop_id,stop_sequence\n"
+                          "t1,08:00:00,08:00:00,A,1\nt1,08:10:00,08:10:00,B,2\n"
+                          "t2,08:15:00,08:15:00,C,1\nt2,08:25:00,08:25:00,D,2\n"
+                          "t3,08:40:00,08:40:00,B,1\nt3,08:45:00,08:45:00,D,2\n", NULL, NULL);
+  g_autoptr (TnetTimetable) tt = load_tt (dir, 20240102, 0, NULL);
+  g_autoptr (TnetRaptor) ws = tnet_raptor_new (tt);
+  TnetStopWalk acc = { tnet_timetable_find_stop (tt, "A"), 0 };
+  tnet_raptor_run (ws, &acc, 1, 8 * 3600);
+  TnetId d = tnet_timetable_find_stop (tt, "D");
+  ck_assert_int_eq (tnet_raptor_arrival (ws, d), 8 * 3600 + 25 * 60);
+  ck_assert_int_eq (tnet_raptor_arrival (ws, tnet_timetable_find_stop (tt, "C")),
+                    8 * 3600 + 10 * 60 + 196);
+  g_autoptr (GArray) legs = g_array_new (FALSE, FALSE, sizeof (TnetTransitLeg));
+  ck_assert (tnet_raptor_journey (ws, d, legs));
+  ck_assert_uint_eq (legs->len, 4);   /* access (0 s), ride, transfer, ride */
+  ck_assert_int_eq (g_array_index (legs, TnetTransitLeg, 1).kind, TNET_TRANSIT_LEG_RIDE);
+  ck_assert_int_eq (g_array_index (legs, TnetTransitLeg, 2).kind, TNET_TRANSIT_LEG_TRANSFER);
+  ck_assert_int_eq (g_array_index (legs, TnetTransitLeg, 3).wait_s, 15 * 60 - (10 * 60 + 196));
+  tt_rm_rf (dir);
+  g_free (dir);
+}
+END_TEST
+
+/* A feed running only at midday: nothing departs 07:00-09:00, its span is
+ * 12:00-15:00, and leaving at 07:00 one arrives after the 12:00 run. */
+START_TEST (test_midday_feed)
+{
+  char *dir = write_feed (LINE_STOPS, "route_id,service_id,trip_id\nR1,WD,t1\nR1,WD,t2\n",
+                          "trip_id,arrival_time,departure_time,stop_id,stop_sequence\n"
+                          "t1,12:00:00,12:00:00,A,1\nt1,12:10:00,12:10:00,C,2\n"
+                          "t2,15:00:00,15:00:00,A,1\nt2,15:10:00,15:10:00,C,2\n", NULL, NULL);
+  g_autoptr (TnetTimetable) tt = load_tt (dir, 20240102, 0, NULL);
+  ck_assert_uint_eq (tnet_timetable_count_departures (tt, 7 * 3600, 9 * 3600), 0);
+  ck_assert_uint_eq (tnet_timetable_count_departures (tt, 11 * 3600, 16 * 3600), 2);
+  gint32 a, b;
+  tnet_timetable_get_span (tt, &a, &b);
+  ck_assert_int_eq (a, 12 * 3600);
+  ck_assert_int_eq (b, 15 * 3600);
+  ck_assert_int_eq (travel (tt, "A", "C", 7 * 3600), 5 * 3600 + 600);
+  tt_rm_rf (dir);
+  g_free (dir);
+}
+END_TEST
+
+/* Two feeds with the same stop ids: ids are qualified by label, a stop of
+ * one feed walks to a stop of the other (B of feed a and A of feed b are 0 m
+ * apart), and a journey rides both. Duplicate labels are an error. */
+START_TEST (test_several_feeds)
+{
+  char *da = write_feed (LINE_STOPS, "route_id,service_id,trip_id\nR1,WD,t1\n",
+                         "trip_id,arrival_time,departure_time,stop_id,stop_sequence\n"
+                         "t1,08:00:00,08:00:00,A,1\nt1,08:05:00,08:05:00,B,2\n", NULL, NULL);
+  char *db = write_feed ("stop_id,stop_name,stop_lat,stop_lon\nA,A,0,0.0025\nB,B,0,0.05\n",
+                         "route_id,service_id,trip_id\nR1,WD,t1\n",
+                         "trip_id,arrival_time,departure_time,stop_id,stop_sequence\n"
+                         "t1,08:06:00,08:06:00,A,1\nt1,08:30:00,08:30:00,B,2\n", NULL, NULL);
+  GError *error = NULL;
+  TnetFeedOptions fo;
+  tnet_feed_options_init (&fo);
+  fo.service_date = 20240102;
+  g_autoptr (TnetFeed) fa = tnet_feed_load (da, &fo, &error);
+  g_autoptr (TnetFeed) fb = tnet_feed_load (db, &fo, &error);
+  ck_assert (fa && fb);
+  const TnetFeed *feeds[] = { fa, fb };
+  const char *const labels[] = { "a", "b" };
+  TnetTimetableOptions to;
+  tnet_timetable_options_init (&to);
+  to.feed_labels = labels;
+  g_autoptr (TnetTimetable) tt = tnet_timetable_build (feeds, 2, &to, &error);
+  ck_assert_msg (tt != NULL, "%s", error ? error->message : "");
+  ck_assert_uint_eq (tnet_timetable_n_stops (tt), 5);
+  ck_assert_uint_ne (tnet_timetable_find_stop (tt, "a:A"), tnet_timetable_find_stop (tt, "b:A"));
+  ck_assert_int_eq (travel (tt, "a:A", "b:B", 8 * 3600), 30 * 60);
+  const char *const same[] = { "x", "x" };
+  to.feed_labels = same;
+  ck_assert_ptr_null (tnet_timetable_build (feeds, 2, &to, &error));
+  tt_assert_error (error, TNET_ERROR_INVALID_INPUT, "labelled");
+  tt_rm_rf (da);
+  tt_rm_rf (db);
+  g_free (da);
+  g_free (db);
+}
+END_TEST
+
+static Suite *
+timetable_suite (void)
+{
+  Suite *s = suite_create ("timetable");
+  TCase *c = tcase_create ("oracle");
+  tcase_set_timeout (c, 240);
+  tcase_add_test (c, test_random_feeds);
+  tcase_add_test (c, test_caltrain);
+  tcase_add_test (c, test_nyc_subway);
+  tcase_add_test (c, test_sao_paulo);
+  suite_add_tcase (s, c);
+  TCase *k = tcase_create ("cases");
+  tcase_add_test (k, test_interpolation);
+  tcase_add_test (k, test_frequency);
+  tcase_add_test (k, test_calendar_dates);
+  tcase_add_test (k, test_overnight);
+  tcase_add_test (k, test_walking_transfer);
+  tcase_add_test (k, test_midday_feed);
+  tcase_add_test (k, test_several_feeds);
+  suite_add_tcase (s, k);
+  return s;
+}
+
+int
+main (void)
+{
+  return tt_run_suite (timetable_suite ());
+}

@@ -1,0 +1,347 @@
+/* route-timetable.c: `tnet route --profile transit` by the timetable: the
+ * journey for one departure with clock times, and over a departure window
+ * the travel-time percentiles and the minute-by-minute series. */
+#include "cli.h"
+#include "commands.h"
+#include "route-transit.h"
+#include <stdio.h>
+#include <string.h>
+#include <math.h>
+
+gboolean
+tnet_cli_parse_clock (const char *s, gint32 *out_s)
+{
+  unsigned h, m;
+  char tail;
+  if (s == NULL || sscanf (s, "%u:%u%c", &h, &m, &tail) != 2 || m > 59 || h > 47)
+    return FALSE;
+  *out_s = (gint32) (h * 3600 + m * 60);
+  return TRUE;
+}
+
+gboolean
+tnet_cli_parse_date (const char *s, guint *out)
+{
+  unsigned y, mo, d;
+  char tail;
+  if (s == NULL || sscanf (s, "%u-%u-%u%c", &y, &mo, &d, &tail) != 3
+      || !g_date_valid_dmy ((GDateDay) d, (GDateMonth) mo, (GDateYear) y))
+    return FALSE;
+  *out = y * 10000 + mo * 100 + d;
+  return TRUE;
+}
+
+gboolean
+tnet_cli_parse_percentiles (const char *s, GArray *out)
+{
+  g_auto (GStrv) parts = g_strsplit (s, ",", -1);
+  for (guint i = 0; parts[i]; i++)
+    {
+      char *end;
+      double p = g_ascii_strtod (parts[i], &end);
+      if (end == parts[i] || *end || !(p >= 0 && p <= 100))
+        return FALSE;
+      g_array_append_val (out, p);
+    }
+  return out->len > 0;
+}
+
+static double
+distance_m (double lon1, double lat1, double lon2, double lat2)
+{
+  const double r = 6371008.8, d2r = G_PI / 180.0;
+  double dlat = (lat2 - lat1) * d2r, dlon = (lon2 - lon1) * d2r;
+  double a = sin (dlat / 2) * sin (dlat / 2)
+             + cos (lat1 * d2r) * cos (lat2 * d2r) * sin (dlon / 2) * sin (dlon / 2);
+  return 2 * r * asin (MIN (1.0, sqrt (a)));
+}
+
+static char *
+clock_str (gint32 s)
+{
+  gboolean neg = s < 0;
+  if (neg)
+    s += 86400;   /* a trip of the day before */
+  return g_strdup_printf ("%02d:%02d:%02d%s", s / 3600, s / 60 % 60, s % 60,
+                          neg ? " (day before)" : "");
+}
+
+/* Where a place is: a stop of the timetable, or a network node (walks to
+ * the stops within @max_walk_s). */
+static gboolean
+place_walks (const TnetTimetable *tt, const TnetNetwork *net, const char *id,
+             guint max_walk_s, GArray *walks, double *lon, double *lat, GError **error)
+{
+  TnetId s = tnet_timetable_find_stop (tt, id);
+  if (s != TNET_ID_NONE)
+    {
+      TnetStopWalk w = { s, 0 };
+      g_array_append_val (walks, w);
+      tnet_timetable_stop_position (tt, s, lon, lat);
+      if (!isnan (*lon))
+        tnet_timetable_walks_near (tt, *lon, *lat, 0, walks);
+      return TRUE;
+    }
+  TnetId v = net ? tnet_network_find_node (net, id) : TNET_ID_NONE;
+  if (v == TNET_ID_NONE)
+    {
+      g_set_error (error, TNET_ERROR, TNET_ERROR_NOT_FOUND,
+                   "unknown place '%s', expected a stop id of the feed or a node id", id);
+      return FALSE;
+    }
+  const TnetNode *n = tnet_network_node (net, v);
+  *lon = n->lon;
+  *lat = n->lat;
+  tnet_timetable_walks_near (tt, n->lon, n->lat, max_walk_s, walks);
+  return TRUE;
+}
+
+int
+tnet_cli_route_timetable (const TnetCliCommon *common, const TnetNetwork *net,
+                          const TnetScenario *scen, const TnetCliTimeOptions *topt,
+                          const char *from, const char *to, gboolean json)
+{
+  GError *error = NULL;
+  g_autofree char *feed_path = tnet_network_get_dir (net)
+    ? tnet_feed_path_for_year (tnet_network_get_dir (net), tnet_scenario_get_year (scen))
+    : NULL;
+  if (feed_path == NULL)
+    {
+      fprintf (stderr, "tnet: the data folder has no GTFS feed (gtfs/ or gtfs-YEAR/)\n");
+      return TNET_EXIT_INPUT;
+    }
+  TnetFeedOptions fo;
+  tnet_feed_options_init (&fo);
+  fo.service_date = topt->date;
+  g_autoptr (TnetFeed) feed = tnet_feed_load (feed_path, &fo, &error);
+  if (feed == NULL)
+    return tnet_cli_fail (NULL, error);
+  TnetTimetableOptions tto;
+  tnet_timetable_options_init (&tto);
+  tto.frequency_seed = topt->frequency_seed;
+  const TnetFeed *feeds[] = { feed };
+  g_autoptr (TnetTimetable) tt = tnet_timetable_build (feeds, 1, &tto, &error);
+  if (tt == NULL)
+    return tnet_cli_fail (NULL, error);
+
+  guint date = tnet_timetable_get_service_date (tt);
+  gint32 dep = topt->depart_s;
+  guint n_min = MAX (topt->window_min, 1u);
+  guint n_dep = tnet_timetable_count_departures (tt, dep, dep + 60 * (gint32) n_min + 3600);
+  if (n_dep == 0 && !common->quiet)
+    {
+      gint32 a, b;
+      tnet_timetable_get_span (tt, &a, &b);
+      g_autofree char *sa = clock_str (a), *sb = clock_str (b);
+      fprintf (stderr, "tnet: warning: no trip departs between the departure and one hour "
+               "after the window on %u; the feed runs %s-%s that day\n", date, sa, sb);
+    }
+
+  g_autoptr (GArray) acc = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
+  g_autoptr (GArray) egr = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
+  double olon = NAN, olat = NAN, dlon = NAN, dlat = NAN;
+  if (!place_walks (tt, net, from, topt->max_walk_s, acc, &olon, &olat, &error)
+      || !place_walks (tt, net, to, topt->max_walk_s, egr, &dlon, &dlat, &error))
+    return tnet_cli_fail (NULL, error);
+  g_autoptr (GArray) egress = g_array_new (FALSE, FALSE, sizeof (TnetEgress));
+  for (guint i = 0; i < egr->len; i++)
+    {
+      const TnetStopWalk *w = &g_array_index (egr, TnetStopWalk, i);
+      TnetEgress e = { 0, w->stop, w->walk_s };
+      g_array_append_val (egress, e);
+    }
+  guint32 direct = G_MAXUINT32;
+  if (!isnan (olon) && !isnan (dlon))
+    {
+      direct = tnet_timetable_walk_seconds (tt, distance_m (olon, olat, dlon, dlat));
+      if (direct <= topt->max_walk_s)
+        {
+          TnetEgress e = { 0, TNET_ID_NONE, direct };
+          g_array_append_val (egress, e);
+        }
+    }
+
+  g_autoptr (TnetRaptor) ws = tnet_raptor_new (tt);
+  g_autofree gint32 *series = g_new (gint32, n_min);
+  tnet_raptor_run_range (ws, (const TnetStopWalk *) (void *) acc->data, acc->len, dep, n_min,
+                         (const TnetEgress *) (void *) egress->data, egress->len, 1, series);
+  /* the journey of the first minute: the best egress stop, then its legs */
+  tnet_raptor_run (ws, (const TnetStopWalk *) (void *) acc->data, acc->len, dep);
+  TnetId best = TNET_ID_NONE;
+  gint32 best_t = TNET_RAPTOR_UNREACHED;
+  guint32 best_walk = 0;
+  for (guint i = 0; i < egr->len; i++)
+    {
+      const TnetStopWalk *w = &g_array_index (egr, TnetStopWalk, i);
+      gint32 a = tnet_raptor_arrival (ws, w->stop);
+      if (a != TNET_RAPTOR_UNREACHED && a + (gint32) w->walk_s < best_t)
+        {
+          best_t = a + (gint32) w->walk_s;
+          best = w->stop;
+          best_walk = w->walk_s;
+        }
+    }
+  gboolean walk_only = direct <= topt->max_walk_s && dep + (gint32) direct <= best_t;
+  if (series[0] == TNET_RAPTOR_UNREACHED && topt->window_min <= 1)
+    {
+      fprintf (stderr, "tnet: no path by transit from '%s' to '%s' departing %02d:%02d on "
+               "%u\n", from, to, dep / 3600, dep / 60 % 60, date);
+      return TNET_EXIT_INPUT;
+    }
+  g_autoptr (GArray) legs = g_array_new (FALSE, FALSE, sizeof (TnetTransitLeg));
+  if (!walk_only && best != TNET_ID_NONE)
+    tnet_raptor_journey (ws, best, legs);
+  g_autofree gint32 *pv = g_new (gint32, MAX (topt->percentiles->len, 1));
+  g_autofree gint32 *sorted = g_memdup2 (series, sizeof (gint32) * n_min);
+  tnet_percentiles (sorted, n_min, (const double *) (void *) topt->percentiles->data,
+                    topt->percentiles->len, pv);
+
+  g_autofree char *feed_name = g_path_get_basename (feed_path);
+  GString *out = g_string_new (NULL);
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+  if (json)
+    {
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "from");
+      json_builder_add_string_value (b, from);
+      json_builder_set_member_name (b, "to");
+      json_builder_add_string_value (b, to);
+      json_builder_set_member_name (b, "profile");
+      json_builder_add_string_value (b, "transit");
+      json_builder_set_member_name (b, "model");
+      json_builder_add_string_value (b, "timetable");
+      json_builder_set_member_name (b, "feed");
+      json_builder_add_string_value (b, feed_name);
+      json_builder_set_member_name (b, "date");
+      json_builder_add_int_value (b, date);
+      json_builder_set_member_name (b, "depart");
+      g_autofree char *cd = clock_str (dep);
+      json_builder_add_string_value (b, cd);
+      json_builder_set_member_name (b, "window_min");
+      json_builder_add_int_value (b, topt->window_min);
+      json_builder_set_member_name (b, "total_min");
+      if (series[0] == TNET_RAPTOR_UNREACHED)
+        json_builder_add_null_value (b);
+      else
+        json_builder_add_double_value (b, round (series[0] / 6.0) / 10.0);
+      json_builder_set_member_name (b, "legs");
+      json_builder_begin_array (b);
+    }
+  else
+    g_string_append_printf (out, "Route by transit (timetable %s, %u) from %s to %s, "
+                            "departing %02d:%02d\n", feed_name, date, from, to,
+                            dep / 3600, dep / 60 % 60);
+  gint32 clock = dep;
+  for (guint i = 0; i < legs->len; i++)
+    {
+      const TnetTransitLeg *l = &g_array_index (legs, TnetTransitLeg, i);
+      const char *fs = l->from_stop == TNET_ID_NONE ? from : tnet_timetable_stop_id (tt, l->from_stop);
+      const char *ts = tnet_timetable_stop_id (tt, l->to_stop);
+      const char *kind = l->kind == TNET_TRANSIT_LEG_RIDE ? "ride"
+                         : l->kind == TNET_TRANSIT_LEG_ACCESS ? "walk" : "transfer";
+      if (l->kind == TNET_TRANSIT_LEG_ACCESS && l->end_s == l->start_s)
+        continue;
+      g_autofree char *c0 = clock_str (l->start_s), *c1 = clock_str (l->end_s);
+      if (json)
+        {
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "kind");
+          json_builder_add_string_value (b, kind);
+          json_builder_set_member_name (b, "line");
+          if (l->route_name)
+            json_builder_add_string_value (b, l->route_name);
+          else
+            json_builder_add_null_value (b);
+          json_builder_set_member_name (b, "trip");
+          if (l->trip_id)
+            json_builder_add_string_value (b, l->trip_id);
+          else
+            json_builder_add_null_value (b);
+          json_builder_set_member_name (b, "from");
+          json_builder_add_string_value (b, fs);
+          json_builder_set_member_name (b, "to");
+          json_builder_add_string_value (b, ts);
+          json_builder_set_member_name (b, "start");
+          json_builder_add_string_value (b, c0);
+          json_builder_set_member_name (b, "end");
+          json_builder_add_string_value (b, c1);
+          json_builder_set_member_name (b, "wait_min");
+          json_builder_add_double_value (b, l->wait_s / 60.0);
+          json_builder_end_object (b);
+        }
+      else if (l->kind == TNET_TRANSIT_LEG_RIDE)
+        g_string_append_printf (out, "  wait %.1f min, board %s %s at %s, alight %s at %s "
+                                "(%s %s)\n", l->wait_s / 60.0, l->route_name, fs, c0, ts, c1,
+                                tnet_mode_to_string (l->mode), l->trip_id);
+      else
+        g_string_append_printf (out, "  %s %s -> %s, %s-%s\n", kind, fs, ts, c0, c1);
+      clock = l->end_s;
+    }
+  if (!walk_only && best != TNET_ID_NONE && best_walk > 0)
+    {
+      g_autofree char *c0 = clock_str (clock), *c1 = clock_str (clock + (gint32) best_walk);
+      if (!json)
+        g_string_append_printf (out, "  walk %s -> %s, %s-%s\n",
+                                tnet_timetable_stop_id (tt, best), to, c0, c1);
+    }
+  if (walk_only && !json)
+    g_string_append_printf (out, "  walk %s -> %s, %.1f min\n", from, to, direct / 60.0);
+  if (json)
+    {
+      json_builder_end_array (b);
+      json_builder_set_member_name (b, "percentiles");
+      json_builder_begin_object (b);
+      for (guint i = 0; i < topt->percentiles->len; i++)
+        {
+          g_autofree char *k = g_strdup_printf ("p%g", g_array_index (topt->percentiles,
+                                                                       double, i));
+          json_builder_set_member_name (b, k);
+          if (pv[i] == TNET_RAPTOR_UNREACHED)
+            json_builder_add_null_value (b);
+          else
+            json_builder_add_double_value (b, round (pv[i] / 6.0) / 10.0);
+        }
+      json_builder_end_object (b);
+      json_builder_set_member_name (b, "minutes");
+      json_builder_begin_array (b);
+      for (guint m = 0; m < n_min; m++)
+        if (series[m] == TNET_RAPTOR_UNREACHED)
+          json_builder_add_null_value (b);
+        else
+          json_builder_add_double_value (b, round (series[m] / 6.0) / 10.0);
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+      g_string_free (out, TRUE);
+      if (!tnet_cli_write_json (common, b, &error))
+        return tnet_cli_fail (NULL, error);
+      return TNET_EXIT_OK;
+    }
+  if (series[0] != TNET_RAPTOR_UNREACHED)
+    g_string_append_printf (out, "Total: %.1f min\n", series[0] / 60.0);
+  if (topt->window_min > 1)
+    {
+      g_string_append_printf (out, "Window %02d:%02d + %u min, travel time percentiles:",
+                              dep / 3600, dep / 60 % 60, topt->window_min);
+      for (guint i = 0; i < topt->percentiles->len; i++)
+        {
+          if (pv[i] == TNET_RAPTOR_UNREACHED)
+            g_string_append_printf (out, " p%g -", g_array_index (topt->percentiles, double, i));
+          else
+            g_string_append_printf (out, " p%g %.1f", g_array_index (topt->percentiles, double, i),
+                                    pv[i] / 60.0);
+        }
+      g_string_append (out, " min\nPer minute:");
+      for (guint m = 0; m < n_min; m++)
+        {
+          if (series[m] == TNET_RAPTOR_UNREACHED)
+            g_string_append (out, " -");
+          else
+            g_string_append_printf (out, " %.1f", series[m] / 60.0);
+        }
+      g_string_append_c (out, '\n');
+    }
+  g_autofree char *text = g_string_free (out, FALSE);
+  if (!tnet_cli_write (common, text, &error))
+    return tnet_cli_fail (NULL, error);
+  return TNET_EXIT_OK;
+}
