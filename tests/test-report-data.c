@@ -214,6 +214,43 @@ START_TEST (test_cli_json)
   JsonObject *share = json_object_get_object_member (ind25, "commute_60min_population_pct");
   ck_assert (json_object_has_member (share, "park_and_ride"));
   ck_assert (json_object_has_member (ind25, "commute_changes"));
+  /* every indicator says what it rests on; an indicator with an input
+   * tagged calibrated:<key> in links.csv (counted here from the file) is
+   * "calibrated — not evidence", with pass null */
+  g_autofree char *lp = tt_source_path ("data/xuchang/links.csv");
+  g_autofree char *links = NULL;
+  ck_assert (g_file_get_contents (lp, &links, NULL, NULL));
+  JsonObject *s25 = json_object_get_object_member (scen, "2025");
+  JsonObject *ev = json_object_get_object_member (s25, "evidence");
+  JsonObject *pass = json_object_get_object_member (s25, "pass");
+  GList *members = json_object_get_members (ind25);
+  guint n_ev = 0;
+  for (GList *l = members; l; l = l->next)
+    if (json_object_has_member (ev, l->data))
+      {
+        JsonObject *e = json_object_get_object_member (ev, l->data);
+        JsonObject *in = json_object_get_object_member (e, "inputs");
+        ck_assert_uint_gt (json_array_get_length (json_object_get_array_member (in, "files")), 0);
+        g_autofree char *tag = g_strdup_printf ("calibrated:%s", (const char *) l->data);
+        gboolean tagged = strstr (links, tag) != NULL;
+        ck_assert_msg (json_object_get_boolean_member (e, "calibrated") == tagged, "%s",
+                       (const char *) l->data);
+        if (tagged && json_object_has_member (pass, l->data))
+          {
+            ck_assert (json_node_is_null (json_object_get_member (pass, l->data)));
+            ck_assert_str_eq (json_object_get_string_member (e, "verdict"),
+                              "calibrated — not evidence");
+          }
+        n_ev++;
+      }
+  g_list_free (members);
+  /* most of the table's rows have a value in 2025, and each has evidence */
+  ck_assert_uint_ge (n_ev, 10);
+  ck_assert_ptr_nonnull (strstr (links, "calibrated:trunk_class2_pct"));
+  ck_assert (json_object_get_boolean_member (json_object_get_object_member (ev, "trunk_class2_pct"),
+                                             "calibrated"));
+  ck_assert (!json_object_get_boolean_member (json_object_get_object_member (ev, "expressway_km"),
+                                              "calibrated"));
   tt_run_clear (&r);
 }
 END_TEST

@@ -21,6 +21,8 @@ struct _TnetReport {
   JsonNode **indicators;        /* per column: the "indicators" object */
   char **details;               /* [column * N_SECTIONS + section]: text, maybe "" */
   TnetTargetTable *targets;     /* NULL when the folder has none */
+  JsonNode **evidence;          /* per column: indicator -> inputs, calibrated, verdict */
+  GHashTable *calibrated;       /* indicator keys calibrated in the last column */
   char *title;                  /* first line of the text rendering */
 };
 
@@ -33,6 +35,12 @@ tnet_report_free (TnetReport *report)
     if (report->indicators[c])
       json_node_unref (report->indicators[c]);
   g_free (report->indicators);
+  for (guint c = 0; report->evidence && c < report->n_columns; c++)
+    if (report->evidence[c])
+      json_node_unref (report->evidence[c]);
+  g_free (report->evidence);
+  if (report->calibrated)
+    g_hash_table_unref (report->calibrated);
   g_strfreev (report->columns);
   if (report->details)
     for (guint k = 0; k < report->n_columns * N_SECTIONS; k++)
@@ -101,6 +109,49 @@ optional_file (const TnetNetwork *net, const char *name)
   return path;
 }
 
+static JsonNode *member (const TnetReport *report, guint column, const char *key);
+static const TnetTarget *find_target (const TnetReport *report, const char *key);
+static double summary_value (JsonNode *node, const TnetTarget *target);
+
+/* Per column and indicator: what it rests on, whether an input was
+ * calibrated to its own target, and the verdict the report gives. */
+static void
+compute_evidence (TnetReport *report, const TnetNetwork *net,
+                  const TnetScenario *const *scenarios)
+{
+  report->evidence = g_new0 (JsonNode *, MAX (report->n_columns, 1));
+  report->calibrated = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint c = 0; c < report->n_columns; c++)
+    {
+      g_autoptr (JsonBuilder) b = json_builder_new ();
+      json_builder_begin_object (b);
+      for (guint s = 0; s < N_SECTIONS; s++)
+        for (const TnetReportIndicator *i = sections[s]->indicators; i->key; i++)
+          {
+            JsonNode *node = member (report, c, i->key);
+            if (!node)
+              continue;
+            gboolean calibrated = tnet_i_report_indicator_calibrated (net, scenarios[c], i->key);
+            if (calibrated && c + 1 == report->n_columns)
+              g_hash_table_add (report->calibrated, (gpointer) i->key);
+            json_builder_set_member_name (b, i->key);
+            json_builder_begin_object (b);
+            tnet_i_report_add_inputs (net, scenarios[c], TNET_REPORT_HOME_REGION, i->key, b);
+            json_builder_set_member_name (b, "calibrated");
+            json_builder_add_boolean_value (b, calibrated);
+            const TnetTarget *t = find_target (report, i->key);
+            json_builder_set_member_name (b, "verdict");
+            json_builder_add_string_value (b, !t ? "no target"
+                                           : calibrated ? "calibrated — not evidence"
+                                           : tnet_target_check (t, summary_value (node, t))
+                                           ? "pass" : "fail");
+            json_builder_end_object (b);
+          }
+      json_builder_end_object (b);
+      report->evidence[c] = json_builder_get_root (b);
+    }
+}
+
 TnetReport *
 tnet_report_compute (const TnetNetwork *net, const TnetScenario *const *scenarios,
                      guint n_scenarios, GError **error)
@@ -161,6 +212,8 @@ tnet_report_compute (const TnetNetwork *net, const TnetScenario *const *scenario
       json_builder_end_object (b);
       report->indicators[c] = json_builder_get_root (b);
     }
+  if (ok)
+    compute_evidence (report, net, scenarios);
   for (guint c = 0; c < n_scenarios; c++)
     g_datalist_clear (&caches[c]);
   g_free (caches);
@@ -276,6 +329,18 @@ target_is_computed (const TnetReport *report, const char *key)
   return FALSE;
 }
 
+/* TRUE when the evidence of column @c says @key was calibrated. */
+static gboolean
+column_calibrated (const TnetReport *report, guint c, const char *key)
+{
+  if (!report->evidence || !report->evidence[c])
+    return FALSE;
+  JsonObject *o = json_node_get_object (report->evidence[c]);
+  if (!json_object_has_member (o, key))
+    return FALSE;
+  return json_object_get_boolean_member (json_object_get_object_member (o, key), "calibrated");
+}
+
 char *
 tnet_report_to_json (const TnetReport *report, gboolean pretty)
 {
@@ -290,6 +355,11 @@ tnet_report_to_json (const TnetReport *report, gboolean pretty)
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "indicators");
       json_builder_add_value (b, json_node_copy (report->indicators[c]));
+      if (report->evidence && report->evidence[c])
+        {
+          json_builder_set_member_name (b, "evidence");
+          json_builder_add_value (b, json_node_copy (report->evidence[c]));
+        }
       json_builder_set_member_name (b, "pass");
       json_builder_begin_object (b);
       for (guint t = 0; report->targets && t < tnet_target_table_n_targets (report->targets); t++)
@@ -299,8 +369,11 @@ tnet_report_to_json (const TnetReport *report, gboolean pretty)
           if (!node || isnan (target->target_2025))
             continue;
           json_builder_set_member_name (b, target->indicator);
-          json_builder_add_boolean_value (b, tnet_target_check (target,
-                                          summary_value (node, target)));
+          if (column_calibrated (report, c, target->indicator))
+            json_builder_add_null_value (b);   /* calibrated: not evidence either way */
+          else
+            json_builder_add_boolean_value (b, tnet_target_check (target,
+                                            summary_value (node, target)));
         }
       json_builder_end_object (b);
       json_builder_end_object (b);
@@ -360,6 +433,14 @@ csv_field (GString *s, const char *text)
     g_string_append (s, text);
 }
 
+/* TRUE when an input of @key was calibrated to its own target in the last
+ * column (the one pass/fail judges). */
+static gboolean
+is_calibrated (const TnetReport *report, const char *key)
+{
+  return report->calibrated && g_hash_table_contains (report->calibrated, key);
+}
+
 char *
 tnet_report_to_csv (const TnetReport *report)
 {
@@ -390,7 +471,8 @@ tnet_report_to_csv (const TnetReport *report)
         g_string_append_printf (s, "%g", target->target_2025);
       g_string_append_c (s, ',');
       if (target)
-        g_string_append (s, tnet_target_check (target, last) ? "pass" : "fail");
+        g_string_append (s, is_calibrated (report, info->key) ? "calibrated — not evidence"
+                         : tnet_target_check (target, last) ? "pass" : "fail");
       g_string_append_c (s, '\n');
     }
   return g_string_free (s, FALSE);
@@ -467,7 +549,9 @@ tnet_report_to_text (const TnetReport *report)
         {
           g_ptr_array_add (cells, g_strdup_printf ("%s %g", comparison_symbol (target->comparison),
                                                    target->target_2025));
-          g_ptr_array_add (cells, g_strdup (tnet_target_check (target, last) ? "pass" : "FAIL"));
+          g_ptr_array_add (cells, g_strdup (is_calibrated (report, info->key)
+                                            ? "calibrated — not evidence"
+                                            : tnet_target_check (target, last) ? "pass" : "FAIL"));
         }
       else
         {

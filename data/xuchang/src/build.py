@@ -18,7 +18,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
 from nodes_def import NODES            # noqa: E402
-from links_def import CHAINS, ACCESS, NEW_EXITS  # noqa: E402
+from links_def import CHAINS, ACCESS, NEW_EXITS, CALIBRATED_MODES, CALIBRATED_LINES  # noqa: E402
 import gtfs_def                         # noqa: E402
 
 
@@ -94,6 +94,9 @@ def build_links():
             else:
                 rows.append(row)
     rows = station_openings(rows)
+    for r in rows:
+        for key in CALIBRATED_MODES.get(r["mode"], []) + CALIBRATED_LINES.get(r["line"], []):
+            r["tags"] = r["tags"] + [f"calibrated:{key}"]
     # access links
     for k, a in enumerate(ACCESS):
         frm, to, tmin = a[0], a[1], a[2]
