@@ -855,12 +855,17 @@ START_TEST (test_bundled_line_counts)
   g_autoptr (TnetScenario) s2020 = tnet_scenario_new (2020);
   g_autoptr (TnetScenario) s2025 = tnet_scenario_new (2025);
   /* the plan: 4 + 7 to Zhengzhou in 2020; 5 + 15 and 3 + 8 in 2025 */
+  /* The plan lists 15 road lines to Zhengzhou and 8 to the airport zone for
+   * 2025 (P-C14). One of them, the 新G107 northern link, was still under
+   * construction in 2025 (facts §3; links.csv open_year 2026), so the
+   * network of 2025 has 15 - 1 = 14 and 8 - 1 = 7. */
+
   ck_assert_uint_eq (tnet_corridor_count_lines (net, s2020, TNET_MODES_RAIL, xc, zz, NULL), 4);
   ck_assert_uint_eq (tnet_corridor_count_lines (net, s2020, TNET_MODES_ROAD, xc, zz, NULL), 7);
   ck_assert_uint_eq (tnet_corridor_count_lines (net, s2025, TNET_MODES_RAIL, xc, zz, NULL), 5);
-  ck_assert_uint_eq (tnet_corridor_count_lines (net, s2025, TNET_MODES_ROAD, xc, zz, NULL), 15);
+  ck_assert_uint_eq (tnet_corridor_count_lines (net, s2025, TNET_MODES_ROAD, xc, zz, NULL), 14);
   ck_assert_uint_eq (tnet_corridor_count_lines (net, s2025, TNET_MODES_RAIL, xc, ap, NULL), 3);
-  ck_assert_uint_eq (tnet_corridor_count_lines (net, s2025, TNET_MODES_ROAD, xc, ap, NULL), 8);
+  ck_assert_uint_eq (tnet_corridor_count_lines (net, s2025, TNET_MODES_ROAD, xc, ap, NULL), 7);
   /* node-disjoint paths never outnumber link-disjoint ones */
   g_autoptr (TnetCorridor) corr = tnet_corridor_analyse (net, s2025, TNET_MODES_RAIL | TNET_MODES_ROAD,
                                                          xc, zz, 5, 60 * 60000, 1.5, &error);

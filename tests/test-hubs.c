@@ -1,6 +1,7 @@
 /* test-hubs.c: hub tables (hubs.csv, hub_walks.csv, GTFS parent stations)
  * and the transfer times between the services meeting at each hub. */
 #include "tests-common.h"
+#include <glib/gstdio.h>
 #include <check.h>
 #include <math.h>
 #include <string.h>
@@ -384,6 +385,220 @@ START_TEST (test_caltrain)
 }
 END_TEST
 
+static TnetHubTransfers *
+bundled (const TnetNetwork *net, const TnetHubSet *hubs, int year)
+{
+  g_autofree char *dir = tt_source_path ("data/xuchang");
+  g_autofree char *fp = tnet_feed_path_for_year (dir, year);
+  GError *error = NULL;
+  g_autoptr (TnetFeed) feed = tnet_feed_load (fp, NULL, &error);
+  ck_assert_msg (feed != NULL, "%s", error ? error->message : "");
+  g_autoptr (TnetScenario) scen = tnet_scenario_new (year);
+  (void) net;
+  return tnet_hub_transfers_compute (hubs, feed, scen);
+}
+
+/* Oracle for a measured walk: the two stops' positions read from the
+ * bundled 2025 stops.txt here (columns stop_id,stop_name,stop_lat,stop_lon
+ * located by the header), the haversine distance on a 6371.0088 km
+ * sphere, x 1.2 at 4.8 km/h, in minutes. */
+static double
+measured_walk (const char *a, const char *b)
+{
+  g_autofree char *path = tt_source_path ("data/xuchang/gtfs-2025/stops.txt");
+  g_autofree char *text = NULL;
+  ck_assert (g_file_get_contents (path, &text, NULL, NULL));
+  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+  g_auto (GStrv) head = g_strsplit (g_strstrip (lines[0]), ",", -1);
+  int c_id = -1, c_lat = -1, c_lon = -1;
+  for (int k = 0; head[k]; k++)
+    {
+      if (strcmp (head[k], "stop_id") == 0) c_id = k;
+      if (strcmp (head[k], "stop_lat") == 0) c_lat = k;
+      if (strcmp (head[k], "stop_lon") == 0) c_lon = k;
+    }
+  ck_assert (c_id >= 0 && c_lat >= 0 && c_lon >= 0);
+  double lat[2] = { NAN, NAN }, lon[2] = { NAN, NAN };
+  for (guint i = 1; lines[i]; i++)
+    {
+      g_auto (GStrv) f = g_strsplit (g_strstrip (lines[i]), ",", -1);
+      if ((int) g_strv_length (f) <= MAX (c_id, MAX (c_lat, c_lon)))
+        continue;
+      for (int k = 0; k < 2; k++)
+        if (strcmp (f[c_id], k ? b : a) == 0)
+          {
+            lat[k] = g_ascii_strtod (f[c_lat], NULL) * G_PI / 180;
+            lon[k] = g_ascii_strtod (f[c_lon], NULL) * G_PI / 180;
+          }
+    }
+  ck_assert (!isnan (lat[0]) && !isnan (lat[1]));
+  double h = pow (sin ((lat[1] - lat[0]) / 2), 2)
+             + cos (lat[0]) * cos (lat[1]) * pow (sin ((lon[1] - lon[0]) / 2), 2);
+  double km = 2 * 6371.0088 * asin (sqrt (h));
+  return km * 1.2 / 4.8 * 60;
+}
+
+START_TEST (test_bundled)
+{
+  g_autofree char *dir = tt_source_path ("data/xuchang");
+  GError *error = NULL;
+  g_autoptr (TnetNetwork) net = tnet_network_load_csv (dir, &error);
+  ck_assert_msg (net != NULL, "%s", error ? error->message : "");
+  g_autofree char *h = g_build_filename (dir, "hubs.csv", NULL);
+  g_autofree char *w = g_build_filename (dir, "hub_walks.csv", NULL);
+  g_autoptr (TnetHubSet) hubs = tnet_hub_set_load_csv (net, h, w, &error);
+  ck_assert_msg (hubs != NULL, "%s", error ? error->message : "");
+  g_autoptr (TnetHubTransfers) t25 = bundled (net, hubs, 2025);
+  g_autoptr (TnetHubTransfers) t20 = bundled (net, hubs, 2020);
+  double sum = 0;
+  static const char *const plan[] = { "h_yuzhou", "h_changge_north", "h_xuchang_north",
+                                      "h_nongdalu", "h_chanye_xincheng", "h_xuchang_east" };
+  for (guint k = 0; k < G_N_ELEMENTS (plan); k++)
+    {
+      int i = tnet_hub_transfers_find (t25, plan[k]);
+      ck_assert_int_ge (i, 0);
+      const TnetHubTable *tab = tnet_hub_transfers_get (t25, (guint) i);
+      ck_assert_msg (tab->in_service, "%s: %s", plan[k], tab->status);
+      ck_assert_uint_ge (tab->n_pairs, 2);
+      if (tab->hub->kind == TNET_HUB_INTEGRATED_NEW)
+        {
+          /* each new hub pairs one rail station with one bus stop and has
+           * no measured walk: both changes walk the straight line between
+           * the two stops x 1.2 at 4.8 km/h, plus the hub's 1.5 min of
+           * level change (hubs.csv) */
+          double walk = measured_walk (tab->hub->members[0], tab->hub->members[1]) + 1.5;
+          ck_assert_double_eq_tol (tab->mean_walk_min, walk, 1e-6);
+          sum += walk;
+        }
+    }
+  guint n = 0;
+  ck_assert_double_eq_tol (tnet_hub_transfers_indicator_min (t25, TNET_HUB_INTEGRATED_NEW, &n),
+                           sum / 5, 1e-6);
+  ck_assert_uint_eq (n, 5);
+  /* 2020: only 许昌北 of the new hubs is open (8 min walk); the others are
+   * not in service, with no figure */
+  static const char *const absent[] = { "h_yuzhou", "h_changge_north", "h_nongdalu",
+                                        "h_chanye_xincheng" };
+  for (guint k = 0; k < G_N_ELEMENTS (absent); k++)
+    {
+      const TnetHubTable *tab = tnet_hub_transfers_get (t20, (guint) tnet_hub_transfers_find (t20, absent[k]));
+      ck_assert (!tab->in_service);
+      ck_assert (g_str_has_prefix (tab->status, "not open until"));
+      ck_assert (isnan (tab->mean_walk_min));
+    }
+  const TnetHubTable *xn = tnet_hub_transfers_get (t20, (guint) tnet_hub_transfers_find (t20, "h_xuchang_north"));
+  ck_assert (xn->in_service);
+  double w20 = measured_walk ("xc_north_hsr", "bus_xc_north") + 1.5;
+  ck_assert_double_eq_tol (xn->mean_walk_min, w20, 1e-6);
+  ck_assert_double_eq_tol (tnet_hub_transfers_indicator_min (t20, TNET_HUB_INTEGRATED_NEW, &n),
+                           w20, 1e-6);
+  ck_assert_uint_eq (n, 1);
+}
+END_TEST
+
+/* The hub indicator follows the stops: a copy of the bundled 2025 feed
+ * with 禹州站's bus stop moved 0.01° of latitude further from the station
+ * gives that hub a walk longer by exactly the extra straight-line distance
+ * (measured_walk on the moved positions), and nothing else changes. */
+START_TEST (test_stop_moves)
+{
+  g_autofree char *src = tt_source_path ("data/xuchang/gtfs-2025");
+  g_autofree char *tmp = tt_mkdtemp ();
+  g_autofree char *feed_dir = g_build_filename (tmp, "gtfs-2025", NULL);
+  ck_assert_int_eq (g_mkdir (feed_dir, 0755), 0);
+  static const char *const files[] = { "agency.txt", "calendar.txt", "frequencies.txt",
+                                       "routes.txt", "stop_times.txt", "stops.txt",
+                                       "transfers.txt", "trips.txt" };
+  double lat0 = NAN, lat1 = NAN;
+  for (guint k = 0; k < G_N_ELEMENTS (files); k++)
+    {
+      g_autofree char *from = g_build_filename (src, files[k], NULL);
+      g_autofree char *to = g_build_filename (feed_dir, files[k], NULL);
+      g_autofree char *text = NULL;
+      ck_assert (g_file_get_contents (from, &text, NULL, NULL));
+      if (strcmp (files[k], "stops.txt") == 0)
+        {
+          g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+          g_auto (GStrv) head = g_strsplit (g_strstrip (lines[0]), ",", -1);
+          int c_lat = -1;
+          for (int h = 0; head[h]; h++)
+            if (strcmp (head[h], "stop_lat") == 0)
+              c_lat = h;
+          ck_assert_int_ge (c_lat, 0);
+          for (guint i = 1; lines[i]; i++)
+            if (g_str_has_prefix (lines[i], "bus_yz_hsr,"))
+              {
+                g_auto (GStrv) f = g_strsplit (lines[i], ",", -1);
+                lat0 = g_ascii_strtod (f[c_lat], NULL);
+                lat1 = lat0 - 0.01;      /* the station is north of its stop */
+                g_free (f[c_lat]);
+                f[c_lat] = g_strdup_printf ("%.6f", lat1);
+                g_free (lines[i]);
+                lines[i] = g_strjoinv (",", f);
+              }
+          g_free (text);
+          text = g_strjoinv ("\n", lines);
+        }
+      ck_assert (g_file_set_contents (to, text, -1, NULL));
+    }
+  ck_assert (!isnan (lat0));
+  g_autofree char *dir = tt_source_path ("data/xuchang");
+  GError *error = NULL;
+  g_autoptr (TnetNetwork) net = tnet_network_load_csv (dir, &error);
+  ck_assert_msg (net != NULL, "%s", error ? error->message : "");
+  g_autofree char *h = g_build_filename (dir, "hubs.csv", NULL);
+  g_autoptr (TnetHubSet) hubs = tnet_hub_set_load_csv (net, h, NULL, &error);
+  ck_assert_msg (hubs != NULL, "%s", error ? error->message : "");
+  g_autoptr (TnetFeed) moved = tnet_feed_load (feed_dir, NULL, &error);
+  ck_assert_msg (moved != NULL, "%s", error ? error->message : "");
+  g_autoptr (TnetScenario) scen = tnet_scenario_new (2025);
+  g_autoptr (TnetHubTransfers) before = bundled (net, hubs, 2025);
+  g_autoptr (TnetHubTransfers) after = tnet_hub_transfers_compute (hubs, moved, scen);
+  const TnetHubTable *a = tnet_hub_transfers_get (before, (guint) tnet_hub_transfers_find (before, "h_yuzhou"));
+  const TnetHubTable *b = tnet_hub_transfers_get (after, (guint) tnet_hub_transfers_find (after, "h_yuzhou"));
+  /* station yz_hsr stays; the stop is 0.01° (1.112 km) further south:
+   * the walk is the straight line between the new positions x 1.2 at
+   * 4.8 km/h + 1.5, computed here from the station's and the moved stop's
+   * coordinates with the same haversine as measured_walk */
+  double station_lat = 0, station_lon = 0, stop_lon = 0;
+  {
+    g_autofree char *sp = g_build_filename (feed_dir, "stops.txt", NULL);
+    g_autofree char *text = NULL;
+    ck_assert (g_file_get_contents (sp, &text, NULL, NULL));
+    g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+    g_auto (GStrv) head = g_strsplit (g_strstrip (lines[0]), ",", -1);
+    int c_lat = -1, c_lon = -1;
+    for (int k = 0; head[k]; k++)
+      {
+        if (strcmp (head[k], "stop_lat") == 0) c_lat = k;
+        if (strcmp (head[k], "stop_lon") == 0) c_lon = k;
+      }
+    for (guint i = 1; lines[i]; i++)
+      {
+        g_auto (GStrv) f = g_strsplit (g_strstrip (lines[i]), ",", -1);
+        if (g_str_has_prefix (lines[i], "yz_hsr,"))
+          {
+            station_lat = g_ascii_strtod (f[c_lat], NULL);
+            station_lon = g_ascii_strtod (f[c_lon], NULL);
+          }
+        else if (g_str_has_prefix (lines[i], "bus_yz_hsr,"))
+          stop_lon = g_ascii_strtod (f[c_lon], NULL);
+      }
+  }
+  double p1 = station_lat * G_PI / 180, p2 = lat1 * G_PI / 180;
+  double dl = (stop_lon - station_lon) * G_PI / 180;
+  double hv = pow (sin ((p2 - p1) / 2), 2) + cos (p1) * cos (p2) * pow (sin (dl / 2), 2);
+  double want = 2 * 6371.0088 * asin (sqrt (hv)) * 1.2 / 4.8 * 60 + 1.5;
+  ck_assert_double_eq_tol (b->mean_walk_min, want, 1e-3);
+  ck_assert (b->mean_walk_min > a->mean_walk_min + 10);   /* 1.1 km more: ~16 min */
+  guint n = 0;
+  double i0 = tnet_hub_transfers_indicator_min (before, TNET_HUB_INTEGRATED_NEW, &n);
+  double i1 = tnet_hub_transfers_indicator_min (after, TNET_HUB_INTEGRATED_NEW, &n);
+  ck_assert_double_eq_tol (i1 - i0, (b->mean_walk_min - a->mean_walk_min) / n, 1e-6);
+  tt_rm_rf (tmp);
+}
+END_TEST
+
 static char *
 run_cli (int *status, ...)
 {
@@ -409,7 +624,11 @@ START_TEST (test_cli)
   g_autofree char *json = run_cli (&status, "transfers", "h_xuchang_north", "--scenario", "2020",
                                    "--format", "json", NULL);
   ck_assert_int_eq (status, 0);
-  ck_assert_ptr_nonnull (strstr (json, "\"mean_walk_min\" : 8.0"));
+  /* the walk measured from the stops' positions (see measured_walk), to
+   * the one decimal the CLI prints */
+  g_autofree char *want = g_strdup_printf ("\"mean_walk_min\" : %.1f",
+                                           measured_walk ("xc_north_hsr", "bus_xc_north") + 1.5);
+  ck_assert_msg (strstr (json, want) != NULL, "%s not in %s", want, json);
   ck_assert_ptr_nonnull (strstr (json, "\"id\" : \"h_xuchang_north\""));
   ck_assert_ptr_null (strstr (json, "h_yuzhou"));
   g_autofree char *text = run_cli (&status, "transfers", "--scenario", "2020", NULL);
@@ -441,7 +660,9 @@ main (void)
   tcase_add_test (tc, test_load_errors);
   tcase_add_test (tc, test_nyc_subway);
   tcase_add_test (tc, test_caltrain);
+  tcase_add_test (tc, test_bundled);
   tcase_add_test (tc, test_cli);
+  tcase_add_test (tc, test_stop_moves);
   suite_add_tcase (s, tc);
   return tt_run_suite (s);
 }

@@ -157,8 +157,10 @@ START_TEST (test_baseline_and_plan)
   corr = json_object_get_array_member (o, "corridors");
   modes = json_object_get_object_member (json_array_get_object_element (corr, 0), "modes");
   JsonObject *road = json_object_get_object_member (modes, "road");
-  /* the plan's own count: 5 rail + 15 road lines to Zhengzhou in 2025 */
-  ck_assert_int_eq (json_object_get_int_member (road, "lines"), 15);
+  /* the plan's own count: 5 rail + 15 road lines to Zhengzhou in 2025, less
+   * the 新G107 northern link, still under construction in 2025 (facts §3;
+   * links.csv open_year 2026): 15 - 1 = 14 road lines */
+  ck_assert_int_eq (json_object_get_int_member (road, "lines"), 14);
   ck_assert_int_eq (json_object_get_int_member (json_object_get_object_member (modes, "rail"),
                                                 "lines"), 5);
   ck_assert_int_ge (5, rail_lines_2020);

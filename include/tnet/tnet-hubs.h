@@ -50,6 +50,10 @@ typedef struct {
   TnetHubKind kind;
   int open_year;
   double target_min;
+  /* minutes added to a walk measured between two different member stops
+   * (hubs.csv level_change_min: stairs or escalators between platform and
+   * street level; 0 when the column is absent or empty) */
+  double level_change_min;
 } TnetHub;
 
 typedef struct _TnetHubSet TnetHubSet;
@@ -59,8 +63,9 @@ typedef struct _TnetHubSet TnetHubSet;
  * @net: (nullable): the network whose node ids the members name; %NULL
  *   accepts any member id
  * @hubs_path: a hubs.csv file (`id,name,name_en,kind,open_year,
- *   target_transfer_min,members,source,confidence`; `#` comment lines;
- *   kind `integrated_new` or `existing`; members `;`-separated)
+ *   target_transfer_min,members,source,confidence`, optional
+ *   `level_change_min`; `#` comment lines; kind `integrated_new` or
+ *   `existing`; members `;`-separated)
  * @walks_path: (nullable): a hub_walks.csv file (`hub,from,to,walk_min,
  *   open_year,source,confidence`)
  *
@@ -242,8 +247,9 @@ typedef struct _TnetHubTransfers TnetHubTransfers;
  * (tnet_hub_set_walk_min()); the feed's transfers.txt type-2
  * min_transfer_time of (s,t), else of their parent stations (also when s =
  * t: the feed's minimum time to change applies at one stop too); 0 when s =
- * t; else the straight-line distance × 1.2 at 4.8 km/h (the defaults of
- * #TnetTransitOptions). A type-3 rule forbids that change. A pair's walk is
+ * t; else the walk measured from the stops' positions: the straight-line
+ * distance × 1.2 at 4.8 km/h (the defaults of #TnetTransitOptions) plus
+ * the hub's level_change_min. A type-3 rule forbids that change. A pair's walk is
  * the shortest over the stops where @from sets down and @to picks up.
  * Headways are taken from the feed's patterns over its window (a pattern's
  * headway holds at each of its stops); a direction of a service at the hub

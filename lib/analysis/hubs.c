@@ -135,7 +135,9 @@ stop_walk_min (const Ctx *c, guint hub, TnetId sa, TnetId sb)
     return r->transfer_type == 3 ? NAN : r->min_transfer_time_s / 60.0;
   if (sa == sb)
     return 0.0;
-  return distance_m (a, b) * DEFAULT_WALK_DETOUR / (DEFAULT_WALK_KMH / 0.06);
+  const TnetHub *h = tnet_hub_set_get (c->hubs, hub);
+  return distance_m (a, b) * DEFAULT_WALK_DETOUR / (DEFAULT_WALK_KMH / 0.06)
+         + (h ? h->level_change_min : 0.0);
 }
 
 static Service *

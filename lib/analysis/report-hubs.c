@@ -33,14 +33,17 @@ run_hubs (const TnetReportContext *ctx, JsonBuilder *b, GString *text, GError **
       json_builder_set_member_name (b, "status");
       json_builder_add_string_value (b, tab->status);
       tnet_i_json_add_number (b, "walk_min", tab->mean_walk_min, 2);
+      tnet_i_json_add_number (b, "wait_min", tab->mean_walk_wait_min - tab->mean_walk_min, 2);
       tnet_i_json_add_number (b, "walk_wait_min", tab->mean_walk_wait_min, 2);
       tnet_i_json_add_number (b, "weighted_walk_wait_min", tab->weighted_walk_wait_min, 2);
       json_builder_end_object (b);
       g_string_append_printf (text, "  %s (%s): ", tab->hub->name && *tab->hub->name
                               ? tab->hub->name : tab->hub->id, tab->hub->id);
       if (tab->in_service)
-        g_string_append_printf (text, "walk %.1f min, walk+wait %.1f min (%u pairs)\n",
-                                tab->mean_walk_min, tab->mean_walk_wait_min, tab->n_pairs);
+        g_string_append_printf (text, "walk %.1f min, wait %.1f min, walk+wait %.1f min "
+                                "(%u pairs)\n", tab->mean_walk_min,
+                                tab->mean_walk_wait_min - tab->mean_walk_min,
+                                tab->mean_walk_wait_min, tab->n_pairs);
       else
         g_string_append_printf (text, "not in service (%s)\n", tab->status);
     }
@@ -50,6 +53,10 @@ run_hubs (const TnetReportContext *ctx, JsonBuilder *b, GString *text, GError **
   if (n)
     g_string_append_printf (text, "  mean walk over the %u new integrated hubs in service: "
                             "%.1f min\n", n, v);
+  g_string_append (text, "  The target is compared with the walk: the hub's layout decides the "
+                   "walk between its stops,\n  while the wait depends on the services' "
+                   "timetables, which the hub does not control;\n  walk+wait is shown "
+                   "for the traveller's whole change.\n");
   return TRUE;
 }
 

@@ -87,3 +87,13 @@ extern const TnetReportSection tnet_i_report_section_hubs;
 extern const TnetReportSection tnet_i_report_section_summary;
 extern const TnetReportSection tnet_i_report_section_rings;
 extern const TnetReportSection tnet_i_report_section_axes;
+
+/* Inputs of an indicator (report-inputs.c): adds an "inputs" member to
+ * @b describing the files, link rows, confidence and sources the indicator
+ * @key reads in the scenario; and whether an active input row carries the
+ * tag calibrated:@key (a value fitted to the indicator's own target). */
+void tnet_i_report_add_inputs (const TnetNetwork *net, const TnetScenario *scen,
+                               const char *home, const char *key, JsonBuilder *b);
+gboolean tnet_i_report_indicator_calibrated (const TnetNetwork *net, const TnetScenario *scen,
+                                             const char *key);
+const char *const *tnet_i_report_input_files (const char *key);

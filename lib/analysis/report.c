@@ -35,6 +35,8 @@ struct _TnetReport {
   JsonNode **indicators;        /* per column: the "indicators" object */
   char **details;               /* [column * N_SECTIONS + section]: text, maybe "" */
   const TnetTargetTable *targets; /* the dataset's; NULL when the folder has none */
+  JsonNode **evidence;          /* per column: indicator -> inputs, calibrated, verdict */
+  GHashTable *calibrated;       /* indicator keys calibrated in the last column */
   char *title;                  /* first line of the text rendering */
 };
 
@@ -47,6 +49,12 @@ tnet_report_free (TnetReport *report)
     if (report->indicators[c])
       json_node_unref (report->indicators[c]);
   g_free (report->indicators);
+  for (guint c = 0; report->evidence && c < report->n_columns; c++)
+    if (report->evidence[c])
+      json_node_unref (report->evidence[c]);
+  g_free (report->evidence);
+  if (report->calibrated)
+    g_hash_table_unref (report->calibrated);
   g_strfreev (report->columns);
   if (report->details)
     for (guint k = 0; k < report->n_columns * N_SECTIONS; k++)
@@ -132,6 +140,50 @@ tnet_i_report_set_title (const TnetReportContext *ctx, const char *title)
   ctx->report->section_titles[ctx->section] = g_strdup (title);
 }
 
+static JsonNode *member (const TnetReport *report, guint column, const char *key);
+static const TnetTarget *find_target (const TnetReport *report, const char *key);
+static double summary_value (JsonNode *node, const TnetTarget *target);
+
+/* Per column and indicator: what it rests on, whether an input was
+ * calibrated to its own target, and the verdict the report gives. */
+static void
+compute_evidence (TnetReport *report, const TnetNetwork *net, const char *home,
+                  const TnetScenario *const *scenarios)
+{
+  report->evidence = g_new0 (JsonNode *, MAX (report->n_columns, 1));
+  report->calibrated = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint c = 0; c < report->n_columns; c++)
+    {
+      g_autoptr (JsonBuilder) b = json_builder_new ();
+      json_builder_begin_object (b);
+      for (guint s = 0; s < N_SECTIONS; s++)
+        for (guint r = 0; r < report->rows[s]->len; r++)
+          {
+            const Row *i = &g_array_index (report->rows[s], Row, r);
+            JsonNode *node = member (report, c, i->key);
+            if (!node)
+              continue;
+            gboolean calibrated = tnet_i_report_indicator_calibrated (net, scenarios[c], i->key);
+            if (calibrated && c + 1 == report->n_columns)
+              g_hash_table_add (report->calibrated, (gpointer) i->key);
+            json_builder_set_member_name (b, i->key);
+            json_builder_begin_object (b);
+            tnet_i_report_add_inputs (net, scenarios[c], home, i->key, b);
+            json_builder_set_member_name (b, "calibrated");
+            json_builder_add_boolean_value (b, calibrated);
+            const TnetTarget *t = find_target (report, i->key);
+            json_builder_set_member_name (b, "verdict");
+            json_builder_add_string_value (b, !t ? "no target"
+                                           : calibrated ? "calibrated — not evidence"
+                                           : tnet_target_check (t, summary_value (node, t))
+                                           ? "pass" : "fail");
+            json_builder_end_object (b);
+          }
+      json_builder_end_object (b);
+      report->evidence[c] = json_builder_get_root (b);
+    }
+}
+
 TnetReport *
 tnet_report_compute (const TnetDataset *ds, const TnetScenario *const *scenarios,
                      guint n_scenarios, GError **error)
@@ -203,6 +255,8 @@ tnet_report_compute (const TnetDataset *ds, const TnetScenario *const *scenarios
       json_builder_end_object (b);
       report->indicators[c] = json_builder_get_root (b);
     }
+  if (ok)
+    compute_evidence (report, net, plan ? tnet_plan_get_home (plan) : NULL, scenarios);
   for (guint c = 0; c < n_scenarios; c++)
     g_datalist_clear (&caches[c]);
   g_free (caches);
@@ -312,6 +366,18 @@ target_is_computed (const TnetReport *report, const char *key)
   return FALSE;
 }
 
+/* TRUE when the evidence of column @c says @key was calibrated. */
+static gboolean
+column_calibrated (const TnetReport *report, guint c, const char *key)
+{
+  if (!report->evidence || !report->evidence[c])
+    return FALSE;
+  JsonObject *o = json_node_get_object (report->evidence[c]);
+  if (!json_object_has_member (o, key))
+    return FALSE;
+  return json_object_get_boolean_member (json_object_get_object_member (o, key), "calibrated");
+}
+
 char *
 tnet_report_to_json (const TnetReport *report, gboolean pretty)
 {
@@ -326,6 +392,11 @@ tnet_report_to_json (const TnetReport *report, gboolean pretty)
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "indicators");
       json_builder_add_value (b, json_node_copy (report->indicators[c]));
+      if (report->evidence && report->evidence[c])
+        {
+          json_builder_set_member_name (b, "evidence");
+          json_builder_add_value (b, json_node_copy (report->evidence[c]));
+        }
       json_builder_set_member_name (b, "pass");
       json_builder_begin_object (b);
       for (guint t = 0; report->targets && t < tnet_target_table_n_targets (report->targets); t++)
@@ -335,8 +406,11 @@ tnet_report_to_json (const TnetReport *report, gboolean pretty)
           if (!node || isnan (target->target_2025))
             continue;
           json_builder_set_member_name (b, target->indicator);
-          json_builder_add_boolean_value (b, tnet_target_check (target,
-                                          summary_value (node, target)));
+          if (column_calibrated (report, c, target->indicator))
+            json_builder_add_null_value (b);   /* calibrated: not evidence either way */
+          else
+            json_builder_add_boolean_value (b, tnet_target_check (target,
+                                            summary_value (node, target)));
         }
       json_builder_end_object (b);
       json_builder_end_object (b);
@@ -378,6 +452,14 @@ format_number (GString *s, double v, int decimals)
     g_string_append_printf (s, "%.*f", decimals, v);
 }
 
+/* TRUE when an input of @key was calibrated to its own target in the last
+ * column (the one pass/fail judges). */
+static gboolean
+is_calibrated (const TnetReport *report, const char *key)
+{
+  return report->calibrated && g_hash_table_contains (report->calibrated, key);
+}
+
 char *
 tnet_report_to_csv (const TnetReport *report)
 {
@@ -405,8 +487,9 @@ tnet_report_to_csv (const TnetReport *report)
             tnet_csv_writer_add_number (w, last, info->decimals);  /* NaN: empty */
         }
       tnet_csv_writer_add_number (w, target ? target->target_2025 : NAN, -1);
-      tnet_csv_writer_add_text (w, target ? (tnet_target_check (target, last) ? "pass" : "fail")
-                                          : NULL);
+      tnet_csv_writer_add_text (w, !target ? NULL
+                                : is_calibrated (report, info->key) ? "calibrated — not evidence"
+                                : tnet_target_check (target, last) ? "pass" : "fail");
       tnet_csv_writer_end_row (w);
     }
   return tnet_csv_writer_free_to_string (w);
@@ -483,7 +566,9 @@ tnet_report_to_text (const TnetReport *report)
         {
           g_ptr_array_add (cells, g_strdup_printf ("%s %g", comparison_symbol (target->comparison),
                                                    target->target_2025));
-          g_ptr_array_add (cells, g_strdup (tnet_target_check (target, last) ? "pass" : "FAIL"));
+          g_ptr_array_add (cells, g_strdup (is_calibrated (report, info->key)
+                                            ? "calibrated — not evidence"
+                                            : tnet_target_check (target, last) ? "pass" : "FAIL"));
         }
       else
         {

@@ -54,6 +54,7 @@ load_hubs (TnetHubSet *set, const TnetNetwork *net, const char *path, GError **e
   int c_members = tnet_i_csv_column (csv, "members");
   int c_source = tnet_i_csv_column (csv, "source");
   int c_conf = tnet_i_csv_column (csv, "confidence");
+  int c_level = tnet_i_csv_column (csv, "level_change_min");
   int r;
   while ((r = tnet_i_csv_next (csv, error)) == 1)
     {
@@ -77,6 +78,18 @@ load_hubs (TnetHubSet *set, const TnetNetwork *net, const char *path, GError **e
         }
       if (!year_field (csv, c_open, &h.open_year, error))
         return FALSE;
+      if (c_level >= 0)
+        {
+          if (!tnet_i_csv_double (csv, c_level, FALSE, 0, &h.level_change_min, error))
+            return FALSE;
+          if (!(isfinite (h.level_change_min) && h.level_change_min >= 0))
+            {
+              tnet_i_csv_error (csv, c_level, error, "expected a level change allowance in "
+                                "minutes >= 0 or an empty field, found \"%s\"",
+                                tnet_i_csv_field (csv, c_level));
+              return FALSE;
+            }
+        }
       if (c_target >= 0)
         {
           if (!tnet_i_csv_double (csv, c_target, FALSE, NAN, &h.target_min, error))

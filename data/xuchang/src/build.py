@@ -18,8 +18,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
 from nodes_def import NODES            # noqa: E402
-from links_def import CHAINS, ACCESS, NEW_EXITS  # noqa: E402
+from links_def import CHAINS, ACCESS, NEW_EXITS, CALIBRATED_MODES, CALIBRATED_LINES  # noqa: E402
 import gtfs_def                         # noqa: E402
+
 
 DETOUR = {"expressway": 1.08, "trunk": 1.15, "road": 1.20, "hsr": 1.03,
           "rail": 1.08, "suburban": 1.05, "access": 1.30, "metro": 1.30,
@@ -56,7 +57,12 @@ def build_links():
                 km[k] = total * d[k] / s
         for k in range(n_seg):
             if km[k] < d[k] * 0.999:
-                raise SystemExit(f"{ch['prefix']} seg {k}: {km[k]:.2f} km < straight {d[k]:.2f}")
+                # a sourced length shorter than the straight line between
+                # the nodes: the node positions (or the stretch the source
+                # measured) disagree; the straight line is the lower bound
+                print(f"warning: {ch['prefix']} seg {k}: sourced share {km[k]:.2f} km < "
+                      f"straight line {d[k]:.2f} km; straight line used", file=sys.stderr)
+                km[k] = d[k]
         seg_over = ch.get("seg", {})
         for k in range(n_seg):
             lid = ch.get("ids", {}).get(k, f"l_{ch['prefix']}_{k + 1 + ch.get('start', 0):02d}")
@@ -87,6 +93,10 @@ def build_links():
                 rows += [old, new]
             else:
                 rows.append(row)
+    rows = station_openings(rows)
+    for r in rows:
+        for key in CALIBRATED_MODES.get(r["mode"], []) + CALIBRATED_LINES.get(r["line"], []):
+            r["tags"] = r["tags"] + [f"calibrated:{key}"]
     # access links
     for k, a in enumerate(ACCESS):
         frm, to, tmin = a[0], a[1], a[2]
@@ -101,6 +111,69 @@ def build_links():
                          tags=opt.get("tags", ["access"]), source=opt.get("source", "GK"),
                          confidence=opt.get("confidence", "low")))
     return rows
+
+
+CONF_ORDER = {"low": 0, "medium": 1, "high": 2}
+
+
+def station_openings(rows):
+    """A chain's ``station_from`` {node: year} marks a station that opened
+    on a line that already ran past it: the line's two links at the node
+    open in that year, and until the year before, one link joins the node's
+    two neighbours on the line (length = the two lengths added; the track
+    existed, the station did not)."""
+    late = {}
+    for ch in CHAINS:
+        for nid, year in ch.get("station_from", {}).items():
+            late[(ch["line"], nid)] = year
+    out = list(rows)
+    for (line, nid), year in sorted(late.items()):
+        at = [r for r in out if r["line"] == line and nid in (r["frm"], r["to"])]
+        if len(at) != 2:
+            raise SystemExit(f"station_from {nid} on {line}: {len(at)} links, need 2")
+        a = at[0]["frm"] if at[0]["to"] == nid else at[0]["to"]
+        b = at[1]["to"] if at[1]["frm"] == nid else at[1]["frm"]
+        for r in at:
+            r["open_year"] = max(r["open_year"] or 0, year)
+        conf = min((r["confidence"] for r in at), key=CONF_ORDER.get)
+        src = ";".join(dict.fromkeys(";".join(r["source"] for r in at).split(";")))
+        by = dict(at[1], id=f"{at[1]['id']}_bypass", frm=a, to=b,
+                  length_km=at[0]["length_km"] + at[1]["length_km"], open_year=None,
+                  tags=[t for t in at[1]["tags"] if t != "shared_track"] + [f"until:{year - 1}"],
+                  source=src, confidence=conf)
+        out.insert(out.index(at[1]) + 1, by)
+    return out
+
+
+ZONE_ROAD_MIN = 3           # a county zone to the road place at its centre
+ZONE_ROAD_MIN_CITY = 20     # Zhengzhou: as the expressway ramps of the centre zone
+
+
+def zones_off_chains(chains):
+    """Zones are trip ends, never through nodes: a zone named in a road or
+    rail chain is replaced by a road place at the same position (id
+    rp_<zone>), joined to the zone by an access link."""
+    kind = {n[0]: n for n in NODES}
+    extra_nodes, extra_access = [], []
+    out = []
+    for ch in chains:
+        ns = list(ch["nodes"])
+        for k, nid in enumerate(ns):
+            z = kind[nid]
+            if z[2] != "zone":
+                continue
+            rid = "rp_" + nid
+            if rid not in kind:
+                place = (rid, z[1] + "(道路)", "place", z[3], z[4], z[5] + " (road place)",
+                         z[6], z[7], None, z[9], z[10])
+                kind[rid] = place
+                extra_nodes.append(place)
+                tmin = ZONE_ROAD_MIN_CITY if nid == "zz_center" else ZONE_ROAD_MIN
+                extra_access.append((nid, rid, tmin, {"tags": ["access", "road"],
+                                                      "source": "GK"}))
+            ns[k] = rid
+        out.append(dict(ch, nodes=ns))
+    return out, extra_nodes, extra_access
 
 
 def auto_access(rows):
@@ -236,6 +309,11 @@ def write_csv(path, header, rows, comments=()):
 
 
 def main():
+    global CHAINS, NODES, ACCESS
+    CHAINS, rp_nodes, rp_access = zones_off_chains(CHAINS)
+    NODES = NODES + rp_nodes
+    NODE.update((n[0], n) for n in rp_nodes)
+    ACCESS = ACCESS + rp_access
     write_csv(os.path.join(OUT, "nodes.csv"), HEADER_N,
               [(n[0], n[1], n[2], f"{n[3]:.4f}", f"{n[4]:.4f}", n[5], n[6], n[7],
                 "" if n[8] is None else n[8], n[9], n[10]) for n in NODES],
