@@ -304,7 +304,8 @@ cell_of (const TnetTimetable *tt, double lon, double lat, gint64 dx, gint64 dy)
 {
   gint64 cx = (gint64) floor (lon / tt->cell_dlon) + dx;
   gint64 cy = (gint64) floor (lat / tt->cell_dlat) + dy;
-  return (cx << 32) ^ (cy & 0xffffffff);
+  /* shift as unsigned: cells west of 0° have negative indices */
+  return (gint64) (((guint64) cx << 32) ^ ((guint64) cy & 0xffffffffu));
 }
 
 typedef struct {
