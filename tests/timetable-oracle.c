@@ -160,7 +160,8 @@ oracle_new (const TnetFeed *const *feeds, guint n_feeds, guint date,
         }
     }
   o_sort_feeds = feeds;
-  qsort (blk->data, blk->len, sizeof (OInst), o_cmp_block);
+  if (blk->len > 1)
+    qsort (blk->data, blk->len, sizeof (OInst), o_cmp_block);
   for (guint i = 0; i + 1 < blk->len; i++)
     {
       OInst *a = &g_array_index (blk, OInst, i), *b = &g_array_index (blk, OInst, i + 1);

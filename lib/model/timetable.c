@@ -341,7 +341,8 @@ build_grid (TnetTimetable *tt, double cell_m)
   for (guint s = 0; s < tt->n_stops; s++)
     if (!isnan (tt->stop_lon[s]))
       e[k++] = (CellEntry) { cell_of (tt, tt->stop_lon[s], tt->stop_lat[s], 0, 0), s };
-  qsort (e, n, sizeof *e, cmp_cell);
+  if (n > 1)
+    qsort (e, n, sizeof *e, cmp_cell);
   tt->n_cells = n;
   tt->cell_key = g_new (gint64, MAX (n, 1));
   tt->cell_stop = g_new (TnetId, MAX (n, 1));
