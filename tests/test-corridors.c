@@ -977,7 +977,16 @@ START_TEST (test_bundled_report_section)
                                                              xc, zz, 1, 60 * 60000, 1.5, &error);
       ck_assert (tnet_report_get_value (report, c, "zhengzhou_disjoint_paths")
                  == (double) corr->link_disjoint->n_paths);
-      ck_assert (tnet_report_get_value (report, c, "airport_disjoint_paths") > 0);
+      /* the airport pair of plan.ini, with its k, budget and detour */
+      g_autoptr (TnetNodeSet) ap = tnet_node_set_resolve (net, "airport", &error);
+      ck_assert_msg (ap != NULL, "%s", error ? error->message : "");
+      g_autoptr (TnetCorridor) corr_ap = tnet_corridor_analyse (net, scens[c],
+                                                                TNET_MODES_RAIL | TNET_MODES_ROAD,
+                                                                xc, ap, 5, 60 * 60000, 1.5,
+                                                                &error);
+      ck_assert_msg (corr_ap != NULL, "%s", error ? error->message : "");
+      ck_assert (tnet_report_get_value (report, c, "airport_disjoint_paths")
+                 == (double) corr_ap->link_disjoint->n_paths);
       ck_assert (tnet_report_get_value (report, c, "critical_link_max_increase_min") > 0);
     }
   g_autofree char *json = tnet_report_to_json (report, FALSE);
