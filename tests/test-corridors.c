@@ -780,8 +780,28 @@ START_TEST (test_network_corridor)
 }
 END_TEST
 
+/* The car profile's graph of @net under @scen. */
+static TnetMultimodal *
+car_graph (const TnetNetwork *net, const TnetScenario *scen)
+{
+  GError *error = NULL;
+  TnetMultimodal *mm = tnet_multimodal_build (net, scen, NULL, TNET_PROFILE_CAR, NULL, &error);
+  ck_assert_msg (mm != NULL, "%s", error ? error->message : "");
+  return mm;
+}
+
+/* The car time from zone @o to zone @d on @mm, by a plain search. */
+static TnetWeight
+car_time (TnetSearch *search, const TnetMultimodal *mm, TnetId o, TnetId d)
+{
+  TnetId t = tnet_multimodal_destination_node (mm, d);
+  tnet_search_run (search, tnet_multimodal_get_metric (mm), tnet_multimodal_origin_node (mm, o),
+                   TNET_FORWARD, TNET_WEIGHT_INF, TNET_ID_NONE);
+  return tnet_search_distance (search, t);
+}
+
 /* Closing the top-ranked link in a scenario raises the time by what the
- * scan reported. */
+ * scan (on the car profile's graph) reported. */
 START_TEST (test_network_criticality_closure)
 {
   g_autofree char *dir = NULL;
@@ -790,13 +810,19 @@ START_TEST (test_network_criticality_closure)
   g_autoptr (TnetNodeSet) a = tnet_node_set_resolve (net, "xc", &error);
   g_autoptr (TnetNodeSet) b = tnet_node_set_resolve (net, "zz", &error);
   g_autoptr (TnetScenario) scen = tnet_scenario_new (2020);
-  g_autoptr (TnetCriticality) crit = tnet_corridor_criticality (net, scen, TNET_MODES_ROAD, a, b,
-                                                                FALSE, 45 * 60000, 2, &error);
+  g_autoptr (TnetMultimodal) mm = car_graph (net, scen);
+  TnetCriticalityOptions opts;
+  tnet_criticality_options_init (&opts);
+  opts.n_threads = 2;
+  g_autoptr (TnetCriticality) crit = tnet_corridor_criticality_profile (net, mm, a, b, FALSE,
+                                                                        45 * 60000, &opts,
+                                                                        &error);
   ck_assert_msg (crit != NULL, "%s", error ? error->message : "");
   ck_assert_uint_eq (tnet_criticality_n_pairs (crit), 2);
   ck_assert_uint_gt (tnet_criticality_n_items (crit), 0);
   const TnetCriticalityItem *top = tnet_criticality_item (crit, 0);
-  /* a4 is za's only access to the roads: it cuts both pairs */
+  /* a4 is za's only access to the roads (z2 has rail only): it cuts both
+   * pairs */
   ck_assert_str_eq (top->name, "a4");
   ck_assert_uint_eq (top->n_pairs_cut, 2);
   /* every ranked link, closed in a scenario, gives the scanned times */
@@ -805,21 +831,15 @@ START_TEST (test_network_criticality_closure)
       const TnetCriticalityItem *it = tnet_criticality_item (crit, r);
       g_autoptr (TnetScenario) closed = tnet_scenario_copy (scen);
       tnet_scenario_close_link (closed, it->name);
-      g_autoptr (TnetMetric) time = NULL;
-      g_autoptr (TnetGraph) graph = tnet_graph_compile_modes (net, closed,
-                                                              TNET_MODES_ROAD | TNET_MODE_BIT (TNET_MODE_ACCESS),
-                                                              &time, NULL, &error);
-      ck_assert_ptr_nonnull (graph);
-      g_autoptr (TnetSearch) search = tnet_search_new (graph);
+      g_autoptr (TnetMultimodal) cm = car_graph (net, closed);
+      g_autoptr (TnetSearch) search = tnet_search_new (tnet_multimodal_get_graph (cm));
       for (guint p = 0; p < 2; p++)
-        {
-          TnetId o = g_array_index (a->zones, TnetId, p);
-          TnetId d = g_array_index (b->zones, TnetId, 0);
-          tnet_search_run (search, time, o, TNET_FORWARD, TNET_WEIGHT_INF, TNET_ID_NONE);
-          ck_assert_uint_eq (tnet_search_distance (search, d), tnet_criticality_time (crit, r, p));
-        }
+        ck_assert_uint_eq (car_time (search, cm, g_array_index (a->zones, TnetId, p),
+                                     g_array_index (b->zones, TnetId, 0)),
+                           tnet_criticality_time (crit, r, p));
     }
-  /* without g1 both zones (100 + 50) fall out of 45 min, by 16 min each */
+  /* without g1 both zones (100 + 50) fall out of 45 min, by 16 min each:
+   * xa 5 + 12 + 12 + 5 = 34 before, 5 + 40 + 5 = 50 after */
   gboolean seen_g1 = FALSE;
   for (guint r = 0; r < tnet_criticality_n_items (crit); r++)
     {
@@ -832,8 +852,10 @@ START_TEST (test_network_criticality_closure)
         }
     }
   ck_assert (seen_g1);
-  g_autoptr (TnetCriticality) by_line = tnet_corridor_criticality (net, scen, TNET_MODES_ROAD, a,
-                                                                   b, TRUE, 45 * 60000, 1, &error);
+  opts.n_threads = 1;
+  g_autoptr (TnetCriticality) by_line = tnet_corridor_criticality_profile (net, mm, a, b, TRUE,
+                                                                           45 * 60000, &opts,
+                                                                           &error);
   ck_assert_uint_eq (tnet_criticality_n_items (by_line), 1);
   ck_assert_str_eq (tnet_criticality_item (by_line, 0)->name, "G1");
   tt_rm_rf (dir);
@@ -876,8 +898,8 @@ START_TEST (test_bundled_line_counts)
 }
 END_TEST
 
-/* Closing the top-ranked link of the 2025 scan in a scenario raises every
- * Xuchang → Zhengzhou time by exactly what the scan reported. */
+/* Closing the top-ranked link of the 2025 car scan in a scenario raises
+ * every Xuchang → Zhengzhou car time by exactly what the scan reported. */
 START_TEST (test_bundled_closure)
 {
   g_autofree char *dir = tt_source_path ("data/xuchang");
@@ -887,39 +909,30 @@ START_TEST (test_bundled_closure)
   g_autoptr (TnetNodeSet) xc = tnet_node_set_resolve (net, "xuchang", &error);
   g_autoptr (TnetNodeSet) zz = tnet_node_set_resolve (net, "zhengzhou", &error);
   g_autoptr (TnetScenario) scen = tnet_scenario_new (2025);
-  guint mask = TNET_MODES_RAIL | TNET_MODES_ROAD;
-  g_autoptr (TnetCriticality) crit = tnet_corridor_criticality (net, scen, mask, xc, zz, FALSE,
-                                                                60 * 60000, 2, &error);
+  g_autoptr (TnetMultimodal) m0 = car_graph (net, scen);
+  g_autoptr (TnetCriticality) crit = tnet_corridor_criticality_profile (net, m0, xc, zz, FALSE,
+                                                                        60 * 60000, NULL,
+                                                                        &error);
   ck_assert (crit != NULL);
   ck_assert_uint_gt (tnet_criticality_n_items (crit), 0);
   const TnetCriticalityItem *top = tnet_criticality_item (crit, 0);
   ck_assert_uint_gt (top->max_increase_ms, 0);
   g_autoptr (TnetScenario) closed = tnet_scenario_copy (scen);
   tnet_scenario_close_link (closed, top->name);
-  g_autoptr (TnetMetric) t0 = NULL;
-  g_autoptr (TnetMetric) t1 = NULL;
-  guint graph_modes = mask | TNET_MODE_BIT (TNET_MODE_ACCESS);
-  g_autoptr (TnetGraph) g0 = tnet_graph_compile_modes (net, scen, graph_modes, &t0, NULL, &error);
-  g_autoptr (TnetGraph) g1 = tnet_graph_compile_modes (net, closed, graph_modes, &t1, NULL, &error);
-  ck_assert (g0 && g1);
-  g_autoptr (TnetSearch) s0 = tnet_search_new (g0);
-  g_autoptr (TnetSearch) s1 = tnet_search_new (g1);
+  g_autoptr (TnetMultimodal) m1 = car_graph (net, closed);
+  g_autoptr (TnetSearch) s0 = tnet_search_new (tnet_multimodal_get_graph (m0));
+  g_autoptr (TnetSearch) s1 = tnet_search_new (tnet_multimodal_get_graph (m1));
   guint p = 0;
   TnetWeight max_inc = 0;
   for (guint i = 0; i < xc->zones->len; i++)
-    {
-      TnetId o = g_array_index (xc->zones, TnetId, i);
-      tnet_search_run (s0, t0, o, TNET_FORWARD, TNET_WEIGHT_INF, TNET_ID_NONE);
-      tnet_search_run (s1, t1, o, TNET_FORWARD, TNET_WEIGHT_INF, TNET_ID_NONE);
-      for (guint j = 0; j < zz->zones->len; j++, p++)
-        {
-          TnetId d = g_array_index (zz->zones, TnetId, j);
-          TnetWeight before = tnet_search_distance (s0, d), after = tnet_search_distance (s1, d);
-          ck_assert_uint_eq (before, tnet_criticality_base_time (crit, p));
-          ck_assert_uint_eq (after, tnet_criticality_time (crit, 0, p));
-          max_inc = MAX (max_inc, after - before);
-        }
-    }
+    for (guint j = 0; j < zz->zones->len; j++, p++)
+      {
+        TnetId o = g_array_index (xc->zones, TnetId, i), d = g_array_index (zz->zones, TnetId, j);
+        TnetWeight before = car_time (s0, m0, o, d), after = car_time (s1, m1, o, d);
+        ck_assert_uint_eq (before, tnet_criticality_base_time (crit, p));
+        ck_assert_uint_eq (after, tnet_criticality_time (crit, 0, p));
+        max_inc = MAX (max_inc, after - before);
+      }
   ck_assert_uint_eq (p, tnet_criticality_n_pairs (crit));
   ck_assert_uint_eq (max_inc, top->max_increase_ms);
 }

@@ -246,6 +246,7 @@ typedef struct {
   double factor;
   TnetGraph *graph;        /* the graph the paths' arcs refer to (access included) */
   TnetGraph *infra_graph;  /* the graph of the disjoint sets */
+  TnetMultimodal *mm;      /* the profile's graph of @fastest (tnet_corridor_analyse_profile()), or NULL */
 } TnetCorridor;
 
 /**
@@ -260,41 +261,42 @@ TNET_API TnetCorridor *tnet_corridor_analyse (const TnetNetwork *net, const Tnet
                                               const TnetNodeSet *b, guint k,
                                               TnetWeight budget_ms, double factor,
                                               GError **error);
-TNET_API void tnet_corridor_free (TnetCorridor *corr);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetCorridor, tnet_corridor_free)
 
 /**
- * tnet_corridor_criticality:
- * The criticality scan of tnet_criticality_scan() for the network: OD pairs
- * are every zone of @a to every zone of @b (distinct nodes), population is
- * the zones' population, the graph is @mode_mask plus access links, and the
- * elements are links (named by link id; element = link index) or, with
- * @by_line, lines (named by line name; element = index in the sorted list of
- * the line names of the graph's links; links without a line are not
- * scanned). @n_threads as in tnet_criticality_scan().
+ * tnet_corridor_analyse_profile:
+ * @scen: the scenario @mm was built for (line counts and disjoint sets)
+ * @mm: the profile's graph, as `route` and `commute` use it (e.g. from
+ *   tnet_commute_build_graphs()); referenced by the result
+ *
+ * tnet_corridor_analyse() whose least-time alternatives are journeys on a
+ * profile's own graph, with its waits, transfers, parking and layer rules:
+ * they start at tnet_multimodal_origin_node() of a zone of @a and end at
+ * tnet_multimodal_destination_node() of a zone of @b (not of @a), so the
+ * fastest one is the best commute time of any such zone pair and none is
+ * faster than the profile's route between its own ends. They are disjoint
+ * in this sense: no two of them use the same drive or walk arc (of a link
+ * other than an access link; the two arcs of a two-way link count as one)
+ * or ride or dwell on the same service between the same two stops;
+ * boarding, alighting, transfers, parking and stop access may be shared.
+ * (A link walked in the start layer and in the end layer of a transit
+ * graph gives two arcs.) @corr->graph is the profile's graph and @corr->mm
+ * the profile (use tnet_multimodal_journey_from_arcs() to read a path).
+ * The line count and the disjoint sets are those of
+ * tnet_corridor_analyse() over @mode_mask's infrastructure.
+ * Thread-safety: reads @net, @scen and @mm only.
+ * Errors: as tnet_corridor_analyse().
+ * Time complexity: max-flow plus O(k (n + m) log n) on the profile's graph.
  */
-TNET_API TnetCriticality *tnet_corridor_criticality (const TnetNetwork *net,
-                                                     const TnetScenario *scen,
-                                                     guint mode_mask,
-                                                     const TnetNodeSet *a,
-                                                     const TnetNodeSet *b,
-                                                     gboolean by_line,
-                                                     TnetWeight budget_ms,
-                                                     guint n_threads,
-                                                     GError **error);
-
-/* tnet_corridor_criticality() with scan options (threads, progress).
- * Errors: those of tnet_corridor_criticality(), and %G_IO_ERROR_CANCELLED
- * as tnet_criticality_scan_with(). */
-TNET_API TnetCriticality *tnet_corridor_criticality_with (const TnetNetwork *net,
-                                                          const TnetScenario *scen,
-                                                          guint mode_mask,
-                                                          const TnetNodeSet *a,
-                                                          const TnetNodeSet *b,
-                                                          gboolean by_line,
-                                                          TnetWeight budget_ms,
-                                                          const TnetCriticalityOptions *opts,
-                                                          GError **error);
+TNET_API TnetCorridor *tnet_corridor_analyse_profile (const TnetNetwork *net,
+                                                      const TnetScenario *scen,
+                                                      const TnetMultimodal *mm,
+                                                      guint mode_mask,
+                                                      const TnetNodeSet *a,
+                                                      const TnetNodeSet *b, guint k,
+                                                      TnetWeight budget_ms, double factor,
+                                                      GError **error);
+TNET_API void tnet_corridor_free (TnetCorridor *corr);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetCorridor, tnet_corridor_free)
 
 /**
  * tnet_corridor_criticality_profile:
@@ -302,7 +304,7 @@ TNET_API TnetCriticality *tnet_corridor_criticality_with (const TnetNetwork *net
  *   tnet_commute_build_graphs()); borrowed
  * @opts: (nullable): threads and progress, as tnet_criticality_scan_with()
  *
- * The criticality scan of tnet_corridor_criticality() on a profile's own
+ * The criticality scan of tnet_criticality_scan_with() on a profile's own
  * graph, so that times include waits, transfers, parking and the layers'
  * rules (no change of vehicle without a transfer, no driving after riding)
  * and the base time of a pair is exactly its commute time: OD pairs are

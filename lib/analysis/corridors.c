@@ -219,17 +219,18 @@ tnet_corridor_free (TnetCorridor *corr)
     tnet_graph_unref (corr->graph);
   if (corr->infra_graph)
     tnet_graph_unref (corr->infra_graph);
+  if (corr->mm)
+    tnet_multimodal_unref (corr->mm);
   g_free (corr);
 }
 
-TnetCorridor *
-tnet_corridor_analyse (const TnetNetwork *net, const TnetScenario *scen,
-                       guint mode_mask, const TnetNodeSet *a, const TnetNodeSet *b,
-                       guint k, TnetWeight budget_ms, double factor, GError **error)
+/* The figures of the infrastructure: line count and the link- and
+ * node-disjoint sets over the links of @mode_mask. */
+static TnetCorridor *
+corridor_infra (const TnetNetwork *net, const TnetScenario *scen, guint mode_mask,
+                const TnetNodeSet *a, const TnetNodeSet *b, TnetWeight budget_ms,
+                double factor, GError **error)
 {
-  g_return_val_if_fail (net != NULL && scen != NULL && a != NULL && b != NULL, NULL);
-  g_return_val_if_fail (k >= 1 && factor >= 1.0, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
   g_autoptr (TnetCorridor) corr = g_new0 (TnetCorridor, 1);
   corr->mode_mask = mode_mask;
   corr->budget_ms = budget_ms;
@@ -242,16 +243,9 @@ tnet_corridor_analyse (const TnetNetwork *net, const TnetScenario *scen,
   for (guint i = 0; i < a->members->len; i++)
     in_a[g_array_index (a->members, TnetId, i)] = 1;
   g_autoptr (GArray) bm = g_array_new (FALSE, FALSE, sizeof (TnetId));
-  g_autoptr (GArray) bz = g_array_new (FALSE, FALSE, sizeof (TnetId));
   for (guint i = 0; i < b->members->len; i++)
     if (!in_a[g_array_index (b->members, TnetId, i)])
       g_array_append_val (bm, g_array_index (b->members, TnetId, i));
-  g_autofree guint8 *in_az = g_new0 (guint8, n);
-  for (guint i = 0; i < a->zones->len; i++)
-    in_az[g_array_index (a->zones, TnetId, i)] = 1;
-  for (guint i = 0; i < b->zones->len; i++)
-    if (!in_az[g_array_index (b->zones, TnetId, i)])
-      g_array_append_val (bz, g_array_index (b->zones, TnetId, i));
 
   g_autoptr (TnetMetric) infra_time = NULL;
   corr->infra_graph = tnet_graph_compile_modes (net, scen, mode_mask, &infra_time, NULL, error);
@@ -279,52 +273,128 @@ tnet_corridor_analyse (const TnetNetwork *net, const TnetScenario *scen,
       corr->link_disjoint = g_new0 (TnetPathSet, 1);
       corr->node_disjoint = g_new0 (TnetPathSet, 1);
     }
+  return g_steal_pointer (&corr);
+}
 
-  g_autoptr (TnetMetric) time = NULL;
-  corr->graph = tnet_graph_compile_modes (net, scen, mode_mask | TNET_MODE_BIT (TNET_MODE_ACCESS),
-                                          &time, NULL, error);
-  if (corr->graph == NULL)
-    return NULL;
-  if (bz->len > 0)
-    {
-      guint m = tnet_graph_n_arcs (corr->graph);
-      g_autofree guint8 *free_arc = g_new0 (guint8, m > 0 ? m : 1);
-      for (guint arc = 0; arc < m; arc++)
-        {
-          TnetId l = tnet_graph_arc_link (corr->graph, arc);
-          free_arc[arc] = l == TNET_ID_NONE
-                          || tnet_network_link (net, l)->mode == TNET_MODE_ACCESS;
-        }
-      corr->fastest = tnet_graph_least_time_disjoint_paths (corr->graph, time,
-                                                            (const TnetId *) a->zones->data,
-                                                            a->zones->len,
-                                                            (const TnetId *) bz->data, bz->len,
-                                                            free_arc, k);
-    }
+/* The zones of B that are not zones of A (the least-time paths' ends). */
+static GArray *
+b_zones_outside_a (const TnetNetwork *net, const TnetNodeSet *a, const TnetNodeSet *b)
+{
+  g_autofree guint8 *in_az = g_new0 (guint8, tnet_network_n_nodes (net));
+  for (guint i = 0; i < a->zones->len; i++)
+    in_az[g_array_index (a->zones, TnetId, i)] = 1;
+  GArray *bz = g_array_new (FALSE, FALSE, sizeof (TnetId));
+  for (guint i = 0; i < b->zones->len; i++)
+    if (!in_az[g_array_index (b->zones, TnetId, i)])
+      g_array_append_val (bz, g_array_index (b->zones, TnetId, i));
+  return bz;
+}
+
+/* The least-time alternatives @from → @to on @corr->graph under @time, and
+ * the counts within the budget and the factor. */
+static void
+corridor_fastest (TnetCorridor *corr, const TnetMetric *time, GArray *from, GArray *to,
+                  const guint8 *free_arc, guint k)
+{
+  if (from->len > 0 && to->len > 0)
+    corr->fastest = tnet_graph_least_time_disjoint_paths (corr->graph, time,
+                                                          (const TnetId *) from->data,
+                                                          from->len,
+                                                          (const TnetId *) to->data, to->len,
+                                                          free_arc, k);
   else
     corr->fastest = g_new0 (TnetPathSet, 1);
   for (guint i = 0; i < corr->fastest->n_paths; i++)
     {
       guint64 t = corr->fastest->paths[i].time_ms;
-      if (t <= budget_ms)
+      if (t <= corr->budget_ms)
         corr->n_within_budget++;
-      if ((double) t <= factor * (double) corr->fastest->paths[0].time_ms)
+      if ((double) t <= corr->factor * (double) corr->fastest->paths[0].time_ms)
         corr->n_within_factor++;
     }
+}
+
+TnetCorridor *
+tnet_corridor_analyse (const TnetNetwork *net, const TnetScenario *scen,
+                       guint mode_mask, const TnetNodeSet *a, const TnetNodeSet *b,
+                       guint k, TnetWeight budget_ms, double factor, GError **error)
+{
+  g_return_val_if_fail (net != NULL && scen != NULL && a != NULL && b != NULL, NULL);
+  g_return_val_if_fail (k >= 1 && factor >= 1.0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  g_autoptr (TnetCorridor) corr = corridor_infra (net, scen, mode_mask, a, b, budget_ms,
+                                                  factor, error);
+  if (corr == NULL)
+    return NULL;
+  g_autoptr (TnetMetric) time = NULL;
+  corr->graph = tnet_graph_compile_modes (net, scen, mode_mask | TNET_MODE_BIT (TNET_MODE_ACCESS),
+                                          &time, NULL, error);
+  if (corr->graph == NULL)
+    return NULL;
+  guint m = tnet_graph_n_arcs (corr->graph);
+  g_autofree guint8 *free_arc = g_new0 (guint8, m > 0 ? m : 1);
+  for (guint arc = 0; arc < m; arc++)
+    {
+      TnetId l = tnet_graph_arc_link (corr->graph, arc);
+      free_arc[arc] = l == TNET_ID_NONE
+                      || tnet_network_link (net, l)->mode == TNET_MODE_ACCESS;
+    }
+  g_autoptr (GArray) az = g_array_new (FALSE, FALSE, sizeof (TnetId));
+  g_array_append_vals (az, a->zones->data, a->zones->len);
+  g_autoptr (GArray) bz = b_zones_outside_a (net, a, b);
+  corridor_fastest (corr, time, az, bz, free_arc, k);
   return g_steal_pointer (&corr);
 }
 
-TnetCriticality *
-tnet_corridor_criticality (const TnetNetwork *net, const TnetScenario *scen,
-                           guint mode_mask, const TnetNodeSet *a, const TnetNodeSet *b,
-                           gboolean by_line, TnetWeight budget_ms, guint n_threads,
-                           GError **error)
+TnetCorridor *
+tnet_corridor_analyse_profile (const TnetNetwork *net, const TnetScenario *scen,
+                               const TnetMultimodal *mm, guint mode_mask,
+                               const TnetNodeSet *a, const TnetNodeSet *b, guint k,
+                               TnetWeight budget_ms, double factor, GError **error)
 {
-  TnetCriticalityOptions opts;
-  tnet_criticality_options_init (&opts);
-  opts.n_threads = n_threads;
-  return tnet_corridor_criticality_with (net, scen, mode_mask, a, b, by_line, budget_ms, &opts,
-                                         error);
+  g_return_val_if_fail (net != NULL && scen != NULL && mm != NULL, NULL);
+  g_return_val_if_fail (a != NULL && b != NULL && k >= 1 && factor >= 1.0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  g_autoptr (TnetCorridor) corr = corridor_infra (net, scen, mode_mask, a, b, budget_ms,
+                                                  factor, error);
+  if (corr == NULL)
+    return NULL;
+  corr->mm = tnet_multimodal_ref ((TnetMultimodal *) mm);
+  corr->graph = tnet_graph_ref (tnet_multimodal_get_graph (mm));
+  guint m = tnet_graph_n_arcs (corr->graph);
+  g_autofree guint8 *free_arc = g_new0 (guint8, m > 0 ? m : 1);
+  for (guint arc = 0; arc < m; arc++)
+    {
+      TnetId l = tnet_graph_arc_link (corr->graph, arc);
+      switch (tnet_multimodal_arc_kind (mm, arc))
+        {
+        case TNET_ARC_DRIVE:
+        case TNET_ARC_WALK:
+          free_arc[arc] = l == TNET_ID_NONE
+                          || tnet_network_link (net, l)->mode == TNET_MODE_ACCESS;
+          break;
+        case TNET_ARC_RIDE:
+        case TNET_ARC_DWELL:
+          free_arc[arc] = 0;
+          break;
+        default:
+          free_arc[arc] = 1;
+          break;
+        }
+    }
+  g_autoptr (GArray) from = g_array_new (FALSE, FALSE, sizeof (TnetId));
+  g_autoptr (GArray) to = b_zones_outside_a (net, a, b);
+  for (guint i = 0; i < a->zones->len; i++)
+    {
+      TnetId o = tnet_multimodal_origin_node (mm, g_array_index (a->zones, TnetId, i));
+      g_array_append_val (from, o);
+    }
+  for (guint i = 0; i < to->len; i++)
+    g_array_index (to, TnetId, i) = tnet_multimodal_destination_node (mm, g_array_index (to,
+                                                                                         TnetId,
+                                                                                         i));
+  corridor_fastest (corr, tnet_multimodal_get_metric (mm), from, to, free_arc, k);
+  return g_steal_pointer (&corr);
 }
 
 /* The scan on @graph with elements links (element = the arc's network link,
@@ -382,46 +452,6 @@ scan_elements (const TnetNetwork *net, TnetGraph *graph, const TnetMetric *time,
                                                   : tnet_network_link (net, e)->id);
     }
   return crit;
-}
-
-TnetCriticality *
-tnet_corridor_criticality_with (const TnetNetwork *net, const TnetScenario *scen,
-                                guint mode_mask, const TnetNodeSet *a, const TnetNodeSet *b,
-                                gboolean by_line, TnetWeight budget_ms,
-                                const TnetCriticalityOptions *opts, GError **error)
-{
-  g_return_val_if_fail (net != NULL && scen != NULL && a != NULL && b != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-  g_autoptr (TnetMetric) time = NULL;
-  g_autoptr (TnetGraph) graph = tnet_graph_compile_modes (net, scen,
-                                                          mode_mask | TNET_MODE_BIT (TNET_MODE_ACCESS),
-                                                          &time, NULL, error);
-  if (graph == NULL)
-    return NULL;
-  guint n = tnet_graph_n_nodes (graph), m = tnet_graph_n_arcs (graph);
-  g_autofree const char **arc_line = g_new0 (const char *, m > 0 ? m : 1);
-  for (guint arc = 0; arc < m; arc++)
-    {
-      TnetId l = tnet_graph_arc_link (graph, arc);
-      const char *line = l != TNET_ID_NONE ? tnet_network_link (net, l)->line : NULL;
-      arc_line[arc] = line && line[0] ? line : NULL;
-    }
-  g_autoptr (GArray) po = g_array_new (FALSE, FALSE, sizeof (TnetId));
-  g_autoptr (GArray) pd = g_array_new (FALSE, FALSE, sizeof (TnetId));
-  for (guint i = 0; i < a->zones->len; i++)
-    for (guint j = 0; j < b->zones->len; j++)
-      {
-        TnetId o = g_array_index (a->zones, TnetId, i), d = g_array_index (b->zones, TnetId, j);
-        if (o == d)
-          continue;
-        g_array_append_val (po, o);
-        g_array_append_val (pd, d);
-      }
-  g_autofree double *pop = g_new0 (double, n > 0 ? n : 1);
-  for (guint v = 0; v < n && v < tnet_network_n_nodes (net); v++)
-    pop[v] = tnet_network_node (net, v)->population;
-  return scan_elements (net, graph, time, arc_line, po, pd, pop, by_line, budget_ms, opts,
-                        error);
 }
 
 TnetCriticality *

@@ -60,7 +60,7 @@ static const KeySpec key_specs[] = {
   { "criticality", "pairs", KT_PAIRS, 0, 0, NULL },
   { "criticality", "by", KT_WORD, 0, 0, "link;line" },
   { "criticality", "top", KT_INT, 1, 100000, NULL },
-  { "criticality", "modes", KT_WORD, 0, 0, "rail;road;all" },
+  { "criticality", "profile", KT_WORD, 0, 0, PROFILE_WORDS },
   { "criticality", "budget_min", KT_DOUBLE, 0, 1440, NULL },
   { "output", "dir", KT_PATH, 0, 0, NULL },
   { "output", "formats", KT_WORDS, 0, 0, FORMAT_WORDS },

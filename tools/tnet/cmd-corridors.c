@@ -15,20 +15,6 @@ minutes (guint64 ms)
   return round ((double) ms / 6000.0) / 10.0;
 }
 
-/* "a → b → c" by node id */
-static char *
-path_nodes (const TnetNetwork *net, const TnetPath *p)
-{
-  GString *s = g_string_new (NULL);
-  for (guint i = 0; i <= p->n_arcs; i++)
-    {
-      if (i > 0)
-        g_string_append (s, " > ");
-      g_string_append (s, tnet_network_node (net, p->nodes[i])->id);
-    }
-  return g_string_free (s, FALSE);
-}
-
 /* The places a path passes: network node ids, or, on a profile's graph
  * (@mm), the ends of its journey's legs (node or stop ids). The strings are
  * borrowed from @net or @mm. */
@@ -53,23 +39,39 @@ path_places (const TnetNetwork *net, const TnetMultimodal *mm, const TnetPath *p
   return out;
 }
 
+/* "a > b > c": the places of path_places() */
+static char *
+path_nodes (const TnetNetwork *net, const TnetMultimodal *mm, const TnetPath *p)
+{
+  g_autoptr (GPtrArray) places = path_places (net, mm, p);
+  g_ptr_array_add (places, NULL);
+  return g_strjoinv (" > ", (char **) places->pdata);
+}
+
+/* A path as JSON: minutes, the places it passes and the links of its arcs
+ * (on a profile's graph, @mm, only the arcs that run over a link: rides,
+ * waits and transfers have none). */
 static void
-json_path (JsonBuilder *b, const TnetNetwork *net, const TnetGraph *graph, const TnetPath *p)
+json_path (JsonBuilder *b, const TnetNetwork *net, const TnetGraph *graph,
+           const TnetMultimodal *mm, const TnetPath *p)
 {
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "minutes");
   json_builder_add_double_value (b, minutes (p->time_ms));
   json_builder_set_member_name (b, "nodes");
   json_builder_begin_array (b);
-  for (guint i = 0; i <= p->n_arcs; i++)
-    json_builder_add_string_value (b, tnet_network_node (net, p->nodes[i])->id);
+  g_autoptr (GPtrArray) places = path_places (net, mm, p);
+  for (guint i = 0; i < places->len; i++)
+    json_builder_add_string_value (b, places->pdata[i]);
   json_builder_end_array (b);
   json_builder_set_member_name (b, "links");
   json_builder_begin_array (b);
   for (guint i = 0; i < p->n_arcs; i++)
     {
       TnetId l = tnet_graph_arc_link (graph, p->arcs[i]);
-      json_builder_add_string_value (b, l != TNET_ID_NONE ? tnet_network_link (net, l)->id : "");
+      if (l != TNET_ID_NONE || mm == NULL)
+        json_builder_add_string_value (b, l != TNET_ID_NONE ? tnet_network_link (net, l)->id
+                                                            : "");
     }
   json_builder_end_array (b);
   json_builder_end_object (b);
@@ -77,7 +79,7 @@ json_path (JsonBuilder *b, const TnetNetwork *net, const TnetGraph *graph, const
 
 static void
 json_path_set (JsonBuilder *b, const char *name, const TnetNetwork *net,
-               const TnetGraph *graph, const TnetPathSet *set)
+               const TnetGraph *graph, const TnetMultimodal *mm, const TnetPathSet *set)
 {
   json_builder_set_member_name (b, name);
   json_builder_begin_object (b);
@@ -86,7 +88,7 @@ json_path_set (JsonBuilder *b, const char *name, const TnetNetwork *net,
   json_builder_set_member_name (b, "paths");
   json_builder_begin_array (b);
   for (guint i = 0; i < set->n_paths; i++)
-    json_path (b, net, graph, &set->paths[i]);
+    json_path (b, net, graph, mm, &set->paths[i]);
   json_builder_end_array (b);
   json_builder_end_object (b);
 }
@@ -107,11 +109,13 @@ tnet_cmd_corridors (int argc, char **argv)
 {
   TnetCliCommon common = { 0 };
   g_autofree char *modes = NULL;
+  g_autofree char *profile_name = NULL;
   /* 0: not given, then the plan's [report] value (or its documented default) */
   int k = 0;
   double budget_min = 0, factor = 0;
   GOptionEntry entries[] = {
-    { "modes", 0, 0, G_OPTION_ARG_STRING, &modes, "Mode group: rail, road or all (default: all)", "MODES" },
+    { "modes", 0, 0, G_OPTION_ARG_STRING, &modes, "Mode group of the line counts and disjoint paths (and, without --profile, of the alternatives): rail, road or all (default: all)", "MODES" },
+    { "profile", 0, 0, G_OPTION_ARG_STRING, &profile_name, "Least-time alternatives as journeys on this profile's graph, as route and commute use it (waits and transfers included)", "car|transit|park_and_ride" },
     { "k", 'k', 0, G_OPTION_ARG_INT, &k, "Least-time disjoint alternatives wanted (default: the plan's k, else 5)", "K" },
     { "budget", 0, 0, G_OPTION_ARG_DOUBLE, &budget_min, "Commute budget in minutes (default: the plan's budget_min, else 60)", "MIN" },
     { "factor", 0, 0, G_OPTION_ARG_DOUBLE, &factor, "Alternatives within FACTOR × the fastest count as usable (default: the plan's detour, else 1.5)", "FACTOR" },
@@ -131,12 +135,16 @@ tnet_cmd_corridors (int argc, char **argv)
   g_autoptr (TnetNodeSet) b = NULL;
   TnetCliFormat fmt;
   guint mask = TNET_MODES_RAIL | TNET_MODES_ROAD;
+  TnetProfile profile = TNET_PROFILE_CAR;
   if (!g_option_context_parse (ctx, &argc, &argv, &error))
     rc = tnet_cli_fail (ctx, error);
   else if (argc != 3)
     rc = tnet_cli_usage (ctx, "expected two arguments A and B");
   else if (modes && !tnet_corridor_modes_from_string (modes, &mask))
     rc = tnet_cli_usage (ctx, "unknown --modes “%s” (expected rail, road or all)", modes);
+  else if (profile_name && !tnet_profile_from_string (profile_name, &profile))
+    rc = tnet_cli_usage (ctx, "unknown --profile “%s” (expected car, transit or "
+                         "park_and_ride)", profile_name);
   else if ((k != 0 && (k < 1 || k > 1000)) || budget_min < 0 || !isfinite (budget_min)
            || (factor != 0 && !(factor >= 1.0)))
     rc = tnet_cli_usage (ctx, "expected -k in 1..1000, --budget > 0 and --factor >= 1");
@@ -162,9 +170,14 @@ tnet_cmd_corridors (int argc, char **argv)
       return rc;
     }
   const char *group = mask == TNET_MODES_RAIL ? "rail" : mask == TNET_MODES_ROAD ? "road" : "all";
-  g_autoptr (TnetCorridor) corr = tnet_corridor_analyse (net, scen, mask, a, b, (guint) k,
-                                                         (TnetWeight) (budget_min * 60000.0),
-                                                         factor, &error);
+  g_autoptr (TnetCorridor) corr = NULL;
+  g_autoptr (TnetMultimodal) mm = NULL;
+  TnetWeight budget = (TnetWeight) (budget_min * 60000.0);
+  if (profile_name == NULL)
+    corr = tnet_corridor_analyse (net, scen, mask, a, b, (guint) k, budget, factor, &error);
+  else if (tnet_cli_build_graphs (net, scen, &profile, 1, &mm, &error))
+    corr = tnet_corridor_analyse_profile (net, scen, mm, mask, a, b, (guint) k, budget, factor,
+                                          &error);
   if (corr == NULL)
     {
       tnet_cli_common_clear (&common);
@@ -181,6 +194,11 @@ tnet_cmd_corridors (int argc, char **argv)
       json_builder_add_string_value (jb, b->spec);
       json_builder_set_member_name (jb, "modes");
       json_builder_add_string_value (jb, group);
+      if (profile_name)
+        {
+          json_builder_set_member_name (jb, "profile");
+          json_builder_add_string_value (jb, tnet_profile_to_string (profile));
+        }
       json_builder_set_member_name (jb, "year");
       json_builder_add_int_value (jb, tnet_scenario_get_year (scen));
       json_builder_set_member_name (jb, "line_count");
@@ -190,9 +208,9 @@ tnet_cmd_corridors (int argc, char **argv)
       for (guint i = 0; i < corr->lines->len; i++)
         json_builder_add_string_value (jb, corr->lines->pdata[i]);
       json_builder_end_array (jb);
-      json_path_set (jb, "link_disjoint", net, corr->infra_graph, corr->link_disjoint);
-      json_path_set (jb, "node_disjoint", net, corr->infra_graph, corr->node_disjoint);
-      json_path_set (jb, "least_time", net, corr->graph, corr->fastest);
+      json_path_set (jb, "link_disjoint", net, corr->infra_graph, NULL, corr->link_disjoint);
+      json_path_set (jb, "node_disjoint", net, corr->infra_graph, NULL, corr->node_disjoint);
+      json_path_set (jb, "least_time", net, corr->graph, corr->mm, corr->fastest);
       json_builder_set_member_name (jb, "budget_min");
       json_builder_add_double_value (jb, budget_min);
       json_builder_set_member_name (jb, "within_budget");
@@ -214,7 +232,8 @@ tnet_cmd_corridors (int argc, char **argv)
       for (guint j = 0; j < G_N_ELEMENTS (sets); j++)
         for (guint i = 0; i < sets[j].set->n_paths; i++)
           {
-            g_autofree char *nodes = path_nodes (net, &sets[j].set->paths[i]);
+            g_autofree char *nodes = path_nodes (net, j == 2 ? corr->mm : NULL,
+                                                 &sets[j].set->paths[i]);
             tnet_csv_writer_add_text (w, sets[j].name);
             tnet_csv_writer_add_int (w, i + 1);
             tnet_csv_writer_add_number (w, minutes (sets[j].set->paths[i].time_ms), 1);
@@ -234,22 +253,24 @@ tnet_cmd_corridors (int argc, char **argv)
       g_string_append_printf (s, "  link-disjoint paths (min cut): %u\n", corr->link_disjoint->n_paths);
       for (guint i = 0; i < corr->link_disjoint->n_paths; i++)
         {
-          g_autofree char *nodes = path_nodes (net, &corr->link_disjoint->paths[i]);
+          g_autofree char *nodes = path_nodes (net, NULL, &corr->link_disjoint->paths[i]);
           g_string_append_printf (s, "    %s\n", nodes);
         }
       g_string_append_printf (s, "  node-disjoint paths: %u\n", corr->node_disjoint->n_paths);
       for (guint i = 0; i < corr->node_disjoint->n_paths; i++)
         {
-          g_autofree char *nodes = path_nodes (net, &corr->node_disjoint->paths[i]);
+          g_autofree char *nodes = path_nodes (net, NULL, &corr->node_disjoint->paths[i]);
           g_string_append_printf (s, "    %s\n", nodes);
         }
-      g_string_append_printf (s, "  least-time link-disjoint alternatives (zone to zone): %u, "
-                              "%u within %.0f min, %u within %.2f × the fastest\n",
+      g_string_append_printf (s, "  least-time link-disjoint alternatives (zone to zone%s%s): "
+                              "%u, %u within %.0f min, %u within %.2f × the fastest\n",
+                              profile_name ? ", profile " : "",
+                              profile_name ? tnet_profile_to_string (profile) : "",
                               corr->fastest->n_paths, corr->n_within_budget, budget_min,
                               corr->n_within_factor, factor);
       for (guint i = 0; i < corr->fastest->n_paths; i++)
         {
-          g_autofree char *nodes = path_nodes (net, &corr->fastest->paths[i]);
+          g_autofree char *nodes = path_nodes (net, corr->mm, &corr->fastest->paths[i]);
           g_string_append_printf (s, "    %6.1f min  %s\n", minutes (corr->fastest->paths[i].time_ms),
                                   nodes);
         }
@@ -273,14 +294,12 @@ int
 tnet_cmd_criticality (int argc, char **argv)
 {
   TnetCliCommon common = { 0 };
-  g_autofree char *modes = NULL;
   g_autofree char *profile_name = NULL;
   g_autofree char *by = NULL;
   int top = 0, threads = 0;      /* top 0: the plan's [report] top */
   double budget_min = 0;         /* 0: the plan's budget_min */
   GOptionEntry entries[] = {
-    { "modes", 0, 0, G_OPTION_ARG_STRING, &modes, "Mode group: rail, road or all (default: all)", "MODES" },
-    { "profile", 0, 0, G_OPTION_ARG_STRING, &profile_name, "Scan the graph of this profile, as route and commute use it (waits and transfers included; replaces --modes)", "car|transit|park_and_ride" },
+    { "profile", 0, 0, G_OPTION_ARG_STRING, &profile_name, "Scan the graph of this profile, as route and commute use it, waits and transfers included (default: car)", "car|transit|park_and_ride" },
     { "by", 0, 0, G_OPTION_ARG_STRING, &by, "Remove one link or one whole line at a time (default: link)", "link|line" },
     { "top", 0, 0, G_OPTION_ARG_INT, &top, "Show the N worst (default: the plan's top, else 10)", "N" },
     { "budget", 0, 0, G_OPTION_ARG_DOUBLE, &budget_min, "Commute budget in minutes (default: the plan's budget_min, else 60)", "MIN" },
@@ -300,19 +319,14 @@ tnet_cmd_criticality (int argc, char **argv)
   g_autoptr (TnetNodeSet) a = NULL;
   g_autoptr (TnetNodeSet) b = NULL;
   TnetCliFormat fmt;
-  guint mask = TNET_MODES_RAIL | TNET_MODES_ROAD;
   TnetProfile profile = TNET_PROFILE_CAR;
   if (!g_option_context_parse (ctx, &argc, &argv, &error))
     rc = tnet_cli_fail (ctx, error);
   else if (argc != 3)
     rc = tnet_cli_usage (ctx, "expected two arguments A and B");
-  else if (modes && !tnet_corridor_modes_from_string (modes, &mask))
-    rc = tnet_cli_usage (ctx, "unknown --modes “%s” (expected rail, road or all)", modes);
   else if (profile_name && !tnet_profile_from_string (profile_name, &profile))
     rc = tnet_cli_usage (ctx, "unknown --profile “%s” (expected car, transit or "
                          "park_and_ride)", profile_name);
-  else if (profile_name && modes)
-    rc = tnet_cli_usage (ctx, "--profile and --modes exclude each other");
   else if (by && strcmp (by, "link") != 0 && strcmp (by, "line") != 0)
     rc = tnet_cli_usage (ctx, "unknown --by “%s” (expected link or line)", by);
   else if (top < 0 || budget_min < 0 || !isfinite (budget_min) || threads < 0 || threads > 256)
@@ -342,17 +356,14 @@ tnet_cmd_criticality (int argc, char **argv)
   copts.progress_data = &common;
   g_autoptr (TnetMultimodal) mm = NULL;
   g_autoptr (TnetCriticality) crit = NULL;
-  if (profile_name == NULL)
-    crit = tnet_corridor_criticality_with (net, scen, mask, a, b, by_line, budget, &copts,
-                                           &error);
-  else if (tnet_cli_build_graphs (net, scen, &profile, 1, &mm, &error))
+  if (tnet_cli_build_graphs (net, scen, &profile, 1, &mm, &error))
     crit = tnet_corridor_criticality_profile (net, mm, a, b, by_line, budget, &copts, &error);
   if (crit == NULL)
     {
       tnet_cli_common_clear (&common);
       return tnet_cli_fail (ctx, error);
     }
-  /* the OD pairs, as tnet_corridor_criticality() builds them */
+  /* the OD pairs, as tnet_corridor_criticality_profile() builds them */
   g_autoptr (GArray) po = g_array_new (FALSE, FALSE, sizeof (TnetId));
   g_autoptr (GArray) pd = g_array_new (FALSE, FALSE, sizeof (TnetId));
   for (guint i = 0; i < a->zones->len; i++)
@@ -375,11 +386,8 @@ tnet_cmd_criticality (int argc, char **argv)
       json_builder_add_string_value (jb, b->spec);
       json_builder_set_member_name (jb, "by");
       json_builder_add_string_value (jb, by_line ? "line" : "link");
-      if (profile_name)
-        {
-          json_builder_set_member_name (jb, "profile");
-          json_builder_add_string_value (jb, tnet_profile_to_string (profile));
-        }
+      json_builder_set_member_name (jb, "profile");
+      json_builder_add_string_value (jb, tnet_profile_to_string (profile));
       json_builder_set_member_name (jb, "year");
       json_builder_add_int_value (jb, tnet_scenario_get_year (scen));
       json_builder_set_member_name (jb, "pairs");
@@ -446,10 +454,9 @@ tnet_cmd_criticality (int argc, char **argv)
       g_autoptr (TnetCsvWriter) w = fmt == TNET_CLI_FORMAT_CSV ? tnet_csv_writer_new (header)
                                                                : NULL;
       if (!w)
-        g_string_printf (s, "Criticality %s → %s by %s%s%s, %d: %u OD pairs, %u %ss on a "
-                         "shortest path examined, %u with a loss\n", a->spec, b->spec,
-                         by_line ? "line" : "link", profile_name ? ", profile " : "",
-                         profile_name ? tnet_profile_to_string (profile) : "",
+        g_string_printf (s, "Criticality %s → %s by %s, profile %s, %d: %u OD pairs, %u %ss "
+                         "on a shortest path examined, %u with a loss\n", a->spec, b->spec,
+                         by_line ? "line" : "link", tnet_profile_to_string (profile),
                          tnet_scenario_get_year (scen),
                          tnet_criticality_n_pairs (crit), tnet_criticality_n_candidates (crit),
                          by_line ? "line" : "link", tnet_criticality_n_items (crit));

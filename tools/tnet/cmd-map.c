@@ -17,12 +17,13 @@ place_name (const TnetNetwork *net, const char *spec)
 
 /* Adds to @map, for rail and for road, up to @k link-disjoint fastest
  * paths from @a to @b (tnet_corridor_analyse), and the @n_critical links
- * whose loss hurts the A→B trips most (by road and rail together).
+ * whose loss hurts the A→B trips of @profile most (scanned on the
+ * profile's own graph, as `tnet criticality --profile`).
  * Returns the number of paths added, G_MAXUINT on error. */
 static guint
 add_corridor_paths (TnetMap *map, const TnetNetwork *net, const TnetScenario *scen,
                     const char *a, const char *b, guint k, guint n_critical,
-                    GError **error)
+                    TnetProfile profile, GError **error)
 {
   g_autoptr (TnetNodeSet) na = tnet_node_set_resolve (net, a, error);
   if (na == NULL)
@@ -58,9 +59,11 @@ add_corridor_paths (TnetMap *map, const TnetNetwork *net, const TnetScenario *sc
     }
   if (n_critical > 0)
     {
+      g_autoptr (TnetMultimodal) mm = NULL;
+      if (!tnet_cli_build_graphs (net, scen, &profile, 1, &mm, error))
+        return G_MAXUINT;
       g_autoptr (TnetCriticality) crit =
-        tnet_corridor_criticality (net, scen, TNET_MODES_ROAD | TNET_MODES_RAIL, na, nb, FALSE,
-                                   60 * 60000, 0, error);
+        tnet_corridor_criticality_profile (net, mm, na, nb, FALSE, 60 * 60000, NULL, error);
       if (crit == NULL)
         return G_MAXUINT;
       for (guint r = 0; r < MIN (n_critical, tnet_criticality_n_items (crit)); r++)
@@ -90,8 +93,9 @@ tnet_cmd_map (int argc, char **argv)
     { "from", 0, 0, G_OPTION_ARG_STRING, &from,
       "Isochrone origin: node id, region:NAME or a region name", "PLACE" },
     { "minutes", 0, 0, G_OPTION_ARG_DOUBLE, &minutes, "Isochrone budget (default 60)", "N" },
-    { "profile", 0, 0, G_OPTION_ARG_STRING, &profile, "Isochrone profile (default car)",
-      "PROFILE" },
+    { "profile", 0, 0, G_OPTION_ARG_STRING, &profile,
+      "Isochrone profile, and corridors: the profile whose trips --critical scans "
+      "(default car)", "car|transit|park_and_ride" },
     { "base-year", 0, 0, G_OPTION_ARG_INT, &base_year,
       "Highlight links opened after this year (default 2020; 0: none)", "YEAR" },
     { "k", 0, 0, G_OPTION_ARG_INT, &k,
@@ -204,8 +208,15 @@ tnet_cmd_map (int argc, char **argv)
           rc = tnet_cli_usage (ctx, "--k: expected 1..16; --critical: expected 0..50");
           goto out;
         }
+      TnetProfile prof = TNET_PROFILE_CAR;
+      if (profile && !tnet_profile_from_string (profile, &prof))
+        {
+          rc = tnet_cli_usage (ctx, "unknown --profile “%s” (expected car, transit or "
+                               "park_and_ride)", profile);
+          goto out;
+        }
       guint added = add_corridor_paths (map, net, scen, argv[1], argv[2], (guint) k,
-                                        (guint) critical, &error);
+                                        (guint) critical, prof, &error);
       if (added == G_MAXUINT)
         {
           rc = tnet_cli_fail (NULL, error);

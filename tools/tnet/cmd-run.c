@@ -658,10 +658,16 @@ run_criticality (Run *run, GError **error)
   const char *by = tnet_scenario_file_get_string (run->sf, "criticality", "by");
   gboolean by_line = by && strcmp (by, "line") == 0;
   guint top = (guint) tnet_scenario_file_get_double (run->sf, "criticality", "top", 10);
-  const char *modes = tnet_scenario_file_get_string (run->sf, "criticality", "modes");
+  const char *prof_name = tnet_scenario_file_get_string (run->sf, "criticality", "profile");
   double budget = tnet_scenario_file_get_double (run->sf, "criticality", "budget_min", 60);
-  guint mask = 0;
-  tnet_corridor_modes_from_string (modes ? modes : "all", &mask);
+  TnetProfile profile = TNET_PROFILE_CAR;
+  if (prof_name)
+    tnet_profile_from_string (prof_name, &profile);   /* checked with the file */
+  /* the profile's own graph, as route and commute use it */
+  g_autoptr (TnetMultimodal) mm = NULL;
+  if (n_pairs > 0 && !tnet_cli_build_graphs (run->net, run->scen, &profile, 1, &mm, error))
+    return FALSE;
+  const char *pname = tnet_profile_to_string (profile);
   JsonBuilder *b = run->json;
   json_builder_set_member_name (b, "criticality");
   json_builder_begin_array (b);
@@ -680,8 +686,8 @@ run_criticality (Run *run, GError **error)
       copts.progress = tnet_cli_progress_func (run->common);
       copts.progress_data = (gpointer) run->common;
       g_autoptr (TnetCriticality) crit =
-        tnet_corridor_criticality_with (run->net, run->scen, mask, na, nz, by_line,
-                                        (TnetWeight) llround (budget * 60000), &copts, error);
+        tnet_corridor_criticality_profile (run->net, mm, na, nz, by_line,
+                                           (TnetWeight) llround (budget * 60000), &copts, error);
       if (crit == NULL)
         return FALSE;
       guint n = MIN (top, tnet_criticality_n_items (crit));
@@ -692,8 +698,8 @@ run_criticality (Run *run, GError **error)
       json_builder_add_string_value (b, z);
       json_builder_set_member_name (b, "by");
       json_builder_add_string_value (b, by_line ? "line" : "link");
-      json_builder_set_member_name (b, "modes");
-      json_builder_add_string_value (b, modes ? modes : "all");
+      json_builder_set_member_name (b, "profile");
+      json_builder_add_string_value (b, pname);
       json_builder_set_member_name (b, "pairs");
       json_builder_add_int_value (b, tnet_criticality_n_pairs (crit));
       json_builder_set_member_name (b, "candidates");
@@ -701,7 +707,7 @@ run_criticality (Run *run, GError **error)
       json_builder_set_member_name (b, "ranked");
       json_builder_begin_array (b);
       g_string_append_printf (run->text, "  %s > %s by %s (%s): %u candidates, top %u\n", a, z,
-                              by_line ? "line" : "link", modes ? modes : "all",
+                              by_line ? "line" : "link", pname,
                               tnet_criticality_n_candidates (crit), n);
       g_autoptr (TnetMap) map = wants_maps (run) && !by_line
                                 ? tnet_map_new (run->net, run->scen) : NULL;
