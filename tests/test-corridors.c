@@ -725,6 +725,69 @@ small_network (char **dir_out)
   return net;
 }
 
+/* The ids of @arr joined by spaces, for comparisons. */
+static char *
+ids_of (const TnetNetwork *net, const GArray *arr)
+{
+  GString *s = g_string_new (NULL);
+  for (guint i = 0; i < arr->len; i++)
+    g_string_append_printf (s, "%s%s", i ? " " : "",
+                            tnet_network_node (net, g_array_index (arr, TnetId, i))->id);
+  return g_string_free (s, FALSE);
+}
+
+/* The place grammar on the small network (nodes in file order: xa xb x1 x2
+ * of region xc, m1 of none, z1 z2 za of region zz; zones xa xb za; stations
+ * x2 z2; names are the upper-case ids). Expected sets read off net_nodes. */
+START_TEST (test_place_grammar)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (TnetNetwork) net = small_network (&dir);
+  static const struct {
+    const char *spec, *members, *zones;
+  } cases[] = {
+    { "xc", "xa xb x1 x2", "xa xb" },
+    { "region:xc", "xa xb x1 x2", "xa xb" },
+    { "zones:xc", "xa xb", "xa xb" },
+    { "region:zz", "z1 z2 za", "za" },
+    { "kind:station", "x2 z2", "x2 z2" },        /* no zone: the members */
+    { "m1", "m1", "m1" },
+    { "node:m1", "m1", "m1" },
+    { "XA", "xa", "xa" },                         /* a node name */
+    { "xa, zz", "xa z1 z2 za", "xa za" },
+    { "kind:junction;xb", "x1 m1 z1 xb", "xb" },
+    { "all", "xa xb x1 x2 m1 z1 z2 za", "xa xb za" },
+  };
+  GError *error = NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (TnetNodeSet) set = tnet_node_set_resolve (net, cases[i].spec, &error);
+      ck_assert_msg (set != NULL, "%s: %s", cases[i].spec, error ? error->message : "");
+      g_autofree char *m = ids_of (net, set->members), *z = ids_of (net, set->zones);
+      ck_assert_msg (strcmp (m, cases[i].members) == 0, "%s: members %s", cases[i].spec, m);
+      ck_assert_msg (strcmp (z, cases[i].zones) == 0, "%s: zones %s", cases[i].spec, z);
+    }
+  /* the commute's trip ends: a region's zones, anything else's nodes */
+  g_autoptr (GArray) ends = g_array_new (FALSE, FALSE, sizeof (TnetId));
+  ck_assert (tnet_commute_select (net, "xc;kind:station, XA", ends, &error));
+  g_autofree char *e = ids_of (net, ends);
+  ck_assert_str_eq (e, "xa xb x2 z2");
+  /* unknown names: did-you-mean among the names of the item's kind */
+  ck_assert_ptr_null (tnet_node_set_resolve (net, "region:zzz", &error));
+  tt_assert_error (error, TNET_ERROR_NOT_FOUND, "did you mean 'zz'?");
+  ck_assert_ptr_null (tnet_node_set_resolve (net, "kind:statoin", &error));
+  tt_assert_error (error, TNET_ERROR_NOT_FOUND, "did you mean 'station'?");
+  ck_assert_ptr_null (tnet_node_set_resolve (net, "xa;M1x", &error));
+  tt_assert_error (error, TNET_ERROR_NOT_FOUND, "'M1x' matches no node");
+  ck_assert (!tnet_commute_select (net, " ; ", ends, &error));
+  tt_assert_error (error, TNET_ERROR_NOT_FOUND, "empty place list");
+  /* m1 has no region: "region:" of nothing fails */
+  ck_assert_ptr_null (tnet_node_set_resolve (net, "zones:nowhere", &error));
+  tt_assert_error (error, TNET_ERROR_NOT_FOUND, "zones:nowhere");
+  tt_rm_rf (dir);
+}
+END_TEST
+
 START_TEST (test_network_corridor)
 {
   g_autofree char *dir = NULL;
@@ -1021,6 +1084,7 @@ corridors_suite (void)
   suite_add_tcase (s, tc);
   tc = tcase_create ("network");
   tcase_add_test (tc, test_network_corridor);
+  tcase_add_test (tc, test_place_grammar);
   tcase_add_test (tc, test_criticality_progress);
   tcase_add_test (tc, test_criticality_cancel);
   tcase_add_test (tc, test_network_criticality_closure);

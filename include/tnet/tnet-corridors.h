@@ -173,10 +173,13 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetCriticality, tnet_criticality_free)
 
 /**
  * TnetNodeSet:
- * The nodes an argument "A" or "B" stands for: a region name (every node
- * whose region is that name; "region:NAME" forces this reading), or a node
- * id ("node:ID" forces it). @members are all its nodes; @zones are its zone
- * nodes, or all its members when it has none (the OD ends of travel times).
+ * The nodes an argument "A" or "B" stands for, a place list of the place
+ * grammar (tnet_place_list_parse()): e.g. a region id (every node whose
+ * region is that name; "region:NAME" forces this reading), a node id or
+ * name ("node:ID" forces it), "zones:R", "kind:K", "all", or a list of
+ * them. @members are all its nodes; @zones are its zone nodes, or all its
+ * members when it has none (the OD ends of travel times); both in order
+ * without repeats. @is_region: the spec is one region.
  */
 typedef struct {
   char *spec;
@@ -187,9 +190,9 @@ typedef struct {
 
 /**
  * tnet_node_set_resolve:
- * Resolves @spec against @net. Fails with %TNET_ERROR_NOT_FOUND when it
- * names no region and no node.
- * Time complexity: O(n).
+ * Resolves @spec against @net. Fails as tnet_place_list_parse() (with
+ * %TNET_ERROR_NOT_FOUND and a did-you-mean when an item names nothing).
+ * Time complexity: O(items × n).
  */
 TNET_API TnetNodeSet *tnet_node_set_resolve (const TnetNetwork *net, const char *spec,
                                              GError **error);

@@ -16,54 +16,37 @@ tnet_node_set_free (TnetNodeSet *set)
   g_free (set);
 }
 
+/* Appends the ids of @from not yet in @seen to @to. */
+static void
+append_new (GArray *to, GHashTable *seen, const GArray *from)
+{
+  for (guint i = 0; i < from->len; i++)
+    {
+      TnetId v = g_array_index (from, TnetId, i);
+      if (g_hash_table_add (seen, GUINT_TO_POINTER (v + 1)))
+        g_array_append_val (to, v);
+    }
+}
+
 TnetNodeSet *
 tnet_node_set_resolve (const TnetNetwork *net, const char *spec, GError **error)
 {
   g_return_val_if_fail (net != NULL && spec != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-  const char *name = spec;
-  gboolean want_region = TRUE, want_node = TRUE;
-  if (g_str_has_prefix (spec, "region:"))
-    {
-      name = spec + 7;
-      want_node = FALSE;
-    }
-  else if (g_str_has_prefix (spec, "node:"))
-    {
-      name = spec + 5;
-      want_region = FALSE;
-    }
+  g_autoptr (TnetPlaceList) list = tnet_place_list_parse (net, spec, error);
+  if (list == NULL)
+    return NULL;
   TnetNodeSet *set = g_new0 (TnetNodeSet, 1);
   set->spec = g_strdup (spec);
   set->members = g_array_new (FALSE, FALSE, sizeof (TnetId));
   set->zones = g_array_new (FALSE, FALSE, sizeof (TnetId));
-  guint n = tnet_network_n_nodes (net);
-  if (want_region)
-    for (TnetId i = 0; i < n; i++)
-      {
-        const TnetNode *node = tnet_network_node (net, i);
-        if (node->region != NULL && strcmp (node->region, name) == 0)
-          {
-            g_array_append_val (set->members, i);
-            if (node->kind == TNET_NODE_ZONE)
-              g_array_append_val (set->zones, i);
-          }
-      }
-  if (set->members->len > 0)
-    set->is_region = TRUE;
-  else if (want_node)
+  set->is_region = list->n_items == 1 && list->items[0].kind == TNET_PLACE_REGION;
+  g_autoptr (GHashTable) seen_m = g_hash_table_new (NULL, NULL);
+  g_autoptr (GHashTable) seen_z = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < list->n_items; i++)
     {
-      TnetId i = tnet_network_find_node (net, name);
-      if (i != TNET_ID_NONE)
-        g_array_append_val (set->members, i);
-    }
-  if (set->members->len == 0)
-    {
-      g_set_error (error, TNET_ERROR, TNET_ERROR_NOT_FOUND,
-                   "“%s” names no region and no node (expected a region id "
-                   "of regions.csv, or a node id)", spec);
-      tnet_node_set_free (set);
-      return NULL;
+      append_new (set->members, seen_m, list->items[i].members);
+      append_new (set->zones, seen_z, list->items[i].zones);
     }
   if (set->zones->len == 0)
     g_array_append_vals (set->zones, set->members->data, set->members->len);

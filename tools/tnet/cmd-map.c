@@ -10,7 +10,7 @@
 static const char *
 place_name (const TnetNetwork *net, const char *spec)
 {
-  TnetId v = tnet_network_find_node (net, spec);
+  TnetId v = tnet_place_find_node (net, spec);
   const TnetNode *nd = v != TNET_ID_NONE ? tnet_network_node (net, v) : NULL;
   return nd && nd->name ? nd->name : spec;
 }

@@ -82,11 +82,14 @@ place_walks (const TnetTimetable *tt, const TnetNetwork *net, const char *id,
         tnet_timetable_walks_near (tt, *lon, *lat, 0, walks);
       return TRUE;
     }
-  TnetId v = net ? tnet_network_find_node (net, id) : TNET_ID_NONE;
+  TnetId v = net ? tnet_place_find_node (net, id) : TNET_ID_NONE;
   if (v == TNET_ID_NONE)
     {
+      const char *sugg = net ? tnet_place_suggest (net, id, FALSE) : NULL;
       g_set_error (error, TNET_ERROR, TNET_ERROR_NOT_FOUND,
-                   "unknown place '%s', expected a stop id of the feed or a node id", id);
+                   "unknown place '%s', expected a stop id of the feed or a node id or "
+                   "name%s%s%s", id, sugg ? " (did you mean '" : "", sugg ? sugg : "",
+                   sugg ? "'?)" : "");
       return FALSE;
     }
   const TnetNode *n = tnet_network_node (net, v);
