@@ -103,4 +103,16 @@ TNET_API const char *tnet_place_suggest (const TnetNetwork *net, const char *wor
  */
 TNET_API TnetId tnet_place_find_node (const TnetNetwork *net, const char *word);
 
+/**
+ * tnet_place_search:
+ * @text: (nullable): what to look for; %NULL or "" keeps every node
+ * @nodes_out: receives the node ids (TnetId), in node order
+ *
+ * The nodes whose id, name or English name contains @text, compared
+ * case-insensitively (g_utf8_casefold()); for `tnet nodes --search`.
+ * Returns the number of nodes appended.
+ * Time complexity: O(n × |name|).
+ */
+TNET_API guint tnet_place_search (const TnetNetwork *net, const char *text, GArray *nodes_out);
+
 G_END_DECLS

@@ -241,3 +241,28 @@ tnet_place_list_parse (const TnetNetwork *net, const char *spec, GError **error)
     }
   return g_steal_pointer (&list);
 }
+
+static gboolean
+contains_folded (const char *s, const char *folded)
+{
+  if (s == NULL)
+    return FALSE;
+  g_autofree char *f = g_utf8_casefold (s, -1);
+  return strstr (f, folded) != NULL;
+}
+
+guint
+tnet_place_search (const TnetNetwork *net, const char *text, GArray *nodes_out)
+{
+  g_return_val_if_fail (net != NULL && nodes_out != NULL, 0);
+  g_autofree char *folded = text && *text ? g_utf8_casefold (text, -1) : NULL;
+  guint n = tnet_network_n_nodes (net), before = nodes_out->len;
+  for (TnetId v = 0; v < n; v++)
+    {
+      const TnetNode *node = tnet_network_node (net, v);
+      if (folded == NULL || contains_folded (node->id, folded)
+          || contains_folded (node->name, folded) || contains_folded (node->name_en, folded))
+        g_array_append_val (nodes_out, v);
+    }
+  return nodes_out->len - before;
+}
