@@ -2,6 +2,7 @@
  * GeoJSON and results.json they write. */
 #include "tests-common.h"
 #include <json-glib/json-glib.h>
+#include <math.h>
 
 
 static JsonNode *
@@ -201,6 +202,35 @@ START_TEST (test_g4_closure)
       for (guint k = 0; k < json_array_get_length (links); k++)
         ck_assert_str_ne (json_array_get_string_element (links, k), "l_g4_cg_n");
     }
+  /* the criticality scan runs on the car profile's graph: the worst pair's
+   * time before the failure is `tnet route` by car in the same scenario
+   * (route gives two decimals, the scan one), and its detour joins the
+   * pair's ends */
+  JsonObject *crit = json_array_get_object_element (json_object_get_array_member (o,
+                                                                                 "criticality"),
+                                                    0);
+  ck_assert_str_eq (json_object_get_string_member (crit, "profile"), "car");
+  JsonObject *item = json_array_get_object_element (json_object_get_array_member (crit, "ranked"),
+                                                    0);
+  JsonObject *worst = json_object_get_object_member (item, "worst_pair");
+  const char *from = json_object_get_string_member (worst, "from");
+  const char *to = json_object_get_string_member (worst, "to");
+  g_autofree char *ini = tt_source_path ("examples/scenarios/g4-closure-changge.ini");
+  TtRun r = tt_run_tnet ("route", from, to, "--scenario", ini, "--format", "json", NULL);
+  ck_assert_msg (r.status == 0, "%s", r.err);
+  g_autoptr (JsonParser) rp = json_parser_new ();
+  ck_assert (json_parser_load_from_data (rp, r.out, -1, NULL));
+  double route_min = json_object_get_double_member (json_node_get_object (
+                                                      json_parser_get_root (rp)), "total_min");
+  ck_assert_msg (fabs (route_min - json_object_get_double_member (worst, "before_min")) <= 0.051,
+                 "route %.2f, scan %.1f", route_min,
+                 json_object_get_double_member (worst, "before_min"));
+  tt_run_clear (&r);
+  JsonArray *detour = json_object_get_array_member (item, "detour");
+  guint nd = json_array_get_length (detour);
+  ck_assert_uint_ge (nd, 2);
+  ck_assert_str_eq (json_array_get_string_element (detour, 0), from);
+  ck_assert_str_eq (json_array_get_string_element (detour, nd - 1), to);
   tt_rm_rf (dir);
   g_free (dir);
 }

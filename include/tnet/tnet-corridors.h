@@ -334,4 +334,58 @@ TNET_API TnetCriticality *tnet_corridor_criticality_profile (const TnetNetwork *
                                                              const TnetCriticalityOptions *opts,
                                                              GError **error);
 
+/**
+ * tnet_corridor_path_places:
+ * @mm: (nullable): the profile's graph @p runs on, or %NULL for a path of
+ *   a graph compiled from @net (tnet_graph_compile_modes())
+ *
+ * The places a path passes: every network node id of @p, or, on a
+ * profile's graph, the ends of its journey's legs (node or stop ids), each
+ * once in a row.
+ * Returns: (transfer full): a %NULL-terminated array of new strings.
+ * Thread-safety: reads @net and @mm only.
+ * Time complexity: O(path length).
+ */
+TNET_API char **tnet_corridor_path_places (const TnetNetwork *net, const TnetMultimodal *mm,
+                                           const TnetPath *p);
+
+/**
+ * tnet_corridor_criticality_to_json:
+ * @crit: a scan of tnet_corridor_criticality_profile() on @mm from @a to
+ *   @b (with @by_line as given there)
+ * @year: the scenario year written beside it
+ * @top: how many ranked items to write
+ * @pretty: indent the text
+ *
+ * The one JSON form of a corridor criticality scan (docs/json-schema.md,
+ * `tnet criticality`): from, to, by, profile, year, pairs, candidates and
+ * the @top ranked items, each with its worst pair and detour. `tnet
+ * criticality`, `tnet run` and the report write this shape. Runs one
+ * search per written item (the detour).
+ * Returns: (transfer full): the text, ending in a newline.
+ * Thread-safety: reads its arguments only.
+ * Time complexity: O(top (n + m) log n).
+ */
+TNET_API char *tnet_corridor_criticality_to_json (const TnetCriticality *crit,
+                                                  const TnetNetwork *net,
+                                                  const TnetMultimodal *mm,
+                                                  const TnetNodeSet *a, const TnetNodeSet *b,
+                                                  gboolean by_line, int year, guint top,
+                                                  gboolean pretty);
+
+/**
+ * tnet_corridor_criticality_to_csv:
+ * The one CSV form of the scan: a header `rank,element,pairs_slower,
+ * pairs_cut,pairs_out_of_budget,population_lost,max_increase_min,
+ * total_increase_min,worst_from,worst_to,before_min,after_min` and one row
+ * per ranked item of the @top first (times in minutes with one decimal,
+ * `cut` for a cut pair).
+ * Returns: (transfer full): the text.
+ * Time complexity: O(top × pairs).
+ */
+TNET_API char *tnet_corridor_criticality_to_csv (const TnetCriticality *crit,
+                                                 const TnetNetwork *net,
+                                                 const TnetNodeSet *a, const TnetNodeSet *b,
+                                                 guint top);
+
 G_END_DECLS

@@ -5,3 +5,14 @@
 
 /* Sorts the strings (const char *) of @array from index @start on. */
 void tnet_i_sort_strings_from (GPtrArray *array, guint start);
+
+#include <json-glib/json-glib.h>
+
+/* The ranked items of a criticality scan on a profile's graph (@mm) from
+ * the zones of @a to the zones of @b, the @top first, as one JSON array:
+ * the one shape `tnet criticality`, `tnet run` and the report write
+ * (docs/json-schema.md). Runs one search per item for its detour. */
+void tnet_i_criticality_items_json (JsonBuilder *jb, const TnetCriticality *crit,
+                                    const TnetNetwork *net, const TnetMultimodal *mm,
+                                    const TnetNodeSet *a, const TnetNodeSet *b,
+                                    gboolean by_line, guint top);

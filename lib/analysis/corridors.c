@@ -2,6 +2,8 @@
  * ends stand for, line counts, and the graph-level analyses run on the
  * scenario's compiled graph. */
 #include "tnet-internal.h"
+#include "analysis-private.h"
+#include "json-text.h"
 
 void
 tnet_node_set_free (TnetNodeSet *set)
@@ -471,4 +473,207 @@ tnet_corridor_criticality_profile (const TnetNetwork *net, const TnetMultimodal 
     }
   return scan_elements (net, graph, time, arc_line, po, pd, pop, by_line, budget_ms, opts,
                         error);
+}
+
+char **
+tnet_corridor_path_places (const TnetNetwork *net, const TnetMultimodal *mm, const TnetPath *p)
+{
+  g_return_val_if_fail (net != NULL && p != NULL, NULL);
+  GPtrArray *out = g_ptr_array_new ();
+  if (mm == NULL)
+    for (guint i = 0; i <= p->n_arcs; i++)
+      g_ptr_array_add (out, g_strdup (tnet_network_node (net, p->nodes[i])->id));
+  else
+    {
+      g_autoptr (TnetJourney) j = tnet_multimodal_journey_from_arcs (mm, p->arcs, p->n_arcs);
+      const char *last = NULL;
+      for (guint i = 0; j && i < j->n_legs; i++)
+        {
+          const char *ends[2] = { j->legs[i].from, j->legs[i].to };
+          for (int e = 0; e < 2; e++)
+            if (ends[e] && (last == NULL || strcmp (last, ends[e]) != 0))
+              {
+                g_ptr_array_add (out, g_strdup (ends[e]));
+                last = ends[e];
+              }
+        }
+    }
+  g_ptr_array_add (out, NULL);
+  return (char **) g_ptr_array_free (out, FALSE);
+}
+
+/* minutes with one decimal, as shown to people */
+static double
+minutes1 (guint64 ms)
+{
+  return round ((double) ms / 6000.0) / 10.0;
+}
+
+/* The network ids of the ends of pair @p: zones of @a × zones of @b,
+ * o != d, in that order (as tnet_corridor_criticality_profile() builds
+ * them). */
+static void
+pair_ends (const TnetNetwork *net, const TnetNodeSet *a, const TnetNodeSet *b, guint p,
+           const char **from, const char **to)
+{
+  guint k = 0;
+  for (guint i = 0; i < a->zones->len; i++)
+    for (guint j = 0; j < b->zones->len; j++)
+      {
+        TnetId o = g_array_index (a->zones, TnetId, i), d = g_array_index (b->zones, TnetId, j);
+        if (o == d)
+          continue;
+        if (k++ == p)
+          {
+            *from = tnet_network_node (net, o)->id;
+            *to = tnet_network_node (net, d)->id;
+            return;
+          }
+      }
+  *from = *to = "";
+}
+
+void
+tnet_i_criticality_items_json (JsonBuilder *jb, const TnetCriticality *crit,
+                               const TnetNetwork *net, const TnetMultimodal *mm,
+                               const TnetNodeSet *a, const TnetNodeSet *b, gboolean by_line,
+                               guint top)
+{
+  guint n_show = MIN (top, tnet_criticality_n_items (crit));
+  for (guint r = 0; r < n_show; r++)
+    {
+      const TnetCriticalityItem *it = tnet_criticality_item (crit, r);
+      const char *name = it->name ? it->name : "";
+      json_builder_begin_object (jb);
+      json_builder_set_member_name (jb, by_line ? "line" : "link");
+      json_builder_add_string_value (jb, name);
+      if (!by_line)
+        {
+          const char *line = it->element < tnet_network_n_links (net)
+                             ? tnet_network_link (net, it->element)->line : NULL;
+          json_builder_set_member_name (jb, "line");
+          json_builder_add_string_value (jb, line ? line : "");
+        }
+      json_builder_set_member_name (jb, "rank");
+      json_builder_add_int_value (jb, r + 1);
+      json_builder_set_member_name (jb, "name");
+      json_builder_add_string_value (jb, name);
+      json_builder_set_member_name (jb, "profile");
+      json_builder_add_string_value (jb, tnet_profile_to_string (tnet_multimodal_get_profile (mm)));
+      json_builder_set_member_name (jb, "pairs_slower");
+      json_builder_add_int_value (jb, it->n_pairs_slower);
+      json_builder_set_member_name (jb, "pairs_cut");
+      json_builder_add_int_value (jb, it->n_pairs_cut);
+      json_builder_set_member_name (jb, "pairs_out_of_budget");
+      json_builder_add_int_value (jb, it->n_pairs_out_of_budget);
+      json_builder_set_member_name (jb, "population_lost");
+      json_builder_add_double_value (jb, it->population_lost);
+      json_builder_set_member_name (jb, "max_increase_min");
+      json_builder_add_double_value (jb, minutes1 (it->max_increase_ms));
+      json_builder_set_member_name (jb, "total_increase_min");
+      json_builder_add_double_value (jb, minutes1 (it->total_increase_ms));
+      guint p = it->worst_pair;
+      const char *from, *to;
+      pair_ends (net, a, b, p, &from, &to);
+      json_builder_set_member_name (jb, "worst_pair");
+      json_builder_begin_object (jb);
+      json_builder_set_member_name (jb, "from");
+      json_builder_add_string_value (jb, from);
+      json_builder_set_member_name (jb, "to");
+      json_builder_add_string_value (jb, to);
+      json_builder_set_member_name (jb, "before_min");
+      json_builder_add_double_value (jb, minutes1 (tnet_criticality_base_time (crit, p)));
+      json_builder_set_member_name (jb, "after_min");
+      TnetWeight after = tnet_criticality_time (crit, r, p);
+      if (after == TNET_WEIGHT_INF)
+        json_builder_add_null_value (jb);
+      else
+        json_builder_add_double_value (jb, minutes1 (after));
+      json_builder_end_object (jb);
+      g_autoptr (TnetPath) detour = tnet_criticality_detour (crit, r, p);
+      g_auto (GStrv) places = detour ? tnet_corridor_path_places (net, mm, detour) : NULL;
+      json_builder_set_member_name (jb, "detour");
+      json_builder_begin_array (jb);
+      for (guint i = 0; places && places[i]; i++)
+        json_builder_add_string_value (jb, places[i]);
+      json_builder_end_array (jb);
+      json_builder_end_object (jb);
+    }
+}
+
+char *
+tnet_corridor_criticality_to_json (const TnetCriticality *crit, const TnetNetwork *net,
+                                   const TnetMultimodal *mm, const TnetNodeSet *a,
+                                   const TnetNodeSet *b, gboolean by_line, int year, guint top,
+                                   gboolean pretty)
+{
+  g_return_val_if_fail (crit != NULL && net != NULL && mm != NULL, NULL);
+  g_return_val_if_fail (a != NULL && b != NULL, NULL);
+  g_autoptr (JsonBuilder) jb = json_builder_new ();
+  json_builder_begin_object (jb);
+  json_builder_set_member_name (jb, "from");
+  json_builder_add_string_value (jb, a->spec);
+  json_builder_set_member_name (jb, "to");
+  json_builder_add_string_value (jb, b->spec);
+  json_builder_set_member_name (jb, "by");
+  json_builder_add_string_value (jb, by_line ? "line" : "link");
+  json_builder_set_member_name (jb, "profile");
+  json_builder_add_string_value (jb, tnet_profile_to_string (tnet_multimodal_get_profile (mm)));
+  json_builder_set_member_name (jb, "year");
+  json_builder_add_int_value (jb, year);
+  json_builder_set_member_name (jb, "pairs");
+  json_builder_add_int_value (jb, tnet_criticality_n_pairs (crit));
+  json_builder_set_member_name (jb, "candidates");
+  json_builder_add_int_value (jb, tnet_criticality_n_candidates (crit));
+  json_builder_set_member_name (jb, "ranked");
+  json_builder_begin_array (jb);
+  tnet_i_criticality_items_json (jb, crit, net, mm, a, b, by_line, top);
+  json_builder_end_array (jb);
+  json_builder_end_object (jb);
+  g_autoptr (JsonNode) root = json_builder_get_root (jb);
+  return tnet_i_json_to_text (root, pretty ? 2 : 0);
+}
+
+char *
+tnet_corridor_criticality_to_csv (const TnetCriticality *crit, const TnetNetwork *net,
+                                  const TnetNodeSet *a, const TnetNodeSet *b, guint top)
+{
+  g_return_val_if_fail (crit != NULL && net != NULL && a != NULL && b != NULL, NULL);
+  static const char *const header[] = { "rank", "element", "pairs_slower", "pairs_cut",
+                                        "pairs_out_of_budget", "population_lost",
+                                        "max_increase_min", "total_increase_min",
+                                        "worst_from", "worst_to", "before_min",
+                                        "after_min", NULL };
+  g_autoptr (TnetCsvWriter) w = tnet_csv_writer_new (header);
+  guint n_show = MIN (top, tnet_criticality_n_items (crit));
+  for (guint r = 0; r < n_show; r++)
+    {
+      const TnetCriticalityItem *it = tnet_criticality_item (crit, r);
+      guint p = it->worst_pair;
+      const char *from, *to;
+      pair_ends (net, a, b, p, &from, &to);
+      tnet_csv_writer_add_int (w, r + 1);
+      tnet_csv_writer_add_text (w, it->name);
+      tnet_csv_writer_add_int (w, it->n_pairs_slower);
+      tnet_csv_writer_add_int (w, it->n_pairs_cut);
+      tnet_csv_writer_add_int (w, it->n_pairs_out_of_budget);
+      tnet_csv_writer_add_number (w, it->population_lost, 0);
+      tnet_csv_writer_add_number (w, minutes1 (it->max_increase_ms), 1);
+      tnet_csv_writer_add_number (w, minutes1 (it->total_increase_ms), 1);
+      tnet_csv_writer_add_text (w, from);
+      tnet_csv_writer_add_text (w, to);
+      TnetWeight times[2] = { tnet_criticality_base_time (crit, p),
+                              tnet_criticality_time (crit, r, p) };
+      for (guint k = 0; k < 2; k++)
+        {
+          char buf[32];
+          if (times[k] == TNET_WEIGHT_INF)
+            g_strlcpy (buf, "cut", sizeof buf);
+          else
+            g_ascii_formatd (buf, sizeof buf, "%.1f", minutes1 (times[k]));
+          tnet_csv_writer_add_text (w, buf);
+        }
+      tnet_csv_writer_end_row (w);
+    }
+  return g_strdup (tnet_csv_writer_peek (w));
 }

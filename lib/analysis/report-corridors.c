@@ -4,6 +4,7 @@
  * most, by each profile of the plan's commute groups on its own graph. */
 #include "tnet-internal.h"
 #include "report-private.h"
+#include "analysis-private.h"
 
 static double
 minutes1 (guint64 ms)
@@ -15,8 +16,10 @@ minutes1 (guint64 ms)
  * items, and the top items of each profile in profile order. */
 static void
 write_critical_links (const TnetReportContext *ctx, const TnetPlanPair *cp,
-                      TnetCriticality *const *crits, const TnetProfile *profiles,
-                      guint n_prof, JsonBuilder *b, GString *text)
+                      const TnetNodeSet *home, const TnetNodeSet *zz,
+                      TnetCriticality *const *crits, TnetMultimodal *const *graphs,
+                      const TnetProfile *profiles, guint n_prof, JsonBuilder *b,
+                      GString *text)
 {
   const TnetPlan *plan = ctx->plan;
   guint top = (guint) tnet_plan_get_int (plan, "top");
@@ -35,6 +38,7 @@ write_critical_links (const TnetReportContext *ctx, const TnetPlanPair *cp,
       const TnetCriticality *crit = crits[p];
       const char *prof = tnet_profile_to_string (profiles[p]);
       guint n_show = MIN (top, tnet_criticality_n_items (crit));
+      tnet_i_criticality_items_json (b, crit, ctx->net, graphs[p], home, zz, FALSE, top);
       g_string_append_printf (text, "  critical links %s → %s, %s (%u zone pairs, budget "
                               "%.0f min):\n", tnet_plan_get_home_label (plan), cp->label, prof,
                               tnet_criticality_n_pairs (crit),
@@ -43,26 +47,6 @@ write_critical_links (const TnetReportContext *ctx, const TnetPlanPair *cp,
         {
           const TnetCriticalityItem *it = tnet_criticality_item (crit, r);
           const TnetLink *link = tnet_network_link (ctx->net, it->element);
-          json_builder_begin_object (b);
-          json_builder_set_member_name (b, "link");
-          json_builder_add_string_value (b, it->name);
-          json_builder_set_member_name (b, "profile");
-          json_builder_add_string_value (b, prof);
-          json_builder_set_member_name (b, "line");
-          json_builder_add_string_value (b, link->line ? link->line : "");
-          json_builder_set_member_name (b, "pairs_slower");
-          json_builder_add_int_value (b, it->n_pairs_slower);
-          json_builder_set_member_name (b, "pairs_cut");
-          json_builder_add_int_value (b, it->n_pairs_cut);
-          json_builder_set_member_name (b, "pairs_out_of_budget");
-          json_builder_add_int_value (b, it->n_pairs_out_of_budget);
-          json_builder_set_member_name (b, "population_lost");
-          json_builder_add_double_value (b, it->population_lost);
-          json_builder_set_member_name (b, "max_increase_min");
-          json_builder_add_double_value (b, minutes1 (it->max_increase_ms));
-          json_builder_set_member_name (b, "total_increase_min");
-          json_builder_add_double_value (b, minutes1 (it->total_increase_ms));
-          json_builder_end_object (b);
           g_string_append_printf (text, "    %2u. %s (%s): %u pairs slower, %u cut, %u out of "
                                   "budget, max +%.1f min\n", r + 1, it->name,
                                   link->line ? link->line : "-", it->n_pairs_slower,
@@ -171,17 +155,18 @@ run_corridors (const TnetReportContext *ctx, JsonBuilder *b, GString *text, GErr
   TnetProfile profiles[TNET_N_PROFILES];
   guint n_prof = tnet_i_report_commute_profiles (ctx, profiles);
   TnetCriticality *crits[TNET_N_PROFILES] = { NULL };
+  TnetMultimodal *graphs[TNET_N_PROFILES] = { NULL };
   gboolean ok = TRUE;
   for (guint p = 0; ok && p < n_prof; p++)
     {
-      TnetMultimodal *mm = tnet_i_report_profile_graph (ctx, profiles[p], error);
-      crits[p] = mm ? tnet_corridor_criticality_profile (ctx->net, mm, home, zz, FALSE,
-                                                         budget_ms, NULL, error)
-                    : NULL;
+      graphs[p] = tnet_i_report_profile_graph (ctx, profiles[p], error);
+      crits[p] = graphs[p] ? tnet_corridor_criticality_profile (ctx->net, graphs[p], home, zz,
+                                                                FALSE, budget_ms, NULL, error)
+                           : NULL;
       ok = crits[p] != NULL;
     }
   if (ok)
-    write_critical_links (ctx, cp, crits, profiles, n_prof, b, text);
+    write_critical_links (ctx, cp, home, zz, crits, graphs, profiles, n_prof, b, text);
   for (guint p = 0; p < n_prof; p++)
     tnet_criticality_free (crits[p]);
   return ok;

@@ -15,37 +15,12 @@ minutes (guint64 ms)
   return round ((double) ms / 6000.0) / 10.0;
 }
 
-/* The places a path passes: network node ids, or, on a profile's graph
- * (@mm), the ends of its journey's legs (node or stop ids). The strings are
- * borrowed from @net or @mm. */
-static GPtrArray *
-path_places (const TnetNetwork *net, const TnetMultimodal *mm, const TnetPath *p)
-{
-  GPtrArray *out = g_ptr_array_new ();
-  if (mm == NULL)
-    {
-      for (guint i = 0; i <= p->n_arcs; i++)
-        g_ptr_array_add (out, (gpointer) tnet_network_node (net, p->nodes[i])->id);
-      return out;
-    }
-  g_autoptr (TnetJourney) j = tnet_multimodal_journey_from_arcs (mm, p->arcs, p->n_arcs);
-  for (guint i = 0; j && i < j->n_legs; i++)
-    {
-      const char *ends[2] = { j->legs[i].from, j->legs[i].to };
-      for (int e = 0; e < 2; e++)
-        if (ends[e] && (out->len == 0 || strcmp (out->pdata[out->len - 1], ends[e]) != 0))
-          g_ptr_array_add (out, (gpointer) ends[e]);
-    }
-  return out;
-}
-
-/* "a > b > c": the places of path_places() */
+/* "a > b > c": the places of tnet_corridor_path_places() */
 static char *
 path_nodes (const TnetNetwork *net, const TnetMultimodal *mm, const TnetPath *p)
 {
-  g_autoptr (GPtrArray) places = path_places (net, mm, p);
-  g_ptr_array_add (places, NULL);
-  return g_strjoinv (" > ", (char **) places->pdata);
+  g_auto (GStrv) places = tnet_corridor_path_places (net, mm, p);
+  return g_strjoinv (" > ", places);
 }
 
 /* A path as JSON: minutes, the places it passes and the links of its arcs
@@ -60,9 +35,9 @@ json_path (JsonBuilder *b, const TnetNetwork *net, const TnetGraph *graph,
   json_builder_add_double_value (b, minutes (p->time_ms));
   json_builder_set_member_name (b, "nodes");
   json_builder_begin_array (b);
-  g_autoptr (GPtrArray) places = path_places (net, mm, p);
-  for (guint i = 0; i < places->len; i++)
-    json_builder_add_string_value (b, places->pdata[i]);
+  g_auto (GStrv) places = tnet_corridor_path_places (net, mm, p);
+  for (guint i = 0; places[i]; i++)
+    json_builder_add_string_value (b, places[i]);
   json_builder_end_array (b);
   json_builder_set_member_name (b, "links");
   json_builder_begin_array (b);
@@ -363,103 +338,39 @@ tnet_cmd_criticality (int argc, char **argv)
       tnet_cli_common_clear (&common);
       return tnet_cli_fail (ctx, error);
     }
-  /* the OD pairs, as tnet_corridor_criticality_profile() builds them */
-  g_autoptr (GArray) po = g_array_new (FALSE, FALSE, sizeof (TnetId));
-  g_autoptr (GArray) pd = g_array_new (FALSE, FALSE, sizeof (TnetId));
-  for (guint i = 0; i < a->zones->len; i++)
-    for (guint j = 0; j < b->zones->len; j++)
-      if (g_array_index (a->zones, TnetId, i) != g_array_index (b->zones, TnetId, j))
-        {
-          g_array_append_val (po, g_array_index (a->zones, TnetId, i));
-          g_array_append_val (pd, g_array_index (b->zones, TnetId, j));
-        }
   guint n_show = MIN ((guint) top, tnet_criticality_n_items (crit));
-  char b1[32], b2[32];
+  int year = tnet_scenario_get_year (scen);
   gboolean ok;
   if (fmt == TNET_CLI_FORMAT_JSON)
     {
-      g_autoptr (JsonBuilder) jb = json_builder_new ();
-      json_builder_begin_object (jb);
-      json_builder_set_member_name (jb, "from");
-      json_builder_add_string_value (jb, a->spec);
-      json_builder_set_member_name (jb, "to");
-      json_builder_add_string_value (jb, b->spec);
-      json_builder_set_member_name (jb, "by");
-      json_builder_add_string_value (jb, by_line ? "line" : "link");
-      json_builder_set_member_name (jb, "profile");
-      json_builder_add_string_value (jb, tnet_profile_to_string (profile));
-      json_builder_set_member_name (jb, "year");
-      json_builder_add_int_value (jb, tnet_scenario_get_year (scen));
-      json_builder_set_member_name (jb, "pairs");
-      json_builder_add_int_value (jb, tnet_criticality_n_pairs (crit));
-      json_builder_set_member_name (jb, "candidates");
-      json_builder_add_int_value (jb, tnet_criticality_n_candidates (crit));
-      json_builder_set_member_name (jb, "ranked");
-      json_builder_begin_array (jb);
-      for (guint r = 0; r < n_show; r++)
-        {
-          const TnetCriticalityItem *it = tnet_criticality_item (crit, r);
-          json_builder_begin_object (jb);
-          json_builder_set_member_name (jb, by_line ? "line" : "link");
-          json_builder_add_string_value (jb, it->name ? it->name : "");
-          json_builder_set_member_name (jb, "pairs_slower");
-          json_builder_add_int_value (jb, it->n_pairs_slower);
-          json_builder_set_member_name (jb, "pairs_cut");
-          json_builder_add_int_value (jb, it->n_pairs_cut);
-          json_builder_set_member_name (jb, "pairs_out_of_budget");
-          json_builder_add_int_value (jb, it->n_pairs_out_of_budget);
-          json_builder_set_member_name (jb, "population_lost");
-          json_builder_add_double_value (jb, it->population_lost);
-          json_builder_set_member_name (jb, "max_increase_min");
-          json_builder_add_double_value (jb, minutes (it->max_increase_ms));
-          json_builder_set_member_name (jb, "total_increase_min");
-          json_builder_add_double_value (jb, minutes (it->total_increase_ms));
-          guint p = it->worst_pair;
-          json_builder_set_member_name (jb, "worst_pair");
-          json_builder_begin_object (jb);
-          json_builder_set_member_name (jb, "from");
-          json_builder_add_string_value (jb, tnet_network_node (net, g_array_index (po, TnetId, p))->id);
-          json_builder_set_member_name (jb, "to");
-          json_builder_add_string_value (jb, tnet_network_node (net, g_array_index (pd, TnetId, p))->id);
-          json_builder_set_member_name (jb, "before_min");
-          json_builder_add_double_value (jb, minutes (tnet_criticality_base_time (crit, p)));
-          json_builder_set_member_name (jb, "after_min");
-          TnetWeight after = tnet_criticality_time (crit, r, p);
-          if (after == TNET_WEIGHT_INF)
-            json_builder_add_null_value (jb);
-          else
-            json_builder_add_double_value (jb, minutes (after));
-          json_builder_end_object (jb);
-          g_autoptr (TnetPath) detour = tnet_criticality_detour (crit, r, p);
-          json_builder_set_member_name (jb, "detour");
-          json_builder_begin_array (jb);
-          g_autoptr (GPtrArray) places = detour ? path_places (net, mm, detour) : NULL;
-          for (guint i = 0; places && i < places->len; i++)
-            json_builder_add_string_value (jb, places->pdata[i]);
-          json_builder_end_array (jb);
-          json_builder_end_object (jb);
-        }
-      json_builder_end_array (jb);
-      json_builder_end_object (jb);
-      ok = tnet_cli_write_json (&common, jb, &error);
+      g_autofree char *text = tnet_corridor_criticality_to_json (crit, net, mm, a, b, by_line,
+                                                                 year, (guint) top, TRUE);
+      ok = tnet_cli_write (&common, text, &error);
+    }
+  else if (fmt == TNET_CLI_FORMAT_CSV)
+    {
+      g_autofree char *text = tnet_corridor_criticality_to_csv (crit, net, a, b, (guint) top);
+      ok = tnet_cli_write (&common, text, &error);
     }
   else
     {
+      /* the OD pairs, as tnet_corridor_criticality_profile() builds them */
+      g_autoptr (GArray) po = g_array_new (FALSE, FALSE, sizeof (TnetId));
+      g_autoptr (GArray) pd = g_array_new (FALSE, FALSE, sizeof (TnetId));
+      for (guint i = 0; i < a->zones->len; i++)
+        for (guint j = 0; j < b->zones->len; j++)
+          if (g_array_index (a->zones, TnetId, i) != g_array_index (b->zones, TnetId, j))
+            {
+              g_array_append_val (po, g_array_index (a->zones, TnetId, i));
+              g_array_append_val (pd, g_array_index (b->zones, TnetId, j));
+            }
+      char b1[32], b2[32];
       g_autoptr (GString) s = g_string_new (NULL);
-      static const char *const header[] = { "rank", "element", "pairs_slower", "pairs_cut",
-                                            "pairs_out_of_budget", "population_lost",
-                                            "max_increase_min", "total_increase_min",
-                                            "worst_from", "worst_to", "before_min",
-                                            "after_min", NULL };
-      g_autoptr (TnetCsvWriter) w = fmt == TNET_CLI_FORMAT_CSV ? tnet_csv_writer_new (header)
-                                                               : NULL;
-      if (!w)
-        g_string_printf (s, "Criticality %s → %s by %s, profile %s, %d: %u OD pairs, %u %ss "
-                         "on a shortest path examined, %u with a loss\n", a->spec, b->spec,
-                         by_line ? "line" : "link", tnet_profile_to_string (profile),
-                         tnet_scenario_get_year (scen),
-                         tnet_criticality_n_pairs (crit), tnet_criticality_n_candidates (crit),
-                         by_line ? "line" : "link", tnet_criticality_n_items (crit));
+      g_string_printf (s, "Criticality %s → %s by %s, profile %s, %d: %u OD pairs, %u %ss "
+                       "on a shortest path examined, %u with a loss\n", a->spec, b->spec,
+                       by_line ? "line" : "link", tnet_profile_to_string (profile), year,
+                       tnet_criticality_n_pairs (crit), tnet_criticality_n_candidates (crit),
+                       by_line ? "line" : "link", tnet_criticality_n_items (crit));
       for (guint r = 0; r < n_show; r++)
         {
           const TnetCriticalityItem *it = tnet_criticality_item (crit, r);
@@ -468,41 +379,20 @@ tnet_cmd_criticality (int argc, char **argv)
           const char *to = tnet_network_node (net, g_array_index (pd, TnetId, p))->id;
           time_str (tnet_criticality_base_time (crit, p), b1, sizeof b1);
           time_str (tnet_criticality_time (crit, r, p), b2, sizeof b2);
-          if (w)
+          g_string_append_printf (s, "%3u. %s: %u pairs slower, %u cut, %u out of budget, "
+                                  "population lost %.0f, max +%.1f min\n"
+                                  "     worst %s → %s: %s → %s min\n", r + 1, it->name,
+                                  it->n_pairs_slower, it->n_pairs_cut,
+                                  it->n_pairs_out_of_budget, it->population_lost,
+                                  minutes (it->max_increase_ms), from, to, b1, b2);
+          g_autoptr (TnetPath) detour = tnet_criticality_detour (crit, r, p);
+          if (detour)
             {
-              tnet_csv_writer_add_int (w, r + 1);
-              tnet_csv_writer_add_text (w, it->name);
-              tnet_csv_writer_add_int (w, it->n_pairs_slower);
-              tnet_csv_writer_add_int (w, it->n_pairs_cut);
-              tnet_csv_writer_add_int (w, it->n_pairs_out_of_budget);
-              tnet_csv_writer_add_number (w, it->population_lost, 0);
-              tnet_csv_writer_add_number (w, minutes (it->max_increase_ms), 1);
-              tnet_csv_writer_add_number (w, minutes (it->total_increase_ms), 1);
-              tnet_csv_writer_add_text (w, from);
-              tnet_csv_writer_add_text (w, to);
-              tnet_csv_writer_add_text (w, b1);
-              tnet_csv_writer_add_text (w, b2);
-              tnet_csv_writer_end_row (w);
-            }
-          else
-            {
-              g_string_append_printf (s, "%3u. %s: %u pairs slower, %u cut, %u out of budget, "
-                                      "population lost %.0f, max +%.1f min\n"
-                                      "     worst %s → %s: %s → %s min\n", r + 1, it->name,
-                                      it->n_pairs_slower, it->n_pairs_cut,
-                                      it->n_pairs_out_of_budget, it->population_lost,
-                                      minutes (it->max_increase_ms), from, to, b1, b2);
-              g_autoptr (TnetPath) detour = tnet_criticality_detour (crit, r, p);
-              if (detour)
-                {
-                  g_autoptr (GPtrArray) places = path_places (net, mm, detour);
-                  g_ptr_array_add (places, NULL);
-                  g_autofree char *nodes = g_strjoinv (" > ", (char **) places->pdata);
-                  g_string_append_printf (s, "     detour: %s\n", nodes);
-                }
+              g_autofree char *nodes = path_nodes (net, mm, detour);
+              g_string_append_printf (s, "     detour: %s\n", nodes);
             }
         }
-      ok = tnet_cli_write (&common, w ? tnet_csv_writer_peek (w) : s->str, &error);
+      ok = tnet_cli_write (&common, s->str, &error);
     }
   tnet_cli_common_clear (&common);
   return ok ? TNET_EXIT_OK : tnet_cli_fail (ctx, error);

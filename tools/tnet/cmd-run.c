@@ -691,21 +691,15 @@ run_criticality (Run *run, GError **error)
       if (crit == NULL)
         return FALSE;
       guint n = MIN (top, tnet_criticality_n_items (crit));
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "from");
-      json_builder_add_string_value (b, a);
-      json_builder_set_member_name (b, "to");
-      json_builder_add_string_value (b, z);
-      json_builder_set_member_name (b, "by");
-      json_builder_add_string_value (b, by_line ? "line" : "link");
-      json_builder_set_member_name (b, "profile");
-      json_builder_add_string_value (b, pname);
-      json_builder_set_member_name (b, "pairs");
-      json_builder_add_int_value (b, tnet_criticality_n_pairs (crit));
-      json_builder_set_member_name (b, "candidates");
-      json_builder_add_int_value (b, tnet_criticality_n_candidates (crit));
-      json_builder_set_member_name (b, "ranked");
-      json_builder_begin_array (b);
+      /* the library's one JSON form of the scan */
+      g_autofree char *json = tnet_corridor_criticality_to_json (crit, run->net, mm, na, nz,
+                                                                 by_line,
+                                                                 tnet_scenario_get_year (run->scen),
+                                                                 top, FALSE);
+      JsonNode *node = json_from_string (json, error);
+      if (node == NULL)
+        return FALSE;
+      json_builder_add_value (b, node);
       g_string_append_printf (run->text, "  %s > %s by %s (%s): %u candidates, top %u\n", a, z,
                               by_line ? "line" : "link", pname,
                               tnet_criticality_n_candidates (crit), n);
@@ -714,22 +708,6 @@ run_criticality (Run *run, GError **error)
       for (guint r = 0; r < n; r++)
         {
           const TnetCriticalityItem *it = tnet_criticality_item (crit, r);
-          json_builder_begin_object (b);
-          json_builder_set_member_name (b, "rank");
-          json_builder_add_int_value (b, r + 1);
-          json_builder_set_member_name (b, "name");
-          json_builder_add_string_value (b, it->name ? it->name : "");
-          json_builder_set_member_name (b, "pairs_cut");
-          json_builder_add_int_value (b, it->n_pairs_cut);
-          json_builder_set_member_name (b, "pairs_slower");
-          json_builder_add_int_value (b, it->n_pairs_slower);
-          json_builder_set_member_name (b, "pairs_out_of_budget");
-          json_builder_add_int_value (b, it->n_pairs_out_of_budget);
-          json_builder_set_member_name (b, "population_lost");
-          json_builder_add_double_value (b, it->population_lost);
-          json_builder_set_member_name (b, "max_increase_min");
-          json_builder_add_double_value (b, round (it->max_increase_ms / 6000.0) / 10);
-          json_builder_end_object (b);
           g_string_append_printf (run->text, "    %2u. %-28s cut %u, slower %u, out of budget "
                                   "%u, population lost %.0f, max +%.1f min\n", r + 1,
                                   it->name ? it->name : "", it->n_pairs_cut,
@@ -744,8 +722,6 @@ run_criticality (Run *run, GError **error)
               tnet_map_add_critical_link (map, it->element, label);
             }
         }
-      json_builder_end_array (b);
-      json_builder_end_object (b);
       if (map)
         {
           g_autofree char *title = g_strdup_printf ("关键路段 Critical links %s → %s", a, z);
