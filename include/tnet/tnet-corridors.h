@@ -302,6 +302,32 @@ TNET_API void tnet_corridor_free (TnetCorridor *corr);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetCorridor, tnet_corridor_free)
 
 /**
+ * tnet_corridor_to_json:
+ * @a, @b: the ends @corr was computed for (their specs are written)
+ * @year: the scenario year written beside it
+ *
+ * The one JSON form of a corridor analysis (docs/json-schema.md, `tnet
+ * corridors`): from, to, modes, profile (for
+ * tnet_corridor_analyse_profile()), year, line_count, lines, the three path
+ * sets with their paths (minutes, nodes, links), budget_min,
+ * within_budget, factor, within_factor.
+ * Returns: (transfer full): the text, ending in a newline.
+ * Thread-safety: reads its arguments only.
+ * Time complexity: O(total path length).
+ */
+TNET_API char *tnet_corridor_to_json (const TnetCorridor *corr, const TnetNetwork *net,
+                                      const TnetNodeSet *a, const TnetNodeSet *b, int year,
+                                      gboolean pretty);
+/**
+ * tnet_corridor_to_csv:
+ * The one CSV form: header `set,rank,minutes,nodes`, one row per path of
+ * the three sets (nodes as tnet_corridor_path_places(), joined by " > ").
+ * Returns: (transfer full): the text.
+ * Time complexity: O(total path length).
+ */
+TNET_API char *tnet_corridor_to_csv (const TnetCorridor *corr, const TnetNetwork *net);
+
+/**
  * tnet_corridor_criticality_profile:
  * @mm: the profile's graph, as `route` and `commute` use it (e.g. from
  *   tnet_commute_build_graphs()); borrowed

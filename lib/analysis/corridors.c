@@ -677,3 +677,117 @@ tnet_corridor_criticality_to_csv (const TnetCriticality *crit, const TnetNetwork
     }
   return g_strdup (tnet_csv_writer_peek (w));
 }
+
+/* A path as JSON: minutes, the places it passes and the links of its arcs
+ * (on a profile's graph, @mm, only the arcs that run over a link: rides,
+ * waits and transfers have none). */
+static void
+json_path (JsonBuilder *b, const TnetNetwork *net, const TnetGraph *graph,
+           const TnetMultimodal *mm, const TnetPath *p)
+{
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "minutes");
+  json_builder_add_double_value (b, minutes1 (p->time_ms));
+  json_builder_set_member_name (b, "nodes");
+  json_builder_begin_array (b);
+  g_auto (GStrv) places = tnet_corridor_path_places (net, mm, p);
+  for (guint i = 0; places[i]; i++)
+    json_builder_add_string_value (b, places[i]);
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "links");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < p->n_arcs; i++)
+    {
+      TnetId l = tnet_graph_arc_link (graph, p->arcs[i]);
+      if (l != TNET_ID_NONE || mm == NULL)
+        json_builder_add_string_value (b, l != TNET_ID_NONE ? tnet_network_link (net, l)->id
+                                                            : "");
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+}
+
+static void
+json_path_set (JsonBuilder *b, const char *name, const TnetNetwork *net,
+               const TnetGraph *graph, const TnetMultimodal *mm, const TnetPathSet *set)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "count");
+  json_builder_add_int_value (b, set->n_paths);
+  json_builder_set_member_name (b, "paths");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < set->n_paths; i++)
+    json_path (b, net, graph, mm, &set->paths[i]);
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+}
+
+char *
+tnet_corridor_to_json (const TnetCorridor *corr, const TnetNetwork *net, const TnetNodeSet *a,
+                       const TnetNodeSet *b, int year, gboolean pretty)
+{
+  g_return_val_if_fail (corr != NULL && net != NULL && a != NULL && b != NULL, NULL);
+  guint mask = corr->mode_mask;
+  const char *group = mask == TNET_MODES_RAIL ? "rail" : mask == TNET_MODES_ROAD ? "road" : "all";
+  g_autoptr (JsonBuilder) jb = json_builder_new ();
+  json_builder_begin_object (jb);
+  json_builder_set_member_name (jb, "from");
+  json_builder_add_string_value (jb, a->spec);
+  json_builder_set_member_name (jb, "to");
+  json_builder_add_string_value (jb, b->spec);
+  json_builder_set_member_name (jb, "modes");
+  json_builder_add_string_value (jb, group);
+  if (corr->mm)
+    {
+      json_builder_set_member_name (jb, "profile");
+      json_builder_add_string_value (jb, tnet_profile_to_string (tnet_multimodal_get_profile (corr->mm)));
+    }
+  json_builder_set_member_name (jb, "year");
+  json_builder_add_int_value (jb, year);
+  json_builder_set_member_name (jb, "line_count");
+  json_builder_add_int_value (jb, corr->n_lines);
+  json_builder_set_member_name (jb, "lines");
+  json_builder_begin_array (jb);
+  for (guint i = 0; i < corr->lines->len; i++)
+    json_builder_add_string_value (jb, corr->lines->pdata[i]);
+  json_builder_end_array (jb);
+  json_path_set (jb, "link_disjoint", net, corr->infra_graph, NULL, corr->link_disjoint);
+  json_path_set (jb, "node_disjoint", net, corr->infra_graph, NULL, corr->node_disjoint);
+  json_path_set (jb, "least_time", net, corr->graph, corr->mm, corr->fastest);
+  json_builder_set_member_name (jb, "budget_min");
+  json_builder_add_double_value (jb, corr->budget_ms / 60000.0);
+  json_builder_set_member_name (jb, "within_budget");
+  json_builder_add_int_value (jb, corr->n_within_budget);
+  json_builder_set_member_name (jb, "factor");
+  json_builder_add_double_value (jb, corr->factor);
+  json_builder_set_member_name (jb, "within_factor");
+  json_builder_add_int_value (jb, corr->n_within_factor);
+  json_builder_end_object (jb);
+  g_autoptr (JsonNode) root = json_builder_get_root (jb);
+  return tnet_i_json_to_text (root, pretty ? 2 : 0);
+}
+
+char *
+tnet_corridor_to_csv (const TnetCorridor *corr, const TnetNetwork *net)
+{
+  g_return_val_if_fail (corr != NULL && net != NULL, NULL);
+  static const char *const header[] = { "set", "rank", "minutes", "nodes", NULL };
+  g_autoptr (TnetCsvWriter) w = tnet_csv_writer_new (header);
+  const struct { const char *name; const TnetPathSet *set; } sets[] = {
+    { "link_disjoint", corr->link_disjoint }, { "node_disjoint", corr->node_disjoint },
+    { "least_time", corr->fastest } };
+  for (guint j = 0; j < G_N_ELEMENTS (sets); j++)
+    for (guint i = 0; i < sets[j].set->n_paths; i++)
+      {
+        g_auto (GStrv) places = tnet_corridor_path_places (net, j == 2 ? corr->mm : NULL,
+                                                           &sets[j].set->paths[i]);
+        g_autofree char *nodes = g_strjoinv (" > ", places);
+        tnet_csv_writer_add_text (w, sets[j].name);
+        tnet_csv_writer_add_int (w, i + 1);
+        tnet_csv_writer_add_number (w, minutes1 (sets[j].set->paths[i].time_ms), 1);
+        tnet_csv_writer_add_text (w, nodes);
+        tnet_csv_writer_end_row (w);
+      }
+  return g_strdup (tnet_csv_writer_peek (w));
+}

@@ -23,51 +23,6 @@ path_nodes (const TnetNetwork *net, const TnetMultimodal *mm, const TnetPath *p)
   return g_strjoinv (" > ", places);
 }
 
-/* A path as JSON: minutes, the places it passes and the links of its arcs
- * (on a profile's graph, @mm, only the arcs that run over a link: rides,
- * waits and transfers have none). */
-static void
-json_path (JsonBuilder *b, const TnetNetwork *net, const TnetGraph *graph,
-           const TnetMultimodal *mm, const TnetPath *p)
-{
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "minutes");
-  json_builder_add_double_value (b, minutes (p->time_ms));
-  json_builder_set_member_name (b, "nodes");
-  json_builder_begin_array (b);
-  g_auto (GStrv) places = tnet_corridor_path_places (net, mm, p);
-  for (guint i = 0; places[i]; i++)
-    json_builder_add_string_value (b, places[i]);
-  json_builder_end_array (b);
-  json_builder_set_member_name (b, "links");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < p->n_arcs; i++)
-    {
-      TnetId l = tnet_graph_arc_link (graph, p->arcs[i]);
-      if (l != TNET_ID_NONE || mm == NULL)
-        json_builder_add_string_value (b, l != TNET_ID_NONE ? tnet_network_link (net, l)->id
-                                                            : "");
-    }
-  json_builder_end_array (b);
-  json_builder_end_object (b);
-}
-
-static void
-json_path_set (JsonBuilder *b, const char *name, const TnetNetwork *net,
-               const TnetGraph *graph, const TnetMultimodal *mm, const TnetPathSet *set)
-{
-  json_builder_set_member_name (b, name);
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "count");
-  json_builder_add_int_value (b, set->n_paths);
-  json_builder_set_member_name (b, "paths");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < set->n_paths; i++)
-    json_path (b, net, graph, mm, &set->paths[i]);
-  json_builder_end_array (b);
-  json_builder_end_object (b);
-}
-
 static gboolean
 resolve_ends (const TnetNetwork *net, char **args, TnetNodeSet **a, TnetNodeSet **b,
               GError **error)
@@ -159,63 +114,13 @@ tnet_cmd_corridors (int argc, char **argv)
       return tnet_cli_fail (ctx, error);
     }
   gboolean ok;
-  if (fmt == TNET_CLI_FORMAT_JSON)
+  int year = tnet_scenario_get_year (scen);
+  if (fmt == TNET_CLI_FORMAT_JSON || fmt == TNET_CLI_FORMAT_CSV)
     {
-      g_autoptr (JsonBuilder) jb = json_builder_new ();
-      json_builder_begin_object (jb);
-      json_builder_set_member_name (jb, "from");
-      json_builder_add_string_value (jb, a->spec);
-      json_builder_set_member_name (jb, "to");
-      json_builder_add_string_value (jb, b->spec);
-      json_builder_set_member_name (jb, "modes");
-      json_builder_add_string_value (jb, group);
-      if (profile_name)
-        {
-          json_builder_set_member_name (jb, "profile");
-          json_builder_add_string_value (jb, tnet_profile_to_string (profile));
-        }
-      json_builder_set_member_name (jb, "year");
-      json_builder_add_int_value (jb, tnet_scenario_get_year (scen));
-      json_builder_set_member_name (jb, "line_count");
-      json_builder_add_int_value (jb, corr->n_lines);
-      json_builder_set_member_name (jb, "lines");
-      json_builder_begin_array (jb);
-      for (guint i = 0; i < corr->lines->len; i++)
-        json_builder_add_string_value (jb, corr->lines->pdata[i]);
-      json_builder_end_array (jb);
-      json_path_set (jb, "link_disjoint", net, corr->infra_graph, NULL, corr->link_disjoint);
-      json_path_set (jb, "node_disjoint", net, corr->infra_graph, NULL, corr->node_disjoint);
-      json_path_set (jb, "least_time", net, corr->graph, corr->mm, corr->fastest);
-      json_builder_set_member_name (jb, "budget_min");
-      json_builder_add_double_value (jb, budget_min);
-      json_builder_set_member_name (jb, "within_budget");
-      json_builder_add_int_value (jb, corr->n_within_budget);
-      json_builder_set_member_name (jb, "factor");
-      json_builder_add_double_value (jb, factor);
-      json_builder_set_member_name (jb, "within_factor");
-      json_builder_add_int_value (jb, corr->n_within_factor);
-      json_builder_end_object (jb);
-      ok = tnet_cli_write_json (&common, jb, &error);
-    }
-  else if (fmt == TNET_CLI_FORMAT_CSV)
-    {
-      static const char *const header[] = { "set", "rank", "minutes", "nodes", NULL };
-      g_autoptr (TnetCsvWriter) w = tnet_csv_writer_new (header);
-      const struct { const char *name; const TnetPathSet *set; } sets[] = {
-        { "link_disjoint", corr->link_disjoint }, { "node_disjoint", corr->node_disjoint },
-        { "least_time", corr->fastest } };
-      for (guint j = 0; j < G_N_ELEMENTS (sets); j++)
-        for (guint i = 0; i < sets[j].set->n_paths; i++)
-          {
-            g_autofree char *nodes = path_nodes (net, j == 2 ? corr->mm : NULL,
-                                                 &sets[j].set->paths[i]);
-            tnet_csv_writer_add_text (w, sets[j].name);
-            tnet_csv_writer_add_int (w, i + 1);
-            tnet_csv_writer_add_number (w, minutes (sets[j].set->paths[i].time_ms), 1);
-            tnet_csv_writer_add_text (w, nodes);
-            tnet_csv_writer_end_row (w);
-          }
-      ok = tnet_cli_write (&common, tnet_csv_writer_peek (w), &error);
+      g_autofree char *text = fmt == TNET_CLI_FORMAT_JSON
+                              ? tnet_corridor_to_json (corr, net, a, b, year, TRUE)
+                              : tnet_corridor_to_csv (corr, net);
+      ok = tnet_cli_write (&common, text, &error);
     }
   else
     {
