@@ -5,6 +5,23 @@
 #include <gio/gio.h>
 #include <tnet/tnet-igraph.h>
 
+/* tnet_criticality_scan() with @threads workers and no progress; the scan
+ * cannot fail without a cancellable or progress function. */
+static TnetCriticality *
+scan_threads (TnetGraph *graph, const TnetMetric *metric, const TnetId *arc_elem,
+              guint n_elem, const TnetId *po, const TnetId *pd, guint n_pairs,
+              const double *pop, TnetWeight budget, guint threads)
+{
+  TnetCriticalityOptions opts;
+  tnet_criticality_options_init (&opts);
+  opts.n_threads = threads;
+  GError *error = NULL;
+  TnetCriticality *crit = tnet_criticality_scan (graph, metric, arc_elem, n_elem, po, pd,
+                                                 n_pairs, pop, budget, &opts, &error);
+  ck_assert_msg (crit != NULL, "%s", error ? error->message : "");
+  return crit;
+}
+
 /* ---------- small graphs ---------- */
 
 typedef struct {
@@ -435,7 +452,7 @@ START_TEST (test_criticality_vs_recomputation)
           pd[p] = n - 1 - p / 2;
         }
       TnetWeight budget = seed % 2 ? 8 : 150;
-      g_autoptr (TnetCriticality) crit = tnet_criticality_scan (graph, metric, NULL, 0, po, pd,
+      g_autoptr (TnetCriticality) crit = scan_threads (graph, metric, NULL, 0, po, pd,
                                                                 6, pop, budget, 1 + seed % 3);
       ck_assert_uint_eq (tnet_criticality_n_pairs (crit), 6);
       for (guint p = 0; p < 6; p++)
@@ -566,7 +583,7 @@ START_TEST (test_criticality_progress)
   TnetId po[1000], pd[1000];
   g_autoptr (TnetMetric) metric = NULL;
   g_autoptr (TnetGraph) graph = progress_graph (&metric, po, pd);
-  g_autoptr (TnetCriticality) plain = tnet_criticality_scan (graph, metric, NULL, 0, po, pd,
+  g_autoptr (TnetCriticality) plain = scan_threads (graph, metric, NULL, 0, po, pd,
                                                              1000, NULL, 500, 1);
   for (guint threads = 1; threads <= 3; threads++)
     {
@@ -577,7 +594,7 @@ START_TEST (test_criticality_progress)
       opts.progress = record_progress;
       opts.progress_data = &pr;
       GError *error = NULL;
-      g_autoptr (TnetCriticality) crit = tnet_criticality_scan_with (graph, metric, NULL, 0, po,
+      g_autoptr (TnetCriticality) crit = tnet_criticality_scan (graph, metric, NULL, 0, po,
                                                                      pd, 1000, NULL, 500, &opts,
                                                                      &error);
       ck_assert_msg (crit != NULL, "%s", error ? error->message : "");
@@ -593,7 +610,8 @@ START_TEST (test_criticality_progress)
 }
 END_TEST
 
-/* Returning FALSE cancels: NULL, G_IO_ERROR_CANCELLED, no further calls. */
+/* Returning FALSE cancels: NULL, G_IO_ERROR_CANCELLED, no further calls;
+ * so does a cancelled GCancellable. */
 START_TEST (test_criticality_cancel)
 {
   TnetId po[1000], pd[1000];
@@ -608,13 +626,39 @@ START_TEST (test_criticality_cancel)
       opts.progress = record_progress;
       opts.progress_data = &pr;
       GError *error = NULL;
-      TnetCriticality *crit = tnet_criticality_scan_with (graph, metric, NULL, 0, po, pd, 1000,
+      TnetCriticality *crit = tnet_criticality_scan (graph, metric, NULL, 0, po, pd, 1000,
                                                           NULL, 500, &opts, &error);
       ck_assert_ptr_null (crit);
       ck_assert (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
       g_clear_error (&error);
       ck_assert_uint_eq (pr.calls, 3);
       ck_assert_uint_lt (pr.last_done, 1000);
+    }
+  /* a GCancellable: cancelled before the scan, nothing is scanned; a
+   * cancellable that stays uncancelled changes nothing */
+  for (guint threads = 1; threads <= 2; threads++)
+    {
+      g_autoptr (GCancellable) cancel = g_cancellable_new ();
+      Progress pr = { g_thread_self (), 0, 0, 1000, 0 };
+      TnetCriticalityOptions opts;
+      tnet_criticality_options_init (&opts);
+      opts.n_threads = threads;
+      opts.progress = record_progress;
+      opts.progress_data = &pr;
+      opts.cancellable = cancel;
+      GError *error = NULL;
+      g_autoptr (TnetCriticality) whole = tnet_criticality_scan (graph, metric, NULL, 0, po, pd,
+                                                                 1000, NULL, 500, &opts, &error);
+      ck_assert_ptr_nonnull (whole);
+      ck_assert_uint_eq (pr.last_done, 1000);
+      g_cancellable_cancel (cancel);
+      pr = (Progress) { g_thread_self (), 0, 0, 1000, 0 };
+      TnetCriticality *crit = tnet_criticality_scan (graph, metric, NULL, 0, po, pd, 1000, NULL,
+                                                     500, &opts, &error);
+      ck_assert_ptr_null (crit);
+      ck_assert (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
+      g_clear_error (&error);
+      ck_assert_uint_eq (pr.last_done, 0);
     }
 }
 END_TEST
@@ -636,7 +680,7 @@ START_TEST (test_criticality_grouped_elements)
           po[p] = p % 4;
           pd[p] = n - 1 - p / 4;
         }
-      g_autoptr (TnetCriticality) crit = tnet_criticality_scan (graph, metric, arc_elem, 3,
+      g_autoptr (TnetCriticality) crit = scan_threads (graph, metric, arc_elem, 3,
                                                                 po, pd, 8, NULL,
                                                                 TNET_WEIGHT_INF, 1 + seed % 2);
       for (guint p = 0; p < 8; p++)
@@ -664,7 +708,7 @@ START_TEST (test_criticality_off_path_zero)
   g_autoptr (TnetGraph) graph = g_build (&g, &metric);
   TnetId o = 0, d = 2;
   double pop[5] = { 1000, 0, 0, 0, 0 };
-  g_autoptr (TnetCriticality) crit = tnet_criticality_scan (graph, metric, NULL, 0, &o, &d, 1,
+  g_autoptr (TnetCriticality) crit = scan_threads (graph, metric, NULL, 0, &o, &d, 1,
                                                             pop, 30, 2);
   ck_assert_uint_eq (tnet_criticality_base_time (crit, 0), 20);
   for (TnetId l = 0; l < g.n_links; l++)

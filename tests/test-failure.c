@@ -7,6 +7,23 @@
 #include "tests-common.h"
 #include <tnet/tnet-igraph.h>
 
+/* tnet_criticality_scan() with @threads workers and no progress; the scan
+ * cannot fail without a cancellable or progress function. */
+static TnetCriticality *
+scan_threads (TnetGraph *graph, const TnetMetric *metric, const TnetId *arc_elem,
+              guint n_elem, const TnetId *po, const TnetId *pd, guint n_pairs,
+              const double *pop, TnetWeight budget, guint threads)
+{
+  TnetCriticalityOptions opts;
+  tnet_criticality_options_init (&opts);
+  opts.n_threads = threads;
+  GError *error = NULL;
+  TnetCriticality *crit = tnet_criticality_scan (graph, metric, arc_elem, n_elem, po, pd,
+                                                 n_pairs, pop, budget, &opts, &error);
+  ck_assert_msg (crit != NULL, "%s", error ? error->message : "");
+  return crit;
+}
+
 typedef struct {
   guint n, m;
   TnetId *tails, *heads;
@@ -238,7 +255,7 @@ START_TEST (test_criticality_rome99_brute_force)
           pd[i * ND + j] = (TnetId) g_rand_int_range (r, 0, (gint32) n);
         }
     }
-  g_autoptr (TnetCriticality) crit = tnet_criticality_scan (graph, metric, NULL, 0, po, pd,
+  g_autoptr (TnetCriticality) crit = scan_threads (graph, metric, NULL, 0, po, pd,
                                                             NO * ND, NULL, 60000, 2);
   g_autoptr (GArray) check = g_array_new (FALSE, FALSE, sizeof (TnetId));
   for (guint k = 0; k < tnet_criticality_n_items (crit); k++)

@@ -15,6 +15,10 @@
 
 G_BEGIN_DECLS
 
+/* GIO's cancellable (<gio/gio.h>); declared here so that this header needs
+ * only GLib (C11 allows the typedef to be repeated). */
+typedef struct _GCancellable GCancellable;
+
 /**
  * TnetCriticalityItem:
  * The loss when one element (a link, or every link of a line) is removed.
@@ -60,7 +64,8 @@ typedef struct _TnetCriticality TnetCriticality;
  * @node_population: (nullable): population per graph node (origins only
  *   are read); NULL counts no population
  * @budget_ms: the commute budget
- * @n_threads: worker threads (0: the number of processors)
+ * @opts: (nullable): threads, progress and cancellation; %NULL for the
+ *   defaults (TnetCriticalityOptions)
  *
  * For every element, the travel time of every OD pair when the element's
  * arcs are removed. Only an element with an arc on the shortest path of a
@@ -79,23 +84,18 @@ typedef struct _TnetCriticality TnetCriticality;
  * Items are ranked by pairs cut, then population lost, then pairs out of
  * budget, then total increase, then element index. Elements with no loss
  * are not listed.
- * Returns: (transfer full): the result.
+ * Errors: %G_IO_ERROR_CANCELLED when @opts->cancellable is cancelled or
+ * @opts->progress returned %FALSE (the workers finish the origin they
+ * hold, then nothing is returned); no other.
+ * Thread-safety: reads @graph and @metric only; the calling thread waits
+ * for its workers.
+ * Returns: (transfer full): the result, or %NULL when cancelled.
  * Time complexity: O(p (n + m) log n) for the full base searches of the
  *   p distinct origins, plus, per origin and element on its tree paths, the
  *   in-arcs of the element's subtrees and a search restricted to them.
  * Memory: O(n + m) per thread, plus one entry per (element, pair) on a
  *   tree path.
  */
-TNET_API TnetCriticality *tnet_criticality_scan (TnetGraph *graph,
-                                                 const TnetMetric *metric,
-                                                 const TnetId *arc_element,
-                                                 guint n_elements,
-                                                 const TnetId *pair_origin,
-                                                 const TnetId *pair_dest,
-                                                 guint n_pairs,
-                                                 const double *node_population,
-                                                 TnetWeight budget_ms,
-                                                 guint n_threads);
 TNET_API void tnet_criticality_free (TnetCriticality *crit);
 
 /**
@@ -106,6 +106,8 @@ TNET_API void tnet_criticality_free (TnetCriticality *crit);
  *   started the scan, at most about 257 times (every 1/256 of the origins
  *   and at the end); returning %FALSE cancels the scan
  * @progress_data: passed to @progress
+ * @cancellable: (nullable): cancels the scan when cancelled from any thread
+ *   (checked by every worker before each origin)
  *
  * Initialise with tnet_criticality_options_init().
  */
@@ -113,30 +115,22 @@ typedef struct {
   guint n_threads;
   TnetProgressFunc progress;
   gpointer progress_data;
+  GCancellable *cancellable;
 } TnetCriticalityOptions;
 
 TNET_API void tnet_criticality_options_init (TnetCriticalityOptions *opts);
 
-/**
- * tnet_criticality_scan_with:
- * @opts: (nullable): %NULL for the defaults
- *
- * tnet_criticality_scan() with options: threads and a progress function.
- * Errors: %G_IO_ERROR_CANCELLED when @opts->progress returned %FALSE (the
- * workers finish the origin they hold, then nothing is returned).
- * Time complexity: as tnet_criticality_scan().
- */
-TNET_API TnetCriticality *tnet_criticality_scan_with (TnetGraph *graph,
-                                                      const TnetMetric *metric,
-                                                      const TnetId *arc_element,
-                                                      guint n_elements,
-                                                      const TnetId *pair_origin,
-                                                      const TnetId *pair_dest,
-                                                      guint n_pairs,
-                                                      const double *node_population,
-                                                      TnetWeight budget_ms,
-                                                      const TnetCriticalityOptions *opts,
-                                                      GError **error);
+TNET_API TnetCriticality *tnet_criticality_scan (TnetGraph *graph,
+                                                 const TnetMetric *metric,
+                                                 const TnetId *arc_element,
+                                                 guint n_elements,
+                                                 const TnetId *pair_origin,
+                                                 const TnetId *pair_dest,
+                                                 guint n_pairs,
+                                                 const double *node_population,
+                                                 TnetWeight budget_ms,
+                                                 const TnetCriticalityOptions *opts,
+                                                 GError **error);
 
 /* Number of ranked items (elements with a loss) and the k-th of them. The
  * view is valid until @crit is freed. */
@@ -331,9 +325,9 @@ TNET_API char *tnet_corridor_to_csv (const TnetCorridor *corr, const TnetNetwork
  * tnet_corridor_criticality_profile:
  * @mm: the profile's graph, as `route` and `commute` use it (e.g. from
  *   tnet_commute_build_graphs()); borrowed
- * @opts: (nullable): threads and progress, as tnet_criticality_scan_with()
+ * @opts: (nullable): threads and progress, as tnet_criticality_scan()
  *
- * The criticality scan of tnet_criticality_scan_with() on a profile's own
+ * The criticality scan of tnet_criticality_scan() on a profile's own
  * graph, so that times include waits, transfers, parking and the layers'
  * rules (no change of vehicle without a transfer, no driving after riding)
  * and the base time of a pair is exactly its commute time: OD pairs are
@@ -347,8 +341,8 @@ TNET_API char *tnet_corridor_to_csv (const TnetCorridor *corr, const TnetNetwork
  * the sorted line names, named by line). A pair's time with an element
  * removed is never below its base time.
  * Thread-safety: reads @net and @mm only; workers as
- * tnet_criticality_scan_with().
- * Errors: %G_IO_ERROR_CANCELLED as tnet_criticality_scan_with().
+ * tnet_criticality_scan().
+ * Errors: %G_IO_ERROR_CANCELLED as tnet_criticality_scan().
  * Time complexity: as tnet_criticality_scan() on the profile's graph.
  */
 TNET_API TnetCriticality *tnet_corridor_criticality_profile (const TnetNetwork *net,

@@ -424,7 +424,7 @@ scan_elements (const TnetNetwork *net, TnetGraph *graph, const TnetMetric *time,
         arc_elem[arc] = tnet_graph_arc_link (graph, arc);
       n_elements = tnet_network_n_links (net);
     }
-  TnetCriticality *crit = tnet_criticality_scan_with (graph, time, arc_elem, n_elements,
+  TnetCriticality *crit = tnet_criticality_scan (graph, time, arc_elem, n_elements,
                                                       (const TnetId *) po->data,
                                                       (const TnetId *) pd->data, po->len, pop,
                                                       budget_ms, opts, error);
