@@ -355,6 +355,17 @@ TNET_API TnetCriticality *tnet_corridor_criticality_profile (const TnetNetwork *
                                                              GError **error);
 
 /**
+ * tnet_corridor_pair_zones:
+ * The zones of OD pair @pair of a corridor scan from @a to @b: the pairs
+ * are every zone of @a × every zone of @b, in that order, without a zone
+ * paired with itself (tnet_corridor_criticality_profile()).
+ * Returns: FALSE when @pair is out of range.
+ * Time complexity: O(|zones of a| × |zones of b|).
+ */
+TNET_API gboolean tnet_corridor_pair_zones (const TnetNodeSet *a, const TnetNodeSet *b,
+                                            guint pair, TnetId *origin, TnetId *destination);
+
+/**
  * tnet_corridor_path_places:
  * @mm: (nullable): the profile's graph @p runs on, or %NULL for a path of
  *   a graph compiled from @net (tnet_graph_compile_modes())

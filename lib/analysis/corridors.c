@@ -509,13 +509,11 @@ minutes1 (guint64 ms)
   return round ((double) ms / 6000.0) / 10.0;
 }
 
-/* The network ids of the ends of pair @p: zones of @a × zones of @b,
- * o != d, in that order (as tnet_corridor_criticality_profile() builds
- * them). */
-static void
-pair_ends (const TnetNetwork *net, const TnetNodeSet *a, const TnetNodeSet *b, guint p,
-           const char **from, const char **to)
+gboolean
+tnet_corridor_pair_zones (const TnetNodeSet *a, const TnetNodeSet *b, guint pair,
+                          TnetId *origin, TnetId *destination)
 {
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
   guint k = 0;
   for (guint i = 0; i < a->zones->len; i++)
     for (guint j = 0; j < b->zones->len; j++)
@@ -523,14 +521,31 @@ pair_ends (const TnetNetwork *net, const TnetNodeSet *a, const TnetNodeSet *b, g
         TnetId o = g_array_index (a->zones, TnetId, i), d = g_array_index (b->zones, TnetId, j);
         if (o == d)
           continue;
-        if (k++ == p)
+        if (k++ == pair)
           {
-            *from = tnet_network_node (net, o)->id;
-            *to = tnet_network_node (net, d)->id;
-            return;
+            if (origin)
+              *origin = o;
+            if (destination)
+              *destination = d;
+            return TRUE;
           }
       }
-  *from = *to = "";
+  return FALSE;
+}
+
+/* The network ids of the ends of pair @p (tnet_corridor_pair_zones()). */
+static void
+pair_ends (const TnetNetwork *net, const TnetNodeSet *a, const TnetNodeSet *b, guint p,
+           const char **from, const char **to)
+{
+  TnetId o, d;
+  if (tnet_corridor_pair_zones (a, b, p, &o, &d))
+    {
+      *from = tnet_network_node (net, o)->id;
+      *to = tnet_network_node (net, d)->id;
+    }
+  else
+    *from = *to = "";
 }
 
 void

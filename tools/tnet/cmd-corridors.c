@@ -259,16 +259,6 @@ tnet_cmd_criticality (int argc, char **argv)
     }
   else
     {
-      /* the OD pairs, as tnet_corridor_criticality_profile() builds them */
-      g_autoptr (GArray) po = g_array_new (FALSE, FALSE, sizeof (TnetId));
-      g_autoptr (GArray) pd = g_array_new (FALSE, FALSE, sizeof (TnetId));
-      for (guint i = 0; i < a->zones->len; i++)
-        for (guint j = 0; j < b->zones->len; j++)
-          if (g_array_index (a->zones, TnetId, i) != g_array_index (b->zones, TnetId, j))
-            {
-              g_array_append_val (po, g_array_index (a->zones, TnetId, i));
-              g_array_append_val (pd, g_array_index (b->zones, TnetId, j));
-            }
       char b1[32], b2[32];
       g_autoptr (GString) s = g_string_new (NULL);
       g_string_printf (s, "Criticality %s → %s by %s, profile %s, %d: %u OD pairs, %u %ss "
@@ -280,8 +270,10 @@ tnet_cmd_criticality (int argc, char **argv)
         {
           const TnetCriticalityItem *it = tnet_criticality_item (crit, r);
           guint p = it->worst_pair;
-          const char *from = tnet_network_node (net, g_array_index (po, TnetId, p))->id;
-          const char *to = tnet_network_node (net, g_array_index (pd, TnetId, p))->id;
+          TnetId o = TNET_ID_NONE, d = TNET_ID_NONE;
+          tnet_corridor_pair_zones (a, b, p, &o, &d);
+          const char *from = tnet_network_node (net, o)->id;
+          const char *to = tnet_network_node (net, d)->id;
           time_str (tnet_criticality_base_time (crit, p), b1, sizeof b1);
           time_str (tnet_criticality_time (crit, r, p), b2, sizeof b2);
           g_string_append_printf (s, "%3u. %s: %u pairs slower, %u cut, %u out of budget, "
