@@ -3,6 +3,14 @@
 
 #include "tnet-internal.h"
 
+/* The named lines of @mode_mask active in @scen whose own links join a
+ * node with side bit 1 to a node with side bit 2 (@side: per network
+ * node); their names (views owned by @net), sorted, are appended to
+ * @lines_out (nullable). Returns their number. corridor-lines.c. */
+guint tnet_i_corridor_lines_joining (const TnetNetwork *net, const TnetScenario *scen,
+                                     guint mode_mask, const guint8 *side,
+                                     GPtrArray *lines_out);
+
 /* Sorts the strings (const char *) of @array from index @start on. */
 void tnet_i_sort_strings_from (GPtrArray *array, guint start);
 

@@ -77,116 +77,26 @@ cmp_str_ptr (gconstpointer pa, gconstpointer pb)
   return strcmp (*(const char *const *) pa, *(const char *const *) pb);
 }
 
-static guint32
-uf_find (guint32 *parent, guint32 x)
-{
-  while (parent[x] != x)
-    {
-      parent[x] = parent[parent[x]];
-      x = parent[x];
-    }
-  return x;
-}
-
 guint
 tnet_corridor_count_lines (const TnetNetwork *net, const TnetScenario *scen,
                            guint mode_mask, const TnetNodeSet *a,
                            const TnetNodeSet *b, GPtrArray **lines_out)
 {
   g_return_val_if_fail (net != NULL && scen != NULL && a != NULL && b != NULL, 0);
-  if (a->is_region && b->is_region)
-    {
-      /* the report's own count, so both always agree */
-      const char *ra = g_str_has_prefix (a->spec, "region:") ? a->spec + 7 : a->spec;
-      const char *rb = g_str_has_prefix (b->spec, "region:") ? b->spec + 7 : b->spec;
-      GPtrArray *names = g_ptr_array_new ();
-      guint count = tnet_corridor_line_count (net, scen, ra, rb, mode_mask, names);
-      if (lines_out)
-        {
-          *lines_out = g_ptr_array_new_with_free_func (g_free);
-          for (guint i = 0; i < names->len; i++)
-            g_ptr_array_add (*lines_out, g_strdup (names->pdata[i]));
-        }
-      g_ptr_array_unref (names);
-      return count;
-    }
-  guint n = tnet_network_n_nodes (net), nl = tnet_network_n_links (net);
-  /* links of each line, in link order */
-  GHashTable *by_line = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                               (GDestroyNotify) g_array_unref);
-  for (TnetId l = 0; l < nl; l++)
-    {
-      const TnetLink *link = tnet_network_link (net, l);
-      if (link->line == NULL || link->line[0] == '\0'
-          || !(mode_mask & TNET_MODE_BIT (link->mode))
-          || !tnet_scenario_link_active (scen, net, l))
-        continue;
-      GArray *arr = g_hash_table_lookup (by_line, link->line);
-      if (arr == NULL)
-        {
-          arr = g_array_new (FALSE, FALSE, sizeof (TnetId));
-          g_hash_table_insert (by_line, (gpointer) link->line, arr);
-        }
-      g_array_append_val (arr, l);
-    }
-  guint8 *side = g_new0 (guint8, n);
+  guint n = tnet_network_n_nodes (net);
+  g_autofree guint8 *side = g_new0 (guint8, n + 1);
   for (guint i = 0; i < a->members->len; i++)
     side[g_array_index (a->members, TnetId, i)] |= 1;
   for (guint i = 0; i < b->members->len; i++)
     side[g_array_index (b->members, TnetId, i)] |= 2;
-  guint32 *parent = g_new (guint32, n);
-  guint8 *comp = g_new0 (guint8, n);
-  for (guint v = 0; v < n; v++)
-    parent[v] = v;
-  GPtrArray *found = g_ptr_array_new_with_free_func (g_free);
-  GHashTableIter it;
-  gpointer key, val;
-  g_hash_table_iter_init (&it, by_line);
-  while (g_hash_table_iter_next (&it, &key, &val))
-    {
-      GArray *arr = val;
-      for (guint i = 0; i < arr->len; i++)
-        {
-          const TnetLink *link = tnet_network_link (net, g_array_index (arr, TnetId, i));
-          guint32 x = uf_find (parent, link->from), y = uf_find (parent, link->to);
-          if (x != y)
-            parent[x] = y;
-        }
-      gboolean joins = FALSE;
-      for (guint i = 0; i < arr->len; i++)
-        {
-          const TnetLink *link = tnet_network_link (net, g_array_index (arr, TnetId, i));
-          guint32 ends[2] = { link->from, link->to };
-          for (int e = 0; e < 2; e++)
-            {
-              guint32 r = uf_find (parent, ends[e]);
-              comp[r] |= side[ends[e]];
-              if (comp[r] == 3)
-                joins = TRUE;
-            }
-        }
-      if (joins)
-        g_ptr_array_add (found, g_strdup (key));
-      /* reset what this line touched */
-      for (guint i = 0; i < arr->len; i++)
-        {
-          const TnetLink *link = tnet_network_link (net, g_array_index (arr, TnetId, i));
-          parent[link->from] = link->from;
-          parent[link->to] = link->to;
-          comp[link->from] = 0;
-          comp[link->to] = 0;
-        }
-    }
-  g_ptr_array_sort (found, cmp_str_ptr);
-  guint count = found->len;
+  g_autoptr (GPtrArray) names = g_ptr_array_new ();
+  guint count = tnet_i_corridor_lines_joining (net, scen, mode_mask, side, names);
   if (lines_out)
-    *lines_out = found;
-  else
-    g_ptr_array_unref (found);
-  g_free (comp);
-  g_free (parent);
-  g_free (side);
-  g_hash_table_unref (by_line);
+    {
+      *lines_out = g_ptr_array_new_with_free_func (g_free);
+      for (guint i = 0; i < names->len; i++)
+        g_ptr_array_add (*lines_out, g_strdup (names->pdata[i]));
+    }
   return count;
 }
 
