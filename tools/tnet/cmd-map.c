@@ -35,6 +35,14 @@ add_corridor_paths (TnetMap *map, const TnetNetwork *net, const TnetScenario *sc
     { "rail 铁路", TNET_MODES_RAIL }, { "road 公路", TNET_MODES_ROAD },
   };
   guint added = 0;
+  /* a rail path's own time has no access, wait or transfer: its label adds
+   * the door-to-door time by transit between its ends, as `route
+   * --profile transit --frequency-model` gives it */
+  TnetProfile transit = TNET_PROFILE_TRANSIT;
+  g_autoptr (TnetMultimodal) tm = NULL;
+  if (!tnet_cli_build_graphs (net, scen, &transit, 1, &tm, error))
+    return G_MAXUINT;
+  g_autoptr (TnetSearch) ts = tnet_search_new (tnet_multimodal_get_graph (tm));
   for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
     {
       g_autoptr (TnetCorridor) corr = tnet_corridor_analyse (net, scen, groups[g].mask, na, nb,
@@ -51,8 +59,24 @@ add_corridor_paths (TnetMap *map, const TnetNetwork *net, const TnetScenario *sc
               if (l != TNET_ID_NONE)
                 g_array_append_val (links, l);
             }
-          g_autofree char *label = g_strdup_printf ("%s %u: %.1f min", groups[g].name, i + 1,
-                                                    path->time_ms / 60000.0);
+          g_autofree char *label = NULL;
+          if (groups[g].mask == TNET_MODES_RAIL)
+            {
+              TnetId d = tnet_multimodal_destination_node (tm, path->nodes[path->n_arcs]);
+              tnet_search_run (ts, tnet_multimodal_get_metric (tm),
+                               tnet_multimodal_origin_node (tm, path->nodes[0]), TNET_FORWARD,
+                               TNET_WEIGHT_INF, d);
+              TnetWeight t = tnet_search_distance (ts, d);
+              label = t == TNET_WEIGHT_INF
+                ? g_strdup_printf ("%s %u: %.1f min, no transit trip",
+                                   groups[g].name, i + 1, path->time_ms / 60000.0)
+                : g_strdup_printf ("%s %u: %.1f min, by transit %.1f",
+                                   groups[g].name, i + 1, path->time_ms / 60000.0,
+                                   t / 60000.0);
+            }
+          else
+            label = g_strdup_printf ("%s %u: %.1f min", groups[g].name, i + 1,
+                                     path->time_ms / 60000.0);
           tnet_map_add_path (map, (const TnetId *) links->data, links->len, label);
           added++;
         }
