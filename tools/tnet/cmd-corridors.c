@@ -53,11 +53,13 @@ tnet_cmd_corridors (int argc, char **argv)
   };
   GError *error = NULL;
   g_autoptr (GOptionContext) ctx = g_option_context_new ("A B");
-  g_option_context_set_summary (ctx, "Corridor redundancy between A and B (a region id of the "
-                                "data, or a node id): line counts, link- and node-disjoint "
+  g_option_context_set_summary (ctx, "Corridor redundancy between places A and B (a region "
+                                "id, region:R, zones:R, a node id or name, kind:K, or a list; "
+                                "docs/cli.md, Places): line counts, link- and node-disjoint "
                                 "paths (min cut) and the least-time disjoint alternatives.");
   g_option_context_add_main_entries (ctx, entries, NULL);
-  tnet_cli_add_common (ctx, &common);
+  tnet_cli_add_common_formats (ctx, &common, TNET_CLI_FORMAT_TEXT | TNET_CLI_FORMAT_JSON
+                                             | TNET_CLI_FORMAT_CSV);
   int rc = TNET_EXIT_OK;
   const TnetNetwork *net = NULL;
   g_autoptr (TnetScenario) scen = NULL;
@@ -192,7 +194,8 @@ tnet_cmd_criticality (int argc, char **argv)
                                 "their removal causes to the travel times from the zones of A "
                                 "to the zones of B, with the detour of the worst pair.");
   g_option_context_add_main_entries (ctx, entries, NULL);
-  tnet_cli_add_common (ctx, &common);
+  tnet_cli_add_common_formats (ctx, &common, TNET_CLI_FORMAT_TEXT | TNET_CLI_FORMAT_JSON
+                                             | TNET_CLI_FORMAT_CSV);
   int rc = TNET_EXIT_OK;
   const TnetNetwork *net = NULL;
   g_autoptr (TnetScenario) scen = NULL;
