@@ -57,6 +57,7 @@ static const KeySpec key_specs[] = {
   { "corridors", "factor", KT_DOUBLE, 1, 10, NULL },
   { "corridors", "k", KT_INT, 1, 16, NULL },
   { "corridors", "budget_min", KT_DOUBLE, 0, 1440, NULL },
+  { "corridors", "profile", KT_WORD, 0, 0, PROFILE_WORDS },
   { "criticality", "pairs", KT_PAIRS, 0, 0, NULL },
   { "criticality", "by", KT_WORD, 0, 0, "link;line" },
   { "criticality", "top", KT_INT, 1, 100000, NULL },

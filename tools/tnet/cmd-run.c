@@ -527,6 +527,16 @@ run_corridors (Run *run, GError **error)
   guint k = (guint) tnet_scenario_file_get_double (run->sf, "corridors", "k", 3);
   double budget = tnet_scenario_file_get_double (run->sf, "corridors", "budget_min", 60);
   double factor = tnet_scenario_file_get_double (run->sf, "corridors", "factor", 1.5);
+  /* with a profile, the alternatives are journeys on its own graph */
+  const char *prof_name = tnet_scenario_file_get_string (run->sf, "corridors", "profile");
+  g_autoptr (TnetMultimodal) mm = NULL;
+  if (prof_name && n_pairs > 0)
+    {
+      TnetProfile profile = TNET_PROFILE_CAR;
+      tnet_profile_from_string (prof_name, &profile);   /* checked with the file */
+      if (!tnet_cli_build_graphs (run->net, run->scen, &profile, 1, &mm, error))
+        return FALSE;
+    }
   JsonBuilder *b = run->json;
   json_builder_set_member_name (b, "corridors");
   json_builder_begin_array (b);
@@ -545,9 +555,15 @@ run_corridors (Run *run, GError **error)
       json_builder_add_string_value (b, a);
       json_builder_set_member_name (b, "to");
       json_builder_add_string_value (b, z);
+      if (mm)
+        {
+          json_builder_set_member_name (b, "profile");
+          json_builder_add_string_value (b, prof_name);
+        }
       json_builder_set_member_name (b, "modes");
       json_builder_begin_object (b);
-      g_string_append_printf (run->text, "  %s > %s\n", a, z);
+      g_string_append_printf (run->text, "  %s > %s%s%s\n", a, z,
+                              mm ? ", alternatives by " : "", mm ? prof_name : "");
       g_autoptr (TnetMap) map = wants_maps (run) ? tnet_map_new (run->net, run->scen) : NULL;
       g_autoptr (GPtrArray) paths = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
       g_autoptr (GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
@@ -555,9 +571,12 @@ run_corridors (Run *run, GError **error)
         {
           guint mask = 0;
           tnet_corridor_modes_from_string (modes[mi], &mask);
+          TnetWeight budget_ms = (TnetWeight) llround (budget * 60000);
           g_autoptr (TnetCorridor) corr =
-            tnet_corridor_analyse (run->net, run->scen, mask, na, nz, k,
-                                   (TnetWeight) llround (budget * 60000), factor, error);
+            mm ? tnet_corridor_analyse_profile (run->net, run->scen, mm, mask, na, nz, k,
+                                                budget_ms, factor, error)
+               : tnet_corridor_analyse (run->net, run->scen, mask, na, nz, k, budget_ms,
+                                        factor, error);
           if (corr == NULL)
             return FALSE;
           json_builder_set_member_name (b, modes[mi]);
