@@ -17,6 +17,7 @@
 #include <tnet/tnet-ch.h>
 #include <tnet/tnet-kernels.h>
 #include <tnet/tnet-paths.h>
+#include <tnet/tnet-criticality.h>
 #include <tnet/tnet-corridors.h>
 #include <tnet/tnet-scenario-file.h>
 #include <tnet/tnet-render.h>
