@@ -287,6 +287,16 @@ START_TEST (test_route_timetable)
   ck_assert_str_eq (json_object_get_string_member (l, "start"), "07:15:00");
   ck_assert_str_eq (json_object_get_string_member (l, "end"), "07:31:00");
   tt_run_clear (&r);
+  /* no stop within a zero-minute walk of a zone centroid (zones are not
+   * stops): a clear error, not an assertion and a garbage total */
+  r = tt_run_tnet ("route", "luohe_west_hsr", "z_xinzheng", "--profile", "transit",
+                   "--data", data, "--max-walk", "0", NULL);
+  ck_assert_int_eq (r.status, 1);
+  ck_assert_msg (strstr (r.err, "no stop of the feed within 0 min walk of 'z_xinzheng'") != NULL,
+                 "%s", r.err);
+  ck_assert_msg (strstr (r.err, "CRITICAL") == NULL, "%s", r.err);
+  ck_assert_str_eq (r.out, "");
+  tt_run_clear (&r);
   /* a bad date is a usage error */
   r = tt_run_tnet ("route", "luohe_west_hsr", "xc_east_hsr", "--profile", "transit",
                    "--data", data, "--date", "2025-02-30", NULL);

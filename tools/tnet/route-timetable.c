@@ -164,6 +164,14 @@ tnet_cli_route_timetable (const TnetCliCommon *common, const TnetNetwork *net,
         }
     }
 
+  if (egress->len == 0 || (acc->len == 0 && direct > topt->max_walk_s))
+    {
+      /* no stop within walking distance of one end: nothing to route */
+      fprintf (stderr, "tnet: no path by transit from '%s' to '%s': no stop of the feed "
+               "within %u min walk of '%s' (--max-walk)\n", from, to, topt->max_walk_s / 60,
+               acc->len == 0 ? from : to);
+      return TNET_EXIT_INPUT;
+    }
   g_autoptr (TnetRaptor) ws = tnet_raptor_new (tt);
   g_autofree gint32 *series = g_new (gint32, n_min);
   tnet_raptor_run_range (ws, (const TnetStopWalk *) (void *) acc->data, acc->len, dep, n_min,
