@@ -1202,11 +1202,15 @@ START_TEST (spo_report_and_transfers)
   JsonObject *scens = json_object_get_object_member (json_node_get_object (rep), "scenarios");
   g_autoptr (GList) years = json_object_get_members (scens);
   ck_assert_uint_ge (g_list_length (years), 1);
-  /* by hand from links.csv: kilometres of expressway and of rail */
+  /* by hand from links.csv: kilometres of expressway and of rail with both
+   * ends in the home region */
   double xw_km = 0, rail_km = 0;
   for (guint i = 0; i < tnet_network_n_links (s.net); i++)
     {
       const TnetLink *l = tnet_network_link (s.net, i);
+      if (strcmp (tnet_network_node (s.net, l->from)->region, home) != 0
+          || strcmp (tnet_network_node (s.net, l->to)->region, home) != 0)
+        continue;
       xw_km += l->mode == TNET_MODE_EXPRESSWAY ? l->length_m / 1000 : 0;
       rail_km += TNET_MODE_BIT (l->mode) & TNET_MODES_RAIL ? l->length_m / 1000 : 0;
     }
