@@ -1122,8 +1122,8 @@ START_TEST (spo_isochrone_corridors_criticality)
 
   /* criticality from zone 0 to the east zones: each ranked link, removed
    * from the oracle's graph, slows and cuts the pairs it says */
-  const char *cri_args[] = { "criticality", zone, "region:east", "--data", dir, "--modes",
-                             "road", "--top", "8", "--threads", "1", "--format", "json", NULL };
+  const char *cri_args[] = { "criticality", zone, "region:east", "--data", dir, "--profile",
+                             "car", "--top", "8", "--threads", "1", "--format", "json", NULL };
   g_autoptr (JsonNode) cri = run_json (cri_args);
   JsonObject *cr = json_node_get_object (cri);
   guint n_pairs = 0;
