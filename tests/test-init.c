@@ -3,7 +3,9 @@
  * (tests/data/sao-paulo) and analysed, each figure checked against an
  * independent computation written here (a plain Dijkstra over the written
  * links.csv, accessibility summed from its distances, geometry lengths by
- * haversine). */
+ * haversine, transit times bracketed by walking, disjoint paths from the
+ * minimum cut, criticality by removing the link, transfer walks and
+ * headways from the feed's patterns). */
 #include "tests-common.h"
 #include "point-index.h"
 #include "polygons.h"
@@ -575,53 +577,14 @@ START_TEST (spo_cli_init_usage_and_errors)
 }
 END_TEST
 
-/* The CLI on the São Paulo folder: each command runs and says what the
- * library's figures (or counts made here) say. */
+/* The accessibility command's CSV shape and its error for an unknown
+ * column (its values: spo_commute_against_oracles). */
 START_TEST (spo_cli_commands)
 {
   g_autofree char *dir = spo_folder ();
-  /* commute: the full 323 x 323 matrix, car and transit */
-  TtRun r = tt_run_tnet ("commute", "--data", dir, "--origins", "kind:zone", "--destinations",
-                         "kind:zone", "--profiles", "car;transit", "--format", "json", NULL);
-  ck_assert_msg (r.status == 0, "%s", r.err);
-  g_autoptr (JsonParser) p = json_parser_new ();
-  ck_assert (json_parser_load_from_data (p, r.out, -1, NULL));
-  JsonObject *root = json_node_get_object (json_parser_get_root (p));
-  ck_assert_uint_eq (json_array_get_length (json_object_get_array_member (root, "origins")), 323);
-  tt_run_clear (&r);
-  /* the car row of the first origin against the oracle, all 323 cells */
-  {
-    GError *error = NULL;
-    g_autoptr (TnetNetwork) net = tnet_network_load_csv (dir, &error);
-    g_autoptr (TnetScenario) scen = tnet_scenario_new (2025);
-    JsonArray *origins = json_object_get_array_member (root, "origins");
-    const char *o0 = json_object_get_string_member (json_array_get_object_element (origins, 0),
-                                                    "id");
-    guint64 *dist = g_new (guint64, tnet_network_n_nodes (net));
-    oracle_car (net, scen, tnet_network_find_node (net, o0), dist);
-    JsonArray *cells = json_object_get_array_member (root, "cells");
-    guint checked = 0, n_transit = 0;
-    for (guint i = 0; i < json_array_get_length (cells); i++)
-      {
-        JsonObject *c = json_array_get_object_element (cells, i);
-        const char *prof = json_object_get_string_member (c, "profile");
-        n_transit += strcmp (prof, "transit") == 0;
-        if (strcmp (prof, "car") || strcmp (json_object_get_string_member (c, "origin"), o0))
-          continue;
-        TnetId d = tnet_network_find_node (net, json_object_get_string_member (c, "destination"));
-        ck_assert_uint_ne (dist[d], G_MAXUINT64);
-        ck_assert_double_eq_tol (json_object_get_double_member (c, "minutes"),
-                                 round (dist[d] / 6000.0) / 10.0, 1e-9);
-        checked++;
-      }
-    ck_assert_uint_eq (checked, 323);
-    ck_assert_uint_eq (n_transit, 323 * 323);
-    g_free (dist);
-  }
-
-  /* accessibility by car and transit: the CSV total of the own zone */
+  TtRun r;
   r = tt_run_tnet ("accessibility", "--data", dir, "--opportunities", "jobs", "--cutoffs",
-                   "30,45,60", "--profile", "transit", "--format", "csv", NULL);
+                   "30,45,60", "--profile", "car", "--format", "csv", NULL);
   ck_assert_msg (r.status == 0, "%s", r.err);
   g_auto (GStrv) rows = g_strsplit (r.out, "\n", -1);
   ck_assert_str_eq (rows[0], "id,within_30_min,within_45_min,within_60_min");
@@ -631,33 +594,767 @@ START_TEST (spo_cli_commands)
   ck_assert_int_eq (r.status, 1);
   ck_assert (strstr (r.err, "numeric columns: population, schools, jobs, healthcare"));
   tt_run_clear (&r);
+}
+END_TEST
 
-  /* isochrone, corridors, criticality, transfers, report */
-  g_autofree char *zone = NULL;
-  {
-    g_autofree char *zp = g_build_filename (dir, "zones.csv", NULL);
-    g_autoptr (TnetZoneTable) z = tnet_zone_table_load (zp, NULL);
-    zone = g_strdup (tnet_zone_table_id (z, 0));
-  }
-  r = tt_run_tnet ("isochrone", zone, "--data", dir, "--minutes", "5", NULL);
-  ck_assert_msg (r.status == 0, "%s", r.err);
-  ck_assert (strstr (r.out, "FeatureCollection"));
+/* ---- São Paulo: every command against an oracle ------------------------ */
+
+/* The oracles' graph: arcs rebuilt here from the network's links (not the
+ * library's CSR), with the link each arc comes from. */
+typedef struct {
+  guint n;
+  guint *off;       /* n + 1 */
+  guint *head;
+  guint64 *w;
+  guint *link;
+} OGraph;
+
+static void
+ograph_free (OGraph *g)
+{
+  g_free (g->off);
+  g_free (g->head);
+  g_free (g->w);
+  g_free (g->link);
+}
+
+typedef struct {
+  guint tail, head, link;
+  guint64 w;
+} OArc;
+
+static void
+ograph_from_arcs (OGraph *g, guint n, GArray *arcs)
+{
+  g->n = n;
+  g->off = g_new0 (guint, n + 1);
+  g->head = g_new (guint, MAX (arcs->len, 1));
+  g->w = g_new (guint64, MAX (arcs->len, 1));
+  g->link = g_new (guint, MAX (arcs->len, 1));
+  for (guint i = 0; i < arcs->len; i++)
+    g->off[g_array_index (arcs, OArc, i).tail + 1]++;
+  for (guint v = 0; v < n; v++)
+    g->off[v + 1] += g->off[v];
+  guint *fill = g_memdup2 (g->off, sizeof (guint) * n);
+  for (guint i = 0; i < arcs->len; i++)
+    {
+      const OArc *a = &g_array_index (arcs, OArc, i);
+      guint k = fill[a->tail]++;
+      g->head[k] = a->head;
+      g->w[k] = a->w;
+      g->link[k] = a->link;
+    }
+  g_free (fill);
+}
+
+static void
+oarc_add (GArray *arcs, guint t, guint h, guint64 w, guint link)
+{
+  OArc a = { t, h, link, w };
+  g_array_append_val (arcs, a);
+}
+
+/* Car: road-mode and access links at their scenario times, one-way kept. */
+static void
+ograph_car (OGraph *g, const TnetNetwork *net, const TnetScenario *scen)
+{
+  GArray *arcs = g_array_new (FALSE, FALSE, sizeof (OArc));
+  for (guint i = 0; i < tnet_network_n_links (net); i++)
+    {
+      const TnetLink *l = tnet_network_link (net, i);
+      if (!(TNET_MODE_BIT (l->mode) & (TNET_MODES_ROAD | TNET_MODE_BIT (TNET_MODE_ACCESS))))
+        continue;
+      guint64 w = tnet_scenario_link_time_ms (scen, net, i);
+      oarc_add (arcs, l->from, l->to, w, i);
+      if (!l->oneway)
+        oarc_add (arcs, l->to, l->from, w, i);
+    }
+  ograph_from_arcs (g, tnet_network_n_nodes (net), arcs);
+  g_array_unref (arcs);
+}
+
+/* Walking, as docs/cli.md describes the transit profile's walks: walk and
+ * access links at their own times (one-way kept), and both ways along every
+ * `road` link and every `trunk` link of OSM class primary/primary_link at
+ * 4.8 km/h over the link's length. */
+static void
+ograph_walk (OGraph *g, const TnetNetwork *net, const TnetScenario *scen)
+{
+  GArray *arcs = g_array_new (FALSE, FALSE, sizeof (OArc));
+  for (guint i = 0; i < tnet_network_n_links (net); i++)
+    {
+      const TnetLink *l = tnet_network_link (net, i);
+      gboolean foot = l->mode == TNET_MODE_ROAD
+                      || (l->mode == TNET_MODE_TRUNK && l->road_class
+                          && g_str_has_prefix (l->road_class, "primary"));
+      if (foot)
+        {
+          guint64 w = (guint64) llround (l->length_m / (4.8 / 3.6) * 1000.0);
+          oarc_add (arcs, l->from, l->to, w, i);
+          oarc_add (arcs, l->to, l->from, w, i);
+        }
+      else if (l->mode == TNET_MODE_WALK || l->mode == TNET_MODE_ACCESS)
+        {
+          guint64 w = tnet_scenario_link_time_ms (scen, net, i);
+          oarc_add (arcs, l->from, l->to, w, i);
+          if (!l->oneway)
+            oarc_add (arcs, l->to, l->from, w, i);
+        }
+    }
+  ograph_from_arcs (g, tnet_network_n_nodes (net), arcs);
+  g_array_unref (arcs);
+}
+
+/* Dijkstra with a binary heap of (distance, node) pairs and lazy deletion.
+ * A zone other than @src is a trip end: reached, never left. Arcs of link
+ * @skip (G_MAXUINT: none) are left out. */
+static void
+odijkstra (const OGraph *g, const TnetNetwork *net, guint src, guint skip, guint64 *dist)
+{
+  for (guint v = 0; v < g->n; v++)
+    dist[v] = G_MAXUINT64;
+  GArray *heap = g_array_new (FALSE, FALSE, sizeof (guint64) * 2);
+  guint64 e[2] = { 0, src };
+  dist[src] = 0;
+  g_array_append_val (heap, e);
+  while (heap->len > 0)
+    {
+      guint64 *h = (guint64 *) heap->data;
+      guint64 d = h[0], u = h[1];
+      /* pop: last to the root, sift down */
+      guint last = heap->len - 1;
+      h[0] = h[2 * last];
+      h[1] = h[2 * last + 1];
+      g_array_set_size (heap, last);
+      h = (guint64 *) heap->data;
+      for (guint i = 0;;)
+        {
+          guint c = 2 * i + 1, m = i;
+          if (c < heap->len && h[2 * c] < h[2 * m])
+            m = c;
+          if (c + 1 < heap->len && h[2 * (c + 1)] < h[2 * m])
+            m = c + 1;
+          if (m == i)
+            break;
+          guint64 t0 = h[2 * i], t1 = h[2 * i + 1];
+          h[2 * i] = h[2 * m];
+          h[2 * i + 1] = h[2 * m + 1];
+          h[2 * m] = t0;
+          h[2 * m + 1] = t1;
+          i = m;
+        }
+      if (d > dist[u])
+        continue;
+      if (u != src && tnet_network_node (net, (TnetId) u)->kind == TNET_NODE_ZONE)
+        continue;
+      for (guint k = g->off[u]; k < g->off[u + 1]; k++)
+        {
+          if (g->link[k] == skip || d + g->w[k] >= dist[g->head[k]])
+            continue;
+          dist[g->head[k]] = d + g->w[k];
+          guint64 x[2] = { d + g->w[k], g->head[k] };
+          g_array_append_val (heap, x);
+          h = (guint64 *) heap->data;
+          for (guint i = heap->len - 1; i > 0;)
+            {
+              guint p = (i - 1) / 2;
+              if (h[2 * p] <= h[2 * i])
+                break;
+              guint64 t0 = h[2 * i], t1 = h[2 * i + 1];
+              h[2 * i] = h[2 * p];
+              h[2 * i + 1] = h[2 * p + 1];
+              h[2 * p] = t0;
+              h[2 * p + 1] = t1;
+              i = p;
+            }
+        }
+    }
+  g_array_unref (heap);
+}
+
+/* Minutes as the CLI prints them: one decimal. */
+static double
+min1 (guint64 ms)
+{
+  return round (ms / 6000.0) / 10.0;
+}
+
+static JsonNode *
+run_json (const char *const *args)
+{
+  TtRun r = tt_run_tnetv (args);
+  ck_assert_msg (r.status == 0, "%s: %s", args[0], r.err);
+  JsonNode *root = json_from_string (r.out, NULL);
+  ck_assert_ptr_nonnull (root);
   tt_run_clear (&r);
-  r = tt_run_tnet ("corridors", "region:west", "region:east", "--data", dir, "--modes", "road",
-                   NULL);
-  ck_assert_msg (r.status == 0, "%s", r.err);
-  tt_run_clear (&r);
-  /* one origin zone keeps the scan short */
-  r = tt_run_tnet ("criticality", zone, "region:east", "--data", dir, "--profile",
-                   "car", "--top", "3", "--threads", "1", NULL);
-  ck_assert_msg (r.status == 0, "%s", r.err);
-  tt_run_clear (&r);
-  r = tt_run_tnet ("transfers", "--data", dir, NULL);
-  ck_assert_msg (r.status == 0, "%s", r.err);
-  tt_run_clear (&r);
-  r = tt_run_tnet ("report", "--data", dir, NULL);
-  ck_assert_msg (r.status == 0, "%s", r.err);
-  tt_run_clear (&r);
+  return root;
+}
+
+typedef struct {
+  TnetNetwork *net;
+  TnetScenario *scen;
+  TnetZoneTable *zones;
+  guint nz;
+  TnetId *zid;     /* zone i -> network node */
+} Spo;
+
+static void
+spo_open (Spo *s, const char *dir)
+{
+  GError *error = NULL;
+  s->net = tnet_network_load_csv (dir, &error);
+  ck_assert_ptr_nonnull (s->net);
+  s->scen = tnet_scenario_new (2025);
+  g_autofree char *zp = g_build_filename (dir, "zones.csv", NULL);
+  s->zones = tnet_zone_table_load (zp, &error);
+  ck_assert_ptr_nonnull (s->zones);
+  s->nz = tnet_zone_table_n_zones (s->zones);
+  s->zid = g_new (TnetId, s->nz);
+  for (guint z = 0; z < s->nz; z++)
+    {
+      s->zid[z] = tnet_network_find_node (s->net, tnet_zone_table_id (s->zones, z));
+      ck_assert_uint_ne (s->zid[z], TNET_ID_NONE);
+    }
+}
+
+static void
+spo_close (Spo *s)
+{
+  tnet_network_free (s->net);
+  tnet_scenario_free (s->scen);
+  tnet_zone_table_free (s->zones);
+  g_free (s->zid);
+}
+
+/* commute (all 323 x 323 cells, car and transit) and accessibility to jobs
+ * by transit. Car: every cell equals the oracle's Dijkstra. Transit: no
+ * timetable oracle is written here, so each cell is bracketed: it is at
+ * most the walk-only time W (walking is always allowed), and a trip that
+ * rides must walk from the origin to some stop and from some stop to the
+ * destination, each at least the straight-line distance at 4.8 km/h (every
+ * walk arc is at least that long: road lengths follow their polylines,
+ * access links are 1.2 x the straight line), so it takes at least
+ * L = min_s |o s| / v + min_s |s d| / v. Hence min (W, L) <= T <= W, and
+ * T = W exactly when W < L. */
+START_TEST (spo_commute_against_oracles)
+{
+  g_autofree char *dir = spo_folder ();
+  Spo s;
+  spo_open (&s, dir);
+  const char *args[] = { "commute", "--data", dir, "--origins", "kind:zone", "--destinations",
+                         "kind:zone", "--profiles", "car;transit", "--format", "json", NULL };
+  g_autoptr (JsonNode) root = run_json (args);
+  JsonArray *cells = json_object_get_array_member (json_node_get_object (root), "cells");
+  ck_assert_uint_eq (json_array_get_length (cells), 2 * 323 * 323);
+  guint nz = s.nz, N = tnet_network_n_nodes (s.net);
+  double *car = g_new (double, nz * nz), *pt = g_new (double, nz * nz);
+  for (guint i = 0; i < nz * nz; i++)
+    car[i] = pt[i] = NAN;
+  /* cells are in origin order; a look-up table by id keeps this linear */
+  g_autoptr (GHashTable) zi = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint z = 0; z < nz; z++)
+    g_hash_table_insert (zi, (gpointer) tnet_zone_table_id (s.zones, z), GUINT_TO_POINTER (z));
+  for (guint i = 0; i < json_array_get_length (cells); i++)
+    {
+      JsonObject *c = json_array_get_object_element (cells, i);
+      guint o = GPOINTER_TO_UINT (g_hash_table_lookup (zi, json_object_get_string_member (c, "origin")));
+      guint d = GPOINTER_TO_UINT (g_hash_table_lookup (zi, json_object_get_string_member (c, "destination")));
+      double v = json_object_get_null_member (c, "minutes") ? INFINITY
+                 : json_object_get_double_member (c, "minutes");
+      double *m = strcmp (json_object_get_string_member (c, "profile"), "car") == 0 ? car : pt;
+      ck_assert (isnan (m[o * nz + d]));
+      m[o * nz + d] = v;
+    }
+
+  /* the stops' positions, from the folder's merged feed */
+  g_autofree char *gtfs = g_build_filename (dir, "gtfs", NULL);
+  GError *error = NULL;
+  g_autoptr (TnetFeed) feed = tnet_feed_load (gtfs, NULL, &error);
+  ck_assert_ptr_nonnull (feed);
+  const double v_walk = 4.8 / 3.6 * 1e-3;   /* metres per ms */
+  double *near_stop = g_new (double, nz);   /* ms to the nearest stop */
+  for (guint z = 0; z < nz; z++)
+    {
+      const TnetNode *nd = tnet_network_node (s.net, s.zid[z]);
+      near_stop[z] = INFINITY;
+      for (guint k = 0; k < tnet_feed_n_stops (feed); k++)
+        {
+          const TnetFeedStop *st = tnet_feed_stop (feed, k);
+          if (!isnan (st->lon))
+            near_stop[z] = MIN (near_stop[z], hav (nd->lon, nd->lat, st->lon, st->lat) / v_walk);
+        }
+    }
+
+  OGraph gc, gw;
+  ograph_car (&gc, s.net, s.scen);
+  ograph_walk (&gw, s.net, s.scen);
+  guint64 *dc = g_new (guint64, N), *dw = g_new (guint64, N);
+  guint n_exact = 0, n_faster = 0;
+  for (guint o = 0; o < nz; o++)
+    {
+      odijkstra (&gc, s.net, s.zid[o], G_MAXUINT, dc);
+      odijkstra (&gw, s.net, s.zid[o], G_MAXUINT, dw);
+      for (guint d = 0; d < nz; d++)
+        {
+          guint64 c = dc[s.zid[d]], w = dw[s.zid[d]];
+          ck_assert_msg (c != G_MAXUINT64, "car %u -> %u unreachable", o, d);
+          ck_assert_msg (car[o * nz + d] == min1 (c), "car %s -> %s: %.1f, oracle %.1f",
+                         tnet_zone_table_id (s.zones, o), tnet_zone_table_id (s.zones, d),
+                         car[o * nz + d], min1 (c));
+          double t = pt[o * nz + d];
+          double W = w == G_MAXUINT64 ? INFINITY : (double) w;
+          double L = o == d ? 0 : near_stop[o] + near_stop[d] - 1000;   /* 1 s for rounding */
+          /* 0.05: the cell's rounding to 0.1 min */
+          ck_assert_msg (t <= W / 60000.0 + 0.05, "transit %u -> %u: %.1f > walk %.2f",
+                         o, d, t, W / 60000.0);
+          ck_assert_msg (t >= MIN (W, L) / 60000.0 - 0.05, "transit %u -> %u: %.1f below %.2f",
+                         o, d, t, MIN (W, L) / 60000.0);
+          if (W < L)
+            {
+              ck_assert_double_eq (t, min1 (w));
+              n_exact++;
+            }
+          n_faster += t < W / 60000.0 - 1.0;
+        }
+    }
+  /* both cases occur: pairs decided exactly, pairs where riding wins */
+  ck_assert_uint_gt (n_exact, 1000);
+  ck_assert_uint_gt (n_faster, 1000);
+
+  /* accessibility to jobs by transit, bracketed the same way: a zone with
+   * W <= cutoff counts, one with min (W, L) > cutoff does not */
+  const char *acc_args[] = { "accessibility", "--data", dir, "--opportunities", "jobs",
+                             "--cutoffs", "30,45,60", "--profile", "transit", "--format", "json",
+                             NULL };
+  g_autoptr (JsonNode) acc = run_json (acc_args);
+  g_autofree double *jobs = tnet_zone_table_values (s.zones, "jobs", &error);
+  JsonObject *aroot = json_node_get_object (acc);
+  JsonArray *arows = json_object_get_array_member (aroot, "zones");
+  ck_assert_uint_eq (json_array_get_length (arows), nz);
+  const double cut[] = { 30, 45, 60 };
+  guint n_tight = 0;
+  double total = 0;
+  for (guint d = 0; d < nz; d++)
+    total += jobs[d];
+  for (guint o = 0; o < nz; o += 7)
+    {
+      odijkstra (&gw, s.net, s.zid[o], G_MAXUINT, dw);
+      JsonObject *row = json_array_get_object_element (arows, o);
+      ck_assert_str_eq (json_object_get_string_member (row, "id"), tnet_zone_table_id (s.zones, o));
+      JsonArray *vals = json_object_get_array_member (row, "accessibility");
+      for (guint c = 0; c < 3; c++)
+        {
+          double lo = 0, hi = 0, cms = cut[c] * 60000;
+          for (guint d = 0; d < nz; d++)
+            {
+              double W = dw[s.zid[d]] == G_MAXUINT64 ? INFINITY : (double) dw[s.zid[d]];
+              double L = o == d ? 0 : near_stop[o] + near_stop[d] - 1000;
+              lo += W <= cms - 1 ? jobs[d] : 0;
+              hi += MIN (W, L) <= cms + 1 ? jobs[d] : 0;
+            }
+          double got = json_array_get_double_element (vals, c);
+          ck_assert_msg (got >= lo - 1e-6 && got <= hi + 1e-6, "zone %u, %g min: %g not in "
+                         "[%g, %g]", o, cut[c], got, lo, hi);
+          /* the bracket says something: some jobs surely in, some surely out */
+          n_tight += lo > 0 && hi < total;
+        }
+    }
+  ck_assert_uint_gt (n_tight, 0);
+  g_free (dc);
+  g_free (dw);
+  g_free (near_stop);
+  g_free (car);
+  g_free (pt);
+  ograph_free (&gc);
+  ograph_free (&gw);
+  spo_close (&s);
+}
+END_TEST
+
+/* isochrone, corridors and criticality by car from one zone. */
+START_TEST (spo_isochrone_corridors_criticality)
+{
+  g_autofree char *dir = spo_folder ();
+  Spo s;
+  spo_open (&s, dir);
+  guint N = tnet_network_n_nodes (s.net);
+  OGraph gc;
+  ograph_car (&gc, s.net, s.scen);
+  guint64 *dist = g_new (guint64, N), *after = g_new (guint64, N);
+  const char *zone = tnet_zone_table_id (s.zones, 0);
+  TnetId z0 = s.zid[0];
+  odijkstra (&gc, s.net, z0, G_MAXUINT, dist);
+
+  /* isochrone: exactly the nodes the oracle reaches within 5 minutes */
+  const char *iso_args[] = { "isochrone", zone, "--data", dir, "--minutes", "5", NULL };
+  g_autoptr (JsonNode) iso = run_json (iso_args);
+  JsonArray *feats = json_object_get_array_member (json_node_get_object (iso), "features");
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n_lines_out = 0;
+  for (guint i = 0; i < json_array_get_length (feats); i++)
+    {
+      JsonObject *f = json_array_get_object_element (feats, i);
+      JsonObject *p = json_object_get_object_member (f, "properties");
+      const char *gtype = json_object_get_string_member (json_object_get_object_member (f,
+                                                         "geometry"), "type");
+      if (strcmp (gtype, "LineString") == 0)
+        {
+          /* a link is drawn when both its ends are inside */
+          TnetId l = tnet_network_find_link (s.net, json_object_get_string_member (p, "id"));
+          ck_assert_uint_ne (l, TNET_ID_NONE);
+          const TnetLink *lk = tnet_network_link (s.net, l);
+          ck_assert (dist[lk->from] <= 300000 && dist[lk->to] <= 300000);
+          ck_assert_double_eq (json_object_get_double_member (p, "from_minutes"),
+                               min1 (dist[lk->from]));
+          n_lines_out++;
+          continue;
+        }
+      const char *id = json_object_get_string_member (p, "id");
+      TnetId v = tnet_network_find_node (s.net, id);
+      ck_assert_uint_ne (v, TNET_ID_NONE);
+      ck_assert_msg (dist[v] <= 300000, "%s at %" G_GUINT64_FORMAT " ms", id, dist[v]);
+      ck_assert_double_eq (json_object_get_double_member (p, "minutes"), min1 (dist[v]));
+      g_hash_table_add (seen, (gpointer) tnet_network_node (s.net, v)->id);
+    }
+  guint n_iso = 0;
+  for (guint v = 0; v < N; v++)
+    if (dist[v] <= 300000)
+      {
+        n_iso++;
+        ck_assert_msg (g_hash_table_contains (seen, tnet_network_node (s.net, v)->id),
+                       "%s (%" G_GUINT64_FORMAT " ms) missing from the isochrone",
+                       tnet_network_node (s.net, v)->id, dist[v]);
+      }
+  guint n_links_in = 0;
+  for (guint i = 0; i < tnet_network_n_links (s.net); i++)
+    {
+      const TnetLink *lk = tnet_network_link (s.net, i);
+      n_links_in += dist[lk->from] <= 300000 && dist[lk->to] <= 300000;
+    }
+  ck_assert_uint_eq (n_lines_out, n_links_in);
+  ck_assert_uint_eq (n_iso + n_links_in, json_array_get_length (feats));
+  ck_assert_uint_gt (n_iso, 50);
+  ck_assert_uint_lt (n_iso, N / 2);   /* 5 minutes do cut */
+
+  /* corridors west -> east by road: every node is in one of the two
+   * regions, so the super-source side of a minimum cut is the west and the
+   * cut is the set of road links that can be driven from a west node to an
+   * east node; each such link is a path of its own. Max flow = that count
+   * (both for link- and node-disjoint paths: the paths share no link and
+   * only region nodes, which are not split). Lines: a line counts when a
+   * breadth-first search over its own links from its west nodes reaches an
+   * east node. */
+  guint crossing = 0;
+  g_autoptr (GHashTable) by_line = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                          (GDestroyNotify) g_array_unref);
+  for (guint i = 0; i < tnet_network_n_links (s.net); i++)
+    {
+      const TnetLink *l = tnet_network_link (s.net, i);
+      if (!(TNET_MODE_BIT (l->mode) & TNET_MODES_ROAD))
+        continue;
+      const char *ra = tnet_network_node (s.net, l->from)->region;
+      const char *rb = tnet_network_node (s.net, l->to)->region;
+      ck_assert (ra && rb);
+      crossing += (strcmp (ra, "west") == 0 && strcmp (rb, "east") == 0)
+                  || (!l->oneway && strcmp (rb, "west") == 0 && strcmp (ra, "east") == 0);
+      if (l->line && *l->line)
+        {
+          GArray *a = g_hash_table_lookup (by_line, l->line);
+          if (!a)
+            g_hash_table_insert (by_line, (gpointer) l->line,
+                                 a = g_array_new (FALSE, FALSE, sizeof (guint)));
+          g_array_append_val (a, i);
+        }
+    }
+  guint n_lines = 0;
+  GHashTableIter it;
+  gpointer key, val;
+  g_hash_table_iter_init (&it, by_line);
+  guint8 *mark = g_new0 (guint8, N);
+  while (g_hash_table_iter_next (&it, &key, &val))
+    {
+      GArray *a = val;
+      GArray *queue = g_array_new (FALSE, FALSE, sizeof (TnetId));
+      for (guint j = 0; j < a->len; j++)
+        {
+          const TnetLink *l = tnet_network_link (s.net, g_array_index (a, guint, j));
+          TnetId e[2] = { l->from, l->to };
+          for (int k = 0; k < 2; k++)
+            if (!mark[e[k]] && strcmp (tnet_network_node (s.net, e[k])->region, "west") == 0)
+              {
+                mark[e[k]] = 1;
+                g_array_append_val (queue, e[k]);
+              }
+        }
+      gboolean joins = FALSE;
+      for (guint q = 0; q < queue->len && !joins; q++)
+        {
+          TnetId u = g_array_index (queue, TnetId, q);
+          joins = strcmp (tnet_network_node (s.net, u)->region, "east") == 0;
+          for (guint j = 0; j < a->len; j++)
+            {
+              const TnetLink *l = tnet_network_link (s.net, g_array_index (a, guint, j));
+              TnetId w = l->from == u ? l->to : l->to == u ? l->from : TNET_ID_NONE;
+              if (w != TNET_ID_NONE && !mark[w])
+                {
+                  mark[w] = 1;
+                  g_array_append_val (queue, w);
+                }
+            }
+        }
+      n_lines += joins;
+      for (guint q = 0; q < queue->len; q++)
+        mark[g_array_index (queue, TnetId, q)] = 0;
+      g_array_unref (queue);
+    }
+  g_free (mark);
+  const char *cor_args[] = { "corridors", "region:west", "region:east", "--data", dir,
+                             "--modes", "road", "--format", "json", NULL };
+  g_autoptr (JsonNode) cor = run_json (cor_args);
+  JsonObject *co = json_node_get_object (cor);
+  ck_assert_int_eq (json_object_get_int_member (co, "line_count"), n_lines);
+  ck_assert_int_eq (json_object_get_int_member (json_object_get_object_member (co,
+                                                "link_disjoint"), "count"), crossing);
+  ck_assert_int_eq (json_object_get_int_member (json_object_get_object_member (co,
+                                                "node_disjoint"), "count"), crossing);
+  ck_assert_uint_gt (crossing, 10);
+  ck_assert_uint_gt (n_lines, 10);
+
+  /* criticality from zone 0 to the east zones: each ranked link, removed
+   * from the oracle's graph, slows and cuts the pairs it says */
+  const char *cri_args[] = { "criticality", zone, "region:east", "--data", dir, "--profile",
+                             "car", "--top", "8", "--threads", "1", "--format", "json", NULL };
+  g_autoptr (JsonNode) cri = run_json (cri_args);
+  JsonObject *cr = json_node_get_object (cri);
+  guint n_pairs = 0;
+  for (guint z = 0; z < s.nz; z++)
+    n_pairs += z > 0 && strcmp (tnet_network_node (s.net, s.zid[z])->region, "east") == 0;
+  ck_assert_int_eq (json_object_get_int_member (cr, "pairs"), n_pairs);
+  JsonArray *ranked = json_object_get_array_member (cr, "ranked");
+  ck_assert_uint_eq (json_array_get_length (ranked), 8);
+  guint prev_cut = G_MAXUINT;
+  for (guint i = 0; i < json_array_get_length (ranked); i++)
+    {
+      JsonObject *e = json_array_get_object_element (ranked, i);
+      TnetId link = tnet_network_find_link (s.net, json_object_get_string_member (e, "link"));
+      ck_assert_uint_ne (link, TNET_ID_NONE);
+      odijkstra (&gc, s.net, z0, link, after);
+      guint slower = 0, cut = 0;
+      double max_inc = 0;
+      for (guint z = 1; z < s.nz; z++)
+        {
+          TnetId d = s.zid[z];
+          if (strcmp (tnet_network_node (s.net, d)->region, "east") != 0)
+            continue;
+          slower += after[d] > dist[d];
+          cut += after[d] == G_MAXUINT64;
+          if (after[d] != G_MAXUINT64 && after[d] > dist[d])
+            max_inc = MAX (max_inc, (after[d] - dist[d]) / 60000.0);
+        }
+      ck_assert_int_eq (json_object_get_int_member (e, "pairs_slower"), slower);
+      ck_assert_int_eq (json_object_get_int_member (e, "pairs_cut"), cut);
+      ck_assert_double_eq_tol (json_object_get_double_member (e, "max_increase_min"), max_inc,
+                               0.05 + 1e-9);
+      ck_assert_uint_le (cut, prev_cut);   /* ranked by pairs cut first */
+      prev_cut = cut;
+    }
+  g_free (dist);
+  g_free (after);
+  ograph_free (&gc);
+  spo_close (&s);
+}
+END_TEST
+
+/* Road links that can be driven from a node of region @a to one of @b:
+ * with every node in one of the two regions, the minimum cut between them,
+ * hence the number of link- (and node-) disjoint paths. */
+static guint
+crossing_links (const TnetNetwork *net, const char *a, const char *b)
+{
+  guint n = 0;
+  for (guint i = 0; i < tnet_network_n_links (net); i++)
+    {
+      const TnetLink *l = tnet_network_link (net, i);
+      if (!(TNET_MODE_BIT (l->mode) & TNET_MODES_ROAD))
+        continue;
+      const char *ra = tnet_network_node (net, l->from)->region;
+      const char *rb = tnet_network_node (net, l->to)->region;
+      n += (strcmp (ra, a) == 0 && strcmp (rb, b) == 0)
+           || (!l->oneway && strcmp (rb, a) == 0 && strcmp (ra, b) == 0);
+    }
+  return n;
+}
+
+/* report (the plan tnet init wrote) and transfers at the hubs it wrote. */
+START_TEST (spo_report_and_transfers)
+{
+  g_autofree char *dir = spo_folder ();
+  Spo s;
+  spo_open (&s, dir);
+  g_autofree char *plan_path = g_build_filename (dir, "plan.ini", NULL);
+  g_autoptr (GKeyFile) plan = g_key_file_new ();
+  ck_assert (g_key_file_load_from_file (plan, plan_path, G_KEY_FILE_NONE, NULL));
+  g_autofree char *home = g_key_file_get_string (plan, "plan", "home", NULL);
+  const char *other = strcmp (home, "west") == 0 ? "east" : "west";
+
+  const char *rep_args[] = { "report", "--data", dir, "--format", "json", NULL };
+  g_autoptr (JsonNode) rep = run_json (rep_args);
+  JsonObject *scens = json_object_get_object_member (json_node_get_object (rep), "scenarios");
+  g_autoptr (GList) years = json_object_get_members (scens);
+  ck_assert_uint_ge (g_list_length (years), 1);
+  /* by hand from links.csv: kilometres of expressway and of rail with both
+   * ends in the home region */
+  double xw_km = 0, rail_km = 0;
+  for (guint i = 0; i < tnet_network_n_links (s.net); i++)
+    {
+      const TnetLink *l = tnet_network_link (s.net, i);
+      if (strcmp (tnet_network_node (s.net, l->from)->region, home) != 0
+          || strcmp (tnet_network_node (s.net, l->to)->region, home) != 0)
+        continue;
+      xw_km += l->mode == TNET_MODE_EXPRESSWAY ? l->length_m / 1000 : 0;
+      rail_km += TNET_MODE_BIT (l->mode) & TNET_MODES_RAIL ? l->length_m / 1000 : 0;
+    }
+  ck_assert_double_gt (xw_km, 1);
+  guint cross = crossing_links (s.net, home, other);
+  g_autofree char *k_rail = g_strdup_printf ("%s_rail_lines", other);
+  g_autofree char *k_road = g_strdup_printf ("%s_road_lines", other);
+  g_autofree char *k_disj = g_strdup_printf ("%s_disjoint_paths", other);
+  const char *cor_args[] = { "corridors", "region:west", "region:east", "--data", dir,
+                             "--modes", "road", "--format", "json", NULL };
+  g_autoptr (JsonNode) cor = run_json (cor_args);
+  for (GList *y = years; y; y = y->next)
+    {
+      JsonObject *ind = json_object_get_object_member (json_object_get_object_member (scens,
+                                                       y->data), "indicators");
+      ck_assert_double_eq_tol (json_object_get_double_member (ind, "expressway_km"), xw_km,
+                               0.05 + 1e-9);
+      ck_assert_double_eq_tol (json_object_get_double_member (ind, "rail_km"), rail_km,
+                               0.05 + 1e-9);
+      ck_assert_int_eq (json_object_get_int_member (ind, k_rail), 0);   /* no rail links */
+      /* lines join two regions whichever way round: the corridors
+       * command's count, checked against a search of its own above */
+      ck_assert_int_eq (json_object_get_int_member (ind, k_road),
+                        json_object_get_int_member (json_node_get_object (cor), "line_count"));
+      ck_assert_int_eq (json_object_get_int_member (ind, k_disj), cross);
+    }
+
+  /* transfers: hubs.csv's members (read here), the services at each from
+   * the feed's patterns, the walk between two member stops the straight
+   * line x 1.2 at 4.8 km/h (no hub_walks.csv, no transfers.txt), a pair's
+   * walk the shortest over the stops where the first service sets down and
+   * the second picks up; the headway of the second service the mean over
+   * its directions (the next stop) of window / departures */
+  g_autofree char *gtfs = g_build_filename (dir, "gtfs", NULL);
+  GError *error = NULL;
+  g_autoptr (TnetFeed) feed = tnet_feed_load (gtfs, NULL, &error);
+  ck_assert_ptr_nonnull (feed);
+  guint w0, w1;
+  tnet_feed_get_window (feed, &w0, &w1);
+  g_autofree char *hubs_path = g_build_filename (dir, "hubs.csv", NULL);
+  g_autofree char *hubs_text = NULL;
+  ck_assert (g_file_get_contents (hubs_path, &hubs_text, NULL, NULL));
+  g_auto (GStrv) hub_lines = g_strsplit (hubs_text, "\n", -1);
+  g_autoptr (GHashTable) members = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                          (GDestroyNotify) g_strfreev);
+  for (guint i = 0; hub_lines[i]; i++)
+    {
+      if (hub_lines[i][0] == '#' || g_str_has_prefix (hub_lines[i], "id,") || !*hub_lines[i])
+        continue;
+      /* id,name,name_en,kind,open_year,target_transfer_min,members,...
+       * (names with commas are quoted; the members field is the 7th
+       * counted from the end's 3 fields source,confidence) */
+      g_auto (GStrv) f = g_strsplit (hub_lines[i], ",", -1);
+      guint nf = g_strv_length (f);
+      ck_assert_uint_ge (nf, 9);
+      g_hash_table_insert (members, g_strdup (f[0]), g_strsplit (f[nf - 3], ";", -1));
+    }
+  const char *tr_args[] = { "transfers", "--data", dir, "--format", "json", NULL };
+  g_autoptr (JsonNode) tr = run_json (tr_args);
+  JsonArray *hubs = json_object_get_array_member (json_node_get_object (tr), "hubs");
+  ck_assert_uint_eq (json_array_get_length (hubs), g_hash_table_size (members));
+  guint n_pairs_checked = 0;
+  for (guint h = 0; h < json_array_get_length (hubs); h++)
+    {
+      JsonObject *ho = json_array_get_object_element (hubs, h);
+      const char *const *mem = g_hash_table_lookup (members,
+                                                    json_object_get_string_member (ho, "id"));
+      ck_assert_ptr_nonnull (mem);
+      GArray *mstops = g_array_new (FALSE, FALSE, sizeof (TnetId));
+      for (guint k = 0; mem[k]; k++)
+        {
+          TnetId st = tnet_feed_find_stop (feed, mem[k]);
+          if (st != TNET_ID_NONE)
+            g_array_append_val (mstops, st);
+        }
+      JsonArray *pairs = json_object_get_array_member (ho, "pairs");
+      for (guint k = 0; k < json_array_get_length (pairs); k++)
+        {
+          JsonObject *p = json_array_get_object_element (pairs, k);
+          TnetId ra = tnet_feed_find_route (feed, json_object_get_string_member (p, "from_route"));
+          TnetId rb = tnet_feed_find_route (feed, json_object_get_string_member (p, "to_route"));
+          ck_assert (ra != TNET_ID_NONE && rb != TNET_ID_NONE && ra != rb);
+          double best = INFINITY;
+          GArray *dirs = g_array_new (FALSE, FALSE, sizeof (guint64));   /* next, departures */
+          for (guint q = 0; q < tnet_feed_n_patterns (feed); q++)
+            {
+              const TnetPattern *pat = tnet_feed_pattern (feed, q);
+              if (pat->route != rb)
+                continue;
+              for (guint j = 0; j + 1 < pat->n_stops; j++)
+                {
+                  gboolean member = FALSE;
+                  for (guint m = 0; m < mstops->len; m++)
+                    member |= g_array_index (mstops, TnetId, m) == pat->stops[j];
+                  if (!member || !pat->can_board[j])
+                    continue;
+                  guint d = 0;
+                  while (d < dirs->len && g_array_index (dirs, guint64, d) != pat->stops[j + 1])
+                    d += 2;
+                  if (d == dirs->len)
+                    {
+                      guint64 e[2] = { pat->stops[j + 1], 0 };
+                      g_array_append_vals (dirs, e, 2);
+                    }
+                  g_array_index (dirs, guint64, d + 1) += pat->n_departures;
+                  /* the walk from every member stop where ra sets down */
+                  for (guint q2 = 0; q2 < tnet_feed_n_patterns (feed); q2++)
+                    {
+                      const TnetPattern *pa = tnet_feed_pattern (feed, q2);
+                      if (pa->route != ra)
+                        continue;
+                      for (guint i2 = 1; i2 < pa->n_stops; i2++)
+                        {
+                          gboolean m2 = FALSE;
+                          for (guint m = 0; m < mstops->len; m++)
+                            m2 |= g_array_index (mstops, TnetId, m) == pa->stops[i2];
+                          if (!m2 || !pa->can_alight[i2])
+                            continue;
+                          const TnetFeedStop *sa = tnet_feed_stop (feed, pa->stops[i2]);
+                          const TnetFeedStop *sb = tnet_feed_stop (feed, pat->stops[j]);
+                          double w = sa == sb ? 0 : hav (sa->lon, sa->lat, sb->lon, sb->lat)
+                                                    * 1.2 / (4.8 * 1000 / 60);
+                          best = MIN (best, w);
+                        }
+                    }
+                }
+            }
+          ck_assert_uint_gt (dirs->len, 0);
+          double headway = 0;
+          for (guint d = 0; d < dirs->len; d += 2)
+            headway += (w1 - w0) / (double) g_array_index (dirs, guint64, d + 1);
+          headway /= dirs->len / 2 * 60.0;
+          g_array_unref (dirs);
+          ck_assert_double_eq_tol (json_object_get_double_member (p, "walk_min"), best, 0.006);
+          ck_assert_double_eq_tol (json_object_get_double_member (p, "headway_min"), headway,
+                                   0.006);
+          ck_assert_double_eq_tol (json_object_get_double_member (p, "wait_min"), headway / 2,
+                                   0.006);
+          n_pairs_checked++;
+        }
+      g_array_unref (mstops);
+    }
+  ck_assert_uint_gt (n_pairs_checked, 20);
+  spo_close (&s);
 }
 END_TEST
 
@@ -679,6 +1376,9 @@ init_suite (void)
   tcase_add_test (spo, spo_init_errors);
   tcase_add_test (spo, spo_accessibility_car_against_dijkstra);
   tcase_add_test (spo, spo_cli_commands);
+  tcase_add_test (spo, spo_commute_against_oracles);
+  tcase_add_test (spo, spo_isochrone_corridors_criticality);
+  tcase_add_test (spo, spo_report_and_transfers);
   tcase_add_test (spo, spo_regions_from_polygons);
   tcase_add_test (spo, spo_cli_init_usage_and_errors);
   suite_add_tcase (s, spo);

@@ -14,6 +14,7 @@
 #include <tnet/tnet-transit.h>
 #include <tnet/tnet-hubs.h>
 #include <tnet/tnet-analysis.h>
+#include <tnet/tnet-zones.h>
 
 G_BEGIN_DECLS
 
@@ -210,7 +211,7 @@ typedef struct _TnetDataset TnetDataset;
  *   (service day, window), copied; %NULL for the defaults
  *
  * Reads nodes.csv and links.csv (required), then each optional file that is
- * present: plan.ini, regions.csv, corridors.csv, the units and targets
+ * present: plan.ini, regions.csv, corridors.csv, zones.csv, the units and targets
  * tables the plan names (default units.csv, targets.csv), hubs.csv with
  * hub_walks.csv; and lists the GTFS feeds (`gtfs`, `gtfs-YEAR`, folders or
  * .zip) without reading them. Cross-checks: every node region is a
@@ -237,6 +238,9 @@ TNET_API const TnetPlan *tnet_dataset_get_plan (const TnetDataset *ds);
 TNET_API const TnetUnitTable *tnet_dataset_get_units (const TnetDataset *ds);
 TNET_API const TnetTargetTable *tnet_dataset_get_targets (const TnetDataset *ds);
 TNET_API const TnetHubSet *tnet_dataset_get_hubs (const TnetDataset *ds);
+/* zones.csv (the zones and their opportunity columns, docs/data-format.md),
+ * read by tnet_dataset_load() with tnet_zone_table_load() and its errors. */
+TNET_API const TnetZoneTable *tnet_dataset_get_zones (const TnetDataset *ds);
 
 /* regions.csv (0 regions when absent); find returns NULL for an unknown id. */
 TNET_API guint tnet_dataset_n_regions (const TnetDataset *ds);
@@ -293,6 +297,16 @@ TNET_API gboolean tnet_dataset_check_year (const TnetDataset *ds, int year, GErr
  * "any year"). A view owned by the dataset.
  */
 TNET_API const char *tnet_dataset_get_years_text (const TnetDataset *ds);
+
+/**
+ * tnet_dataset_get_baseline_year:
+ * The earliest year the folder describes (the first year of plan.ini's
+ * `[data] years`, else the earliest `gtfs-YEAR` feed, link or hub year when
+ * there are feeds), the report's baseline; 0 when the data give no first
+ * year (no year at all, or open-ended years without a feed).
+ * Time complexity: O(1).
+ */
+TNET_API int tnet_dataset_get_baseline_year (const TnetDataset *ds);
 
 /**
  * tnet_dataset_validate_scenario:

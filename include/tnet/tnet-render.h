@@ -39,7 +39,8 @@ TNET_API void tnet_map_free (TnetMap *map);
 TNET_API void tnet_map_set_title (TnetMap *map, const char *title, const char *subtitle);
 /* Size of the image in pixels (PNG) or points (SVG); default 1100 x 840. */
 TNET_API void tnet_map_set_size (TnetMap *map, int width, int height);
-/* Links with open_year > @year are drawn as additions; 0 turns it off. */
+/* Links with open_year > @year are drawn as additions; 0 (the default)
+ * turns it off. */
 TNET_API void tnet_map_set_base_year (TnetMap *map, int year);
 
 /**

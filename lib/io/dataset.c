@@ -28,6 +28,7 @@ struct _TnetDataset {
   TnetUnitTable *units;           /* NULL: no units table */
   TnetTargetTable *targets;       /* NULL: no targets table */
   TnetHubSet *hubs;               /* NULL: no hubs.csv */
+  TnetZoneTable *zones;           /* NULL: no zones.csv */
   GArray *regions;                /* TnetRegion */
   GArray *corridors;              /* TnetCorridorDef */
   GPtrArray *strings;             /* owns the strings and arrays above point to */
@@ -62,6 +63,7 @@ tnet_dataset_free (TnetDataset *ds)
   tnet_unit_table_free (ds->units);
   tnet_target_table_free (ds->targets);
   tnet_hub_set_free (ds->hubs);
+  tnet_zone_table_free (ds->zones);
   g_array_unref (ds->regions);
   g_array_unref (ds->corridors);
   g_ptr_array_unref (ds->strings);
@@ -503,6 +505,10 @@ dataset_fill (TnetDataset *ds, const char *dir, GError **error)
       g_propagate_error (error, local);
       return FALSE;
     }
+  g_autofree char *zones_path = path_in (ds, "zones.csv");
+  if (g_file_test (zones_path, G_FILE_TEST_EXISTS)
+      && !(ds->zones = tnet_zone_table_load (zones_path, error)))
+    return FALSE;
   list_feeds (ds);
   g_array_sort (ds->feed_years, cmp_int);
   const char *years = ds->plan ? tnet_plan_get_years (ds->plan) : NULL;
@@ -592,6 +598,23 @@ tnet_dataset_get_targets (const TnetDataset *ds)
 {
   g_return_val_if_fail (ds != NULL, NULL);
   return ds->targets;
+}
+
+int
+tnet_dataset_get_baseline_year (const TnetDataset *ds)
+{
+  g_return_val_if_fail (ds != NULL, 0);
+  if (ds->years->len == 0)
+    return 0;
+  int first = g_array_index (ds->years, YearRange, 0).first;   /* sorted by first */
+  return first == G_MININT ? 0 : first;
+}
+
+const TnetZoneTable *
+tnet_dataset_get_zones (const TnetDataset *ds)
+{
+  g_return_val_if_fail (ds != NULL, NULL);
+  return ds->zones;
 }
 
 const TnetHubSet *

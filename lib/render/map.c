@@ -57,7 +57,7 @@ tnet_map_new (const TnetNetwork *net, const TnetScenario *scen)
   map->scen = scen ? tnet_scenario_copy (scen) : NULL;
   map->width = 1100;
   map->height = 840;
-  map->base_year = 2020;
+  map->base_year = 0;
   map->iso_origin = TNET_ID_NONE;
   map->paths = g_array_new (FALSE, FALSE, sizeof (MapPath));
   map->critical = g_array_new (FALSE, FALSE, sizeof (MapCritical));

@@ -162,8 +162,12 @@ tnet_cmd_accessibility (int argc, char **argv)
         rc = tnet_cli_fail (ctx, error);
         goto out;
       }
-    g_autofree char *zpath = g_build_filename (tnet_network_get_dir (net), "zones.csv", NULL);
-    g_autoptr (TnetZoneTable) zones = tnet_zone_table_load (zpath, &error);
+    g_autofree char *zpath = g_build_filename (tnet_dataset_get_dir (common.dataset), "zones.csv",
+                                               NULL);
+    const TnetZoneTable *zones = tnet_dataset_get_zones (common.dataset);
+    if (!zones)
+      g_set_error (&error, TNET_ERROR, TNET_ERROR_NOT_FOUND,
+                   "no zones.csv in the network folder (docs/data-format.md)");
     g_autofree double *o = zones ? tnet_zone_table_values (zones, opp, &error) : NULL;
     g_autofree double *pop = NULL;
     const char *pc = pop_col ? pop_col : "population";

@@ -109,7 +109,7 @@ tnet_cmd_map (int argc, char **argv)
   TnetCliCommon common = { 0 };
   g_autofree char *layer = NULL, *from = NULL, *profile = NULL, *title = NULL;
   double minutes = 60;
-  int base_year = 2020, width = 0, height = 0, k = 2, critical = 0;
+  int base_year = -1, width = 0, height = 0, k = 2, critical = 0;
   GError *error = NULL;
   const GOptionEntry entries[] = {
     { "layer", 0, 0, G_OPTION_ARG_STRING, &layer,
@@ -121,7 +121,7 @@ tnet_cmd_map (int argc, char **argv)
       "Isochrone profile, and corridors: the profile whose trips --critical scans "
       "(default car)", "car|transit|park_and_ride" },
     { "base-year", 0, 0, G_OPTION_ARG_INT, &base_year,
-      "Highlight links opened after this year (default 2020; 0: none)", "YEAR" },
+      "Highlight links opened after this year (default: the first year the data describe; 0: none)", "YEAR" },
     { "k", 0, 0, G_OPTION_ARG_INT, &k,
       "Corridors: link-disjoint fastest paths per mode group (default 2)", "K" },
     { "critical", 0, 0, G_OPTION_ARG_INT, &critical,
@@ -198,6 +198,8 @@ tnet_cmd_map (int argc, char **argv)
       rc = tnet_cli_fail (ctx, error);
       goto out;
     }
+  if (base_year < 0)
+    base_year = tnet_dataset_get_baseline_year (common.dataset);
   map = tnet_map_new (net, scen);
   tnet_map_set_base_year (map, base_year);
   if (width)

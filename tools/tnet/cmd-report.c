@@ -13,13 +13,20 @@ report (TnetCliCommon *common, int baseline, TnetCliFormat format, GError **erro
   g_autoptr (TnetScenario) scen = NULL;
   if (!tnet_cli_load (common, &net, &scen, error))
     return FALSE;
-  g_autoptr (TnetScenario) base = tnet_scenario_new (baseline);
+  /* the baseline: --baseline, else the first year the data describe */
+  if (baseline == 0)
+    baseline = tnet_dataset_get_baseline_year (common->dataset);
+  else if (!tnet_dataset_check_year (common->dataset, baseline, error))
+    {
+      g_prefix_error (error, "--baseline: ");
+      return FALSE;
+    }
+  g_autoptr (TnetScenario) base = baseline ? tnet_scenario_new (baseline) : NULL;
   const TnetScenario *columns[2] = { base, scen };
   guint n_columns = 2;
-  /* a plain scenario of the baseline year is one column */
-  if (tnet_scenario_get_year (scen) == baseline
-      && (!common->scenario || strcmp (common->scenario, "2020") == 0
-          || atoi (common->scenario) == baseline))
+  /* no baseline, or a plain scenario of the baseline year: one column */
+  if (!base || (tnet_scenario_get_year (scen) == baseline
+                && (!common->scenario || atoi (common->scenario) == baseline)))
     {
       columns[0] = scen;
       n_columns = 1;
@@ -37,17 +44,18 @@ int
 tnet_cmd_report (int argc, char **argv)
 {
   TnetCliCommon common = { 0 };
-  int baseline = 2020;
+  int baseline = 0;
   GError *error = NULL;
   GOptionEntry entries[] = {
     { "baseline", 0, 0, G_OPTION_ARG_INT, &baseline,
-      "Year of the first column (default 2020)", "YEAR" },
+      "Year of the first column (default: the first year the data describe, plan.ini [data] years)", "YEAR" },
     { NULL }
   };
   GOptionContext *ctx = g_option_context_new (NULL);
   g_option_context_set_summary (ctx,
-      "The plan indicators computed from the network: the baseline year and the\n"
-      "scenario (default 2025) side by side, beside the targets of targets.csv.");
+      "The plan indicators computed from the network: the baseline year (the first\n"
+      "year the data describe) and the scenario side by side, beside the targets of\n"
+      "targets.csv.");
   g_option_context_add_main_entries (ctx, entries, NULL);
   tnet_cli_add_common (ctx, &common);
   TnetCliFormat format = TNET_CLI_FORMAT_TEXT;

@@ -29,6 +29,17 @@ typedef struct {
   GPtrArray *skipped;   /* "section: reason" */
 } Run;
 
+/* A map of the run's scenario, links opened after the folder's first year
+ * highlighted. */
+static TnetMap *
+run_map_new (const Run *run)
+{
+  TnetMap *map = tnet_map_new (run->net, run->scen);
+  const TnetDataset *ds = tnet_cli_dataset_for (run->net);
+  tnet_map_set_base_year (map, ds ? tnet_dataset_get_baseline_year (ds) : 0);
+  return map;
+}
+
 static gboolean
 write_file (Run *run, const char *name, const char *contents, GError **error)
 {
@@ -155,14 +166,19 @@ run_scenario_info (Run *run)
   g_string_append (run->text, "\n");
 }
 
-/* The plan-indicator report: 2020 beside the scenario. */
+/* The plan-indicator report: the baseline (the first year the data
+ * describe) beside the scenario. */
 static gboolean
 run_report (Run *run, GError **error)
 {
-  g_autoptr (TnetScenario) base = tnet_scenario_new (2020);
-  tnet_scenario_set_name (base, "2020");
+  const TnetDataset *ds = tnet_cli_dataset_for (run->net);
+  int baseline = ds ? tnet_dataset_get_baseline_year (ds) : 0;
+  g_autoptr (TnetScenario) base = tnet_scenario_new (baseline ? baseline
+                                                     : tnet_scenario_get_year (run->scen));
+  g_autofree char *base_name = g_strdup_printf ("%d", tnet_scenario_get_year (base));
+  tnet_scenario_set_name (base, base_name);
   const TnetScenario *cols[2] = { base, run->scen };
-  gboolean same = tnet_scenario_get_year (run->scen) == 2020
+  gboolean same = (baseline == 0 || tnet_scenario_get_year (run->scen) == baseline)
                   && tnet_scenario_file_get_strv (run->sf, "closures", "lines") == NULL
                   && tnet_scenario_file_get_strv (run->sf, "closures", "links") == NULL
                   && !tnet_scenario_file_has_section (run->sf, "overrides");
@@ -262,7 +278,7 @@ run_isochrone (Run *run, GError **error)
     }
   if (wants_maps (run))
     {
-      g_autoptr (TnetMap) map = tnet_map_new (run->net, run->scen);
+      g_autoptr (TnetMap) map = run_map_new (run);
       tnet_map_set_isochrone (map, mins, n, minutes, origin);
       g_autofree char *title = g_strdup_printf ("%s %.0f 分钟等时圈  %.0f-min isochrone",
                                                 o->name ? o->name : o->id, minutes, minutes);
@@ -503,8 +519,8 @@ json_path_set_count (JsonBuilder *b, const char *name, const TnetPathSet *set)
 static gboolean
 run_transfers (Run *run, GError **error)
 {
-  g_autoptr (TnetHubSet) hubs = NULL;
-  g_autoptr (TnetHubTransfers) t = tnet_cli_transfers_compute (run->net, run->scen, &hubs, error);
+  g_autoptr (TnetHubTransfers) t = tnet_cli_transfers_compute (tnet_cli_dataset_for (run->net),
+                                                               run->scen, error);
   if (t == NULL)
     return FALSE;
   json_builder_set_member_name (run->json, "transfers");
@@ -564,7 +580,7 @@ run_corridors (Run *run, GError **error)
       json_builder_begin_object (b);
       g_string_append_printf (run->text, "  %s > %s%s%s\n", a, z,
                               mm ? ", alternatives by " : "", mm ? prof_name : "");
-      g_autoptr (TnetMap) map = wants_maps (run) ? tnet_map_new (run->net, run->scen) : NULL;
+      g_autoptr (TnetMap) map = wants_maps (run) ? run_map_new (run) : NULL;
       g_autoptr (GPtrArray) paths = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
       g_autoptr (GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
       for (guint mi = 0; modes[mi]; mi++)
@@ -723,7 +739,7 @@ run_criticality (Run *run, GError **error)
                               by_line ? "line" : "link", pname,
                               tnet_criticality_n_candidates (crit), n);
       g_autoptr (TnetMap) map = wants_maps (run) && !by_line
-                                ? tnet_map_new (run->net, run->scen) : NULL;
+                                ? run_map_new (run) : NULL;
       for (guint r = 0; r < n; r++)
         {
           const TnetCriticalityItem *it = tnet_criticality_item (crit, r);
@@ -770,17 +786,22 @@ run_network_outputs (Run *run, GError **error)
     }
   if (wants_maps (run))
     {
-      g_autoptr (TnetMap) map = tnet_map_new (run->net, run->scen);
+      g_autoptr (TnetMap) map = run_map_new (run);
       int year = tnet_scenario_get_year (run->scen);
       g_autofree char *title = tnet_cli_map_title (tnet_cli_dataset_for (run->net), year);
+      const TnetDataset *ds = tnet_cli_dataset_for (run->net);
+      int base_year = ds ? tnet_dataset_get_baseline_year (ds) : 0;
+      g_autofree char *after = base_year > 0
+                               ? g_strdup_printf ("; links opened after %d highlighted", base_year)
+                               : g_strdup ("");
       g_autofree char *sub = g_strdup_printf ("Scenario %s: roads and railways by mode and "
-                                              "status; links opened after 2020 highlighted",
-                                              tnet_scenario_get_name (run->scen));
+                                              "status%s", tnet_scenario_get_name (run->scen),
+                                              after);
       tnet_map_set_title (map, title, sub);
       if (!save_map (run, map, "map-network", error))
         return FALSE;
       /* the folder's rings and axes, when it declares any */
-      g_autoptr (TnetMap) smap = tnet_map_new (run->net, run->scen);
+      g_autoptr (TnetMap) smap = run_map_new (run);
       guint added = tnet_cli_map_add_structures (smap, run->net, run->scen, error);
       if (added == G_MAXUINT)
         return FALSE;

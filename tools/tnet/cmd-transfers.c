@@ -57,7 +57,7 @@ tnet_cmd_transfers (int argc, char **argv)
         }
     }
   else if (!tnet_cli_load (&common, &net, &scen, &error)
-           || !(t = tnet_cli_transfers_compute (net, scen, &hubs, &error)))
+           || !(t = tnet_cli_transfers_compute (common.dataset, scen, &error)))
     rc = tnet_cli_fail (ctx, error);
   int only = -1;
   if (rc == TNET_EXIT_OK && argc == 2)

@@ -5,32 +5,18 @@
 #include <string.h>
 
 TnetHubTransfers *
-tnet_cli_transfers_compute (const TnetNetwork *net, const TnetScenario *scen,
-                            TnetHubSet **hubs_out, GError **error)
+tnet_cli_transfers_compute (const TnetDataset *ds, const TnetScenario *scen, GError **error)
 {
-  const char *dir = tnet_network_get_dir (net);
-  g_autofree char *hubs_path = g_build_filename (dir ? dir : ".", "hubs.csv", NULL);
-  g_autofree char *walks_path = g_build_filename (dir ? dir : ".", "hub_walks.csv", NULL);
-  if (!g_file_test (hubs_path, G_FILE_TEST_EXISTS))
+  const TnetHubSet *hubs = tnet_dataset_get_hubs (ds);
+  if (!hubs)
     {
       g_set_error (error, TNET_ERROR, TNET_ERROR_NOT_FOUND,
-                   "%s: no hubs.csv in the network folder", hubs_path);
+                   "%s/hubs.csv: no hubs.csv in the network folder", tnet_dataset_get_dir (ds));
       return NULL;
     }
-  TnetHubSet *hubs = tnet_hub_set_load_csv (net, hubs_path,
-                                            g_file_test (walks_path, G_FILE_TEST_EXISTS)
-                                            ? walks_path : NULL, error);
-  if (!hubs)
+  const TnetFeed *feed = NULL;
+  if (!tnet_dataset_get_feed (ds, tnet_scenario_get_year (scen), &feed, error))
     return NULL;
-  g_autofree char *feed_path = dir ? tnet_feed_path_for_year (dir, tnet_scenario_get_year (scen))
-                                   : NULL;
-  g_autoptr (TnetFeed) feed = NULL;
-  if (feed_path && !(feed = tnet_feed_load (feed_path, NULL, error)))
-    {
-      tnet_hub_set_free (hubs);
-      return NULL;
-    }
-  *hubs_out = hubs;
   return tnet_hub_transfers_compute (hubs, feed, scen);
 }
 

@@ -6,10 +6,11 @@
 
 G_BEGIN_DECLS
 
-/* The hubs of the network folder (hubs.csv, hub_walks.csv when present) and
- * their tables for @scen with the folder's feed of that year. */
-TnetHubTransfers *tnet_cli_transfers_compute (const TnetNetwork *net, const TnetScenario *scen,
-                                              TnetHubSet **hubs_out, GError **error);
+/* The tables of the loaded folder's hubs (hubs.csv, hub_walks.csv) for
+ * @scen with the folder's feed of that year; fails when the folder has no
+ * hubs.csv. The result borrows the dataset's hubs. */
+TnetHubTransfers *tnet_cli_transfers_compute (const TnetDataset *ds, const TnetScenario *scen,
+                                              GError **error);
 
 /* Renderings of the hubs of @t (all when @only < 0, else hub @only). */
 void tnet_cli_transfers_json (JsonBuilder *b, const TnetHubTransfers *t, int only);

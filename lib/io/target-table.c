@@ -1,4 +1,4 @@
-/* targets.c: the plan's indicator targets (targets.csv). */
+/* target-table.c: the plan's indicator targets (targets.csv). */
 #include "tnet-internal.h"
 #include "csv.h"
 

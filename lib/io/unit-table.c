@@ -1,4 +1,4 @@
-/* units.c: the county-level units of the plan (units.csv). */
+/* unit-table.c: the county-level units of the plan (units.csv). */
 #include "tnet-internal.h"
 #include "csv.h"
 
