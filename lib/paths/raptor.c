@@ -73,7 +73,8 @@ struct _TnetRaptor {
   /* range queries with egress: egress rows grouped by stop, and per target
    * the best arrival through a stop and the direct walk; grown on demand */
   guint *eg_first;         /* n_stops + 1 */
-  guint *eg_order;
+  guint *eg_target;        /* egress rows by stop: target and walk */
+  guint32 *eg_walk;
   guint eg_cap;
   gint32 *t_best;
   gint32 *t_direct;
@@ -141,7 +142,8 @@ tnet_raptor_free (TnetRaptor *ws)
   g_free (ws->achanged);
   g_free (ws->is_achanged);
   g_free (ws->eg_first);
-  g_free (ws->eg_order);
+  g_free (ws->eg_target);
+  g_free (ws->eg_walk);
   g_free (ws->t_best);
   g_free (ws->t_direct);
   g_free (ws);
@@ -442,7 +444,8 @@ egress_prepare (TnetRaptor *ws, const TnetEgress *egress, guint n_egress, guint 
   if (n_egress > ws->eg_cap)
     {
       ws->eg_cap = MAX (n_egress, 2 * ws->eg_cap);
-      ws->eg_order = g_renew (guint, ws->eg_order, ws->eg_cap);
+      ws->eg_target = g_renew (guint, ws->eg_target, ws->eg_cap);
+      ws->eg_walk = g_renew (guint32, ws->eg_walk, ws->eg_cap);
     }
   if (n_targets > ws->t_cap)
     {
@@ -473,7 +476,10 @@ egress_prepare (TnetRaptor *ws, const TnetEgress *egress, guint n_egress, guint 
     {
       const TnetEgress *x = &egress[e];
       if (x->target < n_targets && x->stop != TNET_ID_NONE && x->stop < ws->n_stops)
-        ws->eg_order[first[x->stop]++] = e;
+        {
+          ws->eg_target[first[x->stop]] = x->target;
+          ws->eg_walk[first[x->stop]++] = x->walk_s;
+        }
     }
   for (guint s = ws->n_stops; s > 0; s--)
     first[s] = first[s - 1];
@@ -516,10 +522,9 @@ tnet_raptor_run_range (TnetRaptor *ws, const TnetStopWalk *access, guint n_acces
               gint32 as = ws->arr[s];
               for (guint j = ws->eg_first[s]; j < ws->eg_first[s + 1]; j++)
                 {
-                  const TnetEgress *x = &egress[ws->eg_order[j]];
-                  gint32 a = as + (gint32) x->walk_s;
-                  if (a < ws->t_best[x->target])
-                    ws->t_best[x->target] = a;
+                  gint32 a = as + (gint32) ws->eg_walk[j];
+                  if (a < ws->t_best[ws->eg_target[j]])
+                    ws->t_best[ws->eg_target[j]] = a;
                 }
             }
           for (guint t = 0; t < n_targets; t++)
