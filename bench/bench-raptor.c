@@ -3,7 +3,9 @@
  * RAPTOR per minute and against a time-expanded Dijkstra per minute, on one
  * and two threads; memory of the timetable per stop time.
  *
- * usage: bench-raptor FEED.zip HEXGRID.csv [--quick]
+ * usage: bench-raptor FEED.zip HEXGRID.csv [--quick | --range-only]
+ * --quick: one timed run of each kind and a smaller oracle sample;
+ * --range-only: five range runs and nothing else (for a profiler).
  * Origins and destinations: every hexagon centroid; access and egress walk
  * to stops within 15 min (straight line x 1.3 at 4.8 km/h), plus the direct
  * walk. Window 07:00-08:00 on Tuesday 2019-05-07, percentiles 5/50/95.
@@ -92,6 +94,20 @@ run_threads (Job *proto, guint n_threads)
   return now_ms () - t0;
 }
 
+static int
+cmp_double (const void *a, const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return x < y ? -1 : x > y;
+}
+
+static double
+median (double *v, guint n)
+{
+  qsort (v, n, sizeof *v, cmp_double);
+  return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
 static double
 dist_m (double lon1, double lat1, double lon2, double lat2)
 {
@@ -102,9 +118,11 @@ int
 main (int argc, char **argv)
 {
   gboolean quick = argc > 3 && strcmp (argv[3], "--quick") == 0;
+  /* --range-only: run the range query only, for a profiler */
+  gboolean range_only = argc > 3 && strcmp (argv[3], "--range-only") == 0;
   if (argc < 3)
     {
-      fprintf (stderr, "usage: bench-raptor FEED.zip HEXGRID.csv [--quick]\n");
+      fprintf (stderr, "usage: bench-raptor FEED.zip HEXGRID.csv [--quick | --range-only]\n");
       return 2;
     }
   GError *error = NULL;
@@ -173,15 +191,38 @@ main (int argc, char **argv)
   gsize np = (gsize) n * n * 3;
   gint32 *p_range = g_new (gint32, np), *p_single = g_new (gint32, np);
   Job proto = { tt, hex, n, access, egress, TRUE, 0, 1, p_range };
-  double range_ms[2], single_ms[2];
+  double range_ms[2], single_ms[2], range_cold_ms = 0, single_cold_ms = 0;
+  if (range_only)
+    {
+      for (guint i = 0; i < 5; i++)
+        printf ("range %.1f ms\n", run_threads (&proto, 1));
+      return 0;
+    }
+  /* the first run of each kind is the cold one (workspaces fresh, timetable
+   * not yet in cache); the figure given is the median of RUNS warm runs */
+  guint runs = quick ? 1 : 5;
   for (guint th = 1; th <= 2; th++)
     {
+      double r[5], sgl[5];
       proto.range = TRUE;
       proto.p = p_range;
-      range_ms[th - 1] = run_threads (&proto, th);
+      if (th == 1)
+        range_cold_ms = run_threads (&proto, th);
+      for (guint i = 0; i < runs; i++)
+        r[i] = run_threads (&proto, th);
+      range_ms[th - 1] = median (r, runs);
       proto.range = FALSE;
       proto.p = p_single;
-      single_ms[th - 1] = quick && th == 2 ? 0 : run_threads (&proto, th);
+      if (quick && th == 2)
+        {
+          single_ms[1] = 0;
+          continue;
+        }
+      if (th == 1)
+        single_cold_ms = run_threads (&proto, th);
+      for (guint i = 0; i < runs; i++)
+        sgl[i] = run_threads (&proto, th);
+      single_ms[th - 1] = median (sgl, runs);
     }
   gboolean agree = memcmp (p_range, p_single, np * sizeof (gint32)) == 0;
 
@@ -234,10 +275,13 @@ main (int argc, char **argv)
           (double) tnet_timetable_memory_bytes (tt) / MAX (1u, tnet_timetable_n_stop_times (tt)));
   printf ("%u x %u hexagons, %d-minute window: %u of %u pairs reach within the window (p50)\n",
           n, n, WINDOW, reached, n * n);
+  printf ("cold (first) runs, 1 thread: range %.1f ms, one search per minute %.1f ms\n",
+          range_cold_ms, single_cold_ms);
   for (guint th = 0; th < 2; th++)
     printf ("{\"bench\":\"raptor-range\",\"graph\":\"sao-paulo\",\"threads\":%u,"
-            "\"origins\":%u,\"minutes\":%d,\"range_ms\":%.1f,\"per_minute_ms\":%.1f,"
-            "\"ratio\":%.2f,\"agree\":%s}\n", th + 1, n, WINDOW, range_ms[th], single_ms[th],
+            "\"origins\":%u,\"minutes\":%d,\"runs\":%u,\"range_ms\":%.1f,"
+            "\"per_minute_ms\":%.1f,\"ratio\":%.2f,\"agree\":%s}\n", th + 1, n, WINDOW,
+            runs, range_ms[th], single_ms[th],
             single_ms[th] > 0 ? single_ms[th] / range_ms[th] : 0.0, agree ? "true" : "false");
   printf ("{\"bench\":\"raptor-vs-time-expanded\",\"graph\":\"sao-paulo\",\"threads\":1,"
           "\"origins_sampled\":%u,\"te_ms_scaled\":%.1f,\"range_ms\":%.1f,\"ratio\":%.2f,"

@@ -318,6 +318,69 @@ START_TEST (test_route_timetable)
 }
 END_TEST
 
+/* `--gtfs A --gtfs B`: two feeds merged into one timetable, ids prefixed by
+ * the feed's file name. Feed a rides A1 08:10 -> A2 08:30; feed b's B1 is
+ * 0.0001 deg of longitude (11 m at the equator, well within the 400 m
+ * transfer radius) from A2 and rides B1 08:40 -> B2 09:00. Leaving a:A1 at
+ * 08:00 one arrives at b:B2 at 09:00 (60 min) with two rides, which needs
+ * both feeds. A stop_times error in feed b names its file and line. */
+START_TEST (test_route_several_feeds)
+{
+  char *data = tt_source_path ("data/xuchang");
+  char *dir = tt_mkdtemp ();
+  char *a = g_build_filename (dir, "a", NULL), *b = g_build_filename (dir, "b", NULL);
+  g_mkdir (a, 0755);
+  g_mkdir (b, 0755);
+  tt_write_file (a, "routes.txt", "route_id,route_short_name,route_type\nRA,A,3\n");
+  tt_write_file (a, "stops.txt", "stop_id,stop_name,stop_lat,stop_lon\nA1,A1,0,0\nA2,A2,0,0.1\n");
+  tt_write_file (a, "trips.txt", "route_id,service_id,trip_id\nRA,S,ta\n");
+  tt_write_file (a, "stop_times.txt", "trip_id,arrival_time,departure_time,stop_id,stop_sequence\n"
+                 "ta,08:10:00,08:10:00,A1,1\nta,08:30:00,08:30:00,A2,2\n");
+  tt_write_file (b, "routes.txt", "route_id,route_short_name,route_type\nRB,B,3\n");
+  tt_write_file (b, "stops.txt", "stop_id,stop_name,stop_lat,stop_lon\nB1,B1,0,0.1001\nB2,B2,0,0.2\n");
+  tt_write_file (b, "trips.txt", "route_id,service_id,trip_id\nRB,S,tb\n");
+  tt_write_file (b, "stop_times.txt", "trip_id,arrival_time,departure_time,stop_id,stop_sequence\n"
+                 "tb,08:40:00,08:40:00,B1,1\ntb,09:00:00,09:00:00,B2,2\n");
+  TtRun r = tt_run_tnet ("route", "a:A1", "b:B2", "--profile", "transit", "--data", data,
+                         "--gtfs", a, "--gtfs", b, "--date", "2025-01-06", "--depart", "08:00",
+                         "--format", "json", NULL);
+  ck_assert_msg (r.status == 0, "%s", r.err);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  ck_assert (json_parser_load_from_data (parser, r.out, -1, NULL));
+  JsonObject *o = json_node_get_object (json_parser_get_root (parser));
+  ck_assert_double_eq_tol (json_object_get_double_member (o, "total_min"), 60.0, 1e-9);
+  JsonArray *legs = json_object_get_array_member (o, "legs");
+  guint rides = 0;
+  for (guint i = 0; i < json_array_get_length (legs); i++)
+    {
+      JsonObject *l = json_array_get_object_element (legs, i);
+      if (strcmp (json_object_get_string_member (l, "kind"), "ride") == 0)
+        rides++;
+    }
+  ck_assert_uint_eq (rides, 2);
+  tt_run_clear (&r);
+  /* one feed alone cannot reach the other's stop */
+  r = tt_run_tnet ("route", "a:A1", "b:B2", "--profile", "transit", "--data", data,
+                   "--gtfs", a, "--date", "2025-01-06", NULL);
+  ck_assert_int_eq (r.status, 1);
+  tt_run_clear (&r);
+  tt_write_file (b, "stop_times.txt", "trip_id,arrival_time,departure_time,stop_id,stop_sequence\n"
+                 "tb,08:40:00,08:40:00,B1,1\ntb,9h,09:00:00,B2,2\n");
+  r = tt_run_tnet ("route", "a:A1", "b:B2", "--profile", "transit", "--data", data,
+                   "--gtfs", a, "--gtfs", b, "--date", "2025-01-06", NULL);
+  ck_assert_int_eq (r.status, 1);
+  /* line 3, character 4 ("tb," before the bad time), in feed b's file */
+  ck_assert_msg (strstr (r.err, "tnet: b" G_DIR_SEPARATOR_S "stop_times.txt:3:4"),
+                 "%s", r.err);
+  tt_run_clear (&r);
+  g_free (a);
+  g_free (b);
+  tt_rm_rf (dir);
+  g_free (dir);
+  g_free (data);
+}
+END_TEST
+
 START_TEST (test_import_gtfs)
 {
   char *zip = tt_data_path ("sao-paulo/spo.zip");
@@ -505,6 +568,7 @@ main (void)
   tcase_add_test (tc, test_usage);
   tcase_add_test (tc, test_route_transit);
   tcase_add_test (tc, test_route_timetable);
+  tcase_add_test (tc, test_route_several_feeds);
   tcase_add_test (tc, test_import_gtfs);
   tcase_add_test (tc, test_commute_method);
   tcase_add_test (tc, test_progress_terminal);

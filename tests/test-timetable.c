@@ -99,6 +99,49 @@ compare_origin (TnetTimetable *tt, const Oracle *o, TnetRaptor *ws, TnetId origi
                      "range: origin %s stop %s minute %u: raptor %d oracle %d",
                      tnet_timetable_stop_id (tt, origin), tnet_timetable_stop_id (tt, s), m,
                      range[(gsize) m * n + s], want[(gsize) m * n + s]);
+  /* a range query with egress rows: 5 destinations, each reached from
+   * some stops after a walk and (even ones) by a direct walk; its travel
+   * time is the minimum over its rows of the oracle's travel time to the
+   * stop plus the walk, or the direct walk */
+  enum { N_TARGETS = 5 };
+  g_autoptr (GArray) egress = g_array_new (FALSE, FALSE, sizeof (TnetEgress));
+  for (guint t = 0; t < N_TARGETS; t++)
+    {
+      for (guint s = 0; s < n; s++)
+        if ((s * 7 + t) % 5 == 0)
+          {
+            TnetEgress e = { t, s, (s * 13 + t * 17) % 600 };
+            g_array_append_val (egress, e);
+          }
+      if (t % 2 == 0)
+        {
+          TnetEgress e = { t, TNET_ID_NONE, 900 + t * 100 };
+          g_array_append_val (egress, e);
+        }
+    }
+  gint32 *trange = g_new (gint32, (gsize) n_minutes * N_TARGETS);
+  tnet_raptor_run_range (ws, &acc, 1, dep0, n_minutes, (const TnetEgress *) (void *) egress->data,
+                         egress->len, N_TARGETS, trange);
+  for (guint m = 0; m < n_minutes; m++)
+    for (guint t = 0; t < N_TARGETS; t++)
+      {
+        gint32 best = UNREACHED;
+        for (guint k = 0; k < egress->len; k++)
+          {
+            const TnetEgress *e = &g_array_index (egress, TnetEgress, k);
+            if (e->target != t)
+              continue;
+            gint32 v = e->stop == TNET_ID_NONE ? (gint32) e->walk_s
+                       : want[(gsize) m * n + e->stop] == UNREACHED ? UNREACHED
+                       : want[(gsize) m * n + e->stop] + (gint32) e->walk_s;
+            best = MIN (best, v);
+          }
+        ck_assert_msg (trange[(gsize) m * N_TARGETS + t] == best,
+                       "range with egress: origin %s target %u minute %u: raptor %d oracle %d",
+                       tnet_timetable_stop_id (tt, origin), t, m,
+                       trange[(gsize) m * N_TARGETS + t], best);
+      }
+  g_free (trange);
   static const double pcts[] = { 5, 50, 95 };
   gint32 *series = g_new (gint32, n_minutes);
   for (guint s = 0; s < n; s++)

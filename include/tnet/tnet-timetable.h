@@ -157,7 +157,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetTimetable, tnet_timetable_unref)
 /**
  * TnetRaptor:
  * A per-thread workspace for RAPTOR queries over one timetable (it keeps a
- * reference). Queries allocate nothing. Not thread-safe: one per thread.
+ * reference). Queries allocate nothing, except that a range query with
+ * egress rows grows two buffers of the workspace to the largest @n_egress
+ * and @n_targets seen. Not thread-safe: one per thread.
  */
 typedef struct _TnetRaptor TnetRaptor;
 
@@ -225,8 +227,11 @@ typedef struct {
  * (the tests check it). A target's travel time is the minimum over its
  * egress rows of (arrival at the stop + walk), or departure + walk for a
  * direct walk, minus the departure.
+ * Each minute scans a route from a stop only when the stop's earlier start
+ * reaches a trip that an earlier scan could not board (route pruning), and
+ * updates only the targets of the stops whose arrival improved.
  * Time complexity: at most @n_minutes times that of tnet_raptor_run(),
- * typically far less, plus O(@n_minutes x @n_egress).
+ * typically far less, plus O(@n_egress + @n_minutes x @n_targets + stops).
  */
 TNET_API void tnet_raptor_run_range (TnetRaptor *ws, const TnetStopWalk *access,
                                      guint n_access, gint32 first_depart_s,

@@ -19,7 +19,11 @@
  * waits, so the labels of minute m+1 are valid upper bounds for minute m,
  * and minute m only scans what its earlier access improves (rRAPTOR). The
  * labels are plain minima over all rounds, which is exact for earliest
- * arrival with any number of rides.
+ * arrival with any number of rides. Two prunings make a minute cost what
+ * it changes: a stop remembers, per route through it, the trip its last
+ * scan boarded, and the route is scanned again from that stop only when
+ * an earlier trip has become catchable; and the targets are updated only
+ * from the stops whose arrival improved in the minute.
  *
  * The workspace holds every array a query touches; a query allocates
  * nothing. Marked stops and routes are kept as lists with flags so a round
@@ -29,6 +33,7 @@
 #include "timetable-private.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #define INF TNET_RAPTOR_UNREACHED
 
@@ -58,6 +63,22 @@ struct _TnetRaptor {
   guint *route_from;       /* earliest marked position per route, G_MAXUINT = none */
   guint *routes;           /* marked routes */
   guint n_routes;
+  gint32 *board_scanned;   /* board[s] when s's routes were last considered */
+  guint *sr_trip;          /* per stop-route entry of s: the earliest trip
+                            * leaving at or after board_scanned[s] (valid
+                            * while that is not INF) */
+  TnetId *achanged;        /* stops whose arr improved this minute */
+  guint n_achanged;
+  guint8 *is_achanged;
+  /* range queries with egress: egress rows grouped by stop, and per target
+   * the best arrival through a stop and the direct walk; grown on demand */
+  guint *eg_first;         /* n_stops + 1 */
+  guint *eg_target;        /* egress rows by stop: target and walk */
+  guint32 *eg_walk;
+  guint eg_cap;
+  gint32 *t_best;
+  gint32 *t_direct;
+  guint t_cap;
 };
 
 TnetRaptor *
@@ -85,8 +106,13 @@ tnet_raptor_new (TnetTimetable *tt)
   for (guint r = 0; r < nr; r++)
     ws->route_from[r] = G_MAXUINT;
   ws->routes = g_new (guint, nr);
+  ws->board_scanned = g_new (gint32, n);
+  ws->sr_trip = g_new (guint, MAX (tt->stop_route_first[tt->n_stops], 1));
+  ws->achanged = g_new (TnetId, n);
+  ws->is_achanged = g_new0 (guint8, n);
+  ws->eg_first = g_new0 (guint, n + 1);
   for (guint s = 0; s < n; s++)
-    ws->veh[s] = ws->board[s] = ws->arr[s] = INF;
+    ws->veh[s] = ws->board[s] = ws->arr[s] = ws->board_scanned[s] = INF;
   return ws;
 }
 
@@ -111,6 +137,15 @@ tnet_raptor_free (TnetRaptor *ws)
   g_free (ws->is_vmarked);
   g_free (ws->route_from);
   g_free (ws->routes);
+  g_free (ws->board_scanned);
+  g_free (ws->sr_trip);
+  g_free (ws->achanged);
+  g_free (ws->is_achanged);
+  g_free (ws->eg_first);
+  g_free (ws->eg_target);
+  g_free (ws->eg_walk);
+  g_free (ws->t_best);
+  g_free (ws->t_direct);
   g_free (ws);
 }
 
@@ -119,8 +154,21 @@ reset (TnetRaptor *ws)
 {
   for (guint s = 0; s < ws->n_stops; s++)
     {
-      ws->veh[s] = ws->board[s] = ws->arr[s] = INF;
+      ws->veh[s] = ws->board[s] = ws->arr[s] = ws->board_scanned[s] = INF;
       ws->arr_how[s] = HOW_NONE;
+      ws->is_achanged[s] = 0;
+    }
+  ws->n_achanged = 0;
+}
+
+/* arr[s] improved: remember s for the egress of a range query */
+static inline void
+amark (TnetRaptor *ws, TnetId s)
+{
+  if (!ws->is_achanged[s])
+    {
+      ws->is_achanged[s] = 1;
+      ws->achanged[ws->n_achanged++] = s;
     }
 }
 
@@ -153,6 +201,7 @@ seed_access (TnetRaptor *ws, const TnetStopWalk *access, guint n_access, gint32 
         {
           ws->arr[s] = t;
           ws->arr_how[s] = HOW_ACCESS;
+          amark (ws, s);
         }
     }
 }
@@ -175,6 +224,38 @@ earliest_trip (const TnetTimetable *tt, guint r, guint ns, guint i, guint hi, gi
   return lo;
 }
 
+/* Given that trip @hi (relative) leaves at or after @t at the position of
+ * @dep (stride @ns), the first trip that does: an exponential search
+ * backwards, since in a range query the labels move back a little at a
+ * time. */
+static inline guint
+earlier_trip (const gint32 *dep, guint ns, guint hi, gint32 t)
+{
+  guint d = 1;
+  while (hi > 0 && dep[(gsize) (hi - 1) * ns] >= t)
+    {
+      guint lo = hi > d ? hi - d : 0;
+      if (dep[(gsize) lo * ns] >= t)
+        {
+          hi = lo;
+          d *= 2;
+          continue;
+        }
+      /* the answer is in (lo, hi]: binary search */
+      guint a = lo + 1, b = hi;
+      while (a < b)
+        {
+          guint mid = a + (b - a) / 2;
+          if (dep[(gsize) mid * ns] < t)
+            a = mid + 1;
+          else
+            b = mid;
+        }
+      return a;
+    }
+  return hi;
+}
+
 static void
 scan_route (TnetRaptor *ws, guint r, guint from)
 {
@@ -185,6 +266,7 @@ scan_route (TnetRaptor *ws, guint r, guint from)
   const TnetId *stops = tt->route_stops + first;
   const guint8 *flags = tt->route_flags + first;
   const gint32 *arr = tt->arr + tt->route_time_first[r];
+  const gint32 *dep = tt->dep + tt->route_time_first[r];
   guint cur = nt;            /* current trip (relative), nt = none */
   guint board_pos = 0;
   for (guint i = from; i < ns; i++)
@@ -208,12 +290,17 @@ scan_route (TnetRaptor *ws, guint r, guint from)
                 {
                   ws->arr[s] = a;
                   ws->arr_how[s] = HOW_VEHICLE;
+                  amark (ws, s);
                 }
             }
         }
-      if ((flags[i] & TNET_I_RS_BOARD) && ws->board[s] != INF)
+      /* an earlier trip than the current one can be caught only when the
+       * trip just before it leaves at or after the board label */
+      if ((flags[i] & TNET_I_RS_BOARD) && ws->board[s] != INF && cur > 0
+          && dep[(gsize) (cur - 1) * ns + i] >= ws->board[s])
         {
-          guint t = earliest_trip (tt, r, ns, i, cur, ws->board[s]);
+          guint t = cur == nt ? earliest_trip (tt, r, ns, i, cur, ws->board[s])
+                              : earlier_trip (dep + i, ns, cur - 1, ws->board[s]);
           if (t < cur)
             {
               cur = t;
@@ -235,11 +322,38 @@ run_rounds (TnetRaptor *ws)
         {
           TnetId s = ws->marked[k];
           ws->is_marked[s] = 0;
+          gint32 b_new = ws->board[s], b_old = ws->board_scanned[s];
+          ws->board_scanned[s] = b_new;
           for (guint j = tt->stop_route_first[s]; j < tt->stop_route_first[s + 1]; j++)
             {
               guint r = tt->stop_route[j], pos = tt->stop_route_pos[j];
               if (!(tt->route_flags[tt->route_stop_first[r] + pos] & TNET_I_RS_BOARD))
                 continue;
+              /* route pruning: when r was already scanned from s with the
+               * label b_old, boarding trip sr_trip[j], and no earlier trip
+               * leaves s at or after b_new, the same trip would be boarded
+               * again and improve nothing. Labels only decrease, so the
+               * cached trip moves back one trip at a time. */
+              guint ns = tt->route_stop_first[r + 1] - tt->route_stop_first[r];
+              const gint32 *dep = tt->dep + tt->route_time_first[r] + pos;
+              guint t;
+              if (b_old == INF)
+                {
+                  guint nt = tt->route_trip_first[r + 1] - tt->route_trip_first[r];
+                  t = earliest_trip (tt, r, ns, pos, nt, b_new);
+                  ws->sr_trip[j] = t;
+                  if (t == nt)
+                    continue;   /* no trip left to board here */
+                }
+              else
+                {
+                  t = ws->sr_trip[j];
+                  if (t == 0 || dep[(gsize) (t - 1) * ns] < b_new)
+                    continue;
+                  while (t > 0 && dep[(gsize) (t - 1) * ns] >= b_new)
+                    t--;
+                  ws->sr_trip[j] = t;
+                }
               if (ws->route_from[r] == G_MAXUINT)
                 ws->routes[ws->n_routes++] = r;
               if (pos < ws->route_from[r])
@@ -274,6 +388,7 @@ run_rounds (TnetRaptor *ws)
                   ws->arr[q] = t;
                   ws->arr_how[q] = HOW_FOOT;
                   ws->arr_from[q] = p;
+                  amark (ws, q);
                 }
             }
         }
@@ -299,6 +414,78 @@ tnet_raptor_arrival (const TnetRaptor *ws, TnetId stop)
   return stop < ws->n_stops ? ws->arr[stop] : INF;
 }
 
+/* The row of one minute computed directly from the labels. */
+static void
+egress_row (const TnetRaptor *ws, gint32 dep, const TnetEgress *egress, guint n_egress,
+            guint n_targets, gint32 *row)
+{
+  for (guint t = 0; t < n_targets; t++)
+    row[t] = INF;
+  for (guint e = 0; e < n_egress; e++)
+    {
+      const TnetEgress *x = &egress[e];
+      gint32 a;
+      if (x->stop == TNET_ID_NONE)
+        a = dep + (gint32) x->walk_s;
+      else if (x->stop < ws->n_stops && ws->arr[x->stop] != INF)
+        a = ws->arr[x->stop] + (gint32) x->walk_s;
+      else
+        continue;
+      if (x->target < n_targets && a - dep < row[x->target])
+        row[x->target] = a - dep;
+    }
+}
+
+/* Groups the egress rows by stop (counting sort) and sets the targets'
+ * direct walks. */
+static void
+egress_prepare (TnetRaptor *ws, const TnetEgress *egress, guint n_egress, guint n_targets)
+{
+  if (n_egress > ws->eg_cap)
+    {
+      ws->eg_cap = MAX (n_egress, 2 * ws->eg_cap);
+      ws->eg_target = g_renew (guint, ws->eg_target, ws->eg_cap);
+      ws->eg_walk = g_renew (guint32, ws->eg_walk, ws->eg_cap);
+    }
+  if (n_targets > ws->t_cap)
+    {
+      ws->t_cap = MAX (n_targets, 2 * ws->t_cap);
+      ws->t_best = g_renew (gint32, ws->t_best, ws->t_cap);
+      ws->t_direct = g_renew (gint32, ws->t_direct, ws->t_cap);
+    }
+  guint *first = ws->eg_first;
+  memset (first, 0, (ws->n_stops + 1) * sizeof *first);
+  for (guint t = 0; t < n_targets; t++)
+    ws->t_best[t] = ws->t_direct[t] = INF;
+  for (guint e = 0; e < n_egress; e++)
+    {
+      const TnetEgress *x = &egress[e];
+      if (x->target >= n_targets)
+        continue;
+      if (x->stop == TNET_ID_NONE)
+        {
+          if ((gint32) MIN (x->walk_s, (guint32) INF) < ws->t_direct[x->target])
+            ws->t_direct[x->target] = (gint32) MIN (x->walk_s, (guint32) INF);
+        }
+      else if (x->stop < ws->n_stops)
+        first[x->stop + 1]++;
+    }
+  for (guint s = 0; s < ws->n_stops; s++)
+    first[s + 1] += first[s];
+  for (guint e = 0; e < n_egress; e++)
+    {
+      const TnetEgress *x = &egress[e];
+      if (x->target < n_targets && x->stop != TNET_ID_NONE && x->stop < ws->n_stops)
+        {
+          ws->eg_target[first[x->stop]] = x->target;
+          ws->eg_walk[first[x->stop]++] = x->walk_s;
+        }
+    }
+  for (guint s = ws->n_stops; s > 0; s--)
+    first[s] = first[s - 1];
+  first[0] = 0;
+}
+
 void
 tnet_raptor_run_range (TnetRaptor *ws, const TnetStopWalk *access, guint n_access,
                        gint32 first_depart_s, guint n_minutes, const TnetEgress *egress,
@@ -307,6 +494,12 @@ tnet_raptor_run_range (TnetRaptor *ws, const TnetStopWalk *access, guint n_acces
   g_return_if_fail (ws != NULL && (access != NULL || n_access == 0) && out != NULL);
   g_return_if_fail (egress != NULL || n_targets == ws->n_stops);
   reset (ws);
+  /* with several minutes and egress rows, each minute updates only the
+   * targets of the stops whose arrival it improved (arrivals only decrease
+   * from one minute to the previous one) */
+  gboolean incremental = egress != NULL && n_minutes > 1;
+  if (incremental)
+    egress_prepare (ws, egress, n_egress, n_targets);
   for (guint m = n_minutes; m-- > 0;)
     {
       gint32 dep = first_depart_s + 60 * (gint32) m;
@@ -318,23 +511,31 @@ tnet_raptor_run_range (TnetRaptor *ws, const TnetStopWalk *access, guint n_acces
         {
           for (guint s = 0; s < n_targets; s++)
             row[s] = ws->arr[s] == INF ? INF : ws->arr[s] - dep;
-          continue;
         }
-      for (guint t = 0; t < n_targets; t++)
-        row[t] = INF;
-      for (guint e = 0; e < n_egress; e++)
+      else if (!incremental)
+        egress_row (ws, dep, egress, n_egress, n_targets, row);
+      else
         {
-          const TnetEgress *x = &egress[e];
-          gint32 a;
-          if (x->stop == TNET_ID_NONE)
-            a = dep + (gint32) x->walk_s;
-          else if (x->stop < ws->n_stops && ws->arr[x->stop] != INF)
-            a = ws->arr[x->stop] + (gint32) x->walk_s;
-          else
-            continue;
-          if (x->target < n_targets && a - dep < row[x->target])
-            row[x->target] = a - dep;
+          for (guint k = 0; k < ws->n_achanged; k++)
+            {
+              TnetId s = ws->achanged[k];
+              gint32 as = ws->arr[s];
+              for (guint j = ws->eg_first[s]; j < ws->eg_first[s + 1]; j++)
+                {
+                  gint32 a = as + (gint32) ws->eg_walk[j];
+                  if (a < ws->t_best[ws->eg_target[j]])
+                    ws->t_best[ws->eg_target[j]] = a;
+                }
+            }
+          for (guint t = 0; t < n_targets; t++)
+            {
+              gint32 v = ws->t_best[t] == INF ? INF : ws->t_best[t] - dep;
+              row[t] = MIN (v, ws->t_direct[t]);
+            }
         }
+      for (guint k = 0; k < ws->n_achanged; k++)
+        ws->is_achanged[ws->achanged[k]] = 0;
+      ws->n_achanged = 0;
     }
 }
 
@@ -349,8 +550,23 @@ void
 tnet_percentiles (gint32 *values, guint n, const double *pcts, guint n_pcts, gint32 *out)
 {
   g_return_if_fail ((values != NULL || n == 0) && (pcts != NULL || n_pcts == 0));
-  if (n > 1)
+  if (n > 256)
     qsort (values, n, sizeof *values, cmp_i32);
+  else
+    {
+      /* Shell sort (gaps of Ciura, 2001): no calls through a comparison
+       * function for the short series of a window of minutes */
+      static const guint gaps[] = { 132, 57, 23, 10, 4, 1 };
+      for (guint g = 0; g < G_N_ELEMENTS (gaps); g++)
+        for (guint gap = gaps[g], i = gap; i < n; i++)
+          {
+            gint32 v = values[i];
+            guint j = i;
+            for (; j >= gap && values[j - gap] > v; j -= gap)
+              values[j] = values[j - gap];
+            values[j] = v;
+          }
+    }
   for (guint i = 0; i < n_pcts; i++)
     {
       if (n == 0)

@@ -175,6 +175,7 @@ route (int argc, char **argv, TnetCliCommon *common)
   g_autofree char *depart = NULL, *date = NULL, *pcts = NULL;
   gint window = 0, max_walk = 15, freq_seed = 0;
   gboolean frequency_model = FALSE;
+  g_auto (GStrv) gtfs = NULL;
   GError *error = NULL;
   const GOptionEntry entries[] = {
     { "profile", 'p', 0, G_OPTION_ARG_STRING, &profile_name,
@@ -196,6 +197,10 @@ route (int argc, char **argv, TnetCliCommon *common)
     { "frequency-seed", 0, 0, G_OPTION_ARG_INT, &freq_seed,
       "transit: phase of frequencies.txt rows with exact_times=0: 0 (default) starts "
       "at start_time; another value draws a random phase per row", "N" },
+    { "gtfs", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &gtfs,
+      "transit: a GTFS feed (zip or folder) to use instead of the data folder's; "
+      "repeat to merge several feeds into one timetable (stop and trip ids then "
+      "become FILE-NAME:id)", "FEED" },
     { "frequency-model", 0, 0, G_OPTION_ARG_NONE, &frequency_model,
       "transit: the approximation of expected waits of half the headway over "
       "07:00-09:00 instead of the timetable (always used by park_and_ride)", NULL },
@@ -238,7 +243,8 @@ route (int argc, char **argv, TnetCliCommon *common)
   if (profile == TNET_PROFILE_TRANSIT && !frequency_model)
     {
       TnetCliTimeOptions topt = { 8 * 3600, 0, (guint) MAX (window, 0), NULL,
-                                  (guint) MAX (max_walk, 0) * 60, (guint32) freq_seed };
+                                  (guint) MAX (max_walk, 0) * 60, (guint32) freq_seed,
+                                  gtfs };
       g_autoptr (GArray) pv = g_array_new (FALSE, FALSE, sizeof (double));
       topt.percentiles = pv;
       if (depart && !tnet_cli_parse_clock (depart, &topt.depart_s))

@@ -105,25 +105,41 @@ tnet_cli_route_timetable (const TnetCliCommon *common, const TnetNetwork *net,
                           const char *from, const char *to, gboolean json)
 {
   GError *error = NULL;
-  g_autofree char *feed_path = tnet_network_get_dir (net)
-    ? tnet_feed_path_for_year (tnet_network_get_dir (net), tnet_scenario_get_year (scen))
-    : NULL;
-  if (feed_path == NULL)
+  g_autoptr (GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  if (topt->gtfs != NULL && topt->gtfs[0] != NULL)
+    for (guint i = 0; topt->gtfs[i]; i++)
+      g_ptr_array_add (paths, g_strdup (topt->gtfs[i]));
+  else
     {
-      fprintf (stderr, "tnet: the data folder has no GTFS feed (gtfs/ or gtfs-YEAR/)\n");
-      return TNET_EXIT_INPUT;
+      char *feed_path = tnet_network_get_dir (net)
+        ? tnet_feed_path_for_year (tnet_network_get_dir (net), tnet_scenario_get_year (scen))
+        : NULL;
+      if (feed_path == NULL)
+        {
+          fprintf (stderr, "tnet: the data folder has no GTFS feed (gtfs/ or gtfs-YEAR/); "
+                   "name one with --gtfs\n");
+          return TNET_EXIT_INPUT;
+        }
+      g_ptr_array_add (paths, feed_path);
     }
   TnetFeedOptions fo;
   tnet_feed_options_init (&fo);
   fo.service_date = topt->date;
-  g_autoptr (TnetFeed) feed = tnet_feed_load (feed_path, &fo, &error);
-  if (feed == NULL)
-    return tnet_cli_fail (NULL, error);
+  g_autoptr (GPtrArray) loaded = g_ptr_array_new_with_free_func ((GDestroyNotify) tnet_feed_unref);
+  for (guint i = 0; i < paths->len; i++)
+    {
+      TnetFeed *feed = tnet_feed_load (g_ptr_array_index (paths, i), &fo, &error);
+      if (feed == NULL)
+        return tnet_cli_fail (NULL, error);
+      g_ptr_array_add (loaded, feed);
+    }
   TnetTimetableOptions tto;
   tnet_timetable_options_init (&tto);
   tto.frequency_seed = topt->frequency_seed;
-  const TnetFeed *feeds[] = { feed };
-  g_autoptr (TnetTimetable) tt = tnet_timetable_build (feeds, 1, &tto, &error);
+  /* without --date the first feed's busiest day is the service date of all
+   * feeds (a timetable has one) */
+  g_autoptr (TnetTimetable) tt = tnet_timetable_build ((const TnetFeed *const *) loaded->pdata,
+                                                       loaded->len, &tto, &error);
   if (tt == NULL)
     return tnet_cli_fail (NULL, error);
 
@@ -207,7 +223,14 @@ tnet_cli_route_timetable (const TnetCliCommon *common, const TnetNetwork *net,
   tnet_percentiles (sorted, n_min, (const double *) (void *) topt->percentiles->data,
                     topt->percentiles->len, pv);
 
-  g_autofree char *feed_name = g_path_get_basename (feed_path);
+  /* the feeds' file names, joined by "+" when several */
+  GString *names = g_string_new (NULL);
+  for (guint i = 0; i < paths->len; i++)
+    {
+      g_autofree char *base = g_path_get_basename (g_ptr_array_index (paths, i));
+      g_string_append_printf (names, "%s%s", i ? "+" : "", base);
+    }
+  g_autofree char *feed_name = g_string_free (names, FALSE);
   GString *out = g_string_new (NULL);
   g_autoptr (JsonBuilder) b = json_builder_new ();
   if (json)

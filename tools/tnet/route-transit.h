@@ -13,7 +13,7 @@ int tnet_cli_route_multimodal (const TnetCliCommon *common, const TnetNetwork *n
 /* Options of the timetable: departure (seconds after midnight), service
  * date (YYYYMMDD, 0 = the feed's busiest day), window (minutes, 0 = one
  * departure), percentiles (GArray of double), longest walk to or from a stop
- * (seconds) and the frequency phase seed. */
+ * (seconds), the frequency phase seed and the feeds to merge. */
 typedef struct {
   gint32 depart_s;
   guint date;
@@ -21,6 +21,7 @@ typedef struct {
   GArray *percentiles;
   guint max_walk_s;
   guint32 frequency_seed;
+  char **gtfs;       /* feeds named on the command line (NULL: the data set's) */
 } TnetCliTimeOptions;
 
 gboolean tnet_cli_parse_clock (const char *s, gint32 *out_s);
