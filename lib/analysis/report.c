@@ -553,10 +553,10 @@ tnet_report_to_csv (const TnetReport *report)
       for (guint c = 0; report->spread && c < report->n_columns; c++)
         {
           const TnetReportSpread *sp = spread_of (report, c, info->key);
-          tnet_csv_writer_add_number (w, sp ? sp->p05 : NAN, -1);
-          tnet_csv_writer_add_number (w, sp ? sp->p50 : NAN, -1);
-          tnet_csv_writer_add_number (w, sp ? sp->p95 : NAN, -1);
-          tnet_csv_writer_add_number (w, sp ? sp->pass_probability : NAN, -1);
+          tnet_csv_writer_add_number (w, sp ? sp->p05 : NAN, info->decimals + 1);
+          tnet_csv_writer_add_number (w, sp ? sp->p50 : NAN, info->decimals + 1);
+          tnet_csv_writer_add_number (w, sp ? sp->p95 : NAN, info->decimals + 1);
+          tnet_csv_writer_add_number (w, sp ? sp->pass_probability : NAN, 4);
         }
       tnet_csv_writer_end_row (w);
     }
