@@ -267,6 +267,56 @@ TNET_API char *tnet_report_to_json (const TnetReport *report, gboolean pretty);
 TNET_API char *tnet_report_to_csv (const TnetReport *report);
 TNET_API char *tnet_report_to_text (const TnetReport *report);
 
+/**
+ * TnetReportSpread:
+ * The distribution of one indicator over the draws of
+ * tnet_report_compute_uncertain(): its 5th, 50th and 95th percentiles (in
+ * the indicator's unit; linear interpolation between order statistics) and
+ * the share of draws that meet the target (NAN when the indicator has no
+ * target). An indicator whose @pass_probability lies strictly between 0.05
+ * and 0.95 is "indeterminate".
+ */
+typedef struct {
+  double p05;
+  double p50;
+  double p95;
+  double pass_probability;
+  guint n_draws;
+} TnetReportSpread;
+
+/**
+ * tnet_report_compute_uncertain:
+ * @n_draws: draws (>= 1)
+ * @seed: the draws are a function of @seed and the draw's index only, so the
+ *   result is the same for every @n_threads
+ * @n_threads: worker threads (0: one per processor)
+ *
+ * As tnet_report_compute(), then draws @n_draws perturbed networks and
+ * recomputes every indicator on each. Each link's length, and its speed (or
+ * its fixed time), is multiplied by an independent factor uniform in
+ * [1 - h, 1 + h], where h is the relative half-width the folder's plan.ini
+ * `[uncertainty]` section gives for the row's confidence (`length_high`,
+ * `length_medium`, `length_low`, `length_none`, `speed_…` likewise; the
+ * defaults are documented in docs/uncertainty.md). The spread of each
+ * indicator is read with tnet_report_get_spread() and appears in the
+ * renderings (JSON: p05, p50, p95, pass_probability, indeterminate in each
+ * indicator's "evidence"; CSV: COLUMN_p05 … columns; text: two columns).
+ *
+ * Errors: as tnet_report_compute(); %TNET_ERROR_INVALID_INPUT
+ * "plan.ini: [uncertainty] KEY: …" when a half-width is not in [0, 1).
+ * Thread-safety: reads @ds only; safe to call concurrently.
+ * Time complexity: (@n_draws + 1) reports, divided among the threads.
+ */
+TNET_API TnetReport *tnet_report_compute_uncertain (const TnetDataset *ds,
+                                                    const TnetScenario *const *scenarios,
+                                                    guint n_scenarios, guint n_draws,
+                                                    guint64 seed, guint n_threads,
+                                                    GError **error);
+/* Copies the spread of @key in @column into @out; FALSE when the report has
+ * no draws or the row none. Time complexity: O(1). */
+TNET_API gboolean tnet_report_get_spread (const TnetReport *report, guint column,
+                                          const char *key, TnetReportSpread *out);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetReport, tnet_report_free)
 
 G_END_DECLS

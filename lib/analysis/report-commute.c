@@ -141,6 +141,28 @@ run_group (const TnetReportContext *ctx, const TnetPlanCommute *grp, JsonBuilder
         within += tnet_network_node (net, tnet_commute_origin (c, o))->population;
     }
   tnet_i_json_add_number (b, k_pct, total > 0 ? 100.0 * within / total : NAN, 1);
+  /* the same share for each destination of the group: the plan's commute
+   * read against every place it may mean, each reported on its own */
+  for (guint d = 0; dests->len > 1 && d < tnet_commute_n_destinations (c); d++)
+    {
+      const TnetNode *dn = tnet_network_node (net, tnet_commute_destination (c, d));
+      double in_d = 0;
+      for (guint o = 0; o < tnet_commute_n_origins (c); o++)
+        {
+          gboolean ok = FALSE;
+          for (guint p = 0; p < N_PROFILES; p++)
+            ok |= cell_min (tnet_commute_cell (c, p, o, d)) <= budget;
+          if (ok)
+            in_d += tnet_network_node (net, tnet_commute_origin (c, o))->population;
+        }
+      g_autofree char *k_d = g_strdup_printf ("%s_%s", k_pct, dn->id);
+      g_autofree char *n_d = g_strdup_printf ("Population within %.0f min of %s (any profile)",
+                                              budget, dn->name);
+      tnet_i_report_indicator (ctx, k_d, n_d, "%", 1);
+      tnet_i_json_add_number (b, k_d, total > 0 ? 100.0 * in_d / total : NAN, 1);
+      g_string_append_printf (text, "population within %.0f min of %s (any profile): %.1f %%\n",
+                              budget, dn->name, total > 0 ? 100.0 * in_d / total : NAN);
+    }
 
   json_builder_set_member_name (b, k_min);
   json_builder_begin_object (b);

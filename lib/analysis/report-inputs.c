@@ -44,6 +44,9 @@ static const InputSpec specs[] = {
   { "commute_60min_pct", EVERY_MODE, SCOPE_ANY,
     { "links.csv: length_km, speed_kmh, time_min", "gtfs-YEAR: stop_times, frequencies",
       "units.csv: zone_node", "nodes.csv: population", NULL } },
+  { "commute_60min_pct_*", EVERY_MODE, SCOPE_ANY,
+    { "links.csv: length_km, speed_kmh, time_min", "gtfs-YEAR: stop_times, frequencies",
+      "plan.ini: [commute] destinations", "nodes.csv: population", NULL } },
   { "*_disjoint_paths", EVERY_MODE, SCOPE_ANY,
     { "links.csv: from, to, mode, open_year, status", "nodes.csv: region", NULL } },
   { "critical_link_max_increase_min", ROAD_ACCESS, SCOPE_ANY,
@@ -69,6 +72,10 @@ find_spec (const char *key)
       /* "*_suffix": an indicator of every region pair of the plan */
       const char *k = specs[i].key;
       if (k[0] == '*' ? g_str_has_suffix (key, k + 1) : strcmp (k, key) == 0)
+        return &specs[i];
+      /* "prefix_*": one indicator per destination of a commute group */
+      size_t n = strlen (k);
+      if (n && k[n - 1] == '*' && strncmp (key, k, n - 1) == 0)
         return &specs[i];
     }
   return NULL;

@@ -103,3 +103,18 @@ void tnet_i_report_add_inputs (const TnetNetwork *net, const TnetScenario *scen,
 gboolean tnet_i_report_indicator_calibrated (const TnetNetwork *net, const TnetScenario *scen,
                                              const char *key);
 const char *const *tnet_i_report_input_files (const char *key);
+
+/* report.c, for the uncertainty draws (report-uncertainty.c): a report run
+ * on @net (the dataset's or a perturbed copy), with or without the evidence;
+ * the keys of its table rows (a view of the report's strings); the number a
+ * row shows in @column; whether @value meets @key's target (FALSE: no
+ * target); attaching the spread of draws to a row. */
+TnetReport *tnet_i_report_run (const TnetDataset *ds, const TnetNetwork *net,
+                               const TnetScenario *const *scenarios, guint n_scenarios,
+                               gboolean evidence, GError **error);
+GPtrArray *tnet_i_report_keys (const TnetReport *report);
+double tnet_i_report_summary (const TnetReport *report, guint column, const char *key);
+gboolean tnet_i_report_check (const TnetReport *report, const char *key, double value,
+                              gboolean *pass);
+void tnet_i_report_set_spread (TnetReport *report, guint column, const char *key,
+                               const TnetReportSpread *spread);

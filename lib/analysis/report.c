@@ -38,6 +38,8 @@ struct _TnetReport {
   JsonNode **evidence;          /* per column: indicator -> inputs, calibrated, verdict */
   GHashTable *calibrated;       /* indicator keys calibrated in the last column */
   char *title;                  /* first line of the text rendering */
+  GHashTable **spread;          /* per column: key -> TnetReportSpread* (uncertainty), or NULL */
+  guint n_draws;                /* draws behind @spread, 0 when none */
 };
 
 void
@@ -53,6 +55,10 @@ tnet_report_free (TnetReport *report)
     if (report->evidence[c])
       json_node_unref (report->evidence[c]);
   g_free (report->evidence);
+  for (guint c = 0; report->spread && c < report->n_columns; c++)
+    if (report->spread[c])
+      g_hash_table_unref (report->spread[c]);
+  g_free (report->spread);
   if (report->calibrated)
     g_hash_table_unref (report->calibrated);
   g_strfreev (report->columns);
@@ -180,6 +186,9 @@ tnet_i_report_set_title (const TnetReportContext *ctx, const char *title)
 static JsonNode *member (const TnetReport *report, guint column, const char *key);
 static const TnetTarget *find_target (const TnetReport *report, const char *key);
 static double summary_value (JsonNode *node, const TnetTarget *target);
+static gboolean is_indeterminate (const TnetReportSpread *s);
+static const TnetReportSpread *spread_of (const TnetReport *report, guint column,
+                                          const char *key);
 
 /* Per column and indicator: what it rests on, whether an input was
  * calibrated to its own target, and the verdict the report gives. */
@@ -228,8 +237,15 @@ tnet_report_compute (const TnetDataset *ds, const TnetScenario *const *scenarios
   g_return_val_if_fail (ds != NULL, NULL);
   g_return_val_if_fail (scenarios != NULL || n_scenarios == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  return tnet_i_report_run (ds, tnet_dataset_get_network (ds), scenarios, n_scenarios, TRUE,
+                            error);
+}
 
-  const TnetNetwork *net = tnet_dataset_get_network (ds);
+TnetReport *
+tnet_i_report_run (const TnetDataset *ds, const TnetNetwork *net,
+                   const TnetScenario *const *scenarios, guint n_scenarios,
+                   gboolean evidence, GError **error)
+{
   const TnetPlan *plan = tnet_dataset_get_plan (ds);
   const TnetUnitTable *units = tnet_dataset_get_units (ds);
   const TnetTargetTable *targets = tnet_dataset_get_targets (ds);
@@ -292,7 +308,7 @@ tnet_report_compute (const TnetDataset *ds, const TnetScenario *const *scenarios
       json_builder_end_object (b);
       report->indicators[c] = json_builder_get_root (b);
     }
-  if (ok)
+  if (ok && evidence)
     compute_evidence (report, net, plan ? tnet_plan_get_home (plan) : NULL, scenarios);
   for (guint c = 0; c < n_scenarios; c++)
     g_datalist_clear (&caches[c]);
@@ -507,6 +523,13 @@ tnet_report_to_csv (const TnetReport *report)
     tnet_csv_writer_add_text (w, report->columns[c]);
   tnet_csv_writer_add_text (w, "target");
   tnet_csv_writer_add_text (w, "pass");
+  static const char *const spread_names[4] = { "p05", "p50", "p95", "pass_probability" };
+  for (guint c = 0; report->spread && c < report->n_columns; c++)
+    for (guint k = 0; k < 4; k++)
+      {
+        g_autofree char *h = g_strdup_printf ("%s_%s", report->columns[c], spread_names[k]);
+        tnet_csv_writer_add_text (w, h);
+      }
   tnet_csv_writer_end_row (w);
   g_autoptr (GArray) rows = table_rows (report);
   for (guint r = 0; r < rows->len; r++)
@@ -527,6 +550,14 @@ tnet_report_to_csv (const TnetReport *report)
       tnet_csv_writer_add_text (w, !target ? NULL
                                 : is_calibrated (report, info->key) ? "calibrated — not evidence"
                                 : tnet_target_check (target, last) ? "pass" : "fail");
+      for (guint c = 0; report->spread && c < report->n_columns; c++)
+        {
+          const TnetReportSpread *sp = spread_of (report, c, info->key);
+          tnet_csv_writer_add_number (w, sp ? sp->p05 : NAN, info->decimals + 1);
+          tnet_csv_writer_add_number (w, sp ? sp->p50 : NAN, info->decimals + 1);
+          tnet_csv_writer_add_number (w, sp ? sp->p95 : NAN, info->decimals + 1);
+          tnet_csv_writer_add_number (w, sp ? sp->pass_probability : NAN, 4);
+        }
       tnet_csv_writer_end_row (w);
     }
   return tnet_csv_writer_free_to_string (w);
@@ -574,8 +605,10 @@ tnet_report_to_text (const TnetReport *report)
 {
   g_return_val_if_fail (report != NULL, NULL);
   g_autoptr (GArray) rows = table_rows (report);
-  /* cells[r][k]: name, unit, columns..., target, pass */
-  guint n_cells = report->n_columns + 4;
+  /* cells[r][k]: name, unit, columns..., target, pass[, p05-p95, P(pass)] */
+  gboolean spread = report->spread != NULL && report->n_columns > 0;
+  guint last_c = report->n_columns ? report->n_columns - 1 : 0;
+  guint n_cells = report->n_columns + 4 + (spread ? 2 : 0);
   GPtrArray *cells = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (cells, g_strdup (report->table_header));
   g_ptr_array_add (cells, g_strdup ("unit"));
@@ -583,6 +616,11 @@ tnet_report_to_text (const TnetReport *report)
     g_ptr_array_add (cells, g_strdup (report->columns[c]));
   g_ptr_array_add (cells, g_strdup ("target"));
   g_ptr_array_add (cells, g_strdup ("pass"));
+  if (spread)
+    {
+      g_ptr_array_add (cells, g_strdup_printf ("%s p05..p95", report->columns[last_c]));
+      g_ptr_array_add (cells, g_strdup ("P(pass)"));
+    }
 
   guint n_rows = 1;
   for (guint r = 0; r < rows->len; r++, n_rows++)
@@ -612,6 +650,23 @@ tnet_report_to_text (const TnetReport *report)
           g_ptr_array_add (cells, g_strdup ("-"));
           g_ptr_array_add (cells, g_strdup (""));
         }
+      if (spread)
+        {
+          const TnetReportSpread *sp = spread_of (report, last_c, info->key);
+          if (sp)
+            {
+              GString *v = g_string_new (NULL);
+              format_number (v, sp->p05, info->decimals);
+              g_string_append (v, "..");
+              format_number (v, sp->p95, info->decimals);
+              g_ptr_array_add (cells, g_string_free (v, FALSE));
+            }
+          else
+            g_ptr_array_add (cells, g_strdup ("-"));
+          g_ptr_array_add (cells, !sp || isnan (sp->pass_probability) ? g_strdup ("")
+                           : g_strdup_printf ("%.2f%s", sp->pass_probability,
+                                              is_indeterminate (sp) ? " indeterminate" : ""));
+        }
     }
   /* targets that no section computes */
   for (guint t = 0; report->targets && t < tnet_target_table_n_targets (report->targets); t++)
@@ -627,6 +682,11 @@ tnet_report_to_text (const TnetReport *report)
                        : g_strdup_printf ("%s %g", comparison_symbol (target->comparison),
                                           target->target_2025));
       g_ptr_array_add (cells, g_strdup ("not computed"));
+      if (spread)
+        {
+          g_ptr_array_add (cells, g_strdup ("-"));
+          g_ptr_array_add (cells, g_strdup (""));
+        }
       n_rows++;
     }
 
@@ -643,7 +703,8 @@ tnet_report_to_text (const TnetReport *report)
         {
           if (k)
             g_string_append (s, "  ");
-          pad (s, g_ptr_array_index (cells, r * n_cells + k), width[k], k >= 2 && k < n_cells - 1);
+          pad (s, g_ptr_array_index (cells, r * n_cells + k), width[k],
+               k >= 2 && k != report->n_columns + 3);
         }
       while (s->len && s->str[s->len - 1] == ' ')
         g_string_truncate (s, s->len - 1);
@@ -659,6 +720,10 @@ tnet_report_to_text (const TnetReport *report)
         }
     }
   g_ptr_array_unref (cells);
+  if (spread)
+    g_string_append_printf (s, "\n%u draws of the uncertain inputs (plan.ini [uncertainty]); "
+                            "P(pass) between 0.05 and 0.95 is indeterminate.\n",
+                            report->n_draws);
 
   for (guint sec = 0; sec < N_SECTIONS; sec++)
     {
@@ -676,4 +741,90 @@ tnet_report_to_text (const TnetReport *report)
         }
     }
   return g_string_free (s, FALSE);
+}
+
+/* ---- uncertainty (report-uncertainty.c fills these) ---- */
+
+double
+tnet_i_report_summary (const TnetReport *report, guint column, const char *key)
+{
+  return summary_value (member (report, column, key), find_target (report, key));
+}
+
+GPtrArray *
+tnet_i_report_keys (const TnetReport *report)
+{
+  GPtrArray *keys = g_ptr_array_new ();
+  g_autoptr (GArray) rows = table_rows (report);
+  for (guint r = 0; r < rows->len; r++)
+    g_ptr_array_add (keys, g_array_index (rows, const Row *, r)->key);
+  return keys;
+}
+
+gboolean
+tnet_i_report_check (const TnetReport *report, const char *key, double value, gboolean *pass)
+{
+  const TnetTarget *t = find_target (report, key);
+  if (!t)
+    return FALSE;
+  *pass = !isnan (value) && tnet_target_check (t, value);
+  return TRUE;
+}
+
+static gboolean
+is_indeterminate (const TnetReportSpread *s)
+{
+  return s->pass_probability > 0.05 && s->pass_probability < 0.95;
+}
+
+void
+tnet_i_report_set_spread (TnetReport *report, guint column, const char *key,
+                          const TnetReportSpread *spread)
+{
+  if (!report->spread)
+    report->spread = g_new0 (GHashTable *, MAX (report->n_columns, 1));
+  if (!report->spread[column])
+    report->spread[column] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_hash_table_replace (report->spread[column], g_strdup (key), g_memdup2 (spread, sizeof *spread));
+  report->n_draws = spread->n_draws;
+  if (!report->evidence || !report->evidence[column])
+    return;
+  JsonObject *o = json_node_get_object (report->evidence[column]);
+  if (!json_object_has_member (o, key))
+    return;
+  JsonObject *e = json_object_get_object_member (o, key);
+  const struct { const char *name; double v; } f[] = {
+    { "p05", spread->p05 }, { "p50", spread->p50 }, { "p95", spread->p95 },
+    { "pass_probability", spread->pass_probability },
+  };
+  for (guint k = 0; k < G_N_ELEMENTS (f); k++)
+    if (isfinite (f[k].v))
+      json_object_set_double_member (e, f[k].name, round (f[k].v * 1e4) / 1e4);
+    else
+      json_object_set_null_member (e, f[k].name);
+  json_object_set_int_member (e, "draws", spread->n_draws);
+  if (isfinite (spread->pass_probability))
+    json_object_set_boolean_member (e, "indeterminate", is_indeterminate (spread));
+}
+
+gboolean
+tnet_report_get_spread (const TnetReport *report, guint column, const char *key,
+                        TnetReportSpread *out)
+{
+  g_return_val_if_fail (report != NULL, FALSE);
+  g_return_val_if_fail (column < report->n_columns, FALSE);
+  g_return_val_if_fail (key != NULL && out != NULL, FALSE);
+  const TnetReportSpread *s = report->spread && report->spread[column]
+                              ? g_hash_table_lookup (report->spread[column], key) : NULL;
+  if (!s)
+    return FALSE;
+  *out = *s;
+  return TRUE;
+}
+
+static const TnetReportSpread *
+spread_of (const TnetReport *report, guint column, const char *key)
+{
+  return report->spread && report->spread[column]
+         ? g_hash_table_lookup (report->spread[column], key) : NULL;
 }

@@ -58,6 +58,15 @@ static const KeySpec specs[] = {
   { "commute", "share_destination", K_STRING, 0, 0, FALSE },
   { "commute", "share_label", K_STRING, 0, 0, FALSE },
   { "commute", "unit_rows", K_BOOL, 0, 0, FALSE },
+  /* relative half-widths of the uncertainty draws, by row confidence */
+  { "uncertainty", "length_high", K_DOUBLE, -1e-12, 0.9, FALSE },
+  { "uncertainty", "length_medium", K_DOUBLE, -1e-12, 0.9, FALSE },
+  { "uncertainty", "length_low", K_DOUBLE, -1e-12, 0.9, FALSE },
+  { "uncertainty", "length_none", K_DOUBLE, -1e-12, 0.9, FALSE },
+  { "uncertainty", "speed_high", K_DOUBLE, -1e-12, 0.9, FALSE },
+  { "uncertainty", "speed_medium", K_DOUBLE, -1e-12, 0.9, FALSE },
+  { "uncertainty", "speed_low", K_DOUBLE, -1e-12, 0.9, FALSE },
+  { "uncertainty", "speed_none", K_DOUBLE, -1e-12, 0.9, FALSE },
 };
 
 /* Defaults of the numeric [report] keys (docs/data-format.md). */
@@ -67,6 +76,11 @@ static const struct {
 } report_defaults[] = {
   { "top", 10 }, { "k", 5 }, { "budget_min", 60 }, { "detour", 1.5 },
   { "unit_min_lines", 2 }, { "corridors", 0 },
+  /* docs/uncertainty.md explains these */
+  { "uncertainty.length_high", 0.01 }, { "uncertainty.length_medium", 0.03 },
+  { "uncertainty.length_low", 0.08 }, { "uncertainty.length_none", 0.15 },
+  { "uncertainty.speed_high", 0.05 }, { "uncertainty.speed_medium", 0.10 },
+  { "uncertainty.speed_low", 0.20 }, { "uncertainty.speed_none", 0.25 },
 };
 
 typedef struct {
@@ -285,6 +299,12 @@ check_value (TnetPlan *plan, const char *group, const char *key, const KeySpec *
       *d = x;
       g_hash_table_insert (plan->numbers, g_strdup (key), d);
     }
+  else if (strcmp (group, "uncertainty") == 0)
+    {
+      double *d = g_new (double, 1);
+      *d = x;
+      g_hash_table_insert (plan->numbers, g_strdup_printf ("uncertainty.%s", key), d);
+    }
   return TRUE;
 }
 
@@ -393,7 +413,8 @@ split_group (const char *group, char **kind, char **name)
       *kind = g_strdup (group);
       *name = NULL;
       return strcmp (group, "plan") == 0 || strcmp (group, "data") == 0
-             || strcmp (group, "report") == 0 || strcmp (group, "names") == 0;
+             || strcmp (group, "report") == 0 || strcmp (group, "names") == 0
+             || strcmp (group, "uncertainty") == 0;
     }
   *kind = g_strndup (group, sp - group);
   *name = g_strdup (sp + 1);
@@ -438,7 +459,7 @@ plan_fill (TnetPlan *plan, const char *path, const char *data, gsize length, GEr
         {
           plan_error (error, plan, groups[g], NULL,
                       "unknown group [%s] (expected [plan], [data], [report], [names], "
-                      "[pair NAME] or [commute NAME], NAME of letters, digits, _ or -)",
+                      "[uncertainty], [pair NAME] or [commute NAME], NAME of letters, digits, _ or -)",
                       groups[g]);
           return FALSE;
         }

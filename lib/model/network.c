@@ -469,3 +469,31 @@ tnet_network_n_link_geometries (const TnetNetwork *net)
   g_return_val_if_fail (net != NULL, 0);
   return net->n_geometries;
 }
+
+/* A copy of @net that shares everything but its link records (strings,
+ * indices, geometry), so that a draw of the uncertainty analysis can change
+ * lengths, speeds and times without copying the rest. Free with
+ * tnet_i_network_shallow_free(), before @net. */
+TnetNetwork *
+tnet_i_network_shallow_copy (const TnetNetwork *net)
+{
+  TnetNetwork *copy = g_new (TnetNetwork, 1);
+  *copy = *net;
+  copy->links = g_array_copy (net->links);
+  return copy;
+}
+
+void
+tnet_i_network_shallow_free (TnetNetwork *copy)
+{
+  if (!copy)
+    return;
+  g_array_free (copy->links, TRUE);
+  g_free (copy);
+}
+
+TnetLink *
+tnet_i_network_link_mutable (TnetNetwork *net, TnetId i)
+{
+  return &g_array_index (net->links, TnetLink, i);
+}

@@ -6,6 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+static int n_draws = 0;
+static gint64 seed = 1;
+static int n_threads = 0;
+
 static gboolean
 report (TnetCliCommon *common, int baseline, TnetCliFormat format, GError **error)
 {
@@ -31,7 +35,10 @@ report (TnetCliCommon *common, int baseline, TnetCliFormat format, GError **erro
       columns[0] = scen;
       n_columns = 1;
     }
-  g_autoptr (TnetReport) report = tnet_report_compute (common->dataset, columns, n_columns, error);
+  g_autoptr (TnetReport) report = n_draws > 0
+    ? tnet_report_compute_uncertain (common->dataset, columns, n_columns, (guint) n_draws,
+                                     (guint64) seed, (guint) n_threads, error)
+    : tnet_report_compute (common->dataset, columns, n_columns, error);
   if (!report)
     return FALSE;
   g_autofree char *text = format == TNET_CLI_FORMAT_JSON ? tnet_report_to_json (report, TRUE)
@@ -49,6 +56,11 @@ tnet_cmd_report (int argc, char **argv)
   GOptionEntry entries[] = {
     { "baseline", 0, 0, G_OPTION_ARG_INT, &baseline,
       "Year of the first column (default: the first year the data describe, plan.ini [data] years)", "YEAR" },
+    { "uncertainty", 0, 0, G_OPTION_ARG_INT, &n_draws,
+      "Draw N perturbed networks and report p05/p50/p95 and the pass probability", "N" },
+    { "seed", 0, 0, G_OPTION_ARG_INT64, &seed, "Seed of the draws (default 1)", "S" },
+    { "threads", 0, 0, G_OPTION_ARG_INT, &n_threads,
+      "Threads for the draws (default: one per processor)", "T" },
     { NULL }
   };
   GOptionContext *ctx = g_option_context_new (NULL);
@@ -64,6 +76,8 @@ tnet_cmd_report (int argc, char **argv)
     rc = tnet_cli_fail (ctx, error);
   else if (argc > 1)
     rc = tnet_cli_usage (ctx, "unexpected argument '%s'", argv[1]);
+  else if (n_draws < 0 || n_draws > 1000000 || n_threads < 0)
+    rc = tnet_cli_usage (ctx, "--uncertainty expects 0 to 1000000 draws, --threads 0 or more");
   else if (!tnet_cli_format (&common, TNET_CLI_FORMAT_TEXT | TNET_CLI_FORMAT_JSON
                              | TNET_CLI_FORMAT_CSV, &format, &error))
     rc = tnet_cli_fail (ctx, error);
