@@ -299,6 +299,62 @@ START_TEST (test_bad_input)
 }
 END_TEST
 
+/* A link bent at a right angle (5 km east, then 5 km north): the polygons
+ * and the GeoJSON follow its polyline, not the straight line between its
+ * ends. */
+START_TEST (test_link_geometry)
+{
+  GError *error = NULL;
+  g_autoptr (TnetNetwork) net = tnet_network_new ();
+  double lat = 30, lon0 = 110;
+  double dx = 5000 / (R_EARTH * cos (lat * G_PI / 180) * G_PI / 180);
+  double dy = 5000 / (R_EARTH * G_PI / 180);
+  TnetNode a = { .id = "a", .kind = TNET_NODE_JUNCTION, .lon = lon0, .lat = lat };
+  TnetNode b = { .id = "b", .kind = TNET_NODE_JUNCTION, .lon = lon0 + dx, .lat = lat + dy };
+  tnet_network_add_node (net, &a, &error);
+  tnet_network_add_node (net, &b, &error);
+  TnetLink l = { .id = "ab", .from = 0, .to = 1, .mode = TNET_MODE_ROAD, .length_m = 10000,
+                 .speed_kmh = NAN, .time_min = 10 };
+  ck_assert_uint_eq (tnet_network_add_link (net, &l, &error), 0);
+  double shape[] = { lon0, lat, lon0 + dx, lat, lon0 + dx, lat + dy };
+  ck_assert (tnet_network_set_link_geometry (net, 0, shape, 3, &error));
+  g_autoptr (TnetScenario) scen = tnet_scenario_new (2025);
+  TnetWeight ms[2] = { 0, 600000 };
+  double minutes[] = { 20 };
+  TnetIsochroneOptions o;
+  tnet_isochrone_options_init (&o);
+  o.max_radius_m = 100;
+  g_autoptr (TnetIsochroneBands) bands
+    = tnet_isochrone_bands_new (net, scen, ms, minutes, 1, &o, &error);
+  ck_assert_ptr_nonnull (bands);
+  ck_assert (tnet_isochrone_bands_covers (bands, 0, lon0 + dx, lat));      /* the corner */
+  ck_assert (!tnet_isochrone_bands_covers (bands, 0, lon0 + dx / 2, lat + dy / 2)); /* chord */
+  /* a strip of 200 m along 10 km, rounded at the ends: about 2 km² */
+  ck_assert_double_eq_tol (tnet_isochrone_bands_area_km2 (bands, 0), 2.0, 0.1);
+
+  g_autofree char *text = tnet_geojson_network (net, scen, NULL, 0);
+  g_autoptr (JsonParser) parser = parse (text);
+  JsonArray *features
+    = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                    "features");
+  gboolean seen = FALSE;
+  for (guint i = 0; i < json_array_get_length (features); i++)
+    {
+      JsonObject *g = json_object_get_object_member (json_array_get_object_element (features, i),
+                                                     "geometry");
+      if (strcmp (json_object_get_string_member (g, "type"), "LineString") != 0)
+        continue;
+      JsonArray *c = json_object_get_array_member (g, "coordinates");
+      ck_assert_uint_eq (json_array_get_length (c), 3);
+      JsonArray *corner = json_array_get_array_element (c, 1);
+      ck_assert_double_eq_tol (json_array_get_double_element (corner, 0), lon0 + dx, 1e-6);
+      ck_assert_double_eq_tol (json_array_get_double_element (corner, 1), lat, 1e-6);
+      seen = TRUE;
+    }
+  ck_assert (seen);
+}
+END_TEST
+
 /* The command on the bundled data: two origins, four bands. */
 START_TEST (test_cli_bands_population)
 {
@@ -363,6 +419,7 @@ isochrone_suite (void)
   tcase_set_timeout (tc, 120);
   tcase_add_test (tc, test_single_link_area);
   tcase_add_test (tc, test_bad_input);
+  tcase_add_test (tc, test_link_geometry);
   tcase_add_test (tc, test_cli_bands_population);
   suite_add_tcase (s, tc);
   return s;

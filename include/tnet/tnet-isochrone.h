@@ -20,8 +20,10 @@ G_BEGIN_DECLS
  *   default 1000
  * @segment_m: reached links are cut into pieces of at most this length
  *   (the travel time is linear along a piece); default 250
- * @simplify_m: tolerance of the topology-preserving simplification of each
- *   band's outline, metres (0: none); default 50
+ * @simplify_m: tolerance of the topology-preserving (Douglas-Peucker)
+ *   simplification of each band's outline, metres (0: none); default 10.
+ *   The outline may move inwards or outwards by up to this much, so the
+ *   area changes by up to about tolerance × perimeter
  * @quadrant_segments: points per quarter circle of the discs; default 8
  * @interior_modes: a mask of TNET_MODE_BIT() of the link modes one can
  *   leave anywhere along (their inner points are reached, by interpolating

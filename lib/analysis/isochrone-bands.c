@@ -56,7 +56,7 @@ tnet_isochrone_options_init (TnetIsochroneOptions *opts)
   opts->off_network_kmh = 5.0;
   opts->max_radius_m = 1000.0;
   opts->segment_m = 250.0;
-  opts->simplify_m = 50.0;
+  opts->simplify_m = 10.0;
   opts->quadrant_segments = 8;
   opts->interior_modes = TNET_MODES_ROAD;
 }

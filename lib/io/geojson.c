@@ -24,6 +24,31 @@ add_string_or_null (JsonBuilder *b, const char *name, const char *value)
     json_builder_add_null_value (b);
 }
 
+/* The coordinates of link @i: its polyline (tnet_network_link_geometry())
+ * when it has one, else the straight line between its nodes. */
+static void
+add_link_coords (JsonBuilder *b, const TnetNetwork *net, TnetId i)
+{
+  const TnetLink *l = tnet_network_link (net, i);
+  guint np = 0;
+  const double *g = tnet_network_link_geometry (net, i, &np);
+  json_builder_begin_array (b);
+  if (g)
+    for (guint k = 0; k < np; k++)
+      {
+        json_builder_begin_array (b);
+        json_builder_add_double_value (b, round (g[2 * k] * 1e6) / 1e6);
+        json_builder_add_double_value (b, round (g[2 * k + 1] * 1e6) / 1e6);
+        json_builder_end_array (b);
+      }
+  else
+    {
+      add_coord (b, tnet_network_node (net, l->from));
+      add_coord (b, tnet_network_node (net, l->to));
+    }
+  json_builder_end_array (b);
+}
+
 /* Opens a Feature and its geometry of @type, up to the "coordinates" member. */
 static void
 begin_feature (JsonBuilder *b, const char *type)
@@ -53,10 +78,7 @@ add_link_feature (JsonBuilder *b, const TnetNetwork *net, const TnetScenario *sc
 {
   const TnetLink *l = tnet_network_link (net, i);
   begin_feature (b, "LineString");
-  json_builder_begin_array (b);
-  add_coord (b, tnet_network_node (net, l->from));
-  add_coord (b, tnet_network_node (net, l->to));
-  json_builder_end_array (b);
+  add_link_coords (b, net, i);
   begin_properties (b);
   add_string_or_null (b, "id", l->id);
   add_string_or_null (b, "line", l->line);
@@ -183,10 +205,7 @@ tnet_geojson_paths (const TnetNetwork *net, const TnetId *const *paths,
         {
           g_return_val_if_fail (paths[p][k] < m, NULL);
           const TnetLink *l = tnet_network_link (net, paths[p][k]);
-          json_builder_begin_array (b);
-          add_coord (b, tnet_network_node (net, l->from));
-          add_coord (b, tnet_network_node (net, l->to));
-          json_builder_end_array (b);
+          add_link_coords (b, net, paths[p][k]);
           km += l->length_m / 1000.0;
         }
       json_builder_end_array (b);

@@ -38,9 +38,13 @@ add_point (JsonBuilder *b, const TnetNode *n, TnetWeight ms)
 }
 
 static void
-add_line (JsonBuilder *b, const TnetNetwork *net, const TnetLink *l, TnetWeight from_ms,
+add_line (JsonBuilder *b, const TnetNetwork *net, TnetId li, TnetWeight from_ms,
           TnetWeight to_ms)
 {
+  const TnetLink *l = tnet_network_link (net, li);
+  guint np = 0;
+  /* the link's polyline when it has one (link_geometry.csv) */
+  const double *g = tnet_network_link_geometry (net, li, &np);
   const TnetNode *a = tnet_network_node (net, l->from), *z = tnet_network_node (net, l->to);
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "type");
@@ -52,11 +56,11 @@ add_line (JsonBuilder *b, const TnetNetwork *net, const TnetLink *l, TnetWeight 
   json_builder_set_member_name (b, "coordinates");
   json_builder_begin_array (b);
   const TnetNode *ends[2] = { a, z };
-  for (int k = 0; k < 2; k++)
+  for (guint k = 0; k < (g ? np : 2); k++)
     {
       json_builder_begin_array (b);
-      json_builder_add_double_value (b, ends[k]->lon);
-      json_builder_add_double_value (b, ends[k]->lat);
+      json_builder_add_double_value (b, g ? g[2 * k] : ends[k]->lon);
+      json_builder_add_double_value (b, g ? g[2 * k + 1] : ends[k]->lat);
       json_builder_end_array (b);
     }
   json_builder_end_array (b);
@@ -213,7 +217,7 @@ isochrone (TnetCliCommon *common, const char *from_arg, const char *minutes_text
           const TnetLink *l = tnet_network_link (net, i);
           if (tnet_scenario_link_active (scen, net, i) && ms[l->from] != TNET_WEIGHT_INF
               && ms[l->to] != TNET_WEIGHT_INF)
-            add_line (b, net, l, ms[l->from], ms[l->to]);
+            add_line (b, net, i, ms[l->from], ms[l->to]);
         }
       json_builder_end_array (b);
       json_builder_end_object (b);
@@ -267,7 +271,7 @@ tnet_cmd_isochrone (int argc, char **argv)
     { "max-walk-m", 0, 0, G_OPTION_ARG_DOUBLE, &opts.max_radius_m,
       "Polygons: longest walk off the network (default 1000)", "M" },
     { "simplify-m", 0, 0, G_OPTION_ARG_DOUBLE, &opts.simplify_m,
-      "Polygons: simplification tolerance (default 50)", "M" },
+      "Polygons: simplification tolerance (default 10)", "M" },
     { "profile", 'p', 0, G_OPTION_ARG_STRING, &profile,
       "car (default), transit or park_and_ride", "P" },
     { NULL }
