@@ -411,6 +411,57 @@ START_TEST (test_cli_bands_population)
 }
 END_TEST
 
+/* `tnet route --format geojson`: RFC 7946, MultiLineStrings only, one per
+ * leg with ids 1, 2, ...; consecutive legs meet, and their lengths add up
+ * to the route's total of `--format json`. */
+START_TEST (test_route_geojson)
+{
+  g_autofree char *data = tt_source_path ("data/xuchang");
+  TtRun r = tt_run_tnet ("route", "z_weidu", "z_yuzhou", "--format", "geojson", "--data", data,
+                         NULL);
+  ck_assert_msg (r.status == 0, "%s", r.err);
+  g_autoptr (JsonParser) parser = parse (r.out);
+  JsonObject *root = json_node_get_object (json_parser_get_root (parser));
+  ck_assert_str_eq (json_object_get_string_member (root, "type"), "FeatureCollection");
+  JsonArray *features = json_object_get_array_member (root, "features");
+  guint n = json_array_get_length (features);
+  ck_assert_uint_ge (n, 1);
+  double km = 0, last[2] = { NAN, NAN };
+  for (guint i = 0; i < n; i++)
+    {
+      JsonObject *f = json_array_get_object_element (features, i);
+      ck_assert_str_eq (json_object_get_string_member (f, "type"), "Feature");
+      ck_assert_int_eq (json_object_get_int_member (f, "id"), i + 1);
+      JsonObject *g = json_object_get_object_member (f, "geometry");
+      ck_assert_str_eq (json_object_get_string_member (g, "type"), "MultiLineString");
+      JsonArray *lines = json_object_get_array_member (g, "coordinates");
+      JsonArray *first_line = json_array_get_array_element (lines, 0);
+      JsonArray *p0 = json_array_get_array_element (first_line, 0);
+      if (i > 0)
+        {
+          ck_assert_double_eq_tol (json_array_get_double_element (p0, 0), last[0], 1e-6);
+          ck_assert_double_eq_tol (json_array_get_double_element (p0, 1), last[1], 1e-6);
+        }
+      JsonArray *last_line
+        = json_array_get_array_element (lines, json_array_get_length (lines) - 1);
+      JsonArray *pn
+        = json_array_get_array_element (last_line, json_array_get_length (last_line) - 1);
+      last[0] = json_array_get_double_element (pn, 0);
+      last[1] = json_array_get_double_element (pn, 1);
+      km += json_object_get_double_member (json_object_get_object_member (f, "properties"),
+                                           "length_km");
+    }
+  tt_run_clear (&r);
+  r = tt_run_tnet ("route", "z_weidu", "z_yuzhou", "--format", "json", "--data", data, NULL);
+  ck_assert_int_eq (r.status, 0);
+  g_autoptr (JsonParser) p2 = parse (r.out);
+  JsonObject *o = json_node_get_object (json_parser_get_root (p2));
+  /* legs are rounded to 0.1 km each */
+  ck_assert_double_eq_tol (km, json_object_get_double_member (o, "total_km"), 0.05 * n + 0.001);
+  tt_run_clear (&r);
+}
+END_TEST
+
 static Suite *
 isochrone_suite (void)
 {
@@ -421,6 +472,7 @@ isochrone_suite (void)
   tcase_add_test (tc, test_bad_input);
   tcase_add_test (tc, test_link_geometry);
   tcase_add_test (tc, test_cli_bands_population);
+  tcase_add_test (tc, test_route_geojson);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -384,6 +384,25 @@ setup_projection (Ctx *c)
 static void
 stroke_link (Ctx *c, const TnetLink *l)
 {
+  /* the link's polyline (link_geometry.csv) when it has one */
+  guint np = 0;
+  const double *g = tnet_network_link_geometry (c->map->net,
+                                                tnet_network_find_link (c->map->net, l->id),
+                                                &np);
+  if (g)
+    {
+      for (guint k = 0; k < np; k++)
+        {
+          double x, y;
+          project (c, g[2 * k], g[2 * k + 1], &x, &y);
+          if (k == 0)
+            cairo_move_to (c->cr, x, y);
+          else
+            cairo_line_to (c->cr, x, y);
+        }
+      cairo_stroke (c->cr);
+      return;
+    }
   const TnetNode *a = tnet_network_node (c->map->net, l->from);
   const TnetNode *b = tnet_network_node (c->map->net, l->to);
   double x0, y0, x1, y1;
