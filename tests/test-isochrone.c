@@ -462,6 +462,53 @@ START_TEST (test_route_geojson)
 }
 END_TEST
 
+/* Occurrences of @needle in @hay. */
+static guint
+count (const char *hay, const char *needle)
+{
+  guint n = 0;
+  for (const char *p = strstr (hay, needle); p; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+/* A closed link stays on the map, dashed in red (the only 7-on-5 dash the
+ * map uses), with a legend sample; without closures there is none. */
+START_TEST (test_map_closed)
+{
+  ck_assert (tnet_map_supported ());
+  GError *error = NULL;
+  g_autofree char *data = tt_source_path ("data/xuchang");
+  g_autoptr (TnetNetwork) net = tnet_network_load_csv (data, &error);
+  ck_assert_ptr_nonnull (net);
+  g_autofree char *dir = tt_mkdtemp ();
+  g_autofree char *open_svg = g_build_filename (dir, "open.svg", NULL);
+  g_autofree char *closed_svg = g_build_filename (dir, "closed.svg", NULL);
+  g_autoptr (TnetScenario) scen = tnet_scenario_new (2025);
+  TnetMap *map = tnet_map_new (net, scen);
+  ck_assert (tnet_map_save (map, open_svg, &error));
+  tnet_map_free (map);
+  tnet_scenario_close_link (scen, "l_s320_03");
+  tnet_scenario_close_link (scen, "l_zn_06");
+  ck_assert (!tnet_scenario_link_active (scen, net, tnet_network_find_link (net, "l_zn_06")));
+  ck_assert (tnet_scenario_link_closed (scen, net, tnet_network_find_link (net, "l_zn_06")));
+  map = tnet_map_new (net, scen);
+  ck_assert (tnet_map_save (map, closed_svg, &error));
+  tnet_map_free (map);
+  g_autofree char *a = NULL, *b = NULL;
+  ck_assert (g_file_get_contents (open_svg, &a, NULL, NULL));
+  ck_assert (g_file_get_contents (closed_svg, &b, NULL, NULL));
+  /* cairo writes the red as percentages of 214, 40, 40 */
+  const char *red = "stroke:rgb(83.921569%,15.686275%,15.686275%)";
+  const char *dash = "stroke-dasharray:7,5;";
+  ck_assert_uint_eq (count (a, dash), 0);
+  /* two links, each one stroke (their polylines, or chords) */
+  ck_assert_uint_eq (count (b, dash), 2);
+  ck_assert_uint_gt (count (b, red), count (a, red));
+  tt_rm_rf (dir);
+}
+END_TEST
+
 static Suite *
 isochrone_suite (void)
 {
@@ -473,6 +520,7 @@ isochrone_suite (void)
   tcase_add_test (tc, test_link_geometry);
   tcase_add_test (tc, test_cli_bands_population);
   tcase_add_test (tc, test_route_geojson);
+  tcase_add_test (tc, test_map_closed);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -270,6 +270,8 @@ typedef struct {
   double lon0, lat0, kx, s, ox, oy;
   double fx0, fy0, fx1, fy1;  /* the map frame */
   gboolean *drawn;            /* per link: active in the scenario */
+  gboolean *closed;           /* per link: closed by the scenario (drawn dashed red) */
+  gboolean any_closed;        /* some link is closed */
   GArray *boxes;              /* of double[4]: occupied label rectangles */
 } Ctx;
 
@@ -512,6 +514,27 @@ draw_network (Ctx *c, gboolean grey)
         }
     }
   cairo_set_dash (cr, NULL, 0, 0);
+}
+
+/* Links the scenario closes: not gone from the map but drawn dashed in red
+ * over everything else, with a "closed" legend entry. */
+#define CLOSED_COLOR 0xd62828
+static void
+draw_closed (Ctx *c)
+{
+  if (!c->any_closed)
+    return;
+  cairo_t *cr = c->cr;
+  double d[2] = { 7, 5 };
+  cairo_set_dash (cr, d, 2, 0);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+  set_rgb (cr, hex (CLOSED_COLOR), 1);
+  cairo_set_line_width (cr, 3);
+  for (guint i = 0; i < tnet_network_n_links (c->map->net); i++)
+    if (c->closed[i])
+      stroke_link (c, tnet_network_link (c->map->net, i));
+  cairo_set_dash (cr, NULL, 0, 0);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
 }
 
 /* Isochrone colour bands: 4 equal bands up to the budget. */
@@ -1170,6 +1193,12 @@ draw_legend (Ctx *c)
           legend_line (&lg, hex (0x444444), 2.6, TNET_STATUS_EXISTING, TRUE, FALSE, s);
         }
     }
+  if (c->any_closed)
+    {
+      legend_heading (&lg, "情景 Scenario");
+      legend_line (&lg, hex (CLOSED_COLOR), 3, TNET_STATUS_PLANNED, FALSE, FALSE,
+                   "封闭 closed");
+    }
   legend_heading (&lg, "节点 Places");
   {
     double y = lg.y + 7;
@@ -1236,8 +1265,16 @@ render (TnetMap *map, cairo_t *cr)
   guint m = tnet_network_n_links (net), n = tnet_network_n_nodes (net);
   Ctx c = { .map = map, .cr = cr, .w = map->width, .h = map->height };
   c.drawn = g_new0 (gboolean, m);
+  c.closed = g_new0 (gboolean, m);
   for (guint i = 0; i < m; i++)
-    c.drawn[i] = map->scen == NULL || tnet_scenario_link_active (map->scen, net, i);
+    {
+      const TnetLink *l = tnet_network_link (net, i);
+      c.drawn[i] = map->scen == NULL || tnet_scenario_link_active (map->scen, net, i);
+      c.closed[i] = map->scen != NULL && l->mode != TNET_MODE_ACCESS
+                    && l->mode != TNET_MODE_WALK
+                    && tnet_scenario_link_closed (map->scen, net, i);
+      c.any_closed |= c.closed[i];
+    }
   c.boxes = g_array_new (FALSE, FALSE, 4 * sizeof (double));
   setup_projection (&c);
 
@@ -1274,6 +1311,7 @@ render (TnetMap *map, cairo_t *cr)
     }
   else
     draw_network (&c, FALSE);
+  draw_closed (&c);
   draw_nodes (&c, is_main);
   draw_labels (&c, is_main);
   cairo_restore (cr);
@@ -1281,6 +1319,7 @@ render (TnetMap *map, cairo_t *cr)
   draw_legend (&c);
   draw_title (&c);
   g_free (c.drawn);
+  g_free (c.closed);
   g_array_unref (c.boxes);
 }
 
