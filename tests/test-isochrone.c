@@ -509,6 +509,31 @@ START_TEST (test_map_closed)
 }
 END_TEST
 
+/* The isochrone map fills its four bands: one translucent fill in each band
+ * colour (cairo writes them as percentages of the RGB bytes). */
+START_TEST (test_map_bands)
+{
+  g_autofree char *data = tt_source_path ("data/xuchang");
+  g_autofree char *dir = tt_mkdtemp ();
+  g_autofree char *svg = g_build_filename (dir, "iso.svg", NULL);
+  TtRun r = tt_run_tnet ("map", "--layer", "isochrone", "--from", "z_weidu", "--minutes", "60",
+                         "-o", svg, "--data", data, NULL);
+  ck_assert_msg (r.status == 0, "%s", r.err);
+  tt_run_clear (&r);
+  g_autofree char *text = NULL;
+  ck_assert (g_file_get_contents (svg, &text, NULL, NULL));
+  static const guint32 colors[4] = { 0x1a9850, 0x91cf60, 0xfee08b, 0xfc8d59 };
+  for (guint b = 0; b < 4; b++)
+    {
+      guint rr = colors[b] >> 16, gg = (colors[b] >> 8) & 0xff, bb = colors[b] & 0xff;
+      g_autofree char *fill = g_strdup_printf ("fill:rgb(%.6f%%,%.6f%%,%.6f%%);fill-opacity:0.35;",
+                              rr / 2.55, gg / 2.55, bb / 2.55);
+      ck_assert_msg (count (text, fill) == 1, "band %u: %s", b, fill);
+    }
+  tt_rm_rf (dir);
+}
+END_TEST
+
 static Suite *
 isochrone_suite (void)
 {
@@ -521,6 +546,7 @@ isochrone_suite (void)
   tcase_add_test (tc, test_cli_bands_population);
   tcase_add_test (tc, test_route_geojson);
   tcase_add_test (tc, test_map_closed);
+  tcase_add_test (tc, test_map_bands);
   suite_add_tcase (s, tc);
   return s;
 }
