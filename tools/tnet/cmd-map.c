@@ -95,8 +95,13 @@ add_corridor_paths (TnetMap *map, const TnetNetwork *net, const TnetScenario *sc
           const TnetCriticalityItem *it = tnet_criticality_item (crit, r);
           if (it->element >= tnet_network_n_links (net))
             continue;
-          g_autofree char *label = g_strdup_printf ("%s  +%.1f min", it->name ? it->name : "",
-                                                    it->max_increase_ms / 60000.0);
+          /* by line name (the legend numbers them by rank, as the badges
+           * on the map); the link id only when the link has no line */
+          const TnetLink *cl = tnet_network_link (net, it->element);
+          const char *lname = cl->line && *cl->line ? cl->line : NULL;
+          g_autofree char *label
+            = g_strdup_printf ("%s  +%.1f min", lname ? lname : (it->name ? it->name : cl->id),
+                               it->max_increase_ms / 60000.0);
           tnet_map_add_critical_link (map, it->element, label);
         }
     }
