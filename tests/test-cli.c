@@ -169,7 +169,7 @@ START_TEST (test_usage)
     { "route", "xc_a", "xc_b", "xc_c", NULL },
     { "route", "--bogus", "xc_a", "xc_b", NULL },
     { "route", "xc_a", "xc_b", "--metric", "speed", NULL },
-    { "route", "xc_a", "xc_b", "--format", "geojson", NULL },
+    { "route", "xc_a", "xc_b", "--format", "csv", NULL },
     { "help", "nosuchcommand", NULL },
   };
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -590,6 +590,30 @@ START_TEST (spo_cli_commands)
   ck_assert_str_eq (rows[0], "id,within_30_min,within_45_min,within_60_min");
   ck_assert_uint_eq (g_strv_length (rows), 325);   /* header, 323 rows, final "" */
   tt_run_clear (&r);
+  /* the same as GeoJSON: one Point per zone, its id and the CSV's values */
+  r = tt_run_tnet ("accessibility", "--data", dir, "--opportunities", "jobs", "--cutoffs",
+                   "30,45,60", "--profile", "transit", "--format", "geojson", NULL);
+  ck_assert_msg (r.status == 0, "%s", r.err);
+  {
+    g_autoptr (JsonParser) gp = json_parser_new ();
+    ck_assert (json_parser_load_from_data (gp, r.out, -1, NULL));
+    JsonObject *fc = json_node_get_object (json_parser_get_root (gp));
+    ck_assert_str_eq (json_object_get_string_member (fc, "type"), "FeatureCollection");
+    JsonArray *fs = json_object_get_array_member (fc, "features");
+    ck_assert_uint_eq (json_array_get_length (fs), 323);
+    for (guint i = 0; i < 323; i++)
+      {
+        JsonObject *f = json_array_get_object_element (fs, i);
+        JsonObject *g = json_object_get_object_member (f, "geometry");
+        ck_assert_str_eq (json_object_get_string_member (g, "type"), "Point");
+        g_auto (GStrv) cells = g_strsplit (rows[i + 1], ",", -1);
+        ck_assert_str_eq (json_object_get_string_member (f, "id"), cells[0]);
+        JsonObject *pr = json_object_get_object_member (f, "properties");
+        ck_assert_double_eq_tol (json_object_get_double_member (pr, "within_60_min"),
+                                 g_ascii_strtod (cells[3], NULL), 0.5);
+      }
+  }
+  tt_run_clear (&r);
   r = tt_run_tnet ("accessibility", "--data", dir, "--opportunities", "nope", NULL);
   ck_assert_int_eq (r.status, 1);
   ck_assert (strstr (r.err, "numeric columns: population, schools, jobs, healthcare"));

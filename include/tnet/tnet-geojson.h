@@ -18,6 +18,8 @@ G_BEGIN_DECLS
  * @budget_min: with @node_minutes, the largest time kept
  *
  * A GeoJSON FeatureCollection (RFC 7946, WGS84 [lon, lat]):
+ * Links are drawn along their polylines (tnet_network_link_geometry()) when
+ * they have one.
  * - without @node_minutes: every active link as a LineString (properties
  *   `id`, `line`, `mode`, `status`, `open_year` (null when blank),
  *   `length_km`, `time_min`) and every zone and station as a Point
@@ -36,8 +38,10 @@ TNET_API char *tnet_geojson_network (const TnetNetwork *net, const TnetScenario 
  * @paths: @n_paths arrays of link indices, @path_len[i] links each
  * @labels: (nullable): a label per path
  *
- * One Feature per path: a MultiLineString of its links with properties
- * `rank` (1-based), `label`, `links` (the link ids) and `length_km`.
+ * One Feature per path, its `id` the 1-based rank: a MultiLineString of its
+ * links (each link's polyline when it has one) with properties `rank`,
+ * `label`, `links` (the link ids) and `length_km`. Every feature of the
+ * file is a MultiLineString.
  */
 TNET_API char *tnet_geojson_paths (const TnetNetwork *net, const TnetId *const *paths,
                                    const guint *path_len, guint n_paths,

@@ -6,6 +6,7 @@
 #endif
 
 #include <tnet/tnet-network.h>
+#include <tnet/tnet-isochrone.h>
 #include <tnet/tnet-scenario.h>
 
 G_BEGIN_DECLS
@@ -53,6 +54,19 @@ TNET_API void tnet_map_set_base_year (TnetMap *map, int year);
  */
 TNET_API void tnet_map_set_isochrone (TnetMap *map, const double *node_minutes,
                                       guint n_nodes, double budget_min, TnetId origin);
+
+/**
+ * tnet_map_set_isochrone_bands:
+ * @bands: isochrone polygons (tnet_isochrone_bands_new()); their rings are
+ *   copied
+ * @population: (nullable): per band, the population it covers, shown as a
+ *   table in the legend
+ *
+ * With tnet_map_set_isochrone(): the bands are filled (translucent, in the
+ * band colours, the largest first) under the shaded network.
+ */
+TNET_API void tnet_map_set_isochrone_bands (TnetMap *map, const TnetIsochroneBands *bands,
+                                            const double *population);
 
 /* A path (network link indices, copied) drawn in its own colour, with
  * @label in the legend (e.g. "path 1: 24.5 min"). */

@@ -62,6 +62,12 @@ TNET_API gboolean tnet_scenario_validate (const TnetScenario *scen,
 TNET_API gboolean tnet_scenario_link_active (const TnetScenario *scen,
                                              const TnetNetwork *net, TnetId i);
 
+/* TRUE when link @i is closed by the scenario (tnet_scenario_close_link() or
+ * tnet_scenario_close_line() of its line), whatever its year and status:
+ * maps draw such links as closed. O(1). */
+TNET_API gboolean tnet_scenario_link_closed (const TnetScenario *scen,
+                                             const TnetNetwork *net, TnetId i);
+
 /**
  * tnet_scenario_link_time_ms:
  * Travel time of link @i in milliseconds: the scenario's override if any,

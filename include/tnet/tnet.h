@@ -22,6 +22,7 @@
 #include <tnet/tnet-scenario-file.h>
 #include <tnet/tnet-render.h>
 #include <tnet/tnet-geojson.h>
+#include <tnet/tnet-isochrone.h>
 #include <tnet/tnet-transit.h>
 #include <tnet/tnet-timetable.h>
 #include <tnet/tnet-analysis.h>

@@ -24,6 +24,32 @@ add_string_or_null (JsonBuilder *b, const char *name, const char *value)
     json_builder_add_null_value (b);
 }
 
+/* The coordinates of link @i: its polyline (tnet_network_link_geometry())
+ * when it has one, else the straight line between its nodes. */
+static void
+add_link_coords (JsonBuilder *b, const TnetNetwork *net, TnetId i, gboolean reversed)
+{
+  const TnetLink *l = tnet_network_link (net, i);
+  guint np = 0;
+  const double *g = tnet_network_link_geometry (net, i, &np);
+  json_builder_begin_array (b);
+  if (g)
+    for (guint k = 0; k < np; k++)
+      {
+        guint j = reversed ? np - 1 - k : k;
+        json_builder_begin_array (b);
+        json_builder_add_double_value (b, round (g[2 * j] * 1e6) / 1e6);
+        json_builder_add_double_value (b, round (g[2 * j + 1] * 1e6) / 1e6);
+        json_builder_end_array (b);
+      }
+  else
+    {
+      add_coord (b, tnet_network_node (net, reversed ? l->to : l->from));
+      add_coord (b, tnet_network_node (net, reversed ? l->from : l->to));
+    }
+  json_builder_end_array (b);
+}
+
 /* Opens a Feature and its geometry of @type, up to the "coordinates" member. */
 static void
 begin_feature (JsonBuilder *b, const char *type)
@@ -53,10 +79,7 @@ add_link_feature (JsonBuilder *b, const TnetNetwork *net, const TnetScenario *sc
 {
   const TnetLink *l = tnet_network_link (net, i);
   begin_feature (b, "LineString");
-  json_builder_begin_array (b);
-  add_coord (b, tnet_network_node (net, l->from));
-  add_coord (b, tnet_network_node (net, l->to));
-  json_builder_end_array (b);
+  add_link_coords (b, net, i, FALSE);
   begin_properties (b);
   add_string_or_null (b, "id", l->id);
   add_string_or_null (b, "line", l->line);
@@ -174,23 +197,47 @@ tnet_geojson_paths (const TnetNetwork *net, const TnetId *const *paths,
   g_return_val_if_fail (n_paths == 0 || (paths != NULL && path_len != NULL), NULL);
   g_autoptr (JsonBuilder) b = start ();
   guint m = tnet_network_n_links (net);
+  TnetId prev_end = TNET_ID_NONE;
   for (guint p = 0; p < n_paths; p++)
     {
       double km = 0;
       begin_feature (b, "MultiLineString");
       json_builder_begin_array (b);
+      /* each link in the direction of travel: the path starts where the
+       * previous path ended (the legs of a route) when its first link
+       * touches that node, else at the end of its first link that the
+       * second one does not share */
+      TnetId at = TNET_ID_NONE;
+      if (path_len[p] > 0)
+        {
+          g_return_val_if_fail (paths[p][0] < m, NULL);
+          const TnetLink *l0 = tnet_network_link (net, paths[p][0]);
+          at = l0->from;
+          if (prev_end != TNET_ID_NONE && (l0->from == prev_end || l0->to == prev_end))
+            at = prev_end;
+          else if (path_len[p] > 1 && paths[p][1] < m)
+            {
+              const TnetLink *l1 = tnet_network_link (net, paths[p][1]);
+              if (l0->from == l1->from || l0->from == l1->to)
+                at = l0->to;
+            }
+        }
       for (guint k = 0; k < path_len[p]; k++)
         {
           g_return_val_if_fail (paths[p][k] < m, NULL);
           const TnetLink *l = tnet_network_link (net, paths[p][k]);
-          json_builder_begin_array (b);
-          add_coord (b, tnet_network_node (net, l->from));
-          add_coord (b, tnet_network_node (net, l->to));
-          json_builder_end_array (b);
+          gboolean reversed = l->from != at && l->to == at;
+          add_link_coords (b, net, paths[p][k], reversed);
+          at = reversed ? l->from : l->to;
+          prev_end = at;
           km += l->length_m / 1000.0;
         }
       json_builder_end_array (b);
-      begin_properties (b);
+      json_builder_end_object (b);
+      json_builder_set_member_name (b, "id");
+      json_builder_add_int_value (b, p + 1);
+      json_builder_set_member_name (b, "properties");
+      json_builder_begin_object (b);
       json_builder_set_member_name (b, "rank");
       json_builder_add_int_value (b, p + 1);
       add_string_or_null (b, "label", labels ? labels[p] : NULL);

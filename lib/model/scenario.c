@@ -249,11 +249,17 @@ tnet_scenario_link_active (const TnetScenario *scen, const TnetNetwork *net, Tne
         if (end && end != *t + 6 && *end == '\0' && last < scen->year)
           return FALSE;
       }
-  if (g_hash_table_contains (scen->closed_links.values, l->id))
-    return FALSE;
-  if (l->line && g_hash_table_contains (scen->closed_lines.values, l->line))
-    return FALSE;
-  return TRUE;
+  return !tnet_scenario_link_closed (scen, net, i);
+}
+
+gboolean
+tnet_scenario_link_closed (const TnetScenario *scen, const TnetNetwork *net, TnetId i)
+{
+  g_return_val_if_fail (scen != NULL && net != NULL, FALSE);
+  g_return_val_if_fail (i < tnet_network_n_links (net), FALSE);
+  const TnetLink *l = tnet_network_link (net, i);
+  return g_hash_table_contains (scen->closed_links.values, l->id)
+         || (l->line && g_hash_table_contains (scen->closed_lines.values, l->line));
 }
 
 TnetWeight

@@ -42,6 +42,9 @@ struct _TnetMap {
   double *iso_minutes;     /* n_nodes of the network, or NULL */
   double iso_budget;
   TnetId iso_origin;
+  GPtrArray *iso_bands;    /* of GPtrArray of GArray (double lon/lat) rings, per band */
+  double *iso_band_min;    /* per band: its budget in minutes */
+  double *iso_band_pop;    /* per band: population covered, or NULL */
   GArray *paths;           /* of MapPath */
   GArray *critical;        /* of MapCritical */
   GArray *labels;          /* of TnetId, forced labels */
@@ -72,6 +75,10 @@ tnet_map_free (TnetMap *map)
   if (map == NULL)
     return;
   tnet_scenario_free (map->scen);
+  if (map->iso_bands)
+    g_ptr_array_unref (map->iso_bands);
+  g_free (map->iso_band_min);
+  g_free (map->iso_band_pop);
   g_free (map->title);
   g_free (map->subtitle);
   g_free (map->iso_minutes);
@@ -136,6 +143,36 @@ tnet_map_set_isochrone (TnetMap *map, const double *node_minutes, guint n_nodes,
   map->iso_minutes = g_memdup2 (node_minutes, sizeof (double) * n);
   map->iso_budget = budget_min;
   map->iso_origin = origin < n ? origin : TNET_ID_NONE;
+}
+
+void
+tnet_map_set_isochrone_bands (TnetMap *map, const TnetIsochroneBands *bands,
+                              const double *population)
+{
+  g_return_if_fail (map != NULL && bands != NULL);
+  if (map->iso_bands)
+    g_ptr_array_unref (map->iso_bands);
+  g_free (map->iso_band_min);
+  g_free (map->iso_band_pop);
+  guint nb = tnet_isochrone_bands_n_bands (bands);
+  map->iso_bands = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  map->iso_band_min = g_new (double, nb);
+  map->iso_band_pop = population ? g_memdup2 (population, sizeof (double) * nb) : NULL;
+  for (guint b = 0; b < nb; b++)
+    {
+      GPtrArray *rings = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+      for (guint p = 0; p < tnet_isochrone_bands_n_polygons (bands, b); p++)
+        for (guint r = 0; r < tnet_isochrone_bands_n_rings (bands, b, p); r++)
+          {
+            guint np = 0;
+            const double *ll = tnet_isochrone_bands_ring (bands, b, p, r, &np);
+            GArray *a = g_array_sized_new (FALSE, FALSE, sizeof (double), 2 * np);
+            g_array_append_vals (a, ll, 2 * np);
+            g_ptr_array_add (rings, a);
+          }
+      g_ptr_array_add (map->iso_bands, rings);
+      map->iso_band_min[b] = tnet_isochrone_bands_minutes (bands, b);
+    }
 }
 
 void
@@ -270,6 +307,8 @@ typedef struct {
   double lon0, lat0, kx, s, ox, oy;
   double fx0, fy0, fx1, fy1;  /* the map frame */
   gboolean *drawn;            /* per link: active in the scenario */
+  gboolean *closed;           /* per link: closed by the scenario (drawn dashed red) */
+  gboolean any_closed;        /* some link is closed */
   GArray *boxes;              /* of double[4]: occupied label rectangles */
 } Ctx;
 
@@ -384,6 +423,25 @@ setup_projection (Ctx *c)
 static void
 stroke_link (Ctx *c, const TnetLink *l)
 {
+  /* the link's polyline (link_geometry.csv) when it has one */
+  guint np = 0;
+  const double *g = tnet_network_link_geometry (c->map->net,
+                                                tnet_network_find_link (c->map->net, l->id),
+                                                &np);
+  if (g)
+    {
+      for (guint k = 0; k < np; k++)
+        {
+          double x, y;
+          project (c, g[2 * k], g[2 * k + 1], &x, &y);
+          if (k == 0)
+            cairo_move_to (c->cr, x, y);
+          else
+            cairo_line_to (c->cr, x, y);
+        }
+      cairo_stroke (c->cr);
+      return;
+    }
   const TnetNode *a = tnet_network_node (c->map->net, l->from);
   const TnetNode *b = tnet_network_node (c->map->net, l->to);
   double x0, y0, x1, y1;
@@ -495,6 +553,27 @@ draw_network (Ctx *c, gboolean grey)
   cairo_set_dash (cr, NULL, 0, 0);
 }
 
+/* Links the scenario closes: not gone from the map but drawn dashed in red
+ * over everything else, with a "closed" legend entry. */
+#define CLOSED_COLOR 0xd62828
+static void
+draw_closed (Ctx *c)
+{
+  if (!c->any_closed)
+    return;
+  cairo_t *cr = c->cr;
+  double d[2] = { 7, 5 };
+  cairo_set_dash (cr, d, 2, 0);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+  set_rgb (cr, hex (CLOSED_COLOR), 1);
+  cairo_set_line_width (cr, 3);
+  for (guint i = 0; i < tnet_network_n_links (c->map->net); i++)
+    if (c->closed[i])
+      stroke_link (c, tnet_network_link (c->map->net, i));
+  cairo_set_dash (cr, NULL, 0, 0);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+}
+
 /* Isochrone colour bands: 4 equal bands up to the budget. */
 static const guint32 iso_colors[4] = { 0x1a9850, 0x91cf60, 0xfee08b, 0xfc8d59 };
 
@@ -507,6 +586,49 @@ iso_band (const Ctx *c, double minutes)
   return CLAMP (b, 0, 3);
 }
 
+static guint32
+band_color (guint b)
+{
+  return iso_colors[MIN (b, 3u)];
+}
+
+/* The band polygons, largest first so the smaller ones lie on top. */
+static void
+fill_bands (Ctx *c)
+{
+  cairo_t *cr = c->cr;
+  GPtrArray *bands = c->map->iso_bands;
+  if (!bands)
+    return;
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  for (guint b = bands->len; b-- > 0;)
+    {
+      GPtrArray *rings = bands->pdata[b];
+      cairo_new_path (cr);
+      for (guint r = 0; r < rings->len; r++)
+        {
+          GArray *ring = rings->pdata[r];
+          for (guint k = 0; k < ring->len / 2; k++)
+            {
+              double x, y;
+              project (c, g_array_index (ring, double, 2 * k),
+                       g_array_index (ring, double, 2 * k + 1), &x, &y);
+              if (k == 0)
+                cairo_move_to (cr, x, y);
+              else
+                cairo_line_to (cr, x, y);
+            }
+          cairo_close_path (cr);
+        }
+      set_rgb (cr, hex (band_color (b)), 0.35);
+      cairo_fill_preserve (cr);
+      set_rgb (cr, hex (band_color (b)), 0.9);
+      cairo_set_line_width (cr, 1);
+      cairo_stroke (cr);
+    }
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
+}
+
 static void
 draw_isochrone (Ctx *c)
 {
@@ -514,6 +636,7 @@ draw_isochrone (Ctx *c)
   const TnetNetwork *net = c->map->net;
   const double *t = c->map->iso_minutes;
   g_autoptr (GArray) order = link_order (c);
+  fill_bands (c);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   for (int pass = 0; pass < 2; pass++)
     for (guint k = 0; k < order->len; k++)
@@ -1072,6 +1195,20 @@ draw_legend (Ctx *c)
       char label[64];
       g_snprintf (label, sizeof label, "> %.0f min / 不可达 unreached", c->map->iso_budget);
       legend_line (&lg, hex (0xcfcfcf), 2, TNET_STATUS_EXISTING, FALSE, FALSE, label);
+      if (c->map->iso_bands && c->map->iso_band_pop)
+        {
+          /* the population table of the filled bands */
+          legend_heading (&lg, "人口 Population within");
+          for (guint b = 0; b < c->map->iso_bands->len; b++)
+            {
+              g_autofree char *row = g_strdup_printf ("≤ %.0f min   %.1f 万 (%.0f)",
+                                                      c->map->iso_band_min[b],
+                                                      c->map->iso_band_pop[b] / 1e4,
+                                                      c->map->iso_band_pop[b]);
+              legend_line (&lg, hex (band_color (b)), 8, TNET_STATUS_EXISTING, FALSE, FALSE,
+                           row);
+            }
+        }
       if (c->map->iso_origin != TNET_ID_NONE)
         {
           const TnetNode *o = tnet_network_node (net, c->map->iso_origin);
@@ -1151,6 +1288,12 @@ draw_legend (Ctx *c)
           legend_line (&lg, hex (0x444444), 2.6, TNET_STATUS_EXISTING, TRUE, FALSE, s);
         }
     }
+  if (c->any_closed)
+    {
+      legend_heading (&lg, "情景 Scenario");
+      legend_line (&lg, hex (CLOSED_COLOR), 3, TNET_STATUS_PLANNED, FALSE, FALSE,
+                   "封闭 closed");
+    }
   legend_heading (&lg, "节点 Places");
   {
     double y = lg.y + 7;
@@ -1217,8 +1360,16 @@ render (TnetMap *map, cairo_t *cr)
   guint m = tnet_network_n_links (net), n = tnet_network_n_nodes (net);
   Ctx c = { .map = map, .cr = cr, .w = map->width, .h = map->height };
   c.drawn = g_new0 (gboolean, m);
+  c.closed = g_new0 (gboolean, m);
   for (guint i = 0; i < m; i++)
-    c.drawn[i] = map->scen == NULL || tnet_scenario_link_active (map->scen, net, i);
+    {
+      const TnetLink *l = tnet_network_link (net, i);
+      c.drawn[i] = map->scen == NULL || tnet_scenario_link_active (map->scen, net, i);
+      c.closed[i] = map->scen != NULL && l->mode != TNET_MODE_ACCESS
+                    && l->mode != TNET_MODE_WALK
+                    && tnet_scenario_link_closed (map->scen, net, i);
+      c.any_closed |= c.closed[i];
+    }
   c.boxes = g_array_new (FALSE, FALSE, 4 * sizeof (double));
   setup_projection (&c);
 
@@ -1255,6 +1406,7 @@ render (TnetMap *map, cairo_t *cr)
     }
   else
     draw_network (&c, FALSE);
+  draw_closed (&c);
   draw_nodes (&c, is_main);
   draw_labels (&c, is_main);
   cairo_restore (cr);
@@ -1262,6 +1414,7 @@ render (TnetMap *map, cairo_t *cr)
   draw_legend (&c);
   draw_title (&c);
   g_free (c.drawn);
+  g_free (c.closed);
   g_array_unref (c.boxes);
 }
 

@@ -26,6 +26,56 @@ render (const TnetAccessibility *acc, const TnetZoneTable *zones, const char *op
         const char *profile, TnetCliFormat format)
 {
   guint nc = tnet_accessibility_n_cutoffs (acc), nz = tnet_accessibility_n_origins (acc);
+  if (format == TNET_CLI_FORMAT_GEOJSON)
+    {
+      /* RFC 7946: one Point Feature per zone (its id the zone id), with the
+       * CSV's column names as properties */
+      g_autoptr (JsonBuilder) b = json_builder_new ();
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "type");
+      json_builder_add_string_value (b, "FeatureCollection");
+      json_builder_set_member_name (b, "features");
+      json_builder_begin_array (b);
+      for (guint z = 0; z < nz; z++)
+        {
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "type");
+          json_builder_add_string_value (b, "Feature");
+          json_builder_set_member_name (b, "id");
+          json_builder_add_string_value (b, tnet_zone_table_id (zones, z));
+          json_builder_set_member_name (b, "geometry");
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "type");
+          json_builder_add_string_value (b, "Point");
+          json_builder_set_member_name (b, "coordinates");
+          json_builder_begin_array (b);
+          json_builder_add_double_value (b, tnet_zone_table_lon (zones, z));
+          json_builder_add_double_value (b, tnet_zone_table_lat (zones, z));
+          json_builder_end_array (b);
+          json_builder_end_object (b);
+          json_builder_set_member_name (b, "properties");
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "id");
+          json_builder_add_string_value (b, tnet_zone_table_id (zones, z));
+          json_builder_set_member_name (b, "opportunities");
+          json_builder_add_string_value (b, opp);
+          json_builder_set_member_name (b, "profile");
+          json_builder_add_string_value (b, profile);
+          for (guint c = 0; c < nc; c++)
+            {
+              char name[64];
+              g_snprintf (name, sizeof name, "within_%g_min",
+                          tnet_accessibility_cutoff_min (acc, c));
+              json_builder_set_member_name (b, name);
+              json_builder_add_double_value (b, tnet_accessibility_value (acc, z, c));
+            }
+          json_builder_end_object (b);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+      return tnet_cli_json_to_string (b);
+    }
   if (format == TNET_CLI_FORMAT_JSON)
     {
       g_autoptr (JsonBuilder) b = json_builder_new ();
@@ -150,7 +200,7 @@ tnet_cmd_accessibility (int argc, char **argv)
                          || profile == TNET_PROFILE_PARK_AND_RIDE))
     rc = tnet_cli_usage (ctx, "unknown --profile '%s' (expected car or transit)", profile_s);
   else if (!tnet_cli_format (&common, TNET_CLI_FORMAT_TEXT | TNET_CLI_FORMAT_JSON
-                             | TNET_CLI_FORMAT_CSV, &format, &error))
+                             | TNET_CLI_FORMAT_CSV | TNET_CLI_FORMAT_GEOJSON, &format, &error))
     rc = tnet_cli_fail (ctx, error);
   if (rc != TNET_EXIT_OK)
     goto out;

@@ -1,5 +1,6 @@
 /* cmd-isochrone.c: `tnet isochrone FROM --minutes N`, every node (and link)
- * within N minutes of FROM, as a GeoJSON FeatureCollection. */
+ * within N minutes of FROM, as a GeoJSON FeatureCollection; with
+ * --polygons, one MultiPolygon per budget of `--minutes 15,30,45,60`. */
 #include "cli.h"
 #include "commands.h"
 #include <math.h>
@@ -37,9 +38,13 @@ add_point (JsonBuilder *b, const TnetNode *n, TnetWeight ms)
 }
 
 static void
-add_line (JsonBuilder *b, const TnetNetwork *net, const TnetLink *l, TnetWeight from_ms,
+add_line (JsonBuilder *b, const TnetNetwork *net, TnetId li, TnetWeight from_ms,
           TnetWeight to_ms)
 {
+  const TnetLink *l = tnet_network_link (net, li);
+  guint np = 0;
+  /* the link's polyline when it has one (link_geometry.csv) */
+  const double *g = tnet_network_link_geometry (net, li, &np);
   const TnetNode *a = tnet_network_node (net, l->from), *z = tnet_network_node (net, l->to);
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "type");
@@ -51,11 +56,11 @@ add_line (JsonBuilder *b, const TnetNetwork *net, const TnetLink *l, TnetWeight 
   json_builder_set_member_name (b, "coordinates");
   json_builder_begin_array (b);
   const TnetNode *ends[2] = { a, z };
-  for (int k = 0; k < 2; k++)
+  for (guint k = 0; k < (g ? np : 2); k++)
     {
       json_builder_begin_array (b);
-      json_builder_add_double_value (b, ends[k]->lon);
-      json_builder_add_double_value (b, ends[k]->lat);
+      json_builder_add_double_value (b, g ? g[2 * k] : ends[k]->lon);
+      json_builder_add_double_value (b, g ? g[2 * k + 1] : ends[k]->lat);
       json_builder_end_array (b);
     }
   json_builder_end_array (b);
@@ -76,8 +81,48 @@ add_line (JsonBuilder *b, const TnetNetwork *net, const TnetLink *l, TnetWeight 
   json_builder_end_object (b);
 }
 
+/* "15,30,45" into increasing budgets. */
+static GArray *
+parse_minutes (const char *text, GError **error)
+{
+  GArray *a = g_array_new (FALSE, FALSE, sizeof (double));
+  g_auto (GStrv) items = g_strsplit (text, ",", -1);
+  for (guint k = 0; items[k]; k++)
+    {
+      char *end = NULL;
+      const char *item = g_strstrip (items[k]);
+      double m = g_ascii_strtod (item, &end);
+      if (!*item || *end || !(m > 0) || !isfinite (m) || m > 24 * 60
+          || (a->len > 0 && !(m > g_array_index (a, double, a->len - 1))))
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       "--minutes: expected positive numbers up to 1440, increasing and "
+                       "separated by commas, got '%s'", text);
+          g_array_unref (a);
+          return NULL;
+        }
+      g_array_append_val (a, m);
+    }
+  return a;
+}
+
+/* The zones whose columns the polygons sum: zones.csv beside the network
+ * when there is one, else NULL (the network's zone nodes). */
+static TnetZoneTable *
+polygon_zones (const TnetNetwork *net, GError **error)
+{
+  const char *dir = tnet_network_get_dir (net);
+  if (!dir)
+    return NULL;
+  g_autofree char *path = g_build_filename (dir, "zones.csv", NULL);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return NULL;
+  return tnet_zone_table_load (path, error);
+}
+
 static gboolean
-isochrone (TnetCliCommon *common, const char *from, double minutes, const char *profile_name,
+isochrone (TnetCliCommon *common, const char *from_arg, const char *minutes_text,
+           const char *profile_name, gboolean polygons, const TnetIsochroneOptions *opts,
            GError **error)
 {
   TnetProfile profile = TNET_PROFILE_CAR;
@@ -87,15 +132,24 @@ isochrone (TnetCliCommon *common, const char *from, double minutes, const char *
                    "--profile: expected car, transit or park_and_ride, got '%s'", profile_name);
       return FALSE;
     }
-  if (!(minutes > 0) || !isfinite (minutes) || minutes > 24 * 60)
+  g_autoptr (GArray) budgets = parse_minutes (minutes_text, error);
+  if (!budgets)
+    return FALSE;
+  double minutes = g_array_index (budgets, double, budgets->len - 1);
+  if (budgets->len > 1 && !polygons)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   "--minutes: expected a positive number up to 1440");
+                   "--minutes: several budgets need --polygons");
       return FALSE;
     }
+  g_autofree char *from = g_strdup (from_arg);
   /* GeoJSON unless asked otherwise; text and csv list the nodes */
   TnetCliFormat format = TNET_CLI_FORMAT_GEOJSON;
-  if (common->format && !tnet_cli_format (common, TNET_CLI_FORMAT_GEOJSON | TNET_CLI_FORMAT_JSON
+  if (polygons && common->format
+      && !tnet_cli_format (common, TNET_CLI_FORMAT_GEOJSON | TNET_CLI_FORMAT_JSON, &format,
+                           error))
+    return FALSE;
+  if (!polygons && common->format && !tnet_cli_format (common, TNET_CLI_FORMAT_GEOJSON | TNET_CLI_FORMAT_JSON
                                           | TNET_CLI_FORMAT_CSV | TNET_CLI_FORMAT_TEXT,
                                           &format, error))
     return FALSE;
@@ -103,6 +157,10 @@ isochrone (TnetCliCommon *common, const char *from, double minutes, const char *
   g_autoptr (TnetScenario) scen = NULL;
   if (!tnet_cli_load (common, &net, &scen, error))
     return FALSE;
+  /* FROM,FROM2,... are several origins at once, unless a node's id itself
+   * has a comma */
+  if (tnet_network_find_node (net, from) == TNET_ID_NONE)
+    g_strdelimit (from, ",", ';');
   g_autoptr (GArray) sources = g_array_new (FALSE, FALSE, sizeof (TnetId));
   if (!tnet_commute_select (net, from, sources, error))
     return FALSE;
@@ -116,6 +174,22 @@ isochrone (TnetCliCommon *common, const char *from, double minutes, const char *
   tnet_multimodal_unref (mm);
 
   g_autofree char *text = NULL;
+  if (polygons)
+    {
+      g_autoptr (TnetZoneTable) zones = polygon_zones (net, error);
+      if (error && *error)
+        return FALSE;
+      TnetIsochroneOptions o = *opts;
+      if (profile == TNET_PROFILE_TRANSIT)
+        o.interior_modes = 0;  /* one leaves a transit journey at its stops only */
+      g_autoptr (TnetIsochroneBands) bands
+        = tnet_isochrone_bands_new (net, scen, ms, (const double *) (void *) budgets->data,
+                                    budgets->len, &o, error);
+      if (!bands)
+        return FALSE;
+      text = tnet_isochrone_bands_to_geojson (bands, net, zones);
+      return tnet_cli_write (common, text, error);
+    }
   if (format == TNET_CLI_FORMAT_GEOJSON || format == TNET_CLI_FORMAT_JSON)
     {
       g_autoptr (JsonBuilder) b = json_builder_new ();
@@ -143,7 +217,7 @@ isochrone (TnetCliCommon *common, const char *from, double minutes, const char *
           const TnetLink *l = tnet_network_link (net, i);
           if (tnet_scenario_link_active (scen, net, i) && ms[l->from] != TNET_WEIGHT_INF
               && ms[l->to] != TNET_WEIGHT_INF)
-            add_line (b, net, l, ms[l->from], ms[l->to]);
+            add_line (b, net, i, ms[l->from], ms[l->to]);
         }
       json_builder_end_array (b);
       json_builder_end_object (b);
@@ -181,11 +255,23 @@ int
 tnet_cmd_isochrone (int argc, char **argv)
 {
   TnetCliCommon common = { 0 };
-  double minutes = 60;
+  char *minutes = NULL;
   char *profile = NULL;
+  gboolean polygons = FALSE;
+  TnetIsochroneOptions opts;
+  tnet_isochrone_options_init (&opts);
   GError *error = NULL;
   GOptionEntry entries[] = {
-    { "minutes", 'm', 0, G_OPTION_ARG_DOUBLE, &minutes, "Time budget (default 60)", "N" },
+    { "minutes", 'm', 0, G_OPTION_ARG_STRING, &minutes,
+      "Time budget (default 60); with --polygons a list, e.g. 15,30,45,60", "N[,N2...]" },
+    { "polygons", 0, 0, G_OPTION_ARG_NONE, &polygons,
+      "One MultiPolygon per budget (nested bands) with area and zone sums", NULL },
+    { "walk-kmh", 0, 0, G_OPTION_ARG_DOUBLE, &opts.off_network_kmh,
+      "Polygons: speed off the network (default 5)", "KMH" },
+    { "max-walk-m", 0, 0, G_OPTION_ARG_DOUBLE, &opts.max_radius_m,
+      "Polygons: longest walk off the network (default 1000)", "M" },
+    { "simplify-m", 0, 0, G_OPTION_ARG_DOUBLE, &opts.simplify_m,
+      "Polygons: simplification tolerance (default 10)", "M" },
     { "profile", 'p', 0, G_OPTION_ARG_STRING, &profile,
       "car (default), transit or park_and_ride", "P" },
     { NULL }
@@ -193,8 +279,11 @@ tnet_cmd_isochrone (int argc, char **argv)
   GOptionContext *ctx = g_option_context_new ("FROM");
   g_option_context_set_summary (ctx,
       "Every node within N minutes of FROM (a node or zone id, region:R for the\n"
-      "zones of a region, or kind:K), as GeoJSON points, and the links between\n"
-      "them as LineStrings, with travel times in minutes.");
+      "zones of a region, or kind:K; several separated by commas), as GeoJSON\n"
+      "points, and the links between them as LineStrings, with travel times in\n"
+      "minutes. With --polygons: one MultiPolygon per budget, the reached\n"
+      "network buffered by the time left at walking speed (docs/cli.md), with\n"
+      "minutes, area_km2, population and the zones' other numeric columns.");
   g_option_context_add_main_entries (ctx, entries, NULL);
   tnet_cli_add_common (ctx, &common);
   int rc = TNET_EXIT_OK;
@@ -202,10 +291,12 @@ tnet_cmd_isochrone (int argc, char **argv)
     rc = tnet_cli_fail (ctx, error);
   else if (argc != 2)
     rc = tnet_cli_usage (ctx, "expected one place FROM");
-  else if (!isochrone (&common, argv[1], minutes, profile, &error))
+  else if (!isochrone (&common, argv[1], minutes ? minutes : "60", profile, polygons, &opts,
+                       &error))
     rc = tnet_cli_fail (ctx, error);
   tnet_cli_common_clear (&common);
   g_free (profile);
+  g_free (minutes);
   g_option_context_free (ctx);
   return rc;
 }

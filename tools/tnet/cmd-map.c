@@ -95,8 +95,13 @@ add_corridor_paths (TnetMap *map, const TnetNetwork *net, const TnetScenario *sc
           const TnetCriticalityItem *it = tnet_criticality_item (crit, r);
           if (it->element >= tnet_network_n_links (net))
             continue;
-          g_autofree char *label = g_strdup_printf ("%s  +%.1f min", it->name ? it->name : "",
-                                                    it->max_increase_ms / 60000.0);
+          /* by line name (the legend numbers them by rank, as the badges
+           * on the map); the link id only when the link has no line */
+          const TnetLink *cl = tnet_network_link (net, it->element);
+          const char *lname = cl->line && *cl->line ? cl->line : NULL;
+          g_autofree char *label
+            = g_strdup_printf ("%s  +%.1f min", lname ? lname : (it->name ? it->name : cl->id),
+                               it->max_increase_ms / 60000.0);
           tnet_map_add_critical_link (map, it->element, label);
         }
     }
@@ -220,6 +225,37 @@ tnet_cmd_map (int argc, char **argv)
           goto out;
         }
       tnet_map_set_isochrone (map, mins, tnet_network_n_nodes (net), minutes, origin);
+      {
+        /* filled bands at the legend's four steps, with the population of
+         * the zone nodes each covers */
+        guint nn = tnet_network_n_nodes (net);
+        g_autofree TnetWeight *ms = g_new (TnetWeight, nn);
+        for (guint v = 0; v < nn; v++)
+          ms[v] = mins[v] >= 0 && mins[v] <= minutes ? (TnetWeight) llround (mins[v] * 60000.0)
+                                                     : TNET_WEIGHT_INF;
+        double steps[4] = { minutes / 4, minutes / 2, minutes * 3 / 4, minutes };
+        TnetIsochroneOptions o;
+        tnet_isochrone_options_init (&o);
+        if (profile && strcmp (profile, "transit") == 0)
+          o.interior_modes = 0;
+        g_autoptr (TnetIsochroneBands) bands
+          = tnet_isochrone_bands_new (net, scen, ms, steps, 4, &o, &error);
+        if (!bands)
+          {
+            rc = tnet_cli_fail (NULL, error);
+            goto out;
+          }
+        double pop[4] = { 0 };
+        for (guint b = 0; b < 4; b++)
+          for (guint v = 0; v < nn; v++)
+            {
+              const TnetNode *z = tnet_network_node (net, v);
+              if (z->kind == TNET_NODE_ZONE
+                  && tnet_isochrone_bands_covers (bands, b, z->lon, z->lat))
+                pop[b] += z->population;
+            }
+        tnet_map_set_isochrone_bands (map, bands, pop);
+      }
       const TnetNode *o = tnet_network_node (net, origin);
       auto_title = g_strdup_printf ("%s %.0f 分钟等时圈  %.0f-min isochrone by %s",
                                     o->name ? o->name : o->id, minutes, minutes,

@@ -83,6 +83,26 @@ make_legs (const TnetNetwork *net, const TnetGraph *g, const TnetMetric *time,
   return legs;
 }
 
+/* GeoJSON: one MultiLineString Feature per leg (tnet_geojson_paths(): its
+ * links' polylines; properties rank = the leg's number, label = its line or
+ * mode, links, length_km). */
+static char *
+route_geojson (const TnetNetwork *net, GArray *legs)
+{
+  g_autofree const TnetId **paths = g_new0 (const TnetId *, MAX (legs->len, 1));
+  g_autofree guint *lens = g_new0 (guint, MAX (legs->len, 1));
+  g_autofree const char **labels = g_new0 (const char *, MAX (legs->len, 1));
+  for (guint i = 0; i < legs->len; i++)
+    {
+      const Leg *leg = &g_array_index (legs, Leg, i);
+      paths[i] = (const TnetId *) (void *) leg->links->data;
+      lens[i] = leg->links->len;
+      labels[i] = leg->line ? leg->line : tnet_mode_to_string (leg->mode);
+    }
+  return tnet_geojson_paths (net, (const TnetId *const *) paths, lens, legs->len,
+                             (const char *const *) labels);
+}
+
 /* Rounded to 0.001 for JSON (ms and metres stay exact enough). */
 static double
 round3 (double x)
@@ -233,8 +253,11 @@ route (int argc, char **argv, TnetCliCommon *common)
   if (profile != TNET_PROFILE_CAR && metric && strcmp (metric, "time") != 0)
     return tnet_cli_usage (ctx, "--metric length is for the car profile only");
   TnetCliFormat format;
-  if (!tnet_cli_format (common, TNET_CLI_FORMAT_TEXT | TNET_CLI_FORMAT_JSON, &format, &error))
+  if (!tnet_cli_format (common, TNET_CLI_FORMAT_TEXT | TNET_CLI_FORMAT_JSON
+                       | TNET_CLI_FORMAT_GEOJSON, &format, &error))
     return tnet_cli_fail (ctx, error);
+  if (format == TNET_CLI_FORMAT_GEOJSON && profile != TNET_PROFILE_CAR)
+    return tnet_cli_usage (ctx, "--format geojson is for the car profile only");
 
   const TnetNetwork *net = NULL;
   g_autoptr (TnetScenario) scen = NULL;
@@ -295,7 +318,9 @@ route (int argc, char **argv, TnetCliCommon *common)
       total_ms += g_array_index (legs, Leg, i).time_ms;
       total_m += g_array_index (legs, Leg, i).length_m;
     }
-  g_autofree char *text = format == TNET_CLI_FORMAT_JSON
+  g_autofree char *text = format == TNET_CLI_FORMAT_GEOJSON
+    ? route_geojson (net, legs)
+    : format == TNET_CLI_FORMAT_JSON
     ? route_json (net, from, to, metric_name, legs, total_ms, total_m)
     : route_text (net, scen, from, to, metric_name, legs, total_ms, total_m);
   if (!tnet_cli_write (common, text, &error))

@@ -1,0 +1,558 @@
+/* test-isochrone.c: isochrone polygons in bands (tnet-isochrone.h) and
+ * `tnet isochrone --polygons`.
+ *
+ * Oracles: the area of a single reached link worked out by hand (the hull
+ * of a disc and a point, below); validity and nesting checked by GEOS on
+ * geometries rebuilt from the written coordinates; the population of each
+ * band recounted by a ray-casting point-in-polygon test written here. */
+#include "tests-common.h"
+#include <geos_c.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
+
+#define R_EARTH 6371008.8
+
+/* Even-odd ray casting over every ring of a MultiPolygon's coordinates
+ * (parts are disjoint and holes lie inside their shells, so the parity of
+ * the crossings over all rings is "inside"). */
+static gboolean
+ray_inside (JsonArray *multi, double x, double y)
+{
+  gboolean in = FALSE;
+  for (guint p = 0; p < json_array_get_length (multi); p++)
+    {
+      JsonArray *rings = json_array_get_array_element (multi, p);
+      for (guint r = 0; r < json_array_get_length (rings); r++)
+        {
+          JsonArray *ring = json_array_get_array_element (rings, r);
+          guint n = json_array_get_length (ring);
+          for (guint i = 0, j = n - 1; i < n; j = i++)
+            {
+              JsonArray *a = json_array_get_array_element (ring, i);
+              JsonArray *b = json_array_get_array_element (ring, j);
+              double xi = json_array_get_double_element (a, 0);
+              double yi = json_array_get_double_element (a, 1);
+              double xj = json_array_get_double_element (b, 0);
+              double yj = json_array_get_double_element (b, 1);
+              if ((yi > y) != (yj > y) && x < (xj - xi) * (y - yi) / (yj - yi) + xi)
+                in = !in;
+            }
+        }
+    }
+  return in;
+}
+
+static GEOSGeometry *
+ring_geom (GEOSContextHandle_t ctx, JsonArray *ring)
+{
+  guint n = json_array_get_length (ring);
+  GEOSCoordSequence *seq = GEOSCoordSeq_create_r (ctx, n, 2);
+  for (guint i = 0; i < n; i++)
+    {
+      JsonArray *pt = json_array_get_array_element (ring, i);
+      GEOSCoordSeq_setXY_r (ctx, seq, i, json_array_get_double_element (pt, 0),
+                            json_array_get_double_element (pt, 1));
+    }
+  return GEOSGeom_createLinearRing_r (ctx, seq);
+}
+
+/* A MultiPolygon rebuilt from GeoJSON coordinates (lon/lat plane). */
+static GEOSGeometry *
+multi_geom (GEOSContextHandle_t ctx, JsonArray *multi, guint *n_holes)
+{
+  guint np = json_array_get_length (multi);
+  GEOSGeometry **polys = g_new (GEOSGeometry *, MAX (np, 1));
+  for (guint p = 0; p < np; p++)
+    {
+      JsonArray *rings = json_array_get_array_element (multi, p);
+      guint nr = json_array_get_length (rings);
+      ck_assert_uint_ge (nr, 1);
+      GEOSGeometry **holes = g_new (GEOSGeometry *, MAX (nr, 1));
+      for (guint r = 1; r < nr; r++)
+        holes[r - 1] = ring_geom (ctx, json_array_get_array_element (rings, r));
+      *n_holes += nr - 1;
+      polys[p] = GEOSGeom_createPolygon_r (ctx, ring_geom (ctx,
+                                                           json_array_get_array_element (rings, 0)),
+                                           holes, nr - 1);
+      g_free (holes);
+    }
+  GEOSGeometry *m = GEOSGeom_createCollection_r (ctx, GEOS_MULTIPOLYGON, polys, np);
+  g_free (polys);
+  return m;
+}
+
+/* Planar area of the MultiPolygon in a local equirectangular projection
+ * around latitude lat0, km² (an independent estimate of area_km2). */
+static double
+planar_km2 (JsonArray *multi, double lat0)
+{
+  double kx = R_EARTH * G_PI / 180 * cos (lat0 * G_PI / 180), ky = R_EARTH * G_PI / 180;
+  double total = 0;
+  for (guint p = 0; p < json_array_get_length (multi); p++)
+    {
+      JsonArray *rings = json_array_get_array_element (multi, p);
+      for (guint r = 0; r < json_array_get_length (rings); r++)
+        {
+          JsonArray *ring = json_array_get_array_element (rings, r);
+          double s = 0;
+          for (guint i = 0; i + 1 < json_array_get_length (ring); i++)
+            {
+              JsonArray *a = json_array_get_array_element (ring, i);
+              JsonArray *b = json_array_get_array_element (ring, i + 1);
+              s += json_array_get_double_element (a, 0) * kx * json_array_get_double_element (b, 1)
+                   * ky
+                   - json_array_get_double_element (b, 0) * kx
+                       * json_array_get_double_element (a, 1) * ky;
+            }
+          /* RFC 7946: shells counter-clockwise, holes clockwise */
+          if (r == 0)
+            ck_assert_double_gt (s, 0);
+          else
+            ck_assert_double_lt (s, 0);
+          total += s / 2;
+        }
+    }
+  return total / 1e6;
+}
+
+static JsonParser *
+parse (const char *text)
+{
+  JsonParser *parser = json_parser_new ();
+  GError *error = NULL;
+  ck_assert_msg (json_parser_load_from_data (parser, text, -1, &error), "%s",
+                 error ? error->message : "");
+  return parser;
+}
+
+/* Checks a band FeatureCollection: one MultiPolygon per band, valid,
+ * nested, counter-clockwise shells; returns the number of holes. */
+static guint
+check_bands (JsonArray *features, guint n_bands, double lat0)
+{
+  GEOSContextHandle_t ctx = GEOS_init_r ();
+  ck_assert_uint_eq (json_array_get_length (features), n_bands);
+  GEOSGeometry *prev = NULL;
+  guint holes = 0;
+  double prev_area = 0;
+  for (guint i = 0; i < n_bands; i++)
+    {
+      JsonObject *f = json_array_get_object_element (features, i);
+      ck_assert_str_eq (json_object_get_string_member (f, "type"), "Feature");
+      ck_assert (json_object_has_member (f, "id"));
+      JsonObject *g = json_object_get_object_member (f, "geometry");
+      ck_assert_str_eq (json_object_get_string_member (g, "type"), "MultiPolygon");
+      JsonArray *multi = json_object_get_array_member (g, "coordinates");
+      GEOSGeometry *m = multi_geom (ctx, multi, &holes);
+      ck_assert_msg (GEOSisValid_r (ctx, m) == 1, "band %u is not valid", i + 1);
+      if (prev)
+        {
+          /* nested up to rounding: the union adds vertices where edges
+           * cross, rounded in the projection back to degrees, so the part
+           * of band i−1 outside band i may be a sliver of ~1e-12 deg² */
+          GEOSGeometry *out = GEOSDifference_r (ctx, prev, m);
+          double out_area = 0, prev_area_deg = 0;
+          GEOSArea_r (ctx, out, &out_area);
+          GEOSArea_r (ctx, prev, &prev_area_deg);
+          ck_assert_msg (out_area <= 1e-9 * prev_area_deg,
+                         "band %u leaves %g of band %u's %g deg² out", i + 1, out_area, i,
+                         prev_area_deg);
+          GEOSGeom_destroy_r (ctx, out);
+        }
+      JsonObject *props = json_object_get_object_member (f, "properties");
+      double area = json_object_get_double_member (props, "area_km2");
+      double planar = planar_km2 (multi, lat0);
+      ck_assert_double_gt (area, prev_area);
+      ck_assert_msg (fabs (area - planar) <= 0.01 * planar + 0.002,
+                     "band %u: area_km2 %g, planar estimate %g", i + 1, area, planar);
+      prev_area = area;
+      if (prev)
+        GEOSGeom_destroy_r (ctx, prev);
+      prev = m;
+    }
+  if (prev)
+    GEOSGeom_destroy_r (ctx, prev);
+  GEOS_finish_r (ctx);
+  return holes;
+}
+
+/* One straight road link of 10 km driven in 10 minutes, reached at its
+ * west end at time 0. Within a budget of B minutes, a point s metres along
+ * is reached at s/1000 min and walks r(s) = v (B − s/1000) at v = 5 km/h
+ * (83.33 m/min), uncapped: a radius falling linearly from R = v B at the
+ * origin to 0 at d = 1000 B metres. The union of those discs is the convex
+ * hull of the disc (0, R) and the point (d, 0): two right triangles with
+ * legs R and L = sqrt(d² − R²), plus the part of the disc outside the kite,
+ * a sector of angle 2π − 2α where cos α = R/d:
+ *   A = R L + R² (π − α).
+ * The discs are 32-gons, whose area is (32 / 2π) sin(2π/32) = 0.9936 of the
+ * circle's, hence the 1.5 % tolerance. */
+static double
+hull_km2 (double budget_min)
+{
+  double v = 5000.0 / 60, R = v * budget_min, d = 1000 * budget_min;
+  double L = sqrt (d * d - R * R), alpha = acos (R / d);
+  return (R * L + R * R * (G_PI - alpha)) / 1e6;
+}
+
+START_TEST (test_single_link_area)
+{
+  GError *error = NULL;
+  g_autoptr (TnetNetwork) net = tnet_network_new ();
+  double lat = 30, lon0 = 110;
+  double lon1 = lon0 + 10000 / (R_EARTH * cos (lat * G_PI / 180) * G_PI / 180);
+  TnetNode a = { .id = "a", .kind = TNET_NODE_JUNCTION, .lon = lon0, .lat = lat };
+  TnetNode b = { .id = "b", .kind = TNET_NODE_ZONE, .lon = lon1, .lat = lat,
+                 .population = 1000 };
+  TnetNode c = { .id = "c", .kind = TNET_NODE_ZONE, .lon = lon0 + 0.001, .lat = lat + 0.001,
+                 .population = 7 };
+  ck_assert_uint_eq (tnet_network_add_node (net, &a, &error), 0);
+  ck_assert_uint_eq (tnet_network_add_node (net, &b, &error), 1);
+  ck_assert_uint_eq (tnet_network_add_node (net, &c, &error), 2);
+  TnetLink l = { .id = "ab", .from = 0, .to = 1, .mode = TNET_MODE_ROAD, .length_m = 10000,
+                 .speed_kmh = NAN, .time_min = 10 };
+  ck_assert_uint_eq (tnet_network_add_link (net, &l, &error), 0);
+  g_autoptr (TnetScenario) scen = tnet_scenario_new (2025);
+  TnetWeight ms[3] = { 0, 600000, TNET_WEIGHT_INF };
+  double minutes[] = { 2, 5, 8 };
+  TnetIsochroneOptions o;
+  tnet_isochrone_options_init (&o);
+  o.max_radius_m = 100000;
+  o.simplify_m = 0;
+  g_autoptr (TnetIsochroneBands) bands
+    = tnet_isochrone_bands_new (net, scen, ms, minutes, 3, &o, &error);
+  ck_assert_msg (bands != NULL, "%s", error ? error->message : "");
+  for (guint i = 0; i < 3; i++)
+    {
+      double want = hull_km2 (minutes[i]);
+      double got = tnet_isochrone_bands_area_km2 (bands, i);
+      ck_assert_msg (fabs (got - want) <= 0.015 * want, "%g min: %g km², expected %g",
+                     minutes[i], got, want);
+      ck_assert_uint_eq (tnet_isochrone_bands_n_polygons (bands, i), 1);
+      /* the far end (10 km) is beyond every budget; the origin is inside */
+      ck_assert (!tnet_isochrone_bands_covers (bands, i, lon1, lat));
+      ck_assert (tnet_isochrone_bands_covers (bands, i, lon0, lat));
+    }
+  /* zone c (about 140 m from the origin) is inside every band: 7 people */
+  g_autofree char *text = tnet_isochrone_bands_to_geojson (bands, net, NULL);
+  g_autoptr (JsonParser) parser = parse (text);
+  JsonArray *features
+    = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                    "features");
+  check_bands (features, 3, lat);
+  for (guint i = 0; i < 3; i++)
+    {
+      JsonObject *props = json_object_get_object_member (
+        json_array_get_object_element (features, i), "properties");
+      ck_assert_double_eq (json_object_get_double_member (props, "population"), 7);
+      ck_assert_double_eq (json_object_get_double_member (props, "minutes"), minutes[i]);
+    }
+  /* a cap of 100 m: a band of about 200 m along 5 km plus the end disc */
+  o.max_radius_m = 100;
+  double five[] = { 5 };
+  g_autoptr (TnetIsochroneBands) capped
+    = tnet_isochrone_bands_new (net, scen, ms, five, 1, &o, &error);
+  ck_assert_ptr_nonnull (capped);
+  double got = tnet_isochrone_bands_area_km2 (capped, 0);
+  /* the capped radius is 100 m until 100 m from where the budget ends
+   * (r = v (5 − s/1000) > 100 for s < 3800 m), then falls to 0 at 5000 m:
+   * disc half at the origin (π 100² / 2), a strip 2 × 100 m × 3800 m, and
+   * the taper from 3800 to 5000 m, close to a triangle of base 200 m and
+   * height 1200 m (the hull of a 100 m disc and a point 1200 m away). */
+  double want = (G_PI * 100 * 100 / 2 + 200 * 3800) / 1e6
+                + (100 * sqrt (1200.0 * 1200 - 100 * 100)
+                   + 100 * 100 * (G_PI - acos (100.0 / 1200))) / 1e6 - G_PI * 100 * 100 / 2e6;
+  ck_assert_msg (fabs (got - want) <= 0.02 * want, "capped: %g km², expected %g", got, want);
+}
+END_TEST
+
+START_TEST (test_bad_input)
+{
+  GError *error = NULL;
+  g_autoptr (TnetNetwork) net = tnet_network_new ();
+  TnetNode a = { .id = "a", .kind = TNET_NODE_ZONE, .lon = 1, .lat = 1 };
+  tnet_network_add_node (net, &a, &error);
+  g_autoptr (TnetScenario) scen = tnet_scenario_new (2025);
+  TnetWeight ms[1] = { 0 };
+  double dec[] = { 30, 15 };
+  ck_assert_ptr_null (tnet_isochrone_bands_new (net, scen, ms, dec, 2, NULL, &error));
+  tt_assert_error (error, TNET_ERROR_INVALID_INPUT, "increasing");
+  double big[] = { 2000 };
+  ck_assert_ptr_null (tnet_isochrone_bands_new (net, scen, ms, big, 1, NULL, &error));
+  tt_assert_error (error, TNET_ERROR_INVALID_INPUT, "1440");
+  ck_assert_ptr_null (tnet_isochrone_bands_new (net, scen, ms, big, 0, NULL, &error));
+  tt_assert_error (error, TNET_ERROR_INVALID_INPUT, "at least one");
+  TnetIsochroneOptions o;
+  tnet_isochrone_options_init (&o);
+  o.off_network_kmh = 0;
+  double ok[] = { 10 };
+  ck_assert_ptr_null (tnet_isochrone_bands_new (net, scen, ms, ok, 1, &o, &error));
+  tt_assert_error (error, TNET_ERROR_INVALID_INPUT, "off_network_kmh");
+  /* one isolated node: a single disc of min(1000 m, 10 min × 5 km/h) */
+  tnet_isochrone_options_init (&o);
+  o.simplify_m = 0;
+  g_autoptr (TnetIsochroneBands) b = tnet_isochrone_bands_new (net, scen, ms, ok, 1, &o,
+                                                               &error);
+  ck_assert_ptr_nonnull (b);
+  double want = G_PI * 833.333 * 833.333 / 1e6 * 0.9936;
+  ck_assert_double_eq_tol (tnet_isochrone_bands_area_km2 (b, 0), want, 0.01 * want);
+}
+END_TEST
+
+/* A link bent at a right angle (5 km east, then 5 km north): the polygons
+ * and the GeoJSON follow its polyline, not the straight line between its
+ * ends. */
+START_TEST (test_link_geometry)
+{
+  GError *error = NULL;
+  g_autoptr (TnetNetwork) net = tnet_network_new ();
+  double lat = 30, lon0 = 110;
+  double dx = 5000 / (R_EARTH * cos (lat * G_PI / 180) * G_PI / 180);
+  double dy = 5000 / (R_EARTH * G_PI / 180);
+  TnetNode a = { .id = "a", .kind = TNET_NODE_JUNCTION, .lon = lon0, .lat = lat };
+  TnetNode b = { .id = "b", .kind = TNET_NODE_JUNCTION, .lon = lon0 + dx, .lat = lat + dy };
+  tnet_network_add_node (net, &a, &error);
+  tnet_network_add_node (net, &b, &error);
+  TnetLink l = { .id = "ab", .from = 0, .to = 1, .mode = TNET_MODE_ROAD, .length_m = 10000,
+                 .speed_kmh = NAN, .time_min = 10 };
+  ck_assert_uint_eq (tnet_network_add_link (net, &l, &error), 0);
+  double shape[] = { lon0, lat, lon0 + dx, lat, lon0 + dx, lat + dy };
+  ck_assert (tnet_network_set_link_geometry (net, 0, shape, 3, &error));
+  g_autoptr (TnetScenario) scen = tnet_scenario_new (2025);
+  TnetWeight ms[2] = { 0, 600000 };
+  double minutes[] = { 20 };
+  TnetIsochroneOptions o;
+  tnet_isochrone_options_init (&o);
+  o.max_radius_m = 100;
+  g_autoptr (TnetIsochroneBands) bands
+    = tnet_isochrone_bands_new (net, scen, ms, minutes, 1, &o, &error);
+  ck_assert_ptr_nonnull (bands);
+  ck_assert (tnet_isochrone_bands_covers (bands, 0, lon0 + dx, lat));      /* the corner */
+  ck_assert (!tnet_isochrone_bands_covers (bands, 0, lon0 + dx / 2, lat + dy / 2)); /* chord */
+  /* a strip of 200 m along 10 km, rounded at the ends: about 2 km² */
+  ck_assert_double_eq_tol (tnet_isochrone_bands_area_km2 (bands, 0), 2.0, 0.1);
+
+  g_autofree char *text = tnet_geojson_network (net, scen, NULL, 0);
+  g_autoptr (JsonParser) parser = parse (text);
+  JsonArray *features
+    = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                    "features");
+  gboolean seen = FALSE;
+  for (guint i = 0; i < json_array_get_length (features); i++)
+    {
+      JsonObject *g = json_object_get_object_member (json_array_get_object_element (features, i),
+                                                     "geometry");
+      if (strcmp (json_object_get_string_member (g, "type"), "LineString") != 0)
+        continue;
+      JsonArray *c = json_object_get_array_member (g, "coordinates");
+      ck_assert_uint_eq (json_array_get_length (c), 3);
+      JsonArray *corner = json_array_get_array_element (c, 1);
+      ck_assert_double_eq_tol (json_array_get_double_element (corner, 0), lon0 + dx, 1e-6);
+      ck_assert_double_eq_tol (json_array_get_double_element (corner, 1), lat, 1e-6);
+      seen = TRUE;
+    }
+  ck_assert (seen);
+}
+END_TEST
+
+/* The command on the bundled data: two origins, four bands. */
+START_TEST (test_cli_bands_population)
+{
+  g_autofree char *data = tt_source_path ("data/xuchang");
+  TtRun r = tt_run_tnet ("isochrone", "z_weidu,z_yuzhou", "--minutes", "15,30,45,60",
+                         "--polygons", "--data", data, NULL);
+  ck_assert_msg (r.status == 0, "%s", r.err);
+  g_autoptr (JsonParser) parser = parse (r.out);
+  JsonObject *root = json_node_get_object (json_parser_get_root (parser));
+  ck_assert_str_eq (json_object_get_string_member (root, "type"), "FeatureCollection");
+  JsonArray *features = json_object_get_array_member (root, "features");
+  guint holes = check_bands (features, 4, 34.0);
+  ck_assert_uint_gt (holes, 0);  /* the network leaves unreached pockets */
+
+  GError *error = NULL;
+  g_autoptr (TnetNetwork) net = tnet_network_load_csv (data, &error);
+  ck_assert_ptr_nonnull (net);
+  double prev = -1;
+  for (guint i = 0; i < 4; i++)
+    {
+      JsonObject *f = json_array_get_object_element (features, i);
+      JsonArray *multi = json_object_get_array_member (json_object_get_object_member (f,
+                                                                                      "geometry"),
+                                                       "coordinates");
+      double pop = 0;
+      guint zones = 0;
+      for (TnetId v = 0; v < tnet_network_n_nodes (net); v++)
+        {
+          const TnetNode *node = tnet_network_node (net, v);
+          if (node->kind == TNET_NODE_ZONE && ray_inside (multi, node->lon, node->lat))
+            pop += node->population, zones++;
+        }
+      JsonObject *props = json_object_get_object_member (f, "properties");
+      ck_assert_double_eq (json_object_get_double_member (props, "population"), pop);
+      ck_assert_int_eq (json_object_get_int_member (props, "zones"), zones);
+      ck_assert_double_ge (pop, prev);
+      prev = pop;
+      /* both origins are zones inside the first band */
+      if (i == 0)
+        ck_assert_uint_ge (zones, 2);
+    }
+  tt_run_clear (&r);
+
+  /* several budgets without --polygons: a usage error */
+  r = tt_run_tnet ("isochrone", "z_weidu", "--minutes", "15,30", "--data", data, NULL);
+  ck_assert_int_eq (r.status, 2);
+  ck_assert_ptr_nonnull (strstr (r.err, "--polygons"));
+  tt_run_clear (&r);
+  r = tt_run_tnet ("isochrone", "z_weidu", "--minutes", "30,15", "--polygons", "--data", data,
+                   NULL);
+  ck_assert_int_eq (r.status, 2);
+  ck_assert_ptr_nonnull (strstr (r.err, "increasing"));
+  tt_run_clear (&r);
+}
+END_TEST
+
+/* `tnet route --format geojson`: RFC 7946, MultiLineStrings only, one per
+ * leg with ids 1, 2, ...; consecutive legs meet, and their lengths add up
+ * to the route's total of `--format json`. */
+START_TEST (test_route_geojson)
+{
+  g_autofree char *data = tt_source_path ("data/xuchang");
+  TtRun r = tt_run_tnet ("route", "z_weidu", "z_yuzhou", "--format", "geojson", "--data", data,
+                         NULL);
+  ck_assert_msg (r.status == 0, "%s", r.err);
+  g_autoptr (JsonParser) parser = parse (r.out);
+  JsonObject *root = json_node_get_object (json_parser_get_root (parser));
+  ck_assert_str_eq (json_object_get_string_member (root, "type"), "FeatureCollection");
+  JsonArray *features = json_object_get_array_member (root, "features");
+  guint n = json_array_get_length (features);
+  ck_assert_uint_ge (n, 1);
+  double km = 0, last[2] = { NAN, NAN };
+  for (guint i = 0; i < n; i++)
+    {
+      JsonObject *f = json_array_get_object_element (features, i);
+      ck_assert_str_eq (json_object_get_string_member (f, "type"), "Feature");
+      ck_assert_int_eq (json_object_get_int_member (f, "id"), i + 1);
+      JsonObject *g = json_object_get_object_member (f, "geometry");
+      ck_assert_str_eq (json_object_get_string_member (g, "type"), "MultiLineString");
+      JsonArray *lines = json_object_get_array_member (g, "coordinates");
+      JsonArray *first_line = json_array_get_array_element (lines, 0);
+      JsonArray *p0 = json_array_get_array_element (first_line, 0);
+      if (i > 0)
+        {
+          ck_assert_double_eq_tol (json_array_get_double_element (p0, 0), last[0], 1e-6);
+          ck_assert_double_eq_tol (json_array_get_double_element (p0, 1), last[1], 1e-6);
+        }
+      JsonArray *last_line
+        = json_array_get_array_element (lines, json_array_get_length (lines) - 1);
+      JsonArray *pn
+        = json_array_get_array_element (last_line, json_array_get_length (last_line) - 1);
+      last[0] = json_array_get_double_element (pn, 0);
+      last[1] = json_array_get_double_element (pn, 1);
+      km += json_object_get_double_member (json_object_get_object_member (f, "properties"),
+                                           "length_km");
+    }
+  tt_run_clear (&r);
+  r = tt_run_tnet ("route", "z_weidu", "z_yuzhou", "--format", "json", "--data", data, NULL);
+  ck_assert_int_eq (r.status, 0);
+  g_autoptr (JsonParser) p2 = parse (r.out);
+  JsonObject *o = json_node_get_object (json_parser_get_root (p2));
+  /* legs are rounded to 0.1 km each */
+  ck_assert_double_eq_tol (km, json_object_get_double_member (o, "total_km"), 0.05 * n + 0.001);
+  tt_run_clear (&r);
+}
+END_TEST
+
+/* Occurrences of @needle in @hay. */
+static guint
+count (const char *hay, const char *needle)
+{
+  guint n = 0;
+  for (const char *p = strstr (hay, needle); p; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+/* A closed link stays on the map, dashed in red (the only 7-on-5 dash the
+ * map uses), with a legend sample; without closures there is none. */
+START_TEST (test_map_closed)
+{
+  ck_assert (tnet_map_supported ());
+  GError *error = NULL;
+  g_autofree char *data = tt_source_path ("data/xuchang");
+  g_autoptr (TnetNetwork) net = tnet_network_load_csv (data, &error);
+  ck_assert_ptr_nonnull (net);
+  g_autofree char *dir = tt_mkdtemp ();
+  g_autofree char *open_svg = g_build_filename (dir, "open.svg", NULL);
+  g_autofree char *closed_svg = g_build_filename (dir, "closed.svg", NULL);
+  g_autoptr (TnetScenario) scen = tnet_scenario_new (2025);
+  TnetMap *map = tnet_map_new (net, scen);
+  ck_assert (tnet_map_save (map, open_svg, &error));
+  tnet_map_free (map);
+  tnet_scenario_close_link (scen, "l_s320_03");
+  tnet_scenario_close_link (scen, "l_zn_06");
+  ck_assert (!tnet_scenario_link_active (scen, net, tnet_network_find_link (net, "l_zn_06")));
+  ck_assert (tnet_scenario_link_closed (scen, net, tnet_network_find_link (net, "l_zn_06")));
+  map = tnet_map_new (net, scen);
+  ck_assert (tnet_map_save (map, closed_svg, &error));
+  tnet_map_free (map);
+  g_autofree char *a = NULL, *b = NULL;
+  ck_assert (g_file_get_contents (open_svg, &a, NULL, NULL));
+  ck_assert (g_file_get_contents (closed_svg, &b, NULL, NULL));
+  /* cairo writes the red as percentages of 214, 40, 40 */
+  const char *red = "stroke:rgb(83.921569%,15.686275%,15.686275%)";
+  const char *dash = "stroke-dasharray:7,5;";
+  ck_assert_uint_eq (count (a, dash), 0);
+  /* two links, each one stroke (their polylines, or chords) */
+  ck_assert_uint_eq (count (b, dash), 2);
+  ck_assert_uint_gt (count (b, red), count (a, red));
+  tt_rm_rf (dir);
+}
+END_TEST
+
+/* The isochrone map fills its four bands: one translucent fill in each band
+ * colour (cairo writes them as percentages of the RGB bytes). */
+START_TEST (test_map_bands)
+{
+  g_autofree char *data = tt_source_path ("data/xuchang");
+  g_autofree char *dir = tt_mkdtemp ();
+  g_autofree char *svg = g_build_filename (dir, "iso.svg", NULL);
+  TtRun r = tt_run_tnet ("map", "--layer", "isochrone", "--from", "z_weidu", "--minutes", "60",
+                         "-o", svg, "--data", data, NULL);
+  ck_assert_msg (r.status == 0, "%s", r.err);
+  tt_run_clear (&r);
+  g_autofree char *text = NULL;
+  ck_assert (g_file_get_contents (svg, &text, NULL, NULL));
+  static const guint32 colors[4] = { 0x1a9850, 0x91cf60, 0xfee08b, 0xfc8d59 };
+  for (guint b = 0; b < 4; b++)
+    {
+      guint rr = colors[b] >> 16, gg = (colors[b] >> 8) & 0xff, bb = colors[b] & 0xff;
+      g_autofree char *fill = g_strdup_printf ("fill:rgb(%.6f%%,%.6f%%,%.6f%%);fill-opacity:0.35;",
+                              rr / 2.55, gg / 2.55, bb / 2.55);
+      ck_assert_msg (count (text, fill) == 1, "band %u: %s", b, fill);
+    }
+  tt_rm_rf (dir);
+}
+END_TEST
+
+static Suite *
+isochrone_suite (void)
+{
+  Suite *s = suite_create ("isochrone");
+  TCase *tc = tcase_create ("bands");
+  tcase_set_timeout (tc, 120);
+  tcase_add_test (tc, test_single_link_area);
+  tcase_add_test (tc, test_bad_input);
+  tcase_add_test (tc, test_link_geometry);
+  tcase_add_test (tc, test_cli_bands_population);
+  tcase_add_test (tc, test_route_geojson);
+  tcase_add_test (tc, test_map_closed);
+  tcase_add_test (tc, test_map_bands);
+  suite_add_tcase (s, tc);
+  return s;
+}
+
+int
+main (void)
+{
+  return tt_run_suite (isochrone_suite ());
+}
