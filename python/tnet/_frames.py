@@ -1,0 +1,374 @@
+"""Datasets and scenarios: the pandas and GeoPandas face of tnet._tnet."""
+import json
+import os
+import tempfile
+
+import numpy as np
+import pandas as pd
+
+from . import _tnet
+
+#: TNET_ERROR codes (tnet-core.h) by name; ``Error.code`` is one of them.
+ERROR_CODES = {"invalid_input": 1, "io": 2, "not_found": 3, "too_large": 4,
+               "igraph": 5, "unsupported": 6, "failed": 7}
+
+DEFAULT_YEAR = 2025
+
+
+def _is_geodataframe(obj):
+    try:
+        import geopandas
+    except ImportError:  # pragma: no cover - geopandas is optional
+        return False
+    return isinstance(obj, geopandas.GeoDataFrame)
+
+
+class Dataset:
+    """A network folder (nodes.csv, links.csv, plan.ini, GTFS feeds, ...)
+    loaded once (``tnet_dataset_load()``); see docs/data-format.md.
+
+    Every analysis method runs on the scenario of year 2025 without
+    closures; :meth:`scenario` gives another one. A Dataset may be shared
+    by threads (the library's dataset is immutable once loaded).
+
+    Raises :class:`tnet.Error` when the folder cannot be read or is
+    malformed (the message names ``FILE:LINE:COLUMN``).
+    """
+
+    def __init__(self, path):
+        self._c = _tnet.Dataset(os.fspath(path))
+        self._nodes = None
+
+    @classmethod
+    def init(cls, path, osm, zones, gtfs=(), region_column=None, name=None,
+             progress=None):
+        """Builds a network folder at *path* as ``tnet init`` does (roads
+        from *osm*, the *gtfs* feeds, *zones* snapped to the street
+        network) and loads it.
+
+        *zones* is a CSV or GeoJSON path, or a GeoDataFrame with an ``id``
+        column (its geometries' centroids are the zone points; the other
+        columns are kept as opportunities). Returns the Dataset; the
+        counts of what was built are in ``Dataset.init_stats``.
+        """
+        path = os.fspath(path)
+        tmp = None
+        try:
+            if _is_geodataframe(zones):
+                tmp = tempfile.NamedTemporaryFile("w", suffix=".csv", delete=False,
+                                                  encoding="utf-8")
+                _zones_to_csv(zones, tmp)
+                tmp.close()
+                zones_path = tmp.name
+            else:
+                zones_path = os.fspath(zones)
+            stats = _tnet.init(path, os.fspath(osm), [os.fspath(g) for g in gtfs],
+                               zones_path, region_column=region_column, name=name,
+                               progress=progress)
+        finally:
+            if tmp is not None:
+                os.unlink(tmp.name)
+        ds = cls(path)
+        ds.init_stats = stats
+        return ds
+
+    @property
+    def path(self):
+        """The folder as given."""
+        return self._c.path
+
+    @property
+    def name(self):
+        """The data set's display name (plan.ini ``[plan] name``, else the
+        folder's name)."""
+        return self._c.name
+
+    def nodes(self):
+        """The network's nodes as a DataFrame (id, name, kind, region, lon,
+        lat, population), in the library's node order."""
+        if self._nodes is None:
+            self._nodes = pd.DataFrame(self._c.nodes())
+        return self._nodes
+
+    def scenario(self, year=DEFAULT_YEAR, closures=()):
+        """The scenario of *year* (links by status and opening year) with
+        *closures* (link ids or line names) closed. Unknown closures and
+        years the data do not describe raise :class:`tnet.Error` when the
+        scenario is used."""
+        return Scenario(self, year, closures)
+
+    def _default(self):
+        return Scenario(self, DEFAULT_YEAR, ())
+
+    def commute(self, *args, **kwargs):
+        """:meth:`Scenario.commute` on the 2025 scenario."""
+        return self._default().commute(*args, **kwargs)
+
+    def travel_time_matrix(self, *args, **kwargs):
+        """:meth:`Scenario.travel_time_matrix` on the 2025 scenario."""
+        return self._default().travel_time_matrix(*args, **kwargs)
+
+    def route(self, *args, **kwargs):
+        """:meth:`Scenario.route` on the 2025 scenario."""
+        return self._default().route(*args, **kwargs)
+
+    def accessibility(self, *args, **kwargs):
+        """:meth:`Scenario.accessibility` on the 2025 scenario."""
+        return self._default().accessibility(*args, **kwargs)
+
+    def isochrones(self, *args, **kwargs):
+        """:meth:`Scenario.isochrones` on the 2025 scenario."""
+        return self._default().isochrones(*args, **kwargs)
+
+    def report(self, *args, **kwargs):
+        """:meth:`Scenario.report` on the 2025 scenario."""
+        return self._default().report(*args, **kwargs)
+
+    def __repr__(self):
+        return f"tnet.Dataset({self.path!r})"
+
+
+def _zones_to_csv(gdf, f):
+    if "id" not in gdf.columns:
+        raise ValueError("zones: the GeoDataFrame needs an 'id' column")
+    pts = gdf.geometry.centroid if any(gdf.geometry.geom_type != "Point") else gdf.geometry
+    table = pd.DataFrame({"id": gdf["id"].astype(str), "lon": pts.x, "lat": pts.y})
+    for col in gdf.columns:
+        if col not in ("id", "lon", "lat", gdf.geometry.name):
+            table[col] = gdf[col].values
+    table.to_csv(f, index=False, lineterminator="\n")
+
+
+class Scenario:
+    """A year and its closures over a :class:`Dataset`: every analysis.
+
+    Places (origins, destinations, sources) are given as a place spec
+    (``"region:xuchang"``, ``"kind:zone"``, ``"all"``, ``"a;b"``), a list
+    of node ids, or a GeoDataFrame of points: rows whose ``id`` is a node
+    id are taken as they are, the others snapped to the nearest zone node
+    (the nearest node when the network has no zones), as ``tnet init``
+    snaps zones to the street network.
+    """
+
+    def __init__(self, dataset, year, closures):
+        self.dataset = dataset
+        self.year = int(year)
+        self.closures = list(closures or ())
+
+    def __repr__(self):
+        return f"tnet.Scenario({self.dataset.path!r}, {self.year}, closures={self.closures!r})"
+
+    # -------------------------------------------------------------- places
+    def _places(self, places):
+        if places is None or isinstance(places, str):
+            return places
+        if _is_geodataframe(places):
+            return _snap(self.dataset.nodes(), places)
+        if isinstance(places, (pd.Series, np.ndarray)):
+            return [str(p) for p in places]
+        return [str(p) for p in places]
+
+    def _plan_commute(self):
+        """The defaults of ``tnet commute``: the plan's first [commute]
+        group, else every zone by every profile within 60 minutes."""
+        defaults = {"origins": "kind:zone", "destinations": "kind:zone",
+                    "profiles": ["car", "transit", "park_and_ride"], "budget": 60.0}
+        plan = self.dataset._c.plan_commute()
+        if plan:
+            defaults.update(plan)
+        return defaults
+
+    # ------------------------------------------------------------- commute
+    def commute(self, origins=None, destinations=None, profiles=None, budget=None,
+                direction="to", method="auto", progress=None):
+        """Door-to-door times from each origin to each destination by profile
+        (``tnet commute``): a DataFrame of one row per profile × origin ×
+        destination with ``minutes`` and its parts (``access_min``,
+        ``wait_min``, ``in_vehicle_min``, ``transfer_min``, ``egress_min``;
+        NaN when not reached or not computed by the many-to-many method),
+        ``rides`` (-1 when not computed) and ``within_budget``. Minutes are
+        exact (the command rounds to 0.1).
+
+        What is not given comes from plan.ini's first ``[commute]`` group,
+        else every zone to every zone by car, transit and park_and_ride
+        within 60 minutes. ``df.attrs`` holds ``scenario``, ``budget_min``,
+        ``methods`` (profile -> search or m2m) and ``population`` (total,
+        and per profile and destination the population within the budget
+        and its share in percent; ``"any"`` is any destination).
+        """
+        d = self._plan_commute()
+        profiles = d["profiles"] if profiles is None else profiles
+        if isinstance(profiles, str):
+            profiles = [profiles]
+        r = self.dataset._c.commute(
+            self.year, self.closures,
+            self._places(d["origins"] if origins is None else origins),
+            self._places(d["destinations"] if destinations is None else destinations),
+            list(profiles), d["budget"] if budget is None else float(budget),
+            direction=direction, method=method, progress=progress)
+        return _commute_frame(r)
+
+    def travel_time_matrix(self, origins=None, destinations=None, profile="car",
+                           method="auto", progress=None):
+        """The travel-time matrix as a long DataFrame ``from_id, to_id,
+        travel_time`` (minutes, float; NaN when not reached), origins
+        varying slowest, as r5py returns it. *profile* is ``car``,
+        ``transit`` or ``park_and_ride`` (the frequency-based transit model
+        of tnet's layered graphs). Origins and destinations default to
+        every zone. One search per destination, or many-to-many on a
+        contraction hierarchy (``method="auto"``: from 128 destinations on).
+        """
+        r = self.dataset._c.commute(
+            self.year, self.closures,
+            self._places("kind:zone" if origins is None else origins),
+            self._places("kind:zone" if destinations is None else destinations),
+            [profile], 0.0, method=method, progress=progress)
+        o, dd = r["origins"], r["destinations"]
+        frame = pd.DataFrame({
+            "from_id": np.repeat(np.array(o, dtype=object), len(dd)),
+            "to_id": np.tile(np.array(dd, dtype=object), len(o)),
+            "travel_time": r["minutes"][0].reshape(-1),
+        })
+        frame.attrs.update(scenario=self.year, profile=profile, method=r["methods"][0])
+        return frame
+
+    # --------------------------------------------------------------- route
+    def route(self, origin, destination, profile="car"):
+        """The fastest journey from *origin* to *destination* (node or stop
+        ids) by *profile*: a DataFrame of its legs (``kind``: drive, walk,
+        park, wait, ride, transfer; ``mode``, ``line``, ``from``, ``to``,
+        ``minutes``) — ``tnet route --profile transit|park_and_ride``'s
+        legs. ``df.attrs`` holds the totals (``total_min``,
+        ``access_min``, ``wait_min``, ``in_vehicle_min``, ``transfer_min``,
+        ``egress_min``, ``rides``, ``feed``). Raises :class:`tnet.Error`
+        (code not_found) when there is no path."""
+        r = self.dataset._c.route(self.year, self.closures, str(origin), str(destination),
+                                  profile=profile)
+        legs = pd.DataFrame(r.pop("legs"), columns=["kind", "mode", "line", "from", "to",
+                                                    "minutes"])
+        legs.attrs.update(r)
+        return legs
+
+    # ------------------------------------------------------- accessibility
+    def accessibility(self, opportunities, cutoffs=(30, 45, 60), profile="car",
+                      population=None, progress=None):
+        """Cumulative opportunities per zone of the folder's zones.csv
+        (``tnet accessibility``): for each zone, the sum of the column
+        *opportunities* over the zones reachable within each cutoff
+        (minutes, the zone itself included). A DataFrame indexed by zone id
+        with one column ``within_<cutoff>_min`` per cutoff; ``df.attrs``
+        holds ``total`` (every opportunity) and
+        ``mean_population_weighted`` (per cutoff, NaN when the weights sum
+        to 0)."""
+        r = self.dataset._c.accessibility(self.year, self.closures, opportunities,
+                                          [float(c) for c in cutoffs], profile=profile,
+                                          population=population, progress=progress)
+        cols = [f"within_{c:g}_min" for c in r["cutoffs_min"]]
+        frame = pd.DataFrame(r["values"], index=pd.Index(r["zones"], name="id"), columns=cols)
+        frame.attrs.update(opportunities=opportunities, profile=r["profile"],
+                           total=r["total"], cutoffs_min=list(r["cutoffs_min"]),
+                           mean_population_weighted=list(r["mean_population_weighted"]))
+        return frame
+
+    # ---------------------------------------------------------- isochrones
+    def isochrones(self, origin, cutoffs=(15, 30, 45, 60), profile="car"):
+        """The places reached from *origin* (a place spec, node ids or
+        points) within the largest cutoff: a GeoDataFrame (EPSG:4326) of
+        one point per reached node with ``id``, ``name``, ``kind``,
+        ``minutes`` and ``cutoff`` (the smallest cutoff that reaches it),
+        sorted by minutes. The library computes reached nodes (no polygons);
+        ``gdf.dissolve("cutoff").convex_hull`` gives rough areas."""
+        import geopandas
+        cutoffs = sorted(float(c) for c in cutoffs)
+        if not cutoffs:
+            raise ValueError("cutoffs: expected at least one cutoff in minutes")
+        minutes = self.dataset._c.isochrone(self.year, self.closures, self._places(origin),
+                                            cutoffs[-1], profile=profile)
+        nodes = self.dataset.nodes()
+        reached = ~np.isnan(minutes)
+        sub = nodes.loc[reached, ["id", "name", "kind", "lon", "lat"]].copy()
+        sub["minutes"] = minutes[reached]
+        edges = np.array(cutoffs)
+        sub["cutoff"] = edges[np.searchsorted(edges, sub["minutes"].to_numpy() - 1e-9)]
+        sub = sub.sort_values(["minutes", "id"], kind="stable").reset_index(drop=True)
+        return geopandas.GeoDataFrame(
+            sub.drop(columns=["lon", "lat"]),
+            geometry=geopandas.points_from_xy(sub["lon"], sub["lat"]), crs="EPSG:4326")
+
+    # -------------------------------------------------------------- report
+    def report(self, baseline=2020):
+        """The plan-indicator report (``tnet report --format json``) of the
+        baseline year beside this scenario: returns ``(data, table)`` where
+        *data* is the JSON as a dict and *table* a DataFrame indexed by
+        indicator key with one column per scenario (numbers only; nested
+        indicators stay in *data*), the target and the pass flags."""
+        data = json.loads(self.dataset._c.report_json(self.year, self.closures,
+                                                      baseline=baseline))
+        rows = {}
+        for col, sc in data.get("scenarios", {}).items():
+            for key, value in sc.get("indicators", {}).items():
+                if isinstance(value, (int, float)) or value is None:
+                    rows.setdefault(key, {})[col] = value
+            for key, ok in sc.get("pass", {}).items():
+                if key in rows:
+                    rows[key][f"pass_{col}"] = ok
+        for key, t in data.get("targets", {}).items():
+            if key in rows:
+                rows[key]["unit"] = t.get("unit")
+                rows[key]["target"] = t.get("target_2025")
+                rows[key]["comparison"] = t.get("comparison")
+        table = pd.DataFrame.from_dict(rows, orient="index")
+        table.index.name = "indicator"
+        return data, table
+
+
+def _commute_frame(r):
+    profiles, o, d = r["profiles"], r["origins"], r["destinations"]
+    n_p, n_o, n_d = len(profiles), len(o), len(d)
+    minutes = r["minutes"].reshape(-1)
+    frame = pd.DataFrame({
+        "profile": np.repeat(np.array(profiles, dtype=object), n_o * n_d),
+        "origin": np.tile(np.repeat(np.array(o, dtype=object), n_d), n_p),
+        "destination": np.tile(np.array(d, dtype=object), n_p * n_o),
+        "minutes": minutes,
+    })
+    for k in ("access_min", "wait_min", "in_vehicle_min", "transfer_min", "egress_min"):
+        frame[k] = r[k].reshape(-1)
+    frame["rides"] = r["rides"].reshape(-1)
+    frame["within_budget"] = ~np.isnan(minutes) & (minutes * 60000.0
+                                                   <= r["budget_min"] * 60000.0 + 1e-6)
+    population = {"total": r["population_total"]}
+    within = r["population_within"]
+    for p, name in enumerate(profiles):
+        per = {}
+        for k, dest in enumerate(list(d) + ["any"]):
+            w = float(within[p, k])
+            total = r["population_total"]
+            per[dest] = {"within": w, "pct": w / total * 100.0 if total > 0 else float("nan")}
+        population[name] = per
+    frame.attrs.update(scenario=r["scenario"], direction=r["direction"],
+                       budget_min=r["budget_min"], methods=dict(zip(profiles, r["methods"])),
+                       population=population)
+    return frame
+
+
+def _snap(nodes, gdf):
+    """Node ids for the points of *gdf*: its ``id`` when that is a node id,
+    else the nearest zone node (equirectangular distance)."""
+    ids = set(nodes["id"])
+    zones = nodes[nodes["kind"] == "zone"]
+    if zones.empty:
+        zones = nodes
+    zlon, zlat = zones["lon"].to_numpy(), zones["lat"].to_numpy()
+    zid = zones["id"].to_numpy()
+    pts = gdf.geometry.centroid if any(gdf.geometry.geom_type != "Point") else gdf.geometry
+    out = []
+    own = gdf["id"].astype(str).tolist() if "id" in gdf.columns else [None] * len(gdf)
+    for given, x, y in zip(own, pts.x, pts.y):
+        if given in ids:
+            out.append(given)
+            continue
+        k = np.cos(np.radians(y))
+        dist = ((zlon - x) * k) ** 2 + (zlat - y) ** 2
+        out.append(str(zid[int(np.argmin(dist))]))
+    return out

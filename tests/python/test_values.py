@@ -1,0 +1,190 @@
+"""The package's results equal the command's JSON for the same inputs."""
+import math
+
+import numpy as np
+import pytest
+
+import tnet
+from conftest import XUCHANG, SOURCE_ROOT, cli
+
+
+def close_to_cli(value, cli_value):
+    """The command rounds minutes to 0.1 (round(ms / 6000) / 10); the
+    package gives them exactly: equal within half a tenth, None <-> NaN."""
+    if cli_value is None:
+        return value is None or (isinstance(value, float) and math.isnan(value))
+    return abs(value - cli_value) <= 0.05 + 1e-9
+
+
+def check_commute(frame, ref):
+    cells = ref["cells"]
+    assert len(frame) == len(cells)
+    assert frame.attrs["budget_min"] == ref["budget_min"]
+    assert frame.attrs["methods"] == ref["methods"]
+    for row, cell in zip(frame.itertuples(index=False), cells):
+        assert (row.profile, row.origin, row.destination) == \
+            (cell["profile"], cell["origin"], cell["destination"])
+        for k in ("minutes", "access_min", "wait_min", "in_vehicle_min", "transfer_min",
+                  "egress_min"):
+            assert close_to_cli(getattr(row, k), cell[k]), (k, row, cell)
+        assert (None if row.rides < 0 else row.rides) == cell["rides"]
+        assert bool(row.within_budget) == cell["within_budget"]
+    pop = frame.attrs["population"]
+    assert pop["total"] == ref["population"]["total"]
+    for profile in ref["methods"]:
+        for dest, v in ref["population"][profile].items():
+            assert pop[profile][dest]["within"] == v["within"]
+            if v["pct"] is None:
+                assert math.isnan(pop[profile][dest]["pct"])
+            else:
+                assert round(pop[profile][dest]["pct"] * 10) / 10 == v["pct"]
+
+
+def test_commute_defaults_equal_cli(xuchang):
+    """`tnet commute` without options: the plan's first [commute] group."""
+    check_commute(xuchang.commute(), cli("commute", "--format", "json", "--data", XUCHANG))
+
+
+def test_commute_from_2020_equal_cli(xuchang):
+    frame = xuchang.scenario(2020).commute(origins="kind:zone", destinations="zz_center;zz_station",
+                                           profiles=["transit", "car"], budget=45,
+                                           direction="from")
+    check_commute(frame, cli("commute", "--format", "json", "--data", XUCHANG,
+                             "--scenario", "2020", "--origins", "kind:zone",
+                             "--destinations", "zz_center;zz_station",
+                             "--profiles", "transit;car", "--budget", "45",
+                             "--direction", "from"))
+
+
+def test_closures_equal_scenario_file(xuchang):
+    """closures=[...] does what a scenario file's [closures] does."""
+    ini = f"{SOURCE_ROOT}/examples/scenarios/g4-closure-changge.ini"
+    frame = xuchang.scenario(2025, closures=["l_g4_03", "l_g4_cg_n"]).commute()
+    check_commute(frame, cli("commute", "--format", "json", "--data", XUCHANG,
+                             "--scenario", ini))
+    # and the closure changes something (else this test could not fail)
+    assert not np.allclose(frame["minutes"], xuchang.commute()["minutes"], equal_nan=True)
+
+
+def test_travel_time_matrix_long_form(xuchang):
+    ref = cli("commute", "--format", "json", "--data", XUCHANG, "--origins", "region:xuchang",
+              "--destinations", "kind:zone", "--profiles", "park_and_ride")
+    m = xuchang.travel_time_matrix("region:xuchang", "kind:zone", profile="park_and_ride")
+    assert list(m.columns) == ["from_id", "to_id", "travel_time"]
+    assert len(m) == len(ref["cells"])
+    for row, cell in zip(m.itertuples(index=False), ref["cells"]):
+        assert (row.from_id, row.to_id) == (cell["origin"], cell["destination"])
+        assert close_to_cli(row.travel_time, cell["minutes"])
+
+
+def test_matrix_node_lists_and_m2m(xuchang):
+    """Lists of node ids, many-to-many on a contraction hierarchy."""
+    nodes = xuchang.nodes()
+    zones = nodes[nodes.kind == "zone"].id.tolist()
+    m = xuchang.travel_time_matrix(zones[:5], zones, method="m2m")
+    ref = cli("commute", "--format", "json", "--data", XUCHANG, "--origins", ";".join(zones[:5]),
+              "--destinations", ";".join(zones), "--profiles", "car", "--method", "m2m")
+    assert m.attrs["method"] == "m2m"
+    for row, cell in zip(m.itertuples(index=False), ref["cells"]):
+        assert (row.from_id, row.to_id) == (cell["origin"], cell["destination"])
+        assert close_to_cli(row.travel_time, cell["minutes"])
+
+
+@pytest.mark.parametrize("profile", ["transit", "park_and_ride", "car"])
+def test_route_equals_cli(xuchang, profile):
+    legs = xuchang.route("z_changge", "zz_east_station", profile=profile)
+    # the frequency model (the package routes on the layered graphs; the
+    # command's default transit route reads the timetable)
+    ref = cli("route", "z_changge", "zz_east_station", "--profile", profile, "--format", "json",
+              "--data", XUCHANG, *(["--frequency-model"] if profile == "transit" else []))
+    if profile == "car":
+        # the car route of the command is link-level (legs by line); the
+        # package's is the layered graph's journey: the same total
+        assert abs(legs.attrs["total_min"] - ref["total_min"]) <= 0.0005 + 1e-9
+        return
+    for k in ("total_min", "access_min", "wait_min", "in_vehicle_min", "transfer_min",
+              "egress_min"):
+        assert abs(legs.attrs[k] - ref[k]) <= 0.0005 + 1e-9, k
+    assert legs.attrs["feed"] == ref["feed"]
+    assert len(legs) == len(ref["legs"])
+    for row, leg in zip(legs.itertuples(index=False), ref["legs"]):
+        assert (row.kind, row.mode, row.line, getattr(row, "_3"), row.to) == \
+            (leg["kind"], leg["mode"], leg["line"], leg["from"], leg["to"])
+        assert abs(row.minutes - leg["min"]) <= 0.0005 + 1e-9
+
+
+def test_report_equals_cli(xuchang):
+    data, table = xuchang.report()
+    ref = cli("report", "--format", "json", "--data", XUCHANG)
+    assert data == ref
+    assert table.loc["expressway_km", "2025"] == ref["scenarios"]["2025"]["indicators"]["expressway_km"]
+    assert table.loc["expressway_km", "target"] == ref["targets"]["expressway_km"]["target_2025"]
+
+
+def test_isochrones_equal_cli(xuchang):
+    g = xuchang.isochrones("z_weidu", cutoffs=[20, 40], profile="transit")
+    ref = cli("isochrone", "z_weidu", "--minutes", "40", "--profile", "transit",
+              "--format", "json", "--data", XUCHANG)
+    points = {f["properties"]["id"]: f for f in ref["features"]
+              if f["geometry"]["type"] == "Point"}
+    assert set(g["id"]) == set(points)
+    for row in g.itertuples():
+        f = points[row.id]
+        assert close_to_cli(row.minutes, f["properties"]["minutes"])
+        assert (row.geometry.x, row.geometry.y) == tuple(f["geometry"]["coordinates"])
+        assert row.cutoff == (20 if row.minutes <= 20 else 40)
+    assert g.crs.to_epsg() == 4326
+
+
+def test_sao_paulo_accessibility_equals_cli(sao_paulo, sao_paulo_dir):
+    for profile in ("car", "transit"):
+        acc = sao_paulo.accessibility("jobs", cutoffs=[10, 20, 30], profile=profile)
+        ref = cli("accessibility", "--data", sao_paulo_dir, "--opportunities", "jobs",
+                  "--cutoffs", "10,20,30", "--profile", profile, "--format", "json")
+        assert acc.attrs["total"] == ref["total"]
+        assert list(acc.index) == [z["id"] for z in ref["zones"]]
+        assert acc.to_numpy().tolist() == [z["accessibility"] for z in ref["zones"]]
+        assert acc.attrs["mean_population_weighted"] == pytest.approx(
+            ref["mean_population_weighted"], rel=1e-12)
+
+
+def test_sao_paulo_matrix_equals_cli(sao_paulo, sao_paulo_dir):
+    m = sao_paulo.travel_time_matrix(profile="transit")
+    ref = cli("commute", "--data", sao_paulo_dir, "--origins", "kind:zone", "--destinations",
+              "kind:zone", "--profiles", "transit", "--format", "json")
+    assert len(m) == len(ref["cells"]) == 323 * 323
+    got = m["travel_time"].to_numpy()
+    want = np.array([np.nan if c["minutes"] is None else c["minutes"] for c in ref["cells"]])
+    assert np.array_equal(np.isnan(got), np.isnan(want))
+    ok = ~np.isnan(got)
+    assert np.all(np.abs(got[ok] - want[ok]) <= 0.05 + 1e-9)
+    assert m["from_id"].tolist() == [c["origin"] for c in ref["cells"]]
+    assert m["to_id"].tolist() == [c["destination"] for c in ref["cells"]]
+
+
+def test_init_equals_cli_init(sao_paulo_dir, tmp_path):
+    """Dataset.init writes the folder `tnet init` writes."""
+    zones = f"{sao_paulo_dir}/zones.csv"
+    ds = tnet.Dataset.init(tmp_path / "spo", osm=f"{SOURCE_ROOT}/tests/data/sao-paulo/spo_osm.pbf",
+                           gtfs=[f"{SOURCE_ROOT}/tests/data/sao-paulo/spo.zip"],
+                           zones=zones, region_column="district")
+    for name in ("nodes.csv", "links.csv"):
+        with open(tmp_path / "spo" / name, encoding="utf-8") as a, \
+                open(f"{sao_paulo_dir}/{name}", encoding="utf-8") as b:
+            assert a.read() == b.read(), name
+    assert ds.init_stats["zones"] == 323
+    assert len(ds.nodes()) == len(tnet.Dataset(sao_paulo_dir).nodes())
+
+
+def test_geodataframe_places(xuchang):
+    """Points snap to the nearest zone; ids that are node ids are kept."""
+    import geopandas
+    from shapely.geometry import Point
+    nodes = xuchang.nodes().set_index("id")
+    target = nodes.loc["z_changge"]
+    gdf = geopandas.GeoDataFrame(
+        {"id": ["somewhere", "zz_center"]},
+        geometry=[Point(target.lon + 0.001, target.lat - 0.001), Point(0, 0)], crs="EPSG:4326")
+    m = xuchang.travel_time_matrix(gdf, ["zz_center"])
+    assert m["from_id"].tolist() == ["z_changge", "zz_center"]
+    assert m["travel_time"].iloc[1] == 0
