@@ -120,6 +120,10 @@ class Dataset:
         """:meth:`Scenario.isochrones` on the 2025 scenario."""
         return self._default().isochrones(*args, **kwargs)
 
+    def criticality(self, *args, **kwargs):
+        """:meth:`Scenario.criticality` on the 2025 scenario."""
+        return self._default().criticality(*args, **kwargs)
+
     def report(self, *args, **kwargs):
         """:meth:`Scenario.report` on the 2025 scenario."""
         return self._default().report(*args, **kwargs)
@@ -222,13 +226,14 @@ class Scenario:
             self.year, self.closures,
             self._places("kind:zone" if origins is None else origins),
             self._places("kind:zone" if destinations is None else destinations),
-            [profile], 0.0, method=method, progress=progress)
+            [profile], 0.0, method=method, progress=progress, parts=False)
         o, dd = r["origins"], r["destinations"]
+        # ids as categoricals: integer codes, no Python object per cell
         frame = pd.DataFrame({
-            "from_id": np.repeat(np.array(o, dtype=object), len(dd)),
-            "to_id": np.tile(np.array(dd, dtype=object), len(o)),
+            "from_id": _codes(np.repeat(np.arange(len(o), dtype=_code_type(o)), len(dd)), o),
+            "to_id": _codes(np.tile(np.arange(len(dd), dtype=_code_type(dd)), len(o)), dd),
             "travel_time": r["minutes"][0].reshape(-1),
-        })
+        }, copy=False)
         frame.attrs.update(scenario=self.year, profile=profile, method=r["methods"][0])
         return frame
 
@@ -295,6 +300,40 @@ class Scenario:
             sub.drop(columns=["lon", "lat"]),
             geometry=geopandas.points_from_xy(sub["lon"], sub["lat"]), crs="EPSG:4326")
 
+    # --------------------------------------------------------- criticality
+    def criticality(self, a, b, by="link", profile=None, modes="all", budget=None, top=None,
+                    threads=0, progress=None):
+        """Which single failure hurts the commute from *a* to *b* most
+        (``tnet criticality A B``): every zone of *a* to every zone of *b*
+        (region specs or node ids), one link (``by="link"``) or one whole
+        line (``by="line"``) removed at a time, on the graph of *modes*
+        (rail, road, all; access links included) or, with *profile*, on
+        that profile's layered graph. A DataFrame ranked worst first (pairs
+        cut, population lost, pairs pushed out of *budget*, total increase)
+        with ``pairs_slower``, ``pairs_cut``, ``pairs_out_of_budget``,
+        ``population_lost``, ``max_increase_min``, ``total_increase_min``
+        and the worst pair (``worst_from``, ``worst_to``, ``before_min``,
+        ``after_min``; NaN when cut). *top* (default: the plan's [report]
+        top) limits the rows; *budget* defaults to the plan's budget_min.
+        ``df.attrs`` holds ``pairs`` and ``candidates``. The scan runs on
+        *threads* workers (0: one per processor) without the GIL."""
+        if by not in ("link", "line"):
+            raise ValueError(f"by: expected 'link' or 'line', got {by!r}")
+        c = self.dataset._c
+        r = c.criticality(self.year, self.closures, str(a), str(b), by_line=by == "line",
+                          profile=profile, modes=modes,
+                          budget=c.plan_value("budget_min") if budget is None else float(budget),
+                          threads=threads, progress=progress)
+        top = int(c.plan_value("top")) if top is None else int(top)
+        cols = ["pairs_slower", "pairs_cut", "pairs_out_of_budget", "population_lost",
+                "max_increase_min", "total_increase_min", "worst_from", "worst_to",
+                "before_min", "after_min"]
+        frame = pd.DataFrame({by: r["name"], **{k: r[k] for k in cols}}).head(top)
+        frame.index.name = "rank"
+        frame.attrs.update({k: r[k] for k in ("from", "to", "by", "year", "pairs",
+                                               "candidates")})
+        return frame
+
     # -------------------------------------------------------------- report
     def report(self, baseline=2020):
         """The plan-indicator report (``tnet report --format json``) of the
@@ -320,6 +359,21 @@ class Scenario:
         table = pd.DataFrame.from_dict(rows, orient="index")
         table.index.name = "indicator"
         return data, table
+
+
+def _code_type(categories):
+    """The integer type pandas keeps the codes of len(categories) in."""
+    n = len(categories)
+    return np.int8 if n < 127 else np.int16 if n < 32767 else np.int32 if n < 2**31 - 1 \
+        else np.int64
+
+
+def _codes(codes, categories):
+    """A categorical column of *codes* into *categories* (unique ids in
+    order; repeated ids, which place lists may hold, fall back to objects)."""
+    if len(set(categories)) == len(categories):
+        return pd.Categorical.from_codes(codes, categories=pd.Index(categories, dtype=object))
+    return np.array(categories, dtype=object)[codes]
 
 
 def _commute_frame(r):

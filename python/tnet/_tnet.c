@@ -442,15 +442,15 @@ static PyObject *
 dataset_commute (DatasetObject *self, PyObject *args, PyObject *kwds)
 {
   static char *kwlist[] = { "year", "closures", "origins", "destinations", "profiles",
-                            "budget", "direction", "method", "progress", NULL };
-  int year = 2025;
+                            "budget", "direction", "method", "progress", "parts", NULL };
+  int year = 2025, want_parts = 1;
   PyObject *closures = Py_None, *origins_obj = NULL, *dests_obj = NULL, *profiles_obj = NULL;
   double budget = 60;
   const char *direction = "to", *method_s = "auto";
   Progress prog = { 0 };
-  if (!PyArg_ParseTupleAndKeywords (args, kwds, "iOOOO|dssO", kwlist, &year, &closures,
+  if (!PyArg_ParseTupleAndKeywords (args, kwds, "iOOOO|dssOp", kwlist, &year, &closures,
                                     &origins_obj, &dests_obj, &profiles_obj, &budget,
-                                    &direction, &method_s, &prog.callable))
+                                    &direction, &method_s, &prog.callable, &want_parts))
     return NULL;
   if (!check_loaded (self))
     return NULL;
@@ -503,24 +503,27 @@ dataset_commute (DatasetObject *self, PyObject *args, PyObject *kwds)
   if (c == NULL)
     return fail (&prog, error);
 
-  /* cells as arrays [profile, origin, destination] */
+  /* cells as arrays [profile, origin, destination]; parts=False: the
+   * totals only (the matrix of travel_time_matrix()) */
   guint no = tnet_commute_n_origins (c), nd = tnet_commute_n_destinations (c);
   npy_intp dims[3] = { np, no, nd };
   static const char *const part_names[6] = { "minutes", "access_min", "wait_min",
                                              "in_vehicle_min", "transfer_min", "egress_min" };
   PyObject *parts[6] = { NULL };
-  PyObject *rides = PyArray_SimpleNew (3, dims, NPY_INT32);
+  int n_arrays = want_parts ? 6 : 1;
+  PyObject *rides = want_parts ? PyArray_SimpleNew (3, dims, NPY_INT32)
+                               : PyArray_SimpleNew (0, dims, NPY_INT32);
   PyObject *has_parts = PyList_New (np), *profile_names = PyList_New (np);
   npy_intp wdims[2] = { np, nd + 1 };
   PyObject *methods = PyList_New (np), *within = PyArray_SimpleNew (2, wdims, NPY_FLOAT64);
   PyObject *result = NULL;
   gboolean ok = rides && has_parts && profile_names && methods && within;
-  for (int k = 0; ok && k < 6; k++)
+  for (int k = 0; ok && k < n_arrays; k++)
     ok = (parts[k] = PyArray_SimpleNew (3, dims, NPY_FLOAT64)) != NULL;
   if (ok)
     {
-      double *out[6];
-      for (int k = 0; k < 6; k++)
+      double *out[6] = { NULL };
+      for (int k = 0; k < n_arrays; k++)
         out[k] = PyArray_DATA ((PyArrayObject *) parts[k]);
       gint32 *rd = PyArray_DATA ((PyArrayObject *) rides);
       double *wd = PyArray_DATA ((PyArrayObject *) within);
@@ -528,6 +531,11 @@ dataset_commute (DatasetObject *self, PyObject *args, PyObject *kwds)
       for (guint p = 0; p < np; p++)
         {
           gboolean hp = tnet_commute_has_parts (c, p);
+          if (!want_parts)
+            for (guint o = 0; o < no; o++)
+              for (guint d = 0; d < nd; d++, i++)
+                out[0][i] = ms_to_min (tnet_commute_cell (c, p, o, d)->total_ms);
+          else
           for (guint o = 0; o < no; o++)
             for (guint d = 0; d < nd; d++, i++)
               {
@@ -540,9 +548,34 @@ dataset_commute (DatasetObject *self, PyObject *args, PyObject *kwds)
                   out[k + 1][i] = reached && hp ? ms_to_min (pm[k]) : NAN;
                 rd[i] = hp ? (gint32) cell->n_rides : -1;
               }
+          /* the population within the budget per destination and of any
+           * destination, as tnet_commute_population_within() counts it (a
+           * reached cell whose total is at most the budget, in ms), in one
+           * pass over the cells instead of one per destination */
+          double *w = wd + (gsize) p * (nd + 1);
           for (guint d = 0; d <= nd; d++)
-            wd[p * (nd + 1) + d] = tnet_commute_population_within (c, p, d == nd
-                                                                   ? TNET_COMMUTE_ANY : d);
+            w[d] = 0;
+          for (guint o = 0; want_parts && o < no; o++)
+            {
+              double pop = tnet_network_node (net, tnet_commute_origin (c, o))->population;
+              gboolean any = FALSE;
+              pop = isfinite (pop) && pop > 0 ? pop : 0;
+              for (guint d = 0; d < nd; d++)
+                {
+                  const TnetCommuteCell *cell = tnet_commute_cell (c, p, o, d);
+                  if (cell->total_ms != TNET_WEIGHT_INF
+                      && (double) cell->total_ms <= tnet_commute_budget_min (c) * 60000.0)
+                    {
+                      w[d] += pop;
+                      any = TRUE;
+                    }
+                }
+              if (any)
+                w[nd] += pop;
+            }
+          if (!want_parts)
+            for (guint d = 0; d <= nd; d++)
+              w[d] = NAN;
           PyList_SET_ITEM (has_parts, p, PyBool_FromLong (hp));
           PyList_SET_ITEM (profile_names, p,
                            PyUnicode_FromString (tnet_profile_to_string (tnet_commute_profile (c, p))));
@@ -562,12 +595,12 @@ dataset_commute (DatasetObject *self, PyObject *args, PyObject *kwds)
                                   "population_total", tnet_commute_population_total (c),
                                   "population_within", within);
           profile_names = methods = has_parts = within = NULL;
-          for (int k = 0; result && k < 6; k++)
+          for (int k = 0; result && k < n_arrays; k++)
             {
               if (PyDict_SetItemString (result, part_names[k], parts[k]) < 0)
                 Py_CLEAR (result);
             }
-          if (result && PyDict_SetItemString (result, "rides", rides) < 0)
+          if (result && want_parts && PyDict_SetItemString (result, "rides", rides) < 0)
             Py_CLEAR (result);
         }
       else
@@ -848,6 +881,161 @@ dataset_route (DatasetObject *self, PyObject *args, PyObject *kwds)
   return r;
 }
 
+/* ------------------------------------------------------------ criticality */
+
+/* Dataset.criticality(year, closures, a, b, by_line, profile, modes, budget,
+ * threads, progress) -> dict of columns, one entry per ranked element. */
+static PyObject *
+dataset_criticality (DatasetObject *self, PyObject *args, PyObject *kwds)
+{
+  static char *kwlist[] = { "year", "closures", "a", "b", "by_line", "profile", "modes",
+                            "budget", "threads", "progress", NULL };
+  int year, by_line = 0;
+  unsigned int threads = 0;
+  PyObject *closures;
+  const char *a_spec, *b_spec, *profile_s = NULL, *modes = "all";
+  double budget = 60;
+  Progress prog = { 0 };
+  if (!PyArg_ParseTupleAndKeywords (args, kwds, "iOss|pzsdIO", kwlist, &year, &closures,
+                                    &a_spec, &b_spec, &by_line, &profile_s, &modes, &budget,
+                                    &threads, &prog.callable))
+    return NULL;
+  if (!check_loaded (self))
+    return NULL;
+  TnetProfile profile = TNET_PROFILE_CAR;
+  guint mask = 0;
+  if (profile_s && !tnet_profile_from_string (profile_s, &profile))
+    return PyErr_Format (PyExc_ValueError, "profile: expected car, transit or park_and_ride, "
+                         "got '%s'", profile_s);
+  if (!tnet_corridor_modes_from_string (modes, &mask))
+    return PyErr_Format (PyExc_ValueError, "modes: expected rail, road or all, got '%s'", modes);
+  if (!(budget > 0) || !isfinite (budget))
+    return PyErr_Format (PyExc_ValueError, "budget: expected a positive number of minutes");
+  GError *error = NULL;
+  const TnetNetwork *net = tnet_dataset_get_network (self->ds);
+  g_autoptr (TnetScenario) scen = make_scenario (self->ds, year, closures, &error);
+  if (scen == NULL)
+    return fail (NULL, error);
+  g_autoptr (TnetNodeSet) a = tnet_node_set_resolve (net, a_spec, &error);
+  g_autoptr (TnetNodeSet) b = a ? tnet_node_set_resolve (net, b_spec, &error) : NULL;
+  if (b == NULL)
+    return fail (NULL, error);
+  TnetCriticalityOptions copts;
+  tnet_criticality_options_init (&copts);
+  copts.n_threads = threads;
+  copts.progress = progress_func (&prog);
+  copts.progress_data = &prog;
+  TnetWeight budget_ms = (TnetWeight) (budget * 60000.0);
+  TnetCriticality *crit = NULL;
+  Py_BEGIN_ALLOW_THREADS
+  if (profile_s == NULL)
+    crit = tnet_corridor_criticality_with (net, scen, mask, a, b, by_line, budget_ms, &copts,
+                                           &error);
+  else
+    {
+      TnetMultimodal *mm = NULL;
+      if (build_graphs (self->ds, scen, &profile, 1, &mm, &error))
+        {
+          crit = tnet_corridor_criticality_profile (net, mm, a, b, by_line, budget_ms, &copts,
+                                                    &error);
+          tnet_multimodal_unref (mm);
+        }
+    }
+  Py_END_ALLOW_THREADS
+  if (crit == NULL)
+    return fail (&prog, error);
+  /* the OD pairs, in the order tnet_corridor_criticality() numbers them */
+  g_autoptr (GArray) po = g_array_new (FALSE, FALSE, sizeof (TnetId));
+  g_autoptr (GArray) pd = g_array_new (FALSE, FALSE, sizeof (TnetId));
+  for (guint i = 0; i < a->zones->len; i++)
+    for (guint j = 0; j < b->zones->len; j++)
+      if (g_array_index (a->zones, TnetId, i) != g_array_index (b->zones, TnetId, j))
+        {
+          g_array_append_val (po, g_array_index (a->zones, TnetId, i));
+          g_array_append_val (pd, g_array_index (b->zones, TnetId, j));
+        }
+  guint n = tnet_criticality_n_items (crit);
+  npy_intp dim = n;
+  enum { SLOWER, CUT, OUT, N_INT };
+  enum { POP, MAX_INC, TOTAL_INC, BEFORE, AFTER, N_DBL };
+  static const char *const int_names[N_INT] = { "pairs_slower", "pairs_cut",
+                                                "pairs_out_of_budget" };
+  static const char *const dbl_names[N_DBL] = { "population_lost", "max_increase_min",
+                                                "total_increase_min", "before_min",
+                                                "after_min" };
+  PyObject *ints[N_INT] = { NULL }, *dbls[N_DBL] = { NULL };
+  PyObject *names = PyList_New (n), *wfrom = PyList_New (n), *wto = PyList_New (n);
+  PyObject *result = NULL;
+  gboolean ok = names && wfrom && wto;
+  for (int k = 0; ok && k < N_INT; k++)
+    ok = (ints[k] = PyArray_SimpleNew (1, &dim, NPY_INT64)) != NULL;
+  for (int k = 0; ok && k < N_DBL; k++)
+    ok = (dbls[k] = PyArray_SimpleNew (1, &dim, NPY_FLOAT64)) != NULL;
+  for (guint r = 0; ok && r < n; r++)
+    {
+      const TnetCriticalityItem *it = tnet_criticality_item (crit, r);
+      guint p = it->worst_pair;
+      ((gint64 *) PyArray_DATA ((PyArrayObject *) ints[SLOWER]))[r] = it->n_pairs_slower;
+      ((gint64 *) PyArray_DATA ((PyArrayObject *) ints[CUT]))[r] = it->n_pairs_cut;
+      ((gint64 *) PyArray_DATA ((PyArrayObject *) ints[OUT]))[r] = it->n_pairs_out_of_budget;
+      ((double *) PyArray_DATA ((PyArrayObject *) dbls[POP]))[r] = it->population_lost;
+      ((double *) PyArray_DATA ((PyArrayObject *) dbls[MAX_INC]))[r] = it->max_increase_ms / 60000.0;
+      ((double *) PyArray_DATA ((PyArrayObject *) dbls[TOTAL_INC]))[r]
+        = (double) it->total_increase_ms / 60000.0;
+      ((double *) PyArray_DATA ((PyArrayObject *) dbls[BEFORE]))[r]
+        = ms_to_min (tnet_criticality_base_time (crit, p));
+      ((double *) PyArray_DATA ((PyArrayObject *) dbls[AFTER]))[r]
+        = ms_to_min (tnet_criticality_time (crit, r, p));
+      PyObject *nm = PyUnicode_FromString (it->name ? it->name : "");
+      PyObject *f = PyUnicode_FromString (tnet_network_node (net, g_array_index (po, TnetId, p))->id);
+      PyObject *t = PyUnicode_FromString (tnet_network_node (net, g_array_index (pd, TnetId, p))->id);
+      ok = nm && f && t;
+      if (!ok)
+        {
+          Py_XDECREF (nm);
+          Py_XDECREF (f);
+          Py_XDECREF (t);
+          break;
+        }
+      PyList_SET_ITEM (names, r, nm);
+      PyList_SET_ITEM (wfrom, r, f);
+      PyList_SET_ITEM (wto, r, t);
+    }
+  if (ok)
+    {
+      result = Py_BuildValue ("{s:s,s:s,s:s,s:i,s:I,s:I,s:O,s:O,s:O}", "from", a->spec,
+                              "to", b->spec, "by", by_line ? "line" : "link", "year", year,
+                              "pairs", tnet_criticality_n_pairs (crit),
+                              "candidates", tnet_criticality_n_candidates (crit),
+                              "name", names, "worst_from", wfrom, "worst_to", wto);
+      for (int k = 0; result && k < N_INT; k++)
+        if (PyDict_SetItemString (result, int_names[k], ints[k]) < 0)
+          Py_CLEAR (result);
+      for (int k = 0; result && k < N_DBL; k++)
+        if (PyDict_SetItemString (result, dbl_names[k], dbls[k]) < 0)
+          Py_CLEAR (result);
+    }
+  for (int k = 0; k < N_INT; k++)
+    Py_XDECREF (ints[k]);
+  for (int k = 0; k < N_DBL; k++)
+    Py_XDECREF (dbls[k]);
+  Py_XDECREF (names);
+  Py_XDECREF (wfrom);
+  Py_XDECREF (wto);
+  tnet_criticality_free (crit);
+  return result;
+}
+
+/* Dataset.plan_value(key) -> the plan's [report] number (or its default). */
+static PyObject *
+dataset_plan_value (DatasetObject *self, PyObject *arg)
+{
+  const char *key = PyUnicode_AsUTF8 (arg);
+  if (key == NULL || !check_loaded (self))
+    return NULL;
+  return PyFloat_FromDouble (tnet_plan_get_double (tnet_dataset_get_plan (self->ds), key));
+}
+
 /* ---------------------------------------------------------------- report */
 
 static PyObject *
@@ -967,6 +1155,12 @@ static PyMethodDef dataset_methods[] = {
     "progress=None) -> dict (values: float64 array [zone, cutoff])" },
   { "route", (PyCFunction) (void (*) (void)) dataset_route, METH_VARARGS | METH_KEYWORDS,
     "route(year, closures, origin, destination, profile='car') -> dict with the legs" },
+  { "criticality", (PyCFunction) (void (*) (void)) dataset_criticality,
+    METH_VARARGS | METH_KEYWORDS,
+    "criticality(year, closures, a, b, by_line=False, profile=None, modes='all', budget=60, "
+    "threads=0, progress=None) -> dict of columns, one entry per ranked link or line" },
+  { "plan_value", (PyCFunction) dataset_plan_value, METH_O,
+    "plan_value(key) -> a number of the plan's [report] group (or its default)" },
   { "report_json", (PyCFunction) (void (*) (void)) dataset_report_json,
     METH_VARARGS | METH_KEYWORDS,
     "report_json(year, closures, baseline=2020) -> the report as JSON text" },

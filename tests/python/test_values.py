@@ -188,3 +188,27 @@ def test_geodataframe_places(xuchang):
     m = xuchang.travel_time_matrix(gdf, ["zz_center"])
     assert m["from_id"].tolist() == ["z_changge", "zz_center"]
     assert m["travel_time"].iloc[1] == 0
+
+
+@pytest.mark.parametrize("extra", [[], ["--by", "line", "--top", "4"],
+                                   ["--profile", "transit", "--top", "5"]])
+def test_criticality_equals_cli(xuchang, extra):
+    ref = cli("criticality", "region:xuchang", "region:zhengzhou", "--format", "json",
+              "--data", XUCHANG, *extra)
+    opts = dict(zip([e.lstrip("-") for e in extra[::2]], extra[1::2]))
+    df = xuchang.criticality("region:xuchang", "region:zhengzhou", by=opts.get("by", "link"),
+                             profile=opts.get("profile"),
+                             top=int(opts["top"]) if "top" in opts else None)
+    assert df.attrs["pairs"] == ref["pairs"] and df.attrs["candidates"] == ref["candidates"]
+    assert len(df) == len(ref["ranked"])
+    by = ref["by"]
+    for row, item in zip(df.to_dict("records"), ref["ranked"]):
+        assert row[by] == item[by]
+        for k in ("pairs_slower", "pairs_cut", "pairs_out_of_budget", "population_lost"):
+            assert row[k] == item[k], k
+        for k in ("max_increase_min", "total_increase_min"):
+            assert close_to_cli(row[k], item[k]), k
+        w = item["worst_pair"]
+        assert (row["worst_from"], row["worst_to"]) == (w["from"], w["to"])
+        assert close_to_cli(row["before_min"], w["before_min"])
+        assert close_to_cli(row["after_min"], w["after_min"])
