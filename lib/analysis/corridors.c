@@ -60,8 +60,8 @@ tnet_node_set_resolve (const TnetNetwork *net, const char *spec, GError **error)
   if (set->members->len == 0)
     {
       g_set_error (error, TNET_ERROR, TNET_ERROR_NOT_FOUND,
-                   "“%s” names no region and no node (expected a region such as "
-                   "“xuchang”, or a node id)", spec);
+                   "“%s” names no region and no node (expected a region id "
+                   "of regions.csv, or a node id)", spec);
       tnet_node_set_free (set);
       return NULL;
     }

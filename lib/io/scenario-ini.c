@@ -466,7 +466,7 @@ parse_value (TnetScenarioFile *sf, GKeyFile *kf, const KeySpec *spec, GError **e
               if (gt == NULL || *a == '\0' || *b == '\0' || strchr (b, '>') != NULL)
                 {
                   set_error (error, TNET_ERROR_INVALID_INPUT, sf, spec->section,
-                             spec->key, "%s: expected FROM>TO (e.g. xuchang>zhengzhou), "
+                             spec->key, "%s: expected FROM>TO (two region ids, e.g. north>south), "
                              "got '%s'", spec->key, v->strv[i]);
                   g_free (a);
                   g_free (b);

@@ -12,7 +12,7 @@ tnet_cli_add_common (GOptionContext *ctx, TnetCliCommon *common)
 {
   const GOptionEntry entries[] = {
     { "data", 0, 0, G_OPTION_ARG_FILENAME, &common->data_dir,
-      "Network folder (default: the bundled Xuchang data)", "DIR" },
+      "Network folder (default: the bundled data set, " TNET_DEFAULT_DATASET ")", "DIR" },
     { "scenario", 0, 0, G_OPTION_ARG_STRING, &common->scenario,
       "Scenario year or scenario file (default: 2025)", "YEAR|FILE" },
     { "format", 0, 0, G_OPTION_ARG_STRING, &common->format,
@@ -57,16 +57,16 @@ tnet_cli_data_dir (const TnetCliCommon *common)
   g_autofree char *dir = exe_dir ();
   if (dir)
     {
-      char *installed = g_build_filename (dir, "..", "share", "tnet", "xuchang", NULL);
+      char *installed = g_build_filename (dir, "..", "share", "tnet", TNET_DEFAULT_DATASET, NULL);
       if (g_file_test (installed, G_FILE_TEST_IS_DIR))
         return installed;
       g_free (installed);
     }
-  char *configured = g_build_filename (TNET_DATADIR, "xuchang", NULL);
+  char *configured = g_build_filename (TNET_DATADIR, TNET_DEFAULT_DATASET, NULL);
   if (g_file_test (configured, G_FILE_TEST_IS_DIR))
     return configured;
   g_free (configured);
-  return g_build_filename (TNET_SOURCE_DATADIR, "xuchang", NULL);
+  return g_build_filename (TNET_SOURCE_DATADIR, TNET_DEFAULT_DATASET, NULL);
 }
 
 gboolean

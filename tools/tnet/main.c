@@ -31,7 +31,7 @@ static void
 print_usage (FILE *f)
 {
   fprintf (f, "Usage: tnet COMMAND [OPTION…] [ARGUMENT…]\n\n"
-              "Analyses a regional transport network (default: the bundled Xuchang data).\n\n"
+              "Analyses a regional transport network (default: the bundled data set).\n\n"
               "Commands:\n");
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     fprintf (f, "  %-12s %s\n", commands[i].name, commands[i].summary);
