@@ -124,6 +124,14 @@ class Dataset:
         """:meth:`Scenario.criticality` on the 2025 scenario."""
         return self._default().criticality(*args, **kwargs)
 
+    def corridors(self, *args, **kwargs):
+        """:meth:`Scenario.corridors` on the 2025 scenario."""
+        return self._default().corridors(*args, **kwargs)
+
+    def transfers(self, *args, **kwargs):
+        """:meth:`Scenario.transfers` on the 2025 scenario."""
+        return self._default().transfers(*args, **kwargs)
+
     def report(self, *args, **kwargs):
         """:meth:`Scenario.report` on the 2025 scenario."""
         return self._default().report(*args, **kwargs)
@@ -332,6 +340,60 @@ class Scenario:
         frame.index.name = "rank"
         frame.attrs.update({k: r[k] for k in ("from", "to", "by", "year", "pairs",
                                                "candidates")})
+        return frame
+
+    # ----------------------------------------------------------- corridors
+    def corridors(self, a, b, modes="all", k=None, budget=None, factor=None):
+        """Redundancy of the corridor from *a* to *b* (``tnet corridors A
+        B``; region specs or node ids) over the links of *modes* (rail,
+        road, all): a DataFrame of paths, one row each, with ``set``
+        (``link_disjoint`` and ``node_disjoint``: a maximum set of disjoint
+        paths over the infrastructure, their number the min cut;
+        ``least_time``: up to *k* link-disjoint paths of least total time,
+        access links included), ``rank``, ``minutes``, ``nodes`` and
+        ``links`` (lists of ids). ``df.attrs`` holds ``line_count``,
+        ``lines``, the counts per set, ``within_budget`` (least-time paths
+        within *budget* minutes) and ``within_factor`` (within *factor* ×
+        the fastest). Defaults: the plan's [report] k, budget_min and
+        detour."""
+        c = self.dataset._c
+        r = c.corridors(self.year, self.closures, str(a), str(b), modes=modes,
+                        k=int(c.plan_value("k")) if k is None else int(k),
+                        budget=c.plan_value("budget_min") if budget is None else float(budget),
+                        factor=c.plan_value("detour") if factor is None else float(factor))
+        frame = pd.DataFrame(r.pop("paths"), columns=["set", "rank", "minutes", "nodes",
+                                                      "links"])
+        frame.attrs.update(r)
+        return frame
+
+    # ----------------------------------------------------------- transfers
+    def transfers(self, hub=None):
+        """Transfer times at the passenger hubs of hubs.csv (``tnet
+        transfers [HUB]``) with the scenario year's feed: a DataFrame of one
+        row per ordered pair of services meeting at a hub (``hub``,
+        ``from``, ``to``, routes, modes, stops, ``walk_min``,
+        ``headway_min``, ``wait_min`` = headway / 2, ``walk_wait_min``,
+        trips per hour, ``weight``, ``timetabled``,
+        ``connection_wait_min``); ``df.attrs["hubs"]`` is a DataFrame of
+        the hubs (status, services, means plain and frequency-weighted,
+        target and pass; NaN when not in service). Raises
+        :class:`tnet.Error` (not_found) for an unknown *hub* or a folder
+        without hubs.csv."""
+        hubs, pairs = self.dataset._c.transfers(self.year, self.closures)
+        hub_frame = pd.DataFrame(hubs).set_index("hub") if hubs else pd.DataFrame()
+        cols = ["hub", "from", "to", "from_route", "to_route", "from_mode", "to_mode",
+                "from_stop", "to_stop", "walk_min", "headway_min", "wait_min",
+                "walk_wait_min", "from_trips_per_hour", "to_trips_per_hour", "weight",
+                "timetabled", "connection_wait_min"]
+        frame = pd.DataFrame(pairs, columns=cols)
+        if hub is not None:
+            if hub not in hub_frame.index:
+                err = _tnet.Error(f"unknown hub \u201c{hub}\u201d ({len(hub_frame)} hubs)")
+                err.code = ERROR_CODES["not_found"]
+                raise err
+            hub_frame = hub_frame.loc[[hub]]
+            frame = frame[frame["hub"] == hub].reset_index(drop=True)
+        frame.attrs.update(year=self.year, hubs=hub_frame)
         return frame
 
     # -------------------------------------------------------------- report

@@ -1036,6 +1036,213 @@ dataset_plan_value (DatasetObject *self, PyObject *arg)
   return PyFloat_FromDouble (tnet_plan_get_double (tnet_dataset_get_plan (self->ds), key));
 }
 
+/* ------------------------------------------------------------- corridors */
+
+/* Appends one dict per path of @set to @out; FALSE on a Python error. */
+static gboolean
+append_paths (PyObject *out, const char *set_name, const TnetNetwork *net,
+              const TnetGraph *graph, const TnetPathSet *set)
+{
+  for (guint i = 0; i < set->n_paths; i++)
+    {
+      const TnetPath *p = &set->paths[i];
+      PyObject *nodes = PyList_New (p->n_arcs + 1), *links = PyList_New (p->n_arcs);
+      gboolean ok = nodes && links;
+      for (guint k = 0; ok && k <= p->n_arcs; k++)
+        {
+          PyObject *id = PyUnicode_FromString (tnet_network_node (net, p->nodes[k])->id);
+          ok = id != NULL;
+          if (ok)
+            PyList_SET_ITEM (nodes, k, id);
+        }
+      for (guint k = 0; ok && k < p->n_arcs; k++)
+        {
+          TnetId l = tnet_graph_arc_link (graph, p->arcs[k]);
+          PyObject *id = PyUnicode_FromString (l != TNET_ID_NONE ? tnet_network_link (net, l)->id
+                                               : "");
+          ok = id != NULL;
+          if (ok)
+            PyList_SET_ITEM (links, k, id);
+        }
+      PyObject *row = ok ? Py_BuildValue ("{s:s,s:I,s:d,s:O,s:O}", "set", set_name,
+                                          "rank", i + 1, "minutes", p->time_ms / 60000.0,
+                                          "nodes", nodes, "links", links)
+                         : NULL;
+      Py_XDECREF (nodes);
+      Py_XDECREF (links);
+      ok = row && PyList_Append (out, row) == 0;
+      Py_XDECREF (row);
+      if (!ok)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Dataset.corridors(year, closures, a, b, modes, k, budget, factor) -> dict:
+ * the lines, the counts and the paths of `tnet corridors A B`. */
+static PyObject *
+dataset_corridors (DatasetObject *self, PyObject *args, PyObject *kwds)
+{
+  static char *kwlist[] = { "year", "closures", "a", "b", "modes", "k", "budget", "factor",
+                            NULL };
+  int year;
+  unsigned int k = 5;
+  PyObject *closures;
+  const char *a_spec, *b_spec, *modes = "all";
+  double budget = 60, factor = 1.5;
+  if (!PyArg_ParseTupleAndKeywords (args, kwds, "iOss|sIdd", kwlist, &year, &closures,
+                                    &a_spec, &b_spec, &modes, &k, &budget, &factor))
+    return NULL;
+  if (!check_loaded (self))
+    return NULL;
+  guint mask;
+  if (!tnet_corridor_modes_from_string (modes, &mask))
+    return PyErr_Format (PyExc_ValueError, "modes: expected rail, road or all, got '%s'", modes);
+  if (k < 1 || k > 1000 || !(budget > 0) || !isfinite (budget) || !(factor >= 1)
+      || !isfinite (factor))
+    return PyErr_Format (PyExc_ValueError, "expected k in 1..1000, budget > 0 and factor >= 1");
+  GError *error = NULL;
+  const TnetNetwork *net = tnet_dataset_get_network (self->ds);
+  g_autoptr (TnetScenario) scen = make_scenario (self->ds, year, closures, &error);
+  if (scen == NULL)
+    return fail (NULL, error);
+  g_autoptr (TnetNodeSet) a = tnet_node_set_resolve (net, a_spec, &error);
+  g_autoptr (TnetNodeSet) b = a ? tnet_node_set_resolve (net, b_spec, &error) : NULL;
+  if (b == NULL)
+    return fail (NULL, error);
+  TnetCorridor *corr;
+  Py_BEGIN_ALLOW_THREADS
+  corr = tnet_corridor_analyse (net, scen, mask, a, b, k, (TnetWeight) (budget * 60000.0),
+                                factor, &error);
+  Py_END_ALLOW_THREADS
+  if (corr == NULL)
+    return fail (NULL, error);
+  PyObject *lines = PyList_New (corr->lines->len), *paths = PyList_New (0), *result = NULL;
+  gboolean ok = lines && paths;
+  for (guint i = 0; ok && i < corr->lines->len; i++)
+    {
+      PyObject *l = PyUnicode_FromString (corr->lines->pdata[i]);
+      ok = l != NULL;
+      if (ok)
+        PyList_SET_ITEM (lines, i, l);
+    }
+  ok = ok && append_paths (paths, "link_disjoint", net, corr->infra_graph, corr->link_disjoint)
+       && append_paths (paths, "node_disjoint", net, corr->infra_graph, corr->node_disjoint)
+       && append_paths (paths, "least_time", net, corr->graph, corr->fastest);
+  if (ok)
+    result = Py_BuildValue ("{s:s,s:s,s:s,s:i,s:I,s:O,s:I,s:I,s:I,s:d,s:I,s:d,s:I,s:O}",
+                            "from", a->spec, "to", b->spec,
+                            "modes", mask == TNET_MODES_RAIL ? "rail"
+                                     : mask == TNET_MODES_ROAD ? "road" : "all",
+                            "year", year, "line_count", corr->n_lines, "lines", lines,
+                            "link_disjoint", corr->link_disjoint->n_paths,
+                            "node_disjoint", corr->node_disjoint->n_paths,
+                            "least_time", corr->fastest->n_paths,
+                            "budget_min", budget, "within_budget", corr->n_within_budget,
+                            "factor", factor, "within_factor", corr->n_within_factor,
+                            "paths", paths);
+  Py_XDECREF (lines);
+  Py_XDECREF (paths);
+  tnet_corridor_free (corr);
+  return result;
+}
+
+/* ------------------------------------------------------------- transfers */
+
+static PyObject *
+num_or_none (double v)
+{
+  if (isnan (v))
+    Py_RETURN_NONE;
+  return PyFloat_FromDouble (v);
+}
+
+/* Dataset.transfers(year, closures) -> (hubs, pairs): lists of dicts, one
+ * per hub of hubs.csv and one per ordered pair of services at a hub, as
+ * `tnet transfers --format json` (values unrounded). */
+static PyObject *
+dataset_transfers (DatasetObject *self, PyObject *args, PyObject *kwds)
+{
+  static char *kwlist[] = { "year", "closures", NULL };
+  int year;
+  PyObject *closures;
+  if (!PyArg_ParseTupleAndKeywords (args, kwds, "iO", kwlist, &year, &closures))
+    return NULL;
+  if (!check_loaded (self))
+    return NULL;
+  GError *error = NULL;
+  g_autoptr (TnetScenario) scen = make_scenario (self->ds, year, closures, &error);
+  if (scen == NULL)
+    return fail (NULL, error);
+  const TnetHubSet *hubs = tnet_dataset_get_hubs (self->ds);
+  if (hubs == NULL)
+    {
+      g_set_error (&error, TNET_ERROR, TNET_ERROR_NOT_FOUND,
+                   "%s/hubs.csv: no hubs.csv in the network folder",
+                   tnet_dataset_get_dir (self->ds));
+      return fail (NULL, error);
+    }
+  const TnetFeed *feed = NULL;
+  TnetHubTransfers *t = NULL;
+  gboolean ok;
+  Py_BEGIN_ALLOW_THREADS
+  ok = tnet_dataset_get_feed (self->ds, year, &feed, &error);
+  if (ok)
+    t = tnet_hub_transfers_compute (hubs, feed, scen);
+  Py_END_ALLOW_THREADS
+  if (!ok)
+    return fail (NULL, error);
+  PyObject *hub_list = PyList_New (0), *pair_list = PyList_New (0);
+  PyObject *result = NULL;
+  gboolean good = hub_list && pair_list;
+  for (guint i = 0; good && i < tnet_hub_transfers_n_hubs (t); i++)
+    {
+      const TnetHubTable *tab = tnet_hub_transfers_get (t, i);
+      const TnetHub *h = tab->hub;
+      PyObject *row = Py_BuildValue (
+        "{s:s,s:s,s:z,s:s,s:i,s:O,s:s,s:I,s:N,s:N,s:N,s:N,s:N,s:N,s:N,s:I}",
+        "hub", h->id, "name", h->name, "name_en", h->name_en,
+        "kind", tnet_hub_kind_to_string (h->kind), "open_year", h->open_year,
+        "in_service", tab->in_service ? Py_True : Py_False, "status", tab->status,
+        "services", tab->n_services,
+        "target_min", tab->has_target ? PyFloat_FromDouble (h->target_min) : num_or_none (NAN),
+        "pass", tab->has_target ? PyBool_FromLong (tab->pass) : num_or_none (NAN),
+        "mean_walk_min", num_or_none (tab->mean_walk_min),
+        "mean_walk_wait_min", num_or_none (tab->mean_walk_wait_min),
+        "weighted_walk_min", num_or_none (tab->weighted_walk_min),
+        "weighted_walk_wait_min", num_or_none (tab->weighted_walk_wait_min),
+        "mean_connection_wait_min", num_or_none (tab->mean_connection_wait_min),
+        "pairs", tab->n_pairs);
+      good = row && PyList_Append (hub_list, row) == 0;
+      Py_XDECREF (row);
+      for (guint k = 0; good && k < tab->n_pairs; k++)
+        {
+          const TnetTransferPair *pr = &tab->pairs[k];
+          PyObject *pp = Py_BuildValue (
+            "{s:s,s:s,s:s,s:z,s:z,s:s,s:s,s:z,s:z,s:d,s:d,s:d,s:d,s:d,s:d,s:d,s:O,s:N}",
+            "hub", h->id, "from", pr->from_service, "to", pr->to_service,
+            "from_route", pr->from_route, "to_route", pr->to_route,
+            "from_mode", tnet_mode_to_string (pr->from_mode),
+            "to_mode", tnet_mode_to_string (pr->to_mode),
+            "from_stop", pr->from_stop, "to_stop", pr->to_stop,
+            "walk_min", pr->walk_min, "headway_min", pr->headway_min,
+            "wait_min", pr->wait_min, "walk_wait_min", pr->walk_wait_min,
+            "from_trips_per_hour", pr->from_trips_per_hour,
+            "to_trips_per_hour", pr->to_trips_per_hour, "weight", pr->weight,
+            "timetabled", pr->timetabled ? Py_True : Py_False,
+            "connection_wait_min", num_or_none (pr->timetabled ? pr->connection_wait_min : NAN));
+          good = pp && PyList_Append (pair_list, pp) == 0;
+          Py_XDECREF (pp);
+        }
+    }
+  if (good)
+    result = Py_BuildValue ("(OO)", hub_list, pair_list);
+  Py_XDECREF (hub_list);
+  Py_XDECREF (pair_list);
+  tnet_hub_transfers_free (t);
+  return result;
+}
+
 /* ---------------------------------------------------------------- report */
 
 static PyObject *
@@ -1159,6 +1366,13 @@ static PyMethodDef dataset_methods[] = {
     METH_VARARGS | METH_KEYWORDS,
     "criticality(year, closures, a, b, by_line=False, profile=None, modes='all', budget=60, "
     "threads=0, progress=None) -> dict of columns, one entry per ranked link or line" },
+  { "corridors", (PyCFunction) (void (*) (void)) dataset_corridors,
+    METH_VARARGS | METH_KEYWORDS,
+    "corridors(year, closures, a, b, modes='all', k=5, budget=60, factor=1.5) -> dict "
+    "(tnet corridors)" },
+  { "transfers", (PyCFunction) (void (*) (void)) dataset_transfers,
+    METH_VARARGS | METH_KEYWORDS,
+    "transfers(year, closures) -> (hubs, pairs): lists of dicts (tnet transfers)" },
   { "plan_value", (PyCFunction) dataset_plan_value, METH_O,
     "plan_value(key) -> a number of the plan's [report] group (or its default)" },
   { "report_json", (PyCFunction) (void (*) (void)) dataset_report_json,

@@ -18,6 +18,10 @@ def calls(ds, n):
     for i in range(n):
         ds.travel_time_matrix("region:xuchang", "zz_center;zz_east_station")
         ds.route("z_weidu", "zz_center", profile="transit")
+        ds.commute()
+        ds.corridors("region:xuchang", "region:zhengzhou")
+        ds.criticality("region:xuchang", "region:zhengzhou", threads=1)
+        ds.transfers()
         try:
             ds.route("z_weidu", "nowhere")
         except tnet.Error:
@@ -37,7 +41,8 @@ def test_no_leak_over_1000_calls():
     tracemalloc.stop()
     grown = sum(s.size_diff for s in snap1.compare_to(snap0, "filename"))
     rss1 = rss_kib()
-    # a leak of one small object per call would be >= 1000 * 3 * 50 bytes;
-    # a leaked C result (a commute matrix, a journey) >= 1000 * 3 * 200 bytes
+    # a leak of one small object per call would be >= 1000 * 7 * 50 bytes;
+    # a leaked C result (a commute matrix, a journey, a path set) >= 1000 *
+    # 7 * 200 bytes
     assert grown < 64 * 1024, f"Python memory grew by {grown} bytes"
     assert rss1 - rss0 < 4 * 1024, f"resident set grew by {rss1 - rss0} KiB"

@@ -212,3 +212,55 @@ def test_criticality_equals_cli(xuchang, extra):
         assert (row["worst_from"], row["worst_to"]) == (w["from"], w["to"])
         assert close_to_cli(row["before_min"], w["before_min"])
         assert close_to_cli(row["after_min"], w["after_min"])
+
+
+@pytest.mark.parametrize("year", [2020, 2025])
+def test_transfers_equal_cli(xuchang, year):
+    ref = cli("transfers", "--format", "json", "--data", XUCHANG, "--scenario", str(year))
+    pairs = xuchang.scenario(year).transfers()
+    hubs = pairs.attrs["hubs"]
+
+    def same(value, want):
+        # the command rounds to 0.01
+        if want is None:
+            return value is None or (isinstance(value, float) and math.isnan(value))
+        return abs(value - want) <= 0.005 + 1e-9
+
+    assert list(hubs.index) == [h["id"] for h in ref["hubs"]]
+    n = 0
+    for h in ref["hubs"]:
+        row = hubs.loc[h["id"]]
+        assert (row["in_service"], row["status"], row["services"]) == \
+            (h["in_service"], h["status"], h["services"])
+        for k in ("mean_walk_min", "mean_walk_wait_min", "weighted_walk_min",
+                  "weighted_walk_wait_min"):
+            assert same(row[k], h[k]), (h["id"], k)
+        mine = pairs[pairs.hub == h["id"]].to_dict("records")
+        assert len(mine) == len(h["pairs"])
+        for got, want in zip(mine, h["pairs"]):
+            n += 1
+            for k in ("from", "to", "from_route", "to_route", "from_mode", "to_mode",
+                      "from_stop", "to_stop", "timetabled"):
+                assert got[k] == want[k], k
+            for k in ("walk_min", "headway_min", "wait_min", "walk_wait_min",
+                      "from_trips_per_hour", "to_trips_per_hour", "weight"):
+                assert same(got[k], want[k]), k
+    assert n == len(pairs)
+    with pytest.raises(tnet.Error):
+        xuchang.transfers(hub="no_such_hub")
+
+
+@pytest.mark.parametrize("modes", ["all", "rail"])
+def test_corridors_equal_cli(xuchang, modes):
+    ref = cli("corridors", "region:xuchang", "region:zhengzhou", "--modes", modes,
+              "--format", "json", "--data", XUCHANG)
+    df = xuchang.corridors("region:xuchang", "region:zhengzhou", modes=modes)
+    for k in ("line_count", "lines", "budget_min", "within_budget", "factor", "within_factor",
+              "modes", "year"):
+        assert df.attrs[k] == ref[k], k
+    for name in ("link_disjoint", "node_disjoint", "least_time"):
+        mine = df[df.set == name]
+        assert df.attrs[name] == ref[name]["count"] == len(mine)
+        for row, path in zip(mine.itertuples(index=False), ref[name]["paths"]):
+            assert close_to_cli(row.minutes, path["minutes"])
+            assert row.nodes == path["nodes"] and row.links == path["links"]
