@@ -221,7 +221,8 @@ class Scenario:
         return _commute_frame(r)
 
     def travel_time_matrix(self, origins=None, destinations=None, profile="car",
-                           method="auto", progress=None):
+                           method="auto", progress=None, depart=None, window=0,
+                           percentiles=None, max_walk=15, date=None, frequency_seed=0):
         """The travel-time matrix as a long DataFrame ``from_id, to_id,
         travel_time`` (minutes, float; NaN when not reached), origins
         varying slowest, as r5py returns it. *profile* is ``car``,
@@ -229,7 +230,23 @@ class Scenario:
         of tnet's layered graphs). Origins and destinations default to
         every zone. One search per destination, or many-to-many on a
         contraction hierarchy (``method="auto"``: from 128 destinations on).
+
+        With *depart* (``"HH:MM"``) or *percentiles*, transit runs on the
+        scenario year's timetable instead (range RAPTOR, as ``tnet route
+        --profile transit``): one departure per minute from *depart*
+        (default 08:00) over *window* minutes (0: the departure alone),
+        walks of at most *max_walk* minutes to the first and from the last
+        stop, on the feed's busiest day or *date* (``"YYYY-MM-DD"``); the
+        columns are then ``travel_time_pNN`` per percentile (nearest rank
+        over the window's departures; default 50).
         """
+        if depart is not None or percentiles is not None:
+            if profile != "transit":
+                raise ValueError("depart and percentiles are for profile='transit' "
+                                 "(the timetable)")
+            return self._timetable_matrix(origins, destinations, depart or "08:00", window,
+                                          [50] if percentiles is None else percentiles,
+                                          max_walk, date, frequency_seed, progress)
         r = self.dataset._c.commute(
             self.year, self.closures,
             self._places("kind:zone" if origins is None else origins),
@@ -243,6 +260,36 @@ class Scenario:
             "travel_time": r["minutes"][0].reshape(-1),
         }, copy=False)
         frame.attrs.update(scenario=self.year, profile=profile, method=r["methods"][0])
+        return frame
+
+    def _timetable_matrix(self, origins, destinations, depart, window, percentiles,
+                          max_walk, date, frequency_seed, progress):
+        try:
+            hh, mm = str(depart).split(":")[:2]
+            depart_s = int(hh) * 3600 + int(mm) * 60
+        except ValueError:
+            raise ValueError(f"depart: expected HH:MM, got {depart!r}") from None
+        day = 0
+        if date is not None:
+            day = int(str(date).replace("-", ""))
+        pcts = [float(p) for p in percentiles]
+        r = self.dataset._c.timetable_matrix(
+            self.year, self.closures,
+            self._places("kind:zone" if origins is None else origins),
+            self._places("kind:zone" if destinations is None else destinations),
+            depart_s, int(window), pcts, max_walk_min=int(max_walk), date=day,
+            frequency_seed=int(frequency_seed), progress=progress)
+        o, dd = r["origins"], r["destinations"]
+        columns = {
+            "from_id": _codes(np.repeat(np.arange(len(o), dtype=_code_type(o)), len(dd)), o),
+            "to_id": _codes(np.tile(np.arange(len(dd), dtype=_code_type(dd)), len(o)), dd),
+        }
+        for i, p in enumerate(pcts):
+            columns[f"travel_time_p{p:g}"] = r["minutes"][i].reshape(-1)
+        frame = pd.DataFrame(columns, copy=False)
+        frame.attrs.update(scenario=self.year, profile="transit", model="timetable",
+                           feed=r["feed"], date=r["date"], depart=depart,
+                           window_min=int(window))
         return frame
 
     # --------------------------------------------------------------- route

@@ -1036,6 +1036,222 @@ dataset_plan_value (DatasetObject *self, PyObject *arg)
   return PyFloat_FromDouble (tnet_plan_get_double (tnet_dataset_get_plan (self->ds), key));
 }
 
+/* ------------------------------------------------------------- timetable */
+
+static double
+great_circle_m (double lon1, double lat1, double lon2, double lat2)
+{
+  const double r = 6371008.8, d2r = G_PI / 180.0;
+  double dlat = (lat2 - lat1) * d2r, dlon = (lon2 - lon1) * d2r;
+  double a = sin (dlat / 2) * sin (dlat / 2)
+             + cos (lat1 * d2r) * cos (lat2 * d2r) * sin (dlon / 2) * sin (dlon / 2);
+  return 2 * r * asin (MIN (1.0, sqrt (a)));
+}
+
+/* The stops a place walks to, as `tnet route --profile transit` finds
+ * them: a stop id of the timetable is that stop (and the stops at its
+ * position), a node walks to the stops within @max_walk_s. */
+static void
+place_walks (const TnetTimetable *tt, const TnetNetwork *net, TnetId v, guint max_walk_s,
+             GArray *walks, double *lon, double *lat)
+{
+  const TnetNode *n = tnet_network_node (net, v);
+  TnetId s = tnet_timetable_find_stop (tt, n->id);
+  if (s != TNET_ID_NONE)
+    {
+      TnetStopWalk w = { s, 0 };
+      g_array_append_val (walks, w);
+      tnet_timetable_stop_position (tt, s, lon, lat);
+      if (!isnan (*lon))
+        tnet_timetable_walks_near (tt, *lon, *lat, 0, walks);
+      return;
+    }
+  *lon = n->lon;
+  *lat = n->lat;
+  tnet_timetable_walks_near (tt, n->lon, n->lat, max_walk_s, walks);
+}
+
+/* Dataset.timetable_matrix(year, closures, origins, destinations, depart_s,
+ * window_min, percentiles, max_walk_min=15, date=0, frequency_seed=0,
+ * progress=None) -> dict: "minutes" float64 [percentile, origin,
+ * destination] (NaN: not reached), by range RAPTOR over the scenario
+ * year's timetable, one departure per minute of the window. */
+static PyObject *
+dataset_timetable_matrix (DatasetObject *self, PyObject *args, PyObject *kwds)
+{
+  static char *kwlist[] = { "year", "closures", "origins", "destinations", "depart_s",
+                            "window_min", "percentiles", "max_walk_min", "date",
+                            "frequency_seed", "progress", NULL };
+  int year, depart_s, window_min, max_walk_min = 15;
+  unsigned int date = 0, seed = 0;
+  PyObject *closures, *origins_obj, *dests_obj, *pcts_obj;
+  Progress prog = { 0 };
+  if (!PyArg_ParseTupleAndKeywords (args, kwds, "iOOOiiO|iIIO", kwlist, &year, &closures,
+                                    &origins_obj, &dests_obj, &depart_s, &window_min,
+                                    &pcts_obj, &max_walk_min, &date, &seed, &prog.callable))
+    return NULL;
+  if (!check_loaded (self))
+    return NULL;
+  if (depart_s < 0 || depart_s > 48 * 3600 || window_min < 0 || window_min > 24 * 60
+      || max_walk_min < 0 || max_walk_min > 24 * 60)
+    return PyErr_Format (PyExc_ValueError, "expected depart in 00:00..48:00, window in "
+                         "0..1440 minutes and max_walk in 0..1440 minutes");
+  PyObject *pseq = PySequence_Fast (pcts_obj, "percentiles: expected a list of numbers");
+  if (pseq == NULL)
+    return NULL;
+  guint np = (guint) PySequence_Fast_GET_SIZE (pseq);
+  g_autofree double *pcts = g_new (double, MAX (np, 1));
+  for (guint i = 0; i < np; i++)
+    {
+      pcts[i] = PyFloat_AsDouble (PySequence_Fast_GET_ITEM (pseq, i));
+      if ((pcts[i] == -1 && PyErr_Occurred ()) || !(pcts[i] >= 0 && pcts[i] <= 100))
+        {
+          Py_DECREF (pseq);
+          if (!PyErr_Occurred ())
+            PyErr_SetString (PyExc_ValueError, "percentiles: expected numbers in 0..100");
+          return NULL;
+        }
+    }
+  Py_DECREF (pseq);
+  if (np == 0)
+    return PyErr_Format (PyExc_ValueError, "percentiles: expected at least one");
+  GError *error = NULL;
+  const TnetNetwork *net = tnet_dataset_get_network (self->ds);
+  g_autoptr (TnetScenario) scen = make_scenario (self->ds, year, closures, &error);
+  if (scen == NULL)
+    return fail (NULL, error);
+  g_autoptr (GArray) origins = g_array_new (FALSE, FALSE, sizeof (TnetId));
+  g_autoptr (GArray) dests = g_array_new (FALSE, FALSE, sizeof (TnetId));
+  if (!select_nodes (net, origins_obj, origins, &error)
+      || !select_nodes (net, dests_obj, dests, &error))
+    return error ? fail (NULL, error) : NULL;
+  g_autofree char *feed_path = tnet_feed_path_for_year (tnet_dataset_get_dir (self->ds), year);
+  if (feed_path == NULL)
+    {
+      g_set_error (&error, TNET_ERROR, TNET_ERROR_NOT_FOUND,
+                   "%s: the data folder has no GTFS feed (gtfs/ or gtfs-YEAR/)",
+                   tnet_dataset_get_dir (self->ds));
+      return fail (NULL, error);
+    }
+  guint no = origins->len, nd = dests->len, n_min = MAX ((guint) window_min, 1u);
+  npy_intp dims[3] = { np, no, nd };
+  PyObject *out = PyArray_SimpleNew (3, dims, NPY_FLOAT64);
+  if (out == NULL)
+    return NULL;
+  double *od = PyArray_DATA ((PyArrayObject *) out);
+  guint max_walk_s = (guint) max_walk_min * 60;
+  gboolean ok = TRUE, cancelled = FALSE;
+  guint service_date = 0;
+  Py_BEGIN_ALLOW_THREADS
+  TnetFeedOptions fo;
+  tnet_feed_options_init (&fo);
+  fo.service_date = date;
+  TnetFeed *feed = tnet_feed_load (feed_path, &fo, &error);
+  TnetTimetable *tt = NULL;
+  if (feed)
+    {
+      TnetTimetableOptions tto;
+      tnet_timetable_options_init (&tto);
+      tto.frequency_seed = seed;
+      const TnetFeed *feeds[] = { feed };
+      tt = tnet_timetable_build (feeds, 1, &tto, &error);
+      tnet_feed_unref (feed);
+    }
+  ok = tt != NULL;
+  if (ok)
+    {
+      service_date = tnet_timetable_get_service_date (tt);
+      /* every destination's egress rows, target = its index */
+      GArray *egress = g_array_new (FALSE, FALSE, sizeof (TnetEgress));
+      GArray *walks = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
+      double *dlon = g_new (double, MAX (nd, 1)), *dlat = g_new (double, MAX (nd, 1));
+      for (guint d = 0; d < nd; d++)
+        {
+          g_array_set_size (walks, 0);
+          dlon[d] = dlat[d] = NAN;
+          place_walks (tt, net, g_array_index (dests, TnetId, d), max_walk_s, walks,
+                       &dlon[d], &dlat[d]);
+          for (guint i = 0; i < walks->len; i++)
+            {
+              const TnetStopWalk *w = &g_array_index (walks, TnetStopWalk, i);
+              TnetEgress e = { d, w->stop, w->walk_s };
+              g_array_append_val (egress, e);
+            }
+        }
+      guint n_fixed = egress->len;
+      TnetRaptor *ws = tnet_raptor_new (tt);
+      gint32 *series = g_new (gint32, (gsize) n_min * MAX (nd, 1));
+      gint32 *column = g_new (gint32, n_min), *pv = g_new (gint32, np);
+      for (guint o = 0; o < no && !cancelled; o++)
+        {
+          g_array_set_size (walks, 0);
+          double olon = NAN, olat = NAN;
+          place_walks (tt, net, g_array_index (origins, TnetId, o), max_walk_s, walks,
+                       &olon, &olat);
+          /* direct walks from this origin to the destinations within reach */
+          g_array_set_size (egress, n_fixed);
+          for (guint d = 0; d < nd && !isnan (olon); d++)
+            if (!isnan (dlon[d]))
+              {
+                guint32 direct = tnet_timetable_walk_seconds (
+                  tt, great_circle_m (olon, olat, dlon[d], dlat[d]));
+                if (direct <= max_walk_s)
+                  {
+                    TnetEgress e = { d, TNET_ID_NONE, direct };
+                    g_array_append_val (egress, e);
+                  }
+              }
+          tnet_raptor_run_range (ws, (const TnetStopWalk *) (void *) walks->data, walks->len,
+                                 depart_s, n_min, (const TnetEgress *) (void *) egress->data,
+                                 egress->len, nd, series);
+          for (guint d = 0; d < nd; d++)
+            {
+              for (guint k = 0; k < n_min; k++)
+                column[k] = series[(gsize) k * nd + d];
+              tnet_percentiles (column, n_min, pcts, np, pv);
+              for (guint i = 0; i < np; i++)
+                od[((gsize) i * no + o) * nd + d]
+                  = pv[i] == TNET_RAPTOR_UNREACHED ? NAN : pv[i] / 60.0;
+            }
+          if (prog.callable && prog.callable != Py_None
+              && !progress_trampoline (o + 1, no, "timetable matrix", &prog))
+            cancelled = TRUE;
+        }
+      g_free (series);
+      g_free (column);
+      g_free (pv);
+      g_free (dlon);
+      g_free (dlat);
+      tnet_raptor_free (ws);
+      g_array_free (egress, TRUE);
+      g_array_free (walks, TRUE);
+      tnet_timetable_unref (tt);
+    }
+  Py_END_ALLOW_THREADS
+  if (!ok || cancelled)
+    {
+      Py_DECREF (out);
+      if (cancelled && !progress_restore (&prog))
+        {
+          PyErr_SetString (tnet_py_error, "timetable matrix: cancelled by the progress function");
+          return NULL;
+        }
+      return fail (NULL, error);
+    }
+  g_autofree char *feed_name = g_path_get_basename (feed_path);
+  PyObject *o_ids = id_list (net, (TnetId *) (void *) origins->data, no);
+  PyObject *d_ids = id_list (net, (TnetId *) (void *) dests->data, nd);
+  PyObject *r = o_ids && d_ids
+                ? Py_BuildValue ("{s:O,s:O,s:O,s:s,s:I}", "minutes", out, "origins", o_ids,
+                                 "destinations", d_ids, "feed", feed_name,
+                                 "date", service_date)
+                : NULL;
+  Py_DECREF (out);
+  Py_XDECREF (o_ids);
+  Py_XDECREF (d_ids);
+  return r;
+}
+
 /* ------------------------------------------------------------- corridors */
 
 /* Appends one dict per path of @set to @out; FALSE on a Python error. */
@@ -1366,6 +1582,11 @@ static PyMethodDef dataset_methods[] = {
     METH_VARARGS | METH_KEYWORDS,
     "criticality(year, closures, a, b, by_line=False, profile=None, modes='all', budget=60, "
     "threads=0, progress=None) -> dict of columns, one entry per ranked link or line" },
+  { "timetable_matrix", (PyCFunction) (void (*) (void)) dataset_timetable_matrix,
+    METH_VARARGS | METH_KEYWORDS,
+    "timetable_matrix(year, closures, origins, destinations, depart_s, window_min, "
+    "percentiles, max_walk_min=15, date=0, frequency_seed=0, progress=None) -> dict "
+    "(minutes: float64 [percentile, origin, destination])" },
   { "corridors", (PyCFunction) (void (*) (void)) dataset_corridors,
     METH_VARARGS | METH_KEYWORDS,
     "corridors(year, closures, a, b, modes='all', k=5, budget=60, factor=1.5) -> dict "

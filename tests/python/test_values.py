@@ -264,3 +264,31 @@ def test_corridors_equal_cli(xuchang, modes):
         for row, path in zip(mine.itertuples(index=False), ref[name]["paths"]):
             assert close_to_cli(row.minutes, path["minutes"])
             assert row.nodes == path["nodes"] and row.links == path["links"]
+
+
+@pytest.mark.parametrize("window", [0, 30])
+def test_timetable_percentiles_equal_cli_route(xuchang, window):
+    """Each cell of the timetable matrix equals `tnet route --profile
+    transit` (the timetable, range RAPTOR) for that pair."""
+    origins, dests = ["z_changge", "z_weidu", "z_xiangcheng"], ["zz_east_station", "zz_center"]
+    m = xuchang.travel_time_matrix(origins, dests, profile="transit", depart="07:40",
+                                   window=window, percentiles=[5, 50, 95])
+    assert list(m.columns) == ["from_id", "to_id", "travel_time_p5", "travel_time_p50",
+                               "travel_time_p95"]
+    checked = 0
+    for row in m.itertuples(index=False):
+        try:
+            ref = cli("route", row.from_id, row.to_id, "--profile", "transit", "--depart",
+                      "07:40", "--window", str(window), "--percentiles", "5,50,95",
+                      "--format", "json", "--data", XUCHANG)
+        except AssertionError as e:
+            # the command says "no path" (exit 1) for a single departure
+            # that reaches nothing: the matrix has NaN there
+            assert "no path" in str(e) and window == 0
+            assert all(math.isnan(v) for v in row[2:])
+            continue
+        checked += 1
+        for p, got in zip(("p5", "p50", "p95"), row[2:]):
+            assert close_to_cli(got, ref["percentiles"][p]), (row, p)
+        assert m.attrs["feed"] == ref["feed"] and m.attrs["date"] == ref["date"]
+    assert checked >= 4
