@@ -43,10 +43,16 @@ def main(argv=None):
     grid = pd.read_csv(os.path.join(args.inputs, "spo_hexgrid.csv"), dtype={"id": str})
     zones = geopandas.GeoDataFrame(grid, geometry=geopandas.points_from_xy(grid.lon, grid.lat),
                                    crs="EPSG:4326").drop(columns=["lon", "lat"])
+    def progress(done, total, what):
+        # the library calls back from its worker (the GIL taken back for it)
+        if done == total:
+            print(f"  {what}: done", file=sys.stderr, flush=True)
+        return True     # False would cancel
+
     ds = tnet.Dataset.init(os.path.join(args.out, "spo"),
                            osm=os.path.join(args.inputs, "spo_osm.pbf"),
                            gtfs=[os.path.join(args.inputs, "spo.zip")],
-                           zones=zones, name="São Paulo")
+                           zones=zones, name="São Paulo", progress=progress)
     print(f"{ds.name}: {ds.init_stats['zones']} zones, {ds.init_stats['stops']} stops")
 
     transit = ds.accessibility("jobs", cutoffs=[args.cutoff], profile="transit")
