@@ -54,6 +54,9 @@ typedef enum {
 /* Adds --data, --scenario, --format, -o/--output and --quiet to @ctx's
  * main group, storing into @common. */
 void tnet_cli_add_common (GOptionContext *ctx, TnetCliCommon *common);
+/* The same, with --format's help listing only @formats (TnetCliFormat
+ * bits; the first is the default). */
+void tnet_cli_add_common_formats (GOptionContext *ctx, TnetCliCommon *common, guint formats);
 void tnet_cli_common_clear (TnetCliCommon *common);
 
 /* The data folder: --data, else $TNET_DATA, else the installed

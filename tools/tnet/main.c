@@ -25,6 +25,7 @@ static const Command commands[] = {
   { "init", "build a network folder from OSM, GTFS feeds and zones", tnet_cmd_init },
   { "accessibility", "opportunities reachable within cutoffs, per zone", tnet_cmd_accessibility },
   { "map", "SVG/PNG map of the network, an isochrone or corridor paths", tnet_cmd_map },
+  { "nodes", "the nodes a place names, or whose id or name contains a text", tnet_cmd_nodes },
 };
 
 static void
