@@ -356,14 +356,14 @@ class Scenario:
             geometry=geopandas.points_from_xy(sub["lon"], sub["lat"]), crs="EPSG:4326")
 
     # --------------------------------------------------------- criticality
-    def criticality(self, a, b, by="link", profile=None, modes="all", budget=None, top=None,
+    def criticality(self, a, b, by="link", profile="car", budget=None, top=None,
                     threads=0, progress=None):
         """Which single failure hurts the commute from *a* to *b* most
         (``tnet criticality A B``): every zone of *a* to every zone of *b*
         (region specs or node ids), one link (``by="link"``) or one whole
-        line (``by="line"``) removed at a time, on the graph of *modes*
-        (rail, road, all; access links included) or, with *profile*, on
-        that profile's layered graph. A DataFrame ranked worst first (pairs
+        line (``by="line"``: its links and its services) removed at a time,
+        on *profile*'s layered graph (car, transit, park_and_ride: the graph
+        route and commute use, waits and transfers included). A DataFrame ranked worst first (pairs
         cut, population lost, pairs pushed out of *budget*, total increase)
         with ``pairs_slower``, ``pairs_cut``, ``pairs_out_of_budget``,
         ``population_lost``, ``max_increase_min``, ``total_increase_min``
@@ -376,7 +376,7 @@ class Scenario:
             raise ValueError(f"by: expected 'link' or 'line', got {by!r}")
         c = self.dataset._c
         r = c.criticality(self.year, self.closures, str(a), str(b), by_line=by == "line",
-                          profile=profile, modes=modes,
+                          profile=profile or "car",
                           budget=c.plan_value("budget_min") if budget is None else float(budget),
                           threads=threads, progress=progress)
         top = int(c.plan_value("top")) if top is None else int(top)

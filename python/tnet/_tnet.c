@@ -883,32 +883,29 @@ dataset_route (DatasetObject *self, PyObject *args, PyObject *kwds)
 
 /* ------------------------------------------------------------ criticality */
 
-/* Dataset.criticality(year, closures, a, b, by_line, profile, modes, budget,
+/* Dataset.criticality(year, closures, a, b, by_line, profile, budget,
  * threads, progress) -> dict of columns, one entry per ranked element. */
 static PyObject *
 dataset_criticality (DatasetObject *self, PyObject *args, PyObject *kwds)
 {
-  static char *kwlist[] = { "year", "closures", "a", "b", "by_line", "profile", "modes",
+  static char *kwlist[] = { "year", "closures", "a", "b", "by_line", "profile",
                             "budget", "threads", "progress", NULL };
   int year, by_line = 0;
   unsigned int threads = 0;
   PyObject *closures;
-  const char *a_spec, *b_spec, *profile_s = NULL, *modes = "all";
+  const char *a_spec, *b_spec, *profile_s = "car";
   double budget = 60;
   Progress prog = { 0 };
-  if (!PyArg_ParseTupleAndKeywords (args, kwds, "iOss|pzsdIO", kwlist, &year, &closures,
-                                    &a_spec, &b_spec, &by_line, &profile_s, &modes, &budget,
+  if (!PyArg_ParseTupleAndKeywords (args, kwds, "iOss|psdIO", kwlist, &year, &closures,
+                                    &a_spec, &b_spec, &by_line, &profile_s, &budget,
                                     &threads, &prog.callable))
     return NULL;
   if (!check_loaded (self))
     return NULL;
   TnetProfile profile = TNET_PROFILE_CAR;
-  guint mask = 0;
-  if (profile_s && !tnet_profile_from_string (profile_s, &profile))
+  if (!tnet_profile_from_string (profile_s, &profile))
     return PyErr_Format (PyExc_ValueError, "profile: expected car, transit or park_and_ride, "
                          "got '%s'", profile_s);
-  if (!tnet_corridor_modes_from_string (modes, &mask))
-    return PyErr_Format (PyExc_ValueError, "modes: expected rail, road or all, got '%s'", modes);
   if (!(budget > 0) || !isfinite (budget))
     return PyErr_Format (PyExc_ValueError, "budget: expected a positive number of minutes");
   GError *error = NULL;
@@ -928,18 +925,12 @@ dataset_criticality (DatasetObject *self, PyObject *args, PyObject *kwds)
   TnetWeight budget_ms = (TnetWeight) (budget * 60000.0);
   TnetCriticality *crit = NULL;
   Py_BEGIN_ALLOW_THREADS
-  if (profile_s == NULL)
-    crit = tnet_corridor_criticality_with (net, scen, mask, a, b, by_line, budget_ms, &copts,
-                                           &error);
-  else
+  TnetMultimodal *mm = NULL;
+  if (build_graphs (self->ds, scen, &profile, 1, &mm, &error))
     {
-      TnetMultimodal *mm = NULL;
-      if (build_graphs (self->ds, scen, &profile, 1, &mm, &error))
-        {
-          crit = tnet_corridor_criticality_profile (net, mm, a, b, by_line, budget_ms, &copts,
-                                                    &error);
-          tnet_multimodal_unref (mm);
-        }
+      crit = tnet_corridor_criticality_profile (net, mm, a, b, by_line, budget_ms, &copts,
+                                                &error);
+      tnet_multimodal_unref (mm);
     }
   Py_END_ALLOW_THREADS
   if (crit == NULL)
@@ -1580,7 +1571,7 @@ static PyMethodDef dataset_methods[] = {
     "route(year, closures, origin, destination, profile='car') -> dict with the legs" },
   { "criticality", (PyCFunction) (void (*) (void)) dataset_criticality,
     METH_VARARGS | METH_KEYWORDS,
-    "criticality(year, closures, a, b, by_line=False, profile=None, modes='all', budget=60, "
+    "criticality(year, closures, a, b, by_line=False, profile='car', budget=60, "
     "threads=0, progress=None) -> dict of columns, one entry per ranked link or line" },
   { "timetable_matrix", (PyCFunction) (void (*) (void)) dataset_timetable_matrix,
     METH_VARARGS | METH_KEYWORDS,
