@@ -297,8 +297,9 @@ class Scenario:
         """The fastest journey from *origin* to *destination* (node or stop
         ids) by *profile*: a DataFrame of its legs (``kind``: drive, walk,
         park, wait, ride, transfer; ``mode``, ``line``, ``from``, ``to``,
-        ``minutes``) — ``tnet route --profile transit|park_and_ride``'s
-        legs. ``df.attrs`` holds the totals (``total_min``,
+        ``minutes``) — the legs of ``tnet route --profile
+        transit --frequency-model`` (or park_and_ride): the layered graph
+        with expected waits of half the headway, not the timetable. ``df.attrs`` holds the totals (``total_min``,
         ``access_min``, ``wait_min``, ``in_vehicle_min``, ``transfer_min``,
         ``egress_min``, ``rides``, ``feed``). Raises :class:`tnet.Error`
         (code not_found) when there is no path."""
