@@ -1,0 +1,96 @@
+#!/usr/bin/env python3
+"""A SIZE x SIZE travel-time matrix from Python against the same call in C.
+
+    bench-py-matrix.py C_BENCH [--size 1000] [--reps 7] [--profile car]
+                       [--method m2m] [--inputs DIR] [--folder DIR]
+
+Builds the São Paulo network folder from the fixture inputs
+(tests/data/sao-paulo: OSM extract, GTFS feed, hexagon grid) with
+tnet.Dataset.init, unless --folder names one; takes SIZE of its nodes
+(every k-th, in file order) as origins and as destinations; then times, on
+the loaded dataset, tnet.Dataset.travel_time_matrix() (scenario, layered
+graph, matrix, NumPy array, long DataFrame) and C_BENCH (bench-py-matrix.c:
+the same library calls from C, the matrix copied out in minutes). Prints the minimum and the median of each side and the
+overhead of Python, and one JSON line.
+"""
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+import numpy as np
+
+import tnet
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("c_bench")
+    ap.add_argument("--size", type=int, default=1000)
+    ap.add_argument("--reps", type=int, default=11)
+    ap.add_argument("--profile", default="car")
+    ap.add_argument("--method", default="m2m")
+    ap.add_argument("--inputs", default=os.path.join(HERE, "..", "tests", "data", "sao-paulo"))
+    ap.add_argument("--folder")
+    args = ap.parse_args()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        if args.folder:
+            ds = tnet.Dataset(args.folder)
+        else:
+            ds = tnet.Dataset.init(os.path.join(tmp, "spo"),
+                                   osm=os.path.join(args.inputs, "spo_osm.pbf"),
+                                   gtfs=[os.path.join(args.inputs, "spo.zip")],
+                                   zones=os.path.join(args.inputs, "spo_hexgrid.csv"))
+        nodes = ds.nodes()
+        if len(nodes) < args.size:
+            sys.exit(f"the folder has {len(nodes)} nodes, fewer than {args.size}")
+        step = len(nodes) // args.size
+        ids = nodes["id"].iloc[::step].iloc[:args.size].tolist()
+        ids_file = os.path.join(tmp, "ids.txt")
+        with open(ids_file, "w", encoding="utf-8") as f:
+            f.write("\n".join(ids) + "\n")
+
+        # the C runs in one process (its first call warms up), then the
+        # Python runs after a warm-up call of their own
+        r = subprocess.run([args.c_bench, ds.path, ids_file, args.profile, args.method,
+                            str(args.reps + 1)], capture_output=True, text=True, check=True)
+        c = json.loads(r.stdout)
+        c_ms = c["c_ms"][1:]
+        m = ds.travel_time_matrix(ids, ids, profile=args.profile, method=args.method)
+        py_ms = []
+        for _ in range(args.reps):
+            t0 = time.perf_counter()
+            m = ds.travel_time_matrix(ids, ids, profile=args.profile, method=args.method)
+            py_ms.append((time.perf_counter() - t0) * 1000)
+        reached_py = int(np.count_nonzero(~np.isnan(m["travel_time"].to_numpy())))
+    if c["reached"] != reached_py:
+        sys.exit(f"C reached {c['reached']} cells, Python {reached_py}")
+    py, cc = statistics.median(py_ms), statistics.median(c_ms)
+    py_min, c_min = min(py_ms), min(c_ms)
+    print(f"{args.size} x {args.size} {args.profile} matrix ({args.method}), "
+          f"{len(m)} cells, {reached_py} reached, {args.reps} runs each")
+    print(f"C      min {c_min:7.1f} ms  median {cc:7.1f} ms  "
+          f"(runs: {', '.join(f'{x:.1f}' for x in c_ms)})")
+    print(f"Python min {py_min:7.1f} ms  median {py:7.1f} ms  "
+          f"(runs: {', '.join(f'{x:.1f}' for x in py_ms)})")
+    print(f"overhead of Python: min {py_min - c_min:+.1f} ms "
+          f"({(py_min - c_min) / c_min * 100:+.1f} %), median {py - cc:+.1f} ms "
+          f"({(py - cc) / cc * 100:+.1f} %)")
+    print(json.dumps({"bench": "py-matrix", "size": args.size, "profile": args.profile,
+                      "method": args.method, "c_min_ms": round(c_min, 3),
+                      "py_min_ms": round(py_min, 3), "c_median_ms": round(cc, 3),
+                      "py_median_ms": round(py, 3),
+                      "overhead_min_pct": round((py_min - c_min) / c_min * 100, 2),
+                      "overhead_median_pct": round((py - cc) / cc * 100, 2)}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,25 @@
+"""tnet: regional transport networks as weighted graphs, from Python.
+
+A thin layer over the C library: results come back as pandas DataFrames
+(travel-time matrices in the long form r5py uses: ``from_id, to_id,
+travel_time``) and GeoPandas GeoDataFrames (reached places), filled from
+NumPy arrays the C module builds without a Python object per cell.
+
+    >>> import tnet
+    >>> ds = tnet.Dataset("data/xuchang")
+    >>> ds.travel_time_matrix("region:xuchang", "zz_center", profile="car")
+    >>> ds.scenario(2025, closures=["G4 京港澳高速"]).commute()
+
+Errors of the library raise :class:`tnet.Error`; its message is tnet's
+(``FILE:LINE:COLUMN: what was expected`` for bad input) and ``.code`` the
+``TNET_ERROR`` code. Long calls release the GIL, so threads run them
+concurrently, and take a ``progress(done, total, what)`` callable (return
+``False`` to cancel).
+"""
+from ._tnet import Error
+from ._tnet import version as _library_version
+from ._frames import Dataset, Scenario, ERROR_CODES
+
+__all__ = ["Dataset", "Scenario", "Error", "ERROR_CODES", "__version__"]
+
+__version__ = _library_version()

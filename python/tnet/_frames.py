@@ -1,0 +1,538 @@
+"""Datasets and scenarios: the pandas and GeoPandas face of tnet._tnet."""
+import json
+import os
+import tempfile
+
+import numpy as np
+import pandas as pd
+
+from . import _tnet
+
+#: TNET_ERROR codes (tnet-core.h) by name; ``Error.code`` is one of them.
+ERROR_CODES = {"invalid_input": 1, "io": 2, "not_found": 3, "too_large": 4,
+               "igraph": 5, "unsupported": 6, "failed": 7}
+
+DEFAULT_YEAR = 2025
+
+
+def _is_geodataframe(obj):
+    try:
+        import geopandas
+    except ImportError:  # pragma: no cover - geopandas is optional
+        return False
+    return isinstance(obj, geopandas.GeoDataFrame)
+
+
+class Dataset:
+    """A network folder (nodes.csv, links.csv, plan.ini, GTFS feeds, ...)
+    loaded once (``tnet_dataset_load()``); see docs/data-format.md.
+
+    Every analysis method runs on the scenario of year 2025 without
+    closures; :meth:`scenario` gives another one. A Dataset may be shared
+    by threads (the library's dataset is immutable once loaded).
+
+    Raises :class:`tnet.Error` when the folder cannot be read or is
+    malformed (the message names ``FILE:LINE:COLUMN``).
+    """
+
+    def __init__(self, path):
+        self._c = _tnet.Dataset(os.fspath(path))
+        self._nodes = None
+
+    @classmethod
+    def init(cls, path, osm, zones, gtfs=(), region_column=None, name=None,
+             progress=None):
+        """Builds a network folder at *path* as ``tnet init`` does (roads
+        from *osm*, the *gtfs* feeds, *zones* snapped to the street
+        network) and loads it.
+
+        *zones* is a CSV or GeoJSON path, or a GeoDataFrame with an ``id``
+        column (its geometries' centroids are the zone points; the other
+        columns are kept as opportunities). Returns the Dataset; the
+        counts of what was built are in ``Dataset.init_stats``.
+        """
+        path = os.fspath(path)
+        tmp = None
+        try:
+            if _is_geodataframe(zones):
+                tmp = tempfile.NamedTemporaryFile("w", suffix=".csv", delete=False,
+                                                  encoding="utf-8")
+                _zones_to_csv(zones, tmp)
+                tmp.close()
+                zones_path = tmp.name
+            else:
+                zones_path = os.fspath(zones)
+            stats = _tnet.init(path, os.fspath(osm), [os.fspath(g) for g in gtfs],
+                               zones_path, region_column=region_column, name=name,
+                               progress=progress)
+        finally:
+            if tmp is not None:
+                os.unlink(tmp.name)
+        ds = cls(path)
+        ds.init_stats = stats
+        return ds
+
+    @property
+    def path(self):
+        """The folder as given."""
+        return self._c.path
+
+    @property
+    def name(self):
+        """The data set's display name (plan.ini ``[plan] name``, else the
+        folder's name)."""
+        return self._c.name
+
+    def nodes(self):
+        """The network's nodes as a DataFrame (id, name, kind, region, lon,
+        lat, population), in the library's node order."""
+        if self._nodes is None:
+            self._nodes = pd.DataFrame(self._c.nodes())
+        return self._nodes
+
+    def scenario(self, year=DEFAULT_YEAR, closures=()):
+        """The scenario of *year* (links by status and opening year) with
+        *closures* (link ids or line names) closed. Unknown closures and
+        years the data do not describe raise :class:`tnet.Error` when the
+        scenario is used."""
+        return Scenario(self, year, closures)
+
+    def _default(self):
+        return Scenario(self, DEFAULT_YEAR, ())
+
+    def commute(self, *args, **kwargs):
+        """:meth:`Scenario.commute` on the 2025 scenario."""
+        return self._default().commute(*args, **kwargs)
+
+    def travel_time_matrix(self, *args, **kwargs):
+        """:meth:`Scenario.travel_time_matrix` on the 2025 scenario."""
+        return self._default().travel_time_matrix(*args, **kwargs)
+
+    def route(self, *args, **kwargs):
+        """:meth:`Scenario.route` on the 2025 scenario."""
+        return self._default().route(*args, **kwargs)
+
+    def accessibility(self, *args, **kwargs):
+        """:meth:`Scenario.accessibility` on the 2025 scenario."""
+        return self._default().accessibility(*args, **kwargs)
+
+    def isochrones(self, *args, **kwargs):
+        """:meth:`Scenario.isochrones` on the 2025 scenario."""
+        return self._default().isochrones(*args, **kwargs)
+
+    def criticality(self, *args, **kwargs):
+        """:meth:`Scenario.criticality` on the 2025 scenario."""
+        return self._default().criticality(*args, **kwargs)
+
+    def corridors(self, *args, **kwargs):
+        """:meth:`Scenario.corridors` on the 2025 scenario."""
+        return self._default().corridors(*args, **kwargs)
+
+    def transfers(self, *args, **kwargs):
+        """:meth:`Scenario.transfers` on the 2025 scenario."""
+        return self._default().transfers(*args, **kwargs)
+
+    def report(self, *args, **kwargs):
+        """:meth:`Scenario.report` on the 2025 scenario."""
+        return self._default().report(*args, **kwargs)
+
+    def __repr__(self):
+        return f"tnet.Dataset({self.path!r})"
+
+
+def _zones_to_csv(gdf, f):
+    if "id" not in gdf.columns:
+        raise ValueError("zones: the GeoDataFrame needs an 'id' column")
+    pts = gdf.geometry.centroid if any(gdf.geometry.geom_type != "Point") else gdf.geometry
+    table = pd.DataFrame({"id": gdf["id"].astype(str), "lon": pts.x, "lat": pts.y})
+    for col in gdf.columns:
+        if col not in ("id", "lon", "lat", gdf.geometry.name):
+            table[col] = gdf[col].values
+    table.to_csv(f, index=False, lineterminator="\n")
+
+
+class Scenario:
+    """A year and its closures over a :class:`Dataset`: every analysis.
+
+    Places (origins, destinations, sources) are given as a place spec
+    (``"region:xuchang"``, ``"kind:zone"``, ``"all"``, ``"a;b"``), a list
+    of node ids, or a GeoDataFrame of points: rows whose ``id`` is a node
+    id are taken as they are, the others snapped to the nearest zone node
+    (the nearest node when the network has no zones), as ``tnet init``
+    snaps zones to the street network.
+    """
+
+    def __init__(self, dataset, year, closures):
+        self.dataset = dataset
+        self.year = int(year)
+        self.closures = list(closures or ())
+
+    def __repr__(self):
+        return f"tnet.Scenario({self.dataset.path!r}, {self.year}, closures={self.closures!r})"
+
+    # -------------------------------------------------------------- places
+    def _places(self, places):
+        if places is None or isinstance(places, str):
+            return places
+        if _is_geodataframe(places):
+            return _snap(self.dataset.nodes(), places)
+        if isinstance(places, (pd.Series, np.ndarray)):
+            return [str(p) for p in places]
+        return [str(p) for p in places]
+
+    def _plan_commute(self):
+        """The defaults of ``tnet commute``: the plan's first [commute]
+        group, else every zone by every profile within 60 minutes."""
+        defaults = {"origins": "kind:zone", "destinations": "kind:zone",
+                    "profiles": ["car", "transit", "park_and_ride"], "budget": 60.0}
+        plan = self.dataset._c.plan_commute()
+        if plan:
+            defaults.update(plan)
+        return defaults
+
+    # ------------------------------------------------------------- commute
+    def commute(self, origins=None, destinations=None, profiles=None, budget=None,
+                direction="to", method="auto", progress=None):
+        """Door-to-door times from each origin to each destination by profile
+        (``tnet commute``): a DataFrame of one row per profile × origin ×
+        destination with ``minutes`` and its parts (``access_min``,
+        ``wait_min``, ``in_vehicle_min``, ``transfer_min``, ``egress_min``;
+        NaN when not reached or not computed by the many-to-many method),
+        ``rides`` (-1 when not computed) and ``within_budget``. Minutes are
+        exact (the command rounds to 0.1).
+
+        What is not given comes from plan.ini's first ``[commute]`` group,
+        else every zone to every zone by car, transit and park_and_ride
+        within 60 minutes. ``df.attrs`` holds ``scenario``, ``budget_min``,
+        ``methods`` (profile -> search or m2m) and ``population`` (total,
+        and per profile and destination the population within the budget
+        and its share in percent; ``"any"`` is any destination).
+        """
+        d = self._plan_commute()
+        profiles = d["profiles"] if profiles is None else profiles
+        if isinstance(profiles, str):
+            profiles = [profiles]
+        r = self.dataset._c.commute(
+            self.year, self.closures,
+            self._places(d["origins"] if origins is None else origins),
+            self._places(d["destinations"] if destinations is None else destinations),
+            list(profiles), d["budget"] if budget is None else float(budget),
+            direction=direction, method=method, progress=progress)
+        return _commute_frame(r)
+
+    def travel_time_matrix(self, origins=None, destinations=None, profile="car",
+                           method="auto", progress=None, depart=None, window=0,
+                           percentiles=None, max_walk=15, date=None, frequency_seed=0):
+        """The travel-time matrix as a long DataFrame ``from_id, to_id,
+        travel_time`` (minutes, float; NaN when not reached), origins
+        varying slowest, as r5py returns it. *profile* is ``car``,
+        ``transit`` or ``park_and_ride`` (the frequency-based transit model
+        of tnet's layered graphs). Origins and destinations default to
+        every zone. One search per destination, or many-to-many on a
+        contraction hierarchy (``method="auto"``: from 128 destinations on).
+
+        With *depart* (``"HH:MM"``) or *percentiles*, transit runs on the
+        scenario year's timetable instead (range RAPTOR, as ``tnet route
+        --profile transit``): one departure per minute from *depart*
+        (default 08:00) over *window* minutes (0: the departure alone),
+        walks of at most *max_walk* minutes to the first and from the last
+        stop, on the feed's busiest day or *date* (``"YYYY-MM-DD"``); the
+        columns are then ``travel_time_pNN`` per percentile (nearest rank
+        over the window's departures; default 50).
+        """
+        if depart is not None or percentiles is not None:
+            if profile != "transit":
+                raise ValueError("depart and percentiles are for profile='transit' "
+                                 "(the timetable)")
+            return self._timetable_matrix(origins, destinations, depart or "08:00", window,
+                                          [50] if percentiles is None else percentiles,
+                                          max_walk, date, frequency_seed, progress)
+        r = self.dataset._c.commute(
+            self.year, self.closures,
+            self._places("kind:zone" if origins is None else origins),
+            self._places("kind:zone" if destinations is None else destinations),
+            [profile], 0.0, method=method, progress=progress, parts=False)
+        o, dd = r["origins"], r["destinations"]
+        # ids as categoricals: integer codes, no Python object per cell
+        frame = pd.DataFrame({
+            "from_id": _codes(np.repeat(np.arange(len(o), dtype=_code_type(o)), len(dd)), o),
+            "to_id": _codes(np.tile(np.arange(len(dd), dtype=_code_type(dd)), len(o)), dd),
+            "travel_time": r["minutes"][0].reshape(-1),
+        }, copy=False)
+        frame.attrs.update(scenario=self.year, profile=profile, method=r["methods"][0])
+        return frame
+
+    def _timetable_matrix(self, origins, destinations, depart, window, percentiles,
+                          max_walk, date, frequency_seed, progress):
+        try:
+            hh, mm = str(depart).split(":")[:2]
+            depart_s = int(hh) * 3600 + int(mm) * 60
+        except ValueError:
+            raise ValueError(f"depart: expected HH:MM, got {depart!r}") from None
+        day = 0
+        if date is not None:
+            day = int(str(date).replace("-", ""))
+        pcts = [float(p) for p in percentiles]
+        r = self.dataset._c.timetable_matrix(
+            self.year, self.closures,
+            self._places("kind:zone" if origins is None else origins),
+            self._places("kind:zone" if destinations is None else destinations),
+            depart_s, int(window), pcts, max_walk_min=int(max_walk), date=day,
+            frequency_seed=int(frequency_seed), progress=progress)
+        o, dd = r["origins"], r["destinations"]
+        columns = {
+            "from_id": _codes(np.repeat(np.arange(len(o), dtype=_code_type(o)), len(dd)), o),
+            "to_id": _codes(np.tile(np.arange(len(dd), dtype=_code_type(dd)), len(o)), dd),
+        }
+        for i, p in enumerate(pcts):
+            columns[f"travel_time_p{p:g}"] = r["minutes"][i].reshape(-1)
+        frame = pd.DataFrame(columns, copy=False)
+        frame.attrs.update(scenario=self.year, profile="transit", model="timetable",
+                           feed=r["feed"], date=r["date"], depart=depart,
+                           window_min=int(window))
+        return frame
+
+    # --------------------------------------------------------------- route
+    def route(self, origin, destination, profile="car"):
+        """The fastest journey from *origin* to *destination* (node or stop
+        ids) by *profile*: a DataFrame of its legs (``kind``: drive, walk,
+        park, wait, ride, transfer; ``mode``, ``line``, ``from``, ``to``,
+        ``minutes``) — the legs of ``tnet route --profile
+        transit --frequency-model`` (or park_and_ride): the layered graph
+        with expected waits of half the headway, not the timetable. ``df.attrs`` holds the totals (``total_min``,
+        ``access_min``, ``wait_min``, ``in_vehicle_min``, ``transfer_min``,
+        ``egress_min``, ``rides``, ``feed``). Raises :class:`tnet.Error`
+        (code not_found) when there is no path."""
+        r = self.dataset._c.route(self.year, self.closures, str(origin), str(destination),
+                                  profile=profile)
+        legs = pd.DataFrame(r.pop("legs"), columns=["kind", "mode", "line", "from", "to",
+                                                    "minutes"])
+        legs.attrs.update(r)
+        return legs
+
+    # ------------------------------------------------------- accessibility
+    def accessibility(self, opportunities, cutoffs=(30, 45, 60), profile="car",
+                      population=None, progress=None):
+        """Cumulative opportunities per zone of the folder's zones.csv
+        (``tnet accessibility``): for each zone, the sum of the column
+        *opportunities* over the zones reachable within each cutoff
+        (minutes, the zone itself included). A DataFrame indexed by zone id
+        with one column ``within_<cutoff>_min`` per cutoff; ``df.attrs``
+        holds ``total`` (every opportunity) and
+        ``mean_population_weighted`` (per cutoff, NaN when the weights sum
+        to 0)."""
+        r = self.dataset._c.accessibility(self.year, self.closures, opportunities,
+                                          [float(c) for c in cutoffs], profile=profile,
+                                          population=population, progress=progress)
+        cols = [f"within_{c:g}_min" for c in r["cutoffs_min"]]
+        frame = pd.DataFrame(r["values"], index=pd.Index(r["zones"], name="id"), columns=cols)
+        frame.attrs.update(opportunities=opportunities, profile=r["profile"],
+                           total=r["total"], cutoffs_min=list(r["cutoffs_min"]),
+                           mean_population_weighted=list(r["mean_population_weighted"]))
+        return frame
+
+    # ---------------------------------------------------------- isochrones
+    def isochrones(self, origin, cutoffs=(15, 30, 45, 60), profile="car"):
+        """The places reached from *origin* (a place spec, node ids or
+        points) within the largest cutoff: a GeoDataFrame (EPSG:4326) of
+        one point per reached node with ``id``, ``name``, ``kind``,
+        ``minutes`` and ``cutoff`` (the smallest cutoff that reaches it),
+        sorted by minutes. The library computes reached nodes (no polygons);
+        ``gdf.dissolve("cutoff").convex_hull`` gives rough areas."""
+        import geopandas
+        cutoffs = sorted(float(c) for c in cutoffs)
+        if not cutoffs:
+            raise ValueError("cutoffs: expected at least one cutoff in minutes")
+        minutes = self.dataset._c.isochrone(self.year, self.closures, self._places(origin),
+                                            cutoffs[-1], profile=profile)
+        nodes = self.dataset.nodes()
+        reached = ~np.isnan(minutes)
+        sub = nodes.loc[reached, ["id", "name", "kind", "lon", "lat"]].copy()
+        sub["minutes"] = minutes[reached]
+        edges = np.array(cutoffs)
+        sub["cutoff"] = edges[np.searchsorted(edges, sub["minutes"].to_numpy() - 1e-9)]
+        sub = sub.sort_values(["minutes", "id"], kind="stable").reset_index(drop=True)
+        return geopandas.GeoDataFrame(
+            sub.drop(columns=["lon", "lat"]),
+            geometry=geopandas.points_from_xy(sub["lon"], sub["lat"]), crs="EPSG:4326")
+
+    # --------------------------------------------------------- criticality
+    def criticality(self, a, b, by="link", profile="car", budget=None, top=None,
+                    threads=0, progress=None):
+        """Which single failure hurts the commute from *a* to *b* most
+        (``tnet criticality A B``): every zone of *a* to every zone of *b*
+        (region specs or node ids), one link (``by="link"``) or one whole
+        line (``by="line"``: its links and its services) removed at a time,
+        on *profile*'s layered graph (car, transit, park_and_ride: the graph
+        route and commute use, waits and transfers included). A DataFrame ranked worst first (pairs
+        cut, population lost, pairs pushed out of *budget*, total increase)
+        with ``pairs_slower``, ``pairs_cut``, ``pairs_out_of_budget``,
+        ``population_lost``, ``max_increase_min``, ``total_increase_min``
+        and the worst pair (``worst_from``, ``worst_to``, ``before_min``,
+        ``after_min``; NaN when cut). *top* (default: the plan's [report]
+        top) limits the rows; *budget* defaults to the plan's budget_min.
+        ``df.attrs`` holds ``pairs`` and ``candidates``. The scan runs on
+        *threads* workers (0: one per processor) without the GIL."""
+        if by not in ("link", "line"):
+            raise ValueError(f"by: expected 'link' or 'line', got {by!r}")
+        c = self.dataset._c
+        r = c.criticality(self.year, self.closures, str(a), str(b), by_line=by == "line",
+                          profile=profile or "car",
+                          budget=c.plan_value("budget_min") if budget is None else float(budget),
+                          threads=threads, progress=progress)
+        top = int(c.plan_value("top")) if top is None else int(top)
+        cols = ["pairs_slower", "pairs_cut", "pairs_out_of_budget", "population_lost",
+                "max_increase_min", "total_increase_min", "worst_from", "worst_to",
+                "before_min", "after_min"]
+        frame = pd.DataFrame({by: r["name"], **{k: r[k] for k in cols}}).head(top)
+        frame.index.name = "rank"
+        frame.attrs.update({k: r[k] for k in ("from", "to", "by", "year", "pairs",
+                                               "candidates")})
+        return frame
+
+    # ----------------------------------------------------------- corridors
+    def corridors(self, a, b, modes="all", k=None, budget=None, factor=None):
+        """Redundancy of the corridor from *a* to *b* (``tnet corridors A
+        B``; region specs or node ids) over the links of *modes* (rail,
+        road, all): a DataFrame of paths, one row each, with ``set``
+        (``link_disjoint`` and ``node_disjoint``: a maximum set of disjoint
+        paths over the infrastructure, their number the min cut;
+        ``least_time``: up to *k* link-disjoint paths of least total time,
+        access links included), ``rank``, ``minutes``, ``nodes`` and
+        ``links`` (lists of ids). ``df.attrs`` holds ``line_count``,
+        ``lines``, the counts per set, ``within_budget`` (least-time paths
+        within *budget* minutes) and ``within_factor`` (within *factor* ×
+        the fastest). Defaults: the plan's [report] k, budget_min and
+        detour."""
+        c = self.dataset._c
+        r = c.corridors(self.year, self.closures, str(a), str(b), modes=modes,
+                        k=int(c.plan_value("k")) if k is None else int(k),
+                        budget=c.plan_value("budget_min") if budget is None else float(budget),
+                        factor=c.plan_value("detour") if factor is None else float(factor))
+        frame = pd.DataFrame(r.pop("paths"), columns=["set", "rank", "minutes", "nodes",
+                                                      "links"])
+        frame.attrs.update(r)
+        return frame
+
+    # ----------------------------------------------------------- transfers
+    def transfers(self, hub=None):
+        """Transfer times at the passenger hubs of hubs.csv (``tnet
+        transfers [HUB]``) with the scenario year's feed: a DataFrame of one
+        row per ordered pair of services meeting at a hub (``hub``,
+        ``from``, ``to``, routes, modes, stops, ``walk_min``,
+        ``headway_min``, ``wait_min`` = headway / 2, ``walk_wait_min``,
+        trips per hour, ``weight``, ``timetabled``,
+        ``connection_wait_min``); ``df.attrs["hubs"]`` is a DataFrame of
+        the hubs (status, services, means plain and frequency-weighted,
+        target and pass; NaN when not in service). Raises
+        :class:`tnet.Error` (not_found) for an unknown *hub* or a folder
+        without hubs.csv."""
+        hubs, pairs = self.dataset._c.transfers(self.year, self.closures)
+        hub_frame = pd.DataFrame(hubs).set_index("hub") if hubs else pd.DataFrame()
+        cols = ["hub", "from", "to", "from_route", "to_route", "from_mode", "to_mode",
+                "from_stop", "to_stop", "walk_min", "headway_min", "wait_min",
+                "walk_wait_min", "from_trips_per_hour", "to_trips_per_hour", "weight",
+                "timetabled", "connection_wait_min"]
+        frame = pd.DataFrame(pairs, columns=cols)
+        if hub is not None:
+            if hub not in hub_frame.index:
+                err = _tnet.Error(f"unknown hub \u201c{hub}\u201d ({len(hub_frame)} hubs)")
+                err.code = ERROR_CODES["not_found"]
+                raise err
+            hub_frame = hub_frame.loc[[hub]]
+            frame = frame[frame["hub"] == hub].reset_index(drop=True)
+        frame.attrs.update(year=self.year, hubs=hub_frame)
+        return frame
+
+    # -------------------------------------------------------------- report
+    def report(self, baseline=2020):
+        """The plan-indicator report (``tnet report --format json``) of the
+        baseline year beside this scenario: returns ``(data, table)`` where
+        *data* is the JSON as a dict and *table* a DataFrame indexed by
+        indicator key with one column per scenario (numbers only; nested
+        indicators stay in *data*), the target and the pass flags."""
+        data = json.loads(self.dataset._c.report_json(self.year, self.closures,
+                                                      baseline=baseline))
+        rows = {}
+        for col, sc in data.get("scenarios", {}).items():
+            for key, value in sc.get("indicators", {}).items():
+                if isinstance(value, (int, float)) or value is None:
+                    rows.setdefault(key, {})[col] = value
+            for key, ok in sc.get("pass", {}).items():
+                if key in rows:
+                    rows[key][f"pass_{col}"] = ok
+        for key, t in data.get("targets", {}).items():
+            if key in rows:
+                rows[key]["unit"] = t.get("unit")
+                rows[key]["target"] = t.get("target_2025")
+                rows[key]["comparison"] = t.get("comparison")
+        table = pd.DataFrame.from_dict(rows, orient="index")
+        table.index.name = "indicator"
+        return data, table
+
+
+def _code_type(categories):
+    """The integer type pandas keeps the codes of len(categories) in."""
+    n = len(categories)
+    return np.int8 if n < 127 else np.int16 if n < 32767 else np.int32 if n < 2**31 - 1 \
+        else np.int64
+
+
+def _codes(codes, categories):
+    """A categorical column of *codes* into *categories* (unique ids in
+    order; repeated ids, which place lists may hold, fall back to objects)."""
+    if len(set(categories)) == len(categories):
+        return pd.Categorical.from_codes(codes, categories=pd.Index(categories, dtype=object))
+    return np.array(categories, dtype=object)[codes]
+
+
+def _commute_frame(r):
+    profiles, o, d = r["profiles"], r["origins"], r["destinations"]
+    n_p, n_o, n_d = len(profiles), len(o), len(d)
+    minutes = r["minutes"].reshape(-1)
+    frame = pd.DataFrame({
+        "profile": np.repeat(np.array(profiles, dtype=object), n_o * n_d),
+        "origin": np.tile(np.repeat(np.array(o, dtype=object), n_d), n_p),
+        "destination": np.tile(np.array(d, dtype=object), n_p * n_o),
+        "minutes": minutes,
+    })
+    for k in ("access_min", "wait_min", "in_vehicle_min", "transfer_min", "egress_min"):
+        frame[k] = r[k].reshape(-1)
+    frame["rides"] = r["rides"].reshape(-1)
+    frame["within_budget"] = ~np.isnan(minutes) & (minutes * 60000.0
+                                                   <= r["budget_min"] * 60000.0 + 1e-6)
+    population = {"total": r["population_total"]}
+    within = r["population_within"]
+    for p, name in enumerate(profiles):
+        per = {}
+        for k, dest in enumerate(list(d) + ["any"]):
+            w = float(within[p, k])
+            total = r["population_total"]
+            per[dest] = {"within": w, "pct": w / total * 100.0 if total > 0 else float("nan")}
+        population[name] = per
+    frame.attrs.update(scenario=r["scenario"], direction=r["direction"],
+                       budget_min=r["budget_min"], methods=dict(zip(profiles, r["methods"])),
+                       population=population)
+    return frame
+
+
+def _snap(nodes, gdf):
+    """Node ids for the points of *gdf*: its ``id`` when that is a node id,
+    else the nearest zone node (equirectangular distance)."""
+    ids = set(nodes["id"])
+    zones = nodes[nodes["kind"] == "zone"]
+    if zones.empty:
+        zones = nodes
+    zlon, zlat = zones["lon"].to_numpy(), zones["lat"].to_numpy()
+    zid = zones["id"].to_numpy()
+    pts = gdf.geometry.centroid if any(gdf.geometry.geom_type != "Point") else gdf.geometry
+    out = []
+    own = gdf["id"].astype(str).tolist() if "id" in gdf.columns else [None] * len(gdf)
+    for given, x, y in zip(own, pts.x, pts.y):
+        if given in ids:
+            out.append(given)
+            continue
+        k = np.cos(np.radians(y))
+        dist = ((zlon - x) * k) ** 2 + (zlat - y) ** 2
+        out.append(str(zid[int(np.argmin(dist))]))
+    return out

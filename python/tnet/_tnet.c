@@ -1,0 +1,1661 @@
+/* _tnet.c: the C half of the Python package `tnet` (python/tnet/ is the
+ * other half). A small module over the public C API: a Dataset type holding
+ * a loaded network folder, and functions that compute matrices and return
+ * them as NumPy arrays filled here (one allocation per array, no Python
+ * object per cell). Every long computation runs with the GIL released; a
+ * progress callable, when given, is called with the GIL taken back.
+ * Errors (GError) become tnet.Error(message) with .code set to the
+ * TNET_ERROR code. */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#define NPY_NO_DEPRECATED_API NPY_1_7_API_VERSION
+#include <numpy/arrayobject.h>
+
+#include <tnet/tnet.h>
+#include <math.h>
+#include <string.h>
+
+static PyObject *tnet_py_error;   /* tnet.Error */
+
+/* Raises tnet.Error from @error (consumed) and returns NULL. */
+static PyObject *
+raise_gerror (GError *error)
+{
+  PyObject *args = Py_BuildValue ("(s)", error->message);
+  PyObject *exc = args ? PyObject_CallObject (tnet_py_error, args) : NULL;
+  Py_XDECREF (args);
+  if (exc)
+    {
+      PyObject *code = PyLong_FromLong (error->domain == TNET_ERROR ? error->code : -1);
+      PyObject *domain = PyUnicode_FromString (g_quark_to_string (error->domain));
+      if (code && domain)
+        {
+          PyObject_SetAttrString (exc, "code", code);
+          PyObject_SetAttrString (exc, "domain", domain);
+        }
+      Py_XDECREF (code);
+      Py_XDECREF (domain);
+      PyErr_SetObject (tnet_py_error, exc);
+      Py_DECREF (exc);
+    }
+  g_error_free (error);
+  return NULL;
+}
+
+/* ------------------------------------------------------------- progress */
+
+typedef struct {
+  PyObject *callable;             /* borrowed; NULL or None: no progress */
+  PyObject *type, *value, *tb;    /* the callable's exception, if any */
+} Progress;
+
+static gboolean
+progress_trampoline (guint64 done, guint64 total, const char *what, gpointer data)
+{
+  Progress *p = data;
+  PyGILState_STATE st = PyGILState_Ensure ();
+  gboolean go_on = TRUE;
+  PyObject *r = PyObject_CallFunction (p->callable, "KKs", (unsigned long long) done,
+                                       (unsigned long long) total, what ? what : "");
+  if (r == NULL)
+    {
+      if (p->type == NULL)
+        PyErr_Fetch (&p->type, &p->value, &p->tb);
+      else
+        PyErr_Clear ();
+      go_on = FALSE;
+    }
+  else
+    {
+      /* returning False (not None) cancels, as the C callback does */
+      go_on = r == Py_None || PyObject_IsTrue (r) != 0;
+      Py_DECREF (r);
+    }
+  PyGILState_Release (st);
+  return go_on;
+}
+
+static TnetProgressFunc
+progress_func (Progress *p)
+{
+  return p->callable && p->callable != Py_None ? progress_trampoline : NULL;
+}
+
+/* After a call: the callable's exception if it raised (returns TRUE). */
+static gboolean
+progress_restore (Progress *p)
+{
+  if (p->type == NULL)
+    return FALSE;
+  PyErr_Restore (p->type, p->value, p->tb);
+  p->type = p->value = p->tb = NULL;
+  return TRUE;
+}
+
+/* Raises the progress exception when there was one, else tnet.Error. */
+static PyObject *
+fail (Progress *p, GError *error)
+{
+  if (p && progress_restore (p))
+    {
+      g_clear_error (&error);
+      return NULL;
+    }
+  if (error == NULL)
+    {
+      PyErr_SetString (tnet_py_error, "tnet: failed");
+      return NULL;
+    }
+  return raise_gerror (error);
+}
+
+/* -------------------------------------------------------------- Dataset */
+
+typedef struct {
+  PyObject_HEAD
+  TnetDataset *ds;
+} DatasetObject;
+
+static PyTypeObject DatasetType;
+
+static int
+dataset_init (DatasetObject *self, PyObject *args, PyObject *kwds)
+{
+  static char *kwlist[] = { "path", NULL };
+  PyObject *path_obj = NULL;
+  if (!PyArg_ParseTupleAndKeywords (args, kwds, "O&", kwlist, PyUnicode_FSConverter, &path_obj))
+    return -1;
+  GError *error = NULL;
+  TnetDataset *ds;
+  const char *path = PyBytes_AS_STRING (path_obj);
+  Py_BEGIN_ALLOW_THREADS
+  ds = tnet_dataset_load (path, NULL, &error);
+  Py_END_ALLOW_THREADS
+  Py_DECREF (path_obj);
+  if (ds == NULL)
+    {
+      raise_gerror (error);
+      return -1;
+    }
+  g_clear_pointer (&self->ds, tnet_dataset_free);
+  self->ds = ds;
+  return 0;
+}
+
+static void
+dataset_dealloc (DatasetObject *self)
+{
+  g_clear_pointer (&self->ds, tnet_dataset_free);
+  Py_TYPE (self)->tp_free ((PyObject *) self);
+}
+
+static gboolean
+check_loaded (DatasetObject *self)
+{
+  if (self->ds == NULL)
+    {
+      PyErr_SetString (PyExc_ValueError, "tnet: the dataset is not loaded");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static PyObject *
+dataset_get_path (DatasetObject *self, void *closure)
+{
+  return check_loaded (self) ? PyUnicode_DecodeFSDefault (tnet_dataset_get_dir (self->ds)) : NULL;
+}
+
+static PyObject *
+dataset_get_name (DatasetObject *self, void *closure)
+{
+  return check_loaded (self) ? PyUnicode_FromString (tnet_dataset_get_name (self->ds)) : NULL;
+}
+
+/* A NumPy float64 vector of @n values taken from @values. */
+static PyObject *
+new_vector (const double *values, npy_intp n)
+{
+  PyObject *a = PyArray_SimpleNew (1, &n, NPY_FLOAT64);
+  if (a && n)
+    memcpy (PyArray_DATA ((PyArrayObject *) a), values, (size_t) n * sizeof (double));
+  return a;
+}
+
+/* A list of @n strings from @get (NULL strings become None). */
+static PyObject *
+string_list (guint n, const char *(*get) (gconstpointer, guint), gconstpointer data)
+{
+  PyObject *list = PyList_New (n);
+  for (guint i = 0; list && i < n; i++)
+    {
+      const char *s = get (data, i);
+      PyObject *item = s ? PyUnicode_FromString (s) : (Py_INCREF (Py_None), Py_None);
+      if (item == NULL)
+        {
+          Py_CLEAR (list);
+          break;
+        }
+      PyList_SET_ITEM (list, i, item);
+    }
+  return list;
+}
+
+static const char *
+node_id_at (gconstpointer net, guint i)
+{
+  return tnet_network_node (net, i)->id;
+}
+
+static const char *
+node_name_at (gconstpointer net, guint i)
+{
+  return tnet_network_node (net, i)->name;
+}
+
+static const char *
+node_kind_at (gconstpointer net, guint i)
+{
+  return tnet_node_kind_to_string (tnet_network_node (net, i)->kind);
+}
+
+static const char *
+node_region_at (gconstpointer net, guint i)
+{
+  return tnet_network_node (net, i)->region;
+}
+
+/* Dataset.nodes() -> dict of columns: id, name, kind, region (lists),
+ * lon, lat, population (float64 arrays). */
+static PyObject *
+dataset_nodes (DatasetObject *self, PyObject *unused)
+{
+  if (!check_loaded (self))
+    return NULL;
+  const TnetNetwork *net = tnet_dataset_get_network (self->ds);
+  guint n = tnet_network_n_nodes (net);
+  npy_intp dim = n;
+  PyObject *lon = PyArray_SimpleNew (1, &dim, NPY_FLOAT64);
+  PyObject *lat = PyArray_SimpleNew (1, &dim, NPY_FLOAT64);
+  PyObject *pop = PyArray_SimpleNew (1, &dim, NPY_FLOAT64);
+  if (!lon || !lat || !pop)
+    goto error;
+  for (guint i = 0; i < n; i++)
+    {
+      const TnetNode *node = tnet_network_node (net, i);
+      ((double *) PyArray_DATA ((PyArrayObject *) lon))[i] = node->lon;
+      ((double *) PyArray_DATA ((PyArrayObject *) lat))[i] = node->lat;
+      ((double *) PyArray_DATA ((PyArrayObject *) pop))[i] = node->population;
+    }
+  PyObject *r = Py_BuildValue ("{s:N,s:N,s:N,s:N,s:N,s:N,s:N}",
+                               "id", string_list (n, node_id_at, net),
+                               "name", string_list (n, node_name_at, net),
+                               "kind", string_list (n, node_kind_at, net),
+                               "region", string_list (n, node_region_at, net),
+                               "lon", lon, "lat", lat, "population", pop);
+  return r;
+error:
+  Py_XDECREF (lon);
+  Py_XDECREF (lat);
+  Py_XDECREF (pop);
+  return NULL;
+}
+
+/* Dataset.plan_commute() -> the plan's first [commute] group as a dict
+ * (origins, destinations, profiles, budget), or None. */
+static PyObject *
+dataset_plan_commute (DatasetObject *self, PyObject *unused)
+{
+  if (!check_loaded (self))
+    return NULL;
+  const TnetPlan *plan = tnet_dataset_get_plan (self->ds);
+  if (plan == NULL || tnet_plan_n_commutes (plan) == 0)
+    Py_RETURN_NONE;
+  const TnetPlanCommute *g = tnet_plan_get_commute (plan, 0);
+  PyObject *profiles = PyList_New (g->n_profiles);
+  for (guint p = 0; profiles && p < g->n_profiles; p++)
+    PyList_SET_ITEM (profiles, p, PyUnicode_FromString (tnet_profile_to_string (g->profiles[p])));
+  return profiles ? Py_BuildValue ("{s:s,s:s,s:N,s:d}", "origins", g->origins,
+                                   "destinations", g->destinations, "profiles", profiles,
+                                   "budget", g->budget_min)
+                  : NULL;
+}
+
+/* ------------------------------------------------------------- helpers */
+
+/* The scenario of @year with @closures (a sequence of link ids or line
+ * names, or None), checked against the dataset. */
+static TnetScenario *
+make_scenario (TnetDataset *ds, int year, PyObject *closures, GError **error)
+{
+  const TnetNetwork *net = tnet_dataset_get_network (ds);
+  g_autoptr (TnetScenario) scen = tnet_scenario_new (year);
+  if (closures && closures != Py_None)
+    {
+      PyObject *seq = PySequence_Fast (closures, "closures: expected a list of link ids or "
+                                       "line names");
+      if (seq == NULL)
+        return NULL;
+      for (Py_ssize_t i = 0; i < PySequence_Fast_GET_SIZE (seq); i++)
+        {
+          const char *name = PyUnicode_AsUTF8 (PySequence_Fast_GET_ITEM (seq, i));
+          if (name == NULL)
+            {
+              Py_DECREF (seq);
+              return NULL;
+            }
+          if (tnet_network_find_link (net, name) != TNET_ID_NONE)
+            tnet_scenario_close_link (scen, name);
+          else if (tnet_network_has_line (net, name))
+            tnet_scenario_close_line (scen, name);
+          else
+            {
+              g_set_error (error, TNET_ERROR, TNET_ERROR_NOT_FOUND,
+                           "closure \"%s\" is neither a link id nor a line of %s", name,
+                           tnet_dataset_get_name (ds));
+              Py_DECREF (seq);
+              return NULL;
+            }
+        }
+      Py_DECREF (seq);
+    }
+  if (!tnet_dataset_validate_scenario (ds, scen, error))
+    return NULL;
+  return g_steal_pointer (&scen);
+}
+
+/* Node indices from a place spec (str: tnet_commute_select()) or a sequence
+ * of node ids. */
+static gboolean
+select_nodes (const TnetNetwork *net, PyObject *obj, GArray *out, GError **error)
+{
+  if (PyUnicode_Check (obj))
+    {
+      const char *spec = PyUnicode_AsUTF8 (obj);
+      return spec && tnet_commute_select (net, spec, out, error);
+    }
+  PyObject *seq = PySequence_Fast (obj, "expected a place spec (str) or a list of node ids");
+  if (seq == NULL)
+    return FALSE;
+  for (Py_ssize_t i = 0; i < PySequence_Fast_GET_SIZE (seq); i++)
+    {
+      const char *id = PyUnicode_AsUTF8 (PySequence_Fast_GET_ITEM (seq, i));
+      if (id == NULL)
+        {
+          Py_DECREF (seq);
+          return FALSE;
+        }
+      TnetId v = tnet_network_find_node (net, id);
+      if (v == TNET_ID_NONE)
+        {
+          g_set_error (error, TNET_ERROR, TNET_ERROR_NOT_FOUND, "unknown node \"%s\"", id);
+          Py_DECREF (seq);
+          return FALSE;
+        }
+      g_array_append_val (out, v);
+    }
+  Py_DECREF (seq);
+  if (out->len == 0)
+    {
+      g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT, "no node given");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_profiles (PyObject *obj, GArray *out, GError **error)
+{
+  PyObject *seq = PyUnicode_Check (obj) ? Py_BuildValue ("(O)", obj)
+                  : PySequence_Fast (obj, "profiles: expected a list of profile names");
+  if (seq == NULL)
+    return FALSE;
+  gboolean ok = TRUE;
+  Py_ssize_t n = PySequence_Fast_GET_SIZE (seq);
+  for (Py_ssize_t i = 0; ok && i < n; i++)
+    {
+      const char *name = PyUnicode_AsUTF8 (PySequence_Fast_GET_ITEM (seq, i));
+      TnetProfile p;
+      if (name == NULL)
+        ok = FALSE;
+      else if (!tnet_profile_from_string (name, &p))
+        {
+          g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
+                       "unknown profile '%s' (expected car, transit or park_and_ride)", name);
+          ok = FALSE;
+        }
+      else
+        g_array_append_val (out, p);
+    }
+  Py_DECREF (seq);
+  if (ok && out->len == 0)
+    {
+      g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT, "no profile given");
+      ok = FALSE;
+    }
+  return ok;
+}
+
+/* The layered graphs of @profiles with the scenario year's feed and the
+ * folder's hubs (as the command line builds them). No GIL needed. */
+static gboolean
+build_graphs (TnetDataset *ds, const TnetScenario *scen, const TnetProfile *profiles,
+              guint n, TnetMultimodal **graphs, GError **error)
+{
+  const TnetFeed *feed = NULL;
+  gboolean needs_feed = FALSE;
+  for (guint p = 0; p < n; p++)
+    needs_feed |= profiles[p] != TNET_PROFILE_CAR;
+  if (needs_feed && !tnet_dataset_get_feed (ds, tnet_scenario_get_year (scen), &feed, error))
+    return FALSE;
+  return tnet_commute_build_graphs (tnet_dataset_get_network (ds), scen, feed,
+                                    tnet_dataset_get_hubs (ds), profiles, n, graphs, error);
+}
+
+static double
+ms_to_min (TnetWeight ms)
+{
+  return ms == TNET_WEIGHT_INF ? NAN : ms / 60000.0;
+}
+
+/* A list of the node ids of @ids. */
+static PyObject *
+id_list (const TnetNetwork *net, const TnetId *ids, guint n)
+{
+  PyObject *list = PyList_New (n);
+  for (guint i = 0; list && i < n; i++)
+    {
+      PyObject *s = PyUnicode_FromString (tnet_network_node (net, ids[i])->id);
+      if (s == NULL)
+        {
+          Py_CLEAR (list);
+          break;
+        }
+      PyList_SET_ITEM (list, i, s);
+    }
+  return list;
+}
+
+/* ------------------------------------------------------------- commute */
+
+static PyObject *
+dataset_commute (DatasetObject *self, PyObject *args, PyObject *kwds)
+{
+  static char *kwlist[] = { "year", "closures", "origins", "destinations", "profiles",
+                            "budget", "direction", "method", "progress", "parts", NULL };
+  int year = 2025, want_parts = 1;
+  PyObject *closures = Py_None, *origins_obj = NULL, *dests_obj = NULL, *profiles_obj = NULL;
+  double budget = 60;
+  const char *direction = "to", *method_s = "auto";
+  Progress prog = { 0 };
+  if (!PyArg_ParseTupleAndKeywords (args, kwds, "iOOOO|dssOp", kwlist, &year, &closures,
+                                    &origins_obj, &dests_obj, &profiles_obj, &budget,
+                                    &direction, &method_s, &prog.callable, &want_parts))
+    return NULL;
+  if (!check_loaded (self))
+    return NULL;
+  GError *error = NULL;
+  TnetCommuteDirection dir;
+  TnetCommuteMethod method;
+  if (strcmp (direction, "to") == 0)
+    dir = TNET_COMMUTE_TO;
+  else if (strcmp (direction, "from") == 0)
+    dir = TNET_COMMUTE_FROM;
+  else
+    return PyErr_Format (PyExc_ValueError, "direction: expected 'to' or 'from', got '%s'",
+                         direction);
+  if (!tnet_commute_method_from_string (method_s, &method))
+    return PyErr_Format (PyExc_ValueError, "method: expected auto, search or m2m, got '%s'",
+                         method_s);
+  if (!(budget >= 0) || !isfinite (budget))
+    return PyErr_Format (PyExc_ValueError, "budget: expected a non-negative number of minutes");
+  const TnetNetwork *net = tnet_dataset_get_network (self->ds);
+  g_autoptr (TnetScenario) scen = make_scenario (self->ds, year, closures, &error);
+  if (scen == NULL)
+    return fail (NULL, error);
+  g_autoptr (GArray) profiles = g_array_new (FALSE, FALSE, sizeof (TnetProfile));
+  g_autoptr (GArray) origins = g_array_new (FALSE, FALSE, sizeof (TnetId));
+  g_autoptr (GArray) dests = g_array_new (FALSE, FALSE, sizeof (TnetId));
+  if (!parse_profiles (profiles_obj, profiles, &error)
+      || !select_nodes (net, origins_obj, origins, &error)
+      || !select_nodes (net, dests_obj, dests, &error))
+    return error ? fail (NULL, error) : NULL;
+
+  TnetCommute *c = NULL;
+  guint np = profiles->len;
+  g_autofree TnetMultimodal **graphs = g_new0 (TnetMultimodal *, np);
+  TnetCommuteOptions copts;
+  tnet_commute_options_init (&copts);
+  copts.method = method;
+  copts.progress = progress_func (&prog);
+  copts.progress_data = &prog;
+  Py_BEGIN_ALLOW_THREADS
+  if (build_graphs (self->ds, scen, (TnetProfile *) (void *) profiles->data, np, graphs,
+                    &error))
+    {
+      c = tnet_commute_compute_with (net, graphs, np, (TnetId *) (void *) origins->data,
+                                     origins->len, (TnetId *) (void *) dests->data, dests->len,
+                                     dir, budget, &copts, &error);
+      for (guint p = 0; p < np; p++)
+        tnet_multimodal_unref (graphs[p]);
+    }
+  Py_END_ALLOW_THREADS
+  if (c == NULL)
+    return fail (&prog, error);
+
+  /* cells as arrays [profile, origin, destination]; parts=False: the
+   * totals only (the matrix of travel_time_matrix()) */
+  guint no = tnet_commute_n_origins (c), nd = tnet_commute_n_destinations (c);
+  npy_intp dims[3] = { np, no, nd };
+  static const char *const part_names[6] = { "minutes", "access_min", "wait_min",
+                                             "in_vehicle_min", "transfer_min", "egress_min" };
+  PyObject *parts[6] = { NULL };
+  int n_arrays = want_parts ? 6 : 1;
+  PyObject *rides = want_parts ? PyArray_SimpleNew (3, dims, NPY_INT32)
+                               : PyArray_SimpleNew (0, dims, NPY_INT32);
+  PyObject *has_parts = PyList_New (np), *profile_names = PyList_New (np);
+  npy_intp wdims[2] = { np, nd + 1 };
+  PyObject *methods = PyList_New (np), *within = PyArray_SimpleNew (2, wdims, NPY_FLOAT64);
+  PyObject *result = NULL;
+  gboolean ok = rides && has_parts && profile_names && methods && within;
+  for (int k = 0; ok && k < n_arrays; k++)
+    ok = (parts[k] = PyArray_SimpleNew (3, dims, NPY_FLOAT64)) != NULL;
+  if (ok)
+    {
+      double *out[6] = { NULL };
+      for (int k = 0; k < n_arrays; k++)
+        out[k] = PyArray_DATA ((PyArrayObject *) parts[k]);
+      gint32 *rd = PyArray_DATA ((PyArrayObject *) rides);
+      double *wd = PyArray_DATA ((PyArrayObject *) within);
+      gsize i = 0;
+      for (guint p = 0; p < np; p++)
+        {
+          gboolean hp = tnet_commute_has_parts (c, p);
+          if (!want_parts)
+            for (guint o = 0; o < no; o++)
+              for (guint d = 0; d < nd; d++, i++)
+                out[0][i] = ms_to_min (tnet_commute_cell (c, p, o, d)->total_ms);
+          else
+          for (guint o = 0; o < no; o++)
+            for (guint d = 0; d < nd; d++, i++)
+              {
+                const TnetCommuteCell *cell = tnet_commute_cell (c, p, o, d);
+                gboolean reached = cell->total_ms != TNET_WEIGHT_INF;
+                out[0][i] = ms_to_min (cell->total_ms);
+                TnetWeight pm[5] = { cell->access_ms, cell->wait_ms, cell->in_vehicle_ms,
+                                     cell->transfer_ms, cell->egress_ms };
+                for (int k = 0; k < 5; k++)
+                  out[k + 1][i] = reached && hp ? ms_to_min (pm[k]) : NAN;
+                rd[i] = hp ? (gint32) cell->n_rides : -1;
+              }
+          /* the population within the budget per destination and of any
+           * destination, as tnet_commute_population_within() counts it (a
+           * reached cell whose total is at most the budget, in ms), in one
+           * pass over the cells instead of one per destination */
+          double *w = wd + (gsize) p * (nd + 1);
+          for (guint d = 0; d <= nd; d++)
+            w[d] = 0;
+          for (guint o = 0; want_parts && o < no; o++)
+            {
+              double pop = tnet_network_node (net, tnet_commute_origin (c, o))->population;
+              gboolean any = FALSE;
+              pop = isfinite (pop) && pop > 0 ? pop : 0;
+              for (guint d = 0; d < nd; d++)
+                {
+                  const TnetCommuteCell *cell = tnet_commute_cell (c, p, o, d);
+                  if (cell->total_ms != TNET_WEIGHT_INF
+                      && (double) cell->total_ms <= tnet_commute_budget_min (c) * 60000.0)
+                    {
+                      w[d] += pop;
+                      any = TRUE;
+                    }
+                }
+              if (any)
+                w[nd] += pop;
+            }
+          if (!want_parts)
+            for (guint d = 0; d <= nd; d++)
+              w[d] = NAN;
+          PyList_SET_ITEM (has_parts, p, PyBool_FromLong (hp));
+          PyList_SET_ITEM (profile_names, p,
+                           PyUnicode_FromString (tnet_profile_to_string (tnet_commute_profile (c, p))));
+          PyList_SET_ITEM (methods, p,
+                           PyUnicode_FromString (tnet_commute_method_to_string (tnet_commute_method (c, p))));
+        }
+      PyObject *o_ids = id_list (net, (TnetId *) (void *) origins->data, no);
+      PyObject *d_ids = id_list (net, (TnetId *) (void *) dests->data, nd);
+      if (o_ids && d_ids)
+        {
+          result = Py_BuildValue ("{s:i,s:s,s:d,s:N,s:N,s:N,s:N,s:N,s:d,s:N}",
+                                  "scenario", year, "direction", direction,
+                                  "budget_min", tnet_commute_budget_min (c),
+                                  "profiles", profile_names, "methods", methods,
+                                  "has_parts", has_parts, "origins", o_ids,
+                                  "destinations", d_ids,
+                                  "population_total", tnet_commute_population_total (c),
+                                  "population_within", within);
+          profile_names = methods = has_parts = within = NULL;
+          for (int k = 0; result && k < n_arrays; k++)
+            {
+              if (PyDict_SetItemString (result, part_names[k], parts[k]) < 0)
+                Py_CLEAR (result);
+            }
+          if (result && want_parts && PyDict_SetItemString (result, "rides", rides) < 0)
+            Py_CLEAR (result);
+        }
+      else
+        {
+          Py_XDECREF (o_ids);
+          Py_XDECREF (d_ids);
+        }
+    }
+  for (int k = 0; k < 6; k++)
+    Py_XDECREF (parts[k]);
+  Py_XDECREF (rides);
+  Py_XDECREF (has_parts);
+  Py_XDECREF (profile_names);
+  Py_XDECREF (methods);
+  Py_XDECREF (within);
+  tnet_commute_free (c);
+  return result;
+}
+
+/* ------------------------------------------------------------ isochrone */
+
+/* Dataset.isochrone(year, closures, sources, minutes, profile) -> float64
+ * array of minutes per network node (NaN beyond the budget). */
+static PyObject *
+dataset_isochrone (DatasetObject *self, PyObject *args, PyObject *kwds)
+{
+  static char *kwlist[] = { "year", "closures", "sources", "minutes", "profile", NULL };
+  int year;
+  PyObject *closures, *sources_obj;
+  double minutes;
+  const char *profile_s = "car";
+  if (!PyArg_ParseTupleAndKeywords (args, kwds, "iOOd|s", kwlist, &year, &closures,
+                                    &sources_obj, &minutes, &profile_s))
+    return NULL;
+  if (!check_loaded (self))
+    return NULL;
+  GError *error = NULL;
+  TnetProfile profile;
+  if (!tnet_profile_from_string (profile_s, &profile))
+    return PyErr_Format (PyExc_ValueError, "profile: expected car, transit or park_and_ride, "
+                         "got '%s'", profile_s);
+  if (!(minutes > 0) || !isfinite (minutes) || minutes > 24 * 60)
+    return PyErr_Format (PyExc_ValueError, "minutes: expected a positive number up to 1440");
+  const TnetNetwork *net = tnet_dataset_get_network (self->ds);
+  g_autoptr (TnetScenario) scen = make_scenario (self->ds, year, closures, &error);
+  if (scen == NULL)
+    return fail (NULL, error);
+  g_autoptr (GArray) sources = g_array_new (FALSE, FALSE, sizeof (TnetId));
+  if (!select_nodes (net, sources_obj, sources, &error))
+    return error ? fail (NULL, error) : NULL;
+  guint n = tnet_network_n_nodes (net);
+  g_autofree TnetWeight *ms = g_new (TnetWeight, MAX (n, 1));
+  TnetMultimodal *mm = NULL;
+  gboolean ok;
+  Py_BEGIN_ALLOW_THREADS
+  ok = build_graphs (self->ds, scen, &profile, 1, &mm, &error);
+  if (ok)
+    {
+      tnet_isochrone_compute (mm, net, (TnetId *) (void *) sources->data, sources->len,
+                              (TnetWeight) llround (minutes * 60000.0), ms);
+      tnet_multimodal_unref (mm);
+    }
+  Py_END_ALLOW_THREADS
+  if (!ok)
+    return fail (NULL, error);
+  npy_intp dim = n;
+  PyObject *a = PyArray_SimpleNew (1, &dim, NPY_FLOAT64);
+  if (a)
+    for (guint v = 0; v < n; v++)
+      ((double *) PyArray_DATA ((PyArrayObject *) a))[v] = ms_to_min (ms[v]);
+  return a;
+}
+
+/* --------------------------------------------------------- accessibility */
+
+static PyObject *
+dataset_accessibility (DatasetObject *self, PyObject *args, PyObject *kwds)
+{
+  static char *kwlist[] = { "year", "closures", "opportunities", "cutoffs", "profile",
+                            "population", "progress", NULL };
+  int year;
+  PyObject *closures, *cutoffs_obj;
+  const char *opp, *profile_s = "car", *pop_col = NULL;
+  Progress prog = { 0 };
+  if (!PyArg_ParseTupleAndKeywords (args, kwds, "iOsO|szO", kwlist, &year, &closures, &opp,
+                                    &cutoffs_obj, &profile_s, &pop_col, &prog.callable))
+    return NULL;
+  if (!check_loaded (self))
+    return NULL;
+  TnetProfile profile;
+  if (!tnet_profile_from_string (profile_s, &profile) || profile == TNET_PROFILE_PARK_AND_RIDE)
+    return PyErr_Format (PyExc_ValueError, "profile: expected car or transit, got '%s'",
+                         profile_s);
+  PyObject *cut_seq = PySequence_Fast (cutoffs_obj, "cutoffs: expected a list of minutes");
+  if (cut_seq == NULL)
+    return NULL;
+  guint nc = (guint) PySequence_Fast_GET_SIZE (cut_seq);
+  g_autofree double *cutoffs = g_new (double, MAX (nc, 1));
+  for (guint i = 0; i < nc; i++)
+    {
+      cutoffs[i] = PyFloat_AsDouble (PySequence_Fast_GET_ITEM (cut_seq, i));
+      if (cutoffs[i] == -1 && PyErr_Occurred ())
+        {
+          Py_DECREF (cut_seq);
+          return NULL;
+        }
+    }
+  Py_DECREF (cut_seq);
+  GError *error = NULL;
+  const TnetNetwork *net = tnet_dataset_get_network (self->ds);
+  g_autoptr (TnetScenario) scen = make_scenario (self->ds, year, closures, &error);
+  if (scen == NULL)
+    return fail (NULL, error);
+  g_autofree char *zpath = g_build_filename (tnet_network_get_dir (net), "zones.csv", NULL);
+  g_autoptr (TnetZoneTable) zones = tnet_zone_table_load (zpath, &error);
+  if (zones == NULL)
+    return fail (NULL, error);
+  g_autofree double *o = tnet_zone_table_values (zones, opp, &error);
+  const char *pc = pop_col ? pop_col : "population";
+  g_autofree double *pop = NULL;
+  if (o && (pop_col || tnet_zone_table_column (zones, pc) >= 0))
+    pop = tnet_zone_table_values (zones, pc, &error);
+  if (!o || ((pop_col || tnet_zone_table_column (zones, pc) >= 0) && !pop))
+    {
+      g_prefix_error (&error, "%s: ", zpath);
+      return fail (NULL, error);
+    }
+  guint nz = tnet_zone_table_n_zones (zones);
+  g_autofree TnetId *ids = g_new (TnetId, MAX (nz, 1));
+  for (guint z = 0; z < nz; z++)
+    if ((ids[z] = tnet_network_find_node (net, tnet_zone_table_id (zones, z))) == TNET_ID_NONE)
+      {
+        g_set_error (&error, TNET_ERROR, TNET_ERROR_NOT_FOUND,
+                     "%s: zone \"%s\" is not a node of nodes.csv", zpath,
+                     tnet_zone_table_id (zones, z));
+        return fail (NULL, error);
+      }
+  TnetAccessibility *acc = NULL;
+  TnetCommuteOptions copts;
+  tnet_commute_options_init (&copts);
+  if (profile == TNET_PROFILE_CAR)
+    copts.method = TNET_COMMUTE_METHOD_M2M;
+  copts.progress = progress_func (&prog);
+  copts.progress_data = &prog;
+  Py_BEGIN_ALLOW_THREADS
+  TnetMultimodal *mm = NULL;
+  if (build_graphs (self->ds, scen, &profile, 1, &mm, &error))
+    {
+      acc = tnet_accessibility_compute (net, mm, ids, nz, o, pop, cutoffs, nc, &copts, &error);
+      tnet_multimodal_unref (mm);
+    }
+  Py_END_ALLOW_THREADS
+  if (acc == NULL)
+    return fail (&prog, error);
+  npy_intp dims[2] = { nz, nc };
+  PyObject *values = PyArray_SimpleNew (2, dims, NPY_FLOAT64);
+  PyObject *zone_ids = PyList_New (nz);
+  g_autofree double *means = g_new (double, MAX (nc, 1));
+  for (guint c = 0; c < nc; c++)
+    {
+      cutoffs[c] = tnet_accessibility_cutoff_min (acc, c);
+      means[c] = tnet_accessibility_mean (acc, c);
+    }
+  PyObject *result = NULL;
+  if (values && zone_ids)
+    {
+      double *vd = PyArray_DATA ((PyArrayObject *) values);
+      gboolean ok = TRUE;
+      for (guint z = 0; z < nz; z++)
+        {
+          for (guint c = 0; c < nc; c++)
+            vd[(gsize) z * nc + c] = tnet_accessibility_value (acc, z, c);
+          PyObject *s = PyUnicode_FromString (tnet_zone_table_id (zones, z));
+          if (s == NULL)
+            {
+              ok = FALSE;
+              break;
+            }
+          PyList_SET_ITEM (zone_ids, z, s);
+        }
+      if (ok)
+        result = Py_BuildValue ("{s:s,s:s,s:d,s:N,s:N,s:O,s:O}", "opportunities", opp,
+                                "profile", tnet_profile_to_string (profile),
+                                "total", tnet_accessibility_total (acc),
+                                "cutoffs_min", new_vector (cutoffs, nc),
+                                "mean_population_weighted", new_vector (means, nc),
+                                "zones", zone_ids, "values", values);
+    }
+  Py_XDECREF (values);
+  Py_XDECREF (zone_ids);
+  tnet_accessibility_free (acc);
+  return result;
+}
+
+/* ---------------------------------------------------------------- route */
+
+static PyObject *
+dataset_route (DatasetObject *self, PyObject *args, PyObject *kwds)
+{
+  static char *kwlist[] = { "year", "closures", "origin", "destination", "profile", NULL };
+  int year;
+  PyObject *closures;
+  const char *from, *to, *profile_s = "car";
+  if (!PyArg_ParseTupleAndKeywords (args, kwds, "iOss|s", kwlist, &year, &closures, &from, &to,
+                                    &profile_s))
+    return NULL;
+  if (!check_loaded (self))
+    return NULL;
+  TnetProfile profile;
+  if (!tnet_profile_from_string (profile_s, &profile))
+    return PyErr_Format (PyExc_ValueError, "profile: expected car, transit or park_and_ride, "
+                         "got '%s'", profile_s);
+  GError *error = NULL;
+  g_autoptr (TnetScenario) scen = make_scenario (self->ds, year, closures, &error);
+  if (scen == NULL)
+    return fail (NULL, error);
+  TnetMultimodal *mm = NULL;
+  TnetJourney *j = NULL;
+  gboolean ok;
+  Py_BEGIN_ALLOW_THREADS
+  ok = build_graphs (self->ds, scen, &profile, 1, &mm, &error);
+  TnetId o, d;
+  if (ok)
+    ok = tnet_multimodal_find_place (mm, from, &o, NULL, &error)
+         && tnet_multimodal_find_place (mm, to, NULL, &d, &error);
+  if (ok)
+    {
+      TnetSearch *search = tnet_search_new (tnet_multimodal_get_graph (mm));
+      tnet_search_run (search, tnet_multimodal_get_metric (mm), o, TNET_FORWARD,
+                       TNET_WEIGHT_INF, d);
+      j = tnet_multimodal_journey (mm, search, d);
+      tnet_search_free (search);
+    }
+  Py_END_ALLOW_THREADS
+  if (ok && j == NULL)
+    g_set_error (&error, TNET_ERROR, TNET_ERROR_NOT_FOUND,
+                 "no path by %s from '%s' to '%s' in scenario %d",
+                 tnet_profile_to_string (profile), from, to, year);
+  if (j == NULL)
+    {
+      if (mm)
+        tnet_multimodal_unref (mm);
+      return fail (NULL, error);
+    }
+  /* the legs' strings belong to the graph, released once copied */
+  PyObject *legs = PyList_New (j->n_legs);
+  for (guint i = 0; legs && i < j->n_legs; i++)
+    {
+      const TnetLeg *l = &j->legs[i];
+      PyObject *leg = Py_BuildValue ("{s:s,s:s,s:z,s:s,s:s,s:d}",
+                                     "kind", tnet_leg_kind_to_string (l->kind),
+                                     "mode", tnet_mode_to_string (l->mode), "line", l->line,
+                                     "from", l->from, "to", l->to,
+                                     "minutes", l->time_ms / 60000.0);
+      if (leg == NULL)
+        Py_CLEAR (legs);
+      else
+        PyList_SET_ITEM (legs, i, leg);
+    }
+  const TnetFeed *feed = NULL;
+  if (profile != TNET_PROFILE_CAR)
+    tnet_dataset_get_feed (self->ds, year, &feed, NULL);
+  g_autofree char *feed_name = feed ? g_path_get_basename (tnet_feed_get_path (feed)) : NULL;
+  PyObject *r = legs ? Py_BuildValue ("{s:s,s:s,s:s,s:i,s:z,s:d,s:d,s:d,s:d,s:d,s:d,s:I,s:N}",
+                                      "from", from, "to", to,
+                                      "profile", tnet_profile_to_string (profile),
+                                      "scenario_year", year, "feed", feed_name,
+                                      "total_min", j->total_ms / 60000.0,
+                                      "access_min", j->access_ms / 60000.0,
+                                      "wait_min", j->wait_ms / 60000.0,
+                                      "in_vehicle_min", j->in_vehicle_ms / 60000.0,
+                                      "transfer_min", j->transfer_ms / 60000.0,
+                                      "egress_min", j->egress_ms / 60000.0,
+                                      "rides", j->n_rides, "legs", legs)
+                     : NULL;
+  tnet_journey_free (j);
+  tnet_multimodal_unref (mm);
+  return r;
+}
+
+/* ------------------------------------------------------------ criticality */
+
+/* Dataset.criticality(year, closures, a, b, by_line, profile, budget,
+ * threads, progress) -> dict of columns, one entry per ranked element. */
+static PyObject *
+dataset_criticality (DatasetObject *self, PyObject *args, PyObject *kwds)
+{
+  static char *kwlist[] = { "year", "closures", "a", "b", "by_line", "profile",
+                            "budget", "threads", "progress", NULL };
+  int year, by_line = 0;
+  unsigned int threads = 0;
+  PyObject *closures;
+  const char *a_spec, *b_spec, *profile_s = "car";
+  double budget = 60;
+  Progress prog = { 0 };
+  if (!PyArg_ParseTupleAndKeywords (args, kwds, "iOss|psdIO", kwlist, &year, &closures,
+                                    &a_spec, &b_spec, &by_line, &profile_s, &budget,
+                                    &threads, &prog.callable))
+    return NULL;
+  if (!check_loaded (self))
+    return NULL;
+  TnetProfile profile = TNET_PROFILE_CAR;
+  if (!tnet_profile_from_string (profile_s, &profile))
+    return PyErr_Format (PyExc_ValueError, "profile: expected car, transit or park_and_ride, "
+                         "got '%s'", profile_s);
+  if (!(budget > 0) || !isfinite (budget))
+    return PyErr_Format (PyExc_ValueError, "budget: expected a positive number of minutes");
+  GError *error = NULL;
+  const TnetNetwork *net = tnet_dataset_get_network (self->ds);
+  g_autoptr (TnetScenario) scen = make_scenario (self->ds, year, closures, &error);
+  if (scen == NULL)
+    return fail (NULL, error);
+  g_autoptr (TnetNodeSet) a = tnet_node_set_resolve (net, a_spec, &error);
+  g_autoptr (TnetNodeSet) b = a ? tnet_node_set_resolve (net, b_spec, &error) : NULL;
+  if (b == NULL)
+    return fail (NULL, error);
+  TnetCriticalityOptions copts;
+  tnet_criticality_options_init (&copts);
+  copts.n_threads = threads;
+  copts.progress = progress_func (&prog);
+  copts.progress_data = &prog;
+  TnetWeight budget_ms = (TnetWeight) (budget * 60000.0);
+  TnetCriticality *crit = NULL;
+  Py_BEGIN_ALLOW_THREADS
+  TnetMultimodal *mm = NULL;
+  if (build_graphs (self->ds, scen, &profile, 1, &mm, &error))
+    {
+      crit = tnet_corridor_criticality_profile (net, mm, a, b, by_line, budget_ms, &copts,
+                                                &error);
+      tnet_multimodal_unref (mm);
+    }
+  Py_END_ALLOW_THREADS
+  if (crit == NULL)
+    return fail (&prog, error);
+  /* the OD pairs, in the order tnet_corridor_criticality() numbers them */
+  g_autoptr (GArray) po = g_array_new (FALSE, FALSE, sizeof (TnetId));
+  g_autoptr (GArray) pd = g_array_new (FALSE, FALSE, sizeof (TnetId));
+  for (guint i = 0; i < a->zones->len; i++)
+    for (guint j = 0; j < b->zones->len; j++)
+      if (g_array_index (a->zones, TnetId, i) != g_array_index (b->zones, TnetId, j))
+        {
+          g_array_append_val (po, g_array_index (a->zones, TnetId, i));
+          g_array_append_val (pd, g_array_index (b->zones, TnetId, j));
+        }
+  guint n = tnet_criticality_n_items (crit);
+  npy_intp dim = n;
+  enum { SLOWER, CUT, OUT, N_INT };
+  enum { POP, MAX_INC, TOTAL_INC, BEFORE, AFTER, N_DBL };
+  static const char *const int_names[N_INT] = { "pairs_slower", "pairs_cut",
+                                                "pairs_out_of_budget" };
+  static const char *const dbl_names[N_DBL] = { "population_lost", "max_increase_min",
+                                                "total_increase_min", "before_min",
+                                                "after_min" };
+  PyObject *ints[N_INT] = { NULL }, *dbls[N_DBL] = { NULL };
+  PyObject *names = PyList_New (n), *wfrom = PyList_New (n), *wto = PyList_New (n);
+  PyObject *result = NULL;
+  gboolean ok = names && wfrom && wto;
+  for (int k = 0; ok && k < N_INT; k++)
+    ok = (ints[k] = PyArray_SimpleNew (1, &dim, NPY_INT64)) != NULL;
+  for (int k = 0; ok && k < N_DBL; k++)
+    ok = (dbls[k] = PyArray_SimpleNew (1, &dim, NPY_FLOAT64)) != NULL;
+  for (guint r = 0; ok && r < n; r++)
+    {
+      const TnetCriticalityItem *it = tnet_criticality_item (crit, r);
+      guint p = it->worst_pair;
+      ((gint64 *) PyArray_DATA ((PyArrayObject *) ints[SLOWER]))[r] = it->n_pairs_slower;
+      ((gint64 *) PyArray_DATA ((PyArrayObject *) ints[CUT]))[r] = it->n_pairs_cut;
+      ((gint64 *) PyArray_DATA ((PyArrayObject *) ints[OUT]))[r] = it->n_pairs_out_of_budget;
+      ((double *) PyArray_DATA ((PyArrayObject *) dbls[POP]))[r] = it->population_lost;
+      ((double *) PyArray_DATA ((PyArrayObject *) dbls[MAX_INC]))[r] = it->max_increase_ms / 60000.0;
+      ((double *) PyArray_DATA ((PyArrayObject *) dbls[TOTAL_INC]))[r]
+        = (double) it->total_increase_ms / 60000.0;
+      ((double *) PyArray_DATA ((PyArrayObject *) dbls[BEFORE]))[r]
+        = ms_to_min (tnet_criticality_base_time (crit, p));
+      ((double *) PyArray_DATA ((PyArrayObject *) dbls[AFTER]))[r]
+        = ms_to_min (tnet_criticality_time (crit, r, p));
+      PyObject *nm = PyUnicode_FromString (it->name ? it->name : "");
+      PyObject *f = PyUnicode_FromString (tnet_network_node (net, g_array_index (po, TnetId, p))->id);
+      PyObject *t = PyUnicode_FromString (tnet_network_node (net, g_array_index (pd, TnetId, p))->id);
+      ok = nm && f && t;
+      if (!ok)
+        {
+          Py_XDECREF (nm);
+          Py_XDECREF (f);
+          Py_XDECREF (t);
+          break;
+        }
+      PyList_SET_ITEM (names, r, nm);
+      PyList_SET_ITEM (wfrom, r, f);
+      PyList_SET_ITEM (wto, r, t);
+    }
+  if (ok)
+    {
+      result = Py_BuildValue ("{s:s,s:s,s:s,s:i,s:I,s:I,s:O,s:O,s:O}", "from", a->spec,
+                              "to", b->spec, "by", by_line ? "line" : "link", "year", year,
+                              "pairs", tnet_criticality_n_pairs (crit),
+                              "candidates", tnet_criticality_n_candidates (crit),
+                              "name", names, "worst_from", wfrom, "worst_to", wto);
+      for (int k = 0; result && k < N_INT; k++)
+        if (PyDict_SetItemString (result, int_names[k], ints[k]) < 0)
+          Py_CLEAR (result);
+      for (int k = 0; result && k < N_DBL; k++)
+        if (PyDict_SetItemString (result, dbl_names[k], dbls[k]) < 0)
+          Py_CLEAR (result);
+    }
+  for (int k = 0; k < N_INT; k++)
+    Py_XDECREF (ints[k]);
+  for (int k = 0; k < N_DBL; k++)
+    Py_XDECREF (dbls[k]);
+  Py_XDECREF (names);
+  Py_XDECREF (wfrom);
+  Py_XDECREF (wto);
+  tnet_criticality_free (crit);
+  return result;
+}
+
+/* Dataset.plan_value(key) -> the plan's [report] number (or its default). */
+static PyObject *
+dataset_plan_value (DatasetObject *self, PyObject *arg)
+{
+  const char *key = PyUnicode_AsUTF8 (arg);
+  if (key == NULL || !check_loaded (self))
+    return NULL;
+  return PyFloat_FromDouble (tnet_plan_get_double (tnet_dataset_get_plan (self->ds), key));
+}
+
+/* ------------------------------------------------------------- timetable */
+
+static double
+great_circle_m (double lon1, double lat1, double lon2, double lat2)
+{
+  const double r = 6371008.8, d2r = G_PI / 180.0;
+  double dlat = (lat2 - lat1) * d2r, dlon = (lon2 - lon1) * d2r;
+  double a = sin (dlat / 2) * sin (dlat / 2)
+             + cos (lat1 * d2r) * cos (lat2 * d2r) * sin (dlon / 2) * sin (dlon / 2);
+  return 2 * r * asin (MIN (1.0, sqrt (a)));
+}
+
+/* The stops a place walks to, as `tnet route --profile transit` finds
+ * them: a stop id of the timetable is that stop (and the stops at its
+ * position), a node walks to the stops within @max_walk_s. */
+static void
+place_walks (const TnetTimetable *tt, const TnetNetwork *net, TnetId v, guint max_walk_s,
+             GArray *walks, double *lon, double *lat)
+{
+  const TnetNode *n = tnet_network_node (net, v);
+  TnetId s = tnet_timetable_find_stop (tt, n->id);
+  if (s != TNET_ID_NONE)
+    {
+      TnetStopWalk w = { s, 0 };
+      g_array_append_val (walks, w);
+      tnet_timetable_stop_position (tt, s, lon, lat);
+      if (!isnan (*lon))
+        tnet_timetable_walks_near (tt, *lon, *lat, 0, walks);
+      return;
+    }
+  *lon = n->lon;
+  *lat = n->lat;
+  tnet_timetable_walks_near (tt, n->lon, n->lat, max_walk_s, walks);
+}
+
+/* Dataset.timetable_matrix(year, closures, origins, destinations, depart_s,
+ * window_min, percentiles, max_walk_min=15, date=0, frequency_seed=0,
+ * progress=None) -> dict: "minutes" float64 [percentile, origin,
+ * destination] (NaN: not reached), by range RAPTOR over the scenario
+ * year's timetable, one departure per minute of the window. */
+static PyObject *
+dataset_timetable_matrix (DatasetObject *self, PyObject *args, PyObject *kwds)
+{
+  static char *kwlist[] = { "year", "closures", "origins", "destinations", "depart_s",
+                            "window_min", "percentiles", "max_walk_min", "date",
+                            "frequency_seed", "progress", NULL };
+  int year, depart_s, window_min, max_walk_min = 15;
+  unsigned int date = 0, seed = 0;
+  PyObject *closures, *origins_obj, *dests_obj, *pcts_obj;
+  Progress prog = { 0 };
+  if (!PyArg_ParseTupleAndKeywords (args, kwds, "iOOOiiO|iIIO", kwlist, &year, &closures,
+                                    &origins_obj, &dests_obj, &depart_s, &window_min,
+                                    &pcts_obj, &max_walk_min, &date, &seed, &prog.callable))
+    return NULL;
+  if (!check_loaded (self))
+    return NULL;
+  if (depart_s < 0 || depart_s > 48 * 3600 || window_min < 0 || window_min > 24 * 60
+      || max_walk_min < 0 || max_walk_min > 24 * 60)
+    return PyErr_Format (PyExc_ValueError, "expected depart in 00:00..48:00, window in "
+                         "0..1440 minutes and max_walk in 0..1440 minutes");
+  PyObject *pseq = PySequence_Fast (pcts_obj, "percentiles: expected a list of numbers");
+  if (pseq == NULL)
+    return NULL;
+  guint np = (guint) PySequence_Fast_GET_SIZE (pseq);
+  g_autofree double *pcts = g_new (double, MAX (np, 1));
+  for (guint i = 0; i < np; i++)
+    {
+      pcts[i] = PyFloat_AsDouble (PySequence_Fast_GET_ITEM (pseq, i));
+      if ((pcts[i] == -1 && PyErr_Occurred ()) || !(pcts[i] >= 0 && pcts[i] <= 100))
+        {
+          Py_DECREF (pseq);
+          if (!PyErr_Occurred ())
+            PyErr_SetString (PyExc_ValueError, "percentiles: expected numbers in 0..100");
+          return NULL;
+        }
+    }
+  Py_DECREF (pseq);
+  if (np == 0)
+    return PyErr_Format (PyExc_ValueError, "percentiles: expected at least one");
+  GError *error = NULL;
+  const TnetNetwork *net = tnet_dataset_get_network (self->ds);
+  g_autoptr (TnetScenario) scen = make_scenario (self->ds, year, closures, &error);
+  if (scen == NULL)
+    return fail (NULL, error);
+  g_autoptr (GArray) origins = g_array_new (FALSE, FALSE, sizeof (TnetId));
+  g_autoptr (GArray) dests = g_array_new (FALSE, FALSE, sizeof (TnetId));
+  if (!select_nodes (net, origins_obj, origins, &error)
+      || !select_nodes (net, dests_obj, dests, &error))
+    return error ? fail (NULL, error) : NULL;
+  g_autofree char *feed_path = tnet_feed_path_for_year (tnet_dataset_get_dir (self->ds), year);
+  if (feed_path == NULL)
+    {
+      g_set_error (&error, TNET_ERROR, TNET_ERROR_NOT_FOUND,
+                   "%s: the data folder has no GTFS feed (gtfs/ or gtfs-YEAR/)",
+                   tnet_dataset_get_dir (self->ds));
+      return fail (NULL, error);
+    }
+  guint no = origins->len, nd = dests->len, n_min = MAX ((guint) window_min, 1u);
+  npy_intp dims[3] = { np, no, nd };
+  PyObject *out = PyArray_SimpleNew (3, dims, NPY_FLOAT64);
+  if (out == NULL)
+    return NULL;
+  double *od = PyArray_DATA ((PyArrayObject *) out);
+  guint max_walk_s = (guint) max_walk_min * 60;
+  gboolean ok = TRUE, cancelled = FALSE;
+  guint service_date = 0;
+  Py_BEGIN_ALLOW_THREADS
+  TnetFeedOptions fo;
+  tnet_feed_options_init (&fo);
+  fo.service_date = date;
+  TnetFeed *feed = tnet_feed_load (feed_path, &fo, &error);
+  TnetTimetable *tt = NULL;
+  if (feed)
+    {
+      TnetTimetableOptions tto;
+      tnet_timetable_options_init (&tto);
+      tto.frequency_seed = seed;
+      const TnetFeed *feeds[] = { feed };
+      tt = tnet_timetable_build (feeds, 1, &tto, &error);
+      tnet_feed_unref (feed);
+    }
+  ok = tt != NULL;
+  if (ok)
+    {
+      service_date = tnet_timetable_get_service_date (tt);
+      /* every destination's egress rows, target = its index */
+      GArray *egress = g_array_new (FALSE, FALSE, sizeof (TnetEgress));
+      GArray *walks = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
+      double *dlon = g_new (double, MAX (nd, 1)), *dlat = g_new (double, MAX (nd, 1));
+      for (guint d = 0; d < nd; d++)
+        {
+          g_array_set_size (walks, 0);
+          dlon[d] = dlat[d] = NAN;
+          place_walks (tt, net, g_array_index (dests, TnetId, d), max_walk_s, walks,
+                       &dlon[d], &dlat[d]);
+          for (guint i = 0; i < walks->len; i++)
+            {
+              const TnetStopWalk *w = &g_array_index (walks, TnetStopWalk, i);
+              TnetEgress e = { d, w->stop, w->walk_s };
+              g_array_append_val (egress, e);
+            }
+        }
+      guint n_fixed = egress->len;
+      TnetRaptor *ws = tnet_raptor_new (tt);
+      gint32 *series = g_new (gint32, (gsize) n_min * MAX (nd, 1));
+      gint32 *column = g_new (gint32, n_min), *pv = g_new (gint32, np);
+      for (guint o = 0; o < no && !cancelled; o++)
+        {
+          g_array_set_size (walks, 0);
+          double olon = NAN, olat = NAN;
+          place_walks (tt, net, g_array_index (origins, TnetId, o), max_walk_s, walks,
+                       &olon, &olat);
+          /* direct walks from this origin to the destinations within reach */
+          g_array_set_size (egress, n_fixed);
+          for (guint d = 0; d < nd && !isnan (olon); d++)
+            if (!isnan (dlon[d]))
+              {
+                guint32 direct = tnet_timetable_walk_seconds (
+                  tt, great_circle_m (olon, olat, dlon[d], dlat[d]));
+                if (direct <= max_walk_s)
+                  {
+                    TnetEgress e = { d, TNET_ID_NONE, direct };
+                    g_array_append_val (egress, e);
+                  }
+              }
+          tnet_raptor_run_range (ws, (const TnetStopWalk *) (void *) walks->data, walks->len,
+                                 depart_s, n_min, (const TnetEgress *) (void *) egress->data,
+                                 egress->len, nd, series);
+          for (guint d = 0; d < nd; d++)
+            {
+              for (guint k = 0; k < n_min; k++)
+                column[k] = series[(gsize) k * nd + d];
+              tnet_percentiles (column, n_min, pcts, np, pv);
+              for (guint i = 0; i < np; i++)
+                od[((gsize) i * no + o) * nd + d]
+                  = pv[i] == TNET_RAPTOR_UNREACHED ? NAN : pv[i] / 60.0;
+            }
+          if (prog.callable && prog.callable != Py_None
+              && !progress_trampoline (o + 1, no, "timetable matrix", &prog))
+            cancelled = TRUE;
+        }
+      g_free (series);
+      g_free (column);
+      g_free (pv);
+      g_free (dlon);
+      g_free (dlat);
+      tnet_raptor_free (ws);
+      g_array_free (egress, TRUE);
+      g_array_free (walks, TRUE);
+      tnet_timetable_unref (tt);
+    }
+  Py_END_ALLOW_THREADS
+  if (!ok || cancelled)
+    {
+      Py_DECREF (out);
+      if (cancelled && !progress_restore (&prog))
+        {
+          PyErr_SetString (tnet_py_error, "timetable matrix: cancelled by the progress function");
+          return NULL;
+        }
+      return fail (NULL, error);
+    }
+  g_autofree char *feed_name = g_path_get_basename (feed_path);
+  PyObject *o_ids = id_list (net, (TnetId *) (void *) origins->data, no);
+  PyObject *d_ids = id_list (net, (TnetId *) (void *) dests->data, nd);
+  PyObject *r = o_ids && d_ids
+                ? Py_BuildValue ("{s:O,s:O,s:O,s:s,s:I}", "minutes", out, "origins", o_ids,
+                                 "destinations", d_ids, "feed", feed_name,
+                                 "date", service_date)
+                : NULL;
+  Py_DECREF (out);
+  Py_XDECREF (o_ids);
+  Py_XDECREF (d_ids);
+  return r;
+}
+
+/* ------------------------------------------------------------- corridors */
+
+/* Appends one dict per path of @set to @out; FALSE on a Python error. */
+static gboolean
+append_paths (PyObject *out, const char *set_name, const TnetNetwork *net,
+              const TnetGraph *graph, const TnetPathSet *set)
+{
+  for (guint i = 0; i < set->n_paths; i++)
+    {
+      const TnetPath *p = &set->paths[i];
+      PyObject *nodes = PyList_New (p->n_arcs + 1), *links = PyList_New (p->n_arcs);
+      gboolean ok = nodes && links;
+      for (guint k = 0; ok && k <= p->n_arcs; k++)
+        {
+          PyObject *id = PyUnicode_FromString (tnet_network_node (net, p->nodes[k])->id);
+          ok = id != NULL;
+          if (ok)
+            PyList_SET_ITEM (nodes, k, id);
+        }
+      for (guint k = 0; ok && k < p->n_arcs; k++)
+        {
+          TnetId l = tnet_graph_arc_link (graph, p->arcs[k]);
+          PyObject *id = PyUnicode_FromString (l != TNET_ID_NONE ? tnet_network_link (net, l)->id
+                                               : "");
+          ok = id != NULL;
+          if (ok)
+            PyList_SET_ITEM (links, k, id);
+        }
+      PyObject *row = ok ? Py_BuildValue ("{s:s,s:I,s:d,s:O,s:O}", "set", set_name,
+                                          "rank", i + 1, "minutes", p->time_ms / 60000.0,
+                                          "nodes", nodes, "links", links)
+                         : NULL;
+      Py_XDECREF (nodes);
+      Py_XDECREF (links);
+      ok = row && PyList_Append (out, row) == 0;
+      Py_XDECREF (row);
+      if (!ok)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Dataset.corridors(year, closures, a, b, modes, k, budget, factor) -> dict:
+ * the lines, the counts and the paths of `tnet corridors A B`. */
+static PyObject *
+dataset_corridors (DatasetObject *self, PyObject *args, PyObject *kwds)
+{
+  static char *kwlist[] = { "year", "closures", "a", "b", "modes", "k", "budget", "factor",
+                            NULL };
+  int year;
+  unsigned int k = 5;
+  PyObject *closures;
+  const char *a_spec, *b_spec, *modes = "all";
+  double budget = 60, factor = 1.5;
+  if (!PyArg_ParseTupleAndKeywords (args, kwds, "iOss|sIdd", kwlist, &year, &closures,
+                                    &a_spec, &b_spec, &modes, &k, &budget, &factor))
+    return NULL;
+  if (!check_loaded (self))
+    return NULL;
+  guint mask;
+  if (!tnet_corridor_modes_from_string (modes, &mask))
+    return PyErr_Format (PyExc_ValueError, "modes: expected rail, road or all, got '%s'", modes);
+  if (k < 1 || k > 1000 || !(budget > 0) || !isfinite (budget) || !(factor >= 1)
+      || !isfinite (factor))
+    return PyErr_Format (PyExc_ValueError, "expected k in 1..1000, budget > 0 and factor >= 1");
+  GError *error = NULL;
+  const TnetNetwork *net = tnet_dataset_get_network (self->ds);
+  g_autoptr (TnetScenario) scen = make_scenario (self->ds, year, closures, &error);
+  if (scen == NULL)
+    return fail (NULL, error);
+  g_autoptr (TnetNodeSet) a = tnet_node_set_resolve (net, a_spec, &error);
+  g_autoptr (TnetNodeSet) b = a ? tnet_node_set_resolve (net, b_spec, &error) : NULL;
+  if (b == NULL)
+    return fail (NULL, error);
+  TnetCorridor *corr;
+  Py_BEGIN_ALLOW_THREADS
+  corr = tnet_corridor_analyse (net, scen, mask, a, b, k, (TnetWeight) (budget * 60000.0),
+                                factor, &error);
+  Py_END_ALLOW_THREADS
+  if (corr == NULL)
+    return fail (NULL, error);
+  PyObject *lines = PyList_New (corr->lines->len), *paths = PyList_New (0), *result = NULL;
+  gboolean ok = lines && paths;
+  for (guint i = 0; ok && i < corr->lines->len; i++)
+    {
+      PyObject *l = PyUnicode_FromString (corr->lines->pdata[i]);
+      ok = l != NULL;
+      if (ok)
+        PyList_SET_ITEM (lines, i, l);
+    }
+  ok = ok && append_paths (paths, "link_disjoint", net, corr->infra_graph, corr->link_disjoint)
+       && append_paths (paths, "node_disjoint", net, corr->infra_graph, corr->node_disjoint)
+       && append_paths (paths, "least_time", net, corr->graph, corr->fastest);
+  if (ok)
+    result = Py_BuildValue ("{s:s,s:s,s:s,s:i,s:I,s:O,s:I,s:I,s:I,s:d,s:I,s:d,s:I,s:O}",
+                            "from", a->spec, "to", b->spec,
+                            "modes", mask == TNET_MODES_RAIL ? "rail"
+                                     : mask == TNET_MODES_ROAD ? "road" : "all",
+                            "year", year, "line_count", corr->n_lines, "lines", lines,
+                            "link_disjoint", corr->link_disjoint->n_paths,
+                            "node_disjoint", corr->node_disjoint->n_paths,
+                            "least_time", corr->fastest->n_paths,
+                            "budget_min", budget, "within_budget", corr->n_within_budget,
+                            "factor", factor, "within_factor", corr->n_within_factor,
+                            "paths", paths);
+  Py_XDECREF (lines);
+  Py_XDECREF (paths);
+  tnet_corridor_free (corr);
+  return result;
+}
+
+/* ------------------------------------------------------------- transfers */
+
+static PyObject *
+num_or_none (double v)
+{
+  if (isnan (v))
+    Py_RETURN_NONE;
+  return PyFloat_FromDouble (v);
+}
+
+/* Dataset.transfers(year, closures) -> (hubs, pairs): lists of dicts, one
+ * per hub of hubs.csv and one per ordered pair of services at a hub, as
+ * `tnet transfers --format json` (values unrounded). */
+static PyObject *
+dataset_transfers (DatasetObject *self, PyObject *args, PyObject *kwds)
+{
+  static char *kwlist[] = { "year", "closures", NULL };
+  int year;
+  PyObject *closures;
+  if (!PyArg_ParseTupleAndKeywords (args, kwds, "iO", kwlist, &year, &closures))
+    return NULL;
+  if (!check_loaded (self))
+    return NULL;
+  GError *error = NULL;
+  g_autoptr (TnetScenario) scen = make_scenario (self->ds, year, closures, &error);
+  if (scen == NULL)
+    return fail (NULL, error);
+  const TnetHubSet *hubs = tnet_dataset_get_hubs (self->ds);
+  if (hubs == NULL)
+    {
+      g_set_error (&error, TNET_ERROR, TNET_ERROR_NOT_FOUND,
+                   "%s/hubs.csv: no hubs.csv in the network folder",
+                   tnet_dataset_get_dir (self->ds));
+      return fail (NULL, error);
+    }
+  const TnetFeed *feed = NULL;
+  TnetHubTransfers *t = NULL;
+  gboolean ok;
+  Py_BEGIN_ALLOW_THREADS
+  ok = tnet_dataset_get_feed (self->ds, year, &feed, &error);
+  if (ok)
+    t = tnet_hub_transfers_compute (hubs, feed, scen);
+  Py_END_ALLOW_THREADS
+  if (!ok)
+    return fail (NULL, error);
+  PyObject *hub_list = PyList_New (0), *pair_list = PyList_New (0);
+  PyObject *result = NULL;
+  gboolean good = hub_list && pair_list;
+  for (guint i = 0; good && i < tnet_hub_transfers_n_hubs (t); i++)
+    {
+      const TnetHubTable *tab = tnet_hub_transfers_get (t, i);
+      const TnetHub *h = tab->hub;
+      PyObject *row = Py_BuildValue (
+        "{s:s,s:s,s:z,s:s,s:i,s:O,s:s,s:I,s:N,s:N,s:N,s:N,s:N,s:N,s:N,s:I}",
+        "hub", h->id, "name", h->name, "name_en", h->name_en,
+        "kind", tnet_hub_kind_to_string (h->kind), "open_year", h->open_year,
+        "in_service", tab->in_service ? Py_True : Py_False, "status", tab->status,
+        "services", tab->n_services,
+        "target_min", tab->has_target ? PyFloat_FromDouble (h->target_min) : num_or_none (NAN),
+        "pass", tab->has_target ? PyBool_FromLong (tab->pass) : num_or_none (NAN),
+        "mean_walk_min", num_or_none (tab->mean_walk_min),
+        "mean_walk_wait_min", num_or_none (tab->mean_walk_wait_min),
+        "weighted_walk_min", num_or_none (tab->weighted_walk_min),
+        "weighted_walk_wait_min", num_or_none (tab->weighted_walk_wait_min),
+        "mean_connection_wait_min", num_or_none (tab->mean_connection_wait_min),
+        "pairs", tab->n_pairs);
+      good = row && PyList_Append (hub_list, row) == 0;
+      Py_XDECREF (row);
+      for (guint k = 0; good && k < tab->n_pairs; k++)
+        {
+          const TnetTransferPair *pr = &tab->pairs[k];
+          PyObject *pp = Py_BuildValue (
+            "{s:s,s:s,s:s,s:z,s:z,s:s,s:s,s:z,s:z,s:d,s:d,s:d,s:d,s:d,s:d,s:d,s:O,s:N}",
+            "hub", h->id, "from", pr->from_service, "to", pr->to_service,
+            "from_route", pr->from_route, "to_route", pr->to_route,
+            "from_mode", tnet_mode_to_string (pr->from_mode),
+            "to_mode", tnet_mode_to_string (pr->to_mode),
+            "from_stop", pr->from_stop, "to_stop", pr->to_stop,
+            "walk_min", pr->walk_min, "headway_min", pr->headway_min,
+            "wait_min", pr->wait_min, "walk_wait_min", pr->walk_wait_min,
+            "from_trips_per_hour", pr->from_trips_per_hour,
+            "to_trips_per_hour", pr->to_trips_per_hour, "weight", pr->weight,
+            "timetabled", pr->timetabled ? Py_True : Py_False,
+            "connection_wait_min", num_or_none (pr->timetabled ? pr->connection_wait_min : NAN));
+          good = pp && PyList_Append (pair_list, pp) == 0;
+          Py_XDECREF (pp);
+        }
+    }
+  if (good)
+    result = Py_BuildValue ("(OO)", hub_list, pair_list);
+  Py_XDECREF (hub_list);
+  Py_XDECREF (pair_list);
+  tnet_hub_transfers_free (t);
+  return result;
+}
+
+/* ---------------------------------------------------------------- report */
+
+static PyObject *
+dataset_report_json (DatasetObject *self, PyObject *args, PyObject *kwds)
+{
+  static char *kwlist[] = { "year", "closures", "baseline", NULL };
+  int year, baseline = 2020;
+  PyObject *closures;
+  if (!PyArg_ParseTupleAndKeywords (args, kwds, "iO|i", kwlist, &year, &closures, &baseline))
+    return NULL;
+  if (!check_loaded (self))
+    return NULL;
+  GError *error = NULL;
+  g_autoptr (TnetScenario) scen = make_scenario (self->ds, year, closures, &error);
+  if (scen == NULL)
+    return fail (NULL, error);
+  g_autoptr (TnetScenario) base = tnet_scenario_new (baseline);
+  const TnetScenario *columns[2] = { base, scen };
+  guint n_columns = 2;
+  if (year == baseline && (closures == Py_None || PyObject_Length (closures) == 0))
+    {
+      columns[0] = scen;
+      n_columns = 1;
+    }
+  char *text = NULL;
+  Py_BEGIN_ALLOW_THREADS
+  TnetReport *report = tnet_report_compute (self->ds, columns, n_columns, &error);
+  if (report)
+    text = tnet_report_to_json (report, FALSE);
+  tnet_report_free (report);
+  Py_END_ALLOW_THREADS
+  if (text == NULL)
+    return fail (NULL, error);
+  PyObject *r = PyUnicode_FromString (text);
+  g_free (text);
+  return r;
+}
+
+/* ------------------------------------------------------------------ init */
+
+/* init(dir, osm, gtfs, zones, region_column=None, name=None, progress=None)
+ * -> dict of the counts of tnet_folder_init(). */
+static PyObject *
+py_folder_init (PyObject *module, PyObject *args, PyObject *kwds)
+{
+  static char *kwlist[] = { "dir", "osm", "gtfs", "zones", "region_column", "name",
+                            "progress", NULL };
+  const char *dir, *osm, *zones, *region_column = NULL, *name = NULL;
+  PyObject *gtfs_obj;
+  Progress prog = { 0 };
+  if (!PyArg_ParseTupleAndKeywords (args, kwds, "ssOs|zzO", kwlist, &dir, &osm, &gtfs_obj,
+                                    &zones, &region_column, &name, &prog.callable))
+    return NULL;
+  PyObject *seq = PySequence_Fast (gtfs_obj, "gtfs: expected a list of feed paths");
+  if (seq == NULL)
+    return NULL;
+  Py_ssize_t ng = PySequence_Fast_GET_SIZE (seq);
+  g_autoptr (GPtrArray) gtfs = g_ptr_array_new_with_free_func (g_free);
+  for (Py_ssize_t i = 0; i < ng; i++)
+    {
+      const char *path = PyUnicode_AsUTF8 (PySequence_Fast_GET_ITEM (seq, i));
+      if (path == NULL)
+        {
+          Py_DECREF (seq);
+          return NULL;
+        }
+      g_ptr_array_add (gtfs, g_strdup (path));
+    }
+  Py_DECREF (seq);
+  g_ptr_array_add (gtfs, NULL);
+  TnetInitOptions opts;
+  tnet_init_options_init (&opts);
+  opts.osm_path = osm;
+  opts.gtfs_paths = (const char *const *) gtfs->pdata;
+  opts.zones_path = zones;
+  opts.region_column = region_column;
+  opts.name = name;
+  opts.progress = progress_func (&prog);
+  opts.progress_data = &prog;
+  TnetInitStats st = { 0 };
+  GError *error = NULL;
+  gboolean ok;
+  Py_BEGIN_ALLOW_THREADS
+  ok = tnet_folder_init (dir, &opts, &st, &error);
+  Py_END_ALLOW_THREADS
+  if (!ok)
+    return fail (&prog, error);
+  return Py_BuildValue ("{s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:d}",
+                        "road_nodes", st.n_road_nodes, "road_links", st.n_road_links,
+                        "car_nodes", st.n_car_nodes, "walk_nodes", st.n_walk_nodes,
+                        "zones", st.n_zones, "zones_unlinked", st.n_zones_unlinked,
+                        "access_links", st.n_access_links, "feeds", st.n_feeds,
+                        "stops", st.n_stops, "stops_linked", st.n_stops_linked,
+                        "regions", st.n_regions, "max_access_m", st.max_access_m);
+}
+
+/* ---------------------------------------------------------------- module */
+
+static PyMethodDef dataset_methods[] = {
+  { "nodes", (PyCFunction) dataset_nodes, METH_NOARGS,
+    "nodes() -> dict of the network's node columns (id, name, kind, region lists; lon, lat, "
+    "population float64 arrays)" },
+  { "plan_commute", (PyCFunction) dataset_plan_commute, METH_NOARGS,
+    "plan_commute() -> the plan's first [commute] group (origins, destinations, profiles, "
+    "budget) or None" },
+  { "commute", (PyCFunction) (void (*) (void)) dataset_commute, METH_VARARGS | METH_KEYWORDS,
+    "commute(year, closures, origins, destinations, profiles, budget=60, direction='to', "
+    "method='auto', progress=None) -> dict of arrays [profile, origin, destination] in "
+    "minutes (NaN: not reached)" },
+  { "isochrone", (PyCFunction) (void (*) (void)) dataset_isochrone,
+    METH_VARARGS | METH_KEYWORDS,
+    "isochrone(year, closures, sources, minutes, profile='car') -> float64 array of minutes "
+    "per node (NaN beyond the budget)" },
+  { "accessibility", (PyCFunction) (void (*) (void)) dataset_accessibility,
+    METH_VARARGS | METH_KEYWORDS,
+    "accessibility(year, closures, opportunities, cutoffs, profile='car', population=None, "
+    "progress=None) -> dict (values: float64 array [zone, cutoff])" },
+  { "route", (PyCFunction) (void (*) (void)) dataset_route, METH_VARARGS | METH_KEYWORDS,
+    "route(year, closures, origin, destination, profile='car') -> dict with the legs" },
+  { "criticality", (PyCFunction) (void (*) (void)) dataset_criticality,
+    METH_VARARGS | METH_KEYWORDS,
+    "criticality(year, closures, a, b, by_line=False, profile='car', budget=60, "
+    "threads=0, progress=None) -> dict of columns, one entry per ranked link or line" },
+  { "timetable_matrix", (PyCFunction) (void (*) (void)) dataset_timetable_matrix,
+    METH_VARARGS | METH_KEYWORDS,
+    "timetable_matrix(year, closures, origins, destinations, depart_s, window_min, "
+    "percentiles, max_walk_min=15, date=0, frequency_seed=0, progress=None) -> dict "
+    "(minutes: float64 [percentile, origin, destination])" },
+  { "corridors", (PyCFunction) (void (*) (void)) dataset_corridors,
+    METH_VARARGS | METH_KEYWORDS,
+    "corridors(year, closures, a, b, modes='all', k=5, budget=60, factor=1.5) -> dict "
+    "(tnet corridors)" },
+  { "transfers", (PyCFunction) (void (*) (void)) dataset_transfers,
+    METH_VARARGS | METH_KEYWORDS,
+    "transfers(year, closures) -> (hubs, pairs): lists of dicts (tnet transfers)" },
+  { "plan_value", (PyCFunction) dataset_plan_value, METH_O,
+    "plan_value(key) -> a number of the plan's [report] group (or its default)" },
+  { "report_json", (PyCFunction) (void (*) (void)) dataset_report_json,
+    METH_VARARGS | METH_KEYWORDS,
+    "report_json(year, closures, baseline=2020) -> the report as JSON text" },
+  { NULL }
+};
+
+static PyGetSetDef dataset_getset[] = {
+  { "path", (getter) dataset_get_path, NULL, "the folder as given", NULL },
+  { "name", (getter) dataset_get_name, NULL, "the data set's display name", NULL },
+  { NULL }
+};
+
+static PyTypeObject DatasetType = {
+  PyVarObject_HEAD_INIT (NULL, 0)
+  .tp_name = "tnet._tnet.Dataset",
+  .tp_doc = "Dataset(path): a network folder loaded once (tnet_dataset_load())",
+  .tp_basicsize = sizeof (DatasetObject),
+  .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
+  .tp_new = PyType_GenericNew,
+  .tp_init = (initproc) dataset_init,
+  .tp_dealloc = (destructor) dataset_dealloc,
+  .tp_methods = dataset_methods,
+  .tp_getset = dataset_getset,
+};
+
+static PyObject *
+py_version (PyObject *module, PyObject *unused)
+{
+  return PyUnicode_FromString (tnet_version_string ());
+}
+
+static PyMethodDef module_methods[] = {
+  { "version", py_version, METH_NOARGS, "version() -> the library's version" },
+  { "init", (PyCFunction) (void (*) (void)) py_folder_init, METH_VARARGS | METH_KEYWORDS,
+    "init(dir, osm, gtfs, zones, region_column=None, name=None, progress=None) -> counts; "
+    "writes a network folder (tnet_folder_init())" },
+  { NULL }
+};
+
+static struct PyModuleDef tnet_module = {
+  PyModuleDef_HEAD_INIT,
+  .m_name = "tnet._tnet",
+  .m_doc = "The C half of the tnet package (use `import tnet`).",
+  .m_size = -1,
+  .m_methods = module_methods,
+};
+
+PyMODINIT_FUNC PyInit__tnet (void);
+
+PyMODINIT_FUNC
+PyInit__tnet (void)
+{
+  import_array ();
+  if (PyType_Ready (&DatasetType) < 0)
+    return NULL;
+  PyObject *m = PyModule_Create (&tnet_module);
+  if (m == NULL)
+    return NULL;
+  tnet_py_error = PyErr_NewExceptionWithDoc ("tnet.Error",
+                                             "An error of the tnet library: the message names "
+                                             "FILE:LINE:COLUMN for bad input; .code is the "
+                                             "TNET_ERROR code.", NULL, NULL);
+  Py_INCREF (&DatasetType);
+  if (tnet_py_error == NULL || PyModule_AddObject (m, "Error", tnet_py_error) < 0
+      || PyModule_AddObject (m, "Dataset", (PyObject *) &DatasetType) < 0)
+    {
+      Py_DECREF (m);
+      return NULL;
+    }
+  Py_INCREF (tnet_py_error);
+  return m;
+}

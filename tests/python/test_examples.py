@@ -1,0 +1,78 @@
+"""The examples of examples/python run, and what they print or write agrees
+with the command's output for the same inputs."""
+import csv
+import os
+import subprocess
+import sys
+
+import pytest
+
+from conftest import SOURCE_ROOT, XUCHANG, cli
+
+EXAMPLES = os.path.join(SOURCE_ROOT, "examples", "python")
+
+
+def run(name, *args):
+    r = subprocess.run([sys.executable, os.path.join(EXAMPLES, name), *args],
+                       capture_output=True, text=True, check=False,
+                       env={**os.environ, "MPLBACKEND": "Agg"})
+    assert r.returncode == 0, r.stderr
+    return r.stdout
+
+
+def test_commute_table(tmp_path):
+    out = run("commute_table.py", "--data", XUCHANG, "--csv", str(tmp_path / "c.csv"))
+    ref = cli("commute", "--format", "json", "--data", XUCHANG)
+    # the printed shares are the command's
+    for profile, by_dest in ref["population"].items():
+        if profile == "total":
+            continue
+        assert f"by {profile}: {by_dest['any']['within']:.0f} of " \
+               f"{ref['population']['total']:.0f} ({by_dest['any']['pct']:.1f} %)" in out
+    # and so is every cell of the table it wrote
+    with open(tmp_path / "c.csv", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) == len(ref["cells"])
+    for row, cell in zip(rows, ref["cells"]):
+        assert (row["profile"], row["origin"], row["destination"]) == \
+            (cell["profile"], cell["origin"], cell["destination"])
+        if cell["minutes"] is None:
+            assert row["minutes"] == ""
+        else:
+            assert abs(float(row["minutes"]) - cell["minutes"]) <= 0.05 + 1e-9
+
+
+def test_scenario_comparison():
+    out = run("scenario_comparison.py", "--data", XUCHANG)
+    ini = os.path.join(SOURCE_ROOT, "examples", "scenarios", "g4-closure-changge.ini")
+    base = cli("commute", "--format", "json", "--data", XUCHANG, "--profiles", "car")
+    closed = cli("commute", "--format", "json", "--data", XUCHANG, "--profiles", "car",
+                 "--scenario", ini)
+    dest = base["destinations"][0]["id"]
+    line = next(l for l in out.splitlines() if l.startswith("z_dongcheng "))
+    fields = line.split()
+    b = next(c for c in base["cells"] if c["origin"] == "z_dongcheng" and c["destination"] == dest)
+    c = next(c for c in closed["cells"]
+             if c["origin"] == "z_dongcheng" and c["destination"] == dest)
+    # columns: car 2020, 2025, 2025 closed, closure effect, transit ...
+    assert abs(float(fields[2]) - b["minutes"]) <= 0.05 + 1e-9
+    assert abs(float(fields[3]) - c["minutes"]) <= 0.05 + 1e-9
+    assert abs(float(fields[4]) - (c["minutes"] - b["minutes"])) <= 0.1 + 1e-9
+    assert "expressway_km" in out
+
+
+def test_sao_paulo_jobs(tmp_path):
+    out = run("sao_paulo_jobs.py", "--out", str(tmp_path), "--cutoff", "30",
+              "--car-cutoff", "5")
+    png = tmp_path / "sao_paulo_jobs.png"
+    with open(png, "rb") as f:
+        assert f.read(8) == b"\x89PNG\r\n\x1a\n"
+    assert png.stat().st_size > 20000
+    assert "map: " in out
+    ref = cli("accessibility", "--data", str(tmp_path / "spo"), "--opportunities", "jobs",
+              "--cutoffs", "30", "--profile", "transit", "--format", "json")
+    with open(tmp_path / "sao_paulo_jobs.csv", encoding="utf-8") as f:
+        rows = {r["id"]: r for r in csv.DictReader(f)}
+    assert len(rows) == len(ref["zones"]) == 323
+    for z in ref["zones"]:
+        assert float(rows[z["id"]]["transit_jobs"]) == z["accessibility"][0]

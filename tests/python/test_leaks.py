@@ -1,0 +1,48 @@
+"""No leak over 1000 calls: neither Python objects (tracemalloc) nor C
+memory (the process's resident set)."""
+import gc
+import tracemalloc
+
+import tnet
+from conftest import XUCHANG
+
+
+def rss_kib():
+    with open("/proc/self/statm") as f:
+        pages = int(f.read().split()[1])
+    import os
+    return pages * os.sysconf("SC_PAGE_SIZE") // 1024
+
+
+def calls(ds, n):
+    for i in range(n):
+        ds.travel_time_matrix("region:xuchang", "zz_center;zz_east_station")
+        ds.route("z_weidu", "zz_center", profile="transit")
+        ds.commute()
+        ds.corridors("region:xuchang", "region:zhengzhou")
+        ds.criticality("region:xuchang", "region:zhengzhou", threads=1)
+        ds.transfers()
+        try:
+            ds.route("z_weidu", "nowhere")
+        except tnet.Error:
+            pass
+
+
+def test_no_leak_over_1000_calls():
+    ds = tnet.Dataset(XUCHANG)
+    calls(ds, 50)        # warm up: caches, feeds, allocator pools
+    gc.collect()
+    rss0 = rss_kib()
+    tracemalloc.start()
+    snap0 = tracemalloc.take_snapshot()
+    calls(ds, 1000)
+    gc.collect()
+    snap1 = tracemalloc.take_snapshot()
+    tracemalloc.stop()
+    grown = sum(s.size_diff for s in snap1.compare_to(snap0, "filename"))
+    rss1 = rss_kib()
+    # a leak of one small object per call would be >= 1000 * 7 * 50 bytes;
+    # a leaked C result (a commute matrix, a journey, a path set) >= 1000 *
+    # 7 * 200 bytes
+    assert grown < 64 * 1024, f"Python memory grew by {grown} bytes"
+    assert rss1 - rss0 < 4 * 1024, f"resident set grew by {rss1 - rss0} KiB"

@@ -1,0 +1,54 @@
+"""Long calls release the GIL: a Python thread keeps running while another
+thread is inside the library."""
+import threading
+import time
+
+from conftest import XUCHANG  # noqa: F401
+
+
+def test_gil_released_during_matrix(sao_paulo):
+    # warm up (feeds are read on first use)
+    sao_paulo.travel_time_matrix(["89a8100c603ffff"], profile="transit")
+    state = {"in_call": False, "done": False, "t0": 0.0, "t1": 0.0}
+
+    def worker():
+        state["t0"] = time.perf_counter()
+        state["in_call"] = True
+        for _ in range(3):
+            sao_paulo.travel_time_matrix(profile="transit", method="search")
+        state["t1"] = time.perf_counter()
+        state["done"] = True
+
+    t = threading.Thread(target=worker)
+    seen = []
+    t.start()
+    # this thread only runs when the worker does not hold the GIL: if the
+    # library call kept it, no iteration could happen until the call ended
+    while not state["done"]:
+        if state["in_call"]:
+            seen.append(time.perf_counter())
+    t.join()
+    call = state["t1"] - state["t0"]
+    assert call > 0.05, "the call is too short to tell"
+    inside = [s for s in seen if state["t0"] <= s <= state["t1"]]
+    assert inside, "the main thread never ran during the call"
+    assert inside[-1] - inside[0] >= 0.5 * call, (inside[-1] - inside[0], call)
+
+
+def test_two_threads_same_results(xuchang):
+    """Two threads computing at once get what one thread gets."""
+    want = xuchang.commute()["minutes"].to_numpy()
+    out = [None, None]
+
+    def run(i):
+        out[i] = [xuchang.commute()["minutes"].to_numpy() for _ in range(5)]
+
+    ts = [threading.Thread(target=run, args=(i,)) for i in range(2)]
+    for t in ts:
+        t.start()
+    for t in ts:
+        t.join()
+    import numpy as np
+    for results in out:
+        for r in results:
+            assert np.array_equal(r, want, equal_nan=True)
