@@ -9,4 +9,5 @@ $SUDO apt-get install -y -q --no-install-recommends \
   build-essential clang meson ninja-build pkg-config \
   libglib2.0-dev libigraph-dev check libreadosm-dev libjson-glib-dev \
   libcairo2-dev libzip-dev zlib1g-dev libexpat1-dev fonts-wqy-microhei xz-utils python3 valgrind \
-  libclang-rt-dev
+  libclang-rt-dev libsoup-3.0-dev libjs-leaflet wrk \
+  chromium chromium-driver python3-selenium

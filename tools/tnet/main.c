@@ -25,6 +25,9 @@ static const Command commands[] = {
   { "init", "build a network folder from OSM, GTFS feeds and zones", tnet_cmd_init },
   { "accessibility", "opportunities reachable within cutoffs, per zone", tnet_cmd_accessibility },
   { "map", "SVG/PNG map of the network, an isochrone or corridor paths", tnet_cmd_map },
+#ifdef TNET_HAVE_SERVE
+  { "serve", "HTTP API (JSON) and a web map of the network folder", tnet_cmd_serve },
+#endif
 };
 
 static void
