@@ -287,6 +287,16 @@ START_TEST (test_route_timetable)
   ck_assert_str_eq (json_object_get_string_member (l, "start"), "07:15:00");
   ck_assert_str_eq (json_object_get_string_member (l, "end"), "07:31:00");
   tt_run_clear (&r);
+  /* no stop within a zero-minute walk of a zone centroid (zones are not
+   * stops): a clear error, not an assertion and a garbage total */
+  r = tt_run_tnet ("route", "luohe_west_hsr", "z_xinzheng", "--profile", "transit",
+                   "--data", data, "--max-walk", "0", NULL);
+  ck_assert_int_eq (r.status, 1);
+  ck_assert_msg (strstr (r.err, "no stop of the feed within 0 min walk of 'z_xinzheng'") != NULL,
+                 "%s", r.err);
+  ck_assert_msg (strstr (r.err, "CRITICAL") == NULL, "%s", r.err);
+  ck_assert_str_eq (r.out, "");
+  tt_run_clear (&r);
   /* a bad date is a usage error */
   r = tt_run_tnet ("route", "luohe_west_hsr", "xc_east_hsr", "--profile", "transit",
                    "--data", data, "--date", "2025-02-30", NULL);
@@ -424,6 +434,37 @@ START_TEST (test_progress_terminal)
 }
 END_TEST
 
+/* tnet nodes: the place grammar and --search on the tiny network (rows
+ * read off nodes_csv above). */
+START_TEST (test_nodes)
+{
+  g_autofree char *dir = make_net ();
+  TtRun r = tt_run_tnet ("nodes", "kind:junction", "--data", dir, "--format", "csv", NULL);
+  ck_assert_msg (r.status == 0, "%s", r.err);
+  ck_assert_str_eq (r.out, "id,kind,region,name,name_en\n"
+                    "xc_a,junction,,许昌东,\nxc_b,junction,,Middle,\nxc_d,junction,,Detour,\n");
+  tt_run_clear (&r);
+  /* names match too, in any case; a name works as a place */
+  r = tt_run_tnet ("nodes", "--search", "MIDDLE", "--data", dir, "--format", "csv", NULL);
+  ck_assert_str_eq (r.out, "id,kind,region,name,name_en\nxc_b,junction,,Middle,\n");
+  tt_run_clear (&r);
+  r = tt_run_tnet ("nodes", "长葛, xc_e", "--data", dir, "--format", "csv", NULL);
+  ck_assert_str_eq (r.out, "id,kind,region,name,name_en\nxc_c,place,,长葛,\n"
+                    "xc_e,station,,Rail only,\n");
+  tt_run_clear (&r);
+  r = tt_run_tnet ("nodes", "xc_q", "--data", dir, NULL);
+  ck_assert_int_eq (r.status, 1);
+  ck_assert_msg (strstr (r.err, "'xc_q' matches no node") && strstr (r.err, "did you mean 'xc_a'"),
+                 "%s", r.err);
+  tt_run_clear (&r);
+  /* route accepts a node name */
+  r = tt_run_tnet ("route", "许昌东", "长葛", "--data", dir, NULL);
+  ck_assert_msg (r.status == 0 && strstr (r.out, "Total: 10.0 min, 20.0 km\n"), "%s", r.err);
+  tt_run_clear (&r);
+  tt_rm_rf (dir);
+}
+END_TEST
+
 int
 main (void)
 {
@@ -439,6 +480,7 @@ main (void)
   tcase_add_test (tc, test_import_gtfs);
   tcase_add_test (tc, test_commute_method);
   tcase_add_test (tc, test_progress_terminal);
+  tcase_add_test (tc, test_nodes);
   suite_add_tcase (s, tc);
   return tt_run_suite (s);
 }

@@ -278,6 +278,18 @@ START_TEST (test_corridors)
   ck_assert_str_eq (cell (rows, r, mi), "30.0");
   ck_assert_str_eq (cell (rows, r + 1, nodes), Z1 " > " Z4);
   ck_assert_str_eq (cell (rows, r + 1, mi), "40.0");
+  /* by car on the car profile's graph: the same two alternatives, 30 and 40
+   * min (no waits on roads); their places are the ends of the legs, one
+   * leg per line: X1 to j"2, G4 to z4; Y,9 direct */
+  const char *pargs[] = { "corridors", Z1, Z4, "--profile", "car", "--data", dir, "--format",
+                          "csv", NULL };
+  g_autoptr (GPtrArray) prow = run_csv (pargs);
+  r = find_row (prow, set, "least_time");
+  ck_assert_int_gt (r, 0);
+  ck_assert_str_eq (cell (prow, r, mi), "30.0");
+  ck_assert_str_eq (cell (prow, r, nodes), Z1 " > " J2 " > " Z4);
+  ck_assert_str_eq (cell (prow, r + 1, mi), "40.0");
+  ck_assert_str_eq (cell (prow, r + 1, nodes), Z1 " > " Z4);
   tt_rm_rf (dir);
 }
 END_TEST

@@ -417,8 +417,14 @@ START_TEST (test_report_plan)
   /* car to z_port: west 5 + 14 + 3 = 22 min, east 20 + 3 = 23 min, both
    * within the 30-min budget: 100 % of 4000 people */
   ck_assert_double_eq_tol (tnet_report_get_value (r, 0, "commute_port_30min_pct"), 100, 1e-9);
-  /* losing e1 sends west by r1 + r2: 11 + 20 + 3 = 34 min, +12 (the worst:
-   * losing r2 sends east by r1 + e1, 11 + 22 = 33, +10) */
+  /* by car, losing e1 sends west by r1 + r2: 11 + 20 + 3 = 34 min, +12
+   * (the worst: losing r2 sends east by r1 + e1, 11 + 22 = 33, +10). By
+   * transit (the plan's second commute profile) in 2020 only east reaches
+   * port: the T2 bus from z_east, 10 min wait (half the 20-min headway) +
+   * 25 min ride + 3 min walk over a_port_jn = 38 min; z_west has no walk to
+   * a stop (r1 is a class II trunk road, not walkable). Losing a_port_jn
+   * cuts that pair and slows none other, so the worst increase of both
+   * profiles is the car's 12 min. */
   ck_assert_double_eq_tol (tnet_report_get_value (r, 0, "critical_link_max_increase_min"), 12,
                            1e-9);
   g_autofree char *json = tnet_report_to_json (r, FALSE);
@@ -432,8 +438,11 @@ START_TEST (test_report_plan)
   ck_assert_msg (g_str_has_prefix (text, "Valley transport indicators\n"), "%s", text);
   ck_assert_msg (strstr (text, "\nRoad lines Valley-Port "), "%s", text);   /* [names] */
   ck_assert_msg (strstr (text, "== Commute to Port City =="), "%s", text);
-  ck_assert_msg (strstr (text, "critical links Valley → Port (2 zone pairs, budget 45 min)"),
+  ck_assert_msg (strstr (text, "critical links Valley → Port, car (2 zone pairs, budget 45 min)"),
                  "%s", text);
+  ck_assert_msg (strstr (text, "critical links Valley → Port, transit (2 zone pairs, budget 45 "
+                         "min):\n     1. a_port_jn (-): 1 pairs slower, 1 cut, 1 out of budget, "
+                         "max +0.0 min\n"), "%s", text);
   /* a year outside [data] years */
   g_autoptr (TnetScenario) s2030 = tnet_scenario_new (2030);
   const TnetScenario *late[] = { s2030 };

@@ -2,10 +2,27 @@
  * TnetSearch and TnetRepair against igraph on the graph with those arcs
  * deleted, the criticality scan against a brute force on rome99 (each
  * element removed from a rebuilt graph, Dijkstra again), and the scan on a
- * profile's graph against the commute matrix of the same profile on the
- * bundled data. */
+ * profile's graph and the corridors' least-time alternatives by profile
+ * against the commute matrix of the same profile on the bundled data. */
 #include "tests-common.h"
 #include <tnet/tnet-igraph.h>
+
+/* tnet_criticality_scan() with @threads workers and no progress; the scan
+ * cannot fail without a cancellable or progress function. */
+static TnetCriticality *
+scan_threads (TnetGraph *graph, const TnetMetric *metric, const TnetId *arc_elem,
+              guint n_elem, const TnetId *po, const TnetId *pd, guint n_pairs,
+              const double *pop, TnetWeight budget, guint threads)
+{
+  TnetCriticalityOptions opts;
+  tnet_criticality_options_init (&opts);
+  opts.n_threads = threads;
+  GError *error = NULL;
+  TnetCriticality *crit = tnet_criticality_scan (graph, metric, arc_elem, n_elem, po, pd,
+                                                 n_pairs, pop, budget, &opts, &error);
+  ck_assert_msg (crit != NULL, "%s", error ? error->message : "");
+  return crit;
+}
 
 typedef struct {
   guint n, m;
@@ -238,7 +255,7 @@ START_TEST (test_criticality_rome99_brute_force)
           pd[i * ND + j] = (TnetId) g_rand_int_range (r, 0, (gint32) n);
         }
     }
-  g_autoptr (TnetCriticality) crit = tnet_criticality_scan (graph, metric, NULL, 0, po, pd,
+  g_autoptr (TnetCriticality) crit = scan_threads (graph, metric, NULL, 0, po, pd,
                                                             NO * ND, NULL, 60000, 2);
   g_autoptr (GArray) check = g_array_new (FALSE, FALSE, sizeof (TnetId));
   for (guint k = 0; k < tnet_criticality_n_items (crit); k++)
@@ -379,6 +396,102 @@ START_TEST (test_profile_matches_commute)
 }
 END_TEST
 
+/* Corridors by profile on the bundled data, car and transit: the fastest
+ * least-time alternative is the best commute time of any Xuchang →
+ * Zhengzhou zone pair (the commute API's matrix of the same profile); every
+ * alternative starts at a zone's origin node, ends at a zone's destination
+ * node and takes no less than that pair's commute time; its time is the sum
+ * of its arcs' weights; alternatives are sorted and share no drive, walk,
+ * ride or dwell arc (nor the two arcs of a two-way link). */
+START_TEST (test_corridor_profile_matches_commute)
+{
+  g_autofree char *dir = tt_source_path ("data/xuchang");
+  GError *error = NULL;
+  g_autoptr (TnetDataset) ds = tnet_dataset_load (dir, NULL, &error);
+  ck_assert_msg (ds != NULL, "%s", error ? error->message : "");
+  const TnetNetwork *net = tnet_dataset_get_network (ds);
+  const TnetFeed *feed = NULL;
+  ck_assert (tnet_dataset_get_feed (ds, 2025, &feed, &error) && feed != NULL);
+  const TnetHubSet *hubs = tnet_dataset_get_hubs (ds);
+  g_autoptr (TnetNodeSet) xc = tnet_node_set_resolve (net, "region:xuchang", &error);
+  g_autoptr (TnetNodeSet) zz = tnet_node_set_resolve (net, "region:zhengzhou", &error);
+  ck_assert (xc && zz);
+  g_autoptr (TnetScenario) scen = tnet_scenario_new (2025);
+  const TnetProfile profiles[] = { TNET_PROFILE_CAR, TNET_PROFILE_TRANSIT };
+  for (guint k = 0; k < G_N_ELEMENTS (profiles); k++)
+    {
+      TnetProfile prof = profiles[k];
+      g_autoptr (TnetMultimodal) mm = NULL;
+      ck_assert (tnet_commute_build_graphs (net, scen, feed, hubs, &prof, 1, &mm, &error));
+      g_autoptr (TnetCorridor) corr = tnet_corridor_analyse_profile (net, scen, mm,
+                                                                     TNET_MODES_RAIL
+                                                                     | TNET_MODES_ROAD, xc, zz,
+                                                                     4, 3600000, 1.5, &error);
+      ck_assert_msg (corr != NULL, "%s", error ? error->message : "");
+      g_autoptr (TnetCommute) c = commute_of (net, scen, feed, hubs, prof, xc, zz);
+      TnetWeight best = TNET_WEIGHT_INF;
+      for (guint o = 0; o < xc->zones->len; o++)
+        for (guint d = 0; d < zz->zones->len; d++)
+          best = MIN (best, tnet_commute_cell (c, 0, o, d)->total_ms);
+      ck_assert_uint_lt (best, TNET_WEIGHT_INF);
+      const TnetPathSet *set = corr->fastest;
+      ck_assert_uint_ge (set->n_paths, 1);
+      ck_assert_msg (set->paths[0].time_ms == best, "%s: %" G_GUINT64_FORMAT " != %u",
+                     tnet_profile_to_string (prof), set->paths[0].time_ms, best);
+      TnetGraph *g = tnet_multimodal_get_graph (mm);
+      const TnetMetric *w = tnet_multimodal_get_metric (mm);
+      guint m = tnet_graph_n_arcs (g);
+      g_autofree guint *used = g_new0 (guint, m);
+      for (guint i = 0; i < set->n_paths; i++)
+        {
+          const TnetPath *p = &set->paths[i];
+          ck_assert_uint_ge (p->n_arcs, 1);
+          if (i > 0)
+            ck_assert_uint_ge (p->time_ms, set->paths[i - 1].time_ms);
+          TnetId first = tnet_graph_arc_tail (g, p->arcs[0]);
+          TnetId last = tnet_graph_arc_head (g, p->arcs[p->n_arcs - 1]);
+          guint oi = G_MAXUINT, di = G_MAXUINT;
+          for (guint o = 0; o < xc->zones->len; o++)
+            if (tnet_multimodal_origin_node (mm, g_array_index (xc->zones, TnetId, o)) == first)
+              oi = o;
+          for (guint d = 0; d < zz->zones->len; d++)
+            if (tnet_multimodal_destination_node (mm, g_array_index (zz->zones, TnetId, d))
+                == last)
+              di = d;
+          ck_assert (oi != G_MAXUINT && di != G_MAXUINT);
+          ck_assert_uint_ge (p->time_ms, tnet_commute_cell (c, 0, oi, di)->total_ms);
+          guint64 sum = 0;
+          for (guint j = 0; j < p->n_arcs; j++)
+            {
+              TnetId arc = p->arcs[j];
+              sum += tnet_metric_weight (w, arc);
+              if (j > 0)
+                ck_assert_uint_eq (tnet_graph_arc_tail (g, arc),
+                                   tnet_graph_arc_head (g, p->arcs[j - 1]));
+              TnetArcKind kind = tnet_multimodal_arc_kind (mm, arc);
+              TnetId l = tnet_graph_arc_link (g, arc);
+              gboolean shared_ok = kind != TNET_ARC_DRIVE && kind != TNET_ARC_WALK
+                                   && kind != TNET_ARC_RIDE && kind != TNET_ARC_DWELL;
+              shared_ok |= (kind == TNET_ARC_DRIVE || kind == TNET_ARC_WALK)
+                           && (l == TNET_ID_NONE
+                               || tnet_network_link (net, l)->mode == TNET_MODE_ACCESS);
+              if (shared_ok)
+                continue;
+              ck_assert_msg (used[arc] == 0 || used[arc] == i + 1, "arc %u in paths %u and %u",
+                             arc, used[arc], i + 1);
+              used[arc] = i + 1;
+            }
+          ck_assert_uint_eq (sum, p->time_ms);
+        }
+      /* the two arcs of a two-way link: in one path at most */
+      g_autofree TnetId *opp = tnet_graph_opposite_arcs (g);
+      for (guint e = 0; e < m; e++)
+        if (opp[e] != TNET_ID_NONE && used[e] && used[opp[e]])
+          ck_assert_uint_eq (used[e], used[opp[e]]);
+    }
+}
+END_TEST
+
 int
 main (void)
 {
@@ -392,6 +505,7 @@ main (void)
   tc = tcase_create ("profiles");
   tcase_set_timeout (tc, 240);
   tcase_add_test (tc, test_profile_matches_commute);
+  tcase_add_test (tc, test_corridor_profile_matches_commute);
   suite_add_tcase (s, tc);
   return tt_run_suite (s);
 }

@@ -648,8 +648,8 @@ START_TEST (spo_cli_commands)
   ck_assert_msg (r.status == 0, "%s", r.err);
   tt_run_clear (&r);
   /* one origin zone keeps the scan short */
-  r = tt_run_tnet ("criticality", zone, "region:east", "--data", dir, "--modes",
-                   "road", "--top", "3", "--threads", "1", NULL);
+  r = tt_run_tnet ("criticality", zone, "region:east", "--data", dir, "--profile",
+                   "car", "--top", "3", "--threads", "1", NULL);
   ck_assert_msg (r.status == 0, "%s", r.err);
   tt_run_clear (&r);
   r = tt_run_tnet ("transfers", "--data", dir, NULL);

@@ -2,6 +2,7 @@
  * GeoJSON and results.json they write. */
 #include "tests-common.h"
 #include <json-glib/json-glib.h>
+#include <math.h>
 
 
 static JsonNode *
@@ -201,8 +202,87 @@ START_TEST (test_g4_closure)
       for (guint k = 0; k < json_array_get_length (links); k++)
         ck_assert_str_ne (json_array_get_string_element (links, k), "l_g4_cg_n");
     }
+  /* the criticality scan runs on the car profile's graph: the worst pair's
+   * time before the failure is `tnet route` by car in the same scenario
+   * (route gives two decimals, the scan one), and its detour joins the
+   * pair's ends */
+  JsonObject *crit = json_array_get_object_element (json_object_get_array_member (o,
+                                                                                 "criticality"),
+                                                    0);
+  ck_assert_str_eq (json_object_get_string_member (crit, "profile"), "car");
+  JsonObject *item = json_array_get_object_element (json_object_get_array_member (crit, "ranked"),
+                                                    0);
+  JsonObject *worst = json_object_get_object_member (item, "worst_pair");
+  const char *from = json_object_get_string_member (worst, "from");
+  const char *to = json_object_get_string_member (worst, "to");
+  g_autofree char *ini = tt_source_path ("examples/scenarios/g4-closure-changge.ini");
+  TtRun r = tt_run_tnet ("route", from, to, "--scenario", ini, "--format", "json", NULL);
+  ck_assert_msg (r.status == 0, "%s", r.err);
+  g_autoptr (JsonParser) rp = json_parser_new ();
+  ck_assert (json_parser_load_from_data (rp, r.out, -1, NULL));
+  double route_min = json_object_get_double_member (json_node_get_object (
+                                                      json_parser_get_root (rp)), "total_min");
+  ck_assert_msg (fabs (route_min - json_object_get_double_member (worst, "before_min")) <= 0.051,
+                 "route %.2f, scan %.1f", route_min,
+                 json_object_get_double_member (worst, "before_min"));
+  tt_run_clear (&r);
+  JsonArray *detour = json_object_get_array_member (item, "detour");
+  guint nd = json_array_get_length (detour);
+  ck_assert_uint_ge (nd, 2);
+  ck_assert_str_eq (json_array_get_string_element (detour, 0), from);
+  ck_assert_str_eq (json_array_get_string_element (detour, nd - 1), to);
   tt_rm_rf (dir);
   g_free (dir);
+}
+END_TEST
+
+/* [corridors] profile = transit: the rail group's fastest alternative is
+ * the best transit commute of any Xuchang → Zhengzhou zone pair, as `tnet
+ * commute --profiles transit` gives it (its CSV rounds to 0.1 by printf,
+ * results.json to the nearest 0.1: they may differ by one in the last
+ * place) and no alternative is faster. */
+START_TEST (test_corridors_profile)
+{
+  g_autofree char *net = tt_source_path ("data/xuchang");
+  g_autofree char *dir = tt_mkdtemp ();
+  g_autofree char *ini_text = g_strdup_printf ("[scenario]\nname = p\nnetwork = %s\n"
+                                               "year = 2025\n[corridors]\n"
+                                               "pairs = xuchang>zhengzhou\nmodes = rail\n"
+                                               "profile = transit\nk = 3\n[output]\n"
+                                               "formats = json\n", net);
+  tt_write_file (dir, "p.ini", ini_text);
+  g_autofree char *ini = g_build_filename (dir, "p.ini", NULL);
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  TtRun r = tt_run_tnet ("run", ini, "-o", out, "--quiet", NULL);
+  ck_assert_msg (r.status == 0, "%s", r.err);
+  tt_run_clear (&r);
+  g_autoptr (JsonNode) root = parse_file (out, "results.json");
+  JsonObject *c0 = json_array_get_object_element (
+    json_object_get_array_member (json_node_get_object (root), "corridors"), 0);
+  ck_assert_str_eq (json_object_get_string_member (c0, "profile"), "transit");
+  JsonArray *fastest = json_object_get_array_member (
+    json_object_get_object_member (json_object_get_object_member (c0, "modes"), "rail"),
+    "fastest");
+  ck_assert_uint_ge (json_array_get_length (fastest), 1);
+  double first = json_object_get_double_member (json_array_get_object_element (fastest, 0),
+                                                "minutes");
+  r = tt_run_tnet ("commute", "--origins", "region:xuchang", "--destinations",
+                   "region:zhengzhou", "--profiles", "transit", "--format", "csv", NULL);
+  ck_assert_msg (r.status == 0, "%s", r.err);
+  g_auto (GStrv) lines = g_strsplit (r.out, "\n", -1);
+  double best = G_MAXDOUBLE;
+  for (guint i = 1; lines[i] && *lines[i]; i++)
+    {
+      g_auto (GStrv) cells = g_strsplit (lines[i], ",", -1);
+      if (cells[3] && *cells[3])
+        best = MIN (best, g_ascii_strtod (cells[3], NULL));
+    }
+  tt_run_clear (&r);
+  ck_assert_msg (fabs (first - best) <= 0.11, "corridor %.1f, commute %.1f", first, best);
+  for (guint i = 0; i < json_array_get_length (fastest); i++)
+    ck_assert (json_object_get_double_member (json_array_get_object_element (fastest, i),
+                                              "minutes") >= best - 0.11);
+  tt_rm_rf (dir);
 }
 END_TEST
 
@@ -399,6 +479,7 @@ run_suite (void)
   tcase_set_timeout (tc, 240);
   tcase_add_test (tc, test_baseline_and_plan);
   tcase_add_test (tc, test_g4_closure);
+  tcase_add_test (tc, test_corridors_profile);
   tcase_add_test (tc, test_service_cut_and_study);
   suite_add_tcase (s, tc);
   tc = tcase_create ("errors");

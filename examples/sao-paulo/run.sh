@@ -28,7 +28,7 @@ d="--data $out/spo"
 "$tnet" isochrone $d "$(sed -n 2p "$out/zones.csv" | cut -d, -f1)" --minutes 10 \
   -o "$out/isochrone.geojson"
 "$tnet" corridors region:west region:east $d --modes road | head -n 3
-"$tnet" criticality region:west region:east $d --modes road --top 5
+"$tnet" criticality region:west region:east $d --profile car --top 5
 "$tnet" transfers $d | head -n 8
 "$tnet" report $d > "$out/report.txt"
 echo "outputs in $out"

@@ -1,6 +1,7 @@
 /* tnet-corridors.h: corridor redundancy between two node sets — line
  * counts, link- and node-disjoint paths (min cut), least-time disjoint
- * alternatives, and the link-failure criticality scan (docs/cli.md). */
+ * alternatives, and the failure scan by profile (docs/cli.md). The graph
+ * kernel of the scan is in tnet-criticality.h. */
 #pragma once
 
 #if !defined(TNET_INSIDE) && !defined(TNET_COMPILATION)
@@ -12,171 +13,21 @@
 #include <tnet/tnet-graph.h>
 #include <tnet/tnet-paths.h>
 #include <tnet/tnet-transit.h>
+#include <tnet/tnet-criticality.h>
 
 G_BEGIN_DECLS
-
-/**
- * TnetCriticalityItem:
- * The loss when one element (a link, or every link of a line) is removed.
- * @element: the element's index (see tnet_criticality_scan())
- * @name: (nullable): the link id or line name when known (owned by the result)
- * @n_pairs_slower: OD pairs whose time increased
- * @n_pairs_cut: OD pairs that became unreachable
- * @n_pairs_out_of_budget: pairs within the budget before and not after
- * @population_lost: population of origins whose best time to any
- *   destination was within the budget before and is not after
- * @max_increase_ms: the largest increase among pairs still reachable
- * @total_increase_ms: the sum of the increases over pairs still reachable
- * @worst_pair: the pair with the largest increase (a cut pair first)
- */
-typedef struct {
-  TnetId element;
-  const char *name;
-  guint n_pairs_slower;
-  guint n_pairs_cut;
-  guint n_pairs_out_of_budget;
-  double population_lost;
-  TnetWeight max_increase_ms;
-  guint64 total_increase_ms;
-  guint worst_pair;
-} TnetCriticalityItem;
-
-/**
- * TnetCriticality:
- * The ranked result of a criticality scan. Single owner; free with
- * tnet_criticality_free().
- */
-typedef struct _TnetCriticality TnetCriticality;
-
-/**
- * tnet_criticality_scan:
- * @graph, @metric: the network
- * @arc_element: per external arc, the element whose removal deletes the
- *   arc, or TNET_ID_NONE for an arc no removal touches; %NULL means "the
- *   arc's link" (tnet_graph_arc_link(), or the arc itself, numbered from
- *   the largest link index + 1, when the arc has no link)
- * @n_elements: the number of elements (ignored when @arc_element is NULL)
- * @pair_origin, @pair_dest: the OD pairs (external node ids)
- * @node_population: (nullable): population per graph node (origins only
- *   are read); NULL counts no population
- * @budget_ms: the commute budget
- * @n_threads: worker threads (0: the number of processors)
- *
- * For every element, the travel time of every OD pair when the element's
- * arcs are removed. Only an element with an arc on the shortest path of a
- * pair can change that pair's distance (the path survives any other
- * removal), so the scan runs one full search per distinct origin, keeps its
- * shortest-path tree, and examines only the elements on the tree paths to
- * the origin's destinations, and for each only the pairs whose tree path
- * holds it. A removal can only change the distances of the nodes under the
- * element's tree arcs (their subtrees): those are repaired from their best
- * arc coming from outside the subtrees, then by a Dijkstra restricted to
- * them that stops once the pair's destinations are settled. Origins are
- * spread over @n_threads threads (GThreadPool), one workspace per thread;
- * the removal is a "blocked element" test in the search loop, so no metric
- * is copied.
- *
- * Items are ranked by pairs cut, then population lost, then pairs out of
- * budget, then total increase, then element index. Elements with no loss
- * are not listed.
- * Returns: (transfer full): the result.
- * Time complexity: O(p (n + m) log n) for the full base searches of the
- *   p distinct origins, plus, per origin and element on its tree paths, the
- *   in-arcs of the element's subtrees and a search restricted to them.
- * Memory: O(n + m) per thread, plus one entry per (element, pair) on a
- *   tree path.
- */
-TNET_API TnetCriticality *tnet_criticality_scan (TnetGraph *graph,
-                                                 const TnetMetric *metric,
-                                                 const TnetId *arc_element,
-                                                 guint n_elements,
-                                                 const TnetId *pair_origin,
-                                                 const TnetId *pair_dest,
-                                                 guint n_pairs,
-                                                 const double *node_population,
-                                                 TnetWeight budget_ms,
-                                                 guint n_threads);
-TNET_API void tnet_criticality_free (TnetCriticality *crit);
-
-/**
- * TnetCriticalityOptions:
- * @n_threads: worker threads (0: the number of processors)
- * @progress: (nullable): called with the origins scanned out of the
- *   distinct origins, labelled "criticality scan", from the thread that
- *   started the scan, at most about 257 times (every 1/256 of the origins
- *   and at the end); returning %FALSE cancels the scan
- * @progress_data: passed to @progress
- *
- * Initialise with tnet_criticality_options_init().
- */
-typedef struct {
-  guint n_threads;
-  TnetProgressFunc progress;
-  gpointer progress_data;
-} TnetCriticalityOptions;
-
-TNET_API void tnet_criticality_options_init (TnetCriticalityOptions *opts);
-
-/**
- * tnet_criticality_scan_with:
- * @opts: (nullable): %NULL for the defaults
- *
- * tnet_criticality_scan() with options: threads and a progress function.
- * Errors: %G_IO_ERROR_CANCELLED when @opts->progress returned %FALSE (the
- * workers finish the origin they hold, then nothing is returned).
- * Time complexity: as tnet_criticality_scan().
- */
-TNET_API TnetCriticality *tnet_criticality_scan_with (TnetGraph *graph,
-                                                      const TnetMetric *metric,
-                                                      const TnetId *arc_element,
-                                                      guint n_elements,
-                                                      const TnetId *pair_origin,
-                                                      const TnetId *pair_dest,
-                                                      guint n_pairs,
-                                                      const double *node_population,
-                                                      TnetWeight budget_ms,
-                                                      const TnetCriticalityOptions *opts,
-                                                      GError **error);
-
-/* Number of ranked items (elements with a loss) and the k-th of them. The
- * view is valid until @crit is freed. */
-TNET_API guint tnet_criticality_n_items (const TnetCriticality *crit);
-TNET_API const TnetCriticalityItem *tnet_criticality_item (const TnetCriticality *crit,
-                                                           guint rank);
-/* Elements examined (those on the search tree's shortest path of some
- * pair), out of the total. */
-TNET_API guint tnet_criticality_n_candidates (const TnetCriticality *crit);
-TNET_API guint tnet_criticality_n_pairs (const TnetCriticality *crit);
-/* Base time of pair @pair, TNET_WEIGHT_INF when unreachable. */
-TNET_API TnetWeight tnet_criticality_base_time (const TnetCriticality *crit, guint pair);
-/* Time of @pair with the element of item @rank removed (INF: cut). */
-TNET_API TnetWeight tnet_criticality_time (const TnetCriticality *crit, guint rank,
-                                           guint pair);
-/* The time of @pair when @element is removed, for any element (elements
- * that were not candidates give the base time). */
-TNET_API TnetWeight tnet_criticality_element_time (const TnetCriticality *crit,
-                                                   TnetId element, guint pair);
-/**
- * tnet_criticality_detour:
- * The fastest path of @pair with the element of item @rank removed (the
- * detour), or %NULL when the pair is cut. Allocates; runs one search.
- */
-TNET_API TnetPath *tnet_criticality_detour (const TnetCriticality *crit, guint rank,
-                                            guint pair);
-/* Sets the display name of @element (copied). */
-TNET_API void tnet_criticality_set_name (TnetCriticality *crit, TnetId element,
-                                         const char *name);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetCriticality, tnet_criticality_free)
 
 /* ---- network level ---- */
 
 /**
  * TnetNodeSet:
- * The nodes an argument "A" or "B" stands for: a region name (every node
- * whose region is that name; "region:NAME" forces this reading), or a node
- * id ("node:ID" forces it). @members are all its nodes; @zones are its zone
- * nodes, or all its members when it has none (the OD ends of travel times).
+ * The nodes an argument "A" or "B" stands for, a place list of the place
+ * grammar (tnet_place_list_parse()): e.g. a region id (every node whose
+ * region is that name; "region:NAME" forces this reading), a node id or
+ * name ("node:ID" forces it), "zones:R", "kind:K", "all", or a list of
+ * them. @members are all its nodes; @zones are its zone nodes, or all its
+ * members when it has none (the OD ends of travel times); both in order
+ * without repeats. @is_region: the spec is one region.
  */
 typedef struct {
   char *spec;
@@ -187,9 +38,9 @@ typedef struct {
 
 /**
  * tnet_node_set_resolve:
- * Resolves @spec against @net. Fails with %TNET_ERROR_NOT_FOUND when it
- * names no region and no node.
- * Time complexity: O(n).
+ * Resolves @spec against @net. Fails as tnet_place_list_parse() (with
+ * %TNET_ERROR_NOT_FOUND and a did-you-mean when an item names nothing).
+ * Time complexity: O(items × n).
  */
 TNET_API TnetNodeSet *tnet_node_set_resolve (const TnetNetwork *net, const char *spec,
                                              GError **error);
@@ -246,6 +97,7 @@ typedef struct {
   double factor;
   TnetGraph *graph;        /* the graph the paths' arcs refer to (access included) */
   TnetGraph *infra_graph;  /* the graph of the disjoint sets */
+  TnetMultimodal *mm;      /* the profile's graph of @fastest (tnet_corridor_analyse_profile()), or NULL */
 } TnetCorridor;
 
 /**
@@ -260,49 +112,76 @@ TNET_API TnetCorridor *tnet_corridor_analyse (const TnetNetwork *net, const Tnet
                                               const TnetNodeSet *b, guint k,
                                               TnetWeight budget_ms, double factor,
                                               GError **error);
+
+/**
+ * tnet_corridor_analyse_profile:
+ * @scen: the scenario @mm was built for (line counts and disjoint sets)
+ * @mm: the profile's graph, as `route` and `commute` use it (e.g. from
+ *   tnet_commute_build_graphs()); referenced by the result
+ *
+ * tnet_corridor_analyse() whose least-time alternatives are journeys on a
+ * profile's own graph, with its waits, transfers, parking and layer rules:
+ * they start at tnet_multimodal_origin_node() of a zone of @a and end at
+ * tnet_multimodal_destination_node() of a zone of @b (not of @a), so the
+ * fastest one is the best commute time of any such zone pair and none is
+ * faster than the profile's route between its own ends. They are disjoint
+ * in this sense: no two of them use the same drive or walk arc (of a link
+ * other than an access link; the two arcs of a two-way link count as one)
+ * or ride or dwell on the same service between the same two stops;
+ * boarding, alighting, transfers, parking and stop access may be shared.
+ * (A link walked in the start layer and in the end layer of a transit
+ * graph gives two arcs.) @corr->graph is the profile's graph and @corr->mm
+ * the profile (use tnet_multimodal_journey_from_arcs() to read a path).
+ * The line count and the disjoint sets are those of
+ * tnet_corridor_analyse() over @mode_mask's infrastructure.
+ * Thread-safety: reads @net, @scen and @mm only.
+ * Errors: as tnet_corridor_analyse().
+ * Time complexity: max-flow plus O(k (n + m) log n) on the profile's graph.
+ */
+TNET_API TnetCorridor *tnet_corridor_analyse_profile (const TnetNetwork *net,
+                                                      const TnetScenario *scen,
+                                                      const TnetMultimodal *mm,
+                                                      guint mode_mask,
+                                                      const TnetNodeSet *a,
+                                                      const TnetNodeSet *b, guint k,
+                                                      TnetWeight budget_ms, double factor,
+                                                      GError **error);
 TNET_API void tnet_corridor_free (TnetCorridor *corr);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetCorridor, tnet_corridor_free)
 
 /**
- * tnet_corridor_criticality:
- * The criticality scan of tnet_criticality_scan() for the network: OD pairs
- * are every zone of @a to every zone of @b (distinct nodes), population is
- * the zones' population, the graph is @mode_mask plus access links, and the
- * elements are links (named by link id; element = link index) or, with
- * @by_line, lines (named by line name; element = index in the sorted list of
- * the line names of the graph's links; links without a line are not
- * scanned). @n_threads as in tnet_criticality_scan().
+ * tnet_corridor_to_json:
+ * @a, @b: the ends @corr was computed for (their specs are written)
+ * @year: the scenario year written beside it
+ *
+ * The one JSON form of a corridor analysis (docs/json-schema.md, `tnet
+ * corridors`): from, to, modes, profile (for
+ * tnet_corridor_analyse_profile()), year, line_count, lines, the three path
+ * sets with their paths (minutes, nodes, links), budget_min,
+ * within_budget, factor, within_factor.
+ * Returns: (transfer full): the text, ending in a newline.
+ * Thread-safety: reads its arguments only.
+ * Time complexity: O(total path length).
  */
-TNET_API TnetCriticality *tnet_corridor_criticality (const TnetNetwork *net,
-                                                     const TnetScenario *scen,
-                                                     guint mode_mask,
-                                                     const TnetNodeSet *a,
-                                                     const TnetNodeSet *b,
-                                                     gboolean by_line,
-                                                     TnetWeight budget_ms,
-                                                     guint n_threads,
-                                                     GError **error);
-
-/* tnet_corridor_criticality() with scan options (threads, progress).
- * Errors: those of tnet_corridor_criticality(), and %G_IO_ERROR_CANCELLED
- * as tnet_criticality_scan_with(). */
-TNET_API TnetCriticality *tnet_corridor_criticality_with (const TnetNetwork *net,
-                                                          const TnetScenario *scen,
-                                                          guint mode_mask,
-                                                          const TnetNodeSet *a,
-                                                          const TnetNodeSet *b,
-                                                          gboolean by_line,
-                                                          TnetWeight budget_ms,
-                                                          const TnetCriticalityOptions *opts,
-                                                          GError **error);
+TNET_API char *tnet_corridor_to_json (const TnetCorridor *corr, const TnetNetwork *net,
+                                      const TnetNodeSet *a, const TnetNodeSet *b, int year,
+                                      gboolean pretty);
+/**
+ * tnet_corridor_to_csv:
+ * The one CSV form: header `set,rank,minutes,nodes`, one row per path of
+ * the three sets (nodes as tnet_corridor_path_places(), joined by " > ").
+ * Returns: (transfer full): the text.
+ * Time complexity: O(total path length).
+ */
+TNET_API char *tnet_corridor_to_csv (const TnetCorridor *corr, const TnetNetwork *net);
 
 /**
  * tnet_corridor_criticality_profile:
  * @mm: the profile's graph, as `route` and `commute` use it (e.g. from
  *   tnet_commute_build_graphs()); borrowed
- * @opts: (nullable): threads and progress, as tnet_criticality_scan_with()
+ * @opts: (nullable): threads and progress, as tnet_criticality_scan()
  *
- * The criticality scan of tnet_corridor_criticality() on a profile's own
+ * The criticality scan of tnet_criticality_scan() on a profile's own
  * graph, so that times include waits, transfers, parking and the layers'
  * rules (no change of vehicle without a transfer, no driving after riding)
  * and the base time of a pair is exactly its commute time: OD pairs are
@@ -316,8 +195,8 @@ TNET_API TnetCriticality *tnet_corridor_criticality_with (const TnetNetwork *net
  * the sorted line names, named by line). A pair's time with an element
  * removed is never below its base time.
  * Thread-safety: reads @net and @mm only; workers as
- * tnet_criticality_scan_with().
- * Errors: %G_IO_ERROR_CANCELLED as tnet_criticality_scan_with().
+ * tnet_criticality_scan().
+ * Errors: %G_IO_ERROR_CANCELLED as tnet_criticality_scan().
  * Time complexity: as tnet_criticality_scan() on the profile's graph.
  */
 TNET_API TnetCriticality *tnet_corridor_criticality_profile (const TnetNetwork *net,
@@ -328,5 +207,70 @@ TNET_API TnetCriticality *tnet_corridor_criticality_profile (const TnetNetwork *
                                                              TnetWeight budget_ms,
                                                              const TnetCriticalityOptions *opts,
                                                              GError **error);
+
+/**
+ * tnet_corridor_pair_zones:
+ * The zones of OD pair @pair of a corridor scan from @a to @b: the pairs
+ * are every zone of @a × every zone of @b, in that order, without a zone
+ * paired with itself (tnet_corridor_criticality_profile()).
+ * Returns: FALSE when @pair is out of range.
+ * Time complexity: O(|zones of a| × |zones of b|).
+ */
+TNET_API gboolean tnet_corridor_pair_zones (const TnetNodeSet *a, const TnetNodeSet *b,
+                                            guint pair, TnetId *origin, TnetId *destination);
+
+/**
+ * tnet_corridor_path_places:
+ * @mm: (nullable): the profile's graph @p runs on, or %NULL for a path of
+ *   a graph compiled from @net (tnet_graph_compile_modes())
+ *
+ * The places a path passes: every network node id of @p, or, on a
+ * profile's graph, the ends of its journey's legs (node or stop ids), each
+ * once in a row.
+ * Returns: (transfer full): a %NULL-terminated array of new strings.
+ * Thread-safety: reads @net and @mm only.
+ * Time complexity: O(path length).
+ */
+TNET_API char **tnet_corridor_path_places (const TnetNetwork *net, const TnetMultimodal *mm,
+                                           const TnetPath *p);
+
+/**
+ * tnet_corridor_criticality_to_json:
+ * @crit: a scan of tnet_corridor_criticality_profile() on @mm from @a to
+ *   @b (with @by_line as given there)
+ * @year: the scenario year written beside it
+ * @top: how many ranked items to write
+ * @pretty: indent the text
+ *
+ * The one JSON form of a corridor criticality scan (docs/json-schema.md,
+ * `tnet criticality`): from, to, by, profile, year, pairs, candidates and
+ * the @top ranked items, each with its worst pair and detour. `tnet
+ * criticality`, `tnet run` and the report write this shape. Runs one
+ * search per written item (the detour).
+ * Returns: (transfer full): the text, ending in a newline.
+ * Thread-safety: reads its arguments only.
+ * Time complexity: O(top (n + m) log n).
+ */
+TNET_API char *tnet_corridor_criticality_to_json (const TnetCriticality *crit,
+                                                  const TnetNetwork *net,
+                                                  const TnetMultimodal *mm,
+                                                  const TnetNodeSet *a, const TnetNodeSet *b,
+                                                  gboolean by_line, int year, guint top,
+                                                  gboolean pretty);
+
+/**
+ * tnet_corridor_criticality_to_csv:
+ * The one CSV form of the scan: a header `rank,element,pairs_slower,
+ * pairs_cut,pairs_out_of_budget,population_lost,max_increase_min,
+ * total_increase_min,worst_from,worst_to,before_min,after_min` and one row
+ * per ranked item of the @top first (times in minutes with one decimal,
+ * `cut` for a cut pair).
+ * Returns: (transfer full): the text.
+ * Time complexity: O(top × pairs).
+ */
+TNET_API char *tnet_corridor_criticality_to_csv (const TnetCriticality *crit,
+                                                 const TnetNetwork *net,
+                                                 const TnetNodeSet *a, const TnetNodeSet *b,
+                                                 guint top);
 
 G_END_DECLS

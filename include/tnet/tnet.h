@@ -5,6 +5,7 @@
 #include <tnet/tnet-version.h>
 #include <tnet/tnet-core.h>
 #include <tnet/tnet-network.h>
+#include <tnet/tnet-places.h>
 #include <tnet/tnet-scenario.h>
 #include <tnet/tnet-graph.h>
 #include <tnet/tnet-search.h>
@@ -16,6 +17,7 @@
 #include <tnet/tnet-ch.h>
 #include <tnet/tnet-kernels.h>
 #include <tnet/tnet-paths.h>
+#include <tnet/tnet-criticality.h>
 #include <tnet/tnet-corridors.h>
 #include <tnet/tnet-scenario-file.h>
 #include <tnet/tnet-render.h>

@@ -74,70 +74,26 @@ tnet_commute_select (const TnetNetwork *net, const char *spec, GArray *nodes_out
   g_return_val_if_fail (nodes_out != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  g_autoptr (TnetPlaceList) list = tnet_place_list_parse (net, spec, error);
+  if (list == NULL)
+    return FALSE;
   g_autoptr (GArray) out = g_array_new (FALSE, FALSE, sizeof (TnetId));
   g_autoptr (GHashTable) seen = g_hash_table_new (NULL, NULL);
-  g_auto (GStrv) items = g_strsplit (spec, ";", -1);
-  guint n_nodes = tnet_network_n_nodes (net);
-  guint n_items = 0;
-  for (guint k = 0; items[k]; k++)
+  for (guint k = 0; k < list->n_items; k++)
     {
-      const char *item = g_strstrip (items[k]);
-      if (!*item)
-        continue;
-      n_items++;
-      gboolean matched = FALSE;
-      if (g_str_has_prefix (item, "region:"))
-        {
-          const char *region = item + strlen ("region:");
-          for (TnetId v = 0; v < n_nodes; v++)
-            {
-              const TnetNode *n = tnet_network_node (net, v);
-              if (n->kind == TNET_NODE_ZONE && n->region && strcmp (n->region, region) == 0)
-                {
-                  add_unique (out, seen, v);
-                  matched = TRUE;
-                }
-            }
-        }
-      else if (g_str_has_prefix (item, "kind:"))
-        {
-          TnetNodeKind kind;
-          if (tnet_node_kind_from_string (item + strlen ("kind:"), &kind))
-            for (TnetId v = 0; v < n_nodes; v++)
-              if (tnet_network_node (net, v)->kind == kind)
-                {
-                  add_unique (out, seen, v);
-                  matched = TRUE;
-                }
-        }
-      else if (strcmp (item, "all") == 0)
-        {
-          for (TnetId v = 0; v < n_nodes; v++)
-            add_unique (out, seen, v);
-          matched = n_nodes > 0;
-        }
-      else
-        {
-          TnetId v = tnet_network_find_node (net, item);
-          if (v != TNET_ID_NONE)
-            {
-              add_unique (out, seen, v);
-              matched = TRUE;
-            }
-        }
-      if (!matched)
+      /* trip ends: the zones of a region, the nodes of anything else */
+      const TnetPlaceItem *it = &list->items[k];
+      gboolean zones = it->kind == TNET_PLACE_REGION || it->kind == TNET_PLACE_ZONES;
+      const GArray *nodes = zones ? it->zones : it->members;
+      if (nodes->len == 0)
         {
           g_set_error (error, TNET_ERROR, TNET_ERROR_NOT_FOUND,
                        "'%s' matches no node (expected a node id, region:REGION with "
-                       "zones, kind:KIND or all)", item);
+                       "zones, kind:KIND or all)", it->text);
           return FALSE;
         }
-    }
-  if (n_items == 0)
-    {
-      g_set_error (error, TNET_ERROR, TNET_ERROR_NOT_FOUND,
-                   "empty place list (expected a node id, region:REGION, kind:KIND or all)");
-      return FALSE;
+      for (guint i = 0; i < nodes->len; i++)
+        add_unique (out, seen, g_array_index (nodes, TnetId, i));
     }
   g_array_append_vals (nodes_out, out->data, out->len);
   return TRUE;

@@ -4,7 +4,8 @@
  * Implementation notes: the active links of the mode group are bucketed by
  * line name; per line, a union-find over that line's own end nodes (mapped
  * to a dense local numbering) merges each link's two ends. The line counts
- * when one union-find root holds a node of region A and a node of region B.
+ * when one union-find root holds a node of side A and a node of side B
+ * (regions here; any node sets for tnet_corridor_count_lines()).
  * Links of other lines never enter a line's union-find, so a line that
  * reaches a region only through another line's track does not count, and a
  * line made of two disconnected pieces counts only if one piece alone spans
@@ -37,19 +38,10 @@ uf_find (guint *parent, guint x)
   return x;
 }
 
-/* Region flags of a node: bit 0 = in A, bit 1 = in B. */
-static guint
-region_bits (const TnetNetwork *net, TnetId node, const char *a, const char *b)
-{
-  const char *r = tnet_network_node (net, node)->region;
-  if (!r)
-    return 0;
-  return (strcmp (r, a) == 0 ? 1u : 0u) | (strcmp (r, b) == 0 ? 2u : 0u);
-}
-
-/* Does the line made of @links (link indices) join A and B on its own? */
+/* Does the line made of @links (link indices) join side 1 and side 2 on
+ * its own? @side: per network node, bit 0 = in A, bit 1 = in B. */
 static gboolean
-line_joins (const TnetNetwork *net, const GArray *links, const char *a, const char *b)
+line_joins (const TnetNetwork *net, const GArray *links, const guint8 *side)
 {
   g_autoptr (GHashTable) local = g_hash_table_new (NULL, NULL); /* node+1 -> local+1 */
   guint n = 0;
@@ -69,7 +61,7 @@ line_joins (const TnetNetwork *net, const GArray *links, const char *a, const ch
               v = ++n;
               g_hash_table_insert (local, key, GUINT_TO_POINTER (v));
               parent[v - 1] = v - 1;
-              bits[v - 1] = region_bits (net, ends[e], a, b);
+              bits[v - 1] = side[ends[e]];
             }
           idx[e] = v - 1;
         }
@@ -88,14 +80,9 @@ line_joins (const TnetNetwork *net, const GArray *links, const char *a, const ch
 }
 
 guint
-tnet_corridor_line_count (const TnetNetwork *net, const TnetScenario *scen,
-                          const char *region_a, const char *region_b,
-                          guint mode_mask, GPtrArray *lines_out)
+tnet_i_corridor_lines_joining (const TnetNetwork *net, const TnetScenario *scen,
+                               guint mode_mask, const guint8 *side, GPtrArray *lines_out)
 {
-  g_return_val_if_fail (net != NULL, 0);
-  g_return_val_if_fail (scen != NULL, 0);
-  g_return_val_if_fail (region_a != NULL && region_b != NULL, 0);
-
   /* line name -> GArray of its active links in the group */
   g_autoptr (GHashTable) by_line = g_hash_table_new_full (
       g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_array_unref);
@@ -118,7 +105,7 @@ tnet_corridor_line_count (const TnetNetwork *net, const TnetScenario *scen,
   gpointer key, value;
   g_hash_table_iter_init (&it, by_line);
   while (g_hash_table_iter_next (&it, &key, &value))
-    if (line_joins (net, value, region_a, region_b))
+    if (line_joins (net, value, side))
       {
         count++;
         if (lines_out)
@@ -127,4 +114,24 @@ tnet_corridor_line_count (const TnetNetwork *net, const TnetScenario *scen,
   if (lines_out)
     tnet_i_sort_strings_from (lines_out, start);
   return count;
+}
+
+guint
+tnet_corridor_line_count (const TnetNetwork *net, const TnetScenario *scen,
+                          const char *region_a, const char *region_b,
+                          guint mode_mask, GPtrArray *lines_out)
+{
+  g_return_val_if_fail (net != NULL, 0);
+  g_return_val_if_fail (scen != NULL, 0);
+  g_return_val_if_fail (region_a != NULL && region_b != NULL, 0);
+
+  guint n = tnet_network_n_nodes (net);
+  g_autofree guint8 *side = g_new0 (guint8, n + 1);
+  for (TnetId v = 0; v < n; v++)
+    {
+      const char *r = tnet_network_node (net, v)->region;
+      if (r)
+        side[v] = (strcmp (r, region_a) == 0 ? 1u : 0u) | (strcmp (r, region_b) == 0 ? 2u : 0u);
+    }
+  return tnet_i_corridor_lines_joining (net, scen, mode_mask, side, lines_out);
 }

@@ -2,6 +2,8 @@
  * ends stand for, line counts, and the graph-level analyses run on the
  * scenario's compiled graph. */
 #include "tnet-internal.h"
+#include "analysis-private.h"
+#include "json-text.h"
 
 void
 tnet_node_set_free (TnetNodeSet *set)
@@ -16,54 +18,37 @@ tnet_node_set_free (TnetNodeSet *set)
   g_free (set);
 }
 
+/* Appends the ids of @from not yet in @seen to @to. */
+static void
+append_new (GArray *to, GHashTable *seen, const GArray *from)
+{
+  for (guint i = 0; i < from->len; i++)
+    {
+      TnetId v = g_array_index (from, TnetId, i);
+      if (g_hash_table_add (seen, GUINT_TO_POINTER (v + 1)))
+        g_array_append_val (to, v);
+    }
+}
+
 TnetNodeSet *
 tnet_node_set_resolve (const TnetNetwork *net, const char *spec, GError **error)
 {
   g_return_val_if_fail (net != NULL && spec != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-  const char *name = spec;
-  gboolean want_region = TRUE, want_node = TRUE;
-  if (g_str_has_prefix (spec, "region:"))
-    {
-      name = spec + 7;
-      want_node = FALSE;
-    }
-  else if (g_str_has_prefix (spec, "node:"))
-    {
-      name = spec + 5;
-      want_region = FALSE;
-    }
+  g_autoptr (TnetPlaceList) list = tnet_place_list_parse (net, spec, error);
+  if (list == NULL)
+    return NULL;
   TnetNodeSet *set = g_new0 (TnetNodeSet, 1);
   set->spec = g_strdup (spec);
   set->members = g_array_new (FALSE, FALSE, sizeof (TnetId));
   set->zones = g_array_new (FALSE, FALSE, sizeof (TnetId));
-  guint n = tnet_network_n_nodes (net);
-  if (want_region)
-    for (TnetId i = 0; i < n; i++)
-      {
-        const TnetNode *node = tnet_network_node (net, i);
-        if (node->region != NULL && strcmp (node->region, name) == 0)
-          {
-            g_array_append_val (set->members, i);
-            if (node->kind == TNET_NODE_ZONE)
-              g_array_append_val (set->zones, i);
-          }
-      }
-  if (set->members->len > 0)
-    set->is_region = TRUE;
-  else if (want_node)
+  set->is_region = list->n_items == 1 && list->items[0].kind == TNET_PLACE_REGION;
+  g_autoptr (GHashTable) seen_m = g_hash_table_new (NULL, NULL);
+  g_autoptr (GHashTable) seen_z = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < list->n_items; i++)
     {
-      TnetId i = tnet_network_find_node (net, name);
-      if (i != TNET_ID_NONE)
-        g_array_append_val (set->members, i);
-    }
-  if (set->members->len == 0)
-    {
-      g_set_error (error, TNET_ERROR, TNET_ERROR_NOT_FOUND,
-                   "“%s” names no region and no node (expected a region such as "
-                   "“xuchang”, or a node id)", spec);
-      tnet_node_set_free (set);
-      return NULL;
+      append_new (set->members, seen_m, list->items[i].members);
+      append_new (set->zones, seen_z, list->items[i].zones);
     }
   if (set->zones->len == 0)
     g_array_append_vals (set->zones, set->members->data, set->members->len);
@@ -92,116 +77,26 @@ cmp_str_ptr (gconstpointer pa, gconstpointer pb)
   return strcmp (*(const char *const *) pa, *(const char *const *) pb);
 }
 
-static guint32
-uf_find (guint32 *parent, guint32 x)
-{
-  while (parent[x] != x)
-    {
-      parent[x] = parent[parent[x]];
-      x = parent[x];
-    }
-  return x;
-}
-
 guint
 tnet_corridor_count_lines (const TnetNetwork *net, const TnetScenario *scen,
                            guint mode_mask, const TnetNodeSet *a,
                            const TnetNodeSet *b, GPtrArray **lines_out)
 {
   g_return_val_if_fail (net != NULL && scen != NULL && a != NULL && b != NULL, 0);
-  if (a->is_region && b->is_region)
-    {
-      /* the report's own count, so both always agree */
-      const char *ra = g_str_has_prefix (a->spec, "region:") ? a->spec + 7 : a->spec;
-      const char *rb = g_str_has_prefix (b->spec, "region:") ? b->spec + 7 : b->spec;
-      GPtrArray *names = g_ptr_array_new ();
-      guint count = tnet_corridor_line_count (net, scen, ra, rb, mode_mask, names);
-      if (lines_out)
-        {
-          *lines_out = g_ptr_array_new_with_free_func (g_free);
-          for (guint i = 0; i < names->len; i++)
-            g_ptr_array_add (*lines_out, g_strdup (names->pdata[i]));
-        }
-      g_ptr_array_unref (names);
-      return count;
-    }
-  guint n = tnet_network_n_nodes (net), nl = tnet_network_n_links (net);
-  /* links of each line, in link order */
-  GHashTable *by_line = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                               (GDestroyNotify) g_array_unref);
-  for (TnetId l = 0; l < nl; l++)
-    {
-      const TnetLink *link = tnet_network_link (net, l);
-      if (link->line == NULL || link->line[0] == '\0'
-          || !(mode_mask & TNET_MODE_BIT (link->mode))
-          || !tnet_scenario_link_active (scen, net, l))
-        continue;
-      GArray *arr = g_hash_table_lookup (by_line, link->line);
-      if (arr == NULL)
-        {
-          arr = g_array_new (FALSE, FALSE, sizeof (TnetId));
-          g_hash_table_insert (by_line, (gpointer) link->line, arr);
-        }
-      g_array_append_val (arr, l);
-    }
-  guint8 *side = g_new0 (guint8, n);
+  guint n = tnet_network_n_nodes (net);
+  g_autofree guint8 *side = g_new0 (guint8, n + 1);
   for (guint i = 0; i < a->members->len; i++)
     side[g_array_index (a->members, TnetId, i)] |= 1;
   for (guint i = 0; i < b->members->len; i++)
     side[g_array_index (b->members, TnetId, i)] |= 2;
-  guint32 *parent = g_new (guint32, n);
-  guint8 *comp = g_new0 (guint8, n);
-  for (guint v = 0; v < n; v++)
-    parent[v] = v;
-  GPtrArray *found = g_ptr_array_new_with_free_func (g_free);
-  GHashTableIter it;
-  gpointer key, val;
-  g_hash_table_iter_init (&it, by_line);
-  while (g_hash_table_iter_next (&it, &key, &val))
-    {
-      GArray *arr = val;
-      for (guint i = 0; i < arr->len; i++)
-        {
-          const TnetLink *link = tnet_network_link (net, g_array_index (arr, TnetId, i));
-          guint32 x = uf_find (parent, link->from), y = uf_find (parent, link->to);
-          if (x != y)
-            parent[x] = y;
-        }
-      gboolean joins = FALSE;
-      for (guint i = 0; i < arr->len; i++)
-        {
-          const TnetLink *link = tnet_network_link (net, g_array_index (arr, TnetId, i));
-          guint32 ends[2] = { link->from, link->to };
-          for (int e = 0; e < 2; e++)
-            {
-              guint32 r = uf_find (parent, ends[e]);
-              comp[r] |= side[ends[e]];
-              if (comp[r] == 3)
-                joins = TRUE;
-            }
-        }
-      if (joins)
-        g_ptr_array_add (found, g_strdup (key));
-      /* reset what this line touched */
-      for (guint i = 0; i < arr->len; i++)
-        {
-          const TnetLink *link = tnet_network_link (net, g_array_index (arr, TnetId, i));
-          parent[link->from] = link->from;
-          parent[link->to] = link->to;
-          comp[link->from] = 0;
-          comp[link->to] = 0;
-        }
-    }
-  g_ptr_array_sort (found, cmp_str_ptr);
-  guint count = found->len;
+  g_autoptr (GPtrArray) names = g_ptr_array_new ();
+  guint count = tnet_i_corridor_lines_joining (net, scen, mode_mask, side, names);
   if (lines_out)
-    *lines_out = found;
-  else
-    g_ptr_array_unref (found);
-  g_free (comp);
-  g_free (parent);
-  g_free (side);
-  g_hash_table_unref (by_line);
+    {
+      *lines_out = g_ptr_array_new_with_free_func (g_free);
+      for (guint i = 0; i < names->len; i++)
+        g_ptr_array_add (*lines_out, g_strdup (names->pdata[i]));
+    }
   return count;
 }
 
@@ -219,17 +114,18 @@ tnet_corridor_free (TnetCorridor *corr)
     tnet_graph_unref (corr->graph);
   if (corr->infra_graph)
     tnet_graph_unref (corr->infra_graph);
+  if (corr->mm)
+    tnet_multimodal_unref (corr->mm);
   g_free (corr);
 }
 
-TnetCorridor *
-tnet_corridor_analyse (const TnetNetwork *net, const TnetScenario *scen,
-                       guint mode_mask, const TnetNodeSet *a, const TnetNodeSet *b,
-                       guint k, TnetWeight budget_ms, double factor, GError **error)
+/* The figures of the infrastructure: line count and the link- and
+ * node-disjoint sets over the links of @mode_mask. */
+static TnetCorridor *
+corridor_infra (const TnetNetwork *net, const TnetScenario *scen, guint mode_mask,
+                const TnetNodeSet *a, const TnetNodeSet *b, TnetWeight budget_ms,
+                double factor, GError **error)
 {
-  g_return_val_if_fail (net != NULL && scen != NULL && a != NULL && b != NULL, NULL);
-  g_return_val_if_fail (k >= 1 && factor >= 1.0, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
   g_autoptr (TnetCorridor) corr = g_new0 (TnetCorridor, 1);
   corr->mode_mask = mode_mask;
   corr->budget_ms = budget_ms;
@@ -242,16 +138,9 @@ tnet_corridor_analyse (const TnetNetwork *net, const TnetScenario *scen,
   for (guint i = 0; i < a->members->len; i++)
     in_a[g_array_index (a->members, TnetId, i)] = 1;
   g_autoptr (GArray) bm = g_array_new (FALSE, FALSE, sizeof (TnetId));
-  g_autoptr (GArray) bz = g_array_new (FALSE, FALSE, sizeof (TnetId));
   for (guint i = 0; i < b->members->len; i++)
     if (!in_a[g_array_index (b->members, TnetId, i)])
       g_array_append_val (bm, g_array_index (b->members, TnetId, i));
-  g_autofree guint8 *in_az = g_new0 (guint8, n);
-  for (guint i = 0; i < a->zones->len; i++)
-    in_az[g_array_index (a->zones, TnetId, i)] = 1;
-  for (guint i = 0; i < b->zones->len; i++)
-    if (!in_az[g_array_index (b->zones, TnetId, i)])
-      g_array_append_val (bz, g_array_index (b->zones, TnetId, i));
 
   g_autoptr (TnetMetric) infra_time = NULL;
   corr->infra_graph = tnet_graph_compile_modes (net, scen, mode_mask, &infra_time, NULL, error);
@@ -279,52 +168,128 @@ tnet_corridor_analyse (const TnetNetwork *net, const TnetScenario *scen,
       corr->link_disjoint = g_new0 (TnetPathSet, 1);
       corr->node_disjoint = g_new0 (TnetPathSet, 1);
     }
+  return g_steal_pointer (&corr);
+}
 
-  g_autoptr (TnetMetric) time = NULL;
-  corr->graph = tnet_graph_compile_modes (net, scen, mode_mask | TNET_MODE_BIT (TNET_MODE_ACCESS),
-                                          &time, NULL, error);
-  if (corr->graph == NULL)
-    return NULL;
-  if (bz->len > 0)
-    {
-      guint m = tnet_graph_n_arcs (corr->graph);
-      g_autofree guint8 *free_arc = g_new0 (guint8, m > 0 ? m : 1);
-      for (guint arc = 0; arc < m; arc++)
-        {
-          TnetId l = tnet_graph_arc_link (corr->graph, arc);
-          free_arc[arc] = l == TNET_ID_NONE
-                          || tnet_network_link (net, l)->mode == TNET_MODE_ACCESS;
-        }
-      corr->fastest = tnet_graph_least_time_disjoint_paths (corr->graph, time,
-                                                            (const TnetId *) a->zones->data,
-                                                            a->zones->len,
-                                                            (const TnetId *) bz->data, bz->len,
-                                                            free_arc, k);
-    }
+/* The zones of B that are not zones of A (the least-time paths' ends). */
+static GArray *
+b_zones_outside_a (const TnetNetwork *net, const TnetNodeSet *a, const TnetNodeSet *b)
+{
+  g_autofree guint8 *in_az = g_new0 (guint8, tnet_network_n_nodes (net));
+  for (guint i = 0; i < a->zones->len; i++)
+    in_az[g_array_index (a->zones, TnetId, i)] = 1;
+  GArray *bz = g_array_new (FALSE, FALSE, sizeof (TnetId));
+  for (guint i = 0; i < b->zones->len; i++)
+    if (!in_az[g_array_index (b->zones, TnetId, i)])
+      g_array_append_val (bz, g_array_index (b->zones, TnetId, i));
+  return bz;
+}
+
+/* The least-time alternatives @from → @to on @corr->graph under @time, and
+ * the counts within the budget and the factor. */
+static void
+corridor_fastest (TnetCorridor *corr, const TnetMetric *time, GArray *from, GArray *to,
+                  const guint8 *free_arc, guint k)
+{
+  if (from->len > 0 && to->len > 0)
+    corr->fastest = tnet_graph_least_time_disjoint_paths (corr->graph, time,
+                                                          (const TnetId *) from->data,
+                                                          from->len,
+                                                          (const TnetId *) to->data, to->len,
+                                                          free_arc, k);
   else
     corr->fastest = g_new0 (TnetPathSet, 1);
   for (guint i = 0; i < corr->fastest->n_paths; i++)
     {
       guint64 t = corr->fastest->paths[i].time_ms;
-      if (t <= budget_ms)
+      if (t <= corr->budget_ms)
         corr->n_within_budget++;
-      if ((double) t <= factor * (double) corr->fastest->paths[0].time_ms)
+      if ((double) t <= corr->factor * (double) corr->fastest->paths[0].time_ms)
         corr->n_within_factor++;
     }
+}
+
+TnetCorridor *
+tnet_corridor_analyse (const TnetNetwork *net, const TnetScenario *scen,
+                       guint mode_mask, const TnetNodeSet *a, const TnetNodeSet *b,
+                       guint k, TnetWeight budget_ms, double factor, GError **error)
+{
+  g_return_val_if_fail (net != NULL && scen != NULL && a != NULL && b != NULL, NULL);
+  g_return_val_if_fail (k >= 1 && factor >= 1.0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  g_autoptr (TnetCorridor) corr = corridor_infra (net, scen, mode_mask, a, b, budget_ms,
+                                                  factor, error);
+  if (corr == NULL)
+    return NULL;
+  g_autoptr (TnetMetric) time = NULL;
+  corr->graph = tnet_graph_compile_modes (net, scen, mode_mask | TNET_MODE_BIT (TNET_MODE_ACCESS),
+                                          &time, NULL, error);
+  if (corr->graph == NULL)
+    return NULL;
+  guint m = tnet_graph_n_arcs (corr->graph);
+  g_autofree guint8 *free_arc = g_new0 (guint8, m > 0 ? m : 1);
+  for (guint arc = 0; arc < m; arc++)
+    {
+      TnetId l = tnet_graph_arc_link (corr->graph, arc);
+      free_arc[arc] = l == TNET_ID_NONE
+                      || tnet_network_link (net, l)->mode == TNET_MODE_ACCESS;
+    }
+  g_autoptr (GArray) az = g_array_new (FALSE, FALSE, sizeof (TnetId));
+  g_array_append_vals (az, a->zones->data, a->zones->len);
+  g_autoptr (GArray) bz = b_zones_outside_a (net, a, b);
+  corridor_fastest (corr, time, az, bz, free_arc, k);
   return g_steal_pointer (&corr);
 }
 
-TnetCriticality *
-tnet_corridor_criticality (const TnetNetwork *net, const TnetScenario *scen,
-                           guint mode_mask, const TnetNodeSet *a, const TnetNodeSet *b,
-                           gboolean by_line, TnetWeight budget_ms, guint n_threads,
-                           GError **error)
+TnetCorridor *
+tnet_corridor_analyse_profile (const TnetNetwork *net, const TnetScenario *scen,
+                               const TnetMultimodal *mm, guint mode_mask,
+                               const TnetNodeSet *a, const TnetNodeSet *b, guint k,
+                               TnetWeight budget_ms, double factor, GError **error)
 {
-  TnetCriticalityOptions opts;
-  tnet_criticality_options_init (&opts);
-  opts.n_threads = n_threads;
-  return tnet_corridor_criticality_with (net, scen, mode_mask, a, b, by_line, budget_ms, &opts,
-                                         error);
+  g_return_val_if_fail (net != NULL && scen != NULL && mm != NULL, NULL);
+  g_return_val_if_fail (a != NULL && b != NULL && k >= 1 && factor >= 1.0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  g_autoptr (TnetCorridor) corr = corridor_infra (net, scen, mode_mask, a, b, budget_ms,
+                                                  factor, error);
+  if (corr == NULL)
+    return NULL;
+  corr->mm = tnet_multimodal_ref ((TnetMultimodal *) mm);
+  corr->graph = tnet_graph_ref (tnet_multimodal_get_graph (mm));
+  guint m = tnet_graph_n_arcs (corr->graph);
+  g_autofree guint8 *free_arc = g_new0 (guint8, m > 0 ? m : 1);
+  for (guint arc = 0; arc < m; arc++)
+    {
+      TnetId l = tnet_graph_arc_link (corr->graph, arc);
+      switch (tnet_multimodal_arc_kind (mm, arc))
+        {
+        case TNET_ARC_DRIVE:
+        case TNET_ARC_WALK:
+          free_arc[arc] = l == TNET_ID_NONE
+                          || tnet_network_link (net, l)->mode == TNET_MODE_ACCESS;
+          break;
+        case TNET_ARC_RIDE:
+        case TNET_ARC_DWELL:
+          free_arc[arc] = 0;
+          break;
+        default:
+          free_arc[arc] = 1;
+          break;
+        }
+    }
+  g_autoptr (GArray) from = g_array_new (FALSE, FALSE, sizeof (TnetId));
+  g_autoptr (GArray) to = b_zones_outside_a (net, a, b);
+  for (guint i = 0; i < a->zones->len; i++)
+    {
+      TnetId o = tnet_multimodal_origin_node (mm, g_array_index (a->zones, TnetId, i));
+      g_array_append_val (from, o);
+    }
+  for (guint i = 0; i < to->len; i++)
+    g_array_index (to, TnetId, i) = tnet_multimodal_destination_node (mm, g_array_index (to,
+                                                                                         TnetId,
+                                                                                         i));
+  corridor_fastest (corr, tnet_multimodal_get_metric (mm), from, to, free_arc, k);
+  return g_steal_pointer (&corr);
 }
 
 /* The scan on @graph with elements links (element = the arc's network link,
@@ -369,7 +334,7 @@ scan_elements (const TnetNetwork *net, TnetGraph *graph, const TnetMetric *time,
         arc_elem[arc] = tnet_graph_arc_link (graph, arc);
       n_elements = tnet_network_n_links (net);
     }
-  TnetCriticality *crit = tnet_criticality_scan_with (graph, time, arc_elem, n_elements,
+  TnetCriticality *crit = tnet_criticality_scan (graph, time, arc_elem, n_elements,
                                                       (const TnetId *) po->data,
                                                       (const TnetId *) pd->data, po->len, pop,
                                                       budget_ms, opts, error);
@@ -382,46 +347,6 @@ scan_elements (const TnetNetwork *net, TnetGraph *graph, const TnetMetric *time,
                                                   : tnet_network_link (net, e)->id);
     }
   return crit;
-}
-
-TnetCriticality *
-tnet_corridor_criticality_with (const TnetNetwork *net, const TnetScenario *scen,
-                                guint mode_mask, const TnetNodeSet *a, const TnetNodeSet *b,
-                                gboolean by_line, TnetWeight budget_ms,
-                                const TnetCriticalityOptions *opts, GError **error)
-{
-  g_return_val_if_fail (net != NULL && scen != NULL && a != NULL && b != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-  g_autoptr (TnetMetric) time = NULL;
-  g_autoptr (TnetGraph) graph = tnet_graph_compile_modes (net, scen,
-                                                          mode_mask | TNET_MODE_BIT (TNET_MODE_ACCESS),
-                                                          &time, NULL, error);
-  if (graph == NULL)
-    return NULL;
-  guint n = tnet_graph_n_nodes (graph), m = tnet_graph_n_arcs (graph);
-  g_autofree const char **arc_line = g_new0 (const char *, m > 0 ? m : 1);
-  for (guint arc = 0; arc < m; arc++)
-    {
-      TnetId l = tnet_graph_arc_link (graph, arc);
-      const char *line = l != TNET_ID_NONE ? tnet_network_link (net, l)->line : NULL;
-      arc_line[arc] = line && line[0] ? line : NULL;
-    }
-  g_autoptr (GArray) po = g_array_new (FALSE, FALSE, sizeof (TnetId));
-  g_autoptr (GArray) pd = g_array_new (FALSE, FALSE, sizeof (TnetId));
-  for (guint i = 0; i < a->zones->len; i++)
-    for (guint j = 0; j < b->zones->len; j++)
-      {
-        TnetId o = g_array_index (a->zones, TnetId, i), d = g_array_index (b->zones, TnetId, j);
-        if (o == d)
-          continue;
-        g_array_append_val (po, o);
-        g_array_append_val (pd, d);
-      }
-  g_autofree double *pop = g_new0 (double, n > 0 ? n : 1);
-  for (guint v = 0; v < n && v < tnet_network_n_nodes (net); v++)
-    pop[v] = tnet_network_node (net, v)->population;
-  return scan_elements (net, graph, time, arc_line, po, pd, pop, by_line, budget_ms, opts,
-                        error);
 }
 
 TnetCriticality *
@@ -458,4 +383,336 @@ tnet_corridor_criticality_profile (const TnetNetwork *net, const TnetMultimodal 
     }
   return scan_elements (net, graph, time, arc_line, po, pd, pop, by_line, budget_ms, opts,
                         error);
+}
+
+char **
+tnet_corridor_path_places (const TnetNetwork *net, const TnetMultimodal *mm, const TnetPath *p)
+{
+  g_return_val_if_fail (net != NULL && p != NULL, NULL);
+  GPtrArray *out = g_ptr_array_new ();
+  if (mm == NULL)
+    for (guint i = 0; i <= p->n_arcs; i++)
+      g_ptr_array_add (out, g_strdup (tnet_network_node (net, p->nodes[i])->id));
+  else
+    {
+      g_autoptr (TnetJourney) j = tnet_multimodal_journey_from_arcs (mm, p->arcs, p->n_arcs);
+      const char *last = NULL;
+      for (guint i = 0; j && i < j->n_legs; i++)
+        {
+          const char *ends[2] = { j->legs[i].from, j->legs[i].to };
+          for (int e = 0; e < 2; e++)
+            if (ends[e] && (last == NULL || strcmp (last, ends[e]) != 0))
+              {
+                g_ptr_array_add (out, g_strdup (ends[e]));
+                last = ends[e];
+              }
+        }
+    }
+  g_ptr_array_add (out, NULL);
+  return (char **) g_ptr_array_free (out, FALSE);
+}
+
+/* minutes with one decimal, as shown to people */
+static double
+minutes1 (guint64 ms)
+{
+  return round ((double) ms / 6000.0) / 10.0;
+}
+
+gboolean
+tnet_corridor_pair_zones (const TnetNodeSet *a, const TnetNodeSet *b, guint pair,
+                          TnetId *origin, TnetId *destination)
+{
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+  guint k = 0;
+  for (guint i = 0; i < a->zones->len; i++)
+    for (guint j = 0; j < b->zones->len; j++)
+      {
+        TnetId o = g_array_index (a->zones, TnetId, i), d = g_array_index (b->zones, TnetId, j);
+        if (o == d)
+          continue;
+        if (k++ == pair)
+          {
+            if (origin)
+              *origin = o;
+            if (destination)
+              *destination = d;
+            return TRUE;
+          }
+      }
+  return FALSE;
+}
+
+/* The network ids of the ends of pair @p (tnet_corridor_pair_zones()). */
+static void
+pair_ends (const TnetNetwork *net, const TnetNodeSet *a, const TnetNodeSet *b, guint p,
+           const char **from, const char **to)
+{
+  TnetId o, d;
+  if (tnet_corridor_pair_zones (a, b, p, &o, &d))
+    {
+      *from = tnet_network_node (net, o)->id;
+      *to = tnet_network_node (net, d)->id;
+    }
+  else
+    *from = *to = "";
+}
+
+void
+tnet_i_criticality_items_json (JsonBuilder *jb, const TnetCriticality *crit,
+                               const TnetNetwork *net, const TnetMultimodal *mm,
+                               const TnetNodeSet *a, const TnetNodeSet *b, gboolean by_line,
+                               guint top)
+{
+  guint n_show = MIN (top, tnet_criticality_n_items (crit));
+  for (guint r = 0; r < n_show; r++)
+    {
+      const TnetCriticalityItem *it = tnet_criticality_item (crit, r);
+      const char *name = it->name ? it->name : "";
+      json_builder_begin_object (jb);
+      json_builder_set_member_name (jb, by_line ? "line" : "link");
+      json_builder_add_string_value (jb, name);
+      if (!by_line)
+        {
+          const char *line = it->element < tnet_network_n_links (net)
+                             ? tnet_network_link (net, it->element)->line : NULL;
+          json_builder_set_member_name (jb, "line");
+          json_builder_add_string_value (jb, line ? line : "");
+        }
+      json_builder_set_member_name (jb, "rank");
+      json_builder_add_int_value (jb, r + 1);
+      json_builder_set_member_name (jb, "name");
+      json_builder_add_string_value (jb, name);
+      json_builder_set_member_name (jb, "profile");
+      json_builder_add_string_value (jb, tnet_profile_to_string (tnet_multimodal_get_profile (mm)));
+      json_builder_set_member_name (jb, "pairs_slower");
+      json_builder_add_int_value (jb, it->n_pairs_slower);
+      json_builder_set_member_name (jb, "pairs_cut");
+      json_builder_add_int_value (jb, it->n_pairs_cut);
+      json_builder_set_member_name (jb, "pairs_out_of_budget");
+      json_builder_add_int_value (jb, it->n_pairs_out_of_budget);
+      json_builder_set_member_name (jb, "population_lost");
+      json_builder_add_double_value (jb, it->population_lost);
+      json_builder_set_member_name (jb, "max_increase_min");
+      json_builder_add_double_value (jb, minutes1 (it->max_increase_ms));
+      json_builder_set_member_name (jb, "total_increase_min");
+      json_builder_add_double_value (jb, minutes1 (it->total_increase_ms));
+      guint p = it->worst_pair;
+      const char *from, *to;
+      pair_ends (net, a, b, p, &from, &to);
+      json_builder_set_member_name (jb, "worst_pair");
+      json_builder_begin_object (jb);
+      json_builder_set_member_name (jb, "from");
+      json_builder_add_string_value (jb, from);
+      json_builder_set_member_name (jb, "to");
+      json_builder_add_string_value (jb, to);
+      json_builder_set_member_name (jb, "before_min");
+      json_builder_add_double_value (jb, minutes1 (tnet_criticality_base_time (crit, p)));
+      json_builder_set_member_name (jb, "after_min");
+      TnetWeight after = tnet_criticality_time (crit, r, p);
+      if (after == TNET_WEIGHT_INF)
+        json_builder_add_null_value (jb);
+      else
+        json_builder_add_double_value (jb, minutes1 (after));
+      json_builder_end_object (jb);
+      g_autoptr (TnetPath) detour = tnet_criticality_detour (crit, r, p);
+      g_auto (GStrv) places = detour ? tnet_corridor_path_places (net, mm, detour) : NULL;
+      json_builder_set_member_name (jb, "detour");
+      json_builder_begin_array (jb);
+      for (guint i = 0; places && places[i]; i++)
+        json_builder_add_string_value (jb, places[i]);
+      json_builder_end_array (jb);
+      json_builder_end_object (jb);
+    }
+}
+
+char *
+tnet_corridor_criticality_to_json (const TnetCriticality *crit, const TnetNetwork *net,
+                                   const TnetMultimodal *mm, const TnetNodeSet *a,
+                                   const TnetNodeSet *b, gboolean by_line, int year, guint top,
+                                   gboolean pretty)
+{
+  g_return_val_if_fail (crit != NULL && net != NULL && mm != NULL, NULL);
+  g_return_val_if_fail (a != NULL && b != NULL, NULL);
+  g_autoptr (JsonBuilder) jb = json_builder_new ();
+  json_builder_begin_object (jb);
+  json_builder_set_member_name (jb, "from");
+  json_builder_add_string_value (jb, a->spec);
+  json_builder_set_member_name (jb, "to");
+  json_builder_add_string_value (jb, b->spec);
+  json_builder_set_member_name (jb, "by");
+  json_builder_add_string_value (jb, by_line ? "line" : "link");
+  json_builder_set_member_name (jb, "profile");
+  json_builder_add_string_value (jb, tnet_profile_to_string (tnet_multimodal_get_profile (mm)));
+  json_builder_set_member_name (jb, "year");
+  json_builder_add_int_value (jb, year);
+  json_builder_set_member_name (jb, "pairs");
+  json_builder_add_int_value (jb, tnet_criticality_n_pairs (crit));
+  json_builder_set_member_name (jb, "candidates");
+  json_builder_add_int_value (jb, tnet_criticality_n_candidates (crit));
+  json_builder_set_member_name (jb, "ranked");
+  json_builder_begin_array (jb);
+  tnet_i_criticality_items_json (jb, crit, net, mm, a, b, by_line, top);
+  json_builder_end_array (jb);
+  json_builder_end_object (jb);
+  g_autoptr (JsonNode) root = json_builder_get_root (jb);
+  return tnet_i_json_to_text (root, pretty ? 2 : 0);
+}
+
+char *
+tnet_corridor_criticality_to_csv (const TnetCriticality *crit, const TnetNetwork *net,
+                                  const TnetNodeSet *a, const TnetNodeSet *b, guint top)
+{
+  g_return_val_if_fail (crit != NULL && net != NULL && a != NULL && b != NULL, NULL);
+  static const char *const header[] = { "rank", "element", "pairs_slower", "pairs_cut",
+                                        "pairs_out_of_budget", "population_lost",
+                                        "max_increase_min", "total_increase_min",
+                                        "worst_from", "worst_to", "before_min",
+                                        "after_min", NULL };
+  g_autoptr (TnetCsvWriter) w = tnet_csv_writer_new (header);
+  guint n_show = MIN (top, tnet_criticality_n_items (crit));
+  for (guint r = 0; r < n_show; r++)
+    {
+      const TnetCriticalityItem *it = tnet_criticality_item (crit, r);
+      guint p = it->worst_pair;
+      const char *from, *to;
+      pair_ends (net, a, b, p, &from, &to);
+      tnet_csv_writer_add_int (w, r + 1);
+      tnet_csv_writer_add_text (w, it->name);
+      tnet_csv_writer_add_int (w, it->n_pairs_slower);
+      tnet_csv_writer_add_int (w, it->n_pairs_cut);
+      tnet_csv_writer_add_int (w, it->n_pairs_out_of_budget);
+      tnet_csv_writer_add_number (w, it->population_lost, 0);
+      tnet_csv_writer_add_number (w, minutes1 (it->max_increase_ms), 1);
+      tnet_csv_writer_add_number (w, minutes1 (it->total_increase_ms), 1);
+      tnet_csv_writer_add_text (w, from);
+      tnet_csv_writer_add_text (w, to);
+      TnetWeight times[2] = { tnet_criticality_base_time (crit, p),
+                              tnet_criticality_time (crit, r, p) };
+      for (guint k = 0; k < 2; k++)
+        {
+          char buf[32];
+          if (times[k] == TNET_WEIGHT_INF)
+            g_strlcpy (buf, "cut", sizeof buf);
+          else
+            g_ascii_formatd (buf, sizeof buf, "%.1f", minutes1 (times[k]));
+          tnet_csv_writer_add_text (w, buf);
+        }
+      tnet_csv_writer_end_row (w);
+    }
+  return g_strdup (tnet_csv_writer_peek (w));
+}
+
+/* A path as JSON: minutes, the places it passes and the links of its arcs
+ * (on a profile's graph, @mm, only the arcs that run over a link: rides,
+ * waits and transfers have none). */
+static void
+json_path (JsonBuilder *b, const TnetNetwork *net, const TnetGraph *graph,
+           const TnetMultimodal *mm, const TnetPath *p)
+{
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "minutes");
+  json_builder_add_double_value (b, minutes1 (p->time_ms));
+  json_builder_set_member_name (b, "nodes");
+  json_builder_begin_array (b);
+  g_auto (GStrv) places = tnet_corridor_path_places (net, mm, p);
+  for (guint i = 0; places[i]; i++)
+    json_builder_add_string_value (b, places[i]);
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "links");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < p->n_arcs; i++)
+    {
+      TnetId l = tnet_graph_arc_link (graph, p->arcs[i]);
+      if (l != TNET_ID_NONE || mm == NULL)
+        json_builder_add_string_value (b, l != TNET_ID_NONE ? tnet_network_link (net, l)->id
+                                                            : "");
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+}
+
+static void
+json_path_set (JsonBuilder *b, const char *name, const TnetNetwork *net,
+               const TnetGraph *graph, const TnetMultimodal *mm, const TnetPathSet *set)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "count");
+  json_builder_add_int_value (b, set->n_paths);
+  json_builder_set_member_name (b, "paths");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < set->n_paths; i++)
+    json_path (b, net, graph, mm, &set->paths[i]);
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+}
+
+char *
+tnet_corridor_to_json (const TnetCorridor *corr, const TnetNetwork *net, const TnetNodeSet *a,
+                       const TnetNodeSet *b, int year, gboolean pretty)
+{
+  g_return_val_if_fail (corr != NULL && net != NULL && a != NULL && b != NULL, NULL);
+  guint mask = corr->mode_mask;
+  const char *group = mask == TNET_MODES_RAIL ? "rail" : mask == TNET_MODES_ROAD ? "road" : "all";
+  g_autoptr (JsonBuilder) jb = json_builder_new ();
+  json_builder_begin_object (jb);
+  json_builder_set_member_name (jb, "from");
+  json_builder_add_string_value (jb, a->spec);
+  json_builder_set_member_name (jb, "to");
+  json_builder_add_string_value (jb, b->spec);
+  json_builder_set_member_name (jb, "modes");
+  json_builder_add_string_value (jb, group);
+  if (corr->mm)
+    {
+      json_builder_set_member_name (jb, "profile");
+      json_builder_add_string_value (jb, tnet_profile_to_string (tnet_multimodal_get_profile (corr->mm)));
+    }
+  json_builder_set_member_name (jb, "year");
+  json_builder_add_int_value (jb, year);
+  json_builder_set_member_name (jb, "line_count");
+  json_builder_add_int_value (jb, corr->n_lines);
+  json_builder_set_member_name (jb, "lines");
+  json_builder_begin_array (jb);
+  for (guint i = 0; i < corr->lines->len; i++)
+    json_builder_add_string_value (jb, corr->lines->pdata[i]);
+  json_builder_end_array (jb);
+  json_path_set (jb, "link_disjoint", net, corr->infra_graph, NULL, corr->link_disjoint);
+  json_path_set (jb, "node_disjoint", net, corr->infra_graph, NULL, corr->node_disjoint);
+  json_path_set (jb, "least_time", net, corr->graph, corr->mm, corr->fastest);
+  json_builder_set_member_name (jb, "budget_min");
+  json_builder_add_double_value (jb, corr->budget_ms / 60000.0);
+  json_builder_set_member_name (jb, "within_budget");
+  json_builder_add_int_value (jb, corr->n_within_budget);
+  json_builder_set_member_name (jb, "factor");
+  json_builder_add_double_value (jb, corr->factor);
+  json_builder_set_member_name (jb, "within_factor");
+  json_builder_add_int_value (jb, corr->n_within_factor);
+  json_builder_end_object (jb);
+  g_autoptr (JsonNode) root = json_builder_get_root (jb);
+  return tnet_i_json_to_text (root, pretty ? 2 : 0);
+}
+
+char *
+tnet_corridor_to_csv (const TnetCorridor *corr, const TnetNetwork *net)
+{
+  g_return_val_if_fail (corr != NULL && net != NULL, NULL);
+  static const char *const header[] = { "set", "rank", "minutes", "nodes", NULL };
+  g_autoptr (TnetCsvWriter) w = tnet_csv_writer_new (header);
+  const struct { const char *name; const TnetPathSet *set; } sets[] = {
+    { "link_disjoint", corr->link_disjoint }, { "node_disjoint", corr->node_disjoint },
+    { "least_time", corr->fastest } };
+  for (guint j = 0; j < G_N_ELEMENTS (sets); j++)
+    for (guint i = 0; i < sets[j].set->n_paths; i++)
+      {
+        g_auto (GStrv) places = tnet_corridor_path_places (net, j == 2 ? corr->mm : NULL,
+                                                           &sets[j].set->paths[i]);
+        g_autofree char *nodes = g_strjoinv (" > ", places);
+        tnet_csv_writer_add_text (w, sets[j].name);
+        tnet_csv_writer_add_int (w, i + 1);
+        tnet_csv_writer_add_number (w, minutes1 (sets[j].set->paths[i].time_ms), 1);
+        tnet_csv_writer_add_text (w, nodes);
+        tnet_csv_writer_end_row (w);
+      }
+  return g_strdup (tnet_csv_writer_peek (w));
 }

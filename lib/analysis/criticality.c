@@ -60,6 +60,7 @@ struct _TnetCriticality {
   struct _Worker *workers;
   gboolean inline_scan; /* one worker, on the calling thread */
   TnetProgressFunc progress; /* nullable */
+  GCancellable *cancellable; /* nullable, borrowed for the scan */
   gpointer progress_data;
   GMutex lock;         /* guards n_done and n_finished */
   GCond changed;       /* signalled when either grows */
@@ -210,6 +211,11 @@ scan_worker (gpointer data, gpointer user_data)
   Worker *w = &crit->workers[GPOINTER_TO_UINT (data) - 1];
   while (!g_atomic_int_get (&crit->cancel))
     {
+      if (g_cancellable_is_cancelled (crit->cancellable))
+        {
+          g_atomic_int_set (&crit->cancel, 1);
+          break;
+        }
       guint o = (guint) g_atomic_int_add (&crit->next_origin, 1);
       if (o >= crit->n_origins)
         break;
@@ -245,24 +251,8 @@ tnet_criticality_scan (TnetGraph *graph, const TnetMetric *metric,
                        const TnetId *arc_element, guint n_elements,
                        const TnetId *pair_origin, const TnetId *pair_dest,
                        guint n_pairs, const double *node_population,
-                       TnetWeight budget_ms, guint n_threads)
-{
-  TnetCriticalityOptions opts;
-  tnet_criticality_options_init (&opts);
-  opts.n_threads = n_threads;
-  /* without a progress function the scan cannot fail */
-  return tnet_criticality_scan_with (graph, metric, arc_element, n_elements, pair_origin,
-                                     pair_dest, n_pairs, node_population, budget_ms, &opts,
-                                     NULL);
-}
-
-TnetCriticality *
-tnet_criticality_scan_with (TnetGraph *graph, const TnetMetric *metric,
-                            const TnetId *arc_element, guint n_elements,
-                            const TnetId *pair_origin, const TnetId *pair_dest,
-                            guint n_pairs, const double *node_population,
-                            TnetWeight budget_ms, const TnetCriticalityOptions *opts,
-                            GError **error)
+                       TnetWeight budget_ms, const TnetCriticalityOptions *opts,
+                       GError **error)
 {
   g_return_val_if_fail (graph != NULL && metric != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -380,6 +370,7 @@ tnet_criticality_scan_with (TnetGraph *graph, const TnetMetric *metric,
   guint n_threads = opts ? opts->n_threads : 0;
   crit->progress = opts ? opts->progress : NULL;
   crit->progress_data = opts ? opts->progress_data : NULL;
+  crit->cancellable = opts ? opts->cancellable : NULL;
   crit->next_report = 1;
   g_mutex_init (&crit->lock);
   g_cond_init (&crit->changed);
@@ -429,6 +420,7 @@ tnet_criticality_scan_with (TnetGraph *graph, const TnetMetric *metric,
     worker_clear (&crit->workers[i]);
   g_free (crit->workers);
   crit->workers = NULL;
+  crit->cancellable = NULL;
   if (g_atomic_int_get (&crit->cancel))
     {
       g_array_free (entries, TRUE);

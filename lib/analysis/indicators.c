@@ -27,7 +27,7 @@ link_counts (const TnetNetwork *net, const TnetScenario *scen, TnetId i,
 /* Key of a link's physical segment when it may have twins: the two
  * carriageways of one road (one-way links of the same line between the same
  * nodes), or the links of several lines over one track (tag shared_track,
- * data/xuchang/README.md). NULL for an ordinary two-way link. */
+ * docs/data-format.md). NULL for an ordinary two-way link. */
 static char *
 segment_key (const TnetLink *l)
 {

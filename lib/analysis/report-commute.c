@@ -96,21 +96,18 @@ run_group (const TnetReportContext *ctx, const TnetPlanCommute *grp, JsonBuilder
       g_array_append_val (unit_rows, row);
     }
 
+  /* the column's graphs, shared with the corridor section's criticality */
   g_autofree TnetMultimodal **graphs = g_new0 (TnetMultimodal *, N_PROFILES);
-  const TnetFeed *feed = NULL;
-  if (!tnet_dataset_get_feed (ctx->ds, tnet_scenario_get_year (ctx->scen), &feed, error)
-      || !tnet_commute_build_graphs (net, ctx->scen, feed, tnet_dataset_get_hubs (ctx->ds),
-                                     profiles, N_PROFILES, graphs, error))
-    {
-      g_array_unref (unit_rows);
-      return FALSE;
-    }
+  for (guint p = 0; p < N_PROFILES; p++)
+    if ((graphs[p] = tnet_i_report_profile_graph (ctx, profiles[p], error)) == NULL)
+      {
+        g_array_unref (unit_rows);
+        return FALSE;
+      }
   TnetCommute *c = tnet_commute_compute (net, graphs, N_PROFILES,
                                          (const TnetId *) (void *) origins->data, origins->len,
                                          (const TnetId *) (void *) dests->data, dests->len,
                                          TNET_COMMUTE_TO, budget);
-  for (guint p = 0; p < N_PROFILES; p++)
-    tnet_multimodal_unref (graphs[p]);
   CommuteCache *cache = g_new0 (CommuteCache, 1);
   cache->commute = c;
   cache->unit_rows = unit_rows;

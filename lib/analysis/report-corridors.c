@@ -1,14 +1,60 @@
 /* report-corridors.c: the report's corridor redundancy section — disjoint
  * paths from the plan's home region to each [pair] region, and the top-N
  * links whose failure hurts the journeys to the critical pair's region
- * most. */
+ * most, by each profile of the plan's commute groups on its own graph. */
 #include "tnet-internal.h"
 #include "report-private.h"
+#include "analysis-private.h"
 
 static double
 minutes1 (guint64 ms)
 {
   return round ((double) ms / 6000.0) / 10.0;
+}
+
+/* The critical-link rows: the worst increase among each profile's top
+ * items, and the top items of each profile in profile order. */
+static void
+write_critical_links (const TnetReportContext *ctx, const TnetPlanPair *cp,
+                      const TnetNodeSet *home, const TnetNodeSet *zz,
+                      TnetCriticality *const *crits, TnetMultimodal *const *graphs,
+                      const TnetProfile *profiles, guint n_prof, JsonBuilder *b,
+                      GString *text)
+{
+  const TnetPlan *plan = ctx->plan;
+  guint top = (guint) tnet_plan_get_int (plan, "top");
+  g_autofree char *crit_row = g_strdup_printf ("Largest increase from one link failure (to %s)",
+                                               cp->label);
+  tnet_i_report_indicator (ctx, "critical_link_max_increase_min", crit_row, "min", 1);
+  double worst = 0.0;
+  for (guint p = 0; p < n_prof; p++)
+    for (guint r = 0; r < MIN (top, tnet_criticality_n_items (crits[p])); r++)
+      worst = MAX (worst, minutes1 (tnet_criticality_item (crits[p], r)->max_increase_ms));
+  tnet_i_json_add_number (b, "critical_link_max_increase_min", worst, 1);
+  json_builder_set_member_name (b, "critical_links");
+  json_builder_begin_array (b);
+  for (guint p = 0; p < n_prof; p++)
+    {
+      const TnetCriticality *crit = crits[p];
+      const char *prof = tnet_profile_to_string (profiles[p]);
+      guint n_show = MIN (top, tnet_criticality_n_items (crit));
+      tnet_i_criticality_items_json (b, crit, ctx->net, graphs[p], home, zz, FALSE, top);
+      g_string_append_printf (text, "  critical links %s → %s, %s (%u zone pairs, budget "
+                              "%.0f min):\n", tnet_plan_get_home_label (plan), cp->label, prof,
+                              tnet_criticality_n_pairs (crit),
+                              tnet_plan_get_double (plan, "budget_min"));
+      for (guint r = 0; r < n_show; r++)
+        {
+          const TnetCriticalityItem *it = tnet_criticality_item (crit, r);
+          const TnetLink *link = tnet_network_link (ctx->net, it->element);
+          g_string_append_printf (text, "    %2u. %s (%s): %u pairs slower, %u cut, %u out of "
+                                  "budget, max +%.1f min\n", r + 1, it->name,
+                                  link->line ? link->line : "-", it->n_pairs_slower,
+                                  it->n_pairs_cut, it->n_pairs_out_of_budget,
+                                  minutes1 (it->max_increase_ms));
+        }
+    }
+  json_builder_end_array (b);
 }
 
 static gboolean
@@ -104,54 +150,26 @@ run_corridors (const TnetReportContext *ctx, JsonBuilder *b, GString *text, GErr
   g_autoptr (TnetNodeSet) zz = tnet_node_set_resolve (ctx->net, cp_spec, NULL);
   if (zz == NULL)
     return TRUE;
-  g_autoptr (TnetCriticality) crit = tnet_corridor_criticality (ctx->net, ctx->scen,
-                                                                TNET_MODES_RAIL | TNET_MODES_ROAD,
-                                                                home, zz, FALSE, budget_ms,
-                                                                0, error);
-  if (crit == NULL)
-    return FALSE;
-  guint n_show = MIN ((guint) tnet_plan_get_int (plan, "top"), tnet_criticality_n_items (crit));
-  g_autofree char *crit_row = g_strdup_printf ("Largest increase from one link failure (to %s)",
-                                               cp->label);
-  tnet_i_report_indicator (ctx, "critical_link_max_increase_min", crit_row, "min", 1);
-  double worst = n_show > 0 ? minutes1 (tnet_criticality_item (crit, 0)->max_increase_ms) : 0.0;
-  for (guint r = 1; r < n_show; r++)
-    worst = MAX (worst, minutes1 (tnet_criticality_item (crit, r)->max_increase_ms));
-  tnet_i_json_add_number (b, "critical_link_max_increase_min", worst, 1);
-  json_builder_set_member_name (b, "critical_links");
-  json_builder_begin_array (b);
-  g_string_append_printf (text, "  critical links %s → %s (%u zone pairs, budget %.0f min):\n",
-                          tnet_plan_get_home_label (plan), cp->label,
-                          tnet_criticality_n_pairs (crit),
-                          tnet_plan_get_double (plan, "budget_min"));
-  for (guint r = 0; r < n_show; r++)
+  /* scanned on each commute profile's own graph, so that the times are
+   * the commute's (waits, transfers and layer rules included) */
+  TnetProfile profiles[TNET_N_PROFILES];
+  guint n_prof = tnet_i_report_commute_profiles (ctx, profiles);
+  TnetCriticality *crits[TNET_N_PROFILES] = { NULL };
+  TnetMultimodal *graphs[TNET_N_PROFILES] = { NULL };
+  gboolean ok = TRUE;
+  for (guint p = 0; ok && p < n_prof; p++)
     {
-      const TnetCriticalityItem *it = tnet_criticality_item (crit, r);
-      const TnetLink *link = tnet_network_link (ctx->net, it->element);
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "link");
-      json_builder_add_string_value (b, it->name);
-      json_builder_set_member_name (b, "line");
-      json_builder_add_string_value (b, link->line ? link->line : "");
-      json_builder_set_member_name (b, "pairs_slower");
-      json_builder_add_int_value (b, it->n_pairs_slower);
-      json_builder_set_member_name (b, "pairs_cut");
-      json_builder_add_int_value (b, it->n_pairs_cut);
-      json_builder_set_member_name (b, "pairs_out_of_budget");
-      json_builder_add_int_value (b, it->n_pairs_out_of_budget);
-      json_builder_set_member_name (b, "population_lost");
-      json_builder_add_double_value (b, it->population_lost);
-      json_builder_set_member_name (b, "max_increase_min");
-      json_builder_add_double_value (b, minutes1 (it->max_increase_ms));
-      json_builder_set_member_name (b, "total_increase_min");
-      json_builder_add_double_value (b, minutes1 (it->total_increase_ms));
-      json_builder_end_object (b);
-      g_string_append_printf (text, "    %2u. %s (%s): %u pairs slower, %u out of budget, max +%.1f min\n",
-                              r + 1, it->name, link->line ? link->line : "-", it->n_pairs_slower,
-                              it->n_pairs_out_of_budget, minutes1 (it->max_increase_ms));
+      graphs[p] = tnet_i_report_profile_graph (ctx, profiles[p], error);
+      crits[p] = graphs[p] ? tnet_corridor_criticality_profile (ctx->net, graphs[p], home, zz,
+                                                                FALSE, budget_ms, NULL, error)
+                           : NULL;
+      ok = crits[p] != NULL;
     }
-  json_builder_end_array (b);
-  return TRUE;
+  if (ok)
+    write_critical_links (ctx, cp, home, zz, crits, graphs, profiles, n_prof, b, text);
+  for (guint p = 0; p < n_prof; p++)
+    tnet_criticality_free (crits[p]);
+  return ok;
 }
 
 const TnetReportSection tnet_i_report_section_corridors = {

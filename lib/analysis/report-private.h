@@ -74,9 +74,15 @@ void tnet_i_report_cache_set (const TnetReportContext *ctx, const char *key,
 void tnet_i_json_add_number (JsonBuilder *b, const char *key, double v, int decimals);
 void tnet_i_json_add_strings (JsonBuilder *b, const char *key, const GPtrArray *strings);
 
-/* The profiles of the commute section, in its order (report-commute.c). */
-extern const TnetProfile *const tnet_i_report_commute_profiles;
-extern const guint tnet_i_report_n_commute_profiles;
+/* The profiles of the plan's commute groups, in plan order without
+ * repeats, into @out (room for TNET_N_PROFILES); the car profile when the
+ * plan has no commute group. Returns their number. */
+guint tnet_i_report_commute_profiles (const TnetReportContext *ctx, TnetProfile *out);
+/* The column's graph of @profile, as the commute section builds it (the
+ * dataset's feed of the scenario year and its hubs), built once per column
+ * and cached. Borrowed; NULL with @error set when the build fails. */
+TnetMultimodal *tnet_i_report_profile_graph (const TnetReportContext *ctx, TnetProfile profile,
+                                             GError **error);
 
 /* The sections (defined in their own files). */
 extern const TnetReportSection tnet_i_report_section_network;

@@ -91,6 +91,43 @@ tnet_i_report_cache_set (const TnetReportContext *ctx, const char *key,
   g_datalist_set_data_full (ctx->cache, key, data, destroy);
 }
 
+guint
+tnet_i_report_commute_profiles (const TnetReportContext *ctx, TnetProfile *out)
+{
+  guint n = 0;
+  for (guint g = 0; ctx->plan && g < tnet_plan_n_commutes (ctx->plan); g++)
+    {
+      const TnetPlanCommute *grp = tnet_plan_get_commute (ctx->plan, g);
+      for (guint p = 0; p < grp->n_profiles; p++)
+        {
+          gboolean seen = FALSE;
+          for (guint i = 0; i < n; i++)
+            seen |= out[i] == grp->profiles[p];
+          if (!seen && n < TNET_N_PROFILES)
+            out[n++] = grp->profiles[p];
+        }
+    }
+  if (n == 0)
+    out[n++] = TNET_PROFILE_CAR;
+  return n;
+}
+
+TnetMultimodal *
+tnet_i_report_profile_graph (const TnetReportContext *ctx, TnetProfile profile, GError **error)
+{
+  g_autofree char *key = g_strdup_printf ("graph %s", tnet_profile_to_string (profile));
+  TnetMultimodal *mm = tnet_i_report_cache_get (ctx, key);
+  if (mm != NULL)
+    return mm;
+  const TnetFeed *feed = NULL;
+  if (!tnet_dataset_get_feed (ctx->ds, tnet_scenario_get_year (ctx->scen), &feed, error)
+      || !tnet_commute_build_graphs (ctx->net, ctx->scen, feed, tnet_dataset_get_hubs (ctx->ds),
+                                     &profile, 1, &mm, error))
+    return NULL;
+  tnet_i_report_cache_set (ctx, key, mm, (GDestroyNotify) tnet_multimodal_unref);
+  return mm;
+}
+
 void
 tnet_i_json_add_number (JsonBuilder *b, const char *key, double v, int decimals)
 {

@@ -57,10 +57,11 @@ static const KeySpec key_specs[] = {
   { "corridors", "factor", KT_DOUBLE, 1, 10, NULL },
   { "corridors", "k", KT_INT, 1, 16, NULL },
   { "corridors", "budget_min", KT_DOUBLE, 0, 1440, NULL },
+  { "corridors", "profile", KT_WORD, 0, 0, PROFILE_WORDS },
   { "criticality", "pairs", KT_PAIRS, 0, 0, NULL },
   { "criticality", "by", KT_WORD, 0, 0, "link;line" },
   { "criticality", "top", KT_INT, 1, 100000, NULL },
-  { "criticality", "modes", KT_WORD, 0, 0, "rail;road;all" },
+  { "criticality", "profile", KT_WORD, 0, 0, PROFILE_WORDS },
   { "criticality", "budget_min", KT_DOUBLE, 0, 1440, NULL },
   { "output", "dir", KT_PATH, 0, 0, NULL },
   { "output", "formats", KT_WORDS, 0, 0, FORMAT_WORDS },
@@ -466,7 +467,7 @@ parse_value (TnetScenarioFile *sf, GKeyFile *kf, const KeySpec *spec, GError **e
               if (gt == NULL || *a == '\0' || *b == '\0' || strchr (b, '>') != NULL)
                 {
                   set_error (error, TNET_ERROR_INVALID_INPUT, sf, spec->section,
-                             spec->key, "%s: expected FROM>TO (e.g. xuchang>zhengzhou), "
+                             spec->key, "%s: expected FROM>TO (two region ids, e.g. north>south), "
                              "got '%s'", spec->key, v->strv[i]);
                   g_free (a);
                   g_free (b);
@@ -990,15 +991,6 @@ ix_list (NameIndex *ix, IxKind kind)
   return ix->lists[kind];
 }
 
-static gboolean
-in_list (GPtrArray *a, const char *s)
-{
-  for (guint i = 0; i < a->len; i++)
-    if (g_strcmp0 (a->pdata[i], s) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 static void
 unknown_name (GError **error, const TnetScenarioFile *sf, const char *section,
               const char *key, const char *what, const char *name, GPtrArray *cands)
@@ -1010,21 +1002,22 @@ unknown_name (GError **error, const TnetScenarioFile *sf, const char *section,
              sugg ? sugg : "", sugg ? "'?)" : "");
 }
 
-/* A place spec: node id, region:NAME, kind:KIND, or (when @bare_region) a
- * bare region name. */
+/* A place spec of the place grammar (tnet_place_list_parse()); when it
+ * names nothing, the error says which name is unknown, at the value's
+ * place, with a did-you-mean among the names of its kind (regions too
+ * when @bare_region). */
 static gboolean
 check_place (NameIndex *ix, const TnetScenarioFile *sf, const char *section,
              const char *key, const char *spec, gboolean bare_region, GError **error)
 {
-  if (g_str_has_prefix (spec, "region:"))
+  g_autoptr (TnetPlaceList) list = tnet_place_list_parse (ix->net, spec, NULL);
+  if (list != NULL)
+    return TRUE;
+  if (g_str_has_prefix (spec, "region:") || g_str_has_prefix (spec, "zones:"))
     {
-      if (!in_list (ix_list (ix, IX_REGIONS), spec + 7))
-        {
-          unknown_name (error, sf, section, key, "region", spec + 7,
-                        ix_list (ix, IX_REGIONS));
-          return FALSE;
-        }
-      return TRUE;
+      const char *r = strchr (spec, ':') + 1;
+      unknown_name (error, sf, section, key, "region", r, ix_list (ix, IX_REGIONS));
+      return FALSE;
     }
   if (g_str_has_prefix (spec, "kind:"))
     {
@@ -1040,10 +1033,6 @@ check_place (NameIndex *ix, const TnetScenarioFile *sf, const char *section,
     }
   if (g_str_has_prefix (spec, "node:"))
     spec += 5;
-  if (tnet_network_find_node (ix->net, spec) != TNET_ID_NONE)
-    return TRUE;
-  if (bare_region && in_list (ix_list (ix, IX_REGIONS), spec))
-    return TRUE;
   /* Suggest among node ids and, where allowed, regions. */
   g_autoptr (GPtrArray) cands = g_ptr_array_new ();
   g_ptr_array_extend (cands, ix_list (ix, IX_NODE_IDS), NULL, NULL);

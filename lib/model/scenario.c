@@ -240,7 +240,7 @@ tnet_scenario_link_active (const TnetScenario *scen, const TnetNetwork *net, Tne
   if (!(scen->statuses & TNET_STATUS_BIT (l->status)))
     return FALSE;
   /* a link replaced in a later year (an upgraded road) carries until:YEAR,
-   * the last year it exists (data/xuchang/README.md) */
+   * the last year it exists (docs/data-format.md) */
   for (const char *const *t = l->tags; *t; t++)
     if (g_str_has_prefix (*t, "until:"))
       {

@@ -60,73 +60,22 @@ tnet_cli_progress_func (const TnetCliCommon *common)
   return print_progress;
 }
 
-static GPtrArray *
-distinct_regions (const TnetNetwork *net)
-{
-  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  GPtrArray *out = g_ptr_array_new ();
-  for (guint i = 0; i < tnet_network_n_nodes (net); i++)
-    {
-      const char *r = tnet_network_node (net, i)->region;
-      if (r && g_hash_table_add (seen, (gpointer) r))
-        g_ptr_array_add (out, (gpointer) r);
-    }
-  return out;
-}
-
 GArray *
-tnet_cli_resolve_place (const TnetNetwork *net, const char *spec, gboolean bare_region,
-                        GError **error)
+tnet_cli_resolve_place (const TnetNetwork *net, const char *spec, GError **error)
 {
+  g_autoptr (TnetPlaceList) list = tnet_place_list_parse (net, spec, error);
+  if (list == NULL)
+    return NULL;
+  /* every node the items name, in order, without repeats */
   GArray *nodes = g_array_new (FALSE, FALSE, sizeof (TnetId));
-  guint n = tnet_network_n_nodes (net);
-  const char *region = NULL;
-  if (g_str_has_prefix (spec, "region:"))
-    region = spec + 7;
-  else if (g_str_has_prefix (spec, "kind:"))
-    {
-      TnetNodeKind kind;
-      if (!tnet_node_kind_from_string (spec + 5, &kind))
-        {
-          g_set_error (error, TNET_ERROR, TNET_ERROR_NOT_FOUND,
-                       "unknown node kind '%s' (expected zone, station, stop, interchange, "
-                       "junction or place)", spec + 5);
-          g_array_unref (nodes);
-          return NULL;
-        }
-      for (TnetId i = 0; i < n; i++)
-        if (tnet_network_node (net, i)->kind == kind)
-          g_array_append_val (nodes, i);
-    }
-  else
-    {
-      TnetId v = tnet_network_find_node (net, spec);
-      if (v != TNET_ID_NONE)
-        g_array_append_val (nodes, v);
-      else if (bare_region)
-        region = spec;
-    }
-  if (region != NULL)
-    for (TnetId i = 0; i < n; i++)
-      if (g_strcmp0 (tnet_network_node (net, i)->region, region) == 0)
-        g_array_append_val (nodes, i);
-  if (nodes->len == 0)
-    {
-      g_autoptr (GPtrArray) cands = g_ptr_array_new ();
-      if (region == NULL || !g_str_has_prefix (spec, "region:"))
-        for (guint i = 0; i < n; i++)
-          g_ptr_array_add (cands, (gpointer) tnet_network_node (net, i)->id);
-      g_autoptr (GPtrArray) regions = distinct_regions (net);
-      if (region != NULL)
-        g_ptr_array_extend (cands, regions, NULL, NULL);
-      const char *sugg = tnet_suggest_name (region && region != spec ? region : spec,
-                                            (const char *const *) cands->pdata, cands->len);
-      g_set_error (error, TNET_ERROR, TNET_ERROR_NOT_FOUND, "no node %s '%s'%s%s%s",
-                   region ? "or region" : "", spec, sugg ? " (did you mean '" : "",
-                   sugg ? sugg : "", sugg ? "'?)" : "");
-      g_array_unref (nodes);
-      return NULL;
-    }
+  g_autoptr (GHashTable) seen = g_hash_table_new (NULL, NULL);
+  for (guint k = 0; k < list->n_items; k++)
+    for (guint i = 0; i < list->items[k].members->len; i++)
+      {
+        TnetId v = g_array_index (list->items[k].members, TnetId, i);
+        if (g_hash_table_add (seen, GUINT_TO_POINTER (v + 1)))
+          g_array_append_val (nodes, v);
+      }
   return nodes;
 }
 
@@ -147,7 +96,7 @@ tnet_cli_isochrone (const TnetNetwork *net, const TnetScenario *scen, const char
                    "--minutes %g: expected a number above 0 and at most 1440", minutes);
       return NULL;
     }
-  g_autoptr (GArray) src = tnet_cli_resolve_place (net, from, TRUE, error);
+  g_autoptr (GArray) src = tnet_cli_resolve_place (net, from, error);
   if (src == NULL)
     return NULL;
   guint n = tnet_network_n_nodes (net);

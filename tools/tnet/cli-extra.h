@@ -23,11 +23,10 @@ TnetScenario *tnet_cli_load_scenario_file (const char *path, char **network_dir,
  */
 TnetProgressFunc tnet_cli_progress_func (const TnetCliCommon *common);
 
-/* The nodes a place spec names: a node id, region:NAME, kind:KIND, or
- * (@bare_region) a bare region name. Fails with TNET_ERROR_NOT_FOUND and
- * a suggestion. Returns a GArray of TnetId. */
-GArray *tnet_cli_resolve_place (const TnetNetwork *net, const char *spec,
-                                gboolean bare_region, GError **error);
+/* Every node a place list names (tnet_place_list_parse()), in order
+ * without repeats. Fails as the parser (TNET_ERROR_NOT_FOUND with a
+ * suggestion). Returns a GArray of TnetId. */
+GArray *tnet_cli_resolve_place (const TnetNetwork *net, const char *spec, GError **error);
 
 /**
  * tnet_cli_isochrone:

@@ -10,13 +10,33 @@ TnetCliScenarioFileLoader tnet_cli_scenario_file_loader = NULL;
 void
 tnet_cli_add_common (GOptionContext *ctx, TnetCliCommon *common)
 {
+  tnet_cli_add_common_formats (ctx, common, TNET_CLI_FORMAT_TEXT | TNET_CLI_FORMAT_JSON
+                                            | TNET_CLI_FORMAT_CSV | TNET_CLI_FORMAT_GEOJSON);
+}
+
+void
+tnet_cli_add_common_formats (GOptionContext *ctx, TnetCliCommon *common, guint formats)
+{
+  /* one command runs per process: the help text may live in a static */
+  static char format_help[128];
+  static const char *const names[] = { "text", "json", "csv", "geojson" };
+  const char *list[G_N_ELEMENTS (names)];
+  guint n = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (formats & (1u << i))
+      list[n++] = names[i];
+  GString *s = g_string_new ("Output format: ");
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (s, "%s%s", i == 0 ? "" : i + 1 == n ? " or " : ", ", list[i]);
+  g_string_append_printf (s, " (default: %s)", n > 0 ? list[0] : "text");
+  g_strlcpy (format_help, s->str, sizeof format_help);
+  g_string_free (s, TRUE);
   const GOptionEntry entries[] = {
     { "data", 0, 0, G_OPTION_ARG_FILENAME, &common->data_dir,
-      "Network folder (default: the bundled Xuchang data)", "DIR" },
+      "Network folder (default: the bundled data set, " TNET_DEFAULT_DATASET ")", "DIR" },
     { "scenario", 0, 0, G_OPTION_ARG_STRING, &common->scenario,
       "Scenario year or scenario file (default: 2025)", "YEAR|FILE" },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &common->format,
-      "Output format: text, json, csv or geojson (default: text)", "FORMAT" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &common->format, format_help, "FORMAT" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &common->output,
       "Write to FILE instead of standard output", "FILE" },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &common->quiet,
@@ -57,16 +77,16 @@ tnet_cli_data_dir (const TnetCliCommon *common)
   g_autofree char *dir = exe_dir ();
   if (dir)
     {
-      char *installed = g_build_filename (dir, "..", "share", "tnet", "xuchang", NULL);
+      char *installed = g_build_filename (dir, "..", "share", "tnet", TNET_DEFAULT_DATASET, NULL);
       if (g_file_test (installed, G_FILE_TEST_IS_DIR))
         return installed;
       g_free (installed);
     }
-  char *configured = g_build_filename (TNET_DATADIR, "xuchang", NULL);
+  char *configured = g_build_filename (TNET_DATADIR, TNET_DEFAULT_DATASET, NULL);
   if (g_file_test (configured, G_FILE_TEST_IS_DIR))
     return configured;
   g_free (configured);
-  return g_build_filename (TNET_SOURCE_DATADIR, "xuchang", NULL);
+  return g_build_filename (TNET_SOURCE_DATADIR, TNET_DEFAULT_DATASET, NULL);
 }
 
 gboolean

@@ -54,11 +54,15 @@ typedef enum {
 /* Adds --data, --scenario, --format, -o/--output and --quiet to @ctx's
  * main group, storing into @common. */
 void tnet_cli_add_common (GOptionContext *ctx, TnetCliCommon *common);
+/* The same, with --format's help listing only @formats (TnetCliFormat
+ * bits; the first is the default). */
+void tnet_cli_add_common_formats (GOptionContext *ctx, TnetCliCommon *common, guint formats);
 void tnet_cli_common_clear (TnetCliCommon *common);
 
 /* The data folder: --data, else $TNET_DATA, else the installed
- * <exe dir>/../share/tnet/xuchang, else the configured install datadir,
- * else the source tree's data/xuchang. Newly allocated. */
+ * <exe dir>/../share/tnet/DEFAULT, else the configured install datadir,
+ * else the source tree's data/DEFAULT, where DEFAULT is the build option
+ * default_dataset. Newly allocated. */
 char *tnet_cli_data_dir (const TnetCliCommon *common);
 
 /* The requested format (default text). Fails in the G_OPTION_ERROR domain

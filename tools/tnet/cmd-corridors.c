@@ -15,80 +15,12 @@ minutes (guint64 ms)
   return round ((double) ms / 6000.0) / 10.0;
 }
 
-/* "a → b → c" by node id */
+/* "a > b > c": the places of tnet_corridor_path_places() */
 static char *
-path_nodes (const TnetNetwork *net, const TnetPath *p)
+path_nodes (const TnetNetwork *net, const TnetMultimodal *mm, const TnetPath *p)
 {
-  GString *s = g_string_new (NULL);
-  for (guint i = 0; i <= p->n_arcs; i++)
-    {
-      if (i > 0)
-        g_string_append (s, " > ");
-      g_string_append (s, tnet_network_node (net, p->nodes[i])->id);
-    }
-  return g_string_free (s, FALSE);
-}
-
-/* The places a path passes: network node ids, or, on a profile's graph
- * (@mm), the ends of its journey's legs (node or stop ids). The strings are
- * borrowed from @net or @mm. */
-static GPtrArray *
-path_places (const TnetNetwork *net, const TnetMultimodal *mm, const TnetPath *p)
-{
-  GPtrArray *out = g_ptr_array_new ();
-  if (mm == NULL)
-    {
-      for (guint i = 0; i <= p->n_arcs; i++)
-        g_ptr_array_add (out, (gpointer) tnet_network_node (net, p->nodes[i])->id);
-      return out;
-    }
-  g_autoptr (TnetJourney) j = tnet_multimodal_journey_from_arcs (mm, p->arcs, p->n_arcs);
-  for (guint i = 0; j && i < j->n_legs; i++)
-    {
-      const char *ends[2] = { j->legs[i].from, j->legs[i].to };
-      for (int e = 0; e < 2; e++)
-        if (ends[e] && (out->len == 0 || strcmp (out->pdata[out->len - 1], ends[e]) != 0))
-          g_ptr_array_add (out, (gpointer) ends[e]);
-    }
-  return out;
-}
-
-static void
-json_path (JsonBuilder *b, const TnetNetwork *net, const TnetGraph *graph, const TnetPath *p)
-{
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "minutes");
-  json_builder_add_double_value (b, minutes (p->time_ms));
-  json_builder_set_member_name (b, "nodes");
-  json_builder_begin_array (b);
-  for (guint i = 0; i <= p->n_arcs; i++)
-    json_builder_add_string_value (b, tnet_network_node (net, p->nodes[i])->id);
-  json_builder_end_array (b);
-  json_builder_set_member_name (b, "links");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < p->n_arcs; i++)
-    {
-      TnetId l = tnet_graph_arc_link (graph, p->arcs[i]);
-      json_builder_add_string_value (b, l != TNET_ID_NONE ? tnet_network_link (net, l)->id : "");
-    }
-  json_builder_end_array (b);
-  json_builder_end_object (b);
-}
-
-static void
-json_path_set (JsonBuilder *b, const char *name, const TnetNetwork *net,
-               const TnetGraph *graph, const TnetPathSet *set)
-{
-  json_builder_set_member_name (b, name);
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "count");
-  json_builder_add_int_value (b, set->n_paths);
-  json_builder_set_member_name (b, "paths");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < set->n_paths; i++)
-    json_path (b, net, graph, &set->paths[i]);
-  json_builder_end_array (b);
-  json_builder_end_object (b);
+  g_auto (GStrv) places = tnet_corridor_path_places (net, mm, p);
+  return g_strjoinv (" > ", places);
 }
 
 static gboolean
@@ -107,11 +39,13 @@ tnet_cmd_corridors (int argc, char **argv)
 {
   TnetCliCommon common = { 0 };
   g_autofree char *modes = NULL;
+  g_autofree char *profile_name = NULL;
   /* 0: not given, then the plan's [report] value (or its documented default) */
   int k = 0;
   double budget_min = 0, factor = 0;
   GOptionEntry entries[] = {
-    { "modes", 0, 0, G_OPTION_ARG_STRING, &modes, "Mode group: rail, road or all (default: all)", "MODES" },
+    { "modes", 0, 0, G_OPTION_ARG_STRING, &modes, "Mode group of the line counts and disjoint paths (and, without --profile, of the alternatives): rail, road or all (default: all)", "MODES" },
+    { "profile", 0, 0, G_OPTION_ARG_STRING, &profile_name, "Least-time alternatives as journeys on this profile's graph, as route and commute use it (waits and transfers included)", "car|transit|park_and_ride" },
     { "k", 'k', 0, G_OPTION_ARG_INT, &k, "Least-time disjoint alternatives wanted (default: the plan's k, else 5)", "K" },
     { "budget", 0, 0, G_OPTION_ARG_DOUBLE, &budget_min, "Commute budget in minutes (default: the plan's budget_min, else 60)", "MIN" },
     { "factor", 0, 0, G_OPTION_ARG_DOUBLE, &factor, "Alternatives within FACTOR × the fastest count as usable (default: the plan's detour, else 1.5)", "FACTOR" },
@@ -119,11 +53,13 @@ tnet_cmd_corridors (int argc, char **argv)
   };
   GError *error = NULL;
   g_autoptr (GOptionContext) ctx = g_option_context_new ("A B");
-  g_option_context_set_summary (ctx, "Corridor redundancy between A and B (a region id of the "
-                                "data, or a node id): line counts, link- and node-disjoint "
+  g_option_context_set_summary (ctx, "Corridor redundancy between places A and B (a region "
+                                "id, region:R, zones:R, a node id or name, kind:K, or a list; "
+                                "docs/cli.md, Places): line counts, link- and node-disjoint "
                                 "paths (min cut) and the least-time disjoint alternatives.");
   g_option_context_add_main_entries (ctx, entries, NULL);
-  tnet_cli_add_common (ctx, &common);
+  tnet_cli_add_common_formats (ctx, &common, TNET_CLI_FORMAT_TEXT | TNET_CLI_FORMAT_JSON
+                                             | TNET_CLI_FORMAT_CSV);
   int rc = TNET_EXIT_OK;
   const TnetNetwork *net = NULL;
   g_autoptr (TnetScenario) scen = NULL;
@@ -131,12 +67,16 @@ tnet_cmd_corridors (int argc, char **argv)
   g_autoptr (TnetNodeSet) b = NULL;
   TnetCliFormat fmt;
   guint mask = TNET_MODES_RAIL | TNET_MODES_ROAD;
+  TnetProfile profile = TNET_PROFILE_CAR;
   if (!g_option_context_parse (ctx, &argc, &argv, &error))
     rc = tnet_cli_fail (ctx, error);
   else if (argc != 3)
     rc = tnet_cli_usage (ctx, "expected two arguments A and B");
   else if (modes && !tnet_corridor_modes_from_string (modes, &mask))
     rc = tnet_cli_usage (ctx, "unknown --modes “%s” (expected rail, road or all)", modes);
+  else if (profile_name && !tnet_profile_from_string (profile_name, &profile))
+    rc = tnet_cli_usage (ctx, "unknown --profile “%s” (expected car, transit or "
+                         "park_and_ride)", profile_name);
   else if ((k != 0 && (k < 1 || k > 1000)) || budget_min < 0 || !isfinite (budget_min)
            || (factor != 0 && !(factor >= 1.0)))
     rc = tnet_cli_usage (ctx, "expected -k in 1..1000, --budget > 0 and --factor >= 1");
@@ -162,66 +102,27 @@ tnet_cmd_corridors (int argc, char **argv)
       return rc;
     }
   const char *group = mask == TNET_MODES_RAIL ? "rail" : mask == TNET_MODES_ROAD ? "road" : "all";
-  g_autoptr (TnetCorridor) corr = tnet_corridor_analyse (net, scen, mask, a, b, (guint) k,
-                                                         (TnetWeight) (budget_min * 60000.0),
-                                                         factor, &error);
+  g_autoptr (TnetCorridor) corr = NULL;
+  g_autoptr (TnetMultimodal) mm = NULL;
+  TnetWeight budget = (TnetWeight) (budget_min * 60000.0);
+  if (profile_name == NULL)
+    corr = tnet_corridor_analyse (net, scen, mask, a, b, (guint) k, budget, factor, &error);
+  else if (tnet_cli_build_graphs (net, scen, &profile, 1, &mm, &error))
+    corr = tnet_corridor_analyse_profile (net, scen, mm, mask, a, b, (guint) k, budget, factor,
+                                          &error);
   if (corr == NULL)
     {
       tnet_cli_common_clear (&common);
       return tnet_cli_fail (ctx, error);
     }
   gboolean ok;
-  if (fmt == TNET_CLI_FORMAT_JSON)
+  int year = tnet_scenario_get_year (scen);
+  if (fmt == TNET_CLI_FORMAT_JSON || fmt == TNET_CLI_FORMAT_CSV)
     {
-      g_autoptr (JsonBuilder) jb = json_builder_new ();
-      json_builder_begin_object (jb);
-      json_builder_set_member_name (jb, "from");
-      json_builder_add_string_value (jb, a->spec);
-      json_builder_set_member_name (jb, "to");
-      json_builder_add_string_value (jb, b->spec);
-      json_builder_set_member_name (jb, "modes");
-      json_builder_add_string_value (jb, group);
-      json_builder_set_member_name (jb, "year");
-      json_builder_add_int_value (jb, tnet_scenario_get_year (scen));
-      json_builder_set_member_name (jb, "line_count");
-      json_builder_add_int_value (jb, corr->n_lines);
-      json_builder_set_member_name (jb, "lines");
-      json_builder_begin_array (jb);
-      for (guint i = 0; i < corr->lines->len; i++)
-        json_builder_add_string_value (jb, corr->lines->pdata[i]);
-      json_builder_end_array (jb);
-      json_path_set (jb, "link_disjoint", net, corr->infra_graph, corr->link_disjoint);
-      json_path_set (jb, "node_disjoint", net, corr->infra_graph, corr->node_disjoint);
-      json_path_set (jb, "least_time", net, corr->graph, corr->fastest);
-      json_builder_set_member_name (jb, "budget_min");
-      json_builder_add_double_value (jb, budget_min);
-      json_builder_set_member_name (jb, "within_budget");
-      json_builder_add_int_value (jb, corr->n_within_budget);
-      json_builder_set_member_name (jb, "factor");
-      json_builder_add_double_value (jb, factor);
-      json_builder_set_member_name (jb, "within_factor");
-      json_builder_add_int_value (jb, corr->n_within_factor);
-      json_builder_end_object (jb);
-      ok = tnet_cli_write_json (&common, jb, &error);
-    }
-  else if (fmt == TNET_CLI_FORMAT_CSV)
-    {
-      static const char *const header[] = { "set", "rank", "minutes", "nodes", NULL };
-      g_autoptr (TnetCsvWriter) w = tnet_csv_writer_new (header);
-      const struct { const char *name; const TnetPathSet *set; } sets[] = {
-        { "link_disjoint", corr->link_disjoint }, { "node_disjoint", corr->node_disjoint },
-        { "least_time", corr->fastest } };
-      for (guint j = 0; j < G_N_ELEMENTS (sets); j++)
-        for (guint i = 0; i < sets[j].set->n_paths; i++)
-          {
-            g_autofree char *nodes = path_nodes (net, &sets[j].set->paths[i]);
-            tnet_csv_writer_add_text (w, sets[j].name);
-            tnet_csv_writer_add_int (w, i + 1);
-            tnet_csv_writer_add_number (w, minutes (sets[j].set->paths[i].time_ms), 1);
-            tnet_csv_writer_add_text (w, nodes);
-            tnet_csv_writer_end_row (w);
-          }
-      ok = tnet_cli_write (&common, tnet_csv_writer_peek (w), &error);
+      g_autofree char *text = fmt == TNET_CLI_FORMAT_JSON
+                              ? tnet_corridor_to_json (corr, net, a, b, year, TRUE)
+                              : tnet_corridor_to_csv (corr, net);
+      ok = tnet_cli_write (&common, text, &error);
     }
   else
     {
@@ -234,22 +135,24 @@ tnet_cmd_corridors (int argc, char **argv)
       g_string_append_printf (s, "  link-disjoint paths (min cut): %u\n", corr->link_disjoint->n_paths);
       for (guint i = 0; i < corr->link_disjoint->n_paths; i++)
         {
-          g_autofree char *nodes = path_nodes (net, &corr->link_disjoint->paths[i]);
+          g_autofree char *nodes = path_nodes (net, NULL, &corr->link_disjoint->paths[i]);
           g_string_append_printf (s, "    %s\n", nodes);
         }
       g_string_append_printf (s, "  node-disjoint paths: %u\n", corr->node_disjoint->n_paths);
       for (guint i = 0; i < corr->node_disjoint->n_paths; i++)
         {
-          g_autofree char *nodes = path_nodes (net, &corr->node_disjoint->paths[i]);
+          g_autofree char *nodes = path_nodes (net, NULL, &corr->node_disjoint->paths[i]);
           g_string_append_printf (s, "    %s\n", nodes);
         }
-      g_string_append_printf (s, "  least-time link-disjoint alternatives (zone to zone): %u, "
-                              "%u within %.0f min, %u within %.2f × the fastest\n",
+      g_string_append_printf (s, "  least-time link-disjoint alternatives (zone to zone%s%s): "
+                              "%u, %u within %.0f min, %u within %.2f × the fastest\n",
+                              profile_name ? ", profile " : "",
+                              profile_name ? tnet_profile_to_string (profile) : "",
                               corr->fastest->n_paths, corr->n_within_budget, budget_min,
                               corr->n_within_factor, factor);
       for (guint i = 0; i < corr->fastest->n_paths; i++)
         {
-          g_autofree char *nodes = path_nodes (net, &corr->fastest->paths[i]);
+          g_autofree char *nodes = path_nodes (net, corr->mm, &corr->fastest->paths[i]);
           g_string_append_printf (s, "    %6.1f min  %s\n", minutes (corr->fastest->paths[i].time_ms),
                                   nodes);
         }
@@ -273,14 +176,12 @@ int
 tnet_cmd_criticality (int argc, char **argv)
 {
   TnetCliCommon common = { 0 };
-  g_autofree char *modes = NULL;
   g_autofree char *profile_name = NULL;
   g_autofree char *by = NULL;
   int top = 0, threads = 0;      /* top 0: the plan's [report] top */
   double budget_min = 0;         /* 0: the plan's budget_min */
   GOptionEntry entries[] = {
-    { "modes", 0, 0, G_OPTION_ARG_STRING, &modes, "Mode group: rail, road or all (default: all)", "MODES" },
-    { "profile", 0, 0, G_OPTION_ARG_STRING, &profile_name, "Scan the graph of this profile, as route and commute use it (waits and transfers included; replaces --modes)", "car|transit|park_and_ride" },
+    { "profile", 0, 0, G_OPTION_ARG_STRING, &profile_name, "Scan the graph of this profile, as route and commute use it, waits and transfers included (default: car)", "car|transit|park_and_ride" },
     { "by", 0, 0, G_OPTION_ARG_STRING, &by, "Remove one link or one whole line at a time (default: link)", "link|line" },
     { "top", 0, 0, G_OPTION_ARG_INT, &top, "Show the N worst (default: the plan's top, else 10)", "N" },
     { "budget", 0, 0, G_OPTION_ARG_DOUBLE, &budget_min, "Commute budget in minutes (default: the plan's budget_min, else 60)", "MIN" },
@@ -293,26 +194,22 @@ tnet_cmd_criticality (int argc, char **argv)
                                 "their removal causes to the travel times from the zones of A "
                                 "to the zones of B, with the detour of the worst pair.");
   g_option_context_add_main_entries (ctx, entries, NULL);
-  tnet_cli_add_common (ctx, &common);
+  tnet_cli_add_common_formats (ctx, &common, TNET_CLI_FORMAT_TEXT | TNET_CLI_FORMAT_JSON
+                                             | TNET_CLI_FORMAT_CSV);
   int rc = TNET_EXIT_OK;
   const TnetNetwork *net = NULL;
   g_autoptr (TnetScenario) scen = NULL;
   g_autoptr (TnetNodeSet) a = NULL;
   g_autoptr (TnetNodeSet) b = NULL;
   TnetCliFormat fmt;
-  guint mask = TNET_MODES_RAIL | TNET_MODES_ROAD;
   TnetProfile profile = TNET_PROFILE_CAR;
   if (!g_option_context_parse (ctx, &argc, &argv, &error))
     rc = tnet_cli_fail (ctx, error);
   else if (argc != 3)
     rc = tnet_cli_usage (ctx, "expected two arguments A and B");
-  else if (modes && !tnet_corridor_modes_from_string (modes, &mask))
-    rc = tnet_cli_usage (ctx, "unknown --modes “%s” (expected rail, road or all)", modes);
   else if (profile_name && !tnet_profile_from_string (profile_name, &profile))
     rc = tnet_cli_usage (ctx, "unknown --profile “%s” (expected car, transit or "
                          "park_and_ride)", profile_name);
-  else if (profile_name && modes)
-    rc = tnet_cli_usage (ctx, "--profile and --modes exclude each other");
   else if (by && strcmp (by, "link") != 0 && strcmp (by, "line") != 0)
     rc = tnet_cli_usage (ctx, "unknown --by “%s” (expected link or line)", by);
   else if (top < 0 || budget_min < 0 || !isfinite (budget_min) || threads < 0 || threads > 256)
@@ -342,160 +239,60 @@ tnet_cmd_criticality (int argc, char **argv)
   copts.progress_data = &common;
   g_autoptr (TnetMultimodal) mm = NULL;
   g_autoptr (TnetCriticality) crit = NULL;
-  if (profile_name == NULL)
-    crit = tnet_corridor_criticality_with (net, scen, mask, a, b, by_line, budget, &copts,
-                                           &error);
-  else if (tnet_cli_build_graphs (net, scen, &profile, 1, &mm, &error))
+  if (tnet_cli_build_graphs (net, scen, &profile, 1, &mm, &error))
     crit = tnet_corridor_criticality_profile (net, mm, a, b, by_line, budget, &copts, &error);
   if (crit == NULL)
     {
       tnet_cli_common_clear (&common);
       return tnet_cli_fail (ctx, error);
     }
-  /* the OD pairs, as tnet_corridor_criticality() builds them */
-  g_autoptr (GArray) po = g_array_new (FALSE, FALSE, sizeof (TnetId));
-  g_autoptr (GArray) pd = g_array_new (FALSE, FALSE, sizeof (TnetId));
-  for (guint i = 0; i < a->zones->len; i++)
-    for (guint j = 0; j < b->zones->len; j++)
-      if (g_array_index (a->zones, TnetId, i) != g_array_index (b->zones, TnetId, j))
-        {
-          g_array_append_val (po, g_array_index (a->zones, TnetId, i));
-          g_array_append_val (pd, g_array_index (b->zones, TnetId, j));
-        }
   guint n_show = MIN ((guint) top, tnet_criticality_n_items (crit));
-  char b1[32], b2[32];
+  int year = tnet_scenario_get_year (scen);
   gboolean ok;
   if (fmt == TNET_CLI_FORMAT_JSON)
     {
-      g_autoptr (JsonBuilder) jb = json_builder_new ();
-      json_builder_begin_object (jb);
-      json_builder_set_member_name (jb, "from");
-      json_builder_add_string_value (jb, a->spec);
-      json_builder_set_member_name (jb, "to");
-      json_builder_add_string_value (jb, b->spec);
-      json_builder_set_member_name (jb, "by");
-      json_builder_add_string_value (jb, by_line ? "line" : "link");
-      if (profile_name)
-        {
-          json_builder_set_member_name (jb, "profile");
-          json_builder_add_string_value (jb, tnet_profile_to_string (profile));
-        }
-      json_builder_set_member_name (jb, "year");
-      json_builder_add_int_value (jb, tnet_scenario_get_year (scen));
-      json_builder_set_member_name (jb, "pairs");
-      json_builder_add_int_value (jb, tnet_criticality_n_pairs (crit));
-      json_builder_set_member_name (jb, "candidates");
-      json_builder_add_int_value (jb, tnet_criticality_n_candidates (crit));
-      json_builder_set_member_name (jb, "ranked");
-      json_builder_begin_array (jb);
-      for (guint r = 0; r < n_show; r++)
-        {
-          const TnetCriticalityItem *it = tnet_criticality_item (crit, r);
-          json_builder_begin_object (jb);
-          json_builder_set_member_name (jb, by_line ? "line" : "link");
-          json_builder_add_string_value (jb, it->name ? it->name : "");
-          json_builder_set_member_name (jb, "pairs_slower");
-          json_builder_add_int_value (jb, it->n_pairs_slower);
-          json_builder_set_member_name (jb, "pairs_cut");
-          json_builder_add_int_value (jb, it->n_pairs_cut);
-          json_builder_set_member_name (jb, "pairs_out_of_budget");
-          json_builder_add_int_value (jb, it->n_pairs_out_of_budget);
-          json_builder_set_member_name (jb, "population_lost");
-          json_builder_add_double_value (jb, it->population_lost);
-          json_builder_set_member_name (jb, "max_increase_min");
-          json_builder_add_double_value (jb, minutes (it->max_increase_ms));
-          json_builder_set_member_name (jb, "total_increase_min");
-          json_builder_add_double_value (jb, minutes (it->total_increase_ms));
-          guint p = it->worst_pair;
-          json_builder_set_member_name (jb, "worst_pair");
-          json_builder_begin_object (jb);
-          json_builder_set_member_name (jb, "from");
-          json_builder_add_string_value (jb, tnet_network_node (net, g_array_index (po, TnetId, p))->id);
-          json_builder_set_member_name (jb, "to");
-          json_builder_add_string_value (jb, tnet_network_node (net, g_array_index (pd, TnetId, p))->id);
-          json_builder_set_member_name (jb, "before_min");
-          json_builder_add_double_value (jb, minutes (tnet_criticality_base_time (crit, p)));
-          json_builder_set_member_name (jb, "after_min");
-          TnetWeight after = tnet_criticality_time (crit, r, p);
-          if (after == TNET_WEIGHT_INF)
-            json_builder_add_null_value (jb);
-          else
-            json_builder_add_double_value (jb, minutes (after));
-          json_builder_end_object (jb);
-          g_autoptr (TnetPath) detour = tnet_criticality_detour (crit, r, p);
-          json_builder_set_member_name (jb, "detour");
-          json_builder_begin_array (jb);
-          g_autoptr (GPtrArray) places = detour ? path_places (net, mm, detour) : NULL;
-          for (guint i = 0; places && i < places->len; i++)
-            json_builder_add_string_value (jb, places->pdata[i]);
-          json_builder_end_array (jb);
-          json_builder_end_object (jb);
-        }
-      json_builder_end_array (jb);
-      json_builder_end_object (jb);
-      ok = tnet_cli_write_json (&common, jb, &error);
+      g_autofree char *text = tnet_corridor_criticality_to_json (crit, net, mm, a, b, by_line,
+                                                                 year, (guint) top, TRUE);
+      ok = tnet_cli_write (&common, text, &error);
+    }
+  else if (fmt == TNET_CLI_FORMAT_CSV)
+    {
+      g_autofree char *text = tnet_corridor_criticality_to_csv (crit, net, a, b, (guint) top);
+      ok = tnet_cli_write (&common, text, &error);
     }
   else
     {
+      char b1[32], b2[32];
       g_autoptr (GString) s = g_string_new (NULL);
-      static const char *const header[] = { "rank", "element", "pairs_slower", "pairs_cut",
-                                            "pairs_out_of_budget", "population_lost",
-                                            "max_increase_min", "total_increase_min",
-                                            "worst_from", "worst_to", "before_min",
-                                            "after_min", NULL };
-      g_autoptr (TnetCsvWriter) w = fmt == TNET_CLI_FORMAT_CSV ? tnet_csv_writer_new (header)
-                                                               : NULL;
-      if (!w)
-        g_string_printf (s, "Criticality %s → %s by %s%s%s, %d: %u OD pairs, %u %ss on a "
-                         "shortest path examined, %u with a loss\n", a->spec, b->spec,
-                         by_line ? "line" : "link", profile_name ? ", profile " : "",
-                         profile_name ? tnet_profile_to_string (profile) : "",
-                         tnet_scenario_get_year (scen),
-                         tnet_criticality_n_pairs (crit), tnet_criticality_n_candidates (crit),
-                         by_line ? "line" : "link", tnet_criticality_n_items (crit));
+      g_string_printf (s, "Criticality %s → %s by %s, profile %s, %d: %u OD pairs, %u %ss "
+                       "on a shortest path examined, %u with a loss\n", a->spec, b->spec,
+                       by_line ? "line" : "link", tnet_profile_to_string (profile), year,
+                       tnet_criticality_n_pairs (crit), tnet_criticality_n_candidates (crit),
+                       by_line ? "line" : "link", tnet_criticality_n_items (crit));
       for (guint r = 0; r < n_show; r++)
         {
           const TnetCriticalityItem *it = tnet_criticality_item (crit, r);
           guint p = it->worst_pair;
-          const char *from = tnet_network_node (net, g_array_index (po, TnetId, p))->id;
-          const char *to = tnet_network_node (net, g_array_index (pd, TnetId, p))->id;
+          TnetId o = TNET_ID_NONE, d = TNET_ID_NONE;
+          tnet_corridor_pair_zones (a, b, p, &o, &d);
+          const char *from = tnet_network_node (net, o)->id;
+          const char *to = tnet_network_node (net, d)->id;
           time_str (tnet_criticality_base_time (crit, p), b1, sizeof b1);
           time_str (tnet_criticality_time (crit, r, p), b2, sizeof b2);
-          if (w)
+          g_string_append_printf (s, "%3u. %s: %u pairs slower, %u cut, %u out of budget, "
+                                  "population lost %.0f, max +%.1f min\n"
+                                  "     worst %s → %s: %s → %s min\n", r + 1, it->name,
+                                  it->n_pairs_slower, it->n_pairs_cut,
+                                  it->n_pairs_out_of_budget, it->population_lost,
+                                  minutes (it->max_increase_ms), from, to, b1, b2);
+          g_autoptr (TnetPath) detour = tnet_criticality_detour (crit, r, p);
+          if (detour)
             {
-              tnet_csv_writer_add_int (w, r + 1);
-              tnet_csv_writer_add_text (w, it->name);
-              tnet_csv_writer_add_int (w, it->n_pairs_slower);
-              tnet_csv_writer_add_int (w, it->n_pairs_cut);
-              tnet_csv_writer_add_int (w, it->n_pairs_out_of_budget);
-              tnet_csv_writer_add_number (w, it->population_lost, 0);
-              tnet_csv_writer_add_number (w, minutes (it->max_increase_ms), 1);
-              tnet_csv_writer_add_number (w, minutes (it->total_increase_ms), 1);
-              tnet_csv_writer_add_text (w, from);
-              tnet_csv_writer_add_text (w, to);
-              tnet_csv_writer_add_text (w, b1);
-              tnet_csv_writer_add_text (w, b2);
-              tnet_csv_writer_end_row (w);
-            }
-          else
-            {
-              g_string_append_printf (s, "%3u. %s: %u pairs slower, %u cut, %u out of budget, "
-                                      "population lost %.0f, max +%.1f min\n"
-                                      "     worst %s → %s: %s → %s min\n", r + 1, it->name,
-                                      it->n_pairs_slower, it->n_pairs_cut,
-                                      it->n_pairs_out_of_budget, it->population_lost,
-                                      minutes (it->max_increase_ms), from, to, b1, b2);
-              g_autoptr (TnetPath) detour = tnet_criticality_detour (crit, r, p);
-              if (detour)
-                {
-                  g_autoptr (GPtrArray) places = path_places (net, mm, detour);
-                  g_ptr_array_add (places, NULL);
-                  g_autofree char *nodes = g_strjoinv (" > ", (char **) places->pdata);
-                  g_string_append_printf (s, "     detour: %s\n", nodes);
-                }
+              g_autofree char *nodes = path_nodes (net, mm, detour);
+              g_string_append_printf (s, "     detour: %s\n", nodes);
             }
         }
-      ok = tnet_cli_write (&common, w ? tnet_csv_writer_peek (w) : s->str, &error);
+      ok = tnet_cli_write (&common, s->str, &error);
     }
   tnet_cli_common_clear (&common);
   return ok ? TNET_EXIT_OK : tnet_cli_fail (ctx, error);

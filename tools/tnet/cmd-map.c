@@ -10,19 +10,20 @@
 static const char *
 place_name (const TnetNetwork *net, const char *spec)
 {
-  TnetId v = tnet_network_find_node (net, spec);
+  TnetId v = tnet_place_find_node (net, spec);
   const TnetNode *nd = v != TNET_ID_NONE ? tnet_network_node (net, v) : NULL;
   return nd && nd->name ? nd->name : spec;
 }
 
 /* Adds to @map, for rail and for road, up to @k link-disjoint fastest
  * paths from @a to @b (tnet_corridor_analyse), and the @n_critical links
- * whose loss hurts the A→B trips most (by road and rail together).
+ * whose loss hurts the A→B trips of @profile most (scanned on the
+ * profile's own graph, as `tnet criticality --profile`).
  * Returns the number of paths added, G_MAXUINT on error. */
 static guint
 add_corridor_paths (TnetMap *map, const TnetNetwork *net, const TnetScenario *scen,
                     const char *a, const char *b, guint k, guint n_critical,
-                    GError **error)
+                    TnetProfile profile, GError **error)
 {
   g_autoptr (TnetNodeSet) na = tnet_node_set_resolve (net, a, error);
   if (na == NULL)
@@ -34,6 +35,14 @@ add_corridor_paths (TnetMap *map, const TnetNetwork *net, const TnetScenario *sc
     { "rail 铁路", TNET_MODES_RAIL }, { "road 公路", TNET_MODES_ROAD },
   };
   guint added = 0;
+  /* a rail path's own time has no access, wait or transfer: its label adds
+   * the door-to-door time by transit between its ends, as `route
+   * --profile transit --frequency-model` gives it */
+  TnetProfile transit = TNET_PROFILE_TRANSIT;
+  g_autoptr (TnetMultimodal) tm = NULL;
+  if (!tnet_cli_build_graphs (net, scen, &transit, 1, &tm, error))
+    return G_MAXUINT;
+  g_autoptr (TnetSearch) ts = tnet_search_new (tnet_multimodal_get_graph (tm));
   for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
     {
       g_autoptr (TnetCorridor) corr = tnet_corridor_analyse (net, scen, groups[g].mask, na, nb,
@@ -50,17 +59,35 @@ add_corridor_paths (TnetMap *map, const TnetNetwork *net, const TnetScenario *sc
               if (l != TNET_ID_NONE)
                 g_array_append_val (links, l);
             }
-          g_autofree char *label = g_strdup_printf ("%s %u: %.1f min", groups[g].name, i + 1,
-                                                    path->time_ms / 60000.0);
+          g_autofree char *label = NULL;
+          if (groups[g].mask == TNET_MODES_RAIL)
+            {
+              TnetId d = tnet_multimodal_destination_node (tm, path->nodes[path->n_arcs]);
+              tnet_search_run (ts, tnet_multimodal_get_metric (tm),
+                               tnet_multimodal_origin_node (tm, path->nodes[0]), TNET_FORWARD,
+                               TNET_WEIGHT_INF, d);
+              TnetWeight t = tnet_search_distance (ts, d);
+              label = t == TNET_WEIGHT_INF
+                ? g_strdup_printf ("%s %u: %.1f min, no transit trip",
+                                   groups[g].name, i + 1, path->time_ms / 60000.0)
+                : g_strdup_printf ("%s %u: %.1f min, by transit %.1f",
+                                   groups[g].name, i + 1, path->time_ms / 60000.0,
+                                   t / 60000.0);
+            }
+          else
+            label = g_strdup_printf ("%s %u: %.1f min", groups[g].name, i + 1,
+                                     path->time_ms / 60000.0);
           tnet_map_add_path (map, (const TnetId *) links->data, links->len, label);
           added++;
         }
     }
   if (n_critical > 0)
     {
+      g_autoptr (TnetMultimodal) mm = NULL;
+      if (!tnet_cli_build_graphs (net, scen, &profile, 1, &mm, error))
+        return G_MAXUINT;
       g_autoptr (TnetCriticality) crit =
-        tnet_corridor_criticality (net, scen, TNET_MODES_ROAD | TNET_MODES_RAIL, na, nb, FALSE,
-                                   60 * 60000, 0, error);
+        tnet_corridor_criticality_profile (net, mm, na, nb, FALSE, 60 * 60000, NULL, error);
       if (crit == NULL)
         return G_MAXUINT;
       for (guint r = 0; r < MIN (n_critical, tnet_criticality_n_items (crit)); r++)
@@ -90,8 +117,9 @@ tnet_cmd_map (int argc, char **argv)
     { "from", 0, 0, G_OPTION_ARG_STRING, &from,
       "Isochrone origin: node id, region:NAME or a region name", "PLACE" },
     { "minutes", 0, 0, G_OPTION_ARG_DOUBLE, &minutes, "Isochrone budget (default 60)", "N" },
-    { "profile", 0, 0, G_OPTION_ARG_STRING, &profile, "Isochrone profile (default car)",
-      "PROFILE" },
+    { "profile", 0, 0, G_OPTION_ARG_STRING, &profile,
+      "Isochrone profile, and corridors: the profile whose trips --critical scans "
+      "(default car)", "car|transit|park_and_ride" },
     { "base-year", 0, 0, G_OPTION_ARG_INT, &base_year,
       "Highlight links opened after this year (default 2020; 0: none)", "YEAR" },
     { "k", 0, 0, G_OPTION_ARG_INT, &k,
@@ -204,8 +232,15 @@ tnet_cmd_map (int argc, char **argv)
           rc = tnet_cli_usage (ctx, "--k: expected 1..16; --critical: expected 0..50");
           goto out;
         }
+      TnetProfile prof = TNET_PROFILE_CAR;
+      if (profile && !tnet_profile_from_string (profile, &prof))
+        {
+          rc = tnet_cli_usage (ctx, "unknown --profile “%s” (expected car, transit or "
+                               "park_and_ride)", profile);
+          goto out;
+        }
       guint added = add_corridor_paths (map, net, scen, argv[1], argv[2], (guint) k,
-                                        (guint) critical, &error);
+                                        (guint) critical, prof, &error);
       if (added == G_MAXUINT)
         {
           rc = tnet_cli_fail (NULL, error);

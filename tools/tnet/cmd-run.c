@@ -527,6 +527,16 @@ run_corridors (Run *run, GError **error)
   guint k = (guint) tnet_scenario_file_get_double (run->sf, "corridors", "k", 3);
   double budget = tnet_scenario_file_get_double (run->sf, "corridors", "budget_min", 60);
   double factor = tnet_scenario_file_get_double (run->sf, "corridors", "factor", 1.5);
+  /* with a profile, the alternatives are journeys on its own graph */
+  const char *prof_name = tnet_scenario_file_get_string (run->sf, "corridors", "profile");
+  g_autoptr (TnetMultimodal) mm = NULL;
+  if (prof_name && n_pairs > 0)
+    {
+      TnetProfile profile = TNET_PROFILE_CAR;
+      tnet_profile_from_string (prof_name, &profile);   /* checked with the file */
+      if (!tnet_cli_build_graphs (run->net, run->scen, &profile, 1, &mm, error))
+        return FALSE;
+    }
   JsonBuilder *b = run->json;
   json_builder_set_member_name (b, "corridors");
   json_builder_begin_array (b);
@@ -545,9 +555,15 @@ run_corridors (Run *run, GError **error)
       json_builder_add_string_value (b, a);
       json_builder_set_member_name (b, "to");
       json_builder_add_string_value (b, z);
+      if (mm)
+        {
+          json_builder_set_member_name (b, "profile");
+          json_builder_add_string_value (b, prof_name);
+        }
       json_builder_set_member_name (b, "modes");
       json_builder_begin_object (b);
-      g_string_append_printf (run->text, "  %s > %s\n", a, z);
+      g_string_append_printf (run->text, "  %s > %s%s%s\n", a, z,
+                              mm ? ", alternatives by " : "", mm ? prof_name : "");
       g_autoptr (TnetMap) map = wants_maps (run) ? tnet_map_new (run->net, run->scen) : NULL;
       g_autoptr (GPtrArray) paths = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
       g_autoptr (GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
@@ -555,9 +571,12 @@ run_corridors (Run *run, GError **error)
         {
           guint mask = 0;
           tnet_corridor_modes_from_string (modes[mi], &mask);
+          TnetWeight budget_ms = (TnetWeight) llround (budget * 60000);
           g_autoptr (TnetCorridor) corr =
-            tnet_corridor_analyse (run->net, run->scen, mask, na, nz, k,
-                                   (TnetWeight) llround (budget * 60000), factor, error);
+            mm ? tnet_corridor_analyse_profile (run->net, run->scen, mm, mask, na, nz, k,
+                                                budget_ms, factor, error)
+               : tnet_corridor_analyse (run->net, run->scen, mask, na, nz, k, budget_ms,
+                                        factor, error);
           if (corr == NULL)
             return FALSE;
           json_builder_set_member_name (b, modes[mi]);
@@ -658,10 +677,16 @@ run_criticality (Run *run, GError **error)
   const char *by = tnet_scenario_file_get_string (run->sf, "criticality", "by");
   gboolean by_line = by && strcmp (by, "line") == 0;
   guint top = (guint) tnet_scenario_file_get_double (run->sf, "criticality", "top", 10);
-  const char *modes = tnet_scenario_file_get_string (run->sf, "criticality", "modes");
+  const char *prof_name = tnet_scenario_file_get_string (run->sf, "criticality", "profile");
   double budget = tnet_scenario_file_get_double (run->sf, "criticality", "budget_min", 60);
-  guint mask = 0;
-  tnet_corridor_modes_from_string (modes ? modes : "all", &mask);
+  TnetProfile profile = TNET_PROFILE_CAR;
+  if (prof_name)
+    tnet_profile_from_string (prof_name, &profile);   /* checked with the file */
+  /* the profile's own graph, as route and commute use it */
+  g_autoptr (TnetMultimodal) mm = NULL;
+  if (n_pairs > 0 && !tnet_cli_build_graphs (run->net, run->scen, &profile, 1, &mm, error))
+    return FALSE;
+  const char *pname = tnet_profile_to_string (profile);
   JsonBuilder *b = run->json;
   json_builder_set_member_name (b, "criticality");
   json_builder_begin_array (b);
@@ -680,50 +705,28 @@ run_criticality (Run *run, GError **error)
       copts.progress = tnet_cli_progress_func (run->common);
       copts.progress_data = (gpointer) run->common;
       g_autoptr (TnetCriticality) crit =
-        tnet_corridor_criticality_with (run->net, run->scen, mask, na, nz, by_line,
-                                        (TnetWeight) llround (budget * 60000), &copts, error);
+        tnet_corridor_criticality_profile (run->net, mm, na, nz, by_line,
+                                           (TnetWeight) llround (budget * 60000), &copts, error);
       if (crit == NULL)
         return FALSE;
       guint n = MIN (top, tnet_criticality_n_items (crit));
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "from");
-      json_builder_add_string_value (b, a);
-      json_builder_set_member_name (b, "to");
-      json_builder_add_string_value (b, z);
-      json_builder_set_member_name (b, "by");
-      json_builder_add_string_value (b, by_line ? "line" : "link");
-      json_builder_set_member_name (b, "modes");
-      json_builder_add_string_value (b, modes ? modes : "all");
-      json_builder_set_member_name (b, "pairs");
-      json_builder_add_int_value (b, tnet_criticality_n_pairs (crit));
-      json_builder_set_member_name (b, "candidates");
-      json_builder_add_int_value (b, tnet_criticality_n_candidates (crit));
-      json_builder_set_member_name (b, "ranked");
-      json_builder_begin_array (b);
+      /* the library's one JSON form of the scan */
+      g_autofree char *json = tnet_corridor_criticality_to_json (crit, run->net, mm, na, nz,
+                                                                 by_line,
+                                                                 tnet_scenario_get_year (run->scen),
+                                                                 top, FALSE);
+      JsonNode *node = json_from_string (json, error);
+      if (node == NULL)
+        return FALSE;
+      json_builder_add_value (b, node);
       g_string_append_printf (run->text, "  %s > %s by %s (%s): %u candidates, top %u\n", a, z,
-                              by_line ? "line" : "link", modes ? modes : "all",
+                              by_line ? "line" : "link", pname,
                               tnet_criticality_n_candidates (crit), n);
       g_autoptr (TnetMap) map = wants_maps (run) && !by_line
                                 ? tnet_map_new (run->net, run->scen) : NULL;
       for (guint r = 0; r < n; r++)
         {
           const TnetCriticalityItem *it = tnet_criticality_item (crit, r);
-          json_builder_begin_object (b);
-          json_builder_set_member_name (b, "rank");
-          json_builder_add_int_value (b, r + 1);
-          json_builder_set_member_name (b, "name");
-          json_builder_add_string_value (b, it->name ? it->name : "");
-          json_builder_set_member_name (b, "pairs_cut");
-          json_builder_add_int_value (b, it->n_pairs_cut);
-          json_builder_set_member_name (b, "pairs_slower");
-          json_builder_add_int_value (b, it->n_pairs_slower);
-          json_builder_set_member_name (b, "pairs_out_of_budget");
-          json_builder_add_int_value (b, it->n_pairs_out_of_budget);
-          json_builder_set_member_name (b, "population_lost");
-          json_builder_add_double_value (b, it->population_lost);
-          json_builder_set_member_name (b, "max_increase_min");
-          json_builder_add_double_value (b, round (it->max_increase_ms / 6000.0) / 10);
-          json_builder_end_object (b);
           g_string_append_printf (run->text, "    %2u. %-28s cut %u, slower %u, out of budget "
                                   "%u, population lost %.0f, max +%.1f min\n", r + 1,
                                   it->name ? it->name : "", it->n_pairs_cut,
@@ -738,8 +741,6 @@ run_criticality (Run *run, GError **error)
               tnet_map_add_critical_link (map, it->element, label);
             }
         }
-      json_builder_end_array (b);
-      json_builder_end_object (b);
       if (map)
         {
           g_autofree char *title = g_strdup_printf ("关键路段 Critical links %s → %s", a, z);

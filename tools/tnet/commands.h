@@ -14,4 +14,5 @@ int tnet_cmd_map (int argc, char **argv);
 int tnet_cmd_transfers (int argc, char **argv);
 int tnet_cmd_init (int argc, char **argv);
 int tnet_cmd_accessibility (int argc, char **argv);
+int tnet_cmd_nodes (int argc, char **argv);
 int tnet_cmd_serve (int argc, char **argv);

@@ -25,6 +25,7 @@ static const Command commands[] = {
   { "init", "build a network folder from OSM, GTFS feeds and zones", tnet_cmd_init },
   { "accessibility", "opportunities reachable within cutoffs, per zone", tnet_cmd_accessibility },
   { "map", "SVG/PNG map of the network, an isochrone or corridor paths", tnet_cmd_map },
+  { "nodes", "the nodes a place names, or whose id or name contains a text", tnet_cmd_nodes },
 #ifdef TNET_HAVE_SERVE
   { "serve", "HTTP API (JSON) and a web map of the network folder", tnet_cmd_serve },
 #endif
@@ -34,7 +35,7 @@ static void
 print_usage (FILE *f)
 {
   fprintf (f, "Usage: tnet COMMAND [OPTION…] [ARGUMENT…]\n\n"
-              "Analyses a regional transport network (default: the bundled Xuchang data).\n\n"
+              "Analyses a regional transport network (default: the bundled data set).\n\n"
               "Commands:\n");
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     fprintf (f, "  %-12s %s\n", commands[i].name, commands[i].summary);

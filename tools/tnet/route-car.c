@@ -11,49 +11,17 @@ leg_clear (gpointer p)
   g_array_unref (leg->links);
 }
 
-/* Levenshtein distance of two short strings, capped at @cap + 1. */
-static guint
-edit_distance (const char *a, const char *b, guint cap)
-{
-  gsize la = strlen (a), lb = strlen (b);
-  if ((la > lb ? la - lb : lb - la) > cap || la > 64 || lb > 64)
-    return cap + 1;
-  guint row[65];
-  for (gsize j = 0; j <= lb; j++)
-    row[j] = (guint) j;
-  for (gsize i = 1; i <= la; i++)
-    {
-      guint diag = row[0];
-      row[0] = (guint) i;
-      for (gsize j = 1; j <= lb; j++)
-        {
-          guint up = row[j];
-          guint best = MIN (row[j] + 1, row[j - 1] + 1);
-          row[j] = MIN (best, diag + (a[i - 1] != b[j - 1]));
-          diag = up;
-        }
-    }
-  return row[lb];
-}
-
-/* Finds node @id or fails naming it, with up to three similar ids. */
+/* Node @id (an id or a name, tnet_place_find_node()) or a failure naming
+ * it, with the closest id or name when one is close. */
 TnetId
 tnet_cli_find_node (const TnetNetwork *net, const char *id, GError **error)
 {
-  TnetId v = tnet_network_find_node (net, id);
+  TnetId v = tnet_place_find_node (net, id);
   if (v != TNET_ID_NONE)
     return v;
-  g_autoptr (GString) hint = g_string_new (NULL);
-  guint cap = MAX (2u, (guint) strlen (id) / 3), found = 0;
-  for (TnetId i = 0; i < tnet_network_n_nodes (net) && found < 3; i++)
-    {
-      const char *other = tnet_network_node (net, i)->id;
-      if (edit_distance (id, other, cap) <= cap || (strlen (id) >= 3 && strstr (other, id)))
-        g_string_append_printf (hint, "%s'%s'", found++ ? ", " : " (did you mean ", other);
-    }
-  if (found)
-    g_string_append (hint, "?)");
-  g_set_error (error, TNET_ERROR, TNET_ERROR_NOT_FOUND, "unknown node '%s'%s", id, hint->str);
+  const char *sugg = tnet_place_suggest (net, id, FALSE);
+  g_set_error (error, TNET_ERROR, TNET_ERROR_NOT_FOUND, "unknown node '%s'%s%s%s", id,
+               sugg ? " (did you mean '" : "", sugg ? sugg : "", sugg ? "'?)" : "");
   return TNET_ID_NONE;
 }
 

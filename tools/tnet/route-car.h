@@ -17,8 +17,9 @@ typedef struct {
   guint64 time_ms;
 } TnetCliLeg;
 
-/* Node @id of @net, or TNET_ID_NONE with TNET_ERROR_NOT_FOUND naming it and
- * up to three similar ids. Time complexity: O(1), O(n) on failure. */
+/* Node @id of @net (an id or a name, tnet_place_find_node()), or
+ * TNET_ID_NONE with TNET_ERROR_NOT_FOUND naming it and the closest id or
+ * name when one is close. */
 TnetId tnet_cli_find_node (const TnetNetwork *net, const char *id, GError **error);
 
 /* Splits the path @arcs of @g into legs (a GArray of TnetCliLeg that frees

@@ -82,11 +82,14 @@ place_walks (const TnetTimetable *tt, const TnetNetwork *net, const char *id,
         tnet_timetable_walks_near (tt, *lon, *lat, 0, walks);
       return TRUE;
     }
-  TnetId v = net ? tnet_network_find_node (net, id) : TNET_ID_NONE;
+  TnetId v = net ? tnet_place_find_node (net, id) : TNET_ID_NONE;
   if (v == TNET_ID_NONE)
     {
+      const char *sugg = net ? tnet_place_suggest (net, id, FALSE) : NULL;
       g_set_error (error, TNET_ERROR, TNET_ERROR_NOT_FOUND,
-                   "unknown place '%s', expected a stop id of the feed or a node id", id);
+                   "unknown place '%s', expected a stop id of the feed or a node id or "
+                   "name%s%s%s", id, sugg ? " (did you mean '" : "", sugg ? sugg : "",
+                   sugg ? "'?)" : "");
       return FALSE;
     }
   const TnetNode *n = tnet_network_node (net, v);
@@ -161,6 +164,14 @@ tnet_cli_route_timetable (const TnetCliCommon *common, const TnetNetwork *net,
         }
     }
 
+  if (egress->len == 0 || (acc->len == 0 && direct > topt->max_walk_s))
+    {
+      /* no stop within walking distance of one end: nothing to route */
+      fprintf (stderr, "tnet: no path by transit from '%s' to '%s': no stop of the feed "
+               "within %u min walk of '%s' (--max-walk)\n", from, to, topt->max_walk_s / 60,
+               acc->len == 0 ? from : to);
+      return TNET_EXIT_INPUT;
+    }
   g_autoptr (TnetRaptor) ws = tnet_raptor_new (tt);
   g_autofree gint32 *series = g_new (gint32, n_min);
   tnet_raptor_run_range (ws, (const TnetStopWalk *) (void *) acc->data, acc->len, dep, n_min,

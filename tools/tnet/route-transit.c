@@ -116,9 +116,13 @@ tnet_cli_route_multimodal (const TnetCliCommon *common, const TnetNetwork *net,
   g_autoptr (TnetMultimodal) mm = tnet_multimodal_build (net, scen, feed, profile, &opts, &error);
   if (mm == NULL)
     return tnet_cli_fail (NULL, error);
+  /* a node name stands for its node (the place grammar) */
+  TnetId fv = tnet_place_find_node (net, from), tv = tnet_place_find_node (net, to);
+  const char *from_id = fv != TNET_ID_NONE ? tnet_network_node (net, fv)->id : from;
+  const char *to_id = tv != TNET_ID_NONE ? tnet_network_node (net, tv)->id : to;
   TnetId o, d;
-  if (!tnet_multimodal_find_place (mm, from, &o, NULL, &error)
-      || !tnet_multimodal_find_place (mm, to, NULL, &d, &error))
+  if (!tnet_multimodal_find_place (mm, from_id, &o, NULL, &error)
+      || !tnet_multimodal_find_place (mm, to_id, NULL, &d, &error))
     return tnet_cli_fail (NULL, error);
   g_autoptr (TnetSearch) search = tnet_search_new (tnet_multimodal_get_graph (mm));
   tnet_search_run (search, tnet_multimodal_get_metric (mm), o, TNET_FORWARD, TNET_WEIGHT_INF, d);

@@ -219,7 +219,7 @@ node_list_param (TnetServeJob *job, const char *name)
   GArray *ids = g_array_sized_new (FALSE, FALSE, sizeof (TnetId), n);
   for (guint i = 0; i < n; i++)
     {
-      TnetId id = plain_text (items[i]) ? tnet_network_find_node (job->srv->net, items[i])
+      TnetId id = plain_text (items[i]) ? tnet_place_find_node (job->srv->net, items[i])
                                         : TNET_ID_NONE;
       if (id == TNET_ID_NONE)
         {
@@ -521,8 +521,8 @@ compute_route (TnetServeJob *job, TnetServeWorkspace *ws, guint si)
 {
   TnetServe *srv = job->srv;
   TnetServeScenario *sc = job->sc;
-  TnetId from = tnet_network_find_node (srv->net, param (job, "from"));
-  TnetId to = tnet_network_find_node (srv->net, param (job, "to"));
+  TnetId from = tnet_place_find_node (srv->net, param (job, "from"));
+  TnetId to = tnet_place_find_node (srv->net, param (job, "to"));
   const char *metric = param (job, "metric") ? param (job, "metric") : "time";
   g_autoptr (GArray) legs = NULL;
   guint64 total_ms;

@@ -1,0 +1,118 @@
+/* tnet-places.h: the one grammar of "a place" — what a command argument,
+ * a scenario file or a plan means by a node, a region, its zones, a kind
+ * of node or everything (docs/cli.md, "Places"). */
+#pragma once
+
+#if !defined(TNET_INSIDE) && !defined(TNET_COMPILATION)
+#error "Only <tnet/tnet.h> can be included directly."
+#endif
+
+#include <tnet/tnet-network.h>
+
+G_BEGIN_DECLS
+
+/**
+ * TnetPlaceKind:
+ * What one item of a place list names.
+ * @TNET_PLACE_NODE: one node (`node:ID`, or a bare node id or name)
+ * @TNET_PLACE_REGION: the nodes of a region (`region:R`, or a bare region id)
+ * @TNET_PLACE_ZONES: the zone nodes of a region (`zones:R`)
+ * @TNET_PLACE_KIND: every node of a kind (`kind:K`)
+ * @TNET_PLACE_ALL: every node (`all`)
+ */
+typedef enum {
+  TNET_PLACE_NODE,
+  TNET_PLACE_REGION,
+  TNET_PLACE_ZONES,
+  TNET_PLACE_KIND,
+  TNET_PLACE_ALL,
+} TnetPlaceKind;
+
+/**
+ * TnetPlaceItem:
+ * One item of a place list.
+ * @kind: what it names
+ * @text: the item as written (owned by the list)
+ * @name: the node id, region id or kind name it resolved to (owned), or
+ *   %NULL for `all`
+ * @members: (element-type TnetId): every node it names, in node order
+ * @zones: (element-type TnetId): its zone nodes (for a node: the node
+ *   itself, whatever its kind), in node order; may be empty
+ */
+typedef struct {
+  TnetPlaceKind kind;
+  char *text;
+  char *name;
+  GArray *members;
+  GArray *zones;
+} TnetPlaceItem;
+
+/**
+ * TnetPlaceList:
+ * The items of a place specification, in order. Free with
+ * tnet_place_list_free().
+ */
+typedef struct {
+  guint n_items;
+  TnetPlaceItem *items;
+} TnetPlaceList;
+
+/**
+ * tnet_place_list_parse:
+ * @net: the network the names refer to
+ * @spec: the specification: one item, or items separated by `;` or `,`
+ *   (spaces around them ignored). An item is `node:ID`, `region:R`,
+ *   `zones:R`, `kind:K` (zone, station, stop, interchange, junction,
+ *   place), `all`, or a bare word: a region id, else a node id, else a node
+ *   name (nodes.csv `name` or `name_en`; the first node in file order that
+ *   bears it). The whole of @spec is first tried as one item, so that ids
+ *   containing `,` or `;` need no quoting.
+ *
+ * Resolves @spec against @net.
+ * Errors: %TNET_ERROR_NOT_FOUND naming the first item that matches no
+ * node, with a did-you-mean among the ids and names of its kind when one is
+ * close (tnet_suggest_name()); %TNET_ERROR_INVALID_INPUT for an empty
+ * specification.
+ * Thread-safety: reads @net only.
+ * Returns: (transfer full): the list, or %NULL.
+ * Time complexity: O(items × n) plus, on error, the suggestion's
+ *   O(n × |name|²).
+ */
+TNET_API TnetPlaceList *tnet_place_list_parse (const TnetNetwork *net, const char *spec,
+                                               GError **error);
+TNET_API void tnet_place_list_free (TnetPlaceList *list);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetPlaceList, tnet_place_list_free)
+
+/**
+ * tnet_place_suggest:
+ * @regions: whether region ids are candidates too
+ *
+ * The node id or node name (or, with @regions, region id) closest to @word
+ * when it is close enough to be a typo (tnet_suggest_name()), else %NULL.
+ * A view owned by @net.
+ * Time complexity: O(n × |word| × |name|).
+ */
+TNET_API const char *tnet_place_suggest (const TnetNetwork *net, const char *word,
+                                         gboolean regions);
+
+/**
+ * tnet_place_find_node:
+ * The node @word names: a node id, else a node name or English name (the
+ * first in file order), else %TNET_ID_NONE. `node:` may prefix it.
+ * Time complexity: O(1) for an id, O(n) for a name.
+ */
+TNET_API TnetId tnet_place_find_node (const TnetNetwork *net, const char *word);
+
+/**
+ * tnet_place_search:
+ * @text: (nullable): what to look for; %NULL or "" keeps every node
+ * @nodes_out: receives the node ids (TnetId), in node order
+ *
+ * The nodes whose id, name or English name contains @text, compared
+ * case-insensitively (g_utf8_casefold()); for `tnet nodes --search`.
+ * Returns the number of nodes appended.
+ * Time complexity: O(n × |name|).
+ */
+TNET_API guint tnet_place_search (const TnetNetwork *net, const char *text, GArray *nodes_out);
+
+G_END_DECLS
