@@ -78,6 +78,8 @@ static TnetServe *the_server;
 static void
 job_free (TnetServeJob *job)
 {
+  if (job->disconnected_id)
+    g_signal_handler_disconnect (job->msg, job->disconnected_id);
   g_clear_object (&job->msg);
   g_clear_object (&job->child);
   g_free (job->endpoint);
@@ -107,14 +109,34 @@ maybe_quit (TnetServe *srv)
     g_main_loop_quit (srv->loop);
 }
 
-/* Answers a paused job and frees it. Main thread. */
+static void
+on_disconnected (SoupServerMessage *msg, gpointer data)
+{
+  (void) msg;
+  ((TnetServeJob *) data)->gone = TRUE;
+}
+
+/* Pauses @job's message until finish_job(); notes a client that leaves. */
+static void
+pause_job (TnetServeJob *job)
+{
+  soup_server_message_pause (job->msg);
+  job->disconnected_id = g_signal_connect (job->msg, "disconnected",
+                                           G_CALLBACK (on_disconnected), job);
+  job->srv->in_flight++;
+}
+
+/* Answers a paused job (unless its client left) and frees it. Main thread. */
 static gboolean
 finish_job (gpointer data)
 {
   TnetServeJob *job = data;
   TnetServe *srv = job->srv;
-  respond (job->msg, job->status, job->content_type, g_steal_pointer (&job->body));
-  soup_server_message_unpause (job->msg);
+  if (!job->gone)
+    {
+      respond (job->msg, job->status, job->content_type, g_steal_pointer (&job->body));
+      soup_server_message_unpause (job->msg);
+    }
   job_free (job);
   srv->in_flight--;
   maybe_quit (srv);
@@ -243,8 +265,7 @@ start_child (TnetServeJob *job)
       job_free (job);
       return;
     }
-  soup_server_message_pause (job->msg);
-  srv->in_flight++;
+  pause_job (job);
   srv->n_children++;
   job->timeout_id = g_timeout_add_seconds (srv->time_limit_s, child_timeout, job);
   g_subprocess_communicate_utf8_async (job->child, NULL, NULL, child_done, job);
@@ -358,8 +379,7 @@ on_request (SoupServer *server, SoupServerMessage *msg, const char *path, GHashT
     start_child (job);
   else
     {
-      soup_server_message_pause (msg);
-      srv->in_flight++;
+      pause_job (job);
       g_thread_pool_push (srv->pool, job, NULL);
     }
 }

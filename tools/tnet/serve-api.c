@@ -564,8 +564,9 @@ compute_table (TnetServeJob *job, TnetServeWorkspace *ws, guint si)
       targets[2 * j] = g_array_index (d, TnetId, j);
       targets[2 * j + 1] = tnet_graph_arrival_node (sc->car, targets[2 * j]);
     }
-  /* rows in blocks, checking the deadline between them */
-  const guint block = 16;
+  /* rows in blocks, checking the deadline between them (each block repeats
+   * the backward searches of the destinations: blocks are large) */
+  const guint block = 128;
   g_autofree TnetWeight *cells = g_new (TnetWeight, (gsize) block * 2 * d->len);
   g_autoptr (JsonBuilder) b = json_builder_new ();
   json_builder_begin_object (b);

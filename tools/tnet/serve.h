@@ -74,6 +74,8 @@ typedef struct {
   GSubprocess *child;
   guint timeout_id;
   gboolean timed_out;
+  gboolean gone;               /* the client disconnected while paused */
+  gulong disconnected_id;
 } TnetServeJob;
 
 /* Validates the query of @job's endpoint and either answers at once
