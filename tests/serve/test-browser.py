@@ -2,7 +2,8 @@
 """The web map of `tnet serve` in headless Chromium (Selenium): loads /,
 clicks two zones and checks the route panel against `tnet route`, clicks a
 zone in isochrone mode and checks the isochrone layer against
-`tnet isochrone`, then saves a screenshot into the test log folder.
+`tnet isochrone`, fills the report and corridor panels, then saves a
+screenshot into the test log folder.
 
 Arguments: the build root (the screenshot goes to BUILD/meson-logs/).
 """
@@ -79,6 +80,19 @@ def main():
         tap.ok(n_iso == n_cli, f'isochrone layer: {n_iso} features, tnet isochrone: {n_cli}')
         legend = driver.find_element(By.ID, 'iso-legend').text
         tap.ok('60' in legend, f'isochrone bands in the legend: {legend!r}')
+
+        # report and corridor panels
+        driver.find_element(By.ID, 'report-go').click()
+        wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, '#report-table tr.indicator'))
+        rc, rep, _ = cli_json('report')
+        n_rows = len(driver.find_elements(By.CSS_SELECTOR, '#report-table tr.indicator'))
+        tap.ok(rc == 0 and n_rows == len(rep['targets']),
+               f'report panel: {n_rows} indicators, tnet report: {len(rep["targets"]) if rep else None}')
+        driver.find_element(By.ID, 'corr-go').click()
+        wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, '#corr-body table'))
+        time.sleep(0.5)
+        n_crit = len(driver.find_elements(By.CSS_SELECTOR, 'path.critical-link'))
+        tap.ok(n_crit > 0, f'critical links drawn on the map ({n_crit})')
 
         # language switch
         driver.find_element(By.ID, 'lang').click()
