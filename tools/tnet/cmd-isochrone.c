@@ -3,6 +3,7 @@
  * --polygons, one MultiPolygon per budget of `--minutes 15,30,45,60`. */
 #include "cli.h"
 #include "commands.h"
+#include "isochrone-json.h"
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -120,6 +121,43 @@ polygon_zones (const TnetNetwork *net, GError **error)
   return tnet_zone_table_load (path, error);
 }
 
+char *
+tnet_cli_isochrone_geojson (const TnetNetwork *net, const TnetScenario *scen, const char *from,
+                            TnetProfile profile, double minutes, const TnetWeight *ms)
+{
+  guint n = tnet_network_n_nodes (net);
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "type");
+  json_builder_add_string_value (b, "FeatureCollection");
+  json_builder_set_member_name (b, "properties");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "from");
+  json_builder_add_string_value (b, from);
+  json_builder_set_member_name (b, "profile");
+  json_builder_add_string_value (b, tnet_profile_to_string (profile));
+  json_builder_set_member_name (b, "minutes");
+  json_builder_add_double_value (b, minutes);
+  json_builder_set_member_name (b, "scenario");
+  json_builder_add_int_value (b, tnet_scenario_get_year (scen));
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "features");
+  json_builder_begin_array (b);
+  for (TnetId v = 0; v < n; v++)
+    if (ms[v] != TNET_WEIGHT_INF)
+      add_point (b, tnet_network_node (net, v), ms[v]);
+  for (TnetId i = 0; i < tnet_network_n_links (net); i++)
+    {
+      const TnetLink *l = tnet_network_link (net, i);
+      if (tnet_scenario_link_active (scen, net, i) && ms[l->from] != TNET_WEIGHT_INF
+          && ms[l->to] != TNET_WEIGHT_INF)
+        add_line (b, net, i, ms[l->from], ms[l->to]);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  return tnet_cli_json_to_string (b);
+}
+
 static gboolean
 isochrone (TnetCliCommon *common, const char *from_arg, const char *minutes_text,
            const char *profile_name, gboolean polygons, const TnetIsochroneOptions *opts,
@@ -192,36 +230,7 @@ isochrone (TnetCliCommon *common, const char *from_arg, const char *minutes_text
     }
   if (format == TNET_CLI_FORMAT_GEOJSON || format == TNET_CLI_FORMAT_JSON)
     {
-      g_autoptr (JsonBuilder) b = json_builder_new ();
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "type");
-      json_builder_add_string_value (b, "FeatureCollection");
-      json_builder_set_member_name (b, "properties");
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "from");
-      json_builder_add_string_value (b, from);
-      json_builder_set_member_name (b, "profile");
-      json_builder_add_string_value (b, tnet_profile_to_string (profile));
-      json_builder_set_member_name (b, "minutes");
-      json_builder_add_double_value (b, minutes);
-      json_builder_set_member_name (b, "scenario");
-      json_builder_add_int_value (b, tnet_scenario_get_year (scen));
-      json_builder_end_object (b);
-      json_builder_set_member_name (b, "features");
-      json_builder_begin_array (b);
-      for (TnetId v = 0; v < n; v++)
-        if (ms[v] != TNET_WEIGHT_INF)
-          add_point (b, tnet_network_node (net, v), ms[v]);
-      for (TnetId i = 0; i < tnet_network_n_links (net); i++)
-        {
-          const TnetLink *l = tnet_network_link (net, i);
-          if (tnet_scenario_link_active (scen, net, i) && ms[l->from] != TNET_WEIGHT_INF
-              && ms[l->to] != TNET_WEIGHT_INF)
-            add_line (b, net, i, ms[l->from], ms[l->to]);
-        }
-      json_builder_end_array (b);
-      json_builder_end_object (b);
-      text = tnet_cli_json_to_string (b);
+      text = tnet_cli_isochrone_geojson (net, scen, from, profile, minutes, ms);
     }
   else
     {

@@ -1,44 +1,13 @@
 /* cmd-route.c: `tnet route FROM TO`, the best path by car with its legs. */
 #include "cli.h"
 #include "commands.h"
+#include "route-car.h"
 #include "route-transit.h"
 #include <stdio.h>
 #include <string.h>
 #include <math.h>
 
 #define CAR_MODES (TNET_MODES_ROAD | TNET_MODE_BIT (TNET_MODE_ACCESS))
-
-/* A run of consecutive links of the same line (or, for links without a
- * line, of the same mode). */
-typedef struct {
-  const char *line;   /* NULL when the links have no line */
-  TnetMode mode;
-  TnetId from, to;    /* network nodes */
-  GArray *links;      /* TnetId link indices, in travel order */
-  double length_m;
-  guint64 time_ms;
-} Leg;
-
-static void
-leg_clear (gpointer p)
-{
-  Leg *leg = p;
-  g_array_unref (leg->links);
-}
-
-/* Finds node @id (an id or a name, tnet_place_find_node()) or fails naming
- * it, with the closest id or name when one is close. */
-static TnetId
-find_node (const TnetNetwork *net, const char *id, GError **error)
-{
-  TnetId v = tnet_place_find_node (net, id);
-  if (v != TNET_ID_NONE)
-    return v;
-  const char *sugg = tnet_place_suggest (net, id, FALSE);
-  g_set_error (error, TNET_ERROR, TNET_ERROR_NOT_FOUND, "unknown node '%s'%s%s%s", id,
-               sugg ? " (did you mean '" : "", sugg ? sugg : "", sugg ? "'?)" : "");
-  return TNET_ID_NONE;
-}
 
 static const char *
 node_label (const TnetNetwork *net, TnetId v, GString *buf)
@@ -52,37 +21,6 @@ node_label (const TnetNetwork *net, TnetId v, GString *buf)
   return buf->str;
 }
 
-/* Splits the path @arcs into legs. */
-static GArray *
-make_legs (const TnetNetwork *net, const TnetGraph *g, const TnetMetric *time,
-           const TnetId *arcs, guint n_arcs)
-{
-  GArray *legs = g_array_new (FALSE, TRUE, sizeof (Leg));
-  g_array_set_clear_func (legs, leg_clear);
-  for (guint k = 0; k < n_arcs; k++)
-    {
-      TnetId li = tnet_graph_arc_link (g, arcs[k]);
-      const TnetLink *link = tnet_network_link (net, li);
-      const char *line = link->line && *link->line ? link->line : NULL;
-      Leg *last = legs->len ? &g_array_index (legs, Leg, legs->len - 1) : NULL;
-      if (last == NULL || last->mode != link->mode
-          || (line == NULL) != (last->line == NULL)
-          || (line && strcmp (line, last->line) != 0))
-        {
-          Leg leg = { line, link->mode,
-                      tnet_graph_terminal_of (g, tnet_graph_arc_tail (g, arcs[k])), 0,
-                      g_array_new (FALSE, FALSE, sizeof (TnetId)), 0.0, 0 };
-          g_array_append_val (legs, leg);
-          last = &g_array_index (legs, Leg, legs->len - 1);
-        }
-      last->to = tnet_graph_terminal_of (g, tnet_graph_arc_head (g, arcs[k]));
-      g_array_append_val (last->links, li);
-      last->length_m += link->length_m;
-      last->time_ms += tnet_metric_weight (time, arcs[k]);
-    }
-  return legs;
-}
-
 /* GeoJSON: one MultiLineString Feature per leg (tnet_geojson_paths(): its
  * links' polylines; properties rank = the leg's number, label = its line or
  * mode, links, length_km). */
@@ -94,72 +32,13 @@ route_geojson (const TnetNetwork *net, GArray *legs)
   g_autofree const char **labels = g_new0 (const char *, MAX (legs->len, 1));
   for (guint i = 0; i < legs->len; i++)
     {
-      const Leg *leg = &g_array_index (legs, Leg, i);
+      const TnetCliLeg *leg = &g_array_index (legs, TnetCliLeg, i);
       paths[i] = (const TnetId *) (void *) leg->links->data;
       lens[i] = leg->links->len;
       labels[i] = leg->line ? leg->line : tnet_mode_to_string (leg->mode);
     }
   return tnet_geojson_paths (net, (const TnetId *const *) paths, lens, legs->len,
                              (const char *const *) labels);
-}
-
-/* Rounded to 0.001 for JSON (ms and metres stay exact enough). */
-static double
-round3 (double x)
-{
-  return round (x * 1000.0) / 1000.0;
-}
-
-static char *
-route_json (const TnetNetwork *net, TnetId from, TnetId to, const char *metric,
-            GArray *legs, guint64 total_ms, double total_m)
-{
-  g_autoptr (JsonBuilder) b = json_builder_new ();
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "from");
-  json_builder_add_string_value (b, tnet_network_node (net, from)->id);
-  json_builder_set_member_name (b, "to");
-  json_builder_add_string_value (b, tnet_network_node (net, to)->id);
-  json_builder_set_member_name (b, "profile");
-  json_builder_add_string_value (b, "car");
-  json_builder_set_member_name (b, "metric");
-  json_builder_add_string_value (b, metric);
-  json_builder_set_member_name (b, "total_min");
-  json_builder_add_double_value (b, round3 (total_ms / 60000.0));
-  json_builder_set_member_name (b, "total_km");
-  json_builder_add_double_value (b, round3 (total_m / 1000.0));
-  json_builder_set_member_name (b, "legs");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < legs->len; i++)
-    {
-      const Leg *leg = &g_array_index (legs, Leg, i);
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "line");
-      if (leg->line)
-        json_builder_add_string_value (b, leg->line);
-      else
-        json_builder_add_null_value (b);
-      json_builder_set_member_name (b, "mode");
-      json_builder_add_string_value (b, tnet_mode_to_string (leg->mode));
-      json_builder_set_member_name (b, "from");
-      json_builder_add_string_value (b, tnet_network_node (net, leg->from)->id);
-      json_builder_set_member_name (b, "to");
-      json_builder_add_string_value (b, tnet_network_node (net, leg->to)->id);
-      json_builder_set_member_name (b, "links");
-      json_builder_begin_array (b);
-      for (guint k = 0; k < leg->links->len; k++)
-        json_builder_add_string_value (
-          b, tnet_network_link (net, g_array_index (leg->links, TnetId, k))->id);
-      json_builder_end_array (b);
-      json_builder_set_member_name (b, "km");
-      json_builder_add_double_value (b, round3 (leg->length_m / 1000.0));
-      json_builder_set_member_name (b, "min");
-      json_builder_add_double_value (b, round3 (leg->time_ms / 60000.0));
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
-  json_builder_end_object (b);
-  return tnet_cli_json_to_string (b);
 }
 
 static char *
@@ -175,7 +54,7 @@ route_text (const TnetNetwork *net, const TnetScenario *scen, TnetId from, TnetI
                           tnet_scenario_get_year (scen));
   for (guint i = 0; i < legs->len; i++)
     {
-      const Leg *leg = &g_array_index (legs, Leg, i);
+      const TnetCliLeg *leg = &g_array_index (legs, TnetCliLeg, i);
       g_string_append_printf (out, "  %s [%s]: %s -> %s, %.1f km, %.1f min\n",
                               leg->line ? leg->line : "(no line)",
                               tnet_mode_to_string (leg->mode),
@@ -285,10 +164,10 @@ route (int argc, char **argv, TnetCliCommon *common)
   if (profile != TNET_PROFILE_CAR)
     return tnet_cli_route_multimodal (common, net, scen, profile, argv[1], argv[2],
                                       format == TNET_CLI_FORMAT_JSON);
-  TnetId from = find_node (net, argv[1], &error);
+  TnetId from = tnet_cli_find_node (net, argv[1], &error);
   if (from == TNET_ID_NONE)
     return tnet_cli_fail (ctx, error);
-  TnetId to = find_node (net, argv[2], &error);
+  TnetId to = tnet_cli_find_node (net, argv[2], &error);
   if (to == TNET_ID_NONE)
     return tnet_cli_fail (ctx, error);
 
@@ -299,29 +178,20 @@ route (int argc, char **argv, TnetCliCommon *common)
   if (g == NULL)
     return tnet_cli_fail (ctx, error);
   g_autoptr (TnetSearch) search = tnet_search_new (g);
-  tnet_search_run (search, strcmp (metric_name, "time") == 0 ? time : length, from,
-                   TNET_FORWARD, TNET_WEIGHT_INF, to);
-  guint n_arcs = tnet_search_path (search, to, NULL, 0);
-  if (n_arcs == G_MAXUINT)
+  g_autoptr (GArray) legs = NULL;
+  guint64 total_ms = 0;
+  double total_m = 0;
+  if (!tnet_cli_route_car (net, search, time, length, strcmp (metric_name, "length") == 0,
+                           from, to, &legs, &total_ms, &total_m))
     {
       fprintf (stderr, "tnet: no path by car from '%s' to '%s' in scenario %d\n",
                argv[1], argv[2], tnet_scenario_get_year (scen));
       return TNET_EXIT_INPUT;
     }
-  g_autofree TnetId *arcs = g_new (TnetId, n_arcs + 1);
-  tnet_search_path (search, to, arcs, n_arcs);
-  g_autoptr (GArray) legs = make_legs (net, g, time, arcs, n_arcs);
-  guint64 total_ms = 0;
-  double total_m = 0;
-  for (guint i = 0; i < legs->len; i++)
-    {
-      total_ms += g_array_index (legs, Leg, i).time_ms;
-      total_m += g_array_index (legs, Leg, i).length_m;
-    }
   g_autofree char *text = format == TNET_CLI_FORMAT_GEOJSON
     ? route_geojson (net, legs)
     : format == TNET_CLI_FORMAT_JSON
-    ? route_json (net, from, to, metric_name, legs, total_ms, total_m)
+    ? tnet_cli_route_json (net, from, to, metric_name, legs, total_ms, total_m)
     : route_text (net, scen, from, to, metric_name, legs, total_ms, total_m);
   if (!tnet_cli_write (common, text, &error))
     return tnet_cli_fail (ctx, error);

@@ -15,3 +15,4 @@ int tnet_cmd_transfers (int argc, char **argv);
 int tnet_cmd_init (int argc, char **argv);
 int tnet_cmd_accessibility (int argc, char **argv);
 int tnet_cmd_nodes (int argc, char **argv);
+int tnet_cmd_serve (int argc, char **argv);

@@ -26,6 +26,9 @@ static const Command commands[] = {
   { "accessibility", "opportunities reachable within cutoffs, per zone", tnet_cmd_accessibility },
   { "map", "SVG/PNG map of the network, an isochrone or corridor paths", tnet_cmd_map },
   { "nodes", "the nodes a place names, or whose id or name contains a text", tnet_cmd_nodes },
+#ifdef TNET_HAVE_SERVE
+  { "serve", "HTTP API (JSON) and a web map of the network folder", tnet_cmd_serve },
+#endif
 };
 
 static void

@@ -1,0 +1,183 @@
+#!/usr/bin/python3
+"""`tnet serve` answers as the command-line program does: each endpoint's
+JSON is compared with `tnet COMMAND --format json` for the same query; /table
+cells with `tnet route` (Dijkstra, the independent oracle of the CH
+many-to-many); /nodes and /scenarios with the test's own reading of the data
+folder. Then malformed and hostile requests: each must get a 4xx (or, beyond
+libsoup's 64 KB request head, a closed connection) and the server stays up.
+"""
+import csv
+import json
+import os
+import socket
+import threading
+import urllib.parse
+
+from serve_common import DATA, Server, Tap, cli_json
+
+tap = Tap()
+srv = Server()
+q = urllib.parse.urlencode
+
+
+def same(path, cli_args, name):
+    status, body = srv.get_json(path)
+    rc, cli, _ = cli_json(*cli_args)
+    tap.ok(status == 200 and rc == 0 and body == cli, f'{name}: {path} = tnet {" ".join(cli_args)}',
+           f'status {status}, rc {rc}\nserver: {json.dumps(body)[:400]}\ncli: {json.dumps(cli)[:400]}')
+
+
+# --- the same documents as the CLI
+for scen in ('2020', '2025'):
+    for a, b in (('z_weidu', 'xc_east_hsr'), ('z_yuzhou', 'zz_center'), ('z_xiangcheng', 'airport_center')):
+        same('/route?' + q({'from': a, 'to': b, 'scenario': scen}),
+             ('route', a, b, '--scenario', scen), f'route {scen}')
+same('/route?' + q({'from': 'z_yuzhou', 'to': 'zz_center', 'metric': 'length'}),
+     ('route', 'z_yuzhou', 'zz_center', '--metric', 'length'), 'route by length')
+same('/route?' + q({'from': 'z_weidu', 'to': 'zz_center', 'profile': 'transit'}),
+     ('route', 'z_weidu', 'zz_center', '--profile', 'transit'), 'route by transit')
+for scen in ('2020', '2025'):
+    same('/isochrone?' + q({'from': 'z_weidu', 'minutes': 45, 'scenario': scen}),
+         ('isochrone', 'z_weidu', '--minutes', '45', '--scenario', scen), f'isochrone {scen}')
+same('/isochrone?' + q({'from': 'z_changge', 'minutes': 60, 'profile': 'transit'}),
+     ('isochrone', 'z_changge', '--minutes', '60', '--profile', 'transit'), 'isochrone by transit')
+same('/report', ('report',), 'report')
+same('/report?scenario=2020', ('report', '--scenario', '2020'), 'report 2020')
+same('/corridors?from=xuchang&to=zhengzhou', ('corridors', 'xuchang', 'zhengzhou'), 'corridors')
+same('/corridors?from=xuchang&to=airport&modes=rail&scenario=2020',
+     ('corridors', 'xuchang', 'airport', '--modes', 'rail', '--scenario', '2020'), 'corridors rail 2020')
+same('/criticality?from=xuchang&to=zhengzhou&top=5',
+     ('criticality', 'xuchang', 'zhengzhou', '--top', '5'), 'criticality')
+same('/transfers', ('transfers',), 'transfers')
+# the bundled folder has no zones.csv: the CLI fails, the server says why with 400
+status, body = srv.get_json('/accessibility?opportunities=population')
+rc, _, _ = cli_json('accessibility', '--opportunities', 'population')
+tap.ok(status == 400 and rc == 1 and 'zones.csv' in body['error'],
+       'accessibility without zones.csv: 400 as the CLI fails', body)
+
+# --- /table against tnet route, cell by cell
+zones = ['z_weidu', 'z_yuzhou', 'z_changge', 'zz_center']
+dests = ['xc_east_hsr', 'z_yanling', 'airport_center', 'z_weidu', 'z_xiangcheng']
+status, table = srv.get_json('/table?' + q({'sources': ';'.join(zones), 'destinations': ';'.join(dests),
+                                             'scenario': '2020'}))
+tap.ok(status == 200 and table['sources'] == zones and table['destinations'] == dests, 'table ids echoed')
+bad = []
+for i, a in enumerate(zones):
+    for j, b in enumerate(dests):
+        rc, r, _ = cli_json('route', a, b, '--scenario', '2020')
+        want = r['total_min'] if rc == 0 else None
+        if table['durations_min'][i][j] != want:
+            bad.append((a, b, table['durations_min'][i][j], want))
+tap.ok(not bad, f'table {len(zones)}x{len(dests)} = tnet route for every cell', bad)
+
+# --- /nodes, /scenarios, /network against the data folder read here
+with open(os.path.join(DATA, 'nodes.csv'), encoding='utf-8') as f:
+    nodes = list(csv.DictReader(line for line in f if not line.startswith('#')))
+needle = '许昌'
+want = [n['id'] for n in nodes if any(needle in (n.get(k) or '') for k in ('id', 'name', 'name_en'))]
+status, got = srv.get_json('/nodes?' + q({'search': needle, 'limit': 1000}))
+tap.ok(status == 200 and [n['id'] for n in got['nodes']] == want, f'nodes matching {needle}: {len(want)}',
+       got)
+years = sorted(d[5:] for d in os.listdir(DATA) if d.startswith('gtfs-'))
+status, sc = srv.get_json('/scenarios')
+tap.ok([s['name'] for s in sc['scenarios']] == years and sc['default'] == years[-1],
+       f'scenarios: the feed years {years}', sc)
+with open(os.path.join(DATA, 'links.csv'), encoding='utf-8') as f:
+    links = {l['id']: l for l in csv.DictReader(line for line in f if not line.startswith('#'))}
+status, net = srv.get_json('/network?scenario=2020')
+ids = [f['properties']['id'] for f in net['features'] if f['geometry']['type'] == 'LineString']
+late = [i for i in ids if links.get(i) and links[i]['open_year'] and int(links[i]['open_year']) > 2020]
+tap.ok(status == 200 and ids and all(i in links for i in ids) and not late,
+       f'network 2020: {len(ids)} links of links.csv, none opening after 2020', late)
+points = {f['properties']['id'] for f in net['features'] if f['geometry']['type'] == 'Point'}
+tap.ok(points == {n['id'] for n in nodes if n['kind'] in ('zone', 'station')},
+       'network points: the zones and stations of nodes.csv')
+status, health = srv.get_json('/health')
+tap.ok(status == 200 and health['status'] == 'ok', 'health')
+
+# --- hostile and malformed requests: 4xx naming the parameter
+hostile = [
+    ('/route?from=nope&to=z_weidu', 400, 'from'),
+    ('/route?from=z_weidu', 400, 'to'),
+    ('/route?from=z_weidu&to=z_weidu&metric=NaN', 400, 'metric'),
+    ('/route?from=z_weidu&to=z_weidu&scenario=1999', 400, 'scenario'),
+    ('/route?from=z_weidu&to=z_weidu&scenario=..%2F..%2Fetc%2Fpasswd', 400, 'scenario'),
+    ('/route?from=-h&to=z_weidu', 400, 'from'),
+    ('/route?from=z_weidu&to=z_weidu&profile=transit&depart=99:99', 400, 'depart'),
+    ('/isochrone?from=z_weidu&minutes=NaN', 400, 'minutes'),
+    ('/isochrone?from=z_weidu&minutes=inf', 400, 'minutes'),
+    ('/isochrone?from=z_weidu&minutes=1e400', 400, 'minutes'),
+    ('/isochrone?from=z_weidu&minutes=-5', 400, 'minutes'),
+    ('/isochrone?from=z_weidu&minutes=99999999999999999999999', 400, 'minutes'),
+    ('/isochrone?from=nowhere', 400, 'from'),
+    ('/table?sources=z_weidu&destinations=nope', 400, 'destinations'),
+    ('/table?sources=' + ';'.join(['z_weidu'] * 1001) + '&destinations=z_weidu', 400, 'sources'),
+    ('/table?sources=' + ';'.join(['z_weidu'] * 600) + '&destinations=' + ';'.join(['z_weidu'] * 600),
+     400, 'destinations'),
+    ('/corridors?from=xuchang&to=zhengzhou&k=99999999999999999999', 400, 'k'),
+    ('/corridors?from=xuchang&to=mars', 400, 'to'),
+    ('/criticality?from=xuchang&to=zhengzhou&top=-1', 400, 'top'),
+    ('/criticality?from=xuchang&to=zhengzhou&profile=car&modes=rail', 400, 'profile'),
+    ('/report?baseline=1e9', 400, 'baseline'),
+    ('/nodes?limit=0', 400, 'limit'),
+    ('/route?from=z_weidu&to=z_weidu&evil=1', 400, 'evil'),
+    ('/accessibility?opportunities=population&cutoffs=30,NaN', 400, 'cutoffs'),
+    ('/transfers?hub=%01%02', 400, 'hub'),
+]
+for path, code, parameter in hostile:
+    status, ctype, body = srv.get(path)
+    try:
+        doc = json.loads(body)
+    except ValueError:
+        doc = {}
+    tap.ok(status == code and doc.get('parameter') == parameter and 'error' in doc,
+           f'{path[:70]} -> {code} naming {parameter}', f'{status} {body[:300]!r}')
+for path in ('/nowhere', '/../../etc/passwd', '/leaflet/../../../etc/passwd', '/leaflet/leaflet.min.js',
+             '/app.js/../../etc/passwd', '/%2e%2e/%2e%2e/etc/passwd', '/index.html'):
+    status, ctype, body = srv.get(path)
+    tap.ok(status == 404 and b'root:' not in body, f'{path} -> 404', f'{status} {body[:200]!r}')
+
+
+def raw(request, timeout=30):
+    """Sends @request on a fresh connection while reading; the status line, or
+    '' when the server closed the connection without an answer."""
+    s = socket.create_connection(('127.0.0.1', srv.port))
+    s.settimeout(timeout)
+    got = bytearray()
+
+    def read():
+        try:
+            while True:
+                d = s.recv(65536)
+                if not d:
+                    break
+                got.extend(d)
+        except OSError:
+            pass
+    th = threading.Thread(target=read)
+    th.start()
+    try:
+        s.sendall(request)
+    except OSError:
+        pass
+    th.join(timeout)
+    s.close()
+    return bytes(got).split(b'\r\n', 1)[0].decode('latin-1')
+
+
+line = raw(b'GET /route?from=' + b'a' * 20000 + b' HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n')
+tap.ok(' 414 ' in line, f'20 kB query string -> 414 ({line})')
+line = raw(b'GET /route?from=' + b'a' * (10 << 20) + b' HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n')
+tap.ok(line == '' or ' 4' in line, f'10 MB query string -> refused ({line or "connection closed"})')
+line = raw(b'POST /route HTTP/1.1\r\nHost: t\r\nConnection: close\r\nContent-Length: 10485760\r\n\r\n'
+           + b'x' * (10 << 20))
+tap.ok(' 413 ' in line, f'10 MB body -> 413 ({line})')
+line = raw(b'DELETE /health HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n')
+tap.ok(' 405 ' in line, f'DELETE -> 405 ({line})')
+line = raw(b'GARBAGE\r\n\r\n')
+tap.ok(line == '' or ' 4' in line, f'garbage request line -> refused ({line or "connection closed"})')
+status, health = srv.get_json('/health')
+tap.ok(srv.alive() and status == 200, 'the server is still up after the hostile requests')
+rc, err = srv.stop()
+tap.ok(rc == 0, 'SIGTERM: exit status 0', err)
+tap.done()

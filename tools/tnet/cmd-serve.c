@@ -1,0 +1,649 @@
+/* cmd-serve.c: `tnet serve`, an HTTP server (libsoup) answering the
+ * analyses of one data folder as JSON, and a web map at /.
+ *
+ * Implementation notes: the folder is loaded once; per scenario the car
+ * graph, its contraction hierarchy and the network GeoJSON are built at
+ * start. A request is validated on the main thread, paused, computed by a
+ * GThreadPool worker with one of n_threads workspaces taken from an async
+ * queue, and answered back on the main thread. The long analyses run as
+ * `tnet COMMAND --format json` child processes, killed at the time limit
+ * (HTTP 503), their answers cached. Static files are compiled into the
+ * program (GResource) or read at start from the fixed Leaflet folder into
+ * memory: no request path reaches the file system. */
+#include "serve.h"
+#include "cli-extra.h"
+#include "commands.h"
+#include <glib-unix.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+
+#ifndef TNET_LEAFLET_DIR
+#define TNET_LEAFLET_DIR "/usr/share/javascript/leaflet"
+#endif
+
+/* defined by the compiled resources (serve-resources.c) */
+GResource *tnet_serve_get_resource (void);
+
+/* Files of the Leaflet folder the page uses; nothing else is ever read. */
+static const char *const leaflet_files[] = {
+  "leaflet.js", "leaflet.css", "images/layers.png", "images/layers-2x.png",
+  "images/marker-icon.png", "images/marker-icon-2x.png", "images/marker-shadow.png", NULL
+};
+
+static GHashTable *static_files;   /* URL path → GBytes, filled at start */
+
+static const char *
+content_type_of (const char *path)
+{
+  if (g_str_has_suffix (path, ".js"))
+    return "text/javascript; charset=utf-8";
+  if (g_str_has_suffix (path, ".css"))
+    return "text/css; charset=utf-8";
+  if (g_str_has_suffix (path, ".png"))
+    return "image/png";
+  return "text/html; charset=utf-8";
+}
+
+static void
+load_static_files (void)
+{
+  static_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                        (GDestroyNotify) g_bytes_unref);
+  static const char *const web[] = { "index.html", "app.js", "app.css", NULL };
+  GResource *res = tnet_serve_get_resource ();
+  for (guint i = 0; web[i]; i++)
+    {
+      g_autofree char *rpath = g_strdup_printf ("/org/tnet/serve/%s", web[i]);
+      GBytes *bytes = g_resource_lookup_data (res, rpath, 0, NULL);
+      if (bytes)
+        g_hash_table_insert (static_files,
+                             g_strdup_printf ("/%s", i == 0 ? "" : web[i]), bytes);
+    }
+  for (guint i = 0; leaflet_files[i]; i++)
+    {
+      g_autofree char *file = g_build_filename (TNET_LEAFLET_DIR, leaflet_files[i], NULL);
+      char *text = NULL;
+      gsize len = 0;
+      if (g_file_get_contents (file, &text, &len, NULL))
+        g_hash_table_insert (static_files, g_strdup_printf ("/leaflet/%s", leaflet_files[i]),
+                             g_bytes_new_take (text, len));
+    }
+}
+
+/* ---------------------------------------------------------------- jobs */
+
+static TnetServe *the_server;
+
+static void
+job_free (TnetServeJob *job)
+{
+  if (job->disconnected_id)
+    g_signal_handler_disconnect (job->msg, job->disconnected_id);
+  g_clear_object (&job->msg);
+  g_clear_object (&job->child);
+  g_free (job->endpoint);
+  g_hash_table_unref (job->query);
+  g_free (job->body);
+  g_free (job->cache_key);
+  if (job->child_argv)
+    g_ptr_array_unref (job->child_argv);
+  g_free (job);
+}
+
+static void
+respond (SoupServerMessage *msg, guint status, const char *content_type, char *body)
+{
+  SoupMessageHeaders *h = soup_server_message_get_response_headers (msg);
+  soup_message_headers_replace (h, "Cache-Control", "no-store");
+  soup_message_headers_replace (h, "X-Content-Type-Options", "nosniff");
+  soup_server_message_set_status (msg, status, NULL);
+  soup_server_message_set_response (msg, content_type, SOUP_MEMORY_TAKE, body,
+                                    body ? strlen (body) : 0);
+}
+
+static void
+maybe_quit (TnetServe *srv)
+{
+  if (srv->draining && srv->in_flight == 0)
+    g_main_loop_quit (srv->loop);
+}
+
+static void
+on_disconnected (SoupServerMessage *msg, gpointer data)
+{
+  (void) msg;
+  ((TnetServeJob *) data)->gone = TRUE;
+}
+
+/* Pauses @job's message until finish_job(); notes a client that leaves. */
+static void
+pause_job (TnetServeJob *job)
+{
+  soup_server_message_pause (job->msg);
+  job->disconnected_id = g_signal_connect (job->msg, "disconnected",
+                                           G_CALLBACK (on_disconnected), job);
+  job->srv->in_flight++;
+}
+
+/* Answers a paused job (unless its client left) and frees it. Main thread. */
+static gboolean
+finish_job (gpointer data)
+{
+  TnetServeJob *job = data;
+  TnetServe *srv = job->srv;
+  if (!job->gone)
+    {
+      respond (job->msg, job->status, job->content_type, g_steal_pointer (&job->body));
+      soup_server_message_unpause (job->msg);
+    }
+  job_free (job);
+  srv->in_flight--;
+  maybe_quit (srv);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+worker (gpointer data, gpointer user_data)
+{
+  TnetServeJob *job = data;
+  TnetServe *srv = user_data;
+  TnetServeWorkspace *ws = g_async_queue_pop (srv->workspaces);
+  if (g_get_monotonic_time () > job->deadline_us)
+    tnet_serve_job_error (job, 503, NULL, "the server was busy beyond the time limit of %u s",
+                          srv->time_limit_s);
+  else
+    tnet_serve_api_compute (job, ws);
+  g_async_queue_push (srv->workspaces, ws);
+  g_main_context_invoke (NULL, finish_job, job);
+}
+
+const TnetMultimodal *
+tnet_serve_multimodal (TnetServe *srv, TnetServeScenario *sc, TnetProfile profile,
+                       GError **error)
+{
+  g_mutex_lock (&srv->lock);
+  if (sc->mm[profile] == NULL)
+    tnet_cli_build_graphs (srv->net, sc->scen, &profile, 1, &sc->mm[profile], error);
+  const TnetMultimodal *mm = sc->mm[profile];
+  g_mutex_unlock (&srv->lock);
+  return mm;
+}
+
+/* ----------------------------------------------------- child processes */
+
+static gboolean
+child_timeout (gpointer data)
+{
+  TnetServeJob *job = data;
+  job->timeout_id = 0;
+  job->timed_out = TRUE;
+  g_subprocess_force_exit (job->child);
+  return G_SOURCE_REMOVE;
+}
+
+/* The first line of the child's message, without the program's prefix. */
+static char *
+child_message (const char *err)
+{
+  if (err == NULL || *err == '\0')
+    return g_strdup ("the analysis failed");
+  const char *s = g_str_has_prefix (err, "tnet: ") ? err + 6 : err;
+  return g_strndup (s, strcspn (s, "\n"));
+}
+
+static void
+child_done (GObject *source, GAsyncResult *res, gpointer data)
+{
+  TnetServeJob *job = data;
+  TnetServe *srv = job->srv;
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr (GError) error = NULL;
+  gboolean ok = g_subprocess_communicate_utf8_finish (G_SUBPROCESS (source), res, &out, &err,
+                                                      &error);
+  if (job->timeout_id)
+    g_source_remove (job->timeout_id);
+  job->timeout_id = 0;
+  srv->n_children--;
+  if (job->timed_out)
+    tnet_serve_job_error (job, 503, NULL, "the analysis exceeded the time limit of %u s",
+                          srv->time_limit_s);
+  else if (!ok)
+    tnet_serve_job_error (job, 500, NULL, "the analysis failed: %s", error->message);
+  else if (g_subprocess_get_if_exited (job->child) && g_subprocess_get_exit_status (job->child) == 0)
+    {
+      job->status = 200;
+      job->content_type = "application/json";
+      job->body = g_steal_pointer (&out);
+      g_mutex_lock (&srv->lock);
+      if (g_hash_table_size (srv->cache) < 256)
+        g_hash_table_insert (srv->cache, g_steal_pointer (&job->cache_key), g_strdup (job->body));
+      g_mutex_unlock (&srv->lock);
+    }
+  else if (g_subprocess_get_if_exited (job->child))
+    {
+      g_autofree char *m = child_message (err);
+      tnet_serve_job_error (job, 400, NULL, "%s", m);
+    }
+  else
+    tnet_serve_job_error (job, 500, NULL, "the analysis ended abnormally");
+  finish_job (job);
+}
+
+/* Runs a prepared job's command, answering from the cache when it can. */
+static void
+start_child (TnetServeJob *job)
+{
+  TnetServe *srv = job->srv;
+  g_ptr_array_add (job->child_argv, NULL);   /* argv and the join end at NULL */
+  job->cache_key = g_strjoinv ("\x1f", (char **) job->child_argv->pdata + 1);
+  g_mutex_lock (&srv->lock);
+  const char *cached = g_hash_table_lookup (srv->cache, job->cache_key);
+  char *hit = cached ? g_strdup (cached) : NULL;
+  g_mutex_unlock (&srv->lock);
+  if (hit)
+    {
+      respond (job->msg, 200, "application/json", hit);
+      job_free (job);
+      return;
+    }
+  if (srv->n_children >= srv->n_threads * TNET_SERVE_MAX_CHILDREN_PER_THREAD)
+    {
+      tnet_serve_job_error (job, 503, NULL, "too many analyses running; try again later");
+      respond (job->msg, job->status, job->content_type, g_steal_pointer (&job->body));
+      job_free (job);
+      return;
+    }
+  g_autoptr (GError) error = NULL;
+  job->child = g_subprocess_newv ((const char *const *) job->child_argv->pdata,
+                                  G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                                  | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  if (job->child == NULL)
+    {
+      tnet_serve_job_error (job, 500, NULL, "cannot run the analysis: %s", error->message);
+      respond (job->msg, job->status, job->content_type, g_steal_pointer (&job->body));
+      job_free (job);
+      return;
+    }
+  pause_job (job);
+  srv->n_children++;
+  job->timeout_id = g_timeout_add_seconds (srv->time_limit_s, child_timeout, job);
+  g_subprocess_communicate_utf8_async (job->child, NULL, NULL, child_done, job);
+}
+
+/* ------------------------------------------------------------- requests */
+
+static void
+respond_error (SoupServerMessage *msg, guint status, const char *message)
+{
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "error");
+  json_builder_add_string_value (b, message);
+  json_builder_set_member_name (b, "parameter");
+  json_builder_add_null_value (b);
+  json_builder_end_object (b);
+  respond (msg, status, "application/json", tnet_cli_json_to_string (b));
+}
+
+/* Called once the headers are read: no request may carry a body. */
+static void
+early_handler (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTable *query,
+               gpointer data)
+{
+  (void) server, (void) path, (void) query, (void) data;
+  SoupMessageHeaders *h = soup_server_message_get_request_headers (msg);
+  if (soup_message_headers_get_content_length (h) > 0
+      || soup_message_headers_get_encoding (h) == SOUP_ENCODING_CHUNKED)
+    respond_error (msg, 413, "request bodies are not accepted (use GET with a query string)");
+}
+
+static gboolean
+is_endpoint_name (const char *s)
+{
+  if (*s == '\0' || strlen (s) > 32)
+    return FALSE;
+  for (; *s; s++)
+    if (!g_ascii_islower (*s))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+on_request (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTable *query,
+            gpointer data)
+{
+  (void) server;
+  TnetServe *srv = data;
+  srv->n_requests++;
+  if (soup_server_message_get_status (msg) != 0)
+    return;   /* answered by the early handler */
+  const char *method = soup_server_message_get_method (msg);
+  if (method != SOUP_METHOD_GET && method != SOUP_METHOD_HEAD)
+    {
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Allow",
+                                    "GET, HEAD");
+      respond_error (msg, 405, "only GET and HEAD are served");
+      return;
+    }
+  const char *q = g_uri_get_query (soup_server_message_get_uri (msg));
+  if ((q && strlen (q) > TNET_SERVE_MAX_QUERY) || strlen (path) > 256)
+    {
+      respond_error (msg, 414, "the query string exceeds the limit of 16384 bytes");
+      return;
+    }
+  if (srv->draining)
+    {
+      respond_error (msg, 503, "the server is shutting down");
+      return;
+    }
+  GBytes *file = g_hash_table_lookup (static_files, path);
+  if (file)
+    {
+      gsize len;
+      const char *bytes = g_bytes_get_data (file, &len);
+      SoupMessageHeaders *h = soup_server_message_get_response_headers (msg);
+      soup_message_headers_replace (h, "X-Content-Type-Options", "nosniff");
+      soup_server_message_set_status (msg, 200, NULL);
+      soup_server_message_set_response (msg, content_type_of (path), SOUP_MEMORY_COPY, bytes,
+                                        len);
+      return;
+    }
+  if (path[0] != '/' || !is_endpoint_name (path + 1))
+    {
+      respond_error (msg, 404, "not found (see docs/http.md)");
+      return;
+    }
+  TnetServeJob *job = g_new0 (TnetServeJob, 1);
+  job->srv = srv;
+  job->msg = g_object_ref (msg);
+  job->endpoint = g_strdup (path + 1);
+  job->query = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  if (query)
+    {
+      GHashTableIter it;
+      gpointer k, v;
+      g_hash_table_iter_init (&it, query);
+      while (g_hash_table_iter_next (&it, &k, &v))
+        g_hash_table_insert (job->query, g_strdup (k), g_strdup (v));
+    }
+  job->deadline_us = g_get_monotonic_time () + (gint64) srv->time_limit_s * G_USEC_PER_SEC;
+  job->content_type = "application/json";
+  tnet_serve_api_prepare (job);
+  if (job->status != 0)
+    {
+      respond (msg, job->status, job->content_type, g_steal_pointer (&job->body));
+      job_free (job);
+    }
+  else if (job->child_argv)
+    start_child (job);
+  else
+    {
+      pause_job (job);
+      g_thread_pool_push (srv->pool, job, NULL);
+    }
+}
+
+static gboolean
+on_signal (gpointer data)
+{
+  TnetServe *srv = data;
+  if (!srv->draining)
+    {
+      srv->draining = TRUE;
+      soup_server_disconnect (srv->server);
+      maybe_quit (srv);
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+/* --------------------------------------------------------------- start */
+
+static void
+scenario_free (gpointer p)
+{
+  TnetServeScenario *sc = p;
+  g_free (sc->name);
+  g_free (sc->spec);
+  tnet_scenario_free (sc->scen);
+  if (sc->ch)
+    tnet_ch_unref (sc->ch);
+  if (sc->time)
+    tnet_metric_unref (sc->time);
+  if (sc->length)
+    tnet_metric_unref (sc->length);
+  if (sc->car)
+    tnet_graph_unref (sc->car);
+  for (int p2 = 0; p2 < 3; p2++)
+    if (sc->mm[p2])
+      tnet_multimodal_unref (sc->mm[p2]);
+  g_free (sc->network_geojson);
+  g_free (sc);
+}
+
+static TnetServeScenario *
+scenario_new (TnetServe *srv, const char *spec, GError **error)
+{
+  g_autoptr (TnetScenario) scen = NULL;
+  g_autofree char *name = NULL;
+  gint64 year;
+  if (g_ascii_string_to_signed (spec, 10, 1900, 2100, &year, NULL))
+    {
+      scen = tnet_scenario_new ((int) year);
+      name = g_strdup (spec);
+    }
+  else
+    {
+      g_autofree char *netdir = NULL;
+      scen = tnet_cli_load_scenario_file (spec, &netdir, error);
+      if (scen == NULL)
+        return NULL;
+      g_autofree char *base = g_path_get_basename (spec);
+      name = g_str_has_suffix (base, ".ini") ? g_strndup (base, strlen (base) - 4)
+                                             : g_strdup (base);
+    }
+  if (!tnet_dataset_validate_scenario (srv->ds, scen, error))
+    return NULL;
+  TnetServeScenario *sc = g_new0 (TnetServeScenario, 1);
+  sc->name = g_steal_pointer (&name);
+  sc->spec = g_strdup (spec);
+  sc->scen = g_steal_pointer (&scen);
+  sc->car = tnet_graph_compile_modes (srv->net, sc->scen,
+                                      TNET_MODES_ROAD | TNET_MODE_BIT (TNET_MODE_ACCESS),
+                                      &sc->time, &sc->length, error);
+  if (sc->car == NULL || !(sc->ch = tnet_ch_build (sc->time, NULL, error)))
+    {
+      scenario_free (sc);
+      return NULL;
+    }
+  sc->network_geojson = tnet_geojson_network (srv->net, sc->scen, NULL, 0);
+  return sc;
+}
+
+static void
+workspace_free (gpointer p)
+{
+  TnetServeWorkspace *ws = p;
+  TnetServe *srv = the_server;
+  for (guint i = 0; i < srv->scenarios->len; i++)
+    {
+      tnet_search_free (ws->search[i]);
+      tnet_ch_query_free (ws->ch[i]);
+    }
+  g_free (ws->search);
+  g_free (ws->ch);
+  g_free (ws);
+}
+
+static void
+serve_free (TnetServe *srv)
+{
+  if (srv->pool)
+    g_thread_pool_free (srv->pool, FALSE, TRUE);
+  if (srv->workspaces)
+    {
+      TnetServeWorkspace *ws;
+      while ((ws = g_async_queue_try_pop (srv->workspaces)))
+        workspace_free (ws);
+      g_async_queue_unref (srv->workspaces);
+    }
+  g_clear_object (&srv->server);
+  if (srv->loop)
+    g_main_loop_unref (srv->loop);
+  g_ptr_array_unref (srv->scenarios);
+  g_hash_table_unref (srv->cache);
+  g_mutex_clear (&srv->lock);
+  tnet_dataset_free (srv->ds);
+  g_free (srv->data_dir);
+  g_free (srv->exe);
+  g_free (srv);
+  if (static_files)
+    g_hash_table_unref (static_files);
+  static_files = NULL;
+}
+
+static int
+serve (TnetServe *srv, GOptionContext *ctx, char **scenarios, const char *host, int port,
+       gboolean quiet)
+{
+  GError *error = NULL;
+  srv->ds = tnet_dataset_load (srv->data_dir, NULL, &error);
+  if (srv->ds == NULL)
+    return tnet_cli_fail (NULL, error);
+  tnet_cli_register_dataset (srv->ds);
+  srv->net = tnet_dataset_get_network (srv->ds);
+  srv->exe = g_file_read_link ("/proc/self/exe", NULL);
+  if (srv->exe == NULL)
+    srv->exe = g_find_program_in_path ("tnet");
+  if (srv->exe == NULL)
+    return tnet_cli_usage (ctx, "cannot find the tnet program for the analyses");
+
+  g_autoptr (GPtrArray) specs = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; scenarios && scenarios[i]; i++)
+    g_ptr_array_add (specs, g_strdup (scenarios[i]));
+  if (specs->len == 0)
+    {
+      guint n_years = 0;
+      const int *years = tnet_dataset_get_feed_years (srv->ds, &n_years);
+      for (guint i = 0; i < n_years; i++)
+        g_ptr_array_add (specs, g_strdup_printf ("%d", years[i]));
+      if (n_years == 0)
+        g_ptr_array_add (specs, g_strdup ("2025"));
+    }
+  for (guint i = 0; i < specs->len; i++)
+    {
+      if (!quiet)
+        g_printerr ("tnet serve: scenario %s: graphs and contraction hierarchy…\n",
+                    (char *) specs->pdata[i]);
+      TnetServeScenario *sc = scenario_new (srv, specs->pdata[i], &error);
+      if (sc == NULL)
+        return tnet_cli_fail (NULL, error);
+      g_ptr_array_add (srv->scenarios, sc);
+    }
+
+  srv->workspaces = g_async_queue_new ();
+  for (guint t = 0; t < srv->n_threads; t++)
+    {
+      TnetServeWorkspace *ws = g_new0 (TnetServeWorkspace, 1);
+      ws->search = g_new0 (TnetSearch *, srv->scenarios->len);
+      ws->ch = g_new0 (TnetCHQuery *, srv->scenarios->len);
+      for (guint i = 0; i < srv->scenarios->len; i++)
+        {
+          TnetServeScenario *sc = g_ptr_array_index (srv->scenarios, i);
+          ws->search[i] = tnet_search_new (sc->car);
+          ws->ch[i] = tnet_ch_query_new (sc->ch);
+        }
+      g_async_queue_push (srv->workspaces, ws);
+    }
+  srv->pool = g_thread_pool_new (worker, srv, (gint) srv->n_threads, FALSE, &error);
+  if (srv->pool == NULL)
+    return tnet_cli_fail (NULL, error);
+  load_static_files ();
+
+  g_autoptr (GInetAddress) inet = g_inet_address_new_from_string (host);
+  if (inet == NULL)
+    return tnet_cli_usage (ctx, "--host '%s': expected an IP address", host);
+  g_autoptr (GSocketAddress) addr = g_inet_socket_address_new (inet, (guint16) port);
+  g_autofree char *header = g_strdup_printf ("tnet/%s ", tnet_version_string ());
+  srv->server = soup_server_new ("server-header", header, NULL);
+  soup_server_add_early_handler (srv->server, NULL, early_handler, srv, NULL);
+  soup_server_add_handler (srv->server, NULL, on_request, srv, NULL);
+  if (!soup_server_listen (srv->server, addr, 0, &error))
+    return tnet_cli_fail (NULL, error);
+  GSList *uris = soup_server_get_uris (srv->server);
+  guint bound = uris ? (guint) g_uri_get_port (uris->data) : (guint) port;
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  g_autofree char *shown = strchr (host, ':') ? g_strdup_printf ("[%s]", host) : g_strdup (host);
+  printf ("tnet serve: listening on http://%s:%u/ (%u threads, %u scenarios)\n", shown, bound,
+          srv->n_threads, srv->scenarios->len);
+  fflush (stdout);
+
+  srv->loop = g_main_loop_new (NULL, FALSE);
+  guint sig_term = g_unix_signal_add (SIGTERM, on_signal, srv);
+  guint sig_int = g_unix_signal_add (SIGINT, on_signal, srv);
+  g_main_loop_run (srv->loop);
+  g_source_remove (sig_term);
+  g_source_remove (sig_int);
+  if (!quiet)
+    g_printerr ("tnet serve: stopped after %" G_GUINT64_FORMAT " requests\n", srv->n_requests);
+  return TNET_EXIT_OK;
+}
+
+int
+tnet_cmd_serve (int argc, char **argv)
+{
+  g_autofree char *data_dir = NULL, *host = NULL;
+  g_auto (GStrv) scenarios = NULL;
+  int port = 8080, threads = 0, time_limit = 30;
+  gboolean quiet = FALSE;
+  GError *error = NULL;
+  const GOptionEntry entries[] = {
+    { "data", 'd', 0, G_OPTION_ARG_FILENAME, &data_dir,
+      "The network folder (default: as every command)", "DIR" },
+    { "scenario", 's', 0, G_OPTION_ARG_STRING_ARRAY, &scenarios,
+      "A scenario to serve, a year or a scenario file; repeat for more (default: "
+      "the years of the folder's GTFS feeds); the last is the default", "YEAR|FILE" },
+    { "host", 0, 0, G_OPTION_ARG_STRING, &host,
+      "The address to listen on (default 127.0.0.1, this machine only)", "ADDR" },
+    { "port", 'p', 0, G_OPTION_ARG_INT, &port, "The port (default 8080; 0: any free port)",
+      "PORT" },
+    { "threads", 't', 0, G_OPTION_ARG_INT, &threads,
+      "Worker threads (default: one per processor)", "N" },
+    { "time-limit", 0, 0, G_OPTION_ARG_INT, &time_limit,
+      "Seconds an analysis may take before it is cancelled with HTTP 503 (default 30)",
+      "S" },
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "No progress on standard error", NULL },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr (GOptionContext) ctx = g_option_context_new (NULL);
+  g_option_context_set_summary (ctx,
+    "Answers route, table, isochrone and the other analyses of a network folder\n"
+    "over HTTP as JSON, and serves a web map at /. See docs/http.md.");
+  g_option_context_add_main_entries (ctx, entries, NULL);
+  if (!g_option_context_parse (ctx, &argc, &argv, &error))
+    return tnet_cli_fail (ctx, error);
+  if (argc > 1)
+    return tnet_cli_usage (ctx, "unexpected argument '%s'", argv[1]);
+  if (port < 0 || port > 65535)
+    return tnet_cli_usage (ctx, "--port: expected 0..65535");
+  if (threads < 0 || threads > 256)
+    return tnet_cli_usage (ctx, "--threads: expected 1..256");
+  if (time_limit < 1 || time_limit > 3600)
+    return tnet_cli_usage (ctx, "--time-limit: expected 1..3600 seconds");
+
+  TnetCliCommon common = { 0 };
+  common.data_dir = g_steal_pointer (&data_dir);
+  TnetServe *srv = g_new0 (TnetServe, 1);
+  the_server = srv;
+  srv->data_dir = tnet_cli_data_dir (&common);
+  tnet_cli_common_clear (&common);
+  srv->n_threads = threads > 0 ? (guint) threads : MAX (1u, g_get_num_processors ());
+  srv->time_limit_s = (guint) time_limit;
+  srv->scenarios = g_ptr_array_new_with_free_func (scenario_free);
+  srv->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_mutex_init (&srv->lock);
+  int rc = serve (srv, ctx, scenarios, host ? host : "127.0.0.1", port, quiet);
+  serve_free (srv);
+  the_server = NULL;
+  return rc;
+}

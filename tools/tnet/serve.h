@@ -1,0 +1,100 @@
+/* serve.h: the state of `tnet serve` shared by its files (cmd-serve.c: the
+ * server, its requests and static files; serve-api.c: the JSON endpoints).
+ *
+ * Threads: the SoupServer and everything in TnetServe that is not marked
+ * otherwise belong to the thread running the default main context. Workers
+ * of the pool only read the dataset and the per-scenario graphs (immutable
+ * once built), take a workspace from @workspaces and give it back, and
+ * hand their answer to the main context (g_main_context_invoke()). */
+#pragma once
+
+#include "cli.h"
+#include <libsoup/soup.h>
+
+G_BEGIN_DECLS
+
+/* Request limits (docs/http.md). */
+#define TNET_SERVE_MAX_QUERY 16384        /* bytes of the query string */
+#define TNET_SERVE_MAX_TABLE_CELLS 250000 /* sources × destinations */
+#define TNET_SERVE_MAX_LIST 1000          /* ids in sources or destinations */
+#define TNET_SERVE_MAX_CHILDREN_PER_THREAD 2
+
+/* One scenario the server answers for. */
+typedef struct {
+  char *name;             /* the name in ?scenario= (a year, or a file's base name) */
+  char *spec;             /* what --scenario of the CLI takes (year or path) */
+  TnetScenario *scen;
+  TnetGraph *car;         /* car graph (roads and access links) */
+  TnetMetric *time, *length;
+  TnetCH *ch;             /* CH of @time, for /table */
+  TnetMultimodal *mm[3];  /* per TnetProfile, built on first use under @lock */
+  char *network_geojson;  /* /network answer, built at start */
+} TnetServeScenario;
+
+/* The scratch of one worker: one search and one CH query per scenario. */
+typedef struct {
+  TnetSearch **search;
+  TnetCHQuery **ch;
+} TnetServeWorkspace;
+
+typedef struct {
+  TnetDataset *ds;
+  const TnetNetwork *net;
+  char *data_dir;
+  char *exe;                  /* this program, for the analyses run as children */
+  GPtrArray *scenarios;       /* TnetServeScenario, the last is the default */
+  guint n_threads;
+  guint time_limit_s;         /* per analysis; beyond it HTTP 503 */
+  GThreadPool *pool;
+  GAsyncQueue *workspaces;    /* TnetServeWorkspace, n_threads of them */
+  SoupServer *server;
+  GMainLoop *loop;
+  guint in_flight;            /* requests paused while computed */
+  guint n_children;           /* analyses running as child processes */
+  gboolean draining;          /* SIGTERM received: finish, then quit */
+  GMutex lock;                /* guards mm[] of the scenarios and @cache */
+  GHashTable *cache;          /* child argv joined → answer (JSON text) */
+  guint64 n_requests;
+} TnetServe;
+
+/* A request being answered. Created by the main thread, computed by a
+ * worker or a child process, answered and freed by the main thread. */
+typedef struct {
+  TnetServe *srv;
+  SoupServerMessage *msg;
+  char *endpoint;
+  GHashTable *query;           /* owned copy: name → value */
+  TnetServeScenario *sc;
+  gint64 deadline_us;          /* g_get_monotonic_time() limit */
+  guint status;                /* the answer, set by the computation */
+  char *body;
+  const char *content_type;
+  GPtrArray *child_argv;       /* analyses run as `tnet CMD …` */
+  char *cache_key;
+  GSubprocess *child;
+  guint timeout_id;
+  gboolean timed_out;
+  gboolean gone;               /* the client disconnected while paused */
+  gulong disconnected_id;
+} TnetServeJob;
+
+/* Validates the query of @job's endpoint and either answers at once
+ * (setting @job->status) or leaves 0 to have the job computed:
+ * tnet_serve_api_compute() by a worker, or (@job->child_argv set) a
+ * child process. Main thread. */
+void tnet_serve_api_prepare (TnetServeJob *job);
+/* Computes the answer of a prepared job with the workspace @ws. Worker. */
+void tnet_serve_api_compute (TnetServeJob *job, TnetServeWorkspace *ws);
+
+/* The JSON error document {"error": MESSAGE, "parameter": NAME|null}
+ * into @job with @status. */
+void tnet_serve_job_error (TnetServeJob *job, guint status, const char *parameter,
+                           const char *format, ...) G_GNUC_PRINTF (4, 5);
+
+/* Builds the per-profile multimodal graph of @sc on first use (thread-safe). */
+const TnetMultimodal *tnet_serve_multimodal (TnetServe *srv, TnetServeScenario *sc,
+                                             TnetProfile profile, GError **error);
+
+
+
+G_END_DECLS
