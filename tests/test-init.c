@@ -592,7 +592,7 @@ START_TEST (spo_cli_commands)
   tt_run_clear (&r);
   /* the same as GeoJSON: one Point per zone, its id and the CSV's values */
   r = tt_run_tnet ("accessibility", "--data", dir, "--opportunities", "jobs", "--cutoffs",
-                   "30,45,60", "--profile", "transit", "--format", "geojson", NULL);
+                   "30,45,60", "--profile", "car", "--format", "geojson", NULL);
   ck_assert_msg (r.status == 0, "%s", r.err);
   {
     g_autoptr (JsonParser) gp = json_parser_new ();
