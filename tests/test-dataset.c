@@ -343,6 +343,63 @@ START_TEST (test_plan_errors)
 }
 END_TEST
 
+/* The default scenario: [data] scenario when given, else this year brought
+ * within the years described. */
+START_TEST (test_scenario_year)
+{
+  GError *error = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  int this_year = g_date_time_get_year (now);
+  /* the minimal folder describes 2020-2025 and declares no scenario */
+  g_autoptr (TnetDataset) ds = load_minimal ();
+  ck_assert_int_eq (tnet_dataset_get_scenario_year (ds), CLAMP (this_year, 2020, 2025));
+
+  g_autofree char *dir = copy_minimal ();
+  g_autofree char *plan = NULL;
+  g_autofree char *plan_path = g_build_filename (dir, "plan.ini", NULL);
+  ck_assert (g_file_get_contents (plan_path, &plan, NULL, NULL));
+  /* declared */
+  g_autofree char *declared = str_replace (plan, "years = 2020-2025\n",
+                                           "years = 2020-2025\nscenario = 2022\n");
+  tt_write_file (dir, "plan.ini", declared);
+  g_autoptr (TnetDataset) d = tnet_dataset_load (dir, NULL, &error);
+  ck_assert_msg (d != NULL, "%s", error ? error->message : "");
+  ck_assert_int_eq (tnet_dataset_get_scenario_year (d), 2022);
+  /* declared outside the years: the load fails naming the key */
+  g_autofree char *outside = str_replace (plan, "years = 2020-2025\n",
+                                          "years = 2020-2025\nscenario = 2031\n");
+  tt_write_file (dir, "plan.ini", outside);
+  g_autoptr (TnetDataset) o = tnet_dataset_load (dir, NULL, &error);
+  ck_assert_ptr_null (o);
+  tt_assert_error (error, TNET_ERROR_INVALID_INPUT, "[data] scenario 2031 is outside");
+  /* not a year: located */
+  g_autofree char *bad = str_replace (plan, "years = 2020-2025\n",
+                                      "years = 2020-2025\nscenario = soon\n");
+  tt_write_file (dir, "plan.ini", bad);
+  g_autoptr (TnetDataset) b = tnet_dataset_load (dir, NULL, &error);
+  ck_assert_ptr_null (b);
+  tt_assert_error (error, TNET_ERROR_INVALID_INPUT, "plan.ini:11:12:");
+  /* years wholly in the past and wholly in the future: the nearest end */
+  g_autofree char *past = str_replace (plan, "years = 2020-2025", "years = 1990-1995");
+  tt_write_file (dir, "plan.ini", past);
+  g_autoptr (TnetDataset) p = tnet_dataset_load (dir, NULL, &error);
+  ck_assert_msg (p != NULL, "%s", error ? error->message : "");
+  ck_assert_int_eq (tnet_dataset_get_scenario_year (p), 1995);
+  g_autofree char *future = str_replace (plan, "years = 2020-2025", "years = 2190-2199");
+  tt_write_file (dir, "plan.ini", future);
+  g_autoptr (TnetDataset) f = tnet_dataset_load (dir, NULL, &error);
+  ck_assert_msg (f != NULL, "%s", error ? error->message : "");
+  ck_assert_int_eq (tnet_dataset_get_scenario_year (f), 2190);
+  tt_rm_rf (dir);
+
+  /* the bundled folder declares the plan's horizon */
+  g_autofree char *xc = tt_source_path ("data/xuchang");
+  g_autoptr (TnetDataset) x = tnet_dataset_load (xc, NULL, &error);
+  ck_assert_msg (x != NULL, "%s", error ? error->message : "");
+  ck_assert_int_eq (tnet_dataset_get_scenario_year (x), 2025);
+}
+END_TEST
+
 START_TEST (test_bundled_plan)
 {
   /* the bundled folder's plan names its home, pairs and commute group */
@@ -524,6 +581,7 @@ main (void)
   tcase_add_test (tc, test_optional_files);
   tcase_add_test (tc, test_table_errors);
   tcase_add_test (tc, test_plan_errors);
+  tcase_add_test (tc, test_scenario_year);
   tcase_add_test (tc, test_bundled_plan);
   tcase_add_test (tc, test_service_date);
   tcase_add_test (tc, test_report_plan);

@@ -185,6 +185,8 @@ TNET_API const TnetPlanCommute *tnet_plan_get_commute (const TnetPlan *plan, gui
 
 /* [data] years as written ("2020-2030"), or NULL. */
 TNET_API const char *tnet_plan_get_years (const TnetPlan *plan);
+/* [data] scenario: the year of the default scenario, or 0 when not given. */
+TNET_API int tnet_plan_get_scenario_year (const TnetPlan *plan);
 /* [plan] name (the data set's display name), or NULL. */
 TNET_API const char *tnet_plan_get_name_value (const TnetPlan *plan);
 /* [plan] table_header: the heading of the report table's first column, or
@@ -307,6 +309,17 @@ TNET_API const char *tnet_dataset_get_years_text (const TnetDataset *ds);
  * Time complexity: O(1).
  */
 TNET_API int tnet_dataset_get_baseline_year (const TnetDataset *ds);
+
+/**
+ * tnet_dataset_get_scenario_year:
+ * The year of the scenario every command uses when none is given: plan.ini's
+ * `[data] scenario` (checked at load to lie within the years described), else
+ * the current calendar year brought within the years the folder describes
+ * (the last described year when the data end earlier, the first when they
+ * start later).
+ * Time complexity: O(ranges).
+ */
+TNET_API int tnet_dataset_get_scenario_year (const TnetDataset *ds);
 
 /**
  * tnet_dataset_validate_scenario:

@@ -523,6 +523,14 @@ dataset_fill (TnetDataset *ds, const char *dir, GError **error)
   ds->years_text = years_to_text (ds->years);
   if (ds->plan && !check_plan (ds, error))
     return FALSE;
+  int scenario_year = ds->plan ? tnet_plan_get_scenario_year (ds->plan) : 0;
+  if (scenario_year && !tnet_dataset_check_year (ds, scenario_year, NULL))
+    {
+      g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
+                   "%s/plan.ini: [data] scenario %d is outside the years the data describe (%s)",
+                   ds->dir, scenario_year, ds->years_text);
+      return FALSE;
+    }
   const char *name = ds->plan ? tnet_plan_get_name_value (ds->plan) : NULL;
   ds->name = name ? g_strdup (name) : g_path_get_basename (dir);
   return TRUE;
@@ -608,6 +616,33 @@ tnet_dataset_get_baseline_year (const TnetDataset *ds)
     return 0;
   int first = g_array_index (ds->years, YearRange, 0).first;   /* sorted by first */
   return first == G_MININT ? 0 : first;
+}
+
+int
+tnet_dataset_get_scenario_year (const TnetDataset *ds)
+{
+  g_return_val_if_fail (ds != NULL, 0);
+  int declared = ds->plan ? tnet_plan_get_scenario_year (ds->plan) : 0;
+  if (declared)
+    return declared;
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  int year = g_date_time_get_year (now);
+  if (ds->years->len == 0 || tnet_dataset_check_year (ds, year, NULL))
+    return year;
+  /* the described year nearest to this year */
+  int best = 0, best_gap = G_MAXINT;
+  for (guint i = 0; i < ds->years->len; i++)
+    {
+      const YearRange *r = &g_array_index (ds->years, YearRange, i);
+      int ends[2] = { r->first, r->last };
+      for (guint k = 0; k < 2; k++)
+        if (ends[k] != G_MININT && ends[k] != G_MAXINT && ABS (ends[k] - year) < best_gap)
+          {
+            best = ends[k];
+            best_gap = ABS (ends[k] - year);
+          }
+    }
+  return best ? best : year;
 }
 
 const TnetZoneTable *

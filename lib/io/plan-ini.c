@@ -37,6 +37,7 @@ static const KeySpec specs[] = {
   { "plan", "units", K_STRING, 0, 0, FALSE },
   { "plan", "targets", K_STRING, 0, 0, FALSE },
   { "data", "years", K_STRING, 0, 0, FALSE },
+  { "data", "scenario", K_INT, 1800, 2200, FALSE },
   { "report", "top", K_INT, 1, 100000, FALSE },
   { "report", "k", K_INT, 1, 16, FALSE },
   { "report", "budget_min", K_DOUBLE, 0, 1440, FALSE },
@@ -691,6 +692,14 @@ tnet_plan_get_years (const TnetPlan *plan)
 {
   g_return_val_if_fail (plan != NULL, NULL);
   return value (plan, "data", "years");
+}
+
+int
+tnet_plan_get_scenario_year (const TnetPlan *plan)
+{
+  g_return_val_if_fail (plan != NULL, 0);
+  const char *v = value (plan, "data", "scenario");
+  return v ? atoi (v) : 0;   /* checked by check_value() at load */
 }
 
 const char *

@@ -22,7 +22,8 @@ tnet_cli_load_scenario_file (const char *path, char **network_dir, GError **erro
         return NULL;
       *network_dir = g_strdup (dir);
     }
-  return tnet_scenario_file_get_scenario (sf, 2025);
+  /* year 0 when the file gives none: the caller takes the data set's */
+  return tnet_scenario_file_get_scenario (sf, 0);
 }
 
 typedef struct {

@@ -35,7 +35,7 @@ tnet_cli_add_common_formats (GOptionContext *ctx, TnetCliCommon *common, guint f
     { "data", 0, 0, G_OPTION_ARG_FILENAME, &common->data_dir,
       "Network folder (default: the bundled data set, " TNET_DEFAULT_DATASET ")", "DIR" },
     { "scenario", 0, 0, G_OPTION_ARG_STRING, &common->scenario,
-      "Scenario year or scenario file (default: 2025)", "YEAR|FILE" },
+      "Scenario year or scenario file (default: the data set's scenario year, plan.ini [data] scenario)", "YEAR|FILE" },
     { "format", 0, 0, G_OPTION_ARG_STRING, &common->format, format_help, "FORMAT" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &common->output,
       "Write to FILE instead of standard output", "FILE" },
@@ -131,19 +131,21 @@ gboolean
 tnet_cli_load (TnetCliCommon *common, const TnetNetwork **net, TnetScenario **scen,
                GError **error)
 {
-  const char *spec = common->scenario ? common->scenario : "2025";
+  const char *spec = common->scenario;
   g_autoptr (TnetScenario) s = NULL;
   g_autofree char *scenario_network = NULL;
   int year;
 
-  if (parse_year (spec, &year))
+  if (spec == NULL)
+    s = tnet_scenario_new (0);   /* the data set's scenario year, below */
+  else if (parse_year (spec, &year))
     s = tnet_scenario_new (year);
   else if (g_file_test (spec, G_FILE_TEST_EXISTS) || g_str_has_suffix (spec, ".ini"))
     {
       if (tnet_cli_scenario_file_loader == NULL)
         {
           g_set_error (error, TNET_ERROR, TNET_ERROR_UNSUPPORTED,
-                       "%s: scenario files are not supported yet (give a year, e.g. --scenario 2025)",
+                       "%s: scenario files are not supported yet (give a year)",
                        spec);
           return FALSE;
         }
@@ -161,7 +163,11 @@ tnet_cli_load (TnetCliCommon *common, const TnetNetwork **net, TnetScenario **sc
   g_autofree char *dir = common->data_dir == NULL && scenario_network
                          ? g_strdup (scenario_network) : tnet_cli_data_dir (common);
   g_autoptr (TnetDataset) ds = tnet_dataset_load (dir, NULL, error);
-  if (ds == NULL || !tnet_dataset_validate_scenario (ds, s, error))
+  if (ds == NULL)
+    return FALSE;
+  if (tnet_scenario_get_year (s) == 0)   /* no year given, nor one in the scenario file */
+    tnet_scenario_set_year (s, tnet_dataset_get_scenario_year (ds));
+  if (!tnet_dataset_validate_scenario (ds, s, error))
     return FALSE;
   tnet_dataset_free (common->dataset);
   common->dataset = g_steal_pointer (&ds);

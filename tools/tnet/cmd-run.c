@@ -873,7 +873,7 @@ tnet_cmd_run (int argc, char **argv)
       rc = tnet_cli_fail (NULL, error);
       goto out;
     }
-  scen = tnet_scenario_file_get_scenario (sf, 2025);
+  scen = tnet_scenario_file_get_scenario (sf, tnet_dataset_get_scenario_year (ds));
   if (!tnet_dataset_validate_scenario (ds, scen, &error))
     {
       rc = tnet_cli_fail (NULL, error);

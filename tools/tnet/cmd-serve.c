@@ -438,6 +438,8 @@ scenario_new (TnetServe *srv, const char *spec, GError **error)
       scen = tnet_cli_load_scenario_file (spec, &netdir, error);
       if (scen == NULL)
         return NULL;
+      if (tnet_scenario_get_year (scen) == 0)
+        tnet_scenario_set_year (scen, tnet_dataset_get_scenario_year (srv->ds));
       g_autofree char *base = g_path_get_basename (spec);
       name = g_str_has_suffix (base, ".ini") ? g_strndup (base, strlen (base) - 4)
                                              : g_strdup (base);
@@ -528,7 +530,7 @@ serve (TnetServe *srv, GOptionContext *ctx, char **scenarios, const char *host, 
       for (guint i = 0; i < n_years; i++)
         g_ptr_array_add (specs, g_strdup_printf ("%d", years[i]));
       if (n_years == 0)
-        g_ptr_array_add (specs, g_strdup ("2025"));
+        g_ptr_array_add (specs, g_strdup_printf ("%d", tnet_dataset_get_scenario_year (srv->ds)));
     }
   for (guint i = 0; i < specs->len; i++)
     {

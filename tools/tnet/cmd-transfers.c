@@ -41,8 +41,10 @@ tnet_cmd_transfers (int argc, char **argv)
     rc = tnet_cli_fail (ctx, error);
   else if (feed_path)
     {
-      /* GTFS-only: the scenario is only a year (default 2025) */
-      gint64 year = 2025;
+      /* GTFS-only: the scenario is only a year (default this year; it
+       * matters only to hubs that open later, which a feed has none of) */
+      g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+      gint64 year = g_date_time_get_year (now);
       if (common.scenario && !g_ascii_string_to_signed (common.scenario, 10, 1800, 2200,
                                                         &year, NULL))
         rc = tnet_cli_usage (ctx, "with --feed, --scenario must be a year, found “%s”",
