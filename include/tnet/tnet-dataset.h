@@ -13,7 +13,7 @@
 #include <tnet/tnet-scenario.h>
 #include <tnet/tnet-transit.h>
 #include <tnet/tnet-hubs.h>
-#include <tnet/tnet-analysis.h>
+#include <tnet/tnet-plan-tables.h>
 #include <tnet/tnet-zones.h>
 
 G_BEGIN_DECLS

@@ -25,6 +25,7 @@
 #include <tnet/tnet-isochrone.h>
 #include <tnet/tnet-transit.h>
 #include <tnet/tnet-timetable.h>
+#include <tnet/tnet-plan-tables.h>
 #include <tnet/tnet-analysis.h>
 #include <tnet/tnet-commute.h>
 #include <tnet/tnet-hubs.h>
