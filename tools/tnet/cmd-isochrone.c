@@ -107,20 +107,6 @@ parse_minutes (const char *text, GError **error)
   return a;
 }
 
-/* The zones whose columns the polygons sum: zones.csv beside the network
- * when there is one, else NULL (the network's zone nodes). */
-static TnetZoneTable *
-polygon_zones (const TnetNetwork *net, GError **error)
-{
-  const char *dir = tnet_network_get_dir (net);
-  if (!dir)
-    return NULL;
-  g_autofree char *path = g_build_filename (dir, "zones.csv", NULL);
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    return NULL;
-  return tnet_zone_table_load (path, error);
-}
-
 char *
 tnet_cli_isochrone_geojson (const TnetNetwork *net, const TnetScenario *scen, const char *from,
                             TnetProfile profile, double minutes, const TnetWeight *ms)
@@ -214,9 +200,9 @@ isochrone (TnetCliCommon *common, const char *from_arg, const char *minutes_text
   g_autofree char *text = NULL;
   if (polygons)
     {
-      g_autoptr (TnetZoneTable) zones = polygon_zones (net, error);
-      if (error && *error)
-        return FALSE;
+      /* the zones whose columns the polygons sum: zones.csv of the folder,
+       * else NULL (the network's zone nodes) */
+      const TnetZoneTable *zones = tnet_dataset_get_zones (common->dataset);
       TnetIsochroneOptions o = *opts;
       if (profile == TNET_PROFILE_TRANSIT)
         o.interior_modes = 0;  /* one leaves a transit journey at its stops only */
