@@ -3,6 +3,8 @@
  * scan (vs full recomputation) and the network-level corridor figures. */
 #include "tests-common.h"
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
 #include <tnet/tnet-igraph.h>
 
 /* tnet_criticality_scan() with @threads workers and no progress; the scan
@@ -1056,6 +1058,129 @@ static const char *const bundled_like_plan =
   "[pair zhengzhou]\nregion = zhengzhou\nlabel = Zhengzhou\n"
   "[pair airport]\nregion = airport\nlabel = airport zone\n";
 
+/* One link's loss by brute force: the car commute matrix with the link
+ * closed in the scenario (a rebuilt graph), against the matrix without. */
+typedef struct {
+  TnetId link;
+  guint slower, cut, out_of_budget;
+  double population_lost;
+  guint64 total_increase_ms;
+  TnetWeight max_increase_ms;
+} BruteItem;
+
+static int
+brute_item_cmp (const void *pa, const void *pb)
+{
+  /* documented order of tnet_criticality_scan(): pairs cut, population
+   * lost, pairs out of budget, total increase (all descending), index */
+  const BruteItem *a = pa, *b = pb;
+  if (a->cut != b->cut)
+    return a->cut > b->cut ? -1 : 1;
+  if (a->population_lost != b->population_lost)
+    return a->population_lost > b->population_lost ? -1 : 1;
+  if (a->out_of_budget != b->out_of_budget)
+    return a->out_of_budget > b->out_of_budget ? -1 : 1;
+  if (a->total_increase_ms != b->total_increase_ms)
+    return a->total_increase_ms > b->total_increase_ms ? -1 : 1;
+  return a->link < b->link ? -1 : 1;
+}
+
+static TnetCommute *
+car_commute (const TnetNetwork *net, const TnetScenario *scen, const TnetNodeSet *a,
+             const TnetNodeSet *b)
+{
+  GError *error = NULL;
+  TnetProfile car = TNET_PROFILE_CAR;
+  TnetMultimodal *mm = NULL;
+  ck_assert_msg (tnet_commute_build_graphs (net, scen, NULL, NULL, &car, 1, &mm, &error), "%s",
+                 error ? error->message : "");
+  TnetCommuteOptions opts;
+  tnet_commute_options_init (&opts);
+  opts.method = TNET_COMMUTE_METHOD_SEARCH;
+  TnetCommute *c = tnet_commute_compute_with (net, &mm, 1, (const TnetId *) a->zones->data,
+                                              a->zones->len, (const TnetId *) b->zones->data,
+                                              b->zones->len, TNET_COMMUTE_TO, 60, &opts,
+                                              &error);
+  ck_assert_msg (c != NULL, "%s", error ? error->message : "");
+  tnet_multimodal_unref (mm);
+  return c;
+}
+
+/* The report's car critical links (@items, its JSON critical_links) are
+ * the first @top links of a brute force that closes every active link in
+ * turn, in the documented order, with the same counts; returns the
+ * largest increase among them in minutes (rounded to 0.1 as the report). */
+static double
+check_car_critical_links (const TnetNetwork *net, const TnetScenario *scen,
+                          const TnetNodeSet *xc, const TnetNodeSet *zz, JsonArray *items,
+                          guint top, TnetWeight budget_ms)
+{
+  g_autoptr (TnetCommute) base = car_commute (net, scen, xc, zz);
+  guint no = xc->zones->len, nd = zz->zones->len;
+  g_autoptr (GArray) found = g_array_new (FALSE, TRUE, sizeof (BruteItem));
+  for (TnetId l = 0; l < tnet_network_n_links (net); l++)
+    {
+      if (!tnet_scenario_link_active (scen, net, l))
+        continue;
+      g_autoptr (TnetScenario) cut = tnet_scenario_copy (scen);
+      tnet_scenario_close_link (cut, tnet_network_link (net, l)->id);
+      g_autoptr (TnetCommute) after = car_commute (net, cut, xc, zz);
+      BruteItem it = { .link = l };
+      for (guint o = 0; o < no; o++)
+        {
+          TnetWeight best_before = TNET_WEIGHT_INF, best_after = TNET_WEIGHT_INF;
+          for (guint d = 0; d < nd; d++)
+            {
+              TnetWeight b = tnet_commute_cell (base, 0, o, d)->total_ms;
+              TnetWeight a = tnet_commute_cell (after, 0, o, d)->total_ms;
+              ck_assert_uint_ge (a, b);
+              best_before = MIN (best_before, b);
+              best_after = MIN (best_after, a);
+              if (a == b)
+                continue;
+              it.slower++;
+              it.out_of_budget += b <= budget_ms && a > budget_ms;
+              if (a == TNET_WEIGHT_INF)
+                {
+                  it.cut++;
+                  continue;
+                }
+              it.total_increase_ms += a - b;
+              it.max_increase_ms = MAX (it.max_increase_ms, a - b);
+            }
+          if (best_before <= budget_ms && best_after > budget_ms)
+            it.population_lost
+              += tnet_network_node (net, g_array_index (xc->zones, TnetId, o))->population;
+        }
+      if (it.slower > 0)
+        g_array_append_val (found, it);
+    }
+  g_array_sort (found, brute_item_cmp);
+  guint n_car = 0;
+  double worst = 0;
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *o = json_array_get_object_element (items, i);
+      if (strcmp (json_object_get_string_member (o, "profile"), "car") != 0)
+        continue;
+      ck_assert_uint_lt (n_car, found->len);
+      const BruteItem *it = &g_array_index (found, BruteItem, n_car);
+      n_car++;
+      ck_assert_str_eq (json_object_get_string_member (o, "link"),
+                        tnet_network_link (net, it->link)->id);
+      ck_assert_int_eq (json_object_get_int_member (o, "pairs_cut"), it->cut);
+      ck_assert_int_eq (json_object_get_int_member (o, "pairs_slower"), it->slower);
+      ck_assert_int_eq (json_object_get_int_member (o, "pairs_out_of_budget"),
+                        it->out_of_budget);
+      double max_min = round ((double) it->max_increase_ms / 6000.0) / 10.0;
+      ck_assert_double_eq_tol (json_object_get_double_member (o, "max_increase_min"), max_min,
+                               1e-9);
+      worst = MAX (worst, max_min);
+    }
+  ck_assert_uint_eq (n_car, MIN (top, found->len));
+  return worst;
+}
+
 /* Loads @dir (with that plan) and computes the report; the dataset the
  * report borrows from is kept in *@ds_out. */
 static TnetReport *
@@ -1107,9 +1232,37 @@ START_TEST (test_bundled_report_section)
       ck_assert_msg (corr_ap != NULL, "%s", error ? error->message : "");
       ck_assert (tnet_report_get_value (report, c, "airport_disjoint_paths")
                  == (double) corr_ap->link_disjoint->n_paths);
-      ck_assert (tnet_report_get_value (report, c, "critical_link_max_increase_min") > 0);
     }
+  /* the critical links and their largest increase against a brute force
+   * (plan defaults: top 10, budget 60 min; without a feed the report scans
+   * the car profile only) */
   g_autofree char *json = tnet_report_to_json (report, FALSE);
+  g_autoptr (JsonParser) jp = json_parser_new ();
+  ck_assert (json_parser_load_from_data (jp, json, -1, NULL));
+  JsonObject *cols = json_object_get_object_member (
+    json_node_get_object (json_parser_get_root (jp)), "scenarios");
+  g_autoptr (TnetNodeSet) xc = tnet_node_set_resolve (net, "region:xuchang", &error);
+  g_autoptr (TnetNodeSet) zz = tnet_node_set_resolve (net, "region:zhengzhou", &error);
+  ck_assert (xc && zz);
+  for (guint c = 0; c < 2; c++)
+    {
+      g_autofree char *year = g_strdup_printf ("%d", tnet_scenario_get_year (scens[c]));
+      JsonObject *ind = json_object_get_object_member (
+        json_object_get_object_member (cols, year), "indicators");
+      JsonArray *items = json_object_get_array_member (ind, "critical_links");
+      for (guint i = 0; i < json_array_get_length (items); i++)
+        ck_assert_str_eq (json_object_get_string_member (
+                            json_array_get_object_element (items, i), "profile"), "car");
+      double worst = check_car_critical_links (net, scens[c], xc, zz, items, 10, 60 * 60000);
+      ck_assert_double_eq_tol (tnet_report_get_value (report, c,
+                                                      "critical_link_max_increase_min"),
+                               worst, 1e-9);
+      ck_assert_double_eq_tol (json_object_get_double_member (ind,
+                                                              "critical_link_max_increase_min"),
+                               worst, 1e-9);
+      printf ("# %s: largest increase from one link failure %.1f min (%u critical links)\n",
+              year, worst, json_array_get_length (items));
+    }
   ck_assert_ptr_nonnull (strstr (json, "\"critical_links\":[{\"link\":"));
   tt_rm_rf (dir);
 }

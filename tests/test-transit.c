@@ -1039,6 +1039,16 @@ START_TEST (test_sao_paulo_walk_access)
     }
   ck_assert_uint_gt (osm_before, 0);
   ck_assert_uint_gt (osm_after, 0);
+  /* the journey's access and egress are the weights of the path's arcs
+   * before the first boarding and after the last alighting */
+  guint64 access_sum = 0, egress_sum = 0;
+  for (guint i = 0; i < len; i++)
+    if (i < first_board)
+      access_sum += tnet_metric_weight (metric, arcs[i]);
+    else if (i > last_alight)
+      egress_sum += tnet_metric_weight (metric, arcs[i]);
+  ck_assert_uint_eq (j->access_ms, access_sum);
+  ck_assert_uint_eq (j->egress_ms, egress_sum);
   printf ("# sao paulo: node %s (%.0f m from %s) -> node %s (%.0f m from %s), %.1f km apart: "
           "%.1f min (access %.1f, wait %.1f, in-vehicle %.1f, transfer %.1f, egress %.1f; "
           "%u rides; %u + %u OSM road arcs walked; walking all the way >= %.1f min)\n",
