@@ -896,7 +896,7 @@ box_free (const Ctx *c, const double b[4])
   return TRUE;
 }
 
-/* Short English name: "Changge City" stays, but a trailing qualifier in
+/* Short English name: "Port City" stays, but a trailing qualifier in
  * parentheses is dropped to keep labels small. */
 static char *
 short_en (const char *en)
