@@ -181,7 +181,7 @@ hav (double lon1, double lat1, double lon2, double lat2)
 }
 
 /* The oracle: a plain O(n^2) Dijkstra over the car links of the written
- * folder (road modes and access links, one-way respected); a zone other
+ * folder open in @scen (road modes and access links, one-way respected); a zone other
  * than the source is a trip end: it is reached but never left. */
 static void
 oracle_car (const TnetNetwork *net, const TnetScenario *scen, TnetId src, guint64 *dist)
@@ -196,7 +196,8 @@ oracle_car (const TnetNetwork *net, const TnetScenario *scen, TnetId src, guint6
   for (guint i = 0; i < tnet_network_n_links (net); i++)
     {
       const TnetLink *l = tnet_network_link (net, i);
-      if (!(TNET_MODE_BIT (l->mode) & (TNET_MODES_ROAD | TNET_MODE_BIT (TNET_MODE_ACCESS))))
+      if (!(TNET_MODE_BIT (l->mode) & (TNET_MODES_ROAD | TNET_MODE_BIT (TNET_MODE_ACCESS)))
+          || !tnet_scenario_link_active (scen, net, i))
         continue;
       guint64 w = tnet_scenario_link_time_ms (scen, net, i);
       for (int dir = 0; dir < (l->oneway ? 1 : 2); dir++)
