@@ -24,7 +24,9 @@
  *   its twin, which gives exactly TnetSearch's distances.
  * - Labels live in arrays valid where a stamp equals the current epoch, so
  *   a query clears nothing; the heaps are emptied touching only what is
- *   left in them.
+ *   left in them. A node's forward and backward labels sit side by side
+ *   (LAB()), which keeps cold point-to-point queries to one cache line per
+ *   node where the two searches meet.
  */
 #include "tnet-internal.h"
 #include "graph-private.h"
