@@ -254,7 +254,7 @@ check_value (TnetPlan *plan, const char *group, const char *key, const KeySpec *
 {
   g_autofree char *raw = g_key_file_get_value (plan->kf, group, key, NULL);
   g_autofree char *v = g_strstrip (g_strdup (raw ? raw : ""));
-  double x;
+  double x = 0;   /* every case sets it; -O3 cannot see that through the enum switch */
   switch (spec->type)
     {
     case K_STRING:
