@@ -230,7 +230,7 @@ TNET_API gint32 tnet_raptor_arrival (const TnetRaptor *ws, TnetId stop);
  * by straight line). Uses the workspace's search scratch; allocates
  * nothing but @out's growth.
  * Returns: FALSE (and appends nothing) when the timetable has no walk
- * network or @node is not one of its nodes.
+ * network, or @node is not one of its nodes or has no walkable link.
  * Time complexity: O(k log k) for the k nodes within @max_walk_s.
  */
 TNET_API gboolean tnet_raptor_walks_from_node (TnetRaptor *ws, TnetId node, guint max_walk_s,

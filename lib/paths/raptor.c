@@ -688,7 +688,8 @@ tnet_raptor_walks_from_node (TnetRaptor *ws, TnetId node, guint max_walk_s,
   const TnetTimetable *tt = ws->tt;
   if (target_walk_s)
     *target_walk_s = G_MAXUINT32;
-  if (tt->foot == NULL || node >= tt->foot->n_nodes)
+  if (tt->foot == NULL || node >= tt->foot->n_nodes
+      || tt->foot->first[node] == tt->foot->first[node + 1])
     return FALSE;
   guint32 budget_ms = (guint32) MIN ((guint64) max_walk_s * 1000, (guint64) 4000000000u);
   guint n = tnet_i_foot_search_run (tt->foot, &ws->foot, node, budget_ms);
