@@ -280,7 +280,7 @@ START_TEST (spo_folder_contents)
   GError *error = NULL;
   g_autoptr (TnetNetwork) net = tnet_network_load_csv (dir, &error);
   ck_assert_ptr_nonnull (net);
-  guint n_zones = 0, n_stops = 0, n_geom = 0;
+  guint n_zones = 0, n_stops = 0, n_geom = 0, n_footways = 0;
   for (guint v = 0; v < tnet_network_n_nodes (net); v++)
     {
       const TnetNode *nd = tnet_network_node (net, v);
@@ -308,7 +308,17 @@ START_TEST (spo_folder_contents)
       const TnetNode *a = tnet_network_node (net, l->from), *b = tnet_network_node (net, l->to);
       guint np;
       const double *g = tnet_network_link_geometry (net, i, &np);
-      if (l->mode == TNET_MODE_ACCESS || l->mode == TNET_MODE_WALK)
+      if (l->mode == TNET_MODE_WALK && !g_str_has_prefix (l->id, "walk:"))
+        {
+          /* the walk profile's own ways, walked both ways */
+          static const char *const walk_classes[] = { "footway", "path", "pedestrian",
+                                                      "steps", "cycleway", NULL };
+          ck_assert_msg (l->road_class && g_strv_contains (walk_classes, l->road_class),
+                         "walk link %s of class %s", l->id, l->road_class);
+          ck_assert (!l->oneway);
+          n_footways++;
+        }
+      else if (l->mode == TNET_MODE_ACCESS || l->mode == TNET_MODE_WALK)
         {
           /* straight line; time at 4.8 km/h over 1.2 x the distance */
           double d = hav (a->lon, a->lat, b->lon, b->lat);
@@ -333,6 +343,7 @@ START_TEST (spo_folder_contents)
       ck_assert_double_eq_tol (len, l->length_m, 0.05 + 1e-4 * l->length_m);
     }
   ck_assert_uint_gt (n_geom, 100);
+  ck_assert_uint_gt (n_footways, 0);
   /* the plan skeleton: the folder's name, home = the first region met in
    * zone order, a pair for the other one */
   g_autofree char *plan_path = g_build_filename (dir, "plan.ini", NULL);

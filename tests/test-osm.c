@@ -139,6 +139,60 @@ START_TEST (test_tag_rules)
 }
 END_TEST
 
+/* The walk profile: which pedestrian ways are kept, as walk links both ways
+ * with the highway value as class; without the option none is. */
+static const char *walk_osm =
+  "<?xml version='1.0' encoding='UTF-8'?>\n"
+  "<osm version='0.6' generator='hand'>\n"
+  " <node id='1' lat='0.000' lon='0.0' version='1'/>\n"
+  " <node id='2' lat='0.001' lon='0.0' version='1'/>\n"
+  " <node id='3' lat='0.002' lon='0.0' version='1'/>\n"
+  " <way id='20' version='1'><nd ref='1'/><nd ref='2'/><tag k='highway' v='footway'/>"
+  "<tag k='footway' v='crossing'/><tag k='name' v='Rua A'/></way>\n"
+  " <way id='21' version='1'><nd ref='2'/><nd ref='3'/><tag k='highway' v='path'/>"
+  "<tag k='foot' v='no'/></way>\n"
+  " <way id='22' version='1'><nd ref='2'/><nd ref='3'/><tag k='highway' v='cycleway'/></way>\n"
+  " <way id='23' version='1'><nd ref='2'/><nd ref='3'/><tag k='highway' v='cycleway'/>"
+  "<tag k='foot' v='designated'/></way>\n"
+  " <way id='24' version='1'><nd ref='1'/><nd ref='3'/><tag k='highway' v='steps'/>"
+  "<tag k='access' v='private'/></way>\n"
+  " <way id='25' version='1'><nd ref='1'/><nd ref='3'/><tag k='highway' v='pedestrian'/>"
+  "<tag k='area' v='yes'/></way>\n"
+  " <way id='26' version='1'><nd ref='1'/><nd ref='3'/><tag k='highway' v='motorway'/></way>\n"
+  "</osm>\n";
+
+START_TEST (test_walk_profile)
+{
+  g_autofree char *dir = tt_mkdtemp ();
+  tt_write_file (dir, "walk.osm", walk_osm);
+  g_autofree char *path = g_build_filename (dir, "walk.osm", NULL);
+  GError *error = NULL;
+  TnetNetwork *net = tnet_network_load_osm (path, NULL, &error);
+  ck_assert_msg (net != NULL, "%s", error ? error->message : "");
+  ck_assert_uint_eq (tnet_network_n_links (net), 1);   /* the motorway */
+  tnet_network_free (net);
+  TnetOsmOptions o;
+  tnet_osm_options_init (&o);
+  o.walk_ways = TRUE;
+  net = tnet_network_load_osm (path, &o, &error);
+  ck_assert_msg (net != NULL, "%s", error ? error->message : "");
+  ck_assert_uint_eq (tnet_network_n_links (net), 3);
+  const TnetLink *l = link_by_id (net, "w20_0");
+  ck_assert_int_eq (l->mode, TNET_MODE_WALK);
+  ck_assert_str_eq (l->road_class, "footway");
+  ck_assert_str_eq (l->line, "Rua A");
+  ck_assert (!l->oneway);
+  ck_assert_double_eq_tol (l->length_m, 111.195, 0.02);
+  l = link_by_id (net, "w23_0");
+  ck_assert_int_eq (l->mode, TNET_MODE_WALK);
+  ck_assert_str_eq (l->road_class, "cycleway");
+  l = link_by_id (net, "w26_0");
+  ck_assert_int_eq (l->mode, TNET_MODE_EXPRESSWAY);
+  tnet_network_free (net);
+  tt_rm_rf (dir);
+}
+END_TEST
+
 START_TEST (test_maxspeed)
 {
   ck_assert_double_eq_tol (tnet_osm_parse_maxspeed ("50"), 50, 1e-9);
@@ -478,6 +532,7 @@ main (void)
   tcase_set_timeout (tc, 120);
   tcase_add_test (tc, test_tag_rules);
   tcase_add_test (tc, test_maxspeed);
+  tcase_add_test (tc, test_walk_profile);
   tcase_add_test (tc, test_monaco);
   tcase_add_test (tc, test_errors);
   tcase_add_test (tc, test_pbf_refused);

@@ -620,6 +620,275 @@ START_TEST (test_several_feeds)
 }
 END_TEST
 
+/* ------------------------------------------------------- street walks */
+
+static void
+add_node (TnetNetwork *net, const char *id, TnetNodeKind kind, double lon, double lat)
+{
+  GError *error = NULL;
+  TnetNode n = { .id = id, .kind = kind, .lon = lon, .lat = lat };
+  ck_assert_msg (tnet_network_add_node (net, &n, &error) != TNET_ID_NONE, "%s",
+                 error ? error->message : "");
+}
+
+static void
+add_link (TnetNetwork *net, const char *id, const char *a, const char *b, TnetMode mode,
+          const char *road_class, double length_m)
+{
+  GError *error = NULL;
+  TnetLink l = { .id = id, .from = tnet_network_find_node (net, a),
+                 .to = tnet_network_find_node (net, b), .mode = mode,
+                 .road_class = road_class, .status = TNET_STATUS_EXISTING,
+                 .length_m = length_m, .speed_kmh = NAN, .time_min = NAN, .oneway = TRUE };
+  ck_assert_msg (tnet_network_add_link (net, &l, &error) != TNET_ID_NONE, "%s",
+                 error ? error->message : "");
+}
+
+/* Stops A and B lie 333.6 m apart (0.003 degrees of longitude on the
+ * equator): by straight line x 1.3 at 4.8 km/h the change takes
+ * ceil (333.6 x 1.3 / (4.8 / 3.6)) = 326 s. On the street they hang by
+ * 10 m walk links on nodes a and b, joined by a motorway (334 m, not
+ * walkable) and by two 240 m footways through j: 10 + 240 + 240 + 10 =
+ * 500 m, 375 s. Trip t1 brings one from X to A at 08:00:00; from B trips
+ * leave for Y at 08:06:00 (caught by the straight-line change) and
+ * 08:10:00 (the one the street walk catches), both 600 s to Y. */
+START_TEST (test_street_transfer)
+{
+  char *dir = write_feed ("stop_id,stop_name,stop_lat,stop_lon\nX,X,0,-0.05\nA,A,0,0\n"
+                          "B,B,0,0.003\nY,Y,0,0.05\n",
+                          "route_id,service_id,trip_id\nR1,WD,t1\nR2,WD,t2\nR2,WD,t3\n",
+                          "trip_id,arrival_time,departure_time,stop_id,stop_sequence\n"
+                          "t1,07:50:00,07:50:00,X,1\nt1,08:00:00,08:00:00,A,2\n"
+                          "t2,08:06:00,08:06:00,B,1\nt2,08:16:00,08:16:00,Y,2\n"
+                          "t3,08:10:00,08:10:00,B,1\nt3,08:20:00,08:20:00,Y,2\n",
+                          NULL, NULL);
+  g_autoptr (TnetTimetable) line = load_tt (dir, 20240102, 0, NULL);
+  ck_assert_int_eq (travel (line, "X", "Y", 7 * 3600 + 50 * 60), 26 * 60);
+
+  TnetNetwork *net = tnet_network_new ();
+  add_node (net, "feed:A", TNET_NODE_STOP, 0, 0);
+  add_node (net, "feed:B", TNET_NODE_STOP, 0.003, 0);
+  add_node (net, "a", TNET_NODE_JUNCTION, 0, 0.0001);
+  add_node (net, "b", TNET_NODE_JUNCTION, 0.003, 0.0001);
+  add_node (net, "j", TNET_NODE_JUNCTION, 0.0015, 0.002);
+  add_link (net, "wa", "feed:A", "a", TNET_MODE_WALK, NULL, 10);
+  add_link (net, "wb", "b", "feed:B", TNET_MODE_WALK, NULL, 10);
+  add_link (net, "m", "a", "b", TNET_MODE_EXPRESSWAY, "motorway", 334);
+  add_link (net, "f1", "a", "j", TNET_MODE_WALK, "footway", 240);
+  add_link (net, "f2", "b", "j", TNET_MODE_WALK, "footway", 240);
+  GError *error = NULL;
+  TnetFeedOptions fo;
+  tnet_feed_options_init (&fo);
+  fo.service_date = 20240102;
+  g_autoptr (TnetFeed) feed = tnet_feed_load (dir, &fo, &error);
+  ck_assert (feed != NULL);
+  TnetTimetableOptions to;
+  tnet_timetable_options_init (&to);
+  to.walk_network = net;
+  const TnetFeed *feeds[] = { feed };
+  g_autoptr (TnetTimetable) tt = tnet_timetable_build (feeds, 1, &to, &error);
+  ck_assert_msg (tt != NULL, "%s", error ? error->message : "");
+  tnet_network_free (net);   /* the timetable keeps what it needs */
+  ck_assert (tnet_timetable_has_street_walks (tt));
+  ck_assert_uint_eq (tnet_timetable_stop_node (tt, tnet_timetable_find_stop (tt, "A")), 0);
+  ck_assert_uint_eq (tnet_timetable_stop_node (tt, tnet_timetable_find_stop (tt, "X")),
+                     TNET_ID_NONE);
+  ck_assert_int_eq (travel (tt, "X", "Y", 7 * 3600 + 50 * 60), 30 * 60);
+
+  /* access from junction j: B and A both at 250 m = 187.5 s -> 188 s */
+  g_autoptr (TnetRaptor) ws = tnet_raptor_new (tt);
+  g_autoptr (GArray) w = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
+  guint32 to_b = 0;
+  ck_assert (tnet_raptor_walks_from_node (ws, 4, 600, 3, &to_b, w));
+  ck_assert_uint_eq (w->len, 2);
+  ck_assert_uint_eq (g_array_index (w, TnetStopWalk, 0).walk_s, 188);
+  ck_assert_uint_eq (g_array_index (w, TnetStopWalk, 1).walk_s, 188);
+  ck_assert_uint_eq (to_b, 180);   /* 240 m */
+  g_array_set_size (w, 0);
+  ck_assert (tnet_raptor_walks_from_node (ws, 4, 187, 3, &to_b, w));
+  ck_assert_uint_eq (w->len, 0);
+  g_array_set_size (w, 0);
+  ck_assert (!tnet_raptor_walks_from_node (ws, 99, 600, TNET_ID_NONE, NULL, w));
+  tt_rm_rf (dir);
+  g_free (dir);
+}
+END_TEST
+
+/* The walk rule, written from the documentation of
+ * TnetTimetableOptions.walk_network, as a Bellman-Ford over the link list. */
+static gboolean
+oracle_walkable (const TnetLink *l)
+{
+  if (l->status != TNET_STATUS_EXISTING)
+    return FALSE;
+  if (l->mode == TNET_MODE_ROAD || l->mode == TNET_MODE_WALK || l->mode == TNET_MODE_ACCESS)
+    return TRUE;
+  return l->mode == TNET_MODE_TRUNK && l->road_class
+         && (g_str_equal (l->road_class, "primary") || g_str_equal (l->road_class, "primary_link"));
+}
+
+static void
+oracle_walks (const TnetNetwork *net, guint src, double speed_kmh, gint64 *dist)
+{
+  guint n = tnet_network_n_nodes (net);
+  for (guint v = 0; v < n; v++)
+    dist[v] = G_MAXINT64;
+  dist[src] = 0;
+  for (gboolean changed = TRUE; changed;)
+    {
+      changed = FALSE;
+      for (guint i = 0; i < tnet_network_n_links (net); i++)
+        {
+          const TnetLink *l = tnet_network_link (net, i);
+          if (!oracle_walkable (l))
+            continue;
+          gint64 c = (gint64) llround (l->length_m * 3600.0 / speed_kmh);
+          for (int dir = 0; dir < 2; dir++)
+            {
+              guint u = dir ? l->to : l->from, v = dir ? l->from : l->to;
+              if (dist[u] == G_MAXINT64
+                  || (u != src && tnet_network_node (net, u)->kind == TNET_NODE_ZONE))
+                continue;
+              if (dist[u] + c < dist[v])
+                {
+                  dist[v] = dist[u] + c;
+                  changed = TRUE;
+                }
+            }
+        }
+    }
+}
+
+/* Seeded random street networks over the stops of a random feed: the walk
+ * from a node to every stop equals the oracle's, within every budget. */
+START_TEST (test_street_walks_oracle)
+{
+  static const TnetMode modes[] = { TNET_MODE_ROAD, TNET_MODE_WALK, TNET_MODE_ACCESS,
+                                    TNET_MODE_TRUNK, TNET_MODE_TRUNK, TNET_MODE_EXPRESSWAY };
+  static const char *const classes[] = { "residential", "footway", NULL, "primary",
+                                         "secondary", "motorway" };
+  for (guint32 seed = 1; seed <= 6; seed++)
+    {
+      GRand *rng = g_rand_new_with_seed (seed);
+      guint n_stops = 12, n_junctions = 40;
+      GString *stops = g_string_new ("stop_id,stop_name,stop_lat,stop_lon\n");
+      GString *st = g_string_new ("trip_id,arrival_time,departure_time,stop_id,stop_sequence\n");
+      for (guint i = 0; i < n_stops; i++)
+        {
+          g_string_append_printf (stops, "S%u,S%u,%.6f,%.6f\n", i, i,
+                                  g_rand_double_range (rng, 0, 0.01),
+                                  g_rand_double_range (rng, 0, 0.01));
+          g_string_append_printf (st, "t1,08:%02u:00,08:%02u:00,S%u,%u\n", i, i, i, i + 1);
+        }
+      char *dir = write_feed (stops->str, "route_id,service_id,trip_id\nR1,WD,t1\n", st->str,
+                              NULL, NULL);
+      g_string_free (stops, TRUE);
+      g_string_free (st, TRUE);
+      TnetNetwork *net = tnet_network_new ();
+      for (guint i = 0; i < n_stops + n_junctions; i++)
+        {
+          g_autofree char *id = i < n_stops ? g_strdup_printf ("f:S%u", i)
+                                            : g_strdup_printf ("j%u", i);
+          TnetNodeKind kind = i < n_stops ? TNET_NODE_STOP
+                              : g_rand_int_range (rng, 0, 8) == 0 ? TNET_NODE_ZONE
+                              : TNET_NODE_JUNCTION;
+          add_node (net, id, kind, g_rand_double_range (rng, 0, 0.01),
+                    g_rand_double_range (rng, 0, 0.01));
+        }
+      guint n = n_stops + n_junctions;
+      for (guint i = 0; i < 3 * n; i++)
+        {
+          guint a = (guint) g_rand_int_range (rng, 0, (gint32) n);
+          guint b = (guint) g_rand_int_range (rng, 0, (gint32) n);
+          if (a == b)
+            continue;
+          guint k = (guint) g_rand_int_range (rng, 0, G_N_ELEMENTS (modes));
+          g_autofree char *id = g_strdup_printf ("l%u", i);
+          add_link (net, id, tnet_network_node (net, a)->id, tnet_network_node (net, b)->id,
+                    modes[k], classes[k], g_rand_double_range (rng, 1, 400));
+        }
+      GError *error = NULL;
+      TnetFeedOptions fo;
+      tnet_feed_options_init (&fo);
+      fo.service_date = 20240102;
+      g_autoptr (TnetFeed) feed = tnet_feed_load (dir, &fo, &error);
+      ck_assert (feed != NULL);
+      TnetTimetableOptions to;
+      tnet_timetable_options_init (&to);
+      to.walk_network = net;
+      const TnetFeed *feeds[] = { feed };
+      g_autoptr (TnetTimetable) tt = tnet_timetable_build (feeds, 1, &to, &error);
+      ck_assert (tt != NULL);
+      g_autoptr (TnetRaptor) ws = tnet_raptor_new (tt);
+      g_autoptr (GArray) w = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
+      gint64 *dist = g_new (gint64, n);
+      guint n_checked = 0;
+      for (guint src = 0; src < n; src++)
+        {
+          oracle_walks (net, src, 4.8, dist);
+          guint budget = (guint) g_rand_int_range (rng, 60, 1200);
+          guint target = (guint) g_rand_int_range (rng, 0, (gint32) n);
+          guint32 to_t;
+          g_array_set_size (w, 0);
+          gboolean on = tnet_raptor_walks_from_node (ws, src, budget, target, &to_t, w);
+          gboolean walkable = FALSE;
+          for (guint i = 0; i < tnet_network_n_links (net) && !walkable; i++)
+            {
+              const TnetLink *l = tnet_network_link (net, i);
+              walkable = oracle_walkable (l) && l->from != l->to
+                         && (l->from == src || l->to == src);
+            }
+          ck_assert_int_eq (on, walkable);
+          if (!on)
+            {
+              ck_assert_uint_eq (w->len, 0);
+              continue;
+            }
+          gint64 want_t = dist[target] == G_MAXINT64 ? -1 : (dist[target] + 999) / 1000;
+          ck_assert_int_eq (to_t == G_MAXUINT32 ? -1 : (gint64) to_t,
+                            want_t > budget ? -1 : want_t);
+          guint n_want = 0;
+          for (guint s = 0; s < n_stops; s++)
+            {
+              /* a stop with no walkable link is not on the street */
+              gboolean on_street = FALSE;
+              for (guint i = 0; i < tnet_network_n_links (net) && !on_street; i++)
+                {
+                  const TnetLink *l = tnet_network_link (net, i);
+                  on_street = oracle_walkable (l) && l->from != l->to
+                              && (l->from == s || l->to == s);
+                }
+              gint64 want = dist[s] == G_MAXINT64 ? -1 : (dist[s] + 999) / 1000;
+              if (!on_street || want < 0 || want > budget)
+                continue;
+              n_want++;
+              gboolean found = FALSE;
+              char sid[16];
+              g_snprintf (sid, sizeof sid, "S%u", s);
+              for (guint i = 0; i < w->len; i++)
+                if (g_array_index (w, TnetStopWalk, i).stop == tnet_timetable_find_stop (tt, sid))
+                  {
+                    ck_assert_int_eq (g_array_index (w, TnetStopWalk, i).walk_s, want);
+                    found = TRUE;
+                  }
+              ck_assert_msg (found, "seed %u: stop S%u not reached from %u", seed, s, src);
+            }
+          ck_assert_uint_eq (w->len, n_want);
+          for (guint i = 1; i < w->len; i++)
+            ck_assert_uint_le (g_array_index (w, TnetStopWalk, i - 1).walk_s,
+                               g_array_index (w, TnetStopWalk, i).walk_s);
+          n_checked += n_want;
+        }
+      ck_assert_uint_gt (n_checked, 10);
+      g_free (dist);
+      tnet_network_free (net);
+      g_rand_free (rng);
+      tt_rm_rf (dir);
+      g_free (dir);
+    }
+}
+END_TEST
+
 static Suite *
 timetable_suite (void)
 {
@@ -639,6 +908,8 @@ timetable_suite (void)
   tcase_add_test (k, test_walking_transfer);
   tcase_add_test (k, test_midday_feed);
   tcase_add_test (k, test_several_feeds);
+  tcase_add_test (k, test_street_transfer);
+  tcase_add_test (k, test_street_walks_oracle);
   suite_add_tcase (s, k);
   return s;
 }

@@ -101,7 +101,9 @@ typedef struct {
  * Assembles a network folder a planner can analyse at once:
  *
  * 1. roads from @osm_path (tnet_network_load_osm() with degree-2
- *    contraction), each link's polyline in `link_geometry.csv`;
+ *    contraction and the walk profile, #TnetOsmOptions.walk_ways), each
+ *    link's polyline in `link_geometry.csv`; footways are walked, never
+ *    driven (the car network below leaves them out);
  * 2. the feeds, each checked with tnet_feed_load(), merged into `gtfs/`
  *    with every id prefixed "PREFIX:" (so two agencies of one city ride
  *    together); each stop becomes a node (kind station when the feed says
@@ -112,8 +114,9 @@ typedef struct {
  *    @population_column, region), each joined by `access` links to the
  *    nearest @access_links nodes of the car network (its largest strongly
  *    connected component, so every zone can be left and reached by car)
- *    and of the walking network (road links a pedestrian may use, see
- *    #TnetTransitOptions.walk_on_roads; its largest connected component);
+ *    and of the walking network (footways and the road links a pedestrian
+ *    may use, see #TnetTransitOptions.walk_on_roads; its largest connected
+ *    component);
  *    nearest by a k-d tree; time = straight-line distance × @access_detour
  *    at @access_speed_kmh, length = straight-line distance;
  * 4. regions: from the polygons (point in polygon; a zone in none gets

@@ -42,6 +42,8 @@ typedef enum {
  * @contract_degree2: merge chains of nodes that only join two segments of
  *   the same road into one link (default %FALSE, see
  *   tnet_network_load_osm())
+ * @walk_ways: also import the walk profile's own ways (default %FALSE): see
+ *   tnet_network_load_osm()
  * @progress: called every few hundred thousand elements read, or %NULL
  * @progress_data: passed to @progress
  *
@@ -51,6 +53,7 @@ typedef struct {
   double speed_kmh[TNET_OSM_N_HIGHWAYS];
   gboolean use_maxspeed;
   gboolean contract_degree2;
+  gboolean walk_ways;
   TnetProgressFunc progress;
   gpointer progress_data;
 } TnetOsmOptions;
@@ -102,6 +105,16 @@ TNET_API double tnet_osm_parse_maxspeed (const char *value);
  *   the way's `ref` (else its `name`), its source "osm:w<way id>";
  * - length: haversine over the way's nodes (sphere of radius 6371008.8 m),
  *   at least 0.1 m per link.
+ *
+ * With @opts->walk_ways, the ways only pedestrians use are imported too,
+ * as `walk` links both ways (no speed: the walking speed applies): highway
+ * = footway (sidewalks and crossings are tagged footway=sidewalk /
+ * crossing), path, pedestrian, steps, and cycleway when `foot` = yes /
+ * designated / permissive; skipped when `foot` says otherwise, when
+ * `access` closes them and `foot` does not reopen them, and for area=yes.
+ * Their class is the highway value, their line the `name`. Streets a car
+ * may use stay as above (pedestrians walk residential streets and the
+ * like; the walking rule is that of #TnetTransitOptions.walk_on_roads).
  *
  * Node ids are the OSM node ids as decimal strings (kind junction, no
  * name); link ids are `w<way id>_<k>`, k counting the way's links from 0.

@@ -47,6 +47,18 @@ typedef struct _TnetTimetable TnetTimetable;
  *   stop and trip ids ("LABEL:id"); NULL = the feeds' file names without
  *   extension, made unique by appending "-2", "-3"... With one feed ids are
  *   kept as they are.
+ * @walk_network: (nullable): a network whose links give the street walks
+ *   (borrowed for the build; the timetable copies what it needs). Walked,
+ *   both ways, at @walk_speed_kmh: existing links of mode `road`, `walk`
+ *   and `access` and `trunk` links of class `primary`/`primary_link`;
+ *   never expressways; a walk may start at a zone but not pass through
+ *   one. A link of length L costs round (L / speed x 1000) ms; a walk of d
+ *   ms takes ceil (d / 1000) s. A stop sits on the node of the same id, or
+ *   else on the only stop/station node whose id is "PREFIX:" + its id (as
+ *   `tnet init` names them). Between two stops on the street a transfer is
+ *   the shortest street walk, kept when it takes at most the straight-line
+ *   walk of @transfer_radius_m x @walk_detour; stops off the street keep
+ *   the straight-line rule. NULL (the default): straight lines only.
  *
  * Initialise with tnet_timetable_options_init().
  */
@@ -58,6 +70,7 @@ typedef struct {
   guint min_change_s;
   guint32 frequency_seed;
   const char *const *feed_labels;
+  const TnetNetwork *walk_network;
 } TnetTimetableOptions;
 
 TNET_API void tnet_timetable_options_init (TnetTimetableOptions *options);
@@ -144,6 +157,10 @@ typedef struct {
  */
 TNET_API void tnet_timetable_walks_near (const TnetTimetable *tt, double lon, double lat,
                                          guint max_walk_s, GArray *out);
+/* Whether the timetable walks on a street network (@walk_network), and
+ * the node stop @i sits on (TNET_ID_NONE when none or out of range). O(1). */
+TNET_API gboolean tnet_timetable_has_street_walks (const TnetTimetable *tt);
+TNET_API TnetId tnet_timetable_stop_node (const TnetTimetable *tt, TnetId i);
 /* The walk time (s) the timetable gives to a straight-line distance. */
 TNET_API guint32 tnet_timetable_walk_seconds (const TnetTimetable *tt, double distance_m);
 
@@ -193,6 +210,32 @@ TNET_API void tnet_raptor_run (TnetRaptor *ws, const TnetStopWalk *access, guint
  * TNET_RAPTOR_UNREACHED. For a range query: the arrival for its first
  * minute. O(1). */
 TNET_API gint32 tnet_raptor_arrival (const TnetRaptor *ws, TnetId stop);
+
+/**
+ * tnet_raptor_walks_from_node:
+ * @node: a node of the timetable's walk network
+ * @max_walk_s: the walking budget
+ * @target_node: (nullable-id): a node whose walk is wanted too, or
+ *   TNET_ID_NONE
+ * @target_walk_s: (out) (optional): the walk to @target_node, or G_MAXUINT32
+ *   when it is farther than @max_walk_s
+ * @out: a GArray of #TnetStopWalk the stops are appended to
+ *
+ * Street access and egress: appends every stop on the street whose
+ * shortest walk from @node (a one-to-many Dijkstra bounded by
+ * @max_walk_s, costs as for #TnetTimetableOptions.walk_network; walks are
+ * symmetric, so this is also the egress to @node) takes at most
+ * @max_walk_s, with that walk, in order of distance. Stops not on the
+ * street are not reached this way (tnet_timetable_walks_near() gives them
+ * by straight line). Uses the workspace's search scratch; allocates
+ * nothing but @out's growth.
+ * Returns: FALSE (and appends nothing) when the timetable has no walk
+ * network, or @node is not one of its nodes or has no walkable link.
+ * Time complexity: O(k log k) for the k nodes within @max_walk_s.
+ */
+TNET_API gboolean tnet_raptor_walks_from_node (TnetRaptor *ws, TnetId node, guint max_walk_s,
+                                               TnetId target_node, guint32 *target_walk_s,
+                                               GArray *out);
 
 /**
  * TnetEgress:

@@ -696,6 +696,7 @@ tnet_folder_init (const char *dir, const TnetInitOptions *opts, TnetInitStats *s
   /* 2. roads */
   TnetOsmOptions osm = opts->osm;
   osm.contract_degree2 = TRUE;
+  osm.walk_ways = TRUE;   /* the walk profile: footways, paths, steps... */
   if (!osm.progress)
     {
       osm.progress = opts->progress;
@@ -751,9 +752,12 @@ tnet_folder_init (const char *dir, const TnetInitOptions *opts, TnetInitStats *s
     for (guint i = 0; i < tnet_network_n_links (net); i++)
       {
         const TnetLink *lk = tnet_network_link (net, i);
-        g_array_append_val (tails, lk->from);
-        g_array_append_val (heads, lk->to);
-        if (!lk->oneway)
+        if (lk->mode != TNET_MODE_WALK)   /* footways are not driven */
+          {
+            g_array_append_val (tails, lk->from);
+            g_array_append_val (heads, lk->to);
+          }
+        if (!lk->oneway && lk->mode != TNET_MODE_WALK)
           {
             g_array_append_val (tails, lk->to);
             g_array_append_val (heads, lk->from);

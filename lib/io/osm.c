@@ -202,7 +202,8 @@ typedef struct {
   guint n_refs;
   const char *line;     /* in Import.strings, or NULL */
   double speed_kmh;
-  guint8 highway;       /* TnetOsmHighway */
+  guint8 highway;       /* TnetOsmHighway; TNET_OSM_N_HIGHWAYS: a footway */
+  const char *walk_class;  /* for a footway, its highway value (interned) */
   gint8 dir;            /* 0 both ways, 1 along the way, -1 against it */
 } Way;
 
@@ -265,6 +266,37 @@ access_verdict (const char *v)
   return 1;
 }
 
+/* The ways only pedestrians use: footways (sidewalks and crossings are
+ * footway=sidewalk/crossing), paths, pedestrian streets, steps, and
+ * cycleways open to walkers. */
+static void
+add_footway (Import *imp, const readosm_way *way, const char *hv)
+{
+  static const char *const kinds[] = { "footway", "path", "pedestrian", "steps", NULL };
+  const char *foot = tag_value (way, "foot");
+  gboolean yes = foot && (strcmp (foot, "yes") == 0 || strcmp (foot, "designated") == 0
+                          || strcmp (foot, "permissive") == 0);
+  gboolean kind = g_strv_contains (kinds, hv) || (strcmp (hv, "cycleway") == 0 && yes);
+  if (!kind || (foot && !yes) || (access_verdict (tag_value (way, "access")) < 0 && !yes))
+    return;
+  const char *area = tag_value (way, "area");
+  if (area && strcmp (area, "yes") == 0)
+    return;
+  const char *line = tag_value (way, "name");
+  Way w = {
+    .id = way->id,
+    .first_ref = imp->refs->len,
+    .n_refs = (guint) way->node_ref_count,
+    .line = (line && *line) ? g_string_chunk_insert_const (imp->strings, line) : NULL,
+    .speed_kmh = NAN,
+    .highway = TNET_OSM_N_HIGHWAYS,
+    .walk_class = g_string_chunk_insert_const (imp->strings, hv),
+    .dir = 0,
+  };
+  g_array_append_vals (imp->refs, way->node_refs, (guint) way->node_ref_count);
+  g_array_append_val (imp->ways, w);
+}
+
 static int
 on_way (const void *user_data, const readosm_way *way)
 {
@@ -273,8 +305,14 @@ on_way (const void *user_data, const readosm_way *way)
     return READOSM_ABORT;
   const char *hv = tag_value (way, "highway");
   TnetOsmHighway hw;
-  if (hv == NULL || !tnet_osm_highway_from_string (hv, &hw) || way->node_ref_count < 2)
+  if (hv == NULL || way->node_ref_count < 2)
     return READOSM_OK;
+  if (!tnet_osm_highway_from_string (hv, &hw))
+    {
+      if (imp->opts->walk_ways)
+        add_footway (imp, way, hv);
+      return READOSM_OK;
+    }
   const char *area = tag_value (way, "area");
   if (area && strcmp (area, "yes") == 0)
     return READOSM_OK;
@@ -384,6 +422,8 @@ highway_mode (TnetOsmHighway hw)
     case TNET_OSM_PRIMARY:
     case TNET_OSM_PRIMARY_LINK:
       return TNET_MODE_TRUNK;
+    case TNET_OSM_N_HIGHWAYS:
+      return TNET_MODE_WALK;
     default:
       return TNET_MODE_ROAD;
     }
@@ -482,7 +522,7 @@ assemble (const Import *imp, const char *path, GError **error)
               TnetLink link = {
                 .id = idbuf,
                 .line = w->line,
-                .road_class = highway_names[w->highway],
+                .road_class = w->walk_class ? w->walk_class : highway_names[w->highway],
                 .source = srcbuf,
                 .from = w->dir < 0 ? v : u,
                 .to = w->dir < 0 ? u : v,

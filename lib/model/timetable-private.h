@@ -4,6 +4,27 @@
 
 #include "tnet-internal.h"
 #include <tnet/tnet-timetable.h>
+#include "heap.h"
+
+/* The street network a timetable walks on (timetable-walk.c). CSR over the
+ * nodes of the network it was built from; both directions of each walkable
+ * link; arc costs in whole milliseconds. */
+typedef struct {
+  guint n_nodes;
+  guint *first;        /* n_nodes + 1 */
+  TnetId *head;
+  guint32 *ms;
+  guint8 *is_zone;     /* zones start walks but are not walked through */
+} TnetFootGraph;
+
+/* Scratch of one foot search: dist[v] = G_MAXUINT32 except for the nodes
+ * listed in touched[0 .. n_touched - 1] by the last run. */
+typedef struct {
+  TnetHeap heap;
+  guint32 *dist;
+  TnetId *touched;
+  guint n_touched;
+} TnetFootSearch;
 
 /* flags of a route stop */
 #define TNET_I_RS_BOARD  1u   /* some pickup allowed (pickup_type != 1) */
@@ -64,7 +85,25 @@ struct _TnetTimetable {
   gint32 first_dep_s;
   gint32 last_dep_s;
   gsize memory_bytes;
+
+  /* street walks (NULL without a walk network): the foot graph, the node of
+   * each stop (TNET_ID_NONE: not on it, walks by straight line) and the
+   * stop of each node (TNET_ID_NONE: none) */
+  TnetFootGraph *foot;
+  TnetId *stop_node;
+  TnetId *node_stop;
 };
 
 /* Haversine distance in metres (sphere of radius 6371008.8 m). */
 double tnet_i_timetable_distance_m (double lon1, double lat1, double lon2, double lat2);
+
+guint32 tnet_i_foot_arc_ms (double length_m, double speed_kmh);
+TnetFootGraph *tnet_i_foot_graph_new (const TnetNetwork *net, double speed_kmh);
+void tnet_i_foot_graph_free (TnetFootGraph *g);
+void tnet_i_foot_search_init (TnetFootSearch *fs, guint n_nodes);
+void tnet_i_foot_search_destroy (TnetFootSearch *fs);
+/* Bounded Dijkstra from @source: afterwards dist[v] <= @budget_ms is the
+ * walk to v for the nodes in touched[]. Returns n_touched. Allocates
+ * nothing. O(touched x log touched). */
+guint tnet_i_foot_search_run (const TnetFootGraph *g, TnetFootSearch *fs, TnetId source,
+                              guint32 budget_ms);

@@ -51,6 +51,20 @@ walk_seconds (double distance_m, double detour, double speed_kmh)
   return (guint32) ceil (distance_m * detour / (speed_kmh / 3.6) - 1e-9);
 }
 
+gboolean
+tnet_timetable_has_street_walks (const TnetTimetable *tt)
+{
+  g_return_val_if_fail (tt != NULL, FALSE);
+  return tt->foot != NULL;
+}
+
+TnetId
+tnet_timetable_stop_node (const TnetTimetable *tt, TnetId i)
+{
+  g_return_val_if_fail (tt != NULL, TNET_ID_NONE);
+  return tt->foot && i < tt->n_stops ? tt->stop_node[i] : TNET_ID_NONE;
+}
+
 guint32
 tnet_timetable_walk_seconds (const TnetTimetable *tt, double distance_m)
 {
@@ -484,17 +498,43 @@ build_footpaths (TnetTimetable *tt, const TnetFeed *const *feeds, guint n_feeds,
 
   g_autoptr (GArray) foot = g_array_new (FALSE, FALSE, sizeof (Foot));
   g_autoptr (GArray) hits = g_array_new (FALSE, FALSE, sizeof (TnetId));
+  TnetFootSearch fs = { 0 };
+  /* the street walk allowed for a transfer: as long as the straight-line
+   * rule allows at the radius */
+  guint32 street_ms = (guint32) MIN (4e9, o->transfer_radius_m * o->walk_detour
+                                           / (o->walk_speed_kmh / 3.6) * 1000.0);
+  if (tt->foot)
+    tnet_i_foot_search_init (&fs, tt->foot->n_nodes);
   for (TnetId a = 0; a < tt->n_stops; a++)
     {
       if (isnan (tt->stop_lon[a]))
         continue;
+      gboolean self = FALSE;
+      gboolean street = tt->foot && tt->stop_node[a] != TNET_ID_NONE;
+      if (street)
+        {
+          guint n = tnet_i_foot_search_run (tt->foot, &fs, tt->stop_node[a], street_ms);
+          for (guint i = 0; i < n; i++)
+            {
+              TnetId v = fs.touched[i], b = tt->node_stop[v];
+              guint64 k = pair_key (a, b);
+              if (b == TNET_ID_NONE || fs.dist[v] > street_ms
+                  || g_hash_table_contains (rules, &k))
+                continue;
+              self |= b == a;
+              Foot ft = { a, b, a == b ? o->min_change_s : (fs.dist[v] + 999) / 1000 };
+              g_array_append_val (foot, ft);
+            }
+        }
       Near n = { tt, tt->stop_lon[a], tt->stop_lat[a], o->transfer_radius_m, hits };
       g_array_set_size (hits, 0);
       grid_visit (tt, n.lon, n.lat, o->transfer_radius_m, near_cb, &n);
-      gboolean self = FALSE;
       for (guint i = 0; i < hits->len; i++)
         {
           TnetId b = g_array_index (hits, TnetId, i);
+          /* between two stops on the street only the street walk counts */
+          if (street && (b == a || tt->stop_node[b] != TNET_ID_NONE))
+            continue;
           self |= b == a;
           guint64 k = pair_key (a, b);
           if (g_hash_table_contains (rules, &k))
@@ -537,6 +577,8 @@ build_footpaths (TnetTimetable *tt, const TnetFeed *const *feeds, guint n_feeds,
                              o->walk_detour, o->walk_speed_kmh);
       g_array_append_val (foot, ft);
     }
+  if (tt->foot)
+    tnet_i_foot_search_destroy (&fs);
   if (foot->len > 1)
     qsort (foot->data, foot->len, sizeof (Foot), cmp_foot);
   tt->fp_first = g_new0 (guint, tt->n_stops + 1);
@@ -551,6 +593,48 @@ build_footpaths (TnetTimetable *tt, const TnetFeed *const *feeds, guint n_feeds,
     }
   for (guint s = 0; s < tt->n_stops; s++)
     tt->fp_first[s + 1] += tt->fp_first[s];
+}
+
+/* The stops on the foot graph of @net: a stop sits on the node of the same
+ * id, or else on the stop or station node whose id is "PREFIX:" + the
+ * stop's id (the nodes `tnet init` makes), when only one such node exists. */
+static void
+place_stops (TnetTimetable *tt, const TnetNetwork *net, double speed_kmh)
+{
+  guint n = tnet_network_n_nodes (net);
+  g_autoptr (GHashTable) by_tail = g_hash_table_new (g_str_hash, g_str_equal);
+  for (TnetId v = 0; v < n; v++)
+    {
+      const TnetNode *nd = tnet_network_node (net, v);
+      const char *c = strchr (nd->id, ':');
+      if (c == NULL || (nd->kind != TNET_NODE_STOP && nd->kind != TNET_NODE_STATION))
+        continue;
+      /* G_MAXUINT marks a tail that two nodes share */
+      gpointer old = g_hash_table_lookup (by_tail, c + 1);
+      g_hash_table_insert (by_tail, (char *) c + 1,
+                           old ? GUINT_TO_POINTER (G_MAXUINT) : GUINT_TO_POINTER (v + 1));
+    }
+  tt->foot = tnet_i_foot_graph_new (net, speed_kmh);
+  tt->stop_node = g_new (TnetId, MAX (tt->n_stops, 1));
+  tt->node_stop = g_new (TnetId, MAX (n, 1));
+  for (TnetId v = 0; v < n; v++)
+    tt->node_stop[v] = TNET_ID_NONE;
+  for (TnetId s = 0; s < tt->n_stops; s++)
+    {
+      TnetId v = tnet_network_find_node (net, tt->stop_id[s]);
+      if (v == TNET_ID_NONE)
+        {
+          guint t = GPOINTER_TO_UINT (g_hash_table_lookup (by_tail, tt->stop_id[s]));
+          v = t == 0 || t == G_MAXUINT ? TNET_ID_NONE : t - 1;
+        }
+      /* a node off the foot graph (no walkable link) is no place to walk from */
+      if (v != TNET_ID_NONE && (tt->foot->first[v] == tt->foot->first[v + 1]
+                                || tt->node_stop[v] != TNET_ID_NONE))
+        v = TNET_ID_NONE;
+      tt->stop_node[s] = v;
+      if (v != TNET_ID_NONE)
+        tt->node_stop[v] = s;
+    }
 }
 
 /* ----------------------------------------------------------------- build */
@@ -841,6 +925,8 @@ tnet_timetable_build (const TnetFeed *const *feeds, guint n_feeds,
         tt->stop_route_pos[fill[s]++] = i - tt->route_stop_first[r];
       }
 
+  if (options->walk_network)
+    place_stops (tt, options->walk_network, options->walk_speed_kmh);
   build_grid (tt, MAX (100.0, options->transfer_radius_m));
   build_footpaths (tt, feeds, n_feeds, stop_base, options);
 
@@ -852,6 +938,10 @@ tnet_timetable_build (const TnetFeed *const *feeds, guint n_feeds,
     + n_st * 2 * sizeof (gint32) + tt->n_trips * sizeof (char *)
     + nfp * (sizeof (TnetId) + sizeof (guint32))
     + tt->n_cells * (sizeof (gint64) + sizeof (TnetId));
+  if (tt->foot)
+    tt->memory_bytes += sizeof *tt->foot + tt->n_stops * sizeof (TnetId)
+      + (tt->foot->n_nodes + 1) * (sizeof (guint) + sizeof (TnetId) + 1)
+      + tt->foot->first[tt->foot->n_nodes] * (sizeof (TnetId) + sizeof (guint32));
   return tt;
 }
 
@@ -892,6 +982,9 @@ tnet_timetable_unref (TnetTimetable *tt)
   g_free (tt->fp_s);
   g_free (tt->cell_key);
   g_free (tt->cell_stop);
+  tnet_i_foot_graph_free (tt->foot);
+  g_free (tt->stop_node);
+  g_free (tt->node_stop);
   g_free (tt);
 }
 

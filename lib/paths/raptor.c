@@ -39,6 +39,15 @@
 
 enum { HOW_NONE, HOW_ACCESS, HOW_VEHICLE, HOW_FOOT };
 
+static int
+cmp_stop_walk (const void *pa, const void *pb)
+{
+  const TnetStopWalk *a = pa, *b = pb;
+  if (a->walk_s != b->walk_s)
+    return a->walk_s < b->walk_s ? -1 : 1;
+  return (a->stop > b->stop) - (a->stop < b->stop);
+}
+
 struct _TnetRaptor {
   TnetTimetable *tt;       /* a reference */
   guint n_stops;
@@ -79,6 +88,9 @@ struct _TnetRaptor {
   gint32 *t_best;
   gint32 *t_direct;
   guint t_cap;
+  /* street walks: scratch of the foot search (initialised when the
+   * timetable has a walk network) */
+  TnetFootSearch foot;
 };
 
 TnetRaptor *
@@ -113,6 +125,8 @@ tnet_raptor_new (TnetTimetable *tt)
   ws->eg_first = g_new0 (guint, n + 1);
   for (guint s = 0; s < n; s++)
     ws->veh[s] = ws->board[s] = ws->arr[s] = ws->board_scanned[s] = INF;
+  if (tt->foot)
+    tnet_i_foot_search_init (&ws->foot, tt->foot->n_nodes);
   return ws;
 }
 
@@ -121,7 +135,6 @@ tnet_raptor_free (TnetRaptor *ws)
 {
   if (ws == NULL)
     return;
-  tnet_timetable_unref (ws->tt);
   g_free (ws->veh);
   g_free (ws->board);
   g_free (ws->arr);
@@ -146,6 +159,9 @@ tnet_raptor_free (TnetRaptor *ws)
   g_free (ws->eg_walk);
   g_free (ws->t_best);
   g_free (ws->t_direct);
+  if (ws->tt->foot)
+    tnet_i_foot_search_destroy (&ws->foot);
+  tnet_timetable_unref (ws->tt);
   g_free (ws);
 }
 
@@ -659,5 +675,44 @@ tnet_raptor_journey (const TnetRaptor *ws, TnetId stop, GArray *out)
       l[i] = l[j];
       l[j] = x;
     }
+  return TRUE;
+}
+
+/* ----------------------------------------------------------- street walks */
+
+gboolean
+tnet_raptor_walks_from_node (TnetRaptor *ws, TnetId node, guint max_walk_s,
+                             TnetId target_node, guint32 *target_walk_s, GArray *out)
+{
+  g_return_val_if_fail (ws != NULL && out != NULL, FALSE);
+  const TnetTimetable *tt = ws->tt;
+  if (target_walk_s)
+    *target_walk_s = G_MAXUINT32;
+  if (tt->foot == NULL || node >= tt->foot->n_nodes
+      || tt->foot->first[node] == tt->foot->first[node + 1])
+    return FALSE;
+  guint32 budget_ms = (guint32) MIN ((guint64) max_walk_s * 1000, (guint64) 4000000000u);
+  guint n = tnet_i_foot_search_run (tt->foot, &ws->foot, node, budget_ms);
+  /* touched[] is in order of first discovery, not of distance: collect the
+   * stops, then sort them by walk */
+  guint first = out->len;
+  for (guint i = 0; i < n; i++)
+    {
+      TnetId v = ws->foot.touched[i];
+      guint32 d = ws->foot.dist[v];
+      if (d > budget_ms)
+        continue;
+      guint32 s = (d + 999) / 1000;
+      if (v == target_node && target_walk_s)
+        *target_walk_s = s;
+      if (tt->node_stop[v] != TNET_ID_NONE)
+        {
+          TnetStopWalk w = { tt->node_stop[v], s };
+          g_array_append_val (out, w);
+        }
+    }
+  if (out->len - first > 1)
+    qsort (&g_array_index (out, TnetStopWalk, first), out->len - first,
+           sizeof (TnetStopWalk), cmp_stop_walk);
   return TRUE;
 }

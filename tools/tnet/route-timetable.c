@@ -66,12 +66,27 @@ clock_str (gint32 s)
                           neg ? " (day before)" : "");
 }
 
-/* Where a place is: a stop of the timetable, or a network node (walks to
- * the stops within @max_walk_s). */
+/* Whether a network carries a walk profile (links of mode walk, as `tnet
+ * init` writes for footways and the stops' links to the street). */
 static gboolean
-place_walks (const TnetTimetable *tt, const TnetNetwork *net, const char *id,
-             guint max_walk_s, GArray *walks, double *lon, double *lat, GError **error)
+has_walk_profile (const TnetNetwork *net)
 {
+  for (guint i = 0; net && i < tnet_network_n_links (net); i++)
+    if (tnet_network_link (net, i)->mode == TNET_MODE_WALK)
+      return TRUE;
+  return FALSE;
+}
+
+/* Where a place is: a stop of the timetable, or a network node (walks to
+ * the stops within @max_walk_s: over the street when the timetable walks
+ * on it, by straight line to the stops off the street). *@node is the
+ * place's network node or TNET_ID_NONE. */
+static gboolean
+place_walks (const TnetTimetable *tt, TnetRaptor *ws, const TnetNetwork *net, const char *id,
+             guint max_walk_s, GArray *walks, double *lon, double *lat, TnetId *node,
+             GError **error)
+{
+  *node = TNET_ID_NONE;
   TnetId s = tnet_timetable_find_stop (tt, id);
   if (s != TNET_ID_NONE)
     {
@@ -95,7 +110,17 @@ place_walks (const TnetTimetable *tt, const TnetNetwork *net, const char *id,
   const TnetNode *n = tnet_network_node (net, v);
   *lon = n->lon;
   *lat = n->lat;
-  tnet_timetable_walks_near (tt, n->lon, n->lat, max_walk_s, walks);
+  *node = v;
+  if (!tnet_raptor_walks_from_node (ws, v, max_walk_s, TNET_ID_NONE, NULL, walks))
+    {
+      tnet_timetable_walks_near (tt, n->lon, n->lat, max_walk_s, walks);
+      return TRUE;
+    }
+  g_autoptr (GArray) near = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
+  tnet_timetable_walks_near (tt, n->lon, n->lat, max_walk_s, near);
+  for (guint i = 0; i < near->len; i++)
+    if (tnet_timetable_stop_node (tt, g_array_index (near, TnetStopWalk, i).stop) == TNET_ID_NONE)
+      g_array_append_val (walks, g_array_index (near, TnetStopWalk, i));
   return TRUE;
 }
 
@@ -136,6 +161,8 @@ tnet_cli_route_timetable (const TnetCliCommon *common, const TnetNetwork *net,
   TnetTimetableOptions tto;
   tnet_timetable_options_init (&tto);
   tto.frequency_seed = topt->frequency_seed;
+  if (has_walk_profile (net))
+    tto.walk_network = net;   /* walks follow the streets of the data folder */
   /* without --date the first feed's busiest day is the service date of all
    * feeds (a timetable has one) */
   g_autoptr (TnetTimetable) tt = tnet_timetable_build ((const TnetFeed *const *) loaded->pdata,
@@ -159,8 +186,10 @@ tnet_cli_route_timetable (const TnetCliCommon *common, const TnetNetwork *net,
   g_autoptr (GArray) acc = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
   g_autoptr (GArray) egr = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
   double olon = NAN, olat = NAN, dlon = NAN, dlat = NAN;
-  if (!place_walks (tt, net, from, topt->max_walk_s, acc, &olon, &olat, &error)
-      || !place_walks (tt, net, to, topt->max_walk_s, egr, &dlon, &dlat, &error))
+  TnetId onode, dnode;
+  g_autoptr (TnetRaptor) ws = tnet_raptor_new (tt);
+  if (!place_walks (tt, ws, net, from, topt->max_walk_s, acc, &olon, &olat, &onode, &error)
+      || !place_walks (tt, ws, net, to, topt->max_walk_s, egr, &dlon, &dlat, &dnode, &error))
     return tnet_cli_fail (NULL, error);
   g_autoptr (GArray) egress = g_array_new (FALSE, FALSE, sizeof (TnetEgress));
   for (guint i = 0; i < egr->len; i++)
@@ -170,7 +199,18 @@ tnet_cli_route_timetable (const TnetCliCommon *common, const TnetNetwork *net,
       g_array_append_val (egress, e);
     }
   guint32 direct = G_MAXUINT32;
-  if (!isnan (olon) && !isnan (dlon))
+  g_autoptr (GArray) scratch = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
+  if (onode != TNET_ID_NONE && dnode != TNET_ID_NONE
+      && tnet_raptor_walks_from_node (ws, onode, topt->max_walk_s, dnode, &direct, scratch))
+    {
+      /* both ends on the street: the direct walk is the street walk */
+      if (direct <= topt->max_walk_s)
+        {
+          TnetEgress e = { 0, TNET_ID_NONE, direct };
+          g_array_append_val (egress, e);
+        }
+    }
+  else if (!isnan (olon) && !isnan (dlon))
     {
       direct = tnet_timetable_walk_seconds (tt, distance_m (olon, olat, dlon, dlat));
       if (direct <= topt->max_walk_s)
@@ -188,7 +228,6 @@ tnet_cli_route_timetable (const TnetCliCommon *common, const TnetNetwork *net,
                acc->len == 0 ? from : to);
       return TNET_EXIT_INPUT;
     }
-  g_autoptr (TnetRaptor) ws = tnet_raptor_new (tt);
   g_autofree gint32 *series = g_new (gint32, n_min);
   tnet_raptor_run_range (ws, (const TnetStopWalk *) (void *) acc->data, acc->len, dep, n_min,
                          (const TnetEgress *) (void *) egress->data, egress->len, 1, series);

@@ -1,0 +1,152 @@
+/* timetable-walk.c: the street walks of a timetable: a foot graph taken
+ * from a network (the OSM walk profile of a data folder), the stops placed
+ * on its nodes, and the bounded one-to-many Dijkstra that the footpaths
+ * and the RAPTOR access and egress walks use.
+ *
+ * Implementation notes: the foot graph is a CSR over the network's nodes
+ * with both directions of every walkable link (pedestrians ignore oneway).
+ * Arc costs are whole milliseconds, round (length_m / speed x 1000), so a
+ * search is exact integer arithmetic and the heap of lib/core (uint32
+ * keys) serves; a walk of d ms takes ceil (d / 1000) s. Zones hang on the
+ * street by access links to several nodes; a walk may start at a zone but
+ * never passes through one (that would be a shortcut along two access
+ * links), so zone nodes other than the source are settled, not expanded.
+ */
+#include "tnet-internal.h"
+#include "timetable-private.h"
+
+#include <math.h>
+#include <string.h>
+
+/* The walking rule of the transit graph's layers
+ * (TnetTransitOptions.walk_on_roads), plus the links that hang stops and
+ * zones on the street. Expressways and other trunk links are never walked. */
+static gboolean
+foot_link (const TnetLink *lk)
+{
+  if (lk->status != TNET_STATUS_EXISTING)
+    return FALSE;
+  switch (lk->mode)
+    {
+    case TNET_MODE_ROAD:
+    case TNET_MODE_WALK:
+    case TNET_MODE_ACCESS:
+      return TRUE;
+    case TNET_MODE_TRUNK:
+      return lk->road_class != NULL && (strcmp (lk->road_class, "primary") == 0
+                                        || strcmp (lk->road_class, "primary_link") == 0);
+    default:
+      return FALSE;
+    }
+}
+
+guint32
+tnet_i_foot_arc_ms (double length_m, double speed_kmh)
+{
+  double ms = length_m / (speed_kmh / 3.6) * 1000.0;
+  return ms >= 4e9 ? (guint32) 4e9 : (guint32) lround (ms);
+}
+
+TnetFootGraph *
+tnet_i_foot_graph_new (const TnetNetwork *net, double speed_kmh)
+{
+  TnetFootGraph *g = g_new0 (TnetFootGraph, 1);
+  guint n = tnet_network_n_nodes (net), m = tnet_network_n_links (net);
+  g->n_nodes = n;
+  g->first = g_new0 (guint, n + 1);
+  for (guint i = 0; i < m; i++)
+    {
+      const TnetLink *lk = tnet_network_link (net, i);
+      if (foot_link (lk) && lk->from != lk->to)
+        {
+          g->first[lk->from + 1]++;
+          g->first[lk->to + 1]++;
+        }
+    }
+  for (guint v = 0; v < n; v++)
+    g->first[v + 1] += g->first[v];
+  guint n_arcs = g->first[n];
+  g->head = g_new (TnetId, MAX (n_arcs, 1));
+  g->ms = g_new (guint32, MAX (n_arcs, 1));
+  g_autofree guint *fill = g_memdup2 (g->first, sizeof (guint) * (n + 1));
+  for (guint i = 0; i < m; i++)
+    {
+      const TnetLink *lk = tnet_network_link (net, i);
+      if (!foot_link (lk) || lk->from == lk->to)
+        continue;
+      guint32 w = tnet_i_foot_arc_ms (lk->length_m, speed_kmh);
+      g->head[fill[lk->from]] = lk->to;
+      g->ms[fill[lk->from]++] = w;
+      g->head[fill[lk->to]] = lk->from;
+      g->ms[fill[lk->to]++] = w;
+    }
+  g->is_zone = g_new0 (guint8, MAX (n, 1));
+  for (guint v = 0; v < n; v++)
+    g->is_zone[v] = tnet_network_node (net, v)->kind == TNET_NODE_ZONE;
+  return g;
+}
+
+void
+tnet_i_foot_graph_free (TnetFootGraph *g)
+{
+  if (g == NULL)
+    return;
+  g_free (g->first);
+  g_free (g->head);
+  g_free (g->ms);
+  g_free (g->is_zone);
+  g_free (g);
+}
+
+void
+tnet_i_foot_search_init (TnetFootSearch *fs, guint n_nodes)
+{
+  tnet_i_heap_init (&fs->heap, MAX (n_nodes, 1));
+  fs->dist = g_new (guint32, MAX (n_nodes, 1));
+  for (guint v = 0; v < n_nodes; v++)
+    fs->dist[v] = G_MAXUINT32;
+  fs->touched = g_new (TnetId, MAX (n_nodes, 1));
+  fs->n_touched = 0;
+}
+
+void
+tnet_i_foot_search_destroy (TnetFootSearch *fs)
+{
+  tnet_i_heap_destroy (&fs->heap);
+  g_free (fs->dist);
+  g_free (fs->touched);
+}
+
+guint
+tnet_i_foot_search_run (const TnetFootGraph *g, TnetFootSearch *fs, TnetId source,
+                        guint32 budget_ms)
+{
+  for (guint i = 0; i < fs->n_touched; i++)
+    fs->dist[fs->touched[i]] = G_MAXUINT32;
+  fs->n_touched = 0;
+  tnet_i_heap_reset (&fs->heap);
+  /* dist[] of a node in the heap holds its tentative key; touched[] lists
+   * every node whose dist[] was written, so the next run can clear them */
+  fs->dist[source] = 0;
+  fs->touched[fs->n_touched++] = source;
+  tnet_i_heap_push_or_decrease (&fs->heap, source, 0);
+  while (!tnet_i_heap_empty (&fs->heap))
+    {
+      TnetHeapEntry e = tnet_i_heap_pop (&fs->heap);
+      TnetId v = e.item;
+      if (v != source && g->is_zone[v])
+        continue;
+      for (guint a = g->first[v]; a < g->first[v + 1]; a++)
+        {
+          TnetId w = g->head[a];
+          guint64 d = (guint64) e.key + g->ms[a];
+          if (d > budget_ms || d >= fs->dist[w])
+            continue;
+          if (fs->dist[w] == G_MAXUINT32)
+            fs->touched[fs->n_touched++] = w;
+          fs->dist[w] = (guint32) d;
+          tnet_i_heap_push_or_decrease (&fs->heap, w, (guint32) d);
+        }
+    }
+  return fs->n_touched;
+}
