@@ -412,8 +412,10 @@ commute (TnetCliCommon *common, const Options *opt, TnetCliFormat format, GError
   TnetCommuteOptions copts;
   tnet_commute_options_init (&copts);
   copts.method = method;
-  /* transit follows the timetable unless --frequency-model, or the data
-   * has no feed and none is named */
+  /* transit follows the timetable when an option of the timetable is
+   * given (and not --frequency-model); without one it keeps the frequency
+   * approximation, which the report and the Python package share, as does
+   * a data folder without a feed when --gtfs names none */
   gboolean has_transit = FALSE;
   for (guint p = 0; p < profiles->len; p++)
     has_transit |= g_array_index (profiles, TnetProfile, p) == TNET_PROFILE_TRANSIT;
@@ -429,7 +431,7 @@ commute (TnetCliCommon *common, const Options *opt, TnetCliFormat format, GError
   g_autoptr (TnetTimetable) tt = NULL;
   g_autofree char *feed_name = NULL;
   Model model = { NULL, 0, topt.depart_s, topt.window_min };
-  if (has_transit && !opt->time.frequency_model)
+  if (has_transit && !opt->time.frequency_model && tnet_cli_time_args_given (&opt->time))
     {
       GError *tt_error = NULL;
       tt = tnet_cli_load_timetable (net, scen, &topt, &feed_name, &feeds, &tt_error);
@@ -512,8 +514,8 @@ tnet_cmd_commute (int argc, char **argv)
   g_option_context_add_main_entries (ctx, entries, NULL);
   tnet_cli_time_args_add (ctx, &opt.time,
                           "transit: the approximation of expected waits of half the headway "
-                          "over 07:00-09:00 instead of the timetable (used anyway when the "
-                          "data folder has no feed and --gtfs names none)");
+                          "over 07:00-09:00 (the default when no option of the timetable is "
+                          "given, or the data folder has no feed and --gtfs names none)");
   tnet_cli_add_common (ctx, &common);
   TnetCliFormat format = TNET_CLI_FORMAT_TEXT;
   int rc = TNET_EXIT_OK;

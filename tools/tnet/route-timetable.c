@@ -126,6 +126,13 @@ tnet_cli_time_args_parse (const TnetCliTimeArgs *args, TnetCliTimeOptions *out, 
   return TRUE;
 }
 
+gboolean
+tnet_cli_time_args_given (const TnetCliTimeArgs *args)
+{
+  return args->depart || args->date || args->pcts || args->gtfs || args->window != 0
+         || args->max_walk != 15 || args->freq_seed != 0;
+}
+
 void
 tnet_cli_time_args_clear (TnetCliTimeArgs *args)
 {

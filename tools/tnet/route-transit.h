@@ -43,6 +43,9 @@ void tnet_cli_time_args_add (GOptionContext *ctx, TnetCliTimeArgs *args,
 gboolean tnet_cli_time_args_parse (const TnetCliTimeArgs *args, TnetCliTimeOptions *out,
                                    GError **error);
 void tnet_cli_time_args_clear (TnetCliTimeArgs *args);
+/* Whether any option of the timetable itself was given (--depart, --date,
+ * --window, --percentiles, --max-walk, --frequency-seed or --gtfs). */
+gboolean tnet_cli_time_args_given (const TnetCliTimeArgs *args);
 
 /* The timetable of the options' feeds (--gtfs, else the data folder's feed
  * of the scenario year) for the options' date; @feed_name receives the
