@@ -427,9 +427,62 @@ START_TEST (test_import_gtfs)
 }
 END_TEST
 
+/* `tnet commute` by the timetable: the hand-computed window of
+ * test_route_timetable (the 2025 feed's 京广高铁 every 15 min, 16 min from
+ * 漯河西站 to 许昌东站; minute k of 07:05 + 30 min travels
+ * 16 + (10 - k) mod 15 min) read as a commute cell: the values are
+ * 26..16 then 30..16 then 30..27; nearest rank: p5 = 2nd smallest = 16,
+ * median = 15th = 23, p95 = 29th = 30. --frequency-model is the named
+ * approximation (half the headway, 7.5 min, + 16 = 23.5 min). */
+START_TEST (test_commute_timetable)
+{
+  for (int fm = 0; fm < 2; fm++)
+    {
+      TtRun r = tt_run_tnet ("commute", "--scenario", "2025", "--origins", "luohe_west_hsr",
+                             "--destinations", "xc_east_hsr", "--profiles", "transit",
+                             "--depart", "07:05", "--window", "30", "--percentiles", "5,50,95",
+                             "--format", "json", fm ? "--frequency-model" : NULL, NULL);
+      ck_assert_msg (r.status == 0, "exit %d: %s", r.status, r.err);
+      g_autoptr (JsonParser) parser = json_parser_new ();
+      ck_assert (json_parser_load_from_data (parser, r.out, -1, NULL));
+      JsonObject *o = json_node_get_object (json_parser_get_root (parser));
+      const char *model = json_object_get_string_member (json_object_get_object_member (o, "models"),
+                                                         "transit");
+      JsonObject *cell = json_array_get_object_element (json_object_get_array_member (o, "cells"),
+                                                        0);
+      if (fm)
+        {
+          ck_assert_str_eq (model, "frequency approximation");
+          ck_assert_double_eq_tol (json_object_get_double_member (cell, "minutes"), 23.5, 1e-9);
+          ck_assert (!json_object_has_member (o, "timetable"));
+          ck_assert (!json_object_has_member (cell, "percentiles"));
+        }
+      else
+        {
+          ck_assert_str_eq (model, "timetable");
+          JsonObject *t = json_object_get_object_member (o, "timetable");
+          ck_assert_str_eq (json_object_get_string_member (t, "depart"), "07:05");
+          ck_assert_int_eq (json_object_get_int_member (t, "window_min"), 30);
+          ck_assert_double_eq_tol (json_object_get_double_member (cell, "minutes"), 23.0, 1e-9);
+          JsonObject *p = json_object_get_object_member (cell, "percentiles");
+          ck_assert_double_eq_tol (json_object_get_double_member (p, "p5"), 16.0, 1e-9);
+          ck_assert_double_eq_tol (json_object_get_double_member (p, "p50"), 23.0, 1e-9);
+          ck_assert_double_eq_tol (json_object_get_double_member (p, "p95"), 30.0, 1e-9);
+        }
+      tt_run_clear (&r);
+    }
+  /* a bad option of the timetable is a usage error */
+  TtRun r = tt_run_tnet ("commute", "--profiles", "transit", "--depart", "25:61", NULL);
+  ck_assert_int_eq (r.status, 2);
+  ck_assert (strstr (r.err, "--depart") != NULL);
+  tt_run_clear (&r);
+}
+END_TEST
+
 /* `tnet commute --method`: many-to-many gives the searches' minutes with
  * null parts and lines; the CH build prints no progress when standard
- * error is not a terminal; a bad method is a usage error. */
+ * error is not a terminal; a bad method is a usage error. The methods are
+ * those of the graphs, so transit is by --frequency-model here. */
 START_TEST (test_commute_method)
 {
   JsonParser *parsed[2];
@@ -438,7 +491,7 @@ START_TEST (test_commute_method)
     {
       TtRun r = tt_run_tnet ("commute", "--profiles", "car;transit", "--method", methods[k],
                              "--destinations", "zz_center;zz_east_station", "--format", "json",
-                             NULL);
+                             "--frequency-model", NULL);
       ck_assert_msg (r.status == 0, "exit %d: %s", r.status, r.err);
       ck_assert_str_eq (r.err, "");
       parsed[k] = json_parser_new ();
@@ -571,6 +624,7 @@ main (void)
   tcase_add_test (tc, test_route_several_feeds);
   tcase_add_test (tc, test_import_gtfs);
   tcase_add_test (tc, test_commute_method);
+  tcase_add_test (tc, test_commute_timetable);
   tcase_add_test (tc, test_progress_terminal);
   tcase_add_test (tc, test_nodes);
   suite_add_tcase (s, tc);

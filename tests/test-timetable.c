@@ -375,6 +375,143 @@ START_TEST (test_sao_paulo)
 END_TEST
 
 
+/* ------------------------------------------------- door-to-door matrix */
+
+static double
+m_dist (double lon1, double lat1, double lon2, double lat2)
+{
+  const double r = 6371008.8, d2r = G_PI / 180.0;
+  double dlat = (lat2 - lat1) * d2r, dlon = (lon2 - lon1) * d2r;
+  double a = sin (dlat / 2) * sin (dlat / 2)
+             + cos (lat1 * d2r) * cos (lat2 * d2r) * sin (dlon / 2) * sin (dlon / 2);
+  return 2 * r * asin (MIN (1.0, sqrt (a)));
+}
+
+/* The walk of the timetable options: straight line x detour at the walking
+ * speed, whole seconds rounded up. */
+static guint32
+m_walk (const TnetTimetableOptions *to, double d)
+{
+  return (guint32) ceil (d * to->walk_detour / (to->walk_speed_kmh / 3.6) - 1e-9);
+}
+
+/* tnet_timetable_matrix() between places near served stops of a fixture
+ * feed (shifted about 150 m off them) against the brute force: for every
+ * minute, the oracle's arrivals from the stops the origin walks to, plus
+ * the walk to the destination, or the direct walk; then nearest-rank
+ * percentiles of each pair's minutes. */
+static void
+check_matrix (const char *rel, guint date, gint32 dep0, guint n_minutes, guint n_places)
+{
+  g_autofree char *path = tt_source_path (rel);
+  GError *error = NULL;
+  TnetFeedOptions fo;
+  tnet_feed_options_init (&fo);
+  fo.service_date = date;
+  g_autoptr (TnetFeed) feed = tnet_feed_load (path, &fo, &error);
+  ck_assert_msg (feed != NULL, "%s", error ? error->message : "");
+  if (date == 0)
+    date = tnet_feed_get_service_date (feed);
+  const TnetFeed *feeds[] = { feed };
+  TnetTimetableOptions to;
+  tnet_timetable_options_init (&to);
+  g_autoptr (TnetTimetable) tt = tnet_timetable_build (feeds, 1, &to, &error);
+  ck_assert_msg (tt != NULL, "%s", error ? error->message : "");
+  Oracle *o = oracle_new (feeds, 1, date, &to);
+  g_autoptr (GArray) served = g_array_new (FALSE, FALSE, sizeof (TnetId));
+  for (TnetId s = 0; s < o->n_stops; s++)
+    if (o->wait_first[s + 1] > o->wait_first[s] && !isnan (o->lon[s]))
+      g_array_append_val (served, s);
+  ck_assert_uint_gt (served->len, 2 * n_places);
+  /* origins and destinations interleaved along the served stops; the last
+   * destination sits 300 m from the first origin (a direct walk) */
+  guint n = n_places;
+  double *orig = g_new (double, 2 * n), *dest = g_new (double, 2 * n);
+  for (guint i = 0; i < n; i++)
+    {
+      TnetId a = g_array_index (served, TnetId, (gsize) (2 * i) * served->len / (2 * n));
+      TnetId b = g_array_index (served, TnetId, (gsize) (2 * i + 1) * served->len / (2 * n));
+      orig[2 * i] = o->lon[a] + 0.0015;
+      orig[2 * i + 1] = o->lat[a] + 0.0005;
+      dest[2 * i] = o->lon[b] - 0.001;
+      dest[2 * i + 1] = o->lat[b] - 0.001;
+    }
+  dest[2 * (n - 1)] = orig[0] + 0.0027;
+  dest[2 * (n - 1) + 1] = orig[1];
+  const guint max_walk = 900;
+  static const double pcts[] = { 5, 25, 50, 75, 95 };
+  gint32 *got = g_new (gint32, (gsize) n * n * 5);
+  tnet_timetable_matrix (tt, orig, n, dest, n, max_walk, dep0, n_minutes, pcts, 5, got);
+
+  gint32 *arr = g_new (gint32, o->n_stops);
+  gint32 *want = g_new (gint32, (gsize) n * n * n_minutes);
+  g_autoptr (GArray) acc = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
+  guint reached = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      g_array_set_size (acc, 0);
+      for (TnetId s = 0; s < o->n_stops; s++)
+        if (!isnan (o->lon[s]))
+          {
+            guint32 w = m_walk (&to, m_dist (orig[2 * i], orig[2 * i + 1], o->lon[s], o->lat[s]));
+            if (w <= max_walk)
+              {
+                TnetStopWalk sw = { s, w };
+                g_array_append_val (acc, sw);
+              }
+          }
+      for (guint m = 0; m < n_minutes; m++)
+        {
+          gint32 dep = dep0 + 60 * (gint32) m;
+          oracle_run (o, (const TnetStopWalk *) (void *) acc->data, acc->len, dep, arr);
+          for (guint j = 0; j < n; j++)
+            {
+              gint32 best = UNREACHED;
+              guint32 direct = m_walk (&to, m_dist (orig[2 * i], orig[2 * i + 1], dest[2 * j],
+                                                    dest[2 * j + 1]));
+              if (direct <= max_walk)
+                best = (gint32) direct;
+              for (TnetId s = 0; s < o->n_stops; s++)
+                if (arr[s] != UNREACHED && !isnan (o->lon[s]))
+                  {
+                    guint32 w = m_walk (&to, m_dist (o->lon[s], o->lat[s], dest[2 * j],
+                                                     dest[2 * j + 1]));
+                    if (w <= max_walk)
+                      best = MIN (best, arr[s] - dep + (gint32) w);
+                  }
+              want[((gsize) i * n + j) * n_minutes + m] = best;
+              reached += best != UNREACHED;
+            }
+        }
+    }
+  for (guint i = 0; i < n; i++)
+    for (guint j = 0; j < n; j++)
+      for (guint k = 0; k < 5; k++)
+        {
+          gint32 w = o_percentile (want + ((gsize) i * n + j) * n_minutes, n_minutes, pcts[k]);
+          ck_assert_msg (got[((gsize) i * n + j) * 5 + k] == w,
+                         "%s origin %u destination %u p%g: matrix %d brute force %d", rel, i, j,
+                         pcts[k], got[((gsize) i * n + j) * 5 + k], w);
+        }
+  /* not vacuous: most pairs are reached, and the direct walk counts */
+  ck_assert_uint_gt (reached, n * n * n_minutes / 3);
+  ck_assert_int_le (got[(gsize) (n - 1) * 5 + 4], 900);
+  g_free (arr);
+  g_free (want);
+  g_free (got);
+  g_free (orig);
+  g_free (dest);
+  oracle_free (o);
+}
+
+START_TEST (test_matrix)
+{
+  check_matrix ("tests/data/caltrain/caltrain_gtfs.zip", 20090908, 7 * 3600 + 30 * 60, 30, 5);
+  check_matrix ("tests/data/nyc-subway/nyc_subway_gtfs.zip", 0, 8 * 3600, 15, 6);
+  check_matrix ("tests/data/sao-paulo/spo.zip", 20190507, 7 * 3600, 20, 6);
+}
+END_TEST
+
 /* ------------------------------------------------------- special cases */
 
 static const char *const CAL =
@@ -899,6 +1036,7 @@ timetable_suite (void)
   tcase_add_test (c, test_caltrain);
   tcase_add_test (c, test_nyc_subway);
   tcase_add_test (c, test_sao_paulo);
+  tcase_add_test (c, test_matrix);
   suite_add_tcase (s, c);
   TCase *k = tcase_create ("cases");
   tcase_add_test (k, test_interpolation);

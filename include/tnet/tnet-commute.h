@@ -10,6 +10,7 @@
 #include <tnet/tnet-scenario.h>
 #include <tnet/tnet-transit.h>
 #include <tnet/tnet-hubs.h>
+#include <tnet/tnet-timetable.h>
 
 G_BEGIN_DECLS
 
@@ -132,6 +133,7 @@ typedef enum {
   TNET_COMMUTE_METHOD_AUTO,
   TNET_COMMUTE_METHOD_SEARCH,
   TNET_COMMUTE_METHOD_M2M,
+  TNET_COMMUTE_METHOD_TIMETABLE,
 } TnetCommuteMethod;
 
 /* The number of destinations from which TNET_COMMUTE_METHOD_AUTO uses
@@ -148,6 +150,18 @@ TNET_API gboolean tnet_commute_method_from_string (const char *s, TnetCommuteMet
  * @progress: (nullable): progress of the hierarchy builds (many-to-many),
  *   labelled "CH build"; returning %FALSE cancels
  * @progress_data: passed to @progress
+ * @timetable: (nullable): when set, the transit profile follows this
+ *   timetable (%TNET_COMMUTE_METHOD_TIMETABLE, tnet_timetable_matrix()
+ *   between the nodes' coordinates) instead of its graph's frequency
+ *   model; its cells' total is the median over the window, its
+ *   percentiles are read with tnet_commute_percentile_ms(), and it has no
+ *   parts. The other profiles are unchanged.
+ * @depart_s: first departure minute (seconds after midnight; timetable)
+ * @window_min: departures per minute over this many minutes (0 or 1: the
+ *   departure only)
+ * @percentiles: (array length=n_percentiles): percentiles in [0, 100]
+ * @max_walk_s: longest walk to the first or from the last stop, or of a
+ *   journey all on foot
  *
  * Initialise with tnet_commute_options_init().
  */
@@ -155,6 +169,12 @@ typedef struct {
   TnetCommuteMethod method;
   TnetProgressFunc progress;
   gpointer progress_data;
+  TnetTimetable *timetable;
+  gint32 depart_s;
+  guint window_min;
+  const double *percentiles;
+  guint n_percentiles;
+  guint max_walk_s;
 } TnetCommuteOptions;
 
 TNET_API void tnet_commute_options_init (TnetCommuteOptions *opts);
@@ -187,6 +207,14 @@ TNET_API TnetCommute *tnet_commute_compute_with (const TnetNetwork *net,
                                                  GError **error);
 /* The method used for profile @p (never AUTO). */
 TNET_API TnetCommuteMethod tnet_commute_method (const TnetCommute *commute, guint p);
+/* The percentiles of a timetable profile (the options' list; 0 when no
+ * profile followed a timetable), the k-th of them, and the travel time of
+ * cell (p, o, d) at it in ms (%TNET_WEIGHT_INF when unreached or when
+ * profile @p did not follow the timetable). O(1). */
+TNET_API guint tnet_commute_n_percentiles (const TnetCommute *commute);
+TNET_API double tnet_commute_percentile (const TnetCommute *commute, guint k);
+TNET_API TnetWeight tnet_commute_percentile_ms (const TnetCommute *commute, guint p, guint o,
+                                                guint d, guint k);
 /* Whether the cells of profile @p have their parts and lines (FALSE for
  * many-to-many: their parts read 0, n_rides 0 and lines empty). */
 TNET_API gboolean tnet_commute_has_parts (const TnetCommute *commute, guint p);

@@ -338,6 +338,34 @@ typedef struct {
  */
 TNET_API gboolean tnet_raptor_journey (const TnetRaptor *ws, TnetId stop, GArray *out);
 
+/**
+ * tnet_timetable_matrix:
+ * @origins: (array length=n_origins): (lon, lat) pairs, 2 x @n_origins doubles
+ * @destinations: (array length=n_destinations): (lon, lat) pairs
+ * @max_walk_s: the longest walk from an origin to its first stop, from the
+ *   last stop to a destination, or straight from origin to destination
+ * @depart_s: the first departure minute (seconds after midnight)
+ * @n_minutes: departures at @depart_s + 60 k, k < @n_minutes (at least 1)
+ * @pcts: (array length=n_pcts): percentiles in [0, 100] over the minutes
+ * @out: @n_origins x @n_destinations x @n_pcts travel times in seconds
+ *   (out[(o * n_destinations + d) * n_pcts + k]), TNET_RAPTOR_UNREACHED
+ *   where the percentile falls on a minute with no journey
+ *
+ * Door-to-door travel times by the timetable between places given by their
+ * coordinates, over a departure window, reduced to percentiles (nearest
+ * rank, as tnet_percentiles()). A place walks to and from the stops within
+ * @max_walk_s (tnet_timetable_walks_near()); a pair closer than @max_walk_s
+ * on foot may also walk all the way. Each origin is one range query
+ * (tnet_raptor_run_range()) with every destination as a target. A place
+ * without a position (NaN) reaches nothing.
+ * Time complexity: O(origins x range query + origins x destinations x
+ * @n_minutes log @n_minutes).
+ */
+TNET_API void tnet_timetable_matrix (TnetTimetable *tt, const double *origins, guint n_origins,
+                                     const double *destinations, guint n_destinations,
+                                     guint max_walk_s, gint32 depart_s, guint n_minutes,
+                                     const double *pcts, guint n_pcts, gint32 *out);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetRaptor, tnet_raptor_free)
 
 G_END_DECLS

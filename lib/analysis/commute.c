@@ -32,6 +32,11 @@ struct _TnetCommute {
   /* cells[(p * n_origins + o) * n_destinations + d]; lines owned here,
    * except no_lines */
   TnetCommuteCell *cells;
+  /* timetable profiles: pct_ms[((p * n_origins + o) * n_destinations + d)
+   * * n_pcts + k], TNET_WEIGHT_INF elsewhere; NULL without a timetable */
+  guint n_pcts;
+  double *pcts;
+  TnetWeight *pct_ms;
 };
 
 /* The lines of a cell that has none (never freed). */
@@ -52,6 +57,8 @@ tnet_commute_free (TnetCommute *c)
   g_free (c->origins);
   g_free (c->destinations);
   g_free (c->population);
+  g_free (c->pcts);
+  g_free (c->pct_ms);
   g_free (c);
 }
 
@@ -176,6 +183,8 @@ tnet_commute_method_to_string (TnetCommuteMethod method)
       return "search";
     case TNET_COMMUTE_METHOD_M2M:
       return "m2m";
+    case TNET_COMMUTE_METHOD_TIMETABLE:
+      return "timetable";
     }
   return "unknown";
 }
@@ -287,6 +296,56 @@ compute_m2m (TnetCommute *c, guint p, TnetMultimodal *mm, TnetCommuteDirection d
   return TRUE;
 }
 
+/* Profile @p by the timetable: percentiles over the window between the
+ * nodes' coordinates, the median (nearest rank) as the cell's total. */
+static void
+compute_timetable (TnetCommute *c, guint p, const TnetNetwork *net,
+                   TnetCommuteDirection direction, const TnetCommuteOptions *opts)
+{
+  guint no = c->n_origins, nd = c->n_destinations, np = c->n_pcts + 1;
+  g_autofree double *pcts = g_new (double, np);
+  memcpy (pcts, c->pcts, sizeof (double) * c->n_pcts);
+  pcts[c->n_pcts] = 50;
+  g_autofree double *op = g_new (double, 2 * MAX (no, 1));
+  g_autofree double *dp = g_new (double, 2 * MAX (nd, 1));
+  for (guint o = 0; o < no; o++)
+    {
+      const TnetNode *n = tnet_network_node (net, c->origins[o]);
+      op[2 * o] = n->lon;
+      op[2 * o + 1] = n->lat;
+    }
+  for (guint d = 0; d < nd; d++)
+    {
+      const TnetNode *n = tnet_network_node (net, c->destinations[d]);
+      dp[2 * d] = n->lon;
+      dp[2 * d + 1] = n->lat;
+    }
+  g_autofree gint32 *out = g_new (gint32, MAX ((gsize) no * nd * np, 1));
+  /* FROM: journeys leave the destinations, rows are destinations */
+  if (direction == TNET_COMMUTE_TO)
+    tnet_timetable_matrix (opts->timetable, op, no, dp, nd, opts->max_walk_s, opts->depart_s,
+                           MAX (opts->window_min, 1u), pcts, np, out);
+  else
+    tnet_timetable_matrix (opts->timetable, dp, nd, op, no, opts->max_walk_s, opts->depart_s,
+                           MAX (opts->window_min, 1u), pcts, np, out);
+  for (guint o = 0; o < no; o++)
+    for (guint d = 0; d < nd; d++)
+      {
+        const gint32 *v = direction == TNET_COMMUTE_TO ? out + ((gsize) o * nd + d) * np
+                                                       : out + ((gsize) d * no + o) * np;
+        gsize cell = ((gsize) p * no + o) * nd + d;
+        for (guint k = 0; k < np; k++)
+          {
+            TnetWeight ms = v[k] == TNET_RAPTOR_UNREACHED ? TNET_WEIGHT_INF
+                            : (TnetWeight) v[k] * 1000;
+            if (k < c->n_pcts)
+              c->pct_ms[cell * c->n_pcts + k] = ms;
+            else
+              c->cells[cell].total_ms = ms;
+          }
+      }
+}
+
 TnetCommute *
 tnet_commute_compute_with (const TnetNetwork *net, TnetMultimodal *const *graphs,
                            guint n_graphs, const TnetId *origins, guint n_origins,
@@ -300,6 +359,8 @@ tnet_commute_compute_with (const TnetNetwork *net, TnetMultimodal *const *graphs
   g_return_val_if_fail (destinations != NULL || n_destinations == 0, NULL);
   g_return_val_if_fail (budget_min >= 0, NULL);
   g_return_val_if_fail (opts == NULL || opts->method <= TNET_COMMUTE_METHOD_M2M, NULL);
+  g_return_val_if_fail (opts == NULL || opts->timetable == NULL || opts->percentiles != NULL
+                        || opts->n_percentiles == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   TnetCommuteOptions defaults;
@@ -330,12 +391,25 @@ tnet_commute_compute_with (const TnetNetwork *net, TnetMultimodal *const *graphs
   c->cells = g_new0 (TnetCommuteCell, MAX (n_cells, 1));
   for (gsize k = 0; k < n_cells; k++)
     c->cells[k].lines = no_lines;
+  if (opts->timetable)
+    {
+      c->n_pcts = opts->n_percentiles;
+      c->pcts = g_memdup2 (opts->percentiles, sizeof (double) * MAX (c->n_pcts, 1));
+      c->pct_ms = g_new (TnetWeight, MAX (n_cells * c->n_pcts, 1));
+      for (gsize k = 0; k < n_cells * c->n_pcts; k++)
+        c->pct_ms[k] = TNET_WEIGHT_INF;
+    }
 
   for (guint p = 0; p < n_graphs; p++)
     {
       c->profiles[p] = tnet_multimodal_get_profile (graphs[p]);
       c->methods[p] = method;
-      if (method == TNET_COMMUTE_METHOD_SEARCH)
+      if (opts->timetable && c->profiles[p] == TNET_PROFILE_TRANSIT)
+        {
+          c->methods[p] = TNET_COMMUTE_METHOD_TIMETABLE;
+          compute_timetable (c, p, net, direction, opts);
+        }
+      else if (method == TNET_COMMUTE_METHOD_SEARCH)
         compute_search (c, p, graphs[p], direction);
       else if (!compute_m2m (c, p, graphs[p], direction, opts, error))
         return NULL;
@@ -362,6 +436,30 @@ tnet_commute_method (const TnetCommute *c, guint p)
 {
   g_return_val_if_fail (c != NULL && p < c->n_profiles, TNET_COMMUTE_METHOD_SEARCH);
   return c->methods[p];
+}
+
+guint
+tnet_commute_n_percentiles (const TnetCommute *c)
+{
+  g_return_val_if_fail (c != NULL, 0);
+  return c->n_pcts;
+}
+
+double
+tnet_commute_percentile (const TnetCommute *c, guint k)
+{
+  g_return_val_if_fail (c != NULL && k < c->n_pcts, NAN);
+  return c->pcts[k];
+}
+
+TnetWeight
+tnet_commute_percentile_ms (const TnetCommute *c, guint p, guint o, guint d, guint k)
+{
+  g_return_val_if_fail (c != NULL && p < c->n_profiles && o < c->n_origins
+                        && d < c->n_destinations, TNET_WEIGHT_INF);
+  if (k >= c->n_pcts)
+    return TNET_WEIGHT_INF;
+  return c->pct_ms[(((gsize) p * c->n_origins + o) * c->n_destinations + d) * c->n_pcts + k];
 }
 
 gboolean

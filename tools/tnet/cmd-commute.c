@@ -3,6 +3,7 @@
 #include "cli.h"
 #include "cli-extra.h"
 #include "commands.h"
+#include "route-transit.h"
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -14,7 +15,26 @@ typedef struct {
   double budget_min;
   char *direction;
   char *method;
+  TnetCliTimeArgs time;
 } Options;
+
+/* How the transit profile was computed: by the timetable @feed of @date
+ * over the window, or (feed NULL) by the frequency approximation. */
+typedef struct {
+  const char *feed;
+  guint date;
+  gint32 depart_s;
+  guint window_min;
+} Model;
+
+static const char *
+profile_model (const TnetCommute *c, guint p)
+{
+  if (tnet_commute_method (c, p) == TNET_COMMUTE_METHOD_TIMETABLE)
+    return "timetable";
+  return tnet_commute_profile (c, p) == TNET_PROFILE_CAR ? "network"
+                                                         : "frequency approximation";
+}
 
 static double
 ms_min (TnetWeight ms)
@@ -48,7 +68,7 @@ node_json (JsonBuilder *b, const TnetNetwork *net, TnetId v)
 
 static char *
 render_json (const TnetCommute *c, const TnetNetwork *net, const TnetScenario *scen,
-             TnetCommuteDirection dir)
+             TnetCommuteDirection dir, const Model *model)
 {
   g_autoptr (JsonBuilder) b = json_builder_new ();
   json_builder_begin_object (b);
@@ -66,6 +86,30 @@ render_json (const TnetCommute *c, const TnetNetwork *net, const TnetScenario *s
       json_builder_add_string_value (b, tnet_commute_method_to_string (tnet_commute_method (c, p)));
     }
   json_builder_end_object (b);
+  json_builder_set_member_name (b, "models");
+  json_builder_begin_object (b);
+  for (guint p = 0; p < tnet_commute_n_profiles (c); p++)
+    {
+      json_builder_set_member_name (b, tnet_profile_to_string (tnet_commute_profile (c, p)));
+      json_builder_add_string_value (b, profile_model (c, p));
+    }
+  json_builder_end_object (b);
+  if (model->feed)
+    {
+      json_builder_set_member_name (b, "timetable");
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "feed");
+      json_builder_add_string_value (b, model->feed);
+      json_builder_set_member_name (b, "date");
+      json_builder_add_int_value (b, model->date);
+      json_builder_set_member_name (b, "depart");
+      g_autofree char *dep = g_strdup_printf ("%02d:%02d", model->depart_s / 3600,
+                                              model->depart_s / 60 % 60);
+      json_builder_add_string_value (b, dep);
+      json_builder_set_member_name (b, "window_min");
+      json_builder_add_int_value (b, model->window_min);
+      json_builder_end_object (b);
+    }
   json_builder_set_member_name (b, "origins");
   json_builder_begin_array (b);
   for (guint o = 0; o < tnet_commute_n_origins (c); o++)
@@ -91,6 +135,17 @@ render_json (const TnetCommute *c, const TnetNetwork *net, const TnetScenario *s
           json_builder_set_member_name (b, "destination");
           json_builder_add_string_value (b, tnet_network_node (net, tnet_commute_destination (c, d))->id);
           add_min (b, "minutes", cell->total_ms);
+          if (tnet_commute_method (c, p) == TNET_COMMUTE_METHOD_TIMETABLE)
+            {
+              json_builder_set_member_name (b, "percentiles");
+              json_builder_begin_object (b);
+              for (guint k = 0; k < tnet_commute_n_percentiles (c); k++)
+                {
+                  g_autofree char *key = g_strdup_printf ("p%g", tnet_commute_percentile (c, k));
+                  add_min (b, key, tnet_commute_percentile_ms (c, p, o, d, k));
+                }
+              json_builder_end_object (b);
+            }
           /* parts not computed (many-to-many) read null, like unreached */
           gboolean reached = cell->total_ms != TNET_WEIGHT_INF && tnet_commute_has_parts (c, p);
           add_min (b, "access_min", reached ? cell->access_ms : TNET_WEIGHT_INF);
@@ -192,7 +247,8 @@ render_csv (const TnetCommute *c, const TnetNetwork *net)
 }
 
 static char *
-render_text (const TnetCommute *c, const TnetNetwork *net, const TnetScenario *scen)
+render_text (const TnetCommute *c, const TnetNetwork *net, const TnetScenario *scen,
+             const Model *model)
 {
   GString *s = g_string_new (NULL);
   g_string_append_printf (s, "Commute %d, budget %.0f min (minutes door to door; "
@@ -200,9 +256,18 @@ render_text (const TnetCommute *c, const TnetNetwork *net, const TnetScenario *s
                           tnet_scenario_get_year (scen), tnet_commute_budget_min (c));
   for (guint p = 0; p < tnet_commute_n_profiles (c); p++)
     {
-      g_string_append_printf (s, "\n[%s]%s\n", tnet_profile_to_string (tnet_commute_profile (c, p)),
-                              tnet_commute_has_parts (c, p) ? ""
-                              : " (many-to-many: totals only)");
+      gboolean by_tt = tnet_commute_method (c, p) == TNET_COMMUTE_METHOD_TIMETABLE;
+      g_string_append_printf (s, "\n[%s]", tnet_profile_to_string (tnet_commute_profile (c, p)));
+      if (by_tt)
+        g_string_append_printf (s, " (timetable %s, %u, departing %02d:%02d, window %u min: "
+                                "median, then percentiles)", model->feed, model->date,
+                                model->depart_s / 3600, model->depart_s / 60 % 60,
+                                MAX (model->window_min, 1u));
+      else if (tnet_commute_profile (c, p) != TNET_PROFILE_CAR)
+        g_string_append (s, " (frequency approximation: waits of half the headway)");
+      if (!by_tt && !tnet_commute_has_parts (c, p))
+        g_string_append (s, " (many-to-many: totals only)");
+      g_string_append_c (s, '\n');
       for (guint o = 0; o < tnet_commute_n_origins (c); o++)
         for (guint d = 0; d < tnet_commute_n_destinations (c); d++)
           {
@@ -213,6 +278,24 @@ render_text (const TnetCommute *c, const TnetNetwork *net, const TnetScenario *s
             if (cell->total_ms == TNET_WEIGHT_INF)
               {
                 g_string_append (s, "not reachable\n");
+                continue;
+              }
+            if (by_tt)
+              {
+                g_string_append_printf (s, "%.1f min%s (", cell->total_ms / 60000.0,
+                                        cell->total_ms <= tnet_commute_budget_min (c) * 60000.0
+                                        ? " ✓" : "");
+                for (guint k = 0; k < tnet_commute_n_percentiles (c); k++)
+                  {
+                    TnetWeight ms = tnet_commute_percentile_ms (c, p, o, d, k);
+                    g_string_append_printf (s, "%sp%g ", k ? ", " : "",
+                                            tnet_commute_percentile (c, k));
+                    if (ms == TNET_WEIGHT_INF)
+                      g_string_append (s, "-");
+                    else
+                      g_string_append_printf (s, "%.1f", ms / 60000.0);
+                  }
+                g_string_append (s, ")\n");
                 continue;
               }
             if (!tnet_commute_has_parts (c, p))
@@ -329,6 +412,56 @@ commute (TnetCliCommon *common, const Options *opt, TnetCliFormat format, GError
   TnetCommuteOptions copts;
   tnet_commute_options_init (&copts);
   copts.method = method;
+  /* transit follows the timetable when an option of the timetable is
+   * given (and not --frequency-model); without one it keeps the frequency
+   * approximation, which the report and the Python package share, as does
+   * a data folder without a feed when --gtfs names none */
+  gboolean has_transit = FALSE;
+  for (guint p = 0; p < profiles->len; p++)
+    has_transit |= g_array_index (profiles, TnetProfile, p) == TNET_PROFILE_TRANSIT;
+  TnetCliTimeOptions topt = { 0 };
+  if (!tnet_cli_time_args_parse (&opt->time, &topt, error))
+    {
+      for (guint p = 0; p < profiles->len; p++)
+        tnet_multimodal_unref (graphs[p]);
+      return FALSE;
+    }
+  g_autoptr (GArray) pcts = topt.percentiles;
+  g_autoptr (GPtrArray) feeds = NULL;
+  g_autoptr (TnetTimetable) tt = NULL;
+  g_autofree char *feed_name = NULL;
+  Model model = { NULL, 0, topt.depart_s, topt.window_min };
+  if (has_transit && !opt->time.frequency_model && tnet_cli_time_args_given (&opt->time))
+    {
+      GError *tt_error = NULL;
+      tt = tnet_cli_load_timetable (net, scen, &topt, &feed_name, &feeds, &tt_error);
+      if (tt == NULL && (topt.gtfs != NULL
+                         || !g_error_matches (tt_error, TNET_ERROR, TNET_ERROR_NOT_FOUND)))
+        {
+          g_propagate_error (error, tt_error);
+          for (guint p = 0; p < profiles->len; p++)
+            tnet_multimodal_unref (graphs[p]);
+          return FALSE;
+        }
+      if (tt == NULL)
+        {
+          if (!common->quiet)
+            fprintf (stderr, "tnet: note: no GTFS feed in the data folder: transit by the "
+                     "frequency approximation\n");
+          g_clear_error (&tt_error);
+        }
+      else
+        {
+          model.feed = feed_name;
+          model.date = tnet_timetable_get_service_date (tt);
+          copts.timetable = tt;
+          copts.depart_s = topt.depart_s;
+          copts.window_min = topt.window_min;
+          copts.percentiles = (const double *) (void *) pcts->data;
+          copts.n_percentiles = pcts->len;
+          copts.max_walk_s = topt.max_walk_s;
+        }
+    }
   copts.progress = tnet_cli_progress_func (common);
   copts.progress_data = common;
   g_autoptr (TnetCommute) c = tnet_commute_compute_with (net, graphs, profiles->len,
@@ -341,9 +474,10 @@ commute (TnetCliCommon *common, const Options *opt, TnetCliFormat format, GError
     tnet_multimodal_unref (graphs[p]);
   if (!c)
     return FALSE;
-  g_autofree char *text = format == TNET_CLI_FORMAT_JSON ? render_json (c, net, scen, dir)
+  g_autofree char *text = format == TNET_CLI_FORMAT_JSON ? render_json (c, net, scen, dir,
+                                                                       &model)
                           : format == TNET_CLI_FORMAT_CSV ? render_csv (c, net)
-                          : render_text (c, net, scen);
+                          : render_text (c, net, scen, &model);
   return tnet_cli_write (common, text, error);
 }
 
@@ -378,6 +512,10 @@ tnet_cmd_commute (int argc, char **argv)
       "with access, wait, in-vehicle, transfer and egress minutes and the lines\n"
       "used, and the population within the budget.");
   g_option_context_add_main_entries (ctx, entries, NULL);
+  tnet_cli_time_args_add (ctx, &opt.time,
+                          "transit: the approximation of expected waits of half the headway "
+                          "over 07:00-09:00 (the default when no option of the timetable is "
+                          "given, or the data folder has no feed and --gtfs names none)");
   tnet_cli_add_common (ctx, &common);
   TnetCliFormat format = TNET_CLI_FORMAT_TEXT;
   int rc = TNET_EXIT_OK;
@@ -396,6 +534,7 @@ tnet_cmd_commute (int argc, char **argv)
   g_free (opt.profiles);
   g_free (opt.direction);
   g_free (opt.method);
+  tnet_cli_time_args_clear (&opt.time);
   g_option_context_free (ctx);
   return rc;
 }

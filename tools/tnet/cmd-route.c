@@ -71,38 +71,12 @@ route (int argc, char **argv, TnetCliCommon *common)
 {
   g_autofree char *metric = NULL;
   g_autofree char *profile_name = NULL;
-  g_autofree char *depart = NULL, *date = NULL, *pcts = NULL;
-  gint window = 0, max_walk = 15, freq_seed = 0;
-  gboolean frequency_model = FALSE;
-  g_auto (GStrv) gtfs = NULL;
+  TnetCliTimeArgs targs = { 0 };
   GError *error = NULL;
   const GOptionEntry entries[] = {
     { "profile", 'p', 0, G_OPTION_ARG_STRING, &profile_name,
       "car (default), transit or park_and_ride (with the scenario year's GTFS feed)",
       "car|transit|park_and_ride" },
-    { "depart", 0, 0, G_OPTION_ARG_STRING, &depart,
-      "transit: departure time (default 08:00)", "HH:MM" },
-    { "date", 0, 0, G_OPTION_ARG_STRING, &date,
-      "transit: service date (default: the feed's busiest day)", "YYYY-MM-DD" },
-    { "window", 0, 0, G_OPTION_ARG_INT, &window,
-      "transit: departure window in minutes, one departure per minute (default 0: "
-      "the departure only)", "MIN" },
-    { "percentiles", 0, 0, G_OPTION_ARG_STRING, &pcts,
-      "transit: travel-time percentiles over the window, nearest rank (default "
-      "5,25,50,75,95)", "P,P,..." },
-    { "max-walk", 0, 0, G_OPTION_ARG_INT, &max_walk,
-      "transit: longest walk to the first or from the last stop, minutes (default 15)",
-      "MIN" },
-    { "frequency-seed", 0, 0, G_OPTION_ARG_INT, &freq_seed,
-      "transit: phase of frequencies.txt rows with exact_times=0: 0 (default) starts "
-      "at start_time; another value draws a random phase per row", "N" },
-    { "gtfs", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &gtfs,
-      "transit: a GTFS feed (zip or folder) to use instead of the data folder's; "
-      "repeat to merge several feeds into one timetable (stop and trip ids then "
-      "become FILE-NAME:id)", "FEED" },
-    { "frequency-model", 0, 0, G_OPTION_ARG_NONE, &frequency_model,
-      "transit: the approximation of expected waits of half the headway over "
-      "07:00-09:00 instead of the timetable (always used by park_and_ride)", NULL },
     { "metric", 'm', 0, G_OPTION_ARG_STRING, &metric,
       "What to minimise: time (default) or length", "time|length" },
     G_OPTION_ENTRY_NULL
@@ -116,6 +90,10 @@ route (int argc, char **argv, TnetCliCommon *common)
     "\"legs\":[{\"line\",\"mode\",\"from\",\"to\",\"links\":[link ids],\"km\",\"min\"}]}\n"
     "(see README). Exit codes: 0 success, 1 bad input or no path, 2 usage.");
   g_option_context_add_main_entries (ctx, entries, NULL);
+  tnet_cli_time_args_add (ctx, &targs,
+                          "transit: the approximation of expected waits of half the headway "
+                          "over 07:00-09:00 instead of the timetable (always used by "
+                          "park_and_ride)");
   tnet_cli_add_common (ctx, common);
   if (!g_option_context_parse (ctx, &argc, &argv, &error))
     return tnet_cli_fail (ctx, error);
@@ -142,25 +120,22 @@ route (int argc, char **argv, TnetCliCommon *common)
   g_autoptr (TnetScenario) scen = NULL;
   if (!tnet_cli_load (common, &net, &scen, &error))
     return tnet_cli_fail (ctx, error);
-  if (profile == TNET_PROFILE_TRANSIT && !frequency_model)
+  if (profile == TNET_PROFILE_TRANSIT && !targs.frequency_model)
     {
-      TnetCliTimeOptions topt = { 8 * 3600, 0, (guint) MAX (window, 0), NULL,
-                                  (guint) MAX (max_walk, 0) * 60, (guint32) freq_seed,
-                                  gtfs };
-      g_autoptr (GArray) pv = g_array_new (FALSE, FALSE, sizeof (double));
-      topt.percentiles = pv;
-      if (depart && !tnet_cli_parse_clock (depart, &topt.depart_s))
-        return tnet_cli_usage (ctx, "bad --depart '%s' (expected HH:MM)", depart);
-      if (date && !tnet_cli_parse_date (date, &topt.date))
-        return tnet_cli_usage (ctx, "bad --date '%s' (expected YYYY-MM-DD)", date);
-      if (!tnet_cli_parse_percentiles (pcts ? pcts : "5,25,50,75,95", pv))
-        return tnet_cli_usage (ctx, "bad --percentiles '%s' (expected numbers in 0..100 "
-                               "separated by commas)", pcts);
-      if (window < 0 || window > 24 * 60)
-        return tnet_cli_usage (ctx, "bad --window %d (expected 0..1440 minutes)", window);
-      return tnet_cli_route_timetable (common, net, scen, &topt, argv[1], argv[2],
-                                       format == TNET_CLI_FORMAT_JSON);
+      TnetCliTimeOptions topt;
+      int rc;
+      if (!tnet_cli_time_args_parse (&targs, &topt, &error))
+        rc = tnet_cli_fail (ctx, error);
+      else
+        {
+          rc = tnet_cli_route_timetable (common, net, scen, &topt, argv[1], argv[2],
+                                         format == TNET_CLI_FORMAT_JSON);
+          g_array_unref (topt.percentiles);
+        }
+      tnet_cli_time_args_clear (&targs);
+      return rc;
     }
+  tnet_cli_time_args_clear (&targs);
   if (profile != TNET_PROFILE_CAR)
     return tnet_cli_route_multimodal (common, net, scen, profile, argv[1], argv[2],
                                       format == TNET_CLI_FORMAT_JSON);

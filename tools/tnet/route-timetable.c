@@ -46,6 +46,172 @@ tnet_cli_parse_percentiles (const char *s, GArray *out)
   return out->len > 0;
 }
 
+void
+tnet_cli_time_args_add (GOptionContext *ctx, TnetCliTimeArgs *args,
+                        const char *frequency_model_note)
+{
+  const GOptionEntry e[] = {
+    { "depart", 0, 0, G_OPTION_ARG_STRING, &args->depart,
+      "transit: departure time (default 08:00)", "HH:MM" },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &args->date,
+      "transit: service date (default: the feed's busiest day)", "YYYY-MM-DD" },
+    { "window", 0, 0, G_OPTION_ARG_INT, &args->window,
+      "transit: departure window in minutes, one departure per minute (default 0: "
+      "the departure only)", "MIN" },
+    { "percentiles", 0, 0, G_OPTION_ARG_STRING, &args->pcts,
+      "transit: travel-time percentiles over the window, nearest rank (default "
+      "5,25,50,75,95)", "P,P,..." },
+    { "max-walk", 0, 0, G_OPTION_ARG_INT, &args->max_walk,
+      "transit: longest walk to the first or from the last stop, minutes (default 15)",
+      "MIN" },
+    { "frequency-seed", 0, 0, G_OPTION_ARG_INT, &args->freq_seed,
+      "transit: phase of frequencies.txt rows with exact_times=0: 0 (default) starts "
+      "at start_time; another value draws a random phase per row", "N" },
+    { "gtfs", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args->gtfs,
+      "transit: a GTFS feed (zip or folder) to use instead of the data folder's; "
+      "repeat to merge several feeds into one timetable (stop and trip ids then "
+      "become FILE-NAME:id)", "FEED" },
+    { "frequency-model", 0, 0, G_OPTION_ARG_NONE, &args->frequency_model,
+      frequency_model_note, NULL },
+    G_OPTION_ENTRY_NULL
+  };
+  G_STATIC_ASSERT (G_N_ELEMENTS (e) == G_N_ELEMENTS (args->entries));
+  args->max_walk = 15;
+  memcpy (args->entries, e, sizeof e);
+  g_option_context_add_main_entries (ctx, args->entries, NULL);
+}
+
+gboolean
+tnet_cli_time_args_parse (const TnetCliTimeArgs *args, TnetCliTimeOptions *out, GError **error)
+{
+  memset (out, 0, sizeof *out);
+  out->depart_s = 8 * 3600;
+  out->gtfs = args->gtfs;
+  out->frequency_seed = (guint32) args->freq_seed;
+  if (args->depart && !tnet_cli_parse_clock (args->depart, &out->depart_s))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "bad --depart '%s' (expected HH:MM)", args->depart);
+      return FALSE;
+    }
+  if (args->date && !tnet_cli_parse_date (args->date, &out->date))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "bad --date '%s' (expected YYYY-MM-DD)", args->date);
+      return FALSE;
+    }
+  if (args->window < 0 || args->window > 24 * 60)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "bad --window %d (expected 0..1440 minutes)", args->window);
+      return FALSE;
+    }
+  if (args->max_walk < 0 || args->max_walk > 24 * 60)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "bad --max-walk %d (expected 0..1440 minutes)", args->max_walk);
+      return FALSE;
+    }
+  out->window_min = (guint) args->window;
+  out->max_walk_s = (guint) args->max_walk * 60;
+  out->percentiles = g_array_new (FALSE, FALSE, sizeof (double));
+  if (!tnet_cli_parse_percentiles (args->pcts ? args->pcts : "5,25,50,75,95", out->percentiles))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "bad --percentiles '%s' (expected numbers in 0..100 separated by "
+                   "commas)", args->pcts);
+      g_clear_pointer (&out->percentiles, g_array_unref);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+tnet_cli_time_args_given (const TnetCliTimeArgs *args)
+{
+  return args->depart || args->date || args->pcts || args->gtfs || args->window != 0
+         || args->max_walk != 15 || args->freq_seed != 0;
+}
+
+void
+tnet_cli_time_args_clear (TnetCliTimeArgs *args)
+{
+  g_clear_pointer (&args->depart, g_free);
+  g_clear_pointer (&args->date, g_free);
+  g_clear_pointer (&args->pcts, g_free);
+  g_clear_pointer (&args->gtfs, g_strfreev);
+}
+
+/* Whether a network carries a walk profile (links of mode walk, as `tnet
+ * init` writes for footways and the stops' links to the street). */
+static gboolean
+has_walk_profile (const TnetNetwork *net)
+{
+  for (guint i = 0; net && i < tnet_network_n_links (net); i++)
+    if (tnet_network_link (net, i)->mode == TNET_MODE_WALK)
+      return TRUE;
+  return FALSE;
+}
+
+TnetTimetable *
+tnet_cli_load_timetable (const TnetNetwork *net, const TnetScenario *scen,
+                         const TnetCliTimeOptions *topt, char **feed_name, GPtrArray **feeds,
+                         GError **error)
+{
+  g_autoptr (GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  if (topt->gtfs != NULL && topt->gtfs[0] != NULL)
+    for (guint i = 0; topt->gtfs[i]; i++)
+      g_ptr_array_add (paths, g_strdup (topt->gtfs[i]));
+  else
+    {
+      char *feed_path = tnet_network_get_dir (net)
+        ? tnet_feed_path_for_year (tnet_network_get_dir (net), tnet_scenario_get_year (scen))
+        : NULL;
+      if (feed_path == NULL)
+        {
+          g_set_error (error, TNET_ERROR, TNET_ERROR_NOT_FOUND,
+                       "the data folder has no GTFS feed (gtfs/ or gtfs-YEAR/); name one "
+                       "with --gtfs");
+          return NULL;
+        }
+      g_ptr_array_add (paths, feed_path);
+    }
+  TnetFeedOptions fo;
+  tnet_feed_options_init (&fo);
+  fo.service_date = topt->date;
+  g_autoptr (GPtrArray) loaded = g_ptr_array_new_with_free_func ((GDestroyNotify) tnet_feed_unref);
+  for (guint i = 0; i < paths->len; i++)
+    {
+      TnetFeed *feed = tnet_feed_load (g_ptr_array_index (paths, i), &fo, error);
+      if (feed == NULL)
+        return NULL;
+      g_ptr_array_add (loaded, feed);
+    }
+  TnetTimetableOptions tto;
+  tnet_timetable_options_init (&tto);
+  tto.frequency_seed = topt->frequency_seed;
+  if (has_walk_profile (net))
+    tto.walk_network = net;   /* walks follow the streets of the data folder */
+  /* without --date the first feed's busiest day is the service date of all
+   * feeds (a timetable has one) */
+  TnetTimetable *tt = tnet_timetable_build ((const TnetFeed *const *) loaded->pdata,
+                                            loaded->len, &tto, error);
+  if (tt == NULL)
+    return NULL;
+  if (feed_name)
+    {
+      GString *names = g_string_new (NULL);
+      for (guint i = 0; i < paths->len; i++)
+        {
+          g_autofree char *base = g_path_get_basename (g_ptr_array_index (paths, i));
+          g_string_append_printf (names, "%s%s", i ? "+" : "", base);
+        }
+      *feed_name = g_string_free (names, FALSE);
+    }
+  *feeds = g_steal_pointer (&loaded);
+  return tt;
+}
+
 static double
 distance_m (double lon1, double lat1, double lon2, double lat2)
 {
@@ -64,17 +230,6 @@ clock_str (gint32 s)
     s += 86400;   /* a trip of the day before */
   return g_strdup_printf ("%02d:%02d:%02d%s", s / 3600, s / 60 % 60, s % 60,
                           neg ? " (day before)" : "");
-}
-
-/* Whether a network carries a walk profile (links of mode walk, as `tnet
- * init` writes for footways and the stops' links to the street). */
-static gboolean
-has_walk_profile (const TnetNetwork *net)
-{
-  for (guint i = 0; net && i < tnet_network_n_links (net); i++)
-    if (tnet_network_link (net, i)->mode == TNET_MODE_WALK)
-      return TRUE;
-  return FALSE;
 }
 
 /* Where a place is: a stop of the timetable, or a network node (walks to
@@ -130,43 +285,10 @@ tnet_cli_route_timetable (const TnetCliCommon *common, const TnetNetwork *net,
                           const char *from, const char *to, gboolean json)
 {
   GError *error = NULL;
-  g_autoptr (GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
-  if (topt->gtfs != NULL && topt->gtfs[0] != NULL)
-    for (guint i = 0; topt->gtfs[i]; i++)
-      g_ptr_array_add (paths, g_strdup (topt->gtfs[i]));
-  else
-    {
-      char *feed_path = tnet_network_get_dir (net)
-        ? tnet_feed_path_for_year (tnet_network_get_dir (net), tnet_scenario_get_year (scen))
-        : NULL;
-      if (feed_path == NULL)
-        {
-          fprintf (stderr, "tnet: the data folder has no GTFS feed (gtfs/ or gtfs-YEAR/); "
-                   "name one with --gtfs\n");
-          return TNET_EXIT_INPUT;
-        }
-      g_ptr_array_add (paths, feed_path);
-    }
-  TnetFeedOptions fo;
-  tnet_feed_options_init (&fo);
-  fo.service_date = topt->date;
-  g_autoptr (GPtrArray) loaded = g_ptr_array_new_with_free_func ((GDestroyNotify) tnet_feed_unref);
-  for (guint i = 0; i < paths->len; i++)
-    {
-      TnetFeed *feed = tnet_feed_load (g_ptr_array_index (paths, i), &fo, &error);
-      if (feed == NULL)
-        return tnet_cli_fail (NULL, error);
-      g_ptr_array_add (loaded, feed);
-    }
-  TnetTimetableOptions tto;
-  tnet_timetable_options_init (&tto);
-  tto.frequency_seed = topt->frequency_seed;
-  if (has_walk_profile (net))
-    tto.walk_network = net;   /* walks follow the streets of the data folder */
-  /* without --date the first feed's busiest day is the service date of all
-   * feeds (a timetable has one) */
-  g_autoptr (TnetTimetable) tt = tnet_timetable_build ((const TnetFeed *const *) loaded->pdata,
-                                                       loaded->len, &tto, &error);
+  g_autofree char *feed_name = NULL;
+  g_autoptr (GPtrArray) feeds = NULL;
+  g_autoptr (TnetTimetable) tt = tnet_cli_load_timetable (net, scen, topt, &feed_name, &feeds,
+                                                          &error);
   if (tt == NULL)
     return tnet_cli_fail (NULL, error);
 
@@ -262,14 +384,6 @@ tnet_cli_route_timetable (const TnetCliCommon *common, const TnetNetwork *net,
   tnet_percentiles (sorted, n_min, (const double *) (void *) topt->percentiles->data,
                     topt->percentiles->len, pv);
 
-  /* the feeds' file names, joined by "+" when several */
-  GString *names = g_string_new (NULL);
-  for (guint i = 0; i < paths->len; i++)
-    {
-      g_autofree char *base = g_path_get_basename (g_ptr_array_index (paths, i));
-      g_string_append_printf (names, "%s%s", i ? "+" : "", base);
-    }
-  g_autofree char *feed_name = g_string_free (names, FALSE);
   GString *out = g_string_new (NULL);
   g_autoptr (JsonBuilder) b = json_builder_new ();
   if (json)

@@ -24,6 +24,38 @@ typedef struct {
   char **gtfs;       /* feeds named on the command line (NULL: the data set's) */
 } TnetCliTimeOptions;
 
+/* The timetable options as given on the command line, shared by route,
+ * commute and the other transit commands: tnet_cli_time_args_add() adds
+ * --depart --date --window --percentiles --max-walk --frequency-seed --gtfs
+ * --frequency-model to a context (@entries lives here, as long as the
+ * context); tnet_cli_time_args_parse() checks them into @out (its
+ * percentiles array is allocated: free it with g_array_unref). */
+typedef struct {
+  char *depart, *date, *pcts;
+  gint window, max_walk, freq_seed;
+  gboolean frequency_model;
+  char **gtfs;
+  GOptionEntry entries[9];
+} TnetCliTimeArgs;
+
+void tnet_cli_time_args_add (GOptionContext *ctx, TnetCliTimeArgs *args,
+                             const char *frequency_model_note);
+gboolean tnet_cli_time_args_parse (const TnetCliTimeArgs *args, TnetCliTimeOptions *out,
+                                   GError **error);
+void tnet_cli_time_args_clear (TnetCliTimeArgs *args);
+/* Whether any option of the timetable itself was given (--depart, --date,
+ * --window, --percentiles, --max-walk, --frequency-seed or --gtfs). */
+gboolean tnet_cli_time_args_given (const TnetCliTimeArgs *args);
+
+/* The timetable of the options' feeds (--gtfs, else the data folder's feed
+ * of the scenario year) for the options' date; @feed_name receives the
+ * feeds' file names joined by "+", @feeds the loaded feeds (the timetable
+ * borrows their names and ids: keep them as long as it). Fails with
+ * TNET_ERROR_NOT_FOUND when there is no feed. */
+TnetTimetable *tnet_cli_load_timetable (const TnetNetwork *net, const TnetScenario *scen,
+                                        const TnetCliTimeOptions *topt, char **feed_name,
+                                        GPtrArray **feeds, GError **error);
+
 gboolean tnet_cli_parse_clock (const char *s, gint32 *out_s);
 gboolean tnet_cli_parse_date (const char *s, guint *out);
 gboolean tnet_cli_parse_percentiles (const char *s, GArray *out);

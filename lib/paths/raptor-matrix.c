@@ -1,0 +1,88 @@
+/* raptor-matrix.c: door-to-door travel-time percentiles by the timetable
+ * between places given by their coordinates (tnet_timetable_matrix()).
+ *
+ * Implementation notes: the egress rows of every destination (its stops
+ * within the walking budget, and the direct walk from the origin when it
+ * fits the budget) are gathered once per origin, then one range query per
+ * origin fills the minute-by-minute series of all destinations, which are
+ * reduced to percentiles in place. */
+#include "tnet-internal.h"
+#include "timetable-private.h"
+
+#include <math.h>
+
+void
+tnet_timetable_matrix (TnetTimetable *tt, const double *origins, guint n_origins,
+                       const double *destinations, guint n_destinations, guint max_walk_s,
+                       gint32 depart_s, guint n_minutes, const double *pcts, guint n_pcts,
+                       gint32 *out)
+{
+  g_return_if_fail (tt != NULL);
+  g_return_if_fail (origins != NULL || n_origins == 0);
+  g_return_if_fail (destinations != NULL || n_destinations == 0);
+  g_return_if_fail (pcts != NULL || n_pcts == 0);
+  g_return_if_fail (out != NULL || (gsize) n_origins * n_destinations * n_pcts == 0);
+  n_minutes = MAX (n_minutes, 1u);
+  if (n_destinations == 0 || n_pcts == 0)
+    return;
+
+  /* the stops near each destination, kept as egress rows */
+  g_autoptr (GArray) stop_egress = g_array_new (FALSE, FALSE, sizeof (TnetEgress));
+  g_autoptr (GArray) near = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
+  for (guint d = 0; d < n_destinations; d++)
+    {
+      double lon = destinations[2 * d], lat = destinations[2 * d + 1];
+      if (isnan (lon) || isnan (lat))
+        continue;
+      g_array_set_size (near, 0);
+      tnet_timetable_walks_near (tt, lon, lat, max_walk_s, near);
+      for (guint i = 0; i < near->len; i++)
+        {
+          const TnetStopWalk *w = &g_array_index (near, TnetStopWalk, i);
+          TnetEgress e = { d, w->stop, w->walk_s };
+          g_array_append_val (stop_egress, e);
+        }
+    }
+  g_autoptr (GArray) egress = g_array_new (FALSE, FALSE, sizeof (TnetEgress));
+  g_autoptr (GArray) access = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
+  g_autoptr (TnetRaptor) ws = tnet_raptor_new (tt);
+  g_autofree gint32 *series = g_new (gint32, (gsize) n_minutes * n_destinations);
+  g_autofree gint32 *column = g_new (gint32, n_minutes);
+  for (guint o = 0; o < n_origins; o++)
+    {
+      double lon = origins[2 * o], lat = origins[2 * o + 1];
+      gint32 *row = out + (gsize) o * n_destinations * n_pcts;
+      if (isnan (lon) || isnan (lat))
+        {
+          for (gsize k = 0; k < (gsize) n_destinations * n_pcts; k++)
+            row[k] = TNET_RAPTOR_UNREACHED;
+          continue;
+        }
+      g_array_set_size (access, 0);
+      tnet_timetable_walks_near (tt, lon, lat, max_walk_s, access);
+      g_array_set_size (egress, 0);
+      g_array_append_vals (egress, stop_egress->data, stop_egress->len);
+      for (guint d = 0; d < n_destinations; d++)
+        {
+          double dlon = destinations[2 * d], dlat = destinations[2 * d + 1];
+          if (isnan (dlon) || isnan (dlat))
+            continue;
+          guint32 walk = tnet_timetable_walk_seconds (tt, tnet_i_timetable_distance_m (lon, lat,
+                                                                                      dlon, dlat));
+          if (walk <= max_walk_s)
+            {
+              TnetEgress e = { d, TNET_ID_NONE, walk };
+              g_array_append_val (egress, e);
+            }
+        }
+      tnet_raptor_run_range (ws, (const TnetStopWalk *) (void *) access->data, access->len,
+                             depart_s, n_minutes, (const TnetEgress *) (void *) egress->data,
+                             egress->len, n_destinations, series);
+      for (guint d = 0; d < n_destinations; d++)
+        {
+          for (guint m = 0; m < n_minutes; m++)
+            column[m] = series[(gsize) m * n_destinations + d];
+          tnet_percentiles (column, n_minutes, pcts, n_pcts, row + (gsize) d * n_pcts);
+        }
+    }
+}
