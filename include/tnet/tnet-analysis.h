@@ -223,4 +223,76 @@ TNET_API gboolean tnet_report_get_spread (const TnetReport *report, guint column
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetReport, tnet_report_free)
 
+/**
+ * TnetSensitivityRow:
+ * One input row of tnet_report_sensitivity(): the link @link_id (its @line
+ * and @confidence, as in links.csv) and the indicator recomputed with that
+ * row alone at the low end of its range (@low: shortest and fastest) and at
+ * the high end (@high: longest and slowest); @swing = |@high - @low|.
+ * Strings are owned by the #TnetSensitivity.
+ */
+typedef struct {
+  TnetId link;
+  const char *link_id;
+  const char *line;
+  const char *confidence;
+  double low;
+  double high;
+  double swing;
+} TnetSensitivityRow;
+
+typedef struct _TnetSensitivity TnetSensitivity;
+
+/**
+ * tnet_report_sensitivity:
+ * @scen: the scenario column the indicator is read in
+ * @key: an indicator key of the report (a row of `tnet report`, e.g.
+ *   "expressway_km")
+ * @n_threads: worker threads (0: one per processor); the result does not
+ *   depend on it
+ *
+ * Ranks the link rows by how much each, alone, moves the indicator
+ * (one-at-a-time sensitivity, the data of a tornado chart). Every link
+ * active in @scen whose confidence gives it a non-zero range (plan.ini
+ * `[uncertainty]`, the half-widths of tnet_report_compute_uncertain()) is
+ * set to the low end of its range (length × (1 - h_length), speed ×
+ * (1 + h_speed); a fixed time × (1 - h_length) / (1 + h_speed)) and then to
+ * the high end (the opposite signs), all other rows as given, and the
+ * indicator recomputed each time. Rows whose swing is zero are left out;
+ * the others are sorted by swing, largest first (ties: file order).
+ *
+ * Errors: as tnet_report_compute(); %TNET_ERROR_INVALID_INPUT when @key is
+ * not a numeric indicator of the report (the message lists the keys).
+ * Thread-safety: reads @ds only; safe to call concurrently.
+ * Time complexity: 2 × (active links) + 1 one-column reports, divided among
+ * the threads.
+ */
+TNET_API TnetSensitivity *tnet_report_sensitivity (const TnetDataset *ds,
+                                                   const TnetScenario *scen,
+                                                   const char *key, guint n_threads,
+                                                   GError **error);
+TNET_API void tnet_sensitivity_free (TnetSensitivity *s);
+/* The indicator's value on the data as given, its key, name (the plan's
+ * [names] entry, else English), unit and decimals, and its target (NAN
+ * without one). Views valid while @s lives. */
+TNET_API double tnet_sensitivity_get_base (const TnetSensitivity *s);
+TNET_API const char *tnet_sensitivity_get_key (const TnetSensitivity *s);
+TNET_API const char *tnet_sensitivity_get_name (const TnetSensitivity *s);
+TNET_API const char *tnet_sensitivity_get_unit (const TnetSensitivity *s);
+TNET_API int tnet_sensitivity_get_decimals (const TnetSensitivity *s);
+TNET_API double tnet_sensitivity_get_target (const TnetSensitivity *s);
+TNET_API const char *tnet_sensitivity_get_column (const TnetSensitivity *s);
+TNET_API guint tnet_sensitivity_n_rows (const TnetSensitivity *s);
+/* Row @i (< n_rows), largest swing first. O(1). */
+TNET_API const TnetSensitivityRow *tnet_sensitivity_get_row (const TnetSensitivity *s, guint i);
+/* Renderings of the first @top rows (0: all), newly allocated (g_free):
+ * the JSON object {indicator, name, unit, column, base, target, rows:
+ * [{rank, link, line, confidence, low, high, swing}]}, the CSV
+ * `rank,link,line,confidence,low,high,swing` and an aligned text table. */
+TNET_API char *tnet_sensitivity_to_json (const TnetSensitivity *s, guint top, gboolean pretty);
+TNET_API char *tnet_sensitivity_to_csv (const TnetSensitivity *s, guint top);
+TNET_API char *tnet_sensitivity_to_text (const TnetSensitivity *s, guint top);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetSensitivity, tnet_sensitivity_free)
+
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include <tnet/tnet-network.h>
 #include <tnet/tnet-isochrone.h>
 #include <tnet/tnet-scenario.h>
+#include <tnet/tnet-analysis.h>
 
 G_BEGIN_DECLS
 
@@ -105,6 +106,20 @@ TNET_API void tnet_map_add_label (TnetMap *map, TnetId node);
  * Time complexity: O(nodes + links) plus label placement O(labels^2).
  */
 TNET_API gboolean tnet_map_save (TnetMap *map, const char *path, GError **error);
+
+/**
+ * tnet_sensitivity_save_chart:
+ * @top: rows drawn, largest swing first (0: all)
+ *
+ * Writes the tornado chart of @s (tnet_report_sensitivity()) to @path as
+ * SVG or PNG, chosen by the suffix: one bar per input row from the value as
+ * given to its low end (blue) and to its high end (orange), the value as
+ * given as a black line and the target, when there is one, as a dashed red
+ * line. Errors as tnet_map_save().
+ * Time complexity: O(@top).
+ */
+TNET_API gboolean tnet_sensitivity_save_chart (const TnetSensitivity *s, guint top,
+                                               const char *path, GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetMap, tnet_map_free)
 

@@ -118,3 +118,15 @@ gboolean tnet_i_report_check (const TnetReport *report, const char *key, double 
                               gboolean *pass);
 void tnet_i_report_set_spread (TnetReport *report, guint column, const char *key,
                                const TnetReportSpread *spread);
+
+/* report.c: the name, unit and decimals of table row @key (FALSE when the
+ * report has no such row), and its target (NAN without one). */
+gboolean tnet_i_report_row_info (const TnetReport *report, const char *key, const char **name,
+                                 const char **unit, int *decimals);
+double tnet_i_report_target (const TnetReport *report, const char *key);
+
+/* report-uncertainty.c, shared with report-sensitivity.c: the relative
+ * half-widths of plan.ini [uncertainty] by confidence (index 0 high,
+ * 1 medium, 2 low, 3 none or other), and the index of a confidence. */
+void tnet_i_uncertainty_halfwidths (const TnetPlan *plan, double h_length[4], double h_speed[4]);
+guint tnet_i_uncertainty_confidence (const char *confidence);

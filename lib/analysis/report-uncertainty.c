@@ -44,8 +44,8 @@ uniform01 (guint64 *state)
   return (splitmix64 (state) >> 11) * (1.0 / 9007199254740992.0);
 }
 
-static guint
-confidence_index (const char *c)
+guint
+tnet_i_uncertainty_confidence (const char *c)
 {
   if (!c)
     return 3;
@@ -63,7 +63,7 @@ perturb (const Job *job, TnetNetwork *copy, guint d)
     {
       const TnetLink *l = tnet_network_link (job->net, i);
       TnetLink *m = tnet_i_network_link_mutable (copy, i);
-      guint c = confidence_index (l->confidence);
+      guint c = tnet_i_uncertainty_confidence (l->confidence);
       /* two numbers per link always, so that links keep their streams */
       double u_len = uniform01 (&state), u_speed = uniform01 (&state);
       double f_len = 1.0 + job->h_length[c] * (2.0 * u_len - 1.0);
@@ -77,6 +77,19 @@ perturb (const Job *job, TnetNetwork *copy, guint d)
                                           : l->speed_kmh;
           m->speed_kmh = v * f_speed;
         }
+    }
+}
+
+void
+tnet_i_uncertainty_halfwidths (const TnetPlan *plan, double h_length[4], double h_speed[4])
+{
+  static const char *const conf[4] = { "high", "medium", "low", "none" };
+  for (guint c = 0; c < 4; c++)
+    {
+      g_autofree char *kl = g_strdup_printf ("uncertainty.length_%s", conf[c]);
+      g_autofree char *ks = g_strdup_printf ("uncertainty.speed_%s", conf[c]);
+      h_length[c] = tnet_plan_get_double (plan, kl);
+      h_speed[c] = tnet_plan_get_double (plan, ks);
     }
 }
 
@@ -160,14 +173,7 @@ tnet_report_compute_uncertain (const TnetDataset *ds, const TnetScenario *const 
     .n_scenarios = n_scenarios, .n_draws = n_draws, .seed = seed,
     .keys = tnet_i_report_keys (report),
   };
-  static const char *const conf[4] = { "high", "medium", "low", "none" };
-  for (guint c = 0; c < 4; c++)
-    {
-      g_autofree char *kl = g_strdup_printf ("uncertainty.length_%s", conf[c]);
-      g_autofree char *ks = g_strdup_printf ("uncertainty.speed_%s", conf[c]);
-      job.h_length[c] = tnet_plan_get_double (plan, kl);
-      job.h_speed[c] = tnet_plan_get_double (plan, ks);
-    }
+  tnet_i_uncertainty_halfwidths (plan, job.h_length, job.h_speed);
   guint n_keys = job.keys->len;
   job.values = g_new (double, (gsize) n_draws * MAX (n_scenarios, 1) * MAX (n_keys, 1));
   g_mutex_init (&job.lock);

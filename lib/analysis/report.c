@@ -762,6 +762,31 @@ tnet_i_report_keys (const TnetReport *report)
 }
 
 gboolean
+tnet_i_report_row_info (const TnetReport *report, const char *key, const char **name,
+                        const char **unit, int *decimals)
+{
+  for (guint sec = 0; sec < N_SECTIONS; sec++)
+    for (guint r = 0; r < report->rows[sec]->len; r++)
+      {
+        const Row *row = &g_array_index (report->rows[sec], Row, r);
+        if (strcmp (row->key, key) != 0)
+          continue;
+        *name = row->name;
+        *unit = row->unit;
+        *decimals = row->decimals;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+double
+tnet_i_report_target (const TnetReport *report, const char *key)
+{
+  const TnetTarget *t = find_target (report, key);
+  return t ? t->target_2025 : NAN;
+}
+
+gboolean
 tnet_i_report_check (const TnetReport *report, const char *key, double value, gboolean *pass)
 {
   const TnetTarget *t = find_target (report, key);

@@ -250,8 +250,9 @@ tnet_map_save (TnetMap *map, const char *path, GError **error)
 
 #include <cairo.h>
 #include <cairo-svg.h>
+#include "render-private.h"
 
-#define MAP_FONT "WenQuanYi Micro Hei"
+#define MAP_FONT TNET_RENDER_FONT
 #define LEGEND_W 270.0
 #define TITLE_H 64.0
 #define MARGIN 16.0
@@ -1418,54 +1419,18 @@ render (TnetMap *map, cairo_t *cr)
   g_array_unref (c.boxes);
 }
 
+static void
+render_cb (cairo_t *cr, gpointer data)
+{
+  render (data, cr);
+}
+
 gboolean
 tnet_map_save (TnetMap *map, const char *path, GError **error)
 {
   g_return_val_if_fail (map != NULL && path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-  gboolean svg = g_str_has_suffix (path, ".svg") || g_str_has_suffix (path, ".SVG");
-  gboolean png = g_str_has_suffix (path, ".png") || g_str_has_suffix (path, ".PNG");
-  if (!svg && !png)
-    {
-      g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
-                   "%s: expected a file name ending in .svg or .png", path);
-      return FALSE;
-    }
-  /* write to a temporary name and rename, so a failure leaves no half file */
-  g_autofree char *tmp = g_strconcat (path, ".part", NULL);
-  cairo_surface_t *surf = svg
-    ? cairo_svg_surface_create (tmp, map->width, map->height)
-    : cairo_image_surface_create (CAIRO_FORMAT_RGB24, map->width, map->height);
-  cairo_status_t st = cairo_surface_status (surf);
-  if (st == CAIRO_STATUS_SUCCESS)
-    {
-      cairo_t *cr = cairo_create (surf);
-      render (map, cr);
-      st = cairo_status (cr);
-      cairo_destroy (cr);
-    }
-  if (st == CAIRO_STATUS_SUCCESS && png)
-    st = cairo_surface_write_to_png (surf, tmp);
-  cairo_surface_finish (surf);
-  if (st == CAIRO_STATUS_SUCCESS)
-    st = cairo_surface_status (surf);
-  cairo_surface_destroy (surf);
-  if (st != CAIRO_STATUS_SUCCESS)
-    {
-      g_remove (tmp);
-      g_set_error (error, TNET_ERROR, TNET_ERROR_IO, "%s: cannot write the map: %s", path,
-                   cairo_status_to_string (st));
-      return FALSE;
-    }
-  if (g_rename (tmp, path) != 0)
-    {
-      int errsv = errno;
-      g_remove (tmp);
-      g_set_error (error, TNET_ERROR, TNET_ERROR_IO, "%s: cannot write the map: %s", path,
-                   g_strerror (errsv));
-      return FALSE;
-    }
-  return TRUE;
+  return tnet_i_render_save (path, map->width, map->height, "map", render_cb, map, error);
 }
 
 #endif /* TNET_HAVE_CAIRO */

@@ -3,6 +3,7 @@
 #pragma once
 
 int tnet_cmd_report (int argc, char **argv);
+int tnet_cmd_sensitivity (int argc, char **argv);
 int tnet_cmd_commute (int argc, char **argv);
 int tnet_cmd_isochrone (int argc, char **argv);
 int tnet_cmd_route (int argc, char **argv);

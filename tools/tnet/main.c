@@ -14,6 +14,7 @@ typedef struct {
 /* One line per subcommand (keep the list in docs/cli.md order). */
 static const Command commands[] = {
   { "report", "the plan-indicator report, the baseline and the scenario beside the targets", tnet_cmd_report },
+  { "sensitivity", "input rows ranked by how much each moves one indicator (tornado)", tnet_cmd_sensitivity },
   { "route", "fastest path between two nodes, with legs and times", tnet_cmd_route },
   { "commute", "commute matrix by profile and population within the budget", tnet_cmd_commute },
   { "isochrone", "what can be reached within N minutes (GeoJSON)", tnet_cmd_isochrone },
