@@ -20,11 +20,11 @@ DATA = os.path.join(ROOT, 'data', 'xuchang')
 
 
 class Server:
-    def __init__(self, *args, threads=2):
+    def __init__(self, *args, threads=2, env=None):
         cmd = [TNET, 'serve', '--data', DATA, '--port', '0', '--threads', str(threads),
                '--quiet', *args]
         self.proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                     text=True)
+                                     text=True, env=env)
         line = self.proc.stdout.readline()
         m = re.search(r'http://127\.0\.0\.1:(\d+)/', line)
         if not m:
