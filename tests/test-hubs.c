@@ -382,6 +382,50 @@ START_TEST (test_caltrain)
   for (guint h = 0; h < tnet_hub_transfers_n_hubs (t); h++)
     ck_assert_uint_eq (tnet_hub_transfers_get (t, h)->n_timetabled_pairs,
                        tnet_hub_transfers_get (t, h)->n_pairs);
+  guint w0, w1, day;
+  ck_assert (tnet_hub_transfers_get_window (t, &w0, &w1, &day));
+  ck_assert_uint_eq (w0, 7 * 3600);
+  ck_assert_uint_eq (w1, 9 * 3600);
+  ck_assert_uint_eq (day, 20090302);
+}
+END_TEST
+
+/* A one-hour window, 08:00-09:00: the Bullets calling at San Francisco at
+ * 08:02 and 08:42 left their first stop before 08:00, yet they are there
+ * (counted by their calls at the hub, not by their patterns' departures).
+ * By hand from the times listed in test_caltrain: 08:02 -> San Bruno 08:19
+ * (17), 22nd Street 08:24 (22); 08:42 -> San Bruno none before 09:00,
+ * 22nd Street 08:44 (2): 41 / 3 min over 4 arrivals, 1 unconnected. The
+ * Limited's headway: 60 min towards San Bruno (one departure), 30 towards
+ * 22nd Street (two), 45 on average. */
+START_TEST (test_caltrain_window)
+{
+  g_autofree char *path = tt_data_path ("caltrain/caltrain_gtfs.zip");
+  TnetFeedOptions fo;
+  tnet_feed_options_init (&fo);
+  fo.window_start_s = 8 * 3600;
+  fo.window_end_s = 9 * 3600;
+  GError *error = NULL;
+  g_autoptr (TnetFeed) feed = tnet_feed_load (path, &fo, &error);
+  ck_assert_msg (feed != NULL, "%s", error ? error->message : "");
+  g_autoptr (TnetHubSet) hubs = tnet_hub_set_from_feed (feed);
+  g_autoptr (TnetScenario) scen = tnet_scenario_new (2025);
+  g_autoptr (TnetHubTransfers) t = tnet_hub_transfers_compute (hubs, feed, scen);
+  int i = tnet_hub_transfers_find (t, "San Francisco Caltrain");
+  ck_assert_int_ge (i, 0);
+  const TnetTransferPair *p = find_pair (tnet_hub_transfers_get (t, (guint) i), "Bullet",
+                                         "Limited");
+  ck_assert_ptr_nonnull (p);
+  ck_assert (p->timetabled);
+  ck_assert_uint_eq (p->n_arrivals, 4);
+  ck_assert_uint_eq (p->n_unconnected, 1);
+  ck_assert_double_eq_tol (p->connection_wait_min, 41.0 / 3.0, EPS);
+  ck_assert_double_eq_tol (p->headway_min, 45.0, EPS);
+  ck_assert_double_eq_tol (p->from_trips_per_hour, 2.0, EPS);
+  guint w0, w1;
+  ck_assert (tnet_hub_transfers_get_window (t, &w0, &w1, NULL));
+  ck_assert_uint_eq (w0, 8 * 3600);
+  ck_assert_uint_eq (w1, 9 * 3600);
 }
 END_TEST
 
@@ -645,6 +689,23 @@ START_TEST (test_cli)
   g_autofree char *nyc = run_cli (&status, "transfers", "--feed", feed, "--format", "csv", NULL);
   ck_assert_int_eq (status, 0);
   ck_assert_ptr_nonnull (strstr (nyc, ",3.00,"));
+  /* the window and service day from the command line (see
+   * test_caltrain_window for the figures) */
+  g_autofree char *cal = tt_data_path ("caltrain/caltrain_gtfs.zip");
+  g_autofree char *win = run_cli (&status, "transfers", "--feed", cal, "--depart", "08:00",
+                                  "--window", "60", "--date", "2009-03-02", "--format", "json",
+                                  "San Francisco Caltrain", NULL);
+  ck_assert_int_eq (status, 0);
+  ck_assert_ptr_nonnull (strstr (win, "\"start\" : \"08:00\""));
+  ck_assert_ptr_nonnull (strstr (win, "\"end\" : \"09:00\""));
+  ck_assert_ptr_nonnull (strstr (win, "\"service_date\" : \"2009-03-02\""));
+  ck_assert_ptr_nonnull (strstr (win, "\"connection_wait_min\" : 13.67"));
+  g_autofree char *bad_clock = run_cli (&status, "transfers", "--feed", cal, "--depart", "8h",
+                                        NULL);
+  ck_assert_int_eq (WEXITSTATUS (status), 2);
+  g_autofree char *bad_day = run_cli (&status, "transfers", "--feed", cal, "--date", "2030-01-01",
+                                      NULL);
+  ck_assert_int_eq (WEXITSTATUS (status), 1);
 }
 END_TEST
 
@@ -660,6 +721,7 @@ main (void)
   tcase_add_test (tc, test_load_errors);
   tcase_add_test (tc, test_nyc_subway);
   tcase_add_test (tc, test_caltrain);
+  tcase_add_test (tc, test_caltrain_window);
   tcase_add_test (tc, test_bundled);
   tcase_add_test (tc, test_cli);
   tcase_add_test (tc, test_stop_moves);

@@ -266,6 +266,19 @@ TNET_API TnetHubTransfers *tnet_hub_transfers_compute (const TnetHubSet *hubs,
                                                        const TnetScenario *scen);
 TNET_API void tnet_hub_transfers_free (TnetHubTransfers *t);
 TNET_API int tnet_hub_transfers_get_year (const TnetHubTransfers *t);
+/**
+ * tnet_hub_transfers_get_window:
+ * @start_s: (out) (optional): start of the feed's window, seconds after
+ *   midnight of the service day
+ * @end_s: (out) (optional): its end, exclusive
+ * @service_date: (out) (optional): the service day, YYYYMMDD
+ *
+ * The window and service day the headways and connection waits were taken
+ * over (the feed's #TnetFeedOptions). Returns: FALSE (and zeros) when the
+ * tables were computed without a feed.
+ */
+TNET_API gboolean tnet_hub_transfers_get_window (const TnetHubTransfers *t, guint *start_s,
+                                                 guint *end_s, guint *service_date);
 TNET_API guint tnet_hub_transfers_n_hubs (const TnetHubTransfers *t);
 /* Views valid until @t is freed; NULL / -1 when not found. */
 TNET_API const TnetHubTable *tnet_hub_transfers_get (const TnetHubTransfers *t, guint i);

@@ -2,10 +2,14 @@
  * a passenger hub (docs/cli.md, `tnet transfers`).
  *
  * Implementation notes
- * - A service is a route. Its presence at a hub comes from the feed's
- *   patterns: a pattern calling at a member stop with can_alight (and not
- *   at its first stop) brings arrivals, one with can_board (and not at its
- *   last stop) departures. The departures are grouped by direction — the
+ * - A service is a route. A timetabled one is counted by its calls at the
+ *   member stops inside the window (stop times: arrivals where it sets down
+ *   and not at its first stop, departures where it picks up and not at its
+ *   last stop), so a trip that began before the window counts where it calls
+ *   in it. A service with frequencies.txt trips is counted from the feed's
+ *   patterns instead: a pattern calling at a member stop with can_alight
+ *   brings its departures in the window as arrivals, one with can_board as
+ *   departures. The departures are grouped by direction — the
  *   stop called at next — so that a route running both ways every 15 min
  *   has a 15 min headway per direction (an expected wait of 7.5 min), not
  *   7.5 min for both directions merged. The patterns of one route in one
@@ -33,6 +37,9 @@
 
 struct _TnetHubTransfers {
   int year;
+  guint window_start_s;         /* the feed's window and service day (0: no feed) */
+  guint window_end_s;
+  guint service_date;
   const TnetHubSet *hubs;       /* borrowed */
   GArray *tables;               /* TnetHubTable, one per hub */
   GPtrArray *blocks;            /* g_free'd pair and mode-pair arrays */
@@ -48,7 +55,8 @@ typedef struct {
 typedef struct {
   TnetId route;
   double factor;                /* scenario headway factor, > 0 */
-  guint arrivals;               /* pattern departures in the window that set down here */
+  guint arrivals;               /* calls in the window that set down here (for a
+                                 * frequency-based service: its patterns' departures) */
   guint departures;             /* ... that pick up here */
   gboolean frequency_based;     /* some pattern comes from frequencies.txt */
   GArray *alight;               /* TnetId member stops where it sets down */
@@ -171,6 +179,75 @@ in_stops (const GArray *stops, TnetId s)
   return FALSE;
 }
 
+/* A timetabled service is counted by its calls at the hub in the window
+ * (the stop times), not by the trips of its patterns that leave their first
+ * stop in the window: a trip that started before the window and calls here
+ * inside it counts, one that leaves in the window but reaches the hub after
+ * it does not, and a service whose trips all start earlier is still seen.
+ * Services with frequencies.txt trips keep the pattern counts (their trips
+ * have no exact times). */
+static void
+from_events (const Ctx *c, const TnetScenario *scen, const GArray *stops, GArray *services)
+{
+  if (!c->arrivals)
+    return;
+  /* the timetabled services' pattern counts are replaced, not added to */
+  for (guint k = 0; k < services->len; k++)
+    {
+      Service *s = &g_array_index (services, Service, k);
+      if (s->frequency_based)
+        continue;
+      s->arrivals = s->departures = 0;
+      g_array_set_size (s->alight, 0);
+      g_array_set_size (s->board, 0);
+      g_array_set_size (s->dirs, 0);
+    }
+  for (guint k = 0; k < stops->len; k++)
+    {
+      TnetId stop = g_array_index (stops, TnetId, k);
+      GArray *arrs = c->arrivals[stop], *deps = c->departures[stop];
+      for (guint i = 0; arrs && i < arrs->len; i++)
+        {
+          const Event *e = &g_array_index (arrs, Event, i);
+          Service *s = service_of (services, e->route, c->feed, scen);
+          if (s->frequency_based)
+            continue;
+          add_stop (s->alight, stop);
+          s->arrivals++;
+        }
+      for (guint i = 0; deps && i < deps->len; i++)
+        {
+          const Event *e = &g_array_index (deps, Event, i);
+          Service *s = service_of (services, e->route, c->feed, scen);
+          if (s->frequency_based)
+            continue;
+          add_stop (s->board, stop);
+          s->departures++;
+          Direction *d = NULL;
+          for (guint j = 0; j < s->dirs->len && !d; j++)
+            if (g_array_index (s->dirs, Direction, j).next == e->next)
+              d = &g_array_index (s->dirs, Direction, j);
+          if (!d)
+            {
+              Direction nd = { e->next, 0 };
+              g_array_append_val (s->dirs, nd);
+              d = &g_array_index (s->dirs, Direction, s->dirs->len - 1);
+            }
+          d->departures++;
+        }
+    }
+  /* a timetabled service left with no call in the window is not there */
+  for (guint k = services->len; k-- > 0;)
+    {
+      Service *s = &g_array_index (services, Service, k);
+      if (!s->frequency_based && s->alight->len == 0 && s->board->len == 0)
+        {
+          service_clear (s);
+          g_array_remove_index (services, k);
+        }
+    }
+}
+
 /* The services calling at the member stops @stops, from the patterns. */
 static GArray *
 collect_services (const Ctx *c, const TnetScenario *scen, const GArray *stops)
@@ -220,6 +297,7 @@ collect_services (const Ctx *c, const TnetScenario *scen, const GArray *stops)
       if (departs)
         s->departures += pat->n_departures;
     }
+  from_events (c, scen, stops, services);
   return services;
 }
 
@@ -547,6 +625,9 @@ tnet_hub_transfers_compute (const TnetHubSet *hubs, const TnetFeed *feed,
       guint w0, w1;
       tnet_feed_get_window (feed, &w0, &w1);
       c.window_h = (w1 - w0) / 3600.0;
+      t->window_start_s = w0;
+      t->window_end_s = w1;
+      t->service_date = tnet_feed_get_service_date (feed);
       for (guint k = 0; k < tnet_feed_n_transfers (feed); k++)
         {
           const TnetFeedTransfer *r = tnet_feed_transfer (feed, k);
@@ -595,6 +676,20 @@ tnet_hub_transfers_get_year (const TnetHubTransfers *t)
 {
   g_return_val_if_fail (t != NULL, 0);
   return t->year;
+}
+
+gboolean
+tnet_hub_transfers_get_window (const TnetHubTransfers *t, guint *start_s, guint *end_s,
+                               guint *service_date)
+{
+  g_return_val_if_fail (t != NULL, FALSE);
+  if (start_s)
+    *start_s = t->window_start_s;
+  if (end_s)
+    *end_s = t->window_end_s;
+  if (service_date)
+    *service_date = t->service_date;
+  return t->window_end_s > t->window_start_s;
 }
 
 guint

@@ -162,7 +162,7 @@ tnet_cli_load (TnetCliCommon *common, const TnetNetwork **net, TnetScenario **sc
 
   g_autofree char *dir = common->data_dir == NULL && scenario_network
                          ? g_strdup (scenario_network) : tnet_cli_data_dir (common);
-  g_autoptr (TnetDataset) ds = tnet_dataset_load (dir, NULL, error);
+  g_autoptr (TnetDataset) ds = tnet_dataset_load (dir, common->feed_options, error);
   if (ds == NULL)
     return FALSE;
   if (tnet_scenario_get_year (s) == 0)   /* no year given, nor one in the scenario file */

@@ -42,6 +42,9 @@ typedef struct {
   char *output;     /* -o FILE */
   gboolean quiet;   /* --quiet: no progress or notes on stderr */
   TnetDataset *dataset;  /* the folder tnet_cli_load() loaded, or NULL */
+  /* set by a command before tnet_cli_load(): the options the folder's GTFS
+   * feeds are read with (window, service day); NULL: the defaults */
+  const TnetFeedOptions *feed_options;
 } TnetCliCommon;
 
 typedef enum {

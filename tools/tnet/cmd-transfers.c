@@ -3,24 +3,69 @@
  * parent stations of a GTFS feed. */
 #include "cli.h"
 #include "commands.h"
+#include "route-transit.h"
 #include "transfers-output.h"
+
+/* --depart / --window / --date into the options the feed is read with:
+ * the window of the headways and connection waits and its service day. */
+static gboolean
+window_options (const char *depart, int window_min, const char *date, TnetFeedOptions *fo,
+                GError **error)
+{
+  tnet_feed_options_init (fo);
+  gint32 start_s = (gint32) fo->window_start_s;
+  if (depart && !tnet_cli_parse_clock (depart, &start_s))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "bad --depart '%s' (expected HH:MM, up to 47:59)", depart);
+      return FALSE;
+    }
+  if (window_min < 0 || window_min > 24 * 60)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "bad --window %d (expected 1..1440 minutes)", window_min);
+      return FALSE;
+    }
+  guint length_s = window_min > 0 ? (guint) window_min * 60
+                                  : fo->window_end_s - fo->window_start_s;
+  fo->window_start_s = (guint) start_s;
+  fo->window_end_s = (guint) start_s + length_s;
+  if (date && !tnet_cli_parse_date (date, &fo->service_date))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "bad --date '%s' (expected YYYY-MM-DD)", date);
+      return FALSE;
+    }
+  return TRUE;
+}
 
 int
 tnet_cmd_transfers (int argc, char **argv)
 {
   TnetCliCommon common = { 0 };
   g_autofree char *feed_path = NULL;
+  g_autofree char *depart = NULL, *date = NULL;
+  int window_min = 0;
   GOptionEntry entries[] = {
     { "feed", 0, 0, G_OPTION_ARG_FILENAME, &feed_path,
       "A GTFS feed (folder or .zip): its parent stations served by two or more routes are the hubs",
       "FEED" },
+    { "depart", 0, 0, G_OPTION_ARG_STRING, &depart,
+      "Start of the window the headways and timetabled connection waits are taken over "
+      "(default 07:00)", "HH:MM" },
+    { "window", 0, 0, G_OPTION_ARG_INT, &window_min,
+      "Length of the window in minutes (default 120)", "MIN" },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date,
+      "Service day (default: the feed's busiest day)", "YYYY-MM-DD" },
     { NULL }
   };
   GError *error = NULL;
   g_autoptr (GOptionContext) ctx = g_option_context_new ("[HUB]");
   g_option_context_set_summary (ctx, "Hub transfer times: for every ordered pair of services "
                                 "meeting at a hub, the walk, the expected wait (half the "
-                                "headway) and their sum; per hub the means, unweighted and "
+                                "headway over the window) and their sum, and where both "
+                                "services run on timetables the real connection wait "
+                                "averaged over the arrivals in the window; per hub the means, unweighted and "
                                 "weighted by frequency, by mode pair, the worst pairs and "
                                 "pass/fail of the mean walk against the hub's target.");
   g_option_context_add_main_entries (ctx, entries, NULL);
@@ -32,7 +77,11 @@ tnet_cmd_transfers (int argc, char **argv)
   g_autoptr (TnetFeed) feed = NULL;
   g_autoptr (TnetHubSet) hubs = NULL;
   g_autoptr (TnetHubTransfers) t = NULL;
+  TnetFeedOptions fo;
+  common.feed_options = &fo;   /* filled in before the folder is loaded */
   if (!g_option_context_parse (ctx, &argc, &argv, &error))
+    rc = tnet_cli_fail (ctx, error);
+  else if (!window_options (depart, window_min, date, &fo, &error))
     rc = tnet_cli_fail (ctx, error);
   else if (argc > 2)
     rc = tnet_cli_usage (ctx, "expected at most one argument HUB");
@@ -49,7 +98,7 @@ tnet_cmd_transfers (int argc, char **argv)
                                                         &year, NULL))
         rc = tnet_cli_usage (ctx, "with --feed, --scenario must be a year, found “%s”",
                              common.scenario);
-      else if (!(feed = tnet_feed_load (feed_path, NULL, &error)))
+      else if (!(feed = tnet_feed_load (feed_path, &fo, &error)))
         rc = tnet_cli_fail (ctx, error);
       else
         {

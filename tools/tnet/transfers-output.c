@@ -37,6 +37,20 @@ str (JsonBuilder *b, const char *key, const char *v)
   json_builder_add_string_value (b, v ? v : "");
 }
 
+/* "HH:MM" of seconds after midnight (past 24:00 as GTFS writes it) */
+static char *
+clock_str (guint sec)
+{
+  return g_strdup_printf ("%02u:%02u", sec / 3600, sec / 60 % 60);
+}
+
+/* "YYYY-MM-DD" of a YYYYMMDD service date */
+static char *
+date_str (guint ymd)
+{
+  return g_strdup_printf ("%04u-%02u-%02u", ymd / 10000, ymd / 100 % 100, ymd % 100);
+}
+
 static void
 json_pair (JsonBuilder *b, const TnetTransferPair *p)
 {
@@ -134,6 +148,19 @@ tnet_cli_transfers_json (JsonBuilder *b, const TnetHubTransfers *t, int only)
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "year");
   json_builder_add_int_value (b, tnet_hub_transfers_get_year (t));
+  guint w0, w1, day;
+  json_builder_set_member_name (b, "window");
+  if (tnet_hub_transfers_get_window (t, &w0, &w1, &day))
+    {
+      g_autofree char *a = clock_str (w0), *z = clock_str (w1), *d = date_str (day);
+      json_builder_begin_object (b);
+      str (b, "start", a);
+      str (b, "end", z);
+      str (b, "service_date", d);
+      json_builder_end_object (b);
+    }
+  else
+    json_builder_add_null_value (b);
   json_builder_set_member_name (b, "hubs");
   json_builder_begin_array (b);
   for (guint i = 0; i < tnet_hub_transfers_n_hubs (t); i++)
@@ -165,6 +192,12 @@ tnet_cli_transfers_text (const TnetHubTransfers *t, int only)
 {
   GString *s = g_string_new (NULL);
   int year = tnet_hub_transfers_get_year (t);
+  guint w0, w1, day;
+  if (tnet_hub_transfers_get_window (t, &w0, &w1, &day))
+    {
+      g_autofree char *a = clock_str (w0), *z = clock_str (w1), *d = date_str (day);
+      g_string_append_printf (s, "Window %s–%s on %s (headways and connection waits)\n", a, z, d);
+    }
   for (guint i = 0; i < tnet_hub_transfers_n_hubs (t); i++)
     {
       if (only >= 0 && (guint) only != i)
