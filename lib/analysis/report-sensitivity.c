@@ -15,6 +15,7 @@
  * threads. */
 #include "tnet-internal.h"
 #include "report-private.h"
+#include "text-columns.h"
 
 struct _TnetSensitivity {
   char *key, *name, *unit, *column;
@@ -375,17 +376,11 @@ tnet_sensitivity_to_csv (const TnetSensitivity *s, guint top)
   return tnet_csv_writer_free_to_string (w);
 }
 
-/* Appends @text left-aligned in @width terminal columns (wide CJK characters
- * take two). */
+/* Appends @text left-aligned in @width terminal columns and a space. */
 static void
 append_padded (GString *t, const char *text, guint width)
 {
-  guint w = 0;
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    w += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
-  g_string_append (t, text);
-  for (; w < width; w++)
-    g_string_append_c (t, ' ');
+  tnet_i_text_pad (t, text, width, FALSE);
   g_string_append_c (t, ' ');
 }
 

@@ -5,6 +5,7 @@
  * by side under the last one; the plan's words come from the file. */
 #include "tnet-internal.h"
 #include "report-private.h"
+#include "text-columns.h"
 
 typedef struct {
   TnetStructureSet *set;
@@ -169,32 +170,6 @@ structure_json (const TnetNetwork *net, const TnetStructure *s, const TnetStruct
   json_builder_end_object (b);
 }
 
-/* Columns a UTF-8 string takes on a terminal (CJK characters take two). */
-static guint
-text_width (const char *text)
-{
-  guint w = 0;
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    {
-      gunichar ch = g_utf8_get_char (p);
-      w += g_unichar_iszerowidth (ch) ? 0 : g_unichar_iswide (ch) ? 2 : 1;
-    }
-  return w;
-}
-
-static void
-cell (GString *s, const char *text, guint width, gboolean right)
-{
-  guint w = text_width (text);
-  if (right)
-    for (guint k = w; k < width; k++)
-      g_string_append_c (s, ' ');
-  g_string_append (s, text);
-  if (!right)
-    for (guint k = w; k < width; k++)
-      g_string_append_c (s, ' ');
-}
-
 static char *
 verdict_text (TnetStructureKind kind, const TnetStructureState *st)
 {
@@ -294,14 +269,14 @@ kind_text (const TnetReportContext *ctx, TnetStructureKind kind, GString *text)
   g_autofree guint *width = g_new0 (guint, n_cells);
   for (guint r = 0; r < n_rows; r++)
     for (guint k = 0; k < n_cells; k++)
-      width[k] = MAX (width[k], text_width (cells->pdata[r * n_cells + k]));
+      width[k] = MAX (width[k], tnet_i_text_width (cells->pdata[r * n_cells + k]));
   for (guint r = 0; r < n_rows; r++)
     {
       g_string_append (text, " ");
       for (guint k = 0; k < n_cells; k++)
         {
           g_string_append (text, k >= 3 && (k - 3) % 3 == 0 ? "  |  " : " ");
-          cell (text, cells->pdata[r * n_cells + k], width[k], k >= 2 && (k - 3) % 3 != 2);
+          tnet_i_text_pad (text, cells->pdata[r * n_cells + k], width[k], k >= 2 && (k - 3) % 3 != 2);
         }
       while (text->len && text->str[text->len - 1] == ' ')
         g_string_truncate (text, text->len - 1);

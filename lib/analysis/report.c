@@ -3,6 +3,7 @@
  * table. The sections themselves live beside the analyses they report. */
 #include "tnet-internal.h"
 #include "report-private.h"
+#include "text-columns.h"
 #include "json-text.h"
 
 /* The sections, in report order. Add yours here (see report-private.h). */
@@ -563,32 +564,6 @@ tnet_report_to_csv (const TnetReport *report)
   return tnet_csv_writer_free_to_string (w);
 }
 
-/* Columns a UTF-8 string takes on a terminal (CJK characters take two). */
-static guint
-display_width (const char *text)
-{
-  guint w = 0;
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    {
-      gunichar ch = g_utf8_get_char (p);
-      w += g_unichar_iszerowidth (ch) ? 0 : g_unichar_iswide (ch) ? 2 : 1;
-    }
-  return w;
-}
-
-static void
-pad (GString *s, const char *text, guint width, gboolean right)
-{
-  guint w = display_width (text);
-  if (right)
-    for (guint k = w; k < width; k++)
-      g_string_append_c (s, ' ');
-  g_string_append (s, text);
-  if (!right)
-    for (guint k = w; k < width; k++)
-      g_string_append_c (s, ' ');
-}
-
 static const char *
 comparison_symbol (TnetComparison cmp)
 {
@@ -693,7 +668,7 @@ tnet_report_to_text (const TnetReport *report)
   g_autofree guint *width = g_new0 (guint, n_cells);
   for (guint r = 0; r < n_rows; r++)
     for (guint k = 0; k < n_cells; k++)
-      width[k] = MAX (width[k], display_width (g_ptr_array_index (cells, r * n_cells + k)));
+      width[k] = MAX (width[k], tnet_i_text_width (g_ptr_array_index (cells, r * n_cells + k)));
 
   GString *s = g_string_new (report->title);
   g_string_append (s, "\n\n");
@@ -703,7 +678,7 @@ tnet_report_to_text (const TnetReport *report)
         {
           if (k)
             g_string_append (s, "  ");
-          pad (s, g_ptr_array_index (cells, r * n_cells + k), width[k],
+          tnet_i_text_pad (s, g_ptr_array_index (cells, r * n_cells + k), width[k],
                k >= 2 && k != report->n_columns + 3);
         }
       while (s->len && s->str[s->len - 1] == ' ')
