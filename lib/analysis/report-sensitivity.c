@@ -16,6 +16,7 @@
 #include "tnet-internal.h"
 #include "report-private.h"
 #include "text-columns.h"
+#include "threads.h"
 
 struct _TnetSensitivity {
   char *key, *name, *unit, *column;
@@ -168,20 +169,8 @@ tnet_report_sensitivity (const TnetDataset *ds, const TnetScenario *scen, const 
   job.low = g_new (double, MAX (job.todo->len, 1));
   job.high = g_new (double, MAX (job.todo->len, 1));
   g_mutex_init (&job.lock);
-  if (n_threads == 0)
-    n_threads = g_get_num_processors ();
-  n_threads = MIN (n_threads, MAX (job.todo->len, 1));
-  if (n_threads <= 1)
-    worker (&job);
-  else
-    {
-      GThread **threads = g_new (GThread *, n_threads);
-      for (guint t = 0; t < n_threads; t++)
-        threads[t] = g_thread_new ("tnet-sensitivity", worker, &job);
-      for (guint t = 0; t < n_threads; t++)
-        g_thread_join (threads[t]);
-      g_free (threads);
-    }
+  tnet_i_run_threads ("tnet-sensitivity", tnet_i_thread_count (n_threads, job.todo->len),
+                      worker, &job);
   g_mutex_clear (&job.lock);
   TnetSensitivity *s = NULL;
   if (job.error)

@@ -12,6 +12,7 @@
  * from the originals before every draw. */
 #include "tnet-internal.h"
 #include "report-private.h"
+#include "threads.h"
 
 typedef struct {
   const TnetDataset *ds;
@@ -177,20 +178,7 @@ tnet_report_compute_uncertain (const TnetDataset *ds, const TnetScenario *const 
   guint n_keys = job.keys->len;
   job.values = g_new (double, (gsize) n_draws * MAX (n_scenarios, 1) * MAX (n_keys, 1));
   g_mutex_init (&job.lock);
-  if (n_threads == 0)
-    n_threads = g_get_num_processors ();
-  n_threads = MIN (n_threads, n_draws);
-  if (n_threads <= 1)
-    worker (&job);
-  else
-    {
-      GThread **threads = g_new (GThread *, n_threads);
-      for (guint t = 0; t < n_threads; t++)
-        threads[t] = g_thread_new ("tnet-draw", worker, &job);
-      for (guint t = 0; t < n_threads; t++)
-        g_thread_join (threads[t]);
-      g_free (threads);
-    }
+  tnet_i_run_threads ("tnet-draw", tnet_i_thread_count (n_threads, n_draws), worker, &job);
   g_mutex_clear (&job.lock);
   if (job.error)
     {
