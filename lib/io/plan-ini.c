@@ -8,6 +8,7 @@
  * a network and are checked by the dataset loader.
  */
 #include "tnet-internal.h"
+#include "ini-places.h"
 #include <errno.h>
 #include <stdlib.h>
 
@@ -84,15 +85,10 @@ static const struct {
   { "uncertainty.speed_low", 0.20 }, { "uncertainty.speed_none", 0.25 },
 };
 
-typedef struct {
-  guint line;
-  guint column;      /* of the value */
-} Place;
-
 struct _TnetPlan {
   char *path;
   GKeyFile *kf;
-  GHashTable *places;         /* "group\nkey" -> Place* (key NULL: the group) */
+  GHashTable *places;         /* TnetIniPlace of every group and key (ini-places.h) */
   GHashTable *numbers;        /* "KEY" of [report] -> double* given in the file */
   GHashTable *values;         /* "group\nkey" -> stripped string, every key of
                                * [plan], [data], [report] and [names] */
@@ -116,7 +112,8 @@ tnet_plan_free (TnetPlan *plan)
   g_free (plan->path);
   if (plan->kf)
     g_key_file_unref (plan->kf);
-  g_hash_table_unref (plan->places);
+  if (plan->places)
+    g_hash_table_unref (plan->places);
   g_hash_table_unref (plan->numbers);
   g_hash_table_unref (plan->values);
   g_array_unref (plan->pairs);
@@ -134,81 +131,13 @@ plan_error (GError **error, const TnetPlan *plan, const char *group, const char 
   va_start (ap, fmt);
   g_autofree char *msg = g_strdup_vprintf (fmt, ap);
   va_end (ap);
-  g_autofree char *pk = place_key (group, key);
-  const Place *p = g_hash_table_lookup (plan->places, pk);
+  const TnetIniPlace *p = plan->places ? tnet_i_ini_place (plan->places, group, key) : NULL;
   if (p)
     g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT, "%s:%u:%u: %s", plan->path,
                  p->line, p->column, msg);
   else
     g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT, "%s: [%s]%s%s: %s", plan->path,
                  group, key ? " " : "", key ? key : "", msg);
-}
-
-/* Records the place of every group and key; refuses a key given twice. */
-static gboolean
-scan_places (TnetPlan *plan, const char *data, gsize length, GError **error)
-{
-  g_autofree char *group = NULL;
-  guint line_no = 0;
-  const char *p = data, *end = data + length;
-  while (p < end)
-    {
-      const char *eol = memchr (p, '\n', end - p);
-      if (!eol)
-        eol = end;
-      line_no++;
-      const char *s = p;
-      while (s < eol && (*s == ' ' || *s == '\t'))
-        s++;
-      const char *e = eol;
-      while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
-        e--;
-      if (s < e && *s == '[')
-        {
-          const char *close = memchr (s, ']', e - s);
-          if (close)
-            {
-              g_free (group);
-              group = g_strndup (s + 1, close - s - 1);
-              char *pk = place_key (group, NULL);
-              Place *pl = g_new0 (Place, 1);
-              pl->line = line_no;
-              pl->column = (guint) (s - p) + 1;
-              g_hash_table_replace (plan->places, pk, pl);
-            }
-        }
-      else if (s < e && *s != '#' && group)
-        {
-          const char *eq = memchr (s, '=', e - s);
-          if (eq)
-            {
-              const char *ke = eq;
-              while (ke > s && (ke[-1] == ' ' || ke[-1] == '\t'))
-                ke--;
-              const char *v = eq + 1;
-              while (v < e && (*v == ' ' || *v == '\t'))
-                v++;
-              g_autofree char *key = g_strndup (s, ke - s);
-              char *pk = place_key (group, key);
-              const Place *old = g_hash_table_lookup (plan->places, pk);
-              if (old)
-                {
-                  g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
-                               "%s:%u:%u: key '%s' in [%s] was already given on line %u; "
-                               "give each key once", plan->path, line_no,
-                               (guint) (s - p) + 1, key, group, old->line);
-                  g_free (pk);
-                  return FALSE;
-                }
-              Place *pl = g_new0 (Place, 1);
-              pl->line = line_no;
-              pl->column = (guint) (v - p) + 1;
-              g_hash_table_insert (plan->places, pk, pl);
-            }
-        }
-      p = eol + 1;
-    }
-  return TRUE;
 }
 
 static const KeySpec *
@@ -438,7 +367,7 @@ plan_fill (TnetPlan *plan, const char *path, const char *data, gsize length, GEr
       g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT, "%s: not UTF-8 text", path);
       return FALSE;
     }
-  if (!scan_places (plan, data, length, error))
+  if (!(plan->places = tnet_i_ini_places_scan (plan->path, data, length, error)))
     return FALSE;
   if (!g_key_file_load_from_data (plan->kf, data, length, G_KEY_FILE_KEEP_TRANSLATIONS, &local))
     {
@@ -537,7 +466,6 @@ plan_parse (const char *path, const char *data, gsize length, GError **error)
 {
   TnetPlan *plan = g_new0 (TnetPlan, 1);
   plan->path = g_strdup (path);
-  plan->places = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   plan->numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   plan->values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   plan->pairs = g_array_new (FALSE, FALSE, sizeof (TnetPlanPair));

@@ -9,6 +9,7 @@
  * and are checked by tnet_scenario_file_check().
  */
 #include "tnet-internal.h"
+#include "ini-places.h"
 #include <tnet/tnet-scenario-file.h>
 #include <errno.h>
 #include <stdlib.h>
@@ -84,12 +85,6 @@ static const char *const required_keys[][2] = {
 static const char *const override_fields[] = { "speed_kmh", "time_min", "headway_factor" };
 
 typedef struct {
-  guint line;    /* 1-based line of the key (or section header) */
-  guint column;  /* 1-based byte column of the value (of '[' for a header) */
-  guint key_col; /* 1-based byte column of the key */
-} Place;
-
-typedef struct {
   KeyType type;
   char *string;  /* KT_STRING, KT_PATH (resolved), KT_WORD */
   char **strv;   /* lists; for KT_PAIRS the flat A, B, A, B... */
@@ -112,7 +107,7 @@ struct _TnetScenarioFile {
   char *name;          /* [scenario] name or the base name */
   char *output_dir;    /* resolved, never NULL */
   guint formats;       /* TnetOutputFormat bits */
-  GHashTable *places;  /* "section\x1fkey" (key "" for the header) -> Place* */
+  GHashTable *places;  /* TnetIniPlace of every section and key (ini-places.h) */
   GHashTable *values;  /* "section\x1fkey" -> Value* (known keys only) */
   GArray *overrides;   /* of Override, file order */
 };
@@ -158,11 +153,10 @@ tnet_scenario_file_free (TnetScenarioFile *sf)
   g_free (sf);
 }
 
-static const Place *
+static const TnetIniPlace *
 find_place (const TnetScenarioFile *sf, const char *section, const char *key)
 {
-  g_autofree char *pk = place_key (section, key);
-  return g_hash_table_lookup (sf->places, pk);
+  return sf->places ? tnet_i_ini_place (sf->places, section, key) : NULL;
 }
 
 /* Sets a located error; @key NULL locates the section header. */
@@ -174,7 +168,7 @@ set_error (GError **error, int code, const TnetScenarioFile *sf, const char *sec
   va_start (ap, fmt);
   g_autofree char *msg = g_strdup_vprintf (fmt, ap);
   va_end (ap);
-  const Place *p = find_place (sf, section, key);
+  const TnetIniPlace *p = find_place (sf, section, key);
   if (p != NULL)
     g_set_error (error, TNET_ERROR, code, "%s:%u:%u: %s", sf->path, p->line,
                  key ? p->column : 1, msg);
@@ -191,86 +185,9 @@ set_key_error (GError **error, const TnetScenarioFile *sf, const char *section,
   va_start (ap, fmt);
   g_autofree char *msg = g_strdup_vprintf (fmt, ap);
   va_end (ap);
-  const Place *p = find_place (sf, section, key);
+  const TnetIniPlace *p = find_place (sf, section, key);
   g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT, "%s:%u:%u: %s", sf->path,
                p ? p->line : 0, p ? p->key_col : 0, msg);
-}
-
-/* Scans the text for the place of every section and key; rejects a key
- * given twice in one section (GKeyFile would keep the last silently). */
-static gboolean
-scan_places (TnetScenarioFile *sf, const char *data, gsize length, GError **error)
-{
-  g_autofree char *group = NULL;
-  guint line_no = 0;
-  const char *p = data, *end = data + length;
-
-  while (p < end)
-    {
-      const char *eol = memchr (p, '\n', end - p);
-      if (eol == NULL)
-        eol = end;
-      line_no++;
-      const char *s = p;
-      while (s < eol && (*s == ' ' || *s == '\t'))
-        s++;
-      const char *e = eol;
-      while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
-        e--;
-      if (s == e || *s == '#')
-        ;
-      else if (*s == '[')
-        {
-          const char *close = memchr (s, ']', e - s);
-          if (close != NULL)
-            {
-              g_free (group);
-              group = g_strndup (s + 1, close - s - 1);
-              char *pk = place_key (group, NULL);
-              if (!g_hash_table_contains (sf->places, pk))
-                {
-                  Place *pl = g_new0 (Place, 1);
-                  pl->line = line_no;
-                  pl->column = pl->key_col = (guint) (s - p) + 1;
-                  g_hash_table_insert (sf->places, pk, pl);
-                }
-              else
-                g_free (pk);
-            }
-        }
-      else if (group != NULL)
-        {
-          const char *eq = memchr (s, '=', e - s);
-          if (eq != NULL)
-            {
-              const char *ke = eq;
-              while (ke > s && (ke[-1] == ' ' || ke[-1] == '\t'))
-                ke--;
-              const char *v = eq + 1;
-              while (v < e && (*v == ' ' || *v == '\t'))
-                v++;
-              g_autofree char *key = g_strndup (s, ke - s);
-              char *pk = place_key (group, key);
-              Place *old = g_hash_table_lookup (sf->places, pk);
-              if (old != NULL)
-                {
-                  g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
-                               "%s:%u:%u: key '%s' in [%s] was already given on line %u; "
-                               "give each key once", sf->path, line_no,
-                               (guint) (s - p) + 1, key, group, old->line);
-                  g_free (pk);
-                  return FALSE;
-                }
-              Place *pl = g_new0 (Place, 1);
-              pl->line = line_no;
-              pl->key_col = (guint) (s - p) + 1;
-              pl->column = (guint) (v - p) + 1;
-              g_hash_table_insert (sf->places, pk, pl);
-            }
-        }
-      p = eol + 1;
-    }
-  return TRUE;
 }
 
 static gboolean
@@ -645,7 +562,6 @@ tnet_scenario_file_load_from_data (const char *data, gssize length,
   g_autoptr (TnetScenarioFile) sf = g_new0 (TnetScenarioFile, 1);
   sf->path = g_strdup (display_name);
   sf->base_dir = base_dir ? g_strdup (base_dir) : g_get_current_dir ();
-  sf->places = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   sf->values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, value_free);
   sf->overrides = g_array_new (FALSE, FALSE, sizeof (Override));
 
@@ -721,7 +637,7 @@ tnet_scenario_file_load_from_data (const char *data, gssize length,
                      "%s: %s", sf->path, local->message);
       return NULL;
     }
-  if (!scan_places (sf, data, len, error))
+  if (!(sf->places = tnet_i_ini_places_scan (sf->path, data, len, error)))
     return NULL;
 
   gsize n_groups = 0;
@@ -880,7 +796,7 @@ tnet_scenario_file_get_line (const TnetScenarioFile *sf, const char *section,
                              const char *key)
 {
   g_return_val_if_fail (sf != NULL && section != NULL, 0);
-  const Place *p = find_place (sf, section, key);
+  const TnetIniPlace *p = find_place (sf, section, key);
   return p ? p->line : 0;
 }
 
