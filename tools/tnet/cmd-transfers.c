@@ -69,7 +69,8 @@ tnet_cmd_transfers (int argc, char **argv)
                                 "weighted by frequency, by mode pair, the worst pairs and "
                                 "pass/fail of the mean walk against the hub's target.");
   g_option_context_add_main_entries (ctx, entries, NULL);
-  tnet_cli_add_common (ctx, &common);
+  tnet_cli_add_common_formats (ctx, &common, TNET_CLI_FORMAT_TEXT | TNET_CLI_FORMAT_JSON
+                                             | TNET_CLI_FORMAT_CSV);
   int rc = TNET_EXIT_OK;
   TnetCliFormat fmt = TNET_CLI_FORMAT_TEXT;
   const TnetNetwork *net = NULL;
