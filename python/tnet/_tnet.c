@@ -1347,10 +1347,12 @@ has_walk_profile (const TnetNetwork *net)
 /* The timetable of the scenario year's feed on @date (0: its busiest day),
  * walking on the folder's streets when it has a walk profile: the
  * timetable `tnet route --profile transit` builds. *@feed_name receives
- * the feed's file name. No GIL needed. */
+ * the feed's file name, *@feed_out the feed, to keep as long as the
+ * timetable's legs are read (their route names and trip ids are the
+ * feed's strings). No GIL needed. */
 static TnetTimetable *
 load_timetable (TnetDataset *ds, int year, guint date, guint seed, char **feed_name,
-                GError **error)
+                TnetFeed **feed_out, GError **error)
 {
   const TnetNetwork *net = tnet_dataset_get_network (ds);
   g_autofree char *feed_path = tnet_feed_path_for_year (tnet_dataset_get_dir (ds), year);
@@ -1374,9 +1376,13 @@ load_timetable (TnetDataset *ds, int year, guint date, guint seed, char **feed_n
     tto.walk_network = net;
   const TnetFeed *feeds[] = { feed };
   TnetTimetable *tt = tnet_timetable_build (feeds, 1, &tto, error);
-  tnet_feed_unref (feed);
-  if (tt)
-    *feed_name = g_path_get_basename (feed_path);
+  if (tt == NULL)
+    {
+      tnet_feed_unref (feed);
+      return NULL;
+    }
+  *feed_name = g_path_get_basename (feed_path);
+  *feed_out = feed;
   return tt;
 }
 
@@ -1514,13 +1520,14 @@ dataset_route_timetable (DatasetObject *self, PyObject *args, PyObject *kwds)
   g_autoptr (GArray) acc = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
   g_autoptr (GArray) egr = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
   TnetTimetable *tt = NULL;
+  TnetFeed *feed = NULL;
   TnetRaptor *ws = NULL;
   gboolean ok = FALSE, walk_only = FALSE;
   guint service_date = 0;
   guint32 direct = G_MAXUINT32, best_walk = 0;
   TnetId best = TNET_ID_NONE;
   Py_BEGIN_ALLOW_THREADS
-  tt = load_timetable (self->ds, year, date, seed, &feed_name, &error);
+  tt = load_timetable (self->ds, year, date, seed, &feed_name, &feed, &error);
   double olon = NAN, olat = NAN, dlon = NAN, dlat = NAN;
   TnetId onode, dnode;
   if (tt)
@@ -1599,9 +1606,12 @@ dataset_route_timetable (DatasetObject *self, PyObject *args, PyObject *kwds)
       tnet_raptor_free (ws);
       if (tt)
         tnet_timetable_unref (tt);
+      if (feed)
+        tnet_feed_unref (feed);
       return fail (NULL, error);
     }
-  /* the legs' strings belong to the timetable, released once copied */
+  /* the legs' strings belong to the timetable and the feed, released once
+   * copied */
   PyObject *leg_list = PyList_New (0), *pc = PyDict_New (), *result = NULL;
   npy_intp dim = n_min;
   PyObject *minutes = PyArray_SimpleNew (1, &dim, NPY_FLOAT64);
@@ -1663,6 +1673,7 @@ dataset_route_timetable (DatasetObject *self, PyObject *args, PyObject *kwds)
   Py_XDECREF (minutes);
   tnet_raptor_free (ws);
   tnet_timetable_unref (tt);
+  tnet_feed_unref (feed);
   return result;
 }
 
