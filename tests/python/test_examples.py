@@ -91,8 +91,11 @@ def run_notebook(name, tmp_path, env):
     (spec / "kernel.json").write_text(json.dumps({
         "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
         "display_name": "tnet tests", "language": "python"}))
-    old = {k: os.environ.get(k) for k in ("JUPYTER_PATH", *env)}
-    os.environ.update({"JUPYTER_PATH": str(tmp_path / "jupyter"), **env})
+    env = {"JUPYTER_PATH": str(tmp_path / "jupyter"),
+           # the kernel's debugger warns about frozen modules otherwise
+           "PYDEVD_DISABLE_FILE_VALIDATION": "1", **env}
+    old = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)
     try:
         nb = nbformat.read(os.path.join(EXAMPLES, name), as_version=4)
         nbclient.NotebookClient(nb, kernel_name="tnet-test", timeout=300,
@@ -119,14 +122,16 @@ def notebook_text(nb):
     return "".join(out)
 
 
-def test_progress_notebook(tmp_path):
-    nb = run_notebook("progress.ipynb", tmp_path, {"TNET_DATA": XUCHANG})
+@pytest.mark.parametrize("folder", ["bundled", "sao_paulo"])
+def test_progress_notebook(tmp_path, request, folder):
+    data = XUCHANG if folder == "bundled" else request.getfixturevalue("sao_paulo_dir")
+    nb = run_notebook("progress.ipynb", tmp_path, {"TNET_DATA": data})
     text = notebook_text(nb)
     # the progress line was drawn and ended at 100 %
     assert re.search(r"CH build: \[#{20}\] 100\.0 %", text), text
     assert "cancelled: " in text and "cancel" in text.split("cancelled: ")[1].lower()
     # the figures are the command's
-    ref = cli("commute", "--format", "json", "--data", XUCHANG, "--origins", "kind:zone",
+    ref = cli("commute", "--format", "json", "--data", data, "--origins", "kind:zone",
               "--destinations", "kind:zone", "--profiles", "car", "--method", "m2m")
     minutes = [c["minutes"] for c in ref["cells"]]
     reached = [v for v in minutes if v is not None]
