@@ -28,7 +28,7 @@ def calls(ds, n):
             pass
         # polygons (GEOS geometry freed with the bands), timetable routes
         # (the timetable and its workspace), corridors on a profile's graph
-        ds.isochrones("z_weidu", cutoffs=[3, 6], polygons=True)
+        ds.isochrones("z_weidu", cutoffs=[2, 4], polygons=True)
         ds.route("z_changge", "zz_east_station", profile="transit", depart="07:40", window=5)
         ds.corridors("region:xuchang", "region:zhengzhou", profile="transit")
         try:
