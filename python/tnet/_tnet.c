@@ -1119,6 +1119,17 @@ dataset_plan_value (DatasetObject *self, PyObject *arg)
 
 /* ------------------------------------------------------------- timetable */
 
+/* Whether @net has a walk profile (links of mode walk, as `tnet init`
+ * writes footways and the stops' links to the street). */
+static gboolean
+has_walk_profile (const TnetNetwork *net)
+{
+  for (guint i = 0; i < tnet_network_n_links (net); i++)
+    if (tnet_network_link (net, i)->mode == TNET_MODE_WALK)
+      return TRUE;
+  return FALSE;
+}
+
 static double
 great_circle_m (double lon1, double lat1, double lon2, double lat2)
 {
@@ -1234,6 +1245,10 @@ dataset_timetable_matrix (DatasetObject *self, PyObject *args, PyObject *kwds)
       TnetTimetableOptions tto;
       tnet_timetable_options_init (&tto);
       tto.frequency_seed = seed;
+      /* transfers follow the streets when the folder has them, as in the
+       * timetable of `tnet commute --depart` */
+      if (has_walk_profile (net))
+        tto.walk_network = net;
       const TnetFeed *feeds[] = { feed };
       tt = tnet_timetable_build (feeds, 1, &tto, &error);
       tnet_feed_unref (feed);
@@ -1331,17 +1346,6 @@ dataset_timetable_matrix (DatasetObject *self, PyObject *args, PyObject *kwds)
   Py_XDECREF (o_ids);
   Py_XDECREF (d_ids);
   return r;
-}
-
-/* Whether @net has a walk profile (links of mode walk, as `tnet init`
- * writes footways and the stops' links to the street). */
-static gboolean
-has_walk_profile (const TnetNetwork *net)
-{
-  for (guint i = 0; i < tnet_network_n_links (net); i++)
-    if (tnet_network_link (net, i)->mode == TNET_MODE_WALK)
-      return TRUE;
-  return FALSE;
 }
 
 /* The timetable of the scenario year's feed on @date (0: its busiest day),

@@ -180,6 +180,25 @@ def test_route_timetable_street_walks_equal_cli(sao_paulo, sao_paulo_dir):
     assert checked >= 6 and failed >= 1
 
 
+def test_timetable_matrix_street_transfers_equal_cli_commute(sao_paulo, sao_paulo_dir):
+    """On a folder with a walk network the timetable matrix transfers over
+    the streets as `tnet commute --depart` does: every cell equals it."""
+    zones = sao_paulo.nodes().query("kind == 'zone'").id.tolist()[::29]
+    m = sao_paulo.travel_time_matrix(zones, zones, profile="transit", depart="07:30",
+                                     window=20, percentiles=[25, 50])
+    ref = cli("commute", "--data", sao_paulo_dir, "--origins", ";".join(zones),
+              "--destinations", ";".join(zones), "--profiles", "transit", "--depart", "07:30",
+              "--window", "20", "--percentiles", "25,50", "--format", "json")
+    assert len(m) == len(ref["cells"]) == len(zones) ** 2
+    reached = 0
+    for row, cell in zip(m.itertuples(index=False), ref["cells"]):
+        assert (row.from_id, row.to_id) == (cell["origin"], cell["destination"])
+        assert close(row.travel_time_p25, cell["percentiles"]["p25"])
+        assert close(row.travel_time_p50, cell["percentiles"]["p50"])
+        reached += not math.isnan(row.travel_time_p50)
+    assert reached > len(zones)
+
+
 def test_route_timetable_bad_input(xuchang):
     with pytest.raises(ValueError, match="profile='transit'"):
         xuchang.route("z_changge", "zz_center", profile="car", depart="08:00")
