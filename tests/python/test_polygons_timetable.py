@@ -261,3 +261,34 @@ def test_corridors_profile_differs_from_infrastructure(xuchang):
     assert a != b
     with pytest.raises(ValueError, match="profile"):
         xuchang.corridors("region:xuchang", "region:zhengzhou", profile="bicycle")
+
+
+def test_new_calls_from_two_threads(xuchang):
+    """Polygons, timetable routes and corridors by profile computed by two
+    threads at once (the GIL released inside) equal one thread's."""
+    import threading
+
+    def work():
+        g = xuchang.isochrones("z_weidu", cutoffs=[5, 10], polygons=True)
+        r = xuchang.route("z_changge", "zz_east_station", profile="transit", depart="07:40",
+                          window=10)
+        c = xuchang.corridors("region:xuchang", "region:zhengzhou", profile="transit")
+        return ([geom.wkb for geom in g.geometry], r.to_dict("records"),
+                list(r.attrs["minutes"]), c.to_dict("records"))
+
+    want = work()
+    out = [[], []]
+
+    def run(i):
+        for _ in range(3):
+            out[i].append(work())
+
+    ts = [threading.Thread(target=run, args=(i,)) for i in range(2)]
+    for t in ts:
+        t.start()
+    for t in ts:
+        t.join()
+    for results in out:
+        assert len(results) == 3
+        for got in results:
+            assert got == want
