@@ -236,7 +236,9 @@ class Scenario:
         --profile transit``): one departure per minute from *depart*
         (default 08:00) over *window* minutes (0: the departure alone),
         walks of at most *max_walk* minutes to the first and from the last
-        stop, on the feed's busiest day or *date* (``"YYYY-MM-DD"``); the
+        stop (transfers over the streets when the folder has a walk
+        network, as ``tnet commute --depart``), on the feed's busiest day
+        or *date* (``"YYYY-MM-DD"``); the
         columns are then ``travel_time_pNN`` per percentile (nearest rank
         over the window's departures; default 50).
         """
@@ -264,14 +266,8 @@ class Scenario:
 
     def _timetable_matrix(self, origins, destinations, depart, window, percentiles,
                           max_walk, date, frequency_seed, progress):
-        try:
-            hh, mm = str(depart).split(":")[:2]
-            depart_s = int(hh) * 3600 + int(mm) * 60
-        except ValueError:
-            raise ValueError(f"depart: expected HH:MM, got {depart!r}") from None
-        day = 0
-        if date is not None:
-            day = int(str(date).replace("-", ""))
+        depart_s = _clock_seconds(depart)
+        day = _date_number(date)
         pcts = [float(p) for p in percentiles]
         r = self.dataset._c.timetable_matrix(
             self.year, self.closures,
@@ -293,20 +289,64 @@ class Scenario:
         return frame
 
     # --------------------------------------------------------------- route
-    def route(self, origin, destination, profile="car"):
+    def route(self, origin, destination, profile="car", depart=None, window=0,
+              percentiles=None, max_walk=15, date=None, frequency_seed=0):
         """The fastest journey from *origin* to *destination* (node or stop
-        ids) by *profile*: a DataFrame of its legs (``kind``: drive, walk,
-        park, wait, ride, transfer; ``mode``, ``line``, ``from``, ``to``,
-        ``minutes``) — the legs of ``tnet route --profile
-        transit --frequency-model`` (or park_and_ride): the layered graph
-        with expected waits of half the headway, not the timetable. ``df.attrs`` holds the totals (``total_min``,
-        ``access_min``, ``wait_min``, ``in_vehicle_min``, ``transfer_min``,
-        ``egress_min``, ``rides``, ``feed``). Raises :class:`tnet.Error`
-        (code not_found) when there is no path."""
+        ids) by *profile*: a DataFrame of its legs.
+
+        Without *depart*: the legs (``kind``: drive, walk, park, wait,
+        ride, transfer; ``mode``, ``line``, ``from``, ``to``, ``minutes``)
+        of ``tnet route --profile transit --frequency-model`` (or
+        park_and_ride, car): the layered graph with expected waits of half
+        the headway, not the timetable. ``df.attrs`` holds the totals
+        (``total_min``, ``access_min``, ``wait_min``, ``in_vehicle_min``,
+        ``transfer_min``, ``egress_min``, ``rides``, ``feed``).
+
+        With *depart* (``"HH:MM"``), or any of *window*, *percentiles* and
+        *date*, the transit journey follows the scenario year's timetable
+        (RAPTOR, as ``tnet route --profile transit --depart ...``): the
+        journey departing at *depart* (default 08:00) on the feed's
+        busiest day or *date* (``"YYYY-MM-DD"``), walking at most
+        *max_walk* minutes to the first and from the last stop (over the
+        streets when the folder has a walk network). Legs have ``kind``
+        (walk, ride, transfer), ``line``, ``trip``, ``mode``, ``from``,
+        ``to``, ``start``/``end`` (clock times as the command prints them)
+        and ``start_s``/``end_s`` (seconds after midnight), ``minutes`` and
+        ``wait_min`` (before a ride); the last walk to the destination is
+        a leg too. ``df.attrs`` holds ``total_min`` (NaN when the first
+        minute reaches nothing), ``feed``, ``date``, ``depart``,
+        ``window_min``, ``minutes`` (the travel time of each departure
+        minute of the *window*, NaN when none) and ``percentiles`` (``pNN``
+        -> minutes over the window, nearest rank; default 5, 25, 50, 75,
+        95). Minutes are exact (the command rounds to 0.1).
+
+        Raises :class:`tnet.Error` (code not_found) when there is no path
+        or a place is unknown."""
+        if depart is not None or percentiles is not None or date is not None or window:
+            if profile != "transit":
+                raise ValueError("depart, window, percentiles and date are for "
+                                 "profile='transit' (the timetable)")
+            return self._route_timetable(origin, destination, depart or "08:00", window,
+                                         percentiles, max_walk, date, frequency_seed)
         r = self.dataset._c.route(self.year, self.closures, str(origin), str(destination),
                                   profile=profile)
         legs = pd.DataFrame(r.pop("legs"), columns=["kind", "mode", "line", "from", "to",
                                                     "minutes"])
+        legs.attrs.update(r)
+        return legs
+
+    def _route_timetable(self, origin, destination, depart, window, percentiles, max_walk,
+                         date, frequency_seed):
+        pcts = [5, 25, 50, 75, 95] if percentiles is None else percentiles
+        if isinstance(pcts, (int, float)):
+            pcts = [pcts]
+        r = self.dataset._c.route_timetable(
+            self.year, self.closures, str(origin), str(destination), _clock_seconds(depart),
+            int(window), [float(p) for p in pcts], max_walk_min=int(max_walk),
+            date=_date_number(date), frequency_seed=int(frequency_seed))
+        legs = pd.DataFrame(r.pop("legs"), columns=["kind", "line", "trip", "mode", "from",
+                                                    "to", "start", "end", "start_s", "end_s",
+                                                    "minutes", "wait_min"])
         legs.attrs.update(r)
         return legs
 
@@ -332,13 +372,52 @@ class Scenario:
         return frame
 
     # ---------------------------------------------------------- isochrones
-    def isochrones(self, origin, cutoffs=(15, 30, 45, 60), profile="car"):
-        """The places reached from *origin* (a place spec, node ids or
-        points) within the largest cutoff: a GeoDataFrame (EPSG:4326) of
-        one point per reached node with ``id``, ``name``, ``kind``,
+    def isochrones(self, origin, cutoffs=(15, 30, 45, 60), profile="car", polygons=False,
+                   walk_kmh=5.0, max_walk_m=1000.0, simplify_m=10.0):
+        """What *origin* (a place spec, node ids or points) reaches within
+        the cutoffs (minutes) by *profile*.
+
+        By default the reached nodes: a GeoDataFrame (EPSG:4326) of one
+        point per reached node with ``id``, ``name``, ``kind``,
         ``minutes`` and ``cutoff`` (the smallest cutoff that reaches it),
-        sorted by minutes. The library computes reached nodes (no polygons);
-        ``gdf.dissolve("cutoff").convex_hull`` gives rough areas."""
+        sorted by minutes.
+
+        With ``polygons=True`` the library's isochrone polygons (``tnet
+        isochrone --polygons``): one MultiPolygon per cutoff, smallest
+        first and nested, the reached network buffered by the time left at
+        *walk_kmh* off the network (at most *max_walk_m* metres; outlines
+        simplified within *simplify_m* metres; by transit one leaves the
+        network at stops only). Columns ``band`` (1-based), ``minutes``,
+        ``area_km2`` (on the sphere, unrounded), ``zones`` (zone points
+        covered), ``population`` and the other numeric columns of the
+        folder's zones.csv summed over the zones covered (without
+        zones.csv: the zone nodes and their population). A GeoDataFrame
+        when GeoPandas is installed, else a DataFrame whose ``geometry``
+        holds GeoJSON geometry dicts."""
+        if polygons:
+            cutoffs = sorted(float(c) for c in cutoffs)
+            r = self.dataset._c.isochrone_bands(self.year, self.closures, self._places(origin),
+                                                cutoffs, profile=profile,
+                                                walk_kmh=float(walk_kmh),
+                                                max_walk_m=float(max_walk_m),
+                                                simplify_m=float(simplify_m))
+            features = json.loads(r["geojson"])["features"]
+            try:
+                import geopandas
+            except ImportError:  # pragma: no cover - geopandas is optional
+                geopandas = None
+            if geopandas is not None:
+                frame = geopandas.GeoDataFrame.from_features(features, crs="EPSG:4326")
+            else:  # pragma: no cover
+                frame = pd.DataFrame([f["properties"] for f in features])
+                frame["geometry"] = [f["geometry"] for f in features]
+            frame["area_km2"] = r["area_km2"]
+            first = ["band", "minutes", "area_km2", "zones", "population"]
+            frame = frame[[c for c in first if c in frame.columns]
+                          + [c for c in frame.columns if c not in first]]
+            frame.attrs.update(scenario=self.year, profile=profile, walk_kmh=float(walk_kmh),
+                               max_walk_m=float(max_walk_m), simplify_m=float(simplify_m))
+            return frame
         import geopandas
         cutoffs = sorted(float(c) for c in cutoffs)
         if not cutoffs:
@@ -391,7 +470,7 @@ class Scenario:
         return frame
 
     # ----------------------------------------------------------- corridors
-    def corridors(self, a, b, modes="all", k=None, budget=None, factor=None):
+    def corridors(self, a, b, modes="all", k=None, budget=None, factor=None, profile=None):
         """Redundancy of the corridor from *a* to *b* (``tnet corridors A
         B``; region specs or node ids) over the links of *modes* (rail,
         road, all): a DataFrame of paths, one row each, with ``set``
@@ -403,12 +482,21 @@ class Scenario:
         ``lines``, the counts per set, ``within_budget`` (least-time paths
         within *budget* minutes) and ``within_factor`` (within *factor* ×
         the fastest). Defaults: the plan's [report] k, budget_min and
-        detour."""
+        detour.
+
+        With *profile* (car, transit, park_and_ride; ``tnet corridors
+        --profile``) the least-time alternatives are journeys on that
+        profile's graph, as route and commute use it (waits, transfers and
+        parking included), from a zone of *a* to a zone of *b*: their
+        ``nodes`` are the places the journey passes (node or stop ids) and
+        ``links`` the links it drives or walks; ``df.attrs["profile"]``
+        names it (None without)."""
         c = self.dataset._c
         r = c.corridors(self.year, self.closures, str(a), str(b), modes=modes,
                         k=int(c.plan_value("k")) if k is None else int(k),
                         budget=c.plan_value("budget_min") if budget is None else float(budget),
-                        factor=c.plan_value("detour") if factor is None else float(factor))
+                        factor=c.plan_value("detour") if factor is None else float(factor),
+                        profile=profile)
         frame = pd.DataFrame(r.pop("paths"), columns=["set", "rank", "minutes", "nodes",
                                                       "links"])
         frame.attrs.update(r)
@@ -469,6 +557,34 @@ class Scenario:
         table = pd.DataFrame.from_dict(rows, orient="index")
         table.index.name = "indicator"
         return data, table
+
+
+def _clock_seconds(depart):
+    """Seconds after midnight of *depart* ("HH:MM", hours up to 47 for
+    trips past midnight); ValueError naming the argument otherwise."""
+    try:
+        hh, mm = str(depart).split(":")
+        h, m = int(hh), int(mm)
+        if not (0 <= h <= 47 and 0 <= m <= 59):
+            raise ValueError
+    except ValueError:
+        raise ValueError(f"depart: expected HH:MM, got {depart!r}") from None
+    return h * 3600 + m * 60
+
+
+def _date_number(date):
+    """YYYYMMDD of *date* ("YYYY-MM-DD", a datetime.date, or None: 0, the
+    feed's busiest day); ValueError naming the argument otherwise."""
+    import datetime
+    if date is None:
+        return 0
+    if isinstance(date, datetime.date):
+        return date.year * 10000 + date.month * 100 + date.day
+    try:
+        d = datetime.date.fromisoformat(str(date))
+    except ValueError:
+        raise ValueError(f"date: expected YYYY-MM-DD, got {date!r}") from None
+    return d.year * 10000 + d.month * 100 + d.day
 
 
 def _code_type(categories):

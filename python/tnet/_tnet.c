@@ -674,6 +674,96 @@ dataset_isochrone (DatasetObject *self, PyObject *args, PyObject *kwds)
   return a;
 }
 
+/* Dataset.isochrone_bands(year, closures, sources, cutoffs, profile='car',
+ * walk_kmh=5, max_walk_m=1000, simplify_m=10) -> dict: "geojson", the
+ * FeatureCollection of `tnet isochrone --polygons` (one MultiPolygon per
+ * cutoff, with the zone sums of the folder's zones.csv, else of its zone
+ * nodes), and "area_km2", the bands' areas unrounded (float64). */
+static PyObject *
+dataset_isochrone_bands (DatasetObject *self, PyObject *args, PyObject *kwds)
+{
+  static char *kwlist[] = { "year", "closures", "sources", "cutoffs", "profile", "walk_kmh",
+                            "max_walk_m", "simplify_m", NULL };
+  int year;
+  PyObject *closures, *sources_obj, *cutoffs_obj;
+  const char *profile_s = "car";
+  TnetIsochroneOptions iopts;
+  tnet_isochrone_options_init (&iopts);
+  if (!PyArg_ParseTupleAndKeywords (args, kwds, "iOOO|sddd", kwlist, &year, &closures,
+                                    &sources_obj, &cutoffs_obj, &profile_s,
+                                    &iopts.off_network_kmh, &iopts.max_radius_m,
+                                    &iopts.simplify_m))
+    return NULL;
+  if (!check_loaded (self))
+    return NULL;
+  TnetProfile profile;
+  if (!tnet_profile_from_string (profile_s, &profile))
+    return PyErr_Format (PyExc_ValueError, "profile: expected car, transit or park_and_ride, "
+                         "got '%s'", profile_s);
+  PyObject *seq = PySequence_Fast (cutoffs_obj, "cutoffs: expected a list of minutes");
+  if (seq == NULL)
+    return NULL;
+  guint nb = (guint) PySequence_Fast_GET_SIZE (seq);
+  g_autofree double *cutoffs = g_new (double, MAX (nb, 1));
+  for (guint i = 0; i < nb; i++)
+    {
+      cutoffs[i] = PyFloat_AsDouble (PySequence_Fast_GET_ITEM (seq, i));
+      if (cutoffs[i] == -1 && PyErr_Occurred ())
+        {
+          Py_DECREF (seq);
+          return NULL;
+        }
+      if (!(cutoffs[i] > 0) || cutoffs[i] > 24 * 60 || (i > 0 && !(cutoffs[i] > cutoffs[i - 1])))
+        {
+          Py_DECREF (seq);
+          return PyErr_Format (PyExc_ValueError, "cutoffs: expected increasing minutes in "
+                               "(0, 1440]");
+        }
+    }
+  Py_DECREF (seq);
+  if (nb == 0)
+    return PyErr_Format (PyExc_ValueError, "cutoffs: expected at least one cutoff in minutes");
+  GError *error = NULL;
+  const TnetNetwork *net = tnet_dataset_get_network (self->ds);
+  g_autoptr (TnetScenario) scen = make_scenario (self->ds, year, closures, &error);
+  if (scen == NULL)
+    return fail (NULL, error);
+  g_autoptr (GArray) sources = g_array_new (FALSE, FALSE, sizeof (TnetId));
+  if (!select_nodes (net, sources_obj, sources, &error))
+    return error ? fail (NULL, error) : NULL;
+  /* one leaves a transit journey at its stops only (as the command) */
+  if (profile == TNET_PROFILE_TRANSIT)
+    iopts.interior_modes = 0;
+  guint n = tnet_network_n_nodes (net);
+  g_autofree TnetWeight *ms = g_new (TnetWeight, MAX (n, 1));
+  g_autofree double *areas = g_new (double, nb);
+  char *text = NULL;
+  TnetMultimodal *mm = NULL;
+  Py_BEGIN_ALLOW_THREADS
+  if (build_graphs (self->ds, scen, &profile, 1, &mm, &error))
+    {
+      tnet_isochrone_compute (mm, net, (TnetId *) (void *) sources->data, sources->len,
+                              (TnetWeight) llround (cutoffs[nb - 1] * 60000.0), ms);
+      tnet_multimodal_unref (mm);
+      TnetIsochroneBands *bands = tnet_isochrone_bands_new (net, scen, ms, cutoffs, nb, &iopts,
+                                                            &error);
+      if (bands)
+        {
+          for (guint i = 0; i < nb; i++)
+            areas[i] = tnet_isochrone_bands_area_km2 (bands, i);
+          text = tnet_isochrone_bands_to_geojson (bands, net, tnet_dataset_get_zones (self->ds));
+          tnet_isochrone_bands_free (bands);
+        }
+    }
+  Py_END_ALLOW_THREADS
+  if (text == NULL)
+    return fail (NULL, error);
+  PyObject *r = Py_BuildValue ("{s:s,s:N}", "geojson", text, "area_km2",
+                               new_vector (areas, nb));
+  g_free (text);
+  return r;
+}
+
 /* --------------------------------------------------------- accessibility */
 
 static PyObject *
@@ -1029,6 +1119,17 @@ dataset_plan_value (DatasetObject *self, PyObject *arg)
 
 /* ------------------------------------------------------------- timetable */
 
+/* Whether @net has a walk profile (links of mode walk, as `tnet init`
+ * writes footways and the stops' links to the street). */
+static gboolean
+has_walk_profile (const TnetNetwork *net)
+{
+  for (guint i = 0; i < tnet_network_n_links (net); i++)
+    if (tnet_network_link (net, i)->mode == TNET_MODE_WALK)
+      return TRUE;
+  return FALSE;
+}
+
 static double
 great_circle_m (double lon1, double lat1, double lon2, double lat2)
 {
@@ -1144,6 +1245,10 @@ dataset_timetable_matrix (DatasetObject *self, PyObject *args, PyObject *kwds)
       TnetTimetableOptions tto;
       tnet_timetable_options_init (&tto);
       tto.frequency_seed = seed;
+      /* transfers follow the streets when the folder has them, as in the
+       * timetable of `tnet commute --depart` */
+      if (has_walk_profile (net))
+        tto.walk_network = net;
       const TnetFeed *feeds[] = { feed };
       tt = tnet_timetable_build (feeds, 1, &tto, &error);
       tnet_feed_unref (feed);
@@ -1243,33 +1348,372 @@ dataset_timetable_matrix (DatasetObject *self, PyObject *args, PyObject *kwds)
   return r;
 }
 
+/* The timetable of the scenario year's feed on @date (0: its busiest day),
+ * walking on the folder's streets when it has a walk profile: the
+ * timetable `tnet route --profile transit` builds. *@feed_name receives
+ * the feed's file name, *@feed_out the feed, to keep as long as the
+ * timetable's legs are read (their route names and trip ids are the
+ * feed's strings). No GIL needed. */
+static TnetTimetable *
+load_timetable (TnetDataset *ds, int year, guint date, guint seed, char **feed_name,
+                TnetFeed **feed_out, GError **error)
+{
+  const TnetNetwork *net = tnet_dataset_get_network (ds);
+  g_autofree char *feed_path = tnet_feed_path_for_year (tnet_dataset_get_dir (ds), year);
+  if (feed_path == NULL)
+    {
+      g_set_error (error, TNET_ERROR, TNET_ERROR_NOT_FOUND,
+                   "%s: the data folder has no GTFS feed (gtfs/ or gtfs-YEAR/)",
+                   tnet_dataset_get_dir (ds));
+      return NULL;
+    }
+  TnetFeedOptions fo;
+  tnet_feed_options_init (&fo);
+  fo.service_date = date;
+  TnetFeed *feed = tnet_feed_load (feed_path, &fo, error);
+  if (feed == NULL)
+    return NULL;
+  TnetTimetableOptions tto;
+  tnet_timetable_options_init (&tto);
+  tto.frequency_seed = seed;
+  if (has_walk_profile (net))
+    tto.walk_network = net;
+  const TnetFeed *feeds[] = { feed };
+  TnetTimetable *tt = tnet_timetable_build (feeds, 1, &tto, error);
+  if (tt == NULL)
+    {
+      tnet_feed_unref (feed);
+      return NULL;
+    }
+  *feed_name = g_path_get_basename (feed_path);
+  *feed_out = feed;
+  return tt;
+}
+
+/* Where a place of a timetable route is, as `tnet route --profile transit`
+ * finds it: a stop id of the timetable is that stop (and the stops at its
+ * position); a node id or name walks to the stops within @max_walk_s, over
+ * the street when the timetable walks on it (and by straight line to the
+ * stops off the street), else by straight line. *@node: the place's
+ * network node or TNET_ID_NONE. */
+static gboolean
+route_place_walks (const TnetTimetable *tt, TnetRaptor *ws, const TnetNetwork *net,
+                   const char *id, guint max_walk_s, GArray *walks, double *lon, double *lat,
+                   TnetId *node, GError **error)
+{
+  *node = TNET_ID_NONE;
+  TnetId s = tnet_timetable_find_stop (tt, id);
+  if (s != TNET_ID_NONE)
+    {
+      TnetStopWalk w = { s, 0 };
+      g_array_append_val (walks, w);
+      tnet_timetable_stop_position (tt, s, lon, lat);
+      if (!isnan (*lon))
+        tnet_timetable_walks_near (tt, *lon, *lat, 0, walks);
+      return TRUE;
+    }
+  TnetId v = tnet_place_find_node (net, id);
+  if (v == TNET_ID_NONE)
+    {
+      const char *sugg = tnet_place_suggest (net, id, FALSE);
+      g_set_error (error, TNET_ERROR, TNET_ERROR_NOT_FOUND,
+                   "unknown place '%s', expected a stop id of the feed or a node id or "
+                   "name%s%s%s", id, sugg ? " (did you mean '" : "", sugg ? sugg : "",
+                   sugg ? "'?)" : "");
+      return FALSE;
+    }
+  const TnetNode *n = tnet_network_node (net, v);
+  *lon = n->lon;
+  *lat = n->lat;
+  *node = v;
+  if (!tnet_raptor_walks_from_node (ws, v, max_walk_s, TNET_ID_NONE, NULL, walks))
+    {
+      tnet_timetable_walks_near (tt, n->lon, n->lat, max_walk_s, walks);
+      return TRUE;
+    }
+  g_autoptr (GArray) near = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
+  tnet_timetable_walks_near (tt, n->lon, n->lat, max_walk_s, near);
+  for (guint i = 0; i < near->len; i++)
+    if (tnet_timetable_stop_node (tt, g_array_index (near, TnetStopWalk, i).stop) == TNET_ID_NONE)
+      g_array_append_val (walks, g_array_index (near, TnetStopWalk, i));
+  return TRUE;
+}
+
+/* A clock time as the command prints it: HH:MM:SS, " (day before)" for a
+ * time of the day before the service date. */
+static PyObject *
+clock_string (gint32 s)
+{
+  gboolean neg = s < 0;
+  if (neg)
+    s += 86400;
+  return PyUnicode_FromFormat ("%02d:%02d:%02d%s", (int) (s / 3600), (int) (s / 60 % 60),
+                               (int) (s % 60), neg ? " (day before)" : "");
+}
+
+/* One leg of a timetable journey as a dict: kind (walk, ride, transfer),
+ * line, trip, mode (rides), from, to, start, end (clock strings),
+ * start_s, end_s (seconds after midnight), minutes, wait_min. */
+static PyObject *
+timetable_leg (const char *kind, const char *line, const char *trip, const char *mode,
+               const char *from, const char *to, gint32 start_s, gint32 end_s, gint32 wait_s)
+{
+  return Py_BuildValue ("{s:s,s:z,s:z,s:z,s:s,s:s,s:N,s:N,s:i,s:i,s:d,s:d}",
+                        "kind", kind, "line", line, "trip", trip, "mode", mode, "from", from,
+                        "to", to, "start", clock_string (start_s), "end", clock_string (end_s),
+                        "start_s", (int) start_s, "end_s", (int) end_s,
+                        "minutes", (end_s - start_s) / 60.0, "wait_min", wait_s / 60.0);
+}
+
+/* Dataset.route_timetable(year, closures, origin, destination, depart_s,
+ * window_min, percentiles, max_walk_min=15, date=0, frequency_seed=0) ->
+ * dict: the journey of `tnet route --profile transit` by the scenario
+ * year's timetable departing at @depart_s (legs, the walk to the
+ * destination included), the travel time of each departure minute of the
+ * window and their percentiles (minutes; NaN when not reached). */
+static PyObject *
+dataset_route_timetable (DatasetObject *self, PyObject *args, PyObject *kwds)
+{
+  static char *kwlist[] = { "year", "closures", "origin", "destination", "depart_s",
+                            "window_min", "percentiles", "max_walk_min", "date",
+                            "frequency_seed", NULL };
+  int year, depart_s, window_min, max_walk_min = 15;
+  unsigned int date = 0, seed = 0;
+  PyObject *closures, *pcts_obj;
+  const char *from, *to;
+  if (!PyArg_ParseTupleAndKeywords (args, kwds, "iOssiiO|iII", kwlist, &year, &closures,
+                                    &from, &to, &depart_s, &window_min, &pcts_obj,
+                                    &max_walk_min, &date, &seed))
+    return NULL;
+  if (!check_loaded (self))
+    return NULL;
+  if (depart_s < 0 || depart_s > 48 * 3600 || window_min < 0 || window_min > 24 * 60
+      || max_walk_min < 0 || max_walk_min > 24 * 60)
+    return PyErr_Format (PyExc_ValueError, "expected depart in 00:00..48:00, window in "
+                         "0..1440 minutes and max_walk in 0..1440 minutes");
+  PyObject *pseq = PySequence_Fast (pcts_obj, "percentiles: expected a list of numbers");
+  if (pseq == NULL)
+    return NULL;
+  guint np = (guint) PySequence_Fast_GET_SIZE (pseq);
+  g_autofree double *pcts = g_new (double, MAX (np, 1));
+  for (guint i = 0; i < np; i++)
+    {
+      pcts[i] = PyFloat_AsDouble (PySequence_Fast_GET_ITEM (pseq, i));
+      if ((pcts[i] == -1 && PyErr_Occurred ()) || !(pcts[i] >= 0 && pcts[i] <= 100))
+        {
+          Py_DECREF (pseq);
+          if (!PyErr_Occurred ())
+            PyErr_SetString (PyExc_ValueError, "percentiles: expected numbers in 0..100");
+          return NULL;
+        }
+    }
+  Py_DECREF (pseq);
+  if (np == 0)
+    return PyErr_Format (PyExc_ValueError, "percentiles: expected at least one");
+  GError *error = NULL;
+  const TnetNetwork *net = tnet_dataset_get_network (self->ds);
+  g_autoptr (TnetScenario) scen = make_scenario (self->ds, year, closures, &error);
+  if (scen == NULL)
+    return fail (NULL, error);
+
+  guint max_walk_s = (guint) max_walk_min * 60, n_min = MAX ((guint) window_min, 1u);
+  g_autofree char *feed_name = NULL;
+  g_autofree gint32 *series = g_new (gint32, n_min);
+  g_autofree gint32 *pv = g_new (gint32, np);
+  g_autoptr (GArray) legs = g_array_new (FALSE, FALSE, sizeof (TnetTransitLeg));
+  g_autoptr (GArray) acc = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
+  g_autoptr (GArray) egr = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
+  TnetTimetable *tt = NULL;
+  TnetFeed *feed = NULL;
+  TnetRaptor *ws = NULL;
+  gboolean ok = FALSE, walk_only = FALSE;
+  guint service_date = 0;
+  guint32 direct = G_MAXUINT32, best_walk = 0;
+  TnetId best = TNET_ID_NONE;
+  Py_BEGIN_ALLOW_THREADS
+  tt = load_timetable (self->ds, year, date, seed, &feed_name, &feed, &error);
+  double olon = NAN, olat = NAN, dlon = NAN, dlat = NAN;
+  TnetId onode, dnode;
+  if (tt)
+    {
+      service_date = tnet_timetable_get_service_date (tt);
+      ws = tnet_raptor_new (tt);
+      ok = route_place_walks (tt, ws, net, from, max_walk_s, acc, &olon, &olat, &onode, &error)
+           && route_place_walks (tt, ws, net, to, max_walk_s, egr, &dlon, &dlat, &dnode, &error);
+    }
+  if (ok)
+    {
+      g_autoptr (GArray) egress = g_array_new (FALSE, FALSE, sizeof (TnetEgress));
+      for (guint i = 0; i < egr->len; i++)
+        {
+          const TnetStopWalk *w = &g_array_index (egr, TnetStopWalk, i);
+          TnetEgress e = { 0, w->stop, w->walk_s };
+          g_array_append_val (egress, e);
+        }
+      g_autoptr (GArray) scratch = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
+      /* both ends on the street: the direct walk is the street walk; else
+       * the straight line */
+      if (onode != TNET_ID_NONE && dnode != TNET_ID_NONE
+          && tnet_raptor_walks_from_node (ws, onode, max_walk_s, dnode, &direct, scratch))
+        ;
+      else if (!isnan (olon) && !isnan (dlon))
+        direct = tnet_timetable_walk_seconds (tt, great_circle_m (olon, olat, dlon, dlat));
+      if (direct <= max_walk_s)
+        {
+          TnetEgress e = { 0, TNET_ID_NONE, direct };
+          g_array_append_val (egress, e);
+        }
+      if (egress->len == 0 || (acc->len == 0 && direct > max_walk_s))
+        {
+          g_set_error (&error, TNET_ERROR, TNET_ERROR_NOT_FOUND,
+                       "no path by transit from '%s' to '%s': no stop of the feed within %u "
+                       "min walk of '%s' (max_walk)", from, to, max_walk_s / 60,
+                       acc->len == 0 ? from : to);
+          ok = FALSE;
+        }
+      else
+        {
+          tnet_raptor_run_range (ws, (const TnetStopWalk *) (void *) acc->data, acc->len,
+                                 depart_s, n_min, (const TnetEgress *) (void *) egress->data,
+                                 egress->len, 1, series);
+          /* the journey of the first minute: the best egress stop, then its legs */
+          tnet_raptor_run (ws, (const TnetStopWalk *) (void *) acc->data, acc->len, depart_s);
+          gint32 best_t = TNET_RAPTOR_UNREACHED;
+          for (guint i = 0; i < egr->len; i++)
+            {
+              const TnetStopWalk *w = &g_array_index (egr, TnetStopWalk, i);
+              gint32 a = tnet_raptor_arrival (ws, w->stop);
+              if (a != TNET_RAPTOR_UNREACHED && a + (gint32) w->walk_s < best_t)
+                {
+                  best_t = a + (gint32) w->walk_s;
+                  best = w->stop;
+                  best_walk = w->walk_s;
+                }
+            }
+          walk_only = direct <= max_walk_s && depart_s + (gint32) direct <= best_t;
+          if (series[0] == TNET_RAPTOR_UNREACHED && window_min <= 1)
+            {
+              g_set_error (&error, TNET_ERROR, TNET_ERROR_NOT_FOUND,
+                           "no path by transit from '%s' to '%s' departing %02d:%02d on %u",
+                           from, to, depart_s / 3600, depart_s / 60 % 60, service_date);
+              ok = FALSE;
+            }
+          else if (!walk_only && best != TNET_ID_NONE)
+            tnet_raptor_journey (ws, best, legs);
+          g_autofree gint32 *sorted = g_memdup2 (series, sizeof (gint32) * n_min);
+          tnet_percentiles (sorted, n_min, pcts, np, pv);
+        }
+    }
+  Py_END_ALLOW_THREADS
+  if (!ok)
+    {
+      tnet_raptor_free (ws);
+      if (tt)
+        tnet_timetable_unref (tt);
+      if (feed)
+        tnet_feed_unref (feed);
+      return fail (NULL, error);
+    }
+  /* the legs' strings belong to the timetable and the feed, released once
+   * copied */
+  PyObject *leg_list = PyList_New (0), *pc = PyDict_New (), *result = NULL;
+  npy_intp dim = n_min;
+  PyObject *minutes = PyArray_SimpleNew (1, &dim, NPY_FLOAT64);
+  gboolean good = leg_list && pc && minutes;
+  gint32 clock = depart_s;
+  for (guint i = 0; good && i < legs->len; i++)
+    {
+      const TnetTransitLeg *l = &g_array_index (legs, TnetTransitLeg, i);
+      if (l->kind == TNET_TRANSIT_LEG_ACCESS && l->end_s == l->start_s)
+        continue;
+      const char *fs = l->from_stop == TNET_ID_NONE ? from
+                       : tnet_timetable_stop_id (tt, l->from_stop);
+      const char *kind = l->kind == TNET_TRANSIT_LEG_RIDE ? "ride"
+                         : l->kind == TNET_TRANSIT_LEG_ACCESS ? "walk" : "transfer";
+      PyObject *leg = timetable_leg (kind, l->route_name, l->trip_id,
+                                     l->kind == TNET_TRANSIT_LEG_RIDE
+                                     ? tnet_mode_to_string (l->mode) : NULL,
+                                     fs, tnet_timetable_stop_id (tt, l->to_stop), l->start_s,
+                                     l->end_s, l->wait_s);
+      good = leg && PyList_Append (leg_list, leg) == 0;
+      Py_XDECREF (leg);
+      clock = l->end_s;
+    }
+  /* the walk from the last stop, or all the way */
+  PyObject *last = NULL;
+  if (good && !walk_only && best != TNET_ID_NONE && best_walk > 0)
+    last = timetable_leg ("walk", NULL, NULL, NULL, tnet_timetable_stop_id (tt, best), to,
+                          clock, clock + (gint32) best_walk, 0);
+  else if (good && walk_only)
+    last = timetable_leg ("walk", NULL, NULL, NULL, from, to, depart_s,
+                          depart_s + (gint32) direct, 0);
+  if (last)
+    good = PyList_Append (leg_list, last) == 0;
+  Py_XDECREF (last);
+  for (guint i = 0; good && i < np; i++)
+    {
+      char key[G_ASCII_DTOSTR_BUF_SIZE + 1] = "p";
+      g_snprintf (key + 1, sizeof key - 1, "%g", pcts[i]);
+      PyObject *v = PyFloat_FromDouble (pv[i] == TNET_RAPTOR_UNREACHED ? NAN : pv[i] / 60.0);
+      good = v && PyDict_SetItemString (pc, key, v) == 0;
+      Py_XDECREF (v);
+    }
+  if (good)
+    {
+      double *md = PyArray_DATA ((PyArrayObject *) minutes);
+      for (guint m = 0; m < n_min; m++)
+        md[m] = series[m] == TNET_RAPTOR_UNREACHED ? NAN : series[m] / 60.0;
+      result = Py_BuildValue ("{s:s,s:s,s:s,s:s,s:i,s:s,s:I,s:N,s:i,s:d,s:O,s:O,s:O}",
+                              "from", from, "to", to, "profile", "transit",
+                              "model", "timetable", "scenario_year", year, "feed", feed_name,
+                              "date", service_date, "depart", clock_string (depart_s),
+                              "window_min", window_min,
+                              "total_min", series[0] == TNET_RAPTOR_UNREACHED
+                                           ? NAN : series[0] / 60.0,
+                              "percentiles", pc, "minutes", minutes, "legs", leg_list);
+    }
+  Py_XDECREF (leg_list);
+  Py_XDECREF (pc);
+  Py_XDECREF (minutes);
+  tnet_raptor_free (ws);
+  tnet_timetable_unref (tt);
+  tnet_feed_unref (feed);
+  return result;
+}
+
 /* ------------------------------------------------------------- corridors */
 
-/* Appends one dict per path of @set to @out; FALSE on a Python error. */
+/* Appends one dict per path of @set to @out; FALSE on a Python error.
+ * @mm: the profile's graph the paths run on, or NULL for a graph compiled
+ * from @net. Nodes and links as `tnet corridors --format json` writes them:
+ * on a profile's graph the places its journey passes
+ * (tnet_corridor_path_places()) and only the arcs that run over a link. */
 static gboolean
 append_paths (PyObject *out, const char *set_name, const TnetNetwork *net,
-              const TnetGraph *graph, const TnetPathSet *set)
+              const TnetGraph *graph, const TnetMultimodal *mm, const TnetPathSet *set)
 {
   for (guint i = 0; i < set->n_paths; i++)
     {
       const TnetPath *p = &set->paths[i];
-      PyObject *nodes = PyList_New (p->n_arcs + 1), *links = PyList_New (p->n_arcs);
+      PyObject *nodes = PyList_New (0), *links = PyList_New (0);
       gboolean ok = nodes && links;
-      for (guint k = 0; ok && k <= p->n_arcs; k++)
+      char **places = ok ? tnet_corridor_path_places (net, mm, p) : NULL;
+      for (guint k = 0; ok && places[k]; k++)
         {
-          PyObject *id = PyUnicode_FromString (tnet_network_node (net, p->nodes[k])->id);
-          ok = id != NULL;
-          if (ok)
-            PyList_SET_ITEM (nodes, k, id);
+          PyObject *id = PyUnicode_FromString (places[k]);
+          ok = id != NULL && PyList_Append (nodes, id) == 0;
+          Py_XDECREF (id);
         }
+      g_strfreev (places);
       for (guint k = 0; ok && k < p->n_arcs; k++)
         {
           TnetId l = tnet_graph_arc_link (graph, p->arcs[k]);
+          if (l == TNET_ID_NONE && mm != NULL)
+            continue;   /* a ride, wait or transfer: no link */
           PyObject *id = PyUnicode_FromString (l != TNET_ID_NONE ? tnet_network_link (net, l)->id
                                                : "");
-          ok = id != NULL;
-          if (ok)
-            PyList_SET_ITEM (links, k, id);
+          ok = id != NULL && PyList_Append (links, id) == 0;
+          Py_XDECREF (id);
         }
       PyObject *row = ok ? Py_BuildValue ("{s:s,s:I,s:d,s:O,s:O}", "set", set_name,
                                           "rank", i + 1, "minutes", p->time_ms / 60000.0,
@@ -1291,17 +1735,21 @@ static PyObject *
 dataset_corridors (DatasetObject *self, PyObject *args, PyObject *kwds)
 {
   static char *kwlist[] = { "year", "closures", "a", "b", "modes", "k", "budget", "factor",
-                            NULL };
+                            "profile", NULL };
   int year;
   unsigned int k = 5;
   PyObject *closures;
-  const char *a_spec, *b_spec, *modes = "all";
+  const char *a_spec, *b_spec, *modes = "all", *profile_s = NULL;
   double budget = 60, factor = 1.5;
-  if (!PyArg_ParseTupleAndKeywords (args, kwds, "iOss|sIdd", kwlist, &year, &closures,
-                                    &a_spec, &b_spec, &modes, &k, &budget, &factor))
+  if (!PyArg_ParseTupleAndKeywords (args, kwds, "iOss|sIddz", kwlist, &year, &closures,
+                                    &a_spec, &b_spec, &modes, &k, &budget, &factor, &profile_s))
     return NULL;
   if (!check_loaded (self))
     return NULL;
+  TnetProfile profile = TNET_PROFILE_CAR;
+  if (profile_s && !tnet_profile_from_string (profile_s, &profile))
+    return PyErr_Format (PyExc_ValueError, "profile: expected car, transit or park_and_ride, "
+                         "got '%s'", profile_s);
   guint mask;
   if (!tnet_corridor_modes_from_string (modes, &mask))
     return PyErr_Format (PyExc_ValueError, "modes: expected rail, road or all, got '%s'", modes);
@@ -1317,10 +1765,21 @@ dataset_corridors (DatasetObject *self, PyObject *args, PyObject *kwds)
   g_autoptr (TnetNodeSet) b = a ? tnet_node_set_resolve (net, b_spec, &error) : NULL;
   if (b == NULL)
     return fail (NULL, error);
-  TnetCorridor *corr;
+  TnetCorridor *corr = NULL;
+  TnetWeight budget_ms = (TnetWeight) (budget * 60000.0);
   Py_BEGIN_ALLOW_THREADS
-  corr = tnet_corridor_analyse (net, scen, mask, a, b, k, (TnetWeight) (budget * 60000.0),
-                                factor, &error);
+  TnetMultimodal *mm = NULL;
+  /* without a profile the alternatives run over the mode group's links;
+   * with one, they are journeys on the profile's graph (the result keeps
+   * its own reference to it) */
+  if (profile_s == NULL)
+    corr = tnet_corridor_analyse (net, scen, mask, a, b, k, budget_ms, factor, &error);
+  else if (build_graphs (self->ds, scen, &profile, 1, &mm, &error))
+    {
+      corr = tnet_corridor_analyse_profile (net, scen, mm, mask, a, b, k, budget_ms, factor,
+                                            &error);
+      tnet_multimodal_unref (mm);
+    }
   Py_END_ALLOW_THREADS
   if (corr == NULL)
     return fail (NULL, error);
@@ -1333,12 +1792,15 @@ dataset_corridors (DatasetObject *self, PyObject *args, PyObject *kwds)
       if (ok)
         PyList_SET_ITEM (lines, i, l);
     }
-  ok = ok && append_paths (paths, "link_disjoint", net, corr->infra_graph, corr->link_disjoint)
-       && append_paths (paths, "node_disjoint", net, corr->infra_graph, corr->node_disjoint)
-       && append_paths (paths, "least_time", net, corr->graph, corr->fastest);
+  ok = ok && append_paths (paths, "link_disjoint", net, corr->infra_graph, NULL,
+                           corr->link_disjoint)
+       && append_paths (paths, "node_disjoint", net, corr->infra_graph, NULL,
+                        corr->node_disjoint)
+       && append_paths (paths, "least_time", net, corr->graph, corr->mm, corr->fastest);
   if (ok)
-    result = Py_BuildValue ("{s:s,s:s,s:s,s:i,s:I,s:O,s:I,s:I,s:I,s:d,s:I,s:d,s:I,s:O}",
+    result = Py_BuildValue ("{s:s,s:s,s:z,s:s,s:i,s:I,s:O,s:I,s:I,s:I,s:d,s:I,s:d,s:I,s:O}",
                             "from", a->spec, "to", b->spec,
+                            "profile", profile_s ? tnet_profile_to_string (profile) : NULL,
                             "modes", mask == TNET_MODES_RAIL ? "rail"
                                      : mask == TNET_MODES_ROAD ? "road" : "all",
                             "year", year, "line_count", corr->n_lines, "lines", lines,
@@ -1563,12 +2025,22 @@ static PyMethodDef dataset_methods[] = {
     METH_VARARGS | METH_KEYWORDS,
     "isochrone(year, closures, sources, minutes, profile='car') -> float64 array of minutes "
     "per node (NaN beyond the budget)" },
+  { "isochrone_bands", (PyCFunction) (void (*) (void)) dataset_isochrone_bands,
+    METH_VARARGS | METH_KEYWORDS,
+    "isochrone_bands(year, closures, sources, cutoffs, profile='car', walk_kmh=5, "
+    "max_walk_m=1000, simplify_m=10) -> dict (geojson: the polygons of `tnet isochrone "
+    "--polygons`; area_km2: float64 per band)" },
   { "accessibility", (PyCFunction) (void (*) (void)) dataset_accessibility,
     METH_VARARGS | METH_KEYWORDS,
     "accessibility(year, closures, opportunities, cutoffs, profile='car', population=None, "
     "progress=None) -> dict (values: float64 array [zone, cutoff])" },
   { "route", (PyCFunction) (void (*) (void)) dataset_route, METH_VARARGS | METH_KEYWORDS,
     "route(year, closures, origin, destination, profile='car') -> dict with the legs" },
+  { "route_timetable", (PyCFunction) (void (*) (void)) dataset_route_timetable,
+    METH_VARARGS | METH_KEYWORDS,
+    "route_timetable(year, closures, origin, destination, depart_s, window_min, percentiles, "
+    "max_walk_min=15, date=0, frequency_seed=0) -> dict with the legs, the per-minute travel "
+    "times and their percentiles (tnet route --profile transit)" },
   { "criticality", (PyCFunction) (void (*) (void)) dataset_criticality,
     METH_VARARGS | METH_KEYWORDS,
     "criticality(year, closures, a, b, by_line=False, profile='car', budget=60, "
@@ -1580,8 +2052,8 @@ static PyMethodDef dataset_methods[] = {
     "(minutes: float64 [percentile, origin, destination])" },
   { "corridors", (PyCFunction) (void (*) (void)) dataset_corridors,
     METH_VARARGS | METH_KEYWORDS,
-    "corridors(year, closures, a, b, modes='all', k=5, budget=60, factor=1.5) -> dict "
-    "(tnet corridors)" },
+    "corridors(year, closures, a, b, modes='all', k=5, budget=60, factor=1.5, "
+    "profile=None) -> dict (tnet corridors [--profile P])" },
   { "transfers", (PyCFunction) (void (*) (void)) dataset_transfers,
     METH_VARARGS | METH_KEYWORDS,
     "transfers(year, closures) -> (hubs, pairs): lists of dicts (tnet transfers)" },

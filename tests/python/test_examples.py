@@ -2,6 +2,7 @@
 with the command's output for the same inputs."""
 import csv
 import os
+import re
 import subprocess
 import sys
 
@@ -76,3 +77,73 @@ def test_sao_paulo_jobs(tmp_path):
     assert len(rows) == len(ref["zones"]) == 323
     for z in ref["zones"]:
         assert float(rows[z["id"]]["transit_jobs"]) == z["accessibility"][0]
+
+
+def run_notebook(name, tmp_path, env):
+    """Executes a notebook of examples/python in a kernel of this
+    interpreter (a kernelspec written for it), in its own folder; returns
+    the executed notebook."""
+    import json
+    import nbclient
+    import nbformat
+    spec = tmp_path / "jupyter" / "kernels" / "tnet-test"
+    spec.mkdir(parents=True)
+    (spec / "kernel.json").write_text(json.dumps({
+        "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+        "display_name": "tnet tests", "language": "python"}))
+    env = {"JUPYTER_PATH": str(tmp_path / "jupyter"),
+           # the kernel's debugger warns about frozen modules otherwise
+           "PYDEVD_DISABLE_FILE_VALIDATION": "1", **env}
+    old = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)
+    try:
+        nb = nbformat.read(os.path.join(EXAMPLES, name), as_version=4)
+        nbclient.NotebookClient(nb, kernel_name="tnet-test", timeout=300,
+                                resources={"metadata": {"path": EXAMPLES}}).execute()
+    finally:
+        for k, v in old.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+    return nb
+
+
+def notebook_text(nb):
+    """Everything the cells printed or displayed last, as text."""
+    out = []
+    for cell in nb.cells:
+        for o in cell.get("outputs", []):
+            assert o["output_type"] != "error", o
+            if o["output_type"] == "stream":
+                out.append(o["text"])
+            elif "data" in o and "text/plain" in o["data"]:
+                out.append(o["data"]["text/plain"] + "\n")
+    return "".join(out)
+
+
+@pytest.mark.parametrize("folder", ["bundled", "sao_paulo"])
+def test_progress_notebook(tmp_path, request, folder):
+    data = XUCHANG if folder == "bundled" else request.getfixturevalue("sao_paulo_dir")
+    nb = run_notebook("progress.ipynb", tmp_path, {"TNET_DATA": data})
+    text = notebook_text(nb)
+    # the progress line was drawn and ended at 100 %
+    assert re.search(r"CH build: \[#{20}\] 100\.0 %", text), text
+    assert "cancelled: " in text and "cancel" in text.split("cancelled: ")[1].lower()
+    # the figures are the command's
+    ref = cli("commute", "--format", "json", "--data", data, "--origins", "kind:zone",
+              "--destinations", "kind:zone", "--profiles", "car", "--method", "m2m")
+    minutes = [c["minutes"] for c in ref["cells"]]
+    reached = [v for v in minutes if v is not None]
+    m = re.search(r"car matrix: (\d+) cells, (\d+) reached, mean ([\d.]+) min", text)
+    assert m, text
+    assert (int(m.group(1)), int(m.group(2))) == (len(minutes), len(reached))
+    # the command rounds each cell to 0.1
+    assert abs(float(m.group(3)) - sum(reached) / len(reached)) <= 0.05 + 1e-3
+    m = re.search(r"progress calls: (\d+) \(CH build\)", text)
+    assert m and int(m.group(1)) >= 1
+    m = re.search(r"timetable matrix \((\S+), (\d+)\): (\d+) cells, (\d+) reached", text)
+    assert m, text
+    n_zones = int(len(minutes) ** 0.5 + 0.5)
+    assert int(m.group(3)) == len(minutes) and 0 < int(m.group(4)) <= len(minutes)
+    assert re.search(rf"timetable matrix: \[#{{20}}\] 100\.0 % \({n_zones}/{n_zones}\)", text)

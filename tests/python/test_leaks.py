@@ -26,6 +26,15 @@ def calls(ds, n):
             ds.route("z_weidu", "nowhere")
         except tnet.Error:
             pass
+        # polygons (GEOS geometry freed with the bands), timetable routes
+        # (the timetable and its workspace), corridors on a profile's graph
+        ds.isochrones("z_weidu", cutoffs=[2, 4], polygons=True)
+        ds.route("z_changge", "zz_east_station", profile="transit", depart="07:40", window=5)
+        ds.corridors("region:xuchang", "region:zhengzhou", profile="transit")
+        try:
+            ds.route("z_changge", "nowhere", profile="transit", depart="07:40")
+        except tnet.Error:
+            pass
 
 
 def test_no_leak_over_1000_calls():
@@ -41,8 +50,8 @@ def test_no_leak_over_1000_calls():
     tracemalloc.stop()
     grown = sum(s.size_diff for s in snap1.compare_to(snap0, "filename"))
     rss1 = rss_kib()
-    # a leak of one small object per call would be >= 1000 * 7 * 50 bytes;
-    # a leaked C result (a commute matrix, a journey, a path set) >= 1000 *
-    # 7 * 200 bytes
+    # a leak of one small object per call would be >= 1000 * 11 * 50 bytes;
+    # a leaked C result (a commute matrix, a journey, a path set, a band's
+    # rings, a timetable) >= 1000 * 11 * 200 bytes
     assert grown < 64 * 1024, f"Python memory grew by {grown} bytes"
     assert rss1 - rss0 < 4 * 1024, f"resident set grew by {rss1 - rss0} KiB"
