@@ -9,7 +9,9 @@
  * `tnet COMMAND --format json` child processes, killed at the time limit
  * (HTTP 503), their answers cached. Static files are compiled into the
  * program (GResource) or read at start from the fixed Leaflet folder into
- * memory: no request path reaches the file system. */
+ * memory: no request path reaches the file system. Connections are
+ * accepted by serve-guard.c, which bounds request heads (414, 431) before
+ * libsoup reads them. */
 #include "serve.h"
 #include "cli-extra.h"
 #include "commands.h"
@@ -97,7 +99,9 @@ respond (SoupServerMessage *msg, guint status, const char *content_type, char *b
   SoupMessageHeaders *h = soup_server_message_get_response_headers (msg);
   soup_message_headers_replace (h, "Cache-Control", "no-store");
   soup_message_headers_replace (h, "X-Content-Type-Options", "nosniff");
-  soup_server_message_set_status (msg, status, NULL);
+  /* libsoup has no reason phrase for 431 (RFC 6585) */
+  soup_server_message_set_status (msg, status,
+                                  status == 431 ? "Request Header Fields Too Large" : NULL);
   soup_server_message_set_response (msg, content_type, SOUP_MEMORY_TAKE, body,
                                     body ? strlen (body) : 0);
 }
@@ -326,10 +330,24 @@ on_request (SoupServer *server, SoupServerMessage *msg, const char *path, GHashT
       respond_error (msg, 405, "only GET and HEAD are served");
       return;
     }
+  guint refused = tnet_serve_guard_status (srv->guard, path);
+  if (refused == 414)
+    {
+      respond_error (msg, 414, "the request line exceeds the limit of "
+                     G_STRINGIFY (TNET_SERVE_MAX_REQUEST_LINE) " bytes");
+      return;
+    }
+  if (refused == 431)
+    {
+      respond_error (msg, 431, "the request header fields exceed the limit of "
+                     G_STRINGIFY (TNET_SERVE_MAX_HEADERS) " bytes");
+      return;
+    }
   const char *q = g_uri_get_query (soup_server_message_get_uri (msg));
   if ((q && strlen (q) > TNET_SERVE_MAX_QUERY) || strlen (path) > 256)
     {
-      respond_error (msg, 414, "the query string exceeds the limit of 16384 bytes");
+      respond_error (msg, 414, "the query string exceeds the limit of "
+                     G_STRINGIFY (TNET_SERVE_MAX_QUERY) " bytes");
       return;
     }
   if (srv->draining)
@@ -391,7 +409,7 @@ on_signal (gpointer data)
   if (!srv->draining)
     {
       srv->draining = TRUE;
-      soup_server_disconnect (srv->server);
+      tnet_serve_guard_stop (srv->guard);
       maybe_quit (srv);
     }
   return G_SOURCE_CONTINUE;
@@ -489,6 +507,7 @@ serve_free (TnetServe *srv)
         workspace_free (ws);
       g_async_queue_unref (srv->workspaces);
     }
+  tnet_serve_guard_free (srv->guard);
   g_clear_object (&srv->server);
   if (srv->loop)
     g_main_loop_unref (srv->loop);
@@ -565,18 +584,16 @@ serve (TnetServe *srv, GOptionContext *ctx, char **scenarios, const char *host, 
   g_autoptr (GInetAddress) inet = g_inet_address_new_from_string (host);
   if (inet == NULL)
     return tnet_cli_usage (ctx, "--host '%s': expected an IP address", host);
-  g_autoptr (GSocketAddress) addr = g_inet_socket_address_new (inet, (guint16) port);
   g_autofree char *header = g_strdup_printf ("tnet/%s ", tnet_version_string ());
   srv->server = soup_server_new ("server-header", header, NULL);
   soup_server_add_early_handler (srv->server, NULL, early_handler, srv, NULL);
   soup_server_add_handler (srv->server, NULL, on_request, srv, NULL);
-  if (!soup_server_listen (srv->server, addr, 0, &error))
+  guint16 bound = 0;
+  srv->guard = tnet_serve_guard_listen (srv->server, inet, (guint16) port, &bound, &error);
+  if (srv->guard == NULL)
     return tnet_cli_fail (NULL, error);
-  GSList *uris = soup_server_get_uris (srv->server);
-  guint bound = uris ? (guint) g_uri_get_port (uris->data) : (guint) port;
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
   g_autofree char *shown = strchr (host, ':') ? g_strdup_printf ("[%s]", host) : g_strdup (host);
-  printf ("tnet serve: listening on http://%s:%u/ (%u threads, %u scenarios)\n", shown, bound,
+  printf ("tnet serve: listening on http://%s:%u/ (%u threads, %u scenarios)\n", shown, (guint) bound,
           srv->n_threads, srv->scenarios->len);
   fflush (stdout);
 
