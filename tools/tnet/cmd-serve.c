@@ -16,6 +16,7 @@
 #include "cli-extra.h"
 #include "commands.h"
 #include <glib-unix.h>
+#include <math.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -75,8 +76,6 @@ load_static_files (void)
 
 /* ---------------------------------------------------------------- jobs */
 
-static TnetServe *the_server;
-
 static void
 job_free (TnetServeJob *job)
 {
@@ -93,11 +92,15 @@ job_free (TnetServeJob *job)
   g_free (job);
 }
 
+static TnetServe *the_server;
+
 static void
 respond (SoupServerMessage *msg, guint status, const char *content_type, char *body)
 {
   SoupMessageHeaders *h = soup_server_message_get_response_headers (msg);
   soup_message_headers_replace (h, "Cache-Control", "no-store");
+  if (the_server && the_server->draining)
+    soup_message_headers_replace (h, "Connection", "close");
   soup_message_headers_replace (h, "X-Content-Type-Options", "nosniff");
   /* libsoup has no reason phrase for 431 (RFC 6585) */
   soup_server_message_set_status (msg, status,
@@ -106,11 +109,24 @@ respond (SoupServerMessage *msg, guint status, const char *content_type, char *b
                                     body ? strlen (body) : 0);
 }
 
+/* Draining ends once every paused request is computed and its answer
+ * written (or its client gone): only then may the loop stop. */
 static void
 maybe_quit (TnetServe *srv)
 {
-  if (srv->draining && srv->in_flight == 0)
+  if (srv->draining && srv->in_flight == 0 && g_hash_table_size (srv->unwritten) == 0)
     g_main_loop_quit (srv->loop);
+}
+
+/* SoupServer::request-finished and ::request-aborted: the answer of @msg
+ * is written, or will never be. */
+static void
+on_request_done (SoupServer *server, SoupServerMessage *msg, gpointer data)
+{
+  (void) server;
+  TnetServe *srv = data;
+  if (g_hash_table_remove (srv->unwritten, msg))
+    maybe_quit (srv);
 }
 
 static void
@@ -125,6 +141,7 @@ static void
 pause_job (TnetServeJob *job)
 {
   soup_server_message_pause (job->msg);
+  g_hash_table_add (job->srv->unwritten, g_object_ref (job->msg));
   job->disconnected_id = g_signal_connect (job->msg, "disconnected",
                                            G_CALLBACK (on_disconnected), job);
   job->srv->in_flight++;
@@ -141,6 +158,8 @@ finish_job (gpointer data)
       respond (job->msg, job->status, job->content_type, g_steal_pointer (&job->body));
       soup_server_message_unpause (job->msg);
     }
+  else
+    g_hash_table_remove (srv->unwritten, job->msg);
   job_free (job);
   srv->in_flight--;
   maybe_quit (srv);
@@ -154,7 +173,7 @@ worker (gpointer data, gpointer user_data)
   TnetServe *srv = user_data;
   TnetServeWorkspace *ws = g_async_queue_pop (srv->workspaces);
   if (g_get_monotonic_time () > job->deadline_us)
-    tnet_serve_job_error (job, 503, NULL, "the server was busy beyond the time limit of %u s",
+    tnet_serve_job_error (job, 503, NULL, "the server was busy beyond the time limit of %g s",
                           srv->time_limit_s);
   else
     tnet_serve_api_compute (job, ws);
@@ -210,7 +229,7 @@ child_done (GObject *source, GAsyncResult *res, gpointer data)
   job->timeout_id = 0;
   srv->n_children--;
   if (job->timed_out)
-    tnet_serve_job_error (job, 503, NULL, "the analysis exceeded the time limit of %u s",
+    tnet_serve_job_error (job, 503, NULL, "the analysis exceeded the time limit of %g s",
                           srv->time_limit_s);
   else if (!ok)
     tnet_serve_job_error (job, 500, NULL, "the analysis failed: %s", error->message);
@@ -271,7 +290,7 @@ start_child (TnetServeJob *job)
     }
   pause_job (job);
   srv->n_children++;
-  job->timeout_id = g_timeout_add_seconds (srv->time_limit_s, child_timeout, job);
+  job->timeout_id = g_timeout_add ((guint) ceil (srv->time_limit_s * 1000.0), child_timeout, job);
   g_subprocess_communicate_utf8_async (job->child, NULL, NULL, child_done, job);
 }
 
@@ -385,7 +404,7 @@ on_request (SoupServer *server, SoupServerMessage *msg, const char *path, GHashT
       while (g_hash_table_iter_next (&it, &k, &v))
         g_hash_table_insert (job->query, g_strdup (k), g_strdup (v));
     }
-  job->deadline_us = g_get_monotonic_time () + (gint64) srv->time_limit_s * G_USEC_PER_SEC;
+  job->deadline_us = g_get_monotonic_time () + (gint64) (srv->time_limit_s * G_USEC_PER_SEC);
   job->content_type = "application/json";
   tnet_serve_api_prepare (job);
   if (job->status != 0)
@@ -402,6 +421,21 @@ on_request (SoupServer *server, SoupServerMessage *msg, const char *path, GHashT
     }
 }
 
+/* Draining takes at most the time limit and the time to write the answers;
+ * a client that does not read its answer is not waited for longer. */
+static gboolean
+drain_timeout (gpointer data)
+{
+  TnetServe *srv = data;
+  srv->drain_timeout_id = 0;
+  g_printerr ("tnet serve: %u answers still unwritten %g s after the signal; stopping\n",
+              g_hash_table_size (srv->unwritten), srv->time_limit_s + 30);
+  g_main_loop_quit (srv->loop);
+  return G_SOURCE_REMOVE;
+}
+
+/* SIGTERM, SIGINT: stop accepting connections (those open get 503 with
+ * Connection: close), answer the requests in flight, then quit. */
 static gboolean
 on_signal (gpointer data)
 {
@@ -410,6 +444,8 @@ on_signal (gpointer data)
     {
       srv->draining = TRUE;
       tnet_serve_guard_stop (srv->guard);
+      srv->drain_timeout_id = g_timeout_add ((guint) ceil ((srv->time_limit_s + 30) * 1000.0),
+                                             drain_timeout, srv);
       maybe_quit (srv);
     }
   return G_SOURCE_CONTINUE;
@@ -513,6 +549,7 @@ serve_free (TnetServe *srv)
     g_main_loop_unref (srv->loop);
   g_ptr_array_unref (srv->scenarios);
   g_hash_table_unref (srv->cache);
+  g_hash_table_unref (srv->unwritten);
   g_mutex_clear (&srv->lock);
   tnet_dataset_free (srv->ds);
   g_free (srv->data_dir);
@@ -588,6 +625,8 @@ serve (TnetServe *srv, GOptionContext *ctx, char **scenarios, const char *host, 
   srv->server = soup_server_new ("server-header", header, NULL);
   soup_server_add_early_handler (srv->server, NULL, early_handler, srv, NULL);
   soup_server_add_handler (srv->server, NULL, on_request, srv, NULL);
+  g_signal_connect (srv->server, "request-finished", G_CALLBACK (on_request_done), srv);
+  g_signal_connect (srv->server, "request-aborted", G_CALLBACK (on_request_done), srv);
   guint16 bound = 0;
   srv->guard = tnet_serve_guard_listen (srv->server, inet, (guint16) port, &bound, &error);
   if (srv->guard == NULL)
@@ -603,6 +642,8 @@ serve (TnetServe *srv, GOptionContext *ctx, char **scenarios, const char *host, 
   g_main_loop_run (srv->loop);
   g_source_remove (sig_term);
   g_source_remove (sig_int);
+  if (srv->drain_timeout_id)
+    g_source_remove (srv->drain_timeout_id);
   if (!quiet)
     g_printerr ("tnet serve: stopped after %" G_GUINT64_FORMAT " requests\n", srv->n_requests);
   return TNET_EXIT_OK;
@@ -613,7 +654,8 @@ tnet_cmd_serve (int argc, char **argv)
 {
   g_autofree char *data_dir = NULL, *host = NULL;
   g_auto (GStrv) scenarios = NULL;
-  int port = 8080, threads = 0, time_limit = 30;
+  int port = 8080, threads = 0;
+  double time_limit = 30;
   gboolean quiet = FALSE;
   GError *error = NULL;
   const GOptionEntry entries[] = {
@@ -628,8 +670,9 @@ tnet_cmd_serve (int argc, char **argv)
       "PORT" },
     { "threads", 't', 0, G_OPTION_ARG_INT, &threads,
       "Worker threads (default: one per processor)", "N" },
-    { "time-limit", 0, 0, G_OPTION_ARG_INT, &time_limit,
-      "Seconds an analysis may take before it is cancelled with HTTP 503 (default 30)",
+    { "time-limit", 0, 0, G_OPTION_ARG_DOUBLE, &time_limit,
+      "Seconds an analysis may take before it is cancelled with HTTP 503 (default 30; "
+      "decimals allowed, e.g. 0.5)",
       "S" },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "No progress on standard error", NULL },
     G_OPTION_ENTRY_NULL
@@ -647,8 +690,8 @@ tnet_cmd_serve (int argc, char **argv)
     return tnet_cli_usage (ctx, "--port: expected 0..65535");
   if (threads < 0 || threads > 256)
     return tnet_cli_usage (ctx, "--threads: expected 1..256");
-  if (time_limit < 1 || time_limit > 3600)
-    return tnet_cli_usage (ctx, "--time-limit: expected 1..3600 seconds");
+  if (!(time_limit >= 0.01 && time_limit <= 3600))
+    return tnet_cli_usage (ctx, "--time-limit: expected 0.01..3600 seconds");
 
   TnetCliCommon common = { 0 };
   common.data_dir = g_steal_pointer (&data_dir);
@@ -657,9 +700,10 @@ tnet_cmd_serve (int argc, char **argv)
   srv->data_dir = tnet_cli_data_dir (&common);
   tnet_cli_common_clear (&common);
   srv->n_threads = threads > 0 ? (guint) threads : MAX (1u, g_get_num_processors ());
-  srv->time_limit_s = (guint) time_limit;
+  srv->time_limit_s = time_limit;
   srv->scenarios = g_ptr_array_new_with_free_func (scenario_free);
   srv->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  srv->unwritten = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   g_mutex_init (&srv->lock);
   int rc = serve (srv, ctx, scenarios, host ? host : "127.0.0.1", port, quiet);
   serve_free (srv);

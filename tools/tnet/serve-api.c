@@ -544,7 +544,7 @@ past_deadline (TnetServeJob *job)
 {
   if (g_get_monotonic_time () <= job->deadline_us)
     return FALSE;
-  tnet_serve_job_error (job, 503, NULL, "the analysis exceeded the time limit of %u s",
+  tnet_serve_job_error (job, 503, NULL, "the analysis exceeded the time limit of %g s",
                         job->srv->time_limit_s);
   return TRUE;
 }

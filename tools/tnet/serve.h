@@ -58,15 +58,18 @@ typedef struct {
   char *exe;                  /* this program, for the analyses run as children */
   GPtrArray *scenarios;       /* TnetServeScenario, the last is the default */
   guint n_threads;
-  guint time_limit_s;         /* per analysis; beyond it HTTP 503 */
+  double time_limit_s;        /* per analysis (> 0); beyond it HTTP 503 */
   GThreadPool *pool;
   GAsyncQueue *workspaces;    /* TnetServeWorkspace, n_threads of them */
   SoupServer *server;
   TnetServeGuard *guard;
   GMainLoop *loop;
   guint in_flight;            /* requests paused while computed */
+  GHashTable *unwritten;      /* SoupServerMessage (ref) paused, until libsoup has
+                                 written or dropped its answer */
   guint n_children;           /* analyses running as child processes */
   gboolean draining;          /* SIGTERM received: finish, then quit */
+  guint drain_timeout_id;     /* the bound on draining, once it began */
   GMutex lock;                /* guards mm[] of the scenarios and @cache */
   GHashTable *cache;          /* child argv joined → answer (JSON text) */
   guint64 n_requests;
