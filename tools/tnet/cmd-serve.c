@@ -89,6 +89,10 @@ job_free (TnetServeJob *job)
   g_free (job->cache_key);
   if (job->child_argv)
     g_ptr_array_unref (job->child_argv);
+  if (job->sources)
+    g_array_unref (job->sources);
+  if (job->destinations)
+    g_array_unref (job->destinations);
   g_free (job);
 }
 

@@ -348,15 +348,16 @@ prepare_route (TnetServeJob *job)
 static void
 prepare_table (TnetServeJob *job)
 {
-  g_autoptr (GArray) s = node_list_param (job, "sources");
-  if (s == NULL)
+  job->sources = node_list_param (job, "sources");
+  if (job->sources == NULL)
     return;
-  g_autoptr (GArray) d = node_list_param (job, "destinations");
-  if (d == NULL)
+  job->destinations = node_list_param (job, "destinations");
+  if (job->destinations == NULL)
     return;
-  if ((guint64) s->len * d->len > TNET_SERVE_MAX_TABLE_CELLS)
+  if ((guint64) job->sources->len * job->destinations->len > TNET_SERVE_MAX_TABLE_CELLS)
     tnet_serve_job_error (job, 400, "destinations", "sources × destinations: %u × %u cells "
-                          "exceed the limit of %d", s->len, d->len, TNET_SERVE_MAX_TABLE_CELLS);
+                          "exceed the limit of %d", job->sources->len, job->destinations->len,
+                          TNET_SERVE_MAX_TABLE_CELLS);
 }
 
 static void
@@ -549,69 +550,130 @@ past_deadline (TnetServeJob *job)
   return TRUE;
 }
 
+/* @s as a JSON string, escaped as json-glib's generator does. */
+static void
+append_json_string (GString *out, const char *s)
+{
+  g_string_append_c (out, '"');
+  for (const guchar *p = (const guchar *) s; *p; p++)
+    switch (*p)
+      {
+      case '"': g_string_append (out, "\\\""); break;
+      case '\\': g_string_append (out, "\\\\"); break;
+      case '\b': g_string_append (out, "\\b"); break;
+      case '\f': g_string_append (out, "\\f"); break;
+      case '\n': g_string_append (out, "\\n"); break;
+      case '\r': g_string_append (out, "\\r"); break;
+      case '\t': g_string_append (out, "\\t"); break;
+      default:
+        if (*p < 0x20)
+          g_string_append_printf (out, "\\u%04x", *p);
+        else
+          g_string_append_c (out, (char) *p);
+      }
+  g_string_append_c (out, '"');
+}
+
+/* Appends @ms in minutes rounded to 0.001 as the CLI's JSON writes it
+ * (tnet_cli_json_to_string(): the shortest decimal that reads back to
+ * round (ms / 60) / 1000, with ".0" on whole numbers). */
+static void
+append_minutes (GString *out, TnetWeight ms)
+{
+  guint64 k = (guint64) llround (ms / 60.0);   /* thousandths of a minute */
+  char buf[32], *p = buf + sizeof buf;
+  guint frac = (guint) (k % 1000);
+  /* the fraction without trailing zeros ("0" for whole numbers) */
+  int digits = 3;
+  while (digits > 1 && frac % 10 == 0)
+    frac /= 10, digits--;
+  for (int i = 0; i < digits; i++, frac /= 10)
+    *--p = (char) ('0' + frac % 10);
+  *--p = '.';
+  guint64 whole = k / 1000;
+  do
+    *--p = (char) ('0' + whole % 10);
+  while ((whole /= 10) > 0);
+  g_string_append_len (out, p, buf + sizeof buf - p);
+}
+
+/* The /table document, written directly: json-glib's builder and the
+ * shortest-double pass of tnet_cli_json_to_string() cost many times the
+ * search for a large table. Same bytes as building it with them. */
 static void
 compute_table (TnetServeJob *job, TnetServeWorkspace *ws, guint si)
 {
   TnetServe *srv = job->srv;
   TnetServeScenario *sc = job->sc;
-  g_autoptr (GArray) s = node_list_param (job, "sources");
-  g_autoptr (GArray) d = node_list_param (job, "destinations");
-  /* a zone's arrival twin is where trips into it end: each destination is
-   * asked twice (the node, its twin) and the smaller distance kept */
+  const GArray *s = job->sources, *d = job->destinations;
+  /* a zone's arrival twin is where trips into it end: a destination with a
+   * twin is asked twice (the node, its twin) and the smaller kept */
   g_autofree TnetId *targets = g_new (TnetId, 2 * d->len);
+  g_autofree guint *twin_col = g_new (guint, d->len);   /* G_MAXUINT: none */
+  guint n_targets = d->len;
   for (guint j = 0; j < d->len; j++)
     {
-      targets[2 * j] = g_array_index (d, TnetId, j);
-      targets[2 * j + 1] = tnet_graph_arrival_node (sc->car, targets[2 * j]);
+      TnetId v = g_array_index (d, TnetId, j), t = tnet_graph_arrival_node (sc->car, v);
+      targets[j] = v;
+      twin_col[j] = G_MAXUINT;
+      if (t != v)
+        {
+          twin_col[j] = n_targets;
+          targets[n_targets++] = t;
+        }
     }
   /* rows in blocks, checking the deadline between them (each block repeats
    * the backward searches of the destinations: blocks are large) */
-  const guint block = 128;
-  g_autofree TnetWeight *cells = g_new (TnetWeight, (gsize) block * 2 * d->len);
-  g_autoptr (JsonBuilder) b = json_builder_new ();
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "scenario");
-  json_builder_add_string_value (b, sc->name);
-  json_builder_set_member_name (b, "profile");
-  json_builder_add_string_value (b, "car");
+  const guint block = 256;
+  g_autofree TnetWeight *cells = g_new (TnetWeight, (gsize) MIN (block, s->len) * n_targets);
+  GString *out = g_string_sized_new (64 + (gsize) s->len * d->len * 10);
+  g_string_append (out, "{\n  \"scenario\" : ");
+  append_json_string (out, sc->name);
+  g_string_append (out, ",\n  \"profile\" : \"car\"");
   const char *names[2] = { "sources", "destinations" };
-  GArray *lists[2] = { s, d };
+  const GArray *lists[2] = { s, d };
   for (int k = 0; k < 2; k++)
     {
-      json_builder_set_member_name (b, names[k]);
-      json_builder_begin_array (b);
+      g_string_append_printf (out, ",\n  \"%s\" : [", names[k]);
       for (guint i = 0; i < lists[k]->len; i++)
-        json_builder_add_string_value (
-          b, tnet_network_node (srv->net, g_array_index (lists[k], TnetId, i))->id);
-      json_builder_end_array (b);
+        {
+          g_string_append (out, i ? ",\n    " : "\n    ");
+          append_json_string (out, tnet_network_node (srv->net,
+                                                      g_array_index (lists[k], TnetId, i))->id);
+        }
+      g_string_append (out, "\n  ]");
     }
-  json_builder_set_member_name (b, "durations_min");
-  json_builder_begin_array (b);
+  g_string_append (out, ",\n  \"durations_min\" : [");
   for (guint i0 = 0; i0 < s->len; i0 += block)
     {
       if (past_deadline (job))
-        return;
+        {
+          g_string_free (out, TRUE);
+          return;
+        }
       guint n = MIN (block, s->len - i0);
       tnet_ch_query_many_to_many (ws->ch[si], &g_array_index (s, TnetId, i0), n, targets,
-                                  2 * d->len, cells);
+                                  n_targets, cells);
       for (guint i = 0; i < n; i++)
         {
-          json_builder_begin_array (b);
+          const TnetWeight *row = cells + (gsize) i * n_targets;
+          g_string_append (out, i0 + i ? ",\n    [" : "\n    [");
           for (guint j = 0; j < d->len; j++)
             {
-              TnetWeight w = MIN (cells[(gsize) i * 2 * d->len + 2 * j],
-                                  cells[(gsize) i * 2 * d->len + 2 * j + 1]);
+              TnetWeight w = row[j];
+              if (twin_col[j] != G_MAXUINT)
+                w = MIN (w, row[twin_col[j]]);
+              g_string_append (out, j ? ",\n      " : "\n      ");
               if (w >= TNET_WEIGHT_INF)
-                json_builder_add_null_value (b);
+                g_string_append (out, "null");
               else
-                json_builder_add_double_value (b, round (w / 60.0) / 1000.0);
+                append_minutes (out, w);
             }
-          json_builder_end_array (b);
+          g_string_append (out, "\n    ]");
         }
     }
-  json_builder_end_array (b);
-  json_builder_end_object (b);
-  job->body = tnet_cli_json_to_string (b);
+  g_string_append (out, "\n  ]\n}\n");
+  job->body = g_string_free (out, FALSE);
   job->status = 200;
 }
 

@@ -87,6 +87,8 @@ typedef struct {
   guint status;                /* the answer, set by the computation */
   char *body;
   const char *content_type;
+  GArray *sources;             /* /table: the TnetIds validated by prepare */
+  GArray *destinations;
   GPtrArray *child_argv;       /* analyses run as `tnet CMD …` */
   char *cache_key;
   GSubprocess *child;
