@@ -76,8 +76,19 @@ with open(os.path.join(DATA, 'nodes.csv'), encoding='utf-8') as f:
 needle = '许昌'
 want = [n['id'] for n in nodes if any(needle in (n.get(k) or '') for k in ('id', 'name', 'name_en'))]
 status, got = srv.get_json('/nodes?' + q({'search': needle, 'limit': 1000}))
-tap.ok(status == 200 and [n['id'] for n in got['nodes']] == want, f'nodes matching {needle}: {len(want)}',
-       got)
+tap.ok(status == 200 and [n['id'] for n in got] == want, f'nodes matching {needle}: {len(want)}', got)
+by_id = {n['id']: n for n in nodes}
+tap.ok(all(abs(n['lon'] - float(by_id[n['id']]['lon'])) < 1e-9 and n['kind'] == by_id[n['id']]['kind']
+           and n['name'] == (by_id[n['id']]['name'] or None) for n in got),
+       'nodes: kind, name and lon of nodes.csv')
+# one serializer: /nodes is the document of `tnet nodes`
+same('/nodes?' + q({'search': needle, 'limit': 1000}), ('nodes', '--search', needle, '--limit', '1000'),
+     'nodes')
+same('/nodes?' + q({'search': 'z', 'limit': 3}), ('nodes', '--search', 'z', '--limit', '3'), 'nodes limit')
+same('/nodes?' + q({'place': 'zones:xuchang', 'limit': 1000}), ('nodes', 'zones:xuchang', '--limit', '1000'),
+     'nodes of a place')
+status, got = srv.get_json('/nodes')
+tap.ok(status == 200 and len(got) == min(20, len(nodes)), '/nodes: 20 nodes by default', len(got))
 years = sorted(d[5:] for d in os.listdir(DATA) if d.startswith('gtfs-'))
 status, sc = srv.get_json('/scenarios')
 tap.ok([s['name'] for s in sc['scenarios']] == years and sc['default'] == years[-1],
@@ -120,6 +131,7 @@ hostile = [
     ('/criticality?from=xuchang&to=zhengzhou&profile=car&modes=rail', 400, 'profile'),
     ('/report?baseline=1e9', 400, 'baseline'),
     ('/nodes?limit=0', 400, 'limit'),
+    ('/nodes?place=nowhere', 400, 'place'),
     ('/route?from=z_weidu&to=z_weidu&evil=1', 400, 'evil'),
     ('/accessibility?opportunities=population&cutoffs=30,NaN', 400, 'cutoffs'),
     ('/transfers?hub=%01%02', 400, 'hub'),

@@ -6,6 +6,7 @@
  * the command-line program prints for the same query. */
 #include "serve.h"
 #include "isochrone-json.h"
+#include "nodes-json.h"
 #include "route-car.h"
 #include <math.h>
 #include <stdarg.h>
@@ -52,7 +53,7 @@ static const Allowed allowed[] = {
   { "criticality", { "from", "to", "modes", "profile", "by", "top", "budget", "scenario", NULL } },
   { "transfers", { "hub", "scenario", NULL } },
   { "report", { "baseline", "scenario", NULL } },
-  { "nodes", { "search", "limit", NULL } },
+  { "nodes", { "search", "place", "limit", NULL } },
   { "network", { "scenario", NULL } },
   { "scenarios", { NULL } },
   { "health", { NULL } },
@@ -508,9 +509,10 @@ tnet_serve_api_prepare (TnetServeJob *job)
     }
   else if (strcmp (e, "nodes") == 0)
     {
-      const char *search;
+      const char *search, *place;
       gint64 limit = 20;
       (void) (text_param (job, "search", FALSE, &search)
+              && text_param (job, "place", FALSE, &place)
               && int_param (job, "limit", 1, 100000, &limit));
     }
 }
@@ -718,50 +720,23 @@ add_member (JsonBuilder *b, const char *name, const char *value)
     json_builder_add_null_value (b);
 }
 
+/* The document of `tnet nodes [PLACE] --search TEXT --limit N --format json`. */
 static void
 compute_nodes (TnetServeJob *job)
 {
   const TnetNetwork *net = job->srv->net;
-  const char *search = param (job, "search");
-  guint64 limit = param (job, "limit") ? g_ascii_strtoull (param (job, "limit"), NULL, 10) : 20;
-  g_autofree char *needle = search ? g_utf8_casefold (search, -1) : NULL;
-  g_autoptr (JsonBuilder) b = json_builder_new ();
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "nodes");
-  json_builder_begin_array (b);
-  guint found = 0;
-  for (TnetId v = 0; v < tnet_network_n_nodes (net) && found < limit; v++)
+  gint64 limit = 20;
+  int_param (job, "limit", 1, 100000, &limit);
+  GError *error = NULL;
+  g_autoptr (GArray) ids = tnet_cli_nodes_select (net, param (job, "place"),
+                                                  param (job, "search"), (guint) limit, &error);
+  if (ids == NULL)
     {
-      const TnetNode *n = tnet_network_node (net, v);
-      if (needle)
-        {
-          gboolean hit = FALSE;
-          const char *fields[3] = { n->id, n->name, n->name_en };
-          for (int k = 0; k < 3 && !hit; k++)
-            if (fields[k])
-              {
-                g_autofree char *f = g_utf8_casefold (fields[k], -1);
-                hit = strstr (f, needle) != NULL;
-              }
-          if (!hit)
-            continue;
-        }
-      found++;
-      json_builder_begin_object (b);
-      add_member (b, "id", n->id);
-      add_member (b, "name", n->name);
-      add_member (b, "name_en", n->name_en);
-      add_member (b, "kind", tnet_node_kind_to_string (n->kind));
-      add_member (b, "region", n->region);
-      json_builder_set_member_name (b, "lon");
-      json_builder_add_double_value (b, n->lon);
-      json_builder_set_member_name (b, "lat");
-      json_builder_add_double_value (b, n->lat);
-      json_builder_end_object (b);
+      tnet_serve_job_error (job, 400, "place", "parameter 'place': %s", error->message);
+      g_error_free (error);
+      return;
     }
-  json_builder_end_array (b);
-  json_builder_end_object (b);
-  job->body = tnet_cli_json_to_string (b);
+  job->body = tnet_cli_nodes_json (net, (const TnetId *) (void *) ids->data, ids->len);
   job->status = 200;
 }
 
