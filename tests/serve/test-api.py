@@ -49,11 +49,17 @@ same('/corridors?from=xuchang&to=airport&modes=rail&scenario=2020',
 same('/criticality?from=xuchang&to=zhengzhou&top=5',
      ('criticality', 'xuchang', 'zhengzhou', '--top', '5'), 'criticality')
 same('/transfers', ('transfers',), 'transfers')
-# the bundled folder has no zones.csv: the CLI fails, the server says why with 400
-status, body = srv.get_json('/accessibility?opportunities=population')
-rc, _, _ = cli_json('accessibility', '--opportunities', 'population')
-tap.ok(status == 400 and rc == 1 and 'zones.csv' in body['error'],
-       'accessibility without zones.csv: 400 as the CLI fails', body)
+# the bundled folder has no zones.csv: the zones are the zone nodes of
+# nodes.csv and their one column is population
+same('/accessibility?opportunities=population', ('accessibility', '--opportunities', 'population'),
+     'accessibility over the zone nodes')
+same('/accessibility?opportunities=population&profile=transit&cutoffs=45,90&scenario=2020',
+     ('accessibility', '--opportunities', 'population', '--profile', 'transit', '--cutoffs', '45,90',
+      '--scenario', '2020'), 'accessibility by transit over the zone nodes')
+status, body = srv.get_json('/accessibility?opportunities=jobs')
+rc, _, _ = cli_json('accessibility', '--opportunities', 'jobs')
+tap.ok(status == 400 and rc == 1 and 'zones.csv' in body['error'] and 'jobs' in body['error'],
+       'accessibility to a column the zone nodes lack: 400 as the CLI fails', body)
 
 # --- /table against tnet route, cell by cell
 zones = ['z_weidu', 'z_yuzhou', 'z_changge', 'zz_center']
@@ -69,6 +75,31 @@ for i, a in enumerate(zones):
         if table['durations_min'][i][j] != want:
             bad.append((a, b, table['durations_min'][i][j], want))
 tap.ok(not bad, f'table {len(zones)}x{len(dests)} = tnet route for every cell', bad)
+
+# --- /accessibility over the zone nodes against its definition, from the
+# /table cells (themselves checked against tnet route above) and nodes.csv
+with open(os.path.join(DATA, 'nodes.csv'), encoding='utf-8') as f:
+    zone_rows = [n for n in csv.DictReader(line for line in f if not line.startswith('#'))
+                 if n['kind'] == 'zone']
+zids = [z['id'] for z in zone_rows]
+pop = [float(z['population'] or 0) for z in zone_rows]
+cut = [20, 45, 75]
+for scen in ('2020', '2025'):
+    status, acc = srv.get_json('/accessibility?' + q({'opportunities': 'population', 'scenario': scen,
+                                                      'cutoffs': ','.join(map(str, cut))}))
+    _, m = srv.get_json('/table?' + q({'sources': ';'.join(zids), 'destinations': ';'.join(zids),
+                                       'scenario': scen}))
+    want = [[sum(pop[d] for d in range(len(zids)) if o == d or (m['durations_min'][o][d] is not None
+                                                                 and m['durations_min'][o][d] <= c))
+             for c in cut] for o in range(len(zids))]
+    got = {z['id']: z['accessibility'] for z in acc['zones']}
+    mean = [sum(pop[o] * want[o][k] for o in range(len(zids))) / sum(pop) for k in range(len(cut))]
+    tap.ok(status == 200 and [z['id'] for z in acc['zones']] == zids
+           and all(got[zids[o]] == want[o] for o in range(len(zids)))
+           and all(abs(a - b) <= 1e-6 * b for a, b in zip(acc['mean_population_weighted'], mean))
+           and acc['total'] == sum(pop),
+           f'accessibility {scen}: {len(zids)} zone nodes, sums and mean as the /table cells give',
+           f'{acc}\nwant {want}')
 
 # --- /nodes, /scenarios, /network against the data folder read here
 with open(os.path.join(DATA, 'nodes.csv'), encoding='utf-8') as f:
