@@ -137,7 +137,7 @@ static void
 on_disconnected (SoupServerMessage *msg, gpointer data)
 {
   (void) msg;
-  ((TnetServeJob *) data)->gone = TRUE;
+  g_atomic_int_set (&((TnetServeJob *) data)->gone, 1);
 }
 
 /* Pauses @job's message until finish_job(); notes a client that leaves. */
@@ -157,7 +157,7 @@ finish_job (gpointer data)
 {
   TnetServeJob *job = data;
   TnetServe *srv = job->srv;
-  if (!job->gone)
+  if (!g_atomic_int_get (&job->gone))
     {
       respond (job->msg, job->status, job->content_type, g_steal_pointer (&job->body));
       soup_server_message_unpause (job->msg);
@@ -175,6 +175,12 @@ worker (gpointer data, gpointer user_data)
 {
   TnetServeJob *job = data;
   TnetServe *srv = user_data;
+  /* a client that left is not computed for (its answer would be dropped) */
+  if (g_atomic_int_get (&job->gone))
+    {
+      g_main_context_invoke (NULL, finish_job, job);
+      return;
+    }
   TnetServeWorkspace *ws = g_async_queue_pop (srv->workspaces);
   if (g_get_monotonic_time () > job->deadline_us)
     tnet_serve_job_error (job, 503, NULL, "the server was busy beyond the time limit of %g s",

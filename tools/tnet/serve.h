@@ -94,7 +94,8 @@ typedef struct {
   GSubprocess *child;
   guint timeout_id;
   gboolean timed_out;
-  gboolean gone;               /* the client disconnected while paused */
+  gint gone;                   /* the client disconnected while paused (atomic:
+                                  set by the main thread, read by the worker) */
   gulong disconnected_id;
 } TnetServeJob;
 
