@@ -4,12 +4,13 @@
  * nodes.csv (whose one column is population). */
 #include "cli.h"
 #include "commands.h"
+#include "accessibility-json.h"
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
-static gboolean
-parse_cutoffs (const char *s, GArray *out)
+gboolean
+tnet_cli_accessibility_cutoffs (const char *s, GArray *out)
 {
   g_auto (GStrv) parts = g_strsplit (s, ",", -1);
   for (guint i = 0; parts[i]; i++)
@@ -266,6 +267,33 @@ render (const TnetAccessibility *acc, const Zones *zones, const char *opp,
   return g_string_free (out, FALSE);
 }
 
+char *
+tnet_cli_accessibility_run (TnetDataset *ds, const TnetNetwork *net, TnetMultimodal *graph,
+                            TnetProfile profile, const char *opp, const char *pop_col,
+                            const GArray *cutoffs, TnetCliFormat format,
+                            TnetProgressFunc progress, gpointer progress_data, GError **error)
+{
+  Zones zones = { 0 };
+  if (!zones_load (ds, net, opp, pop_col, &zones, error))
+    {
+      zones_clear (&zones);
+      return NULL;
+    }
+  TnetCommuteOptions copts;
+  tnet_commute_options_init (&copts);
+  /* car: the many-to-many kernel; transit: the same choice as commute */
+  if (profile == TNET_PROFILE_CAR)
+    copts.method = TNET_COMMUTE_METHOD_M2M;
+  copts.progress = progress;
+  copts.progress_data = progress_data;
+  g_autoptr (TnetAccessibility) acc = tnet_accessibility_compute (
+    net, graph, zones.nodes, zones.n, zones.opp, zones.pop, (const double *) cutoffs->data,
+    cutoffs->len, &copts, error);
+  char *text = acc ? render (acc, &zones, opp, tnet_profile_to_string (profile), format) : NULL;
+  zones_clear (&zones);
+  return text;
+}
+
 int
 tnet_cmd_accessibility (int argc, char **argv)
 {
@@ -301,7 +329,7 @@ tnet_cmd_accessibility (int argc, char **argv)
     rc = tnet_cli_usage (ctx, "unexpected argument '%s'", argv[1]);
   else if (opp == NULL)
     rc = tnet_cli_usage (ctx, "expected --opportunities COL");
-  else if (!parse_cutoffs (cutoffs_s ? cutoffs_s : "30,45,60", cutoffs))
+  else if (!tnet_cli_accessibility_cutoffs (cutoffs_s ? cutoffs_s : "30,45,60", cutoffs))
     rc = tnet_cli_usage (ctx, "malformed --cutoffs '%s' (expected minutes, e.g. 30,45,60)",
                          cutoffs_s);
   else if (profile_s && (!tnet_profile_from_string (profile_s, &profile)
@@ -320,33 +348,17 @@ tnet_cmd_accessibility (int argc, char **argv)
         rc = tnet_cli_fail (ctx, error);
         goto out;
       }
-    Zones zones = { 0 };
-    if (!zones_load (common.dataset, net, opp, pop_col, &zones, &error))
-      {
-        zones_clear (&zones);
-        rc = tnet_cli_fail (NULL, error);
-        goto out;
-      }
     TnetMultimodal *mm = NULL;
     if (!tnet_cli_build_graphs (net, scen, &profile, 1, &mm, &error))
       {
-        zones_clear (&zones);
         rc = tnet_cli_fail (NULL, error);
         goto out;
       }
-    TnetCommuteOptions copts;
-    tnet_commute_options_init (&copts);
-    /* car: the many-to-many kernel; transit: the same choice as commute */
-    if (profile == TNET_PROFILE_CAR)
-      copts.method = TNET_COMMUTE_METHOD_M2M;
-    g_autoptr (TnetAccessibility) acc = tnet_accessibility_compute (
-      net, mm, zones.nodes, zones.n, zones.opp, zones.pop, (const double *) cutoffs->data,
-      cutoffs->len, &copts, &error);
+    g_autofree char *text = tnet_cli_accessibility_run (common.dataset, net, mm, profile, opp,
+                                                        pop_col, cutoffs, format, NULL, NULL,
+                                                        &error);
     tnet_multimodal_unref (mm);
-    g_autofree char *text = acc ? render (acc, &zones, opp, tnet_profile_to_string (profile),
-                                          format) : NULL;
-    zones_clear (&zones);
-    if (!acc)
+    if (text == NULL)
       {
         rc = tnet_cli_fail (NULL, error);
         goto out;

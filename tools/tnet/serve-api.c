@@ -1,10 +1,12 @@
 /* serve-api.c: the JSON endpoints of `tnet serve`. Each endpoint validates
  * its parameters on the main thread (a bad one is HTTP 400 naming it), then
- * either computes in a worker with a per-thread workspace (route, table,
- * isochrone, nodes) or runs the matching `tnet COMMAND --format json` as a
- * child process (the long analyses), so that every answer is the document
- * the command-line program prints for the same query. */
+ * either computes in a worker (route, table, isochrone, accessibility,
+ * nodes: with the command's own functions and a per-thread workspace) or
+ * runs the matching `tnet COMMAND --format json` as a child process (the
+ * other long analyses), so that every answer is the document the
+ * command-line program prints for the same query. */
 #include "serve.h"
+#include "accessibility-json.h"
 #include "isochrone-json.h"
 #include "nodes-json.h"
 #include "route-car.h"
@@ -405,9 +407,6 @@ prepare_accessibility (TnetServeJob *job)
             }
         }
     }
-  static const char *const opts[] = { "opportunities", "cutoffs", "profile", "population", NULL };
-  child_args (job, "accessibility", NULL);
-  child_options (job, opts);
 }
 
 static void
@@ -679,6 +678,51 @@ compute_table (TnetServeJob *job, TnetServeWorkspace *ws, guint si)
   job->status = 200;
 }
 
+/* TnetProgressFunc of the long kernels: stop past the job's deadline. */
+static gboolean
+before_deadline (guint64 done, guint64 total, const char *what, gpointer data)
+{
+  (void) done, (void) total, (void) what;
+  return g_get_monotonic_time () <= ((TnetServeJob *) data)->deadline_us;
+}
+
+/* The document of `tnet accessibility … --format json`, computed here. */
+static void
+compute_accessibility (TnetServeJob *job)
+{
+  TnetServe *srv = job->srv;
+  TnetProfile profile = TNET_PROFILE_CAR;
+  if (param (job, "profile"))
+    tnet_profile_from_string (param (job, "profile"), &profile);
+  g_autoptr (GArray) cutoffs = g_array_new (FALSE, FALSE, sizeof (double));
+  tnet_cli_accessibility_cutoffs (param (job, "cutoffs") ? param (job, "cutoffs") : "30,45,60",
+                                  cutoffs);
+  GError *error = NULL;
+  const TnetMultimodal *mm = tnet_serve_multimodal (srv, job->sc, profile, &error);
+  char *text = mm ? tnet_cli_accessibility_run (srv->ds, srv->net, (TnetMultimodal *) mm, profile,
+                                                param (job, "opportunities"),
+                                                param (job, "population"), cutoffs,
+                                                TNET_CLI_FORMAT_JSON, before_deadline, job, &error)
+                  : NULL;
+  if (text == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || past_deadline (job))
+        tnet_serve_job_error (job, 503, NULL, "the analysis exceeded the time limit of %g s",
+                              srv->time_limit_s);
+      else
+        tnet_serve_job_error (job, 400, NULL, "%s", error->message);
+      g_clear_error (&error);
+      return;
+    }
+  if (past_deadline (job))
+    {
+      g_free (text);
+      return;
+    }
+  job->body = text;
+  job->status = 200;
+}
+
 static void
 compute_isochrone (TnetServeJob *job)
 {
@@ -796,6 +840,8 @@ tnet_serve_api_compute (TnetServeJob *job, TnetServeWorkspace *ws)
     compute_table (job, ws, si);
   else if (strcmp (e, "isochrone") == 0)
     compute_isochrone (job);
+  else if (strcmp (e, "accessibility") == 0)
+    compute_accessibility (job);
   else if (strcmp (e, "nodes") == 0)
     compute_nodes (job);
   else if (strcmp (e, "scenarios") == 0)
