@@ -43,6 +43,8 @@ same('/isochrone?' + q({'from': 'z_changge', 'minutes': 60, 'profile': 'transit'
      ('isochrone', 'z_changge', '--minutes', '60', '--profile', 'transit'), 'isochrone by transit')
 same('/report', ('report',), 'report')
 same('/report?scenario=2020', ('report', '--scenario', '2020'), 'report 2020')
+same('/report?baseline=2020&scenario=2020', ('report', '--baseline', '2020', '--scenario', '2020'),
+     'report 2020 against 2020')
 same('/corridors?from=xuchang&to=zhengzhou', ('corridors', 'xuchang', 'zhengzhou'), 'corridors')
 same('/corridors?from=xuchang&to=airport&modes=rail&scenario=2020',
      ('corridors', 'xuchang', 'airport', '--modes', 'rail', '--scenario', '2020'), 'corridors rail 2020')
@@ -161,6 +163,7 @@ hostile = [
     ('/criticality?from=xuchang&to=zhengzhou&top=-1', 400, 'top'),
     ('/criticality?from=xuchang&to=zhengzhou&profile=car&modes=rail', 400, 'profile'),
     ('/report?baseline=1e9', 400, 'baseline'),
+    ('/report?baseline=1999', 400, 'baseline'),
     ('/nodes?limit=0', 400, 'limit'),
     ('/nodes?place=nowhere', 400, 'place'),
     ('/route?from=z_weidu&to=z_weidu&evil=1', 400, 'evil'),

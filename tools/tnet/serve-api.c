@@ -1,13 +1,14 @@
 /* serve-api.c: the JSON endpoints of `tnet serve`. Each endpoint validates
  * its parameters on the main thread (a bad one is HTTP 400 naming it), then
  * either computes in a worker (route, table, isochrone, accessibility,
- * nodes: with the command's own functions and a per-thread workspace) or
+ * report, nodes: with the command's own functions and a per-thread workspace) or
  * runs the matching `tnet COMMAND --format json` as a child process (the
  * other long analyses), so that every answer is the document the
  * command-line program prints for the same query. */
 #include "serve.h"
 #include "accessibility-json.h"
 #include "isochrone-json.h"
+#include "report-json.h"
 #include "nodes-json.h"
 #include "route-car.h"
 #include <math.h>
@@ -500,11 +501,7 @@ tnet_serve_api_prepare (TnetServeJob *job)
   else if (strcmp (e, "report") == 0)
     {
       gint64 baseline = 0;
-      if (int_param (job, "baseline", 1900, 2100, &baseline))
-        {
-          child_args (job, "report", NULL);
-          child_options (job, (const char *const[]) { "baseline", NULL });
-        }
+      (void) int_param (job, "baseline", 1900, 2100, &baseline);
     }
   else if (strcmp (e, "nodes") == 0)
     {
@@ -723,6 +720,36 @@ compute_accessibility (TnetServeJob *job)
   job->status = 200;
 }
 
+/* The document of `tnet report [--baseline Y] --scenario S --format json`. */
+static void
+compute_report (TnetServeJob *job)
+{
+  TnetServeScenario *sc = job->sc;
+  gint64 baseline = 0;
+  int_param (job, "baseline", 1900, 2100, &baseline);
+  gint64 year;
+  gboolean plain_year = g_ascii_string_to_signed (sc->spec, 10, 1900, 2100, &year, NULL);
+  GError *error = NULL;
+  char *text = tnet_cli_report_run (job->srv->ds, sc->scen, plain_year, (int) baseline, 0, 1, 1,
+                                    TNET_CLI_FORMAT_JSON, &error);
+  if (text == NULL)
+    {
+      gboolean bad_baseline = g_str_has_prefix (error->message, "--baseline: ");
+      tnet_serve_job_error (job, 400, bad_baseline ? "baseline" : NULL, "%s%s",
+                            bad_baseline ? "parameter 'baseline': " : "",
+                            error->message + (bad_baseline ? strlen ("--baseline: ") : 0));
+      g_error_free (error);
+      return;
+    }
+  if (past_deadline (job))
+    {
+      g_free (text);
+      return;
+    }
+  job->body = text;
+  job->status = 200;
+}
+
 static void
 compute_isochrone (TnetServeJob *job)
 {
@@ -842,6 +869,8 @@ tnet_serve_api_compute (TnetServeJob *job, TnetServeWorkspace *ws)
     compute_isochrone (job);
   else if (strcmp (e, "accessibility") == 0)
     compute_accessibility (job);
+  else if (strcmp (e, "report") == 0)
+    compute_report (job);
   else if (strcmp (e, "nodes") == 0)
     compute_nodes (job);
   else if (strcmp (e, "scenarios") == 0)
