@@ -51,6 +51,11 @@ same('/corridors?from=xuchang&to=airport&modes=rail&scenario=2020',
 same('/criticality?from=xuchang&to=zhengzhou&top=5',
      ('criticality', 'xuchang', 'zhengzhou', '--top', '5'), 'criticality')
 same('/transfers', ('transfers',), 'transfers')
+hubs = cli_json('transfers')[1]
+hub = hubs['hubs'][0]['id'] if isinstance(hubs, dict) and hubs.get('hubs') else None
+tap.ok(hub is not None, f'a hub to ask for: {hub}', str(hubs)[:200])
+same('/transfers?' + q({'hub': hub, 'scenario': '2020'}), ('transfers', hub, '--scenario', '2020'),
+     'transfers of one hub')
 # the bundled folder has no zones.csv: the zones are the zone nodes of
 # nodes.csv and their one column is population
 same('/accessibility?opportunities=population', ('accessibility', '--opportunities', 'population'),
@@ -169,6 +174,7 @@ hostile = [
     ('/route?from=z_weidu&to=z_weidu&evil=1', 400, 'evil'),
     ('/accessibility?opportunities=population&cutoffs=30,NaN', 400, 'cutoffs'),
     ('/transfers?hub=%01%02', 400, 'hub'),
+    ('/transfers?hub=nowhere', 400, 'hub'),
 ]
 for path, code, parameter in hostile:
     status, ctype, body = srv.get(path)

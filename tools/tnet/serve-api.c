@@ -1,7 +1,7 @@
 /* serve-api.c: the JSON endpoints of `tnet serve`. Each endpoint validates
  * its parameters on the main thread (a bad one is HTTP 400 naming it), then
  * either computes in a worker (route, table, isochrone, accessibility,
- * report, nodes: with the command's own functions and a per-thread workspace) or
+ * report, transfers, nodes: with the command's own functions and a per-thread workspace) or
  * runs the matching `tnet COMMAND --format json` as a child process (the
  * other long analyses), so that every answer is the document the
  * command-line program prints for the same query. */
@@ -9,6 +9,7 @@
 #include "accessibility-json.h"
 #include "isochrone-json.h"
 #include "report-json.h"
+#include "transfers-output.h"
 #include "nodes-json.h"
 #include "route-car.h"
 #include <math.h>
@@ -491,12 +492,7 @@ tnet_serve_api_prepare (TnetServeJob *job)
   else if (strcmp (e, "transfers") == 0)
     {
       const char *hub;
-      if (text_param (job, "hub", FALSE, &hub))
-        {
-          child_args (job, "transfers", NULL);
-          if (hub)
-            child_positional (job, hub, NULL);
-        }
+      (void) text_param (job, "hub", FALSE, &hub);
     }
   else if (strcmp (e, "report") == 0)
     {
@@ -750,6 +746,33 @@ compute_report (TnetServeJob *job)
   job->status = 200;
 }
 
+/* The document of `tnet transfers [HUB] --scenario S --format json`. */
+static void
+compute_transfers (TnetServeJob *job)
+{
+  GError *error = NULL;
+  g_autoptr (TnetHubTransfers) t = tnet_cli_transfers_compute (job->srv->ds, job->sc->scen,
+                                                               &error);
+  if (t == NULL)
+    {
+      tnet_serve_job_error (job, 400, NULL, "%s", error->message);
+      g_error_free (error);
+      return;
+    }
+  const char *hub = param (job, "hub");
+  int only = hub ? tnet_hub_transfers_find (t, hub) : -1;
+  if (hub && only < 0)
+    {
+      tnet_serve_job_error (job, 400, "hub", "unknown hub “%s” (%u hubs; try without HUB to "
+                            "list them)", hub, tnet_hub_transfers_n_hubs (t));
+      return;
+    }
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+  tnet_cli_transfers_json (b, t, only);
+  job->body = tnet_cli_json_to_string (b);
+  job->status = 200;
+}
+
 static void
 compute_isochrone (TnetServeJob *job)
 {
@@ -871,6 +894,8 @@ tnet_serve_api_compute (TnetServeJob *job, TnetServeWorkspace *ws)
     compute_accessibility (job);
   else if (strcmp (e, "report") == 0)
     compute_report (job);
+  else if (strcmp (e, "transfers") == 0)
+    compute_transfers (job);
   else if (strcmp (e, "nodes") == 0)
     compute_nodes (job);
   else if (strcmp (e, "scenarios") == 0)
