@@ -50,6 +50,12 @@ same('/corridors?from=xuchang&to=airport&modes=rail&scenario=2020',
      ('corridors', 'xuchang', 'airport', '--modes', 'rail', '--scenario', '2020'), 'corridors rail 2020')
 same('/criticality?from=xuchang&to=zhengzhou&top=5',
      ('criticality', 'xuchang', 'zhengzhou', '--top', '5'), 'criticality')
+same('/criticality?from=xuchang&to=airport&profile=transit&by=line&budget=90&scenario=2020',
+     ('criticality', 'xuchang', 'airport', '--profile', 'transit', '--by', 'line', '--budget', '90',
+      '--scenario', '2020'), 'criticality by line, transit, 2020')
+same('/corridors?from=xuchang&to=zhengzhou&modes=road&k=3&budget=50&factor=1.5',
+     ('corridors', 'xuchang', 'zhengzhou', '--modes', 'road', '-k', '3', '--budget', '50', '--factor',
+      '1.5'), 'corridors with every option')
 same('/transfers', ('transfers',), 'transfers')
 hubs = cli_json('transfers')[1]
 hub = hubs['hubs'][0]['id'] if isinstance(hubs, dict) and hubs.get('hubs') else None
@@ -166,7 +172,7 @@ hostile = [
     ('/corridors?from=xuchang&to=zhengzhou&k=99999999999999999999', 400, 'k'),
     ('/corridors?from=xuchang&to=mars', 400, 'to'),
     ('/criticality?from=xuchang&to=zhengzhou&top=-1', 400, 'top'),
-    ('/criticality?from=xuchang&to=zhengzhou&profile=car&modes=rail', 400, 'profile'),
+    ('/criticality?from=xuchang&to=zhengzhou&profile=car&modes=rail', 400, 'modes'),
     ('/report?baseline=1e9', 400, 'baseline'),
     ('/report?baseline=1999', 400, 'baseline'),
     ('/nodes?limit=0', 400, 'limit'),

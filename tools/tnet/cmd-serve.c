@@ -5,9 +5,9 @@
  * graph, its contraction hierarchy and the network GeoJSON are built at
  * start. A request is validated on the main thread, paused, computed by a
  * GThreadPool worker with one of n_threads workspaces taken from an async
- * queue, and answered back on the main thread. The long analyses run as
- * `tnet COMMAND --format json` child processes, killed at the time limit
- * (HTTP 503), their answers cached. Static files are compiled into the
+ * queue, and answered back on the main thread. Only /route by transit
+ * still runs as a `tnet route … --format json` child process, killed at the
+ * time limit (HTTP 503), its answers cached. Static files are compiled into the
  * program (GResource) or read at start from the fixed Leaflet folder into
  * memory: no request path reaches the file system. Connections are
  * accepted by serve-guard.c, which bounds request heads (414, 431) before

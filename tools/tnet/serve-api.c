@@ -1,7 +1,7 @@
 /* serve-api.c: the JSON endpoints of `tnet serve`. Each endpoint validates
  * its parameters on the main thread (a bad one is HTTP 400 naming it), then
  * either computes in a worker (route, table, isochrone, accessibility,
- * report, transfers, nodes: with the command's own functions and a per-thread workspace) or
+ * report, transfers, corridors, criticality, nodes: with the command's own functions and a per-thread workspace) or
  * runs the matching `tnet COMMAND --format json` as a child process (the
  * other long analyses), so that every answer is the document the
  * command-line program prints for the same query. */
@@ -54,7 +54,7 @@ static const Allowed allowed[] = {
   { "isochrone", { "from", "minutes", "profile", "scenario", NULL } },
   { "accessibility", { "opportunities", "cutoffs", "profile", "population", "scenario", NULL } },
   { "corridors", { "from", "to", "modes", "k", "budget", "factor", "scenario", NULL } },
-  { "criticality", { "from", "to", "modes", "profile", "by", "top", "budget", "scenario", NULL } },
+  { "criticality", { "from", "to", "profile", "by", "top", "budget", "scenario", NULL } },
   { "transfers", { "hub", "scenario", NULL } },
   { "report", { "baseline", "scenario", NULL } },
   { "nodes", { "search", "place", "limit", NULL } },
@@ -284,22 +284,6 @@ child_args (TnetServeJob *job, const char *command, ...)
   va_end (ap);
 }
 
-/* Adds "--OPTION VALUE" for each query parameter given, in the order of
- * @names (NULL-terminated; query names equal the option names). */
-static void
-child_options (TnetServeJob *job, const char *const *names)
-{
-  for (guint i = 0; names[i]; i++)
-    {
-      const char *v = param (job, names[i]);
-      if (v)
-        {
-          g_ptr_array_add (job->child_argv, g_strdup_printf ("--%s", names[i]));
-          g_ptr_array_add (job->child_argv, g_strdup (v));
-        }
-    }
-}
-
 static void
 child_positional (TnetServeJob *job, const char *a, const char *b)
 {
@@ -419,33 +403,14 @@ prepare_corridors (TnetServeJob *job, gboolean criticality)
   double budget = 0, factor = 0;
   static const char *const bys[] = { "link", "line", NULL };
   if (!place_param (job, "from", &from) || !place_param (job, "to", &to)
-      || !enum_param (job, "modes", modes_all, &modes)
       || !number_param (job, "budget", 1, 1440, &budget))
     return;
   if (!criticality)
-    {
-      if (!int_param (job, "k", 1, 100, &k) || !number_param (job, "factor", 1, 100, &factor))
-        return;
-      static const char *const opts[] = { "modes", "k", "budget", "factor", NULL };
-      child_args (job, "corridors", NULL);
-      child_options (job, opts);
-    }
+    (void) (enum_param (job, "modes", modes_all, &modes) && int_param (job, "k", 1, 100, &k)
+            && number_param (job, "factor", 1, 100, &factor));
   else
-    {
-      if (!enum_param (job, "profile", profiles_all, &profile) || !enum_param (job, "by", bys, &by)
-          || !int_param (job, "top", 1, 1000, &top))
-        return;
-      if (profile && modes)
-        {
-          tnet_serve_job_error (job, 400, "profile", "parameters 'profile' and 'modes' "
-                                "exclude each other");
-          return;
-        }
-      static const char *const opts[] = { "modes", "profile", "by", "top", "budget", NULL };
-      child_args (job, "criticality", "--threads", "1", NULL);
-      child_options (job, opts);
-    }
-  child_positional (job, from, to);
+    (void) (enum_param (job, "profile", profiles_all, &profile)
+            && enum_param (job, "by", bys, &by) && int_param (job, "top", 1, 1000, &top));
 }
 
 void
@@ -773,6 +738,120 @@ compute_transfers (TnetServeJob *job)
   job->status = 200;
 }
 
+/* The ends of a corridor (region or node ids, validated by prepare). */
+static gboolean
+corridor_ends (TnetServeJob *job, TnetNodeSet **a, TnetNodeSet **b)
+{
+  GError *error = NULL;
+  const char *names[2] = { "from", "to" };
+  TnetNodeSet **sets[2] = { a, b };
+  for (int i = 0; i < 2; i++)
+    if (!(*sets[i] = tnet_node_set_resolve (job->srv->net, param (job, names[i]), &error)))
+      {
+        tnet_serve_job_error (job, 400, names[i], "parameter '%s': %s", names[i],
+                              error->message);
+        g_error_free (error);
+        return FALSE;
+      }
+  return TRUE;
+}
+
+/* The document of `tnet corridors A B [--modes M] [-k K] [--budget B]
+ * [--factor F] --format json`; the defaults from plan.ini as the command. */
+static void
+compute_corridors (TnetServeJob *job)
+{
+  TnetServe *srv = job->srv;
+  g_autoptr (TnetNodeSet) a = NULL;
+  g_autoptr (TnetNodeSet) b = NULL;
+  if (!corridor_ends (job, &a, &b))
+    return;
+  const TnetPlan *plan = tnet_dataset_get_plan (srv->ds);
+  guint mask = TNET_MODES_RAIL | TNET_MODES_ROAD;
+  if (param (job, "modes"))
+    tnet_corridor_modes_from_string (param (job, "modes"), &mask);
+  gint64 k = 0;
+  double budget_min = 0, factor = 0;
+  int_param (job, "k", 1, 100, &k);
+  number_param (job, "budget", 1, 1440, &budget_min);
+  number_param (job, "factor", 1, 100, &factor);
+  if (k == 0)
+    k = tnet_plan_get_int (plan, "k");
+  if (budget_min == 0)
+    budget_min = tnet_plan_get_double (plan, "budget_min");
+  if (factor == 0)
+    factor = tnet_plan_get_double (plan, "detour");
+  GError *error = NULL;
+  g_autoptr (TnetCorridor) corr = tnet_corridor_analyse (srv->net, job->sc->scen, mask, a, b,
+                                                         (guint) k,
+                                                         (TnetWeight) (budget_min * 60000.0),
+                                                         factor, &error);
+  if (corr == NULL)
+    {
+      tnet_serve_job_error (job, 400, NULL, "%s", error->message);
+      g_error_free (error);
+      return;
+    }
+  if (past_deadline (job))
+    return;
+  job->body = tnet_corridor_to_json (corr, srv->net, a, b, tnet_scenario_get_year (job->sc->scen),
+                                     TRUE);
+  job->status = 200;
+}
+
+/* The document of `tnet criticality A B [--profile P] [--by B] [--top N]
+ * [--budget B] --threads 1 --format json`; the defaults from plan.ini. */
+static void
+compute_criticality (TnetServeJob *job)
+{
+  TnetServe *srv = job->srv;
+  g_autoptr (TnetNodeSet) a = NULL;
+  g_autoptr (TnetNodeSet) b = NULL;
+  if (!corridor_ends (job, &a, &b))
+    return;
+  const TnetPlan *plan = tnet_dataset_get_plan (srv->ds);
+  TnetProfile profile = TNET_PROFILE_CAR;
+  if (param (job, "profile"))
+    tnet_profile_from_string (param (job, "profile"), &profile);
+  gboolean by_line = param (job, "by") && strcmp (param (job, "by"), "line") == 0;
+  gint64 top = 0;
+  double budget_min = 0;
+  int_param (job, "top", 1, 1000, &top);
+  number_param (job, "budget", 1, 1440, &budget_min);
+  if (top == 0)
+    top = tnet_plan_get_int (plan, "top");
+  if (budget_min == 0)
+    budget_min = tnet_plan_get_double (plan, "budget_min");
+  TnetCriticalityOptions copts;
+  tnet_criticality_options_init (&copts);
+  copts.n_threads = 1;
+  copts.progress = before_deadline;
+  copts.progress_data = job;
+  GError *error = NULL;
+  const TnetMultimodal *mm = tnet_serve_multimodal (srv, job->sc, profile, &error);
+  g_autoptr (TnetCriticality) crit
+    = mm ? tnet_corridor_criticality_profile (srv->net, (TnetMultimodal *) mm, a, b, by_line,
+                                              (TnetWeight) (budget_min * 60000.0), &copts,
+                                              &error)
+         : NULL;
+  if (crit == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || past_deadline (job))
+        tnet_serve_job_error (job, 503, NULL, "the analysis exceeded the time limit of %g s",
+                              srv->time_limit_s);
+      else
+        tnet_serve_job_error (job, 400, NULL, "%s", error->message);
+      g_clear_error (&error);
+      return;
+    }
+  if (past_deadline (job))
+    return;
+  job->body = tnet_corridor_criticality_to_json (crit, srv->net, mm, a, b, by_line,
+                                                 tnet_scenario_get_year (job->sc->scen),
+                                                 (guint) top, TRUE);
+  job->status = 200;
+}
+
 static void
 compute_isochrone (TnetServeJob *job)
 {
@@ -896,6 +975,10 @@ tnet_serve_api_compute (TnetServeJob *job, TnetServeWorkspace *ws)
     compute_report (job);
   else if (strcmp (e, "transfers") == 0)
     compute_transfers (job);
+  else if (strcmp (e, "corridors") == 0)
+    compute_corridors (job);
+  else if (strcmp (e, "criticality") == 0)
+    compute_criticality (job);
   else if (strcmp (e, "nodes") == 0)
     compute_nodes (job);
   else if (strcmp (e, "scenarios") == 0)
