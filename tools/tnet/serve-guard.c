@@ -136,7 +136,8 @@ start_discard (TnetGuardInput *g, guint status, gboolean in_line1)
   if (in_line1)
     {
       gsize k = MIN (g->head->len, sizeof g->tail);
-      memcpy (g->tail + sizeof g->tail - k, s + g->head->len - k, k);
+      if (k > 0)
+        memcpy (g->tail + sizeof g->tail - k, s + g->head->len - k, k);
     }
   else
     {
