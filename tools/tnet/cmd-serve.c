@@ -6,10 +6,10 @@
  * start. A request is validated on the main thread, paused, computed by a
  * GThreadPool worker with one of n_threads workspaces taken from an async
  * queue, and answered back on the main thread. Only /route by transit
- * still runs as a `tnet route … --format json` child process, killed at the
- * time limit (HTTP 503), its answers cached. Static files are compiled into the
- * program (GResource) or read at start from the fixed Leaflet folder into
- * memory: no request path reaches the file system. Connections are
+ * still runs as a `tnet route … --format json` child process, killed at
+ * the time limit (HTTP 503), its answers cached. Static files are compiled
+ * into the program (GResource) or read at start from the fixed Leaflet
+ * folder into memory: no request path reaches the file system. Connections are
  * accepted by serve-guard.c, which bounds request heads (414, 431) before
  * libsoup reads them. */
 #include "serve.h"
