@@ -123,7 +123,8 @@ status, got = srv.get_json('/nodes?' + q({'search': needle, 'limit': 1000}))
 tap.ok(status == 200 and [n['id'] for n in got] == want, f'nodes matching {needle}: {len(want)}', got)
 by_id = {n['id']: n for n in nodes}
 tap.ok(all(abs(n['lon'] - float(by_id[n['id']]['lon'])) < 1e-9 and n['kind'] == by_id[n['id']]['kind']
-           and n['name'] == (by_id[n['id']]['name'] or None) for n in got),
+           and n['name'] == by_id[n['id']]['name'] and n['region'] == by_id[n['id']]['region']
+           for n in got),
        'nodes: kind, name and lon of nodes.csv')
 # one serializer: /nodes is the document of `tnet nodes`
 same('/nodes?' + q({'search': needle, 'limit': 1000}), ('nodes', '--search', needle, '--limit', '1000'),

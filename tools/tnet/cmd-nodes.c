@@ -29,14 +29,12 @@ tnet_cli_nodes_select (const TnetNetwork *net, const char *place, const char *se
   return ids;
 }
 
+/* A text column: "" where nodes.csv leaves it empty (docs/json-schema.md). */
 static void
 add_text (JsonBuilder *b, const char *name, const char *value)
 {
   json_builder_set_member_name (b, name);
-  if (value && *value)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
+  json_builder_add_string_value (b, value ? value : "");
 }
 
 char *

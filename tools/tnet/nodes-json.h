@@ -14,7 +14,7 @@ GArray *tnet_cli_nodes_select (const TnetNetwork *net, const char *place, const 
                                guint limit, GError **error);
 
 /* The JSON document of `tnet nodes --format json` for @ids: an array of
- * {id, kind, region, name, name_en, lon, lat}, null for a missing text.
+ * {id, kind, region, name, name_en, lon, lat}, "" for a missing text.
  * Newly allocated. Time complexity: O(n_ids). */
 char *tnet_cli_nodes_json (const TnetNetwork *net, const TnetId *ids, guint n_ids);
 
