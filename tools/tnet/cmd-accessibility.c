@@ -1,13 +1,16 @@
 /* cmd-accessibility.c: `tnet accessibility --opportunities COL --cutoffs
- * 30,45,60 --profile P`: cumulative opportunities per zone of zones.csv. */
+ * 30,45,60 --profile P`: cumulative opportunities per zone of the folder —
+ * the zones of zones.csv, or without that file the nodes of kind zone of
+ * nodes.csv (whose one column is population). */
 #include "cli.h"
 #include "commands.h"
+#include "accessibility-json.h"
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
-static gboolean
-parse_cutoffs (const char *s, GArray *out)
+gboolean
+tnet_cli_accessibility_cutoffs (const char *s, GArray *out)
 {
   g_auto (GStrv) parts = g_strsplit (s, ",", -1);
   for (guint i = 0; parts[i]; i++)
@@ -21,8 +24,113 @@ parse_cutoffs (const char *s, GArray *out)
   return out->len > 0;
 }
 
+/* The zones accessibility runs over: origins and destinations both. */
+typedef struct {
+  guint n;
+  TnetId *nodes;          /* network nodes, n of them */
+  const char **ids;       /* zone ids (borrowed from the table or the network) */
+  double *lon, *lat;
+  double *opp;            /* the opportunities column */
+  double *pop;            /* the weights of the mean; NULL: every zone 1 */
+  const char *source;     /* "zones.csv" or "nodes.csv" */
+} Zones;
+
+static void
+zones_clear (Zones *z)
+{
+  g_free (z->nodes);
+  g_free (z->ids);
+  g_free (z->lon);
+  g_free (z->lat);
+  g_free (z->opp);
+  g_free (z->pop);
+}
+
+/* The zones of @ds with the column @opp and the weights @pop_col (NULL:
+ * "population" when there is such a column, else none). From zones.csv
+ * when the folder has one; else the zone nodes of nodes.csv, whose only
+ * column is population. */
+static gboolean
+zones_load (TnetDataset *ds, const TnetNetwork *net, const char *opp, const char *pop_col,
+            Zones *z, GError **error)
+{
+  const TnetZoneTable *table = tnet_dataset_get_zones (ds);
+  const char *pc = pop_col ? pop_col : "population";
+  if (table == NULL)
+    {
+      z->source = "nodes.csv";
+      const char *bad = strcmp (opp, "population") != 0 ? opp
+                        : pop_col && strcmp (pop_col, "population") != 0 ? pop_col : NULL;
+      if (bad)
+        {
+          g_set_error (error, TNET_ERROR, TNET_ERROR_NOT_FOUND,
+                       "no zones.csv in the network folder, and the zone nodes of nodes.csv "
+                       "have no column \"%s\" (only population; docs/data-format.md)", bad);
+          return FALSE;
+        }
+      guint nn = tnet_network_n_nodes (net);
+      z->nodes = g_new (TnetId, nn + 1);
+      z->ids = g_new (const char *, nn + 1);
+      z->lon = g_new (double, nn + 1);
+      z->lat = g_new (double, nn + 1);
+      z->opp = g_new (double, nn + 1);
+      z->pop = g_new (double, nn + 1);
+      for (TnetId v = 0; v < nn; v++)
+        {
+          const TnetNode *node = tnet_network_node (net, v);
+          if (node->kind != TNET_NODE_ZONE)
+            continue;
+          z->nodes[z->n] = v;
+          z->ids[z->n] = node->id;
+          z->lon[z->n] = node->lon;
+          z->lat[z->n] = node->lat;
+          z->opp[z->n] = node->population;
+          z->pop[z->n] = node->population;
+          z->n++;
+        }
+      if (z->n == 0)
+        {
+          g_set_error (error, TNET_ERROR, TNET_ERROR_NOT_FOUND,
+                       "no zones: no zones.csv in the network folder and no node of kind "
+                       "zone in nodes.csv (docs/data-format.md)");
+          return FALSE;
+        }
+      return TRUE;
+    }
+  z->source = "zones.csv";
+  g_autofree char *zpath = g_build_filename (tnet_dataset_get_dir (ds), "zones.csv", NULL);
+  z->opp = tnet_zone_table_values (table, opp, error);
+  if (z->opp && (pop_col || tnet_zone_table_column (table, pc) >= 0)
+      && !(z->pop = tnet_zone_table_values (table, pc, error)))
+    g_clear_pointer (&z->opp, g_free);
+  if (z->opp == NULL)
+    {
+      g_prefix_error (error, "%s: ", zpath);
+      return FALSE;
+    }
+  z->n = tnet_zone_table_n_zones (table);
+  z->nodes = g_new (TnetId, MAX (z->n, 1));
+  z->ids = g_new (const char *, MAX (z->n, 1));
+  z->lon = g_new (double, MAX (z->n, 1));
+  z->lat = g_new (double, MAX (z->n, 1));
+  for (guint i = 0; i < z->n; i++)
+    {
+      z->ids[i] = tnet_zone_table_id (table, i);
+      z->lon[i] = tnet_zone_table_lon (table, i);
+      z->lat[i] = tnet_zone_table_lat (table, i);
+      z->nodes[i] = tnet_network_find_node (net, z->ids[i]);
+      if (z->nodes[i] == TNET_ID_NONE)
+        {
+          g_set_error (error, TNET_ERROR, TNET_ERROR_NOT_FOUND,
+                       "%s: zone \"%s\" is not a node of nodes.csv", zpath, z->ids[i]);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 static char *
-render (const TnetAccessibility *acc, const TnetZoneTable *zones, const char *opp,
+render (const TnetAccessibility *acc, const Zones *zones, const char *opp,
         const char *profile, TnetCliFormat format)
 {
   guint nc = tnet_accessibility_n_cutoffs (acc), nz = tnet_accessibility_n_origins (acc);
@@ -42,21 +150,21 @@ render (const TnetAccessibility *acc, const TnetZoneTable *zones, const char *op
           json_builder_set_member_name (b, "type");
           json_builder_add_string_value (b, "Feature");
           json_builder_set_member_name (b, "id");
-          json_builder_add_string_value (b, tnet_zone_table_id (zones, z));
+          json_builder_add_string_value (b, zones->ids[z]);
           json_builder_set_member_name (b, "geometry");
           json_builder_begin_object (b);
           json_builder_set_member_name (b, "type");
           json_builder_add_string_value (b, "Point");
           json_builder_set_member_name (b, "coordinates");
           json_builder_begin_array (b);
-          json_builder_add_double_value (b, tnet_zone_table_lon (zones, z));
-          json_builder_add_double_value (b, tnet_zone_table_lat (zones, z));
+          json_builder_add_double_value (b, zones->lon[z]);
+          json_builder_add_double_value (b, zones->lat[z]);
           json_builder_end_array (b);
           json_builder_end_object (b);
           json_builder_set_member_name (b, "properties");
           json_builder_begin_object (b);
           json_builder_set_member_name (b, "id");
-          json_builder_add_string_value (b, tnet_zone_table_id (zones, z));
+          json_builder_add_string_value (b, zones->ids[z]);
           json_builder_set_member_name (b, "opportunities");
           json_builder_add_string_value (b, opp);
           json_builder_set_member_name (b, "profile");
@@ -108,7 +216,7 @@ render (const TnetAccessibility *acc, const TnetZoneTable *zones, const char *op
         {
           json_builder_begin_object (b);
           json_builder_set_member_name (b, "id");
-          json_builder_add_string_value (b, tnet_zone_table_id (zones, z));
+          json_builder_add_string_value (b, zones->ids[z]);
           json_builder_set_member_name (b, "accessibility");
           json_builder_begin_array (b);
           for (guint c = 0; c < nc; c++)
@@ -129,15 +237,15 @@ render (const TnetAccessibility *acc, const TnetZoneTable *zones, const char *op
       g_string_append_c (out, '\n');
       for (guint z = 0; z < nz; z++)
         {
-          g_string_append (out, tnet_zone_table_id (zones, z));
+          g_string_append (out, zones->ids[z]);
           for (guint c = 0; c < nc; c++)
             g_string_append_printf (out, ",%.17g", tnet_accessibility_value (acc, z, c));
           g_string_append_c (out, '\n');
         }
       return g_string_free (out, FALSE);
     }
-  g_string_append_printf (out, "Accessibility to %s by %s (%u zones, %s in all: %.0f)\n", opp,
-                          profile, nz, opp, tnet_accessibility_total (acc));
+  g_string_append_printf (out, "Accessibility to %s by %s (%u zones of %s, %s in all: %.0f)\n",
+                          opp, profile, nz, zones->source, opp, tnet_accessibility_total (acc));
   g_string_append_printf (out, "%-20s", "zone");
   for (guint c = 0; c < nc; c++)
     {
@@ -147,7 +255,7 @@ render (const TnetAccessibility *acc, const TnetZoneTable *zones, const char *op
   g_string_append_c (out, '\n');
   for (guint z = 0; z < nz; z++)
     {
-      g_string_append_printf (out, "%-20s", tnet_zone_table_id (zones, z));
+      g_string_append_printf (out, "%-20s", zones->ids[z]);
       for (guint c = 0; c < nc; c++)
         g_string_append_printf (out, " %10.0f", tnet_accessibility_value (acc, z, c));
       g_string_append_c (out, '\n');
@@ -157,6 +265,33 @@ render (const TnetAccessibility *acc, const TnetZoneTable *zones, const char *op
     g_string_append_printf (out, " %10.1f", tnet_accessibility_mean (acc, c));
   g_string_append_c (out, '\n');
   return g_string_free (out, FALSE);
+}
+
+char *
+tnet_cli_accessibility_run (TnetDataset *ds, const TnetNetwork *net, TnetMultimodal *graph,
+                            TnetProfile profile, const char *opp, const char *pop_col,
+                            const GArray *cutoffs, TnetCliFormat format,
+                            TnetProgressFunc progress, gpointer progress_data, GError **error)
+{
+  Zones zones = { 0 };
+  if (!zones_load (ds, net, opp, pop_col, &zones, error))
+    {
+      zones_clear (&zones);
+      return NULL;
+    }
+  TnetCommuteOptions copts;
+  tnet_commute_options_init (&copts);
+  /* car: the many-to-many kernel; transit: the same choice as commute */
+  if (profile == TNET_PROFILE_CAR)
+    copts.method = TNET_COMMUTE_METHOD_M2M;
+  copts.progress = progress;
+  copts.progress_data = progress_data;
+  g_autoptr (TnetAccessibility) acc = tnet_accessibility_compute (
+    net, graph, zones.nodes, zones.n, zones.opp, zones.pop, (const double *) cutoffs->data,
+    cutoffs->len, &copts, error);
+  char *text = acc ? render (acc, &zones, opp, tnet_profile_to_string (profile), format) : NULL;
+  zones_clear (&zones);
+  return text;
 }
 
 int
@@ -180,7 +315,8 @@ tnet_cmd_accessibility (int argc, char **argv)
   g_option_context_set_summary (ctx,
     "For every zone of the data folder's zones.csv, the sum of COL over the zones\n"
     "reachable within each cutoff (travel time <= cutoff, the zone itself included),\n"
-    "and the population-weighted mean over the zones.");
+    "and the population-weighted mean over the zones. Without zones.csv the zones\n"
+    "are the nodes of kind zone of nodes.csv, and COL is their population.");
   g_option_context_add_main_entries (ctx, entries, NULL);
   tnet_cli_add_common (ctx, &common);
   int rc = TNET_EXIT_OK;
@@ -193,7 +329,7 @@ tnet_cmd_accessibility (int argc, char **argv)
     rc = tnet_cli_usage (ctx, "unexpected argument '%s'", argv[1]);
   else if (opp == NULL)
     rc = tnet_cli_usage (ctx, "expected --opportunities COL");
-  else if (!parse_cutoffs (cutoffs_s ? cutoffs_s : "30,45,60", cutoffs))
+  else if (!tnet_cli_accessibility_cutoffs (cutoffs_s ? cutoffs_s : "30,45,60", cutoffs))
     rc = tnet_cli_usage (ctx, "malformed --cutoffs '%s' (expected minutes, e.g. 30,45,60)",
                          cutoffs_s);
   else if (profile_s && (!tnet_profile_from_string (profile_s, &profile)
@@ -212,57 +348,21 @@ tnet_cmd_accessibility (int argc, char **argv)
         rc = tnet_cli_fail (ctx, error);
         goto out;
       }
-    g_autofree char *zpath = g_build_filename (tnet_dataset_get_dir (common.dataset), "zones.csv",
-                                               NULL);
-    const TnetZoneTable *zones = tnet_dataset_get_zones (common.dataset);
-    if (!zones)
-      g_set_error (&error, TNET_ERROR, TNET_ERROR_NOT_FOUND,
-                   "no zones.csv in the network folder (docs/data-format.md)");
-    g_autofree double *o = zones ? tnet_zone_table_values (zones, opp, &error) : NULL;
-    g_autofree double *pop = NULL;
-    const char *pc = pop_col ? pop_col : "population";
-    if (o && (pop_col || tnet_zone_table_column (zones, pc) >= 0))
-      pop = tnet_zone_table_values (zones, pc, &error);
-    if (!o || ((pop_col || tnet_zone_table_column (zones, pc) >= 0) && !pop))
-      {
-        g_prefix_error (&error, "%s: ", zpath);
-        rc = tnet_cli_fail (NULL, error);
-        goto out;
-      }
-    guint nz = tnet_zone_table_n_zones (zones);
-    g_autofree TnetId *ids = g_new (TnetId, MAX (nz, 1));
-    for (guint z = 0; z < nz; z++)
-      {
-        ids[z] = tnet_network_find_node (net, tnet_zone_table_id (zones, z));
-        if (ids[z] == TNET_ID_NONE)
-          {
-            g_set_error (&error, TNET_ERROR, TNET_ERROR_NOT_FOUND,
-                         "%s: zone \"%s\" is not a node of nodes.csv", zpath,
-                         tnet_zone_table_id (zones, z));
-            rc = tnet_cli_fail (NULL, error);
-            goto out;
-          }
-      }
     TnetMultimodal *mm = NULL;
     if (!tnet_cli_build_graphs (net, scen, &profile, 1, &mm, &error))
       {
         rc = tnet_cli_fail (NULL, error);
         goto out;
       }
-    TnetCommuteOptions copts;
-    tnet_commute_options_init (&copts);
-    /* car: the many-to-many kernel; transit: the same choice as commute */
-    if (profile == TNET_PROFILE_CAR)
-      copts.method = TNET_COMMUTE_METHOD_M2M;
-    g_autoptr (TnetAccessibility) acc = tnet_accessibility_compute (
-      net, mm, ids, nz, o, pop, (const double *) cutoffs->data, cutoffs->len, &copts, &error);
+    g_autofree char *text = tnet_cli_accessibility_run (common.dataset, net, mm, profile, opp,
+                                                        pop_col, cutoffs, format, NULL, NULL,
+                                                        &error);
     tnet_multimodal_unref (mm);
-    if (!acc)
+    if (text == NULL)
       {
         rc = tnet_cli_fail (NULL, error);
         goto out;
       }
-    g_autofree char *text = render (acc, zones, opp, tnet_profile_to_string (profile), format);
     if (!tnet_cli_write (&common, text, &error))
       rc = tnet_cli_fail (ctx, error);
   }

@@ -2,6 +2,7 @@
  * the plan scenario side by side with the targets and pass/fail. */
 #include "cli.h"
 #include "commands.h"
+#include "report-json.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,39 @@ static int n_draws = 0;
 static gint64 seed = 1;
 static int n_threads = 0;
 
+char *
+tnet_cli_report_run (TnetDataset *ds, const TnetScenario *scen, gboolean plain_year,
+                     int baseline, int draws, gint64 draw_seed, int threads,
+                     TnetCliFormat format, GError **error)
+{
+  /* the baseline: --baseline, else the first year the data describe */
+  if (baseline == 0)
+    baseline = tnet_dataset_get_baseline_year (ds);
+  else if (!tnet_dataset_check_year (ds, baseline, error))
+    {
+      g_prefix_error (error, "--baseline: ");
+      return NULL;
+    }
+  g_autoptr (TnetScenario) base = baseline ? tnet_scenario_new (baseline) : NULL;
+  const TnetScenario *columns[2] = { base, scen };
+  guint n_columns = 2;
+  /* no baseline, or a plain scenario of the baseline year: one column */
+  if (!base || (tnet_scenario_get_year (scen) == baseline && plain_year))
+    {
+      columns[0] = scen;
+      n_columns = 1;
+    }
+  g_autoptr (TnetReport) report = draws > 0
+    ? tnet_report_compute_uncertain (ds, columns, n_columns, (guint) draws, (guint64) draw_seed,
+                                     (guint) threads, error)
+    : tnet_report_compute (ds, columns, n_columns, error);
+  if (!report)
+    return NULL;
+  return format == TNET_CLI_FORMAT_JSON ? tnet_report_to_json (report, TRUE)
+         : format == TNET_CLI_FORMAT_CSV ? tnet_report_to_csv (report)
+         : tnet_report_to_text (report);
+}
+
 static gboolean
 report (TnetCliCommon *common, int baseline, TnetCliFormat format, GError **error)
 {
@@ -17,34 +51,11 @@ report (TnetCliCommon *common, int baseline, TnetCliFormat format, GError **erro
   g_autoptr (TnetScenario) scen = NULL;
   if (!tnet_cli_load (common, &net, &scen, error))
     return FALSE;
-  /* the baseline: --baseline, else the first year the data describe */
-  if (baseline == 0)
-    baseline = tnet_dataset_get_baseline_year (common->dataset);
-  else if (!tnet_dataset_check_year (common->dataset, baseline, error))
-    {
-      g_prefix_error (error, "--baseline: ");
-      return FALSE;
-    }
-  g_autoptr (TnetScenario) base = baseline ? tnet_scenario_new (baseline) : NULL;
-  const TnetScenario *columns[2] = { base, scen };
-  guint n_columns = 2;
-  /* no baseline, or a plain scenario of the baseline year: one column */
-  if (!base || (tnet_scenario_get_year (scen) == baseline
-                && (!common->scenario || atoi (common->scenario) == baseline)))
-    {
-      columns[0] = scen;
-      n_columns = 1;
-    }
-  g_autoptr (TnetReport) report = n_draws > 0
-    ? tnet_report_compute_uncertain (common->dataset, columns, n_columns, (guint) n_draws,
-                                     (guint64) seed, (guint) n_threads, error)
-    : tnet_report_compute (common->dataset, columns, n_columns, error);
-  if (!report)
-    return FALSE;
-  g_autofree char *text = format == TNET_CLI_FORMAT_JSON ? tnet_report_to_json (report, TRUE)
-                          : format == TNET_CLI_FORMAT_CSV ? tnet_report_to_csv (report)
-                          : tnet_report_to_text (report);
-  return tnet_cli_write (common, text, error);
+  gboolean plain_year = !common->scenario
+                        || atoi (common->scenario) == tnet_scenario_get_year (scen);
+  g_autofree char *text = tnet_cli_report_run (common->dataset, scen, plain_year, baseline,
+                                               n_draws, seed, n_threads, format, error);
+  return text && tnet_cli_write (common, text, error);
 }
 
 int

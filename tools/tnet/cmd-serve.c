@@ -5,15 +5,18 @@
  * graph, its contraction hierarchy and the network GeoJSON are built at
  * start. A request is validated on the main thread, paused, computed by a
  * GThreadPool worker with one of n_threads workspaces taken from an async
- * queue, and answered back on the main thread. The long analyses run as
- * `tnet COMMAND --format json` child processes, killed at the time limit
- * (HTTP 503), their answers cached. Static files are compiled into the
- * program (GResource) or read at start from the fixed Leaflet folder into
- * memory: no request path reaches the file system. */
+ * queue, and answered back on the main thread. Only /route by transit
+ * still runs as a `tnet route … --format json` child process, killed at
+ * the time limit (HTTP 503), its answers cached. Static files are compiled
+ * into the program (GResource) or read at start from the fixed Leaflet
+ * folder into memory: no request path reaches the file system. Connections are
+ * accepted by serve-guard.c, which bounds request heads (414, 431) before
+ * libsoup reads them. */
 #include "serve.h"
 #include "cli-extra.h"
 #include "commands.h"
 #include <glib-unix.h>
+#include <math.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -73,8 +76,6 @@ load_static_files (void)
 
 /* ---------------------------------------------------------------- jobs */
 
-static TnetServe *the_server;
-
 static void
 job_free (TnetServeJob *job)
 {
@@ -88,32 +89,55 @@ job_free (TnetServeJob *job)
   g_free (job->cache_key);
   if (job->child_argv)
     g_ptr_array_unref (job->child_argv);
+  if (job->sources)
+    g_array_unref (job->sources);
+  if (job->destinations)
+    g_array_unref (job->destinations);
   g_free (job);
 }
+
+static TnetServe *the_server;
 
 static void
 respond (SoupServerMessage *msg, guint status, const char *content_type, char *body)
 {
   SoupMessageHeaders *h = soup_server_message_get_response_headers (msg);
   soup_message_headers_replace (h, "Cache-Control", "no-store");
+  if (the_server && the_server->draining)
+    soup_message_headers_replace (h, "Connection", "close");
   soup_message_headers_replace (h, "X-Content-Type-Options", "nosniff");
-  soup_server_message_set_status (msg, status, NULL);
+  /* libsoup has no reason phrase for 431 (RFC 6585) */
+  soup_server_message_set_status (msg, status,
+                                  status == 431 ? "Request Header Fields Too Large" : NULL);
   soup_server_message_set_response (msg, content_type, SOUP_MEMORY_TAKE, body,
                                     body ? strlen (body) : 0);
 }
 
+/* Draining ends once every paused request is computed and its answer
+ * written (or its client gone): only then may the loop stop. */
 static void
 maybe_quit (TnetServe *srv)
 {
-  if (srv->draining && srv->in_flight == 0)
+  if (srv->draining && srv->in_flight == 0 && g_hash_table_size (srv->unwritten) == 0)
     g_main_loop_quit (srv->loop);
+}
+
+/* SoupServer::request-finished and ::request-aborted: the answer of @msg
+ * is written, or will never be. */
+static void
+on_request_done (SoupServer *server, SoupServerMessage *msg, gpointer data)
+{
+  (void) server;
+  TnetServe *srv = data;
+  if (g_hash_table_remove (srv->unwritten, msg))
+    maybe_quit (srv);
 }
 
 static void
 on_disconnected (SoupServerMessage *msg, gpointer data)
 {
   (void) msg;
-  ((TnetServeJob *) data)->gone = TRUE;
+  g_atomic_int_set (&((TnetServeJob *) data)->gone, 1);
 }
 
 /* Pauses @job's message until finish_job(); notes a client that leaves. */
@@ -121,6 +145,7 @@ static void
 pause_job (TnetServeJob *job)
 {
   soup_server_message_pause (job->msg);
+  g_hash_table_add (job->srv->unwritten, g_object_ref (job->msg));
   job->disconnected_id = g_signal_connect (job->msg, "disconnected",
                                            G_CALLBACK (on_disconnected), job);
   job->srv->in_flight++;
@@ -132,11 +157,13 @@ finish_job (gpointer data)
 {
   TnetServeJob *job = data;
   TnetServe *srv = job->srv;
-  if (!job->gone)
+  if (!g_atomic_int_get (&job->gone))
     {
       respond (job->msg, job->status, job->content_type, g_steal_pointer (&job->body));
       soup_server_message_unpause (job->msg);
     }
+  else
+    g_hash_table_remove (srv->unwritten, job->msg);
   job_free (job);
   srv->in_flight--;
   maybe_quit (srv);
@@ -148,9 +175,15 @@ worker (gpointer data, gpointer user_data)
 {
   TnetServeJob *job = data;
   TnetServe *srv = user_data;
+  /* a client that left is not computed for (its answer would be dropped) */
+  if (g_atomic_int_get (&job->gone))
+    {
+      g_main_context_invoke (NULL, finish_job, job);
+      return;
+    }
   TnetServeWorkspace *ws = g_async_queue_pop (srv->workspaces);
   if (g_get_monotonic_time () > job->deadline_us)
-    tnet_serve_job_error (job, 503, NULL, "the server was busy beyond the time limit of %u s",
+    tnet_serve_job_error (job, 503, NULL, "the server was busy beyond the time limit of %g s",
                           srv->time_limit_s);
   else
     tnet_serve_api_compute (job, ws);
@@ -206,7 +239,7 @@ child_done (GObject *source, GAsyncResult *res, gpointer data)
   job->timeout_id = 0;
   srv->n_children--;
   if (job->timed_out)
-    tnet_serve_job_error (job, 503, NULL, "the analysis exceeded the time limit of %u s",
+    tnet_serve_job_error (job, 503, NULL, "the analysis exceeded the time limit of %g s",
                           srv->time_limit_s);
   else if (!ok)
     tnet_serve_job_error (job, 500, NULL, "the analysis failed: %s", error->message);
@@ -267,7 +300,7 @@ start_child (TnetServeJob *job)
     }
   pause_job (job);
   srv->n_children++;
-  job->timeout_id = g_timeout_add_seconds (srv->time_limit_s, child_timeout, job);
+  job->timeout_id = g_timeout_add ((guint) ceil (srv->time_limit_s * 1000.0), child_timeout, job);
   g_subprocess_communicate_utf8_async (job->child, NULL, NULL, child_done, job);
 }
 
@@ -326,10 +359,24 @@ on_request (SoupServer *server, SoupServerMessage *msg, const char *path, GHashT
       respond_error (msg, 405, "only GET and HEAD are served");
       return;
     }
+  guint refused = tnet_serve_guard_status (srv->guard, path);
+  if (refused == 414)
+    {
+      respond_error (msg, 414, "the request line exceeds the limit of "
+                     G_STRINGIFY (TNET_SERVE_MAX_REQUEST_LINE) " bytes");
+      return;
+    }
+  if (refused == 431)
+    {
+      respond_error (msg, 431, "the request header fields exceed the limit of "
+                     G_STRINGIFY (TNET_SERVE_MAX_HEADERS) " bytes");
+      return;
+    }
   const char *q = g_uri_get_query (soup_server_message_get_uri (msg));
   if ((q && strlen (q) > TNET_SERVE_MAX_QUERY) || strlen (path) > 256)
     {
-      respond_error (msg, 414, "the query string exceeds the limit of 16384 bytes");
+      respond_error (msg, 414, "the query string exceeds the limit of "
+                     G_STRINGIFY (TNET_SERVE_MAX_QUERY) " bytes");
       return;
     }
   if (srv->draining)
@@ -367,7 +414,7 @@ on_request (SoupServer *server, SoupServerMessage *msg, const char *path, GHashT
       while (g_hash_table_iter_next (&it, &k, &v))
         g_hash_table_insert (job->query, g_strdup (k), g_strdup (v));
     }
-  job->deadline_us = g_get_monotonic_time () + (gint64) srv->time_limit_s * G_USEC_PER_SEC;
+  job->deadline_us = g_get_monotonic_time () + (gint64) (srv->time_limit_s * G_USEC_PER_SEC);
   job->content_type = "application/json";
   tnet_serve_api_prepare (job);
   if (job->status != 0)
@@ -384,6 +431,21 @@ on_request (SoupServer *server, SoupServerMessage *msg, const char *path, GHashT
     }
 }
 
+/* Draining takes at most the time limit and the time to write the answers;
+ * a client that does not read its answer is not waited for longer. */
+static gboolean
+drain_timeout (gpointer data)
+{
+  TnetServe *srv = data;
+  srv->drain_timeout_id = 0;
+  g_printerr ("tnet serve: %u answers still unwritten %g s after the signal; stopping\n",
+              g_hash_table_size (srv->unwritten), srv->time_limit_s + 30);
+  g_main_loop_quit (srv->loop);
+  return G_SOURCE_REMOVE;
+}
+
+/* SIGTERM, SIGINT: stop accepting connections (those open get 503 with
+ * Connection: close), answer the requests in flight, then quit. */
 static gboolean
 on_signal (gpointer data)
 {
@@ -391,7 +453,9 @@ on_signal (gpointer data)
   if (!srv->draining)
     {
       srv->draining = TRUE;
-      soup_server_disconnect (srv->server);
+      tnet_serve_guard_stop (srv->guard);
+      srv->drain_timeout_id = g_timeout_add ((guint) ceil ((srv->time_limit_s + 30) * 1000.0),
+                                             drain_timeout, srv);
       maybe_quit (srv);
     }
   return G_SOURCE_CONTINUE;
@@ -489,11 +553,13 @@ serve_free (TnetServe *srv)
         workspace_free (ws);
       g_async_queue_unref (srv->workspaces);
     }
+  tnet_serve_guard_free (srv->guard);
   g_clear_object (&srv->server);
   if (srv->loop)
     g_main_loop_unref (srv->loop);
   g_ptr_array_unref (srv->scenarios);
   g_hash_table_unref (srv->cache);
+  g_hash_table_unref (srv->unwritten);
   g_mutex_clear (&srv->lock);
   tnet_dataset_free (srv->ds);
   g_free (srv->data_dir);
@@ -565,18 +631,18 @@ serve (TnetServe *srv, GOptionContext *ctx, char **scenarios, const char *host, 
   g_autoptr (GInetAddress) inet = g_inet_address_new_from_string (host);
   if (inet == NULL)
     return tnet_cli_usage (ctx, "--host '%s': expected an IP address", host);
-  g_autoptr (GSocketAddress) addr = g_inet_socket_address_new (inet, (guint16) port);
   g_autofree char *header = g_strdup_printf ("tnet/%s ", tnet_version_string ());
   srv->server = soup_server_new ("server-header", header, NULL);
   soup_server_add_early_handler (srv->server, NULL, early_handler, srv, NULL);
   soup_server_add_handler (srv->server, NULL, on_request, srv, NULL);
-  if (!soup_server_listen (srv->server, addr, 0, &error))
+  g_signal_connect (srv->server, "request-finished", G_CALLBACK (on_request_done), srv);
+  g_signal_connect (srv->server, "request-aborted", G_CALLBACK (on_request_done), srv);
+  guint16 bound = 0;
+  srv->guard = tnet_serve_guard_listen (srv->server, inet, (guint16) port, &bound, &error);
+  if (srv->guard == NULL)
     return tnet_cli_fail (NULL, error);
-  GSList *uris = soup_server_get_uris (srv->server);
-  guint bound = uris ? (guint) g_uri_get_port (uris->data) : (guint) port;
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
   g_autofree char *shown = strchr (host, ':') ? g_strdup_printf ("[%s]", host) : g_strdup (host);
-  printf ("tnet serve: listening on http://%s:%u/ (%u threads, %u scenarios)\n", shown, bound,
+  printf ("tnet serve: listening on http://%s:%u/ (%u threads, %u scenarios)\n", shown, (guint) bound,
           srv->n_threads, srv->scenarios->len);
   fflush (stdout);
 
@@ -586,6 +652,8 @@ serve (TnetServe *srv, GOptionContext *ctx, char **scenarios, const char *host, 
   g_main_loop_run (srv->loop);
   g_source_remove (sig_term);
   g_source_remove (sig_int);
+  if (srv->drain_timeout_id)
+    g_source_remove (srv->drain_timeout_id);
   if (!quiet)
     g_printerr ("tnet serve: stopped after %" G_GUINT64_FORMAT " requests\n", srv->n_requests);
   return TNET_EXIT_OK;
@@ -596,7 +664,8 @@ tnet_cmd_serve (int argc, char **argv)
 {
   g_autofree char *data_dir = NULL, *host = NULL;
   g_auto (GStrv) scenarios = NULL;
-  int port = 8080, threads = 0, time_limit = 30;
+  int port = 8080, threads = 0;
+  double time_limit = 30;
   gboolean quiet = FALSE;
   GError *error = NULL;
   const GOptionEntry entries[] = {
@@ -611,8 +680,9 @@ tnet_cmd_serve (int argc, char **argv)
       "PORT" },
     { "threads", 't', 0, G_OPTION_ARG_INT, &threads,
       "Worker threads (default: one per processor)", "N" },
-    { "time-limit", 0, 0, G_OPTION_ARG_INT, &time_limit,
-      "Seconds an analysis may take before it is cancelled with HTTP 503 (default 30)",
+    { "time-limit", 0, 0, G_OPTION_ARG_DOUBLE, &time_limit,
+      "Seconds an analysis may take before it is cancelled with HTTP 503 (default 30; "
+      "decimals allowed, e.g. 0.5)",
       "S" },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "No progress on standard error", NULL },
     G_OPTION_ENTRY_NULL
@@ -630,8 +700,8 @@ tnet_cmd_serve (int argc, char **argv)
     return tnet_cli_usage (ctx, "--port: expected 0..65535");
   if (threads < 0 || threads > 256)
     return tnet_cli_usage (ctx, "--threads: expected 1..256");
-  if (time_limit < 1 || time_limit > 3600)
-    return tnet_cli_usage (ctx, "--time-limit: expected 1..3600 seconds");
+  if (!(time_limit >= 0.01 && time_limit <= 3600))
+    return tnet_cli_usage (ctx, "--time-limit: expected 0.01..3600 seconds");
 
   TnetCliCommon common = { 0 };
   common.data_dir = g_steal_pointer (&data_dir);
@@ -640,9 +710,10 @@ tnet_cmd_serve (int argc, char **argv)
   srv->data_dir = tnet_cli_data_dir (&common);
   tnet_cli_common_clear (&common);
   srv->n_threads = threads > 0 ? (guint) threads : MAX (1u, g_get_num_processors ());
-  srv->time_limit_s = (guint) time_limit;
+  srv->time_limit_s = time_limit;
   srv->scenarios = g_ptr_array_new_with_free_func (scenario_free);
   srv->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  srv->unwritten = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   g_mutex_init (&srv->lock);
   int rc = serve (srv, ctx, scenarios, host ? host : "127.0.0.1", port, quiet);
   serve_free (srv);

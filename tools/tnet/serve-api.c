@@ -1,11 +1,16 @@
 /* serve-api.c: the JSON endpoints of `tnet serve`. Each endpoint validates
  * its parameters on the main thread (a bad one is HTTP 400 naming it), then
- * either computes in a worker with a per-thread workspace (route, table,
- * isochrone, nodes) or runs the matching `tnet COMMAND --format json` as a
- * child process (the long analyses), so that every answer is the document
- * the command-line program prints for the same query. */
+ * either computes in a worker (route, table, isochrone, accessibility,
+ * report, transfers, corridors, criticality, nodes: with the command's own functions and a per-thread workspace) or
+ * runs the matching `tnet COMMAND --format json` as a child process (the
+ * other long analyses), so that every answer is the document the
+ * command-line program prints for the same query. */
 #include "serve.h"
+#include "accessibility-json.h"
 #include "isochrone-json.h"
+#include "report-json.h"
+#include "transfers-output.h"
+#include "nodes-json.h"
 #include "route-car.h"
 #include <math.h>
 #include <stdarg.h>
@@ -49,10 +54,10 @@ static const Allowed allowed[] = {
   { "isochrone", { "from", "minutes", "profile", "scenario", NULL } },
   { "accessibility", { "opportunities", "cutoffs", "profile", "population", "scenario", NULL } },
   { "corridors", { "from", "to", "modes", "k", "budget", "factor", "scenario", NULL } },
-  { "criticality", { "from", "to", "modes", "profile", "by", "top", "budget", "scenario", NULL } },
+  { "criticality", { "from", "to", "profile", "by", "top", "budget", "scenario", NULL } },
   { "transfers", { "hub", "scenario", NULL } },
   { "report", { "baseline", "scenario", NULL } },
-  { "nodes", { "search", "limit", NULL } },
+  { "nodes", { "search", "place", "limit", NULL } },
   { "network", { "scenario", NULL } },
   { "scenarios", { NULL } },
   { "health", { NULL } },
@@ -279,22 +284,6 @@ child_args (TnetServeJob *job, const char *command, ...)
   va_end (ap);
 }
 
-/* Adds "--OPTION VALUE" for each query parameter given, in the order of
- * @names (NULL-terminated; query names equal the option names). */
-static void
-child_options (TnetServeJob *job, const char *const *names)
-{
-  for (guint i = 0; names[i]; i++)
-    {
-      const char *v = param (job, names[i]);
-      if (v)
-        {
-          g_ptr_array_add (job->child_argv, g_strdup_printf ("--%s", names[i]));
-          g_ptr_array_add (job->child_argv, g_strdup (v));
-        }
-    }
-}
-
 static void
 child_positional (TnetServeJob *job, const char *a, const char *b)
 {
@@ -348,15 +337,16 @@ prepare_route (TnetServeJob *job)
 static void
 prepare_table (TnetServeJob *job)
 {
-  g_autoptr (GArray) s = node_list_param (job, "sources");
-  if (s == NULL)
+  job->sources = node_list_param (job, "sources");
+  if (job->sources == NULL)
     return;
-  g_autoptr (GArray) d = node_list_param (job, "destinations");
-  if (d == NULL)
+  job->destinations = node_list_param (job, "destinations");
+  if (job->destinations == NULL)
     return;
-  if ((guint64) s->len * d->len > TNET_SERVE_MAX_TABLE_CELLS)
+  if ((guint64) job->sources->len * job->destinations->len > TNET_SERVE_MAX_TABLE_CELLS)
     tnet_serve_job_error (job, 400, "destinations", "sources × destinations: %u × %u cells "
-                          "exceed the limit of %d", s->len, d->len, TNET_SERVE_MAX_TABLE_CELLS);
+                          "exceed the limit of %d", job->sources->len, job->destinations->len,
+                          TNET_SERVE_MAX_TABLE_CELLS);
 }
 
 static void
@@ -403,9 +393,6 @@ prepare_accessibility (TnetServeJob *job)
             }
         }
     }
-  static const char *const opts[] = { "opportunities", "cutoffs", "profile", "population", NULL };
-  child_args (job, "accessibility", NULL);
-  child_options (job, opts);
 }
 
 static void
@@ -416,33 +403,14 @@ prepare_corridors (TnetServeJob *job, gboolean criticality)
   double budget = 0, factor = 0;
   static const char *const bys[] = { "link", "line", NULL };
   if (!place_param (job, "from", &from) || !place_param (job, "to", &to)
-      || !enum_param (job, "modes", modes_all, &modes)
       || !number_param (job, "budget", 1, 1440, &budget))
     return;
   if (!criticality)
-    {
-      if (!int_param (job, "k", 1, 100, &k) || !number_param (job, "factor", 1, 100, &factor))
-        return;
-      static const char *const opts[] = { "modes", "k", "budget", "factor", NULL };
-      child_args (job, "corridors", NULL);
-      child_options (job, opts);
-    }
+    (void) (enum_param (job, "modes", modes_all, &modes) && int_param (job, "k", 1, 100, &k)
+            && number_param (job, "factor", 1, 100, &factor));
   else
-    {
-      if (!enum_param (job, "profile", profiles_all, &profile) || !enum_param (job, "by", bys, &by)
-          || !int_param (job, "top", 1, 1000, &top))
-        return;
-      if (profile && modes)
-        {
-          tnet_serve_job_error (job, 400, "profile", "parameters 'profile' and 'modes' "
-                                "exclude each other");
-          return;
-        }
-      static const char *const opts[] = { "modes", "profile", "by", "top", "budget", NULL };
-      child_args (job, "criticality", "--threads", "1", NULL);
-      child_options (job, opts);
-    }
-  child_positional (job, from, to);
+    (void) (enum_param (job, "profile", profiles_all, &profile)
+            && enum_param (job, "by", bys, &by) && int_param (job, "top", 1, 1000, &top));
 }
 
 void
@@ -489,27 +457,19 @@ tnet_serve_api_prepare (TnetServeJob *job)
   else if (strcmp (e, "transfers") == 0)
     {
       const char *hub;
-      if (text_param (job, "hub", FALSE, &hub))
-        {
-          child_args (job, "transfers", NULL);
-          if (hub)
-            child_positional (job, hub, NULL);
-        }
+      (void) text_param (job, "hub", FALSE, &hub);
     }
   else if (strcmp (e, "report") == 0)
     {
       gint64 baseline = 0;
-      if (int_param (job, "baseline", 1900, 2100, &baseline))
-        {
-          child_args (job, "report", NULL);
-          child_options (job, (const char *const[]) { "baseline", NULL });
-        }
+      (void) int_param (job, "baseline", 1900, 2100, &baseline);
     }
   else if (strcmp (e, "nodes") == 0)
     {
-      const char *search;
+      const char *search, *place;
       gint64 limit = 20;
       (void) (text_param (job, "search", FALSE, &search)
+              && text_param (job, "place", FALSE, &place)
               && int_param (job, "limit", 1, 100000, &limit));
     }
 }
@@ -544,74 +504,351 @@ past_deadline (TnetServeJob *job)
 {
   if (g_get_monotonic_time () <= job->deadline_us)
     return FALSE;
-  tnet_serve_job_error (job, 503, NULL, "the analysis exceeded the time limit of %u s",
+  tnet_serve_job_error (job, 503, NULL, "the analysis exceeded the time limit of %g s",
                         job->srv->time_limit_s);
   return TRUE;
 }
 
+/* @s as a JSON string, escaped as json-glib's generator does. */
+static void
+append_json_string (GString *out, const char *s)
+{
+  g_string_append_c (out, '"');
+  for (const guchar *p = (const guchar *) s; *p; p++)
+    switch (*p)
+      {
+      case '"': g_string_append (out, "\\\""); break;
+      case '\\': g_string_append (out, "\\\\"); break;
+      case '\b': g_string_append (out, "\\b"); break;
+      case '\f': g_string_append (out, "\\f"); break;
+      case '\n': g_string_append (out, "\\n"); break;
+      case '\r': g_string_append (out, "\\r"); break;
+      case '\t': g_string_append (out, "\\t"); break;
+      default:
+        if (*p < 0x20)
+          g_string_append_printf (out, "\\u%04x", *p);
+        else
+          g_string_append_c (out, (char) *p);
+      }
+  g_string_append_c (out, '"');
+}
+
+/* Appends @ms in minutes rounded to 0.001 as the CLI's JSON writes it
+ * (tnet_cli_json_to_string(): the shortest decimal that reads back to
+ * round (ms / 60) / 1000, with ".0" on whole numbers). */
+static void
+append_minutes (GString *out, TnetWeight ms)
+{
+  guint64 k = (guint64) llround (ms / 60.0);   /* thousandths of a minute */
+  char buf[32], *p = buf + sizeof buf;
+  guint frac = (guint) (k % 1000);
+  /* the fraction without trailing zeros ("0" for whole numbers) */
+  int digits = 3;
+  while (digits > 1 && frac % 10 == 0)
+    frac /= 10, digits--;
+  for (int i = 0; i < digits; i++, frac /= 10)
+    *--p = (char) ('0' + frac % 10);
+  *--p = '.';
+  guint64 whole = k / 1000;
+  do
+    *--p = (char) ('0' + whole % 10);
+  while ((whole /= 10) > 0);
+  g_string_append_len (out, p, buf + sizeof buf - p);
+}
+
+/* The /table document, written directly: json-glib's builder and the
+ * shortest-double pass of tnet_cli_json_to_string() cost many times the
+ * search for a large table. Same bytes as building it with them. */
 static void
 compute_table (TnetServeJob *job, TnetServeWorkspace *ws, guint si)
 {
   TnetServe *srv = job->srv;
   TnetServeScenario *sc = job->sc;
-  g_autoptr (GArray) s = node_list_param (job, "sources");
-  g_autoptr (GArray) d = node_list_param (job, "destinations");
-  /* a zone's arrival twin is where trips into it end: each destination is
-   * asked twice (the node, its twin) and the smaller distance kept */
+  const GArray *s = job->sources, *d = job->destinations;
+  /* a zone's arrival twin is where trips into it end: a destination with a
+   * twin is asked twice (the node, its twin) and the smaller kept */
   g_autofree TnetId *targets = g_new (TnetId, 2 * d->len);
+  g_autofree guint *twin_col = g_new (guint, d->len);   /* G_MAXUINT: none */
+  guint n_targets = d->len;
   for (guint j = 0; j < d->len; j++)
     {
-      targets[2 * j] = g_array_index (d, TnetId, j);
-      targets[2 * j + 1] = tnet_graph_arrival_node (sc->car, targets[2 * j]);
+      TnetId v = g_array_index (d, TnetId, j), t = tnet_graph_arrival_node (sc->car, v);
+      targets[j] = v;
+      twin_col[j] = G_MAXUINT;
+      if (t != v)
+        {
+          twin_col[j] = n_targets;
+          targets[n_targets++] = t;
+        }
     }
   /* rows in blocks, checking the deadline between them (each block repeats
    * the backward searches of the destinations: blocks are large) */
-  const guint block = 128;
-  g_autofree TnetWeight *cells = g_new (TnetWeight, (gsize) block * 2 * d->len);
-  g_autoptr (JsonBuilder) b = json_builder_new ();
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "scenario");
-  json_builder_add_string_value (b, sc->name);
-  json_builder_set_member_name (b, "profile");
-  json_builder_add_string_value (b, "car");
+  const guint block = 256;
+  g_autofree TnetWeight *cells = g_new (TnetWeight, (gsize) MIN (block, s->len) * n_targets);
+  GString *out = g_string_sized_new (64 + (gsize) s->len * d->len * 10);
+  g_string_append (out, "{\n  \"scenario\" : ");
+  append_json_string (out, sc->name);
+  g_string_append (out, ",\n  \"profile\" : \"car\"");
   const char *names[2] = { "sources", "destinations" };
-  GArray *lists[2] = { s, d };
+  const GArray *lists[2] = { s, d };
   for (int k = 0; k < 2; k++)
     {
-      json_builder_set_member_name (b, names[k]);
-      json_builder_begin_array (b);
+      g_string_append_printf (out, ",\n  \"%s\" : [", names[k]);
       for (guint i = 0; i < lists[k]->len; i++)
-        json_builder_add_string_value (
-          b, tnet_network_node (srv->net, g_array_index (lists[k], TnetId, i))->id);
-      json_builder_end_array (b);
+        {
+          g_string_append (out, i ? ",\n    " : "\n    ");
+          append_json_string (out, tnet_network_node (srv->net,
+                                                      g_array_index (lists[k], TnetId, i))->id);
+        }
+      g_string_append (out, "\n  ]");
     }
-  json_builder_set_member_name (b, "durations_min");
-  json_builder_begin_array (b);
+  g_string_append (out, ",\n  \"durations_min\" : [");
   for (guint i0 = 0; i0 < s->len; i0 += block)
     {
       if (past_deadline (job))
-        return;
+        {
+          g_string_free (out, TRUE);
+          return;
+        }
       guint n = MIN (block, s->len - i0);
       tnet_ch_query_many_to_many (ws->ch[si], &g_array_index (s, TnetId, i0), n, targets,
-                                  2 * d->len, cells);
+                                  n_targets, cells);
       for (guint i = 0; i < n; i++)
         {
-          json_builder_begin_array (b);
+          const TnetWeight *row = cells + (gsize) i * n_targets;
+          g_string_append (out, i0 + i ? ",\n    [" : "\n    [");
           for (guint j = 0; j < d->len; j++)
             {
-              TnetWeight w = MIN (cells[(gsize) i * 2 * d->len + 2 * j],
-                                  cells[(gsize) i * 2 * d->len + 2 * j + 1]);
+              TnetWeight w = row[j];
+              if (twin_col[j] != G_MAXUINT)
+                w = MIN (w, row[twin_col[j]]);
+              g_string_append (out, j ? ",\n      " : "\n      ");
               if (w >= TNET_WEIGHT_INF)
-                json_builder_add_null_value (b);
+                g_string_append (out, "null");
               else
-                json_builder_add_double_value (b, round (w / 60.0) / 1000.0);
+                append_minutes (out, w);
             }
-          json_builder_end_array (b);
+          g_string_append (out, "\n    ]");
         }
     }
-  json_builder_end_array (b);
-  json_builder_end_object (b);
+  g_string_append (out, "\n  ]\n}\n");
+  job->body = g_string_free (out, FALSE);
+  job->status = 200;
+}
+
+/* TnetProgressFunc of the long kernels: stop past the job's deadline. */
+static gboolean
+before_deadline (guint64 done, guint64 total, const char *what, gpointer data)
+{
+  (void) done, (void) total, (void) what;
+  return g_get_monotonic_time () <= ((TnetServeJob *) data)->deadline_us;
+}
+
+/* The document of `tnet accessibility … --format json`, computed here. */
+static void
+compute_accessibility (TnetServeJob *job)
+{
+  TnetServe *srv = job->srv;
+  TnetProfile profile = TNET_PROFILE_CAR;
+  if (param (job, "profile"))
+    tnet_profile_from_string (param (job, "profile"), &profile);
+  g_autoptr (GArray) cutoffs = g_array_new (FALSE, FALSE, sizeof (double));
+  tnet_cli_accessibility_cutoffs (param (job, "cutoffs") ? param (job, "cutoffs") : "30,45,60",
+                                  cutoffs);
+  GError *error = NULL;
+  const TnetMultimodal *mm = tnet_serve_multimodal (srv, job->sc, profile, &error);
+  char *text = mm ? tnet_cli_accessibility_run (srv->ds, srv->net, (TnetMultimodal *) mm, profile,
+                                                param (job, "opportunities"),
+                                                param (job, "population"), cutoffs,
+                                                TNET_CLI_FORMAT_JSON, before_deadline, job, &error)
+                  : NULL;
+  if (text == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || past_deadline (job))
+        tnet_serve_job_error (job, 503, NULL, "the analysis exceeded the time limit of %g s",
+                              srv->time_limit_s);
+      else
+        tnet_serve_job_error (job, 400, NULL, "%s", error->message);
+      g_clear_error (&error);
+      return;
+    }
+  if (past_deadline (job))
+    {
+      g_free (text);
+      return;
+    }
+  job->body = text;
+  job->status = 200;
+}
+
+/* The document of `tnet report [--baseline Y] --scenario S --format json`. */
+static void
+compute_report (TnetServeJob *job)
+{
+  TnetServeScenario *sc = job->sc;
+  gint64 baseline = 0;
+  int_param (job, "baseline", 1900, 2100, &baseline);
+  gint64 year;
+  gboolean plain_year = g_ascii_string_to_signed (sc->spec, 10, 1900, 2100, &year, NULL);
+  GError *error = NULL;
+  char *text = tnet_cli_report_run (job->srv->ds, sc->scen, plain_year, (int) baseline, 0, 1, 1,
+                                    TNET_CLI_FORMAT_JSON, &error);
+  if (text == NULL)
+    {
+      gboolean bad_baseline = g_str_has_prefix (error->message, "--baseline: ");
+      tnet_serve_job_error (job, 400, bad_baseline ? "baseline" : NULL, "%s%s",
+                            bad_baseline ? "parameter 'baseline': " : "",
+                            error->message + (bad_baseline ? strlen ("--baseline: ") : 0));
+      g_error_free (error);
+      return;
+    }
+  if (past_deadline (job))
+    {
+      g_free (text);
+      return;
+    }
+  job->body = text;
+  job->status = 200;
+}
+
+/* The document of `tnet transfers [HUB] --scenario S --format json`. */
+static void
+compute_transfers (TnetServeJob *job)
+{
+  GError *error = NULL;
+  g_autoptr (TnetHubTransfers) t = tnet_cli_transfers_compute (job->srv->ds, job->sc->scen,
+                                                               &error);
+  if (t == NULL)
+    {
+      tnet_serve_job_error (job, 400, NULL, "%s", error->message);
+      g_error_free (error);
+      return;
+    }
+  const char *hub = param (job, "hub");
+  int only = hub ? tnet_hub_transfers_find (t, hub) : -1;
+  if (hub && only < 0)
+    {
+      tnet_serve_job_error (job, 400, "hub", "unknown hub “%s” (%u hubs; try without HUB to "
+                            "list them)", hub, tnet_hub_transfers_n_hubs (t));
+      return;
+    }
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+  tnet_cli_transfers_json (b, t, only);
   job->body = tnet_cli_json_to_string (b);
+  job->status = 200;
+}
+
+/* The ends of a corridor (region or node ids, validated by prepare). */
+static gboolean
+corridor_ends (TnetServeJob *job, TnetNodeSet **a, TnetNodeSet **b)
+{
+  GError *error = NULL;
+  const char *names[2] = { "from", "to" };
+  TnetNodeSet **sets[2] = { a, b };
+  for (int i = 0; i < 2; i++)
+    if (!(*sets[i] = tnet_node_set_resolve (job->srv->net, param (job, names[i]), &error)))
+      {
+        tnet_serve_job_error (job, 400, names[i], "parameter '%s': %s", names[i],
+                              error->message);
+        g_error_free (error);
+        return FALSE;
+      }
+  return TRUE;
+}
+
+/* The document of `tnet corridors A B [--modes M] [-k K] [--budget B]
+ * [--factor F] --format json`; the defaults from plan.ini as the command. */
+static void
+compute_corridors (TnetServeJob *job)
+{
+  TnetServe *srv = job->srv;
+  g_autoptr (TnetNodeSet) a = NULL;
+  g_autoptr (TnetNodeSet) b = NULL;
+  if (!corridor_ends (job, &a, &b))
+    return;
+  const TnetPlan *plan = tnet_dataset_get_plan (srv->ds);
+  guint mask = TNET_MODES_RAIL | TNET_MODES_ROAD;
+  if (param (job, "modes"))
+    tnet_corridor_modes_from_string (param (job, "modes"), &mask);
+  gint64 k = 0;
+  double budget_min = 0, factor = 0;
+  int_param (job, "k", 1, 100, &k);
+  number_param (job, "budget", 1, 1440, &budget_min);
+  number_param (job, "factor", 1, 100, &factor);
+  if (k == 0)
+    k = tnet_plan_get_int (plan, "k");
+  if (budget_min == 0)
+    budget_min = tnet_plan_get_double (plan, "budget_min");
+  if (factor == 0)
+    factor = tnet_plan_get_double (plan, "detour");
+  GError *error = NULL;
+  g_autoptr (TnetCorridor) corr = tnet_corridor_analyse (srv->net, job->sc->scen, mask, a, b,
+                                                         (guint) k,
+                                                         (TnetWeight) (budget_min * 60000.0),
+                                                         factor, &error);
+  if (corr == NULL)
+    {
+      tnet_serve_job_error (job, 400, NULL, "%s", error->message);
+      g_error_free (error);
+      return;
+    }
+  if (past_deadline (job))
+    return;
+  job->body = tnet_corridor_to_json (corr, srv->net, a, b, tnet_scenario_get_year (job->sc->scen),
+                                     TRUE);
+  job->status = 200;
+}
+
+/* The document of `tnet criticality A B [--profile P] [--by B] [--top N]
+ * [--budget B] --threads 1 --format json`; the defaults from plan.ini. */
+static void
+compute_criticality (TnetServeJob *job)
+{
+  TnetServe *srv = job->srv;
+  g_autoptr (TnetNodeSet) a = NULL;
+  g_autoptr (TnetNodeSet) b = NULL;
+  if (!corridor_ends (job, &a, &b))
+    return;
+  const TnetPlan *plan = tnet_dataset_get_plan (srv->ds);
+  TnetProfile profile = TNET_PROFILE_CAR;
+  if (param (job, "profile"))
+    tnet_profile_from_string (param (job, "profile"), &profile);
+  gboolean by_line = param (job, "by") && strcmp (param (job, "by"), "line") == 0;
+  gint64 top = 0;
+  double budget_min = 0;
+  int_param (job, "top", 1, 1000, &top);
+  number_param (job, "budget", 1, 1440, &budget_min);
+  if (top == 0)
+    top = tnet_plan_get_int (plan, "top");
+  if (budget_min == 0)
+    budget_min = tnet_plan_get_double (plan, "budget_min");
+  TnetCriticalityOptions copts;
+  tnet_criticality_options_init (&copts);
+  copts.n_threads = 1;
+  copts.progress = before_deadline;
+  copts.progress_data = job;
+  GError *error = NULL;
+  const TnetMultimodal *mm = tnet_serve_multimodal (srv, job->sc, profile, &error);
+  g_autoptr (TnetCriticality) crit
+    = mm ? tnet_corridor_criticality_profile (srv->net, (TnetMultimodal *) mm, a, b, by_line,
+                                              (TnetWeight) (budget_min * 60000.0), &copts,
+                                              &error)
+         : NULL;
+  if (crit == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || past_deadline (job))
+        tnet_serve_job_error (job, 503, NULL, "the analysis exceeded the time limit of %g s",
+                              srv->time_limit_s);
+      else
+        tnet_serve_job_error (job, 400, NULL, "%s", error->message);
+      g_clear_error (&error);
+      return;
+    }
+  if (past_deadline (job))
+    return;
+  job->body = tnet_corridor_criticality_to_json (crit, srv->net, mm, a, b, by_line,
+                                                 tnet_scenario_get_year (job->sc->scen),
+                                                 (guint) top, TRUE);
   job->status = 200;
 }
 
@@ -656,50 +893,23 @@ add_member (JsonBuilder *b, const char *name, const char *value)
     json_builder_add_null_value (b);
 }
 
+/* The document of `tnet nodes [PLACE] --search TEXT --limit N --format json`. */
 static void
 compute_nodes (TnetServeJob *job)
 {
   const TnetNetwork *net = job->srv->net;
-  const char *search = param (job, "search");
-  guint64 limit = param (job, "limit") ? g_ascii_strtoull (param (job, "limit"), NULL, 10) : 20;
-  g_autofree char *needle = search ? g_utf8_casefold (search, -1) : NULL;
-  g_autoptr (JsonBuilder) b = json_builder_new ();
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "nodes");
-  json_builder_begin_array (b);
-  guint found = 0;
-  for (TnetId v = 0; v < tnet_network_n_nodes (net) && found < limit; v++)
+  gint64 limit = 20;
+  int_param (job, "limit", 1, 100000, &limit);
+  GError *error = NULL;
+  g_autoptr (GArray) ids = tnet_cli_nodes_select (net, param (job, "place"),
+                                                  param (job, "search"), (guint) limit, &error);
+  if (ids == NULL)
     {
-      const TnetNode *n = tnet_network_node (net, v);
-      if (needle)
-        {
-          gboolean hit = FALSE;
-          const char *fields[3] = { n->id, n->name, n->name_en };
-          for (int k = 0; k < 3 && !hit; k++)
-            if (fields[k])
-              {
-                g_autofree char *f = g_utf8_casefold (fields[k], -1);
-                hit = strstr (f, needle) != NULL;
-              }
-          if (!hit)
-            continue;
-        }
-      found++;
-      json_builder_begin_object (b);
-      add_member (b, "id", n->id);
-      add_member (b, "name", n->name);
-      add_member (b, "name_en", n->name_en);
-      add_member (b, "kind", tnet_node_kind_to_string (n->kind));
-      add_member (b, "region", n->region);
-      json_builder_set_member_name (b, "lon");
-      json_builder_add_double_value (b, n->lon);
-      json_builder_set_member_name (b, "lat");
-      json_builder_add_double_value (b, n->lat);
-      json_builder_end_object (b);
+      tnet_serve_job_error (job, 400, "place", "parameter 'place': %s", error->message);
+      g_error_free (error);
+      return;
     }
-  json_builder_end_array (b);
-  json_builder_end_object (b);
-  job->body = tnet_cli_json_to_string (b);
+  job->body = tnet_cli_nodes_json (net, (const TnetId *) (void *) ids->data, ids->len);
   job->status = 200;
 }
 
@@ -759,6 +969,16 @@ tnet_serve_api_compute (TnetServeJob *job, TnetServeWorkspace *ws)
     compute_table (job, ws, si);
   else if (strcmp (e, "isochrone") == 0)
     compute_isochrone (job);
+  else if (strcmp (e, "accessibility") == 0)
+    compute_accessibility (job);
+  else if (strcmp (e, "report") == 0)
+    compute_report (job);
+  else if (strcmp (e, "transfers") == 0)
+    compute_transfers (job);
+  else if (strcmp (e, "corridors") == 0)
+    compute_corridors (job);
+  else if (strcmp (e, "criticality") == 0)
+    compute_criticality (job);
   else if (strcmp (e, "nodes") == 0)
     compute_nodes (job);
   else if (strcmp (e, "scenarios") == 0)

@@ -15,9 +15,23 @@ G_BEGIN_DECLS
 
 /* Request limits (docs/http.md). */
 #define TNET_SERVE_MAX_QUERY 16384        /* bytes of the query string */
+#define TNET_SERVE_MAX_REQUEST_LINE 20480 /* bytes of the request line (414 beyond) */
+#define TNET_SERVE_MAX_HEADERS 32768      /* bytes of the header lines (431 beyond) */
 #define TNET_SERVE_MAX_TABLE_CELLS 250000 /* sources × destinations */
 #define TNET_SERVE_MAX_LIST 1000          /* ids in sources or destinations */
 #define TNET_SERVE_MAX_CHILDREN_PER_THREAD 2
+
+/* serve-guard.c: the listening socket, with request heads bounded before
+ * libsoup reads them. A head over a limit reaches the handler as a GET of
+ * a guard path, for which tnet_serve_guard_status() gives 414 or 431
+ * (else 0). Main thread. */
+typedef struct _TnetServeGuard TnetServeGuard;
+TnetServeGuard *tnet_serve_guard_listen (SoupServer *server, GInetAddress *host, guint16 port,
+                                         guint16 *bound_port, GError **error);
+guint tnet_serve_guard_status (const TnetServeGuard *guard, const char *path);
+/* Stops accepting connections (those accepted stay with libsoup). */
+void tnet_serve_guard_stop (TnetServeGuard *guard);
+void tnet_serve_guard_free (TnetServeGuard *guard);
 
 /* One scenario the server answers for. */
 typedef struct {
@@ -44,14 +58,18 @@ typedef struct {
   char *exe;                  /* this program, for the analyses run as children */
   GPtrArray *scenarios;       /* TnetServeScenario, the last is the default */
   guint n_threads;
-  guint time_limit_s;         /* per analysis; beyond it HTTP 503 */
+  double time_limit_s;        /* per analysis (> 0); beyond it HTTP 503 */
   GThreadPool *pool;
   GAsyncQueue *workspaces;    /* TnetServeWorkspace, n_threads of them */
   SoupServer *server;
+  TnetServeGuard *guard;
   GMainLoop *loop;
   guint in_flight;            /* requests paused while computed */
+  GHashTable *unwritten;      /* SoupServerMessage (ref) paused, until libsoup has
+                                 written or dropped its answer */
   guint n_children;           /* analyses running as child processes */
   gboolean draining;          /* SIGTERM received: finish, then quit */
+  guint drain_timeout_id;     /* the bound on draining, once it began */
   GMutex lock;                /* guards mm[] of the scenarios and @cache */
   GHashTable *cache;          /* child argv joined → answer (JSON text) */
   guint64 n_requests;
@@ -69,12 +87,15 @@ typedef struct {
   guint status;                /* the answer, set by the computation */
   char *body;
   const char *content_type;
+  GArray *sources;             /* /table: the TnetIds validated by prepare */
+  GArray *destinations;
   GPtrArray *child_argv;       /* analyses run as `tnet CMD …` */
   char *cache_key;
   GSubprocess *child;
   guint timeout_id;
   gboolean timed_out;
-  gboolean gone;               /* the client disconnected while paused */
+  gint gone;                   /* the client disconnected while paused (atomic:
+                                  set by the main thread, read by the worker) */
   gulong disconnected_id;
 } TnetServeJob;
 

@@ -1,0 +1,26 @@
+/* accessibility-json.h: `tnet accessibility` as a function, shared with
+ * `tnet serve`'s /accessibility (same zones, kernel and document). */
+#pragma once
+
+#include "cli.h"
+
+G_BEGIN_DECLS
+
+/* Parses "30,45,60" (minutes in (0, 10000]) into @out (doubles). */
+gboolean tnet_cli_accessibility_cutoffs (const char *s, GArray *out);
+
+/* The output of `tnet accessibility --opportunities @opp [--population
+ * @pop_col] --cutoffs … --profile … --format @format` for the folder @ds
+ * and @graph, the multimodal graph of @profile in the scenario. The zones
+ * are those of zones.csv, or without it the zone nodes of nodes.csv (whose
+ * one column is population). @progress (nullable) is passed to the
+ * kernel's CH build; returning FALSE cancels (G_IO_ERROR_CANCELLED).
+ * Errors: as the command (a missing column, a zone that is no node).
+ * Reentrant: @ds, @net and @graph are only read. */
+char *tnet_cli_accessibility_run (TnetDataset *ds, const TnetNetwork *net, TnetMultimodal *graph,
+                                  TnetProfile profile, const char *opp, const char *pop_col,
+                                  const GArray *cutoffs, TnetCliFormat format,
+                                  TnetProgressFunc progress, gpointer progress_data,
+                                  GError **error);
+
+G_END_DECLS
