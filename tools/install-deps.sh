@@ -11,5 +11,5 @@ $SUDO apt-get install -y -q --no-install-recommends \
   libgeos-dev libcairo2-dev libzip-dev zlib1g-dev libexpat1-dev fonts-wqy-microhei xz-utils python3 valgrind \
   libclang-rt-dev \
   python3-dev python3-numpy python3-pandas python3-geopandas python3-matplotlib \
-  python3-pytest python3-mesonpy python3-pip \
+  python3-pytest python3-mesonpy python3-pip python3-dask python3-distributed \
   libsoup-3.0-dev libjs-leaflet wrk chromium chromium-driver python3-selenium

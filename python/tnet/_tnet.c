@@ -856,13 +856,24 @@ dataset_accessibility (DatasetObject *self, PyObject *args, PyObject *kwds)
       if (ok)
         {
           PyObject *weights = row_pop ? new_vector (row_pop, nr) : Py_NewRef (Py_None);
-          result = Py_BuildValue ("{s:s,s:s,s:d,s:N,s:N,s:O,s:O,s:N}", "opportunities", opp,
-                                  "profile", tnet_profile_to_string (profile),
+          PyObject *all = PyList_New (nz);
+          for (guint z = 0; all && z < nz; z++)
+            {
+              PyObject *s = PyUnicode_FromString (tnet_zone_table_id (zones, z));
+              if (s == NULL)
+                {
+                  Py_CLEAR (all);
+                  break;
+                }
+              PyList_SET_ITEM (all, z, s);
+            }
+          result = Py_BuildValue ("{s:s,s:s,s:d,s:N,s:N,s:O,s:O,s:N,s:N}", "opportunities",
+                                  opp, "profile", tnet_profile_to_string (profile),
                                   "total", tnet_accessibility_total (acc),
                                   "cutoffs_min", new_vector (cutoffs, nc),
                                   "mean_population_weighted", new_vector (means, nc),
                                   "zones", zone_ids, "values", values,
-                                  "population", weights);
+                                  "population", weights, "all_zones", all);
         }
     }
   Py_XDECREF (values);
@@ -1795,7 +1806,8 @@ static PyMethodDef dataset_methods[] = {
     METH_VARARGS | METH_KEYWORDS,
     "accessibility(year, closures, opportunities, cutoffs, profile='car', population=None, "
     "progress=None, origins=None) -> dict (values: float64 array [zone, cutoff]; rows: "
-    "every zone, or the zone ids of origins, the mean then over those rows)" },
+    "every zone, or the zone ids of origins, the mean then over those rows; population: "
+    "the rows' weights or None; all_zones: every zone id of zones.csv)" },
   { "route", (PyCFunction) (void (*) (void)) dataset_route, METH_VARARGS | METH_KEYWORDS,
     "route(year, closures, origin, destination, profile='car') -> dict with the legs" },
   { "criticality", (PyCFunction) (void (*) (void)) dataset_criticality,
