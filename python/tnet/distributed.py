@@ -43,9 +43,13 @@ __all__ = ["travel_time_matrix", "accessibility", "criticality", "report_uncerta
 #: the matrix cells of one block at most (float64: 64 MB)
 MAX_BLOCK_CELLS = 8_000_000
 #: blocks per worker thread by default: enough to balance, few enough that
-#: each block's fixed cost (the profile's graph and contraction hierarchy,
-#: the base report, the base searches) stays small beside its work
+#: each block's fixed cost (the base report, the base searches) stays small
+#: beside its work
 BLOCKS_PER_THREAD = 2
+#: the same for matrix and accessibility blocks, whose fixed cost (the
+#: profile's graph and, for many-to-many, its contraction hierarchy, built
+#: again by every block) is often most of the work (bench/README.md, "Dask")
+MATRIX_BLOCKS_PER_THREAD = 1
 
 # ---------------------------------------------------------------- workers
 # The folders a worker process has opened, by path: each task reads its
@@ -131,20 +135,18 @@ def _criticality_merge(by, top, *blocks):
     ranks them (pairs cut, population lost, pairs out of budget, total
     increase, all descending, then element index), as
     Scenario.criticality() frames them."""
-    cols = {k: np.concatenate([np.asarray(r[k]) for r in blocks])
+    text = ("name", "worst_from", "worst_to")
+    cols = {k: [str(x) for r in blocks for x in r[k]] if k in text
+            else np.concatenate([np.asarray(r[k]) for r in blocks])
             for k in ["element", "name"] + _CRITICALITY_COLUMNS}
     order = sorted(range(len(cols["element"])),
                    key=lambda i: (-cols["pairs_cut"][i], -cols["population_lost"][i],
                                   -cols["pairs_out_of_budget"][i],
                                   -cols["total_increase_min"][i], cols["element"][i]))
-    order = np.array(order, dtype=np.intp)
-    columns = {}
-    for k in _CRITICALITY_COLUMNS:
-        v = cols[k][order]
-        columns[k] = list(v) if v.dtype == object or v.dtype.kind == "U" else v
-    names = [str(x) for x in cols["name"][order]]
-    for k in ("worst_from", "worst_to"):
-        columns[k] = [str(x) for x in columns[k]]
+    columns = {k: [cols[k][i] for i in order] if k in text
+               else cols[k][np.array(order, dtype=np.intp)]
+               for k in _CRITICALITY_COLUMNS}
+    names = [cols["name"][i] for i in order]
     frame = pd.DataFrame({by: names, **columns}).head(top)
     frame.index.name = "rank"
     first = blocks[0]
@@ -190,10 +192,10 @@ def _blocks(n, block_size):
     return [(i, min(i + block_size, n)) for i in range(0, n, max(block_size, 1))]
 
 
-def _default_block(n_items, client, cap=None):
-    """Items per block: BLOCKS_PER_THREAD blocks per worker thread, at most
-    *cap* items each."""
-    size = math.ceil(n_items / (BLOCKS_PER_THREAD * _threads(client))) if n_items else 1
+def _default_block(n_items, client, cap=None, per_thread=BLOCKS_PER_THREAD):
+    """Items per block: *per_thread* blocks per worker thread, at most *cap*
+    items each."""
+    size = math.ceil(n_items / (per_thread * _threads(client))) if n_items else 1
     if cap is not None:
         size = min(size, max(cap, 1))
     return max(size, 1)
@@ -210,8 +212,8 @@ def travel_time_matrix(client, dataset, origins=None, destinations=None, profile
     """The travel-time matrix of :meth:`tnet.Scenario.travel_time_matrix`
     (``from_id, to_id, travel_time`` in minutes, NaN when not reached;
     origins and destinations default to every zone) computed on the
-    cluster of *client*, in blocks of *block_size* origins (default: two
-    blocks per worker thread, at most MAX_BLOCK_CELLS cells each). Every
+    cluster of *client*, in blocks of *block_size* origins (default: one
+    block per worker thread, at most MAX_BLOCK_CELLS cells each). Every
     block runs the single-process kernel on its origins and every
     destination (the method follows the destinations alone, so it is the
     same in every block), so the frame equals the single-process one value
@@ -230,7 +232,8 @@ def travel_time_matrix(client, dataset, origins=None, destinations=None, profile
                          "kind:zone" if destinations is None else destinations, pure=False)
     o, d = client.gather([ids, dids])
     if block_size is None:
-        block_size = _default_block(len(o), client, MAX_BLOCK_CELLS // max(len(d), 1))
+        block_size = _default_block(len(o), client, MAX_BLOCK_CELLS // max(len(d), 1),
+                                    MATRIX_BLOCKS_PER_THREAD)
     ranges = _blocks(len(o), int(block_size))
     if not compute:
         import dask.dataframe as dd
@@ -255,7 +258,7 @@ def accessibility(client, dataset, opportunities, cutoffs=(30, 45, 60), profile=
                   population=None, year=DEFAULT_YEAR, closures=(), block_size=None):
     """:meth:`tnet.Scenario.accessibility` (cumulative opportunities per zone
     of zones.csv within each cutoff) on the cluster: blocks of *block_size*
-    origin zones (default: two blocks per worker thread), each against
+    origin zones (default: one block per worker thread), each against
     every zone; the population-weighted means are then summed over all the
     rows in zone order, as the library sums them, so the frame and its
     attrs equal the single-process ones."""
@@ -267,7 +270,8 @@ def accessibility(client, dataset, opportunities, cutoffs=(30, 45, 60), profile=
                          profile, population, [], pure=False).result()
     zones = head["all_zones"]
     if block_size is None:
-        block_size = _default_block(len(zones), client, MAX_BLOCK_CELLS // max(len(zones), 1))
+        block_size = _default_block(len(zones), client, MAX_BLOCK_CELLS // max(len(zones), 1),
+                                    MATRIX_BLOCKS_PER_THREAD)
     futures = [_submit(client, _accessibility_block, path, year, closures, opportunities,
                        cutoffs, profile, population, zones[i:j])
                for i, j in _blocks(len(zones), int(block_size))]
