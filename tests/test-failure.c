@@ -302,6 +302,85 @@ START_TEST (test_criticality_rome99_brute_force)
 }
 END_TEST
 
+/* Element blocks (TnetCriticalityOptions.n_element_blocks) partition the
+ * scan: on rome99, the items of the 3 blocks are together exactly the items
+ * of the whole scan (every field, and the times of every pair), each block
+ * holds only its own elements, and the candidates add up. */
+START_TEST (test_criticality_element_blocks)
+{
+  g_autofree char *path = tt_source_path ("tests/data/rome99/rome99.gr");
+  GError *error = NULL;
+  g_autoptr (TnetArcList) list = tnet_dimacs_load (path, NULL, &error);
+  ck_assert_msg (list != NULL, "%s", error ? error->message : "");
+  Arcs g = { list->n_nodes, list->n_arcs, list->tails, list->heads, list->weights };
+  TnetMetric *metric;
+  g_autoptr (TnetGraph) graph = build (&g, &metric);
+  enum { NO = 4, ND = 5, NB = 3 };
+  TnetId po[NO * ND], pd[NO * ND];
+  double *pop = g_new (double, g.n);
+  GRand *r = g_rand_new_with_seed (7);
+  for (guint v = 0; v < g.n; v++)
+    pop[v] = g_rand_int_range (r, 0, 1000);
+  for (guint i = 0; i < NO; i++)
+    for (guint j = 0; j < ND; j++)
+      {
+        po[i * ND + j] = (TnetId) (i * 997 % g.n);
+        pd[i * ND + j] = (TnetId) g_rand_int_range (r, 0, (gint32) g.n);
+      }
+  g_rand_free (r);
+  g_autoptr (TnetCriticality) all = scan_threads (graph, metric, NULL, 0, po, pd, NO * ND,
+                                                  pop, 600000, 2);
+  ck_assert_uint_gt (tnet_criticality_n_items (all), 5);
+  guint n_items = 0, n_cand = 0;
+  for (guint b = 0; b < NB; b++)
+    {
+      TnetCriticalityOptions opts;
+      tnet_criticality_options_init (&opts);
+      opts.n_threads = 2;
+      opts.n_element_blocks = NB;
+      opts.element_block = b;
+      g_autoptr (TnetCriticality) part = tnet_criticality_scan (graph, metric, NULL, 0, po,
+                                                                pd, NO * ND, pop, 600000,
+                                                                &opts, &error);
+      ck_assert_msg (part != NULL, "%s", error ? error->message : "");
+      n_items += tnet_criticality_n_items (part);
+      n_cand += tnet_criticality_n_candidates (part);
+      for (guint k = 0; k < tnet_criticality_n_items (part); k++)
+        {
+          const TnetCriticalityItem *it = tnet_criticality_item (part, k);
+          ck_assert_uint_eq (it->element % NB, b);
+          const TnetCriticalityItem *ref = NULL;
+          guint rank = 0;
+          for (; rank < tnet_criticality_n_items (all); rank++)
+            if (tnet_criticality_item (all, rank)->element == it->element)
+              {
+                ref = tnet_criticality_item (all, rank);
+                break;
+              }
+          ck_assert_ptr_nonnull (ref);
+          ck_assert_uint_eq (it->n_pairs_slower, ref->n_pairs_slower);
+          ck_assert_uint_eq (it->n_pairs_cut, ref->n_pairs_cut);
+          ck_assert_uint_eq (it->n_pairs_out_of_budget, ref->n_pairs_out_of_budget);
+          ck_assert (it->population_lost == ref->population_lost);
+          ck_assert_uint_eq (it->max_increase_ms, ref->max_increase_ms);
+          ck_assert_uint_eq (it->total_increase_ms, ref->total_increase_ms);
+          ck_assert_uint_eq (it->worst_pair, ref->worst_pair);
+          for (guint p = 0; p < NO * ND; p++)
+            {
+              ck_assert_uint_eq (tnet_criticality_time (part, k, p),
+                                 tnet_criticality_time (all, rank, p));
+              ck_assert_uint_eq (tnet_criticality_base_time (part, p),
+                                 tnet_criticality_base_time (all, p));
+            }
+        }
+    }
+  ck_assert_uint_eq (n_items, tnet_criticality_n_items (all));
+  ck_assert_uint_eq (n_cand, tnet_criticality_n_candidates (all));
+  g_free (pop);
+  tnet_metric_unref (metric);
+}
+END_TEST
+
 static TnetCommute *
 commute_of (const TnetNetwork *net, const TnetScenario *scen, const TnetFeed *feed,
             const TnetHubSet *hubs, TnetProfile profile,
@@ -501,6 +580,7 @@ main (void)
   tcase_add_test (tc, test_blocked_search_vs_igraph);
   tcase_add_test (tc, test_repair_vs_igraph);
   tcase_add_test (tc, test_criticality_rome99_brute_force);
+  tcase_add_test (tc, test_criticality_element_blocks);
   suite_add_tcase (s, tc);
   tc = tcase_create ("profiles");
   tcase_set_timeout (tc, 240);

@@ -462,8 +462,32 @@ START_TEST (spo_accessibility_car_against_dijkstra)
   const double cut[] = { 5, 10, 15 };
   g_autoptr (TnetAccessibility) acc = tnet_accessibility_compute (net, mm, ids, nz, jobs, pop,
                                                                   cut, 3, &co, &error);
-  tnet_multimodal_unref (mm);
   ck_assert_ptr_nonnull (acc);
+  /* a block of origins (every 7th zone, by search rather than m2m: the
+   * method must not matter) has the rows of the whole, value for value */
+  {
+    g_autofree TnetId *rows = g_new (TnetId, nz);
+    g_autofree double *rpop = g_new (double, nz);
+    guint nr = 0;
+    for (guint z = 3; z < nz; z += 7, nr++)
+      {
+        rows[nr] = ids[z];
+        rpop[nr] = pop[z];
+      }
+    TnetCommuteOptions so;
+    tnet_commute_options_init (&so);
+    so.method = TNET_COMMUTE_METHOD_SEARCH;
+    g_autoptr (TnetAccessibility) part
+      = tnet_accessibility_compute_origins (net, mm, rows, nr, ids, nz, jobs, rpop, cut, 3, &so,
+                                            &error);
+    ck_assert_ptr_nonnull (part);
+    ck_assert_uint_eq (tnet_accessibility_n_origins (part), nr);
+    for (guint r = 0; r < nr; r++)
+      for (guint c = 0; c < 3; c++)
+        ck_assert (tnet_accessibility_value (part, r, c)
+                   == tnet_accessibility_value (acc, 3 + 7 * r, c));
+  }
+  tnet_multimodal_unref (mm);
   double total = 0;
   for (guint z = 0; z < nz; z++)
     total += jobs[z];

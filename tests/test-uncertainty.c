@@ -130,6 +130,41 @@ START_TEST (test_deterministic)
 }
 END_TEST
 
+/* Draws computed in blocks (tnet_report_draw_values(): 0-6, 7-29, 30-63, in
+ * another order) and put together (tnet_report_set_draws()) give the JSON
+ * of one call with the same seed, byte for byte. */
+START_TEST (test_blocks)
+{
+  g_autofree char *dir = make_folder ();
+  g_autoptr (TnetDataset) ds = load (dir);
+  g_autoptr (TnetReport) whole = run (ds, 64, 11, 2);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TnetScenario) scen = tnet_scenario_new (2025);
+  const TnetScenario *cols[1] = { scen };
+  g_autoptr (TnetReport) r = tnet_report_compute (ds, cols, 1, &error);
+  ck_assert_msg (r != NULL, "%s", error ? error->message : "");
+  guint per = tnet_report_n_draw_values (r);
+  ck_assert_uint_gt (per, 2);
+  double *values = g_new (double, 64 * per);
+  static const guint first[] = { 30, 0, 7, 64 };
+  for (guint b = 0; b < 3; b++)
+    {
+      guint next = b == 0 ? first[3] : b == 1 ? first[2] : first[0];
+      ck_assert (tnet_report_draw_values (r, ds, cols, 1, first[b], next - first[b], 11, 1,
+                                          values + (gsize) first[b] * per, &error));
+    }
+  tnet_report_set_draws (r, values, 64);
+  g_free (values);
+  g_autofree char *a = tnet_report_to_json (whole, FALSE);
+  g_autofree char *b = tnet_report_to_json (r, FALSE);
+  ck_assert_str_eq (a, b);
+  TnetReportSpread s;
+  ck_assert (tnet_report_get_spread (r, 0, "interchange_minutes", &s));
+  ck_assert_uint_eq (s.n_draws, 64);
+  tt_rm_rf (dir);
+}
+END_TEST
+
 /* A half-width outside [0, 0.9] is refused with the file's position. */
 START_TEST (test_bad_halfwidth)
 {
@@ -151,6 +186,7 @@ main (void)
   tcase_set_timeout (tc, 120);
   tcase_add_test (tc, test_analytic);
   tcase_add_test (tc, test_deterministic);
+  tcase_add_test (tc, test_blocks);
   tcase_add_test (tc, test_bad_halfwidth);
   suite_add_tcase (s, tc);
   return tt_run_suite (s);

@@ -12,4 +12,5 @@ $SUDO apt-get install -y -q --no-install-recommends \
   libclang-rt-dev \
   python3-dev python3-numpy python3-pandas python3-geopandas python3-matplotlib \
   python3-pytest python3-mesonpy python3-pip python3-nbclient python3-nbformat python3-ipykernel \
+  python3-dask python3-distributed \
   libsoup-3.0-dev libjs-leaflet wrk chromium chromium-driver python3-selenium

@@ -74,6 +74,37 @@ TNET_API TnetAccessibility *tnet_accessibility_compute (const TnetNetwork *net,
                                                         guint n_cutoffs,
                                                         const TnetCommuteOptions *opts,
                                                         GError **error);
+
+/**
+ * tnet_accessibility_compute_origins:
+ * @origins: @n_origins network node indices, the rows (a subset of @zones,
+ *   or any nodes)
+ * @zones: @n_zones network node indices, the destinations
+ * @opportunities: @n_zones values
+ * @population: (nullable): @n_origins weights of the mean
+ *
+ * As tnet_accessibility_compute() for the rows of @origins only: row o is
+ * the row of origin @origins[o] in tnet_accessibility_compute() over
+ * @zones, value for value, whatever the other origins. Lets a scan over
+ * many origins be split into blocks (one process or machine each) whose
+ * rows are put together afterwards; the mean is then the caller's to
+ * recompute over all the rows (the mean of a block covers the block).
+ * Errors, thread-safety: as tnet_accessibility_compute().
+ * Time complexity: one many-to-many query (or n_origins searches; the
+ * method follows @n_zones alone) plus O(n_origins * n_zones * n_cutoffs).
+ */
+TNET_API TnetAccessibility *tnet_accessibility_compute_origins (const TnetNetwork *net,
+                                                                TnetMultimodal *graph,
+                                                                const TnetId *origins,
+                                                                guint n_origins,
+                                                                const TnetId *zones,
+                                                                guint n_zones,
+                                                                const double *opportunities,
+                                                                const double *population,
+                                                                const double *cutoffs_min,
+                                                                guint n_cutoffs,
+                                                                const TnetCommuteOptions *opts,
+                                                                GError **error);
 TNET_API void tnet_accessibility_free (TnetAccessibility *acc);
 
 TNET_API guint tnet_accessibility_n_origins (const TnetAccessibility *acc);

@@ -216,6 +216,50 @@ TNET_API TnetReport *tnet_report_compute_uncertain (const TnetDataset *ds,
                                                     guint n_scenarios, guint n_draws,
                                                     guint64 seed, guint n_threads,
                                                     GError **error);
+/**
+ * tnet_report_n_draw_values:
+ * The numbers one draw gives for @report: its scenario columns × its table
+ * rows. Time complexity: O(rows).
+ */
+TNET_API guint tnet_report_n_draw_values (const TnetReport *report);
+
+/**
+ * tnet_report_draw_values:
+ * @report: tnet_report_compute() of @ds and @scenarios (only its rows are
+ *   read)
+ * @first_draw: the index of the first draw
+ * @n_draws: the draws computed: @first_draw … @first_draw + @n_draws - 1
+ * @seed, @n_threads: as tnet_report_compute_uncertain()
+ * @values: (out caller-allocates): @n_draws × tnet_report_n_draw_values()
+ *   numbers, [draw][column][row], NAN where a row has no number
+ *
+ * The indicator values of a block of the draws of
+ * tnet_report_compute_uncertain(): draw d is the same perturbed network
+ * whatever block computes it, so blocks computed apart (other processes or
+ * machines) and put together in draw order give tnet_report_set_draws() the
+ * numbers of one call.
+ * Errors: as tnet_report_compute_uncertain(), "draw D: " before the first
+ * failing draw's message; @values is untouched then.
+ * Thread-safety: reads @report and @ds only; safe to call concurrently.
+ * Time complexity: @n_draws reports, divided among the threads.
+ */
+TNET_API gboolean tnet_report_draw_values (const TnetReport *report, const TnetDataset *ds,
+                                           const TnetScenario *const *scenarios,
+                                           guint n_scenarios, guint first_draw,
+                                           guint n_draws, guint64 seed, guint n_threads,
+                                           double *values, GError **error);
+
+/**
+ * tnet_report_set_draws:
+ * @values: @n_draws (>= 1) draws of tnet_report_draw_values() in draw order
+ *
+ * Attaches to every row of @report the spread of its values over the draws
+ * (tnet_report_get_spread()), as tnet_report_compute_uncertain() does.
+ * Time complexity: O(rows × columns × @n_draws log @n_draws).
+ */
+TNET_API void tnet_report_set_draws (TnetReport *report, const double *values,
+                                     guint n_draws);
+
 /* Copies the spread of @key in @column into @out; FALSE when the report has
  * no draws or the row none. Time complexity: O(1). */
 TNET_API gboolean tnet_report_get_spread (const TnetReport *report, guint column,

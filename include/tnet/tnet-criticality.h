@@ -106,6 +106,14 @@ TNET_API void tnet_criticality_free (TnetCriticality *crit);
  * @progress_data: passed to @progress
  * @cancellable: (nullable): cancels the scan when cancelled from any thread
  *   (checked by every worker before each origin)
+ * @n_element_blocks: split the elements into this many blocks and examine
+ *   only block @element_block, the elements e with
+ *   e % @n_element_blocks == @element_block (0 or 1: every element). The
+ *   items of an element are the same in every split (its removal is
+ *   examined on the same pairs), so the blocks of one scan can run on
+ *   different machines and their items be merged and ranked again; each
+ *   block repeats the base search of every origin.
+ * @element_block: the block examined, below @n_element_blocks
  *
  * Initialise with tnet_criticality_options_init().
  */
@@ -114,6 +122,8 @@ typedef struct {
   TnetProgressFunc progress;
   gpointer progress_data;
   GCancellable *cancellable;
+  guint n_element_blocks;
+  guint element_block;
 } TnetCriticalityOptions;
 
 TNET_API void tnet_criticality_options_init (TnetCriticalityOptions *opts);
@@ -136,7 +146,7 @@ TNET_API guint tnet_criticality_n_items (const TnetCriticality *crit);
 TNET_API const TnetCriticalityItem *tnet_criticality_item (const TnetCriticality *crit,
                                                            guint rank);
 /* Elements examined (those on the search tree's shortest path of some
- * pair), out of the total. */
+ * pair, and in the options' element block), out of the total. */
 TNET_API guint tnet_criticality_n_candidates (const TnetCriticality *crit);
 TNET_API guint tnet_criticality_n_pairs (const TnetCriticality *crit);
 /* Base time of pair @pair, TNET_WEIGHT_INF when unreachable. */

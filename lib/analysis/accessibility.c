@@ -102,33 +102,47 @@ tnet_accessibility_from_matrix (const TnetWeight *times_ms, guint n_origins,
 }
 
 TnetAccessibility *
-tnet_accessibility_compute (const TnetNetwork *net, TnetMultimodal *graph,
-                            const TnetId *zones, guint n_zones, const double *opportunities,
-                            const double *population, const double *cutoffs_min,
-                            guint n_cutoffs, const TnetCommuteOptions *opts, GError **error)
+tnet_accessibility_compute_origins (const TnetNetwork *net, TnetMultimodal *graph,
+                                    const TnetId *origins, guint n_origins,
+                                    const TnetId *zones, guint n_zones,
+                                    const double *opportunities, const double *population,
+                                    const double *cutoffs_min, guint n_cutoffs,
+                                    const TnetCommuteOptions *opts, GError **error)
 {
   g_return_val_if_fail (net != NULL && graph != NULL, NULL);
+  g_return_val_if_fail (origins != NULL || n_origins == 0, NULL);
   g_return_val_if_fail (zones != NULL || n_zones == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
   double max_cut = 0;
   for (guint c = 0; c < n_cutoffs; c++)
     max_cut = MAX (max_cut, cutoffs_min[c]);
   TnetMultimodal *graphs[1] = { graph };
-  g_autoptr (TnetCommute) cm = tnet_commute_compute_with (net, graphs, 1, zones, n_zones,
+  g_autoptr (TnetCommute) cm = tnet_commute_compute_with (net, graphs, 1, origins, n_origins,
                                                           zones, n_zones, TNET_COMMUTE_TO,
                                                           max_cut > 0 ? max_cut : 60, opts,
                                                           error);
   if (!cm)
     return NULL;
-  TnetWeight *times = g_new (TnetWeight, MAX ((gsize) n_zones * n_zones, 1));
-  for (guint o = 0; o < n_zones; o++)
+  TnetWeight *times = g_new (TnetWeight, MAX ((gsize) n_origins * n_zones, 1));
+  for (guint o = 0; o < n_origins; o++)
     for (guint d = 0; d < n_zones; d++)
       times[(gsize) o * n_zones + d] = tnet_commute_cell (cm, 0, o, d)->total_ms;
-  TnetAccessibility *acc = tnet_accessibility_from_matrix (times, n_zones, n_zones,
+  TnetAccessibility *acc = tnet_accessibility_from_matrix (times, n_origins, n_zones,
                                                            opportunities, population,
                                                            cutoffs_min, n_cutoffs, error);
   g_free (times);
   return acc;
+}
+
+TnetAccessibility *
+tnet_accessibility_compute (const TnetNetwork *net, TnetMultimodal *graph,
+                            const TnetId *zones, guint n_zones, const double *opportunities,
+                            const double *population, const double *cutoffs_min,
+                            guint n_cutoffs, const TnetCommuteOptions *opts, GError **error)
+{
+  return tnet_accessibility_compute_origins (net, graph, zones, n_zones, zones, n_zones,
+                                             opportunities, population, cutoffs_min,
+                                             n_cutoffs, opts, error);
 }
 
 guint

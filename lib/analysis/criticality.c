@@ -68,6 +68,8 @@ struct _TnetCriticality {
   guint n_finished;    /* workers that stopped */
   guint64 next_report; /* report when n_done reaches it (G_MAXUINT64: no more) */
   gint cancel;         /* atomic: the progress function asked to stop */
+  guint n_blocks;      /* >= 1: only elements e % n_blocks == block are examined */
+  guint block;         /* < n_blocks */
 };
 
 static int
@@ -164,7 +166,8 @@ scan_origin (TnetCriticality *crit, Worker *w, guint32 o)
       for (guint k = len; k-- > 0;)
         {
           guint32 e = crit->arc_elem[w->path[k]];
-          if (e != TNET_ID_NONE && w->eseen[e] != w->estamp)
+          if (e != TNET_ID_NONE && w->eseen[e] != w->estamp
+              && (crit->n_blocks == 1 || e % crit->n_blocks == crit->block))
             {
               w->eseen[e] = w->estamp;
               Entry en = { e, o, p, TNET_WEIGHT_INF };
@@ -258,6 +261,8 @@ tnet_criticality_scan (TnetGraph *graph, const TnetMetric *metric,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
   g_return_val_if_fail (tnet_metric_get_graph (metric) == graph, NULL);
   g_return_val_if_fail (n_pairs == 0 || (pair_origin != NULL && pair_dest != NULL), NULL);
+  g_return_val_if_fail (opts == NULL || opts->n_element_blocks <= 1
+                        || opts->element_block < opts->n_element_blocks, NULL);
 
   guint n = tnet_graph_n_nodes (graph), m = tnet_graph_n_arcs (graph);
   for (guint p = 0; p < n_pairs; p++)
@@ -371,6 +376,8 @@ tnet_criticality_scan (TnetGraph *graph, const TnetMetric *metric,
   crit->progress = opts ? opts->progress : NULL;
   crit->progress_data = opts ? opts->progress_data : NULL;
   crit->cancellable = opts ? opts->cancellable : NULL;
+  crit->n_blocks = opts && opts->n_element_blocks > 1 ? opts->n_element_blocks : 1;
+  crit->block = crit->n_blocks > 1 ? opts->element_block : 0;
   crit->next_report = 1;
   g_mutex_init (&crit->lock);
   g_cond_init (&crit->changed);

@@ -113,6 +113,7 @@ TnetReport *tnet_i_report_run (const TnetDataset *ds, const TnetNetwork *net,
                                const TnetScenario *const *scenarios, guint n_scenarios,
                                gboolean evidence, GError **error);
 GPtrArray *tnet_i_report_keys (const TnetReport *report);
+guint tnet_i_report_n_columns (const TnetReport *report);
 double tnet_i_report_summary (const TnetReport *report, guint column, const char *key);
 gboolean tnet_i_report_check (const TnetReport *report, const char *key, double value,
                               gboolean *pass);

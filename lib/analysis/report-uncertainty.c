@@ -9,7 +9,10 @@
  * depend on which thread runs it or in which order: the result is a function
  * of the seed alone. Each thread owns a shallow copy of the network (shared
  * strings and indices, its own link records) and rewrites the link values
- * from the originals before every draw. */
+ * from the originals before every draw. The draws can be computed in
+ * blocks (tnet_report_draw_values(), e.g. one block per machine) and their
+ * values put together (tnet_report_set_draws()): the same numbers as one
+ * call. */
 #include "tnet-internal.h"
 #include "report-private.h"
 #include "threads.h"
@@ -19,11 +22,12 @@ typedef struct {
   const TnetNetwork *net;
   const TnetScenario *const *scenarios;
   guint n_scenarios;
+  guint first_draw;                /* draw index of the job's draw 0 */
   guint n_draws;
   guint64 seed;
   double h_length[4], h_speed[4];  /* by confidence: high, medium, low, none */
   GPtrArray *keys;                 /* the base report's row keys */
-  double *values;                  /* [draw][column][key] */
+  double *values;                  /* [draw - first_draw][column][key] */
   gint next;                       /* next draw to take (atomic) */
   GMutex lock;
   GError *error;                   /* first error of a worker, under @lock */
@@ -110,7 +114,7 @@ worker (gpointer data)
       g_mutex_unlock (&job->lock);
       if (failed)
         break;
-      perturb (job, copy, d);
+      perturb (job, copy, job->first_draw + d);
       GError *local = NULL;
       TnetReport *r = tnet_i_report_run (job->ds, copy, job->scenarios, job->n_scenarios,
                                          FALSE, &local);
@@ -118,7 +122,8 @@ worker (gpointer data)
         {
           g_mutex_lock (&job->lock);
           if (!job->error)
-            g_propagate_prefixed_error (&job->error, local, "draw %u: ", d);
+            g_propagate_prefixed_error (&job->error, local, "draw %u: ",
+                                        job->first_draw + d);
           else
             g_error_free (local);
           g_mutex_unlock (&job->lock);
@@ -155,49 +160,68 @@ quantile (const double *v, guint n, double q)
   return a + (pos - lo) * (b - a);
 }
 
-TnetReport *
-tnet_report_compute_uncertain (const TnetDataset *ds, const TnetScenario *const *scenarios,
-                               guint n_scenarios, guint n_draws, guint64 seed,
-                               guint n_threads, GError **error)
+guint
+tnet_report_n_draw_values (const TnetReport *report)
 {
-  g_return_val_if_fail (ds != NULL, NULL);
-  g_return_val_if_fail (scenarios != NULL || n_scenarios == 0, NULL);
-  g_return_val_if_fail (n_draws >= 1, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  g_return_val_if_fail (report != NULL, 0);
+  g_autoptr (GPtrArray) keys = tnet_i_report_keys (report);
+  return tnet_i_report_n_columns (report) * keys->len;
+}
 
-  TnetReport *report = tnet_report_compute (ds, scenarios, n_scenarios, error);
-  if (!report)
-    return NULL;
+gboolean
+tnet_report_draw_values (const TnetReport *report, const TnetDataset *ds,
+                         const TnetScenario *const *scenarios, guint n_scenarios,
+                         guint first_draw, guint n_draws, guint64 seed, guint n_threads,
+                         double *values, GError **error)
+{
+  g_return_val_if_fail (report != NULL && ds != NULL, FALSE);
+  g_return_val_if_fail (scenarios != NULL || n_scenarios == 0, FALSE);
+  g_return_val_if_fail (n_scenarios == tnet_i_report_n_columns (report), FALSE);
+  g_return_val_if_fail (values != NULL || n_draws == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
   const TnetPlan *plan = tnet_dataset_get_plan (ds);
   Job job = {
     .ds = ds, .net = tnet_dataset_get_network (ds), .scenarios = scenarios,
-    .n_scenarios = n_scenarios, .n_draws = n_draws, .seed = seed,
+    .n_scenarios = n_scenarios, .first_draw = first_draw, .n_draws = n_draws, .seed = seed,
     .keys = tnet_i_report_keys (report),
   };
   tnet_i_uncertainty_halfwidths (plan, job.h_length, job.h_speed);
   guint n_keys = job.keys->len;
-  job.values = g_new (double, (gsize) n_draws * MAX (n_scenarios, 1) * MAX (n_keys, 1));
+  /* the job writes into its own array, so that a failed call leaves @values */
+  job.values = g_new (double, MAX ((gsize) n_draws * n_scenarios * n_keys, 1));
   g_mutex_init (&job.lock);
   tnet_i_run_threads ("tnet-draw", tnet_i_thread_count (n_threads, n_draws), worker, &job);
   g_mutex_clear (&job.lock);
+  g_ptr_array_unref (job.keys);
   if (job.error)
     {
       g_propagate_error (error, job.error);
       g_free (job.values);
-      g_ptr_array_unref (job.keys);
-      tnet_report_free (report);
-      return NULL;
+      return FALSE;
     }
+  memcpy (values, job.values, sizeof (double) * n_draws * n_scenarios * n_keys);
+  g_free (job.values);
+  return TRUE;
+}
+
+void
+tnet_report_set_draws (TnetReport *report, const double *values, guint n_draws)
+{
+  g_return_if_fail (report != NULL);
+  g_return_if_fail (values != NULL && n_draws >= 1);
+  g_autoptr (GPtrArray) keys = tnet_i_report_keys (report);
+  guint n_keys = keys->len, n_scenarios = tnet_i_report_n_columns (report);
   double *v = g_new (double, n_draws);
   for (guint c = 0; c < n_scenarios; c++)
     for (guint k = 0; k < n_keys; k++)
       {
-        const char *key = g_ptr_array_index (job.keys, k);
+        const char *key = g_ptr_array_index (keys, k);
         guint n = 0, pass = 0;
         gboolean has_target = FALSE;
         for (guint d = 0; d < n_draws; d++)
           {
-            double x = job.values[((gsize) d * n_scenarios + c) * n_keys + k];
+            double x = values[((gsize) d * n_scenarios + c) * n_keys + k];
             gboolean ok = FALSE;
             has_target = tnet_i_report_check (report, key, x, &ok);
             pass += ok;
@@ -216,7 +240,31 @@ tnet_report_compute_uncertain (const TnetDataset *ds, const TnetScenario *const 
         tnet_i_report_set_spread (report, c, key, &s);
       }
   g_free (v);
-  g_free (job.values);
-  g_ptr_array_unref (job.keys);
+}
+
+TnetReport *
+tnet_report_compute_uncertain (const TnetDataset *ds, const TnetScenario *const *scenarios,
+                               guint n_scenarios, guint n_draws, guint64 seed,
+                               guint n_threads, GError **error)
+{
+  g_return_val_if_fail (ds != NULL, NULL);
+  g_return_val_if_fail (scenarios != NULL || n_scenarios == 0, NULL);
+  g_return_val_if_fail (n_draws >= 1, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  TnetReport *report = tnet_report_compute (ds, scenarios, n_scenarios, error);
+  if (!report)
+    return NULL;
+  double *values = g_new (double, MAX ((gsize) n_draws * tnet_report_n_draw_values (report),
+                                       1));
+  if (!tnet_report_draw_values (report, ds, scenarios, n_scenarios, 0, n_draws, seed,
+                                n_threads, values, error))
+    {
+      g_free (values);
+      tnet_report_free (report);
+      return NULL;
+    }
+  tnet_report_set_draws (report, values, n_draws);
+  g_free (values);
   return report;
 }

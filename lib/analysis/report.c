@@ -736,6 +736,12 @@ tnet_i_report_keys (const TnetReport *report)
   return keys;
 }
 
+guint
+tnet_i_report_n_columns (const TnetReport *report)
+{
+  return report->n_columns;
+}
+
 gboolean
 tnet_i_report_row_info (const TnetReport *report, const char *key, const char **name,
                         const char **unit, int *decimals)

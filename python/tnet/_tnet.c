@@ -363,6 +363,34 @@ select_nodes (const TnetNetwork *net, PyObject *obj, GArray *out, GError **error
   return TRUE;
 }
 
+/* Dataset.select(places) -> the node ids a place spec or list stands for,
+ * as commute() and travel_time_matrix() take them (a spec's nodes once
+ * each, in its order; a list as given). */
+static PyObject *
+dataset_select (DatasetObject *self, PyObject *places)
+{
+  if (!check_loaded (self))
+    return NULL;
+  const TnetNetwork *net = tnet_dataset_get_network (self->ds);
+  g_autoptr (GArray) nodes = g_array_new (FALSE, FALSE, sizeof (TnetId));
+  GError *error = NULL;
+  if (!select_nodes (net, places, nodes, &error))
+    return PyErr_Occurred () ? NULL : fail (NULL, error);
+  PyObject *list = PyList_New (nodes->len);
+  for (guint i = 0; list && i < nodes->len; i++)
+    {
+      PyObject *s = PyUnicode_FromString (tnet_network_node (net, g_array_index (nodes, TnetId,
+                                                                                  i))->id);
+      if (s == NULL)
+        {
+          Py_CLEAR (list);
+          break;
+        }
+      PyList_SET_ITEM (list, i, s);
+    }
+  return list;
+}
+
 static gboolean
 parse_profiles (PyObject *obj, GArray *out, GError **error)
 {
@@ -770,13 +798,14 @@ static PyObject *
 dataset_accessibility (DatasetObject *self, PyObject *args, PyObject *kwds)
 {
   static char *kwlist[] = { "year", "closures", "opportunities", "cutoffs", "profile",
-                            "population", "progress", NULL };
+                            "population", "progress", "origins", NULL };
   int year;
-  PyObject *closures, *cutoffs_obj;
+  PyObject *closures, *cutoffs_obj, *origins_obj = Py_None;
   const char *opp, *profile_s = "car", *pop_col = NULL;
   Progress prog = { 0 };
-  if (!PyArg_ParseTupleAndKeywords (args, kwds, "iOsO|szO", kwlist, &year, &closures, &opp,
-                                    &cutoffs_obj, &profile_s, &pop_col, &prog.callable))
+  if (!PyArg_ParseTupleAndKeywords (args, kwds, "iOsO|szOO", kwlist, &year, &closures, &opp,
+                                    &cutoffs_obj, &profile_s, &pop_col, &prog.callable,
+                                    &origins_obj))
     return NULL;
   if (!check_loaded (self))
     return NULL;
@@ -828,6 +857,48 @@ dataset_accessibility (DatasetObject *self, PyObject *args, PyObject *kwds)
                      tnet_zone_table_id (zones, z));
         return fail (NULL, error);
       }
+  /* the rows: every zone, or the zones of @origins (zone ids, in that order) */
+  guint nr = nz;
+  g_autofree guint *rows = g_new (guint, MAX (nz, 1));
+  for (guint z = 0; z < nz; z++)
+    rows[z] = z;
+  if (origins_obj != Py_None)
+    {
+      PyObject *seq = PySequence_Fast (origins_obj, "origins: expected a list of zone ids");
+      if (seq == NULL)
+        return NULL;
+      g_autoptr (GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint z = 0; z < nz; z++)
+        g_hash_table_insert (index, (gpointer) tnet_zone_table_id (zones, z),
+                             GUINT_TO_POINTER (z + 1));
+      Py_ssize_t n_orig = PySequence_Fast_GET_SIZE (seq);
+      g_free (rows);
+      rows = g_new (guint, MAX (n_orig, 1));
+      nr = 0;
+      for (Py_ssize_t i = 0; i < n_orig; i++)
+        {
+          const char *zid = PyUnicode_AsUTF8 (PySequence_Fast_GET_ITEM (seq, i));
+          guint z = zid ? GPOINTER_TO_UINT (g_hash_table_lookup (index, zid)) : 0;
+          if (z == 0)
+            {
+              Py_DECREF (seq);
+              if (zid == NULL)
+                return NULL;
+              return PyErr_Format (PyExc_ValueError, "origins: \"%s\" is not a zone of %s",
+                                   zid, zpath);
+            }
+          rows[nr++] = z - 1;
+        }
+      Py_DECREF (seq);
+    }
+  g_autofree TnetId *row_ids = g_new (TnetId, MAX (nr, 1));
+  g_autofree double *row_pop = pop ? g_new (double, MAX (nr, 1)) : NULL;
+  for (guint r = 0; r < nr; r++)
+    {
+      row_ids[r] = ids[rows[r]];
+      if (row_pop)
+        row_pop[r] = pop[rows[r]];
+    }
   TnetAccessibility *acc = NULL;
   TnetCommuteOptions copts;
   tnet_commute_options_init (&copts);
@@ -839,15 +910,16 @@ dataset_accessibility (DatasetObject *self, PyObject *args, PyObject *kwds)
   TnetMultimodal *mm = NULL;
   if (build_graphs (self->ds, scen, &profile, 1, &mm, &error))
     {
-      acc = tnet_accessibility_compute (net, mm, ids, nz, o, pop, cutoffs, nc, &copts, &error);
+      acc = tnet_accessibility_compute_origins (net, mm, row_ids, nr, ids, nz, o, row_pop,
+                                                cutoffs, nc, &copts, &error);
       tnet_multimodal_unref (mm);
     }
   Py_END_ALLOW_THREADS
   if (acc == NULL)
     return fail (&prog, error);
-  npy_intp dims[2] = { nz, nc };
+  npy_intp dims[2] = { nr, nc };
   PyObject *values = PyArray_SimpleNew (2, dims, NPY_FLOAT64);
-  PyObject *zone_ids = PyList_New (nz);
+  PyObject *zone_ids = PyList_New (nr);
   g_autofree double *means = g_new (double, MAX (nc, 1));
   for (guint c = 0; c < nc; c++)
     {
@@ -859,11 +931,11 @@ dataset_accessibility (DatasetObject *self, PyObject *args, PyObject *kwds)
     {
       double *vd = PyArray_DATA ((PyArrayObject *) values);
       gboolean ok = TRUE;
-      for (guint z = 0; z < nz; z++)
+      for (guint z = 0; z < nr; z++)
         {
           for (guint c = 0; c < nc; c++)
             vd[(gsize) z * nc + c] = tnet_accessibility_value (acc, z, c);
-          PyObject *s = PyUnicode_FromString (tnet_zone_table_id (zones, z));
+          PyObject *s = PyUnicode_FromString (tnet_zone_table_id (zones, rows[z]));
           if (s == NULL)
             {
               ok = FALSE;
@@ -872,12 +944,27 @@ dataset_accessibility (DatasetObject *self, PyObject *args, PyObject *kwds)
           PyList_SET_ITEM (zone_ids, z, s);
         }
       if (ok)
-        result = Py_BuildValue ("{s:s,s:s,s:d,s:N,s:N,s:O,s:O}", "opportunities", opp,
-                                "profile", tnet_profile_to_string (profile),
-                                "total", tnet_accessibility_total (acc),
-                                "cutoffs_min", new_vector (cutoffs, nc),
-                                "mean_population_weighted", new_vector (means, nc),
-                                "zones", zone_ids, "values", values);
+        {
+          PyObject *weights = row_pop ? new_vector (row_pop, nr) : Py_NewRef (Py_None);
+          PyObject *all = PyList_New (nz);
+          for (guint z = 0; all && z < nz; z++)
+            {
+              PyObject *s = PyUnicode_FromString (tnet_zone_table_id (zones, z));
+              if (s == NULL)
+                {
+                  Py_CLEAR (all);
+                  break;
+                }
+              PyList_SET_ITEM (all, z, s);
+            }
+          result = Py_BuildValue ("{s:s,s:s,s:d,s:N,s:N,s:O,s:O,s:N,s:N}", "opportunities",
+                                  opp, "profile", tnet_profile_to_string (profile),
+                                  "total", tnet_accessibility_total (acc),
+                                  "cutoffs_min", new_vector (cutoffs, nc),
+                                  "mean_population_weighted", new_vector (means, nc),
+                                  "zones", zone_ids, "values", values,
+                                  "population", weights, "all_zones", all);
+        }
     }
   Py_XDECREF (values);
   Py_XDECREF (zone_ids);
@@ -979,17 +1066,21 @@ static PyObject *
 dataset_criticality (DatasetObject *self, PyObject *args, PyObject *kwds)
 {
   static char *kwlist[] = { "year", "closures", "a", "b", "by_line", "profile",
-                            "budget", "threads", "progress", NULL };
+                            "budget", "threads", "progress", "element_blocks",
+                            "element_block", NULL };
   int year, by_line = 0;
-  unsigned int threads = 0;
+  unsigned int threads = 0, n_blocks = 0, block = 0;
   PyObject *closures;
   const char *a_spec, *b_spec, *profile_s = "car";
   double budget = 60;
   Progress prog = { 0 };
-  if (!PyArg_ParseTupleAndKeywords (args, kwds, "iOss|psdIO", kwlist, &year, &closures,
+  if (!PyArg_ParseTupleAndKeywords (args, kwds, "iOss|psdIOII", kwlist, &year, &closures,
                                     &a_spec, &b_spec, &by_line, &profile_s, &budget,
-                                    &threads, &prog.callable))
+                                    &threads, &prog.callable, &n_blocks, &block))
     return NULL;
+  if (n_blocks > 1 && block >= n_blocks)
+    return PyErr_Format (PyExc_ValueError, "element_block: expected 0 to %u, got %u",
+                         n_blocks - 1, block);
   if (!check_loaded (self))
     return NULL;
   TnetProfile profile = TNET_PROFILE_CAR;
@@ -1012,6 +1103,8 @@ dataset_criticality (DatasetObject *self, PyObject *args, PyObject *kwds)
   copts.n_threads = threads;
   copts.progress = progress_func (&prog);
   copts.progress_data = &prog;
+  copts.n_element_blocks = n_blocks;
+  copts.element_block = n_blocks > 1 ? block : 0;
   TnetWeight budget_ms = (TnetWeight) (budget * 60000.0);
   TnetCriticality *crit = NULL;
   Py_BEGIN_ALLOW_THREADS
@@ -1037,10 +1130,10 @@ dataset_criticality (DatasetObject *self, PyObject *args, PyObject *kwds)
         }
   guint n = tnet_criticality_n_items (crit);
   npy_intp dim = n;
-  enum { SLOWER, CUT, OUT, N_INT };
+  enum { SLOWER, CUT, OUT, ELEMENT, N_INT };
   enum { POP, MAX_INC, TOTAL_INC, BEFORE, AFTER, N_DBL };
   static const char *const int_names[N_INT] = { "pairs_slower", "pairs_cut",
-                                                "pairs_out_of_budget" };
+                                                "pairs_out_of_budget", "element" };
   static const char *const dbl_names[N_DBL] = { "population_lost", "max_increase_min",
                                                 "total_increase_min", "before_min",
                                                 "after_min" };
@@ -1059,6 +1152,7 @@ dataset_criticality (DatasetObject *self, PyObject *args, PyObject *kwds)
       ((gint64 *) PyArray_DATA ((PyArrayObject *) ints[SLOWER]))[r] = it->n_pairs_slower;
       ((gint64 *) PyArray_DATA ((PyArrayObject *) ints[CUT]))[r] = it->n_pairs_cut;
       ((gint64 *) PyArray_DATA ((PyArrayObject *) ints[OUT]))[r] = it->n_pairs_out_of_budget;
+      ((gint64 *) PyArray_DATA ((PyArrayObject *) ints[ELEMENT]))[r] = it->element;
       ((double *) PyArray_DATA ((PyArrayObject *) dbls[POP]))[r] = it->population_lost;
       ((double *) PyArray_DATA ((PyArrayObject *) dbls[MAX_INC]))[r] = it->max_increase_ms / 60000.0;
       ((double *) PyArray_DATA ((PyArrayObject *) dbls[TOTAL_INC]))[r]
@@ -1914,35 +2008,178 @@ dataset_transfers (DatasetObject *self, PyObject *args, PyObject *kwds)
 
 /* ---------------------------------------------------------------- report */
 
+/* The report's columns: the baseline year beside the scenario, or the
+ * scenario alone when it is the baseline without closures. Returns the
+ * number of columns; @owned holds what the caller frees. */
+static guint
+report_columns (TnetDataset *ds, int year, PyObject *closures, int baseline,
+                const TnetScenario *columns[2], TnetScenario *owned[2], GError **error)
+{
+  owned[0] = owned[1] = NULL;
+  if ((owned[1] = make_scenario (ds, year, closures, error)) == NULL)
+    return 0;
+  if (year == baseline && (closures == Py_None || PyObject_Length (closures) == 0))
+    {
+      columns[0] = owned[1];
+      return 1;
+    }
+  owned[0] = tnet_scenario_new (baseline);
+  columns[0] = owned[0];
+  columns[1] = owned[1];
+  return 2;
+}
+
+/* Dataset.report_json(year, closures, baseline=2020, draws=0, seed=1,
+ * threads=0) -> the report as JSON text (with @draws: the uncertainty
+ * draws of tnet_report_compute_uncertain()). */
 static PyObject *
 dataset_report_json (DatasetObject *self, PyObject *args, PyObject *kwds)
 {
-  static char *kwlist[] = { "year", "closures", "baseline", NULL };
+  static char *kwlist[] = { "year", "closures", "baseline", "draws", "seed", "threads", NULL };
   int year, baseline = 2020;
+  unsigned int n_draws = 0, threads = 0;
+  unsigned long long seed = 1;
   PyObject *closures;
-  if (!PyArg_ParseTupleAndKeywords (args, kwds, "iO|i", kwlist, &year, &closures, &baseline))
+  if (!PyArg_ParseTupleAndKeywords (args, kwds, "iO|iIKI", kwlist, &year, &closures,
+                                    &baseline, &n_draws, &seed, &threads))
     return NULL;
   if (!check_loaded (self))
     return NULL;
   GError *error = NULL;
-  g_autoptr (TnetScenario) scen = make_scenario (self->ds, year, closures, &error);
-  if (scen == NULL)
+  const TnetScenario *columns[2];
+  TnetScenario *owned[2];
+  guint n_columns = report_columns (self->ds, year, closures, baseline, columns, owned, &error);
+  if (n_columns == 0)
     return fail (NULL, error);
-  g_autoptr (TnetScenario) base = tnet_scenario_new (baseline);
-  const TnetScenario *columns[2] = { base, scen };
-  guint n_columns = 2;
-  if (year == baseline && (closures == Py_None || PyObject_Length (closures) == 0))
-    {
-      columns[0] = scen;
-      n_columns = 1;
-    }
   char *text = NULL;
   Py_BEGIN_ALLOW_THREADS
-  TnetReport *report = tnet_report_compute (self->ds, columns, n_columns, &error);
+  TnetReport *report = n_draws > 0
+    ? tnet_report_compute_uncertain (self->ds, columns, n_columns, n_draws, seed, threads,
+                                     &error)
+    : tnet_report_compute (self->ds, columns, n_columns, &error);
   if (report)
     text = tnet_report_to_json (report, FALSE);
   tnet_report_free (report);
   Py_END_ALLOW_THREADS
+  tnet_scenario_free (owned[0]);
+  tnet_scenario_free (owned[1]);
+  if (text == NULL)
+    return fail (NULL, error);
+  PyObject *r = PyUnicode_FromString (text);
+  g_free (text);
+  return r;
+}
+
+/* Dataset.report_draws(year, closures, baseline, first, count, seed=1,
+ * threads=0) -> float64 array [count, values per draw]: the draws first ..
+ * first + count - 1 of report_json(draws=...) (tnet_report_draw_values()). */
+static PyObject *
+dataset_report_draws (DatasetObject *self, PyObject *args, PyObject *kwds)
+{
+  static char *kwlist[] = { "year", "closures", "baseline", "first", "count", "seed",
+                            "threads", NULL };
+  int year, baseline;
+  unsigned int first, count, threads = 0;
+  unsigned long long seed = 1;
+  PyObject *closures;
+  if (!PyArg_ParseTupleAndKeywords (args, kwds, "iOiII|KI", kwlist, &year, &closures,
+                                    &baseline, &first, &count, &seed, &threads))
+    return NULL;
+  if (!check_loaded (self))
+    return NULL;
+  GError *error = NULL;
+  const TnetScenario *columns[2];
+  TnetScenario *owned[2];
+  guint n_columns = report_columns (self->ds, year, closures, baseline, columns, owned, &error);
+  if (n_columns == 0)
+    return fail (NULL, error);
+  double *values = NULL;
+  guint per = 0;
+  gboolean ok;
+  Py_BEGIN_ALLOW_THREADS
+  TnetReport *report = tnet_report_compute (self->ds, columns, n_columns, &error);
+  ok = report != NULL;
+  if (ok)
+    {
+      per = tnet_report_n_draw_values (report);
+      values = g_new (double, MAX ((gsize) count * per, 1));
+      ok = tnet_report_draw_values (report, self->ds, columns, n_columns, first, count, seed,
+                                    threads, values, &error);
+    }
+  tnet_report_free (report);
+  Py_END_ALLOW_THREADS
+  tnet_scenario_free (owned[0]);
+  tnet_scenario_free (owned[1]);
+  if (!ok)
+    {
+      g_free (values);
+      return fail (NULL, error);
+    }
+  npy_intp dims[2] = { count, per };
+  PyObject *a = PyArray_SimpleNew (2, dims, NPY_FLOAT64);
+  if (a)
+    memcpy (PyArray_DATA ((PyArrayObject *) a), values, sizeof (double) * count * per);
+  g_free (values);
+  return a;
+}
+
+/* Dataset.report_json_draws(year, closures, baseline, values) -> the
+ * report as JSON text with the spread of @values (every draw, in draw
+ * order, as report_draws() gives them) attached (tnet_report_set_draws()). */
+static PyObject *
+dataset_report_json_draws (DatasetObject *self, PyObject *args, PyObject *kwds)
+{
+  static char *kwlist[] = { "year", "closures", "baseline", "values", NULL };
+  int year, baseline;
+  PyObject *closures, *values_obj;
+  if (!PyArg_ParseTupleAndKeywords (args, kwds, "iOiO", kwlist, &year, &closures, &baseline,
+                                    &values_obj))
+    return NULL;
+  if (!check_loaded (self))
+    return NULL;
+  PyArrayObject *values = (PyArrayObject *) PyArray_FROMANY (values_obj, NPY_FLOAT64, 2, 2,
+                                                             NPY_ARRAY_IN_ARRAY);
+  if (values == NULL)
+    return NULL;
+  if (PyArray_DIM (values, 0) < 1)
+    {
+      Py_DECREF (values);
+      return PyErr_Format (PyExc_ValueError, "values: expected at least one draw");
+    }
+  GError *error = NULL;
+  const TnetScenario *columns[2];
+  TnetScenario *owned[2];
+  guint n_columns = report_columns (self->ds, year, closures, baseline, columns, owned, &error);
+  if (n_columns == 0)
+    {
+      Py_DECREF (values);
+      return fail (NULL, error);
+    }
+  char *text = NULL;
+  gboolean shape_ok = TRUE;
+  guint n_draws = (guint) PyArray_DIM (values, 0);
+  npy_intp width = PyArray_DIM (values, 1);
+  guint per = 0;
+  Py_BEGIN_ALLOW_THREADS
+  TnetReport *report = tnet_report_compute (self->ds, columns, n_columns, &error);
+  if (report)
+    {
+      per = tnet_report_n_draw_values (report);
+      shape_ok = width == (npy_intp) per;
+      if (shape_ok)
+        {
+          tnet_report_set_draws (report, PyArray_DATA (values), n_draws);
+          text = tnet_report_to_json (report, FALSE);
+        }
+    }
+  tnet_report_free (report);
+  Py_END_ALLOW_THREADS
+  Py_DECREF (values);
+  tnet_scenario_free (owned[0]);
+  tnet_scenario_free (owned[1]);
+  if (!shape_ok)
+    return PyErr_Format (PyExc_ValueError, "values: expected %u numbers per draw, got %zd",
+                         per, (Py_ssize_t) width);
   if (text == NULL)
     return fail (NULL, error);
   PyObject *r = PyUnicode_FromString (text);
@@ -2014,6 +2251,8 @@ static PyMethodDef dataset_methods[] = {
   { "nodes", (PyCFunction) dataset_nodes, METH_NOARGS,
     "nodes() -> dict of the network's node columns (id, name, kind, region lists; lon, lat, "
     "population float64 arrays)" },
+  { "select", (PyCFunction) dataset_select, METH_O,
+    "select(places) -> list of the node ids a place spec (str) or list of ids stands for" },
   { "plan_commute", (PyCFunction) dataset_plan_commute, METH_NOARGS,
     "plan_commute() -> the plan's first [commute] group (origins, destinations, profiles, "
     "budget) or None" },
@@ -2033,7 +2272,9 @@ static PyMethodDef dataset_methods[] = {
   { "accessibility", (PyCFunction) (void (*) (void)) dataset_accessibility,
     METH_VARARGS | METH_KEYWORDS,
     "accessibility(year, closures, opportunities, cutoffs, profile='car', population=None, "
-    "progress=None) -> dict (values: float64 array [zone, cutoff])" },
+    "progress=None, origins=None) -> dict (values: float64 array [zone, cutoff]; rows: "
+    "every zone, or the zone ids of origins, the mean then over those rows; population: "
+    "the rows' weights or None; all_zones: every zone id of zones.csv)" },
   { "route", (PyCFunction) (void (*) (void)) dataset_route, METH_VARARGS | METH_KEYWORDS,
     "route(year, closures, origin, destination, profile='car') -> dict with the legs" },
   { "route_timetable", (PyCFunction) (void (*) (void)) dataset_route_timetable,
@@ -2044,7 +2285,9 @@ static PyMethodDef dataset_methods[] = {
   { "criticality", (PyCFunction) (void (*) (void)) dataset_criticality,
     METH_VARARGS | METH_KEYWORDS,
     "criticality(year, closures, a, b, by_line=False, profile='car', budget=60, "
-    "threads=0, progress=None) -> dict of columns, one entry per ranked link or line" },
+    "threads=0, progress=None, element_blocks=0, element_block=0) -> dict of columns, one "
+    "entry per ranked link or line (element: its index; with element_blocks > 1 only the "
+    "elements e with e % element_blocks == element_block)" },
   { "timetable_matrix", (PyCFunction) (void (*) (void)) dataset_timetable_matrix,
     METH_VARARGS | METH_KEYWORDS,
     "timetable_matrix(year, closures, origins, destinations, depart_s, window_min, "
@@ -2061,7 +2304,16 @@ static PyMethodDef dataset_methods[] = {
     "plan_value(key) -> a number of the plan's [report] group (or its default)" },
   { "report_json", (PyCFunction) (void (*) (void)) dataset_report_json,
     METH_VARARGS | METH_KEYWORDS,
-    "report_json(year, closures, baseline=2020) -> the report as JSON text" },
+    "report_json(year, closures, baseline=2020, draws=0, seed=1, threads=0) -> the report as "
+    "JSON text (with draws: the spread of the uncertainty draws)" },
+  { "report_draws", (PyCFunction) (void (*) (void)) dataset_report_draws,
+    METH_VARARGS | METH_KEYWORDS,
+    "report_draws(year, closures, baseline, first, count, seed=1, threads=0) -> float64 "
+    "array [draw, value]: the indicator values of draws first .. first + count - 1" },
+  { "report_json_draws", (PyCFunction) (void (*) (void)) dataset_report_json_draws,
+    METH_VARARGS | METH_KEYWORDS,
+    "report_json_draws(year, closures, baseline, values) -> the report as JSON text with "
+    "the spread of values (every draw of report_draws, in draw order)" },
   { NULL }
 };
 

@@ -1,0 +1,352 @@
+"""tnet on a Dask cluster: travel-time matrices, accessibility, criticality
+scans and uncertainty draws split into tasks of ``dask.distributed``.
+
+Each function takes a :class:`dask.distributed.Client` and the path of a
+network folder as the workers see it (a shared or copied folder; a relative
+path is made absolute on the client), cuts the work into blocks — origins,
+failed elements, draws — and runs every block on a worker with the same C
+kernels as the single-process call. A worker process opens a folder once
+and keeps it for every later task (:func:`worker_datasets`). The result is
+the single-process result, value for value:
+
+========================================  ===========================================
+``travel_time_matrix(client, path, ...)``  ``Dataset(path).scenario(year, closures)``
+                                           ``.travel_time_matrix(...)``
+``accessibility(client, path, ...)``       ``Scenario.accessibility(...)``
+``criticality(client, path, a, b, ...)``   ``Scenario.criticality(a, b, ...)``
+``report_uncertainty(client, path, ...)``  ``tnet report --uncertainty N --seed S``
+                                           (``Dataset._c.report_json(draws=N, seed=S)``)
+========================================  ===========================================
+
+Blocks are independent, so Dask retries the blocks of a worker that dies
+and the result does not change. Reductions run on a worker: the client
+receives the ranked criticality rows and the report with its percentiles,
+not the per-block data; the matrix comes back whole unless
+``compute=False`` asks for a dask DataFrame (one partition per origin
+block). See docs/distributed.md.
+
+Needs ``dask.distributed`` (Debian python3-distributed), imported when a
+function is called.
+"""
+import json
+import math
+import os
+
+import numpy as np
+import pandas as pd
+
+from ._frames import DEFAULT_YEAR, Dataset, _code_type, _codes
+
+__all__ = ["travel_time_matrix", "accessibility", "criticality", "report_uncertainty",
+           "worker_datasets"]
+
+#: the matrix cells of one block at most (float64: 64 MB)
+MAX_BLOCK_CELLS = 8_000_000
+#: blocks per worker thread by default: enough to balance, few enough that
+#: each block's fixed cost (the base report, the base searches) stays small
+#: beside its work
+BLOCKS_PER_THREAD = 2
+#: the same for matrix and accessibility blocks, whose fixed cost (the
+#: profile's graph and, for many-to-many, its contraction hierarchy, built
+#: again by every block) is often most of the work (bench/README.md, "Dask")
+MATRIX_BLOCKS_PER_THREAD = 1
+
+# ---------------------------------------------------------------- workers
+# The folders a worker process has opened, by path: each task reads its
+# dataset from here, so a folder is loaded once per process (not per task).
+_datasets = {}
+_loads = {}
+
+
+def _dataset(path):
+    ds = _datasets.get(path)
+    if ds is None:
+        ds = Dataset(path)
+        _datasets[path] = ds
+        _loads[path] = _loads.get(path, 0) + 1
+    return ds
+
+
+def worker_datasets():
+    """In a worker (``client.run(tnet.distributed.worker_datasets)``): the
+    folders this process has opened and how many times each was loaded
+    (1 unless the process lost it)."""
+    return dict(_loads)
+
+
+def _resolve(path, year, closures, places):
+    """The node ids of *places* (spec, ids or points), as a block takes them."""
+    ds = _dataset(path)
+    return ds._c.select(ds.scenario(year, closures)._places(places))
+
+
+def _matrix_block(path, year, closures, origins, destinations, profile, method):
+    r = _dataset(path)._c.commute(year, list(closures), origins, destinations, [profile], 0.0,
+                                  method=method, parts=False)
+    return r["minutes"][0], r["methods"][0]
+
+
+def _matrix_frame(path, year, closures, origins, all_origins, destinations, profile, method,
+                  offset):
+    minutes, _ = _matrix_block(path, year, closures, origins, destinations, profile, method)
+    return _long_frame(minutes, origins, all_origins, destinations, offset)
+
+
+def _long_frame(minutes, origins, all_origins, destinations, offset):
+    """The rows of *origins* (consecutive in *all_origins* from *offset*) in
+    the long form of Scenario.travel_time_matrix()."""
+    first = offset // max(len(destinations), 1)
+    codes = np.arange(first, first + len(origins), dtype=_code_type(all_origins))
+    frame = pd.DataFrame({
+        "from_id": _codes(np.repeat(codes, len(destinations)), all_origins),
+        "to_id": _codes(np.tile(np.arange(len(destinations), dtype=_code_type(destinations)),
+                                len(origins)), destinations),
+        "travel_time": minutes.reshape(-1),
+    }, copy=False)
+    frame.index = pd.RangeIndex(offset, offset + len(frame))
+    return frame
+
+
+def _accessibility_block(path, year, closures, opportunities, cutoffs, profile, population,
+                         origins):
+    return _dataset(path)._c.accessibility(year, list(closures), opportunities, cutoffs,
+                                           profile=profile, population=population,
+                                           origins=origins)
+
+
+def _plan_values(path, keys):
+    c = _dataset(path)._c
+    return {k: c.plan_value(k) for k in keys}
+
+
+def _criticality_block(path, year, closures, a, b, by, profile, budget, n_blocks, block):
+    return _dataset(path)._c.criticality(year, list(closures), a, b, by_line=by == "line",
+                                         profile=profile, budget=budget, threads=1,
+                                         element_blocks=n_blocks, element_block=block)
+
+
+_CRITICALITY_COLUMNS = ["pairs_slower", "pairs_cut", "pairs_out_of_budget", "population_lost",
+                        "max_increase_min", "total_increase_min", "worst_from", "worst_to",
+                        "before_min", "after_min"]
+
+
+def _criticality_merge(by, top, *blocks):
+    """The items of every element block, ranked as tnet_criticality_scan()
+    ranks them (pairs cut, population lost, pairs out of budget, total
+    increase, all descending, then element index), as
+    Scenario.criticality() frames them."""
+    text = ("name", "worst_from", "worst_to")
+    cols = {k: [str(x) for r in blocks for x in r[k]] if k in text
+            else np.concatenate([np.asarray(r[k]) for r in blocks])
+            for k in ["element", "name"] + _CRITICALITY_COLUMNS}
+    order = sorted(range(len(cols["element"])),
+                   key=lambda i: (-cols["pairs_cut"][i], -cols["population_lost"][i],
+                                  -cols["pairs_out_of_budget"][i],
+                                  -cols["total_increase_min"][i], cols["element"][i]))
+    columns = {k: [cols[k][i] for i in order] if k in text
+               else cols[k][np.array(order, dtype=np.intp)]
+               for k in _CRITICALITY_COLUMNS}
+    names = [cols["name"][i] for i in order]
+    frame = pd.DataFrame({by: names, **columns}).head(top)
+    frame.index.name = "rank"
+    first = blocks[0]
+    frame.attrs.update({k: first[k] for k in ("from", "to", "by", "year", "pairs")})
+    frame.attrs["candidates"] = sum(r["candidates"] for r in blocks)
+    return frame
+
+
+def _draws_block(path, year, closures, baseline, first, count, seed):
+    return _dataset(path)._c.report_draws(year, list(closures), baseline, first, count,
+                                          seed=seed, threads=1)
+
+
+def _draws_reduce(path, year, closures, baseline, *blocks):
+    return _dataset(path)._c.report_json_draws(year, list(closures), baseline,
+                                               np.vstack(blocks))
+
+
+# ----------------------------------------------------------------- client
+def _distributed():
+    try:
+        import distributed
+    except ImportError as e:  # pragma: no cover - depends on the machine
+        raise ImportError("tnet.distributed needs dask.distributed (Debian: "
+                          "python3-distributed; tools/install-deps.sh installs it)") from e
+    return distributed
+
+
+def _path(dataset):
+    if isinstance(dataset, Dataset):
+        dataset = dataset.path
+    return os.path.abspath(os.fspath(dataset))
+
+
+def _threads(client):
+    """The worker threads of the cluster (at least 1)."""
+    info = client.scheduler_info().get("workers", {})
+    return max(1, sum(w.get("nthreads", 1) for w in info.values()))
+
+
+def _blocks(n, block_size):
+    """[first, end) ranges of *block_size* items over n items."""
+    return [(i, min(i + block_size, n)) for i in range(0, n, max(block_size, 1))]
+
+
+def _default_block(n_items, client, cap=None, per_thread=BLOCKS_PER_THREAD):
+    """Items per block: *per_thread* blocks per worker thread, at most *cap*
+    items each."""
+    size = math.ceil(n_items / (per_thread * _threads(client))) if n_items else 1
+    if cap is not None:
+        size = min(size, max(cap, 1))
+    return max(size, 1)
+
+
+def _submit(client, fn, *args, **kwargs):
+    # pure=False: a block is a computation, never shared with another call's
+    return client.submit(fn, *args, pure=False, **kwargs)
+
+
+def travel_time_matrix(client, dataset, origins=None, destinations=None, profile="car",
+                       year=DEFAULT_YEAR, closures=(), method="auto", block_size=None,
+                       compute=True):
+    """The travel-time matrix of :meth:`tnet.Scenario.travel_time_matrix`
+    (``from_id, to_id, travel_time`` in minutes, NaN when not reached;
+    origins and destinations default to every zone) computed on the
+    cluster of *client*, in blocks of *block_size* origins (default: one
+    block per worker thread, at most MAX_BLOCK_CELLS cells each). Every
+    block runs the single-process kernel on its origins and every
+    destination (the method follows the destinations alone, so it is the
+    same in every block), so the frame equals the single-process one value
+    for value, attrs included.
+
+    With ``compute=False``, returns a dask DataFrame instead, one partition
+    per origin block (index: the row numbers of the whole matrix, known
+    divisions), left on the workers until computed.
+    """
+    _distributed()
+    path = _path(dataset)
+    closures = list(closures or ())
+    ids = client.submit(_resolve, path, year, closures,
+                        "kind:zone" if origins is None else origins, pure=False)
+    dids = client.submit(_resolve, path, year, closures,
+                         "kind:zone" if destinations is None else destinations, pure=False)
+    o, d = client.gather([ids, dids])
+    if block_size is None:
+        block_size = _default_block(len(o), client, MAX_BLOCK_CELLS // max(len(d), 1),
+                                    MATRIX_BLOCKS_PER_THREAD)
+    ranges = _blocks(len(o), int(block_size))
+    if not compute:
+        import dask.dataframe as dd
+        parts = [_submit(client, _matrix_frame, path, year, closures, o[i:j], o, d, profile,
+                         method, i * len(d)) for i, j in ranges]
+        meta = _long_frame(np.empty((0, len(d))), [], o, d, 0)
+        return dd.from_delayed(parts, meta=meta,
+                               divisions=[i * len(d) for i, _ in ranges]
+                               + [len(o) * len(d) - 1], verify_meta=False)
+    futures = [_submit(client, _matrix_block, path, year, closures, o[i:j], d, profile, method)
+               for i, j in ranges]
+    blocks = client.gather(futures)
+    minutes = np.vstack([m for m, _ in blocks]) if blocks else np.empty((0, len(d)))
+    frame = _long_frame(minutes, o, o, d, 0)
+    frame.index = pd.RangeIndex(len(frame))
+    frame.attrs.update(scenario=int(year), profile=profile,
+                       method=blocks[0][1] if blocks else method)
+    return frame
+
+
+def accessibility(client, dataset, opportunities, cutoffs=(30, 45, 60), profile="car",
+                  population=None, year=DEFAULT_YEAR, closures=(), block_size=None):
+    """:meth:`tnet.Scenario.accessibility` (cumulative opportunities per zone
+    of zones.csv within each cutoff) on the cluster: blocks of *block_size*
+    origin zones (default: one block per worker thread), each against
+    every zone; the population-weighted means are then summed over all the
+    rows in zone order, as the library sums them, so the frame and its
+    attrs equal the single-process ones."""
+    _distributed()
+    path = _path(dataset)
+    closures = list(closures or ())
+    cutoffs = [float(c) for c in cutoffs]
+    head = client.submit(_accessibility_block, path, year, closures, opportunities, cutoffs,
+                         profile, population, [], pure=False).result()
+    zones = head["all_zones"]
+    if block_size is None:
+        block_size = _default_block(len(zones), client, MAX_BLOCK_CELLS // max(len(zones), 1),
+                                    MATRIX_BLOCKS_PER_THREAD)
+    futures = [_submit(client, _accessibility_block, path, year, closures, opportunities,
+                       cutoffs, profile, population, zones[i:j])
+               for i, j in _blocks(len(zones), int(block_size))]
+    blocks = client.gather(futures)
+    nc = len(head["cutoffs_min"])
+    values = np.vstack([b["values"] for b in blocks]) if blocks else np.empty((0, nc))
+    weights = None
+    if blocks and blocks[0]["population"] is not None:
+        weights = np.concatenate([b["population"] for b in blocks])
+    means = []
+    for c in range(nc):
+        # the order and arithmetic of tnet_accessibility_from_matrix()
+        wsum = 0.0
+        total = 0.0
+        for z in range(values.shape[0]):
+            w = float(weights[z]) if weights is not None else 1.0
+            wsum += w
+            total += w * float(values[z, c])
+        means.append(total / wsum if wsum > 0 else float("nan"))
+    cols = [f"within_{c:g}_min" for c in head["cutoffs_min"]]
+    frame = pd.DataFrame(values, index=pd.Index(zones, name="id"), columns=cols)
+    frame.attrs.update(opportunities=opportunities, profile=head["profile"],
+                       total=head["total"], cutoffs_min=list(head["cutoffs_min"]),
+                       mean_population_weighted=means)
+    return frame
+
+
+def criticality(client, dataset, a, b, by="link", profile="car", budget=None, top=None,
+                year=DEFAULT_YEAR, closures=(), blocks=None):
+    """:meth:`tnet.Scenario.criticality` (single failures ranked by their
+    loss from *a* to *b*) on the cluster: the failed elements (links or
+    lines) are split into *blocks* blocks (default: two per worker thread;
+    element e goes to block e mod *blocks*), each scanned by one task on
+    one thread; every block repeats the base search of each origin. The
+    blocks' rows are merged and ranked on a worker, and the client gets the
+    top rows: the frame of the single-process call, attrs included
+    (``candidates`` is the sum over the blocks, each element being in one)."""
+    if by not in ("link", "line"):
+        raise ValueError(f"by: expected 'link' or 'line', got {by!r}")
+    _distributed()
+    path = _path(dataset)
+    closures = list(closures or ())
+    if budget is None or top is None:
+        plan = client.submit(_plan_values, path, ["budget_min", "top"], pure=False).result()
+        budget = plan["budget_min"] if budget is None else budget
+        top = plan["top"] if top is None else top
+    n = int(blocks) if blocks is not None else BLOCKS_PER_THREAD * _threads(client)
+    if n < 1:
+        raise ValueError(f"blocks: expected 1 or more, got {blocks!r}")
+    parts = [_submit(client, _criticality_block, path, year, closures, str(a), str(b), by,
+                     profile or "car", float(budget), n, k) for k in range(n)]
+    return _submit(client, _criticality_merge, by, int(top), *parts).result()
+
+
+def report_uncertainty(client, dataset, draws, seed=1, year=DEFAULT_YEAR, closures=(),
+                       baseline=2020, block_size=None):
+    """The plan-indicator report with the uncertainty of *draws* perturbed
+    networks (``tnet report --uncertainty DRAWS --seed SEED``; the library's
+    tnet_report_compute_uncertain()) on the cluster: blocks of *block_size*
+    draws (default: two blocks per worker thread), each returning its
+    indicator values; a worker puts them together in draw order and
+    computes the percentiles and pass probabilities. Draw d depends on the
+    seed and d alone, so the report — returned as the dict of its JSON — is
+    the single-process one for the same seed."""
+    if int(draws) < 1:
+        raise ValueError(f"draws: expected 1 or more, got {draws!r}")
+    _distributed()
+    path = _path(dataset)
+    closures = list(closures or ())
+    draws = int(draws)
+    if block_size is None:
+        block_size = _default_block(draws, client)
+    parts = [_submit(client, _draws_block, path, int(year), closures, int(baseline), i, j - i,
+                     int(seed))
+             for i, j in _blocks(draws, int(block_size))]
+    text = _submit(client, _draws_reduce, path, int(year), closures, int(baseline),
+                   *parts).result()
+    return json.loads(text)

@@ -1,0 +1,211 @@
+"""tnet.distributed on a LocalCluster of 2 worker processes on 127.0.0.1:
+every function returns exactly what the single-process call returns (on
+the bundled data and the São Paulo fixture), each worker process opens a
+folder once, and a worker killed in the middle of a run (the test kills its
+own worker process) is replaced by Dask without changing the result.
+
+Run by `meson test` as its own test, python-distributed (suites python and
+slow); it needs dask.distributed and fails, not skips, without it.
+"""
+import json
+import os
+import signal
+import threading
+import time
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import tnet
+
+try:
+    from dask.distributed import Client, LocalCluster
+except ImportError as e:  # no skip: CI must install it (tools/install-deps.sh)
+    raise ImportError("test_distributed.py needs dask.distributed: install Debian's "
+                      "python3-distributed (tools/install-deps.sh does)") from e
+
+import tnet.distributed as td
+
+from conftest import XUCHANG
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory):
+    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                           host="127.0.0.1", dashboard_address=None,
+                           local_directory=str(tmp_path_factory.mktemp("dask")))
+    c = Client(cluster)
+    yield c
+    c.close()
+    cluster.close()
+
+
+def same_frame(plain, dist):
+    pd.testing.assert_frame_equal(plain, dist, check_exact=True)
+    assert plain.attrs == dist.attrs
+    # identical NaN positions and bits, not only "close"
+    for col in plain.columns:
+        if plain[col].dtype.kind == "f":
+            assert np.array_equal(plain[col].to_numpy(), dist[col].to_numpy(), equal_nan=True)
+
+
+def region_zones(ds, region, n):
+    nodes = ds.nodes()
+    return ";".join(nodes[(nodes["kind"] == "zone") & (nodes["region"] == region)]["id"][:n])
+
+
+# ----------------------------------------------------------------- matrix
+@pytest.mark.parametrize("profile", ["car", "transit", "park_and_ride"])
+def test_matrix_xuchang(client, xuchang, profile):
+    plain = xuchang.travel_time_matrix(profile=profile)
+    assert plain["travel_time"].notna().sum() > 100
+    for block in (None, 1, 7):
+        same_frame(plain, td.travel_time_matrix(client, XUCHANG, profile=profile,
+                                                block_size=block))
+
+
+def test_matrix_scenario_and_places(client, xuchang):
+    sc = xuchang.scenario(2020, closures=["G4 京港澳高速"])
+    plain = sc.travel_time_matrix("region:xuchang", "zz_center;airport_center")
+    dist = td.travel_time_matrix(client, xuchang, "region:xuchang", "zz_center;airport_center",
+                                 year=2020, closures=["G4 京港澳高速"], block_size=2)
+    same_frame(plain, dist)
+    # a closure that changes times: the scenario reached the workers
+    assert not plain["travel_time"].equals(
+        xuchang.travel_time_matrix("region:xuchang", "zz_center;airport_center")["travel_time"])
+
+
+@pytest.mark.parametrize("profile", ["car", "transit"])
+def test_matrix_sao_paulo(client, sao_paulo, sao_paulo_dir, profile):
+    plain = sao_paulo.travel_time_matrix(profile=profile)
+    assert len(plain) > 100_000
+    same_frame(plain, td.travel_time_matrix(client, sao_paulo_dir, profile=profile))
+
+
+def test_matrix_dask_dataframe(client, sao_paulo, sao_paulo_dir):
+    plain = sao_paulo.travel_time_matrix()
+    lazy = td.travel_time_matrix(client, sao_paulo_dir, block_size=40, compute=False)
+    assert lazy.npartitions == -(-plain["from_id"].nunique() // 40)
+    assert lazy.known_divisions
+    got = lazy.compute()
+    got.attrs.update(plain.attrs)  # a dask DataFrame carries no attrs
+    same_frame(plain, got)
+    # reductions run on the workers
+    assert lazy["travel_time"].max().compute() == plain["travel_time"].max()
+
+
+# ---------------------------------------------------------- accessibility
+# every block builds the profile's graph and hierarchy (long for transit):
+# few blocks
+@pytest.mark.parametrize("profile,cutoffs,blocks", [("car", (2, 4, 8), (None, 40)),
+                                                    ("transit", (10, 20, 30), (170,))])
+def test_accessibility_sao_paulo(client, sao_paulo, sao_paulo_dir, profile, cutoffs, blocks):
+    plain = sao_paulo.accessibility("jobs", cutoffs=cutoffs, profile=profile)
+    # not trivial: some zone reaches less than everything within the cutoffs
+    assert (plain.iloc[:, 0] < plain.attrs["total"]).any()
+    assert plain.iloc[:, 0].nunique() > 10
+    for block in blocks:
+        same_frame(plain, td.accessibility(client, sao_paulo_dir, "jobs", cutoffs=cutoffs,
+                                           profile=profile, block_size=block))
+
+
+def test_accessibility_error_reaches_the_client(client):
+    with pytest.raises(tnet.Error, match="zones.csv"):
+        td.accessibility(client, XUCHANG, "jobs")
+
+
+# ------------------------------------------------------------ criticality
+@pytest.mark.parametrize("by,profile", [("link", "car"), ("line", "car"),
+                                        ("link", "transit"), ("line", "park_and_ride")])
+def test_criticality_xuchang(client, xuchang, by, profile):
+    plain = xuchang.criticality("region:xuchang", "region:zhengzhou", by=by, profile=profile,
+                                top=10_000)
+    assert len(plain) > 2
+    # 100 blocks: more than the elements with a loss, so some blocks are empty
+    for blocks in (None, 1, 3, 7, 100):
+        same_frame(plain, td.criticality(client, XUCHANG, "region:xuchang", "region:zhengzhou",
+                                         by=by, profile=profile, top=10_000, blocks=blocks))
+    # the plan's defaults (budget, top) are read on the workers
+    same_frame(xuchang.criticality("region:xuchang", "region:zhengzhou", by=by,
+                                   profile=profile),
+               td.criticality(client, XUCHANG, "region:xuchang", "region:zhengzhou", by=by,
+                              profile=profile))
+
+
+@pytest.mark.parametrize("profile", ["car", "transit"])
+def test_criticality_sao_paulo(client, sao_paulo, sao_paulo_dir, profile):
+    a, b = region_zones(sao_paulo, "west", 12), region_zones(sao_paulo, "east", 12)
+    plain = sao_paulo.criticality(a, b, profile=profile, budget=20, top=100_000)
+    assert len(plain) > 50 and plain.attrs["pairs"] == 144
+    same_frame(plain, td.criticality(client, sao_paulo_dir, a, b, profile=profile, budget=20,
+                                     top=100_000, blocks=5))
+
+
+# ------------------------------------------------------------ uncertainty
+def test_report_uncertainty(client, xuchang):
+    plain = json.loads(xuchang._c.report_json(2025, [], draws=12, seed=5))
+    for block in (None, 1, 5):
+        assert td.report_uncertainty(client, XUCHANG, 12, seed=5, block_size=block) == plain
+    # the draws do change with the seed (the comparison above can fail)
+    assert td.report_uncertainty(client, XUCHANG, 12, seed=6) != plain
+    base = json.loads(xuchang._c.report_json(2025, []))
+    assert base != plain
+
+
+def test_report_uncertainty_one_column(client, xuchang):
+    plain = json.loads(xuchang._c.report_json(2020, [], baseline=2020, draws=6, seed=2))
+    assert td.report_uncertainty(client, xuchang, 6, seed=2, year=2020,
+                                 block_size=4) == plain
+
+
+# ------------------------------------------------------- loaded once, kill
+def test_folders_loaded_once_per_worker(client):
+    td.travel_time_matrix(client, XUCHANG, block_size=1)
+    loads = client.run(td.worker_datasets)
+    assert len(loads) == 2
+    for per_worker in loads.values():
+        assert per_worker.get(os.path.abspath(XUCHANG)) == 1
+        assert all(n == 1 for n in per_worker.values())
+
+
+def test_killed_worker(client, xuchang):
+    """Kills one worker process while it holds draw blocks: Dask runs them
+    again elsewhere and the report is the single-process one."""
+    plain = json.loads(xuchang._c.report_json(2025, [], draws=30, seed=9))
+    client.wait_for_workers(2)
+    pids = client.run(os.getpid)
+    out = {}
+
+    def run():
+        try:
+            out["report"] = td.report_uncertainty(client, XUCHANG, 30, seed=9, block_size=1)
+        except BaseException as e:  # reported by the assertion below
+            out["error"] = e
+
+    worker = threading.Thread(target=run)
+    worker.start()
+    victim, held = None, 0
+    deadline = time.monotonic() + 60
+    while victim is None and time.monotonic() < deadline:
+        busy = {w: [k for k in keys if "_draws_block" in str(k)]
+                for w, keys in client.processing().items()}
+        done = client.run_on_scheduler(
+            lambda dask_scheduler: sum(1 for k, ts in dask_scheduler.tasks.items()
+                                       if "_draws_block" in str(k) and ts.state == "memory"))
+        if done >= 2:
+            for w, keys in busy.items():
+                if keys and w in pids:
+                    victim, held = w, len(keys)
+                    break
+        time.sleep(0.005)
+    assert victim is not None, "no worker was busy with draw blocks"
+    os.kill(pids[victim], signal.SIGKILL)
+    worker.join(240)
+    assert not worker.is_alive()
+    assert "error" not in out, out.get("error")
+    assert held >= 1
+    assert out["report"] == plain
+    # the nanny started a new process in place of the killed one
+    client.wait_for_workers(2, timeout=60)
+    assert pids[victim] not in client.run(os.getpid).values()
