@@ -272,7 +272,13 @@ run_isochrone (Run *run, GError **error)
                           reached, pop);
   if (run->formats & TNET_OUTPUT_GEOJSON)
     {
-      g_autofree char *gj = tnet_geojson_network (run->net, run->scen, mins, minutes);
+      g_autofree TnetWeight *ms = g_new (TnetWeight, n);
+      for (guint i = 0; i < n; i++)
+        ms[i] = mins[i] >= 0 ? (TnetWeight) llround (mins[i] * 60000.0) : TNET_WEIGHT_INF;
+      g_autofree char *gj = tnet_geojson_isochrone (run->net, run->scen, ms,
+                                                    (TnetWeight) llround (minutes * 60000.0),
+                                                    from, profile ? profile : "car",
+                                                    TNET_GEOJSON_ALL);
       if (!write_file (run, "isochrone.geojson", gj, error))
         return FALSE;
     }
@@ -780,7 +786,7 @@ run_network_outputs (Run *run, GError **error)
 {
   if (run->formats & TNET_OUTPUT_GEOJSON)
     {
-      g_autofree char *gj = tnet_geojson_network (run->net, run->scen, NULL, 0);
+      g_autofree char *gj = tnet_geojson_network (run->net, run->scen);
       if (!write_file (run, "network.geojson", gj, error))
         return FALSE;
     }

@@ -5,7 +5,6 @@
  * child process (the long analyses), so that every answer is the document
  * the command-line program prints for the same query. */
 #include "serve.h"
-#include "isochrone-json.h"
 #include "route-car.h"
 #include <math.h>
 #include <stdarg.h>
@@ -641,7 +640,9 @@ compute_isochrone (TnetServeJob *job)
                           (TnetWeight) llround (minutes * 60000.0), ms);
   if (past_deadline (job))
     return;
-  job->body = tnet_cli_isochrone_geojson (srv->net, job->sc->scen, from, profile, minutes, ms);
+  job->body = tnet_geojson_isochrone (srv->net, job->sc->scen, ms,
+                                      (TnetWeight) llround (minutes * 60000.0), from,
+                                      tnet_profile_to_string (profile), TNET_GEOJSON_ALL);
   job->content_type = "application/geo+json";
   job->status = 200;
 }
