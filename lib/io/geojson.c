@@ -1,6 +1,7 @@
 /* geojson.c: GeoJSON writers (json-glib), RFC 7946 [lon, lat] order. */
 #include "tnet-internal.h"
 #include "json-text.h"
+#include "geojson-shapes.h"
 #include <tnet/tnet-geojson.h>
 #include <json-glib/json-glib.h>
 
@@ -296,4 +297,125 @@ tnet_geojson_paths (const TnetNetwork *net, const TnetId *const *paths,
       json_builder_end_object (b);
     }
   return finish (b);
+}
+
+/* ------------------------------------------- shapes for the result writers */
+
+static double
+deg6 (double v)
+{
+  return round (v * 1e6) / 1e6;
+}
+
+void
+tnet_i_geojson_point (JsonBuilder *b, double lon, double lat)
+{
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "type");
+  json_builder_add_string_value (b, "Point");
+  json_builder_set_member_name (b, "coordinates");
+  json_builder_begin_array (b);
+  json_builder_add_double_value (b, deg6 (lon));
+  json_builder_add_double_value (b, deg6 (lat));
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+}
+
+void
+tnet_i_geojson_line (JsonBuilder *b, const double *lonlat, guint n_points)
+{
+  /* rounded first, so that points equal after rounding count as repeats */
+  g_autoptr (GArray) pts = g_array_sized_new (FALSE, FALSE, sizeof (double), 2 * n_points);
+  for (guint k = 0; k < n_points; k++)
+    {
+      double x = deg6 (lonlat[2 * k]), y = deg6 (lonlat[2 * k + 1]);
+      guint n = pts->len;
+      if (n >= 2 && g_array_index (pts, double, n - 2) == x
+          && g_array_index (pts, double, n - 1) == y)
+        continue;
+      g_array_append_val (pts, x);
+      g_array_append_val (pts, y);
+    }
+  if (pts->len < 4)
+    {
+      json_builder_add_null_value (b);
+      return;
+    }
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "type");
+  json_builder_add_string_value (b, "LineString");
+  json_builder_set_member_name (b, "coordinates");
+  json_builder_begin_array (b);
+  for (guint k = 0; k < pts->len; k += 2)
+    {
+      json_builder_begin_array (b);
+      json_builder_add_double_value (b, g_array_index (pts, double, k));
+      json_builder_add_double_value (b, g_array_index (pts, double, k + 1));
+      json_builder_end_array (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+}
+
+/* Appends link @i's points to @pts, from its to node when @reversed. */
+static void
+append_link_points (GArray *pts, const TnetNetwork *net, TnetId i, gboolean reversed)
+{
+  const TnetLink *l = tnet_network_link (net, i);
+  guint np = 0;
+  const double *g = tnet_network_link_geometry (net, i, &np);
+  const TnetNode *ends[2] = { tnet_network_node (net, l->from), tnet_network_node (net, l->to) };
+  guint n = g ? np : 2;
+  for (guint k = 0; k < n; k++)
+    {
+      guint j = reversed ? n - 1 - k : k;
+      double xy[2] = { g ? g[2 * j] : ends[j]->lon, g ? g[2 * j + 1] : ends[j]->lat };
+      g_array_append_vals (pts, xy, 2);
+    }
+}
+
+void
+tnet_i_geojson_links_line (JsonBuilder *b, const TnetNetwork *net, const TnetId *links,
+                           guint n_links, TnetId start)
+{
+  g_autoptr (GArray) pts = g_array_new (FALSE, FALSE, sizeof (double));
+  TnetId at = start;  /* the node the line has reached */
+  for (guint k = 0; k < n_links; k++)
+    {
+      const TnetLink *l = tnet_network_link (net, links[k]);
+      gboolean reversed;
+      if (at != TNET_ID_NONE && (l->from == at || l->to == at))
+        reversed = l->from != at;
+      else if (k + 1 < n_links)
+        {
+          /* the first link, or one after a gap: end where the next begins */
+          const TnetLink *nx = tnet_network_link (net, links[k + 1]);
+          reversed = l->from == nx->from || l->from == nx->to;
+        }
+      else
+        reversed = FALSE;
+      append_link_points (pts, net, links[k], reversed);
+      at = reversed ? l->from : l->to;
+    }
+  tnet_i_geojson_line (b, (const double *) (void *) pts->data, pts->len / 2);
+}
+
+void
+tnet_i_geojson_links_multiline (JsonBuilder *b, const TnetNetwork *net, const TnetId *links,
+                                guint n_links)
+{
+  if (n_links == 0)
+    {
+      json_builder_add_null_value (b);
+      return;
+    }
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "type");
+  json_builder_add_string_value (b, "MultiLineString");
+  json_builder_set_member_name (b, "coordinates");
+  json_builder_begin_array (b);
+  for (guint k = 0; k < n_links; k++)
+    add_link_coords (b, net, links[k], FALSE);
+  json_builder_end_array (b);
+  json_builder_end_object (b);
 }
