@@ -698,6 +698,53 @@ START_TEST (test_map_bands)
 }
 END_TEST
 
+/* The SVG's text is real <text> elements, not glyph outlines: every zone
+ * label the map shows is searchable as its name (Chinese included), each
+ * element names the CJK font, and the closure's legend entry is there. */
+START_TEST (test_map_svg_text)
+{
+  GError *error = NULL;
+  g_autofree char *data = tt_source_path ("data/xuchang");
+  g_autoptr (TnetNetwork) net = tnet_network_load_csv (data, &error);
+  ck_assert_ptr_nonnull (net);
+  g_autofree char *dir = tt_mkdtemp ();
+  g_autofree char *path = g_build_filename (dir, "map.svg", NULL);
+  g_autoptr (TnetScenario) scen = tnet_scenario_new (2025);
+  tnet_scenario_close_link (scen, tnet_network_link (net, 0)->id);
+  TnetMap *map = tnet_map_new (net, scen);
+  tnet_map_set_title (map, "标题 <title> & more", NULL);
+  ck_assert (tnet_map_save (map, path, &error));
+  tnet_map_free (map);
+  g_autofree char *svg = NULL;
+  ck_assert (g_file_get_contents (path, &svg, NULL, NULL));
+  ck_assert_uint_eq (count (svg, "<symbol"), 0);
+  guint n_text = count (svg, "<text ");
+  ck_assert_uint_gt (n_text, 10);
+  ck_assert_uint_eq (count (svg, "font-family=\"'WenQuanYi Micro Hei'"), n_text);
+  ck_assert_uint_eq (count (svg, "</text>"), n_text);
+  ck_assert_ptr_nonnull (strstr (svg, ">标题 &lt;title&gt; &amp; more</text>"));
+  ck_assert_ptr_nonnull (strstr (svg, ">封闭 closed</text>"));
+  /* the largest zone is labelled first, so it is always on the map */
+  const TnetNode *big = NULL;
+  for (TnetId v = 0; v < tnet_network_n_nodes (net); v++)
+    {
+      const TnetNode *n = tnet_network_node (net, v);
+      if (n->kind == TNET_NODE_ZONE && (big == NULL || n->population > big->population))
+        big = n;
+    }
+  ck_assert_ptr_nonnull (big);
+  g_autofree char *label = g_strdup_printf (">%s</text>", big->name);
+  ck_assert_msg (strstr (svg, label) != NULL, "no label %s", label);
+  /* a PNG of the same map still draws its text */
+  g_autofree char *png = g_build_filename (dir, "map.png", NULL);
+  map = tnet_map_new (net, scen);
+  ck_assert (tnet_map_save (map, png, &error));
+  tnet_map_free (map);
+  ck_assert (g_file_test (png, G_FILE_TEST_EXISTS));
+  tt_rm_rf (dir);
+}
+END_TEST
+
 static Suite *
 isochrone_suite (void)
 {
@@ -713,6 +760,7 @@ isochrone_suite (void)
   tcase_add_test (tc, test_route_geojson);
   tcase_add_test (tc, test_map_closed);
   tcase_add_test (tc, test_map_bands);
+  tcase_add_test (tc, test_map_svg_text);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -340,15 +340,9 @@ text_width (cairo_t *cr, const char *s)
 static void
 halo_text (cairo_t *cr, double x, double y, const char *s, Rgb color)
 {
-  cairo_move_to (cr, x, y);
-  cairo_text_path (cr, s);
-  cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
-  cairo_set_line_width (cr, 3.0);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_stroke (cr);
   set_rgb (cr, color, 1);
   cairo_move_to (cr, x, y);
-  cairo_show_text (cr, s);
+  tnet_i_render_text (cr, s, TRUE);
 }
 
 static gboolean
@@ -761,7 +755,7 @@ draw_corridors (Ctx *c)
       font (cr, 11, TRUE);
       cairo_set_source_rgb (cr, 1, 1, 1);
       cairo_move_to (cr, x - text_width (cr, num) / 2, y + 4);
-      cairo_show_text (cr, num);
+      tnet_i_render_text (cr, num, FALSE);
       double box[4] = { x - 10, y - 10, x + 10, y + 10 };
       g_array_append_val (c->boxes, box);
     }
@@ -1053,14 +1047,14 @@ draw_scale_and_north (Ctx *c, gboolean reserve_only)
   font (cr, 10.5, FALSE);
   cairo_set_source_rgb (cr, 0.15, 0.15, 0.15);
   cairo_move_to (cr, x - 3, y - 8);
-  cairo_show_text (cr, "0");
+  tnet_i_render_text (cr, "0", FALSE);
   char buf[32];
   g_snprintf (buf, sizeof buf, "%g km", km);
   cairo_move_to (cr, x + len - 6, y - 8);
-  cairo_show_text (cr, buf);
+  tnet_i_render_text (cr, buf, FALSE);
   g_snprintf (buf, sizeof buf, "%g", km / 2);
   cairo_move_to (cr, x + len / 2 - text_width (cr, buf) / 2, y - 8);
-  cairo_show_text (cr, buf);
+  tnet_i_render_text (cr, buf, FALSE);
 
   /* north arrow */
   cairo_move_to (cr, nx, ny - 16);
@@ -1080,7 +1074,7 @@ draw_scale_and_north (Ctx *c, gboolean reserve_only)
   cairo_stroke (cr);
   font (cr, 12, TRUE);
   cairo_move_to (cr, nx - text_width (cr, "N") / 2, ny + 25);
-  cairo_show_text (cr, "N");
+  tnet_i_render_text (cr, "N", FALSE);
 }
 
 /* Legend helpers: a running y inside the panel. */
@@ -1097,7 +1091,7 @@ legend_heading (Legend *lg, const char *text)
   font (cr, 12.5, TRUE);
   cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
   cairo_move_to (cr, lg->x, lg->y + 12);
-  cairo_show_text (cr, text);
+  tnet_i_render_text (cr, text, FALSE);
   lg->y += 20;
 }
 
@@ -1108,7 +1102,7 @@ legend_text (Legend *lg, const char *text, double size, guint32 color)
   font (cr, size, FALSE);
   set_rgb (cr, hex (color), 1);
   cairo_move_to (cr, lg->x, lg->y + size);
-  cairo_show_text (cr, text);
+  tnet_i_render_text (cr, text, FALSE);
   lg->y += size + 5;
 }
 
@@ -1149,7 +1143,7 @@ legend_line (Legend *lg, Rgb col, double width, TnetStatus st, gboolean halo,
   font (cr, 11, FALSE);
   cairo_set_source_rgb (cr, 0.12, 0.12, 0.12);
   cairo_move_to (cr, x1 + 10, y + 4);
-  cairo_show_text (cr, label);
+  tnet_i_render_text (cr, label, FALSE);
   lg->y += 19;
 }
 
@@ -1308,7 +1302,7 @@ draw_legend (Ctx *c)
     font (cr, 11, FALSE);
     cairo_set_source_rgb (cr, 0.12, 0.12, 0.12);
     cairo_move_to (cr, lg.x + 50, y + 4);
-    cairo_show_text (cr, "区县/片区 zone (size: population)");
+    tnet_i_render_text (cr, "区县/片区 zone (size: population)", FALSE);
     lg.y += 19;
     y = lg.y + 7;
     cairo_rectangle (cr, lg.x + 16, y - 4, 8, 8);
@@ -1319,7 +1313,7 @@ draw_legend (Ctx *c)
     cairo_stroke (cr);
     cairo_set_source_rgb (cr, 0.12, 0.12, 0.12);
     cairo_move_to (cr, lg.x + 50, y + 4);
-    cairo_show_text (cr, "高铁站 high-speed rail station");
+    tnet_i_render_text (cr, "高铁站 high-speed rail station", FALSE);
     lg.y += 19;
   }
   /* footer: scenario and projection */
@@ -1344,13 +1338,13 @@ draw_title (Ctx *c)
   font (cr, 21, TRUE);
   cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
   cairo_move_to (cr, MARGIN, 30);
-  cairo_show_text (cr, c->map->title ? c->map->title : "tnet");
+  tnet_i_render_text (cr, c->map->title ? c->map->title : "tnet", FALSE);
   if (c->map->subtitle)
     {
       font (cr, 12.5, FALSE);
       cairo_set_source_rgb (cr, 0.35, 0.35, 0.35);
       cairo_move_to (cr, MARGIN, 52);
-      cairo_show_text (cr, c->map->subtitle);
+      tnet_i_render_text (cr, c->map->subtitle, FALSE);
     }
 }
 
