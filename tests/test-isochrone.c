@@ -735,6 +735,34 @@ START_TEST (test_map_svg_text)
   ck_assert_ptr_nonnull (big);
   g_autofree char *label = g_strdup_printf (">%s</text>", big->name);
   ck_assert_msg (strstr (svg, label) != NULL, "no label %s", label);
+  /* route numbers in shields: at least three of the numbers of the
+   * expressways and trunk roads (the first word of their line, "G4 ..."),
+   * bold on a shield's colour, and a legend row */
+  g_autoptr (GHashTable) refs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (TnetId i = 0; i < tnet_network_n_links (net); i++)
+    {
+      const TnetLink *l = tnet_network_link (net, i);
+      if ((l->mode == TNET_MODE_EXPRESSWAY || l->mode == TNET_MODE_TRUNK) && l->line
+          && g_ascii_isupper (l->line[0]) && g_ascii_isdigit (l->line[1]))
+        g_hash_table_add (refs, g_strndup (l->line, strcspn (l->line, " ")));
+    }
+  ck_assert_uint_gt (g_hash_table_size (refs), 2);
+  guint shown = 0;
+  GHashTableIter it;
+  gpointer key;
+  g_hash_table_iter_init (&it, refs);
+  while (g_hash_table_iter_next (&it, &key, NULL))
+    {
+      g_autofree char *t = g_strdup_printf (" font-weight=\"bold\" fill=\"#ffffff\" "
+                                            "xml:space=\"preserve\">%s</text>",
+                                            (const char *) key);
+      g_autofree char *t2 = g_strdup_printf (" font-weight=\"bold\" fill=\"#111111\" "
+                                             "xml:space=\"preserve\">%s</text>",
+                                             (const char *) key);
+      shown += strstr (svg, t) != NULL || strstr (svg, t2) != NULL;
+    }
+  ck_assert_uint_ge (shown, 3);
+  ck_assert_ptr_nonnull (strstr (svg, ">路线编号 route number</text>"));
   /* a PNG of the same map still draws its text */
   g_autofree char *png = g_build_filename (dir, "map.png", NULL);
   map = tnet_map_new (net, scen);

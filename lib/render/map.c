@@ -311,6 +311,9 @@ typedef struct {
   gboolean *closed;           /* per link: closed by the scenario (drawn dashed red) */
   gboolean any_closed;        /* some link is closed */
   GArray *boxes;              /* of double[4]: occupied label rectangles */
+  guint n_shields;            /* route-number shields drawn (legend entry when > 0) */
+  char *shield_sample;        /* the first shield's number (the legend's sample), or NULL */
+  TnetMode shield_sample_mode;
 } Ctx;
 
 static void
@@ -914,6 +917,238 @@ cmp_label (gconstpointer a, gconstpointer b)
   return (x->priority < y->priority) - (x->priority > y->priority);
 }
 
+/* ------------------------------------------------------ route-number shields */
+
+/* The route number at the head of a line name ("G4 京港澳高速" → "G4",
+ * "S225" → "S225", "A8 Autobahn" → "A8"): the first word, when it is one to
+ * three capital letters, an optional hyphen, and one to four digits with an
+ * optional capital after them; NULL for any other name. */
+static char *
+route_number (const char *line)
+{
+  if (line == NULL)
+    return NULL;
+  gsize n = strcspn (line, " \t");
+  const char *p = line, *end = line + n;
+  guint letters = 0, digits = 0;
+  while (p < end && g_ascii_isupper (*p))
+    p++, letters++;
+  if (p < end && *p == '-')
+    p++;
+  while (p < end && g_ascii_isdigit (*p))
+    p++, digits++;
+  if (p < end && g_ascii_isupper (*p))
+    p++;
+  if (letters < 1 || letters > 3 || digits < 1 || digits > 4 || p != end)
+    return NULL;
+  return g_strndup (line, n);
+}
+
+typedef struct {
+  guint32 fill, text, border;
+} ShieldStyle;
+
+/* Expressways: white on green; other roads by the number's letter as the
+ * Chinese signs have it (G national: white on red, S provincial: black on
+ * yellow), else black on white. */
+static ShieldStyle
+shield_style (TnetMode mode, const char *ref)
+{
+  if (mode == TNET_MODE_EXPRESSWAY)
+    return (ShieldStyle) { 0x1b7f3b, 0xffffff, 0xffffff };
+  if (ref[0] == 'G')
+    return (ShieldStyle) { 0xc62828, 0xffffff, 0xffffff };
+  if (ref[0] == 'S')
+    return (ShieldStyle) { 0xf9d71c, 0x111111, 0x444444 };
+  return (ShieldStyle) { 0xffffff, 0x111111, 0x444444 };
+}
+
+/* A shield of @ref centred on (@x, @y); its rectangle in @box. */
+static void
+shield_box (cairo_t *cr, double x, double y, const char *ref, double box[4])
+{
+  font (cr, 9.5, TRUE);
+  double w = text_width (cr, ref) + 8, h = 14;
+  box[0] = x - w / 2;
+  box[1] = y - h / 2;
+  box[2] = x + w / 2;
+  box[3] = y + h / 2;
+}
+
+static void
+draw_shield (cairo_t *cr, const double box[4], const char *ref, ShieldStyle st)
+{
+  double r = 3, x0 = box[0], y0 = box[1], x1 = box[2], y1 = box[3];
+  cairo_new_path (cr);
+  cairo_arc (cr, x1 - r, y0 + r, r, -G_PI / 2, 0);
+  cairo_arc (cr, x1 - r, y1 - r, r, 0, G_PI / 2);
+  cairo_arc (cr, x0 + r, y1 - r, r, G_PI / 2, G_PI);
+  cairo_arc (cr, x0 + r, y0 + r, r, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+  set_rgb (cr, hex (st.fill), 1);
+  cairo_fill_preserve (cr);
+  set_rgb (cr, hex (st.border), 1);
+  cairo_set_line_width (cr, 1.2);
+  cairo_stroke (cr);
+  font (cr, 9.5, TRUE);
+  set_rgb (cr, hex (st.text), 1);
+  cairo_move_to (cr, (x0 + x1) / 2 - text_width (cr, ref) / 2, y1 - 3.6);
+  tnet_i_render_text (cr, ref, FALSE);
+}
+
+typedef struct {
+  char *ref;
+  TnetMode mode;
+  double length_px;   /* drawn length of its links */
+  GArray *mids;       /* of double[2]: the projected middles of its links */
+} ShieldRoute;
+
+static void
+shield_route_free (gpointer p)
+{
+  ShieldRoute *r = p;
+  g_free (r->ref);
+  g_array_unref (r->mids);
+  g_free (r);
+}
+
+static int
+cmp_route_length (gconstpointer a, gconstpointer b)
+{
+  const ShieldRoute *x = *(ShieldRoute *const *) a, *y = *(ShieldRoute *const *) b;
+  return (x->length_px < y->length_px) - (x->length_px > y->length_px);
+}
+
+/* The projected middle of link @i along its polyline (or chord), and its
+ * projected length. */
+static double
+link_middle (const Ctx *c, TnetId i, double mid[2])
+{
+  const TnetLink *l = tnet_network_link (c->map->net, i);
+  guint np = 0;
+  const double *g = tnet_network_link_geometry (c->map->net, i, &np);
+  const TnetNode *a = tnet_network_node (c->map->net, l->from);
+  const TnetNode *b = tnet_network_node (c->map->net, l->to);
+  double ends[4] = { a->lon, a->lat, b->lon, b->lat };
+  if (g == NULL)
+    g = ends, np = 2;
+  double total = 0, px = 0, py = 0;
+  g_autofree double *xy = g_new (double, 2 * np);
+  for (guint k = 0; k < np; k++)
+    {
+      project (c, g[2 * k], g[2 * k + 1], &xy[2 * k], &xy[2 * k + 1]);
+      if (k > 0)
+        total += hypot (xy[2 * k] - px, xy[2 * k + 1] - py);
+      px = xy[2 * k], py = xy[2 * k + 1];
+    }
+  double run = 0;
+  mid[0] = xy[0], mid[1] = xy[1];
+  for (guint k = 1; k < np; k++)
+    {
+      double seg = hypot (xy[2 * k] - xy[2 * k - 2], xy[2 * k + 1] - xy[2 * k - 1]);
+      if (run + seg >= total / 2 && seg > 0)
+        {
+          double t = (total / 2 - run) / seg;
+          mid[0] = xy[2 * k - 2] + t * (xy[2 * k] - xy[2 * k - 2]);
+          mid[1] = xy[2 * k - 1] + t * (xy[2 * k + 1] - xy[2 * k - 1]);
+          break;
+        }
+      run += seg;
+    }
+  return total;
+}
+
+/* Route numbers of expressways and trunk roads in shields on their lines,
+ * after the place labels and never over one: longest routes first, one
+ * shield per 300 px of drawn route (at least one), each at the middle of
+ * one of its links at least 200 px from its other shields, the links
+ * nearest the route's centre tried first. */
+static void
+draw_shields (Ctx *c)
+{
+  const TnetNetwork *net = c->map->net;
+  g_autoptr (GHashTable) by_ref = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GPtrArray) routes = g_ptr_array_new_with_free_func (shield_route_free);
+  for (TnetId i = 0; i < tnet_network_n_links (net); i++)
+    {
+      const TnetLink *l = tnet_network_link (net, i);
+      if (!c->drawn[i] || (l->mode != TNET_MODE_EXPRESSWAY && l->mode != TNET_MODE_TRUNK))
+        continue;
+      g_autofree char *ref = route_number (l->line);
+      if (ref == NULL)
+        continue;
+      ShieldRoute *r = g_hash_table_lookup (by_ref, ref);
+      if (r == NULL)
+        {
+          r = g_new0 (ShieldRoute, 1);
+          r->ref = g_steal_pointer (&ref);
+          r->mode = l->mode;
+          r->mids = g_array_new (FALSE, FALSE, 2 * sizeof (double));
+          g_hash_table_insert (by_ref, r->ref, r);
+          g_ptr_array_add (routes, r);
+        }
+      double mid[2];
+      r->length_px += link_middle (c, i, mid);
+      g_array_append_val (r->mids, mid);
+    }
+  g_ptr_array_sort (routes, cmp_route_length);
+  for (guint k = 0; k < routes->len; k++)
+    {
+      ShieldRoute *r = routes->pdata[k];
+      double cx = 0, cy = 0;
+      guint n = r->mids->len;
+      for (guint j = 0; j < n; j++)
+        {
+          cx += g_array_index (r->mids, double, 2 * j) / n;
+          cy += g_array_index (r->mids, double, 2 * j + 1) / n;
+        }
+      /* candidates by distance from the centre (selection sort: few links) */
+      g_autofree guint *order = g_new (guint, n);
+      g_autofree double *dist = g_new (double, n);
+      for (guint j = 0; j < n; j++)
+        {
+          order[j] = j;
+          dist[j] = hypot (g_array_index (r->mids, double, 2 * j) - cx,
+                           g_array_index (r->mids, double, 2 * j + 1) - cy);
+        }
+      for (guint a = 0; a < n; a++)
+        for (guint b = a + 1; b < n; b++)
+          if (dist[order[b]] < dist[order[a]])
+            {
+              guint t = order[a];
+              order[a] = order[b];
+              order[b] = t;
+            }
+      guint want = MAX (1u, (guint) (r->length_px / 300)), placed = 0;
+      g_autoptr (GArray) done = g_array_new (FALSE, FALSE, 2 * sizeof (double));
+      ShieldStyle st = shield_style (r->mode, r->ref);
+      for (guint a = 0; a < n && placed < want; a++)
+        {
+          const double *m = &g_array_index (r->mids, double, 2 * order[a]);
+          gboolean near = FALSE;
+          for (guint d = 0; d < done->len && !near; d++)
+            {
+              const double *o = &g_array_index (done, double, 2 * d);
+              near = hypot (m[0] - o[0], m[1] - o[1]) < 200;
+            }
+          double box[4];
+          shield_box (c->cr, m[0], m[1], r->ref, box);
+          if (near || !box_free (c, box))
+            continue;
+          draw_shield (c->cr, box, r->ref, st);
+          if (c->shield_sample == NULL)
+            {
+              c->shield_sample = g_strdup (r->ref);
+              c->shield_sample_mode = r->mode;
+            }
+          g_array_append_val (c->boxes, box);
+          g_array_append_vals (done, m, 1);
+          placed++;
+          c->n_shields++;
+        }
+    }
+}
+
 static void
 draw_labels (Ctx *c, const gboolean *is_main)
 {
@@ -1283,6 +1518,19 @@ draw_legend (Ctx *c)
           legend_line (&lg, hex (0x444444), 2.6, TNET_STATUS_EXISTING, TRUE, FALSE, s);
         }
     }
+  if (c->n_shields > 0)
+    {
+      /* a sample shield beside its label */
+      double box[4];
+      const char *ref = c->shield_sample;
+      shield_box (cr, lg.x + 20, lg.y + 8, ref, box);
+      draw_shield (cr, box, ref, shield_style (c->shield_sample_mode, ref));
+      font (cr, 11, FALSE);
+      cairo_set_source_rgb (cr, 0.12, 0.12, 0.12);
+      cairo_move_to (cr, lg.x + 50, lg.y + 12);
+      tnet_i_render_text (cr, "路线编号 route number", FALSE);
+      lg.y += 19;
+    }
   if (c->any_closed)
     {
       legend_heading (&lg, "情景 Scenario");
@@ -1404,12 +1652,16 @@ render (TnetMap *map, cairo_t *cr)
   draw_closed (&c);
   draw_nodes (&c, is_main);
   draw_labels (&c, is_main);
+  if (map->iso_minutes == NULL && map->structures->len == 0 && map->paths->len == 0
+      && map->critical->len == 0)
+    draw_shields (&c);
   cairo_restore (cr);
   draw_scale_and_north (&c, FALSE);
   draw_legend (&c);
   draw_title (&c);
   g_free (c.drawn);
   g_free (c.closed);
+  g_free (c.shield_sample);
   g_array_unref (c.boxes);
 }
 
