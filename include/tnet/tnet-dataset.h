@@ -248,6 +248,19 @@ TNET_API const TnetZoneTable *tnet_dataset_get_zones (const TnetDataset *ds);
 TNET_API guint tnet_dataset_n_regions (const TnetDataset *ds);
 TNET_API const TnetRegion *tnet_dataset_get_region (const TnetDataset *ds, guint i);
 TNET_API const TnetRegion *tnet_dataset_find_region (const TnetDataset *ds, const char *id);
+/**
+ * tnet_dataset_n_region_outlines:
+ * The rings of the folder's optional `regions.geojson` (docs/data-format.md):
+ * every ring (outer or hole) of every feature, in file order; 0 without the
+ * file. tnet_dataset_get_region_outline() gives ring @i's region id (a
+ * regions.csv id when the folder has one) and its @n_points lon/lat pairs,
+ * closed (the last point repeats the first); views valid while @ds lives.
+ * Time complexity: O(1).
+ */
+TNET_API guint tnet_dataset_n_region_outlines (const TnetDataset *ds);
+TNET_API const double *tnet_dataset_get_region_outline (const TnetDataset *ds, guint i,
+                                                        const char **region,
+                                                        guint *n_points);
 
 /* corridors.csv (0 corridors when absent), corridors in order of first row. */
 TNET_API guint tnet_dataset_n_corridors (const TnetDataset *ds);

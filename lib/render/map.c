@@ -27,6 +27,12 @@ typedef struct {
 } MapCritical;
 
 typedef struct {
+  double *lonlat;   /* n_points pairs */
+  guint n_points;
+  char *region;
+} MapOutline;
+
+typedef struct {
   char *label;
   TnetId *built, *gaps, *breaks;  /* breaks: node pairs */
   guint n_built, n_gaps, n_breaks;
@@ -49,6 +55,7 @@ struct _TnetMap {
   GArray *critical;        /* of MapCritical */
   GArray *labels;          /* of TnetId, forced labels */
   GArray *structures;      /* of MapStructure */
+  GArray *outlines;        /* of MapOutline: region boundaries */
 };
 
 TnetMap *
@@ -66,6 +73,7 @@ tnet_map_new (const TnetNetwork *net, const TnetScenario *scen)
   map->critical = g_array_new (FALSE, FALSE, sizeof (MapCritical));
   map->labels = g_array_new (FALSE, FALSE, sizeof (TnetId));
   map->structures = g_array_new (FALSE, FALSE, sizeof (MapStructure));
+  map->outlines = g_array_new (FALSE, FALSE, sizeof (MapOutline));
   return map;
 }
 
@@ -102,6 +110,13 @@ tnet_map_free (TnetMap *map)
       g_free (ms->breaks);
     }
   g_array_unref (map->structures);
+  for (guint i = 0; i < map->outlines->len; i++)
+    {
+      MapOutline *mo = &g_array_index (map->outlines, MapOutline, i);
+      g_free (mo->lonlat);
+      g_free (mo->region);
+    }
+  g_array_unref (map->outlines);
   g_free (map);
 }
 
@@ -218,6 +233,16 @@ tnet_map_add_structure (TnetMap *map, const char *label, const TnetId *built, gu
     g_memdup2 (break_nodes, sizeof (TnetId) * 2 * n_breaks), n_built, n_gaps, n_breaks,
   };
   g_array_append_val (map->structures, ms);
+}
+
+void
+tnet_map_add_outline (TnetMap *map, const double *lonlat, guint n_points, const char *region)
+{
+  g_return_if_fail (map != NULL);
+  g_return_if_fail (lonlat != NULL || n_points == 0);
+  MapOutline mo = { g_memdup2 (lonlat, sizeof (double) * 2 * n_points), n_points,
+                    g_strdup (region) };
+  g_array_append_val (map->outlines, mo);
 }
 
 void
@@ -917,6 +942,52 @@ cmp_label (gconstpointer a, gconstpointer b)
   return (x->priority < y->priority) - (x->priority > y->priority);
 }
 
+/* ------------------------------------------------------- region boundaries */
+
+#define OUTLINE_COLOR 0x8e6bb8
+static const double outline_dash[4] = { 7, 3, 1.5, 3 };
+
+/* The regions' outlines under everything else: a pale band with a dashed
+ * line on it, as boundaries are drawn on topographic maps. */
+static void
+draw_outlines (Ctx *c)
+{
+  cairo_t *cr = c->cr;
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < c->map->outlines->len; i++)
+      {
+        const MapOutline *mo = &g_array_index (c->map->outlines, MapOutline, i);
+        if (mo->n_points < 2)
+          continue;
+        cairo_new_path (cr);
+        for (guint k = 0; k < mo->n_points; k++)
+          {
+            double x, y;
+            project (c, mo->lonlat[2 * k], mo->lonlat[2 * k + 1], &x, &y);
+            if (k == 0)
+              cairo_move_to (cr, x, y);
+            else
+              cairo_line_to (cr, x, y);
+          }
+        cairo_close_path (cr);
+        if (pass == 0)
+          {
+            cairo_set_dash (cr, NULL, 0, 0);
+            set_rgb (cr, hex (OUTLINE_COLOR), 0.18);
+            cairo_set_line_width (cr, 6);
+          }
+        else
+          {
+            cairo_set_dash (cr, outline_dash, 4, 0);
+            set_rgb (cr, hex (OUTLINE_COLOR), 0.9);
+            cairo_set_line_width (cr, 1.4);
+          }
+        cairo_stroke (cr);
+      }
+  cairo_set_dash (cr, NULL, 0, 0);
+}
+
 /* ------------------------------------------------------ route-number shields */
 
 /* The route number at the head of a line name ("G4 京港澳高速" → "G4",
@@ -1518,6 +1589,28 @@ draw_legend (Ctx *c)
           legend_line (&lg, hex (0x444444), 2.6, TNET_STATUS_EXISTING, TRUE, FALSE, s);
         }
     }
+  if (c->map->outlines->len > 0)
+    {
+      double y = lg.y + 8;
+      cairo_set_dash (cr, NULL, 0, 0);
+      set_rgb (cr, hex (OUTLINE_COLOR), 0.18);
+      cairo_set_line_width (cr, 6);
+      cairo_move_to (cr, lg.x, y);
+      cairo_line_to (cr, lg.x + 40, y);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, outline_dash, 4, 0);
+      set_rgb (cr, hex (OUTLINE_COLOR), 0.9);
+      cairo_set_line_width (cr, 1.4);
+      cairo_move_to (cr, lg.x, y);
+      cairo_line_to (cr, lg.x + 40, y);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+      font (cr, 11, FALSE);
+      cairo_set_source_rgb (cr, 0.12, 0.12, 0.12);
+      cairo_move_to (cr, lg.x + 50, y + 4);
+      tnet_i_render_text (cr, "区域边界 region boundary", FALSE);
+      lg.y += 19;
+    }
   if (c->n_shields > 0)
     {
       /* a sample shield beside its label */
@@ -1635,6 +1728,7 @@ render (TnetMap *map, cairo_t *cr)
       is_main[i] = nd->kind == TNET_NODE_STATION && node_is_main_station (&c, i);
     }
   draw_scale_and_north (&c, TRUE);
+  draw_outlines (&c);
   if (map->iso_minutes != NULL)
     draw_isochrone (&c);
   else if (map->structures->len > 0)

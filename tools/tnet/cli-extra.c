@@ -181,3 +181,15 @@ tnet_cli_fastest_path (const TnetNetwork *net, const TnetScenario *scen, const G
     }
   return links;
 }
+
+void
+tnet_cli_map_add_outlines (TnetMap *map, const TnetDataset *ds)
+{
+  for (guint i = 0; ds && i < tnet_dataset_n_region_outlines (ds); i++)
+    {
+      const char *region = NULL;
+      guint np = 0;
+      const double *ll = tnet_dataset_get_region_outline (ds, i, &region, &np);
+      tnet_map_add_outline (map, ll, np, region);
+    }
+}

@@ -50,4 +50,8 @@ GArray *tnet_cli_fastest_path (const TnetNetwork *net, const TnetScenario *scen,
                                const GArray *a, const GArray *b, guint mode_mask,
                                guint64 *time_ms, GError **error);
 
+/* Draws the region outlines of @ds (regions.geojson; none without it) on
+ * @map. @ds may be NULL. */
+void tnet_cli_map_add_outlines (TnetMap *map, const TnetDataset *ds);
+
 G_END_DECLS
