@@ -569,6 +569,13 @@ START_TEST (spo_regions_from_polygons)
   ck_assert (strstr (rtext, "e,e,e\n"));
   ck_assert (strstr (rtext, "other,other,other\n"));
 
+  /* the plan skeleton credits the OpenStreetMap extract, for the maps */
+  g_autofree char *ppath = g_build_filename (out, "plan.ini", NULL);
+  g_autofree char *ptext = NULL;
+  ck_assert (g_file_get_contents (ppath, &ptext, NULL, NULL));
+  ck_assert_msg (strstr (ptext, "\ncredit = © OpenStreetMap contributors (ODbL), spo_osm.pbf\n"),
+                 "%s", ptext);
+
   /* the folder keeps the outlines: the dataset reads back the two input
    * rectangles, each a closed ring of the same five points */
   g_autoptr (TnetDataset) ds = tnet_dataset_load (out, NULL, &error);

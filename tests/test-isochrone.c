@@ -673,6 +673,44 @@ START_TEST (test_map_closed)
 }
 END_TEST
 
+/* `tnet map` writes the folder's credit (plan.ini [plan] credit) and the
+ * day it was drawn, SOURCE_DATE_EPOCH's when set, in the footer. */
+START_TEST (test_map_credit)
+{
+  g_autofree char *data = tt_source_path ("data/xuchang");
+  GError *error = NULL;
+  g_autoptr (TnetDataset) ds = tnet_dataset_load (data, NULL, &error);
+  ck_assert_msg (ds != NULL, "%s", error ? error->message : "");
+  const char *credit = tnet_plan_get_credit (tnet_dataset_get_plan (ds));
+  ck_assert_ptr_nonnull (credit);
+  g_autofree char *dir = tt_mkdtemp ();
+  g_autofree char *svg = g_build_filename (dir, "m.svg", NULL);
+  g_setenv ("SOURCE_DATE_EPOCH", "1700000000", TRUE);  /* 2023-11-14 22:13 UTC */
+  TtRun r = tt_run_tnet ("map", "-o", svg, "--data", data, NULL);
+  g_unsetenv ("SOURCE_DATE_EPOCH");
+  ck_assert_msg (r.status == 0, "%s", r.err);
+  tt_run_clear (&r);
+  g_autofree char *text = NULL;
+  ck_assert (g_file_get_contents (svg, &text, NULL, NULL));
+  /* the footer's lines joined again give the credit line */
+  g_autoptr (GString) footer = g_string_new (NULL);
+  for (const char *p = strstr (text, ">数据 data: "); p && *p == '>'; )
+    {
+      const char *end = strstr (p, "</text>");
+      g_string_append_len (footer, p + 1, end - p - 1);
+      const char *next = strstr (end, "<text ");
+      p = next ? strchr (next, '>') : NULL;
+      if (p && (g_str_has_prefix (p, ">scenario") || strstr (footer->str, "drawn")))
+        break;
+      g_string_append_c (footer, ' ');
+    }
+  g_autofree char *escaped = g_markup_escape_text (credit, -1);
+  g_autofree char *want = g_strdup_printf ("数据 data: %s · drawn 2023-11-14", escaped);
+  ck_assert_str_eq (footer->str, want);
+  tt_rm_rf (dir);
+}
+END_TEST
+
 /* The isochrone map fills its four bands: one translucent fill in each band
  * colour (cairo writes them as percentages of the RGB bytes). */
 START_TEST (test_map_bands)
@@ -763,6 +801,23 @@ START_TEST (test_map_svg_text)
     }
   ck_assert_uint_ge (shown, 3);
   ck_assert_ptr_nonnull (strstr (svg, ">路线编号 route number</text>"));
+  /* a long credit wraps to at most three footer lines, the last cut with
+   * an ellipsis; every word shown is the credit's */
+  g_autofree char *credit_svg = g_build_filename (dir, "credit.svg", NULL);
+  map = tnet_map_new (net, scen);
+  g_autoptr (GString) credit = g_string_new ("data:");
+  for (guint k = 0; k < 60; k++)
+    g_string_append_printf (credit, " source%u", k);
+  tnet_map_set_credit (map, credit->str);
+  ck_assert (tnet_map_save (map, credit_svg, &error));
+  tnet_map_free (map);
+  g_autofree char *ctext = NULL;
+  ck_assert (g_file_get_contents (credit_svg, &ctext, NULL, NULL));
+  ck_assert_ptr_nonnull (strstr (ctext, ">data: source0 source1"));
+  ck_assert_uint_eq (count (ctext, "…</text>"), 1);
+  ck_assert_ptr_null (strstr (ctext, "source59"));
+  guint credit_lines = count (ctext, ">data: ") + count (ctext, ">source");
+  ck_assert_uint_eq (credit_lines, 3);
   /* a PNG of the same map still draws its text */
   g_autofree char *png = g_build_filename (dir, "map.png", NULL);
   map = tnet_map_new (net, scen);
@@ -789,6 +844,7 @@ isochrone_suite (void)
   tcase_add_test (tc, test_map_closed);
   tcase_add_test (tc, test_map_bands);
   tcase_add_test (tc, test_map_svg_text);
+  tcase_add_test (tc, test_map_credit);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -136,6 +136,9 @@ TNET_API const char *tnet_plan_get_title (const TnetPlan *plan, const char *lang
  * Returns: (transfer full) (nullable): a new string.
  */
 TNET_API char *tnet_plan_format_map_title (const TnetPlan *plan, int year);
+/* The plan's `credit` (where the data come from, for the maps' footer), or
+ * %NULL. A view owned by the plan. */
+TNET_API const char *tnet_plan_get_credit (const TnetPlan *plan);
 
 /* The home region's id ([plan] home), its label in details text ([plan]
  * home_label, default the id); %NULL when the plan names no home. */

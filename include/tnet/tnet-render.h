@@ -94,6 +94,17 @@ TNET_API void tnet_map_add_structure (TnetMap *map, const char *label, const Tne
                                       guint n_built, const TnetId *gaps, guint n_gaps,
                                       const TnetId *break_nodes, guint n_breaks);
 /**
+ * tnet_map_set_credit:
+ * @credit: (nullable): the data credit, e.g. "data: © OpenStreetMap
+ *   contributors, 2026-11-30" (copied; %NULL removes it)
+ *
+ * A credit line in the map's footer, above the scenario and projection
+ * lines, wrapped to the legend's width (at most three lines, the last one
+ * ending in "…" when it does not fit).
+ */
+TNET_API void tnet_map_set_credit (TnetMap *map, const char *credit);
+
+/**
  * tnet_map_add_outline:
  * @lonlat: @n_points lon/lat pairs of a closed ring (copied), e.g. a
  *   region's boundary (tnet_dataset_get_region_outline())

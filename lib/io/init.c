@@ -600,7 +600,7 @@ write_text (const char *dir, const char *name, const GString *text, GError **err
  * one a [pair] (lines and disjoint paths between them in the report). */
 static GString *
 plan_skeleton (const char *name, const GPtrArray *region_ids, gboolean has_feed,
-               const char *first_zone)
+               const char *first_zone, const char *osm_path, const char *const *gtfs_paths)
 {
   GString *s = g_string_new (NULL);
   /* GKeyFile value escapes: backslash, line breaks, a leading space */
@@ -624,6 +624,19 @@ plan_skeleton (const char *name, const GPtrArray *region_ids, gboolean has_feed,
     "name = %s\n"
     "title = %s transport network\n"
     "map_title = %s {year}\n", ename, ename, ename, ename);
+  /* the maps' credit: OpenStreetMap's licence asks for the attribution;
+   * the inputs' file names say which extract and feeds (edit to taste) */
+  g_autofree char *osm_base = g_path_get_basename (osm_path);
+  g_autoptr (GString) credit = g_string_new (NULL);
+  g_string_append_printf (credit, "© OpenStreetMap contributors (ODbL), %s", osm_base);
+  for (guint i = 0; has_feed && gtfs_paths && gtfs_paths[i]; i++)
+    {
+      g_autofree char *b = g_path_get_basename (gtfs_paths[i]);
+      g_string_append_printf (credit, "%s%s", i ? ", " : "; GTFS ", b);
+    }
+  /* one line: a key file value cannot hold a line break */
+  g_strdelimit (credit->str, "\r\n", ' ');
+  g_string_append_printf (s, "credit = %s\n", credit->str);
   if (region_ids->len >= 2)
     g_string_append_printf (s, "home = %s\n", (const char *) g_ptr_array_index (region_ids, 0));
   else
@@ -1034,7 +1047,8 @@ tnet_folder_init (const char *dir, const TnetInitOptions *opts, TnetInitStats *s
         return FALSE;
     }
   g_autoptr (GString) plan = plan_skeleton (name, region_ids, n_feeds > 0,
-                                            tnet_zone_table_id (zones, 0));
+                                            tnet_zone_table_id (zones, 0), opts->osm_path,
+                                            (const char *const *) opts->gtfs_paths);
   if (!write_text (dir, "plan.ini", plan, error))
     return FALSE;
   if (!step (&ctx, "writing the folder", TRUE, error))

@@ -43,6 +43,7 @@ struct _TnetMap {
   TnetScenario *scen;      /* copy, or NULL: every link drawn */
   char *title;
   char *subtitle;
+  char *credit;            /* footer credit line, or NULL */
   int width, height;
   int base_year;           /* links opened after it are additions; 0 none */
   double *iso_minutes;     /* n_nodes of the network, or NULL */
@@ -89,6 +90,7 @@ tnet_map_free (TnetMap *map)
   g_free (map->iso_band_pop);
   g_free (map->title);
   g_free (map->subtitle);
+  g_free (map->credit);
   g_free (map->iso_minutes);
   for (guint i = 0; i < map->paths->len; i++)
     {
@@ -128,6 +130,14 @@ tnet_map_set_title (TnetMap *map, const char *title, const char *subtitle)
   g_free (map->subtitle);
   map->title = g_strdup (title);
   map->subtitle = g_strdup (subtitle);
+}
+
+void
+tnet_map_set_credit (TnetMap *map, const char *credit)
+{
+  g_return_if_fail (map != NULL);
+  g_free (map->credit);
+  map->credit = g_strdup (credit);
 }
 
 void
@@ -1383,6 +1393,53 @@ draw_scale_and_north (Ctx *c, gboolean reserve_only)
   tnet_i_render_text (cr, "N", FALSE);
 }
 
+/* @text cut into lines no wider than @width at @size, at spaces when it
+ * can (else anywhere: Chinese has no spaces), at most @max_lines, the last
+ * one ending in "…" when the text does not fit. */
+static GPtrArray *
+wrap_text (cairo_t *cr, const char *text, double size, double width, guint max_lines)
+{
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+  font (cr, size, FALSE);
+  const char *p = text;
+  while (*p && lines->len < max_lines)
+    {
+      while (*p == ' ')
+        p++;
+      const char *end = p, *space = NULL;
+      while (*end)
+        {
+          const char *next = g_utf8_next_char (end);
+          g_autofree char *head = g_strndup (p, next - p);
+          if (text_width (cr, head) > width && end > p)
+            break;
+          if (*end == ' ')
+            space = end;
+          end = next;
+        }
+      if (*end && space && space > p)
+        end = space;
+      gboolean last = lines->len + 1 == max_lines;
+      if (*end && last)
+        {
+          /* shorten the last line until it fits with an ellipsis */
+          g_autofree char *cut = g_strndup (p, end - p);
+          char *ell = g_strconcat (cut, "…", NULL);
+          while (text_width (cr, ell) > width && g_utf8_strlen (cut, -1) > 1)
+            {
+              *g_utf8_prev_char (cut + strlen (cut)) = '\0';
+              g_free (ell);
+              ell = g_strconcat (cut, "…", NULL);
+            }
+          g_ptr_array_add (lines, ell);
+          break;
+        }
+      g_ptr_array_add (lines, g_strndup (p, end - p));
+      p = end;
+    }
+  return lines;
+}
+
 /* Legend helpers: a running y inside the panel. */
 typedef struct {
   Ctx *c;
@@ -1657,8 +1714,15 @@ draw_legend (Ctx *c)
     tnet_i_render_text (cr, "高铁站 high-speed rail station", FALSE);
     lg.y += 19;
   }
-  /* footer: scenario and projection */
+  /* footer: the data credit (wrapped), scenario and projection */
   lg.y = py + ph - 48;
+  if (c->map->credit && *c->map->credit)
+    {
+      g_autoptr (GPtrArray) lines = wrap_text (cr, c->map->credit, 9.5, lg.w, 3);
+      lg.y -= lines->len * 14.5;
+      for (guint i = 0; i < lines->len; i++)
+        legend_text (&lg, lines->pdata[i], 9.5, 0x666666);
+    }
   if (c->map->scen != NULL)
     {
       const char *name = tnet_scenario_get_name (c->map->scen);

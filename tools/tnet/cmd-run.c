@@ -37,7 +37,7 @@ run_map_new (const Run *run)
   TnetMap *map = tnet_map_new (run->net, run->scen);
   const TnetDataset *ds = tnet_cli_dataset_for (run->net);
   tnet_map_set_base_year (map, ds ? tnet_dataset_get_baseline_year (ds) : 0);
-  tnet_cli_map_add_outlines (map, ds);
+  tnet_cli_map_add_dataset (map, ds);
   return map;
 }
 
