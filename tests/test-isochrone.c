@@ -673,6 +673,49 @@ START_TEST (test_map_closed)
 }
 END_TEST
 
+/* Critical links are named on the map by their line, once per line, with
+ * the ranks of its links: "LINE #1, 2" beside the first one's badge. */
+START_TEST (test_map_critical_names)
+{
+  GError *error = NULL;
+  g_autofree char *data = tt_source_path ("data/xuchang");
+  g_autoptr (TnetNetwork) net = tnet_network_load_csv (data, &error);
+  ck_assert_ptr_nonnull (net);
+  /* two links of one line and one of another, picked from the data */
+  TnetId l1 = TNET_ID_NONE, l2 = TNET_ID_NONE, l3 = TNET_ID_NONE;
+  for (TnetId i = 0; i < tnet_network_n_links (net) && l3 == TNET_ID_NONE; i++)
+    {
+      const TnetLink *l = tnet_network_link (net, i);
+      if (l->line == NULL || !*l->line || l->mode != TNET_MODE_EXPRESSWAY)
+        continue;
+      if (l1 == TNET_ID_NONE)
+        l1 = i;
+      else if (l2 == TNET_ID_NONE && strcmp (l->line, tnet_network_link (net, l1)->line) == 0)
+        l2 = i;
+      else if (l2 != TNET_ID_NONE && strcmp (l->line, tnet_network_link (net, l1)->line) != 0)
+        l3 = i;
+    }
+  ck_assert_uint_ne (l3, TNET_ID_NONE);
+  g_autofree char *dir = tt_mkdtemp ();
+  g_autofree char *path = g_build_filename (dir, "crit.svg", NULL);
+  TnetMap *map = tnet_map_new (net, NULL);
+  tnet_map_add_critical_link (map, l1, NULL);
+  tnet_map_add_critical_link (map, l3, NULL);
+  tnet_map_add_critical_link (map, l2, NULL);
+  ck_assert (tnet_map_save (map, path, &error));
+  tnet_map_free (map);
+  g_autofree char *svg = NULL;
+  ck_assert (g_file_get_contents (path, &svg, NULL, NULL));
+  g_autofree char *a = g_markup_escape_text (tnet_network_link (net, l1)->line, -1);
+  g_autofree char *b = g_markup_escape_text (tnet_network_link (net, l3)->line, -1);
+  g_autofree char *want_a = g_strdup_printf (">%s #1, 3</text>", a);
+  g_autofree char *want_b = g_strdup_printf (">%s #2</text>", b);
+  ck_assert_msg (strstr (svg, want_a), "no %s", want_a);
+  ck_assert_msg (strstr (svg, want_b), "no %s", want_b);
+  tt_rm_rf (dir);
+}
+END_TEST
+
 /* `tnet map` writes the folder's credit (plan.ini [plan] credit) and the
  * day it was drawn, SOURCE_DATE_EPOCH's when set, in the footer. */
 START_TEST (test_map_credit)
@@ -845,6 +888,7 @@ isochrone_suite (void)
   tcase_add_test (tc, test_map_bands);
   tcase_add_test (tc, test_map_svg_text);
   tcase_add_test (tc, test_map_credit);
+  tcase_add_test (tc, test_map_critical_names);
   suite_add_tcase (s, tc);
   return s;
 }

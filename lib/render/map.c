@@ -730,6 +730,22 @@ draw_isochrone (Ctx *c)
     }
 }
 
+/* TRUE when rectangle @b (x0, y0, x1, y1) is inside the frame and overlaps
+ * no label, badge or shield placed so far. */
+static gboolean
+box_free (const Ctx *c, const double b[4])
+{
+  if (b[0] < c->fx0 + 2 || b[1] < c->fy0 + 2 || b[2] > c->fx1 - 2 || b[3] > c->fy1 - 2)
+    return FALSE;
+  for (guint k = 0; k < c->boxes->len; k++)
+    {
+      const double *o = &g_array_index (c->boxes, double, 4 * k);
+      if (b[0] < o[2] && b[2] > o[0] && b[1] < o[3] && b[3] > o[1])
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static const guint32 path_colors[] = { 0x1f78b4, 0x33a02c, 0xff7f00, 0x6a3d9a, 0xb15928,
                                        0x17becf, 0xe7298a, 0x666666 };
 #define CRIT_COLOR 0xd7191c
@@ -796,6 +812,47 @@ draw_corridors (Ctx *c)
       tnet_i_render_text (cr, num, FALSE);
       double box[4] = { x - 10, y - 10, x + 10, y + 10 };
       g_array_append_val (c->boxes, box);
+    }
+  /* each critical line named once, beside its best-ranked badge: "G4 1, 3"
+   * (the line, then the ranks of its links), where it collides with no
+   * badge or label; a link without a line by its id */
+  g_autoptr (GHashTable) named = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint k = 0; k < c->map->critical->len; k++)
+    {
+      const MapCritical *mc = &g_array_index (c->map->critical, MapCritical, k);
+      const TnetLink *l = tnet_network_link (net, mc->link);
+      const char *name = l->line && *l->line ? l->line : l->id;
+      if (g_hash_table_contains (named, name))
+        continue;
+      g_hash_table_add (named, (gpointer) name);
+      g_autoptr (GString) label = g_string_new (name);
+      for (guint j = k; j < c->map->critical->len; j++)
+        {
+          const TnetLink *lj
+            = tnet_network_link (net, g_array_index (c->map->critical, MapCritical, j).link);
+          const char *nj = lj->line && *lj->line ? lj->line : lj->id;
+          if (strcmp (nj, name) == 0)
+            g_string_append_printf (label, j == k ? " #%u" : ", %u", j + 1);
+        }
+      const TnetNode *a = tnet_network_node (net, l->from);
+      const TnetNode *b = tnet_network_node (net, l->to);
+      double x0, y0, x1, y1;
+      project (c, a->lon, a->lat, &x0, &y0);
+      project (c, b->lon, b->lat, &x1, &y1);
+      double x = (x0 + x1) / 2, y = (y0 + y1) / 2;
+      font (cr, 11, TRUE);
+      double w = text_width (cr, label->str), h = 13;
+      const double pos[4][2] = { { x + 13, y - h / 2 }, { x - 13 - w, y - h / 2 },
+                                 { x - w / 2, y - 12 - h }, { x - w / 2, y + 12 } };
+      for (guint p = 0; p < 4; p++)
+        {
+          double box[4] = { pos[p][0] - 1, pos[p][1] - 1, pos[p][0] + w + 1, pos[p][1] + h + 1 };
+          if (!box_free (c, box))
+            continue;
+          g_array_append_val (c->boxes, box);
+          halo_text (cr, pos[p][0], pos[p][1] + h * 0.8, label->str, hex (CRIT_COLOR));
+          break;
+        }
     }
 }
 
@@ -915,19 +972,6 @@ draw_nodes (Ctx *c, gboolean *is_main)
     }
 }
 
-static gboolean
-box_free (const Ctx *c, const double b[4])
-{
-  if (b[0] < c->fx0 + 2 || b[1] < c->fy0 + 2 || b[2] > c->fx1 - 2 || b[3] > c->fy1 - 2)
-    return FALSE;
-  for (guint k = 0; k < c->boxes->len; k++)
-    {
-      const double *o = &g_array_index (c->boxes, double, 4 * k);
-      if (b[0] < o[2] && b[2] > o[0] && b[1] < o[3] && b[3] > o[1])
-        return FALSE;
-    }
-  return TRUE;
-}
 
 /* Short English name: "Port City" stays, but a trailing qualifier in
  * parentheses is dropped to keep labels small. */
