@@ -1,10 +1,10 @@
 /* cmd-run.c: `tnet run FILE.ini`, everything a scenario file asks for.
  *
  * Writes into the file's output folder: report.txt (always), results.json
- * (always; schema in docs/scenario-files.md), network.geojson and
- * isochrone.geojson / corridors-N.geojson with the geojson format, and the
- * maps (map-network, map-isochrone, map-corridors-N) as .svg/.png with
- * those formats. An analysis this build cannot run is listed under
+ * (always; schema in docs/scenario-files.md), network.geojson,
+ * isochrone.geojson, corridors-N.geojson and criticality-N.geojson with the
+ * geojson format, and the maps (map-network, map-isochrone,
+ * map-corridors-N) as .svg/.png with those formats. An analysis this build cannot run is listed under
  * "skipped" in results.json and noted on stderr, never silently dropped.
  */
 #include "cli-extra.h"
@@ -742,6 +742,14 @@ run_criticality (Run *run, GError **error)
       if (node == NULL)
         return FALSE;
       json_builder_add_value (b, node);
+      if (run->formats & TNET_OUTPUT_GEOJSON)
+        {
+          g_autofree char *gj = tnet_corridor_criticality_to_geojson (crit, run->net, run->scen,
+                                                                      na, nz, by_line, top);
+          g_autofree char *name = g_strdup_printf ("criticality-%u.geojson", p + 1);
+          if (!write_file (run, name, gj, error))
+            return FALSE;
+        }
       g_string_append_printf (run->text, "  %s > %s by %s (%s): %u candidates, top %u\n", a, z,
                               by_line ? "line" : "link", pname,
                               tnet_criticality_n_candidates (crit), n);
