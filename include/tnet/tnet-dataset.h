@@ -137,7 +137,7 @@ TNET_API const char *tnet_plan_get_title (const TnetPlan *plan, const char *lang
  */
 TNET_API char *tnet_plan_format_map_title (const TnetPlan *plan, int year);
 /* The plan's `credit` (where the data come from, for the maps' footer), or
- * %NULL. A view owned by the plan. */
+ * %NULL. A view owned by the plan. O(1). */
 TNET_API const char *tnet_plan_get_credit (const TnetPlan *plan);
 
 /* The home region's id ([plan] home), its label in details text ([plan]

@@ -101,6 +101,7 @@ TNET_API void tnet_map_add_structure (TnetMap *map, const char *label, const Tne
  * A credit line in the map's footer, above the scenario and projection
  * lines, wrapped to the legend's width (at most three lines, the last one
  * ending in "…" when it does not fit).
+ * Time complexity: O(length of @credit).
  */
 TNET_API void tnet_map_set_credit (TnetMap *map, const char *credit);
 
