@@ -3,6 +3,7 @@
  * bundled data, and the plan's commute checks on the bundled data. */
 #include "tests-common.h"
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 /* Car only. o1-d 30 min; o2-m 40 + m-d 30 = 70 min; o2->d2 20 min one way
  * (d2->o2 goes round by m: 25 + 40 = 65); o3 is cut off.
@@ -505,6 +506,90 @@ START_TEST (test_m2m_bundled)
 }
 END_TEST
 
+/* `tnet commute --format geojson` against `--format csv` of the same
+ * command, cell by cell: profile, origin, destination and minutes (null
+ * where the CSV is empty), within_budget recomputed from the minutes, and
+ * each LineString from the origin's point to the destination's. */
+START_TEST (test_cli_geojson)
+{
+  g_autofree char *data = tt_source_path ("data/xuchang");
+  GError *error = NULL;
+  g_autoptr (TnetNetwork) net = tnet_network_load_csv (data, &error);
+  ck_assert_msg (net != NULL, "%s", error ? error->message : "");
+  const char *args[] = { "commute", "--origins", "region:xuchang", "--destinations",
+                         "zz_center;z_yuzhou", "--profiles", "car;transit", "--budget", "45",
+                         "--data", data, "--format", "csv", NULL };
+  TtRun r = tt_run_tnetv (args);
+  ck_assert_msg (r.status == 0, "%s", r.err);
+  g_autoptr (GPtrArray) rows = tt_csv_rows (r.out);
+  tt_run_clear (&r);
+  args[12] = "geojson";
+  r = tt_run_tnetv (args);
+  ck_assert_msg (r.status == 0, "%s", r.err);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  ck_assert_msg (json_parser_load_from_data (parser, r.out, -1, &error), "%s",
+                 error ? error->message : "");
+  JsonObject *root = json_node_get_object (json_parser_get_root (parser));
+  ck_assert_str_eq (json_object_get_string_member (root, "type"), "FeatureCollection");
+  ck_assert_double_eq (json_object_get_double_member (json_object_get_object_member (root,
+                                                                                    "properties"),
+                                                      "budget_min"), 45);
+  JsonArray *features = json_object_get_array_member (root, "features");
+  ck_assert_uint_gt (rows->len, 4);
+  ck_assert_uint_eq (json_array_get_length (features), rows->len - 1);
+  guint within = 0, lines = 0;
+  for (guint i = 0; i < json_array_get_length (features); i++)
+    {
+      char **row = rows->pdata[i + 1];  /* profile,origin,destination,minutes,... */
+      JsonObject *f = json_array_get_object_element (features, i);
+      JsonObject *p = json_object_get_object_member (f, "properties");
+      ck_assert_str_eq (json_object_get_string_member (p, "profile"), row[0]);
+      ck_assert_str_eq (json_object_get_string_member (p, "origin"), row[1]);
+      ck_assert_str_eq (json_object_get_string_member (p, "destination"), row[2]);
+      JsonNode *mn = json_object_get_member (p, "minutes");
+      gboolean in = FALSE;
+      if (*row[3] == '\0')
+        ck_assert (JSON_NODE_HOLDS_NULL (mn));
+      else
+        {
+          double m = g_ascii_strtod (row[3], NULL);
+          ck_assert_double_eq_tol (json_node_get_double (mn), m, 1e-9);
+          /* the CSV rounds to 0.1 min: only a time well inside or outside
+           * the budget tells */
+          if (m < 44.95 || m > 45.05)
+            ck_assert_int_eq (json_object_get_boolean_member (p, "within_budget"), m < 45);
+          in = json_object_get_boolean_member (p, "within_budget");
+        }
+      within += in;
+      const TnetNode *o = tnet_network_node (net, tnet_network_find_node (net, row[1]));
+      const TnetNode *d = tnet_network_node (net, tnet_network_find_node (net, row[2]));
+      ck_assert_double_eq (json_object_get_double_member (p, "origin_population"),
+                           o->population);
+      JsonNode *gn = json_object_get_member (f, "geometry");
+      if (o == d)
+        {
+          ck_assert (JSON_NODE_HOLDS_NULL (gn));
+          continue;
+        }
+      JsonObject *g = json_node_get_object (gn);
+      ck_assert_str_eq (json_object_get_string_member (g, "type"), "LineString");
+      JsonArray *c = json_object_get_array_member (g, "coordinates");
+      ck_assert_uint_eq (json_array_get_length (c), 2);
+      const TnetNode *ends[2] = { o, d };
+      for (guint k = 0; k < 2; k++)
+        {
+          JsonArray *pt = json_array_get_array_element (c, k);
+          ck_assert_double_eq_tol (json_array_get_double_element (pt, 0), ends[k]->lon, 6e-7);
+          ck_assert_double_eq_tol (json_array_get_double_element (pt, 1), ends[k]->lat, 6e-7);
+        }
+      lines++;
+    }
+  ck_assert_uint_gt (within, 0);
+  ck_assert_uint_gt (lines, 0);
+  tt_run_clear (&r);
+}
+END_TEST
+
 Suite *commute_suite (void);
 
 Suite *
@@ -522,6 +607,7 @@ commute_suite (void)
   tcase_add_test (tc, test_m2m_cancel);
   tcase_add_test (tc, test_m2m_random);
   tcase_add_test (tc, test_m2m_bundled);
+  tcase_add_test (tc, test_cli_geojson);
   suite_add_tcase (s, tc);
   return s;
 }

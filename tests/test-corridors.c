@@ -5,6 +5,7 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
+#include <stdlib.h>
 #include <tnet/tnet-igraph.h>
 
 /* tnet_criticality_scan() with @threads workers and no progress; the scan
@@ -1268,6 +1269,219 @@ START_TEST (test_bundled_report_section)
 }
 END_TEST
 
+/* ----------------------------------------------------- GeoJSON of the CLI */
+
+static JsonObject *
+parse_collection (JsonParser *parser, const char *text)
+{
+  GError *error = NULL;
+  ck_assert_msg (json_parser_load_from_data (parser, text, -1, &error), "%s",
+                 error ? error->message : "");
+  JsonObject *root = json_node_get_object (json_parser_get_root (parser));
+  ck_assert_str_eq (json_object_get_string_member (root, "type"), "FeatureCollection");
+  return root;
+}
+
+/* TRUE when the coordinate array @c (of [lon, lat] arrays) has a vertex at
+ * node @v (the writers round to 1e-6 degree). */
+static gboolean
+has_vertex (JsonArray *c, const TnetNode *v)
+{
+  for (guint i = 0; i < json_array_get_length (c); i++)
+    {
+      JsonArray *pt = json_array_get_array_element (c, i);
+      if (fabs (json_array_get_double_element (pt, 0) - v->lon) < 6e-7
+          && fabs (json_array_get_double_element (pt, 1) - v->lat) < 6e-7)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+assert_vertex_at (JsonArray *c, guint i, const TnetNode *v)
+{
+  JsonArray *pt = json_array_get_array_element (c, i);
+  ck_assert_double_eq_tol (json_array_get_double_element (pt, 0), v->lon, 6e-7);
+  ck_assert_double_eq_tol (json_array_get_double_element (pt, 1), v->lat, 6e-7);
+}
+
+/* A CSV number, or NAN for an empty field or "cut". */
+static double
+csv_number (const char *field)
+{
+  return *field && strcmp (field, "cut") != 0 ? g_ascii_strtod (field, NULL) : NAN;
+}
+
+static void
+assert_number_member (JsonObject *o, const char *name, const char *csv_field)
+{
+  double want = csv_number (csv_field);
+  JsonNode *n = json_object_get_member (o, name);
+  ck_assert_msg (n != NULL, "no member %s", name);
+  if (isnan (want))
+    ck_assert_msg (JSON_NODE_HOLDS_NULL (n), "%s: expected null for '%s'", name, csv_field);
+  else
+    ck_assert_double_eq_tol (json_node_get_double (n), want, 1e-9);
+}
+
+/* `tnet corridors --format geojson` against `--format csv` of the same
+ * command: the same paths in the same order with the same minutes and
+ * places; each LineString runs from its first place to its last and has a
+ * vertex on every place and only there (the bundled links are straight). */
+START_TEST (test_corridors_geojson)
+{
+  g_autofree char *data = tt_source_path ("data/xuchang");
+  GError *error = NULL;
+  g_autoptr (TnetNetwork) net = tnet_network_load_csv (data, &error);
+  ck_assert_msg (net != NULL, "%s", error ? error->message : "");
+  TtRun r = tt_run_tnet ("corridors", "xuchang", "zhengzhou", "--format", "csv", "--data", data,
+                         NULL);
+  ck_assert_msg (r.status == 0, "%s", r.err);
+  g_autoptr (GPtrArray) rows = tt_csv_rows (r.out);
+  tt_run_clear (&r);
+  r = tt_run_tnet ("corridors", "xuchang", "zhengzhou", "--format", "geojson", "--data", data,
+                   NULL);
+  ck_assert_msg (r.status == 0, "%s", r.err);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  JsonObject *root = parse_collection (parser, r.out);
+  JsonObject *meta = json_object_get_object_member (root, "properties");
+  ck_assert_str_eq (json_object_get_string_member (meta, "from"), "xuchang");
+  JsonArray *features = json_object_get_array_member (root, "features");
+  ck_assert_uint_gt (rows->len, 3);
+  ck_assert_uint_eq (json_array_get_length (features), rows->len - 1);
+  guint n_least = 0;
+  for (guint i = 0; i < json_array_get_length (features); i++)
+    {
+      char **row = rows->pdata[i + 1];  /* set,rank,minutes,nodes */
+      JsonObject *f = json_array_get_object_element (features, i);
+      JsonObject *p = json_object_get_object_member (f, "properties");
+      ck_assert_str_eq (json_object_get_string_member (p, "set"), row[0]);
+      ck_assert_int_eq (json_object_get_int_member (p, "rank"), atoi (row[1]));
+      assert_number_member (p, "minutes", row[2]);
+      ck_assert_str_eq (json_object_get_string_member (p, "nodes"), row[3]);
+      g_autofree char *id = g_strdup_printf ("%s-%s", row[0], row[1]);
+      ck_assert_str_eq (json_object_get_string_member (f, "id"), id);
+      n_least += strcmp (row[0], "least_time") == 0;
+
+      JsonObject *g = json_object_get_object_member (f, "geometry");
+      ck_assert_str_eq (json_object_get_string_member (g, "type"), "LineString");
+      JsonArray *c = json_object_get_array_member (g, "coordinates");
+      g_auto (GStrv) places = g_strsplit (row[3], " > ", -1);
+      guint n_places = g_strv_length (places);
+      const TnetNode *first = tnet_network_node (net, tnet_network_find_node (net, places[0]));
+      const TnetNode *last
+        = tnet_network_node (net, tnet_network_find_node (net, places[n_places - 1]));
+      assert_vertex_at (c, 0, first);
+      assert_vertex_at (c, json_array_get_length (c) - 1, last);
+      for (guint k = 0; k < n_places; k++)
+        {
+          TnetId v = tnet_network_find_node (net, places[k]);
+          ck_assert_uint_ne (v, TNET_ID_NONE);
+          ck_assert_msg (has_vertex (c, tnet_network_node (net, v)), "%s: no vertex at %s", id,
+                         places[k]);
+        }
+      for (guint k = 0; k < json_array_get_length (c); k++)
+        {
+          JsonArray *pt = json_array_get_array_element (c, k);
+          gboolean on_place = FALSE;
+          for (guint j = 0; j < n_places && !on_place; j++)
+            {
+              const TnetNode *v = tnet_network_node (net, tnet_network_find_node (net, places[j]));
+              on_place = fabs (json_array_get_double_element (pt, 0) - v->lon) < 6e-7
+                         && fabs (json_array_get_double_element (pt, 1) - v->lat) < 6e-7;
+            }
+          ck_assert_msg (on_place, "%s: vertex %u is on none of its places", id, k);
+        }
+    }
+  ck_assert_uint_gt (n_least, 0);
+  tt_run_clear (&r);
+}
+END_TEST
+
+/* `tnet criticality --format geojson` against `--format csv`: every column
+ * of every ranked item; by link each feature is its link from its `from`
+ * node to its `to` node, by line each part of the MultiLineString a
+ * distinct link of that line. */
+START_TEST (test_criticality_geojson)
+{
+  g_autofree char *data = tt_source_path ("data/xuchang");
+  GError *error = NULL;
+  g_autoptr (TnetNetwork) net = tnet_network_load_csv (data, &error);
+  ck_assert_msg (net != NULL, "%s", error ? error->message : "");
+  static const char *const keys[] = { "rank", "element", "pairs_slower", "pairs_cut",
+                                      "pairs_out_of_budget", "population_lost",
+                                      "max_increase_min", "total_increase_min", "worst_from",
+                                      "worst_to", "before_min", "after_min" };
+  static const gboolean numeric[] = { 1, 0, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1 };
+  for (int by_line = 0; by_line < 2; by_line++)
+    {
+      const char *by = by_line ? "line" : "link";
+      TtRun r = tt_run_tnet ("criticality", "xuchang", "zhengzhou", "--by", by, "--top", "6",
+                             "--format", "csv", "--data", data, NULL);
+      ck_assert_msg (r.status == 0, "%s", r.err);
+      g_autoptr (GPtrArray) rows = tt_csv_rows (r.out);
+      tt_run_clear (&r);
+      r = tt_run_tnet ("criticality", "xuchang", "zhengzhou", "--by", by, "--top", "6",
+                       "--format", "geojson", "--data", data, NULL);
+      ck_assert_msg (r.status == 0, "%s", r.err);
+      g_autoptr (JsonParser) parser = json_parser_new ();
+      JsonObject *root = parse_collection (parser, r.out);
+      JsonArray *features = json_object_get_array_member (root, "features");
+      ck_assert_uint_gt (rows->len, 1);
+      ck_assert_uint_eq (json_array_get_length (features), rows->len - 1);
+      char **header = rows->pdata[0];
+      for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+        ck_assert_str_eq (header[k], keys[k]);
+      for (guint i = 0; i < json_array_get_length (features); i++)
+        {
+          char **row = rows->pdata[i + 1];
+          JsonObject *f = json_array_get_object_element (features, i);
+          ck_assert_int_eq (json_object_get_int_member (f, "id"), i + 1);
+          JsonObject *p = json_object_get_object_member (f, "properties");
+          for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+            if (numeric[k])
+              assert_number_member (p, keys[k], row[k]);
+            else
+              ck_assert_str_eq (json_object_get_string_member (p, keys[k]), row[k]);
+          JsonObject *g = json_object_get_object_member (f, "geometry");
+          JsonArray *c = json_object_get_array_member (g, "coordinates");
+          if (!by_line)
+            {
+              ck_assert_str_eq (json_object_get_string_member (g, "type"), "LineString");
+              const TnetLink *l = tnet_network_link (net, tnet_network_find_link (net, row[1]));
+              ck_assert_str_eq (json_object_get_string_member (p, "line"),
+                                l->line ? l->line : "");
+              ck_assert_uint_eq (json_array_get_length (c), 2);
+              assert_vertex_at (c, 0, tnet_network_node (net, l->from));
+              assert_vertex_at (c, 1, tnet_network_node (net, l->to));
+              continue;
+            }
+          ck_assert_str_eq (json_object_get_string_member (g, "type"), "MultiLineString");
+          ck_assert_uint_gt (json_array_get_length (c), 0);
+          g_autoptr (GHashTable) used = g_hash_table_new (NULL, NULL);
+          for (guint k = 0; k < json_array_get_length (c); k++)
+            {
+              JsonArray *part = json_array_get_array_element (c, k);
+              ck_assert_uint_eq (json_array_get_length (part), 2);
+              TnetId found = TNET_ID_NONE;
+              for (TnetId li = 0; li < tnet_network_n_links (net) && found == TNET_ID_NONE; li++)
+                {
+                  const TnetLink *l = tnet_network_link (net, li);
+                  if (l->line && strcmp (l->line, row[1]) == 0
+                      && !g_hash_table_contains (used, GUINT_TO_POINTER (li + 1))
+                      && has_vertex (part, tnet_network_node (net, l->from))
+                      && has_vertex (part, tnet_network_node (net, l->to)))
+                    found = li;
+                }
+              ck_assert_msg (found != TNET_ID_NONE, "part %u of %s is no link of it", k, row[1]);
+              g_hash_table_add (used, GUINT_TO_POINTER (found + 1));
+            }
+        }
+      tt_run_clear (&r);
+    }
+}
+END_TEST
+
 static Suite *
 corridors_suite (void)
 {
@@ -1299,6 +1513,8 @@ corridors_suite (void)
   tcase_add_test (tc, test_bundled_line_counts);
   tcase_add_test (tc, test_bundled_closure);
   tcase_add_test (tc, test_bundled_report_section);
+  tcase_add_test (tc, test_corridors_geojson);
+  tcase_add_test (tc, test_criticality_geojson);
   suite_add_tcase (s, tc);
   return s;
 }

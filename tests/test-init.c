@@ -592,6 +592,64 @@ START_TEST (spo_regions_from_polygons)
   ck_assert (strstr (rtext, "w,Oeste,Oeste\n"));
   ck_assert (strstr (rtext, "e,e,e\n"));
   ck_assert (strstr (rtext, "other,other,other\n"));
+
+  /* the plan skeleton credits the OpenStreetMap extract, for the maps */
+  g_autofree char *ppath = g_build_filename (out, "plan.ini", NULL);
+  g_autofree char *ptext = NULL;
+  ck_assert (g_file_get_contents (ppath, &ptext, NULL, NULL));
+  ck_assert_msg (strstr (ptext, "\ncredit = © OpenStreetMap contributors (ODbL), spo_osm.pbf\n"),
+                 "%s", ptext);
+
+  /* the folder keeps the outlines: the dataset reads back the two input
+   * rectangles, each a closed ring of the same five points */
+  g_autoptr (TnetDataset) ds = tnet_dataset_load (out, NULL, &error);
+  ck_assert_msg (ds != NULL, "%s", error ? error->message : "");
+  ck_assert_uint_eq (tnet_dataset_n_region_outlines (ds), 2);
+  static const double west[] = { -46.75, -23.7, -46.645, -23.7, -46.645, -23.4, -46.75, -23.4,
+                                 -46.75, -23.7 };
+  static const double east[] = { -46.645, -23.7, -46.55, -23.7, -46.55, -23.53, -46.645,
+                                 -23.53, -46.645, -23.7 };
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *region = NULL;
+      guint np = 0;
+      const double *ll = tnet_dataset_get_region_outline (ds, i, &region, &np);
+      const double *want = strcmp (region, "w") == 0 ? west : east;
+      ck_assert (strcmp (region, "w") == 0 || strcmp (region, "e") == 0);
+      ck_assert_uint_eq (np, 5);
+      for (guint k = 0; k < 10; k++)
+        ck_assert_double_eq_tol (ll[k], want[k], 1e-9);
+    }
+  /* the map draws them (a dashed line with a pale band) with a legend row */
+  g_autofree char *svg = g_build_filename (spo_dir, "regions.svg", NULL);
+  TtRun r = tt_run_tnet ("map", "--data", out, "-o", svg, NULL);
+  ck_assert_msg (r.status == 0, "%s", r.err);
+  tt_run_clear (&r);
+  g_autofree char *text = NULL;
+  ck_assert (g_file_get_contents (svg, &text, NULL, NULL));
+  ck_assert_ptr_nonnull (strstr (text, ">区域边界 region boundary</text>"));
+  guint dashed = 0;
+  for (const char *p = strstr (text, "stroke-dasharray:7,3,1.5,3;"); p;
+       p = strstr (p + 1, "stroke-dasharray:7,3,1.5,3;"))
+    dashed++;
+  ck_assert_uint_eq (dashed, 2 + 1);  /* two rings and the legend sample */
+
+  /* a folder whose outline names a region regions.csv lacks fails, naming
+   * the file and the feature */
+  tt_write_file (out, "regions.geojson",
+    "{\"type\":\"FeatureCollection\",\"features\":["
+    "{\"type\":\"Feature\",\"id\":\"w\",\"geometry\":{\"type\":\"Polygon\","
+    "\"coordinates\":[[[-46.7,-23.6],[-46.6,-23.6],[-46.6,-23.5],[-46.7,-23.6]]]}},"
+    "{\"type\":\"Feature\",\"id\":\"north\",\"geometry\":{\"type\":\"Polygon\","
+    "\"coordinates\":[[[-46.7,-23.6],[-46.6,-23.6],[-46.6,-23.5],[-46.7,-23.6]]]}}]}");
+  g_autoptr (TnetDataset) bad = tnet_dataset_load (out, NULL, &error);
+  ck_assert_ptr_null (bad);
+  tt_assert_error (error, TNET_ERROR_INVALID_INPUT, "regions.geojson: feature 2 (\"north\")");
+  tt_write_file (out, "regions.geojson", "{\"type\": \"FeatureCollection\",\n \"features\": [\n  {,}]}");
+  r = tt_run_tnet ("map", "--data", out, "-o", svg, NULL);
+  ck_assert_int_eq (r.status, 1);
+  ck_assert_msg (strstr (r.err, "regions.geojson") && strstr (r.err, ":3:"), "%s", r.err);
+  tt_run_clear (&r);
 }
 END_TEST
 

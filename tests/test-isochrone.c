@@ -332,7 +332,7 @@ START_TEST (test_link_geometry)
   /* a strip of 200 m along 10 km, rounded at the ends: about 2 km² */
   ck_assert_double_eq_tol (tnet_isochrone_bands_area_km2 (bands, 0), 2.0, 0.1);
 
-  g_autofree char *text = tnet_geojson_network (net, scen, NULL, 0);
+  g_autofree char *text = tnet_geojson_network (net, scen);
   g_autoptr (JsonParser) parser = parse (text);
   JsonArray *features
     = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
@@ -352,6 +352,170 @@ START_TEST (test_link_geometry)
       seen = TRUE;
     }
   ck_assert (seen);
+}
+END_TEST
+
+/* tnet_geojson_isochrone() on Monaco's OSM network (links with their
+ * polylines) with seeded random times: the reached nodes and links are
+ * recounted here from the times, each Point sits on its node, each
+ * LineString starts and ends on its link's nodes, and every minutes value
+ * is the time given, in tenths; each layer alone holds one geometry type. */
+START_TEST (test_geojson_isochrone)
+{
+  g_autofree char *path = tt_data_path ("monaco/monaco.osm.pbf");
+  GError *error = NULL;
+  TnetOsmOptions o;
+  tnet_osm_options_init (&o);
+  o.contract_degree2 = TRUE;  /* merged links keep the shape of their chain */
+  g_autoptr (TnetNetwork) net = tnet_network_load_osm (path, &o, &error);
+  ck_assert_msg (net != NULL, "%s", error ? error->message : "");
+  g_autoptr (TnetScenario) scen = tnet_scenario_new (2025);
+  guint n = tnet_network_n_nodes (net), m = tnet_network_n_links (net);
+  g_autofree TnetWeight *ms = g_new (TnetWeight, n);
+  GRand *rand = g_rand_new_with_seed (1807);
+  for (guint v = 0; v < n; v++)
+    ms[v] = g_rand_int_range (rand, 0, 4) == 0 ? TNET_WEIGHT_INF
+                                               : (TnetWeight) g_rand_int_range (rand, 0, 1200000);
+  g_rand_free (rand);
+  TnetWeight budget = 900000;
+  guint want_points = 0, want_lines = 0, polylines = 0;
+  for (guint v = 0; v < n; v++)
+    want_points += ms[v] <= budget;
+  for (guint i = 0; i < m; i++)
+    {
+      const TnetLink *l = tnet_network_link (net, i);
+      want_lines += ms[l->from] <= budget && ms[l->to] <= budget;
+    }
+  ck_assert_uint_gt (want_points, 0);
+  ck_assert_uint_gt (want_lines, 0);
+
+  const TnetGeojsonLayers layers[] = { TNET_GEOJSON_ALL, TNET_GEOJSON_POINTS,
+                                       TNET_GEOJSON_LINES };
+  for (guint k = 0; k < G_N_ELEMENTS (layers); k++)
+    {
+      g_autofree char *text
+        = tnet_geojson_isochrone (net, scen, ms, budget, "somewhere", "car", layers[k]);
+      g_autoptr (JsonParser) parser = parse (text);
+      JsonObject *root = json_node_get_object (json_parser_get_root (parser));
+      ck_assert_str_eq (json_object_get_string_member (root, "type"), "FeatureCollection");
+      JsonObject *meta = json_object_get_object_member (root, "properties");
+      ck_assert_str_eq (json_object_get_string_member (meta, "from"), "somewhere");
+      ck_assert_str_eq (json_object_get_string_member (meta, "profile"), "car");
+      ck_assert_double_eq (json_object_get_double_member (meta, "minutes"), 15.0);
+      ck_assert_int_eq (json_object_get_int_member (meta, "scenario"), 2025);
+      JsonArray *features = json_object_get_array_member (root, "features");
+      guint points = 0, lines = 0;
+      for (guint i = 0; i < json_array_get_length (features); i++)
+        {
+          JsonObject *f = json_array_get_object_element (features, i);
+          JsonObject *g = json_object_get_object_member (f, "geometry");
+          JsonObject *p = json_object_get_object_member (f, "properties");
+          const char *type = json_object_get_string_member (g, "type");
+          const char *id = json_object_get_string_member (p, "id");
+          ck_assert_str_eq (json_object_get_string_member (f, "id"), id);
+          JsonArray *c = json_object_get_array_member (g, "coordinates");
+          if (strcmp (type, "Point") == 0)
+            {
+              points++;
+              TnetId v = tnet_network_find_node (net, id);
+              ck_assert_uint_ne (v, TNET_ID_NONE);
+              const TnetNode *nd = tnet_network_node (net, v);
+              ck_assert_uint_le (ms[v], budget);
+              ck_assert_double_eq_tol (json_array_get_double_element (c, 0), nd->lon, 6e-7);
+              ck_assert_double_eq_tol (json_array_get_double_element (c, 1), nd->lat, 6e-7);
+              ck_assert_double_eq (json_object_get_double_member (p, "minutes"),
+                                   floor (ms[v] / 6000.0 + 0.5) / 10.0);
+              continue;
+            }
+          ck_assert_str_eq (type, "LineString");
+          lines++;
+          TnetId li = tnet_network_find_link (net, id);
+          ck_assert_uint_ne (li, TNET_ID_NONE);
+          const TnetLink *l = tnet_network_link (net, li);
+          guint np = json_array_get_length (c);
+          polylines += np > 2;
+          const TnetNode *a = tnet_network_node (net, l->from), *z = tnet_network_node (net, l->to);
+          JsonArray *c0 = json_array_get_array_element (c, 0);
+          JsonArray *cn = json_array_get_array_element (c, np - 1);
+          ck_assert_double_eq_tol (json_array_get_double_element (c0, 0), a->lon, 6e-7);
+          ck_assert_double_eq_tol (json_array_get_double_element (c0, 1), a->lat, 6e-7);
+          ck_assert_double_eq_tol (json_array_get_double_element (cn, 0), z->lon, 6e-7);
+          ck_assert_double_eq_tol (json_array_get_double_element (cn, 1), z->lat, 6e-7);
+          double t0 = floor (ms[l->from] / 6000.0 + 0.5) / 10.0;
+          double t1 = floor (ms[l->to] / 6000.0 + 0.5) / 10.0;
+          ck_assert_double_eq (json_object_get_double_member (p, "from_minutes"), t0);
+          ck_assert_double_eq (json_object_get_double_member (p, "to_minutes"), t1);
+          ck_assert_double_eq (json_object_get_double_member (p, "minutes"), MAX (t0, t1));
+          ck_assert_double_eq_tol (json_object_get_double_member (p, "length_km"),
+                                   l->length_m / 1000.0, 0.0005);
+        }
+      ck_assert_uint_eq (points, layers[k] & TNET_GEOJSON_POINTS ? want_points : 0);
+      ck_assert_uint_eq (lines, layers[k] & TNET_GEOJSON_LINES ? want_lines : 0);
+    }
+  /* the OSM import keeps the ways' shapes, and the writer draws them */
+  ck_assert_uint_gt (polylines, 0);
+}
+END_TEST
+
+/* `tnet isochrone --layer points` against the CSV of the same command:
+ * the same nodes, the same minutes, only Points; `--layer lines` only
+ * LineStrings; a bad layer is a usage error. */
+START_TEST (test_cli_isochrone_layers)
+{
+  g_autofree char *data = tt_source_path ("data/xuchang");
+  TtRun r = tt_run_tnet ("isochrone", "z_weidu", "--minutes", "40", "--format", "csv",
+                         "--data", data, NULL);
+  ck_assert_msg (r.status == 0, "%s", r.err);
+  g_autoptr (GHashTable) csv = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_auto (GStrv) rows = g_strsplit (r.out, "\n", -1);
+  ck_assert_str_eq (rows[0], "node,name,minutes");
+  for (guint i = 1; rows[i] && *rows[i]; i++)
+    {
+      const char *comma = strchr (rows[i], ','), *last = strrchr (rows[i], ',');
+      g_hash_table_insert (csv, g_strndup (rows[i], (gsize) (comma - rows[i])),
+                           g_strdup (last + 1));
+    }
+  tt_run_clear (&r);
+  ck_assert_uint_gt (g_hash_table_size (csv), 3);
+
+  r = tt_run_tnet ("isochrone", "z_weidu", "--minutes", "40", "--layer", "points", "--data",
+                   data, NULL);
+  ck_assert_msg (r.status == 0, "%s", r.err);
+  g_autoptr (JsonParser) parser = parse (r.out);
+  JsonArray *features = json_object_get_array_member (
+      json_node_get_object (json_parser_get_root (parser)), "features");
+  ck_assert_uint_eq (json_array_get_length (features), g_hash_table_size (csv));
+  for (guint i = 0; i < json_array_get_length (features); i++)
+    {
+      JsonObject *f = json_array_get_object_element (features, i);
+      ck_assert_str_eq (json_object_get_string_member (json_object_get_object_member (f,
+                                                                                      "geometry"),
+                                                       "type"), "Point");
+      JsonObject *p = json_object_get_object_member (f, "properties");
+      const char *want = g_hash_table_lookup (csv, json_object_get_string_member (p, "id"));
+      ck_assert_ptr_nonnull (want);
+      ck_assert_double_eq_tol (json_object_get_double_member (p, "minutes"),
+                               g_ascii_strtod (want, NULL), 1e-9);
+    }
+  tt_run_clear (&r);
+
+  r = tt_run_tnet ("isochrone", "z_weidu", "--minutes", "40", "--layer", "lines", "--data",
+                   data, NULL);
+  ck_assert_msg (r.status == 0, "%s", r.err);
+  g_autoptr (JsonParser) p2 = parse (r.out);
+  features = json_object_get_array_member (json_node_get_object (json_parser_get_root (p2)),
+                                           "features");
+  ck_assert_uint_gt (json_array_get_length (features), 0);
+  for (guint i = 0; i < json_array_get_length (features); i++)
+    ck_assert_str_eq (json_object_get_string_member (
+        json_object_get_object_member (json_array_get_object_element (features, i),
+                                       "geometry"), "type"), "LineString");
+  tt_run_clear (&r);
+
+  r = tt_run_tnet ("isochrone", "z_weidu", "--layer", "polygons", "--data", data, NULL);
+  ck_assert_int_eq (r.status, 2);
+  ck_assert_ptr_nonnull (strstr (r.err, "--layer"));
+  tt_run_clear (&r);
 }
 END_TEST
 
@@ -509,6 +673,87 @@ START_TEST (test_map_closed)
 }
 END_TEST
 
+/* Critical links are named on the map by their line, once per line, with
+ * the ranks of its links: "LINE #1, 2" beside the first one's badge. */
+START_TEST (test_map_critical_names)
+{
+  GError *error = NULL;
+  g_autofree char *data = tt_source_path ("data/xuchang");
+  g_autoptr (TnetNetwork) net = tnet_network_load_csv (data, &error);
+  ck_assert_ptr_nonnull (net);
+  /* two links of one line and one of another, picked from the data */
+  TnetId l1 = TNET_ID_NONE, l2 = TNET_ID_NONE, l3 = TNET_ID_NONE;
+  for (TnetId i = 0; i < tnet_network_n_links (net) && l3 == TNET_ID_NONE; i++)
+    {
+      const TnetLink *l = tnet_network_link (net, i);
+      if (l->line == NULL || !*l->line || l->mode != TNET_MODE_EXPRESSWAY)
+        continue;
+      if (l1 == TNET_ID_NONE)
+        l1 = i;
+      else if (l2 == TNET_ID_NONE && strcmp (l->line, tnet_network_link (net, l1)->line) == 0)
+        l2 = i;
+      else if (l2 != TNET_ID_NONE && strcmp (l->line, tnet_network_link (net, l1)->line) != 0)
+        l3 = i;
+    }
+  ck_assert_uint_ne (l3, TNET_ID_NONE);
+  g_autofree char *dir = tt_mkdtemp ();
+  g_autofree char *path = g_build_filename (dir, "crit.svg", NULL);
+  TnetMap *map = tnet_map_new (net, NULL);
+  tnet_map_add_critical_link (map, l1, NULL);
+  tnet_map_add_critical_link (map, l3, NULL);
+  tnet_map_add_critical_link (map, l2, NULL);
+  ck_assert (tnet_map_save (map, path, &error));
+  tnet_map_free (map);
+  g_autofree char *svg = NULL;
+  ck_assert (g_file_get_contents (path, &svg, NULL, NULL));
+  g_autofree char *a = g_markup_escape_text (tnet_network_link (net, l1)->line, -1);
+  g_autofree char *b = g_markup_escape_text (tnet_network_link (net, l3)->line, -1);
+  g_autofree char *want_a = g_strdup_printf (">%s #1, 3</text>", a);
+  g_autofree char *want_b = g_strdup_printf (">%s #2</text>", b);
+  ck_assert_msg (strstr (svg, want_a), "no %s", want_a);
+  ck_assert_msg (strstr (svg, want_b), "no %s", want_b);
+  tt_rm_rf (dir);
+}
+END_TEST
+
+/* `tnet map` writes the folder's credit (plan.ini [plan] credit) and the
+ * day it was drawn, SOURCE_DATE_EPOCH's when set, in the footer. */
+START_TEST (test_map_credit)
+{
+  g_autofree char *data = tt_source_path ("data/xuchang");
+  GError *error = NULL;
+  g_autoptr (TnetDataset) ds = tnet_dataset_load (data, NULL, &error);
+  ck_assert_msg (ds != NULL, "%s", error ? error->message : "");
+  const char *credit = tnet_plan_get_credit (tnet_dataset_get_plan (ds));
+  ck_assert_ptr_nonnull (credit);
+  g_autofree char *dir = tt_mkdtemp ();
+  g_autofree char *svg = g_build_filename (dir, "m.svg", NULL);
+  g_setenv ("SOURCE_DATE_EPOCH", "1700000000", TRUE);  /* 2023-11-14 22:13 UTC */
+  TtRun r = tt_run_tnet ("map", "-o", svg, "--data", data, NULL);
+  g_unsetenv ("SOURCE_DATE_EPOCH");
+  ck_assert_msg (r.status == 0, "%s", r.err);
+  tt_run_clear (&r);
+  g_autofree char *text = NULL;
+  ck_assert (g_file_get_contents (svg, &text, NULL, NULL));
+  /* the footer's lines joined again give the credit line */
+  g_autoptr (GString) footer = g_string_new (NULL);
+  for (const char *p = strstr (text, ">数据 data: "); p && *p == '>'; )
+    {
+      const char *end = strstr (p, "</text>");
+      g_string_append_len (footer, p + 1, end - p - 1);
+      const char *next = strstr (end, "<text ");
+      p = next ? strchr (next, '>') : NULL;
+      if (p && (g_str_has_prefix (p, ">scenario") || strstr (footer->str, "drawn")))
+        break;
+      g_string_append_c (footer, ' ');
+    }
+  g_autofree char *escaped = g_markup_escape_text (credit, -1);
+  g_autofree char *want = g_strdup_printf ("数据 data: %s · drawn 2023-11-14", escaped);
+  ck_assert_str_eq (footer->str, want);
+  tt_rm_rf (dir);
+}
+END_TEST
+
 /* The isochrone map fills its four bands: one translucent fill in each band
  * colour (cairo writes them as percentages of the RGB bytes). */
 START_TEST (test_map_bands)
@@ -534,6 +779,98 @@ START_TEST (test_map_bands)
 }
 END_TEST
 
+/* The SVG's text is real <text> elements, not glyph outlines: every zone
+ * label the map shows is searchable as its name (Chinese included), each
+ * element names the CJK font, and the closure's legend entry is there. */
+START_TEST (test_map_svg_text)
+{
+  GError *error = NULL;
+  g_autofree char *data = tt_source_path ("data/xuchang");
+  g_autoptr (TnetNetwork) net = tnet_network_load_csv (data, &error);
+  ck_assert_ptr_nonnull (net);
+  g_autofree char *dir = tt_mkdtemp ();
+  g_autofree char *path = g_build_filename (dir, "map.svg", NULL);
+  g_autoptr (TnetScenario) scen = tnet_scenario_new (2025);
+  tnet_scenario_close_link (scen, tnet_network_link (net, 0)->id);
+  TnetMap *map = tnet_map_new (net, scen);
+  tnet_map_set_title (map, "标题 <title> & more", NULL);
+  ck_assert (tnet_map_save (map, path, &error));
+  tnet_map_free (map);
+  g_autofree char *svg = NULL;
+  ck_assert (g_file_get_contents (path, &svg, NULL, NULL));
+  ck_assert_uint_eq (count (svg, "<symbol"), 0);
+  guint n_text = count (svg, "<text ");
+  ck_assert_uint_gt (n_text, 10);
+  ck_assert_uint_eq (count (svg, "font-family=\"'WenQuanYi Micro Hei'"), n_text);
+  ck_assert_uint_eq (count (svg, "</text>"), n_text);
+  ck_assert_ptr_nonnull (strstr (svg, ">标题 &lt;title&gt; &amp; more</text>"));
+  ck_assert_ptr_nonnull (strstr (svg, ">封闭 closed</text>"));
+  /* the largest zone is labelled first, so it is always on the map */
+  const TnetNode *big = NULL;
+  for (TnetId v = 0; v < tnet_network_n_nodes (net); v++)
+    {
+      const TnetNode *n = tnet_network_node (net, v);
+      if (n->kind == TNET_NODE_ZONE && (big == NULL || n->population > big->population))
+        big = n;
+    }
+  ck_assert_ptr_nonnull (big);
+  g_autofree char *label = g_strdup_printf (">%s</text>", big->name);
+  ck_assert_msg (strstr (svg, label) != NULL, "no label %s", label);
+  /* route numbers in shields: at least three of the numbers of the
+   * expressways and trunk roads (the first word of their line, "G4 ..."),
+   * bold on a shield's colour, and a legend row */
+  g_autoptr (GHashTable) refs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (TnetId i = 0; i < tnet_network_n_links (net); i++)
+    {
+      const TnetLink *l = tnet_network_link (net, i);
+      if ((l->mode == TNET_MODE_EXPRESSWAY || l->mode == TNET_MODE_TRUNK) && l->line
+          && g_ascii_isupper (l->line[0]) && g_ascii_isdigit (l->line[1]))
+        g_hash_table_add (refs, g_strndup (l->line, strcspn (l->line, " ")));
+    }
+  ck_assert_uint_gt (g_hash_table_size (refs), 2);
+  guint shown = 0;
+  GHashTableIter it;
+  gpointer key;
+  g_hash_table_iter_init (&it, refs);
+  while (g_hash_table_iter_next (&it, &key, NULL))
+    {
+      g_autofree char *t = g_strdup_printf (" font-weight=\"bold\" fill=\"#ffffff\" "
+                                            "xml:space=\"preserve\">%s</text>",
+                                            (const char *) key);
+      g_autofree char *t2 = g_strdup_printf (" font-weight=\"bold\" fill=\"#111111\" "
+                                             "xml:space=\"preserve\">%s</text>",
+                                             (const char *) key);
+      shown += strstr (svg, t) != NULL || strstr (svg, t2) != NULL;
+    }
+  ck_assert_uint_ge (shown, 3);
+  ck_assert_ptr_nonnull (strstr (svg, ">路线编号 route number</text>"));
+  /* a long credit wraps to at most three footer lines, the last cut with
+   * an ellipsis; every word shown is the credit's */
+  g_autofree char *credit_svg = g_build_filename (dir, "credit.svg", NULL);
+  map = tnet_map_new (net, scen);
+  g_autoptr (GString) credit = g_string_new ("data:");
+  for (guint k = 0; k < 60; k++)
+    g_string_append_printf (credit, " source%u", k);
+  tnet_map_set_credit (map, credit->str);
+  ck_assert (tnet_map_save (map, credit_svg, &error));
+  tnet_map_free (map);
+  g_autofree char *ctext = NULL;
+  ck_assert (g_file_get_contents (credit_svg, &ctext, NULL, NULL));
+  ck_assert_ptr_nonnull (strstr (ctext, ">data: source0 source1"));
+  ck_assert_uint_eq (count (ctext, "…</text>"), 1);
+  ck_assert_ptr_null (strstr (ctext, "source59"));
+  guint credit_lines = count (ctext, ">data: ") + count (ctext, ">source");
+  ck_assert_uint_eq (credit_lines, 3);
+  /* a PNG of the same map still draws its text */
+  g_autofree char *png = g_build_filename (dir, "map.png", NULL);
+  map = tnet_map_new (net, scen);
+  ck_assert (tnet_map_save (map, png, &error));
+  tnet_map_free (map);
+  ck_assert (g_file_test (png, G_FILE_TEST_EXISTS));
+  tt_rm_rf (dir);
+}
+END_TEST
+
 static Suite *
 isochrone_suite (void)
 {
@@ -544,9 +881,14 @@ isochrone_suite (void)
   tcase_add_test (tc, test_bad_input);
   tcase_add_test (tc, test_link_geometry);
   tcase_add_test (tc, test_cli_bands_population);
+  tcase_add_test (tc, test_geojson_isochrone);
+  tcase_add_test (tc, test_cli_isochrone_layers);
   tcase_add_test (tc, test_route_geojson);
   tcase_add_test (tc, test_map_closed);
   tcase_add_test (tc, test_map_bands);
+  tcase_add_test (tc, test_map_svg_text);
+  tcase_add_test (tc, test_map_credit);
+  tcase_add_test (tc, test_map_critical_names);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -42,6 +42,9 @@ check_geojson (const char *dir, const char *name)
       JsonObject *f = json_array_get_object_element (features, i);
       ck_assert_str_eq (json_object_get_string_member (f, "type"), "Feature");
       ck_assert (json_object_has_member (f, "properties"));
+      ck_assert (json_object_has_member (f, "geometry"));
+      if (JSON_NODE_HOLDS_NULL (json_object_get_member (f, "geometry")))
+        continue;  /* RFC 7946 3.2: a feature without a place */
       JsonObject *g = json_object_get_object_member (f, "geometry");
       const char *type = json_object_get_string_member (g, "type");
       JsonArray *coords = json_object_get_array_member (g, "coordinates");
@@ -168,7 +171,24 @@ START_TEST (test_baseline_and_plan)
   JsonArray *crit = json_object_get_array_member (o, "criticality");
   JsonObject *c = json_array_get_object_element (crit, 0);
   ck_assert_str_eq (json_object_get_string_member (c, "by"), "line");
-  ck_assert_uint_le (json_array_get_length (json_object_get_array_member (c, "ranked")), 10);
+  JsonArray *ranked = json_object_get_array_member (c, "ranked");
+  ck_assert_uint_le (json_array_get_length (ranked), 10);
+  /* the same scan as GeoJSON: one feature per ranked line, in rank order */
+  ck_assert_uint_eq (check_geojson (dir, "criticality-1.geojson"), json_array_get_length (ranked));
+  g_autoptr (JsonNode) cgj = parse_file (dir, "criticality-1.geojson");
+  JsonArray *cf = json_object_get_array_member (json_node_get_object (cgj), "features");
+  for (guint i = 0; i < json_array_get_length (ranked); i++)
+    {
+      JsonObject *want = json_array_get_object_element (ranked, i);
+      JsonObject *got = json_object_get_object_member (json_array_get_object_element (cf, i),
+                                                       "properties");
+      ck_assert_str_eq (json_object_get_string_member (got, "element"),
+                        json_object_get_string_member (want, "line"));
+      ck_assert_int_eq (json_object_get_int_member (got, "rank"),
+                        json_object_get_int_member (want, "rank"));
+      ck_assert_double_eq (json_object_get_double_member (got, "population_lost"),
+                           json_object_get_double_member (want, "population_lost"));
+    }
   tt_rm_rf (dir);
   g_free (dir);
 }

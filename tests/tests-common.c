@@ -2,6 +2,7 @@
 #include "tests-common.h"
 #include <glib/gstdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 static char *
 env_path (const char *var, const char *fallback, const char *relative)
@@ -129,4 +130,49 @@ tt_run_clear (TtRun *r)
 {
   g_free (r->out);
   g_free (r->err);
+}
+
+GPtrArray *
+tt_csv_rows (const char *text)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i]; i++)
+    {
+      const char *p = lines[i];
+      gsize len = strlen (p);
+      if (len > 0 && p[len - 1] == '\r')
+        len--;
+      if (len == 0)
+        continue;
+      GPtrArray *fields = g_ptr_array_new ();
+      GString *f = g_string_new (NULL);
+      gboolean quoted = FALSE;
+      for (gsize k = 0; k <= len; k++)
+        {
+          char c = k < len ? p[k] : ',';
+          if (quoted)
+            {
+              if (c == '"' && k + 1 < len && p[k + 1] == '"')
+                g_string_append_c (f, '"'), k++;
+              else if (c == '"')
+                quoted = FALSE;
+              else
+                g_string_append_c (f, c);
+            }
+          else if (c == '"')
+            quoted = TRUE;
+          else if (c == ',')
+            {
+              g_ptr_array_add (fields, g_string_free (f, FALSE));
+              f = g_string_new (NULL);
+            }
+          else
+            g_string_append_c (f, c);
+        }
+      g_string_free (f, TRUE);
+      g_ptr_array_add (fields, NULL);
+      g_ptr_array_add (rows, g_ptr_array_free (fields, FALSE));
+    }
+  return rows;
 }

@@ -35,3 +35,8 @@ typedef struct {
 TtRun tt_run_tnetv (const char *const *args);
 TtRun tt_run_tnet (const char *first, ...) G_GNUC_NULL_TERMINATED;
 void tt_run_clear (TtRun *r);
+
+/* The rows of a CSV text (RFC 4180: quoted fields, "" for a quote; no
+ * newline inside a field), each a NULL-terminated array of fields; the
+ * header is row 0. Free with g_ptr_array_unref(). */
+GPtrArray *tt_csv_rows (const char *text);

@@ -46,18 +46,16 @@ main (int argc, char **argv)
   tnet_search_run (search, time, from, TNET_FORWARD, (TnetWeight) (minutes * 60000),
                    TNET_ID_NONE);
   guint n = tnet_network_n_nodes (net);
-  double *mins = g_new (double, n);
+  TnetWeight *ms = g_new (TnetWeight, n);
   for (guint i = 0; i < n; i++)
-    {
-      TnetWeight d = tnet_search_distance (search, i);
-      mins[i] = d == TNET_WEIGHT_INF ? NAN : d / 60000.0;
-    }
+    ms[i] = tnet_search_distance (search, i);
   fprintf (stderr, "%u nodes within %.0f min of %s\n", tnet_search_n_settled (search),
            minutes, argv[2]);
-  char *geojson = tnet_geojson_network (net, scen, mins, minutes);
+  char *geojson = tnet_geojson_isochrone (net, scen, ms, (TnetWeight) (minutes * 60000),
+                                          argv[2], "car", TNET_GEOJSON_ALL);
   fputs (geojson, stdout);
   g_free (geojson);
-  g_free (mins);
+  g_free (ms);
   tnet_metric_unref (time);
   return 0;
 }

@@ -238,6 +238,23 @@ TNET_API double tnet_commute_population_within (const TnetCommute *commute, guin
                                                 guint d);
 TNET_API double tnet_commute_share_pct (const TnetCommute *commute, guint p, guint d);
 
+/**
+ * tnet_commute_to_geojson:
+ * @net: the network @commute was computed on
+ *
+ * The commute matrix as an RFC 7946 FeatureCollection of LineStrings
+ * (docs/json-schema.md, `tnet commute --format geojson`): its foreign member
+ * `properties` holds budget_min; one Feature per cell in the order of the
+ * CSV (profile, origin, destination), `id` 1, 2, ..., a straight line from
+ * the origin's point to the destination's (null when they coincide), with
+ * properties `profile`, `origin`, `destination`, `minutes` (null when not
+ * connected), `within_budget` and `origin_population`.
+ * Returns: (transfer full): the text, pretty-printed.
+ * Thread-safety: reads its arguments only.
+ * Time complexity: O(profiles × origins × destinations).
+ */
+TNET_API char *tnet_commute_to_geojson (const TnetCommute *commute, const TnetNetwork *net);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetCommute, tnet_commute_free)
 
 /**

@@ -259,6 +259,28 @@ TNET_API char *tnet_corridor_criticality_to_json (const TnetCriticality *crit,
                                                   gboolean pretty);
 
 /**
+ * tnet_corridor_to_geojson:
+ * @a, @b: the ends @corr was computed for
+ * @year: the scenario year written beside it
+ *
+ * The corridor's paths as an RFC 7946 FeatureCollection (docs/json-schema.md,
+ * `tnet corridors --format geojson`): its foreign member `properties` holds
+ * from, to, modes, profile (for tnet_corridor_analyse_profile()), year,
+ * line_count, budget_min and factor; one Feature per path of the three sets
+ * (link_disjoint, node_disjoint, least_time, in that order), `id`
+ * "SET-RANK", a LineString along its links in travel order (each link's
+ * polyline, else the line between its nodes; a ride between stops that
+ * runs over no link is a straight segment; null for a path of no link),
+ * properties `set`, `rank`, `minutes`, `nodes` (the places joined by " > ",
+ * as the CSV) and `links` (link ids joined by ";").
+ * Returns: (transfer full): the text, pretty-printed.
+ * Thread-safety: reads its arguments only.
+ * Time complexity: O(total path length + polyline points).
+ */
+TNET_API char *tnet_corridor_to_geojson (const TnetCorridor *corr, const TnetNetwork *net,
+                                         const TnetNodeSet *a, const TnetNodeSet *b, int year);
+
+/**
  * tnet_corridor_criticality_to_csv:
  * The one CSV form of the scan: a header `rank,element,pairs_slower,
  * pairs_cut,pairs_out_of_budget,population_lost,max_increase_min,
@@ -272,5 +294,31 @@ TNET_API char *tnet_corridor_criticality_to_csv (const TnetCriticality *crit,
                                                  const TnetNetwork *net,
                                                  const TnetNodeSet *a, const TnetNodeSet *b,
                                                  guint top);
+
+/**
+ * tnet_corridor_criticality_to_geojson:
+ * @scen: (nullable): by line, only the line's links active in it are drawn
+ *
+ * The @top ranked items of the scan as an RFC 7946 FeatureCollection
+ * (docs/json-schema.md, `tnet criticality --format geojson`): its foreign
+ * member `properties` holds from, to, by, pairs and candidates; one Feature
+ * per item, `id` its rank, with the columns of
+ * tnet_corridor_criticality_to_csv() as properties (`rank`, `element`,
+ * `line`, `pairs_slower`, `pairs_cut`, `pairs_out_of_budget`,
+ * `population_lost`, `max_increase_min`, `total_increase_min`,
+ * `worst_from`, `worst_to`, `before_min`, `after_min`; a cut time is
+ * null). Geometry: by link, a LineString along the link; by line, a
+ * MultiLineString of the line's links (null when the line has none: a
+ * transit service that runs over no network link).
+ * Returns: (transfer full): the text, pretty-printed.
+ * Thread-safety: reads its arguments only.
+ * Time complexity: O(top × links) by line, O(top + polyline points) by link.
+ */
+TNET_API char *tnet_corridor_criticality_to_geojson (const TnetCriticality *crit,
+                                                     const TnetNetwork *net,
+                                                     const TnetScenario *scen,
+                                                     const TnetNodeSet *a,
+                                                     const TnetNodeSet *b, gboolean by_line,
+                                                     guint top);
 
 G_END_DECLS

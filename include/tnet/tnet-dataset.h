@@ -136,6 +136,9 @@ TNET_API const char *tnet_plan_get_title (const TnetPlan *plan, const char *lang
  * Returns: (transfer full) (nullable): a new string.
  */
 TNET_API char *tnet_plan_format_map_title (const TnetPlan *plan, int year);
+/* The plan's `credit` (where the data come from, for the maps' footer), or
+ * %NULL. A view owned by the plan. O(1). */
+TNET_API const char *tnet_plan_get_credit (const TnetPlan *plan);
 
 /* The home region's id ([plan] home), its label in details text ([plan]
  * home_label, default the id); %NULL when the plan names no home. */
@@ -248,6 +251,19 @@ TNET_API const TnetZoneTable *tnet_dataset_get_zones (const TnetDataset *ds);
 TNET_API guint tnet_dataset_n_regions (const TnetDataset *ds);
 TNET_API const TnetRegion *tnet_dataset_get_region (const TnetDataset *ds, guint i);
 TNET_API const TnetRegion *tnet_dataset_find_region (const TnetDataset *ds, const char *id);
+/**
+ * tnet_dataset_n_region_outlines:
+ * The rings of the folder's optional `regions.geojson` (docs/data-format.md):
+ * every ring (outer or hole) of every feature, in file order; 0 without the
+ * file. tnet_dataset_get_region_outline() gives ring @i's region id (a
+ * regions.csv id when the folder has one) and its @n_points lon/lat pairs,
+ * closed (the last point repeats the first); views valid while @ds lives.
+ * Time complexity: O(1).
+ */
+TNET_API guint tnet_dataset_n_region_outlines (const TnetDataset *ds);
+TNET_API const double *tnet_dataset_get_region_outline (const TnetDataset *ds, guint i,
+                                                        const char **region,
+                                                        guint *n_points);
 
 /* corridors.csv (0 corridors when absent), corridors in order of first row. */
 TNET_API guint tnet_dataset_n_corridors (const TnetDataset *ds);

@@ -13,25 +13,66 @@ G_BEGIN_DECLS
 /**
  * tnet_geojson_network:
  * @scen: (nullable): links inactive in it are left out (NULL: every link)
- * @node_minutes: (nullable): a travel time per network node (minutes; NAN
- *   or negative when not reached), for an isochrone
- * @budget_min: with @node_minutes, the largest time kept
  *
- * A GeoJSON FeatureCollection (RFC 7946, WGS84 [lon, lat]):
- * Links are drawn along their polylines (tnet_network_link_geometry()) when
- * they have one.
- * - without @node_minutes: every active link as a LineString (properties
- *   `id`, `line`, `mode`, `status`, `open_year` (null when blank),
- *   `length_km`, `time_min`) and every zone and station as a Point
- *   (`id`, `name`, `name_en`, `kind`, `region`, `population`);
- * - with @node_minutes: every node reached within @budget_min as a Point
- *   with `minutes`, and every active link whose two ends are within the
- *   budget as a LineString with `minutes` (the later end's time).
+ * A GeoJSON FeatureCollection (RFC 7946, WGS84 [lon, lat]) of every active
+ * link as a LineString (properties `id`, `line`, `mode`, `status`,
+ * `open_year` (null when blank), `length_km`, `time_min` (with @scen)), drawn
+ * along its polyline (tnet_network_link_geometry()) when it has one, and
+ * every zone and station as a Point (`id`, `name`, `name_en`, `kind`,
+ * `region`, `population`). The links come first, then the points; a reader
+ * that keeps one geometry type per layer (QGIS) opens it as two layers.
  * Returns: (transfer full): the text, pretty-printed.
  * Time complexity: O(nodes + links).
  */
-TNET_API char *tnet_geojson_network (const TnetNetwork *net, const TnetScenario *scen,
-                                     const double *node_minutes, double budget_min);
+TNET_API char *tnet_geojson_network (const TnetNetwork *net, const TnetScenario *scen);
+
+/**
+ * TnetGeojsonLayers:
+ * @TNET_GEOJSON_POINTS: the Point features (nodes)
+ * @TNET_GEOJSON_LINES: the LineString features (links)
+ *
+ * Which geometry types a GeoJSON writer puts in its file; or-ed. One type
+ * per file is what GIS programs expect of a layer.
+ */
+typedef enum {
+  TNET_GEOJSON_POINTS = 1 << 0,
+  TNET_GEOJSON_LINES = 1 << 1,
+} TnetGeojsonLayers;
+
+#define TNET_GEOJSON_ALL (TNET_GEOJSON_POINTS | TNET_GEOJSON_LINES)
+
+/**
+ * tnet_geojson_isochrone:
+ * @scen: (nullable): links inactive in it are left out; with it, links get
+ *   `time_min` and the collection `scenario` (its year)
+ * @node_ms: per network node, the travel time from the origin in ms,
+ *   %TNET_WEIGHT_INF when not reached (tnet_isochrone_compute())
+ * @budget_ms: nodes with a time up to it are reached
+ * @from: (nullable): the origin as the caller named it, echoed
+ * @profile: (nullable): the profile's name, echoed
+ * @layers: the geometry types to write (%TNET_GEOJSON_ALL: both)
+ *
+ * The reached set as an RFC 7946 FeatureCollection, the one writer of
+ * `tnet isochrone`, `tnet run` and `tnet serve`. Its foreign member
+ * `properties` holds `from`, `profile`, `minutes` (the budget) and
+ * `scenario`, each present when given. Features, each with its `id`:
+ * - with %TNET_GEOJSON_POINTS, every reached node as a Point, properties
+ *   `id`, `name`, `name_en`, `kind`, `region`, `population`, `minutes`;
+ * - with %TNET_GEOJSON_LINES, every active link whose two ends are reached
+ *   as a LineString along its polyline (else the straight line), properties
+ *   `id`, `line`, `mode`, `status`, `open_year`, `length_km`, `time_min`,
+ *   `from_minutes` and `to_minutes` (the times at its `from` and `to`
+ *   nodes) and `minutes` (the later of the two).
+ * Points come first, in node order, then links in link order. Minutes are
+ * rounded to 0.1, coordinates to 1e-6 degree; absent strings are null.
+ * Returns: (transfer full): the text, pretty-printed.
+ * Thread-safety: reads its arguments only.
+ * Time complexity: O(nodes + links).
+ */
+TNET_API char *tnet_geojson_isochrone (const TnetNetwork *net, const TnetScenario *scen,
+                                       const TnetWeight *node_ms, TnetWeight budget_ms,
+                                       const char *from, const char *profile,
+                                       TnetGeojsonLayers layers);
 
 /**
  * tnet_geojson_paths:

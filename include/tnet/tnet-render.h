@@ -93,6 +93,31 @@ TNET_API void tnet_map_add_critical_link (TnetMap *map, TnetId link, const char 
 TNET_API void tnet_map_add_structure (TnetMap *map, const char *label, const TnetId *built,
                                       guint n_built, const TnetId *gaps, guint n_gaps,
                                       const TnetId *break_nodes, guint n_breaks);
+/**
+ * tnet_map_set_credit:
+ * @credit: (nullable): the data credit, e.g. "data: © OpenStreetMap
+ *   contributors, 2026-11-30" (copied; %NULL removes it)
+ *
+ * A credit line in the map's footer, above the scenario and projection
+ * lines, wrapped to the legend's width (at most three lines, the last one
+ * ending in "…" when it does not fit).
+ * Time complexity: O(length of @credit).
+ */
+TNET_API void tnet_map_set_credit (TnetMap *map, const char *credit);
+
+/**
+ * tnet_map_add_outline:
+ * @lonlat: @n_points lon/lat pairs of a closed ring (copied), e.g. a
+ *   region's boundary (tnet_dataset_get_region_outline())
+ * @region: (nullable): whose outline it is (kept for the record)
+ *
+ * Draws the ring on every layer, under the network, as a dashed boundary
+ * line, with a "region boundary" legend entry. Rings need not lie inside
+ * the map: the frame clips them (the map's extent follows the network).
+ * Time complexity: O(@n_points).
+ */
+TNET_API void tnet_map_add_outline (TnetMap *map, const double *lonlat, guint n_points,
+                                    const char *region);
 /* Labels a node whatever its kind (zones and HSR stations are labelled
  * anyway). */
 TNET_API void tnet_map_add_label (TnetMap *map, TnetId node);

@@ -7,6 +7,7 @@
  * by a mutex, so the dataset can be shared between threads. */
 #include "tnet-internal.h"
 #include "csv.h"
+#include "polygons.h"
 #include <errno.h>
 #include <stdlib.h>
 
@@ -20,6 +21,18 @@ typedef struct {
   gboolean tried;
 } FeedSlot;
 
+/* One ring of a region's outline. */
+typedef struct {
+  const char *region;  /* kept in the dataset's strings */
+  GArray *lonlat;      /* doubles, n_points * 2, closed (last point = first) */
+} RegionRing;
+
+static void
+region_ring_clear (gpointer p)
+{
+  g_array_unref (((RegionRing *) p)->lonlat);
+}
+
 struct _TnetDataset {
   char *dir;
   char *name;
@@ -30,6 +43,7 @@ struct _TnetDataset {
   TnetHubSet *hubs;               /* NULL: no hubs.csv */
   TnetZoneTable *zones;           /* NULL: no zones.csv */
   GArray *regions;                /* TnetRegion */
+  GArray *outlines;               /* RegionRing: the rings of regions.geojson, file order */
   GArray *corridors;              /* TnetCorridorDef */
   GPtrArray *strings;             /* owns the strings and arrays above point to */
   GArray *feed_years;             /* int, ascending: the gtfs-YEAR feeds */
@@ -65,6 +79,7 @@ tnet_dataset_free (TnetDataset *ds)
   tnet_hub_set_free (ds->hubs);
   tnet_zone_table_free (ds->zones);
   g_array_unref (ds->regions);
+  g_array_unref (ds->outlines);
   g_array_unref (ds->corridors);
   g_ptr_array_unref (ds->strings);
   g_array_unref (ds->feed_years);
@@ -145,6 +160,83 @@ load_regions (TnetDataset *ds, const char *path, GError **error)
           return FALSE;
         }
     }
+  return TRUE;
+}
+
+/* regions.geojson: a FeatureCollection of Polygon or MultiPolygon features,
+ * each with its region id as the Feature's "id" or an "id" property; with
+ * a regions.csv, every id must be one of its rows. Nothing is kept on
+ * failure. */
+static gboolean
+load_outlines (TnetDataset *ds, const char *path, GError **error)
+{
+  JsonArray *features = NULL;
+  g_autoptr (JsonParser) parser = tnet_i_geojson_read_features (path, &features, error);
+  if (!parser)
+    return FALSE;
+  g_autoptr (GArray) rings = g_array_new (FALSE, FALSE, sizeof (RegionRing));
+  g_array_set_clear_func (rings, region_ring_clear);
+  g_autoptr (GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  for (guint f = 0; f < json_array_get_length (features); f++)
+    {
+      JsonNode *fn = json_array_get_element (features, f);
+      JsonObject *feat = JSON_NODE_HOLDS_OBJECT (fn) ? json_node_get_object (fn) : NULL;
+      JsonNode *gn = feat ? json_object_get_member (feat, "geometry") : NULL;
+      JsonObject *geom = gn && JSON_NODE_HOLDS_OBJECT (gn) ? json_node_get_object (gn) : NULL;
+      char *id = feat ? tnet_i_geojson_feature_id (feat, "id") : NULL;
+      if (id)
+        g_ptr_array_add (ids, id);
+      const char *why = NULL;
+      TnetIPolygon poly;
+      tnet_i_polygon_init (&poly);
+      if (geom == NULL)
+        why = "expected a Feature with a Polygon or MultiPolygon geometry";
+      else if (id == NULL)
+        why = "expected the region's id as the Feature's \"id\" or an \"id\" property";
+      else if (ds->regions->len > 0 && tnet_dataset_find_region (ds, id) == NULL)
+        why = "no such region in regions.csv";
+      else
+        tnet_i_polygon_from_json (&poly, geom, &why);
+      if (why)
+        {
+          g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT, "%s: feature %u%s%s%s: %s",
+                       path, f + 1, id ? " (\"" : "", id ? id : "", id ? "\")" : "", why);
+          tnet_i_polygon_clear (&poly);
+          return FALSE;
+        }
+      guint n_rings = poly.ring_first->len - 1;
+      for (guint r = 0; r < n_rings; r++)
+        {
+          guint a = g_array_index (poly.ring_first, guint, r);
+          guint b = g_array_index (poly.ring_first, guint, r + 1);
+          RegionRing ring = { id, g_array_sized_new (FALSE, FALSE, sizeof (double),
+                                                     2 * (b - a + 1)) };
+          g_array_append_vals (ring.lonlat, &g_array_index (poly.lonlat, double, 2 * a),
+                               2 * (b - a));
+          /* closed, whether or not the file repeats the first point */
+          double *pt = (double *) (void *) ring.lonlat->data;
+          guint np = b - a;
+          if (np > 0 && (pt[0] != pt[2 * np - 2] || pt[1] != pt[2 * np - 1]))
+            g_array_append_vals (ring.lonlat, pt, 2);
+          g_array_append_val (rings, ring);
+        }
+      tnet_i_polygon_clear (&poly);
+    }
+  /* the ids now belong to the dataset */
+  for (guint k = 0; k < ids->len; k++)
+    keep (ds, g_strdup (ids->pdata[k]));
+  for (guint k = 0; k < rings->len; k++)
+    {
+      RegionRing *ring = &g_array_index (rings, RegionRing, k);
+      for (guint j = 0; j < ids->len; j++)
+        if (ring->region == ids->pdata[j])
+          {
+            ring->region = ds->strings->pdata[ds->strings->len - ids->len + j];
+            break;
+          }
+    }
+  g_array_set_clear_func (rings, NULL);
+  g_array_append_vals (ds->outlines, rings->data, rings->len);
   return TRUE;
 }
 
@@ -505,6 +597,9 @@ dataset_fill (TnetDataset *ds, const char *dir, GError **error)
       g_propagate_error (error, local);
       return FALSE;
     }
+  g_autofree char *outlines_path = existing (ds, "regions.geojson");
+  if (outlines_path && !load_outlines (ds, outlines_path, error))
+    return FALSE;
   g_autofree char *zones_path = path_in (ds, "zones.csv");
   if (g_file_test (zones_path, G_FILE_TEST_EXISTS)
       && !(ds->zones = tnet_zone_table_load (zones_path, error)))
@@ -545,6 +640,8 @@ tnet_dataset_load (const char *dir, const TnetFeedOptions *feed_options, GError 
   TnetDataset *ds = g_new0 (TnetDataset, 1);
   ds->dir = g_strdup (dir);
   ds->regions = g_array_new (FALSE, FALSE, sizeof (TnetRegion));
+  ds->outlines = g_array_new (FALSE, FALSE, sizeof (RegionRing));
+  g_array_set_clear_func (ds->outlines, region_ring_clear);
   ds->corridors = g_array_new (FALSE, FALSE, sizeof (TnetCorridorDef));
   ds->strings = g_ptr_array_new_with_free_func (g_free);
   ds->feed_years = g_array_new (FALSE, FALSE, sizeof (int));
@@ -671,6 +768,26 @@ tnet_dataset_get_region (const TnetDataset *ds, guint i)
 {
   g_return_val_if_fail (ds != NULL && i < ds->regions->len, NULL);
   return &g_array_index (ds->regions, TnetRegion, i);
+}
+
+guint
+tnet_dataset_n_region_outlines (const TnetDataset *ds)
+{
+  g_return_val_if_fail (ds != NULL, 0);
+  return ds->outlines->len;
+}
+
+const double *
+tnet_dataset_get_region_outline (const TnetDataset *ds, guint i, const char **region,
+                                 guint *n_points)
+{
+  g_return_val_if_fail (ds != NULL && i < ds->outlines->len, NULL);
+  const RegionRing *ring = &g_array_index (ds->outlines, RegionRing, i);
+  if (region)
+    *region = ring->region;
+  if (n_points)
+    *n_points = ring->lonlat->len / 2;
+  return (const double *) (void *) ring->lonlat->data;
 }
 
 const TnetRegion *

@@ -1,6 +1,7 @@
 /* geojson.c: GeoJSON writers (json-glib), RFC 7946 [lon, lat] order. */
 #include "tnet-internal.h"
 #include "json-text.h"
+#include "geojson-shapes.h"
 #include <tnet/tnet-geojson.h>
 #include <json-glib/json-glib.h>
 
@@ -12,6 +13,13 @@ add_coord (JsonBuilder *b, const TnetNode *nd)
   json_builder_add_double_value (b, round (nd->lon * 1e6) / 1e6);
   json_builder_add_double_value (b, round (nd->lat * 1e6) / 1e6);
   json_builder_end_array (b);
+}
+
+/* Minutes with one decimal, as every output shows times. */
+static double
+ms_to_min1 (TnetWeight ms)
+{
+  return round (ms / 6000.0) / 10.0;
 }
 
 static void
@@ -73,9 +81,11 @@ begin_properties (JsonBuilder *b)
   json_builder_begin_object (b);
 }
 
+/* A link's LineString; @from_ms and @to_ms, the times at its ends, are
+ * written (with the later as `minutes`) unless TNET_WEIGHT_INF. */
 static void
 add_link_feature (JsonBuilder *b, const TnetNetwork *net, const TnetScenario *scen,
-                  TnetId i, double minutes)
+                  TnetId i, TnetWeight from_ms, TnetWeight to_ms)
 {
   const TnetLink *l = tnet_network_link (net, i);
   begin_feature (b, "LineString");
@@ -98,17 +108,24 @@ add_link_feature (JsonBuilder *b, const TnetNetwork *net, const TnetScenario *sc
       json_builder_add_double_value (b, round (tnet_scenario_link_time_ms (scen, net, i)
                                                / 6000.0) / 10.0);
     }
-  if (minutes >= 0)
+  if (from_ms != TNET_WEIGHT_INF && to_ms != TNET_WEIGHT_INF)
     {
+      json_builder_set_member_name (b, "from_minutes");
+      json_builder_add_double_value (b, ms_to_min1 (from_ms));
+      json_builder_set_member_name (b, "to_minutes");
+      json_builder_add_double_value (b, ms_to_min1 (to_ms));
       json_builder_set_member_name (b, "minutes");
-      json_builder_add_double_value (b, round (minutes * 10) / 10);
+      json_builder_add_double_value (b, ms_to_min1 (MAX (from_ms, to_ms)));
     }
   json_builder_end_object (b);
+  json_builder_set_member_name (b, "id");
+  json_builder_add_string_value (b, l->id);
   json_builder_end_object (b);
 }
 
+/* A node's Point; @ms, its time, is written unless TNET_WEIGHT_INF. */
 static void
-add_node_feature (JsonBuilder *b, const TnetNetwork *net, TnetId i, double minutes)
+add_node_feature (JsonBuilder *b, const TnetNetwork *net, TnetId i, TnetWeight ms)
 {
   const TnetNode *nd = tnet_network_node (net, i);
   begin_feature (b, "Point");
@@ -121,12 +138,14 @@ add_node_feature (JsonBuilder *b, const TnetNetwork *net, TnetId i, double minut
   add_string_or_null (b, "region", nd->region);
   json_builder_set_member_name (b, "population");
   json_builder_add_double_value (b, nd->population);
-  if (minutes >= 0)
+  if (ms != TNET_WEIGHT_INF)
     {
       json_builder_set_member_name (b, "minutes");
-      json_builder_add_double_value (b, round (minutes * 10) / 10);
+      json_builder_add_double_value (b, ms_to_min1 (ms));
     }
   json_builder_end_object (b);
+  json_builder_set_member_name (b, "id");
+  json_builder_add_string_value (b, nd->id);
   json_builder_end_object (b);
 }
 
@@ -146,46 +165,71 @@ start (void)
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "type");
   json_builder_add_string_value (b, "FeatureCollection");
-  json_builder_set_member_name (b, "features");
-  json_builder_begin_array (b);
   return b;
 }
 
-static gboolean
-within (const double *t, TnetId i, double budget)
+static void
+begin_features (JsonBuilder *b)
 {
-  return t[i] >= 0 && t[i] <= budget;
+  json_builder_set_member_name (b, "features");
+  json_builder_begin_array (b);
 }
 
 char *
-tnet_geojson_network (const TnetNetwork *net, const TnetScenario *scen,
-                      const double *node_minutes, double budget_min)
+tnet_geojson_network (const TnetNetwork *net, const TnetScenario *scen)
 {
   g_return_val_if_fail (net != NULL, NULL);
   g_autoptr (JsonBuilder) b = start ();
+  begin_features (b);
   guint n = tnet_network_n_nodes (net), m = tnet_network_n_links (net);
   for (guint i = 0; i < m; i++)
-    {
-      if (scen != NULL && !tnet_scenario_link_active (scen, net, i))
-        continue;
-      const TnetLink *l = tnet_network_link (net, i);
-      if (node_minutes == NULL)
-        add_link_feature (b, net, scen, i, -1);
-      else if (within (node_minutes, l->from, budget_min)
-               && within (node_minutes, l->to, budget_min))
-        add_link_feature (b, net, scen, i, MAX (node_minutes[l->from], node_minutes[l->to]));
-    }
+    if (scen == NULL || tnet_scenario_link_active (scen, net, i))
+      add_link_feature (b, net, scen, i, TNET_WEIGHT_INF, TNET_WEIGHT_INF);
   for (guint i = 0; i < n; i++)
     {
       const TnetNode *nd = tnet_network_node (net, i);
-      if (node_minutes == NULL)
-        {
-          if (nd->kind == TNET_NODE_ZONE || nd->kind == TNET_NODE_STATION)
-            add_node_feature (b, net, i, -1);
-        }
-      else if (within (node_minutes, i, budget_min))
-        add_node_feature (b, net, i, node_minutes[i]);
+      if (nd->kind == TNET_NODE_ZONE || nd->kind == TNET_NODE_STATION)
+        add_node_feature (b, net, i, TNET_WEIGHT_INF);
     }
+  return finish (b);
+}
+
+char *
+tnet_geojson_isochrone (const TnetNetwork *net, const TnetScenario *scen,
+                        const TnetWeight *node_ms, TnetWeight budget_ms, const char *from,
+                        const char *profile, TnetGeojsonLayers layers)
+{
+  g_return_val_if_fail (net != NULL && node_ms != NULL, NULL);
+  g_return_val_if_fail (budget_ms < TNET_WEIGHT_INF, NULL);
+  g_autoptr (JsonBuilder) b = start ();
+  json_builder_set_member_name (b, "properties");
+  json_builder_begin_object (b);
+  if (from != NULL)
+    add_string_or_null (b, "from", from);
+  if (profile != NULL)
+    add_string_or_null (b, "profile", profile);
+  json_builder_set_member_name (b, "minutes");
+  json_builder_add_double_value (b, round (budget_ms / 6000.0) / 10.0);
+  if (scen != NULL)
+    {
+      json_builder_set_member_name (b, "scenario");
+      json_builder_add_int_value (b, tnet_scenario_get_year (scen));
+    }
+  json_builder_end_object (b);
+  begin_features (b);
+  guint n = tnet_network_n_nodes (net), m = tnet_network_n_links (net);
+  if (layers & TNET_GEOJSON_POINTS)
+    for (TnetId v = 0; v < n; v++)
+      if (node_ms[v] <= budget_ms)
+        add_node_feature (b, net, v, node_ms[v]);
+  if (layers & TNET_GEOJSON_LINES)
+    for (TnetId i = 0; i < m; i++)
+      {
+        const TnetLink *l = tnet_network_link (net, i);
+        if ((scen == NULL || tnet_scenario_link_active (scen, net, i))
+            && node_ms[l->from] <= budget_ms && node_ms[l->to] <= budget_ms)
+          add_link_feature (b, net, scen, i, node_ms[l->from], node_ms[l->to]);
+      }
   return finish (b);
 }
 
@@ -196,6 +240,7 @@ tnet_geojson_paths (const TnetNetwork *net, const TnetId *const *paths,
   g_return_val_if_fail (net != NULL, NULL);
   g_return_val_if_fail (n_paths == 0 || (paths != NULL && path_len != NULL), NULL);
   g_autoptr (JsonBuilder) b = start ();
+  begin_features (b);
   guint m = tnet_network_n_links (net);
   TnetId prev_end = TNET_ID_NONE;
   for (guint p = 0; p < n_paths; p++)
@@ -252,4 +297,125 @@ tnet_geojson_paths (const TnetNetwork *net, const TnetId *const *paths,
       json_builder_end_object (b);
     }
   return finish (b);
+}
+
+/* ------------------------------------------- shapes for the result writers */
+
+static double
+deg6 (double v)
+{
+  return round (v * 1e6) / 1e6;
+}
+
+void
+tnet_i_geojson_point (JsonBuilder *b, double lon, double lat)
+{
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "type");
+  json_builder_add_string_value (b, "Point");
+  json_builder_set_member_name (b, "coordinates");
+  json_builder_begin_array (b);
+  json_builder_add_double_value (b, deg6 (lon));
+  json_builder_add_double_value (b, deg6 (lat));
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+}
+
+void
+tnet_i_geojson_line (JsonBuilder *b, const double *lonlat, guint n_points)
+{
+  /* rounded first, so that points equal after rounding count as repeats */
+  g_autoptr (GArray) pts = g_array_sized_new (FALSE, FALSE, sizeof (double), 2 * n_points);
+  for (guint k = 0; k < n_points; k++)
+    {
+      double x = deg6 (lonlat[2 * k]), y = deg6 (lonlat[2 * k + 1]);
+      guint n = pts->len;
+      if (n >= 2 && g_array_index (pts, double, n - 2) == x
+          && g_array_index (pts, double, n - 1) == y)
+        continue;
+      g_array_append_val (pts, x);
+      g_array_append_val (pts, y);
+    }
+  if (pts->len < 4)
+    {
+      json_builder_add_null_value (b);
+      return;
+    }
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "type");
+  json_builder_add_string_value (b, "LineString");
+  json_builder_set_member_name (b, "coordinates");
+  json_builder_begin_array (b);
+  for (guint k = 0; k < pts->len; k += 2)
+    {
+      json_builder_begin_array (b);
+      json_builder_add_double_value (b, g_array_index (pts, double, k));
+      json_builder_add_double_value (b, g_array_index (pts, double, k + 1));
+      json_builder_end_array (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+}
+
+/* Appends link @i's points to @pts, from its to node when @reversed. */
+static void
+append_link_points (GArray *pts, const TnetNetwork *net, TnetId i, gboolean reversed)
+{
+  const TnetLink *l = tnet_network_link (net, i);
+  guint np = 0;
+  const double *g = tnet_network_link_geometry (net, i, &np);
+  const TnetNode *ends[2] = { tnet_network_node (net, l->from), tnet_network_node (net, l->to) };
+  guint n = g ? np : 2;
+  for (guint k = 0; k < n; k++)
+    {
+      guint j = reversed ? n - 1 - k : k;
+      double xy[2] = { g ? g[2 * j] : ends[j]->lon, g ? g[2 * j + 1] : ends[j]->lat };
+      g_array_append_vals (pts, xy, 2);
+    }
+}
+
+void
+tnet_i_geojson_links_line (JsonBuilder *b, const TnetNetwork *net, const TnetId *links,
+                           guint n_links, TnetId start)
+{
+  g_autoptr (GArray) pts = g_array_new (FALSE, FALSE, sizeof (double));
+  TnetId at = start;  /* the node the line has reached */
+  for (guint k = 0; k < n_links; k++)
+    {
+      const TnetLink *l = tnet_network_link (net, links[k]);
+      gboolean reversed;
+      if (at != TNET_ID_NONE && (l->from == at || l->to == at))
+        reversed = l->from != at;
+      else if (k + 1 < n_links)
+        {
+          /* the first link, or one after a gap: end where the next begins */
+          const TnetLink *nx = tnet_network_link (net, links[k + 1]);
+          reversed = l->from == nx->from || l->from == nx->to;
+        }
+      else
+        reversed = FALSE;
+      append_link_points (pts, net, links[k], reversed);
+      at = reversed ? l->from : l->to;
+    }
+  tnet_i_geojson_line (b, (const double *) (void *) pts->data, pts->len / 2);
+}
+
+void
+tnet_i_geojson_links_multiline (JsonBuilder *b, const TnetNetwork *net, const TnetId *links,
+                                guint n_links)
+{
+  if (n_links == 0)
+    {
+      json_builder_add_null_value (b);
+      return;
+    }
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "type");
+  json_builder_add_string_value (b, "MultiLineString");
+  json_builder_set_member_name (b, "coordinates");
+  json_builder_begin_array (b);
+  for (guint k = 0; k < n_links; k++)
+    add_link_coords (b, net, links[k], FALSE);
+  json_builder_end_array (b);
+  json_builder_end_object (b);
 }

@@ -12,6 +12,7 @@
 #include "tnet-internal.h"
 #include "point-index.h"
 #include "polygons.h"
+#include "json-text.h"
 #include "gtfs-merge.h"
 #include <tnet/tnet-zones.h>
 #include <tnet/tnet-init.h>
@@ -124,6 +125,79 @@ load_region_polygons (const char *path, const char *name_key, GError **error)
       return NULL;
     }
   return regions;
+}
+
+/* regions.geojson (docs/data-format.md): one MultiPolygon Feature per
+ * region of @ids that has a polygon, its id the region's; the rings as read
+ * (each outer ring starts a part, holes follow their outer ring). */
+static GString *
+regions_geojson (const GArray *regions, const GPtrArray *ids)
+{
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "type");
+  json_builder_add_string_value (b, "FeatureCollection");
+  json_builder_set_member_name (b, "features");
+  json_builder_begin_array (b);
+  for (guint k = 0; k < regions->len; k++)
+    {
+      const Region *r = &g_array_index (regions, Region, k);
+      gboolean used = FALSE;
+      for (guint j = 0; j < ids->len && !used; j++)
+        used = strcmp (ids->pdata[j], r->id) == 0;
+      guint n_rings = r->poly.ring_outer->len;
+      if (!used || n_rings == 0)
+        continue;
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "type");
+      json_builder_add_string_value (b, "Feature");
+      json_builder_set_member_name (b, "id");
+      json_builder_add_string_value (b, r->id);
+      json_builder_set_member_name (b, "properties");
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "id");
+      json_builder_add_string_value (b, r->id);
+      json_builder_set_member_name (b, "name");
+      json_builder_add_string_value (b, r->name ? r->name : r->id);
+      json_builder_end_object (b);
+      json_builder_set_member_name (b, "geometry");
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "type");
+      json_builder_add_string_value (b, "MultiPolygon");
+      json_builder_set_member_name (b, "coordinates");
+      json_builder_begin_array (b);
+      for (guint q = 0; q < n_rings; q++)
+        {
+          gboolean outer = g_array_index (r->poly.ring_outer, gboolean, q);
+          if (outer || q == 0)
+            {
+              if (q > 0)
+                json_builder_end_array (b);
+              json_builder_begin_array (b);
+            }
+          guint a = g_array_index (r->poly.ring_first, guint, q);
+          guint z = g_array_index (r->poly.ring_first, guint, q + 1);
+          json_builder_begin_array (b);
+          for (guint p = a; p < z; p++)
+            {
+              json_builder_begin_array (b);
+              json_builder_add_double_value (b, g_array_index (r->poly.lonlat, double, 2 * p));
+              json_builder_add_double_value (b, g_array_index (r->poly.lonlat, double,
+                                                               2 * p + 1));
+              json_builder_end_array (b);
+            }
+          json_builder_end_array (b);
+        }
+      json_builder_end_array (b);  /* the last part */
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  g_autoptr (JsonNode) root = json_builder_get_root (b);
+  g_autofree char *text = tnet_i_json_to_text (root, 1);
+  return g_string_new (text);
 }
 
 /* The first region polygon holding the point, or NULL. */
@@ -526,7 +600,7 @@ write_text (const char *dir, const char *name, const GString *text, GError **err
  * one a [pair] (lines and disjoint paths between them in the report). */
 static GString *
 plan_skeleton (const char *name, const GPtrArray *region_ids, gboolean has_feed,
-               const char *first_zone)
+               const char *first_zone, const char *osm_path, const char *const *gtfs_paths)
 {
   GString *s = g_string_new (NULL);
   /* GKeyFile value escapes: backslash, line breaks, a leading space */
@@ -550,6 +624,19 @@ plan_skeleton (const char *name, const GPtrArray *region_ids, gboolean has_feed,
     "name = %s\n"
     "title = %s transport network\n"
     "map_title = %s {year}\n", ename, ename, ename, ename);
+  /* the maps' credit: OpenStreetMap's licence asks for the attribution;
+   * the inputs' file names say which extract and feeds (edit to taste) */
+  g_autofree char *osm_base = g_path_get_basename (osm_path);
+  g_autoptr (GString) credit = g_string_new (NULL);
+  g_string_append_printf (credit, "© OpenStreetMap contributors (ODbL), %s", osm_base);
+  for (guint i = 0; has_feed && gtfs_paths && gtfs_paths[i]; i++)
+    {
+      g_autofree char *b = g_path_get_basename (gtfs_paths[i]);
+      g_string_append_printf (credit, "%s%s", i ? ", " : "; GTFS ", b);
+    }
+  /* one line: a key file value cannot hold a line break */
+  g_strdelimit (credit->str, "\r\n", ' ');
+  g_string_append_printf (s, "credit = %s\n", credit->str);
   if (region_ids->len >= 2)
     g_string_append_printf (s, "home = %s\n", (const char *) g_ptr_array_index (region_ids, 0));
   else
@@ -943,6 +1030,13 @@ tnet_folder_init (const char *dir, const TnetInitOptions *opts, TnetInitStats *s
       if (!write_text (dir, "regions.csv", rs, error))
         return FALSE;
     }
+  if (regions && region_ids->len)
+    {
+      /* the outlines of the regions the folder uses, for the maps */
+      g_autoptr (GString) gj = regions_geojson (regions, region_ids);
+      if (!write_text (dir, "regions.geojson", gj, error))
+        return FALSE;
+    }
   if (hubs && !write_text (dir, "hubs.csv", hubs, error))
     return FALSE;
   if (n_feeds)
@@ -953,7 +1047,8 @@ tnet_folder_init (const char *dir, const TnetInitOptions *opts, TnetInitStats *s
         return FALSE;
     }
   g_autoptr (GString) plan = plan_skeleton (name, region_ids, n_feeds > 0,
-                                            tnet_zone_table_id (zones, 0));
+                                            tnet_zone_table_id (zones, 0), opts->osm_path,
+                                            (const char *const *) opts->gtfs_paths);
   if (!write_text (dir, "plan.ini", plan, error))
     return FALSE;
   if (!step (&ctx, "writing the folder", TRUE, error))

@@ -32,6 +32,7 @@ static const KeySpec specs[] = {
   { "plan", "name", K_STRING, 0, 0, FALSE },
   { "plan", "title", K_STRING, 0, 0, FALSE },
   { "plan", "map_title", K_STRING, 0, 0, FALSE },
+  { "plan", "credit", K_STRING, 0, 0, FALSE },
   { "plan", "table_header", K_STRING, 0, 0, FALSE },
   { "plan", "home", K_STRING, 0, 0, FALSE },
   { "plan", "home_label", K_STRING, 0, 0, FALSE },
@@ -535,6 +536,13 @@ tnet_plan_format_map_title (const TnetPlan *plan, int year)
   g_auto (GStrv) parts = g_strsplit (t, "{year}", -1);
   g_autofree char *y = g_strdup_printf ("%d", year);
   return g_strjoinv (y, parts);
+}
+
+const char *
+tnet_plan_get_credit (const TnetPlan *plan)
+{
+  g_return_val_if_fail (plan != NULL, NULL);
+  return value (plan, "plan", "credit");
 }
 
 const char *

@@ -27,6 +27,12 @@ typedef struct {
 } MapCritical;
 
 typedef struct {
+  double *lonlat;   /* n_points pairs */
+  guint n_points;
+  char *region;
+} MapOutline;
+
+typedef struct {
   char *label;
   TnetId *built, *gaps, *breaks;  /* breaks: node pairs */
   guint n_built, n_gaps, n_breaks;
@@ -37,6 +43,7 @@ struct _TnetMap {
   TnetScenario *scen;      /* copy, or NULL: every link drawn */
   char *title;
   char *subtitle;
+  char *credit;            /* footer credit line, or NULL */
   int width, height;
   int base_year;           /* links opened after it are additions; 0 none */
   double *iso_minutes;     /* n_nodes of the network, or NULL */
@@ -49,6 +56,7 @@ struct _TnetMap {
   GArray *critical;        /* of MapCritical */
   GArray *labels;          /* of TnetId, forced labels */
   GArray *structures;      /* of MapStructure */
+  GArray *outlines;        /* of MapOutline: region boundaries */
 };
 
 TnetMap *
@@ -66,6 +74,7 @@ tnet_map_new (const TnetNetwork *net, const TnetScenario *scen)
   map->critical = g_array_new (FALSE, FALSE, sizeof (MapCritical));
   map->labels = g_array_new (FALSE, FALSE, sizeof (TnetId));
   map->structures = g_array_new (FALSE, FALSE, sizeof (MapStructure));
+  map->outlines = g_array_new (FALSE, FALSE, sizeof (MapOutline));
   return map;
 }
 
@@ -81,6 +90,7 @@ tnet_map_free (TnetMap *map)
   g_free (map->iso_band_pop);
   g_free (map->title);
   g_free (map->subtitle);
+  g_free (map->credit);
   g_free (map->iso_minutes);
   for (guint i = 0; i < map->paths->len; i++)
     {
@@ -102,6 +112,13 @@ tnet_map_free (TnetMap *map)
       g_free (ms->breaks);
     }
   g_array_unref (map->structures);
+  for (guint i = 0; i < map->outlines->len; i++)
+    {
+      MapOutline *mo = &g_array_index (map->outlines, MapOutline, i);
+      g_free (mo->lonlat);
+      g_free (mo->region);
+    }
+  g_array_unref (map->outlines);
   g_free (map);
 }
 
@@ -113,6 +130,14 @@ tnet_map_set_title (TnetMap *map, const char *title, const char *subtitle)
   g_free (map->subtitle);
   map->title = g_strdup (title);
   map->subtitle = g_strdup (subtitle);
+}
+
+void
+tnet_map_set_credit (TnetMap *map, const char *credit)
+{
+  g_return_if_fail (map != NULL);
+  g_free (map->credit);
+  map->credit = g_strdup (credit);
 }
 
 void
@@ -221,6 +246,16 @@ tnet_map_add_structure (TnetMap *map, const char *label, const TnetId *built, gu
 }
 
 void
+tnet_map_add_outline (TnetMap *map, const double *lonlat, guint n_points, const char *region)
+{
+  g_return_if_fail (map != NULL);
+  g_return_if_fail (lonlat != NULL || n_points == 0);
+  MapOutline mo = { g_memdup2 (lonlat, sizeof (double) * 2 * n_points), n_points,
+                    g_strdup (region) };
+  g_array_append_val (map->outlines, mo);
+}
+
+void
 tnet_map_add_label (TnetMap *map, TnetId node)
 {
   g_return_if_fail (map != NULL);
@@ -311,6 +346,9 @@ typedef struct {
   gboolean *closed;           /* per link: closed by the scenario (drawn dashed red) */
   gboolean any_closed;        /* some link is closed */
   GArray *boxes;              /* of double[4]: occupied label rectangles */
+  guint n_shields;            /* route-number shields drawn (legend entry when > 0) */
+  char *shield_sample;        /* the first shield's number (the legend's sample), or NULL */
+  TnetMode shield_sample_mode;
 } Ctx;
 
 static void
@@ -340,15 +378,9 @@ text_width (cairo_t *cr, const char *s)
 static void
 halo_text (cairo_t *cr, double x, double y, const char *s, Rgb color)
 {
-  cairo_move_to (cr, x, y);
-  cairo_text_path (cr, s);
-  cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
-  cairo_set_line_width (cr, 3.0);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_stroke (cr);
   set_rgb (cr, color, 1);
   cairo_move_to (cr, x, y);
-  cairo_show_text (cr, s);
+  tnet_i_render_text (cr, s, TRUE);
 }
 
 static gboolean
@@ -698,6 +730,22 @@ draw_isochrone (Ctx *c)
     }
 }
 
+/* TRUE when rectangle @b (x0, y0, x1, y1) is inside the frame and overlaps
+ * no label, badge or shield placed so far. */
+static gboolean
+box_free (const Ctx *c, const double b[4])
+{
+  if (b[0] < c->fx0 + 2 || b[1] < c->fy0 + 2 || b[2] > c->fx1 - 2 || b[3] > c->fy1 - 2)
+    return FALSE;
+  for (guint k = 0; k < c->boxes->len; k++)
+    {
+      const double *o = &g_array_index (c->boxes, double, 4 * k);
+      if (b[0] < o[2] && b[2] > o[0] && b[1] < o[3] && b[3] > o[1])
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static const guint32 path_colors[] = { 0x1f78b4, 0x33a02c, 0xff7f00, 0x6a3d9a, 0xb15928,
                                        0x17becf, 0xe7298a, 0x666666 };
 #define CRIT_COLOR 0xd7191c
@@ -761,9 +809,50 @@ draw_corridors (Ctx *c)
       font (cr, 11, TRUE);
       cairo_set_source_rgb (cr, 1, 1, 1);
       cairo_move_to (cr, x - text_width (cr, num) / 2, y + 4);
-      cairo_show_text (cr, num);
+      tnet_i_render_text (cr, num, FALSE);
       double box[4] = { x - 10, y - 10, x + 10, y + 10 };
       g_array_append_val (c->boxes, box);
+    }
+  /* each critical line named once, beside its best-ranked badge: "G4 1, 3"
+   * (the line, then the ranks of its links), where it collides with no
+   * badge or label; a link without a line by its id */
+  g_autoptr (GHashTable) named = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint k = 0; k < c->map->critical->len; k++)
+    {
+      const MapCritical *mc = &g_array_index (c->map->critical, MapCritical, k);
+      const TnetLink *l = tnet_network_link (net, mc->link);
+      const char *name = l->line && *l->line ? l->line : l->id;
+      if (g_hash_table_contains (named, name))
+        continue;
+      g_hash_table_add (named, (gpointer) name);
+      g_autoptr (GString) label = g_string_new (name);
+      for (guint j = k; j < c->map->critical->len; j++)
+        {
+          const TnetLink *lj
+            = tnet_network_link (net, g_array_index (c->map->critical, MapCritical, j).link);
+          const char *nj = lj->line && *lj->line ? lj->line : lj->id;
+          if (strcmp (nj, name) == 0)
+            g_string_append_printf (label, j == k ? " #%u" : ", %u", j + 1);
+        }
+      const TnetNode *a = tnet_network_node (net, l->from);
+      const TnetNode *b = tnet_network_node (net, l->to);
+      double x0, y0, x1, y1;
+      project (c, a->lon, a->lat, &x0, &y0);
+      project (c, b->lon, b->lat, &x1, &y1);
+      double x = (x0 + x1) / 2, y = (y0 + y1) / 2;
+      font (cr, 11, TRUE);
+      double w = text_width (cr, label->str), h = 13;
+      const double pos[4][2] = { { x + 13, y - h / 2 }, { x - 13 - w, y - h / 2 },
+                                 { x - w / 2, y - 12 - h }, { x - w / 2, y + 12 } };
+      for (guint p = 0; p < 4; p++)
+        {
+          double box[4] = { pos[p][0] - 1, pos[p][1] - 1, pos[p][0] + w + 1, pos[p][1] + h + 1 };
+          if (!box_free (c, box))
+            continue;
+          g_array_append_val (c->boxes, box);
+          halo_text (cr, pos[p][0], pos[p][1] + h * 0.8, label->str, hex (CRIT_COLOR));
+          break;
+        }
     }
 }
 
@@ -883,19 +972,6 @@ draw_nodes (Ctx *c, gboolean *is_main)
     }
 }
 
-static gboolean
-box_free (const Ctx *c, const double b[4])
-{
-  if (b[0] < c->fx0 + 2 || b[1] < c->fy0 + 2 || b[2] > c->fx1 - 2 || b[3] > c->fy1 - 2)
-    return FALSE;
-  for (guint k = 0; k < c->boxes->len; k++)
-    {
-      const double *o = &g_array_index (c->boxes, double, 4 * k);
-      if (b[0] < o[2] && b[2] > o[0] && b[1] < o[3] && b[3] > o[1])
-        return FALSE;
-    }
-  return TRUE;
-}
 
 /* Short English name: "Port City" stays, but a trailing qualifier in
  * parentheses is dropped to keep labels small. */
@@ -918,6 +994,284 @@ cmp_label (gconstpointer a, gconstpointer b)
 {
   const LabelCand *x = a, *y = b;
   return (x->priority < y->priority) - (x->priority > y->priority);
+}
+
+/* ------------------------------------------------------- region boundaries */
+
+#define OUTLINE_COLOR 0x8e6bb8
+static const double outline_dash[4] = { 7, 3, 1.5, 3 };
+
+/* The regions' outlines under everything else: a pale band with a dashed
+ * line on it, as boundaries are drawn on topographic maps. */
+static void
+draw_outlines (Ctx *c)
+{
+  cairo_t *cr = c->cr;
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < c->map->outlines->len; i++)
+      {
+        const MapOutline *mo = &g_array_index (c->map->outlines, MapOutline, i);
+        if (mo->n_points < 2)
+          continue;
+        cairo_new_path (cr);
+        for (guint k = 0; k < mo->n_points; k++)
+          {
+            double x, y;
+            project (c, mo->lonlat[2 * k], mo->lonlat[2 * k + 1], &x, &y);
+            if (k == 0)
+              cairo_move_to (cr, x, y);
+            else
+              cairo_line_to (cr, x, y);
+          }
+        cairo_close_path (cr);
+        if (pass == 0)
+          {
+            cairo_set_dash (cr, NULL, 0, 0);
+            set_rgb (cr, hex (OUTLINE_COLOR), 0.18);
+            cairo_set_line_width (cr, 6);
+          }
+        else
+          {
+            cairo_set_dash (cr, outline_dash, 4, 0);
+            set_rgb (cr, hex (OUTLINE_COLOR), 0.9);
+            cairo_set_line_width (cr, 1.4);
+          }
+        cairo_stroke (cr);
+      }
+  cairo_set_dash (cr, NULL, 0, 0);
+}
+
+/* ------------------------------------------------------ route-number shields */
+
+/* The route number at the head of a line name ("G4 京港澳高速" → "G4",
+ * "S225" → "S225", "A8 Autobahn" → "A8"): the first word, when it is one to
+ * three capital letters, an optional hyphen, and one to four digits with an
+ * optional capital after them; NULL for any other name. */
+static char *
+route_number (const char *line)
+{
+  if (line == NULL)
+    return NULL;
+  gsize n = strcspn (line, " \t");
+  const char *p = line, *end = line + n;
+  guint letters = 0, digits = 0;
+  while (p < end && g_ascii_isupper (*p))
+    p++, letters++;
+  if (p < end && *p == '-')
+    p++;
+  while (p < end && g_ascii_isdigit (*p))
+    p++, digits++;
+  if (p < end && g_ascii_isupper (*p))
+    p++;
+  if (letters < 1 || letters > 3 || digits < 1 || digits > 4 || p != end)
+    return NULL;
+  return g_strndup (line, n);
+}
+
+typedef struct {
+  guint32 fill, text, border;
+} ShieldStyle;
+
+/* Expressways: white on green; other roads by the number's letter as the
+ * Chinese signs have it (G national: white on red, S provincial: black on
+ * yellow), else black on white. */
+static ShieldStyle
+shield_style (TnetMode mode, const char *ref)
+{
+  if (mode == TNET_MODE_EXPRESSWAY)
+    return (ShieldStyle) { 0x1b7f3b, 0xffffff, 0xffffff };
+  if (ref[0] == 'G')
+    return (ShieldStyle) { 0xc62828, 0xffffff, 0xffffff };
+  if (ref[0] == 'S')
+    return (ShieldStyle) { 0xf9d71c, 0x111111, 0x444444 };
+  return (ShieldStyle) { 0xffffff, 0x111111, 0x444444 };
+}
+
+/* A shield of @ref centred on (@x, @y); its rectangle in @box. */
+static void
+shield_box (cairo_t *cr, double x, double y, const char *ref, double box[4])
+{
+  font (cr, 9.5, TRUE);
+  double w = text_width (cr, ref) + 8, h = 14;
+  box[0] = x - w / 2;
+  box[1] = y - h / 2;
+  box[2] = x + w / 2;
+  box[3] = y + h / 2;
+}
+
+static void
+draw_shield (cairo_t *cr, const double box[4], const char *ref, ShieldStyle st)
+{
+  double r = 3, x0 = box[0], y0 = box[1], x1 = box[2], y1 = box[3];
+  cairo_new_path (cr);
+  cairo_arc (cr, x1 - r, y0 + r, r, -G_PI / 2, 0);
+  cairo_arc (cr, x1 - r, y1 - r, r, 0, G_PI / 2);
+  cairo_arc (cr, x0 + r, y1 - r, r, G_PI / 2, G_PI);
+  cairo_arc (cr, x0 + r, y0 + r, r, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+  set_rgb (cr, hex (st.fill), 1);
+  cairo_fill_preserve (cr);
+  set_rgb (cr, hex (st.border), 1);
+  cairo_set_line_width (cr, 1.2);
+  cairo_stroke (cr);
+  font (cr, 9.5, TRUE);
+  set_rgb (cr, hex (st.text), 1);
+  cairo_move_to (cr, (x0 + x1) / 2 - text_width (cr, ref) / 2, y1 - 3.6);
+  tnet_i_render_text (cr, ref, FALSE);
+}
+
+typedef struct {
+  char *ref;
+  TnetMode mode;
+  double length_px;   /* drawn length of its links */
+  GArray *mids;       /* of double[2]: the projected middles of its links */
+} ShieldRoute;
+
+static void
+shield_route_free (gpointer p)
+{
+  ShieldRoute *r = p;
+  g_free (r->ref);
+  g_array_unref (r->mids);
+  g_free (r);
+}
+
+static int
+cmp_route_length (gconstpointer a, gconstpointer b)
+{
+  const ShieldRoute *x = *(ShieldRoute *const *) a, *y = *(ShieldRoute *const *) b;
+  return (x->length_px < y->length_px) - (x->length_px > y->length_px);
+}
+
+/* The projected middle of link @i along its polyline (or chord), and its
+ * projected length. */
+static double
+link_middle (const Ctx *c, TnetId i, double mid[2])
+{
+  const TnetLink *l = tnet_network_link (c->map->net, i);
+  guint np = 0;
+  const double *g = tnet_network_link_geometry (c->map->net, i, &np);
+  const TnetNode *a = tnet_network_node (c->map->net, l->from);
+  const TnetNode *b = tnet_network_node (c->map->net, l->to);
+  double ends[4] = { a->lon, a->lat, b->lon, b->lat };
+  if (g == NULL)
+    g = ends, np = 2;
+  double total = 0, px = 0, py = 0;
+  g_autofree double *xy = g_new (double, 2 * np);
+  for (guint k = 0; k < np; k++)
+    {
+      project (c, g[2 * k], g[2 * k + 1], &xy[2 * k], &xy[2 * k + 1]);
+      if (k > 0)
+        total += hypot (xy[2 * k] - px, xy[2 * k + 1] - py);
+      px = xy[2 * k], py = xy[2 * k + 1];
+    }
+  double run = 0;
+  mid[0] = xy[0], mid[1] = xy[1];
+  for (guint k = 1; k < np; k++)
+    {
+      double seg = hypot (xy[2 * k] - xy[2 * k - 2], xy[2 * k + 1] - xy[2 * k - 1]);
+      if (run + seg >= total / 2 && seg > 0)
+        {
+          double t = (total / 2 - run) / seg;
+          mid[0] = xy[2 * k - 2] + t * (xy[2 * k] - xy[2 * k - 2]);
+          mid[1] = xy[2 * k - 1] + t * (xy[2 * k + 1] - xy[2 * k - 1]);
+          break;
+        }
+      run += seg;
+    }
+  return total;
+}
+
+/* Route numbers of expressways and trunk roads in shields on their lines,
+ * after the place labels and never over one: longest routes first, one
+ * shield per 300 px of drawn route (at least one), each at the middle of
+ * one of its links at least 200 px from its other shields, the links
+ * nearest the route's centre tried first. */
+static void
+draw_shields (Ctx *c)
+{
+  const TnetNetwork *net = c->map->net;
+  g_autoptr (GHashTable) by_ref = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GPtrArray) routes = g_ptr_array_new_with_free_func (shield_route_free);
+  for (TnetId i = 0; i < tnet_network_n_links (net); i++)
+    {
+      const TnetLink *l = tnet_network_link (net, i);
+      if (!c->drawn[i] || (l->mode != TNET_MODE_EXPRESSWAY && l->mode != TNET_MODE_TRUNK))
+        continue;
+      g_autofree char *ref = route_number (l->line);
+      if (ref == NULL)
+        continue;
+      ShieldRoute *r = g_hash_table_lookup (by_ref, ref);
+      if (r == NULL)
+        {
+          r = g_new0 (ShieldRoute, 1);
+          r->ref = g_steal_pointer (&ref);
+          r->mode = l->mode;
+          r->mids = g_array_new (FALSE, FALSE, 2 * sizeof (double));
+          g_hash_table_insert (by_ref, r->ref, r);
+          g_ptr_array_add (routes, r);
+        }
+      double mid[2];
+      r->length_px += link_middle (c, i, mid);
+      g_array_append_val (r->mids, mid);
+    }
+  g_ptr_array_sort (routes, cmp_route_length);
+  for (guint k = 0; k < routes->len; k++)
+    {
+      ShieldRoute *r = routes->pdata[k];
+      double cx = 0, cy = 0;
+      guint n = r->mids->len;
+      for (guint j = 0; j < n; j++)
+        {
+          cx += g_array_index (r->mids, double, 2 * j) / n;
+          cy += g_array_index (r->mids, double, 2 * j + 1) / n;
+        }
+      /* candidates by distance from the centre (selection sort: few links) */
+      g_autofree guint *order = g_new (guint, n);
+      g_autofree double *dist = g_new (double, n);
+      for (guint j = 0; j < n; j++)
+        {
+          order[j] = j;
+          dist[j] = hypot (g_array_index (r->mids, double, 2 * j) - cx,
+                           g_array_index (r->mids, double, 2 * j + 1) - cy);
+        }
+      for (guint a = 0; a < n; a++)
+        for (guint b = a + 1; b < n; b++)
+          if (dist[order[b]] < dist[order[a]])
+            {
+              guint t = order[a];
+              order[a] = order[b];
+              order[b] = t;
+            }
+      guint want = MAX (1u, (guint) (r->length_px / 300)), placed = 0;
+      g_autoptr (GArray) done = g_array_new (FALSE, FALSE, 2 * sizeof (double));
+      ShieldStyle st = shield_style (r->mode, r->ref);
+      for (guint a = 0; a < n && placed < want; a++)
+        {
+          const double *m = &g_array_index (r->mids, double, 2 * order[a]);
+          gboolean near = FALSE;
+          for (guint d = 0; d < done->len && !near; d++)
+            {
+              const double *o = &g_array_index (done, double, 2 * d);
+              near = hypot (m[0] - o[0], m[1] - o[1]) < 200;
+            }
+          double box[4];
+          shield_box (c->cr, m[0], m[1], r->ref, box);
+          if (near || !box_free (c, box))
+            continue;
+          draw_shield (c->cr, box, r->ref, st);
+          if (c->shield_sample == NULL)
+            {
+              c->shield_sample = g_strdup (r->ref);
+              c->shield_sample_mode = r->mode;
+            }
+          g_array_append_val (c->boxes, box);
+          g_array_append_vals (done, m, 1);
+          placed++;
+          c->n_shields++;
+        }
+    }
 }
 
 static void
@@ -1053,14 +1407,14 @@ draw_scale_and_north (Ctx *c, gboolean reserve_only)
   font (cr, 10.5, FALSE);
   cairo_set_source_rgb (cr, 0.15, 0.15, 0.15);
   cairo_move_to (cr, x - 3, y - 8);
-  cairo_show_text (cr, "0");
+  tnet_i_render_text (cr, "0", FALSE);
   char buf[32];
   g_snprintf (buf, sizeof buf, "%g km", km);
   cairo_move_to (cr, x + len - 6, y - 8);
-  cairo_show_text (cr, buf);
+  tnet_i_render_text (cr, buf, FALSE);
   g_snprintf (buf, sizeof buf, "%g", km / 2);
   cairo_move_to (cr, x + len / 2 - text_width (cr, buf) / 2, y - 8);
-  cairo_show_text (cr, buf);
+  tnet_i_render_text (cr, buf, FALSE);
 
   /* north arrow */
   cairo_move_to (cr, nx, ny - 16);
@@ -1080,7 +1434,54 @@ draw_scale_and_north (Ctx *c, gboolean reserve_only)
   cairo_stroke (cr);
   font (cr, 12, TRUE);
   cairo_move_to (cr, nx - text_width (cr, "N") / 2, ny + 25);
-  cairo_show_text (cr, "N");
+  tnet_i_render_text (cr, "N", FALSE);
+}
+
+/* @text cut into lines no wider than @width at @size, at spaces when it
+ * can (else anywhere: Chinese has no spaces), at most @max_lines, the last
+ * one ending in "…" when the text does not fit. */
+static GPtrArray *
+wrap_text (cairo_t *cr, const char *text, double size, double width, guint max_lines)
+{
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+  font (cr, size, FALSE);
+  const char *p = text;
+  while (*p && lines->len < max_lines)
+    {
+      while (*p == ' ')
+        p++;
+      const char *end = p, *space = NULL;
+      while (*end)
+        {
+          const char *next = g_utf8_next_char (end);
+          g_autofree char *head = g_strndup (p, next - p);
+          if (text_width (cr, head) > width && end > p)
+            break;
+          if (*end == ' ')
+            space = end;
+          end = next;
+        }
+      if (*end && space && space > p)
+        end = space;
+      gboolean last = lines->len + 1 == max_lines;
+      if (*end && last)
+        {
+          /* shorten the last line until it fits with an ellipsis */
+          g_autofree char *cut = g_strndup (p, end - p);
+          char *ell = g_strconcat (cut, "…", NULL);
+          while (text_width (cr, ell) > width && g_utf8_strlen (cut, -1) > 1)
+            {
+              *g_utf8_prev_char (cut + strlen (cut)) = '\0';
+              g_free (ell);
+              ell = g_strconcat (cut, "…", NULL);
+            }
+          g_ptr_array_add (lines, ell);
+          break;
+        }
+      g_ptr_array_add (lines, g_strndup (p, end - p));
+      p = end;
+    }
+  return lines;
 }
 
 /* Legend helpers: a running y inside the panel. */
@@ -1097,7 +1498,7 @@ legend_heading (Legend *lg, const char *text)
   font (cr, 12.5, TRUE);
   cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
   cairo_move_to (cr, lg->x, lg->y + 12);
-  cairo_show_text (cr, text);
+  tnet_i_render_text (cr, text, FALSE);
   lg->y += 20;
 }
 
@@ -1108,7 +1509,7 @@ legend_text (Legend *lg, const char *text, double size, guint32 color)
   font (cr, size, FALSE);
   set_rgb (cr, hex (color), 1);
   cairo_move_to (cr, lg->x, lg->y + size);
-  cairo_show_text (cr, text);
+  tnet_i_render_text (cr, text, FALSE);
   lg->y += size + 5;
 }
 
@@ -1149,7 +1550,7 @@ legend_line (Legend *lg, Rgb col, double width, TnetStatus st, gboolean halo,
   font (cr, 11, FALSE);
   cairo_set_source_rgb (cr, 0.12, 0.12, 0.12);
   cairo_move_to (cr, x1 + 10, y + 4);
-  cairo_show_text (cr, label);
+  tnet_i_render_text (cr, label, FALSE);
   lg->y += 19;
 }
 
@@ -1289,6 +1690,41 @@ draw_legend (Ctx *c)
           legend_line (&lg, hex (0x444444), 2.6, TNET_STATUS_EXISTING, TRUE, FALSE, s);
         }
     }
+  if (c->map->outlines->len > 0)
+    {
+      double y = lg.y + 8;
+      cairo_set_dash (cr, NULL, 0, 0);
+      set_rgb (cr, hex (OUTLINE_COLOR), 0.18);
+      cairo_set_line_width (cr, 6);
+      cairo_move_to (cr, lg.x, y);
+      cairo_line_to (cr, lg.x + 40, y);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, outline_dash, 4, 0);
+      set_rgb (cr, hex (OUTLINE_COLOR), 0.9);
+      cairo_set_line_width (cr, 1.4);
+      cairo_move_to (cr, lg.x, y);
+      cairo_line_to (cr, lg.x + 40, y);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+      font (cr, 11, FALSE);
+      cairo_set_source_rgb (cr, 0.12, 0.12, 0.12);
+      cairo_move_to (cr, lg.x + 50, y + 4);
+      tnet_i_render_text (cr, "区域边界 region boundary", FALSE);
+      lg.y += 19;
+    }
+  if (c->n_shields > 0)
+    {
+      /* a sample shield beside its label */
+      double box[4];
+      const char *ref = c->shield_sample;
+      shield_box (cr, lg.x + 20, lg.y + 8, ref, box);
+      draw_shield (cr, box, ref, shield_style (c->shield_sample_mode, ref));
+      font (cr, 11, FALSE);
+      cairo_set_source_rgb (cr, 0.12, 0.12, 0.12);
+      cairo_move_to (cr, lg.x + 50, lg.y + 12);
+      tnet_i_render_text (cr, "路线编号 route number", FALSE);
+      lg.y += 19;
+    }
   if (c->any_closed)
     {
       legend_heading (&lg, "情景 Scenario");
@@ -1308,7 +1744,7 @@ draw_legend (Ctx *c)
     font (cr, 11, FALSE);
     cairo_set_source_rgb (cr, 0.12, 0.12, 0.12);
     cairo_move_to (cr, lg.x + 50, y + 4);
-    cairo_show_text (cr, "区县/片区 zone (size: population)");
+    tnet_i_render_text (cr, "区县/片区 zone (size: population)", FALSE);
     lg.y += 19;
     y = lg.y + 7;
     cairo_rectangle (cr, lg.x + 16, y - 4, 8, 8);
@@ -1319,11 +1755,18 @@ draw_legend (Ctx *c)
     cairo_stroke (cr);
     cairo_set_source_rgb (cr, 0.12, 0.12, 0.12);
     cairo_move_to (cr, lg.x + 50, y + 4);
-    cairo_show_text (cr, "高铁站 high-speed rail station");
+    tnet_i_render_text (cr, "高铁站 high-speed rail station", FALSE);
     lg.y += 19;
   }
-  /* footer: scenario and projection */
+  /* footer: the data credit (wrapped), scenario and projection */
   lg.y = py + ph - 48;
+  if (c->map->credit && *c->map->credit)
+    {
+      g_autoptr (GPtrArray) lines = wrap_text (cr, c->map->credit, 9.5, lg.w, 3);
+      lg.y -= lines->len * 14.5;
+      for (guint i = 0; i < lines->len; i++)
+        legend_text (&lg, lines->pdata[i], 9.5, 0x666666);
+    }
   if (c->map->scen != NULL)
     {
       const char *name = tnet_scenario_get_name (c->map->scen);
@@ -1344,13 +1787,13 @@ draw_title (Ctx *c)
   font (cr, 21, TRUE);
   cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
   cairo_move_to (cr, MARGIN, 30);
-  cairo_show_text (cr, c->map->title ? c->map->title : "tnet");
+  tnet_i_render_text (cr, c->map->title ? c->map->title : "tnet", FALSE);
   if (c->map->subtitle)
     {
       font (cr, 12.5, FALSE);
       cairo_set_source_rgb (cr, 0.35, 0.35, 0.35);
       cairo_move_to (cr, MARGIN, 52);
-      cairo_show_text (cr, c->map->subtitle);
+      tnet_i_render_text (cr, c->map->subtitle, FALSE);
     }
 }
 
@@ -1393,6 +1836,7 @@ render (TnetMap *map, cairo_t *cr)
       is_main[i] = nd->kind == TNET_NODE_STATION && node_is_main_station (&c, i);
     }
   draw_scale_and_north (&c, TRUE);
+  draw_outlines (&c);
   if (map->iso_minutes != NULL)
     draw_isochrone (&c);
   else if (map->structures->len > 0)
@@ -1410,12 +1854,16 @@ render (TnetMap *map, cairo_t *cr)
   draw_closed (&c);
   draw_nodes (&c, is_main);
   draw_labels (&c, is_main);
+  if (map->iso_minutes == NULL && map->structures->len == 0 && map->paths->len == 0
+      && map->critical->len == 0)
+    draw_shields (&c);
   cairo_restore (cr);
   draw_scale_and_north (&c, FALSE);
   draw_legend (&c);
   draw_title (&c);
   g_free (c.drawn);
   g_free (c.closed);
+  g_free (c.shield_sample);
   g_array_unref (c.boxes);
 }
 

@@ -7,6 +7,11 @@
 
 /* The font of every map and chart (Chinese and Latin glyphs). */
 #define TNET_RENDER_FONT "WenQuanYi Micro Hei"
+/* The font-family of SVG <text>: TNET_RENDER_FONT first, then CJK families
+ * common elsewhere, so a viewer without it still draws the Chinese labels. */
+#define TNET_RENDER_SVG_FONTS \
+  "'WenQuanYi Micro Hei', 'Noto Sans CJK SC', 'Source Han Sans SC', " \
+  "'Microsoft YaHei', 'PingFang SC', sans-serif"
 
 typedef void (*TnetRenderFunc) (cairo_t *cr, gpointer data);
 
@@ -17,3 +22,11 @@ typedef void (*TnetRenderFunc) (cairo_t *cr, gpointer data);
  * suffix, %TNET_ERROR_IO when the file cannot be written. */
 gboolean tnet_i_render_save (const char *path, int width, int height, const char *what,
                              TnetRenderFunc draw, gpointer data, GError **error);
+
+/* Draws @s at the current point in the current font, size and source
+ * colour, as cairo_show_text() does, and moves the current point past it;
+ * with @halo over a white outline, so that it reads over lines. Drawing for
+ * an SVG file of tnet_i_render_save(), the text is not drawn as glyph
+ * outlines but written as a real <text> element (editable, searchable, its
+ * font named: TNET_RENDER_SVG_FONTS), placed above the drawing. */
+void tnet_i_render_text (cairo_t *cr, const char *s, gboolean halo);

@@ -84,7 +84,7 @@ value_label (cairo_t *cr, const Chart *c, double v, double x, double y, gboolean
   double w = text_width (cr, buf);
   cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
   cairo_move_to (cr, left ? x - w - 4 : x + 4, y);
-  cairo_show_text (cr, buf);
+  tnet_i_render_text (cr, buf, FALSE);
 }
 
 static void
@@ -110,14 +110,14 @@ draw (cairo_t *cr, gpointer data)
   cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
   font (cr, 18, TRUE);
   cairo_move_to (cr, 16, 30);
-  cairo_show_text (cr, title);
+  tnet_i_render_text (cr, title, FALSE);
   font (cr, 12.5, FALSE);
   cairo_move_to (cr, 16, 52);
-  cairo_show_text (cr, tnet_sensitivity_get_name (s));
+  tnet_i_render_text (cr, tnet_sensitivity_get_name (s), FALSE);
   font (cr, 11.5, FALSE);
   cairo_set_source_rgb (cr, 0.35, 0.35, 0.35);
   cairo_move_to (cr, 16, 70);
-  cairo_show_text (cr, sub);
+  tnet_i_render_text (cr, sub, FALSE);
 
   /* legend */
   const struct { double r, g, b; const char *label; } keys[] = {
@@ -133,7 +133,7 @@ draw (cairo_t *cr, gpointer data)
       font (cr, 11, FALSE);
       cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
       cairo_move_to (cr, lx + 20, 91);
-      cairo_show_text (cr, keys[k].label);
+      tnet_i_render_text (cr, keys[k].label, FALSE);
       lx += 40 + text_width (cr, keys[k].label);
     }
 
@@ -153,11 +153,11 @@ draw (cairo_t *cr, gpointer data)
       g_snprintf (buf, sizeof buf, "%g", fabs (t) < 1e-12 * step ? 0.0 : t);
       cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
       cairo_move_to (cr, x - text_width (cr, buf) / 2, y1 + 20);
-      cairo_show_text (cr, buf);
+      tnet_i_render_text (cr, buf, FALSE);
     }
   g_autofree char *axis = g_strdup_printf ("%s (%s)", tnet_sensitivity_get_key (s), unit);
   cairo_move_to (cr, (LABEL_W + CHART_W - RIGHT_M) / 2 - text_width (cr, axis) / 2, y1 + 40);
-  cairo_show_text (cr, axis);
+  tnet_i_render_text (cr, axis, FALSE);
 
   /* bars, largest swing on top */
   for (guint i = 0; i < c->n; i++)
@@ -173,7 +173,7 @@ draw (cairo_t *cr, gpointer data)
       cairo_set_source_rgb (cr, 0.15, 0.15, 0.15);
       double w = text_width (cr, label);
       cairo_move_to (cr, MAX (8.0, LABEL_W - 10 - w), y + ROW_H * 0.65);
-      cairo_show_text (cr, label);
+      tnet_i_render_text (cr, label, FALSE);
       double xb = x_of (c, base);
       const double ends[2] = { r->low, r->high };
       for (guint k = 0; k < 2; k++)
@@ -207,7 +207,7 @@ draw (cairo_t *cr, gpointer data)
       g_autofree char *t = g_strdup_printf ("target %.*f", d, target);
       font (cr, 10.5, TRUE);
       cairo_move_to (cr, x_of (c, target) + 4, y0 - 10);
-      cairo_show_text (cr, t);
+      tnet_i_render_text (cr, t, FALSE);
     }
 }
 

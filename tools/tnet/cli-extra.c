@@ -181,3 +181,27 @@ tnet_cli_fastest_path (const TnetNetwork *net, const TnetScenario *scen, const G
     }
   return links;
 }
+
+void
+tnet_cli_map_add_dataset (TnetMap *map, const TnetDataset *ds)
+{
+  const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
+  char *end = NULL;
+  gint64 t = epoch ? g_ascii_strtoll (epoch, &end, 10) : 0;
+  g_autoptr (GDateTime) when = epoch && end && *end == '\0' && end != epoch
+                               ? g_date_time_new_from_unix_utc (t)
+                               : g_date_time_new_now_utc ();
+  g_autofree char *date = when ? g_date_time_format (when, "%Y-%m-%d") : g_strdup ("");
+  const TnetPlan *plan = ds ? tnet_dataset_get_plan (ds) : NULL;
+  const char *credit = plan ? tnet_plan_get_credit (plan) : NULL;
+  g_autofree char *line = credit ? g_strdup_printf ("数据 data: %s · drawn %s", credit, date)
+                                 : g_strdup_printf ("drawn %s", date);
+  tnet_map_set_credit (map, line);
+  for (guint i = 0; ds && i < tnet_dataset_n_region_outlines (ds); i++)
+    {
+      const char *region = NULL;
+      guint np = 0;
+      const double *ll = tnet_dataset_get_region_outline (ds, i, &region, &np);
+      tnet_map_add_outline (map, ll, np, region);
+    }
+}

@@ -50,4 +50,11 @@ GArray *tnet_cli_fastest_path (const TnetNetwork *net, const TnetScenario *scen,
                                const GArray *a, const GArray *b, guint mode_mask,
                                guint64 *time_ms, GError **error);
 
+/* What a map of @ds shows of the folder itself: the region outlines
+ * (regions.geojson, when there) and the credit line, "数据 data: CREDIT
+ * (plan.ini [plan] credit) · drawn DATE" (DATE today in UTC, or of
+ * SOURCE_DATE_EPOCH when set, so regenerated pictures can be reproduced).
+ * @ds may be NULL (then only the date). */
+void tnet_cli_map_add_dataset (TnetMap *map, const TnetDataset *ds);
+
 G_END_DECLS

@@ -477,6 +477,7 @@ commute (TnetCliCommon *common, const Options *opt, TnetCliFormat format, GError
   g_autofree char *text = format == TNET_CLI_FORMAT_JSON ? render_json (c, net, scen, dir,
                                                                        &model)
                           : format == TNET_CLI_FORMAT_CSV ? render_csv (c, net)
+                          : format == TNET_CLI_FORMAT_GEOJSON ? tnet_commute_to_geojson (c, net)
                           : render_text (c, net, scen, &model);
   return tnet_cli_write (common, text, error);
 }
@@ -524,7 +525,8 @@ tnet_cmd_commute (int argc, char **argv)
   else if (argc > 1)
     rc = tnet_cli_usage (ctx, "unexpected argument '%s'", argv[1]);
   else if (!tnet_cli_format (&common, TNET_CLI_FORMAT_TEXT | TNET_CLI_FORMAT_JSON
-                             | TNET_CLI_FORMAT_CSV, &format, &error))
+                             | TNET_CLI_FORMAT_CSV | TNET_CLI_FORMAT_GEOJSON, &format,
+                             &error))
     rc = tnet_cli_fail (ctx, error);
   else if (!commute (&common, &opt, format, &error))
     rc = tnet_cli_fail (ctx, error);

@@ -59,7 +59,8 @@ tnet_cmd_corridors (int argc, char **argv)
                                 "paths (min cut) and the least-time disjoint alternatives.");
   g_option_context_add_main_entries (ctx, entries, NULL);
   tnet_cli_add_common_formats (ctx, &common, TNET_CLI_FORMAT_TEXT | TNET_CLI_FORMAT_JSON
-                                             | TNET_CLI_FORMAT_CSV);
+                                             | TNET_CLI_FORMAT_CSV
+                                             | TNET_CLI_FORMAT_GEOJSON);
   int rc = TNET_EXIT_OK;
   const TnetNetwork *net = NULL;
   g_autoptr (TnetScenario) scen = NULL;
@@ -81,7 +82,8 @@ tnet_cmd_corridors (int argc, char **argv)
            || (factor != 0 && !(factor >= 1.0)))
     rc = tnet_cli_usage (ctx, "expected -k in 1..1000, --budget > 0 and --factor >= 1");
   else if (!tnet_cli_format (&common, TNET_CLI_FORMAT_TEXT | TNET_CLI_FORMAT_JSON
-                                      | TNET_CLI_FORMAT_CSV, &fmt, &error))
+                                      | TNET_CLI_FORMAT_CSV | TNET_CLI_FORMAT_GEOJSON,
+                              &fmt, &error))
     rc = tnet_cli_fail (ctx, error);
   else if (!tnet_cli_load (&common, &net, &scen, &error)
            || !resolve_ends (net, argv + 1, &a, &b, &error))
@@ -117,10 +119,12 @@ tnet_cmd_corridors (int argc, char **argv)
     }
   gboolean ok;
   int year = tnet_scenario_get_year (scen);
-  if (fmt == TNET_CLI_FORMAT_JSON || fmt == TNET_CLI_FORMAT_CSV)
+  if (fmt != TNET_CLI_FORMAT_TEXT)
     {
       g_autofree char *text = fmt == TNET_CLI_FORMAT_JSON
                               ? tnet_corridor_to_json (corr, net, a, b, year, TRUE)
+                              : fmt == TNET_CLI_FORMAT_GEOJSON
+                              ? tnet_corridor_to_geojson (corr, net, a, b, year)
                               : tnet_corridor_to_csv (corr, net);
       ok = tnet_cli_write (&common, text, &error);
     }
@@ -195,7 +199,8 @@ tnet_cmd_criticality (int argc, char **argv)
                                 "to the zones of B, with the detour of the worst pair.");
   g_option_context_add_main_entries (ctx, entries, NULL);
   tnet_cli_add_common_formats (ctx, &common, TNET_CLI_FORMAT_TEXT | TNET_CLI_FORMAT_JSON
-                                             | TNET_CLI_FORMAT_CSV);
+                                             | TNET_CLI_FORMAT_CSV
+                                             | TNET_CLI_FORMAT_GEOJSON);
   int rc = TNET_EXIT_OK;
   const TnetNetwork *net = NULL;
   g_autoptr (TnetScenario) scen = NULL;
@@ -215,7 +220,8 @@ tnet_cmd_criticality (int argc, char **argv)
   else if (top < 0 || budget_min < 0 || !isfinite (budget_min) || threads < 0 || threads > 256)
     rc = tnet_cli_usage (ctx, "expected --top >= 1, --budget > 0 and --threads in 0..256");
   else if (!tnet_cli_format (&common, TNET_CLI_FORMAT_TEXT | TNET_CLI_FORMAT_JSON
-                                      | TNET_CLI_FORMAT_CSV, &fmt, &error))
+                                      | TNET_CLI_FORMAT_CSV | TNET_CLI_FORMAT_GEOJSON,
+                              &fmt, &error))
     rc = tnet_cli_fail (ctx, error);
   else if (!tnet_cli_load (&common, &net, &scen, &error)
            || !resolve_ends (net, argv + 1, &a, &b, &error))
@@ -258,6 +264,12 @@ tnet_cmd_criticality (int argc, char **argv)
   else if (fmt == TNET_CLI_FORMAT_CSV)
     {
       g_autofree char *text = tnet_corridor_criticality_to_csv (crit, net, a, b, (guint) top);
+      ok = tnet_cli_write (&common, text, &error);
+    }
+  else if (fmt == TNET_CLI_FORMAT_GEOJSON)
+    {
+      g_autofree char *text = tnet_corridor_criticality_to_geojson (crit, net, scen, a, b,
+                                                                    by_line, (guint) top);
       ok = tnet_cli_write (&common, text, &error);
     }
   else

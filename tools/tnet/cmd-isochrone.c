@@ -3,84 +3,9 @@
  * --polygons, one MultiPolygon per budget of `--minutes 15,30,45,60`. */
 #include "cli.h"
 #include "commands.h"
-#include "isochrone-json.h"
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
-
-static void
-add_point (JsonBuilder *b, const TnetNode *n, TnetWeight ms)
-{
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "type");
-  json_builder_add_string_value (b, "Feature");
-  json_builder_set_member_name (b, "geometry");
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "type");
-  json_builder_add_string_value (b, "Point");
-  json_builder_set_member_name (b, "coordinates");
-  json_builder_begin_array (b);
-  json_builder_add_double_value (b, n->lon);
-  json_builder_add_double_value (b, n->lat);
-  json_builder_end_array (b);
-  json_builder_end_object (b);
-  json_builder_set_member_name (b, "properties");
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "id");
-  json_builder_add_string_value (b, n->id);
-  json_builder_set_member_name (b, "name");
-  json_builder_add_string_value (b, n->name);
-  json_builder_set_member_name (b, "kind");
-  json_builder_add_string_value (b, tnet_node_kind_to_string (n->kind));
-  json_builder_set_member_name (b, "minutes");
-  json_builder_add_double_value (b, round (ms / 6000.0) / 10.0);
-  json_builder_end_object (b);
-  json_builder_end_object (b);
-}
-
-static void
-add_line (JsonBuilder *b, const TnetNetwork *net, TnetId li, TnetWeight from_ms,
-          TnetWeight to_ms)
-{
-  const TnetLink *l = tnet_network_link (net, li);
-  guint np = 0;
-  /* the link's polyline when it has one (link_geometry.csv) */
-  const double *g = tnet_network_link_geometry (net, li, &np);
-  const TnetNode *a = tnet_network_node (net, l->from), *z = tnet_network_node (net, l->to);
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "type");
-  json_builder_add_string_value (b, "Feature");
-  json_builder_set_member_name (b, "geometry");
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "type");
-  json_builder_add_string_value (b, "LineString");
-  json_builder_set_member_name (b, "coordinates");
-  json_builder_begin_array (b);
-  const TnetNode *ends[2] = { a, z };
-  for (guint k = 0; k < (g ? np : 2); k++)
-    {
-      json_builder_begin_array (b);
-      json_builder_add_double_value (b, g ? g[2 * k] : ends[k]->lon);
-      json_builder_add_double_value (b, g ? g[2 * k + 1] : ends[k]->lat);
-      json_builder_end_array (b);
-    }
-  json_builder_end_array (b);
-  json_builder_end_object (b);
-  json_builder_set_member_name (b, "properties");
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "id");
-  json_builder_add_string_value (b, l->id);
-  json_builder_set_member_name (b, "mode");
-  json_builder_add_string_value (b, tnet_mode_to_string (l->mode));
-  json_builder_set_member_name (b, "line");
-  json_builder_add_string_value (b, l->line ? l->line : "");
-  json_builder_set_member_name (b, "from_minutes");
-  json_builder_add_double_value (b, round (from_ms / 6000.0) / 10.0);
-  json_builder_set_member_name (b, "to_minutes");
-  json_builder_add_double_value (b, round (to_ms / 6000.0) / 10.0);
-  json_builder_end_object (b);
-  json_builder_end_object (b);
-}
 
 /* "15,30,45" into increasing budgets. */
 static GArray *
@@ -107,48 +32,22 @@ parse_minutes (const char *text, GError **error)
   return a;
 }
 
-char *
-tnet_cli_isochrone_geojson (const TnetNetwork *net, const TnetScenario *scen, const char *from,
-                            TnetProfile profile, double minutes, const TnetWeight *ms)
-{
-  guint n = tnet_network_n_nodes (net);
-  g_autoptr (JsonBuilder) b = json_builder_new ();
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "type");
-  json_builder_add_string_value (b, "FeatureCollection");
-  json_builder_set_member_name (b, "properties");
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "from");
-  json_builder_add_string_value (b, from);
-  json_builder_set_member_name (b, "profile");
-  json_builder_add_string_value (b, tnet_profile_to_string (profile));
-  json_builder_set_member_name (b, "minutes");
-  json_builder_add_double_value (b, minutes);
-  json_builder_set_member_name (b, "scenario");
-  json_builder_add_int_value (b, tnet_scenario_get_year (scen));
-  json_builder_end_object (b);
-  json_builder_set_member_name (b, "features");
-  json_builder_begin_array (b);
-  for (TnetId v = 0; v < n; v++)
-    if (ms[v] != TNET_WEIGHT_INF)
-      add_point (b, tnet_network_node (net, v), ms[v]);
-  for (TnetId i = 0; i < tnet_network_n_links (net); i++)
-    {
-      const TnetLink *l = tnet_network_link (net, i);
-      if (tnet_scenario_link_active (scen, net, i) && ms[l->from] != TNET_WEIGHT_INF
-          && ms[l->to] != TNET_WEIGHT_INF)
-        add_line (b, net, i, ms[l->from], ms[l->to]);
-    }
-  json_builder_end_array (b);
-  json_builder_end_object (b);
-  return tnet_cli_json_to_string (b);
-}
-
 static gboolean
 isochrone (TnetCliCommon *common, const char *from_arg, const char *minutes_text,
-           const char *profile_name, gboolean polygons, const TnetIsochroneOptions *opts,
-           GError **error)
+           const char *profile_name, gboolean polygons, const char *layer,
+           const TnetIsochroneOptions *opts, GError **error)
 {
+  TnetGeojsonLayers layers = TNET_GEOJSON_ALL;
+  if (layer && strcmp (layer, "points") == 0)
+    layers = TNET_GEOJSON_POINTS;
+  else if (layer && strcmp (layer, "lines") == 0)
+    layers = TNET_GEOJSON_LINES;
+  else if (layer && strcmp (layer, "all") != 0)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "--layer: expected points, lines or all, got '%s'", layer);
+      return FALSE;
+    }
   TnetProfile profile = TNET_PROFILE_CAR;
   if (profile_name && !tnet_profile_from_string (profile_name, &profile))
     {
@@ -216,7 +115,8 @@ isochrone (TnetCliCommon *common, const char *from_arg, const char *minutes_text
     }
   if (format == TNET_CLI_FORMAT_GEOJSON || format == TNET_CLI_FORMAT_JSON)
     {
-      text = tnet_cli_isochrone_geojson (net, scen, from, profile, minutes, ms);
+      text = tnet_geojson_isochrone (net, scen, ms, budget, from_arg,
+                                     tnet_profile_to_string (profile), layers);
     }
   else
     {
@@ -253,6 +153,7 @@ tnet_cmd_isochrone (int argc, char **argv)
   char *minutes = NULL;
   char *profile = NULL;
   gboolean polygons = FALSE;
+  char *layer = NULL;
   TnetIsochroneOptions opts;
   tnet_isochrone_options_init (&opts);
   GError *error = NULL;
@@ -267,6 +168,8 @@ tnet_cmd_isochrone (int argc, char **argv)
       "Polygons: longest walk off the network (default 1000)", "M" },
     { "simplify-m", 0, 0, G_OPTION_ARG_DOUBLE, &opts.simplify_m,
       "Polygons: simplification tolerance (default 10)", "M" },
+    { "layer", 0, 0, G_OPTION_ARG_STRING, &layer,
+      "GeoJSON: points (nodes), lines (links) or all (default)", "L" },
     { "profile", 'p', 0, G_OPTION_ARG_STRING, &profile,
       "car (default), transit or park_and_ride", "P" },
     { NULL }
@@ -286,11 +189,12 @@ tnet_cmd_isochrone (int argc, char **argv)
     rc = tnet_cli_fail (ctx, error);
   else if (argc != 2)
     rc = tnet_cli_usage (ctx, "expected one place FROM");
-  else if (!isochrone (&common, argv[1], minutes ? minutes : "60", profile, polygons, &opts,
-                       &error))
+  else if (!isochrone (&common, argv[1], minutes ? minutes : "60", profile, polygons, layer,
+                       &opts, &error))
     rc = tnet_cli_fail (ctx, error);
   tnet_cli_common_clear (&common);
   g_free (profile);
+  g_free (layer);
   g_free (minutes);
   g_option_context_free (ctx);
   return rc;

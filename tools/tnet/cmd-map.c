@@ -207,6 +207,7 @@ tnet_cmd_map (int argc, char **argv)
     base_year = tnet_dataset_get_baseline_year (common.dataset);
   map = tnet_map_new (net, scen);
   tnet_map_set_base_year (map, base_year);
+  tnet_cli_map_add_dataset (map, common.dataset);
   if (width)
     tnet_map_set_size (map, width, height);
   int year = tnet_scenario_get_year (scen);

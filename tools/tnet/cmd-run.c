@@ -1,10 +1,10 @@
 /* cmd-run.c: `tnet run FILE.ini`, everything a scenario file asks for.
  *
  * Writes into the file's output folder: report.txt (always), results.json
- * (always; schema in docs/scenario-files.md), network.geojson and
- * isochrone.geojson / corridors-N.geojson with the geojson format, and the
- * maps (map-network, map-isochrone, map-corridors-N) as .svg/.png with
- * those formats. An analysis this build cannot run is listed under
+ * (always; schema in docs/scenario-files.md), network.geojson,
+ * isochrone.geojson, corridors-N.geojson and criticality-N.geojson with the
+ * geojson format, and the maps (map-network, map-isochrone,
+ * map-corridors-N) as .svg/.png with those formats. An analysis this build cannot run is listed under
  * "skipped" in results.json and noted on stderr, never silently dropped.
  */
 #include "cli-extra.h"
@@ -37,6 +37,7 @@ run_map_new (const Run *run)
   TnetMap *map = tnet_map_new (run->net, run->scen);
   const TnetDataset *ds = tnet_cli_dataset_for (run->net);
   tnet_map_set_base_year (map, ds ? tnet_dataset_get_baseline_year (ds) : 0);
+  tnet_cli_map_add_dataset (map, ds);
   return map;
 }
 
@@ -272,7 +273,13 @@ run_isochrone (Run *run, GError **error)
                           reached, pop);
   if (run->formats & TNET_OUTPUT_GEOJSON)
     {
-      g_autofree char *gj = tnet_geojson_network (run->net, run->scen, mins, minutes);
+      g_autofree TnetWeight *ms = g_new (TnetWeight, n);
+      for (guint i = 0; i < n; i++)
+        ms[i] = mins[i] >= 0 ? (TnetWeight) llround (mins[i] * 60000.0) : TNET_WEIGHT_INF;
+      g_autofree char *gj = tnet_geojson_isochrone (run->net, run->scen, ms,
+                                                    (TnetWeight) llround (minutes * 60000.0),
+                                                    from, profile ? profile : "car",
+                                                    TNET_GEOJSON_ALL);
       if (!write_file (run, "isochrone.geojson", gj, error))
         return FALSE;
     }
@@ -735,6 +742,14 @@ run_criticality (Run *run, GError **error)
       if (node == NULL)
         return FALSE;
       json_builder_add_value (b, node);
+      if (run->formats & TNET_OUTPUT_GEOJSON)
+        {
+          g_autofree char *gj = tnet_corridor_criticality_to_geojson (crit, run->net, run->scen,
+                                                                      na, nz, by_line, top);
+          g_autofree char *name = g_strdup_printf ("criticality-%u.geojson", p + 1);
+          if (!write_file (run, name, gj, error))
+            return FALSE;
+        }
       g_string_append_printf (run->text, "  %s > %s by %s (%s): %u candidates, top %u\n", a, z,
                               by_line ? "line" : "link", pname,
                               tnet_criticality_n_candidates (crit), n);
@@ -780,7 +795,7 @@ run_network_outputs (Run *run, GError **error)
 {
   if (run->formats & TNET_OUTPUT_GEOJSON)
     {
-      g_autofree char *gj = tnet_geojson_network (run->net, run->scen, NULL, 0);
+      g_autofree char *gj = tnet_geojson_network (run->net, run->scen);
       if (!write_file (run, "network.geojson", gj, error))
         return FALSE;
     }

@@ -522,7 +522,7 @@ scenario_new (TnetServe *srv, const char *spec, GError **error)
       scenario_free (sc);
       return NULL;
     }
-  sc->network_geojson = tnet_geojson_network (srv->net, sc->scen, NULL, 0);
+  sc->network_geojson = tnet_geojson_network (srv->net, sc->scen);
   return sc;
 }
 

@@ -1,13 +1,12 @@
 /* serve-api.c: the JSON endpoints of `tnet serve`. Each endpoint validates
  * its parameters on the main thread (a bad one is HTTP 400 naming it), then
  * either computes in a worker (route, table, isochrone, accessibility,
- * report, transfers, corridors, criticality, nodes: with the command's own functions and a per-thread workspace) or
- * runs the matching `tnet COMMAND --format json` as a child process (the
+ * report, transfers, corridors, criticality, nodes: with the commands' own
+ * functions and a per-thread workspace) or runs the matching `tnet COMMAND --format json` as a child process (the
  * other long analyses), so that every answer is the document the
  * command-line program prints for the same query. */
 #include "serve.h"
 #include "accessibility-json.h"
-#include "isochrone-json.h"
 #include "report-json.h"
 #include "transfers-output.h"
 #include "nodes-json.h"
@@ -878,7 +877,9 @@ compute_isochrone (TnetServeJob *job)
                           (TnetWeight) llround (minutes * 60000.0), ms);
   if (past_deadline (job))
     return;
-  job->body = tnet_cli_isochrone_geojson (srv->net, job->sc->scen, from, profile, minutes, ms);
+  job->body = tnet_geojson_isochrone (srv->net, job->sc->scen, ms,
+                                      (TnetWeight) llround (minutes * 60000.0), from,
+                                      tnet_profile_to_string (profile), TNET_GEOJSON_ALL);
   job->content_type = "application/geo+json";
   job->status = 200;
 }

@@ -1,0 +1,30 @@
+/* geojson-shapes.h: the geometries the GeoJSON writers share, for the
+ * writers of analysis results (corridors, criticality, commute). Internal.
+ * Each function writes one value, the Feature's "geometry" (the caller
+ * sets the member name); coordinates are WGS84 [lon, lat] rounded to 1e-6
+ * degree (about 0.1 m). */
+#pragma once
+
+#include "tnet-internal.h"
+#include <json-glib/json-glib.h>
+
+/* A Point. */
+void tnet_i_geojson_point (JsonBuilder *b, double lon, double lat);
+
+/* A LineString through @n_points lon/lat pairs, consecutive repeats
+ * dropped; null when fewer than two distinct points remain. */
+void tnet_i_geojson_line (JsonBuilder *b, const double *lonlat, guint n_points);
+
+/* The links @links[0..n) in travel order as one LineString: each link's
+ * polyline (tnet_network_link_geometry(), else its two nodes), turned to
+ * start where the previous one ended, the first one at @start (a network
+ * node, or TNET_ID_NONE: so that it ends where the second begins); a link
+ * that does not touch the previous one is joined by a straight segment.
+ * null when that leaves fewer than two points. */
+void tnet_i_geojson_links_line (JsonBuilder *b, const TnetNetwork *net, const TnetId *links,
+                                guint n_links, TnetId start);
+
+/* The links as a MultiLineString, one part per link in its own direction;
+ * null when @n_links is 0. */
+void tnet_i_geojson_links_multiline (JsonBuilder *b, const TnetNetwork *net,
+                                     const TnetId *links, guint n_links);
