@@ -324,6 +324,8 @@ START_TEST (test_plan_errors)
       "share_destination = z_west\n", TNET_ERROR_NOT_FOUND, "not one of the destinations" },
     { "[data]\nyears = 2020-2010\n", TNET_ERROR_INVALID_INPUT, "[data] years" },
     { "[data]\nyears = soon\n", TNET_ERROR_INVALID_INPUT, "got \"soon\"" },
+    { "[plan]\nmap_languages = zh;fr\n", TNET_ERROR_INVALID_INPUT,
+      "plan.ini:5:17: unknown map language \"fr\" (known: zh, en)" },
     { "[names]\nk = a\nk = b\n", TNET_ERROR_INVALID_INPUT,
       "plan.ini:6:1: key 'k' in [names] was already given on line 5" },
   };

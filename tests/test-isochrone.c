@@ -754,6 +754,83 @@ START_TEST (test_map_credit)
 }
 END_TEST
 
+/* The SVG of @map as a string (a temporary file). */
+static char *
+map_svg (TnetMap *map)
+{
+  g_autofree char *dir = tt_mkdtemp ();
+  g_autofree char *path = g_build_filename (dir, "m.svg", NULL);
+  GError *error = NULL;
+  ck_assert_msg (tnet_map_save (map, path, &error), "%s", error ? error->message : "");
+  char *svg = NULL;
+  ck_assert (g_file_get_contents (path, &svg, NULL, NULL));
+  tt_rm_rf (dir);
+  return svg;
+}
+
+/* The legend speaks the map's languages: English unless told (an OSM
+ * import of any city), "方式 Mode" for zh;en (the bundled plan's
+ * map_languages), the order as given; an unknown code is refused and leaves
+ * the map as it was. The "Places" rows list only what the map draws. */
+START_TEST (test_map_languages)
+{
+  g_autofree char *data = tt_source_path ("data/xuchang");
+  GError *error = NULL;
+  g_autoptr (TnetDataset) ds = tnet_dataset_load (data, NULL, &error);
+  ck_assert_msg (ds != NULL, "%s", error ? error->message : "");
+  const char *const *langs = tnet_plan_get_map_languages (tnet_dataset_get_plan (ds));
+  ck_assert (langs && g_strv_length ((char **) langs) == 2);
+  ck_assert_str_eq (langs[0], "zh");
+  ck_assert_str_eq (langs[1], "en");
+  /* the plan checks codes on its own, below the render layer: the same set */
+  ck_assert (tnet_map_language_known ("zh") && tnet_map_language_known ("en"));
+  ck_assert (!tnet_map_language_known ("fr") && !tnet_map_language_known (NULL));
+  const TnetNetwork *net = tnet_dataset_get_network (ds);
+  g_autoptr (TnetScenario) scen = tnet_scenario_new (2025);
+
+  TnetMap *map = tnet_map_new (net, scen);
+  g_autofree char *en = map_svg (map);
+  ck_assert (strstr (en, ">Mode</text>") && !strstr (en, "方式"));
+  ck_assert (strstr (en, ">expressway</text>") && !strstr (en, "高速公路"));
+  ck_assert (strstr (en, ">zone (size: population)</text>"));
+  ck_assert (strstr (en, ">high-speed rail station</text>"));
+  g_autofree char *l0 = tnet_map_label (map, "路网", "network");
+  ck_assert_str_eq (l0, "network");
+
+  static const char *const zh_en[] = { "zh", "en", NULL };
+  ck_assert (tnet_map_set_languages (map, zh_en, &error));
+  g_autofree char *both = map_svg (map);
+  ck_assert (strstr (both, ">方式 Mode</text>"));
+  ck_assert (strstr (both, ">高速公路 expressway</text>"));
+  static const char *const en_zh[] = { "en", "zh", NULL };
+  ck_assert (tnet_map_set_languages (map, en_zh, &error));
+  g_autofree char *l1 = tnet_map_label (map, "路网", "network");
+  ck_assert_str_eq (l1, "network 路网");
+  static const char *const bad[] = { "zh", "fr", NULL };
+  ck_assert (!tnet_map_set_languages (map, bad, &error));
+  tt_assert_error (error, TNET_ERROR_INVALID_INPUT, "unknown map language \"fr\"");
+  g_autofree char *l2 = tnet_map_label (map, "路网", "network");
+  ck_assert_str_eq (l2, "network 路网");
+  static const char *const zh[] = { "zh", NULL };
+  ck_assert (tnet_map_set_languages (map, zh, &error));
+  g_autofree char *l3 = tnet_map_label (map, "路网", "network");
+  ck_assert_str_eq (l3, "路网");
+  tnet_map_free (map);
+
+  /* an isochrone map draws no zone circles: no zone row in its legend */
+  guint n = tnet_network_n_nodes (net);
+  g_autofree double *mins = g_new (double, n);
+  for (guint i = 0; i < n; i++)
+    mins[i] = 10;
+  map = tnet_map_new (net, scen);
+  tnet_map_set_isochrone (map, mins, n, 60, 0);
+  g_autofree char *iso = map_svg (map);
+  ck_assert (!strstr (iso, "zone (size: population)"));
+  ck_assert (strstr (iso, ">Travel time</text>"));
+  tnet_map_free (map);
+}
+END_TEST
+
 /* The isochrone map fills its four bands: one translucent fill in each band
  * colour (cairo writes them as percentages of the RGB bytes). */
 START_TEST (test_map_bands)
@@ -794,6 +871,8 @@ START_TEST (test_map_svg_text)
   tnet_scenario_close_link (scen, tnet_network_link (net, 0)->id);
   TnetMap *map = tnet_map_new (net, scen);
   tnet_map_set_title (map, "标题 <title> & more", NULL);
+  static const char *const zh_en[] = { "zh", "en", NULL };   /* the legend in both */
+  ck_assert (tnet_map_set_languages (map, zh_en, &error));
   ck_assert (tnet_map_save (map, path, &error));
   tnet_map_free (map);
   g_autofree char *svg = NULL;
@@ -888,6 +967,7 @@ isochrone_suite (void)
   tcase_add_test (tc, test_map_bands);
   tcase_add_test (tc, test_map_svg_text);
   tcase_add_test (tc, test_map_credit);
+  tcase_add_test (tc, test_map_languages);
   tcase_add_test (tc, test_map_critical_names);
   suite_add_tcase (s, tc);
   return s;

@@ -139,6 +139,11 @@ TNET_API char *tnet_plan_format_map_title (const TnetPlan *plan, int year);
 /* The plan's `credit` (where the data come from, for the maps' footer), or
  * %NULL. A view owned by the plan. O(1). */
 TNET_API const char *tnet_plan_get_credit (const TnetPlan *plan);
+/* The languages of the maps' legends and labels ([plan] map_languages, e.g.
+ * zh;en for "方式 Mode"), %NULL-terminated, or %NULL when not given (the
+ * maps are then in English). Each is one tnet_map_language_known() accepts
+ * (checked when the plan loads). A view owned by the plan. O(1). */
+TNET_API const char *const *tnet_plan_get_map_languages (const TnetPlan *plan);
 
 /* The home region's id ([plan] home), its label in details text ([plan]
  * home_label, default the id); %NULL when the plan names no home. */

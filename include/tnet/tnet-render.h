@@ -104,6 +104,39 @@ TNET_API void tnet_map_add_structure (TnetMap *map, const char *label, const Tne
  * Time complexity: O(length of @credit).
  */
 TNET_API void tnet_map_set_credit (TnetMap *map, const char *credit);
+/**
+ * tnet_map_language_known:
+ * @code: a language code
+ *
+ * Whether the maps have their legend texts in @code: "zh" (Chinese) or
+ * "en" (English). Thread-safe. O(1).
+ */
+TNET_API gboolean tnet_map_language_known (const char *code);
+/**
+ * tnet_map_set_languages:
+ * @languages: (nullable) (array zero-terminated=1): language codes, in the
+ *   order their words stand in a label (e.g. {"zh", "en"} → "方式 Mode");
+ *   %NULL or empty: English
+ * @error: return location for a #GError (%TNET_ERROR_INVALID_INPUT for a code
+ *   tnet_map_language_known() refuses; the map is then unchanged)
+ *
+ * The languages of the map's own texts: legend headings and rows (modes,
+ * statuses, places, travel time, ...). Titles, credits and the data's names
+ * are drawn as given. Time complexity: O(number of codes).
+ */
+TNET_API gboolean tnet_map_set_languages (TnetMap *map, const char *const *languages,
+                                          GError **error);
+/**
+ * tnet_map_label:
+ * @zh: the text in Chinese
+ * @en: the text in English
+ *
+ * @zh and @en joined in the map's languages (tnet_map_set_languages()):
+ * "zh en", "en zh", or one of them. For the callers' own titles and labels,
+ * so they follow the same rule as the legend.
+ * Returns: (transfer full): a new string. O(length).
+ */
+TNET_API char *tnet_map_label (const TnetMap *map, const char *zh, const char *en);
 
 /**
  * tnet_map_add_outline:

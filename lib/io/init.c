@@ -623,7 +623,9 @@ plan_skeleton (const char *name, const GPtrArray *region_ids, gboolean has_feed,
     "[plan]\n"
     "name = %s\n"
     "title = %s transport network\n"
-    "map_title = %s {year}\n", ename, ename, ename, ename);
+    "map_title = %s {year}\n"
+    "# the maps' legends: en (default), zh, or both in order (zh;en)\n"
+    "# map_languages = en\n", ename, ename, ename, ename);
   /* the maps' credit: OpenStreetMap's licence asks for the attribution;
    * the inputs' file names say which extract and feeds (edit to taste) */
   g_autofree char *osm_base = g_path_get_basename (osm_path);

@@ -33,6 +33,7 @@ static const KeySpec specs[] = {
   { "plan", "title", K_STRING, 0, 0, FALSE },
   { "plan", "map_title", K_STRING, 0, 0, FALSE },
   { "plan", "credit", K_STRING, 0, 0, FALSE },
+  { "plan", "map_languages", K_LIST, 0, 0, FALSE },
   { "plan", "table_header", K_STRING, 0, 0, FALSE },
   { "plan", "home", K_STRING, 0, 0, FALSE },
   { "plan", "home_label", K_STRING, 0, 0, FALSE },
@@ -97,6 +98,7 @@ struct _TnetPlan {
   GArray *commutes;           /* TnetPlanCommute */
   GPtrArray *strings;         /* every string and array the records point into */
   char **trunk_classes;       /* NULL when not given */
+  char **map_languages;       /* NULL when not given */
 };
 
 static char *
@@ -121,6 +123,7 @@ tnet_plan_free (TnetPlan *plan)
   g_array_unref (plan->commutes);
   g_ptr_array_unref (plan->strings);
   g_strfreev (plan->trunk_classes);
+  g_strfreev (plan->map_languages);
   g_free (plan);
 }
 
@@ -439,6 +442,16 @@ plan_fill (TnetPlan *plan, const char *path, const char *data, gsize length, GEr
         return FALSE;
     }
   plan->trunk_classes = get_list (plan->kf, "report", "trunk_classes");
+  plan->map_languages = get_list (plan->kf, "plan", "map_languages");
+  /* the languages the maps have their texts in (tnet_map_language_known()
+   * in the render layer, above this one; test-render checks they agree) */
+  for (guint i = 0; plan->map_languages && plan->map_languages[i]; i++)
+    if (strcmp (plan->map_languages[i], "zh") && strcmp (plan->map_languages[i], "en"))
+      {
+        plan_error (error, plan, "plan", "map_languages",
+                    "unknown map language \"%s\" (known: zh, en)", plan->map_languages[i]);
+        return FALSE;
+      }
   g_autofree char *critical = get_string (plan->kf, "report", "critical_pair");
   if (critical)
     {
@@ -543,6 +556,13 @@ tnet_plan_get_credit (const TnetPlan *plan)
 {
   g_return_val_if_fail (plan != NULL, NULL);
   return value (plan, "plan", "credit");
+}
+
+const char *const *
+tnet_plan_get_map_languages (const TnetPlan *plan)
+{
+  g_return_val_if_fail (plan != NULL, NULL);
+  return (const char *const *) plan->map_languages;
 }
 
 const char *

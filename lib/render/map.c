@@ -44,6 +44,7 @@ struct _TnetMap {
   char *title;
   char *subtitle;
   char *credit;            /* footer credit line, or NULL */
+  char langs[2][3];        /* legend languages in order ("zh", "en"); "" unused */
   int width, height;
   int base_year;           /* links opened after it are additions; 0 none */
   double *iso_minutes;     /* n_nodes of the network, or NULL */
@@ -67,6 +68,7 @@ tnet_map_new (const TnetNetwork *net, const TnetScenario *scen)
   map->net = net;
   map->scen = scen ? tnet_scenario_copy (scen) : NULL;
   map->width = 1100;
+  g_strlcpy (map->langs[0], "en", sizeof map->langs[0]);   /* English legends */
   map->height = 840;
   map->base_year = 0;
   map->iso_origin = TNET_ID_NONE;
@@ -138,6 +140,49 @@ tnet_map_set_credit (TnetMap *map, const char *credit)
   g_return_if_fail (map != NULL);
   g_free (map->credit);
   map->credit = g_strdup (credit);
+}
+
+gboolean
+tnet_map_language_known (const char *code)
+{
+  return code && (strcmp (code, "zh") == 0 || strcmp (code, "en") == 0);
+}
+
+gboolean
+tnet_map_set_languages (TnetMap *map, const char *const *languages, GError **error)
+{
+  g_return_val_if_fail (map != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  char langs[2][3] = { "en", "" };
+  guint n = 0;
+  for (guint i = 0; languages && languages[i]; i++)
+    {
+      if (!tnet_map_language_known (languages[i]))
+        {
+          g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
+                       "unknown map language \"%s\" (known: zh, en)", languages[i]);
+          return FALSE;
+        }
+      gboolean dup = FALSE;
+      for (guint k = 0; k < n; k++)
+        dup |= strcmp (langs[k], languages[i]) == 0;
+      if (!dup && n < 2)
+        g_strlcpy (langs[n++], languages[i], sizeof langs[0]);
+    }
+  if (n == 1)
+    langs[1][0] = '\0';
+  memcpy (map->langs, langs, sizeof langs);
+  return TRUE;
+}
+
+char *
+tnet_map_label (const TnetMap *map, const char *zh, const char *en)
+{
+  g_return_val_if_fail (map != NULL && zh != NULL && en != NULL, NULL);
+  const char *first = strcmp (map->langs[0], "zh") == 0 ? zh : en;
+  if (map->langs[1][0] == '\0')
+    return g_strdup (first);
+  return g_strconcat (first, " ", strcmp (map->langs[1], "zh") == 0 ? zh : en, NULL);
 }
 
 void
@@ -349,7 +394,18 @@ typedef struct {
   guint n_shields;            /* route-number shields drawn (legend entry when > 0) */
   char *shield_sample;        /* the first shield's number (the legend's sample), or NULL */
   TnetMode shield_sample_mode;
+  GStringChunk *texts;        /* legend texts in the map's languages (tr()) */
+  gboolean any_zone;          /* zones drawn as circles (legend row) */
+  gboolean any_station;       /* main stations drawn as squares (legend row) */
 } Ctx;
+
+/* @zh and @en in the map's languages, owned by the render (tnet_map_label()). */
+static const char *
+tr (Ctx *c, const char *zh, const char *en)
+{
+  g_autofree char *s = tnet_map_label (c->map, zh, en);
+  return g_string_chunk_insert_const (c->texts, s);
+}
 
 static void
 project (const Ctx *c, double lon, double lat, double *x, double *y)
@@ -959,9 +1015,11 @@ draw_nodes (Ctx *c, gboolean *is_main)
           set_rgb (cr, hex (0x5d4037), 1);
           cairo_set_line_width (cr, 1.6);
           cairo_stroke (cr);
+          c->any_zone = TRUE;
         }
       else if (is_main[i])
         {
+          c->any_station = TRUE;
           cairo_rectangle (cr, x - 4, y - 4, 8, 8);
           cairo_set_source_rgb (cr, 1, 1, 1);
           cairo_fill_preserve (cr);
@@ -1585,7 +1643,7 @@ draw_legend (Ctx *c)
 
   if (c->map->iso_minutes != NULL)
     {
-      legend_heading (&lg, "出行时间 Travel time");
+      legend_heading (&lg, tr (c, "出行时间", "Travel time"));
       double step = c->map->iso_budget / 4.0;
       for (int b = 0; b < 4; b++)
         {
@@ -1595,18 +1653,22 @@ draw_legend (Ctx *c)
                        label);
         }
       char label[64];
-      g_snprintf (label, sizeof label, "> %.0f min / 不可达 unreached", c->map->iso_budget);
+      g_snprintf (label, sizeof label, "> %.0f min / %s", c->map->iso_budget,
+                  tr (c, "不可达", "unreached"));
       legend_line (&lg, hex (0xcfcfcf), 2, TNET_STATUS_EXISTING, FALSE, FALSE, label);
       if (c->map->iso_bands && c->map->iso_band_pop)
         {
           /* the population table of the filled bands */
-          legend_heading (&lg, "人口 Population within");
+          legend_heading (&lg, tr (c, "人口", "Population within"));
           for (guint b = 0; b < c->map->iso_bands->len; b++)
             {
-              g_autofree char *row = g_strdup_printf ("≤ %.0f min   %.1f 万 (%.0f)",
-                                                      c->map->iso_band_min[b],
-                                                      c->map->iso_band_pop[b] / 1e4,
-                                                      c->map->iso_band_pop[b]);
+              /* 万 (10,000) where the legend speaks Chinese */
+              g_autofree char *row
+                = strcmp (c->map->langs[0], "zh") == 0 || strcmp (c->map->langs[1], "zh") == 0
+                  ? g_strdup_printf ("≤ %.0f min   %.1f 万 (%.0f)", c->map->iso_band_min[b],
+                                     c->map->iso_band_pop[b] / 1e4, c->map->iso_band_pop[b])
+                  : g_strdup_printf ("≤ %.0f min   %.0f", c->map->iso_band_min[b],
+                                     c->map->iso_band_pop[b]);
               legend_line (&lg, hex (band_color (b)), 8, TNET_STATUS_EXISTING, FALSE, FALSE,
                            row);
             }
@@ -1614,14 +1676,15 @@ draw_legend (Ctx *c)
       if (c->map->iso_origin != TNET_ID_NONE)
         {
           const TnetNode *o = tnet_network_node (net, c->map->iso_origin);
-          g_autofree char *s = g_strdup_printf ("★ 起点 origin: %s", o->name ? o->name : o->id);
+          g_autofree char *s = g_strdup_printf ("★ %s: %s", tr (c, "起点", "origin"),
+                                                o->name ? o->name : o->id);
           lg.y += 4;
           legend_text (&lg, s, 11, 0xd62828);
         }
     }
   else if (c->map->structures->len > 0)
     {
-      legend_heading (&lg, "结构 Structures");
+      legend_heading (&lg, tr (c, "结构", "Structures"));
       for (guint k = 0; k < c->map->structures->len; k++)
         {
           const MapStructure *ms = &g_array_index (c->map->structures, MapStructure, k);
@@ -1629,16 +1692,16 @@ draw_legend (Ctx *c)
                        ms->label ? ms->label : "");
         }
       legend_line (&lg, hex (0x444444), 3, TNET_STATUS_CONSTRUCTION, FALSE, FALSE,
-                   "缺口 gap (dashed)");
-      legend_heading (&lg, "其他 Other");
+                   tr (c, "缺口(虚线)", "gap (dashed)"));
+      legend_heading (&lg, tr (c, "其他", "Other"));
       legend_line (&lg, hex (0xb9b9b9), 2, TNET_STATUS_EXISTING, FALSE, FALSE,
-                   "network 路网");
+                   tr (c, "路网", "network"));
     }
   else if (c->map->paths->len > 0 || c->map->critical->len > 0)
     {
       if (c->map->paths->len > 0)
         {
-          legend_heading (&lg, "走廊路径 Corridor paths");
+          legend_heading (&lg, tr (c, "走廊路径", "Corridor paths"));
           for (guint p = 0; p < c->map->paths->len; p++)
             {
               const MapPath *mp = &g_array_index (c->map->paths, MapPath, p);
@@ -1650,9 +1713,9 @@ draw_legend (Ctx *c)
         }
       if (c->map->critical->len > 0)
         {
-          legend_heading (&lg, "关键路段 Critical links");
+          legend_heading (&lg, tr (c, "关键路段", "Critical links"));
           legend_line (&lg, hex (CRIT_COLOR), 5, TNET_STATUS_EXISTING, FALSE, FALSE,
-                       "ranked by loss if closed");
+                       tr (c, "按中断损失排序", "ranked by loss if closed"));
           for (guint k = 0; k < c->map->critical->len && k < 10; k++)
             {
               const MapCritical *mc = &g_array_index (c->map->critical, MapCritical, k);
@@ -1661,32 +1724,34 @@ draw_legend (Ctx *c)
               legend_text (&lg, s, 10.5, 0x333333);
             }
         }
-      legend_heading (&lg, "其他 Other");
+      legend_heading (&lg, tr (c, "其他", "Other"));
       legend_line (&lg, hex (0xb9b9b9), 2, TNET_STATUS_EXISTING, FALSE, FALSE,
-                   "network 路网");
+                   tr (c, "路网", "network"));
     }
   else
     {
-      legend_heading (&lg, "方式 Mode");
+      legend_heading (&lg, tr (c, "方式", "Mode"));
       for (guint md = 0; md < TNET_N_MODES; md++)
         if (mode_seen[md] && md != TNET_MODE_WALK && md != TNET_MODE_ACCESS)
           {
-            g_autofree char *s = g_strdup_printf ("%s %s", mode_styles[md].label_zh,
-                                                  mode_styles[md].label);
             legend_line (&lg, hex (mode_styles[md].color), mode_styles[md].width,
-                         TNET_STATUS_EXISTING, FALSE, md == TNET_MODE_RAIL, s);
+                         TNET_STATUS_EXISTING, FALSE, md == TNET_MODE_RAIL,
+                         tr (c, mode_styles[md].label_zh, mode_styles[md].label));
           }
-      legend_heading (&lg, "状态 Status");
-      static const char *const st_label[TNET_N_STATUSES] = {
-        "已建 existing", "在建 construction", "规划 planned", "研究 study",
+      legend_heading (&lg, tr (c, "状态", "Status"));
+      static const char *const st_zh[TNET_N_STATUSES] = { "已建", "在建", "规划", "研究" };
+      static const char *const st_en[TNET_N_STATUSES] = {
+        "existing", "construction", "planned", "study",
       };
       for (guint st = 0; st < TNET_N_STATUSES; st++)
         if (status_seen[st])
-          legend_line (&lg, hex (0x444444), 2.6, st, FALSE, FALSE, st_label[st]);
+          legend_line (&lg, hex (0x444444), 2.6, st, FALSE, FALSE,
+                       tr (c, st_zh[st], st_en[st]));
       if (any_addition)
         {
-          g_autofree char *s = g_strdup_printf ("%d 年后新增 new after %d",
-                                                c->map->base_year, c->map->base_year);
+          g_autofree char *zh = g_strdup_printf ("%d 年后新增", c->map->base_year);
+          g_autofree char *en = g_strdup_printf ("new after %d", c->map->base_year);
+          g_autofree char *s = tnet_map_label (c->map, zh, en);
           legend_line (&lg, hex (0x444444), 2.6, TNET_STATUS_EXISTING, TRUE, FALSE, s);
         }
     }
@@ -1709,7 +1774,7 @@ draw_legend (Ctx *c)
       font (cr, 11, FALSE);
       cairo_set_source_rgb (cr, 0.12, 0.12, 0.12);
       cairo_move_to (cr, lg.x + 50, y + 4);
-      tnet_i_render_text (cr, "区域边界 region boundary", FALSE);
+      tnet_i_render_text (cr, tr (c, "区域边界", "region boundary"), FALSE);
       lg.y += 19;
     }
   if (c->n_shields > 0)
@@ -1722,42 +1787,48 @@ draw_legend (Ctx *c)
       font (cr, 11, FALSE);
       cairo_set_source_rgb (cr, 0.12, 0.12, 0.12);
       cairo_move_to (cr, lg.x + 50, lg.y + 12);
-      tnet_i_render_text (cr, "路线编号 route number", FALSE);
+      tnet_i_render_text (cr, tr (c, "路线编号", "route number"), FALSE);
       lg.y += 19;
     }
   if (c->any_closed)
     {
-      legend_heading (&lg, "情景 Scenario");
+      legend_heading (&lg, tr (c, "情景", "Scenario"));
       legend_line (&lg, hex (CLOSED_COLOR), 3, TNET_STATUS_PLANNED, FALSE, FALSE,
-                   "封闭 closed");
+                   tr (c, "封闭", "closed"));
     }
-  legend_heading (&lg, "节点 Places");
-  {
-    double y = lg.y + 7;
-    cairo_new_path (cr);
-    cairo_arc (cr, lg.x + 20, y, 5, 0, 2 * G_PI);
-    set_rgb (cr, hex (0xfff3e0), 1);
-    cairo_fill_preserve (cr);
-    set_rgb (cr, hex (0x5d4037), 1);
-    cairo_set_line_width (cr, 1.6);
-    cairo_stroke (cr);
-    font (cr, 11, FALSE);
-    cairo_set_source_rgb (cr, 0.12, 0.12, 0.12);
-    cairo_move_to (cr, lg.x + 50, y + 4);
-    tnet_i_render_text (cr, "区县/片区 zone (size: population)", FALSE);
-    lg.y += 19;
-    y = lg.y + 7;
-    cairo_rectangle (cr, lg.x + 16, y - 4, 8, 8);
-    cairo_set_source_rgb (cr, 1, 1, 1);
-    cairo_fill_preserve (cr);
-    set_rgb (cr, hex (0x3c096c), 1);
-    cairo_set_line_width (cr, 1.8);
-    cairo_stroke (cr);
-    cairo_set_source_rgb (cr, 0.12, 0.12, 0.12);
-    cairo_move_to (cr, lg.x + 50, y + 4);
-    tnet_i_render_text (cr, "高铁站 high-speed rail station", FALSE);
-    lg.y += 19;
-  }
+  if (c->any_zone || c->any_station)
+    legend_heading (&lg, tr (c, "节点", "Places"));
+  if (c->any_zone)
+    {
+      double y = lg.y + 7;
+      cairo_new_path (cr);
+      cairo_arc (cr, lg.x + 20, y, 5, 0, 2 * G_PI);
+      set_rgb (cr, hex (0xfff3e0), 1);
+      cairo_fill_preserve (cr);
+      set_rgb (cr, hex (0x5d4037), 1);
+      cairo_set_line_width (cr, 1.6);
+      cairo_stroke (cr);
+      font (cr, 11, FALSE);
+      cairo_set_source_rgb (cr, 0.12, 0.12, 0.12);
+      cairo_move_to (cr, lg.x + 50, y + 4);
+      tnet_i_render_text (cr, tr (c, "区县/片区(大小:人口)", "zone (size: population)"), FALSE);
+      lg.y += 19;
+    }
+  if (c->any_station)
+    {
+      double y = lg.y + 7;
+      cairo_rectangle (cr, lg.x + 16, y - 4, 8, 8);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_fill_preserve (cr);
+      set_rgb (cr, hex (0x3c096c), 1);
+      cairo_set_line_width (cr, 1.8);
+      cairo_stroke (cr);
+      font (cr, 11, FALSE);
+      cairo_set_source_rgb (cr, 0.12, 0.12, 0.12);
+      cairo_move_to (cr, lg.x + 50, y + 4);
+      tnet_i_render_text (cr, tr (c, "高铁站", "high-speed rail station"), FALSE);
+      lg.y += 19;
+    }
   /* footer: the data credit (wrapped), scenario and projection */
   lg.y = py + ph - 48;
   if (c->map->credit && *c->map->credit)
@@ -1815,6 +1886,7 @@ render (TnetMap *map, cairo_t *cr)
       c.any_closed |= c.closed[i];
     }
   c.boxes = g_array_new (FALSE, FALSE, 4 * sizeof (double));
+  c.texts = g_string_chunk_new (256);
   setup_projection (&c);
 
   cairo_set_source_rgb (cr, 0.976, 0.969, 0.949);
@@ -1865,6 +1937,7 @@ render (TnetMap *map, cairo_t *cr)
   g_free (c.closed);
   g_free (c.shield_sample);
   g_array_unref (c.boxes);
+  g_string_chunk_free (c.texts);
 }
 
 static void

@@ -193,8 +193,11 @@ tnet_cli_map_add_dataset (TnetMap *map, const TnetDataset *ds)
                                : g_date_time_new_now_utc ();
   g_autofree char *date = when ? g_date_time_format (when, "%Y-%m-%d") : g_strdup ("");
   const TnetPlan *plan = ds ? tnet_dataset_get_plan (ds) : NULL;
+  /* checked when the plan was loaded */
+  tnet_map_set_languages (map, plan ? tnet_plan_get_map_languages (plan) : NULL, NULL);
   const char *credit = plan ? tnet_plan_get_credit (plan) : NULL;
-  g_autofree char *line = credit ? g_strdup_printf ("数据 data: %s · drawn %s", credit, date)
+  g_autofree char *data = tnet_map_label (map, "数据", "data");
+  g_autofree char *line = credit ? g_strdup_printf ("%s: %s · drawn %s", data, credit, date)
                                  : g_strdup_printf ("drawn %s", date);
   tnet_map_set_credit (map, line);
   for (guint i = 0; ds && i < tnet_dataset_n_region_outlines (ds); i++)

@@ -31,8 +31,8 @@ add_corridor_paths (TnetMap *map, const TnetNetwork *net, const TnetScenario *sc
   g_autoptr (TnetNodeSet) nb = tnet_node_set_resolve (net, b, error);
   if (nb == NULL)
     return G_MAXUINT;
-  static const struct { const char *name; guint mask; } groups[] = {
-    { "rail 铁路", TNET_MODES_RAIL }, { "road 公路", TNET_MODES_ROAD },
+  static const struct { const char *zh, *en; guint mask; } groups[] = {
+    { "铁路", "rail", TNET_MODES_RAIL }, { "公路", "road", TNET_MODES_ROAD },
   };
   guint added = 0;
   /* a rail path's own time has no access, wait or transfer: its label adds
@@ -45,6 +45,7 @@ add_corridor_paths (TnetMap *map, const TnetNetwork *net, const TnetScenario *sc
   g_autoptr (TnetSearch) ts = tnet_search_new (tnet_multimodal_get_graph (tm));
   for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
     {
+      g_autofree char *gname = tnet_map_label (map, groups[g].zh, groups[g].en);
       g_autoptr (TnetCorridor) corr = tnet_corridor_analyse (net, scen, groups[g].mask, na, nb,
                                                              k, 60 * 60000, 1.5, error);
       if (corr == NULL)
@@ -69,13 +70,13 @@ add_corridor_paths (TnetMap *map, const TnetNetwork *net, const TnetScenario *sc
               TnetWeight t = tnet_search_distance (ts, d);
               label = t == TNET_WEIGHT_INF
                 ? g_strdup_printf ("%s %u: %.1f min, no transit trip",
-                                   groups[g].name, i + 1, path->time_ms / 60000.0)
+                                   gname, i + 1, path->time_ms / 60000.0)
                 : g_strdup_printf ("%s %u: %.1f min, by transit %.1f",
-                                   groups[g].name, i + 1, path->time_ms / 60000.0,
+                                   gname, i + 1, path->time_ms / 60000.0,
                                    t / 60000.0);
             }
           else
-            label = g_strdup_printf ("%s %u: %.1f min", groups[g].name, i + 1,
+            label = g_strdup_printf ("%s %u: %.1f min", gname, i + 1,
                                      path->time_ms / 60000.0);
           tnet_map_add_path (map, (const TnetId *) links->data, links->len, label);
           added++;
@@ -258,9 +259,11 @@ tnet_cmd_map (int argc, char **argv)
         tnet_map_set_isochrone_bands (map, bands, pop);
       }
       const TnetNode *o = tnet_network_node (net, origin);
-      auto_title = g_strdup_printf ("%s %.0f 分钟等时圈  %.0f-min isochrone by %s",
-                                    o->name ? o->name : o->id, minutes, minutes,
-                                    profile ? profile : "car");
+      g_autofree char *zh = g_strdup_printf ("%.0f 分钟等时圈", minutes);
+      g_autofree char *en = g_strdup_printf ("%.0f-min isochrone by %s", minutes,
+                                             profile ? profile : "car");
+      g_autofree char *what = tnet_map_label (map, zh, en);
+      auto_title = g_strdup_printf ("%s %s", o->name ? o->name : o->id, what);
       subtitle = g_strdup_printf ("Scenario %s: every place reachable from %s within %.0f min",
                                   sname, from, minutes);
     }
@@ -307,7 +310,8 @@ tnet_cmd_map (int argc, char **argv)
           rc = tnet_cli_fail (NULL, error);
           goto out;
         }
-      auto_title = g_strdup_printf ("网络结构 %d  Network structures %d", year, year);
+      g_autofree char *what = tnet_map_label (map, "网络结构", "Network structures");
+      auto_title = g_strdup_printf ("%s %d", what, year);
       subtitle = g_strdup_printf ("Scenario %s: %u rings and axes of structures.csv; open "
                                   "links solid, gaps dashed", sname, added);
     }

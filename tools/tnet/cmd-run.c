@@ -287,8 +287,10 @@ run_isochrone (Run *run, GError **error)
     {
       g_autoptr (TnetMap) map = run_map_new (run);
       tnet_map_set_isochrone (map, mins, n, minutes, origin);
-      g_autofree char *title = g_strdup_printf ("%s %.0f 分钟等时圈  %.0f-min isochrone",
-                                                o->name ? o->name : o->id, minutes, minutes);
+      g_autofree char *zh = g_strdup_printf ("%.0f 分钟等时圈", minutes);
+      g_autofree char *en = g_strdup_printf ("%.0f-min isochrone", minutes);
+      g_autofree char *what = tnet_map_label (map, zh, en);
+      g_autofree char *title = g_strdup_printf ("%s %s", o->name ? o->name : o->id, what);
       g_autofree char *sub = g_strdup_printf ("Scenario %s (%d), by %s",
                                               tnet_scenario_get_name (run->scen),
                                               tnet_scenario_get_year (run->scen),
@@ -676,7 +678,8 @@ run_corridors (Run *run, GError **error)
         }
       if (map)
         {
-          g_autofree char *title = g_strdup_printf ("走廊 Corridor %s → %s", a, z);
+          g_autofree char *what = tnet_map_label (map, "走廊", "Corridor");
+          g_autofree char *title = g_strdup_printf ("%s %s → %s", what, a, z);
           g_autofree char *sub = g_strdup_printf ("Scenario %s (%d): up to %u link-disjoint "
                                                   "fastest paths per mode group",
                                                   tnet_scenario_get_name (run->scen),
@@ -774,7 +777,8 @@ run_criticality (Run *run, GError **error)
         }
       if (map)
         {
-          g_autofree char *title = g_strdup_printf ("关键路段 Critical links %s → %s", a, z);
+          g_autofree char *what = tnet_map_label (map, "关键路段", "Critical links");
+          g_autofree char *title = g_strdup_printf ("%s %s → %s", what, a, z);
           g_autofree char *sub = g_strdup_printf ("Scenario %s (%d): the links whose closure "
                                                   "hurts the %s commute most",
                                                   tnet_scenario_get_name (run->scen),
@@ -822,8 +826,8 @@ run_network_outputs (Run *run, GError **error)
         return FALSE;
       if (added > 0)
         {
-          g_autofree char *stitle = g_strdup_printf ("网络结构 %d  Network structures %d",
-                                                     year, year);
+          g_autofree char *what = tnet_map_label (smap, "网络结构", "Network structures");
+          g_autofree char *stitle = g_strdup_printf ("%s %d", what, year);
           g_autofree char *ssub = g_strdup_printf ("Scenario %s: rings and axes of "
                                                    "structures.csv; gaps dashed",
                                                    tnet_scenario_get_name (run->scen));
