@@ -627,7 +627,9 @@ START_TEST (spo_regions_from_polygons)
   tt_run_clear (&r);
   g_autofree char *text = NULL;
   ck_assert (g_file_get_contents (svg, &text, NULL, NULL));
-  ck_assert_ptr_nonnull (strstr (text, ">区域边界 region boundary</text>"));
+  /* a folder from tnet init declares no map_languages: English legends */
+  ck_assert_ptr_nonnull (strstr (text, ">region boundary</text>"));
+  ck_assert_ptr_null (strstr (text, "区域边界"));
   guint dashed = 0;
   for (const char *p = strstr (text, "stroke-dasharray:7,3,1.5,3;"); p;
        p = strstr (p + 1, "stroke-dasharray:7,3,1.5,3;"))

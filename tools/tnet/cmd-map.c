@@ -288,7 +288,8 @@ tnet_cmd_map (int argc, char **argv)
           rc = tnet_cli_fail (NULL, error);
           goto out;
         }
-      auto_title = g_strdup_printf ("Corridor %s → %s", place_name (net, argv[1]),
+      g_autofree char *what = tnet_map_label (map, "走廊", "Corridor");
+      auto_title = g_strdup_printf ("%s %s → %s", what, place_name (net, argv[1]),
                                     place_name (net, argv[2]));
       subtitle = g_strdup_printf ("Scenario %s: up to %d link-disjoint fastest paths by "
                                   "rail and by road%s%s", sname, k,
