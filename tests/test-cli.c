@@ -199,6 +199,27 @@ START_TEST (test_usage)
   ck_assert_int_eq (r.status, 0);
   ck_assert_str_eq (r.out, "tnet " TNET_VERSION_STRING "\n");
   tt_run_clear (&r);
+  /* --help lists the formats a command writes and no other: route writes
+   * no CSV (refused above); map, run and init have no --format at all */
+  r = tt_run_tnet ("route", "--help", NULL);
+  ck_assert_msg (strstr (r.out, "Output format: text, json or geojson (default: text)"), "%s",
+                 r.out);
+  tt_run_clear (&r);
+  r = tt_run_tnet ("isochrone", "--help", NULL);
+  ck_assert (strstr (r.out, "(default: geojson)"));
+  tt_run_clear (&r);
+  static const char *const no_format[] = { "map", "run", "init" };
+  for (guint i = 0; i < G_N_ELEMENTS (no_format); i++)
+    {
+      r = tt_run_tnet (no_format[i], "--help", NULL);
+      ck_assert_int_eq (r.status, 0);
+      ck_assert_msg (!strstr (r.out, "--format"), "%s --help lists --format", no_format[i]);
+      tt_run_clear (&r);
+      r = tt_run_tnet (no_format[i], "--format", "json", NULL);
+      ck_assert_int_eq (r.status, 2);
+      ck_assert (strstr (r.err, "--format"));
+      tt_run_clear (&r);
+    }
   tt_rm_rf (dir);
 }
 END_TEST

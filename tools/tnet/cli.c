@@ -11,27 +11,34 @@ void
 tnet_cli_add_common (GOptionContext *ctx, TnetCliCommon *common)
 {
   tnet_cli_add_common_formats (ctx, common, TNET_CLI_FORMAT_TEXT | TNET_CLI_FORMAT_JSON
-                                            | TNET_CLI_FORMAT_CSV | TNET_CLI_FORMAT_GEOJSON);
+                                            | TNET_CLI_FORMAT_CSV | TNET_CLI_FORMAT_GEOJSON,
+                               TNET_CLI_FORMAT_TEXT);
 }
 
 void
-tnet_cli_add_common_formats (GOptionContext *ctx, TnetCliCommon *common, guint formats)
+tnet_cli_add_common_formats (GOptionContext *ctx, TnetCliCommon *common, guint formats,
+                             TnetCliFormat default_format)
 {
   /* one command runs per process: the help text may live in a static */
   static char format_help[128];
   static const char *const names[] = { "text", "json", "csv", "geojson" };
   const char *list[G_N_ELEMENTS (names)];
+  const char *dflt = "text";
   guint n = 0;
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     if (formats & (1u << i))
-      list[n++] = names[i];
+      {
+        list[n++] = names[i];
+        if (default_format == (TnetCliFormat) (1u << i))
+          dflt = names[i];
+      }
   GString *s = g_string_new ("Output format: ");
   for (guint i = 0; i < n; i++)
     g_string_append_printf (s, "%s%s", i == 0 ? "" : i + 1 == n ? " or " : ", ", list[i]);
-  g_string_append_printf (s, " (default: %s)", n > 0 ? list[0] : "text");
+  g_string_append_printf (s, " (default: %s)", dflt);
   g_strlcpy (format_help, s->str, sizeof format_help);
   g_string_free (s, TRUE);
-  const GOptionEntry entries[] = {
+  const GOptionEntry all[] = {
     { "data", 0, 0, G_OPTION_ARG_FILENAME, &common->data_dir,
       "Network folder (default: the bundled data set, " TNET_DEFAULT_DATASET ")", "DIR" },
     { "scenario", 0, 0, G_OPTION_ARG_STRING, &common->scenario,
@@ -41,8 +48,14 @@ tnet_cli_add_common_formats (GOptionContext *ctx, TnetCliCommon *common, guint f
       "Write to FILE instead of standard output", "FILE" },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &common->quiet,
       "No progress or notes on standard error", NULL },
-    G_OPTION_ENTRY_NULL
   };
+  /* a command that writes one fixed kind of output has no --format */
+  GOptionEntry entries[G_N_ELEMENTS (all) + 1];
+  guint k = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (all); i++)
+    if (formats != 0 || strcmp (all[i].long_name, "format") != 0)
+      entries[k++] = all[i];
+  entries[k] = (GOptionEntry) G_OPTION_ENTRY_NULL;
   g_option_context_add_main_entries (ctx, entries, NULL);
 }
 

@@ -58,8 +58,10 @@ typedef enum {
  * main group, storing into @common. */
 void tnet_cli_add_common (GOptionContext *ctx, TnetCliCommon *common);
 /* The same, with --format's help listing only @formats (TnetCliFormat
- * bits; the first is the default). */
-void tnet_cli_add_common_formats (GOptionContext *ctx, TnetCliCommon *common, guint formats);
+ * bits) and @default_format as the default; @formats 0: no --format (a
+ * command whose output has one fixed kind, or a kind chosen elsewhere). */
+void tnet_cli_add_common_formats (GOptionContext *ctx, TnetCliCommon *common, guint formats,
+                                  TnetCliFormat default_format);
 void tnet_cli_common_clear (TnetCliCommon *common);
 
 /* The data folder: --data, else $TNET_DATA, else the installed

@@ -60,7 +60,8 @@ tnet_cmd_corridors (int argc, char **argv)
   g_option_context_add_main_entries (ctx, entries, NULL);
   tnet_cli_add_common_formats (ctx, &common, TNET_CLI_FORMAT_TEXT | TNET_CLI_FORMAT_JSON
                                              | TNET_CLI_FORMAT_CSV
-                                             | TNET_CLI_FORMAT_GEOJSON);
+                                             | TNET_CLI_FORMAT_GEOJSON,
+                               TNET_CLI_FORMAT_TEXT);
   int rc = TNET_EXIT_OK;
   const TnetNetwork *net = NULL;
   g_autoptr (TnetScenario) scen = NULL;
@@ -200,7 +201,8 @@ tnet_cmd_criticality (int argc, char **argv)
   g_option_context_add_main_entries (ctx, entries, NULL);
   tnet_cli_add_common_formats (ctx, &common, TNET_CLI_FORMAT_TEXT | TNET_CLI_FORMAT_JSON
                                              | TNET_CLI_FORMAT_CSV
-                                             | TNET_CLI_FORMAT_GEOJSON);
+                                             | TNET_CLI_FORMAT_GEOJSON,
+                               TNET_CLI_FORMAT_TEXT);
   int rc = TNET_EXIT_OK;
   const TnetNetwork *net = NULL;
   g_autoptr (TnetScenario) scen = NULL;

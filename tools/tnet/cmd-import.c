@@ -31,7 +31,8 @@ import_gtfs (int argc, char **argv, TnetCliCommon *common)
     "Reads a GTFS feed (folder or .zip), validates it and reports what it read:\n"
     "agencies, routes by mode, stops, service patterns and their headways.");
   g_option_context_add_main_entries (ctx, entries, NULL);
-  tnet_cli_add_common (ctx, common);
+  tnet_cli_add_common_formats (ctx, common, TNET_CLI_FORMAT_TEXT | TNET_CLI_FORMAT_JSON,
+                               TNET_CLI_FORMAT_TEXT);
   if (!g_option_context_parse (ctx, &argc, &argv, &error))
     {
       g_free (date);
@@ -205,7 +206,7 @@ import_osm (int argc, char **argv, TnetCliCommon *common)
     "nodes.csv and links.csv into DIR. Node ids are OSM node ids; link ids are\n"
     "w<way id>_<k>.");
   g_option_context_add_main_entries (ctx, entries, NULL);
-  tnet_cli_add_common (ctx, common);
+  tnet_cli_add_common_formats (ctx, common, 0, 0);   /* writes a folder */
   if (!g_option_context_parse (ctx, &argc, &argv, &error))
     {
       g_strfreev (speeds);

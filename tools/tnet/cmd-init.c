@@ -47,7 +47,7 @@ tnet_cmd_init (int argc, char **argv)
     "a plan.ini skeleton (docs/data-format.md). Zones and stops are joined to the\n"
     "nearest street nodes by access and walk links at 4.8 km/h x 1.2.");
   g_option_context_add_main_entries (ctx, entries, NULL);
-  tnet_cli_add_common (ctx, &common);
+  tnet_cli_add_common_formats (ctx, &common, 0, 0);   /* writes a folder */
   int rc = TNET_EXIT_OK;
   if (!g_option_context_parse (ctx, &argc, &argv, &error))
     rc = tnet_cli_fail (ctx, error);

@@ -183,7 +183,9 @@ tnet_cmd_isochrone (int argc, char **argv)
       "network buffered by the time left at walking speed (docs/cli.md), with\n"
       "minutes, area_km2, population and the zones' other numeric columns.");
   g_option_context_add_main_entries (ctx, entries, NULL);
-  tnet_cli_add_common (ctx, &common);
+  tnet_cli_add_common_formats (ctx, &common, TNET_CLI_FORMAT_TEXT | TNET_CLI_FORMAT_JSON
+                                             | TNET_CLI_FORMAT_CSV | TNET_CLI_FORMAT_GEOJSON,
+                               TNET_CLI_FORMAT_GEOJSON);
   int rc = TNET_EXIT_OK;
   if (!g_option_context_parse (ctx, &argc, &argv, &error))
     rc = tnet_cli_fail (ctx, error);

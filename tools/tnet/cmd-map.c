@@ -147,7 +147,7 @@ tnet_cmd_map (int argc, char **argv)
     "in its colour with its gaps dashed (--layer structures); a place is a region\n"
     "name or a node id.");
   g_option_context_add_main_entries (ctx, entries, NULL);
-  tnet_cli_add_common (ctx, &common);
+  tnet_cli_add_common_formats (ctx, &common, 0, 0);   /* the image's kind: -o's extension */
   int rc = TNET_EXIT_OK;
   const TnetNetwork *net = NULL;
   g_autoptr (TnetScenario) scen = NULL;

@@ -82,7 +82,8 @@ tnet_cmd_nodes (int argc, char **argv)
                                 "kind, region, name, English name (JSON: also lon, lat).");
   g_option_context_add_main_entries (ctx, entries, NULL);
   tnet_cli_add_common_formats (ctx, &common, TNET_CLI_FORMAT_TEXT | TNET_CLI_FORMAT_JSON
-                                             | TNET_CLI_FORMAT_CSV);
+                                             | TNET_CLI_FORMAT_CSV,
+                               TNET_CLI_FORMAT_TEXT);
   int rc = TNET_EXIT_OK;
   TnetCliFormat fmt = TNET_CLI_FORMAT_TEXT;
   const TnetNetwork *net = NULL;

@@ -94,7 +94,8 @@ route (int argc, char **argv, TnetCliCommon *common)
                           "transit: the approximation of expected waits of half the headway "
                           "over 07:00-09:00 instead of the timetable (always used by "
                           "park_and_ride)");
-  tnet_cli_add_common (ctx, common);
+  tnet_cli_add_common_formats (ctx, common, TNET_CLI_FORMAT_TEXT | TNET_CLI_FORMAT_JSON
+                                            | TNET_CLI_FORMAT_GEOJSON, TNET_CLI_FORMAT_TEXT);
   if (!g_option_context_parse (ctx, &argc, &argv, &error))
     return tnet_cli_fail (ctx, error);
   if (argc != 3)

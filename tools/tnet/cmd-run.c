@@ -848,8 +848,9 @@ tnet_cmd_run (int argc, char **argv)
   g_option_context_set_summary (ctx,
     "Runs everything a scenario file asks for (docs/scenario-files.md) and writes\n"
     "report.txt, results.json, GeoJSON and maps into its [output] dir (or -o DIR).\n"
-    "--data overrides the file's network; --scenario and --format do not apply.");
-  tnet_cli_add_common (ctx, &common);
+    "--data overrides the file's network; --scenario does not apply (the formats are the\n"
+    "file's [output] formats).");
+  tnet_cli_add_common_formats (ctx, &common, 0, 0);   /* formats: the scenario file's */
   int rc = TNET_EXIT_OK;
   g_autoptr (TnetScenarioFile) sf = NULL;
   g_autoptr (TnetDataset) ds = NULL;

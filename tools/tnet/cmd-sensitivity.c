@@ -51,7 +51,8 @@ tnet_cmd_sensitivity (int argc, char **argv)
       "(docs/uncertainty.md), and the indicator is recomputed; rows that do not\n"
       "move it are left out.");
   g_option_context_add_main_entries (ctx, entries, NULL);
-  tnet_cli_add_common (ctx, &common);
+  tnet_cli_add_common_formats (ctx, &common, TNET_CLI_FORMAT_TEXT | TNET_CLI_FORMAT_JSON
+                                             | TNET_CLI_FORMAT_CSV, TNET_CLI_FORMAT_TEXT);
   TnetCliFormat format = TNET_CLI_FORMAT_TEXT;
   int rc = TNET_EXIT_OK;
   if (!g_option_context_parse (ctx, &argc, &argv, &error))

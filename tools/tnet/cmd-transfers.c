@@ -70,7 +70,8 @@ tnet_cmd_transfers (int argc, char **argv)
                                 "pass/fail of the mean walk against the hub's target.");
   g_option_context_add_main_entries (ctx, entries, NULL);
   tnet_cli_add_common_formats (ctx, &common, TNET_CLI_FORMAT_TEXT | TNET_CLI_FORMAT_JSON
-                                             | TNET_CLI_FORMAT_CSV);
+                                             | TNET_CLI_FORMAT_CSV,
+                               TNET_CLI_FORMAT_TEXT);
   int rc = TNET_EXIT_OK;
   TnetCliFormat fmt = TNET_CLI_FORMAT_TEXT;
   const TnetNetwork *net = NULL;
