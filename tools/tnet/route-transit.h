@@ -78,7 +78,7 @@ gboolean tnet_cli_parse_percentiles (const char *s, GArray *out);
  * @ws of @tt): the document of `tnet route --profile transit --format json`
  * added to @b, or (@b NULL) its text appended to @out. @feed_name names the
  * feeds in the document. Fails with TNET_ERROR_NOT_FOUND (unknown place, no
- * stop within the walk, no journey), leaving @b unfinished. Reentrant: @tt
+ * stop within the walk, no journey) before adding to @b. Reentrant: @tt
  * and @net are only read (one @ws per thread). Time complexity: one RAPTOR
  * range query over the window plus one query. */
 gboolean tnet_cli_route_timetable_run (TnetTimetable *tt, TnetRaptor *ws, const char *feed_name,
