@@ -10,10 +10,11 @@ import csv
 import json
 import os
 import socket
+import subprocess
 import threading
 import urllib.parse
 
-from serve_common import DATA, Server, Tap, cli_json
+from serve_common import DATA, TNET, Server, Tap, cli_json
 
 tap = Tap()
 srv = Server()
@@ -34,8 +35,84 @@ for scen in ('2020', '2025'):
              ('route', a, b, '--scenario', scen), f'route {scen}')
 same('/route?' + q({'from': 'z_yuzhou', 'to': 'zz_center', 'metric': 'length'}),
      ('route', 'z_yuzhou', 'zz_center', '--metric', 'length'), 'route by length')
-same('/route?' + q({'from': 'z_weidu', 'to': 'zz_center', 'profile': 'transit'}),
-     ('route', 'z_weidu', 'zz_center', '--profile', 'transit'), 'route by transit')
+# transit (the timetable, and the frequency model) and park_and_ride,
+# computed in the server's workers: the same documents as the command
+transit_queries = []
+for scen in ('2020', '2025'):
+    day = f'{scen}-03-04'
+    for a, b in (('z_weidu', 'zz_center'), ('z_changge', 'xc_east_hsr')):
+        for opts in ({'profile': 'transit'},
+                     {'profile': 'transit', 'depart': '07:40'},
+                     {'profile': 'transit', 'depart': '17:05', 'date': day, 'window': '45'},
+                     {'profile': 'transit', 'depart': '09:00', 'window': '30', 'percentiles': '10,50,90',
+                      'max_walk': '20'},
+                     {'profile': 'transit', 'model': 'frequency'},
+                     {'profile': 'park_and_ride'},
+                     {'profile': 'park_and_ride', 'depart': '07:40'}):
+            transit_queries.append(({'from': a, 'to': b, 'scenario': scen, **opts}, opts))
+flag = {'model': None, 'max_walk': '--max-walk'}
+
+
+def cli_route_args(query):
+    args = ['route', query['from'], query['to'], '--scenario', query['scenario']]
+    for k, v in query.items():
+        if k in ('from', 'to', 'scenario'):
+            continue
+        if k == 'model':
+            args.append('--frequency-model')
+        else:
+            args += [flag.get(k, '--' + k), v]
+    return tuple(args)
+
+
+for query, opts in transit_queries:
+    same('/route?' + q(query), cli_route_args(query),
+         f'route {query["scenario"]} {" ".join(f"{k}={v}" for k, v in opts.items())}')
+# no path: 404 with the command's message
+status, body = srv.get_json('/route?' + q({'from': 'z_kaifeng', 'to': 'z_nanyang', 'profile': 'transit'}))
+cli = subprocess.run([TNET, 'route', 'z_kaifeng', 'z_nanyang', '--profile', 'transit', '--data', DATA,
+                      '--format', 'json'], capture_output=True, text=True, timeout=300)
+rc, err = cli.returncode, cli.stderr
+tap.ok(status == 404 and rc == 1 and body['error'] in err, 'route by transit without a stop near: 404 as the '
+       'command fails', f'{status} {body} / {rc} {err}')
+# the workers share the kept timetables and graphs: the same answers under
+# concurrency, on a fresh server (the first requests load them at once)
+srv2 = Server(threads=4)
+want = {q(query): cli_json(*cli_route_args(query))[1] for query, _ in transit_queries}
+paths = [query for query, _ in transit_queries] * 3
+got, lock = [], threading.Lock()
+
+
+def fetch(chunk):
+    for query in chunk:
+        r = srv2.get_json('/route?' + q(query))
+        with lock:
+            got.append((q(query), r))
+
+
+workers = [threading.Thread(target=fetch, args=(paths[i::8],)) for i in range(8)]
+for w in workers:
+    w.start()
+for w in workers:
+    w.join()
+wrong = [k for k, (status, body) in got if status != 200 or body != want[k]]
+tap.ok(len(got) == len(paths) and not wrong, f'{len(paths)} transit routes from 8 clients at once, '
+       '4 workers: the command\'s documents', wrong[:5])
+# more service dates than the server keeps timetables for: still the same
+dates = [f'2025-{m:02d}-{d:02d}' for m in (4, 5) for d in range(1, 11)]
+wrong, n_ok = [], 0
+for d in dates:
+    query = {'from': 'z_weidu', 'to': 'zz_center', 'profile': 'transit', 'scenario': '2025', 'date': d}
+    status, body = srv2.get_json('/route?' + q(query))
+    rc, cli, _ = cli_json(*cli_route_args(query))
+    # on a day without service neither finds a journey
+    if not ((status == 200 and rc == 0 and body == cli) or (status == 404 and rc == 1)):
+        wrong.append((d, status, rc))
+    n_ok += status == 200
+tap.ok(not wrong and n_ok >= len(dates) // 2, f'{len(dates)} service dates (more than the timetables kept, '
+       f'{n_ok} with a journey): the command\'s answers', wrong)
+rc, err = srv2.stop()
+tap.ok(rc == 0, 'the second server stops with 0', err)
 for scen in ('2020', '2025'):
     same('/isochrone?' + q({'from': 'z_weidu', 'minutes': 45, 'scenario': scen}),
          ('isochrone', 'z_weidu', '--minutes', '45', '--scenario', scen), f'isochrone {scen}')
@@ -160,6 +237,20 @@ hostile = [
     ('/route?from=z_weidu&to=z_weidu&scenario=..%2F..%2Fetc%2Fpasswd', 400, 'scenario'),
     ('/route?from=-h&to=z_weidu', 400, 'from'),
     ('/route?from=z_weidu&to=z_weidu&profile=transit&depart=99:99', 400, 'depart'),
+    ('/route?from=z_weidu&to=z_weidu&profile=transit&date=2025-02-30', 400, 'date'),
+    ('/route?from=z_weidu&to=z_weidu&profile=transit&date=20250301', 400, 'date'),
+    ('/route?from=z_weidu&to=z_weidu&profile=transit&date=1999-01-01', 400, 'date'),
+    ('/route?from=z_weidu&to=z_weidu&profile=transit&window=1441', 400, 'window'),
+    ('/route?from=z_weidu&to=z_weidu&profile=transit&window=NaN', 400, 'window'),
+    ('/route?from=z_weidu&to=z_weidu&profile=transit&percentiles=50,101', 400, 'percentiles'),
+    ('/route?from=z_weidu&to=z_weidu&profile=transit&max_walk=-1', 400, 'max_walk'),
+    ('/route?from=z_weidu&to=z_weidu&profile=transit&model=teleport', 400, 'model'),
+    ('/route?from=z_weidu&to=z_weidu&profile=park_and_ride&date=2025-03-04', 400, 'date'),
+    ('/route?from=z_weidu&to=z_weidu&profile=transit&model=frequency&window=30', 400, 'window'),
+    ('/route?from=z_weidu&to=z_weidu&window=30', 400, 'window'),
+    ('/route?from=z_weidu&to=z_weidu&profile=car&model=timetable', 400, 'model'),
+    ('/route?from=nope&to=z_weidu&profile=transit', 400, 'from'),
+    ('/route?from=z_weidu&to=nope&profile=park_and_ride', 400, 'to'),
     ('/isochrone?from=z_weidu&minutes=NaN', 400, 'minutes'),
     ('/isochrone?from=z_weidu&minutes=inf', 400, 'minutes'),
     ('/isochrone?from=z_weidu&minutes=1e400', 400, 'minutes'),

@@ -5,9 +5,10 @@
  * graph, its contraction hierarchy and the network GeoJSON are built at
  * start. A request is validated on the main thread, paused, computed by a
  * GThreadPool worker with one of n_threads workspaces taken from an async
- * queue, and answered back on the main thread. Only /route by transit
- * still runs as a `tnet route … --format json` child process, killed at
- * the time limit (HTTP 503), its answers cached. Static files are compiled
+ * queue, and answered back on the main thread. The multimodal graphs and
+ * the timetables (per scenario year and service date) are built on first
+ * use under a lock and kept; each worker has its own searches and RAPTOR
+ * workspaces over them. Static files are compiled
  * into the program (GResource) or read at start from the fixed Leaflet
  * folder into memory: no request path reaches the file system. Connections are
  * accepted by serve-guard.c, which bounds request heads (414, 431) before
@@ -15,6 +16,7 @@
 #include "serve.h"
 #include "cli-extra.h"
 #include "commands.h"
+#include "route-transit.h"
 #include <glib-unix.h>
 #include <math.h>
 #include <signal.h>
@@ -82,13 +84,9 @@ job_free (TnetServeJob *job)
   if (job->disconnected_id)
     g_signal_handler_disconnect (job->msg, job->disconnected_id);
   g_clear_object (&job->msg);
-  g_clear_object (&job->child);
   g_free (job->endpoint);
   g_hash_table_unref (job->query);
   g_free (job->body);
-  g_free (job->cache_key);
-  if (job->child_argv)
-    g_ptr_array_unref (job->child_argv);
   if (job->sources)
     g_array_unref (job->sources);
   if (job->destinations)
@@ -196,112 +194,64 @@ tnet_serve_multimodal (TnetServe *srv, TnetServeScenario *sc, TnetProfile profil
                        GError **error)
 {
   g_mutex_lock (&srv->lock);
-  if (sc->mm[profile] == NULL)
-    tnet_cli_build_graphs (srv->net, sc->scen, &profile, 1, &sc->mm[profile], error);
+  if (sc->mm[profile] == NULL
+      && tnet_cli_build_graphs (srv->net, sc->scen, &profile, 1, &sc->mm[profile], error)
+      && profile != TNET_PROFILE_CAR && sc->feed_base == NULL)
+    {
+      const TnetFeed *feed = NULL;
+      if (tnet_dataset_get_feed (srv->ds, tnet_scenario_get_year (sc->scen), &feed, NULL)
+          && feed)
+        sc->feed_base = g_path_get_basename (tnet_feed_get_path (feed));
+    }
   const TnetMultimodal *mm = sc->mm[profile];
   g_mutex_unlock (&srv->lock);
   return mm;
 }
 
-/* ----------------------------------------------------- child processes */
-
-static gboolean
-child_timeout (gpointer data)
+void
+tnet_serve_timetable_free (TnetServeTimetable *t)
 {
-  TnetServeJob *job = data;
-  job->timeout_id = 0;
-  job->timed_out = TRUE;
-  g_subprocess_force_exit (job->child);
-  return G_SOURCE_REMOVE;
+  if (t == NULL)
+    return;
+  TnetRaptor *r;
+  while ((r = g_async_queue_try_pop (t->raptors)))
+    tnet_raptor_free (r);
+  g_async_queue_unref (t->raptors);
+  tnet_timetable_unref (t->tt);
+  g_ptr_array_unref (t->feeds);
+  g_free (t->feed_name);
+  g_free (t);
 }
 
-/* The first line of the child's message, without the program's prefix. */
-static char *
-child_message (const char *err)
+TnetServeTimetable *
+tnet_serve_timetable (TnetServe *srv, TnetServeScenario *sc, guint date, gboolean *owned,
+                      GError **error)
 {
-  if (err == NULL || *err == '\0')
-    return g_strdup ("the analysis failed");
-  const char *s = g_str_has_prefix (err, "tnet: ") ? err + 6 : err;
-  return g_strndup (s, strcspn (s, "\n"));
-}
-
-static void
-child_done (GObject *source, GAsyncResult *res, gpointer data)
-{
-  TnetServeJob *job = data;
-  TnetServe *srv = job->srv;
-  g_autofree char *out = NULL, *err = NULL;
-  g_autoptr (GError) error = NULL;
-  gboolean ok = g_subprocess_communicate_utf8_finish (G_SUBPROCESS (source), res, &out, &err,
-                                                      &error);
-  if (job->timeout_id)
-    g_source_remove (job->timeout_id);
-  job->timeout_id = 0;
-  srv->n_children--;
-  if (job->timed_out)
-    tnet_serve_job_error (job, 503, NULL, "the analysis exceeded the time limit of %g s",
-                          srv->time_limit_s);
-  else if (!ok)
-    tnet_serve_job_error (job, 500, NULL, "the analysis failed: %s", error->message);
-  else if (g_subprocess_get_if_exited (job->child) && g_subprocess_get_exit_status (job->child) == 0)
+  g_autofree char *key = g_strdup_printf ("%d:%u", tnet_scenario_get_year (sc->scen), date);
+  *owned = FALSE;
+  g_mutex_lock (&srv->tt_lock);
+  TnetServeTimetable *t = g_hash_table_lookup (srv->timetables, key);
+  if (t == NULL)
     {
-      job->status = 200;
-      job->content_type = "application/json";
-      job->body = g_steal_pointer (&out);
-      g_mutex_lock (&srv->lock);
-      if (g_hash_table_size (srv->cache) < 256)
-        g_hash_table_insert (srv->cache, g_steal_pointer (&job->cache_key), g_strdup (job->body));
-      g_mutex_unlock (&srv->lock);
+      /* the command's defaults: the data folder's feed, frequency phase 0 */
+      TnetCliTimeOptions topt = { 0 };
+      topt.date = date;
+      t = g_new0 (TnetServeTimetable, 1);
+      t->tt = tnet_cli_load_timetable (srv->net, sc->scen, &topt, &t->feed_name, &t->feeds,
+                                       error);
+      if (t->tt == NULL)
+        g_clear_pointer (&t, g_free);
+      else
+        {
+          t->raptors = g_async_queue_new ();
+          if (g_hash_table_size (srv->timetables) < TNET_SERVE_MAX_TIMETABLES)
+            g_hash_table_insert (srv->timetables, g_steal_pointer (&key), t);
+          else
+            *owned = TRUE;
+        }
     }
-  else if (g_subprocess_get_if_exited (job->child))
-    {
-      g_autofree char *m = child_message (err);
-      tnet_serve_job_error (job, 400, NULL, "%s", m);
-    }
-  else
-    tnet_serve_job_error (job, 500, NULL, "the analysis ended abnormally");
-  finish_job (job);
-}
-
-/* Runs a prepared job's command, answering from the cache when it can. */
-static void
-start_child (TnetServeJob *job)
-{
-  TnetServe *srv = job->srv;
-  g_ptr_array_add (job->child_argv, NULL);   /* argv and the join end at NULL */
-  job->cache_key = g_strjoinv ("\x1f", (char **) job->child_argv->pdata + 1);
-  g_mutex_lock (&srv->lock);
-  const char *cached = g_hash_table_lookup (srv->cache, job->cache_key);
-  char *hit = cached ? g_strdup (cached) : NULL;
-  g_mutex_unlock (&srv->lock);
-  if (hit)
-    {
-      respond (job->msg, 200, "application/json", hit);
-      job_free (job);
-      return;
-    }
-  if (srv->n_children >= srv->n_threads * TNET_SERVE_MAX_CHILDREN_PER_THREAD)
-    {
-      tnet_serve_job_error (job, 503, NULL, "too many analyses running; try again later");
-      respond (job->msg, job->status, job->content_type, g_steal_pointer (&job->body));
-      job_free (job);
-      return;
-    }
-  g_autoptr (GError) error = NULL;
-  job->child = g_subprocess_newv ((const char *const *) job->child_argv->pdata,
-                                  G_SUBPROCESS_FLAGS_STDOUT_PIPE
-                                  | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
-  if (job->child == NULL)
-    {
-      tnet_serve_job_error (job, 500, NULL, "cannot run the analysis: %s", error->message);
-      respond (job->msg, job->status, job->content_type, g_steal_pointer (&job->body));
-      job_free (job);
-      return;
-    }
-  pause_job (job);
-  srv->n_children++;
-  job->timeout_id = g_timeout_add ((guint) ceil (srv->time_limit_s * 1000.0), child_timeout, job);
-  g_subprocess_communicate_utf8_async (job->child, NULL, NULL, child_done, job);
+  g_mutex_unlock (&srv->tt_lock);
+  return t;
 }
 
 /* ------------------------------------------------------------- requests */
@@ -422,8 +372,6 @@ on_request (SoupServer *server, SoupServerMessage *msg, const char *path, GHashT
       respond (msg, job->status, job->content_type, g_steal_pointer (&job->body));
       job_free (job);
     }
-  else if (job->child_argv)
-    start_child (job);
   else
     {
       pause_job (job);
@@ -482,6 +430,7 @@ scenario_free (gpointer p)
     if (sc->mm[p2])
       tnet_multimodal_unref (sc->mm[p2]);
   g_free (sc->network_geojson);
+  g_free (sc->feed_base);
   g_free (sc);
 }
 
@@ -536,8 +485,12 @@ workspace_free (gpointer p)
       tnet_search_free (ws->search[i]);
       tnet_ch_query_free (ws->ch[i]);
     }
+  for (guint i = 0; i < 3 * srv->scenarios->len; i++)
+    if (ws->mm_search[i])
+      tnet_search_free (ws->mm_search[i]);
   g_free (ws->search);
   g_free (ws->ch);
+  g_free (ws->mm_search);
   g_free (ws);
 }
 
@@ -558,12 +511,12 @@ serve_free (TnetServe *srv)
   if (srv->loop)
     g_main_loop_unref (srv->loop);
   g_ptr_array_unref (srv->scenarios);
-  g_hash_table_unref (srv->cache);
+  g_hash_table_unref (srv->timetables);
   g_hash_table_unref (srv->unwritten);
   g_mutex_clear (&srv->lock);
+  g_mutex_clear (&srv->tt_lock);
   tnet_dataset_free (srv->ds);
   g_free (srv->data_dir);
-  g_free (srv->exe);
   g_free (srv);
   if (static_files)
     g_hash_table_unref (static_files);
@@ -580,11 +533,6 @@ serve (TnetServe *srv, GOptionContext *ctx, char **scenarios, const char *host, 
     return tnet_cli_fail (NULL, error);
   tnet_cli_register_dataset (srv->ds);
   srv->net = tnet_dataset_get_network (srv->ds);
-  srv->exe = g_file_read_link ("/proc/self/exe", NULL);
-  if (srv->exe == NULL)
-    srv->exe = g_find_program_in_path ("tnet");
-  if (srv->exe == NULL)
-    return tnet_cli_usage (ctx, "cannot find the tnet program for the analyses");
 
   g_autoptr (GPtrArray) specs = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; scenarios && scenarios[i]; i++)
@@ -615,6 +563,7 @@ serve (TnetServe *srv, GOptionContext *ctx, char **scenarios, const char *host, 
       TnetServeWorkspace *ws = g_new0 (TnetServeWorkspace, 1);
       ws->search = g_new0 (TnetSearch *, srv->scenarios->len);
       ws->ch = g_new0 (TnetCHQuery *, srv->scenarios->len);
+      ws->mm_search = g_new0 (TnetSearch *, 3 * srv->scenarios->len);
       for (guint i = 0; i < srv->scenarios->len; i++)
         {
           TnetServeScenario *sc = g_ptr_array_index (srv->scenarios, i);
@@ -712,9 +661,11 @@ tnet_cmd_serve (int argc, char **argv)
   srv->n_threads = threads > 0 ? (guint) threads : MAX (1u, g_get_num_processors ());
   srv->time_limit_s = time_limit;
   srv->scenarios = g_ptr_array_new_with_free_func (scenario_free);
-  srv->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  srv->timetables = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                          (GDestroyNotify) tnet_serve_timetable_free);
   srv->unwritten = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   g_mutex_init (&srv->lock);
+  g_mutex_init (&srv->tt_lock);
   int rc = serve (srv, ctx, scenarios, host ? host : "127.0.0.1", port, quiet);
   serve_free (srv);
   the_server = NULL;

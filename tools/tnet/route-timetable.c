@@ -279,40 +279,24 @@ place_walks (const TnetTimetable *tt, TnetRaptor *ws, const TnetNetwork *net, co
   return TRUE;
 }
 
-int
-tnet_cli_route_timetable (const TnetCliCommon *common, const TnetNetwork *net,
-                          const TnetScenario *scen, const TnetCliTimeOptions *topt,
-                          const char *from, const char *to, gboolean json)
+gboolean
+tnet_cli_route_timetable_run (TnetTimetable *tt, TnetRaptor *ws, const char *feed_name,
+                              const TnetNetwork *net, const TnetCliTimeOptions *topt,
+                              const char *from, const char *to, JsonBuilder *b, GString *out,
+                              GError **error)
 {
-  GError *error = NULL;
-  g_autofree char *feed_name = NULL;
-  g_autoptr (GPtrArray) feeds = NULL;
-  g_autoptr (TnetTimetable) tt = tnet_cli_load_timetable (net, scen, topt, &feed_name, &feeds,
-                                                          &error);
-  if (tt == NULL)
-    return tnet_cli_fail (NULL, error);
-
+  gboolean json = b != NULL;
   guint date = tnet_timetable_get_service_date (tt);
   gint32 dep = topt->depart_s;
   guint n_min = MAX (topt->window_min, 1u);
-  guint n_dep = tnet_timetable_count_departures (tt, dep, dep + 60 * (gint32) n_min + 3600);
-  if (n_dep == 0 && !common->quiet)
-    {
-      gint32 a, b;
-      tnet_timetable_get_span (tt, &a, &b);
-      g_autofree char *sa = clock_str (a), *sb = clock_str (b);
-      fprintf (stderr, "tnet: warning: no trip departs between the departure and one hour "
-               "after the window on %u; the feed runs %s-%s that day\n", date, sa, sb);
-    }
 
   g_autoptr (GArray) acc = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
   g_autoptr (GArray) egr = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
   double olon = NAN, olat = NAN, dlon = NAN, dlat = NAN;
   TnetId onode, dnode;
-  g_autoptr (TnetRaptor) ws = tnet_raptor_new (tt);
-  if (!place_walks (tt, ws, net, from, topt->max_walk_s, acc, &olon, &olat, &onode, &error)
-      || !place_walks (tt, ws, net, to, topt->max_walk_s, egr, &dlon, &dlat, &dnode, &error))
-    return tnet_cli_fail (NULL, error);
+  if (!place_walks (tt, ws, net, from, topt->max_walk_s, acc, &olon, &olat, &onode, error)
+      || !place_walks (tt, ws, net, to, topt->max_walk_s, egr, &dlon, &dlat, &dnode, error))
+    return FALSE;
   g_autoptr (GArray) egress = g_array_new (FALSE, FALSE, sizeof (TnetEgress));
   for (guint i = 0; i < egr->len; i++)
     {
@@ -345,10 +329,10 @@ tnet_cli_route_timetable (const TnetCliCommon *common, const TnetNetwork *net,
   if (egress->len == 0 || (acc->len == 0 && direct > topt->max_walk_s))
     {
       /* no stop within walking distance of one end: nothing to route */
-      fprintf (stderr, "tnet: no path by transit from '%s' to '%s': no stop of the feed "
-               "within %u min walk of '%s' (--max-walk)\n", from, to, topt->max_walk_s / 60,
-               acc->len == 0 ? from : to);
-      return TNET_EXIT_INPUT;
+      g_set_error (error, TNET_ERROR, TNET_ERROR_NOT_FOUND, "no path by transit from '%s' to "
+                   "'%s': no stop of the feed within %u min walk of '%s' (--max-walk)", from,
+                   to, topt->max_walk_s / 60, acc->len == 0 ? from : to);
+      return FALSE;
     }
   g_autofree gint32 *series = g_new (gint32, n_min);
   tnet_raptor_run_range (ws, (const TnetStopWalk *) (void *) acc->data, acc->len, dep, n_min,
@@ -372,9 +356,9 @@ tnet_cli_route_timetable (const TnetCliCommon *common, const TnetNetwork *net,
   gboolean walk_only = direct <= topt->max_walk_s && dep + (gint32) direct <= best_t;
   if (series[0] == TNET_RAPTOR_UNREACHED && topt->window_min <= 1)
     {
-      fprintf (stderr, "tnet: no path by transit from '%s' to '%s' departing %02d:%02d on "
-               "%u\n", from, to, dep / 3600, dep / 60 % 60, date);
-      return TNET_EXIT_INPUT;
+      g_set_error (error, TNET_ERROR, TNET_ERROR_NOT_FOUND, "no path by transit from '%s' to "
+                   "'%s' departing %02d:%02d on %u", from, to, dep / 3600, dep / 60 % 60, date);
+      return FALSE;
     }
   g_autoptr (GArray) legs = g_array_new (FALSE, FALSE, sizeof (TnetTransitLeg));
   if (!walk_only && best != TNET_ID_NONE)
@@ -384,8 +368,6 @@ tnet_cli_route_timetable (const TnetCliCommon *common, const TnetNetwork *net,
   tnet_percentiles (sorted, n_min, (const double *) (void *) topt->percentiles->data,
                     topt->percentiles->len, pv);
 
-  GString *out = g_string_new (NULL);
-  g_autoptr (JsonBuilder) b = json_builder_new ();
   if (json)
     {
       json_builder_begin_object (b);
@@ -498,10 +480,7 @@ tnet_cli_route_timetable (const TnetCliCommon *common, const TnetNetwork *net,
           json_builder_add_double_value (b, round (series[m] / 6.0) / 10.0);
       json_builder_end_array (b);
       json_builder_end_object (b);
-      g_string_free (out, TRUE);
-      if (!tnet_cli_write_json (common, b, &error))
-        return tnet_cli_fail (NULL, error);
-      return TNET_EXIT_OK;
+      return TRUE;
     }
   if (series[0] != TNET_RAPTOR_UNREACHED)
     g_string_append_printf (out, "Total: %.1f min\n", series[0] / 60.0);
@@ -527,8 +506,39 @@ tnet_cli_route_timetable (const TnetCliCommon *common, const TnetNetwork *net,
         }
       g_string_append_c (out, '\n');
     }
-  g_autofree char *text = g_string_free (out, FALSE);
-  if (!tnet_cli_write (common, text, &error))
+  return TRUE;
+}
+
+int
+tnet_cli_route_timetable (const TnetCliCommon *common, const TnetNetwork *net,
+                          const TnetScenario *scen, const TnetCliTimeOptions *topt,
+                          const char *from, const char *to, gboolean json)
+{
+  GError *error = NULL;
+  g_autofree char *feed_name = NULL;
+  g_autoptr (GPtrArray) feeds = NULL;
+  g_autoptr (TnetTimetable) tt = tnet_cli_load_timetable (net, scen, topt, &feed_name, &feeds,
+                                                          &error);
+  if (tt == NULL)
+    return tnet_cli_fail (NULL, error);
+  gint32 dep = topt->depart_s;
+  guint n_min = MAX (topt->window_min, 1u);
+  guint n_dep = tnet_timetable_count_departures (tt, dep, dep + 60 * (gint32) n_min + 3600);
+  if (n_dep == 0 && !common->quiet)
+    {
+      gint32 a, b;
+      tnet_timetable_get_span (tt, &a, &b);
+      g_autofree char *sa = clock_str (a), *sb = clock_str (b);
+      fprintf (stderr, "tnet: warning: no trip departs between the departure and one hour "
+               "after the window on %u; the feed runs %s-%s that day\n",
+               tnet_timetable_get_service_date (tt), sa, sb);
+    }
+  g_autoptr (TnetRaptor) ws = tnet_raptor_new (tt);
+  g_autoptr (JsonBuilder) b = json ? json_builder_new () : NULL;
+  g_autoptr (GString) out = json ? NULL : g_string_new (NULL);
+  if (!tnet_cli_route_timetable_run (tt, ws, feed_name, net, topt, from, to, b, out, &error))
+    return tnet_cli_fail (NULL, error);
+  if (json ? !tnet_cli_write_json (common, b, &error) : !tnet_cli_write (common, out->str, &error))
     return tnet_cli_fail (NULL, error);
   return TNET_EXIT_OK;
 }

@@ -21,11 +21,11 @@ add_min (JsonBuilder *b, const char *name, TnetWeight ms)
   json_builder_add_double_value (b, round3 (ms / 60000.0));
 }
 
-static char *
-journey_json (const char *from, const char *to, TnetProfile profile, int year,
-              const char *feed, const TnetJourney *j)
+void
+tnet_cli_route_multimodal_json (JsonBuilder *b, const char *from, const char *to,
+                                TnetProfile profile, int year, const char *feed,
+                                const TnetJourney *j)
 {
-  g_autoptr (JsonBuilder) b = json_builder_new ();
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "from");
   json_builder_add_string_value (b, from);
@@ -70,7 +70,6 @@ journey_json (const char *from, const char *to, TnetProfile profile, int year,
     }
   json_builder_end_array (b);
   json_builder_end_object (b);
-  return tnet_cli_json_to_string (b);
 }
 
 static char *
@@ -97,6 +96,28 @@ journey_text (const char *from, const char *to, TnetProfile profile, int year,
   return g_string_free (out, FALSE);
 }
 
+TnetJourney *
+tnet_cli_route_multimodal_journey (const TnetNetwork *net, const TnetMultimodal *mm,
+                                   TnetSearch *search, const char *from, const char *to,
+                                   int year, GError **error)
+{
+  /* a node name stands for its node (the place grammar) */
+  TnetId fv = tnet_place_find_node (net, from), tv = tnet_place_find_node (net, to);
+  const char *from_id = fv != TNET_ID_NONE ? tnet_network_node (net, fv)->id : from;
+  const char *to_id = tv != TNET_ID_NONE ? tnet_network_node (net, tv)->id : to;
+  TnetId o, d;
+  if (!tnet_multimodal_find_place (mm, from_id, &o, NULL, error)
+      || !tnet_multimodal_find_place (mm, to_id, NULL, &d, error))
+    return NULL;
+  tnet_search_run (search, tnet_multimodal_get_metric (mm), o, TNET_FORWARD, TNET_WEIGHT_INF, d);
+  TnetJourney *j = tnet_multimodal_journey (mm, search, d);
+  if (j == NULL)
+    g_set_error (error, TNET_ERROR, TNET_ERROR_NOT_FOUND, "no path by %s from '%s' to '%s' "
+                 "in scenario %d", tnet_profile_to_string (tnet_multimodal_get_profile (mm)),
+                 from, to, year);
+  return j;
+}
+
 int
 tnet_cli_route_multimodal (const TnetCliCommon *common, const TnetNetwork *net,
                            const TnetScenario *scen, TnetProfile profile, const char *from,
@@ -116,27 +137,22 @@ tnet_cli_route_multimodal (const TnetCliCommon *common, const TnetNetwork *net,
   g_autoptr (TnetMultimodal) mm = tnet_multimodal_build (net, scen, feed, profile, &opts, &error);
   if (mm == NULL)
     return tnet_cli_fail (NULL, error);
-  /* a node name stands for its node (the place grammar) */
-  TnetId fv = tnet_place_find_node (net, from), tv = tnet_place_find_node (net, to);
-  const char *from_id = fv != TNET_ID_NONE ? tnet_network_node (net, fv)->id : from;
-  const char *to_id = tv != TNET_ID_NONE ? tnet_network_node (net, tv)->id : to;
-  TnetId o, d;
-  if (!tnet_multimodal_find_place (mm, from_id, &o, NULL, &error)
-      || !tnet_multimodal_find_place (mm, to_id, NULL, &d, &error))
-    return tnet_cli_fail (NULL, error);
   g_autoptr (TnetSearch) search = tnet_search_new (tnet_multimodal_get_graph (mm));
-  tnet_search_run (search, tnet_multimodal_get_metric (mm), o, TNET_FORWARD, TNET_WEIGHT_INF, d);
-  g_autoptr (TnetJourney) j = tnet_multimodal_journey (mm, search, d);
+  g_autoptr (TnetJourney) j = tnet_cli_route_multimodal_journey (net, mm, search, from, to,
+                                                                 tnet_scenario_get_year (scen),
+                                                                 &error);
   if (j == NULL)
-    {
-      fprintf (stderr, "tnet: no path by %s from '%s' to '%s' in scenario %d\n",
-               tnet_profile_to_string (profile), from, to, tnet_scenario_get_year (scen));
-      return TNET_EXIT_INPUT;
-    }
+    return tnet_cli_fail (NULL, error);
   g_autofree char *base = feed ? g_path_get_basename (tnet_feed_get_path (feed)) : NULL;
-  g_autofree char *text = json
-    ? journey_json (from, to, profile, tnet_scenario_get_year (scen), base, j)
-    : journey_text (from, to, profile, tnet_scenario_get_year (scen), base, j);
+  g_autofree char *text = NULL;
+  if (json)
+    {
+      g_autoptr (JsonBuilder) b = json_builder_new ();
+      tnet_cli_route_multimodal_json (b, from, to, profile, tnet_scenario_get_year (scen), base, j);
+      text = tnet_cli_json_to_string (b);
+    }
+  else
+    text = journey_text (from, to, profile, tnet_scenario_get_year (scen), base, j);
   if (!tnet_cli_write (common, text, &error))
     return tnet_cli_fail (NULL, error);
   return TNET_EXIT_OK;

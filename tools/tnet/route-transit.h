@@ -10,6 +10,20 @@ int tnet_cli_route_multimodal (const TnetCliCommon *common, const TnetNetwork *n
                                const TnetScenario *scen, TnetProfile profile,
                                const char *from, const char *to, gboolean json);
 
+/* The journey FROM -> TO (network node, node name or stop ids) over @mm,
+ * searched with @search (a workspace of tnet_multimodal_get_graph (@mm));
+ * @year names the scenario in the message of TNET_ERROR_NOT_FOUND (no
+ * path, or an unknown place). Reentrant: @mm is only read (one @search per
+ * thread). Returns a full reference. */
+TnetJourney *tnet_cli_route_multimodal_journey (const TnetNetwork *net, const TnetMultimodal *mm,
+                                                TnetSearch *search, const char *from,
+                                                const char *to, int year, GError **error);
+/* Adds the document of `tnet route --profile P --format json` for the
+ * journey @j (@feed: the feed's file name or NULL) to @b. */
+void tnet_cli_route_multimodal_json (JsonBuilder *b, const char *from, const char *to,
+                                     TnetProfile profile, int year, const char *feed,
+                                     const TnetJourney *j);
+
 /* Options of the timetable: departure (seconds after midnight), service
  * date (YYYYMMDD, 0 = the feed's busiest day), window (minutes, 0 = one
  * departure), percentiles (GArray of double), longest walk to or from a stop
@@ -60,6 +74,17 @@ gboolean tnet_cli_parse_clock (const char *s, gint32 *out_s);
 gboolean tnet_cli_parse_date (const char *s, guint *out);
 gboolean tnet_cli_parse_percentiles (const char *s, GArray *out);
 
+/* The journey FROM -> TO by the timetable @tt (RAPTOR, with the workspace
+ * @ws of @tt): the document of `tnet route --profile transit --format json`
+ * added to @b, or (@b NULL) its text appended to @out. @feed_name names the
+ * feeds in the document. Fails with TNET_ERROR_NOT_FOUND (unknown place, no
+ * stop within the walk, no journey) before adding to @b. Reentrant: @tt
+ * and @net are only read (one @ws per thread). Time complexity: one RAPTOR
+ * range query over the window plus one query. */
+gboolean tnet_cli_route_timetable_run (TnetTimetable *tt, TnetRaptor *ws, const char *feed_name,
+                                       const TnetNetwork *net, const TnetCliTimeOptions *topt,
+                                       const char *from, const char *to, JsonBuilder *b,
+                                       GString *out, GError **error);
 /* `tnet route --profile transit` by the timetable (RAPTOR). */
 int tnet_cli_route_timetable (const TnetCliCommon *common, const TnetNetwork *net,
                               const TnetScenario *scen, const TnetCliTimeOptions *topt,

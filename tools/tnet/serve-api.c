@@ -1,16 +1,15 @@
 /* serve-api.c: the JSON endpoints of `tnet serve`. Each endpoint validates
  * its parameters on the main thread (a bad one is HTTP 400 naming it), then
- * either computes in a worker (route, table, isochrone, accessibility,
- * report, transfers, corridors, criticality, nodes: with the commands' own
- * functions and a per-thread workspace) or runs the matching `tnet COMMAND --format json` as a child process (the
- * other long analyses), so that every answer is the document the
- * command-line program prints for the same query. */
+ * computes in a worker with the commands' own functions and a per-thread
+ * workspace, so that every answer is the document the command-line program
+ * prints for the same query. */
 #include "serve.h"
 #include "accessibility-json.h"
 #include "report-json.h"
 #include "transfers-output.h"
 #include "nodes-json.h"
 #include "route-car.h"
+#include "route-transit.h"
 #include <math.h>
 #include <stdarg.h>
 #include <string.h>
@@ -44,11 +43,12 @@ tnet_serve_job_error (TnetServeJob *job, guint status, const char *parameter,
 /* The parameters each endpoint accepts; anything else is a 400. */
 typedef struct {
   const char *endpoint;
-  const char *const params[10];
+  const char *const params[13];
 } Allowed;
 
 static const Allowed allowed[] = {
-  { "route", { "from", "to", "scenario", "metric", "profile", "depart", NULL } },
+  { "route", { "from", "to", "scenario", "metric", "profile", "depart", "model", "date",
+                "window", "percentiles", "max_walk", NULL } },
   { "table", { "sources", "destinations", "scenario", NULL } },
   { "isochrone", { "from", "minutes", "profile", "scenario", NULL } },
   { "accessibility", { "opportunities", "cutoffs", "profile", "population", "scenario", NULL } },
@@ -261,52 +261,74 @@ scenario_param (TnetServeJob *job)
   return FALSE;
 }
 
-/* ------------------------------------------------------ child processes */
-
-static void
-child_args (TnetServeJob *job, const char *command, ...)
-{
-  job->child_argv = g_ptr_array_new_with_free_func (g_free);
-  g_ptr_array_add (job->child_argv, g_strdup (job->srv->exe));
-  g_ptr_array_add (job->child_argv, g_strdup (command));
-  g_ptr_array_add (job->child_argv, g_strdup ("--data"));
-  g_ptr_array_add (job->child_argv, g_strdup (job->srv->data_dir));
-  g_ptr_array_add (job->child_argv, g_strdup ("--scenario"));
-  g_ptr_array_add (job->child_argv, g_strdup (job->sc->spec));
-  g_ptr_array_add (job->child_argv, g_strdup ("--format"));
-  g_ptr_array_add (job->child_argv, g_strdup ("json"));
-  g_ptr_array_add (job->child_argv, g_strdup ("--quiet"));
-  va_list ap;
-  va_start (ap, command);
-  for (const char *a; (a = va_arg (ap, const char *)) != NULL;)
-    g_ptr_array_add (job->child_argv, g_strdup (a));
-  va_end (ap);
-}
-
-static void
-child_positional (TnetServeJob *job, const char *a, const char *b)
-{
-  g_ptr_array_add (job->child_argv, g_strdup (a));
-  if (b)
-    g_ptr_array_add (job->child_argv, g_strdup (b));
-}
-
 /* -------------------------------------------------------------- prepare */
 
 static const char *const profiles_all[] = { "car", "transit", "park_and_ride", NULL };
 static const char *const modes_all[] = { "rail", "road", "all", NULL };
 
+/* The options of a /route by the timetable, from the query (validated by
+ * prepare_route(); @out->percentiles is allocated). The command's defaults:
+ * 08:00, the feed's busiest day, one departure, 5,25,50,75,95, 15 min. */
+static gboolean
+time_options (TnetServeJob *job, TnetCliTimeOptions *out)
+{
+  memset (out, 0, sizeof *out);
+  out->depart_s = 8 * 3600;
+  out->max_walk_s = 15 * 60;
+  gint64 window = 0, max_walk = 15;
+  const char *pcts = param (job, "percentiles");
+  out->percentiles = g_array_new (FALSE, FALSE, sizeof (double));
+  if (param (job, "depart") && !tnet_cli_parse_clock (param (job, "depart"), &out->depart_s))
+    tnet_serve_job_error (job, 400, "depart", "parameter 'depart': expected HH:MM");
+  else if (param (job, "date") && !tnet_cli_parse_date (param (job, "date"), &out->date))
+    tnet_serve_job_error (job, 400, "date", "parameter 'date': expected YYYY-MM-DD");
+  else if (!int_param (job, "window", 0, 24 * 60, &window)
+           || !int_param (job, "max_walk", 0, 24 * 60, &max_walk))
+    ;
+  else if (!tnet_cli_parse_percentiles (pcts ? pcts : "5,25,50,75,95", out->percentiles)
+           || out->percentiles->len > 20)
+    tnet_serve_job_error (job, 400, "percentiles", "parameter 'percentiles': expected 1 to 20 "
+                          "numbers in 0..100 separated by ','");
+  else
+    {
+      out->window_min = (guint) window;
+      out->max_walk_s = (guint) max_walk * 60;
+      return TRUE;
+    }
+  g_clear_pointer (&out->percentiles, g_array_unref);
+  return FALSE;
+}
+
 static void
 prepare_route (TnetServeJob *job)
 {
   TnetId from, to;
-  const char *metric = "time", *profile = "car", *depart = NULL;
+  const char *metric = "time", *profile = "car", *depart = NULL, *model = "timetable";
   static const char *const metrics[] = { "time", "length", NULL };
+  static const char *const models[] = { "timetable", "frequency", NULL };
   if (!node_param (job, "from", &from) || !node_param (job, "to", &to)
       || !enum_param (job, "metric", metrics, &metric)
       || !enum_param (job, "profile", profiles_all, &profile)
+      || !enum_param (job, "model", models, &model)
       || !text_param (job, "depart", FALSE, &depart))
     return;
+  /* the options of the timetable are for transit by the timetable only */
+  gboolean timetable = strcmp (profile, "transit") == 0 && strcmp (model, "timetable") == 0;
+  static const char *const timetable_only[] = { "date", "window", "percentiles", "max_walk",
+                                                NULL };
+  for (guint i = 0; timetable_only[i]; i++)
+    if (param (job, timetable_only[i]) && !timetable)
+      {
+        tnet_serve_job_error (job, 400, timetable_only[i], "parameter '%s': for the transit "
+                              "profile by the timetable only", timetable_only[i]);
+        return;
+      }
+  if (param (job, "model") && strcmp (profile, "transit") != 0)
+    {
+      tnet_serve_job_error (job, 400, "model", "parameter 'model': for the transit profile "
+                            "only");
+      return;
+    }
   if (strcmp (profile, "car") != 0 && strcmp (metric, "time") != 0)
     {
       tnet_serve_job_error (job, 400, "metric", "parameter 'metric': length is for the car "
@@ -321,16 +343,9 @@ prepare_route (TnetServeJob *job)
       tnet_serve_job_error (job, 400, "depart", "parameter 'depart': expected HH:MM");
       return;
     }
-  if (strcmp (profile, "car") != 0)
-    {
-      child_args (job, "route", "--profile", profile, NULL);
-      if (depart)
-        {
-          g_ptr_array_add (job->child_argv, g_strdup ("--depart"));
-          g_ptr_array_add (job->child_argv, g_strdup (depart));
-        }
-      child_positional (job, param (job, "from"), param (job, "to"));
-    }
+  TnetCliTimeOptions topt;
+  if (timetable && time_options (job, &topt))
+    g_array_unref (topt.percentiles);
 }
 
 static void
@@ -475,11 +490,126 @@ tnet_serve_api_prepare (TnetServeJob *job)
 
 /* ------------------------------------------------------------- compute */
 
+static gboolean
+past_deadline (TnetServeJob *job)
+{
+  if (g_get_monotonic_time () <= job->deadline_us)
+    return FALSE;
+  tnet_serve_job_error (job, 503, NULL, "the analysis exceeded the time limit of %g s",
+                        job->srv->time_limit_s);
+  return TRUE;
+}
+
+/* A journey that could not be computed: no path (404) or another error. */
+static void
+route_error (TnetServeJob *job, GError *error)
+{
+  if (g_error_matches (error, TNET_ERROR, TNET_ERROR_NOT_FOUND))
+    tnet_serve_job_error (job, 404, NULL, "%s", error->message);
+  else
+    tnet_serve_job_error (job, 400, "profile", "parameter 'profile': %s", error->message);
+  g_error_free (error);
+}
+
+/* The document of `tnet route FROM TO --profile transit [--depart …]
+ * [--date …] [--window …] [--percentiles …] [--max-walk …] --format json`:
+ * RAPTOR over the kept timetable with a workspace of this worker. */
+static void
+compute_route_timetable (TnetServeJob *job)
+{
+  TnetCliTimeOptions topt;
+  if (!time_options (job, &topt))
+    return;
+  GError *error = NULL;
+  gboolean owned;
+  TnetServeTimetable *t = tnet_serve_timetable (job->srv, job->sc, topt.date, &owned, &error);
+  if (t == NULL)
+    {
+      tnet_serve_job_error (job, 400, param (job, "date") ? "date" : "profile", "parameter "
+                            "'%s': %s", param (job, "date") ? "date" : "profile",
+                            error->message);
+      g_error_free (error);
+    }
+  else if (!past_deadline (job))
+    {
+      TnetRaptor *raptor = g_async_queue_try_pop (t->raptors);
+      if (raptor == NULL)
+        raptor = tnet_raptor_new (t->tt);
+      g_autoptr (JsonBuilder) b = json_builder_new ();
+      gboolean ok = tnet_cli_route_timetable_run (t->tt, raptor, t->feed_name, job->srv->net,
+                                                  &topt, param (job, "from"), param (job, "to"),
+                                                  b, NULL, &error);
+      g_async_queue_push (t->raptors, raptor);
+      if (!ok)
+        route_error (job, error);
+      else if (!past_deadline (job))
+        {
+          job->body = tnet_cli_json_to_string (b);
+          job->status = 200;
+        }
+    }
+  if (owned)
+    tnet_serve_timetable_free (t);
+  g_array_unref (topt.percentiles);
+}
+
+/* The document of `tnet route FROM TO --profile P [--frequency-model]
+ * --format json` over the kept multimodal graph of P. */
+static void
+compute_route_multimodal (TnetServeJob *job, TnetServeWorkspace *ws, guint si,
+                          TnetProfile profile)
+{
+  TnetServe *srv = job->srv;
+  GError *error = NULL;
+  const TnetMultimodal *mm = tnet_serve_multimodal (srv, job->sc, profile, &error);
+  if (mm == NULL)
+    {
+      tnet_serve_job_error (job, 400, "profile", "parameter 'profile': %s", error->message);
+      g_error_free (error);
+      return;
+    }
+  if (past_deadline (job))
+    return;
+  TnetSearch **search = &ws->mm_search[si * 3 + profile];
+  if (*search == NULL)
+    *search = tnet_search_new (tnet_multimodal_get_graph (mm));
+  int year = tnet_scenario_get_year (job->sc->scen);
+  g_autoptr (TnetJourney) j = tnet_cli_route_multimodal_journey (srv->net, mm, *search,
+                                                                 param (job, "from"),
+                                                                 param (job, "to"), year, &error);
+  if (j == NULL)
+    {
+      route_error (job, error);
+      return;
+    }
+  if (past_deadline (job))
+    return;
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+  tnet_cli_route_multimodal_json (b, param (job, "from"), param (job, "to"), profile, year,
+                                  job->sc->feed_base, j);
+  job->body = tnet_cli_json_to_string (b);
+  job->status = 200;
+}
+
 static void
 compute_route (TnetServeJob *job, TnetServeWorkspace *ws, guint si)
 {
   TnetServe *srv = job->srv;
   TnetServeScenario *sc = job->sc;
+  TnetProfile profile = TNET_PROFILE_CAR;
+  if (param (job, "profile"))
+    tnet_profile_from_string (param (job, "profile"), &profile);
+  const char *model = param (job, "model");
+  if (profile == TNET_PROFILE_TRANSIT && (model == NULL || strcmp (model, "timetable") == 0))
+    {
+      compute_route_timetable (job);
+      return;
+    }
+  if (profile != TNET_PROFILE_CAR)
+    {
+      compute_route_multimodal (job, ws, si, profile);
+      return;
+    }
   TnetId from = tnet_place_find_node (srv->net, param (job, "from"));
   TnetId to = tnet_place_find_node (srv->net, param (job, "to"));
   const char *metric = param (job, "metric") ? param (job, "metric") : "time";
@@ -498,15 +628,6 @@ compute_route (TnetServeJob *job, TnetServeWorkspace *ws, guint si)
   job->status = 200;
 }
 
-static gboolean
-past_deadline (TnetServeJob *job)
-{
-  if (g_get_monotonic_time () <= job->deadline_us)
-    return FALSE;
-  tnet_serve_job_error (job, 503, NULL, "the analysis exceeded the time limit of %g s",
-                        job->srv->time_limit_s);
-  return TRUE;
-}
 
 /* @s as a JSON string, escaped as json-glib's generator does. */
 static void

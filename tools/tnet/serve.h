@@ -19,7 +19,7 @@ G_BEGIN_DECLS
 #define TNET_SERVE_MAX_HEADERS 32768      /* bytes of the header lines (431 beyond) */
 #define TNET_SERVE_MAX_TABLE_CELLS 250000 /* sources × destinations */
 #define TNET_SERVE_MAX_LIST 1000          /* ids in sources or destinations */
-#define TNET_SERVE_MAX_CHILDREN_PER_THREAD 2
+#define TNET_SERVE_MAX_TIMETABLES 16     /* (year, date) timetables kept */
 
 /* serve-guard.c: the listening socket, with request heads bounded before
  * libsoup reads them. A head over a limit reaches the handler as a GET of
@@ -42,20 +42,34 @@ typedef struct {
   TnetMetric *time, *length;
   TnetCH *ch;             /* CH of @time, for /table */
   TnetMultimodal *mm[3];  /* per TnetProfile, built on first use under @lock */
+  char *feed_base;        /* file name of the feed of mm[transit|park_and_ride]
+                             (NULL: none), set with them under @lock */
   char *network_geojson;  /* /network answer, built at start */
 } TnetServeScenario;
 
-/* The scratch of one worker: one search and one CH query per scenario. */
+/* The scratch of one worker: one search and one CH query per scenario,
+ * and a search over each multimodal graph, made on first use. */
 typedef struct {
   TnetSearch **search;
   TnetCHQuery **ch;
+  TnetSearch **mm_search;   /* [scenario * 3 + TnetProfile], over mm[] or NULL */
 } TnetServeWorkspace;
+
+/* The timetable of a scenario year's feed for one service date, loaded on
+ * first use and kept (at most TNET_SERVE_MAX_TIMETABLES) for the server's
+ * life; the workers only read it. */
+typedef struct {
+  TnetTimetable *tt;
+  GPtrArray *feeds;         /* TnetFeed: @tt borrows their names and ids */
+  char *feed_name;          /* the feeds' file names joined by '+' */
+  GAsyncQueue *raptors;     /* idle TnetRaptor workspaces of @tt: a worker pops
+                               one (or makes one) and pushes it back */
+} TnetServeTimetable;
 
 typedef struct {
   TnetDataset *ds;
   const TnetNetwork *net;
   char *data_dir;
-  char *exe;                  /* this program, for the analyses run as children */
   GPtrArray *scenarios;       /* TnetServeScenario, the last is the default */
   guint n_threads;
   double time_limit_s;        /* per analysis (> 0); beyond it HTTP 503 */
@@ -67,16 +81,17 @@ typedef struct {
   guint in_flight;            /* requests paused while computed */
   GHashTable *unwritten;      /* SoupServerMessage (ref) paused, until libsoup has
                                  written or dropped its answer */
-  guint n_children;           /* analyses running as child processes */
   gboolean draining;          /* SIGTERM received: finish, then quit */
   guint drain_timeout_id;     /* the bound on draining, once it began */
-  GMutex lock;                /* guards mm[] of the scenarios and @cache */
-  GHashTable *cache;          /* child argv joined → answer (JSON text) */
+  GMutex lock;                /* guards mm[] and feed_base of the scenarios */
+  GMutex tt_lock;             /* guards @timetables (held while one loads) */
+  GHashTable *timetables;     /* "YEAR:YYYYMMDD" (0: the busiest day) →
+                                 TnetServeTimetable */
   guint64 n_requests;
 } TnetServe;
 
 /* A request being answered. Created by the main thread, computed by a
- * worker or a child process, answered and freed by the main thread. */
+ * worker, answered and freed by the main thread. */
 typedef struct {
   TnetServe *srv;
   SoupServerMessage *msg;
@@ -89,20 +104,14 @@ typedef struct {
   const char *content_type;
   GArray *sources;             /* /table: the TnetIds validated by prepare */
   GArray *destinations;
-  GPtrArray *child_argv;       /* analyses run as `tnet CMD …` */
-  char *cache_key;
-  GSubprocess *child;
-  guint timeout_id;
-  gboolean timed_out;
   gint gone;                   /* the client disconnected while paused (atomic:
                                   set by the main thread, read by the worker) */
   gulong disconnected_id;
 } TnetServeJob;
 
 /* Validates the query of @job's endpoint and either answers at once
- * (setting @job->status) or leaves 0 to have the job computed:
- * tnet_serve_api_compute() by a worker, or (@job->child_argv set) a
- * child process. Main thread. */
+ * (setting @job->status) or leaves 0 to have the job computed by
+ * tnet_serve_api_compute() in a worker. Main thread. */
 void tnet_serve_api_prepare (TnetServeJob *job);
 /* Computes the answer of a prepared job with the workspace @ws. Worker. */
 void tnet_serve_api_compute (TnetServeJob *job, TnetServeWorkspace *ws);
@@ -115,7 +124,13 @@ void tnet_serve_job_error (TnetServeJob *job, guint status, const char *paramete
 /* Builds the per-profile multimodal graph of @sc on first use (thread-safe). */
 const TnetMultimodal *tnet_serve_multimodal (TnetServe *srv, TnetServeScenario *sc,
                                              TnetProfile profile, GError **error);
-
+/* The timetable of @sc's year for the service @date (YYYYMMDD, 0: the
+ * feed's busiest day), loaded on first use (thread-safe). *@owned is set
+ * when it could not be kept (TNET_SERVE_MAX_TIMETABLES reached): the
+ * caller then frees it with tnet_serve_timetable_free(). */
+TnetServeTimetable *tnet_serve_timetable (TnetServe *srv, TnetServeScenario *sc, guint date,
+                                          gboolean *owned, GError **error);
+void tnet_serve_timetable_free (TnetServeTimetable *t);
 
 
 G_END_DECLS
