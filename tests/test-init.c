@@ -1222,6 +1222,77 @@ START_TEST (spo_accessibility_timetable)
 }
 END_TEST
 
+/* isochrone by the timetable: the command's nodes and minutes are those of
+ * tnet_timetable_isochrone() from the zone node's coordinates to every
+ * node's, at p90 of a 30-minute window; GeoJSON names the model. */
+START_TEST (spo_isochrone_timetable)
+{
+  g_autofree char *dir = spo_folder ();
+  Spo s;
+  spo_open (&s, dir);
+  GError *error = NULL;
+  g_autofree char *gtfs = g_build_filename (dir, "gtfs", NULL);
+  g_autoptr (TnetFeed) feed = tnet_feed_load (gtfs, NULL, &error);
+  ck_assert_ptr_nonnull (feed);
+  TnetTimetableOptions to;
+  tnet_timetable_options_init (&to);
+  to.walk_network = s.net;
+  const TnetFeed *feeds[] = { feed };
+  g_autoptr (TnetTimetable) tt = tnet_timetable_build (feeds, 1, &to, &error);
+  ck_assert_ptr_nonnull (tt);
+  guint n = tnet_network_n_nodes (s.net);
+  const TnetNode *from = tnet_network_node (s.net, s.zid[0]);
+  double src[2] = { from->lon, from->lat };
+  g_autofree double *places = g_new (double, 2 * n);
+  for (TnetId v = 0; v < n; v++)
+    {
+      places[2 * v] = tnet_network_node (s.net, v)->lon;
+      places[2 * v + 1] = tnet_network_node (s.net, v)->lat;
+    }
+  const double p90 = 90;
+  g_autofree gint32 *sec = g_new (gint32, n);
+  tnet_timetable_isochrone (tt, src, 1, places, n, 900, 8 * 3600, 30, &p90, 1, sec);
+  TtRun r = tt_run_tnet ("isochrone", from->id, "--data", dir, "--profile", "transit",
+                         "--minutes", "30", "--window", "30", "--percentile", "90",
+                         "--format", "csv", NULL);
+  ck_assert_msg (r.status == 0, "%s", r.err);
+  g_auto (GStrv) rows = g_strsplit (r.out, "\n", -1);
+  tt_run_clear (&r);
+  ck_assert_str_eq (rows[0], "node,name,minutes");
+  guint k = 1, n_reached = 0;
+  for (TnetId v = 0; v < n; v++)
+    if (sec[v] != TNET_RAPTOR_UNREACHED && sec[v] <= 30 * 60)
+      {
+        ck_assert_ptr_nonnull (rows[k]);
+        /* id first, minutes last (a name may hold a quoted comma) */
+        g_auto (GStrv) f = g_strsplit (rows[k], ",", 2);
+        ck_assert_str_eq (f[0], tnet_network_node (s.net, v)->id);
+        ck_assert_double_eq_tol (g_ascii_strtod (strrchr (rows[k++], ',') + 1, NULL),
+                                 sec[v] / 60.0, 0.051);
+        n_reached++;
+      }
+  ck_assert_str_eq (rows[k], "");
+  ck_assert_ptr_null (rows[k + 1]);
+  ck_assert_uint_gt (n_reached, 100);
+  ck_assert_uint_lt (n_reached, n);
+  r = tt_run_tnet ("isochrone", from->id, "--data", dir, "--profile", "transit",
+                   "--minutes", "30", "--window", "30", "--layer", "points", NULL);
+  ck_assert_msg (r.status == 0, "%s", r.err);
+  g_autoptr (JsonNode) root = json_from_string (r.out, NULL);
+  tt_run_clear (&r);
+  JsonObject *props = json_object_get_object_member (json_node_get_object (root), "properties");
+  ck_assert_str_eq (json_object_get_string_member (props, "model"), "timetable");
+  ck_assert_double_eq (json_object_get_double_member (
+                         json_object_get_object_member (props, "timetable"), "percentile"), 50);
+  r = tt_run_tnet ("isochrone", from->id, "--data", dir, "--profile", "transit",
+                   "--minutes", "30", "--layer", "points", NULL);
+  ck_assert_msg (r.status == 0, "%s", r.err);
+  ck_assert (strstr (r.out, "\"model\" : \"frequency approximation\""));
+  tt_run_clear (&r);
+  spo_close (&s);
+}
+END_TEST
+
 /* isochrone, corridors and criticality by car from one zone. */
 START_TEST (spo_isochrone_corridors_criticality)
 {
@@ -1629,6 +1700,7 @@ init_suite (void)
   tcase_add_test (spo, spo_cli_commands);
   tcase_add_test (spo, spo_commute_against_oracles);
   tcase_add_test (spo, spo_accessibility_timetable);
+  tcase_add_test (spo, spo_isochrone_timetable);
   tcase_add_test (spo, spo_isochrone_corridors_criticality);
   tcase_add_test (spo, spo_report_and_transfers);
   tcase_add_test (spo, spo_regions_from_polygons);
