@@ -53,20 +53,21 @@ model_name (const Model *m)
   return m->feed ? "timetable" : "frequency approximation";
 }
 
-/* Adds the model (and the timetable's options) to the collection's
- * foreign member `properties` of the GeoJSON @text (consumed). */
+/* By the timetable, adds the model and the timetable's options to the
+ * collection's foreign member `properties` of the GeoJSON @text
+ * (consumed). Otherwise the text stays as it is: the document of `tnet run`
+ * and `tnet serve`, which time transit by the frequency approximation. */
 static char *
 geojson_with_model (char *text, const Model *m)
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, text, -1, NULL))
+  if (!m->feed || !json_parser_load_from_data (parser, text, -1, NULL))
     return text;
   JsonObject *root = json_node_get_object (json_parser_get_root (parser));
   if (!json_object_has_member (root, "properties"))
     json_object_set_object_member (root, "properties", json_object_new ());
   JsonObject *props = json_object_get_object_member (root, "properties");
   json_object_set_string_member (props, "model", model_name (m));
-  if (m->feed)
     {
       JsonObject *tt = json_object_new ();
       json_object_set_string_member (tt, "feed", m->feed);
