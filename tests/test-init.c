@@ -1091,6 +1091,217 @@ START_TEST (spo_commute_against_oracles)
 }
 END_TEST
 
+/* accessibility by the timetable. Library: the count at each percentile
+ * equals the commute matrix's cells at that percentile (read with
+ * tnet_commute_percentile_ms(), in ms) summed here, and grows with the
+ * percentile. Command: --percentile P gives the library's values for the
+ * folder's feed, names the model and rejects a list or a missing feed;
+ * without a timetable option the frequency approximation is named. */
+START_TEST (spo_accessibility_timetable)
+{
+  g_autofree char *dir = spo_folder ();
+  Spo s;
+  spo_open (&s, dir);
+  guint nz = s.nz;
+  GError *error = NULL;
+  g_autofree double *jobs = tnet_zone_table_values (s.zones, "jobs", &error);
+  g_autofree double *pop = tnet_zone_table_values (s.zones, "population", &error);
+  ck_assert_ptr_nonnull (jobs);
+  g_autofree char *gtfs = g_build_filename (dir, "gtfs", NULL);
+  g_autoptr (TnetFeed) feed = tnet_feed_load (gtfs, NULL, &error);
+  ck_assert_ptr_nonnull (feed);
+  TnetTimetableOptions to;
+  tnet_timetable_options_init (&to);
+  to.walk_network = s.net;
+  const TnetFeed *feeds[] = { feed };
+  g_autoptr (TnetTimetable) tt = tnet_timetable_build (feeds, 1, &to, &error);
+  ck_assert_ptr_nonnull (tt);
+  TnetProfile transit = TNET_PROFILE_TRANSIT;
+  TnetMultimodal *mm = NULL;
+  ck_assert (tnet_commute_build_graphs (s.net, s.scen, feed, NULL, &transit, 1, &mm, &error));
+  const double pcts[] = { 10, 50, 90 }, cut[] = { 20, 30, 45 };
+  TnetCommuteOptions co;
+  tnet_commute_options_init (&co);
+  ck_assert_double_eq (co.timetable_percentile, 50);
+  co.timetable = tt;
+  co.depart_s = 8 * 3600;
+  co.window_min = 30;
+  co.percentiles = pcts;
+  co.n_percentiles = 3;
+  co.max_walk_s = 900;
+  g_autoptr (TnetCommute) cm = tnet_commute_compute_with (s.net, &mm, 1, s.zid, nz, s.zid, nz,
+                                                          TNET_COMMUTE_TO, 60, &co, &error);
+  ck_assert_ptr_nonnull (cm);
+  ck_assert_int_eq (tnet_commute_method (cm, 0), TNET_COMMUTE_METHOD_TIMETABLE);
+  g_autofree double *value = g_new (double, 3 * nz * 3);   /* [k][o][c] */
+  for (guint k = 0; k < 3; k++)
+    {
+      co.timetable_percentile = pcts[k];
+      g_autoptr (TnetAccessibility) acc = tnet_accessibility_compute (s.net, mm, s.zid, nz, jobs,
+                                                                      pop, cut, 3, &co, &error);
+      ck_assert_ptr_nonnull (acc);
+      for (guint o = 0; o < nz; o++)
+        for (guint c = 0; c < 3; c++)
+          {
+            double want = 0;
+            for (guint d = 0; d < nz; d++)
+              if (tnet_commute_percentile_ms (cm, 0, o, d, k) <= cut[c] * 60000)
+                want += jobs[d];
+            double got = tnet_accessibility_value (acc, o, c);
+            ck_assert_msg (got == want, "p%g, zone %u, %g min: %g, by hand %g", pcts[k], o,
+                           cut[c], got, want);
+            value[(k * nz + o) * 3 + c] = got;
+          }
+    }
+  /* the total of a commute cell is at timetable_percentile (50 here) */
+  for (guint o = 0; o < nz; o += 11)
+    for (guint d = 0; d < nz; d++)
+      ck_assert (tnet_commute_cell (cm, 0, o, d)->total_ms
+                 == tnet_commute_percentile_ms (cm, 0, o, d, 1));
+  /* a later percentile is a longer time: never more opportunities; and
+   * the window matters somewhere */
+  guint n_less = 0;
+  for (guint i = 0; i < nz * 3; i++)
+    {
+      ck_assert (value[i] >= value[nz * 3 + i] && value[nz * 3 + i] >= value[2 * nz * 3 + i]);
+      n_less += value[2 * nz * 3 + i] < value[i];
+    }
+  ck_assert_uint_gt (n_less, 10);
+
+  /* the command, p90 of a 30-minute window from 08:00 with the folder's feed */
+  const char *args[] = { "accessibility", "--data", dir, "--opportunities", "jobs",
+                         "--cutoffs", "20,30,45", "--profile", "transit", "--depart", "08:00",
+                         "--window", "30", "--percentile", "90", "--format", "json", NULL };
+  g_autoptr (JsonNode) root = run_json (args);
+  JsonObject *ro = json_node_get_object (root);
+  ck_assert_str_eq (json_object_get_string_member (ro, "model"), "timetable");
+  JsonObject *tto = json_object_get_object_member (ro, "timetable");
+  ck_assert_str_eq (json_object_get_string_member (tto, "feed"), "gtfs");
+  ck_assert_int_eq (json_object_get_int_member (tto, "date"), tnet_timetable_get_service_date (tt));
+  ck_assert_str_eq (json_object_get_string_member (tto, "depart"), "08:00");
+  ck_assert_int_eq (json_object_get_int_member (tto, "window_min"), 30);
+  ck_assert_double_eq (json_object_get_double_member (tto, "max_walk_min"), 15);
+  ck_assert_double_eq (json_object_get_double_member (tto, "percentile"), 90);
+  JsonArray *rows = json_object_get_array_member (ro, "zones");
+  ck_assert_uint_eq (json_array_get_length (rows), nz);
+  for (guint o = 0; o < nz; o++)
+    {
+      JsonObject *row = json_array_get_object_element (rows, o);
+      ck_assert_str_eq (json_object_get_string_member (row, "id"),
+                        tnet_zone_table_id (s.zones, o));
+      JsonArray *vals = json_object_get_array_member (row, "accessibility");
+      for (guint c = 0; c < 3; c++)
+        ck_assert_double_eq (json_array_get_double_element (vals, c),
+                             value[(2 * nz + o) * 3 + c]);
+    }
+  /* the text names the model; no timetable option: the frequency model */
+  TtRun r = tt_run_tnet ("accessibility", "--data", dir, "--opportunities", "jobs",
+                         "--profile", "transit", "--window", "30", NULL);
+  ck_assert_msg (r.status == 0, "%s", r.err);
+  ck_assert (strstr (r.out, "window 30 min, walks up to 15 min: counted at p50 of the travel "
+                     "time over the window"));
+  tt_run_clear (&r);
+  r = tt_run_tnet ("accessibility", "--data", dir, "--opportunities", "jobs",
+                   "--profile", "transit", "--format", "json", NULL);
+  ck_assert_msg (r.status == 0, "%s", r.err);
+  ck_assert (strstr (r.out, "\"model\" : \"frequency approximation\""));
+  ck_assert (!strstr (r.out, "\"timetable\""));
+  tt_run_clear (&r);
+  /* errors name the option or the file */
+  r = tt_run_tnet ("accessibility", "--data", dir, "--opportunities", "jobs",
+                   "--profile", "transit", "--percentile", "50,90", NULL);
+  ck_assert_int_ne (r.status, 0);
+  ck_assert_msg (strstr (r.err, "--percentile '50,90'"), "%s", r.err);
+  tt_run_clear (&r);
+  g_autofree char *missing = g_build_filename (dir, "no-such-feed.zip", NULL);
+  r = tt_run_tnet ("accessibility", "--data", dir, "--opportunities", "jobs",
+                   "--profile", "transit", "--gtfs", missing, NULL);
+  ck_assert_int_ne (r.status, 0);
+  ck_assert_msg (strstr (r.err, "no-such-feed.zip"), "%s", r.err);
+  tt_run_clear (&r);
+  tnet_multimodal_unref (mm);
+  spo_close (&s);
+}
+END_TEST
+
+/* isochrone by the timetable: the command's nodes and minutes are those of
+ * tnet_timetable_isochrone() from the zone node's coordinates to every
+ * node's, at p90 of a 30-minute window; GeoJSON names the timetable, the
+ * text names the frequency approximation. */
+START_TEST (spo_isochrone_timetable)
+{
+  g_autofree char *dir = spo_folder ();
+  Spo s;
+  spo_open (&s, dir);
+  GError *error = NULL;
+  g_autofree char *gtfs = g_build_filename (dir, "gtfs", NULL);
+  g_autoptr (TnetFeed) feed = tnet_feed_load (gtfs, NULL, &error);
+  ck_assert_ptr_nonnull (feed);
+  TnetTimetableOptions to;
+  tnet_timetable_options_init (&to);
+  to.walk_network = s.net;
+  const TnetFeed *feeds[] = { feed };
+  g_autoptr (TnetTimetable) tt = tnet_timetable_build (feeds, 1, &to, &error);
+  ck_assert_ptr_nonnull (tt);
+  guint n = tnet_network_n_nodes (s.net);
+  const TnetNode *from = tnet_network_node (s.net, s.zid[0]);
+  double src[2] = { from->lon, from->lat };
+  g_autofree double *places = g_new (double, 2 * n);
+  for (TnetId v = 0; v < n; v++)
+    {
+      places[2 * v] = tnet_network_node (s.net, v)->lon;
+      places[2 * v + 1] = tnet_network_node (s.net, v)->lat;
+    }
+  const double p90 = 90;
+  g_autofree gint32 *sec = g_new (gint32, n);
+  tnet_timetable_isochrone (tt, src, 1, places, n, 900, 8 * 3600, 30, &p90, 1, sec);
+  TtRun r = tt_run_tnet ("isochrone", from->id, "--data", dir, "--profile", "transit",
+                         "--minutes", "30", "--window", "30", "--percentile", "90",
+                         "--format", "csv", NULL);
+  ck_assert_msg (r.status == 0, "%s", r.err);
+  g_auto (GStrv) rows = g_strsplit (r.out, "\n", -1);
+  tt_run_clear (&r);
+  ck_assert_str_eq (rows[0], "node,name,minutes");
+  guint k = 1, n_reached = 0;
+  for (TnetId v = 0; v < n; v++)
+    if (sec[v] != TNET_RAPTOR_UNREACHED && sec[v] <= 30 * 60)
+      {
+        ck_assert_ptr_nonnull (rows[k]);
+        /* id first, minutes last (a name may hold a quoted comma) */
+        g_auto (GStrv) f = g_strsplit (rows[k], ",", 2);
+        ck_assert_str_eq (f[0], tnet_network_node (s.net, v)->id);
+        ck_assert_double_eq_tol (g_ascii_strtod (strrchr (rows[k++], ',') + 1, NULL),
+                                 sec[v] / 60.0, 0.051);
+        n_reached++;
+      }
+  ck_assert_str_eq (rows[k], "");
+  ck_assert_ptr_null (rows[k + 1]);
+  ck_assert_uint_gt (n_reached, 100);
+  ck_assert_uint_lt (n_reached, n);
+  r = tt_run_tnet ("isochrone", from->id, "--data", dir, "--profile", "transit",
+                   "--minutes", "30", "--window", "30", "--layer", "points", NULL);
+  ck_assert_msg (r.status == 0, "%s", r.err);
+  g_autoptr (JsonNode) root = json_from_string (r.out, NULL);
+  tt_run_clear (&r);
+  JsonObject *props = json_object_get_object_member (json_node_get_object (root), "properties");
+  ck_assert_str_eq (json_object_get_string_member (props, "model"), "timetable");
+  ck_assert_double_eq (json_object_get_double_member (
+                         json_object_get_object_member (props, "timetable"), "percentile"), 50);
+  r = tt_run_tnet ("isochrone", from->id, "--data", dir, "--profile", "transit",
+                   "--minutes", "30", "--layer", "points", NULL);
+  ck_assert_msg (r.status == 0, "%s", r.err);
+  /* the frequency approximation: the document of tnet run and tnet serve */
+  ck_assert (!strstr (r.out, "\"model\""));
+  tt_run_clear (&r);
+  r = tt_run_tnet ("isochrone", from->id, "--data", dir, "--profile", "transit",
+                   "--minutes", "30", "--format", "text", NULL);
+  ck_assert_msg (r.status == 0, "%s", r.err);
+  ck_assert (g_str_has_prefix (r.out, "# transit by the frequency approximation"));
+  tt_run_clear (&r);
+  spo_close (&s);
+}
+END_TEST
+
 /* isochrone, corridors and criticality by car from one zone. */
 START_TEST (spo_isochrone_corridors_criticality)
 {
@@ -1497,6 +1708,8 @@ init_suite (void)
   tcase_add_test (spo, spo_accessibility_car_against_dijkstra);
   tcase_add_test (spo, spo_cli_commands);
   tcase_add_test (spo, spo_commute_against_oracles);
+  tcase_add_test (spo, spo_accessibility_timetable);
+  tcase_add_test (spo, spo_isochrone_timetable);
   tcase_add_test (spo, spo_isochrone_corridors_criticality);
   tcase_add_test (spo, spo_report_and_transfers);
   tcase_add_test (spo, spo_regions_from_polygons);

@@ -512,6 +512,133 @@ START_TEST (test_matrix)
 }
 END_TEST
 
+/* tnet_timetable_isochrone() from two sources on a fixture feed against
+ * the brute force: every minute, the oracle's arrivals from the stops
+ * either source walks to (the shorter walk to each stop), plus the walk to
+ * the place, or the shorter direct walk; then nearest-rank percentiles of
+ * each place's minutes. With one source it is a row of the matrix. */
+static void
+check_isochrone (const char *rel, guint date, gint32 dep0, guint n_minutes, guint n_places)
+{
+  g_autofree char *path = tt_source_path (rel);
+  GError *error = NULL;
+  TnetFeedOptions fo;
+  tnet_feed_options_init (&fo);
+  fo.service_date = date;
+  g_autoptr (TnetFeed) feed = tnet_feed_load (path, &fo, &error);
+  ck_assert_msg (feed != NULL, "%s", error ? error->message : "");
+  if (date == 0)
+    date = tnet_feed_get_service_date (feed);
+  const TnetFeed *feeds[] = { feed };
+  TnetTimetableOptions to;
+  tnet_timetable_options_init (&to);
+  g_autoptr (TnetTimetable) tt = tnet_timetable_build (feeds, 1, &to, &error);
+  ck_assert_msg (tt != NULL, "%s", error ? error->message : "");
+  Oracle *o = oracle_new (feeds, 1, date, &to);
+  g_autoptr (GArray) served = g_array_new (FALSE, FALSE, sizeof (TnetId));
+  for (TnetId s = 0; s < o->n_stops; s++)
+    if (o->wait_first[s + 1] > o->wait_first[s] && !isnan (o->lon[s]))
+      g_array_append_val (served, s);
+  ck_assert_uint_gt (served->len, n_places + 2);
+  /* two sources at the first and a middle served stop, shifted; places
+   * along the served stops, the last one 300 m from the second source */
+  guint n = n_places;
+  TnetId s0 = g_array_index (served, TnetId, 0);
+  TnetId s1 = g_array_index (served, TnetId, served->len / 2);
+  double src[4] = { o->lon[s0] + 0.001, o->lat[s0] + 0.0005, o->lon[s1] - 0.0005,
+                    o->lat[s1] + 0.001 };
+  double *place = g_new (double, 2 * n);
+  for (guint i = 0; i < n; i++)
+    {
+      TnetId b = g_array_index (served, TnetId, (gsize) (2 * i + 1) * served->len / (2 * n));
+      place[2 * i] = o->lon[b] - 0.001;
+      place[2 * i + 1] = o->lat[b] - 0.001;
+    }
+  place[2 * (n - 1)] = src[2] + 0.0027;
+  place[2 * (n - 1) + 1] = src[3];
+  const guint max_walk = 900;
+  static const double pcts[] = { 0, 50, 90 };
+  gint32 *got = g_new (gint32, (gsize) n * 3);
+  tnet_timetable_isochrone (tt, src, 2, place, n, max_walk, dep0, n_minutes, pcts, 3, got);
+
+  g_autoptr (GArray) acc = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
+  for (TnetId s = 0; s < o->n_stops; s++)
+    if (!isnan (o->lon[s]))
+      {
+        guint32 w = MIN (m_walk (&to, m_dist (src[0], src[1], o->lon[s], o->lat[s])),
+                         m_walk (&to, m_dist (src[2], src[3], o->lon[s], o->lat[s])));
+        if (w <= max_walk)
+          {
+            TnetStopWalk sw = { s, w };
+            g_array_append_val (acc, sw);
+          }
+      }
+  gint32 *arr = g_new (gint32, o->n_stops);
+  gint32 *want = g_new (gint32, (gsize) n * n_minutes);
+  guint reached = 0;
+  for (guint m = 0; m < n_minutes; m++)
+    {
+      gint32 dep = dep0 + 60 * (gint32) m;
+      oracle_run (o, (const TnetStopWalk *) (void *) acc->data, acc->len, dep, arr);
+      for (guint j = 0; j < n; j++)
+        {
+          gint32 best = UNREACHED;
+          guint32 direct = MIN (m_walk (&to, m_dist (src[0], src[1], place[2 * j],
+                                                     place[2 * j + 1])),
+                                m_walk (&to, m_dist (src[2], src[3], place[2 * j],
+                                                     place[2 * j + 1])));
+          if (direct <= max_walk)
+            best = (gint32) direct;
+          for (TnetId s = 0; s < o->n_stops; s++)
+            if (arr[s] != UNREACHED && !isnan (o->lon[s]))
+              {
+                guint32 w = m_walk (&to, m_dist (o->lon[s], o->lat[s], place[2 * j],
+                                                 place[2 * j + 1]));
+                if (w <= max_walk)
+                  best = MIN (best, arr[s] - dep + (gint32) w);
+              }
+          want[(gsize) j * n_minutes + m] = best;
+          reached += best != UNREACHED;
+        }
+    }
+  for (guint j = 0; j < n; j++)
+    for (guint k = 0; k < 3; k++)
+      {
+        gint32 w = o_percentile (want + (gsize) j * n_minutes, n_minutes, pcts[k]);
+        ck_assert_msg (got[(gsize) j * 3 + k] == w, "%s place %u p%g: isochrone %d brute "
+                       "force %d", rel, j, pcts[k], got[(gsize) j * 3 + k], w);
+      }
+  ck_assert_uint_gt (reached, n * n_minutes / 3);
+  ck_assert_int_le (got[(gsize) (n - 1) * 3 + 2], 900);   /* the direct walk */
+  /* one source: the matrix's row */
+  gint32 *one = g_new (gint32, (gsize) n * 3), *row = g_new (gint32, (gsize) n * 3);
+  tnet_timetable_isochrone (tt, src + 2, 1, place, n, max_walk, dep0, n_minutes, pcts, 3, one);
+  tnet_timetable_matrix (tt, src + 2, 1, place, n, max_walk, dep0, n_minutes, pcts, 3, row);
+  guint n_later = 0;
+  for (guint k = 0; k < n * 3; k++)
+    {
+      ck_assert_int_eq (one[k], row[k]);
+      ck_assert_int_ge (one[k], got[k]);   /* a second source never makes it later */
+      n_later += one[k] > got[k];
+    }
+  ck_assert_uint_gt (n_later, 0);
+  g_free (one);
+  g_free (row);
+  g_free (arr);
+  g_free (want);
+  g_free (got);
+  g_free (place);
+  oracle_free (o);
+}
+
+START_TEST (test_isochrone)
+{
+  check_isochrone ("tests/data/caltrain/caltrain_gtfs.zip", 20090908, 7 * 3600 + 30 * 60, 30, 8);
+  check_isochrone ("tests/data/nyc-subway/nyc_subway_gtfs.zip", 0, 8 * 3600, 15, 10);
+  check_isochrone ("tests/data/sao-paulo/spo.zip", 20190507, 7 * 3600, 20, 10);
+}
+END_TEST
+
 /* ------------------------------------------------------- special cases */
 
 static const char *const CAL =
@@ -1037,6 +1164,7 @@ timetable_suite (void)
   tcase_add_test (c, test_nyc_subway);
   tcase_add_test (c, test_sao_paulo);
   tcase_add_test (c, test_matrix);
+  tcase_add_test (c, test_isochrone);
   suite_add_tcase (s, c);
   TCase *k = tcase_create ("cases");
   tcase_add_test (k, test_interpolation);

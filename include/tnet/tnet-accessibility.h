@@ -48,22 +48,29 @@ TNET_API TnetAccessibility *tnet_accessibility_from_matrix (const TnetWeight *ti
 /**
  * tnet_accessibility_compute:
  * @graph: the multimodal graph of one profile (car: the many-to-many
- *   kernel; transit: the graph of the current transit model — the
- *   frequency-based approximation — until a timetable engine hands its
- *   matrix to tnet_accessibility_from_matrix())
+ *   kernel; transit: the frequency-based approximation of the graph,
+ *   unless @opts names a timetable)
  * @zones: @n_zones network node indices, both origins and destinations
  * @opportunities: @n_zones values (the zones' column, e.g. jobs)
  * @population: (nullable): @n_zones weights of the mean
  * @opts: (nullable): how the matrix is computed (tnet_commute_compute_with());
- *   %NULL: %TNET_COMMUTE_METHOD_AUTO, many-to-many from 128 zones on
+ *   %NULL: %TNET_COMMUTE_METHOD_AUTO, many-to-many from 128 zones on. With
+ *   @opts->timetable set and a transit @graph, the travel times follow the
+ *   timetable (tnet_timetable_matrix() between the zone nodes'
+ *   coordinates, departures every minute of @opts->window_min from
+ *   @opts->depart_s, walks of at most @opts->max_walk_s) and a pair counts
+ *   when the @opts->timetable_percentile of its travel time over the
+ *   window (default 50, the median; nearest rank) is within the cutoff
+ *   (@opts->percentiles is not needed and may be empty)
  *
- * The zone-to-zone travel times of @graph (journeys from each origin zone
- * to each destination zone), then tnet_accessibility_from_matrix().
+ * The zone-to-zone travel times of @graph or of the timetable (journeys
+ * from each origin zone to each destination zone), then
+ * tnet_accessibility_from_matrix().
  * Errors: as tnet_commute_compute_with() and
  * tnet_accessibility_from_matrix().
  * Thread-safety: reentrant; @graph is only read.
- * Time complexity: one many-to-many query (or n_zones searches) plus
- * O(n_zones^2 * n_cutoffs).
+ * Time complexity: one many-to-many query (or n_zones searches; by the
+ * timetable, n_zones range queries) plus O(n_zones^2 * n_cutoffs).
  */
 TNET_API TnetAccessibility *tnet_accessibility_compute (const TnetNetwork *net,
                                                         TnetMultimodal *graph,

@@ -153,15 +153,20 @@ TNET_API gboolean tnet_commute_method_from_string (const char *s, TnetCommuteMet
  * @timetable: (nullable): when set, the transit profile follows this
  *   timetable (%TNET_COMMUTE_METHOD_TIMETABLE, tnet_timetable_matrix()
  *   between the nodes' coordinates) instead of its graph's frequency
- *   model; its cells' total is the median over the window, its
- *   percentiles are read with tnet_commute_percentile_ms(), and it has no
- *   parts. The other profiles are unchanged.
+ *   model; its cells' total is the @timetable_percentile over the
+ *   window, its percentiles are read with tnet_commute_percentile_ms(),
+ *   and it has no parts. The other profiles are unchanged.
  * @depart_s: first departure minute (seconds after midnight; timetable)
  * @window_min: departures per minute over this many minutes (0 or 1: the
  *   departure only)
  * @percentiles: (array length=n_percentiles): percentiles in [0, 100]
  * @max_walk_s: longest walk to the first or from the last stop, or of a
  *   journey all on foot
+ * @timetable_percentile: the percentile in [0, 100] of the travel time
+ *   over the window (nearest rank) that stands for a timetable cell's
+ *   total: the time compared with the budget, and the time
+ *   tnet_accessibility_compute() counts opportunities by (default 50, the
+ *   median)
  *
  * Initialise with tnet_commute_options_init().
  */
@@ -175,6 +180,7 @@ typedef struct {
   const double *percentiles;
   guint n_percentiles;
   guint max_walk_s;
+  double timetable_percentile;
 } TnetCommuteOptions;
 
 TNET_API void tnet_commute_options_init (TnetCommuteOptions *opts);

@@ -366,6 +366,31 @@ TNET_API void tnet_timetable_matrix (TnetTimetable *tt, const double *origins, g
                                      guint max_walk_s, gint32 depart_s, guint n_minutes,
                                      const double *pcts, guint n_pcts, gint32 *out);
 
+/**
+ * tnet_timetable_isochrone:
+ * @sources: (array length=n_sources): (lon, lat) pairs, 2 x @n_sources
+ *   doubles: the journey may start at any of them
+ * @places: (array length=n_places): (lon, lat) pairs of the places timed
+ * @max_walk_s, @depart_s, @n_minutes, @pcts: as tnet_timetable_matrix()
+ * @out: @n_places x @n_pcts travel times in seconds (out[d * n_pcts + k]),
+ *   TNET_RAPTOR_UNREACHED where the percentile falls on a minute with no
+ *   journey
+ *
+ * The travel time by the timetable from a set of sources to every place,
+ * over a departure window, reduced to percentiles (nearest rank): for each
+ * minute the time to a place is the fastest journey from any source leaving
+ * at that minute (walking to the stops within @max_walk_s of it, or all the
+ * way when the place is that close), and the percentiles are taken over the
+ * minutes of that minimum. With one source, a row of tnet_timetable_matrix().
+ * Thread-safe (its own workspace).
+ * Time complexity: one range query (tnet_raptor_run_range()) plus
+ * O(@n_places x (@n_sources + @n_minutes log @n_minutes)).
+ */
+TNET_API void tnet_timetable_isochrone (TnetTimetable *tt, const double *sources,
+                                        guint n_sources, const double *places, guint n_places,
+                                        guint max_walk_s, gint32 depart_s, guint n_minutes,
+                                        const double *pcts, guint n_pcts, gint32 *out);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetRaptor, tnet_raptor_free)
 
 G_END_DECLS

@@ -170,6 +170,7 @@ tnet_commute_options_init (TnetCommuteOptions *opts)
   g_return_if_fail (opts != NULL);
   memset (opts, 0, sizeof *opts);
   opts->method = TNET_COMMUTE_METHOD_AUTO;
+  opts->timetable_percentile = 50;
 }
 
 const char *
@@ -297,7 +298,8 @@ compute_m2m (TnetCommute *c, guint p, TnetMultimodal *mm, TnetCommuteDirection d
 }
 
 /* Profile @p by the timetable: percentiles over the window between the
- * nodes' coordinates, the median (nearest rank) as the cell's total. */
+ * nodes' coordinates, the options' timetable_percentile (nearest rank; the
+ * median by default) as the cell's total. */
 static void
 compute_timetable (TnetCommute *c, guint p, const TnetNetwork *net,
                    TnetCommuteDirection direction, const TnetCommuteOptions *opts)
@@ -305,7 +307,7 @@ compute_timetable (TnetCommute *c, guint p, const TnetNetwork *net,
   guint no = c->n_origins, nd = c->n_destinations, np = c->n_pcts + 1;
   g_autofree double *pcts = g_new (double, np);
   memcpy (pcts, c->pcts, sizeof (double) * c->n_pcts);
-  pcts[c->n_pcts] = 50;
+  pcts[c->n_pcts] = opts->timetable_percentile;
   g_autofree double *op = g_new (double, 2 * MAX (no, 1));
   g_autofree double *dp = g_new (double, 2 * MAX (nd, 1));
   for (guint o = 0; o < no; o++)
@@ -361,6 +363,8 @@ tnet_commute_compute_with (const TnetNetwork *net, TnetMultimodal *const *graphs
   g_return_val_if_fail (opts == NULL || opts->method <= TNET_COMMUTE_METHOD_M2M, NULL);
   g_return_val_if_fail (opts == NULL || opts->timetable == NULL || opts->percentiles != NULL
                         || opts->n_percentiles == 0, NULL);
+  g_return_val_if_fail (opts == NULL || (opts->timetable_percentile >= 0
+                                         && opts->timetable_percentile <= 100), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   TnetCommuteOptions defaults;

@@ -86,3 +86,83 @@ tnet_timetable_matrix (TnetTimetable *tt, const double *origins, guint n_origins
         }
     }
 }
+
+static int
+cmp_stop_walk (const void *a, const void *b)
+{
+  const TnetStopWalk *x = a, *y = b;
+  if (x->stop != y->stop)
+    return x->stop < y->stop ? -1 : 1;
+  return x->walk_s < y->walk_s ? -1 : x->walk_s > y->walk_s;
+}
+
+/* Isochrone by the timetable: every source walks to its stops, the union
+ * keeps the shortest walk to each stop (all sources leave at the same
+ * minute, so the journey of a minute is the fastest from any of them); a
+ * place's direct walk is the shortest from any source. One range query. */
+void
+tnet_timetable_isochrone (TnetTimetable *tt, const double *sources, guint n_sources,
+                          const double *places, guint n_places, guint max_walk_s,
+                          gint32 depart_s, guint n_minutes, const double *pcts, guint n_pcts,
+                          gint32 *out)
+{
+  g_return_if_fail (tt != NULL);
+  g_return_if_fail (sources != NULL || n_sources == 0);
+  g_return_if_fail (places != NULL || n_places == 0);
+  g_return_if_fail (pcts != NULL || n_pcts == 0);
+  g_return_if_fail (out != NULL || (gsize) n_places * n_pcts == 0);
+  n_minutes = MAX (n_minutes, 1u);
+  if (n_places == 0 || n_pcts == 0)
+    return;
+  g_autoptr (GArray) all = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
+  for (guint s = 0; s < n_sources; s++)
+    if (!isnan (sources[2 * s]) && !isnan (sources[2 * s + 1]))
+      tnet_timetable_walks_near (tt, sources[2 * s], sources[2 * s + 1], max_walk_s, all);
+  /* one access row per stop, its shortest walk */
+  g_array_sort (all, cmp_stop_walk);
+  g_autoptr (GArray) access = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
+  for (guint i = 0; i < all->len; i++)
+    if (i == 0 || g_array_index (all, TnetStopWalk, i).stop
+                  != g_array_index (all, TnetStopWalk, i - 1).stop)
+      g_array_append_val (access, g_array_index (all, TnetStopWalk, i));
+  g_autoptr (GArray) egress = g_array_new (FALSE, FALSE, sizeof (TnetEgress));
+  g_autoptr (GArray) near = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
+  for (guint d = 0; d < n_places; d++)
+    {
+      double lon = places[2 * d], lat = places[2 * d + 1];
+      if (isnan (lon) || isnan (lat))
+        continue;
+      g_array_set_size (near, 0);
+      tnet_timetable_walks_near (tt, lon, lat, max_walk_s, near);
+      for (guint i = 0; i < near->len; i++)
+        {
+          const TnetStopWalk *w = &g_array_index (near, TnetStopWalk, i);
+          TnetEgress e = { d, w->stop, w->walk_s };
+          g_array_append_val (egress, e);
+        }
+      guint32 direct = G_MAXUINT32;
+      for (guint s = 0; s < n_sources; s++)
+        if (!isnan (sources[2 * s]) && !isnan (sources[2 * s + 1]))
+          direct = MIN (direct, tnet_timetable_walk_seconds (
+                                  tt, tnet_i_timetable_distance_m (sources[2 * s],
+                                                                   sources[2 * s + 1], lon,
+                                                                   lat)));
+      if (direct <= max_walk_s)
+        {
+          TnetEgress e = { d, TNET_ID_NONE, direct };
+          g_array_append_val (egress, e);
+        }
+    }
+  g_autoptr (TnetRaptor) ws = tnet_raptor_new (tt);
+  g_autofree gint32 *series = g_new (gint32, (gsize) n_minutes * n_places);
+  g_autofree gint32 *column = g_new (gint32, n_minutes);
+  tnet_raptor_run_range (ws, (const TnetStopWalk *) (void *) access->data, access->len,
+                         depart_s, n_minutes, (const TnetEgress *) (void *) egress->data,
+                         egress->len, n_places, series);
+  for (guint d = 0; d < n_places; d++)
+    {
+      for (guint m = 0; m < n_minutes; m++)
+        column[m] = series[(gsize) m * n_places + d];
+      tnet_percentiles (column, n_minutes, pcts, n_pcts, out + (gsize) d * n_pcts);
+    }
+}

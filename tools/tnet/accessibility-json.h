@@ -9,16 +9,35 @@ G_BEGIN_DECLS
 /* Parses "30,45,60" (minutes in (0, 10000]) into @out (doubles). */
 gboolean tnet_cli_accessibility_cutoffs (const char *s, GArray *out);
 
+/* Transit by the timetable in `tnet accessibility`: @timetable (borrowed),
+ * the names of its feeds joined by "+" (@feed), its service date
+ * (YYYYMMDD), the first departure (seconds after midnight), the window
+ * (minutes, 0 = the departure only), the longest walk (seconds) and the
+ * percentile of the travel time over the window that is counted. */
+typedef struct {
+  TnetTimetable *timetable;
+  const char *feed;
+  guint date;
+  gint32 depart_s;
+  guint window_min;
+  guint max_walk_s;
+  double percentile;
+} TnetCliAccessTimetable;
+
 /* The output of `tnet accessibility --opportunities @opp [--population
  * @pop_col] --cutoffs … --profile … --format @format` for the folder @ds
  * and @graph, the multimodal graph of @profile in the scenario. The zones
  * are those of zones.csv, or without it the zone nodes of nodes.csv (whose
  * one column is population). @progress (nullable) is passed to the
  * kernel's CH build; returning FALSE cancels (G_IO_ERROR_CANCELLED).
+ * @tt (nullable): transit by this timetable instead of @graph's frequency
+ * approximation (only with the transit profile). The output names the
+ * model either way.
  * Errors: as the command (a missing column, a zone that is no node).
  * Reentrant: @ds, @net and @graph are only read. */
 char *tnet_cli_accessibility_run (TnetDataset *ds, const TnetNetwork *net, TnetMultimodal *graph,
-                                  TnetProfile profile, const char *opp, const char *pop_col,
+                                  TnetProfile profile, const TnetCliAccessTimetable *tt,
+                                  const char *opp, const char *pop_col,
                                   const GArray *cutoffs, TnetCliFormat format,
                                   TnetProgressFunc progress, gpointer progress_data,
                                   GError **error);

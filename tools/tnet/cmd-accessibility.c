@@ -5,6 +5,7 @@
 #include "cli.h"
 #include "commands.h"
 #include "accessibility-json.h"
+#include "route-transit.h"
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -129,10 +130,44 @@ zones_load (TnetDataset *ds, const TnetNetwork *net, const char *opp, const char
   return TRUE;
 }
 
+/* The travel-time model, as `tnet commute` names it. */
+static const char *
+model_name (TnetProfile profile, const TnetCliAccessTimetable *tt)
+{
+  if (profile == TNET_PROFILE_CAR)
+    return "network";
+  return tt ? "timetable" : "frequency approximation";
+}
+
+/* The "timetable" member of the JSON document. */
+static void
+timetable_json (JsonBuilder *b, const TnetCliAccessTimetable *tt)
+{
+  json_builder_set_member_name (b, "timetable");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "feed");
+  json_builder_add_string_value (b, tt->feed);
+  json_builder_set_member_name (b, "date");
+  json_builder_add_int_value (b, tt->date);
+  json_builder_set_member_name (b, "depart");
+  g_autofree char *dep = g_strdup_printf ("%02d:%02d", tt->depart_s / 3600,
+                                          tt->depart_s / 60 % 60);
+  json_builder_add_string_value (b, dep);
+  json_builder_set_member_name (b, "window_min");
+  json_builder_add_int_value (b, MAX (tt->window_min, 1u));
+  json_builder_set_member_name (b, "max_walk_min");
+  json_builder_add_double_value (b, tt->max_walk_s / 60.0);
+  json_builder_set_member_name (b, "percentile");
+  json_builder_add_double_value (b, tt->percentile);
+  json_builder_end_object (b);
+}
+
 static char *
 render (const TnetAccessibility *acc, const Zones *zones, const char *opp,
-        const char *profile, TnetCliFormat format)
+        TnetProfile profile_id, const TnetCliAccessTimetable *tt, TnetCliFormat format)
 {
+  const char *profile = tnet_profile_to_string (profile_id);
+  const char *model = model_name (profile_id, tt);
   guint nc = tnet_accessibility_n_cutoffs (acc), nz = tnet_accessibility_n_origins (acc);
   if (format == TNET_CLI_FORMAT_GEOJSON)
     {
@@ -169,6 +204,13 @@ render (const TnetAccessibility *acc, const Zones *zones, const char *opp,
           json_builder_add_string_value (b, opp);
           json_builder_set_member_name (b, "profile");
           json_builder_add_string_value (b, profile);
+          json_builder_set_member_name (b, "model");
+          json_builder_add_string_value (b, model);
+          if (tt)
+            {
+              json_builder_set_member_name (b, "percentile");
+              json_builder_add_double_value (b, tt->percentile);
+            }
           for (guint c = 0; c < nc; c++)
             {
               char name[64];
@@ -192,6 +234,10 @@ render (const TnetAccessibility *acc, const Zones *zones, const char *opp,
       json_builder_add_string_value (b, opp);
       json_builder_set_member_name (b, "profile");
       json_builder_add_string_value (b, profile);
+      json_builder_set_member_name (b, "model");
+      json_builder_add_string_value (b, model);
+      if (tt)
+        timetable_json (b, tt);
       json_builder_set_member_name (b, "total");
       json_builder_add_double_value (b, tnet_accessibility_total (acc));
       json_builder_set_member_name (b, "cutoffs_min");
@@ -246,6 +292,15 @@ render (const TnetAccessibility *acc, const Zones *zones, const char *opp,
     }
   g_string_append_printf (out, "Accessibility to %s by %s (%u zones of %s, %s in all: %.0f)\n",
                           opp, profile, nz, zones->source, opp, tnet_accessibility_total (acc));
+  if (tt)
+    g_string_append_printf (out, "Timetable %s, %u, departing %02d:%02d, window %u min, "
+                            "walks up to %u min: counted at p%g of the travel time over "
+                            "the window\n", tt->feed, tt->date, tt->depart_s / 3600,
+                            tt->depart_s / 60 % 60, MAX (tt->window_min, 1u),
+                            tt->max_walk_s / 60, tt->percentile);
+  else if (profile_id != TNET_PROFILE_CAR)
+    g_string_append (out, "Frequency approximation: waits of half the headway "
+                     "(no timetable option given)\n");
   g_string_append_printf (out, "%-20s", "zone");
   for (guint c = 0; c < nc; c++)
     {
@@ -269,7 +324,8 @@ render (const TnetAccessibility *acc, const Zones *zones, const char *opp,
 
 char *
 tnet_cli_accessibility_run (TnetDataset *ds, const TnetNetwork *net, TnetMultimodal *graph,
-                            TnetProfile profile, const char *opp, const char *pop_col,
+                            TnetProfile profile, const TnetCliAccessTimetable *tt,
+                            const char *opp, const char *pop_col,
                             const GArray *cutoffs, TnetCliFormat format,
                             TnetProgressFunc progress, gpointer progress_data, GError **error)
 {
@@ -286,10 +342,20 @@ tnet_cli_accessibility_run (TnetDataset *ds, const TnetNetwork *net, TnetMultimo
     copts.method = TNET_COMMUTE_METHOD_M2M;
   copts.progress = progress;
   copts.progress_data = progress_data;
+  if (tt && profile == TNET_PROFILE_TRANSIT)
+    {
+      copts.timetable = tt->timetable;
+      copts.depart_s = tt->depart_s;
+      copts.window_min = tt->window_min;
+      copts.max_walk_s = tt->max_walk_s;
+      copts.timetable_percentile = tt->percentile;
+    }
+  else
+    tt = NULL;
   g_autoptr (TnetAccessibility) acc = tnet_accessibility_compute (
     net, graph, zones.nodes, zones.n, zones.opp, zones.pop, (const double *) cutoffs->data,
     cutoffs->len, &copts, error);
-  char *text = acc ? render (acc, &zones, opp, tnet_profile_to_string (profile), format) : NULL;
+  char *text = acc ? render (acc, &zones, opp, profile, tt, format) : NULL;
   zones_clear (&zones);
   return text;
 }
@@ -306,7 +372,8 @@ tnet_cmd_accessibility (int argc, char **argv)
     { "cutoffs", 0, 0, G_OPTION_ARG_STRING, &cutoffs_s,
       "Travel-time cutoffs in minutes (default 30,45,60)", "MIN,MIN,..." },
     { "profile", 'p', 0, G_OPTION_ARG_STRING, &profile_s,
-      "car (default; many-to-many) or transit (the frequency model)", "PROFILE" },
+      "car (default; many-to-many) or transit (by the timetable when an option of "
+      "the timetable is given, else the frequency approximation)", "PROFILE" },
     { "population", 0, 0, G_OPTION_ARG_STRING, &pop_col,
       "The zones.csv column weighting the mean (default population)", "COL" },
     G_OPTION_ENTRY_NULL
@@ -316,13 +383,23 @@ tnet_cmd_accessibility (int argc, char **argv)
     "For every zone of the data folder's zones.csv, the sum of COL over the zones\n"
     "reachable within each cutoff (travel time <= cutoff, the zone itself included),\n"
     "and the population-weighted mean over the zones. Without zones.csv the zones\n"
-    "are the nodes of kind zone of nodes.csv, and COL is their population.");
+    "are the nodes of kind zone of nodes.csv, and COL is their population.\n"
+    "Transit follows the timetable when any of --depart, --date, --window,\n"
+    "--percentile, --max-walk, --frequency-seed or --gtfs is given: a zone\n"
+    "counts when the given percentile of its travel time over the departure\n"
+    "window is within the cutoff.");
   g_option_context_add_main_entries (ctx, entries, NULL);
+  TnetCliTimeArgs targs = { .one_percentile = TRUE };
+  tnet_cli_time_args_add (ctx, &targs,
+                          "transit: the approximation of expected waits of half the headway "
+                          "over 07:00-09:00 (the default when no option of the timetable is "
+                          "given, or the data folder has no feed and --gtfs names none)");
   tnet_cli_add_common (ctx, &common);
   int rc = TNET_EXIT_OK;
   g_autoptr (GArray) cutoffs = g_array_new (FALSE, FALSE, sizeof (double));
   TnetProfile profile = TNET_PROFILE_CAR;
   TnetCliFormat format = TNET_CLI_FORMAT_TEXT;
+  TnetCliTimeOptions topt = { 0 };
   if (!g_option_context_parse (ctx, &argc, &argv, &error))
     rc = tnet_cli_fail (ctx, error);
   else if (argc != 1)
@@ -335,6 +412,8 @@ tnet_cmd_accessibility (int argc, char **argv)
   else if (profile_s && (!tnet_profile_from_string (profile_s, &profile)
                          || profile == TNET_PROFILE_PARK_AND_RIDE))
     rc = tnet_cli_usage (ctx, "unknown --profile '%s' (expected car or transit)", profile_s);
+  else if (!tnet_cli_time_args_parse (&targs, &topt, &error))
+    rc = tnet_cli_fail (ctx, error);
   else if (!tnet_cli_format (&common, TNET_CLI_FORMAT_TEXT | TNET_CLI_FORMAT_JSON
                              | TNET_CLI_FORMAT_CSV | TNET_CLI_FORMAT_GEOJSON, &format, &error))
     rc = tnet_cli_fail (ctx, error);
@@ -348,15 +427,47 @@ tnet_cmd_accessibility (int argc, char **argv)
         rc = tnet_cli_fail (ctx, error);
         goto out;
       }
+    /* transit by the timetable when an option of the timetable is given,
+     * as in `tnet commute`; without one, or without a feed in the folder
+     * when --gtfs names none, the frequency approximation */
+    g_autoptr (GPtrArray) feeds = NULL;
+    g_autoptr (TnetTimetable) tt = NULL;
+    g_autofree char *feed_name = NULL;
+    TnetCliAccessTimetable tmodel = { 0 };
+    if (profile == TNET_PROFILE_TRANSIT && !targs.frequency_model
+        && tnet_cli_time_args_given (&targs))
+      {
+        tt = tnet_cli_load_timetable (net, scen, &topt, &feed_name, &feeds, &error);
+        if (tt == NULL && (topt.gtfs != NULL
+                           || !g_error_matches (error, TNET_ERROR, TNET_ERROR_NOT_FOUND)))
+          {
+            rc = tnet_cli_fail (NULL, error);
+            goto out;
+          }
+        if (tt == NULL)
+          {
+            if (!common.quiet)
+              fprintf (stderr, "tnet: note: no GTFS feed in the data folder: transit by the "
+                       "frequency approximation\n");
+            g_clear_error (&error);
+          }
+        else
+          tmodel = (TnetCliAccessTimetable) {
+            .timetable = tt, .feed = feed_name, .date = tnet_timetable_get_service_date (tt),
+            .depart_s = topt.depart_s, .window_min = topt.window_min,
+            .max_walk_s = topt.max_walk_s,
+            .percentile = g_array_index (topt.percentiles, double, 0),
+          };
+      }
     TnetMultimodal *mm = NULL;
     if (!tnet_cli_build_graphs (net, scen, &profile, 1, &mm, &error))
       {
         rc = tnet_cli_fail (NULL, error);
         goto out;
       }
-    g_autofree char *text = tnet_cli_accessibility_run (common.dataset, net, mm, profile, opp,
-                                                        pop_col, cutoffs, format, NULL, NULL,
-                                                        &error);
+    g_autofree char *text = tnet_cli_accessibility_run (common.dataset, net, mm, profile,
+                                                        tt ? &tmodel : NULL, opp, pop_col,
+                                                        cutoffs, format, NULL, NULL, &error);
     tnet_multimodal_unref (mm);
     if (text == NULL)
       {
@@ -371,6 +482,9 @@ out:
   g_free (cutoffs_s);
   g_free (profile_s);
   g_free (pop_col);
+  if (topt.percentiles)
+    g_array_unref (topt.percentiles);
+  tnet_cli_time_args_clear (&targs);
   tnet_cli_common_clear (&common);
   return rc;
 }

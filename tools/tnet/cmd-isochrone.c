@@ -3,6 +3,7 @@
  * --polygons, one MultiPolygon per budget of `--minutes 15,30,45,60`. */
 #include "cli.h"
 #include "commands.h"
+#include "route-transit.h"
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -32,10 +33,95 @@ parse_minutes (const char *text, GError **error)
   return a;
 }
 
+/* How transit was timed: by the timetable @feed (NULL: the frequency
+ * approximation, or the network for car). */
+typedef struct {
+  TnetProfile profile;
+  const char *feed;
+  guint date;
+  gint32 depart_s;
+  guint window_min;
+  guint max_walk_s;
+  double percentile;
+} Model;
+
+static const char *
+model_name (const Model *m)
+{
+  if (m->profile == TNET_PROFILE_CAR)
+    return "network";
+  return m->feed ? "timetable" : "frequency approximation";
+}
+
+/* By the timetable, adds the model and the timetable's options to the
+ * collection's foreign member `properties` of the GeoJSON @text
+ * (consumed). Otherwise the text stays as it is: the document of `tnet run`
+ * and `tnet serve`, which time transit by the frequency approximation. */
+static char *
+geojson_with_model (char *text, const Model *m)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  if (!m->feed || !json_parser_load_from_data (parser, text, -1, NULL))
+    return text;
+  JsonObject *root = json_node_get_object (json_parser_get_root (parser));
+  if (!json_object_has_member (root, "properties"))
+    json_object_set_object_member (root, "properties", json_object_new ());
+  JsonObject *props = json_object_get_object_member (root, "properties");
+  json_object_set_string_member (props, "model", model_name (m));
+    {
+      JsonObject *tt = json_object_new ();
+      json_object_set_string_member (tt, "feed", m->feed);
+      json_object_set_int_member (tt, "date", m->date);
+      g_autofree char *dep = g_strdup_printf ("%02d:%02d", m->depart_s / 3600,
+                                              m->depart_s / 60 % 60);
+      json_object_set_string_member (tt, "depart", dep);
+      json_object_set_int_member (tt, "window_min", MAX (m->window_min, 1u));
+      json_object_set_double_member (tt, "max_walk_min", m->max_walk_s / 60.0);
+      json_object_set_double_member (tt, "percentile", m->percentile);
+      json_object_set_object_member (props, "timetable", tt);
+    }
+  g_autoptr (JsonGenerator) gen = json_generator_new ();
+  json_generator_set_pretty (gen, TRUE);
+  json_generator_set_root (gen, json_parser_get_root (parser));
+  g_free (text);
+  return json_generator_to_data (gen, NULL);
+}
+
+/* Travel times by the timetable from @sources to every node (its
+ * coordinates) into @ms: the options' percentile over the window, in ms,
+ * TNET_WEIGHT_INF beyond @budget or unreached. */
+static void
+timetable_times (TnetTimetable *tt, const TnetNetwork *net, const GArray *sources,
+                 const TnetCliTimeOptions *topt, TnetWeight budget, TnetWeight *ms)
+{
+  guint n = tnet_network_n_nodes (net);
+  g_autofree double *src = g_new (double, 2 * MAX (sources->len, 1u));
+  for (guint i = 0; i < sources->len; i++)
+    {
+      const TnetNode *node = tnet_network_node (net, g_array_index (sources, TnetId, i));
+      src[2 * i] = node->lon;
+      src[2 * i + 1] = node->lat;
+    }
+  g_autofree double *places = g_new (double, 2 * MAX (n, 1u));
+  for (TnetId v = 0; v < n; v++)
+    {
+      const TnetNode *node = tnet_network_node (net, v);
+      places[2 * v] = node->lon;
+      places[2 * v + 1] = node->lat;
+    }
+  g_autofree gint32 *sec = g_new (gint32, MAX (n, 1u));
+  tnet_timetable_isochrone (tt, src, sources->len, places, n, topt->max_walk_s, topt->depart_s,
+                            MAX (topt->window_min, 1u),
+                            (const double *) (void *) topt->percentiles->data, 1, sec);
+  for (TnetId v = 0; v < n; v++)
+    ms[v] = sec[v] == TNET_RAPTOR_UNREACHED || (TnetWeight) sec[v] * 1000 > budget
+            ? TNET_WEIGHT_INF : (TnetWeight) sec[v] * 1000;
+}
+
 static gboolean
 isochrone (TnetCliCommon *common, const char *from_arg, const char *minutes_text,
            const char *profile_name, gboolean polygons, const char *layer,
-           const TnetIsochroneOptions *opts, GError **error)
+           const TnetIsochroneOptions *opts, const TnetCliTimeArgs *targs, GError **error)
 {
   TnetGeojsonLayers layers = TNET_GEOJSON_ALL;
   if (layer && strcmp (layer, "points") == 0)
@@ -58,6 +144,10 @@ isochrone (TnetCliCommon *common, const char *from_arg, const char *minutes_text
   g_autoptr (GArray) budgets = parse_minutes (minutes_text, error);
   if (!budgets)
     return FALSE;
+  TnetCliTimeOptions topt = { 0 };
+  if (!tnet_cli_time_args_parse (targs, &topt, error))
+    return FALSE;
+  g_autoptr (GArray) pcts = topt.percentiles;
   double minutes = g_array_index (budgets, double, budgets->len - 1);
   if (budgets->len > 1 && !polygons)
     {
@@ -87,14 +177,52 @@ isochrone (TnetCliCommon *common, const char *from_arg, const char *minutes_text
   g_autoptr (GArray) sources = g_array_new (FALSE, FALSE, sizeof (TnetId));
   if (!tnet_commute_select (net, from, sources, error))
     return FALSE;
-  TnetMultimodal *mm = NULL;
-  if (!tnet_cli_build_graphs (net, scen, &profile, 1, &mm, error))
-    return FALSE;
+  /* transit by the timetable when an option of the timetable is given, as
+   * in `tnet commute`; else (or without a feed in the folder when --gtfs
+   * names none) the frequency approximation */
+  g_autoptr (GPtrArray) feeds = NULL;
+  g_autoptr (TnetTimetable) tt = NULL;
+  g_autofree char *feed_name = NULL;
+  Model model = { profile, NULL, 0, topt.depart_s, topt.window_min, topt.max_walk_s,
+                  g_array_index (pcts, double, 0) };
+  if (profile == TNET_PROFILE_TRANSIT && !targs->frequency_model
+      && tnet_cli_time_args_given (targs))
+    {
+      GError *tt_error = NULL;
+      tt = tnet_cli_load_timetable (net, scen, &topt, &feed_name, &feeds, &tt_error);
+      if (tt == NULL && (topt.gtfs != NULL
+                         || !g_error_matches (tt_error, TNET_ERROR, TNET_ERROR_NOT_FOUND)))
+        {
+          g_propagate_error (error, tt_error);
+          return FALSE;
+        }
+      if (tt == NULL)
+        {
+          if (!common->quiet)
+            fprintf (stderr, "tnet: note: no GTFS feed in the data folder: transit by the "
+                     "frequency approximation\n");
+          g_clear_error (&tt_error);
+        }
+      else
+        {
+          model.feed = feed_name;
+          model.date = tnet_timetable_get_service_date (tt);
+        }
+    }
   guint n = tnet_network_n_nodes (net);
   g_autofree TnetWeight *ms = g_new (TnetWeight, n);
   TnetWeight budget = (TnetWeight) llround (minutes * 60000.0);
-  tnet_isochrone_compute (mm, net, (TnetId *) (void *) sources->data, sources->len, budget, ms);
-  tnet_multimodal_unref (mm);
+  if (tt)
+    timetable_times (tt, net, sources, &topt, budget, ms);
+  else
+    {
+      TnetMultimodal *mm = NULL;
+      if (!tnet_cli_build_graphs (net, scen, &profile, 1, &mm, error))
+        return FALSE;
+      tnet_isochrone_compute (mm, net, (TnetId *) (void *) sources->data, sources->len, budget,
+                              ms);
+      tnet_multimodal_unref (mm);
+    }
 
   g_autofree char *text = NULL;
   if (polygons)
@@ -110,19 +238,30 @@ isochrone (TnetCliCommon *common, const char *from_arg, const char *minutes_text
                                     budgets->len, &o, error);
       if (!bands)
         return FALSE;
-      text = tnet_isochrone_bands_to_geojson (bands, net, zones);
+      text = geojson_with_model (tnet_isochrone_bands_to_geojson (bands, net, zones), &model);
       return tnet_cli_write (common, text, error);
     }
   if (format == TNET_CLI_FORMAT_GEOJSON || format == TNET_CLI_FORMAT_JSON)
     {
-      text = tnet_geojson_isochrone (net, scen, ms, budget, from_arg,
-                                     tnet_profile_to_string (profile), layers);
+      text = geojson_with_model (tnet_geojson_isochrone (net, scen, ms, budget, from_arg,
+                                                         tnet_profile_to_string (profile),
+                                                         layers), &model);
     }
   else
     {
       static const char *const header[] = { "node", "name", "minutes", NULL };
       TnetCsvWriter *w = format == TNET_CLI_FORMAT_CSV ? tnet_csv_writer_new (header) : NULL;
       GString *s = g_string_new ("");
+      if (model.feed)
+        g_string_append_printf (s, "# %s by the timetable %s, %u, departing %02d:%02d, "
+                                "window %u min, walks up to %u min: p%g of the travel time "
+                                "over the window\n", tnet_profile_to_string (profile),
+                                model.feed, model.date, model.depart_s / 3600,
+                                model.depart_s / 60 % 60, MAX (model.window_min, 1u),
+                                model.max_walk_s / 60, model.percentile);
+      else if (profile != TNET_PROFILE_CAR)
+        g_string_append_printf (s, "# %s by the frequency approximation (waits of half the "
+                                "headway)\n", tnet_profile_to_string (profile));
       for (TnetId v = 0; v < n; v++)
         if (ms[v] != TNET_WEIGHT_INF)
           {
@@ -174,6 +313,7 @@ tnet_cmd_isochrone (int argc, char **argv)
       "car (default), transit or park_and_ride", "P" },
     { NULL }
   };
+  TnetCliTimeArgs targs = { .one_percentile = TRUE };
   GOptionContext *ctx = g_option_context_new ("FROM");
   g_option_context_set_summary (ctx,
       "Every node within N minutes of FROM (a node or zone id, region:R for the\n"
@@ -181,8 +321,16 @@ tnet_cmd_isochrone (int argc, char **argv)
       "points, and the links between them as LineStrings, with travel times in\n"
       "minutes. With --polygons: one MultiPolygon per budget, the reached\n"
       "network buffered by the time left at walking speed (docs/cli.md), with\n"
-      "minutes, area_km2, population and the zones' other numeric columns.");
+      "minutes, area_km2, population and the zones' other numeric columns.\n"
+      "Transit follows the timetable when any of --depart, --date, --window,\n"
+      "--percentile, --max-walk, --frequency-seed or --gtfs is given: a node is\n"
+      "reached when the given percentile of its travel time over the departure\n"
+      "window (from the nodes' coordinates) is within the budget.");
   g_option_context_add_main_entries (ctx, entries, NULL);
+  tnet_cli_time_args_add (ctx, &targs,
+                          "transit: the approximation of expected waits of half the headway "
+                          "over 07:00-09:00 (the default when no option of the timetable is "
+                          "given, or the data folder has no feed and --gtfs names none)");
   tnet_cli_add_common_formats (ctx, &common, TNET_CLI_FORMAT_TEXT | TNET_CLI_FORMAT_JSON
                                              | TNET_CLI_FORMAT_CSV | TNET_CLI_FORMAT_GEOJSON,
                                TNET_CLI_FORMAT_GEOJSON);
@@ -192,12 +340,13 @@ tnet_cmd_isochrone (int argc, char **argv)
   else if (argc != 2)
     rc = tnet_cli_usage (ctx, "expected one place FROM");
   else if (!isochrone (&common, argv[1], minutes ? minutes : "60", profile, polygons, layer,
-                       &opts, &error))
+                       &opts, &targs, &error))
     rc = tnet_cli_fail (ctx, error);
   tnet_cli_common_clear (&common);
   g_free (profile);
   g_free (layer);
   g_free (minutes);
+  tnet_cli_time_args_clear (&targs);
   g_option_context_free (ctx);
   return rc;
 }

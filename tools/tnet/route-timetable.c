@@ -78,6 +78,16 @@ tnet_cli_time_args_add (GOptionContext *ctx, TnetCliTimeArgs *args,
   G_STATIC_ASSERT (G_N_ELEMENTS (e) == G_N_ELEMENTS (args->entries));
   args->max_walk = 15;
   memcpy (args->entries, e, sizeof e);
+  if (args->one_percentile)
+    for (guint i = 0; i < G_N_ELEMENTS (e); i++)
+      if (args->entries[i].long_name && strcmp (args->entries[i].long_name, "percentiles") == 0)
+        {
+          args->entries[i].long_name = "percentile";
+          args->entries[i].description
+            = "transit: the percentile of the travel time over the window that is "
+              "counted, nearest rank (default 50, the median)";
+          args->entries[i].arg_description = "P";
+        }
   g_option_context_add_main_entries (ctx, args->entries, NULL);
 }
 
@@ -115,11 +125,17 @@ tnet_cli_time_args_parse (const TnetCliTimeArgs *args, TnetCliTimeOptions *out, 
   out->window_min = (guint) args->window;
   out->max_walk_s = (guint) args->max_walk * 60;
   out->percentiles = g_array_new (FALSE, FALSE, sizeof (double));
-  if (!tnet_cli_parse_percentiles (args->pcts ? args->pcts : "5,25,50,75,95", out->percentiles))
+  const char *pcts = args->pcts ? args->pcts : args->one_percentile ? "50" : "5,25,50,75,95";
+  if (!tnet_cli_parse_percentiles (pcts, out->percentiles)
+      || (args->one_percentile && out->percentiles->len != 1))
     {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   "bad --percentiles '%s' (expected numbers in 0..100 separated by "
-                   "commas)", args->pcts);
+      if (args->one_percentile)
+        g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                     "bad --percentile '%s' (expected one number in 0..100)", args->pcts);
+      else
+        g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                     "bad --percentiles '%s' (expected numbers in 0..100 separated by "
+                     "commas)", args->pcts);
       g_clear_pointer (&out->percentiles, g_array_unref);
       return FALSE;
     }

@@ -43,11 +43,14 @@ typedef struct {
  * --depart --date --window --percentiles --max-walk --frequency-seed --gtfs
  * --frequency-model to a context (@entries lives here, as long as the
  * context); tnet_cli_time_args_parse() checks them into @out (its
- * percentiles array is allocated: free it with g_array_unref). */
+ * percentiles array is allocated: free it with g_array_unref). With
+ * @one_percentile set before adding, --percentiles is --percentile P
+ * instead: one percentile, default 50 (a command that counts at one). */
 typedef struct {
   char *depart, *date, *pcts;
   gint window, max_walk, freq_seed;
   gboolean frequency_model;
+  gboolean one_percentile;
   char **gtfs;
   GOptionEntry entries[9];
 } TnetCliTimeArgs;

@@ -777,7 +777,7 @@ compute_accessibility (TnetServeJob *job)
                                   cutoffs);
   GError *error = NULL;
   const TnetMultimodal *mm = tnet_serve_multimodal (srv, job->sc, profile, &error);
-  char *text = mm ? tnet_cli_accessibility_run (srv->ds, srv->net, (TnetMultimodal *) mm, profile,
+  char *text = mm ? tnet_cli_accessibility_run (srv->ds, srv->net, (TnetMultimodal *) mm, profile, NULL,
                                                 param (job, "opportunities"),
                                                 param (job, "population"), cutoffs,
                                                 TNET_CLI_FORMAT_JSON, before_deadline, job, &error)
