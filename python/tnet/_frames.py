@@ -162,9 +162,10 @@ class Scenario:
     (``"region:xuchang"``, ``"kind:zone"``, ``"all"``, ``"a;b"``), a list
     of node ids, or a GeoDataFrame of points: rows whose ``id`` is a node
     id are taken as they are. :meth:`travel_time_matrix` (without a
-    timetable) starts and ends points on the access links ``tnet init``
-    would give a zone there; the other analyses still take the nearest
-    zone node (the nearest node when the network has no zones).
+    timetable) and :meth:`isochrones` (reached nodes) start and end points
+    on the access links ``tnet init`` would give a zone there; the other
+    analyses still take the nearest zone node (the nearest node when the
+    network has no zones).
     """
 
     def __init__(self, dataset, year, closures):
@@ -448,7 +449,9 @@ class Scenario:
         By default the reached nodes: a GeoDataFrame (EPSG:4326) of one
         point per reached node with ``id``, ``name``, ``kind``,
         ``minutes`` and ``cutoff`` (the smallest cutoff that reaches it),
-        sorted by minutes.
+        sorted by minutes. Points (a GeoDataFrame, or (lon, lat) tuples)
+        start on the access links ``tnet init`` would give a zone there, as
+        in :meth:`travel_time_matrix`.
 
         With ``polygons=True`` the library's isochrone polygons (``tnet
         isochrone --polygons``): one MultiPolygon per cutoff, smallest
@@ -490,9 +493,18 @@ class Scenario:
         cutoffs = sorted(float(c) for c in cutoffs)
         if not cutoffs:
             raise ValueError("cutoffs: expected at least one cutoff in minutes")
-        minutes = self.dataset._c.isochrone(self.year, self.closures, self._places(origin),
-                                            cutoffs[-1], profile=profile)
         nodes = self.dataset.nodes()
+        if _has_points(origin):
+            # from the points' access links: the best over the origins of
+            # one multi-source search each
+            _, items = self._point_places(origin)
+            m = self.dataset._c.point_matrix(self.year, self.closures, items,
+                                             nodes["id"].tolist(), profile)
+            m = np.where(np.isnan(m), np.inf, m).min(axis=0)
+            minutes = np.where(m <= cutoffs[-1], m, np.nan)
+        else:
+            minutes = self.dataset._c.isochrone(self.year, self.closures, self._places(origin),
+                                                cutoffs[-1], profile=profile)
         reached = ~np.isnan(minutes)
         sub = nodes.loc[reached, ["id", "name", "kind", "lon", "lat"]].copy()
         sub["minutes"] = minutes[reached]

@@ -125,3 +125,16 @@ def test_point_errors_and_far_points(sao_paulo, zones):
         sao_paulo.access_candidates([(float("nan"), 0.0)])
     with pytest.raises(tnet.Error, match="point 0"):
         sao_paulo.travel_time_matrix([(0.0, 95.0)], zones["id"].tolist()[:1])
+
+
+def test_isochrone_from_point_at_zone(sao_paulo, zones):
+    z = zones.iloc[17]
+    pt = gdf_of(["p"], [z["lon"]], [z["lat"]])
+    a = sao_paulo.isochrones(pt, cutoffs=[3, 6], profile="car")
+    b = sao_paulo.isochrones([z["id"]], cutoffs=[3, 6], profile="car")
+    a = a[a["id"] != z["id"]].set_index("id")
+    b = b[b["id"] != z["id"]].set_index("id")
+    assert len(b) > 10
+    assert set(a.index) == set(b.index)
+    assert np.allclose(a.loc[b.index, "minutes"], b["minutes"], atol=1e-9)
+    assert (a.loc[b.index, "cutoff"] == b["cutoff"]).all()
