@@ -412,6 +412,243 @@ START_TEST (spo_two_feeds_merge)
 }
 END_TEST
 
+/* ---- snapping points as tnet init snaps zones ------------------------- */
+
+static guint
+uf_find (guint *parent, guint v)
+{
+  while (parent[v] != v)
+    v = parent[v] = parent[parent[v]];
+  return v;
+}
+
+typedef struct {
+  guint id;
+  double d2;
+} Near;
+
+static int
+near_cmp (const void *a, const void *b)
+{
+  const Near *x = a, *y = b;
+  if (x->d2 != y->d2)
+    return x->d2 < y->d2 ? -1 : 1;
+  return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* The @k nodes of @mask nearest to (@lon, @lat) in the projection of
+ * point-index.h, by a full scan (ties: smaller id); returns how many. */
+static guint
+brute_nearest (const TnetNetwork *net, const gboolean *mask, double lon, double lat, guint k,
+               guint *out)
+{
+  guint n = tnet_network_n_nodes (net), m = 0;
+  double mean = 0;
+  for (guint v = 0; v < n; v++)
+    if (mask[v])
+      {
+        mean += tnet_network_node (net, v)->lat;
+        m++;
+      }
+  double c = cos ((m ? mean / m : 0) * G_PI / 180.0), r = G_PI / 180.0;
+  g_autofree Near *all = g_new (Near, MAX (m, 1));
+  guint j = 0;
+  for (guint v = 0; v < n; v++)
+    if (mask[v])
+      {
+        const TnetNode *nd = tnet_network_node (net, v);
+        double dx = (nd->lon - lon) * r * c, dy = (nd->lat - lat) * r;
+        all[j++] = (Near) { v, dx * dx + dy * dy };
+      }
+  qsort (all, m, sizeof (Near), near_cmp);
+  for (j = 0; j < MIN (k, m); j++)
+    out[j] = all[j].id;
+  return MIN (k, m);
+}
+
+static double
+test_haversine_m (double lon1, double lat1, double lon2, double lat2)
+{
+  const double r = 6371008.8, k = G_PI / 180.0;
+  double dlat = (lat2 - lat1) * k, dlon = (lon2 - lon1) * k;
+  double s = sin (dlat / 2) * sin (dlat / 2)
+             + cos (lat1 * k) * cos (lat2 * k) * sin (dlon / 2) * sin (dlon / 2);
+  return 2 * r * asin (MIN (1.0, sqrt (s)));
+}
+
+START_TEST (spo_snap_points_against_brute_force)
+{
+  g_autofree char *dir = spo_folder ();
+  GError *error = NULL;
+  g_autoptr (TnetNetwork) net = tnet_network_load_csv (dir, &error);
+  ck_assert_ptr_nonnull (net);
+  g_autoptr (TnetScenario) scen = tnet_scenario_new (2025);
+  guint n = tnet_network_n_nodes (net);
+
+  /* the zones: a point at each gets the access links tnet init wrote */
+  g_autoptr (GArray) zll = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) zv = g_array_new (FALSE, FALSE, sizeof (TnetId));
+  for (TnetId v = 0; v < n; v++)
+    {
+      const TnetNode *nd = tnet_network_node (net, v);
+      if (nd->kind != TNET_NODE_ZONE)
+        continue;
+      g_array_append_val (zll, nd->lon);
+      g_array_append_val (zll, nd->lat);
+      g_array_append_val (zv, v);
+    }
+  ck_assert_uint_gt (zv->len, 100);
+  g_autofree guint *first = NULL;
+  g_autofree TnetAccessCandidate *cand = NULL;
+  ck_assert (tnet_network_snap_points (net, scen, NULL, (const double *) zll->data, zv->len,
+                                       &first, &cand, &error));
+  ck_assert_ptr_null (error);
+  guint n_links_seen = 0;
+  for (guint z = 0; z < zv->len; z++)
+    {
+      TnetId v = g_array_index (zv, TnetId, z);
+      const char *zid = tnet_network_node (net, v)->id;
+      guint j = 0;
+      for (;; j++)
+        {
+          g_autofree char *lid = g_strdup_printf ("access:%s:%u", zid, j);
+          TnetId li = tnet_network_find_link (net, lid);
+          if (li == TNET_ID_NONE)
+            break;
+          const TnetLink *l = tnet_network_link (net, li);
+          ck_assert_uint_lt (first[z] + j, first[z + 1]);
+          const TnetAccessCandidate *c = &cand[first[z] + j];
+          ck_assert_uint_eq (l->from, v);
+          ck_assert_uint_eq (l->to, c->node);
+          ck_assert_double_eq (l->time_min, c->time_min);
+          n_links_seen++;
+        }
+      ck_assert_uint_eq (first[z] + j, first[z + 1]);
+    }
+  ck_assert_uint_eq (n_links_seen, first[zv->len]);
+
+  /* the components by other means: car by a forward and a backward search
+   * from a node a zone's first access link reaches, walk by union-find */
+  TnetId root = cand[first[0]].node;
+  ck_assert_int_eq (cand[first[0]].network, TNET_MODE_ROAD);
+  g_autoptr (TnetMetric) time = NULL;
+  g_autoptr (TnetGraph) g = tnet_graph_compile_modes (net, scen, TNET_MODES_ROAD, &time, NULL,
+                                                      &error);
+  ck_assert_ptr_nonnull (g);
+  g_autoptr (TnetSearch) fwd = tnet_search_new (g), bwd = tnet_search_new (g);
+  tnet_search_run (fwd, time, root, TNET_FORWARD, TNET_WEIGHT_INF, TNET_ID_NONE);
+  tnet_search_run (bwd, time, root, TNET_BACKWARD, TNET_WEIGHT_INF, TNET_ID_NONE);
+  g_autofree gboolean *car = g_new0 (gboolean, n);
+  g_autofree gboolean *walk = g_new0 (gboolean, n);
+  g_autofree guint *parent = g_new (guint, n);
+  g_autofree guint *size = g_new0 (guint, n);
+  for (TnetId v = 0; v < n; v++)
+    {
+      parent[v] = v;
+      car[v] = tnet_network_node (net, v)->kind == TNET_NODE_JUNCTION
+               && tnet_search_distance (fwd, v) != TNET_WEIGHT_INF
+               && tnet_search_distance (bwd, v) != TNET_WEIGHT_INF;
+    }
+  g_autofree gboolean *linked = g_new0 (gboolean, n);
+  for (TnetId i = 0; i < tnet_network_n_links (net); i++)
+    {
+      const TnetLink *l = tnet_network_link (net, i);
+      gboolean foot = l->mode == TNET_MODE_ROAD || l->mode == TNET_MODE_WALK
+                      || (l->mode == TNET_MODE_TRUNK && l->road_class
+                          && g_str_has_prefix (l->road_class, "primary"));
+      if (!foot || tnet_network_node (net, l->from)->kind != TNET_NODE_JUNCTION
+          || tnet_network_node (net, l->to)->kind != TNET_NODE_JUNCTION)
+        continue;
+      linked[l->from] = linked[l->to] = TRUE;
+      parent[uf_find (parent, l->from)] = uf_find (parent, l->to);
+    }
+  guint best = G_MAXUINT;
+  for (TnetId v = 0; v < n; v++)
+    if (linked[v])
+      {
+        guint r = uf_find (parent, v);
+        size[r]++;
+        if (best == G_MAXUINT || size[r] > size[best])
+          best = r;
+      }
+  for (TnetId v = 0; v < n; v++)
+    walk[v] = linked[v] && uf_find (parent, v) == best;
+
+  /* seeded points over the zones' box and a margin around it, k = 2 */
+  double box[4] = { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
+  for (guint z = 0; z < zv->len; z++)
+    {
+      double lon = g_array_index (zll, double, 2 * z), lat = g_array_index (zll, double, 2 * z + 1);
+      box[0] = MIN (box[0], lon);
+      box[1] = MIN (box[1], lat);
+      box[2] = MAX (box[2], lon);
+      box[3] = MAX (box[3], lat);
+    }
+  double wlon = box[2] - box[0], wlat = box[3] - box[1];
+  TnetInitOptions o;
+  tnet_init_options_init (&o);
+  o.access_links = 2;
+  o.access_max_m = 600;
+  enum { NP = 300 };
+  g_autofree double *pts = g_new (double, 2 * NP);
+  GRand *rand = g_rand_new_with_seed (34);
+  for (guint i = 0; i < NP; i++)
+    {
+      pts[2 * i] = box[0] - 0.2 * wlon + g_rand_double (rand) * 1.4 * wlon;
+      pts[2 * i + 1] = box[1] - 0.2 * wlat + g_rand_double (rand) * 1.4 * wlat;
+    }
+  g_rand_free (rand);
+  g_autofree guint *pf = NULL;
+  g_autofree TnetAccessCandidate *pc = NULL;
+  ck_assert (tnet_network_snap_points (net, scen, &o, pts, NP, &pf, &pc, &error));
+  guint n_empty = 0;
+  for (guint i = 0; i < NP; i++)
+    {
+      guint near[4];
+      guint nc = brute_nearest (net, car, pts[2 * i], pts[2 * i + 1], 2, near);
+      guint nn = nc + brute_nearest (net, walk, pts[2 * i], pts[2 * i + 1], 2, near + nc);
+      guint got = pf[i];
+      for (guint j = 0; j < nn; j++)
+        {
+          gboolean dup = FALSE;
+          for (guint q = 0; q < j; q++)
+            dup |= near[q] == near[j];
+          const TnetNode *nd = tnet_network_node (net, near[j]);
+          double d = test_haversine_m (pts[2 * i], pts[2 * i + 1], nd->lon, nd->lat);
+          if (dup || d > o.access_max_m)
+            continue;
+          ck_assert_uint_lt (got, pf[i + 1]);
+          ck_assert_uint_eq (pc[got].node, near[j]);
+          ck_assert_int_eq (pc[got].network, j < nc ? TNET_MODE_ROAD : TNET_MODE_WALK);
+          ck_assert_double_eq_tol (pc[got].distance_m, d, 1e-6);
+          ck_assert_double_eq_tol (pc[got].time_min, MAX (d, 0.1) * 1.2 / (4.8 / 3.6) / 60.0,
+                                   1e-9);
+          got++;
+        }
+      ck_assert_uint_eq (got, pf[i + 1]);
+      n_empty += pf[i] == pf[i + 1];
+    }
+  /* the margin leaves some points unlinked, the box links most */
+  ck_assert_uint_gt (n_empty, 0);
+  ck_assert_uint_lt (n_empty, NP / 2);
+  ck_assert_uint_gt (pf[NP], NP);
+
+  /* errors */
+  double bad[] = { 0, 0, NAN, 0 };
+  guint *f2 = NULL;
+  TnetAccessCandidate *c2 = NULL;
+  ck_assert (!tnet_network_snap_points (net, scen, NULL, bad, 2, &f2, &c2, &error));
+  tt_assert_error (error, TNET_ERROR_INVALID_INPUT, "point 1:");
+  ck_assert_ptr_null (f2);
+  o.access_links = 0;
+  ck_assert (!tnet_network_snap_points (net, scen, &o, bad, 1, &f2, &c2, &error));
+  tt_assert_error (error, TNET_ERROR_INVALID_INPUT, "access links 1..16");
+  g_autoptr (TnetNetwork) bare = tnet_network_new ();
+  ck_assert (!tnet_network_snap_points (bare, NULL, NULL, bad, 1, &f2, &c2, &error));
+  tt_assert_error (error, TNET_ERROR_INVALID_INPUT, "no street link");
+}
+END_TEST
+
 START_TEST (spo_init_errors)
 {
   g_autofree char *osm = tt_source_path ("tests/data/sao-paulo/spo_osm.pbf");
@@ -1705,6 +1942,7 @@ init_suite (void)
   tcase_add_test (spo, spo_folder_contents);
   tcase_add_test (spo, spo_two_feeds_merge);
   tcase_add_test (spo, spo_init_errors);
+  tcase_add_test (spo, spo_snap_points_against_brute_force);
   tcase_add_test (spo, spo_accessibility_car_against_dijkstra);
   tcase_add_test (spo, spo_cli_commands);
   tcase_add_test (spo, spo_commute_against_oracles);

@@ -8,6 +8,7 @@
 
 #include <tnet/tnet-network.h>
 #include <tnet/tnet-osm.h>
+#include <tnet/tnet-scenario.h>
 
 G_BEGIN_DECLS
 
@@ -139,5 +140,71 @@ typedef struct {
  */
 TNET_API gboolean tnet_folder_init (const char *dir, const TnetInitOptions *opts,
                                     TnetInitStats *stats_out, GError **error);
+
+/**
+ * TnetAccessCandidate:
+ * One access link tnet_folder_init() would create for a zone at a point.
+ * @node: the street node (a node of kind junction of the network)
+ * @network: %TNET_MODE_ROAD when @node is among the nearest nodes of the
+ *   car network, %TNET_MODE_WALK when only among those of the walking
+ *   network (a node nearest in both is listed once, as road)
+ * @distance_m: straight-line (great-circle) distance from the point, metres
+ * @time_min: the access time, tnet_init_access_time_min() of @distance_m
+ */
+typedef struct {
+  TnetId node;
+  TnetMode network;
+  double distance_m;
+  double time_min;
+} TnetAccessCandidate;
+
+/**
+ * tnet_init_access_time_min:
+ * The time of an access or stop walk link of straight-line length
+ * @distance_m (at least 0.1 m) under @opts: length × @access_detour at
+ * @access_speed_kmh, in minutes.
+ * Thread-safety: pure. Time complexity: O(1).
+ */
+TNET_API double tnet_init_access_time_min (const TnetInitOptions *opts, double distance_m);
+
+/**
+ * tnet_network_snap_points:
+ * @net: a network whose street nodes are its nodes of kind junction (as
+ *   tnet_folder_init() writes them; borrowed)
+ * @scen: (nullable): when given, only the links it makes active
+ *   (tnet_scenario_link_active()) make up the street networks
+ * @opts: (nullable): the access options (@access_speed_kmh,
+ *   @access_detour, @access_max_m, @access_links); %NULL: the defaults of
+ *   tnet_init_options_init(); the other fields are ignored
+ * @lonlat: @n_points points, lon then lat, in degrees
+ * @first_out: (out) (transfer full): @n_points + 1 offsets: the candidates
+ *   of point i are @candidates_out[first[i] .. first[i+1]); free with g_free()
+ * @candidates_out: (out) (transfer full): the candidates, nearest first
+ *   within each network, car network before walking network; g_free()
+ *   (%NULL when there is none)
+ *
+ * For each point, the access links tnet_folder_init() would give a zone
+ * there: the @access_links nearest nodes of the largest strongly connected
+ * component of the car network (street links between junctions, walk links
+ * excepted, both ways unless one-way) and the @access_links nearest of the
+ * largest connected component of the walking network, each kept when
+ * within @access_max_m. tnet_folder_init() snaps its zones with this code.
+ *
+ * A point farther than @access_max_m from every node it could use is not an
+ * error: it gets no candidate (first[i] == first[i+1]), as a zone left
+ * unlinked by `tnet init`.
+ *
+ * Errors: %TNET_ERROR_INVALID_INPUT when a coordinate is not finite or
+ * out of range ("point I: ..."), when @opts holds out-of-range access
+ * options, when @net has no street link. On error nothing is returned.
+ * Thread-safety: reentrant; @net and @scen are only read.
+ * Time complexity: O(n + m) to find the components and O(n log n) to index
+ * them, then O(log n + @access_links) expected per point.
+ */
+TNET_API gboolean tnet_network_snap_points (const TnetNetwork *net, const TnetScenario *scen,
+                                            const TnetInitOptions *opts, const double *lonlat,
+                                            guint n_points, guint **first_out,
+                                            TnetAccessCandidate **candidates_out,
+                                            GError **error);
 
 G_END_DECLS

@@ -2,15 +2,11 @@
  *
  * Implementation notes: everything is read and checked first (zones,
  * regions, OSM, each feed), then the network is assembled in memory, then
- * the files are written. Zones and stops snap to the street through two k-d
- * trees (point-index.h): one over the nodes of the largest strongly
- * connected component of the car network (a zone snapped to a one-way dead
- * end of a clipped extract could be left but never reached), one over the
- * largest connected component of the walking network. Components are found
- * with Kosaraju's two depth-first passes, iterative (explicit stacks), over
- * CSR arrays built here from the road links. */
+ * the files are written. Zones and stops snap to the street with the rule
+ * of access-snap.c (the one tnet_network_snap_points() applies to a loaded
+ * folder). */
 #include "tnet-internal.h"
-#include "point-index.h"
+#include "access-snap.h"
 #include "polygons.h"
 #include "json-text.h"
 #include "gtfs-merge.h"
@@ -214,162 +210,6 @@ region_at (const GArray *regions, double lon, double lat)
   return NULL;
 }
 
-/* ---- components -------------------------------------------------------- */
-
-/* Whether a pedestrian may use a road link: the rule of the transit graph's
- * walking layers (TnetTransitOptions.walk_on_roads). */
-static gboolean
-foot_road (const TnetLink *lk)
-{
-  if (lk->mode == TNET_MODE_ROAD || lk->mode == TNET_MODE_WALK)
-    return TRUE;
-  return lk->mode == TNET_MODE_TRUNK && lk->road_class
-         && (strcmp (lk->road_class, "primary") == 0
-             || strcmp (lk->road_class, "primary_link") == 0);
-}
-
-typedef struct {
-  guint n;
-  guint *first;   /* n + 1 */
-  guint *head;
-} Csr;
-
-static void
-csr_build (Csr *g, guint n, const GArray *tails, const GArray *heads)
-{
-  g->n = n;
-  g->first = g_new0 (guint, n + 1);
-  g->head = g_new (guint, MAX (tails->len, 1));
-  for (guint i = 0; i < tails->len; i++)
-    g->first[g_array_index (tails, guint, i) + 1]++;
-  for (guint v = 0; v < n; v++)
-    g->first[v + 1] += g->first[v];
-  guint *pos = g_memdup2 (g->first, sizeof (guint) * n);
-  for (guint i = 0; i < tails->len; i++)
-    g->head[pos[g_array_index (tails, guint, i)]++] = g_array_index (heads, guint, i);
-  g_free (pos);
-}
-
-static void
-csr_clear (Csr *g)
-{
-  g_free (g->first);
-  g_free (g->head);
-}
-
-/* Marks in @in_comp the nodes of the largest strongly connected component
- * of the arcs (tails[i] -> heads[i]) among nodes that have an arc; returns
- * its size. Kosaraju: finishing order on the graph, then components on the
- * reverse graph in reverse finishing order. */
-static guint
-largest_scc (guint n, const GArray *tails, const GArray *heads, gboolean *in_comp)
-{
-  Csr fwd, rev;
-  csr_build (&fwd, n, tails, heads);
-  csr_build (&rev, n, heads, tails);
-  guint8 *seen = g_new0 (guint8, MAX (n, 1));
-  guint *order = g_new (guint, MAX (n, 1));
-  guint n_order = 0;
-  guint *stack = g_new (guint, MAX (n, 1));
-  guint *next = g_new (guint, MAX (n, 1));   /* next arc to look at, per node */
-  for (guint s = 0; s < n; s++)
-    {
-      if (seen[s] || fwd.first[s] == fwd.first[s + 1])
-        continue;
-      guint top = 0;
-      stack[top++] = s;
-      seen[s] = 1;
-      next[s] = fwd.first[s];
-      while (top)
-        {
-          guint v = stack[top - 1];
-          if (next[v] < fwd.first[v + 1])
-            {
-              guint w = fwd.head[next[v]++];
-              if (!seen[w])
-                {
-                  seen[w] = 1;
-                  next[w] = fwd.first[w];
-                  stack[top++] = w;
-                }
-            }
-          else
-            {
-              order[n_order++] = v;
-              top--;
-            }
-        }
-    }
-  guint *comp = g_new (guint, MAX (n, 1));
-  for (guint v = 0; v < n; v++)
-    comp[v] = G_MAXUINT;
-  guint best = G_MAXUINT, best_size = 0, n_comp = 0;
-  for (guint i = n_order; i-- > 0;)
-    {
-      guint s = order[i];
-      if (comp[s] != G_MAXUINT)
-        continue;
-      guint size = 0, top = 0;
-      stack[top++] = s;
-      comp[s] = n_comp;
-      while (top)
-        {
-          guint v = stack[--top];
-          size++;
-          for (guint a = rev.first[v]; a < rev.first[v + 1]; a++)
-            if (comp[rev.head[a]] == G_MAXUINT)
-              {
-                comp[rev.head[a]] = n_comp;
-                stack[top++] = rev.head[a];
-              }
-        }
-      if (size > best_size)
-        {
-          best_size = size;
-          best = n_comp;
-        }
-      n_comp++;
-    }
-  for (guint v = 0; v < n; v++)
-    in_comp[v] = best != G_MAXUINT && comp[v] == best;
-  g_free (comp);
-  g_free (next);
-  g_free (stack);
-  g_free (order);
-  g_free (seen);
-  csr_clear (&fwd);
-  csr_clear (&rev);
-  return best_size;
-}
-
-/* A k-d tree over the nodes marked in @mask (ids = node indices). */
-static TnetPointIndex *
-index_nodes (const TnetNetwork *net, const gboolean *mask, guint n)
-{
-  g_autoptr (GArray) ll = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (guint));
-  for (guint v = 0; v < n; v++)
-    if (mask[v])
-      {
-        const TnetNode *nd = tnet_network_node (net, v);
-        g_array_append_val (ll, nd->lon);
-        g_array_append_val (ll, nd->lat);
-        g_array_append_val (ids, v);
-      }
-  return tnet_i_point_index_new ((const double *) ll->data, (const guint *) ids->data,
-                                 ids->len);
-}
-
-static double
-haversine_m (double lon1, double lat1, double lon2, double lat2)
-{
-  const double r = 6371008.8, k = G_PI / 180.0;
-  double dlat = (lat2 - lat1) * k, dlon = (lon2 - lon1) * k;
-  double s = sin (dlat / 2) * sin (dlat / 2)
-             + cos (lat1 * k) * cos (lat2 * k) * sin (dlon / 2) * sin (dlon / 2);
-  return 2 * r * asin (MIN (1.0, sqrt (s)));
-}
-
 /* Adds an access or walk link between nodes @a and @b of straight-line
  * length @d metres. */
 static gboolean
@@ -384,7 +224,7 @@ add_connector (TnetNetwork *net, const TnetInitOptions *o, const char *id, TnetM
     .status = TNET_STATUS_EXISTING,
     .length_m = MAX (d, 0.1),
     .speed_kmh = NAN,
-    .time_min = MAX (d, 0.1) * o->access_detour / (o->access_speed_kmh / 3.6) / 60.0,
+    .time_min = tnet_init_access_time_min (o, d),
     .source = "tnet init",
   };
   static const char *const no_tags[] = { NULL };
@@ -545,7 +385,7 @@ stop_hubs (const TnetNetwork *net, const GArray *stop_nodes)
         {
           const TnetNode *o = tnet_network_node (net, g_array_index (stop_nodes, TnetId,
                                                                      near[j]));
-          if (taken[near[j]] || haversine_m (st->lon, st->lat, o->lon, o->lat) > HUB_RADIUS_M)
+          if (taken[near[j]] || tnet_i_haversine_m (st->lon, st->lat, o->lon, o->lat) > HUB_RADIUS_M)
             continue;
           g_string_append_printf (members, "%s%s", n_members ? ";" : "", o->id);
           n_members++;
@@ -556,7 +396,7 @@ stop_hubs (const TnetNetwork *net, const GArray *stop_nodes)
         {
           const TnetNode *o = tnet_network_node (net, g_array_index (stop_nodes, TnetId,
                                                                      near[j]));
-          if (haversine_m (st->lon, st->lat, o->lon, o->lat) <= HUB_RADIUS_M)
+          if (tnet_i_haversine_m (st->lon, st->lat, o->lon, o->lat) <= HUB_RADIUS_M)
             taken[near[j]] = TRUE;
         }
       g_autofree char *hid = g_strdup_printf ("hub:%s", st->id);
@@ -676,15 +516,8 @@ tnet_folder_init (const char *dir, const TnetInitOptions *opts, TnetInitStats *s
   g_return_val_if_fail (dir != NULL && opts != NULL, FALSE);
   g_return_val_if_fail (opts->osm_path != NULL && opts->zones_path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-  if (!(opts->access_speed_kmh > 0 && opts->access_speed_kmh <= 200)
-      || !(opts->access_detour >= 1 && opts->access_detour <= 10)
-      || !(opts->access_max_m > 0) || opts->access_links == 0 || opts->access_links > 16)
-    {
-      g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
-                   "init options: access speed must be in (0, 200] km/h, detour in [1, 10], "
-                   "the maximum access distance positive and access links 1..16");
-      return FALSE;
-    }
+  if (!tnet_i_init_access_options_check (opts, error))
+    return FALSE;
   if (opts->regions_path && opts->region_column)
     {
       g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
@@ -831,41 +664,11 @@ tnet_folder_init (const char *dir, const TnetInitOptions *opts, TnetInitStats *s
   /* 4. the networks zones and stops snap to */
   if (!step (&ctx, "indexing the street network", FALSE, error))
     return FALSE;
-  gboolean *car = g_new0 (gboolean, MAX (n_road, 1));
-  gboolean *walk = g_new0 (gboolean, MAX (n_road, 1));
-  {
-    g_autoptr (GArray) tails = g_array_new (FALSE, FALSE, sizeof (guint));
-    g_autoptr (GArray) heads = g_array_new (FALSE, FALSE, sizeof (guint));
-    g_autoptr (GArray) wt = g_array_new (FALSE, FALSE, sizeof (guint));
-    g_autoptr (GArray) wh = g_array_new (FALSE, FALSE, sizeof (guint));
-    for (guint i = 0; i < tnet_network_n_links (net); i++)
-      {
-        const TnetLink *lk = tnet_network_link (net, i);
-        if (lk->mode != TNET_MODE_WALK)   /* footways are not driven */
-          {
-            g_array_append_val (tails, lk->from);
-            g_array_append_val (heads, lk->to);
-          }
-        if (!lk->oneway && lk->mode != TNET_MODE_WALK)
-          {
-            g_array_append_val (tails, lk->to);
-            g_array_append_val (heads, lk->from);
-          }
-        if (foot_road (lk))
-          {
-            g_array_append_val (wt, lk->from);
-            g_array_append_val (wh, lk->to);
-            g_array_append_val (wt, lk->to);
-            g_array_append_val (wh, lk->from);
-          }
-      }
-    st.n_car_nodes = largest_scc (n_road, tails, heads, car);
-    st.n_walk_nodes = largest_scc (n_road, wt, wh, walk);
-  }
-  g_autoptr (TnetPointIndex) car_index = index_nodes (net, car, n_road);
-  g_autoptr (TnetPointIndex) walk_index = index_nodes (net, walk, n_road);
-  g_free (car);
-  g_free (walk);
+  /* the network holds the road nodes (all junctions) and links alone here */
+  g_auto (TnetAccessSnap) snap = { 0 };
+  tnet_i_access_snap_init (&snap, net, NULL);
+  st.n_car_nodes = snap.n_car;
+  st.n_walk_nodes = snap.n_walk;
   if (!step (&ctx, "indexing the street network", TRUE, error))
     return FALSE;
 
@@ -913,10 +716,10 @@ tnet_folder_init (const char *dir, const TnetInitOptions *opts, TnetInitStats *s
           g_array_append_val (stop_nodes, v);
           guint near;
           double d;
-          if (tnet_i_point_index_nearest (walk_index, fs->lon, fs->lat, 1, &near, &d) == 1)
+          if (tnet_i_point_index_nearest (snap.walk, fs->lon, fs->lat, 1, &near, &d) == 1)
             {
               const TnetNode *nn = tnet_network_node (net, near);
-              d = haversine_m (fs->lon, fs->lat, nn->lon, nn->lat);
+              d = tnet_i_haversine_m (fs->lon, fs->lat, nn->lon, nn->lat);
               if (d <= opts->access_max_m)
                 {
                   g_autofree char *lid = g_strdup_printf ("walk:%s", id);
@@ -940,7 +743,6 @@ tnet_folder_init (const char *dir, const TnetInitOptions *opts, TnetInitStats *s
   if (!step (&ctx, "linking zones", FALSE, error))
     return FALSE;
   const int z_name = tnet_zone_table_column (zones, "name");
-  guint k = opts->access_links;
   for (guint z = 0; z < st.n_zones; z++)
     {
       const char *zid = tnet_zone_table_id (zones, z);
@@ -969,24 +771,15 @@ tnet_folder_init (const char *dir, const TnetInitOptions *opts, TnetInitStats *s
           g_prefix_error (error, "%s: zone \"%s\": ", opts->zones_path, zid);
           return FALSE;
         }
-      guint near[32];
-      guint n_near = tnet_i_point_index_nearest (car_index, lon, lat, k, near, NULL);
-      n_near += tnet_i_point_index_nearest (walk_index, lon, lat, k, near + n_near, NULL);
-      guint n_links = 0;
-      for (guint j = 0; j < n_near; j++)
+      TnetAccessCandidate cand[32];
+      guint n_links = tnet_i_access_snap_query (&snap, net, opts, lon, lat, cand);
+      for (guint j = 0; j < n_links; j++)
         {
-          gboolean dup = FALSE;
-          for (guint i = 0; i < j && !dup; i++)
-            dup = near[i] == near[j];
-          const TnetNode *nn = tnet_network_node (net, near[j]);
-          double d = haversine_m (lon, lat, nn->lon, nn->lat);
-          if (dup || d > opts->access_max_m)
-            continue;
-          g_autofree char *lid = g_strdup_printf ("access:%s:%u", zid, n_links);
-          if (!add_connector (net, opts, lid, TNET_MODE_ACCESS, v, near[j], d, error))
+          g_autofree char *lid = g_strdup_printf ("access:%s:%u", zid, j);
+          if (!add_connector (net, opts, lid, TNET_MODE_ACCESS, v, cand[j].node,
+                              cand[j].distance_m, error))
             return FALSE;
-          n_links++;
-          st.max_access_m = MAX (st.max_access_m, d);
+          st.max_access_m = MAX (st.max_access_m, cand[j].distance_m);
         }
       st.n_access_links += n_links;
       if (n_links == 0)

@@ -108,6 +108,10 @@ class Dataset:
         """:meth:`Scenario.travel_time_matrix` on the 2025 scenario."""
         return self._default().travel_time_matrix(*args, **kwargs)
 
+    def access_candidates(self, *args, **kwargs):
+        """:meth:`Scenario.access_candidates` on the 2025 scenario."""
+        return self._default().access_candidates(*args, **kwargs)
+
     def route(self, *args, **kwargs):
         """:meth:`Scenario.route` on the 2025 scenario."""
         return self._default().route(*args, **kwargs)
@@ -157,9 +161,11 @@ class Scenario:
     Places (origins, destinations, sources) are given as a place spec
     (``"region:xuchang"``, ``"kind:zone"``, ``"all"``, ``"a;b"``), a list
     of node ids, or a GeoDataFrame of points: rows whose ``id`` is a node
-    id are taken as they are, the others snapped to the nearest zone node
-    (the nearest node when the network has no zones), as ``tnet init``
-    snaps zones to the street network.
+    id are taken as they are. :meth:`travel_time_matrix` (without a
+    timetable) and :meth:`isochrones` (reached nodes) start and end points
+    on the access links ``tnet init`` would give a zone there; the other
+    analyses still take the nearest zone node (the nearest node when the
+    network has no zones).
     """
 
     def __init__(self, dataset, year, closures):
@@ -231,6 +237,15 @@ class Scenario:
         every zone. One search per destination, or many-to-many on a
         contraction hierarchy (``method="auto"``: from 128 destinations on).
 
+        Origins and destinations given as points (a GeoDataFrame, or a list
+        holding (lon, lat) tuples) start and end on the access links
+        ``tnet init`` would give a zone there (:meth:`access_candidates`):
+        one search per origin from all its candidates at once, each at its
+        access time; a destination point takes the best of its candidates
+        plus their access times; a point with no candidate is never reached
+        (NaN). GeoDataFrame rows whose ``id`` is a node id are that node.
+        Ids are the GeoDataFrame's ``id`` (else its index) or ``"lon,lat"``.
+
         With *depart* (``"HH:MM"``) or *percentiles*, transit runs on the
         scenario year's timetable instead (range RAPTOR, as ``tnet route
         --profile transit``): one departure per minute from *depart*
@@ -249,6 +264,8 @@ class Scenario:
             return self._timetable_matrix(origins, destinations, depart or "08:00", window,
                                           [50] if percentiles is None else percentiles,
                                           max_walk, date, frequency_seed, progress)
+        if _has_points(origins) or _has_points(destinations):
+            return self._point_matrix(origins, destinations, profile)
         r = self.dataset._c.commute(
             self.year, self.closures,
             self._places("kind:zone" if origins is None else origins),
@@ -263,6 +280,58 @@ class Scenario:
         }, copy=False)
         frame.attrs.update(scenario=self.year, profile=profile, method=r["methods"][0])
         return frame
+
+    def _point_places(self, places):
+        """(labels, items): items are node ids or (lon, lat) pairs for
+        Dataset.point_matrix."""
+        if places is None or isinstance(places, str):
+            ids = self.dataset._c.select("kind:zone" if places is None else places)
+            return ids, ids
+        if _is_geodataframe(places):
+            node_ids = set(self.dataset.nodes()["id"])
+            pts = _points(places)
+            labels = (places["id"].astype(str).tolist() if "id" in places.columns
+                      else [str(i) for i in places.index])
+            items = [lab if lab in node_ids else (float(x), float(y))
+                     for lab, x, y in zip(labels, pts.x, pts.y)]
+            return labels, items
+        items = [(float(p[0]), float(p[1])) if isinstance(p, tuple) else str(p) for p in places]
+        labels = [f"{p[0]:.6f},{p[1]:.6f}" if isinstance(p, tuple) else p for p in items]
+        return labels, items
+
+    def _point_matrix(self, origins, destinations, profile):
+        o, oi = self._point_places(origins)
+        dd, di = self._point_places(destinations)
+        minutes = self.dataset._c.point_matrix(self.year, self.closures, oi, di, profile)
+        frame = pd.DataFrame({
+            "from_id": np.repeat(np.asarray(o, dtype=object), len(dd)),
+            "to_id": np.tile(np.asarray(dd, dtype=object), len(o)),
+            "travel_time": minutes.reshape(-1),
+        })
+        frame.attrs.update(scenario=self.year, profile=profile, method="search")
+        return frame
+
+    def access_candidates(self, points):
+        """The access links ``tnet init`` would give a zone at each point
+        (a GeoDataFrame, its geometries' centroids, or (lon, lat) pairs): a
+        DataFrame ``point`` (row position), ``node`` (street node id),
+        ``network`` (``road``: among the nearest nodes of the car network;
+        ``walk``: of the walking network only), ``distance_m`` (straight
+        line) and ``access_min``, with tnet init's default speed, detour,
+        maximum distance and one link per network. A point farther than
+        the maximum distance from every street node has no row."""
+        if _is_geodataframe(points):
+            pts = _points(points)
+            pairs = list(zip(pts.x.astype(float), pts.y.astype(float)))
+        else:
+            pairs = [(float(p[0]), float(p[1])) for p in points]
+        r = self.dataset._c.snap_points(self.year, self.closures, pairs)
+        first = r["first"].astype(np.int64)
+        return pd.DataFrame({
+            "point": np.repeat(np.arange(len(pairs)), np.diff(first)),
+            "node": r["node"], "network": r["network"],
+            "distance_m": r["distance_m"], "access_min": r["time_min"],
+        })
 
     def _timetable_matrix(self, origins, destinations, depart, window, percentiles,
                           max_walk, date, frequency_seed, progress):
@@ -380,7 +449,9 @@ class Scenario:
         By default the reached nodes: a GeoDataFrame (EPSG:4326) of one
         point per reached node with ``id``, ``name``, ``kind``,
         ``minutes`` and ``cutoff`` (the smallest cutoff that reaches it),
-        sorted by minutes.
+        sorted by minutes. Points (a GeoDataFrame, or (lon, lat) tuples)
+        start on the access links ``tnet init`` would give a zone there, as
+        in :meth:`travel_time_matrix`.
 
         With ``polygons=True`` the library's isochrone polygons (``tnet
         isochrone --polygons``): one MultiPolygon per cutoff, smallest
@@ -422,9 +493,18 @@ class Scenario:
         cutoffs = sorted(float(c) for c in cutoffs)
         if not cutoffs:
             raise ValueError("cutoffs: expected at least one cutoff in minutes")
-        minutes = self.dataset._c.isochrone(self.year, self.closures, self._places(origin),
-                                            cutoffs[-1], profile=profile)
         nodes = self.dataset.nodes()
+        if _has_points(origin):
+            # from the points' access links: the best over the origins of
+            # one multi-source search each
+            _, items = self._point_places(origin)
+            m = self.dataset._c.point_matrix(self.year, self.closures, items,
+                                             nodes["id"].tolist(), profile)
+            m = np.where(np.isnan(m), np.inf, m).min(axis=0)
+            minutes = np.where(m <= cutoffs[-1], m, np.nan)
+        else:
+            minutes = self.dataset._c.isochrone(self.year, self.closures, self._places(origin),
+                                                cutoffs[-1], profile=profile)
         reached = ~np.isnan(minutes)
         sub = nodes.loc[reached, ["id", "name", "kind", "lon", "lat"]].copy()
         sub["minutes"] = minutes[reached]
@@ -630,6 +710,18 @@ def _commute_frame(r):
                        budget_min=r["budget_min"], methods=dict(zip(profiles, r["methods"])),
                        population=population)
     return frame
+
+
+def _points(gdf):
+    """The points of *gdf*: its geometries, or their centroids."""
+    return gdf.geometry.centroid if any(gdf.geometry.geom_type != "Point") else gdf.geometry
+
+
+def _has_points(places):
+    """Whether *places* holds points (a GeoDataFrame, or (lon, lat) tuples)."""
+    if _is_geodataframe(places):
+        return True
+    return isinstance(places, (list, tuple)) and any(isinstance(p, tuple) for p in places)
 
 
 def _snap(nodes, gdf):

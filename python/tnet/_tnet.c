@@ -2247,7 +2247,285 @@ py_folder_init (PyObject *module, PyObject *args, PyObject *kwds)
 
 /* ---------------------------------------------------------------- module */
 
+/* ---------------------------------------------------------------- points */
+
+/* Places that are node ids or points: each item of @obj is a node id (str)
+ * or a (lon, lat) pair. Appends the node (TNET_ID_NONE for a point) to
+ * @nodes and, for a point, its lon and lat to @lonlat. */
+static gboolean
+parse_places_points (const TnetNetwork *net, PyObject *obj, GArray *nodes, GArray *lonlat,
+                     GError **error)
+{
+  PyObject *seq = PySequence_Fast (obj, "expected a list of node ids and (lon, lat) pairs");
+  if (seq == NULL)
+    return FALSE;
+  gboolean ok = TRUE;
+  for (Py_ssize_t i = 0; ok && i < PySequence_Fast_GET_SIZE (seq); i++)
+    {
+      PyObject *item = PySequence_Fast_GET_ITEM (seq, i);
+      TnetId v = TNET_ID_NONE;
+      if (PyUnicode_Check (item))
+        {
+          const char *id = PyUnicode_AsUTF8 (item);
+          if (id == NULL)
+            ok = FALSE;
+          else if ((v = tnet_network_find_node (net, id)) == TNET_ID_NONE)
+            {
+              g_set_error (error, TNET_ERROR, TNET_ERROR_NOT_FOUND, "unknown node \"%s\"", id);
+              ok = FALSE;
+            }
+        }
+      else
+        {
+          double ll[2];
+          if (!PyArg_ParseTuple (item, "dd;expected a node id or a (lon, lat) pair", &ll[0],
+                                 &ll[1]))
+            ok = FALSE;
+          else
+            g_array_append_vals (lonlat, ll, 2);
+        }
+      if (ok)
+        g_array_append_val (nodes, v);
+    }
+  Py_DECREF (seq);
+  if (ok && nodes->len == 0)
+    {
+      g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT, "no place given");
+      return FALSE;
+    }
+  return ok;
+}
+
+/* The time of an access link of @time_min, as the graph weighs a link
+ * (tnet_scenario_link_time_ms(): rounded to the millisecond, at least 1). */
+static TnetWeight
+access_ms (double time_min)
+{
+  double r = floor (time_min * 60000.0 + 0.5);
+  return r < 1.0 ? 1u : r >= (double) TNET_WEIGHT_INF ? TNET_WEIGHT_INF : (TnetWeight) r;
+}
+
+/* Search sources for place @i of @nodes: the node itself at 0, or the
+ * start nodes of the point's access candidates at their access times.
+ * @pt is the index of the place's point among the points of @nodes. */
+static guint
+place_sources (const TnetMultimodal *mm, const GArray *nodes, guint i, guint pt,
+               const guint *first, const TnetAccessCandidate *cand, TnetId *starts,
+               TnetWeight *offsets)
+{
+  TnetId v = g_array_index (nodes, TnetId, i);
+  if (v != TNET_ID_NONE)
+    {
+      starts[0] = tnet_multimodal_origin_node (mm, v);
+      offsets[0] = 0;
+      return 1;
+    }
+  guint n = 0;
+  for (guint c = first[pt]; c < first[pt + 1]; c++, n++)
+    {
+      starts[n] = tnet_multimodal_origin_node (mm, cand[c].node);
+      offsets[n] = access_ms (cand[c].time_min);
+    }
+  return n;
+}
+
+/* Snaps the points of @lonlat (tnet_network_snap_points() with the
+ * defaults of tnet init, the scenario's street networks). */
+static gboolean
+snap_places (const TnetNetwork *net, const TnetScenario *scen, const GArray *lonlat,
+             guint **first, TnetAccessCandidate **cand, GError **error)
+{
+  if (lonlat->len == 0)
+    {
+      *first = g_new0 (guint, 1);
+      *cand = NULL;
+      return TRUE;
+    }
+  return tnet_network_snap_points (net, scen, NULL, (const double *) (void *) lonlat->data,
+                                   lonlat->len / 2, first, cand, error);
+}
+
+/* Dataset.snap_points(year, closures, lonlat) -> dict: the access
+ * candidates tnet init would give a zone at each (lon, lat) pair: "first"
+ * (uint32, n + 1 offsets), "node" (ids), "network" ("road" or "walk"),
+ * "distance_m" and "time_min" (float64). */
+static PyObject *
+dataset_snap_points (DatasetObject *self, PyObject *args, PyObject *kwds)
+{
+  static char *kwlist[] = { "year", "closures", "points", NULL };
+  int year;
+  PyObject *closures, *points;
+  if (!PyArg_ParseTupleAndKeywords (args, kwds, "iOO", kwlist, &year, &closures, &points))
+    return NULL;
+  if (!check_loaded (self))
+    return NULL;
+  GError *error = NULL;
+  const TnetNetwork *net = tnet_dataset_get_network (self->ds);
+  g_autoptr (TnetScenario) scen = make_scenario (self->ds, year, closures, &error);
+  if (scen == NULL)
+    return error ? fail (NULL, error) : NULL;
+  g_autoptr (GArray) nodes = g_array_new (FALSE, FALSE, sizeof (TnetId));
+  g_autoptr (GArray) lonlat = g_array_new (FALSE, FALSE, sizeof (double));
+  if (!parse_places_points (net, points, nodes, lonlat, &error))
+    return error ? fail (NULL, error) : NULL;
+  if (lonlat->len != 2 * nodes->len)
+    return PyErr_Format (PyExc_TypeError, "points: expected (lon, lat) pairs, not node ids");
+  g_autofree guint *first = NULL;
+  g_autofree TnetAccessCandidate *cand = NULL;
+  gboolean ok;
+  Py_BEGIN_ALLOW_THREADS
+  ok = snap_places (net, scen, lonlat, &first, &cand, &error);
+  Py_END_ALLOW_THREADS
+  if (!ok)
+    return fail (NULL, error);
+  guint np = nodes->len, nc = first[np];
+  npy_intp dims = (npy_intp) np + 1, dc = nc;
+  PyObject *fa = PyArray_SimpleNew (1, &dims, NPY_UINT32);
+  PyObject *da = PyArray_SimpleNew (1, &dc, NPY_FLOAT64);
+  PyObject *ta = PyArray_SimpleNew (1, &dc, NPY_FLOAT64);
+  PyObject *ids = PyList_New (nc), *nets = PyList_New (nc);
+  PyObject *out = NULL;
+  if (fa && da && ta && ids && nets)
+    {
+      memcpy (PyArray_DATA ((PyArrayObject *) fa), first, (np + 1) * sizeof (guint));
+      gboolean good = TRUE;
+      for (guint c = 0; c < nc && good; c++)
+        {
+          ((double *) PyArray_DATA ((PyArrayObject *) da))[c] = cand[c].distance_m;
+          ((double *) PyArray_DATA ((PyArrayObject *) ta))[c] = cand[c].time_min;
+          PyObject *id = PyUnicode_FromString (tnet_network_node (net, cand[c].node)->id);
+          PyObject *nw = PyUnicode_FromString (cand[c].network == TNET_MODE_WALK ? "walk"
+                                                                                 : "road");
+          good = id && nw;
+          if (id)
+            PyList_SET_ITEM (ids, c, id);
+          if (nw)
+            PyList_SET_ITEM (nets, c, nw);
+        }
+      if (good)
+        out = Py_BuildValue ("{sOsOsOsOsO}", "first", fa, "node", ids, "network", nets,
+                             "distance_m", da, "time_min", ta);
+    }
+  Py_XDECREF (fa);
+  Py_XDECREF (da);
+  Py_XDECREF (ta);
+  Py_XDECREF (ids);
+  Py_XDECREF (nets);
+  return out;
+}
+
+/* Dataset.point_matrix(year, closures, origins, destinations, profile='car')
+ * -> float64 array [origin, destination] of minutes (NaN: not reached).
+ * Origins and destinations are node ids or (lon, lat) points; a point
+ * starts (or ends) on the access links tnet init would give a zone there
+ * (tnet_network_snap_points()): one multi-source search per origin from
+ * its candidates at their access times; a destination point takes the best
+ * of its candidates' times plus their access times. A point with no
+ * candidate (beyond the maximum access distance) is never reached. */
+static PyObject *
+dataset_point_matrix (DatasetObject *self, PyObject *args, PyObject *kwds)
+{
+  static char *kwlist[] = { "year", "closures", "origins", "destinations", "profile", NULL };
+  int year;
+  PyObject *closures, *orig_obj, *dest_obj;
+  const char *profile_s = "car";
+  if (!PyArg_ParseTupleAndKeywords (args, kwds, "iOOO|s", kwlist, &year, &closures, &orig_obj,
+                                    &dest_obj, &profile_s))
+    return NULL;
+  if (!check_loaded (self))
+    return NULL;
+  TnetProfile profile;
+  if (!tnet_profile_from_string (profile_s, &profile))
+    return PyErr_Format (PyExc_ValueError, "profile: expected car, transit or park_and_ride, "
+                         "got '%s'", profile_s);
+  GError *error = NULL;
+  const TnetNetwork *net = tnet_dataset_get_network (self->ds);
+  g_autoptr (TnetScenario) scen = make_scenario (self->ds, year, closures, &error);
+  if (scen == NULL)
+    return error ? fail (NULL, error) : NULL;
+  g_autoptr (GArray) on = g_array_new (FALSE, FALSE, sizeof (TnetId));
+  g_autoptr (GArray) dn = g_array_new (FALSE, FALSE, sizeof (TnetId));
+  g_autoptr (GArray) oll = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) dll = g_array_new (FALSE, FALSE, sizeof (double));
+  if (!parse_places_points (net, orig_obj, on, oll, &error)
+      || !parse_places_points (net, dest_obj, dn, dll, &error))
+    return error ? fail (NULL, error) : NULL;
+  guint no = on->len, nd = dn->len;
+  npy_intp dims[2] = { no, nd };
+  PyObject *a = PyArray_SimpleNew (2, dims, NPY_FLOAT64);
+  if (a == NULL)
+    return NULL;
+  double *minutes = PyArray_DATA ((PyArrayObject *) a);
+  g_autofree guint *of = NULL, *df = NULL;
+  g_autofree TnetAccessCandidate *oc = NULL, *dc = NULL;
+  TnetMultimodal *mm = NULL;
+  gboolean ok;
+  Py_BEGIN_ALLOW_THREADS
+  ok = snap_places (net, scen, oll, &of, &oc, &error)
+       && snap_places (net, scen, dll, &df, &dc, &error)
+       && build_graphs (self->ds, scen, &profile, 1, &mm, &error);
+  if (ok)
+    {
+      g_autoptr (TnetSearch) search = tnet_search_new (tnet_multimodal_get_graph (mm));
+      const TnetMetric *metric = tnet_multimodal_get_metric (mm);
+      guint max_c = 1;
+      for (guint i = 0; i < oll->len / 2; i++)
+        max_c = MAX (max_c, of[i + 1] - of[i]);
+      g_autofree TnetId *starts = g_new (TnetId, max_c);
+      g_autofree TnetWeight *offsets = g_new (TnetWeight, max_c);
+      for (guint o = 0, opt = 0; o < no; o++)
+        {
+          gboolean is_pt = g_array_index (on, TnetId, o) == TNET_ID_NONE;
+          guint ns = place_sources (mm, on, o, opt, of, oc, starts, offsets);
+          opt += is_pt;
+          if (ns)
+            tnet_search_run_multi (search, metric, starts, offsets, ns, TNET_FORWARD,
+                                   TNET_WEIGHT_INF, TNET_ID_NONE);
+          for (guint d = 0, dpt = 0; d < nd; d++)
+            {
+              TnetId v = g_array_index (dn, TnetId, d);
+              TnetWeight best = TNET_WEIGHT_INF;
+              if (ns && v != TNET_ID_NONE)
+                best = tnet_search_distance (search, tnet_multimodal_destination_node (mm, v));
+              else if (ns)
+                {
+                  for (guint c = df[dpt]; c < df[dpt + 1]; c++)
+                    {
+                      TnetWeight t = tnet_search_distance (
+                        search, tnet_multimodal_destination_node (mm, dc[c].node));
+                      if (t == TNET_WEIGHT_INF)
+                        continue;
+                      guint64 sum = (guint64) t + access_ms (dc[c].time_min);
+                      if (sum < best)
+                        best = (TnetWeight) sum;
+                    }
+                }
+              dpt += v == TNET_ID_NONE;
+              minutes[(gsize) o * nd + d] = ms_to_min (best);
+            }
+        }
+      tnet_multimodal_unref (mm);
+    }
+  Py_END_ALLOW_THREADS
+  if (!ok)
+    {
+      Py_DECREF (a);
+      return fail (NULL, error);
+    }
+  return a;
+}
+
 static PyMethodDef dataset_methods[] = {
+  { "snap_points", (PyCFunction) (void (*) (void)) dataset_snap_points,
+    METH_VARARGS | METH_KEYWORDS,
+    "snap_points(year, closures, points) -> dict of the access candidates tnet init would "
+    "give a zone at each (lon, lat) pair (first: uint32 offsets; node, network lists; "
+    "distance_m, time_min float64)" },
+  { "point_matrix", (PyCFunction) (void (*) (void)) dataset_point_matrix,
+    METH_VARARGS | METH_KEYWORDS,
+    "point_matrix(year, closures, origins, destinations, profile='car') -> float64 array "
+    "[origin, destination] of minutes (NaN: not reached); places are node ids or (lon, lat) "
+    "pairs, a pair starting or ending on the access links tnet init would give a zone there" },
   { "nodes", (PyCFunction) dataset_nodes, METH_NOARGS,
     "nodes() -> dict of the network's node columns (id, name, kind, region lists; lon, lat, "
     "population float64 arrays)" },
