@@ -31,6 +31,7 @@
  */
 #include "tnet-internal.h"
 #include "timetable-private.h"
+#include "raptor-private.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -715,4 +716,15 @@ tnet_raptor_walks_from_node (TnetRaptor *ws, TnetId node, guint max_walk_s,
     qsort (&g_array_index (out, TnetStopWalk, first), out->len - first,
            sizeof (TnetStopWalk), cmp_stop_walk);
   return TRUE;
+}
+
+guint32
+tnet_i_raptor_foot_walk_s (const TnetRaptor *ws, TnetId node, guint max_walk_s)
+{
+  const TnetTimetable *tt = ws->tt;
+  if (tt->foot == NULL || node >= tt->foot->n_nodes)
+    return G_MAXUINT32;
+  guint32 budget_ms = (guint32) MIN ((guint64) max_walk_s * 1000, (guint64) 4000000000u);
+  guint32 d = ws->foot.dist[node];
+  return d <= budget_ms ? (d + 999) / 1000 : G_MAXUINT32;
 }
