@@ -238,6 +238,20 @@ TNET_API gboolean tnet_raptor_walks_from_node (TnetRaptor *ws, TnetId node, guin
                                                GArray *out);
 
 /**
+ * tnet_raptor_walk_to_node:
+ * @node: a node of the timetable's walk network
+ *
+ * The street walk to @node found by the last tnet_raptor_walks_from_node()
+ * on @ws that returned TRUE (walks are symmetric: also the walk from
+ * @node), in whole seconds rounded up as the stops' walks; one search
+ * answers for every node, where @target_node names one.
+ * Returns: the walk, or G_MAXUINT32 when it exceeds that search's budget,
+ *   or no search ran.
+ * Time complexity: O(1).
+ */
+TNET_API guint32 tnet_raptor_walk_to_node (const TnetRaptor *ws, TnetId node);
+
+/**
  * TnetEgress:
  * @target: index of a destination (0 .. n_targets - 1)
  * @stop: the stop walked from, or TNET_ID_NONE for a walk all the way from

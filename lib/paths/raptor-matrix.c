@@ -12,7 +12,6 @@
  * which are reduced to percentiles in place. */
 #include "tnet-internal.h"
 #include "timetable-private.h"
-#include "raptor-private.h"
 
 #include <math.h>
 
@@ -128,7 +127,7 @@ tnet_timetable_matrix (TnetTimetable *tt, const double *origins, guint n_origins
           if (osn.node != TNET_ID_NONE && dsnap[d].node != TNET_ID_NONE)
             {
               /* both ends on the street: the direct walk is the street walk */
-              guint32 s = tnet_i_raptor_foot_walk_s (ws, dsnap[d].node, max_walk_s - osn.off_s);
+              guint32 s = tnet_raptor_walk_to_node (ws, dsnap[d].node);
               walk = s == G_MAXUINT32 ? G_MAXUINT64
                                       : (guint64) s + osn.off_s + dsnap[d].off_s;
             }

@@ -31,7 +31,6 @@
  */
 #include "tnet-internal.h"
 #include "timetable-private.h"
-#include "raptor-private.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -92,6 +91,7 @@ struct _TnetRaptor {
   /* street walks: scratch of the foot search (initialised when the
    * timetable has a walk network) */
   TnetFootSearch foot;
+  guint32 foot_budget_ms;  /* budget of the last foot search; 0 before any */
 };
 
 TnetRaptor *
@@ -694,6 +694,7 @@ tnet_raptor_walks_from_node (TnetRaptor *ws, TnetId node, guint max_walk_s,
     return FALSE;
   guint32 budget_ms = (guint32) MIN ((guint64) max_walk_s * 1000, (guint64) 4000000000u);
   guint n = tnet_i_foot_search_run (tt->foot, &ws->foot, node, budget_ms);
+  ws->foot_budget_ms = budget_ms;
   /* touched[] is in order of first discovery, not of distance: collect the
    * stops, then sort them by walk */
   guint first = out->len;
@@ -719,12 +720,13 @@ tnet_raptor_walks_from_node (TnetRaptor *ws, TnetId node, guint max_walk_s,
 }
 
 guint32
-tnet_i_raptor_foot_walk_s (const TnetRaptor *ws, TnetId node, guint max_walk_s)
+tnet_raptor_walk_to_node (const TnetRaptor *ws, TnetId node)
 {
+  g_return_val_if_fail (ws != NULL, G_MAXUINT32);
   const TnetTimetable *tt = ws->tt;
-  if (tt->foot == NULL || node >= tt->foot->n_nodes)
+  if (tt->foot == NULL || node >= tt->foot->n_nodes || ws->foot.dist == NULL)
     return G_MAXUINT32;
-  guint32 budget_ms = (guint32) MIN ((guint64) max_walk_s * 1000, (guint64) 4000000000u);
+  /* nodes beyond the budget hold only tentative distances */
   guint32 d = ws->foot.dist[node];
-  return d <= budget_ms ? (d + 999) / 1000 : G_MAXUINT32;
+  return d <= ws->foot_budget_ms ? (d + 999) / 1000 : G_MAXUINT32;
 }
