@@ -1183,6 +1183,82 @@ spo_close (Spo *s)
   g_free (s->zid);
 }
 
+/* `tnet commute --depart` (tnet_timetable_matrix()) against `tnet route
+ * --profile transit --depart` with the same options, on every pair of a
+ * spread of zones and two departure windows: both walk over the folder's
+ * streets, so every percentile of every cell equals the route's, and a
+ * pair the route cannot serve is not reached by the commute either. */
+START_TEST (spo_commute_depart_equals_route)
+{
+  g_autofree char *dir = spo_folder ();
+  Spo s;
+  spo_open (&s, dir);
+  GString *zl = g_string_new (NULL);
+  guint n_z = 0;
+  for (guint z = 3; z < s.nz; z += 40, n_z++)
+    g_string_append_printf (zl, "%s%s", n_z ? ";" : "", tnet_zone_table_id (s.zones, z));
+  static const char *const departs[] = { "07:30", "08:10" };
+  guint n_equal = 0, n_none = 0;
+  for (guint k = 0; k < G_N_ELEMENTS (departs); k++)
+    {
+      const char *args[] = { "commute", "--data", dir, "--origins", zl->str,
+                             "--destinations", zl->str, "--profiles", "transit", "--depart",
+                             departs[k], "--window", "20", "--percentiles", "25,50",
+                             "--format", "json", NULL };
+      g_autoptr (JsonNode) root = run_json (args);
+      JsonArray *cells = json_object_get_array_member (json_node_get_object (root), "cells");
+      ck_assert_uint_eq (json_array_get_length (cells), n_z * n_z);
+      for (guint i = 0; i < n_z * n_z; i++)
+        {
+          JsonObject *c = json_array_get_object_element (cells, i);
+          const char *a = json_object_get_string_member (c, "origin");
+          const char *b = json_object_get_string_member (c, "destination");
+          TtRun r = tt_run_tnet ("route", a, b, "--data", dir, "--profile", "transit",
+                                 "--depart", departs[k], "--window", "20", "--percentiles",
+                                 "25,50", "--format", "json", NULL);
+          JsonObject *cp = json_object_get_null_member (c, "percentiles") ? NULL
+                           : json_object_get_object_member (c, "percentiles");
+          if (r.status != 0)
+            {
+              ck_assert_msg (strstr (r.err, "no path") != NULL, "%s", r.err);
+              ck_assert_msg (cp == NULL || json_object_get_null_member (cp, "p25"),
+                             "%s -> %s at %s: the commute reaches what the route does not", a,
+                             b, departs[k]);
+              n_none++;
+              tt_run_clear (&r);
+              continue;
+            }
+          g_autoptr (JsonNode) rn = json_from_string (r.out, NULL);
+          ck_assert_ptr_nonnull (rn);
+          JsonObject *rp = json_object_get_object_member (json_node_get_object (rn),
+                                                          "percentiles");
+          ck_assert_ptr_nonnull (cp);
+          for (guint p = 0; p < 2; p++)
+            {
+              const char *key = p ? "p50" : "p25";
+              gboolean rnull = json_object_get_null_member (rp, key);
+              gboolean cnull = json_object_get_null_member (cp, key);
+              ck_assert_msg (rnull == cnull, "%s -> %s at %s %s: reached by one only", a, b,
+                             departs[k], key);
+              if (!rnull)
+                ck_assert_msg (json_object_get_double_member (rp, key)
+                               == json_object_get_double_member (cp, key),
+                               "%s -> %s at %s %s: route %.1f, commute %.1f", a, b, departs[k],
+                               key, json_object_get_double_member (rp, key),
+                               json_object_get_double_member (cp, key));
+            }
+          n_equal += a != b;
+          tt_run_clear (&r);
+        }
+    }
+  /* not vacuous: most pairs ride or walk, a few have no stop near */
+  ck_assert_uint_ge (n_equal, 60);
+  g_string_free (zl, TRUE);
+  spo_close (&s);
+  (void) n_none;
+}
+END_TEST
+
 /* commute (all 323 x 323 cells, car and transit) and accessibility to jobs
  * by transit. Car: every cell equals the oracle's Dijkstra. Transit: no
  * timetable oracle is written here, so each cell is bracketed: it is at
@@ -1948,6 +2024,7 @@ init_suite (void)
   tcase_add_test (spo, spo_commute_against_oracles);
   tcase_add_test (spo, spo_accessibility_timetable);
   tcase_add_test (spo, spo_isochrone_timetable);
+  tcase_add_test (spo, spo_commute_depart_equals_route);
   tcase_add_test (spo, spo_isochrone_corridors_criticality);
   tcase_add_test (spo, spo_report_and_transfers);
   tcase_add_test (spo, spo_regions_from_polygons);

@@ -1153,6 +1153,252 @@ START_TEST (test_street_walks_oracle)
 }
 END_TEST
 
+/* Where a place walks from, by the rule of tnet_timetable_matrix() written
+ * out plainly: the nearest node with a walkable link (haversine over all
+ * nodes), the straight-line walk to it, or -1 when that exceeds @max_walk. */
+static gint64
+brute_snap (const TnetNetwork *net, const TnetTimetableOptions *to, double lon, double lat,
+            guint max_walk, guint *node)
+{
+  double best = INFINITY;
+  *node = G_MAXUINT;
+  for (guint v = 0; v < tnet_network_n_nodes (net); v++)
+    {
+      gboolean walkable = FALSE;
+      for (guint i = 0; i < tnet_network_n_links (net) && !walkable; i++)
+        {
+          const TnetLink *l = tnet_network_link (net, i);
+          walkable = oracle_walkable (l) && l->from != l->to && (l->from == v || l->to == v);
+        }
+      const TnetNode *n = tnet_network_node (net, v);
+      double d = m_dist (lon, lat, n->lon, n->lat);
+      if (walkable && d < best)
+        {
+          best = d;
+          *node = v;
+        }
+    }
+  guint32 off = best == 0 ? 0 : m_walk (to, best);
+  return *node == G_MAXUINT || off > max_walk ? -1 : (gint64) off;
+}
+
+/* The walk in seconds from a place (snapped to @node with offset @off, the
+ * street walks from @node in @dist) to stop @s of the oracle sitting on
+ * network node @s_node (G_MAXUINT: off the street); -1 beyond @max_walk. */
+static gint64
+brute_stop_walk (const Oracle *o, const TnetTimetableOptions *to, double lon, double lat,
+                 gint64 off, const gint64 *dist, guint s, guint s_node, guint max_walk)
+{
+  gint64 w;
+  if (off >= 0 && s_node != G_MAXUINT)
+    w = dist[s_node] == G_MAXINT64 ? -1 : (dist[s_node] + 999) / 1000 + off;
+  else
+    w = m_walk (to, m_dist (lon, lat, o->lon[s], o->lat[s]));
+  return w > (gint64) max_walk ? -1 : w;
+}
+
+/* tnet_timetable_matrix() on a walk network: seeded random street networks
+ * and feeds; places at network nodes (zones and junctions, walkable or not)
+ * and at random points off it. Every percentile equals the brute force:
+ * access and egress by Bellman-Ford over the links from the snapped node,
+ * plus the snap offset, straight lines to the stops off the street and for
+ * places not snapped, the time-expanded oracle for every minute. Transfers
+ * between stops are turned off (transfer radius 0) in both, since the
+ * oracle's footpaths are straight lines. */
+START_TEST (test_matrix_street_oracle)
+{
+  static const TnetMode modes[] = { TNET_MODE_ROAD, TNET_MODE_WALK, TNET_MODE_ACCESS,
+                                    TNET_MODE_TRUNK, TNET_MODE_TRUNK, TNET_MODE_EXPRESSWAY };
+  static const char *const classes[] = { "residential", "footway", NULL, "primary",
+                                         "secondary", "motorway" };
+  static const double pcts[] = { 5, 50, 95 };
+  const guint max_walk = 600, n_minutes = 20, n_places = 10;
+  const gint32 dep0 = 7 * 3600 + 58 * 60;
+  guint n_rides = 0, n_direct_street = 0, n_off = 0;
+  for (guint32 seed = 1; seed <= 5; seed++)
+    {
+      GRand *rng = g_rand_new_with_seed (seed);
+      guint n_stops = 12, n_junctions = 40, n = n_stops + n_junctions;
+      GString *stops = g_string_new ("stop_id,stop_name,stop_lat,stop_lon\n");
+      GString *trips = g_string_new ("route_id,service_id,trip_id\n");
+      GString *st = g_string_new ("trip_id,arrival_time,departure_time,stop_id,stop_sequence\n");
+      for (guint i = 0; i < n_stops; i++)
+        g_string_append_printf (stops, "S%u,S%u,%.6f,%.6f\n", i, i,
+                                g_rand_double_range (rng, 0, 0.01),
+                                g_rand_double_range (rng, 0, 0.01));
+      for (guint k = 0; k < 6; k++)
+        for (guint dir = 0; dir < 2; dir++)
+          {
+            g_string_append_printf (trips, "R%u,WD,t%u_%u\n", dir + 1, dir, k);
+            for (guint i = 0; i < n_stops; i++)
+              {
+                guint t = 8 * 60 + 4 * k + 3 * dir + 2 * i;
+                g_string_append_printf (st, "t%u_%u,%02u:%02u:00,%02u:%02u:00,S%u,%u\n", dir, k,
+                                        t / 60, t % 60, t / 60, t % 60,
+                                        dir ? n_stops - 1 - i : i, i + 1);
+              }
+          }
+      char *fdir = write_feed (stops->str, trips->str, st->str, NULL, NULL);
+      g_string_free (stops, TRUE);
+      g_string_free (trips, TRUE);
+      g_string_free (st, TRUE);
+      TnetNetwork *net = tnet_network_new ();
+      for (guint i = 0; i < n; i++)
+        {
+          g_autofree char *id = i < n_stops ? g_strdup_printf ("f:S%u", i)
+                                            : g_strdup_printf ("j%u", i);
+          TnetNodeKind kind = i < n_stops ? TNET_NODE_STOP
+                              : g_rand_int_range (rng, 0, 4) == 0 ? TNET_NODE_ZONE
+                              : TNET_NODE_JUNCTION;
+          add_node (net, id, kind, g_rand_double_range (rng, 0, 0.01),
+                    g_rand_double_range (rng, 0, 0.01));
+        }
+      for (guint i = 0; i < 3 * n; i++)
+        {
+          guint a = (guint) g_rand_int_range (rng, 0, (gint32) n);
+          guint b = (guint) g_rand_int_range (rng, 0, (gint32) n);
+          if (a == b)
+            continue;
+          guint k = (guint) g_rand_int_range (rng, 0, G_N_ELEMENTS (modes));
+          g_autofree char *id = g_strdup_printf ("l%u", i);
+          add_link (net, id, tnet_network_node (net, a)->id, tnet_network_node (net, b)->id,
+                    modes[k], classes[k], g_rand_double_range (rng, 1, 300));
+        }
+      /* places: the first and last are random points, the others nodes */
+      double *place = g_new (double, 2 * n_places);
+      for (guint p = 0; p < n_places; p++)
+        {
+          if (p == 0 || p == n_places - 1)
+            {
+              place[2 * p] = g_rand_double_range (rng, -0.001, 0.011);
+              place[2 * p + 1] = g_rand_double_range (rng, -0.001, 0.011);
+              continue;
+            }
+          const TnetNode *nd = tnet_network_node (net, (guint) g_rand_int_range (rng, n_stops,
+                                                                                (gint32) n));
+          place[2 * p] = nd->lon;
+          place[2 * p + 1] = nd->lat;
+        }
+      GError *error = NULL;
+      TnetFeedOptions fo;
+      tnet_feed_options_init (&fo);
+      fo.service_date = 20240102;
+      g_autoptr (TnetFeed) feed = tnet_feed_load (fdir, &fo, &error);
+      ck_assert (feed != NULL);
+      TnetTimetableOptions to;
+      tnet_timetable_options_init (&to);
+      to.walk_network = net;
+      to.transfer_radius_m = 0;
+      const TnetFeed *feeds[] = { feed };
+      g_autoptr (TnetTimetable) tt = tnet_timetable_build (feeds, 1, &to, &error);
+      ck_assert (tt != NULL);
+      ck_assert (tnet_timetable_has_street_walks (tt));
+      gint32 *got = g_new (gint32, (gsize) n_places * n_places * 3);
+      tnet_timetable_matrix (tt, place, n_places, place, n_places, max_walk, dep0, n_minutes,
+                             pcts, 3, got);
+
+      Oracle *o = oracle_new (feeds, 1, 20240102, &to);
+      ck_assert_uint_eq (o->n_stops, n_stops);
+      /* oracle stop s (stops.txt order) sits on node s when that has a
+       * walkable link */
+      guint *s_node = g_new (guint, n_stops);
+      for (guint s = 0; s < n_stops; s++)
+        {
+          s_node[s] = G_MAXUINT;
+          for (guint i = 0; i < tnet_network_n_links (net); i++)
+            {
+              const TnetLink *l = tnet_network_link (net, i);
+              if (oracle_walkable (l) && l->from != l->to && (l->from == s || l->to == s))
+                s_node[s] = s;
+            }
+        }
+      gint64 *off = g_new (gint64, n_places);
+      guint *snode = g_new (guint, n_places);
+      gint64 *dist = g_new (gint64, (gsize) n_places * n);
+      for (guint p = 0; p < n_places; p++)
+        {
+          off[p] = brute_snap (net, &to, place[2 * p], place[2 * p + 1], max_walk, &snode[p]);
+          if (off[p] >= 0)
+            oracle_walks (net, snode[p], to.walk_speed_kmh, dist + (gsize) p * n);
+          n_off += off[p] > 0;
+        }
+      gint32 *arr = g_new (gint32, n_stops);
+      gint32 *want = g_new (gint32, n_minutes);
+      g_autoptr (GArray) acc = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
+      for (guint a = 0; a < n_places; a++)
+        {
+          g_array_set_size (acc, 0);
+          for (guint s = 0; s < n_stops; s++)
+            {
+              gint64 w = brute_stop_walk (o, &to, place[2 * a], place[2 * a + 1], off[a],
+                                          dist + (gsize) a * n, s, s_node[s], max_walk);
+              if (w >= 0)
+                {
+                  TnetStopWalk sw = { s, (guint32) w };
+                  g_array_append_val (acc, sw);
+                }
+            }
+          for (guint b = 0; b < n_places; b++)
+            {
+              gint64 direct;
+              if (off[a] >= 0 && off[b] >= 0)
+                {
+                  gint64 d = dist[(gsize) a * n + snode[b]];
+                  direct = d == G_MAXINT64 ? -1 : (d + 999) / 1000 + off[a] + off[b];
+                }
+              else
+                direct = m_walk (&to, m_dist (place[2 * a], place[2 * a + 1], place[2 * b],
+                                              place[2 * b + 1]));
+              if (direct > (gint64) max_walk)
+                direct = -1;
+              n_direct_street += direct >= 0 && off[a] >= 0 && off[b] >= 0 && a != b;
+              for (guint m = 0; m < n_minutes; m++)
+                {
+                  gint32 dep = dep0 + 60 * (gint32) m;
+                  oracle_run (o, (const TnetStopWalk *) (void *) acc->data, acc->len, dep, arr);
+                  gint32 best = direct >= 0 ? (gint32) direct : UNREACHED;
+                  for (guint s = 0; s < n_stops; s++)
+                    {
+                      gint64 w = brute_stop_walk (o, &to, place[2 * b], place[2 * b + 1], off[b],
+                                                  dist + (gsize) b * n, s, s_node[s], max_walk);
+                      if (arr[s] != UNREACHED && w >= 0 && arr[s] - dep + (gint32) w < best)
+                        {
+                          best = arr[s] - dep + (gint32) w;
+                          n_rides += direct < 0 || best < direct;
+                        }
+                    }
+                  want[m] = best;
+                }
+              for (guint k = 0; k < 3; k++)
+                ck_assert_msg (got[((gsize) a * n_places + b) * 3 + k]
+                               == o_percentile (want, n_minutes, pcts[k]),
+                               "seed %u place %u -> %u p%g: matrix %d brute force %d", seed, a,
+                               b, pcts[k], got[((gsize) a * n_places + b) * 3 + k],
+                               o_percentile (want, n_minutes, pcts[k]));
+            }
+        }
+      g_free (arr);
+      g_free (want);
+      g_free (off);
+      g_free (snode);
+      g_free (dist);
+      g_free (s_node);
+      g_free (got);
+      g_free (place);
+      oracle_free (o);
+      tnet_network_free (net);
+      g_rand_free (rng);
+      tt_rm_rf (fdir);
+      g_free (fdir);
+    }
+  /* not vacuous: rides beat walking, street walks go all the way, and
+   * some places walk to their node first */
+  ck_assert_uint_gt (n_rides, 50);
+  ck_assert_uint_gt (n_direct_street, 5);
+  ck_assert_uint_gt (n_off, 2);
+}
+END_TEST
+
 static Suite *
 timetable_suite (void)
 {
@@ -1176,6 +1422,7 @@ timetable_suite (void)
   tcase_add_test (k, test_several_feeds);
   tcase_add_test (k, test_street_transfer);
   tcase_add_test (k, test_street_walks_oracle);
+  tcase_add_test (k, test_matrix_street_oracle);
   suite_add_tcase (s, k);
   return s;
 }

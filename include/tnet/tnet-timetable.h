@@ -238,6 +238,20 @@ TNET_API gboolean tnet_raptor_walks_from_node (TnetRaptor *ws, TnetId node, guin
                                                GArray *out);
 
 /**
+ * tnet_raptor_walk_to_node:
+ * @node: a node of the timetable's walk network
+ *
+ * The street walk to @node found by the last tnet_raptor_walks_from_node()
+ * on @ws that returned TRUE (walks are symmetric: also the walk from
+ * @node), in whole seconds rounded up as the stops' walks; one search
+ * answers for every node, where @target_node names one.
+ * Returns: the walk, or G_MAXUINT32 when it exceeds that search's budget,
+ *   or no search ran.
+ * Time complexity: O(1).
+ */
+TNET_API guint32 tnet_raptor_walk_to_node (const TnetRaptor *ws, TnetId node);
+
+/**
  * TnetEgress:
  * @target: index of a destination (0 .. n_targets - 1)
  * @stop: the stop walked from, or TNET_ID_NONE for a walk all the way from
@@ -354,12 +368,29 @@ TNET_API gboolean tnet_raptor_journey (const TnetRaptor *ws, TnetId stop, GArray
  * Door-to-door travel times by the timetable between places given by their
  * coordinates, over a departure window, reduced to percentiles (nearest
  * rank, as tnet_percentiles()). A place walks to and from the stops within
- * @max_walk_s (tnet_timetable_walks_near()); a pair closer than @max_walk_s
- * on foot may also walk all the way. Each origin is one range query
- * (tnet_raptor_run_range()) with every destination as a target. A place
- * without a position (NaN) reaches nothing.
+ * @max_walk_s, and a pair within @max_walk_s on foot may also walk all the
+ * way, by the rule of `tnet route --profile transit`:
+ * - when the timetable walks on a street network
+ *   (#TnetTimetableOptions.walk_network), a place snaps to the nearest node
+ *   of it with a walkable link (a node at the place's exact position, so a
+ *   network node snaps to itself; on a tie a zone, then the lowest id). It
+ *   walks over the streets from that node (tnet_raptor_walks_from_node())
+ *   to the stops on the street, and by straight line
+ *   (tnet_timetable_walks_near()) to the stops off it; two snapped places
+ *   walk between them over the streets. A place off the network first walks
+ *   to its node by straight line x walk_detour (added to each of its walks,
+ *   and taken from the budget); a place whose node is farther than
+ *   @max_walk_s that way is not snapped;
+ * - otherwise (no walk network, or a place not snapped) every walk of the
+ *   place is the straight line x walk_detour at walk_speed_kmh
+ *   (tnet_timetable_walks_near(), tnet_timetable_walk_seconds()).
+ * Each origin is one range query (tnet_raptor_run_range()) with every
+ * destination as a target. A place without a position (NaN) reaches
+ * nothing.
  * Time complexity: O(origins x range query + origins x destinations x
- * @n_minutes log @n_minutes).
+ * @n_minutes log @n_minutes), plus with a walk network O((origins +
+ * destinations) x (nodes + k log k)) for snapping and the street searches
+ * of k nodes within @max_walk_s.
  */
 TNET_API void tnet_timetable_matrix (TnetTimetable *tt, const double *origins, guint n_origins,
                                      const double *destinations, guint n_destinations,

@@ -15,6 +15,7 @@ typedef struct {
   TnetId *head;
   guint32 *ms;
   guint8 *is_zone;     /* zones start walks but are not walked through */
+  double *lon, *lat;   /* each node's position (NaN when the network has none) */
 } TnetFootGraph;
 
 /* Scratch of one foot search: dist[v] = G_MAXUINT32 except for the nodes
@@ -100,6 +101,12 @@ double tnet_i_timetable_distance_m (double lon1, double lat1, double lon2, doubl
 guint32 tnet_i_foot_arc_ms (double length_m, double speed_kmh);
 TnetFootGraph *tnet_i_foot_graph_new (const TnetNetwork *net, double speed_kmh);
 void tnet_i_foot_graph_free (TnetFootGraph *g);
+/* The node a place at (@lon, @lat) walks from: the nearest node with a
+ * walkable link (great-circle distance; on a tie a zone, then the lowest
+ * id), its distance in *@distance_m. TNET_ID_NONE when no node has both a
+ * walkable link and a position. O(nodes). */
+TnetId tnet_i_foot_graph_snap (const TnetFootGraph *g, double lon, double lat,
+                               double *distance_m);
 void tnet_i_foot_search_init (TnetFootSearch *fs, guint n_nodes);
 void tnet_i_foot_search_destroy (TnetFootSearch *fs);
 /* Bounded Dijkstra from @source: afterwards dist[v] <= @budget_ms is the

@@ -83,6 +83,13 @@ tnet_i_foot_graph_new (const TnetNetwork *net, double speed_kmh)
   g->is_zone = g_new0 (guint8, MAX (n, 1));
   for (guint v = 0; v < n; v++)
     g->is_zone[v] = tnet_network_node (net, v)->kind == TNET_NODE_ZONE;
+  g->lon = g_new (double, MAX (n, 1));
+  g->lat = g_new (double, MAX (n, 1));
+  for (guint v = 0; v < n; v++)
+    {
+      g->lon[v] = tnet_network_node (net, v)->lon;
+      g->lat[v] = tnet_network_node (net, v)->lat;
+    }
   return g;
 }
 
@@ -95,7 +102,41 @@ tnet_i_foot_graph_free (TnetFootGraph *g)
   g_free (g->head);
   g_free (g->ms);
   g_free (g->is_zone);
+  g_free (g->lon);
+  g_free (g->lat);
   g_free (g);
+}
+
+/* The scan ranks nodes by an equirectangular squared distance, which is
+ * monotone enough at city scale and far cheaper than the haversine; only
+ * the winner's distance is computed exactly. A node at the place's exact
+ * position scores 0 under both, so a network node always snaps to itself
+ * (or to a zone at the same spot). */
+TnetId
+tnet_i_foot_graph_snap (const TnetFootGraph *g, double lon, double lat, double *distance_m)
+{
+  *distance_m = G_MAXDOUBLE;
+  if (isnan (lon) || isnan (lat))
+    return TNET_ID_NONE;
+  double kx = cos (lat * G_PI / 180.0);
+  TnetId best = TNET_ID_NONE;
+  double best_d2 = G_MAXDOUBLE;
+  for (guint v = 0; v < g->n_nodes; v++)
+    {
+      if (g->first[v] == g->first[v + 1] || isnan (g->lon[v]) || isnan (g->lat[v]))
+        continue;
+      double dx = (g->lon[v] - lon) * kx, dy = g->lat[v] - lat;
+      double d2 = dx * dx + dy * dy;
+      if (d2 < best_d2 || (d2 == best_d2 && g->is_zone[v] && !g->is_zone[best]))
+        {
+          best = v;
+          best_d2 = d2;
+        }
+    }
+  if (best != TNET_ID_NONE)
+    *distance_m = best_d2 == 0 ? 0 : tnet_i_timetable_distance_m (lon, lat, g->lon[best],
+                                                                   g->lat[best]);
+  return best;
 }
 
 void

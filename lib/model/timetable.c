@@ -940,7 +940,7 @@ tnet_timetable_build (const TnetFeed *const *feeds, guint n_feeds,
     + tt->n_cells * (sizeof (gint64) + sizeof (TnetId));
   if (tt->foot)
     tt->memory_bytes += sizeof *tt->foot + tt->n_stops * sizeof (TnetId)
-      + (tt->foot->n_nodes + 1) * (sizeof (guint) + sizeof (TnetId) + 1)
+      + (tt->foot->n_nodes + 1) * (sizeof (guint) + sizeof (TnetId) + 1 + 2 * sizeof (double))
       + tt->foot->first[tt->foot->n_nodes] * (sizeof (TnetId) + sizeof (guint32));
   return tt;
 }

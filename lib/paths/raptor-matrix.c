@@ -1,15 +1,68 @@
 /* raptor-matrix.c: door-to-door travel-time percentiles by the timetable
  * between places given by their coordinates (tnet_timetable_matrix()).
  *
- * Implementation notes: the egress rows of every destination (its stops
- * within the walking budget, and the direct walk from the origin when it
- * fits the budget) are gathered once per origin, then one range query per
- * origin fills the minute-by-minute series of all destinations, which are
- * reduced to percentiles in place. */
+ * Implementation notes: each place is snapped once to the walk network
+ * (when the timetable has one) by a linear scan over its nodes; the scan is
+ * O(places x nodes), small next to the range queries. The egress rows of
+ * every destination (its stops within the walking budget) are gathered
+ * once, each by one bounded street search; per origin, the access search
+ * is left in the workspace's foot scratch, so the street walks straight to
+ * the destinations are read off it without another search. Then one range
+ * query per origin fills the minute-by-minute series of all destinations,
+ * which are reduced to percentiles in place. */
 #include "tnet-internal.h"
 #include "timetable-private.h"
 
 #include <math.h>
+
+/* Where a place walks from: its street node and the straight-line walk to
+ * it (node TNET_ID_NONE: every walk of the place is a straight line). */
+typedef struct {
+  TnetId node;
+  guint32 off_s;
+} Snap;
+
+static Snap
+snap_place (const TnetTimetable *tt, double lon, double lat, guint max_walk_s)
+{
+  Snap sn = { TNET_ID_NONE, 0 };
+  if (tt->foot == NULL || isnan (lon) || isnan (lat))
+    return sn;
+  double dist_m;
+  TnetId v = tnet_i_foot_graph_snap (tt->foot, lon, lat, &dist_m);
+  if (v == TNET_ID_NONE)
+    return sn;
+  guint32 off = dist_m == 0 ? 0 : tnet_timetable_walk_seconds (tt, dist_m);
+  if (off > max_walk_s)
+    return sn;
+  sn.node = v;
+  sn.off_s = off;
+  return sn;
+}
+
+/* The stops a place walks to within @max_walk_s, appended to @out: over
+ * the street from its snapped node (plus the snap offset), and by straight
+ * line to the stops off the street; every stop by straight line when the
+ * place is not snapped. Leaves the street search in @ws. */
+static void
+place_walks (const TnetTimetable *tt, TnetRaptor *ws, double lon, double lat, Snap sn,
+             guint max_walk_s, GArray *near, GArray *out)
+{
+  if (sn.node == TNET_ID_NONE)
+    {
+      tnet_timetable_walks_near (tt, lon, lat, max_walk_s, out);
+      return;
+    }
+  guint first = out->len;
+  tnet_raptor_walks_from_node (ws, sn.node, max_walk_s - sn.off_s, TNET_ID_NONE, NULL, out);
+  for (guint i = first; i < out->len; i++)
+    g_array_index (out, TnetStopWalk, i).walk_s += sn.off_s;
+  g_array_set_size (near, 0);
+  tnet_timetable_walks_near (tt, lon, lat, max_walk_s, near);
+  for (guint i = 0; i < near->len; i++)
+    if (tt->stop_node[g_array_index (near, TnetStopWalk, i).stop] == TNET_ID_NONE)
+      g_array_append_val (out, g_array_index (near, TnetStopWalk, i));
+}
 
 void
 tnet_timetable_matrix (TnetTimetable *tt, const double *origins, guint n_origins,
@@ -26,26 +79,28 @@ tnet_timetable_matrix (TnetTimetable *tt, const double *origins, guint n_origins
   if (n_destinations == 0 || n_pcts == 0)
     return;
 
+  g_autoptr (TnetRaptor) ws = tnet_raptor_new (tt);
+  g_autofree Snap *dsnap = g_new (Snap, n_destinations);
   /* the stops near each destination, kept as egress rows */
   g_autoptr (GArray) stop_egress = g_array_new (FALSE, FALSE, sizeof (TnetEgress));
   g_autoptr (GArray) near = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
+  g_autoptr (GArray) walks = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
   for (guint d = 0; d < n_destinations; d++)
     {
       double lon = destinations[2 * d], lat = destinations[2 * d + 1];
+      dsnap[d] = snap_place (tt, lon, lat, max_walk_s);
       if (isnan (lon) || isnan (lat))
         continue;
-      g_array_set_size (near, 0);
-      tnet_timetable_walks_near (tt, lon, lat, max_walk_s, near);
-      for (guint i = 0; i < near->len; i++)
+      g_array_set_size (walks, 0);
+      place_walks (tt, ws, lon, lat, dsnap[d], max_walk_s, near, walks);
+      for (guint i = 0; i < walks->len; i++)
         {
-          const TnetStopWalk *w = &g_array_index (near, TnetStopWalk, i);
+          const TnetStopWalk *w = &g_array_index (walks, TnetStopWalk, i);
           TnetEgress e = { d, w->stop, w->walk_s };
           g_array_append_val (stop_egress, e);
         }
     }
   g_autoptr (GArray) egress = g_array_new (FALSE, FALSE, sizeof (TnetEgress));
-  g_autoptr (GArray) access = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
-  g_autoptr (TnetRaptor) ws = tnet_raptor_new (tt);
   g_autofree gint32 *series = g_new (gint32, (gsize) n_minutes * n_destinations);
   g_autofree gint32 *column = g_new (gint32, n_minutes);
   for (guint o = 0; o < n_origins; o++)
@@ -58,8 +113,9 @@ tnet_timetable_matrix (TnetTimetable *tt, const double *origins, guint n_origins
             row[k] = TNET_RAPTOR_UNREACHED;
           continue;
         }
-      g_array_set_size (access, 0);
-      tnet_timetable_walks_near (tt, lon, lat, max_walk_s, access);
+      Snap osn = snap_place (tt, lon, lat, max_walk_s);
+      g_array_set_size (walks, 0);
+      place_walks (tt, ws, lon, lat, osn, max_walk_s, near, walks);
       g_array_set_size (egress, 0);
       g_array_append_vals (egress, stop_egress->data, stop_egress->len);
       for (guint d = 0; d < n_destinations; d++)
@@ -67,15 +123,24 @@ tnet_timetable_matrix (TnetTimetable *tt, const double *origins, guint n_origins
           double dlon = destinations[2 * d], dlat = destinations[2 * d + 1];
           if (isnan (dlon) || isnan (dlat))
             continue;
-          guint32 walk = tnet_timetable_walk_seconds (tt, tnet_i_timetable_distance_m (lon, lat,
-                                                                                      dlon, dlat));
+          guint64 walk;
+          if (osn.node != TNET_ID_NONE && dsnap[d].node != TNET_ID_NONE)
+            {
+              /* both ends on the street: the direct walk is the street walk */
+              guint32 s = tnet_raptor_walk_to_node (ws, dsnap[d].node);
+              walk = s == G_MAXUINT32 ? G_MAXUINT64
+                                      : (guint64) s + osn.off_s + dsnap[d].off_s;
+            }
+          else
+            walk = tnet_timetable_walk_seconds (tt, tnet_i_timetable_distance_m (lon, lat,
+                                                                                dlon, dlat));
           if (walk <= max_walk_s)
             {
-              TnetEgress e = { d, TNET_ID_NONE, walk };
+              TnetEgress e = { d, TNET_ID_NONE, (guint32) walk };
               g_array_append_val (egress, e);
             }
         }
-      tnet_raptor_run_range (ws, (const TnetStopWalk *) (void *) access->data, access->len,
+      tnet_raptor_run_range (ws, (const TnetStopWalk *) (void *) walks->data, walks->len,
                              depart_s, n_minutes, (const TnetEgress *) (void *) egress->data,
                              egress->len, n_destinations, series);
       for (guint d = 0; d < n_destinations; d++)

@@ -91,6 +91,7 @@ struct _TnetRaptor {
   /* street walks: scratch of the foot search (initialised when the
    * timetable has a walk network) */
   TnetFootSearch foot;
+  guint32 foot_budget_ms;  /* budget of the last foot search; 0 before any */
 };
 
 TnetRaptor *
@@ -693,6 +694,7 @@ tnet_raptor_walks_from_node (TnetRaptor *ws, TnetId node, guint max_walk_s,
     return FALSE;
   guint32 budget_ms = (guint32) MIN ((guint64) max_walk_s * 1000, (guint64) 4000000000u);
   guint n = tnet_i_foot_search_run (tt->foot, &ws->foot, node, budget_ms);
+  ws->foot_budget_ms = budget_ms;
   /* touched[] is in order of first discovery, not of distance: collect the
    * stops, then sort them by walk */
   guint first = out->len;
@@ -715,4 +717,16 @@ tnet_raptor_walks_from_node (TnetRaptor *ws, TnetId node, guint max_walk_s,
     qsort (&g_array_index (out, TnetStopWalk, first), out->len - first,
            sizeof (TnetStopWalk), cmp_stop_walk);
   return TRUE;
+}
+
+guint32
+tnet_raptor_walk_to_node (const TnetRaptor *ws, TnetId node)
+{
+  g_return_val_if_fail (ws != NULL, G_MAXUINT32);
+  const TnetTimetable *tt = ws->tt;
+  if (tt->foot == NULL || node >= tt->foot->n_nodes || ws->foot.dist == NULL)
+    return G_MAXUINT32;
+  /* nodes beyond the budget hold only tentative distances */
+  guint32 d = ws->foot.dist[node];
+  return d <= ws->foot_budget_ms ? (d + 999) / 1000 : G_MAXUINT32;
 }

@@ -251,8 +251,9 @@ class Scenario:
         --profile transit``): one departure per minute from *depart*
         (default 08:00) over *window* minutes (0: the departure alone),
         walks of at most *max_walk* minutes to the first and from the last
-        stop (transfers over the streets when the folder has a walk
-        network, as ``tnet commute --depart``), on the feed's busiest day
+        stop or all the way (access, egress, direct walks and transfers
+        over the streets when the folder has a walk network, as ``tnet
+        route`` and ``tnet commute --depart``), on the feed's busiest day
         or *date* (``"YYYY-MM-DD"``); the
         columns are then ``travel_time_pNN`` per percentile (nearest rank
         over the window's departures; default 50).

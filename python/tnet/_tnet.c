@@ -1236,10 +1236,13 @@ great_circle_m (double lon1, double lat1, double lon2, double lat2)
 
 /* The stops a place walks to, as `tnet route --profile transit` finds
  * them: a stop id of the timetable is that stop (and the stops at its
- * position), a node walks to the stops within @max_walk_s. */
-static void
-place_walks (const TnetTimetable *tt, const TnetNetwork *net, TnetId v, guint max_walk_s,
-             GArray *walks, double *lon, double *lat)
+ * position); a node walks to the stops within @max_walk_s, over the
+ * street when the timetable walks on it and the node has a walkable link
+ * (then the search stays in @ws for tnet_raptor_walk_to_node() and
+ * returns TRUE), by straight line to the stops off the street. */
+static gboolean
+place_walks (const TnetTimetable *tt, TnetRaptor *ws, const TnetNetwork *net, TnetId v,
+             guint max_walk_s, GArray *walks, GArray *near, double *lon, double *lat)
 {
   const TnetNode *n = tnet_network_node (net, v);
   TnetId s = tnet_timetable_find_stop (tt, n->id);
@@ -1250,11 +1253,21 @@ place_walks (const TnetTimetable *tt, const TnetNetwork *net, TnetId v, guint ma
       tnet_timetable_stop_position (tt, s, lon, lat);
       if (!isnan (*lon))
         tnet_timetable_walks_near (tt, *lon, *lat, 0, walks);
-      return;
+      return FALSE;
     }
   *lon = n->lon;
   *lat = n->lat;
-  tnet_timetable_walks_near (tt, n->lon, n->lat, max_walk_s, walks);
+  if (!tnet_raptor_walks_from_node (ws, v, max_walk_s, TNET_ID_NONE, NULL, walks))
+    {
+      tnet_timetable_walks_near (tt, n->lon, n->lat, max_walk_s, walks);
+      return FALSE;
+    }
+  g_array_set_size (near, 0);
+  tnet_timetable_walks_near (tt, n->lon, n->lat, max_walk_s, near);
+  for (guint i = 0; i < near->len; i++)
+    if (tnet_timetable_stop_node (tt, g_array_index (near, TnetStopWalk, i).stop) == TNET_ID_NONE)
+      g_array_append_val (walks, g_array_index (near, TnetStopWalk, i));
+  return TRUE;
 }
 
 /* Dataset.timetable_matrix(year, closures, origins, destinations, depart_s,
@@ -1354,13 +1367,16 @@ dataset_timetable_matrix (DatasetObject *self, PyObject *args, PyObject *kwds)
       /* every destination's egress rows, target = its index */
       GArray *egress = g_array_new (FALSE, FALSE, sizeof (TnetEgress));
       GArray *walks = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
+      GArray *near = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
+      TnetRaptor *ws = tnet_raptor_new (tt);
       double *dlon = g_new (double, MAX (nd, 1)), *dlat = g_new (double, MAX (nd, 1));
+      gboolean *don = g_new (gboolean, MAX (nd, 1));   /* destination on the street */
       for (guint d = 0; d < nd; d++)
         {
           g_array_set_size (walks, 0);
           dlon[d] = dlat[d] = NAN;
-          place_walks (tt, net, g_array_index (dests, TnetId, d), max_walk_s, walks,
-                       &dlon[d], &dlat[d]);
+          don[d] = place_walks (tt, ws, net, g_array_index (dests, TnetId, d), max_walk_s,
+                                walks, near, &dlon[d], &dlat[d]);
           for (guint i = 0; i < walks->len; i++)
             {
               const TnetStopWalk *w = &g_array_index (walks, TnetStopWalk, i);
@@ -1369,22 +1385,24 @@ dataset_timetable_matrix (DatasetObject *self, PyObject *args, PyObject *kwds)
             }
         }
       guint n_fixed = egress->len;
-      TnetRaptor *ws = tnet_raptor_new (tt);
       gint32 *series = g_new (gint32, (gsize) n_min * MAX (nd, 1));
       gint32 *column = g_new (gint32, n_min), *pv = g_new (gint32, np);
       for (guint o = 0; o < no && !cancelled; o++)
         {
           g_array_set_size (walks, 0);
           double olon = NAN, olat = NAN;
-          place_walks (tt, net, g_array_index (origins, TnetId, o), max_walk_s, walks,
-                       &olon, &olat);
-          /* direct walks from this origin to the destinations within reach */
+          gboolean oon = place_walks (tt, ws, net, g_array_index (origins, TnetId, o),
+                                      max_walk_s, walks, near, &olon, &olat);
+          /* direct walks from this origin to the destinations within reach:
+           * over the street when both ends are on it */
           g_array_set_size (egress, n_fixed);
           for (guint d = 0; d < nd && !isnan (olon); d++)
             if (!isnan (dlon[d]))
               {
-                guint32 direct = tnet_timetable_walk_seconds (
-                  tt, great_circle_m (olon, olat, dlon[d], dlat[d]));
+                guint32 direct = oon && don[d]
+                  ? tnet_raptor_walk_to_node (ws, g_array_index (dests, TnetId, d))
+                  : tnet_timetable_walk_seconds (tt, great_circle_m (olon, olat, dlon[d],
+                                                                      dlat[d]));
                 if (direct <= max_walk_s)
                   {
                     TnetEgress e = { d, TNET_ID_NONE, direct };
@@ -1412,9 +1430,11 @@ dataset_timetable_matrix (DatasetObject *self, PyObject *args, PyObject *kwds)
       g_free (pv);
       g_free (dlon);
       g_free (dlat);
+      g_free (don);
       tnet_raptor_free (ws);
       g_array_free (egress, TRUE);
       g_array_free (walks, TRUE);
+      g_array_free (near, TRUE);
       tnet_timetable_unref (tt);
     }
   Py_END_ALLOW_THREADS
