@@ -2,6 +2,7 @@
 import json
 import os
 import tempfile
+import warnings
 
 import numpy as np
 import pandas as pd
@@ -242,9 +243,11 @@ class Scenario:
         ``tnet init`` would give a zone there (:meth:`access_candidates`):
         one search per origin from all its candidates at once, each at its
         access time; a destination point takes the best of its candidates
-        plus their access times; a point with no candidate is never reached
-        (NaN). GeoDataFrame rows whose ``id`` is a node id are that node.
-        Ids are the GeoDataFrame's ``id`` (else its index) or ``"lon,lat"``.
+        plus their access times; a point with no candidate (no street node
+        within the access distance, as in a hand-built folder) starts and
+        ends at its nearest zone instead, with a warning. GeoDataFrame rows
+        whose ``id`` is a node id are that node. Ids are the GeoDataFrame's
+        ``id`` (else its index) or ``"lon,lat"``.
 
         With *depart* (``"HH:MM"``) or *percentiles*, transit runs on the
         scenario year's timetable instead (range RAPTOR, as ``tnet route
@@ -300,9 +303,37 @@ class Scenario:
         labels = [f"{p[0]:.6f},{p[1]:.6f}" if isinstance(p, tuple) else p for p in items]
         return labels, items
 
+    def _with_fallback(self, items):
+        """*items* with each point that has no access candidate (no street
+        node within tnet init's access distance, as in a hand-built folder)
+        replaced by its nearest zone node, with a warning saying how many."""
+        where = [k for k, it in enumerate(items) if isinstance(it, tuple)]
+        if not where:
+            return items
+        r = self.dataset._c.snap_points(self.year, self.closures, [items[k] for k in where])
+        counts = np.diff(r["first"].astype(np.int64))
+        lost = [k for k, n in zip(where, counts) if n == 0]
+        if not lost:
+            return items
+        nodes = self.dataset.nodes()
+        zones = nodes[nodes["kind"] == "zone"]
+        if zones.empty:
+            return items
+        zlon, zlat, zid = zones["lon"].to_numpy(), zones["lat"].to_numpy(), zones["id"].to_numpy()
+        out = list(items)
+        for k in lost:
+            x, y = items[k]
+            dist = ((zlon - x) * np.cos(np.radians(y))) ** 2 + (zlat - y) ** 2
+            out[k] = str(zid[int(np.argmin(dist))])
+        warnings.warn(f"{len(lost)} point(s) have no street node within tnet init's access "
+                      "distance (a folder not built by tnet init?): they start and end at "
+                      "their nearest zone instead", stacklevel=4)
+        return out
+
     def _point_matrix(self, origins, destinations, profile):
         o, oi = self._point_places(origins)
         dd, di = self._point_places(destinations)
+        oi, di = self._with_fallback(oi), self._with_fallback(di)
         minutes = self.dataset._c.point_matrix(self.year, self.closures, oi, di, profile)
         frame = pd.DataFrame({
             "from_id": np.repeat(np.asarray(o, dtype=object), len(dd)),

@@ -179,8 +179,9 @@ def test_init_equals_cli_init(sao_paulo_dir, tmp_path):
 def test_geodataframe_places(xuchang):
     """commute(): points snap to the nearest zone; ids that are node ids
     are kept. travel_time_matrix(): a point uses the access links tnet init
-    would give it (none here: the hand-built folder has no street within
-    2 km of it, so it is never reached) and keeps its own id."""
+    would give it; it keeps its own id. The hand-built folder has no street
+    within 2 km of it, so it starts at its nearest zone instead, with a
+    warning."""
     import geopandas
     from shapely.geometry import Point
     nodes = xuchang.nodes().set_index("id")
@@ -190,9 +191,12 @@ def test_geodataframe_places(xuchang):
         geometry=[Point(target.lon + 0.001, target.lat - 0.001), Point(0, 0)], crs="EPSG:4326")
     c = xuchang.commute(gdf, ["zz_center"], profiles=["car"])
     assert c["origin"].tolist() == ["z_changge", "zz_center"]
-    m = xuchang.travel_time_matrix(gdf, ["zz_center"])
+    with pytest.warns(UserWarning, match="1 point"):
+        m = xuchang.travel_time_matrix(gdf, ["zz_center"])
     assert m["from_id"].tolist() == ["somewhere", "zz_center"]
-    assert np.isnan(m["travel_time"].iloc[0]) and m["travel_time"].iloc[1] == 0
+    zone = xuchang.travel_time_matrix(["z_changge"], ["zz_center"])
+    assert m["travel_time"].iloc[0] == zone["travel_time"].iloc[0]
+    assert m["travel_time"].iloc[1] == 0
     assert len(xuchang.access_candidates(gdf.iloc[:1])) == 0
 
 
