@@ -245,7 +245,8 @@ class Scenario:
         access time; a destination point takes the best of its candidates
         plus their access times; a point with no candidate (no street node
         within the access distance, as in a hand-built folder) starts and
-        ends at its nearest zone instead, with a warning. GeoDataFrame rows
+        ends at its nearest zone instead when that zone is within the same
+        distance, with a warning; otherwise it is never reached (NaN). GeoDataFrame rows
         whose ``id`` is a node id are that node. Ids are the GeoDataFrame's
         ``id`` (else its index) or ``"lon,lat"``.
 
@@ -306,7 +307,9 @@ class Scenario:
     def _with_fallback(self, items):
         """*items* with each point that has no access candidate (no street
         node within tnet init's access distance, as in a hand-built folder)
-        replaced by its nearest zone node, with a warning saying how many."""
+        replaced by its nearest zone node when that zone is within the same
+        distance, with a warning saying how many; a point farther from
+        everything stays unreached."""
         where = [k for k, it in enumerate(items) if isinstance(it, tuple)]
         if not where:
             return items
@@ -321,13 +324,20 @@ class Scenario:
             return items
         zlon, zlat, zid = zones["lon"].to_numpy(), zones["lat"].to_numpy(), zones["id"].to_numpy()
         out = list(items)
+        moved = 0
         for k in lost:
             x, y = items[k]
-            dist = ((zlon - x) * np.cos(np.radians(y))) ** 2 + (zlat - y) ** 2
-            out[k] = str(zid[int(np.argmin(dist))])
-        warnings.warn(f"{len(lost)} point(s) have no street node within tnet init's access "
-                      "distance (a folder not built by tnet init?): they start and end at "
-                      "their nearest zone instead", stacklevel=4)
+            kx = np.cos(np.radians(y))
+            dist = ((zlon - x) * kx) ** 2 + (zlat - y) ** 2
+            best = int(np.argmin(dist))
+            # metres, equirectangular: only a zone within the same reach
+            if np.sqrt(dist[best]) * 111_195.0 <= _INIT_MAX_ACCESS_M:
+                out[k] = str(zid[best])
+                moved += 1
+        if moved:
+            warnings.warn(f"{moved} point(s) have no street node within tnet init's access "
+                          "distance (a folder not built by tnet init?): they start and end at "
+                          "their nearest zone instead", stacklevel=4)
         return out
 
     def _point_matrix(self, origins, destinations, profile):
@@ -747,6 +757,10 @@ def _commute_frame(r):
 def _points(gdf):
     """The points of *gdf*: its geometries, or their centroids."""
     return gdf.geometry.centroid if any(gdf.geometry.geom_type != "Point") else gdf.geometry
+
+
+# tnet init's longest access link, metres (TnetInitOptions.access_max_m, its default)
+_INIT_MAX_ACCESS_M = 2000.0
 
 
 def _has_points(places):
