@@ -306,7 +306,8 @@ compute_timetable (TnetCommute *c, guint p, const TnetNetwork *net,
 {
   guint no = c->n_origins, nd = c->n_destinations, np = c->n_pcts + 1;
   g_autofree double *pcts = g_new (double, np);
-  memcpy (pcts, c->pcts, sizeof (double) * c->n_pcts);
+  if (c->n_pcts > 0)   /* none asked for: only the one counted (accessibility) */
+    memcpy (pcts, c->pcts, sizeof (double) * c->n_pcts);
   pcts[c->n_pcts] = opts->timetable_percentile;
   g_autofree double *op = g_new (double, 2 * MAX (no, 1));
   g_autofree double *dp = g_new (double, 2 * MAX (nd, 1));
