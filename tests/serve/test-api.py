@@ -226,7 +226,7 @@ points = {f['properties']['id'] for f in net['features'] if f['geometry']['type'
 tap.ok(points == {n['id'] for n in nodes if n['kind'] in ('zone', 'station')},
        'network points: the zones and stations of nodes.csv')
 status, health = srv.get_json('/health')
-tap.ok(status == 200 and health['status'] == 'ok', 'health')
+tap.ok(status == 200 and health['status'] == 'ok' and health['requests'] == 0, 'health: ok, no request in flight', health)
 
 # --- hostile and malformed requests: 4xx naming the parameter
 hostile = [

@@ -62,16 +62,21 @@ def fetch(port, path, out, i, rcvbuf=None, pause=0.0):
 srv = Server(threads=1)
 status, _, want = srv.get(TABLE)
 tap.ok(status == 200, f'/table 800 x 250: {len(want)} bytes')
-N = 8
+N = 16
+_, health0 = srv.get_json('/health')
 out = [None] * N
 threads = [threading.Thread(target=fetch, args=(srv.port, TABLE, out, i)) for i in range(N)]
 for t in threads:
     t.start()
-# the signal once every request is sent and the first answer is in: the
-# others are queued or computing
+# the signal once every request is in the server (computing or queued, as
+# /health counts them, or already answered) while at least two still wait
 for _ in range(N):
     sent.acquire()
-while not any(out) and any(t.is_alive() for t in threads):
+while any(t.is_alive() for t in threads):
+    status, health = srv.get_json('/health')
+    if status == 200 and health['requests'] >= 2 and \
+       health['requests'] + health['answered'] - health0['answered'] >= N:
+        break
     time.sleep(0.001)
 t_signal = time.monotonic()
 srv.proc.send_signal(signal.SIGTERM)
@@ -113,6 +118,7 @@ tap.ok(rc == 0, 'exit status 0', srv.proc.stderr.read())
 
 # --- --time-limit with decimals
 srv = Server('--time-limit', '0.05', threads=1)
+N = 8
 out = [None] * N
 threads = [threading.Thread(target=fetch, args=(srv.port, TABLE, out, i)) for i in range(N)]
 for t in threads:

@@ -164,6 +164,7 @@ finish_job (gpointer data)
     g_hash_table_remove (srv->unwritten, job->msg);
   job_free (job);
   srv->in_flight--;
+  srv->answered++;
   maybe_quit (srv);
   return G_SOURCE_REMOVE;
 }

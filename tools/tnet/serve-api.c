@@ -478,6 +478,18 @@ tnet_serve_api_prepare (TnetServeJob *job)
       gint64 baseline = 0;
       (void) int_param (job, "baseline", 1900, 2100, &baseline);
     }
+  else if (strcmp (e, "health") == 0)
+    {
+      /* answered here, on the main thread: a health check never waits
+       * behind the analyses it reports on */
+      TnetServe *srv = job->srv;
+      job->body = g_strdup_printf ("{\n  \"status\" : \"ok\",\n  \"scenarios\" : %u,\n"
+                                   "  \"threads\" : %u,\n  \"requests\" : %u,\n"
+                                   "  \"answered\" : %" G_GUINT64_FORMAT "\n}\n",
+                                   srv->scenarios->len, srv->n_threads, srv->in_flight,
+                                   srv->answered);
+      job->status = 200;
+    }
   else if (strcmp (e, "nodes") == 0)
     {
       const char *search, *place;
@@ -1109,13 +1121,6 @@ tnet_serve_api_compute (TnetServeJob *job, TnetServeWorkspace *ws)
     {
       job->body = g_strdup (job->sc->network_geojson);
       job->content_type = "application/geo+json";
-      job->status = 200;
-    }
-  else if (strcmp (e, "health") == 0)
-    {
-      job->body = g_strdup_printf ("{\n  \"status\" : \"ok\",\n  \"scenarios\" : %u,\n"
-                                   "  \"threads\" : %u\n}\n", srv->scenarios->len,
-                                   srv->n_threads);
       job->status = 200;
     }
   else

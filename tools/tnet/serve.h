@@ -79,6 +79,7 @@ typedef struct {
   TnetServeGuard *guard;
   GMainLoop *loop;
   guint in_flight;            /* requests paused while computed */
+  guint64 answered;           /* paused requests finished since the start */
   GHashTable *unwritten;      /* SoupServerMessage (ref) paused, until libsoup has
                                  written or dropped its answer */
   gboolean draining;          /* SIGTERM received: finish, then quit */
