@@ -304,6 +304,80 @@ static const char *tiny_feed[][2] = {
   { "frequencies.txt", "trip_id,start_time,end_time,headway_secs\nt,06:00:00,10:00:00,1200\n" },
 };
 
+static gpointer
+ref_ch_thread (gpointer mm)
+{
+  return tnet_multimodal_ref_ch (mm, NULL, NULL, NULL);
+}
+
+/* tnet_multimodal_ref_ch(): one hierarchy per graph, whoever asks first
+ * and from whichever thread, and its many-to-many distances are the
+ * graph's (oracle: one search per stop on the graph itself). */
+START_TEST (test_kept_hierarchy)
+{
+  GRand *rand = g_rand_new_with_seed (2000 + _i);
+  double radius;
+  char *dir = random_feed (rand, &radius);
+  GError *error = NULL;
+  TnetFeed *feed = tnet_feed_load (dir, NULL, &error);
+  ck_assert_msg (feed != NULL, "%s", error ? error->message : "");
+  TnetNetwork *net = tnet_network_new ();
+  TnetScenario *scen = tnet_scenario_new (2025);
+  TnetTransitOptions o;
+  tnet_transit_options_init (&o);
+  o.transfer_radius_m = radius;
+  TnetMultimodal *mm = tnet_multimodal_build (net, scen, feed, TNET_PROFILE_TRANSIT, &o, &error);
+  ck_assert_msg (mm != NULL, "%s", error ? error->message : "");
+  GThread *t[2];
+  for (int k = 0; k < 2; k++)
+    t[k] = g_thread_new ("ref-ch", ref_ch_thread, mm);
+  TnetCH *a = g_thread_join (t[0]), *b = g_thread_join (t[1]);
+  TnetCH *c = tnet_multimodal_ref_ch (mm, NULL, NULL, &error);
+  ck_assert_ptr_nonnull (a);
+  ck_assert_ptr_eq (a, b);
+  ck_assert_ptr_eq (a, c);
+
+  guint S = tnet_feed_n_stops (feed);
+  TnetId *from = g_new (TnetId, S), *to = g_new (TnetId, S);
+  for (TnetId s = 0; s < S; s++)
+    {
+      from[s] = tnet_multimodal_stop_origin_node (mm, s);
+      to[s] = tnet_multimodal_stop_destination_node (mm, s);
+    }
+  TnetWeight *out = g_new (TnetWeight, (gsize) S * S);
+  TnetCHQuery *q = tnet_ch_query_new (c);
+  tnet_ch_query_many_to_many (q, from, S, to, S, out);
+  tnet_ch_query_free (q);
+  TnetSearch *search = tnet_search_new (tnet_multimodal_get_graph (mm));
+  guint reached = 0;
+  for (TnetId x = 0; x < S; x++)
+    for (TnetId y = 0; y < S; y++)
+      {
+        TnetWeight d = search_to (mm, search, from[x], to[y]);
+        ck_assert_msg (out[(gsize) x * S + y] == d, "seed %d: s%u -> s%u: kept hierarchy %u, "
+                       "search %u", _i, x, y, out[(gsize) x * S + y], d);
+        reached += d != TNET_WEIGHT_INF;
+      }
+  ck_assert_uint_gt (reached, S);
+  tnet_search_free (search);
+  tnet_ch_unref (a);
+  tnet_ch_unref (b);
+  tnet_ch_unref (c);
+  /* the graph holds its own reference: freeing it frees the hierarchy
+   * (ASan/LSan would report a leak or a double free) */
+  tnet_multimodal_unref (mm);
+  g_free (out);
+  g_free (from);
+  g_free (to);
+  tnet_scenario_free (scen);
+  tnet_network_free (net);
+  tnet_feed_unref (feed);
+  tt_rm_rf (dir);
+  g_free (dir);
+  g_rand_free (rand);
+}
+END_TEST
+
 START_TEST (test_profiles)
 {
   char *dir = tt_mkdtemp ();
@@ -1104,6 +1178,7 @@ main (void)
   TCase *tc = tcase_create ("transit");
   tcase_set_timeout (tc, 240);
   tcase_add_loop_test (tc, test_brute_force, 0, 60);
+  tcase_add_loop_test (tc, test_kept_hierarchy, 0, 3);
   tcase_add_test (tc, test_profiles);
   tcase_add_test (tc, test_zones_not_passed_through);
   tcase_add_test (tc, test_hub_walk_transfers);

@@ -11,6 +11,7 @@
 #include <tnet/tnet-scenario.h>
 #include <tnet/tnet-graph.h>
 #include <tnet/tnet-search.h>
+#include <tnet/tnet-ch.h>
 
 G_BEGIN_DECLS
 
@@ -338,6 +339,22 @@ TNET_API TnetProfile tnet_multimodal_get_profile (const TnetMultimodal *mm);
 /* Borrowed views, valid while @mm lives. */
 TNET_API TnetGraph *tnet_multimodal_get_graph (const TnetMultimodal *mm);
 TNET_API TnetMetric *tnet_multimodal_get_metric (const TnetMultimodal *mm);
+
+/**
+ * tnet_multimodal_ref_ch:
+ * @progress: (nullable): progress of the build, when this call builds
+ *
+ * The contraction hierarchy of tnet_multimodal_get_metric() (default
+ * options), built by the first call and kept with @mm for every later
+ * one: a program that answers many queries on one graph — many-to-many
+ * commute matrices, a server, a worker of a distributed run — contracts
+ * it once. Thread-safe; concurrent first callers wait for one build. A
+ * build stopped by @progress (G_IO_ERROR_CANCELLED) is not kept.
+ *
+ * Returns: (transfer full) (nullable): a reference, or NULL with @error.
+ */
+TNET_API TnetCH *tnet_multimodal_ref_ch (TnetMultimodal *mm, TnetProgressFunc progress,
+                                         gpointer progress_data, GError **error);
 
 /**
  * tnet_multimodal_origin_node:

@@ -256,11 +256,8 @@ static gboolean
 compute_m2m (TnetCommute *c, guint p, TnetMultimodal *mm, TnetCommuteDirection direction,
              const TnetCommuteOptions *opts, GError **error)
 {
-  TnetCHOptions cho;
-  tnet_ch_options_init (&cho);
-  cho.progress = opts->progress;
-  cho.progress_data = opts->progress_data;
-  g_autoptr (TnetCH) ch = tnet_ch_build (tnet_multimodal_get_metric (mm), &cho, error);
+  g_autoptr (TnetCH) ch = tnet_multimodal_ref_ch (mm, opts->progress, opts->progress_data,
+                                                 error);
   if (!ch)
     return FALSE;
   TnetCHQuery *q = tnet_ch_query_new (ch);

@@ -32,4 +32,6 @@ struct _TnetMultimodal {
   GHashTable *places;           /* id -> GUINT(index + 1): network nodes first, then
                                  * stops as n_net + s */
   TnetMultimodalStats stats;
+  GMutex ch_lock;               /* guards @ch */
+  TnetCH *ch;                   /* tnet_multimodal_ref_ch(): built once, or NULL */
 };

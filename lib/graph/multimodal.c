@@ -257,6 +257,7 @@ tnet_multimodal_build (const TnetNetwork *net, const TnetScenario *scen,
 
   TnetMultimodal *mm = g_new0 (TnetMultimodal, 1);
   mm->ref_count = 1;
+  g_mutex_init (&mm->ch_lock);
   mm->profile = profile;
   mm->n_net = N;
   mm->n_stops = S;
@@ -831,6 +832,9 @@ tnet_multimodal_unref (TnetMultimodal *mm)
 {
   if (mm == NULL || !g_atomic_int_dec_and_test (&mm->ref_count))
     return;
+  if (mm->ch)
+    tnet_ch_unref (mm->ch);
+  g_mutex_clear (&mm->ch_lock);
   if (mm->metric)
     tnet_metric_unref (mm->metric);
   if (mm->graph)
@@ -847,6 +851,28 @@ tnet_multimodal_unref (TnetMultimodal *mm)
     g_hash_table_unref (mm->places);
   g_string_chunk_free (mm->strings);
   g_free (mm);
+}
+
+TnetCH *
+tnet_multimodal_ref_ch (TnetMultimodal *mm, TnetProgressFunc progress, gpointer progress_data,
+                        GError **error)
+{
+  g_return_val_if_fail (mm != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  /* one build: a second caller waits for the first rather than building
+   * the same hierarchy again */
+  g_mutex_lock (&mm->ch_lock);
+  if (mm->ch == NULL)
+    {
+      TnetCHOptions cho;
+      tnet_ch_options_init (&cho);
+      cho.progress = progress;
+      cho.progress_data = progress_data;
+      mm->ch = tnet_ch_build (mm->metric, &cho, error);
+    }
+  TnetCH *ch = mm->ch ? tnet_ch_ref (mm->ch) : NULL;
+  g_mutex_unlock (&mm->ch_lock);
+  return ch;
 }
 
 TnetProfile

@@ -32,6 +32,11 @@ class Dataset:
     closures; :meth:`scenario` gives another one. A Dataset may be shared
     by threads (the library's dataset is immutable once loaded).
 
+    A Dataset keeps the graphs it builds, with the contraction hierarchy
+    of a many-to-many matrix, for its last four (year, closures, profile):
+    asking again on the same scenario and profile builds nothing (and a
+    *progress* function then hears of no build).
+
     Raises :class:`tnet.Error` when the folder cannot be read or is
     malformed (the message names ``FILE:LINE:COLUMN``).
     """

@@ -111,10 +111,38 @@ fail (Progress *p, GError *error)
 
 /* -------------------------------------------------------------- Dataset */
 
+/* The built graphs a Dataset keeps (build_graphs()): the most recently
+ * used last. */
+#define GRAPH_CACHE_SIZE 4
+
+typedef struct {
+  char *key;              /* graph_key() */
+  TnetMultimodal *mm;
+} CachedGraph;
+
 typedef struct {
   PyObject_HEAD
   TnetDataset *ds;
+  GMutex cache_lock;      /* zeroed by tp_alloc: usable without init */
+  GPtrArray *cache;       /* CachedGraph, at most GRAPH_CACHE_SIZE */
 } DatasetObject;
+
+static void
+cached_graph_free (gpointer p)
+{
+  CachedGraph *c = p;
+  g_free (c->key);
+  tnet_multimodal_unref (c->mm);
+  g_free (c);
+}
+
+static void
+clear_graph_cache (DatasetObject *self)
+{
+  g_mutex_lock (&self->cache_lock);
+  g_clear_pointer (&self->cache, g_ptr_array_unref);
+  g_mutex_unlock (&self->cache_lock);
+}
 
 static PyTypeObject DatasetType;
 
@@ -137,6 +165,7 @@ dataset_init (DatasetObject *self, PyObject *args, PyObject *kwds)
       raise_gerror (error);
       return -1;
     }
+  clear_graph_cache (self);
   g_clear_pointer (&self->ds, tnet_dataset_free);
   self->ds = ds;
   return 0;
@@ -145,6 +174,8 @@ dataset_init (DatasetObject *self, PyObject *args, PyObject *kwds)
 static void
 dataset_dealloc (DatasetObject *self)
 {
+  clear_graph_cache (self);
+  g_mutex_clear (&self->cache_lock);
   g_clear_pointer (&self->ds, tnet_dataset_free);
   Py_TYPE (self)->tp_free ((PyObject *) self);
 }
@@ -424,20 +455,80 @@ parse_profiles (PyObject *obj, GArray *out, GError **error)
   return ok;
 }
 
-/* The layered graphs of @profiles with the scenario year's feed and the
- * folder's hubs (as the command line builds them). No GIL needed. */
+/* What a profile's graph depends on: the year (its feed), the profile and
+ * the links the scenario leaves open (Python scenarios set nothing else). */
+static char *
+graph_key (const TnetNetwork *net, const TnetScenario *scen, TnetProfile profile)
+{
+  guint nl = tnet_network_n_links (net);
+  GString *key = g_string_sized_new (nl + 16);
+  g_string_printf (key, "%d/%d/", tnet_scenario_get_year (scen), (int) profile);
+  for (TnetId l = 0; l < nl; l++)
+    g_string_append_c (key, tnet_scenario_link_active (scen, net, l) ? '1' : '0');
+  return g_string_free (key, FALSE);
+}
+
+/* The layered graph of @profile with the scenario year's feed and the
+ * folder's hubs (as the command line builds it), from @self's cache when
+ * the same (year, open links, profile) was built before: the graph and the
+ * contraction hierarchy a many-to-many matrix builds on it
+ * (tnet_multimodal_ref_ch()) are then reused. No GIL needed. */
+static TnetMultimodal *
+cached_graph (DatasetObject *self, const TnetScenario *scen, TnetProfile profile,
+              GError **error)
+{
+  const TnetNetwork *net = tnet_dataset_get_network (self->ds);
+  g_autofree char *key = graph_key (net, scen, profile);
+  g_mutex_lock (&self->cache_lock);
+  if (self->cache == NULL)
+    self->cache = g_ptr_array_new_with_free_func (cached_graph_free);
+  for (guint i = 0; i < self->cache->len; i++)
+    {
+      CachedGraph *c = g_ptr_array_index (self->cache, i);
+      if (strcmp (c->key, key) == 0)
+        {
+          TnetMultimodal *mm = tnet_multimodal_ref (c->mm);
+          g_ptr_array_add (self->cache, g_ptr_array_steal_index (self->cache, i));
+          g_mutex_unlock (&self->cache_lock);
+          return mm;
+        }
+    }
+  g_mutex_unlock (&self->cache_lock);
+
+  const TnetFeed *feed = NULL;
+  TnetMultimodal *mm = NULL;
+  if (profile != TNET_PROFILE_CAR
+      && !tnet_dataset_get_feed (self->ds, tnet_scenario_get_year (scen), &feed, error))
+    return NULL;
+  if (!tnet_commute_build_graphs (net, scen, feed, tnet_dataset_get_hubs (self->ds), &profile,
+                                  1, &mm, error))
+    return NULL;
+  CachedGraph *c = g_new (CachedGraph, 1);
+  c->key = g_steal_pointer (&key);
+  c->mm = tnet_multimodal_ref (mm);
+  g_mutex_lock (&self->cache_lock);
+  if (self->cache == NULL)
+    self->cache = g_ptr_array_new_with_free_func (cached_graph_free);
+  if (self->cache->len == GRAPH_CACHE_SIZE)
+    g_ptr_array_remove_index (self->cache, 0);
+  g_ptr_array_add (self->cache, c);
+  g_mutex_unlock (&self->cache_lock);
+  return mm;
+}
+
+/* The graphs of @profiles (new references in @graphs). No GIL needed. */
 static gboolean
-build_graphs (TnetDataset *ds, const TnetScenario *scen, const TnetProfile *profiles,
+build_graphs (DatasetObject *self, const TnetScenario *scen, const TnetProfile *profiles,
               guint n, TnetMultimodal **graphs, GError **error)
 {
-  const TnetFeed *feed = NULL;
-  gboolean needs_feed = FALSE;
   for (guint p = 0; p < n; p++)
-    needs_feed |= profiles[p] != TNET_PROFILE_CAR;
-  if (needs_feed && !tnet_dataset_get_feed (ds, tnet_scenario_get_year (scen), &feed, error))
-    return FALSE;
-  return tnet_commute_build_graphs (tnet_dataset_get_network (ds), scen, feed,
-                                    tnet_dataset_get_hubs (ds), profiles, n, graphs, error);
+    if ((graphs[p] = cached_graph (self, scen, profiles[p], error)) == NULL)
+      {
+        for (guint q = 0; q < p; q++)
+          g_clear_pointer (&graphs[q], tnet_multimodal_unref);
+        return FALSE;
+      }
+  return TRUE;
 }
 
 static double
@@ -518,7 +609,7 @@ dataset_commute (DatasetObject *self, PyObject *args, PyObject *kwds)
   copts.progress = progress_func (&prog);
   copts.progress_data = &prog;
   Py_BEGIN_ALLOW_THREADS
-  if (build_graphs (self->ds, scen, (TnetProfile *) (void *) profiles->data, np, graphs,
+  if (build_graphs (self, scen, (TnetProfile *) (void *) profiles->data, np, graphs,
                     &error))
     {
       c = tnet_commute_compute_with (net, graphs, np, (TnetId *) (void *) origins->data,
@@ -684,7 +775,7 @@ dataset_isochrone (DatasetObject *self, PyObject *args, PyObject *kwds)
   TnetMultimodal *mm = NULL;
   gboolean ok;
   Py_BEGIN_ALLOW_THREADS
-  ok = build_graphs (self->ds, scen, &profile, 1, &mm, &error);
+  ok = build_graphs (self, scen, &profile, 1, &mm, &error);
   if (ok)
     {
       tnet_isochrone_compute (mm, net, (TnetId *) (void *) sources->data, sources->len,
@@ -768,7 +859,7 @@ dataset_isochrone_bands (DatasetObject *self, PyObject *args, PyObject *kwds)
   char *text = NULL;
   TnetMultimodal *mm = NULL;
   Py_BEGIN_ALLOW_THREADS
-  if (build_graphs (self->ds, scen, &profile, 1, &mm, &error))
+  if (build_graphs (self, scen, &profile, 1, &mm, &error))
     {
       tnet_isochrone_compute (mm, net, (TnetId *) (void *) sources->data, sources->len,
                               (TnetWeight) llround (cutoffs[nb - 1] * 60000.0), ms);
@@ -908,7 +999,7 @@ dataset_accessibility (DatasetObject *self, PyObject *args, PyObject *kwds)
   copts.progress_data = &prog;
   Py_BEGIN_ALLOW_THREADS
   TnetMultimodal *mm = NULL;
-  if (build_graphs (self->ds, scen, &profile, 1, &mm, &error))
+  if (build_graphs (self, scen, &profile, 1, &mm, &error))
     {
       acc = tnet_accessibility_compute_origins (net, mm, row_ids, nr, ids, nz, o, row_pop,
                                                 cutoffs, nc, &copts, &error);
@@ -998,7 +1089,7 @@ dataset_route (DatasetObject *self, PyObject *args, PyObject *kwds)
   TnetJourney *j = NULL;
   gboolean ok;
   Py_BEGIN_ALLOW_THREADS
-  ok = build_graphs (self->ds, scen, &profile, 1, &mm, &error);
+  ok = build_graphs (self, scen, &profile, 1, &mm, &error);
   TnetId o, d;
   if (ok)
     ok = tnet_multimodal_find_place (mm, from, &o, NULL, &error)
@@ -1109,7 +1200,7 @@ dataset_criticality (DatasetObject *self, PyObject *args, PyObject *kwds)
   TnetCriticality *crit = NULL;
   Py_BEGIN_ALLOW_THREADS
   TnetMultimodal *mm = NULL;
-  if (build_graphs (self->ds, scen, &profile, 1, &mm, &error))
+  if (build_graphs (self, scen, &profile, 1, &mm, &error))
     {
       crit = tnet_corridor_criticality_profile (net, mm, a, b, by_line, budget_ms, &copts,
                                                 &error);
@@ -1888,7 +1979,7 @@ dataset_corridors (DatasetObject *self, PyObject *args, PyObject *kwds)
    * its own reference to it) */
   if (profile_s == NULL)
     corr = tnet_corridor_analyse (net, scen, mask, a, b, k, budget_ms, factor, &error);
-  else if (build_graphs (self->ds, scen, &profile, 1, &mm, &error))
+  else if (build_graphs (self, scen, &profile, 1, &mm, &error))
     {
       corr = tnet_corridor_analyse_profile (net, scen, mm, mask, a, b, k, budget_ms, factor,
                                             &error);
@@ -2483,7 +2574,7 @@ dataset_point_matrix (DatasetObject *self, PyObject *args, PyObject *kwds)
   Py_BEGIN_ALLOW_THREADS
   ok = snap_places (net, scen, oll, &of, &oc, &error)
        && snap_places (net, scen, dll, &df, &dc, &error)
-       && build_graphs (self->ds, scen, &profile, 1, &mm, &error);
+       && build_graphs (self, scen, &profile, 1, &mm, &error);
   if (ok)
     {
       g_autoptr (TnetSearch) search = tnet_search_new (tnet_multimodal_get_graph (mm));

@@ -89,13 +89,22 @@ def test_progress_exception_propagates(xuchang):
         xuchang.travel_time_matrix(zones, zones, method="m2m", progress=progress)
 
 
-def test_progress_called_and_cancels(xuchang):
-    nodes = xuchang.nodes()
+def test_progress_called_and_cancels():
+    ds = tnet.Dataset(XUCHANG)  # its own: no graph built by another test
+    nodes = ds.nodes()
     zones = nodes[nodes.kind == "zone"].id.tolist()
     seen = []
-    xuchang.travel_time_matrix(zones, zones, method="m2m",
-                               progress=lambda d, t, w: seen.append((d, t, w)))
+    ds.travel_time_matrix(zones, zones, method="m2m",
+                          progress=lambda d, t, w: seen.append((d, t, w)))
     assert seen and all(w == "CH build" for _, _, w in seen)
+    # the dataset keeps the graph and hierarchy it built: asked again, the
+    # matrix builds nothing and reports no progress
+    seen.clear()
+    again = ds.travel_time_matrix(zones, zones, method="m2m",
+                                  progress=lambda d, t, w: seen.append((d, t, w)))
+    assert seen == [] and len(again) == len(zones) ** 2
+    # a dataset that has built nothing yet is cancelled in the build
     with pytest.raises(tnet.Error) as e:
-        xuchang.travel_time_matrix(zones, zones, method="m2m", progress=lambda d, t, w: False)
+        tnet.Dataset(XUCHANG).travel_time_matrix(zones, zones, method="m2m",
+                                                 progress=lambda d, t, w: False)
     assert "cancel" in str(e.value).lower()

@@ -2,6 +2,7 @@
 import math
 
 import numpy as np
+import pandas as pd
 import pytest
 
 import tnet
@@ -303,3 +304,28 @@ def test_timetable_percentiles_equal_cli_route(xuchang, window):
             assert close_to_cli(got, ref["percentiles"][p]), (row, p)
         assert m.attrs["feed"] == ref["feed"] and m.attrs["date"] == ref["date"]
     assert checked >= 4
+
+
+def test_graph_cache_same_as_fresh_dataset(xuchang):
+    """A Dataset keeps the built graphs (and the many-to-many hierarchy) of
+    its last four (year, closures, profile); a matrix asked again, after
+    other scenarios have pushed it out of the cache or not, equals the one
+    of a fresh Dataset that builds everything anew. Six keys cycle through
+    a cache of four, twice, both methods."""
+    keys = [(2025, []), (2020, []), (2025, ["l_g4_03"]), (2020, ["l_g4_03"]),
+            (2025, ["l_g4_03", "l_g4_cg_n"]), (2025, [])]
+    seen = {}
+    for year, closures in keys * 2:
+        for profile, method in (("car", "m2m"), ("transit", "m2m"), ("car", "search")):
+            m = xuchang.scenario(year, closures=closures).travel_time_matrix(
+                "kind:zone", "kind:zone", profile=profile, method=method)
+            k = (year, tuple(closures), profile, method)
+            if k not in seen:
+                fresh = tnet.Dataset(XUCHANG).scenario(year, closures=closures)
+                seen[k] = fresh.travel_time_matrix("kind:zone", "kind:zone", profile=profile,
+                                                   method=method)
+            pd.testing.assert_frame_equal(m, seen[k], check_exact=True)
+    # the closures change the car matrix (else the keys could be confused
+    # without this test noticing)
+    a, b = seen[(2025, (), "car", "m2m")], seen[(2025, ("l_g4_03", "l_g4_cg_n"), "car", "m2m")]
+    assert not np.allclose(a["travel_time"], b["travel_time"], equal_nan=True)
