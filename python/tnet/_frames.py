@@ -161,6 +161,23 @@ def _zones_to_csv(gdf, f):
     table.to_csv(f, index=False, lineterminator="\n")
 
 
+def _timetable_frame(r, pcts, year, depart, window):
+    """The long frame of a timetable matrix result *r* (``origins``,
+    ``destinations``, ``minutes`` [percentile, origin, destination],
+    ``feed``, ``date``): a column ``travel_time_pNN`` per percentile."""
+    o, dd = r["origins"], r["destinations"]
+    columns = {
+        "from_id": _codes(np.repeat(np.arange(len(o), dtype=_code_type(o)), len(dd)), o),
+        "to_id": _codes(np.tile(np.arange(len(dd), dtype=_code_type(dd)), len(o)), dd),
+    }
+    for i, p in enumerate(pcts):
+        columns[f"travel_time_p{p:g}"] = r["minutes"][i].reshape(-1)
+    frame = pd.DataFrame(columns, copy=False)
+    frame.attrs.update(scenario=year, profile="transit", model="timetable",
+                       feed=r["feed"], date=r["date"], depart=depart, window_min=int(window))
+    return frame
+
+
 class Scenario:
     """A year and its closures over a :class:`Dataset`: every analysis.
 
@@ -391,18 +408,7 @@ class Scenario:
             self._places("kind:zone" if destinations is None else destinations),
             depart_s, int(window), pcts, max_walk_min=int(max_walk), date=day,
             frequency_seed=int(frequency_seed), progress=progress)
-        o, dd = r["origins"], r["destinations"]
-        columns = {
-            "from_id": _codes(np.repeat(np.arange(len(o), dtype=_code_type(o)), len(dd)), o),
-            "to_id": _codes(np.tile(np.arange(len(dd), dtype=_code_type(dd)), len(o)), dd),
-        }
-        for i, p in enumerate(pcts):
-            columns[f"travel_time_p{p:g}"] = r["minutes"][i].reshape(-1)
-        frame = pd.DataFrame(columns, copy=False)
-        frame.attrs.update(scenario=self.year, profile="transit", model="timetable",
-                           feed=r["feed"], date=r["date"], depart=depart,
-                           window_min=int(window))
-        return frame
+        return _timetable_frame(r, pcts, self.year, depart, window)
 
     # --------------------------------------------------------------- route
     def route(self, origin, destination, profile="car", depart=None, window=0,

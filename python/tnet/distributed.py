@@ -35,7 +35,8 @@ import os
 import numpy as np
 import pandas as pd
 
-from ._frames import DEFAULT_YEAR, Dataset, _code_type, _codes
+from ._frames import (DEFAULT_YEAR, Dataset, _clock_seconds, _code_type, _codes, _date_number,
+                      _timetable_frame)
 
 __all__ = ["travel_time_matrix", "accessibility", "criticality", "report_uncertainty",
            "worker_datasets"]
@@ -105,6 +106,14 @@ def _long_frame(minutes, origins, all_origins, destinations, offset):
     }, copy=False)
     frame.index = pd.RangeIndex(offset, offset + len(frame))
     return frame
+
+
+def _timetable_block(path, year, closures, origins, destinations, depart_s, window, pcts,
+                     max_walk, day, seed):
+    r = _dataset(path)._c.timetable_matrix(year, list(closures), origins, destinations,
+                                           depart_s, window, pcts, max_walk_min=max_walk,
+                                           date=day, frequency_seed=seed)
+    return r["minutes"], r["feed"], r["date"]
 
 
 def _accessibility_block(path, year, closures, opportunities, cutoffs, profile, population,
@@ -208,7 +217,8 @@ def _submit(client, fn, *args, **kwargs):
 
 def travel_time_matrix(client, dataset, origins=None, destinations=None, profile="car",
                        year=DEFAULT_YEAR, closures=(), method="auto", block_size=None,
-                       compute=True):
+                       compute=True, depart=None, window=0, percentiles=None, max_walk=15,
+                       date=None, frequency_seed=0):
     """The travel-time matrix of :meth:`tnet.Scenario.travel_time_matrix`
     (``from_id, to_id, travel_time`` in minutes, NaN when not reached;
     origins and destinations default to every zone) computed on the
@@ -222,6 +232,14 @@ def travel_time_matrix(client, dataset, origins=None, destinations=None, profile
     With ``compute=False``, returns a dask DataFrame instead, one partition
     per origin block (index: the row numbers of the whole matrix, known
     divisions), left on the workers until computed.
+
+    With *depart* or *percentiles* (``profile="transit"``), every block
+    runs the timetable matrix of the single-process call (range RAPTOR over
+    *window* minutes from *depart*; the same *max_walk*, *date* and
+    *frequency_seed*) on its origins, and the frame has a column
+    ``travel_time_pNN`` per percentile, as
+    :meth:`tnet.Scenario.travel_time_matrix` gives it (``compute=False`` is
+    not offered there).
     """
     _distributed()
     path = _path(dataset)
@@ -231,6 +249,14 @@ def travel_time_matrix(client, dataset, origins=None, destinations=None, profile
     dids = client.submit(_resolve, path, year, closures,
                          "kind:zone" if destinations is None else destinations, pure=False)
     o, d = client.gather([ids, dids])
+    if depart is not None or percentiles is not None:
+        if profile != "transit":
+            raise ValueError("depart and percentiles are for profile='transit' (the timetable)")
+        if not compute:
+            raise ValueError("compute=False is not offered for the timetable matrix")
+        return _timetable_matrix(client, path, year, closures, o, d, depart or "08:00",
+                                 int(window), [50] if percentiles is None else percentiles,
+                                 int(max_walk), date, int(frequency_seed), block_size)
     if block_size is None:
         block_size = _default_block(len(o), client, MAX_BLOCK_CELLS // max(len(d), 1),
                                     MATRIX_BLOCKS_PER_THREAD)
@@ -252,6 +278,26 @@ def travel_time_matrix(client, dataset, origins=None, destinations=None, profile
     frame.attrs.update(scenario=int(year), profile=profile,
                        method=blocks[0][1] if blocks else method)
     return frame
+
+
+def _timetable_matrix(client, path, year, closures, o, d, depart, window, percentiles,
+                      max_walk, date, seed, block_size):
+    pcts = [float(p) for p in percentiles]
+    depart_s, day = _clock_seconds(depart), _date_number(date)
+    if block_size is None:
+        # range queries per origin: the work splits evenly, there is no
+        # per-block build to amortise
+        block_size = _default_block(len(o), client,
+                                    MAX_BLOCK_CELLS // max(len(d) * len(pcts), 1))
+    futures = [_submit(client, _timetable_block, path, year, closures, o[i:j], d, depart_s,
+                       window, pcts, max_walk, day, seed)
+               for i, j in _blocks(len(o), int(block_size))]
+    blocks = client.gather(futures)
+    minutes = (np.concatenate([m for m, _, _ in blocks], axis=1) if blocks
+               else np.empty((len(pcts), 0, len(d))))
+    feed, day_text = (blocks[0][1], blocks[0][2]) if blocks else (None, None)
+    r = {"origins": o, "destinations": d, "minutes": minutes, "feed": feed, "date": day_text}
+    return _timetable_frame(r, pcts, int(year), depart, window)
 
 
 def accessibility(client, dataset, opportunities, cutoffs=(30, 45, 60), profile="car",

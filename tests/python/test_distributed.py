@@ -83,6 +83,30 @@ def test_matrix_sao_paulo(client, sao_paulo, sao_paulo_dir, profile):
     same_frame(plain, td.travel_time_matrix(client, sao_paulo_dir, profile=profile))
 
 
+def test_timetable_matrix_sao_paulo(client, sao_paulo, sao_paulo_dir):
+    """The timetable matrix (range RAPTOR over a window, three percentiles)
+    in origin blocks equals the single-process frame, attrs included, and
+    the window's percentiles differ (else the columns could be swapped
+    without notice)."""
+    kw = dict(profile="transit", depart="07:30", window=20, percentiles=[10, 50, 90])
+    origins = ";".join(sao_paulo.nodes().query("kind == 'zone'")["id"][:60])
+    plain = sao_paulo.travel_time_matrix(origins, None, **kw)
+    assert plain["travel_time_p50"].notna().sum() > 1000
+    assert (plain["travel_time_p90"] > plain["travel_time_p10"]).any()
+    for block in (None, 7):
+        same_frame(plain, td.travel_time_matrix(client, sao_paulo_dir, origins, None,
+                                                block_size=block, **kw))
+
+
+def test_timetable_matrix_xuchang(client, xuchang):
+    plain = xuchang.travel_time_matrix(profile="transit", depart="07:00", window=60)
+    assert plain["travel_time_p50"].notna().sum() > 10
+    same_frame(plain, td.travel_time_matrix(client, XUCHANG, profile="transit",
+                                            depart="07:00", window=60, block_size=5))
+    with pytest.raises(ValueError):
+        td.travel_time_matrix(client, XUCHANG, profile="car", depart="07:00")
+
+
 def test_matrix_dask_dataframe(client, sao_paulo, sao_paulo_dir):
     plain = sao_paulo.travel_time_matrix()
     lazy = td.travel_time_matrix(client, sao_paulo_dir, block_size=40, compute=False)
