@@ -2,13 +2,15 @@
 """tnet.distributed on 1 and 2 local Dask workers against the plain call.
 
     bench-dask.py [--reps 5] [--workers 1,2] [--folder DIR] [--inputs DIR]
-                  [--scheduler ADDRESS] [--only matrix,criticality,uncertainty]
+                  [--scheduler ADDRESS] [--only matrix,timetable,criticality,uncertainty]
 
-Three workloads, each timed warm (the first call of every configuration,
+Four workloads, each timed warm (the first call of every configuration,
 which loads the folder in the workers, is not counted) REPS times, median
 reported:
   matrix       the São Paulo transit zone-to-zone matrix (323 × 323 zones,
                frequency-based layered graph, many-to-many)
+  timetable    the same matrix by the timetable: range RAPTOR per origin,
+               06:00 + 240 min, p10, p50, p90
   criticality  the São Paulo car criticality scan, 40 west zones to 40 east
                zones, budget 20 min, every link
   uncertainty  the bundled Xuchang report with 40 uncertainty draws
@@ -74,6 +76,12 @@ def workloads(spo, spo_dir, only):
             {"plain": lambda: ds.travel_time_matrix(profile="transit")},
             lambda c: td.travel_time_matrix(c, spo_dir, profile="transit"),
             frames_equal, "sao-paulo transit 323x323")
+    if "timetable" in only:
+        tt = dict(profile="transit", depart="06:00", window=240, percentiles=[10, 50, 90])
+        w["timetable"] = (
+            {"plain": lambda: ds.travel_time_matrix(**tt)},
+            lambda c: td.travel_time_matrix(c, spo_dir, **tt),
+            frames_equal, "sao-paulo timetable 323x323, 06:00 + 240 min, p10/50/90")
     if "criticality" in only:
         w["criticality"] = (
             {"plain-1-thread": lambda: ds.criticality(west, east, budget=20, top=100_000,
@@ -98,7 +106,7 @@ def main():
     ap.add_argument("--inputs", default=os.path.join(HERE, "..", "tests", "data", "sao-paulo"))
     ap.add_argument("--folder")
     ap.add_argument("--scheduler")
-    ap.add_argument("--only", default="matrix,criticality,uncertainty")
+    ap.add_argument("--only", default="matrix,timetable,criticality,uncertainty")
     args = ap.parse_args()
     from dask.distributed import Client, LocalCluster
 
