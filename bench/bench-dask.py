@@ -14,6 +14,10 @@ reported:
   criticality  the São Paulo car criticality scan, 40 west zones to 40 east
                zones, budget 20 min, every link
   uncertainty  the bundled Xuchang report with 40 uncertainty draws
+  porto        (only when asked: --only porto) the Porto car criticality
+               scan, 2 random origins to 10 random destinations (seed 42),
+               budget 60 min, every link; the network is imported from
+               $TNET_SHARED_DATA/osm-porto-r5 with `tnet import osm`
 The plain call runs in this process on one thread where the library lets
 it choose (criticality threads=1, report threads=1) and with the library's
 default threads (0: one per processor) — the matrix kernel picks its own.
@@ -29,7 +33,9 @@ processors, 2 workers can at best halve the time.
 import argparse
 import json
 import os
+import random
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -66,7 +72,22 @@ def zones_of(ds, region, n):
     return ";".join(nodes[(nodes["kind"] == "zone") & (nodes["region"] == region)]["id"][:n])
 
 
-def workloads(spo, spo_dir, only):
+def porto_folder(tmp):
+    """The Porto car network imported by `tnet import osm` ($TNET_EXE, else
+    build/tools/tnet/tnet) from $TNET_SHARED_DATA (default ../shared/data),
+    or None with a note when the extract is absent."""
+    shared = os.environ.get("TNET_SHARED_DATA", os.path.join(HERE, "..", "..", "shared", "data"))
+    pbf = os.path.join(shared, "osm-porto-r5", "porto_portugal.osm.pbf")
+    if not os.path.exists(pbf):
+        print(f"# porto: {pbf} is missing (set TNET_SHARED_DATA); skipped")
+        return None
+    exe = os.environ.get("TNET_EXE") or os.path.join(HERE, "..", "build", "tools", "tnet", "tnet")
+    folder = os.path.join(tmp, "porto")
+    subprocess.run([exe, "import", "osm", pbf, "-o", folder, "-q"], check=True)
+    return folder
+
+
+def workloads(spo, spo_dir, only, tmp):
     ds = tnet.Dataset(spo_dir)
     west, east = zones_of(ds, "west", 40), zones_of(ds, "east", 40)
     xu = tnet.Dataset(XUCHANG)
@@ -89,6 +110,19 @@ def workloads(spo, spo_dir, only):
              "plain": lambda: ds.criticality(west, east, budget=20, top=100_000, threads=0)},
             lambda c: td.criticality(c, spo_dir, west, east, budget=20, top=100_000),
             frames_equal, "sao-paulo car 40x40 zones")
+    if "porto" in only:
+        folder = porto_folder(tmp)
+        if folder:
+            pt = tnet.Dataset(folder)
+            ids = pt.nodes()["id"].tolist()
+            rng = random.Random(42)
+            a, b = ";".join(rng.sample(ids, 2)), ";".join(rng.sample(ids, 10))
+            w["porto"] = (
+                {"plain-1-thread": lambda: pt.criticality(a, b, budget=60, top=100_000,
+                                                          threads=1),
+                 "plain": lambda: pt.criticality(a, b, budget=60, top=100_000, threads=0)},
+                lambda c: td.criticality(c, folder, a, b, budget=60, top=100_000),
+                frames_equal, "porto car 2x10 random nodes, every link")
     if "uncertainty" in only:
         w["uncertainty"] = (
             {"plain-1-thread": lambda: json.loads(xu._c.report_json(2025, [], draws=40,
@@ -129,7 +163,7 @@ def main():
                               gtfs=[os.path.join(args.inputs, "spo.zip")], zones=zones,
                               region_column="district")
         spo_dir = os.path.abspath(spo_dir)
-        work = workloads(None, spo_dir, only)
+        work = workloads(None, spo_dir, only, tmp)
         results = []
         for name, (plains, dist, equal, what) in work.items():
             base = {}
