@@ -69,16 +69,6 @@ tnet_profile_from_string (const char *s, TnetProfile *out)
 
 /* ------------------------------------------------------------ geometry */
 
-static double
-distance_m (double lon1, double lat1, double lon2, double lat2)
-{
-  const double r = 6371008.8, d2r = G_PI / 180.0;
-  double dlat = (lat2 - lat1) * d2r, dlon = (lon2 - lon1) * d2r;
-  double a = sin (dlat / 2) * sin (dlat / 2)
-             + cos (lat1 * d2r) * cos (lat2 * d2r) * sin (dlon / 2) * sin (dlon / 2);
-  return 2 * r * asin (MIN (1.0, sqrt (a)));
-}
-
 /* A uniform grid over points, cells of about @cell_m metres. */
 typedef struct {
   double dlat, dlon;
@@ -178,13 +168,6 @@ walk_ms (double metres, double speed_kmh)
 }
 
 /* ------------------------------------------------------------ transfers */
-
-static void
-free_array (gpointer a)
-{
-  if (a)
-    g_array_unref (a);
-}
 
 typedef struct {
   int type;
@@ -468,7 +451,7 @@ tnet_multimodal_build (const TnetNetwork *net, const TnetScenario *scen,
                 {
                   guint u = g_array_index (near, guint, k);
                   const TnetNode *n = tnet_network_node (net, u);
-                  double d = distance_m (st->lon, st->lat, n->lon, n->lat);
+                  double d = tnet_i_haversine_m (st->lon, st->lat, n->lon, n->lat);
                   if (d <= options->stop_radius_m && (d < best || (d == best && u < v)))
                     {
                       best = d;
@@ -612,21 +595,7 @@ tnet_multimodal_build (const TnetNetwork *net, const TnetScenario *scen,
         if (alightable[(a)] && boardable[(b)] && !g_hash_table_contains (pairs, &pk_)) { \
           g_hash_table_add (pairs, g_memdup2 (&pk_, sizeof pk_)); \
           g_array_append_val (cand, pk_); } } while (0)
-      GPtrArray *children = g_ptr_array_new_with_free_func (free_array);
-      g_ptr_array_set_size (children, S);
-      for (guint s = 0; s < S; s++)
-        {
-          TnetId par = tnet_feed_stop (feed, s)->parent;
-          if (par == TNET_ID_NONE)
-            continue;
-          GArray *c = g_ptr_array_index (children, par);
-          if (!c)
-            {
-              c = g_array_new (FALSE, FALSE, sizeof (TnetId));
-              children->pdata[par] = c;
-            }
-          g_array_append_val (c, s);
-        }
+      GPtrArray *children = tnet_i_feed_station_children (feed);
       for (guint s = 0; s < S; s++)
         ADD_PAIR (s, s);
       for (guint par = 0; par < S; par++)
@@ -717,7 +686,8 @@ tnet_multimodal_build (const TnetNetwork *net, const TnetScenario *scen,
                 {
                   guint t = g_array_index (near, guint, k);
                   const TnetFeedStop *b = tnet_feed_stop (feed, t);
-                  if (distance_m (a->lon, a->lat, b->lon, b->lat) <= options->transfer_radius_m)
+                  if (tnet_i_haversine_m (a->lon, a->lat, b->lon, b->lat)
+                      <= options->transfer_radius_m)
                     ADD_PAIR (s, t);
                 }
             }
@@ -756,7 +726,7 @@ tnet_multimodal_build (const TnetNetwork *net, const TnetScenario *scen,
             {
               const TnetFeedStop *sa = tnet_feed_stop (feed, a), *sb = tnet_feed_stop (feed, b);
               double d = isfinite (sa->lat) && isfinite (sb->lat)
-                         ? distance_m (sa->lon, sa->lat, sb->lon, sb->lat) : 0;
+                         ? tnet_i_haversine_m (sa->lon, sa->lat, sb->lon, sb->lat) : 0;
               w = walk_ms (d * options->walk_detour, options->walk_speed_kmh);
               if (rule && rule->min_s > 0)
                 w = MAX (w, (guint64) rule->min_s * 1000);
