@@ -20,6 +20,25 @@ locate (const TnetCsv *csv, int col, GError **error, GError *model_error)
   g_error_free (model_error);
 }
 
+/* The row's @kind ("node", "link") id in field @col: not empty, and not
+ * one @find already knows (@lines: the line of each row loaded so far). */
+static const char *
+new_id (const TnetCsv *csv, int col, const char *kind, const TnetNetwork *net,
+        TnetId (*find) (const TnetNetwork *, const char *), const GArray *lines,
+        GError **error)
+{
+  g_autofree char *what = g_strdup_printf ("a %s id", kind);
+  const char *id = tnet_i_csv_text (csv, col, what, error);
+  if (!id)
+    return NULL;
+  TnetId prev = find (net, id);
+  if (prev == TNET_ID_NONE)
+    return id;
+  tnet_i_csv_error (csv, col, error, "duplicate %s id \"%s\" (first on line %u)", kind, id,
+                    g_array_index (lines, guint, prev));
+  return NULL;
+}
+
 static gboolean
 load_nodes (TnetNetwork *net, const char *path, GError **error)
 {
@@ -41,16 +60,9 @@ load_nodes (TnetNetwork *net, const char *path, GError **error)
   while ((r = tnet_i_csv_next (csv, error)) > 0)
     {
       TnetNode n = { 0 };
-      n.id = tnet_i_csv_text (csv, c_id, "a node id", error);
+      n.id = new_id (csv, c_id, "node", net, tnet_network_find_node, lines, error);
       if (!n.id)
         return FALSE;
-      TnetId prev = tnet_network_find_node (net, n.id);
-      if (prev != TNET_ID_NONE)
-        {
-          tnet_i_csv_error (csv, c_id, error, "duplicate node id \"%s\" (first on line %u)",
-                            n.id, g_array_index (lines, guint, prev));
-          return FALSE;
-        }
       n.name = tnet_i_csv_field (csv, c_name);
       if (!tnet_node_kind_from_string (tnet_i_csv_field (csv, c_kind), &n.kind))
         {
@@ -155,16 +167,9 @@ load_links (TnetNetwork *net, const char *path, GError **error)
   while ((r = tnet_i_csv_next (csv, error)) > 0)
     {
       TnetLink l = { 0 };
-      l.id = tnet_i_csv_text (csv, c_id, "a link id", error);
+      l.id = new_id (csv, c_id, "link", net, tnet_network_find_link, lines, error);
       if (!l.id)
         return FALSE;
-      TnetId prev = tnet_network_find_link (net, l.id);
-      if (prev != TNET_ID_NONE)
-        {
-          tnet_i_csv_error (csv, c_id, error, "duplicate link id \"%s\" (first on line %u)",
-                            l.id, g_array_index (lines, guint, prev));
-          return FALSE;
-        }
       if (!node_ref (net, csv, c_from, &l.from, error) ||
           !node_ref (net, csv, c_to, &l.to, error))
         return FALSE;
