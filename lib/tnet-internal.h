@@ -11,6 +11,15 @@
 /* Internal symbols shared between files are named tnet_i_* and are not
  * exported (the library is built with hidden visibility). */
 
+/* point-index.c: the great-circle (haversine) distance in metres on the
+ * sphere of radius 6371008.8 m. */
+double tnet_i_haversine_m (double lon1, double lat1, double lon2, double lat2);
+
+/* feed.c: the children of each station of @feed: element s is a GArray of
+ * the TnetId of the stops whose parent is s, in stops.txt order, or NULL
+ * when s has none. Free with g_ptr_array_unref(). */
+GPtrArray *tnet_i_feed_station_children (const TnetFeed *feed);
+
 /* network.c: a copy sharing all but the link records (uncertainty draws). */
 TnetNetwork *tnet_i_network_shallow_copy (const TnetNetwork *net);
 void tnet_i_network_shallow_free (TnetNetwork *copy);

@@ -3,6 +3,8 @@
 #include "tests-common.h"
 #include "csv.h"
 
+#include <glib/gstdio.h>
+
 /* ---- the CSV reader ---- */
 
 static TnetCsv *
@@ -741,6 +743,140 @@ START_TEST (test_scenario_times)
 }
 END_TEST
 
+/* The column table: indices of present columns, -1 for an absent optional
+ * one, and the first missing required column named at line 1. */
+START_TEST (test_csv_bind)
+{
+  GError *error = NULL;
+  const char *text = "b,a,c\n1,2,3\n";
+  g_autoptr (TnetCsv) csv = csv_of (text, 0, &error);
+  ck_assert (tnet_i_csv_read_header (csv, &error));
+  int ca = -7, cb = -7, cd = -7;
+  const TnetCsvColumn ok[] = { { "a", TRUE, &ca }, { "b", TRUE, &cb }, { "d", FALSE, &cd } };
+  ck_assert (tnet_i_csv_bind (csv, ok, G_N_ELEMENTS (ok), &error));
+  ck_assert_int_eq (ca, 1);
+  ck_assert_int_eq (cb, 0);
+  ck_assert_int_eq (cd, -1);
+  const TnetCsvColumn bad[] = { { "a", TRUE, &ca }, { "e", FALSE, &cd }, { "y", TRUE, &cb },
+                                { "x", TRUE, &cb } };
+  ck_assert (!tnet_i_csv_bind (csv, bad, G_N_ELEMENTS (bad), &error));
+  tt_assert_error (error, TNET_ERROR_INVALID_INPUT, "t.csv:1:1: missing column \"y\"");
+  ck_assert_int_eq (tnet_i_csv_next (csv, &error), 1);
+  double d;
+  gint64 n;
+  ck_assert (tnet_i_csv_double_in (csv, 1, TRUE, 0.0, 2.0, FALSE, "a share", 0.0, &d, &error));
+  ck_assert_double_eq (d, 2.0);
+  ck_assert (!tnet_i_csv_double_in (csv, 1, TRUE, 0.0, 1.5, FALSE, "a share", 0.0, &d, &error));
+  tt_assert_error (error, TNET_ERROR_INVALID_INPUT,
+                   "t.csv:2:3: expected a share for \"a\", got \"2\"");
+  ck_assert (!tnet_i_csv_double_in (csv, 0, TRUE, 1.0, 5.0, TRUE, "x", 0.0, &d, &error));
+  tt_assert_error (error, TNET_ERROR_INVALID_INPUT, "t.csv:2:1: expected x for \"b\"");
+  ck_assert (tnet_i_csv_double_in (csv, -1, FALSE, 1.0, 5.0, TRUE, "x", -3.0, &d, &error));
+  ck_assert_double_eq (d, -3.0);
+  ck_assert (!tnet_i_csv_int_in (csv, 2, TRUE, 4, 9, "a small count", 0, &n, &error));
+  tt_assert_error (error, TNET_ERROR_INVALID_INPUT,
+                   "t.csv:2:5: expected a small count for \"c\", got \"3\"");
+  ck_assert (tnet_i_csv_int_in (csv, 2, TRUE, 3, 3, "three", 0, &n, &error));
+  ck_assert_int_eq (n, 3);
+  ck_assert_ptr_null (tnet_i_csv_opt_text (csv, -1));
+  ck_assert_str_eq (tnet_i_csv_text (csv, 2, "c", &error), "3");
+}
+END_TEST
+
+/* Writes @text to @dir/@name and returns the path (free it). */
+static char *
+put (const char *dir, const char *name, const char *text)
+{
+  tt_write_file (dir, name, text);
+  return g_build_filename (dir, name, NULL);
+}
+
+static void
+expect_located (GError **error, const char *needle)
+{
+  tt_assert_error (*error, TNET_ERROR_INVALID_INPUT, needle);
+}
+
+/* Every table loader, through the one column table: a missing required
+ * column is named at line 1 column 1 of its file, and a bad number at the
+ * line and character column of its field (counted by hand below). */
+START_TEST (test_loaders_locate_errors)
+{
+  g_autofree char *dir = tt_mkdtemp ();
+  GError *error = NULL;
+  const char *nodes_ok = "id,name,kind,lon,lat,county\na,A,zone,113,34,C\nb,B,zone,113.1,34,C\n";
+
+  /* nodes.csv: "a,A,zone," is 9 characters, so lon starts at column 10 */
+  g_free (put (dir, "nodes.csv", "id,name,kind,lat\na,A,zone,34\n"));
+  ck_assert_ptr_null (tnet_network_load_csv (dir, &error));
+  expect_located (&error, "nodes.csv:1:1: missing column \"lon\"");
+  g_free (put (dir, "nodes.csv", "id,name,kind,lon,lat\na,A,zone,x1,34\n"));
+  ck_assert_ptr_null (tnet_network_load_csv (dir, &error));
+  expect_located (&error, "nodes.csv:2:10: expected a number for \"lon\", got \"x1\"");
+  /* links.csv: "l,a,b,road,R," is 13 characters */
+  g_free (put (dir, "nodes.csv", nodes_ok));
+  g_free (put (dir, "links.csv", "id,from,to,line,length_km\nl,a,b,R,1\n"));
+  ck_assert_ptr_null (tnet_network_load_csv (dir, &error));
+  expect_located (&error, "links.csv:1:1: missing column \"mode\"");
+  g_free (put (dir, "links.csv", "id,from,to,mode,line,length_km\nl,a,b,road,R,1km\n"));
+  ck_assert_ptr_null (tnet_network_load_csv (dir, &error));
+  expect_located (&error, "links.csv:2:14: expected a number for \"length_km\", got \"1km\"");
+  g_free (put (dir, "links.csv", "id,from,to,mode,line,length_km\nl,a,b,road,R,1\n"));
+  g_free (put (dir, "link_geometry.csv", "id\nl\n"));
+  ck_assert_ptr_null (tnet_network_load_csv (dir, &error));
+  expect_located (&error, "link_geometry.csv:1:1: missing column \"geometry\"");
+  g_autofree char *geom = g_build_filename (dir, "link_geometry.csv", NULL);
+  g_remove (geom);
+  g_autoptr (TnetNetwork) net = tnet_network_load_csv (dir, &error);
+  ck_assert_msg (net != NULL, "%s", error ? error->message : "");
+
+  /* hubs.csv: "H,existing," is 11 characters; hub_walks.csv: "H,a,b," is 6 */
+  g_autofree char *walks_ok = put (dir, "hub_walks.csv", "hub,from,to,walk_min\n");
+  g_autofree char *hubs = put (dir, "hubs.csv", "id,kind\nH,existing\n");
+  ck_assert_ptr_null (tnet_hub_set_load_csv (NULL, hubs, walks_ok, &error));
+  expect_located (&error, "hubs.csv:1:1: missing column \"members\"");
+  g_free (put (dir, "hubs.csv", "id,kind,target_transfer_min,members\nH,existing,5min,a;b\n"));
+  ck_assert_ptr_null (tnet_hub_set_load_csv (NULL, hubs, walks_ok, &error));
+  expect_located (&error, "hubs.csv:2:12: expected a number for \"target_transfer_min\", "
+                  "got \"5min\"");
+  g_free (put (dir, "hubs.csv", "id,kind,members\nH,existing,a;b\n"));
+  g_autofree char *walks = put (dir, "walks.csv", "hub,from,to\nH,a,b\n");
+  ck_assert_ptr_null (tnet_hub_set_load_csv (NULL, hubs, walks, &error));
+  expect_located (&error, "walks.csv:1:1: missing column \"walk_min\"");
+  g_free (put (dir, "walks.csv", "hub,from,to,walk_min\nH,a,b,x\n"));
+  ck_assert_ptr_null (tnet_hub_set_load_csv (NULL, hubs, walks, &error));
+  expect_located (&error, "walks.csv:2:7: expected a number for \"walk_min\", got \"x\"");
+
+  /* targets.csv: "i,N,u," is 6 characters */
+  g_autofree char *targets = put (dir, "targets.csv", "indicator,name,unit,baseline_2020,"
+                                  "target_2025\ni,N,u,1,2\n");
+  ck_assert_ptr_null (tnet_target_table_load_csv (targets, &error));
+  expect_located (&error, "targets.csv:1:1: missing column \"comparison\"");
+  g_free (put (dir, "targets.csv", "indicator,name,unit,baseline_2020,target_2025,comparison\n"
+               "i,N,u,1.5.2,2,ge\n"));
+  ck_assert_ptr_null (tnet_target_table_load_csv (targets, &error));
+  expect_located (&error, "targets.csv:2:7: expected a number for \"baseline_2020\", "
+                  "got \"1.5.2\"");
+
+  /* units.csv has no number column */
+  g_autofree char *units = put (dir, "units.csv", "unit,name,counties\nU,N,C\n");
+  ck_assert_ptr_null (tnet_unit_table_load_csv (net, units, &error));
+  expect_located (&error, "units.csv:1:1: missing column \"seat_node\"");
+
+  /* zones.csv: "z,113," is 6 characters */
+  g_autofree char *zones = put (dir, "zones.csv", "id,lon\nz,113\n");
+  ck_assert_ptr_null (tnet_zone_table_load (zones, &error));
+  expect_located (&error, "zones.csv:1:1: missing column \"lat\"");
+  g_free (put (dir, "zones.csv", "id,lon,lat\nz,113,abc\n"));
+  ck_assert_ptr_null (tnet_zone_table_load (zones, &error));
+  expect_located (&error, "zones.csv:2:7: expected a number for \"lat\", got \"abc\"");
+  g_free (put (dir, "zones.csv", "id,lon,lat\nz,113,91\n"));
+  ck_assert_ptr_null (tnet_zone_table_load (zones, &error));
+  expect_located (&error, "zones.csv:2:7: expected a latitude in [-90, 90]");
+  tt_rm_rf (dir);
+}
+END_TEST
+
 /* The bundled data set loads (it is part of the tree: missing is a failure,
  * not a silent pass). */
 START_TEST (test_bundled_data)
@@ -775,6 +911,7 @@ main (void)
   tcase_add_loop_test (tc, test_csv_errors, 0, G_N_ELEMENTS (csv_bad));
   tcase_add_test (tc, test_csv_max_line);
   tcase_add_test (tc, test_csv_typed);
+  tcase_add_test (tc, test_csv_bind);
   suite_add_tcase (s, tc);
   tc = tcase_create ("model");
   tcase_add_test (tc, test_names);
@@ -787,6 +924,7 @@ main (void)
   tcase_add_loop_test (tc, test_load_errors, 0, G_N_ELEMENTS (bad_nets));
   tcase_add_test (tc, test_load_error_names_path);
   tcase_add_test (tc, test_bundled_data);
+  tcase_add_test (tc, test_loaders_locate_errors);
   suite_add_tcase (s, tc);
   tc = tcase_create ("scenario");
   tcase_add_test (tc, test_scenario_active);

@@ -16,6 +16,7 @@
  * departures per stop) and runs Dijkstra in time order. */
 #include "tests-common.h"
 #include "feed-private.h"
+#include "timetable-private.h"
 #include "timetable-oracle.h"
 
 #include <stdio.h>
@@ -823,6 +824,90 @@ START_TEST (test_walking_transfer)
 }
 END_TEST
 
+/* The two footpath builders on one fixture: the timetable's footpaths
+ * (seconds) and the transit graph's transfer arcs (milliseconds) link the
+ * same stop pairs, with the same walk. Stops on the equator at lon 0,
+ * 0.0018, 0.0030 and 0.01 (A, B, C, D): A-B 200.2 m, B-C 133.4 m, A-C
+ * 333.6 m are within the 400 m radius, D is over 700 m from all; trips run
+ * both ways inside the feed's 07:00-09:00 window, so every stop is boarded
+ * and alighted. By hand: the pairs of
+ * {A, B, C} (nine, changes at a stop included) and D-D, ten in all; a
+ * change at a stop costs 0, a walk d x 1.3 / (4.8 / 3.6) s. */
+START_TEST (test_footpaths_match_multimodal)
+{
+  char *dir = write_feed ("stop_id,stop_name,stop_lat,stop_lon\nA,A,0,0\nB,B,0,0.0018\n"
+                          "C,C,0,0.0030\nD,D,0,0.01\n",
+                          "route_id,service_id,trip_id\nR1,WD,t1\nR1,WD,t2\n",
+                          "trip_id,arrival_time,departure_time,stop_id,stop_sequence\n"
+                          "t1,08:00:00,08:00:00,A,1\nt1,08:05:00,08:05:00,B,2\n"
+                          "t1,08:10:00,08:10:00,C,3\nt1,08:15:00,08:15:00,D,4\n"
+                          "t2,08:20:00,08:20:00,D,1\nt2,08:25:00,08:25:00,C,2\n"
+                          "t2,08:30:00,08:30:00,B,3\nt2,08:35:00,08:35:00,A,4\n", NULL, NULL);
+  TnetFeed *feed = NULL;
+  g_autoptr (TnetTimetable) tt = load_tt (dir, 20240102, 0, &feed);
+  GError *error = NULL;
+  g_autoptr (TnetNetwork) net = tnet_network_new ();
+  g_autoptr (TnetScenario) scen = tnet_scenario_new (2024);
+  /* the graph's default detour is 1.2, the timetable's 1.3: ask for the same */
+  TnetTransitOptions o;
+  tnet_transit_options_init (&o);
+  o.walk_detour = 1.3;
+  TnetMultimodal *mm = tnet_multimodal_build (net, scen, feed, TNET_PROFILE_TRANSIT, &o,
+                                              &error);
+  ck_assert_msg (mm != NULL, "%s", error ? error->message : "");
+  static const char *const ids[] = { "A", "B", "C", "D" };
+  static const double lon[] = { 0, 0.0018, 0.0030, 0.01 };
+  /* by hand: which pairs, and the walk in ms (great circle on the equator) */
+  gint64 want_ms[4][4], want_s[4][4];
+  for (guint a = 0; a < 4; a++)
+    for (guint b = 0; b < 4; b++)
+      {
+        double d = fabs (lon[a] - lon[b]) * G_PI / 180.0 * 6371008.8;
+        double walk_s = d * 1.3 / (4.8 / 3.6);
+        gboolean linked = a == b || d <= 400;
+        want_ms[a][b] = !linked ? -1 : a == b ? 0 : (gint64) llround (walk_s * 1000);
+        want_s[a][b] = !linked ? -1 : a == b ? 0 : (gint64) ceil (walk_s);
+      }
+  ck_assert_int_eq (want_ms[0][2] > 0 && want_ms[0][3] < 0 && want_ms[2][3] < 0, TRUE);
+  ck_assert_uint_eq (tnet_timetable_n_footpaths (tt), 10);
+  const TnetGraph *g = tnet_multimodal_get_graph (mm);
+  const TnetMetric *m = tnet_multimodal_get_metric (mm);
+  guint n_transfer = 0;
+  for (TnetId arc = 0; arc < tnet_graph_n_arcs (g); arc++)
+    n_transfer += tnet_multimodal_arc_kind (mm, arc) == TNET_ARC_TRANSFER;
+  ck_assert_uint_eq (n_transfer, 10);
+  for (guint a = 0; a < 4; a++)
+    for (guint b = 0; b < 4; b++)
+      {
+        /* the timetable's footpath a -> b */
+        TnetId ta = tnet_timetable_find_stop (tt, ids[a]);
+        TnetId tb = tnet_timetable_find_stop (tt, ids[b]);
+        gint64 tt_s = -1;
+        for (guint i = tt->fp_first[ta]; i < tt->fp_first[ta + 1]; i++)
+          if (tt->fp_to[i] == tb)
+            tt_s = tt->fp_s[i];
+        /* the graph's transfer arc: arrival node of a -> departure node of b */
+        TnetId fa = tnet_feed_find_stop (feed, ids[a]), fb = tnet_feed_find_stop (feed, ids[b]);
+        TnetId from = tnet_multimodal_stop_destination_node (mm, fa);
+        TnetId to = tnet_multimodal_stop_origin_node (mm, fb);
+        gint64 mm_ms = -1;
+        for (TnetId arc = 0; arc < tnet_graph_n_arcs (g); arc++)
+          if (tnet_multimodal_arc_kind (mm, arc) == TNET_ARC_TRANSFER
+              && tnet_graph_arc_tail (g, arc) == from && tnet_graph_arc_head (g, arc) == to)
+            mm_ms = (gint64) tnet_metric_weight (m, arc);
+        ck_assert_msg (mm_ms == want_ms[a][b], "%s -> %s: graph %" G_GINT64_FORMAT " ms, "
+                       "by hand %" G_GINT64_FORMAT, ids[a], ids[b], mm_ms, want_ms[a][b]);
+        /* the timetable rounds the same walk up to whole seconds */
+        ck_assert_msg (tt_s == want_s[a][b], "%s -> %s: timetable %" G_GINT64_FORMAT " s, "
+                       "by hand %" G_GINT64_FORMAT, ids[a], ids[b], tt_s, want_s[a][b]);
+      }
+  tnet_multimodal_unref (mm);
+  tnet_feed_unref (feed);
+  tt_rm_rf (dir);
+  g_free (dir);
+}
+END_TEST
+
 /* A feed running only at midday: nothing departs 07:00-09:00, its span is
  * 12:00-15:00, and leaving at 07:00 one arrives after the 12:00 run. */
 START_TEST (test_midday_feed)
@@ -1418,6 +1503,7 @@ timetable_suite (void)
   tcase_add_test (k, test_calendar_dates);
   tcase_add_test (k, test_overnight);
   tcase_add_test (k, test_walking_transfer);
+  tcase_add_test (k, test_footpaths_match_multimodal);
   tcase_add_test (k, test_midday_feed);
   tcase_add_test (k, test_several_feeds);
   tcase_add_test (k, test_street_transfer);

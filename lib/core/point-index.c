@@ -129,6 +129,16 @@ tnet_i_point_index_size (const TnetPointIndex *t)
 }
 
 double
+tnet_i_haversine_m (double lon1, double lat1, double lon2, double lat2)
+{
+  const double d2r = G_PI / 180.0;
+  double dlat = (lat2 - lat1) * d2r, dlon = (lon2 - lon1) * d2r;
+  double a = sin (dlat / 2) * sin (dlat / 2)
+             + cos (lat1 * d2r) * cos (lat2 * d2r) * sin (dlon / 2) * sin (dlon / 2);
+  return 2 * EARTH_R * asin (MIN (1.0, sqrt (a)));
+}
+
+double
 tnet_i_point_index_distance_m (const TnetPointIndex *t, double lon1, double lat1,
                                double lon2, double lat2)
 {

@@ -69,16 +69,6 @@ tnet_profile_from_string (const char *s, TnetProfile *out)
 
 /* ------------------------------------------------------------ geometry */
 
-static double
-distance_m (double lon1, double lat1, double lon2, double lat2)
-{
-  const double r = 6371008.8, d2r = G_PI / 180.0;
-  double dlat = (lat2 - lat1) * d2r, dlon = (lon2 - lon1) * d2r;
-  double a = sin (dlat / 2) * sin (dlat / 2)
-             + cos (lat1 * d2r) * cos (lat2 * d2r) * sin (dlon / 2) * sin (dlon / 2);
-  return 2 * r * asin (MIN (1.0, sqrt (a)));
-}
-
 /* A uniform grid over points, cells of about @cell_m metres. */
 typedef struct {
   double dlat, dlon;
@@ -179,13 +169,6 @@ walk_ms (double metres, double speed_kmh)
 
 /* ------------------------------------------------------------ transfers */
 
-static void
-free_array (gpointer a)
-{
-  if (a)
-    g_array_unref (a);
-}
-
 typedef struct {
   int type;
   int min_s;
@@ -229,6 +212,181 @@ route_headway_factor (const TnetScenario *scen, const TnetFeedRoute *r)
   if (f == 1.0 && r->long_name)
     f = tnet_scenario_get_headway_factor (scen, r->long_name);
   return f;
+}
+
+/* Transfers: arrival node of a -> departure node of b, for the stop pairs
+ * that a change at a stop, a station's children, a hub's members,
+ * transfers.txt and the transfer radius give (transfers.txt type 3
+ * forbids a pair). */
+static void
+add_transfers (TnetMultimodal *mm, Arcs *arcs, const TnetFeed *feed, const TnetScenario *scen,
+               const TnetTransitOptions *options, const gboolean *boardable,
+               const gboolean *alightable, guint64 dep_base, guint64 arr_base)
+{
+  const guint S = tnet_feed_n_stops (feed);
+  GHashTable *rules = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  for (guint i = 0; i < tnet_feed_n_transfers (feed); i++)
+    {
+      const TnetFeedTransfer *t = tnet_feed_transfer (feed, i);
+      guint64 *k = g_new (guint64, 1);
+      *k = pair_key (t->from_stop, t->to_stop);
+      Rule *rule = g_new (Rule, 1);
+      rule->type = t->transfer_type;
+      rule->min_s = t->min_transfer_time_s;
+      g_hash_table_replace (rules, k, rule);
+    }
+  /* candidate pairs */
+  GHashTable *pairs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  GArray *cand = g_array_new (FALSE, FALSE, sizeof (guint64));
+#define ADD_PAIR(a, b) do { guint64 pk_ = pair_key ((a), (b)); \
+    if (alightable[(a)] && boardable[(b)] && !g_hash_table_contains (pairs, &pk_)) { \
+      g_hash_table_add (pairs, g_memdup2 (&pk_, sizeof pk_)); \
+      g_array_append_val (cand, pk_); } } while (0)
+  GPtrArray *children = tnet_i_feed_station_children (feed);
+  for (guint s = 0; s < S; s++)
+    ADD_PAIR (s, s);
+  for (guint par = 0; par < S; par++)
+    {
+      GArray *c = g_ptr_array_index (children, par);
+      if (!c)
+        continue;
+      for (guint i = 0; i < c->len; i++)
+        for (guint j = 0; j < c->len; j++)
+          ADD_PAIR (g_array_index (c, TnetId, i), g_array_index (c, TnetId, j));
+    }
+  /* hub members: stop -> hub (the first hub naming the stop); every
+   * pair of members of one hub is a candidate */
+  guint *stop_hub = NULL;
+  if (options->hubs)
+    {
+      stop_hub = g_new (guint, S);
+      for (guint s = 0; s < S; s++)
+        stop_hub[s] = G_MAXUINT;
+      for (guint h = 0; h < tnet_hub_set_n_hubs (options->hubs); h++)
+        {
+          const TnetHub *hub = tnet_hub_set_get (options->hubs, h);
+          for (guint i = 0; i < hub->n_members; i++)
+            {
+              TnetId si = tnet_feed_find_stop (feed, hub->members[i]);
+              if (si == TNET_ID_NONE || stop_hub[si] != G_MAXUINT)
+                continue;
+              stop_hub[si] = h;
+              for (guint j = 0; j < hub->n_members; j++)
+                {
+                  TnetId sj = tnet_feed_find_stop (feed, hub->members[j]);
+                  if (sj != TNET_ID_NONE)
+                    {
+                      ADD_PAIR (si, sj);
+                      ADD_PAIR (sj, si);
+                    }
+                }
+            }
+        }
+    }
+  for (guint i = 0; i < tnet_feed_n_transfers (feed); i++)
+    {
+      const TnetFeedTransfer *t = tnet_feed_transfer (feed, i);
+      TnetId ends[2] = { t->from_stop, t->to_stop };
+      GArray *sets[2];
+      GArray *single[2];
+      for (int e = 0; e < 2; e++)
+        {
+          single[e] = g_array_new (FALSE, FALSE, sizeof (TnetId));
+          g_array_append_val (single[e], ends[e]);
+          GArray *c = g_ptr_array_index (children, ends[e]);
+          if (c)
+            g_array_append_vals (single[e], c->data, c->len);
+          sets[e] = single[e];
+        }
+      for (guint x = 0; x < sets[0]->len; x++)
+        for (guint y = 0; y < sets[1]->len; y++)
+          ADD_PAIR (g_array_index (sets[0], TnetId, x), g_array_index (sets[1], TnetId, y));
+      g_array_unref (single[0]);
+      g_array_unref (single[1]);
+    }
+  if (options->transfer_radius_m > 0)
+    {
+      Grid grid;
+      grid_init (&grid, options->transfer_radius_m, 0);
+      double mean_lat = 0;
+      guint np = 0;
+      for (guint s = 0; s < S; s++)
+        if (boardable[s] && isfinite (tnet_feed_stop (feed, s)->lat))
+          {
+            mean_lat += tnet_feed_stop (feed, s)->lat;
+            np++;
+          }
+      grid_clear (&grid);
+      grid_init (&grid, options->transfer_radius_m, np ? mean_lat / np : 0);
+      for (guint s = 0; s < S; s++)
+        if (boardable[s] && isfinite (tnet_feed_stop (feed, s)->lat))
+          grid_add (&grid, tnet_feed_stop (feed, s)->lon, tnet_feed_stop (feed, s)->lat, s);
+      GArray *near = g_array_new (FALSE, FALSE, sizeof (guint));
+      for (guint s = 0; s < S; s++)
+        {
+          const TnetFeedStop *a = tnet_feed_stop (feed, s);
+          if (!alightable[s] || !isfinite (a->lat))
+            continue;
+          g_array_set_size (near, 0);
+          grid_near (&grid, a->lon, a->lat, near);
+          for (guint k = 0; k < near->len; k++)
+            {
+              guint t = g_array_index (near, guint, k);
+              const TnetFeedStop *b = tnet_feed_stop (feed, t);
+              if (tnet_i_haversine_m (a->lon, a->lat, b->lon, b->lat)
+                  <= options->transfer_radius_m)
+                ADD_PAIR (s, t);
+            }
+        }
+      g_array_unref (near);
+      grid_clear (&grid);
+    }
+#undef ADD_PAIR
+  for (guint i = 0; i < cand->len; i++)
+    {
+      guint64 pk = g_array_index (cand, guint64, i);
+      TnetId a = (TnetId) (pk >> 32), b = (TnetId) (pk & 0xffffffffu);
+      TnetId pa = tnet_feed_stop (feed, a)->parent, pb = tnet_feed_stop (feed, b)->parent;
+      const Rule *rule = rule_lookup (rules, a, b);
+      if (!rule && pb != TNET_ID_NONE)
+        rule = rule_lookup (rules, a, pb);
+      if (!rule && pa != TNET_ID_NONE)
+        rule = rule_lookup (rules, pa, b);
+      if (!rule && pa != TNET_ID_NONE && pb != TNET_ID_NONE)
+        rule = rule_lookup (rules, pa, pb);
+      if (rule && rule->type == 3)
+        continue;
+      guint64 w;
+      double hub_min = NAN;
+      if (!rule && stop_hub && stop_hub[a] != G_MAXUINT && stop_hub[a] == stop_hub[b])
+        hub_min = tnet_hub_set_walk_min (options->hubs, stop_hub[a],
+                                         tnet_feed_stop (feed, a)->id,
+                                         tnet_feed_stop (feed, b)->id,
+                                         tnet_scenario_get_year (scen));
+      if (rule && rule->type == 2)
+        w = (guint64) rule->min_s * 1000;
+      else if (isfinite (hub_min))
+        w = (guint64) llround (hub_min * 60000.0);
+      else if (a == b)
+        w = rule && rule->min_s > 0 ? (guint64) rule->min_s * 1000 : 0;
+      else
+        {
+          const TnetFeedStop *sa = tnet_feed_stop (feed, a), *sb = tnet_feed_stop (feed, b);
+          double d = isfinite (sa->lat) && isfinite (sb->lat)
+                     ? tnet_i_haversine_m (sa->lon, sa->lat, sb->lon, sb->lat) : 0;
+          w = walk_ms (d * options->walk_detour, options->walk_speed_kmh);
+          if (rule && rule->min_s > 0)
+            w = MAX (w, (guint64) rule->min_s * 1000);
+        }
+      arcs_add (arcs, arr_base + a, dep_base + b, w, TNET_ARC_TRANSFER, TNET_ID_NONE,
+                TNET_ID_NONE);
+      mm->stats.n_transfer_arcs++;
+    }
+  g_free (stop_hub);
+  g_array_unref (cand);
+  g_hash_table_unref (pairs);
+  g_ptr_array_unref (children);
+  g_hash_table_unref (rules);
 }
 
 TnetMultimodal *
@@ -468,7 +626,7 @@ tnet_multimodal_build (const TnetNetwork *net, const TnetScenario *scen,
                 {
                   guint u = g_array_index (near, guint, k);
                   const TnetNode *n = tnet_network_node (net, u);
-                  double d = distance_m (st->lon, st->lat, n->lon, n->lat);
+                  double d = tnet_i_haversine_m (st->lon, st->lat, n->lon, n->lat);
                   if (d <= options->stop_radius_m && (d < best || (d == best && u < v)))
                     {
                       best = d;
@@ -591,186 +749,9 @@ tnet_multimodal_build (const TnetNetwork *net, const TnetScenario *scen,
       rb += 2 * (guint64) n;
     }
 
-  /* Transfers: arrival node of a -> departure node of b. */
   if (S && P)
-    {
-      GHashTable *rules = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-      for (guint i = 0; i < tnet_feed_n_transfers (feed); i++)
-        {
-          const TnetFeedTransfer *t = tnet_feed_transfer (feed, i);
-          guint64 *k = g_new (guint64, 1);
-          *k = pair_key (t->from_stop, t->to_stop);
-          Rule *rule = g_new (Rule, 1);
-          rule->type = t->transfer_type;
-          rule->min_s = t->min_transfer_time_s;
-          g_hash_table_replace (rules, k, rule);
-        }
-      /* candidate pairs */
-      GHashTable *pairs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-      GArray *cand = g_array_new (FALSE, FALSE, sizeof (guint64));
-#define ADD_PAIR(a, b) do { guint64 pk_ = pair_key ((a), (b)); \
-        if (alightable[(a)] && boardable[(b)] && !g_hash_table_contains (pairs, &pk_)) { \
-          g_hash_table_add (pairs, g_memdup2 (&pk_, sizeof pk_)); \
-          g_array_append_val (cand, pk_); } } while (0)
-      GPtrArray *children = g_ptr_array_new_with_free_func (free_array);
-      g_ptr_array_set_size (children, S);
-      for (guint s = 0; s < S; s++)
-        {
-          TnetId par = tnet_feed_stop (feed, s)->parent;
-          if (par == TNET_ID_NONE)
-            continue;
-          GArray *c = g_ptr_array_index (children, par);
-          if (!c)
-            {
-              c = g_array_new (FALSE, FALSE, sizeof (TnetId));
-              children->pdata[par] = c;
-            }
-          g_array_append_val (c, s);
-        }
-      for (guint s = 0; s < S; s++)
-        ADD_PAIR (s, s);
-      for (guint par = 0; par < S; par++)
-        {
-          GArray *c = g_ptr_array_index (children, par);
-          if (!c)
-            continue;
-          for (guint i = 0; i < c->len; i++)
-            for (guint j = 0; j < c->len; j++)
-              ADD_PAIR (g_array_index (c, TnetId, i), g_array_index (c, TnetId, j));
-        }
-      /* hub members: stop -> hub (the first hub naming the stop); every
-       * pair of members of one hub is a candidate */
-      guint *stop_hub = NULL;
-      if (options->hubs)
-        {
-          stop_hub = g_new (guint, S);
-          for (guint s = 0; s < S; s++)
-            stop_hub[s] = G_MAXUINT;
-          for (guint h = 0; h < tnet_hub_set_n_hubs (options->hubs); h++)
-            {
-              const TnetHub *hub = tnet_hub_set_get (options->hubs, h);
-              for (guint i = 0; i < hub->n_members; i++)
-                {
-                  TnetId si = tnet_feed_find_stop (feed, hub->members[i]);
-                  if (si == TNET_ID_NONE || stop_hub[si] != G_MAXUINT)
-                    continue;
-                  stop_hub[si] = h;
-                  for (guint j = 0; j < hub->n_members; j++)
-                    {
-                      TnetId sj = tnet_feed_find_stop (feed, hub->members[j]);
-                      if (sj != TNET_ID_NONE)
-                        {
-                          ADD_PAIR (si, sj);
-                          ADD_PAIR (sj, si);
-                        }
-                    }
-                }
-            }
-        }
-      for (guint i = 0; i < tnet_feed_n_transfers (feed); i++)
-        {
-          const TnetFeedTransfer *t = tnet_feed_transfer (feed, i);
-          TnetId ends[2] = { t->from_stop, t->to_stop };
-          GArray *sets[2];
-          GArray *single[2];
-          for (int e = 0; e < 2; e++)
-            {
-              single[e] = g_array_new (FALSE, FALSE, sizeof (TnetId));
-              g_array_append_val (single[e], ends[e]);
-              GArray *c = g_ptr_array_index (children, ends[e]);
-              if (c)
-                g_array_append_vals (single[e], c->data, c->len);
-              sets[e] = single[e];
-            }
-          for (guint x = 0; x < sets[0]->len; x++)
-            for (guint y = 0; y < sets[1]->len; y++)
-              ADD_PAIR (g_array_index (sets[0], TnetId, x), g_array_index (sets[1], TnetId, y));
-          g_array_unref (single[0]);
-          g_array_unref (single[1]);
-        }
-      if (options->transfer_radius_m > 0)
-        {
-          Grid grid;
-          grid_init (&grid, options->transfer_radius_m, 0);
-          double mean_lat = 0;
-          guint np = 0;
-          for (guint s = 0; s < S; s++)
-            if (boardable[s] && isfinite (tnet_feed_stop (feed, s)->lat))
-              {
-                mean_lat += tnet_feed_stop (feed, s)->lat;
-                np++;
-              }
-          grid_clear (&grid);
-          grid_init (&grid, options->transfer_radius_m, np ? mean_lat / np : 0);
-          for (guint s = 0; s < S; s++)
-            if (boardable[s] && isfinite (tnet_feed_stop (feed, s)->lat))
-              grid_add (&grid, tnet_feed_stop (feed, s)->lon, tnet_feed_stop (feed, s)->lat, s);
-          GArray *near = g_array_new (FALSE, FALSE, sizeof (guint));
-          for (guint s = 0; s < S; s++)
-            {
-              const TnetFeedStop *a = tnet_feed_stop (feed, s);
-              if (!alightable[s] || !isfinite (a->lat))
-                continue;
-              g_array_set_size (near, 0);
-              grid_near (&grid, a->lon, a->lat, near);
-              for (guint k = 0; k < near->len; k++)
-                {
-                  guint t = g_array_index (near, guint, k);
-                  const TnetFeedStop *b = tnet_feed_stop (feed, t);
-                  if (distance_m (a->lon, a->lat, b->lon, b->lat) <= options->transfer_radius_m)
-                    ADD_PAIR (s, t);
-                }
-            }
-          g_array_unref (near);
-          grid_clear (&grid);
-        }
-#undef ADD_PAIR
-      for (guint i = 0; i < cand->len; i++)
-        {
-          guint64 pk = g_array_index (cand, guint64, i);
-          TnetId a = (TnetId) (pk >> 32), b = (TnetId) (pk & 0xffffffffu);
-          TnetId pa = tnet_feed_stop (feed, a)->parent, pb = tnet_feed_stop (feed, b)->parent;
-          const Rule *rule = rule_lookup (rules, a, b);
-          if (!rule && pb != TNET_ID_NONE)
-            rule = rule_lookup (rules, a, pb);
-          if (!rule && pa != TNET_ID_NONE)
-            rule = rule_lookup (rules, pa, b);
-          if (!rule && pa != TNET_ID_NONE && pb != TNET_ID_NONE)
-            rule = rule_lookup (rules, pa, pb);
-          if (rule && rule->type == 3)
-            continue;
-          guint64 w;
-          double hub_min = NAN;
-          if (!rule && stop_hub && stop_hub[a] != G_MAXUINT && stop_hub[a] == stop_hub[b])
-            hub_min = tnet_hub_set_walk_min (options->hubs, stop_hub[a],
-                                             tnet_feed_stop (feed, a)->id,
-                                             tnet_feed_stop (feed, b)->id,
-                                             tnet_scenario_get_year (scen));
-          if (rule && rule->type == 2)
-            w = (guint64) rule->min_s * 1000;
-          else if (isfinite (hub_min))
-            w = (guint64) llround (hub_min * 60000.0);
-          else if (a == b)
-            w = rule && rule->min_s > 0 ? (guint64) rule->min_s * 1000 : 0;
-          else
-            {
-              const TnetFeedStop *sa = tnet_feed_stop (feed, a), *sb = tnet_feed_stop (feed, b);
-              double d = isfinite (sa->lat) && isfinite (sb->lat)
-                         ? distance_m (sa->lon, sa->lat, sb->lon, sb->lat) : 0;
-              w = walk_ms (d * options->walk_detour, options->walk_speed_kmh);
-              if (rule && rule->min_s > 0)
-                w = MAX (w, (guint64) rule->min_s * 1000);
-            }
-          arcs_add (&arcs, arr_base + a, dep_base + b, w, TNET_ARC_TRANSFER, TNET_ID_NONE,
-                    TNET_ID_NONE);
-          mm->stats.n_transfer_arcs++;
-        }
-      g_free (stop_hub);
-      g_array_unref (cand);
-      g_hash_table_unref (pairs);
-      g_ptr_array_unref (children);
-      g_hash_table_unref (rules);
-    }
+    add_transfers (mm, &arcs, feed, scen, options, boardable, alightable, dep_base,
+                   arr_base);
 
   guint n_arcs = arcs.tails->len;
   GError *local = NULL;

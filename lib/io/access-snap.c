@@ -159,16 +159,6 @@ index_nodes (const TnetNetwork *net, const gboolean *mask, guint n)
                                  ids->len);
 }
 
-double
-tnet_i_haversine_m (double lon1, double lat1, double lon2, double lat2)
-{
-  const double r = 6371008.8, k = G_PI / 180.0;
-  double dlat = (lat2 - lat1) * k, dlon = (lon2 - lon1) * k;
-  double s = sin (dlat / 2) * sin (dlat / 2)
-             + cos (lat1 * k) * cos (lat2 * k) * sin (dlon / 2) * sin (dlon / 2);
-  return 2 * r * asin (MIN (1.0, sqrt (s)));
-}
-
 
 void
 tnet_i_access_snap_init (TnetAccessSnap *snap, const TnetNetwork *net, const TnetScenario *scen)

@@ -26,8 +26,7 @@ guint tnet_i_access_snap_query (const TnetAccessSnap *snap, const TnetNetwork *n
                                 const TnetInitOptions *o, double lon, double lat,
                                 TnetAccessCandidate *out);
 
-/* Great-circle distance in metres (R = 6371008.8 m). */
-double tnet_i_haversine_m (double lon1, double lat1, double lon2, double lat2);
+/* Great-circle distance: tnet_i_haversine_m() (tnet-internal.h). */
 
 /* Checks the access fields of @o (speed, detour, maximum distance, links). */
 gboolean tnet_i_init_access_options_check (const TnetInitOptions *o, GError **error);

@@ -408,6 +408,37 @@ tnet_i_csv_open_table (const char *path, const char *display_name,
   return csv;
 }
 
+gboolean
+tnet_i_csv_bind (const TnetCsv *csv, const TnetCsvColumn *columns, guint n_columns,
+                 GError **error)
+{
+  g_return_val_if_fail (csv != NULL && csv->columns != NULL, FALSE);
+  g_return_val_if_fail (columns != NULL || n_columns == 0, FALSE);
+  for (guint i = 0; i < n_columns; i++)
+    {
+      int col = tnet_i_csv_column (csv, columns[i].name);
+      if (col < 0 && columns[i].required)
+        {
+          const char *names[] = { columns[i].name, NULL };
+          return tnet_i_csv_require (csv, names, error);
+        }
+      if (columns[i].col)
+        *columns[i].col = col;
+    }
+  return TRUE;
+}
+
+TnetCsv *
+tnet_i_csv_open_columns (const char *path, const char *display_name,
+                         const TnetCsvColumn *columns, guint n_columns, GError **error)
+{
+  static const char *const none[] = { NULL };
+  TnetCsv *csv = tnet_i_csv_open_table (path, display_name, none, error);
+  if (csv && !tnet_i_csv_bind (csv, columns, n_columns, error))
+    g_clear_pointer (&csv, tnet_i_csv_free);
+  return csv;
+}
+
 int
 tnet_i_csv_next (TnetCsv *csv, GError **error)
 {
@@ -583,5 +614,62 @@ tnet_i_csv_int (const TnetCsv *csv, int col, gboolean required, gint64 dflt, gin
     }
   g_free (tmp);
   *out = v;
+  return TRUE;
+}
+
+const char *
+tnet_i_csv_text (const TnetCsv *csv, int col, const char *what, GError **error)
+{
+  g_return_val_if_fail (csv != NULL && what != NULL, NULL);
+  const char *s = tnet_i_csv_field (csv, col);
+  if (*s)
+    return s;
+  tnet_i_csv_error (csv, col, error, "expected %s for \"%s\", got an empty field", what,
+                    tnet_i_csv_column_name (csv, col));
+  return NULL;
+}
+
+const char *
+tnet_i_csv_opt_text (const TnetCsv *csv, int col)
+{
+  const char *s = tnet_i_csv_field (csv, col);
+  return *s ? s : NULL;
+}
+
+/* The range error of tnet_i_csv_double_in() and tnet_i_csv_int_in(). */
+static gboolean
+out_of_range (const TnetCsv *csv, int col, const char *what, GError **error)
+{
+  tnet_i_csv_error (csv, col, error, "expected %s for \"%s\", got \"%s\"", what,
+                    tnet_i_csv_column_name (csv, col), tnet_i_csv_field (csv, col));
+  return FALSE;
+}
+
+gboolean
+tnet_i_csv_double_in (const TnetCsv *csv, int col, gboolean required, double lo, double hi,
+                      gboolean lo_open, const char *what, double dflt, double *out,
+                      GError **error)
+{
+  g_return_val_if_fail (what != NULL, FALSE);
+  if (!tnet_i_csv_double (csv, col, required, dflt, out, error))
+    return FALSE;
+  if (!required && *tnet_i_csv_field (csv, col) == '\0')
+    return TRUE;
+  if (*out < lo || (lo_open && *out == lo) || *out > hi)
+    return out_of_range (csv, col, what, error);
+  return TRUE;
+}
+
+gboolean
+tnet_i_csv_int_in (const TnetCsv *csv, int col, gboolean required, gint64 lo, gint64 hi,
+                   const char *what, gint64 dflt, gint64 *out, GError **error)
+{
+  g_return_val_if_fail (what != NULL, FALSE);
+  if (!tnet_i_csv_int (csv, col, required, dflt, out, error))
+    return FALSE;
+  if (!required && *tnet_i_csv_field (csv, col) == '\0')
+    return TRUE;
+  if (*out < lo || *out > hi)
+    return out_of_range (csv, col, what, error);
   return TRUE;
 }

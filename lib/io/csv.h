@@ -41,6 +41,23 @@ gboolean tnet_i_csv_require (const TnetCsv *csv, const char *const *names, GErro
 TnetCsv *tnet_i_csv_open_table (const char *path, const char *display_name,
                                 const char *const *required, GError **error);
 
+/* One column a loader reads: its header name, whether the header must hold
+ * it, and where its index is stored (-1 when the header lacks it). */
+typedef struct {
+  const char *name;
+  gboolean required;
+  int *col;
+} TnetCsvColumn;
+/* Looks up every column of @columns in the header already read, storing the
+ * indices; fails at line 1 naming the first required column that is
+ * missing, in the order of @columns. */
+gboolean tnet_i_csv_bind (const TnetCsv *csv, const TnetCsvColumn *columns, guint n_columns,
+                          GError **error);
+/* tnet_i_csv_open_table() with the columns of @columns bound. */
+TnetCsv *tnet_i_csv_open_columns (const char *path, const char *display_name,
+                                  const TnetCsvColumn *columns, guint n_columns,
+                                  GError **error);
+
 /* Reads the next data row: 1 = a row, 0 = end of file, -1 = error (a
  * malformed quote, a row with a different number of fields than the
  * header). Blank lines are skipped. */
@@ -62,3 +79,18 @@ gboolean tnet_i_csv_double (const TnetCsv *csv, int col, gboolean required,
                             double dflt, double *out, GError **error);
 gboolean tnet_i_csv_int (const TnetCsv *csv, int col, gboolean required,
                          gint64 dflt, gint64 *out, GError **error);
+/* Field @col, which must not be empty ("expected @what for \"NAME\", got an
+ * empty field"); NULL with @error set when it is. */
+const char *tnet_i_csv_text (const TnetCsv *csv, int col, const char *what, GError **error);
+/* Field @col, or NULL when it is empty or the column is absent. */
+const char *tnet_i_csv_opt_text (const TnetCsv *csv, int col);
+/* tnet_i_csv_double(), then a range check: a value outside [@lo, @hi] (or
+ * equal to @lo when @lo_open) fails with "expected @what for \"NAME\", got
+ * \"TEXT\"" at the field. An empty optional field gives @dflt unchecked. */
+gboolean tnet_i_csv_double_in (const TnetCsv *csv, int col, gboolean required, double lo,
+                               double hi, gboolean lo_open, const char *what, double dflt,
+                               double *out, GError **error);
+/* The same for integers in [@lo, @hi]. */
+gboolean tnet_i_csv_int_in (const TnetCsv *csv, int col, gboolean required, gint64 lo,
+                            gint64 hi, const char *what, gint64 dflt, gint64 *out,
+                            GError **error);

@@ -117,12 +117,14 @@ existing (const TnetDataset *ds, const char *name)
 static gboolean
 load_regions (TnetDataset *ds, const char *path, GError **error)
 {
-  static const char *const required[] = { "id", "name", NULL };
-  g_autoptr (TnetCsv) csv = tnet_i_csv_open_table (path, NULL, required, error);
+  int c_id, c_name, c_en;
+  const TnetCsvColumn columns[] = {
+    { "id", TRUE, &c_id }, { "name", TRUE, &c_name }, { "name_en", FALSE, &c_en },
+  };
+  g_autoptr (TnetCsv) csv = tnet_i_csv_open_columns (path, NULL, columns,
+                                                     G_N_ELEMENTS (columns), error);
   if (!csv)
     return FALSE;
-  int c_id = tnet_i_csv_column (csv, "id"), c_name = tnet_i_csv_column (csv, "name");
-  int c_en = tnet_i_csv_column (csv, "name_en");
   g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   int r;
   while ((r = tnet_i_csv_next (csv, error)) == 1)
@@ -250,13 +252,15 @@ typedef struct {
 static gboolean
 load_corridors (TnetDataset *ds, const char *path, GError **error)
 {
-  static const char *const required[] = { "corridor", "line", "mode_group", NULL };
-  g_autoptr (TnetCsv) csv = tnet_i_csv_open_table (path, NULL, required, error);
+  int c_id, c_name, c_en, c_line, c_group;
+  const TnetCsvColumn columns[] = {
+    { "corridor", TRUE, &c_id }, { "line", TRUE, &c_line }, { "mode_group", TRUE, &c_group },
+    { "name", FALSE, &c_name }, { "name_en", FALSE, &c_en },
+  };
+  g_autoptr (TnetCsv) csv = tnet_i_csv_open_columns (path, NULL, columns,
+                                                     G_N_ELEMENTS (columns), error);
   if (!csv)
     return FALSE;
-  int c_id = tnet_i_csv_column (csv, "corridor"), c_name = tnet_i_csv_column (csv, "name");
-  int c_en = tnet_i_csv_column (csv, "name_en"), c_line = tnet_i_csv_column (csv, "line");
-  int c_group = tnet_i_csv_column (csv, "mode_group");
   g_autoptr (GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
   GPtrArray *builds = g_ptr_array_new ();
   gboolean ok = TRUE;

@@ -651,8 +651,8 @@ typedef struct {
   double shape_dist;    /* NAN when empty */
 } RawStopTime;
 
-/* Straight-line distance in metres between two stops (haversine, sphere of
- * radius 6371008.8 m); 0 when either has no position. */
+/* Straight-line distance in metres between two stops (tnet_i_haversine_m());
+ * 0 when either has no position. */
 static double
 stop_distance_m (const TnetFeed *feed, TnetId a, TnetId b)
 {
@@ -660,11 +660,7 @@ stop_distance_m (const TnetFeed *feed, TnetId a, TnetId b)
   const TnetFeedStop *y = &g_array_index (feed->stops, TnetFeedStop, b);
   if (isnan (x->lon) || isnan (y->lon))
     return 0;
-  const double r = 6371008.8, d2r = G_PI / 180.0;
-  double dlat = (y->lat - x->lat) * d2r, dlon = (y->lon - x->lon) * d2r;
-  double h = sin (dlat / 2) * sin (dlat / 2)
-             + cos (x->lat * d2r) * cos (y->lat * d2r) * sin (dlon / 2) * sin (dlon / 2);
-  return 2 * r * asin (MIN (1.0, sqrt (h)));
+  return tnet_i_haversine_m (x->lon, x->lat, y->lon, y->lat);
 }
 
 static int

@@ -20,11 +20,6 @@ static gboolean
 year_field (TnetCsv *csv, int col, int *out, GError **error)
 {
   gint64 y = 0;
-  if (col < 0)
-    {
-      *out = 0;
-      return TRUE;
-    }
   if (!tnet_i_csv_int (csv, col, FALSE, 0, &y, error))
     return FALSE;
   if (y != 0 && (y < 1800 || y > 2200))
@@ -41,20 +36,19 @@ static gboolean
 load_hubs (TnetHubSet *set, const TnetNetwork *net, const char *path, GError **error)
 {
   g_autofree char *display = g_path_get_basename (path);
-  static const char *const required[] = { "id", "kind", "members", NULL };
-  g_autoptr (TnetCsv) csv = tnet_i_csv_open_table (path, display, required, error);
+  int c_id, c_name, c_name_en, c_kind, c_open, c_target, c_members, c_source, c_conf;
+  int c_level;
+  const TnetCsvColumn columns[] = {
+    { "id", TRUE, &c_id }, { "kind", TRUE, &c_kind }, { "members", TRUE, &c_members },
+    { "name", FALSE, &c_name }, { "name_en", FALSE, &c_name_en },
+    { "open_year", FALSE, &c_open }, { "target_transfer_min", FALSE, &c_target },
+    { "source", FALSE, &c_source }, { "confidence", FALSE, &c_conf },
+    { "level_change_min", FALSE, &c_level },
+  };
+  g_autoptr (TnetCsv) csv = tnet_i_csv_open_columns (path, display, columns,
+                                                     G_N_ELEMENTS (columns), error);
   if (!csv)
     return FALSE;
-  int c_id = tnet_i_csv_column (csv, "id");
-  int c_name = tnet_i_csv_column (csv, "name");
-  int c_name_en = tnet_i_csv_column (csv, "name_en");
-  int c_kind = tnet_i_csv_column (csv, "kind");
-  int c_open = tnet_i_csv_column (csv, "open_year");
-  int c_target = tnet_i_csv_column (csv, "target_transfer_min");
-  int c_members = tnet_i_csv_column (csv, "members");
-  int c_source = tnet_i_csv_column (csv, "source");
-  int c_conf = tnet_i_csv_column (csv, "confidence");
-  int c_level = tnet_i_csv_column (csv, "level_change_min");
   int r;
   while ((r = tnet_i_csv_next (csv, error)) == 1)
     {
@@ -78,30 +72,13 @@ load_hubs (TnetHubSet *set, const TnetNetwork *net, const char *path, GError **e
         }
       if (!year_field (csv, c_open, &h.open_year, error))
         return FALSE;
-      if (c_level >= 0)
-        {
-          if (!tnet_i_csv_double (csv, c_level, FALSE, 0, &h.level_change_min, error))
-            return FALSE;
-          if (!(isfinite (h.level_change_min) && h.level_change_min >= 0))
-            {
-              tnet_i_csv_error (csv, c_level, error, "expected a level change allowance in "
-                                "minutes >= 0 or an empty field, found \"%s\"",
-                                tnet_i_csv_field (csv, c_level));
-              return FALSE;
-            }
-        }
-      if (c_target >= 0)
-        {
-          if (!tnet_i_csv_double (csv, c_target, FALSE, NAN, &h.target_min, error))
-            return FALSE;
-          if (!isnan (h.target_min) && !(isfinite (h.target_min) && h.target_min >= 0))
-            {
-              tnet_i_csv_error (csv, c_target, error, "expected a target in minutes >= 0 "
-                                "or an empty field, found \"%s\"",
-                                tnet_i_csv_field (csv, c_target));
-              return FALSE;
-            }
-        }
+      if (!tnet_i_csv_double_in (csv, c_level, FALSE, 0.0, G_MAXDOUBLE, FALSE,
+                                 "a level change allowance in minutes >= 0 or nothing", 0.0,
+                                 &h.level_change_min, error)
+          || !tnet_i_csv_double_in (csv, c_target, FALSE, 0.0, G_MAXDOUBLE, FALSE,
+                                    "a target in minutes >= 0 or nothing", NAN, &h.target_min,
+                                    error))
+        return FALSE;
       g_auto (GStrv) parts = g_strsplit (tnet_i_csv_field (csv, c_members), ";", -1);
       g_autoptr (GPtrArray) members = g_ptr_array_new ();
       for (guint k = 0; parts[k]; k++)
@@ -130,10 +107,10 @@ load_hubs (TnetHubSet *set, const TnetNetwork *net, const char *path, GError **e
           return FALSE;
         }
       g_ptr_array_add (members, NULL);
-      h.name = c_name >= 0 ? tnet_i_csv_field (csv, c_name) : "";
-      h.name_en = c_name_en >= 0 ? tnet_i_csv_field (csv, c_name_en) : "";
-      h.source = c_source >= 0 ? tnet_i_csv_field (csv, c_source) : "";
-      h.confidence = c_conf >= 0 ? tnet_i_csv_field (csv, c_conf) : "";
+      h.name = tnet_i_csv_field (csv, c_name);
+      h.name_en = tnet_i_csv_field (csv, c_name_en);
+      h.source = tnet_i_csv_field (csv, c_source);
+      h.confidence = tnet_i_csv_field (csv, c_conf);
       tnet_i_hub_set_add (set, &h, (const char *const *) members->pdata);
     }
   return r == 0;
@@ -152,15 +129,15 @@ static gboolean
 load_walks (TnetHubSet *set, const char *path, GError **error)
 {
   g_autofree char *display = g_path_get_basename (path);
-  static const char *const required[] = { "hub", "from", "to", "walk_min", NULL };
-  g_autoptr (TnetCsv) csv = tnet_i_csv_open_table (path, display, required, error);
+  int c_hub, c_from, c_to, c_walk, c_open;
+  const TnetCsvColumn columns[] = {
+    { "hub", TRUE, &c_hub }, { "from", TRUE, &c_from }, { "to", TRUE, &c_to },
+    { "walk_min", TRUE, &c_walk }, { "open_year", FALSE, &c_open },
+  };
+  g_autoptr (TnetCsv) csv = tnet_i_csv_open_columns (path, display, columns,
+                                                     G_N_ELEMENTS (columns), error);
   if (!csv)
     return FALSE;
-  int c_hub = tnet_i_csv_column (csv, "hub");
-  int c_from = tnet_i_csv_column (csv, "from");
-  int c_to = tnet_i_csv_column (csv, "to");
-  int c_walk = tnet_i_csv_column (csv, "walk_min");
-  int c_open = tnet_i_csv_column (csv, "open_year");
   int r;
   while ((r = tnet_i_csv_next (csv, error)) == 1)
     {
@@ -188,14 +165,9 @@ load_walks (TnetHubSet *set, const char *path, GError **error)
           return FALSE;
         }
       double walk;
-      if (!tnet_i_csv_double (csv, c_walk, TRUE, 0, &walk, error))
+      if (!tnet_i_csv_double_in (csv, c_walk, TRUE, 0.0, G_MAXDOUBLE, FALSE,
+                                 "a walk in minutes >= 0", 0.0, &walk, error))
         return FALSE;
-      if (!(isfinite (walk) && walk >= 0))
-        {
-          tnet_i_csv_error (csv, c_walk, error, "expected a walk in minutes >= 0, found \"%s\"",
-                            tnet_i_csv_field (csv, c_walk));
-          return FALSE;
-        }
       int year;
       if (!year_field (csv, c_open, &year, error))
         return FALSE;

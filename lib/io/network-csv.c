@@ -12,49 +12,6 @@
 #include <errno.h>
 #include <glib/gstdio.h>
 
-static const char *const node_required[] = { "id", "name", "kind", "lon", "lat", NULL };
-static const char *const link_required[] = { "id", "from", "to", "mode", "line",
-                                             "length_km", NULL };
-
-/* Field @col, or NULL when empty (optional text columns). */
-static const char *
-opt_text (const TnetCsv *csv, int col)
-{
-  const char *s = tnet_i_csv_field (csv, col);
-  return *s ? s : NULL;
-}
-
-/* Field @col, which must not be empty. */
-static const char *
-req_text (const TnetCsv *csv, int col, const char *what, GError **error)
-{
-  const char *s = tnet_i_csv_field (csv, col);
-  if (!*s)
-    {
-      tnet_i_csv_error (csv, col, error, "expected %s for \"%s\", got an empty field", what,
-                        tnet_i_csv_column_name (csv, col));
-      return NULL;
-    }
-  return s;
-}
-
-static gboolean
-number_in (const TnetCsv *csv, int col, gboolean required, double lo, double hi,
-           gboolean lo_open, const char *what, double dflt, double *out, GError **error)
-{
-  if (!tnet_i_csv_double (csv, col, required, dflt, out, error))
-    return FALSE;
-  if (*tnet_i_csv_field (csv, col) == '\0' && !required)
-    return TRUE;
-  if (*out < lo || (lo_open && *out == lo) || *out > hi)
-    {
-      tnet_i_csv_error (csv, col, error, "expected %s for \"%s\", got \"%s\"", what,
-                        tnet_i_csv_column_name (csv, col), tnet_i_csv_field (csv, col));
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* Prefixes an error from the network model with the row's place. */
 static void
 locate (const TnetCsv *csv, int col, GError **error, GError *model_error)
@@ -63,36 +20,49 @@ locate (const TnetCsv *csv, int col, GError **error, GError *model_error)
   g_error_free (model_error);
 }
 
+/* The row's @kind ("node", "link") id in field @col: not empty, and not
+ * one @find already knows (@lines: the line of each row loaded so far). */
+static const char *
+new_id (const TnetCsv *csv, int col, const char *kind, const TnetNetwork *net,
+        TnetId (*find) (const TnetNetwork *, const char *), const GArray *lines,
+        GError **error)
+{
+  g_autofree char *what = g_strdup_printf ("a %s id", kind);
+  const char *id = tnet_i_csv_text (csv, col, what, error);
+  if (!id)
+    return NULL;
+  TnetId prev = find (net, id);
+  if (prev == TNET_ID_NONE)
+    return id;
+  tnet_i_csv_error (csv, col, error, "duplicate %s id \"%s\" (first on line %u)", kind, id,
+                    g_array_index (lines, guint, prev));
+  return NULL;
+}
+
 static gboolean
 load_nodes (TnetNetwork *net, const char *path, GError **error)
 {
-  g_autoptr (TnetCsv) csv = tnet_i_csv_open_table (path, path, node_required, error);
+  int c_id, c_name, c_kind, c_lon, c_lat, c_name_en, c_county, c_region, c_pop, c_source;
+  int c_conf;
+  const TnetCsvColumn columns[] = {
+    { "id", TRUE, &c_id }, { "name", TRUE, &c_name }, { "kind", TRUE, &c_kind },
+    { "lon", TRUE, &c_lon }, { "lat", TRUE, &c_lat }, { "name_en", FALSE, &c_name_en },
+    { "county", FALSE, &c_county }, { "region", FALSE, &c_region },
+    { "population", FALSE, &c_pop }, { "source", FALSE, &c_source },
+    { "confidence", FALSE, &c_conf },
+  };
+  g_autoptr (TnetCsv) csv = tnet_i_csv_open_columns (path, path, columns,
+                                                     G_N_ELEMENTS (columns), error);
   if (!csv)
     return FALSE;
-  int c_id = tnet_i_csv_column (csv, "id"), c_name = tnet_i_csv_column (csv, "name");
-  int c_kind = tnet_i_csv_column (csv, "kind"), c_lon = tnet_i_csv_column (csv, "lon");
-  int c_lat = tnet_i_csv_column (csv, "lat");
-  int c_name_en = tnet_i_csv_column (csv, "name_en");
-  int c_county = tnet_i_csv_column (csv, "county");
-  int c_region = tnet_i_csv_column (csv, "region");
-  int c_pop = tnet_i_csv_column (csv, "population");
-  int c_source = tnet_i_csv_column (csv, "source");
-  int c_conf = tnet_i_csv_column (csv, "confidence");
   g_autoptr (GArray) lines = g_array_new (FALSE, FALSE, sizeof (guint));
   int r;
   while ((r = tnet_i_csv_next (csv, error)) > 0)
     {
       TnetNode n = { 0 };
-      n.id = req_text (csv, c_id, "a node id", error);
+      n.id = new_id (csv, c_id, "node", net, tnet_network_find_node, lines, error);
       if (!n.id)
         return FALSE;
-      TnetId prev = tnet_network_find_node (net, n.id);
-      if (prev != TNET_ID_NONE)
-        {
-          tnet_i_csv_error (csv, c_id, error, "duplicate node id \"%s\" (first on line %u)",
-                            n.id, g_array_index (lines, guint, prev));
-          return FALSE;
-        }
       n.name = tnet_i_csv_field (csv, c_name);
       if (!tnet_node_kind_from_string (tnet_i_csv_field (csv, c_kind), &n.kind))
         {
@@ -102,18 +72,18 @@ load_nodes (TnetNetwork *net, const char *path, GError **error)
                             tnet_i_csv_field (csv, c_kind));
           return FALSE;
         }
-      if (!number_in (csv, c_lon, TRUE, -180.0, 180.0, FALSE,
+      if (!tnet_i_csv_double_in (csv, c_lon, TRUE, -180.0, 180.0, FALSE,
                       "a longitude in [-180, 180]", 0.0, &n.lon, error) ||
-          !number_in (csv, c_lat, TRUE, -90.0, 90.0, FALSE, "a latitude in [-90, 90]", 0.0,
+          !tnet_i_csv_double_in (csv, c_lat, TRUE, -90.0, 90.0, FALSE, "a latitude in [-90, 90]", 0.0,
                       &n.lat, error) ||
-          !number_in (csv, c_pop, FALSE, 0.0, G_MAXDOUBLE, FALSE,
+          !tnet_i_csv_double_in (csv, c_pop, FALSE, 0.0, G_MAXDOUBLE, FALSE,
                       "a non-negative population", 0.0, &n.population, error))
         return FALSE;
-      n.name_en = opt_text (csv, c_name_en);
-      n.county = opt_text (csv, c_county);
-      n.region = opt_text (csv, c_region);
-      n.source = opt_text (csv, c_source);
-      n.confidence = opt_text (csv, c_conf);
+      n.name_en = tnet_i_csv_opt_text (csv, c_name_en);
+      n.county = tnet_i_csv_opt_text (csv, c_county);
+      n.region = tnet_i_csv_opt_text (csv, c_region);
+      n.source = tnet_i_csv_opt_text (csv, c_source);
+      n.confidence = tnet_i_csv_opt_text (csv, c_conf);
       GError *local = NULL;
       if (tnet_network_add_node (net, &n, &local) == TNET_ID_NONE)
         {
@@ -161,7 +131,7 @@ split_tags (const char *s)
 static gboolean
 node_ref (TnetNetwork *net, const TnetCsv *csv, int col, TnetId *out, GError **error)
 {
-  const char *s = req_text (csv, col, "a node id", error);
+  const char *s = tnet_i_csv_text (csv, col, "a node id", error);
   if (!s)
     return FALSE;
   *out = tnet_network_find_node (net, s);
@@ -177,37 +147,29 @@ node_ref (TnetNetwork *net, const TnetCsv *csv, int col, TnetId *out, GError **e
 static gboolean
 load_links (TnetNetwork *net, const char *path, GError **error)
 {
-  g_autoptr (TnetCsv) csv = tnet_i_csv_open_table (path, path, link_required, error);
+  int c_id, c_from, c_to, c_mode, c_line, c_len, c_speed, c_time, c_oneway, c_class, c_year;
+  int c_status, c_tags, c_source, c_conf;
+  const TnetCsvColumn columns[] = {
+    { "id", TRUE, &c_id }, { "from", TRUE, &c_from }, { "to", TRUE, &c_to },
+    { "mode", TRUE, &c_mode }, { "line", TRUE, &c_line }, { "length_km", TRUE, &c_len },
+    { "speed_kmh", FALSE, &c_speed }, { "time_min", FALSE, &c_time },
+    { "oneway", FALSE, &c_oneway }, { "class", FALSE, &c_class },
+    { "open_year", FALSE, &c_year }, { "status", FALSE, &c_status },
+    { "tags", FALSE, &c_tags }, { "source", FALSE, &c_source },
+    { "confidence", FALSE, &c_conf },
+  };
+  g_autoptr (TnetCsv) csv = tnet_i_csv_open_columns (path, path, columns,
+                                                     G_N_ELEMENTS (columns), error);
   if (!csv)
     return FALSE;
-  int c_id = tnet_i_csv_column (csv, "id"), c_from = tnet_i_csv_column (csv, "from");
-  int c_to = tnet_i_csv_column (csv, "to"), c_mode = tnet_i_csv_column (csv, "mode");
-  int c_line = tnet_i_csv_column (csv, "line");
-  int c_len = tnet_i_csv_column (csv, "length_km");
-  int c_speed = tnet_i_csv_column (csv, "speed_kmh");
-  int c_time = tnet_i_csv_column (csv, "time_min");
-  int c_oneway = tnet_i_csv_column (csv, "oneway");
-  int c_class = tnet_i_csv_column (csv, "class");
-  int c_year = tnet_i_csv_column (csv, "open_year");
-  int c_status = tnet_i_csv_column (csv, "status");
-  int c_tags = tnet_i_csv_column (csv, "tags");
-  int c_source = tnet_i_csv_column (csv, "source");
-  int c_conf = tnet_i_csv_column (csv, "confidence");
   g_autoptr (GArray) lines = g_array_new (FALSE, FALSE, sizeof (guint));
   int r;
   while ((r = tnet_i_csv_next (csv, error)) > 0)
     {
       TnetLink l = { 0 };
-      l.id = req_text (csv, c_id, "a link id", error);
+      l.id = new_id (csv, c_id, "link", net, tnet_network_find_link, lines, error);
       if (!l.id)
         return FALSE;
-      TnetId prev = tnet_network_find_link (net, l.id);
-      if (prev != TNET_ID_NONE)
-        {
-          tnet_i_csv_error (csv, c_id, error, "duplicate link id \"%s\" (first on line %u)",
-                            l.id, g_array_index (lines, guint, prev));
-          return FALSE;
-        }
       if (!node_ref (net, csv, c_from, &l.from, error) ||
           !node_ref (net, csv, c_to, &l.to, error))
         return FALSE;
@@ -219,13 +181,13 @@ load_links (TnetNetwork *net, const char *path, GError **error)
                             tnet_i_csv_field (csv, c_mode));
           return FALSE;
         }
-      l.line = opt_text (csv, c_line);
+      l.line = tnet_i_csv_opt_text (csv, c_line);
       double km;
-      if (!number_in (csv, c_len, TRUE, 0.0, 10000.0, TRUE,
+      if (!tnet_i_csv_double_in (csv, c_len, TRUE, 0.0, 10000.0, TRUE,
                       "a length in km in (0, 10000]", 0.0, &km, error) ||
-          !number_in (csv, c_speed, FALSE, 0.0, 1000.0, TRUE,
+          !tnet_i_csv_double_in (csv, c_speed, FALSE, 0.0, 1000.0, TRUE,
                       "a speed in km/h in (0, 1000]", NAN, &l.speed_kmh, error) ||
-          !number_in (csv, c_time, FALSE, 0.0, 10000.0, FALSE,
+          !tnet_i_csv_double_in (csv, c_time, FALSE, 0.0, 10000.0, FALSE,
                       "a time in minutes in [0, 10000]", NAN, &l.time_min, error))
         return FALSE;
       l.length_m = km * 1000.0;
@@ -236,17 +198,11 @@ load_links (TnetNetwork *net, const char *path, GError **error)
                             "got \"%s\"", tnet_i_csv_field (csv, c_oneway));
           return FALSE;
         }
-      l.road_class = opt_text (csv, c_class);
+      l.road_class = tnet_i_csv_opt_text (csv, c_class);
       gint64 year;
-      if (!tnet_i_csv_int (csv, c_year, FALSE, 0, &year, error))
+      if (!tnet_i_csv_int_in (csv, c_year, FALSE, 0, 9999, "a year in [0, 9999]", 0, &year,
+                              error))
         return FALSE;
-      if (year < 0 || year > 9999)
-        {
-          tnet_i_csv_error (csv, c_year, error,
-                            "expected a year in [0, 9999] for \"open_year\", got \"%s\"",
-                            tnet_i_csv_field (csv, c_year));
-          return FALSE;
-        }
       l.open_year = (int) year;
       const char *status = tnet_i_csv_field (csv, c_status);
       l.status = TNET_STATUS_EXISTING;
@@ -259,8 +215,8 @@ load_links (TnetNetwork *net, const char *path, GError **error)
         }
       g_auto (GStrv) tags = split_tags (tnet_i_csv_field (csv, c_tags));
       l.tags = (const char *const *) tags;
-      l.source = opt_text (csv, c_source);
-      l.confidence = opt_text (csv, c_conf);
+      l.source = tnet_i_csv_opt_text (csv, c_source);
+      l.confidence = tnet_i_csv_opt_text (csv, c_conf);
       GError *local = NULL;
       if (tnet_network_add_link (net, &l, &local) == TNET_ID_NONE)
         {
@@ -318,13 +274,14 @@ parse_linestring (const char *s, GArray *out)
 static gboolean
 load_geometry (TnetNetwork *net, const char *path, GError **error)
 {
-  static const char *const required[] = { "id", "geometry", NULL };
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     return TRUE;
-  g_autoptr (TnetCsv) csv = tnet_i_csv_open_table (path, path, required, error);
+  int c_id, c_geom;
+  const TnetCsvColumn columns[] = { { "id", TRUE, &c_id }, { "geometry", TRUE, &c_geom } };
+  g_autoptr (TnetCsv) csv = tnet_i_csv_open_columns (path, path, columns,
+                                                     G_N_ELEMENTS (columns), error);
   if (!csv)
     return FALSE;
-  int c_id = tnet_i_csv_column (csv, "id"), c_geom = tnet_i_csv_column (csv, "geometry");
   g_autoptr (GArray) pts = g_array_new (FALSE, FALSE, sizeof (double));
   int r;
   while ((r = tnet_i_csv_next (csv, error)) > 0)

@@ -49,19 +49,16 @@ tnet_target_table_load_csv (const char *path, GError **error)
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   g_autofree char *display = g_path_get_basename (path);
-  static const char *const required[] = {
-    "indicator", "name", "unit", "baseline_2020", "target_2025", "comparison", NULL
+  int c_ind, c_name, c_unit, c_base, c_target, c_cmp, c_source;
+  const TnetCsvColumn columns[] = {
+    { "indicator", TRUE, &c_ind }, { "name", TRUE, &c_name }, { "unit", TRUE, &c_unit },
+    { "baseline_2020", TRUE, &c_base }, { "target_2025", TRUE, &c_target },
+    { "comparison", TRUE, &c_cmp }, { "source", FALSE, &c_source },
   };
-  g_autoptr (TnetCsv) csv = tnet_i_csv_open_table (path, display, required, error);
+  g_autoptr (TnetCsv) csv = tnet_i_csv_open_columns (path, display, columns,
+                                                     G_N_ELEMENTS (columns), error);
   if (!csv)
     return NULL;
-  int c_ind = tnet_i_csv_column (csv, "indicator");
-  int c_name = tnet_i_csv_column (csv, "name");
-  int c_unit = tnet_i_csv_column (csv, "unit");
-  int c_base = tnet_i_csv_column (csv, "baseline_2020");
-  int c_target = tnet_i_csv_column (csv, "target_2025");
-  int c_cmp = tnet_i_csv_column (csv, "comparison");
-  int c_source = tnet_i_csv_column (csv, "source");
 
   TnetTargetTable *table = g_new0 (TnetTargetTable, 1);
   table->targets = g_ptr_array_new_with_free_func (target_free);
@@ -86,16 +83,6 @@ tnet_target_table_load_csv (const char *path, GError **error)
       if (!tnet_i_csv_double (csv, c_base, FALSE, NAN, &base, error)
           || !tnet_i_csv_double (csv, c_target, FALSE, NAN, &target, error))
         goto fail;
-      if (*tnet_i_csv_field (csv, c_base) && !isfinite (base))
-        {
-          tnet_i_csv_error (csv, c_base, error, "expected a finite number or nothing");
-          goto fail;
-        }
-      if (*tnet_i_csv_field (csv, c_target) && !isfinite (target))
-        {
-          tnet_i_csv_error (csv, c_target, error, "expected a finite number or nothing");
-          goto fail;
-        }
       const char *cmp = tnet_i_csv_field (csv, c_cmp);
       TnetComparison comparison;
       if (strcmp (cmp, "ge") == 0)

@@ -54,16 +54,16 @@ tnet_unit_table_load_csv (const TnetNetwork *net, const char *path, GError **err
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   g_autofree char *display = g_path_get_basename (path);
-  static const char *const required[] = { "unit", "name", "counties", "seat_node", NULL };
-  g_autoptr (TnetCsv) csv = tnet_i_csv_open_table (path, display, required, error);
+  int c_unit, c_name, c_name_en, c_counties, c_seat, c_zone;
+  const TnetCsvColumn columns[] = {
+    { "unit", TRUE, &c_unit }, { "name", TRUE, &c_name }, { "counties", TRUE, &c_counties },
+    { "seat_node", TRUE, &c_seat }, { "name_en", FALSE, &c_name_en },
+    { "zone_node", FALSE, &c_zone },
+  };
+  g_autoptr (TnetCsv) csv = tnet_i_csv_open_columns (path, display, columns,
+                                                     G_N_ELEMENTS (columns), error);
   if (!csv)
     return NULL;
-  int c_unit = tnet_i_csv_column (csv, "unit");
-  int c_name = tnet_i_csv_column (csv, "name");
-  int c_name_en = tnet_i_csv_column (csv, "name_en");
-  int c_counties = tnet_i_csv_column (csv, "counties");
-  int c_seat = tnet_i_csv_column (csv, "seat_node");
-  int c_zone = tnet_i_csv_column (csv, "zone_node");
 
   /* every county value some node carries */
   g_autoptr (GHashTable) known = g_hash_table_new (g_str_hash, g_str_equal);

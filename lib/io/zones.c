@@ -72,12 +72,14 @@ tnet_zone_table_add_column (TnetZoneTable *t, const char *name)
 static TnetZoneTable *
 load_csv (const char *path, GError **error)
 {
-  static const char *const required[] = { "id", "lon", "lat", NULL };
-  g_autoptr (TnetCsv) csv = tnet_i_csv_open_table (path, path, required, error);
+  int c_id, c_lon, c_lat;
+  const TnetCsvColumn columns[] = {
+    { "id", TRUE, &c_id }, { "lon", TRUE, &c_lon }, { "lat", TRUE, &c_lat },
+  };
+  g_autoptr (TnetCsv) csv = tnet_i_csv_open_columns (path, path, columns,
+                                                     G_N_ELEMENTS (columns), error);
   if (!csv)
     return NULL;
-  int c_id = tnet_i_csv_column (csv, "id"), c_lon = tnet_i_csv_column (csv, "lon");
-  int c_lat = tnet_i_csv_column (csv, "lat");
   g_autoptr (TnetZoneTable) t = zone_table_new ();
   g_autoptr (GArray) src = g_array_new (FALSE, FALSE, sizeof (int));
   for (guint c = 0; c < tnet_i_csv_n_columns (csv); c++)
@@ -90,25 +92,14 @@ load_csv (const char *path, GError **error)
   int r;
   while ((r = tnet_i_csv_next (csv, error)) > 0)
     {
-      const char *id = tnet_i_csv_field (csv, c_id);
+      const char *id = tnet_i_csv_text (csv, c_id, "a zone id", error);
       double lon, lat;
-      if (!*id)
-        {
-          tnet_i_csv_error (csv, c_id, error, "expected a zone id for \"id\", got an empty field");
-          return NULL;
-        }
-      if (!tnet_i_csv_double (csv, c_lon, TRUE, 0, &lon, error)
-          || !tnet_i_csv_double (csv, c_lat, TRUE, 0, &lat, error))
+      if (!id
+          || !tnet_i_csv_double_in (csv, c_lon, TRUE, -180.0, 180.0, FALSE,
+                                    "a longitude in [-180, 180]", 0.0, &lon, error)
+          || !tnet_i_csv_double_in (csv, c_lat, TRUE, -90.0, 90.0, FALSE,
+                                    "a latitude in [-90, 90]", 0.0, &lat, error))
         return NULL;
-      if (fabs (lon) > 180 || fabs (lat) > 90)
-        {
-          gboolean bad_lon = fabs (lon) > 180;
-          tnet_i_csv_error (csv, bad_lon ? c_lon : c_lat, error,
-                            "expected a %s in [%d, %d], got \"%s\"",
-                            bad_lon ? "longitude" : "latitude", bad_lon ? -180 : -90,
-                            bad_lon ? 180 : 90, tnet_i_csv_field (csv, bad_lon ? c_lon : c_lat));
-          return NULL;
-        }
       if (!add_zone (t, id, lon, lat))
         {
           tnet_i_csv_error (csv, c_id, error, "duplicate zone id \"%s\"", id);

@@ -49,6 +49,30 @@ tnet_i_feed_new (const char *path)
   return feed;
 }
 
+static void
+free_array (gpointer a)
+{
+  if (a)
+    g_array_unref (a);
+}
+
+GPtrArray *
+tnet_i_feed_station_children (const TnetFeed *feed)
+{
+  GPtrArray *children = g_ptr_array_new_with_free_func (free_array);
+  g_ptr_array_set_size (children, feed->stops->len);
+  for (guint s = 0; s < feed->stops->len; s++)
+    {
+      TnetId p = g_array_index (feed->stops, TnetFeedStop, s).parent;
+      if (p == TNET_ID_NONE)
+        continue;
+      if (!children->pdata[p])
+        children->pdata[p] = g_array_new (FALSE, FALSE, sizeof (TnetId));
+      g_array_append_val ((GArray *) children->pdata[p], s);
+    }
+  return children;
+}
+
 TnetFeed *
 tnet_feed_ref (TnetFeed *feed)
 {

@@ -38,11 +38,7 @@ tnet_timetable_options_init (TnetTimetableOptions *options)
 double
 tnet_i_timetable_distance_m (double lon1, double lat1, double lon2, double lat2)
 {
-  const double r = 6371008.8, d2r = G_PI / 180.0;
-  double dlat = (lat2 - lat1) * d2r, dlon = (lon2 - lon1) * d2r;
-  double a = sin (dlat / 2) * sin (dlat / 2)
-             + cos (lat1 * d2r) * cos (lat2 * d2r) * sin (dlon / 2) * sin (dlon / 2);
-  return 2 * r * asin (MIN (1.0, sqrt (a)));
+  return tnet_i_haversine_m (lon1, lat1, lon2, lat2);
 }
 
 static guint32
@@ -430,13 +426,6 @@ cmp_foot (const void *a, const void *b)
 }
 
 static void
-free_array (gpointer a)
-{
-  if (a)
-    g_array_unref (a);
-}
-
-static void
 add_rule (GHashTable *rules, TnetId a, TnetId b, const Rule *r)
 {
   guint64 k = pair_key (a, b);
@@ -459,18 +448,7 @@ build_footpaths (TnetTimetable *tt, const TnetFeed *const *feeds, guint n_feeds,
   for (guint f = 0; f < n_feeds; f++)
     {
       const TnetFeed *feed = feeds[f];
-      /* children of each station */
-      g_autoptr (GPtrArray) children = g_ptr_array_new_with_free_func (free_array);
-      g_ptr_array_set_size (children, feed->stops->len);
-      for (guint s = 0; s < feed->stops->len; s++)
-        {
-          TnetId p = g_array_index (feed->stops, TnetFeedStop, s).parent;
-          if (p == TNET_ID_NONE)
-            continue;
-          if (!children->pdata[p])
-            children->pdata[p] = g_array_new (FALSE, FALSE, sizeof (TnetId));
-          g_array_append_val ((GArray *) children->pdata[p], s);
-        }
+      g_autoptr (GPtrArray) children = tnet_i_feed_station_children (feed);
       for (guint i = 0; i < feed->transfers->len; i++)
         {
           const TnetFeedTransfer *x = &g_array_index (feed->transfers, TnetFeedTransfer, i);

@@ -76,6 +76,37 @@ wants_maps (const Run *run)
   return (run->formats & (TNET_OUTPUT_SVG | TNET_OUTPUT_PNG)) != 0;
 }
 
+/* The maps titled "<kind> <subject>": what each is called and its files'
+ * base name ("-N" appended for the Nth pair of a list). */
+typedef enum { MAP_CORRIDORS, MAP_CRITICALITY, MAP_STRUCTURES } MapKind;
+static const struct {
+  const char *zh, *en, *base;
+} map_kinds[] = {
+  [MAP_CORRIDORS] = { "走廊", "Corridor", "map-corridors" },
+  [MAP_CRITICALITY] = { "关键路段", "Critical links", "map-criticality" },
+  [MAP_STRUCTURES] = { "网络结构", "Network structures", "map-structures" },
+};
+
+/* Titles @map "<kind> <subject>" over @sub ("Scenario NAME (YEAR): @detail"
+ * when @year_in_sub, else "Scenario NAME: @detail") and saves it as the
+ * kind's base name, "-@index" added when @index > 0. */
+static gboolean
+save_kind_map (Run *run, TnetMap *map, MapKind kind, guint index, const char *subject,
+               gboolean year_in_sub, const char *detail, GError **error)
+{
+  g_autofree char *what = tnet_map_label (map, map_kinds[kind].zh, map_kinds[kind].en);
+  g_autofree char *title = g_strdup_printf ("%s %s", what, subject);
+  g_autofree char *year = year_in_sub
+                          ? g_strdup_printf (" (%d)", tnet_scenario_get_year (run->scen))
+                          : g_strdup ("");
+  g_autofree char *sub = g_strdup_printf ("Scenario %s%s: %s",
+                                          tnet_scenario_get_name (run->scen), year, detail);
+  tnet_map_set_title (map, title, sub);
+  g_autofree char *base = index > 0 ? g_strdup_printf ("%s-%u", map_kinds[kind].base, index)
+                                    : g_strdup (map_kinds[kind].base);
+  return save_map (run, map, base, error);
+}
+
 static void
 skip (Run *run, const char *section, const char *reason)
 {
@@ -678,15 +709,10 @@ run_corridors (Run *run, GError **error)
         }
       if (map)
         {
-          g_autofree char *what = tnet_map_label (map, "走廊", "Corridor");
-          g_autofree char *title = g_strdup_printf ("%s %s → %s", what, a, z);
-          g_autofree char *sub = g_strdup_printf ("Scenario %s (%d): up to %u link-disjoint "
-                                                  "fastest paths per mode group",
-                                                  tnet_scenario_get_name (run->scen),
-                                                  tnet_scenario_get_year (run->scen), k);
-          tnet_map_set_title (map, title, sub);
-          g_autofree char *base = g_strdup_printf ("map-corridors-%u", p + 1);
-          if (!save_map (run, map, base, error))
+          g_autofree char *pair = g_strdup_printf ("%s → %s", a, z);
+          g_autofree char *detail = g_strdup_printf ("up to %u link-disjoint fastest paths "
+                                                     "per mode group", k);
+          if (!save_kind_map (run, map, MAP_CORRIDORS, p + 1, pair, TRUE, detail, error))
             return FALSE;
         }
     }
@@ -777,15 +803,10 @@ run_criticality (Run *run, GError **error)
         }
       if (map)
         {
-          g_autofree char *what = tnet_map_label (map, "关键路段", "Critical links");
-          g_autofree char *title = g_strdup_printf ("%s %s → %s", what, a, z);
-          g_autofree char *sub = g_strdup_printf ("Scenario %s (%d): the links whose closure "
-                                                  "hurts the %s commute most",
-                                                  tnet_scenario_get_name (run->scen),
-                                                  tnet_scenario_get_year (run->scen), a);
-          tnet_map_set_title (map, title, sub);
-          g_autofree char *base = g_strdup_printf ("map-criticality-%u", p + 1);
-          if (!save_map (run, map, base, error))
+          g_autofree char *pair = g_strdup_printf ("%s → %s", a, z);
+          g_autofree char *detail = g_strdup_printf ("the links whose closure hurts the %s "
+                                                     "commute most", a);
+          if (!save_kind_map (run, map, MAP_CRITICALITY, p + 1, pair, TRUE, detail, error))
             return FALSE;
         }
     }
@@ -824,17 +845,11 @@ run_network_outputs (Run *run, GError **error)
       guint added = tnet_cli_map_add_structures (smap, run->net, run->scen, error);
       if (added == G_MAXUINT)
         return FALSE;
-      if (added > 0)
-        {
-          g_autofree char *what = tnet_map_label (smap, "网络结构", "Network structures");
-          g_autofree char *stitle = g_strdup_printf ("%s %d", what, year);
-          g_autofree char *ssub = g_strdup_printf ("Scenario %s: rings and axes of "
-                                                   "structures.csv; gaps dashed",
-                                                   tnet_scenario_get_name (run->scen));
-          tnet_map_set_title (smap, stitle, ssub);
-          if (!save_map (run, smap, "map-structures", error))
-            return FALSE;
-        }
+      g_autofree char *syear = g_strdup_printf ("%d", year);
+      if (added > 0
+          && !save_kind_map (run, smap, MAP_STRUCTURES, 0, syear, FALSE,
+                             "rings and axes of structures.csv; gaps dashed", error))
+        return FALSE;
     }
   return TRUE;
 }
