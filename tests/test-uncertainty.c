@@ -26,6 +26,7 @@
  * f(T) = 600 / (60 T^2), at T = 6.9: 0.21 → sd 0.023; at 10: 0.1 → 0.11; at
  * 18.2: 0.03 → 0.16 (allowed: 0.1, 0.45, 0.65). */
 #include "tests-common.h"
+#include <glib/gstdio.h>
 
 static const char *const nodes =
   "id,name,kind,lon,lat,name_en,county,region,population,source,confidence\n"
@@ -178,6 +179,176 @@ START_TEST (test_bad_halfwidth)
 }
 END_TEST
 
+
+/* The draws of headways and access times. Zone z reaches station s1 by an
+ * access link of 10 min (confidence low), a line runs s1 -> s2 in 30 min
+ * every 20 min (gtfs-2025, frequencies.txt), and s2 reaches zone d by an
+ * access link of 5 min (confidence high). plan.ini [uncertainty]:
+ * access_low = 0.5, access_high = 0, headway = 0.5, so by transit
+ *   T = 10 A + 0.5 × 20 H + 30 + 5,  A, H independent uniform on [0.5, 1.5]
+ * (the expected wait is half the headway). 10 A and 10 H are uniform on
+ * [5, 15], so X = T - 35 has the triangular density on [10, 30] with its
+ * mode at 20: P(X <= x) = (x - 10)^2 / 200 for x <= 20 and
+ * 1 - (30 - x)^2 / 200 above. Three commute groups ask for d within 49, 55
+ * and 61 min; each share is 100 % exactly when T is within the budget, and
+ * the target (share >= 100) passes with probability
+ *   P(T <= 49) = P(X <= 14) = 16 / 200 = 0.08,
+ *   P(T <= 55) = P(X <= 20) = 0.5,
+ *   P(T <= 61) = P(X <= 26) = 1 - 16 / 200 = 0.92,
+ * i.e. the 8th, 50th and 92nd percentiles of the commute time are 49, 55
+ * and 61 min; equivalently its p05 is 35 + 10 + sqrt(10) = 48.16, its p50
+ * 55 and its p95 61.84 min. N = 2000 draws: the passing count is binomial,
+ * sd sqrt(p(1-p)/N) = 0.0061, 0.0112, 0.0061; allowed 4 sd. */
+static const char *const t_nodes =
+  "id,name,kind,lon,lat,name_en,county,region,population,source,confidence\n"
+  "z,Z,zone,10.00,50.00,,c1,valley,1000,t,high\n"
+  "s1,S1,station,10.01,50.00,,c1,valley,,t,high\n"
+  "s2,S2,station,10.50,50.00,,c1,valley,,t,high\n"
+  "d,D,zone,10.51,50.00,,c1,valley,,t,high\n";
+static const char *const t_links =
+  "id,from,to,mode,line,length_km,speed_kmh,time_min,oneway,class,open_year,status,tags,"
+  "source,confidence\n"
+  "a1,z,s1,access,,0.8,,10,,access,,existing,,t,low\n"
+  "a2,s2,d,access,,0.8,,5,,access,,existing,,t,high\n";
+static const char *const t_plan_fmt =
+  "[plan]\nhome = valley\ntargets = targets.csv\n"
+  "[commute q08]\nkey = q08\norigins = z\ndestinations = d\nprofiles = transit\n"
+  "budget_min = 49\n"
+  "[commute q50]\nkey = q50\norigins = z\ndestinations = d\nprofiles = transit\n"
+  "budget_min = 55\n"
+  "[commute q92]\nkey = q92\norigins = z\ndestinations = d\nprofiles = transit\n"
+  "budget_min = 61\n"
+  "[uncertainty]\naccess_low = %s\naccess_high = 0\nheadway = %s\n";
+static const char *const t_targets =
+  "indicator,name,unit,baseline_2020,target_2025,comparison,source\n"
+  "q08_49min_pct,Q08,%,,100,ge,hand\n"
+  "q50_55min_pct,Q50,%,,100,ge,hand\n"
+  "q92_61min_pct,Q92,%,,100,ge,hand\n";
+
+static char *
+make_transit_folder (const char *h_access, const char *h_headway)
+{
+  char *dir = tt_mkdtemp ();
+  tt_write_file (dir, "nodes.csv", t_nodes);
+  tt_write_file (dir, "links.csv", t_links);
+  g_autofree char *plan_text = g_strdup_printf (t_plan_fmt, h_access, h_headway);
+  tt_write_file (dir, "plan.ini", plan_text);
+  tt_write_file (dir, "targets.csv", t_targets);
+  tt_write_file (dir, "regions.csv", regions);
+  g_autofree char *feed = g_build_filename (dir, "gtfs-2025", NULL);
+  ck_assert_int_eq (g_mkdir (feed, 0755), 0);
+  tt_write_file (feed, "agency.txt",
+                 "agency_id,agency_name,agency_url,agency_timezone\n"
+                 "ag,Ag,https://example.org,Europe/Berlin\n");
+  tt_write_file (feed, "stops.txt",
+                 "stop_id,stop_name,stop_lat,stop_lon\n"
+                 "s1,S1,50.00,10.01\ns2,S2,50.00,10.50\n");
+  tt_write_file (feed, "routes.txt",
+                 "route_id,agency_id,route_short_name,route_long_name,route_type\n"
+                 "r,ag,R,R line,2\n");
+  tt_write_file (feed, "calendar.txt",
+                 "service_id,monday,tuesday,wednesday,thursday,friday,saturday,sunday,"
+                 "start_date,end_date\nWK,1,1,1,1,1,1,1,20200101,20301231\n");
+  tt_write_file (feed, "trips.txt", "route_id,service_id,trip_id\nr,WK,t1\n");
+  tt_write_file (feed, "stop_times.txt",
+                 "trip_id,arrival_time,departure_time,stop_id,stop_sequence\n"
+                 "t1,07:00:00,07:00:00,s1,1\nt1,07:30:00,07:30:00,s2,2\n");
+  tt_write_file (feed, "frequencies.txt",
+                 "trip_id,start_time,end_time,headway_secs\nt1,06:00:00,22:00:00,1200\n");
+  return dir;
+}
+
+static const char *const t_keys[] = { "q08_49min_pct", "q50_55min_pct", "q92_61min_pct" };
+
+START_TEST (test_transit_analytic)
+{
+  g_autofree char *dir = make_transit_folder ("0.5", "0.5");
+  g_autoptr (TnetDataset) ds = load (dir);
+  /* as given: T = 10 + 10 + 30 + 5 = 55 min, within 55 and 61, not 49 */
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TnetScenario) scen = tnet_scenario_new (2025);
+  const TnetScenario *cols[1] = { scen };
+  g_autoptr (TnetReport) base = tnet_report_compute (ds, cols, 1, &error);
+  ck_assert_msg (base != NULL, "%s", error ? error->message : "");
+  ck_assert_double_eq (tnet_report_get_value (base, 0, "q08_49min_pct"), 0);
+  ck_assert_double_eq (tnet_report_get_value (base, 0, "q50_55min_pct"), 100);
+  ck_assert_double_eq (tnet_report_get_value (base, 0, "q92_61min_pct"), 100);
+
+  g_autoptr (TnetReport) r = run (ds, 2000, 5, 2);
+  static const double p[] = { 0.08, 0.5, 0.92 }, tol[] = { 0.025, 0.045, 0.025 };
+  for (guint k = 0; k < 3; k++)
+    {
+      TnetReportSpread s;
+      ck_assert (tnet_report_get_spread (r, 0, t_keys[k], &s));
+      ck_assert_msg (fabs (s.pass_probability - p[k]) <= tol[k], "%s: %g, expected %g",
+                     t_keys[k], s.pass_probability, p[k]);
+    }
+  /* the distributions are named in the JSON and the text */
+  g_autofree char *json = tnet_report_to_json (r, FALSE);
+  ck_assert_ptr_nonnull (strstr (json, "\"distributions\""));
+  ck_assert_ptr_nonnull (strstr (json, "transit headway: x U[1-h, 1+h] per line"));
+  ck_assert_ptr_nonnull (strstr (json, "zone access time (access links): x U[1-h, 1+h]"));
+  g_autofree char *text = tnet_report_to_text (r);
+  ck_assert_ptr_nonnull (strstr (text, "transit headway: x U[1-h, 1+h] per line"));
+  tt_rm_rf (dir);
+}
+END_TEST
+
+/* Only headways vary (h = 0.5): T = 45 + 10 H, uniform on [50, 60], so
+ * P(T <= 55) = 0.5 and P(T <= 49) = 0, P(T <= 61) = 1 exactly. */
+START_TEST (test_headway_only)
+{
+  g_autofree char *dir = make_transit_folder ("0", "0.5");
+  g_autoptr (TnetDataset) ds = load (dir);
+  g_autoptr (TnetReport) r = run (ds, 1000, 9, 2);
+  TnetReportSpread s;
+  ck_assert (tnet_report_get_spread (r, 0, "q08_49min_pct", &s));
+  ck_assert_double_eq (s.pass_probability, 0);
+  ck_assert (tnet_report_get_spread (r, 0, "q92_61min_pct", &s));
+  ck_assert_double_eq (s.pass_probability, 1);
+  ck_assert (tnet_report_get_spread (r, 0, "q50_55min_pct", &s));
+  ck_assert_double_eq_tol (s.pass_probability, 0.5, 0.064);   /* 4 sd, N = 1000 */
+  tt_rm_rf (dir);
+}
+END_TEST
+
+/* Spread 0: every draw is the report as given, exactly. */
+START_TEST (test_zero_spread)
+{
+  g_autofree char *dir = make_transit_folder ("0", "0");
+  g_autoptr (TnetDataset) ds = load (dir);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TnetScenario) scen = tnet_scenario_new (2025);
+  const TnetScenario *cols[1] = { scen };
+  g_autoptr (TnetReport) base = tnet_report_compute (ds, cols, 1, &error);
+  ck_assert_msg (base != NULL, "%s", error ? error->message : "");
+  g_autoptr (TnetReport) r = run (ds, 16, 3, 2);
+  for (guint k = 0; k < 3; k++)
+    {
+      double v = tnet_report_get_value (base, 0, t_keys[k]);
+      TnetReportSpread s;
+      ck_assert (tnet_report_get_spread (r, 0, t_keys[k], &s));
+      ck_assert (s.p05 == v && s.p50 == v && s.p95 == v);
+      ck_assert (s.pass_probability == (v >= 100 ? 1.0 : 0.0));
+    }
+  tt_rm_rf (dir);
+}
+END_TEST
+
+/* 1 thread and 2 threads: the same JSON, byte for byte. */
+START_TEST (test_threads_identical)
+{
+  g_autofree char *dir = make_transit_folder ("0.5", "0.5");
+  g_autoptr (TnetDataset) ds = load (dir);
+  g_autoptr (TnetReport) a = run (ds, 40, 13, 1);
+  g_autoptr (TnetReport) b = run (ds, 40, 13, 2);
+  g_autofree char *ja = tnet_report_to_json (a, FALSE);
+  g_autofree char *jb = tnet_report_to_json (b, FALSE);
+  ck_assert_str_eq (ja, jb);
+  tt_rm_rf (dir);
+}
+END_TEST
+
 int
 main (void)
 {
@@ -188,6 +359,10 @@ main (void)
   tcase_add_test (tc, test_deterministic);
   tcase_add_test (tc, test_blocks);
   tcase_add_test (tc, test_bad_halfwidth);
+  tcase_add_test (tc, test_transit_analytic);
+  tcase_add_test (tc, test_headway_only);
+  tcase_add_test (tc, test_zero_spread);
+  tcase_add_test (tc, test_threads_identical);
   suite_add_tcase (s, tc);
   return tt_run_suite (s);
 }

@@ -200,11 +200,14 @@ typedef struct {
  * its fixed time), is multiplied by an independent factor uniform in
  * [1 - h, 1 + h], where h is the relative half-width the folder's plan.ini
  * `[uncertainty]` section gives for the row's confidence (`length_high`,
- * `length_medium`, `length_low`, `length_none`, `speed_…` likewise; the
- * defaults are documented in docs/uncertainty.md). The spread of each
+ * `length_medium`, `length_low`, `length_none`, `speed_…` likewise); an
+ * access link's time instead by one factor (`access_…`), and every transit
+ * line's headway by one factor per line and draw (`headway`). The defaults
+ * are documented in docs/uncertainty.md. The spread of each
  * indicator is read with tnet_report_get_spread() and appears in the
  * renderings (JSON: p05, p50, p95, pass_probability, indeterminate in each
- * indicator's "evidence"; CSV: COLUMN_p05 … columns; text: two columns).
+ * indicator's "evidence", the distributions in "uncertainty"; CSV:
+ * COLUMN_p05 … columns; text: two columns and the distributions).
  *
  * Errors: as tnet_report_compute(); %TNET_ERROR_INVALID_INPUT
  * "plan.ini: [uncertainty] KEY: …" when a half-width is not in [0, 1).

@@ -127,7 +127,20 @@ gboolean tnet_i_report_row_info (const TnetReport *report, const char *key, cons
 double tnet_i_report_target (const TnetReport *report, const char *key);
 
 /* report-uncertainty.c, shared with report-sensitivity.c: the relative
- * half-widths of plan.ini [uncertainty] by confidence (index 0 high,
- * 1 medium, 2 low, 3 none or other), and the index of a confidence. */
-void tnet_i_uncertainty_halfwidths (const TnetPlan *plan, double h_length[4], double h_speed[4]);
+ * half-widths of plan.ini [uncertainty] (by confidence, index 0 high,
+ * 1 medium, 2 low, 3 none or other; one for the headways), the index of a
+ * confidence, and link @l moved to relative position @u_len of its length
+ * (or access time) range and @u_speed of its speed range, each in [-1, 1]
+ * (-1 the low end, 0 the value as given), written into @m. */
+typedef struct {
+  double length[4], speed[4], access[4];
+  double headway;
+} TnetUncertaintyRanges;
+
+void tnet_i_uncertainty_ranges (const TnetPlan *plan, TnetUncertaintyRanges *h);
 guint tnet_i_uncertainty_confidence (const char *confidence);
+gboolean tnet_i_uncertainty_link_varies (const TnetUncertaintyRanges *h, const TnetLink *l);
+void tnet_i_uncertainty_move_link (const TnetUncertaintyRanges *h, const TnetLink *l,
+                                   TnetLink *m, double u_len, double u_speed);
+/* The distributions the draws use, one line each, for the report. */
+GPtrArray *tnet_i_uncertainty_describe (const TnetUncertaintyRanges *h);

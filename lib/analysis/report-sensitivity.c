@@ -32,7 +32,7 @@ typedef struct {
   const TnetNetwork *net;
   const TnetScenario *scen;
   const char *key;
-  double h_length[4], h_speed[4];
+  TnetUncertaintyRanges h;
   GArray *todo;                /* TnetId: the links to vary */
   double *low, *high;          /* per entry of @todo */
   gint next;                   /* next entry to take (atomic) */
@@ -45,18 +45,7 @@ typedef struct {
 static void
 set_end (const Job *job, const TnetLink *l, TnetLink *m, double sign)
 {
-  guint c = tnet_i_uncertainty_confidence (l->confidence);
-  double f_len = 1.0 + sign * job->h_length[c];
-  double f_speed = 1.0 - sign * job->h_speed[c];
-  m->length_m = l->length_m * f_len;
-  if (!isnan (l->time_min))
-    m->time_min = l->time_min * f_len / f_speed;
-  else
-    {
-      double v = isnan (l->speed_kmh) ? tnet_default_speed_kmh (l->mode, l->road_class)
-                                      : l->speed_kmh;
-      m->speed_kmh = v * f_speed;
-    }
+  tnet_i_uncertainty_move_link (&job->h, l, m, sign, -sign);
 }
 
 static gboolean
@@ -156,14 +145,13 @@ tnet_report_sensitivity (const TnetDataset *ds, const TnetScenario *scen, const 
     }
 
   Job job = { .ds = ds, .net = tnet_dataset_get_network (ds), .scen = scen, .key = key };
-  tnet_i_uncertainty_halfwidths (tnet_dataset_get_plan (ds), job.h_length, job.h_speed);
+  tnet_i_uncertainty_ranges (tnet_dataset_get_plan (ds), &job.h);
   job.todo = g_array_new (FALSE, FALSE, sizeof (TnetId));
   for (TnetId i = 0; i < tnet_network_n_links (job.net); i++)
     {
       const TnetLink *l = tnet_network_link (job.net, i);
-      guint c = tnet_i_uncertainty_confidence (l->confidence);
       if (tnet_scenario_link_active (scen, job.net, i)
-          && (job.h_length[c] > 0 || job.h_speed[c] > 0))
+          && tnet_i_uncertainty_link_varies (&job.h, l))
         g_array_append_val (job.todo, i);
     }
   job.low = g_new (double, MAX (job.todo->len, 1));

@@ -4,10 +4,15 @@
  *
  * Implementation notes. A draw multiplies each link's length and its speed
  * (or fixed time) by independent factors uniform in [1 - h, 1 + h], h from
- * plan.ini [uncertainty] by the row's confidence. The random numbers of draw
- * d come from a SplitMix64 stream seeded with (seed, d), so a draw does not
- * depend on which thread runs it or in which order: the result is a function
- * of the seed alone. Each thread owns a shallow copy of the network (shared
+ * plan.ini [uncertainty] by the row's confidence; an access link (a zone's
+ * way to a station or interchange) has its time multiplied by one factor
+ * instead, its own range access_CONF. Every transit line's headway is
+ * multiplied by a factor uniform in [1 - h, 1 + h] (h = headway), applied as
+ * a headway factor of the column's scenario copy. The random numbers of draw
+ * d come from a SplitMix64 stream seeded with (seed, d), and a line's
+ * headway factor from one seeded with (seed, d, line name), so a draw does
+ * not depend on which thread runs it or in which order, and a line keeps
+ * its factor in every column: the result is a function of the seed alone. Each thread owns a shallow copy of the network (shared
  * strings and indices, its own link records) and rewrites the link values
  * from the originals before every draw. The draws can be computed in
  * blocks (tnet_report_draw_values(), e.g. one block per machine) and their
@@ -25,7 +30,7 @@ typedef struct {
   guint first_draw;                /* draw index of the job's draw 0 */
   guint n_draws;
   guint64 seed;
-  double h_length[4], h_speed[4];  /* by confidence: high, medium, low, none */
+  TnetUncertaintyRanges h;
   GPtrArray *keys;                 /* the base report's row keys */
   double *values;                  /* [draw - first_draw][column][key] */
   gint next;                       /* next draw to take (atomic) */
@@ -58,6 +63,43 @@ tnet_i_uncertainty_confidence (const char *c)
          : strcmp (c, "low") == 0 ? 2 : 3;
 }
 
+gboolean
+tnet_i_uncertainty_link_varies (const TnetUncertaintyRanges *h, const TnetLink *l)
+{
+  guint c = tnet_i_uncertainty_confidence (l->confidence);
+  if (l->mode == TNET_MODE_ACCESS)
+    return h->access[c] > 0;
+  return h->length[c] > 0 || h->speed[c] > 0;
+}
+
+void
+tnet_i_uncertainty_move_link (const TnetUncertaintyRanges *h, const TnetLink *l, TnetLink *m,
+                              double u_len, double u_speed)
+{
+  guint c = tnet_i_uncertainty_confidence (l->confidence);
+  double v = isnan (l->speed_kmh) ? tnet_default_speed_kmh (l->mode, l->road_class)
+                                  : l->speed_kmh;
+  if (l->mode == TNET_MODE_ACCESS)
+    {
+      /* an access time is one guess (walk, taxi, waiting for a bus): one
+       * factor on the time, the length kept */
+      double f = 1.0 + h->access[c] * u_len;
+      m->length_m = l->length_m;
+      if (!isnan (l->time_min))
+        m->time_min = l->time_min * f;
+      else
+        m->speed_kmh = v / f;
+      return;
+    }
+  double f_len = 1.0 + h->length[c] * u_len;
+  double f_speed = 1.0 + h->speed[c] * u_speed;
+  m->length_m = l->length_m * f_len;
+  if (!isnan (l->time_min))
+    m->time_min = l->time_min * f_len / f_speed;   /* time ∝ length / speed */
+  else
+    m->speed_kmh = v * f_speed;
+}
+
 /* Rewrites @copy's links as draw @d of @job. */
 static void
 perturb (const Job *job, TnetNetwork *copy, guint d)
@@ -68,34 +110,102 @@ perturb (const Job *job, TnetNetwork *copy, guint d)
     {
       const TnetLink *l = tnet_network_link (job->net, i);
       TnetLink *m = tnet_i_network_link_mutable (copy, i);
-      guint c = tnet_i_uncertainty_confidence (l->confidence);
       /* two numbers per link always, so that links keep their streams */
       double u_len = uniform01 (&state), u_speed = uniform01 (&state);
-      double f_len = 1.0 + job->h_length[c] * (2.0 * u_len - 1.0);
-      double f_speed = 1.0 + job->h_speed[c] * (2.0 * u_speed - 1.0);
-      m->length_m = l->length_m * f_len;
-      if (!isnan (l->time_min))
-        m->time_min = l->time_min * f_len / f_speed;   /* time ∝ length / speed */
-      else
-        {
-          double v = isnan (l->speed_kmh) ? tnet_default_speed_kmh (l->mode, l->road_class)
-                                          : l->speed_kmh;
-          m->speed_kmh = v * f_speed;
-        }
+      tnet_i_uncertainty_move_link (&job->h, l, m, 2.0 * u_len - 1.0, 2.0 * u_speed - 1.0);
     }
 }
 
+/* The headway factor of transit line @name in draw @d: uniform in
+ * [1 - h, 1 + h] from a stream of (seed, d, name) (FNV-1a of the name). */
+static double
+headway_draw (const Job *job, guint d, const char *name)
+{
+  guint64 hash = 0xcbf29ce484222325ULL;
+  for (const unsigned char *p = (const unsigned char *) name; *p; p++)
+    hash = (hash ^ *p) * 0x100000001b3ULL;
+  guint64 state = job->seed ^ (0x9e6c63d0676a9a99ULL * ((guint64) d + 1)) ^ hash;
+  splitmix64 (&state);
+  return 1.0 + job->h.headway * (2.0 * uniform01 (&state) - 1.0);
+}
+
+/* The scenarios of draw @d: copies of the job's with every line of the
+ * column's feed at its drawn headway factor (NULL entries when the headways
+ * do not vary: the job's scenarios are used). FALSE with @error when a feed
+ * does not load. */
+static gboolean
+draw_scenarios (const Job *job, guint d, TnetScenario **out, GError **error)
+{
+  for (guint c = 0; c < job->n_scenarios; c++)
+    out[c] = NULL;
+  if (job->h.headway <= 0)
+    return TRUE;
+  for (guint c = 0; c < job->n_scenarios; c++)
+    {
+      const TnetScenario *base = job->scenarios[c];
+      const TnetFeed *feed = NULL;
+      if (!tnet_dataset_get_feed (job->ds, tnet_scenario_get_year (base), &feed, error))
+        return FALSE;
+      if (!feed)
+        continue;
+      out[c] = tnet_scenario_copy (base);
+      for (TnetId r = 0; r < tnet_feed_n_routes (feed); r++)
+        {
+          const TnetFeedRoute *route = tnet_feed_route (feed, r);
+          /* the graph takes the short name's factor, or the long name's
+           * when the short one's is 1: put the product on the short name */
+          const char *name = route->short_name && *route->short_name ? route->short_name
+                             : route->long_name;
+          if (!name || !*name)
+            continue;
+          double f = tnet_scenario_get_headway_factor (base, name);
+          if (f == 1.0 && route->long_name && name != route->long_name)
+            f = tnet_scenario_get_headway_factor (base, route->long_name);
+          tnet_scenario_set_headway_factor (out[c], name,
+                                            MAX (f * headway_draw (job, d, name), 0.01));
+        }
+    }
+  return TRUE;
+}
+
 void
-tnet_i_uncertainty_halfwidths (const TnetPlan *plan, double h_length[4], double h_speed[4])
+tnet_i_uncertainty_ranges (const TnetPlan *plan, TnetUncertaintyRanges *h)
 {
   static const char *const conf[4] = { "high", "medium", "low", "none" };
   for (guint c = 0; c < 4; c++)
     {
       g_autofree char *kl = g_strdup_printf ("uncertainty.length_%s", conf[c]);
       g_autofree char *ks = g_strdup_printf ("uncertainty.speed_%s", conf[c]);
-      h_length[c] = tnet_plan_get_double (plan, kl);
-      h_speed[c] = tnet_plan_get_double (plan, ks);
+      g_autofree char *ka = g_strdup_printf ("uncertainty.access_%s", conf[c]);
+      h->length[c] = tnet_plan_get_double (plan, kl);
+      h->speed[c] = tnet_plan_get_double (plan, ks);
+      h->access[c] = tnet_plan_get_double (plan, ka);
     }
+  h->headway = tnet_plan_get_double (plan, "uncertainty.headway");
+}
+
+GPtrArray *
+tnet_i_uncertainty_describe (const TnetUncertaintyRanges *h)
+{
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+  const struct {
+    const char *what;
+    const double *v;
+  } by_conf[] = {
+    { "link length (not access): x U[1-h, 1+h] per link", h->length },
+    { "link speed (not access; a fixed time: / this factor): x U[1-h, 1+h] per link", h->speed },
+    { "zone access time (access links): x U[1-h, 1+h] per link", h->access },
+  };
+  for (guint k = 0; k < G_N_ELEMENTS (by_conf); k++)
+    g_ptr_array_add (lines, g_strdup_printf ("%s, h by confidence high %g, medium %g, "
+                                             "low %g, none %g", by_conf[k].what,
+                                             by_conf[k].v[0], by_conf[k].v[1],
+                                             by_conf[k].v[2], by_conf[k].v[3]));
+  g_ptr_array_add (lines, g_strdup_printf ("transit headway: x U[1-h, 1+h] per line "
+                                           "(the same factor in every column), h %g; "
+                                           "the expected wait moves with it",
+                                           h->headway));
+  return lines;
 }
 
 static gpointer
@@ -116,8 +226,19 @@ worker (gpointer data)
         break;
       perturb (job, copy, job->first_draw + d);
       GError *local = NULL;
-      TnetReport *r = tnet_i_report_run (job->ds, copy, job->scenarios, job->n_scenarios,
-                                         FALSE, &local);
+      TnetReport *r = NULL;
+      TnetScenario **drawn = g_new0 (TnetScenario *, MAX (job->n_scenarios, 1));
+      const TnetScenario **cols = g_new0 (const TnetScenario *, MAX (job->n_scenarios, 1));
+      if (draw_scenarios (job, job->first_draw + d, drawn, &local))
+        {
+          for (guint c = 0; c < job->n_scenarios; c++)
+            cols[c] = drawn[c] ? drawn[c] : job->scenarios[c];
+          r = tnet_i_report_run (job->ds, copy, cols, job->n_scenarios, FALSE, &local);
+        }
+      for (guint c = 0; c < job->n_scenarios; c++)
+        g_clear_pointer (&drawn[c], tnet_scenario_free);
+      g_free (drawn);
+      g_free (cols);
       if (!r)
         {
           g_mutex_lock (&job->lock);
@@ -186,7 +307,7 @@ tnet_report_draw_values (const TnetReport *report, const TnetDataset *ds,
     .n_scenarios = n_scenarios, .first_draw = first_draw, .n_draws = n_draws, .seed = seed,
     .keys = tnet_i_report_keys (report),
   };
-  tnet_i_uncertainty_halfwidths (plan, job.h_length, job.h_speed);
+  tnet_i_uncertainty_ranges (plan, &job.h);
   guint n_keys = job.keys->len;
   /* the job writes into its own array, so that a failed call leaves @values */
   job.values = g_new (double, MAX ((gsize) n_draws * n_scenarios * n_keys, 1));

@@ -41,6 +41,7 @@ struct _TnetReport {
   char *title;                  /* first line of the text rendering */
   GHashTable **spread;          /* per column: key -> TnetReportSpread* (uncertainty), or NULL */
   guint n_draws;                /* draws behind @spread, 0 when none */
+  const TnetPlan *plan;         /* the dataset's (the draws' ranges); may be NULL */
 };
 
 void
@@ -256,6 +257,7 @@ tnet_i_report_run (const TnetDataset *ds, const TnetNetwork *net,
 
   TnetReport *report = g_new0 (TnetReport, 1);
   report->targets = targets;
+  report->plan = plan;
   report->n_columns = n_scenarios;
   report->columns = g_new0 (char *, n_scenarios + 1);
   report->indicators = g_new0 (JsonNode *, n_scenarios);
@@ -470,6 +472,19 @@ tnet_report_to_json (const TnetReport *report, gboolean pretty)
       json_builder_end_object (b);
     }
   json_builder_end_object (b);
+  if (report->spread)
+    {
+      /* what the draws varied and how (report-uncertainty.c) */
+      TnetUncertaintyRanges h;
+      tnet_i_uncertainty_ranges (report->plan, &h);
+      g_autoptr (GPtrArray) lines = tnet_i_uncertainty_describe (&h);
+      json_builder_set_member_name (b, "uncertainty");
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "draws");
+      json_builder_add_int_value (b, report->n_draws);
+      tnet_i_json_add_strings (b, "distributions", lines);
+      json_builder_end_object (b);
+    }
   json_builder_set_member_name (b, "targets");
   json_builder_begin_object (b);
   for (guint t = 0; report->targets && t < tnet_target_table_n_targets (report->targets); t++)
@@ -699,6 +714,14 @@ tnet_report_to_text (const TnetReport *report)
     g_string_append_printf (s, "\n%u draws of the uncertain inputs (plan.ini [uncertainty]); "
                             "P(pass) between 0.05 and 0.95 is indeterminate.\n",
                             report->n_draws);
+  if (spread)
+    {
+      TnetUncertaintyRanges h;
+      tnet_i_uncertainty_ranges (report->plan, &h);
+      g_autoptr (GPtrArray) lines = tnet_i_uncertainty_describe (&h);
+      for (guint k = 0; k < lines->len; k++)
+        g_string_append_printf (s, "  %s\n", (const char *) g_ptr_array_index (lines, k));
+    }
 
   for (guint sec = 0; sec < N_SECTIONS; sec++)
     {

@@ -71,6 +71,11 @@ static const KeySpec specs[] = {
   { "uncertainty", "speed_medium", K_DOUBLE, -1e-12, 0.9, FALSE },
   { "uncertainty", "speed_low", K_DOUBLE, -1e-12, 0.9, FALSE },
   { "uncertainty", "speed_none", K_DOUBLE, -1e-12, 0.9, FALSE },
+  { "uncertainty", "access_high", K_DOUBLE, -1e-12, 0.9, FALSE },
+  { "uncertainty", "access_medium", K_DOUBLE, -1e-12, 0.9, FALSE },
+  { "uncertainty", "access_low", K_DOUBLE, -1e-12, 0.9, FALSE },
+  { "uncertainty", "access_none", K_DOUBLE, -1e-12, 0.9, FALSE },
+  { "uncertainty", "headway", K_DOUBLE, -1e-12, 0.9, FALSE },
 };
 
 /* Defaults of the numeric [report] keys (docs/data-format.md). */
@@ -85,6 +90,9 @@ static const struct {
   { "uncertainty.length_low", 0.08 }, { "uncertainty.length_none", 0.15 },
   { "uncertainty.speed_high", 0.05 }, { "uncertainty.speed_medium", 0.10 },
   { "uncertainty.speed_low", 0.20 }, { "uncertainty.speed_none", 0.25 },
+  { "uncertainty.access_high", 0.10 }, { "uncertainty.access_medium", 0.20 },
+  { "uncertainty.access_low", 0.30 }, { "uncertainty.access_none", 0.40 },
+  { "uncertainty.headway", 0.30 },
 };
 
 struct _TnetPlan {
