@@ -1571,6 +1571,19 @@ legend_text (Legend *lg, const char *text, double size, guint32 color)
   lg->y += size + 5;
 }
 
+/* The label of a legend row whose symbol (zone disc, station square,
+ * boundary band, shield) is centred at height @y, then the next row. */
+static void
+legend_symbol_label (Legend *lg, double y, const char *text)
+{
+  cairo_t *cr = lg->c->cr;
+  font (cr, 11, FALSE);
+  cairo_set_source_rgb (cr, 0.12, 0.12, 0.12);
+  cairo_move_to (cr, lg->x + 50, y + 4);
+  tnet_i_render_text (cr, text, FALSE);
+  lg->y += 19;
+}
+
 /* A legend row: a line sample drawn by @draw, then the label. */
 static void
 legend_line (Legend *lg, Rgb col, double width, TnetStatus st, gboolean halo,
@@ -1771,11 +1784,7 @@ draw_legend (Ctx *c)
       cairo_line_to (cr, lg.x + 40, y);
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
-      font (cr, 11, FALSE);
-      cairo_set_source_rgb (cr, 0.12, 0.12, 0.12);
-      cairo_move_to (cr, lg.x + 50, y + 4);
-      tnet_i_render_text (cr, tr (c, "区域边界", "region boundary"), FALSE);
-      lg.y += 19;
+      legend_symbol_label (&lg, y, tr (c, "区域边界", "region boundary"));
     }
   if (c->n_shields > 0)
     {
@@ -1784,11 +1793,7 @@ draw_legend (Ctx *c)
       const char *ref = c->shield_sample;
       shield_box (cr, lg.x + 20, lg.y + 8, ref, box);
       draw_shield (cr, box, ref, shield_style (c->shield_sample_mode, ref));
-      font (cr, 11, FALSE);
-      cairo_set_source_rgb (cr, 0.12, 0.12, 0.12);
-      cairo_move_to (cr, lg.x + 50, lg.y + 12);
-      tnet_i_render_text (cr, tr (c, "路线编号", "route number"), FALSE);
-      lg.y += 19;
+      legend_symbol_label (&lg, lg.y + 8, tr (c, "路线编号", "route number"));
     }
   if (c->any_closed)
     {
@@ -1808,11 +1813,7 @@ draw_legend (Ctx *c)
       set_rgb (cr, hex (0x5d4037), 1);
       cairo_set_line_width (cr, 1.6);
       cairo_stroke (cr);
-      font (cr, 11, FALSE);
-      cairo_set_source_rgb (cr, 0.12, 0.12, 0.12);
-      cairo_move_to (cr, lg.x + 50, y + 4);
-      tnet_i_render_text (cr, tr (c, "区县/片区(大小:人口)", "zone (size: population)"), FALSE);
-      lg.y += 19;
+      legend_symbol_label (&lg, y, tr (c, "区县/片区(大小:人口)", "zone (size: population)"));
     }
   if (c->any_station)
     {
@@ -1823,11 +1824,7 @@ draw_legend (Ctx *c)
       set_rgb (cr, hex (0x3c096c), 1);
       cairo_set_line_width (cr, 1.8);
       cairo_stroke (cr);
-      font (cr, 11, FALSE);
-      cairo_set_source_rgb (cr, 0.12, 0.12, 0.12);
-      cairo_move_to (cr, lg.x + 50, y + 4);
-      tnet_i_render_text (cr, tr (c, "高铁站", "high-speed rail station"), FALSE);
-      lg.y += 19;
+      legend_symbol_label (&lg, y, tr (c, "高铁站", "high-speed rail station"));
     }
   /* footer: the data credit (wrapped), scenario and projection */
   lg.y = py + ph - 48;
