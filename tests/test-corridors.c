@@ -1398,6 +1398,135 @@ START_TEST (test_corridors_geojson)
 }
 END_TEST
 
+/* The rows of GTFS file @name of @feed_dir, and the index of each column
+ * named in @cols (in order) in @idx. */
+static GPtrArray *
+gtfs_rows (const char *feed_dir, const char *name, const char *const *cols, guint *idx)
+{
+  g_autofree char *path = g_build_filename (feed_dir, name, NULL);
+  g_autofree char *text = NULL;
+  ck_assert (g_file_get_contents (path, &text, NULL, NULL));
+  GPtrArray *rows = tt_csv_rows (text);
+  char **header = rows->pdata[0];
+  for (guint k = 0; cols[k]; k++)
+    {
+      idx[k] = G_MAXUINT;
+      for (guint j = 0; header[j]; j++)
+        if (strcmp (header[j], cols[k]) == 0)
+          idx[k] = j;
+      ck_assert_msg (idx[k] != G_MAXUINT, "%s: no %s", name, cols[k]);
+    }
+  return rows;
+}
+
+/* By line on the transit profile, a bus service that runs over no network
+ * link has for geometry the straight segments between its stops, flagged
+ * "stops": every part of its MultiLineString is the stop sequence of one of
+ * its trips, read here from the feed's routes, trips, stop_times and stops
+ * files; the other lines keep their links ("links"). */
+START_TEST (test_criticality_geojson_stops)
+{
+  g_autofree char *data = tt_source_path ("data/xuchang");
+  g_autofree char *feed_dir = tt_source_path ("data/xuchang/gtfs-2025");
+  GError *error = NULL;
+  g_autoptr (TnetNetwork) net = tnet_network_load_csv (data, &error);
+  ck_assert_msg (net != NULL, "%s", error ? error->message : "");
+  /* stop id -> "lon lat"; trip id -> route id; trip -> its stops in order */
+  guint si[3], ri[2], ti[2], sti[3];
+  static const char *const stop_cols[] = { "stop_id", "stop_lon", "stop_lat", NULL };
+  static const char *const route_cols[] = { "route_id", "route_short_name", NULL };
+  static const char *const trip_cols[] = { "route_id", "trip_id", NULL };
+  static const char *const st_cols[] = { "trip_id", "stop_id", "stop_sequence", NULL };
+  g_autoptr (GPtrArray) stops = gtfs_rows (feed_dir, "stops.txt", stop_cols, si);
+  g_autoptr (GPtrArray) routes = gtfs_rows (feed_dir, "routes.txt", route_cols, ri);
+  g_autoptr (GPtrArray) trips = gtfs_rows (feed_dir, "trips.txt", trip_cols, ti);
+  g_autoptr (GPtrArray) stop_times = gtfs_rows (feed_dir, "stop_times.txt", st_cols, sti);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  TtRun r = tt_run_tnet ("criticality", "xuchang", "zhengzhou", "--by", "line", "--profile",
+                         "transit", "--scenario", "2025", "--top", "50", "--format",
+                         "geojson", "--data", data, NULL);
+  ck_assert_msg (r.status == 0, "%s", r.err);
+  JsonObject *root = parse_collection (parser, r.out);
+  tt_run_clear (&r);
+  JsonArray *features = json_object_get_array_member (root, "features");
+  guint n_stops_features = 0;
+  for (guint i = 0; i < json_array_get_length (features); i++)
+    {
+      JsonObject *f = json_array_get_object_element (features, i);
+      JsonObject *p = json_object_get_object_member (f, "properties");
+      const char *line = json_object_get_string_member (p, "element");
+      gboolean on_links = FALSE;
+      for (TnetId l = 0; l < tnet_network_n_links (net); l++)
+        on_links |= g_strcmp0 (tnet_network_link (net, l)->line, line) == 0;
+      const char *source = json_object_get_string_member (p, "geometry_source");
+      ck_assert_str_eq (source, on_links ? "links" : "stops");
+      if (on_links)
+        continue;
+      n_stops_features++;
+      JsonArray *parts
+        = json_object_get_array_member (json_object_get_object_member (f, "geometry"),
+                                        "coordinates");
+      ck_assert_uint_gt (json_array_get_length (parts), 0);
+      for (guint k = 0; k < json_array_get_length (parts); k++)
+        {
+          JsonArray *c = json_array_get_array_element (parts, k);
+          /* some trip of a route named @line calls at exactly these stops */
+          gboolean matched = FALSE;
+          for (guint t = 1; t < trips->len && !matched; t++)
+            {
+              char **trip = trips->pdata[t];
+              gboolean of_line = FALSE;
+              for (guint q = 1; q < routes->len; q++)
+                {
+                  char **route = routes->pdata[q];
+                  of_line |= strcmp (route[ri[0]], trip[ti[0]]) == 0
+                             && strcmp (route[ri[1]], line) == 0;
+                }
+              if (!of_line)
+                continue;
+              /* the trip's stops by stop_sequence (selection of the next) */
+              g_autoptr (GPtrArray) seq = g_ptr_array_new ();
+              long last = -1;
+              for (;;)
+                {
+                  char **next = NULL;
+                  long best = G_MAXLONG;
+                  for (guint q = 1; q < stop_times->len; q++)
+                    {
+                      char **row = stop_times->pdata[q];
+                      long sq = strtol (row[sti[2]], NULL, 10);
+                      if (strcmp (row[sti[0]], trip[ti[1]]) == 0 && sq > last && sq < best)
+                        best = sq, next = row;
+                    }
+                  if (next == NULL)
+                    break;
+                  last = best;
+                  g_ptr_array_add (seq, next[sti[1]]);
+                }
+              if (seq->len != json_array_get_length (c))
+                continue;
+              matched = TRUE;
+              for (guint v = 0; v < seq->len && matched; v++)
+                {
+                  char **stop = NULL;
+                  for (guint q = 1; q < stops->len; q++)
+                    if (strcmp (((char **) stops->pdata[q])[si[0]], seq->pdata[v]) == 0)
+                      stop = stops->pdata[q];
+                  ck_assert_ptr_nonnull (stop);
+                  JsonArray *pt = json_array_get_array_element (c, v);
+                  matched = fabs (json_array_get_double_element (pt, 0)
+                                  - g_ascii_strtod (stop[si[1]], NULL)) < 6e-7
+                            && fabs (json_array_get_double_element (pt, 1)
+                                     - g_ascii_strtod (stop[si[2]], NULL)) < 6e-7;
+                }
+            }
+          ck_assert_msg (matched, "%s: part %u is no trip's stops", line, k);
+        }
+    }
+  ck_assert_uint_gt (n_stops_features, 0);
+}
+END_TEST
+
 /* `tnet criticality --format geojson` against `--format csv`: every column
  * of every ranked item; by link each feature is its link from its `from`
  * node to its `to` node, by line each part of the MultiLineString a
@@ -1515,6 +1644,7 @@ corridors_suite (void)
   tcase_add_test (tc, test_bundled_report_section);
   tcase_add_test (tc, test_corridors_geojson);
   tcase_add_test (tc, test_criticality_geojson);
+  tcase_add_test (tc, test_criticality_geojson_stops);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -6,6 +6,7 @@
  * geometries rebuilt from the written coordinates; the population of each
  * band recounted by a ray-casting point-in-polygon test written here. */
 #include "tests-common.h"
+#include <cairo.h>
 #include <geos_c.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
@@ -856,6 +857,161 @@ START_TEST (test_map_bands)
 }
 END_TEST
 
+typedef struct {
+  double x0, y0, x1, y1;
+  double size;
+  gboolean bold;
+  char *text;
+} SvgText;
+
+static void
+svg_text_free (gpointer p)
+{
+  SvgText *t = p;
+  g_free (t->text);
+  g_free (t);
+}
+
+/* The <text> elements of @svg, each with its box: from its x (start) and
+ * y (baseline), font size and weight, the width of its text measured here
+ * with cairo in the font the SVG names, 0.8 em above the baseline and 0.2
+ * em below. */
+static GPtrArray *
+svg_texts (const char *svg)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func (svg_text_free);
+  cairo_surface_t *surf = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 4, 4);
+  cairo_t *cr = cairo_create (surf);
+  for (const char *p = strstr (svg, "<text "); p; p = strstr (p + 1, "<text "))
+    {
+      const char *gt = strchr (p, '>'), *end = strstr (p, "</text>");
+      ck_assert (gt && end && gt < end);
+      g_autofree char *tag = g_strndup (p, gt - p);
+      SvgText *t = g_new0 (SvgText, 1);
+      const char *a;
+      ck_assert ((a = strstr (tag, " x=\"")) != NULL);
+      t->x0 = g_ascii_strtod (a + 4, NULL);
+      ck_assert ((a = strstr (tag, " y=\"")) != NULL);
+      double y = g_ascii_strtod (a + 4, NULL);
+      ck_assert ((a = strstr (tag, " font-size=\"")) != NULL);
+      t->size = g_ascii_strtod (a + 12, NULL);
+      t->bold = strstr (tag, " font-weight=\"bold\"") != NULL;
+      g_autofree char *raw = g_strndup (gt + 1, end - gt - 1);
+      /* the writer escapes &, < and > only */
+      g_autoptr (GString) txt = g_string_new (raw);
+      g_string_replace (txt, "&lt;", "<", 0);
+      g_string_replace (txt, "&gt;", ">", 0);
+      g_string_replace (txt, "&amp;", "&", 0);
+      t->text = g_string_free (g_steal_pointer (&txt), FALSE);
+      cairo_select_font_face (cr, "WenQuanYi Micro Hei", CAIRO_FONT_SLANT_NORMAL,
+                              t->bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
+      cairo_set_font_size (cr, t->size);
+      cairo_text_extents_t ext;
+      cairo_text_extents (cr, t->text, &ext);
+      t->x1 = t->x0 + ext.x_advance;
+      t->y0 = y - 0.8 * t->size;
+      t->y1 = y + 0.2 * t->size;
+      g_ptr_array_add (out, t);
+    }
+  cairo_destroy (cr);
+  cairo_surface_destroy (surf);
+  return out;
+}
+
+/* Every layer `tnet map` draws of the bundled data (network, isochrone,
+ * corridors, structures) has route-number shields: on each, the shields'
+ * numbers (9.5 px bold text) are route numbers of expressways and trunk
+ * roads the scenario has open, worked out here from the links (the first
+ * word of the line: capitals, an optional hyphen, digits), and no two text
+ * boxes of the map overlap (labels, shields, badges, legend, title). */
+START_TEST (test_map_layers_shields_labels)
+{
+  g_autofree char *data = tt_source_path ("data/xuchang");
+  GError *error = NULL;
+  g_autoptr (TnetNetwork) net = tnet_network_load_csv (data, &error);
+  ck_assert_msg (net != NULL, "%s", error ? error->message : "");
+  g_autoptr (TnetScenario) scen = tnet_scenario_new (2025);
+  g_autoptr (GHashTable) refs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (TnetId i = 0; i < tnet_network_n_links (net); i++)
+    {
+      const TnetLink *l = tnet_network_link (net, i);
+      if ((l->mode != TNET_MODE_EXPRESSWAY && l->mode != TNET_MODE_TRUNK) || l->line == NULL
+          || !tnet_scenario_link_active (scen, net, i))
+        continue;
+      gsize n = strcspn (l->line, " "), k = 0;
+      while (k < n && g_ascii_isupper (l->line[k]))
+        k++;
+      gsize letters = k;
+      if (k < n && l->line[k] == '-')
+        k++;
+      gsize d0 = k;
+      while (k < n && g_ascii_isdigit (l->line[k]))
+        k++;
+      gsize digits = k - d0;
+      if (k < n && g_ascii_isupper (l->line[k]))
+        k++;
+      if (k == n && letters >= 1 && letters <= 3 && digits >= 1 && digits <= 4)
+        g_hash_table_add (refs, g_strndup (l->line, n));
+    }
+  ck_assert_uint_gt (g_hash_table_size (refs), 2);
+  g_autofree char *dir = tt_mkdtemp ();
+  const char *const layers[][6] = {
+    { "network", NULL },
+    { "isochrone", "--from", "z_weidu", "--minutes", "60", NULL },
+    { "corridors", "z_weidu", "zz_center", "--critical", "5", NULL },
+    { "structures", NULL },
+  };
+  for (guint k = 0; k < G_N_ELEMENTS (layers); k++)
+    {
+      g_autofree char *svg_path = g_strdup_printf ("%s/%s.svg", dir, layers[k][0]);
+      const char *args[16] = { "map", "--layer", layers[k][0] };
+      guint na = 3;
+      for (guint j = 1; layers[k][j]; j++)
+        args[na++] = layers[k][j];
+      args[na++] = "--scenario";
+      args[na++] = "2025";
+      args[na++] = "--data";
+      args[na++] = data;
+      args[na++] = "-o";
+      args[na++] = svg_path;
+      args[na] = NULL;
+      TtRun r = tt_run_tnetv (args);
+      ck_assert_msg (r.status == 0, "%s: %s", layers[k][0], r.err);
+      tt_run_clear (&r);
+      g_autofree char *svg = NULL;
+      ck_assert (g_file_get_contents (svg_path, &svg, NULL, NULL));
+      g_autoptr (GPtrArray) texts = svg_texts (svg);
+      g_autoptr (GHashTable) shown = g_hash_table_new (g_str_hash, g_str_equal);
+      guint n_shields = 0;
+      for (guint i = 0; i < texts->len; i++)
+        {
+          SvgText *t = texts->pdata[i];
+          if (!t->bold || fabs (t->size - 9.5) > 1e-9)
+            continue;
+          ck_assert_msg (g_hash_table_contains (refs, t->text), "%s: shield %s",
+                         layers[k][0], t->text);
+          g_hash_table_add (shown, t->text);
+          n_shields++;
+        }
+      ck_assert_msg (n_shields > 0, "%s: no shield", layers[k][0]);
+      /* most route numbers are shown on every layer */
+      ck_assert_msg (g_hash_table_size (shown) * 5 >= g_hash_table_size (refs) * 4,
+                     "%s: %u of %u route numbers", layers[k][0], g_hash_table_size (shown),
+                     g_hash_table_size (refs));
+      for (guint i = 0; i < texts->len; i++)
+        for (guint j = i + 1; j < texts->len; j++)
+          {
+            SvgText *a = texts->pdata[i], *b = texts->pdata[j];
+            gboolean overlap = a->x0 < b->x1 && b->x0 < a->x1 && a->y0 < b->y1
+                               && b->y0 < a->y1;
+            ck_assert_msg (!overlap, "%s: \"%s\" (%.1f, %.1f) overlaps \"%s\" (%.1f, %.1f)",
+                           layers[k][0], a->text, a->x0, a->y0, b->text, b->x0, b->y0);
+          }
+    }
+  tt_rm_rf (dir);
+}
+END_TEST
+
 /* The SVG's text is real <text> elements, not glyph outlines: every zone
  * label the map shows is searchable as its name (Chinese included), each
  * element names the CJK font, and the closure's legend entry is there. */
@@ -966,6 +1122,7 @@ isochrone_suite (void)
   tcase_add_test (tc, test_map_closed);
   tcase_add_test (tc, test_map_bands);
   tcase_add_test (tc, test_map_svg_text);
+  tcase_add_test (tc, test_map_layers_shields_labels);
   tcase_add_test (tc, test_map_credit);
   tcase_add_test (tc, test_map_languages);
   tcase_add_test (tc, test_map_critical_names);

@@ -298,6 +298,8 @@ TNET_API char *tnet_corridor_criticality_to_csv (const TnetCriticality *crit,
 /**
  * tnet_corridor_criticality_to_geojson:
  * @scen: (nullable): by line, only the line's links active in it are drawn
+ * @feed: (nullable): the feed the scan's transit services come from (by
+ *   line: the geometry of a service that runs over no network link)
  *
  * The @top ranked items of the scan as an RFC 7946 FeatureCollection
  * (docs/json-schema.md, `tnet criticality --format geojson`): its foreign
@@ -308,8 +310,11 @@ TNET_API char *tnet_corridor_criticality_to_csv (const TnetCriticality *crit,
  * `population_lost`, `max_increase_min`, `total_increase_min`,
  * `worst_from`, `worst_to`, `before_min`, `after_min`; a cut time is
  * null). Geometry: by link, a LineString along the link; by line, a
- * MultiLineString of the line's links (null when the line has none: a
- * transit service that runs over no network link).
+ * MultiLineString of the line's links, or for a transit service of @feed
+ * that runs over no network link the straight segments between its stops
+ * in calling order, one part per service pattern (not the track); by line
+ * the property `geometry_source` says which: "links", "stops", or null
+ * with a null geometry (no link and no stops with coordinates).
  * Returns: (transfer full): the text, pretty-printed.
  * Thread-safety: reads its arguments only.
  * Time complexity: O(top × links) by line, O(top + polyline points) by link.
@@ -317,6 +322,7 @@ TNET_API char *tnet_corridor_criticality_to_csv (const TnetCriticality *crit,
 TNET_API char *tnet_corridor_criticality_to_geojson (const TnetCriticality *crit,
                                                      const TnetNetwork *net,
                                                      const TnetScenario *scen,
+                                                     const TnetFeed *feed,
                                                      const TnetNodeSet *a,
                                                      const TnetNodeSet *b, gboolean by_line,
                                                      guint top);

@@ -143,8 +143,9 @@ tnet_corridor_to_geojson (const TnetCorridor *corr, const TnetNetwork *net,
 
 char *
 tnet_corridor_criticality_to_geojson (const TnetCriticality *crit, const TnetNetwork *net,
-                                      const TnetScenario *scen, const TnetNodeSet *a,
-                                      const TnetNodeSet *b, gboolean by_line, guint top)
+                                      const TnetScenario *scen, const TnetFeed *feed,
+                                      const TnetNodeSet *a, const TnetNodeSet *b,
+                                      gboolean by_line, guint top)
 {
   g_return_val_if_fail (crit != NULL && net != NULL && a != NULL && b != NULL, NULL);
   guint m = tnet_network_n_links (net);
@@ -188,9 +189,14 @@ tnet_corridor_criticality_to_geojson (const TnetCriticality *crit, const TnetNet
       member_string (jb, "type", "Feature");
       member_int (jb, "id", r + 1);
       json_builder_set_member_name (jb, "geometry");
-      if (by_line)
+      /* by line: the line's links, else (a transit service on no network
+       * link) the straight segments between its stops */
+      const char *source = "links";
+      if (by_line && links->len > 0)
         tnet_i_geojson_links_multiline (jb, net, (const TnetId *) (void *) links->data,
                                         links->len);
+      else if (by_line)
+        source = tnet_i_geojson_service_stops (jb, feed, it->name) > 0 ? "stops" : NULL;
       else
         tnet_i_geojson_links_line (jb, net, (const TnetId *) (void *) links->data, links->len,
                                    TNET_ID_NONE);
@@ -199,6 +205,8 @@ tnet_corridor_criticality_to_geojson (const TnetCriticality *crit, const TnetNet
       member_int (jb, "rank", r + 1);
       member_string (jb, "element", it->name);
       member_string (jb, "line", by_line ? it->name : line ? line : "");
+      if (by_line)
+        member_string (jb, "geometry_source", source);
       member_int (jb, "pairs_slower", it->n_pairs_slower);
       member_int (jb, "pairs_cut", it->n_pairs_cut);
       member_int (jb, "pairs_out_of_budget", it->n_pairs_out_of_budget);

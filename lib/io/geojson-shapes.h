@@ -28,3 +28,11 @@ void tnet_i_geojson_links_line (JsonBuilder *b, const TnetNetwork *net, const Tn
  * null when @n_links is 0. */
 void tnet_i_geojson_links_multiline (JsonBuilder *b, const TnetNetwork *net,
                                      const TnetId *links, guint n_links);
+
+/* The stops of the feed's patterns whose route is named @line
+ * (tnet_feed_route_name()) as a MultiLineString, one part per pattern:
+ * straight segments between its stops' coordinates in calling order,
+ * stops without coordinates skipped; the geometry of a transit service
+ * that runs over no network link. null when no pattern has two such stops.
+ * Returns: the number of parts written. */
+guint tnet_i_geojson_service_stops (JsonBuilder *b, const TnetFeed *feed, const char *line);

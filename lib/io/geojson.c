@@ -419,3 +419,66 @@ tnet_i_geojson_links_multiline (JsonBuilder *b, const TnetNetwork *net, const Tn
   json_builder_end_array (b);
   json_builder_end_object (b);
 }
+
+/* Appends the rounded points of pattern @pat with coordinates to @pts,
+ * consecutive repeats dropped. */
+static void
+pattern_points (const TnetFeed *feed, const TnetPattern *pat, GArray *pts)
+{
+  for (guint k = 0; k < pat->n_stops; k++)
+    {
+      const TnetFeedStop *st = tnet_feed_stop (feed, pat->stops[k]);
+      if (!isfinite (st->lon) || !isfinite (st->lat))
+        continue;
+      double xy[2] = { deg6 (st->lon), deg6 (st->lat) };
+      guint n = pts->len;
+      if (n >= 2 && g_array_index (pts, double, n - 2) == xy[0]
+          && g_array_index (pts, double, n - 1) == xy[1])
+        continue;
+      g_array_append_vals (pts, xy, 2);
+    }
+}
+
+guint
+tnet_i_geojson_service_stops (JsonBuilder *b, const TnetFeed *feed, const char *line)
+{
+  g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  for (guint p = 0; feed && line && p < tnet_feed_n_patterns (feed); p++)
+    {
+      const TnetPattern *pat = tnet_feed_pattern (feed, p);
+      if (strcmp (tnet_feed_route_name (feed, pat->route), line) != 0)
+        continue;
+      GArray *pts = g_array_new (FALSE, FALSE, sizeof (double));
+      pattern_points (feed, pat, pts);
+      if (pts->len >= 4)
+        g_ptr_array_add (parts, pts);
+      else
+        g_array_unref (pts);
+    }
+  if (parts->len == 0)
+    {
+      json_builder_add_null_value (b);
+      return 0;
+    }
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "type");
+  json_builder_add_string_value (b, "MultiLineString");
+  json_builder_set_member_name (b, "coordinates");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < parts->len; i++)
+    {
+      GArray *pts = parts->pdata[i];
+      json_builder_begin_array (b);
+      for (guint k = 0; k < pts->len; k += 2)
+        {
+          json_builder_begin_array (b);
+          json_builder_add_double_value (b, g_array_index (pts, double, k));
+          json_builder_add_double_value (b, g_array_index (pts, double, k + 1));
+          json_builder_end_array (b);
+        }
+      json_builder_end_array (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  return parts->len;
+}

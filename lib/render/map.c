@@ -6,9 +6,11 @@
  * km) distances on the map are then within a percent or so of the truth,
  * which is what the scale bar needs. Everything is drawn from the model's
  * records and the caller's results: the renderer computes no analysis.
- * Labels are placed greedily (zones by population first, then main
- * stations) at one of eight positions around their node, skipping any
- * position that overlaps a label already placed, the legend or the frame.
+ * Everything written on the map is placed greedily in one pass sharing
+ * one list of occupied boxes (Ctx.boxes): corridor badges and names, the
+ * node marks, zone labels (by population), route-number shields, then
+ * main-station labels; a label tries eight positions around its node,
+ * skipping any that overlaps a box already placed or leaves the frame.
  */
 #include "tnet-internal.h"
 #include <tnet/tnet-render.h>
@@ -1184,6 +1186,7 @@ typedef struct {
   TnetMode mode;
   double length_px;   /* drawn length of its links */
   GArray *mids;       /* of double[2]: the projected middles of its links */
+  GArray *links;      /* of TnetId: its drawn links, in the order of @mids */
 } ShieldRoute;
 
 static void
@@ -1192,6 +1195,7 @@ shield_route_free (gpointer p)
   ShieldRoute *r = p;
   g_free (r->ref);
   g_array_unref (r->mids);
+  g_array_unref (r->links);
   g_free (r);
 }
 
@@ -1241,6 +1245,41 @@ link_middle (const Ctx *c, TnetId i, double mid[2])
   return total;
 }
 
+/* Appends to @pts the points every @step px along link @i's projected
+ * polyline (or chord), its ends excluded. */
+static void
+link_points (const Ctx *c, TnetId i, double step, GArray *pts)
+{
+  const TnetLink *l = tnet_network_link (c->map->net, i);
+  guint np = 0;
+  const double *g = tnet_network_link_geometry (c->map->net, i, &np);
+  const TnetNode *a = tnet_network_node (c->map->net, l->from);
+  const TnetNode *b = tnet_network_node (c->map->net, l->to);
+  double ends[4] = { a->lon, a->lat, b->lon, b->lat };
+  if (g == NULL)
+    g = ends, np = 2;
+  double px = 0, py = 0, next = step;
+  double run = 0;
+  for (guint k = 0; k < np; k++)
+    {
+      double x, y;
+      project (c, g[2 * k], g[2 * k + 1], &x, &y);
+      if (k > 0)
+        {
+          double seg = hypot (x - px, y - py);
+          while (seg > 0 && next <= run + seg)
+            {
+              double t = (next - run) / seg;
+              double pt[2] = { px + t * (x - px), py + t * (y - py) };
+              g_array_append_val (pts, pt);
+              next += step;
+            }
+          run += seg;
+        }
+      px = x, py = y;
+    }
+}
+
 /* Route numbers of expressways and trunk roads in shields on their lines,
  * after the place labels and never over one: longest routes first, one
  * shield per 300 px of drawn route (at least one), each at the middle of
@@ -1267,12 +1306,14 @@ draw_shields (Ctx *c)
           r->ref = g_steal_pointer (&ref);
           r->mode = l->mode;
           r->mids = g_array_new (FALSE, FALSE, 2 * sizeof (double));
+          r->links = g_array_new (FALSE, FALSE, sizeof (TnetId));
           g_hash_table_insert (by_ref, r->ref, r);
           g_ptr_array_add (routes, r);
         }
       double mid[2];
       r->length_px += link_middle (c, i, mid);
       g_array_append_val (r->mids, mid);
+      g_array_append_val (r->links, i);
     }
   g_ptr_array_sort (routes, cmp_route_length);
   for (guint k = 0; k < routes->len; k++)
@@ -1305,9 +1346,31 @@ draw_shields (Ctx *c)
       guint want = MAX (1u, (guint) (r->length_px / 300)), placed = 0;
       g_autoptr (GArray) done = g_array_new (FALSE, FALSE, 2 * sizeof (double));
       ShieldStyle st = shield_style (r->mode, r->ref);
-      for (guint a = 0; a < n && placed < want; a++)
+      /* the link middles first; when none is free, every route still gets
+       * one shield at the first free point every 8 px along its links */
+      g_autoptr (GArray) cand = g_array_new (FALSE, FALSE, 2 * sizeof (double));
+      for (guint a = 0; a < n; a++)
+        g_array_append_vals (cand, &g_array_index (r->mids, double, 2 * order[a]), 1);
+      guint n_mids = cand->len;
+      for (guint a = 0; placed < want; a++)
         {
-          const double *m = &g_array_index (r->mids, double, 2 * order[a]);
+          if (a == n_mids && placed == 0)
+            {
+              for (guint j = 0; j < n; j++)
+                link_points (c, g_array_index (r->links, TnetId, order[j]), 8, cand);
+              /* then just above or below the line, touching it */
+              guint n_on = cand->len;
+              for (int side = -1; side <= 1; side += 2)
+                for (guint j = n_mids; j < n_on; j++)
+                  {
+                    double pt[2] = { g_array_index (cand, double, 2 * j),
+                                     g_array_index (cand, double, 2 * j + 1) + side * 9 };
+                    g_array_append_val (cand, pt);
+                  }
+            }
+          if (a >= cand->len || (a >= n_mids && placed > 0))
+            break;
+          const double *m = &g_array_index (cand, double, 2 * a);
           gboolean near = FALSE;
           for (guint d = 0; d < done->len && !near; d++)
             {
@@ -1332,8 +1395,10 @@ draw_shields (Ctx *c)
     }
 }
 
+/* Place labels: forced ones and zones when @stations is FALSE (the node
+ * marks are occupied then), else the main stations. */
 static void
-draw_labels (Ctx *c, const gboolean *is_main)
+draw_labels (Ctx *c, const gboolean *is_main, gboolean stations)
 {
   cairo_t *cr = c->cr;
   const TnetNetwork *net = c->map->net;
@@ -1346,7 +1411,7 @@ draw_labels (Ctx *c, const gboolean *is_main)
     forced[c->map->iso_origin] = TRUE;
 
   /* occupy the node marks so labels do not cover them */
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < n && !stations; i++)
     if (is_main[i] || tnet_network_node (net, i)->kind == TNET_NODE_ZONE)
       {
         const TnetNode *nd = tnet_network_node (net, i);
@@ -1366,7 +1431,7 @@ draw_labels (Ctx *c, const gboolean *is_main)
         lc.priority = 1e9 + nd->population;
       else if (is_main[i])
         lc.priority = 1e6;
-      if (lc.priority >= 0)
+      if (lc.priority >= 0 && (lc.priority < 1e9) == stations)
         g_array_append_val (cands, lc);
     }
   g_array_sort (cands, cmp_label);
@@ -1571,6 +1636,19 @@ legend_text (Legend *lg, const char *text, double size, guint32 color)
   lg->y += size + 5;
 }
 
+/* The label of a legend row whose symbol (zone disc, station square,
+ * boundary band, shield) is centred at height @y, then the next row. */
+static void
+legend_symbol_label (Legend *lg, double y, const char *text)
+{
+  cairo_t *cr = lg->c->cr;
+  font (cr, 11, FALSE);
+  cairo_set_source_rgb (cr, 0.12, 0.12, 0.12);
+  cairo_move_to (cr, lg->x + 50, y + 4);
+  tnet_i_render_text (cr, text, FALSE);
+  lg->y += 19;
+}
+
 /* A legend row: a line sample drawn by @draw, then the label. */
 static void
 legend_line (Legend *lg, Rgb col, double width, TnetStatus st, gboolean halo,
@@ -1771,11 +1849,7 @@ draw_legend (Ctx *c)
       cairo_line_to (cr, lg.x + 40, y);
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
-      font (cr, 11, FALSE);
-      cairo_set_source_rgb (cr, 0.12, 0.12, 0.12);
-      cairo_move_to (cr, lg.x + 50, y + 4);
-      tnet_i_render_text (cr, tr (c, "区域边界", "region boundary"), FALSE);
-      lg.y += 19;
+      legend_symbol_label (&lg, y, tr (c, "区域边界", "region boundary"));
     }
   if (c->n_shields > 0)
     {
@@ -1784,11 +1858,7 @@ draw_legend (Ctx *c)
       const char *ref = c->shield_sample;
       shield_box (cr, lg.x + 20, lg.y + 8, ref, box);
       draw_shield (cr, box, ref, shield_style (c->shield_sample_mode, ref));
-      font (cr, 11, FALSE);
-      cairo_set_source_rgb (cr, 0.12, 0.12, 0.12);
-      cairo_move_to (cr, lg.x + 50, lg.y + 12);
-      tnet_i_render_text (cr, tr (c, "路线编号", "route number"), FALSE);
-      lg.y += 19;
+      legend_symbol_label (&lg, lg.y + 8, tr (c, "路线编号", "route number"));
     }
   if (c->any_closed)
     {
@@ -1808,11 +1878,7 @@ draw_legend (Ctx *c)
       set_rgb (cr, hex (0x5d4037), 1);
       cairo_set_line_width (cr, 1.6);
       cairo_stroke (cr);
-      font (cr, 11, FALSE);
-      cairo_set_source_rgb (cr, 0.12, 0.12, 0.12);
-      cairo_move_to (cr, lg.x + 50, y + 4);
-      tnet_i_render_text (cr, tr (c, "区县/片区(大小:人口)", "zone (size: population)"), FALSE);
-      lg.y += 19;
+      legend_symbol_label (&lg, y, tr (c, "区县/片区(大小:人口)", "zone (size: population)"));
     }
   if (c->any_station)
     {
@@ -1823,11 +1889,7 @@ draw_legend (Ctx *c)
       set_rgb (cr, hex (0x3c096c), 1);
       cairo_set_line_width (cr, 1.8);
       cairo_stroke (cr);
-      font (cr, 11, FALSE);
-      cairo_set_source_rgb (cr, 0.12, 0.12, 0.12);
-      cairo_move_to (cr, lg.x + 50, y + 4);
-      tnet_i_render_text (cr, tr (c, "高铁站", "high-speed rail station"), FALSE);
-      lg.y += 19;
+      legend_symbol_label (&lg, y, tr (c, "高铁站", "high-speed rail station"));
     }
   /* footer: the data credit (wrapped), scenario and projection */
   lg.y = py + ph - 48;
@@ -1925,10 +1987,13 @@ render (TnetMap *map, cairo_t *cr)
     draw_network (&c, FALSE);
   draw_closed (&c);
   draw_nodes (&c, is_main);
-  draw_labels (&c, is_main);
-  if (map->iso_minutes == NULL && map->structures->len == 0 && map->paths->len == 0
-      && map->critical->len == 0)
-    draw_shields (&c);
+  /* one placement pass over the layers, each item skipping the boxes of
+   * those placed before it (corridor badges and names were placed with
+   * their layer): forced and zone labels, then the route-number shields
+   * (every layer draws the road network), then the station labels */
+  draw_labels (&c, is_main, FALSE);
+  draw_shields (&c);
+  draw_labels (&c, is_main, TRUE);
   cairo_restore (cr);
   draw_scale_and_north (&c, FALSE);
   draw_legend (&c);

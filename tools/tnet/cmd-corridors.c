@@ -270,8 +270,11 @@ tnet_cmd_criticality (int argc, char **argv)
     }
   else if (fmt == TNET_CLI_FORMAT_GEOJSON)
     {
-      g_autofree char *text = tnet_corridor_criticality_to_geojson (crit, net, scen, a, b,
-                                                                    by_line, (guint) top);
+      const TnetFeed *feed = NULL;
+      if (common.dataset && profile != TNET_PROFILE_CAR)
+        tnet_dataset_get_feed (common.dataset, year, &feed, NULL);   /* read for the graph */
+      g_autofree char *text = tnet_corridor_criticality_to_geojson (crit, net, scen, feed, a,
+                                                                    b, by_line, (guint) top);
       ok = tnet_cli_write (&common, text, &error);
     }
   else

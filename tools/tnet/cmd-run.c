@@ -773,8 +773,13 @@ run_criticality (Run *run, GError **error)
       json_builder_add_value (b, node);
       if (run->formats & TNET_OUTPUT_GEOJSON)
         {
+          const TnetDataset *ds = tnet_cli_dataset_for (run->net);
+          const TnetFeed *feed = NULL;
+          if (ds && profile != TNET_PROFILE_CAR)   /* read for the graph */
+            tnet_dataset_get_feed (ds, tnet_scenario_get_year (run->scen), &feed, NULL);
           g_autofree char *gj = tnet_corridor_criticality_to_geojson (crit, run->net, run->scen,
-                                                                      na, nz, by_line, top);
+                                                                      feed, na, nz, by_line,
+                                                                      top);
           g_autofree char *name = g_strdup_printf ("criticality-%u.geojson", p + 1);
           if (!write_file (run, name, gj, error))
             return FALSE;
