@@ -148,7 +148,8 @@ TNET_API gboolean tnet_commute_method_from_string (const char *s, TnetCommuteMet
  * TnetCommuteOptions:
  * @method: how the matrix is computed (default %TNET_COMMUTE_METHOD_AUTO)
  * @progress: (nullable): progress of the hierarchy builds (many-to-many),
- *   labelled "CH build"; returning %FALSE cancels
+ *   labelled "CH build", and by the timetable before each origin of its
+ *   matrix ("timetable matrix"); returning %FALSE cancels
  * @progress_data: passed to @progress
  * @timetable: (nullable): when set, the transit profile follows this
  *   timetable (%TNET_COMMUTE_METHOD_TIMETABLE, tnet_timetable_matrix()

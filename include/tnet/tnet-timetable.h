@@ -422,6 +422,98 @@ TNET_API void tnet_timetable_isochrone (TnetTimetable *tt, const double *sources
                                         guint max_walk_s, gint32 depart_s, guint n_minutes,
                                         const double *pcts, guint n_pcts, gint32 *out);
 
+/* ------------------------------------------------------- stopping a query */
+
+/* GIO's cancellable (<gio/gio.h>); declared here so that this header needs
+ * only GLib (C11 allows the typedef to be repeated). */
+typedef struct _GCancellable GCancellable;
+
+/**
+ * TnetRaptorStop:
+ * @cancellable: (nullable): the query stops once this is cancelled, from
+ *   any thread (borrowed for the call)
+ * @deadline_us: the query stops once g_get_monotonic_time() is past this;
+ *   0 = no deadline
+ * @progress: (nullable): for a matrix, called before each origin with
+ *   (origins done, origins, "timetable matrix"); returning %FALSE stops
+ * @progress_data: passed to @progress
+ *
+ * When a long timetable query gives up: a range query over a long window,
+ * or a matrix of many origins, can take far longer than a caller (a server
+ * with a time limit) can wait. The cancellable and the deadline are checked
+ * before every RAPTOR round of every departure minute, so a query stops
+ * within one round of its condition; the progress function between the
+ * range queries of a matrix. Initialise with tnet_raptor_stop_init().
+ */
+typedef struct {
+  GCancellable *cancellable;
+  gint64 deadline_us;
+  TnetProgressFunc progress;
+  gpointer progress_data;
+} TnetRaptorStop;
+
+/* Sets @stop to "never stop": no cancellable, no deadline, no progress. */
+TNET_API void tnet_raptor_stop_init (TnetRaptorStop *stop);
+
+/**
+ * tnet_raptor_run_range_cancellable:
+ * @stop: (nullable): when to give up; NULL = never (as tnet_raptor_run_range())
+ * @error: (nullable): where a stop is reported
+ *
+ * tnet_raptor_run_range() that gives up when @stop says so. An unstopped
+ * query fills @out exactly as tnet_raptor_run_range().
+ * Errors: %G_IO_ERROR_CANCELLED (domain G_IO_ERROR) when @stop's
+ * cancellable was cancelled or its deadline passed (the message says
+ * which); @out is then undefined and the workspace stays usable.
+ * Returns: %FALSE when stopped.
+ * Time complexity: that of tnet_raptor_run_range(), plus O(1) per round.
+ */
+TNET_API gboolean tnet_raptor_run_range_cancellable (TnetRaptor *ws, const TnetStopWalk *access,
+                                                     guint n_access, gint32 first_depart_s,
+                                                     guint n_minutes, const TnetEgress *egress,
+                                                     guint n_egress, guint n_targets,
+                                                     gint32 *out, const TnetRaptorStop *stop,
+                                                     GError **error);
+
+/**
+ * tnet_timetable_matrix_cancellable:
+ * @stop: (nullable): when to give up; NULL = never
+ *
+ * tnet_timetable_matrix() that gives up when @stop says so (its
+ * progress is called before each origin). An unstopped matrix is exactly
+ * that of tnet_timetable_matrix().
+ * Errors: %G_IO_ERROR_CANCELLED when stopped; @out is then undefined.
+ * Returns: %FALSE when stopped.
+ */
+TNET_API gboolean tnet_timetable_matrix_cancellable (TnetTimetable *tt, const double *origins,
+                                                     guint n_origins,
+                                                     const double *destinations,
+                                                     guint n_destinations, guint max_walk_s,
+                                                     gint32 depart_s, guint n_minutes,
+                                                     const double *pcts, guint n_pcts,
+                                                     gint32 *out, const TnetRaptorStop *stop,
+                                                     GError **error);
+
+/**
+ * tnet_timetable_isochrone_cancellable:
+ * @stop: (nullable): when to give up; NULL = never
+ *
+ * tnet_timetable_isochrone() that gives up when @stop says so (its
+ * progress is not called: one range query). An unstopped query is exactly
+ * that of tnet_timetable_isochrone().
+ * Errors: %G_IO_ERROR_CANCELLED when stopped; @out is then undefined.
+ * Returns: %FALSE when stopped.
+ */
+TNET_API gboolean tnet_timetable_isochrone_cancellable (TnetTimetable *tt,
+                                                        const double *sources,
+                                                        guint n_sources, const double *places,
+                                                        guint n_places, guint max_walk_s,
+                                                        gint32 depart_s, guint n_minutes,
+                                                        const double *pcts, guint n_pcts,
+                                                        gint32 *out,
+                                                        const TnetRaptorStop *stop,
+                                                        GError **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetRaptor, tnet_raptor_free)
 
 G_END_DECLS

@@ -297,9 +297,10 @@ compute_m2m (TnetCommute *c, guint p, TnetMultimodal *mm, TnetCommuteDirection d
 /* Profile @p by the timetable: percentiles over the window between the
  * nodes' coordinates, the options' timetable_percentile (nearest rank; the
  * median by default) as the cell's total. */
-static void
+static gboolean
 compute_timetable (TnetCommute *c, guint p, const TnetNetwork *net,
-                   TnetCommuteDirection direction, const TnetCommuteOptions *opts)
+                   TnetCommuteDirection direction, const TnetCommuteOptions *opts,
+                   GError **error)
 {
   guint no = c->n_origins, nd = c->n_destinations, np = c->n_pcts + 1;
   g_autofree double *pcts = g_new (double, np);
@@ -322,12 +323,22 @@ compute_timetable (TnetCommute *c, guint p, const TnetNetwork *net,
     }
   g_autofree gint32 *out = g_new (gint32, MAX ((gsize) no * nd * np, 1));
   /* FROM: journeys leave the destinations, rows are destinations */
+  /* the progress asked before each origin can stop a long matrix */
+  TnetRaptorStop stop;
+  tnet_raptor_stop_init (&stop);
+  stop.progress = opts->progress;
+  stop.progress_data = opts->progress_data;
+  gboolean ok;
   if (direction == TNET_COMMUTE_TO)
-    tnet_timetable_matrix (opts->timetable, op, no, dp, nd, opts->max_walk_s, opts->depart_s,
-                           MAX (opts->window_min, 1u), pcts, np, out);
+    ok = tnet_timetable_matrix_cancellable (opts->timetable, op, no, dp, nd, opts->max_walk_s,
+                                            opts->depart_s, MAX (opts->window_min, 1u), pcts,
+                                            np, out, &stop, error);
   else
-    tnet_timetable_matrix (opts->timetable, dp, nd, op, no, opts->max_walk_s, opts->depart_s,
-                           MAX (opts->window_min, 1u), pcts, np, out);
+    ok = tnet_timetable_matrix_cancellable (opts->timetable, dp, nd, op, no, opts->max_walk_s,
+                                            opts->depart_s, MAX (opts->window_min, 1u), pcts,
+                                            np, out, &stop, error);
+  if (!ok)
+    return FALSE;
   for (guint o = 0; o < no; o++)
     for (guint d = 0; d < nd; d++)
       {
@@ -344,6 +355,7 @@ compute_timetable (TnetCommute *c, guint p, const TnetNetwork *net,
               c->cells[cell].total_ms = ms;
           }
       }
+  return TRUE;
 }
 
 TnetCommute *
@@ -409,7 +421,8 @@ tnet_commute_compute_with (const TnetNetwork *net, TnetMultimodal *const *graphs
       if (opts->timetable && c->profiles[p] == TNET_PROFILE_TRANSIT)
         {
           c->methods[p] = TNET_COMMUTE_METHOD_TIMETABLE;
-          compute_timetable (c, p, net, direction, opts);
+          if (!compute_timetable (c, p, net, direction, opts, error))
+            return NULL;
         }
       else if (method == TNET_COMMUTE_METHOD_SEARCH)
         compute_search (c, p, graphs[p], direction);

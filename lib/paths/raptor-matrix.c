@@ -9,10 +9,12 @@
  * is left in the workspace's foot scratch, so the street walks straight to
  * the destinations are read off it without another search. Then one range
  * query per origin fills the minute-by-minute series of all destinations,
- * which are reduced to percentiles in place. */
+ * which are reduced to percentiles in place. A stop (TnetRaptorStop) is
+ * asked before each origin, and within each range query. */
 #include "tnet-internal.h"
 #include "timetable-private.h"
 
+#include <gio/gio.h>
 #include <math.h>
 
 /* Where a place walks from: its street node and the straight-line walk to
@@ -64,20 +66,15 @@ place_walks (const TnetTimetable *tt, TnetRaptor *ws, double lon, double lat, Sn
       g_array_append_val (out, g_array_index (near, TnetStopWalk, i));
 }
 
-void
-tnet_timetable_matrix (TnetTimetable *tt, const double *origins, guint n_origins,
-                       const double *destinations, guint n_destinations, guint max_walk_s,
-                       gint32 depart_s, guint n_minutes, const double *pcts, guint n_pcts,
-                       gint32 *out)
+static gboolean
+matrix (TnetTimetable *tt, const double *origins, guint n_origins, const double *destinations,
+        guint n_destinations, guint max_walk_s, gint32 depart_s, guint n_minutes,
+        const double *pcts, guint n_pcts, gint32 *out, const TnetRaptorStop *stop,
+        GError **error)
 {
-  g_return_if_fail (tt != NULL);
-  g_return_if_fail (origins != NULL || n_origins == 0);
-  g_return_if_fail (destinations != NULL || n_destinations == 0);
-  g_return_if_fail (pcts != NULL || n_pcts == 0);
-  g_return_if_fail (out != NULL || (gsize) n_origins * n_destinations * n_pcts == 0);
   n_minutes = MAX (n_minutes, 1u);
   if (n_destinations == 0 || n_pcts == 0)
-    return;
+    return TRUE;
 
   g_autoptr (TnetRaptor) ws = tnet_raptor_new (tt);
   g_autofree Snap *dsnap = g_new (Snap, n_destinations);
@@ -105,6 +102,13 @@ tnet_timetable_matrix (TnetTimetable *tt, const double *origins, guint n_origins
   g_autofree gint32 *column = g_new (gint32, n_minutes);
   for (guint o = 0; o < n_origins; o++)
     {
+      if (stop && stop->progress
+          && !stop->progress (o, n_origins, "timetable matrix", stop->progress_data))
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                               "the timetable matrix was cancelled");
+          return FALSE;
+        }
       double lon = origins[2 * o], lat = origins[2 * o + 1];
       gint32 *row = out + (gsize) o * n_destinations * n_pcts;
       if (isnan (lon) || isnan (lat))
@@ -140,9 +144,12 @@ tnet_timetable_matrix (TnetTimetable *tt, const double *origins, guint n_origins
               g_array_append_val (egress, e);
             }
         }
-      tnet_raptor_run_range (ws, (const TnetStopWalk *) (void *) walks->data, walks->len,
-                             depart_s, n_minutes, (const TnetEgress *) (void *) egress->data,
-                             egress->len, n_destinations, series);
+      if (!tnet_raptor_run_range_cancellable (ws, (const TnetStopWalk *) (void *) walks->data,
+                                              walks->len, depart_s, n_minutes,
+                                              (const TnetEgress *) (void *) egress->data,
+                                              egress->len, n_destinations, series, stop,
+                                              error))
+        return FALSE;
       for (guint d = 0; d < n_destinations; d++)
         {
           for (guint m = 0; m < n_minutes; m++)
@@ -150,6 +157,40 @@ tnet_timetable_matrix (TnetTimetable *tt, const double *origins, guint n_origins
           tnet_percentiles (column, n_minutes, pcts, n_pcts, row + (gsize) d * n_pcts);
         }
     }
+  return TRUE;
+}
+
+void
+tnet_timetable_matrix (TnetTimetable *tt, const double *origins, guint n_origins,
+                       const double *destinations, guint n_destinations, guint max_walk_s,
+                       gint32 depart_s, guint n_minutes, const double *pcts, guint n_pcts,
+                       gint32 *out)
+{
+  g_return_if_fail (tt != NULL);
+  g_return_if_fail (origins != NULL || n_origins == 0);
+  g_return_if_fail (destinations != NULL || n_destinations == 0);
+  g_return_if_fail (pcts != NULL || n_pcts == 0);
+  g_return_if_fail (out != NULL || (gsize) n_origins * n_destinations * n_pcts == 0);
+  (void) matrix (tt, origins, n_origins, destinations, n_destinations, max_walk_s, depart_s,
+                 n_minutes, pcts, n_pcts, out, NULL, NULL);
+}
+
+gboolean
+tnet_timetable_matrix_cancellable (TnetTimetable *tt, const double *origins, guint n_origins,
+                                   const double *destinations, guint n_destinations,
+                                   guint max_walk_s, gint32 depart_s, guint n_minutes,
+                                   const double *pcts, guint n_pcts, gint32 *out,
+                                   const TnetRaptorStop *stop, GError **error)
+{
+  g_return_val_if_fail (tt != NULL, FALSE);
+  g_return_val_if_fail (origins != NULL || n_origins == 0, FALSE);
+  g_return_val_if_fail (destinations != NULL || n_destinations == 0, FALSE);
+  g_return_val_if_fail (pcts != NULL || n_pcts == 0, FALSE);
+  g_return_val_if_fail (out != NULL || (gsize) n_origins * n_destinations * n_pcts == 0,
+                        FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  return matrix (tt, origins, n_origins, destinations, n_destinations, max_walk_s, depart_s,
+                 n_minutes, pcts, n_pcts, out, stop, error);
 }
 
 static int
@@ -165,20 +206,15 @@ cmp_stop_walk (const void *a, const void *b)
  * keeps the shortest walk to each stop (all sources leave at the same
  * minute, so the journey of a minute is the fastest from any of them); a
  * place's direct walk is the shortest from any source. One range query. */
-void
-tnet_timetable_isochrone (TnetTimetable *tt, const double *sources, guint n_sources,
-                          const double *places, guint n_places, guint max_walk_s,
-                          gint32 depart_s, guint n_minutes, const double *pcts, guint n_pcts,
-                          gint32 *out)
+static gboolean
+isochrone (TnetTimetable *tt, const double *sources, guint n_sources, const double *places,
+           guint n_places, guint max_walk_s, gint32 depart_s, guint n_minutes,
+           const double *pcts, guint n_pcts, gint32 *out, const TnetRaptorStop *stop,
+           GError **error)
 {
-  g_return_if_fail (tt != NULL);
-  g_return_if_fail (sources != NULL || n_sources == 0);
-  g_return_if_fail (places != NULL || n_places == 0);
-  g_return_if_fail (pcts != NULL || n_pcts == 0);
-  g_return_if_fail (out != NULL || (gsize) n_places * n_pcts == 0);
   n_minutes = MAX (n_minutes, 1u);
   if (n_places == 0 || n_pcts == 0)
-    return;
+    return TRUE;
   g_autoptr (GArray) all = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
   for (guint s = 0; s < n_sources; s++)
     if (!isnan (sources[2 * s]) && !isnan (sources[2 * s + 1]))
@@ -221,13 +257,48 @@ tnet_timetable_isochrone (TnetTimetable *tt, const double *sources, guint n_sour
   g_autoptr (TnetRaptor) ws = tnet_raptor_new (tt);
   g_autofree gint32 *series = g_new (gint32, (gsize) n_minutes * n_places);
   g_autofree gint32 *column = g_new (gint32, n_minutes);
-  tnet_raptor_run_range (ws, (const TnetStopWalk *) (void *) access->data, access->len,
-                         depart_s, n_minutes, (const TnetEgress *) (void *) egress->data,
-                         egress->len, n_places, series);
+  if (!tnet_raptor_run_range_cancellable (ws, (const TnetStopWalk *) (void *) access->data,
+                                          access->len, depart_s, n_minutes,
+                                          (const TnetEgress *) (void *) egress->data,
+                                          egress->len, n_places, series, stop, error))
+    return FALSE;
   for (guint d = 0; d < n_places; d++)
     {
       for (guint m = 0; m < n_minutes; m++)
         column[m] = series[(gsize) m * n_places + d];
       tnet_percentiles (column, n_minutes, pcts, n_pcts, out + (gsize) d * n_pcts);
     }
+  return TRUE;
+}
+
+void
+tnet_timetable_isochrone (TnetTimetable *tt, const double *sources, guint n_sources,
+                          const double *places, guint n_places, guint max_walk_s,
+                          gint32 depart_s, guint n_minutes, const double *pcts, guint n_pcts,
+                          gint32 *out)
+{
+  g_return_if_fail (tt != NULL);
+  g_return_if_fail (sources != NULL || n_sources == 0);
+  g_return_if_fail (places != NULL || n_places == 0);
+  g_return_if_fail (pcts != NULL || n_pcts == 0);
+  g_return_if_fail (out != NULL || (gsize) n_places * n_pcts == 0);
+  (void) isochrone (tt, sources, n_sources, places, n_places, max_walk_s, depart_s, n_minutes,
+                    pcts, n_pcts, out, NULL, NULL);
+}
+
+gboolean
+tnet_timetable_isochrone_cancellable (TnetTimetable *tt, const double *sources,
+                                      guint n_sources, const double *places, guint n_places,
+                                      guint max_walk_s, gint32 depart_s, guint n_minutes,
+                                      const double *pcts, guint n_pcts, gint32 *out,
+                                      const TnetRaptorStop *stop, GError **error)
+{
+  g_return_val_if_fail (tt != NULL, FALSE);
+  g_return_val_if_fail (sources != NULL || n_sources == 0, FALSE);
+  g_return_val_if_fail (places != NULL || n_places == 0, FALSE);
+  g_return_val_if_fail (pcts != NULL || n_pcts == 0, FALSE);
+  g_return_val_if_fail (out != NULL || (gsize) n_places * n_pcts == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  return isochrone (tt, sources, n_sources, places, n_places, max_walk_s, depart_s, n_minutes,
+                    pcts, n_pcts, out, stop, error);
 }

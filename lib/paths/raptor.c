@@ -25,6 +25,12 @@
  * an earlier trip has become catchable; and the targets are updated only
  * from the stops whose arrival improved in the minute.
  *
+ * A query given a stop (TnetRaptorStop) checks it before every round: a
+ * round is the unit of work between two checks, so a stop takes effect
+ * within one round, and the check (an atomic read and a monotonic clock
+ * read) costs nothing next to the round. A stopped round leaves the marks
+ * cleared, so the workspace is ready for the next query.
+ *
  * The workspace holds every array a query touches; a query allocates
  * nothing. Marked stops and routes are kept as lists with flags so a round
  * costs what it touches.
@@ -32,6 +38,7 @@
 #include "tnet-internal.h"
 #include "timetable-private.h"
 
+#include <gio/gio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -92,6 +99,10 @@ struct _TnetRaptor {
    * timetable has a walk network) */
   TnetFootSearch foot;
   guint32 foot_budget_ms;  /* budget of the last foot search; 0 before any */
+  /* the stop of the query running (NULL outside a cancellable query), and
+   * why it stopped: 0 not, 1 cancelled, 2 past the deadline */
+  const TnetRaptorStop *stop;
+  int stopped;
 };
 
 TnetRaptor *
@@ -327,12 +338,34 @@ scan_route (TnetRaptor *ws, guint r, guint from)
     }
 }
 
-static void
+/* Whether the query's stop says to give up now (remembered in ws->stopped). */
+static gboolean
+should_stop (TnetRaptor *ws)
+{
+  const TnetRaptorStop *st = ws->stop;
+  if (st == NULL)
+    return FALSE;
+  if (st->cancellable && g_cancellable_is_cancelled (st->cancellable))
+    ws->stopped = 1;
+  else if (st->deadline_us > 0 && g_get_monotonic_time () > st->deadline_us)
+    ws->stopped = 2;
+  return ws->stopped != 0;
+}
+
+/* Returns FALSE when the query's stop ended it (marks cleared). */
+static gboolean
 run_rounds (TnetRaptor *ws)
 {
   const TnetTimetable *tt = ws->tt;
   while (ws->n_marked > 0)
     {
+      if (should_stop (ws))
+        {
+          for (guint k = 0; k < ws->n_marked; k++)
+            ws->is_marked[ws->marked[k]] = 0;
+          ws->n_marked = 0;
+          return FALSE;
+        }
       /* routes through the marked stops, from their earliest marked stop */
       ws->n_routes = 0;
       for (guint k = 0; k < ws->n_marked; k++)
@@ -411,6 +444,7 @@ run_rounds (TnetRaptor *ws)
         }
       ws->n_vmarked = 0;
     }
+  return TRUE;
 }
 
 void
@@ -421,7 +455,7 @@ tnet_raptor_run (TnetRaptor *ws, const TnetStopWalk *access, guint n_access,
   reset (ws);
   ws->depart_s = depart_s;
   seed_access (ws, access, n_access, depart_s);
-  run_rounds (ws);
+  (void) run_rounds (ws);   /* no stop outside a cancellable query */
 }
 
 gint32
@@ -504,12 +538,18 @@ egress_prepare (TnetRaptor *ws, const TnetEgress *egress, guint n_egress, guint 
 }
 
 void
-tnet_raptor_run_range (TnetRaptor *ws, const TnetStopWalk *access, guint n_access,
-                       gint32 first_depart_s, guint n_minutes, const TnetEgress *egress,
-                       guint n_egress, guint n_targets, gint32 *out)
+tnet_raptor_stop_init (TnetRaptorStop *stop)
 {
-  g_return_if_fail (ws != NULL && (access != NULL || n_access == 0) && out != NULL);
-  g_return_if_fail (egress != NULL || n_targets == ws->n_stops);
+  g_return_if_fail (stop != NULL);
+  memset (stop, 0, sizeof *stop);
+}
+
+/* The range query; FALSE when ws->stop ended it. */
+static gboolean
+run_range (TnetRaptor *ws, const TnetStopWalk *access, guint n_access, gint32 first_depart_s,
+           guint n_minutes, const TnetEgress *egress, guint n_egress, guint n_targets,
+           gint32 *out)
+{
   reset (ws);
   /* with several minutes and egress rows, each minute updates only the
    * targets of the stops whose arrival it improved (arrivals only decrease
@@ -522,7 +562,15 @@ tnet_raptor_run_range (TnetRaptor *ws, const TnetStopWalk *access, guint n_acces
       gint32 dep = first_depart_s + 60 * (gint32) m;
       ws->depart_s = dep;
       seed_access (ws, access, n_access, dep);
-      run_rounds (ws);
+      /* a minute with nothing to scan is checked too: a long window of
+       * minutes that change nothing still takes time */
+      if (should_stop (ws) || !run_rounds (ws))
+        {
+          for (guint k = 0; k < ws->n_marked; k++)
+            ws->is_marked[ws->marked[k]] = 0;
+          ws->n_marked = 0;
+          return FALSE;
+        }
       gint32 *row = out + (gsize) m * n_targets;
       if (egress == NULL)
         {
@@ -554,6 +602,50 @@ tnet_raptor_run_range (TnetRaptor *ws, const TnetStopWalk *access, guint n_acces
         ws->is_achanged[ws->achanged[k]] = 0;
       ws->n_achanged = 0;
     }
+  return TRUE;
+}
+
+void
+tnet_raptor_run_range (TnetRaptor *ws, const TnetStopWalk *access, guint n_access,
+                       gint32 first_depart_s, guint n_minutes, const TnetEgress *egress,
+                       guint n_egress, guint n_targets, gint32 *out)
+{
+  g_return_if_fail (ws != NULL && (access != NULL || n_access == 0) && out != NULL);
+  g_return_if_fail (egress != NULL || n_targets == ws->n_stops);
+  run_range (ws, access, n_access, first_depart_s, n_minutes, egress, n_egress, n_targets,
+             out);
+}
+
+static void
+stop_error (int why, GError **error)
+{
+  if (why == 2)
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                         "the timetable query passed its deadline");
+  else
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                         "the timetable query was cancelled");
+}
+
+gboolean
+tnet_raptor_run_range_cancellable (TnetRaptor *ws, const TnetStopWalk *access, guint n_access,
+                                   gint32 first_depart_s, guint n_minutes,
+                                   const TnetEgress *egress, guint n_egress, guint n_targets,
+                                   gint32 *out, const TnetRaptorStop *stop, GError **error)
+{
+  g_return_val_if_fail (ws != NULL && (access != NULL || n_access == 0) && out != NULL, FALSE);
+  g_return_val_if_fail (egress != NULL || n_targets == ws->n_stops, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  ws->stop = stop;
+  ws->stopped = 0;
+  gboolean ok = run_range (ws, access, n_access, first_depart_s, n_minutes, egress, n_egress,
+                           n_targets, out);
+  int why = ws->stopped;
+  ws->stop = NULL;
+  ws->stopped = 0;
+  if (!ok)
+    stop_error (why, error);
+  return ok;
 }
 
 static int

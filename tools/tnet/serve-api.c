@@ -512,6 +512,34 @@ past_deadline (TnetServeJob *job)
   return TRUE;
 }
 
+/* The tail of a computation that gave @text (consumed): the 200 answer,
+ * or the 503 when the deadline has passed meanwhile. */
+static void
+answer (TnetServeJob *job, char *text)
+{
+  if (past_deadline (job))
+    {
+      g_free (text);
+      return;
+    }
+  g_free (job->body);
+  job->body = text;
+  job->status = 200;
+}
+
+/* The tail of a computation that failed with @error (consumed): 503 when
+ * it was stopped (cancelled, or the deadline passed), else 400. */
+static void
+answer_error (TnetServeJob *job, GError *error)
+{
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || past_deadline (job))
+    tnet_serve_job_error (job, 503, NULL, "the analysis exceeded the time limit of %g s",
+                          job->srv->time_limit_s);
+  else
+    tnet_serve_job_error (job, 400, NULL, "%s", error->message);
+  g_clear_error (&error);
+}
+
 /* A journey that could not be computed: no path (404) or another error. */
 static void
 route_error (TnetServeJob *job, GError *error)
@@ -795,22 +823,9 @@ compute_accessibility (TnetServeJob *job)
                                                 TNET_CLI_FORMAT_JSON, before_deadline, job, &error)
                   : NULL;
   if (text == NULL)
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || past_deadline (job))
-        tnet_serve_job_error (job, 503, NULL, "the analysis exceeded the time limit of %g s",
-                              srv->time_limit_s);
-      else
-        tnet_serve_job_error (job, 400, NULL, "%s", error->message);
-      g_clear_error (&error);
-      return;
-    }
-  if (past_deadline (job))
-    {
-      g_free (text);
-      return;
-    }
-  job->body = text;
-  job->status = 200;
+    answer_error (job, error);
+  else
+    answer (job, text);
 }
 
 /* The document of `tnet report [--baseline Y] --scenario S --format json`. */
@@ -834,13 +849,7 @@ compute_report (TnetServeJob *job)
       g_error_free (error);
       return;
     }
-  if (past_deadline (job))
-    {
-      g_free (text);
-      return;
-    }
-  job->body = text;
-  job->status = 200;
+  answer (job, text);
 }
 
 /* The document of `tnet transfers [HUB] --scenario S --format json`. */
@@ -968,12 +977,7 @@ compute_criticality (TnetServeJob *job)
          : NULL;
   if (crit == NULL)
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || past_deadline (job))
-        tnet_serve_job_error (job, 503, NULL, "the analysis exceeded the time limit of %g s",
-                              srv->time_limit_s);
-      else
-        tnet_serve_job_error (job, 400, NULL, "%s", error->message);
-      g_clear_error (&error);
+      answer_error (job, error);
       return;
     }
   if (past_deadline (job))
