@@ -1058,6 +1058,50 @@ START_TEST (test_street_transfer)
   ck_assert_uint_eq (w->len, 0);
   g_array_set_size (w, 0);
   ck_assert (!tnet_raptor_walks_from_node (ws, 99, 600, TNET_ID_NONE, NULL, w));
+
+  /* a place at j: A and B over the street (188 s, not the 279 m straight
+   * line), X and Y, off the street, by straight line as
+   * tnet_timetable_walks_near() gives them; each stop once */
+  TnetId sa = tnet_timetable_find_stop (tt, "A"), sb = tnet_timetable_find_stop (tt, "B");
+  TnetId sx = tnet_timetable_find_stop (tt, "X"), sy = tnet_timetable_find_stop (tt, "Y");
+  g_autoptr (GArray) line_w = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
+  tnet_timetable_walks_near (tt, 0.0015, 0.002, 6000, line_w);
+  ck_assert_uint_eq (line_w->len, 4);
+  guint32 by_line[4] = { 0 };
+  for (guint i = 0; i < line_w->len; i++)
+    by_line[g_array_index (line_w, TnetStopWalk, i).stop] = g_array_index (line_w, TnetStopWalk,
+                                                                           i).walk_s;
+  ck_assert_uint_gt (by_line[sa], 188);
+  g_array_set_size (w, 0);
+  ck_assert (tnet_raptor_walks_from_place (ws, 4, 0.0015, 0.002, 6000, w));
+  ck_assert_uint_eq (w->len, 4);
+  guint seen = 0;
+  for (guint i = 0; i < w->len; i++)
+    {
+      const TnetStopWalk *sw = &g_array_index (w, TnetStopWalk, i);
+      seen |= 1u << sw->stop;
+      ck_assert_uint_eq (sw->walk_s, sw->stop == sa || sw->stop == sb ? 188 : by_line[sw->stop]);
+    }
+  ck_assert_uint_eq (seen, (1u << sa) | (1u << sb) | (1u << sx) | (1u << sy));
+  ck_assert_uint_eq (tnet_raptor_walk_to_node (ws, 3), 180);   /* the search stays */
+  /* within 600 s: the street stops only (X and Y are over 5 km away) */
+  g_array_set_size (w, 0);
+  ck_assert (tnet_raptor_walks_from_place (ws, 4, 0.0015, 0.002, 600, w));
+  ck_assert_uint_eq (w->len, 2);
+  /* no node, or one off the walk network: every stop by straight line */
+  g_array_set_size (w, 0);
+  ck_assert (!tnet_raptor_walks_from_place (ws, TNET_ID_NONE, 0.0015, 0.002, 6000, w));
+  ck_assert_uint_eq (w->len, 4);
+  for (guint i = 0; i < w->len; i++)
+    ck_assert_uint_eq (g_array_index (w, TnetStopWalk, i).walk_s,
+                       by_line[g_array_index (w, TnetStopWalk, i).stop]);
+  g_array_set_size (w, 0);
+  ck_assert (!tnet_raptor_walks_from_place (ws, 99, 0.0015, 0.002, 6000, w));
+  ck_assert_uint_eq (w->len, 4);
+  /* no position: the street walks only */
+  g_array_set_size (w, 0);
+  ck_assert (tnet_raptor_walks_from_place (ws, 4, NAN, NAN, 6000, w));
+  ck_assert_uint_eq (w->len, 2);
   tt_rm_rf (dir);
   g_free (dir);
 }

@@ -252,6 +252,33 @@ TNET_API gboolean tnet_raptor_walks_from_node (TnetRaptor *ws, TnetId node, guin
 TNET_API guint32 tnet_raptor_walk_to_node (const TnetRaptor *ws, TnetId node);
 
 /**
+ * tnet_raptor_walks_from_place:
+ * @node: (nullable-id): the place's node of the timetable's walk network
+ *   (a zone, a station, any node), or TNET_ID_NONE
+ * @lon: the place's longitude (NaN: no position)
+ * @lat: the place's latitude (NaN: no position)
+ * @max_walk_s: the walking budget
+ * @out: a GArray of #TnetStopWalk the stops are appended to
+ *
+ * Access and egress of a place, the one rule `tnet route --profile
+ * transit`, the timetable commute and the Python package share: when the
+ * street search from @node can run (tnet_raptor_walks_from_node(): the
+ * timetable walks on a street network and @node has a walkable link), the
+ * stops on the street within @max_walk_s over it, in order of walk, then
+ * the stops off the street within @max_walk_s by straight line from
+ * (@lon, @lat) (tnet_timetable_walks_near()); otherwise every stop within
+ * @max_walk_s by straight line. A stop appears once. A place that is a
+ * stop of the feed is the caller's to handle ({stop, 0}). Uses the
+ * workspace's search scratch; allocates nothing but @out's growth.
+ * Returns: TRUE when the street search ran (it stays in @ws for
+ *   tnet_raptor_walk_to_node()), FALSE when every walk is a straight line.
+ * Time complexity: O(k log k) for the k nodes within @max_walk_s, plus
+ *   O(stops in the cells the walk covers).
+ */
+TNET_API gboolean tnet_raptor_walks_from_place (TnetRaptor *ws, TnetId node, double lon,
+                                                double lat, guint max_walk_s, GArray *out);
+
+/**
  * TnetEgress:
  * @target: index of a destination (0 .. n_targets - 1)
  * @stop: the stop walked from, or TNET_ID_NONE for a walk all the way from

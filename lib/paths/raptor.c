@@ -822,3 +822,29 @@ tnet_raptor_walk_to_node (const TnetRaptor *ws, TnetId node)
   guint32 d = ws->foot.dist[node];
   return d <= ws->foot_budget_ms ? (d + 999) / 1000 : G_MAXUINT32;
 }
+
+gboolean
+tnet_raptor_walks_from_place (TnetRaptor *ws, TnetId node, double lon, double lat,
+                              guint max_walk_s, GArray *out)
+{
+  g_return_val_if_fail (ws != NULL && out != NULL, FALSE);
+  const TnetTimetable *tt = ws->tt;
+  gboolean street = node != TNET_ID_NONE
+                    && tnet_raptor_walks_from_node (ws, node, max_walk_s, TNET_ID_NONE, NULL,
+                                                    out);
+  if (isnan (lon) || isnan (lat))
+    return street;
+  guint first = out->len;
+  tnet_timetable_walks_near (tt, lon, lat, max_walk_s, out);
+  if (!street)
+    return FALSE;
+  /* the stops on the street were walked to over it: keep the straight
+   * lines to the others, in place */
+  TnetStopWalk *w = (TnetStopWalk *) (void *) out->data;
+  guint k = first;
+  for (guint i = first; i < out->len; i++)
+    if (tt->stop_node[w[i].stop] == TNET_ID_NONE)
+      w[k++] = w[i];
+  g_array_set_size (out, k);
+  return TRUE;
+}

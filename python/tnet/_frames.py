@@ -184,11 +184,17 @@ class Scenario:
     Places (origins, destinations, sources) are given as a place spec
     (``"region:xuchang"``, ``"kind:zone"``, ``"all"``, ``"a;b"``), a list
     of node ids, or a GeoDataFrame of points: rows whose ``id`` is a node
-    id are taken as they are. :meth:`travel_time_matrix` (without a
-    timetable) and :meth:`isochrones` (reached nodes) start and end points
-    on the access links ``tnet init`` would give a zone there; the other
-    analyses still take the nearest zone node (the nearest node when the
-    network has no zones).
+    id are taken as they are. :meth:`travel_time_matrix` (with or without
+    a timetable), :meth:`commute` and :meth:`isochrones` (reached nodes)
+    start and end points on the access links ``tnet init`` would give a
+    zone there (:meth:`access_candidates`): a point's time is the minimum
+    over its links of the link's access time plus the time from (or to)
+    the link's street node. A point with no link (no street node within
+    tnet init's access distance, as in a hand-built folder) takes its
+    nearest zone within that distance instead, with a warning, and is
+    never reached when there is none. :meth:`isochrones` with polygons
+    still takes the nearest zone node (the nearest node when the network
+    has no zones).
     """
 
     def __init__(self, dataset, year, closures):
@@ -236,17 +242,27 @@ class Scenario:
         ``methods`` (profile -> search or m2m) and ``population`` (total,
         and per profile and destination the population within the budget
         and its share in percent; ``"any"`` is any destination).
+
+        Points (a GeoDataFrame or (lon, lat) pairs) start and end on their
+        access links (see :class:`Scenario`): ``minutes`` is the best over
+        the links of access + the command's time between the links' nodes
+        (+ egress), ``access_min`` and ``egress_min`` include the links,
+        the other parts are the chosen nodes'; ``population`` is then that
+        of the links' nodes.
         """
         d = self._plan_commute()
         profiles = d["profiles"] if profiles is None else profiles
         if isinstance(profiles, str):
             profiles = [profiles]
+        origins = d["origins"] if origins is None else origins
+        destinations = d["destinations"] if destinations is None else destinations
+        budget = d["budget"] if budget is None else float(budget)
+        if _has_points(origins) or _has_points(destinations):
+            return _commute_frame(self._point_commute(origins, destinations, list(profiles),
+                                                      budget, direction, method, progress))
         r = self.dataset._c.commute(
-            self.year, self.closures,
-            self._places(d["origins"] if origins is None else origins),
-            self._places(d["destinations"] if destinations is None else destinations),
-            list(profiles), d["budget"] if budget is None else float(budget),
-            direction=direction, method=method, progress=progress)
+            self.year, self.closures, self._places(origins), self._places(destinations),
+            list(profiles), budget, direction=direction, method=method, progress=progress)
         return _commute_frame(r)
 
     def travel_time_matrix(self, origins=None, destinations=None, profile="car",
@@ -282,7 +298,10 @@ class Scenario:
         route`` and ``tnet commute --depart``), on the feed's busiest day
         or *date* (``"YYYY-MM-DD"``); the
         columns are then ``travel_time_pNN`` per percentile (nearest rank
-        over the window's departures; default 50).
+        over the window's departures; default 50). Points start on their
+        access links here too: per percentile, the best over the links of
+        access time + the timetable time from the link's node departing at
+        *depart* (+ egress at the destination's links).
         """
         if depart is not None or percentiles is not None:
             if profile != "transit":
@@ -326,7 +345,7 @@ class Scenario:
         labels = [f"{p[0]:.6f},{p[1]:.6f}" if isinstance(p, tuple) else p for p in items]
         return labels, items
 
-    def _with_fallback(self, items):
+    def _with_fallback(self, items, stacklevel=4):
         """*items* with each point that has no access candidate (no street
         node within tnet init's access distance, as in a hand-built folder)
         replaced by its nearest zone node when that zone is within the same
@@ -359,8 +378,105 @@ class Scenario:
         if moved:
             warnings.warn(f"{moved} point(s) have no street node within tnet init's access "
                           "distance (a folder not built by tnet init?): they start and end at "
-                          "their nearest zone instead", stacklevel=4)
+                          "their nearest zone instead", stacklevel=stacklevel)
         return out
+
+    def _candidates(self, places):
+        """(labels, nodes, cand, acc) for *places* that may hold points:
+        ``nodes`` the distinct node ids to search from or to; per place, up
+        to C candidates, ``cand`` [place, C] indices into ``nodes`` (-1: none)
+        and ``acc`` [place, C] their access minutes (inf: none). A node id
+        is itself at 0 minutes; a point has its access links
+        (:meth:`access_candidates`), or, with none, its nearest zone within
+        tnet init's access distance (:meth:`_with_fallback`); a point
+        farther from everything has no candidate."""
+        labels, items = self._point_places(places)
+        items = self._with_fallback(items, stacklevel=5)
+        where = [k for k, it in enumerate(items) if isinstance(it, tuple)]
+        per = [[(it, 0.0)] if not isinstance(it, tuple) else [] for it in items]
+        if where:
+            r = self.dataset._c.snap_points(self.year, self.closures, [items[k] for k in where])
+            first = r["first"].astype(np.int64)
+            for n, k in enumerate(where):
+                per[k] = [(str(r["node"][i]), float(r["time_min"][i]))
+                          for i in range(first[n], first[n + 1])]
+        nodes, index = [], {}
+        for c in per:
+            for node, _ in c:
+                if node not in index:
+                    index[node] = len(nodes)
+                    nodes.append(node)
+        width = max([len(c) for c in per] + [1])
+        cand = np.full((len(per), width), -1, dtype=np.int64)
+        acc = np.full((len(per), width), np.inf)
+        for k, c in enumerate(per):
+            for i, (node, a) in enumerate(c):
+                cand[k, i], acc[k, i] = index[node], a
+        return labels, nodes, cand, acc
+
+    @staticmethod
+    def _compose(m, oc, oa, dc, da):
+        """For a matrix *m* [..., node origin, node destination] (NaN: not
+        reached): [..., place origin, place destination] the minimum over
+        the places' candidates of access + m + egress, and the chosen
+        candidate slots (columns of *oc* and *dc*; -1: not reached)."""
+        mm = np.where(np.isnan(m), np.inf, m)
+        best = np.full(m.shape[:-2] + (oc.shape[0], dc.shape[0]), np.inf)
+        si = np.full(best.shape, -1, dtype=np.int64)
+        sj = np.full(best.shape, -1, dtype=np.int64)
+        for i in range(oc.shape[1]):
+            for j in range(dc.shape[1]):
+                ci, cj = oc[:, i], dc[:, j]
+                sub = mm[..., np.maximum(ci, 0)[:, None], np.maximum(cj, 0)[None, :]] \
+                    if mm.shape[-1] and mm.shape[-2] else np.full(best.shape, np.inf)
+                t = oa[:, i][:, None] + sub + da[:, j][None, :]
+                t = np.where((ci < 0)[:, None] | (cj < 0)[None, :], np.inf, t)
+                better = t < best
+                best = np.where(better, t, best)
+                si = np.where(better, i, si)
+                sj = np.where(better, j, sj)
+        best[np.isinf(best)] = np.nan
+        return best, si, sj
+
+    def _point_commute(self, origins, destinations, profiles, budget, direction, method,
+                       progress):
+        """commute()'s result when origins or destinations hold points: the
+        command's cells between the candidates' nodes, composed by
+        :meth:`_compose`; ``access_min`` and ``egress_min`` include the
+        points' access links, the other parts are those of the chosen
+        nodes' cell. The population figures are those of the candidates'
+        nodes."""
+        o, on, oc, oa = self._candidates(origins)
+        dd, dn, dc, da = self._candidates(destinations)
+        r = dict(self.dataset._c.commute(self.year, self.closures, on, dn, list(profiles),
+                                         budget, direction=direction, method=method,
+                                         progress=progress))
+        shape = (len(profiles), len(on), len(dn))
+        best, si, sj = self._compose(np.asarray(r["minutes"], dtype=float).reshape(shape),
+                                     oc, oa, dc, da)
+        ok = si >= 0
+        rows = np.arange(len(o))[None, :, None]
+        cols = np.arange(len(dd))[None, None, :]
+        pi, pj = np.maximum(si, 0), np.maximum(sj, 0)
+        node_o, node_d = oc[rows, pi], dc[cols, pj]
+        prof = np.arange(len(profiles))[:, None, None]
+        for k in ("access_min", "wait_min", "in_vehicle_min", "transfer_min", "egress_min",
+                  "rides"):
+            v = np.asarray(r[k]).reshape(shape)[prof, np.maximum(node_o, 0),
+                                                np.maximum(node_d, 0)] \
+                if len(on) and len(dn) else np.zeros(best.shape)
+            if k == "rides":
+                r[k] = np.where(ok, v, -1)
+                continue
+            v = np.where(ok, v.astype(float), np.nan)
+            if k == "access_min":
+                v = v + oa[rows, pi]
+            elif k == "egress_min":
+                v = v + da[cols, pj]
+            r[k] = v
+        r["minutes"] = best
+        r["origins"], r["destinations"] = o, dd
+        return r
 
     def _point_matrix(self, origins, destinations, profile):
         o, oi = self._point_places(origins)
@@ -402,6 +518,18 @@ class Scenario:
         depart_s = _clock_seconds(depart)
         day = _date_number(date)
         pcts = [float(p) for p in percentiles]
+        if _has_points(origins) or _has_points(destinations):
+            o, on, oc, oa = self._candidates(origins)
+            dd, dn, dc, da = self._candidates(destinations)
+            r = dict(self.dataset._c.timetable_matrix(
+                self.year, self.closures, on, dn, depart_s, int(window), pcts,
+                max_walk_min=int(max_walk), date=day, frequency_seed=int(frequency_seed),
+                progress=progress))
+            shape = (len(pcts), len(on), len(dn))
+            r["minutes"] = self._compose(np.asarray(r["minutes"], dtype=float).reshape(shape),
+                                         oc, oa, dc, da)[0]
+            r["origins"], r["destinations"] = o, dd
+            return _timetable_frame(r, pcts, self.year, depart, window)
         r = self.dataset._c.timetable_matrix(
             self.year, self.closures,
             self._places("kind:zone" if origins is None else origins),

@@ -1327,13 +1327,12 @@ great_circle_m (double lon1, double lat1, double lon2, double lat2)
 
 /* The stops a place walks to, as `tnet route --profile transit` finds
  * them: a stop id of the timetable is that stop (and the stops at its
- * position); a node walks to the stops within @max_walk_s, over the
- * street when the timetable walks on it and the node has a walkable link
- * (then the search stays in @ws for tnet_raptor_walk_to_node() and
- * returns TRUE), by straight line to the stops off the street. */
+ * position); a node walks to the stops within @max_walk_s by
+ * tnet_raptor_walks_from_place() (TRUE: over the street, the search stays
+ * in @ws for tnet_raptor_walk_to_node()). */
 static gboolean
 place_walks (const TnetTimetable *tt, TnetRaptor *ws, const TnetNetwork *net, TnetId v,
-             guint max_walk_s, GArray *walks, GArray *near, double *lon, double *lat)
+             guint max_walk_s, GArray *walks, double *lon, double *lat)
 {
   const TnetNode *n = tnet_network_node (net, v);
   TnetId s = tnet_timetable_find_stop (tt, n->id);
@@ -1348,209 +1347,7 @@ place_walks (const TnetTimetable *tt, TnetRaptor *ws, const TnetNetwork *net, Tn
     }
   *lon = n->lon;
   *lat = n->lat;
-  if (!tnet_raptor_walks_from_node (ws, v, max_walk_s, TNET_ID_NONE, NULL, walks))
-    {
-      tnet_timetable_walks_near (tt, n->lon, n->lat, max_walk_s, walks);
-      return FALSE;
-    }
-  g_array_set_size (near, 0);
-  tnet_timetable_walks_near (tt, n->lon, n->lat, max_walk_s, near);
-  for (guint i = 0; i < near->len; i++)
-    if (tnet_timetable_stop_node (tt, g_array_index (near, TnetStopWalk, i).stop) == TNET_ID_NONE)
-      g_array_append_val (walks, g_array_index (near, TnetStopWalk, i));
-  return TRUE;
-}
-
-/* Dataset.timetable_matrix(year, closures, origins, destinations, depart_s,
- * window_min, percentiles, max_walk_min=15, date=0, frequency_seed=0,
- * progress=None) -> dict: "minutes" float64 [percentile, origin,
- * destination] (NaN: not reached), by range RAPTOR over the scenario
- * year's timetable, one departure per minute of the window. */
-static PyObject *
-dataset_timetable_matrix (DatasetObject *self, PyObject *args, PyObject *kwds)
-{
-  static char *kwlist[] = { "year", "closures", "origins", "destinations", "depart_s",
-                            "window_min", "percentiles", "max_walk_min", "date",
-                            "frequency_seed", "progress", NULL };
-  int year, depart_s, window_min, max_walk_min = 15;
-  unsigned int date = 0, seed = 0;
-  PyObject *closures, *origins_obj, *dests_obj, *pcts_obj;
-  Progress prog = { 0 };
-  if (!PyArg_ParseTupleAndKeywords (args, kwds, "iOOOiiO|iIIO", kwlist, &year, &closures,
-                                    &origins_obj, &dests_obj, &depart_s, &window_min,
-                                    &pcts_obj, &max_walk_min, &date, &seed, &prog.callable))
-    return NULL;
-  if (!check_loaded (self))
-    return NULL;
-  if (depart_s < 0 || depart_s > 48 * 3600 || window_min < 0 || window_min > 24 * 60
-      || max_walk_min < 0 || max_walk_min > 24 * 60)
-    return PyErr_Format (PyExc_ValueError, "expected depart in 00:00..48:00, window in "
-                         "0..1440 minutes and max_walk in 0..1440 minutes");
-  PyObject *pseq = PySequence_Fast (pcts_obj, "percentiles: expected a list of numbers");
-  if (pseq == NULL)
-    return NULL;
-  guint np = (guint) PySequence_Fast_GET_SIZE (pseq);
-  g_autofree double *pcts = g_new (double, MAX (np, 1));
-  for (guint i = 0; i < np; i++)
-    {
-      pcts[i] = PyFloat_AsDouble (PySequence_Fast_GET_ITEM (pseq, i));
-      if ((pcts[i] == -1 && PyErr_Occurred ()) || !(pcts[i] >= 0 && pcts[i] <= 100))
-        {
-          Py_DECREF (pseq);
-          if (!PyErr_Occurred ())
-            PyErr_SetString (PyExc_ValueError, "percentiles: expected numbers in 0..100");
-          return NULL;
-        }
-    }
-  Py_DECREF (pseq);
-  if (np == 0)
-    return PyErr_Format (PyExc_ValueError, "percentiles: expected at least one");
-  GError *error = NULL;
-  const TnetNetwork *net = tnet_dataset_get_network (self->ds);
-  g_autoptr (TnetScenario) scen = make_scenario (self->ds, year, closures, &error);
-  if (scen == NULL)
-    return fail (NULL, error);
-  g_autoptr (GArray) origins = g_array_new (FALSE, FALSE, sizeof (TnetId));
-  g_autoptr (GArray) dests = g_array_new (FALSE, FALSE, sizeof (TnetId));
-  if (!select_nodes (net, origins_obj, origins, &error)
-      || !select_nodes (net, dests_obj, dests, &error))
-    return error ? fail (NULL, error) : NULL;
-  g_autofree char *feed_path = tnet_feed_path_for_year (tnet_dataset_get_dir (self->ds), year);
-  if (feed_path == NULL)
-    {
-      g_set_error (&error, TNET_ERROR, TNET_ERROR_NOT_FOUND,
-                   "%s: the data folder has no GTFS feed (gtfs/ or gtfs-YEAR/)",
-                   tnet_dataset_get_dir (self->ds));
-      return fail (NULL, error);
-    }
-  guint no = origins->len, nd = dests->len, n_min = MAX ((guint) window_min, 1u);
-  npy_intp dims[3] = { np, no, nd };
-  PyObject *out = PyArray_SimpleNew (3, dims, NPY_FLOAT64);
-  if (out == NULL)
-    return NULL;
-  double *od = PyArray_DATA ((PyArrayObject *) out);
-  guint max_walk_s = (guint) max_walk_min * 60;
-  gboolean ok = TRUE, cancelled = FALSE;
-  guint service_date = 0;
-  Py_BEGIN_ALLOW_THREADS
-  TnetFeedOptions fo;
-  tnet_feed_options_init (&fo);
-  fo.service_date = date;
-  TnetFeed *feed = tnet_feed_load (feed_path, &fo, &error);
-  TnetTimetable *tt = NULL;
-  if (feed)
-    {
-      TnetTimetableOptions tto;
-      tnet_timetable_options_init (&tto);
-      tto.frequency_seed = seed;
-      /* transfers follow the streets when the folder has them, as in the
-       * timetable of `tnet commute --depart` */
-      if (has_walk_profile (net))
-        tto.walk_network = net;
-      const TnetFeed *feeds[] = { feed };
-      tt = tnet_timetable_build (feeds, 1, &tto, &error);
-      tnet_feed_unref (feed);
-    }
-  ok = tt != NULL;
-  if (ok)
-    {
-      service_date = tnet_timetable_get_service_date (tt);
-      /* every destination's egress rows, target = its index */
-      GArray *egress = g_array_new (FALSE, FALSE, sizeof (TnetEgress));
-      GArray *walks = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
-      GArray *near = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
-      TnetRaptor *ws = tnet_raptor_new (tt);
-      double *dlon = g_new (double, MAX (nd, 1)), *dlat = g_new (double, MAX (nd, 1));
-      gboolean *don = g_new (gboolean, MAX (nd, 1));   /* destination on the street */
-      for (guint d = 0; d < nd; d++)
-        {
-          g_array_set_size (walks, 0);
-          dlon[d] = dlat[d] = NAN;
-          don[d] = place_walks (tt, ws, net, g_array_index (dests, TnetId, d), max_walk_s,
-                                walks, near, &dlon[d], &dlat[d]);
-          for (guint i = 0; i < walks->len; i++)
-            {
-              const TnetStopWalk *w = &g_array_index (walks, TnetStopWalk, i);
-              TnetEgress e = { d, w->stop, w->walk_s };
-              g_array_append_val (egress, e);
-            }
-        }
-      guint n_fixed = egress->len;
-      gint32 *series = g_new (gint32, (gsize) n_min * MAX (nd, 1));
-      gint32 *column = g_new (gint32, n_min), *pv = g_new (gint32, np);
-      for (guint o = 0; o < no && !cancelled; o++)
-        {
-          g_array_set_size (walks, 0);
-          double olon = NAN, olat = NAN;
-          gboolean oon = place_walks (tt, ws, net, g_array_index (origins, TnetId, o),
-                                      max_walk_s, walks, near, &olon, &olat);
-          /* direct walks from this origin to the destinations within reach:
-           * over the street when both ends are on it */
-          g_array_set_size (egress, n_fixed);
-          for (guint d = 0; d < nd && !isnan (olon); d++)
-            if (!isnan (dlon[d]))
-              {
-                guint32 direct = oon && don[d]
-                  ? tnet_raptor_walk_to_node (ws, g_array_index (dests, TnetId, d))
-                  : tnet_timetable_walk_seconds (tt, great_circle_m (olon, olat, dlon[d],
-                                                                      dlat[d]));
-                if (direct <= max_walk_s)
-                  {
-                    TnetEgress e = { d, TNET_ID_NONE, direct };
-                    g_array_append_val (egress, e);
-                  }
-              }
-          tnet_raptor_run_range (ws, (const TnetStopWalk *) (void *) walks->data, walks->len,
-                                 depart_s, n_min, (const TnetEgress *) (void *) egress->data,
-                                 egress->len, nd, series);
-          for (guint d = 0; d < nd; d++)
-            {
-              for (guint k = 0; k < n_min; k++)
-                column[k] = series[(gsize) k * nd + d];
-              tnet_percentiles (column, n_min, pcts, np, pv);
-              for (guint i = 0; i < np; i++)
-                od[((gsize) i * no + o) * nd + d]
-                  = pv[i] == TNET_RAPTOR_UNREACHED ? NAN : pv[i] / 60.0;
-            }
-          if (prog.callable && prog.callable != Py_None
-              && !progress_trampoline (o + 1, no, "timetable matrix", &prog))
-            cancelled = TRUE;
-        }
-      g_free (series);
-      g_free (column);
-      g_free (pv);
-      g_free (dlon);
-      g_free (dlat);
-      g_free (don);
-      tnet_raptor_free (ws);
-      g_array_free (egress, TRUE);
-      g_array_free (walks, TRUE);
-      g_array_free (near, TRUE);
-      tnet_timetable_unref (tt);
-    }
-  Py_END_ALLOW_THREADS
-  if (!ok || cancelled)
-    {
-      Py_DECREF (out);
-      if (cancelled && !progress_restore (&prog))
-        {
-          PyErr_SetString (tnet_py_error, "timetable matrix: cancelled by the progress function");
-          return NULL;
-        }
-      return fail (NULL, error);
-    }
-  g_autofree char *feed_name = g_path_get_basename (feed_path);
-  PyObject *o_ids = id_list (net, (TnetId *) (void *) origins->data, no);
-  PyObject *d_ids = id_list (net, (TnetId *) (void *) dests->data, nd);
-  PyObject *r = o_ids && d_ids
-                ? Py_BuildValue ("{s:O,s:O,s:O,s:s,s:I}", "minutes", out, "origins", o_ids,
-                                 "destinations", d_ids, "feed", feed_name,
-                                 "date", service_date)
-                : NULL;
-  Py_DECREF (out);
-  Py_XDECREF (o_ids);
-  Py_XDECREF (d_ids);
-  return r;
+  return tnet_raptor_walks_from_place (ws, v, n->lon, n->lat, max_walk_s, walks);
 }
 
 /* The timetable of the scenario year's feed on @date (0: its busiest day),
@@ -1595,6 +1392,224 @@ load_timetable (TnetDataset *ds, int year, guint date, guint seed, char **feed_n
   return tt;
 }
 
+/* What the timetable matrix and route share, in order: @depart_s,
+ * @window_min and @max_walk_min in range; @pcts_obj a non-empty list of
+ * numbers in 0..100 (*@pcts, g_free() it, and *@n_pcts); the scenario of
+ * @year and @closures valid; then the scenario year's timetable
+ * (load_timetable(), built without the GIL; *@feed_name and *@feed as
+ * there, @feed NULL: the feed is released). Returns: the timetable, or
+ * NULL with a Python exception set and nothing to free. */
+static TnetTimetable *
+timetable_setup (DatasetObject *self, int year, PyObject *closures, int depart_s,
+                 int window_min, int max_walk_min, PyObject *pcts_obj, guint date, guint seed,
+                 double **pcts, guint *n_pcts, char **feed_name, TnetFeed **feed)
+{
+  if (depart_s < 0 || depart_s > 48 * 3600 || window_min < 0 || window_min > 24 * 60
+      || max_walk_min < 0 || max_walk_min > 24 * 60)
+    {
+      PyErr_SetString (PyExc_ValueError, "expected depart in 00:00..48:00, window in "
+                       "0..1440 minutes and max_walk in 0..1440 minutes");
+      return NULL;
+    }
+  PyObject *pseq = PySequence_Fast (pcts_obj, "percentiles: expected a list of numbers");
+  if (pseq == NULL)
+    return NULL;
+  guint np = (guint) PySequence_Fast_GET_SIZE (pseq);
+  g_autofree double *pv = g_new (double, MAX (np, 1));
+  for (guint i = 0; i < np; i++)
+    {
+      pv[i] = PyFloat_AsDouble (PySequence_Fast_GET_ITEM (pseq, i));
+      if ((pv[i] == -1 && PyErr_Occurred ()) || !(pv[i] >= 0 && pv[i] <= 100))
+        {
+          Py_DECREF (pseq);
+          if (!PyErr_Occurred ())
+            PyErr_SetString (PyExc_ValueError, "percentiles: expected numbers in 0..100");
+          return NULL;
+        }
+    }
+  Py_DECREF (pseq);
+  if (np == 0)
+    {
+      PyErr_SetString (PyExc_ValueError, "percentiles: expected at least one");
+      return NULL;
+    }
+  GError *error = NULL;
+  g_autoptr (TnetScenario) scen = make_scenario (self->ds, year, closures, &error);
+  if (scen == NULL)
+    {
+      fail (NULL, error);
+      return NULL;
+    }
+  TnetTimetable *tt;
+  TnetFeed *f = NULL;
+  g_autofree char *name = NULL;
+  Py_BEGIN_ALLOW_THREADS
+  tt = load_timetable (self->ds, year, date, seed, &name, &f, &error);
+  Py_END_ALLOW_THREADS
+  if (tt == NULL)
+    {
+      fail (NULL, error);
+      return NULL;
+    }
+  if (feed)
+    *feed = f;
+  else
+    tnet_feed_unref (f);
+  if (feed_name)
+    *feed_name = g_steal_pointer (&name);
+  *pcts = g_steal_pointer (&pv);
+  *n_pcts = np;
+  return tt;
+}
+
+/* Dataset.timetable_matrix(year, closures, origins, destinations, depart_s,
+ * window_min, percentiles, max_walk_min=15, date=0, frequency_seed=0,
+ * progress=None) -> dict: "minutes" float64 [percentile, origin,
+ * destination] (NaN: not reached), by range RAPTOR over the scenario
+ * year's timetable, one departure per minute of the window. */
+static PyObject *
+dataset_timetable_matrix (DatasetObject *self, PyObject *args, PyObject *kwds)
+{
+  static char *kwlist[] = { "year", "closures", "origins", "destinations", "depart_s",
+                            "window_min", "percentiles", "max_walk_min", "date",
+                            "frequency_seed", "progress", NULL };
+  int year, depart_s, window_min, max_walk_min = 15;
+  unsigned int date = 0, seed = 0;
+  PyObject *closures, *origins_obj, *dests_obj, *pcts_obj;
+  Progress prog = { 0 };
+  if (!PyArg_ParseTupleAndKeywords (args, kwds, "iOOOiiO|iIIO", kwlist, &year, &closures,
+                                    &origins_obj, &dests_obj, &depart_s, &window_min,
+                                    &pcts_obj, &max_walk_min, &date, &seed, &prog.callable))
+    return NULL;
+  if (!check_loaded (self))
+    return NULL;
+  g_autofree double *pcts = NULL;
+  g_autofree char *feed_name = NULL;
+  guint np = 0;
+  TnetTimetable *tt = timetable_setup (self, year, closures, depart_s, window_min, max_walk_min,
+                                       pcts_obj, date, seed, &pcts, &np, &feed_name, NULL);
+  if (tt == NULL)
+    return NULL;
+  GError *error = NULL;
+  const TnetNetwork *net = tnet_dataset_get_network (self->ds);
+  g_autoptr (GArray) origins = g_array_new (FALSE, FALSE, sizeof (TnetId));
+  g_autoptr (GArray) dests = g_array_new (FALSE, FALSE, sizeof (TnetId));
+  if (!select_nodes (net, origins_obj, origins, &error)
+      || !select_nodes (net, dests_obj, dests, &error))
+    {
+      tnet_timetable_unref (tt);
+      return error ? fail (NULL, error) : NULL;
+    }
+  guint no = origins->len, nd = dests->len, n_min = MAX ((guint) window_min, 1u);
+  npy_intp dims[3] = { np, no, nd };
+  PyObject *out = PyArray_SimpleNew (3, dims, NPY_FLOAT64);
+  if (out == NULL)
+    {
+      tnet_timetable_unref (tt);
+      return NULL;
+    }
+  double *od = PyArray_DATA ((PyArrayObject *) out);
+  guint max_walk_s = (guint) max_walk_min * 60;
+  gboolean ok = TRUE, cancelled = FALSE;
+  guint service_date = 0;
+  Py_BEGIN_ALLOW_THREADS
+    {
+      service_date = tnet_timetable_get_service_date (tt);
+      /* every destination's egress rows, target = its index */
+      GArray *egress = g_array_new (FALSE, FALSE, sizeof (TnetEgress));
+      GArray *walks = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
+      TnetRaptor *ws = tnet_raptor_new (tt);
+      double *dlon = g_new (double, MAX (nd, 1)), *dlat = g_new (double, MAX (nd, 1));
+      gboolean *don = g_new (gboolean, MAX (nd, 1));   /* destination on the street */
+      for (guint d = 0; d < nd; d++)
+        {
+          g_array_set_size (walks, 0);
+          dlon[d] = dlat[d] = NAN;
+          don[d] = place_walks (tt, ws, net, g_array_index (dests, TnetId, d), max_walk_s,
+                                walks, &dlon[d], &dlat[d]);
+          for (guint i = 0; i < walks->len; i++)
+            {
+              const TnetStopWalk *w = &g_array_index (walks, TnetStopWalk, i);
+              TnetEgress e = { d, w->stop, w->walk_s };
+              g_array_append_val (egress, e);
+            }
+        }
+      guint n_fixed = egress->len;
+      gint32 *series = g_new (gint32, (gsize) n_min * MAX (nd, 1));
+      gint32 *column = g_new (gint32, n_min), *pv = g_new (gint32, np);
+      for (guint o = 0; o < no && !cancelled; o++)
+        {
+          g_array_set_size (walks, 0);
+          double olon = NAN, olat = NAN;
+          gboolean oon = place_walks (tt, ws, net, g_array_index (origins, TnetId, o),
+                                      max_walk_s, walks, &olon, &olat);
+          /* direct walks from this origin to the destinations within reach:
+           * over the street when both ends are on it */
+          g_array_set_size (egress, n_fixed);
+          for (guint d = 0; d < nd && !isnan (olon); d++)
+            if (!isnan (dlon[d]))
+              {
+                guint32 direct = oon && don[d]
+                  ? tnet_raptor_walk_to_node (ws, g_array_index (dests, TnetId, d))
+                  : tnet_timetable_walk_seconds (tt, great_circle_m (olon, olat, dlon[d],
+                                                                      dlat[d]));
+                if (direct <= max_walk_s)
+                  {
+                    TnetEgress e = { d, TNET_ID_NONE, direct };
+                    g_array_append_val (egress, e);
+                  }
+              }
+          tnet_raptor_run_range (ws, (const TnetStopWalk *) (void *) walks->data, walks->len,
+                                 depart_s, n_min, (const TnetEgress *) (void *) egress->data,
+                                 egress->len, nd, series);
+          for (guint d = 0; d < nd; d++)
+            {
+              for (guint k = 0; k < n_min; k++)
+                column[k] = series[(gsize) k * nd + d];
+              tnet_percentiles (column, n_min, pcts, np, pv);
+              for (guint i = 0; i < np; i++)
+                od[((gsize) i * no + o) * nd + d]
+                  = pv[i] == TNET_RAPTOR_UNREACHED ? NAN : pv[i] / 60.0;
+            }
+          if (prog.callable && prog.callable != Py_None
+              && !progress_trampoline (o + 1, no, "timetable matrix", &prog))
+            cancelled = TRUE;
+        }
+      g_free (series);
+      g_free (column);
+      g_free (pv);
+      g_free (dlon);
+      g_free (dlat);
+      g_free (don);
+      tnet_raptor_free (ws);
+      g_array_free (egress, TRUE);
+      g_array_free (walks, TRUE);
+      tnet_timetable_unref (tt);
+    }
+  Py_END_ALLOW_THREADS
+  if (!ok || cancelled)
+    {
+      Py_DECREF (out);
+      if (cancelled && !progress_restore (&prog))
+        {
+          PyErr_SetString (tnet_py_error, "timetable matrix: cancelled by the progress function");
+          return NULL;
+        }
+      return fail (NULL, error);
+    }
+  PyObject *o_ids = id_list (net, (TnetId *) (void *) origins->data, no);
+  PyObject *d_ids = id_list (net, (TnetId *) (void *) dests->data, nd);
+  PyObject *r = o_ids && d_ids
+                ? Py_BuildValue ("{s:O,s:O,s:O,s:s,s:I}", "minutes", out, "origins", o_ids,
+                                 "destinations", d_ids, "feed", feed_name,
+                                 "date", service_date)
+                : NULL;
+  Py_DECREF (out);
+  Py_XDECREF (o_ids);
+  Py_XDECREF (d_ids);
+  return r;
+}
+
 /* Where a place of a timetable route is, as `tnet route --profile transit`
  * finds it: a stop id of the timetable is that stop (and the stops at its
  * position); a node id or name walks to the stops within @max_walk_s, over
@@ -1631,16 +1646,7 @@ route_place_walks (const TnetTimetable *tt, TnetRaptor *ws, const TnetNetwork *n
   *lon = n->lon;
   *lat = n->lat;
   *node = v;
-  if (!tnet_raptor_walks_from_node (ws, v, max_walk_s, TNET_ID_NONE, NULL, walks))
-    {
-      tnet_timetable_walks_near (tt, n->lon, n->lat, max_walk_s, walks);
-      return TRUE;
-    }
-  g_autoptr (GArray) near = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
-  tnet_timetable_walks_near (tt, n->lon, n->lat, max_walk_s, near);
-  for (guint i = 0; i < near->len; i++)
-    if (tnet_timetable_stop_node (tt, g_array_index (near, TnetStopWalk, i).stop) == TNET_ID_NONE)
-      g_array_append_val (walks, g_array_index (near, TnetStopWalk, i));
+  tnet_raptor_walks_from_place (ws, v, n->lon, n->lat, max_walk_s, walks);
   return TRUE;
 }
 
@@ -1692,60 +1698,35 @@ dataset_route_timetable (DatasetObject *self, PyObject *args, PyObject *kwds)
     return NULL;
   if (!check_loaded (self))
     return NULL;
-  if (depart_s < 0 || depart_s > 48 * 3600 || window_min < 0 || window_min > 24 * 60
-      || max_walk_min < 0 || max_walk_min > 24 * 60)
-    return PyErr_Format (PyExc_ValueError, "expected depart in 00:00..48:00, window in "
-                         "0..1440 minutes and max_walk in 0..1440 minutes");
-  PyObject *pseq = PySequence_Fast (pcts_obj, "percentiles: expected a list of numbers");
-  if (pseq == NULL)
+  g_autofree double *pcts = NULL;
+  g_autofree char *feed_name = NULL;
+  guint np = 0;
+  TnetFeed *feed = NULL;
+  TnetTimetable *tt = timetable_setup (self, year, closures, depart_s, window_min, max_walk_min,
+                                       pcts_obj, date, seed, &pcts, &np, &feed_name, &feed);
+  if (tt == NULL)
     return NULL;
-  guint np = (guint) PySequence_Fast_GET_SIZE (pseq);
-  g_autofree double *pcts = g_new (double, MAX (np, 1));
-  for (guint i = 0; i < np; i++)
-    {
-      pcts[i] = PyFloat_AsDouble (PySequence_Fast_GET_ITEM (pseq, i));
-      if ((pcts[i] == -1 && PyErr_Occurred ()) || !(pcts[i] >= 0 && pcts[i] <= 100))
-        {
-          Py_DECREF (pseq);
-          if (!PyErr_Occurred ())
-            PyErr_SetString (PyExc_ValueError, "percentiles: expected numbers in 0..100");
-          return NULL;
-        }
-    }
-  Py_DECREF (pseq);
-  if (np == 0)
-    return PyErr_Format (PyExc_ValueError, "percentiles: expected at least one");
   GError *error = NULL;
   const TnetNetwork *net = tnet_dataset_get_network (self->ds);
-  g_autoptr (TnetScenario) scen = make_scenario (self->ds, year, closures, &error);
-  if (scen == NULL)
-    return fail (NULL, error);
 
   guint max_walk_s = (guint) max_walk_min * 60, n_min = MAX ((guint) window_min, 1u);
-  g_autofree char *feed_name = NULL;
   g_autofree gint32 *series = g_new (gint32, n_min);
   g_autofree gint32 *pv = g_new (gint32, np);
   g_autoptr (GArray) legs = g_array_new (FALSE, FALSE, sizeof (TnetTransitLeg));
   g_autoptr (GArray) acc = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
   g_autoptr (GArray) egr = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
-  TnetTimetable *tt = NULL;
-  TnetFeed *feed = NULL;
   TnetRaptor *ws = NULL;
   gboolean ok = FALSE, walk_only = FALSE;
   guint service_date = 0;
   guint32 direct = G_MAXUINT32, best_walk = 0;
   TnetId best = TNET_ID_NONE;
   Py_BEGIN_ALLOW_THREADS
-  tt = load_timetable (self->ds, year, date, seed, &feed_name, &feed, &error);
   double olon = NAN, olat = NAN, dlon = NAN, dlat = NAN;
   TnetId onode, dnode;
-  if (tt)
-    {
-      service_date = tnet_timetable_get_service_date (tt);
-      ws = tnet_raptor_new (tt);
-      ok = route_place_walks (tt, ws, net, from, max_walk_s, acc, &olon, &olat, &onode, &error)
-           && route_place_walks (tt, ws, net, to, max_walk_s, egr, &dlon, &dlat, &dnode, &error);
-    }
+  service_date = tnet_timetable_get_service_date (tt);
+  ws = tnet_raptor_new (tt);
+  ok = route_place_walks (tt, ws, net, from, max_walk_s, acc, &olon, &olat, &onode, &error)
+       && route_place_walks (tt, ws, net, to, max_walk_s, egr, &dlon, &dlat, &dnode, &error);
   if (ok)
     {
       g_autoptr (GArray) egress = g_array_new (FALSE, FALSE, sizeof (TnetEgress));

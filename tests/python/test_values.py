@@ -178,9 +178,9 @@ def test_init_equals_cli_init(sao_paulo_dir, tmp_path):
 
 
 def test_geodataframe_places(xuchang):
-    """commute(): points snap to the nearest zone; ids that are node ids
-    are kept. travel_time_matrix(): a point uses the access links tnet init
-    would give it; it keeps its own id. The hand-built folder has no street
+    """commute() and travel_time_matrix(): ids that are node ids are kept;
+    a point uses the access links tnet init would give it and keeps its
+    own id. The hand-built folder has no street
     within 2 km of it, so it starts at its nearest zone instead, with a
     warning."""
     import geopandas
@@ -190,8 +190,11 @@ def test_geodataframe_places(xuchang):
     gdf = geopandas.GeoDataFrame(
         {"id": ["somewhere", "zz_center"]},
         geometry=[Point(target.lon + 0.001, target.lat - 0.001), Point(0, 0)], crs="EPSG:4326")
-    c = xuchang.commute(gdf, ["zz_center"], profiles=["car"])
-    assert c["origin"].tolist() == ["z_changge", "zz_center"]
+    with pytest.warns(UserWarning, match="1 point"):
+        c = xuchang.commute(gdf, ["zz_center"], profiles=["car"])
+    assert c["origin"].tolist() == ["somewhere", "zz_center"]
+    cz = xuchang.commute(["z_changge"], ["zz_center"], profiles=["car"])
+    assert c["minutes"].iloc[0] == cz["minutes"].iloc[0]
     with pytest.warns(UserWarning, match="1 point"):
         m = xuchang.travel_time_matrix(gdf, ["zz_center"])
     assert m["from_id"].tolist() == ["somewhere", "zz_center"]

@@ -249,9 +249,8 @@ clock_str (gint32 s)
 }
 
 /* Where a place is: a stop of the timetable, or a network node (walks to
- * the stops within @max_walk_s: over the street when the timetable walks
- * on it, by straight line to the stops off the street). *@node is the
- * place's network node or TNET_ID_NONE. */
+ * the stops within @max_walk_s by tnet_raptor_walks_from_place()). *@node
+ * is the place's network node or TNET_ID_NONE. */
 static gboolean
 place_walks (const TnetTimetable *tt, TnetRaptor *ws, const TnetNetwork *net, const char *id,
              guint max_walk_s, GArray *walks, double *lon, double *lat, TnetId *node,
@@ -282,16 +281,7 @@ place_walks (const TnetTimetable *tt, TnetRaptor *ws, const TnetNetwork *net, co
   *lon = n->lon;
   *lat = n->lat;
   *node = v;
-  if (!tnet_raptor_walks_from_node (ws, v, max_walk_s, TNET_ID_NONE, NULL, walks))
-    {
-      tnet_timetable_walks_near (tt, n->lon, n->lat, max_walk_s, walks);
-      return TRUE;
-    }
-  g_autoptr (GArray) near = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
-  tnet_timetable_walks_near (tt, n->lon, n->lat, max_walk_s, near);
-  for (guint i = 0; i < near->len; i++)
-    if (tnet_timetable_stop_node (tt, g_array_index (near, TnetStopWalk, i).stop) == TNET_ID_NONE)
-      g_array_append_val (walks, g_array_index (near, TnetStopWalk, i));
+  tnet_raptor_walks_from_place (ws, v, n->lon, n->lat, max_walk_s, walks);
   return TRUE;
 }
 
