@@ -378,6 +378,87 @@ START_TEST (test_service_cut_and_study)
 }
 END_TEST
 
+/* [isochrone] with depart/window/percentile: `tnet run` writes the
+ * document of `tnet isochrone --profile transit --depart` byte for byte
+ * (two code paths through the command line). Oracle by hand (the window of
+ * test-cli's test_route_timetable): the 2025 feed's 京广高铁 leaves 漯河西站
+ * every 15 min from 06:00 and reaches 许昌东站 16 min later; departing
+ * 07:05 + k (k < 30) takes 16 + (10 - k) mod 15 min, whose median by
+ * nearest rank (the 15th of 30) is 23 min. A timetable key with another
+ * profile is an error. */
+START_TEST (test_isochrone_timetable)
+{
+  g_autofree char *data = tt_source_path ("data/xuchang");
+  g_autofree char *dir = tt_mkdtemp ();
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  g_autofree char *ini_text = g_strdup_printf (
+      "[scenario]\nnetwork = %s\nyear = 2025\n"
+      "[isochrone]\nfrom = luohe_west_hsr\nminutes = 45\nprofile = transit\n"
+      "depart = 07:05\nwindow = 30\npercentile = 50\nmax_walk = 15\n"
+      "[output]\ndir = %s\nformats = json;geojson\n", data, out);
+  tt_write_file (dir, "iso.ini", ini_text);
+  g_autofree char *ini = g_build_filename (dir, "iso.ini", NULL);
+  TtRun r = tt_run_tnet ("run", ini, "--quiet", NULL);
+  ck_assert_msg (r.status == 0, "exit %d: %s", r.status, r.err);
+  tt_run_clear (&r);
+  g_autofree char *path = g_build_filename (out, "isochrone.geojson", NULL);
+  g_autofree char *by_run = NULL;
+  ck_assert (g_file_get_contents (path, &by_run, NULL, NULL));
+  r = tt_run_tnet ("isochrone", "luohe_west_hsr", "--minutes", "45", "--profile", "transit",
+                   "--depart", "07:05", "--window", "30", "--percentile", "50", "--max-walk",
+                   "15", "--data", data, "--scenario", "2025", "--format", "geojson", NULL);
+  ck_assert_msg (r.status == 0, "exit %d: %s", r.status, r.err);
+  ck_assert_str_eq (by_run, r.out);
+  tt_run_clear (&r);
+  /* the hand-computed node, and the model named in both documents */
+  g_autoptr (JsonParser) p = json_parser_new ();
+  ck_assert (json_parser_load_from_data (p, by_run, -1, NULL));
+  JsonObject *fc = json_node_get_object (json_parser_get_root (p));
+  JsonObject *props = json_object_get_object_member (fc, "properties");
+  ck_assert_str_eq (json_object_get_string_member (props, "model"), "timetable");
+  JsonArray *features = json_object_get_array_member (fc, "features");
+  gboolean seen = FALSE;
+  for (guint i = 0; i < json_array_get_length (features); i++)
+    {
+      JsonObject *fp = json_object_get_object_member (json_array_get_object_element (features, i),
+                                                      "properties");
+      if (json_object_has_member (fp, "id")
+          && strcmp (json_object_get_string_member (fp, "id"), "xc_east_hsr") == 0)
+        {
+          ck_assert_double_eq_tol (json_object_get_double_member (fp, "minutes"), 23.0, 1e-9);
+          seen = TRUE;
+        }
+    }
+  ck_assert (seen);
+  g_autoptr (JsonNode) res = parse_file (out, "results.json");
+  JsonObject *iso = json_object_get_object_member (json_node_get_object (res), "isochrone");
+  ck_assert_str_eq (json_object_get_string_member (iso, "model"), "timetable");
+  JsonObject *tt = json_object_get_object_member (iso, "timetable");
+  ck_assert_str_eq (json_object_get_string_member (tt, "depart"), "07:05");
+  ck_assert_int_eq (json_object_get_int_member (tt, "window_min"), 30);
+
+  /* a timetable key needs profile = transit; a bad time names its line */
+  g_autofree char *bad = g_strdup_printf (
+      "[scenario]\nnetwork = %s\n[isochrone]\nfrom = luohe_west_hsr\ndepart = 07:05\n"
+      "[output]\ndir = %s\n", data, out);
+  tt_write_file (dir, "iso.ini", bad);
+  r = tt_run_tnet ("run", ini, "--quiet", NULL);
+  ck_assert_int_ne (r.status, 0);
+  ck_assert_msg (strstr (r.err, "profile = transit") != NULL, "%s", r.err);
+  tt_run_clear (&r);
+  g_free (bad);
+  bad = g_strdup_printf ("[scenario]\nnetwork = %s\n[isochrone]\nfrom = luohe_west_hsr\n"
+                         "profile = transit\ndepart = 7:65\n", data);
+  tt_write_file (dir, "iso.ini", bad);
+  r = tt_run_tnet ("run", ini, "--quiet", NULL);
+  ck_assert_int_ne (r.status, 0);
+  ck_assert_msg (strstr (r.err, "iso.ini:6:") != NULL && strstr (r.err, "depart") != NULL,
+                 "%s", r.err);
+  tt_run_clear (&r);
+  tt_rm_rf (dir);
+}
+END_TEST
+
 START_TEST (test_typo_errors)
 {
   char *dir = tt_mkdtemp ();
@@ -516,6 +597,7 @@ run_suite (void)
   tc = tcase_create ("errors");
   tcase_set_timeout (tc, 120);
   tcase_add_test (tc, test_typo_errors);
+  tcase_add_test (tc, test_isochrone_timetable);
   tcase_add_test (tc, test_scenario_option);
   tcase_add_test (tc, test_map_command);
   suite_add_tcase (s, tc);

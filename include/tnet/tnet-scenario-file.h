@@ -118,7 +118,8 @@ TNET_API const char *const *tnet_scenario_file_get_strv (const TnetScenarioFile 
 TNET_API const char *tnet_scenario_file_get_string (const TnetScenarioFile *sf,
                                                     const char *section,
                                                     const char *key);
-/* A numeric key (validated at load), or @fallback when absent. */
+/* A numeric key (validated at load; a time HH:MM in seconds after
+ * midnight), or @fallback when absent. */
 TNET_API double tnet_scenario_file_get_double (const TnetScenarioFile *sf,
                                                const char *section,
                                                const char *key, double fallback);

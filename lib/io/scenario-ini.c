@@ -12,6 +12,7 @@
 #include "ini-places.h"
 #include <tnet/tnet-scenario-file.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 typedef enum {
@@ -23,6 +24,7 @@ typedef enum {
   KT_WORDS,     /* ;-separated words from @words */
   KT_WORD,      /* one word from @words */
   KT_PAIRS,     /* ;-separated A>B */
+  KT_CLOCK,     /* HH:MM, 00:00 to 47:59; the number is in seconds */
 } KeyType;
 
 typedef struct {
@@ -52,6 +54,11 @@ static const KeySpec key_specs[] = {
   { "isochrone", "from", KT_STRING, 0, 0, NULL },
   { "isochrone", "minutes", KT_DOUBLE, 0, 1440, NULL },
   { "isochrone", "profile", KT_WORD, 0, 0, PROFILE_WORDS },
+  /* transit by the timetable (`tnet isochrone --depart ...`) */
+  { "isochrone", "depart", KT_CLOCK, 0, 0, NULL },
+  { "isochrone", "window", KT_INT, 0, 1440, NULL },
+  { "isochrone", "percentile", KT_DOUBLE, -1e-12, 100, NULL },
+  { "isochrone", "max_walk", KT_INT, 0, 1440, NULL },
   { "transfers", "hubs", KT_LIST, 0, 0, NULL },
   { "corridors", "pairs", KT_PAIRS, 0, 0, NULL },
   { "corridors", "modes", KT_WORDS, 0, 0, "rail;road;all" },
@@ -309,6 +316,19 @@ parse_value (TnetScenarioFile *sf, GKeyFile *kf, const KeySpec *spec, GError **e
         }
       v->string = resolve_path (sf, raw);
       return TRUE;
+    case KT_CLOCK:
+      {
+        int hh, mm, used = -1;
+        if (sscanf (raw, "%2d:%2d%n", &hh, &mm, &used) != 2 || used != (int) strlen (raw)
+            || hh < 0 || hh > 47 || mm < 0 || mm > 59)
+          {
+            set_error (error, TNET_ERROR_INVALID_INPUT, sf, spec->section, spec->key,
+                       "%s: expected a time HH:MM (00:00 to 47:59), got '%s'", spec->key, raw);
+            return FALSE;
+          }
+        v->number = hh * 3600 + mm * 60;
+        return TRUE;
+      }
     case KT_INT:
     case KT_DOUBLE:
       {
@@ -764,7 +784,8 @@ tnet_scenario_file_get_double (const TnetScenarioFile *sf, const char *section,
 {
   g_return_val_if_fail (sf != NULL && section != NULL && key != NULL, fallback);
   const Value *v = get_value (sf, section, key);
-  return v && (v->type == KT_INT || v->type == KT_DOUBLE) ? v->number : fallback;
+  return v && (v->type == KT_INT || v->type == KT_DOUBLE || v->type == KT_CLOCK)
+         ? v->number : fallback;
 }
 
 const char *const *

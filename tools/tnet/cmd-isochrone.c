@@ -33,32 +33,16 @@ parse_minutes (const char *text, GError **error)
   return a;
 }
 
-/* How transit was timed: by the timetable @feed (NULL: the frequency
- * approximation, or the network for car). */
-typedef struct {
-  TnetProfile profile;
-  const char *feed;
-  guint date;
-  gint32 depart_s;
-  guint window_min;
-  guint max_walk_s;
-  double percentile;
-} Model;
-
 static const char *
-model_name (const Model *m)
+model_name (const TnetCliIsochroneModel *m)
 {
   if (m->profile == TNET_PROFILE_CAR)
     return "network";
   return m->feed ? "timetable" : "frequency approximation";
 }
 
-/* By the timetable, adds the model and the timetable's options to the
- * collection's foreign member `properties` of the GeoJSON @text
- * (consumed). Otherwise the text stays as it is: the document of `tnet run`
- * and `tnet serve`, which time transit by the frequency approximation. */
-static char *
-geojson_with_model (char *text, const Model *m)
+char *
+tnet_cli_isochrone_geojson_with_model (char *text, const TnetCliIsochroneModel *m)
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
   if (!m->feed || !json_parser_load_from_data (parser, text, -1, NULL))
@@ -87,12 +71,10 @@ geojson_with_model (char *text, const Model *m)
   return json_generator_to_data (gen, NULL);
 }
 
-/* Travel times by the timetable from @sources to every node (its
- * coordinates) into @ms: the options' percentile over the window, in ms,
- * TNET_WEIGHT_INF beyond @budget or unreached. */
-static void
-timetable_times (TnetTimetable *tt, const TnetNetwork *net, const GArray *sources,
-                 const TnetCliTimeOptions *topt, TnetWeight budget, TnetWeight *ms)
+void
+tnet_cli_isochrone_timetable_times (TnetTimetable *tt, const TnetNetwork *net,
+                                    const GArray *sources, const TnetCliTimeOptions *topt,
+                                    TnetWeight budget, TnetWeight *ms)
 {
   guint n = tnet_network_n_nodes (net);
   g_autofree double *src = g_new (double, 2 * MAX (sources->len, 1u));
@@ -183,7 +165,8 @@ isochrone (TnetCliCommon *common, const char *from_arg, const char *minutes_text
   g_autoptr (GPtrArray) feeds = NULL;
   g_autoptr (TnetTimetable) tt = NULL;
   g_autofree char *feed_name = NULL;
-  Model model = { profile, NULL, 0, topt.depart_s, topt.window_min, topt.max_walk_s,
+  TnetCliIsochroneModel model = { profile, NULL, 0, topt.depart_s, topt.window_min,
+                                  topt.max_walk_s,
                   g_array_index (pcts, double, 0) };
   if (profile == TNET_PROFILE_TRANSIT && !targs->frequency_model
       && tnet_cli_time_args_given (targs))
@@ -213,7 +196,7 @@ isochrone (TnetCliCommon *common, const char *from_arg, const char *minutes_text
   g_autofree TnetWeight *ms = g_new (TnetWeight, n);
   TnetWeight budget = (TnetWeight) llround (minutes * 60000.0);
   if (tt)
-    timetable_times (tt, net, sources, &topt, budget, ms);
+    tnet_cli_isochrone_timetable_times (tt, net, sources, &topt, budget, ms);
   else
     {
       TnetMultimodal *mm = NULL;
@@ -238,14 +221,15 @@ isochrone (TnetCliCommon *common, const char *from_arg, const char *minutes_text
                                     budgets->len, &o, error);
       if (!bands)
         return FALSE;
-      text = geojson_with_model (tnet_isochrone_bands_to_geojson (bands, net, zones), &model);
+      text = tnet_cli_isochrone_geojson_with_model (
+          tnet_isochrone_bands_to_geojson (bands, net, zones), &model);
       return tnet_cli_write (common, text, error);
     }
   if (format == TNET_CLI_FORMAT_GEOJSON || format == TNET_CLI_FORMAT_JSON)
     {
-      text = geojson_with_model (tnet_geojson_isochrone (net, scen, ms, budget, from_arg,
-                                                         tnet_profile_to_string (profile),
-                                                         layers), &model);
+      text = tnet_cli_isochrone_geojson_with_model (
+          tnet_geojson_isochrone (net, scen, ms, budget, from_arg,
+                                  tnet_profile_to_string (profile), layers), &model);
     }
   else
     {

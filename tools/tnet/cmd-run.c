@@ -11,6 +11,7 @@
 #include "transfers-output.h"
 #include "commands.h"
 #include "map-structures.h"
+#include "route-transit.h"
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
@@ -236,6 +237,65 @@ run_report (Run *run, GError **error)
   return TRUE;
 }
 
+/* The keys of [isochrone] that time transit by the timetable. */
+static const char *const timetable_keys[] = { "depart", "window", "percentile", "max_walk" };
+
+/* The isochrone by the timetable of the scenario year's feed, as
+ * `tnet isochrone FROM --profile transit --depart D --window W
+ * --percentiles P --max-walk M` computes it (the defaults are that
+ * command's: 08:00, one departure, the median, 15 min): minutes per node
+ * (NAN beyond the budget) into *@mins_out, the same in ms into *@ms_out.
+ * FALSE with no error when the folder has no feed (the caller falls back
+ * to the frequency approximation). */
+static gboolean
+isochrone_timetable (Run *run, const char *from, double minutes, TnetCliIsochroneModel *model,
+                     char **feed_name, TnetId *origin, double **mins_out, TnetWeight **ms_out,
+                     GError **error)
+{
+  const TnetScenarioFile *sf = run->sf;
+  TnetCliTimeOptions topt = { 0 };
+  topt.depart_s = (gint32) tnet_scenario_file_get_double (sf, "isochrone", "depart", 8 * 3600);
+  topt.window_min = (guint) tnet_scenario_file_get_double (sf, "isochrone", "window", 0);
+  topt.max_walk_s = (guint) tnet_scenario_file_get_double (sf, "isochrone", "max_walk", 15) * 60;
+  double pct = tnet_scenario_file_get_double (sf, "isochrone", "percentile", 50);
+  g_autoptr (GArray) pcts = g_array_new (FALSE, FALSE, sizeof (double));
+  g_array_append_val (pcts, pct);
+  topt.percentiles = pcts;
+  /* FROM,FROM2,... are several origins, as in `tnet isochrone` */
+  g_autofree char *spec = g_strdup (from);
+  if (tnet_network_find_node (run->net, spec) == TNET_ID_NONE)
+    g_strdelimit (spec, ",", ';');
+  g_autoptr (GArray) sources = g_array_new (FALSE, FALSE, sizeof (TnetId));
+  if (!tnet_commute_select (run->net, spec, sources, error))
+    return FALSE;
+  g_autoptr (GPtrArray) feeds = NULL;
+  GError *tt_error = NULL;
+  g_autoptr (TnetTimetable) tt = tnet_cli_load_timetable (run->net, run->scen, &topt, feed_name,
+                                                          &feeds, &tt_error);
+  if (tt == NULL)
+    {
+      if (g_error_matches (tt_error, TNET_ERROR, TNET_ERROR_NOT_FOUND))
+        g_clear_error (&tt_error);
+      else
+        g_propagate_error (error, tt_error);
+      return FALSE;
+    }
+  *model = (TnetCliIsochroneModel) { TNET_PROFILE_TRANSIT, *feed_name,
+                                     tnet_timetable_get_service_date (tt), topt.depart_s,
+                                     topt.window_min, topt.max_walk_s, pct };
+  guint n = tnet_network_n_nodes (run->net);
+  TnetWeight *ms = g_new (TnetWeight, MAX (n, 1u));
+  tnet_cli_isochrone_timetable_times (tt, run->net, sources, &topt,
+                                      (TnetWeight) llround (minutes * 60000.0), ms);
+  double *mins = g_new (double, MAX (n, 1u));
+  for (guint i = 0; i < n; i++)
+    mins[i] = ms[i] == TNET_WEIGHT_INF ? NAN : ms[i] / 60000.0;
+  *origin = g_array_index (sources, TnetId, 0);
+  *mins_out = mins;
+  *ms_out = ms;
+  return TRUE;
+}
+
 static gboolean
 run_isochrone (Run *run, GError **error)
 {
@@ -244,8 +304,37 @@ run_isochrone (Run *run, GError **error)
   double minutes = tnet_scenario_file_get_double (run->sf, "isochrone", "minutes", 60);
   TnetId origin = TNET_ID_NONE;
   g_autoptr (GError) local = NULL;
-  g_autofree double *mins = tnet_cli_isochrone (run->net, run->scen, from, profile, minutes,
-                                                &origin, &local);
+  g_autofree double *mins = NULL;
+  g_autofree TnetWeight *tt_ms = NULL;   /* by the timetable: the times in ms */
+  g_autofree char *feed_name = NULL;
+  TnetCliIsochroneModel model = { 0 };
+  gboolean by_timetable = FALSE;
+  for (guint k = 0; k < G_N_ELEMENTS (timetable_keys); k++)
+    by_timetable |= !isnan (tnet_scenario_file_get_double (run->sf, "isochrone",
+                                                           timetable_keys[k], NAN));
+  if (by_timetable && (!profile || strcmp (profile, "transit") != 0))
+    {
+      g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
+                   "%s: [isochrone] depart, window, percentile and max_walk time transit by "
+                   "the timetable: they need profile = transit",
+                   tnet_scenario_file_get_path (run->sf));
+      return FALSE;
+    }
+  if (by_timetable
+      && !isochrone_timetable (run, from, minutes, &model, &feed_name, &origin, &mins, &tt_ms,
+                               &local))
+    {
+      if (local)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
+      if (!run->common->quiet)
+        fprintf (stderr, "tnet run: note: no GTFS feed in the data folder: the isochrone's "
+                 "transit by the frequency approximation\n");
+    }
+  if (mins == NULL)
+    mins = tnet_cli_isochrone (run->net, run->scen, from, profile, minutes, &origin, &local);
   if (mins == NULL)
     {
       if (g_error_matches (local, TNET_ERROR, TNET_ERROR_UNSUPPORTED))
@@ -278,6 +367,31 @@ run_isochrone (Run *run, GError **error)
   json_builder_add_int_value (b, reached);
   json_builder_set_member_name (b, "zone_population_reached");
   json_builder_add_double_value (b, pop);
+  if (profile && strcmp (profile, "car") != 0)
+    {
+      json_builder_set_member_name (b, "model");
+      json_builder_add_string_value (b, tt_ms ? "timetable" : "frequency approximation");
+    }
+  if (tt_ms)
+    {
+      g_autofree char *dep = g_strdup_printf ("%02d:%02d", model.depart_s / 3600,
+                                              model.depart_s / 60 % 60);
+      json_builder_set_member_name (b, "timetable");
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "feed");
+      json_builder_add_string_value (b, model.feed);
+      json_builder_set_member_name (b, "date");
+      json_builder_add_int_value (b, model.date);
+      json_builder_set_member_name (b, "depart");
+      json_builder_add_string_value (b, dep);
+      json_builder_set_member_name (b, "window_min");
+      json_builder_add_int_value (b, MAX (model.window_min, 1u));
+      json_builder_set_member_name (b, "max_walk_min");
+      json_builder_add_double_value (b, model.max_walk_s / 60.0);
+      json_builder_set_member_name (b, "percentile");
+      json_builder_add_double_value (b, model.percentile);
+      json_builder_end_object (b);
+    }
   json_builder_set_member_name (b, "zones");
   json_builder_begin_array (b);
   for (guint i = 0; i < n; i++)
@@ -302,15 +416,26 @@ run_isochrone (Run *run, GError **error)
                           "Isochrone from %s by %s within %.0f min: %u nodes, zone "
                           "population %.0f\n", from, profile ? profile : "car", minutes,
                           reached, pop);
+  if (tt_ms)
+    g_string_append_printf (run->text, "  transit by the timetable %s, %u, departing %02d:%02d, "
+                            "window %u min, walks up to %u min: p%g of the travel time over "
+                            "the window\n", model.feed, model.date, model.depart_s / 3600,
+                            model.depart_s / 60 % 60, MAX (model.window_min, 1u),
+                            model.max_walk_s / 60, model.percentile);
+  else if (profile && strcmp (profile, "car") != 0)
+    g_string_append_printf (run->text, "  %s by the frequency approximation (waits of half "
+                            "the headway)\n", profile);
   if (run->formats & TNET_OUTPUT_GEOJSON)
     {
       g_autofree TnetWeight *ms = g_new (TnetWeight, n);
       for (guint i = 0; i < n; i++)
-        ms[i] = mins[i] >= 0 ? (TnetWeight) llround (mins[i] * 60000.0) : TNET_WEIGHT_INF;
-      g_autofree char *gj = tnet_geojson_isochrone (run->net, run->scen, ms,
-                                                    (TnetWeight) llround (minutes * 60000.0),
-                                                    from, profile ? profile : "car",
-                                                    TNET_GEOJSON_ALL);
+        ms[i] = tt_ms ? tt_ms[i]
+                : mins[i] >= 0 ? (TnetWeight) llround (mins[i] * 60000.0) : TNET_WEIGHT_INF;
+      /* by the timetable, the document of `tnet isochrone --depart` */
+      g_autofree char *gj = tnet_cli_isochrone_geojson_with_model (
+          tnet_geojson_isochrone (run->net, run->scen, ms,
+                                  (TnetWeight) llround (minutes * 60000.0), from,
+                                  profile ? profile : "car", TNET_GEOJSON_ALL), &model);
       if (!write_file (run, "isochrone.geojson", gj, error))
         return FALSE;
     }

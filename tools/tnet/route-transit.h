@@ -92,3 +92,30 @@ gboolean tnet_cli_route_timetable_run (TnetTimetable *tt, TnetRaptor *ws, const 
 int tnet_cli_route_timetable (const TnetCliCommon *common, const TnetNetwork *net,
                               const TnetScenario *scen, const TnetCliTimeOptions *topt,
                               const char *from, const char *to, gboolean json);
+
+/* How `tnet isochrone` timed transit (cmd-isochrone.c; shared with the
+ * isochrone of `tnet run`): by the timetable @feed of @date over the window
+ * at @percentile (@feed NULL: the frequency approximation, or the network
+ * for car). */
+typedef struct {
+  TnetProfile profile;
+  const char *feed;
+  guint date;
+  gint32 depart_s;
+  guint window_min;
+  guint max_walk_s;
+  double percentile;
+} TnetCliIsochroneModel;
+
+/* Travel times by the timetable @tt from @sources (GArray of TnetId) to
+ * every node of @net (its coordinates) into @ms (tnet_network_n_nodes()):
+ * the options' first percentile over the window, in ms, TNET_WEIGHT_INF
+ * beyond @budget or unreached (tnet_timetable_isochrone()). */
+void tnet_cli_isochrone_timetable_times (TnetTimetable *tt, const TnetNetwork *net,
+                                         const GArray *sources, const TnetCliTimeOptions *topt,
+                                         TnetWeight budget, TnetWeight *ms);
+/* By the timetable (@m->feed set), adds the model and the timetable's
+ * options to the collection's foreign member `properties` of the GeoJSON
+ * @text (consumed; the result is newly allocated). Otherwise returns @text
+ * as it is: transit by the frequency approximation. */
+char *tnet_cli_isochrone_geojson_with_model (char *text, const TnetCliIsochroneModel *m);
