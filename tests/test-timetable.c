@@ -993,6 +993,123 @@ add_link (TnetNetwork *net, const char *id, const char *a, const char *b, TnetMo
                  error ? error->message : "");
 }
 
+static void
+add_timed_link (TnetNetwork *net, const char *id, const char *a, const char *b,
+                double length_m, double time_min, TnetStatus status, int open_year)
+{
+  GError *error = NULL;
+  TnetLink l = { .id = id, .from = tnet_network_find_node (net, a),
+                 .to = tnet_network_find_node (net, b), .mode = TNET_MODE_ACCESS,
+                 .status = status, .length_m = length_m, .speed_kmh = NAN,
+                 .time_min = time_min, .open_year = open_year };
+  ck_assert_msg (tnet_network_add_link (net, &l, &error) != TNET_ID_NONE, "%s",
+                 error ? error->message : "");
+}
+
+/* A hand-made network of the bundled kind: zone Z hangs on stop A by an
+ * access link of 5,560 m timed at 10 min (the data's access time, a walk of
+ * 4,170 s at 4.8 km/h), A and B (55.6 m apart) on a road place R by 5-min
+ * access links, and on B a 3-min access link from Z that opens in 2030.
+ * By hand: from Z the timetable reaches A at 600 s and B through R at
+ * 1200 s (not 20 + 20 min of walking); A and B, off any street, change by
+ * the straight line, ceil (55.6 x 1.3 / (4.8 / 3.6)) = 55 s, not by the
+ * 10 min through R. Trip t2 leaves B at 08:11 for Y (08:20), t1 A at 08:12
+ * (08:30); t0 brings one from X to A at 08:10. The link of 2030 is walked
+ * only with a scenario of 2030 (B at 180 s). */
+START_TEST (test_timed_access)
+{
+  char *dir = write_feed ("stop_id,stop_name,stop_lat,stop_lon\nA,A,0,0.05\nB,B,0,0.0505\n"
+                          "Y,Y,0,0.2\nX,X,0.1,0\n",
+                          "route_id,service_id,trip_id\nR1,WD,t1\nR2,WD,t2\nR3,WD,t0\n",
+                          "trip_id,arrival_time,departure_time,stop_id,stop_sequence\n"
+                          "t1,08:12:00,08:12:00,A,1\nt1,08:30:00,08:30:00,Y,2\n"
+                          "t2,08:11:00,08:11:00,B,1\nt2,08:20:00,08:20:00,Y,2\n"
+                          "t0,08:00:00,08:00:00,X,1\nt0,08:10:00,08:10:00,A,2\n", NULL, NULL);
+  TnetNetwork *net = tnet_network_new ();
+  add_node (net, "Z", TNET_NODE_ZONE, 0, 0);
+  add_node (net, "A", TNET_NODE_STATION, 0.05, 0);
+  add_node (net, "B", TNET_NODE_STOP, 0.0505, 0);
+  add_node (net, "R", TNET_NODE_PLACE, 0.0502, 0.001);
+  add_timed_link (net, "za", "Z", "A", 5560, 10, TNET_STATUS_EXISTING, 0);
+  add_timed_link (net, "ar", "A", "R", 120, 5, TNET_STATUS_EXISTING, 0);
+  add_timed_link (net, "rb", "R", "B", 120, 5, TNET_STATUS_EXISTING, 0);
+  add_timed_link (net, "zb", "Z", "B", 5610, 3, TNET_STATUS_PLANNED, 2030);
+  ck_assert (tnet_timetable_network_has_walks (net));
+  GError *error = NULL;
+  TnetFeedOptions fo;
+  tnet_feed_options_init (&fo);
+  fo.service_date = 20240102;
+  g_autoptr (TnetFeed) feed = tnet_feed_load (dir, &fo, &error);
+  ck_assert (feed != NULL);
+  const TnetFeed *feeds[] = { feed };
+  TnetTimetableOptions to;
+  tnet_timetable_options_init (&to);
+  to.walk_network = net;
+  g_autoptr (TnetTimetable) tt = tnet_timetable_build (feeds, 1, &to, &error);
+  ck_assert_msg (tt != NULL, "%s", error ? error->message : "");
+  TnetId sa = tnet_timetable_find_stop (tt, "A"), sb = tnet_timetable_find_stop (tt, "B");
+  TnetId sy = tnet_timetable_find_stop (tt, "Y");
+  g_autoptr (TnetRaptor) ws = tnet_raptor_new (tt);
+  g_autoptr (GArray) w = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
+  ck_assert (tnet_raptor_walks_from_node (ws, 0, 900, TNET_ID_NONE, NULL, w));
+  ck_assert_uint_eq (w->len, 1);
+  ck_assert_uint_eq (g_array_index (w, TnetStopWalk, 0).stop, sa);
+  ck_assert_uint_eq (g_array_index (w, TnetStopWalk, 0).walk_s, 600);
+  g_array_set_size (w, 0);
+  ck_assert (tnet_raptor_walks_from_node (ws, 0, 599, TNET_ID_NONE, NULL, w));
+  ck_assert_uint_eq (w->len, 0);
+  g_array_set_size (w, 0);
+  ck_assert (tnet_raptor_walks_from_node (ws, 0, 1200, TNET_ID_NONE, NULL, w));
+  ck_assert_uint_eq (w->len, 2);
+  ck_assert_uint_eq (g_array_index (w, TnetStopWalk, 1).stop, sb);
+  ck_assert_uint_eq (g_array_index (w, TnetStopWalk, 1).walk_s, 1200);
+  /* from Z the access walk reaches A at 08:10 and B at 08:20: t1, Y at
+   * 08:30 (a footpath follows a ride, not an access walk) */
+  g_array_set_size (w, 0);
+  tnet_raptor_walks_from_node (ws, 0, 3600, TNET_ID_NONE, NULL, w);
+  tnet_raptor_run (ws, (const TnetStopWalk *) (void *) w->data, w->len, 8 * 3600);
+  ck_assert_int_eq (tnet_raptor_arrival (ws, sy), 8 * 3600 + 30 * 60);
+  /* riding t0 from X to A (08:10), the change A -> B by the straight line
+   * catches t2: Y at 08:20 */
+  ck_assert_int_eq (travel (tt, "X", "Y", 8 * 3600), 20 * 60);
+  TnetStopWalk acc = { tnet_timetable_find_stop (tt, "X"), 0 };
+  tnet_raptor_run (ws, &acc, 1, 8 * 3600);
+  g_autoptr (GArray) legs = g_array_new (FALSE, FALSE, sizeof (TnetTransitLeg));
+  ck_assert (tnet_raptor_journey (ws, sy, legs));
+  ck_assert_uint_eq (legs->len, 4);   /* access, ride, transfer, ride */
+  const TnetTransitLeg *x = &g_array_index (legs, TnetTransitLeg, 2);
+  ck_assert_int_eq (x->kind, TNET_TRANSIT_LEG_TRANSFER);
+  ck_assert_uint_eq (x->from_stop, sa);
+  ck_assert_uint_eq (x->to_stop, sb);
+  ck_assert_int_eq (x->end_s - x->start_s, 55);
+
+  /* the link of 2030 in a scenario of 2030, and not in 2025 */
+  for (int year = 2025; year <= 2030; year += 5)
+    {
+      g_autoptr (TnetScenario) scen = tnet_scenario_new (year);
+      to.walk_scenario = scen;
+      g_autoptr (TnetTimetable) ty = tnet_timetable_build (feeds, 1, &to, &error);
+      ck_assert (ty != NULL);
+      g_autoptr (TnetRaptor) wy = tnet_raptor_new (ty);
+      g_array_set_size (w, 0);
+      ck_assert (tnet_raptor_walks_from_node (wy, 0, 900, TNET_ID_NONE, NULL, w));
+      ck_assert_uint_eq (w->len, year == 2030 ? 2 : 1);
+      ck_assert_uint_eq (g_array_index (w, TnetStopWalk, 0).stop, year == 2030 ? sb : sa);
+      ck_assert_uint_eq (g_array_index (w, TnetStopWalk, 0).walk_s, year == 2030 ? 180 : 600);
+    }
+  /* a network with nothing to walk to the stops on */
+  TnetNetwork *bare = tnet_network_new ();
+  add_node (bare, "Z", TNET_NODE_ZONE, 0, 0);
+  add_node (bare, "P", TNET_NODE_PLACE, 0.01, 0);
+  add_timed_link (bare, "zp", "Z", "P", 1000, 2, TNET_STATUS_EXISTING, 0);
+  ck_assert (!tnet_timetable_network_has_walks (bare));
+  tnet_network_free (bare);
+  tnet_network_free (net);
+  tt_rm_rf (dir);
+  g_free (dir);
+}
+END_TEST
+
 /* Stops A and B lie 333.6 m apart (0.003 degrees of longitude on the
  * equator): by straight line x 1.3 at 4.8 km/h the change takes
  * ceil (333.6 x 1.3 / (4.8 / 3.6)) = 326 s. On the street they hang by
@@ -1135,7 +1252,9 @@ oracle_walks (const TnetNetwork *net, guint src, double speed_kmh, gint64 *dist)
           const TnetLink *l = tnet_network_link (net, i);
           if (!oracle_walkable (l))
             continue;
-          gint64 c = (gint64) llround (l->length_m * 3600.0 / speed_kmh);
+          gint64 c = l->mode == TNET_MODE_ACCESS && isfinite (l->time_min)
+                     ? (gint64) llround (l->time_min * 60000.0)
+                     : (gint64) llround (l->length_m * 3600.0 / speed_kmh);
           for (int dir = 0; dir < 2; dir++)
             {
               guint u = dir ? l->to : l->from, v = dir ? l->from : l->to;
@@ -1197,8 +1316,15 @@ START_TEST (test_street_walks_oracle)
             continue;
           guint k = (guint) g_rand_int_range (rng, 0, G_N_ELEMENTS (modes));
           g_autofree char *id = g_strdup_printf ("l%u", i);
-          add_link (net, id, tnet_network_node (net, a)->id, tnet_network_node (net, b)->id,
-                    modes[k], classes[k], g_rand_double_range (rng, 1, 400));
+          double len = g_rand_double_range (rng, 1, 400);
+          /* half the access links carry a time of their own */
+          if (modes[k] == TNET_MODE_ACCESS && g_rand_boolean (rng))
+            add_timed_link (net, id, tnet_network_node (net, a)->id,
+                            tnet_network_node (net, b)->id, len,
+                            g_rand_double_range (rng, 0.05, 6), TNET_STATUS_EXISTING, 0);
+          else
+            add_link (net, id, tnet_network_node (net, a)->id, tnet_network_node (net, b)->id,
+                      modes[k], classes[k], len);
         }
       GError *error = NULL;
       TnetFeedOptions fo;
@@ -1551,6 +1677,7 @@ timetable_suite (void)
   tcase_add_test (k, test_midday_feed);
   tcase_add_test (k, test_several_feeds);
   tcase_add_test (k, test_street_transfer);
+  tcase_add_test (k, test_timed_access);
   tcase_add_test (k, test_street_walks_oracle);
   tcase_add_test (k, test_matrix_street_oracle);
   suite_add_tcase (s, k);

@@ -52,13 +52,20 @@ typedef struct _TnetTimetable TnetTimetable;
  *   both ways, at @walk_speed_kmh: existing links of mode `road`, `walk`
  *   and `access` and `trunk` links of class `primary`/`primary_link`;
  *   never expressways; a walk may start at a zone but not pass through
- *   one. A link of length L costs round (L / speed x 1000) ms; a walk of d
- *   ms takes ceil (d / 1000) s. A stop sits on the node of the same id, or
+ *   one. A link of length L costs round (L / speed x 1000) ms, except an
+ *   `access` link that has a time (`time_min`): it costs that time, the
+ *   data's own time to reach the stop from the zone, as in the frequency
+ *   model's transit graph; a walk of d ms takes ceil (d / 1000) s. The
+ *   walking budget of a query counts these times too. A stop sits on the node of the same id, or
  *   else on the only stop/station node whose id is "PREFIX:" + its id (as
  *   `tnet init` names them). Between two stops on the street a transfer is
  *   the shortest street walk, kept when it takes at most the straight-line
  *   walk of @transfer_radius_m x @walk_detour; stops off the street keep
  *   the straight-line rule. NULL (the default): straight lines only.
+ * @walk_scenario: (nullable): with @walk_network, the scenario whose links
+ *   are walked (tnet_scenario_link_active()) and whose times the timed
+ *   `access` links take (tnet_scenario_link_time_ms()); NULL: the links
+ *   of status existing, at their own times.
  *
  * Initialise with tnet_timetable_options_init().
  */
@@ -71,6 +78,7 @@ typedef struct {
   guint32 frequency_seed;
   const char *const *feed_labels;
   const TnetNetwork *walk_network;
+  const TnetScenario *walk_scenario;
 } TnetTimetableOptions;
 
 TNET_API void tnet_timetable_options_init (TnetTimetableOptions *options);
@@ -157,6 +165,11 @@ typedef struct {
  */
 TNET_API void tnet_timetable_walks_near (const TnetTimetable *tt, double lon, double lat,
                                          guint max_walk_s, GArray *out);
+/* Whether @net has something to walk on to the stops: links of mode `walk`
+ * (a walk profile, as `tnet init` imports) or `access` links that end at a
+ * stop or station node. The commands pass such a network as
+ * #TnetTimetableOptions.walk_network. O(links). */
+TNET_API gboolean tnet_timetable_network_has_walks (const TnetNetwork *net);
 /* Whether the timetable walks on a street network (@walk_network), and
  * the node stop @i sits on (TNET_ID_NONE when none or out of range). O(1). */
 TNET_API gboolean tnet_timetable_has_street_walks (const TnetTimetable *tt);

@@ -15,6 +15,7 @@ typedef struct {
   TnetId *head;
   guint32 *ms;
   guint8 *is_zone;     /* zones start walks but are not walked through */
+  guint8 *on_street;   /* on a walked link other than a timed access link */
   double *lon, *lat;   /* each node's position (NaN when the network has none) */
 } TnetFootGraph;
 
@@ -99,7 +100,8 @@ struct _TnetTimetable {
 double tnet_i_timetable_distance_m (double lon1, double lat1, double lon2, double lat2);
 
 guint32 tnet_i_foot_arc_ms (double length_m, double speed_kmh);
-TnetFootGraph *tnet_i_foot_graph_new (const TnetNetwork *net, double speed_kmh);
+TnetFootGraph *tnet_i_foot_graph_new (const TnetNetwork *net, const TnetScenario *scen,
+                                      double speed_kmh);
 void tnet_i_foot_graph_free (TnetFootGraph *g);
 /* The node a place at (@lon, @lat) walks from: the nearest node with a
  * walkable link (great-circle distance; on a tie a zone, then the lowest

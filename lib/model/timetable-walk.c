@@ -5,7 +5,8 @@
  *
  * Implementation notes: the foot graph is a CSR over the network's nodes
  * with both directions of every walkable link (pedestrians ignore oneway).
- * Arc costs are whole milliseconds, round (length_m / speed x 1000), so a
+ * Arc costs are whole milliseconds, round (length_m / speed x 1000), or
+ * the time of a timed access link (the data's own access time), so a
  * search is exact integer arithmetic and the heap of lib/core (uint32
  * keys) serves; a walk of d ms takes ceil (d / 1000) s. Zones hang on the
  * street by access links to several nodes; a walk may start at a zone but
@@ -22,9 +23,12 @@
  * (TnetTransitOptions.walk_on_roads), plus the links that hang stops and
  * zones on the street. Expressways and other trunk links are never walked. */
 static gboolean
-foot_link (const TnetLink *lk)
+foot_link (const TnetNetwork *net, const TnetScenario *scen, TnetId i)
 {
-  if (lk->status != TNET_STATUS_EXISTING)
+  const TnetLink *lk = tnet_network_link (net, i);
+  if (lk->from == lk->to)
+    return FALSE;
+  if (scen ? !tnet_scenario_link_active (scen, net, i) : lk->status != TNET_STATUS_EXISTING)
     return FALSE;
   switch (lk->mode)
     {
@@ -47,8 +51,44 @@ tnet_i_foot_arc_ms (double length_m, double speed_kmh)
   return ms >= 4e9 ? (guint32) 4e9 : (guint32) lround (ms);
 }
 
+/* An access link with a time takes it (the scenario's, which may override
+ * it); every other link is walked at @speed_kmh. */
+static guint32
+foot_link_ms (const TnetNetwork *net, const TnetScenario *scen, TnetId i, double speed_kmh)
+{
+  const TnetLink *lk = tnet_network_link (net, i);
+  if (lk->mode == TNET_MODE_ACCESS && isfinite (lk->time_min))
+    {
+      if (scen)
+        return MIN (tnet_scenario_link_time_ms (scen, net, i), (TnetWeight) 4000000000u);
+      double ms = lk->time_min * 60000.0;
+      return !(ms < 4e9) ? (guint32) 4e9 : (guint32) lround (MAX (ms, 0.0));
+    }
+  return tnet_i_foot_arc_ms (lk->length_m, speed_kmh);
+}
+
+gboolean
+tnet_timetable_network_has_walks (const TnetNetwork *net)
+{
+  g_return_val_if_fail (net != NULL, FALSE);
+  for (guint i = 0; i < tnet_network_n_links (net); i++)
+    {
+      const TnetLink *lk = tnet_network_link (net, i);
+      if (lk->mode == TNET_MODE_WALK)
+        return TRUE;
+      if (lk->mode != TNET_MODE_ACCESS)
+        continue;
+      TnetNodeKind a = tnet_network_node (net, lk->from)->kind;
+      TnetNodeKind b = tnet_network_node (net, lk->to)->kind;
+      if (a == TNET_NODE_STOP || a == TNET_NODE_STATION || b == TNET_NODE_STOP
+          || b == TNET_NODE_STATION)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 TnetFootGraph *
-tnet_i_foot_graph_new (const TnetNetwork *net, double speed_kmh)
+tnet_i_foot_graph_new (const TnetNetwork *net, const TnetScenario *scen, double speed_kmh)
 {
   TnetFootGraph *g = g_new0 (TnetFootGraph, 1);
   guint n = tnet_network_n_nodes (net), m = tnet_network_n_links (net);
@@ -57,7 +97,7 @@ tnet_i_foot_graph_new (const TnetNetwork *net, double speed_kmh)
   for (guint i = 0; i < m; i++)
     {
       const TnetLink *lk = tnet_network_link (net, i);
-      if (foot_link (lk) && lk->from != lk->to)
+      if (foot_link (net, scen, i))
         {
           g->first[lk->from + 1]++;
           g->first[lk->to + 1]++;
@@ -69,12 +109,15 @@ tnet_i_foot_graph_new (const TnetNetwork *net, double speed_kmh)
   g->head = g_new (TnetId, MAX (n_arcs, 1));
   g->ms = g_new (guint32, MAX (n_arcs, 1));
   g_autofree guint *fill = g_memdup2 (g->first, sizeof (guint) * (n + 1));
+  g->on_street = g_new0 (guint8, MAX (n, 1));
   for (guint i = 0; i < m; i++)
     {
       const TnetLink *lk = tnet_network_link (net, i);
-      if (!foot_link (lk) || lk->from == lk->to)
+      if (!foot_link (net, scen, i))
         continue;
-      guint32 w = tnet_i_foot_arc_ms (lk->length_m, speed_kmh);
+      guint32 w = foot_link_ms (net, scen, i, speed_kmh);
+      if (lk->mode != TNET_MODE_ACCESS || !isfinite (lk->time_min))
+        g->on_street[lk->from] = g->on_street[lk->to] = 1;
       g->head[fill[lk->from]] = lk->to;
       g->ms[fill[lk->from]++] = w;
       g->head[fill[lk->to]] = lk->from;
@@ -102,6 +145,7 @@ tnet_i_foot_graph_free (TnetFootGraph *g)
   g_free (g->head);
   g_free (g->ms);
   g_free (g->is_zone);
+  g_free (g->on_street);
   g_free (g->lon);
   g_free (g->lat);
   g_free (g);

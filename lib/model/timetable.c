@@ -439,6 +439,17 @@ add_rule (GHashTable *rules, TnetId a, TnetId b, const Rule *r)
   g_hash_table_replace (rules, kk, g_memdup2 (r, sizeof *r));
 }
 
+/* Whether stop @s changes over the street: it sits on a node of the foot
+ * graph that a street or walk link reaches. A stop reached only by timed
+ * access links (a zone's connector of a hand-made network, whose time is
+ * a drive or a feeder ride as much as a walk) keeps the straight-line
+ * transfers. */
+static gboolean
+on_street (const TnetTimetable *tt, TnetId s)
+{
+  return tt->foot && tt->stop_node[s] != TNET_ID_NONE && tt->foot->on_street[tt->stop_node[s]];
+}
+
 static void
 build_footpaths (TnetTimetable *tt, const TnetFeed *const *feeds, guint n_feeds,
                  const guint *stop_base, const TnetTimetableOptions *o)
@@ -488,7 +499,7 @@ build_footpaths (TnetTimetable *tt, const TnetFeed *const *feeds, guint n_feeds,
       if (isnan (tt->stop_lon[a]))
         continue;
       gboolean self = FALSE;
-      gboolean street = tt->foot && tt->stop_node[a] != TNET_ID_NONE;
+      gboolean street = on_street (tt, a);
       if (street)
         {
           guint n = tnet_i_foot_search_run (tt->foot, &fs, tt->stop_node[a], street_ms);
@@ -496,7 +507,7 @@ build_footpaths (TnetTimetable *tt, const TnetFeed *const *feeds, guint n_feeds,
             {
               TnetId v = fs.touched[i], b = tt->node_stop[v];
               guint64 k = pair_key (a, b);
-              if (b == TNET_ID_NONE || fs.dist[v] > street_ms
+              if (b == TNET_ID_NONE || fs.dist[v] > street_ms || !on_street (tt, b)
                   || g_hash_table_contains (rules, &k))
                 continue;
               self |= b == a;
@@ -511,7 +522,7 @@ build_footpaths (TnetTimetable *tt, const TnetFeed *const *feeds, guint n_feeds,
         {
           TnetId b = g_array_index (hits, TnetId, i);
           /* between two stops on the street only the street walk counts */
-          if (street && (b == a || tt->stop_node[b] != TNET_ID_NONE))
+          if (street && (b == a || on_street (tt, b)))
             continue;
           self |= b == a;
           guint64 k = pair_key (a, b);
@@ -577,7 +588,8 @@ build_footpaths (TnetTimetable *tt, const TnetFeed *const *feeds, guint n_feeds,
  * id, or else on the stop or station node whose id is "PREFIX:" + the
  * stop's id (the nodes `tnet init` makes), when only one such node exists. */
 static void
-place_stops (TnetTimetable *tt, const TnetNetwork *net, double speed_kmh)
+place_stops (TnetTimetable *tt, const TnetNetwork *net, const TnetScenario *scen,
+             double speed_kmh)
 {
   guint n = tnet_network_n_nodes (net);
   g_autoptr (GHashTable) by_tail = g_hash_table_new (g_str_hash, g_str_equal);
@@ -592,7 +604,7 @@ place_stops (TnetTimetable *tt, const TnetNetwork *net, double speed_kmh)
       g_hash_table_insert (by_tail, (char *) c + 1,
                            old ? GUINT_TO_POINTER (G_MAXUINT) : GUINT_TO_POINTER (v + 1));
     }
-  tt->foot = tnet_i_foot_graph_new (net, speed_kmh);
+  tt->foot = tnet_i_foot_graph_new (net, scen, speed_kmh);
   tt->stop_node = g_new (TnetId, MAX (tt->n_stops, 1));
   tt->node_stop = g_new (TnetId, MAX (n, 1));
   for (TnetId v = 0; v < n; v++)
@@ -904,7 +916,7 @@ tnet_timetable_build (const TnetFeed *const *feeds, guint n_feeds,
       }
 
   if (options->walk_network)
-    place_stops (tt, options->walk_network, options->walk_speed_kmh);
+    place_stops (tt, options->walk_network, options->walk_scenario, options->walk_speed_kmh);
   build_grid (tt, MAX (100.0, options->transfer_radius_m));
   build_footpaths (tt, feeds, n_feeds, stop_base, options);
 

@@ -1304,17 +1304,6 @@ dataset_plan_value (DatasetObject *self, PyObject *arg)
 
 /* ------------------------------------------------------------- timetable */
 
-/* Whether @net has a walk profile (links of mode walk, as `tnet init`
- * writes footways and the stops' links to the street). */
-static gboolean
-has_walk_profile (const TnetNetwork *net)
-{
-  for (guint i = 0; i < tnet_network_n_links (net); i++)
-    if (tnet_network_link (net, i)->mode == TNET_MODE_WALK)
-      return TRUE;
-  return FALSE;
-}
-
 static double
 great_circle_m (double lon1, double lat1, double lon2, double lat2)
 {
@@ -1351,7 +1340,8 @@ place_walks (const TnetTimetable *tt, TnetRaptor *ws, const TnetNetwork *net, Tn
 }
 
 /* The timetable of the scenario year's feed on @date (0: its busiest day),
- * walking on the folder's streets when it has a walk profile: the
+ * walking on the folder's streets and access links of the year when it
+ * has them (tnet_timetable_network_has_walks()): the
  * timetable `tnet route --profile transit` builds. *@feed_name receives
  * the feed's file name, *@feed_out the feed, to keep as long as the
  * timetable's legs are read (their route names and trip ids are the
@@ -1378,8 +1368,12 @@ load_timetable (TnetDataset *ds, int year, guint date, guint seed, char **feed_n
   TnetTimetableOptions tto;
   tnet_timetable_options_init (&tto);
   tto.frequency_seed = seed;
-  if (has_walk_profile (net))
-    tto.walk_network = net;
+  g_autoptr (TnetScenario) scen = tnet_scenario_new (year);
+  if (tnet_timetable_network_has_walks (net))
+    {
+      tto.walk_network = net;
+      tto.walk_scenario = scen;
+    }
   const TnetFeed *feeds[] = { feed };
   TnetTimetable *tt = tnet_timetable_build (feeds, 1, &tto, error);
   if (tt == NULL)

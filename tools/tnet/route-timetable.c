@@ -158,17 +158,6 @@ tnet_cli_time_args_clear (TnetCliTimeArgs *args)
   g_clear_pointer (&args->gtfs, g_strfreev);
 }
 
-/* Whether a network carries a walk profile (links of mode walk, as `tnet
- * init` writes for footways and the stops' links to the street). */
-static gboolean
-has_walk_profile (const TnetNetwork *net)
-{
-  for (guint i = 0; net && i < tnet_network_n_links (net); i++)
-    if (tnet_network_link (net, i)->mode == TNET_MODE_WALK)
-      return TRUE;
-  return FALSE;
-}
-
 TnetTimetable *
 tnet_cli_load_timetable (const TnetNetwork *net, const TnetScenario *scen,
                          const TnetCliTimeOptions *topt, char **feed_name, GPtrArray **feeds,
@@ -206,8 +195,11 @@ tnet_cli_load_timetable (const TnetNetwork *net, const TnetScenario *scen,
   TnetTimetableOptions tto;
   tnet_timetable_options_init (&tto);
   tto.frequency_seed = topt->frequency_seed;
-  if (has_walk_profile (net))
-    tto.walk_network = net;   /* walks follow the streets of the data folder */
+  if (tnet_timetable_network_has_walks (net))
+    {
+      tto.walk_network = net;   /* walks follow the streets and access links of the folder */
+      tto.walk_scenario = scen;
+    }
   /* without --date the first feed's busiest day is the service date of all
    * feeds (a timetable has one) */
   TnetTimetable *tt = tnet_timetable_build ((const TnetFeed *const *) loaded->pdata,
