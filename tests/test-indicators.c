@@ -560,6 +560,108 @@ START_TEST (test_report)
 }
 END_TEST
 
+/* The plan's commute by the timetable, against a hand computation. Zone Z
+ * hangs on station A by an access link timed at 10 min (5.56 km: a walk of
+ * 70 min), station D on zone W by one of 5 min; trips leave A every 20 min
+ * from 07:00 and reach D 30 min later. Departing from Z at minute t of the
+ * window 07:00-07:59, one reaches A at t + 10 and waits w = (20 - (t + 10)
+ * mod 20) mod 20: every w in 0..19 three times, so the travel time
+ * 10 + w + 30 + 5 takes each value 45..64 three times. Nearest rank over
+ * the 60 minutes: p5 the 3rd value, 45; p50 the 30th, 54; p95 the 57th, 63.
+ * The median 54 is within a budget of 54 min and not of 53. */
+START_TEST (test_report_commute_timetable)
+{
+  char *dir = tt_mkdtemp ();
+  tt_write_file (dir, "nodes.csv", "id,name,kind,lon,lat,county,region,population\n"
+                 "Z,Z,zone,0,0,C,home,100\nA,A,station,0.05,0,C,home,\n"
+                 "D,D,station,0.5,0,E,away,\nW,W,zone,0.55,0,E,away,50\n");
+  tt_write_file (dir, "links.csv", "id,from,to,mode,line,length_km,speed_kmh,time_min\n"
+                 "za,Z,A,access,,5.56,,10\ndw,D,W,access,,5.56,,5\n"
+                 "ad,A,D,rail,L1,50,,30\n");
+  tt_write_file (dir, "units.csv", "unit,name,counties,seat_node\nu,U,C,Z\n");
+  g_autofree char *gtfs = g_build_filename (dir, "gtfs", NULL);
+  g_mkdir (gtfs, 0755);
+  tt_write_file (gtfs, "stops.txt", "stop_id,stop_name,stop_lat,stop_lon\nA,A,0,0.05\n"
+                 "D,D,0,0.5\n");
+  tt_write_file (gtfs, "routes.txt", "route_id,route_short_name,route_type\nL1,L1,2\n");
+  tt_write_file (gtfs, "calendar.txt", "service_id,monday,tuesday,wednesday,thursday,friday,"
+                 "saturday,sunday,start_date,end_date\nWD,1,1,1,1,1,0,0,20250101,20251231\n");
+  GString *trips = g_string_new ("route_id,service_id,trip_id\n");
+  GString *st = g_string_new ("trip_id,arrival_time,departure_time,stop_id,stop_sequence\n");
+  for (guint k = 0; k < 6; k++)
+    {
+      guint dep = 7 * 60 + 20 * k, arr = dep + 30;
+      g_string_append_printf (trips, "L1,WD,t%u\n", k);
+      g_string_append_printf (st, "t%u,%02u:%02u:00,%02u:%02u:00,A,1\n", k, dep / 60, dep % 60,
+                              dep / 60, dep % 60);
+      g_string_append_printf (st, "t%u,%02u:%02u:00,%02u:%02u:00,D,2\n", k, arr / 60, arr % 60,
+                              arr / 60, arr % 60);
+    }
+  tt_write_file (gtfs, "trips.txt", trips->str);
+  tt_write_file (gtfs, "stop_times.txt", st->str);
+  g_string_free (trips, TRUE);
+  g_string_free (st, TRUE);
+  static const char group[] = "origins = Z\ndestinations = W\nprofiles = transit\n"
+                              "unit_rows = true\ndepart = 07:00\nwindow = 60\n"
+                              "percentiles = 5;50;95\n";
+  g_autofree char *plan = g_strdup_printf ("[plan]\ntitle = T\n[commute a]\nbudget_min = 54\n%s"
+                                           "[commute b]\nbudget_min = 53\n%s", group, group);
+  tt_write_file (dir, "plan.ini", plan);
+  GError *error = NULL;
+  g_autoptr (TnetDataset) ds = tnet_dataset_load (dir, NULL, &error);
+  ck_assert_msg (ds != NULL, "%s", error ? error->message : "");
+  g_autoptr (TnetScenario) s2025 = tnet_scenario_new (2025);
+  const TnetScenario *scens[] = { s2025 };
+  g_autoptr (TnetReport) r = tnet_report_compute (ds, scens, 1, &error);
+  ck_assert_msg (r != NULL, "%s", error ? error->message : "");
+  ck_assert_double_eq_tol (tnet_report_get_value (r, 0, "commute_a_54min_pct"), 100, 1e-9);
+  ck_assert_double_eq_tol (tnet_report_get_value (r, 0, "commute_b_53min_pct"), 0, 1e-9);
+
+  g_autofree char *json = tnet_report_to_json (r, FALSE);
+  g_autoptr (JsonParser) p = json_parser_new ();
+  ck_assert_msg (json_parser_load_from_data (p, json, -1, &error), "%s", json);
+  JsonObject *root = json_node_get_object (json_parser_get_root (p));
+  JsonObject *ind = json_object_get_object_member (
+      json_object_get_object_member (json_object_get_object_member (root, "scenarios"), "2025"),
+      "indicators");
+  JsonObject *cell = json_object_get_object_member (
+      json_object_get_object_member (json_object_get_object_member (ind, "commute_a_minutes"),
+                                     "u"), "W");
+  ck_assert_double_eq_tol (json_object_get_double_member (cell, "transit"), 54, 1e-9);
+  JsonObject *pc = json_object_get_object_member (cell, "transit_percentiles");
+  ck_assert_double_eq_tol (json_object_get_double_member (pc, "p5"), 45, 1e-9);
+  ck_assert_double_eq_tol (json_object_get_double_member (pc, "p50"), 54, 1e-9);
+  ck_assert_double_eq_tol (json_object_get_double_member (pc, "p95"), 63, 1e-9);
+  JsonObject *model = json_object_get_object_member (ind, "commute_a_transit");
+  ck_assert_str_eq (json_object_get_string_member (model, "model"), "timetable");
+  ck_assert_str_eq (json_object_get_string_member (model, "date"), "2025-01-01");
+  ck_assert_int_eq (json_object_get_int_member (model, "window_min"), 60);
+  g_autofree char *text = tnet_report_to_text (r);
+  ck_assert_msg (strstr (text, "transit: timetable gtfs of 2025-01-01, a departure every "
+                               "minute 07:00-07:59"), "%s", text);
+  ck_assert_msg (strstr (text, "→ W: 54.0✓ (45.0-63.0)"), "%s", text);
+
+  /* a key of the timetable without depart is an error naming its line */
+  tt_write_file (dir, "plan.ini", "[plan]\ntitle = T\n[commute a]\nbudget_min = 60\n"
+                 "origins = Z\ndestinations = W\nwindow = 60\n");
+  g_autoptr (TnetPlan) bad = NULL;
+  g_autofree char *pp = g_build_filename (dir, "plan.ini", NULL);
+  g_clear_error (&error);
+  bad = tnet_plan_load (pp, &error);
+  ck_assert (bad == NULL);
+  ck_assert_msg (strstr (error->message, "plan.ini:7:10: 'window' is a key of the timetable"),
+                 "%s", error->message);
+  g_clear_error (&error);
+  tt_write_file (dir, "plan.ini", "[plan]\ntitle = T\n[commute a]\nbudget_min = 60\n"
+                 "origins = Z\ndestinations = W\ndepart = 7:00\n");
+  ck_assert (tnet_plan_load (pp, &error) == NULL);
+  ck_assert_msg (strstr (error->message, "expected HH:MM"), "%s", error->message);
+  g_clear_error (&error);
+  tt_rm_rf (dir);
+  g_free (dir);
+}
+END_TEST
+
 /* A malformed units.csv in the network folder fails the report with its
  * location; a folder without the optional files still reports lengths. */
 START_TEST (test_report_errors)
@@ -611,6 +713,7 @@ indicators_suite (void)
   tcase_add_test (tc, test_targets_loader);
   tcase_add_test (tc, test_report);
   tcase_add_test (tc, test_report_errors);
+  tcase_add_test (tc, test_report_commute_timetable);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -78,7 +78,15 @@ typedef struct {
  * indicator (default: the first destination) and @share_label names it in
  * the text (default: the node's name). When @unit_rows is TRUE the zones of
  * the units table are added to the origins and reported one row per unit.
- * @title is the section's title (default "Commute NAME"). Strings and
+ * @title is the section's title (default "Commute NAME"). When the group
+ * has `depart` (@timetable TRUE) the transit profile follows the timetable
+ * of the column's feed (the folder's `gtfs-YEAR`): departures every minute
+ * from @depart_s (seconds after midnight) over @window_min minutes on
+ * @date (YYYYMMDD; 0: the feed's busiest day), walking at most
+ * @max_walk_min to the first and from the last stop (default: the
+ * budget); a cell's time is the median over the window and the report
+ * shows the @n_percentiles @percentiles beside it (default 5, 50, 95).
+ * Without `depart` transit is the frequency approximation. Strings and
  * arrays owned by the plan.
  */
 typedef struct {
@@ -93,6 +101,13 @@ typedef struct {
   const char *share_destination;
   const char *share_label;
   gboolean unit_rows;
+  gboolean timetable;
+  gint32 depart_s;
+  guint window_min;
+  guint date;
+  double max_walk_min;
+  const double *percentiles;
+  guint n_percentiles;
 } TnetPlanCommute;
 
 /**

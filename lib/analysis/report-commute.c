@@ -45,6 +45,126 @@ cell_min (const TnetCommuteCell *cell)
   return cell->total_ms == TNET_WEIGHT_INF ? INFINITY : cell->total_ms / 60000.0;
 }
 
+/* The percentiles of a timetable cell: JSON member "PROFILE_percentiles"
+ * {"p5": min, ...} (null when unreached at that percentile) and, in the
+ * text, the first and last in brackets. */
+static void
+append_percentiles (const TnetCommute *c, guint p, guint o, guint d, JsonBuilder *b,
+                    GString *text)
+{
+  guint n = tnet_commute_n_percentiles (c);
+  g_autofree char *k = g_strdup_printf ("%s_percentiles",
+                                        tnet_profile_to_string (tnet_commute_profile (c, p)));
+  json_builder_set_member_name (b, k);
+  json_builder_begin_object (b);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("p%g", tnet_commute_percentile (c, i));
+      TnetWeight ms = tnet_commute_percentile_ms (c, p, o, d, i);
+      tnet_i_json_add_number (b, name, ms == TNET_WEIGHT_INF ? NAN : ms / 60000.0, 1);
+    }
+  json_builder_end_object (b);
+  if (n < 2)
+    return;
+  TnetWeight lo = tnet_commute_percentile_ms (c, p, o, d, 0);
+  TnetWeight hi = tnet_commute_percentile_ms (c, p, o, d, n - 1);
+  if (lo == TNET_WEIGHT_INF)
+    return;
+  if (hi == TNET_WEIGHT_INF)
+    g_string_append_printf (text, " (%.1f-)", lo / 60000.0);
+  else
+    g_string_append_printf (text, " (%.1f-%.1f)", lo / 60000.0, hi / 60000.0);
+}
+
+/* The timetable of the column for a [commute] group with `depart`: the
+ * folder's feed of the scenario year on the group's date, walking on the
+ * column's network (its access links at their times, tnet_timetable_build
+ * walk_network) of the column's scenario. Cached per column and date.
+ * NULL without error when the folder has no feed for the year. */
+static TnetTimetable *
+column_timetable (const TnetReportContext *ctx, const TnetPlanCommute *grp, GError **error)
+{
+  g_autofree char *key = g_strdup_printf ("timetable %u", grp->date);
+  TnetTimetable *tt = tnet_i_report_cache_get (ctx, key);
+  if (tt)
+    return tt;
+  const TnetFeed *feed = NULL;
+  if (!tnet_dataset_get_feed (ctx->ds, tnet_scenario_get_year (ctx->scen), &feed, error))
+    return NULL;
+  if (feed == NULL)
+    return NULL;
+  TnetTimetableOptions tto;
+  tnet_timetable_options_init (&tto);
+  tto.service_date = grp->date;
+  if (tnet_timetable_network_has_walks (ctx->net))
+    {
+      tto.walk_network = ctx->net;
+      tto.walk_scenario = ctx->scen;
+    }
+  const TnetFeed *feeds[] = { feed };
+  tt = tnet_timetable_build (feeds, 1, &tto, error);
+  if (tt == NULL)
+    return NULL;
+  tnet_i_report_cache_set (ctx, key, tt, (GDestroyNotify) tnet_timetable_unref);
+  return tt;
+}
+
+/* How transit was computed, for the JSON (member "KEY_transit") and the
+ * text: the timetable's feed, date, window and percentiles, or the
+ * frequency approximation. */
+static void
+describe_transit (const TnetReportContext *ctx, const TnetPlanCommute *grp,
+                  const TnetTimetable *tt, JsonBuilder *b, GString *text)
+{
+  g_autofree char *k = g_strdup_printf ("%s_transit", grp->key);
+  json_builder_set_member_name (b, k);
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "model");
+  if (tt == NULL)
+    {
+      json_builder_add_string_value (b, "frequency");
+      json_builder_end_object (b);
+      g_string_append_printf (text, "transit: frequency approximation (waits of half the "
+                                    "headway over 07:00-09:00)%s\n",
+                              grp->timetable ? "; the folder has no feed for this year" : "");
+      return;
+    }
+  json_builder_add_string_value (b, "timetable");
+  const TnetFeed *feed = NULL;
+  tnet_dataset_get_feed (ctx->ds, tnet_scenario_get_year (ctx->scen), &feed, NULL);
+  g_autofree char *feed_name = feed ? g_path_get_basename (tnet_feed_get_path (feed)) : NULL;
+  guint date = tnet_timetable_get_service_date (tt);
+  g_autofree char *date_s = g_strdup_printf ("%04u-%02u-%02u", date / 10000, date / 100 % 100,
+                                             date % 100);
+  g_autofree char *dep = g_strdup_printf ("%02d:%02d", grp->depart_s / 3600,
+                                          grp->depart_s / 60 % 60);
+  gint32 last = grp->depart_s + 60 * (gint32) (MAX (grp->window_min, 1u) - 1);
+  g_autofree char *last_s = g_strdup_printf ("%02d:%02d", last / 3600, last / 60 % 60);
+  json_builder_set_member_name (b, "feed");
+  json_builder_add_string_value (b, feed_name ? feed_name : "");
+  json_builder_set_member_name (b, "date");
+  json_builder_add_string_value (b, date_s);
+  json_builder_set_member_name (b, "depart");
+  json_builder_add_string_value (b, dep);
+  json_builder_set_member_name (b, "window_min");
+  json_builder_add_int_value (b, MAX (grp->window_min, 1u));
+  tnet_i_json_add_number (b, "max_walk_min", grp->max_walk_min, 1);
+  json_builder_set_member_name (b, "time");
+  json_builder_add_string_value (b, "p50");
+  json_builder_set_member_name (b, "percentiles");
+  json_builder_begin_array (b);
+  for (guint k2 = 0; k2 < grp->n_percentiles; k2++)
+    json_builder_add_double_value (b, grp->percentiles[k2]);
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  g_string_append_printf (text, "transit: timetable %s of %s, a departure every minute "
+                                "%s-%s, walks of up to %.0f min (access links at their "
+                                "times); the time is the median, p%g-p%g in brackets\n",
+                          feed_name ? feed_name : "", date_s, dep, last_s, grp->max_walk_min,
+                          grp->n_percentiles ? grp->percentiles[0] : 50.0,
+                          grp->n_percentiles ? grp->percentiles[grp->n_percentiles - 1] : 50.0);
+}
+
 static gboolean
 run_group (const TnetReportContext *ctx, const TnetPlanCommute *grp, JsonBuilder *b,
            GString *text, GError **error)
@@ -104,10 +224,46 @@ run_group (const TnetReportContext *ctx, const TnetPlanCommute *grp, JsonBuilder
         g_array_unref (unit_rows);
         return FALSE;
       }
-  TnetCommute *c = tnet_commute_compute (net, graphs, N_PROFILES,
-                                         (const TnetId *) (void *) origins->data, origins->len,
-                                         (const TnetId *) (void *) dests->data, dests->len,
-                                         TNET_COMMUTE_TO, budget);
+  gboolean has_transit = FALSE;
+  for (guint p = 0; p < N_PROFILES; p++)
+    has_transit |= profiles[p] == TNET_PROFILE_TRANSIT;
+  TnetTimetable *tt = NULL;
+  if (grp->timetable && has_transit)
+    {
+      GError *tt_error = NULL;
+      tt = column_timetable (ctx, grp, &tt_error);
+      if (tt_error)
+        {
+          g_propagate_error (error, tt_error);
+          g_array_unref (unit_rows);
+          return FALSE;
+        }
+    }
+  TnetCommuteOptions copts;
+  tnet_commute_options_init (&copts);
+  copts.method = TNET_COMMUTE_METHOD_SEARCH;
+  if (tt)
+    {
+      copts.timetable = tt;
+      copts.depart_s = grp->depart_s;
+      copts.window_min = grp->window_min;
+      copts.percentiles = grp->percentiles;
+      copts.n_percentiles = grp->n_percentiles;
+      copts.max_walk_s = (guint) lround (grp->max_walk_min * 60.0);
+    }
+  TnetCommute *c = tnet_commute_compute_with (net, graphs, N_PROFILES,
+                                              (const TnetId *) (void *) origins->data,
+                                              origins->len,
+                                              (const TnetId *) (void *) dests->data,
+                                              dests->len, TNET_COMMUTE_TO, budget, &copts,
+                                              error);
+  if (c == NULL)
+    {
+      g_array_unref (unit_rows);
+      return FALSE;
+    }
+  if (has_transit)
+    describe_transit (ctx, grp, tt, b, text);
   CommuteCache *cache = g_new0 (CommuteCache, 1);
   cache->commute = c;
   cache->unit_rows = unit_rows;
@@ -190,6 +346,8 @@ run_group (const TnetReportContext *ctx, const TnetPlanCommute *grp, JsonBuilder
                 g_string_append_printf (text, " %.1f%s", m, m <= budget ? "✓" : "");
               else
                 g_string_append (text, " -");
+              if (tnet_commute_method (c, p) == TNET_COMMUTE_METHOD_TIMETABLE)
+                append_percentiles (c, p, o, d, b, text);
               g_string_append (text, p + 1 < N_PROFILES ? " /" : "");
             }
           g_string_append_c (text, '\n');

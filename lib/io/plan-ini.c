@@ -10,6 +10,7 @@
 #include "tnet-internal.h"
 #include "ini-places.h"
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 typedef enum {
@@ -62,6 +63,11 @@ static const KeySpec specs[] = {
   { "commute", "share_destination", K_STRING, 0, 0, FALSE },
   { "commute", "share_label", K_STRING, 0, 0, FALSE },
   { "commute", "unit_rows", K_BOOL, 0, 0, FALSE },
+  { "commute", "depart", K_STRING, 0, 0, FALSE },
+  { "commute", "window", K_INT, 1, 1440, FALSE },
+  { "commute", "date", K_STRING, 0, 0, FALSE },
+  { "commute", "max_walk", K_DOUBLE, 0, 1440, FALSE },
+  { "commute", "percentiles", K_LIST, 0, 0, FALSE },
   /* relative half-widths of the uncertainty draws, by row confidence */
   { "uncertainty", "length_high", K_DOUBLE, -1e-12, 0.9, FALSE },
   { "uncertainty", "length_medium", K_DOUBLE, -1e-12, 0.9, FALSE },
@@ -284,6 +290,86 @@ get_bool (GKeyFile *kf, const char *group, const char *key, gboolean dflt)
   return s ? strcmp (s, "true") == 0 : dflt;
 }
 
+/* The timetable keys of a [commute NAME] group (TnetPlanCommute): depart
+ * HH:MM (hours up to 47, as GTFS times past midnight), date YYYY-MM-DD,
+ * window and max_walk in minutes, percentiles a ;-list in [0, 100]. */
+static gboolean
+parse_commute_timetable (TnetPlan *plan, const char *group, TnetPlanCommute *c,
+                         GError **error)
+{
+  GKeyFile *kf = plan->kf;
+  g_autofree char *depart = get_string (kf, group, "depart");
+  static const char *const needs_depart[] = { "window", "date", "max_walk", "percentiles",
+                                              NULL };
+  c->timetable = depart != NULL;
+  if (!depart)
+    {
+      for (guint i = 0; needs_depart[i]; i++)
+        if (g_key_file_has_key (kf, group, needs_depart[i], NULL))
+          {
+            plan_error (error, plan, group, needs_depart[i],
+                        "'%s' is a key of the timetable: give 'depart' (HH:MM) too",
+                        needs_depart[i]);
+            return FALSE;
+          }
+      return TRUE;
+    }
+  unsigned hh = 0, mm = 0;
+  char tail = 0;
+  if (strlen (depart) != 5 || sscanf (depart, "%2u:%2u%c", &hh, &mm, &tail) != 2 || hh > 47
+      || mm > 59 || depart[2] != ':' || !g_ascii_isdigit (depart[0])
+      || !g_ascii_isdigit (depart[1]) || !g_ascii_isdigit (depart[3])
+      || !g_ascii_isdigit (depart[4]))
+    {
+      plan_error (error, plan, group, "depart", "expected HH:MM (00:00 to 47:59), got \"%s\"",
+                  depart);
+      return FALSE;
+    }
+  c->depart_s = (gint32) (hh * 3600 + mm * 60);
+  g_autofree char *window = get_string (kf, group, "window");
+  double x = 1;
+  if (window)
+    parse_number (window, &x);   /* checked by check_value */
+  c->window_min = (guint) x;
+  g_autofree char *walk = get_string (kf, group, "max_walk");
+  c->max_walk_min = c->budget_min;
+  if (walk)
+    parse_number (walk, &c->max_walk_min);
+  g_autofree char *date = get_string (kf, group, "date");
+  if (date)
+    {
+      unsigned y = 0, mo = 0, d = 0;
+      if (strlen (date) != 10 || sscanf (date, "%4u-%2u-%2u%c", &y, &mo, &d, &tail) != 3
+          || !g_date_valid_dmy ((GDateDay) d, (GDateMonth) mo, (GDateYear) y))
+        {
+          plan_error (error, plan, group, "date", "expected a date YYYY-MM-DD, got \"%s\"",
+                      date);
+          return FALSE;
+        }
+      c->date = y * 10000 + mo * 100 + d;
+    }
+  g_auto (GStrv) pcts = get_list (kf, group, "percentiles");
+  static const double dflt[] = { 5, 50, 95 };
+  guint n = pcts ? g_strv_length (pcts) : G_N_ELEMENTS (dflt);
+  double *p = g_new (double, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    {
+      if (!pcts)
+        p[i] = dflt[i];
+      else if (!parse_number (pcts[i], &p[i]) || p[i] < 0 || p[i] > 100)
+        {
+          plan_error (error, plan, group, "percentiles",
+                      "expected percentiles from 0 to 100, got \"%s\"", pcts[i]);
+          g_free (p);
+          return FALSE;
+        }
+    }
+  g_ptr_array_add (plan->strings, p);
+  c->percentiles = p;
+  c->n_percentiles = n;
+  return TRUE;
+}
+
 static gboolean
 parse_commute (TnetPlan *plan, const char *group, const char *name, GError **error)
 {
@@ -303,6 +389,8 @@ parse_commute (TnetPlan *plan, const char *group, const char *name, GError **err
   c.share_destination = keep (plan, get_string (kf, group, "share_destination"));
   c.share_label = keep (plan, get_string (kf, group, "share_label"));
   c.unit_rows = get_bool (kf, group, "unit_rows", FALSE);
+  if (!parse_commute_timetable (plan, group, &c, error))
+    return FALSE;
   g_auto (GStrv) profiles = get_list (kf, group, "profiles");
   GArray *pa = g_array_new (FALSE, FALSE, sizeof (TnetProfile));
   if (!profiles)
