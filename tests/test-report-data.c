@@ -329,25 +329,33 @@ START_TEST (test_cli_json)
       json_object_get_object_member (json_object_get_object_member (ind25, "commute_minutes"),
                                      "shiqu"), "zz_center");
   double transit = json_object_get_double_member (cm, "transit");
-  /* 市区 (z_weidu) → zz_center by transit in 2025, worked out by hand from
-   * the bundled files: access link a_z_weidu__xc_east_hsr 15 min
-   * (links.csv); 京广高铁 every 900 s from 06:00 to 22:00
-   * (gtfs-2025/frequencies.txt), so half the headway, 7.5 min, of wait;
-   * xc_east_hsr departs 07:18, zz_east_station reached 07:41: 23 min
-   * (stop_times.txt); then the taxi link a_zz_east__center_taxi, 30 min:
-   * 15 + 7.5 + 23 + 30 = 75.5. It is the least (links.csv, gtfs-2025):
-   * from 郑州东站 the other ways on are longer than the taxi's 30 min: metro
-   * line 1 costs the 5-min transfer (transfers.txt), >= 2.25 min of wait
-   * (half of 270 s), 25.6 min to 绿城广场 and its 8-min walk; the walks by
-   * rp_zz_center take 38 + 20 and by ic_g4_zhengzhou 21 + 20. Other HSR
-   * lines into 郑州东站 wait 22.5 (郑渝, 2700 s) or 30 min (郑合, 3600 s)
-   * and ride >= 22 min, and 魏都区's access to any HSR station but 许昌东 is
-   * >= 15 min: > 75.5 with the taxi. 郑州站 (12 min on) is served by
-   * 京广铁路 alone: 45 min of wait (5400 s / 2) and 63 aboard. The 郑许线
-   * rides 60 min from 芙蓉湖 (10-min access) to 长安路北, whose walk on is
-   * 39 + 20. The 城郊线 link (55 min) is not ridden (README, GTFS run
-   * times). */
-  ck_assert_msg (fabs (transit - 75.5) < 1e-9, "%.2f", transit);
+  JsonObject *pc = json_object_get_object_member (cm, "transit_percentiles");
+  /* 市区 (z_weidu) → zz_center by transit in 2025 by the timetable, a
+   * departure every minute 07:00-08:59 (plan.ini), worked out by hand from
+   * the bundled files. Access link a_z_weidu__xc_east_hsr: 15 min
+   * (links.csv). 京广高铁 trips leave their first stop every 900 s from
+   * 06:00 (gtfs-2025/frequencies.txt, exact_times 0 and the default seed:
+   * at start_time + k x headway) and reach xc_east_hsr 18 min after it,
+   * zz_east_station 23 min later (stop_times.txt): from xc_east_hsr at
+   * minutes = 3 mod 15. Leaving at minute t of the window one is at
+   * xc_east_hsr at t + 15 and waits (3 - t) mod 15; then 23 aboard and the
+   * taxi link a_zz_east__center_taxi, 30 min: 68 + (3 - t) mod 15, each of
+   * 68..82 eight times in 120 minutes. Nothing else is faster at any
+   * minute: 郑合 (the other HSR line 魏都区 reaches, 许昌北 at 20 min,
+   * every 3600 s at minutes = 22 mod 60, 29 min to 郑州东站) gives
+   * 79 + (2 - t) mod 60, below 68 + (3 - t) mod 15 only for a wait under
+   * 3 min when 京广高铁's is over 11, never at the same t; the 郑渝 stations
+   * are over 90 min away by the access links and streets; 京广铁路 from
+   * 许昌站 (8 min) rides 63 min to 郑州站, whose walk on is 12: >= 83; the
+   * 郑许线 >= 10 + 60 + 39 + 20. From 郑州东站 the taxi's 30 min beat
+   * metro line 1 (5-min transfer, 25.6 min to 绿城广场, 8-min walk: > 38)
+   * and the walks by rp_zz_center (38 + 20) and ic_g4_zhengzhou (21 + 20).
+   * Nearest rank over the 120 values: p5 the 6th, 68; p50 the 60th, 75;
+   * p95 the 114th, 82. */
+  ck_assert_msg (fabs (transit - 75.0) < 1e-9, "%.2f", transit);
+  ck_assert_msg (fabs (json_object_get_double_member (pc, "p5") - 68.0) < 1e-9, "p5");
+  ck_assert_msg (fabs (json_object_get_double_member (pc, "p50") - 75.0) < 1e-9, "p50");
+  ck_assert_msg (fabs (json_object_get_double_member (pc, "p95") - 82.0) < 1e-9, "p95");
   JsonObject *share = json_object_get_object_member (ind25, "commute_60min_population_pct");
   ck_assert (json_object_has_member (share, "park_and_ride"));
   ck_assert (json_object_has_member (ind25, "commute_changes"));
