@@ -3,9 +3,10 @@
  * RAPTOR per minute and against a time-expanded Dijkstra per minute, on one
  * and two threads; memory of the timetable per stop time.
  *
- * usage: bench-raptor FEED.zip HEXGRID.csv [--quick | --range-only]
+ * usage: bench-raptor FEED.zip HEXGRID.csv [--quick | --range-only | --per-minute-only]
  * --quick: one timed run of each kind and a smaller oracle sample;
- * --range-only: five range runs and nothing else (for a profiler).
+ * --range-only, --per-minute-only: five runs of that kind alone on one
+ * thread and nothing else (for a profiler).
  * Origins and destinations: every hexagon centroid; access and egress walk
  * to stops within 15 min (straight line x 1.3 at 4.8 km/h), plus the direct
  * walk. Window 07:00-08:00 on Tuesday 2019-05-07, percentiles 5/50/95.
@@ -120,9 +121,11 @@ main (int argc, char **argv)
   gboolean quick = argc > 3 && strcmp (argv[3], "--quick") == 0;
   /* --range-only: run the range query only, for a profiler */
   gboolean range_only = argc > 3 && strcmp (argv[3], "--range-only") == 0;
+  gboolean minute_only = argc > 3 && strcmp (argv[3], "--per-minute-only") == 0;
   if (argc < 3)
     {
-      fprintf (stderr, "usage: bench-raptor FEED.zip HEXGRID.csv [--quick | --range-only]\n");
+      fprintf (stderr, "usage: bench-raptor FEED.zip HEXGRID.csv [--quick | --range-only | "
+               "--per-minute-only]\n");
       return 2;
     }
   GError *error = NULL;
@@ -192,10 +195,13 @@ main (int argc, char **argv)
   gint32 *p_range = g_new (gint32, np), *p_single = g_new (gint32, np);
   Job proto = { tt, hex, n, access, egress, TRUE, 0, 1, p_range };
   double range_ms[2], single_ms[2], range_cold_ms = 0, single_cold_ms = 0;
-  if (range_only)
+  if (range_only || minute_only)
     {
+      /* one kind alone, five runs on one thread (for profiles) */
+      proto.range = range_only;
       for (guint i = 0; i < 5; i++)
-        printf ("range %.1f ms\n", run_threads (&proto, 1));
+        printf ("%s %.1f ms\n", range_only ? "range" : "per minute",
+                run_threads (&proto, 1));
       return 0;
     }
   /* the first run of each kind is the cold one (workspaces fresh, timetable

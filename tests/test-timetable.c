@@ -1654,6 +1654,74 @@ START_TEST (test_matrix_street_oracle)
 }
 END_TEST
 
+
+/* Fails unless @b holds the values of @a in some order. */
+static void
+insertion_sort_copy_check (const gint32 *a, const gint32 *b, guint n)
+{
+  gint32 *x = g_memdup2 (a, sizeof (gint32) * MAX (n, 1));
+  gint32 *y = g_memdup2 (b, sizeof (gint32) * MAX (n, 1));
+  for (guint i = 1; i < n; i++)
+    for (guint j = i; j > 0 && x[j - 1] > x[j]; j--)
+      {
+        gint32 t = x[j];
+        x[j] = x[j - 1];
+        x[j - 1] = t;
+      }
+  for (guint i = 1; i < n; i++)
+    for (guint j = i; j > 0 && y[j - 1] > y[j]; j--)
+      {
+        gint32 t = y[j];
+        y[j] = y[j - 1];
+        y[j - 1] = t;
+      }
+  for (guint i = 0; i < n; i++)
+    ck_assert_int_eq (x[i], y[i]);
+  g_free (x);
+  g_free (y);
+}
+
+/* tnet_percentiles() against the insertion-sort nearest rank above on
+ * seeded random series: lengths 0-300 (both sides of the short-series
+ * path), values from a small range (many repeats) or a wide one, a share
+ * of TNET_RAPTOR_UNREACHED, constant series, and 0-20 percentiles in any
+ * order with repeats and the ends 0 and 100. */
+START_TEST (test_percentiles_random)
+{
+  GRand *rng = g_rand_new_with_seed (20261206);
+  for (guint round = 0; round < 3000; round++)
+    {
+      guint n = round % 7 == 0 ? (guint) g_rand_int_range (rng, 0, 4)
+                : (guint) g_rand_int_range (rng, 1, 301);
+      gint32 *v = g_new (gint32, MAX (n, 1));
+      gint32 span = round % 3 == 0 ? 5 : round % 3 == 1 ? 200 : 100000;
+      gboolean constant = round % 11 == 0;
+      for (guint i = 0; i < n; i++)
+        v[i] = constant ? 1234
+               : g_rand_int_range (rng, 0, 10) < (gint32) (round % 4) ? TNET_RAPTOR_UNREACHED
+               : 600 + g_rand_int_range (rng, 0, span);
+      guint np = (guint) g_rand_int_range (rng, 0, 21);
+      double pcts[20];
+      for (guint i = 0; i < np; i++)
+        pcts[i] = i % 5 == 0 ? 0.0 : i % 5 == 1 ? 100.0 : g_rand_double_range (rng, 0, 100);
+      gint32 *copy = g_memdup2 (v, sizeof (gint32) * MAX (n, 1));
+      gint32 got[20];
+      tnet_percentiles (copy, n, pcts, np, got);
+      for (guint i = 0; i < np; i++)
+        {
+          gint32 want = n == 0 ? TNET_RAPTOR_UNREACHED : o_percentile (v, n, pcts[i]);
+          ck_assert_msg (got[i] == want, "round %u n %u p %g: got %d want %d", round, n,
+                         pcts[i], got[i], want);
+        }
+      /* the values are only reordered */
+      insertion_sort_copy_check (v, copy, n);
+      g_free (copy);
+      g_free (v);
+    }
+  g_rand_free (rng);
+}
+END_TEST
+
 static Suite *
 timetable_suite (void)
 {
@@ -1669,6 +1737,7 @@ timetable_suite (void)
   suite_add_tcase (s, c);
   TCase *k = tcase_create ("cases");
   tcase_add_test (k, test_interpolation);
+  tcase_add_test (k, test_percentiles_random);
   tcase_add_test (k, test_frequency);
   tcase_add_test (k, test_calendar_dates);
   tcase_add_test (k, test_overnight);

@@ -655,39 +655,124 @@ cmp_i32 (const void *a, const void *b)
   return x < y ? -1 : x > y;
 }
 
+static void
+insertion_sort_i32 (gint32 *v, guint n)
+{
+  for (guint i = 1; i < n; i++)
+    {
+      gint32 x = v[i];
+      guint j = i;
+      for (; j > 0 && v[j - 1] > x; j--)
+        v[j] = v[j - 1];
+      v[j] = x;
+    }
+}
+
+/* Multiple selection: reorders v[lo, hi) so that each of the 0-based
+ * ranks[r_lo, r_hi) (ascending, all in [lo, hi)) holds the value the
+ * sorted array has there. Quickselect with a three-way partition around
+ * the median of three (a window's series repeat values: the unreached, a
+ * walk all the way; a constant series takes one pass), recursing only into the parts that hold a rank; the
+ * depth is bounded by falling back to a sort after 2 log2 n levels. */
+static void
+select_ranks (gint32 *v, guint lo, guint hi, const guint *ranks, guint r_lo, guint r_hi,
+              guint depth)
+{
+  while (r_lo < r_hi)
+    {
+      guint n = hi - lo;
+      if (n <= 16 || depth == 0)
+        {
+          if (n <= 16)
+            insertion_sort_i32 (v + lo, n);
+          else
+            qsort (v + lo, n, sizeof *v, cmp_i32);
+          return;
+        }
+      depth--;
+      gint32 a = v[lo], b = v[lo + n / 2], c = v[hi - 1];
+      gint32 pivot = a < b ? (b < c ? b : a < c ? c : a) : (a < c ? a : b < c ? c : b);
+      /* v[lo, lt) < pivot, v[lt, i) == pivot, v[gt, hi) > pivot */
+      guint lt = lo, i = lo, gt = hi;
+      while (i < gt)
+        {
+          gint32 x = v[i];
+          if (x < pivot)
+            {
+              v[i++] = v[lt];
+              v[lt++] = x;
+            }
+          else if (x > pivot)
+            {
+              v[i] = v[--gt];
+              v[gt] = x;
+            }
+          else
+            i++;
+        }
+      guint m1 = r_lo, m2;
+      while (m1 < r_hi && ranks[m1] < lt)
+        m1++;
+      m2 = m1;
+      while (m2 < r_hi && ranks[m2] < gt)
+        m2++;
+      /* ranks[r_lo, m1) lie left, [m1, m2) on the pivot, [m2, r_hi) right:
+       * recurse into the smaller side, loop on the other */
+      if (m1 - r_lo <= r_hi - m2)
+        {
+          select_ranks (v, lo, lt, ranks, r_lo, m1, depth);
+          lo = gt;
+          r_lo = m2;
+        }
+      else
+        {
+          select_ranks (v, gt, hi, ranks, m2, r_hi, depth);
+          hi = lt;
+          r_hi = m1;
+        }
+    }
+}
+
 void
 tnet_percentiles (gint32 *values, guint n, const double *pcts, guint n_pcts, gint32 *out)
 {
   g_return_if_fail ((values != NULL || n == 0) && (pcts != NULL || n_pcts == 0));
-  if (n > 256)
-    qsort (values, n, sizeof *values, cmp_i32);
-  else
+  if (n == 0)
     {
-      /* Shell sort (gaps of Ciura, 2001): no calls through a comparison
-       * function for the short series of a window of minutes */
-      static const guint gaps[] = { 132, 57, 23, 10, 4, 1 };
-      for (guint g = 0; g < G_N_ELEMENTS (gaps); g++)
-        for (guint gap = gaps[g], i = gap; i < n; i++)
-          {
-            gint32 v = values[i];
-            guint j = i;
-            for (; j >= gap && values[j - gap] > v; j -= gap)
-              values[j] = values[j - gap];
-            values[j] = v;
-          }
+      for (guint i = 0; i < n_pcts; i++)
+        out[i] = INF;
+      return;
     }
+  /* nearest rank: the max(1, ceil(p / 100 x n))-th smallest */
+  guint stack_rank[16];
+  guint *rank = n_pcts <= G_N_ELEMENTS (stack_rank) ? stack_rank : g_new (guint, n_pcts);
   for (guint i = 0; i < n_pcts; i++)
     {
-      if (n == 0)
-        {
-          out[i] = INF;
-          continue;
-        }
       double p = CLAMP (pcts[i], 0.0, 100.0);
-      guint rank = (guint) ceil (p / 100.0 * n - 1e-9);
-      rank = CLAMP (rank, 1u, n);
-      out[i] = values[rank - 1];
+      guint r = (guint) ceil (p / 100.0 * n - 1e-9);
+      rank[i] = CLAMP (r, 1u, n) - 1;
     }
+  /* the ranks in ascending order for the selection (a few: insertion) */
+  guint stack_sorted[16];
+  guint *sorted = n_pcts <= G_N_ELEMENTS (stack_sorted) ? stack_sorted
+                  : g_new (guint, n_pcts);
+  for (guint i = 0; i < n_pcts; i++)
+    {
+      guint r = rank[i], j = i;
+      for (; j > 0 && sorted[j - 1] > r; j--)
+        sorted[j] = sorted[j - 1];
+      sorted[j] = r;
+    }
+  guint depth = 2;
+  for (guint m = n; m > 1; m >>= 1)
+    depth += 2;
+  select_ranks (values, 0, n, sorted, 0, n_pcts, depth);
+  if (sorted != stack_sorted)
+    g_free (sorted);
+  for (guint i = 0; i < n_pcts; i++)
+    out[i] = values[rank[i]];
+  if (rank != stack_rank)
+    g_free (rank);
 }
 
 gboolean
