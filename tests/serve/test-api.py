@@ -122,6 +122,8 @@ same('/report', ('report',), 'report')
 same('/report?scenario=2020', ('report', '--scenario', '2020'), 'report 2020')
 same('/report?baseline=2020&scenario=2020', ('report', '--baseline', '2020', '--scenario', '2020'),
      'report 2020 against 2020')
+same('/report?uncertainty=12&seed=5', ('report', '--uncertainty', '12', '--seed', '5'),
+     'report with 12 uncertainty draws (in blocks on a worker) as the command draws them')
 same('/corridors?from=xuchang&to=zhengzhou', ('corridors', 'xuchang', 'zhengzhou'), 'corridors')
 same('/corridors?from=xuchang&to=airport&modes=rail&scenario=2020',
      ('corridors', 'xuchang', 'airport', '--modes', 'rail', '--scenario', '2020'), 'corridors rail 2020')
@@ -267,6 +269,9 @@ hostile = [
     ('/criticality?from=xuchang&to=zhengzhou&profile=car&modes=rail', 400, 'modes'),
     ('/report?baseline=1e9', 400, 'baseline'),
     ('/report?baseline=1999', 400, 'baseline'),
+    ('/report?uncertainty=1001', 400, 'uncertainty'),
+    ('/report?uncertainty=-1', 400, 'uncertainty'),
+    ('/report?uncertainty=12&seed=abc', 400, 'seed'),
     ('/nodes?limit=0', 400, 'limit'),
     ('/nodes?place=nowhere', 400, 'place'),
     ('/route?from=z_weidu&to=z_weidu&evil=1', 400, 'evil'),

@@ -16,7 +16,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from serve_common import Server, Tap, cli_json
 
@@ -88,6 +88,20 @@ def main():
         n_rows = len(driver.find_elements(By.CSS_SELECTOR, '#report-table tr.indicator'))
         tap.ok(rc == 0 and n_rows == len(rep['targets']),
                f'report panel: {n_rows} indicators, tnet report: {len(rep["targets"]) if rep else None}')
+        # the same with 20 uncertainty draws: the spread and pass probability
+        # of every indicator with a target, as tnet report --uncertainty 20
+        Select(driver.find_element(By.ID, 'report-draws')).select_by_value('20')
+        driver.find_element(By.ID, 'report-go').click()
+        wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, '#report-table td.spread'))
+        rc, rep, _ = cli_json('report', '--uncertainty', '20', '--seed', '1')
+        last = rep['scenarios'][list(rep['scenarios'])[-1]]
+        js = lambda v: str(int(v)) if float(v).is_integer() else repr(float(v))  # as JS prints
+        want = [f"{js(last['evidence'][k]['p05'])}–{js(last['evidence'][k]['p95'])}"
+                for k in rep['targets'] if 'p05' in last['evidence'].get(k, {})]
+        got = [e.text for e in driver.find_elements(By.CSS_SELECTOR, '#report-table td.spread')]
+        tap.ok(rc == 0 and got == want,
+               f'report panel with 20 draws: {len(got)} spreads as tnet report --uncertainty 20',
+               (got, want))
         driver.find_element(By.ID, 'corr-go').click()
         wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, '#corr-body table'))
         time.sleep(0.5)

@@ -11,10 +11,38 @@ static int n_draws = 0;
 static gint64 seed = 1;
 static int n_threads = 0;
 
+/* The draws of @report (computed without them) in blocks of a few, until
+ * @deadline_us: tnet_report_compute_uncertain() cut where a time limit can
+ * stop it (draw d is the same whichever block computes it). */
+static gboolean
+draws_until (TnetReport *report, const TnetDataset *ds, const TnetScenario *const *columns,
+             guint n_columns, guint draws, guint64 draw_seed, guint threads,
+             gint64 deadline_us, GError **error)
+{
+  guint per_draw = tnet_report_n_draw_values (report);
+  guint block = MAX (threads, 1u) * 4;
+  g_autofree double *values = g_new (double, (gsize) draws * per_draw);
+  for (guint first = 0; first < draws; first += block)
+    {
+      if (g_get_monotonic_time () > deadline_us)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "the time limit passed after "
+                       "%u of %u draws", first, draws);
+          return FALSE;
+        }
+      guint n = MIN (block, draws - first);
+      if (!tnet_report_draw_values (report, ds, columns, n_columns, first, n, draw_seed, threads,
+                                    values + (gsize) first * per_draw, error))
+        return FALSE;
+    }
+  tnet_report_set_draws (report, values, draws);
+  return TRUE;
+}
+
 char *
 tnet_cli_report_run (TnetDataset *ds, const TnetScenario *scen, gboolean plain_year,
                      int baseline, int draws, gint64 draw_seed, int threads,
-                     TnetCliFormat format, GError **error)
+                     gint64 deadline_us, TnetCliFormat format, GError **error)
 {
   /* the baseline: --baseline, else the first year the data describe */
   if (baseline == 0)
@@ -33,11 +61,15 @@ tnet_cli_report_run (TnetDataset *ds, const TnetScenario *scen, gboolean plain_y
       columns[0] = scen;
       n_columns = 1;
     }
-  g_autoptr (TnetReport) report = draws > 0
+  g_autoptr (TnetReport) report = draws > 0 && deadline_us == 0
     ? tnet_report_compute_uncertain (ds, columns, n_columns, (guint) draws, (guint64) draw_seed,
                                      (guint) threads, error)
     : tnet_report_compute (ds, columns, n_columns, error);
   if (!report)
+    return NULL;
+  if (draws > 0 && deadline_us != 0
+      && !draws_until (report, ds, columns, n_columns, (guint) draws, (guint64) draw_seed,
+                       (guint) threads, deadline_us, error))
     return NULL;
   return format == TNET_CLI_FORMAT_JSON ? tnet_report_to_json (report, TRUE)
          : format == TNET_CLI_FORMAT_CSV ? tnet_report_to_csv (report)
@@ -54,7 +86,7 @@ report (TnetCliCommon *common, int baseline, TnetCliFormat format, GError **erro
   gboolean plain_year = !common->scenario
                         || atoi (common->scenario) == tnet_scenario_get_year (scen);
   g_autofree char *text = tnet_cli_report_run (common->dataset, scen, plain_year, baseline,
-                                               n_draws, seed, n_threads, format, error);
+                                               n_draws, seed, n_threads, 0, format, error);
   return text && tnet_cli_write (common, text, error);
 }
 

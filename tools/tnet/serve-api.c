@@ -55,7 +55,7 @@ static const Allowed allowed[] = {
   { "corridors", { "from", "to", "modes", "k", "budget", "factor", "scenario", NULL } },
   { "criticality", { "from", "to", "profile", "by", "top", "budget", "scenario", NULL } },
   { "transfers", { "hub", "scenario", NULL } },
-  { "report", { "baseline", "scenario", NULL } },
+  { "report", { "baseline", "uncertainty", "seed", "scenario", NULL } },
   { "nodes", { "search", "place", "limit", NULL } },
   { "network", { "scenario", NULL } },
   { "scenarios", { NULL } },
@@ -475,8 +475,10 @@ tnet_serve_api_prepare (TnetServeJob *job)
     }
   else if (strcmp (e, "report") == 0)
     {
-      gint64 baseline = 0;
-      (void) int_param (job, "baseline", 1900, 2100, &baseline);
+      gint64 baseline = 0, draws = 0, seed = 1;
+      (void) (int_param (job, "baseline", 1900, 2100, &baseline)
+              && int_param (job, "uncertainty", 0, TNET_SERVE_MAX_REPORT_DRAWS, &draws)
+              && int_param (job, "seed", 0, G_MAXINT64, &seed));
     }
   else if (strcmp (e, "health") == 0)
     {
@@ -828,18 +830,28 @@ compute_accessibility (TnetServeJob *job)
     answer (job, text);
 }
 
-/* The document of `tnet report [--baseline Y] --scenario S --format json`. */
+/* The document of `tnet report [--baseline Y] [--uncertainty N --seed S]
+ * --scenario S --format json`; the draws on this worker's thread, in
+ * blocks that stop at the deadline. */
 static void
 compute_report (TnetServeJob *job)
 {
   TnetServeScenario *sc = job->sc;
-  gint64 baseline = 0;
+  gint64 baseline = 0, draws = 0, seed = 1;
   int_param (job, "baseline", 1900, 2100, &baseline);
+  int_param (job, "uncertainty", 0, TNET_SERVE_MAX_REPORT_DRAWS, &draws);
+  int_param (job, "seed", 0, G_MAXINT64, &seed);
   gint64 year;
   gboolean plain_year = g_ascii_string_to_signed (sc->spec, 10, 1900, 2100, &year, NULL);
   GError *error = NULL;
-  char *text = tnet_cli_report_run (job->srv->ds, sc->scen, plain_year, (int) baseline, 0, 1, 1,
+  char *text = tnet_cli_report_run (job->srv->ds, sc->scen, plain_year, (int) baseline,
+                                    (int) draws, seed, 1, MAX (job->deadline_us, 1),
                                     TNET_CLI_FORMAT_JSON, &error);
+  if (text == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      answer_error (job, error);
+      return;
+    }
   if (text == NULL)
     {
       gboolean bad_baseline = g_str_has_prefix (error->message, "--baseline: ");

@@ -20,6 +20,7 @@ G_BEGIN_DECLS
 #define TNET_SERVE_MAX_TABLE_CELLS 250000 /* sources × destinations */
 #define TNET_SERVE_MAX_LIST 1000          /* ids in sources or destinations */
 #define TNET_SERVE_MAX_TIMETABLES 16     /* (year, date) timetables kept */
+#define TNET_SERVE_MAX_REPORT_DRAWS 1000  /* /report?uncertainty= */
 
 /* serve-guard.c: the listening socket, with request heads bounded before
  * libsoup reads them. A head over a limit reaches the handler as a GET of

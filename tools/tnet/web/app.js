@@ -14,6 +14,7 @@ const TEXT = {
     lines: '线路数', link_disjoint: '边不相交路径', node_disjoint: '点不相交路径',
     least_time: '最短时间备选', critical: '关键路段（断开后最大增时）', increase: '增时', link: '路段',
     loading: '计算中…', error: '错误', nodes: '节点',
+    draws: '不确定性抽样', spread: 'p5–p95', pass_probability: '达标概率', indeterminate: '不确定',
   },
   en: {
     scenario: 'Scenario', compare: 'Compare with', none: 'none', mode_route: 'Route',
@@ -29,6 +30,8 @@ const TEXT = {
     node_disjoint: 'Node-disjoint paths', least_time: 'Least-time alternatives',
     critical: 'Critical links (largest increase when cut)', increase: 'Increase', link: 'Link',
     loading: 'computing…', error: 'Error', nodes: 'nodes',
+    draws: 'Uncertainty draws', spread: 'p5–p95', pass_probability: 'P(pass)',
+    indeterminate: 'indeterminate',
   },
 };
 const MODE_COLOURS = {
@@ -260,7 +263,10 @@ async function corridors() {
 async function report() {
   status(t('loading'));
   try {
-    state.report = await getJSON('/report', { scenario: scenario() });
+    const draws = document.getElementById('report-draws').value;
+    const params = { scenario: scenario() };
+    if (draws !== '0') { params.uncertainty = draws; params.seed = '1'; }
+    state.report = await getJSON('/report', params);
     status('');
     drawReport(state.report);
   } catch (e) { status(t('error') + ': ' + e.message); }
@@ -273,9 +279,20 @@ function confidenceText(ev) {
   return parts.join(', ') + (ev.calibrated ? ' (calibrated)' : '');
 }
 
+// The spread of an indicator over the uncertainty draws (the report's
+// evidence carries p05, p95 and pass_probability when draws were made).
+function spreadCells(ev) {
+  if (!ev || typeof ev.p05 !== 'number') return '<td>—</td><td>—</td>';
+  const p = typeof ev.pass_probability === 'number'
+    ? `${Math.round(ev.pass_probability * 100)} %${ev.indeterminate ? ` <small class="indeterminate">${t('indeterminate')}</small>` : ''}`
+    : '—';
+  return `<td class="num spread">${ev.p05}–${ev.p95}</td><td class="num">${p}</td>`;
+}
+
 function drawReport(rep) {
   const years = Object.keys(rep.scenarios);
   const last = rep.scenarios[years[years.length - 1]];
+  const drawn = !!rep.uncertainty;
   const rows = Object.entries(rep.targets || {}).map(([key, tg]) => {
     const vals = years.map((y) => {
       const v = rep.scenarios[y].indicators[key];
@@ -283,13 +300,18 @@ function drawReport(rep) {
     });
     const ok = last.pass ? last.pass[key] : null;
     const mark = ok === true ? '<span class="pass">✓</span>' : ok === false ? '<span class="fail">✗</span>' : '—';
+    const ev = last.evidence && last.evidence[key];
     return `<tr class="indicator"><td>${esc(tg.name || key)}<br><small>${esc(key)}</small></td>${vals.join('')}
       <td class="num">${tg.target_2025 ?? '—'} ${esc(tg.unit || '')}</td><td>${mark}</td>
-      <td><small>${esc(confidenceText(last.evidence && last.evidence[key]))}</small></td></tr>`;
+      ${drawn ? spreadCells(ev) : ''}
+      <td><small>${esc(confidenceText(ev))}</small></td></tr>`;
   });
+  const spreadHead = drawn
+    ? `<th>${esc(years[years.length - 1])} ${t('spread')} (${rep.uncertainty.draws})</th><th>${t('pass_probability')}</th>`
+    : '';
   document.getElementById('report-body').innerHTML =
     `<table id="report-table"><tr><th>${t('indicator')}</th>${years.map((y) => `<th>${esc(y)}</th>`).join('')}
-     <th>${t('target')}</th><th>${t('pass')}</th><th>${t('confidence')}</th></tr>${rows.join('')}</table>`;
+     <th>${t('target')}</th><th>${t('pass')}</th>${spreadHead}<th>${t('confidence')}</th></tr>${rows.join('')}</table>`;
 }
 
 async function init() {
