@@ -135,6 +135,28 @@ same('/criticality?from=xuchang&to=airport&profile=transit&by=line&budget=90&sce
 same('/corridors?from=xuchang&to=zhengzhou&modes=road&k=3&budget=50&factor=1.5',
      ('corridors', 'xuchang', 'zhengzhou', '--modes', 'road', '-k', '3', '--budget', '50', '--factor',
       '1.5'), 'corridors with every option')
+
+
+def same_geojson(path, cli_args, name):
+    """format=geojson: byte for byte `tnet ARGS --format geojson`, served
+    as application/geo+json."""
+    status, ctype, body = srv.get(path)
+    r = subprocess.run([TNET, *cli_args, '--data', DATA, '--format', 'geojson'],
+                       capture_output=True, timeout=300)
+    tap.ok(status == 200 and r.returncode == 0 and body == r.stdout
+           and ctype.startswith('application/geo+json'),
+           f'{name}: {path} = tnet {" ".join(cli_args)} --format geojson',
+           f'status {status} {ctype}, rc {r.returncode}\nserver: {body[:300]!r}\n'
+           f'cli: {r.stdout[:300]!r}')
+
+
+same_geojson('/corridors?from=xuchang&to=zhengzhou&format=geojson',
+             ('corridors', 'xuchang', 'zhengzhou'), 'corridors as GeoJSON')
+same_geojson('/criticality?from=xuchang&to=airport&profile=transit&by=line&format=geojson',
+             ('criticality', 'xuchang', 'airport', '--profile', 'transit', '--by', 'line'),
+             'criticality by line, transit, as GeoJSON')
+same_geojson('/criticality?from=xuchang&to=zhengzhou&top=5&format=geojson',
+             ('criticality', 'xuchang', 'zhengzhou', '--top', '5'), 'criticality as GeoJSON')
 same('/transfers', ('transfers',), 'transfers')
 hubs = cli_json('transfers')[1]
 hub = hubs['hubs'][0]['id'] if isinstance(hubs, dict) and hubs.get('hubs') else None
@@ -264,6 +286,8 @@ hostile = [
     ('/table?sources=' + ';'.join(['z_weidu'] * 600) + '&destinations=' + ';'.join(['z_weidu'] * 600),
      400, 'destinations'),
     ('/corridors?from=xuchang&to=zhengzhou&k=99999999999999999999', 400, 'k'),
+    ('/corridors?from=xuchang&to=zhengzhou&format=csv', 400, 'format'),
+    ('/criticality?from=xuchang&to=zhengzhou&format=', 400, 'format'),
     ('/corridors?from=xuchang&to=mars', 400, 'to'),
     ('/criticality?from=xuchang&to=zhengzhou&top=-1', 400, 'top'),
     ('/criticality?from=xuchang&to=zhengzhou&profile=car&modes=rail', 400, 'modes'),

@@ -52,8 +52,10 @@ static const Allowed allowed[] = {
   { "table", { "sources", "destinations", "scenario", NULL } },
   { "isochrone", { "from", "minutes", "profile", "scenario", NULL } },
   { "accessibility", { "opportunities", "cutoffs", "profile", "population", "scenario", NULL } },
-  { "corridors", { "from", "to", "modes", "k", "budget", "factor", "scenario", NULL } },
-  { "criticality", { "from", "to", "profile", "by", "top", "budget", "scenario", NULL } },
+  { "corridors", { "from", "to", "modes", "k", "budget", "factor", "format", "scenario",
+                    NULL } },
+  { "criticality", { "from", "to", "profile", "by", "top", "budget", "format", "scenario",
+                     NULL } },
   { "transfers", { "hub", "scenario", NULL } },
   { "report", { "baseline", "uncertainty", "seed", "scenario", NULL } },
   { "nodes", { "search", "place", "limit", NULL } },
@@ -416,8 +418,11 @@ prepare_corridors (TnetServeJob *job, gboolean criticality)
   gint64 k = 0, top = 0;
   double budget = 0, factor = 0;
   static const char *const bys[] = { "link", "line", NULL };
+  static const char *const formats[] = { "json", "geojson", NULL };
+  const char *format = "json";
   if (!place_param (job, "from", &from) || !place_param (job, "to", &to)
-      || !number_param (job, "budget", 1, 1440, &budget))
+      || !number_param (job, "budget", 1, 1440, &budget)
+      || !enum_param (job, "format", formats, &format))
     return;
   if (!criticality)
     (void) (enum_param (job, "modes", modes_all, &modes) && int_param (job, "k", 1, 100, &k)
@@ -909,6 +914,14 @@ corridor_ends (TnetServeJob *job, TnetNodeSet **a, TnetNodeSet **b)
   return TRUE;
 }
 
+/* format=geojson: the command's --format geojson document. */
+static gboolean
+want_geojson (TnetServeJob *job)
+{
+  const char *f = param (job, "format");
+  return f && strcmp (f, "geojson") == 0;
+}
+
 /* The document of `tnet corridors A B [--modes M] [-k K] [--budget B]
  * [--factor F] --format json`; the defaults from plan.ini as the command. */
 static void
@@ -947,8 +960,14 @@ compute_corridors (TnetServeJob *job)
     }
   if (past_deadline (job))
     return;
-  job->body = tnet_corridor_to_json (corr, srv->net, a, b, tnet_scenario_get_year (job->sc->scen),
-                                     TRUE);
+  int year = tnet_scenario_get_year (job->sc->scen);
+  if (want_geojson (job))
+    {
+      job->body = tnet_corridor_to_geojson (corr, srv->net, a, b, year);
+      job->content_type = "application/geo+json";
+    }
+  else
+    job->body = tnet_corridor_to_json (corr, srv->net, a, b, year, TRUE);
   job->status = 200;
 }
 
@@ -994,9 +1013,20 @@ compute_criticality (TnetServeJob *job)
     }
   if (past_deadline (job))
     return;
-  job->body = tnet_corridor_criticality_to_json (crit, srv->net, mm, a, b, by_line,
-                                                 tnet_scenario_get_year (job->sc->scen),
-                                                 (guint) top, TRUE);
+  int year = tnet_scenario_get_year (job->sc->scen);
+  if (want_geojson (job))
+    {
+      /* the feed is read for the graph's lines, as the command reads it */
+      const TnetFeed *feed = NULL;
+      if (profile != TNET_PROFILE_CAR)
+        tnet_dataset_get_feed (srv->ds, year, &feed, NULL);
+      job->body = tnet_corridor_criticality_to_geojson (crit, srv->net, job->sc->scen, feed, a,
+                                                        b, by_line, (guint) top);
+      job->content_type = "application/geo+json";
+    }
+  else
+    job->body = tnet_corridor_criticality_to_json (crit, srv->net, mm, a, b, by_line, year,
+                                                   (guint) top, TRUE);
   job->status = 200;
 }
 
