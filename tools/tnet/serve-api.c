@@ -668,6 +668,8 @@ job_timetable (TnetServeJob *job, const TnetCliTimeArgs *targs, TnetCliTimeOptio
   for (guint i = 0; !name && timetable_params[i]; i++)
     if (param (job, timetable_params[i]))
       name = timetable_params[i];
+  if (name == NULL)
+    name = "profile";   /* not reached: the timetable is asked for by a parameter */
   tnet_serve_job_error (job, 400, name, "parameter '%s': transit by the timetable needs a "
                         "GTFS feed, and the data folder has none for %d (gtfs/ or "
                         "gtfs-YEAR/); model=frequency gives the frequency approximation",
