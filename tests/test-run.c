@@ -437,6 +437,30 @@ START_TEST (test_isochrone_timetable)
   ck_assert_str_eq (json_object_get_string_member (tt, "depart"), "07:05");
   ck_assert_int_eq (json_object_get_int_member (tt, "window_min"), 30);
 
+  /* without a timetable key, the frequency approximation: the same
+   * document as the command's, naming that model and no timetable */
+  g_autofree char *freq_text = g_strdup_printf (
+      "[scenario]\nnetwork = %s\nyear = 2025\n"
+      "[isochrone]\nfrom = luohe_west_hsr\nminutes = 45\nprofile = transit\n"
+      "[output]\ndir = %s\nformats = geojson\n", data, out);
+  tt_write_file (dir, "iso.ini", freq_text);
+  r = tt_run_tnet ("run", ini, "--quiet", NULL);
+  ck_assert_msg (r.status == 0, "exit %d: %s", r.status, r.err);
+  tt_run_clear (&r);
+  g_autofree char *freq_run = NULL;
+  ck_assert (g_file_get_contents (path, &freq_run, NULL, NULL));
+  r = tt_run_tnet ("isochrone", "luohe_west_hsr", "--minutes", "45", "--profile", "transit",
+                   "--data", data, "--scenario", "2025", "--format", "geojson", NULL);
+  ck_assert_msg (r.status == 0, "exit %d: %s", r.status, r.err);
+  ck_assert_str_eq (freq_run, r.out);
+  tt_run_clear (&r);
+  g_autoptr (JsonParser) fp = json_parser_new ();
+  ck_assert (json_parser_load_from_data (fp, freq_run, -1, NULL));
+  JsonObject *fprops = json_object_get_object_member (
+      json_node_get_object (json_parser_get_root (fp)), "properties");
+  ck_assert_str_eq (json_object_get_string_member (fprops, "model"), "frequency approximation");
+  ck_assert (!json_object_has_member (fprops, "timetable"));
+
   /* a timetable key needs profile = transit; a bad time names its line */
   g_autofree char *bad = g_strdup_printf (
       "[scenario]\nnetwork = %s\n[isochrone]\nfrom = luohe_west_hsr\ndepart = 07:05\n"

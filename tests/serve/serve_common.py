@@ -20,8 +20,8 @@ DATA = os.path.join(ROOT, 'data', 'xuchang')
 
 
 class Server:
-    def __init__(self, *args, threads=2, env=None):
-        cmd = [TNET, 'serve', '--data', DATA, '--port', '0', '--threads', str(threads),
+    def __init__(self, *args, threads=2, env=None, data=DATA):
+        cmd = [TNET, 'serve', '--data', data, '--port', '0', '--threads', str(threads),
                '--quiet', *args]
         self.proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                      text=True, env=env)

@@ -2,7 +2,7 @@
 """The web map of `tnet serve` in headless Chromium (Selenium): loads /,
 clicks two zones and checks the route panel against `tnet route`, clicks a
 zone in isochrone mode and checks the isochrone layer against
-`tnet isochrone`, fills the report and corridor panels, then saves a
+`tnet isochrone` (by car, then by transit departing 07:30), fills the report and corridor panels, then saves a
 screenshot into the test log folder.
 
 Arguments: the build root (the screenshot goes to BUILD/meson-logs/).
@@ -80,6 +80,25 @@ def main():
         tap.ok(n_iso == n_cli, f'isochrone layer: {n_iso} features, tnet isochrone: {n_cli}')
         legend = driver.find_element(By.ID, 'iso-legend').text
         tap.ok('60' in legend, f'isochrone bands in the legend: {legend!r}')
+
+        # transit with a departure time: the timetable's isochrone from it
+        # (the frequency approximation's, without one, reaches far more)
+        driver.execute_script("document.getElementById('profile').value = 'transit';"
+                              "document.getElementById('depart').value = '07:30';"
+                              "document.getElementById('iso-body').innerHTML = '';")
+        click_node(ISO_FROM)
+        wait.until(lambda d: d.find_element(By.ID, 'iso-body').text != '')
+        time.sleep(0.5)
+        n_tt = len(driver.find_elements(By.CSS_SELECTOR, 'path.iso-band'))
+        rc, iso_tt, _ = cli_json('isochrone', ISO_FROM, '--minutes', ISO_MINUTES, '--profile',
+                                 'transit', '--depart', '07:30')
+        rc2, iso_fa, _ = cli_json('isochrone', ISO_FROM, '--minutes', ISO_MINUTES, '--profile',
+                                  'transit')
+        n_cli = len(iso_tt['features']) if iso_tt else -1
+        n_fa = len(iso_fa['features']) if iso_fa else -1
+        tap.ok(n_tt == n_cli and n_cli != n_fa,
+               f'transit isochrone departing 07:30: {n_tt} features, tnet isochrone --depart '
+               f'07:30: {n_cli} (frequency approximation: {n_fa})')
 
         # report and corridor panels
         driver.find_element(By.ID, 'report-go').click()

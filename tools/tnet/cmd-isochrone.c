@@ -45,13 +45,14 @@ char *
 tnet_cli_isochrone_geojson_with_model (char *text, const TnetCliIsochroneModel *m)
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
-  if (!m->feed || !json_parser_load_from_data (parser, text, -1, NULL))
+  if (m->profile == TNET_PROFILE_CAR || !json_parser_load_from_data (parser, text, -1, NULL))
     return text;
   JsonObject *root = json_node_get_object (json_parser_get_root (parser));
   if (!json_object_has_member (root, "properties"))
     json_object_set_object_member (root, "properties", json_object_new ());
   JsonObject *props = json_object_get_object_member (root, "properties");
   json_object_set_string_member (props, "model", model_name (m));
+  if (m->feed)
     {
       JsonObject *tt = json_object_new ();
       json_object_set_string_member (tt, "feed", m->feed);
@@ -71,10 +72,11 @@ tnet_cli_isochrone_geojson_with_model (char *text, const TnetCliIsochroneModel *
   return json_generator_to_data (gen, NULL);
 }
 
-void
+gboolean
 tnet_cli_isochrone_timetable_times (TnetTimetable *tt, const TnetNetwork *net,
                                     const GArray *sources, const TnetCliTimeOptions *topt,
-                                    TnetWeight budget, TnetWeight *ms)
+                                    TnetWeight budget, TnetWeight *ms,
+                                    const TnetRaptorStop *stop, GError **error)
 {
   guint n = tnet_network_n_nodes (net);
   g_autofree double *src = g_new (double, 2 * MAX (sources->len, 1u));
@@ -92,12 +94,38 @@ tnet_cli_isochrone_timetable_times (TnetTimetable *tt, const TnetNetwork *net,
       places[2 * v + 1] = node->lat;
     }
   g_autofree gint32 *sec = g_new (gint32, MAX (n, 1u));
-  tnet_timetable_isochrone (tt, src, sources->len, places, n, topt->max_walk_s, topt->depart_s,
-                            MAX (topt->window_min, 1u),
-                            (const double *) (void *) topt->percentiles->data, 1, sec);
+  if (!tnet_timetable_isochrone_cancellable (tt, src, sources->len, places, n,
+                                             topt->max_walk_s, topt->depart_s,
+                                             MAX (topt->window_min, 1u),
+                                             (const double *) (void *) topt->percentiles->data,
+                                             1, sec, stop, error))
+    return FALSE;
   for (TnetId v = 0; v < n; v++)
     ms[v] = sec[v] == TNET_RAPTOR_UNREACHED || (TnetWeight) sec[v] * 1000 > budget
             ? TNET_WEIGHT_INF : (TnetWeight) sec[v] * 1000;
+  return TRUE;
+}
+
+gboolean
+tnet_cli_isochrone_sources (const TnetNetwork *net, const char *from, GArray *sources,
+                            GError **error)
+{
+  /* FROM,FROM2,... are several origins at once, unless a node's id itself
+   * has a comma */
+  g_autofree char *list = g_strdup (from);
+  if (tnet_network_find_node (net, list) == TNET_ID_NONE)
+    g_strdelimit (list, ",", ';');
+  return tnet_commute_select (net, list, sources, error);
+}
+
+char *
+tnet_cli_isochrone_geojson (const TnetNetwork *net, const TnetScenario *scen,
+                            const TnetWeight *ms, TnetWeight budget, const char *from,
+                            const TnetCliIsochroneModel *m, TnetGeojsonLayers layers)
+{
+  return tnet_cli_isochrone_geojson_with_model (
+      tnet_geojson_isochrone (net, scen, ms, budget, from, tnet_profile_to_string (m->profile),
+                              layers), m);
 }
 
 static gboolean
@@ -137,7 +165,6 @@ isochrone (TnetCliCommon *common, const char *from_arg, const char *minutes_text
                    "--minutes: several budgets need --polygons");
       return FALSE;
     }
-  g_autofree char *from = g_strdup (from_arg);
   /* GeoJSON unless asked otherwise; text and csv list the nodes */
   TnetCliFormat format = TNET_CLI_FORMAT_GEOJSON;
   if (polygons && common->format
@@ -152,12 +179,8 @@ isochrone (TnetCliCommon *common, const char *from_arg, const char *minutes_text
   g_autoptr (TnetScenario) scen = NULL;
   if (!tnet_cli_load (common, &net, &scen, error))
     return FALSE;
-  /* FROM,FROM2,... are several origins at once, unless a node's id itself
-   * has a comma */
-  if (tnet_network_find_node (net, from) == TNET_ID_NONE)
-    g_strdelimit (from, ",", ';');
   g_autoptr (GArray) sources = g_array_new (FALSE, FALSE, sizeof (TnetId));
-  if (!tnet_commute_select (net, from, sources, error))
+  if (!tnet_cli_isochrone_sources (net, from_arg, sources, error))
     return FALSE;
   /* transit by the timetable when an option of the timetable is given, as
    * in `tnet commute`; else (or without a feed in the folder when --gtfs
@@ -196,7 +219,7 @@ isochrone (TnetCliCommon *common, const char *from_arg, const char *minutes_text
   g_autofree TnetWeight *ms = g_new (TnetWeight, n);
   TnetWeight budget = (TnetWeight) llround (minutes * 60000.0);
   if (tt)
-    tnet_cli_isochrone_timetable_times (tt, net, sources, &topt, budget, ms);
+    (void) tnet_cli_isochrone_timetable_times (tt, net, sources, &topt, budget, ms, NULL, NULL);
   else
     {
       TnetMultimodal *mm = NULL;
@@ -227,9 +250,7 @@ isochrone (TnetCliCommon *common, const char *from_arg, const char *minutes_text
     }
   if (format == TNET_CLI_FORMAT_GEOJSON || format == TNET_CLI_FORMAT_JSON)
     {
-      text = tnet_cli_isochrone_geojson_with_model (
-          tnet_geojson_isochrone (net, scen, ms, budget, from_arg,
-                                  tnet_profile_to_string (profile), layers), &model);
+      text = tnet_cli_isochrone_geojson (net, scen, ms, budget, from_arg, &model, layers);
     }
   else
     {

@@ -285,8 +285,9 @@ isochrone_timetable (Run *run, const char *from, double minutes, TnetCliIsochron
                                      topt.window_min, topt.max_walk_s, pct };
   guint n = tnet_network_n_nodes (run->net);
   TnetWeight *ms = g_new (TnetWeight, MAX (n, 1u));
-  tnet_cli_isochrone_timetable_times (tt, run->net, sources, &topt,
-                                      (TnetWeight) llround (minutes * 60000.0), ms);
+  (void) tnet_cli_isochrone_timetable_times (tt, run->net, sources, &topt,
+                                             (TnetWeight) llround (minutes * 60000.0), ms,
+                                             NULL, NULL);
   double *mins = g_new (double, MAX (n, 1u));
   for (guint i = 0; i < n; i++)
     mins[i] = ms[i] == TNET_WEIGHT_INF ? NAN : ms[i] / 60000.0;
@@ -308,6 +309,9 @@ run_isochrone (Run *run, GError **error)
   g_autofree TnetWeight *tt_ms = NULL;   /* by the timetable: the times in ms */
   g_autofree char *feed_name = NULL;
   TnetCliIsochroneModel model = { 0 };
+  /* without a feed, the profile names the model of the GeoJSON */
+  if (profile && !tnet_profile_from_string (profile, &model.profile))
+    model.profile = TNET_PROFILE_CAR;
   gboolean by_timetable = FALSE;
   for (guint k = 0; k < G_N_ELEMENTS (timetable_keys); k++)
     by_timetable |= !isnan (tnet_scenario_file_get_double (run->sf, "isochrone",

@@ -110,12 +110,29 @@ typedef struct {
 /* Travel times by the timetable @tt from @sources (GArray of TnetId) to
  * every node of @net (its coordinates) into @ms (tnet_network_n_nodes()):
  * the options' first percentile over the window, in ms, TNET_WEIGHT_INF
- * beyond @budget or unreached (tnet_timetable_isochrone()). */
-void tnet_cli_isochrone_timetable_times (TnetTimetable *tt, const TnetNetwork *net,
-                                         const GArray *sources, const TnetCliTimeOptions *topt,
-                                         TnetWeight budget, TnetWeight *ms);
+ * beyond @budget or unreached (tnet_timetable_isochrone_cancellable()).
+ * @stop (nullable): when to give up (G_IO_ERROR_CANCELLED; @ms is then
+ * undefined); never fails without one. Reentrant: @tt and @net are only
+ * read. */
+gboolean tnet_cli_isochrone_timetable_times (TnetTimetable *tt, const TnetNetwork *net,
+                                             const GArray *sources,
+                                             const TnetCliTimeOptions *topt, TnetWeight budget,
+                                             TnetWeight *ms, const TnetRaptorStop *stop,
+                                             GError **error);
+/* The origins FROM of `tnet isochrone FROM` into @sources (TnetId): a
+ * place of tnet_commute_select(), or several separated by commas unless a
+ * node's id itself has one. */
+gboolean tnet_cli_isochrone_sources (const TnetNetwork *net, const char *from, GArray *sources,
+                                     GError **error);
 /* By the timetable (@m->feed set), adds the model and the timetable's
  * options to the collection's foreign member `properties` of the GeoJSON
- * @text (consumed; the result is newly allocated). Otherwise returns @text
- * as it is: transit by the frequency approximation. */
+ * @text (consumed; the result is newly allocated); by the frequency
+ * approximation (transit or park_and_ride without @m->feed) the model
+ * only. By car, returns @text as it is. */
 char *tnet_cli_isochrone_geojson_with_model (char *text, const TnetCliIsochroneModel *m);
+/* The document of `tnet isochrone FROM --format geojson` (not --polygons)
+ * for the times @ms (tnet_network_n_nodes(), ms) within @budget, by @m
+ * (shared with `tnet serve`'s /isochrone). Newly allocated. */
+char *tnet_cli_isochrone_geojson (const TnetNetwork *net, const TnetScenario *scen,
+                                  const TnetWeight *ms, TnetWeight budget, const char *from,
+                                  const TnetCliIsochroneModel *m, TnetGeojsonLayers layers);

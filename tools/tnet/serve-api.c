@@ -50,8 +50,11 @@ static const Allowed allowed[] = {
   { "route", { "from", "to", "scenario", "metric", "profile", "depart", "model", "date",
                 "window", "percentiles", "max_walk", NULL } },
   { "table", { "sources", "destinations", "scenario", NULL } },
-  { "isochrone", { "from", "minutes", "profile", "scenario", NULL } },
-  { "accessibility", { "opportunities", "cutoffs", "profile", "population", "scenario", NULL } },
+  { "isochrone", { "from", "minutes", "profile", "scenario", "depart", "date", "window",
+                    "percentile", "max_walk", "model", NULL } },
+  { "accessibility", { "opportunities", "cutoffs", "profile", "population", "scenario",
+                        "depart", "date", "window", "percentile", "max_walk", "model",
+                        NULL } },
   { "corridors", { "from", "to", "modes", "k", "budget", "factor", "format", "scenario",
                     NULL } },
   { "criticality", { "from", "to", "profile", "by", "top", "budget", "format", "scenario",
@@ -365,18 +368,93 @@ prepare_table (TnetServeJob *job)
                           TNET_SERVE_MAX_TABLE_CELLS);
 }
 
+/* The parameters of /isochrone and /accessibility that time transit by
+ * the timetable, in the order they are reported. */
+static const char *const timetable_params[] = { "depart", "date", "window", "percentile",
+                                                "max_walk", NULL };
+
+/* The timetable options of /isochrone and /accessibility as the command
+ * line gives them to `tnet isochrone` and `tnet accessibility` (@args
+ * borrows the query's strings: do not clear it), each checked (400 naming
+ * it when bad). *@timetable: whether transit follows the timetable, by the
+ * commands' rule: the transit profile, and model=timetable or any option of
+ * the timetable given (tnet_cli_time_args_given()), unless model=frequency.
+ * The options with another profile or model=frequency, and model with
+ * another profile, are 400 naming them (as /route). */
+static gboolean
+timetable_args (TnetServeJob *job, TnetCliTimeArgs *args, gboolean *timetable)
+{
+  static const char *const models[] = { "timetable", "frequency", NULL };
+  const char *profile = param (job, "profile") ? param (job, "profile") : "car";
+  const char *model = NULL;
+  gint64 window = 0, max_walk = 15;
+  gint32 clock;
+  guint date;
+  memset (args, 0, sizeof *args);
+  args->one_percentile = TRUE;
+  if (!enum_param (job, "model", models, &model))
+    return FALSE;
+  if (param (job, "depart") && !tnet_cli_parse_clock (param (job, "depart"), &clock))
+    {
+      tnet_serve_job_error (job, 400, "depart", "parameter 'depart': expected HH:MM");
+      return FALSE;
+    }
+  if (param (job, "date") && !tnet_cli_parse_date (param (job, "date"), &date))
+    {
+      tnet_serve_job_error (job, 400, "date", "parameter 'date': expected YYYY-MM-DD");
+      return FALSE;
+    }
+  if (!int_param (job, "window", 0, 24 * 60, &window)
+      || !int_param (job, "max_walk", 0, 24 * 60, &max_walk))
+    return FALSE;
+  g_autoptr (GArray) pct = g_array_new (FALSE, FALSE, sizeof (double));
+  if (param (job, "percentile")
+      && (!tnet_cli_parse_percentiles (param (job, "percentile"), pct) || pct->len != 1))
+    {
+      tnet_serve_job_error (job, 400, "percentile", "parameter 'percentile': expected one "
+                            "number in 0..100");
+      return FALSE;
+    }
+  gboolean transit = strcmp (profile, "transit") == 0;
+  if (model && !transit)
+    {
+      tnet_serve_job_error (job, 400, "model", "parameter 'model': for the transit profile "
+                            "only");
+      return FALSE;
+    }
+  gboolean frequency = model && strcmp (model, "frequency") == 0;
+  for (guint i = 0; timetable_params[i]; i++)
+    if (param (job, timetable_params[i]) && (!transit || frequency))
+      {
+        tnet_serve_job_error (job, 400, timetable_params[i], "parameter '%s': for the "
+                              "transit profile by the timetable only", timetable_params[i]);
+        return FALSE;
+      }
+  args->depart = (char *) param (job, "depart");
+  args->date = (char *) param (job, "date");
+  args->pcts = (char *) param (job, "percentile");
+  args->window = (gint) window;
+  args->max_walk = (gint) max_walk;
+  args->frequency_model = frequency;
+  *timetable = transit && !frequency && (model || tnet_cli_time_args_given (args));
+  return TRUE;
+}
+
 static void
 prepare_isochrone (TnetServeJob *job)
 {
   const char *from, *profile = "car";
   double minutes = 60;
+  TnetCliTimeArgs targs;
+  gboolean timetable;
   if (!text_param (job, "from", TRUE, &from)
       || !number_param (job, "minutes", 0.001, 1440, &minutes)
-      || !enum_param (job, "profile", profiles_all, &profile))
+      || !enum_param (job, "profile", profiles_all, &profile)
+      || !timetable_args (job, &targs, &timetable))
     return;
   g_autoptr (GArray) sources = g_array_new (FALSE, FALSE, sizeof (TnetId));
   GError *error = NULL;
-  if (!tnet_commute_select (job->srv->net, from, sources, &error))
+  if (!tnet_cli_isochrone_sources (job->srv->net, from, sources, &error))
     {
       tnet_serve_job_error (job, 400, "from", "parameter 'from': %s", error->message);
       g_error_free (error);
@@ -392,6 +470,10 @@ prepare_accessibility (TnetServeJob *job)
       || !text_param (job, "cutoffs", FALSE, &cutoffs)
       || !text_param (job, "population", FALSE, &pop)
       || !enum_param (job, "profile", profiles, &profile))
+    return;
+  TnetCliTimeArgs targs;
+  gboolean timetable;
+  if (!timetable_args (job, &targs, &timetable))
     return;
   if (cutoffs)
     {
@@ -556,6 +638,50 @@ route_error (TnetServeJob *job, GError *error)
   else
     tnet_serve_job_error (job, 400, "profile", "parameter 'profile': %s", error->message);
   g_error_free (error);
+}
+
+/* The kept timetable of a job that times transit by it (@targs from
+ * timetable_args()), with the options parsed as the commands parse them
+ * into @topt (its percentiles allocated unless NULL is returned). NULL with
+ * the 400 set: a data folder without a feed names the parameter that asked
+ * for the timetable (model, else the first option given), a date outside
+ * the feed's calendar names date. */
+static TnetServeTimetable *
+job_timetable (TnetServeJob *job, const TnetCliTimeArgs *targs, TnetCliTimeOptions *topt,
+               gboolean *owned)
+{
+  GError *error = NULL;
+  if (!tnet_cli_time_args_parse (targs, topt, &error))
+    {
+      /* checked by timetable_args() already */
+      tnet_serve_job_error (job, 400, NULL, "%s", error->message);
+      g_error_free (error);
+      return NULL;
+    }
+  TnetServeTimetable *t = tnet_serve_timetable (job->srv, job->sc, topt->date, owned, &error);
+  if (t)
+    return t;
+  g_clear_pointer (&topt->percentiles, g_array_unref);
+  if (!g_error_matches (error, TNET_ERROR, TNET_ERROR_NOT_FOUND))
+    {
+      const char *name = param (job, "date") ? "date" : NULL;
+      tnet_serve_job_error (job, 400, name, "%s%s%s", name ? "parameter '" : "",
+                            name ? "date': " : "", error->message);
+      g_error_free (error);
+      return NULL;
+    }
+  g_error_free (error);
+  const char *name = param (job, "model") ? "model" : NULL;
+  for (guint i = 0; !name && timetable_params[i]; i++)
+    if (param (job, timetable_params[i]))
+      name = timetable_params[i];
+  if (name == NULL)
+    name = "profile";   /* not reached: the timetable is asked for by a parameter */
+  tnet_serve_job_error (job, 400, name, "parameter '%s': transit by the timetable needs a "
+                        "GTFS feed, and the data folder has none for %d (gtfs/ or "
+                        "gtfs-YEAR/); model=frequency gives the frequency approximation",
+                        name, tnet_scenario_get_year (job->sc->scen));
+  return NULL;
 }
 
 /* The document of `tnet route FROM TO --profile transit [--depart …]
@@ -822,9 +948,31 @@ compute_accessibility (TnetServeJob *job)
   g_autoptr (GArray) cutoffs = g_array_new (FALSE, FALSE, sizeof (double));
   tnet_cli_accessibility_cutoffs (param (job, "cutoffs") ? param (job, "cutoffs") : "30,45,60",
                                   cutoffs);
+  TnetCliTimeArgs targs;
+  gboolean timetable = FALSE;
+  timetable_args (job, &targs, &timetable);
+  TnetCliTimeOptions topt = { 0 };
+  gboolean owned = FALSE;
+  TnetServeTimetable *t = NULL;
+  TnetCliAccessTimetable tmodel = { 0 };
+  if (timetable)
+    {
+      if (!(t = job_timetable (job, &targs, &topt, &owned)))
+        return;
+      tmodel = (TnetCliAccessTimetable) {
+        .timetable = t->tt, .feed = t->feed_name,
+        .date = tnet_timetable_get_service_date (t->tt), .depart_s = topt.depart_s,
+        .window_min = topt.window_min, .max_walk_s = topt.max_walk_s,
+        .percentile = g_array_index (topt.percentiles, double, 0),
+      };
+      g_array_unref (topt.percentiles);
+    }
   GError *error = NULL;
   const TnetMultimodal *mm = tnet_serve_multimodal (srv, job->sc, profile, &error);
-  char *text = mm ? tnet_cli_accessibility_run (srv->ds, srv->net, (TnetMultimodal *) mm, profile, NULL,
+  /* by the timetable, the deadline is asked before each origin of its
+   * matrix */
+  char *text = mm ? tnet_cli_accessibility_run (srv->ds, srv->net, (TnetMultimodal *) mm,
+                                                profile, t ? &tmodel : NULL,
                                                 param (job, "opportunities"),
                                                 param (job, "population"), cutoffs,
                                                 TNET_CLI_FORMAT_JSON, before_deadline, job, &error)
@@ -833,6 +981,8 @@ compute_accessibility (TnetServeJob *job)
     answer_error (job, error);
   else
     answer (job, text);
+  if (owned)
+    tnet_serve_timetable_free (t);
 }
 
 /* The document of `tnet report [--baseline Y] [--uncertainty N --seed S]
@@ -1030,6 +1180,11 @@ compute_criticality (TnetServeJob *job)
   job->status = 200;
 }
 
+/* The document of `tnet isochrone FROM --minutes M --profile P [--depart …]
+ * [--date …] [--window …] [--percentile …] [--max-walk …]
+ * [--frequency-model] --format geojson`: by the timetable over the kept
+ * timetable (stopped at the deadline), else over the kept multimodal graph
+ * of P. */
 static void
 compute_isochrone (TnetServeJob *job)
 {
@@ -1038,10 +1193,50 @@ compute_isochrone (TnetServeJob *job)
   double minutes = 60;
   if (param (job, "minutes"))
     minutes = g_ascii_strtod (param (job, "minutes"), NULL);
+  TnetWeight budget = (TnetWeight) llround (minutes * 60000.0);
   TnetProfile profile = TNET_PROFILE_CAR;
   if (param (job, "profile"))
     tnet_profile_from_string (param (job, "profile"), &profile);
+  TnetCliTimeArgs targs;
+  gboolean timetable = FALSE;
+  timetable_args (job, &targs, &timetable);
+  g_autoptr (GArray) sources = g_array_new (FALSE, FALSE, sizeof (TnetId));
+  tnet_cli_isochrone_sources (srv->net, from, sources, NULL);
+  g_autofree TnetWeight *ms = g_new (TnetWeight, tnet_network_n_nodes (srv->net));
+  TnetCliIsochroneModel model = { profile, NULL, 0, 0, 0, 0, 0 };
   GError *error = NULL;
+  if (timetable)
+    {
+      TnetCliTimeOptions topt;
+      gboolean owned = FALSE;
+      TnetServeTimetable *t = job_timetable (job, &targs, &topt, &owned);
+      if (t == NULL)
+        return;
+      model = (TnetCliIsochroneModel) { profile, t->feed_name,
+                                        tnet_timetable_get_service_date (t->tt), topt.depart_s,
+                                        topt.window_min, topt.max_walk_s,
+                                        g_array_index (topt.percentiles, double, 0) };
+      TnetRaptorStop stop;
+      tnet_raptor_stop_init (&stop);
+      stop.deadline_us = job->deadline_us;
+      gboolean ok = !past_deadline (job)
+                    && tnet_cli_isochrone_timetable_times (t->tt, srv->net, sources, &topt,
+                                                           budget, ms, &stop, &error);
+      g_array_unref (topt.percentiles);
+      if (ok && !past_deadline (job))
+        {
+          job->body = tnet_cli_isochrone_geojson (srv->net, job->sc->scen, ms, budget, from,
+                                                  &model, TNET_GEOJSON_ALL);
+          job->content_type = "application/geo+json";
+          job->status = 200;
+        }
+      else if (error)
+        answer_error (job, error);
+      /* the model's feed name is the timetable's: drop it last */
+      if (owned)
+        tnet_serve_timetable_free (t);
+      return;
+    }
   const TnetMultimodal *mm = tnet_serve_multimodal (srv, job->sc, profile, &error);
   if (mm == NULL)
     {
@@ -1049,16 +1244,12 @@ compute_isochrone (TnetServeJob *job)
       g_error_free (error);
       return;
     }
-  g_autoptr (GArray) sources = g_array_new (FALSE, FALSE, sizeof (TnetId));
-  tnet_commute_select (srv->net, from, sources, NULL);
-  g_autofree TnetWeight *ms = g_new (TnetWeight, tnet_network_n_nodes (srv->net));
   tnet_isochrone_compute (mm, srv->net, (TnetId *) (void *) sources->data, sources->len,
-                          (TnetWeight) llround (minutes * 60000.0), ms);
+                          budget, ms);
   if (past_deadline (job))
     return;
-  job->body = tnet_geojson_isochrone (srv->net, job->sc->scen, ms,
-                                      (TnetWeight) llround (minutes * 60000.0), from,
-                                      tnet_profile_to_string (profile), TNET_GEOJSON_ALL);
+  job->body = tnet_cli_isochrone_geojson (srv->net, job->sc->scen, ms, budget, from, &model,
+                                          TNET_GEOJSON_ALL);
   job->content_type = "application/geo+json";
   job->status = 200;
 }

@@ -13,12 +13,13 @@ const TEXT = {
     reached: '可达节点', indicator: '指标', target: '目标', pass: '达标', confidence: '数据可信度',
     lines: '线路数', link_disjoint: '边不相交路径', node_disjoint: '点不相交路径',
     least_time: '最短时间备选', critical: '关键路段（断开后最大增时）', increase: '增时', link: '路段',
-    loading: '计算中…', error: '错误', nodes: '节点',
+    loading: '计算中…', error: '错误', nodes: '节点', depart: '出发（公交）',
     draws: '不确定性抽样', spread: 'p5–p95', pass_probability: '达标概率', indeterminate: '不确定',
   },
   en: {
     scenario: 'Scenario', compare: 'Compare with', none: 'none', mode_route: 'Route',
     mode_isochrone: 'Isochrone', minutes: 'Minutes', profile: 'Profile', car: 'car',
+    depart: 'Depart (transit)',
     transit: 'transit', park_and_ride: 'park and ride', route: 'Route',
     route_hint: 'Click an origin on the map, then a destination.', isochrone: 'Isochrone',
     iso_hint: 'Choose “Isochrone”, then click a place on the map.',
@@ -185,10 +186,15 @@ async function isochrone(id) {
   const minutes = Number(document.getElementById('minutes').value) || 60;
   const profile = document.getElementById('profile').value;
   const cmp = document.getElementById('compare').value;
+  // a departure time (HH:MM) times transit by the timetable; without one,
+  // the frequency approximation (docs/http.md)
+  const depart = document.getElementById('depart').value;
+  const query = (scen) => Object.assign({ from: id, minutes, profile, scenario: scen },
+    profile === 'transit' && depart ? { depart: depart.slice(0, 5) } : {});
   status(t('loading'));
   try {
-    const runs = [getJSON('/isochrone', { from: id, minutes, profile, scenario: scenario() })];
-    if (cmp) runs.push(getJSON('/isochrone', { from: id, minutes, profile, scenario: cmp }));
+    const runs = [getJSON('/isochrone', query(scenario()))];
+    if (cmp) runs.push(getJSON('/isochrone', query(cmp)));
     const res = await Promise.all(runs);
     status('');
     for (const l of state.isoLayers) state.map.removeLayer(l);
