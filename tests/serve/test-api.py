@@ -150,6 +150,24 @@ def same_geojson(path, cli_args, name):
            f'cli: {r.stdout[:300]!r}')
 
 
+# isochrone polygons: the bands of tnet isochrone --polygons (GEOS), by car
+# and by the timetable
+for path, args in (
+        ('/isochrone?from=z_weidu&minutes=15,30,45&polygons=true',
+         ('isochrone', 'z_weidu', '--minutes', '15,30,45', '--polygons')),
+        ('/isochrone?from=z_weidu,z_yuzhou&minutes=30,60&polygons=1&scenario=2020',
+         ('isochrone', 'z_weidu,z_yuzhou', '--minutes', '30,60', '--polygons', '--scenario', '2020')),
+        ('/isochrone?from=z_weidu&minutes=30,60&polygons=1&profile=transit&depart=07:30&window=30',
+         ('isochrone', 'z_weidu', '--minutes', '30,60', '--polygons', '-p', 'transit', '--depart',
+          '07:30', '--window', '30'))):
+    status, ctype, body = srv.get(path)
+    r = subprocess.run([TNET, *args, '--data', DATA], capture_output=True, timeout=300)
+    doc = json.loads(body) if status == 200 else {}
+    tap.ok(status == 200 and r.returncode == 0 and body == r.stdout
+           and ctype.startswith('application/geo+json')
+           and {f['geometry']['type'] for f in doc.get('features', [])} == {'MultiPolygon'},
+           f'{path} = tnet {" ".join(args)} (MultiPolygons)',
+           f'{status} {ctype} {body[:200]!r} / {r.stdout[:200]!r}')
 same_geojson('/corridors?from=xuchang&to=zhengzhou&format=geojson',
              ('corridors', 'xuchang', 'zhengzhou'), 'corridors as GeoJSON')
 same_geojson('/criticality?from=xuchang&to=airport&profile=transit&by=line&format=geojson',
@@ -287,6 +305,11 @@ hostile = [
      400, 'destinations'),
     ('/corridors?from=xuchang&to=zhengzhou&k=99999999999999999999', 400, 'k'),
     ('/corridors?from=xuchang&to=zhengzhou&format=csv', 400, 'format'),
+    ('/isochrone?from=z_weidu&minutes=30,20&polygons=true', 400, 'minutes'),
+    ('/isochrone?from=z_weidu&minutes=' + ','.join(str(k) for k in range(1, 18)) + '&polygons=1',
+     400, 'minutes'),
+    ('/isochrone?from=z_weidu&minutes=15,30', 400, 'minutes'),
+    ('/isochrone?from=z_weidu&polygons=yes', 400, 'polygons'),
     ('/criticality?from=xuchang&to=zhengzhou&format=', 400, 'format'),
     ('/corridors?from=xuchang&to=mars', 400, 'to'),
     ('/criticality?from=xuchang&to=zhengzhou&top=-1', 400, 'top'),

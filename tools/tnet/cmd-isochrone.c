@@ -8,9 +8,8 @@
 #include <stdio.h>
 #include <string.h>
 
-/* "15,30,45" into increasing budgets. */
-static GArray *
-parse_minutes (const char *text, GError **error)
+GArray *
+tnet_cli_isochrone_parse_minutes (const char *text, GError **error)
 {
   GArray *a = g_array_new (FALSE, FALSE, sizeof (double));
   g_auto (GStrv) items = g_strsplit (text, ",", -1);
@@ -128,6 +127,27 @@ tnet_cli_isochrone_geojson (const TnetNetwork *net, const TnetScenario *scen,
                               layers), m);
 }
 
+char *
+tnet_cli_isochrone_polygons (const TnetDataset *ds, const TnetNetwork *net,
+                             const TnetScenario *scen, const TnetWeight *ms,
+                             const double *budgets, guint n_budgets,
+                             const TnetIsochroneOptions *opts, const TnetCliIsochroneModel *m,
+                             GError **error)
+{
+  /* the zones whose columns the polygons sum: zones.csv of the folder,
+   * else NULL (the network's zone nodes) */
+  const TnetZoneTable *zones = ds ? tnet_dataset_get_zones (ds) : NULL;
+  TnetIsochroneOptions o = *opts;
+  if (m->profile == TNET_PROFILE_TRANSIT)
+    o.interior_modes = 0;  /* one leaves a transit journey at its stops only */
+  g_autoptr (TnetIsochroneBands) bands
+    = tnet_isochrone_bands_new (net, scen, ms, budgets, n_budgets, &o, error);
+  if (!bands)
+    return NULL;
+  return tnet_cli_isochrone_geojson_with_model (
+      tnet_isochrone_bands_to_geojson (bands, net, zones), m);
+}
+
 static gboolean
 isochrone (TnetCliCommon *common, const char *from_arg, const char *minutes_text,
            const char *profile_name, gboolean polygons, const char *layer,
@@ -151,7 +171,7 @@ isochrone (TnetCliCommon *common, const char *from_arg, const char *minutes_text
                    "--profile: expected car, transit or park_and_ride, got '%s'", profile_name);
       return FALSE;
     }
-  g_autoptr (GArray) budgets = parse_minutes (minutes_text, error);
+  g_autoptr (GArray) budgets = tnet_cli_isochrone_parse_minutes (minutes_text, error);
   if (!budgets)
     return FALSE;
   TnetCliTimeOptions topt = { 0 };
@@ -233,20 +253,10 @@ isochrone (TnetCliCommon *common, const char *from_arg, const char *minutes_text
   g_autofree char *text = NULL;
   if (polygons)
     {
-      /* the zones whose columns the polygons sum: zones.csv of the folder,
-       * else NULL (the network's zone nodes) */
-      const TnetZoneTable *zones = tnet_dataset_get_zones (common->dataset);
-      TnetIsochroneOptions o = *opts;
-      if (profile == TNET_PROFILE_TRANSIT)
-        o.interior_modes = 0;  /* one leaves a transit journey at its stops only */
-      g_autoptr (TnetIsochroneBands) bands
-        = tnet_isochrone_bands_new (net, scen, ms, (const double *) (void *) budgets->data,
-                                    budgets->len, &o, error);
-      if (!bands)
-        return FALSE;
-      text = tnet_cli_isochrone_geojson_with_model (
-          tnet_isochrone_bands_to_geojson (bands, net, zones), &model);
-      return tnet_cli_write (common, text, error);
+      text = tnet_cli_isochrone_polygons (common->dataset, net, scen, ms,
+                                          (const double *) (void *) budgets->data, budgets->len,
+                                          opts, &model, error);
+      return text && tnet_cli_write (common, text, error);
     }
   if (format == TNET_CLI_FORMAT_GEOJSON || format == TNET_CLI_FORMAT_JSON)
     {

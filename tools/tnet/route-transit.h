@@ -136,3 +136,17 @@ char *tnet_cli_isochrone_geojson_with_model (char *text, const TnetCliIsochroneM
 char *tnet_cli_isochrone_geojson (const TnetNetwork *net, const TnetScenario *scen,
                                   const TnetWeight *ms, TnetWeight budget, const char *from,
                                   const TnetCliIsochroneModel *m, TnetGeojsonLayers layers);
+/* "15,30,45" (`--minutes` with --polygons) into increasing budgets in
+ * minutes (a GArray of double), each in (0, 1440]; NULL and @error
+ * otherwise. */
+GArray *tnet_cli_isochrone_parse_minutes (const char *text, GError **error);
+/* The document of `tnet isochrone FROM --minutes B1,B2,… --polygons`: the
+ * bands of the times @ms (tnet_network_n_nodes(), ms) at the @n_budgets
+ * @budgets (minutes, increasing) with @opts (transit leaves the network at
+ * its stops only), the columns of @ds's zones summed, by @m. Newly
+ * allocated; NULL and @error when the geometry fails. */
+char *tnet_cli_isochrone_polygons (const TnetDataset *ds, const TnetNetwork *net,
+                                   const TnetScenario *scen, const TnetWeight *ms,
+                                   const double *budgets, guint n_budgets,
+                                   const TnetIsochroneOptions *opts,
+                                   const TnetCliIsochroneModel *m, GError **error);

@@ -51,7 +51,7 @@ static const Allowed allowed[] = {
                 "window", "percentiles", "max_walk", NULL } },
   { "table", { "sources", "destinations", "scenario", NULL } },
   { "isochrone", { "from", "minutes", "profile", "scenario", "depart", "date", "window",
-                    "percentile", "max_walk", "model", NULL } },
+                    "percentile", "max_walk", "model", "polygons", NULL } },
   { "accessibility", { "opportunities", "cutoffs", "profile", "population", "scenario",
                         "depart", "date", "window", "percentile", "max_walk", "model",
                         NULL } },
@@ -440,6 +440,16 @@ timetable_args (TnetServeJob *job, TnetCliTimeArgs *args, gboolean *timetable)
   return TRUE;
 }
 
+static const char *const booleans[] = { "true", "false", "1", "0", NULL };
+
+/* polygons=true|1: the bands of `tnet isochrone --polygons`. */
+static gboolean
+polygons_asked (TnetServeJob *job)
+{
+  const char *v = param (job, "polygons");
+  return v && (strcmp (v, "true") == 0 || strcmp (v, "1") == 0);
+}
+
 static void
 prepare_isochrone (TnetServeJob *job)
 {
@@ -448,10 +458,24 @@ prepare_isochrone (TnetServeJob *job)
   TnetCliTimeArgs targs;
   gboolean timetable;
   if (!text_param (job, "from", TRUE, &from)
-      || !number_param (job, "minutes", 0.001, 1440, &minutes)
+      || !enum_param (job, "polygons", booleans, &(const char *) { NULL })
+      || !(polygons_asked (job) || number_param (job, "minutes", 0.001, 1440, &minutes))
       || !enum_param (job, "profile", profiles_all, &profile)
       || !timetable_args (job, &targs, &timetable))
     return;
+  if (polygons_asked (job) && param (job, "minutes"))
+    {
+      GError *error = NULL;
+      g_autoptr (GArray) budgets = tnet_cli_isochrone_parse_minutes (param (job, "minutes"),
+                                                                     &error);
+      if (budgets == NULL || budgets->len > 16)
+        {
+          tnet_serve_job_error (job, 400, "minutes", "parameter 'minutes': expected up to 16 "
+                                "budgets in (0, 1440] minutes, increasing and separated by ','");
+          g_clear_error (&error);
+          return;
+        }
+    }
   g_autoptr (GArray) sources = g_array_new (FALSE, FALSE, sizeof (TnetId));
   GError *error = NULL;
   if (!tnet_cli_isochrone_sources (job->srv->net, from, sources, &error))
@@ -1185,14 +1209,50 @@ compute_criticality (TnetServeJob *job)
  * [--frequency-model] --format geojson`: by the timetable over the kept
  * timetable (stopped at the deadline), else over the kept multimodal graph
  * of P. */
+/* The answer of /isochrone for the times @ms: the command's GeoJSON of the
+ * reached nodes and links, or with polygons=true its bands (the default
+ * walk off the network of `tnet isochrone --polygons`). */
+static void
+isochrone_document (TnetServeJob *job, const TnetWeight *ms, const GArray *budgets,
+                    TnetWeight budget, const TnetCliIsochroneModel *model)
+{
+  TnetServe *srv = job->srv;
+  if (polygons_asked (job))
+    {
+      TnetIsochroneOptions o;
+      tnet_isochrone_options_init (&o);
+      GError *error = NULL;
+      char *text = tnet_cli_isochrone_polygons (srv->ds, srv->net, job->sc->scen, ms,
+                                                (const double *) (void *) budgets->data,
+                                                budgets->len, &o, model, &error);
+      if (text == NULL)
+        {
+          answer_error (job, error);
+          return;
+        }
+      answer (job, text);
+    }
+  else
+    answer (job, tnet_cli_isochrone_geojson (srv->net, job->sc->scen, ms, budget,
+                                             param (job, "from"), model, TNET_GEOJSON_ALL));
+  if (job->status == 200)
+    job->content_type = "application/geo+json";
+}
+
 static void
 compute_isochrone (TnetServeJob *job)
 {
   TnetServe *srv = job->srv;
   const char *from = param (job, "from");
-  double minutes = 60;
-  if (param (job, "minutes"))
-    minutes = g_ascii_strtod (param (job, "minutes"), NULL);
+  g_autoptr (GArray) budgets = tnet_cli_isochrone_parse_minutes (param (job, "minutes")
+                                                                 ? param (job, "minutes")
+                                                                 : "60", NULL);
+  if (budgets == NULL)   /* checked before: not reached */
+    {
+      tnet_serve_job_error (job, 400, "minutes", "parameter 'minutes': expected minutes");
+      return;
+    }
+  double minutes = g_array_index (budgets, double, budgets->len - 1);
   TnetWeight budget = (TnetWeight) llround (minutes * 60000.0);
   TnetProfile profile = TNET_PROFILE_CAR;
   if (param (job, "profile"))
@@ -1224,12 +1284,7 @@ compute_isochrone (TnetServeJob *job)
                                                            budget, ms, &stop, &error);
       g_array_unref (topt.percentiles);
       if (ok && !past_deadline (job))
-        {
-          job->body = tnet_cli_isochrone_geojson (srv->net, job->sc->scen, ms, budget, from,
-                                                  &model, TNET_GEOJSON_ALL);
-          job->content_type = "application/geo+json";
-          job->status = 200;
-        }
+        isochrone_document (job, ms, budgets, budget, &model);
       else if (error)
         answer_error (job, error);
       /* the model's feed name is the timetable's: drop it last */
@@ -1246,12 +1301,8 @@ compute_isochrone (TnetServeJob *job)
     }
   tnet_isochrone_compute (mm, srv->net, (TnetId *) (void *) sources->data, sources->len,
                           budget, ms);
-  if (past_deadline (job))
-    return;
-  job->body = tnet_cli_isochrone_geojson (srv->net, job->sc->scen, ms, budget, from, &model,
-                                          TNET_GEOJSON_ALL);
-  job->content_type = "application/geo+json";
-  job->status = 200;
+  if (!past_deadline (job))
+    isochrone_document (job, ms, budgets, budget, &model);
 }
 
 static void
