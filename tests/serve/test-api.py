@@ -9,12 +9,14 @@ server stays up (the bounds of request heads: test-limits.py).
 import csv
 import json
 import os
+import shutil
 import socket
 import subprocess
+import tempfile
 import threading
 import urllib.parse
 
-from serve_common import DATA, TNET, Server, Tap, cli_json
+from serve_common import DATA, ROOT, TNET, Server, Tap, cli_json
 
 tap = Tap()
 srv = Server()
@@ -382,4 +384,38 @@ status, health = srv.get_json('/health')
 tap.ok(srv.alive() and status == 200, 'the server is still up after the hostile requests')
 rc, err = srv.stop()
 tap.ok(rc == 0, 'SIGTERM: exit status 0', err)
+
+# --- the scenario files of the folder join the picker (no --scenario):
+# DIR/scenarios/*.ini naming no network or this one; one made for another
+# network and one that does not fit the network are left out, and the
+# default stays the last feed year
+with tempfile.TemporaryDirectory(prefix='tnet-serve-') as tmp:
+    folder = os.path.join(tmp, 'xc')
+    shutil.copytree(DATA, folder)
+    os.makedirs(os.path.join(folder, 'scenarios'))
+    with open(os.path.join(ROOT, 'examples', 'scenarios', 'g4-closure-changge.ini'),
+              encoding='utf-8') as f:
+        g4 = [l for l in f if not l.startswith('network')]
+    with open(os.path.join(folder, 'scenarios', 'g4.ini'), 'w', encoding='utf-8') as f:
+        f.writelines(g4)
+    with open(os.path.join(folder, 'scenarios', 'elsewhere.ini'), 'w', encoding='utf-8') as f:
+        f.write('[scenario]\nnetwork = ' + os.path.join(ROOT, 'examples', 'data', 'minimal')
+                + '\nyear = 2025\n')
+    with open(os.path.join(folder, 'scenarios', 'unfit.ini'), 'w', encoding='utf-8') as f:
+        f.write('[scenario]\nyear = 2025\n[closures]\nlinks = no_such_link\n')
+    srv = Server(data=folder)
+    status, sc = srv.get_json('/scenarios')
+    names = [x['name'] for x in sc.get('scenarios', [])]
+    tap.ok(status == 200 and names == ['2020', '2025', 'g4'] and sc.get('default') == '2025',
+           f'scenario picker: {names}, default {sc.get("default")}', sc)
+    status, body = srv.get_json('/route?from=z_changge&to=zz_center&scenario=g4')
+    r = subprocess.run([TNET, 'route', 'z_changge', 'zz_center', '--data', folder, '--scenario',
+                        os.path.join(folder, 'scenarios', 'g4.ini'), '--format', 'json'],
+                       capture_output=True, text=True, timeout=120)
+    tap.ok(status == 200 and r.returncode == 0 and body == json.loads(r.stdout),
+           'scenario=g4 routes as tnet route --scenario scenarios/g4.ini',
+           (status, body.get('total_min'), r.stdout[:200]))
+    rc, err = srv.stop()
+    tap.ok(rc == 0 and 'unfit.ini not served' in err, 'the unfit file named on standard error',
+           err)
 tap.done()

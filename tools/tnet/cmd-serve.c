@@ -525,6 +525,71 @@ serve_free (TnetServe *srv)
 }
 
 static int
+compare_paths (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+/* Whether the scenario file @path serves the folder @dir: it names no
+ * network (it then takes the served one) or names @dir itself. */
+static gboolean
+file_serves_folder (const char *path, const char *dir)
+{
+  g_autoptr (TnetScenarioFile) sf = tnet_scenario_file_load (path, NULL);
+  if (sf == NULL)
+    return TRUE;   /* scenario_new() reports why it cannot be read */
+  const char *net = tnet_scenario_file_get_network_dir (sf);
+  if (net == NULL)
+    return TRUE;
+  g_autofree char *a = realpath (net, NULL);
+  g_autofree char *b = realpath (dir, NULL);
+  return a && b && strcmp (a, b) == 0;
+}
+
+/* The scenario files of the data folder, for the picker when no
+ * --scenario is given: DIR/ *.ini and DIR/scenarios/ *.ini with a
+ * [scenario] group (plan.ini has none), in name order; a file made for
+ * another network is left out with a note. */
+static void
+folder_scenario_files (const char *dir, gboolean quiet, GPtrArray *specs)
+{
+  static const char *const subs[] = { "", "scenarios" };
+  for (guint s = 0; s < G_N_ELEMENTS (subs); s++)
+    {
+      g_autofree char *path = g_build_filename (dir, subs[s], NULL);
+      GDir *d = g_dir_open (path, 0, NULL);
+      if (d == NULL)
+        continue;
+      g_autoptr (GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+      const char *name;
+      while ((name = g_dir_read_name (d)) != NULL)
+        {
+          if (!g_str_has_suffix (name, ".ini"))
+            continue;
+          char *file = g_build_filename (path, name, NULL);
+          g_autoptr (GKeyFile) kf = g_key_file_new ();
+          if (g_file_test (file, G_FILE_TEST_IS_REGULAR)
+              && g_key_file_load_from_file (kf, file, G_KEY_FILE_NONE, NULL)
+              && g_key_file_has_group (kf, "scenario"))
+            g_ptr_array_add (found, file);
+          else
+            g_free (file);
+        }
+      g_dir_close (d);
+      g_ptr_array_sort (found, compare_paths);
+      for (guint i = 0; i < found->len; i++)
+        {
+          const char *file = found->pdata[i];
+          if (file_serves_folder (file, dir))
+            g_ptr_array_add (specs, g_strdup (file));
+          else if (!quiet)
+            g_printerr ("tnet serve: note: %s is a scenario of another network; not served\n",
+                        file);
+        }
+    }
+}
+
+static int
 serve (TnetServe *srv, GOptionContext *ctx, char **scenarios, const char *host, int port,
        gboolean quiet)
 {
@@ -536,6 +601,7 @@ serve (TnetServe *srv, GOptionContext *ctx, char **scenarios, const char *host, 
   srv->net = tnet_dataset_get_network (srv->ds);
 
   g_autoptr (GPtrArray) specs = g_ptr_array_new_with_free_func (g_free);
+  guint n_discovered = 0;   /* the last specs: files found in the folder */
   for (guint i = 0; scenarios && scenarios[i]; i++)
     g_ptr_array_add (specs, g_strdup (scenarios[i]));
   if (specs->len == 0)
@@ -546,6 +612,9 @@ serve (TnetServe *srv, GOptionContext *ctx, char **scenarios, const char *host, 
         g_ptr_array_add (specs, g_strdup_printf ("%d", years[i]));
       if (n_years == 0)
         g_ptr_array_add (specs, g_strdup_printf ("%d", tnet_dataset_get_scenario_year (srv->ds)));
+      n_discovered = specs->len;
+      folder_scenario_files (srv->data_dir, quiet, specs);
+      n_discovered = specs->len - n_discovered;
     }
   for (guint i = 0; i < specs->len; i++)
     {
@@ -553,8 +622,18 @@ serve (TnetServe *srv, GOptionContext *ctx, char **scenarios, const char *host, 
         g_printerr ("tnet serve: scenario %s: graphs and contraction hierarchy…\n",
                     (char *) specs->pdata[i]);
       TnetServeScenario *sc = scenario_new (srv, specs->pdata[i], &error);
+      if (sc == NULL && i >= specs->len - n_discovered)
+        {
+          /* a file found in the folder, not asked for: left out, not fatal */
+          g_printerr ("tnet serve: warning: %s not served: %s\n", (char *) specs->pdata[i],
+                      error->message);
+          g_clear_error (&error);
+          continue;
+        }
       if (sc == NULL)
         return tnet_cli_fail (NULL, error);
+      if (i < specs->len - n_discovered)
+        srv->default_scenario = srv->scenarios->len;
       g_ptr_array_add (srv->scenarios, sc);
     }
 
@@ -622,8 +701,10 @@ tnet_cmd_serve (int argc, char **argv)
     { "data", 'd', 0, G_OPTION_ARG_FILENAME, &data_dir,
       "The network folder (default: as every command)", "DIR" },
     { "scenario", 's', 0, G_OPTION_ARG_STRING_ARRAY, &scenarios,
-      "A scenario to serve, a year or a scenario file; repeat for more (default: "
-      "the years of the folder's GTFS feeds); the last is the default", "YEAR|FILE" },
+      "A scenario to serve, a year or a scenario file; repeat for more; the last is the "
+      "default (default: the years of the folder's GTFS feeds, the last of them the default, "
+      "and the scenario files DIR/*.ini and DIR/scenarios/*.ini for this network)",
+      "YEAR|FILE" },
     { "host", 0, 0, G_OPTION_ARG_STRING, &host,
       "The address to listen on (default 127.0.0.1, this machine only)", "ADDR" },
     { "port", 'p', 0, G_OPTION_ARG_INT, &port, "The port (default 8080; 0: any free port)",

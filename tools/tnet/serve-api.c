@@ -249,7 +249,7 @@ scenario_param (TnetServeJob *job)
   TnetServe *srv = job->srv;
   if (v == NULL)
     {
-      job->sc = g_ptr_array_index (srv->scenarios, srv->scenarios->len - 1);
+      job->sc = g_ptr_array_index (srv->scenarios, srv->default_scenario);
       return TRUE;
     }
   for (guint i = 0; i < srv->scenarios->len; i++)
@@ -1345,7 +1345,7 @@ compute_scenarios (TnetServeJob *job)
   const TnetPlan *plan = tnet_dataset_get_plan (srv->ds);
   add_member (b, "title", plan ? tnet_plan_get_title (plan, "zh") : NULL);
   add_member (b, "title_en", plan ? tnet_plan_get_title (plan, "en") : NULL);
-  TnetServeScenario *def = g_ptr_array_index (srv->scenarios, srv->scenarios->len - 1);
+  TnetServeScenario *def = g_ptr_array_index (srv->scenarios, srv->default_scenario);
   add_member (b, "default", def->name);
   json_builder_set_member_name (b, "scenarios");
   json_builder_begin_array (b);

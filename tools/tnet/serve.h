@@ -71,7 +71,9 @@ typedef struct {
   TnetDataset *ds;
   const TnetNetwork *net;
   char *data_dir;
-  GPtrArray *scenarios;       /* TnetServeScenario, the last is the default */
+  GPtrArray *scenarios;       /* TnetServeScenario */
+  guint default_scenario;       /* index of the default: the last one asked for (or of
+                                 * the feed years), not a file found in the folder */
   guint n_threads;
   double time_limit_s;        /* per analysis (> 0); beyond it HTTP 503 */
   GThreadPool *pool;
