@@ -785,6 +785,65 @@ START_TEST (accessibility_from_matrix_by_hand)
 END_TEST
 
 
+/* Every zone inside a polygon, some streets outside all of them: the
+ * streets get "other", which regions.csv must list too, or the folder
+ * would not load. The rectangles are the hexagon grid's extent (read in
+ * the test) split at -46.645; the OSM extract reaches beyond it. */
+START_TEST (spo_regions_streets_outside)
+{
+  g_autofree char *zones = tt_source_path ("tests/data/sao-paulo/spo_hexgrid.csv");
+  g_autofree char *ztext = NULL;
+  ck_assert (g_file_get_contents (zones, &ztext, NULL, NULL));
+  g_auto (GStrv) lines = g_strsplit (ztext, "\n", -1);
+  double w = 180, e = -180, s = 90, n = -90;
+  for (guint i = 1; lines[i] && *lines[i]; i++)
+    {
+      g_auto (GStrv) f = g_strsplit (lines[i], ",", 4);
+      double lon = g_ascii_strtod (f[1], NULL), lat = g_ascii_strtod (f[2], NULL);
+      w = MIN (w, lon), e = MAX (e, lon), s = MIN (s, lat), n = MAX (n, lat);
+    }
+  w -= 0.001, e += 0.001, s -= 0.001, n += 0.001;
+  g_autofree char *gj = g_strdup_printf (
+    "{\"type\":\"FeatureCollection\",\"features\":["
+    "{\"type\":\"Feature\",\"id\":\"west\",\"geometry\":{\"type\":\"Polygon\",\"coordinates\":"
+    "[[[%.6f,%.6f],[-46.645,%.6f],[-46.645,%.6f],[%.6f,%.6f],[%.6f,%.6f]]]}},"
+    "{\"type\":\"Feature\",\"id\":\"east\",\"geometry\":{\"type\":\"Polygon\",\"coordinates\":"
+    "[[[-46.645,%.6f],[%.6f,%.6f],[%.6f,%.6f],[-46.645,%.6f],[-46.645,%.6f]]]}}]}",
+    w, s, s, n, w, n, w, s, s, e, s, e, n, n, s);
+  tt_write_file (spo_dir, "regions-tight.geojson", gj);
+  g_autofree char *regions = g_build_filename (spo_dir, "regions-tight.geojson", NULL);
+  g_autofree char *osm = tt_source_path ("tests/data/sao-paulo/spo_osm.pbf");
+  g_autofree char *out = g_build_filename (spo_dir, "tight", NULL);
+  TnetInitOptions o;
+  tnet_init_options_init (&o);
+  o.osm_path = osm;
+  o.zones_path = zones;
+  o.regions_path = regions;
+  TnetInitStats st;
+  GError *error = NULL;
+  ck_assert_msg (tnet_folder_init (out, &o, &st, &error), "%s", error ? error->message : "");
+  g_autoptr (TnetDataset) ds = tnet_dataset_load (out, NULL, &error);
+  ck_assert_msg (ds != NULL, "%s", error ? error->message : "");
+  const TnetNetwork *net = tnet_dataset_get_network (ds);
+  guint n_other = 0, n_zone_other = 0;
+  for (guint v = 0; v < tnet_network_n_nodes (net); v++)
+    {
+      const TnetNode *nd = tnet_network_node (net, v);
+      gboolean out_of_box = nd->lon < w || nd->lon > e || nd->lat < s || nd->lat > n;
+      if (out_of_box)
+        ck_assert_str_eq (nd->region, "other");
+      n_other += out_of_box;
+      n_zone_other += nd->kind == TNET_NODE_ZONE && strcmp (nd->region, "other") == 0;
+    }
+  ck_assert_uint_gt (n_other, 0);
+  ck_assert_uint_eq (n_zone_other, 0);
+  g_autofree char *rpath = g_build_filename (out, "regions.csv", NULL);
+  g_autofree char *rtext = NULL;
+  ck_assert (g_file_get_contents (rpath, &rtext, NULL, NULL));
+  ck_assert_msg (strstr (rtext, "\nother,other,other\n"), "%s", rtext);
+}
+END_TEST
+
 START_TEST (spo_regions_from_polygons)
 {
   /* two rectangles meeting at longitude -46.645; the north-east corner of
@@ -2033,6 +2092,7 @@ init_suite (void)
   tcase_add_test (spo, spo_isochrone_corridors_criticality);
   tcase_add_test (spo, spo_report_and_transfers);
   tcase_add_test (spo, spo_regions_from_polygons);
+  tcase_add_test (spo, spo_regions_streets_outside);
   tcase_add_test (spo, spo_cli_init_usage_and_errors);
   suite_add_tcase (s, spo);
   return s;

@@ -808,10 +808,24 @@ tnet_folder_init (const char *dir, const TnetInitOptions *opts, TnetInitStats *s
     return FALSE;
   if (region_ids->len)
     {
-      g_autoptr (GString) rs = g_string_new ("id,name,name_en\n");
+      /* the zones' regions, then any other a node got: "other" for a
+       * street or stop outside every polygon although all zones are in one */
+      g_autoptr (GPtrArray) listed = g_ptr_array_new ();   /* borrowed ids */
       for (guint i = 0; i < region_ids->len; i++)
+        g_ptr_array_add (listed, g_ptr_array_index (region_ids, i));
+      for (TnetId v = 0; v < tnet_network_n_nodes (net); v++)
         {
-          const char *rid = g_ptr_array_index (region_ids, i);
+          const char *r = tnet_network_node (net, v)->region;
+          if (r && *r && !g_hash_table_contains (region_set, r))
+            {
+              g_hash_table_add (region_set, (gpointer) r);
+              g_ptr_array_add (listed, (gpointer) r);
+            }
+        }
+      g_autoptr (GString) rs = g_string_new ("id,name,name_en\n");
+      for (guint i = 0; i < listed->len; i++)
+        {
+          const char *rid = g_ptr_array_index (listed, i);
           const char *rname = rid;
           for (guint j = 0; regions && j < regions->len; j++)
             if (strcmp (g_array_index (regions, Region, j).id, rid) == 0
