@@ -24,3 +24,14 @@ GPtrArray *tnet_i_feed_station_children (const TnetFeed *feed);
 TnetNetwork *tnet_i_network_shallow_copy (const TnetNetwork *net);
 void tnet_i_network_shallow_free (TnetNetwork *copy);
 TnetLink *tnet_i_network_link_mutable (TnetNetwork *net, TnetId i);
+
+/* multimodal.c: rewrites the weights of @mm's drive, walk and boarding
+ * arcs from @net, @scen and @feed as tnet_multimodal_build() would set
+ * them. @net, @scen
+ * and @feed must be those @mm was built from up to link lengths, speeds
+ * and times and the headway factors (same links, same active links, same
+ * feed): the arcs stay, their weights move (the uncertainty draws). The
+ * metric is rewritten in place, so @mm must not be in use by another
+ * thread; a built hierarchy is dropped. */
+void tnet_i_multimodal_reweight (TnetMultimodal *mm, const TnetNetwork *net,
+                                 const TnetScenario *scen, const TnetFeed *feed);

@@ -31,6 +31,8 @@ write_critical_links (const TnetReportContext *ctx, const TnetPlanPair *cp,
     for (guint r = 0; r < MIN (top, tnet_criticality_n_items (crits[p])); r++)
       worst = MAX (worst, minutes1 (tnet_criticality_item (crits[p], r)->max_increase_ms));
   tnet_i_json_add_number (b, "critical_link_max_increase_min", worst, 1);
+  if (ctx->keep)
+    return;   /* a draw: the row's value only */
   json_builder_set_member_name (b, "critical_links");
   json_builder_begin_array (b);
   for (guint p = 0; p < n_prof; p++)
@@ -92,6 +94,16 @@ run_corridors (const TnetReportContext *ctx, JsonBuilder *b, GString *text, GErr
       g_autofree char *row = g_strdup_printf ("Link-disjoint paths %s-%s",
                                               tnet_plan_get_home_label (plan), pair->label);
       tnet_i_report_indicator (ctx, key, row, "paths", 0);
+      /* the count of link-disjoint paths depends on which links there are,
+       * not on their values: a draw takes its thread's first one */
+      g_autofree char *kept_key = g_strdup_printf ("disjoint paths %s", pair->id);
+      gpointer kept = ctx->keep ? g_datalist_get_data (ctx->keep, kept_key) : NULL;
+      if (kept)
+        {
+          json_builder_set_member_name (b, key);
+          json_builder_add_int_value (b, GPOINTER_TO_UINT (kept) - 1);
+          continue;
+        }
       g_autofree char *detail = g_strdup_printf ("%s_disjoint_paths_by_group", pair->id);
       guint all_links = 0;
       json_builder_set_member_name (b, detail);
@@ -136,6 +148,8 @@ run_corridors (const TnetReportContext *ctx, JsonBuilder *b, GString *text, GErr
       json_builder_end_object (b);
       json_builder_set_member_name (b, key);
       json_builder_add_int_value (b, all_links);
+      if (ctx->keep)
+        g_datalist_set_data (ctx->keep, kept_key, GUINT_TO_POINTER (all_links + 1));
     }
 
   /* the most critical links for the critical pair */

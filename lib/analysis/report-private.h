@@ -31,6 +31,13 @@ struct _TnetReportContext {
    * later column compares with). Read and write with tnet_i_report_cache_*;
    * freed with the report run. */
   GData **cache;
+  /* The uncertainty draws (report-uncertainty.c): per-column state a thread
+   * keeps from one draw to the next (the profiles' graphs, re-weighted to
+   * each draw's network; the counts no draw moves), or NULL outside the
+   * draws. Read and write with g_datalist_*. When set, only the values of
+   * the table rows are wanted: a section may leave out its text and the
+   * JSON members no row reads. */
+  GData **keep;
 };
 
 /**
@@ -112,6 +119,14 @@ const char *const *tnet_i_report_input_files (const char *key);
 TnetReport *tnet_i_report_run (const TnetDataset *ds, const TnetNetwork *net,
                                const TnetScenario *const *scenarios, guint n_scenarios,
                                gboolean evidence, GError **error);
+/* A draw's report: as tnet_i_report_run() without the evidence, with
+ * @keep (one GData list per column, initialised, kept by the caller from
+ * one draw to the next: ctx->keep) and only the table rows' values (the
+ * details may be missing). Same row values as tnet_i_report_run() on the
+ * same @net and @scenarios. */
+TnetReport *tnet_i_report_run_draw (const TnetDataset *ds, const TnetNetwork *net,
+                                    const TnetScenario *const *scenarios, guint n_scenarios,
+                                    GData **keep, GError **error);
 GPtrArray *tnet_i_report_keys (const TnetReport *report);
 guint tnet_i_report_n_columns (const TnetReport *report);
 double tnet_i_report_summary (const TnetReport *report, guint column, const char *key);
@@ -142,5 +157,15 @@ guint tnet_i_uncertainty_confidence (const char *confidence);
 gboolean tnet_i_uncertainty_link_varies (const TnetUncertaintyRanges *h, const TnetLink *l);
 void tnet_i_uncertainty_move_link (const TnetUncertaintyRanges *h, const TnetLink *l,
                                    TnetLink *m, double u_len, double u_speed);
+/* The inputs of draw @d under @seed, as the draws compute them: @copy (a
+ * tnet_i_network_shallow_copy() of @ds's network) with its links rewritten,
+ * and @drawn[c] the scenario of column c (a new copy with the drawn
+ * headway factors, or NULL when the headways do not vary: @scenarios[c]).
+ * FALSE with @error when a feed does not load. */
+gboolean tnet_i_uncertainty_draw_inputs (const TnetDataset *ds,
+                                         const TnetScenario *const *scenarios,
+                                         guint n_scenarios, guint64 seed, guint d,
+                                         TnetNetwork *copy, TnetScenario **drawn,
+                                         GError **error);
 /* The distributions the draws use, one line each, for the report. */
 GPtrArray *tnet_i_uncertainty_describe (const TnetUncertaintyRanges *h);
