@@ -35,3 +35,13 @@ TnetLink *tnet_i_network_link_mutable (TnetNetwork *net, TnetId i);
  * thread; a built hierarchy is dropped. */
 void tnet_i_multimodal_reweight (TnetMultimodal *mm, const TnetNetwork *net,
                                  const TnetScenario *scen, const TnetFeed *feed);
+
+/* timetable.c: rebuilds @tt's walks (the foot graph of
+ * @options->walk_network and @options->walk_scenario, the stops on it and
+ * the footpaths between stops) as tnet_timetable_build() would with
+ * @feeds and @options, keeping its stops, routes and trips. @feeds and the
+ * rest of @options must be those @tt was built with: only the walk
+ * network's link values may differ (the uncertainty draws). In place, so
+ * @tt must not be in use by another thread. */
+void tnet_i_timetable_rewalk (TnetTimetable *tt, const TnetFeed *const *feeds, guint n_feeds,
+                              const TnetTimetableOptions *options);

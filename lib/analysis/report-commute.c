@@ -102,9 +102,16 @@ column_timetable (const TnetReportContext *ctx, const TnetPlanCommute *grp, GErr
       tto.walk_scenario = ctx->scen;
     }
   const TnetFeed *feeds[] = { feed };
-  tt = tnet_timetable_build (feeds, 1, &tto, error);
-  if (tt == NULL)
+  /* a draw keeps its thread's trips and routes and walks its own network:
+   * the draws move the access and walk links, never the feed's trips */
+  tt = ctx->keep ? g_datalist_get_data (ctx->keep, key) : NULL;
+  if (tt)
+    tnet_i_timetable_rewalk (tnet_timetable_ref (tt), feeds, 1, &tto);
+  else if ((tt = tnet_timetable_build (feeds, 1, &tto, error)) == NULL)
     return NULL;
+  else if (ctx->keep)
+    g_datalist_set_data_full (ctx->keep, key, tnet_timetable_ref (tt),
+                              (GDestroyNotify) tnet_timetable_unref);
   tnet_i_report_cache_set (ctx, key, tt, (GDestroyNotify) tnet_timetable_unref);
   return tt;
 }
