@@ -78,7 +78,7 @@ run_corridors (const TnetReportContext *ctx, JsonBuilder *b, GString *text, GErr
   guint k = (guint) tnet_plan_get_int (plan, "k");
   double detour = tnet_plan_get_double (plan, "detour");
   g_autofree char *home_spec = g_strdup_printf ("region:%s", home_id);
-  g_autoptr (TnetNodeSet) home = tnet_node_set_resolve (ctx->net, home_spec, NULL);
+  const TnetNodeSet *home = tnet_i_report_node_set (ctx, home_spec);
   if (home == NULL)
     return TRUE;   /* no node in the home region: nothing to report */
   for (guint p = 0; p < tnet_plan_n_pairs (plan); p++)
@@ -87,7 +87,7 @@ run_corridors (const TnetReportContext *ctx, JsonBuilder *b, GString *text, GErr
       if (!pair->disjoint_paths)
         continue;
       g_autofree char *spec = g_strdup_printf ("region:%s", pair->region);
-      g_autoptr (TnetNodeSet) other = tnet_node_set_resolve (ctx->net, spec, NULL);
+      const TnetNodeSet *other = tnet_i_report_node_set (ctx, spec);
       if (other == NULL)
         continue;
       g_autofree char *key = g_strdup_printf ("%s_disjoint_paths", pair->id);
@@ -161,7 +161,7 @@ run_corridors (const TnetReportContext *ctx, JsonBuilder *b, GString *text, GErr
   if (!cp)
     return TRUE;
   g_autofree char *cp_spec = g_strdup_printf ("region:%s", cp->region);
-  g_autoptr (TnetNodeSet) zz = tnet_node_set_resolve (ctx->net, cp_spec, NULL);
+  const TnetNodeSet *zz = tnet_i_report_node_set (ctx, cp_spec);
   if (zz == NULL)
     return TRUE;
   /* scanned on each commute profile's own graph, so that the times are

@@ -81,6 +81,10 @@ void tnet_i_report_cache_set (const TnetReportContext *ctx, const char *key,
 void tnet_i_json_add_number (JsonBuilder *b, const char *key, double v, int decimals);
 void tnet_i_json_add_strings (JsonBuilder *b, const char *key, const GPtrArray *strings);
 
+/* The nodes of place list @spec on the column's network (resolved once per
+ * column, and once per thread in the draws: which nodes a place names does
+ * not depend on the links' values), or NULL when it names none. Borrowed. */
+const TnetNodeSet *tnet_i_report_node_set (const TnetReportContext *ctx, const char *spec);
 /* The profiles of the plan's commute groups, in plan order without
  * repeats, into @out (room for TNET_N_PROFILES); the car profile when the
  * plan has no commute group. Returns their number. */

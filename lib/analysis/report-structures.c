@@ -340,8 +340,12 @@ run_kind (const TnetReportContext *ctx, TnetStructureKind kind, JsonBuilder *b,
   if (col == NULL)
     return TRUE;   /* no structures.csv: nothing to report */
   guint n_kind = 0, n_complete = 0;
-  json_builder_set_member_name (b, kind == TNET_STRUCTURE_RING ? "rings" : "axes");
-  json_builder_begin_object (b);
+  /* a draw (ctx->keep) wants the count only, not each structure's details */
+  if (!ctx->keep)
+    {
+      json_builder_set_member_name (b, kind == TNET_STRUCTURE_RING ? "rings" : "axes");
+      json_builder_begin_object (b);
+    }
   for (guint i = 0; i < tnet_structure_set_n_structures (col->set); i++)
     {
       const TnetStructure *s = tnet_structure_set_get (col->set, i);
@@ -350,10 +354,13 @@ run_kind (const TnetReportContext *ctx, TnetStructureKind kind, JsonBuilder *b,
       const TnetStructureState *st = col->states->pdata[i];
       n_kind++;
       n_complete += st->verdict == TNET_STRUCTURE_COMPLETE;
+      if (ctx->keep)
+        continue;
       json_builder_set_member_name (b, s->id);
       structure_json (ctx->net, s, st, b);
     }
-  json_builder_end_object (b);
+  if (!ctx->keep)
+    json_builder_end_object (b);
   if (n_kind == 0)
     return TRUE;
   if (kind == TNET_STRUCTURE_RING)
@@ -364,7 +371,7 @@ run_kind (const TnetReportContext *ctx, TnetStructureKind kind, JsonBuilder *b,
                                                                : "axes_joined");
   json_builder_add_int_value (b, n_complete);
   /* the text sets the columns side by side, under the last one */
-  if (ctx->column_index + 1 == ctx->n_columns)
+  if (ctx->column_index + 1 == ctx->n_columns && !ctx->keep)
     kind_text (ctx, kind, text);
   return TRUE;
 }

@@ -99,6 +99,17 @@ tnet_i_report_cache_set (const TnetReportContext *ctx, const char *key,
   g_datalist_set_data_full (ctx->cache, key, data, destroy);
 }
 
+const TnetNodeSet *
+tnet_i_report_node_set (const TnetReportContext *ctx, const char *spec)
+{
+  g_autofree char *key = g_strdup_printf ("node set %s", spec);
+  GData **where = ctx->keep ? ctx->keep : ctx->cache;
+  TnetNodeSet *set = g_datalist_get_data (where, key);
+  if (set == NULL && (set = tnet_node_set_resolve (ctx->net, spec, NULL)) != NULL)
+    g_datalist_set_data_full (where, key, set, (GDestroyNotify) tnet_node_set_free);
+  return set;
+}
+
 guint
 tnet_i_report_commute_profiles (const TnetReportContext *ctx, TnetProfile *out)
 {
