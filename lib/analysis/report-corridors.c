@@ -171,11 +171,17 @@ run_corridors (const TnetReportContext *ctx, JsonBuilder *b, GString *text, GErr
   TnetCriticality *crits[TNET_N_PROFILES] = { NULL };
   TnetMultimodal *graphs[TNET_N_PROFILES] = { NULL };
   gboolean ok = TRUE;
+  /* a draw runs on one thread: its scan too (the draws share the cores) */
+  TnetCriticalityOptions copts;
+  tnet_criticality_options_init (&copts);
+  if (ctx->keep)
+    copts.n_threads = 1;
   for (guint p = 0; ok && p < n_prof; p++)
     {
       graphs[p] = tnet_i_report_profile_graph (ctx, profiles[p], error);
       crits[p] = graphs[p] ? tnet_corridor_criticality_profile (ctx->net, graphs[p], home, zz,
-                                                                FALSE, budget_ms, NULL, error)
+                                                                FALSE, budget_ms, &copts,
+                                                                error)
                            : NULL;
       ok = crits[p] != NULL;
     }
