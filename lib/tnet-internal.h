@@ -45,3 +45,21 @@ void tnet_i_multimodal_reweight (TnetMultimodal *mm, const TnetNetwork *net,
  * @tt must not be in use by another thread. */
 void tnet_i_timetable_rewalk (TnetTimetable *tt, const TnetFeed *const *feeds, guint n_feeds,
                               const TnetTimetableOptions *options);
+
+/* compile.c: the time metric of @graph, compiled by
+ * tnet_graph_compile_modes() from a network with the same links and
+ * active links as @net under @scen, from @net's link values: the metric
+ * tnet_graph_compile_modes() would give on @net (the uncertainty draws
+ * keep the graph and rebuild only its times). */
+TnetMetric *tnet_i_graph_compile_times (TnetGraph *graph, const TnetNetwork *net,
+                                        const TnetScenario *scen);
+
+/* indicators.c: tnet_indicator_interchange_minutes() on @graph and @time,
+ * the road and access graph of @net under @scen as that function compiles
+ * it. */
+gboolean tnet_i_indicator_interchange_minutes_on (const TnetNetwork *net,
+                                                  const TnetScenario *scen,
+                                                  const TnetUnitTable *units,
+                                                  TnetGraph *graph, const TnetMetric *time,
+                                                  double *minutes_out,
+                                                  TnetId *interchange_out, GError **error);

@@ -11,6 +11,31 @@ unit_label (GString *text, const TnetUnit *u)
   g_string_append_printf (text, "  %s %s", u->name, u->name_en ? u->name_en : u->id);
 }
 
+/* tnet_indicator_interchange_minutes(); a draw (ctx->keep) keeps its
+ * thread's compiled graph, whose arcs the draws do not move, and takes
+ * only the times of its own network. */
+static gboolean
+interchange_minutes (const TnetReportContext *ctx, double *minutes, TnetId *ic, GError **error)
+{
+  if (!ctx->keep)
+    return tnet_indicator_interchange_minutes (ctx->net, ctx->scen, ctx->units, minutes, ic,
+                                               error);
+  TnetGraph *graph = g_datalist_get_data (ctx->keep, "interchange graph");
+  if (!graph)
+    {
+      graph = tnet_graph_compile_modes (ctx->net, ctx->scen,
+                                        TNET_MODES_ROAD | TNET_MODE_BIT (TNET_MODE_ACCESS),
+                                        NULL, NULL, error);
+      if (!graph)
+        return FALSE;
+      g_datalist_set_data_full (ctx->keep, "interchange graph", graph,
+                                (GDestroyNotify) tnet_graph_unref);
+    }
+  g_autoptr (TnetMetric) time = tnet_i_graph_compile_times (graph, ctx->net, ctx->scen);
+  return tnet_i_indicator_interchange_minutes_on (ctx->net, ctx->scen, ctx->units, graph, time,
+                                                  minutes, ic, error);
+}
+
 static gboolean
 run_network (const TnetReportContext *ctx, JsonBuilder *b, GString *text, GError **error)
 {
@@ -53,7 +78,7 @@ run_network (const TnetReportContext *ctx, JsonBuilder *b, GString *text, GError
 
   g_autofree double *minutes = g_new (double, n);
   g_autofree TnetId *ic = g_new (TnetId, n);
-  if (!tnet_indicator_interchange_minutes (net, scen, units, minutes, ic, error))
+  if (!interchange_minutes (ctx, minutes, ic, error))
     return FALSE;
 
   g_string_append (text, "county unit: expressway lines | minutes to nearest interchange\n");
