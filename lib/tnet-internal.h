@@ -63,3 +63,9 @@ gboolean tnet_i_indicator_interchange_minutes_on (const TnetNetwork *net,
                                                   TnetGraph *graph, const TnetMetric *time,
                                                   double *minutes_out,
                                                   TnetId *interchange_out, GError **error);
+
+/* structures.c: whether loading @set chose a member's links by their
+ * lengths among several ways along its line (a line whose links close a
+ * cycle). When not, the set is the same for any link lengths of the same
+ * network: the uncertainty draws load it once per thread. */
+gboolean tnet_i_structure_set_by_length (const TnetStructureSet *set);

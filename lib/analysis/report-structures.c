@@ -9,6 +9,7 @@
 
 typedef struct {
   TnetStructureSet *set;
+  gboolean set_kept;     /* @set belongs to the draws' ctx->keep */
   GPtrArray *states;     /* of TnetStructureState *, one per structure */
 } Column;
 
@@ -16,7 +17,8 @@ static void
 column_free (gpointer p)
 {
   Column *col = p;
-  tnet_structure_set_free (col->set);
+  if (!col->set_kept)
+    tnet_structure_set_free (col->set);
   g_ptr_array_unref (col->states);
   g_free (col);
 }
@@ -35,11 +37,20 @@ column_get (const TnetReportContext *ctx, const Column **out, GError **error)
   g_autofree char *path = g_build_filename (dir, "structures.csv", NULL);
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     return TRUE;
-  TnetStructureSet *set = tnet_structure_set_load_csv (ctx->net, path, error);
-  if (set == NULL)
+  /* a draw takes its thread's set when no member was chosen by length */
+  TnetStructureSet *set = ctx->keep ? g_datalist_get_data (ctx->keep, "structure set") : NULL;
+  gboolean kept = set != NULL;
+  if (!set && (set = tnet_structure_set_load_csv (ctx->net, path, error)) == NULL)
     return FALSE;
+  if (!kept && ctx->keep && !tnet_i_structure_set_by_length (set))
+    {
+      g_datalist_set_data_full (ctx->keep, "structure set", set,
+                                (GDestroyNotify) tnet_structure_set_free);
+      kept = TRUE;
+    }
   Column *col = g_new0 (Column, 1);
   col->set = set;
+  col->set_kept = kept;
   col->states = g_ptr_array_new_with_free_func ((GDestroyNotify) tnet_structure_state_free);
   for (guint i = 0; i < tnet_structure_set_n_structures (set); i++)
     {
