@@ -30,9 +30,9 @@ TnetLink *tnet_i_network_link_mutable (TnetNetwork *net, TnetId i);
  * them. @net, @scen
  * and @feed must be those @mm was built from up to link lengths, speeds
  * and times and the headway factors (same links, same active links, same
- * feed): the arcs stay, their weights move (the uncertainty draws). The
- * metric is rewritten in place, so @mm must not be in use by another
- * thread; a built hierarchy is dropped. */
+ * feed): the arcs stay, their weights move (the uncertainty draws). @mm
+ * gets a new metric (a metric taken from it before keeps its weights) and
+ * drops a built hierarchy, so it must not be in use by another thread. */
 void tnet_i_multimodal_reweight (TnetMultimodal *mm, const TnetNetwork *net,
                                  const TnetScenario *scen, const TnetFeed *feed);
 

@@ -14,7 +14,15 @@
  * not depend on which thread runs it or in which order, and a line keeps
  * its factor in every column: the result is a function of the seed alone. Each thread owns a shallow copy of the network (shared
  * strings and indices, its own link records) and rewrites the link values
- * from the originals before every draw. The draws can be computed in
+ * from the originals before every draw. A draw's report
+ * (tnet_i_report_run_draw) gets the thread's per-column state (ctx->keep):
+ * what the draws never move is built in the thread's first draw and kept
+ * (the profiles' graphs, re-weighted to each draw's links and headways;
+ * the timetable's trips, with its walks rebuilt on each draw's network;
+ * node sets, counts that depend only on which links exist), and the
+ * sections leave out the details no table row reads. test-uncertainty
+ * checks the rows against full reports of the same perturbed inputs. The
+ * draws can be computed in
  * blocks (tnet_report_draw_values(), e.g. one block per machine) and their
  * values put together (tnet_report_set_draws()): the same numbers as one
  * call. */

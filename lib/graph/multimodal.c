@@ -825,37 +825,37 @@ tnet_i_multimodal_reweight (TnetMultimodal *mm, const TnetNetwork *net,
                             const TnetScenario *scen, const TnetFeed *feed)
 {
   g_return_if_fail (mm != NULL && net != NULL && scen != NULL);
-  const TnetGraph *g = mm->graph;
-  TnetMetric *metric = mm->metric;
-  guint64 *wait = g_new0 (guint64, MAX (mm->n_patterns, 1));
+  guint m = tnet_graph_n_arcs (mm->graph);
+  g_autofree guint64 *wait = g_new0 (guint64, MAX (mm->n_patterns, 1));
   for (guint p = 0; feed && p < mm->n_patterns; p++)
     wait[p] = board_wait_ms (feed, tnet_feed_pattern (feed, p), scen, &mm->options);
-  for (guint a = 0; a < g->n_arcs; a++)
+  g_autofree TnetWeight *w = g_new (TnetWeight, MAX (m, 1));
+  for (guint a = 0; a < m; a++)
     {
-      TnetId ext = g->arc_ext[a], ref = mm->arc_ref[ext];
-      guint64 w;
-      switch (mm->arc_kind[ext])
+      TnetId ref = mm->arc_ref[a];
+      guint64 ms;
+      switch (mm->arc_kind[a])
         {
         case TNET_ARC_DRIVE:
-          w = tnet_scenario_link_time_ms (scen, net, ref);
+          ms = tnet_scenario_link_time_ms (scen, net, ref);
           break;
         case TNET_ARC_WALK:
-          w = walk_arc_ms (tnet_network_link (net, ref),
-                           tnet_scenario_link_time_ms (scen, net, ref), &mm->options);
+          ms = walk_arc_ms (tnet_network_link (net, ref),
+                            tnet_scenario_link_time_ms (scen, net, ref), &mm->options);
           break;
         case TNET_ARC_BOARD:
-          if (!feed)
-            continue;
-          w = wait[ref];
+          ms = feed ? wait[ref] : tnet_metric_weight (mm->metric, a);
           break;
         default:
-          continue;
+          ms = tnet_metric_weight (mm->metric, a);
+          break;
         }
-      metric->weight[a] = (uint32_t) MIN (w, (guint64) TNET_WEIGHT_MAX);
+      w[a] = (TnetWeight) MIN (ms, (guint64) TNET_WEIGHT_MAX);
     }
-  for (guint i = 0; i < g->n_arcs; i++)
-    metric->rweight[i] = metric->weight[g->rarc[i]];
-  g_free (wait);
+  /* a new metric: whoever still holds the old one keeps its weights */
+  TnetMetric *metric = tnet_metric_new (mm->graph, w, NULL);
+  tnet_metric_unref (mm->metric);
+  mm->metric = metric;
   g_mutex_lock (&mm->ch_lock);
   g_clear_pointer (&mm->ch, tnet_ch_unref);
   g_mutex_unlock (&mm->ch_lock);
