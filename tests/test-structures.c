@@ -254,6 +254,47 @@ START_TEST (test_stretch_parallel)
 }
 END_TEST
 
+/* Whether a set's members were chosen by length (the uncertainty draws
+ * load a set once per thread only when not): a stretch of line L in
+ * test_stretch_parallel's network has two parallel q2-q3 links (a cycle
+ * q2-q3-q2: the way depends on the lengths) -> by length; the same axis
+ * without l_old (a simple path q1-q2-q3-q4 with a spur) -> not; the square
+ * ring taken as a whole line (no from/to: every link of R, no choice) ->
+ * not; a stretch a -> c of the square (two ways round, a-b-c and a-d-c,
+ * 20 km each) -> by length. */
+START_TEST (test_set_by_length)
+{
+  for (int with_old = 0; with_old <= 1; with_old++)
+    {
+      g_autoptr (TnetNetwork) net = tnet_network_new ();
+      TnetId q1 = node (net, "q1", 113.0, 34.0), q2 = node (net, "q2", 113.1, 34.0);
+      TnetId q3 = node (net, "q3", 113.2, 34.0), q4 = node (net, "q4", 113.3, 34.0);
+      TnetId q9 = node (net, "q9", 113.1, 34.3);
+      edge (net, "l1", q1, q2, "L", TNET_STATUS_EXISTING, 0);
+      if (with_old)
+        edge (net, "l_old", q2, q3, "L", TNET_STATUS_EXISTING, 0);
+      edge (net, "l_up", q2, q3, "L", TNET_STATUS_CONSTRUCTION, 2025);
+      edge (net, "l3", q3, q4, "L", TNET_STATUS_EXISTING, 0);
+      edge (net, "spur", q2, q9, "L", TNET_STATUS_EXISTING, 0);
+      GError *error = NULL;
+      g_autoptr (TnetStructureSet) set = load (net, "structure,kind,name,line,from,to,ends\n"
+                                                    "ax,axis,轴,L,q1,q4,q1;q4\n", &error);
+      ck_assert_msg (set != NULL, "%s", error ? error->message : "");
+      ck_assert_int_eq (tnet_i_structure_set_by_length (set), with_old);
+    }
+  g_autoptr (TnetNetwork) sq = square (TNET_STATUS_EXISTING, 0);
+  GError *error = NULL;
+  g_autoptr (TnetStructureSet) whole = load (sq, "structure,kind,name,line,from,to,centre\n"
+                                                 "ring,ring,环,R,,,z\n", &error);
+  ck_assert_msg (whole != NULL, "%s", error ? error->message : "");
+  ck_assert (!tnet_i_structure_set_by_length (whole));
+  g_autoptr (TnetStructureSet) half = load (sq, "structure,kind,name,line,from,to,ends\n"
+                                                "ax,axis,轴,R,a,c,a;c\n", &error);
+  ck_assert_msg (half != NULL, "%s", error ? error->message : "");
+  ck_assert (tnet_i_structure_set_by_length (half));
+}
+END_TEST
+
 START_TEST (test_loader_errors)
 {
   g_autoptr (TnetNetwork) net = square (TNET_STATUS_EXISTING, 0);
@@ -752,6 +793,7 @@ structures_suite (void)
   tcase_add_test (tc, test_ring_break);
   tcase_add_test (tc, test_axis_study_link);
   tcase_add_test (tc, test_stretch_parallel);
+  tcase_add_test (tc, test_set_by_length);
   tcase_add_test (tc, test_loader_errors);
   suite_add_tcase (s, tc);
   TCase *data = tcase_create ("bundled");

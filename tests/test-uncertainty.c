@@ -26,6 +26,7 @@
  * f(T) = 600 / (60 T^2), at T = 6.9: 0.21 → sd 0.023; at 10: 0.1 → 0.11; at
  * 18.2: 0.03 → 0.16 (allowed: 0.1, 0.45, 0.65). */
 #include "tests-common.h"
+#include "report-private.h"
 #include <glib/gstdio.h>
 
 static const char *const nodes =
@@ -349,6 +350,161 @@ START_TEST (test_threads_identical)
 }
 END_TEST
 
+/* ---- the draws' fast path against fresh full reports (bundled folder) ----
+ *
+ * A thread of the draws keeps the profiles' graphs of each column from one
+ * draw to the next and re-weights them, takes the link-disjoint path counts
+ * of its first draw and leaves out what no table row reads. The oracle is
+ * the plain report (tnet_i_report_run with the evidence, as `tnet report`
+ * runs it, every graph, the timetable and every search built afresh) of the
+ * same perturbed network and drawn scenarios: every row of both columns
+ * must carry the same number, bit for bit. */
+
+static const guint64 oracle_seeds[] = { 1, 7, 2024 };
+enum { ORACLE_FIRST = 5, ORACLE_DRAWS = 4 };
+
+/* Row values of a fresh full report of draw @d under @seed. */
+static void
+fresh_draw_values (const TnetDataset *ds, const TnetScenario *const *cols, guint n_cols,
+                   GPtrArray *keys, guint64 seed, guint d, double *out)
+{
+  g_autoptr (GError) error = NULL;
+  TnetNetwork *copy = tnet_i_network_shallow_copy (tnet_dataset_get_network (ds));
+  TnetScenario *drawn[2] = { NULL, NULL };
+  ck_assert (n_cols <= 2);
+  ck_assert_msg (tnet_i_uncertainty_draw_inputs (ds, cols, n_cols, seed, d, copy, drawn,
+                                                 &error), "%s", error ? error->message : "");
+  const TnetScenario *use[2];
+  for (guint c = 0; c < n_cols; c++)
+    use[c] = drawn[c] ? drawn[c] : cols[c];
+  TnetReport *r = tnet_i_report_run (ds, copy, use, n_cols, TRUE, &error);
+  ck_assert_msg (r != NULL, "%s", error ? error->message : "");
+  for (guint c = 0; c < n_cols; c++)
+    for (guint k = 0; k < keys->len; k++)
+      out[c * keys->len + k] = tnet_i_report_summary (r, c, g_ptr_array_index (keys, k));
+  tnet_report_free (r);
+  for (guint c = 0; c < n_cols; c++)
+    g_clear_pointer (&drawn[c], tnet_scenario_free);
+  tnet_i_network_shallow_free (copy);
+}
+
+static gboolean
+same_value (double a, double b)
+{
+  return (isnan (a) && isnan (b)) || a == b;
+}
+
+START_TEST (test_fast_path_oracle)
+{
+  g_autofree char *dir = tt_source_path ("data/xuchang");
+  g_autoptr (TnetDataset) ds = load (dir);
+  g_autoptr (TnetScenario) s20 = tnet_scenario_new (2020);
+  g_autoptr (TnetScenario) s25 = tnet_scenario_new (2025);
+  const TnetScenario *cols[2] = { s20, s25 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TnetReport) base = tnet_report_compute (ds, cols, 2, &error);
+  ck_assert_msg (base != NULL, "%s", error ? error->message : "");
+  g_autoptr (GPtrArray) keys = tnet_i_report_keys (base);
+  guint n_vals = tnet_report_n_draw_values (base);
+  ck_assert_uint_eq (n_vals, 2 * keys->len);
+  /* the rows the draws must get right: the commute's by the timetable, the
+   * corridors' and the critical link's among them */
+  const char *must[] = { "commute_60min_pct", "zhengzhou_disjoint_paths",
+                         "critical_link_max_increase_min", "expressway_km" };
+  for (guint i = 0; i < G_N_ELEMENTS (must); i++)
+    {
+      gboolean found = FALSE;
+      for (guint k = 0; k < keys->len; k++)
+        found |= strcmp (g_ptr_array_index (keys, k), must[i]) == 0;
+      ck_assert_msg (found, "no row %s", must[i]);
+    }
+  g_autofree double *fast = g_new (double, (gsize) ORACLE_DRAWS * n_vals);
+  g_autofree double *fresh = g_new (double, n_vals);
+  guint n_moved = 0;
+  for (guint si = 0; si < G_N_ELEMENTS (oracle_seeds); si++)
+    for (guint threads = 1; threads <= 2; threads++)
+      {
+        ck_assert_msg (tnet_report_draw_values (base, ds, cols, 2, ORACLE_FIRST, ORACLE_DRAWS,
+                                                oracle_seeds[si], threads, fast, &error),
+                       "%s", error ? error->message : "");
+        for (guint d = 0; d < ORACLE_DRAWS; d++)
+          {
+            fresh_draw_values (ds, cols, 2, keys, oracle_seeds[si], ORACLE_FIRST + d, fresh);
+            for (guint v = 0; v < n_vals; v++)
+              {
+                double x = fast[(gsize) d * n_vals + v];
+                ck_assert_msg (same_value (x, fresh[v]),
+                               "seed %" G_GUINT64_FORMAT ", draw %u, %u thread(s), column %u, "
+                               "%s: fast %.17g, fresh %.17g", oracle_seeds[si],
+                               ORACLE_FIRST + d, threads, v / keys->len,
+                               (const char *) g_ptr_array_index (keys, v % keys->len), x,
+                               fresh[v]);
+                n_moved += d > 0 && !same_value (x, fast[(gsize) (d - 1) * n_vals + v]);
+              }
+          }
+      }
+  /* the draws do move the rows: a test of equal constants proves nothing */
+  ck_assert_uint_gt (n_moved, 20);
+}
+END_TEST
+
+/* A graph re-weighted to a draw's network and scenario against the graph
+ * built afresh from them: the same arcs, every weight equal. */
+START_TEST (test_reweight_oracle)
+{
+  g_autofree char *dir = tt_source_path ("data/xuchang");
+  g_autoptr (TnetDataset) ds = load (dir);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TnetScenario) scen = tnet_scenario_new (2025);
+  const TnetScenario *cols[1] = { scen };
+  const TnetNetwork *net = tnet_dataset_get_network (ds);
+  const TnetFeed *feed = NULL;
+  ck_assert (tnet_dataset_get_feed (ds, 2025, &feed, &error));
+  ck_assert_ptr_nonnull (feed);
+  static const TnetProfile profiles[] = { TNET_PROFILE_CAR, TNET_PROFILE_TRANSIT,
+                                          TNET_PROFILE_PARK_AND_RIDE };
+  for (guint p = 0; p < G_N_ELEMENTS (profiles); p++)
+    {
+      TnetMultimodal *kept = NULL;
+      ck_assert (tnet_commute_build_graphs (net, scen, feed, tnet_dataset_get_hubs (ds),
+                                            &profiles[p], 1, &kept, &error));
+      for (guint d = 0; d < 3; d++)
+        {
+          TnetNetwork *copy = tnet_i_network_shallow_copy (net);
+          TnetScenario *drawn[1] = { NULL };
+          ck_assert (tnet_i_uncertainty_draw_inputs (ds, cols, 1, 11, d, copy, drawn, &error));
+          ck_assert_ptr_nonnull (drawn[0]);   /* the bundled plan varies the headways */
+          TnetMultimodal *fresh = NULL;
+          ck_assert (tnet_commute_build_graphs (copy, drawn[0], feed,
+                                                tnet_dataset_get_hubs (ds), &profiles[p], 1,
+                                                &fresh, &error));
+          guint n_changed = 0;
+          TnetGraph *gk = tnet_multimodal_get_graph (kept);
+          TnetGraph *gf = tnet_multimodal_get_graph (fresh);
+          ck_assert_uint_eq (tnet_graph_n_arcs (gk), tnet_graph_n_arcs (gf));
+          g_autofree TnetWeight *before = g_new (TnetWeight, tnet_graph_n_arcs (gk) + 1);
+          for (guint a = 0; a < tnet_graph_n_arcs (gk); a++)
+            before[a] = tnet_metric_weight (tnet_multimodal_get_metric (kept), a);
+          tnet_i_multimodal_reweight (kept, copy, drawn[0], feed);
+          for (guint a = 0; a < tnet_graph_n_arcs (gk); a++)
+            {
+              TnetWeight w = tnet_metric_weight (tnet_multimodal_get_metric (kept), a);
+              ck_assert_uint_eq (tnet_graph_arc_link (gk, a), tnet_graph_arc_link (gf, a));
+              ck_assert_msg (w == tnet_metric_weight (tnet_multimodal_get_metric (fresh), a),
+                             "profile %u, draw %u, arc %u: %u != %u", p, d, a, w,
+                             tnet_metric_weight (tnet_multimodal_get_metric (fresh), a));
+              n_changed += w != before[a];
+            }
+          ck_assert_uint_gt (n_changed, 100);
+          tnet_multimodal_unref (fresh);
+          tnet_scenario_free (drawn[0]);
+          tnet_i_network_shallow_free (copy);
+        }
+      tnet_multimodal_unref (kept);
+    }
+}
+END_TEST
+
 int
 main (void)
 {
@@ -364,5 +520,10 @@ main (void)
   tcase_add_test (tc, test_zero_spread);
   tcase_add_test (tc, test_threads_identical);
   suite_add_tcase (s, tc);
+  TCase *fast = tcase_create ("fast path");
+  tcase_set_timeout (fast, 240);
+  tcase_add_test (fast, test_reweight_oracle);
+  tcase_add_test (fast, test_fast_path_oracle);
+  suite_add_tcase (s, fast);
   return tt_run_suite (s);
 }

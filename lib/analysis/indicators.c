@@ -156,18 +156,11 @@ tnet_indicator_units_min_lines_pct (const TnetNetwork *net, const TnetScenario *
   return 100.0 * ok / n;
 }
 
-gboolean
-tnet_indicator_interchange_minutes (const TnetNetwork *net, const TnetScenario *scen,
-                                    const TnetUnitTable *units, double *minutes_out,
-                                    TnetId *interchange_out, GError **error)
+/* The interchanges touched by an active expressway link (NULL with
+ * @error when there is none). */
+static GArray *
+interchange_sources (const TnetNetwork *net, const TnetScenario *scen, GError **error)
 {
-  g_return_val_if_fail (net != NULL, FALSE);
-  g_return_val_if_fail (scen != NULL, FALSE);
-  g_return_val_if_fail (units != NULL, FALSE);
-  g_return_val_if_fail (minutes_out != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  /* interchanges touched by an active expressway link */
   guint n_nodes = tnet_network_n_nodes (net);
   g_autofree guint8 *is_ic = g_new0 (guint8, n_nodes);
   g_autoptr (GArray) sources = g_array_new (FALSE, FALSE, sizeof (TnetId));
@@ -191,18 +184,19 @@ tnet_indicator_interchange_minutes (const TnetNetwork *net, const TnetScenario *
                    "scenario %d has no expressway interchange (a node of kind "
                    "interchange on an active expressway link)",
                    tnet_scenario_get_year (scen));
-      return FALSE;
+      return NULL;
     }
+  return g_steal_pointer (&sources);
+}
 
-  TnetMetric *time = NULL;
-  g_autoptr (TnetGraph) graph = tnet_graph_compile_modes (
-      net, scen, TNET_MODES_ROAD | TNET_MODE_BIT (TNET_MODE_ACCESS), &time, NULL, error);
-  if (!graph)
-    return FALSE;
-  g_autoptr (TnetMetric) metric = time;
+/* The minutes from each unit's seat to the nearest of @sources. */
+static void
+interchange_search (const TnetUnitTable *units, TnetGraph *graph, const TnetMetric *time,
+                    const GArray *sources, double *minutes_out, TnetId *interchange_out)
+{
   g_autoptr (TnetSearch) search = tnet_search_new (graph);
   /* distances TO the nearest interchange: a backward search from all */
-  tnet_search_run_multi (search, metric, (const TnetId *) (gpointer) sources->data,
+  tnet_search_run_multi (search, time, (const TnetId *) (gpointer) sources->data,
                          NULL, sources->len, TNET_BACKWARD, TNET_WEIGHT_INF,
                          TNET_ID_NONE);
   for (guint u = 0; u < tnet_unit_table_n_units (units); u++)
@@ -214,5 +208,40 @@ tnet_indicator_interchange_minutes (const TnetNetwork *net, const TnetScenario *
         interchange_out[u] = d == TNET_WEIGHT_INF ? TNET_ID_NONE
                                                   : tnet_search_origin (search, seat);
     }
+}
+
+gboolean
+tnet_indicator_interchange_minutes (const TnetNetwork *net, const TnetScenario *scen,
+                                    const TnetUnitTable *units, double *minutes_out,
+                                    TnetId *interchange_out, GError **error)
+{
+  g_return_val_if_fail (net != NULL, FALSE);
+  g_return_val_if_fail (scen != NULL, FALSE);
+  g_return_val_if_fail (units != NULL, FALSE);
+  g_return_val_if_fail (minutes_out != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  g_autoptr (GArray) sources = interchange_sources (net, scen, error);
+  if (!sources)
+    return FALSE;
+  TnetMetric *time = NULL;
+  g_autoptr (TnetGraph) graph = tnet_graph_compile_modes (
+      net, scen, TNET_MODES_ROAD | TNET_MODE_BIT (TNET_MODE_ACCESS), &time, NULL, error);
+  if (!graph)
+    return FALSE;
+  g_autoptr (TnetMetric) metric = time;
+  interchange_search (units, graph, metric, sources, minutes_out, interchange_out);
+  return TRUE;
+}
+
+gboolean
+tnet_i_indicator_interchange_minutes_on (const TnetNetwork *net, const TnetScenario *scen,
+                                         const TnetUnitTable *units, TnetGraph *graph,
+                                         const TnetMetric *time, double *minutes_out,
+                                         TnetId *interchange_out, GError **error)
+{
+  g_autoptr (GArray) sources = interchange_sources (net, scen, error);
+  if (!sources)
+    return FALSE;
+  interchange_search (units, graph, time, sources, minutes_out, interchange_out);
   return TRUE;
 }

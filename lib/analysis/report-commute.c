@@ -102,9 +102,16 @@ column_timetable (const TnetReportContext *ctx, const TnetPlanCommute *grp, GErr
       tto.walk_scenario = ctx->scen;
     }
   const TnetFeed *feeds[] = { feed };
-  tt = tnet_timetable_build (feeds, 1, &tto, error);
-  if (tt == NULL)
+  /* a draw keeps its thread's trips and routes and walks its own network:
+   * the draws move the access and walk links, never the feed's trips */
+  tt = ctx->keep ? g_datalist_get_data (ctx->keep, key) : NULL;
+  if (tt)
+    tnet_i_timetable_rewalk (tnet_timetable_ref (tt), feeds, 1, &tto);
+  else if ((tt = tnet_timetable_build (feeds, 1, &tto, error)) == NULL)
     return NULL;
+  else if (ctx->keep)
+    g_datalist_set_data_full (ctx->keep, key, tnet_timetable_ref (tt),
+                              (GDestroyNotify) tnet_timetable_unref);
   tnet_i_report_cache_set (ctx, key, tt, (GDestroyNotify) tnet_timetable_unref);
   return tt;
 }
@@ -165,6 +172,29 @@ describe_transit (const TnetReportContext *ctx, const TnetPlanCommute *grp,
                           grp->n_percentiles ? grp->percentiles[grp->n_percentiles - 1] : 50.0);
 }
 
+/* tnet_commute_select(), once per thread in the draws (ctx->keep): which
+ * nodes a selection names does not depend on the links' values. */
+static gboolean
+select_nodes (const TnetReportContext *ctx, const char *spec, GArray *out, GError **error)
+{
+  g_autofree char *key = g_strdup_printf ("select %s", spec);
+  GArray *kept = ctx->keep ? g_datalist_get_data (ctx->keep, key) : NULL;
+  if (kept)
+    {
+      g_array_append_vals (out, kept->data, kept->len);
+      return TRUE;
+    }
+  if (!tnet_commute_select (ctx->net, spec, out, error))
+    return FALSE;
+  if (ctx->keep)
+    {
+      kept = g_array_sized_new (FALSE, FALSE, sizeof (TnetId), out->len);
+      g_array_append_vals (kept, out->data, out->len);
+      g_datalist_set_data_full (ctx->keep, key, kept, (GDestroyNotify) g_array_unref);
+    }
+  return TRUE;
+}
+
 static gboolean
 run_group (const TnetReportContext *ctx, const TnetPlanCommute *grp, JsonBuilder *b,
            GString *text, GError **error)
@@ -175,7 +205,7 @@ run_group (const TnetReportContext *ctx, const TnetPlanCommute *grp, JsonBuilder
   const double budget = grp->budget_min;
   const TnetUnitTable *units = grp->unit_rows ? ctx->units : NULL;
   g_autoptr (GArray) dests = g_array_new (FALSE, FALSE, sizeof (TnetId));
-  if (!tnet_commute_select (net, grp->destinations, dests, error))
+  if (!select_nodes (ctx, grp->destinations, dests, error))
     return FALSE;
   /* the destination of the population share */
   guint d_center = 0;
@@ -189,7 +219,7 @@ run_group (const TnetReportContext *ctx, const TnetPlanCommute *grp, JsonBuilder
   /* origins: the group's (population weighted) and each unit's zone */
   g_autoptr (GArray) origins = g_array_new (FALSE, FALSE, sizeof (TnetId));
   GError *local = NULL;
-  if (!tnet_commute_select (net, grp->origins, origins, &local))
+  if (!select_nodes (ctx, grp->origins, origins, &local))
     {
       if (!units)
         {
@@ -262,7 +292,7 @@ run_group (const TnetReportContext *ctx, const TnetPlanCommute *grp, JsonBuilder
       g_array_unref (unit_rows);
       return FALSE;
     }
-  if (has_transit)
+  if (has_transit && !ctx->keep)
     describe_transit (ctx, grp, tt, b, text);
   CommuteCache *cache = g_new0 (CommuteCache, 1);
   cache->commute = c;
@@ -320,6 +350,8 @@ run_group (const TnetReportContext *ctx, const TnetPlanCommute *grp, JsonBuilder
                               budget, dn->name, total > 0 ? 100.0 * in_d / total : NAN);
     }
 
+  if (ctx->keep)
+    return TRUE;   /* a draw: the rows' values are set */
   json_builder_set_member_name (b, k_min);
   json_builder_begin_object (b);
   g_string_append_printf (text, "minutes door to door (car / transit / park-and-ride), "

@@ -31,6 +31,8 @@ write_critical_links (const TnetReportContext *ctx, const TnetPlanPair *cp,
     for (guint r = 0; r < MIN (top, tnet_criticality_n_items (crits[p])); r++)
       worst = MAX (worst, minutes1 (tnet_criticality_item (crits[p], r)->max_increase_ms));
   tnet_i_json_add_number (b, "critical_link_max_increase_min", worst, 1);
+  if (ctx->keep)
+    return;   /* a draw: the row's value only */
   json_builder_set_member_name (b, "critical_links");
   json_builder_begin_array (b);
   for (guint p = 0; p < n_prof; p++)
@@ -76,7 +78,7 @@ run_corridors (const TnetReportContext *ctx, JsonBuilder *b, GString *text, GErr
   guint k = (guint) tnet_plan_get_int (plan, "k");
   double detour = tnet_plan_get_double (plan, "detour");
   g_autofree char *home_spec = g_strdup_printf ("region:%s", home_id);
-  g_autoptr (TnetNodeSet) home = tnet_node_set_resolve (ctx->net, home_spec, NULL);
+  const TnetNodeSet *home = tnet_i_report_node_set (ctx, home_spec);
   if (home == NULL)
     return TRUE;   /* no node in the home region: nothing to report */
   for (guint p = 0; p < tnet_plan_n_pairs (plan); p++)
@@ -85,13 +87,23 @@ run_corridors (const TnetReportContext *ctx, JsonBuilder *b, GString *text, GErr
       if (!pair->disjoint_paths)
         continue;
       g_autofree char *spec = g_strdup_printf ("region:%s", pair->region);
-      g_autoptr (TnetNodeSet) other = tnet_node_set_resolve (ctx->net, spec, NULL);
+      const TnetNodeSet *other = tnet_i_report_node_set (ctx, spec);
       if (other == NULL)
         continue;
       g_autofree char *key = g_strdup_printf ("%s_disjoint_paths", pair->id);
       g_autofree char *row = g_strdup_printf ("Link-disjoint paths %s-%s",
                                               tnet_plan_get_home_label (plan), pair->label);
       tnet_i_report_indicator (ctx, key, row, "paths", 0);
+      /* the count of link-disjoint paths depends on which links there are,
+       * not on their values: a draw takes its thread's first one */
+      g_autofree char *kept_key = g_strdup_printf ("disjoint paths %s", pair->id);
+      gpointer kept = ctx->keep ? g_datalist_get_data (ctx->keep, kept_key) : NULL;
+      if (kept)
+        {
+          json_builder_set_member_name (b, key);
+          json_builder_add_int_value (b, GPOINTER_TO_UINT (kept) - 1);
+          continue;
+        }
       g_autofree char *detail = g_strdup_printf ("%s_disjoint_paths_by_group", pair->id);
       guint all_links = 0;
       json_builder_set_member_name (b, detail);
@@ -136,6 +148,8 @@ run_corridors (const TnetReportContext *ctx, JsonBuilder *b, GString *text, GErr
       json_builder_end_object (b);
       json_builder_set_member_name (b, key);
       json_builder_add_int_value (b, all_links);
+      if (ctx->keep)
+        g_datalist_set_data (ctx->keep, kept_key, GUINT_TO_POINTER (all_links + 1));
     }
 
   /* the most critical links for the critical pair */
@@ -147,7 +161,7 @@ run_corridors (const TnetReportContext *ctx, JsonBuilder *b, GString *text, GErr
   if (!cp)
     return TRUE;
   g_autofree char *cp_spec = g_strdup_printf ("region:%s", cp->region);
-  g_autoptr (TnetNodeSet) zz = tnet_node_set_resolve (ctx->net, cp_spec, NULL);
+  const TnetNodeSet *zz = tnet_i_report_node_set (ctx, cp_spec);
   if (zz == NULL)
     return TRUE;
   /* scanned on each commute profile's own graph, so that the times are
@@ -157,11 +171,17 @@ run_corridors (const TnetReportContext *ctx, JsonBuilder *b, GString *text, GErr
   TnetCriticality *crits[TNET_N_PROFILES] = { NULL };
   TnetMultimodal *graphs[TNET_N_PROFILES] = { NULL };
   gboolean ok = TRUE;
+  /* a draw runs on one thread: its scan too (the draws share the cores) */
+  TnetCriticalityOptions copts;
+  tnet_criticality_options_init (&copts);
+  if (ctx->keep)
+    copts.n_threads = 1;
   for (guint p = 0; ok && p < n_prof; p++)
     {
       graphs[p] = tnet_i_report_profile_graph (ctx, profiles[p], error);
       crits[p] = graphs[p] ? tnet_corridor_criticality_profile (ctx->net, graphs[p], home, zz,
-                                                                FALSE, budget_ms, NULL, error)
+                                                                FALSE, budget_ms, &copts,
+                                                                error)
                            : NULL;
       ok = crits[p] != NULL;
     }

@@ -11,6 +11,31 @@ unit_label (GString *text, const TnetUnit *u)
   g_string_append_printf (text, "  %s %s", u->name, u->name_en ? u->name_en : u->id);
 }
 
+/* tnet_indicator_interchange_minutes(); a draw (ctx->keep) keeps its
+ * thread's compiled graph, whose arcs the draws do not move, and takes
+ * only the times of its own network. */
+static gboolean
+interchange_minutes (const TnetReportContext *ctx, double *minutes, TnetId *ic, GError **error)
+{
+  if (!ctx->keep)
+    return tnet_indicator_interchange_minutes (ctx->net, ctx->scen, ctx->units, minutes, ic,
+                                               error);
+  TnetGraph *graph = g_datalist_get_data (ctx->keep, "interchange graph");
+  if (!graph)
+    {
+      graph = tnet_graph_compile_modes (ctx->net, ctx->scen,
+                                        TNET_MODES_ROAD | TNET_MODE_BIT (TNET_MODE_ACCESS),
+                                        NULL, NULL, error);
+      if (!graph)
+        return FALSE;
+      g_datalist_set_data_full (ctx->keep, "interchange graph", graph,
+                                (GDestroyNotify) tnet_graph_unref);
+    }
+  g_autoptr (TnetMetric) time = tnet_i_graph_compile_times (graph, ctx->net, ctx->scen);
+  return tnet_i_indicator_interchange_minutes_on (ctx->net, ctx->scen, ctx->units, graph, time,
+                                                  minutes, ic, error);
+}
+
 static gboolean
 run_network (const TnetReportContext *ctx, JsonBuilder *b, GString *text, GError **error)
 {
@@ -53,13 +78,14 @@ run_network (const TnetReportContext *ctx, JsonBuilder *b, GString *text, GError
 
   g_autofree double *minutes = g_new (double, n);
   g_autofree TnetId *ic = g_new (TnetId, n);
-  if (!tnet_indicator_interchange_minutes (net, scen, units, minutes, ic, error))
+  if (!interchange_minutes (ctx, minutes, ic, error))
     return FALSE;
 
   g_string_append (text, "county unit: expressway lines | minutes to nearest interchange\n");
   json_builder_set_member_name (b, "county_unit_expressways");
   json_builder_begin_object (b);
-  for (guint u = 0; u < n; u++)
+  /* a draw (ctx->keep) wants the rows only: no lines per unit */
+  for (guint u = 0; u < n && !ctx->keep; u++)
     {
       const TnetUnit *unit = tnet_unit_table_get (units, u);
       g_autoptr (GPtrArray) lines = g_ptr_array_new ();
@@ -109,15 +135,26 @@ run_lines (const TnetReportContext *ctx, JsonBuilder *b, GString *text, GError *
         const TnetPlanPair *pair = tnet_plan_get_pair (ctx->plan, p);
         if (!pair->count_lines)
           break;
-        g_autoptr (GPtrArray) lines = g_ptr_array_new ();
-        guint count = tnet_corridor_line_count (ctx->net, ctx->scen, home, pair->region,
-                                                groups[g].mask, lines);
         g_autofree char *key = g_strdup_printf ("%s_%s_lines", pair->id, groups[g].group);
         g_autofree char *row = g_strdup_printf ("%s lines %s-%s",
                                                 g == 0 ? "Rail" : "Road",
                                                 tnet_plan_get_home_label (ctx->plan),
                                                 pair->label);
         tnet_i_report_indicator (ctx, key, row, "lines", 0);
+        /* which lines join the two regions does not depend on the links'
+         * values: a draw takes its thread's first count */
+        gpointer kept = ctx->keep ? g_datalist_get_data (ctx->keep, key) : NULL;
+        if (kept)
+          {
+            json_builder_set_member_name (b, key);
+            json_builder_add_int_value (b, GPOINTER_TO_UINT (kept) - 1);
+            continue;
+          }
+        g_autoptr (GPtrArray) lines = g_ptr_array_new ();
+        guint count = tnet_corridor_line_count (ctx->net, ctx->scen, home, pair->region,
+                                                groups[g].mask, lines);
+        if (ctx->keep)
+          g_datalist_set_data (ctx->keep, key, GUINT_TO_POINTER (count + 1));
         g_autofree char *names = g_strdup_printf ("%s_names", key);
         json_builder_set_member_name (b, key);
         json_builder_add_int_value (b, count);

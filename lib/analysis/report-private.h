@@ -31,6 +31,13 @@ struct _TnetReportContext {
    * later column compares with). Read and write with tnet_i_report_cache_*;
    * freed with the report run. */
   GData **cache;
+  /* The uncertainty draws (report-uncertainty.c): per-column state a thread
+   * keeps from one draw to the next (the profiles' graphs, re-weighted to
+   * each draw's network; the counts no draw moves), or NULL outside the
+   * draws. Read and write with g_datalist_*. When set, only the values of
+   * the table rows are wanted: a section may leave out its text and the
+   * JSON members no row reads. */
+  GData **keep;
 };
 
 /**
@@ -74,6 +81,10 @@ void tnet_i_report_cache_set (const TnetReportContext *ctx, const char *key,
 void tnet_i_json_add_number (JsonBuilder *b, const char *key, double v, int decimals);
 void tnet_i_json_add_strings (JsonBuilder *b, const char *key, const GPtrArray *strings);
 
+/* The nodes of place list @spec on the column's network (resolved once per
+ * column, and once per thread in the draws: which nodes a place names does
+ * not depend on the links' values), or NULL when it names none. Borrowed. */
+const TnetNodeSet *tnet_i_report_node_set (const TnetReportContext *ctx, const char *spec);
 /* The profiles of the plan's commute groups, in plan order without
  * repeats, into @out (room for TNET_N_PROFILES); the car profile when the
  * plan has no commute group. Returns their number. */
@@ -112,6 +123,14 @@ const char *const *tnet_i_report_input_files (const char *key);
 TnetReport *tnet_i_report_run (const TnetDataset *ds, const TnetNetwork *net,
                                const TnetScenario *const *scenarios, guint n_scenarios,
                                gboolean evidence, GError **error);
+/* A draw's report: as tnet_i_report_run() without the evidence, with
+ * @keep (one GData list per column, initialised, kept by the caller from
+ * one draw to the next: ctx->keep) and only the table rows' values (the
+ * details may be missing). Same row values as tnet_i_report_run() on the
+ * same @net and @scenarios. */
+TnetReport *tnet_i_report_run_draw (const TnetDataset *ds, const TnetNetwork *net,
+                                    const TnetScenario *const *scenarios, guint n_scenarios,
+                                    GData **keep, GError **error);
 GPtrArray *tnet_i_report_keys (const TnetReport *report);
 guint tnet_i_report_n_columns (const TnetReport *report);
 double tnet_i_report_summary (const TnetReport *report, guint column, const char *key);
@@ -142,5 +161,15 @@ guint tnet_i_uncertainty_confidence (const char *confidence);
 gboolean tnet_i_uncertainty_link_varies (const TnetUncertaintyRanges *h, const TnetLink *l);
 void tnet_i_uncertainty_move_link (const TnetUncertaintyRanges *h, const TnetLink *l,
                                    TnetLink *m, double u_len, double u_speed);
+/* The inputs of draw @d under @seed, as the draws compute them: @copy (a
+ * tnet_i_network_shallow_copy() of @ds's network) with its links rewritten,
+ * and @drawn[c] the scenario of column c (a new copy with the drawn
+ * headway factors, or NULL when the headways do not vary: @scenarios[c]).
+ * FALSE with @error when a feed does not load. */
+gboolean tnet_i_uncertainty_draw_inputs (const TnetDataset *ds,
+                                         const TnetScenario *const *scenarios,
+                                         guint n_scenarios, guint64 seed, guint d,
+                                         TnetNetwork *copy, TnetScenario **drawn,
+                                         GError **error);
 /* The distributions the draws use, one line each, for the report. */
 GPtrArray *tnet_i_uncertainty_describe (const TnetUncertaintyRanges *h);

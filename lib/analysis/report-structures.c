@@ -9,6 +9,7 @@
 
 typedef struct {
   TnetStructureSet *set;
+  gboolean set_kept;     /* @set belongs to the draws' ctx->keep */
   GPtrArray *states;     /* of TnetStructureState *, one per structure */
 } Column;
 
@@ -16,7 +17,8 @@ static void
 column_free (gpointer p)
 {
   Column *col = p;
-  tnet_structure_set_free (col->set);
+  if (!col->set_kept)
+    tnet_structure_set_free (col->set);
   g_ptr_array_unref (col->states);
   g_free (col);
 }
@@ -35,11 +37,20 @@ column_get (const TnetReportContext *ctx, const Column **out, GError **error)
   g_autofree char *path = g_build_filename (dir, "structures.csv", NULL);
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     return TRUE;
-  TnetStructureSet *set = tnet_structure_set_load_csv (ctx->net, path, error);
-  if (set == NULL)
+  /* a draw takes its thread's set when no member was chosen by length */
+  TnetStructureSet *set = ctx->keep ? g_datalist_get_data (ctx->keep, "structure set") : NULL;
+  gboolean kept = set != NULL;
+  if (!set && (set = tnet_structure_set_load_csv (ctx->net, path, error)) == NULL)
     return FALSE;
+  if (!kept && ctx->keep && !tnet_i_structure_set_by_length (set))
+    {
+      g_datalist_set_data_full (ctx->keep, "structure set", set,
+                                (GDestroyNotify) tnet_structure_set_free);
+      kept = TRUE;
+    }
   Column *col = g_new0 (Column, 1);
   col->set = set;
+  col->set_kept = kept;
   col->states = g_ptr_array_new_with_free_func ((GDestroyNotify) tnet_structure_state_free);
   for (guint i = 0; i < tnet_structure_set_n_structures (set); i++)
     {
@@ -340,8 +351,12 @@ run_kind (const TnetReportContext *ctx, TnetStructureKind kind, JsonBuilder *b,
   if (col == NULL)
     return TRUE;   /* no structures.csv: nothing to report */
   guint n_kind = 0, n_complete = 0;
-  json_builder_set_member_name (b, kind == TNET_STRUCTURE_RING ? "rings" : "axes");
-  json_builder_begin_object (b);
+  /* a draw (ctx->keep) wants the count only, not each structure's details */
+  if (!ctx->keep)
+    {
+      json_builder_set_member_name (b, kind == TNET_STRUCTURE_RING ? "rings" : "axes");
+      json_builder_begin_object (b);
+    }
   for (guint i = 0; i < tnet_structure_set_n_structures (col->set); i++)
     {
       const TnetStructure *s = tnet_structure_set_get (col->set, i);
@@ -350,10 +365,13 @@ run_kind (const TnetReportContext *ctx, TnetStructureKind kind, JsonBuilder *b,
       const TnetStructureState *st = col->states->pdata[i];
       n_kind++;
       n_complete += st->verdict == TNET_STRUCTURE_COMPLETE;
+      if (ctx->keep)
+        continue;
       json_builder_set_member_name (b, s->id);
       structure_json (ctx->net, s, st, b);
     }
-  json_builder_end_object (b);
+  if (!ctx->keep)
+    json_builder_end_object (b);
   if (n_kind == 0)
     return TRUE;
   if (kind == TNET_STRUCTURE_RING)
@@ -364,7 +382,7 @@ run_kind (const TnetReportContext *ctx, TnetStructureKind kind, JsonBuilder *b,
                                                                : "axes_joined");
   json_builder_add_int_value (b, n_complete);
   /* the text sets the columns side by side, under the last one */
-  if (ctx->column_index + 1 == ctx->n_columns)
+  if (ctx->column_index + 1 == ctx->n_columns && !ctx->keep)
     kind_text (ctx, kind, text);
   return TRUE;
 }

@@ -14,7 +14,15 @@
  * not depend on which thread runs it or in which order, and a line keeps
  * its factor in every column: the result is a function of the seed alone. Each thread owns a shallow copy of the network (shared
  * strings and indices, its own link records) and rewrites the link values
- * from the originals before every draw. The draws can be computed in
+ * from the originals before every draw. A draw's report
+ * (tnet_i_report_run_draw) gets the thread's per-column state (ctx->keep):
+ * what the draws never move is built in the thread's first draw and kept
+ * (the profiles' graphs, re-weighted to each draw's links and headways;
+ * the timetable's trips, with its walks rebuilt on each draw's network;
+ * node sets, counts that depend only on which links exist), and the
+ * sections leave out the details no table row reads. test-uncertainty
+ * checks the rows against full reports of the same perturbed inputs. The
+ * draws can be computed in
  * blocks (tnet_report_draw_values(), e.g. one block per machine) and their
  * values put together (tnet_report_set_draws()): the same numbers as one
  * call. */
@@ -168,6 +176,20 @@ draw_scenarios (const Job *job, guint d, TnetScenario **out, GError **error)
   return TRUE;
 }
 
+gboolean
+tnet_i_uncertainty_draw_inputs (const TnetDataset *ds, const TnetScenario *const *scenarios,
+                                guint n_scenarios, guint64 seed, guint d, TnetNetwork *copy,
+                                TnetScenario **drawn, GError **error)
+{
+  Job job = {
+    .ds = ds, .net = tnet_dataset_get_network (ds), .scenarios = scenarios,
+    .n_scenarios = n_scenarios, .seed = seed,
+  };
+  tnet_i_uncertainty_ranges (tnet_dataset_get_plan (ds), &job.h);
+  perturb (&job, copy, d);
+  return draw_scenarios (&job, d, drawn, error);
+}
+
 void
 tnet_i_uncertainty_ranges (const TnetPlan *plan, TnetUncertaintyRanges *h)
 {
@@ -214,6 +236,10 @@ worker (gpointer data)
   Job *job = data;
   TnetNetwork *copy = tnet_i_network_shallow_copy (job->net);
   guint n_keys = job->keys->len;
+  /* what the thread keeps from draw to draw, per column (ctx->keep) */
+  GData **keep = g_new0 (GData *, MAX (job->n_scenarios, 1));
+  for (guint c = 0; c < job->n_scenarios; c++)
+    g_datalist_init (&keep[c]);
   for (;;)
     {
       guint d = (guint) g_atomic_int_add (&job->next, 1);
@@ -233,7 +259,7 @@ worker (gpointer data)
         {
           for (guint c = 0; c < job->n_scenarios; c++)
             cols[c] = drawn[c] ? drawn[c] : job->scenarios[c];
-          r = tnet_i_report_run (job->ds, copy, cols, job->n_scenarios, FALSE, &local);
+          r = tnet_i_report_run_draw (job->ds, copy, cols, job->n_scenarios, keep, &local);
         }
       for (guint c = 0; c < job->n_scenarios; c++)
         g_clear_pointer (&drawn[c], tnet_scenario_free);
@@ -256,6 +282,9 @@ worker (gpointer data)
             = tnet_i_report_summary (r, c, g_ptr_array_index (job->keys, k));
       tnet_report_free (r);
     }
+  for (guint c = 0; c < job->n_scenarios; c++)
+    g_datalist_clear (&keep[c]);
+  g_free (keep);
   tnet_i_network_shallow_free (copy);
   return NULL;
 }

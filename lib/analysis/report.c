@@ -99,6 +99,17 @@ tnet_i_report_cache_set (const TnetReportContext *ctx, const char *key,
   g_datalist_set_data_full (ctx->cache, key, data, destroy);
 }
 
+const TnetNodeSet *
+tnet_i_report_node_set (const TnetReportContext *ctx, const char *spec)
+{
+  g_autofree char *key = g_strdup_printf ("node set %s", spec);
+  GData **where = ctx->keep ? ctx->keep : ctx->cache;
+  TnetNodeSet *set = g_datalist_get_data (where, key);
+  if (set == NULL && (set = tnet_node_set_resolve (ctx->net, spec, NULL)) != NULL)
+    g_datalist_set_data_full (where, key, set, (GDestroyNotify) tnet_node_set_free);
+  return set;
+}
+
 guint
 tnet_i_report_commute_profiles (const TnetReportContext *ctx, TnetProfile *out)
 {
@@ -128,10 +139,20 @@ tnet_i_report_profile_graph (const TnetReportContext *ctx, TnetProfile profile, 
   if (mm != NULL)
     return mm;
   const TnetFeed *feed = NULL;
-  if (!tnet_dataset_get_feed (ctx->ds, tnet_scenario_get_year (ctx->scen), &feed, error)
-      || !tnet_commute_build_graphs (ctx->net, ctx->scen, feed, tnet_dataset_get_hubs (ctx->ds),
-                                     &profile, 1, &mm, error))
+  if (!tnet_dataset_get_feed (ctx->ds, tnet_scenario_get_year (ctx->scen), &feed, error))
     return NULL;
+  /* a draw re-weights the graph its thread built in an earlier draw: the
+   * draws move link values and headways, never which arcs exist */
+  mm = ctx->keep ? g_datalist_get_data (ctx->keep, key) : NULL;
+  if (mm != NULL)
+    tnet_i_multimodal_reweight (tnet_multimodal_ref (mm), ctx->net, ctx->scen, feed);
+  else if (!tnet_commute_build_graphs (ctx->net, ctx->scen, feed,
+                                       tnet_dataset_get_hubs (ctx->ds), &profile, 1, &mm,
+                                       error))
+    return NULL;
+  else if (ctx->keep)
+    g_datalist_set_data_full (ctx->keep, key, tnet_multimodal_ref (mm),
+                              (GDestroyNotify) tnet_multimodal_unref);
   tnet_i_report_cache_set (ctx, key, mm, (GDestroyNotify) tnet_multimodal_unref);
   return mm;
 }
@@ -243,10 +264,31 @@ tnet_report_compute (const TnetDataset *ds, const TnetScenario *const *scenarios
                             error);
 }
 
+static TnetReport *report_run (const TnetDataset *ds, const TnetNetwork *net,
+                               const TnetScenario *const *scenarios, guint n_scenarios,
+                               gboolean evidence, GData **keep, GError **error);
+
 TnetReport *
 tnet_i_report_run (const TnetDataset *ds, const TnetNetwork *net,
                    const TnetScenario *const *scenarios, guint n_scenarios,
                    gboolean evidence, GError **error)
+{
+  return report_run (ds, net, scenarios, n_scenarios, evidence, NULL, error);
+}
+
+TnetReport *
+tnet_i_report_run_draw (const TnetDataset *ds, const TnetNetwork *net,
+                        const TnetScenario *const *scenarios, guint n_scenarios,
+                        GData **keep, GError **error)
+{
+  g_return_val_if_fail (keep != NULL || n_scenarios == 0, NULL);
+  return report_run (ds, net, scenarios, n_scenarios, FALSE, keep, error);
+}
+
+static TnetReport *
+report_run (const TnetDataset *ds, const TnetNetwork *net,
+            const TnetScenario *const *scenarios, guint n_scenarios, gboolean evidence,
+            GData **keep, GError **error)
 {
   const TnetPlan *plan = tnet_dataset_get_plan (ds);
   const TnetUnitTable *units = tnet_dataset_get_units (ds);
@@ -296,6 +338,7 @@ tnet_i_report_run (const TnetDataset *ds, const TnetNetwork *net,
         .net = net, .scen = scenarios[c], .column = report->columns[c],
         .column_index = c, .n_columns = n_scenarios, .units = units, .targets = targets,
         .previous = c > 0 ? &ctxs[c - 1] : NULL, .cache = &caches[c],
+        .keep = keep ? &keep[c] : NULL,
       };
       g_autoptr (JsonBuilder) b = json_builder_new ();
       json_builder_begin_object (b);

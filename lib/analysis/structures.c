@@ -15,6 +15,8 @@ struct _TnetStructureSet {
   GStringChunk *strings;  /* every string of the set */
   GPtrArray *structures;  /* of Structure *, in order of first row */
   GHashTable *index;      /* id (in strings) -> Structure * */
+  gboolean by_length;     /* a member's links were chosen by length among
+                           * several ways (tnet_i_structure_set_by_length) */
 };
 
 static void
@@ -117,8 +119,38 @@ node_of (const TnetNetwork *net, TnetCsv *csv, int col, GError **error)
 /* Links of @line on the shortest path (by length, links taken two-way)
  * from @a to @b, plus the line's links parallel to a path step. NULL when
  * @b cannot be reached along the line. */
+/* The root of @v in the union-find forest @up (path halving). */
+static TnetId
+find_root (TnetId *up, TnetId v)
+{
+  while (up[v] != v)
+    v = up[v] = up[up[v]];
+  return v;
+}
+
+/* Whether the links @own (undirected) close a cycle: then two nodes may be
+ * joined by several ways and the shortest depends on the lengths. */
+static gboolean
+has_cycle (const TnetNetwork *net, const GArray *own)
+{
+  guint n = tnet_network_n_nodes (net);
+  g_autofree TnetId *up = g_new (TnetId, MAX (n, 1));
+  for (guint v = 0; v < n; v++)
+    up[v] = v;
+  for (guint k = 0; k < own->len; k++)
+    {
+      const TnetLink *l = tnet_network_link (net, g_array_index (own, TnetId, k));
+      TnetId x = find_root (up, l->from), y = find_root (up, l->to);
+      if (x == y)
+        return TRUE;
+      up[x] = y;
+    }
+  return FALSE;
+}
+
 static GArray *
-line_stretch (const TnetNetwork *net, const char *line, TnetId a, TnetId b)
+line_stretch (TnetStructureSet *set, const TnetNetwork *net, const char *line, TnetId a,
+              TnetId b)
 {
   guint m = tnet_network_n_links (net), n = tnet_network_n_nodes (net);
   g_autoptr (GArray) own = g_array_new (FALSE, FALSE, sizeof (TnetId));
@@ -128,6 +160,7 @@ line_stretch (const TnetNetwork *net, const char *line, TnetId a, TnetId b)
       if (l->line && strcmp (l->line, line) == 0)
         g_array_append_val (own, i);
     }
+  set->by_length |= has_cycle (net, own);
   /* Bellman-Ford style relaxation: a line has tens of links, so repeated
    * sweeps over them are cheaper than building an adjacency. */
   g_autofree double *dist = g_new (double, n);
@@ -333,7 +366,7 @@ read_member (TnetStructureSet *set, const TnetNetwork *net, TnetCsv *csv, const 
         }
       mb.line = intern (set, line);
       if (*from)
-        found = line_stretch (net, line, mb.from, mb.to);
+        found = line_stretch (set, net, line, mb.from, mb.to);
       else
         {
           found = g_array_new (FALSE, FALSE, sizeof (TnetId));
@@ -482,4 +515,11 @@ tnet_structure_set_load_csv (const TnetNetwork *net, const char *path, GError **
 fail:
   tnet_structure_set_free (set);
   return NULL;
+}
+
+gboolean
+tnet_i_structure_set_by_length (const TnetStructureSet *set)
+{
+  g_return_val_if_fail (set != NULL, TRUE);
+  return set->by_length;
 }

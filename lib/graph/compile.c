@@ -106,3 +106,17 @@ tnet_graph_compile_modes (const TnetNetwork *net, const TnetScenario *scen,
     *length_out = tnet_metric_new (graph, (TnetWeight *) lengths->data, NULL);
   return graph;
 }
+
+TnetMetric *
+tnet_i_graph_compile_times (TnetGraph *graph, const TnetNetwork *net, const TnetScenario *scen)
+{
+  g_return_val_if_fail (graph != NULL && net != NULL && scen != NULL, NULL);
+  guint m = tnet_graph_n_arcs (graph);
+  g_autofree TnetWeight *times = g_new (TnetWeight, m > 0 ? m : 1);
+  for (guint a = 0; a < m; a++)
+    {
+      TnetId l = tnet_graph_arc_link (graph, a);
+      times[a] = l == TNET_ID_NONE ? 0 : tnet_scenario_link_time_ms (scen, net, l);
+    }
+  return tnet_metric_new (graph, times, NULL);
+}

@@ -34,4 +34,6 @@ struct _TnetMultimodal {
   TnetMultimodalStats stats;
   GMutex ch_lock;               /* guards @ch */
   TnetCH *ch;                   /* tnet_multimodal_ref_ch(): built once, or NULL */
+  TnetTransitOptions options;   /* as built (hubs borrowed; tnet_i_multimodal_reweight) */
 };
+

@@ -214,6 +214,29 @@ route_headway_factor (const TnetScenario *scen, const TnetFeedRoute *r)
   return f;
 }
 
+/* The boarding wait of pattern @pat: a share of its headway under the
+ * scenario's factor, capped. */
+static guint64
+board_wait_ms (const TnetFeed *feed, const TnetPattern *pat, const TnetScenario *scen,
+               const TnetTransitOptions *options)
+{
+  const TnetFeedRoute *r = tnet_feed_route (feed, pat->route);
+  double headway = pat->headway_s * route_headway_factor (scen, r);
+  double wait = options->wait_factor * headway;
+  if (options->max_wait_s > 0)
+    wait = MIN (wait, options->max_wait_s);
+  return (guint64) llround (wait * 1000.0);
+}
+
+/* The walk time of a walk arc over link @lk: a walk or access link at its
+ * time @t_ms, a road at the walking speed. */
+static guint64
+walk_arc_ms (const TnetLink *lk, guint64 t_ms, const TnetTransitOptions *options)
+{
+  gboolean walk_link = lk->mode == TNET_MODE_WALK || lk->mode == TNET_MODE_ACCESS;
+  return walk_link ? t_ms : walk_ms (lk->length_m, options->walk_speed_kmh);
+}
+
 /* Transfers: arrival node of a -> departure node of b, for the stop pairs
  * that a change at a stop, a station's children, a hub's members,
  * transfers.txt and the transfer radius give (transfers.txt type 3
@@ -419,6 +442,7 @@ tnet_multimodal_build (const TnetNetwork *net, const TnetScenario *scen,
   mm->profile = profile;
   mm->n_net = N;
   mm->n_stops = S;
+  mm->options = *options;
   mm->strings = g_string_chunk_new (4096);
   guint64 a_base = 0, e_base = 0, c_base = 0;
   switch (profile)
@@ -549,7 +573,7 @@ tnet_multimodal_build (const TnetNetwork *net, const TnetScenario *scen,
       gboolean road_walk = options->walk_on_roads && foot_road (lk);
       if (!walk_link && !road_walk)
         continue;
-      guint64 w = walk_link ? t : walk_ms (lk->length_m, options->walk_speed_kmh);
+      guint64 w = walk_arc_ms (lk, t, options);
       gboolean both = road_walk || !lk->oneway;
       guint64 bases[2] = { a_base, e_base };
       for (int l = 0; l < 2; l++)
@@ -713,11 +737,7 @@ tnet_multimodal_build (const TnetNetwork *net, const TnetScenario *scen,
       mm->pattern_line[p] = g_string_chunk_insert_const (mm->strings,
                                                           tnet_feed_route_name (feed, pat->route));
       mm->pattern_mode[p] = (guint8) pattern_mode (feed, r, line_modes);
-      double headway = pat->headway_s * route_headway_factor (scen, r);
-      double wait = options->wait_factor * headway;
-      if (options->max_wait_s > 0)
-        wait = MIN (wait, options->max_wait_s);
-      guint64 wait_ms = (guint64) llround (wait * 1000.0);
+      guint64 wait_ms = board_wait_ms (feed, pat, scen, options);
       guint n = pat->n_stops;
       for (guint k = 0; k < n; k++)
         {
@@ -798,6 +818,47 @@ tnet_multimodal_build (const TnetNetwork *net, const TnetScenario *scen,
   mm->stats.n_arcs = n_arcs;
   mm->stats.n_patterns = P;
   return mm;
+}
+
+void
+tnet_i_multimodal_reweight (TnetMultimodal *mm, const TnetNetwork *net,
+                            const TnetScenario *scen, const TnetFeed *feed)
+{
+  g_return_if_fail (mm != NULL && net != NULL && scen != NULL);
+  guint m = tnet_graph_n_arcs (mm->graph);
+  g_autofree guint64 *wait = g_new0 (guint64, MAX (mm->n_patterns, 1));
+  for (guint p = 0; feed && p < mm->n_patterns; p++)
+    wait[p] = board_wait_ms (feed, tnet_feed_pattern (feed, p), scen, &mm->options);
+  g_autofree TnetWeight *w = g_new (TnetWeight, MAX (m, 1));
+  for (guint a = 0; a < m; a++)
+    {
+      TnetId ref = mm->arc_ref[a];
+      guint64 ms;
+      switch (mm->arc_kind[a])
+        {
+        case TNET_ARC_DRIVE:
+          ms = tnet_scenario_link_time_ms (scen, net, ref);
+          break;
+        case TNET_ARC_WALK:
+          ms = walk_arc_ms (tnet_network_link (net, ref),
+                            tnet_scenario_link_time_ms (scen, net, ref), &mm->options);
+          break;
+        case TNET_ARC_BOARD:
+          ms = feed ? wait[ref] : tnet_metric_weight (mm->metric, a);
+          break;
+        default:
+          ms = tnet_metric_weight (mm->metric, a);
+          break;
+        }
+      w[a] = (TnetWeight) MIN (ms, (guint64) TNET_WEIGHT_MAX);
+    }
+  /* a new metric: whoever still holds the old one keeps its weights */
+  TnetMetric *metric = tnet_metric_new (mm->graph, w, NULL);
+  tnet_metric_unref (mm->metric);
+  mm->metric = metric;
+  g_mutex_lock (&mm->ch_lock);
+  g_clear_pointer (&mm->ch, tnet_ch_unref);
+  g_mutex_unlock (&mm->ch_lock);
 }
 
 TnetMultimodal *

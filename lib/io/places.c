@@ -140,7 +140,7 @@ resolve_item (const TnetNetwork *net, const char *text, TnetPlaceItem *it, GErro
       if (it->members->len == 0)
         return not_found (error, text, zones_only ? "zones:R, R a region with zones"
                                                   : "region:R, R a region id of the nodes",
-                          suggest_among (net, r, TRUE, FALSE));
+                          error ? suggest_among (net, r, TRUE, FALSE) : NULL);
       return TRUE;
     }
   if (g_str_has_prefix (text, "kind:"))
@@ -196,7 +196,7 @@ resolve_item (const TnetNetwork *net, const char *text, TnetPlaceItem *it, GErro
   return not_found (error, text, forced_node ? "node:ID, ID a node id or name"
                                              : "a node id or name, a region id, region:R, "
                                                "zones:R, kind:K or all",
-                    suggest_among (net, word, !forced_node, TRUE));
+                    error ? suggest_among (net, word, !forced_node, TRUE) : NULL);
 }
 
 /* Whether @spec as a whole names something (so that it is not split). */

@@ -61,10 +61,18 @@ table_copy (Table *dst, const Table *src)
     }
 }
 
+/* The per-link queries run for every link of every graph built: an empty
+ * table (the usual case) answers without hashing the key. */
 static const double *
 table_get (const Table *t, const char *key)
 {
-  return g_hash_table_lookup (t->values, key);
+  return g_hash_table_size (t->values) ? g_hash_table_lookup (t->values, key) : NULL;
+}
+
+static gboolean
+table_has (const Table *t, const char *key)
+{
+  return g_hash_table_size (t->values) && g_hash_table_contains (t->values, key);
 }
 
 TnetScenario *
@@ -258,8 +266,8 @@ tnet_scenario_link_closed (const TnetScenario *scen, const TnetNetwork *net, Tne
   g_return_val_if_fail (scen != NULL && net != NULL, FALSE);
   g_return_val_if_fail (i < tnet_network_n_links (net), FALSE);
   const TnetLink *l = tnet_network_link (net, i);
-  return g_hash_table_contains (scen->closed_links.values, l->id)
-         || (l->line && g_hash_table_contains (scen->closed_lines.values, l->line));
+  return table_has (&scen->closed_links, l->id)
+         || (l->line && table_has (&scen->closed_lines, l->line));
 }
 
 TnetWeight

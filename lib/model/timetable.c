@@ -627,6 +627,26 @@ place_stops (TnetTimetable *tt, const TnetNetwork *net, const TnetScenario *scen
     }
 }
 
+/* The bytes @tt holds (tnet_timetable_memory_bytes()). */
+static gsize
+memory_bytes (const TnetTimetable *tt)
+{
+  guint nr = tt->n_routes, nfp = tt->fp_first[tt->n_stops];
+  gsize n_rs = tt->route_stop_first[nr], n_st = tt->n_stop_times;
+  gsize bytes = sizeof *tt
+    + tt->n_stops * (2 * sizeof (char *) + 2 * sizeof (double) + 2 * sizeof (guint))
+    + (nr + 1) * (2 * sizeof (guint) + sizeof (gsize) + sizeof (char *) + sizeof (TnetMode))
+    + n_rs * (sizeof (TnetId) + 1 + 2 * sizeof (guint))
+    + n_st * 2 * sizeof (gint32) + tt->n_trips * sizeof (char *)
+    + nfp * (sizeof (TnetId) + sizeof (guint32))
+    + tt->n_cells * (sizeof (gint64) + sizeof (TnetId));
+  if (tt->foot)
+    bytes += sizeof *tt->foot + tt->n_stops * sizeof (TnetId)
+      + (tt->foot->n_nodes + 1) * (sizeof (guint) + sizeof (TnetId) + 1 + 2 * sizeof (double))
+      + tt->foot->first[tt->foot->n_nodes] * (sizeof (TnetId) + sizeof (guint32));
+  return bytes;
+}
+
 /* ----------------------------------------------------------------- build */
 
 static char *
@@ -920,19 +940,30 @@ tnet_timetable_build (const TnetFeed *const *feeds, guint n_feeds,
   build_grid (tt, MAX (100.0, options->transfer_radius_m));
   build_footpaths (tt, feeds, n_feeds, stop_base, options);
 
-  guint nfp = tt->fp_first[tt->n_stops];
-  tt->memory_bytes = sizeof *tt
-    + tt->n_stops * (2 * sizeof (char *) + 2 * sizeof (double) + 2 * sizeof (guint))
-    + (nr + 1) * (2 * sizeof (guint) + sizeof (gsize) + sizeof (char *) + sizeof (TnetMode))
-    + n_rs * (sizeof (TnetId) + 1 + 2 * sizeof (guint))
-    + n_st * 2 * sizeof (gint32) + tt->n_trips * sizeof (char *)
-    + nfp * (sizeof (TnetId) + sizeof (guint32))
-    + tt->n_cells * (sizeof (gint64) + sizeof (TnetId));
-  if (tt->foot)
-    tt->memory_bytes += sizeof *tt->foot + tt->n_stops * sizeof (TnetId)
-      + (tt->foot->n_nodes + 1) * (sizeof (guint) + sizeof (TnetId) + 1 + 2 * sizeof (double))
-      + tt->foot->first[tt->foot->n_nodes] * (sizeof (TnetId) + sizeof (guint32));
+  tt->memory_bytes = memory_bytes (tt);
   return tt;
+}
+
+void
+tnet_i_timetable_rewalk (TnetTimetable *tt, const TnetFeed *const *feeds, guint n_feeds,
+                         const TnetTimetableOptions *options)
+{
+  g_return_if_fail (tt != NULL && (feeds != NULL || n_feeds == 0) && options != NULL);
+  g_autofree guint *stop_base = g_new (guint, n_feeds + 1);
+  stop_base[0] = 0;
+  for (guint f = 0; f < n_feeds; f++)
+    stop_base[f + 1] = stop_base[f] + feeds[f]->stops->len;
+  g_return_if_fail (stop_base[n_feeds] == tt->n_stops);
+  g_clear_pointer (&tt->foot, tnet_i_foot_graph_free);
+  g_clear_pointer (&tt->stop_node, g_free);
+  g_clear_pointer (&tt->node_stop, g_free);
+  g_clear_pointer (&tt->fp_first, g_free);
+  g_clear_pointer (&tt->fp_to, g_free);
+  g_clear_pointer (&tt->fp_s, g_free);
+  if (options->walk_network)
+    place_stops (tt, options->walk_network, options->walk_scenario, options->walk_speed_kmh);
+  build_footpaths (tt, feeds, n_feeds, stop_base, options);
+  tt->memory_bytes = memory_bytes (tt);
 }
 
 TnetTimetable *
