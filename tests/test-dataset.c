@@ -412,7 +412,7 @@ START_TEST (test_bundled_plan)
   const TnetPlan *plan = tnet_dataset_get_plan (ds);
   ck_assert_ptr_nonnull (plan);
   ck_assert_uint_eq (tnet_plan_n_pairs (plan), 2);
-  ck_assert_uint_eq (tnet_plan_n_commutes (plan), 1);
+  ck_assert_uint_eq (tnet_plan_n_commutes (plan), 2);   /* [commute zhengzhou], [commute stations] */
   /* regions.csv: xuchang, zhengzhou, airport, other */
   ck_assert_uint_eq (tnet_dataset_n_regions (ds), 4);
   /* corridors.csv: 一轴三通道 (4) + the two P-C14 corridors */

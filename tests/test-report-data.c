@@ -356,6 +356,25 @@ START_TEST (test_cli_json)
   ck_assert_msg (fabs (json_object_get_double_member (pc, "p5") - 68.0) < 1e-9, "p5");
   ck_assert_msg (fabs (json_object_get_double_member (pc, "p50") - 75.0) < 1e-9, "p50");
   ck_assert_msg (fabs (json_object_get_double_member (pc, "p95") - 82.0) < 1e-9, "p95");
+  /* station to station ([commute stations] of plan.ini): 许昌东站 →
+   * 郑州东站 by the timetable in 2025. The origin and destination nodes are
+   * the feed's stops themselves (walk 0). As above, 京广高铁 leaves
+   * xc_east_hsr at minutes = 3 mod 15 and rides 23 min: leaving at minute t
+   * of 07:00-08:59 one waits (3 - t) mod 15, so 23 + w with each w of
+   * 0..14 eight times in 120 minutes (no other line serves 许昌东站).
+   * Nearest rank: p5 the 6th, 23; p50 the 60th, 30; p95 the 114th, 37. The
+   * origins have no population: no share is reported for the group. */
+  JsonObject *st = json_object_get_object_member (
+      json_object_get_object_member (json_object_get_object_member (
+          ind25, "commute_stations_minutes"), "xc_east_hsr"), "zz_east_station");
+  JsonObject *stp = json_object_get_object_member (st, "transit_percentiles");
+  ck_assert_msg (fabs (json_object_get_double_member (st, "transit") - 30.0) < 1e-9, "%.2f",
+                 json_object_get_double_member (st, "transit"));
+  ck_assert (fabs (json_object_get_double_member (stp, "p5") - 23.0) < 1e-9);
+  ck_assert (fabs (json_object_get_double_member (stp, "p95") - 37.0) < 1e-9);
+  ck_assert (!json_object_has_member (ind25, "commute_stations_60min_pct"));
+  ck_assert (json_object_has_member (ind25, "commute_stations_reading"));
+  ck_assert (json_object_has_member (ind25, "commute_reading"));
   JsonObject *share = json_object_get_object_member (ind25, "commute_60min_population_pct");
   ck_assert (json_object_has_member (share, "park_and_ride"));
   ck_assert (json_object_has_member (ind25, "commute_changes"));

@@ -86,8 +86,12 @@ typedef struct {
  * @max_walk_min to the first and from the last stop (default: the
  * budget); a cell's time is the median over the window and the report
  * shows the @n_percentiles @percentiles beside it (default 5, 50, 95).
- * Without `depart` transit is the frequency approximation. Strings and
- * arrays owned by the plan.
+ * Without `depart` transit is the frequency approximation. Without
+ * @unit_rows the report gives one row per origin node (station to station,
+ * say); a group whose origins have no population reports no population
+ * share. @reading, when given, says how the group reads the plan's words
+ * (shown in the text, `KEY_reading` in the JSON). Strings and arrays owned
+ * by the plan.
  */
 typedef struct {
   const char *id;
@@ -101,6 +105,7 @@ typedef struct {
   const char *share_destination;
   const char *share_label;
   gboolean unit_rows;
+  const char *reading;
   gboolean timetable;
   gint32 depart_s;
   guint window_min;

@@ -195,6 +195,110 @@ select_nodes (const TnetReportContext *ctx, const char *spec, GArray *out, GErro
   return TRUE;
 }
 
+/* "car / transit / park-and-ride": the group's profiles as the rows list
+ * them. */
+static char *
+profile_names (const TnetPlanCommute *grp)
+{
+  GString *s = g_string_new ("");
+  for (guint p = 0; p < grp->n_profiles; p++)
+    g_string_append_printf (s, "%s%s", p ? " / " : "",
+                            grp->profiles[p] == TNET_PROFILE_CAR ? "car"
+                            : grp->profiles[p] == TNET_PROFILE_TRANSIT ? "transit"
+                            : "park-and-ride");
+  return g_string_free (s, FALSE);
+}
+
+/* One origin's times to each destination by each profile: a text row per
+ * destination under @label, and the JSON object @id of `KEY_minutes`. */
+static void
+origin_row (const TnetReportContext *ctx, const TnetPlanCommute *grp, const TnetCommute *c,
+            guint o, const char *id, const char *label, JsonBuilder *b, GString *text)
+{
+  json_builder_set_member_name (b, id);
+  json_builder_begin_object (b);
+  g_string_append_printf (text, "  %s\n", label);
+  for (guint d = 0; d < tnet_commute_n_destinations (c); d++)
+    {
+      const TnetNode *dn = tnet_network_node (ctx->net, tnet_commute_destination (c, d));
+      json_builder_set_member_name (b, dn->id);
+      json_builder_begin_object (b);
+      g_string_append_printf (text, "    → %s:", dn->name);
+      for (guint p = 0; p < grp->n_profiles; p++)
+        {
+          double m = cell_min (tnet_commute_cell (c, p, o, d));
+          tnet_i_json_add_number (b, tnet_profile_to_string (grp->profiles[p]), m, 1);
+          if (isfinite (m))
+            g_string_append_printf (text, " %.1f%s", m, m <= grp->budget_min ? "✓" : "");
+          else
+            g_string_append (text, " -");
+          if (tnet_commute_method (c, p) == TNET_COMMUTE_METHOD_TIMETABLE)
+            append_percentiles (c, p, o, d, b, text);
+          g_string_append (text, p + 1 < grp->n_profiles ? " /" : "");
+        }
+      g_string_append_c (text, '\n');
+      json_builder_end_object (b);
+    }
+  json_builder_end_object (b);
+}
+
+/* The group's population shares within the budget: of the share
+ * destination by profile (`KEY_<B>min_population_pct`) and by any profile
+ * (`KEY_<B>min_pct`, the row @row of the table), and, with several
+ * destinations, by any profile for each (`KEY_<B>min_pct_DEST`). */
+static gboolean
+population_shares (const TnetReportContext *ctx, const TnetPlanCommute *grp,
+                   const TnetCommute *c, const GArray *dests, guint d_center, const char *k_pct,
+                   const char *k_pop, const char *row, JsonBuilder *b, GString *text)
+{
+  const TnetNetwork *net = ctx->net;
+  const TnetProfile *profiles = grp->profiles;
+  const guint N_PROFILES = grp->n_profiles;
+  const double budget = grp->budget_min;
+  tnet_i_report_indicator (ctx, k_pct, row, "%", 1);
+  json_builder_set_member_name (b, k_pop);
+  json_builder_begin_object (b);
+  for (guint p = 0; p < N_PROFILES; p++)
+    tnet_i_json_add_number (b, tnet_profile_to_string (profiles[p]),
+                            tnet_commute_share_pct (c, p, d_center), 1);
+  json_builder_end_object (b);
+  /* any profile: a zone counts when one way of travelling fits */
+  double total = tnet_commute_population_total (c), within = 0;
+  for (guint o = 0; o < tnet_commute_n_origins (c); o++)
+    {
+      gboolean ok = FALSE;
+      for (guint p = 0; p < N_PROFILES; p++)
+        ok |= cell_min (tnet_commute_cell (c, p, o, d_center)) <= budget;
+      if (ok)
+        within += tnet_network_node (net, tnet_commute_origin (c, o))->population;
+    }
+  tnet_i_json_add_number (b, k_pct, total > 0 ? 100.0 * within / total : NAN, 1);
+  /* the same share for each destination of the group: the plan's commute
+   * read against every place it may mean, each reported on its own */
+  for (guint d = 0; dests->len > 1 && d < tnet_commute_n_destinations (c); d++)
+    {
+      const TnetNode *dn = tnet_network_node (net, tnet_commute_destination (c, d));
+      double in_d = 0;
+      for (guint o = 0; o < tnet_commute_n_origins (c); o++)
+        {
+          gboolean ok = FALSE;
+          for (guint p = 0; p < N_PROFILES; p++)
+            ok |= cell_min (tnet_commute_cell (c, p, o, d)) <= budget;
+          if (ok)
+            in_d += tnet_network_node (net, tnet_commute_origin (c, o))->population;
+        }
+      g_autofree char *k_d = g_strdup_printf ("%s_%s", k_pct, dn->id);
+      g_autofree char *n_d = g_strdup_printf ("Population within %.0f min of %s (any profile)",
+                                              budget, dn->name);
+      tnet_i_report_indicator (ctx, k_d, n_d, "%", 1);
+      tnet_i_json_add_number (b, k_d, total > 0 ? 100.0 * in_d / total : NAN, 1);
+      g_string_append_printf (text, "population within %.0f min of %s (any profile): %.1f %%\n",
+                              budget, dn->name, total > 0 ? 100.0 * in_d / total : NAN);
+    }
+
+  return TRUE;
+}
+
 static gboolean
 run_group (const TnetReportContext *ctx, const TnetPlanCommute *grp, JsonBuilder *b,
            GString *text, GError **error)
@@ -307,97 +411,56 @@ run_group (const TnetReportContext *ctx, const TnetPlanCommute *grp, JsonBuilder
   g_autofree char *k_chg = g_strdup_printf ("%s_changes", grp->key);
   g_autofree char *row = g_strdup_printf ("Population within %.0f min of %s (any profile)",
                                           budget, share_label);
-  tnet_i_report_indicator (ctx, k_pct, row, "%", 1);
-
-  /* share of the population within the budget of the share destination */
-  json_builder_set_member_name (b, k_pop);
-  json_builder_begin_object (b);
-  for (guint p = 0; p < N_PROFILES; p++)
-    tnet_i_json_add_number (b, tnet_profile_to_string (profiles[p]),
-                            tnet_commute_share_pct (c, p, d_center), 1);
-  json_builder_end_object (b);
-  /* any profile: a zone counts when one way of travelling fits */
-  double total = tnet_commute_population_total (c), within = 0;
-  for (guint o = 0; o < tnet_commute_n_origins (c); o++)
+  if (grp->reading && !ctx->keep)
     {
-      gboolean ok = FALSE;
-      for (guint p = 0; p < N_PROFILES; p++)
-        ok |= cell_min (tnet_commute_cell (c, p, o, d_center)) <= budget;
-      if (ok)
-        within += tnet_network_node (net, tnet_commute_origin (c, o))->population;
+      g_autofree char *k_read = g_strdup_printf ("%s_reading", grp->key);
+      json_builder_set_member_name (b, k_read);
+      json_builder_add_string_value (b, grp->reading);
+      g_string_append_printf (text, "reading: %s\n", grp->reading);
     }
-  tnet_i_json_add_number (b, k_pct, total > 0 ? 100.0 * within / total : NAN, 1);
-  /* the same share for each destination of the group: the plan's commute
-   * read against every place it may mean, each reported on its own */
-  for (guint d = 0; dests->len > 1 && d < tnet_commute_n_destinations (c); d++)
-    {
-      const TnetNode *dn = tnet_network_node (net, tnet_commute_destination (c, d));
-      double in_d = 0;
-      for (guint o = 0; o < tnet_commute_n_origins (c); o++)
-        {
-          gboolean ok = FALSE;
-          for (guint p = 0; p < N_PROFILES; p++)
-            ok |= cell_min (tnet_commute_cell (c, p, o, d)) <= budget;
-          if (ok)
-            in_d += tnet_network_node (net, tnet_commute_origin (c, o))->population;
-        }
-      g_autofree char *k_d = g_strdup_printf ("%s_%s", k_pct, dn->id);
-      g_autofree char *n_d = g_strdup_printf ("Population within %.0f min of %s (any profile)",
-                                              budget, dn->name);
-      tnet_i_report_indicator (ctx, k_d, n_d, "%", 1);
-      tnet_i_json_add_number (b, k_d, total > 0 ? 100.0 * in_d / total : NAN, 1);
-      g_string_append_printf (text, "population within %.0f min of %s (any profile): %.1f %%\n",
-                              budget, dn->name, total > 0 ? 100.0 * in_d / total : NAN);
-    }
+  /* origins without population (stations, say): times only */
+  double total = tnet_commute_population_total (c);
+  if (total > 0
+      && !population_shares (ctx, grp, c, dests, d_center, k_pct, k_pop, row, b, text))
+    return FALSE;
 
   if (ctx->keep)
     return TRUE;   /* a draw: the rows' values are set */
   json_builder_set_member_name (b, k_min);
   json_builder_begin_object (b);
-  g_string_append_printf (text, "minutes door to door (car / transit / park-and-ride), "
-                                "✓ = within %.0f min\n", budget);
+  g_autofree char *shown = profile_names (grp);
+  g_string_append_printf (text, "minutes door to door (%s), ✓ = within %.0f min\n", shown,
+                          budget);
   for (guint u = 0; u < n_units; u++)
     {
       const TnetUnit *unit = tnet_unit_table_get (units, u);
-      guint o = g_array_index (unit_rows, guint, u);
-      json_builder_set_member_name (b, unit->id);
-      json_builder_begin_object (b);
-      g_string_append_printf (text, "  %s %s\n", unit->name, unit->name_en ? unit->name_en : "");
-      for (guint d = 0; d < tnet_commute_n_destinations (c); d++)
-        {
-          const TnetNode *dn = tnet_network_node (net, tnet_commute_destination (c, d));
-          json_builder_set_member_name (b, dn->id);
-          json_builder_begin_object (b);
-          g_string_append_printf (text, "    → %s:", dn->name);
-          for (guint p = 0; p < N_PROFILES; p++)
-            {
-              const TnetCommuteCell *cell = tnet_commute_cell (c, p, o, d);
-              double m = cell_min (cell);
-              tnet_i_json_add_number (b, tnet_profile_to_string (profiles[p]), m, 1);
-              if (isfinite (m))
-                g_string_append_printf (text, " %.1f%s", m, m <= budget ? "✓" : "");
-              else
-                g_string_append (text, " -");
-              if (tnet_commute_method (c, p) == TNET_COMMUTE_METHOD_TIMETABLE)
-                append_percentiles (c, p, o, d, b, text);
-              g_string_append (text, p + 1 < N_PROFILES ? " /" : "");
-            }
-          g_string_append_c (text, '\n');
-          json_builder_end_object (b);
-        }
-      json_builder_end_object (b);
+      g_autofree char *label = g_strdup_printf ("%s %s", unit->name,
+                                                unit->name_en ? unit->name_en : "");
+      origin_row (ctx, grp, c, g_array_index (unit_rows, guint, u), unit->id, label, b, text);
+    }
+  /* no units: a row per origin node (stations, say) */
+  for (guint o = 0; n_units == 0 && o < tnet_commute_n_origins (c); o++)
+    {
+      const TnetNode *on = tnet_network_node (net, tnet_commute_origin (c, o));
+      g_autofree char *label = g_strdup_printf ("%s %s", on->name,
+                                                on->name_en ? on->name_en : "");
+      origin_row (ctx, grp, c, o, on->id, label, b, text);
     }
   json_builder_end_object (b);
-  g_string_append_printf (text, "  population within %.0f min of %s:", budget, share_label);
-  for (guint p = 0; p < N_PROFILES; p++)
-    g_string_append_printf (text, " %s %.1f %%", tnet_profile_to_string (profiles[p]),
-                            tnet_commute_share_pct (c, p, d_center));
-  g_string_append_c (text, '\n');
+  if (total > 0)
+    {
+      g_string_append_printf (text, "  population within %.0f min of %s:", budget, share_label);
+      for (guint p = 0; p < N_PROFILES; p++)
+        g_string_append_printf (text, " %s %.1f %%", tnet_profile_to_string (profiles[p]),
+                                tnet_commute_share_pct (c, p, d_center));
+      g_string_append_c (text, '\n');
+    }
 
   /* changes against the column before, with the lines responsible */
   const CommuteCache *prev = ctx->previous
                              ? tnet_i_report_cache_get (ctx->previous, cache_key) : NULL;
-  if (!prev || tnet_commute_n_destinations (prev->commute) != tnet_commute_n_destinations (c))
+  if (!prev || n_units == 0
+      || tnet_commute_n_destinations (prev->commute) != tnet_commute_n_destinations (c))
     return TRUE;
   json_builder_set_member_name (b, k_chg);
   json_builder_begin_array (b);

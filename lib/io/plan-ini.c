@@ -63,6 +63,7 @@ static const KeySpec specs[] = {
   { "commute", "share_destination", K_STRING, 0, 0, FALSE },
   { "commute", "share_label", K_STRING, 0, 0, FALSE },
   { "commute", "unit_rows", K_BOOL, 0, 0, FALSE },
+  { "commute", "reading", K_STRING, 0, 0, FALSE },
   { "commute", "depart", K_STRING, 0, 0, FALSE },
   { "commute", "window", K_INT, 1, 1440, FALSE },
   { "commute", "date", K_STRING, 0, 0, FALSE },
@@ -389,6 +390,7 @@ parse_commute (TnetPlan *plan, const char *group, const char *name, GError **err
   c.share_destination = keep (plan, get_string (kf, group, "share_destination"));
   c.share_label = keep (plan, get_string (kf, group, "share_label"));
   c.unit_rows = get_bool (kf, group, "unit_rows", FALSE);
+  c.reading = keep (plan, get_string (kf, group, "reading"));
   if (!parse_commute_timetable (plan, group, &c, error))
     return FALSE;
   g_auto (GStrv) profiles = get_list (kf, group, "profiles");
