@@ -70,7 +70,11 @@ tnet_park_ride_new (TnetTimetable *tt, const TnetNetwork *net, const TnetScenari
       return NULL;
     }
   TnetMetric *time = NULL;
-  TnetGraph *g = tnet_graph_compile_modes (net, scen, CAR_MODES, &time, NULL, error);
+  g_autoptr (TnetScenario) existing = scen ? NULL : tnet_scenario_new (G_MAXINT);
+  if (existing)
+    tnet_scenario_set_statuses (existing, TNET_STATUS_BIT (TNET_STATUS_EXISTING));
+  TnetGraph *g = tnet_graph_compile_modes (net, scen ? scen : existing, CAR_MODES, &time, NULL,
+                                           error);
   if (g == NULL)
     return NULL;
   TnetParkRide *pr = g_new0 (TnetParkRide, 1);
