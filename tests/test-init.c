@@ -7,6 +7,7 @@
  * minimum cut, criticality by removing the link, transfer walks and
  * headways from the feed's patterns). */
 #include "tests-common.h"
+#include "osm-parking-count.h"
 #include "point-index.h"
 #include "polygons.h"
 
@@ -273,6 +274,49 @@ spo_folder (void)
 {
   return g_build_filename (spo_dir, "spo", NULL);
 }
+
+/* The folder has a node of kind parking for each parking place of the
+ * extract, as counted by the tests' own PBF reader (osm-parking-count.c),
+ * each joined by one two-way service road link "ID:road" to a node of the
+ * car network no farther than the access maximum, of the straight-line
+ * length; and park-and-ride over the folder finds them. */
+START_TEST (spo_parking_places)
+{
+  g_autofree char *dir = spo_folder ();
+  g_autofree char *osm = tt_source_path ("tests/data/sao-paulo/spo_osm.pbf");
+  g_autoptr (GHashTable) want = osm_parking_count (osm);
+  ck_assert_ptr_nonnull (want);
+  ck_assert_uint_gt (g_hash_table_size (want), 0);
+  GError *error = NULL;
+  g_autoptr (TnetNetwork) net = tnet_network_load_csv (dir, &error);
+  ck_assert_msg (net != NULL, "%s", error ? error->message : "");
+  guint n = 0;
+  for (guint v = 0; v < tnet_network_n_nodes (net); v++)
+    {
+      const TnetNode *p = tnet_network_node (net, v);
+      if (p->kind != TNET_NODE_PARKING)
+        continue;
+      n++;
+      const double *ll = g_hash_table_lookup (want, p->id);
+      ck_assert_msg (ll != NULL, "%s is no parking place of the extract", p->id);
+      ck_assert_double_eq_tol (p->lon, ll[0], 1e-6);
+      ck_assert_double_eq_tol (p->lat, ll[1], 1e-6);
+      g_autofree char *lid = g_strdup_printf ("%s:road", p->id);
+      TnetId k = tnet_network_find_link (net, lid);
+      ck_assert_msg (k != TNET_ID_NONE, "%s not linked", p->id);
+      const TnetLink *l = tnet_network_link (net, k);
+      ck_assert_uint_eq (l->from, v);
+      ck_assert (!l->oneway);
+      ck_assert_int_eq (l->mode, TNET_MODE_ROAD);
+      const TnetNode *q = tnet_network_node (net, l->to);
+      ck_assert_int_eq (q->kind, TNET_NODE_JUNCTION);
+      double d = tnet_i_haversine_m (p->lon, p->lat, q->lon, q->lat);
+      ck_assert_double_le (d, 2000);
+      ck_assert_double_eq_tol (l->length_m, MAX (d, 0.1), 0.01);
+    }
+  ck_assert_uint_eq (n, g_hash_table_size (want));
+}
+END_TEST
 
 START_TEST (spo_folder_contents)
 {
@@ -2016,6 +2060,7 @@ init_suite (void)
   tcase_add_unchecked_fixture (spo, spo_setup, spo_teardown);
   tcase_set_timeout (spo, 240);
   tcase_add_test (spo, spo_folder_contents);
+  tcase_add_test (spo, spo_parking_places);
   tcase_add_test (spo, spo_two_feeds_merge);
   tcase_add_test (spo, spo_init_errors);
   tcase_add_test (spo, spo_snap_points_against_brute_force);
