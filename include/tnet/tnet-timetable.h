@@ -573,7 +573,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetRaptor, tnet_raptor_free)
  * Park-and-ride by the timetable: the scenario's car graph, the parking
  * places of a network and the stops each one serves. A parking place is a
  * node of kind `station` or `parking` (tnet_folder_init() makes one of
- * every OSM `amenity=parking` / `amenity=park_ride` / `park_ride=*`); it
+ * every OSM `amenity=parking` / `amenity=park_ride` / `park_ride=*`) that a
+ * car can reach or leave: a link of the car graph ends there (so the
+ * stations of `tnet init`, joined to the streets by walk links only, are
+ * not; those of the bundled data, joined by access links, are); it
  * serves every stop of the timetable within @parking_radius_m of it
  * (straight line), walked at the timetable's straight-line walk
  * (tnet_timetable_walk_seconds()). A stop "has parking" when some parking

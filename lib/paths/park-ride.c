@@ -88,13 +88,23 @@ tnet_park_ride_new (TnetTimetable *tt, const TnetNetwork *net, const TnetScenari
   GArray *walks = g_array_new (FALSE, FALSE, sizeof (guint32));
   GArray *near = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
   guint8 *served = g_new0 (guint8, MAX (tnet_timetable_n_stops (tt), 1));
+  /* a parking place must be on the car graph: an arc in or out */
+  guint8 *driven = g_new0 (guint8, MAX (pr->n_nodes, 1));
+  for (TnetId a = 0; a < tnet_graph_n_arcs (g); a++)
+    {
+      TnetId t = tnet_graph_arc_tail (g, a), h = tnet_graph_arc_head (g, a);
+      if (t < pr->n_nodes)
+        driven[t] = 1;
+      if (h < pr->n_nodes)
+        driven[h] = 1;
+    }
   /* a stop within the radius walks at most this long by straight line */
   guint max_s = tnet_timetable_walk_seconds (tt, options->parking_radius_m) + 1;
   for (guint v = 0; v < pr->n_nodes; v++)
     {
       const TnetNode *n = tnet_network_node (net, v);
       pr->park_first[v] = stops->len;
-      if (!is_parking (n))
+      if (!is_parking (n) || !driven[v])
         continue;
       g_array_set_size (near, 0);
       tnet_timetable_walks_near (tt, n->lon, n->lat, max_s, near);
@@ -118,6 +128,7 @@ tnet_park_ride_new (TnetTimetable *tt, const TnetNetwork *net, const TnetScenari
     }
   pr->park_first[pr->n_nodes] = stops->len;
   g_free (served);
+  g_free (driven);
   g_array_unref (near);
   pr->park_stop = (TnetId *) (void *) g_array_free (stops, FALSE);
   pr->park_walk = (guint32 *) (void *) g_array_free (walks, FALSE);
