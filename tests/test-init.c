@@ -1303,6 +1303,106 @@ START_TEST (spo_commute_depart_equals_route)
 }
 END_TEST
 
+/* Park-and-ride by the timetable on the folder: every cell of `tnet
+ * commute --profiles park_and_ride` (median and p25 over a window) equals
+ * `tnet route --profile park_and_ride` for the pair, and is never slower
+ * than transit (walking to the first stop stays allowed); some pairs are
+ * faster by parking (the extract's car parks near bus and metro stops),
+ * and their route shows drive and park legs with clock times. */
+START_TEST (spo_park_ride_commute_equals_route)
+{
+  g_autofree char *dir = spo_folder ();
+  Spo s;
+  spo_open (&s, dir);
+  GString *zl = g_string_new (NULL);
+  guint n_z = 0;
+  for (guint z = 1; z < s.nz; z += 23, n_z++)
+    g_string_append_printf (zl, "%s%s", n_z ? ";" : "", tnet_zone_table_id (s.zones, z));
+  const char *args[] = { "commute", "--data", dir, "--origins", zl->str, "--destinations",
+                         zl->str, "--profiles", "transit;park_and_ride", "--depart", "08:00",
+                         "--window", "15", "--percentiles", "25,50", "--format", "json", NULL };
+  g_autoptr (JsonNode) root = run_json (args);
+  JsonArray *cells = json_object_get_array_member (json_node_get_object (root), "cells");
+  ck_assert_uint_eq (json_array_get_length (cells), 2 * n_z * n_z);
+  guint n_equal = 0, n_faster = 0, n_drive_legs = 0;
+  for (guint i = 0; i < n_z * n_z; i++)
+    {
+      JsonObject *t = json_array_get_object_element (cells, i);
+      JsonObject *c = json_array_get_object_element (cells, n_z * n_z + i);
+      ck_assert_str_eq (json_object_get_string_member (t, "profile"), "transit");
+      ck_assert_str_eq (json_object_get_string_member (c, "profile"), "park_and_ride");
+      const char *a = json_object_get_string_member (c, "origin");
+      const char *b = json_object_get_string_member (c, "destination");
+      ck_assert_str_eq (json_object_get_string_member (t, "origin"), a);
+      ck_assert_str_eq (json_object_get_string_member (t, "destination"), b);
+      gboolean tnull = json_object_get_null_member (t, "minutes");
+      gboolean cnull = json_object_get_null_member (c, "minutes");
+      ck_assert_msg (tnull || !cnull, "%s -> %s: transit reaches, park-and-ride not", a, b);
+      if (!cnull && !tnull)
+        {
+          double tm = json_object_get_double_member (t, "minutes");
+          double cm = json_object_get_double_member (c, "minutes");
+          ck_assert_msg (cm <= tm, "%s -> %s: park-and-ride %.1f > transit %.1f", a, b, cm, tm);
+          n_faster += cm < tm;
+        }
+      TtRun r = tt_run_tnet ("route", a, b, "--data", dir, "--profile", "park_and_ride",
+                             "--depart", "08:00", "--window", "15", "--percentiles", "25,50",
+                             "--format", "json", NULL);
+      JsonObject *cp = json_object_get_null_member (c, "percentiles") ? NULL
+                       : json_object_get_object_member (c, "percentiles");
+      if (r.status != 0)
+        {
+          ck_assert_msg (strstr (r.err, "no path") != NULL, "%s", r.err);
+          ck_assert_msg (cp == NULL || json_object_get_null_member (cp, "p25"),
+                         "%s -> %s: the commute reaches what the route does not", a, b);
+          tt_run_clear (&r);
+          continue;
+        }
+      g_autoptr (JsonNode) rn = json_from_string (r.out, NULL);
+      ck_assert_ptr_nonnull (rn);
+      JsonObject *ro = json_node_get_object (rn);
+      ck_assert_str_eq (json_object_get_string_member (ro, "profile"), "park_and_ride");
+      JsonObject *rp = json_object_get_object_member (ro, "percentiles");
+      ck_assert_ptr_nonnull (cp);
+      for (guint p = 0; p < 2; p++)
+        {
+          const char *key = p ? "p50" : "p25";
+          gboolean rnull = json_object_get_null_member (rp, key);
+          ck_assert_msg (rnull == json_object_get_null_member (cp, key),
+                         "%s -> %s %s: reached by one only", a, b, key);
+          if (!rnull)
+            ck_assert_msg (json_object_get_double_member (rp, key)
+                           == json_object_get_double_member (cp, key),
+                           "%s -> %s %s: route %.1f, commute %.1f", a, b, key,
+                           json_object_get_double_member (rp, key),
+                           json_object_get_double_member (cp, key));
+        }
+      JsonArray *legs = json_object_get_array_member (ro, "legs");
+      if (json_array_get_length (legs) >= 2
+          && !strcmp (json_object_get_string_member (json_array_get_object_element (legs, 0),
+                                                     "kind"), "drive"))
+        {
+          JsonObject *d = json_array_get_object_element (legs, 0);
+          JsonObject *k = json_array_get_object_element (legs, 1);
+          ck_assert_str_eq (json_object_get_string_member (k, "kind"), "park");
+          ck_assert_str_eq (json_object_get_string_member (d, "from"), a);
+          ck_assert (g_str_has_prefix (json_object_get_string_member (d, "to"), "parking:"));
+          ck_assert_str_eq (json_object_get_string_member (d, "end"),
+                            json_object_get_string_member (k, "start"));
+          n_drive_legs++;
+        }
+      n_equal += a != b;
+      tt_run_clear (&r);
+    }
+  /* not vacuous */
+  ck_assert_uint_ge (n_equal, 60);
+  ck_assert_uint_ge (n_faster, 10);
+  ck_assert_uint_ge (n_drive_legs, 10);
+  g_string_free (zl, TRUE);
+  spo_close (&s);
+}
+END_TEST
+
 /* commute (all 323 x 323 cells, car and transit) and accessibility to jobs
  * by transit. Car: every cell equals the oracle's Dijkstra. Transit: no
  * timetable oracle is written here, so each cell is bracketed: it is at
@@ -2070,6 +2170,7 @@ init_suite (void)
   tcase_add_test (spo, spo_accessibility_timetable);
   tcase_add_test (spo, spo_isochrone_timetable);
   tcase_add_test (spo, spo_commute_depart_equals_route);
+  tcase_add_test (spo, spo_park_ride_commute_equals_route);
   tcase_add_test (spo, spo_isochrone_corridors_criticality);
   tcase_add_test (spo, spo_report_and_transfers);
   tcase_add_test (spo, spo_regions_from_polygons);
