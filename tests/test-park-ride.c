@@ -382,7 +382,7 @@ brute_park_ride (const Oracle *o, const TnetNetwork *net, const guint32 *drive,
  * drive to its parking place and its last leg ends at the arrival. */
 START_TEST (test_random_oracle)
 {
-  guint n_parked = 0, n_reached = 0;
+  guint n_parked = 0, n_reached = 0, n_iso = 0;
   for (guint32 seed = 1; seed <= 25; seed++)
     {
       GRand *r = g_rand_new_with_seed (seed);
@@ -449,10 +449,40 @@ START_TEST (test_random_oracle)
           const gint32 dep0 = 7 * 3600 + (gint32) g_rand_int_range (r, 0, 7200);
           tnet_raptor_run_range (ws, (const TnetStopWalk *) (void *) acc->data, acc->len, dep0,
                                  n_min, NULL, 0, ns, range);
+          /* the isochrone at the stops' places: per minute the fastest
+           * of (arrival at a stop within the walk + that walk) and the walk
+           * from the origin, by straight line */
+          /* places: the stops, then as many random points (whose direct
+           * walk from the origin can win) */
+          guint np = 2 * ns;
+          double places[2 * 64];
+          for (guint d = 0; d < np; d++)
+            {
+              places[2 * d] = d < ns ? o->lon[d] : on->lon + g_rand_double_range (r, -0.006, 0.006);
+              places[2 * d + 1] = d < ns ? o->lat[d]
+                                         : on->lat + g_rand_double_range (r, -0.006, 0.006);
+            }
+          g_autofree gint32 *iso_series = g_new (gint32, (gsize) n_min * np);
           for (guint m = 0; m < n_min; m += 1)
             {
               gint32 dep = dep0 + 60 * (gint32) m;
               brute_park_ride (o, net, drive, &po, on->lon, on->lat, max_walk, dep, best);
+              for (guint d = 0; d < np; d++)
+                {
+                  gint64 t = G_MAXINT64;
+                  double plon = places[2 * d], plat = places[2 * d + 1];
+                  guint32 direct = walk_s (dist_m (on->lon, on->lat, plon, plat));
+                  if (direct <= max_walk)
+                    t = dep + (gint64) direct;
+                  for (guint k = 0; k < ns; k++)
+                    {
+                      guint32 w = walk_s (dist_m (o->lon[k], o->lat[k], plon, plat));
+                      if (best[k] != UNREACHED && w <= max_walk)
+                        t = MIN (t, (gint64) best[k] + w);
+                    }
+                  iso_series[(gsize) d * n_min + m] = t == G_MAXINT64 ? UNREACHED
+                                                      : (gint32) (t - dep);
+                }
               tnet_raptor_run (ws, (const TnetStopWalk *) (void *) acc->data, acc->len, dep);
               for (TnetId s = 0; s < ns; s++)
                 {
@@ -481,6 +511,27 @@ START_TEST (test_random_oracle)
                     }
                 }
             }
+          double pcts[] = { 0, 50, 100 };
+          gint32 iso[64 * 3];
+          ck_assert (tnet_park_ride_isochrone (pr, net, &origin, 1, places, np, max_walk, dep0,
+                                               n_min, pcts, 3, iso, NULL, NULL));
+          for (guint d = 0; d < np; d++)
+            {
+              /* nearest rank: the max (1, ceil (p / 100 x n))-th smallest */
+              gint32 *col = iso_series + (gsize) d * n_min;
+              for (guint i = 0; i < n_min; i++)
+                for (guint j = i + 1; j < n_min; j++)
+                  if (col[j] < col[i])
+                    {
+                      gint32 x = col[i];
+                      col[i] = col[j];
+                      col[j] = x;
+                    }
+              ck_assert_int_eq (iso[3 * d], col[0]);
+              ck_assert_int_eq (iso[3 * d + 1], col[n_min / 2 - 1]);
+              ck_assert_int_eq (iso[3 * d + 2], col[n_min - 1]);
+              n_iso += col[0] != UNREACHED;
+            }
         }
       tnet_network_free (net);
       oracle_free (o);
@@ -492,6 +543,7 @@ START_TEST (test_random_oracle)
   /* not vacuous: many stops reached, many of them by parking */
   ck_assert_uint_gt (n_reached, 200);
   ck_assert_uint_gt (n_parked, 50);
+  ck_assert_uint_gt (n_iso, 100);
 }
 END_TEST
 

@@ -725,6 +725,33 @@ TNET_API gboolean tnet_park_ride_matrix (const TnetParkRide *pr, const TnetNetwo
                                          const double *pcts, guint n_pcts, gint32 *out,
                                          const TnetRaptorStop *stop, GError **error);
 
+/**
+ * tnet_park_ride_isochrone:
+ * @sources: (array length=n_sources): network nodes where the journey may
+ *   start
+ * @places: (array length=n_places): (lon, lat) pairs of the places timed
+ * @max_walk_s, @depart_s, @n_minutes, @pcts, @out: as
+ *   tnet_timetable_isochrone()
+ * @stop: (nullable): when to give up
+ *
+ * tnet_timetable_isochrone() by park-and-ride: the access rows are those
+ * of tnet_park_ride_access() from each source (with its straight-line
+ * walks, tnet_timetable_walks_near()), the fastest over the sources for
+ * each stop; places are reached from the stops within @max_walk_s, or on
+ * foot from a source, by straight line, as for transit. One range query.
+ * Errors: %G_IO_ERROR_CANCELLED when stopped; @out is then undefined.
+ * Returns: %FALSE when stopped.
+ * Time complexity: @n_sources drive searches, one range query, plus
+ * O(@n_places x (@n_sources + @n_minutes log @n_minutes)).
+ */
+TNET_API gboolean tnet_park_ride_isochrone (const TnetParkRide *pr, const TnetNetwork *net,
+                                            const TnetId *sources, guint n_sources,
+                                            const double *places, guint n_places,
+                                            guint max_walk_s, gint32 depart_s,
+                                            guint n_minutes, const double *pcts, guint n_pcts,
+                                            gint32 *out, const TnetRaptorStop *stop,
+                                            GError **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetParkRide, tnet_park_ride_free)
 
 G_END_DECLS

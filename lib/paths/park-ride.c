@@ -374,3 +374,94 @@ tnet_park_ride_matrix (const TnetParkRide *pr, const TnetNetwork *net, const Tne
     }
   return TRUE;
 }
+
+gboolean
+tnet_park_ride_isochrone (const TnetParkRide *pr, const TnetNetwork *net, const TnetId *sources,
+                          guint n_sources, const double *places, guint n_places,
+                          guint max_walk_s, gint32 depart_s, guint n_minutes,
+                          const double *pcts, guint n_pcts, gint32 *out,
+                          const TnetRaptorStop *stop, GError **error)
+{
+  g_return_val_if_fail (pr != NULL && net != NULL, FALSE);
+  g_return_val_if_fail (tnet_network_n_nodes (net) == pr->n_nodes, FALSE);
+  g_return_val_if_fail (sources != NULL || n_sources == 0, FALSE);
+  g_return_val_if_fail (places != NULL || n_places == 0, FALSE);
+  g_return_val_if_fail (pcts != NULL || n_pcts == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  n_minutes = MAX (n_minutes, 1u);
+  if (n_places == 0 || n_pcts == 0)
+    return TRUE;
+  g_autoptr (TnetSearch) search = tnet_search_new (pr->graph);
+  g_autoptr (GArray) walks = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
+  g_autoptr (GArray) rows = g_array_new (FALSE, FALSE, sizeof (TnetParkRideAccess));
+  g_autoptr (GArray) access = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
+  /* the fastest access to each stop over the sources */
+  g_autoptr (GHashTable) slot = g_hash_table_new (NULL, NULL);
+  for (guint k = 0; k < n_sources; k++)
+    {
+      const TnetNode *n = tnet_network_node (net, sources[k]);
+      g_array_set_size (walks, 0);
+      if (!isnan (n->lon) && !isnan (n->lat))
+        tnet_timetable_walks_near (pr->tt, n->lon, n->lat, max_walk_s, walks);
+      tnet_park_ride_access (pr, search, sources[k], (const TnetStopWalk *) (void *) walks->data,
+                             walks->len, rows, NULL);
+      for (guint i = 0; i < rows->len; i++)
+        {
+          const TnetParkRideAccess *r = &g_array_index (rows, TnetParkRideAccess, i);
+          gpointer key = GUINT_TO_POINTER (r->stop + 1);
+          guint at = GPOINTER_TO_UINT (g_hash_table_lookup (slot, key));
+          TnetStopWalk w = { r->stop, r->access_s };
+          if (at == 0)
+            {
+              g_array_append_val (access, w);
+              g_hash_table_insert (slot, key, GUINT_TO_POINTER (access->len));
+            }
+          else if (r->access_s < g_array_index (access, TnetStopWalk, at - 1).walk_s)
+            g_array_index (access, TnetStopWalk, at - 1) = w;
+        }
+    }
+  g_autoptr (GArray) egress = g_array_new (FALSE, FALSE, sizeof (TnetEgress));
+  g_autoptr (GArray) near = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
+  for (guint d = 0; d < n_places; d++)
+    {
+      double lon = places[2 * d], lat = places[2 * d + 1];
+      if (isnan (lon) || isnan (lat))
+        continue;
+      g_array_set_size (near, 0);
+      tnet_timetable_walks_near (pr->tt, lon, lat, max_walk_s, near);
+      for (guint i = 0; i < near->len; i++)
+        {
+          const TnetStopWalk *w = &g_array_index (near, TnetStopWalk, i);
+          TnetEgress e = { d, w->stop, w->walk_s };
+          g_array_append_val (egress, e);
+        }
+      guint32 direct = G_MAXUINT32;
+      for (guint k = 0; k < n_sources; k++)
+        {
+          const TnetNode *n = tnet_network_node (net, sources[k]);
+          if (!isnan (n->lon) && !isnan (n->lat))
+            direct = MIN (direct, tnet_timetable_walk_seconds (
+                                    pr->tt, tnet_i_haversine_m (n->lon, n->lat, lon, lat)));
+        }
+      if (direct <= max_walk_s)
+        {
+          TnetEgress e = { d, TNET_ID_NONE, direct };
+          g_array_append_val (egress, e);
+        }
+    }
+  g_autoptr (TnetRaptor) ws = tnet_raptor_new (pr->tt);
+  g_autofree gint32 *series = g_new (gint32, (gsize) n_minutes * n_places);
+  g_autofree gint32 *column = g_new (gint32, n_minutes);
+  if (!tnet_raptor_run_range_cancellable (ws, (const TnetStopWalk *) (void *) access->data,
+                                          access->len, depart_s, n_minutes,
+                                          (const TnetEgress *) (void *) egress->data,
+                                          egress->len, n_places, series, stop, error))
+    return FALSE;
+  for (guint d = 0; d < n_places; d++)
+    {
+      for (guint m = 0; m < n_minutes; m++)
+        column[m] = series[(gsize) m * n_places + d];
+      tnet_percentiles (column, n_minutes, pcts, n_pcts, out + (gsize) d * n_pcts);
+    }
+  return TRUE;
+}
