@@ -7,6 +7,7 @@
  * minimum cut, criticality by removing the link, transfer walks and
  * headways from the feed's patterns). */
 #include "tests-common.h"
+#include "osm-parking-count.h"
 #include "point-index.h"
 #include "polygons.h"
 
@@ -273,6 +274,49 @@ spo_folder (void)
 {
   return g_build_filename (spo_dir, "spo", NULL);
 }
+
+/* The folder has a node of kind parking for each parking place of the
+ * extract, as counted by the tests' own PBF reader (osm-parking-count.c),
+ * each joined by one two-way service road link "ID:road" to a node of the
+ * car network no farther than the access maximum, of the straight-line
+ * length; and park-and-ride over the folder finds them. */
+START_TEST (spo_parking_places)
+{
+  g_autofree char *dir = spo_folder ();
+  g_autofree char *osm = tt_source_path ("tests/data/sao-paulo/spo_osm.pbf");
+  g_autoptr (GHashTable) want = osm_parking_count (osm);
+  ck_assert_ptr_nonnull (want);
+  ck_assert_uint_gt (g_hash_table_size (want), 0);
+  GError *error = NULL;
+  g_autoptr (TnetNetwork) net = tnet_network_load_csv (dir, &error);
+  ck_assert_msg (net != NULL, "%s", error ? error->message : "");
+  guint n = 0;
+  for (guint v = 0; v < tnet_network_n_nodes (net); v++)
+    {
+      const TnetNode *p = tnet_network_node (net, v);
+      if (p->kind != TNET_NODE_PARKING)
+        continue;
+      n++;
+      const double *ll = g_hash_table_lookup (want, p->id);
+      ck_assert_msg (ll != NULL, "%s is no parking place of the extract", p->id);
+      ck_assert_double_eq_tol (p->lon, ll[0], 1e-6);
+      ck_assert_double_eq_tol (p->lat, ll[1], 1e-6);
+      g_autofree char *lid = g_strdup_printf ("%s:road", p->id);
+      TnetId k = tnet_network_find_link (net, lid);
+      ck_assert_msg (k != TNET_ID_NONE, "%s not linked", p->id);
+      const TnetLink *l = tnet_network_link (net, k);
+      ck_assert_uint_eq (l->from, v);
+      ck_assert (!l->oneway);
+      ck_assert_int_eq (l->mode, TNET_MODE_ROAD);
+      const TnetNode *q = tnet_network_node (net, l->to);
+      ck_assert_int_eq (q->kind, TNET_NODE_JUNCTION);
+      double d = tnet_i_haversine_m (p->lon, p->lat, q->lon, q->lat);
+      ck_assert_double_le (d, 2000);
+      ck_assert_double_eq_tol (l->length_m, MAX (d, 0.1), 0.01);
+    }
+  ck_assert_uint_eq (n, g_hash_table_size (want));
+}
+END_TEST
 
 START_TEST (spo_folder_contents)
 {
@@ -1318,6 +1362,106 @@ START_TEST (spo_commute_depart_equals_route)
 }
 END_TEST
 
+/* Park-and-ride by the timetable on the folder: every cell of `tnet
+ * commute --profiles park_and_ride` (median and p25 over a window) equals
+ * `tnet route --profile park_and_ride` for the pair, and is never slower
+ * than transit (walking to the first stop stays allowed); some pairs are
+ * faster by parking (the extract's car parks near bus and metro stops),
+ * and their route shows drive and park legs with clock times. */
+START_TEST (spo_park_ride_commute_equals_route)
+{
+  g_autofree char *dir = spo_folder ();
+  Spo s;
+  spo_open (&s, dir);
+  GString *zl = g_string_new (NULL);
+  guint n_z = 0;
+  for (guint z = 1; z < s.nz; z += 23, n_z++)
+    g_string_append_printf (zl, "%s%s", n_z ? ";" : "", tnet_zone_table_id (s.zones, z));
+  const char *args[] = { "commute", "--data", dir, "--origins", zl->str, "--destinations",
+                         zl->str, "--profiles", "transit;park_and_ride", "--depart", "08:00",
+                         "--window", "15", "--percentiles", "25,50", "--format", "json", NULL };
+  g_autoptr (JsonNode) root = run_json (args);
+  JsonArray *cells = json_object_get_array_member (json_node_get_object (root), "cells");
+  ck_assert_uint_eq (json_array_get_length (cells), 2 * n_z * n_z);
+  guint n_equal = 0, n_faster = 0, n_drive_legs = 0;
+  for (guint i = 0; i < n_z * n_z; i++)
+    {
+      JsonObject *t = json_array_get_object_element (cells, i);
+      JsonObject *c = json_array_get_object_element (cells, n_z * n_z + i);
+      ck_assert_str_eq (json_object_get_string_member (t, "profile"), "transit");
+      ck_assert_str_eq (json_object_get_string_member (c, "profile"), "park_and_ride");
+      const char *a = json_object_get_string_member (c, "origin");
+      const char *b = json_object_get_string_member (c, "destination");
+      ck_assert_str_eq (json_object_get_string_member (t, "origin"), a);
+      ck_assert_str_eq (json_object_get_string_member (t, "destination"), b);
+      gboolean tnull = json_object_get_null_member (t, "minutes");
+      gboolean cnull = json_object_get_null_member (c, "minutes");
+      ck_assert_msg (tnull || !cnull, "%s -> %s: transit reaches, park-and-ride not", a, b);
+      if (!cnull && !tnull)
+        {
+          double tm = json_object_get_double_member (t, "minutes");
+          double cm = json_object_get_double_member (c, "minutes");
+          ck_assert_msg (cm <= tm, "%s -> %s: park-and-ride %.1f > transit %.1f", a, b, cm, tm);
+          n_faster += cm < tm;
+        }
+      TtRun r = tt_run_tnet ("route", a, b, "--data", dir, "--profile", "park_and_ride",
+                             "--depart", "08:00", "--window", "15", "--percentiles", "25,50",
+                             "--format", "json", NULL);
+      JsonObject *cp = json_object_get_null_member (c, "percentiles") ? NULL
+                       : json_object_get_object_member (c, "percentiles");
+      if (r.status != 0)
+        {
+          ck_assert_msg (strstr (r.err, "no path") != NULL, "%s", r.err);
+          ck_assert_msg (cp == NULL || json_object_get_null_member (cp, "p25"),
+                         "%s -> %s: the commute reaches what the route does not", a, b);
+          tt_run_clear (&r);
+          continue;
+        }
+      g_autoptr (JsonNode) rn = json_from_string (r.out, NULL);
+      ck_assert_ptr_nonnull (rn);
+      JsonObject *ro = json_node_get_object (rn);
+      ck_assert_str_eq (json_object_get_string_member (ro, "profile"), "park_and_ride");
+      JsonObject *rp = json_object_get_object_member (ro, "percentiles");
+      ck_assert_ptr_nonnull (cp);
+      for (guint p = 0; p < 2; p++)
+        {
+          const char *key = p ? "p50" : "p25";
+          gboolean rnull = json_object_get_null_member (rp, key);
+          ck_assert_msg (rnull == json_object_get_null_member (cp, key),
+                         "%s -> %s %s: reached by one only", a, b, key);
+          if (!rnull)
+            ck_assert_msg (json_object_get_double_member (rp, key)
+                           == json_object_get_double_member (cp, key),
+                           "%s -> %s %s: route %.1f, commute %.1f", a, b, key,
+                           json_object_get_double_member (rp, key),
+                           json_object_get_double_member (cp, key));
+        }
+      JsonArray *legs = json_object_get_array_member (ro, "legs");
+      if (json_array_get_length (legs) >= 2
+          && !strcmp (json_object_get_string_member (json_array_get_object_element (legs, 0),
+                                                     "kind"), "drive"))
+        {
+          JsonObject *d = json_array_get_object_element (legs, 0);
+          JsonObject *k = json_array_get_object_element (legs, 1);
+          ck_assert_str_eq (json_object_get_string_member (k, "kind"), "park");
+          ck_assert_str_eq (json_object_get_string_member (d, "from"), a);
+          ck_assert (g_str_has_prefix (json_object_get_string_member (d, "to"), "parking:"));
+          ck_assert_str_eq (json_object_get_string_member (d, "end"),
+                            json_object_get_string_member (k, "start"));
+          n_drive_legs++;
+        }
+      n_equal += a != b;
+      tt_run_clear (&r);
+    }
+  /* not vacuous */
+  ck_assert_uint_ge (n_equal, 60);
+  ck_assert_uint_ge (n_faster, 10);
+  ck_assert_uint_ge (n_drive_legs, 10);
+  g_string_free (zl, TRUE);
+  spo_close (&s);
+}
+END_TEST
+
 /* commute (all 323 x 323 cells, car and transit) and accessibility to jobs
  * by transit. Car: every cell equals the oracle's Dijkstra. Transit: no
  * timetable oracle is written here, so each cell is bracketed: it is at
@@ -2080,6 +2224,7 @@ init_suite (void)
   tcase_add_unchecked_fixture (spo, spo_setup, spo_teardown);
   tcase_set_timeout (spo, 240);
   tcase_add_test (spo, spo_folder_contents);
+  tcase_add_test (spo, spo_parking_places);
   tcase_add_test (spo, spo_two_feeds_merge);
   tcase_add_test (spo, spo_init_errors);
   tcase_add_test (spo, spo_snap_points_against_brute_force);
@@ -2089,6 +2234,7 @@ init_suite (void)
   tcase_add_test (spo, spo_accessibility_timetable);
   tcase_add_test (spo, spo_isochrone_timetable);
   tcase_add_test (spo, spo_commute_depart_equals_route);
+  tcase_add_test (spo, spo_park_ride_commute_equals_route);
   tcase_add_test (spo, spo_isochrone_corridors_criticality);
   tcase_add_test (spo, spo_report_and_transfers);
   tcase_add_test (spo, spo_regions_from_polygons);

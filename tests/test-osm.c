@@ -1,6 +1,7 @@
 /* test-osm.c: OpenStreetMap import (tag rules on a hand-written .osm file,
  * the Monaco extract, errors). */
 #include "tests-common.h"
+#include "osm-parking-count.h"
 #include <gio/gio.h>
 #include <stdio.h>
 #include <sys/wait.h>
@@ -211,6 +212,110 @@ START_TEST (test_maxspeed)
   ck_assert (tnet_osm_highway_from_string ("living_street", &hw));
   ck_assert_str_eq (tnet_osm_highway_to_string (hw), "living_street");
   ck_assert (!tnet_osm_highway_from_string ("footway", &hw));
+}
+END_TEST
+
+/* Parking places by hand: node 10 amenity=parking; node 11 park_ride=yes
+ * (no amenity); node 12 amenity=parking with access=private (left out);
+ * node 13 park_ride=no (left out); node 14 amenity=parking,
+ * motorcar=yes, access=private (the more specific motorcar decides: kept);
+ * closed way 100 over nodes 1, 2, 3, 4, 1 tagged amenity=parking, whose
+ * centroid is the mean of (0, 0), (0.002, 0), (0.002, 0.001), (0, 0.001)
+ * = (0.001, 0.0005); way 101 amenity=parking but open (left out); way 102
+ * closed over a node missing from the file (left out). Without the option
+ * none is imported. */
+static const char parking_osm[] =
+  "<osm version='0.6'>\n"
+  "<node id='1' lat='0' lon='0'/><node id='2' lat='0' lon='0.002'/>\n"
+  "<node id='3' lat='0.001' lon='0.002'/><node id='4' lat='0.001' lon='0'/>\n"
+  "<node id='10' lat='0.01' lon='0.01'><tag k='amenity' v='parking'/><tag k='name' v='P1'/></node>\n"
+  "<node id='11' lat='0.01' lon='0.02'><tag k='park_ride' v='yes'/></node>\n"
+  "<node id='12' lat='0.01' lon='0.03'><tag k='amenity' v='parking'/><tag k='access' v='private'/></node>\n"
+  "<node id='13' lat='0.01' lon='0.04'><tag k='park_ride' v='no'/></node>\n"
+  "<node id='14' lat='0.01' lon='0.05'><tag k='amenity' v='parking'/><tag k='motorcar' v='yes'/>"
+  "<tag k='access' v='private'/></node>\n"
+  "<way id='100'><nd ref='1'/><nd ref='2'/><nd ref='3'/><nd ref='4'/><nd ref='1'/>"
+  "<tag k='amenity' v='parking'/></way>\n"
+  "<way id='101'><nd ref='1'/><nd ref='2'/><nd ref='3'/><nd ref='4'/><tag k='amenity' v='parking'/></way>\n"
+  "<way id='102'><nd ref='1'/><nd ref='2'/><nd ref='99'/><nd ref='1'/><tag k='amenity' v='parking'/></way>\n"
+  "<way id='200'><nd ref='1'/><nd ref='2'/><tag k='highway' v='residential'/></way>\n"
+  "</osm>\n";
+
+START_TEST (test_parking_by_hand)
+{
+  char *dir = tt_mkdtemp ();
+  tt_write_file (dir, "parking.osm", parking_osm);
+  g_autofree char *path = g_build_filename (dir, "parking.osm", NULL);
+  GError *error = NULL;
+  TnetOsmOptions o;
+  tnet_osm_options_init (&o);
+  TnetNetwork *plain = tnet_network_load_osm (path, &o, &error);
+  ck_assert_msg (plain != NULL, "%s", error ? error->message : "");
+  ck_assert_uint_eq (tnet_network_n_nodes (plain), 2);
+  tnet_network_free (plain);
+  o.parking = TRUE;
+  TnetNetwork *net = tnet_network_load_osm (path, &o, &error);
+  ck_assert_msg (net != NULL, "%s", error ? error->message : "");
+  static const char *const want[] = { "parking:n10", "parking:n11", "parking:n14",
+                                      "parking:w100" };
+  guint n_parking = 0;
+  for (guint v = 0; v < tnet_network_n_nodes (net); v++)
+    n_parking += tnet_network_node (net, v)->kind == TNET_NODE_PARKING;
+  ck_assert_uint_eq (n_parking, G_N_ELEMENTS (want));
+  for (guint i = 0; i < G_N_ELEMENTS (want); i++)
+    {
+      TnetId v = tnet_network_find_node (net, want[i]);
+      ck_assert_msg (v != TNET_ID_NONE, "%s missing", want[i]);
+      ck_assert_int_eq (tnet_network_node (net, v)->kind, TNET_NODE_PARKING);
+    }
+  const TnetNode *w = tnet_network_node (net, tnet_network_find_node (net, "parking:w100"));
+  ck_assert_double_eq_tol (w->lon, 0.001, 1e-9);
+  ck_assert_double_eq_tol (w->lat, 0.0005, 1e-9);
+  ck_assert_str_eq (w->source, "osm:w100");
+  ck_assert_str_eq (tnet_network_node (net, tnet_network_find_node (net, "parking:n10"))->name,
+                    "P1");
+  tnet_network_free (net);
+  tt_rm_rf (dir);
+  g_free (dir);
+}
+END_TEST
+
+/* The parking places of the real extracts equal those a PBF reader of the
+ * tests' own finds (osm-parking-count.c): the same ids, at the same
+ * places. */
+static void
+check_parking_fixture (const char *rel, guint at_least)
+{
+  g_autofree char *path = tt_data_path (rel);
+  g_autoptr (GHashTable) want = osm_parking_count (path);
+  ck_assert_ptr_nonnull (want);
+  ck_assert_uint_ge (g_hash_table_size (want), at_least);
+  GError *error = NULL;
+  TnetOsmOptions o;
+  tnet_osm_options_init (&o);
+  o.parking = TRUE;
+  TnetNetwork *net = tnet_network_load_osm (path, &o, &error);
+  ck_assert_msg (net != NULL, "%s", error ? error->message : "");
+  guint n = 0;
+  for (guint v = 0; v < tnet_network_n_nodes (net); v++)
+    {
+      const TnetNode *nd = tnet_network_node (net, v);
+      if (nd->kind != TNET_NODE_PARKING)
+        continue;
+      n++;
+      const double *ll = g_hash_table_lookup (want, nd->id);
+      ck_assert_msg (ll != NULL, "%s: %s is not a parking place", rel, nd->id);
+      ck_assert_double_eq_tol (nd->lon, ll[0], 1e-7);
+      ck_assert_double_eq_tol (nd->lat, ll[1], 1e-7);
+    }
+  ck_assert_uint_eq (n, g_hash_table_size (want));
+  tnet_network_free (net);
+}
+
+START_TEST (test_parking_fixtures)
+{
+  check_parking_fixture ("monaco/monaco.osm.pbf", 100);
+  check_parking_fixture ("sao-paulo/spo_osm.pbf", 3);
 }
 END_TEST
 
@@ -534,6 +639,8 @@ main (void)
   tcase_add_test (tc, test_maxspeed);
   tcase_add_test (tc, test_walk_profile);
   tcase_add_test (tc, test_monaco);
+  tcase_add_test (tc, test_parking_by_hand);
+  tcase_add_test (tc, test_parking_fixtures);
   tcase_add_test (tc, test_errors);
   tcase_add_test (tc, test_pbf_refused);
   tcase_add_test (tc, test_xml_refused);

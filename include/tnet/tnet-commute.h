@@ -163,6 +163,12 @@ TNET_API gboolean tnet_commute_method_from_string (const char *s, TnetCommuteMet
  * @percentiles: (array length=n_percentiles): percentiles in [0, 100]
  * @max_walk_s: longest walk to the first or from the last stop, or of a
  *   journey all on foot
+ * @park_ride: (nullable): with @timetable (the one it was built on), the
+ *   park_and_ride profile follows the timetable too: drive to a parking
+ *   place, park, walk, ride (tnet_park_ride_matrix() between the nodes, over
+ *   the same window and percentiles, @max_walk_s for the walks), also
+ *   %TNET_COMMUTE_METHOD_TIMETABLE without parts; NULL: park_and_ride keeps
+ *   its graph's frequency model
  * @timetable_percentile: the percentile in [0, 100] of the travel time
  *   over the window (nearest rank) that stands for a timetable cell's
  *   total: the time compared with the budget, and the time
@@ -182,6 +188,7 @@ typedef struct {
   guint n_percentiles;
   guint max_walk_s;
   double timetable_percentile;
+  const TnetParkRide *park_ride;
 } TnetCommuteOptions;
 
 TNET_API void tnet_commute_options_init (TnetCommuteOptions *opts);

@@ -76,6 +76,8 @@ TNET_API void tnet_init_options_init (TnetInitOptions *opts);
  * @n_zones_unlinked: zones farther than @access_max_m from both networks
  * @n_stops / @n_stops_linked: feed stops (nodes of kind stop or station)
  *   and those given a walk link to the street
+ * @n_parking / @n_parking_linked: parking places read from OSM (nodes of
+ *   kind parking) and those joined to the car network
  * @max_access_m: the longest access link (metres, straight line)
  */
 typedef struct {
@@ -89,6 +91,8 @@ typedef struct {
   guint n_feeds;
   guint n_stops;
   guint n_stops_linked;
+  guint n_parking;
+  guint n_parking_linked;
   guint n_regions;
   double max_access_m;
 } TnetInitStats;
@@ -111,6 +115,11 @@ typedef struct {
  *    location_type 1 or a rail or metro route calls there, else stop) whose
  *    id is the prefixed stop_id, joined by a `walk` link to the nearest
  *    node of the walking network;
+ *    every parking place of the OSM file (#TnetOsmOptions.parking) a node
+ *    of kind parking, joined to the nearest node of the car network (its
+ *    largest strongly connected component) within @access_max_m by a
+ *    two-way `road` link of class `service` at 15 km/h, id
+ *    "PARKING-ID:road", of the straight-line length (park-and-ride drives to it: #TnetParkRide);
  * 3. zones as nodes of kind zone (id = the zone id, population from
  *    @population_column, region), each joined by `access` links to the
  *    nearest @access_links nodes of the car network (its largest strongly

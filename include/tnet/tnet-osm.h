@@ -44,6 +44,8 @@ typedef enum {
  *   tnet_network_load_osm())
  * @walk_ways: also import the walk profile's own ways (default %FALSE): see
  *   tnet_network_load_osm()
+ * @parking: also import the parking places (default %FALSE): see
+ *   tnet_network_load_osm()
  * @progress: called every few hundred thousand elements read, or %NULL
  * @progress_data: passed to @progress
  *
@@ -54,6 +56,7 @@ typedef struct {
   gboolean use_maxspeed;
   gboolean contract_degree2;
   gboolean walk_ways;
+  gboolean parking;
   TnetProgressFunc progress;
   gpointer progress_data;
 } TnetOsmOptions;
@@ -115,6 +118,16 @@ TNET_API double tnet_osm_parse_maxspeed (const char *value);
  * Their class is the highway value, their line the `name`. Streets a car
  * may use stay as above (pedestrians walk residential streets and the
  * like; the walking rule is that of #TnetTransitOptions.walk_on_roads).
+ *
+ * With @opts->parking, every parking place a car may use becomes a node of
+ * kind `parking`, not linked to anything (tnet_folder_init() links it): an
+ * OSM node, or the centroid (mean of the distinct nodes) of a closed way,
+ * tagged `amenity=parking`, `amenity=park_ride` or `park_ride=*` other
+ * than `no`, unless `motorcar`, `motor_vehicle` or `access` (the first of
+ * them present) says `private` or `no`. Its id is `parking:n<node id>` or
+ * `parking:w<way id>`, its name the `name` tag, its source `osm:n<id>` /
+ * `osm:w<id>`. Relations (multipolygon car parks) are not read, nor a way
+ * that refers to a node missing from the file.
  *
  * Node ids are the OSM node ids as decimal strings (kind junction, no
  * name); link ids are `w<way id>_<k>`, k counting the way's links from 0.

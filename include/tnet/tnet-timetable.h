@@ -353,11 +353,17 @@ TNET_API void tnet_percentiles (gint32 *values, guint n, const double *pcts, gui
  * @TNET_TRANSIT_LEG_ACCESS: walking from the origin to the first stop
  * @TNET_TRANSIT_LEG_RIDE: aboard one trip (its wait before it in @wait_s)
  * @TNET_TRANSIT_LEG_TRANSFER: a footpath between two stops
+ * @TNET_TRANSIT_LEG_DRIVE: park-and-ride: driving from the origin to the
+ *   parking place (#TnetTransitLeg.node)
+ * @TNET_TRANSIT_LEG_PARK: park-and-ride: parking at #TnetTransitLeg.node
+ *   (the park time); the access leg after it is the walk to the stop
  */
 typedef enum {
   TNET_TRANSIT_LEG_ACCESS,
   TNET_TRANSIT_LEG_RIDE,
   TNET_TRANSIT_LEG_TRANSFER,
+  TNET_TRANSIT_LEG_DRIVE,
+  TNET_TRANSIT_LEG_PARK,
 } TnetTransitLegKind;
 
 /**
@@ -368,6 +374,9 @@ typedef enum {
  * and alighting; @wait_s: for a ride, the wait at the stop before boarding.
  * @trip_id: the ride's trip (first trip of its block); @route_name: its
  * route's display name; both NULL for walks, owned by the timetable.
+ * @node: for a drive or park leg, the parking place (a network node);
+ *   TNET_ID_NONE for the other legs. A drive leg has no stops
+ *   (@from_stop = @to_stop = TNET_ID_NONE), a park leg none either.
  */
 typedef struct {
   TnetTransitLegKind kind;
@@ -379,6 +388,7 @@ typedef struct {
   const char *trip_id;
   const char *route_name;
   TnetMode mode;
+  TnetId node;
 } TnetTransitLeg;
 
 /**
@@ -555,5 +565,193 @@ TNET_API gboolean tnet_timetable_isochrone_cancellable (TnetTimetable *tt,
                                                         GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetRaptor, tnet_raptor_free)
+
+/* ---------------------------------------------------------- park-and-ride */
+
+/**
+ * TnetParkRide:
+ * Park-and-ride by the timetable: the scenario's car graph, the parking
+ * places of a network and the stops each one serves. A parking place is a
+ * node of kind `station` or `parking` (tnet_folder_init() makes one of
+ * every OSM `amenity=parking` / `amenity=park_ride` / `park_ride=*`) that a
+ * car can reach or leave: a link of the car graph ends there (so the
+ * stations of `tnet init`, joined to the streets by walk links only, are
+ * not; those of the bundled data, joined by access links, are); it
+ * serves every stop of the timetable within @parking_radius_m of it
+ * (straight line), walked at the timetable's straight-line walk
+ * (tnet_timetable_walk_seconds()). A stop "has parking" when some parking
+ * place serves it. Immutable after building; shareable across threads
+ * (each thread searches with its own #TnetSearch on
+ * tnet_park_ride_get_graph()).
+ */
+typedef struct _TnetParkRide TnetParkRide;
+
+/**
+ * TnetParkRideOptions:
+ * @drive_budget_s: the longest drive from the origin to a parking place
+ *   (default 1800: 30 min)
+ * @park_s: time to park and leave the car park (default 300, as
+ *   #TnetTransitOptions.park_s)
+ * @parking_radius_m: a parking place serves the stops this close, straight
+ *   line (default 400)
+ *
+ * Initialise with tnet_park_ride_options_init().
+ */
+typedef struct {
+  guint drive_budget_s;
+  guint park_s;
+  double parking_radius_m;
+} TnetParkRideOptions;
+
+TNET_API void tnet_park_ride_options_init (TnetParkRideOptions *options);
+
+/**
+ * tnet_park_ride_new:
+ * @tt: the timetable (a reference is kept)
+ * @net: the network whose car links are driven and whose parking places
+ *   are used (borrowed for the call: what is needed is copied)
+ * @scen: (nullable): the scenario whose links are driven at its times;
+ *   NULL: the links of status existing
+ * @options: (nullable): NULL for the defaults
+ *
+ * Compiles the car graph (modes expressway, trunk, road and access, as
+ * `tnet route`, tnet_graph_compile_modes()) and finds the stops each
+ * parking place serves.
+ * Errors: %TNET_ERROR_INVALID_INPUT for a negative or non-finite radius,
+ * and those of tnet_graph_compile_modes().
+ * Returns: (transfer full): a new object, or %NULL.
+ * Time complexity: O(nodes + links + parking places x stops in the cells of
+ * the radius).
+ */
+TNET_API TnetParkRide *tnet_park_ride_new (TnetTimetable *tt, const TnetNetwork *net,
+                                           const TnetScenario *scen,
+                                           const TnetParkRideOptions *options,
+                                           GError **error);
+TNET_API void tnet_park_ride_free (TnetParkRide *pr);
+/* The car graph searched from the origins (borrowed view, valid while @pr
+ * lives); make one #TnetSearch on it per thread. O(1). */
+TNET_API TnetGraph *tnet_park_ride_get_graph (const TnetParkRide *pr);
+TNET_API const TnetParkRideOptions *tnet_park_ride_get_options (const TnetParkRide *pr);
+/* Parking places that serve at least one stop, and the stops served by at
+ * least one parking place (the stops with parking). O(1). */
+TNET_API guint tnet_park_ride_n_parking (const TnetParkRide *pr);
+TNET_API guint tnet_park_ride_n_stops (const TnetParkRide *pr);
+
+/**
+ * TnetParkRideAccess:
+ * One way to reach @stop from the origin before the first ride: @parking
+ * the parking place (TNET_ID_NONE: walking all the way from the origin),
+ * @drive_s the drive to it, @park_s the park time, @walk_s the walk to
+ * the stop; @access_s = @drive_s + @park_s + @walk_s.
+ */
+typedef struct {
+  TnetId stop;
+  guint32 access_s;
+  TnetId parking;
+  guint32 drive_s;
+  guint32 park_s;
+  guint32 walk_s;
+} TnetParkRideAccess;
+
+/**
+ * tnet_park_ride_access:
+ * @search: a workspace on tnet_park_ride_get_graph()
+ * @origin: the origin, a node of the network @pr was built from
+ * @walks: (array length=n_walks) (nullable): the origin's walks to the
+ *   stops (as for transit, tnet_raptor_walks_from_place()); they stay
+ *   possible, so a journey that only walks to its first stop competes
+ * @out: a GArray of #TnetParkRideAccess, cleared first: one row per stop,
+ *   the fastest of the walks and of every (parking place reached within
+ *   the drive budget, stop it serves) at drive + park + walk; on a tie the
+ *   walk, then the shorter drive
+ * @access_out: (nullable): a GArray of #TnetStopWalk, cleared first: the
+ *   same rows as {stop, access_s}, the access of tnet_raptor_run() and
+ *   tnet_raptor_run_range()
+ *
+ * The drive is the shortest path by time over the car graph from @origin
+ * (a Dijkstra bounded by the drive budget); its time in ms is rounded up to
+ * whole seconds. Thread-safe for distinct @search.
+ * Time complexity: O(k log k) for the k nodes within the drive budget, plus
+ * the rows of the parking places reached.
+ */
+TNET_API void tnet_park_ride_access (const TnetParkRide *pr, TnetSearch *search,
+                                     TnetId origin, const TnetStopWalk *walks, guint n_walks,
+                                     GArray *out, GArray *access_out);
+
+/**
+ * tnet_park_ride_journey:
+ * @ws: a workspace whose last tnet_raptor_run() had @rows (as
+ *   {stop, access_s}) for access
+ * @stop: the destination stop
+ * @rows: (array length=n_rows): the rows of tnet_park_ride_access()
+ * @out: a GArray of #TnetTransitLeg, cleared first
+ *
+ * tnet_raptor_journey(), with the access leg of a journey that parks split
+ * into a drive leg (origin to the parking place), a park leg and the walk
+ * to the first stop (an access leg), each with its clock times.
+ * Returns: FALSE when @stop was not reached.
+ * Time complexity: that of tnet_raptor_journey() plus O(@n_rows).
+ */
+TNET_API gboolean tnet_park_ride_journey (const TnetRaptor *ws, TnetId stop,
+                                          const TnetParkRideAccess *rows, guint n_rows,
+                                          GArray *out);
+
+/**
+ * tnet_park_ride_matrix:
+ * @origins: (array length=n_origins): network nodes where journeys start
+ * @destinations: (array length=n_destinations): network nodes where they end
+ * @max_walk_s, @depart_s, @n_minutes, @pcts: as tnet_timetable_matrix()
+ * @out: @n_origins x @n_destinations x @n_pcts travel times in seconds
+ *   (out[(o * n_destinations + d) * n_pcts + k]), TNET_RAPTOR_UNREACHED
+ *   where none
+ * @stop: (nullable): when to give up (progress before each origin)
+ *
+ * Door-to-door park-and-ride by the timetable: each origin's access rows
+ * (tnet_park_ride_access() with the origin's walks by
+ * tnet_raptor_walks_from_place() within @max_walk_s), one range query
+ * (tnet_raptor_run_range()) per origin, each destination reached from the
+ * stops within @max_walk_s of it (tnet_raptor_walks_from_place()) or by a
+ * walk all the way from the origin (the street walk when both are on the
+ * timetable's walk network, else the straight line) within @max_walk_s.
+ * Errors: %G_IO_ERROR_CANCELLED when stopped; @out is then undefined.
+ * Returns: %FALSE when stopped.
+ * Time complexity: O(origins x (drive search + range query) + destinations
+ * x walk search + origins x destinations x @n_minutes log @n_minutes).
+ */
+TNET_API gboolean tnet_park_ride_matrix (const TnetParkRide *pr, const TnetNetwork *net,
+                                         const TnetId *origins, guint n_origins,
+                                         const TnetId *destinations, guint n_destinations,
+                                         guint max_walk_s, gint32 depart_s, guint n_minutes,
+                                         const double *pcts, guint n_pcts, gint32 *out,
+                                         const TnetRaptorStop *stop, GError **error);
+
+/**
+ * tnet_park_ride_isochrone:
+ * @sources: (array length=n_sources): network nodes where the journey may
+ *   start
+ * @places: (array length=n_places): (lon, lat) pairs of the places timed
+ * @max_walk_s, @depart_s, @n_minutes, @pcts, @out: as
+ *   tnet_timetable_isochrone()
+ * @stop: (nullable): when to give up
+ *
+ * tnet_timetable_isochrone() by park-and-ride: the access rows are those
+ * of tnet_park_ride_access() from each source (with its straight-line
+ * walks, tnet_timetable_walks_near()), the fastest over the sources for
+ * each stop; places are reached from the stops within @max_walk_s, or on
+ * foot from a source, by straight line, as for transit. One range query.
+ * Errors: %G_IO_ERROR_CANCELLED when stopped; @out is then undefined.
+ * Returns: %FALSE when stopped.
+ * Time complexity: @n_sources drive searches, one range query, plus
+ * O(@n_places x (@n_sources + @n_minutes log @n_minutes)).
+ */
+TNET_API gboolean tnet_park_ride_isochrone (const TnetParkRide *pr, const TnetNetwork *net,
+                                            const TnetId *sources, guint n_sources,
+                                            const double *places, guint n_places,
+                                            guint max_walk_s, gint32 depart_s,
+                                            guint n_minutes, const double *pcts, guint n_pcts,
+                                            gint32 *out, const TnetRaptorStop *stop,
+                                            GError **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetParkRide, tnet_park_ride_free)
 
 G_END_DECLS

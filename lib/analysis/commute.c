@@ -329,7 +329,15 @@ compute_timetable (TnetCommute *c, guint p, const TnetNetwork *net,
   stop.progress = opts->progress;
   stop.progress_data = opts->progress_data;
   gboolean ok;
-  if (direction == TNET_COMMUTE_TO)
+  if (c->profiles[p] == TNET_PROFILE_PARK_AND_RIDE)
+    ok = direction == TNET_COMMUTE_TO
+         ? tnet_park_ride_matrix (opts->park_ride, net, c->origins, no, c->destinations, nd,
+                                  opts->max_walk_s, opts->depart_s,
+                                  MAX (opts->window_min, 1u), pcts, np, out, &stop, error)
+         : tnet_park_ride_matrix (opts->park_ride, net, c->destinations, nd, c->origins, no,
+                                  opts->max_walk_s, opts->depart_s,
+                                  MAX (opts->window_min, 1u), pcts, np, out, &stop, error);
+  else if (direction == TNET_COMMUTE_TO)
     ok = tnet_timetable_matrix_cancellable (opts->timetable, op, no, dp, nd, opts->max_walk_s,
                                             opts->depart_s, MAX (opts->window_min, 1u), pcts,
                                             np, out, &stop, error);
@@ -418,7 +426,9 @@ tnet_commute_compute_with (const TnetNetwork *net, TnetMultimodal *const *graphs
     {
       c->profiles[p] = tnet_multimodal_get_profile (graphs[p]);
       c->methods[p] = method;
-      if (opts->timetable && c->profiles[p] == TNET_PROFILE_TRANSIT)
+      if (opts->timetable && (c->profiles[p] == TNET_PROFILE_TRANSIT
+                              || (c->profiles[p] == TNET_PROFILE_PARK_AND_RIDE
+                                  && opts->park_ride)))
         {
           c->methods[p] = TNET_COMMUTE_METHOD_TIMETABLE;
           if (!compute_timetable (c, p, net, direction, opts, error))

@@ -232,6 +232,50 @@ add_connector (TnetNetwork *net, const TnetInitOptions *o, const char *id, TnetM
   return tnet_network_add_link (net, &l, error) != TNET_ID_NONE;
 }
 
+/* Joins each parking place of the OSM import (nodes of kind parking among
+ * the first @n_road nodes) to the nearest node of the car network by a
+ * two-way `road` link of class `service` at 15 km/h (walked too) of the straight-line length, id "PARKING-ID:road"; a place
+ * farther than the access maximum stays unlinked. */
+static gboolean
+link_parking (TnetNetwork *net, const TnetAccessSnap *snap, const TnetInitOptions *o,
+              guint n_road, TnetInitStats *st, GError **error)
+{
+  static const char *const no_tags[] = { NULL };
+  for (TnetId v = 0; v < n_road; v++)
+    {
+      const TnetNode *p = tnet_network_node (net, v);
+      if (p->kind != TNET_NODE_PARKING)
+        continue;
+      st->n_parking++;
+      guint near;
+      double d;
+      if (tnet_i_point_index_nearest (snap->car, p->lon, p->lat, 1, &near, &d) != 1)
+        continue;
+      const TnetNode *nn = tnet_network_node (net, near);
+      d = tnet_i_haversine_m (p->lon, p->lat, nn->lon, nn->lat);
+      if (d > o->access_max_m)
+        continue;
+      g_autofree char *id = g_strdup_printf ("%s:road", p->id);
+      TnetLink l = {
+        .id = id,
+        .road_class = "service",
+        .from = v,
+        .to = near,
+        .mode = TNET_MODE_ROAD,
+        .status = TNET_STATUS_EXISTING,
+        .length_m = MAX (d, 0.1),
+        .speed_kmh = 15,   /* the OSM import's default for highway=service */
+        .time_min = NAN,
+        .source = "tnet init",
+        .tags = no_tags,
+      };
+      if (tnet_network_add_link (net, &l, error) == TNET_ID_NONE)
+        return FALSE;
+      st->n_parking_linked++;
+    }
+  return TRUE;
+}
+
 /* ---- regions of every node ---------------------------------------------- */
 
 /* How a point gets its region: the polygon holding it ("other" outside
@@ -619,6 +663,7 @@ tnet_folder_init (const char *dir, const TnetInitOptions *opts, TnetInitStats *s
   TnetOsmOptions osm = opts->osm;
   osm.contract_degree2 = TRUE;
   osm.walk_ways = TRUE;   /* the walk profile: footways, paths, steps... */
+  osm.parking = TRUE;     /* parking places, for park-and-ride */
   if (!osm.progress)
     {
       osm.progress = opts->progress;
@@ -735,6 +780,9 @@ tnet_folder_init (const char *dir, const TnetInitOptions *opts, TnetInitStats *s
       g_free (rail);
     }
   if (n_feeds && !step (&ctx, "linking stops", TRUE, error))
+    return FALSE;
+
+  if (!link_parking (net, &snap, opts, n_road, &st, error))
     return FALSE;
 
   g_autoptr (GString) hubs = stop_hubs (net, stop_nodes);

@@ -207,9 +207,18 @@ typedef struct {
   gint8 dir;            /* 0 both ways, 1 along the way, -1 against it */
 } Way;
 
+/* A parking place: an OSM node, or the centroid of a closed way. */
+typedef struct {
+  int64_t id;
+  gboolean is_way;
+  double lon, lat;
+  const char *name;     /* in Import.strings, or NULL */
+} Parking;
+
 typedef struct {
   const TnetOsmOptions *opts;
   NodeMap nodes;
+  GArray *parking;      /* Parking, with opts->parking */
   GArray *ways;         /* Way */
   GArray *refs;         /* int64_t node ids of the kept ways */
   GStringChunk *strings;
@@ -224,6 +233,72 @@ tag_value (const readosm_way *way, const char *key)
     if (way->tags[i].key && strcmp (way->tags[i].key, key) == 0)
       return way->tags[i].value;
   return NULL;
+}
+
+static const char *
+tags_value (const readosm_tag *tags, int n, const char *key)
+{
+  for (int i = 0; i < n; i++)
+    if (tags[i].key && strcmp (tags[i].key, key) == 0)
+      return tags[i].value;
+  return NULL;
+}
+
+/* Whether the tags make a parking place a car may use: amenity=parking or
+ * amenity=park_ride, or park_ride=* other than "no"; not when access (or
+ * motor_vehicle / motorcar) says private/no. */
+static gboolean
+parking_tags (const readosm_tag *tags, int n)
+{
+  const char *amenity = tags_value (tags, n, "amenity");
+  const char *pr = tags_value (tags, n, "park_ride");
+  gboolean yes = (amenity && (strcmp (amenity, "parking") == 0
+                              || strcmp (amenity, "park_ride") == 0))
+                 || (pr && strcmp (pr, "no") != 0);
+  if (!yes)
+    return FALSE;
+  static const char *const keys[] = { "motorcar", "motor_vehicle", "access" };
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      const char *v = tags_value (tags, n, keys[i]);
+      if (v && (strcmp (v, "private") == 0 || strcmp (v, "no") == 0))
+        return FALSE;
+      if (v)
+        break;
+    }
+  return TRUE;
+}
+
+static void
+add_parking (Import *imp, int64_t id, gboolean is_way, double lon, double lat,
+             const readosm_tag *tags, int n)
+{
+  const char *name = tags_value (tags, n, "name");
+  Parking p = { id, is_way, lon, lat,
+                name && *name ? g_string_chunk_insert_const (imp->strings, name) : NULL };
+  g_array_append_val (imp->parking, p);
+}
+
+/* A closed way of parking tags: its centroid, the mean of its distinct
+ * nodes (the first is repeated at the end); skipped when a node is missing
+ * from the file. */
+static void
+parking_way (Import *imp, const readosm_way *way)
+{
+  int n = way->node_ref_count;
+  if (n < 4 || way->node_refs[0] != way->node_refs[n - 1])
+    return;
+  double lon = 0, lat = 0;
+  for (int k = 0; k < n - 1; k++)
+    {
+      uint32_t idx = node_map_find (&imp->nodes, way->node_refs[k]);
+      if (idx == UINT32_MAX)
+        return;
+      const double *ll = &g_array_index (imp->nodes.lonlat, double, 2 * (gsize) idx);
+      lon += ll[0];
+      lat += ll[1];
+    }
+  add_parking (imp, way->id, TRUE, lon / (n - 1), lat / (n - 1), way->tags, way->tag_count);
 }
 
 static gboolean
@@ -246,7 +321,12 @@ on_node (const void *user_data, const readosm_node *node)
     return READOSM_ABORT;
   if (isfinite (node->longitude) && isfinite (node->latitude)
       && fabs (node->longitude) <= 180 && fabs (node->latitude) <= 90)
-    node_map_add (&imp->nodes, node->id, node->longitude, node->latitude);
+    {
+      node_map_add (&imp->nodes, node->id, node->longitude, node->latitude);
+      if (imp->opts->parking && node->tag_count > 0 && parking_tags (node->tags, node->tag_count))
+        add_parking (imp, node->id, FALSE, node->longitude, node->latitude, node->tags,
+                     node->tag_count);
+    }
   return READOSM_OK;
 }
 
@@ -303,6 +383,8 @@ on_way (const void *user_data, const readosm_way *way)
   Import *imp = (Import *) user_data;
   if (!progress_tick (imp))
     return READOSM_ABORT;
+  if (imp->opts->parking && parking_tags (way->tags, way->tag_count))
+    parking_way (imp, way);
   const char *hv = tag_value (way, "highway");
   TnetOsmHighway hw;
   if (hv == NULL || way->node_ref_count < 2)
@@ -557,6 +639,17 @@ assemble (const Import *imp, const char *path, GError **error)
           length = 0;
         }
     }
+  for (guint i = 0; ok && i < imp->parking->len; i++)
+    {
+      const Parking *p = &g_array_index (imp->parking, Parking, i);
+      char idbuf[48], srcbuf[40];
+      g_snprintf (idbuf, sizeof idbuf, "parking:%c%" G_GINT64_FORMAT, p->is_way ? 'w' : 'n',
+                  p->id);
+      g_snprintf (srcbuf, sizeof srcbuf, "osm:%c%" G_GINT64_FORMAT, p->is_way ? 'w' : 'n', p->id);
+      TnetNode node = { .id = idbuf, .name = p->name, .kind = TNET_NODE_PARKING,
+                        .lon = p->lon, .lat = p->lat, .source = srcbuf };
+      ok = tnet_network_add_node (net, &node, error) != TNET_ID_NONE;
+    }
   g_array_unref (shape);
   g_free (node_of);
   g_free (seq);
@@ -613,6 +706,7 @@ tnet_network_load_osm (const char *path, const TnetOsmOptions *opts, GError **er
   node_map_init (&imp.nodes, 1 << 16);
   imp.ways = g_array_new (FALSE, FALSE, sizeof (Way));
   imp.refs = g_array_new (FALSE, FALSE, sizeof (int64_t));
+  imp.parking = g_array_new (FALSE, FALSE, sizeof (Parking));
   imp.strings = g_string_chunk_new (4096);
 
   const void *handle = NULL;
@@ -635,6 +729,7 @@ tnet_network_load_osm (const char *path, const TnetOsmOptions *opts, GError **er
   node_map_clear (&imp.nodes);
   g_array_unref (imp.ways);
   g_array_unref (imp.refs);
+  g_array_unref (imp.parking);
   g_string_chunk_free (imp.strings);
   return net;
 }

@@ -4,7 +4,7 @@
 #include "tnet-internal.h"
 
 static const char *const kind_names[] = {
-  "zone", "station", "stop", "interchange", "junction", "place",
+  "zone", "station", "stop", "interchange", "junction", "place", "parking",
 };
 
 static void

@@ -37,7 +37,7 @@ static const char *const status_names[TNET_N_STATUSES] = {
   "existing", "construction", "planned", "study",
 };
 static const char *const kind_names[TNET_N_NODE_KINDS] = {
-  "zone", "station", "stop", "interchange", "junction", "place",
+  "zone", "station", "stop", "interchange", "junction", "place", "parking",
 };
 
 TnetNetwork *

@@ -791,7 +791,7 @@ tnet_raptor_journey (const TnetRaptor *ws, TnetId stop, GArray *out)
     case HOW_ACCESS:
       {
         TnetTransitLeg l = { TNET_TRANSIT_LEG_ACCESS, TNET_ID_NONE, s, ws->depart_s,
-                             ws->arr[s], 0, NULL, NULL, TNET_MODE_WALK };
+                             ws->arr[s], 0, NULL, NULL, TNET_MODE_WALK, TNET_ID_NONE };
         g_array_append_val (out, l);
         return TRUE;
       }
@@ -799,7 +799,7 @@ tnet_raptor_journey (const TnetRaptor *ws, TnetId stop, GArray *out)
       {
         TnetId p = ws->arr_from[s];
         TnetTransitLeg l = { TNET_TRANSIT_LEG_TRANSFER, p, s, ws->veh[p], ws->arr[s], 0,
-                             NULL, NULL, TNET_MODE_WALK };
+                             NULL, NULL, TNET_MODE_WALK, TNET_ID_NONE };
         g_array_append_val (out, l);
         s = p;
         at_vehicle = TRUE;
@@ -821,13 +821,13 @@ tnet_raptor_journey (const TnetRaptor *ws, TnetId stop, GArray *out)
       gint32 dep = tt->dep[base + bp];
       TnetTransitLeg ride = { TNET_TRANSIT_LEG_RIDE, b, s, dep, ws->veh[s],
                               dep - ws->board[b], tt->trip_id[trip], tt->route_name[r],
-                              tt->route_mode[r] };
+                              tt->route_mode[r], TNET_ID_NONE };
       g_array_append_val (out, ride);
       TnetId from = ws->board_from[b];
       if (from == TNET_ID_NONE)
         {
           TnetTransitLeg l = { TNET_TRANSIT_LEG_ACCESS, TNET_ID_NONE, b, ws->depart_s,
-                               ws->board[b], 0, NULL, NULL, TNET_MODE_WALK };
+                               ws->board[b], 0, NULL, NULL, TNET_MODE_WALK, TNET_ID_NONE };
           g_array_append_val (out, l);
           at_vehicle = FALSE;
           break;
@@ -835,7 +835,7 @@ tnet_raptor_journey (const TnetRaptor *ws, TnetId stop, GArray *out)
       if (from != b)
         {
           TnetTransitLeg l = { TNET_TRANSIT_LEG_TRANSFER, from, b, ws->veh[from],
-                               ws->board[b], 0, NULL, NULL, TNET_MODE_WALK };
+                               ws->board[b], 0, NULL, NULL, TNET_MODE_WALK, TNET_ID_NONE };
           g_array_append_val (out, l);
         }
       s = from;

@@ -95,9 +95,9 @@ def test_matrix_node_lists_and_m2m(xuchang):
 def test_route_equals_cli(xuchang, profile):
     legs = xuchang.route("z_changge", "zz_east_station", profile=profile)
     # the frequency model (the package routes on the layered graphs; the
-    # command's default transit route reads the timetable)
+    # command's default transit and park-and-ride routes read the timetable)
     ref = cli("route", "z_changge", "zz_east_station", "--profile", profile, "--format", "json",
-              "--data", XUCHANG, *(["--frequency-model"] if profile == "transit" else []))
+              "--data", XUCHANG, *(["--frequency-model"] if profile != "car" else []))
     if profile == "car":
         # the car route of the command is link-level (legs by line); the
         # package's is the layered graph's journey: the same total

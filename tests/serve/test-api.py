@@ -50,7 +50,8 @@ for scen in ('2020', '2025'):
                       'max_walk': '20'},
                      {'profile': 'transit', 'model': 'frequency'},
                      {'profile': 'park_and_ride'},
-                     {'profile': 'park_and_ride', 'depart': '07:40'}):
+                     {'profile': 'park_and_ride', 'depart': '07:40', 'window': '20'},
+                     {'profile': 'park_and_ride', 'model': 'frequency'}):
             transit_queries.append(({'from': a, 'to': b, 'scenario': scen, **opts}, opts))
 flag = {'model': None, 'max_walk': '--max-walk'}
 
@@ -289,7 +290,7 @@ hostile = [
     ('/route?from=z_weidu&to=z_weidu&profile=transit&percentiles=50,101', 400, 'percentiles'),
     ('/route?from=z_weidu&to=z_weidu&profile=transit&max_walk=-1', 400, 'max_walk'),
     ('/route?from=z_weidu&to=z_weidu&profile=transit&model=teleport', 400, 'model'),
-    ('/route?from=z_weidu&to=z_weidu&profile=park_and_ride&date=2025-03-04', 400, 'date'),
+    ('/route?from=z_weidu&to=z_weidu&profile=park_and_ride&model=frequency&date=2025-03-04', 400, 'date'),
     ('/route?from=z_weidu&to=z_weidu&profile=transit&model=frequency&window=30', 400, 'window'),
     ('/route?from=z_weidu&to=z_weidu&window=30', 400, 'window'),
     ('/route?from=z_weidu&to=z_weidu&profile=car&model=timetable', 400, 'model'),

@@ -13,9 +13,11 @@ gboolean tnet_cli_accessibility_cutoffs (const char *s, GArray *out);
  * the names of its feeds joined by "+" (@feed), its service date
  * (YYYYMMDD), the first departure (seconds after midnight), the window
  * (minutes, 0 = the departure only), the longest walk (seconds) and the
- * percentile of the travel time over the window that is counted. */
+ * percentile of the travel time over the window that is counted; with the
+ * park_and_ride profile @park_ride (borrowed, built on @timetable). */
 typedef struct {
   TnetTimetable *timetable;
+  const TnetParkRide *park_ride;
   const char *feed;
   guint date;
   gint32 depart_s;

@@ -342,9 +342,11 @@ tnet_cli_accessibility_run (TnetDataset *ds, const TnetNetwork *net, TnetMultimo
     copts.method = TNET_COMMUTE_METHOD_M2M;
   copts.progress = progress;
   copts.progress_data = progress_data;
-  if (tt && profile == TNET_PROFILE_TRANSIT)
+  if (tt && (profile == TNET_PROFILE_TRANSIT
+             || (profile == TNET_PROFILE_PARK_AND_RIDE && tt->park_ride)))
     {
       copts.timetable = tt->timetable;
+      copts.park_ride = profile == TNET_PROFILE_PARK_AND_RIDE ? tt->park_ride : NULL;
       copts.depart_s = tt->depart_s;
       copts.window_min = tt->window_min;
       copts.max_walk_s = tt->max_walk_s;
@@ -366,16 +368,19 @@ tnet_cmd_accessibility (int argc, char **argv)
   TnetCliCommon common = { 0 };
   GError *error = NULL;
   char *opp = NULL, *cutoffs_s = NULL, *profile_s = NULL, *pop_col = NULL;
+  TnetCliParkRideArgs pra = TNET_CLI_PARK_RIDE_ARGS_INIT;
+  TnetParkRideOptions po;
   const GOptionEntry entries[] = {
     { "opportunities", 0, 0, G_OPTION_ARG_STRING, &opp,
       "The zones.csv column to count (jobs, schools, ...)", "COL" },
     { "cutoffs", 0, 0, G_OPTION_ARG_STRING, &cutoffs_s,
       "Travel-time cutoffs in minutes (default 30,45,60)", "MIN,MIN,..." },
     { "profile", 'p', 0, G_OPTION_ARG_STRING, &profile_s,
-      "car (default; many-to-many) or transit (by the timetable when an option of "
-      "the timetable is given, else the frequency approximation)", "PROFILE" },
+      "car (default; many-to-many), transit or park_and_ride (by the timetable when an "
+      "option of the timetable is given, else the frequency approximation)", "PROFILE" },
     { "population", 0, 0, G_OPTION_ARG_STRING, &pop_col,
       "The zones.csv column weighting the mean (default population)", "COL" },
+    PARK_RIDE_ENTRIES (pra),
     G_OPTION_ENTRY_NULL
   };
   g_autoptr (GOptionContext) ctx = g_option_context_new ("");
@@ -409,9 +414,11 @@ tnet_cmd_accessibility (int argc, char **argv)
   else if (!tnet_cli_accessibility_cutoffs (cutoffs_s ? cutoffs_s : "30,45,60", cutoffs))
     rc = tnet_cli_usage (ctx, "malformed --cutoffs '%s' (expected minutes, e.g. 30,45,60)",
                          cutoffs_s);
-  else if (profile_s && (!tnet_profile_from_string (profile_s, &profile)
-                         || profile == TNET_PROFILE_PARK_AND_RIDE))
-    rc = tnet_cli_usage (ctx, "unknown --profile '%s' (expected car or transit)", profile_s);
+  else if (profile_s && !tnet_profile_from_string (profile_s, &profile))
+    rc = tnet_cli_usage (ctx, "unknown --profile '%s' (expected car, transit or "
+                         "park_and_ride)", profile_s);
+  else if (!tnet_cli_park_ride_args_parse (&pra, &po, &error))
+    rc = tnet_cli_fail (ctx, error);
   else if (!tnet_cli_time_args_parse (&targs, &topt, &error))
     rc = tnet_cli_fail (ctx, error);
   else if (!tnet_cli_format (&common, TNET_CLI_FORMAT_TEXT | TNET_CLI_FORMAT_JSON
@@ -434,7 +441,8 @@ tnet_cmd_accessibility (int argc, char **argv)
     g_autoptr (TnetTimetable) tt = NULL;
     g_autofree char *feed_name = NULL;
     TnetCliAccessTimetable tmodel = { 0 };
-    if (profile == TNET_PROFILE_TRANSIT && !targs.frequency_model
+    g_autoptr (TnetParkRide) pr = NULL;
+    if (profile != TNET_PROFILE_CAR && !targs.frequency_model
         && tnet_cli_time_args_given (&targs))
       {
         tt = tnet_cli_load_timetable (net, scen, &topt, &feed_name, &feeds, &error);
@@ -452,12 +460,24 @@ tnet_cmd_accessibility (int argc, char **argv)
             g_clear_error (&error);
           }
         else
-          tmodel = (TnetCliAccessTimetable) {
-            .timetable = tt, .feed = feed_name, .date = tnet_timetable_get_service_date (tt),
-            .depart_s = topt.depart_s, .window_min = topt.window_min,
-            .max_walk_s = topt.max_walk_s,
-            .percentile = g_array_index (topt.percentiles, double, 0),
-          };
+          {
+            if (profile == TNET_PROFILE_PARK_AND_RIDE)
+              {
+                pr = tnet_park_ride_new (tt, net, scen, &po, &error);
+                if (pr == NULL)
+                  {
+                    rc = tnet_cli_fail (NULL, error);
+                    goto out;
+                  }
+              }
+            tmodel = (TnetCliAccessTimetable) {
+              .timetable = tt, .park_ride = pr, .feed = feed_name,
+              .date = tnet_timetable_get_service_date (tt),
+              .depart_s = topt.depart_s, .window_min = topt.window_min,
+              .max_walk_s = topt.max_walk_s,
+              .percentile = g_array_index (topt.percentiles, double, 0),
+            };
+          }
       }
     TnetMultimodal *mm = NULL;
     if (!tnet_cli_build_graphs (net, scen, &profile, 1, &mm, &error))

@@ -16,6 +16,7 @@ typedef struct {
   char *direction;
   char *method;
   TnetCliTimeArgs time;
+  TnetCliParkRideArgs park;
 } Options;
 
 /* How the transit profile was computed: by the timetable @feed of @date
@@ -417,8 +418,20 @@ commute (TnetCliCommon *common, const Options *opt, TnetCliFormat format, GError
    * approximation, which the report and the Python package share, as does
    * a data folder without a feed when --gtfs names none */
   gboolean has_transit = FALSE;
+  gboolean has_park_ride = FALSE;
   for (guint p = 0; p < profiles->len; p++)
-    has_transit |= g_array_index (profiles, TnetProfile, p) == TNET_PROFILE_TRANSIT;
+    {
+      has_transit |= g_array_index (profiles, TnetProfile, p) == TNET_PROFILE_TRANSIT;
+      has_park_ride |= g_array_index (profiles, TnetProfile, p) == TNET_PROFILE_PARK_AND_RIDE;
+    }
+  has_transit |= has_park_ride;
+  TnetParkRideOptions po;
+  if (!tnet_cli_park_ride_args_parse (&opt->park, &po, error))
+    {
+      for (guint p = 0; p < profiles->len; p++)
+        tnet_multimodal_unref (graphs[p]);
+      return FALSE;
+    }
   TnetCliTimeOptions topt = { 0 };
   if (!tnet_cli_time_args_parse (&opt->time, &topt, error))
     {
@@ -429,6 +442,7 @@ commute (TnetCliCommon *common, const Options *opt, TnetCliFormat format, GError
   g_autoptr (GArray) pcts = topt.percentiles;
   g_autoptr (GPtrArray) feeds = NULL;
   g_autoptr (TnetTimetable) tt = NULL;
+  g_autoptr (TnetParkRide) pr = NULL;
   g_autofree char *feed_name = NULL;
   Model model = { NULL, 0, topt.depart_s, topt.window_min };
   if (has_transit && !opt->time.frequency_model && tnet_cli_time_args_given (&opt->time))
@@ -460,6 +474,18 @@ commute (TnetCliCommon *common, const Options *opt, TnetCliFormat format, GError
           copts.percentiles = (const double *) (void *) pcts->data;
           copts.n_percentiles = pcts->len;
           copts.max_walk_s = topt.max_walk_s;
+          if (has_park_ride)
+            {
+              /* park-and-ride by the timetable: drive to a parking place */
+              pr = tnet_park_ride_new (tt, net, scen, &po, error);
+              if (pr == NULL)
+                {
+                  for (guint p = 0; p < profiles->len; p++)
+                    tnet_multimodal_unref (graphs[p]);
+                  return FALSE;
+                }
+              copts.park_ride = pr;
+            }
         }
     }
   copts.progress = tnet_cli_progress_func (common);
@@ -486,7 +512,7 @@ int
 tnet_cmd_commute (int argc, char **argv)
 {
   TnetCliCommon common = { 0 };
-  Options opt = { .budget_min = 0 };   /* 0: from the plan */
+  Options opt = { .budget_min = 0, .park = TNET_CLI_PARK_RIDE_ARGS_INIT };   /* 0: from the plan */
   GError *error = NULL;
   GOptionEntry entries[] = {
     { "origins", 0, 0, G_OPTION_ARG_STRING, &opt.origins,
@@ -505,6 +531,7 @@ tnet_cmd_commute (int argc, char **argv)
       "(many-to-many on a contraction hierarchy: totals only, parts null) or auto "
       "(default: m2m from " G_STRINGIFY (TNET_COMMUTE_M2M_MIN_DESTINATIONS)
       " destinations on)", "METHOD" },
+    PARK_RIDE_ENTRIES (opt.park),
     { NULL }
   };
   GOptionContext *ctx = g_option_context_new (NULL);

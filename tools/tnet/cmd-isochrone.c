@@ -138,7 +138,7 @@ tnet_cli_isochrone_polygons (const TnetDataset *ds, const TnetNetwork *net,
    * else NULL (the network's zone nodes) */
   const TnetZoneTable *zones = ds ? tnet_dataset_get_zones (ds) : NULL;
   TnetIsochroneOptions o = *opts;
-  if (m->profile == TNET_PROFILE_TRANSIT)
+  if (m->profile == TNET_PROFILE_TRANSIT || (m->feed && m->profile == TNET_PROFILE_PARK_AND_RIDE))
     o.interior_modes = 0;  /* one leaves a transit journey at its stops only */
   g_autoptr (TnetIsochroneBands) bands
     = tnet_isochrone_bands_new (net, scen, ms, budgets, n_budgets, &o, error);
@@ -148,10 +148,43 @@ tnet_cli_isochrone_polygons (const TnetDataset *ds, const TnetNetwork *net,
       tnet_isochrone_bands_to_geojson (bands, net, zones), m);
 }
 
+/* The park-and-ride travel times (ms, TNET_WEIGHT_INF beyond @budget) from
+ * @sources to every node by the timetable (tnet_park_ride_isochrone()). */
+static gboolean
+park_ride_times (TnetTimetable *tt, const TnetNetwork *net, const TnetScenario *scen,
+                 const TnetParkRideOptions *po, const GArray *sources,
+                 const TnetCliTimeOptions *topt, TnetWeight budget, TnetWeight *ms,
+                 GError **error)
+{
+  g_autoptr (TnetParkRide) pr = tnet_park_ride_new (tt, net, scen, po, error);
+  if (pr == NULL)
+    return FALSE;
+  guint n = tnet_network_n_nodes (net);
+  g_autofree double *places = g_new (double, 2 * MAX (n, 1u));
+  for (TnetId v = 0; v < n; v++)
+    {
+      const TnetNode *node = tnet_network_node (net, v);
+      places[2 * v] = node->lon;
+      places[2 * v + 1] = node->lat;
+    }
+  g_autofree gint32 *sec = g_new (gint32, MAX (n, 1u));
+  if (!tnet_park_ride_isochrone (pr, net, (const TnetId *) (void *) sources->data,
+                                 sources->len, places, n, topt->max_walk_s, topt->depart_s,
+                                 MAX (topt->window_min, 1u),
+                                 (const double *) (void *) topt->percentiles->data, 1, sec, NULL,
+                                 error))
+    return FALSE;
+  for (TnetId v = 0; v < n; v++)
+    ms[v] = sec[v] == TNET_RAPTOR_UNREACHED || (TnetWeight) sec[v] * 1000 > budget
+            ? TNET_WEIGHT_INF : (TnetWeight) sec[v] * 1000;
+  return TRUE;
+}
+
 static gboolean
 isochrone (TnetCliCommon *common, const char *from_arg, const char *minutes_text,
            const char *profile_name, gboolean polygons, const char *layer,
-           const TnetIsochroneOptions *opts, const TnetCliTimeArgs *targs, GError **error)
+           const TnetIsochroneOptions *opts, const TnetCliTimeArgs *targs,
+           const TnetCliParkRideArgs *pra, GError **error)
 {
   TnetGeojsonLayers layers = TNET_GEOJSON_ALL;
   if (layer && strcmp (layer, "points") == 0)
@@ -211,7 +244,10 @@ isochrone (TnetCliCommon *common, const char *from_arg, const char *minutes_text
   TnetCliIsochroneModel model = { profile, NULL, 0, topt.depart_s, topt.window_min,
                                   topt.max_walk_s,
                   g_array_index (pcts, double, 0) };
-  if (profile == TNET_PROFILE_TRANSIT && !targs->frequency_model
+  TnetParkRideOptions po;
+  if (!tnet_cli_park_ride_args_parse (pra, &po, error))
+    return FALSE;
+  if (profile != TNET_PROFILE_CAR && !targs->frequency_model
       && tnet_cli_time_args_given (targs))
     {
       GError *tt_error = NULL;
@@ -238,7 +274,12 @@ isochrone (TnetCliCommon *common, const char *from_arg, const char *minutes_text
   guint n = tnet_network_n_nodes (net);
   g_autofree TnetWeight *ms = g_new (TnetWeight, n);
   TnetWeight budget = (TnetWeight) llround (minutes * 60000.0);
-  if (tt)
+  if (tt && profile == TNET_PROFILE_PARK_AND_RIDE)
+    {
+      if (!park_ride_times (tt, net, scen, &po, sources, &topt, budget, ms, error))
+        return FALSE;
+    }
+  else if (tt)
     (void) tnet_cli_isochrone_timetable_times (tt, net, sources, &topt, budget, ms, NULL, NULL);
   else
     {
@@ -306,6 +347,7 @@ tnet_cmd_isochrone (int argc, char **argv)
   TnetCliCommon common = { 0 };
   char *minutes = NULL;
   char *profile = NULL;
+  TnetCliParkRideArgs pra = TNET_CLI_PARK_RIDE_ARGS_INIT;
   gboolean polygons = FALSE;
   char *layer = NULL;
   TnetIsochroneOptions opts;
@@ -326,6 +368,7 @@ tnet_cmd_isochrone (int argc, char **argv)
       "GeoJSON: points (nodes), lines (links) or all (default)", "L" },
     { "profile", 'p', 0, G_OPTION_ARG_STRING, &profile,
       "car (default), transit or park_and_ride", "P" },
+    PARK_RIDE_ENTRIES (pra),
     { NULL }
   };
   TnetCliTimeArgs targs = { .one_percentile = TRUE };
@@ -337,7 +380,7 @@ tnet_cmd_isochrone (int argc, char **argv)
       "minutes. With --polygons: one MultiPolygon per budget, the reached\n"
       "network buffered by the time left at walking speed (docs/cli.md), with\n"
       "minutes, area_km2, population and the zones' other numeric columns.\n"
-      "Transit follows the timetable when any of --depart, --date, --window,\n"
+      "Transit and park_and_ride follow the timetable when any of --depart, --date, --window,\n"
       "--percentile, --max-walk, --frequency-seed or --gtfs is given: a node is\n"
       "reached when the given percentile of its travel time over the departure\n"
       "window (from the nodes' coordinates) is within the budget.");
@@ -355,7 +398,7 @@ tnet_cmd_isochrone (int argc, char **argv)
   else if (argc != 2)
     rc = tnet_cli_usage (ctx, "expected one place FROM");
   else if (!isochrone (&common, argv[1], minutes ? minutes : "60", profile, polygons, layer,
-                       &opts, &targs, &error))
+                       &opts, &targs, &pra, &error))
     rc = tnet_cli_fail (ctx, error);
   tnet_cli_common_clear (&common);
   g_free (profile);

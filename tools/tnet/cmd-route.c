@@ -72,6 +72,7 @@ route (int argc, char **argv, TnetCliCommon *common)
   g_autofree char *metric = NULL;
   g_autofree char *profile_name = NULL;
   TnetCliTimeArgs targs = { 0 };
+  TnetCliParkRideArgs pra = TNET_CLI_PARK_RIDE_ARGS_INIT;
   GError *error = NULL;
   const GOptionEntry entries[] = {
     { "profile", 'p', 0, G_OPTION_ARG_STRING, &profile_name,
@@ -79,6 +80,7 @@ route (int argc, char **argv, TnetCliCommon *common)
       "car|transit|park_and_ride" },
     { "metric", 'm', 0, G_OPTION_ARG_STRING, &metric,
       "What to minimise: time (default) or length", "time|length" },
+    PARK_RIDE_ENTRIES (pra),
     G_OPTION_ENTRY_NULL
   };
   g_autoptr (GOptionContext) ctx = g_option_context_new ("FROM TO");
@@ -92,8 +94,7 @@ route (int argc, char **argv, TnetCliCommon *common)
   g_option_context_add_main_entries (ctx, entries, NULL);
   tnet_cli_time_args_add (ctx, &targs,
                           "transit: the approximation of expected waits of half the headway "
-                          "over 07:00-09:00 instead of the timetable (always used by "
-                          "park_and_ride)");
+                          "over 07:00-09:00 instead of the timetable");
   tnet_cli_add_common_formats (ctx, common, TNET_CLI_FORMAT_TEXT | TNET_CLI_FORMAT_JSON
                                             | TNET_CLI_FORMAT_GEOJSON, TNET_CLI_FORMAT_TEXT);
   if (!g_option_context_parse (ctx, &argc, &argv, &error))
@@ -121,16 +122,23 @@ route (int argc, char **argv, TnetCliCommon *common)
   g_autoptr (TnetScenario) scen = NULL;
   if (!tnet_cli_load (common, &net, &scen, &error))
     return tnet_cli_fail (ctx, error);
-  if (profile == TNET_PROFILE_TRANSIT && !targs.frequency_model)
+  if (profile != TNET_PROFILE_CAR && !targs.frequency_model)
     {
       TnetCliTimeOptions topt;
+      TnetParkRideOptions po;
       int rc;
       if (!tnet_cli_time_args_parse (&targs, &topt, &error))
         rc = tnet_cli_fail (ctx, error);
+      else if (!tnet_cli_park_ride_args_parse (&pra, &po, &error))
+        {
+          rc = tnet_cli_fail (ctx, error);
+          g_array_unref (topt.percentiles);
+        }
       else
         {
-          rc = tnet_cli_route_timetable (common, net, scen, &topt, argv[1], argv[2],
-                                         format == TNET_CLI_FORMAT_JSON);
+          rc = tnet_cli_route_timetable (common, net, scen, &topt,
+                                         profile == TNET_PROFILE_PARK_AND_RIDE ? &po : NULL,
+                                         argv[1], argv[2], format == TNET_CLI_FORMAT_JSON);
           g_array_unref (topt.percentiles);
         }
       tnet_cli_time_args_clear (&targs);

@@ -143,6 +143,35 @@ tnet_cli_time_args_parse (const TnetCliTimeArgs *args, TnetCliTimeOptions *out, 
 }
 
 gboolean
+tnet_cli_park_ride_args_parse (const TnetCliParkRideArgs *args, TnetParkRideOptions *out,
+                               GError **error)
+{
+  tnet_park_ride_options_init (out);
+  if (args->drive_budget_min < 0 || args->drive_budget_min > 24 * 60)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "bad --drive-budget %d (expected 0..1440 minutes)", args->drive_budget_min);
+      return FALSE;
+    }
+  if (args->park_min < 0 || args->park_min > 24 * 60)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "bad --park-time %d (expected 0..1440 minutes)", args->park_min);
+      return FALSE;
+    }
+  if (!(args->parking_radius_m >= 0 && args->parking_radius_m <= 10000))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "bad --parking-radius %g (expected 0..10000 metres)", args->parking_radius_m);
+      return FALSE;
+    }
+  out->drive_budget_s = (guint) args->drive_budget_min * 60;
+  out->park_s = (guint) args->park_min * 60;
+  out->parking_radius_m = args->parking_radius_m;
+  return TRUE;
+}
+
+gboolean
 tnet_cli_time_args_given (const TnetCliTimeArgs *args)
 {
   return args->depart || args->date || args->pcts || args->gtfs || args->window != 0
@@ -277,13 +306,74 @@ place_walks (const TnetTimetable *tt, TnetRaptor *ws, const TnetNetwork *net, co
   return TRUE;
 }
 
+/* The park-and-ride part of a route's document: the options and how many
+ * parking places and stops with parking the data has. */
+static void
+park_ride_summary (const TnetParkRide *pr, JsonBuilder *b, GString *out)
+{
+  const TnetParkRideOptions *po = tnet_park_ride_get_options (pr);
+  if (b == NULL)
+    {
+      g_string_append_printf (out, "Park-and-ride: drive up to %u min, park %u min, %u "
+                              "parking places serve %u stops within %g m\n",
+                              po->drive_budget_s / 60, po->park_s / 60,
+                              tnet_park_ride_n_parking (pr), tnet_park_ride_n_stops (pr),
+                              po->parking_radius_m);
+      return;
+    }
+  json_builder_set_member_name (b, "park_and_ride");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "drive_budget_min");
+  json_builder_add_double_value (b, po->drive_budget_s / 60.0);
+  json_builder_set_member_name (b, "park_min");
+  json_builder_add_double_value (b, po->park_s / 60.0);
+  json_builder_set_member_name (b, "parking_radius_m");
+  json_builder_add_double_value (b, po->parking_radius_m);
+  json_builder_set_member_name (b, "parking_places");
+  json_builder_add_int_value (b, tnet_park_ride_n_parking (pr));
+  json_builder_set_member_name (b, "stops_with_parking");
+  json_builder_add_int_value (b, tnet_park_ride_n_stops (pr));
+  json_builder_end_object (b);
+}
+
+static const char *
+leg_kind (TnetTransitLegKind k)
+{
+  switch (k)
+    {
+    case TNET_TRANSIT_LEG_RIDE:
+      return "ride";
+    case TNET_TRANSIT_LEG_ACCESS:
+      return "walk";
+    case TNET_TRANSIT_LEG_DRIVE:
+      return "drive";
+    case TNET_TRANSIT_LEG_PARK:
+      return "park";
+    case TNET_TRANSIT_LEG_TRANSFER:
+    default:
+      return "transfer";
+    }
+}
+
 gboolean
 tnet_cli_route_timetable_run (TnetTimetable *tt, TnetRaptor *ws, const char *feed_name,
                               const TnetNetwork *net, const TnetCliTimeOptions *topt,
                               const char *from, const char *to, JsonBuilder *b, GString *out,
                               GError **error)
 {
+  return tnet_cli_route_timetable_run_pr (tt, ws, NULL, NULL, feed_name, net, topt, from, to,
+                                          b, out, error);
+}
+
+gboolean
+tnet_cli_route_timetable_run_pr (TnetTimetable *tt, TnetRaptor *ws, const TnetParkRide *pr,
+                                 TnetSearch *search, const char *feed_name,
+                                 const TnetNetwork *net, const TnetCliTimeOptions *topt,
+                                 const char *from, const char *to, JsonBuilder *b,
+                                 GString *out, GError **error)
+{
   gboolean json = b != NULL;
+  const char *how = pr ? "park-and-ride" : "transit";
   guint date = tnet_timetable_get_service_date (tt);
   gint32 dep = topt->depart_s;
   guint n_min = MAX (topt->window_min, 1u);
@@ -295,6 +385,16 @@ tnet_cli_route_timetable_run (TnetTimetable *tt, TnetRaptor *ws, const char *fee
   if (!place_walks (tt, ws, net, from, topt->max_walk_s, acc, &olon, &olat, &onode, error)
       || !place_walks (tt, ws, net, to, topt->max_walk_s, egr, &dlon, &dlat, &dnode, error))
     return FALSE;
+  g_autoptr (GArray) rows = g_array_new (FALSE, FALSE, sizeof (TnetParkRideAccess));
+  if (pr != NULL && onode != TNET_ID_NONE)
+    {
+      /* driving to a parking place competes with walking to a stop */
+      g_autoptr (GArray) merged = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
+      tnet_park_ride_access (pr, search, onode, (const TnetStopWalk *) (void *) acc->data,
+                             acc->len, rows, merged);
+      g_array_set_size (acc, 0);
+      g_array_append_vals (acc, merged->data, merged->len);
+    }
   g_autoptr (GArray) egress = g_array_new (FALSE, FALSE, sizeof (TnetEgress));
   for (guint i = 0; i < egr->len; i++)
     {
@@ -327,9 +427,11 @@ tnet_cli_route_timetable_run (TnetTimetable *tt, TnetRaptor *ws, const char *fee
   if (egress->len == 0 || (acc->len == 0 && direct > topt->max_walk_s))
     {
       /* no stop within walking distance of one end: nothing to route */
-      g_set_error (error, TNET_ERROR, TNET_ERROR_NOT_FOUND, "no path by transit from '%s' to "
-                   "'%s': no stop of the feed within %u min walk of '%s' (--max-walk)", from,
-                   to, topt->max_walk_s / 60, acc->len == 0 ? from : to);
+      g_set_error (error, TNET_ERROR, TNET_ERROR_NOT_FOUND, "no path by %s from '%s' to "
+                   "'%s': no stop of the feed within %u min walk of '%s' (--max-walk)%s",
+                   how, from, to, topt->max_walk_s / 60, acc->len == 0 ? from : to,
+                   pr && acc->len == 0 ? " nor a parking place within the drive budget"
+                   : "");
       return FALSE;
     }
   g_autofree gint32 *series = g_new (gint32, n_min);
@@ -354,13 +456,15 @@ tnet_cli_route_timetable_run (TnetTimetable *tt, TnetRaptor *ws, const char *fee
   gboolean walk_only = direct <= topt->max_walk_s && dep + (gint32) direct <= best_t;
   if (series[0] == TNET_RAPTOR_UNREACHED && topt->window_min <= 1)
     {
-      g_set_error (error, TNET_ERROR, TNET_ERROR_NOT_FOUND, "no path by transit from '%s' to "
-                   "'%s' departing %02d:%02d on %u", from, to, dep / 3600, dep / 60 % 60, date);
+      g_set_error (error, TNET_ERROR, TNET_ERROR_NOT_FOUND, "no path by %s from '%s' to "
+                   "'%s' departing %02d:%02d on %u", how, from, to, dep / 3600, dep / 60 % 60,
+                   date);
       return FALSE;
     }
   g_autoptr (GArray) legs = g_array_new (FALSE, FALSE, sizeof (TnetTransitLeg));
   if (!walk_only && best != TNET_ID_NONE)
-    tnet_raptor_journey (ws, best, legs);
+    tnet_park_ride_journey (ws, best, (const TnetParkRideAccess *) (void *) rows->data,
+                            rows->len, legs);
   g_autofree gint32 *pv = g_new (gint32, MAX (topt->percentiles->len, 1));
   g_autofree gint32 *sorted = g_memdup2 (series, sizeof (gint32) * n_min);
   tnet_percentiles (sorted, n_min, (const double *) (void *) topt->percentiles->data,
@@ -374,7 +478,7 @@ tnet_cli_route_timetable_run (TnetTimetable *tt, TnetRaptor *ws, const char *fee
       json_builder_set_member_name (b, "to");
       json_builder_add_string_value (b, to);
       json_builder_set_member_name (b, "profile");
-      json_builder_add_string_value (b, "transit");
+      json_builder_add_string_value (b, pr ? "park_and_ride" : "transit");
       json_builder_set_member_name (b, "model");
       json_builder_add_string_value (b, "timetable");
       json_builder_set_member_name (b, "feed");
@@ -391,21 +495,32 @@ tnet_cli_route_timetable_run (TnetTimetable *tt, TnetRaptor *ws, const char *fee
         json_builder_add_null_value (b);
       else
         json_builder_add_double_value (b, round (series[0] / 6.0) / 10.0);
+      if (pr)
+        park_ride_summary (pr, b, NULL);
       json_builder_set_member_name (b, "legs");
       json_builder_begin_array (b);
     }
   else
-    g_string_append_printf (out, "Route by transit (timetable %s, %u) from %s to %s, "
-                            "departing %02d:%02d\n", feed_name, date, from, to,
-                            dep / 3600, dep / 60 % 60);
+    {
+      g_string_append_printf (out, "Route by %s (timetable %s, %u) from %s to %s, "
+                              "departing %02d:%02d\n", how, feed_name, date, from, to,
+                              dep / 3600, dep / 60 % 60);
+      if (pr)
+        park_ride_summary (pr, NULL, out);
+    }
+  const char *parked = NULL;   /* the parking place, once parked */
   gint32 clock = dep;
   for (guint i = 0; i < legs->len; i++)
     {
       const TnetTransitLeg *l = &g_array_index (legs, TnetTransitLeg, i);
-      const char *fs = l->from_stop == TNET_ID_NONE ? from : tnet_timetable_stop_id (tt, l->from_stop);
-      const char *ts = tnet_timetable_stop_id (tt, l->to_stop);
-      const char *kind = l->kind == TNET_TRANSIT_LEG_RIDE ? "ride"
-                         : l->kind == TNET_TRANSIT_LEG_ACCESS ? "walk" : "transfer";
+      const char *place = l->node != TNET_ID_NONE ? tnet_network_node (net, l->node)->id : NULL;
+      if (l->kind == TNET_TRANSIT_LEG_PARK)
+        parked = place;
+      const char *fs = l->kind == TNET_TRANSIT_LEG_PARK ? place
+                       : l->from_stop != TNET_ID_NONE ? tnet_timetable_stop_id (tt, l->from_stop)
+                       : parked ? parked : from;
+      const char *ts = place ? place : tnet_timetable_stop_id (tt, l->to_stop);
+      const char *kind = leg_kind (l->kind);
       if (l->kind == TNET_TRANSIT_LEG_ACCESS && l->end_s == l->start_s)
         continue;
       g_autofree char *c0 = clock_str (l->start_s), *c1 = clock_str (l->end_s);
@@ -440,6 +555,8 @@ tnet_cli_route_timetable_run (TnetTimetable *tt, TnetRaptor *ws, const char *fee
         g_string_append_printf (out, "  wait %.1f min, board %s %s at %s, alight %s at %s "
                                 "(%s %s)\n", l->wait_s / 60.0, l->route_name, fs, c0, ts, c1,
                                 tnet_mode_to_string (l->mode), l->trip_id);
+      else if (l->kind == TNET_TRANSIT_LEG_PARK)
+        g_string_append_printf (out, "  park at %s, %s-%s\n", ts, c0, c1);
       else
         g_string_append_printf (out, "  %s %s -> %s, %s-%s\n", kind, fs, ts, c0, c1);
       clock = l->end_s;
@@ -510,7 +627,8 @@ tnet_cli_route_timetable_run (TnetTimetable *tt, TnetRaptor *ws, const char *fee
 int
 tnet_cli_route_timetable (const TnetCliCommon *common, const TnetNetwork *net,
                           const TnetScenario *scen, const TnetCliTimeOptions *topt,
-                          const char *from, const char *to, gboolean json)
+                          const TnetParkRideOptions *park_ride, const char *from,
+                          const char *to, gboolean json)
 {
   GError *error = NULL;
   g_autofree char *feed_name = NULL;
@@ -532,9 +650,19 @@ tnet_cli_route_timetable (const TnetCliCommon *common, const TnetNetwork *net,
                tnet_timetable_get_service_date (tt), sa, sb);
     }
   g_autoptr (TnetRaptor) ws = tnet_raptor_new (tt);
+  g_autoptr (TnetParkRide) pr = NULL;
+  g_autoptr (TnetSearch) search = NULL;
+  if (park_ride)
+    {
+      pr = tnet_park_ride_new (tt, net, scen, park_ride, &error);
+      if (pr == NULL)
+        return tnet_cli_fail (NULL, error);
+      search = tnet_search_new (tnet_park_ride_get_graph (pr));
+    }
   g_autoptr (JsonBuilder) b = json ? json_builder_new () : NULL;
   g_autoptr (GString) out = json ? NULL : g_string_new (NULL);
-  if (!tnet_cli_route_timetable_run (tt, ws, feed_name, net, topt, from, to, b, out, &error))
+  if (!tnet_cli_route_timetable_run_pr (tt, ws, pr, search, feed_name, net, topt, from, to, b,
+                                        out, &error))
     return tnet_cli_fail (NULL, error);
   if (json ? !tnet_cli_write_json (common, b, &error) : !tnet_cli_write (common, out->str, &error))
     return tnet_cli_fail (NULL, error);

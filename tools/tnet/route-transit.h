@@ -88,10 +88,43 @@ gboolean tnet_cli_route_timetable_run (TnetTimetable *tt, TnetRaptor *ws, const 
                                        const TnetNetwork *net, const TnetCliTimeOptions *topt,
                                        const char *from, const char *to, JsonBuilder *b,
                                        GString *out, GError **error);
-/* `tnet route --profile transit` by the timetable (RAPTOR). */
+/* The park-and-ride options of route, commute and isochrone:
+ * --drive-budget MIN, --park-time MIN, --parking-radius M; parse into
+ * #TnetParkRideOptions (FALSE with a G_OPTION_ERROR on a bad value). */
+typedef struct {
+  gint drive_budget_min;
+  gint park_min;
+  double parking_radius_m;
+} TnetCliParkRideArgs;
+#define TNET_CLI_PARK_RIDE_ARGS_INIT { 30, 5, 400 }
+#define PARK_RIDE_ENTRIES(a) \
+  { "drive-budget", 0, 0, G_OPTION_ARG_INT, &(a).drive_budget_min, \
+    "park_and_ride: longest drive to a parking place, minutes (default 30)", "MIN" }, \
+  { "park-time", 0, 0, G_OPTION_ARG_INT, &(a).park_min, \
+    "park_and_ride: time to park and leave the car park, minutes (default 5)", "MIN" }, \
+  { "parking-radius", 0, 0, G_OPTION_ARG_DOUBLE, &(a).parking_radius_m, \
+    "park_and_ride: a parking place serves the stops this close, metres (default 400)", \
+    "M" }
+gboolean tnet_cli_park_ride_args_parse (const TnetCliParkRideArgs *args,
+                                        TnetParkRideOptions *out, GError **error);
+
+/* tnet_cli_route_timetable_run() by park-and-ride when @pr is not NULL
+ * (@search a workspace on its car graph): the origin's access rows are its
+ * walks and its drives to parking places (tnet_park_ride_access()); the
+ * legs show the drive and the park; the document says "park_and_ride" and
+ * gives the park-and-ride options and counts. */
+gboolean tnet_cli_route_timetable_run_pr (TnetTimetable *tt, TnetRaptor *ws,
+                                          const TnetParkRide *pr, TnetSearch *search,
+                                          const char *feed_name, const TnetNetwork *net,
+                                          const TnetCliTimeOptions *topt, const char *from,
+                                          const char *to, JsonBuilder *b, GString *out,
+                                          GError **error);
+/* `tnet route --profile transit` by the timetable (RAPTOR); with
+ * @park_ride (nullable) `--profile park_and_ride`. */
 int tnet_cli_route_timetable (const TnetCliCommon *common, const TnetNetwork *net,
                               const TnetScenario *scen, const TnetCliTimeOptions *topt,
-                              const char *from, const char *to, gboolean json);
+                              const TnetParkRideOptions *park_ride, const char *from,
+                              const char *to, gboolean json);
 
 /* How `tnet isochrone` timed transit (cmd-isochrone.c; shared with the
  * isochrone of `tnet run`): by the timetable @feed of @date over the window

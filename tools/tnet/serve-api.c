@@ -317,21 +317,23 @@ prepare_route (TnetServeJob *job)
       || !enum_param (job, "model", models, &model)
       || !text_param (job, "depart", FALSE, &depart))
     return;
-  /* the options of the timetable are for transit by the timetable only */
-  gboolean timetable = strcmp (profile, "transit") == 0 && strcmp (model, "timetable") == 0;
+  /* the options of the timetable are for transit and park-and-ride by the
+   * timetable only */
+  gboolean timetable = strcmp (profile, "car") != 0 && strcmp (model, "timetable") == 0;
   static const char *const timetable_only[] = { "date", "window", "percentiles", "max_walk",
                                                 NULL };
   for (guint i = 0; timetable_only[i]; i++)
     if (param (job, timetable_only[i]) && !timetable)
       {
         tnet_serve_job_error (job, 400, timetable_only[i], "parameter '%s': for the transit "
-                              "profile by the timetable only", timetable_only[i]);
+                              "and park_and_ride profiles by the timetable only",
+                              timetable_only[i]);
         return;
       }
-  if (param (job, "model") && strcmp (profile, "transit") != 0)
+  if (param (job, "model") && strcmp (profile, "car") == 0)
     {
-      tnet_serve_job_error (job, 400, "model", "parameter 'model': for the transit profile "
-                            "only");
+      tnet_serve_job_error (job, 400, "model", "parameter 'model': for the transit and "
+                            "park_and_ride profiles only");
       return;
     }
   if (strcmp (profile, "car") != 0 && strcmp (metric, "time") != 0)
@@ -712,7 +714,7 @@ job_timetable (TnetServeJob *job, const TnetCliTimeArgs *targs, TnetCliTimeOptio
  * [--date …] [--window …] [--percentiles …] [--max-walk …] --format json`:
  * RAPTOR over the kept timetable with a workspace of this worker. */
 static void
-compute_route_timetable (TnetServeJob *job)
+compute_route_timetable (TnetServeJob *job, gboolean park_ride)
 {
   TnetCliTimeOptions topt;
   if (!time_options (job, &topt))
@@ -733,9 +735,19 @@ compute_route_timetable (TnetServeJob *job)
       if (raptor == NULL)
         raptor = tnet_raptor_new (t->tt);
       g_autoptr (JsonBuilder) b = json_builder_new ();
-      gboolean ok = tnet_cli_route_timetable_run (t->tt, raptor, t->feed_name, job->srv->net,
-                                                  &topt, param (job, "from"), param (job, "to"),
-                                                  b, NULL, &error);
+      /* park-and-ride: the car graph of the scenario and the parking
+       * places of the timetable, built for the request */
+      g_autoptr (TnetParkRide) pr = park_ride ? tnet_park_ride_new (t->tt, job->srv->net,
+                                                                     job->sc->scen, NULL,
+                                                                     &error)
+                                              : NULL;
+      g_autoptr (TnetSearch) search = pr ? tnet_search_new (tnet_park_ride_get_graph (pr))
+                                         : NULL;
+      gboolean ok = (pr || !park_ride)
+                    && tnet_cli_route_timetable_run_pr (t->tt, raptor, pr, search, t->feed_name,
+                                                        job->srv->net, &topt,
+                                                        param (job, "from"), param (job, "to"),
+                                                        b, NULL, &error);
       g_async_queue_push (t->raptors, raptor);
       if (!ok)
         route_error (job, error);
@@ -797,9 +809,9 @@ compute_route (TnetServeJob *job, TnetServeWorkspace *ws, guint si)
   if (param (job, "profile"))
     tnet_profile_from_string (param (job, "profile"), &profile);
   const char *model = param (job, "model");
-  if (profile == TNET_PROFILE_TRANSIT && (model == NULL || strcmp (model, "timetable") == 0))
+  if (profile != TNET_PROFILE_CAR && (model == NULL || strcmp (model, "timetable") == 0))
     {
-      compute_route_timetable (job);
+      compute_route_timetable (job, profile == TNET_PROFILE_PARK_AND_RIDE);
       return;
     }
   if (profile != TNET_PROFILE_CAR)

@@ -1,0 +1,467 @@
+/* park-ride.c: park-and-ride by the timetable (tnet_park_ride_new()):
+ * drive over the car graph to a parking place, park, walk to a stop it
+ * serves, then ride as transit.
+ *
+ * Implementation notes: the parking places and the stops each serves are
+ * found once, in a CSR table by network node (park_first[n + 1],
+ * park_stop/park_walk), so an origin's access is one bounded Dijkstra over
+ * the car graph followed by a scan of the table rows of the parking nodes
+ * it settled. The access rows are then the plain {stop, seconds} rows of
+ * RAPTOR: the drive does not depend on the departure time, so range RAPTOR
+ * over a window needs nothing else. Each row keeps its provenance (parking
+ * node, drive, park, walk) so a journey can be told back as drive, park,
+ * walk and rides. */
+#include "tnet-internal.h"
+#include "timetable-private.h"
+
+#include <gio/gio.h>
+#include <math.h>
+
+#define CAR_MODES (TNET_MODES_ROAD | TNET_MODE_BIT (TNET_MODE_ACCESS))
+
+struct _TnetParkRide {
+  TnetTimetable *tt;          /* a reference */
+  TnetGraph *graph;           /* the car graph; node i = network node i */
+  TnetMetric *time;           /* its travel time (ms) */
+  TnetParkRideOptions opt;
+  guint n_nodes;              /* network nodes */
+  guint *park_first;          /* n_nodes + 1: the rows of node v are
+                                 park_first[v] .. park_first[v + 1] - 1;
+                                 empty unless v is a parking place */
+  TnetId *park_stop;          /* stops served, by node */
+  guint32 *park_walk;         /* their walk from the parking place, s */
+  guint n_parking;            /* nodes with at least one row */
+  guint n_stops;              /* distinct stops in park_stop */
+};
+
+void
+tnet_park_ride_options_init (TnetParkRideOptions *options)
+{
+  g_return_if_fail (options != NULL);
+  options->drive_budget_s = 1800;
+  options->park_s = 300;
+  options->parking_radius_m = 400;
+}
+
+static gboolean
+is_parking (const TnetNode *n)
+{
+  return (n->kind == TNET_NODE_STATION || n->kind == TNET_NODE_PARKING) && isfinite (n->lon)
+         && isfinite (n->lat);
+}
+
+TnetParkRide *
+tnet_park_ride_new (TnetTimetable *tt, const TnetNetwork *net, const TnetScenario *scen,
+                    const TnetParkRideOptions *options, GError **error)
+{
+  g_return_val_if_fail (tt != NULL && net != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  TnetParkRideOptions defaults;
+  if (options == NULL)
+    {
+      tnet_park_ride_options_init (&defaults);
+      options = &defaults;
+    }
+  if (!(options->parking_radius_m >= 0 && isfinite (options->parking_radius_m)))
+    {
+      g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
+                   "park-and-ride: the parking radius must be a finite number of metres "
+                   ">= 0, got %g", options->parking_radius_m);
+      return NULL;
+    }
+  TnetMetric *time = NULL;
+  g_autoptr (TnetScenario) existing = scen ? NULL : tnet_scenario_new (G_MAXINT);
+  if (existing)
+    tnet_scenario_set_statuses (existing, TNET_STATUS_BIT (TNET_STATUS_EXISTING));
+  TnetGraph *g = tnet_graph_compile_modes (net, scen ? scen : existing, CAR_MODES, &time, NULL,
+                                           error);
+  if (g == NULL)
+    return NULL;
+  TnetParkRide *pr = g_new0 (TnetParkRide, 1);
+  pr->tt = tnet_timetable_ref (tt);
+  pr->graph = g;
+  pr->time = time;
+  pr->opt = *options;
+  pr->n_nodes = tnet_network_n_nodes (net);
+  pr->park_first = g_new0 (guint, pr->n_nodes + 1);
+  GArray *stops = g_array_new (FALSE, FALSE, sizeof (TnetId));
+  GArray *walks = g_array_new (FALSE, FALSE, sizeof (guint32));
+  GArray *near = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
+  guint8 *served = g_new0 (guint8, MAX (tnet_timetable_n_stops (tt), 1));
+  /* a parking place must be on the car graph: an arc in or out */
+  guint8 *driven = g_new0 (guint8, MAX (pr->n_nodes, 1));
+  for (TnetId a = 0; a < tnet_graph_n_arcs (g); a++)
+    {
+      TnetId t = tnet_graph_arc_tail (g, a), h = tnet_graph_arc_head (g, a);
+      if (t < pr->n_nodes)
+        driven[t] = 1;
+      if (h < pr->n_nodes)
+        driven[h] = 1;
+    }
+  /* a stop within the radius walks at most this long by straight line */
+  guint max_s = tnet_timetable_walk_seconds (tt, options->parking_radius_m) + 1;
+  for (guint v = 0; v < pr->n_nodes; v++)
+    {
+      const TnetNode *n = tnet_network_node (net, v);
+      pr->park_first[v] = stops->len;
+      if (!is_parking (n) || !driven[v])
+        continue;
+      g_array_set_size (near, 0);
+      tnet_timetable_walks_near (tt, n->lon, n->lat, max_s, near);
+      for (guint i = 0; i < near->len; i++)
+        {
+          const TnetStopWalk *w = &g_array_index (near, TnetStopWalk, i);
+          double slon, slat;
+          tnet_timetable_stop_position (tt, w->stop, &slon, &slat);
+          double d = tnet_i_haversine_m (n->lon, n->lat, slon, slat);
+          if (!(d <= options->parking_radius_m))
+            continue;
+          guint32 ws = tnet_timetable_walk_seconds (tt, d);
+          g_array_append_val (stops, w->stop);
+          g_array_append_val (walks, ws);
+          if (!served[w->stop])
+            pr->n_stops++;
+          served[w->stop] = 1;
+        }
+      if (stops->len > pr->park_first[v])
+        pr->n_parking++;
+    }
+  pr->park_first[pr->n_nodes] = stops->len;
+  g_free (served);
+  g_free (driven);
+  g_array_unref (near);
+  pr->park_stop = (TnetId *) (void *) g_array_free (stops, FALSE);
+  pr->park_walk = (guint32 *) (void *) g_array_free (walks, FALSE);
+  return pr;
+}
+
+void
+tnet_park_ride_free (TnetParkRide *pr)
+{
+  if (pr == NULL)
+    return;
+  tnet_timetable_unref (pr->tt);
+  tnet_metric_unref (pr->time);
+  tnet_graph_unref (pr->graph);
+  g_free (pr->park_first);
+  g_free (pr->park_stop);
+  g_free (pr->park_walk);
+  g_free (pr);
+}
+
+TnetGraph *
+tnet_park_ride_get_graph (const TnetParkRide *pr)
+{
+  g_return_val_if_fail (pr != NULL, NULL);
+  return pr->graph;
+}
+
+const TnetParkRideOptions *
+tnet_park_ride_get_options (const TnetParkRide *pr)
+{
+  g_return_val_if_fail (pr != NULL, NULL);
+  return &pr->opt;
+}
+
+guint
+tnet_park_ride_n_parking (const TnetParkRide *pr)
+{
+  g_return_val_if_fail (pr != NULL, 0);
+  return pr->n_parking;
+}
+
+guint
+tnet_park_ride_n_stops (const TnetParkRide *pr)
+{
+  g_return_val_if_fail (pr != NULL, 0);
+  return pr->n_stops;
+}
+
+/* Whether row @a beats row @b for the same stop: faster; on a tie the walk
+ * (no parking), then the shorter drive. */
+static gboolean
+better (const TnetParkRideAccess *a, const TnetParkRideAccess *b)
+{
+  if (a->access_s != b->access_s)
+    return a->access_s < b->access_s;
+  if ((a->parking == TNET_ID_NONE) != (b->parking == TNET_ID_NONE))
+    return a->parking == TNET_ID_NONE;
+  return a->drive_s < b->drive_s;
+}
+
+/* Adds @row to @out, keeping one row per stop; @slot maps a stop to its
+ * row + 1 (0: none yet). */
+static void
+offer (GArray *out, GHashTable *slot, const TnetParkRideAccess *row)
+{
+  guint at = GPOINTER_TO_UINT (g_hash_table_lookup (slot, GUINT_TO_POINTER (row->stop + 1)));
+  if (at == 0)
+    {
+      g_array_append_val (out, *row);
+      g_hash_table_insert (slot, GUINT_TO_POINTER (row->stop + 1), GUINT_TO_POINTER (out->len));
+    }
+  else if (better (row, &g_array_index (out, TnetParkRideAccess, at - 1)))
+    g_array_index (out, TnetParkRideAccess, at - 1) = *row;
+}
+
+void
+tnet_park_ride_access (const TnetParkRide *pr, TnetSearch *search, TnetId origin,
+                       const TnetStopWalk *walks, guint n_walks, GArray *out,
+                       GArray *access_out)
+{
+  g_return_if_fail (pr != NULL && search != NULL && out != NULL);
+  g_return_if_fail (tnet_search_get_graph (search) == pr->graph);
+  g_return_if_fail (origin < pr->n_nodes);
+  g_return_if_fail (walks != NULL || n_walks == 0);
+  g_array_set_size (out, 0);
+  g_autoptr (GHashTable) slot = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < n_walks; i++)
+    {
+      TnetParkRideAccess r = { walks[i].stop, walks[i].walk_s, TNET_ID_NONE, 0, 0,
+                               walks[i].walk_s };
+      offer (out, slot, &r);
+    }
+  tnet_search_run (search, pr->time, origin, TNET_FORWARD,
+                   (TnetWeight) pr->opt.drive_budget_s * 1000, TNET_ID_NONE);
+  guint n = tnet_search_n_settled (search);
+  for (guint k = 0; k < n; k++)
+    {
+      TnetId v = tnet_search_settled_node (search, k);
+      if (v >= pr->n_nodes || pr->park_first[v] == pr->park_first[v + 1])
+        continue;
+      TnetWeight ms = tnet_search_distance (search, v);
+      guint32 drive = (guint32) ((ms + 999) / 1000);
+      if (drive > pr->opt.drive_budget_s)
+        continue;
+      for (guint i = pr->park_first[v]; i < pr->park_first[v + 1]; i++)
+        {
+          TnetParkRideAccess r = { pr->park_stop[i],
+                                   drive + pr->opt.park_s + pr->park_walk[i], v, drive,
+                                   pr->opt.park_s, pr->park_walk[i] };
+          offer (out, slot, &r);
+        }
+    }
+  if (access_out)
+    {
+      g_array_set_size (access_out, 0);
+      for (guint i = 0; i < out->len; i++)
+        {
+          const TnetParkRideAccess *r = &g_array_index (out, TnetParkRideAccess, i);
+          TnetStopWalk w = { r->stop, r->access_s };
+          g_array_append_val (access_out, w);
+        }
+    }
+}
+
+gboolean
+tnet_park_ride_journey (const TnetRaptor *ws, TnetId stop, const TnetParkRideAccess *rows,
+                        guint n_rows, GArray *out)
+{
+  g_return_val_if_fail (ws != NULL && out != NULL, FALSE);
+  g_return_val_if_fail (rows != NULL || n_rows == 0, FALSE);
+  if (!tnet_raptor_journey (ws, stop, out))
+    return FALSE;
+  TnetTransitLeg *first = &g_array_index (out, TnetTransitLeg, 0);
+  if (first->kind != TNET_TRANSIT_LEG_ACCESS)
+    return TRUE;
+  const TnetParkRideAccess *r = NULL;
+  for (guint i = 0; i < n_rows && r == NULL; i++)
+    if (rows[i].stop == first->to_stop)
+      r = &rows[i];
+  if (r == NULL || r->parking == TNET_ID_NONE
+      || first->end_s - first->start_s != (gint32) r->access_s)
+    return TRUE;
+  gint32 t0 = first->start_s;
+  TnetTransitLeg drive = { TNET_TRANSIT_LEG_DRIVE, TNET_ID_NONE, TNET_ID_NONE, t0,
+                           t0 + (gint32) r->drive_s, 0, NULL, NULL, TNET_MODE_ROAD,
+                           r->parking };
+  TnetTransitLeg park = { TNET_TRANSIT_LEG_PARK, TNET_ID_NONE, TNET_ID_NONE, drive.end_s,
+                          drive.end_s + (gint32) r->park_s, 0, NULL, NULL, TNET_MODE_ROAD,
+                          r->parking };
+  first->start_s = park.end_s;
+  g_array_insert_val (out, 0, park);
+  g_array_insert_val (out, 0, drive);
+  return TRUE;
+}
+
+/* The egress rows of every destination: its stops within @max_walk_s. */
+static void
+destination_egress (const TnetNetwork *net, TnetRaptor *ws, const TnetId *destinations,
+                    guint n_destinations, guint max_walk_s, GArray *egress)
+{
+  g_autoptr (GArray) walks = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
+  for (guint d = 0; d < n_destinations; d++)
+    {
+      const TnetNode *n = tnet_network_node (net, destinations[d]);
+      g_array_set_size (walks, 0);
+      tnet_raptor_walks_from_place (ws, destinations[d], n->lon, n->lat, max_walk_s, walks);
+      for (guint i = 0; i < walks->len; i++)
+        {
+          const TnetStopWalk *w = &g_array_index (walks, TnetStopWalk, i);
+          TnetEgress e = { d, w->stop, w->walk_s };
+          g_array_append_val (egress, e);
+        }
+    }
+}
+
+gboolean
+tnet_park_ride_matrix (const TnetParkRide *pr, const TnetNetwork *net, const TnetId *origins,
+                       guint n_origins, const TnetId *destinations, guint n_destinations,
+                       guint max_walk_s, gint32 depart_s, guint n_minutes, const double *pcts,
+                       guint n_pcts, gint32 *out, const TnetRaptorStop *stop, GError **error)
+{
+  g_return_val_if_fail (pr != NULL && net != NULL, FALSE);
+  g_return_val_if_fail (tnet_network_n_nodes (net) == pr->n_nodes, FALSE);
+  g_return_val_if_fail (origins != NULL || n_origins == 0, FALSE);
+  g_return_val_if_fail (destinations != NULL || n_destinations == 0, FALSE);
+  g_return_val_if_fail (pcts != NULL || n_pcts == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  n_minutes = MAX (n_minutes, 1u);
+  if (n_destinations == 0 || n_pcts == 0)
+    return TRUE;
+  g_autoptr (TnetRaptor) ws = tnet_raptor_new (pr->tt);
+  g_autoptr (TnetSearch) search = tnet_search_new (pr->graph);
+  g_autoptr (GArray) stop_egress = g_array_new (FALSE, FALSE, sizeof (TnetEgress));
+  destination_egress (net, ws, destinations, n_destinations, max_walk_s, stop_egress);
+  g_autoptr (GArray) egress = g_array_new (FALSE, FALSE, sizeof (TnetEgress));
+  g_autoptr (GArray) walks = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
+  g_autoptr (GArray) rows = g_array_new (FALSE, FALSE, sizeof (TnetParkRideAccess));
+  g_autoptr (GArray) access = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
+  g_autofree gint32 *series = g_new (gint32, (gsize) n_minutes * n_destinations);
+  g_autofree gint32 *column = g_new (gint32, n_minutes);
+  for (guint o = 0; o < n_origins; o++)
+    {
+      if (stop && stop->progress
+          && !stop->progress (o, n_origins, "park-and-ride matrix", stop->progress_data))
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                               "the park-and-ride matrix was cancelled");
+          return FALSE;
+        }
+      const TnetNode *on = tnet_network_node (net, origins[o]);
+      g_array_set_size (walks, 0);
+      gboolean street = tnet_raptor_walks_from_place (ws, origins[o], on->lon, on->lat,
+                                                      max_walk_s, walks);
+      g_array_set_size (egress, 0);
+      g_array_append_vals (egress, stop_egress->data, stop_egress->len);
+      for (guint d = 0; d < n_destinations; d++)
+        {
+          const TnetNode *dn = tnet_network_node (net, destinations[d]);
+          guint32 walk = street ? tnet_raptor_walk_to_node (ws, destinations[d]) : G_MAXUINT32;
+          if (!street && !isnan (on->lon) && !isnan (dn->lon))
+            walk = tnet_timetable_walk_seconds (pr->tt, tnet_i_haversine_m (on->lon, on->lat,
+                                                                            dn->lon, dn->lat));
+          if (walk <= max_walk_s)
+            {
+              TnetEgress e = { d, TNET_ID_NONE, walk };
+              g_array_append_val (egress, e);
+            }
+        }
+      tnet_park_ride_access (pr, search, origins[o], (const TnetStopWalk *) (void *) walks->data,
+                             walks->len, rows, access);
+      if (!tnet_raptor_run_range_cancellable (ws, (const TnetStopWalk *) (void *) access->data,
+                                              access->len, depart_s, n_minutes,
+                                              (const TnetEgress *) (void *) egress->data,
+                                              egress->len, n_destinations, series, stop, error))
+        return FALSE;
+      gint32 *row = out + (gsize) o * n_destinations * n_pcts;
+      for (guint d = 0; d < n_destinations; d++)
+        {
+          for (guint m = 0; m < n_minutes; m++)
+            column[m] = series[(gsize) m * n_destinations + d];
+          tnet_percentiles (column, n_minutes, pcts, n_pcts, row + (gsize) d * n_pcts);
+        }
+    }
+  return TRUE;
+}
+
+gboolean
+tnet_park_ride_isochrone (const TnetParkRide *pr, const TnetNetwork *net, const TnetId *sources,
+                          guint n_sources, const double *places, guint n_places,
+                          guint max_walk_s, gint32 depart_s, guint n_minutes,
+                          const double *pcts, guint n_pcts, gint32 *out,
+                          const TnetRaptorStop *stop, GError **error)
+{
+  g_return_val_if_fail (pr != NULL && net != NULL, FALSE);
+  g_return_val_if_fail (tnet_network_n_nodes (net) == pr->n_nodes, FALSE);
+  g_return_val_if_fail (sources != NULL || n_sources == 0, FALSE);
+  g_return_val_if_fail (places != NULL || n_places == 0, FALSE);
+  g_return_val_if_fail (pcts != NULL || n_pcts == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  n_minutes = MAX (n_minutes, 1u);
+  if (n_places == 0 || n_pcts == 0)
+    return TRUE;
+  g_autoptr (TnetSearch) search = tnet_search_new (pr->graph);
+  g_autoptr (GArray) walks = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
+  g_autoptr (GArray) rows = g_array_new (FALSE, FALSE, sizeof (TnetParkRideAccess));
+  g_autoptr (GArray) access = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
+  /* the fastest access to each stop over the sources */
+  g_autoptr (GHashTable) slot = g_hash_table_new (NULL, NULL);
+  for (guint k = 0; k < n_sources; k++)
+    {
+      const TnetNode *n = tnet_network_node (net, sources[k]);
+      g_array_set_size (walks, 0);
+      if (!isnan (n->lon) && !isnan (n->lat))
+        tnet_timetable_walks_near (pr->tt, n->lon, n->lat, max_walk_s, walks);
+      tnet_park_ride_access (pr, search, sources[k], (const TnetStopWalk *) (void *) walks->data,
+                             walks->len, rows, NULL);
+      for (guint i = 0; i < rows->len; i++)
+        {
+          const TnetParkRideAccess *r = &g_array_index (rows, TnetParkRideAccess, i);
+          gpointer key = GUINT_TO_POINTER (r->stop + 1);
+          guint at = GPOINTER_TO_UINT (g_hash_table_lookup (slot, key));
+          TnetStopWalk w = { r->stop, r->access_s };
+          if (at == 0)
+            {
+              g_array_append_val (access, w);
+              g_hash_table_insert (slot, key, GUINT_TO_POINTER (access->len));
+            }
+          else if (r->access_s < g_array_index (access, TnetStopWalk, at - 1).walk_s)
+            g_array_index (access, TnetStopWalk, at - 1) = w;
+        }
+    }
+  g_autoptr (GArray) egress = g_array_new (FALSE, FALSE, sizeof (TnetEgress));
+  g_autoptr (GArray) near = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
+  for (guint d = 0; d < n_places; d++)
+    {
+      double lon = places[2 * d], lat = places[2 * d + 1];
+      if (isnan (lon) || isnan (lat))
+        continue;
+      g_array_set_size (near, 0);
+      tnet_timetable_walks_near (pr->tt, lon, lat, max_walk_s, near);
+      for (guint i = 0; i < near->len; i++)
+        {
+          const TnetStopWalk *w = &g_array_index (near, TnetStopWalk, i);
+          TnetEgress e = { d, w->stop, w->walk_s };
+          g_array_append_val (egress, e);
+        }
+      guint32 direct = G_MAXUINT32;
+      for (guint k = 0; k < n_sources; k++)
+        {
+          const TnetNode *n = tnet_network_node (net, sources[k]);
+          if (!isnan (n->lon) && !isnan (n->lat))
+            direct = MIN (direct, tnet_timetable_walk_seconds (
+                                    pr->tt, tnet_i_haversine_m (n->lon, n->lat, lon, lat)));
+        }
+      if (direct <= max_walk_s)
+        {
+          TnetEgress e = { d, TNET_ID_NONE, direct };
+          g_array_append_val (egress, e);
+        }
+    }
+  g_autoptr (TnetRaptor) ws = tnet_raptor_new (pr->tt);
+  g_autofree gint32 *series = g_new (gint32, (gsize) n_minutes * n_places);
+  g_autofree gint32 *column = g_new (gint32, n_minutes);
+  if (!tnet_raptor_run_range_cancellable (ws, (const TnetStopWalk *) (void *) access->data,
+                                          access->len, depart_s, n_minutes,
+                                          (const TnetEgress *) (void *) egress->data,
+                                          egress->len, n_places, series, stop, error))
+    return FALSE;
+  for (guint d = 0; d < n_places; d++)
+    {
+      for (guint m = 0; m < n_minutes; m++)
+        column[m] = series[(gsize) m * n_places + d];
+      tnet_percentiles (column, n_minutes, pcts, n_pcts, out + (gsize) d * n_pcts);
+    }
+  return TRUE;
+}

@@ -1,0 +1,566 @@
+/* test-park-ride.c: park-and-ride by the timetable (tnet_park_ride_*):
+ * a hand-built network and feed whose answers are worked out in the
+ * comments, and seeded random cases checked against a brute force: the
+ * drives by a plain Dijkstra written here over the network's links, the
+ * rides by the time-expanded oracle (timetable-oracle.c), one oracle run
+ * per parking place reached, plus one for walking to the first stop. */
+#include "tests-common.h"
+#include "timetable-oracle.h"
+
+#include <math.h>
+
+static const char *const CAL =
+  "service_id,monday,tuesday,wednesday,thursday,friday,saturday,sunday,start_date,end_date\n"
+  "WD,1,1,1,1,1,1,1,20240101,20241231\n";
+
+#define DATE 20240102
+
+static TnetTimetable *
+load_tt (const char *dir, TnetFeed **feed_out)
+{
+  GError *error = NULL;
+  TnetFeedOptions fo;
+  tnet_feed_options_init (&fo);
+  fo.service_date = DATE;
+  TnetFeed *feed = tnet_feed_load (dir, &fo, &error);
+  ck_assert_msg (feed != NULL, "%s", error ? error->message : "");
+  TnetTimetableOptions to;
+  tnet_timetable_options_init (&to);
+  const TnetFeed *feeds[] = { feed };
+  TnetTimetable *tt = tnet_timetable_build (feeds, 1, &to, &error);
+  ck_assert_msg (tt != NULL, "%s", error ? error->message : "");
+  *feed_out = feed;
+  return tt;
+}
+
+static TnetId
+add_node (TnetNetwork *net, const char *id, TnetNodeKind kind, double lon, double lat)
+{
+  GError *error = NULL;
+  TnetNode n = { .id = id, .kind = kind, .lon = lon, .lat = lat };
+  TnetId v = tnet_network_add_node (net, &n, &error);
+  ck_assert_msg (v != TNET_ID_NONE, "%s", error ? error->message : "");
+  return v;
+}
+
+static void
+add_road (TnetNetwork *net, const char *id, TnetId a, TnetId b, double length_m,
+          double speed_kmh, gboolean oneway)
+{
+  GError *error = NULL;
+  TnetLink l = { .id = id, .from = a, .to = b, .mode = TNET_MODE_ROAD,
+                 .road_class = "residential", .status = TNET_STATUS_EXISTING,
+                 .length_m = length_m, .speed_kmh = speed_kmh, .time_min = NAN,
+                 .oneway = oneway };
+  ck_assert_msg (tnet_network_add_link (net, &l, &error) != TNET_ID_NONE, "%s",
+                 error ? error->message : "");
+}
+
+/* ------------------------------------------------------------- by hand */
+
+/* On the equator, where one degree of longitude is 6371008.8 x pi / 180 =
+ * 111,195.08 m:
+ * - zone O at lon 0; a road of 10,000 m at 60 km/h (600 s) to parking P
+ *   (kind parking) at lon 0.1, and another of 10,000 m at 60 km/h from P to
+ *   Q (kind station) at lon 0.2;
+ * - stop W at lon 0.005 (555.98 m from O: a walk of ceil (555.98 x 1.3 /
+ *   (4.8 / 3.6)) = ceil (542.08) = 543 s); stop S1 at lon 0.102 (222.39 m
+ *   from P: ceil (216.83) = 217 s); stop S2 at lon 0.2, at Q (0 s); stop D
+ *   at lon 0.3, the destination;
+ * - trips: W 08:10 -> D 09:10; S1 08:20 -> D 08:40; S2 08:26 -> D 08:35.
+ * Leaving O at 08:00:
+ * - on foot: W at 08:09:03, the 08:10 trip, D at 09:10:00 (70 min);
+ * - by P: drive to 08:10:00, park 5 min to 08:15:00, walk to S1 at
+ *   08:18:37, wait 83 s, D at 08:40:00 (40 min);
+ * - by Q: drive 20 min to 08:20:00, park to 08:25:00, S2 at once, wait 60
+ *   s, D at 08:35:00 (35 min): the best.
+ * A drive budget of 15 min leaves Q out (40 min by P), one of 9 min P too
+ * (70 min on foot); a park time of 30 min makes both too late (P: S1 at
+ * 08:43:37; Q: S2 at 08:50) so one walks (70 min); a radius of 200 m
+ * leaves S1 unserved (35 min by Q still), and S2 served by Q alone. */
+static void
+hand_case (TnetTimetable *tt, const TnetNetwork *net, guint budget_s, guint park_s,
+           double radius_m, gint32 want_s, guint want_parking, guint want_stops,
+           const char *want_via)
+{
+  GError *error = NULL;
+  TnetParkRideOptions po;
+  tnet_park_ride_options_init (&po);
+  po.drive_budget_s = budget_s;
+  po.park_s = park_s;
+  po.parking_radius_m = radius_m;
+  g_autoptr (TnetParkRide) pr = tnet_park_ride_new (tt, net, NULL, &po, &error);
+  ck_assert_msg (pr != NULL, "%s", error ? error->message : "");
+  ck_assert_uint_eq (tnet_park_ride_n_parking (pr), want_parking);
+  ck_assert_uint_eq (tnet_park_ride_n_stops (pr), want_stops);
+  g_autoptr (TnetSearch) search = tnet_search_new (tnet_park_ride_get_graph (pr));
+  g_autoptr (GArray) walks = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
+  tnet_timetable_walks_near (tt, 0, 0, 900, walks);
+  ck_assert_uint_eq (walks->len, 1);
+  ck_assert_uint_eq (g_array_index (walks, TnetStopWalk, 0).walk_s, 543);
+  g_autoptr (GArray) rows = g_array_new (FALSE, FALSE, sizeof (TnetParkRideAccess));
+  g_autoptr (GArray) acc = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
+  tnet_park_ride_access (pr, search, tnet_network_find_node (net, "O"),
+                         (const TnetStopWalk *) (void *) walks->data, walks->len, rows, acc);
+  g_autoptr (TnetRaptor) ws = tnet_raptor_new (tt);
+  const gint32 dep = 8 * 3600;
+  tnet_raptor_run (ws, (const TnetStopWalk *) (void *) acc->data, acc->len, dep);
+  TnetId d = tnet_timetable_find_stop (tt, "D");
+  ck_assert_int_eq (tnet_raptor_arrival (ws, d) - dep, want_s);
+  g_autoptr (GArray) legs = g_array_new (FALSE, FALSE, sizeof (TnetTransitLeg));
+  ck_assert (tnet_park_ride_journey (ws, d, (const TnetParkRideAccess *) (void *) rows->data,
+                                     rows->len, legs));
+  const TnetTransitLeg *l = (const TnetTransitLeg *) (void *) legs->data;
+  if (want_via == NULL)
+    {
+      ck_assert_uint_eq (legs->len, 2);
+      ck_assert_int_eq (l[0].kind, TNET_TRANSIT_LEG_ACCESS);
+      ck_assert_int_eq (l[0].end_s, dep + 543);
+      return;
+    }
+  ck_assert_uint_eq (legs->len, 4);
+  ck_assert_int_eq (l[0].kind, TNET_TRANSIT_LEG_DRIVE);
+  ck_assert_str_eq (tnet_network_node (net, l[0].node)->id, want_via);
+  ck_assert_int_eq (l[1].kind, TNET_TRANSIT_LEG_PARK);
+  ck_assert_int_eq (l[1].node, l[0].node);
+  ck_assert_int_eq (l[2].kind, TNET_TRANSIT_LEG_ACCESS);
+  ck_assert_int_eq (l[3].kind, TNET_TRANSIT_LEG_RIDE);
+  if (strcmp (want_via, "P") == 0)
+    {
+      ck_assert_int_eq (l[0].end_s, 8 * 3600 + 600);
+      ck_assert_int_eq (l[1].end_s, 8 * 3600 + 900);
+      ck_assert_int_eq (l[2].end_s, 8 * 3600 + 900 + 217);
+      ck_assert_int_eq (l[3].wait_s, 83);
+      ck_assert_int_eq (l[3].start_s, 8 * 3600 + 20 * 60);
+    }
+  else
+    {
+      ck_assert_int_eq (l[0].end_s, 8 * 3600 + 1200);
+      ck_assert_int_eq (l[1].end_s, 8 * 3600 + 1500);
+      ck_assert_int_eq (l[2].end_s, 8 * 3600 + 1500);
+      ck_assert_int_eq (l[3].wait_s, 60);
+    }
+}
+
+START_TEST (test_by_hand)
+{
+  char *dir = tt_mkdtemp ();
+  tt_write_file (dir, "stops.txt", "stop_id,stop_name,stop_lat,stop_lon\n"
+                 "W,W,0,0.005\nS1,S1,0,0.102\nS2,S2,0,0.2\nD,D,0,0.3\n");
+  tt_write_file (dir, "routes.txt", "route_id,route_short_name,route_type\nR1,R1,3\n");
+  tt_write_file (dir, "calendar.txt", CAL);
+  tt_write_file (dir, "trips.txt", "route_id,service_id,trip_id\nR1,WD,tw\nR1,WD,t1\nR1,WD,t2\n");
+  tt_write_file (dir, "stop_times.txt",
+                 "trip_id,arrival_time,departure_time,stop_id,stop_sequence\n"
+                 "tw,08:10:00,08:10:00,W,1\ntw,09:10:00,09:10:00,D,2\n"
+                 "t1,08:20:00,08:20:00,S1,1\nt1,08:40:00,08:40:00,D,2\n"
+                 "t2,08:26:00,08:26:00,S2,1\nt2,08:35:00,08:35:00,D,2\n");
+  TnetFeed *feed;
+  g_autoptr (TnetTimetable) tt = load_tt (dir, &feed);
+  TnetNetwork *net = tnet_network_new ();
+  TnetId o = add_node (net, "O", TNET_NODE_ZONE, 0, 0);
+  TnetId p = add_node (net, "P", TNET_NODE_PARKING, 0.1, 0);
+  TnetId q = add_node (net, "Q", TNET_NODE_STATION, 0.2, 0);
+  add_node (net, "X", TNET_NODE_JUNCTION, 0.3, 0);   /* no parking: serves nothing */
+  /* a car park no road reaches (as a station of tnet init, walked to
+   * only): not a parking place, though S1 lies 0 m from it */
+  add_node (net, "I", TNET_NODE_PARKING, 0.102, 0);
+  add_road (net, "OP", o, p, 10000, 60, FALSE);
+  add_road (net, "PQ", p, q, 10000, 60, FALSE);
+  add_road (net, "QX", q, tnet_network_find_node (net, "X"), 10000, 60, FALSE);
+
+  hand_case (tt, net, 1800, 300, 400, 35 * 60, 2, 2, "Q");
+  hand_case (tt, net, 900, 300, 400, 40 * 60, 2, 2, "P");
+  hand_case (tt, net, 540, 300, 400, 70 * 60, 2, 2, NULL);
+  hand_case (tt, net, 1800, 1800, 400, 70 * 60, 2, 2, NULL);
+  hand_case (tt, net, 1800, 300, 200, 35 * 60, 1, 1, "Q");
+  hand_case (tt, net, 900, 300, 200, 70 * 60, 1, 1, NULL);
+
+  /* a bad radius is an error */
+  GError *error = NULL;
+  TnetParkRideOptions po;
+  tnet_park_ride_options_init (&po);
+  po.parking_radius_m = NAN;
+  ck_assert (tnet_park_ride_new (tt, net, NULL, &po, &error) == NULL);
+  tt_assert_error (error, TNET_ERROR_INVALID_INPUT, "parking radius");
+
+  /* the matrix over a window: leaving 08:00..08:09, Q's 08:26 trip is
+   * reached by whoever leaves by 08:01 (08:01 + 25 min = 08:26), so 35 and
+   * 34 min; P's 08:20 trip by whoever leaves by 08:01:23 (S1 at +1117 s):
+   * no better; afterwards only W's 08:10 trip (W at +543 s) for whoever
+   * leaves by 08:00:57 - none - so 08:02..08:09 reach nothing: the series
+   * is 35, 34, then 8 x none. Nearest rank over 10 values: p0 = the
+   * smallest (34 min), p20 = the 2nd smallest (35 min), p30 = the 3rd
+   * (none). */
+  double pcts[] = { 0, 20, 30 };
+  gint32 out[3];
+  TnetId dests[] = { tnet_network_find_node (net, "X") };
+  TnetParkRideOptions dflt;
+  tnet_park_ride_options_init (&dflt);
+  g_autoptr (TnetParkRide) pr = tnet_park_ride_new (tt, net, NULL, &dflt, &error);
+  ck_assert (tnet_park_ride_matrix (pr, net, &o, 1, dests, 1, 900, 8 * 3600, 10, pcts, 3, out,
+                                    NULL, &error));
+  /* X stands at D: egress 0 */
+  ck_assert_int_eq (out[0], 34 * 60);
+  ck_assert_int_eq (out[1], 35 * 60);
+  ck_assert_int_eq (out[2], TNET_RAPTOR_UNREACHED);
+
+  tnet_network_free (net);
+  tnet_feed_unref (feed);
+  tt_rm_rf (dir);
+  g_free (dir);
+}
+END_TEST
+
+/* ------------------------------------------------------------ brute force */
+
+static double
+dist_m (double lon1, double lat1, double lon2, double lat2)
+{
+  const double r = 6371008.8, d2r = G_PI / 180.0;
+  double dlat = (lat2 - lat1) * d2r, dlon = (lon2 - lon1) * d2r;
+  double a = sin (dlat / 2) * sin (dlat / 2)
+             + cos (lat1 * d2r) * cos (lat2 * d2r) * sin (dlon / 2) * sin (dlon / 2);
+  return 2 * r * asin (MIN (1.0, sqrt (a)));
+}
+
+/* The straight-line walk: distance x 1.3 at 4.8 km/h, whole seconds up. */
+static guint32
+walk_s (double d)
+{
+  return (guint32) ceil (d * 1.3 / (4.8 / 3.6) - 1e-9);
+}
+
+/* A random feed: @ns stops in a 2 km box, a few routes of distinct stops,
+ * trips between 07:00 and 09:40. */
+static char *
+random_feed (GRand *r, guint ns)
+{
+  char *dir = tt_mkdtemp ();
+  GString *st = g_string_new ("stop_id,stop_name,stop_lat,stop_lon\n");
+  for (guint s = 0; s < ns; s++)
+    g_string_append_printf (st, "s%u,s%u,%.6f,%.6f\n", s, s, g_rand_double_range (r, 0, 0.018),
+                            g_rand_double_range (r, 0, 0.018));
+  GString *routes = g_string_new ("route_id,route_short_name,route_type\n");
+  GString *trips = g_string_new ("route_id,service_id,trip_id\n");
+  GString *times = g_string_new ("trip_id,arrival_time,departure_time,stop_id,stop_sequence\n");
+  guint nr = (guint) g_rand_int_range (r, 2, 6);
+  for (guint k = 0; k < nr; k++)
+    {
+      g_string_append_printf (routes, "r%u,r%u,3\n", k, k);
+      guint len = (guint) g_rand_int_range (r, 2, (gint32) MIN (ns, 7u) + 1);
+      guint seq[8];
+      for (guint i = 0; i < len; i++)
+        {
+          gboolean dup;
+          do
+            {
+              seq[i] = (guint) g_rand_int_range (r, 0, (gint32) ns);
+              dup = FALSE;
+              for (guint j = 0; j < i; j++)
+                dup |= seq[j] == seq[i];
+            }
+          while (dup);
+        }
+      guint nt = (guint) g_rand_int_range (r, 2, 9);
+      for (guint t = 0; t < nt; t++)
+        {
+          g_string_append_printf (trips, "r%u,WD,r%ut%u\n", k, k, t);
+          guint time = (guint) g_rand_int_range (r, 7 * 3600, 9 * 3600 + 40 * 60);
+          for (guint i = 0; i < len; i++)
+            {
+              g_string_append_printf (times, "r%ut%u,%02u:%02u:%02u,%02u:%02u:%02u,s%u,%u\n", k,
+                                      t, time / 3600, time / 60 % 60, time % 60, time / 3600,
+                                      time / 60 % 60, time % 60, seq[i], i + 1);
+              time += (guint) g_rand_int_range (r, 60, 600);
+            }
+        }
+    }
+  tt_write_file (dir, "stops.txt", st->str);
+  tt_write_file (dir, "routes.txt", routes->str);
+  tt_write_file (dir, "calendar.txt", CAL);
+  tt_write_file (dir, "trips.txt", trips->str);
+  tt_write_file (dir, "stop_times.txt", times->str);
+  g_string_free (st, TRUE);
+  g_string_free (routes, TRUE);
+  g_string_free (trips, TRUE);
+  g_string_free (times, TRUE);
+  return dir;
+}
+
+/* Drive times (s, rounded up from ms; G_MAXUINT32 unreached) from @src by
+ * a plain O(n^2) Dijkstra over the road links, each costing
+ * floor (length x 3600 / speed + 0.5) ms (at least 1), the rule of a link's
+ * time at its own speed. */
+static void
+brute_drive (const TnetNetwork *net, TnetId src, guint32 *drive)
+{
+  guint n = tnet_network_n_nodes (net);
+  gint64 *d = g_new (gint64, n);
+  gboolean *done = g_new0 (gboolean, n);
+  for (guint v = 0; v < n; v++)
+    d[v] = G_MAXINT64;
+  d[src] = 0;
+  for (;;)
+    {
+      TnetId u = TNET_ID_NONE;
+      for (guint v = 0; v < n; v++)
+        if (!done[v] && d[v] != G_MAXINT64 && (u == TNET_ID_NONE || d[v] < d[u]))
+          u = v;
+      if (u == TNET_ID_NONE)
+        break;
+      done[u] = TRUE;
+      for (guint i = 0; i < tnet_network_n_links (net); i++)
+        {
+          const TnetLink *l = tnet_network_link (net, i);
+          gint64 ms = MAX ((gint64) floor (l->length_m * 3600.0 / l->speed_kmh + 0.5), 1);
+          if (l->from == u && d[u] + ms < d[l->to])
+            d[l->to] = d[u] + ms;
+          if (!l->oneway && l->to == u && d[u] + ms < d[l->from])
+            d[l->from] = d[u] + ms;
+        }
+    }
+  for (guint v = 0; v < n; v++)
+    drive[v] = d[v] == G_MAXINT64 ? G_MAXUINT32 : (guint32) ((d[v] + 999) / 1000);
+  g_free (d);
+  g_free (done);
+}
+
+static gboolean
+has_link (const TnetNetwork *net, TnetId v)
+{
+  for (guint i = 0; i < tnet_network_n_links (net); i++)
+    if (tnet_network_link (net, i)->from == v || tnet_network_link (net, i)->to == v)
+      return TRUE;
+  return FALSE;
+}
+
+/* Earliest arrival at every stop by park-and-ride, brute force: the
+ * minimum of one oracle run walking from the origin and one per parking
+ * place reached within the budget (its stops within the radius at drive +
+ * park + walk). */
+static void
+brute_park_ride (const Oracle *o, const TnetNetwork *net, const guint32 *drive,
+                 const TnetParkRideOptions *po, double olon, double olat, guint max_walk,
+                 gint32 dep, gint32 *best)
+{
+  guint ns = o->n_stops;
+  g_autofree gint32 *arr = g_new (gint32, ns);
+  g_autoptr (GArray) acc = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
+  for (guint s = 0; s < ns; s++)
+    best[s] = UNREACHED;
+  for (gint v = -1; v < (gint) tnet_network_n_nodes (net); v++)
+    {
+      g_array_set_size (acc, 0);
+      const TnetNode *n = v >= 0 ? tnet_network_node (net, (TnetId) v) : NULL;
+      if (n && ((n->kind != TNET_NODE_PARKING && n->kind != TNET_NODE_STATION)
+                || drive[v] > po->drive_budget_s || !has_link (net, (TnetId) v)))
+        continue;
+      for (guint s = 0; s < ns; s++)
+        {
+          if (isnan (o->lon[s]))
+            continue;
+          double d = n ? dist_m (n->lon, n->lat, o->lon[s], o->lat[s])
+                       : dist_m (olon, olat, o->lon[s], o->lat[s]);
+          if (n ? d > po->parking_radius_m : walk_s (d) > max_walk)
+            continue;
+          TnetStopWalk w = { s, n ? drive[v] + po->park_s + walk_s (d) : walk_s (d) };
+          g_array_append_val (acc, w);
+        }
+      if (acc->len == 0)
+        continue;
+      oracle_run (o, (const TnetStopWalk *) (void *) acc->data, acc->len, dep, arr);
+      for (guint s = 0; s < ns; s++)
+        best[s] = MIN (best[s], arr[s]);
+    }
+}
+
+/* Seeded random road networks over random feeds: the earliest arrival at
+ * every stop of tnet_park_ride_access() + tnet_raptor_run() equals the
+ * brute force for several departures; every minute of a range query
+ * equals the single departure; a journey's drive leg is the brute-force
+ * drive to its parking place and its last leg ends at the arrival. */
+START_TEST (test_random_oracle)
+{
+  guint n_parked = 0, n_reached = 0, n_iso = 0;
+  for (guint32 seed = 1; seed <= 25; seed++)
+    {
+      GRand *r = g_rand_new_with_seed (seed);
+      char *dir = random_feed (r, (guint) g_rand_int_range (r, 5, 16));
+      TnetFeed *feed;
+      g_autoptr (TnetTimetable) tt = load_tt (dir, &feed);
+      TnetTimetableOptions to;
+      tnet_timetable_options_init (&to);
+      const TnetFeed *feeds[] = { feed };
+      Oracle *o = oracle_new (feeds, 1, DATE, &to);
+      /* roads over a 6 km box around the stops */
+      TnetNetwork *net = tnet_network_new ();
+      guint nn = (guint) g_rand_int_range (r, 8, 30);
+      for (guint v = 0; v < nn; v++)
+        {
+          char id[16];
+          g_snprintf (id, sizeof id, "n%u", v);
+          guint k = (guint) g_rand_int_range (r, 0, 8);
+          add_node (net, id, v == 0 ? TNET_NODE_ZONE : k < 2 ? TNET_NODE_PARKING
+                    : k == 2 ? TNET_NODE_STATION : TNET_NODE_JUNCTION,
+                    g_rand_double_range (r, -0.02, 0.04), g_rand_double_range (r, -0.02, 0.04));
+        }
+      guint nl = nn + (guint) g_rand_int_range (r, 0, (gint32) nn * 2);
+      for (guint i = 0; i < nl; i++)
+        {
+          char id[16];
+          g_snprintf (id, sizeof id, "l%u", i);
+          if (i < nn - 1 && i % 7 == 5)
+            continue;   /* some nodes may lie off the roads */
+          TnetId a = i < nn - 1 ? i : (TnetId) g_rand_int_range (r, 0, (gint32) nn);
+          TnetId b = i < nn - 1 ? i + 1 : (TnetId) g_rand_int_range (r, 0, (gint32) nn);
+          if (a == b)
+            continue;
+          add_road (net, id, a, b, g_rand_double_range (r, 100, 6000),
+                    g_rand_double_range (r, 10, 90), g_rand_int_range (r, 0, 3) == 0);
+        }
+      TnetParkRideOptions po;
+      tnet_park_ride_options_init (&po);
+      po.drive_budget_s = (guint) g_rand_int_range (r, 120, 1200);
+      po.park_s = (guint) g_rand_int_range (r, 0, 400);
+      po.parking_radius_m = g_rand_double_range (r, 100, 900);
+      GError *error = NULL;
+      g_autoptr (TnetParkRide) pr = tnet_park_ride_new (tt, net, NULL, &po, &error);
+      ck_assert_msg (pr != NULL, "%s", error ? error->message : "");
+      g_autoptr (TnetSearch) search = tnet_search_new (tnet_park_ride_get_graph (pr));
+      g_autoptr (TnetRaptor) ws = tnet_raptor_new (tt);
+      guint ns = tnet_timetable_n_stops (tt);
+      g_autofree guint32 *drive = g_new (guint32, nn);
+      g_autofree gint32 *best = g_new (gint32, ns);
+      g_autoptr (GArray) walks = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
+      g_autoptr (GArray) rows = g_array_new (FALSE, FALSE, sizeof (TnetParkRideAccess));
+      g_autoptr (GArray) acc = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
+      g_autoptr (GArray) legs = g_array_new (FALSE, FALSE, sizeof (TnetTransitLeg));
+      const guint max_walk = 600, n_min = 20;
+      g_autofree gint32 *range = g_new (gint32, n_min * ns);
+      for (TnetId origin = 0; origin < nn; origin += 3)
+        {
+          const TnetNode *on = tnet_network_node (net, origin);
+          brute_drive (net, origin, drive);
+          g_array_set_size (walks, 0);
+          tnet_timetable_walks_near (tt, on->lon, on->lat, max_walk, walks);
+          tnet_park_ride_access (pr, search, origin, (const TnetStopWalk *) (void *) walks->data,
+                                 walks->len, rows, acc);
+          const gint32 dep0 = 7 * 3600 + (gint32) g_rand_int_range (r, 0, 7200);
+          tnet_raptor_run_range (ws, (const TnetStopWalk *) (void *) acc->data, acc->len, dep0,
+                                 n_min, NULL, 0, ns, range);
+          /* the isochrone at the stops' places: per minute the fastest
+           * of (arrival at a stop within the walk + that walk) and the walk
+           * from the origin, by straight line */
+          /* places: the stops, then as many random points (whose direct
+           * walk from the origin can win) */
+          guint np = 2 * ns;
+          double places[2 * 64];
+          for (guint d = 0; d < np; d++)
+            {
+              places[2 * d] = d < ns ? o->lon[d] : on->lon + g_rand_double_range (r, -0.006, 0.006);
+              places[2 * d + 1] = d < ns ? o->lat[d]
+                                         : on->lat + g_rand_double_range (r, -0.006, 0.006);
+            }
+          g_autofree gint32 *iso_series = g_new (gint32, (gsize) n_min * np);
+          for (guint m = 0; m < n_min; m += 1)
+            {
+              gint32 dep = dep0 + 60 * (gint32) m;
+              brute_park_ride (o, net, drive, &po, on->lon, on->lat, max_walk, dep, best);
+              for (guint d = 0; d < np; d++)
+                {
+                  gint64 t = G_MAXINT64;
+                  double plon = places[2 * d], plat = places[2 * d + 1];
+                  guint32 direct = walk_s (dist_m (on->lon, on->lat, plon, plat));
+                  if (direct <= max_walk)
+                    t = dep + (gint64) direct;
+                  for (guint k = 0; k < ns; k++)
+                    {
+                      guint32 w = walk_s (dist_m (o->lon[k], o->lat[k], plon, plat));
+                      if (best[k] != UNREACHED && w <= max_walk)
+                        t = MIN (t, (gint64) best[k] + w);
+                    }
+                  iso_series[(gsize) d * n_min + m] = t == G_MAXINT64 ? UNREACHED
+                                                      : (gint32) (t - dep);
+                }
+              tnet_raptor_run (ws, (const TnetStopWalk *) (void *) acc->data, acc->len, dep);
+              for (TnetId s = 0; s < ns; s++)
+                {
+                  gint32 a = tnet_raptor_arrival (ws, s);
+                  ck_assert_msg (a == best[s], "seed %u origin %u dep %d stop %s: %d, brute "
+                                 "force %d", seed, origin, dep, tnet_timetable_stop_id (tt, s),
+                                 a, best[s]);
+                  gint32 t = range[(gsize) m * ns + s];
+                  ck_assert_int_eq (t, a == UNREACHED ? UNREACHED : a - dep);
+                  if (a == UNREACHED || m % 5 != 0)
+                    continue;
+                  n_reached++;
+                  ck_assert (tnet_park_ride_journey (ws, s, (const TnetParkRideAccess *) (void *)
+                                                     rows->data, rows->len, legs));
+                  const TnetTransitLeg *l = (const TnetTransitLeg *) (void *) legs->data;
+                  ck_assert_int_eq (l[legs->len - 1].end_s, a);
+                  ck_assert_int_eq (l[0].start_s, dep);
+                  for (guint i = 1; i < legs->len; i++)
+                    ck_assert_int_le (l[i - 1].end_s, l[i].start_s);
+                  if (l[0].kind == TNET_TRANSIT_LEG_DRIVE)
+                    {
+                      n_parked++;
+                      ck_assert_int_eq (l[0].end_s - l[0].start_s, (gint32) drive[l[0].node]);
+                      ck_assert_int_eq (l[1].kind, TNET_TRANSIT_LEG_PARK);
+                      ck_assert_int_eq (l[1].end_s - l[1].start_s, (gint32) po.park_s);
+                    }
+                }
+            }
+          double pcts[] = { 0, 50, 100 };
+          gint32 iso[64 * 3];
+          ck_assert (tnet_park_ride_isochrone (pr, net, &origin, 1, places, np, max_walk, dep0,
+                                               n_min, pcts, 3, iso, NULL, NULL));
+          for (guint d = 0; d < np; d++)
+            {
+              /* nearest rank: the max (1, ceil (p / 100 x n))-th smallest */
+              gint32 *col = iso_series + (gsize) d * n_min;
+              for (guint i = 0; i < n_min; i++)
+                for (guint j = i + 1; j < n_min; j++)
+                  if (col[j] < col[i])
+                    {
+                      gint32 x = col[i];
+                      col[i] = col[j];
+                      col[j] = x;
+                    }
+              ck_assert_int_eq (iso[3 * d], col[0]);
+              ck_assert_int_eq (iso[3 * d + 1], col[n_min / 2 - 1]);
+              ck_assert_int_eq (iso[3 * d + 2], col[n_min - 1]);
+              n_iso += col[0] != UNREACHED;
+            }
+        }
+      tnet_network_free (net);
+      oracle_free (o);
+      tnet_feed_unref (feed);
+      g_rand_free (r);
+      tt_rm_rf (dir);
+      g_free (dir);
+    }
+  /* not vacuous: many stops reached, many of them by parking */
+  ck_assert_uint_gt (n_reached, 200);
+  ck_assert_uint_gt (n_parked, 50);
+  ck_assert_uint_gt (n_iso, 100);
+}
+END_TEST
+
+static Suite *
+park_ride_suite (void)
+{
+  Suite *s = suite_create ("park-ride");
+  TCase *c = tcase_create ("cases");
+  tcase_set_timeout (c, 240);
+  tcase_add_test (c, test_by_hand);
+  tcase_add_test (c, test_random_oracle);
+  suite_add_tcase (s, c);
+  return s;
+}
+
+int
+main (void)
+{
+  return tt_run_suite (park_ride_suite ());
+}
