@@ -192,9 +192,10 @@ class Scenario:
     the link's street node. A point with no link (no street node within
     tnet init's access distance, as in a hand-built folder) takes its
     nearest zone within that distance instead, with a warning, and is
-    never reached when there is none. :meth:`isochrones` with polygons
-    still takes the nearest zone node (the nearest node when the network
-    has no zones).
+    never reached when there is none (:meth:`isochrones` and
+    :meth:`route`, which could start nowhere, raise :class:`tnet.Error`
+    naming the point). :meth:`isochrones` with polygons and
+    :meth:`accessibility` start points on their access links too.
     """
 
     def __init__(self, dataset, year, closures):
@@ -632,7 +633,12 @@ class Scenario:
         ``minutes`` and ``cutoff`` (the smallest cutoff that reaches it),
         sorted by minutes. Points (a GeoDataFrame, or (lon, lat) tuples)
         start on the access links ``tnet init`` would give a zone there, as
-        in :meth:`travel_time_matrix`.
+        in :meth:`travel_time_matrix`, with or without polygons: one
+        search from every access link of every point at once, each link's
+        street node starting at the link's access time (so a node's
+        minutes are the best over the links of access + the time from the
+        link's node). A point with no access link and no zone within tnet
+        init's access distance raises :class:`tnet.Error` (not_found).
 
         With ``polygons=True`` the library's isochrone polygons (``tnet
         isochrone --polygons``): one MultiPolygon per cutoff, smallest
@@ -646,9 +652,13 @@ class Scenario:
         zones.csv: the zone nodes and their population). A GeoDataFrame
         when GeoPandas is installed, else a DataFrame whose ``geometry``
         holds GeoJSON geometry dicts."""
+        if _has_points(origin):
+            sources = self._with_fallback(self._point_places(origin)[1])
+        else:
+            sources = self._places(origin)
         if polygons:
             cutoffs = sorted(float(c) for c in cutoffs)
-            r = self.dataset._c.isochrone_bands(self.year, self.closures, self._places(origin),
+            r = self.dataset._c.isochrone_bands(self.year, self.closures, sources,
                                                 cutoffs, profile=profile,
                                                 walk_kmh=float(walk_kmh),
                                                 max_walk_m=float(max_walk_m),
@@ -675,17 +685,9 @@ class Scenario:
         if not cutoffs:
             raise ValueError("cutoffs: expected at least one cutoff in minutes")
         nodes = self.dataset.nodes()
-        if _has_points(origin):
-            # from the points' access links: the best over the origins of
-            # one multi-source search each
-            _, items = self._point_places(origin)
-            m = self.dataset._c.point_matrix(self.year, self.closures, items,
-                                             nodes["id"].tolist(), profile)
-            m = np.where(np.isnan(m), np.inf, m).min(axis=0)
-            minutes = np.where(m <= cutoffs[-1], m, np.nan)
-        else:
-            minutes = self.dataset._c.isochrone(self.year, self.closures, self._places(origin),
-                                                cutoffs[-1], profile=profile)
+        # points: one multi-source search from every access link at its time
+        minutes = self.dataset._c.isochrone(self.year, self.closures, sources, cutoffs[-1],
+                                            profile=profile)
         reached = ~np.isnan(minutes)
         sub = nodes.loc[reached, ["id", "name", "kind", "lon", "lat"]].copy()
         sub["minutes"] = minutes[reached]

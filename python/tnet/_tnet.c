@@ -741,8 +741,75 @@ dataset_commute (DatasetObject *self, PyObject *args, PyObject *kwds)
 
 /* ------------------------------------------------------------ isochrone */
 
+static gboolean parse_places_points (const TnetNetwork *net, PyObject *obj, GArray *nodes,
+                                     GArray *lonlat, GError **error);
+static gboolean snap_places (const TnetNetwork *net, const TnetScenario *scen,
+                             const GArray *lonlat, guint **first, TnetAccessCandidate **cand,
+                             GError **error);
+static TnetWeight access_ms (double time_min);
+
+/* The sources of an isochrone: a place spec (select_nodes()), or a list of
+ * node ids and (lon, lat) pairs (parse_places_points()). @nodes gets the
+ * nodes (TNET_ID_NONE for a point), @lonlat the points' coordinates. */
+static gboolean
+isochrone_places (const TnetNetwork *net, PyObject *obj, GArray *nodes, GArray *lonlat,
+                  GError **error)
+{
+  if (PyUnicode_Check (obj))
+    return select_nodes (net, obj, nodes, error);
+  return parse_places_points (net, obj, nodes, lonlat, error);
+}
+
+/* Per network node, the earliest time from any of the places @nodes
+ * (isochrone_places()) within @budget_ms: a node starts at 0, a point on
+ * the access links tnet init would give a zone there, each at its access
+ * time (tnet_isochrone_compute_offsets()). A point with no access link is
+ * an error (TNET_ERROR_NOT_FOUND, naming it): it could start nowhere. */
+static gboolean
+isochrone_from_places (const TnetNetwork *net, const TnetScenario *scen,
+                       const TnetMultimodal *mm, const GArray *nodes, const GArray *lonlat,
+                       TnetWeight budget_ms, TnetWeight *ms, GError **error)
+{
+  g_autofree guint *first = NULL;
+  g_autofree TnetAccessCandidate *cand = NULL;
+  if (!snap_places (net, scen, lonlat, &first, &cand, error))
+    return FALSE;
+  guint np = lonlat->len / 2, n = nodes->len - np + first[np];
+  g_autofree TnetId *starts = g_new (TnetId, MAX (n, 1));
+  g_autofree TnetWeight *offsets = g_new (TnetWeight, MAX (n, 1));
+  guint k = 0;
+  for (guint i = 0, pt = 0; i < nodes->len; i++)
+    {
+      TnetId v = g_array_index (nodes, TnetId, i);
+      if (v != TNET_ID_NONE)
+        {
+          starts[k] = v;
+          offsets[k++] = 0;
+          continue;
+        }
+      if (first[pt] == first[pt + 1])
+        {
+          const double *ll = &g_array_index (lonlat, double, 2 * pt);
+          g_set_error (error, TNET_ERROR, TNET_ERROR_NOT_FOUND,
+                       "point (%.6f, %.6f): no street node within tnet init's access "
+                       "distance, so no access link to start from", ll[0], ll[1]);
+          return FALSE;
+        }
+      for (guint c = first[pt]; c < first[pt + 1]; c++)
+        {
+          starts[k] = cand[c].node;
+          offsets[k++] = access_ms (cand[c].time_min);
+        }
+      pt++;
+    }
+  tnet_isochrone_compute_offsets (mm, net, starts, offsets, k, budget_ms, ms);
+  return TRUE;
+}
+
 /* Dataset.isochrone(year, closures, sources, minutes, profile) -> float64
- * array of minutes per network node (NaN beyond the budget). */
+ * array of minutes per network node (NaN beyond the budget). @sources: a
+ * place spec, or node ids and (lon, lat) points, a point starting on its
+ * access links (isochrone_from_places()). */
 static PyObject *
 dataset_isochrone (DatasetObject *self, PyObject *args, PyObject *kwds)
 {
@@ -768,7 +835,8 @@ dataset_isochrone (DatasetObject *self, PyObject *args, PyObject *kwds)
   if (scen == NULL)
     return fail (NULL, error);
   g_autoptr (GArray) sources = g_array_new (FALSE, FALSE, sizeof (TnetId));
-  if (!select_nodes (net, sources_obj, sources, &error))
+  g_autoptr (GArray) lonlat = g_array_new (FALSE, FALSE, sizeof (double));
+  if (!isochrone_places (net, sources_obj, sources, lonlat, &error))
     return error ? fail (NULL, error) : NULL;
   guint n = tnet_network_n_nodes (net);
   g_autofree TnetWeight *ms = g_new (TnetWeight, MAX (n, 1));
@@ -778,8 +846,8 @@ dataset_isochrone (DatasetObject *self, PyObject *args, PyObject *kwds)
   ok = build_graphs (self, scen, &profile, 1, &mm, &error);
   if (ok)
     {
-      tnet_isochrone_compute (mm, net, (TnetId *) (void *) sources->data, sources->len,
-                              (TnetWeight) llround (minutes * 60000.0), ms);
+      ok = isochrone_from_places (net, scen, mm, sources, lonlat,
+                                  (TnetWeight) llround (minutes * 60000.0), ms, &error);
       tnet_multimodal_unref (mm);
     }
   Py_END_ALLOW_THREADS
@@ -797,7 +865,8 @@ dataset_isochrone (DatasetObject *self, PyObject *args, PyObject *kwds)
  * walk_kmh=5, max_walk_m=1000, simplify_m=10) -> dict: "geojson", the
  * FeatureCollection of `tnet isochrone --polygons` (one MultiPolygon per
  * cutoff, with the zone sums of the folder's zones.csv, else of its zone
- * nodes), and "area_km2", the bands' areas unrounded (float64). */
+ * nodes), and "area_km2", the bands' areas unrounded (float64). @sources
+ * as Dataset.isochrone(). */
 static PyObject *
 dataset_isochrone_bands (DatasetObject *self, PyObject *args, PyObject *kwds)
 {
@@ -848,7 +917,8 @@ dataset_isochrone_bands (DatasetObject *self, PyObject *args, PyObject *kwds)
   if (scen == NULL)
     return fail (NULL, error);
   g_autoptr (GArray) sources = g_array_new (FALSE, FALSE, sizeof (TnetId));
-  if (!select_nodes (net, sources_obj, sources, &error))
+  g_autoptr (GArray) lonlat = g_array_new (FALSE, FALSE, sizeof (double));
+  if (!isochrone_places (net, sources_obj, sources, lonlat, &error))
     return error ? fail (NULL, error) : NULL;
   /* one leaves a transit journey at its stops only (as the command) */
   if (profile == TNET_PROFILE_TRANSIT)
@@ -861,11 +931,13 @@ dataset_isochrone_bands (DatasetObject *self, PyObject *args, PyObject *kwds)
   Py_BEGIN_ALLOW_THREADS
   if (build_graphs (self, scen, &profile, 1, &mm, &error))
     {
-      tnet_isochrone_compute (mm, net, (TnetId *) (void *) sources->data, sources->len,
-                              (TnetWeight) llround (cutoffs[nb - 1] * 60000.0), ms);
+      gboolean started = isochrone_from_places (
+        net, scen, mm, sources, lonlat, (TnetWeight) llround (cutoffs[nb - 1] * 60000.0), ms,
+        &error);
       tnet_multimodal_unref (mm);
-      TnetIsochroneBands *bands = tnet_isochrone_bands_new (net, scen, ms, cutoffs, nb, &iopts,
-                                                            &error);
+      TnetIsochroneBands *bands = started ? tnet_isochrone_bands_new (net, scen, ms, cutoffs,
+                                                                      nb, &iopts, &error)
+                                          : NULL;
       if (bands)
         {
           for (guint i = 0; i < nb; i++)
