@@ -603,24 +603,104 @@ class Scenario:
 
     # ------------------------------------------------------- accessibility
     def accessibility(self, opportunities, cutoffs=(30, 45, 60), profile="car",
-                      population=None, progress=None):
-        """Cumulative opportunities per zone of the folder's zones.csv
-        (``tnet accessibility``): for each zone, the sum of the column
-        *opportunities* over the zones reachable within each cutoff
-        (minutes, the zone itself included). A DataFrame indexed by zone id
-        with one column ``within_<cutoff>_min`` per cutoff; ``df.attrs``
-        holds ``total`` (every opportunity) and
-        ``mean_population_weighted`` (per cutoff, NaN when the weights sum
-        to 0)."""
-        r = self.dataset._c.accessibility(self.year, self.closures, opportunities,
-                                          [float(c) for c in cutoffs], profile=profile,
-                                          population=population, progress=progress)
-        cols = [f"within_{c:g}_min" for c in r["cutoffs_min"]]
+                      population=None, progress=None, origins=None, depart=None, window=0,
+                      percentile=None, max_walk=15, date=None, frequency_seed=0):
+        """Cumulative opportunities (``tnet accessibility``): for each
+        origin, the sum of the column *opportunities* of the folder's
+        zones.csv over the zones reachable within each cutoff (minutes; a
+        zone origin counts itself, at 0 minutes). A DataFrame indexed by
+        origin id with one column ``within_<cutoff>_min`` per cutoff;
+        ``df.attrs`` holds ``total`` (every opportunity), ``model``
+        (``network`` for car, ``frequency approximation`` or
+        ``timetable``) and ``mean_population_weighted`` (per cutoff, NaN
+        when the weights sum to 0).
+
+        *origins* defaults to every zone; else a place spec, zone or other
+        node ids, or points (a GeoDataFrame, or (lon, lat) tuples). Zone
+        ids give the rows of every zone, value for value. Points start on
+        the access links ``tnet init`` would give a zone there, as in
+        :meth:`travel_time_matrix` (with its fallback to the nearest zone;
+        a point with neither reaches nothing): a zone counts when the best
+        over the point's links of access + the time from the link's node
+        to the zone is within the cutoff; with points or non-zone nodes
+        among the origins the mean weighs every origin 1.
+
+        Transit follows the scenario year's timetable when *depart*
+        (``"HH:MM"``; default 08:00), *window*, *percentile*, *date* or
+        ``max_walk`` differ from their defaults, as ``tnet accessibility
+        --depart --window --percentile --date --max-walk``: a zone counts
+        when the *percentile* (default 50, nearest rank) of its travel time
+        over the window's departures (one per minute) is within the cutoff;
+        ``df.attrs`` then holds ``feed`` and ``date``."""
+        timetable = (depart is not None or percentile is not None or date is not None
+                     or window or max_walk != 15)
+        if timetable and profile != "transit":
+            raise ValueError("depart, window, percentile, max_walk and date are for "
+                             "profile='transit' (the timetable)")
+        pct = 50.0 if percentile is None else float(percentile)
+        tkw = {}
+        if timetable:
+            tkw = dict(depart_s=_clock_seconds(depart or "08:00"), window_min=int(window),
+                       percentile=pct, max_walk_min=int(max_walk), date=_date_number(date),
+                       frequency_seed=int(frequency_seed))
+        c = self.dataset._c
+        rows = None
+        minutes = None
+        feed = (None, None)
+        if origins is not None:
+            labels, items = self._point_places(origins)
+            zone_ids = set(c.zone_ids())
+            if all(isinstance(it, str) and it in zone_ids for it in items):
+                rows = list(items)
+            else:
+                rows = labels
+                minutes, feed = self._origin_minutes(origins, c.zone_ids(), profile,
+                                                     timetable, tkw, progress)
+        r = c.accessibility(self.year, self.closures, opportunities,
+                            [float(x) for x in cutoffs], profile=profile,
+                            population=population, progress=progress, origins=rows,
+                            minutes=minutes, **({} if minutes is not None else tkw))
+        cols = [f"within_{x:g}_min" for x in r["cutoffs_min"]]
         frame = pd.DataFrame(r["values"], index=pd.Index(r["zones"], name="id"), columns=cols)
-        frame.attrs.update(opportunities=opportunities, profile=r["profile"],
+        model = r["model"] if minutes is None else (
+            "network" if profile == "car" else "timetable" if timetable
+            else "frequency approximation")
+        frame.attrs.update(opportunities=opportunities, profile=r["profile"], model=model,
                            total=r["total"], cutoffs_min=list(r["cutoffs_min"]),
                            mean_population_weighted=list(r["mean_population_weighted"]))
+        if timetable:
+            frame.attrs.update(depart=depart or "08:00", window_min=int(window),
+                               percentile=pct, max_walk_min=int(max_walk))
+            if minutes is None:
+                frame.attrs.update(feed=r["feed"], date=r["date"])
+            else:
+                frame.attrs.update(feed=feed[0], date=feed[1])
         return frame
+
+    def _origin_minutes(self, origins, zone_ids, profile, timetable, tkw, progress):
+        """(minutes [origin, zone], (feed, date)) from *origins* that hold
+        points or nodes other than zones to the zones of zones.csv: points
+        start on their access links (the matrix of
+        :meth:`travel_time_matrix`); feed and date of the timetable, else
+        None."""
+        if not timetable:
+            _, items = self._point_places(origins)
+            items = self._with_fallback(items, stacklevel=5)
+            return self.dataset._c.point_matrix(self.year, self.closures, items, zone_ids,
+                                                profile), (None, None)
+        o, on, oc, oa = self._candidates(origins)
+        dc = np.arange(len(zone_ids), dtype=np.int64)[:, None]
+        da = np.zeros((len(zone_ids), 1))
+        r = self.dataset._c.timetable_matrix(
+            self.year, self.closures, on if on else list(zone_ids[:1]), list(zone_ids),
+            tkw["depart_s"], tkw["window_min"], [tkw["percentile"]],
+            max_walk_min=tkw["max_walk_min"], date=tkw["date"],
+            frequency_seed=tkw["frequency_seed"], progress=progress)
+        feed = (r["feed"], r["date"])
+        m = np.asarray(r["minutes"], dtype=float).reshape(1, -1, len(zone_ids))
+        if not on:  # no origin starts anywhere
+            return np.full((len(o), len(zone_ids)), np.nan), feed
+        return self._compose(m, oc, oa, dc, da)[0][0], feed
 
     # ---------------------------------------------------------- isochrones
     def isochrones(self, origin, cutoffs=(15, 30, 45, 60), profile="car", polygons=False,
