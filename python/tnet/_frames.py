@@ -571,18 +571,53 @@ class Scenario:
         -> minutes over the window, nearest rank; default 5, 25, 50, 75,
         95). Minutes are exact (the command rounds to 0.1).
 
+        Either end may be a point (a (lon, lat) tuple, or a one-row
+        GeoDataFrame whose ``id``, when a node id, is that node): without
+        *depart* the journey starts (ends) on the access links ``tnet
+        init`` would give a zone there, the best over the links of access
+        time + the journey from (to) the link's node, as in
+        :meth:`travel_time_matrix`; the legs then begin (end) with that
+        link (``mode`` access, ``kind`` that of the leg it joins, ``from``
+        (``to``) the point's ``"lon,lat"`` or the GeoDataFrame's id), whose
+        time joins the totals. A point with no access link takes its
+        nearest zone within tnet init's access distance, with a warning;
+        with neither, :class:`tnet.Error` (not_found) names it. The
+        timetable route takes node and stop ids only (ValueError).
+
         Raises :class:`tnet.Error` (code not_found) when there is no path
         or a place is unknown."""
         if depart is not None or percentiles is not None or date is not None or window:
             if profile != "transit":
                 raise ValueError("depart, window, percentiles and date are for "
                                  "profile='transit' (the timetable)")
+            if _route_point(origin)[0] is not None or _route_point(destination)[0] is not None:
+                raise ValueError("route by the timetable: expected node or stop ids, not "
+                                 "points")
             return self._route_timetable(origin, destination, depart or "08:00", window,
                                          percentiles, max_walk, date, frequency_seed)
-        r = self.dataset._c.route(self.year, self.closures, str(origin), str(destination),
-                                  profile=profile)
+        ends, labels = [], []
+        for place in (origin, destination):
+            item, label = _route_point(place)
+            if item is None:
+                ends.append(str(place))
+                labels.append(None)
+                continue
+            if label is not None and (self.dataset.nodes()["id"] == label).any():
+                item, label = label, None
+            else:
+                item = self._with_fallback([item], stacklevel=5)[0]
+            ends.append(item)
+            labels.append(label)
+        r = self.dataset._c.route(self.year, self.closures, ends[0], ends[1], profile=profile)
         legs = pd.DataFrame(r.pop("legs"), columns=["kind", "mode", "line", "from", "to",
                                                     "minutes"])
+        # a GeoDataFrame's id names its point
+        if labels[0] is not None and isinstance(ends[0], tuple):
+            r["from"] = labels[0]
+            legs.loc[0, "from"] = labels[0]
+        if labels[1] is not None and isinstance(ends[1], tuple):
+            r["to"] = labels[1]
+            legs.loc[len(legs) - 1, "to"] = labels[1]
         legs.attrs.update(r)
         return legs
 
@@ -989,6 +1024,21 @@ def _has_points(places):
     if _is_geodataframe(places):
         return True
     return isinstance(places, (list, tuple)) and any(isinstance(p, tuple) for p in places)
+
+
+def _route_point(place):
+    """(item, label) of a route end that is a point: item a (lon, lat)
+    tuple, or the node id a one-row GeoDataFrame's ``id`` names; label its
+    id (None for a tuple). (None, None) for anything else."""
+    if isinstance(place, tuple) and len(place) == 2:
+        return (float(place[0]), float(place[1])), None
+    if _is_geodataframe(place):
+        if len(place) != 1:
+            raise ValueError(f"route: expected a one-row GeoDataFrame, got {len(place)} rows")
+        pt = _points(place).iloc[0]
+        label = str(place["id"].iloc[0]) if "id" in place.columns else str(place.index[0])
+        return (float(pt.x), float(pt.y)), label
+    return None, None
 
 
 def _snap(nodes, gdf):

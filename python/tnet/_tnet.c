@@ -1321,15 +1321,205 @@ dataset_accessibility (DatasetObject *self, PyObject *args, PyObject *kwds)
 
 /* ---------------------------------------------------------------- route */
 
+/* One end of a route: a node or stop id, or a point that starts (or ends)
+ * on the access links tnet init would give a zone there. */
+typedef struct
+{
+  const char *id;              /* the node or stop id; NULL for a point */
+  double ll[2];                /* the point's lon, lat */
+  char label[64];              /* "lon,lat" of a point, as the matrices name it */
+  guint *first;                /* the point's candidates (snap_places()) */
+  TnetAccessCandidate *cand;
+} RouteEnd;
+
+static void
+route_end_clear (RouteEnd *e)
+{
+  g_free (e->first);
+  g_free (e->cand);
+}
+
+/* @obj: a str, or a (lon, lat) pair. FALSE with an exception set. */
+static gboolean
+route_end_parse (PyObject *obj, const char *what, RouteEnd *e)
+{
+  if (PyUnicode_Check (obj))
+    return (e->id = PyUnicode_AsUTF8 (obj)) != NULL;
+  if (!PyTuple_Check (obj) || !PyArg_ParseTuple (obj, "dd", &e->ll[0], &e->ll[1]))
+    {
+      PyErr_Clear ();
+      PyErr_Format (PyExc_TypeError, "%s: expected a node or stop id or a (lon, lat) pair",
+                    what);
+      return FALSE;
+    }
+  g_snprintf (e->label, sizeof e->label, "%.6f,%.6f", e->ll[0], e->ll[1]);
+  return TRUE;
+}
+
+/* Snaps a point end; an id needs nothing. A point without an access link
+ * fails (TNET_ERROR_NOT_FOUND, naming it). */
+static gboolean
+route_end_snap (const TnetNetwork *net, const TnetScenario *scen, RouteEnd *e, GError **error)
+{
+  if (e->id)
+    return TRUE;
+  if (!tnet_network_snap_points (net, scen, NULL, e->ll, 1, &e->first, &e->cand, error))
+    return FALSE;
+  if (e->first[1] == 0)
+    {
+      g_set_error (error, TNET_ERROR, TNET_ERROR_NOT_FOUND,
+                   "point (%s): no street node within tnet init's access distance, so no "
+                   "access link to start or end on", e->label);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The journey from @a to @b on @mm: one search from @a (a point: from
+ * every access link's node at the link's time), to @b (a point: the best
+ * of its links' nodes plus their times). *@start_ms and *@end_ms are the
+ * access links' times taken (0 for an id), *@start_node and *@end_node
+ * their street nodes (TNET_ID_NONE for an id). NULL when @b is not
+ * reached (no error set) or an id is unknown (error set). */
+static TnetJourney *
+route_journey (const TnetNetwork *net, const TnetMultimodal *mm, const RouteEnd *a, const RouteEnd *b,
+               TnetWeight *start_ms, TnetWeight *end_ms, TnetId *start_node,
+               TnetId *end_node, GError **error)
+{
+  guint na = a->id ? 1 : a->first[1];
+  g_autofree TnetId *starts = g_new (TnetId, na);
+  g_autofree TnetWeight *offsets = g_new0 (TnetWeight, na);
+  TnetId d = TNET_ID_NONE;
+  if (a->id && !tnet_multimodal_find_place (mm, a->id, &starts[0], NULL, error))
+    return NULL;
+  if (b->id && !tnet_multimodal_find_place (mm, b->id, NULL, &d, error))
+    return NULL;
+  for (guint c = 0; !a->id && c < na; c++)
+    {
+      starts[c] = tnet_multimodal_origin_node (mm, a->cand[c].node);
+      offsets[c] = access_ms (a->cand[c].time_min);
+    }
+  g_autoptr (TnetSearch) search = tnet_search_new (tnet_multimodal_get_graph (mm));
+  tnet_search_run_multi (search, tnet_multimodal_get_metric (mm), starts, offsets, na,
+                         TNET_FORWARD, TNET_WEIGHT_INF, d);
+  *end_ms = 0;
+  *end_node = TNET_ID_NONE;
+  guint64 best = d != TNET_ID_NONE ? tnet_search_distance (search, d) : TNET_WEIGHT_INF;
+  for (guint c = 0; !b->id && c < b->first[1]; c++)
+    {
+      TnetId v = tnet_multimodal_destination_node (mm, b->cand[c].node);
+      TnetWeight t = tnet_search_distance (search, v);
+      guint64 sum = (guint64) t + access_ms (b->cand[c].time_min);
+      if (t != TNET_WEIGHT_INF && sum < best)
+        {
+          best = sum;
+          d = v;
+          *end_ms = access_ms (b->cand[c].time_min);
+          *end_node = b->cand[c].node;
+        }
+    }
+  if (d == TNET_ID_NONE || best >= TNET_WEIGHT_INF)
+    return NULL;
+  TnetJourney *j = tnet_multimodal_journey (mm, search, d);
+  if (j == NULL)
+    return NULL;
+  /* the journey's arcs sum to its distance less the start's offset */
+  *start_ms = (TnetWeight) (best - *end_ms - j->total_ms);
+  *start_node = TNET_ID_NONE;
+  for (guint c = 0; !a->id && c < na; c++)
+    if (offsets[c] == *start_ms)
+      {
+        /* the link whose time was taken and whose node the first leg leaves */
+        if (*start_node == TNET_ID_NONE)
+          *start_node = a->cand[c].node;
+        if (j->n_legs > 0
+            && g_strcmp0 (j->legs[0].from, tnet_network_node (net, a->cand[c].node)->id) == 0)
+          {
+            *start_node = a->cand[c].node;
+            break;
+          }
+      }
+  return j;
+}
+
+/* A leg dict as Dataset.route() lists them. */
+static PyObject *
+route_leg (TnetLegKind kind, const char *mode, const char *line, const char *from,
+           const char *to, TnetWeight ms)
+{
+  return Py_BuildValue ("{s:s,s:s,s:z,s:s,s:s,s:d}", "kind", tnet_leg_kind_to_string (kind),
+                        "mode", mode, "line", line, "from", from, "to", to,
+                        "minutes", ms / 60000.0);
+}
+
+/* The legs of @j between the access link legs of point ends (a leg when
+ * *_node is set): a drive or walk as the leg it joins, of mode access.
+ * Their times join the journey's parts as the journey's own first and
+ * last links would (journey.c: a drive without a ride is in the vehicle,
+ * otherwise access before the first ride and egress after the last). */
+static PyObject *
+route_legs (const TnetNetwork *net, TnetProfile profile, TnetJourney *j, const RouteEnd *a,
+            const RouteEnd *b, TnetWeight start_ms, TnetWeight end_ms, TnetId start_node,
+            TnetId end_node)
+{
+  TnetLegKind dflt = profile == TNET_PROFILE_TRANSIT ? TNET_LEG_WALK : TNET_LEG_DRIVE;
+  TnetLegKind k0 = j->n_legs && j->legs[0].kind <= TNET_LEG_WALK ? j->legs[0].kind : dflt;
+  TnetLegKind k1 = j->n_legs && j->legs[j->n_legs - 1].kind <= TNET_LEG_WALK
+                     ? j->legs[j->n_legs - 1].kind : dflt;
+  gboolean has_start = start_node != TNET_ID_NONE, has_end = end_node != TNET_ID_NONE;
+  PyObject *legs = PyList_New (0);
+  if (legs && has_start)
+    {
+      PyObject *leg = route_leg (k0, "access", NULL, a->label,
+                                 tnet_network_node (net, start_node)->id, start_ms);
+      if (leg == NULL || PyList_Append (legs, leg) < 0)
+        Py_CLEAR (legs);
+      Py_XDECREF (leg);
+      j->total_ms += start_ms;
+      if (k0 == TNET_LEG_DRIVE && j->n_rides == 0)
+        j->in_vehicle_ms += start_ms;
+      else
+        j->access_ms += start_ms;
+    }
+  for (guint i = 0; legs && i < j->n_legs; i++)
+    {
+      const TnetLeg *l = &j->legs[i];
+      PyObject *leg = route_leg (l->kind, tnet_mode_to_string (l->mode), l->line, l->from,
+                                 l->to, l->time_ms);
+      if (leg == NULL || PyList_Append (legs, leg) < 0)
+        Py_CLEAR (legs);
+      Py_XDECREF (leg);
+    }
+  if (legs && has_end)
+    {
+      PyObject *leg = route_leg (k1, "access", NULL, tnet_network_node (net, end_node)->id,
+                                 b->label, end_ms);
+      if (leg == NULL || PyList_Append (legs, leg) < 0)
+        Py_CLEAR (legs);
+      Py_XDECREF (leg);
+      j->total_ms += end_ms;
+      if (k1 == TNET_LEG_DRIVE && j->n_rides == 0)
+        j->in_vehicle_ms += end_ms;
+      else if (j->n_rides == 0)
+        j->access_ms += end_ms;
+      else
+        j->egress_ms += end_ms;
+    }
+  return legs;
+}
+
+/* Dataset.route(year, closures, origin, destination, profile='car'): the
+ * fastest journey on the profile's graph between node or stop ids, or
+ * (lon, lat) points on their access links (route_journey()). */
 static PyObject *
 dataset_route (DatasetObject *self, PyObject *args, PyObject *kwds)
 {
   static char *kwlist[] = { "year", "closures", "origin", "destination", "profile", NULL };
   int year;
-  PyObject *closures;
-  const char *from, *to, *profile_s = "car";
-  if (!PyArg_ParseTupleAndKeywords (args, kwds, "iOss|s", kwlist, &year, &closures, &from, &to,
-                                    &profile_s))
+  PyObject *closures, *from_obj, *to_obj;
+  const char *profile_s = "car";
+  if (!PyArg_ParseTupleAndKeywords (args, kwds, "iOOO|s", kwlist, &year, &closures, &from_obj,
+                                    &to_obj, &profile_s))
     return NULL;
   if (!check_loaded (self))
     return NULL;
@@ -1337,26 +1527,27 @@ dataset_route (DatasetObject *self, PyObject *args, PyObject *kwds)
   if (!tnet_profile_from_string (profile_s, &profile))
     return PyErr_Format (PyExc_ValueError, "profile: expected car, transit or park_and_ride, "
                          "got '%s'", profile_s);
+  RouteEnd a = { 0 }, b = { 0 };
+  if (!route_end_parse (from_obj, "origin", &a) || !route_end_parse (to_obj, "destination", &b))
+    return NULL;
+  const char *from = a.id ? a.id : a.label, *to = b.id ? b.id : b.label;
   GError *error = NULL;
+  const TnetNetwork *net = tnet_dataset_get_network (self->ds);
   g_autoptr (TnetScenario) scen = make_scenario (self->ds, year, closures, &error);
   if (scen == NULL)
     return fail (NULL, error);
   TnetMultimodal *mm = NULL;
   TnetJourney *j = NULL;
+  TnetWeight start_ms = 0, end_ms = 0;
+  TnetId start_node = TNET_ID_NONE, end_node = TNET_ID_NONE;
   gboolean ok;
   Py_BEGIN_ALLOW_THREADS
-  ok = build_graphs (self, scen, &profile, 1, &mm, &error);
-  TnetId o, d;
-  if (ok)
-    ok = tnet_multimodal_find_place (mm, from, &o, NULL, &error)
-         && tnet_multimodal_find_place (mm, to, NULL, &d, &error);
+  ok = route_end_snap (net, scen, &a, &error) && route_end_snap (net, scen, &b, &error)
+       && build_graphs (self, scen, &profile, 1, &mm, &error);
   if (ok)
     {
-      TnetSearch *search = tnet_search_new (tnet_multimodal_get_graph (mm));
-      tnet_search_run (search, tnet_multimodal_get_metric (mm), o, TNET_FORWARD,
-                       TNET_WEIGHT_INF, d);
-      j = tnet_multimodal_journey (mm, search, d);
-      tnet_search_free (search);
+      j = route_journey (net, mm, &a, &b, &start_ms, &end_ms, &start_node, &end_node, &error);
+      ok = error == NULL;
     }
   Py_END_ALLOW_THREADS
   if (ok && j == NULL)
@@ -1367,23 +1558,12 @@ dataset_route (DatasetObject *self, PyObject *args, PyObject *kwds)
     {
       if (mm)
         tnet_multimodal_unref (mm);
+      route_end_clear (&a);
+      route_end_clear (&b);
       return fail (NULL, error);
     }
   /* the legs' strings belong to the graph, released once copied */
-  PyObject *legs = PyList_New (j->n_legs);
-  for (guint i = 0; legs && i < j->n_legs; i++)
-    {
-      const TnetLeg *l = &j->legs[i];
-      PyObject *leg = Py_BuildValue ("{s:s,s:s,s:z,s:s,s:s,s:d}",
-                                     "kind", tnet_leg_kind_to_string (l->kind),
-                                     "mode", tnet_mode_to_string (l->mode), "line", l->line,
-                                     "from", l->from, "to", l->to,
-                                     "minutes", l->time_ms / 60000.0);
-      if (leg == NULL)
-        Py_CLEAR (legs);
-      else
-        PyList_SET_ITEM (legs, i, leg);
-    }
+  PyObject *legs = route_legs (net, profile, j, &a, &b, start_ms, end_ms, start_node, end_node);
   const TnetFeed *feed = NULL;
   if (profile != TNET_PROFILE_CAR)
     tnet_dataset_get_feed (self->ds, year, &feed, NULL);
@@ -1402,6 +1582,8 @@ dataset_route (DatasetObject *self, PyObject *args, PyObject *kwds)
                      : NULL;
   tnet_journey_free (j);
   tnet_multimodal_unref (mm);
+  route_end_clear (&a);
+  route_end_clear (&b);
   return r;
 }
 
@@ -2901,7 +3083,8 @@ static PyMethodDef dataset_methods[] = {
   { "zone_ids", (PyCFunction) dataset_zone_ids, METH_NOARGS,
     "zone_ids() -> the ids of the folder's zones.csv, in its order" },
   { "route", (PyCFunction) (void (*) (void)) dataset_route, METH_VARARGS | METH_KEYWORDS,
-    "route(year, closures, origin, destination, profile='car') -> dict with the legs" },
+    "route(year, closures, origin, destination, profile='car') -> dict with the legs; "
+    "origin and destination: node or stop ids, or (lon, lat) points on their access links" },
   { "route_timetable", (PyCFunction) (void (*) (void)) dataset_route_timetable,
     METH_VARARGS | METH_KEYWORDS,
     "route_timetable(year, closures, origin, destination, depart_s, window_min, percentiles, "
