@@ -340,7 +340,8 @@ def accessibility(client, dataset, opportunities, cutoffs=(30, 45, 60), profile=
     cols = [f"within_{c:g}_min" for c in head["cutoffs_min"]]
     frame = pd.DataFrame(values, index=pd.Index(zones, name="id"), columns=cols)
     frame.attrs.update(opportunities=opportunities, profile=head["profile"],
-                       total=head["total"], cutoffs_min=list(head["cutoffs_min"]),
+                       model=head["model"], total=head["total"],
+                       cutoffs_min=list(head["cutoffs_min"]),
                        mean_population_weighted=means)
     return frame
 
