@@ -210,8 +210,8 @@ class Scenario:
     def _places(self, places):
         if places is None or isinstance(places, str):
             return places
-        if _is_geodataframe(places):
-            return _snap(self.dataset.nodes(), places)
+        # points (GeoDataFrames, (lon, lat) tuples) never get here: the
+        # callers take them to their access links first (_has_points())
         if isinstance(places, (pd.Series, np.ndarray)):
             return [str(p) for p in places]
         return [str(p) for p in places]
@@ -1039,25 +1039,3 @@ def _route_point(place):
         label = str(place["id"].iloc[0]) if "id" in place.columns else str(place.index[0])
         return (float(pt.x), float(pt.y)), label
     return None, None
-
-
-def _snap(nodes, gdf):
-    """Node ids for the points of *gdf*: its ``id`` when that is a node id,
-    else the nearest zone node (equirectangular distance)."""
-    ids = set(nodes["id"])
-    zones = nodes[nodes["kind"] == "zone"]
-    if zones.empty:
-        zones = nodes
-    zlon, zlat = zones["lon"].to_numpy(), zones["lat"].to_numpy()
-    zid = zones["id"].to_numpy()
-    pts = gdf.geometry.centroid if any(gdf.geometry.geom_type != "Point") else gdf.geometry
-    out = []
-    own = gdf["id"].astype(str).tolist() if "id" in gdf.columns else [None] * len(gdf)
-    for given, x, y in zip(own, pts.x, pts.y):
-        if given in ids:
-            out.append(given)
-            continue
-        k = np.cos(np.radians(y))
-        dist = ((zlon - x) * k) ** 2 + (zlat - y) ** 2
-        out.append(str(zid[int(np.argmin(dist))]))
-    return out
