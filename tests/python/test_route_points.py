@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 
 import tnet
+from conftest import XUCHANG
 from test_points import gdf_of
 
 
@@ -106,3 +107,29 @@ def test_route_point_bundled_takes_nearest_zone(xuchang):
     want = xuchang.route("z_changge", "zz_east_station", profile="transit")
     assert r.attrs["total_min"] == want.attrs["total_min"]
     assert r[["kind", "from", "to"]].values.tolist() == want[["kind", "from", "to"]].values.tolist()
+
+
+def test_route_point_bundled_by_hand(xuchang):
+    """A point 0.002° east and 0.001° north of the junction bnd_zl_south
+    (113.3878, 34.0344): 0.002 × 111.195 km × cos 34.035° = 184.3 m east,
+    111.2 m north, 215.2 m; tnet init's access link there is 215.2 m ×
+    1.2 detour at 4.8 km/h (80 m/min) = 3.229 min to bnd_zl_south, the
+    nearest node of the car network; then `tnet route bnd_zl_south
+    zz_center` (61.705 min by car)."""
+    from conftest import cli
+    pt = (113.3878 + 0.002, 34.0344 + 0.001)
+    dx = 0.002 * 111195.0 * np.cos(np.radians(34.0344 + 0.0005))
+    dist = np.hypot(dx, 0.001 * 111195.0)
+    assert dist == pytest.approx(215.2, abs=0.1)
+    access = dist * 1.2 / 80.0
+    ref = cli("route", "bnd_zl_south", "zz_center", "--data", XUCHANG, "--format", "json")
+    r = xuchang.route(pt, "zz_center")
+    assert r["from"].iloc[0] == "113.389800,34.035400"
+    assert (r["to"].iloc[0], r["mode"].iloc[0], r["kind"].iloc[0]) == \
+        ("bnd_zl_south", "access", "drive")
+    # the straight line on the sphere vs. the flat one here: within 0.1 m
+    assert r["minutes"].iloc[0] == pytest.approx(access, abs=0.1 * 1.2 / 80)
+    # the command prints minutes to 0.001
+    assert r.attrs["total_min"] == pytest.approx(access + ref["total_min"], abs=0.1 * 1.2 / 80
+                                                 + 0.0005)
+    assert r["to"].iloc[-1] == "zz_center"
