@@ -139,6 +139,26 @@ START_TEST (test_tiny_isochrone)
   ck_assert_uint_eq (ms[tnet_network_find_node (t.net, "m")], 40 * 60000);
   ck_assert_uint_eq (ms[tnet_network_find_node (t.net, "d")], TNET_WEIGHT_INF);
   ck_assert_uint_eq (tnet_isochrone_compute (t.car, t.net, &src, 1, 40 * 60000 - 1, ms), 2);
+  /* start times per source: o2 at 15 min, d at 0, budget 31 min. d 0; o1 30
+   * (o1-d 30); m 30 (d-m 30, before o2's 15 + 40); o2 15 (before d-m-o2,
+   * 70); d2 35 (o2 + 20) is beyond; o3 is not connected */
+  TnetId two[2] = { src, tnet_network_find_node (t.net, "d") };
+  TnetWeight off[2] = { 15 * 60000, 0 };
+  ck_assert_uint_eq (tnet_isochrone_compute_offsets (t.car, t.net, two, off, 2, 31 * 60000, ms),
+                     4);
+  ck_assert_uint_eq (ms[two[1]], 0);
+  ck_assert_uint_eq (ms[src], 15 * 60000);
+  ck_assert_uint_eq (ms[tnet_network_find_node (t.net, "m")], 30 * 60000);
+  ck_assert_uint_eq (ms[tnet_network_find_node (t.net, "o1")], 30 * 60000);
+  ck_assert_uint_eq (ms[tnet_network_find_node (t.net, "d2")], TNET_WEIGHT_INF);
+  /* an offset beyond the budget starts nothing: o2 only by d-m-o2 (70) */
+  off[0] = 32 * 60000;
+  ck_assert_uint_eq (tnet_isochrone_compute_offsets (t.car, t.net, two, off, 2, 31 * 60000, ms),
+                     3);
+  ck_assert_uint_eq (ms[src], TNET_WEIGHT_INF);
+  /* NULL offsets: tnet_isochrone_compute() */
+  ck_assert_uint_eq (tnet_isochrone_compute_offsets (t.car, t.net, &src, NULL, 1, 40 * 60000,
+                                                     ms), 3);
   tiny_free (&t);
 }
 END_TEST

@@ -287,4 +287,30 @@ TNET_API guint tnet_isochrone_compute (const TnetMultimodal *mm, const TnetNetwo
                                        const TnetId *sources, guint n_sources,
                                        TnetWeight budget_ms, TnetWeight *node_ms_out);
 
+/**
+ * tnet_isochrone_compute_offsets:
+ * @sources: network node indices the journey may start from
+ * @offsets_ms: (nullable): @n_sources times already spent when the journey
+ *   leaves each source (e.g. a point's access links: source k is the
+ *   link's street node, @offsets_ms[k] the link's time); %NULL: all 0
+ * @budget_ms: the time budget, offsets included
+ * @node_ms_out: as tnet_isochrone_compute()
+ *
+ * tnet_isochrone_compute() with a start time per source: one bounded
+ * multi-source search (tnet_search_run_multi()) from the start layer of
+ * every source at its offset, so a node's time is the minimum over the
+ * sources of the offset plus the time from that source. A source whose
+ * offset exceeds the budget starts nothing. Returns the number of nodes
+ * within the budget.
+ * Thread-safety: reads its arguments only.
+ * Time complexity: O(@n_sources + (n' + m') log n') for what lies within
+ * the budget.
+ */
+TNET_API guint tnet_isochrone_compute_offsets (const TnetMultimodal *mm,
+                                               const TnetNetwork *net,
+                                               const TnetId *sources,
+                                               const TnetWeight *offsets_ms,
+                                               guint n_sources, TnetWeight budget_ms,
+                                               TnetWeight *node_ms_out);
+
 G_END_DECLS

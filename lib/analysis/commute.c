@@ -597,9 +597,10 @@ tnet_commute_share_pct (const TnetCommute *c, guint p, guint d)
 }
 
 guint
-tnet_isochrone_compute (const TnetMultimodal *mm, const TnetNetwork *net,
-                        const TnetId *sources, guint n_sources, TnetWeight budget_ms,
-                        TnetWeight *node_ms_out)
+tnet_isochrone_compute_offsets (const TnetMultimodal *mm, const TnetNetwork *net,
+                                const TnetId *sources, const TnetWeight *offsets_ms,
+                                guint n_sources, TnetWeight budget_ms,
+                                TnetWeight *node_ms_out)
 {
   g_return_val_if_fail (mm != NULL, 0);
   g_return_val_if_fail (net != NULL, 0);
@@ -611,8 +612,10 @@ tnet_isochrone_compute (const TnetMultimodal *mm, const TnetNetwork *net,
   for (guint k = 0; k < n_sources; k++)
     starts[k] = tnet_multimodal_origin_node (mm, sources[k]);
   g_autoptr (TnetSearch) search = tnet_search_new (tnet_multimodal_get_graph (mm));
-  tnet_search_run_multi (search, tnet_multimodal_get_metric (mm), starts, NULL, n_sources,
-                         TNET_FORWARD, budget_ms, TNET_ID_NONE);
+  /* a source whose offset exceeds the budget starts nothing (the search
+   * drops roots beyond its budget) */
+  tnet_search_run_multi (search, tnet_multimodal_get_metric (mm), starts, offsets_ms,
+                         n_sources, TNET_FORWARD, budget_ms, TNET_ID_NONE);
   guint count = 0;
   for (TnetId v = 0; v < n; v++)
     {
@@ -621,4 +624,13 @@ tnet_isochrone_compute (const TnetMultimodal *mm, const TnetNetwork *net,
       count += node_ms_out[v] != TNET_WEIGHT_INF;
     }
   return count;
+}
+
+guint
+tnet_isochrone_compute (const TnetMultimodal *mm, const TnetNetwork *net,
+                        const TnetId *sources, guint n_sources, TnetWeight budget_ms,
+                        TnetWeight *node_ms_out)
+{
+  return tnet_isochrone_compute_offsets (mm, net, sources, NULL, n_sources, budget_ms,
+                                         node_ms_out);
 }

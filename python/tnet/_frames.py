@@ -192,9 +192,10 @@ class Scenario:
     the link's street node. A point with no link (no street node within
     tnet init's access distance, as in a hand-built folder) takes its
     nearest zone within that distance instead, with a warning, and is
-    never reached when there is none. :meth:`isochrones` with polygons
-    still takes the nearest zone node (the nearest node when the network
-    has no zones).
+    never reached when there is none (:meth:`isochrones` and
+    :meth:`route`, which could start nowhere, raise :class:`tnet.Error`
+    naming the point). :meth:`isochrones` with polygons and
+    :meth:`accessibility` start points on their access links too.
     """
 
     def __init__(self, dataset, year, closures):
@@ -209,8 +210,8 @@ class Scenario:
     def _places(self, places):
         if places is None or isinstance(places, str):
             return places
-        if _is_geodataframe(places):
-            return _snap(self.dataset.nodes(), places)
+        # points (GeoDataFrames, (lon, lat) tuples) never get here: the
+        # callers take them to their access links first (_has_points())
         if isinstance(places, (pd.Series, np.ndarray)):
             return [str(p) for p in places]
         return [str(p) for p in places]
@@ -570,18 +571,53 @@ class Scenario:
         -> minutes over the window, nearest rank; default 5, 25, 50, 75,
         95). Minutes are exact (the command rounds to 0.1).
 
+        Either end may be a point (a (lon, lat) tuple, or a one-row
+        GeoDataFrame whose ``id``, when a node id, is that node): without
+        *depart* the journey starts (ends) on the access links ``tnet
+        init`` would give a zone there, the best over the links of access
+        time + the journey from (to) the link's node, as in
+        :meth:`travel_time_matrix`; the legs then begin (end) with that
+        link (``mode`` access, ``kind`` that of the leg it joins, ``from``
+        (``to``) the point's ``"lon,lat"`` or the GeoDataFrame's id), whose
+        time joins the totals. A point with no access link takes its
+        nearest zone within tnet init's access distance, with a warning;
+        with neither, :class:`tnet.Error` (not_found) names it. The
+        timetable route takes node and stop ids only (ValueError).
+
         Raises :class:`tnet.Error` (code not_found) when there is no path
         or a place is unknown."""
         if depart is not None or percentiles is not None or date is not None or window:
             if profile != "transit":
                 raise ValueError("depart, window, percentiles and date are for "
                                  "profile='transit' (the timetable)")
+            if _route_point(origin)[0] is not None or _route_point(destination)[0] is not None:
+                raise ValueError("route by the timetable: expected node or stop ids, not "
+                                 "points")
             return self._route_timetable(origin, destination, depart or "08:00", window,
                                          percentiles, max_walk, date, frequency_seed)
-        r = self.dataset._c.route(self.year, self.closures, str(origin), str(destination),
-                                  profile=profile)
+        ends, labels = [], []
+        for place in (origin, destination):
+            item, label = _route_point(place)
+            if item is None:
+                ends.append(str(place))
+                labels.append(None)
+                continue
+            if label is not None and (self.dataset.nodes()["id"] == label).any():
+                item, label = label, None
+            else:
+                item = self._with_fallback([item], stacklevel=5)[0]
+            ends.append(item)
+            labels.append(label)
+        r = self.dataset._c.route(self.year, self.closures, ends[0], ends[1], profile=profile)
         legs = pd.DataFrame(r.pop("legs"), columns=["kind", "mode", "line", "from", "to",
                                                     "minutes"])
+        # a GeoDataFrame's id names its point
+        if labels[0] is not None and isinstance(ends[0], tuple):
+            r["from"] = labels[0]
+            legs.loc[0, "from"] = labels[0]
+        if labels[1] is not None and isinstance(ends[1], tuple):
+            r["to"] = labels[1]
+            legs.loc[len(legs) - 1, "to"] = labels[1]
         legs.attrs.update(r)
         return legs
 
@@ -602,24 +638,104 @@ class Scenario:
 
     # ------------------------------------------------------- accessibility
     def accessibility(self, opportunities, cutoffs=(30, 45, 60), profile="car",
-                      population=None, progress=None):
-        """Cumulative opportunities per zone of the folder's zones.csv
-        (``tnet accessibility``): for each zone, the sum of the column
-        *opportunities* over the zones reachable within each cutoff
-        (minutes, the zone itself included). A DataFrame indexed by zone id
-        with one column ``within_<cutoff>_min`` per cutoff; ``df.attrs``
-        holds ``total`` (every opportunity) and
-        ``mean_population_weighted`` (per cutoff, NaN when the weights sum
-        to 0)."""
-        r = self.dataset._c.accessibility(self.year, self.closures, opportunities,
-                                          [float(c) for c in cutoffs], profile=profile,
-                                          population=population, progress=progress)
-        cols = [f"within_{c:g}_min" for c in r["cutoffs_min"]]
+                      population=None, progress=None, origins=None, depart=None, window=0,
+                      percentile=None, max_walk=15, date=None, frequency_seed=0):
+        """Cumulative opportunities (``tnet accessibility``): for each
+        origin, the sum of the column *opportunities* of the folder's
+        zones.csv over the zones reachable within each cutoff (minutes; a
+        zone origin counts itself, at 0 minutes). A DataFrame indexed by
+        origin id with one column ``within_<cutoff>_min`` per cutoff;
+        ``df.attrs`` holds ``total`` (every opportunity), ``model``
+        (``network`` for car, ``frequency approximation`` or
+        ``timetable``) and ``mean_population_weighted`` (per cutoff, NaN
+        when the weights sum to 0).
+
+        *origins* defaults to every zone; else a place spec, zone or other
+        node ids, or points (a GeoDataFrame, or (lon, lat) tuples). Zone
+        ids give the rows of every zone, value for value. Points start on
+        the access links ``tnet init`` would give a zone there, as in
+        :meth:`travel_time_matrix` (with its fallback to the nearest zone;
+        a point with neither reaches nothing): a zone counts when the best
+        over the point's links of access + the time from the link's node
+        to the zone is within the cutoff; with points or non-zone nodes
+        among the origins the mean weighs every origin 1.
+
+        Transit follows the scenario year's timetable when *depart*
+        (``"HH:MM"``; default 08:00), *window*, *percentile*, *date* or
+        ``max_walk`` differ from their defaults, as ``tnet accessibility
+        --depart --window --percentile --date --max-walk``: a zone counts
+        when the *percentile* (default 50, nearest rank) of its travel time
+        over the window's departures (one per minute) is within the cutoff;
+        ``df.attrs`` then holds ``feed`` and ``date``."""
+        timetable = (depart is not None or percentile is not None or date is not None
+                     or window or max_walk != 15)
+        if timetable and profile != "transit":
+            raise ValueError("depart, window, percentile, max_walk and date are for "
+                             "profile='transit' (the timetable)")
+        pct = 50.0 if percentile is None else float(percentile)
+        tkw = {}
+        if timetable:
+            tkw = dict(depart_s=_clock_seconds(depart or "08:00"), window_min=int(window),
+                       percentile=pct, max_walk_min=int(max_walk), date=_date_number(date),
+                       frequency_seed=int(frequency_seed))
+        c = self.dataset._c
+        rows = None
+        minutes = None
+        feed = (None, None)
+        if origins is not None:
+            labels, items = self._point_places(origins)
+            zone_ids = set(c.zone_ids())
+            if all(isinstance(it, str) and it in zone_ids for it in items):
+                rows = list(items)
+            else:
+                rows = labels
+                minutes, feed = self._origin_minutes(origins, c.zone_ids(), profile,
+                                                     timetable, tkw, progress)
+        r = c.accessibility(self.year, self.closures, opportunities,
+                            [float(x) for x in cutoffs], profile=profile,
+                            population=population, progress=progress, origins=rows,
+                            minutes=minutes, **({} if minutes is not None else tkw))
+        cols = [f"within_{x:g}_min" for x in r["cutoffs_min"]]
         frame = pd.DataFrame(r["values"], index=pd.Index(r["zones"], name="id"), columns=cols)
-        frame.attrs.update(opportunities=opportunities, profile=r["profile"],
+        model = r["model"] if minutes is None else (
+            "network" if profile == "car" else "timetable" if timetable
+            else "frequency approximation")
+        frame.attrs.update(opportunities=opportunities, profile=r["profile"], model=model,
                            total=r["total"], cutoffs_min=list(r["cutoffs_min"]),
                            mean_population_weighted=list(r["mean_population_weighted"]))
+        if timetable:
+            frame.attrs.update(depart=depart or "08:00", window_min=int(window),
+                               percentile=pct, max_walk_min=int(max_walk))
+            if minutes is None:
+                frame.attrs.update(feed=r["feed"], date=r["date"])
+            else:
+                frame.attrs.update(feed=feed[0], date=feed[1])
         return frame
+
+    def _origin_minutes(self, origins, zone_ids, profile, timetable, tkw, progress):
+        """(minutes [origin, zone], (feed, date)) from *origins* that hold
+        points or nodes other than zones to the zones of zones.csv: points
+        start on their access links (the matrix of
+        :meth:`travel_time_matrix`); feed and date of the timetable, else
+        None."""
+        if not timetable:
+            _, items = self._point_places(origins)
+            items = self._with_fallback(items, stacklevel=5)
+            return self.dataset._c.point_matrix(self.year, self.closures, items, zone_ids,
+                                                profile), (None, None)
+        o, on, oc, oa = self._candidates(origins)
+        dc = np.arange(len(zone_ids), dtype=np.int64)[:, None]
+        da = np.zeros((len(zone_ids), 1))
+        r = self.dataset._c.timetable_matrix(
+            self.year, self.closures, on if on else list(zone_ids[:1]), list(zone_ids),
+            tkw["depart_s"], tkw["window_min"], [tkw["percentile"]],
+            max_walk_min=tkw["max_walk_min"], date=tkw["date"],
+            frequency_seed=tkw["frequency_seed"], progress=progress)
+        feed = (r["feed"], r["date"])
+        m = np.asarray(r["minutes"], dtype=float).reshape(1, -1, len(zone_ids))
+        if not on:  # no origin starts anywhere
+            return np.full((len(o), len(zone_ids)), np.nan), feed
+        return self._compose(m, oc, oa, dc, da)[0][0], feed
 
     # ---------------------------------------------------------- isochrones
     def isochrones(self, origin, cutoffs=(15, 30, 45, 60), profile="car", polygons=False,
@@ -632,7 +748,12 @@ class Scenario:
         ``minutes`` and ``cutoff`` (the smallest cutoff that reaches it),
         sorted by minutes. Points (a GeoDataFrame, or (lon, lat) tuples)
         start on the access links ``tnet init`` would give a zone there, as
-        in :meth:`travel_time_matrix`.
+        in :meth:`travel_time_matrix`, with or without polygons: one
+        search from every access link of every point at once, each link's
+        street node starting at the link's access time (so a node's
+        minutes are the best over the links of access + the time from the
+        link's node). A point with no access link and no zone within tnet
+        init's access distance raises :class:`tnet.Error` (not_found).
 
         With ``polygons=True`` the library's isochrone polygons (``tnet
         isochrone --polygons``): one MultiPolygon per cutoff, smallest
@@ -646,9 +767,13 @@ class Scenario:
         zones.csv: the zone nodes and their population). A GeoDataFrame
         when GeoPandas is installed, else a DataFrame whose ``geometry``
         holds GeoJSON geometry dicts."""
+        if _has_points(origin):
+            sources = self._with_fallback(self._point_places(origin)[1])
+        else:
+            sources = self._places(origin)
         if polygons:
             cutoffs = sorted(float(c) for c in cutoffs)
-            r = self.dataset._c.isochrone_bands(self.year, self.closures, self._places(origin),
+            r = self.dataset._c.isochrone_bands(self.year, self.closures, sources,
                                                 cutoffs, profile=profile,
                                                 walk_kmh=float(walk_kmh),
                                                 max_walk_m=float(max_walk_m),
@@ -675,17 +800,9 @@ class Scenario:
         if not cutoffs:
             raise ValueError("cutoffs: expected at least one cutoff in minutes")
         nodes = self.dataset.nodes()
-        if _has_points(origin):
-            # from the points' access links: the best over the origins of
-            # one multi-source search each
-            _, items = self._point_places(origin)
-            m = self.dataset._c.point_matrix(self.year, self.closures, items,
-                                             nodes["id"].tolist(), profile)
-            m = np.where(np.isnan(m), np.inf, m).min(axis=0)
-            minutes = np.where(m <= cutoffs[-1], m, np.nan)
-        else:
-            minutes = self.dataset._c.isochrone(self.year, self.closures, self._places(origin),
-                                                cutoffs[-1], profile=profile)
+        # points: one multi-source search from every access link at its time
+        minutes = self.dataset._c.isochrone(self.year, self.closures, sources, cutoffs[-1],
+                                            profile=profile)
         reached = ~np.isnan(minutes)
         sub = nodes.loc[reached, ["id", "name", "kind", "lon", "lat"]].copy()
         sub["minutes"] = minutes[reached]
@@ -909,23 +1026,16 @@ def _has_points(places):
     return isinstance(places, (list, tuple)) and any(isinstance(p, tuple) for p in places)
 
 
-def _snap(nodes, gdf):
-    """Node ids for the points of *gdf*: its ``id`` when that is a node id,
-    else the nearest zone node (equirectangular distance)."""
-    ids = set(nodes["id"])
-    zones = nodes[nodes["kind"] == "zone"]
-    if zones.empty:
-        zones = nodes
-    zlon, zlat = zones["lon"].to_numpy(), zones["lat"].to_numpy()
-    zid = zones["id"].to_numpy()
-    pts = gdf.geometry.centroid if any(gdf.geometry.geom_type != "Point") else gdf.geometry
-    out = []
-    own = gdf["id"].astype(str).tolist() if "id" in gdf.columns else [None] * len(gdf)
-    for given, x, y in zip(own, pts.x, pts.y):
-        if given in ids:
-            out.append(given)
-            continue
-        k = np.cos(np.radians(y))
-        dist = ((zlon - x) * k) ** 2 + (zlat - y) ** 2
-        out.append(str(zid[int(np.argmin(dist))]))
-    return out
+def _route_point(place):
+    """(item, label) of a route end that is a point: item a (lon, lat)
+    tuple, or the node id a one-row GeoDataFrame's ``id`` names; label its
+    id (None for a tuple). (None, None) for anything else."""
+    if isinstance(place, tuple) and len(place) == 2:
+        return (float(place[0]), float(place[1])), None
+    if _is_geodataframe(place):
+        if len(place) != 1:
+            raise ValueError(f"route: expected a one-row GeoDataFrame, got {len(place)} rows")
+        pt = _points(place).iloc[0]
+        label = str(place["id"].iloc[0]) if "id" in place.columns else str(place.index[0])
+        return (float(pt.x), float(pt.y)), label
+    return None, None

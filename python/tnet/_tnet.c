@@ -741,8 +741,75 @@ dataset_commute (DatasetObject *self, PyObject *args, PyObject *kwds)
 
 /* ------------------------------------------------------------ isochrone */
 
+static gboolean parse_places_points (const TnetNetwork *net, PyObject *obj, GArray *nodes,
+                                     GArray *lonlat, GError **error);
+static gboolean snap_places (const TnetNetwork *net, const TnetScenario *scen,
+                             const GArray *lonlat, guint **first, TnetAccessCandidate **cand,
+                             GError **error);
+static TnetWeight access_ms (double time_min);
+
+/* The sources of an isochrone: a place spec (select_nodes()), or a list of
+ * node ids and (lon, lat) pairs (parse_places_points()). @nodes gets the
+ * nodes (TNET_ID_NONE for a point), @lonlat the points' coordinates. */
+static gboolean
+isochrone_places (const TnetNetwork *net, PyObject *obj, GArray *nodes, GArray *lonlat,
+                  GError **error)
+{
+  if (PyUnicode_Check (obj))
+    return select_nodes (net, obj, nodes, error);
+  return parse_places_points (net, obj, nodes, lonlat, error);
+}
+
+/* Per network node, the earliest time from any of the places @nodes
+ * (isochrone_places()) within @budget_ms: a node starts at 0, a point on
+ * the access links tnet init would give a zone there, each at its access
+ * time (tnet_isochrone_compute_offsets()). A point with no access link is
+ * an error (TNET_ERROR_NOT_FOUND, naming it): it could start nowhere. */
+static gboolean
+isochrone_from_places (const TnetNetwork *net, const TnetScenario *scen,
+                       const TnetMultimodal *mm, const GArray *nodes, const GArray *lonlat,
+                       TnetWeight budget_ms, TnetWeight *ms, GError **error)
+{
+  g_autofree guint *first = NULL;
+  g_autofree TnetAccessCandidate *cand = NULL;
+  if (!snap_places (net, scen, lonlat, &first, &cand, error))
+    return FALSE;
+  guint np = lonlat->len / 2, n = nodes->len - np + first[np];
+  g_autofree TnetId *starts = g_new (TnetId, MAX (n, 1));
+  g_autofree TnetWeight *offsets = g_new (TnetWeight, MAX (n, 1));
+  guint k = 0;
+  for (guint i = 0, pt = 0; i < nodes->len; i++)
+    {
+      TnetId v = g_array_index (nodes, TnetId, i);
+      if (v != TNET_ID_NONE)
+        {
+          starts[k] = v;
+          offsets[k++] = 0;
+          continue;
+        }
+      if (first[pt] == first[pt + 1])
+        {
+          const double *ll = &g_array_index (lonlat, double, 2 * pt);
+          g_set_error (error, TNET_ERROR, TNET_ERROR_NOT_FOUND,
+                       "point (%.6f, %.6f): no street node within tnet init's access "
+                       "distance, so no access link to start from", ll[0], ll[1]);
+          return FALSE;
+        }
+      for (guint c = first[pt]; c < first[pt + 1]; c++)
+        {
+          starts[k] = cand[c].node;
+          offsets[k++] = access_ms (cand[c].time_min);
+        }
+      pt++;
+    }
+  tnet_isochrone_compute_offsets (mm, net, starts, offsets, k, budget_ms, ms);
+  return TRUE;
+}
+
 /* Dataset.isochrone(year, closures, sources, minutes, profile) -> float64
- * array of minutes per network node (NaN beyond the budget). */
+ * array of minutes per network node (NaN beyond the budget). @sources: a
+ * place spec, or node ids and (lon, lat) points, a point starting on its
+ * access links (isochrone_from_places()). */
 static PyObject *
 dataset_isochrone (DatasetObject *self, PyObject *args, PyObject *kwds)
 {
@@ -768,7 +835,8 @@ dataset_isochrone (DatasetObject *self, PyObject *args, PyObject *kwds)
   if (scen == NULL)
     return fail (NULL, error);
   g_autoptr (GArray) sources = g_array_new (FALSE, FALSE, sizeof (TnetId));
-  if (!select_nodes (net, sources_obj, sources, &error))
+  g_autoptr (GArray) lonlat = g_array_new (FALSE, FALSE, sizeof (double));
+  if (!isochrone_places (net, sources_obj, sources, lonlat, &error))
     return error ? fail (NULL, error) : NULL;
   guint n = tnet_network_n_nodes (net);
   g_autofree TnetWeight *ms = g_new (TnetWeight, MAX (n, 1));
@@ -778,8 +846,8 @@ dataset_isochrone (DatasetObject *self, PyObject *args, PyObject *kwds)
   ok = build_graphs (self, scen, &profile, 1, &mm, &error);
   if (ok)
     {
-      tnet_isochrone_compute (mm, net, (TnetId *) (void *) sources->data, sources->len,
-                              (TnetWeight) llround (minutes * 60000.0), ms);
+      ok = isochrone_from_places (net, scen, mm, sources, lonlat,
+                                  (TnetWeight) llround (minutes * 60000.0), ms, &error);
       tnet_multimodal_unref (mm);
     }
   Py_END_ALLOW_THREADS
@@ -797,7 +865,8 @@ dataset_isochrone (DatasetObject *self, PyObject *args, PyObject *kwds)
  * walk_kmh=5, max_walk_m=1000, simplify_m=10) -> dict: "geojson", the
  * FeatureCollection of `tnet isochrone --polygons` (one MultiPolygon per
  * cutoff, with the zone sums of the folder's zones.csv, else of its zone
- * nodes), and "area_km2", the bands' areas unrounded (float64). */
+ * nodes), and "area_km2", the bands' areas unrounded (float64). @sources
+ * as Dataset.isochrone(). */
 static PyObject *
 dataset_isochrone_bands (DatasetObject *self, PyObject *args, PyObject *kwds)
 {
@@ -848,7 +917,8 @@ dataset_isochrone_bands (DatasetObject *self, PyObject *args, PyObject *kwds)
   if (scen == NULL)
     return fail (NULL, error);
   g_autoptr (GArray) sources = g_array_new (FALSE, FALSE, sizeof (TnetId));
-  if (!select_nodes (net, sources_obj, sources, &error))
+  g_autoptr (GArray) lonlat = g_array_new (FALSE, FALSE, sizeof (double));
+  if (!isochrone_places (net, sources_obj, sources, lonlat, &error))
     return error ? fail (NULL, error) : NULL;
   /* one leaves a transit journey at its stops only (as the command) */
   if (profile == TNET_PROFILE_TRANSIT)
@@ -861,11 +931,13 @@ dataset_isochrone_bands (DatasetObject *self, PyObject *args, PyObject *kwds)
   Py_BEGIN_ALLOW_THREADS
   if (build_graphs (self, scen, &profile, 1, &mm, &error))
     {
-      tnet_isochrone_compute (mm, net, (TnetId *) (void *) sources->data, sources->len,
-                              (TnetWeight) llround (cutoffs[nb - 1] * 60000.0), ms);
+      gboolean started = isochrone_from_places (
+        net, scen, mm, sources, lonlat, (TnetWeight) llround (cutoffs[nb - 1] * 60000.0), ms,
+        &error);
       tnet_multimodal_unref (mm);
-      TnetIsochroneBands *bands = tnet_isochrone_bands_new (net, scen, ms, cutoffs, nb, &iopts,
-                                                            &error);
+      TnetIsochroneBands *bands = started ? tnet_isochrone_bands_new (net, scen, ms, cutoffs,
+                                                                      nb, &iopts, &error)
+                                          : NULL;
       if (bands)
         {
           for (guint i = 0; i < nb; i++)
@@ -885,18 +957,260 @@ dataset_isochrone_bands (DatasetObject *self, PyObject *args, PyObject *kwds)
 
 /* --------------------------------------------------------- accessibility */
 
+static TnetTimetable *timetable_setup (DatasetObject *self, int year, PyObject *closures,
+                                       int depart_s, int window_min, int max_walk_min,
+                                       PyObject *pcts_obj, guint date, guint seed,
+                                       double **pcts, guint *n_pcts, char **feed_name,
+                                       TnetFeed **feed);
+
+/* The zones of a folder's zones.csv for accessibility: their nodes, the
+ * opportunity column and the population weights (NULL when the table has
+ * no such column and none was asked for). */
+typedef struct
+{
+  TnetZoneTable *table;
+  char *path;           /* zones.csv */
+  double *opp;          /* n values of the opportunity column */
+  double *pop;          /* n weights, or NULL */
+  TnetId *ids;          /* n network nodes, the zones' */
+  guint n;
+} AccZones;
+
+static void
+acc_zones_clear (AccZones *z)
+{
+  tnet_zone_table_free (z->table);
+  g_free (z->path);
+  g_free (z->opp);
+  g_free (z->pop);
+  g_free (z->ids);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AccZones, acc_zones_clear)
+
+static gboolean
+acc_zones_load (const TnetNetwork *net, const char *opp, const char *pop_col, AccZones *z,
+                GError **error)
+{
+  z->path = g_build_filename (tnet_network_get_dir (net), "zones.csv", NULL);
+  if ((z->table = tnet_zone_table_load (z->path, error)) == NULL)
+    return FALSE;
+  const char *pc = pop_col ? pop_col : "population";
+  gboolean want_pop = pop_col || tnet_zone_table_column (z->table, pc) >= 0;
+  if (!(z->opp = tnet_zone_table_values (z->table, opp, error))
+      || (want_pop && !(z->pop = tnet_zone_table_values (z->table, pc, error))))
+    {
+      g_prefix_error (error, "%s: ", z->path);
+      return FALSE;
+    }
+  z->n = tnet_zone_table_n_zones (z->table);
+  z->ids = g_new (TnetId, MAX (z->n, 1));
+  for (guint i = 0; i < z->n; i++)
+    if ((z->ids[i] = tnet_network_find_node (net, tnet_zone_table_id (z->table, i)))
+        == TNET_ID_NONE)
+      {
+        g_set_error (error, TNET_ERROR, TNET_ERROR_NOT_FOUND,
+                     "%s: zone \"%s\" is not a node of nodes.csv", z->path,
+                     tnet_zone_table_id (z->table, i));
+        return FALSE;
+      }
+  return TRUE;
+}
+
+/* The rows of zone origins: every zone, or the zones of @origins (zone
+ * ids, in that order). Returns the count, or -1 with an exception set. */
+static gssize
+acc_zone_rows (const AccZones *z, PyObject *origins, guint **rows)
+{
+  if (origins == Py_None)
+    {
+      *rows = g_new (guint, MAX (z->n, 1));
+      for (guint i = 0; i < z->n; i++)
+        (*rows)[i] = i;
+      return z->n;
+    }
+  PyObject *seq = PySequence_Fast (origins, "origins: expected a list of zone ids");
+  if (seq == NULL)
+    return -1;
+  g_autoptr (GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < z->n; i++)
+    g_hash_table_insert (index, (gpointer) tnet_zone_table_id (z->table, i),
+                         GUINT_TO_POINTER (i + 1));
+  Py_ssize_t n = PySequence_Fast_GET_SIZE (seq);
+  g_autofree guint *out = g_new (guint, MAX (n, 1));
+  for (Py_ssize_t i = 0; i < n; i++)
+    {
+      const char *zid = PyUnicode_AsUTF8 (PySequence_Fast_GET_ITEM (seq, i));
+      guint k = zid ? GPOINTER_TO_UINT (g_hash_table_lookup (index, zid)) : 0;
+      if (k == 0)
+        {
+          if (zid)
+            PyErr_Format (PyExc_ValueError, "origins: \"%s\" is not a zone of %s", zid,
+                          z->path);
+          Py_DECREF (seq);
+          return -1;
+        }
+      out[i] = k - 1;
+    }
+  Py_DECREF (seq);
+  *rows = g_steal_pointer (&out);
+  return n;
+}
+
+/* Travel times in ms of a float64 matrix of minutes [@nr, @nz] (NaN: not
+ * reached), or NULL with an exception set. */
+static TnetWeight *
+acc_minutes_ms (PyObject *obj, guint nr, guint nz)
+{
+  PyArrayObject *a = (PyArrayObject *) PyArray_FROMANY (obj, NPY_FLOAT64, 2, 2,
+                                                        NPY_ARRAY_IN_ARRAY);
+  if (a == NULL)
+    return NULL;
+  if ((guint) PyArray_DIM (a, 0) != nr || (guint) PyArray_DIM (a, 1) != nz)
+    {
+      PyErr_Format (PyExc_ValueError, "minutes: expected %u rows of %u zones", nr, nz);
+      Py_DECREF (a);
+      return NULL;
+    }
+  const double *m = PyArray_DATA (a);
+  TnetWeight *ms = g_new (TnetWeight, MAX ((gsize) nr * nz, 1));
+  for (gsize i = 0; i < (gsize) nr * nz; i++)
+    ms[i] = !(m[i] >= 0) || m[i] * 60000.0 >= (double) TNET_WEIGHT_INF
+              ? TNET_WEIGHT_INF
+              : (TnetWeight) llround (m[i] * 60000.0);
+  Py_DECREF (a);
+  return ms;
+}
+
+/* The result dict of Dataset.accessibility(): rows labelled @labels
+ * (stolen), weights @row_pop (nullable). */
+static PyObject *
+acc_result (TnetAccessibility *acc, const AccZones *z, const char *opp, TnetProfile profile,
+            PyObject *labels, const double *row_pop, const char *model, const char *feed,
+            guint date)
+{
+  guint nr = tnet_accessibility_n_origins (acc), nc = tnet_accessibility_n_cutoffs (acc);
+  npy_intp dims[2] = { nr, nc };
+  PyObject *values = PyArray_SimpleNew (2, dims, NPY_FLOAT64);
+  PyObject *all = PyList_New (z->n);
+  g_autofree double *cutoffs = g_new (double, MAX (nc, 1));
+  g_autofree double *means = g_new (double, MAX (nc, 1));
+  for (guint c = 0; c < nc; c++)
+    {
+      cutoffs[c] = tnet_accessibility_cutoff_min (acc, c);
+      means[c] = tnet_accessibility_mean (acc, c);
+    }
+  PyObject *result = NULL;
+  for (guint i = 0; all && i < z->n; i++)
+    {
+      PyObject *s = PyUnicode_FromString (tnet_zone_table_id (z->table, i));
+      if (s == NULL)
+        Py_CLEAR (all);
+      else
+        PyList_SET_ITEM (all, i, s);
+    }
+  if (values && all)
+    {
+      double *vd = PyArray_DATA ((PyArrayObject *) values);
+      for (guint r = 0; r < nr; r++)
+        for (guint c = 0; c < nc; c++)
+          vd[(gsize) r * nc + c] = tnet_accessibility_value (acc, r, c);
+      PyObject *weights = row_pop ? new_vector (row_pop, nr) : Py_NewRef (Py_None);
+      result = Py_BuildValue ("{s:s,s:s,s:d,s:N,s:N,s:O,s:O,s:N,s:O,s:s,s:z,s:I}",
+                              "opportunities", opp, "profile", tnet_profile_to_string (profile),
+                              "total", tnet_accessibility_total (acc),
+                              "cutoffs_min", new_vector (cutoffs, nc),
+                              "mean_population_weighted", new_vector (means, nc),
+                              "zones", labels, "values", values, "population", weights,
+                              "all_zones", all, "model", model, "feed", feed, "date", date);
+    }
+  Py_XDECREF (values);
+  Py_XDECREF (all);
+  Py_DECREF (labels);
+  return result;
+}
+
+/* Zone origins (@origins: None, every zone, or zone ids): the library's
+ * accessibility over the zones, by @tt's timetable when set. */
+static TnetAccessibility *
+acc_compute_zones (DatasetObject *self, const TnetScenario *scen, TnetProfile profile,
+                   const AccZones *z, const guint *rows, guint nr, const double *cutoffs,
+                   guint nc, TnetCommuteOptions *copts, double *row_pop, Progress *prog,
+                   GError **error)
+{
+  const TnetNetwork *net = tnet_dataset_get_network (self->ds);
+  g_autofree TnetId *row_ids = g_new (TnetId, MAX (nr, 1));
+  for (guint r = 0; r < nr; r++)
+    {
+      row_ids[r] = z->ids[rows[r]];
+      if (row_pop)
+        row_pop[r] = z->pop[rows[r]];
+    }
+  TnetAccessibility *acc = NULL;
+  copts->progress = progress_func (prog);
+  copts->progress_data = prog;
+  Py_BEGIN_ALLOW_THREADS
+  TnetMultimodal *mm = NULL;
+  if (build_graphs (self, scen, &profile, 1, &mm, error))
+    {
+      acc = tnet_accessibility_compute_origins (net, mm, row_ids, nr, z->ids, z->n, z->opp,
+                                                row_pop, cutoffs, nc, copts, error);
+      tnet_multimodal_unref (mm);
+    }
+  Py_END_ALLOW_THREADS
+  return acc;
+}
+
+/* Dataset.zone_ids() -> the ids of the folder's zones.csv, in its order
+ * (the columns of accessibility()'s minutes). */
+static PyObject *
+dataset_zone_ids (DatasetObject *self, PyObject *unused)
+{
+  if (!check_loaded (self))
+    return NULL;
+  const TnetNetwork *net = tnet_dataset_get_network (self->ds);
+  GError *error = NULL;
+  g_autofree char *path = g_build_filename (tnet_network_get_dir (net), "zones.csv", NULL);
+  g_autoptr (TnetZoneTable) zones = tnet_zone_table_load (path, &error);
+  if (zones == NULL)
+    return fail (NULL, error);
+  guint n = tnet_zone_table_n_zones (zones);
+  PyObject *out = PyList_New (n);
+  for (guint i = 0; out && i < n; i++)
+    {
+      PyObject *s = PyUnicode_FromString (tnet_zone_table_id (zones, i));
+      if (s == NULL)
+        Py_CLEAR (out);
+      else
+        PyList_SET_ITEM (out, i, s);
+    }
+  return out;
+}
+
+/* Dataset.accessibility(year, closures, opportunities, cutoffs, profile,
+ * population, progress, origins, minutes, depart_s, window_min,
+ * percentile, max_walk_min, date, frequency_seed) -> dict. Rows: every
+ * zone, or the zone ids of @origins; with @minutes (float64 [origin, zone
+ * of zones.csv], NaN: not reached), the rows are those travel times and
+ * @origins their labels (weights 1). @depart_s >= 0: transit by the
+ * timetable (the library's, as `tnet accessibility --depart`). */
 static PyObject *
 dataset_accessibility (DatasetObject *self, PyObject *args, PyObject *kwds)
 {
   static char *kwlist[] = { "year", "closures", "opportunities", "cutoffs", "profile",
-                            "population", "progress", "origins", NULL };
-  int year;
-  PyObject *closures, *cutoffs_obj, *origins_obj = Py_None;
+                            "population", "progress", "origins", "minutes", "depart_s",
+                            "window_min", "percentile", "max_walk_min", "date",
+                            "frequency_seed", NULL };
+  int year, depart_s = -1, window_min = 0, max_walk_min = 15;
+  unsigned int date = 0, seed = 0;
+  double percentile = 50;
+  PyObject *closures, *cutoffs_obj, *origins_obj = Py_None, *minutes_obj = Py_None;
   const char *opp, *profile_s = "car", *pop_col = NULL;
   Progress prog = { 0 };
-  if (!PyArg_ParseTupleAndKeywords (args, kwds, "iOsO|szOO", kwlist, &year, &closures, &opp,
-                                    &cutoffs_obj, &profile_s, &pop_col, &prog.callable,
-                                    &origins_obj))
+  if (!PyArg_ParseTupleAndKeywords (args, kwds, "iOsO|szOOOiidiII", kwlist, &year, &closures,
+                                    &opp, &cutoffs_obj, &profile_s, &pop_col, &prog.callable,
+                                    &origins_obj, &minutes_obj, &depart_s, &window_min,
+                                    &percentile, &max_walk_min, &date, &seed))
     return NULL;
   if (!check_loaded (self))
     return NULL;
@@ -904,6 +1218,8 @@ dataset_accessibility (DatasetObject *self, PyObject *args, PyObject *kwds)
   if (!tnet_profile_from_string (profile_s, &profile) || profile == TNET_PROFILE_PARK_AND_RIDE)
     return PyErr_Format (PyExc_ValueError, "profile: expected car or transit, got '%s'",
                          profile_s);
+  if (depart_s >= 0 && profile != TNET_PROFILE_TRANSIT)
+    return PyErr_Format (PyExc_ValueError, "depart: the timetable is for profile transit");
   PyObject *cut_seq = PySequence_Fast (cutoffs_obj, "cutoffs: expected a list of minutes");
   if (cut_seq == NULL)
     return NULL;
@@ -924,156 +1240,286 @@ dataset_accessibility (DatasetObject *self, PyObject *args, PyObject *kwds)
   g_autoptr (TnetScenario) scen = make_scenario (self->ds, year, closures, &error);
   if (scen == NULL)
     return fail (NULL, error);
-  g_autofree char *zpath = g_build_filename (tnet_network_get_dir (net), "zones.csv", NULL);
-  g_autoptr (TnetZoneTable) zones = tnet_zone_table_load (zpath, &error);
-  if (zones == NULL)
+  g_auto (AccZones) z = { 0 };
+  if (!acc_zones_load (net, opp, pop_col, &z, &error))
     return fail (NULL, error);
-  g_autofree double *o = tnet_zone_table_values (zones, opp, &error);
-  const char *pc = pop_col ? pop_col : "population";
-  g_autofree double *pop = NULL;
-  if (o && (pop_col || tnet_zone_table_column (zones, pc) >= 0))
-    pop = tnet_zone_table_values (zones, pc, &error);
-  if (!o || ((pop_col || tnet_zone_table_column (zones, pc) >= 0) && !pop))
+  if (minutes_obj != Py_None)
     {
-      g_prefix_error (&error, "%s: ", zpath);
-      return fail (NULL, error);
-    }
-  guint nz = tnet_zone_table_n_zones (zones);
-  g_autofree TnetId *ids = g_new (TnetId, MAX (nz, 1));
-  for (guint z = 0; z < nz; z++)
-    if ((ids[z] = tnet_network_find_node (net, tnet_zone_table_id (zones, z))) == TNET_ID_NONE)
-      {
-        g_set_error (&error, TNET_ERROR, TNET_ERROR_NOT_FOUND,
-                     "%s: zone \"%s\" is not a node of nodes.csv", zpath,
-                     tnet_zone_table_id (zones, z));
-        return fail (NULL, error);
-      }
-  /* the rows: every zone, or the zones of @origins (zone ids, in that order) */
-  guint nr = nz;
-  g_autofree guint *rows = g_new (guint, MAX (nz, 1));
-  for (guint z = 0; z < nz; z++)
-    rows[z] = z;
-  if (origins_obj != Py_None)
-    {
-      PyObject *seq = PySequence_Fast (origins_obj, "origins: expected a list of zone ids");
-      if (seq == NULL)
+      PyObject *labels = PySequence_List (origins_obj);
+      if (labels == NULL)
         return NULL;
-      g_autoptr (GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
-      for (guint z = 0; z < nz; z++)
-        g_hash_table_insert (index, (gpointer) tnet_zone_table_id (zones, z),
-                             GUINT_TO_POINTER (z + 1));
-      Py_ssize_t n_orig = PySequence_Fast_GET_SIZE (seq);
-      g_free (rows);
-      rows = g_new (guint, MAX (n_orig, 1));
-      nr = 0;
-      for (Py_ssize_t i = 0; i < n_orig; i++)
+      g_autofree TnetWeight *ms = acc_minutes_ms (minutes_obj, (guint) PyList_GET_SIZE (labels),
+                                                  z.n);
+      if (ms == NULL)
         {
-          const char *zid = PyUnicode_AsUTF8 (PySequence_Fast_GET_ITEM (seq, i));
-          guint z = zid ? GPOINTER_TO_UINT (g_hash_table_lookup (index, zid)) : 0;
-          if (z == 0)
-            {
-              Py_DECREF (seq);
-              if (zid == NULL)
-                return NULL;
-              return PyErr_Format (PyExc_ValueError, "origins: \"%s\" is not a zone of %s",
-                                   zid, zpath);
-            }
-          rows[nr++] = z - 1;
+          Py_DECREF (labels);
+          return NULL;
         }
-      Py_DECREF (seq);
+      TnetAccessibility *acc = tnet_accessibility_from_matrix (
+        ms, (guint) PyList_GET_SIZE (labels), z.n, z.opp, NULL, cutoffs, nc, &error);
+      if (acc == NULL)
+        {
+          Py_DECREF (labels);
+          return fail (NULL, error);
+        }
+      PyObject *r = acc_result (acc, &z, opp, profile, labels, NULL, "given", NULL, 0);
+      tnet_accessibility_free (acc);
+      return r;
     }
-  g_autofree TnetId *row_ids = g_new (TnetId, MAX (nr, 1));
-  g_autofree double *row_pop = pop ? g_new (double, MAX (nr, 1)) : NULL;
-  for (guint r = 0; r < nr; r++)
-    {
-      row_ids[r] = ids[rows[r]];
-      if (row_pop)
-        row_pop[r] = pop[rows[r]];
-    }
-  TnetAccessibility *acc = NULL;
+  g_autofree guint *rows = NULL;
+  gssize nr = acc_zone_rows (&z, origins_obj, &rows);
+  if (nr < 0)
+    return NULL;
   TnetCommuteOptions copts;
   tnet_commute_options_init (&copts);
   if (profile == TNET_PROFILE_CAR)
     copts.method = TNET_COMMUTE_METHOD_M2M;
-  copts.progress = progress_func (&prog);
-  copts.progress_data = &prog;
-  Py_BEGIN_ALLOW_THREADS
-  TnetMultimodal *mm = NULL;
-  if (build_graphs (self, scen, &profile, 1, &mm, &error))
+  TnetTimetable *tt = NULL;
+  g_autofree char *feed_name = NULL;
+  if (depart_s >= 0)
     {
-      acc = tnet_accessibility_compute_origins (net, mm, row_ids, nr, ids, nz, o, row_pop,
-                                                cutoffs, nc, &copts, &error);
-      tnet_multimodal_unref (mm);
+      g_autofree double *pv = NULL;
+      guint np = 0;
+      PyObject *pl = Py_BuildValue ("[d]", percentile);
+      if (pl)
+        tt = timetable_setup (self, year, closures, depart_s, window_min, max_walk_min, pl,
+                              date, seed, &pv, &np, &feed_name, NULL);
+      Py_XDECREF (pl);
+      if (tt == NULL)
+        return NULL;
+      copts.timetable = tt;
+      copts.depart_s = depart_s;
+      copts.window_min = (guint) window_min;
+      copts.max_walk_s = (guint) max_walk_min * 60;
+      copts.timetable_percentile = percentile;
     }
-  Py_END_ALLOW_THREADS
+  g_autofree double *row_pop = z.pop ? g_new (double, MAX (nr, 1)) : NULL;
+  TnetAccessibility *acc = acc_compute_zones (self, scen, profile, &z, rows, (guint) nr,
+                                              cutoffs, nc, &copts, row_pop, &prog, &error);
+  guint service_date = tt ? tnet_timetable_get_service_date (tt) : 0;
+  if (tt)
+    tnet_timetable_unref (tt);
   if (acc == NULL)
     return fail (&prog, error);
-  npy_intp dims[2] = { nr, nc };
-  PyObject *values = PyArray_SimpleNew (2, dims, NPY_FLOAT64);
-  PyObject *zone_ids = PyList_New (nr);
-  g_autofree double *means = g_new (double, MAX (nc, 1));
-  for (guint c = 0; c < nc; c++)
+  PyObject *labels = PyList_New (nr);
+  for (gssize r = 0; labels && r < nr; r++)
     {
-      cutoffs[c] = tnet_accessibility_cutoff_min (acc, c);
-      means[c] = tnet_accessibility_mean (acc, c);
+      PyObject *s = PyUnicode_FromString (tnet_zone_table_id (z.table, rows[r]));
+      if (s == NULL)
+        Py_CLEAR (labels);
+      else
+        PyList_SET_ITEM (labels, r, s);
     }
-  PyObject *result = NULL;
-  if (values && zone_ids)
-    {
-      double *vd = PyArray_DATA ((PyArrayObject *) values);
-      gboolean ok = TRUE;
-      for (guint z = 0; z < nr; z++)
-        {
-          for (guint c = 0; c < nc; c++)
-            vd[(gsize) z * nc + c] = tnet_accessibility_value (acc, z, c);
-          PyObject *s = PyUnicode_FromString (tnet_zone_table_id (zones, rows[z]));
-          if (s == NULL)
-            {
-              ok = FALSE;
-              break;
-            }
-          PyList_SET_ITEM (zone_ids, z, s);
-        }
-      if (ok)
-        {
-          PyObject *weights = row_pop ? new_vector (row_pop, nr) : Py_NewRef (Py_None);
-          PyObject *all = PyList_New (nz);
-          for (guint z = 0; all && z < nz; z++)
-            {
-              PyObject *s = PyUnicode_FromString (tnet_zone_table_id (zones, z));
-              if (s == NULL)
-                {
-                  Py_CLEAR (all);
-                  break;
-                }
-              PyList_SET_ITEM (all, z, s);
-            }
-          result = Py_BuildValue ("{s:s,s:s,s:d,s:N,s:N,s:O,s:O,s:N,s:N}", "opportunities",
-                                  opp, "profile", tnet_profile_to_string (profile),
-                                  "total", tnet_accessibility_total (acc),
-                                  "cutoffs_min", new_vector (cutoffs, nc),
-                                  "mean_population_weighted", new_vector (means, nc),
-                                  "zones", zone_ids, "values", values,
-                                  "population", weights, "all_zones", all);
-        }
-    }
-  Py_XDECREF (values);
-  Py_XDECREF (zone_ids);
+  const char *model = profile == TNET_PROFILE_CAR ? "network"
+                      : tt ? "timetable" : "frequency approximation";
+  PyObject *r = labels ? acc_result (acc, &z, opp, profile, labels, row_pop, model, feed_name,
+                                     service_date)
+                       : NULL;
   tnet_accessibility_free (acc);
-  return result;
+  return r;
 }
 
 /* ---------------------------------------------------------------- route */
 
+/* One end of a route: a node or stop id, or a point that starts (or ends)
+ * on the access links tnet init would give a zone there. */
+typedef struct
+{
+  const char *id;              /* the node or stop id; NULL for a point */
+  double ll[2];                /* the point's lon, lat */
+  char label[64];              /* "lon,lat" of a point, as the matrices name it */
+  guint *first;                /* the point's candidates (snap_places()) */
+  TnetAccessCandidate *cand;
+} RouteEnd;
+
+static void
+route_end_clear (RouteEnd *e)
+{
+  g_free (e->first);
+  g_free (e->cand);
+}
+
+/* @obj: a str, or a (lon, lat) pair. FALSE with an exception set. */
+static gboolean
+route_end_parse (PyObject *obj, const char *what, RouteEnd *e)
+{
+  if (PyUnicode_Check (obj))
+    return (e->id = PyUnicode_AsUTF8 (obj)) != NULL;
+  if (!PyTuple_Check (obj) || !PyArg_ParseTuple (obj, "dd", &e->ll[0], &e->ll[1]))
+    {
+      PyErr_Clear ();
+      PyErr_Format (PyExc_TypeError, "%s: expected a node or stop id or a (lon, lat) pair",
+                    what);
+      return FALSE;
+    }
+  g_snprintf (e->label, sizeof e->label, "%.6f,%.6f", e->ll[0], e->ll[1]);
+  return TRUE;
+}
+
+/* Snaps a point end; an id needs nothing. A point without an access link
+ * fails (TNET_ERROR_NOT_FOUND, naming it). */
+static gboolean
+route_end_snap (const TnetNetwork *net, const TnetScenario *scen, RouteEnd *e, GError **error)
+{
+  if (e->id)
+    return TRUE;
+  if (!tnet_network_snap_points (net, scen, NULL, e->ll, 1, &e->first, &e->cand, error))
+    return FALSE;
+  if (e->first[1] == 0)
+    {
+      g_set_error (error, TNET_ERROR, TNET_ERROR_NOT_FOUND,
+                   "point (%s): no street node within tnet init's access distance, so no "
+                   "access link to start or end on", e->label);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The journey from @a to @b on @mm: one search from @a (a point: from
+ * every access link's node at the link's time), to @b (a point: the best
+ * of its links' nodes plus their times). *@start_ms and *@end_ms are the
+ * access links' times taken (0 for an id), *@start_node and *@end_node
+ * their street nodes (TNET_ID_NONE for an id). NULL when @b is not
+ * reached (no error set) or an id is unknown (error set). */
+static TnetJourney *
+route_journey (const TnetNetwork *net, const TnetMultimodal *mm, const RouteEnd *a, const RouteEnd *b,
+               TnetWeight *start_ms, TnetWeight *end_ms, TnetId *start_node,
+               TnetId *end_node, GError **error)
+{
+  guint na = a->id ? 1 : a->first[1];
+  g_autofree TnetId *starts = g_new (TnetId, na);
+  g_autofree TnetWeight *offsets = g_new0 (TnetWeight, na);
+  TnetId d = TNET_ID_NONE;
+  if (a->id && !tnet_multimodal_find_place (mm, a->id, &starts[0], NULL, error))
+    return NULL;
+  if (b->id && !tnet_multimodal_find_place (mm, b->id, NULL, &d, error))
+    return NULL;
+  for (guint c = 0; !a->id && c < na; c++)
+    {
+      starts[c] = tnet_multimodal_origin_node (mm, a->cand[c].node);
+      offsets[c] = access_ms (a->cand[c].time_min);
+    }
+  g_autoptr (TnetSearch) search = tnet_search_new (tnet_multimodal_get_graph (mm));
+  tnet_search_run_multi (search, tnet_multimodal_get_metric (mm), starts, offsets, na,
+                         TNET_FORWARD, TNET_WEIGHT_INF, d);
+  *end_ms = 0;
+  *end_node = TNET_ID_NONE;
+  guint64 best = d != TNET_ID_NONE ? tnet_search_distance (search, d) : TNET_WEIGHT_INF;
+  for (guint c = 0; !b->id && c < b->first[1]; c++)
+    {
+      TnetId v = tnet_multimodal_destination_node (mm, b->cand[c].node);
+      TnetWeight t = tnet_search_distance (search, v);
+      guint64 sum = (guint64) t + access_ms (b->cand[c].time_min);
+      if (t != TNET_WEIGHT_INF && sum < best)
+        {
+          best = sum;
+          d = v;
+          *end_ms = access_ms (b->cand[c].time_min);
+          *end_node = b->cand[c].node;
+        }
+    }
+  if (d == TNET_ID_NONE || best >= TNET_WEIGHT_INF)
+    return NULL;
+  TnetJourney *j = tnet_multimodal_journey (mm, search, d);
+  if (j == NULL)
+    return NULL;
+  /* the journey's arcs sum to its distance less the start's offset */
+  *start_ms = (TnetWeight) (best - *end_ms - j->total_ms);
+  *start_node = TNET_ID_NONE;
+  for (guint c = 0; !a->id && c < na; c++)
+    if (offsets[c] == *start_ms)
+      {
+        /* the link whose time was taken and whose node the first leg leaves */
+        if (*start_node == TNET_ID_NONE)
+          *start_node = a->cand[c].node;
+        if (j->n_legs > 0
+            && g_strcmp0 (j->legs[0].from, tnet_network_node (net, a->cand[c].node)->id) == 0)
+          {
+            *start_node = a->cand[c].node;
+            break;
+          }
+      }
+  return j;
+}
+
+/* A leg dict as Dataset.route() lists them. */
+static PyObject *
+route_leg (TnetLegKind kind, const char *mode, const char *line, const char *from,
+           const char *to, TnetWeight ms)
+{
+  return Py_BuildValue ("{s:s,s:s,s:z,s:s,s:s,s:d}", "kind", tnet_leg_kind_to_string (kind),
+                        "mode", mode, "line", line, "from", from, "to", to,
+                        "minutes", ms / 60000.0);
+}
+
+/* The legs of @j between the access link legs of point ends (a leg when
+ * *_node is set): a drive or walk as the leg it joins, of mode access.
+ * Their times join the journey's parts as the journey's own first and
+ * last links would (journey.c: a drive without a ride is in the vehicle,
+ * otherwise access before the first ride and egress after the last). */
+static PyObject *
+route_legs (const TnetNetwork *net, TnetProfile profile, TnetJourney *j, const RouteEnd *a,
+            const RouteEnd *b, TnetWeight start_ms, TnetWeight end_ms, TnetId start_node,
+            TnetId end_node)
+{
+  TnetLegKind dflt = profile == TNET_PROFILE_TRANSIT ? TNET_LEG_WALK : TNET_LEG_DRIVE;
+  TnetLegKind k0 = j->n_legs && j->legs[0].kind <= TNET_LEG_WALK ? j->legs[0].kind : dflt;
+  TnetLegKind k1 = j->n_legs && j->legs[j->n_legs - 1].kind <= TNET_LEG_WALK
+                     ? j->legs[j->n_legs - 1].kind : dflt;
+  gboolean has_start = start_node != TNET_ID_NONE, has_end = end_node != TNET_ID_NONE;
+  PyObject *legs = PyList_New (0);
+  if (legs && has_start)
+    {
+      PyObject *leg = route_leg (k0, "access", NULL, a->label,
+                                 tnet_network_node (net, start_node)->id, start_ms);
+      if (leg == NULL || PyList_Append (legs, leg) < 0)
+        Py_CLEAR (legs);
+      Py_XDECREF (leg);
+      j->total_ms += start_ms;
+      if (k0 == TNET_LEG_DRIVE && j->n_rides == 0)
+        j->in_vehicle_ms += start_ms;
+      else
+        j->access_ms += start_ms;
+    }
+  for (guint i = 0; legs && i < j->n_legs; i++)
+    {
+      const TnetLeg *l = &j->legs[i];
+      PyObject *leg = route_leg (l->kind, tnet_mode_to_string (l->mode), l->line, l->from,
+                                 l->to, l->time_ms);
+      if (leg == NULL || PyList_Append (legs, leg) < 0)
+        Py_CLEAR (legs);
+      Py_XDECREF (leg);
+    }
+  if (legs && has_end)
+    {
+      PyObject *leg = route_leg (k1, "access", NULL, tnet_network_node (net, end_node)->id,
+                                 b->label, end_ms);
+      if (leg == NULL || PyList_Append (legs, leg) < 0)
+        Py_CLEAR (legs);
+      Py_XDECREF (leg);
+      j->total_ms += end_ms;
+      if (k1 == TNET_LEG_DRIVE && j->n_rides == 0)
+        j->in_vehicle_ms += end_ms;
+      else if (j->n_rides == 0)
+        j->access_ms += end_ms;
+      else
+        j->egress_ms += end_ms;
+    }
+  return legs;
+}
+
+/* Dataset.route(year, closures, origin, destination, profile='car'): the
+ * fastest journey on the profile's graph between node or stop ids, or
+ * (lon, lat) points on their access links (route_journey()). */
 static PyObject *
 dataset_route (DatasetObject *self, PyObject *args, PyObject *kwds)
 {
   static char *kwlist[] = { "year", "closures", "origin", "destination", "profile", NULL };
   int year;
-  PyObject *closures;
-  const char *from, *to, *profile_s = "car";
-  if (!PyArg_ParseTupleAndKeywords (args, kwds, "iOss|s", kwlist, &year, &closures, &from, &to,
-                                    &profile_s))
+  PyObject *closures, *from_obj, *to_obj;
+  const char *profile_s = "car";
+  if (!PyArg_ParseTupleAndKeywords (args, kwds, "iOOO|s", kwlist, &year, &closures, &from_obj,
+                                    &to_obj, &profile_s))
     return NULL;
   if (!check_loaded (self))
     return NULL;
@@ -1081,26 +1527,27 @@ dataset_route (DatasetObject *self, PyObject *args, PyObject *kwds)
   if (!tnet_profile_from_string (profile_s, &profile))
     return PyErr_Format (PyExc_ValueError, "profile: expected car, transit or park_and_ride, "
                          "got '%s'", profile_s);
+  RouteEnd a = { 0 }, b = { 0 };
+  if (!route_end_parse (from_obj, "origin", &a) || !route_end_parse (to_obj, "destination", &b))
+    return NULL;
+  const char *from = a.id ? a.id : a.label, *to = b.id ? b.id : b.label;
   GError *error = NULL;
+  const TnetNetwork *net = tnet_dataset_get_network (self->ds);
   g_autoptr (TnetScenario) scen = make_scenario (self->ds, year, closures, &error);
   if (scen == NULL)
     return fail (NULL, error);
   TnetMultimodal *mm = NULL;
   TnetJourney *j = NULL;
+  TnetWeight start_ms = 0, end_ms = 0;
+  TnetId start_node = TNET_ID_NONE, end_node = TNET_ID_NONE;
   gboolean ok;
   Py_BEGIN_ALLOW_THREADS
-  ok = build_graphs (self, scen, &profile, 1, &mm, &error);
-  TnetId o, d;
-  if (ok)
-    ok = tnet_multimodal_find_place (mm, from, &o, NULL, &error)
-         && tnet_multimodal_find_place (mm, to, NULL, &d, &error);
+  ok = route_end_snap (net, scen, &a, &error) && route_end_snap (net, scen, &b, &error)
+       && build_graphs (self, scen, &profile, 1, &mm, &error);
   if (ok)
     {
-      TnetSearch *search = tnet_search_new (tnet_multimodal_get_graph (mm));
-      tnet_search_run (search, tnet_multimodal_get_metric (mm), o, TNET_FORWARD,
-                       TNET_WEIGHT_INF, d);
-      j = tnet_multimodal_journey (mm, search, d);
-      tnet_search_free (search);
+      j = route_journey (net, mm, &a, &b, &start_ms, &end_ms, &start_node, &end_node, &error);
+      ok = error == NULL;
     }
   Py_END_ALLOW_THREADS
   if (ok && j == NULL)
@@ -1111,23 +1558,12 @@ dataset_route (DatasetObject *self, PyObject *args, PyObject *kwds)
     {
       if (mm)
         tnet_multimodal_unref (mm);
+      route_end_clear (&a);
+      route_end_clear (&b);
       return fail (NULL, error);
     }
   /* the legs' strings belong to the graph, released once copied */
-  PyObject *legs = PyList_New (j->n_legs);
-  for (guint i = 0; legs && i < j->n_legs; i++)
-    {
-      const TnetLeg *l = &j->legs[i];
-      PyObject *leg = Py_BuildValue ("{s:s,s:s,s:z,s:s,s:s,s:d}",
-                                     "kind", tnet_leg_kind_to_string (l->kind),
-                                     "mode", tnet_mode_to_string (l->mode), "line", l->line,
-                                     "from", l->from, "to", l->to,
-                                     "minutes", l->time_ms / 60000.0);
-      if (leg == NULL)
-        Py_CLEAR (legs);
-      else
-        PyList_SET_ITEM (legs, i, leg);
-    }
+  PyObject *legs = route_legs (net, profile, j, &a, &b, start_ms, end_ms, start_node, end_node);
   const TnetFeed *feed = NULL;
   if (profile != TNET_PROFILE_CAR)
     tnet_dataset_get_feed (self->ds, year, &feed, NULL);
@@ -1146,6 +1582,8 @@ dataset_route (DatasetObject *self, PyObject *args, PyObject *kwds)
                      : NULL;
   tnet_journey_free (j);
   tnet_multimodal_unref (mm);
+  route_end_clear (&a);
+  route_end_clear (&b);
   return r;
 }
 
@@ -2636,11 +3074,17 @@ static PyMethodDef dataset_methods[] = {
   { "accessibility", (PyCFunction) (void (*) (void)) dataset_accessibility,
     METH_VARARGS | METH_KEYWORDS,
     "accessibility(year, closures, opportunities, cutoffs, profile='car', population=None, "
-    "progress=None, origins=None) -> dict (values: float64 array [zone, cutoff]; rows: "
-    "every zone, or the zone ids of origins, the mean then over those rows; population: "
-    "the rows' weights or None; all_zones: every zone id of zones.csv)" },
+    "progress=None, origins=None, minutes=None, depart_s=-1, window_min=0, percentile=50, "
+    "max_walk_min=15, date=0, frequency_seed=0) -> dict (values: float64 array [zone, "
+    "cutoff]; rows: every zone, or the zone ids of origins, the mean then over those rows; "
+    "with minutes [origin, zone of zones.csv] the rows of those travel times, labelled by "
+    "origins, weights 1; population: the rows' weights or None; all_zones: every zone id of "
+    "zones.csv; model, feed, date; depart_s >= 0: transit by the timetable)" },
+  { "zone_ids", (PyCFunction) dataset_zone_ids, METH_NOARGS,
+    "zone_ids() -> the ids of the folder's zones.csv, in its order" },
   { "route", (PyCFunction) (void (*) (void)) dataset_route, METH_VARARGS | METH_KEYWORDS,
-    "route(year, closures, origin, destination, profile='car') -> dict with the legs" },
+    "route(year, closures, origin, destination, profile='car') -> dict with the legs; "
+    "origin and destination: node or stop ids, or (lon, lat) points on their access links" },
   { "route_timetable", (PyCFunction) (void (*) (void)) dataset_route_timetable,
     METH_VARARGS | METH_KEYWORDS,
     "route_timetable(year, closures, origin, destination, depart_s, window_min, percentiles, "

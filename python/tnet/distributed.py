@@ -76,7 +76,13 @@ def worker_datasets():
 
 
 def _resolve(path, year, closures, places):
-    """The node ids of *places* (spec, ids or points), as a block takes them."""
+    """The node ids of *places* (a spec or node ids), as a block takes them.
+    Points (which start on their access links in the package) are not
+    taken: ValueError."""
+    from ._frames import _has_points
+    if _has_points(places):
+        raise ValueError("tnet.distributed: expected a place spec or node ids, not points "
+                         "(use Scenario.travel_time_matrix for points)")
     ds = _dataset(path)
     return ds._c.select(ds.scenario(year, closures)._places(places))
 
@@ -340,7 +346,8 @@ def accessibility(client, dataset, opportunities, cutoffs=(30, 45, 60), profile=
     cols = [f"within_{c:g}_min" for c in head["cutoffs_min"]]
     frame = pd.DataFrame(values, index=pd.Index(zones, name="id"), columns=cols)
     frame.attrs.update(opportunities=opportunities, profile=head["profile"],
-                       total=head["total"], cutoffs_min=list(head["cutoffs_min"]),
+                       model=head["model"], total=head["total"],
+                       cutoffs_min=list(head["cutoffs_min"]),
                        mean_population_weighted=means)
     return frame
 

@@ -105,6 +105,10 @@ def test_timetable_matrix_xuchang(client, xuchang):
                                             depart="07:00", window=60, block_size=5))
     with pytest.raises(ValueError):
         td.travel_time_matrix(client, XUCHANG, profile="car", depart="07:00")
+    # points start on their access links in the package only: refused, not
+    # quietly taken to a zone
+    with pytest.raises(ValueError, match="not points"):
+        td.travel_time_matrix(client, XUCHANG, [(113.85, 34.03)], "kind:zone")
 
 
 def test_matrix_dask_dataframe(client, sao_paulo, sao_paulo_dir):

@@ -35,6 +35,14 @@ def calls(ds, n):
         except tnet.Error:
             pass
         ds.travel_time_matrix("region:xuchang", "zz_center;zz_east_station")
+        # points in routes and isochrones (the journey's access legs, the
+        # candidates of both ends), and a point that starts nowhere
+        ds.route(pt, "zz_center")
+        ds.isochrones([pt], cutoffs=[1], polygons=True)
+        try:
+            ds.route((pt[0] + 1.0, pt[1]), pt)
+        except tnet.Error:
+            pass
         ds.route("z_weidu", "zz_center", profile="transit")
         ds.commute()
         ds.corridors("region:xuchang", "region:zhengzhou")
