@@ -129,3 +129,19 @@ def test_timetable_point_without_access(sao_paulo, ends):
         with pytest.raises(tnet.Error, match="no street node within") as e:
             sao_paulo.route(a, b, profile="transit", depart="07:30")
         assert e.value.code == tnet.ERROR_CODES["not_found"]
+
+
+def test_timetable_point_bundled_takes_nearest_zone(xuchang):
+    """The bundled folder was built by hand (no street node within tnet
+    init's 2 km of 长葛's zone): a point 100 m off it starts at the zone,
+    with a warning, as route() without depart does; the journey is the
+    zone's."""
+    nodes = xuchang.nodes().set_index("id")
+    c = nodes.loc["z_changge"]
+    pt = (float(c["lon"]) + 0.001, float(c["lat"]) - 0.001)
+    with pytest.warns(UserWarning, match="nearest zone"):
+        r = xuchang.route(pt, "zz_east_station", profile="transit", depart="07:40", window=10)
+    want = xuchang.route("z_changge", "zz_east_station", profile="transit", depart="07:40",
+                         window=10)
+    np.testing.assert_array_equal(r.attrs["minutes"], want.attrs["minutes"])
+    assert r[["kind", "from", "to"]].values.tolist() == want[["kind", "from", "to"]].values.tolist()
