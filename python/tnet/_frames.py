@@ -581,8 +581,21 @@ class Scenario:
         (``to``) the point's ``"lon,lat"`` or the GeoDataFrame's id), whose
         time joins the totals. A point with no access link takes its
         nearest zone within tnet init's access distance, with a warning;
-        with neither, :class:`tnet.Error` (not_found) names it. The
-        timetable route takes node and stop ids only (ValueError).
+        with neither, :class:`tnet.Error` (not_found) names it.
+
+        With *depart* a point starts (ends) on its access links too: its
+        stops are, per access link, the link's time (rounded to the
+        second) to the link's node, then the stops that node walks to
+        within *max_walk* as a node place does (over the streets and by
+        straight line to stops off them), per stop the best over the links;
+        so departing at *depart* from the point is, over its links, the
+        best of the journey from the link's node departing at *depart* +
+        the link's time. A walk all the way between the ends (within
+        *max_walk*) is the straight line from or to the point. The legs
+        begin (end) with the access link taken (``kind`` walk, ``mode``
+        access, ``from`` (``to``) the point's ``"lon,lat"`` or the
+        GeoDataFrame's id), then the walk between the link's node and the
+        stop.
 
         Raises :class:`tnet.Error` (code not_found) when there is no path
         or a place is unknown."""
@@ -590,11 +603,21 @@ class Scenario:
             if profile != "transit":
                 raise ValueError("depart, window, percentiles and date are for "
                                  "profile='transit' (the timetable)")
-            if _route_point(origin)[0] is not None or _route_point(destination)[0] is not None:
-                raise ValueError("route by the timetable: expected node or stop ids, not "
-                                 "points")
-            return self._route_timetable(origin, destination, depart or "08:00", window,
+            ends, labels = self._route_ends(origin, destination)
+            return self._route_timetable(ends, labels, depart or "08:00", window,
                                          percentiles, max_walk, date, frequency_seed)
+        ends, labels = self._route_ends(origin, destination)
+        r = self.dataset._c.route(self.year, self.closures, ends[0], ends[1], profile=profile)
+        legs = pd.DataFrame(r.pop("legs"), columns=["kind", "mode", "line", "from", "to",
+                                                    "minutes"])
+        return _label_route(legs, r, ends, labels)
+
+    def _route_ends(self, origin, destination):
+        """(ends, labels) of route()'s *origin* and *destination*: an id as
+        a str; a point as a (lon, lat) tuple, or the node its
+        GeoDataFrame's id names, or its nearest zone when it has no access
+        link (:meth:`_with_fallback`); labels the GeoDataFrames' ids (else
+        None)."""
         ends, labels = [], []
         for place in (origin, destination):
             item, label = _route_point(place)
@@ -605,36 +628,24 @@ class Scenario:
             if label is not None and (self.dataset.nodes()["id"] == label).any():
                 item, label = label, None
             else:
-                item = self._with_fallback([item], stacklevel=5)[0]
+                item = self._with_fallback([item], stacklevel=6)[0]
             ends.append(item)
             labels.append(label)
-        r = self.dataset._c.route(self.year, self.closures, ends[0], ends[1], profile=profile)
-        legs = pd.DataFrame(r.pop("legs"), columns=["kind", "mode", "line", "from", "to",
-                                                    "minutes"])
-        # a GeoDataFrame's id names its point
-        if labels[0] is not None and isinstance(ends[0], tuple):
-            r["from"] = labels[0]
-            legs.loc[0, "from"] = labels[0]
-        if labels[1] is not None and isinstance(ends[1], tuple):
-            r["to"] = labels[1]
-            legs.loc[len(legs) - 1, "to"] = labels[1]
-        legs.attrs.update(r)
-        return legs
+        return ends, labels
 
-    def _route_timetable(self, origin, destination, depart, window, percentiles, max_walk,
+    def _route_timetable(self, ends, labels, depart, window, percentiles, max_walk,
                          date, frequency_seed):
         pcts = [5, 25, 50, 75, 95] if percentiles is None else percentiles
         if isinstance(pcts, (int, float)):
             pcts = [pcts]
         r = self.dataset._c.route_timetable(
-            self.year, self.closures, str(origin), str(destination), _clock_seconds(depart),
+            self.year, self.closures, ends[0], ends[1], _clock_seconds(depart),
             int(window), [float(p) for p in pcts], max_walk_min=int(max_walk),
             date=_date_number(date), frequency_seed=int(frequency_seed))
         legs = pd.DataFrame(r.pop("legs"), columns=["kind", "line", "trip", "mode", "from",
                                                     "to", "start", "end", "start_s", "end_s",
                                                     "minutes", "wait_min"])
-        legs.attrs.update(r)
-        return legs
+        return _label_route(legs, r, ends, labels)
 
     # ------------------------------------------------------- accessibility
     def accessibility(self, opportunities, cutoffs=(30, 45, 60), profile="car",
@@ -1024,6 +1035,20 @@ def _has_points(places):
     if _is_geodataframe(places):
         return True
     return isinstance(places, (list, tuple)) and any(isinstance(p, tuple) for p in places)
+
+
+def _label_route(legs, r, ends, labels):
+    """*legs* of route() with attrs *r*, a GeoDataFrame's id (*labels*)
+    naming its point end (*ends* a (lon, lat) tuple) instead of its
+    "lon,lat"."""
+    if labels[0] is not None and isinstance(ends[0], tuple):
+        r["from"] = labels[0]
+        legs.loc[0, "from"] = labels[0]
+    if labels[1] is not None and isinstance(ends[1], tuple):
+        r["to"] = labels[1]
+        legs.loc[len(legs) - 1, "to"] = labels[1]
+    legs.attrs.update(r)
+    return legs
 
 
 def _route_point(place):

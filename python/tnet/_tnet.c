@@ -2082,6 +2082,80 @@ route_place_walks (const TnetTimetable *tt, TnetRaptor *ws, const TnetNetwork *n
   return TRUE;
 }
 
+static TnetWeight access_ms (double time_min);
+
+/* The access seconds of a point's access link of @time_min: access_ms()
+ * rounded to the second, as the timetable counts time. */
+static guint32
+access_s (double time_min)
+{
+  return (guint32) ((access_ms (time_min) + 500) / 1000);
+}
+
+/* The stops a point end walks to by the timetable: per access link, the
+ * link's time to its street node, then that node as a place
+ * (tnet_raptor_walks_from_place() with the node and its position); per
+ * stop the best over the links. @via receives, per row of @walks, the
+ * index of the link taken. */
+static void
+point_walks (TnetRaptor *ws, const TnetNetwork *net, const RouteEnd *e, guint max_walk_s,
+             GArray *walks, GArray *via)
+{
+  g_autoptr (GArray) scratch = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
+  g_autoptr (GHashTable) row = g_hash_table_new (NULL, NULL);   /* stop + 1 -> row + 1 */
+  for (guint c = 0; c < e->first[1]; c++)
+    {
+      const TnetNode *n = tnet_network_node (net, e->cand[c].node);
+      guint32 a = access_s (e->cand[c].time_min);
+      g_array_set_size (scratch, 0);
+      tnet_raptor_walks_from_place (ws, e->cand[c].node, n->lon, n->lat, max_walk_s, scratch);
+      for (guint i = 0; i < scratch->len; i++)
+        {
+          TnetStopWalk w = g_array_index (scratch, TnetStopWalk, i);
+          w.walk_s += a;
+          gpointer k = GUINT_TO_POINTER (w.stop + 1), r = g_hash_table_lookup (row, k);
+          if (r == NULL)
+            {
+              g_hash_table_insert (row, k, GUINT_TO_POINTER (walks->len + 1));
+              g_array_append_val (walks, w);
+              g_array_append_val (via, c);
+            }
+          else if (w.walk_s < g_array_index (walks, TnetStopWalk, GPOINTER_TO_UINT (r) - 1).walk_s)
+            {
+              g_array_index (walks, TnetStopWalk, GPOINTER_TO_UINT (r) - 1).walk_s = w.walk_s;
+              g_array_index (via, guint, GPOINTER_TO_UINT (r) - 1) = c;
+            }
+        }
+    }
+}
+
+/* The access link @via of a point's row for @stop in @walks. */
+static guint
+point_link (const GArray *walks, const GArray *via, TnetId stop)
+{
+  for (guint i = 0; i < walks->len; i++)
+    if (g_array_index (walks, TnetStopWalk, i).stop == stop)
+      return g_array_index (via, guint, i);
+  return 0;
+}
+
+/* The stops end @e walks to: route_place_walks() for an id; for a point,
+ * point_walks() (@via: the access link of each row), at the point's
+ * position and on no node (a walk all the way is the straight line). */
+static gboolean
+route_end_walks (const TnetTimetable *tt, TnetRaptor *ws, const TnetNetwork *net,
+                 const RouteEnd *e, guint max_walk_s, GArray *walks, GArray *via, double *lon,
+                 double *lat, TnetId *node, GError **error)
+{
+  if (e->id)
+    return route_place_walks (tt, ws, net, e->id, max_walk_s, walks, lon, lat, node, error);
+  *node = TNET_ID_NONE;
+  *lon = e->ll[0];
+  *lat = e->ll[1];
+  point_walks (ws, net, e, max_walk_s, walks, via);
+  return TRUE;
+}
+
 /* A clock time as the command prints it: HH:MM:SS, " (day before)" for a
  * time of the day before the service date. */
 static PyObject *
@@ -2108,12 +2182,114 @@ timetable_leg (const char *kind, const char *line, const char *trip, const char 
                         "minutes", (end_s - start_s) / 60.0, "wait_min", wait_s / 60.0);
 }
 
+/* The ends of a timetable route and their stops (route_end_walks()). */
+typedef struct
+{
+  const RouteEnd *a, *b;
+  const char *from, *to;
+  const GArray *acc, *acc_via, *egr, *egr_via;
+} TimetableEnds;
+
+/* Appends @leg (a new reference, stolen) to @list; FALSE on a Python
+ * error. */
+static gboolean
+append_leg (PyObject *list, PyObject *leg)
+{
+  gboolean ok = leg && PyList_Append (list, leg) == 0;
+  Py_XDECREF (leg);
+  return ok;
+}
+
+/* Appends to @out the legs of the journey @legs (tnet_raptor_journey()),
+ * then the walk from its last stop @best (@best_walk seconds) to the
+ * destination, or, @walk_only, the walk all the way (@direct seconds). A
+ * point end's walk is its access link (mode access, to or from the link's
+ * node), then the walk between that node and the stop. FALSE on a Python
+ * error. */
+static gboolean
+timetable_legs (const TnetTimetable *tt, const TnetNetwork *net, const TimetableEnds *te,
+                const GArray *legs, TnetId best, guint32 best_walk, gboolean walk_only,
+                guint32 direct, gint32 depart_s, PyObject *out)
+{
+  if (walk_only)
+    return append_leg (out, timetable_leg ("walk", NULL, NULL, NULL, te->from, te->to, depart_s,
+                                           depart_s + (gint32) direct, 0));
+  gboolean good = TRUE;
+  gint32 clock = depart_s;
+  for (guint i = 0; good && i < legs->len; i++)
+    {
+      const TnetTransitLeg *l = &g_array_index (legs, TnetTransitLeg, i);
+      const char *ts = tnet_timetable_stop_id (tt, l->to_stop);
+      clock = l->end_s;
+      if (l->kind == TNET_TRANSIT_LEG_ACCESS && te->a->id == NULL)
+        {
+          const TnetAccessCandidate *c
+            = &te->a->cand[point_link (te->acc, te->acc_via, l->to_stop)];
+          const char *nid = tnet_network_node (net, c->node)->id;
+          gint32 t = l->start_s + (gint32) access_s (c->time_min);
+          good = append_leg (out, timetable_leg ("walk", NULL, NULL, "access", te->from, nid,
+                                                 l->start_s, t, 0));
+          if (good && l->end_s > t)
+            good = append_leg (out, timetable_leg ("walk", NULL, NULL, NULL, nid, ts, t,
+                                                   l->end_s, 0));
+          continue;
+        }
+      if (l->kind == TNET_TRANSIT_LEG_ACCESS && l->end_s == l->start_s)
+        continue;
+      const char *fs = l->from_stop == TNET_ID_NONE ? te->from
+                       : tnet_timetable_stop_id (tt, l->from_stop);
+      const char *kind = l->kind == TNET_TRANSIT_LEG_RIDE ? "ride"
+                         : l->kind == TNET_TRANSIT_LEG_ACCESS ? "walk" : "transfer";
+      good = append_leg (out, timetable_leg (kind, l->route_name, l->trip_id,
+                                             l->kind == TNET_TRANSIT_LEG_RIDE
+                                             ? tnet_mode_to_string (l->mode) : NULL,
+                                             fs, ts, l->start_s, l->end_s, l->wait_s));
+    }
+  if (!good || best == TNET_ID_NONE)
+    return good;
+  const char *bs = tnet_timetable_stop_id (tt, best);
+  if (te->b->id == NULL)
+    {
+      const TnetAccessCandidate *c = &te->b->cand[point_link (te->egr, te->egr_via, best)];
+      const char *nid = tnet_network_node (net, c->node)->id;
+      gint32 t = (gint32) access_s (c->time_min), w = (gint32) best_walk - t;
+      if (w > 0)
+        good = append_leg (out, timetable_leg ("walk", NULL, NULL, NULL, bs, nid, clock,
+                                               clock + w, 0));
+      return good && append_leg (out, timetable_leg ("walk", NULL, NULL, "access", nid, te->to,
+                                                     clock + MAX (w, 0), clock + best_walk, 0));
+    }
+  if (best_walk > 0)
+    good = append_leg (out, timetable_leg ("walk", NULL, NULL, NULL, bs, te->to, clock,
+                                           clock + (gint32) best_walk, 0));
+  return good;
+}
+
+/* Snaps the point ends among @a and @b (route_end_snap()) on the network
+ * of the scenario @year with @closures; FALSE with an exception set (and
+ * both ends cleared). */
+static gboolean
+route_ends_snap (DatasetObject *self, int year, PyObject *closures, RouteEnd *a, RouteEnd *b)
+{
+  GError *error = NULL;
+  const TnetNetwork *net = tnet_dataset_get_network (self->ds);
+  g_autoptr (TnetScenario) scen = make_scenario (self->ds, year, closures, &error);
+  if (scen && route_end_snap (net, scen, a, &error) && route_end_snap (net, scen, b, &error))
+    return TRUE;
+  route_end_clear (a);
+  route_end_clear (b);
+  fail (NULL, error);
+  return FALSE;
+}
+
 /* Dataset.route_timetable(year, closures, origin, destination, depart_s,
  * window_min, percentiles, max_walk_min=15, date=0, frequency_seed=0) ->
  * dict: the journey of `tnet route --profile transit` by the scenario
  * year's timetable departing at @depart_s (legs, the walk to the
  * destination included), the travel time of each departure minute of the
- * window and their percentiles (minutes; NaN when not reached). */
+ * window and their percentiles (minutes; NaN when not reached). Either
+ * end is a node or stop id, or a (lon, lat) pair that starts (ends) on
+ * its access links (point_walks()). */
 static PyObject *
 dataset_route_timetable (DatasetObject *self, PyObject *args, PyObject *kwds)
 {
@@ -2122,14 +2298,20 @@ dataset_route_timetable (DatasetObject *self, PyObject *args, PyObject *kwds)
                             "frequency_seed", NULL };
   int year, depart_s, window_min, max_walk_min = 15;
   unsigned int date = 0, seed = 0;
-  PyObject *closures, *pcts_obj;
-  const char *from, *to;
-  if (!PyArg_ParseTupleAndKeywords (args, kwds, "iOssiiO|iII", kwlist, &year, &closures,
-                                    &from, &to, &depart_s, &window_min, &pcts_obj,
+  PyObject *closures, *pcts_obj, *from_obj, *to_obj;
+  if (!PyArg_ParseTupleAndKeywords (args, kwds, "iOOOiiO|iII", kwlist, &year, &closures,
+                                    &from_obj, &to_obj, &depart_s, &window_min, &pcts_obj,
                                     &max_walk_min, &date, &seed))
     return NULL;
   if (!check_loaded (self))
     return NULL;
+  RouteEnd a = { 0 }, b = { 0 };
+  if (!route_end_parse (from_obj, "origin", &a) || !route_end_parse (to_obj, "destination", &b)
+      || !route_ends_snap (self, year, closures, &a, &b))
+    return NULL;
+  GError *error = NULL;
+  const TnetNetwork *net = tnet_dataset_get_network (self->ds);
+  const char *from = a.id ? a.id : a.label, *to = b.id ? b.id : b.label;
   g_autofree double *pcts = NULL;
   g_autofree char *feed_name = NULL;
   guint np = 0;
@@ -2137,9 +2319,11 @@ dataset_route_timetable (DatasetObject *self, PyObject *args, PyObject *kwds)
   TnetTimetable *tt = timetable_setup (self, year, closures, depart_s, window_min, max_walk_min,
                                        pcts_obj, date, seed, &pcts, &np, &feed_name, &feed);
   if (tt == NULL)
-    return NULL;
-  GError *error = NULL;
-  const TnetNetwork *net = tnet_dataset_get_network (self->ds);
+    {
+      route_end_clear (&a);
+      route_end_clear (&b);
+      return NULL;
+    }
 
   guint max_walk_s = (guint) max_walk_min * 60, n_min = MAX ((guint) window_min, 1u);
   g_autofree gint32 *series = g_new (gint32, n_min);
@@ -2147,6 +2331,9 @@ dataset_route_timetable (DatasetObject *self, PyObject *args, PyObject *kwds)
   g_autoptr (GArray) legs = g_array_new (FALSE, FALSE, sizeof (TnetTransitLeg));
   g_autoptr (GArray) acc = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
   g_autoptr (GArray) egr = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
+  /* a point end's access link of each row of acc and egr */
+  g_autoptr (GArray) acc_via = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GArray) egr_via = g_array_new (FALSE, FALSE, sizeof (guint));
   TnetRaptor *ws = NULL;
   gboolean ok = FALSE, walk_only = FALSE;
   guint service_date = 0;
@@ -2157,8 +2344,9 @@ dataset_route_timetable (DatasetObject *self, PyObject *args, PyObject *kwds)
   TnetId onode, dnode;
   service_date = tnet_timetable_get_service_date (tt);
   ws = tnet_raptor_new (tt);
-  ok = route_place_walks (tt, ws, net, from, max_walk_s, acc, &olon, &olat, &onode, &error)
-       && route_place_walks (tt, ws, net, to, max_walk_s, egr, &dlon, &dlat, &dnode, &error);
+  ok = route_end_walks (tt, ws, net, &a, max_walk_s, acc, acc_via, &olon, &olat, &onode, &error)
+       && route_end_walks (tt, ws, net, &b, max_walk_s, egr, egr_via, &dlon, &dlat, &dnode,
+                           &error);
   if (ok)
     {
       g_autoptr (GArray) egress = g_array_new (FALSE, FALSE, sizeof (TnetEgress));
@@ -2200,10 +2388,10 @@ dataset_route_timetable (DatasetObject *self, PyObject *args, PyObject *kwds)
           for (guint i = 0; i < egr->len; i++)
             {
               const TnetStopWalk *w = &g_array_index (egr, TnetStopWalk, i);
-              gint32 a = tnet_raptor_arrival (ws, w->stop);
-              if (a != TNET_RAPTOR_UNREACHED && a + (gint32) w->walk_s < best_t)
+              gint32 t = tnet_raptor_arrival (ws, w->stop);
+              if (t != TNET_RAPTOR_UNREACHED && t + (gint32) w->walk_s < best_t)
                 {
-                  best_t = a + (gint32) w->walk_s;
+                  best_t = t + (gint32) w->walk_s;
                   best = w->stop;
                   best_walk = w->walk_s;
                 }
@@ -2230,6 +2418,8 @@ dataset_route_timetable (DatasetObject *self, PyObject *args, PyObject *kwds)
         tnet_timetable_unref (tt);
       if (feed)
         tnet_feed_unref (feed);
+      route_end_clear (&a);
+      route_end_clear (&b);
       return fail (NULL, error);
     }
   /* the legs' strings belong to the timetable and the feed, released once
@@ -2238,36 +2428,12 @@ dataset_route_timetable (DatasetObject *self, PyObject *args, PyObject *kwds)
   npy_intp dim = n_min;
   PyObject *minutes = PyArray_SimpleNew (1, &dim, NPY_FLOAT64);
   gboolean good = leg_list && pc && minutes;
-  gint32 clock = depart_s;
-  for (guint i = 0; good && i < legs->len; i++)
+  if (good)
     {
-      const TnetTransitLeg *l = &g_array_index (legs, TnetTransitLeg, i);
-      if (l->kind == TNET_TRANSIT_LEG_ACCESS && l->end_s == l->start_s)
-        continue;
-      const char *fs = l->from_stop == TNET_ID_NONE ? from
-                       : tnet_timetable_stop_id (tt, l->from_stop);
-      const char *kind = l->kind == TNET_TRANSIT_LEG_RIDE ? "ride"
-                         : l->kind == TNET_TRANSIT_LEG_ACCESS ? "walk" : "transfer";
-      PyObject *leg = timetable_leg (kind, l->route_name, l->trip_id,
-                                     l->kind == TNET_TRANSIT_LEG_RIDE
-                                     ? tnet_mode_to_string (l->mode) : NULL,
-                                     fs, tnet_timetable_stop_id (tt, l->to_stop), l->start_s,
-                                     l->end_s, l->wait_s);
-      good = leg && PyList_Append (leg_list, leg) == 0;
-      Py_XDECREF (leg);
-      clock = l->end_s;
+      TimetableEnds te = { &a, &b, from, to, acc, acc_via, egr, egr_via };
+      good = timetable_legs (tt, net, &te, legs, best, best_walk, walk_only, direct, depart_s,
+                             leg_list);
     }
-  /* the walk from the last stop, or all the way */
-  PyObject *last = NULL;
-  if (good && !walk_only && best != TNET_ID_NONE && best_walk > 0)
-    last = timetable_leg ("walk", NULL, NULL, NULL, tnet_timetable_stop_id (tt, best), to,
-                          clock, clock + (gint32) best_walk, 0);
-  else if (good && walk_only)
-    last = timetable_leg ("walk", NULL, NULL, NULL, from, to, depart_s,
-                          depart_s + (gint32) direct, 0);
-  if (last)
-    good = PyList_Append (leg_list, last) == 0;
-  Py_XDECREF (last);
   for (guint i = 0; good && i < np; i++)
     {
       char key[G_ASCII_DTOSTR_BUF_SIZE + 1] = "p";
@@ -2296,6 +2462,8 @@ dataset_route_timetable (DatasetObject *self, PyObject *args, PyObject *kwds)
   tnet_raptor_free (ws);
   tnet_timetable_unref (tt);
   tnet_feed_unref (feed);
+  route_end_clear (&a);
+  route_end_clear (&b);
   return result;
 }
 
@@ -3089,7 +3257,8 @@ static PyMethodDef dataset_methods[] = {
     METH_VARARGS | METH_KEYWORDS,
     "route_timetable(year, closures, origin, destination, depart_s, window_min, percentiles, "
     "max_walk_min=15, date=0, frequency_seed=0) -> dict with the legs, the per-minute travel "
-    "times and their percentiles (tnet route --profile transit)" },
+    "times and their percentiles (tnet route --profile transit); an end is an id or a "
+    "(lon, lat) pair" },
   { "criticality", (PyCFunction) (void (*) (void)) dataset_criticality,
     METH_VARARGS | METH_KEYWORDS,
     "criticality(year, closures, a, b, by_line=False, profile='car', budget=60, "

@@ -88,8 +88,6 @@ def test_route_point_errors(sao_paulo, ends):
     with pytest.raises(tnet.Error, match="no street node within") as e:
         sao_paulo.route(far, q)
     assert e.value.code == tnet.ERROR_CODES["not_found"]
-    with pytest.raises(ValueError, match="not points"):
-        sao_paulo.route(p, q, profile="transit", depart="07:30")
     with pytest.raises(ValueError, match="one-row"):
         sao_paulo.route(gdf_of(["a", "b"], [p[0], q[0]], [p[1], q[1]]), q)
 
