@@ -503,13 +503,18 @@ run_group (const TnetReportContext *ctx, const TnetPlanCommute *grp, JsonBuilder
             tnet_i_json_add_strings (b, "lines_dropped", dropped);
             json_builder_end_object (b);
 
-            g_string_append_printf (text, "    %s → %s, %s: %.1f → %.1f min; was ", unit->name,
+            g_string_append_printf (text, "    %s → %s, %s: %.1f → %.1f min", unit->name,
                                     tnet_network_node (net, tnet_commute_destination (c, d))->name,
                                     tnet_profile_to_string (profiles[p]),
                                     cell_min (was), cell_min (now));
-            append_lines (text, was->lines);
-            g_string_append (text, "; now ");
-            append_lines (text, now->lines);
+            /* a timetable cell names no lines: nothing to compare */
+            if (was->lines[0] || now->lines[0])
+              {
+                g_string_append (text, "; was ");
+                append_lines (text, was->lines);
+                g_string_append (text, "; now ");
+                append_lines (text, now->lines);
+              }
             g_string_append_c (text, '\n');
           }
     }
