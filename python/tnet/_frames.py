@@ -520,16 +520,8 @@ class Scenario:
         day = _date_number(date)
         pcts = [float(p) for p in percentiles]
         if _has_points(origins) or _has_points(destinations):
-            o, on, oc, oa = self._candidates(origins)
-            dd, dn, dc, da = self._candidates(destinations)
-            r = dict(self.dataset._c.timetable_matrix(
-                self.year, self.closures, on, dn, depart_s, int(window), pcts,
-                max_walk_min=int(max_walk), date=day, frequency_seed=int(frequency_seed),
-                progress=progress))
-            shape = (len(pcts), len(on), len(dn))
-            r["minutes"] = self._compose(np.asarray(r["minutes"], dtype=float).reshape(shape),
-                                         oc, oa, dc, da)[0]
-            r["origins"], r["destinations"] = o, dd
+            r = self._point_timetable(origins, destinations, depart_s, int(window), pcts,
+                                      int(max_walk), day, int(frequency_seed), progress)
             return _timetable_frame(r, pcts, self.year, depart, window)
         r = self.dataset._c.timetable_matrix(
             self.year, self.closures,
@@ -538,6 +530,24 @@ class Scenario:
             depart_s, int(window), pcts, max_walk_min=int(max_walk), date=day,
             frequency_seed=int(frequency_seed), progress=progress)
         return _timetable_frame(r, pcts, self.year, depart, window)
+
+    def _point_timetable(self, origins, destinations, depart_s, window, pcts, max_walk, day,
+                         frequency_seed, progress):
+        """The timetable matrix when origins or destinations hold points:
+        the dict of ``Dataset.timetable_point_matrix`` with the places'
+        labels as ``origins`` and ``destinations``. Each cell is what
+        :meth:`route` with *depart* gives for the pair (the same access
+        and egress rows, one range query per origin); a point without an
+        access link takes its nearest zone (:meth:`_with_fallback`), or
+        reaches nothing."""
+        o, oi = self._point_places(origins)
+        dd, di = self._point_places(destinations)
+        oi, di = self._with_fallback(oi, stacklevel=5), self._with_fallback(di, stacklevel=5)
+        r = dict(self.dataset._c.timetable_point_matrix(
+            self.year, self.closures, oi, di, depart_s, window, pcts, max_walk_min=max_walk,
+            date=day, frequency_seed=frequency_seed, progress=progress))
+        r["origins"], r["destinations"] = o, dd
+        return r
 
     # --------------------------------------------------------------- route
     def route(self, origin, destination, profile="car", depart=None, window=0,
@@ -734,19 +744,18 @@ class Scenario:
             items = self._with_fallback(items, stacklevel=5)
             return self.dataset._c.point_matrix(self.year, self.closures, items, zone_ids,
                                                 profile), (None, None)
-        o, on, oc, oa = self._candidates(origins)
-        dc = np.arange(len(zone_ids), dtype=np.int64)[:, None]
-        da = np.zeros((len(zone_ids), 1))
-        r = self.dataset._c.timetable_matrix(
-            self.year, self.closures, on if on else list(zone_ids[:1]), list(zone_ids),
-            tkw["depart_s"], tkw["window_min"], [tkw["percentile"]],
-            max_walk_min=tkw["max_walk_min"], date=tkw["date"],
-            frequency_seed=tkw["frequency_seed"], progress=progress)
-        feed = (r["feed"], r["date"])
-        m = np.asarray(r["minutes"], dtype=float).reshape(1, -1, len(zone_ids))
-        if not on:  # no origin starts anywhere
-            return np.full((len(o), len(zone_ids)), np.nan), feed
-        return self._compose(m, oc, oa, dc, da)[0][0], feed
+        pcts = [tkw["percentile"]]
+        if _has_points(origins):
+            r = self._point_timetable(origins, list(zone_ids), tkw["depart_s"],
+                                      tkw["window_min"], pcts, tkw["max_walk_min"],
+                                      tkw["date"], tkw["frequency_seed"], progress)
+        else:
+            r = self.dataset._c.timetable_matrix(
+                self.year, self.closures, self._places(origins), list(zone_ids),
+                tkw["depart_s"], tkw["window_min"], pcts, max_walk_min=tkw["max_walk_min"],
+                date=tkw["date"], frequency_seed=tkw["frequency_seed"], progress=progress)
+        m = np.asarray(r["minutes"], dtype=float).reshape(-1, len(zone_ids))
+        return m, (r["feed"], r["date"])
 
     # ---------------------------------------------------------- isochrones
     def isochrones(self, origin, cutoffs=(15, 30, 45, 60), profile="car", polygons=False,
