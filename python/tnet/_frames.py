@@ -299,10 +299,21 @@ class Scenario:
         route`` and ``tnet commute --depart``), on the feed's busiest day
         or *date* (``"YYYY-MM-DD"``); the
         columns are then ``travel_time_pNN`` per percentile (nearest rank
-        over the window's departures; default 50). Points start on their
-        access links here too: per percentile, the best over the links of
-        access time + the timetable time from the link's node departing at
-        *depart* (+ egress at the destination's links).
+        over the window's departures; default 50). Points start and end on
+        their access links here too, with the semantics of :meth:`route`
+        with *depart*: a point's stops are, per access link, the link's
+        time (rounded to the second) to its node, then the stops that node
+        walks to within *max_walk*, per stop the best over the links (a
+        destination point's likewise, for its egress), and a walk all the
+        way from or to a point is the straight line. Each departure minute
+        leaves the point itself, so a cell is exactly what
+        ``route(origin, destination, depart=..., window=...,
+        percentiles=...)`` gives for the pair: the percentiles of the
+        pair's per-minute travel times (one range query per origin over
+        the window, every destination a target). A point with no access
+        link takes its nearest zone as above, else is never reached. A
+        matrix of node ids only is the library's (``tnet commute
+        --depart``).
         """
         if depart is not None or percentiles is not None:
             if profile != "transit":
@@ -600,7 +611,9 @@ class Scenario:
         straight line to stops off them), per stop the best over the links;
         so departing at *depart* from the point is, over its links, the
         best of the journey from the link's node departing at *depart* +
-        the link's time. A walk all the way between the ends (within
+        the link's time. :meth:`travel_time_matrix` and
+        :meth:`accessibility` with *depart* give the same times for the
+        pair. A walk all the way between the ends (within
         *max_walk*) is the straight line from or to the point. The legs
         begin (end) with the access link taken (``kind`` walk, ``mode``
         access, ``from`` (``to``) the point's ``"lon,lat"`` or the
@@ -678,7 +691,8 @@ class Scenario:
         :meth:`travel_time_matrix` (with its fallback to the nearest zone;
         a point with neither reaches nothing): a zone counts when the best
         over the point's links of access + the time from the link's node
-        to the zone is within the cutoff; with points or non-zone nodes
+        to the zone is within the cutoff (by the timetable: see below);
+        with points or non-zone nodes
         among the origins the mean weighs every origin 1.
 
         Transit follows the scenario year's timetable when *depart*
@@ -687,7 +701,11 @@ class Scenario:
         --depart --window --percentile --date --max-walk``: a zone counts
         when the *percentile* (default 50, nearest rank) of its travel time
         over the window's departures (one per minute) is within the cutoff;
-        ``df.attrs`` then holds ``feed`` and ``date``."""
+        ``df.attrs`` then holds ``feed`` and ``date``. From points the
+        travel times are those of :meth:`travel_time_matrix` with *depart*
+        (each what :meth:`route` with *depart* gives from the point to the
+        zone: the traveller leaves the point at each departure minute), not
+        a composition over the point's links."""
         timetable = (depart is not None or percentile is not None or date is not None
                      or window or max_walk != 15)
         if timetable and profile != "transit":
