@@ -299,10 +299,21 @@ class Scenario:
         route`` and ``tnet commute --depart``), on the feed's busiest day
         or *date* (``"YYYY-MM-DD"``); the
         columns are then ``travel_time_pNN`` per percentile (nearest rank
-        over the window's departures; default 50). Points start on their
-        access links here too: per percentile, the best over the links of
-        access time + the timetable time from the link's node departing at
-        *depart* (+ egress at the destination's links).
+        over the window's departures; default 50). Points start and end on
+        their access links here too, with the semantics of :meth:`route`
+        with *depart*: a point's stops are, per access link, the link's
+        time (rounded to the second) to its node, then the stops that node
+        walks to within *max_walk*, per stop the best over the links (a
+        destination point's likewise, for its egress), and a walk all the
+        way from or to a point is the straight line. Each departure minute
+        leaves the point itself, so a cell is exactly what
+        ``route(origin, destination, depart=..., window=...,
+        percentiles=...)`` gives for the pair: the percentiles of the
+        pair's per-minute travel times (one range query per origin over
+        the window, every destination a target). A point with no access
+        link takes its nearest zone as above, else is never reached. A
+        matrix of node ids only is the library's (``tnet commute
+        --depart``).
         """
         if depart is not None or percentiles is not None:
             if profile != "transit":
@@ -520,16 +531,8 @@ class Scenario:
         day = _date_number(date)
         pcts = [float(p) for p in percentiles]
         if _has_points(origins) or _has_points(destinations):
-            o, on, oc, oa = self._candidates(origins)
-            dd, dn, dc, da = self._candidates(destinations)
-            r = dict(self.dataset._c.timetable_matrix(
-                self.year, self.closures, on, dn, depart_s, int(window), pcts,
-                max_walk_min=int(max_walk), date=day, frequency_seed=int(frequency_seed),
-                progress=progress))
-            shape = (len(pcts), len(on), len(dn))
-            r["minutes"] = self._compose(np.asarray(r["minutes"], dtype=float).reshape(shape),
-                                         oc, oa, dc, da)[0]
-            r["origins"], r["destinations"] = o, dd
+            r = self._point_timetable(origins, destinations, depart_s, int(window), pcts,
+                                      int(max_walk), day, int(frequency_seed), progress)
             return _timetable_frame(r, pcts, self.year, depart, window)
         r = self.dataset._c.timetable_matrix(
             self.year, self.closures,
@@ -538,6 +541,24 @@ class Scenario:
             depart_s, int(window), pcts, max_walk_min=int(max_walk), date=day,
             frequency_seed=int(frequency_seed), progress=progress)
         return _timetable_frame(r, pcts, self.year, depart, window)
+
+    def _point_timetable(self, origins, destinations, depart_s, window, pcts, max_walk, day,
+                         frequency_seed, progress):
+        """The timetable matrix when origins or destinations hold points:
+        the dict of ``Dataset.timetable_point_matrix`` with the places'
+        labels as ``origins`` and ``destinations``. Each cell is what
+        :meth:`route` with *depart* gives for the pair (the same access
+        and egress rows, one range query per origin); a point without an
+        access link takes its nearest zone (:meth:`_with_fallback`), or
+        reaches nothing."""
+        o, oi = self._point_places(origins)
+        dd, di = self._point_places(destinations)
+        oi, di = self._with_fallback(oi, stacklevel=5), self._with_fallback(di, stacklevel=5)
+        r = dict(self.dataset._c.timetable_point_matrix(
+            self.year, self.closures, oi, di, depart_s, window, pcts, max_walk_min=max_walk,
+            date=day, frequency_seed=frequency_seed, progress=progress))
+        r["origins"], r["destinations"] = o, dd
+        return r
 
     # --------------------------------------------------------------- route
     def route(self, origin, destination, profile="car", depart=None, window=0,
@@ -590,7 +611,9 @@ class Scenario:
         straight line to stops off them), per stop the best over the links;
         so departing at *depart* from the point is, over its links, the
         best of the journey from the link's node departing at *depart* +
-        the link's time. A walk all the way between the ends (within
+        the link's time. :meth:`travel_time_matrix` and
+        :meth:`accessibility` with *depart* give the same times for the
+        pair. A walk all the way between the ends (within
         *max_walk*) is the straight line from or to the point. The legs
         begin (end) with the access link taken (``kind`` walk, ``mode``
         access, ``from`` (``to``) the point's ``"lon,lat"`` or the
@@ -668,7 +691,8 @@ class Scenario:
         :meth:`travel_time_matrix` (with its fallback to the nearest zone;
         a point with neither reaches nothing): a zone counts when the best
         over the point's links of access + the time from the link's node
-        to the zone is within the cutoff; with points or non-zone nodes
+        to the zone is within the cutoff (by the timetable: see below);
+        with points or non-zone nodes
         among the origins the mean weighs every origin 1.
 
         Transit follows the scenario year's timetable when *depart*
@@ -677,7 +701,11 @@ class Scenario:
         --depart --window --percentile --date --max-walk``: a zone counts
         when the *percentile* (default 50, nearest rank) of its travel time
         over the window's departures (one per minute) is within the cutoff;
-        ``df.attrs`` then holds ``feed`` and ``date``."""
+        ``df.attrs`` then holds ``feed`` and ``date``. From points the
+        travel times are those of :meth:`travel_time_matrix` with *depart*
+        (each what :meth:`route` with *depart* gives from the point to the
+        zone: the traveller leaves the point at each departure minute), not
+        a composition over the point's links."""
         timetable = (depart is not None or percentile is not None or date is not None
                      or window or max_walk != 15)
         if timetable and profile != "transit":
@@ -734,19 +762,18 @@ class Scenario:
             items = self._with_fallback(items, stacklevel=5)
             return self.dataset._c.point_matrix(self.year, self.closures, items, zone_ids,
                                                 profile), (None, None)
-        o, on, oc, oa = self._candidates(origins)
-        dc = np.arange(len(zone_ids), dtype=np.int64)[:, None]
-        da = np.zeros((len(zone_ids), 1))
-        r = self.dataset._c.timetable_matrix(
-            self.year, self.closures, on if on else list(zone_ids[:1]), list(zone_ids),
-            tkw["depart_s"], tkw["window_min"], [tkw["percentile"]],
-            max_walk_min=tkw["max_walk_min"], date=tkw["date"],
-            frequency_seed=tkw["frequency_seed"], progress=progress)
-        feed = (r["feed"], r["date"])
-        m = np.asarray(r["minutes"], dtype=float).reshape(1, -1, len(zone_ids))
-        if not on:  # no origin starts anywhere
-            return np.full((len(o), len(zone_ids)), np.nan), feed
-        return self._compose(m, oc, oa, dc, da)[0][0], feed
+        pcts = [tkw["percentile"]]
+        if _has_points(origins):
+            r = self._point_timetable(origins, list(zone_ids), tkw["depart_s"],
+                                      tkw["window_min"], pcts, tkw["max_walk_min"],
+                                      tkw["date"], tkw["frequency_seed"], progress)
+        else:
+            r = self.dataset._c.timetable_matrix(
+                self.year, self.closures, self._places(origins), list(zone_ids),
+                tkw["depart_s"], tkw["window_min"], pcts, max_walk_min=tkw["max_walk_min"],
+                date=tkw["date"], frequency_seed=tkw["frequency_seed"], progress=progress)
+        m = np.asarray(r["minutes"], dtype=float).reshape(-1, len(zone_ids))
+        return m, (r["feed"], r["date"])
 
     # ---------------------------------------------------------- isochrones
     def isochrones(self, origin, cutoffs=(15, 30, 45, 60), profile="car", polygons=False,

@@ -2156,6 +2156,23 @@ route_end_walks (const TnetTimetable *tt, TnetRaptor *ws, const TnetNetwork *net
   return TRUE;
 }
 
+/* The walk all the way between two ends of a timetable route (their
+ * positions and the destination's node as route_end_walks() gives them):
+ * over the street when @street (the last street search on @ws ran from
+ * the origin's node, tnet_raptor_walks_from_node()) and the destination is
+ * on it, else the straight line; G_MAXUINT32 for none (an end without a
+ * position, or a street walk beyond that search's budget). */
+static guint32
+ends_direct_s (const TnetTimetable *tt, const TnetRaptor *ws, gboolean street, double olon,
+               double olat, TnetId dnode, double dlon, double dlat)
+{
+  if (street && dnode != TNET_ID_NONE)
+    return tnet_raptor_walk_to_node (ws, dnode);
+  if (!isnan (olon) && !isnan (dlon))
+    return tnet_timetable_walk_seconds (tt, great_circle_m (olon, olat, dlon, dlat));
+  return G_MAXUINT32;
+}
+
 /* A clock time as the command prints it: HH:MM:SS, " (day before)" for a
  * time of the day before the service date. */
 static PyObject *
@@ -2357,13 +2374,10 @@ dataset_route_timetable (DatasetObject *self, PyObject *args, PyObject *kwds)
           g_array_append_val (egress, e);
         }
       g_autoptr (GArray) scratch = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
-      /* both ends on the street: the direct walk is the street walk; else
-       * the straight line */
-      if (onode != TNET_ID_NONE && dnode != TNET_ID_NONE
-          && tnet_raptor_walks_from_node (ws, onode, max_walk_s, dnode, &direct, scratch))
-        ;
-      else if (!isnan (olon) && !isnan (dlon))
-        direct = tnet_timetable_walk_seconds (tt, great_circle_m (olon, olat, dlon, dlat));
+      gboolean street = onode != TNET_ID_NONE && dnode != TNET_ID_NONE
+                        && tnet_raptor_walks_from_node (ws, onode, max_walk_s, TNET_ID_NONE,
+                                                        NULL, scratch);
+      direct = ends_direct_s (tt, ws, street, olon, olat, dnode, dlon, dlat);
       if (direct <= max_walk_s)
         {
           TnetEgress e = { 0, TNET_ID_NONE, direct };
@@ -2465,6 +2479,246 @@ dataset_route_timetable (DatasetObject *self, PyObject *args, PyObject *kwds)
   route_end_clear (&a);
   route_end_clear (&b);
   return result;
+}
+
+/* ------------------------------------------- timetable matrix of points */
+
+/* @obj, a sequence of node or stop ids and (lon, lat) pairs, as @n ends
+ * (route_end_parse()); the ids are borrowed from *@seq's items, to keep
+ * until the ends are cleared. NULL with an exception set. */
+static RouteEnd *
+route_ends_parse (PyObject *obj, const char *what, PyObject **seq, guint *n)
+{
+  *seq = PySequence_Fast (obj, "expected a list of node or stop ids and (lon, lat) pairs");
+  if (*seq == NULL)
+    return NULL;
+  guint k = (guint) PySequence_Fast_GET_SIZE (*seq);
+  RouteEnd *e = g_new0 (RouteEnd, MAX (k, 1));
+  for (guint i = 0; i < k; i++)
+    if (!route_end_parse (PySequence_Fast_GET_ITEM (*seq, i), what, &e[i]))
+      {
+        g_free (e);
+        Py_CLEAR (*seq);
+        return NULL;
+      }
+  *n = k;
+  return e;
+}
+
+static void
+route_ends_free (RouteEnd *e, guint n)
+{
+  for (guint i = 0; e && i < n; i++)
+    route_end_clear (&e[i]);
+  g_free (e);
+}
+
+/* Snaps every point among the @n ends @e with one
+ * tnet_network_snap_points() (as route_end_snap() does one); a point
+ * without an access link keeps none (first[1] == 0), no error. */
+static gboolean
+route_ends_snap_all (const TnetNetwork *net, const TnetScenario *scen, RouteEnd *e, guint n,
+                     GError **error)
+{
+  g_autoptr (GArray) ll = g_array_new (FALSE, FALSE, sizeof (double));
+  for (guint i = 0; i < n; i++)
+    if (e[i].id == NULL)
+      g_array_append_vals (ll, e[i].ll, 2);
+  if (ll->len == 0)
+    return TRUE;
+  g_autofree guint *first = NULL;
+  g_autofree TnetAccessCandidate *cand = NULL;
+  if (!tnet_network_snap_points (net, scen, NULL, (const double *) (void *) ll->data,
+                                 ll->len / 2, &first, &cand, error))
+    return FALSE;
+  for (guint i = 0, p = 0; i < n; i++)
+    if (e[i].id == NULL)
+      {
+        guint k = first[p + 1] - first[p];
+        e[i].first = g_new0 (guint, 2);
+        e[i].first[1] = k;
+        e[i].cand = k ? g_memdup2 (cand + first[p], sizeof *cand * k) : NULL;
+        p++;
+      }
+  return TRUE;
+}
+
+/* Where a matrix end is for the walks all the way (route_end_walks()):
+ * its position (NaN: none) and street node (TNET_ID_NONE: none). */
+typedef struct
+{
+  double lon, lat;
+  TnetId node;
+} EndPlace;
+
+/* route_end_walks() for the matrix: the same rows; a point without an
+ * access link has no position either, so it reaches nothing. */
+static gboolean
+matrix_end_walks (const TnetTimetable *tt, TnetRaptor *ws, const TnetNetwork *net,
+                  const RouteEnd *e, guint max_walk_s, GArray *walks, GArray *via,
+                  EndPlace *p, GError **error)
+{
+  g_array_set_size (walks, 0);
+  g_array_set_size (via, 0);
+  p->lon = p->lat = NAN;
+  if (!route_end_walks (tt, ws, net, e, max_walk_s, walks, via, &p->lon, &p->lat, &p->node,
+                        error))
+    return FALSE;
+  if (e->id == NULL && e->first[1] == 0)
+    p->lon = p->lat = NAN;
+  return TRUE;
+}
+
+/* The timetable matrix between route ends (no GIL): per origin its
+ * access rows as route_timetable() builds them, every destination's
+ * egress rows (built once) and the walks all the way (ends_direct_s()),
+ * one tnet_raptor_run_range() over the @n_min minutes, then per
+ * destination the percentiles of its series; @od [percentile, origin,
+ * destination] in minutes (NaN: not reached). FALSE on an unknown id
+ * (@error) or when @prog cancels (*@cancelled). */
+static gboolean
+ends_timetable_matrix (TnetTimetable *tt, const TnetNetwork *net, const RouteEnd *o,
+                       guint no, const RouteEnd *d, guint nd, gint32 depart_s, guint n_min,
+                       const double *pcts, guint np, guint max_walk_s, Progress *prog,
+                       double *od, gboolean *cancelled, GError **error)
+{
+  TnetRaptor *ws = tnet_raptor_new (tt);
+  g_autoptr (GArray) egress = g_array_new (FALSE, FALSE, sizeof (TnetEgress));
+  g_autoptr (GArray) walks = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
+  g_autoptr (GArray) via = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GArray) scratch = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
+  g_autofree EndPlace *dp = g_new (EndPlace, MAX (nd, 1));
+  gboolean ok = TRUE;
+  for (guint j = 0; ok && j < nd; j++)
+    {
+      ok = matrix_end_walks (tt, ws, net, &d[j], max_walk_s, walks, via, &dp[j], error);
+      for (guint i = 0; ok && i < walks->len; i++)
+        {
+          const TnetStopWalk *w = &g_array_index (walks, TnetStopWalk, i);
+          TnetEgress e = { j, w->stop, w->walk_s };
+          g_array_append_val (egress, e);
+        }
+    }
+  guint n_fixed = egress->len;
+  g_autofree gint32 *series = g_new (gint32, (gsize) n_min * MAX (nd, 1));
+  g_autofree gint32 *column = g_new (gint32, n_min);
+  g_autofree gint32 *pv = g_new (gint32, np);
+  for (guint i = 0; ok && i < no && !*cancelled; i++)
+    {
+      EndPlace op;
+      if (!(ok = matrix_end_walks (tt, ws, net, &o[i], max_walk_s, walks, via, &op, error)))
+        break;
+      g_array_set_size (egress, n_fixed);
+      g_array_set_size (scratch, 0);
+      gboolean street = op.node != TNET_ID_NONE
+                        && tnet_raptor_walks_from_node (ws, op.node, max_walk_s, TNET_ID_NONE,
+                                                        NULL, scratch);
+      for (guint j = 0; j < nd; j++)
+        {
+          guint32 direct = ends_direct_s (tt, ws, street, op.lon, op.lat, dp[j].node,
+                                          dp[j].lon, dp[j].lat);
+          if (direct <= max_walk_s)
+            {
+              TnetEgress e = { j, TNET_ID_NONE, direct };
+              g_array_append_val (egress, e);
+            }
+        }
+      tnet_raptor_run_range (ws, (const TnetStopWalk *) (void *) walks->data, walks->len,
+                             depart_s, n_min, (const TnetEgress *) (void *) egress->data,
+                             egress->len, nd, series);
+      for (guint j = 0; j < nd; j++)
+        {
+          for (guint k = 0; k < n_min; k++)
+            column[k] = series[(gsize) k * nd + j];
+          tnet_percentiles (column, n_min, pcts, np, pv);
+          for (guint q = 0; q < np; q++)
+            od[((gsize) q * no + i) * nd + j]
+              = pv[q] == TNET_RAPTOR_UNREACHED ? NAN : pv[q] / 60.0;
+        }
+      if (prog->callable && prog->callable != Py_None
+          && !progress_trampoline (i + 1, no, "timetable matrix", prog))
+        *cancelled = TRUE;
+    }
+  tnet_raptor_free (ws);
+  return ok && !*cancelled;
+}
+
+/* Dataset.timetable_point_matrix(year, closures, origins, destinations,
+ * depart_s, window_min, percentiles, max_walk_min=15, date=0,
+ * frequency_seed=0, progress=None) -> dict: timetable_matrix()'s "minutes",
+ * "feed" and "date" between ends given as node or stop ids or (lon, lat)
+ * pairs, each cell what route_timetable() gives for the pair
+ * (ends_timetable_matrix()); a point without an access link is never
+ * reached. */
+static PyObject *
+dataset_timetable_point_matrix (DatasetObject *self, PyObject *args, PyObject *kwds)
+{
+  static char *kwlist[] = { "year", "closures", "origins", "destinations", "depart_s",
+                            "window_min", "percentiles", "max_walk_min", "date",
+                            "frequency_seed", "progress", NULL };
+  int year, depart_s, window_min, max_walk_min = 15;
+  unsigned int date = 0, seed = 0;
+  PyObject *closures, *origins_obj, *dests_obj, *pcts_obj, *oseq = NULL, *dseq = NULL;
+  Progress prog = { 0 };
+  if (!PyArg_ParseTupleAndKeywords (args, kwds, "iOOOiiO|iIIO", kwlist, &year, &closures,
+                                    &origins_obj, &dests_obj, &depart_s, &window_min,
+                                    &pcts_obj, &max_walk_min, &date, &seed, &prog.callable))
+    return NULL;
+  if (!check_loaded (self))
+    return NULL;
+  guint no = 0, nd = 0;
+  RouteEnd *o = route_ends_parse (origins_obj, "origins", &oseq, &no), *d = NULL;
+  if (o == NULL || (d = route_ends_parse (dests_obj, "destinations", &dseq, &nd)) == NULL)
+    {
+      route_ends_free (o, no);
+      Py_XDECREF (oseq);
+      return NULL;
+    }
+  GError *error = NULL;
+  const TnetNetwork *net = tnet_dataset_get_network (self->ds);
+  g_autofree double *pcts = NULL;
+  g_autofree char *feed_name = NULL;
+  guint np = 0, service_date = 0;
+  TnetTimetable *tt = NULL;
+  PyObject *out = NULL, *r = NULL;
+  g_autoptr (TnetScenario) scen = make_scenario (self->ds, year, closures, &error);
+  if (scen == NULL || !route_ends_snap_all (net, scen, o, no, &error)
+      || !route_ends_snap_all (net, scen, d, nd, &error))
+    {
+      fail (NULL, error);
+      goto out;
+    }
+  tt = timetable_setup (self, year, closures, depart_s, window_min, max_walk_min, pcts_obj,
+                        date, seed, &pcts, &np, &feed_name, NULL);
+  npy_intp dims[3] = { np, no, nd };
+  if (tt == NULL || (out = PyArray_SimpleNew (3, dims, NPY_FLOAT64)) == NULL)
+    goto out;
+  gboolean ok, cancelled = FALSE;
+  Py_BEGIN_ALLOW_THREADS
+  service_date = tnet_timetable_get_service_date (tt);
+  ok = ends_timetable_matrix (tt, net, o, no, d, nd, depart_s, MAX ((guint) window_min, 1u),
+                              pcts, np, (guint) max_walk_min * 60, &prog,
+                              PyArray_DATA ((PyArrayObject *) out), &cancelled, &error);
+  Py_END_ALLOW_THREADS
+  if (!ok)
+    {
+      if (cancelled && !progress_restore (&prog))
+        PyErr_SetString (tnet_py_error, "timetable matrix: cancelled by the progress function");
+      else if (!cancelled)
+        fail (NULL, error);
+      goto out;
+    }
+  r = Py_BuildValue ("{s:O,s:s,s:I}", "minutes", out, "feed", feed_name, "date",
+                     service_date);
+out:
+  Py_XDECREF (out);
+  if (tt)
+    tnet_timetable_unref (tt);
+  route_ends_free (o, no);
+  route_ends_free (d, nd);
+  Py_XDECREF (oseq);
+  Py_XDECREF (dseq);
+  return r;
 }
 
 /* ------------------------------------------------------------- corridors */
@@ -3213,6 +3467,12 @@ static PyMethodDef dataset_methods[] = {
     "snap_points(year, closures, points) -> dict of the access candidates tnet init would "
     "give a zone at each (lon, lat) pair (first: uint32 offsets; node, network lists; "
     "distance_m, time_min float64)" },
+  { "timetable_point_matrix", (PyCFunction) (void (*) (void)) dataset_timetable_point_matrix,
+    METH_VARARGS | METH_KEYWORDS,
+    "timetable_point_matrix(year, closures, origins, destinations, depart_s, window_min, "
+    "percentiles, max_walk_min=15, date=0, frequency_seed=0, progress=None) -> dict: "
+    "timetable_matrix()'s minutes, feed and date between node or stop ids and (lon, lat) "
+    "pairs, each cell what route_timetable() gives for the pair" },
   { "point_matrix", (PyCFunction) (void (*) (void)) dataset_point_matrix,
     METH_VARARGS | METH_KEYWORDS,
     "point_matrix(year, closures, origins, destinations, profile='car') -> float64 array "

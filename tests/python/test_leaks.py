@@ -61,6 +61,14 @@ def calls(ds, n):
             ds.route("z_changge", "nowhere", profile="transit", depart="07:40")
         except tnet.Error:
             pass
+        # the timetable matrix from and to points (their ends, the
+        # timetable), and one failing on an unknown id after the snapping
+        ds.travel_time_matrix([pt, "z_changge"], ["zz_east_station", pt], profile="transit",
+                              depart="07:40", window=5)
+        try:
+            ds.travel_time_matrix([pt], ["nowhere"], profile="transit", depart="07:40")
+        except tnet.Error:
+            pass
 
 
 def test_no_leak_over_1000_calls():
