@@ -8,7 +8,8 @@
 
 #include <tnet/tnet-network.h>
 #include <tnet/tnet-scenario.h>
-#include <tnet/tnet-transit.h>
+#include <tnet/tnet-multimodal.h>
+#include <tnet/tnet-journey.h>
 #include <tnet/tnet-hubs.h>
 #include <tnet/tnet-timetable.h>
 

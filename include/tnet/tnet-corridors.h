@@ -12,7 +12,7 @@
 #include <tnet/tnet-scenario.h>
 #include <tnet/tnet-graph.h>
 #include <tnet/tnet-paths.h>
-#include <tnet/tnet-transit.h>
+#include <tnet/tnet-multimodal.h>
 #include <tnet/tnet-criticality.h>
 
 G_BEGIN_DECLS

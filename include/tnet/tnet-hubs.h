@@ -9,7 +9,7 @@
 
 #include <tnet/tnet-network.h>
 #include <tnet/tnet-scenario.h>
-#include <tnet/tnet-transit.h>
+#include <tnet/tnet-feed.h>
 
 G_BEGIN_DECLS
 

@@ -7,7 +7,8 @@
 #error "Only <tnet/tnet.h> can be included directly."
 #endif
 
-#include <tnet/tnet-transit.h>
+#include <tnet/tnet-feed.h>
+#include <tnet/tnet-multimodal.h>
 
 G_BEGIN_DECLS
 

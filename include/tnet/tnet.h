@@ -23,6 +23,9 @@
 #include <tnet/tnet-render.h>
 #include <tnet/tnet-geojson.h>
 #include <tnet/tnet-isochrone.h>
+#include <tnet/tnet-feed.h>
+#include <tnet/tnet-multimodal.h>
+#include <tnet/tnet-journey.h>
 #include <tnet/tnet-transit.h>
 #include <tnet/tnet-timetable.h>
 #include <tnet/tnet-plan-tables.h>

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "tnet-internal.h"
-#include <tnet/tnet-transit.h>
+#include <tnet/tnet-feed.h>
 
 /* One stop_times row after sorting: the rows of trip t are
  * trip.first_st .. trip.first_st + trip.n_st - 1, in stop_sequence order. */
