@@ -116,3 +116,17 @@ void tnet_i_foot_search_destroy (TnetFootSearch *fs);
  * nothing. O(touched x log touched). */
 guint tnet_i_foot_search_run (const TnetFootGraph *g, TnetFootSearch *fs, TnetId source,
                               guint32 budget_ms);
+
+/* Shared by the range queries of raptor-matrix.c and park-ride.c (paths
+ * layer): a place's egress rows (the stops within @max_walk_s by straight
+ * line, and a walk all the way of @direct seconds when within it; @near is
+ * scratch), and one range query reduced to each target's percentiles
+ * (@out place-major). */
+void tnet_i_raptor_place_egress (TnetTimetable *tt, guint d, double lon, double lat,
+                                 guint max_walk_s, guint32 direct, GArray *near,
+                                 GArray *egress);
+gboolean tnet_i_raptor_range_percentiles (TnetTimetable *tt, const GArray *access,
+                                          const GArray *egress, gint32 depart_s,
+                                          guint n_minutes, guint n_places, const double *pcts,
+                                          guint n_pcts, const TnetRaptorStop *stop, gint32 *out,
+                                          GError **error);

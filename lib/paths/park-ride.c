@@ -425,43 +425,16 @@ tnet_park_ride_isochrone (const TnetParkRide *pr, const TnetNetwork *net, const 
   for (guint d = 0; d < n_places; d++)
     {
       double lon = places[2 * d], lat = places[2 * d + 1];
-      if (isnan (lon) || isnan (lat))
-        continue;
-      g_array_set_size (near, 0);
-      tnet_timetable_walks_near (pr->tt, lon, lat, max_walk_s, near);
-      for (guint i = 0; i < near->len; i++)
-        {
-          const TnetStopWalk *w = &g_array_index (near, TnetStopWalk, i);
-          TnetEgress e = { d, w->stop, w->walk_s };
-          g_array_append_val (egress, e);
-        }
       guint32 direct = G_MAXUINT32;
-      for (guint k = 0; k < n_sources; k++)
+      for (guint k = 0; k < n_sources && !isnan (lon) && !isnan (lat); k++)
         {
           const TnetNode *n = tnet_network_node (net, sources[k]);
           if (!isnan (n->lon) && !isnan (n->lat))
             direct = MIN (direct, tnet_timetable_walk_seconds (
                                     pr->tt, tnet_i_haversine_m (n->lon, n->lat, lon, lat)));
         }
-      if (direct <= max_walk_s)
-        {
-          TnetEgress e = { d, TNET_ID_NONE, direct };
-          g_array_append_val (egress, e);
-        }
+      tnet_i_raptor_place_egress (pr->tt, d, lon, lat, max_walk_s, direct, near, egress);
     }
-  g_autoptr (TnetRaptor) ws = tnet_raptor_new (pr->tt);
-  g_autofree gint32 *series = g_new (gint32, (gsize) n_minutes * n_places);
-  g_autofree gint32 *column = g_new (gint32, n_minutes);
-  if (!tnet_raptor_run_range_cancellable (ws, (const TnetStopWalk *) (void *) access->data,
-                                          access->len, depart_s, n_minutes,
-                                          (const TnetEgress *) (void *) egress->data,
-                                          egress->len, n_places, series, stop, error))
-    return FALSE;
-  for (guint d = 0; d < n_places; d++)
-    {
-      for (guint m = 0; m < n_minutes; m++)
-        column[m] = series[(gsize) m * n_places + d];
-      tnet_percentiles (column, n_minutes, pcts, n_pcts, out + (gsize) d * n_pcts);
-    }
-  return TRUE;
+  return tnet_i_raptor_range_percentiles (pr->tt, access, egress, depart_s, n_minutes, n_places,
+                                          pcts, n_pcts, stop, out, error);
 }

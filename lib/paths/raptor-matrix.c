@@ -193,6 +193,57 @@ tnet_timetable_matrix_cancellable (TnetTimetable *tt, const double *origins, gui
                  n_minutes, pcts, n_pcts, out, stop, error);
 }
 
+/* Egress rows of place @d at (@lon, @lat): the stops within @max_walk_s
+ * by straight line (@near is scratch), and a walk all the way of @direct
+ * seconds when that is within @max_walk_s. A place without a position has
+ * none. */
+void
+tnet_i_raptor_place_egress (TnetTimetable *tt, guint d, double lon, double lat,
+                            guint max_walk_s, guint32 direct, GArray *near, GArray *egress)
+{
+  if (isnan (lon) || isnan (lat))
+    return;
+  g_array_set_size (near, 0);
+  tnet_timetable_walks_near (tt, lon, lat, max_walk_s, near);
+  for (guint i = 0; i < near->len; i++)
+    {
+      const TnetStopWalk *w = &g_array_index (near, TnetStopWalk, i);
+      TnetEgress e = { d, w->stop, w->walk_s };
+      g_array_append_val (egress, e);
+    }
+  if (direct <= max_walk_s)
+    {
+      TnetEgress e = { d, TNET_ID_NONE, direct };
+      g_array_append_val (egress, e);
+    }
+}
+
+/* One range query from @access (TnetStopWalk) to the @n_places targets of
+ * @egress (TnetEgress) over @n_minutes from @depart_s, then the @n_pcts
+ * percentiles of each target's series into @out (place-major). */
+gboolean
+tnet_i_raptor_range_percentiles (TnetTimetable *tt, const GArray *access, const GArray *egress,
+                                 gint32 depart_s, guint n_minutes, guint n_places,
+                                 const double *pcts, guint n_pcts, const TnetRaptorStop *stop,
+                                 gint32 *out, GError **error)
+{
+  g_autoptr (TnetRaptor) ws = tnet_raptor_new (tt);
+  g_autofree gint32 *series = g_new (gint32, (gsize) n_minutes * MAX (n_places, 1u));
+  g_autofree gint32 *column = g_new (gint32, MAX (n_minutes, 1u));
+  if (!tnet_raptor_run_range_cancellable (ws, (const TnetStopWalk *) (void *) access->data,
+                                          access->len, depart_s, n_minutes,
+                                          (const TnetEgress *) (void *) egress->data,
+                                          egress->len, n_places, series, stop, error))
+    return FALSE;
+  for (guint d = 0; d < n_places; d++)
+    {
+      for (guint m = 0; m < n_minutes; m++)
+        column[m] = series[(gsize) m * n_places + d];
+      tnet_percentiles (column, n_minutes, pcts, n_pcts, out + (gsize) d * n_pcts);
+    }
+  return TRUE;
+}
+
 static int
 cmp_stop_walk (const void *a, const void *b)
 {
@@ -231,16 +282,6 @@ isochrone (TnetTimetable *tt, const double *sources, guint n_sources, const doub
   for (guint d = 0; d < n_places; d++)
     {
       double lon = places[2 * d], lat = places[2 * d + 1];
-      if (isnan (lon) || isnan (lat))
-        continue;
-      g_array_set_size (near, 0);
-      tnet_timetable_walks_near (tt, lon, lat, max_walk_s, near);
-      for (guint i = 0; i < near->len; i++)
-        {
-          const TnetStopWalk *w = &g_array_index (near, TnetStopWalk, i);
-          TnetEgress e = { d, w->stop, w->walk_s };
-          g_array_append_val (egress, e);
-        }
       guint32 direct = G_MAXUINT32;
       for (guint s = 0; s < n_sources; s++)
         if (!isnan (sources[2 * s]) && !isnan (sources[2 * s + 1]))
@@ -248,27 +289,10 @@ isochrone (TnetTimetable *tt, const double *sources, guint n_sources, const doub
                                   tt, tnet_i_timetable_distance_m (sources[2 * s],
                                                                    sources[2 * s + 1], lon,
                                                                    lat)));
-      if (direct <= max_walk_s)
-        {
-          TnetEgress e = { d, TNET_ID_NONE, direct };
-          g_array_append_val (egress, e);
-        }
+      tnet_i_raptor_place_egress (tt, d, lon, lat, max_walk_s, direct, near, egress);
     }
-  g_autoptr (TnetRaptor) ws = tnet_raptor_new (tt);
-  g_autofree gint32 *series = g_new (gint32, (gsize) n_minutes * n_places);
-  g_autofree gint32 *column = g_new (gint32, n_minutes);
-  if (!tnet_raptor_run_range_cancellable (ws, (const TnetStopWalk *) (void *) access->data,
-                                          access->len, depart_s, n_minutes,
-                                          (const TnetEgress *) (void *) egress->data,
-                                          egress->len, n_places, series, stop, error))
-    return FALSE;
-  for (guint d = 0; d < n_places; d++)
-    {
-      for (guint m = 0; m < n_minutes; m++)
-        column[m] = series[(gsize) m * n_places + d];
-      tnet_percentiles (column, n_minutes, pcts, n_pcts, out + (gsize) d * n_pcts);
-    }
-  return TRUE;
+  return tnet_i_raptor_range_percentiles (tt, access, egress, depart_s, n_minutes, n_places,
+                                          pcts, n_pcts, stop, out, error);
 }
 
 void
