@@ -402,12 +402,17 @@ with tempfile.TemporaryDirectory(prefix='tnet-serve-') as tmp:
     with open(os.path.join(folder, 'scenarios', 'elsewhere.ini'), 'w', encoding='utf-8') as f:
         f.write('[scenario]\nnetwork = ' + os.path.join(ROOT, 'examples', 'data', 'minimal')
                 + '\nyear = 2025\n')
+    # 2025 without the 市区 access link to 许昌东站: the timetable's walks follow
+    # the scenario, so it must not share the plain 2025 timetable
+    with open(os.path.join(folder, 'scenarios', 'no-access.ini'), 'w', encoding='utf-8') as f:
+        f.write('[scenario]\nyear = 2025\n[closures]\nlinks = a_z_weidu__xc_east_hsr\n')
     with open(os.path.join(folder, 'scenarios', 'unfit.ini'), 'w', encoding='utf-8') as f:
         f.write('[scenario]\nyear = 2025\n[closures]\nlinks = no_such_link\n')
     srv = Server(data=folder)
     status, sc = srv.get_json('/scenarios')
     names = [x['name'] for x in sc.get('scenarios', [])]
-    tap.ok(status == 200 and names == ['2020', '2025', 'g4'] and sc.get('default') == '2025',
+    tap.ok(status == 200 and names == ['2020', '2025', 'g4', 'no-access']
+           and sc.get('default') == '2025',
            f'scenario picker: {names}, default {sc.get("default")}', sc)
     status, body = srv.get_json('/route?from=z_changge&to=zz_center&scenario=g4')
     r = subprocess.run([TNET, 'route', 'z_changge', 'zz_center', '--data', folder, '--scenario',
@@ -416,6 +421,19 @@ with tempfile.TemporaryDirectory(prefix='tnet-serve-') as tmp:
     tap.ok(status == 200 and r.returncode == 0 and body == json.loads(r.stdout),
            'scenario=g4 routes as tnet route --scenario scenarios/g4.ini',
            (status, body.get('total_min'), r.stdout[:200]))
+    transit = {'from': 'z_weidu', 'to': 'zz_east_station', 'profile': 'transit', 'depart': '07:00'}
+    docs = []
+    for name, spec in (('2025', '2025'),
+                       ('no-access', os.path.join(folder, 'scenarios', 'no-access.ini'))):
+        status, body = srv.get_json('/route?' + q(dict(transit, scenario=name)))
+        r = subprocess.run([TNET, 'route', 'z_weidu', 'zz_east_station', '--profile', 'transit',
+                            '--depart', '07:00', '--data', folder, '--scenario', spec,
+                            '--format', 'json'], capture_output=True, text=True, timeout=120)
+        tap.ok(status == 200 and r.returncode == 0 and body == json.loads(r.stdout),
+               f'/route by the timetable, scenario {name} = tnet route --scenario {name}',
+               (status, body.get('total_min'), r.stdout[:200]))
+        docs.append(body.get('total_min'))
+    tap.ok(docs[0] != docs[1], f'the closed access link changes the journey: {docs}', docs)
     rc, err = srv.stop()
     tap.ok(rc == 0 and 'unfit.ini not served' in err, 'the unfit file named on standard error',
            err)

@@ -6,7 +6,7 @@
  * start. A request is validated on the main thread, paused, computed by a
  * GThreadPool worker with one of n_threads workspaces taken from an async
  * queue, and answered back on the main thread. The multimodal graphs and
- * the timetables (per scenario year and service date) are built on first
+ * the timetables (per scenario and service date) are built on first
  * use under a lock and kept; each worker has its own searches and RAPTOR
  * workspaces over them. Static files are compiled
  * into the program (GResource) or read at start from the fixed Leaflet
@@ -228,7 +228,8 @@ TnetServeTimetable *
 tnet_serve_timetable (TnetServe *srv, TnetServeScenario *sc, guint date, gboolean *owned,
                       GError **error)
 {
-  g_autofree char *key = g_strdup_printf ("%d:%u", tnet_scenario_get_year (sc->scen), date);
+  /* per scenario: its walks follow its links (a closed access link, say) */
+  g_autofree char *key = g_strdup_printf ("%s:%u", sc->name, date);
   *owned = FALSE;
   g_mutex_lock (&srv->tt_lock);
   TnetServeTimetable *t = g_hash_table_lookup (srv->timetables, key);

@@ -19,7 +19,7 @@ G_BEGIN_DECLS
 #define TNET_SERVE_MAX_HEADERS 32768      /* bytes of the header lines (431 beyond) */
 #define TNET_SERVE_MAX_TABLE_CELLS 250000 /* sources × destinations */
 #define TNET_SERVE_MAX_LIST 1000          /* ids in sources or destinations */
-#define TNET_SERVE_MAX_TIMETABLES 16     /* (year, date) timetables kept */
+#define TNET_SERVE_MAX_TIMETABLES 16     /* (scenario, date) timetables kept */
 #define TNET_SERVE_MAX_REPORT_DRAWS 1000  /* /report?uncertainty= */
 
 /* serve-guard.c: the listening socket, with request heads bounded before
