@@ -361,6 +361,21 @@ class Scenario:
         link takes its nearest zone as above, else is never reached. A
         matrix of node ids only is the library's (``tnet commute
         --depart``).
+
+        With ``profile="park_and_ride"`` and *depart* (or *percentiles*)
+        the journey follows the timetable as ``tnet commute --profiles
+        park_and_ride --depart ...`` (``tnet_park_ride_matrix()``): from
+        the origin, drive at most *drive_budget* minutes (default 30) on
+        the scenario's car graph to a parking place (a node of kind
+        station or parking a car link reaches; ``tnet init`` makes one of
+        every OSM car park), park *park_time* minutes (5), walk to a stop
+        within *parking_radius* metres (400, straight line), then ride;
+        walking from the origin to the first stop (or all the way) stays
+        possible, so no cell is slower than by transit. The columns are
+        those of transit's; ``df.attrs["park_and_ride"]`` holds the
+        options. Origins and destinations are node ids or place specs:
+        points raise ValueError (there is no park-and-ride from a point's
+        access links).
         """
         if depart is not None or percentiles is not None:
             if profile not in ("transit", "park_and_ride"):
@@ -674,6 +689,19 @@ class Scenario:
         GeoDataFrame's id), then the walk between the link's node and the
         stop.
 
+        With ``profile="park_and_ride"`` and *depart* the journey follows
+        the timetable as ``tnet route --profile park_and_ride --depart
+        ...``: it may drive at most *drive_budget* minutes (default 30) to
+        a parking place, park *park_time* minutes (5) and walk to a stop
+        within *parking_radius* metres (400), or walk to its first stop.
+        The legs are then ``drive`` (``mode`` road, ``from`` the origin,
+        ``to`` the parking place), ``park`` (at the parking place), the
+        walk to the stop (``from`` the parking place), rides, transfers
+        and the last walk, with clock times as above; ``df.attrs`` also
+        holds ``park_and_ride`` (the options and the counts of parking
+        places and stops with parking, as the command's JSON). Both ends
+        are node or stop ids: points raise ValueError.
+
         Raises :class:`tnet.Error` (code not_found) when there is no path
         or a place is unknown."""
         if depart is not None or percentiles is not None or date is not None or window:
@@ -765,7 +793,14 @@ class Scenario:
         travel times are those of :meth:`travel_time_matrix` with *depart*
         (each what :meth:`route` with *depart* gives from the point to the
         zone: the traveller leaves the point at each departure minute), not
-        a composition over the point's links."""
+        a composition over the point's links.
+
+        ``profile="park_and_ride"`` needs the timetable (*depart* or
+        another of its options): as ``tnet accessibility --profile
+        park_and_ride --depart ...``, the travel times of
+        :meth:`travel_time_matrix` with ``profile="park_and_ride"``
+        (*drive_budget*, *park_time*, *parking_radius* as there); origins
+        are zones or other nodes, not points (ValueError)."""
         timetable = (depart is not None or percentile is not None or date is not None
                      or window or max_walk != 15)
         if timetable and profile not in ("transit", "park_and_ride"):

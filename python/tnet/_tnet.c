@@ -1192,11 +1192,13 @@ dataset_zone_ids (DatasetObject *self, PyObject *unused)
 
 /* Dataset.accessibility(year, closures, opportunities, cutoffs, profile,
  * population, progress, origins, minutes, depart_s, window_min,
- * percentile, max_walk_min, date, frequency_seed) -> dict. Rows: every
- * zone, or the zone ids of @origins; with @minutes (float64 [origin, zone
- * of zones.csv], NaN: not reached), the rows are those travel times and
- * @origins their labels (weights 1). @depart_s >= 0: transit by the
- * timetable (the library's, as `tnet accessibility --depart`). */
+ * percentile, max_walk_min, date, frequency_seed, drive_budget_min,
+ * park_min, parking_radius_m) -> dict. Rows: every zone, or the zone ids
+ * of @origins; with @minutes (float64 [origin, zone of zones.csv], NaN:
+ * not reached), the rows are those travel times and @origins their labels
+ * (weights 1). @depart_s >= 0: transit or park_and_ride (with the
+ * park-and-ride options) by the timetable (the library's, as `tnet
+ * accessibility --depart`). */
 static PyObject *
 dataset_accessibility (DatasetObject *self, PyObject *args, PyObject *kwds)
 {
@@ -1993,9 +1995,12 @@ park_ride_matrix_fill (const TnetParkRide *pr, const TnetNetwork *net, const GAr
 
 /* Dataset.timetable_matrix(year, closures, origins, destinations, depart_s,
  * window_min, percentiles, max_walk_min=15, date=0, frequency_seed=0,
- * progress=None) -> dict: "minutes" float64 [percentile, origin,
+ * progress=None, park_ride=False, drive_budget_min=30, park_min=5,
+ * parking_radius_m=400) -> dict: "minutes" float64 [percentile, origin,
  * destination] (NaN: not reached), by range RAPTOR over the scenario
- * year's timetable, one departure per minute of the window. */
+ * year's timetable, one departure per minute of the window; with
+ * @park_ride by park-and-ride (tnet_park_ride_matrix(), as `tnet commute
+ * --profiles park_and_ride --depart`). */
 static PyObject *
 dataset_timetable_matrix (DatasetObject *self, PyObject *args, PyObject *kwds)
 {
@@ -2439,8 +2444,12 @@ route_ends_snap (DatasetObject *self, int year, PyObject *closures, RouteEnd *a,
 }
 
 /* Dataset.route_timetable(year, closures, origin, destination, depart_s,
- * window_min, percentiles, max_walk_min=15, date=0, frequency_seed=0) ->
- * dict: the journey of `tnet route --profile transit` by the scenario
+ * window_min, percentiles, max_walk_min=15, date=0, frequency_seed=0,
+ * park_ride=False, drive_budget_min=30, park_min=5, parking_radius_m=400) ->
+ * dict: the journey of `tnet route --profile transit` (with @park_ride,
+ * `--profile park_and_ride`: a node origin may drive to a parking place
+ * first, tnet_park_ride_access(); "park_and_ride": the options and
+ * counts, else None) by the scenario
  * year's timetable departing at @depart_s (legs, the walk to the
  * destination included), the travel time of each departure minute of the
  * window and their percentiles (minutes; NaN when not reached). Either
@@ -3674,11 +3683,13 @@ static PyMethodDef dataset_methods[] = {
     METH_VARARGS | METH_KEYWORDS,
     "accessibility(year, closures, opportunities, cutoffs, profile='car', population=None, "
     "progress=None, origins=None, minutes=None, depart_s=-1, window_min=0, percentile=50, "
-    "max_walk_min=15, date=0, frequency_seed=0) -> dict (values: float64 array [zone, "
+    "max_walk_min=15, date=0, frequency_seed=0, drive_budget_min=30, park_min=5, "
+    "parking_radius_m=400) -> dict (values: float64 array [zone, "
     "cutoff]; rows: every zone, or the zone ids of origins, the mean then over those rows; "
     "with minutes [origin, zone of zones.csv] the rows of those travel times, labelled by "
     "origins, weights 1; population: the rows' weights or None; all_zones: every zone id of "
-    "zones.csv; model, feed, date; depart_s >= 0: transit by the timetable)" },
+    "zones.csv; model, feed, date; depart_s >= 0: transit or park_and_ride by the "
+    "timetable)" },
   { "zone_ids", (PyCFunction) dataset_zone_ids, METH_NOARGS,
     "zone_ids() -> the ids of the folder's zones.csv, in its order" },
   { "route", (PyCFunction) (void (*) (void)) dataset_route, METH_VARARGS | METH_KEYWORDS,
@@ -3687,9 +3698,10 @@ static PyMethodDef dataset_methods[] = {
   { "route_timetable", (PyCFunction) (void (*) (void)) dataset_route_timetable,
     METH_VARARGS | METH_KEYWORDS,
     "route_timetable(year, closures, origin, destination, depart_s, window_min, percentiles, "
-    "max_walk_min=15, date=0, frequency_seed=0) -> dict with the legs, the per-minute travel "
-    "times and their percentiles (tnet route --profile transit); an end is an id or a "
-    "(lon, lat) pair" },
+    "max_walk_min=15, date=0, frequency_seed=0, park_ride=False, drive_budget_min=30, "
+    "park_min=5, parking_radius_m=400) -> dict with the legs, the per-minute travel "
+    "times and their percentiles (tnet route --profile transit, or park_and_ride with "
+    "park_ride); an end is an id or a (lon, lat) pair" },
   { "criticality", (PyCFunction) (void (*) (void)) dataset_criticality,
     METH_VARARGS | METH_KEYWORDS,
     "criticality(year, closures, a, b, by_line=False, profile='car', budget=60, "
@@ -3699,8 +3711,10 @@ static PyMethodDef dataset_methods[] = {
   { "timetable_matrix", (PyCFunction) (void (*) (void)) dataset_timetable_matrix,
     METH_VARARGS | METH_KEYWORDS,
     "timetable_matrix(year, closures, origins, destinations, depart_s, window_min, "
-    "percentiles, max_walk_min=15, date=0, frequency_seed=0, progress=None) -> dict "
-    "(minutes: float64 [percentile, origin, destination])" },
+    "percentiles, max_walk_min=15, date=0, frequency_seed=0, progress=None, "
+    "park_ride=False, drive_budget_min=30, park_min=5, parking_radius_m=400) -> dict "
+    "(minutes: float64 [percentile, origin, destination]; park_ride: park-and-ride, "
+    "tnet_park_ride_matrix())" },
   { "corridors", (PyCFunction) (void (*) (void)) dataset_corridors,
     METH_VARARGS | METH_KEYWORDS,
     "corridors(year, closures, a, b, modes='all', k=5, budget=60, factor=1.5, "
