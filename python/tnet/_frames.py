@@ -161,10 +161,11 @@ def _zones_to_csv(gdf, f):
     table.to_csv(f, index=False, lineterminator="\n")
 
 
-def _timetable_frame(r, pcts, year, depart, window):
+def _timetable_frame(r, pcts, year, depart, window, profile="transit", park_ride=None):
     """The long frame of a timetable matrix result *r* (``origins``,
     ``destinations``, ``minutes`` [percentile, origin, destination],
-    ``feed``, ``date``): a column ``travel_time_pNN`` per percentile."""
+    ``feed``, ``date``): a column ``travel_time_pNN`` per percentile;
+    *park_ride* (the park-and-ride options) goes to ``attrs``."""
     o, dd = r["origins"], r["destinations"]
     columns = {
         "from_id": _codes(np.repeat(np.arange(len(o), dtype=_code_type(o)), len(dd)), o),
@@ -173,9 +174,54 @@ def _timetable_frame(r, pcts, year, depart, window):
     for i, p in enumerate(pcts):
         columns[f"travel_time_p{p:g}"] = r["minutes"][i].reshape(-1)
     frame = pd.DataFrame(columns, copy=False)
-    frame.attrs.update(scenario=year, profile="transit", model="timetable",
+    frame.attrs.update(scenario=year, profile=profile, model="timetable",
                        feed=r["feed"], date=r["date"], depart=depart, window_min=int(window))
+    if park_ride is not None:
+        frame.attrs["park_and_ride"] = dict(park_ride)
     return frame
+
+
+#: The park-and-ride options of the timetable (``tnet commute/route
+#: --drive-budget --park-time --parking-radius``) and their defaults.
+_PARK_RIDE_DEFAULTS = {"drive_budget": 30, "park_time": 5, "parking_radius": 400}
+
+
+def _park_ride_kwargs(profile, drive_budget, park_time, parking_radius):
+    """The keyword arguments of the C timetable calls for *profile*: none
+    for transit, else the park-and-ride options (minutes, minutes,
+    metres)."""
+    if profile == "transit":
+        return {}
+    if profile != "park_and_ride":
+        raise ValueError(f"profile {profile!r}: the timetable is for profile='transit' "
+                         "or 'park_and_ride'")
+    return {"park_ride": True, "drive_budget_min": _whole_minutes(drive_budget, "drive_budget"),
+            "park_min": _whole_minutes(park_time, "park_time"),
+            "parking_radius_m": float(parking_radius)}
+
+
+def _whole_minutes(value, name):
+    """*value* as whole minutes (the command's options are integers)."""
+    if float(value) != int(value):
+        raise ValueError(f"{name}: expected whole minutes, got {value!r}")
+    return int(value)
+
+
+def _park_ride_attrs(kw):
+    """The park-and-ride options of *kw* (_park_ride_kwargs()) as
+    ``attrs`` name them."""
+    return {"drive_budget_min": float(kw["drive_budget_min"]),
+            "park_min": float(kw["park_min"]),
+            "parking_radius_m": kw["parking_radius_m"]}
+
+
+def _refuse_points_park_ride(*places):
+    """Park-and-ride by the timetable runs between node ids (the command's
+    places): points are refused."""
+    if any(_has_points(p) for p in places):
+        raise ValueError("profile='park_and_ride' by the timetable starts and ends at node "
+                         "ids (as tnet commute/route --profile park_and_ride); points are "
+                         "not supported: give the zones or nodes near them")
 
 
 class Scenario:
@@ -268,7 +314,8 @@ class Scenario:
 
     def travel_time_matrix(self, origins=None, destinations=None, profile="car",
                            method="auto", progress=None, depart=None, window=0,
-                           percentiles=None, max_walk=15, date=None, frequency_seed=0):
+                           percentiles=None, max_walk=15, date=None, frequency_seed=0,
+                           drive_budget=30, park_time=5, parking_radius=400):
         """The travel-time matrix as a long DataFrame ``from_id, to_id,
         travel_time`` (minutes, float; NaN when not reached), origins
         varying slowest, as r5py returns it. *profile* is ``car``,
@@ -314,14 +361,32 @@ class Scenario:
         link takes its nearest zone as above, else is never reached. A
         matrix of node ids only is the library's (``tnet commute
         --depart``).
+
+        With ``profile="park_and_ride"`` and *depart* (or *percentiles*)
+        the journey follows the timetable as ``tnet commute --profiles
+        park_and_ride --depart ...`` (``tnet_park_ride_matrix()``): from
+        the origin, drive at most *drive_budget* minutes (default 30) on
+        the scenario's car graph to a parking place (a node of kind
+        station or parking a car link reaches; ``tnet init`` makes one of
+        every OSM car park), park *park_time* minutes (5), walk to a stop
+        within *parking_radius* metres (400, straight line), then ride;
+        walking from the origin to the first stop (or all the way) stays
+        possible, so no cell is slower than by transit. The columns are
+        those of transit's; ``df.attrs["park_and_ride"]`` holds the
+        options. Origins and destinations are node ids or place specs:
+        points raise ValueError (there is no park-and-ride from a point's
+        access links).
         """
         if depart is not None or percentiles is not None:
-            if profile != "transit":
-                raise ValueError("depart and percentiles are for profile='transit' "
-                                 "(the timetable)")
+            if profile not in ("transit", "park_and_ride"):
+                raise ValueError("depart and percentiles are for profile='transit' or "
+                                 "'park_and_ride' (the timetable)")
+            pr = _park_ride_kwargs(profile, drive_budget, park_time, parking_radius)
+            if pr:
+                _refuse_points_park_ride(origins, destinations)
             return self._timetable_matrix(origins, destinations, depart or "08:00", window,
                                           [50] if percentiles is None else percentiles,
-                                          max_walk, date, frequency_seed, progress)
+                                          max_walk, date, frequency_seed, progress, pr)
         if _has_points(origins) or _has_points(destinations):
             return self._point_matrix(origins, destinations, profile)
         r = self.dataset._c.commute(
@@ -526,7 +591,7 @@ class Scenario:
         })
 
     def _timetable_matrix(self, origins, destinations, depart, window, percentiles,
-                          max_walk, date, frequency_seed, progress):
+                          max_walk, date, frequency_seed, progress, park_ride=None):
         depart_s = _clock_seconds(depart)
         day = _date_number(date)
         pcts = [float(p) for p in percentiles]
@@ -539,7 +604,10 @@ class Scenario:
             self._places("kind:zone" if origins is None else origins),
             self._places("kind:zone" if destinations is None else destinations),
             depart_s, int(window), pcts, max_walk_min=int(max_walk), date=day,
-            frequency_seed=int(frequency_seed), progress=progress)
+            frequency_seed=int(frequency_seed), progress=progress, **(park_ride or {}))
+        if park_ride:
+            return _timetable_frame(r, pcts, self.year, depart, window, "park_and_ride",
+                                    _park_ride_attrs(park_ride))
         return _timetable_frame(r, pcts, self.year, depart, window)
 
     def _point_timetable(self, origins, destinations, depart_s, window, pcts, max_walk, day,
@@ -562,7 +630,8 @@ class Scenario:
 
     # --------------------------------------------------------------- route
     def route(self, origin, destination, profile="car", depart=None, window=0,
-              percentiles=None, max_walk=15, date=None, frequency_seed=0):
+              percentiles=None, max_walk=15, date=None, frequency_seed=0,
+              drive_budget=30, park_time=5, parking_radius=400):
         """The fastest journey from *origin* to *destination* (node or stop
         ids) by *profile*: a DataFrame of its legs.
 
@@ -620,15 +689,31 @@ class Scenario:
         GeoDataFrame's id), then the walk between the link's node and the
         stop.
 
+        With ``profile="park_and_ride"`` and *depart* the journey follows
+        the timetable as ``tnet route --profile park_and_ride --depart
+        ...``: it may drive at most *drive_budget* minutes (default 30) to
+        a parking place, park *park_time* minutes (5) and walk to a stop
+        within *parking_radius* metres (400), or walk to its first stop.
+        The legs are then ``drive`` (``mode`` road, ``from`` the origin,
+        ``to`` the parking place), ``park`` (at the parking place), the
+        walk to the stop (``from`` the parking place), rides, transfers
+        and the last walk, with clock times as above; ``df.attrs`` also
+        holds ``park_and_ride`` (the options and the counts of parking
+        places and stops with parking, as the command's JSON). Both ends
+        are node or stop ids: points raise ValueError.
+
         Raises :class:`tnet.Error` (code not_found) when there is no path
         or a place is unknown."""
         if depart is not None or percentiles is not None or date is not None or window:
-            if profile != "transit":
+            if profile not in ("transit", "park_and_ride"):
                 raise ValueError("depart, window, percentiles and date are for "
-                                 "profile='transit' (the timetable)")
+                                 "profile='transit' or 'park_and_ride' (the timetable)")
+            pr = _park_ride_kwargs(profile, drive_budget, park_time, parking_radius)
+            if pr:
+                _refuse_points_park_ride([origin], [destination])
             ends, labels = self._route_ends(origin, destination)
             return self._route_timetable(ends, labels, depart or "08:00", window,
-                                         percentiles, max_walk, date, frequency_seed)
+                                         percentiles, max_walk, date, frequency_seed, pr)
         ends, labels = self._route_ends(origin, destination)
         r = self.dataset._c.route(self.year, self.closures, ends[0], ends[1], profile=profile)
         legs = pd.DataFrame(r.pop("legs"), columns=["kind", "mode", "line", "from", "to",
@@ -657,14 +742,16 @@ class Scenario:
         return ends, labels
 
     def _route_timetable(self, ends, labels, depart, window, percentiles, max_walk,
-                         date, frequency_seed):
+                         date, frequency_seed, park_ride=None):
         pcts = [5, 25, 50, 75, 95] if percentiles is None else percentiles
         if isinstance(pcts, (int, float)):
             pcts = [pcts]
         r = self.dataset._c.route_timetable(
             self.year, self.closures, ends[0], ends[1], _clock_seconds(depart),
             int(window), [float(p) for p in pcts], max_walk_min=int(max_walk),
-            date=_date_number(date), frequency_seed=int(frequency_seed))
+            date=_date_number(date), frequency_seed=int(frequency_seed), **(park_ride or {}))
+        if r.get("park_and_ride") is None:
+            r.pop("park_and_ride", None)
         legs = pd.DataFrame(r.pop("legs"), columns=["kind", "line", "trip", "mode", "from",
                                                     "to", "start", "end", "start_s", "end_s",
                                                     "minutes", "wait_min"])
@@ -673,7 +760,8 @@ class Scenario:
     # ------------------------------------------------------- accessibility
     def accessibility(self, opportunities, cutoffs=(30, 45, 60), profile="car",
                       population=None, progress=None, origins=None, depart=None, window=0,
-                      percentile=None, max_walk=15, date=None, frequency_seed=0):
+                      percentile=None, max_walk=15, date=None, frequency_seed=0,
+                      drive_budget=30, park_time=5, parking_radius=400):
         """Cumulative opportunities (``tnet accessibility``): for each
         origin, the sum of the column *opportunities* of the folder's
         zones.csv over the zones reachable within each cutoff (minutes; a
@@ -705,12 +793,25 @@ class Scenario:
         travel times are those of :meth:`travel_time_matrix` with *depart*
         (each what :meth:`route` with *depart* gives from the point to the
         zone: the traveller leaves the point at each departure minute), not
-        a composition over the point's links."""
+        a composition over the point's links.
+
+        ``profile="park_and_ride"`` needs the timetable (*depart* or
+        another of its options): as ``tnet accessibility --profile
+        park_and_ride --depart ...``, the travel times of
+        :meth:`travel_time_matrix` with ``profile="park_and_ride"``
+        (*drive_budget*, *park_time*, *parking_radius* as there); origins
+        are zones or other nodes, not points (ValueError)."""
         timetable = (depart is not None or percentile is not None or date is not None
                      or window or max_walk != 15)
-        if timetable and profile != "transit":
+        if timetable and profile not in ("transit", "park_and_ride"):
             raise ValueError("depart, window, percentile, max_walk and date are for "
-                             "profile='transit' (the timetable)")
+                             "profile='transit' or 'park_and_ride' (the timetable)")
+        if profile == "park_and_ride" and not timetable:
+            raise ValueError("profile='park_and_ride' is by the timetable: give depart")
+        pr = _park_ride_kwargs(profile, drive_budget, park_time, parking_radius) \
+            if timetable else {}
+        if pr:
+            _refuse_points_park_ride(origins)
         pct = 50.0 if percentile is None else float(percentile)
         tkw = {}
         if timetable:
@@ -729,11 +830,13 @@ class Scenario:
             else:
                 rows = labels
                 minutes, feed = self._origin_minutes(origins, c.zone_ids(), profile,
-                                                     timetable, tkw, progress)
+                                                     timetable, dict(tkw, **pr), progress)
         r = c.accessibility(self.year, self.closures, opportunities,
                             [float(x) for x in cutoffs], profile=profile,
                             population=population, progress=progress, origins=rows,
-                            minutes=minutes, **({} if minutes is not None else tkw))
+                            minutes=minutes, **({} if minutes is not None else tkw),
+                            **({k: v for k, v in pr.items() if k != "park_ride"}
+                               if minutes is None else {}))
         cols = [f"within_{x:g}_min" for x in r["cutoffs_min"]]
         frame = pd.DataFrame(r["values"], index=pd.Index(r["zones"], name="id"), columns=cols)
         model = r["model"] if minutes is None else (
@@ -745,6 +848,8 @@ class Scenario:
         if timetable:
             frame.attrs.update(depart=depart or "08:00", window_min=int(window),
                                percentile=pct, max_walk_min=int(max_walk))
+            if pr:
+                frame.attrs["park_and_ride"] = _park_ride_attrs(pr)
             if minutes is None:
                 frame.attrs.update(feed=r["feed"], date=r["date"])
             else:
@@ -768,10 +873,13 @@ class Scenario:
                                       tkw["window_min"], pcts, tkw["max_walk_min"],
                                       tkw["date"], tkw["frequency_seed"], progress)
         else:
+            pr = {k: tkw[k] for k in ("park_ride", "drive_budget_min", "park_min",
+                                      "parking_radius_m") if k in tkw}
             r = self.dataset._c.timetable_matrix(
                 self.year, self.closures, self._places(origins), list(zone_ids),
                 tkw["depart_s"], tkw["window_min"], pcts, max_walk_min=tkw["max_walk_min"],
-                date=tkw["date"], frequency_seed=tkw["frequency_seed"], progress=progress)
+                date=tkw["date"], frequency_seed=tkw["frequency_seed"], progress=progress,
+                **pr)
         m = np.asarray(r["minutes"], dtype=float).reshape(-1, len(zone_ids))
         return m, (r["feed"], r["date"])
 

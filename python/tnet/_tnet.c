@@ -962,6 +962,9 @@ static TnetTimetable *timetable_setup (DatasetObject *self, int year, PyObject *
                                        PyObject *pcts_obj, guint date, guint seed,
                                        double **pcts, guint *n_pcts, char **feed_name,
                                        TnetFeed **feed);
+static TnetParkRide *park_ride_setup (DatasetObject *self, int year, PyObject *closures,
+                                      TnetTimetable *tt, int drive_min, int park_min,
+                                      double radius_m);
 
 /* The zones of a folder's zones.csv for accessibility: their nodes, the
  * opportunity column and the population weights (NULL when the table has
@@ -1189,37 +1192,44 @@ dataset_zone_ids (DatasetObject *self, PyObject *unused)
 
 /* Dataset.accessibility(year, closures, opportunities, cutoffs, profile,
  * population, progress, origins, minutes, depart_s, window_min,
- * percentile, max_walk_min, date, frequency_seed) -> dict. Rows: every
- * zone, or the zone ids of @origins; with @minutes (float64 [origin, zone
- * of zones.csv], NaN: not reached), the rows are those travel times and
- * @origins their labels (weights 1). @depart_s >= 0: transit by the
- * timetable (the library's, as `tnet accessibility --depart`). */
+ * percentile, max_walk_min, date, frequency_seed, drive_budget_min,
+ * park_min, parking_radius_m) -> dict. Rows: every zone, or the zone ids
+ * of @origins; with @minutes (float64 [origin, zone of zones.csv], NaN:
+ * not reached), the rows are those travel times and @origins their labels
+ * (weights 1). @depart_s >= 0: transit or park_and_ride (with the
+ * park-and-ride options) by the timetable (the library's, as `tnet
+ * accessibility --depart`). */
 static PyObject *
 dataset_accessibility (DatasetObject *self, PyObject *args, PyObject *kwds)
 {
   static char *kwlist[] = { "year", "closures", "opportunities", "cutoffs", "profile",
                             "population", "progress", "origins", "minutes", "depart_s",
                             "window_min", "percentile", "max_walk_min", "date",
-                            "frequency_seed", NULL };
-  int year, depart_s = -1, window_min = 0, max_walk_min = 15;
+                            "frequency_seed", "drive_budget_min", "park_min",
+                            "parking_radius_m", NULL };
+  int year, depart_s = -1, window_min = 0, max_walk_min = 15, drive_min = 30, park_min = 5;
   unsigned int date = 0, seed = 0;
-  double percentile = 50;
+  double percentile = 50, radius_m = 400;
   PyObject *closures, *cutoffs_obj, *origins_obj = Py_None, *minutes_obj = Py_None;
   const char *opp, *profile_s = "car", *pop_col = NULL;
   Progress prog = { 0 };
-  if (!PyArg_ParseTupleAndKeywords (args, kwds, "iOsO|szOOOiidiII", kwlist, &year, &closures,
-                                    &opp, &cutoffs_obj, &profile_s, &pop_col, &prog.callable,
-                                    &origins_obj, &minutes_obj, &depart_s, &window_min,
-                                    &percentile, &max_walk_min, &date, &seed))
+  if (!PyArg_ParseTupleAndKeywords (args, kwds, "iOsO|szOOOiidiIIiid", kwlist, &year,
+                                    &closures, &opp, &cutoffs_obj, &profile_s, &pop_col,
+                                    &prog.callable, &origins_obj, &minutes_obj, &depart_s,
+                                    &window_min, &percentile, &max_walk_min, &date, &seed,
+                                    &drive_min, &park_min, &radius_m))
     return NULL;
   if (!check_loaded (self))
     return NULL;
   TnetProfile profile;
-  if (!tnet_profile_from_string (profile_s, &profile) || profile == TNET_PROFILE_PARK_AND_RIDE)
-    return PyErr_Format (PyExc_ValueError, "profile: expected car or transit, got '%s'",
-                         profile_s);
-  if (depart_s >= 0 && profile != TNET_PROFILE_TRANSIT)
-    return PyErr_Format (PyExc_ValueError, "depart: the timetable is for profile transit");
+  /* park-and-ride by the timetable only (the layered graph's is not offered) */
+  if (!tnet_profile_from_string (profile_s, &profile)
+      || (profile == TNET_PROFILE_PARK_AND_RIDE && depart_s < 0 && minutes_obj == Py_None))
+    return PyErr_Format (PyExc_ValueError, "profile: expected car or transit, or "
+                         "park_and_ride by the timetable, got '%s'", profile_s);
+  if (depart_s >= 0 && profile == TNET_PROFILE_CAR)
+    return PyErr_Format (PyExc_ValueError, "depart: the timetable is for profiles transit "
+                         "and park_and_ride");
   PyObject *cut_seq = PySequence_Fast (cutoffs_obj, "cutoffs: expected a list of minutes");
   if (cut_seq == NULL)
     return NULL;
@@ -1275,6 +1285,7 @@ dataset_accessibility (DatasetObject *self, PyObject *args, PyObject *kwds)
   if (profile == TNET_PROFILE_CAR)
     copts.method = TNET_COMMUTE_METHOD_M2M;
   TnetTimetable *tt = NULL;
+  g_autoptr (TnetParkRide) pr = NULL;
   g_autofree char *feed_name = NULL;
   if (depart_s >= 0)
     {
@@ -1287,6 +1298,14 @@ dataset_accessibility (DatasetObject *self, PyObject *args, PyObject *kwds)
       Py_XDECREF (pl);
       if (tt == NULL)
         return NULL;
+      if (profile == TNET_PROFILE_PARK_AND_RIDE
+          && (pr = park_ride_setup (self, year, closures, tt, drive_min, park_min, radius_m))
+             == NULL)
+        {
+          tnet_timetable_unref (tt);
+          return NULL;
+        }
+      copts.park_ride = pr;
       copts.timetable = tt;
       copts.depart_s = depart_s;
       copts.window_min = (guint) window_min;
@@ -1297,6 +1316,7 @@ dataset_accessibility (DatasetObject *self, PyObject *args, PyObject *kwds)
   TnetAccessibility *acc = acc_compute_zones (self, scen, profile, &z, rows, (guint) nr,
                                               cutoffs, nc, &copts, row_pop, &prog, &error);
   guint service_date = tt ? tnet_timetable_get_service_date (tt) : 0;
+  g_clear_pointer (&pr, tnet_park_ride_free);
   if (tt)
     tnet_timetable_unref (tt);
   if (acc == NULL)
@@ -1894,24 +1914,110 @@ timetable_setup (DatasetObject *self, int year, PyObject *closures, int depart_s
   return tt;
 }
 
+/* The park-and-ride of `tnet route/commute --profile park_and_ride` on
+ * @tt (tnet_park_ride_new()): the car graph of the scenario @year with
+ * @closures, drives of at most @drive_min minutes, @park_min minutes to
+ * park, parking places serving the stops within @radius_m. Built without
+ * the GIL. Returns: a new object, or NULL with an exception set. */
+static TnetParkRide *
+park_ride_setup (DatasetObject *self, int year, PyObject *closures, TnetTimetable *tt,
+                 int drive_min, int park_min, double radius_m)
+{
+  if (drive_min < 0 || drive_min > 24 * 60 || park_min < 0 || park_min > 24 * 60
+      || !(radius_m >= 0 && radius_m <= 10000))
+    {
+      PyErr_SetString (PyExc_ValueError, "expected drive_budget in 0..1440 minutes, "
+                       "park_time in 0..1440 minutes and parking_radius in 0..10000 metres");
+      return NULL;
+    }
+  GError *error = NULL;
+  g_autoptr (TnetScenario) scen = make_scenario (self->ds, year, closures, &error);
+  if (scen == NULL)
+    {
+      fail (NULL, error);
+      return NULL;
+    }
+  TnetParkRideOptions po;
+  tnet_park_ride_options_init (&po);
+  po.drive_budget_s = (guint) drive_min * 60;
+  po.park_s = (guint) park_min * 60;
+  po.parking_radius_m = radius_m;
+  TnetParkRide *pr;
+  Py_BEGIN_ALLOW_THREADS
+  pr = tnet_park_ride_new (tt, tnet_dataset_get_network (self->ds), scen, &po, &error);
+  Py_END_ALLOW_THREADS
+  if (pr == NULL)
+    fail (NULL, error);
+  return pr;
+}
+
+/* The options and counts of @pr as a dict, as `tnet route --profile
+ * park_and_ride --format json` prints them. */
+static PyObject *
+park_ride_summary (const TnetParkRide *pr)
+{
+  const TnetParkRideOptions *po = tnet_park_ride_get_options (pr);
+  return Py_BuildValue ("{s:d,s:d,s:d,s:I,s:I}", "drive_budget_min", po->drive_budget_s / 60.0,
+                        "park_min", po->park_s / 60.0, "parking_radius_m",
+                        po->parking_radius_m, "parking_places", tnet_park_ride_n_parking (pr),
+                        "stops_with_parking", tnet_park_ride_n_stops (pr));
+}
+
+/* The park-and-ride matrix between nodes (tnet_park_ride_matrix()) into
+ * @od, minutes [percentile, origin, destination], NaN where not reached;
+ * progress before each origin. Call without the GIL. FALSE with @error
+ * set (G_IO_ERROR_CANCELLED when the progress function stopped it). */
+static gboolean
+park_ride_matrix_fill (const TnetParkRide *pr, const TnetNetwork *net, const GArray *origins,
+                       const GArray *dests, guint max_walk_s, gint32 depart_s, guint n_min,
+                       const double *pcts, guint np, double *od, Progress *prog,
+                       GError **error)
+{
+  guint no = origins->len, nd = dests->len;
+  g_autofree gint32 *buf = g_new (gint32, MAX ((gsize) no * nd * np, 1));
+  TnetRaptorStop stop;
+  tnet_raptor_stop_init (&stop);
+  stop.progress = progress_func (prog);
+  stop.progress_data = prog;
+  if (!tnet_park_ride_matrix (pr, net, (const TnetId *) (void *) origins->data, no,
+                              (const TnetId *) (void *) dests->data, nd, max_walk_s, depart_s,
+                              n_min, pcts, np, buf, &stop, error))
+    return FALSE;
+  for (guint o = 0; o < no; o++)
+    for (guint d = 0; d < nd; d++)
+      for (guint i = 0; i < np; i++)
+        {
+          gint32 v = buf[((gsize) o * nd + d) * np + i];
+          od[((gsize) i * no + o) * nd + d] = v == TNET_RAPTOR_UNREACHED ? NAN : v / 60.0;
+        }
+  return TRUE;
+}
+
 /* Dataset.timetable_matrix(year, closures, origins, destinations, depart_s,
  * window_min, percentiles, max_walk_min=15, date=0, frequency_seed=0,
- * progress=None) -> dict: "minutes" float64 [percentile, origin,
+ * progress=None, park_ride=False, drive_budget_min=30, park_min=5,
+ * parking_radius_m=400) -> dict: "minutes" float64 [percentile, origin,
  * destination] (NaN: not reached), by range RAPTOR over the scenario
- * year's timetable, one departure per minute of the window. */
+ * year's timetable, one departure per minute of the window; with
+ * @park_ride by park-and-ride (tnet_park_ride_matrix(), as `tnet commute
+ * --profiles park_and_ride --depart`). */
 static PyObject *
 dataset_timetable_matrix (DatasetObject *self, PyObject *args, PyObject *kwds)
 {
   static char *kwlist[] = { "year", "closures", "origins", "destinations", "depart_s",
                             "window_min", "percentiles", "max_walk_min", "date",
-                            "frequency_seed", "progress", NULL };
-  int year, depart_s, window_min, max_walk_min = 15;
+                            "frequency_seed", "progress", "park_ride", "drive_budget_min",
+                            "park_min", "parking_radius_m", NULL };
+  int year, depart_s, window_min, max_walk_min = 15, park_ride = 0, drive_min = 30;
+  int park_min = 5;
+  double radius_m = 400;
   unsigned int date = 0, seed = 0;
   PyObject *closures, *origins_obj, *dests_obj, *pcts_obj;
   Progress prog = { 0 };
-  if (!PyArg_ParseTupleAndKeywords (args, kwds, "iOOOiiO|iIIO", kwlist, &year, &closures,
+  if (!PyArg_ParseTupleAndKeywords (args, kwds, "iOOOiiO|iIIOpiid", kwlist, &year, &closures,
                                     &origins_obj, &dests_obj, &depart_s, &window_min,
-                                    &pcts_obj, &max_walk_min, &date, &seed, &prog.callable))
+                                    &pcts_obj, &max_walk_min, &date, &seed, &prog.callable,
+                                    &park_ride, &drive_min, &park_min, &radius_m))
     return NULL;
   if (!check_loaded (self))
     return NULL;
@@ -1932,18 +2038,40 @@ dataset_timetable_matrix (DatasetObject *self, PyObject *args, PyObject *kwds)
       tnet_timetable_unref (tt);
       return error ? fail (NULL, error) : NULL;
     }
+  TnetParkRide *pr = NULL;
+  if (park_ride
+      && (pr = park_ride_setup (self, year, closures, tt, drive_min, park_min, radius_m)) == NULL)
+    {
+      tnet_timetable_unref (tt);
+      return NULL;
+    }
   guint no = origins->len, nd = dests->len, n_min = MAX ((guint) window_min, 1u);
   npy_intp dims[3] = { np, no, nd };
   PyObject *out = PyArray_SimpleNew (3, dims, NPY_FLOAT64);
   if (out == NULL)
     {
+      tnet_park_ride_free (pr);
       tnet_timetable_unref (tt);
       return NULL;
     }
   double *od = PyArray_DATA ((PyArrayObject *) out);
   guint max_walk_s = (guint) max_walk_min * 60;
   gboolean ok = TRUE, cancelled = FALSE;
-  guint service_date = 0;
+  guint service_date = tnet_timetable_get_service_date (tt);
+  if (pr != NULL)
+    {
+      /* park-and-ride: the library's matrix, as `tnet commute --depart` */
+      Py_BEGIN_ALLOW_THREADS
+      ok = park_ride_matrix_fill (pr, net, origins, dests, max_walk_s, depart_s, n_min, pcts,
+                                  np, od, &prog, &error);
+      tnet_park_ride_free (pr);
+      tnet_timetable_unref (tt);
+      Py_END_ALLOW_THREADS
+      /* the library's matrix fails only when stopped (G_IO_ERROR_CANCELLED) */
+      cancelled = !ok;
+      g_clear_error (&error);
+    }
+  else
   Py_BEGIN_ALLOW_THREADS
     {
       service_date = tnet_timetable_get_service_date (tt);
@@ -2022,9 +2150,12 @@ dataset_timetable_matrix (DatasetObject *self, PyObject *args, PyObject *kwds)
   if (!ok || cancelled)
     {
       Py_DECREF (out);
-      if (cancelled && !progress_restore (&prog))
+      if (cancelled)
         {
-          PyErr_SetString (tnet_py_error, "timetable matrix: cancelled by the progress function");
+          /* the progress function's exception, else tnet.Error */
+          if (!progress_restore (&prog))
+            PyErr_SetString (tnet_py_error,
+                             "timetable matrix: cancelled by the progress function");
           return NULL;
         }
       return fail (NULL, error);
@@ -2233,11 +2364,24 @@ timetable_legs (const TnetTimetable *tt, const TnetNetwork *net, const Timetable
                                            depart_s + (gint32) direct, 0));
   gboolean good = TRUE;
   gint32 clock = depart_s;
+  const char *parked = NULL;   /* park-and-ride: the parking place, once parked */
   for (guint i = 0; good && i < legs->len; i++)
     {
       const TnetTransitLeg *l = &g_array_index (legs, TnetTransitLeg, i);
       const char *ts = tnet_timetable_stop_id (tt, l->to_stop);
       clock = l->end_s;
+      if (l->kind == TNET_TRANSIT_LEG_DRIVE || l->kind == TNET_TRANSIT_LEG_PARK)
+        {
+          /* the drive from the origin to the parking place, then parking there */
+          const char *place = tnet_network_node (net, l->node)->id;
+          gboolean drive = l->kind == TNET_TRANSIT_LEG_DRIVE;
+          parked = drive ? NULL : place;
+          good = append_leg (out, timetable_leg (drive ? "drive" : "park", NULL, NULL,
+                                                 drive ? tnet_mode_to_string (l->mode) : NULL,
+                                                 drive ? te->from : place, place, l->start_s,
+                                                 l->end_s, 0));
+          continue;
+        }
       if (l->kind == TNET_TRANSIT_LEG_ACCESS && te->a->id == NULL)
         {
           const TnetAccessCandidate *c
@@ -2253,8 +2397,8 @@ timetable_legs (const TnetTimetable *tt, const TnetNetwork *net, const Timetable
         }
       if (l->kind == TNET_TRANSIT_LEG_ACCESS && l->end_s == l->start_s)
         continue;
-      const char *fs = l->from_stop == TNET_ID_NONE ? te->from
-                       : tnet_timetable_stop_id (tt, l->from_stop);
+      const char *fs = l->from_stop != TNET_ID_NONE ? tnet_timetable_stop_id (tt, l->from_stop)
+                       : parked ? parked : te->from;
       const char *kind = l->kind == TNET_TRANSIT_LEG_RIDE ? "ride"
                          : l->kind == TNET_TRANSIT_LEG_ACCESS ? "walk" : "transfer";
       good = append_leg (out, timetable_leg (kind, l->route_name, l->trip_id,
@@ -2300,8 +2444,12 @@ route_ends_snap (DatasetObject *self, int year, PyObject *closures, RouteEnd *a,
 }
 
 /* Dataset.route_timetable(year, closures, origin, destination, depart_s,
- * window_min, percentiles, max_walk_min=15, date=0, frequency_seed=0) ->
- * dict: the journey of `tnet route --profile transit` by the scenario
+ * window_min, percentiles, max_walk_min=15, date=0, frequency_seed=0,
+ * park_ride=False, drive_budget_min=30, park_min=5, parking_radius_m=400) ->
+ * dict: the journey of `tnet route --profile transit` (with @park_ride,
+ * `--profile park_and_ride`: a node origin may drive to a parking place
+ * first, tnet_park_ride_access(); "park_and_ride": the options and
+ * counts, else None) by the scenario
  * year's timetable departing at @depart_s (legs, the walk to the
  * destination included), the travel time of each departure minute of the
  * window and their percentiles (minutes; NaN when not reached). Either
@@ -2312,13 +2460,17 @@ dataset_route_timetable (DatasetObject *self, PyObject *args, PyObject *kwds)
 {
   static char *kwlist[] = { "year", "closures", "origin", "destination", "depart_s",
                             "window_min", "percentiles", "max_walk_min", "date",
-                            "frequency_seed", NULL };
-  int year, depart_s, window_min, max_walk_min = 15;
+                            "frequency_seed", "park_ride", "drive_budget_min", "park_min",
+                            "parking_radius_m", NULL };
+  int year, depart_s, window_min, max_walk_min = 15, park_ride = 0, drive_min = 30;
+  int park_min = 5;
+  double radius_m = 400;
   unsigned int date = 0, seed = 0;
   PyObject *closures, *pcts_obj, *from_obj, *to_obj;
-  if (!PyArg_ParseTupleAndKeywords (args, kwds, "iOOOiiO|iII", kwlist, &year, &closures,
+  if (!PyArg_ParseTupleAndKeywords (args, kwds, "iOOOiiO|iIIpiid", kwlist, &year, &closures,
                                     &from_obj, &to_obj, &depart_s, &window_min, &pcts_obj,
-                                    &max_walk_min, &date, &seed))
+                                    &max_walk_min, &date, &seed, &park_ride, &drive_min,
+                                    &park_min, &radius_m))
     return NULL;
   if (!check_loaded (self))
     return NULL;
@@ -2335,12 +2487,21 @@ dataset_route_timetable (DatasetObject *self, PyObject *args, PyObject *kwds)
   TnetFeed *feed = NULL;
   TnetTimetable *tt = timetable_setup (self, year, closures, depart_s, window_min, max_walk_min,
                                        pcts_obj, date, seed, &pcts, &np, &feed_name, &feed);
+  TnetParkRide *pr = NULL;
+  if (tt != NULL && park_ride
+      && (pr = park_ride_setup (self, year, closures, tt, drive_min, park_min, radius_m)) == NULL)
+    {
+      tnet_timetable_unref (tt);
+      tnet_feed_unref (feed);
+      tt = NULL;
+    }
   if (tt == NULL)
     {
       route_end_clear (&a);
       route_end_clear (&b);
       return NULL;
     }
+  const char *how = pr ? "park-and-ride" : "transit";
 
   guint max_walk_s = (guint) max_walk_min * 60, n_min = MAX ((guint) window_min, 1u);
   g_autofree gint32 *series = g_new (gint32, n_min);
@@ -2351,6 +2512,8 @@ dataset_route_timetable (DatasetObject *self, PyObject *args, PyObject *kwds)
   /* a point end's access link of each row of acc and egr */
   g_autoptr (GArray) acc_via = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr (GArray) egr_via = g_array_new (FALSE, FALSE, sizeof (guint));
+  /* park-and-ride: the origin's access rows (tnet_park_ride_access()) */
+  g_autoptr (GArray) rows = g_array_new (FALSE, FALSE, sizeof (TnetParkRideAccess));
   TnetRaptor *ws = NULL;
   gboolean ok = FALSE, walk_only = FALSE;
   guint service_date = 0;
@@ -2373,6 +2536,16 @@ dataset_route_timetable (DatasetObject *self, PyObject *args, PyObject *kwds)
           TnetEgress e = { 0, w->stop, w->walk_s };
           g_array_append_val (egress, e);
         }
+      if (pr != NULL && onode != TNET_ID_NONE)
+        {
+          /* driving to a parking place competes with walking to a stop */
+          g_autoptr (GArray) merged = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
+          g_autoptr (TnetSearch) search = tnet_search_new (tnet_park_ride_get_graph (pr));
+          tnet_park_ride_access (pr, search, onode, (const TnetStopWalk *) (void *) acc->data,
+                                 acc->len, rows, merged);
+          g_array_set_size (acc, 0);
+          g_array_append_vals (acc, merged->data, merged->len);
+        }
       g_autoptr (GArray) scratch = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
       gboolean street = onode != TNET_ID_NONE && dnode != TNET_ID_NONE
                         && tnet_raptor_walks_from_node (ws, onode, max_walk_s, TNET_ID_NONE,
@@ -2386,9 +2559,10 @@ dataset_route_timetable (DatasetObject *self, PyObject *args, PyObject *kwds)
       if (egress->len == 0 || (acc->len == 0 && direct > max_walk_s))
         {
           g_set_error (&error, TNET_ERROR, TNET_ERROR_NOT_FOUND,
-                       "no path by transit from '%s' to '%s': no stop of the feed within %u "
-                       "min walk of '%s' (max_walk)", from, to, max_walk_s / 60,
-                       acc->len == 0 ? from : to);
+                       "no path by %s from '%s' to '%s': no stop of the feed within %u "
+                       "min walk of '%s' (max_walk)%s", how, from, to, max_walk_s / 60,
+                       acc->len == 0 ? from : to, pr && acc->len == 0
+                       ? " nor a parking place within the drive budget" : "");
           ok = FALSE;
         }
       else
@@ -2414,12 +2588,13 @@ dataset_route_timetable (DatasetObject *self, PyObject *args, PyObject *kwds)
           if (series[0] == TNET_RAPTOR_UNREACHED && window_min <= 1)
             {
               g_set_error (&error, TNET_ERROR, TNET_ERROR_NOT_FOUND,
-                           "no path by transit from '%s' to '%s' departing %02d:%02d on %u",
-                           from, to, depart_s / 3600, depart_s / 60 % 60, service_date);
+                           "no path by %s from '%s' to '%s' departing %02d:%02d on %u",
+                           how, from, to, depart_s / 3600, depart_s / 60 % 60, service_date);
               ok = FALSE;
             }
           else if (!walk_only && best != TNET_ID_NONE)
-            tnet_raptor_journey (ws, best, legs);
+            tnet_park_ride_journey (ws, best, (const TnetParkRideAccess *) (void *) rows->data,
+                                    rows->len, legs);
           g_autofree gint32 *sorted = g_memdup2 (series, sizeof (gint32) * n_min);
           tnet_percentiles (sorted, n_min, pcts, np, pv);
         }
@@ -2428,6 +2603,7 @@ dataset_route_timetable (DatasetObject *self, PyObject *args, PyObject *kwds)
   if (!ok)
     {
       tnet_raptor_free (ws);
+      tnet_park_ride_free (pr);
       if (tt)
         tnet_timetable_unref (tt);
       if (feed)
@@ -2461,18 +2637,22 @@ dataset_route_timetable (DatasetObject *self, PyObject *args, PyObject *kwds)
       double *md = PyArray_DATA ((PyArrayObject *) minutes);
       for (guint m = 0; m < n_min; m++)
         md[m] = series[m] == TNET_RAPTOR_UNREACHED ? NAN : series[m] / 60.0;
-      result = Py_BuildValue ("{s:s,s:s,s:s,s:s,s:i,s:s,s:I,s:N,s:i,s:d,s:O,s:O,s:O}",
-                              "from", from, "to", to, "profile", "transit",
+      result = Py_BuildValue ("{s:s,s:s,s:s,s:s,s:i,s:s,s:I,s:N,s:i,s:d,s:O,s:O,s:O,s:N}",
+                              "from", from, "to", to,
+                              "profile", pr ? "park_and_ride" : "transit",
                               "model", "timetable", "scenario_year", year, "feed", feed_name,
                               "date", service_date, "depart", clock_string (depart_s),
                               "window_min", window_min,
                               "total_min", series[0] == TNET_RAPTOR_UNREACHED
                                            ? NAN : series[0] / 60.0,
-                              "percentiles", pc, "minutes", minutes, "legs", leg_list);
+                              "percentiles", pc, "minutes", minutes, "legs", leg_list,
+                              "park_and_ride", pr ? park_ride_summary (pr)
+                                                  : Py_NewRef (Py_None));
     }
   Py_XDECREF (leg_list);
   Py_XDECREF (pc);
   Py_XDECREF (minutes);
+  tnet_park_ride_free (pr);
   tnet_raptor_free (ws);
   tnet_timetable_unref (tt);
   tnet_feed_unref (feed);
@@ -3503,11 +3683,13 @@ static PyMethodDef dataset_methods[] = {
     METH_VARARGS | METH_KEYWORDS,
     "accessibility(year, closures, opportunities, cutoffs, profile='car', population=None, "
     "progress=None, origins=None, minutes=None, depart_s=-1, window_min=0, percentile=50, "
-    "max_walk_min=15, date=0, frequency_seed=0) -> dict (values: float64 array [zone, "
+    "max_walk_min=15, date=0, frequency_seed=0, drive_budget_min=30, park_min=5, "
+    "parking_radius_m=400) -> dict (values: float64 array [zone, "
     "cutoff]; rows: every zone, or the zone ids of origins, the mean then over those rows; "
     "with minutes [origin, zone of zones.csv] the rows of those travel times, labelled by "
     "origins, weights 1; population: the rows' weights or None; all_zones: every zone id of "
-    "zones.csv; model, feed, date; depart_s >= 0: transit by the timetable)" },
+    "zones.csv; model, feed, date; depart_s >= 0: transit or park_and_ride by the "
+    "timetable)" },
   { "zone_ids", (PyCFunction) dataset_zone_ids, METH_NOARGS,
     "zone_ids() -> the ids of the folder's zones.csv, in its order" },
   { "route", (PyCFunction) (void (*) (void)) dataset_route, METH_VARARGS | METH_KEYWORDS,
@@ -3516,9 +3698,10 @@ static PyMethodDef dataset_methods[] = {
   { "route_timetable", (PyCFunction) (void (*) (void)) dataset_route_timetable,
     METH_VARARGS | METH_KEYWORDS,
     "route_timetable(year, closures, origin, destination, depart_s, window_min, percentiles, "
-    "max_walk_min=15, date=0, frequency_seed=0) -> dict with the legs, the per-minute travel "
-    "times and their percentiles (tnet route --profile transit); an end is an id or a "
-    "(lon, lat) pair" },
+    "max_walk_min=15, date=0, frequency_seed=0, park_ride=False, drive_budget_min=30, "
+    "park_min=5, parking_radius_m=400) -> dict with the legs, the per-minute travel "
+    "times and their percentiles (tnet route --profile transit, or park_and_ride with "
+    "park_ride); an end is an id or a (lon, lat) pair" },
   { "criticality", (PyCFunction) (void (*) (void)) dataset_criticality,
     METH_VARARGS | METH_KEYWORDS,
     "criticality(year, closures, a, b, by_line=False, profile='car', budget=60, "
@@ -3528,8 +3711,10 @@ static PyMethodDef dataset_methods[] = {
   { "timetable_matrix", (PyCFunction) (void (*) (void)) dataset_timetable_matrix,
     METH_VARARGS | METH_KEYWORDS,
     "timetable_matrix(year, closures, origins, destinations, depart_s, window_min, "
-    "percentiles, max_walk_min=15, date=0, frequency_seed=0, progress=None) -> dict "
-    "(minutes: float64 [percentile, origin, destination])" },
+    "percentiles, max_walk_min=15, date=0, frequency_seed=0, progress=None, "
+    "park_ride=False, drive_budget_min=30, park_min=5, parking_radius_m=400) -> dict "
+    "(minutes: float64 [percentile, origin, destination]; park_ride: park-and-ride, "
+    "tnet_park_ride_matrix())" },
   { "corridors", (PyCFunction) (void (*) (void)) dataset_corridors,
     METH_VARARGS | METH_KEYWORDS,
     "corridors(year, closures, a, b, modes='all', k=5, budget=60, factor=1.5, "

@@ -69,6 +69,14 @@ def calls(ds, n):
             ds.travel_time_matrix([pt], ["nowhere"], profile="transit", depart="07:40")
         except tnet.Error:
             pass
+        # park-and-ride by the timetable (the parking places, the car search)
+        ds.route("z_jingkaiqu", "z_linying", profile="park_and_ride", depart="07:30")
+        ds.travel_time_matrix(["z_jingkaiqu", "z_changge"], ["z_linying"],
+                              profile="park_and_ride", depart="07:30", window=3)
+        try:
+            ds.route("z_jingkaiqu", "nowhere", profile="park_and_ride", depart="07:30")
+        except tnet.Error:
+            pass
 
 
 def test_no_leak_over_1000_calls():

@@ -52,6 +52,13 @@ def test_gil_released_during_point_timetable_matrix(sao_paulo):
         pts, profile="transit", depart="07:30", window=120))
 
 
+def test_gil_released_during_park_ride_matrix(sao_paulo):
+    """The park-and-ride timetable matrix (drive search and range query per
+    origin)."""
+    assert_gil_released(lambda: sao_paulo.travel_time_matrix(
+        profile="park_and_ride", depart="07:30", window=60))
+
+
 def test_two_threads_same_results(xuchang):
     """Two threads computing at once get what one thread gets."""
     want = xuchang.commute()["minutes"].to_numpy()
