@@ -1798,17 +1798,18 @@ place_walks (const TnetTimetable *tt, TnetRaptor *ws, const TnetNetwork *net, Tn
 }
 
 /* The timetable of the scenario year's feed on @date (0: its busiest day),
- * walking on the folder's streets and access links of the year when it
- * has them (tnet_timetable_network_has_walks()): the
+ * walking on the folder's streets and access links as @scen has them (its
+ * closures too) when it has them (tnet_timetable_network_has_walks()): the
  * timetable `tnet route --profile transit` builds. *@feed_name receives
  * the feed's file name, *@feed_out the feed, to keep as long as the
  * timetable's legs are read (their route names and trip ids are the
  * feed's strings). No GIL needed. */
 static TnetTimetable *
-load_timetable (TnetDataset *ds, int year, guint date, guint seed, char **feed_name,
-                TnetFeed **feed_out, GError **error)
+load_timetable (TnetDataset *ds, const TnetScenario *scen, guint date, guint seed,
+                char **feed_name, TnetFeed **feed_out, GError **error)
 {
   const TnetNetwork *net = tnet_dataset_get_network (ds);
+  int year = tnet_scenario_get_year (scen);
   g_autofree char *feed_path = tnet_feed_path_for_year (tnet_dataset_get_dir (ds), year);
   if (feed_path == NULL)
     {
@@ -1826,7 +1827,6 @@ load_timetable (TnetDataset *ds, int year, guint date, guint seed, char **feed_n
   TnetTimetableOptions tto;
   tnet_timetable_options_init (&tto);
   tto.frequency_seed = seed;
-  g_autoptr (TnetScenario) scen = tnet_scenario_new (year);
   if (tnet_timetable_network_has_walks (net))
     {
       tto.walk_network = net;
@@ -1896,7 +1896,7 @@ timetable_setup (DatasetObject *self, int year, PyObject *closures, int depart_s
   TnetFeed *f = NULL;
   g_autofree char *name = NULL;
   Py_BEGIN_ALLOW_THREADS
-  tt = load_timetable (self->ds, year, date, seed, &name, &f, &error);
+  tt = load_timetable (self->ds, scen, date, seed, &name, &f, &error);
   Py_END_ALLOW_THREADS
   if (tt == NULL)
     {
