@@ -332,3 +332,24 @@ def test_graph_cache_same_as_fresh_dataset(xuchang):
     # without this test noticing)
     a, b = seen[(2025, (), "car", "m2m")], seen[(2025, ("l_g4_03", "l_g4_cg_n"), "car", "m2m")]
     assert not np.allclose(a["travel_time"], b["travel_time"], equal_nan=True)
+
+
+def test_timetable_walks_follow_closures(xuchang, tmp_path):
+    """By the timetable the walks follow the scenario's closures, as the
+    command's do: without 市区's access link to 许昌东站 (15 min,
+    links.csv) the journey to 郑州东站 changes, and equals `tnet route
+    --scenario FILE` with that closure."""
+    closed = "a_z_weidu__xc_east_hsr"
+    ini = tmp_path / "no-access.ini"
+    ini.write_text(f"[scenario]\nyear = 2025\n[closures]\nlinks = {closed}\n", encoding="utf-8")
+    got = {}
+    for name, scen, spec in (("plain", xuchang.scenario(2025), "2025"),
+                             ("closed", xuchang.scenario(2025, closures=[closed]), str(ini))):
+        m = scen.travel_time_matrix(["z_weidu"], ["zz_east_station"], profile="transit",
+                                    depart="07:00", window=10, percentiles=[50])
+        ref = cli("route", "z_weidu", "zz_east_station", "--profile", "transit", "--depart",
+                  "07:00", "--window", "10", "--percentiles", "50", "--format", "json",
+                  "--data", XUCHANG, "--scenario", spec)
+        got[name] = m["travel_time_p50"].iloc[0]
+        assert close_to_cli(got[name], ref["percentiles"]["p50"]), (name, got[name], ref)
+    assert got["closed"] > got["plain"] + 1
