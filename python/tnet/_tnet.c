@@ -2001,6 +2001,29 @@ park_ride_matrix_fill (const TnetParkRide *pr, const TnetNetwork *net, const GAr
  * year's timetable, one departure per minute of the window; with
  * @park_ride by park-and-ride (tnet_park_ride_matrix(), as `tnet commute
  * --profiles park_and_ride --depart`). */
+/* One range query from origin @o's access @walks to the @nd targets of
+ * @egress, then each target's @np percentiles as minutes (NaN where not
+ * reached) into the [percentile][origin][destination] cube @od; @series,
+ * @column and @pv are scratch. Shared by the node and point timetable
+ * matrices. */
+static void
+range_minutes (TnetRaptor *ws, const GArray *walks, const GArray *egress, gint32 depart_s,
+               guint n_min, guint nd, const double *pcts, guint np, guint o, guint no,
+               gint32 *series, gint32 *column, gint32 *pv, double *od)
+{
+  tnet_raptor_run_range (ws, (const TnetStopWalk *) (void *) walks->data, walks->len, depart_s,
+                         n_min, (const TnetEgress *) (void *) egress->data, egress->len, nd,
+                         series);
+  for (guint d = 0; d < nd; d++)
+    {
+      for (guint k = 0; k < n_min; k++)
+        column[k] = series[(gsize) k * nd + d];
+      tnet_percentiles (column, n_min, pcts, np, pv);
+      for (guint i = 0; i < np; i++)
+        od[((gsize) i * no + o) * nd + d] = pv[i] == TNET_RAPTOR_UNREACHED ? NAN : pv[i] / 60.0;
+    }
+}
+
 static PyObject *
 dataset_timetable_matrix (DatasetObject *self, PyObject *args, PyObject *kwds)
 {
@@ -2119,18 +2142,8 @@ dataset_timetable_matrix (DatasetObject *self, PyObject *args, PyObject *kwds)
                     g_array_append_val (egress, e);
                   }
               }
-          tnet_raptor_run_range (ws, (const TnetStopWalk *) (void *) walks->data, walks->len,
-                                 depart_s, n_min, (const TnetEgress *) (void *) egress->data,
-                                 egress->len, nd, series);
-          for (guint d = 0; d < nd; d++)
-            {
-              for (guint k = 0; k < n_min; k++)
-                column[k] = series[(gsize) k * nd + d];
-              tnet_percentiles (column, n_min, pcts, np, pv);
-              for (guint i = 0; i < np; i++)
-                od[((gsize) i * no + o) * nd + d]
-                  = pv[i] == TNET_RAPTOR_UNREACHED ? NAN : pv[i] / 60.0;
-            }
+          range_minutes (ws, walks, egress, depart_s, n_min, nd, pcts, np, o, no, series,
+                         column, pv, od);
           if (prog.callable && prog.callable != Py_None
               && !progress_trampoline (o + 1, no, "timetable matrix", &prog))
             cancelled = TRUE;
@@ -2803,18 +2816,8 @@ ends_timetable_matrix (TnetTimetable *tt, const TnetNetwork *net, const RouteEnd
               g_array_append_val (egress, e);
             }
         }
-      tnet_raptor_run_range (ws, (const TnetStopWalk *) (void *) walks->data, walks->len,
-                             depart_s, n_min, (const TnetEgress *) (void *) egress->data,
-                             egress->len, nd, series);
-      for (guint j = 0; j < nd; j++)
-        {
-          for (guint k = 0; k < n_min; k++)
-            column[k] = series[(gsize) k * nd + j];
-          tnet_percentiles (column, n_min, pcts, np, pv);
-          for (guint q = 0; q < np; q++)
-            od[((gsize) q * no + i) * nd + j]
-              = pv[q] == TNET_RAPTOR_UNREACHED ? NAN : pv[q] / 60.0;
-        }
+      range_minutes (ws, walks, egress, depart_s, n_min, nd, pcts, np, i, no, series, column,
+                     pv, od);
       if (prog->callable && prog->callable != Py_None
           && !progress_trampoline (i + 1, no, "timetable matrix", prog))
         *cancelled = TRUE;
