@@ -313,6 +313,125 @@ START_TEST (test_random_feeds)
 }
 END_TEST
 
+/* Writes a random feed whose routes call at a stop more than once (loops
+ * back to their first stop, or pass a stop twice), with pickup and drop-off
+ * restrictions (also at the repeated calls), dwell times, and trips of the
+ * day before running past midnight. One service every day. */
+static char *
+write_loop_feed (guint32 seed)
+{
+  GRand *r = g_rand_new_with_seed (seed);
+  char *dir = tt_mkdtemp ();
+  guint ns = (guint) g_rand_int_range (r, 5, 16);
+  GString *stops = g_string_new ("stop_id,stop_name,stop_lat,stop_lon\n");
+  for (guint s = 0; s < ns; s++)
+    g_string_append_printf (stops, "s%u,Stop %u,%.6f,%.6f\n", s, s,
+                            g_rand_double_range (r, 0, 0.02), g_rand_double_range (r, 0, 0.02));
+  tt_write_file (dir, "stops.txt", stops->str);
+  g_string_free (stops, TRUE);
+  tt_write_file (dir, "calendar.txt",
+                 "service_id,monday,tuesday,wednesday,thursday,friday,saturday,sunday,start_date,end_date\n"
+                 "D,1,1,1,1,1,1,1,20240101,20241231\n");
+  guint nr = (guint) g_rand_int_range (r, 2, 7);
+  GString *routes = g_string_new ("route_id,route_short_name,route_type\n");
+  GString *trips = g_string_new ("route_id,service_id,trip_id\n");
+  GString *st = g_string_new ("trip_id,arrival_time,departure_time,stop_id,stop_sequence,pickup_type,drop_off_type\n");
+  guint n_trip = 0;
+  for (guint ri = 0; ri < nr; ri++)
+    {
+      g_string_append_printf (routes, "R%u,R%u,3\n", ri, ri);
+      guint len = (guint) g_rand_int_range (r, 3, 10);
+      guint seq[10];
+      for (guint i = 0; i < len; i++)
+        do
+          seq[i] = (guint) g_rand_int_range (r, 0, (gint32) ns);
+        while (i > 0 && seq[i] == seq[i - 1]);
+      /* a loop: back to the first stop; else some stop again, not next to
+       * its first call */
+      if (ri % 2 == 0)
+        seq[len - 1] = seq[0] != seq[len - 2] ? seq[0] : seq[len - 1];
+      else if (len >= 4)
+        seq[len - 2] = seq[1] != seq[len - 3] && seq[1] != seq[len - 1] ? seq[1] : seq[len - 2];
+      guint8 pick[10], drop[10];
+      for (guint i = 0; i < len; i++)
+        {
+          pick[i] = g_rand_int_range (r, 0, 6) == 0;
+          drop[i] = g_rand_int_range (r, 0, 6) == 0;
+        }
+      guint nt = (guint) g_rand_int_range (r, 3, 16);
+      for (guint ti = 0; ti < nt; ti++)
+        {
+          guint id = n_trip++;
+          g_string_append_printf (trips, "R%u,D,t%u\n", ri, id);
+          /* most trips around the morning window, some from 23:00 to past
+           * midnight (they run after midnight of the next day too) */
+          guint t = g_rand_int_range (r, 0, 4) == 0
+                    ? (guint) g_rand_int_range (r, 23 * 3600, 25 * 3600)
+                    : (guint) g_rand_int_range (r, 6 * 3600 + 1800, 8 * 3600 + 1800);
+          for (guint i = 0; i < len; i++)
+            {
+              guint arr = t, dep = t + (guint) g_rand_int_range (r, 0, 3) * 30;
+              g_string_append_printf (st, "t%u,%u:%02u:%02u,%u:%02u:%02u,s%u,%u,%u,%u\n", id,
+                                      arr / 3600, arr / 60 % 60, arr % 60, dep / 3600,
+                                      dep / 60 % 60, dep % 60, seq[i], i + 1, pick[i],
+                                      drop[i]);
+              t = dep + (guint) g_rand_int_range (r, 60, 600);
+            }
+        }
+    }
+  tt_write_file (dir, "routes.txt", routes->str);
+  tt_write_file (dir, "trips.txt", trips->str);
+  tt_write_file (dir, "stop_times.txt", st->str);
+  g_string_free (routes, TRUE);
+  g_string_free (trips, TRUE);
+  g_string_free (st, TRUE);
+  g_rand_free (r);
+  return dir;
+}
+
+/* Range queries (with and without egress rows, and their percentiles) on
+ * feeds whose routes call at a stop twice, against the oracle minute by
+ * minute: a route boardable at two positions of the same stop has two
+ * boarding records there, each with its own remembered trip. */
+START_TEST (test_loop_routes_random)
+{
+  guint total_reached = 0, repeating = 0;
+  for (guint32 seed = 1; seed <= 40; seed++)
+    {
+      char *dir = write_loop_feed (seed);
+      GError *error = NULL;
+      TnetFeedOptions fo;
+      tnet_feed_options_init (&fo);
+      fo.service_date = 20240103;
+      g_autoptr (TnetFeed) feed = tnet_feed_load (dir, &fo, &error);
+      ck_assert_msg (feed != NULL, "seed %u: %s", seed, error ? error->message : "");
+      TnetTimetableOptions to;
+      tnet_timetable_options_init (&to);
+      to.min_change_s = seed % 2 ? 60 : 0;
+      const TnetFeed *feeds[] = { feed };
+      g_autoptr (TnetTimetable) tt = tnet_timetable_build (feeds, 1, &to, &error);
+      ck_assert_msg (tt != NULL, "%s", error ? error->message : "");
+      /* not vacuous: the timetable has routes calling at a stop twice */
+      for (guint rt = 0; rt < tt->n_routes; rt++)
+        for (guint i = tt->route_stop_first[rt]; i < tt->route_stop_first[rt + 1]; i++)
+          for (guint j = i + 1; j < tt->route_stop_first[rt + 1]; j++)
+            repeating += tt->route_stops[i] == tt->route_stops[j];
+      Oracle *o = oracle_new (feeds, 1, 20240103, &to);
+      g_autoptr (TnetRaptor) ws = tnet_raptor_new (tt);
+      for (TnetId s = seed % 2; s < tnet_timetable_n_stops (tt); s += 2)
+        {
+          total_reached += compare_origin (tt, o, ws, s, 6 * 3600 + 40 * 60, 45);
+          total_reached += compare_origin (tt, o, ws, s, 10 * 60, 30);   /* after midnight */
+        }
+      oracle_free (o);
+      tt_rm_rf (dir);
+      g_free (dir);
+    }
+  ck_assert_uint_gt (repeating, 40);
+  ck_assert_uint_gt (total_reached, 5000);
+}
+END_TEST
+
 /* ---------------------------------------------------------- fixture feeds */
 
 static void
@@ -1729,6 +1848,7 @@ timetable_suite (void)
   TCase *c = tcase_create ("oracle");
   tcase_set_timeout (c, 240);
   tcase_add_test (c, test_random_feeds);
+  tcase_add_test (c, test_loop_routes_random);
   tcase_add_test (c, test_caltrain);
   tcase_add_test (c, test_nyc_subway);
   tcase_add_test (c, test_sao_paulo);

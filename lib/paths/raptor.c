@@ -55,6 +55,22 @@ cmp_stop_walk (const void *pa, const void *pb)
   return (a->stop > b->stop) - (a->stop < b->stop);
 }
 
+/* One route a stop can board on, with what the check of a marked stop
+ * reads (one record instead of six arrays): the route, the position of
+ * the stop on it, the departures there (dep[t * n_stops] for the trip t of
+ * the route), and the trip the last check found. */
+typedef struct {
+  const gint32 *dep;       /* tt->dep + route_time_first[route] + pos */
+  guint route;
+  guint pos;
+  guint n_stops;           /* of the route: the stride between its trips */
+  guint n_trips;
+  guint trip;              /* the earliest trip (relative) leaving at or
+                            * after board_scanned[s]; valid while that is
+                            * not INF */
+  guint pad;
+} BoardEntry;
+
 struct _TnetRaptor {
   TnetTimetable *tt;       /* a reference */
   guint n_stops;
@@ -80,9 +96,10 @@ struct _TnetRaptor {
   guint *routes;           /* marked routes */
   guint n_routes;
   gint32 *board_scanned;   /* board[s] when s's routes were last considered */
-  guint *sr_trip;          /* per stop-route entry of s: the earliest trip
-                            * leaving at or after board_scanned[s] (valid
-                            * while that is not INF) */
+  guint *be_first;         /* n_stops + 1: the routes stop s boards on are
+                            * be[be_first[s] .. be_first[s + 1] - 1] */
+  BoardEntry *be;          /* in the order of tt->stop_route, the entries
+                            * whose position allows a pickup */
   TnetId *achanged;        /* stops whose arr improved this minute */
   guint n_achanged;
   guint8 *is_achanged;
@@ -131,7 +148,28 @@ tnet_raptor_new (TnetTimetable *tt)
     ws->route_from[r] = G_MAXUINT;
   ws->routes = g_new (guint, nr);
   ws->board_scanned = g_new (gint32, n);
-  ws->sr_trip = g_new (guint, MAX (tt->stop_route_first[tt->n_stops], 1));
+  ws->be_first = g_new (guint, n + 1);
+  ws->be = g_new (BoardEntry, MAX (tt->stop_route_first[tt->n_stops], 1));
+  guint n_be = 0;
+  ws->be_first[0] = 0;
+  for (guint s = 0; s < tt->n_stops; s++)
+    {
+      for (guint j = tt->stop_route_first[s]; j < tt->stop_route_first[s + 1]; j++)
+        {
+          guint r = tt->stop_route[j], pos = tt->stop_route_pos[j];
+          if (!(tt->route_flags[tt->route_stop_first[r] + pos] & TNET_I_RS_BOARD))
+            continue;
+          BoardEntry *e = &ws->be[n_be++];
+          e->dep = tt->dep + tt->route_time_first[r] + pos;
+          e->route = r;
+          e->pos = pos;
+          e->n_stops = tt->route_stop_first[r + 1] - tt->route_stop_first[r];
+          e->n_trips = tt->route_trip_first[r + 1] - tt->route_trip_first[r];
+          e->trip = 0;
+          e->pad = 0;
+        }
+      ws->be_first[s + 1] = n_be;
+    }
   ws->achanged = g_new (TnetId, n);
   ws->is_achanged = g_new0 (guint8, n);
   ws->eg_first = g_new0 (guint, n + 1);
@@ -163,7 +201,8 @@ tnet_raptor_free (TnetRaptor *ws)
   g_free (ws->route_from);
   g_free (ws->routes);
   g_free (ws->board_scanned);
-  g_free (ws->sr_trip);
+  g_free (ws->be_first);
+  g_free (ws->be);
   g_free (ws->achanged);
   g_free (ws->is_achanged);
   g_free (ws->eg_first);
@@ -234,12 +273,11 @@ seed_access (TnetRaptor *ws, const TnetStopWalk *access, guint n_access, gint32 
     }
 }
 
-/* The first trip (index relative to the route) of @r in [0, @hi) whose
- * departure at position @i is >= @t, or @hi. */
+/* The first trip in [0, @hi) whose departure dep[trip * @ns] is >= @t,
+ * or @hi. */
 static inline guint
-earliest_trip (const TnetTimetable *tt, guint r, guint ns, guint i, guint hi, gint32 t)
+first_trip_at (const gint32 *dep, guint ns, guint hi, gint32 t)
 {
-  const gint32 *dep = tt->dep + tt->route_time_first[r] + i;
   guint lo = 0;
   while (lo < hi)
     {
@@ -327,7 +365,7 @@ scan_route (TnetRaptor *ws, guint r, guint from)
       if ((flags[i] & TNET_I_RS_BOARD) && ws->board[s] != INF && cur > 0
           && dep[(gsize) (cur - 1) * ns + i] >= ws->board[s])
         {
-          guint t = cur == nt ? earliest_trip (tt, r, ns, i, cur, ws->board[s])
+          guint t = cur == nt ? first_trip_at (dep + i, ns, cur, ws->board[s])
                               : earlier_trip (dep + i, ns, cur - 1, ws->board[s]);
           if (t < cur)
             {
@@ -374,40 +412,38 @@ run_rounds (TnetRaptor *ws)
           ws->is_marked[s] = 0;
           gint32 b_new = ws->board[s], b_old = ws->board_scanned[s];
           ws->board_scanned[s] = b_new;
-          for (guint j = tt->stop_route_first[s]; j < tt->stop_route_first[s + 1]; j++)
+          for (BoardEntry *e = ws->be + ws->be_first[s], *end = ws->be + ws->be_first[s + 1];
+               e < end; e++)
             {
-              guint r = tt->stop_route[j], pos = tt->stop_route_pos[j];
-              if (!(tt->route_flags[tt->route_stop_first[r] + pos] & TNET_I_RS_BOARD))
-                continue;
-              /* route pruning: when r was already scanned from s with the
-               * label b_old, boarding trip sr_trip[j], and no earlier trip
-               * leaves s at or after b_new, the same trip would be boarded
-               * again and improve nothing. Labels only decrease, so the
-               * cached trip moves back one trip at a time. */
-              guint ns = tt->route_stop_first[r + 1] - tt->route_stop_first[r];
-              const gint32 *dep = tt->dep + tt->route_time_first[r] + pos;
-              guint t;
+              /* route pruning: when the route was already scanned from s
+               * with the label b_old, boarding trip e->trip, and no
+               * earlier trip leaves s at or after b_new, the same trip
+               * would be boarded again and improve nothing. Labels only
+               * decrease, so the cached trip moves back one trip at a
+               * time. */
+              guint ns = e->n_stops, t;
+              const gint32 *dep = e->dep;
               if (b_old == INF)
                 {
-                  guint nt = tt->route_trip_first[r + 1] - tt->route_trip_first[r];
-                  t = earliest_trip (tt, r, ns, pos, nt, b_new);
-                  ws->sr_trip[j] = t;
-                  if (t == nt)
+                  t = first_trip_at (dep, ns, e->n_trips, b_new);
+                  e->trip = t;
+                  if (t == e->n_trips)
                     continue;   /* no trip left to board here */
                 }
               else
                 {
-                  t = ws->sr_trip[j];
+                  t = e->trip;
                   if (t == 0 || dep[(gsize) (t - 1) * ns] < b_new)
                     continue;
                   while (t > 0 && dep[(gsize) (t - 1) * ns] >= b_new)
                     t--;
-                  ws->sr_trip[j] = t;
+                  e->trip = t;
                 }
+              guint r = e->route;
               if (ws->route_from[r] == G_MAXUINT)
                 ws->routes[ws->n_routes++] = r;
-              if (pos < ws->route_from[r])
-                ws->route_from[r] = pos;
+              if (e->pos < ws->route_from[r])
+                ws->route_from[r] = e->pos;
             }
         }
       ws->n_marked = 0;
