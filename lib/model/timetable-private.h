@@ -51,15 +51,18 @@ struct _TnetTimetable {
    * route_stop_first[r+1]-1]; its trips r_trip_first[r] .. r_trip_first[r+1]-1
    * are sorted so that arrival and departure at every stop never decrease
    * from one trip to the next (no overtaking); times of trip t (global
-   * index) at its i-th stop: arr[route_time_first[r] + (t - first) * n + i] */
+   * index) at its i-th stop: arr[route_time_first[r] + (t - first) * n + i]
+   * by trip (a ride reads its trip's arrivals in a row), dep[route_time_first[r]
+   * + i * n_trips + (t - first)] by stop (a boarding check steps from a trip
+   * to the one before at the same stop, the next departure in memory) */
   guint n_routes;
   guint *route_stop_first;      /* n_routes + 1 */
   TnetId *route_stops;
   guint8 *route_flags;          /* TNET_I_RS_*, per route stop */
   guint *route_trip_first;      /* n_routes + 1 */
   gsize *route_time_first;      /* n_routes */
-  gint32 *arr;                  /* n_stop_times */
-  gint32 *dep;
+  gint32 *arr;                  /* n_stop_times, by trip */
+  gint32 *dep;                  /* n_stop_times, by stop */
   const char **route_name;      /* display name per route */
   TnetMode *route_mode;
   guint n_trips;

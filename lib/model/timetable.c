@@ -903,7 +903,7 @@ tnet_timetable_build (const TnetFeed *const *feeds, guint n_feeds,
           for (guint i = 0; i < n; i++)
             {
               tt->arr[base + i] = sv[i].arr;
-              tt->dep[base + i] = sv[i].dep;
+              tt->dep[tt->route_time_first[r] + (gsize) i * (b - a) + (t - a)] = sv[i].dep;
               tt->route_flags[tt->route_stop_first[r] + i] |= sv[i].flags;
               if (sv[i].flags & TNET_I_RS_BOARD)
                 {
@@ -1041,7 +1041,7 @@ tnet_timetable_count_departures (const TnetTimetable *tt, gint32 from_s, gint32 
       for (guint t = 0; t < nt; t++)
         for (guint i = 0; i < ns; i++)
           {
-            gint32 d = tt->dep[tt->route_time_first[r] + (gsize) t * ns + i];
+            gint32 d = tt->dep[tt->route_time_first[r] + (gsize) i * nt + t];
             if ((tt->route_flags[tt->route_stop_first[r] + i] & TNET_I_RS_BOARD)
                 && d >= from_s && d < to_s)
               n++;

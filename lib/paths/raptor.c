@@ -25,6 +25,16 @@
  * an earlier trip has become catchable; and the targets are updated only
  * from the stops whose arrival improved in the minute.
  *
+ * Memory layout for the range query's checks: a minute's work is mostly
+ * checks of marked stops (is an earlier trip catchable here?) spread over
+ * the whole timetable, so each check should touch few cache lines. The
+ * workspace keeps, per stop, one record per route it can board on with
+ * all the check reads (the departures, the number of trips, the trip the
+ * last check found); and the timetable stores departures by stop within a
+ * route, so stepping from a trip to the one before reads the next word,
+ * mostly in the line the previous minute already loaded. Arrivals stay by
+ * trip: a ride reads its trip's arrivals at the following stops in a row.
+ *
  * A query given a stop (TnetRaptorStop) checks it before every round: a
  * round is the unit of work between two checks, so a stop takes effect
  * within one round, and the check (an atomic read and a monotonic clock
@@ -57,13 +67,12 @@ cmp_stop_walk (const void *pa, const void *pb)
 
 /* One route a stop can board on, with what the check of a marked stop
  * reads (one record instead of six arrays): the route, the position of
- * the stop on it, the departures there (dep[t * n_stops] for the trip t of
- * the route), and the trip the last check found. */
+ * the stop on it, the departures there (dep[t] for the trip t of the
+ * route), and the trip the last check found. */
 typedef struct {
-  const gint32 *dep;       /* tt->dep + route_time_first[route] + pos */
+  const gint32 *dep;       /* tt->dep + route_time_first[route] + pos * n_trips */
   guint route;
   guint pos;
-  guint n_stops;           /* of the route: the stride between its trips */
   guint n_trips;
   guint trip;              /* the earliest trip (relative) leaving at or
                             * after board_scanned[s]; valid while that is
@@ -160,11 +169,10 @@ tnet_raptor_new (TnetTimetable *tt)
           if (!(tt->route_flags[tt->route_stop_first[r] + pos] & TNET_I_RS_BOARD))
             continue;
           BoardEntry *e = &ws->be[n_be++];
-          e->dep = tt->dep + tt->route_time_first[r] + pos;
+          e->n_trips = tt->route_trip_first[r + 1] - tt->route_trip_first[r];
+          e->dep = tt->dep + tt->route_time_first[r] + (gsize) pos * e->n_trips;
           e->route = r;
           e->pos = pos;
-          e->n_stops = tt->route_stop_first[r + 1] - tt->route_stop_first[r];
-          e->n_trips = tt->route_trip_first[r + 1] - tt->route_trip_first[r];
           e->trip = 0;
           e->pad = 0;
         }
@@ -273,16 +281,16 @@ seed_access (TnetRaptor *ws, const TnetStopWalk *access, guint n_access, gint32 
     }
 }
 
-/* The first trip in [0, @hi) whose departure dep[trip * @ns] is >= @t,
- * or @hi. */
+/* The first trip in [0, @hi) whose departure dep[trip] is >= @t, or
+ * @hi. */
 static inline guint
-first_trip_at (const gint32 *dep, guint ns, guint hi, gint32 t)
+first_trip_at (const gint32 *dep, guint hi, gint32 t)
 {
   guint lo = 0;
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
-      if (dep[(gsize) mid * ns] < t)
+      if (dep[mid] < t)
         lo = mid + 1;
       else
         hi = mid;
@@ -291,17 +299,17 @@ first_trip_at (const gint32 *dep, guint ns, guint hi, gint32 t)
 }
 
 /* Given that trip @hi (relative) leaves at or after @t at the position of
- * @dep (stride @ns), the first trip that does: an exponential search
+ * @dep, the first trip that does: an exponential search
  * backwards, since in a range query the labels move back a little at a
  * time. */
 static inline guint
-earlier_trip (const gint32 *dep, guint ns, guint hi, gint32 t)
+earlier_trip (const gint32 *dep, guint hi, gint32 t)
 {
   guint d = 1;
-  while (hi > 0 && dep[(gsize) (hi - 1) * ns] >= t)
+  while (hi > 0 && dep[hi - 1] >= t)
     {
       guint lo = hi > d ? hi - d : 0;
-      if (dep[(gsize) lo * ns] >= t)
+      if (dep[lo] >= t)
         {
           hi = lo;
           d *= 2;
@@ -312,7 +320,7 @@ earlier_trip (const gint32 *dep, guint ns, guint hi, gint32 t)
       while (a < b)
         {
           guint mid = a + (b - a) / 2;
-          if (dep[(gsize) mid * ns] < t)
+          if (dep[mid] < t)
             a = mid + 1;
           else
             b = mid;
@@ -362,11 +370,12 @@ scan_route (TnetRaptor *ws, guint r, guint from)
         }
       /* an earlier trip than the current one can be caught only when the
        * trip just before it leaves at or after the board label */
+      const gint32 *dep_i = dep + (gsize) i * nt;
       if ((flags[i] & TNET_I_RS_BOARD) && ws->board[s] != INF && cur > 0
-          && dep[(gsize) (cur - 1) * ns + i] >= ws->board[s])
+          && dep_i[cur - 1] >= ws->board[s])
         {
-          guint t = cur == nt ? first_trip_at (dep + i, ns, cur, ws->board[s])
-                              : earlier_trip (dep + i, ns, cur - 1, ws->board[s]);
+          guint t = cur == nt ? first_trip_at (dep_i, cur, ws->board[s])
+                              : earlier_trip (dep_i, cur - 1, ws->board[s]);
           if (t < cur)
             {
               cur = t;
@@ -421,11 +430,11 @@ run_rounds (TnetRaptor *ws)
                * would be boarded again and improve nothing. Labels only
                * decrease, so the cached trip moves back one trip at a
                * time. */
-              guint ns = e->n_stops, t;
+              guint t;
               const gint32 *dep = e->dep;
               if (b_old == INF)
                 {
-                  t = first_trip_at (dep, ns, e->n_trips, b_new);
+                  t = first_trip_at (dep, e->n_trips, b_new);
                   e->trip = t;
                   if (t == e->n_trips)
                     continue;   /* no trip left to board here */
@@ -433,9 +442,9 @@ run_rounds (TnetRaptor *ws)
               else
                 {
                   t = e->trip;
-                  if (t == 0 || dep[(gsize) (t - 1) * ns] < b_new)
+                  if (t == 0 || dep[t - 1] < b_new)
                     continue;
-                  while (t > 0 && dep[(gsize) (t - 1) * ns] >= b_new)
+                  while (t > 0 && dep[t - 1] >= b_new)
                     t--;
                   e->trip = t;
                 }
@@ -850,11 +859,10 @@ tnet_raptor_journey (const TnetRaptor *ws, TnetId stop, GArray *out)
   for (guint guard = 0; at_vehicle && guard < 4 * ws->n_stops + 4; guard++)
     {
       guint r = ws->veh_route[s], trip = ws->veh_trip[s], bp = ws->veh_board_pos[s];
-      guint ns = tt->route_stop_first[r + 1] - tt->route_stop_first[r];
-      gsize base = tt->route_time_first[r]
-                   + (gsize) (trip - tt->route_trip_first[r]) * ns;
+      guint nt = tt->route_trip_first[r + 1] - tt->route_trip_first[r];
       TnetId b = tt->route_stops[tt->route_stop_first[r] + bp];
-      gint32 dep = tt->dep[base + bp];
+      gint32 dep = tt->dep[tt->route_time_first[r] + (gsize) bp * nt
+                           + (trip - tt->route_trip_first[r])];
       TnetTransitLeg ride = { TNET_TRANSIT_LEG_RIDE, b, s, dep, ws->veh[s],
                               dep - ws->board[b], tt->trip_id[trip], tt->route_name[r],
                               tt->route_mode[r], TNET_ID_NONE };
