@@ -3,11 +3,12 @@
  * RAPTOR per minute and against a time-expanded Dijkstra per minute, on one
  * and two threads; memory of the timetable per stop time.
  *
- * usage: bench-raptor FEED.zip HEXGRID.csv [--quick | --range-only | --per-minute-only]
+ * usage: bench-raptor FEED.zip HEXGRID.csv [--quick | --range-only [RUNS] |
+ *                                          --per-minute-only [RUNS]]
  * --quick: one timed run of each kind (one and two threads) and a smaller
  * oracle sample;
- * --range-only, --per-minute-only: five runs of that kind alone on one
- * thread and nothing else (for a profiler).
+ * --range-only, --per-minute-only: RUNS (default five) runs of that kind
+ * alone on one thread and nothing else (for a profiler).
  * Origins and destinations: every hexagon centroid; access and egress walk
  * to stops within 15 min (straight line x 1.3 at 4.8 km/h), plus the direct
  * walk. Window 07:00-08:00 on Tuesday 2019-05-07, percentiles 5/50/95.
@@ -145,8 +146,8 @@ main (int argc, char **argv)
   gboolean minute_only = argc > 3 && strcmp (argv[3], "--per-minute-only") == 0;
   if (argc < 3)
     {
-      fprintf (stderr, "usage: bench-raptor FEED.zip HEXGRID.csv [--quick | --range-only | "
-               "--per-minute-only]\n");
+      fprintf (stderr, "usage: bench-raptor FEED.zip HEXGRID.csv [--quick | --range-only [RUNS] | "
+               "--per-minute-only [RUNS]]\n");
       return 2;
     }
   GError *error = NULL;
@@ -219,9 +220,10 @@ main (int argc, char **argv)
   double range_cpu_ms[2], single_cpu_ms[2];
   if (range_only || minute_only)
     {
-      /* one kind alone, five runs on one thread (for profiles) */
+      /* one kind alone, RUNS runs on one thread (for profiles) */
+      guint n_runs = argc > 4 ? (guint) g_ascii_strtoull (argv[4], NULL, 10) : 5;
       proto.range = range_only;
-      for (guint i = 0; i < 5; i++)
+      for (guint i = 0; i < n_runs; i++)
         {
           double wall = run_threads (&proto, 1, &cpu);
           printf ("%s %.1f ms (CPU %.1f ms)\n", range_only ? "range" : "per minute", wall, cpu);
