@@ -16,7 +16,13 @@
  *   customize   (tnet only) a closure of 100 random arcs applied by
  *               tnet_ch_customize, against a fresh tnet_ch_build of the
  *               closed metric and against answering by bidirectional
- *               Dijkstra ("dijkstra_query_ms") */
+ *               Dijkstra ("dijkstra_query_ms")
+ *   cch-customize (tnet only) the same closure applied by
+ *               tnet_cch_customize on a CCH built once (cch_build_ms),
+ *               against tnet_ch_customize ("recontract") and a fresh build
+ *               in the same runs; then point-to-point (each pair once) and
+ *               PHAST on the customised CCH against the rebuilt CH of the
+ *               closed metric, agreeing with it and with Dijkstra */
 #include "bench-common.h"
 #include "rk-shim.h"
 #include <stdio.h>
@@ -176,20 +182,31 @@ run_graph (BenchGraph *g, int runs, guint32 seed, gboolean quick)
     g_error ("%s", error->message);
   int crun = quick ? 1 : runs;
   double *c_cus = g_new (double, crun), *c_reb = g_new (double, crun);
-  TnetCH *cus = NULL;
+  double *c_cch = g_new (double, crun);
+  TnetCH *cus = NULL, *reb = NULL, *ccus = NULL;
+  /* the CCH's metric-independent part, once */
+  double p0 = now_ms ();
+  TnetCCH *cch = tnet_cch_new (g->graph, &error);
+  double cch_build_ms = now_ms () - p0;
+  if (!cch)
+    g_error ("%s", error->message);
   for (int r = 0; r < crun; r++)
     {
       tnet_ch_unref (cus);
+      tnet_ch_unref (reb);
+      tnet_ch_unref (ccus);
       double a0 = now_ms ();
       cus = tnet_ch_customize (ch, m2, NULL, &error);
       double a1 = now_ms ();
-      TnetCH *reb = tnet_ch_build (m2, NULL, &error);
+      reb = tnet_ch_build (m2, NULL, &error);
       double a2 = now_ms ();
-      if (!cus || !reb)
+      ccus = tnet_cch_customize (cch, m2, &error);
+      double a3 = now_ms ();
+      if (!cus || !reb || !ccus)
         g_error ("%s", error->message);
       c_cus[r] = a1 - a0;
       c_reb[r] = a2 - a1;
-      tnet_ch_unref (reb);
+      c_cch[r] = a3 - a2;
     }
   TnetCHQuery *cq = tnet_ch_query_new (cus);
   TnetBidir *bd = tnet_bidir_new (g->graph);
@@ -216,6 +233,81 @@ run_graph (BenchGraph *g, int runs, guint32 seed, gboolean quick)
           cus_ms / MAX (dij / 100 - chq / 100, 1e-6), ok_c ? "true" : "false");
   fflush (stdout);
   bench_note_agree (ok_c);
+
+  /* the customised CCH: Dijkstra on the same pairs, then query times
+   * against the rebuilt CH of the same metric */
+  TnetCHQuery *ccq = tnet_ch_query_new (ccus), *rq2 = tnet_ch_query_new (reb);
+  gboolean ok_cch = TRUE;
+  for (int i = 0; i < 100; i++)
+    ok_cch &= tnet_bidir_run (bd, m2, cp[2 * i], cp[2 * i + 1])
+              == tnet_ch_query_distance (ccq, cp[2 * i], cp[2 * i + 1]);
+  const int qrun = quick ? 2 : 5;
+  double *q_cch = g_new (double, qrun), *q_ch = g_new (double, qrun);
+  for (int r = 0; r < qrun; r++)
+    {
+      TnetId *pairs = bench_random_nodes (n, 2 * (guint) npairs, seed + 3000 + (guint32) r);
+      for (int side = 0; side < 2; side++)
+        {
+          double t0q = now_ms ();
+          if ((side ^ (r & 1)) == 0)
+            {
+              for (int k2 = 0; k2 < npairs; k2++)
+                d_ours[k2] = tnet_ch_query_distance (ccq, pairs[2 * k2], pairs[2 * k2 + 1]);
+              q_cch[r] = (now_ms () - t0q) / npairs;
+            }
+          else
+            {
+              for (int k2 = 0; k2 < npairs; k2++)
+                d_peer[k2] = tnet_ch_query_distance (rq2, pairs[2 * k2], pairs[2 * k2 + 1]);
+              q_ch[r] = (now_ms () - t0q) / npairs;
+            }
+        }
+      for (int k2 = 0; k2 < npairs; k2++)
+        ok_cch &= d_ours[k2] == d_peer[k2];
+      g_free (pairs);
+    }
+  double *o_cch = g_new (double, nsrc), *o_ch = g_new (double, nsrc);
+  TnetWeight *row2 = g_new (TnetWeight, n);
+  for (int i = 0; i < nsrc; i++)
+    {
+      double t0o = now_ms ();
+      tnet_ch_query_one_to_all (ccq, src[i], TNET_FORWARD, row);
+      double t1o = now_ms ();
+      tnet_ch_query_one_to_all (rq2, src[i], TNET_FORWARD, row2);
+      double t2o = now_ms ();
+      o_cch[i] = t1o - t0o;
+      o_ch[i] = t2o - t1o;
+      ok_cch &= memcmp (row, row2, n * sizeof (TnetWeight)) == 0;
+    }
+  double cch_ms = bench_median (c_cch, crun);
+  double qc = bench_median (q_cch, qrun), qh = bench_median (q_ch, qrun);
+  printf ("{\"bench\":\"cch-customize\",\"graph\":\"%s\",\"n\":%u,\"m\":%u,\"runs\":%d,"
+          "\"closed_arcs\":100,\"cch_build_ms\":%.1f,\"cch_arcs\":%" G_GUINT64_FORMAT
+          ",\"cch_triangles\":%" G_GUINT64_FORMAT ",\"cch_ch_arcs\":%" G_GUINT64_FORMAT
+          ",\"ch_arcs\":%" G_GUINT64_FORMAT ",\"customize_ms\":%.1f,\"recontract_ms\":%.1f,"
+          "\"rebuild_ms\":%.1f,\"ratio_rebuild\":%.2f,\"ratio_recontract\":%.2f,"
+          "\"dijkstra_query_ms\":%.3f,\"cch_query_ms\":%.4f,\"ch_query_ms\":%.4f,"
+          "\"query_slowdown\":%.2f,\"cch_phast_ms\":%.2f,\"ch_phast_ms\":%.2f,"
+          "\"break_even_queries\":%.0f,\"agree\":%s,"
+          "\"stat\":\"medians; customize, recontract and rebuild paired per run\"}\n",
+          g->name, n, m, crun, cch_build_ms, tnet_cch_n_arcs (cch), tnet_cch_n_triangles (cch),
+          tnet_ch_n_arcs (ccus), tnet_ch_n_arcs (reb), cch_ms, cus_ms, reb_ms, reb_ms / cch_ms,
+          cus_ms / cch_ms, dij / 100, qc, qh, qc / qh, bench_median (o_cch, nsrc),
+          bench_median (o_ch, nsrc), cch_ms / MAX (dij / 100 - qc, 1e-6),
+          ok_cch ? "true" : "false");
+  fflush (stdout);
+  bench_note_agree (ok_cch);
+  g_free (row2);
+  g_free (o_cch);
+  g_free (o_ch);
+  g_free (q_cch);
+  g_free (q_ch);
+  tnet_ch_query_free (ccq);
+  tnet_ch_query_free (rq2);
+  tnet_ch_unref (ccus);
+  tnet_ch_unref (reb);
+  tnet_cch_unref (cch);
+  g_free (c_cch);
 
   g_free (cp);
   tnet_bidir_free (bd);

@@ -1,6 +1,7 @@
 /* test-ch.c: contraction hierarchies (point-to-point, PHAST, buckets),
  * bidirectional Dijkstra and parallel batches against plain Dijkstra; CH
- * files; sharing one CH between threads. */
+ * files; sharing one CH between threads; customizable hierarchies under
+ * random metrics and closures (run as "test-ch cch"). */
 #include "tests-common.h"
 #include "ch-private.h"
 #include <gio/gio.h>
@@ -313,6 +314,14 @@ START_TEST (test_zones)
   TnetCH *ch = tnet_ch_build (metric, NULL, &error);
   ck_assert (ch != NULL && ch->arrive != NULL);
   check_all_kernels (g, metric, ch, 30, tnet_graph_n_nodes (g), 8);
+  /* a customised hierarchy reads the zones the same way */
+  TnetCCH *cch = tnet_cch_new (g, &error);
+  ck_assert_msg (cch != NULL, "%s", error ? error->message : "");
+  TnetCH *cch_ch = tnet_cch_customize (cch, metric, &error);
+  ck_assert (cch_ch != NULL && cch_ch->arrive != NULL);
+  check_all_kernels (g, metric, cch_ch, 30, tnet_graph_n_nodes (g), 9);
+  tnet_ch_unref (cch_ch);
+  tnet_cch_unref (cch);
   /* zone to zone, explicitly, and through a saved and reloaded CH */
   g_autofree char *dir = tt_mkdtemp ();
   g_autofree char *path = g_build_filename (dir, "zones.ch", NULL);
@@ -453,6 +462,174 @@ START_TEST (test_paths_and_customize)
   tnet_graph_unref (g);
   arcs_free (&a);
   g_rand_free (r);
+}
+END_TEST
+
+/* Random weights on @a's arcs and random closures (TNET_WEIGHT_MAX):
+ * @kind 0 a few closed arcs, 1 a third closed, 2 every arc out of and
+ * into a tenth of the nodes closed (disconnecting them), 3 near-MAX
+ * weights whose sums reach INF. */
+static TnetWeight *
+random_metric_weights (const Arcs *a, GRand *r, int kind)
+{
+  TnetWeight *w = g_new (TnetWeight, MAX (a->m, 1u));
+  guint8 *cut = g_new0 (guint8, MAX (a->n, 1u));
+  for (guint v = 0; v < a->n; v++)
+    cut[v] = kind == 2 && g_rand_double (r) < 0.1;
+  for (guint k = 0; k < a->m; k++)
+    {
+      double p = g_rand_double (r);
+      w[k] = p < 0.05 ? 0 : (TnetWeight) g_rand_int_range (r, 1, 5000);
+      if ((kind == 0 && p > 0.97) || (kind == 1 && p > 0.66)
+          || (kind == 2 && (cut[a->tails[k]] || cut[a->heads[k]])))
+        w[k] = TNET_WEIGHT_MAX;
+      if (kind == 3 && p > 0.8)
+        w[k] = TNET_WEIGHT_MAX - (TnetWeight) g_rand_int_range (r, 0, 1 << 30);
+    }
+  g_free (cut);
+  return w;
+}
+
+/* The customised hierarchy's layout holds ch-private.h's invariants:
+ * every entry upward, heads increasing, never INF both ways, and middle
+ * nodes below their arc with halves that add up. */
+static void
+check_ch_layout (const TnetCH *ch)
+{
+  for (guint x = 0; x < ch->n_nodes; x++)
+    for (guint e = ch->first[x]; e < ch->first[x + 1]; e++)
+      {
+        const TnetCHEntry *u = &ch->up[e];
+        ck_assert_uint_gt (u->head, x);
+        ck_assert_uint_lt (u->head, ch->n_nodes);
+        if (e > ch->first[x])
+          ck_assert_uint_gt (u->head, ch->up[e - 1].head);
+        ck_assert (u->wf != TNET_WEIGHT_INF || u->wb != TNET_WEIGHT_INF);
+        ck_assert_uint_le (u->wf, TNET_WEIGHT_INF);
+        ck_assert_uint_le (u->wb, TNET_WEIGHT_INF);
+        if (ch->mid[e].mf != TNET_CH_NO_MID)
+          ck_assert_uint_lt (ch->mid[e].mf, x);
+        if (ch->mid[e].mb != TNET_CH_NO_MID)
+          ck_assert_uint_lt (ch->mid[e].mb, x);
+      }
+}
+
+/* Customizable hierarchies under random metrics and closures against
+ * Dijkstra, through every query kernel. */
+START_TEST (test_cch_random)
+{
+  guint n = sizes[_i][0], m = sizes[_i][1];
+  for (guint32 seed = 1; seed <= (n <= 300 ? 3u : 1u); seed++)
+    {
+      Arcs a = random_arcs (n, m, seed * 104729 + _i);
+      TnetGraph *g;
+      TnetMetric *metric;
+      make_graph (&a, &g, &metric);
+      GError *error = NULL;
+      TnetCCH *cch = tnet_cch_new (g, &error);
+      ck_assert_msg (cch != NULL, "%s", error ? error->message : "");
+      GRand *r = g_rand_new_with_seed (seed + 17 * _i);
+      for (int kind = 0; kind < 4; kind++)
+        {
+          TnetWeight *w = random_metric_weights (&a, r, kind);
+          TnetMetric *mk = tnet_metric_new (g, w, &error);
+          ck_assert_msg (mk != NULL, "%s", error ? error->message : "");
+          TnetCH *ch = tnet_cch_customize (cch, mk, &error);
+          ck_assert_msg (ch != NULL, "%s", error ? error->message : "");
+          ck_assert_uint_eq (tnet_ch_n_nodes (ch), n);
+          check_ch_layout (ch);
+          check_all_kernels (g, mk, ch, MIN (n, 8u), MIN (n, 120u), seed * 10 + (guint) kind);
+          tnet_ch_unref (ch);
+          tnet_metric_unref (mk);
+          g_free (w);
+        }
+      /* the input metric too */
+      TnetCH *ch = tnet_cch_customize (cch, metric, &error);
+      ck_assert (ch != NULL);
+      check_all_kernels (g, metric, ch, MIN (n, 6u), MIN (n, 100u), seed + 5);
+      tnet_ch_unref (ch);
+      g_rand_free (r);
+      tnet_cch_unref (cch);
+      tnet_metric_unref (metric);
+      tnet_graph_unref (g);
+      arcs_free (&a);
+    }
+}
+END_TEST
+
+START_TEST (test_cch_rome99)
+{
+  g_autofree char *path = tt_data_path ("rome99/rome99.gr");
+  GError *error = NULL;
+  TnetArcList *l = tnet_dimacs_load (path, NULL, &error);
+  ck_assert_msg (l != NULL, "%s", error ? error->message : "");
+  TnetGraph *g = tnet_graph_new_from_arcs (l->n_nodes, l->n_arcs, l->tails, l->heads, NULL,
+                                           NULL, &error);
+  ck_assert (g != NULL);
+  TnetCCH *cch = tnet_cch_new (g, &error);
+  ck_assert_msg (cch != NULL, "%s", error ? error->message : "");
+  /* nested dissection keeps the fill small on a road network: a guard
+   * against a worse order (37,900 supergraph arcs for 8,870 input arcs
+   * with METIS 5.1) */
+  ck_assert_uint_lt (tnet_cch_n_arcs (cch), 5 * (guint64) l->n_arcs);
+  Arcs a = { l->n_nodes, l->n_arcs, l->tails, l->heads, l->weights };
+  GRand *r = g_rand_new_with_seed (1999);
+  for (int kind = -1; kind < 4; kind++)
+    {
+      TnetWeight *w = kind < 0 ? g_memdup2 (l->weights, l->n_arcs * sizeof (TnetWeight))
+                               : random_metric_weights (&a, r, kind);
+      TnetMetric *mk = tnet_metric_new (g, w, &error);
+      ck_assert (mk != NULL);
+      TnetCH *ch = tnet_cch_customize (cch, mk, &error);
+      ck_assert_msg (ch != NULL, "%s", error ? error->message : "");
+      check_ch_layout (ch);
+      check_all_kernels (g, mk, ch, 8, 200, 700 + (guint) (kind + 1));
+      tnet_ch_unref (ch);
+      tnet_metric_unref (mk);
+      g_free (w);
+    }
+  g_rand_free (r);
+  tnet_cch_unref (cch);
+  tnet_graph_unref (g);
+  tnet_arc_list_free (l);
+}
+END_TEST
+
+/* A compiled OSM graph, a saved and reloaded customised hierarchy, and a
+ * metric of another graph refused. */
+START_TEST (test_cch_zones_and_errors)
+{
+  TnetMetric *metric;
+  TnetGraph *g = monaco_graph (&metric);
+  GError *error = NULL;
+  TnetCCH *cch = tnet_cch_new (g, &error);
+  ck_assert_msg (cch != NULL, "%s", error ? error->message : "");
+  TnetCH *ch = tnet_cch_customize (cch, metric, &error);
+  ck_assert (ch != NULL);
+  check_ch_layout (ch);
+  check_all_kernels (g, metric, ch, 10, 300, 4242);
+  g_autofree char *dir = tt_mkdtemp ();
+  g_autofree char *path = g_build_filename (dir, "cch.ch", NULL);
+  ck_assert (tnet_ch_save (ch, path, &error));
+  TnetCH *back = tnet_ch_load (path, &error);
+  ck_assert_msg (back != NULL, "%s", error ? error->message : "");
+  check_all_kernels (g, metric, back, 4, 100, 4243);
+  tnet_ch_unref (back);
+  tt_rm_rf (dir);
+  tnet_ch_unref (ch);
+  /* another graph */
+  Arcs b = random_arcs (10, 20, 5);
+  TnetGraph *gb;
+  TnetMetric *mb;
+  make_graph (&b, &gb, &mb);
+  ck_assert (tnet_cch_customize (cch, mb, &error) == NULL);
+  tt_assert_error (error, TNET_ERROR_INVALID_INPUT, "not the graph");
+  tnet_metric_unref (mb);
+  tnet_graph_unref (gb);
+  arcs_free (&b);
+  tnet_cch_unref (cch);
+  tnet_metric_unref (metric);
+  tnet_graph_unref (g);
 }
 END_TEST
 
@@ -766,8 +943,21 @@ START_TEST (test_batch_callback)
 END_TEST
 
 int
-main (void)
+main (int argc, char **argv)
 {
+  /* "test-ch cch" runs the customizable hierarchies' cases alone (meson's
+   * test 'cch'), so that each half keeps within its time limit */
+  if (argc > 1 && strcmp (argv[1], "cch") == 0)
+    {
+      Suite *sc = suite_create ("cch");
+      TCase *tk = tcase_create ("cch");
+      tcase_set_timeout (tk, 300);
+      tcase_add_loop_test (tk, test_cch_random, 0, G_N_ELEMENTS (sizes));
+      tcase_add_test (tk, test_cch_rome99);
+      tcase_add_test (tk, test_cch_zones_and_errors);
+      suite_add_tcase (sc, tk);
+      return tt_run_suite (sc);
+    }
   Suite *s = suite_create ("ch");
   TCase *tc = tcase_create ("kernels");
   tcase_set_timeout (tc, 300);

@@ -8,7 +8,7 @@ $SUDO apt-get update -q
 $SUDO apt-get install -y -q --no-install-recommends \
   build-essential clang meson ninja-build pkg-config \
   libglib2.0-dev libigraph-dev check libreadosm-dev libjson-glib-dev \
-  libgeos-dev libcairo2-dev libzip-dev zlib1g-dev libexpat1-dev fonts-wqy-microhei xz-utils python3 valgrind \
+  libgeos-dev libmetis-dev libcairo2-dev libzip-dev zlib1g-dev libexpat1-dev fonts-wqy-microhei xz-utils python3 valgrind \
   libclang-rt-dev \
   python3-dev python3-numpy python3-pandas python3-geopandas python3-matplotlib \
   python3-pytest python3-mesonpy python3-pip python3-nbclient python3-nbformat python3-ipykernel \

@@ -1,5 +1,6 @@
 /* tnet-ch.h: contraction hierarchies (build, point-to-point, PHAST
- * one-to-all, bucket many-to-many), saved to and loaded from files. */
+ * one-to-all, bucket many-to-many), saved to and loaded from files;
+ * customizable hierarchies (one order per graph, customised per metric). */
 #pragma once
 
 #if !defined(TNET_INSIDE) && !defined(TNET_COMPILATION)
@@ -98,12 +99,82 @@ TNET_API TnetCH *tnet_ch_build_from_arcs (guint n_nodes, guint n_arcs,
  * Returns: (transfer full): a new hierarchy, or %NULL.
  * Errors: %TNET_ERROR_INVALID_INPUT when @metric's graph has another
  * number of nodes; %G_IO_ERROR_CANCELLED when @opts->progress asks to stop.
+ *
+ * Which to use: this keeps @ch's order, tuned for one metric, so its
+ * queries stay as fast as a fresh build's, but it costs about a third of a
+ * build. To apply many metrics to one graph (scenario closures, one
+ * what-if per link), build a #TnetCCH once with tnet_cch_new() and call
+ * tnet_cch_customize() per metric: roughly ten times cheaper again, for
+ * queries a few times slower (bench/README.md).
  * Thread-safety: @ch may be queried by other threads meanwhile.
  * Time complexity: one witness search set per node: a fraction of
  * tnet_ch_build(), which also evaluates priorities.
  */
 TNET_API TnetCH *tnet_ch_customize (const TnetCH *ch, const TnetMetric *metric,
                                     const TnetCHOptions *opts, GError **error);
+
+/**
+ * TnetCCH:
+ * A customizable contraction hierarchy: the metric-independent part of a
+ * hierarchy for one graph, built once (a nested-dissection order, the
+ * chordal supergraph of contracting in that order, and its lower
+ * triangles) and turned into a #TnetCH for any metric on that graph by
+ * tnet_cch_customize(). Immutable; _ref/_unref are atomic, and any number
+ * of threads may customise it at once. Holds a reference to its graph.
+ */
+typedef struct _TnetCCH TnetCCH;
+
+/**
+ * tnet_cch_new:
+ * @graph: the graph (referenced, not copied)
+ *
+ * Orders the nodes by nested dissection of the undirected graph underneath
+ * (METIS_NodeND; the order ignores weights and arc directions), contracts
+ * them in that order keeping every fill arc (no witness search), and lists
+ * for each arc x–y the nodes z below both with arcs to each (its lower
+ * triangles).
+ * Returns: (transfer full): the CCH, or %NULL.
+ * Errors: %TNET_ERROR_TOO_LARGE when @graph has 2^31 nodes or more, or the
+ * supergraph 2^31 arcs or more; %TNET_ERROR_FAILED when METIS fails (out
+ * of memory).
+ * Time complexity: METIS's O(m log n), plus O(a log d) for the a arcs of
+ * the supergraph and their triangles (about 10^7 arcs a second); memory
+ * 4 bytes per supergraph arc, per triangle and per input arc.
+ */
+TNET_API TnetCCH *tnet_cch_new (TnetGraph *graph, GError **error);
+
+/**
+ * tnet_cch_customize:
+ * @cch: a CCH of @metric's graph (or of a graph with the same arrays: the
+ *   same nodes, arcs and order)
+ * @metric: the weights: closures (TNET_WEIGHT_MAX), speed changes,
+ *   scenario overrides
+ *
+ * A hierarchy for @metric in @cch's order: every supergraph arc starts at
+ * the lightest input arc it stands for, then each lower triangle x, z, y
+ * lowers x→y to x→z→y (and y→x likewise), bottoms z in increasing rank,
+ * recording z so that paths unpack. The result is a #TnetCH like any
+ * other: every query (distance, path, PHAST, many-to-many, batches) gives
+ * exactly the distances of #TnetSearch on @metric, and it can be saved.
+ * Pairs with no finite arc either way are left out. Its search spaces are
+ * larger than those of tnet_ch_build() (no witness searches), so queries
+ * are slower.
+ * Returns: (transfer full): a new hierarchy, or %NULL.
+ * Errors: %TNET_ERROR_INVALID_INPUT when @metric's graph is not @cch's.
+ * Thread-safety: reads @cch only; may run in several threads at once.
+ * Time complexity: O(triangles + arcs), one thread; no search.
+ */
+TNET_API TnetCH *tnet_cch_customize (const TnetCCH *cch, const TnetMetric *metric,
+                                     GError **error);
+
+TNET_API TnetCCH *tnet_cch_ref (TnetCCH *cch);
+TNET_API void tnet_cch_unref (TnetCCH *cch);
+/* Arcs of the supergraph, each direction counted. */
+TNET_API guint64 tnet_cch_n_arcs (const TnetCCH *cch);
+/* Lower triangles, one per (bottom, pair of upward neighbours). */
+TNET_API guint64 tnet_cch_n_triangles (const TnetCCH *cch);
+/* Bytes held by the CCH's arrays (the graph not counted). */
+TNET_API gsize tnet_cch_memory_bytes (const TnetCCH *cch);
 
 TNET_API TnetCH *tnet_ch_ref (TnetCH *ch);
 TNET_API void tnet_ch_unref (TnetCH *ch);
@@ -203,5 +274,6 @@ TNET_API void tnet_ch_query_many_to_many (TnetCHQuery *query,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetCH, tnet_ch_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetCHQuery, tnet_ch_query_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetCCH, tnet_cch_unref)
 
 G_END_DECLS
