@@ -635,6 +635,41 @@ START_TEST (test_park_ride_draws)
 }
 END_TEST
 
+/* A folder whose stations no car link reaches (the road ends at junction
+ * j, s2 is joined to d by a walk link) has no parking place: the report's
+ * park-and-ride is transit's walks alone (here nothing within the 20-min
+ * walk: unreached, as transit), and the text says so. */
+START_TEST (test_park_ride_no_parking)
+{
+  g_autofree char *dir = make_park_ride_folder ();
+  tt_write_file (dir, "nodes.csv",
+                 "id,name,kind,lon,lat,name_en,county,region,population,source,confidence\n"
+                 "z,Z,zone,10.00,50.00,,c1,valley,1000,t,high\n"
+                 "j,J,junction,10.10,50.00,,c1,valley,,t,high\n"
+                 "s1,S1,station,10.20,50.00,,c1,valley,,t,high\n"
+                 "s2,S2,station,10.60,50.00,,c1,valley,,t,high\n"
+                 "d,D,zone,10.61,50.00,,c1,valley,,t,high\n");
+  tt_write_file (dir, "links.csv",
+                 "id,from,to,mode,line,length_km,speed_kmh,time_min,oneway,class,open_year,"
+                 "status,tags,source,confidence\n"
+                 "r1,z,j,road,R1,7,60,,,,,existing,,t,low\n"
+                 "w2,s2,d,walk,,0.4,,,,,,existing,,t,high\n");
+  g_autoptr (TnetDataset) ds = load (dir);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TnetScenario) scen = tnet_scenario_new (2025);
+  const TnetScenario *cols[1] = { scen };
+  g_autoptr (TnetReport) r = tnet_report_compute (ds, cols, 1, &error);
+  ck_assert_msg (r != NULL, "%s", error ? error->message : "");
+  ck_assert (isinf (pr_cell (r, "park_and_ride")));
+  ck_assert (isinf (pr_cell (r, "transit")));
+  g_autofree char *json = tnet_report_to_json (r, FALSE);
+  ck_assert_msg (strstr (json, "\"parking_places\":0"), "%s", json);
+  g_autofree char *text = tnet_report_to_text (r);
+  ck_assert_msg (strstr (text, "no parking place serves a stop here"), "%s", text);
+  tt_rm_rf (dir);
+}
+END_TEST
+
 int
 main (void)
 {
@@ -655,6 +690,7 @@ main (void)
   tcase_add_test (fast, test_reweight_oracle);
   tcase_add_test (fast, test_fast_path_oracle);
   tcase_add_test (fast, test_park_ride_draws);
+  tcase_add_test (fast, test_park_ride_no_parking);
   suite_add_tcase (s, fast);
   return tt_run_suite (s);
 }
