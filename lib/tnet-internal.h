@@ -54,6 +54,15 @@ void tnet_i_timetable_rewalk (TnetTimetable *tt, const TnetFeed *const *feeds, g
 TnetMetric *tnet_i_graph_compile_times (TnetGraph *graph, const TnetNetwork *net,
                                         const TnetScenario *scen);
 
+/* park-ride.c: rewrites @pr's drive times from @net's link values under
+ * @scen (NULL: the links of status existing), as tnet_park_ride_new()
+ * would compile them. @net and @scen must have the links and active links
+ * @pr was built with (the uncertainty draws move only their values); the
+ * parking places and the stops they serve stay. In place, so @pr must not
+ * be in use by another thread. */
+void tnet_i_park_ride_retime (TnetParkRide *pr, const TnetNetwork *net,
+                              const TnetScenario *scen);
+
 /* indicators.c: tnet_indicator_interchange_minutes() on @graph and @time,
  * the road and access graph of @net under @scen as that function compiles
  * it. */

@@ -657,6 +657,32 @@ START_TEST (test_report_commute_timetable)
   ck_assert (tnet_plan_load (pp, &error) == NULL);
   ck_assert_msg (strstr (error->message, "expected HH:MM"), "%s", error->message);
   g_clear_error (&error);
+  /* park-and-ride's keys: the command's defaults (30 min, 5 min, 400 m),
+   * the values given, a value out of range named by its line */
+  tt_write_file (dir, "plan.ini", "[plan]\ntitle = T\n[commute a]\nbudget_min = 60\n"
+                 "origins = Z\ndestinations = W\ndepart = 07:00\n");
+  g_autoptr (TnetPlan) dflt = tnet_plan_load (pp, &error);
+  ck_assert_msg (dflt != NULL, "%s", error ? error->message : "");
+  const TnetPlanCommute *dg = tnet_plan_get_commute (dflt, 0);
+  ck_assert_uint_eq (dg->drive_budget_min, 30);
+  ck_assert_uint_eq (dg->park_time_min, 5);
+  ck_assert_double_eq (dg->parking_radius_m, 400);
+  tt_write_file (dir, "plan.ini", "[plan]\ntitle = T\n[commute a]\nbudget_min = 60\n"
+                 "origins = Z\ndestinations = W\ndepart = 07:00\ndrive_budget_min = 12\n"
+                 "park_time_min = 0\nparking_radius_m = 250.5\n");
+  g_autoptr (TnetPlan) given = tnet_plan_load (pp, &error);
+  ck_assert_msg (given != NULL, "%s", error ? error->message : "");
+  const TnetPlanCommute *gg = tnet_plan_get_commute (given, 0);
+  ck_assert_uint_eq (gg->drive_budget_min, 12);
+  ck_assert_uint_eq (gg->park_time_min, 0);
+  ck_assert_double_eq (gg->parking_radius_m, 250.5);
+  tt_write_file (dir, "plan.ini", "[plan]\ntitle = T\n[commute a]\nbudget_min = 60\n"
+                 "origins = Z\ndestinations = W\ndepart = 07:00\ndrive_budget_min = 1441\n");
+  ck_assert (tnet_plan_load (pp, &error) == NULL);
+  ck_assert_msg (strstr (error->message, "plan.ini:8:") && strstr (error->message,
+                                                                   "drive_budget_min"),
+                 "%s", error->message);
+  g_clear_error (&error);
   tt_rm_rf (dir);
   g_free (dir);
 }

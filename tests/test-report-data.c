@@ -525,6 +525,214 @@ START_TEST (test_cli_commute_isochrone)
 }
 END_TEST
 
+
+/* ---------- park-and-ride by the timetable in the report ---------- */
+
+/* Copies the files of folder @from into @to (made), recursively. */
+static void
+copy_folder (const char *from, const char *to)
+{
+  ck_assert_int_eq (g_mkdir_with_parents (to, 0755), 0);
+  g_autoptr (GDir) dir = g_dir_open (from, 0, NULL);
+  ck_assert_ptr_nonnull (dir);
+  for (const char *name; (name = g_dir_read_name (dir)) != NULL;)
+    {
+      g_autofree char *src = g_build_filename (from, name, NULL);
+      g_autofree char *dst = g_build_filename (to, name, NULL);
+      if (g_file_test (src, G_FILE_TEST_IS_DIR))
+        {
+          copy_folder (src, dst);
+          continue;
+        }
+      g_autofree char *text = NULL;
+      gsize len = 0;
+      ck_assert (g_file_get_contents (src, &text, &len, NULL));
+      ck_assert (g_file_set_contents (dst, text, (gssize) len, NULL));
+    }
+}
+
+static JsonNode *
+parse_json (const char *text)
+{
+  g_autoptr (JsonParser) p = json_parser_new ();
+  GError *error = NULL;
+  ck_assert_msg (json_parser_load_from_data (p, text, -1, &error), "%s",
+                 error ? error->message : "");
+  return json_node_copy (json_parser_get_root (p));
+}
+
+/* A time of the report or of `tnet commute` (minutes, null: unreached). */
+static double
+minutes_of (JsonObject *o, const char *key)
+{
+  JsonNode *n = json_object_get_member (o, key);
+  ck_assert_msg (n != NULL, "no %s", key);
+  return JSON_NODE_HOLDS_NULL (n) ? INFINITY : json_node_get_double (n);
+}
+
+/* The park-and-ride cells of `tnet report` ([commute zhengzhou] of the
+ * plan.ini in @dir, depart 07:00, window 120, percentiles 5;50;95 and the
+ * park-and-ride keys given in @cli as the command's options) against
+ * `tnet commute --profiles park_and_ride` with the same options, run
+ * separately for each column's year on the units' zones (units.csv read
+ * here): every cell and percentile equal. And no park-and-ride cell is
+ * slower than the report's transit cell: walking to the first stop stays
+ * possible. Returns the number of cells where park-and-ride is faster. */
+static guint
+check_report_park_ride (const char *dir, const char *const *cli)
+{
+  static const char *const args_fmt[] = { "report", "--data", NULL, "--format", "json", NULL };
+  const char *args[G_N_ELEMENTS (args_fmt)];
+  memcpy (args, args_fmt, sizeof args);
+  args[2] = dir;
+  TtRun r = tt_run_tnetv (args);
+  ck_assert_msg (r.status == 0, "exit %d: %s", r.status, r.err);
+  g_autoptr (JsonNode) rep = parse_json (r.out);
+  tt_run_clear (&r);
+  /* the units and their zones, from units.csv */
+  g_autofree char *up = g_build_filename (dir, "units.csv", NULL);
+  g_autofree char *units = NULL;
+  ck_assert (g_file_get_contents (up, &units, NULL, NULL));
+  g_auto (GStrv) lines = g_strsplit (units, "\n", -1);
+  g_autoptr (GPtrArray) unit_ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) zones = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 1; lines[i]; i++)
+    {
+      if (!lines[i][0])
+        continue;
+      g_auto (GStrv) f = g_strsplit (lines[i], ",", -1);
+      ck_assert_uint_eq (g_strv_length (f), 6);   /* unit,name,name_en,counties,seat,zone */
+      g_ptr_array_add (unit_ids, g_strdup (f[0]));
+      g_ptr_array_add (zones, g_strdup (f[5]));
+    }
+  ck_assert_uint_eq (unit_ids->len, 5);
+  g_ptr_array_add (zones, NULL);
+  g_autofree char *zone_list = g_strjoinv (";", (char **) zones->pdata);
+  static const char *const dests[] = { "zz_center", "zz_east_station", "airport_center" };
+  static const char *const pcts[] = { "p5", "p50", "p95" };
+  static const char *const years[] = { "2020", "2025" };
+  JsonObject *scen = json_object_get_object_member (json_node_get_object (rep), "scenarios");
+  guint n_cells = 0, n_faster = 0;
+  for (guint y = 0; y < G_N_ELEMENTS (years); y++)
+    {
+      JsonObject *ind = json_object_get_object_member (
+          json_object_get_object_member (scen, years[y]), "indicators");
+      JsonObject *model = json_object_get_object_member (ind, "commute_park_and_ride");
+      ck_assert_str_eq (json_object_get_string_member (model, "model"), "timetable");
+      ck_assert_int_gt (json_object_get_int_member (model, "parking_places"), 0);
+      JsonObject *mins = json_object_get_object_member (ind, "commute_minutes");
+      g_autoptr (GPtrArray) cargs = g_ptr_array_new ();
+      const char *base[] = { "commute", "--data", dir, "--scenario", years[y], "--format",
+                             "json", "--profiles", "park_and_ride", "--origins", zone_list,
+                             "--destinations", "zz_center;zz_east_station;airport_center",
+                             "--depart", "07:00", "--window", "120", "--percentiles",
+                             "5,50,95" };
+      for (guint k = 0; k < G_N_ELEMENTS (base); k++)
+        g_ptr_array_add (cargs, (gpointer) base[k]);
+      for (guint k = 0; cli[k]; k++)
+        g_ptr_array_add (cargs, (gpointer) cli[k]);
+      g_ptr_array_add (cargs, NULL);
+      TtRun c = tt_run_tnetv ((const char *const *) cargs->pdata);
+      ck_assert_msg (c.status == 0, "exit %d: %s", c.status, c.err);
+      g_autoptr (JsonNode) com = parse_json (c.out);
+      tt_run_clear (&c);
+      JsonArray *cells = json_object_get_array_member (json_node_get_object (com), "cells");
+      ck_assert_uint_eq (json_array_get_length (cells), 5 * G_N_ELEMENTS (dests));
+      for (guint u = 0; u < unit_ids->len; u++)
+        for (guint d = 0; d < G_N_ELEMENTS (dests); d++)
+          {
+            JsonObject *cell = json_array_get_object_element (cells, u * G_N_ELEMENTS (dests) + d);
+            ck_assert_str_eq (json_object_get_string_member (cell, "origin"),
+                              g_ptr_array_index (zones, u));
+            ck_assert_str_eq (json_object_get_string_member (cell, "destination"), dests[d]);
+            JsonObject *rc = json_object_get_object_member (
+                json_object_get_object_member (mins, g_ptr_array_index (unit_ids, u)), dests[d]);
+            double pr = minutes_of (rc, "park_and_ride");
+            double tr = minutes_of (rc, "transit");
+            /* both round to 0.1 min from the same milliseconds */
+            ck_assert_msg (pr == minutes_of (cell, "minutes"), "%s %s → %s: report %.1f, "
+                           "commute %.1f", years[y], (char *) g_ptr_array_index (unit_ids, u),
+                           dests[d], pr, minutes_of (cell, "minutes"));
+            ck_assert_msg (pr <= tr, "%s %s → %s: park-and-ride %.1f > transit %.1f", years[y],
+                           (char *) g_ptr_array_index (unit_ids, u), dests[d], pr, tr);
+            JsonObject *rp = json_object_get_object_member (rc, "park_and_ride_percentiles");
+            JsonObject *tp = json_object_get_object_member (rc, "transit_percentiles");
+            JsonObject *cp = json_object_get_object_member (cell, "percentiles");
+            for (guint k = 0; k < G_N_ELEMENTS (pcts); k++)
+              {
+                ck_assert (minutes_of (rp, pcts[k]) == minutes_of (cp, pcts[k]));
+                ck_assert (minutes_of (rp, pcts[k]) <= minutes_of (tp, pcts[k]));
+              }
+            n_cells++;
+            n_faster += pr < tr;
+          }
+    }
+  ck_assert_uint_eq (n_cells, 2 * 5 * G_N_ELEMENTS (dests));
+  return n_faster;
+}
+
+/* The bundled plan (max_walk: the budget, 60 min; park-and-ride with the
+ * command's defaults, 30 min drive, 5 min to park, 400 m). With walks of
+ * up to an hour every zone walks its access links to the stations (the
+ * links' times, 15 min from 魏都区 to 许昌东站, say), and driving the same
+ * access link then parking costs 5 min more: park-and-ride is no faster
+ * than transit in any cell. */
+START_TEST (test_report_park_ride)
+{
+  g_autofree char *dir = tt_source_path ("data/xuchang");
+  static const char *const defaults[] = { "--max-walk", "60", NULL };
+  ck_assert_uint_eq (check_report_park_ride (dir, defaults), 0);
+  /* the text says which model park_and_ride used */
+  static const char *const text_args[] = { "report", NULL };
+  TtRun r = tt_run_tnetv (text_args);
+  ck_assert_msg (r.status == 0, "exit %d: %s", r.status, r.err);
+  ck_assert_msg (strstr (r.out, "park-and-ride: the same timetable, a drive of up to 30 min"),
+                 "%s", r.out);
+  tt_run_clear (&r);
+}
+END_TEST
+
+/* The same folder with walks of at most 10 min and the park-and-ride keys
+ * of plan.ini set (a 20-min drive, 3 min to park, 300 m): the zones can no
+ * longer walk their longer access links (15 min from 魏都区), so a drive
+ * and a park win some cells; each still equals the command's with the same
+ * options. */
+START_TEST (test_report_park_ride_keys)
+{
+  g_autofree char *src = tt_source_path ("data/xuchang");
+  g_autofree char *tmp = tt_mkdtemp ();
+  g_autofree char *dir = g_build_filename (tmp, "xuchang", NULL);
+  copy_folder (src, dir);
+  g_autofree char *pp = g_build_filename (dir, "plan.ini", NULL);
+  g_autofree char *plan = NULL;
+  ck_assert (g_file_get_contents (pp, &plan, NULL, NULL));
+  const char *at = strstr (plan, "percentiles = 5;50;95\nreading");
+  ck_assert_ptr_nonnull (at);   /* the [commute zhengzhou] group */
+  g_autofree char *head = g_strndup (plan, at - plan);
+  g_autofree char *edited = g_strconcat (head, "max_walk = 10\ndrive_budget_min = 20\n"
+                                         "park_time_min = 3\nparking_radius_m = 300\n", at,
+                                         NULL);
+  ck_assert (g_file_set_contents (pp, edited, -1, NULL));
+  static const char *const opts[] = { "--max-walk", "10", "--drive-budget", "20",
+                                      "--park-time", "3", "--parking-radius", "300", NULL };
+  ck_assert_uint_gt (check_report_park_ride (dir, opts), 0);
+  /* a key of park-and-ride without depart: an error naming its line */
+  g_autofree char *bad = g_strdup (edited);
+  char *dep = strstr (bad, "depart = 07:00\n");
+  ck_assert_ptr_nonnull (dep);
+  memcpy (dep, "#epart", 6);
+  ck_assert (g_file_set_contents (pp, bad, -1, NULL));
+  static const char *args_fmt[] = { "report", "--data", NULL, NULL };
+  args_fmt[2] = dir;
+  TtRun r = tt_run_tnetv (args_fmt);
+  ck_assert_int_eq (r.status, 1);
+  ck_assert_msg (strstr (r.err, "plan.ini:"), "%s", r.err);
+  ck_assert_msg (strstr (r.err, "give 'depart'"), "%s", r.err);
+  tt_run_clear (&r);
+  tt_rm_rf (tmp);
+}
+END_TEST
+
 Suite *report_data_suite (void);
 
 Suite *
@@ -539,6 +747,8 @@ report_data_suite (void)
   tcase_add_test (tc, test_cli_json);
   tcase_add_test (tc, test_cli_text_csv_errors);
   tcase_add_test (tc, test_cli_commute_isochrone);
+  tcase_add_test (tc, test_report_park_ride);
+  tcase_add_test (tc, test_report_park_ride_keys);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -607,6 +607,99 @@ START_TEST (test_map_command)
 }
 END_TEST
 
+/* [commute] with depart: transit and park_and_ride by the timetable, each
+ * cell the one of `tnet commute --profiles transit;park_and_ride --depart
+ * ...` with the same options (two code paths through the command line).
+ * With walks of at most 10 min the zones cannot walk their 15-min access
+ * links, so a drive wins some cells: park-and-ride differs from transit
+ * there, and is never slower (walking to the first stop stays possible).
+ * A park-and-ride key without depart is an error. */
+START_TEST (test_commute_timetable)
+{
+  g_autofree char *data = tt_source_path ("data/xuchang");
+  g_autofree char *dir = tt_mkdtemp ();
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  g_autofree char *ini_text = g_strdup_printf (
+      "[scenario]\nnetwork = %s\nyear = 2025\n"
+      "[commute]\norigins = z_weidu;z_changge;z_yuzhou;z_yanling\n"
+      "destinations = zz_east_station;zz_center\nprofiles = car;transit;park_and_ride\n"
+      "depart = 07:00\nwindow = 60\npercentile = 50\nmax_walk = 10\n"
+      "drive_budget_min = 20\npark_time_min = 3\nparking_radius_m = 300\n"
+      "[output]\ndir = %s\nformats = json\n", data, out);
+  tt_write_file (dir, "c.ini", ini_text);
+  g_autofree char *ini = g_build_filename (dir, "c.ini", NULL);
+  TtRun r = tt_run_tnet ("run", ini, "--quiet", NULL);
+  ck_assert_msg (r.status == 0, "exit %d: %s", r.status, r.err);
+  tt_run_clear (&r);
+  g_autoptr (JsonNode) res = parse_file (out, "results.json");
+  JsonObject *com = json_object_get_object_member (json_node_get_object (res), "commute");
+  JsonObject *models = json_object_get_object_member (com, "models");
+  ck_assert_str_eq (json_object_get_string_member (models, "car"), "network");
+  ck_assert_str_eq (json_object_get_string_member (models, "transit"), "timetable");
+  ck_assert_str_eq (json_object_get_string_member (models, "park_and_ride"), "timetable");
+  JsonObject *po = json_object_get_object_member (com, "park_and_ride");
+  ck_assert_int_eq (json_object_get_int_member (po, "drive_budget_min"), 20);
+  ck_assert_int_eq (json_object_get_int_member (po, "park_time_min"), 3);
+  JsonArray *cells = json_object_get_array_member (
+      json_array_get_object_element (json_object_get_array_member (com, "results"), 0), "cells");
+  r = tt_run_tnet ("commute", "--data", data, "--scenario", "2025", "--format", "json",
+                   "--origins", "z_weidu;z_changge;z_yuzhou;z_yanling", "--destinations",
+                   "zz_east_station;zz_center", "--profiles", "car;transit;park_and_ride",
+                   "--depart", "07:00", "--window", "60", "--percentiles", "50", "--max-walk",
+                   "10", "--drive-budget", "20", "--park-time", "3", "--parking-radius", "300",
+                   NULL);
+  ck_assert_msg (r.status == 0, "exit %d: %s", r.status, r.err);
+  g_autoptr (JsonParser) p = json_parser_new ();
+  ck_assert (json_parser_load_from_data (p, r.out, -1, NULL));
+  JsonArray *ref = json_object_get_array_member (json_node_get_object (json_parser_get_root (p)),
+                                                 "cells");
+  ck_assert_uint_eq (json_array_get_length (cells), 3 * 4 * 2);
+  ck_assert_uint_eq (json_array_get_length (ref), 3 * 4 * 2);
+  guint n_faster = 0;
+  for (guint i = 0; i < json_array_get_length (cells); i++)
+    {
+      JsonObject *a = json_array_get_object_element (cells, i);
+      JsonObject *b = json_array_get_object_element (ref, i);
+      ck_assert_str_eq (json_object_get_string_member (a, "profile"),
+                        json_object_get_string_member (b, "profile"));
+      ck_assert_str_eq (json_object_get_string_member (a, "origin"),
+                        json_object_get_string_member (b, "origin"));
+      ck_assert_str_eq (json_object_get_string_member (a, "destination"),
+                        json_object_get_string_member (b, "destination"));
+      gboolean na = json_object_get_null_member (a, "minutes");
+      ck_assert (na == json_object_get_null_member (b, "minutes"));
+      double m = na ? INFINITY : json_object_get_double_member (a, "minutes");
+      ck_assert_msg (na || m == json_object_get_double_member (b, "minutes"), "cell %u: %.1f "
+                     "against %.1f", i, m, json_object_get_double_member (b, "minutes"));
+      if (strcmp (json_object_get_string_member (a, "profile"), "park_and_ride") == 0)
+        {
+          /* the transit cell of the same pair, 8 cells before */
+          JsonObject *t = json_array_get_object_element (cells, i - 8);
+          ck_assert_str_eq (json_object_get_string_member (t, "profile"), "transit");
+          double tm = json_object_get_null_member (t, "minutes")
+                      ? INFINITY : json_object_get_double_member (t, "minutes");
+          ck_assert_msg (m <= tm, "cell %u: park-and-ride %.1f, transit %.1f", i, m, tm);
+          n_faster += m < tm;
+          ck_assert (json_object_get_null_member (a, "wait_min"));   /* no parts */
+        }
+    }
+  ck_assert_uint_gt (n_faster, 0);
+  tt_run_clear (&r);
+
+  /* a park-and-ride key without depart */
+  g_autofree char *bad = g_strdup_printf (
+      "[scenario]\nnetwork = %s\n[commute]\norigins = z_weidu\ndestinations = zz_center\n"
+      "drive_budget_min = 20\n[output]\ndir = %s\n", data, out);
+  tt_write_file (dir, "c.ini", bad);
+  r = tt_run_tnet ("run", ini, "--quiet", NULL);
+  ck_assert_int_ne (r.status, 0);
+  ck_assert_msg (strstr (r.err, "they need depart") != NULL, "%s", r.err);
+  tt_run_clear (&r);
+  tt_rm_rf (dir);
+}
+END_TEST
+
+
 static Suite *
 run_suite (void)
 {
@@ -622,6 +715,7 @@ run_suite (void)
   tcase_set_timeout (tc, 120);
   tcase_add_test (tc, test_typo_errors);
   tcase_add_test (tc, test_isochrone_timetable);
+  tcase_add_test (tc, test_commute_timetable);
   tcase_add_test (tc, test_scenario_option);
   tcase_add_test (tc, test_map_command);
   suite_add_tcase (s, tc);

@@ -27,6 +27,7 @@
  * 18.2: 0.03 → 0.16 (allowed: 0.1, 0.45, 0.65). */
 #include "tests-common.h"
 #include "report-private.h"
+#include <json-glib/json-glib.h>
 #include <glib/gstdio.h>
 
 static const char *const nodes =
@@ -505,6 +506,170 @@ START_TEST (test_reweight_oracle)
 }
 END_TEST
 
+
+/* ---- park-and-ride's drive in the draws ----
+ *
+ * Zone z drives 10 km at 60 km/h (road link r1, 10 min) to station s1, a
+ * parking place (a car link ends there) whose stop is on the node; the
+ * station is 14 km from z, beyond a 20-min walk, so transit cannot start.
+ * A train leaves s1 every 10 min from 06:00 (frequencies.txt, at start +
+ * k x headway) and reaches s2 30 min later; d is 5 min from s2 by an
+ * access link. Leaving z at 07:00 + t (t = 0..59) one is at s1 at t + 15
+ * (drive 10, park 5, walk 0), waits (5 - t) mod 10, rides 30 and walks 5:
+ * 50 + w with each w of 0..9 six times; the median (nearest rank, the 30th
+ * of 60) is 54 min, within the 60-min budget. With r1's speed halved the
+ * drive is 20 min, one is at s1 at t + 25, the wait is the same, and the
+ * median is 64 min, beyond it. */
+static const char *const p_nodes =
+  "id,name,kind,lon,lat,name_en,county,region,population,source,confidence\n"
+  "z,Z,zone,10.00,50.00,,c1,valley,1000,t,high\n"
+  "s1,S1,station,10.20,50.00,,c1,valley,,t,high\n"
+  "s2,S2,station,10.60,50.00,,c1,valley,,t,high\n"
+  "d,D,zone,10.61,50.00,,c1,valley,,t,high\n";
+static const char *const p_links =
+  "id,from,to,mode,line,length_km,speed_kmh,time_min,oneway,class,open_year,status,tags,"
+  "source,confidence\n"
+  "r1,z,s1,road,R1,10,60,,,,,existing,,t,low\n"
+  "a2,s2,d,access,,0.8,,5,,access,,existing,,t,high\n";
+static const char *const p_plan =
+  "[plan]\nhome = valley\n"
+  "[commute pr]\nkey = pr\norigins = z\ndestinations = d\nprofiles = transit;park_and_ride\n"
+  "budget_min = 60\ndepart = 07:00\nwindow = 60\npercentiles = 50\nmax_walk = 20\n";
+
+static char *
+make_park_ride_folder (void)
+{
+  char *dir = tt_mkdtemp ();
+  tt_write_file (dir, "nodes.csv", p_nodes);
+  tt_write_file (dir, "links.csv", p_links);
+  tt_write_file (dir, "plan.ini", p_plan);
+  tt_write_file (dir, "regions.csv", regions);
+  g_autofree char *feed = g_build_filename (dir, "gtfs-2025", NULL);
+  ck_assert_int_eq (g_mkdir (feed, 0755), 0);
+  tt_write_file (feed, "agency.txt",
+                 "agency_id,agency_name,agency_url,agency_timezone\n"
+                 "ag,Ag,https://example.org,Europe/Berlin\n");
+  tt_write_file (feed, "stops.txt",
+                 "stop_id,stop_name,stop_lat,stop_lon\n"
+                 "s1,S1,50.00,10.20\ns2,S2,50.00,10.60\n");
+  tt_write_file (feed, "routes.txt",
+                 "route_id,agency_id,route_short_name,route_long_name,route_type\n"
+                 "r,ag,R,R line,2\n");
+  tt_write_file (feed, "calendar.txt",
+                 "service_id,monday,tuesday,wednesday,thursday,friday,saturday,sunday,"
+                 "start_date,end_date\nWK,1,1,1,1,1,1,1,20200101,20301231\n");
+  tt_write_file (feed, "trips.txt", "route_id,service_id,trip_id\nr,WK,t1\n");
+  tt_write_file (feed, "stop_times.txt",
+                 "trip_id,arrival_time,departure_time,stop_id,stop_sequence\n"
+                 "t1,07:00:00,07:00:00,s1,1\nt1,07:30:00,07:30:00,s2,2\n");
+  tt_write_file (feed, "frequencies.txt",
+                 "trip_id,start_time,end_time,headway_secs\nt1,06:00:00,22:00:00,600\n");
+  return dir;
+}
+
+/* The z -> d cell of @profile in the report's JSON (minutes; INFINITY when
+ * null). */
+static double
+pr_cell (const TnetReport *r, const char *profile)
+{
+  g_autofree char *json = tnet_report_to_json (r, FALSE);
+  g_autoptr (JsonParser) p = json_parser_new ();
+  ck_assert (json_parser_load_from_data (p, json, -1, NULL));
+  JsonObject *ind = json_object_get_object_member (
+      json_object_get_object_member (json_object_get_object_member (
+          json_node_get_object (json_parser_get_root (p)), "scenarios"), "2025"), "indicators");
+  JsonObject *cell = json_object_get_object_member (
+      json_object_get_object_member (json_object_get_object_member (ind, "pr_minutes"), "z"),
+      "d");
+  JsonNode *n = json_object_get_member (cell, profile);
+  return JSON_NODE_HOLDS_NULL (n) ? INFINITY : json_node_get_double (n);
+}
+
+/* A thread's draws keep park-and-ride's car graph and parking places and
+ * take each draw's car speeds: a draw with r1 at half speed gives the
+ * fresh report of that network (64 min, out of the budget), and the next
+ * draw at the given speed 54 min again. */
+START_TEST (test_park_ride_draws)
+{
+  g_autofree char *dir = make_park_ride_folder ();
+  g_autoptr (TnetDataset) ds = load (dir);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TnetScenario) scen = tnet_scenario_new (2025);
+  const TnetScenario *cols[1] = { scen };
+  const TnetNetwork *net = tnet_dataset_get_network (ds);
+  g_autoptr (TnetReport) base = tnet_report_compute (ds, cols, 1, &error);
+  ck_assert_msg (base != NULL, "%s", error ? error->message : "");
+  ck_assert_double_eq (pr_cell (base, "park_and_ride"), 54);
+  ck_assert (isinf (pr_cell (base, "transit")));
+  ck_assert_double_eq (tnet_report_get_value (base, 0, "pr_60min_pct"), 100);
+  g_autofree char *json = tnet_report_to_json (base, FALSE);
+  ck_assert_msg (strstr (json, "\"pr_park_and_ride\":{\"model\":\"timetable\""), "%s", json);
+
+  TnetId r1 = tnet_network_find_link (net, "r1");
+  ck_assert_uint_ne (r1, TNET_ID_NONE);
+  TnetNetwork *copy = tnet_i_network_shallow_copy (net);
+  GData *keep[1];
+  g_datalist_init (&keep[0]);
+  static const double speeds[] = { 60, 30, 60 };
+  static const double expect_pct[] = { 100, 0, 100 };
+  for (guint d = 0; d < G_N_ELEMENTS (speeds); d++)
+    {
+      tnet_i_network_link_mutable (copy, r1)->speed_kmh = speeds[d];
+      TnetReport *draw = tnet_i_report_run_draw (ds, copy, cols, 1, keep, &error);
+      ck_assert_msg (draw != NULL, "%s", error ? error->message : "");
+      TnetReport *fresh = tnet_i_report_run (ds, copy, cols, 1, TRUE, &error);
+      ck_assert_msg (fresh != NULL, "%s", error ? error->message : "");
+      double pct = tnet_i_report_summary (draw, 0, "pr_60min_pct");
+      ck_assert_msg (pct == expect_pct[d], "draw %u: %g", d, pct);
+      ck_assert (pct == tnet_i_report_summary (fresh, 0, "pr_60min_pct"));
+      /* halved car speeds: the park-and-ride time is no shorter */
+      double m = pr_cell (fresh, "park_and_ride");
+      ck_assert_double_eq (m, speeds[d] == 60 ? 54 : 64);
+      ck_assert_double_ge (m, pr_cell (base, "park_and_ride"));
+      tnet_report_free (fresh);
+      tnet_report_free (draw);
+    }
+  g_datalist_clear (&keep[0]);
+  tnet_i_network_shallow_free (copy);
+  tt_rm_rf (dir);
+}
+END_TEST
+
+/* A folder whose stations no car link reaches (the road ends at junction
+ * j, s2 is joined to d by a walk link) has no parking place: the report's
+ * park-and-ride is transit's walks alone (here nothing within the 20-min
+ * walk: unreached, as transit), and the text says so. */
+START_TEST (test_park_ride_no_parking)
+{
+  g_autofree char *dir = make_park_ride_folder ();
+  tt_write_file (dir, "nodes.csv",
+                 "id,name,kind,lon,lat,name_en,county,region,population,source,confidence\n"
+                 "z,Z,zone,10.00,50.00,,c1,valley,1000,t,high\n"
+                 "j,J,junction,10.10,50.00,,c1,valley,,t,high\n"
+                 "s1,S1,station,10.20,50.00,,c1,valley,,t,high\n"
+                 "s2,S2,station,10.60,50.00,,c1,valley,,t,high\n"
+                 "d,D,zone,10.61,50.00,,c1,valley,,t,high\n");
+  tt_write_file (dir, "links.csv",
+                 "id,from,to,mode,line,length_km,speed_kmh,time_min,oneway,class,open_year,"
+                 "status,tags,source,confidence\n"
+                 "r1,z,j,road,R1,7,60,,,,,existing,,t,low\n"
+                 "w2,s2,d,walk,,0.4,,,,,,existing,,t,high\n");
+  g_autoptr (TnetDataset) ds = load (dir);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TnetScenario) scen = tnet_scenario_new (2025);
+  const TnetScenario *cols[1] = { scen };
+  g_autoptr (TnetReport) r = tnet_report_compute (ds, cols, 1, &error);
+  ck_assert_msg (r != NULL, "%s", error ? error->message : "");
+  ck_assert (isinf (pr_cell (r, "park_and_ride")));
+  ck_assert (isinf (pr_cell (r, "transit")));
+  g_autofree char *json = tnet_report_to_json (r, FALSE);
+  ck_assert_msg (strstr (json, "\"parking_places\":0"), "%s", json);
+  g_autofree char *text = tnet_report_to_text (r);
+  ck_assert_msg (strstr (text, "no parking place serves a stop here"), "%s", text);
+  tt_rm_rf (dir);
+}
+END_TEST
+
 int
 main (void)
 {
@@ -524,6 +689,8 @@ main (void)
   tcase_set_timeout (fast, 240);
   tcase_add_test (fast, test_reweight_oracle);
   tcase_add_test (fast, test_fast_path_oracle);
+  tcase_add_test (fast, test_park_ride_draws);
+  tcase_add_test (fast, test_park_ride_no_parking);
   suite_add_tcase (s, fast);
   return tt_run_suite (s);
 }

@@ -86,7 +86,11 @@ typedef struct {
  * @max_walk_min to the first and from the last stop (default: the
  * budget); a cell's time is the median over the window and the report
  * shows the @n_percentiles @percentiles beside it (default 5, 50, 95).
- * Without `depart` transit is the frequency approximation. Without
+ * With `depart` park_and_ride follows the same timetable (#TnetParkRide):
+ * a drive of at most @drive_budget_min minutes to a parking place,
+ * @park_time_min to park, a walk to a stop within @parking_radius_m of it,
+ * then the rides (defaults 30, 5 and 400, as `tnet commute`). Without
+ * `depart` transit and park_and_ride are the frequency approximation. Without
  * @unit_rows the report gives one row per origin node (station to station,
  * say); a group whose origins have no population reports no population
  * share. @reading, when given, says how the group reads the plan's words
@@ -113,6 +117,9 @@ typedef struct {
   double max_walk_min;
   const double *percentiles;
   guint n_percentiles;
+  guint drive_budget_min;
+  guint park_time_min;
+  double parking_radius_m;
 } TnetPlanCommute;
 
 /**

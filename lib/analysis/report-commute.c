@@ -116,6 +116,91 @@ column_timetable (const TnetReportContext *ctx, const TnetPlanCommute *grp, GErr
   return tt;
 }
 
+/* Park-and-ride by the column's timetable @tt for a [commute] group with
+ * `depart`: the column's car graph (its scenario's links at their times),
+ * the parking places and the stops they serve, with the group's options.
+ * Cached per column, date and options. A draw keeps its thread's object
+ * (the parking places and their stops depend on which links exist and on
+ * the stops' positions, which no draw moves) and rewrites its drive times
+ * from the draw's links. */
+static TnetParkRide *
+column_park_ride (const TnetReportContext *ctx, const TnetPlanCommute *grp, TnetTimetable *tt,
+                  GError **error)
+{
+  g_autofree char *key = g_strdup_printf ("park-ride %u %u %u %.17g", grp->date,
+                                          grp->drive_budget_min, grp->park_time_min,
+                                          grp->parking_radius_m);
+  TnetParkRide *pr = tnet_i_report_cache_get (ctx, key);
+  if (pr)
+    return pr;
+  /* the draw's timetable is the kept one, rewalked in place: the kept
+   * object still references it */
+  pr = ctx->keep ? g_datalist_get_data (ctx->keep, key) : NULL;
+  if (pr)
+    {
+      tnet_i_park_ride_retime (pr, ctx->net, ctx->scen);
+      tnet_i_report_cache_set (ctx, key, pr, NULL);   /* once per draw */
+      return pr;
+    }
+  TnetParkRideOptions po;
+  tnet_park_ride_options_init (&po);
+  po.drive_budget_s = grp->drive_budget_min * 60;
+  po.park_s = grp->park_time_min * 60;
+  po.parking_radius_m = grp->parking_radius_m;
+  if ((pr = tnet_park_ride_new (tt, ctx->net, ctx->scen, &po, error)) == NULL)
+    return NULL;
+  if (ctx->keep)
+    {
+      g_datalist_set_data_full (ctx->keep, key, pr, (GDestroyNotify) tnet_park_ride_free);
+      tnet_i_report_cache_set (ctx, key, pr, NULL);
+    }
+  else
+    tnet_i_report_cache_set (ctx, key, pr, (GDestroyNotify) tnet_park_ride_free);
+  return pr;
+}
+
+/* How park-and-ride was computed, for the JSON (member
+ * "KEY_park_and_ride") and the text: by the timetable of the transit line
+ * (@pr), or the frequency approximation. */
+static void
+describe_park_ride (const TnetPlanCommute *grp, const TnetParkRide *pr, JsonBuilder *b,
+                    GString *text)
+{
+  g_autofree char *k = g_strdup_printf ("%s_park_and_ride", grp->key);
+  json_builder_set_member_name (b, k);
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "model");
+  if (pr == NULL)
+    {
+      json_builder_add_string_value (b, "frequency");
+      json_builder_end_object (b);
+      g_string_append_printf (text, "park-and-ride: frequency approximation (drive to a "
+                                    "station, park, then transit's waits of half the "
+                                    "headway)%s\n",
+                              grp->timetable ? "; the folder has no feed for this year" : "");
+      return;
+    }
+  const TnetParkRideOptions *po = tnet_park_ride_get_options (pr);
+  guint n_parking = tnet_park_ride_n_parking (pr);
+  json_builder_add_string_value (b, "timetable");
+  tnet_i_json_add_number (b, "drive_budget_min", po->drive_budget_s / 60.0, 1);
+  tnet_i_json_add_number (b, "park_time_min", po->park_s / 60.0, 1);
+  tnet_i_json_add_number (b, "parking_radius_m", po->parking_radius_m, 0);
+  json_builder_set_member_name (b, "parking_places");
+  json_builder_add_int_value (b, n_parking);
+  json_builder_set_member_name (b, "stops_with_parking");
+  json_builder_add_int_value (b, tnet_park_ride_n_stops (pr));
+  json_builder_end_object (b);
+  g_string_append_printf (text, "park-and-ride: the same timetable, a drive of up to %u min "
+                                "to a parking place, %u min to park, a walk to a stop within "
+                                "%.0f m (%u parking places serve %u stops), or a walk to the "
+                                "first stop as by transit%s\n",
+                          po->drive_budget_s / 60, po->park_s / 60, po->parking_radius_m,
+                          n_parking, tnet_park_ride_n_stops (pr),
+                          n_parking == 0 ? "; no parking place serves a stop here, so "
+                                           "park-and-ride is transit" : "");
+}
+
 /* How transit was computed, for the JSON (member "KEY_transit") and the
  * text: the timetable's feed, date, window and percentiles, or the
  * frequency approximation. */
@@ -358,14 +443,21 @@ run_group (const TnetReportContext *ctx, const TnetPlanCommute *grp, JsonBuilder
         g_array_unref (unit_rows);
         return FALSE;
       }
-  gboolean has_transit = FALSE;
+  gboolean has_transit = FALSE, has_park_ride = FALSE;
   for (guint p = 0; p < N_PROFILES; p++)
-    has_transit |= profiles[p] == TNET_PROFILE_TRANSIT;
+    {
+      has_transit |= profiles[p] == TNET_PROFILE_TRANSIT;
+      has_park_ride |= profiles[p] == TNET_PROFILE_PARK_AND_RIDE;
+    }
   TnetTimetable *tt = NULL;
-  if (grp->timetable && has_transit)
+  TnetParkRide *pr = NULL;
+  if (grp->timetable && (has_transit || has_park_ride))
     {
       GError *tt_error = NULL;
       tt = column_timetable (ctx, grp, &tt_error);
+      /* park-and-ride follows the timetable whenever transit does */
+      if (tt && has_park_ride)
+        pr = column_park_ride (ctx, grp, tt, &tt_error);
       if (tt_error)
         {
           g_propagate_error (error, tt_error);
@@ -384,6 +476,7 @@ run_group (const TnetReportContext *ctx, const TnetPlanCommute *grp, JsonBuilder
       copts.percentiles = grp->percentiles;
       copts.n_percentiles = grp->n_percentiles;
       copts.max_walk_s = (guint) lround (grp->max_walk_min * 60.0);
+      copts.park_ride = pr;
     }
   TnetCommute *c = tnet_commute_compute_with (net, graphs, N_PROFILES,
                                               (const TnetId *) (void *) origins->data,
@@ -398,6 +491,8 @@ run_group (const TnetReportContext *ctx, const TnetPlanCommute *grp, JsonBuilder
     }
   if (has_transit && !ctx->keep)
     describe_transit (ctx, grp, tt, b, text);
+  if (has_park_ride && !ctx->keep)
+    describe_park_ride (grp, pr, b, text);
   CommuteCache *cache = g_new0 (CommuteCache, 1);
   cache->commute = c;
   cache->unit_rows = unit_rows;

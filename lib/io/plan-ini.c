@@ -69,6 +69,9 @@ static const KeySpec specs[] = {
   { "commute", "date", K_STRING, 0, 0, FALSE },
   { "commute", "max_walk", K_DOUBLE, 0, 1440, FALSE },
   { "commute", "percentiles", K_LIST, 0, 0, FALSE },
+  { "commute", "drive_budget_min", K_INT, 0, 1440, FALSE },
+  { "commute", "park_time_min", K_INT, 0, 1440, FALSE },
+  { "commute", "parking_radius_m", K_DOUBLE, 0, 10000, FALSE },
   /* relative half-widths of the uncertainty draws, by row confidence */
   { "uncertainty", "length_high", K_DOUBLE, -1e-12, 0.9, FALSE },
   { "uncertainty", "length_medium", K_DOUBLE, -1e-12, 0.9, FALSE },
@@ -293,7 +296,10 @@ get_bool (GKeyFile *kf, const char *group, const char *key, gboolean dflt)
 
 /* The timetable keys of a [commute NAME] group (TnetPlanCommute): depart
  * HH:MM (hours up to 47, as GTFS times past midnight), date YYYY-MM-DD,
- * window and max_walk in minutes, percentiles a ;-list in [0, 100]. */
+ * window and max_walk in minutes, percentiles a ;-list in [0, 100]; and
+ * park-and-ride's by the timetable, drive_budget_min and park_time_min in
+ * whole minutes, parking_radius_m in metres (the defaults of `tnet commute
+ * --drive-budget --park-time --parking-radius`). */
 static gboolean
 parse_commute_timetable (TnetPlan *plan, const char *group, TnetPlanCommute *c,
                          GError **error)
@@ -301,8 +307,12 @@ parse_commute_timetable (TnetPlan *plan, const char *group, TnetPlanCommute *c,
   GKeyFile *kf = plan->kf;
   g_autofree char *depart = get_string (kf, group, "depart");
   static const char *const needs_depart[] = { "window", "date", "max_walk", "percentiles",
-                                              NULL };
+                                              "drive_budget_min", "park_time_min",
+                                              "parking_radius_m", NULL };
   c->timetable = depart != NULL;
+  c->drive_budget_min = 30;
+  c->park_time_min = 5;
+  c->parking_radius_m = 400;
   if (!depart)
     {
       for (guint i = 0; needs_depart[i]; i++)
@@ -336,6 +346,16 @@ parse_commute_timetable (TnetPlan *plan, const char *group, TnetPlanCommute *c,
   c->max_walk_min = c->budget_min;
   if (walk)
     parse_number (walk, &c->max_walk_min);
+  /* checked by check_value: whole minutes in 0..1440, metres in 0..10000 */
+  g_autofree char *drive = get_string (kf, group, "drive_budget_min");
+  if (drive && parse_number (drive, &x))
+    c->drive_budget_min = (guint) x;
+  g_autofree char *park = get_string (kf, group, "park_time_min");
+  if (park && parse_number (park, &x))
+    c->park_time_min = (guint) x;
+  g_autofree char *radius = get_string (kf, group, "parking_radius_m");
+  if (radius)
+    parse_number (radius, &c->parking_radius_m);
   g_autofree char *date = get_string (kf, group, "date");
   if (date)
     {

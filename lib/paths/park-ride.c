@@ -136,6 +136,19 @@ tnet_park_ride_new (TnetTimetable *tt, const TnetNetwork *net, const TnetScenari
 }
 
 void
+tnet_i_park_ride_retime (TnetParkRide *pr, const TnetNetwork *net, const TnetScenario *scen)
+{
+  g_return_if_fail (pr != NULL && net != NULL);
+  g_return_if_fail (tnet_network_n_nodes (net) == pr->n_nodes);
+  g_autoptr (TnetScenario) existing = scen ? NULL : tnet_scenario_new (G_MAXINT);
+  if (existing)
+    tnet_scenario_set_statuses (existing, TNET_STATUS_BIT (TNET_STATUS_EXISTING));
+  TnetMetric *time = tnet_i_graph_compile_times (pr->graph, net, scen ? scen : existing);
+  tnet_metric_unref (pr->time);
+  pr->time = time;
+}
+
+void
 tnet_park_ride_free (TnetParkRide *pr)
 {
   if (pr == NULL)

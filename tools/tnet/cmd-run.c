@@ -472,12 +472,17 @@ ms_to_min1 (TnetWeight ms)
 static gboolean
 run_commute_direction (Run *run, TnetMultimodal *const *graphs, guint n_profiles,
                        GArray *origins, GArray *dests, TnetCommuteDirection dir,
-                       double budget, TnetCsvWriter *csv, GError **error)
+                       double budget, const TnetCommuteOptions *copts, TnetCsvWriter *csv,
+                       GError **error)
 {
-  g_autoptr (TnetCommute) c = tnet_commute_compute (run->net, graphs, n_profiles,
-                                                    (const TnetId *) origins->data, origins->len,
-                                                    (const TnetId *) dests->data, dests->len,
-                                                    dir, budget);
+  g_autoptr (TnetCommute) c = tnet_commute_compute_with (run->net, graphs, n_profiles,
+                                                         (const TnetId *) origins->data,
+                                                         origins->len,
+                                                         (const TnetId *) dests->data,
+                                                         dests->len, dir, budget, copts,
+                                                         error);
+  if (c == NULL)
+    return FALSE;
   const char *dname = dir == TNET_COMMUTE_TO ? "to" : "from";
   JsonBuilder *b = run->json;
   json_builder_begin_object (b);
@@ -503,6 +508,8 @@ run_commute_direction (Run *run, TnetMultimodal *const *graphs, guint n_profiles
               const TnetCommuteCell *cell = tnet_commute_cell (c, p, o, d);
               const TnetNode *dn = tnet_network_node (run->net, tnet_commute_destination (c, d));
               gboolean reached = cell->total_ms != TNET_WEIGHT_INF;
+              /* a timetable cell has its time only: its parts read null */
+              gboolean parts = reached && tnet_commute_has_parts (c, p);
               if (reached)
                 g_string_append_printf (run->text, " %15.1f", cell->total_ms / 60000.0);
               else
@@ -514,15 +521,15 @@ run_commute_direction (Run *run, TnetMultimodal *const *graphs, guint n_profiles
               json_builder_add_string_value (b, on->id);
               json_builder_set_member_name (b, "destination");
               json_builder_add_string_value (b, dn->id);
-              static const char *const parts[] = { "minutes", "access_min", "wait_min",
-                                                   "in_vehicle_min", "transfer_min",
-                                                   "egress_min" };
+              static const char *const part_names[] = { "minutes", "access_min", "wait_min",
+                                                        "in_vehicle_min", "transfer_min",
+                                                        "egress_min" };
               TnetWeight vals[] = { cell->total_ms, cell->access_ms, cell->wait_ms,
                                     cell->in_vehicle_ms, cell->transfer_ms, cell->egress_ms };
-              for (guint k = 0; k < G_N_ELEMENTS (parts); k++)
+              for (guint k = 0; k < G_N_ELEMENTS (part_names); k++)
                 {
-                  json_builder_set_member_name (b, parts[k]);
-                  if (reached)
+                  json_builder_set_member_name (b, part_names[k]);
+                  if (k == 0 ? reached : parts)
                     json_builder_add_double_value (b, ms_to_min1 (vals[k]));
                   else
                     json_builder_add_null_value (b);
@@ -541,8 +548,9 @@ run_commute_direction (Run *run, TnetMultimodal *const *graphs, guint n_profiles
                   tnet_csv_writer_add_text (csv, pname);
                   tnet_csv_writer_add_text (csv, on->id);
                   tnet_csv_writer_add_text (csv, dn->id);
-                  for (guint k = 0; k < G_N_ELEMENTS (parts); k++)
-                    tnet_csv_writer_add_number (csv, reached ? vals[k] / 60000.0 : NAN, 1);
+                  for (guint k = 0; k < G_N_ELEMENTS (part_names); k++)
+                    tnet_csv_writer_add_number (csv, (k == 0 ? reached : parts)
+                                                     ? vals[k] / 60000.0 : NAN, 1);
                   g_autofree char *lines = cell->lines
                     ? g_strjoinv (";", (char **) cell->lines) : NULL;
                   tnet_csv_writer_add_text (csv, lines);
@@ -590,6 +598,167 @@ run_commute_direction (Run *run, TnetMultimodal *const *graphs, guint n_profiles
   return TRUE;
 }
 
+/* The keys of [commute] that time transit and park_and_ride by the
+ * timetable, and those of park-and-ride alone. */
+static const char *const commute_timetable_keys[] = { "depart", "window", "percentile",
+                                                      "max_walk" };
+static const char *const commute_park_keys[] = { "drive_budget_min", "park_time_min",
+                                                 "parking_radius_m" };
+
+/* The timetable of [commute] when a key of the timetable is given, as
+ * `tnet commute --depart D --window W --percentiles P --max-walk M` loads
+ * it (the defaults are that command's: 08:00, one departure, the median,
+ * 15 min), and with park_and_ride among @profiles its park-and-ride
+ * (`--drive-budget --park-time --parking-radius`, defaults 30 min, 5 min,
+ * 400 m). *@tt_out stays NULL without a key, or when the folder has no
+ * feed (the frequency approximation, with a note). */
+static gboolean
+commute_timetable (Run *run, const TnetProfile *profiles, guint n_profiles,
+                   TnetCliTimeOptions *topt, GArray *pcts, char **feed_name,
+                   GPtrArray **feeds, TnetTimetable **tt_out, TnetParkRide **pr_out,
+                   GError **error)
+{
+  const TnetScenarioFile *sf = run->sf;
+  gboolean by_timetable = FALSE, park_key = FALSE;
+  for (guint k = 0; k < G_N_ELEMENTS (commute_timetable_keys); k++)
+    by_timetable |= !isnan (tnet_scenario_file_get_double (sf, "commute",
+                                                           commute_timetable_keys[k], NAN));
+  for (guint k = 0; k < G_N_ELEMENTS (commute_park_keys); k++)
+    park_key |= !isnan (tnet_scenario_file_get_double (sf, "commute", commute_park_keys[k],
+                                                       NAN));
+  gboolean has_transit = FALSE, has_park_ride = FALSE;
+  for (guint p = 0; p < n_profiles; p++)
+    {
+      has_transit |= profiles[p] == TNET_PROFILE_TRANSIT;
+      has_park_ride |= profiles[p] == TNET_PROFILE_PARK_AND_RIDE;
+    }
+  if ((by_timetable && !has_transit && !has_park_ride) || (park_key && !by_timetable))
+    {
+      g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
+                   "%s: %s", tnet_scenario_file_get_path (sf),
+                   park_key && !by_timetable
+                   ? "[commute] drive_budget_min, park_time_min and parking_radius_m are "
+                     "park_and_ride's by the timetable: they need depart (HH:MM)"
+                   : "[commute] depart, window, percentile and max_walk time transit and "
+                     "park_and_ride by the timetable: they need one of those profiles");
+      return FALSE;
+    }
+  if (!by_timetable)
+    return TRUE;
+  topt->depart_s = (gint32) tnet_scenario_file_get_double (sf, "commute", "depart", 8 * 3600);
+  topt->window_min = (guint) tnet_scenario_file_get_double (sf, "commute", "window", 0);
+  topt->max_walk_s = (guint) tnet_scenario_file_get_double (sf, "commute", "max_walk", 15) * 60;
+  double pct = tnet_scenario_file_get_double (sf, "commute", "percentile", 50);
+  g_array_append_val (pcts, pct);
+  topt->percentiles = pcts;
+  GError *tt_error = NULL;
+  TnetTimetable *tt = tnet_cli_load_timetable (run->net, run->scen, topt, feed_name, feeds,
+                                               &tt_error);
+  topt->percentiles = NULL;   /* @pcts stays the caller's */
+  if (tt == NULL)
+    {
+      if (!g_error_matches (tt_error, TNET_ERROR, TNET_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, tt_error);
+          return FALSE;
+        }
+      g_clear_error (&tt_error);
+      if (!run->common->quiet)
+        fprintf (stderr, "tnet: note: no GTFS feed in the data folder: [commute] transit by "
+                 "the frequency approximation\n");
+      return TRUE;
+    }
+  if (has_park_ride)
+    {
+      TnetParkRideOptions po;
+      tnet_park_ride_options_init (&po);
+      po.drive_budget_s = (guint) tnet_scenario_file_get_double (sf, "commute",
+                                                                 "drive_budget_min", 30) * 60;
+      po.park_s = (guint) tnet_scenario_file_get_double (sf, "commute", "park_time_min", 5) * 60;
+      po.parking_radius_m = tnet_scenario_file_get_double (sf, "commute", "parking_radius_m",
+                                                           400);
+      if ((*pr_out = tnet_park_ride_new (tt, run->net, run->scen, &po, error)) == NULL)
+        {
+          tnet_timetable_unref (tt);
+          return FALSE;
+        }
+    }
+  *tt_out = tt;
+  return TRUE;
+}
+
+/* How each profile of [commute] was computed, into the JSON ("models":
+ * profile -> "timetable", "frequency approximation" or "network"; with the
+ * timetable "timetable" {feed, date, depart, window_min, percentile,
+ * max_walk_min} and, with park_and_ride, "park_and_ride" {its options}) and
+ * the text. */
+static void
+commute_models (Run *run, const TnetProfile *profiles, guint n_profiles, const char *feed,
+                const TnetTimetable *tt, const TnetCliTimeOptions *topt, const TnetParkRide *pr)
+{
+  JsonBuilder *b = run->json;
+  json_builder_set_member_name (b, "models");
+  json_builder_begin_object (b);
+  for (guint p = 0; p < n_profiles; p++)
+    {
+      json_builder_set_member_name (b, tnet_profile_to_string (profiles[p]));
+      json_builder_add_string_value (b, profiles[p] == TNET_PROFILE_CAR ? "network"
+                                        : tt && (profiles[p] == TNET_PROFILE_TRANSIT || pr)
+                                        ? "timetable" : "frequency approximation");
+    }
+  json_builder_end_object (b);
+  g_string_append (run->text, "Commute\n");
+  if (!tt)
+    return;
+  guint date = tnet_timetable_get_service_date (tt);
+  g_autofree char *date_s = g_strdup_printf ("%04u-%02u-%02u", date / 10000, date / 100 % 100,
+                                             date % 100);
+  g_autofree char *dep = g_strdup_printf ("%02d:%02d", topt->depart_s / 3600,
+                                          topt->depart_s / 60 % 60);
+  json_builder_set_member_name (b, "timetable");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "feed");
+  json_builder_add_string_value (b, feed ? feed : "");
+  json_builder_set_member_name (b, "date");
+  json_builder_add_string_value (b, date_s);
+  json_builder_set_member_name (b, "depart");
+  json_builder_add_string_value (b, dep);
+  json_builder_set_member_name (b, "window_min");
+  json_builder_add_int_value (b, topt->window_min);
+  json_builder_set_member_name (b, "percentile");
+  json_builder_add_double_value (b, tnet_scenario_file_get_double (run->sf, "commute",
+                                                                   "percentile", 50));
+  json_builder_set_member_name (b, "max_walk_min");
+  json_builder_add_int_value (b, topt->max_walk_s / 60);
+  json_builder_end_object (b);
+  g_string_append_printf (run->text, "  transit%s by the timetable %s of %s, departing %s, "
+                          "a departure every minute over %u min, p%g of the window, walks "
+                          "of up to %u min\n", pr ? " and park_and_ride" : "",
+                          feed ? feed : "", date_s, dep, MAX (topt->window_min, 1u),
+                          tnet_scenario_file_get_double (run->sf, "commute", "percentile", 50),
+                          topt->max_walk_s / 60);
+  if (!pr)
+    return;
+  const TnetParkRideOptions *po = tnet_park_ride_get_options (pr);
+  json_builder_set_member_name (b, "park_and_ride");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "drive_budget_min");
+  json_builder_add_int_value (b, po->drive_budget_s / 60);
+  json_builder_set_member_name (b, "park_time_min");
+  json_builder_add_int_value (b, po->park_s / 60);
+  json_builder_set_member_name (b, "parking_radius_m");
+  json_builder_add_double_value (b, po->parking_radius_m);
+  json_builder_set_member_name (b, "parking_places");
+  json_builder_add_int_value (b, tnet_park_ride_n_parking (pr));
+  json_builder_set_member_name (b, "stops_with_parking");
+  json_builder_add_int_value (b, tnet_park_ride_n_stops (pr));
+  json_builder_end_object (b);
+  g_string_append_printf (run->text, "  park_and_ride: a drive of up to %u min to a parking "
+                          "place (%u serve %u stops), %u min to park, stops within %.0f m\n",
+                          po->drive_budget_s / 60, tnet_park_ride_n_parking (pr),
+                          tnet_park_ride_n_stops (pr), po->park_s / 60, po->parking_radius_m);
+}
+
 static gboolean
 run_commute (Run *run, GError **error)
 {
@@ -614,6 +783,31 @@ run_commute (Run *run, GError **error)
       n_profiles++;
   double budget = tnet_scenario_file_get_double (sf, "commute", "budget_min", 60);
   const char *direction = tnet_scenario_file_get_string (sf, "commute", "direction");
+  /* transit, and park_and_ride with it, by the timetable when a key of
+   * the timetable is given; else the frequency approximation */
+  g_autoptr (GArray) pcts = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *feed_name = NULL;
+  g_autoptr (GPtrArray) feeds = NULL;
+  g_autoptr (TnetTimetable) tt = NULL;
+  g_autoptr (TnetParkRide) pr = NULL;
+  TnetCliTimeOptions topt = { 0 };
+  TnetCommuteOptions copts;
+  tnet_commute_options_init (&copts);
+  copts.method = TNET_COMMUTE_METHOD_SEARCH;
+  if (!commute_timetable (run, profiles, n_profiles, &topt, pcts, &feed_name, &feeds, &tt, &pr,
+                          error))
+    return FALSE;
+  if (tt)
+    {
+      copts.timetable = tt;
+      copts.depart_s = topt.depart_s;
+      copts.window_min = topt.window_min;
+      copts.percentiles = (const double *) (void *) pcts->data;
+      copts.n_percentiles = pcts->len;
+      copts.timetable_percentile = g_array_index (pcts, double, 0);
+      copts.max_walk_s = topt.max_walk_s;
+      copts.park_ride = pr;
+    }
   TnetMultimodal *graphs[TNET_N_PROFILES] = { NULL };
   if (!tnet_cli_build_graphs (run->net, run->scen, profiles, n_profiles, graphs, error))
     return FALSE;
@@ -641,17 +835,17 @@ run_commute (Run *run, GError **error)
     json_builder_add_string_value (b, tnet_network_node (run->net,
                                    g_array_index (dests, TnetId, i))->id);
   json_builder_end_array (b);
+  commute_models (run, profiles, n_profiles, tt ? feed_name : NULL, tt, &topt, pr);
   json_builder_set_member_name (b, "results");
   json_builder_begin_array (b);
-  g_string_append (run->text, "Commute\n");
   gboolean ok = TRUE;
   gboolean both = direction && strcmp (direction, "both") == 0;
   if (both || direction == NULL || strcmp (direction, "to") == 0)
     ok = run_commute_direction (run, graphs, n_profiles, origins, dests, TNET_COMMUTE_TO,
-                                budget, csv, error);
+                                budget, &copts, csv, error);
   if (ok && (both || (direction && strcmp (direction, "from") == 0)))
     ok = run_commute_direction (run, graphs, n_profiles, origins, dests, TNET_COMMUTE_FROM,
-                                budget, csv, error);
+                                budget, &copts, csv, error);
   json_builder_end_array (b);
   json_builder_end_object (b);
   g_string_append (run->text, "\n");
