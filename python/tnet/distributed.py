@@ -37,7 +37,7 @@ import pandas as pd
 
 from ._frames import (DEFAULT_YEAR, Dataset, _clock_seconds, _code_type, _codes, _date_number,
                       _has_points, _is_geodataframe, _park_ride_attrs, _park_ride_kwargs,
-                      _point_frame, _timetable_frame)
+                      _point_frame, _repeat_each, _timetable_frame)
 
 __all__ = ["travel_time_matrix", "accessibility", "criticality", "report_uncertainty",
            "worker_datasets"]
@@ -103,7 +103,7 @@ def _long_frame(minutes, origins, all_origins, destinations, offset):
     first = offset // max(len(destinations), 1)
     codes = np.arange(first, first + len(origins), dtype=_code_type(all_origins))
     frame = pd.DataFrame({
-        "from_id": _codes(np.repeat(codes, len(destinations)), all_origins),
+        "from_id": _codes(_repeat_each(codes, len(destinations)), all_origins),
         "to_id": _codes(np.tile(np.arange(len(destinations), dtype=_code_type(destinations)),
                                 len(origins)), destinations),
         "travel_time": minutes.reshape(-1),
