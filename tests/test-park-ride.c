@@ -205,6 +205,68 @@ START_TEST (test_by_hand)
   ck_assert_int_eq (out[1], 35 * 60);
   ck_assert_int_eq (out[2], TNET_RAPTOR_UNREACHED);
 
+  /* ends that are points (tnet_park_ride_matrix_ends()): a point 111 m
+   * west of O whose one access link reaches O in 30 s drives from O 30 s
+   * later: Q at 08:20:30, parked 08:25:30, the 08:26 trip, D at 08:35 (35
+   * min) when leaving 08:00; leaving 08:01 it misses that trip, P's too
+   * (S1 at 08:01 + 30 + 600 + 300 + 217 s = 08:20:07), and W's (its walk:
+   * the link's 30 s, then O's 543 s). A destination point at D whose link
+   * to X takes 1000 ms (1 s, rounded) adds 1 s to X's cells; a point
+   * without links is never reached and reaches nothing. Node ends give
+   * tnet_park_ride_matrix()'s cells. */
+  TnetId x = dests[0];
+  TnetId o_link[] = { o }, x_link[] = { x };
+  TnetWeight o_ms[] = { 30000 }, x_ms[] = { 1000 };
+  TnetTripEnd from[] = { { TNET_ID_NONE, -0.001, 0, o_link, o_ms, 1 },
+                         { o, NAN, NAN, NULL, NULL, 0 },
+                         { TNET_ID_NONE, 0.5, 0, NULL, NULL, 0 } };
+  TnetTripEnd to[] = { { x, NAN, NAN, NULL, NULL, 0 },
+                       { TNET_ID_NONE, 0.3, 0, x_link, x_ms, 1 },
+                       { TNET_ID_NONE, 0.31, 0, NULL, NULL, 0 } };
+  gint32 cells[3 * 3 * 3];
+  ck_assert (tnet_park_ride_matrix_ends (pr, net, from, 3, to, 3, 900, 8 * 3600, 10, pcts, 3,
+                                         cells, NULL, &error));
+  const gint32 U = TNET_RAPTOR_UNREACHED;
+  const gint32 want[3 * 3 * 3] = {
+    35 * 60, U, U,  35 * 60 + 1, U, U,  U, U, U,                      /* the point */
+    34 * 60, 35 * 60, U,  34 * 60 + 1, 35 * 60 + 1, U,  U, U, U,      /* O */
+    U, U, U,  U, U, U,  U, U, U,                                      /* no links */
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (want); i++)
+    ck_assert_msg (cells[i] == want[i], "cell %u: %d, expected %d", i, cells[i], want[i]);
+  /* the access rows of the point: O's drive rows 30 s later, the walk to
+   * W 30 s later */
+  g_autoptr (TnetSearch) search = tnet_search_new (tnet_park_ride_get_graph (pr));
+  g_autoptr (TnetRaptor) ws = tnet_raptor_new (tt);
+  g_autoptr (GArray) walks = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
+  g_autoptr (GArray) via = g_array_new (FALSE, FALSE, sizeof (guint));
+  tnet_raptor_walks_from_links (ws, net, &from[0], 900, walks, via);
+  ck_assert_uint_eq (walks->len, 1);
+  ck_assert_uint_eq (g_array_index (walks, TnetStopWalk, 0).walk_s, 543 + 30);
+  ck_assert_uint_eq (g_array_index (via, guint, 0), 0);
+  g_autoptr (GArray) rows = g_array_new (FALSE, FALSE, sizeof (TnetParkRideAccess));
+  g_autoptr (GArray) node_rows = g_array_new (FALSE, FALSE, sizeof (TnetParkRideAccess));
+  tnet_park_ride_access_end (pr, search, &from[0], (const TnetStopWalk *) (void *) walks->data,
+                             walks->len, rows, NULL);
+  tnet_park_ride_access (pr, search, o, NULL, 0, node_rows, NULL);
+  ck_assert_uint_eq (rows->len, node_rows->len + 1);
+  for (guint i = 0; i < node_rows->len; i++)
+    {
+      const TnetParkRideAccess *b = &g_array_index (node_rows, TnetParkRideAccess, i);
+      gboolean found = FALSE;
+      for (guint k = 0; k < rows->len; k++)
+        {
+          const TnetParkRideAccess *a = &g_array_index (rows, TnetParkRideAccess, k);
+          if (a->stop != b->stop)
+            continue;
+          found = TRUE;
+          ck_assert_uint_eq (a->drive_s, b->drive_s + 30);
+          ck_assert_uint_eq (a->access_s, b->access_s + 30);
+          ck_assert_uint_eq (a->parking, b->parking);
+        }
+      ck_assert (found);
+    }
+
   tnet_network_free (net);
   tnet_feed_unref (feed);
   tt_rm_rf (dir);

@@ -680,6 +680,70 @@ TNET_API void tnet_park_ride_access (const TnetParkRide *pr, TnetSearch *search,
                                      GArray *out, GArray *access_out);
 
 /**
+ * TnetTripEnd:
+ * @node: a network node, or TNET_ID_NONE for a point
+ * @lon: the point's longitude (a node's position is the network's)
+ * @lat: the point's latitude
+ * @link_node: (array length=n_links): a point's access links: the street
+ *   node each joins it to (tnet_network_snap_points()'s candidates)
+ * @link_ms: (array length=n_links): each link's time, ms
+ * @n_links: the point's links; a point with none reaches nothing and is
+ *   reached by nothing
+ *
+ * One end of a door-to-door journey: a node, or a point that starts (ends)
+ * on the access links `tnet init` would give a zone there. The arrays are
+ * borrowed by the calls that take the end.
+ */
+typedef struct {
+  TnetId node;
+  double lon;
+  double lat;
+  const TnetId *link_node;
+  const TnetWeight *link_ms;
+  guint n_links;
+} TnetTripEnd;
+
+/**
+ * tnet_raptor_walks_from_links:
+ * @ws: a workspace on the timetable
+ * @net: the network of the links' nodes (borrowed)
+ * @end: a point end (@end->node is ignored)
+ * @max_walk_s: the walking budget from each link's node
+ * @out: a GArray of #TnetStopWalk the stops are appended to
+ * @via: (nullable): a GArray of guint: per row appended to @out, the index
+ *   of the access link it takes
+ *
+ * The stops a point walks to by the timetable: per access link, the
+ * link's time rounded to the second, then the stops its street node walks
+ * to within @max_walk_s as a place (tnet_raptor_walks_from_place() with
+ * the node and its position); per stop the best over the links (the
+ * first link on a tie). Allocates a small table per call.
+ * Thread-safety: distinct @ws per thread.
+ * Time complexity: @n_links x that of tnet_raptor_walks_from_place().
+ */
+TNET_API void tnet_raptor_walks_from_links (TnetRaptor *ws, const TnetNetwork *net,
+                                            const TnetTripEnd *end, guint max_walk_s,
+                                            GArray *out, GArray *via);
+
+/**
+ * tnet_park_ride_access_end:
+ * @search: a workspace on tnet_park_ride_get_graph()
+ * @origin: a node, or a point with its access links (#TnetTripEnd)
+ * @walks, @n_walks, @out, @access_out: as tnet_park_ride_access()
+ *
+ * tnet_park_ride_access() from a node or a point: a point's drive starts
+ * on its access links, at each link's node after the link's time (one
+ * Dijkstra from every link at once over the car graph, as a point's car
+ * journey starts), and the link's time counts in the drive and its
+ * budget, as a zone's access link does. A node is tnet_park_ride_access().
+ * Thread-safe for distinct @search.
+ * Time complexity: that of tnet_park_ride_access() plus O(@n_links).
+ */
+TNET_API void tnet_park_ride_access_end (const TnetParkRide *pr, TnetSearch *search,
+                                         const TnetTripEnd *origin, const TnetStopWalk *walks,
+                                         guint n_walks, GArray *out, GArray *access_out);
+
+/**
  * tnet_park_ride_journey:
  * @ws: a workspace whose last tnet_raptor_run() had @rows (as
  *   {stop, access_s}) for access
@@ -725,6 +789,36 @@ TNET_API gboolean tnet_park_ride_matrix (const TnetParkRide *pr, const TnetNetwo
                                          guint max_walk_s, gint32 depart_s, guint n_minutes,
                                          const double *pcts, guint n_pcts, gint32 *out,
                                          const TnetRaptorStop *stop, GError **error);
+
+/**
+ * tnet_park_ride_matrix_ends:
+ * @origins: (array length=n_origins): where journeys start: nodes or points
+ * @destinations: (array length=n_destinations): where they end
+ * @max_walk_s, @depart_s, @n_minutes, @pcts, @out, @stop: as
+ *   tnet_park_ride_matrix()
+ *
+ * tnet_park_ride_matrix() between nodes and points. A node is as there. A
+ * point origin drives from its access links (tnet_park_ride_access_end())
+ * and walks to the stops of tnet_raptor_walks_from_links(); a point
+ * destination is reached from the stops of tnet_raptor_walks_from_links()
+ * (each link's node walks to the stop, then the link to the point). A walk
+ * all the way to or from a point is the straight line between the two
+ * positions, within @max_walk_s. So a point's cell is never slower than
+ * transit from that point by the same rows (the walks stay), and the
+ * matrix of node ends equals tnet_park_ride_matrix()'s.
+ * Errors: %G_IO_ERROR_CANCELLED when stopped; @out is then undefined.
+ * Returns: %FALSE when stopped.
+ * Thread-safety: @pr is read only; concurrent calls are safe.
+ * Time complexity: that of tnet_park_ride_matrix(), with a point costing
+ * one walk search per access link.
+ */
+TNET_API gboolean tnet_park_ride_matrix_ends (const TnetParkRide *pr, const TnetNetwork *net,
+                                              const TnetTripEnd *origins, guint n_origins,
+                                              const TnetTripEnd *destinations,
+                                              guint n_destinations, guint max_walk_s,
+                                              gint32 depart_s, guint n_minutes,
+                                              const double *pcts, guint n_pcts, gint32 *out,
+                                              const TnetRaptorStop *stop, GError **error);
 
 /**
  * tnet_park_ride_isochrone:

@@ -217,15 +217,13 @@ offer (GArray *out, GHashTable *slot, const TnetParkRideAccess *row)
     g_array_index (out, TnetParkRideAccess, at - 1) = *row;
 }
 
-void
-tnet_park_ride_access (const TnetParkRide *pr, TnetSearch *search, TnetId origin,
-                       const TnetStopWalk *walks, guint n_walks, GArray *out,
-                       GArray *access_out)
+/* tnet_park_ride_access() from the @n_sources car-graph nodes @sources,
+ * each entered @offsets_ms after leaving the origin. */
+static void
+access_from (const TnetParkRide *pr, TnetSearch *search, const TnetId *sources,
+             const TnetWeight *offsets_ms, guint n_sources, const TnetStopWalk *walks,
+             guint n_walks, GArray *out, GArray *access_out)
 {
-  g_return_if_fail (pr != NULL && search != NULL && out != NULL);
-  g_return_if_fail (tnet_search_get_graph (search) == pr->graph);
-  g_return_if_fail (origin < pr->n_nodes);
-  g_return_if_fail (walks != NULL || n_walks == 0);
   g_array_set_size (out, 0);
   g_autoptr (GHashTable) slot = g_hash_table_new (NULL, NULL);
   for (guint i = 0; i < n_walks; i++)
@@ -234,24 +232,27 @@ tnet_park_ride_access (const TnetParkRide *pr, TnetSearch *search, TnetId origin
                                walks[i].walk_s };
       offer (out, slot, &r);
     }
-  tnet_search_run (search, pr->time, origin, TNET_FORWARD,
-                   (TnetWeight) pr->opt.drive_budget_s * 1000, TNET_ID_NONE);
-  guint n = tnet_search_n_settled (search);
-  for (guint k = 0; k < n; k++)
+  if (n_sources > 0)
     {
-      TnetId v = tnet_search_settled_node (search, k);
-      if (v >= pr->n_nodes || pr->park_first[v] == pr->park_first[v + 1])
-        continue;
-      TnetWeight ms = tnet_search_distance (search, v);
-      guint32 drive = (guint32) ((ms + 999) / 1000);
-      if (drive > pr->opt.drive_budget_s)
-        continue;
-      for (guint i = pr->park_first[v]; i < pr->park_first[v + 1]; i++)
+      tnet_search_run_multi (search, pr->time, sources, offsets_ms, n_sources, TNET_FORWARD,
+                             (TnetWeight) pr->opt.drive_budget_s * 1000, TNET_ID_NONE);
+      guint n = tnet_search_n_settled (search);
+      for (guint k = 0; k < n; k++)
         {
-          TnetParkRideAccess r = { pr->park_stop[i],
-                                   drive + pr->opt.park_s + pr->park_walk[i], v, drive,
-                                   pr->opt.park_s, pr->park_walk[i] };
-          offer (out, slot, &r);
+          TnetId v = tnet_search_settled_node (search, k);
+          if (v >= pr->n_nodes || pr->park_first[v] == pr->park_first[v + 1])
+            continue;
+          TnetWeight ms = tnet_search_distance (search, v);
+          guint32 drive = (guint32) (((guint64) ms + 999) / 1000);
+          if (drive > pr->opt.drive_budget_s)
+            continue;
+          for (guint i = pr->park_first[v]; i < pr->park_first[v + 1]; i++)
+            {
+              TnetParkRideAccess r = { pr->park_stop[i],
+                                       drive + pr->opt.park_s + pr->park_walk[i], v, drive,
+                                       pr->opt.park_s, pr->park_walk[i] };
+              offer (out, slot, &r);
+            }
         }
     }
   if (access_out)
@@ -264,6 +265,49 @@ tnet_park_ride_access (const TnetParkRide *pr, TnetSearch *search, TnetId origin
           g_array_append_val (access_out, w);
         }
     }
+}
+
+void
+tnet_park_ride_access (const TnetParkRide *pr, TnetSearch *search, TnetId origin,
+                       const TnetStopWalk *walks, guint n_walks, GArray *out,
+                       GArray *access_out)
+{
+  g_return_if_fail (pr != NULL && search != NULL && out != NULL);
+  g_return_if_fail (tnet_search_get_graph (search) == pr->graph);
+  g_return_if_fail (origin < pr->n_nodes);
+  g_return_if_fail (walks != NULL || n_walks == 0);
+  TnetWeight zero = 0;
+  access_from (pr, search, &origin, &zero, 1, walks, n_walks, out, access_out);
+}
+
+void
+tnet_park_ride_access_end (const TnetParkRide *pr, TnetSearch *search,
+                           const TnetTripEnd *origin, const TnetStopWalk *walks, guint n_walks,
+                           GArray *out, GArray *access_out)
+{
+  g_return_if_fail (pr != NULL && search != NULL && out != NULL && origin != NULL);
+  g_return_if_fail (tnet_search_get_graph (search) == pr->graph);
+  g_return_if_fail (origin->node == TNET_ID_NONE || origin->node < pr->n_nodes);
+  g_return_if_fail (origin->n_links == 0
+                    || (origin->link_node != NULL && origin->link_ms != NULL));
+  g_return_if_fail (walks != NULL || n_walks == 0);
+  if (origin->node != TNET_ID_NONE)
+    {
+      TnetWeight zero = 0;
+      access_from (pr, search, &origin->node, &zero, 1, walks, n_walks, out, access_out);
+      return;
+    }
+  /* links to nodes off the car graph's range drive nowhere */
+  g_autofree TnetId *src = g_new (TnetId, MAX (origin->n_links, 1u));
+  g_autofree TnetWeight *off = g_new (TnetWeight, MAX (origin->n_links, 1u));
+  guint n = 0;
+  for (guint c = 0; c < origin->n_links; c++)
+    if (origin->link_node[c] < pr->n_nodes && origin->link_ms[c] < TNET_WEIGHT_INF)
+      {
+        src[n] = origin->link_node[c];
+        off[n++] = origin->link_ms[c];
+      }
+  access_from (pr, search, src, off, n, walks, n_walks, out, access_out);
 }
 
 gboolean
@@ -297,17 +341,53 @@ tnet_park_ride_journey (const TnetRaptor *ws, TnetId stop, const TnetParkRideAcc
   return TRUE;
 }
 
+/* The position of end @e (a node's, or the point's); NaN for none, and
+ * for a point without access links (it reaches nothing). */
+static void
+end_position (const TnetNetwork *net, const TnetTripEnd *e, double *lon, double *lat)
+{
+  if (e->node != TNET_ID_NONE)
+    {
+      const TnetNode *n = tnet_network_node (net, e->node);
+      *lon = n->lon;
+      *lat = n->lat;
+    }
+  else if (e->n_links > 0)
+    {
+      *lon = e->lon;
+      *lat = e->lat;
+    }
+  else
+    *lon = *lat = NAN;
+}
+
+/* The stops end @e walks to within @max_walk_s (appended to @walks): a
+ * node's by tnet_raptor_walks_from_place(), a point's by
+ * tnet_raptor_walks_from_links(). Returns TRUE when the street search of a
+ * node ran (it stays in @ws for tnet_raptor_walk_to_node()). */
+static gboolean
+end_walks (TnetRaptor *ws, const TnetNetwork *net, const TnetTripEnd *e, guint max_walk_s,
+           GArray *walks)
+{
+  if (e->node == TNET_ID_NONE)
+    {
+      tnet_raptor_walks_from_links (ws, net, e, max_walk_s, walks, NULL);
+      return FALSE;
+    }
+  const TnetNode *n = tnet_network_node (net, e->node);
+  return tnet_raptor_walks_from_place (ws, e->node, n->lon, n->lat, max_walk_s, walks);
+}
+
 /* The egress rows of every destination: its stops within @max_walk_s. */
 static void
-destination_egress (const TnetNetwork *net, TnetRaptor *ws, const TnetId *destinations,
+destination_egress (const TnetNetwork *net, TnetRaptor *ws, const TnetTripEnd *destinations,
                     guint n_destinations, guint max_walk_s, GArray *egress)
 {
   g_autoptr (GArray) walks = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
   for (guint d = 0; d < n_destinations; d++)
     {
-      const TnetNode *n = tnet_network_node (net, destinations[d]);
       g_array_set_size (walks, 0);
-      tnet_raptor_walks_from_place (ws, destinations[d], n->lon, n->lat, max_walk_s, walks);
+      end_walks (ws, net, &destinations[d], max_walk_s, walks);
       for (guint i = 0; i < walks->len; i++)
         {
           const TnetStopWalk *w = &g_array_index (walks, TnetStopWalk, i);
@@ -317,18 +397,12 @@ destination_egress (const TnetNetwork *net, TnetRaptor *ws, const TnetId *destin
     }
 }
 
-gboolean
-tnet_park_ride_matrix (const TnetParkRide *pr, const TnetNetwork *net, const TnetId *origins,
-                       guint n_origins, const TnetId *destinations, guint n_destinations,
-                       guint max_walk_s, gint32 depart_s, guint n_minutes, const double *pcts,
-                       guint n_pcts, gint32 *out, const TnetRaptorStop *stop, GError **error)
+static gboolean
+matrix_ends (const TnetParkRide *pr, const TnetNetwork *net, const TnetTripEnd *origins,
+             guint n_origins, const TnetTripEnd *destinations, guint n_destinations,
+             guint max_walk_s, gint32 depart_s, guint n_minutes, const double *pcts,
+             guint n_pcts, gint32 *out, const TnetRaptorStop *stop, GError **error)
 {
-  g_return_val_if_fail (pr != NULL && net != NULL, FALSE);
-  g_return_val_if_fail (tnet_network_n_nodes (net) == pr->n_nodes, FALSE);
-  g_return_val_if_fail (origins != NULL || n_origins == 0, FALSE);
-  g_return_val_if_fail (destinations != NULL || n_destinations == 0, FALSE);
-  g_return_val_if_fail (pcts != NULL || n_pcts == 0, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
   n_minutes = MAX (n_minutes, 1u);
   if (n_destinations == 0 || n_pcts == 0)
     return TRUE;
@@ -336,6 +410,9 @@ tnet_park_ride_matrix (const TnetParkRide *pr, const TnetNetwork *net, const Tne
   g_autoptr (TnetSearch) search = tnet_search_new (pr->graph);
   g_autoptr (GArray) stop_egress = g_array_new (FALSE, FALSE, sizeof (TnetEgress));
   destination_egress (net, ws, destinations, n_destinations, max_walk_s, stop_egress);
+  g_autofree double *dpos = g_new (double, 2 * (gsize) n_destinations);
+  for (guint d = 0; d < n_destinations; d++)
+    end_position (net, &destinations[d], &dpos[2 * d], &dpos[2 * d + 1]);
   g_autoptr (GArray) egress = g_array_new (FALSE, FALSE, sizeof (TnetEgress));
   g_autoptr (GArray) walks = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
   g_autoptr (GArray) rows = g_array_new (FALSE, FALSE, sizeof (TnetParkRideAccess));
@@ -351,33 +428,45 @@ tnet_park_ride_matrix (const TnetParkRide *pr, const TnetNetwork *net, const Tne
                                "the park-and-ride matrix was cancelled");
           return FALSE;
         }
-      const TnetNode *on = tnet_network_node (net, origins[o]);
+      const TnetTripEnd *oe = &origins[o];
+      double olon, olat;
+      end_position (net, oe, &olon, &olat);
       g_array_set_size (walks, 0);
-      gboolean street = tnet_raptor_walks_from_place (ws, origins[o], on->lon, on->lat,
-                                                      max_walk_s, walks);
+      gboolean street = end_walks (ws, net, oe, max_walk_s, walks);
       g_array_set_size (egress, 0);
       g_array_append_vals (egress, stop_egress->data, stop_egress->len);
       for (guint d = 0; d < n_destinations; d++)
         {
-          const TnetNode *dn = tnet_network_node (net, destinations[d]);
-          guint32 walk = street ? tnet_raptor_walk_to_node (ws, destinations[d]) : G_MAXUINT32;
-          if (!street && !isnan (on->lon) && !isnan (dn->lon))
-            walk = tnet_timetable_walk_seconds (pr->tt, tnet_i_haversine_m (on->lon, on->lat,
-                                                                            dn->lon, dn->lat));
+          /* over the street between two nodes when the origin's search ran,
+           * else the straight line */
+          TnetId dn = destinations[d].node;
+          guint32 walk = street && dn != TNET_ID_NONE ? tnet_raptor_walk_to_node (ws, dn)
+                         : G_MAXUINT32;
+          if (!(street && dn != TNET_ID_NONE) && !isnan (olon) && !isnan (dpos[2 * d]))
+            walk = tnet_timetable_walk_seconds (pr->tt,
+                                                tnet_i_haversine_m (olon, olat, dpos[2 * d],
+                                                                    dpos[2 * d + 1]));
           if (walk <= max_walk_s)
             {
               TnetEgress e = { d, TNET_ID_NONE, walk };
               g_array_append_val (egress, e);
             }
         }
-      tnet_park_ride_access (pr, search, origins[o], (const TnetStopWalk *) (void *) walks->data,
-                             walks->len, rows, access);
+      gint32 *row = out + (gsize) o * n_destinations * n_pcts;
+      if (egress->len == 0)
+        {
+          /* no destination has a stop or a walk from here */
+          for (gsize k = 0; k < (gsize) n_destinations * n_pcts; k++)
+            row[k] = TNET_RAPTOR_UNREACHED;
+          continue;
+        }
+      tnet_park_ride_access_end (pr, search, oe, (const TnetStopWalk *) (void *) walks->data,
+                                 walks->len, rows, access);
       if (!tnet_raptor_run_range_cancellable (ws, (const TnetStopWalk *) (void *) access->data,
                                               access->len, depart_s, n_minutes,
                                               (const TnetEgress *) (void *) egress->data,
                                               egress->len, n_destinations, series, stop, error))
         return FALSE;
-      gint32 *row = out + (gsize) o * n_destinations * n_pcts;
       for (guint d = 0; d < n_destinations; d++)
         {
           for (guint m = 0; m < n_minutes; m++)
@@ -386,6 +475,68 @@ tnet_park_ride_matrix (const TnetParkRide *pr, const TnetNetwork *net, const Tne
         }
     }
   return TRUE;
+}
+
+/* @n node ends of @nodes. */
+static TnetTripEnd *
+node_ends (const TnetId *nodes, guint n)
+{
+  TnetTripEnd *e = g_new0 (TnetTripEnd, MAX (n, 1u));
+  for (guint i = 0; i < n; i++)
+    {
+      e[i].node = nodes[i];
+      e[i].lon = e[i].lat = NAN;
+    }
+  return e;
+}
+
+gboolean
+tnet_park_ride_matrix (const TnetParkRide *pr, const TnetNetwork *net, const TnetId *origins,
+                       guint n_origins, const TnetId *destinations, guint n_destinations,
+                       guint max_walk_s, gint32 depart_s, guint n_minutes, const double *pcts,
+                       guint n_pcts, gint32 *out, const TnetRaptorStop *stop, GError **error)
+{
+  g_return_val_if_fail (pr != NULL && net != NULL, FALSE);
+  g_return_val_if_fail (tnet_network_n_nodes (net) == pr->n_nodes, FALSE);
+  g_return_val_if_fail (origins != NULL || n_origins == 0, FALSE);
+  g_return_val_if_fail (destinations != NULL || n_destinations == 0, FALSE);
+  g_return_val_if_fail (pcts != NULL || n_pcts == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  g_autofree TnetTripEnd *o = node_ends (origins, n_origins);
+  g_autofree TnetTripEnd *d = node_ends (destinations, n_destinations);
+  return matrix_ends (pr, net, o, n_origins, d, n_destinations, max_walk_s, depart_s,
+                      n_minutes, pcts, n_pcts, out, stop, error);
+}
+
+/* Whether the @n ends @e are well formed for @pr's network. */
+static gboolean
+ends_valid (const TnetParkRide *pr, const TnetTripEnd *e, guint n)
+{
+  for (guint i = 0; i < n; i++)
+    if ((e[i].node != TNET_ID_NONE && e[i].node >= pr->n_nodes)
+        || (e[i].n_links > 0 && (e[i].link_node == NULL || e[i].link_ms == NULL)))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+tnet_park_ride_matrix_ends (const TnetParkRide *pr, const TnetNetwork *net,
+                            const TnetTripEnd *origins, guint n_origins,
+                            const TnetTripEnd *destinations, guint n_destinations,
+                            guint max_walk_s, gint32 depart_s, guint n_minutes,
+                            const double *pcts, guint n_pcts, gint32 *out,
+                            const TnetRaptorStop *stop, GError **error)
+{
+  g_return_val_if_fail (pr != NULL && net != NULL, FALSE);
+  g_return_val_if_fail (tnet_network_n_nodes (net) == pr->n_nodes, FALSE);
+  g_return_val_if_fail (origins != NULL || n_origins == 0, FALSE);
+  g_return_val_if_fail (destinations != NULL || n_destinations == 0, FALSE);
+  g_return_val_if_fail (pcts != NULL || n_pcts == 0, FALSE);
+  g_return_val_if_fail (ends_valid (pr, origins, n_origins)
+                        && ends_valid (pr, destinations, n_destinations), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  return matrix_ends (pr, net, origins, n_origins, destinations, n_destinations, max_walk_s,
+                      depart_s, n_minutes, pcts, n_pcts, out, stop, error);
 }
 
 gboolean

@@ -977,3 +977,45 @@ tnet_raptor_walks_from_place (TnetRaptor *ws, TnetId node, double lon, double la
   g_array_set_size (out, k);
   return TRUE;
 }
+
+void
+tnet_raptor_walks_from_links (TnetRaptor *ws, const TnetNetwork *net, const TnetTripEnd *end,
+                              guint max_walk_s, GArray *out, GArray *via)
+{
+  g_return_if_fail (ws != NULL && net != NULL && end != NULL && out != NULL);
+  g_return_if_fail (end->n_links == 0 || (end->link_node != NULL && end->link_ms != NULL));
+  g_autoptr (GArray) scratch = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
+  /* stop + 1 -> its row of @out + 1: one row per stop, the best link's */
+  g_autoptr (GHashTable) row = g_hash_table_new (NULL, NULL);
+  guint base = out->len;   /* via's row i is out's row base + i */
+  for (guint c = 0; c < end->n_links; c++)
+    {
+      TnetId v = end->link_node[c];
+      if (v >= tnet_network_n_nodes (net))
+        continue;
+      const TnetNode *n = tnet_network_node (net, v);
+      /* the link in whole seconds, as the timetable counts */
+      guint32 a = (guint32) MIN (((guint64) end->link_ms[c] + 500) / 1000, G_MAXUINT32 / 2);
+      g_array_set_size (scratch, 0);
+      tnet_raptor_walks_from_place (ws, v, n->lon, n->lat, max_walk_s, scratch);
+      for (guint i = 0; i < scratch->len; i++)
+        {
+          TnetStopWalk w = g_array_index (scratch, TnetStopWalk, i);
+          w.walk_s += a;
+          gpointer k = GUINT_TO_POINTER (w.stop + 1), r = g_hash_table_lookup (row, k);
+          if (r == NULL)
+            {
+              g_hash_table_insert (row, k, GUINT_TO_POINTER (out->len + 1));
+              g_array_append_val (out, w);
+              if (via)
+                g_array_append_val (via, c);
+            }
+          else if (w.walk_s < g_array_index (out, TnetStopWalk, GPOINTER_TO_UINT (r) - 1).walk_s)
+            {
+              g_array_index (out, TnetStopWalk, GPOINTER_TO_UINT (r) - 1).walk_s = w.walk_s;
+              if (via)
+                g_array_index (via, guint, GPOINTER_TO_UINT (r) - 1 - base) = c;
+            }
+        }
+    }
+}

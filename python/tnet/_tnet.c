@@ -2395,7 +2395,7 @@ timetable_legs (const TnetTimetable *tt, const TnetNetwork *net, const Timetable
                                                  l->end_s, 0));
           continue;
         }
-      if (l->kind == TNET_TRANSIT_LEG_ACCESS && te->a->id == NULL)
+      if (l->kind == TNET_TRANSIT_LEG_ACCESS && te->a->id == NULL && parked == NULL)
         {
           const TnetAccessCandidate *c
             = &te->a->cand[point_link (te->acc, te->acc_via, l->to_stop)];
@@ -2437,6 +2437,23 @@ timetable_legs (const TnetTimetable *tt, const TnetNetwork *net, const Timetable
     good = append_leg (out, timetable_leg ("walk", NULL, NULL, NULL, bs, te->to, clock,
                                            clock + (gint32) best_walk, 0));
   return good;
+}
+
+/* @e as a #TnetTripEnd (tnet_park_ride_access_end()): the node @node of an
+ * id end, else the point with its access links at access_ms() of their
+ * times; *@ids and *@ms hold the links (the caller frees them). */
+static void
+trip_end_of (const RouteEnd *e, TnetId node, TnetTripEnd *t, TnetId **ids, TnetWeight **ms)
+{
+  guint n = e->id ? 0 : e->first[1];
+  *ids = g_new (TnetId, MAX (n, 1u));
+  *ms = g_new (TnetWeight, MAX (n, 1u));
+  for (guint c = 0; c < n; c++)
+    {
+      (*ids)[c] = e->cand[c].node;
+      (*ms)[c] = access_ms (e->cand[c].time_min);
+    }
+  *t = (TnetTripEnd) { e->id ? node : TNET_ID_NONE, e->ll[0], e->ll[1], *ids, *ms, n };
 }
 
 /* Snaps the point ends among @a and @b (route_end_snap()) on the network
@@ -2527,6 +2544,8 @@ dataset_route_timetable (DatasetObject *self, PyObject *args, PyObject *kwds)
   g_autoptr (GArray) egr_via = g_array_new (FALSE, FALSE, sizeof (guint));
   /* park-and-ride: the origin's access rows (tnet_park_ride_access()) */
   g_autoptr (GArray) rows = g_array_new (FALSE, FALSE, sizeof (TnetParkRideAccess));
+  /* the access rows of the query: acc, or with @pr the park-and-ride rows */
+  g_autoptr (GArray) run_acc = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
   TnetRaptor *ws = NULL;
   gboolean ok = FALSE, walk_only = FALSE;
   guint service_date = 0;
@@ -2549,16 +2568,21 @@ dataset_route_timetable (DatasetObject *self, PyObject *args, PyObject *kwds)
           TnetEgress e = { 0, w->stop, w->walk_s };
           g_array_append_val (egress, e);
         }
-      if (pr != NULL && onode != TNET_ID_NONE)
+      if (pr != NULL && (onode != TNET_ID_NONE || a.id == NULL))
         {
-          /* driving to a parking place competes with walking to a stop */
-          g_autoptr (GArray) merged = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
+          /* driving to a parking place (from a point: from its access
+           * links) competes with walking to a stop; a point's own walks
+           * stay in acc for its legs (point_link()) */
           g_autoptr (TnetSearch) search = tnet_search_new (tnet_park_ride_get_graph (pr));
-          tnet_park_ride_access (pr, search, onode, (const TnetStopWalk *) (void *) acc->data,
-                                 acc->len, rows, merged);
-          g_array_set_size (acc, 0);
-          g_array_append_vals (acc, merged->data, merged->len);
+          g_autofree TnetId *link_ids = NULL;
+          g_autofree TnetWeight *link_ms = NULL;
+          TnetTripEnd te;
+          trip_end_of (&a, onode, &te, &link_ids, &link_ms);
+          tnet_park_ride_access_end (pr, search, &te, (const TnetStopWalk *) (void *) acc->data,
+                                     acc->len, rows, run_acc);
         }
+      else
+        g_array_append_vals (run_acc, acc->data, acc->len);
       g_autoptr (GArray) scratch = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
       gboolean street = onode != TNET_ID_NONE && dnode != TNET_ID_NONE
                         && tnet_raptor_walks_from_node (ws, onode, max_walk_s, TNET_ID_NONE,
@@ -2569,22 +2593,24 @@ dataset_route_timetable (DatasetObject *self, PyObject *args, PyObject *kwds)
           TnetEgress e = { 0, TNET_ID_NONE, direct };
           g_array_append_val (egress, e);
         }
-      if (egress->len == 0 || (acc->len == 0 && direct > max_walk_s))
+      if (egress->len == 0 || (run_acc->len == 0 && direct > max_walk_s))
         {
           g_set_error (&error, TNET_ERROR, TNET_ERROR_NOT_FOUND,
                        "no path by %s from '%s' to '%s': no stop of the feed within %u "
                        "min walk of '%s' (max_walk)%s", how, from, to, max_walk_s / 60,
-                       acc->len == 0 ? from : to, pr && acc->len == 0
+                       run_acc->len == 0 ? from : to, pr && run_acc->len == 0
                        ? " nor a parking place within the drive budget" : "");
           ok = FALSE;
         }
       else
         {
-          tnet_raptor_run_range (ws, (const TnetStopWalk *) (void *) acc->data, acc->len,
-                                 depart_s, n_min, (const TnetEgress *) (void *) egress->data,
-                                 egress->len, 1, series);
+          tnet_raptor_run_range (ws, (const TnetStopWalk *) (void *) run_acc->data,
+                                 run_acc->len, depart_s, n_min,
+                                 (const TnetEgress *) (void *) egress->data, egress->len, 1,
+                                 series);
           /* the journey of the first minute: the best egress stop, then its legs */
-          tnet_raptor_run (ws, (const TnetStopWalk *) (void *) acc->data, acc->len, depart_s);
+          tnet_raptor_run (ws, (const TnetStopWalk *) (void *) run_acc->data, run_acc->len,
+                           depart_s);
           gint32 best_t = TNET_RAPTOR_UNREACHED;
           for (guint i = 0; i < egr->len; i++)
             {
@@ -2826,6 +2852,71 @@ ends_timetable_matrix (TnetTimetable *tt, const TnetNetwork *net, const RouteEnd
   return ok && !*cancelled;
 }
 
+/* The park-and-ride matrix between route ends (no GIL):
+ * tnet_park_ride_matrix_ends() with the ends as #TnetTripEnd (an id end
+ * its node, tnet_place_find_node(); a point its access links), into @od
+ * [percentile, origin, destination] minutes (NaN: not reached). FALSE on
+ * an unknown id (@error) or when @prog cancels (*@cancelled). */
+static gboolean
+ends_park_ride_matrix (const TnetParkRide *pr, const TnetNetwork *net, const RouteEnd *o,
+                       guint no, const RouteEnd *d, guint nd, gint32 depart_s, guint n_min,
+                       const double *pcts, guint np, guint max_walk_s, Progress *prog,
+                       double *od, gboolean *cancelled, GError **error)
+{
+  guint n = no + nd;
+  g_autofree TnetTripEnd *te = g_new0 (TnetTripEnd, MAX (n, 1u));
+  TnetId **ids = g_new0 (TnetId *, MAX (n, 1u));
+  TnetWeight **ms = g_new0 (TnetWeight *, MAX (n, 1u));
+  gboolean ok = TRUE;
+  for (guint i = 0; ok && i < n; i++)
+    {
+      const RouteEnd *e = i < no ? &o[i] : &d[i - no];
+      TnetId v = TNET_ID_NONE;
+      if (e->id && (v = tnet_place_find_node (net, e->id)) == TNET_ID_NONE)
+        {
+          const char *sugg = tnet_place_suggest (net, e->id, FALSE);
+          g_set_error (error, TNET_ERROR, TNET_ERROR_NOT_FOUND,
+                       "unknown place '%s', expected a node id or name (park-and-ride starts "
+                       "and ends at nodes or points)%s%s%s", e->id,
+                       sugg ? " (did you mean '" : "", sugg ? sugg : "", sugg ? "'?)" : "");
+          ok = FALSE;
+          break;
+        }
+      trip_end_of (e, v, &te[i], &ids[i], &ms[i]);
+    }
+  if (ok)
+    {
+      g_autofree gint32 *buf = g_new (gint32, MAX ((gsize) no * nd * np, 1));
+      TnetRaptorStop stop;
+      tnet_raptor_stop_init (&stop);
+      stop.progress = progress_func (prog);
+      stop.progress_data = prog;
+      ok = tnet_park_ride_matrix_ends (pr, net, te, no, te + no, nd, max_walk_s, depart_s,
+                                       n_min, pcts, np, buf, &stop, error);
+      /* the library's matrix fails only when stopped (G_IO_ERROR_CANCELLED) */
+      if (!ok)
+        {
+          *cancelled = TRUE;
+          g_clear_error (error);
+        }
+      for (guint i = 0; ok && i < no; i++)
+        for (guint j = 0; j < nd; j++)
+          for (guint k = 0; k < np; k++)
+            {
+              gint32 v = buf[((gsize) i * nd + j) * np + k];
+              od[((gsize) k * no + i) * nd + j] = v == TNET_RAPTOR_UNREACHED ? NAN : v / 60.0;
+            }
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_free (ids[i]);
+      g_free (ms[i]);
+    }
+  g_free (ids);
+  g_free (ms);
+  return ok;
+}
+
 /* Dataset.timetable_point_matrix(year, closures, origins, destinations,
  * depart_s, window_min, percentiles, max_walk_min=15, date=0,
  * frequency_seed=0, progress=None) -> dict: timetable_matrix()'s "minutes",
@@ -2838,14 +2929,18 @@ dataset_timetable_point_matrix (DatasetObject *self, PyObject *args, PyObject *k
 {
   static char *kwlist[] = { "year", "closures", "origins", "destinations", "depart_s",
                             "window_min", "percentiles", "max_walk_min", "date",
-                            "frequency_seed", "progress", NULL };
-  int year, depart_s, window_min, max_walk_min = 15;
+                            "frequency_seed", "progress", "park_ride", "drive_budget_min",
+                            "park_min", "parking_radius_m", NULL };
+  int year, depart_s, window_min, max_walk_min = 15, park_ride = 0, drive_min = 30;
+  int park_min = 5;
+  double radius_m = 400;
   unsigned int date = 0, seed = 0;
   PyObject *closures, *origins_obj, *dests_obj, *pcts_obj, *oseq = NULL, *dseq = NULL;
   Progress prog = { 0 };
-  if (!PyArg_ParseTupleAndKeywords (args, kwds, "iOOOiiO|iIIO", kwlist, &year, &closures,
+  if (!PyArg_ParseTupleAndKeywords (args, kwds, "iOOOiiO|iIIOpiid", kwlist, &year, &closures,
                                     &origins_obj, &dests_obj, &depart_s, &window_min,
-                                    &pcts_obj, &max_walk_min, &date, &seed, &prog.callable))
+                                    &pcts_obj, &max_walk_min, &date, &seed, &prog.callable,
+                                    &park_ride, &drive_min, &park_min, &radius_m))
     return NULL;
   if (!check_loaded (self))
     return NULL;
@@ -2863,6 +2958,7 @@ dataset_timetable_point_matrix (DatasetObject *self, PyObject *args, PyObject *k
   g_autofree char *feed_name = NULL;
   guint np = 0, service_date = 0;
   TnetTimetable *tt = NULL;
+  TnetParkRide *pr = NULL;
   PyObject *out = NULL, *r = NULL;
   g_autoptr (TnetScenario) scen = make_scenario (self->ds, year, closures, &error);
   if (scen == NULL || !route_ends_snap_all (net, scen, o, no, &error)
@@ -2873,13 +2969,20 @@ dataset_timetable_point_matrix (DatasetObject *self, PyObject *args, PyObject *k
     }
   tt = timetable_setup (self, year, closures, depart_s, window_min, max_walk_min, pcts_obj,
                         date, seed, &pcts, &np, &feed_name, NULL);
+  if (tt != NULL && park_ride
+      && (pr = park_ride_setup (self, year, closures, tt, drive_min, park_min, radius_m)) == NULL)
+    goto out;
   npy_intp dims[3] = { np, no, nd };
   if (tt == NULL || (out = PyArray_SimpleNew (3, dims, NPY_FLOAT64)) == NULL)
     goto out;
   gboolean ok, cancelled = FALSE;
   Py_BEGIN_ALLOW_THREADS
   service_date = tnet_timetable_get_service_date (tt);
-  ok = ends_timetable_matrix (tt, net, o, no, d, nd, depart_s, MAX ((guint) window_min, 1u),
+  ok = pr ? ends_park_ride_matrix (pr, net, o, no, d, nd, depart_s,
+                                   MAX ((guint) window_min, 1u), pcts, np,
+                                   (guint) max_walk_min * 60, &prog,
+                                   PyArray_DATA ((PyArrayObject *) out), &cancelled, &error)
+     : ends_timetable_matrix (tt, net, o, no, d, nd, depart_s, MAX ((guint) window_min, 1u),
                               pcts, np, (guint) max_walk_min * 60, &prog,
                               PyArray_DATA ((PyArrayObject *) out), &cancelled, &error);
   Py_END_ALLOW_THREADS
@@ -2891,9 +2994,12 @@ dataset_timetable_point_matrix (DatasetObject *self, PyObject *args, PyObject *k
         fail (NULL, error);
       goto out;
     }
-  r = Py_BuildValue ("{s:O,s:s,s:I}", "minutes", out, "feed", feed_name, "date",
-                     service_date);
+  r = pr ? Py_BuildValue ("{s:O,s:s,s:I,s:N}", "minutes", out, "feed", feed_name, "date",
+                          service_date, "park_and_ride", park_ride_summary (pr))
+     : Py_BuildValue ("{s:O,s:s,s:I}", "minutes", out, "feed", feed_name, "date",
+                      service_date);
 out:
+  tnet_park_ride_free (pr);
   Py_XDECREF (out);
   if (tt)
     tnet_timetable_unref (tt);

@@ -36,7 +36,8 @@ import numpy as np
 import pandas as pd
 
 from ._frames import (DEFAULT_YEAR, Dataset, _clock_seconds, _code_type, _codes, _date_number,
-                      _timetable_frame)
+                      _has_points, _is_geodataframe, _park_ride_attrs, _park_ride_kwargs,
+                      _point_frame, _repeat_each, _timetable_frame)
 
 __all__ = ["travel_time_matrix", "accessibility", "criticality", "report_uncertainty",
            "worker_datasets"]
@@ -76,13 +77,10 @@ def worker_datasets():
 
 
 def _resolve(path, year, closures, places):
-    """The node ids of *places* (a spec or node ids), as a block takes them.
-    Points (which start on their access links in the package) are not
-    taken: ValueError."""
-    from ._frames import _has_points
+    """The node ids of *places* (a spec or node ids), as a block takes them;
+    points stay as they are (travel_time_matrix() splits them itself)."""
     if _has_points(places):
-        raise ValueError("tnet.distributed: expected a place spec or node ids, not points "
-                         "(use Scenario.travel_time_matrix for points)")
+        return places
     ds = _dataset(path)
     return ds._c.select(ds.scenario(year, closures)._places(places))
 
@@ -105,7 +103,7 @@ def _long_frame(minutes, origins, all_origins, destinations, offset):
     first = offset // max(len(destinations), 1)
     codes = np.arange(first, first + len(origins), dtype=_code_type(all_origins))
     frame = pd.DataFrame({
-        "from_id": _codes(np.repeat(codes, len(destinations)), all_origins),
+        "from_id": _codes(_repeat_each(codes, len(destinations)), all_origins),
         "to_id": _codes(np.tile(np.arange(len(destinations), dtype=_code_type(destinations)),
                                 len(origins)), destinations),
         "travel_time": minutes.reshape(-1),
@@ -120,6 +118,22 @@ def _timetable_block(path, year, closures, origins, destinations, depart_s, wind
                                            depart_s, window, pcts, max_walk_min=max_walk,
                                            date=day, frequency_seed=seed)
     return r["minutes"], r["feed"], r["date"]
+
+
+def _point_block(path, year, closures, origins, destinations, profile, timetable):
+    """The matrix of Scenario.travel_time_matrix() from the origins of one
+    block to every destination when either holds points: (minutes, origin
+    labels, destination labels, feed, date); *timetable* None for the
+    network's times, else the keyword arguments of
+    Scenario._point_timetable()."""
+    sc = _dataset(path).scenario(year, closures)
+    if timetable is None:
+        o, oi = sc._point_places(origins)
+        dd, di = sc._point_places(destinations)
+        oi, di = sc._with_fallback(oi), sc._with_fallback(di)
+        return sc.dataset._c.point_matrix(year, list(closures), oi, di, profile), o, dd, None, None
+    r = sc._point_timetable(origins, destinations, **timetable)
+    return r["minutes"], r["origins"], r["destinations"], r["feed"], r["date"]
 
 
 def _accessibility_block(path, year, closures, opportunities, cutoffs, profile, population,
@@ -224,7 +238,8 @@ def _submit(client, fn, *args, **kwargs):
 def travel_time_matrix(client, dataset, origins=None, destinations=None, profile="car",
                        year=DEFAULT_YEAR, closures=(), method="auto", block_size=None,
                        compute=True, depart=None, window=0, percentiles=None, max_walk=15,
-                       date=None, frequency_seed=0):
+                       date=None, frequency_seed=0, drive_budget=30, park_time=5,
+                       parking_radius=400):
     """The travel-time matrix of :meth:`tnet.Scenario.travel_time_matrix`
     (``from_id, to_id, travel_time`` in minutes, NaN when not reached;
     origins and destinations default to every zone) computed on the
@@ -246,6 +261,15 @@ def travel_time_matrix(client, dataset, origins=None, destinations=None, profile
     ``travel_time_pNN`` per percentile, as
     :meth:`tnet.Scenario.travel_time_matrix` gives it (``compute=False`` is
     not offered there).
+
+    Origins and destinations may hold points (a GeoDataFrame, or (lon, lat)
+    tuples), as :meth:`tnet.Scenario.travel_time_matrix` takes them: the
+    origins are split into blocks (GeoDataFrame rows or list items, in
+    order), each block runs the single-process point matrix against every
+    destination (by the network, or by the timetable with *depart* or
+    *percentiles*, ``profile="transit"`` or ``"park_and_ride"`` with
+    *drive_budget*, *park_time* and *parking_radius*), and the frame equals
+    the single-process one (``compute=False`` is not offered for points).
     """
     _distributed()
     path = _path(dataset)
@@ -255,6 +279,10 @@ def travel_time_matrix(client, dataset, origins=None, destinations=None, profile
     dids = client.submit(_resolve, path, year, closures,
                          "kind:zone" if destinations is None else destinations, pure=False)
     o, d = client.gather([ids, dids])
+    if _has_points(o) or _has_points(d):
+        return _point_matrix(client, path, year, closures, o, d, profile, block_size, compute,
+                             depart, window, percentiles, max_walk, date, frequency_seed,
+                             drive_budget, park_time, parking_radius)
     if depart is not None or percentiles is not None:
         if profile != "transit":
             raise ValueError("depart and percentiles are for profile='transit' (the timetable)")
@@ -303,6 +331,52 @@ def _timetable_matrix(client, path, year, closures, o, d, depart, window, percen
                else np.empty((len(pcts), 0, len(d))))
     feed, day_text = (blocks[0][1], blocks[0][2]) if blocks else (None, None)
     r = {"origins": o, "destinations": d, "minutes": minutes, "feed": feed, "date": day_text}
+    return _timetable_frame(r, pcts, int(year), depart, window)
+
+
+def _point_matrix(client, path, year, closures, o, d, profile, block_size, compute, depart,
+                  window, percentiles, max_walk, date, seed, drive_budget, park_time,
+                  parking_radius):
+    """travel_time_matrix() when the origins or destinations hold points:
+    blocks of origins (_point_block()), the frame built once on the client
+    as the single-process call builds it."""
+    if not compute:
+        raise ValueError("compute=False is not offered for points")
+    timetable = None
+    pr = {}
+    if depart is not None or percentiles is not None:
+        if profile not in ("transit", "park_and_ride"):
+            raise ValueError("depart and percentiles are for profile='transit' or "
+                             "'park_and_ride' (the timetable)")
+        pr = _park_ride_kwargs(profile, drive_budget, park_time, parking_radius)
+        pcts = [float(p) for p in ([50] if percentiles is None else percentiles)]
+        depart = depart or "08:00"
+        timetable = dict(depart_s=_clock_seconds(depart), window=int(window), pcts=pcts,
+                         max_walk=int(max_walk), day=_date_number(date),
+                         frequency_seed=int(seed), progress=None, park_ride=pr)
+    n = len(o)
+    per_row = max(len(d), 1) * (len(timetable["pcts"]) if timetable else 1)
+    if block_size is None:
+        block_size = _default_block(n, client, MAX_BLOCK_CELLS // per_row)
+    take = (lambda i, j: o.iloc[i:j]) if _is_geodataframe(o) else (lambda i, j: list(o)[i:j])
+    futures = [_submit(client, _point_block, path, year, closures, take(i, j), d, profile,
+                       timetable)
+               for i, j in _blocks(n, int(block_size))]
+    blocks = client.gather(futures)
+    labels = [x for b in blocks for x in b[1]]
+    dlabels = blocks[0][2] if blocks else []
+    if timetable is None:
+        minutes = (np.vstack([b[0] for b in blocks]) if blocks
+                   else np.empty((0, len(dlabels))))
+        return _point_frame(minutes, labels, dlabels, int(year), profile)
+    pcts = timetable["pcts"]
+    minutes = (np.concatenate([np.asarray(b[0]) for b in blocks], axis=1) if blocks
+               else np.empty((len(pcts), 0, len(dlabels))))
+    r = {"origins": labels, "destinations": dlabels, "minutes": minutes,
+         "feed": blocks[0][3] if blocks else None, "date": blocks[0][4] if blocks else None}
+    if pr:
+        return _timetable_frame(r, pcts, int(year), depart, window, "park_and_ride",
+                                _park_ride_attrs(pr))
     return _timetable_frame(r, pcts, int(year), depart, window)
 
 

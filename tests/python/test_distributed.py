@@ -105,10 +105,43 @@ def test_timetable_matrix_xuchang(client, xuchang):
                                             depart="07:00", window=60, block_size=5))
     with pytest.raises(ValueError):
         td.travel_time_matrix(client, XUCHANG, profile="car", depart="07:00")
-    # points start on their access links in the package only: refused, not
-    # quietly taken to a zone
-    with pytest.raises(ValueError, match="not points"):
-        td.travel_time_matrix(client, XUCHANG, [(113.85, 34.03)], "kind:zone")
+
+
+def sao_paulo_points(ds):
+    """A GeoDataFrame of 9 points off the zones (one row a node id) and a
+    list of 4 (lon, lat) destinations."""
+    import geopandas
+    z = ds.nodes().query("kind == 'zone'").reset_index(drop=True)
+    picks = z.iloc[2::37]
+    ids = [f"p{i}" for i in range(len(picks))]
+    ids[3] = picks["id"].iloc[3]
+    gdf = geopandas.GeoDataFrame(
+        {"id": ids}, geometry=geopandas.points_from_xy(picks["lon"] + 0.0013,
+                                                       picks["lat"] - 0.0008),
+        crs="EPSG:4326")
+    dests = [(lon - 0.0011, lat + 0.0007) for lon, lat in zip(z["lon"][5::80], z["lat"][5::80])]
+    return gdf, dests, z["id"].tolist()[::23]
+
+
+@pytest.mark.parametrize("kw", [dict(profile="car"), dict(profile="transit"),
+                                dict(profile="transit", depart="07:30", window=10,
+                                     percentiles=[10, 50, 90]),
+                                dict(profile="park_and_ride", depart="07:30", window=10,
+                                     percentiles=[50, 90], drive_budget=20)])
+def test_matrix_points_sao_paulo(client, sao_paulo, sao_paulo_dir, kw):
+    """Points split into origin blocks like node ids: the frame equals the
+    single-process call's, from points to points, to node ids and from
+    node ids to points."""
+    gdf, dests, zids = sao_paulo_points(sao_paulo)
+    col = "travel_time_p50" if "depart" in kw else "travel_time"
+    for o, d in ((gdf, dests), (gdf, zids), (zids[:10], dests)):
+        plain = sao_paulo.travel_time_matrix(o, d, **kw)
+        assert plain[col].notna().sum() >= len(plain) // 3
+        for block in (None, 2):
+            same_frame(plain, td.travel_time_matrix(client, sao_paulo_dir, o, d,
+                                                    block_size=block, **kw))
+    with pytest.raises(ValueError, match="compute=False"):
+        td.travel_time_matrix(client, sao_paulo_dir, gdf, dests, compute=False)
 
 
 def test_matrix_dask_dataframe(client, sao_paulo, sao_paulo_dir):

@@ -217,10 +217,11 @@ def test_progress_and_errors(xuchang):
         xuchang.route(z[0], "no_such_node", profile="park_and_ride", depart=DEPART)
     nodes = xuchang.nodes()
     pt = (float(nodes["lon"][0]) + 0.001, float(nodes["lat"][0]))
-    with pytest.raises(ValueError, match="points are not supported"):
-        xuchang.travel_time_matrix([pt], z, profile="park_and_ride", depart=DEPART)
-    with pytest.raises(ValueError, match="points are not supported"):
-        xuchang.route(z[0], pt, profile="park_and_ride", depart=DEPART)
+    # points are taken now (test_park_ride_points.py); on the bundled
+    # folder, with no street near, a point starts at its nearest zone
+    with pytest.warns(UserWarning, match="1 point"):
+        m = xuchang.travel_time_matrix([pt], z, profile="park_and_ride", depart=DEPART)
+    assert m["travel_time_p50"].notna().sum() > 1
     with pytest.raises(ValueError, match="drive_budget"):
         xuchang.travel_time_matrix(z[:2], z[:2], profile="park_and_ride", depart=DEPART,
                                    drive_budget=-1)

@@ -145,3 +145,43 @@ def test_commute_xuchang_points(xuchang):
         want = xuchang.commute([z["id"].iloc[0]], dests, profiles=["car"],
                                budget=120)["minutes"].to_numpy()
     assert np.allclose(got["minutes"].to_numpy(), want, equal_nan=True, atol=1e-9)
+
+
+@pytest.mark.parametrize("profile", ["car", "transit"])
+def test_commute_points_equal_matrix(sao_paulo, zones, profile):
+    """commute() with points gives travel_time_matrix()'s cells for the same
+    points and profile: its composition (the best over the candidates'
+    pairs of access + the node-to-node cell + egress) is the search from
+    every access link at once that the matrix runs, the access links
+    counted in whole milliseconds as there. From points to zones, zones
+    to points and points to points (a point to itself included)."""
+    lons, lats = between(zones, 6, 23)
+    pts = gdf_of([f"q{i}" for i in range(6)], lons, lats)
+    dl, dt = between(zones, 4, 29)
+    dpts = gdf_of([f"d{i}" for i in range(4)], dl, dt)
+    zids = zones["id"].tolist()[::17]
+    for o, d in ((pts, zids), (zids, dpts), (pts, dpts), (pts, pts)):
+        c = sao_paulo.commute(o, d, profiles=[profile], budget=300)
+        m = sao_paulo.travel_time_matrix(o, d, profile=profile)
+        assert c["origin"].tolist() == m["from_id"].tolist()
+        assert c["destination"].tolist() == m["to_id"].tolist()
+        a, b = c["minutes"].to_numpy(), m["travel_time"].to_numpy()
+        assert np.array_equal(a, b, equal_nan=True), np.nanmax(np.abs(a - b))
+        assert np.isfinite(b).sum() >= len(b) // 2
+
+
+def test_commute_points_equal_matrix_park_and_ride(xuchang):
+    """The same for park-and-ride (the frequency model reaches nothing on
+    the São Paulo fixture, whose parking places serve no layered graph): on
+    the bundled folder, whose points (no street within the access distance)
+    start at their nearest zone, with a warning."""
+    nodes = xuchang.nodes()
+    z = nodes[nodes["kind"] == "zone"]
+    pts = [(lon + 0.002, lat - 0.001) for lon, lat in zip(z["lon"][::3], z["lat"][::3])]
+    with pytest.warns(UserWarning):
+        c = xuchang.commute(pts, z["id"].tolist(), profiles=["park_and_ride"], budget=300)
+    with pytest.warns(UserWarning):
+        m = xuchang.travel_time_matrix(pts, z["id"].tolist(), profile="park_and_ride")
+    a, b = c["minutes"].to_numpy(), m["travel_time"].to_numpy()
+    assert np.array_equal(a, b, equal_nan=True)
+    assert np.isfinite(b).sum() >= len(b) // 2
