@@ -455,6 +455,179 @@ END_TEST
  * 26..16 then 30..16 then 30..27; nearest rank: p5 = 2nd smallest = 16,
  * median = 15th = 23, p95 = 29th = 30. --frequency-model is the named
  * approximation (half the headway, 7.5 min, + 16 = 23.5 min). */
+/* Transit follows the timetable by default: `tnet commute` without an
+ * option of the timetable gives the document of --depart 08:00 --window 0
+ * (the hand-computed cell of test_commute_timetable at minute 55 of 07:05:
+ * 16 + (10 - 55) mod 15 = 16 min) and names the timetable with its
+ * defaults; isochrone and accessibility likewise. --frequency-model keeps
+ * the approximation's value (7.5 + 16 = 23.5 min). A copy of the data
+ * folder without its feeds falls back to the approximation (no services:
+ * walks only) with a note on stderr, naming it in the model field, and
+ * gives the document of --frequency-model there. */
+static char *
+copy_without_feeds (const char *src)
+{
+  char *dst = tt_mkdtemp ();
+  g_autoptr (GDir) dir = g_dir_open (src, 0, NULL);
+  ck_assert_ptr_nonnull (dir);
+  for (const char *name; (name = g_dir_read_name (dir)) != NULL;)
+    {
+      g_autofree char *from = g_build_filename (src, name, NULL);
+      if (!g_file_test (from, G_FILE_TEST_IS_REGULAR))
+        continue;   /* gtfs-YEAR/ and src/ */
+      g_autofree char *text = NULL;
+      gsize len;
+      ck_assert (g_file_get_contents (from, &text, &len, NULL));
+      g_autofree char *to = g_build_filename (dst, name, NULL);
+      ck_assert (g_file_set_contents (to, text, (gssize) len, NULL));
+    }
+  return dst;
+}
+
+static JsonObject *
+parse_object (JsonParser *parser, const char *text)
+{
+  ck_assert_msg (json_parser_load_from_data (parser, text, -1, NULL), "%s", text);
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+START_TEST (test_transit_default_timetable)
+{
+  const char *base[] = { "commute", "--scenario", "2025", "--origins", "luohe_west_hsr",
+                         "--destinations", "xc_east_hsr", "--profiles", "transit",
+                         "--format", "json", NULL, NULL, NULL, NULL, NULL };
+  TtRun def = tt_run_tnetv (base);
+  ck_assert_msg (def.status == 0, "%s", def.err);
+  ck_assert (!strstr (def.err, "frequency approximation"));
+  base[11] = "--depart";
+  base[12] = "08:00";
+  base[13] = "--window";
+  base[14] = "0";
+  TtRun expl = tt_run_tnetv (base);
+  ck_assert_msg (expl.status == 0, "%s", expl.err);
+  ck_assert_str_eq (def.out, expl.out);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  JsonObject *o = parse_object (parser, def.out);
+  ck_assert_str_eq (json_object_get_string_member (json_object_get_object_member (o, "models"),
+                                                   "transit"), "timetable");
+  JsonObject *t = json_object_get_object_member (o, "timetable");
+  ck_assert_str_eq (json_object_get_string_member (t, "depart"), "08:00");
+  ck_assert_int_eq (json_object_get_int_member (t, "window_min"), 0);
+  ck_assert_int_eq (json_object_get_int_member (t, "date"), 20250101);
+  JsonObject *cell = json_array_get_object_element (json_object_get_array_member (o, "cells"), 0);
+  ck_assert_double_eq_tol (json_object_get_double_member (cell, "minutes"), 16.0, 1e-9);
+  tt_run_clear (&def);
+  tt_run_clear (&expl);
+  /* the text states the model and its defaults */
+  TtRun txt = tt_run_tnet ("commute", "--scenario", "2025", "--origins", "luohe_west_hsr",
+                           "--destinations", "xc_east_hsr", "--profiles", "transit", NULL);
+  ck_assert_msg (txt.status == 0, "%s", txt.err);
+  ck_assert_msg (strstr (txt.out, "(timetable gtfs-2025, 20250101, departing 08:00"), "%s",
+                 txt.out);
+  tt_run_clear (&txt);
+  /* the approximation by name: the old value */
+  base[11] = "--frequency-model";
+  base[12] = NULL;
+  TtRun fm = tt_run_tnetv (base);
+  ck_assert_msg (fm.status == 0, "%s", fm.err);
+  g_autoptr (JsonParser) fparser = json_parser_new ();
+  o = parse_object (fparser, fm.out);
+  ck_assert_str_eq (json_object_get_string_member (json_object_get_object_member (o, "models"),
+                                                   "transit"), "frequency approximation");
+  ck_assert (!json_object_has_member (o, "timetable"));
+  cell = json_array_get_object_element (json_object_get_array_member (o, "cells"), 0);
+  ck_assert_double_eq_tol (json_object_get_double_member (cell, "minutes"), 23.5, 1e-9);
+  tt_run_clear (&fm);
+
+  /* isochrone and accessibility: the default is the document of
+   * --depart 08:00 and names the timetable */
+  const char *iso[] = { "isochrone", "luohe_west_hsr", "--scenario", "2025", "--minutes", "40",
+                        "--profile", "transit", "--layer", "points", NULL, NULL, NULL };
+  const char *acc[] = { "accessibility", "--scenario", "2025", "--opportunities",
+                        "population", "--profile", "transit", "--format", "json", NULL, NULL,
+                        NULL };
+  const char *const *cmds[] = { iso, acc };
+  const guint tail[] = { 10, 9 };
+  for (guint k = 0; k < G_N_ELEMENTS (cmds); k++)
+    {
+      const char **a = (const char **) cmds[k];
+      a[tail[k]] = NULL;
+      TtRun d = tt_run_tnetv (a);
+      ck_assert_msg (d.status == 0, "%s", d.err);
+      a[tail[k]] = "--depart";
+      a[tail[k] + 1] = "08:00";
+      TtRun e = tt_run_tnetv (a);
+      ck_assert_msg (e.status == 0, "%s", e.err);
+      ck_assert_str_eq (d.out, e.out);
+      g_autoptr (JsonParser) p = json_parser_new ();
+      JsonObject *doc = parse_object (p, d.out);
+      if (json_object_has_member (doc, "properties"))
+        doc = json_object_get_object_member (doc, "properties");
+      ck_assert_str_eq (json_object_get_string_member (doc, "model"), "timetable");
+      ck_assert_str_eq (json_object_get_string_member (
+                          json_object_get_object_member (doc, "timetable"), "depart"),
+                        "08:00");
+      a[tail[k]] = "--frequency-model";
+      a[tail[k] + 1] = NULL;
+      TtRun f = tt_run_tnetv (a);
+      ck_assert_msg (f.status == 0, "%s", f.err);
+      ck_assert_str_ne (f.out, d.out);
+      g_autoptr (JsonParser) fp = json_parser_new ();
+      doc = parse_object (fp, f.out);
+      if (json_object_has_member (doc, "properties"))
+        doc = json_object_get_object_member (doc, "properties");
+      ck_assert_str_eq (json_object_get_string_member (doc, "model"),
+                        "frequency approximation");
+      tt_run_clear (&d);
+      tt_run_clear (&e);
+      tt_run_clear (&f);
+    }
+
+  /* no feed: the approximation, said on stderr and in the model field,
+   * with the values of --frequency-model */
+  g_autofree char *data = tt_source_path ("data/xuchang");
+  g_autofree char *nofeed = copy_without_feeds (data);
+  const char *nf[] = { "commute", "--data", nofeed, "--scenario", "2025", "--origins",
+                       "luohe_west_hsr", "--destinations", "xc_east_hsr", "--profiles",
+                       "transit", "--format", "json", NULL, NULL };
+  TtRun n = tt_run_tnetv (nf);
+  ck_assert_msg (n.status == 0, "%s", n.err);
+  ck_assert_msg (strstr (n.err, "no GTFS feed") && strstr (n.err, "frequency approximation"),
+                 "%s", n.err);
+  g_autoptr (JsonParser) nparser = json_parser_new ();
+  o = parse_object (nparser, n.out);
+  ck_assert_str_eq (json_object_get_string_member (json_object_get_object_member (o, "models"),
+                                                   "transit"), "frequency approximation");
+  ck_assert (!json_object_has_member (o, "timetable"));
+  nf[13] = "--frequency-model";
+  TtRun nfm = tt_run_tnetv (nf);
+  ck_assert_msg (nfm.status == 0, "%s", nfm.err);
+  ck_assert_str_eq (nfm.out, n.out);
+  ck_assert (!strstr (nfm.err, "no GTFS feed"));
+  tt_run_clear (&n);
+  tt_run_clear (&nfm);
+  TtRun ni = tt_run_tnet ("isochrone", "luohe_west_hsr", "--data", nofeed, "--scenario", "2025",
+                          "--minutes", "40", "--profile", "transit", "--format", "text", NULL);
+  ck_assert_msg (ni.status == 0, "%s", ni.err);
+  ck_assert_msg (strstr (ni.err, "no GTFS feed"), "%s", ni.err);
+  ck_assert (g_str_has_prefix (ni.out, "# transit by the frequency approximation"));
+  tt_run_clear (&ni);
+  TtRun na = tt_run_tnet ("accessibility", "--data", nofeed, "--scenario", "2025",
+                          "--opportunities", "population", "--profile", "transit", "--format",
+                          "json", NULL);
+  ck_assert_msg (na.status == 0, "%s", na.err);
+  ck_assert_msg (strstr (na.err, "no GTFS feed"), "%s", na.err);
+  ck_assert (strstr (na.out, "\"model\" : \"frequency approximation\""));
+  tt_run_clear (&na);
+  /* -q silences the note only */
+  TtRun nq = tt_run_tnet ("commute", "--data", nofeed, "--profiles", "transit", "-q", NULL);
+  ck_assert_msg (nq.status == 0, "%s", nq.err);
+  ck_assert_str_eq (nq.err, "");
+  tt_run_clear (&nq);
+  tt_rm_rf (nofeed);
+}
+END_TEST
+
 START_TEST (test_commute_timetable)
 {
   for (int fm = 0; fm < 2; fm++)
@@ -646,6 +819,7 @@ main (void)
   tcase_add_test (tc, test_import_gtfs);
   tcase_add_test (tc, test_commute_method);
   tcase_add_test (tc, test_commute_timetable);
+  tcase_add_test (tc, test_transit_default_timetable);
   tcase_add_test (tc, test_progress_terminal);
   tcase_add_test (tc, test_nodes);
   suite_add_tcase (s, tc);

@@ -1477,8 +1477,10 @@ START_TEST (spo_commute_against_oracles)
   g_autofree char *dir = spo_folder ();
   Spo s;
   spo_open (&s, dir);
+  /* the oracles are the frequency model's: waits of half the headway */
   const char *args[] = { "commute", "--data", dir, "--origins", "kind:zone", "--destinations",
-                         "kind:zone", "--profiles", "car;transit", "--format", "json", NULL };
+                         "kind:zone", "--profiles", "car;transit", "--frequency-model",
+                         "--format", "json", NULL };
   g_autoptr (JsonNode) root = run_json (args);
   JsonArray *cells = json_object_get_array_member (json_node_get_object (root), "cells");
   ck_assert_uint_eq (json_array_get_length (cells), 2 * 323 * 323);
@@ -1557,11 +1559,12 @@ START_TEST (spo_commute_against_oracles)
   ck_assert_uint_gt (n_exact, 1000);
   ck_assert_uint_gt (n_faster, 1000);
 
-  /* accessibility to jobs by transit, bracketed the same way: a zone with
-   * W <= cutoff counts, one with min (W, L) > cutoff does not */
+  /* accessibility to jobs by transit (the frequency model, as above),
+   * bracketed the same way: a zone with W <= cutoff counts, one with
+   * min (W, L) > cutoff does not */
   const char *acc_args[] = { "accessibility", "--data", dir, "--opportunities", "jobs",
-                             "--cutoffs", "30,45,60", "--profile", "transit", "--format", "json",
-                             NULL };
+                             "--cutoffs", "30,45,60", "--profile", "transit",
+                             "--frequency-model", "--format", "json", NULL };
   g_autoptr (JsonNode) acc = run_json (acc_args);
   g_autofree double *jobs = tnet_zone_table_values (s.zones, "jobs", &error);
   JsonObject *aroot = json_node_get_object (acc);
@@ -1612,7 +1615,9 @@ END_TEST
  * tnet_commute_percentile_ms(), in ms) summed here, and grows with the
  * percentile. Command: --percentile P gives the library's values for the
  * folder's feed, names the model and rejects a list or a missing feed;
- * without a timetable option the frequency approximation is named. */
+ * without a timetable option the timetable's defaults are taken (the same
+ * document as with --depart 08:00), --frequency-model names the frequency
+ * approximation. */
 START_TEST (spo_accessibility_timetable)
 {
   g_autofree char *dir = spo_folder ();
@@ -1720,8 +1725,21 @@ START_TEST (spo_accessibility_timetable)
   r = tt_run_tnet ("accessibility", "--data", dir, "--opportunities", "jobs",
                    "--profile", "transit", "--format", "json", NULL);
   ck_assert_msg (r.status == 0, "%s", r.err);
+  ck_assert (strstr (r.out, "\"model\" : \"timetable\""));
+  ck_assert (strstr (r.out, "\"depart\" : \"08:00\""));
+  g_autofree char *by_default = g_strdup (r.out);
+  tt_run_clear (&r);
+  r = tt_run_tnet ("accessibility", "--data", dir, "--opportunities", "jobs",
+                   "--profile", "transit", "--depart", "08:00", "--format", "json", NULL);
+  ck_assert_msg (r.status == 0, "%s", r.err);
+  ck_assert_str_eq (r.out, by_default);
+  tt_run_clear (&r);
+  r = tt_run_tnet ("accessibility", "--data", dir, "--opportunities", "jobs",
+                   "--profile", "transit", "--frequency-model", "--format", "json", NULL);
+  ck_assert_msg (r.status == 0, "%s", r.err);
   ck_assert (strstr (r.out, "\"model\" : \"frequency approximation\""));
   ck_assert (!strstr (r.out, "\"timetable\""));
+  ck_assert_str_ne (r.out, by_default);
   tt_run_clear (&r);
   /* errors name the option or the file */
   r = tt_run_tnet ("accessibility", "--data", dir, "--opportunities", "jobs",
@@ -1742,8 +1760,10 @@ END_TEST
 
 /* isochrone by the timetable: the command's nodes and minutes are those of
  * tnet_timetable_isochrone() from the zone node's coordinates to every
- * node's, at p90 of a 30-minute window; GeoJSON names the timetable, the
- * text names the frequency approximation. */
+ * node's, at p90 of a 30-minute window; GeoJSON names the timetable;
+ * without an option of the timetable its defaults are taken (the document
+ * of --depart 08:00); with --frequency-model the GeoJSON and the text name
+ * the frequency approximation. */
 START_TEST (spo_isochrone_timetable)
 {
   g_autofree char *dir = spo_folder ();
@@ -1806,8 +1826,24 @@ START_TEST (spo_isochrone_timetable)
   r = tt_run_tnet ("isochrone", from->id, "--data", dir, "--profile", "transit",
                    "--minutes", "30", "--layer", "points", NULL);
   ck_assert_msg (r.status == 0, "%s", r.err);
-  /* the frequency approximation (no option of the timetable) is named,
-   * without the timetable's options */
+  json_node_unref (root);
+  root = json_from_string (r.out, NULL);
+  props = json_object_get_object_member (json_node_get_object (root), "properties");
+  ck_assert_str_eq (json_object_get_string_member (props, "model"), "timetable");
+  ck_assert_str_eq (json_object_get_string_member (
+                      json_object_get_object_member (props, "timetable"), "depart"), "08:00");
+  g_autofree char *by_default = g_strdup (r.out);
+  tt_run_clear (&r);
+  r = tt_run_tnet ("isochrone", from->id, "--data", dir, "--profile", "transit",
+                   "--minutes", "30", "--depart", "08:00", "--layer", "points", NULL);
+  ck_assert_msg (r.status == 0, "%s", r.err);
+  ck_assert_str_eq (r.out, by_default);
+  tt_run_clear (&r);
+  r = tt_run_tnet ("isochrone", from->id, "--data", dir, "--profile", "transit",
+                   "--minutes", "30", "--frequency-model", "--layer", "points", NULL);
+  ck_assert_msg (r.status == 0, "%s", r.err);
+  /* the frequency approximation (--frequency-model) is named, without the
+   * timetable's options */
   json_node_unref (root);
   root = json_from_string (r.out, NULL);
   tt_run_clear (&r);
@@ -1815,7 +1851,7 @@ START_TEST (spo_isochrone_timetable)
   ck_assert_str_eq (json_object_get_string_member (props, "model"), "frequency approximation");
   ck_assert (!json_object_has_member (props, "timetable"));
   r = tt_run_tnet ("isochrone", from->id, "--data", dir, "--profile", "transit",
-                   "--minutes", "30", "--format", "text", NULL);
+                   "--minutes", "30", "--frequency-model", "--format", "text", NULL);
   ck_assert_msg (r.status == 0, "%s", r.err);
   ck_assert (g_str_has_prefix (r.out, "# transit by the frequency approximation"));
   tt_run_clear (&r);

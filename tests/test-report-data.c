@@ -462,9 +462,11 @@ END_TEST
 
 START_TEST (test_cli_commute_isochrone)
 {
+  /* the parts of a journey: the frequency approximation's (by the
+   * timetable, the default, a cell has percentiles and no parts) */
   static const char *const args[] = { "commute", "--format", "json", "--profiles", "transit",
                                       "--origins", "z_weidu", "--destinations", "zz_east_station",
-                                      NULL };
+                                      "--frequency-model", NULL };
   TtRun r = tt_run_tnetv (args);
   ck_assert_msg (r.status == 0, "exit %d: %s", r.status, r.err);
   g_autoptr (JsonParser) p = json_parser_new ();

@@ -286,8 +286,10 @@ START_TEST (test_corridors_profile)
   ck_assert_uint_ge (json_array_get_length (fastest), 1);
   double first = json_object_get_double_member (json_array_get_object_element (fastest, 0),
                                                 "minutes");
+  /* the corridors' transit paths are on the frequency model's graph */
   r = tt_run_tnet ("commute", "--origins", "region:xuchang", "--destinations",
-                   "region:zhengzhou", "--profiles", "transit", "--format", "csv", NULL);
+                   "region:zhengzhou", "--profiles", "transit", "--frequency-model",
+                   "--format", "csv", NULL);
   ck_assert_msg (r.status == 0, "%s", r.err);
   g_auto (GStrv) lines = g_strsplit (r.out, "\n", -1);
   double best = G_MAXDOUBLE;
@@ -438,7 +440,8 @@ START_TEST (test_isochrone_timetable)
   ck_assert_int_eq (json_object_get_int_member (tt, "window_min"), 30);
 
   /* without a timetable key, the frequency approximation: the same
-   * document as the command's, naming that model and no timetable */
+   * document as the command's with --frequency-model, naming that model
+   * and no timetable */
   g_autofree char *freq_text = g_strdup_printf (
       "[scenario]\nnetwork = %s\nyear = 2025\n"
       "[isochrone]\nfrom = luohe_west_hsr\nminutes = 45\nprofile = transit\n"
@@ -450,7 +453,8 @@ START_TEST (test_isochrone_timetable)
   g_autofree char *freq_run = NULL;
   ck_assert (g_file_get_contents (path, &freq_run, NULL, NULL));
   r = tt_run_tnet ("isochrone", "luohe_west_hsr", "--minutes", "45", "--profile", "transit",
-                   "--data", data, "--scenario", "2025", "--format", "geojson", NULL);
+                   "--frequency-model", "--data", data, "--scenario", "2025", "--format",
+                   "geojson", NULL);
   ck_assert_msg (r.status == 0, "exit %d: %s", r.status, r.err);
   ck_assert_str_eq (freq_run, r.out);
   tt_run_clear (&r);

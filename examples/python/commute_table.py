@@ -7,9 +7,10 @@ population within the budget.
                              [--profiles car,transit,park_and_ride]
                              [--budget MIN] [--csv FILE] [DEST ...]
 
-Without options it computes what `tnet commute` computes: the plan's first
-[commute] group of the folder (for the bundled data: the Xuchang zones to
-the Zhengzhou destinations by car, transit and park-and-ride).
+Without options it computes what `tnet commute --frequency-model` computes:
+the plan's first [commute] group of the folder (for the bundled data: the
+Xuchang zones to the Zhengzhou destinations by car, transit and
+park-and-ride), transit by the frequency approximation.
 """
 import argparse
 import os

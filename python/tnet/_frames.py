@@ -267,7 +267,9 @@ class Scenario:
     def commute(self, origins=None, destinations=None, profiles=None, budget=None,
                 direction="to", method="auto", progress=None):
         """Door-to-door times from each origin to each destination by profile
-        (``tnet commute``): a DataFrame of one row per profile × origin ×
+        (``tnet commute --frequency-model``: transit and park_and_ride by
+        the frequency approximation, where the command follows the
+        timetable by default): a DataFrame of one row per profile × origin ×
         destination with ``minutes`` and its parts (``access_min``,
         ``wait_min``, ``in_vehicle_min``, ``transfer_min``, ``egress_min``;
         NaN when not reached or not computed by the many-to-many method),
@@ -316,8 +318,10 @@ class Scenario:
         """The travel-time matrix as a long DataFrame ``from_id, to_id,
         travel_time`` (minutes, float; NaN when not reached), origins
         varying slowest, as r5py returns it. *profile* is ``car``,
-        ``transit`` or ``park_and_ride`` (the frequency-based transit model
-        of tnet's layered graphs). Origins and destinations default to
+        ``transit`` or ``park_and_ride`` (without *depart*: the
+        frequency-based transit model of tnet's layered graphs, as ``tnet
+        commute --frequency-model``; the command's default is the
+        timetable, given here by *depart*). Origins and destinations default to
         every zone. One search per destination, or many-to-many on a
         contraction hierarchy (``method="auto"``: from 128 destinations on).
 
@@ -790,7 +794,9 @@ class Scenario:
         Transit follows the scenario year's timetable when *depart*
         (``"HH:MM"``; default 08:00), *window*, *percentile*, *date* or
         ``max_walk`` differ from their defaults, as ``tnet accessibility
-        --depart --window --percentile --date --max-walk``: a zone counts
+        --depart --window --percentile --date --max-walk`` (without them
+        the frequency approximation, as ``tnet accessibility
+        --frequency-model``; the command's default is the timetable): a zone counts
         when the *percentile* (default 50, nearest rank) of its travel time
         over the window's departures (one per minute) is within the cutoff;
         ``df.attrs`` then holds ``feed`` and ``date``. From points the
@@ -890,7 +896,9 @@ class Scenario:
     def isochrones(self, origin, cutoffs=(15, 30, 45, 60), profile="car", polygons=False,
                    walk_kmh=5.0, max_walk_m=1000.0, simplify_m=10.0):
         """What *origin* (a place spec, node ids or points) reaches within
-        the cutoffs (minutes) by *profile*.
+        the cutoffs (minutes) by *profile* (transit and park_and_ride by the
+        frequency approximation, as ``tnet isochrone --frequency-model``;
+        the command's default is the timetable).
 
         By default the reached nodes: a GeoDataFrame (EPSG:4326) of one
         point per reached node with ``id``, ``name``, ``kind``,

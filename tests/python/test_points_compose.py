@@ -51,7 +51,8 @@ def test_commute_point_between_zones(sao_paulo, sao_paulo_dir, zones, profile):
     pts = gdf_of([f"q{i}" for i in range(5)], lons, lats)
     cands = sao_paulo.access_candidates(pts)
     dests = zones["id"].tolist()[::7]
-    ref = cli_cells(sao_paulo_dir, sorted(set(cands["node"])), dests, profile)
+    ref = cli_cells(sao_paulo_dir, sorted(set(cands["node"])), dests, profile,
+                    ("--frequency-model",))
     got = sao_paulo.commute(pts, dests, profiles=[profile], budget=90)
     assert len(got) == 5 * len(dests)
     assert got["origin"].iloc[0] == "q0"

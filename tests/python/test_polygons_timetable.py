@@ -44,7 +44,7 @@ def check_bands(frame, ref):
 def test_isochrone_polygons_equal_cli(xuchang, profile):
     g = xuchang.isochrones("z_weidu", cutoffs=[20, 40], profile=profile, polygons=True)
     ref = cli("isochrone", "z_weidu", "--minutes", "20,40", "--polygons", "--profile", profile,
-              "--data", XUCHANG)
+              "--frequency-model", "--data", XUCHANG)
     check_bands(g, ref)
     assert g.crs.to_epsg() == 4326
     assert list(g["minutes"]) == [20.0, 40.0]
@@ -66,7 +66,7 @@ def test_isochrone_polygons_zone_columns(sao_paulo, sao_paulo_dir):
     zone = sao_paulo.nodes().query("kind == 'zone'").id.iloc[0]
     g = sao_paulo.isochrones(zone, cutoffs=[10, 20], profile="transit", polygons=True)
     ref = cli("isochrone", zone, "--minutes", "10,20", "--polygons", "--profile", "transit",
-              "--data", sao_paulo_dir)
+              "--frequency-model", "--data", sao_paulo_dir)
     check_bands(g, ref)
     assert {"jobs", "schools", "population"} <= set(g.columns)
     assert g["jobs"].iloc[1] >= g["jobs"].iloc[0] > 0

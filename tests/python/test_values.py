@@ -43,7 +43,8 @@ def check_commute(frame, ref):
 
 def test_commute_defaults_equal_cli(xuchang):
     """`tnet commute` without options: the plan's first [commute] group."""
-    check_commute(xuchang.commute(), cli("commute", "--format", "json", "--data", XUCHANG))
+    check_commute(xuchang.commute(), cli("commute", "--format", "json", "--data", XUCHANG,
+                                         "--frequency-model"))
 
 
 def test_commute_from_2020_equal_cli(xuchang):
@@ -54,7 +55,7 @@ def test_commute_from_2020_equal_cli(xuchang):
                              "--scenario", "2020", "--origins", "kind:zone",
                              "--destinations", "zz_center;zz_station",
                              "--profiles", "transit;car", "--budget", "45",
-                             "--direction", "from"))
+                             "--direction", "from", "--frequency-model"))
 
 
 def test_closures_equal_scenario_file(xuchang):
@@ -62,14 +63,15 @@ def test_closures_equal_scenario_file(xuchang):
     ini = f"{SOURCE_ROOT}/examples/scenarios/g4-closure-changge.ini"
     frame = xuchang.scenario(2025, closures=["l_g4_03", "l_g4_cg_n"]).commute()
     check_commute(frame, cli("commute", "--format", "json", "--data", XUCHANG,
-                             "--scenario", ini))
+                             "--scenario", ini, "--frequency-model"))
     # and the closure changes something (else this test could not fail)
     assert not np.allclose(frame["minutes"], xuchang.commute()["minutes"], equal_nan=True)
 
 
 def test_travel_time_matrix_long_form(xuchang):
     ref = cli("commute", "--format", "json", "--data", XUCHANG, "--origins", "region:xuchang",
-              "--destinations", "kind:zone", "--profiles", "park_and_ride")
+              "--destinations", "kind:zone", "--profiles", "park_and_ride",
+              "--frequency-model")
     m = xuchang.travel_time_matrix("region:xuchang", "kind:zone", profile="park_and_ride")
     assert list(m.columns) == ["from_id", "to_id", "travel_time"]
     assert len(m) == len(ref["cells"])
@@ -125,7 +127,7 @@ def test_report_equals_cli(xuchang):
 def test_isochrones_equal_cli(xuchang):
     g = xuchang.isochrones("z_weidu", cutoffs=[20, 40], profile="transit")
     ref = cli("isochrone", "z_weidu", "--minutes", "40", "--profile", "transit",
-              "--format", "json", "--data", XUCHANG)
+              "--frequency-model", "--format", "json", "--data", XUCHANG)
     points = {f["properties"]["id"]: f for f in ref["features"]
               if f["geometry"]["type"] == "Point"}
     assert set(g["id"]) == set(points)
@@ -141,7 +143,8 @@ def test_sao_paulo_accessibility_equals_cli(sao_paulo, sao_paulo_dir):
     for profile in ("car", "transit"):
         acc = sao_paulo.accessibility("jobs", cutoffs=[10, 20, 30], profile=profile)
         ref = cli("accessibility", "--data", sao_paulo_dir, "--opportunities", "jobs",
-                  "--cutoffs", "10,20,30", "--profile", profile, "--format", "json")
+                  "--cutoffs", "10,20,30", "--profile", profile, "--frequency-model",
+                  "--format", "json")
         assert acc.attrs["total"] == ref["total"]
         assert list(acc.index) == [z["id"] for z in ref["zones"]]
         assert acc.to_numpy().tolist() == [z["accessibility"] for z in ref["zones"]]
@@ -152,7 +155,7 @@ def test_sao_paulo_accessibility_equals_cli(sao_paulo, sao_paulo_dir):
 def test_sao_paulo_matrix_equals_cli(sao_paulo, sao_paulo_dir):
     m = sao_paulo.travel_time_matrix(profile="transit")
     ref = cli("commute", "--data", sao_paulo_dir, "--origins", "kind:zone", "--destinations",
-              "kind:zone", "--profiles", "transit", "--format", "json")
+              "kind:zone", "--profiles", "transit", "--frequency-model", "--format", "json")
     assert len(m) == len(ref["cells"]) == 323 * 323
     got = m["travel_time"].to_numpy()
     want = np.array([np.nan if c["minutes"] is None else c["minutes"] for c in ref["cells"]])

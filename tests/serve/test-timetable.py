@@ -7,7 +7,8 @@ on the bundled data (two feeds) and on a folder built from the São Paulo
 extract and feed. Then the rule (which parameters select the timetable),
 the 400s naming a bad parameter, a folder without a feed (the frequency
 approximation as the command gives it; the timetable refused naming the
-parameter that asked for it), and the deadline: a query over a wide window
+parameter that asked for it; with a feed the timetable is the default and
+model=frequency the approximation), and the deadline: a query over a wide window
 is stopped (503) long before it would end, and the server still answers.
 """
 import os
@@ -39,8 +40,8 @@ def cli_args(endpoint, query):
             continue
         if k == 'model':
             # model=frequency is --frequency-model; model=timetable has no
-            # flag: the command follows the timetable once an option of it
-            # is given, and --depart 08:00 is its default departure
+            # flag: the command follows the timetable by default, and
+            # --depart 08:00 is its default departure
             args += ['--frequency-model'] if v == 'frequency' else ['--depart', '08:00']
             continue
         args += [FLAGS[k], v]
@@ -93,24 +94,50 @@ for scen in ('2020', '2025'):
                                                  'scenario': scen, **opts},
                     f'accessibility by the timetable {scen}')
         tap.ok(model_of(body) == 'timetable', f'  names the timetable ({scen}, {opts})')
-    # no option of the timetable (window=0 and max_walk=15 are the defaults,
-    # as for the command), or model=frequency: the frequency approximation
-    for opts in ({}, {'model': 'frequency'}, {'window': '0'}, {'max_walk': '15'}):
-        body = same(srv, DATA, 'isochrone', {'from': 'z_changge', 'minutes': '45',
-                                             'profile': 'transit', 'scenario': scen, **opts},
-                    f'isochrone by the frequency approximation {scen}')
-        tap.ok(model_of(body) == 'frequency approximation',
-               f'  names the frequency approximation ({scen}, {opts})')
+    # no option of the timetable (window=0 and max_walk=15 are the
+    # defaults): the timetable with its defaults, the bytes of the command
+    # given --depart 08:00 explicitly
+    for opts in ({}, {'window': '0'}, {'max_walk': '15'}):
+        iq = {'from': 'z_changge', 'minutes': '45', 'profile': 'transit', 'scenario': scen,
+              **opts}
+        body = same(srv, DATA, 'isochrone', iq, f'isochrone by default {scen}')
+        tap.ok(model_of(body) == 'timetable', f'  names the timetable ({scen}, {opts})')
+        rc, out, err = cli_text(DATA, cli_args('isochrone', iq) + ['--depart', '08:00'])
+        tap.ok(rc == 0 and out == body, f'  the command\'s --depart 08:00 ({scen}, {opts})',
+               err)
         if 'window' not in opts and 'max_walk' not in opts:
-            body = same(srv, DATA, 'accessibility', {'opportunities': 'population',
-                                                     'profile': 'transit', 'scenario': scen,
-                                                     **opts},
-                        f'accessibility by the frequency approximation {scen}')
-            tap.ok(model_of(body) == 'frequency approximation',
-                   f'  names the frequency approximation ({scen}, {opts})')
+            aq = {'opportunities': 'population', 'profile': 'transit', 'scenario': scen}
+            body = same(srv, DATA, 'accessibility', aq, f'accessibility by default {scen}')
+            tap.ok(model_of(body) == 'timetable', f'  names the timetable ({scen}, {opts})')
+            rc, out, err = cli_text(DATA, cli_args('accessibility', aq) + ['--depart', '08:00'])
+            tap.ok(rc == 0 and out == body,
+                   f'  the command\'s --depart 08:00 ({scen}, {opts})', err)
+    # model=frequency: the frequency approximation, asked by name
+    body = same(srv, DATA, 'isochrone', {'from': 'z_changge', 'minutes': '45',
+                                         'profile': 'transit', 'scenario': scen,
+                                         'model': 'frequency'},
+                f'isochrone by the frequency approximation {scen}')
+    tap.ok(model_of(body) == 'frequency approximation',
+           f'  names the frequency approximation ({scen})')
+    body = same(srv, DATA, 'accessibility', {'opportunities': 'population',
+                                             'profile': 'transit', 'scenario': scen,
+                                             'model': 'frequency'},
+                f'accessibility by the frequency approximation {scen}')
+    tap.ok(model_of(body) == 'frequency approximation',
+           f'  names the frequency approximation ({scen})')
     body = same(srv, DATA, 'isochrone', {'from': 'z_weidu', 'minutes': '50',
                                          'profile': 'park_and_ride', 'scenario': scen},
                 f'isochrone by park_and_ride {scen}')
+    tap.ok(model_of(body) == 'timetable', '  park_and_ride names the timetable')
+    body = same(srv, DATA, 'isochrone', {'from': 'z_weidu', 'minutes': '50',
+                                         'profile': 'park_and_ride', 'scenario': scen,
+                                         'percentile': '50', 'window': '10'},
+                f'isochrone by park_and_ride over a window {scen}')
+    tap.ok(model_of(body) == 'timetable', '  park_and_ride names the timetable')
+    body = same(srv, DATA, 'isochrone', {'from': 'z_weidu', 'minutes': '50',
+                                         'profile': 'park_and_ride', 'scenario': scen,
+                                         'model': 'frequency'},
+                f'isochrone by park_and_ride, frequency approximation {scen}')
     tap.ok(model_of(body) == 'frequency approximation', '  park_and_ride names its model')
     body = same(srv, DATA, 'isochrone', {'from': 'z_weidu', 'minutes': '50', 'scenario': scen},
                 f'isochrone by car {scen}')
@@ -142,8 +169,8 @@ for endpoint, b0 in (('isochrone', base), ('accessibility', abase)):
                              ({'profile': 'car', 'depart': '08:00'}, 'depart'),
                              ({'profile': 'car', 'model': 'timetable'}, 'model')):
         refused(srv, f'/{endpoint}?' + q({**b0, **extra}), parameter, endpoint)
-refused(srv, '/isochrone?' + q({**base, 'profile': 'park_and_ride', 'percentile': '50'}),
-        'percentile', 'isochrone')
+refused(srv, '/isochrone?' + q({**base, 'profile': 'park_and_ride', 'model': 'frequency',
+                                 'percentile': '50'}), 'percentile', 'isochrone')
 rc, err = srv.stop()
 tap.ok(rc == 0, 'the server exits with 0', err)
 

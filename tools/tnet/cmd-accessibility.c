@@ -376,8 +376,8 @@ tnet_cmd_accessibility (int argc, char **argv)
     { "cutoffs", 0, 0, G_OPTION_ARG_STRING, &cutoffs_s,
       "Travel-time cutoffs in minutes (default 30,45,60)", "MIN,MIN,..." },
     { "profile", 'p', 0, G_OPTION_ARG_STRING, &profile_s,
-      "car (default; many-to-many), transit or park_and_ride (by the timetable when an "
-      "option of the timetable is given, else the frequency approximation)", "PROFILE" },
+      "car (default; many-to-many), transit or park_and_ride (by the timetable unless "
+      "--frequency-model)", "PROFILE" },
     { "population", 0, 0, G_OPTION_ARG_STRING, &pop_col,
       "The zones.csv column weighting the mean (default population)", "COL" },
     PARK_RIDE_ENTRIES (pra),
@@ -389,16 +389,14 @@ tnet_cmd_accessibility (int argc, char **argv)
     "reachable within each cutoff (travel time <= cutoff, the zone itself included),\n"
     "and the population-weighted mean over the zones. Without zones.csv the zones\n"
     "are the nodes of kind zone of nodes.csv, and COL is their population.\n"
-    "Transit follows the timetable when any of --depart, --date, --window,\n"
-    "--percentile, --max-walk, --frequency-seed or --gtfs is given: a zone\n"
-    "counts when the given percentile of its travel time over the departure\n"
-    "window is within the cutoff.");
+    "Transit and park_and_ride follow the scenario year's GTFS timetable (departing\n"
+    "08:00 on the feed's busiest service day, window 0, unless --depart, --date or\n"
+    "--window say otherwise): a zone counts when the given percentile of its travel\n"
+    "time over the departure window is within the cutoff. --frequency-model asks for\n"
+    "the frequency approximation, also taken (with a note) when there is no feed.");
   g_option_context_add_main_entries (ctx, entries, NULL);
   TnetCliTimeArgs targs = { .one_percentile = TRUE };
-  tnet_cli_time_args_add (ctx, &targs,
-                          "transit: the approximation of expected waits of half the headway "
-                          "over 07:00-09:00 (the default when no option of the timetable is "
-                          "given, or the data folder has no feed and --gtfs names none)");
+  tnet_cli_time_args_add (ctx, &targs, TNET_CLI_FREQUENCY_MODEL_HELP);
   tnet_cli_add_common (ctx, &common);
   int rc = TNET_EXIT_OK;
   g_autoptr (GArray) cutoffs = g_array_new (FALSE, FALSE, sizeof (double));
@@ -434,32 +432,24 @@ tnet_cmd_accessibility (int argc, char **argv)
         rc = tnet_cli_fail (ctx, error);
         goto out;
       }
-    /* transit by the timetable when an option of the timetable is given,
-     * as in `tnet commute`; without one, or without a feed in the folder
-     * when --gtfs names none, the frequency approximation */
+    /* transit by the timetable, as in `tnet commute`; by the frequency
+     * approximation with --frequency-model, or without a feed in the folder
+     * when --gtfs names none */
     g_autoptr (GPtrArray) feeds = NULL;
     g_autoptr (TnetTimetable) tt = NULL;
     g_autofree char *feed_name = NULL;
     TnetCliAccessTimetable tmodel = { 0 };
     g_autoptr (TnetParkRide) pr = NULL;
-    if (profile != TNET_PROFILE_CAR && !targs.frequency_model
-        && tnet_cli_time_args_given (&targs))
+    if (profile != TNET_PROFILE_CAR)
       {
-        tt = tnet_cli_load_timetable (net, scen, &topt, &feed_name, &feeds, &error);
-        if (tt == NULL && (topt.gtfs != NULL
-                           || !g_error_matches (error, TNET_ERROR, TNET_ERROR_NOT_FOUND)))
+        tt = tnet_cli_transit_timetable (net, scen, &targs, &topt, common.quiet, &feed_name,
+                                         &feeds, &error);
+        if (tt == NULL && error != NULL)
           {
             rc = tnet_cli_fail (NULL, error);
             goto out;
           }
-        if (tt == NULL)
-          {
-            if (!common.quiet)
-              fprintf (stderr, "tnet: note: no GTFS feed in the data folder: transit by the "
-                       "frequency approximation\n");
-            g_clear_error (&error);
-          }
-        else
+        if (tt != NULL)
           {
             if (profile == TNET_PROFILE_PARK_AND_RIDE)
               {

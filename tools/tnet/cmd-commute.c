@@ -413,10 +413,9 @@ commute (TnetCliCommon *common, const Options *opt, TnetCliFormat format, GError
   TnetCommuteOptions copts;
   tnet_commute_options_init (&copts);
   copts.method = method;
-  /* transit follows the timetable when an option of the timetable is
-   * given (and not --frequency-model); without one it keeps the frequency
-   * approximation, which the report and the Python package share, as does
-   * a data folder without a feed when --gtfs names none */
+  /* transit follows the timetable (08:00, the feed's busiest day, window
+   * 0 unless given); the frequency approximation only by --frequency-model
+   * or when the data folder has no feed and --gtfs names none */
   gboolean has_transit = FALSE;
   gboolean has_park_ride = FALSE;
   for (guint p = 0; p < profiles->len; p++)
@@ -445,26 +444,19 @@ commute (TnetCliCommon *common, const Options *opt, TnetCliFormat format, GError
   g_autoptr (TnetParkRide) pr = NULL;
   g_autofree char *feed_name = NULL;
   Model model = { NULL, 0, topt.depart_s, topt.window_min };
-  if (has_transit && !opt->time.frequency_model && tnet_cli_time_args_given (&opt->time))
+  if (has_transit)
     {
       GError *tt_error = NULL;
-      tt = tnet_cli_load_timetable (net, scen, &topt, &feed_name, &feeds, &tt_error);
-      if (tt == NULL && (topt.gtfs != NULL
-                         || !g_error_matches (tt_error, TNET_ERROR, TNET_ERROR_NOT_FOUND)))
+      tt = tnet_cli_transit_timetable (net, scen, &opt->time, &topt, common->quiet, &feed_name,
+                                       &feeds, &tt_error);
+      if (tt == NULL && tt_error != NULL)
         {
           g_propagate_error (error, tt_error);
           for (guint p = 0; p < profiles->len; p++)
             tnet_multimodal_unref (graphs[p]);
           return FALSE;
         }
-      if (tt == NULL)
-        {
-          if (!common->quiet)
-            fprintf (stderr, "tnet: note: no GTFS feed in the data folder: transit by the "
-                     "frequency approximation\n");
-          g_clear_error (&tt_error);
-        }
-      else
+      if (tt != NULL)
         {
           model.feed = feed_name;
           model.date = tnet_timetable_get_service_date (tt);
@@ -538,12 +530,13 @@ tnet_cmd_commute (int argc, char **argv)
   g_option_context_set_summary (ctx,
       "Door-to-door travel times from each origin to each destination by profile,\n"
       "with access, wait, in-vehicle, transfer and egress minutes and the lines\n"
-      "used, and the population within the budget.");
+      "used, and the population within the budget.\n"
+      "Transit and park_and_ride follow the scenario year's GTFS timetable: departing\n"
+      "08:00 on the feed's busiest service day, window 0 (one departure), unless\n"
+      "--depart, --date or --window say otherwise; --frequency-model asks for the\n"
+      "frequency approximation, also taken (with a note) when there is no feed.");
   g_option_context_add_main_entries (ctx, entries, NULL);
-  tnet_cli_time_args_add (ctx, &opt.time,
-                          "transit: the approximation of expected waits of half the headway "
-                          "over 07:00-09:00 (the default when no option of the timetable is "
-                          "given, or the data folder has no feed and --gtfs names none)");
+  tnet_cli_time_args_add (ctx, &opt.time, TNET_CLI_FREQUENCY_MODEL_HELP);
   tnet_cli_add_common (ctx, &common);
   TnetCliFormat format = TNET_CLI_FORMAT_TEXT;
   int rc = TNET_EXIT_OK;

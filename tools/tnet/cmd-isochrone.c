@@ -148,13 +148,12 @@ tnet_cli_isochrone_polygons (const TnetDataset *ds, const TnetNetwork *net,
       tnet_isochrone_bands_to_geojson (bands, net, zones), m);
 }
 
-/* The park-and-ride travel times (ms, TNET_WEIGHT_INF beyond @budget) from
- * @sources to every node by the timetable (tnet_park_ride_isochrone()). */
-static gboolean
-park_ride_times (TnetTimetable *tt, const TnetNetwork *net, const TnetScenario *scen,
-                 const TnetParkRideOptions *po, const GArray *sources,
-                 const TnetCliTimeOptions *topt, TnetWeight budget, TnetWeight *ms,
-                 GError **error)
+gboolean
+tnet_cli_isochrone_park_ride_times (TnetTimetable *tt, const TnetNetwork *net,
+                                    const TnetScenario *scen, const TnetParkRideOptions *po,
+                                    const GArray *sources, const TnetCliTimeOptions *topt,
+                                    TnetWeight budget, TnetWeight *ms,
+                                    const TnetRaptorStop *stop, GError **error)
 {
   g_autoptr (TnetParkRide) pr = tnet_park_ride_new (tt, net, scen, po, error);
   if (pr == NULL)
@@ -171,7 +170,7 @@ park_ride_times (TnetTimetable *tt, const TnetNetwork *net, const TnetScenario *
   if (!tnet_park_ride_isochrone (pr, net, (const TnetId *) (void *) sources->data,
                                  sources->len, places, n, topt->max_walk_s, topt->depart_s,
                                  MAX (topt->window_min, 1u),
-                                 (const double *) (void *) topt->percentiles->data, 1, sec, NULL,
+                                 (const double *) (void *) topt->percentiles->data, 1, sec, stop,
                                  error))
     return FALSE;
   for (TnetId v = 0; v < n; v++)
@@ -235,9 +234,9 @@ isochrone (TnetCliCommon *common, const char *from_arg, const char *minutes_text
   g_autoptr (GArray) sources = g_array_new (FALSE, FALSE, sizeof (TnetId));
   if (!tnet_cli_isochrone_sources (net, from_arg, sources, error))
     return FALSE;
-  /* transit by the timetable when an option of the timetable is given, as
-   * in `tnet commute`; else (or without a feed in the folder when --gtfs
-   * names none) the frequency approximation */
+  /* transit by the timetable, as in `tnet commute`; by the frequency
+   * approximation with --frequency-model, or without a feed in the folder
+   * when --gtfs names none */
   g_autoptr (GPtrArray) feeds = NULL;
   g_autoptr (TnetTimetable) tt = NULL;
   g_autofree char *feed_name = NULL;
@@ -247,25 +246,17 @@ isochrone (TnetCliCommon *common, const char *from_arg, const char *minutes_text
   TnetParkRideOptions po;
   if (!tnet_cli_park_ride_args_parse (pra, &po, error))
     return FALSE;
-  if (profile != TNET_PROFILE_CAR && !targs->frequency_model
-      && tnet_cli_time_args_given (targs))
+  if (profile != TNET_PROFILE_CAR)
     {
       GError *tt_error = NULL;
-      tt = tnet_cli_load_timetable (net, scen, &topt, &feed_name, &feeds, &tt_error);
-      if (tt == NULL && (topt.gtfs != NULL
-                         || !g_error_matches (tt_error, TNET_ERROR, TNET_ERROR_NOT_FOUND)))
+      tt = tnet_cli_transit_timetable (net, scen, targs, &topt, common->quiet, &feed_name,
+                                       &feeds, &tt_error);
+      if (tt == NULL && tt_error != NULL)
         {
           g_propagate_error (error, tt_error);
           return FALSE;
         }
-      if (tt == NULL)
-        {
-          if (!common->quiet)
-            fprintf (stderr, "tnet: note: no GTFS feed in the data folder: transit by the "
-                     "frequency approximation\n");
-          g_clear_error (&tt_error);
-        }
-      else
+      if (tt != NULL)
         {
           model.feed = feed_name;
           model.date = tnet_timetable_get_service_date (tt);
@@ -276,7 +267,8 @@ isochrone (TnetCliCommon *common, const char *from_arg, const char *minutes_text
   TnetWeight budget = (TnetWeight) llround (minutes * 60000.0);
   if (tt && profile == TNET_PROFILE_PARK_AND_RIDE)
     {
-      if (!park_ride_times (tt, net, scen, &po, sources, &topt, budget, ms, error))
+      if (!tnet_cli_isochrone_park_ride_times (tt, net, scen, &po, sources, &topt, budget, ms,
+                                               NULL, error))
         return FALSE;
     }
   else if (tt)
@@ -380,15 +372,14 @@ tnet_cmd_isochrone (int argc, char **argv)
       "minutes. With --polygons: one MultiPolygon per budget, the reached\n"
       "network buffered by the time left at walking speed (docs/cli.md), with\n"
       "minutes, area_km2, population and the zones' other numeric columns.\n"
-      "Transit and park_and_ride follow the timetable when any of --depart, --date, --window,\n"
-      "--percentile, --max-walk, --frequency-seed or --gtfs is given: a node is\n"
-      "reached when the given percentile of its travel time over the departure\n"
-      "window (from the nodes' coordinates) is within the budget.");
+      "Transit and park_and_ride follow the scenario year's GTFS timetable (departing\n"
+      "08:00 on the feed's busiest service day, window 0, unless --depart, --date or\n"
+      "--window say otherwise): a node is reached when the given percentile of its\n"
+      "travel time over the departure window (from the nodes' coordinates) is within\n"
+      "the budget. --frequency-model asks for the frequency approximation, also\n"
+      "taken (with a note) when there is no feed.");
   g_option_context_add_main_entries (ctx, entries, NULL);
-  tnet_cli_time_args_add (ctx, &targs,
-                          "transit: the approximation of expected waits of half the headway "
-                          "over 07:00-09:00 (the default when no option of the timetable is "
-                          "given, or the data folder has no feed and --gtfs names none)");
+  tnet_cli_time_args_add (ctx, &targs, TNET_CLI_FREQUENCY_MODEL_HELP);
   tnet_cli_add_common_formats (ctx, &common, TNET_CLI_FORMAT_TEXT | TNET_CLI_FORMAT_JSON
                                              | TNET_CLI_FORMAT_CSV | TNET_CLI_FORMAT_GEOJSON,
                                TNET_CLI_FORMAT_GEOJSON);

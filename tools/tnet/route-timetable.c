@@ -171,11 +171,30 @@ tnet_cli_park_ride_args_parse (const TnetCliParkRideArgs *args, TnetParkRideOpti
   return TRUE;
 }
 
-gboolean
-tnet_cli_time_args_given (const TnetCliTimeArgs *args)
+TnetTimetable *
+tnet_cli_transit_timetable (const TnetNetwork *net, const TnetScenario *scen,
+                            const TnetCliTimeArgs *args, const TnetCliTimeOptions *topt,
+                            gboolean quiet, char **feed_name, GPtrArray **feeds,
+                            GError **error)
 {
-  return args->depart || args->date || args->pcts || args->gtfs || args->window != 0
-         || args->max_walk != 15 || args->freq_seed != 0;
+  if (args->frequency_model)
+    return NULL;
+  GError *local = NULL;
+  TnetTimetable *tt = tnet_cli_load_timetable (net, scen, topt, feed_name, feeds, &local);
+  if (tt != NULL)
+    return tt;
+  /* a feed named by --gtfs that cannot be read is an error; a data folder
+   * without one falls back to the approximation, and says so */
+  if (topt->gtfs != NULL || !g_error_matches (local, TNET_ERROR, TNET_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, local);
+      return NULL;
+    }
+  g_error_free (local);
+  if (!quiet)
+    fprintf (stderr, "tnet: note: no GTFS feed in the data folder: transit by the "
+             "frequency approximation\n");
+  return NULL;
 }
 
 void

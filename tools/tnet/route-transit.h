@@ -60,9 +60,28 @@ void tnet_cli_time_args_add (GOptionContext *ctx, TnetCliTimeArgs *args,
 gboolean tnet_cli_time_args_parse (const TnetCliTimeArgs *args, TnetCliTimeOptions *out,
                                    GError **error);
 void tnet_cli_time_args_clear (TnetCliTimeArgs *args);
-/* Whether any option of the timetable itself was given (--depart, --date,
- * --window, --percentiles, --max-walk, --frequency-seed or --gtfs). */
-gboolean tnet_cli_time_args_given (const TnetCliTimeArgs *args);
+/* The help of --frequency-model in the commands where transit follows
+ * the timetable by default (commute, isochrone, accessibility). */
+#define TNET_CLI_FREQUENCY_MODEL_HELP \
+  "transit: the frequency approximation (expected waits of half the headway over " \
+  "07:00-09:00) instead of the timetable. Without it transit follows the timetable " \
+  "with the defaults above (departing 08:00 on the feed's busiest day, window 0); " \
+  "the approximation then only when the data folder has no GTFS feed and --gtfs " \
+  "names none (a note on stderr says so)"
+
+/* The timetable transit follows in `tnet commute`, `tnet isochrone` and
+ * `tnet accessibility`: by default (the options @topt parsed from @args:
+ * 08:00, the feed's busiest day, window 0 unless given) the feeds of
+ * tnet_cli_load_timetable(). NULL without @error set when transit is to
+ * take the frequency approximation: asked by --frequency-model, or the data
+ * folder has no feed and --gtfs names none (then a note on stderr unless
+ * @quiet). NULL with @error set when the feeds cannot be read. The caller
+ * asks only when a profile of transit is computed. */
+TnetTimetable *tnet_cli_transit_timetable (const TnetNetwork *net, const TnetScenario *scen,
+                                           const TnetCliTimeArgs *args,
+                                           const TnetCliTimeOptions *topt, gboolean quiet,
+                                           char **feed_name, GPtrArray **feeds,
+                                           GError **error);
 
 /* The timetable of the options' feeds (--gtfs, else the data folder's feed
  * of the scenario year) for the options' date; @feed_name receives the
@@ -148,6 +167,18 @@ typedef struct {
  * undefined); never fails without one. Reentrant: @tt and @net are only
  * read. */
 gboolean tnet_cli_isochrone_timetable_times (TnetTimetable *tt, const TnetNetwork *net,
+                                             const GArray *sources,
+                                             const TnetCliTimeOptions *topt, TnetWeight budget,
+                                             TnetWeight *ms, const TnetRaptorStop *stop,
+                                             GError **error);
+/* The park-and-ride travel times by the timetable @tt (ms, TNET_WEIGHT_INF
+ * beyond @budget or unreached) from @sources to every node of @net into @ms,
+ * with the park-and-ride options @po (NULL: the defaults) over the car graph
+ * of @scen (tnet_park_ride_isochrone()). @stop (nullable): when to give up
+ * (G_IO_ERROR_CANCELLED). Reentrant: @tt and @net are only read. */
+gboolean tnet_cli_isochrone_park_ride_times (TnetTimetable *tt, const TnetNetwork *net,
+                                             const TnetScenario *scen,
+                                             const TnetParkRideOptions *po,
                                              const GArray *sources,
                                              const TnetCliTimeOptions *topt, TnetWeight budget,
                                              TnetWeight *ms, const TnetRaptorStop *stop,

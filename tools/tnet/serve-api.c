@@ -379,10 +379,10 @@ static const char *const timetable_params[] = { "depart", "date", "window", "per
  * line gives them to `tnet isochrone` and `tnet accessibility` (@args
  * borrows the query's strings: do not clear it), each checked (400 naming
  * it when bad). *@timetable: whether transit follows the timetable, by the
- * commands' rule: the transit profile, and model=timetable or any option of
- * the timetable given (tnet_cli_time_args_given()), unless model=frequency.
- * The options with another profile or model=frequency, and model with
- * another profile, are 400 naming them (as /route). */
+ * commands' rule: transit or park_and_ride unless model=frequency (a data folder
+ * without a feed then falls back, see job_timetable()). The options with
+ * another profile or model=frequency, and model with another profile, are
+ * 400 naming them (as /route). */
 static gboolean
 timetable_args (TnetServeJob *job, TnetCliTimeArgs *args, gboolean *timetable)
 {
@@ -417,11 +417,12 @@ timetable_args (TnetServeJob *job, TnetCliTimeArgs *args, gboolean *timetable)
                             "number in 0..100");
       return FALSE;
     }
-  gboolean transit = strcmp (profile, "transit") == 0;
+  /* park-and-ride (an isochrone's) follows the timetable as transit does */
+  gboolean transit = strcmp (profile, "transit") == 0 || strcmp (profile, "park_and_ride") == 0;
   if (model && !transit)
     {
-      tnet_serve_job_error (job, 400, "model", "parameter 'model': for the transit profile "
-                            "only");
+      tnet_serve_job_error (job, 400, "model", "parameter 'model': for the transit and "
+                            "park_and_ride profiles only");
       return FALSE;
     }
   gboolean frequency = model && strcmp (model, "frequency") == 0;
@@ -429,7 +430,8 @@ timetable_args (TnetServeJob *job, TnetCliTimeArgs *args, gboolean *timetable)
     if (param (job, timetable_params[i]) && (!transit || frequency))
       {
         tnet_serve_job_error (job, 400, timetable_params[i], "parameter '%s': for the "
-                              "transit profile by the timetable only", timetable_params[i]);
+                              "transit and park_and_ride profiles by the timetable only",
+                              timetable_params[i]);
         return FALSE;
       }
   args->depart = (char *) param (job, "depart");
@@ -438,7 +440,7 @@ timetable_args (TnetServeJob *job, TnetCliTimeArgs *args, gboolean *timetable)
   args->window = (gint) window;
   args->max_walk = (gint) max_walk;
   args->frequency_model = frequency;
-  *timetable = transit && !frequency && (model || tnet_cli_time_args_given (args));
+  *timetable = transit && !frequency;
   return TRUE;
 }
 
@@ -671,12 +673,15 @@ route_error (TnetServeJob *job, GError *error)
  * into @topt (its percentiles allocated unless NULL is returned). NULL with
  * the 400 set: a data folder without a feed names the parameter that asked
  * for the timetable (model, else the first option given), a date outside
- * the feed's calendar names date. */
+ * the feed's calendar names date. NULL with *@fallback set and no answer:
+ * the data folder has no feed and no parameter asked for the timetable
+ * (transit by the frequency approximation, as the commands fall back). */
 static TnetServeTimetable *
 job_timetable (TnetServeJob *job, const TnetCliTimeArgs *targs, TnetCliTimeOptions *topt,
-               gboolean *owned)
+               gboolean *owned, gboolean *fallback)
 {
   GError *error = NULL;
+  *fallback = FALSE;
   if (!tnet_cli_time_args_parse (targs, topt, &error))
     {
       /* checked by timetable_args() already */
@@ -702,7 +707,10 @@ job_timetable (TnetServeJob *job, const TnetCliTimeArgs *targs, TnetCliTimeOptio
     if (param (job, timetable_params[i]))
       name = timetable_params[i];
   if (name == NULL)
-    name = "profile";   /* not reached: the timetable is asked for by a parameter */
+    {
+      *fallback = TRUE;
+      return NULL;
+    }
   tnet_serve_job_error (job, 400, name, "parameter '%s': transit by the timetable needs a "
                         "GTFS feed, and the data folder has none for %d (gtfs/ or "
                         "gtfs-YEAR/); model=frequency gives the frequency approximation",
@@ -991,10 +999,11 @@ compute_accessibility (TnetServeJob *job)
   gboolean owned = FALSE;
   TnetServeTimetable *t = NULL;
   TnetCliAccessTimetable tmodel = { 0 };
-  if (timetable)
+  gboolean fallback = FALSE;
+  if (timetable && !(t = job_timetable (job, &targs, &topt, &owned, &fallback)) && !fallback)
+    return;
+  if (t)
     {
-      if (!(t = job_timetable (job, &targs, &topt, &owned)))
-        return;
       tmodel = (TnetCliAccessTimetable) {
         .timetable = t->tt, .feed = t->feed_name,
         .date = tnet_timetable_get_service_date (t->tt), .depart_s = topt.depart_s,
@@ -1277,13 +1286,14 @@ compute_isochrone (TnetServeJob *job)
   g_autofree TnetWeight *ms = g_new (TnetWeight, tnet_network_n_nodes (srv->net));
   TnetCliIsochroneModel model = { profile, NULL, 0, 0, 0, 0, 0 };
   GError *error = NULL;
-  if (timetable)
+  TnetCliTimeOptions topt;
+  gboolean owned = FALSE, fallback = FALSE;
+  TnetServeTimetable *t = timetable ? job_timetable (job, &targs, &topt, &owned, &fallback)
+                                    : NULL;
+  if (timetable && t == NULL && !fallback)
+    return;
+  if (t)
     {
-      TnetCliTimeOptions topt;
-      gboolean owned = FALSE;
-      TnetServeTimetable *t = job_timetable (job, &targs, &topt, &owned);
-      if (t == NULL)
-        return;
       model = (TnetCliIsochroneModel) { profile, t->feed_name,
                                         tnet_timetable_get_service_date (t->tt), topt.depart_s,
                                         topt.window_min, topt.max_walk_s,
@@ -1292,8 +1302,12 @@ compute_isochrone (TnetServeJob *job)
       tnet_raptor_stop_init (&stop);
       stop.deadline_us = job->deadline_us;
       gboolean ok = !past_deadline (job)
-                    && tnet_cli_isochrone_timetable_times (t->tt, srv->net, sources, &topt,
-                                                           budget, ms, &stop, &error);
+                    && (profile == TNET_PROFILE_PARK_AND_RIDE
+                        ? tnet_cli_isochrone_park_ride_times (t->tt, srv->net, job->sc->scen,
+                                                              NULL, sources, &topt, budget, ms,
+                                                              &stop, &error)
+                        : tnet_cli_isochrone_timetable_times (t->tt, srv->net, sources, &topt,
+                                                              budget, ms, &stop, &error));
       g_array_unref (topt.percentiles);
       if (ok && !past_deadline (job))
         isochrone_document (job, ms, budgets, budget, &model);

@@ -186,8 +186,8 @@ async function isochrone(id) {
   const minutes = Number(document.getElementById('minutes').value) || 60;
   const profile = document.getElementById('profile').value;
   const cmp = document.getElementById('compare').value;
-  // a departure time (HH:MM) times transit by the timetable; without one,
-  // the frequency approximation (docs/http.md)
+  // transit follows the timetable from the departure time (HH:MM) given,
+  // without one from the server's default, 08:00 (docs/http.md)
   const depart = document.getElementById('depart').value;
   const query = (scen) => Object.assign({ from: id, minutes, profile, scenario: scen },
     profile === 'transit' && depart ? { depart: depart.slice(0, 5) } : {});
