@@ -253,16 +253,11 @@ walk_arc_ms (const TnetLink *lk, guint64 t_ms, const TnetTransitOptions *options
   return walk_link ? t_ms : walk_ms (lk->length_m, options->walk_speed_kmh);
 }
 
-/* Transfers: arrival node of a -> departure node of b, for the stop pairs
- * that a change at a stop, a station's children, a hub's members,
- * transfers.txt and the transfer radius give (transfers.txt type 3
- * forbids a pair). */
-static void
-add_transfers (TnetMultimodal *mm, Arcs *arcs, const TnetFeed *feed, const TnetScenario *scen,
-               const TnetTransitOptions *options, const gboolean *boardable,
-               const gboolean *alightable, guint64 dep_base, guint64 arr_base)
+/* transfers.txt by stop pair: pair_key (from, to) -> Rule, the last line
+ * of a pair winning. */
+static GHashTable *
+transfer_rules (const TnetFeed *feed)
 {
-  const guint S = tnet_feed_n_stops (feed);
   GHashTable *rules = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   for (guint i = 0; i < tnet_feed_n_transfers (feed); i++)
     {
@@ -274,16 +269,51 @@ add_transfers (TnetMultimodal *mm, Arcs *arcs, const TnetFeed *feed, const TnetS
       rule->min_s = t->min_transfer_time_s;
       g_hash_table_replace (rules, k, rule);
     }
-  /* candidate pairs */
-  GHashTable *pairs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  GArray *cand = g_array_new (FALSE, FALSE, sizeof (guint64));
-#define ADD_PAIR(a, b) do { guint64 pk_ = pair_key ((a), (b)); \
-    if (alightable[(a)] && boardable[(b)] && !g_hash_table_contains (pairs, &pk_)) { \
-      g_hash_table_add (pairs, g_memdup2 (&pk_, sizeof pk_)); \
-      g_array_append_val (cand, pk_); } } while (0)
-  GPtrArray *children = tnet_i_feed_station_children (feed);
+  return rules;
+}
+
+/* The rule of a change from @a to @b: the pair's own, else with either
+ * end (then both) replaced by its parent station, or NULL. */
+static const Rule *
+pair_rule (GHashTable *rules, const TnetFeed *feed, TnetId a, TnetId b)
+{
+  TnetId pa = tnet_feed_stop (feed, a)->parent, pb = tnet_feed_stop (feed, b)->parent;
+  const Rule *rule = rule_lookup (rules, a, b);
+  if (!rule && pb != TNET_ID_NONE)
+    rule = rule_lookup (rules, a, pb);
+  if (!rule && pa != TNET_ID_NONE)
+    rule = rule_lookup (rules, pa, b);
+  if (!rule && pa != TNET_ID_NONE && pb != TNET_ID_NONE)
+    rule = rule_lookup (rules, pa, pb);
+  return rule;
+}
+
+/* Candidate transfer pairs, each once, in the order first proposed. */
+typedef struct {
+  const gboolean *boardable, *alightable;   /* [S] */
+  GHashTable *seen;             /* owned guint64 pair keys of @cand */
+  GArray *cand;                 /* guint64 pair keys */
+} Pairs;
+
+/* Proposes a change from stop @a to stop @b: kept when one can alight at
+ * @a and board at @b. */
+static void
+pair_add (Pairs *pairs, TnetId a, TnetId b)
+{
+  guint64 pk = pair_key (a, b);
+  if (pairs->alightable[a] && pairs->boardable[b] && !g_hash_table_contains (pairs->seen, &pk))
+    {
+      g_hash_table_add (pairs->seen, g_memdup2 (&pk, sizeof pk));
+      g_array_append_val (pairs->cand, pk);
+    }
+}
+
+/* A change at each stop, and between any two children of a station. */
+static void
+add_station_pairs (Pairs *pairs, guint S, GPtrArray *children)
+{
   for (guint s = 0; s < S; s++)
-    ADD_PAIR (s, s);
+    pair_add (pairs, s, s);
   for (guint par = 0; par < S; par++)
     {
       GArray *c = g_ptr_array_index (children, par);
@@ -291,139 +321,163 @@ add_transfers (TnetMultimodal *mm, Arcs *arcs, const TnetFeed *feed, const TnetS
         continue;
       for (guint i = 0; i < c->len; i++)
         for (guint j = 0; j < c->len; j++)
-          ADD_PAIR (g_array_index (c, TnetId, i), g_array_index (c, TnetId, j));
+          pair_add (pairs, g_array_index (c, TnetId, i), g_array_index (c, TnetId, j));
     }
-  /* hub members: stop -> hub (the first hub naming the stop); every
-   * pair of members of one hub is a candidate */
-  guint *stop_hub = NULL;
-  if (options->hubs)
+}
+
+/* Hub members: every pair of members of one hub. Returns stop -> hub (the
+ * first hub naming the stop, or G_MAXUINT), to free, or NULL without
+ * hubs. */
+static guint *
+add_hub_pairs (Pairs *pairs, const TnetFeed *feed, const TnetHubSet *hubs)
+{
+  if (!hubs)
+    return NULL;
+  const guint S = tnet_feed_n_stops (feed);
+  guint *stop_hub = g_new (guint, S);
+  for (guint s = 0; s < S; s++)
+    stop_hub[s] = G_MAXUINT;
+  for (guint h = 0; h < tnet_hub_set_n_hubs (hubs); h++)
     {
-      stop_hub = g_new (guint, S);
-      for (guint s = 0; s < S; s++)
-        stop_hub[s] = G_MAXUINT;
-      for (guint h = 0; h < tnet_hub_set_n_hubs (options->hubs); h++)
+      const TnetHub *hub = tnet_hub_set_get (hubs, h);
+      for (guint i = 0; i < hub->n_members; i++)
         {
-          const TnetHub *hub = tnet_hub_set_get (options->hubs, h);
-          for (guint i = 0; i < hub->n_members; i++)
+          TnetId si = tnet_feed_find_stop (feed, hub->members[i]);
+          if (si == TNET_ID_NONE || stop_hub[si] != G_MAXUINT)
+            continue;
+          stop_hub[si] = h;
+          for (guint j = 0; j < hub->n_members; j++)
             {
-              TnetId si = tnet_feed_find_stop (feed, hub->members[i]);
-              if (si == TNET_ID_NONE || stop_hub[si] != G_MAXUINT)
-                continue;
-              stop_hub[si] = h;
-              for (guint j = 0; j < hub->n_members; j++)
+              TnetId sj = tnet_feed_find_stop (feed, hub->members[j]);
+              if (sj != TNET_ID_NONE)
                 {
-                  TnetId sj = tnet_feed_find_stop (feed, hub->members[j]);
-                  if (sj != TNET_ID_NONE)
-                    {
-                      ADD_PAIR (si, sj);
-                      ADD_PAIR (sj, si);
-                    }
+                  pair_add (pairs, si, sj);
+                  pair_add (pairs, sj, si);
                 }
             }
         }
     }
+  return stop_hub;
+}
+
+/* The @x-th stop of @end and its children (@c, or NULL): @end first. */
+static TnetId
+end_stop (TnetId end, const GArray *c, guint x)
+{
+  return x == 0 ? end : g_array_index (c, TnetId, x - 1);
+}
+
+/* transfers.txt pairs: each end or any of its children to the other end
+ * or any of its children. */
+static void
+add_listed_pairs (Pairs *pairs, const TnetFeed *feed, GPtrArray *children)
+{
   for (guint i = 0; i < tnet_feed_n_transfers (feed); i++)
     {
       const TnetFeedTransfer *t = tnet_feed_transfer (feed, i);
-      TnetId ends[2] = { t->from_stop, t->to_stop };
-      GArray *sets[2];
-      GArray *single[2];
-      for (int e = 0; e < 2; e++)
-        {
-          single[e] = g_array_new (FALSE, FALSE, sizeof (TnetId));
-          g_array_append_val (single[e], ends[e]);
-          GArray *c = g_ptr_array_index (children, ends[e]);
-          if (c)
-            g_array_append_vals (single[e], c->data, c->len);
-          sets[e] = single[e];
-        }
-      for (guint x = 0; x < sets[0]->len; x++)
-        for (guint y = 0; y < sets[1]->len; y++)
-          ADD_PAIR (g_array_index (sets[0], TnetId, x), g_array_index (sets[1], TnetId, y));
-      g_array_unref (single[0]);
-      g_array_unref (single[1]);
+      const GArray *c0 = g_ptr_array_index (children, t->from_stop);
+      const GArray *c1 = g_ptr_array_index (children, t->to_stop);
+      guint n0 = 1 + (c0 ? c0->len : 0), n1 = 1 + (c1 ? c1->len : 0);
+      for (guint x = 0; x < n0; x++)
+        for (guint y = 0; y < n1; y++)
+          pair_add (pairs, end_stop (t->from_stop, c0, x), end_stop (t->to_stop, c1, y));
     }
+}
+
+/* Stops within the transfer radius: from each stop one may alight at to
+ * each one may board at. */
+static void
+add_nearby_pairs (Pairs *pairs, const TnetFeed *feed, double radius_m)
+{
+  const guint S = tnet_feed_n_stops (feed);
+  Grid grid;
+  grid_init (&grid, radius_m, stops_mean_lat (feed, pairs->boardable));
+  for (guint s = 0; s < S; s++)
+    if (pairs->boardable[s] && isfinite (tnet_feed_stop (feed, s)->lat))
+      grid_add (&grid, tnet_feed_stop (feed, s)->lon, tnet_feed_stop (feed, s)->lat, s);
+  GArray *near = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint s = 0; s < S; s++)
+    {
+      const TnetFeedStop *a = tnet_feed_stop (feed, s);
+      if (!pairs->alightable[s] || !isfinite (a->lat))
+        continue;
+      g_array_set_size (near, 0);
+      grid_near (&grid, a->lon, a->lat, near);
+      for (guint k = 0; k < near->len; k++)
+        {
+          guint t = g_array_index (near, guint, k);
+          const TnetFeedStop *b = tnet_feed_stop (feed, t);
+          if (tnet_i_haversine_m (a->lon, a->lat, b->lon, b->lat) <= radius_m)
+            pair_add (pairs, s, t);
+        }
+    }
+  g_array_unref (near);
+  grid_clear (&grid);
+}
+
+/* The time of a change from stop @a to stop @b under @rule (or NULL): the
+ * rule's minimum for type 2, else the hub's walk between members of one
+ * hub, else nothing at one stop, else the detour walk, at least the
+ * rule's minimum. */
+static guint64
+transfer_ms (const TnetFeed *feed, const TnetScenario *scen, const TnetTransitOptions *options,
+             const guint *stop_hub, const Rule *rule, TnetId a, TnetId b)
+{
+  double hub_min = NAN;
+  if (!rule && stop_hub && stop_hub[a] != G_MAXUINT && stop_hub[a] == stop_hub[b])
+    hub_min = tnet_hub_set_walk_min (options->hubs, stop_hub[a], tnet_feed_stop (feed, a)->id,
+                                     tnet_feed_stop (feed, b)->id,
+                                     tnet_scenario_get_year (scen));
+  if (rule && rule->type == 2)
+    return (guint64) rule->min_s * 1000;
+  if (isfinite (hub_min))
+    return (guint64) llround (hub_min * 60000.0);
+  if (a == b)
+    return rule && rule->min_s > 0 ? (guint64) rule->min_s * 1000 : 0;
+  const TnetFeedStop *sa = tnet_feed_stop (feed, a), *sb = tnet_feed_stop (feed, b);
+  double d = isfinite (sa->lat) && isfinite (sb->lat)
+             ? tnet_i_haversine_m (sa->lon, sa->lat, sb->lon, sb->lat) : 0;
+  guint64 w = walk_ms (d * options->walk_detour, options->walk_speed_kmh);
+  if (rule && rule->min_s > 0)
+    w = MAX (w, (guint64) rule->min_s * 1000);
+  return w;
+}
+
+/* Transfers: arrival node of a -> departure node of b, for the stop pairs
+ * that a change at a stop, a station's children, a hub's members,
+ * transfers.txt and the transfer radius give (transfers.txt type 3
+ * forbids a pair). */
+static void
+add_transfers (TnetMultimodal *mm, Arcs *arcs, const TnetFeed *feed, const TnetScenario *scen,
+               const TnetTransitOptions *options, const gboolean *boardable,
+               const gboolean *alightable, guint64 dep_base, guint64 arr_base)
+{
+  GHashTable *rules = transfer_rules (feed);
+  Pairs pairs = {
+    boardable, alightable, g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL),
+    g_array_new (FALSE, FALSE, sizeof (guint64)),
+  };
+  GPtrArray *children = tnet_i_feed_station_children (feed);
+  add_station_pairs (&pairs, tnet_feed_n_stops (feed), children);
+  guint *stop_hub = add_hub_pairs (&pairs, feed, options->hubs);
+  add_listed_pairs (&pairs, feed, children);
   if (options->transfer_radius_m > 0)
+    add_nearby_pairs (&pairs, feed, options->transfer_radius_m);
+  for (guint i = 0; i < pairs.cand->len; i++)
     {
-      Grid grid;
-      grid_init (&grid, options->transfer_radius_m, 0);
-      double mean_lat = 0;
-      guint np = 0;
-      for (guint s = 0; s < S; s++)
-        if (boardable[s] && isfinite (tnet_feed_stop (feed, s)->lat))
-          {
-            mean_lat += tnet_feed_stop (feed, s)->lat;
-            np++;
-          }
-      grid_clear (&grid);
-      grid_init (&grid, options->transfer_radius_m, np ? mean_lat / np : 0);
-      for (guint s = 0; s < S; s++)
-        if (boardable[s] && isfinite (tnet_feed_stop (feed, s)->lat))
-          grid_add (&grid, tnet_feed_stop (feed, s)->lon, tnet_feed_stop (feed, s)->lat, s);
-      GArray *near = g_array_new (FALSE, FALSE, sizeof (guint));
-      for (guint s = 0; s < S; s++)
-        {
-          const TnetFeedStop *a = tnet_feed_stop (feed, s);
-          if (!alightable[s] || !isfinite (a->lat))
-            continue;
-          g_array_set_size (near, 0);
-          grid_near (&grid, a->lon, a->lat, near);
-          for (guint k = 0; k < near->len; k++)
-            {
-              guint t = g_array_index (near, guint, k);
-              const TnetFeedStop *b = tnet_feed_stop (feed, t);
-              if (tnet_i_haversine_m (a->lon, a->lat, b->lon, b->lat)
-                  <= options->transfer_radius_m)
-                ADD_PAIR (s, t);
-            }
-        }
-      g_array_unref (near);
-      grid_clear (&grid);
-    }
-#undef ADD_PAIR
-  for (guint i = 0; i < cand->len; i++)
-    {
-      guint64 pk = g_array_index (cand, guint64, i);
+      guint64 pk = g_array_index (pairs.cand, guint64, i);
       TnetId a = (TnetId) (pk >> 32), b = (TnetId) (pk & 0xffffffffu);
-      TnetId pa = tnet_feed_stop (feed, a)->parent, pb = tnet_feed_stop (feed, b)->parent;
-      const Rule *rule = rule_lookup (rules, a, b);
-      if (!rule && pb != TNET_ID_NONE)
-        rule = rule_lookup (rules, a, pb);
-      if (!rule && pa != TNET_ID_NONE)
-        rule = rule_lookup (rules, pa, b);
-      if (!rule && pa != TNET_ID_NONE && pb != TNET_ID_NONE)
-        rule = rule_lookup (rules, pa, pb);
+      const Rule *rule = pair_rule (rules, feed, a, b);
       if (rule && rule->type == 3)
         continue;
-      guint64 w;
-      double hub_min = NAN;
-      if (!rule && stop_hub && stop_hub[a] != G_MAXUINT && stop_hub[a] == stop_hub[b])
-        hub_min = tnet_hub_set_walk_min (options->hubs, stop_hub[a],
-                                         tnet_feed_stop (feed, a)->id,
-                                         tnet_feed_stop (feed, b)->id,
-                                         tnet_scenario_get_year (scen));
-      if (rule && rule->type == 2)
-        w = (guint64) rule->min_s * 1000;
-      else if (isfinite (hub_min))
-        w = (guint64) llround (hub_min * 60000.0);
-      else if (a == b)
-        w = rule && rule->min_s > 0 ? (guint64) rule->min_s * 1000 : 0;
-      else
-        {
-          const TnetFeedStop *sa = tnet_feed_stop (feed, a), *sb = tnet_feed_stop (feed, b);
-          double d = isfinite (sa->lat) && isfinite (sb->lat)
-                     ? tnet_i_haversine_m (sa->lon, sa->lat, sb->lon, sb->lat) : 0;
-          w = walk_ms (d * options->walk_detour, options->walk_speed_kmh);
-          if (rule && rule->min_s > 0)
-            w = MAX (w, (guint64) rule->min_s * 1000);
-        }
+      guint64 w = transfer_ms (feed, scen, options, stop_hub, rule, a, b);
       arcs_add (arcs, arr_base + a, dep_base + b, w, TNET_ARC_TRANSFER, TNET_ID_NONE,
                 TNET_ID_NONE);
       mm->stats.n_transfer_arcs++;
     }
   g_free (stop_hub);
-  g_array_unref (cand);
-  g_hash_table_unref (pairs);
+  g_array_unref (pairs.cand);
+  g_hash_table_unref (pairs.seen);
   g_ptr_array_unref (children);
   g_hash_table_unref (rules);
 }
