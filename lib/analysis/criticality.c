@@ -249,6 +249,296 @@ tnet_criticality_options_init (TnetCriticalityOptions *opts)
   memset (opts, 0, sizeof *opts);
 }
 
+/* Without an element table: each arc's link is its element, and an arc
+ * without a link is an element of its own, numbered after the links. */
+static void
+link_elements (TnetCriticality *crit, TnetGraph *graph, guint m)
+{
+  guint32 max_link = 0;
+  gboolean any = FALSE;
+  for (guint a = 0; a < m; a++)
+    {
+      TnetId l = tnet_graph_arc_link (graph, a);
+      if (l != TNET_ID_NONE)
+        {
+          max_link = MAX (max_link, l);
+          any = TRUE;
+        }
+    }
+  guint32 base_id = any ? max_link + 1 : 0;
+  for (guint a = 0; a < m; a++)
+    {
+      TnetId l = tnet_graph_arc_link (graph, a);
+      crit->arc_elem[a] = l != TNET_ID_NONE ? l : base_id + a;
+    }
+  crit->n_elements = base_id + m;
+}
+
+/* The distinct origins of the pairs, in order of first appearance, their
+ * population, and the pairs of each origin as CSR. */
+static void
+index_origins (TnetCriticality *crit, const TnetId *pair_origin, const double *node_population)
+{
+  const guint n_pairs = crit->n_pairs;
+  GHashTable *oidx = g_hash_table_new (NULL, NULL);
+  GPtrArray *pairs_of = g_ptr_array_new ();
+  GArray *orig = g_array_new (FALSE, FALSE, sizeof (TnetId));
+  for (guint p = 0; p < n_pairs; p++)
+    {
+      gpointer val;
+      guint32 o;
+      if (g_hash_table_lookup_extended (oidx, GUINT_TO_POINTER (pair_origin[p]), NULL, &val))
+        o = GPOINTER_TO_UINT (val);
+      else
+        {
+          o = orig->len;
+          g_array_append_val (orig, pair_origin[p]);
+          g_hash_table_insert (oidx, GUINT_TO_POINTER (pair_origin[p]), GUINT_TO_POINTER (o));
+          g_ptr_array_add (pairs_of, g_array_new (FALSE, FALSE, sizeof (guint32)));
+        }
+      crit->pair_oidx[p] = o;
+      g_array_append_val ((GArray *) pairs_of->pdata[o], p);
+    }
+  g_hash_table_unref (oidx);
+  crit->n_origins = orig->len;
+  crit->origins = (TnetId *) g_array_free (orig, FALSE);
+  crit->origin_pop = g_new0 (double, crit->n_origins > 0 ? crit->n_origins : 1);
+  if (node_population)
+    for (guint o = 0; o < crit->n_origins; o++)
+      crit->origin_pop[o] = node_population[crit->origins[o]];
+
+  crit->origin_pair_first = g_new0 (guint32, crit->n_origins + 1);
+  crit->origin_pairs = g_new (guint32, n_pairs > 0 ? n_pairs : 1);
+  for (guint o = 0, k = 0; o < crit->n_origins; o++)
+    {
+      GArray *pl = pairs_of->pdata[o];
+      crit->origin_pair_first[o] = k;
+      for (guint i = 0; i < pl->len; i++)
+        crit->origin_pairs[k++] = g_array_index (pl, guint32, i);
+      crit->origin_pair_first[o + 1] = k;
+      g_array_free (pl, TRUE);
+    }
+  g_ptr_array_free (pairs_of, TRUE);
+}
+
+/* The arcs of each element, as CSR. */
+static void
+index_element_arcs (TnetCriticality *crit, guint m)
+{
+  crit->elem_arc_first = g_new0 (guint32, crit->n_elements + 1);
+  crit->elem_arcs = g_new (guint32, m > 0 ? m : 1);
+  for (guint a = 0; a < m; a++)
+    if (crit->arc_elem[a] != TNET_ID_NONE)
+      crit->elem_arc_first[crit->arc_elem[a] + 1]++;
+  for (guint e = 0; e < crit->n_elements; e++)
+    crit->elem_arc_first[e + 1] += crit->elem_arc_first[e];
+  guint32 *cursor = g_memdup2 (crit->elem_arc_first, crit->n_elements * sizeof (guint32)
+                               + sizeof (guint32));
+  for (guint a = 0; a < m; a++)
+    if (crit->arc_elem[a] != TNET_ID_NONE)
+      crit->elem_arcs[cursor[crit->arc_elem[a]]++] = a;
+  g_free (cursor);
+}
+
+/* @n_threads workers in a pool, while this thread reports the progress. */
+static void
+scan_in_pool (TnetCriticality *crit, guint n_threads)
+{
+  GThreadPool *pool = g_thread_pool_new (scan_worker, crit, (gint) n_threads, TRUE, NULL);
+  for (guint i = 0; i < n_threads; i++)
+    g_thread_pool_push (pool, GUINT_TO_POINTER (i + 1), NULL);
+  /* report from this thread while the workers run */
+  g_mutex_lock (&crit->lock);
+  while (crit->n_finished < n_threads)
+    {
+      guint done = crit->n_done;
+      if (crit->progress && done >= crit->next_report && !g_atomic_int_get (&crit->cancel))
+        {
+          g_mutex_unlock (&crit->lock);
+          maybe_report (crit, done);
+          g_mutex_lock (&crit->lock);
+          continue;
+        }
+      g_cond_wait (&crit->changed, &crit->lock);
+    }
+  g_mutex_unlock (&crit->lock);
+  g_thread_pool_free (pool, FALSE, TRUE);
+  maybe_report (crit, crit->n_done);
+}
+
+/* 1.-2. Per origin (in parallel): base tree, entries, repairs. Returns the
+ * workers' entries, merged (not sorted), to free, or NULL when the
+ * progress function cancelled the scan. */
+static GArray *
+scan_origins (TnetCriticality *crit, TnetGraph *graph, const TnetCriticalityOptions *opts)
+{
+  guint n_threads = opts ? opts->n_threads : 0;
+  crit->progress = opts ? opts->progress : NULL;
+  crit->progress_data = opts ? opts->progress_data : NULL;
+  crit->cancellable = opts ? opts->cancellable : NULL;
+  crit->n_blocks = opts && opts->n_element_blocks > 1 ? opts->n_element_blocks : 1;
+  crit->block = crit->n_blocks > 1 ? opts->element_block : 0;
+  crit->next_report = 1;
+  g_mutex_init (&crit->lock);
+  g_cond_init (&crit->changed);
+  if (n_threads == 0)
+    n_threads = g_get_num_processors ();
+  n_threads = MAX (1u, MIN (n_threads, MAX (crit->n_origins, 1u)));
+  crit->workers = g_new0 (Worker, n_threads);
+  for (guint i = 0; i < n_threads; i++)
+    worker_init (&crit->workers[i], graph, crit->n_pairs, crit->n_elements);
+  crit->next_origin = 0;
+  crit->inline_scan = n_threads == 1;
+  if (n_threads == 1)
+    scan_worker (GUINT_TO_POINTER (1), crit);
+  else
+    scan_in_pool (crit, n_threads);
+  g_mutex_clear (&crit->lock);
+  g_cond_clear (&crit->changed);
+  GArray *entries = g_array_new (FALSE, FALSE, sizeof (Entry));
+  for (guint i = 0; i < n_threads; i++)
+    {
+      GArray *we = crit->workers[i].entries;
+      g_array_append_vals (entries, we->data, we->len);
+    }
+  for (guint i = 0; i < n_threads; i++)
+    worker_clear (&crit->workers[i]);
+  g_free (crit->workers);
+  crit->workers = NULL;
+  crit->cancellable = NULL;
+  if (g_atomic_int_get (&crit->cancel))
+    {
+      g_array_free (entries, TRUE);
+      return NULL;
+    }
+  return entries;
+}
+
+/* The entries, sorted, and the candidates: the elements with entries, each
+ * with its run of them. */
+static void
+index_candidates (TnetCriticality *crit, GArray *entries)
+{
+  if (entries->len > 0)
+    qsort (entries->data, entries->len, sizeof (Entry), entry_cmp);
+  crit->n_entries = entries->len;
+  crit->entries = (Entry *) g_array_free (entries, FALSE);
+
+  GArray *cf = g_array_new (FALSE, FALSE, sizeof (guint32));
+  crit->elem_cand = g_new (guint32, crit->n_elements > 0 ? crit->n_elements : 1);
+  for (guint e = 0; e < crit->n_elements; e++)
+    crit->elem_cand[e] = TNET_ID_NONE;
+  for (guint32 i = 0; i < crit->n_entries; i++)
+    if (i == 0 || crit->entries[i].elem != crit->entries[i - 1].elem)
+      {
+        crit->elem_cand[crit->entries[i].elem] = cf->len;
+        g_array_append_val (cf, i);
+      }
+  crit->n_cand = cf->len;
+  g_array_append_val (cf, crit->n_entries);
+  crit->cand_first = (guint32 *) g_array_free (cf, FALSE);
+}
+
+/* The time losses of candidate @c over its pairs: slower, cut, out of the
+ * budget, the total and the worst. FALSE when no pair is slower. */
+static gboolean
+candidate_losses (const TnetCriticality *crit, guint c, TnetCriticalityItem *it)
+{
+  it->element = crit->entries[crit->cand_first[c]].elem;
+  it->worst_pair = G_MAXUINT;
+  gboolean worst_cut = FALSE;
+  for (guint32 i = crit->cand_first[c]; i < crit->cand_first[c + 1]; i++)
+    {
+      const Entry *en = &crit->entries[i];
+      TnetWeight b = crit->base[en->pair], a = en->new_time;
+      if (a == b)
+        continue;
+      it->n_pairs_slower++;
+      if (b <= crit->budget_ms && a > crit->budget_ms)
+        it->n_pairs_out_of_budget++;
+      if (a == TNET_WEIGHT_INF)
+        {
+          if (!worst_cut)
+            it->worst_pair = en->pair;
+          worst_cut = TRUE;
+          it->n_pairs_cut++;
+          continue;
+        }
+      TnetWeight inc = a - b;
+      it->total_increase_ms += inc;
+      if (inc > it->max_increase_ms)
+        {
+          it->max_increase_ms = inc;
+          if (!worst_cut)
+            it->worst_pair = en->pair;
+        }
+    }
+  return it->n_pairs_slower > 0;
+}
+
+/* The population of the origins whose best time over their pairs leaves
+ * the budget when candidate @c is removed (@best_before: per origin, the
+ * best time before). */
+static double
+candidate_population_lost (const TnetCriticality *crit, guint c, const TnetWeight *best_before)
+{
+  double lost = 0;
+  for (guint32 i = crit->cand_first[c]; i < crit->cand_first[c + 1];)
+    {
+      guint32 o = crit->entries[i].origin;
+      guint32 j = i;
+      while (j < crit->cand_first[c + 1] && crit->entries[j].origin == o)
+        j++;
+      if (best_before[o] <= crit->budget_ms)
+        {
+          /* the best over the origin's pairs with this element removed */
+          TnetWeight best = TNET_WEIGHT_INF;
+          guint32 q = i;
+          for (guint p = 0; p < crit->n_pairs; p++)
+            {
+              if (crit->pair_oidx[p] != o)
+                continue;
+              while (q < j && crit->entries[q].pair < p)
+                q++;
+              TnetWeight t = (q < j && crit->entries[q].pair == p)
+                             ? crit->entries[q].new_time : crit->base[p];
+              best = MIN (best, t);
+            }
+          if (best > crit->budget_ms)
+            lost += crit->origin_pop[o];
+        }
+      i = j;
+    }
+  return lost;
+}
+
+/* 3. The losses per candidate, the items ranked. */
+static void
+rank_items (TnetCriticality *crit)
+{
+  crit->items = g_array_new (FALSE, FALSE, sizeof (TnetCriticalityItem));
+  TnetWeight *best_before = g_new (TnetWeight, crit->n_origins > 0 ? crit->n_origins : 1);
+  for (guint o = 0; o < crit->n_origins; o++)
+    best_before[o] = TNET_WEIGHT_INF;
+  for (guint p = 0; p < crit->n_pairs; p++)
+    best_before[crit->pair_oidx[p]] = MIN (best_before[crit->pair_oidx[p]], crit->base[p]);
+  for (guint c = 0; c < crit->n_cand; c++)
+    {
+      TnetCriticalityItem it = { 0 };
+      if (!candidate_losses (crit, c, &it))
+        continue;
+      it.population_lost = candidate_population_lost (crit, c, best_before);
+      g_array_append_val (crit->items, it);
+    }
+  g_free (best_before);
+  if (crit->items->len > 0)
+    qsort (crit->items->data, crit->items->len, sizeof (TnetCriticalityItem), item_cmp);
+  crit->item_cand = g_new (guint32, crit->items->len > 0 ? crit->items->len : 1);
+  for (guint r = 0; r < crit->items->len; r++)
+    crit->item_cand[r] = crit->elem_cand[g_array_index (crit->items, TnetCriticalityItem,
+                                                        r).element];
+}
+
 TnetCriticality *
 tnet_criticality_scan (TnetGraph *graph, const TnetMetric *metric,
                        const TnetId *arc_element, guint n_elements,
@@ -283,26 +573,7 @@ tnet_criticality_scan (TnetGraph *graph, const TnetMetric *metric,
       crit->n_elements = n_elements;
     }
   else
-    {
-      guint32 max_link = 0;
-      gboolean any = FALSE;
-      for (guint a = 0; a < m; a++)
-        {
-          TnetId l = tnet_graph_arc_link (graph, a);
-          if (l != TNET_ID_NONE)
-            {
-              max_link = MAX (max_link, l);
-              any = TRUE;
-            }
-        }
-      guint32 base_id = any ? max_link + 1 : 0;
-      for (guint a = 0; a < m; a++)
-        {
-          TnetId l = tnet_graph_arc_link (graph, a);
-          crit->arc_elem[a] = l != TNET_ID_NONE ? l : base_id + a;
-        }
-      crit->n_elements = base_id + m;
-    }
+    link_elements (crit, graph, m);
   crit->names = g_new0 (char *, crit->n_elements > 0 ? crit->n_elements : 1);
   crit->budget_ms = budget_ms;
   crit->n_pairs = n_pairs;
@@ -313,224 +584,18 @@ tnet_criticality_scan (TnetGraph *graph, const TnetMetric *metric,
     crit->pair_dest[p] = tnet_graph_arrival_node (graph, pair_dest[p]);
   crit->pair_oidx = g_new (guint32, n_pairs > 0 ? n_pairs : 1);
   crit->base = g_new (TnetWeight, n_pairs > 0 ? n_pairs : 1);
+  index_origins (crit, pair_origin, node_population);
+  index_element_arcs (crit, m);
 
-  /* distinct origins, in order of first appearance */
-  GHashTable *oidx = g_hash_table_new (NULL, NULL);
-  GPtrArray *pairs_of = g_ptr_array_new ();
-  GArray *orig = g_array_new (FALSE, FALSE, sizeof (TnetId));
-  for (guint p = 0; p < n_pairs; p++)
+  GArray *entries = scan_origins (crit, graph, opts);
+  if (entries == NULL)
     {
-      gpointer val;
-      guint32 o;
-      if (g_hash_table_lookup_extended (oidx, GUINT_TO_POINTER (pair_origin[p]), NULL, &val))
-        o = GPOINTER_TO_UINT (val);
-      else
-        {
-          o = orig->len;
-          g_array_append_val (orig, pair_origin[p]);
-          g_hash_table_insert (oidx, GUINT_TO_POINTER (pair_origin[p]), GUINT_TO_POINTER (o));
-          g_ptr_array_add (pairs_of, g_array_new (FALSE, FALSE, sizeof (guint32)));
-        }
-      crit->pair_oidx[p] = o;
-      g_array_append_val ((GArray *) pairs_of->pdata[o], p);
-    }
-  g_hash_table_unref (oidx);
-  crit->n_origins = orig->len;
-  crit->origins = (TnetId *) g_array_free (orig, FALSE);
-  crit->origin_pop = g_new0 (double, crit->n_origins > 0 ? crit->n_origins : 1);
-  if (node_population)
-    for (guint o = 0; o < crit->n_origins; o++)
-      crit->origin_pop[o] = node_population[crit->origins[o]];
-
-  /* pairs by origin and arcs by element, as CSR */
-  crit->origin_pair_first = g_new0 (guint32, crit->n_origins + 1);
-  crit->origin_pairs = g_new (guint32, n_pairs > 0 ? n_pairs : 1);
-  for (guint o = 0, k = 0; o < crit->n_origins; o++)
-    {
-      GArray *pl = pairs_of->pdata[o];
-      crit->origin_pair_first[o] = k;
-      for (guint i = 0; i < pl->len; i++)
-        crit->origin_pairs[k++] = g_array_index (pl, guint32, i);
-      crit->origin_pair_first[o + 1] = k;
-      g_array_free (pl, TRUE);
-    }
-  g_ptr_array_free (pairs_of, TRUE);
-  crit->elem_arc_first = g_new0 (guint32, crit->n_elements + 1);
-  crit->elem_arcs = g_new (guint32, m > 0 ? m : 1);
-  for (guint a = 0; a < m; a++)
-    if (crit->arc_elem[a] != TNET_ID_NONE)
-      crit->elem_arc_first[crit->arc_elem[a] + 1]++;
-  for (guint e = 0; e < crit->n_elements; e++)
-    crit->elem_arc_first[e + 1] += crit->elem_arc_first[e];
-  {
-    guint32 *cursor = g_memdup2 (crit->elem_arc_first, crit->n_elements * sizeof (guint32)
-                                 + sizeof (guint32));
-    for (guint a = 0; a < m; a++)
-      if (crit->arc_elem[a] != TNET_ID_NONE)
-        crit->elem_arcs[cursor[crit->arc_elem[a]]++] = a;
-    g_free (cursor);
-  }
-
-  /* 1.-2. per origin (in parallel): base tree, entries, repairs */
-  guint n_threads = opts ? opts->n_threads : 0;
-  crit->progress = opts ? opts->progress : NULL;
-  crit->progress_data = opts ? opts->progress_data : NULL;
-  crit->cancellable = opts ? opts->cancellable : NULL;
-  crit->n_blocks = opts && opts->n_element_blocks > 1 ? opts->n_element_blocks : 1;
-  crit->block = crit->n_blocks > 1 ? opts->element_block : 0;
-  crit->next_report = 1;
-  g_mutex_init (&crit->lock);
-  g_cond_init (&crit->changed);
-  if (n_threads == 0)
-    n_threads = g_get_num_processors ();
-  n_threads = MAX (1u, MIN (n_threads, MAX (crit->n_origins, 1u)));
-  crit->workers = g_new0 (Worker, n_threads);
-  for (guint i = 0; i < n_threads; i++)
-    worker_init (&crit->workers[i], graph, n_pairs, crit->n_elements);
-  crit->next_origin = 0;
-  crit->inline_scan = n_threads == 1;
-  if (n_threads == 1)
-    scan_worker (GUINT_TO_POINTER (1), crit);
-  else
-    {
-      GThreadPool *pool = g_thread_pool_new (scan_worker, crit, (gint) n_threads, TRUE, NULL);
-      for (guint i = 0; i < n_threads; i++)
-        g_thread_pool_push (pool, GUINT_TO_POINTER (i + 1), NULL);
-      /* report from this thread while the workers run */
-      g_mutex_lock (&crit->lock);
-      while (crit->n_finished < n_threads)
-        {
-          guint done = crit->n_done;
-          if (crit->progress && done >= crit->next_report
-              && !g_atomic_int_get (&crit->cancel))
-            {
-              g_mutex_unlock (&crit->lock);
-              maybe_report (crit, done);
-              g_mutex_lock (&crit->lock);
-              continue;
-            }
-          g_cond_wait (&crit->changed, &crit->lock);
-        }
-      g_mutex_unlock (&crit->lock);
-      g_thread_pool_free (pool, FALSE, TRUE);
-      maybe_report (crit, crit->n_done);
-    }
-  g_mutex_clear (&crit->lock);
-  g_cond_clear (&crit->changed);
-  GArray *entries = g_array_new (FALSE, FALSE, sizeof (Entry));
-  for (guint i = 0; i < n_threads; i++)
-    {
-      GArray *we = crit->workers[i].entries;
-      g_array_append_vals (entries, we->data, we->len);
-    }
-  for (guint i = 0; i < n_threads; i++)
-    worker_clear (&crit->workers[i]);
-  g_free (crit->workers);
-  crit->workers = NULL;
-  crit->cancellable = NULL;
-  if (g_atomic_int_get (&crit->cancel))
-    {
-      g_array_free (entries, TRUE);
       tnet_criticality_free (crit);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "criticality scan cancelled");
       return NULL;
     }
-  if (entries->len > 0)
-    qsort (entries->data, entries->len, sizeof (Entry), entry_cmp);
-  crit->n_entries = entries->len;
-  crit->entries = (Entry *) g_array_free (entries, FALSE);
-
-  GArray *cf = g_array_new (FALSE, FALSE, sizeof (guint32));
-  crit->elem_cand = g_new (guint32, crit->n_elements > 0 ? crit->n_elements : 1);
-  for (guint e = 0; e < crit->n_elements; e++)
-    crit->elem_cand[e] = TNET_ID_NONE;
-  for (guint32 i = 0; i < crit->n_entries; i++)
-    if (i == 0 || crit->entries[i].elem != crit->entries[i - 1].elem)
-      {
-        crit->elem_cand[crit->entries[i].elem] = cf->len;
-        g_array_append_val (cf, i);
-      }
-  crit->n_cand = cf->len;
-  g_array_append_val (cf, crit->n_entries);
-  crit->cand_first = (guint32 *) g_array_free (cf, FALSE);
-
-  /* 3. losses per candidate */
-  crit->items = g_array_new (FALSE, FALSE, sizeof (TnetCriticalityItem));
-  TnetWeight *best_before = g_new (TnetWeight, crit->n_origins > 0 ? crit->n_origins : 1);
-  for (guint o = 0; o < crit->n_origins; o++)
-    best_before[o] = TNET_WEIGHT_INF;
-  for (guint p = 0; p < n_pairs; p++)
-    best_before[crit->pair_oidx[p]] = MIN (best_before[crit->pair_oidx[p]], crit->base[p]);
-  for (guint c = 0; c < crit->n_cand; c++)
-    {
-      TnetCriticalityItem it = { 0 };
-      it.element = crit->entries[crit->cand_first[c]].elem;
-      it.worst_pair = G_MAXUINT;
-      gboolean worst_cut = FALSE;
-      for (guint32 i = crit->cand_first[c]; i < crit->cand_first[c + 1]; i++)
-        {
-          const Entry *en = &crit->entries[i];
-          TnetWeight b = crit->base[en->pair], a = en->new_time;
-          if (a == b)
-            continue;
-          it.n_pairs_slower++;
-          if (b <= budget_ms && a > budget_ms)
-            it.n_pairs_out_of_budget++;
-          if (a == TNET_WEIGHT_INF)
-            {
-              if (!worst_cut)
-                it.worst_pair = en->pair;
-              worst_cut = TRUE;
-              it.n_pairs_cut++;
-              continue;
-            }
-          TnetWeight inc = a - b;
-          it.total_increase_ms += inc;
-          if (inc > it.max_increase_ms)
-            {
-              it.max_increase_ms = inc;
-              if (!worst_cut)
-                it.worst_pair = en->pair;
-            }
-        }
-      if (it.n_pairs_slower == 0)
-        continue;
-      /* population: origins whose best time leaves the budget */
-      for (guint32 i = crit->cand_first[c]; i < crit->cand_first[c + 1];)
-        {
-          guint32 o = crit->entries[i].origin;
-          guint32 j = i;
-          while (j < crit->cand_first[c + 1] && crit->entries[j].origin == o)
-            j++;
-          if (best_before[o] <= budget_ms)
-            {
-              /* the best over the origin's pairs with this element removed */
-              TnetWeight best = TNET_WEIGHT_INF;
-              guint32 q = i;
-              for (guint p = 0; p < n_pairs; p++)
-                {
-                  if (crit->pair_oidx[p] != o)
-                    continue;
-                  while (q < j && crit->entries[q].pair < p)
-                    q++;
-                  TnetWeight t = (q < j && crit->entries[q].pair == p)
-                                 ? crit->entries[q].new_time : crit->base[p];
-                  best = MIN (best, t);
-                }
-              if (best > budget_ms)
-                it.population_lost += crit->origin_pop[o];
-            }
-          i = j;
-        }
-      g_array_append_val (crit->items, it);
-    }
-  g_free (best_before);
-  if (crit->items->len > 0)
-    qsort (crit->items->data, crit->items->len, sizeof (TnetCriticalityItem), item_cmp);
-  crit->item_cand = g_new (guint32, crit->items->len > 0 ? crit->items->len : 1);
-  for (guint r = 0; r < crit->items->len; r++)
-    crit->item_cand[r] = crit->elem_cand[g_array_index (crit->items, TnetCriticalityItem,
-                                                        r).element];
+  index_candidates (crit, entries);
+  rank_items (crit);
   return crit;
 }
 

@@ -386,103 +386,95 @@ pair_cmp (gconstpointer pa, gconstpointer pb)
   return r;
 }
 
-static void
-compute_hub (const Ctx *c, const TnetScenario *scen, TnetHubTransfers *t, guint hub,
-             TnetHubTable *tab)
+/* The closest stops (by walk) from where @a alights to where @b boards:
+ * the walk in minutes, INFINITY (and TNET_ID_NONE) when none can be
+ * walked. */
+static double
+closest_stops (const Ctx *c, guint hub, const Service *a, const Service *b, TnetId *best_a,
+               TnetId *best_b)
 {
-  const TnetHub *h = tnet_hub_set_get (c->hubs, hub);
-  *tab = (TnetHubTable) {
-    .hub = h, .mean_walk_min = NAN, .mean_walk_wait_min = NAN, .weighted_walk_min = NAN,
-    .weighted_walk_wait_min = NAN, .mean_connection_wait_min = NAN,
-    .has_target = !isnan (h->target_min),
+  double walk = INFINITY;
+  *best_a = *best_b = TNET_ID_NONE;
+  for (guint i = 0; i < a->alight->len; i++)
+    for (guint j = 0; j < b->board->len; j++)
+      {
+        TnetId sa = g_array_index (a->alight, TnetId, i);
+        TnetId sb = g_array_index (b->board, TnetId, j);
+        double w = stop_walk_min (c, hub, sa, sb);
+        if (!isnan (w) && w < walk)
+          {
+            walk = w;
+            *best_a = sa;
+            *best_b = sb;
+          }
+      }
+  return walk;
+}
+
+/* The change from service @a to service @b at hub @hub: the walk between
+ * their closest stops, the wait of half @b's headway, the weight of their
+ * trips per hour and (both timetabled) the connection wait. FALSE when
+ * no stop of @a is a walk from one of @b. */
+static gboolean
+service_pair (const Ctx *c, TnetHubTransfers *t, guint hub, const GArray *stops,
+              const Service *a, const Service *b, TnetTransferPair *out)
+{
+  TnetId best_a, best_b;
+  double walk = closest_stops (c, hub, a, b, &best_a, &best_b);
+  if (best_a == TNET_ID_NONE)
+    return FALSE;
+  double window_s = c->window_h * 3600.0, headway_s = 0;
+  for (guint d = 0; d < b->dirs->len; d++)
+    headway_s += window_s / g_array_index (b->dirs, Direction, d).departures;
+  headway_s = headway_s / b->dirs->len * b->factor;
+  const TnetFeedRoute *ra = tnet_feed_route (c->feed, a->route);
+  const TnetFeedRoute *rb = tnet_feed_route (c->feed, b->route);
+  TnetTransferPair p = {
+    .from_service = copy_str (t, tnet_feed_route_name (c->feed, a->route)),
+    .to_service = copy_str (t, tnet_feed_route_name (c->feed, b->route)),
+    .from_route = copy_str (t, ra->id), .to_route = copy_str (t, rb->id),
+    .from_stop = copy_str (t, tnet_feed_stop (c->feed, best_a)->id),
+    .to_stop = copy_str (t, tnet_feed_stop (c->feed, best_b)->id),
+    .from_mode = ra->mode, .to_mode = rb->mode,
+    .walk_min = walk, .headway_min = headway_s / 60.0,
+    .wait_min = headway_s / 120.0, .walk_wait_min = walk + headway_s / 120.0,
+    .from_trips_per_hour = a->arrivals / c->window_h / a->factor,
+    .to_trips_per_hour = b->departures / c->window_h / b->factor,
+    .connection_wait_min = NAN,
   };
-  if (h->open_year > c->year)
-    {
-      g_autofree char *s = g_strdup_printf ("not open until %d", h->open_year);
-      tab->status = copy_str (t, s);
-      return;
-    }
-  if (!c->feed)
-    {
-      tab->status = copy_str (t, "no transit feed");
-      return;
-    }
-  g_autoptr (GArray) stops = g_array_new (FALSE, FALSE, sizeof (TnetId));
-  for (guint k = 0; k < h->n_members; k++)
-    {
-      TnetId s = tnet_feed_find_stop (c->feed, h->members[k]);
-      if (s != TNET_ID_NONE)
-        add_stop (stops, s);
-    }
-  GArray *services = collect_services (c, scen, stops);
-  tab->n_services = services->len;
+  p.weight = p.from_trips_per_hour * p.to_trips_per_hour;
+  if (!a->frequency_based && !b->frequency_based)
+    connection_wait (c, hub, stops, a, b, &p);
+  *out = p;
+  return TRUE;
+}
+
+/* The changes between every two services of the hub (none below two). */
+static GArray *
+service_pairs (const Ctx *c, TnetHubTransfers *t, guint hub, const GArray *stops,
+               const GArray *services)
+{
   GArray *pairs = g_array_new (FALSE, TRUE, sizeof (TnetTransferPair));
   for (guint ia = 0; ia < services->len && services->len >= 2; ia++)
     for (guint ib = 0; ib < services->len; ib++)
       {
         const Service *a = &g_array_index (services, Service, ia);
         const Service *b = &g_array_index (services, Service, ib);
-        if (ia == ib || a->alight->len == 0 || b->board->len == 0)
+        TnetTransferPair p;
+        if (ia == ib || a->alight->len == 0 || b->board->len == 0
+            || !service_pair (c, t, hub, stops, a, b, &p))
           continue;
-        double walk = INFINITY;
-        TnetId best_a = TNET_ID_NONE, best_b = TNET_ID_NONE;
-        for (guint i = 0; i < a->alight->len; i++)
-          for (guint j = 0; j < b->board->len; j++)
-            {
-              TnetId sa = g_array_index (a->alight, TnetId, i);
-              TnetId sb = g_array_index (b->board, TnetId, j);
-              double w = stop_walk_min (c, hub, sa, sb);
-              if (!isnan (w) && w < walk)
-                {
-                  walk = w;
-                  best_a = sa;
-                  best_b = sb;
-                }
-            }
-        if (best_a == TNET_ID_NONE)
-          continue;
-        double window_s = c->window_h * 3600.0, headway_s = 0;
-        for (guint d = 0; d < b->dirs->len; d++)
-          headway_s += window_s / g_array_index (b->dirs, Direction, d).departures;
-        headway_s = headway_s / b->dirs->len * b->factor;
-        const TnetFeedRoute *ra = tnet_feed_route (c->feed, a->route);
-        const TnetFeedRoute *rb = tnet_feed_route (c->feed, b->route);
-        TnetTransferPair p = {
-          .from_service = copy_str (t, tnet_feed_route_name (c->feed, a->route)),
-          .to_service = copy_str (t, tnet_feed_route_name (c->feed, b->route)),
-          .from_route = copy_str (t, ra->id), .to_route = copy_str (t, rb->id),
-          .from_stop = copy_str (t, tnet_feed_stop (c->feed, best_a)->id),
-          .to_stop = copy_str (t, tnet_feed_stop (c->feed, best_b)->id),
-          .from_mode = ra->mode, .to_mode = rb->mode,
-          .walk_min = walk, .headway_min = headway_s / 60.0,
-          .wait_min = headway_s / 120.0, .walk_wait_min = walk + headway_s / 120.0,
-          .from_trips_per_hour = a->arrivals / c->window_h / a->factor,
-          .to_trips_per_hour = b->departures / c->window_h / b->factor,
-          .connection_wait_min = NAN,
-        };
-        p.weight = p.from_trips_per_hour * p.to_trips_per_hour;
-        if (!a->frequency_based && !b->frequency_based)
-          connection_wait (c, hub, stops, a, b, &p);
         g_array_append_val (pairs, p);
       }
-  for (guint k = 0; k < services->len; k++)
-    service_clear (&g_array_index (services, Service, k));
-  g_array_unref (services);
-  if (tab->n_services < 2 || pairs->len == 0)
-    {
-      tab->status = copy_str (t, tab->n_services < 2 ? "fewer than two services"
-                                                       : "no change allowed between its services");
-      g_array_unref (pairs);
-      return;
-    }
-  g_array_sort (pairs, pair_cmp);
-  tab->in_service = TRUE;
-  tab->status = copy_str (t, "in service");
-  tab->n_pairs = pairs->len;
-  TnetTransferPair *pv = (TnetTransferPair *) (void *) g_array_free (pairs, FALSE);
-  g_ptr_array_add (t->blocks, pv);
-  tab->pairs = pv;
+  return pairs;
+}
 
+/* The means over the pairs of @tab (plain and weighted by trips), the
+ * timetabled ones, and the means per mode pair. */
+static void
+hub_means (TnetHubTransfers *t, TnetHubTable *tab)
+{
+  const TnetTransferPair *pv = tab->pairs;
   double sw = 0, sww = 0, wsum = 0, wsw = 0, wsww = 0, sc = 0;
   guint nc = 0;
   guint mode_n[TNET_N_MODES * TNET_N_MODES] = { 0 };
@@ -527,7 +519,13 @@ compute_hub (const Ctx *c, const TnetScenario *scen, TnetHubTransfers *t, guint 
   tab->n_mode_pairs = modes->len;
   tab->mode_pairs = (TnetTransferModePair *) (void *) g_array_free (modes, FALSE);
   g_ptr_array_add (t->blocks, (gpointer) tab->mode_pairs);
-  /* the worst pairs by walk + wait, then walk, then table order */
+}
+
+/* The worst pairs of @tab by walk + wait, then walk, then table order. */
+static void
+hub_worst (TnetHubTable *tab)
+{
+  const TnetTransferPair *pv = tab->pairs;
   for (guint r = 0; r < TNET_HUB_WORST_PAIRS && r < tab->n_pairs; r++)
     {
       guint best = G_MAXUINT;
@@ -546,6 +544,58 @@ compute_hub (const Ctx *c, const TnetScenario *scen, TnetHubTransfers *t, guint 
       tab->worst[r] = best;
       tab->n_worst = r + 1;
     }
+}
+
+static void
+compute_hub (const Ctx *c, const TnetScenario *scen, TnetHubTransfers *t, guint hub,
+             TnetHubTable *tab)
+{
+  const TnetHub *h = tnet_hub_set_get (c->hubs, hub);
+  *tab = (TnetHubTable) {
+    .hub = h, .mean_walk_min = NAN, .mean_walk_wait_min = NAN, .weighted_walk_min = NAN,
+    .weighted_walk_wait_min = NAN, .mean_connection_wait_min = NAN,
+    .has_target = !isnan (h->target_min),
+  };
+  if (h->open_year > c->year)
+    {
+      g_autofree char *s = g_strdup_printf ("not open until %d", h->open_year);
+      tab->status = copy_str (t, s);
+      return;
+    }
+  if (!c->feed)
+    {
+      tab->status = copy_str (t, "no transit feed");
+      return;
+    }
+  g_autoptr (GArray) stops = g_array_new (FALSE, FALSE, sizeof (TnetId));
+  for (guint k = 0; k < h->n_members; k++)
+    {
+      TnetId s = tnet_feed_find_stop (c->feed, h->members[k]);
+      if (s != TNET_ID_NONE)
+        add_stop (stops, s);
+    }
+  GArray *services = collect_services (c, scen, stops);
+  tab->n_services = services->len;
+  GArray *pairs = service_pairs (c, t, hub, stops, services);
+  for (guint k = 0; k < services->len; k++)
+    service_clear (&g_array_index (services, Service, k));
+  g_array_unref (services);
+  if (tab->n_services < 2 || pairs->len == 0)
+    {
+      tab->status = copy_str (t, tab->n_services < 2 ? "fewer than two services"
+                                                       : "no change allowed between its services");
+      g_array_unref (pairs);
+      return;
+    }
+  g_array_sort (pairs, pair_cmp);
+  tab->in_service = TRUE;
+  tab->status = copy_str (t, "in service");
+  tab->n_pairs = pairs->len;
+  TnetTransferPair *pv = (TnetTransferPair *) (void *) g_array_free (pairs, FALSE);
+  g_ptr_array_add (t->blocks, pv);
+  tab->pairs = pv;
+  hub_means (t, tab);
+  hub_worst (tab);
   if (tab->has_target)
     tab->pass = tab->mean_walk_min <= h->target_min + 1e-9;
 }

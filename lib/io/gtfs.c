@@ -674,6 +674,170 @@ cmp_raw (const void *a, const void *b)
   return x->line < y->line ? -1 : x->line > y->line;
 }
 
+/* The columns of stop_times.txt (-1: absent). */
+typedef struct {
+  int trip, arr, dep, stop, seq, pick, drop, dist;
+} StopTimeColumns;
+
+/* The current row of stop_times.txt into @rs: a missing arrival or
+ * departure takes the other, both missing are G_MAXUINT (interpolated
+ * later). */
+static gboolean
+read_stop_time_row (TnetCsv *csv, const StopTimeColumns *col, const TnetFeed *feed,
+                    GHashTable *trip_index, RawStopTime *rs, GError **error)
+{
+  guint trip, stop;
+  gint64 seq, pick, drop;
+  if (!field_ref (csv, col->trip, trip_index, "trip_id", "trips.txt", &trip, error)
+      || !field_ref (csv, col->stop, feed->stop_index, "stop_id", "stops.txt", &stop, error)
+      || !field_int_range (csv, col->seq, TRUE, 0, 0, G_MAXINT32, &seq, error)
+      || !field_int_range (csv, col->pick, FALSE, 0, 0, 3, &pick, error)
+      || !field_int_range (csv, col->drop, FALSE, 0, 0, 3, &drop, error))
+    return FALSE;
+  *rs = (RawStopTime) { .trip = trip, .seq = (guint) seq, .stop = stop,
+                        .arr = G_MAXUINT, .dep = G_MAXUINT,
+                        .line = tnet_i_csv_line (csv),
+                        .arr_col = (guint16) MIN (tnet_i_csv_field_column (csv, col->arr), G_MAXUINT16),
+                        .dep_col = (guint16) MIN (tnet_i_csv_field_column (csv, col->dep), G_MAXUINT16),
+                        .pickup = (guint8) pick, .dropoff = (guint8) drop };
+  gboolean has_arr, has_dep;
+  if (!field_time (csv, col->arr, FALSE, &rs->arr, &has_arr, error)
+      || !field_time (csv, col->dep, FALSE, &rs->dep, &has_dep, error)
+      || !tnet_i_csv_double (csv, col->dist, FALSE, NAN, &rs->shape_dist, error))
+    return FALSE;
+  if (rs->shape_dist < 0)
+    {
+      tnet_i_csv_error (csv, col->dist, error, "negative shape_dist_traveled, expected a "
+                        "distance >= 0");
+      return FALSE;
+    }
+  if (!has_arr)
+    rs->arr = has_dep ? rs->dep : G_MAXUINT;
+  if (!has_dep)
+    rs->dep = has_arr ? rs->arr : G_MAXUINT;
+  return TRUE;
+}
+
+/* The stop times rv[i .. j-1] of trip @t (sorted by sequence): no
+ * sequence twice, a time at the first and the last stop. */
+static gboolean
+check_trip_sequence (const char *name, const RawStopTime *rv, guint i, guint j,
+                     const TnetTrip *t, GError **error)
+{
+  for (guint k = i; k < j; k++)
+    {
+      if (k > i && rv[k].seq == rv[k - 1].seq)
+        {
+          g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
+                       "%s:%u:1: stop_sequence %u repeats in trip '%s' (also on line %u)",
+                       name, rv[k].line, rv[k].seq, t->id, rv[k - 1].line);
+          return FALSE;
+        }
+      if ((k == i || k == j - 1) && rv[k].arr == G_MAXUINT)
+        {
+          g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
+                       "%s:%u:%u: the %s stop of trip '%s' has no time, expected "
+                       "arrival_time and departure_time", name, rv[k].line,
+                       rv[k].arr_col, k == i ? "first" : "last", t->id);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Times for the stops rv[k .. e-1] without one (rv[k-1] and rv[e] have
+ * theirs), by position between the two timepoints: along the shape when
+ * every stop has an increasing shape distance, else by the straight
+ * distances between stops. */
+static gboolean
+interpolate_times (const TnetFeed *feed, const char *name, RawStopTime *rv, guint k, guint e,
+                   const TnetTrip *t, GError **error)
+{
+  guint a = rv[k - 1].dep, b = rv[e].arr;
+  if (b < a)
+    {
+      g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
+                   "%s:%u:%u: arrival_time goes backwards in trip '%s', expected "
+                   "a time not before the previous stop's departure",
+                   name, rv[e].line, rv[e].arr_col, t->id);
+      return FALSE;
+    }
+  /* cumulative distance from the timepoint k-1 to each stop up to e */
+  gboolean by_shape = !isnan (rv[k - 1].shape_dist);
+  for (guint q = k; q <= e && by_shape; q++)
+    by_shape = !isnan (rv[q].shape_dist) && rv[q].shape_dist >= rv[q - 1].shape_dist;
+  double total = 0;
+  if (by_shape)
+    total = rv[e].shape_dist - rv[k - 1].shape_dist;
+  else
+    for (guint q = k; q <= e; q++)
+      total += stop_distance_m (feed, rv[q - 1].stop, rv[q].stop);
+  double run = 0;
+  for (guint q = k; q < e; q++)
+    {
+      double frac;
+      if (total > 0)
+        {
+          run = by_shape ? rv[q].shape_dist - rv[k - 1].shape_dist
+                         : run + stop_distance_m (feed, rv[q - 1].stop, rv[q].stop);
+          frac = run / total;
+        }
+      else   /* all stops at one place: nothing to weigh by */
+        frac = (double) (q - k + 1) / (e - k + 1);
+      rv[q].arr = rv[q].dep = a + (guint) floor ((b - a) * frac);
+    }
+  return TRUE;
+}
+
+/* The stop times rv[i .. j-1] of one trip, checked, interpolated and
+ * stored at the same places of the feed's stop times. */
+static gboolean
+finish_trip_times (TnetFeed *feed, const char *name, RawStopTime *rv, guint i, guint j,
+                   GError **error)
+{
+  TnetTrip *t = &g_array_index (feed->trips, TnetTrip, rv[i].trip);
+  t->first_st = i;
+  t->n_st = j - i;
+  if (!check_trip_sequence (name, rv, i, j, t, error))
+    return FALSE;
+  for (guint k = i + 1; k < j; k++)
+    if (rv[k].arr == G_MAXUINT)
+      {
+        guint e = k;
+        while (rv[e].arr == G_MAXUINT)
+          e++;
+        if (!interpolate_times (feed, name, rv, k, e, t, error))
+          return FALSE;
+        k = e;
+      }
+  for (guint k = i; k < j; k++)
+    {
+      if (rv[k].dep < rv[k].arr)
+        {
+          g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
+                       "%s:%u:%u: departure_time before arrival_time in trip '%s', "
+                       "expected departure >= arrival", name, rv[k].line, rv[k].dep_col,
+                       t->id);
+          return FALSE;
+        }
+      if (k > i && rv[k].arr < rv[k - 1].dep)
+        {
+          g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
+                       "%s:%u:%u: arrival_time goes backwards in trip '%s', expected a "
+                       "time not before the previous stop's departure (line %u)",
+                       name, rv[k].line, rv[k].arr_col, t->id, rv[k - 1].line);
+          return FALSE;
+        }
+      TnetStopTime *st = &g_array_index (feed->stop_times, TnetStopTime, k);
+      st->stop = rv[k].stop;
+      st->arr_s = rv[k].arr;
+      st->dep_s = rv[k].dep;
+      st->pickup_type = rv[k].pickup;
+      st->drop_off_type = rv[k].dropoff;
+    }
+  return TRUE;
+}
+
 static gboolean
 read_stop_times (Source *src, TnetFeed *feed, GHashTable *trip_index, GError **error)
 {
@@ -681,47 +845,23 @@ read_stop_times (Source *src, TnetFeed *feed, GHashTable *trip_index, GError **e
   if (!source_csv (src, "stop_times.txt", TRUE, &csv, error))
     return FALSE;
   REQUIRE (csv, "trip_id", "arrival_time", "departure_time", "stop_id", "stop_sequence");
-  int c_trip = tnet_i_csv_column (csv, "trip_id");
-  int c_arr = tnet_i_csv_column (csv, "arrival_time");
-  int c_dep = tnet_i_csv_column (csv, "departure_time");
-  int c_stop = tnet_i_csv_column (csv, "stop_id");
-  int c_seq = tnet_i_csv_column (csv, "stop_sequence");
-  int c_pick = tnet_i_csv_column (csv, "pickup_type");
-  int c_drop = tnet_i_csv_column (csv, "drop_off_type");
-  int c_dist = tnet_i_csv_column (csv, "shape_dist_traveled");
+  const StopTimeColumns col = {
+    .trip = tnet_i_csv_column (csv, "trip_id"),
+    .arr = tnet_i_csv_column (csv, "arrival_time"),
+    .dep = tnet_i_csv_column (csv, "departure_time"),
+    .stop = tnet_i_csv_column (csv, "stop_id"),
+    .seq = tnet_i_csv_column (csv, "stop_sequence"),
+    .pick = tnet_i_csv_column (csv, "pickup_type"),
+    .drop = tnet_i_csv_column (csv, "drop_off_type"),
+    .dist = tnet_i_csv_column (csv, "shape_dist_traveled"),
+  };
   g_autoptr (GArray) raw = g_array_new (FALSE, FALSE, sizeof (RawStopTime));
   int r;
   while ((r = tnet_i_csv_next (csv, error)) == 1)
     {
-      guint trip, stop;
-      gint64 seq, pick, drop;
-      if (!field_ref (csv, c_trip, trip_index, "trip_id", "trips.txt", &trip, error)
-          || !field_ref (csv, c_stop, feed->stop_index, "stop_id", "stops.txt", &stop, error)
-          || !field_int_range (csv, c_seq, TRUE, 0, 0, G_MAXINT32, &seq, error)
-          || !field_int_range (csv, c_pick, FALSE, 0, 0, 3, &pick, error)
-          || !field_int_range (csv, c_drop, FALSE, 0, 0, 3, &drop, error))
+      RawStopTime rs;
+      if (!read_stop_time_row (csv, &col, feed, trip_index, &rs, error))
         return FALSE;
-      RawStopTime rs = { .trip = trip, .seq = (guint) seq, .stop = stop,
-                         .arr = G_MAXUINT, .dep = G_MAXUINT,
-                         .line = tnet_i_csv_line (csv),
-                         .arr_col = (guint16) MIN (tnet_i_csv_field_column (csv, c_arr), G_MAXUINT16),
-                         .dep_col = (guint16) MIN (tnet_i_csv_field_column (csv, c_dep), G_MAXUINT16),
-                         .pickup = (guint8) pick, .dropoff = (guint8) drop };
-      gboolean has_arr, has_dep;
-      if (!field_time (csv, c_arr, FALSE, &rs.arr, &has_arr, error)
-          || !field_time (csv, c_dep, FALSE, &rs.dep, &has_dep, error)
-          || !tnet_i_csv_double (csv, c_dist, FALSE, NAN, &rs.shape_dist, error))
-        return FALSE;
-      if (rs.shape_dist < 0)
-        {
-          tnet_i_csv_error (csv, c_dist, error, "negative shape_dist_traveled, expected a "
-                            "distance >= 0");
-          return FALSE;
-        }
-      if (!has_arr)
-        rs.arr = has_dep ? rs.dep : G_MAXUINT;
-      if (!has_dep)
-        rs.dep = has_arr ? rs.arr : G_MAXUINT;
       g_array_append_val (raw, rs);
     }
   if (r < 0)
@@ -737,94 +877,8 @@ read_stop_times (Source *src, TnetFeed *feed, GHashTable *trip_index, GError **e
       guint j = i;
       while (j < raw->len && rv[j].trip == rv[i].trip)
         j++;
-      TnetTrip *t = &g_array_index (feed->trips, TnetTrip, rv[i].trip);
-      t->first_st = i;
-      t->n_st = j - i;
-      for (guint k = i; k < j; k++)
-        {
-          if (k > i && rv[k].seq == rv[k - 1].seq)
-            {
-              g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
-                           "%s:%u:1: stop_sequence %u repeats in trip '%s' (also on line %u)",
-                           name, rv[k].line, rv[k].seq, t->id, rv[k - 1].line);
-              return FALSE;
-            }
-          if ((k == i || k == j - 1) && rv[k].arr == G_MAXUINT)
-            {
-              g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
-                           "%s:%u:%u: the %s stop of trip '%s' has no time, expected "
-                           "arrival_time and departure_time", name, rv[k].line,
-                           rv[k].arr_col, k == i ? "first" : "last", t->id);
-              return FALSE;
-            }
-        }
-      /* Interpolate the stops without times by position between timepoints. */
-      for (guint k = i + 1; k < j; k++)
-        if (rv[k].arr == G_MAXUINT)
-          {
-            guint e = k;
-            while (rv[e].arr == G_MAXUINT)
-              e++;
-            guint a = rv[k - 1].dep, b = rv[e].arr;
-            if (b < a)
-              {
-                g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
-                             "%s:%u:%u: arrival_time goes backwards in trip '%s', expected "
-                             "a time not before the previous stop's departure",
-                             name, rv[e].line, rv[e].arr_col, t->id);
-                return FALSE;
-              }
-            /* cumulative distance from the timepoint k-1 to each stop up to e */
-            gboolean by_shape = !isnan (rv[k - 1].shape_dist);
-            for (guint q = k; q <= e && by_shape; q++)
-              by_shape = !isnan (rv[q].shape_dist) && rv[q].shape_dist >= rv[q - 1].shape_dist;
-            double total = 0;
-            if (by_shape)
-              total = rv[e].shape_dist - rv[k - 1].shape_dist;
-            else
-              for (guint q = k; q <= e; q++)
-                total += stop_distance_m (feed, rv[q - 1].stop, rv[q].stop);
-            double run = 0;
-            for (guint q = k; q < e; q++)
-              {
-                double frac;
-                if (total > 0)
-                  {
-                    run = by_shape ? rv[q].shape_dist - rv[k - 1].shape_dist
-                                   : run + stop_distance_m (feed, rv[q - 1].stop, rv[q].stop);
-                    frac = run / total;
-                  }
-                else   /* all stops at one place: nothing to weigh by */
-                  frac = (double) (q - k + 1) / (e - k + 1);
-                rv[q].arr = rv[q].dep = a + (guint) floor ((b - a) * frac);
-              }
-            k = e;
-          }
-      for (guint k = i; k < j; k++)
-        {
-          if (rv[k].dep < rv[k].arr)
-            {
-              g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
-                           "%s:%u:%u: departure_time before arrival_time in trip '%s', "
-                           "expected departure >= arrival", name, rv[k].line, rv[k].dep_col,
-                           t->id);
-              return FALSE;
-            }
-          if (k > i && rv[k].arr < rv[k - 1].dep)
-            {
-              g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
-                           "%s:%u:%u: arrival_time goes backwards in trip '%s', expected a "
-                           "time not before the previous stop's departure (line %u)",
-                           name, rv[k].line, rv[k].arr_col, t->id, rv[k - 1].line);
-              return FALSE;
-            }
-          TnetStopTime *st = &g_array_index (feed->stop_times, TnetStopTime, k);
-          st->stop = rv[k].stop;
-          st->arr_s = rv[k].arr;
-          st->dep_s = rv[k].dep;
-          st->pickup_type = rv[k].pickup;
-          st->drop_off_type = rv[k].dropoff;
-        }
+      if (!finish_trip_times (feed, name, rv, i, j, error))
+        return FALSE;
       i = j;
     }
   return TRUE;

@@ -553,6 +553,458 @@ plan_skeleton (const char *name, const GPtrArray *region_ids, gboolean has_feed,
 
 /* ---- the whole job ----------------------------------------------------- */
 
+/* What tnet_folder_init() has read and built so far; init_clear() frees it
+ * in the reverse order of the steps. */
+typedef struct {
+  const TnetInitOptions *opts;
+  Ctx ctx;
+  TnetInitStats st;
+  TnetZoneTable *zones;
+  double *population;           /* per zone, or NULL without a population column */
+  int region_col;               /* the zones' region column, or -1 */
+  GArray *regions;              /* Region, or NULL without region polygons */
+  guint z_region;               /* the "region" column added to @zones */
+  GPtrArray *region_ids;        /* owned ids, in order of first zone */
+  GHashTable *region_set;       /* borrowed ids of @region_ids (then of nodes) */
+  TnetPointIndex *zone_index;   /* zone centroids with a region column, or NULL */
+  Regioner rg;
+  TnetNetwork *net;
+  guint n_road;                 /* the road nodes come first in @net */
+  guint n_feeds;
+  char **prefixes;              /* per feed */
+  GPtrArray *feeds;             /* TnetFeed, owned */
+  TnetAccessSnap snap;
+  GArray *stop_nodes;           /* TnetId of each stop node in @net */
+  GString *hubs;                /* hubs.csv, or NULL */
+} Init;
+
+static void
+init_clear (Init *in)
+{
+  if (in->hubs)
+    g_string_free (in->hubs, TRUE);
+  g_clear_pointer (&in->stop_nodes, g_array_unref);
+  tnet_i_access_snap_clear (&in->snap);
+  g_clear_pointer (&in->feeds, g_ptr_array_unref);
+  g_strfreev (in->prefixes);
+  g_clear_pointer (&in->net, tnet_network_free);
+  g_clear_pointer (&in->zone_index, tnet_i_point_index_free);
+  g_clear_pointer (&in->region_set, g_hash_table_unref);
+  g_clear_pointer (&in->region_ids, g_ptr_array_unref);
+  g_clear_pointer (&in->regions, g_array_unref);
+  g_free (in->population);
+  g_clear_pointer (&in->zones, tnet_zone_table_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Init, init_clear)
+
+/* The error of a region column the zones lack, naming those they have. */
+static void
+no_region_column (const Init *in, GError **error)
+{
+  g_autoptr (GString) cols = g_string_new (NULL);
+  for (guint c = 0; c < tnet_zone_table_n_columns (in->zones); c++)
+    g_string_append_printf (cols, "%s%s", c ? ", " : "",
+                            tnet_zone_table_column_name (in->zones, c));
+  g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
+               "%s:1:1: no column \"%s\" for the regions (columns: %s)",
+               in->opts->zones_path, in->opts->region_column, cols->len ? cols->str : "none");
+}
+
+/* 1. The zones, their population and region columns, and the region
+ * polygons. */
+static gboolean
+read_zones (Init *in, GError **error)
+{
+  const TnetInitOptions *opts = in->opts;
+  if (!step (&in->ctx, "reading zones", FALSE, error))
+    return FALSE;
+  in->zones = tnet_zone_table_load (opts->zones_path, error);
+  if (!in->zones)
+    return FALSE;
+  in->st.n_zones = tnet_zone_table_n_zones (in->zones);
+  int pop_col = tnet_zone_table_column (in->zones, opts->population_column
+                                                     ? opts->population_column : "population");
+  if (pop_col >= 0)
+    {
+      in->population = tnet_zone_table_values (in->zones,
+                                               tnet_zone_table_column_name (in->zones, pop_col),
+                                               error);
+      if (!in->population)
+        {
+          g_prefix_error (error, "%s: ", opts->zones_path);
+          return FALSE;
+        }
+    }
+  in->region_col = -1;
+  if (opts->region_column)
+    {
+      in->region_col = tnet_zone_table_column (in->zones, opts->region_column);
+      if (in->region_col < 0)
+        {
+          no_region_column (in, error);
+          return FALSE;
+        }
+    }
+  if (!step (&in->ctx, "reading zones", TRUE, error))
+    return FALSE;
+  if (opts->regions_path)
+    {
+      if (!step (&in->ctx, "reading regions", FALSE, error))
+        return FALSE;
+      in->regions = load_region_polygons (opts->regions_path,
+                                          opts->region_name_key ? opts->region_name_key
+                                                                : "name", error);
+      if (!in->regions || !step (&in->ctx, "reading regions", TRUE, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Zone regions: the polygon holding the zone ("other" outside all), or the
+ * zone's region column ("other" when empty); and how other points get
+ * theirs. */
+static void
+assign_zone_regions (Init *in)
+{
+  TnetZoneTable *zones = in->zones;
+  in->z_region = tnet_zone_table_add_column (zones, "region");
+  in->region_ids = g_ptr_array_new_with_free_func (g_free);
+  in->region_set = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint z = 0; (in->regions || in->region_col >= 0) && z < in->st.n_zones; z++)
+    {
+      const char *region;
+      if (in->regions)
+        region = region_at (in->regions, tnet_zone_table_lon (zones, z),
+                            tnet_zone_table_lat (zones, z));
+      else
+        region = tnet_zone_table_text (zones, z, (guint) in->region_col);
+      if (region == NULL || !*region)
+        region = "other";
+      g_autofree char *copy = g_strdup (region);
+      tnet_zone_table_set_text (zones, z, in->z_region, copy);
+      if (!g_hash_table_contains (in->region_set, copy))
+        {
+          char *own = g_strdup (copy);
+          g_ptr_array_add (in->region_ids, own);
+          g_hash_table_add (in->region_set, own);
+        }
+    }
+  in->rg = (Regioner) { in->regions, zones, in->z_region, NULL };
+  if (!in->regions && in->region_col >= 0)
+    {
+      g_autoptr (GArray) zll = g_array_new (FALSE, FALSE, sizeof (double));
+      for (guint z = 0; z < in->st.n_zones; z++)
+        {
+          double ll[2] = { tnet_zone_table_lon (zones, z), tnet_zone_table_lat (zones, z) };
+          g_array_append_vals (zll, ll, 2);
+        }
+      in->zone_index = tnet_i_point_index_new ((const double *) zll->data, NULL,
+                                               in->st.n_zones);
+      in->rg.zone_index = in->zone_index;
+    }
+}
+
+/* 2. The roads of the OSM extract, with walk ways and parking, their nodes
+ * carrying their region. */
+static gboolean
+read_roads (Init *in, GError **error)
+{
+  const TnetInitOptions *opts = in->opts;
+  TnetOsmOptions osm = opts->osm;
+  osm.contract_degree2 = TRUE;
+  osm.walk_ways = TRUE;   /* the walk profile: footways, paths, steps... */
+  osm.parking = TRUE;     /* parking places, for park-and-ride */
+  if (!osm.progress)
+    {
+      osm.progress = opts->progress;
+      osm.progress_data = opts->progress_data;
+    }
+  if (!step (&in->ctx, "reading OSM", FALSE, error))
+    return FALSE;
+  in->net = tnet_network_load_osm (opts->osm_path, &osm, error);
+  if (!in->net)
+    return FALSE;
+  if (in->region_ids->len)
+    {
+      TnetNetwork *with = copy_with_regions (in->net, &in->rg, error);
+      if (!with)
+        return FALSE;
+      tnet_network_free (in->net);
+      in->net = with;
+    }
+  if (!step (&in->ctx, "reading OSM", TRUE, error))
+    return FALSE;
+  in->n_road = tnet_network_n_nodes (in->net);
+  in->st.n_road_nodes = in->n_road;
+  in->st.n_road_links = tnet_network_n_links (in->net);
+  return TRUE;
+}
+
+/* 3. The feeds and their stop id prefixes. */
+static gboolean
+read_feeds (Init *in, GError **error)
+{
+  const TnetInitOptions *opts = in->opts;
+  in->n_feeds = opts->gtfs_paths ? g_strv_length ((char **) opts->gtfs_paths) : 0;
+  in->prefixes = feed_prefixes (opts, in->n_feeds);
+  in->feeds = g_ptr_array_new_with_free_func ((GDestroyNotify) tnet_feed_unref);
+  for (guint f = 0; f < in->n_feeds; f++)
+    {
+      g_autofree char *what = g_strdup_printf ("reading GTFS %s", in->prefixes[f]);
+      if (!step (&in->ctx, what, FALSE, error))
+        return FALSE;
+      TnetFeed *feed = tnet_feed_load (opts->gtfs_paths[f], NULL, error);
+      if (!feed)
+        return FALSE;
+      g_ptr_array_add (in->feeds, feed);
+      if (!step (&in->ctx, what, TRUE, error))
+        return FALSE;
+    }
+  in->st.n_feeds = in->n_feeds;
+  return TRUE;
+}
+
+/* Per stop of @feed: some pattern other than a bus calls there (a station
+ * node). To free. */
+static gboolean *
+rail_stops (const TnetFeed *feed)
+{
+  gboolean *rail = g_new0 (gboolean, MAX (tnet_feed_n_stops (feed), 1));
+  for (guint p = 0; p < tnet_feed_n_patterns (feed); p++)
+    {
+      const TnetPattern *pat = tnet_feed_pattern (feed, p);
+      TnetMode m = tnet_feed_route (feed, pat->route)->mode;
+      if (m != TNET_MODE_BUS)
+        for (guint k = 0; k < pat->n_stops; k++)
+          rail[pat->stops[k]] = TRUE;
+    }
+  return rail;
+}
+
+/* The stops of feed @f with a position: a node each (PREFIX:stop_id), tied
+ * by a walk link to the nearest walkable node within the access
+ * distance. */
+static gboolean
+link_feed_stops (Init *in, guint f, GError **error)
+{
+  const TnetInitOptions *opts = in->opts;
+  const TnetFeed *feed = g_ptr_array_index (in->feeds, f);
+  TnetNetwork *net = in->net;
+  g_autofree gboolean *rail = rail_stops (feed);
+  for (guint s = 0; s < tnet_feed_n_stops (feed); s++)
+    {
+      const TnetFeedStop *fs = tnet_feed_stop (feed, s);
+      if (fs->location_type > 1 || !isfinite (fs->lon) || !isfinite (fs->lat))
+        continue;
+      g_autofree char *id = g_strdup_printf ("%s:%s", in->prefixes[f], fs->id);
+      TnetNode node = {
+        .id = id,
+        .name = fs->name,
+        .kind = fs->location_type == 1 || rail[s] ? TNET_NODE_STATION : TNET_NODE_STOP,
+        .lon = fs->lon,
+        .lat = fs->lat,
+        .source = in->prefixes[f],
+      };
+      if (in->region_ids->len)
+        node.region = regioner_at (&in->rg, fs->lon, fs->lat);
+      TnetId v = tnet_network_add_node (net, &node, error);
+      if (v == TNET_ID_NONE)
+        {
+          g_prefix_error (error, "%s: stop \"%s\": ", opts->gtfs_paths[f], fs->id);
+          return FALSE;
+        }
+      in->st.n_stops++;
+      g_array_append_val (in->stop_nodes, v);
+      guint near;
+      double d;
+      if (tnet_i_point_index_nearest (in->snap.walk, fs->lon, fs->lat, 1, &near, &d) == 1)
+        {
+          const TnetNode *nn = tnet_network_node (net, near);
+          d = tnet_i_haversine_m (fs->lon, fs->lat, nn->lon, nn->lat);
+          if (d <= opts->access_max_m)
+            {
+              g_autofree char *lid = g_strdup_printf ("walk:%s", id);
+              if (!add_connector (net, opts, lid, TNET_MODE_WALK, v, near, d, error))
+                return FALSE;
+              in->st.n_stops_linked++;
+            }
+        }
+    }
+  return TRUE;
+}
+
+/* 4. and 5. The street networks zones and stops snap to, the stops, the
+ * parking places and the hubs of stops on one node. */
+static gboolean
+link_stops (Init *in, GError **error)
+{
+  if (!step (&in->ctx, "indexing the street network", FALSE, error))
+    return FALSE;
+  /* the network holds the road nodes (all junctions) and links alone here */
+  tnet_i_access_snap_init (&in->snap, in->net, NULL);
+  in->st.n_car_nodes = in->snap.n_car;
+  in->st.n_walk_nodes = in->snap.n_walk;
+  if (!step (&in->ctx, "indexing the street network", TRUE, error))
+    return FALSE;
+  in->stop_nodes = g_array_new (FALSE, FALSE, sizeof (TnetId));
+  if (in->n_feeds && !step (&in->ctx, "linking stops", FALSE, error))
+    return FALSE;
+  for (guint f = 0; f < in->n_feeds; f++)
+    if (!link_feed_stops (in, f, error))
+      return FALSE;
+  if (in->n_feeds && !step (&in->ctx, "linking stops", TRUE, error))
+    return FALSE;
+  if (!link_parking (in->net, &in->snap, in->opts, in->n_road, &in->st, error))
+    return FALSE;
+  in->hubs = stop_hubs (in->net, in->stop_nodes);
+  return TRUE;
+}
+
+/* Zone @z: its node, and its access links to the street. */
+static gboolean
+link_zone (Init *in, guint z, int z_name, GError **error)
+{
+  const TnetInitOptions *opts = in->opts;
+  TnetZoneTable *zones = in->zones;
+  TnetNetwork *net = in->net;
+  const char *zid = tnet_zone_table_id (zones, z);
+  double lon = tnet_zone_table_lon (zones, z), lat = tnet_zone_table_lat (zones, z);
+  if (tnet_network_find_node (net, zid) != TNET_ID_NONE)
+    {
+      g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
+                   "%s: zone id \"%s\" is also the id of a %s node; zone ids must "
+                   "differ from OSM node ids and from PREFIX:stop_id", opts->zones_path,
+                   zid, tnet_network_find_node (net, zid) < in->n_road ? "road" : "stop");
+      return FALSE;
+    }
+  const char *region = tnet_zone_table_text (zones, z, in->z_region);
+  TnetNode node = {
+    .id = zid,
+    .name = z_name >= 0 ? tnet_zone_table_text (zones, z, (guint) z_name) : "",
+    .kind = TNET_NODE_ZONE,
+    .lon = lon,
+    .lat = lat,
+    .region = region && *region ? region : NULL,
+    .population = in->population ? in->population[z] : 0,
+  };
+  TnetId v = tnet_network_add_node (net, &node, error);
+  if (v == TNET_ID_NONE)
+    {
+      g_prefix_error (error, "%s: zone \"%s\": ", opts->zones_path, zid);
+      return FALSE;
+    }
+  TnetAccessCandidate cand[32];
+  guint n_links = tnet_i_access_snap_query (&in->snap, net, opts, lon, lat, cand);
+  for (guint j = 0; j < n_links; j++)
+    {
+      g_autofree char *lid = g_strdup_printf ("access:%s:%u", zid, j);
+      if (!add_connector (net, opts, lid, TNET_MODE_ACCESS, v, cand[j].node,
+                          cand[j].distance_m, error))
+        return FALSE;
+      in->st.max_access_m = MAX (in->st.max_access_m, cand[j].distance_m);
+    }
+  in->st.n_access_links += n_links;
+  if (n_links == 0)
+    in->st.n_zones_unlinked++;
+  return TRUE;
+}
+
+/* 6. The zones, of which at least one must reach the street. */
+static gboolean
+link_zones (Init *in, GError **error)
+{
+  if (!step (&in->ctx, "linking zones", FALSE, error))
+    return FALSE;
+  const int z_name = tnet_zone_table_column (in->zones, "name");
+  for (guint z = 0; z < in->st.n_zones; z++)
+    if (!link_zone (in, z, z_name, error))
+      return FALSE;
+  if (in->st.n_zones_unlinked == in->st.n_zones)
+    {
+      g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
+                   "%s: no zone lies within %g m of the street network of %s (do the zones "
+                   "and the OSM extract cover the same area?)", in->opts->zones_path,
+                   in->opts->access_max_m, in->opts->osm_path);
+      return FALSE;
+    }
+  return step (&in->ctx, "linking zones", TRUE, error);
+}
+
+/* regions.csv: the zones' regions, then any other a node got ("other" for
+ * a street or stop outside every polygon although all zones are in one),
+ * named by their polygon when there is one. */
+static gboolean
+write_regions_csv (Init *in, const char *dir, GError **error)
+{
+  g_autoptr (GPtrArray) listed = g_ptr_array_new ();   /* borrowed ids */
+  for (guint i = 0; i < in->region_ids->len; i++)
+    g_ptr_array_add (listed, g_ptr_array_index (in->region_ids, i));
+  for (TnetId v = 0; v < tnet_network_n_nodes (in->net); v++)
+    {
+      const char *r = tnet_network_node (in->net, v)->region;
+      if (r && *r && !g_hash_table_contains (in->region_set, r))
+        {
+          g_hash_table_add (in->region_set, (gpointer) r);
+          g_ptr_array_add (listed, (gpointer) r);
+        }
+    }
+  g_autoptr (GString) rs = g_string_new ("id,name,name_en\n");
+  for (guint i = 0; i < listed->len; i++)
+    {
+      const char *rid = g_ptr_array_index (listed, i);
+      const char *rname = rid;
+      for (guint j = 0; in->regions && j < in->regions->len; j++)
+        if (strcmp (g_array_index (in->regions, Region, j).id, rid) == 0
+            && g_array_index (in->regions, Region, j).name)
+          rname = g_array_index (in->regions, Region, j).name;
+      csv_field (rs, rid, TRUE);
+      csv_field (rs, rname, FALSE);
+      csv_field (rs, rname, FALSE);
+      g_string_append_c (rs, '\n');
+    }
+  return write_text (dir, "regions.csv", rs, error);
+}
+
+/* 8. The folder: network, zones, regions, hubs, merged feeds and a plan
+ * named @name. */
+static gboolean
+write_folder (Init *in, const char *dir, const char *name, GError **error)
+{
+  const TnetInitOptions *opts = in->opts;
+  if (!step (&in->ctx, "writing the folder", FALSE, error))
+    return FALSE;
+  if (!tnet_network_save_csv (in->net, dir, error))
+    return FALSE;
+  g_autofree char *zones_csv = g_build_filename (dir, "zones.csv", NULL);
+  if (!tnet_zone_table_save_csv (in->zones, zones_csv, error))
+    return FALSE;
+  if (in->region_ids->len && !write_regions_csv (in, dir, error))
+    return FALSE;
+  if (in->regions && in->region_ids->len)
+    {
+      /* the outlines of the regions the folder uses, for the maps */
+      g_autoptr (GString) gj = regions_geojson (in->regions, in->region_ids);
+      if (!write_text (dir, "regions.geojson", gj, error))
+        return FALSE;
+    }
+  if (in->hubs && !write_text (dir, "hubs.csv", in->hubs, error))
+    return FALSE;
+  if (in->n_feeds)
+    {
+      g_autofree char *gtfs_dir = g_build_filename (dir, "gtfs", NULL);
+      if (!tnet_i_gtfs_merge (opts->gtfs_paths, (const char *const *) in->prefixes,
+                              in->n_feeds, gtfs_dir, error))
+        return FALSE;
+    }
+  g_autoptr (GString) plan = plan_skeleton (name, in->region_ids, in->n_feeds > 0,
+                                            tnet_zone_table_id (in->zones, 0), opts->osm_path,
+                                            (const char *const *) opts->gtfs_paths);
+  if (!write_text (dir, "plan.ini", plan, error))
+    return FALSE;
+  return step (&in->ctx, "writing the folder", TRUE, error);
+}
+
 gboolean
 tnet_folder_init (const char *dir, const TnetInitOptions *opts, TnetInitStats *stats_out,
                   GError **error)
@@ -568,349 +1020,19 @@ tnet_folder_init (const char *dir, const TnetInitOptions *opts, TnetInitStats *s
                    "init options: give region polygons or a region column, not both");
       return FALSE;
     }
-  Ctx ctx = { .opts = opts };
-  TnetInitStats st = { 0 };
+  g_auto (Init) in = { .opts = opts, .ctx = { .opts = opts } };
   g_autofree char *name = opts->name ? g_strdup (opts->name) : g_path_get_basename (dir);
 
-  /* 1. zones and regions */
-  if (!step (&ctx, "reading zones", FALSE, error))
+  if (!read_zones (&in, error))
     return FALSE;
-  g_autoptr (TnetZoneTable) zones = tnet_zone_table_load (opts->zones_path, error);
-  if (!zones)
+  assign_zone_regions (&in);
+  if (!read_roads (&in, error) || !read_feeds (&in, error) || !link_stops (&in, error)
+      || !link_zones (&in, error))
     return FALSE;
-  st.n_zones = tnet_zone_table_n_zones (zones);
-  int pop_col = tnet_zone_table_column (zones, opts->population_column
-                                                 ? opts->population_column : "population");
-  g_autofree double *population = NULL;
-  if (pop_col >= 0)
-    {
-      population = tnet_zone_table_values (zones, tnet_zone_table_column_name (zones, pop_col),
-                                           error);
-      if (!population)
-        {
-          g_prefix_error (error, "%s: ", opts->zones_path);
-          return FALSE;
-        }
-    }
-  int region_col = -1;
-  if (opts->region_column)
-    {
-      region_col = tnet_zone_table_column (zones, opts->region_column);
-      if (region_col < 0)
-        {
-          g_autoptr (GString) cols = g_string_new (NULL);
-          for (guint c = 0; c < tnet_zone_table_n_columns (zones); c++)
-            g_string_append_printf (cols, "%s%s", c ? ", " : "",
-                                    tnet_zone_table_column_name (zones, c));
-          g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
-                       "%s:1:1: no column \"%s\" for the regions (columns: %s)",
-                       opts->zones_path, opts->region_column, cols->len ? cols->str : "none");
-          return FALSE;
-        }
-    }
-  if (!step (&ctx, "reading zones", TRUE, error))
-    return FALSE;
-  g_autoptr (GArray) regions = NULL;
-  if (opts->regions_path)
-    {
-      if (!step (&ctx, "reading regions", FALSE, error))
-        return FALSE;
-      regions = load_region_polygons (opts->regions_path,
-                                      opts->region_name_key ? opts->region_name_key : "name",
-                                      error);
-      if (!regions || !step (&ctx, "reading regions", TRUE, error))
-        return FALSE;
-    }
-
-  /* zone regions: the polygon holding the zone ("other" outside all), or
-   * the zone's region column ("other" when empty) */
-  guint z_region = tnet_zone_table_add_column (zones, "region");
-  g_autoptr (GPtrArray) region_ids = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GHashTable) region_set = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint z = 0; (regions || region_col >= 0) && z < st.n_zones; z++)
-    {
-      const char *region;
-      if (regions)
-        region = region_at (regions, tnet_zone_table_lon (zones, z), tnet_zone_table_lat (zones, z));
-      else
-        region = tnet_zone_table_text (zones, z, (guint) region_col);
-      if (region == NULL || !*region)
-        region = "other";
-      g_autofree char *copy = g_strdup (region);
-      tnet_zone_table_set_text (zones, z, z_region, copy);
-      if (!g_hash_table_contains (region_set, copy))
-        {
-          char *own = g_strdup (copy);
-          g_ptr_array_add (region_ids, own);
-          g_hash_table_add (region_set, own);
-        }
-    }
-  g_autoptr (TnetPointIndex) zone_index = NULL;
-  Regioner rg = { regions, zones, z_region, NULL };
-  if (!regions && region_col >= 0)
-    {
-      g_autoptr (GArray) zll = g_array_new (FALSE, FALSE, sizeof (double));
-      for (guint z = 0; z < st.n_zones; z++)
-        {
-          double ll[2] = { tnet_zone_table_lon (zones, z), tnet_zone_table_lat (zones, z) };
-          g_array_append_vals (zll, ll, 2);
-        }
-      zone_index = tnet_i_point_index_new ((const double *) zll->data, NULL, st.n_zones);
-      rg.zone_index = zone_index;
-    }
-
-  /* 2. roads */
-  TnetOsmOptions osm = opts->osm;
-  osm.contract_degree2 = TRUE;
-  osm.walk_ways = TRUE;   /* the walk profile: footways, paths, steps... */
-  osm.parking = TRUE;     /* parking places, for park-and-ride */
-  if (!osm.progress)
-    {
-      osm.progress = opts->progress;
-      osm.progress_data = opts->progress_data;
-    }
-  if (!step (&ctx, "reading OSM", FALSE, error))
-    return FALSE;
-  g_autoptr (TnetNetwork) net = tnet_network_load_osm (opts->osm_path, &osm, error);
-  if (!net)
-    return FALSE;
-  if (region_ids->len)
-    {
-      TnetNetwork *with = copy_with_regions (net, &rg, error);
-      if (!with)
-        return FALSE;
-      tnet_network_free (net);
-      net = with;
-    }
-  if (!step (&ctx, "reading OSM", TRUE, error))
-    return FALSE;
-  const guint n_road = tnet_network_n_nodes (net);
-  st.n_road_nodes = n_road;
-  st.n_road_links = tnet_network_n_links (net);
-
-  /* 3. feeds */
-  guint n_feeds = opts->gtfs_paths ? g_strv_length ((char **) opts->gtfs_paths) : 0;
-  g_auto (GStrv) prefixes = feed_prefixes (opts, n_feeds);
-  g_autoptr (GPtrArray) feeds = g_ptr_array_new_with_free_func ((GDestroyNotify) tnet_feed_unref);
-  for (guint f = 0; f < n_feeds; f++)
-    {
-      g_autofree char *what = g_strdup_printf ("reading GTFS %s", prefixes[f]);
-      if (!step (&ctx, what, FALSE, error))
-        return FALSE;
-      TnetFeed *feed = tnet_feed_load (opts->gtfs_paths[f], NULL, error);
-      if (!feed)
-        return FALSE;
-      g_ptr_array_add (feeds, feed);
-      if (!step (&ctx, what, TRUE, error))
-        return FALSE;
-    }
-  st.n_feeds = n_feeds;
-
-  /* 4. the networks zones and stops snap to */
-  if (!step (&ctx, "indexing the street network", FALSE, error))
-    return FALSE;
-  /* the network holds the road nodes (all junctions) and links alone here */
-  g_auto (TnetAccessSnap) snap = { 0 };
-  tnet_i_access_snap_init (&snap, net, NULL);
-  st.n_car_nodes = snap.n_car;
-  st.n_walk_nodes = snap.n_walk;
-  if (!step (&ctx, "indexing the street network", TRUE, error))
-    return FALSE;
-
-  /* 5. stops */
-  g_autoptr (GArray) stop_nodes = g_array_new (FALSE, FALSE, sizeof (TnetId));
-  if (n_feeds && !step (&ctx, "linking stops", FALSE, error))
-    return FALSE;
-  for (guint f = 0; f < n_feeds; f++)
-    {
-      const TnetFeed *feed = g_ptr_array_index (feeds, f);
-      guint S = tnet_feed_n_stops (feed);
-      gboolean *rail = g_new0 (gboolean, MAX (S, 1));
-      for (guint p = 0; p < tnet_feed_n_patterns (feed); p++)
-        {
-          const TnetPattern *pat = tnet_feed_pattern (feed, p);
-          TnetMode m = tnet_feed_route (feed, pat->route)->mode;
-          if (m != TNET_MODE_BUS)
-            for (guint k = 0; k < pat->n_stops; k++)
-              rail[pat->stops[k]] = TRUE;
-        }
-      for (guint s = 0; s < S; s++)
-        {
-          const TnetFeedStop *fs = tnet_feed_stop (feed, s);
-          if (fs->location_type > 1 || !isfinite (fs->lon) || !isfinite (fs->lat))
-            continue;
-          g_autofree char *id = g_strdup_printf ("%s:%s", prefixes[f], fs->id);
-          TnetNode node = {
-            .id = id,
-            .name = fs->name,
-            .kind = fs->location_type == 1 || rail[s] ? TNET_NODE_STATION : TNET_NODE_STOP,
-            .lon = fs->lon,
-            .lat = fs->lat,
-            .source = prefixes[f],
-          };
-          if (region_ids->len)
-            node.region = regioner_at (&rg, fs->lon, fs->lat);
-          TnetId v = tnet_network_add_node (net, &node, error);
-          if (v == TNET_ID_NONE)
-            {
-              g_free (rail);
-              g_prefix_error (error, "%s: stop \"%s\": ", opts->gtfs_paths[f], fs->id);
-              return FALSE;
-            }
-          st.n_stops++;
-          g_array_append_val (stop_nodes, v);
-          guint near;
-          double d;
-          if (tnet_i_point_index_nearest (snap.walk, fs->lon, fs->lat, 1, &near, &d) == 1)
-            {
-              const TnetNode *nn = tnet_network_node (net, near);
-              d = tnet_i_haversine_m (fs->lon, fs->lat, nn->lon, nn->lat);
-              if (d <= opts->access_max_m)
-                {
-                  g_autofree char *lid = g_strdup_printf ("walk:%s", id);
-                  if (!add_connector (net, opts, lid, TNET_MODE_WALK, v, near, d, error))
-                    {
-                      g_free (rail);
-                      return FALSE;
-                    }
-                  st.n_stops_linked++;
-                }
-            }
-        }
-      g_free (rail);
-    }
-  if (n_feeds && !step (&ctx, "linking stops", TRUE, error))
-    return FALSE;
-
-  if (!link_parking (net, &snap, opts, n_road, &st, error))
-    return FALSE;
-
-  g_autoptr (GString) hubs = stop_hubs (net, stop_nodes);
-
-  /* 6. zones */
-  if (!step (&ctx, "linking zones", FALSE, error))
-    return FALSE;
-  const int z_name = tnet_zone_table_column (zones, "name");
-  for (guint z = 0; z < st.n_zones; z++)
-    {
-      const char *zid = tnet_zone_table_id (zones, z);
-      double lon = tnet_zone_table_lon (zones, z), lat = tnet_zone_table_lat (zones, z);
-      if (tnet_network_find_node (net, zid) != TNET_ID_NONE)
-        {
-          g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
-                       "%s: zone id \"%s\" is also the id of a %s node; zone ids must "
-                       "differ from OSM node ids and from PREFIX:stop_id", opts->zones_path,
-                       zid, tnet_network_find_node (net, zid) < n_road ? "road" : "stop");
-          return FALSE;
-        }
-      const char *region = tnet_zone_table_text (zones, z, z_region);
-      TnetNode node = {
-        .id = zid,
-        .name = z_name >= 0 ? tnet_zone_table_text (zones, z, (guint) z_name) : "",
-        .kind = TNET_NODE_ZONE,
-        .lon = lon,
-        .lat = lat,
-        .region = region && *region ? region : NULL,
-        .population = population ? population[z] : 0,
-      };
-      TnetId v = tnet_network_add_node (net, &node, error);
-      if (v == TNET_ID_NONE)
-        {
-          g_prefix_error (error, "%s: zone \"%s\": ", opts->zones_path, zid);
-          return FALSE;
-        }
-      TnetAccessCandidate cand[32];
-      guint n_links = tnet_i_access_snap_query (&snap, net, opts, lon, lat, cand);
-      for (guint j = 0; j < n_links; j++)
-        {
-          g_autofree char *lid = g_strdup_printf ("access:%s:%u", zid, j);
-          if (!add_connector (net, opts, lid, TNET_MODE_ACCESS, v, cand[j].node,
-                              cand[j].distance_m, error))
-            return FALSE;
-          st.max_access_m = MAX (st.max_access_m, cand[j].distance_m);
-        }
-      st.n_access_links += n_links;
-      if (n_links == 0)
-        st.n_zones_unlinked++;
-    }
-  if (st.n_zones_unlinked == st.n_zones)
-    {
-      g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
-                   "%s: no zone lies within %g m of the street network of %s (do the zones "
-                   "and the OSM extract cover the same area?)", opts->zones_path,
-                   opts->access_max_m, opts->osm_path);
-      return FALSE;
-    }
-  if (!step (&ctx, "linking zones", TRUE, error))
-    return FALSE;
-
-  st.n_regions = region_ids->len;
-
-  /* 8. write */
-  if (!step (&ctx, "writing the folder", FALSE, error))
-    return FALSE;
-  if (!tnet_network_save_csv (net, dir, error))
-    return FALSE;
-  g_autofree char *zones_csv = g_build_filename (dir, "zones.csv", NULL);
-  if (!tnet_zone_table_save_csv (zones, zones_csv, error))
-    return FALSE;
-  if (region_ids->len)
-    {
-      /* the zones' regions, then any other a node got: "other" for a
-       * street or stop outside every polygon although all zones are in one */
-      g_autoptr (GPtrArray) listed = g_ptr_array_new ();   /* borrowed ids */
-      for (guint i = 0; i < region_ids->len; i++)
-        g_ptr_array_add (listed, g_ptr_array_index (region_ids, i));
-      for (TnetId v = 0; v < tnet_network_n_nodes (net); v++)
-        {
-          const char *r = tnet_network_node (net, v)->region;
-          if (r && *r && !g_hash_table_contains (region_set, r))
-            {
-              g_hash_table_add (region_set, (gpointer) r);
-              g_ptr_array_add (listed, (gpointer) r);
-            }
-        }
-      g_autoptr (GString) rs = g_string_new ("id,name,name_en\n");
-      for (guint i = 0; i < listed->len; i++)
-        {
-          const char *rid = g_ptr_array_index (listed, i);
-          const char *rname = rid;
-          for (guint j = 0; regions && j < regions->len; j++)
-            if (strcmp (g_array_index (regions, Region, j).id, rid) == 0
-                && g_array_index (regions, Region, j).name)
-              rname = g_array_index (regions, Region, j).name;
-          csv_field (rs, rid, TRUE);
-          csv_field (rs, rname, FALSE);
-          csv_field (rs, rname, FALSE);
-          g_string_append_c (rs, '\n');
-        }
-      if (!write_text (dir, "regions.csv", rs, error))
-        return FALSE;
-    }
-  if (regions && region_ids->len)
-    {
-      /* the outlines of the regions the folder uses, for the maps */
-      g_autoptr (GString) gj = regions_geojson (regions, region_ids);
-      if (!write_text (dir, "regions.geojson", gj, error))
-        return FALSE;
-    }
-  if (hubs && !write_text (dir, "hubs.csv", hubs, error))
-    return FALSE;
-  if (n_feeds)
-    {
-      g_autofree char *gtfs_dir = g_build_filename (dir, "gtfs", NULL);
-      if (!tnet_i_gtfs_merge (opts->gtfs_paths, (const char *const *) prefixes, n_feeds,
-                              gtfs_dir, error))
-        return FALSE;
-    }
-  g_autoptr (GString) plan = plan_skeleton (name, region_ids, n_feeds > 0,
-                                            tnet_zone_table_id (zones, 0), opts->osm_path,
-                                            (const char *const *) opts->gtfs_paths);
-  if (!write_text (dir, "plan.ini", plan, error))
-    return FALSE;
-  if (!step (&ctx, "writing the folder", TRUE, error))
+  in.st.n_regions = in.region_ids->len;
+  if (!write_folder (&in, dir, name, error))
     return FALSE;
   if (stats_out)
-    *stats_out = st;
+    *stats_out = in.st;
   return TRUE;
 }

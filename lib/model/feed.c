@@ -431,8 +431,10 @@ pattern_build_free (gpointer p)
   g_free (b);
 }
 
-gboolean
-tnet_i_feed_finish (TnetFeed *feed, const TnetFeedOptions *options, GError **error)
+/* The time window and the service date: the one asked for (a valid date
+ * inside the calendar), else the busiest; 0 without calendar files. */
+static gboolean
+feed_choose_day (TnetFeed *feed, const TnetFeedOptions *options, GError **error)
 {
   feed->window_start_s = options->window_start_s;
   feed->window_end_s = options->window_end_s;
@@ -443,31 +445,48 @@ tnet_i_feed_finish (TnetFeed *feed, const TnetFeedOptions *options, GError **err
                    feed->window_start_s, feed->window_end_s);
       return FALSE;
     }
-  if (options->service_date)
+  if (!options->service_date)
     {
-      if (!date_weekday_bit (options->service_date))
-        {
-          g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
-                       "service date %u is not a valid YYYYMMDD date",
-                       options->service_date);
-          return FALSE;
-        }
-      guint lo, hi;
-      calendar_range (feed, &lo, &hi);
-      if (feed->has_calendar_files && lo <= hi
-          && (options->service_date < lo || options->service_date > hi))
-        {
-          g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
-                       "%s: service date %u is outside the feed's calendar, which runs "
-                       "from %u to %u", feed->path, options->service_date, lo, hi);
-          return FALSE;
-        }
-      feed->service_date = feed->has_calendar_files ? options->service_date : 0;
+      feed->service_date = feed->has_calendar_files ? busiest_date (feed) : 0;
+      return TRUE;
     }
-  else
-    feed->service_date = feed->has_calendar_files ? busiest_date (feed) : 0;
+  if (!date_weekday_bit (options->service_date))
+    {
+      g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
+                   "service date %u is not a valid YYYYMMDD date", options->service_date);
+      return FALSE;
+    }
+  guint lo, hi;
+  calendar_range (feed, &lo, &hi);
+  if (feed->has_calendar_files && lo <= hi
+      && (options->service_date < lo || options->service_date > hi))
+    {
+      g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
+                   "%s: service date %u is outside the feed's calendar, which runs "
+                   "from %u to %u", feed->path, options->service_date, lo, hi);
+      return FALSE;
+    }
+  feed->service_date = feed->has_calendar_files ? options->service_date : 0;
+  return TRUE;
+}
 
-  /* Which services run on the day. */
+/* The grouping key of trip @t: its route, then its stop sequence. */
+static GBytes *
+trip_key (const TnetFeed *feed, const TnetTrip *t)
+{
+  guint32 *key = g_new (guint32, t->n_st + 1);
+  key[0] = t->route;
+  for (guint k = 0; k < t->n_st; k++)
+    key[k + 1] = g_array_index (feed->stop_times, TnetStopTime, t->first_st + k).stop;
+  return g_bytes_new_take (key, (t->n_st + 1) * sizeof (guint32));
+}
+
+/* The trips that run on the service date, with two stops or more and a
+ * departure in the window, grouped by route and stop sequence (in order
+ * of first trip): PatternBuild, to free. */
+static GPtrArray *
+group_trips (const TnetFeed *feed)
+{
   guint n_services = feed->services->len;
   gboolean *runs = g_new0 (gboolean, n_services);
   for (guint s = 0; s < n_services; s++)
@@ -487,12 +506,7 @@ tnet_i_feed_finish (TnetFeed *feed, const TnetFeedOptions *options, GError **err
       trip_departures (feed, t, deps);
       if (deps->len == 0)
         continue;
-      /* key: route, then the stop sequence */
-      guint32 *key = g_new (guint32, t->n_st + 1);
-      key[0] = t->route;
-      for (guint k = 0; k < t->n_st; k++)
-        key[k + 1] = g_array_index (feed->stop_times, TnetStopTime, t->first_st + k).stop;
-      GBytes *kb = g_bytes_new_take (key, (t->n_st + 1) * sizeof (guint32));
+      GBytes *kb = trip_key (feed, t);
       gpointer idx;
       PatternBuild *b;
       if (g_hash_table_lookup_extended (by_key, kb, NULL, &idx))
@@ -514,111 +528,140 @@ tnet_i_feed_finish (TnetFeed *feed, const TnetFeedOptions *options, GError **err
   g_array_unref (deps);
   g_hash_table_unref (by_key);
   g_free (runs);
+  return builds;
+}
 
+/* The stop times of the @j-th trip of pattern @b. */
+static inline const TnetStopTime *
+build_trip_times (const TnetFeed *feed, const PatternBuild *b, guint j)
+{
+  const TnetTrip *t = &g_array_index (feed->trips, TnetTrip, g_array_index (b->trips, guint, j));
+  return &g_array_index (feed->stop_times, TnetStopTime, t->first_st);
+}
+
+/* The headway of pattern @b: the window over the departures in it; a
+ * pattern of frequency-based trips only uses the part of the window its
+ * rows cover, so rows that leave a minute between them (07:00-07:59,
+ * 08:00-08:59) still give their headway_secs exactly. */
+static double
+pattern_headway_s (const TnetFeed *feed, const PatternBuild *b)
+{
   double window = (double) (feed->window_end_s - feed->window_start_s);
-  for (guint p = 0; p < builds->len; p++)
+  double rate = 0;
+  gboolean all_freq = TRUE;
+  GArray *covered = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint j = 0; j < b->trips->len; j++)
     {
-      PatternBuild *b = g_ptr_array_index (builds, p);
-      const TnetTrip *t0 = &g_array_index (feed->trips, TnetTrip,
-                                           g_array_index (b->trips, guint, 0));
-      guint n = t0->n_st, nt = b->trips->len, nd = b->departures->len;
-      /* One block per pattern: stops, run, dwell, offset, departures, flags. */
-      gsize bytes = sizeof (TnetId) * n + sizeof (guint) * (3 * n + nd)
-                    + sizeof (gboolean) * 2 * n;
-      guint8 *block = g_malloc0 (bytes);
-      g_ptr_array_add (feed->pattern_blocks, block);
-      TnetId *stops = (TnetId *) block;
-      guint *run = (guint *) (stops + n);
-      guint *dwell = run + n;
-      guint *offset = dwell + n;
-      guint *departures = offset + n;
-      gboolean *board = (gboolean *) (departures + nd);
-      gboolean *alight = board + n;
+      const TnetTrip *t = &g_array_index (feed->trips, TnetTrip,
+                                          g_array_index (b->trips, guint, j));
+      rate += trip_rate (feed, t, covered);
+      all_freq &= t->n_freq > 0;
+    }
+  double span = all_freq ? union_length (covered) : window;
+  g_array_unref (covered);
+  if (rate <= 0 || span <= 0)
+    {
+      rate = b->departures->len;
+      span = window;
+    }
+  return span / rate;
+}
 
-      /* Headway: the window over the departures in it; a pattern of
-       * frequency-based trips only uses the part of the window its rows
-       * cover, so rows that leave a minute between them (07:00-07:59,
-       * 08:00-08:59) still give their headway_secs exactly. */
-      double rate = 0;
-      gboolean all_freq = TRUE;
-      GArray *covered = g_array_new (FALSE, FALSE, sizeof (guint));
+/* Per stop k of pattern @b (@n stops): the lower medians over its trips
+ * of the dwell, the offset from the first departure and the run to the
+ * next stop; whether any trip picks up or sets down there. */
+static void
+pattern_medians (const TnetFeed *feed, const PatternBuild *b, guint n, guint *run,
+                 guint *dwell, guint *offset, gboolean *board, gboolean *alight)
+{
+  const guint nt = b->trips->len;
+  guint *scratch = g_new (guint, nt);
+  for (guint k = 0; k < n; k++)
+    {
       for (guint j = 0; j < nt; j++)
         {
-          const TnetTrip *t = &g_array_index (feed->trips, TnetTrip,
-                                              g_array_index (b->trips, guint, j));
-          rate += trip_rate (feed, t, covered);
-          all_freq &= t->n_freq > 0;
+          const TnetStopTime *st = build_trip_times (feed, b, j);
+          scratch[j] = st[k].dep_s - st[k].arr_s;
+          if (st[k].pickup_type != 1)
+            board[k] = TRUE;
+          if (st[k].drop_off_type != 1)
+            alight[k] = TRUE;
         }
-      double span = all_freq ? union_length (covered) : window;
-      g_array_unref (covered);
-      if (rate <= 0 || span <= 0)
+      dwell[k] = lower_median (scratch, nt);
+      for (guint j = 0; j < nt; j++)
         {
-          rate = nd;
-          span = window;
+          const TnetStopTime *st = build_trip_times (feed, b, j);
+          scratch[j] = st[k].dep_s - st[0].dep_s;
         }
-
-      guint *scratch = g_new (guint, nt);
-      for (guint k = 0; k < n; k++)
+      offset[k] = lower_median (scratch, nt);
+      if (k + 1 < n)
         {
-          stops[k] = g_array_index (feed->stop_times, TnetStopTime, t0->first_st + k).stop;
           for (guint j = 0; j < nt; j++)
             {
-              const TnetTrip *t = &g_array_index (feed->trips, TnetTrip,
-                                                  g_array_index (b->trips, guint, j));
-              const TnetStopTime *st = &g_array_index (feed->stop_times, TnetStopTime,
-                                                       t->first_st);
-              scratch[j] = st[k].dep_s - st[k].arr_s;
-              if (st[k].pickup_type != 1)
-                board[k] = TRUE;
-              if (st[k].drop_off_type != 1)
-                alight[k] = TRUE;
+              const TnetStopTime *st = build_trip_times (feed, b, j);
+              scratch[j] = st[k + 1].arr_s - st[k].dep_s;
             }
-          dwell[k] = lower_median (scratch, nt);
-          for (guint j = 0; j < nt; j++)
-            {
-              const TnetTrip *t = &g_array_index (feed->trips, TnetTrip,
-                                                  g_array_index (b->trips, guint, j));
-              const TnetStopTime *st = &g_array_index (feed->stop_times, TnetStopTime,
-                                                       t->first_st);
-              scratch[j] = st[k].dep_s - st[0].dep_s;
-            }
-          offset[k] = lower_median (scratch, nt);
-          if (k + 1 < n)
-            {
-              for (guint j = 0; j < nt; j++)
-                {
-                  const TnetTrip *t = &g_array_index (feed->trips, TnetTrip,
-                                                      g_array_index (b->trips, guint, j));
-                  const TnetStopTime *st = &g_array_index (feed->stop_times, TnetStopTime,
-                                                           t->first_st);
-                  scratch[j] = st[k + 1].arr_s - st[k].dep_s;
-                }
-              run[k] = lower_median (scratch, nt);
-            }
+          run[k] = lower_median (scratch, nt);
         }
-      g_free (scratch);
-      if (nd > 0)
-        memcpy (departures, b->departures->data, nd * sizeof (guint));
-      if (nd > 1)
-        qsort (departures, nd, sizeof (guint), cmp_uint);
-
-      TnetPattern pat = {
-        .route = t0->route,
-        .n_stops = n,
-        .n_trips = nt,
-        .n_departures = nd,
-        .frequency_based = t0->n_freq > 0,
-        .headway_s = span / rate,
-        .stops = stops,
-        .run_s = run,
-        .dwell_s = dwell,
-        .offset_s = offset,
-        .departures_s = departures,
-        .can_board = board,
-        .can_alight = alight,
-      };
-      g_array_append_val (feed->patterns, pat);
     }
+  g_free (scratch);
+}
+
+/* Appends the pattern of the trips of @b to the feed. */
+static void
+add_pattern (TnetFeed *feed, const PatternBuild *b)
+{
+  const TnetTrip *t0 = &g_array_index (feed->trips, TnetTrip,
+                                       g_array_index (b->trips, guint, 0));
+  guint n = t0->n_st, nt = b->trips->len, nd = b->departures->len;
+  /* One block per pattern: stops, run, dwell, offset, departures, flags. */
+  gsize bytes = sizeof (TnetId) * n + sizeof (guint) * (3 * n + nd)
+                + sizeof (gboolean) * 2 * n;
+  guint8 *block = g_malloc0 (bytes);
+  g_ptr_array_add (feed->pattern_blocks, block);
+  TnetId *stops = (TnetId *) block;
+  guint *run = (guint *) (stops + n);
+  guint *dwell = run + n;
+  guint *offset = dwell + n;
+  guint *departures = offset + n;
+  gboolean *board = (gboolean *) (departures + nd);
+  gboolean *alight = board + n;
+
+  double headway_s = pattern_headway_s (feed, b);
+  for (guint k = 0; k < n; k++)
+    stops[k] = g_array_index (feed->stop_times, TnetStopTime, t0->first_st + k).stop;
+  pattern_medians (feed, b, n, run, dwell, offset, board, alight);
+  if (nd > 0)
+    memcpy (departures, b->departures->data, nd * sizeof (guint));
+  if (nd > 1)
+    qsort (departures, nd, sizeof (guint), cmp_uint);
+
+  TnetPattern pat = {
+    .route = t0->route,
+    .n_stops = n,
+    .n_trips = nt,
+    .n_departures = nd,
+    .frequency_based = t0->n_freq > 0,
+    .headway_s = headway_s,
+    .stops = stops,
+    .run_s = run,
+    .dwell_s = dwell,
+    .offset_s = offset,
+    .departures_s = departures,
+    .can_board = board,
+    .can_alight = alight,
+  };
+  g_array_append_val (feed->patterns, pat);
+}
+
+gboolean
+tnet_i_feed_finish (TnetFeed *feed, const TnetFeedOptions *options, GError **error)
+{
+  if (!feed_choose_day (feed, options, error))
+    return FALSE;
+  GPtrArray *builds = group_trips (feed);
+  for (guint p = 0; p < builds->len; p++)
+    add_pattern (feed, g_ptr_array_index (builds, p));
   g_ptr_array_unref (builds);
   return TRUE;
 }

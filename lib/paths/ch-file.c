@@ -142,118 +142,143 @@ invalid (GError **error, const char *path, const char *fmt, ...)
   return NULL;
 }
 
-TnetCH *
-tnet_ch_load (const char *path, GError **error)
-{
-  g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-  char *data = NULL;
-  gsize size = 0;
-  GError *local = NULL;
-  if (!g_file_get_contents (path, &data, &size, &local))
-    {
-      g_set_error (error, TNET_ERROR, TNET_ERROR_IO, "%s: cannot read the CH: %s", path,
-                   local->message);
-      g_error_free (local);
-      return NULL;
-    }
-  const guint8 *buf = (const guint8 *) data;
-  TnetCH *ch = NULL;
-  uint32_t *rank = NULL, *first = NULL, *seen = NULL, *arrive = NULL;
-  TnetCHEntry *up = NULL;
-  TnetCHMid *mid = NULL;
+/* A CH file being read: the cursor in its payload and the arrays read so
+ * far (NULL until then; owned until handed to the hierarchy). */
+typedef struct {
+  const char *path;
+  const guint8 *p;              /* the next field of the payload */
+  guint64 n, ne, flags;         /* nodes, upward entries, 1: arrival twins follow */
+  uint32_t *rank, *first, *arrive;
+  TnetCHEntry *up;
+  TnetCHMid *mid;
+} ChFile;
 
+/* The header of the @size bytes at @buf: magic, version, sizes, flags,
+ * the length they announce and the payload's checksum. */
+static gboolean
+ch_read_header (ChFile *f, const guint8 *buf, gsize size, GError **error)
+{
+  const char *path = f->path;
   if (size < CH_HEADER || memcmp (buf, CH_MAGIC, 8) != 0)
     {
       invalid (error, path, "offset 0: not a tnet CH file (magic \"TNETCH\" expected)");
-      goto out;
+      return FALSE;
     }
   if (get32 (buf + 8) != CH_VERSION || get32 (buf + 12) != CH_HEADER)
     {
       invalid (error, path, "offset 8: CH format version %u (header %u bytes); this library reads version %u",
                get32 (buf + 8), get32 (buf + 12), CH_VERSION);
-      goto out;
+      return FALSE;
     }
-  guint64 n = get64 (buf + 16), ne = get64 (buf + 24);
+  guint64 n = f->n = get64 (buf + 16), ne = f->ne = get64 (buf + 24);
   if (n >= (1u << 31) || ne >= G_MAXUINT32)
     {
       invalid (error, path, "offset 16: sizes out of range (%" G_GUINT64_FORMAT " nodes, %"
                G_GUINT64_FORMAT " entries)", n, ne);
-      goto out;
+      return FALSE;
     }
-  guint64 flags = get64 (buf + 40);
+  guint64 flags = f->flags = get64 (buf + 40);
   if (flags > 1)
     {
       invalid (error, path, "offset 40: unknown flags %" G_GUINT64_FORMAT, flags);
-      goto out;
+      return FALSE;
     }
   guint64 payload = 4 * n + 4 * (n + 1) + 20 * ne + (flags ? 4 * n : 0);
   if (size != CH_HEADER + payload)
     {
       invalid (error, path, "the file has %" G_GSIZE_FORMAT " bytes; its header announces %"
                G_GUINT64_FORMAT " (truncated or corrupt)", size, CH_HEADER + payload);
-      goto out;
+      return FALSE;
     }
   if (fnv1a (buf + CH_HEADER, payload) != get64 (buf + 32))
     {
       invalid (error, path, "offset 32: checksum mismatch (the payload is corrupt)");
-      goto out;
+      return FALSE;
     }
-  const guint8 *p = buf + CH_HEADER;
-  rank = g_new (uint32_t, MAX (n, 1));
-  first = g_new (uint32_t, n + 1);
-  up = g_new (TnetCHEntry, MAX (ne, 1));
-  seen = g_new0 (uint32_t, MAX (n, 1));
-  for (guint64 i = 0; i < n; i++, p += 4)
+  f->p = buf + CH_HEADER;
+  return TRUE;
+}
+
+/* The ranks (a permutation of 0..n-1) and the arc index by rank. */
+static gboolean
+ch_read_ranks (ChFile *f, GError **error)
+{
+  const guint64 n = f->n;
+  f->rank = g_new (uint32_t, MAX (n, 1));
+  f->first = g_new (uint32_t, n + 1);
+  g_autofree uint32_t *seen = g_new0 (uint32_t, MAX (n, 1));
+  for (guint64 i = 0; i < n; i++, f->p += 4)
     {
-      rank[i] = get32 (p);
-      if (rank[i] >= n || seen[rank[i]]++)
+      f->rank[i] = get32 (f->p);
+      if (f->rank[i] >= n || seen[f->rank[i]]++)
         {
-          invalid (error, path, "rank of node %" G_GUINT64_FORMAT ": %u is out of range or repeated (ranks must be a permutation)",
-                   i, rank[i]);
-          goto out;
+          invalid (error, f->path, "rank of node %" G_GUINT64_FORMAT ": %u is out of range or repeated (ranks must be a permutation)",
+                   i, f->rank[i]);
+          return FALSE;
         }
     }
-  for (guint64 i = 0; i <= n; i++, p += 4)
+  uint32_t *first = f->first;
+  for (guint64 i = 0; i <= n; i++, f->p += 4)
     {
-      first[i] = get32 (p);
+      first[i] = get32 (f->p);
       if ((i == 0 && first[i] != 0) || (i > 0 && first[i] < first[i - 1])
-          || first[i] > ne || (i == n && first[i] != ne))
+          || first[i] > f->ne || (i == n && first[i] != f->ne))
         {
-          invalid (error, path, "offset of rank %" G_GUINT64_FORMAT ": %u breaks the arc index",
+          invalid (error, f->path, "offset of rank %" G_GUINT64_FORMAT ": %u breaks the arc index",
                    i, first[i]);
-          goto out;
+          return FALSE;
         }
     }
+  return TRUE;
+}
+
+/* The upward arcs of each rank: heads above it and increasing, weights in
+ * range and not both infinite. */
+static gboolean
+ch_read_arcs (ChFile *f, GError **error)
+{
+  const guint64 n = f->n;
+  const uint32_t *first = f->first;
+  TnetCHEntry *up = f->up = g_new (TnetCHEntry, MAX (f->ne, 1));
   for (guint64 r = 0; r < n; r++)
-    for (guint32 k = first[r]; k < first[r + 1]; k++, p += 12)
+    for (guint32 k = first[r]; k < first[r + 1]; k++, f->p += 12)
       {
-        TnetCHEntry e = { get32 (p), get32 (p + 4), get32 (p + 8) };
+        TnetCHEntry e = { get32 (f->p), get32 (f->p + 4), get32 (f->p + 8) };
         if (e.head <= r || e.head >= n)
           {
-            invalid (error, path, "arc %u of rank %" G_GUINT64_FORMAT " points to rank %u (arcs must point upwards, below %" G_GUINT64_FORMAT ")",
+            invalid (error, f->path, "arc %u of rank %" G_GUINT64_FORMAT " points to rank %u (arcs must point upwards, below %" G_GUINT64_FORMAT ")",
                      k, r, e.head, n);
-            goto out;
+            return FALSE;
           }
         if (k > first[r] && e.head <= up[k - 1].head)
           {
-            invalid (error, path, "arc %u of rank %" G_GUINT64_FORMAT ": heads must increase within a node",
+            invalid (error, f->path, "arc %u of rank %" G_GUINT64_FORMAT ": heads must increase within a node",
                      k, r);
-            goto out;
+            return FALSE;
           }
         if (e.wf > TNET_WEIGHT_INF || e.wb > TNET_WEIGHT_INF
             || (e.wf == TNET_WEIGHT_INF && e.wb == TNET_WEIGHT_INF))
           {
-            invalid (error, path, "arc %u of rank %" G_GUINT64_FORMAT ": weights %u/%u out of range",
+            invalid (error, f->path, "arc %u of rank %" G_GUINT64_FORMAT ": weights %u/%u out of range",
                      k, r, e.wf, e.wb);
-            goto out;
+            return FALSE;
           }
         up[k] = e;
       }
-  mid = g_new (TnetCHMid, MAX (ne, 1));
-  for (guint64 k = 0; k < ne; k++, p += 8)
-    mid[k] = (TnetCHMid) { get32 (p), get32 (p + 4) };
-  for (guint64 r = 0; r < n; r++)
+  return TRUE;
+}
+
+/* The middle nodes of the shortcuts: each one ranks below the arc's tail
+ * and joins both ends by entries whose weights add up to the arc's. */
+static gboolean
+ch_read_mids (ChFile *f, GError **error)
+{
+  const uint32_t *first = f->first;
+  const TnetCHEntry *up = f->up;
+  TnetCHMid *mid = f->mid = g_new (TnetCHMid, MAX (f->ne, 1));
+  for (guint64 k = 0; k < f->ne; k++, f->p += 8)
+    mid[k] = (TnetCHMid) { get32 (f->p), get32 (f->p + 4) };
+  for (guint64 r = 0; r < f->n; r++)
     for (guint32 k = first[r]; k < first[r + 1]; k++)
       for (int dir = 0; dir < 2; dir++)
         {
@@ -273,38 +298,67 @@ tnet_ch_load (const char *path, GError **error)
             }
           if (m >= r || w == TNET_WEIGHT_INF || w1 + w2 != w)
             {
-              invalid (error, path, "middle node of arc %u of rank %" G_GUINT64_FORMAT
+              invalid (error, f->path, "middle node of arc %u of rank %" G_GUINT64_FORMAT
                        " (%s): rank %u is not a node the arc bypasses (it must rank below %"
                        G_GUINT64_FORMAT " and join both ends with weights adding up to %u)",
                        k, r, dir ? "backward" : "forward", m, r, w);
-              goto out;
+              return FALSE;
             }
         }
-  if (flags)
+  return TRUE;
+}
+
+/* The arrival twin of each node, when the flags announce them. */
+static gboolean
+ch_read_arrivals (ChFile *f, GError **error)
+{
+  if (!f->flags)
+    return TRUE;
+  f->arrive = g_new (uint32_t, MAX (f->n, 1));
+  for (guint64 i = 0; i < f->n; i++, f->p += 4)
     {
-      arrive = g_new (uint32_t, MAX (n, 1));
-      for (guint64 i = 0; i < n; i++, p += 4)
+      f->arrive[i] = get32 (f->p);
+      if (f->arrive[i] >= f->n)
         {
-          arrive[i] = get32 (p);
-          if (arrive[i] >= n)
-            {
-              invalid (error, path, "arrival node of node %" G_GUINT64_FORMAT ": %u is out of range",
-                       i, arrive[i]);
-              goto out;
-            }
+          invalid (error, f->path, "arrival node of node %" G_GUINT64_FORMAT ": %u is out of range",
+                   i, f->arrive[i]);
+          return FALSE;
         }
     }
-  ch = tnet_i_ch_new_take ((guint) n, (guint) ne, rank, first, up, mid, arrive);
-  rank = first = arrive = NULL;
-  up = NULL;
-  mid = NULL;
-out:
-  g_free (rank);
-  g_free (first);
-  g_free (up);
-  g_free (mid);
-  g_free (arrive);
-  g_free (seen);
+  return TRUE;
+}
+
+TnetCH *
+tnet_ch_load (const char *path, GError **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  char *data = NULL;
+  gsize size = 0;
+  GError *local = NULL;
+  if (!g_file_get_contents (path, &data, &size, &local))
+    {
+      g_set_error (error, TNET_ERROR, TNET_ERROR_IO, "%s: cannot read the CH: %s", path,
+                   local->message);
+      g_error_free (local);
+      return NULL;
+    }
+  ChFile f = { .path = path };
+  TnetCH *ch = NULL;
+  if (ch_read_header (&f, (const guint8 *) data, size, error) && ch_read_ranks (&f, error)
+      && ch_read_arcs (&f, error) && ch_read_mids (&f, error) && ch_read_arrivals (&f, error))
+    {
+      ch = tnet_i_ch_new_take ((guint) f.n, (guint) f.ne, f.rank, f.first, f.up, f.mid,
+                               f.arrive);
+      f.rank = f.first = f.arrive = NULL;
+      f.up = NULL;
+      f.mid = NULL;
+    }
+  g_free (f.rank);
+  g_free (f.first);
+  g_free (f.up);
+  g_free (f.mid);
+  g_free (f.arrive);
   g_free (data);
   return ch;
 }

@@ -1690,11 +1690,254 @@ legend_line (Legend *lg, Rgb col, double width, TnetStatus st, gboolean halo,
   lg->y += 19;
 }
 
+/* Legend of an isochrone map: the travel-time bands, the population table
+ * of the filled bands and the origin. */
+static void
+legend_isochrone (Legend *lg)
+{
+  Ctx *c = lg->c;
+  legend_heading (lg, tr (c, "出行时间", "Travel time"));
+  double step = c->map->iso_budget / 4.0;
+  for (int b = 0; b < 4; b++)
+    {
+      char label[64];
+      g_snprintf (label, sizeof label, "%.0f – %.0f min", b * step, (b + 1) * step);
+      legend_line (lg, hex (iso_colors[b]), 5, TNET_STATUS_EXISTING, FALSE, FALSE, label);
+    }
+  char label[64];
+  g_snprintf (label, sizeof label, "> %.0f min / %s", c->map->iso_budget,
+              tr (c, "不可达", "unreached"));
+  legend_line (lg, hex (0xcfcfcf), 2, TNET_STATUS_EXISTING, FALSE, FALSE, label);
+  if (c->map->iso_bands && c->map->iso_band_pop)
+    {
+      /* the population table of the filled bands */
+      legend_heading (lg, tr (c, "人口", "Population within"));
+      for (guint b = 0; b < c->map->iso_bands->len; b++)
+        {
+          /* 万 (10,000) where the legend speaks Chinese */
+          g_autofree char *row
+            = strcmp (c->map->langs[0], "zh") == 0 || strcmp (c->map->langs[1], "zh") == 0
+              ? g_strdup_printf ("≤ %.0f min   %.1f 万 (%.0f)", c->map->iso_band_min[b],
+                                 c->map->iso_band_pop[b] / 1e4, c->map->iso_band_pop[b])
+              : g_strdup_printf ("≤ %.0f min   %.0f", c->map->iso_band_min[b],
+                                 c->map->iso_band_pop[b]);
+          legend_line (lg, hex (band_color (b)), 8, TNET_STATUS_EXISTING, FALSE, FALSE, row);
+        }
+    }
+  if (c->map->iso_origin != TNET_ID_NONE)
+    {
+      const TnetNode *o = tnet_network_node (c->map->net, c->map->iso_origin);
+      g_autofree char *s = g_strdup_printf ("★ %s: %s", tr (c, "起点", "origin"),
+                                            o->name ? o->name : o->id);
+      lg->y += 4;
+      legend_text (lg, s, 11, 0xd62828);
+    }
+}
+
+/* The grey network under the highlighted features. */
+static void
+legend_other_network (Legend *lg)
+{
+  legend_heading (lg, tr (lg->c, "其他", "Other"));
+  legend_line (lg, hex (0xb9b9b9), 2, TNET_STATUS_EXISTING, FALSE, FALSE,
+               tr (lg->c, "路网", "network"));
+}
+
+/* Legend of a structure map: each structure's colour, the gaps. */
+static void
+legend_structures (Legend *lg)
+{
+  Ctx *c = lg->c;
+  legend_heading (lg, tr (c, "结构", "Structures"));
+  for (guint k = 0; k < c->map->structures->len; k++)
+    {
+      const MapStructure *ms = &g_array_index (c->map->structures, MapStructure, k);
+      legend_line (lg, structure_color (k), 4, TNET_STATUS_EXISTING, FALSE, FALSE,
+                   ms->label ? ms->label : "");
+    }
+  legend_line (lg, hex (0x444444), 3, TNET_STATUS_CONSTRUCTION, FALSE, FALSE,
+               tr (c, "缺口(虚线)", "gap (dashed)"));
+  legend_other_network (lg);
+}
+
+/* Legend of a corridor map: the paths, and the ten most critical links. */
+static void
+legend_corridors (Legend *lg)
+{
+  Ctx *c = lg->c;
+  if (c->map->paths->len > 0)
+    {
+      legend_heading (lg, tr (c, "走廊路径", "Corridor paths"));
+      for (guint p = 0; p < c->map->paths->len; p++)
+        {
+          const MapPath *mp = &g_array_index (c->map->paths, MapPath, p);
+          g_autofree char *fallback = g_strdup_printf ("path %u", p + 1);
+          legend_line (lg, hex (path_colors[p % G_N_ELEMENTS (path_colors)]), 5,
+                       TNET_STATUS_EXISTING, FALSE, FALSE, mp->label ? mp->label : fallback);
+        }
+    }
+  if (c->map->critical->len > 0)
+    {
+      legend_heading (lg, tr (c, "关键路段", "Critical links"));
+      legend_line (lg, hex (CRIT_COLOR), 5, TNET_STATUS_EXISTING, FALSE, FALSE,
+                   tr (c, "按中断损失排序", "ranked by loss if closed"));
+      for (guint k = 0; k < c->map->critical->len && k < 10; k++)
+        {
+          const MapCritical *mc = &g_array_index (c->map->critical, MapCritical, k);
+          g_autofree char *s = g_strdup_printf ("%u. %s", k + 1, mc->label ? mc->label
+                                                : tnet_network_link (c->map->net,
+                                                                     mc->link)->id);
+          legend_text (lg, s, 10.5, 0x333333);
+        }
+    }
+  legend_other_network (lg);
+}
+
+/* Legend of a network map: the modes and statuses of the drawn links, and
+ * the links added after the base year. */
+static void
+legend_modes (Legend *lg)
+{
+  Ctx *c = lg->c;
+  const TnetNetwork *net = c->map->net;
+  gboolean mode_seen[TNET_N_MODES] = { FALSE };
+  gboolean status_seen[TNET_N_STATUSES] = { FALSE };
+  gboolean any_addition = FALSE;
+  for (guint i = 0; i < tnet_network_n_links (net); i++)
+    if (link_drawn (c, i))
+      {
+        const TnetLink *l = tnet_network_link (net, i);
+        mode_seen[l->mode] = TRUE;
+        status_seen[l->status] = TRUE;
+        any_addition |= is_addition (c, l);
+      }
+  legend_heading (lg, tr (c, "方式", "Mode"));
+  for (guint md = 0; md < TNET_N_MODES; md++)
+    if (mode_seen[md] && md != TNET_MODE_WALK && md != TNET_MODE_ACCESS)
+      legend_line (lg, hex (mode_styles[md].color), mode_styles[md].width,
+                   TNET_STATUS_EXISTING, FALSE, md == TNET_MODE_RAIL,
+                   tr (c, mode_styles[md].label_zh, mode_styles[md].label));
+  legend_heading (lg, tr (c, "状态", "Status"));
+  static const char *const st_zh[TNET_N_STATUSES] = { "已建", "在建", "规划", "研究" };
+  static const char *const st_en[TNET_N_STATUSES] = {
+    "existing", "construction", "planned", "study",
+  };
+  for (guint st = 0; st < TNET_N_STATUSES; st++)
+    if (status_seen[st])
+      legend_line (lg, hex (0x444444), 2.6, st, FALSE, FALSE, tr (c, st_zh[st], st_en[st]));
+  if (any_addition)
+    {
+      g_autofree char *zh = g_strdup_printf ("%d 年后新增", c->map->base_year);
+      g_autofree char *en = g_strdup_printf ("new after %d", c->map->base_year);
+      g_autofree char *s = tnet_map_label (c->map, zh, en);
+      legend_line (lg, hex (0x444444), 2.6, TNET_STATUS_EXISTING, TRUE, FALSE, s);
+    }
+}
+
+/* The region boundary: a pale band under a dashed line. */
+static void
+legend_outline (Legend *lg)
+{
+  cairo_t *cr = lg->c->cr;
+  double y = lg->y + 8;
+  cairo_set_dash (cr, NULL, 0, 0);
+  set_rgb (cr, hex (OUTLINE_COLOR), 0.18);
+  cairo_set_line_width (cr, 6);
+  cairo_move_to (cr, lg->x, y);
+  cairo_line_to (cr, lg->x + 40, y);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, outline_dash, 4, 0);
+  set_rgb (cr, hex (OUTLINE_COLOR), 0.9);
+  cairo_set_line_width (cr, 1.4);
+  cairo_move_to (cr, lg->x, y);
+  cairo_line_to (cr, lg->x + 40, y);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+  legend_symbol_label (lg, y, tr (lg->c, "区域边界", "region boundary"));
+}
+
+/* The symbols the map shows whatever its kind: boundaries, shields,
+ * closures, zones and stations. */
+static void
+legend_symbols (Legend *lg)
+{
+  Ctx *c = lg->c;
+  cairo_t *cr = c->cr;
+  if (c->map->outlines->len > 0)
+    legend_outline (lg);
+  if (c->n_shields > 0)
+    {
+      /* a sample shield beside its label */
+      double box[4];
+      const char *ref = c->shield_sample;
+      shield_box (cr, lg->x + 20, lg->y + 8, ref, box);
+      draw_shield (cr, box, ref, shield_style (c->shield_sample_mode, ref));
+      legend_symbol_label (lg, lg->y + 8, tr (c, "路线编号", "route number"));
+    }
+  if (c->any_closed)
+    {
+      legend_heading (lg, tr (c, "情景", "Scenario"));
+      legend_line (lg, hex (CLOSED_COLOR), 3, TNET_STATUS_PLANNED, FALSE, FALSE,
+                   tr (c, "封闭", "closed"));
+    }
+  if (c->any_zone || c->any_station)
+    legend_heading (lg, tr (c, "节点", "Places"));
+  if (c->any_zone)
+    {
+      double y = lg->y + 7;
+      cairo_new_path (cr);
+      cairo_arc (cr, lg->x + 20, y, 5, 0, 2 * G_PI);
+      set_rgb (cr, hex (0xfff3e0), 1);
+      cairo_fill_preserve (cr);
+      set_rgb (cr, hex (0x5d4037), 1);
+      cairo_set_line_width (cr, 1.6);
+      cairo_stroke (cr);
+      legend_symbol_label (lg, y, tr (c, "区县/片区(大小:人口)", "zone (size: population)"));
+    }
+  if (c->any_station)
+    {
+      double y = lg->y + 7;
+      cairo_rectangle (cr, lg->x + 16, y - 4, 8, 8);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_fill_preserve (cr);
+      set_rgb (cr, hex (0x3c096c), 1);
+      cairo_set_line_width (cr, 1.8);
+      cairo_stroke (cr);
+      legend_symbol_label (lg, y, tr (c, "高铁站", "high-speed rail station"));
+    }
+}
+
+/* The footer, from @y up: the data credit (wrapped), scenario and
+ * projection. */
+static void
+legend_footer (Legend *lg, double y)
+{
+  Ctx *c = lg->c;
+  lg->y = y;
+  if (c->map->credit && *c->map->credit)
+    {
+      g_autoptr (GPtrArray) lines = wrap_text (c->cr, c->map->credit, 9.5, lg->w, 3);
+      lg->y -= lines->len * 14.5;
+      for (guint i = 0; i < lines->len; i++)
+        legend_text (lg, lines->pdata[i], 9.5, 0x666666);
+    }
+  if (c->map->scen != NULL)
+    {
+      const char *name = tnet_scenario_get_name (c->map->scen);
+      int year = tnet_scenario_get_year (c->map->scen);
+      g_autofree char *s = name && *name
+                           ? g_strdup_printf ("scenario: %s (%d)", name, year)
+                           : g_strdup_printf ("scenario: %d", year);
+      legend_text (lg, s, 9.5, 0x666666);
+    }
+  legend_text (lg, "equirectangular, cos φ scaled; WGS84", 9.5, 0x666666);
+  legend_text (lg, "made with tnet", 9.5, 0x666666);
+}
+
 static void
 draw_legend (Ctx *c)
 {
   cairo_t *cr = c->cr;
-  const TnetNetwork *net = c->map->net;
   double px = c->w - LEGEND_W - MARGIN, py = TITLE_H;
   double ph = c->h - TITLE_H - MARGIN;
   cairo_rectangle (cr, px, py, LEGEND_W, ph);
@@ -1704,213 +1947,16 @@ draw_legend (Ctx *c)
   cairo_set_line_width (cr, 1);
   cairo_stroke (cr);
   Legend lg = { c, px + 14, py + 6, LEGEND_W - 28 };
-
-  /* which modes and statuses appear */
-  gboolean mode_seen[TNET_N_MODES] = { FALSE };
-  gboolean status_seen[TNET_N_STATUSES] = { FALSE };
-  gboolean any_addition = FALSE;
-  guint m = tnet_network_n_links (net);
-  for (guint i = 0; i < m; i++)
-    if (link_drawn (c, i))
-      {
-        const TnetLink *l = tnet_network_link (net, i);
-        mode_seen[l->mode] = TRUE;
-        status_seen[l->status] = TRUE;
-        any_addition |= is_addition (c, l);
-      }
-
   if (c->map->iso_minutes != NULL)
-    {
-      legend_heading (&lg, tr (c, "出行时间", "Travel time"));
-      double step = c->map->iso_budget / 4.0;
-      for (int b = 0; b < 4; b++)
-        {
-          char label[64];
-          g_snprintf (label, sizeof label, "%.0f – %.0f min", b * step, (b + 1) * step);
-          legend_line (&lg, hex (iso_colors[b]), 5, TNET_STATUS_EXISTING, FALSE, FALSE,
-                       label);
-        }
-      char label[64];
-      g_snprintf (label, sizeof label, "> %.0f min / %s", c->map->iso_budget,
-                  tr (c, "不可达", "unreached"));
-      legend_line (&lg, hex (0xcfcfcf), 2, TNET_STATUS_EXISTING, FALSE, FALSE, label);
-      if (c->map->iso_bands && c->map->iso_band_pop)
-        {
-          /* the population table of the filled bands */
-          legend_heading (&lg, tr (c, "人口", "Population within"));
-          for (guint b = 0; b < c->map->iso_bands->len; b++)
-            {
-              /* 万 (10,000) where the legend speaks Chinese */
-              g_autofree char *row
-                = strcmp (c->map->langs[0], "zh") == 0 || strcmp (c->map->langs[1], "zh") == 0
-                  ? g_strdup_printf ("≤ %.0f min   %.1f 万 (%.0f)", c->map->iso_band_min[b],
-                                     c->map->iso_band_pop[b] / 1e4, c->map->iso_band_pop[b])
-                  : g_strdup_printf ("≤ %.0f min   %.0f", c->map->iso_band_min[b],
-                                     c->map->iso_band_pop[b]);
-              legend_line (&lg, hex (band_color (b)), 8, TNET_STATUS_EXISTING, FALSE, FALSE,
-                           row);
-            }
-        }
-      if (c->map->iso_origin != TNET_ID_NONE)
-        {
-          const TnetNode *o = tnet_network_node (net, c->map->iso_origin);
-          g_autofree char *s = g_strdup_printf ("★ %s: %s", tr (c, "起点", "origin"),
-                                                o->name ? o->name : o->id);
-          lg.y += 4;
-          legend_text (&lg, s, 11, 0xd62828);
-        }
-    }
+    legend_isochrone (&lg);
   else if (c->map->structures->len > 0)
-    {
-      legend_heading (&lg, tr (c, "结构", "Structures"));
-      for (guint k = 0; k < c->map->structures->len; k++)
-        {
-          const MapStructure *ms = &g_array_index (c->map->structures, MapStructure, k);
-          legend_line (&lg, structure_color (k), 4, TNET_STATUS_EXISTING, FALSE, FALSE,
-                       ms->label ? ms->label : "");
-        }
-      legend_line (&lg, hex (0x444444), 3, TNET_STATUS_CONSTRUCTION, FALSE, FALSE,
-                   tr (c, "缺口(虚线)", "gap (dashed)"));
-      legend_heading (&lg, tr (c, "其他", "Other"));
-      legend_line (&lg, hex (0xb9b9b9), 2, TNET_STATUS_EXISTING, FALSE, FALSE,
-                   tr (c, "路网", "network"));
-    }
+    legend_structures (&lg);
   else if (c->map->paths->len > 0 || c->map->critical->len > 0)
-    {
-      if (c->map->paths->len > 0)
-        {
-          legend_heading (&lg, tr (c, "走廊路径", "Corridor paths"));
-          for (guint p = 0; p < c->map->paths->len; p++)
-            {
-              const MapPath *mp = &g_array_index (c->map->paths, MapPath, p);
-              g_autofree char *fallback = g_strdup_printf ("path %u", p + 1);
-              legend_line (&lg, hex (path_colors[p % G_N_ELEMENTS (path_colors)]), 5,
-                           TNET_STATUS_EXISTING, FALSE, FALSE,
-                           mp->label ? mp->label : fallback);
-            }
-        }
-      if (c->map->critical->len > 0)
-        {
-          legend_heading (&lg, tr (c, "关键路段", "Critical links"));
-          legend_line (&lg, hex (CRIT_COLOR), 5, TNET_STATUS_EXISTING, FALSE, FALSE,
-                       tr (c, "按中断损失排序", "ranked by loss if closed"));
-          for (guint k = 0; k < c->map->critical->len && k < 10; k++)
-            {
-              const MapCritical *mc = &g_array_index (c->map->critical, MapCritical, k);
-              g_autofree char *s = g_strdup_printf ("%u. %s", k + 1, mc->label ? mc->label
-                                                    : tnet_network_link (net, mc->link)->id);
-              legend_text (&lg, s, 10.5, 0x333333);
-            }
-        }
-      legend_heading (&lg, tr (c, "其他", "Other"));
-      legend_line (&lg, hex (0xb9b9b9), 2, TNET_STATUS_EXISTING, FALSE, FALSE,
-                   tr (c, "路网", "network"));
-    }
+    legend_corridors (&lg);
   else
-    {
-      legend_heading (&lg, tr (c, "方式", "Mode"));
-      for (guint md = 0; md < TNET_N_MODES; md++)
-        if (mode_seen[md] && md != TNET_MODE_WALK && md != TNET_MODE_ACCESS)
-          {
-            legend_line (&lg, hex (mode_styles[md].color), mode_styles[md].width,
-                         TNET_STATUS_EXISTING, FALSE, md == TNET_MODE_RAIL,
-                         tr (c, mode_styles[md].label_zh, mode_styles[md].label));
-          }
-      legend_heading (&lg, tr (c, "状态", "Status"));
-      static const char *const st_zh[TNET_N_STATUSES] = { "已建", "在建", "规划", "研究" };
-      static const char *const st_en[TNET_N_STATUSES] = {
-        "existing", "construction", "planned", "study",
-      };
-      for (guint st = 0; st < TNET_N_STATUSES; st++)
-        if (status_seen[st])
-          legend_line (&lg, hex (0x444444), 2.6, st, FALSE, FALSE,
-                       tr (c, st_zh[st], st_en[st]));
-      if (any_addition)
-        {
-          g_autofree char *zh = g_strdup_printf ("%d 年后新增", c->map->base_year);
-          g_autofree char *en = g_strdup_printf ("new after %d", c->map->base_year);
-          g_autofree char *s = tnet_map_label (c->map, zh, en);
-          legend_line (&lg, hex (0x444444), 2.6, TNET_STATUS_EXISTING, TRUE, FALSE, s);
-        }
-    }
-  if (c->map->outlines->len > 0)
-    {
-      double y = lg.y + 8;
-      cairo_set_dash (cr, NULL, 0, 0);
-      set_rgb (cr, hex (OUTLINE_COLOR), 0.18);
-      cairo_set_line_width (cr, 6);
-      cairo_move_to (cr, lg.x, y);
-      cairo_line_to (cr, lg.x + 40, y);
-      cairo_stroke (cr);
-      cairo_set_dash (cr, outline_dash, 4, 0);
-      set_rgb (cr, hex (OUTLINE_COLOR), 0.9);
-      cairo_set_line_width (cr, 1.4);
-      cairo_move_to (cr, lg.x, y);
-      cairo_line_to (cr, lg.x + 40, y);
-      cairo_stroke (cr);
-      cairo_set_dash (cr, NULL, 0, 0);
-      legend_symbol_label (&lg, y, tr (c, "区域边界", "region boundary"));
-    }
-  if (c->n_shields > 0)
-    {
-      /* a sample shield beside its label */
-      double box[4];
-      const char *ref = c->shield_sample;
-      shield_box (cr, lg.x + 20, lg.y + 8, ref, box);
-      draw_shield (cr, box, ref, shield_style (c->shield_sample_mode, ref));
-      legend_symbol_label (&lg, lg.y + 8, tr (c, "路线编号", "route number"));
-    }
-  if (c->any_closed)
-    {
-      legend_heading (&lg, tr (c, "情景", "Scenario"));
-      legend_line (&lg, hex (CLOSED_COLOR), 3, TNET_STATUS_PLANNED, FALSE, FALSE,
-                   tr (c, "封闭", "closed"));
-    }
-  if (c->any_zone || c->any_station)
-    legend_heading (&lg, tr (c, "节点", "Places"));
-  if (c->any_zone)
-    {
-      double y = lg.y + 7;
-      cairo_new_path (cr);
-      cairo_arc (cr, lg.x + 20, y, 5, 0, 2 * G_PI);
-      set_rgb (cr, hex (0xfff3e0), 1);
-      cairo_fill_preserve (cr);
-      set_rgb (cr, hex (0x5d4037), 1);
-      cairo_set_line_width (cr, 1.6);
-      cairo_stroke (cr);
-      legend_symbol_label (&lg, y, tr (c, "区县/片区(大小:人口)", "zone (size: population)"));
-    }
-  if (c->any_station)
-    {
-      double y = lg.y + 7;
-      cairo_rectangle (cr, lg.x + 16, y - 4, 8, 8);
-      cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_fill_preserve (cr);
-      set_rgb (cr, hex (0x3c096c), 1);
-      cairo_set_line_width (cr, 1.8);
-      cairo_stroke (cr);
-      legend_symbol_label (&lg, y, tr (c, "高铁站", "high-speed rail station"));
-    }
-  /* footer: the data credit (wrapped), scenario and projection */
-  lg.y = py + ph - 48;
-  if (c->map->credit && *c->map->credit)
-    {
-      g_autoptr (GPtrArray) lines = wrap_text (cr, c->map->credit, 9.5, lg.w, 3);
-      lg.y -= lines->len * 14.5;
-      for (guint i = 0; i < lines->len; i++)
-        legend_text (&lg, lines->pdata[i], 9.5, 0x666666);
-    }
-  if (c->map->scen != NULL)
-    {
-      const char *name = tnet_scenario_get_name (c->map->scen);
-      int year = tnet_scenario_get_year (c->map->scen);
-      g_autofree char *s = name && *name
-                           ? g_strdup_printf ("scenario: %s (%d)", name, year)
-                           : g_strdup_printf ("scenario: %d", year);
-      legend_text (&lg, s, 9.5, 0x666666);
-    }
-  legend_text (&lg, "equirectangular, cos φ scaled; WGS84", 9.5, 0x666666);
-  legend_text (&lg, "made with tnet", 9.5, 0x666666);
+    legend_modes (&lg);
+  legend_symbols (&lg);
+  legend_footer (&lg, py + ph - 48);
 }
 
 static void

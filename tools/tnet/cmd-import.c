@@ -14,6 +14,165 @@ typedef struct {
   double max_headway_s;
 } ModeStats;
 
+/* The service day and window of --date and --window (when given) into
+ * @o. FALSE after reporting a malformed one, its exit code in @code. */
+static gboolean
+feed_options_from_args (GOptionContext *ctx, const char *date_s, const char *window_s,
+                        TnetFeedOptions *o, int *code)
+{
+  if (date_s)
+    {
+      char *end;
+      guint64 v = g_ascii_strtoull (date_s, &end, 10);
+      if (*end || strlen (date_s) != 8)
+        {
+          *code = tnet_cli_usage (ctx, "malformed --date '%s' (expected YYYYMMDD)", date_s);
+          return FALSE;
+        }
+      o->service_date = (guint) v;
+    }
+  if (window_s)
+    {
+      guint h0, m0, h1, m1;
+      char tail;
+      if (sscanf (window_s, "%u:%u-%u:%u%c", &h0, &m0, &h1, &m1, &tail) != 4 || m0 > 59
+          || m1 > 59 || h0 > 47 || h1 > 48 || h1 * 60 + m1 <= h0 * 60 + m0)
+        {
+          *code = tnet_cli_usage (ctx, "malformed --window '%s' (expected HH:MM-HH:MM)",
+                                  window_s);
+          return FALSE;
+        }
+      o->window_start_s = h0 * 3600 + m0 * 60;
+      o->window_end_s = h1 * 3600 + m1 * 60;
+    }
+  return TRUE;
+}
+
+/* What the report says of a feed beyond its own counts. */
+typedef struct {
+  ModeStats ms[TNET_N_MODES];   /* by route mode */
+  guint n_freq;                 /* frequency-based patterns */
+  guint n_stations;             /* stops of location_type 1 */
+  guint w0, w1;                 /* the window, s */
+} FeedSummary;
+
+static void
+feed_summary (const TnetFeed *feed, FeedSummary *sum)
+{
+  ModeStats *ms = sum->ms;
+  for (guint m = 0; m < TNET_N_MODES; m++)
+    ms[m] = (ModeStats) { 0, 0, INFINITY, 0 };
+  for (guint r = 0; r < tnet_feed_n_routes (feed); r++)
+    ms[tnet_feed_route (feed, r)->mode].n_routes++;
+  sum->n_freq = 0;
+  for (guint p = 0; p < tnet_feed_n_patterns (feed); p++)
+    {
+      const TnetPattern *pat = tnet_feed_pattern (feed, p);
+      ModeStats *s = &ms[tnet_feed_route (feed, pat->route)->mode];
+      s->n_patterns++;
+      s->min_headway_s = MIN (s->min_headway_s, pat->headway_s);
+      s->max_headway_s = MAX (s->max_headway_s, pat->headway_s);
+      sum->n_freq += pat->frequency_based;
+    }
+  sum->n_stations = 0;
+  for (guint i = 0; i < tnet_feed_n_stops (feed); i++)
+    sum->n_stations += tnet_feed_stop (feed, i)->location_type == 1;
+  tnet_feed_get_window (feed, &sum->w0, &sum->w1);
+}
+
+/* Member @name: a headway in minutes to a tenth, or null without
+ * patterns. */
+static void
+json_headway_min (JsonBuilder *b, const char *name, const ModeStats *s, double headway_s)
+{
+  json_builder_set_member_name (b, name);
+  if (s->n_patterns)
+    json_builder_add_double_value (b, round (headway_s / 6.0) / 10.0);
+  else
+    json_builder_add_null_value (b);
+}
+
+static char *
+feed_summary_json (const TnetFeed *feed, const FeedSummary *sum)
+{
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "feed");
+  json_builder_add_string_value (b, tnet_feed_get_path (feed));
+  json_builder_set_member_name (b, "agencies");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < tnet_feed_n_agencies (feed); i++)
+    json_builder_add_string_value (b, tnet_feed_agency_name (feed, i));
+  json_builder_end_array (b);
+  struct { const char *k; guint v; } counts[] = {
+    { "stops", tnet_feed_n_stops (feed) }, { "stations", sum->n_stations },
+    { "routes", tnet_feed_n_routes (feed) }, { "trips", tnet_feed_n_trips (feed) },
+    { "stop_times", tnet_feed_n_stop_times (feed) },
+    { "transfers", tnet_feed_n_transfers (feed) },
+    { "patterns", tnet_feed_n_patterns (feed) }, { "frequency_patterns", sum->n_freq },
+    { "service_date", tnet_feed_get_service_date (feed) },
+    { "window_start_s", sum->w0 }, { "window_end_s", sum->w1 },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    {
+      json_builder_set_member_name (b, counts[i].k);
+      json_builder_add_int_value (b, counts[i].v);
+    }
+  json_builder_set_member_name (b, "modes");
+  json_builder_begin_array (b);
+  for (guint m = 0; m < TNET_N_MODES; m++)
+    if (sum->ms[m].n_routes)
+      {
+        const ModeStats *s = &sum->ms[m];
+        json_builder_begin_object (b);
+        json_builder_set_member_name (b, "mode");
+        json_builder_add_string_value (b, tnet_mode_to_string (m));
+        json_builder_set_member_name (b, "routes");
+        json_builder_add_int_value (b, s->n_routes);
+        json_builder_set_member_name (b, "patterns");
+        json_builder_add_int_value (b, s->n_patterns);
+        json_headway_min (b, "headway_min_min", s, s->min_headway_s);
+        json_headway_min (b, "headway_max_min", s, s->max_headway_s);
+        json_builder_end_object (b);
+      }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  return tnet_cli_json_to_string (b);
+}
+
+static char *
+feed_summary_text (const TnetFeed *feed, const FeedSummary *sum, double load_ms)
+{
+  const guint w0 = sum->w0, w1 = sum->w1;
+  GString *out = g_string_new (NULL);
+  g_string_append_printf (out, "GTFS feed %s (read in %.0f ms)\n", tnet_feed_get_path (feed),
+                          load_ms);
+  g_string_append (out, "Agencies:");
+  for (guint i = 0; i < tnet_feed_n_agencies (feed); i++)
+    g_string_append_printf (out, "%s %s", i ? "," : "", tnet_feed_agency_name (feed, i));
+  g_string_append_printf (out, "%s\n", tnet_feed_n_agencies (feed) ? "" : " (none)");
+  g_string_append_printf (out, "Stops: %u (%u stations); trips: %u; stop times: %u; "
+                          "transfers: %u\n", tnet_feed_n_stops (feed), sum->n_stations,
+                          tnet_feed_n_trips (feed), tnet_feed_n_stop_times (feed),
+                          tnet_feed_n_transfers (feed));
+  g_string_append_printf (out, "Service day %u, window %02u:%02u-%02u:%02u: %u patterns "
+                          "(%u frequency-based)\n", tnet_feed_get_service_date (feed),
+                          w0 / 3600, w0 / 60 % 60, w1 / 3600, w1 / 60 % 60,
+                          tnet_feed_n_patterns (feed), sum->n_freq);
+  for (guint m = 0; m < TNET_N_MODES; m++)
+    if (sum->ms[m].n_routes)
+      {
+        const ModeStats *s = &sum->ms[m];
+        g_string_append_printf (out, "  %-9s %3u routes, %3u patterns", tnet_mode_to_string (m),
+                                s->n_routes, s->n_patterns);
+        if (s->n_patterns)
+          g_string_append_printf (out, ", headway %.1f-%.1f min", s->min_headway_s / 60.0,
+                                  s->max_headway_s / 60.0);
+        g_string_append_c (out, '\n');
+      }
+  return g_string_free (out, FALSE);
+}
+
 static int
 import_gtfs (int argc, char **argv, TnetCliCommon *common)
 {
@@ -52,134 +211,19 @@ import_gtfs (int argc, char **argv, TnetCliCommon *common)
     return tnet_cli_fail (ctx, error);
   TnetFeedOptions o;
   tnet_feed_options_init (&o);
-  if (date_s)
-    {
-      char *end;
-      guint64 v = g_ascii_strtoull (date_s, &end, 10);
-      if (*end || strlen (date_s) != 8)
-        return tnet_cli_usage (ctx, "malformed --date '%s' (expected YYYYMMDD)", date_s);
-      o.service_date = (guint) v;
-    }
-  if (window_s)
-    {
-      guint h0, m0, h1, m1;
-      char tail;
-      if (sscanf (window_s, "%u:%u-%u:%u%c", &h0, &m0, &h1, &m1, &tail) != 4 || m0 > 59
-          || m1 > 59 || h0 > 47 || h1 > 48 || h1 * 60 + m1 <= h0 * 60 + m0)
-        return tnet_cli_usage (ctx, "malformed --window '%s' (expected HH:MM-HH:MM)", window_s);
-      o.window_start_s = h0 * 3600 + m0 * 60;
-      o.window_end_s = h1 * 3600 + m1 * 60;
-    }
+  int code;
+  if (!feed_options_from_args (ctx, date_s, window_s, &o, &code))
+    return code;
   gint64 t0 = g_get_monotonic_time ();
   g_autoptr (TnetFeed) feed = tnet_feed_load (argv[2], &o, &error);
   if (feed == NULL)
     return tnet_cli_fail (NULL, error);
   double load_ms = (g_get_monotonic_time () - t0) / 1000.0;
 
-  ModeStats ms[TNET_N_MODES];
-  for (guint m = 0; m < TNET_N_MODES; m++)
-    ms[m] = (ModeStats) { 0, 0, INFINITY, 0 };
-  for (guint r = 0; r < tnet_feed_n_routes (feed); r++)
-    ms[tnet_feed_route (feed, r)->mode].n_routes++;
-  guint n_freq = 0;
-  for (guint p = 0; p < tnet_feed_n_patterns (feed); p++)
-    {
-      const TnetPattern *pat = tnet_feed_pattern (feed, p);
-      ModeStats *s = &ms[tnet_feed_route (feed, pat->route)->mode];
-      s->n_patterns++;
-      s->min_headway_s = MIN (s->min_headway_s, pat->headway_s);
-      s->max_headway_s = MAX (s->max_headway_s, pat->headway_s);
-      n_freq += pat->frequency_based;
-    }
-  guint n_stations = 0;
-  for (guint i = 0; i < tnet_feed_n_stops (feed); i++)
-    n_stations += tnet_feed_stop (feed, i)->location_type == 1;
-  guint w0, w1;
-  tnet_feed_get_window (feed, &w0, &w1);
-
-  g_autofree char *text = NULL;
-  if (format == TNET_CLI_FORMAT_JSON)
-    {
-      g_autoptr (JsonBuilder) b = json_builder_new ();
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "feed");
-      json_builder_add_string_value (b, tnet_feed_get_path (feed));
-      json_builder_set_member_name (b, "agencies");
-      json_builder_begin_array (b);
-      for (guint i = 0; i < tnet_feed_n_agencies (feed); i++)
-        json_builder_add_string_value (b, tnet_feed_agency_name (feed, i));
-      json_builder_end_array (b);
-      struct { const char *k; guint v; } counts[] = {
-        { "stops", tnet_feed_n_stops (feed) }, { "stations", n_stations },
-        { "routes", tnet_feed_n_routes (feed) }, { "trips", tnet_feed_n_trips (feed) },
-        { "stop_times", tnet_feed_n_stop_times (feed) },
-        { "transfers", tnet_feed_n_transfers (feed) },
-        { "patterns", tnet_feed_n_patterns (feed) }, { "frequency_patterns", n_freq },
-        { "service_date", tnet_feed_get_service_date (feed) },
-        { "window_start_s", w0 }, { "window_end_s", w1 },
-      };
-      for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
-        {
-          json_builder_set_member_name (b, counts[i].k);
-          json_builder_add_int_value (b, counts[i].v);
-        }
-      json_builder_set_member_name (b, "modes");
-      json_builder_begin_array (b);
-      for (guint m = 0; m < TNET_N_MODES; m++)
-        if (ms[m].n_routes)
-          {
-            json_builder_begin_object (b);
-            json_builder_set_member_name (b, "mode");
-            json_builder_add_string_value (b, tnet_mode_to_string (m));
-            json_builder_set_member_name (b, "routes");
-            json_builder_add_int_value (b, ms[m].n_routes);
-            json_builder_set_member_name (b, "patterns");
-            json_builder_add_int_value (b, ms[m].n_patterns);
-            json_builder_set_member_name (b, "headway_min_min");
-            if (ms[m].n_patterns)
-              json_builder_add_double_value (b, round (ms[m].min_headway_s / 6.0) / 10.0);
-            else
-              json_builder_add_null_value (b);
-            json_builder_set_member_name (b, "headway_max_min");
-            if (ms[m].n_patterns)
-              json_builder_add_double_value (b, round (ms[m].max_headway_s / 6.0) / 10.0);
-            else
-              json_builder_add_null_value (b);
-            json_builder_end_object (b);
-          }
-      json_builder_end_array (b);
-      json_builder_end_object (b);
-      text = tnet_cli_json_to_string (b);
-    }
-  else
-    {
-      GString *out = g_string_new (NULL);
-      g_string_append_printf (out, "GTFS feed %s (read in %.0f ms)\n", tnet_feed_get_path (feed),
-                              load_ms);
-      g_string_append (out, "Agencies:");
-      for (guint i = 0; i < tnet_feed_n_agencies (feed); i++)
-        g_string_append_printf (out, "%s %s", i ? "," : "", tnet_feed_agency_name (feed, i));
-      g_string_append_printf (out, "%s\n", tnet_feed_n_agencies (feed) ? "" : " (none)");
-      g_string_append_printf (out, "Stops: %u (%u stations); trips: %u; stop times: %u; "
-                              "transfers: %u\n", tnet_feed_n_stops (feed), n_stations,
-                              tnet_feed_n_trips (feed), tnet_feed_n_stop_times (feed),
-                              tnet_feed_n_transfers (feed));
-      g_string_append_printf (out, "Service day %u, window %02u:%02u-%02u:%02u: %u patterns "
-                              "(%u frequency-based)\n", tnet_feed_get_service_date (feed),
-                              w0 / 3600, w0 / 60 % 60, w1 / 3600, w1 / 60 % 60,
-                              tnet_feed_n_patterns (feed), n_freq);
-      for (guint m = 0; m < TNET_N_MODES; m++)
-        if (ms[m].n_routes)
-          {
-            g_string_append_printf (out, "  %-9s %3u routes, %3u patterns", tnet_mode_to_string (m),
-                                    ms[m].n_routes, ms[m].n_patterns);
-            if (ms[m].n_patterns)
-              g_string_append_printf (out, ", headway %.1f-%.1f min", ms[m].min_headway_s / 60.0,
-                                      ms[m].max_headway_s / 60.0);
-            g_string_append_c (out, '\n');
-          }
-      text = g_string_free (out, FALSE);
-    }
+  FeedSummary sum;
+  feed_summary (feed, &sum);
+  g_autofree char *text = format == TNET_CLI_FORMAT_JSON ? feed_summary_json (feed, &sum)
+                                                         : feed_summary_text (feed, &sum, load_ms);
   if (!tnet_cli_write (common, text, &error))
     return tnet_cli_fail (ctx, error);
   return TNET_EXIT_OK;
