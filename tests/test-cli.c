@@ -281,6 +281,27 @@ START_TEST (test_route_transit)
   ck_assert_msg (r.status == 0, "%s", r.err);
   ck_assert_msg (strstr (r.out, "park") && strstr (r.out, "drive"), "%s", r.out);
   tt_run_clear (&r);
+  /* the options object echoes the options given, whole numbers as JSON
+   * integers and the key park_time_min (docs/json-schema.md) */
+  r = tt_run_tnet ("route", "z_weidu", "zz_center", "--profile", "park_and_ride", "--data", data,
+                   "--format", "json", "--drive-budget", "20", "--park-time", "7",
+                   "--parking-radius", "250.5", NULL);
+  ck_assert_msg (r.status == 0, "%s", r.err);
+  {
+    g_autoptr (JsonParser) pp = json_parser_new ();
+    ck_assert (json_parser_load_from_data (pp, r.out, -1, NULL));
+    JsonObject *po = json_object_get_object_member (
+        json_node_get_object (json_parser_get_root (pp)), "park_and_ride");
+    ck_assert_ptr_nonnull (po);
+    ck_assert (!json_object_has_member (po, "park_min"));
+    JsonNode *n = json_object_get_member (po, "drive_budget_min");
+    ck_assert (json_node_get_value_type (n) == G_TYPE_INT64 && json_node_get_int (n) == 20);
+    n = json_object_get_member (po, "park_time_min");
+    ck_assert (json_node_get_value_type (n) == G_TYPE_INT64 && json_node_get_int (n) == 7);
+    n = json_object_get_member (po, "parking_radius_m");
+    ck_assert (json_node_get_value_type (n) == G_TYPE_DOUBLE && json_node_get_double (n) == 250.5);
+  }
+  tt_run_clear (&r);
   r = tt_run_tnet ("route", "z_weidu", "zz_center", "--profile", "bike", "--data", data, NULL);
   ck_assert_int_eq (r.status, 2);
   tt_run_clear (&r);

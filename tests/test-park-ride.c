@@ -6,6 +6,7 @@
  * per parking place reached, plus one for walking to the first stop. */
 #include "tests-common.h"
 #include "timetable-oracle.h"
+#include "park-ride-json.h"
 
 #include <math.h>
 
@@ -609,6 +610,59 @@ START_TEST (test_random_oracle)
 }
 END_TEST
 
+/* The one JSON form of the options: the members written for options set
+ * here, read back by a parser, against the values worked out by hand:
+ * 1800 s = 30 min, 300 s = 5 min and 400 m are whole, so integers; 90 s =
+ * 1.5 min and 250.5 m are not, so doubles; 0 s is the integer 0. */
+static JsonObject *
+options_json (JsonParser *parser, guint drive_s, guint park_s, double radius_m)
+{
+  TnetParkRideOptions po;
+  tnet_park_ride_options_init (&po);
+  po.drive_budget_s = drive_s;
+  po.park_s = park_s;
+  po.parking_radius_m = radius_m;
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+  json_builder_begin_object (b);
+  tnet_i_park_ride_options_write_json (b, &po);
+  json_builder_end_object (b);
+  g_autoptr (JsonGenerator) gen = json_generator_new ();
+  g_autoptr (JsonNode) root = json_builder_get_root (b);
+  json_generator_set_root (gen, root);
+  g_autofree char *text = json_generator_to_data (gen, NULL);
+  ck_assert (json_parser_load_from_data (parser, text, -1, NULL));
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+static void
+assert_member (JsonObject *o, const char *key, GType type, double want)
+{
+  JsonNode *n = json_object_get_member (o, key);
+  ck_assert_msg (n != NULL, "no member %s", key);
+  ck_assert_msg (json_node_get_value_type (n) == type, "%s: %s", key,
+                 g_type_name (json_node_get_value_type (n)));
+  if (type == G_TYPE_INT64)
+    ck_assert_int_eq (json_node_get_int (n), (gint64) want);
+  else
+    ck_assert_double_eq (json_node_get_double (n), want);
+}
+
+START_TEST (test_options_json)
+{
+  g_autoptr (JsonParser) p1 = json_parser_new ();
+  JsonObject *o = options_json (p1, 1800, 300, 400);
+  ck_assert_uint_eq (json_object_get_size (o), 3);
+  assert_member (o, "drive_budget_min", G_TYPE_INT64, 30);
+  assert_member (o, "park_time_min", G_TYPE_INT64, 5);
+  assert_member (o, "parking_radius_m", G_TYPE_INT64, 400);
+  g_autoptr (JsonParser) p2 = json_parser_new ();
+  o = options_json (p2, 90, 0, 250.5);
+  assert_member (o, "drive_budget_min", G_TYPE_DOUBLE, 1.5);
+  assert_member (o, "park_time_min", G_TYPE_INT64, 0);
+  assert_member (o, "parking_radius_m", G_TYPE_DOUBLE, 250.5);
+}
+END_TEST
+
 static Suite *
 park_ride_suite (void)
 {
@@ -617,6 +671,7 @@ park_ride_suite (void)
   tcase_set_timeout (c, 240);
   tcase_add_test (c, test_by_hand);
   tcase_add_test (c, test_random_oracle);
+  tcase_add_test (c, test_options_json);
   suite_add_tcase (s, c);
   return s;
 }

@@ -5,6 +5,7 @@
  * on, the changes against the column before with the lines responsible. */
 #include "tnet-internal.h"
 #include "report-private.h"
+#include "park-ride-json.h"
 
 /* What a column keeps for the next one to compare with. */
 typedef struct {
@@ -183,13 +184,7 @@ describe_park_ride (const TnetPlanCommute *grp, const TnetParkRide *pr, JsonBuil
   const TnetParkRideOptions *po = tnet_park_ride_get_options (pr);
   guint n_parking = tnet_park_ride_n_parking (pr);
   json_builder_add_string_value (b, "timetable");
-  tnet_i_json_add_number (b, "drive_budget_min", po->drive_budget_s / 60.0, 1);
-  tnet_i_json_add_number (b, "park_time_min", po->park_s / 60.0, 1);
-  tnet_i_json_add_number (b, "parking_radius_m", po->parking_radius_m, 0);
-  json_builder_set_member_name (b, "parking_places");
-  json_builder_add_int_value (b, n_parking);
-  json_builder_set_member_name (b, "stops_with_parking");
-  json_builder_add_int_value (b, tnet_park_ride_n_stops (pr));
+  tnet_i_park_ride_write_json (b, pr);
   json_builder_end_object (b);
   g_string_append_printf (text, "park-and-ride: the same timetable, a drive of up to %u min "
                                 "to a parking place, %u min to park, a walk to a stop within "

@@ -12,6 +12,7 @@
 #include "commands.h"
 #include "map-structures.h"
 #include "route-transit.h"
+#include "park-ride-json.h"
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
@@ -742,16 +743,7 @@ commute_models (Run *run, const TnetProfile *profiles, guint n_profiles, const c
   const TnetParkRideOptions *po = tnet_park_ride_get_options (pr);
   json_builder_set_member_name (b, "park_and_ride");
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "drive_budget_min");
-  json_builder_add_int_value (b, po->drive_budget_s / 60);
-  json_builder_set_member_name (b, "park_time_min");
-  json_builder_add_int_value (b, po->park_s / 60);
-  json_builder_set_member_name (b, "parking_radius_m");
-  json_builder_add_double_value (b, po->parking_radius_m);
-  json_builder_set_member_name (b, "parking_places");
-  json_builder_add_int_value (b, tnet_park_ride_n_parking (pr));
-  json_builder_set_member_name (b, "stops_with_parking");
-  json_builder_add_int_value (b, tnet_park_ride_n_stops (pr));
+  tnet_i_park_ride_write_json (b, pr);
   json_builder_end_object (b);
   g_string_append_printf (run->text, "  park_and_ride: a drive of up to %u min to a parking "
                           "place (%u serve %u stops), %u min to park, stops within %.0f m\n",

@@ -4,6 +4,7 @@
 #include "cli.h"
 #include "commands.h"
 #include "route-transit.h"
+#include "park-ride-json.h"
 #include <stdio.h>
 #include <string.h>
 #include <math.h>
@@ -342,16 +343,7 @@ park_ride_summary (const TnetParkRide *pr, JsonBuilder *b, GString *out)
     }
   json_builder_set_member_name (b, "park_and_ride");
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "drive_budget_min");
-  json_builder_add_double_value (b, po->drive_budget_s / 60.0);
-  json_builder_set_member_name (b, "park_min");
-  json_builder_add_double_value (b, po->park_s / 60.0);
-  json_builder_set_member_name (b, "parking_radius_m");
-  json_builder_add_double_value (b, po->parking_radius_m);
-  json_builder_set_member_name (b, "parking_places");
-  json_builder_add_int_value (b, tnet_park_ride_n_parking (pr));
-  json_builder_set_member_name (b, "stops_with_parking");
-  json_builder_add_int_value (b, tnet_park_ride_n_stops (pr));
+  tnet_i_park_ride_write_json (b, pr);
   json_builder_end_object (b);
 }
 
