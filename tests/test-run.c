@@ -335,6 +335,34 @@ commute_minutes (JsonNode *root, const char *profile, const char *origin, const 
   return -1;
 }
 
+/* The example @ini with @drop (a line of it) left out, its network given
+ * as an absolute path, run like run_example(). */
+static JsonNode *
+run_example_without (const char *ini, const char *drop)
+{
+  g_autofree char *path = tt_source_path (ini);
+  g_autofree char *text = NULL;
+  ck_assert (g_file_get_contents (path, &text, NULL, NULL));
+  char *at = strstr (text, drop);
+  ck_assert_ptr_nonnull (at);
+  memmove (at, at + strlen (drop), strlen (at + strlen (drop)) + 1);
+  g_autofree char *net = tt_source_path ("data/xuchang");
+  g_autofree char *net_line = g_strdup_printf ("network = %s", net);
+  g_auto (GStrv) parts = g_strsplit (text, "network = ../../data/xuchang", 2);
+  ck_assert_uint_eq (g_strv_length (parts), 2);
+  g_autofree char *edited = g_strjoinv (net_line, parts);
+  g_autofree char *dir = tt_mkdtemp ();
+  tt_write_file (dir, "edited.ini", edited);
+  g_autofree char *epath = g_build_filename (dir, "edited.ini", NULL);
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  TtRun r = tt_run_tnet ("run", epath, "-o", out, "--quiet", NULL);
+  ck_assert_msg (r.status == 0, "%s: exit %d: %s", ini, r.status, r.err);
+  tt_run_clear (&r);
+  JsonNode *root = parse_file (out, "results.json");
+  tt_rm_rf (dir);
+  return root;
+}
+
 START_TEST (test_service_cut_and_study)
 {
   char *dir = NULL;
@@ -346,8 +374,15 @@ START_TEST (test_service_cut_and_study)
   tt_rm_rf (dir);
   g_free (dir);
   /* the Zhengxu line with half the trains: Changge to the airport zone by
-   * transit rides it, and waits longer */
-  double before = commute_minutes (plan, "transit", "z_changge", "airport_center");
+   * transit rides it, and waits longer than by the same file without the
+   * headway factor (both by the frequency approximation, which the factor
+   * acts on: model = frequency) */
+  g_autoptr (JsonNode) uncut = run_example_without ("examples/scenarios/zhengxu-service-cut.ini",
+                                                    "line:郑许市域铁路.headway_factor = 2\n");
+  JsonObject *cm = json_object_get_object_member (
+      json_object_get_object_member (json_node_get_object (cut), "commute"), "models");
+  ck_assert_str_eq (json_object_get_string_member (cm, "transit"), "frequency approximation");
+  double before = commute_minutes (uncut, "transit", "z_changge", "airport_center");
   double after = commute_minutes (cut, "transit", "z_changge", "airport_center");
   ck_assert_double_gt (before, 0);
   ck_assert_double_gt (after, before);
@@ -690,15 +725,134 @@ START_TEST (test_commute_timetable)
   ck_assert_uint_gt (n_faster, 0);
   tt_run_clear (&r);
 
-  /* a park-and-ride key without depart */
+  /* a key of the timetable beside model = frequency: an error naming
+   * both and the lines of the two keys */
   g_autofree char *bad = g_strdup_printf (
       "[scenario]\nnetwork = %s\n[commute]\norigins = z_weidu\ndestinations = zz_center\n"
-      "drive_budget_min = 20\n[output]\ndir = %s\n", data, out);
+      "drive_budget_min = 20\nmodel = frequency\n[output]\ndir = %s\n", data, out);
   tt_write_file (dir, "c.ini", bad);
   r = tt_run_tnet ("run", ini, "--quiet", NULL);
-  ck_assert_int_ne (r.status, 0);
-  ck_assert_msg (strstr (r.err, "they need depart") != NULL, "%s", r.err);
+  ck_assert_int_eq (r.status, 1);
+  ck_assert_msg (strstr (r.err, "c.ini:6: [commute] drive_budget_min") != NULL
+                 && strstr (r.err, "model = frequency (line 7)") != NULL, "%s", r.err);
   tt_run_clear (&r);
+  tt_rm_rf (dir);
+}
+END_TEST
+
+/* The cells of results.json's first commute result and those of `tnet
+ * commute` with @extra (a NULL-terminated option list) for the same
+ * places and profiles: equal minutes, cell by cell. Returns the number of
+ * cells. */
+static guint
+check_commute_cells (const char *data, JsonNode *res, const char *const *extra)
+{
+  JsonObject *com = json_object_get_object_member (json_node_get_object (res), "commute");
+  JsonArray *cells = json_object_get_array_member (
+      json_array_get_object_element (json_object_get_array_member (com, "results"), 0), "cells");
+  g_autoptr (GPtrArray) args = g_ptr_array_new ();
+  const char *base[] = { "commute", "--data", data, "--scenario", "2025", "--format", "json",
+                         "--origins", "z_weidu;z_changge;z_yuzhou;z_yanling",
+                         "--destinations", "zz_east_station;zz_center",
+                         "--profiles", "car;transit;park_and_ride" };
+  for (guint k = 0; k < G_N_ELEMENTS (base); k++)
+    g_ptr_array_add (args, (gpointer) base[k]);
+  for (guint k = 0; extra[k]; k++)
+    g_ptr_array_add (args, (gpointer) extra[k]);
+  g_ptr_array_add (args, NULL);
+  TtRun r = tt_run_tnetv ((const char *const *) args->pdata);
+  ck_assert_msg (r.status == 0, "exit %d: %s", r.status, r.err);
+  g_autoptr (JsonParser) p = json_parser_new ();
+  ck_assert (json_parser_load_from_data (p, r.out, -1, NULL));
+  tt_run_clear (&r);
+  JsonArray *ref = json_object_get_array_member (json_node_get_object (json_parser_get_root (p)),
+                                                 "cells");
+  ck_assert_uint_eq (json_array_get_length (cells), 3 * 4 * 2);
+  ck_assert_uint_eq (json_array_get_length (ref), 3 * 4 * 2);
+  for (guint i = 0; i < json_array_get_length (cells); i++)
+    {
+      JsonObject *a = json_array_get_object_element (cells, i);
+      JsonObject *b = json_array_get_object_element (ref, i);
+      ck_assert_str_eq (json_object_get_string_member (a, "profile"),
+                        json_object_get_string_member (b, "profile"));
+      ck_assert_str_eq (json_object_get_string_member (a, "origin"),
+                        json_object_get_string_member (b, "origin"));
+      ck_assert_str_eq (json_object_get_string_member (a, "destination"),
+                        json_object_get_string_member (b, "destination"));
+      gboolean na = json_object_get_null_member (a, "minutes");
+      ck_assert (na == json_object_get_null_member (b, "minutes"));
+      ck_assert_msg (na || json_object_get_double_member (a, "minutes")
+                           == json_object_get_double_member (b, "minutes"),
+                     "cell %u: %.1f against %.1f", i,
+                     json_object_get_double_member (a, "minutes"),
+                     json_object_get_double_member (b, "minutes"));
+    }
+  return json_array_get_length (cells);
+}
+
+/* [commute] without a key of the timetable follows the timetable with the
+ * defaults of `tnet commute` (08:00, the feed's busiest day, one
+ * departure, the median, 15-min walks, park-and-ride 30 min, 5 min,
+ * 400 m): each cell equals the command's with no timetable option (the
+ * command line as the second code path); model = frequency equals
+ * `tnet commute --frequency-model`, and the two differ somewhere. */
+START_TEST (test_commute_default_timetable)
+{
+  g_autofree char *data = tt_source_path ("data/xuchang");
+  g_autofree char *dir = tt_mkdtemp ();
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  g_autofree char *ini = g_build_filename (dir, "c.ini", NULL);
+  JsonNode *by_model[2] = { NULL, NULL };
+  for (guint m = 0; m < 2; m++)
+    {
+      g_autofree char *ini_text = g_strdup_printf (
+          "[scenario]\nnetwork = %s\nyear = 2025\n"
+          "[commute]\norigins = z_weidu;z_changge;z_yuzhou;z_yanling\n"
+          "destinations = zz_east_station;zz_center\nprofiles = car;transit;park_and_ride\n"
+          "%s[output]\ndir = %s\nformats = json\n", data, m ? "model = frequency\n" : "",
+          out);
+      tt_write_file (dir, "c.ini", ini_text);
+      TtRun r = tt_run_tnet ("run", ini, "--quiet", NULL);
+      ck_assert_msg (r.status == 0, "exit %d: %s", r.status, r.err);
+      tt_run_clear (&r);
+      by_model[m] = parse_file (out, "results.json");
+      JsonObject *com = json_object_get_object_member (json_node_get_object (by_model[m]),
+                                                       "commute");
+      JsonObject *models = json_object_get_object_member (com, "models");
+      const char *want = m ? "frequency approximation" : "timetable";
+      ck_assert_str_eq (json_object_get_string_member (models, "transit"), want);
+      ck_assert_str_eq (json_object_get_string_member (models, "park_and_ride"), want);
+      ck_assert (json_object_has_member (com, "timetable") == !m);
+    }
+  static const char *const none[] = { NULL };
+  static const char *const freq[] = { "--frequency-model", NULL };
+  ck_assert_uint_eq (check_commute_cells (data, by_model[0], none), 24);
+  ck_assert_uint_eq (check_commute_cells (data, by_model[1], freq), 24);
+  JsonObject *tt = json_object_get_object_member (json_object_get_object_member (
+      json_node_get_object (by_model[0]), "commute"), "timetable");
+  ck_assert_str_eq (json_object_get_string_member (tt, "depart"), "08:00");
+  ck_assert_int_eq (json_object_get_int_member (tt, "window_min"), 0);
+  ck_assert_int_eq (json_object_get_int_member (tt, "max_walk_min"), 15);
+  /* the two models give different times for some cell */
+  guint n_differ = 0;
+  for (guint i = 0; i < 24; i++)
+    {
+      JsonArray *c[2];
+      for (guint m = 0; m < 2; m++)
+        c[m] = json_object_get_array_member (json_array_get_object_element (
+            json_object_get_array_member (json_object_get_object_member (
+                json_node_get_object (by_model[m]), "commute"), "results"), 0), "cells");
+      JsonObject *x = json_array_get_object_element (c[0], i);
+      JsonObject *y = json_array_get_object_element (c[1], i);
+      double mx = json_object_get_null_member (x, "minutes") ? -1
+                  : json_object_get_double_member (x, "minutes");
+      double my = json_object_get_null_member (y, "minutes") ? -1
+                  : json_object_get_double_member (y, "minutes");
+      n_differ += mx != my;
+    }
+  ck_assert_uint_gt (n_differ, 0);
+  json_node_unref (by_model[0]);
+  json_node_unref (by_model[1]);
   tt_rm_rf (dir);
 }
 END_TEST
@@ -720,6 +874,7 @@ run_suite (void)
   tcase_add_test (tc, test_typo_errors);
   tcase_add_test (tc, test_isochrone_timetable);
   tcase_add_test (tc, test_commute_timetable);
+  tcase_add_test (tc, test_commute_default_timetable);
   tcase_add_test (tc, test_scenario_option);
   tcase_add_test (tc, test_map_command);
   suite_add_tcase (s, tc);

@@ -51,7 +51,9 @@ static const KeySpec key_specs[] = {
   { "commute", "budget_min", KT_DOUBLE, 0, 1440, NULL },
   { "commute", "profiles", KT_WORDS, 0, 0, PROFILE_WORDS },
   { "commute", "direction", KT_WORD, 0, 0, "to;from;both" },
-  /* transit and park_and_ride by the timetable (`tnet commute --depart ...`) */
+  /* transit and park_and_ride by the timetable (`tnet commute --depart ...`),
+   * the default, or by the frequency approximation (`--frequency-model`) */
+  { "commute", "model", KT_WORD, 0, 0, "timetable;frequency" },
   { "commute", "depart", KT_CLOCK, 0, 0, NULL },
   { "commute", "window", KT_INT, 0, 1440, NULL },
   { "commute", "percentile", KT_DOUBLE, -1e-12, 100, NULL },

@@ -606,13 +606,25 @@ static const char *const commute_timetable_keys[] = { "depart", "window", "perce
 static const char *const commute_park_keys[] = { "drive_budget_min", "park_time_min",
                                                  "parking_radius_m" };
 
-/* The timetable of [commute] when a key of the timetable is given, as
- * `tnet commute --depart D --window W --percentiles P --max-walk M` loads
- * it (the defaults are that command's: 08:00, one departure, the median,
- * 15 min), and with park_and_ride among @profiles its park-and-ride
- * (`--drive-budget --park-time --parking-radius`, defaults 30 min, 5 min,
- * 400 m). *@tt_out stays NULL without a key, or when the folder has no
- * feed (the frequency approximation, with a note). */
+/* The first key of @keys that [commute] sets, or NULL. */
+static const char *
+commute_first_key (const TnetScenarioFile *sf, const char *const *keys, guint n_keys)
+{
+  for (guint k = 0; k < n_keys; k++)
+    if (!isnan (tnet_scenario_file_get_double (sf, "commute", keys[k], NAN)))
+      return keys[k];
+  return NULL;
+}
+
+/* The timetable of [commute], as `tnet commute --depart D --window W
+ * --percentiles P --max-walk M` loads it (the defaults are that command's:
+ * 08:00, the feed's busiest day, one departure, the median, 15 min), and
+ * with park_and_ride among @profiles its park-and-ride (`--drive-budget
+ * --park-time --parking-radius`, defaults 30 min, 5 min, 400 m). *@tt_out
+ * stays NULL with `model = frequency`, without transit or park_and_ride
+ * among @profiles, or when the folder has no feed (the frequency
+ * approximation, with a note). A key of the timetable beside `model =
+ * frequency`, or without either profile, is an error naming its line. */
 static gboolean
 commute_timetable (Run *run, const TnetProfile *profiles, guint n_profiles,
                    TnetCliTimeOptions *topt, GArray *pcts, char **feed_name,
@@ -620,31 +632,39 @@ commute_timetable (Run *run, const TnetProfile *profiles, guint n_profiles,
                    GError **error)
 {
   const TnetScenarioFile *sf = run->sf;
-  gboolean by_timetable = FALSE, park_key = FALSE;
-  for (guint k = 0; k < G_N_ELEMENTS (commute_timetable_keys); k++)
-    by_timetable |= !isnan (tnet_scenario_file_get_double (sf, "commute",
-                                                           commute_timetable_keys[k], NAN));
-  for (guint k = 0; k < G_N_ELEMENTS (commute_park_keys); k++)
-    park_key |= !isnan (tnet_scenario_file_get_double (sf, "commute", commute_park_keys[k],
-                                                       NAN));
+  const char *model = tnet_scenario_file_get_string (sf, "commute", "model");
+  gboolean frequency = model != NULL && strcmp (model, "frequency") == 0;
+  const char *tt_key = commute_first_key (sf, commute_timetable_keys,
+                                          G_N_ELEMENTS (commute_timetable_keys));
+  const char *park_key = commute_first_key (sf, commute_park_keys,
+                                            G_N_ELEMENTS (commute_park_keys));
   gboolean has_transit = FALSE, has_park_ride = FALSE;
   for (guint p = 0; p < n_profiles; p++)
     {
       has_transit |= profiles[p] == TNET_PROFILE_TRANSIT;
       has_park_ride |= profiles[p] == TNET_PROFILE_PARK_AND_RIDE;
     }
-  if ((by_timetable && !has_transit && !has_park_ride) || (park_key && !by_timetable))
+  if (frequency && (tt_key || park_key))
     {
+      const char *key = tt_key ? tt_key : park_key;
       g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
-                   "%s: %s", tnet_scenario_file_get_path (sf),
-                   park_key && !by_timetable
-                   ? "[commute] drive_budget_min, park_time_min and parking_radius_m are "
-                     "park_and_ride's by the timetable: they need depart (HH:MM)"
-                   : "[commute] depart, window, percentile and max_walk time transit and "
-                     "park_and_ride by the timetable: they need one of those profiles");
+                   "%s:%u: [commute] %s times transit and park_and_ride by the timetable, "
+                   "but model = frequency (line %u) asks for the frequency approximation: "
+                   "remove one of them", tnet_scenario_file_get_path (sf),
+                   tnet_scenario_file_get_line (sf, "commute", key), key,
+                   tnet_scenario_file_get_line (sf, "commute", "model"));
       return FALSE;
     }
-  if (!by_timetable)
+  if (tt_key && !has_transit && !has_park_ride)
+    {
+      g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
+                   "%s:%u: [commute] depart, window, percentile and max_walk time transit and "
+                   "park_and_ride by the timetable: they need one of those profiles",
+                   tnet_scenario_file_get_path (sf),
+                   tnet_scenario_file_get_line (sf, "commute", tt_key));
+      return FALSE;
+    }
+  if (frequency || (!has_transit && !has_park_ride))
     return TRUE;
   topt->depart_s = (gint32) tnet_scenario_file_get_double (sf, "commute", "depart", 8 * 3600);
   topt->window_min = (guint) tnet_scenario_file_get_double (sf, "commute", "window", 0);
@@ -775,8 +795,8 @@ run_commute (Run *run, GError **error)
       n_profiles++;
   double budget = tnet_scenario_file_get_double (sf, "commute", "budget_min", 60);
   const char *direction = tnet_scenario_file_get_string (sf, "commute", "direction");
-  /* transit, and park_and_ride with it, by the timetable when a key of
-   * the timetable is given; else the frequency approximation */
+  /* transit, and park_and_ride with it, by the timetable unless model =
+   * frequency or the folder has no feed: the defaults of `tnet commute` */
   g_autoptr (GArray) pcts = g_array_new (FALSE, FALSE, sizeof (double));
   g_autofree char *feed_name = NULL;
   g_autoptr (GPtrArray) feeds = NULL;
