@@ -640,6 +640,38 @@ START_TEST (test_transit_default_timetable)
   ck_assert_msg (strstr (na.err, "no GTFS feed"), "%s", na.err);
   ck_assert (strstr (na.out, "\"model\" : \"frequency approximation\""));
   tt_run_clear (&na);
+  /* route as well (it used to fail, "name one with --gtfs"): transit and
+   * park_and_ride give the document of --frequency-model, with the note */
+  static const char *const route_profiles[] = { "transit", "park_and_ride" };
+  for (guint k = 0; k < G_N_ELEMENTS (route_profiles); k++)
+    {
+      const char *nr[] = { "route", "z_weidu", "zz_center", "--data", nofeed, "--scenario",
+                           "2025", "--profile", route_profiles[k], "--format", "json", NULL,
+                           NULL };
+      TtRun rn = tt_run_tnetv (nr);
+      ck_assert_msg (rn.status == 0, "%s", rn.err);
+      ck_assert_msg (strstr (rn.err, "no GTFS feed") && strstr (rn.err, "frequency approximation"),
+                     "%s", rn.err);
+      ck_assert (!strstr (rn.err, "--gtfs"));
+      nr[11] = "--frequency-model";
+      TtRun rf = tt_run_tnetv (nr);
+      ck_assert_msg (rf.status == 0, "%s", rf.err);
+      ck_assert_str_eq (rf.err, "");
+      ck_assert_str_eq (rn.out, rf.out);
+      g_autoptr (JsonParser) rp = json_parser_new ();
+      JsonObject *ro = parse_object (rp, rn.out);
+      ck_assert_str_eq (json_object_get_string_member (ro, "profile"), route_profiles[k]);
+      ck_assert (json_object_get_double_member (ro, "total_min") > 0);
+      tt_run_clear (&rn);
+      tt_run_clear (&rf);
+    }
+  /* a feed named by --gtfs that is not there stays an error */
+  g_autofree char *missing = g_build_filename (nofeed, "no-such-feed", NULL);
+  TtRun rg = tt_run_tnet ("route", "z_weidu", "zz_center", "--data", nofeed, "--profile",
+                          "transit", "--gtfs", missing, NULL);
+  ck_assert_int_eq (rg.status, 1);
+  ck_assert_msg (strstr (rg.err, "no-such-feed"), "%s", rg.err);
+  tt_run_clear (&rg);
   /* -q silences the note only */
   TtRun nq = tt_run_tnet ("commute", "--data", nofeed, "--profiles", "transit", "-q", NULL);
   ck_assert_msg (nq.status == 0, "%s", nq.err);

@@ -94,7 +94,9 @@ route (int argc, char **argv, TnetCliCommon *common)
   g_option_context_add_main_entries (ctx, entries, NULL);
   tnet_cli_time_args_add (ctx, &targs,
                           "transit: the approximation of expected waits of half the headway "
-                          "over 07:00-09:00 instead of the timetable");
+                          "over 07:00-09:00 instead of the timetable (also taken, with a "
+                          "note on stderr, when the data folder has no GTFS feed and --gtfs "
+                          "names none)");
   tnet_cli_add_common_formats (ctx, common, TNET_CLI_FORMAT_TEXT | TNET_CLI_FORMAT_JSON
                                             | TNET_CLI_FORMAT_GEOJSON, TNET_CLI_FORMAT_TEXT);
   if (!g_option_context_parse (ctx, &argc, &argv, &error))
@@ -124,25 +126,35 @@ route (int argc, char **argv, TnetCliCommon *common)
     return tnet_cli_fail (ctx, error);
   if (profile != TNET_PROFILE_CAR && !targs.frequency_model)
     {
+      /* by the timetable, unless the data folder has no feed and --gtfs
+       * names none: then the frequency approximation, with a note, as in
+       * the other commands */
       TnetCliTimeOptions topt;
       TnetParkRideOptions po;
-      int rc;
+      int rc = -1;
+      g_autofree char *feed_name = NULL;
+      g_autoptr (GPtrArray) feeds = NULL;
+      g_autoptr (TnetTimetable) tt = NULL;
       if (!tnet_cli_time_args_parse (&targs, &topt, &error))
         rc = tnet_cli_fail (ctx, error);
       else if (!tnet_cli_park_ride_args_parse (&pra, &po, &error))
+        rc = tnet_cli_fail (ctx, error);
+      else if ((tt = tnet_cli_transit_timetable (net, scen, &targs, &topt, common->quiet,
+                                                 &feed_name, &feeds, &error)) == NULL)
         {
-          rc = tnet_cli_fail (ctx, error);
-          g_array_unref (topt.percentiles);
+          if (error != NULL)
+            rc = tnet_cli_fail (NULL, error);
         }
       else
+        rc = tnet_cli_route_timetable (common, net, scen, tt, feed_name, &topt,
+                                       profile == TNET_PROFILE_PARK_AND_RIDE ? &po : NULL,
+                                       argv[1], argv[2], format == TNET_CLI_FORMAT_JSON);
+      g_clear_pointer (&topt.percentiles, g_array_unref);
+      if (rc >= 0)
         {
-          rc = tnet_cli_route_timetable (common, net, scen, &topt,
-                                         profile == TNET_PROFILE_PARK_AND_RIDE ? &po : NULL,
-                                         argv[1], argv[2], format == TNET_CLI_FORMAT_JSON);
-          g_array_unref (topt.percentiles);
+          tnet_cli_time_args_clear (&targs);
+          return rc;
         }
-      tnet_cli_time_args_clear (&targs);
-      return rc;
     }
   tnet_cli_time_args_clear (&targs);
   if (profile != TNET_PROFILE_CAR)

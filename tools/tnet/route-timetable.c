@@ -637,17 +637,12 @@ tnet_cli_route_timetable_run_pr (TnetTimetable *tt, TnetRaptor *ws, const TnetPa
 
 int
 tnet_cli_route_timetable (const TnetCliCommon *common, const TnetNetwork *net,
-                          const TnetScenario *scen, const TnetCliTimeOptions *topt,
+                          const TnetScenario *scen, TnetTimetable *tt, const char *feed_name,
+                          const TnetCliTimeOptions *topt,
                           const TnetParkRideOptions *park_ride, const char *from,
                           const char *to, gboolean json)
 {
   GError *error = NULL;
-  g_autofree char *feed_name = NULL;
-  g_autoptr (GPtrArray) feeds = NULL;
-  g_autoptr (TnetTimetable) tt = tnet_cli_load_timetable (net, scen, topt, &feed_name, &feeds,
-                                                          &error);
-  if (tt == NULL)
-    return tnet_cli_fail (NULL, error);
   gint32 dep = topt->depart_s;
   guint n_min = MAX (topt->window_min, 1u);
   guint n_dep = tnet_timetable_count_departures (tt, dep, dep + 60 * (gint32) n_min + 3600);

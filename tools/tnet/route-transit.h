@@ -138,10 +138,12 @@ gboolean tnet_cli_route_timetable_run_pr (TnetTimetable *tt, TnetRaptor *ws,
                                           const TnetCliTimeOptions *topt, const char *from,
                                           const char *to, JsonBuilder *b, GString *out,
                                           GError **error);
-/* `tnet route --profile transit` by the timetable (RAPTOR); with
- * @park_ride (nullable) `--profile park_and_ride`. */
+/* `tnet route --profile transit` by the timetable @tt (RAPTOR; the
+ * timetable of tnet_cli_transit_timetable(), whose feeds @feed_name
+ * names); with @park_ride (nullable) `--profile park_and_ride`. */
 int tnet_cli_route_timetable (const TnetCliCommon *common, const TnetNetwork *net,
-                              const TnetScenario *scen, const TnetCliTimeOptions *topt,
+                              const TnetScenario *scen, TnetTimetable *tt,
+                              const char *feed_name, const TnetCliTimeOptions *topt,
                               const TnetParkRideOptions *park_ride, const char *from,
                               const char *to, gboolean json);
 
