@@ -685,10 +685,15 @@ START_TEST (test_commute_timetable)
 {
   for (int fm = 0; fm < 2; fm++)
     {
-      TtRun r = tt_run_tnet ("commute", "--scenario", "2025", "--origins", "luohe_west_hsr",
-                             "--destinations", "xc_east_hsr", "--profiles", "transit",
-                             "--depart", "07:05", "--window", "30", "--percentiles", "5,50,95",
-                             "--format", "json", fm ? "--frequency-model" : NULL, NULL);
+      /* the options of the timetable beside --frequency-model are an
+       * error (test_frequency_model_conflicts) */
+      TtRun r = fm ? tt_run_tnet ("commute", "--scenario", "2025", "--origins", "luohe_west_hsr",
+                                  "--destinations", "xc_east_hsr", "--profiles", "transit",
+                                  "--format", "json", "--frequency-model", NULL)
+                   : tt_run_tnet ("commute", "--scenario", "2025", "--origins", "luohe_west_hsr",
+                                  "--destinations", "xc_east_hsr", "--profiles", "transit",
+                                  "--depart", "07:05", "--window", "30", "--percentiles",
+                                  "5,50,95", "--format", "json", NULL);
       ck_assert_msg (r.status == 0, "exit %d: %s", r.status, r.err);
       g_autoptr (JsonParser) parser = json_parser_new ();
       ck_assert (json_parser_load_from_data (parser, r.out, -1, NULL));
@@ -856,6 +861,57 @@ START_TEST (test_nodes)
 }
 END_TEST
 
+/* An option of the timetable beside --frequency-model would be ignored:
+ * it is a usage error (exit 2) naming both, in every command that has
+ * both (tnet_cli_frequency_model_check()), whatever its value, even the
+ * default; without --frequency-model the same option is accepted. */
+START_TEST (test_frequency_model_conflicts)
+{
+  static const char *const commute[] = { "commute", "--origins", "luohe_west_hsr",
+                                         "--destinations", "xc_east_hsr", "--profiles",
+                                         "transit", NULL };
+  static const char *const isochrone[] = { "isochrone", "luohe_west_hsr", "--profile",
+                                           "transit", NULL };
+  static const char *const accessibility[] = { "accessibility", "--opportunities",
+                                               "population", "--profile", "transit", NULL };
+  static const char *const route[] = { "route", "luohe_west_hsr", "xc_east_hsr", "--profile",
+                                       "transit", NULL };
+  static const char *const *const cmds[] = { commute, isochrone, accessibility, route };
+  /* option, value; NULL: --percentiles or --percentile, by command */
+  static const char *const opts[][2] = {
+    { "--depart", "08:00" }, { "--date", "2025-01-01" }, { "--window", "0" },
+    { "--max-walk", "15" }, { "--frequency-seed", "3" }, { "--gtfs", "feed.zip" },
+    { "--drive-budget", "30" }, { "--park-time", "5" }, { "--parking-radius", "400" },
+    { NULL, "50" },
+  };
+  for (guint c = 0; c < G_N_ELEMENTS (cmds); c++)
+    for (guint o = 0; o < G_N_ELEMENTS (opts); o++)
+      {
+        const char *name = opts[o][0] ? opts[o][0]
+                           : c == 0 || c == 3 ? "--percentiles" : "--percentile";
+        const char *args[16];
+        guint n = 0;
+        for (guint k = 0; cmds[c][k]; k++)
+          args[n++] = cmds[c][k];
+        args[n++] = name;
+        args[n++] = opts[o][1];
+        args[n++] = "--frequency-model";
+        args[n] = NULL;
+        TtRun r = tt_run_tnetv (args);
+        ck_assert_msg (r.status == 2, "%s %s: exit %d: %s", cmds[c][0], name, r.status, r.err);
+        g_autofree char *want = g_strdup_printf ("%s cannot be given with --frequency-model",
+                                                 name);
+        ck_assert_msg (strstr (r.err, want) != NULL, "%s %s: %s", cmds[c][0], name, r.err);
+        tt_run_clear (&r);
+      }
+  /* the option alone is the timetable's, as before */
+  TtRun ok = tt_run_tnet ("commute", "--origins", "luohe_west_hsr", "--destinations",
+                          "xc_east_hsr", "--profiles", "transit", "--window", "0", NULL);
+  ck_assert_msg (ok.status == 0, "%s", ok.err);
+  tt_run_clear (&ok);
+}
+END_TEST
+
 int
 main (void)
 {
@@ -873,6 +929,7 @@ main (void)
   tcase_add_test (tc, test_commute_method);
   tcase_add_test (tc, test_commute_timetable);
   tcase_add_test (tc, test_transit_default_timetable);
+  tcase_add_test (tc, test_frequency_model_conflicts);
   tcase_add_test (tc, test_progress_terminal);
   tcase_add_test (tc, test_nodes);
   suite_add_tcase (s, tc);

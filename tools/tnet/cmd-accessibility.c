@@ -415,6 +415,8 @@ tnet_cmd_accessibility (int argc, char **argv)
   else if (profile_s && !tnet_profile_from_string (profile_s, &profile))
     rc = tnet_cli_usage (ctx, "unknown --profile '%s' (expected car, transit or "
                          "park_and_ride)", profile_s);
+  else if (!tnet_cli_frequency_model_check (&targs, &pra, &error))
+    rc = tnet_cli_fail (ctx, error);
   else if (!tnet_cli_park_ride_args_parse (&pra, &po, &error))
     rc = tnet_cli_fail (ctx, error);
   else if (!tnet_cli_time_args_parse (&targs, &topt, &error))

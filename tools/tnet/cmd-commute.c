@@ -544,6 +544,8 @@ tnet_cmd_commute (int argc, char **argv)
     rc = tnet_cli_fail (ctx, error);
   else if (argc > 1)
     rc = tnet_cli_usage (ctx, "unexpected argument '%s'", argv[1]);
+  else if (!tnet_cli_frequency_model_check (&opt.time, &opt.park, &error))
+    rc = tnet_cli_fail (ctx, error);
   else if (!tnet_cli_format (&common, TNET_CLI_FORMAT_TEXT | TNET_CLI_FORMAT_JSON
                              | TNET_CLI_FORMAT_CSV | TNET_CLI_FORMAT_GEOJSON, &format,
                              &error))

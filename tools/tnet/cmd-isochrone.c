@@ -388,6 +388,8 @@ tnet_cmd_isochrone (int argc, char **argv)
     rc = tnet_cli_fail (ctx, error);
   else if (argc != 2)
     rc = tnet_cli_usage (ctx, "expected one place FROM");
+  else if (!tnet_cli_frequency_model_check (&targs, &pra, &error))
+    rc = tnet_cli_fail (ctx, error);
   else if (!isochrone (&common, argv[1], minutes ? minutes : "60", profile, polygons, layer,
                        &opts, &targs, &pra, &error))
     rc = tnet_cli_fail (ctx, error);

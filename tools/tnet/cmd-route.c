@@ -96,11 +96,16 @@ route (int argc, char **argv, TnetCliCommon *common)
                           "transit: the approximation of expected waits of half the headway "
                           "over 07:00-09:00 instead of the timetable (also taken, with a "
                           "note on stderr, when the data folder has no GTFS feed and --gtfs "
-                          "names none)");
+                          "names none); not with the options of the timetable above "
+                          "(a usage error)");
   tnet_cli_add_common_formats (ctx, common, TNET_CLI_FORMAT_TEXT | TNET_CLI_FORMAT_JSON
                                             | TNET_CLI_FORMAT_GEOJSON, TNET_CLI_FORMAT_TEXT);
-  if (!g_option_context_parse (ctx, &argc, &argv, &error))
-    return tnet_cli_fail (ctx, error);
+  if (!g_option_context_parse (ctx, &argc, &argv, &error)
+      || !tnet_cli_frequency_model_check (&targs, &pra, &error))
+    {
+      tnet_cli_time_args_clear (&targs);
+      return tnet_cli_fail (ctx, error);
+    }
   if (argc != 3)
     return tnet_cli_usage (ctx, argc < 3 ? "expected FROM and TO node ids"
                                          : "too many arguments (expected FROM TO)");

@@ -77,7 +77,12 @@ tnet_cli_time_args_add (GOptionContext *ctx, TnetCliTimeArgs *args,
     G_OPTION_ENTRY_NULL
   };
   G_STATIC_ASSERT (G_N_ELEMENTS (e) == G_N_ELEMENTS (args->entries));
-  args->max_walk = 15;
+  /* "not given" until the parser stores a value (the defaults are
+   * tnet_cli_time_args_parse()'s), so that tnet_cli_frequency_model_check()
+   * sees what was given */
+  args->window = TNET_CLI_UNSET;
+  args->max_walk = TNET_CLI_UNSET;
+  args->freq_seed = TNET_CLI_UNSET;
   memcpy (args->entries, e, sizeof e);
   if (args->one_percentile)
     for (guint i = 0; i < G_N_ELEMENTS (e); i++)
@@ -98,7 +103,9 @@ tnet_cli_time_args_parse (const TnetCliTimeArgs *args, TnetCliTimeOptions *out, 
   memset (out, 0, sizeof *out);
   out->depart_s = 8 * 3600;
   out->gtfs = args->gtfs;
-  out->frequency_seed = (guint32) args->freq_seed;
+  gint window = args->window == TNET_CLI_UNSET ? 0 : args->window;
+  gint max_walk = args->max_walk == TNET_CLI_UNSET ? 15 : args->max_walk;
+  out->frequency_seed = args->freq_seed == TNET_CLI_UNSET ? 0 : (guint32) args->freq_seed;
   if (args->depart && !tnet_cli_parse_clock (args->depart, &out->depart_s))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
@@ -111,20 +118,20 @@ tnet_cli_time_args_parse (const TnetCliTimeArgs *args, TnetCliTimeOptions *out, 
                    "bad --date '%s' (expected YYYY-MM-DD)", args->date);
       return FALSE;
     }
-  if (args->window < 0 || args->window > 24 * 60)
+  if (window < 0 || window > 24 * 60)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   "bad --window %d (expected 0..1440 minutes)", args->window);
+                   "bad --window %d (expected 0..1440 minutes)", window);
       return FALSE;
     }
-  if (args->max_walk < 0 || args->max_walk > 24 * 60)
+  if (max_walk < 0 || max_walk > 24 * 60)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   "bad --max-walk %d (expected 0..1440 minutes)", args->max_walk);
+                   "bad --max-walk %d (expected 0..1440 minutes)", max_walk);
       return FALSE;
     }
-  out->window_min = (guint) args->window;
-  out->max_walk_s = (guint) args->max_walk * 60;
+  out->window_min = (guint) window;
+  out->max_walk_s = (guint) max_walk * 60;
   out->percentiles = g_array_new (FALSE, FALSE, sizeof (double));
   const char *pcts = args->pcts ? args->pcts : args->one_percentile ? "50" : "5,25,50,75,95";
   if (!tnet_cli_parse_percentiles (pcts, out->percentiles)
@@ -148,27 +155,61 @@ tnet_cli_park_ride_args_parse (const TnetCliParkRideArgs *args, TnetParkRideOpti
                                GError **error)
 {
   tnet_park_ride_options_init (out);
-  if (args->drive_budget_min < 0 || args->drive_budget_min > 24 * 60)
+  gint drive = args->drive_budget_min == TNET_CLI_UNSET ? 30 : args->drive_budget_min;
+  gint park = args->park_min == TNET_CLI_UNSET ? 5 : args->park_min;
+  double radius = args->parking_radius_m == TNET_CLI_UNSET_M ? 400 : args->parking_radius_m;
+  if (drive < 0 || drive > 24 * 60)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   "bad --drive-budget %d (expected 0..1440 minutes)", args->drive_budget_min);
+                   "bad --drive-budget %d (expected 0..1440 minutes)", drive);
       return FALSE;
     }
-  if (args->park_min < 0 || args->park_min > 24 * 60)
+  if (park < 0 || park > 24 * 60)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   "bad --park-time %d (expected 0..1440 minutes)", args->park_min);
+                   "bad --park-time %d (expected 0..1440 minutes)", park);
       return FALSE;
     }
-  if (!(args->parking_radius_m >= 0 && args->parking_radius_m <= 10000))
+  if (!(radius >= 0 && radius <= 10000))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   "bad --parking-radius %g (expected 0..10000 metres)", args->parking_radius_m);
+                   "bad --parking-radius %g (expected 0..10000 metres)", radius);
       return FALSE;
     }
-  out->drive_budget_s = (guint) args->drive_budget_min * 60;
-  out->park_s = (guint) args->park_min * 60;
-  out->parking_radius_m = args->parking_radius_m;
+  out->drive_budget_s = (guint) drive * 60;
+  out->park_s = (guint) park * 60;
+  out->parking_radius_m = radius;
+  return TRUE;
+}
+
+gboolean
+tnet_cli_frequency_model_check (const TnetCliTimeArgs *args, const TnetCliParkRideArgs *park,
+                                GError **error)
+{
+  if (!args->frequency_model)
+    return TRUE;
+  /* in the order of --help */
+  const struct { gboolean given; const char *name; } opts[] = {
+    { args->depart != NULL, "--depart" },
+    { args->date != NULL, "--date" },
+    { args->window != TNET_CLI_UNSET, "--window" },
+    { args->pcts != NULL, args->one_percentile ? "--percentile" : "--percentiles" },
+    { args->max_walk != TNET_CLI_UNSET, "--max-walk" },
+    { args->freq_seed != TNET_CLI_UNSET, "--frequency-seed" },
+    { args->gtfs != NULL, "--gtfs" },
+    { park && park->drive_budget_min != TNET_CLI_UNSET, "--drive-budget" },
+    { park && park->park_min != TNET_CLI_UNSET, "--park-time" },
+    { park && park->parking_radius_m != TNET_CLI_UNSET_M, "--parking-radius" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (opts); i++)
+    if (opts[i].given)
+      {
+        g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                     "%s cannot be given with --frequency-model: it is an option of the "
+                     "timetable, which the frequency approximation does not follow (leave "
+                     "out one of %s and --frequency-model)", opts[i].name, opts[i].name);
+        return FALSE;
+      }
   return TRUE;
 }
 

@@ -38,6 +38,11 @@ typedef struct {
   char **gtfs;       /* feeds named on the command line (NULL: the data set's) */
 } TnetCliTimeOptions;
 
+/* An integer option not given on the command line (the value it holds
+ * until the parser stores one), and a distance option not given. */
+#define TNET_CLI_UNSET G_MININT
+#define TNET_CLI_UNSET_M (-1e300)
+
 /* The timetable options as given on the command line, shared by route,
  * commute and the other transit commands: tnet_cli_time_args_add() adds
  * --depart --date --window --percentiles --max-walk --frequency-seed --gtfs
@@ -67,7 +72,9 @@ void tnet_cli_time_args_clear (TnetCliTimeArgs *args);
   "07:00-09:00) instead of the timetable. Without it transit follows the timetable " \
   "with the defaults above (departing 08:00 on the feed's busiest day, window 0); " \
   "the approximation then only when the data folder has no GTFS feed and --gtfs " \
-  "names none (a note on stderr says so)"
+  "names none (a note on stderr says so). Not with the options of the timetable " \
+  "above (--depart ... --gtfs, --drive-budget, --park-time, --parking-radius): a " \
+  "usage error"
 
 /* The timetable transit follows in `tnet commute`, `tnet isochrone` and
  * `tnet accessibility`: by default (the options @topt parsed from @args:
@@ -115,7 +122,8 @@ typedef struct {
   gint park_min;
   double parking_radius_m;
 } TnetCliParkRideArgs;
-#define TNET_CLI_PARK_RIDE_ARGS_INIT { 30, 5, 400 }
+/* not given: the defaults 30 min, 5 min and 400 m when parsed */
+#define TNET_CLI_PARK_RIDE_ARGS_INIT { TNET_CLI_UNSET, TNET_CLI_UNSET, TNET_CLI_UNSET_M }
 #define PARK_RIDE_ENTRIES(a) \
   { "drive-budget", 0, 0, G_OPTION_ARG_INT, &(a).drive_budget_min, \
     "park_and_ride: longest drive to a parking place, minutes (default 30)", "MIN" }, \
@@ -126,6 +134,15 @@ typedef struct {
     "M" }
 gboolean tnet_cli_park_ride_args_parse (const TnetCliParkRideArgs *args,
                                         TnetParkRideOptions *out, GError **error);
+
+/* The options of the timetable are ignored by the frequency approximation:
+ * with --frequency-model in @args, any of --depart, --date, --window,
+ * --percentile(s), --max-walk, --frequency-seed, --gtfs and (@park, nullable)
+ * --drive-budget, --park-time, --parking-radius given on the command line
+ * is a usage error (G_OPTION_ERROR) naming it and --frequency-model. Every
+ * command with both calls it after parsing its options. O(1). */
+gboolean tnet_cli_frequency_model_check (const TnetCliTimeArgs *args,
+                                         const TnetCliParkRideArgs *park, GError **error);
 
 /* tnet_cli_route_timetable_run() by park-and-ride when @pr is not NULL
  * (@search a workspace on its car graph): the origin's access rows are its
