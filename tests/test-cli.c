@@ -505,6 +505,56 @@ copy_without_feeds (const char *src)
   return dst;
 }
 
+/* Copies the regular files of the folder @from into the new folder @to. */
+static void
+copy_files (const char *from, const char *to)
+{
+  ck_assert_int_eq (g_mkdir_with_parents (to, 0755), 0);
+  g_autoptr (GDir) dir = g_dir_open (from, 0, NULL);
+  ck_assert_ptr_nonnull (dir);
+  for (const char *name; (name = g_dir_read_name (dir)) != NULL;)
+    {
+      g_autofree char *f = g_build_filename (from, name, NULL);
+      if (!g_file_test (f, G_FILE_TEST_IS_REGULAR))
+        continue;
+      g_autofree char *text = NULL;
+      gsize len;
+      ck_assert (g_file_get_contents (f, &text, &len, NULL));
+      g_autofree char *t = g_build_filename (to, name, NULL);
+      ck_assert (g_file_set_contents (t, text, (gssize) len, NULL));
+    }
+}
+
+/* A copy of the data folder @src (its files and gtfs-YEAR/ feeds) whose
+ * plan.ini has no key of the timetable in its first [commute] group
+ * (depart, window, percentiles): the report then uses the frequency
+ * approximation there, and `tnet commute` its own defaults. */
+static char *
+copy_without_plan_timetable (const char *src)
+{
+  char *dst = copy_without_feeds (src);
+  static const char *const feeds[] = { "gtfs-2020", "gtfs-2025" };
+  for (guint k = 0; k < G_N_ELEMENTS (feeds); k++)
+    {
+      g_autofree char *from = g_build_filename (src, feeds[k], NULL);
+      g_autofree char *to = g_build_filename (dst, feeds[k], NULL);
+      copy_files (from, to);
+    }
+  g_autofree char *plan = g_build_filename (dst, "plan.ini", NULL);
+  g_autofree char *text = NULL;
+  ck_assert (g_file_get_contents (plan, &text, NULL, NULL));
+  static const char *const keys[] = { "depart = 07:00\n", "window = 120\n",
+                                      "percentiles = 5;50;95\n" };
+  for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+    {
+      char *at = strstr (text, keys[k]);
+      ck_assert_ptr_nonnull (at);
+      memmove (at, at + strlen (keys[k]), strlen (at + strlen (keys[k])) + 1);
+    }
+  ck_assert (g_file_set_contents (plan, text, -1, NULL));
+  return dst;
+}
+
 static JsonObject *
 parse_object (JsonParser *parser, const char *text)
 {
@@ -512,18 +562,29 @@ parse_object (JsonParser *parser, const char *text)
   return json_node_get_object (json_parser_get_root (parser));
 }
 
+/* `tnet commute` follows the timetable by default: with the bundled
+ * folder the keys of plan.ini's first [commute] group (depart 07:00,
+ * window 120, percentiles 5;50;95, max_walk unset: the 60-min budget), the
+ * output of the same options given by hand. The 京广高铁 pattern leaves
+ * luohe_west_hsr every 15 min from 06:00 and takes 16 min to xc_east_hsr
+ * (test_route_timetable), so the minute 07:00 + k waits (15 - k mod 15)
+ * mod 15 min: over 120 minutes each of 16 … 30 min eight times, and the
+ * median (nearest rank 60 of 120) is 16 + 7 = 23 min. Without a plan
+ * the defaults are 08:00, window 0 (a departure on the quarter hour: 16
+ * min). */
 START_TEST (test_transit_default_timetable)
 {
   const char *base[] = { "commute", "--scenario", "2025", "--origins", "luohe_west_hsr",
                          "--destinations", "xc_east_hsr", "--profiles", "transit",
-                         "--format", "json", NULL, NULL, NULL, NULL, NULL };
+                         "--format", "json", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+                         NULL, NULL, NULL };
   TtRun def = tt_run_tnetv (base);
   ck_assert_msg (def.status == 0, "%s", def.err);
   ck_assert (!strstr (def.err, "frequency approximation"));
-  base[11] = "--depart";
-  base[12] = "08:00";
-  base[13] = "--window";
-  base[14] = "0";
+  static const char *const plan_opts[] = { "--depart", "07:00", "--window", "120",
+                                           "--percentiles", "5,50,95", "--max-walk", "60" };
+  for (guint k = 0; k < G_N_ELEMENTS (plan_opts); k++)
+    base[11 + k] = plan_opts[k];
   TtRun expl = tt_run_tnetv (base);
   ck_assert_msg (expl.status == 0, "%s", expl.err);
   ck_assert_str_eq (def.out, expl.out);
@@ -532,20 +593,49 @@ START_TEST (test_transit_default_timetable)
   ck_assert_str_eq (json_object_get_string_member (json_object_get_object_member (o, "models"),
                                                    "transit"), "timetable");
   JsonObject *t = json_object_get_object_member (o, "timetable");
-  ck_assert_str_eq (json_object_get_string_member (t, "depart"), "08:00");
-  ck_assert_int_eq (json_object_get_int_member (t, "window_min"), 0);
+  ck_assert_str_eq (json_object_get_string_member (t, "depart"), "07:00");
+  ck_assert_int_eq (json_object_get_int_member (t, "window_min"), 120);
   ck_assert_int_eq (json_object_get_int_member (t, "date"), 20250101);
   JsonObject *cell = json_array_get_object_element (json_object_get_array_member (o, "cells"), 0);
-  ck_assert_double_eq_tol (json_object_get_double_member (cell, "minutes"), 16.0, 1e-9);
+  ck_assert_double_eq_tol (json_object_get_double_member (cell, "minutes"), 23.0, 1e-9);
   tt_run_clear (&def);
   tt_run_clear (&expl);
-  /* the text states the model and its defaults */
+  /* the text states the model and its options */
   TtRun txt = tt_run_tnet ("commute", "--scenario", "2025", "--origins", "luohe_west_hsr",
                            "--destinations", "xc_east_hsr", "--profiles", "transit", NULL);
   ck_assert_msg (txt.status == 0, "%s", txt.err);
-  ck_assert_msg (strstr (txt.out, "(timetable gtfs-2025, 20250101, departing 08:00"), "%s",
+  ck_assert_msg (strstr (txt.out, "(timetable gtfs-2025, 20250101, departing 07:00"), "%s",
                  txt.out);
   tt_run_clear (&txt);
+  /* a folder whose plan has no [commute] group: the command's defaults,
+   * 08:00 and window 0 */
+  {
+    g_autofree char *src = tt_source_path ("data/xuchang");
+    g_autofree char *noplan = copy_without_plan_timetable (src);
+    const char *np[] = { "commute", "--data", noplan, "--scenario", "2025", "--origins",
+                         "luohe_west_hsr", "--destinations", "xc_east_hsr", "--profiles",
+                         "transit", "--format", "json", NULL, NULL, NULL, NULL, NULL };
+    TtRun nd = tt_run_tnetv (np);
+    ck_assert_msg (nd.status == 0, "%s", nd.err);
+    np[13] = "--depart";
+    np[14] = "08:00";
+    np[15] = "--window";
+    np[16] = "0";
+    TtRun ne = tt_run_tnetv (np);
+    ck_assert_msg (ne.status == 0, "%s", ne.err);
+    ck_assert_str_eq (nd.out, ne.out);
+    g_autoptr (JsonParser) np_parser = json_parser_new ();
+    JsonObject *no = parse_object (np_parser, nd.out);
+    JsonObject *nt = json_object_get_object_member (no, "timetable");
+    ck_assert_str_eq (json_object_get_string_member (nt, "depart"), "08:00");
+    ck_assert_int_eq (json_object_get_int_member (nt, "window_min"), 0);
+    JsonObject *nc = json_array_get_object_element (json_object_get_array_member (no, "cells"),
+                                                    0);
+    ck_assert_double_eq_tol (json_object_get_double_member (nc, "minutes"), 16.0, 1e-9);
+    tt_run_clear (&nd);
+    tt_run_clear (&ne);
+    tt_rm_rf (noplan);
+  }
   /* the approximation by name: the old value */
   base[11] = "--frequency-model";
   base[12] = NULL;

@@ -735,6 +735,134 @@ START_TEST (test_report_park_ride_keys)
 }
 END_TEST
 
+/* `tnet commute` with no option but the folder and the year against the
+ * report's cells of the plan's first [commute] group (units.csv read here
+ * for the units' zones): every profile's minutes and percentiles equal,
+ * the command taking the group's origins, destinations, profiles, budget
+ * and its timetable keys (depart, window, percentiles, max_walk whose
+ * default is the budget, and park-and-ride's). Returns the cells compared. */
+static guint
+check_commute_plan_defaults (const char *dir)
+{
+  static const char *const args_fmt[] = { "report", "--data", NULL, "--format", "json", NULL };
+  const char *args[G_N_ELEMENTS (args_fmt)];
+  memcpy (args, args_fmt, sizeof args);
+  args[2] = dir;
+  TtRun r = tt_run_tnetv (args);
+  ck_assert_msg (r.status == 0, "exit %d: %s", r.status, r.err);
+  g_autoptr (JsonNode) rep = parse_json (r.out);
+  tt_run_clear (&r);
+  g_autofree char *up = g_build_filename (dir, "units.csv", NULL);
+  g_autofree char *units = NULL;
+  ck_assert (g_file_get_contents (up, &units, NULL, NULL));
+  g_auto (GStrv) lines = g_strsplit (units, "\n", -1);
+  g_autoptr (GHashTable) unit_of_zone = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                               g_free);
+  for (guint i = 1; lines[i]; i++)
+    {
+      if (!lines[i][0])
+        continue;
+      g_auto (GStrv) f = g_strsplit (lines[i], ",", -1);
+      ck_assert_uint_eq (g_strv_length (f), 6);   /* unit,name,name_en,counties,seat,zone */
+      g_hash_table_insert (unit_of_zone, g_strdup (f[5]), g_strdup (f[0]));
+    }
+  ck_assert_uint_eq (g_hash_table_size (unit_of_zone), 5);
+  JsonObject *scen = json_object_get_object_member (json_node_get_object (rep), "scenarios");
+  static const char *const years[] = { "2020", "2025" };
+  guint n_cells = 0;
+  for (guint y = 0; y < G_N_ELEMENTS (years); y++)
+    {
+      JsonObject *mins = json_object_get_object_member (json_object_get_object_member (
+          json_object_get_object_member (scen, years[y]), "indicators"), "commute_minutes");
+      const char *cargs[] = { "commute", "--data", dir, "--scenario", years[y], "--format",
+                              "json", NULL };
+      TtRun c = tt_run_tnetv (cargs);
+      ck_assert_msg (c.status == 0, "exit %d: %s", c.status, c.err);
+      g_autoptr (JsonNode) com = parse_json (c.out);
+      tt_run_clear (&c);
+      JsonArray *cells = json_object_get_array_member (json_node_get_object (com), "cells");
+      for (guint i = 0; i < json_array_get_length (cells); i++)
+        {
+          JsonObject *cell = json_array_get_object_element (cells, i);
+          const char *unit = g_hash_table_lookup (unit_of_zone,
+                                                  json_object_get_string_member (cell, "origin"));
+          if (unit == NULL)
+            continue;
+          const char *dest = json_object_get_string_member (cell, "destination");
+          const char *prof = json_object_get_string_member (cell, "profile");
+          JsonObject *rc = json_object_get_object_member (
+              json_object_get_object_member (mins, unit), dest);
+          ck_assert_msg (rc != NULL, "%s %s → %s: not in the report", years[y], unit, dest);
+          ck_assert_msg (minutes_of (rc, prof) == minutes_of (cell, "minutes"), "%s %s %s → "
+                         "%s: report %.1f, commute %.1f", years[y], prof, unit, dest,
+                         minutes_of (rc, prof), minutes_of (cell, "minutes"));
+          if (strcmp (prof, "car") != 0)
+            {
+              g_autofree char *pk = g_strdup_printf ("%s_percentiles", prof);
+              JsonObject *rp = json_object_get_object_member (rc, pk);
+              JsonObject *cp = json_object_get_object_member (cell, "percentiles");
+              ck_assert_msg (rp && cp, "%s %s %s → %s: percentiles", years[y], prof, unit, dest);
+              ck_assert_uint_eq (json_object_get_size (cp), json_object_get_size (rp));
+              g_autoptr (GList) keys = json_object_get_members (rp);
+              for (GList *k = keys; k; k = k->next)
+                ck_assert_msg (minutes_of (rp, k->data) == minutes_of (cp, k->data),
+                               "%s %s %s → %s %s", years[y], prof, unit, dest,
+                               (char *) k->data);
+            }
+          n_cells++;
+        }
+    }
+  return n_cells;
+}
+
+/* The bundled plan's first group ([commute zhengzhou]: depart 07:00,
+ * window 120, percentiles 5;50;95, max_walk the 60-min budget) and the
+ * same with its park-and-ride and walk keys set: `tnet commute` with no
+ * option equals the report, 5 units × 3 destinations × 3 profiles × 2
+ * years. */
+START_TEST (test_commute_plan_defaults)
+{
+  g_autofree char *src = tt_source_path ("data/xuchang");
+  ck_assert_uint_eq (check_commute_plan_defaults (src), 5 * 3 * 3 * 2);
+  g_autofree char *tmp = tt_mkdtemp ();
+  g_autofree char *dir = g_build_filename (tmp, "xuchang", NULL);
+  copy_folder (src, dir);
+  g_autofree char *pp = g_build_filename (dir, "plan.ini", NULL);
+  g_autofree char *plan = NULL;
+  ck_assert (g_file_get_contents (pp, &plan, NULL, NULL));
+  const char *at = strstr (plan, "percentiles = 5;50;95\nreading");
+  ck_assert_ptr_nonnull (at);   /* the [commute zhengzhou] group */
+  g_autofree char *head = g_strndup (plan, at - plan);
+  g_autofree char *edited = g_strconcat (head, "max_walk = 10\ndrive_budget_min = 20\n"
+                                         "park_time_min = 3\nparking_radius_m = 300\n"
+                                         "percentiles = 25;75\nreading", at
+                                         + strlen ("percentiles = 5;50;95\nreading"), NULL);
+  ck_assert (g_file_set_contents (pp, edited, -1, NULL));
+  ck_assert_uint_eq (check_commute_plan_defaults (dir), 5 * 3 * 3 * 2);
+  /* an option on the command line overrides the plan's key */
+  const char *cargs[] = { "commute", "--data", dir, "--scenario", "2025", "--format", "json",
+                          "--percentiles", "50", "--max-walk", "15", NULL };
+  TtRun c = tt_run_tnetv (cargs);
+  ck_assert_msg (c.status == 0, "exit %d: %s", c.status, c.err);
+  g_autoptr (JsonNode) com = parse_json (c.out);
+  tt_run_clear (&c);
+  JsonArray *cells = json_object_get_array_member (json_node_get_object (com), "cells");
+  guint n_pct = 0;
+  for (guint i = 0; i < json_array_get_length (cells); i++)
+    {
+      JsonObject *cell = json_array_get_object_element (cells, i);
+      if (!json_object_has_member (cell, "percentiles"))
+        continue;
+      JsonObject *cp = json_object_get_object_member (cell, "percentiles");
+      ck_assert_uint_eq (json_object_get_size (cp), 1);
+      ck_assert (json_object_has_member (cp, "p50"));
+      n_pct++;
+    }
+  ck_assert_uint_gt (n_pct, 0);
+  tt_rm_rf (tmp);
+}
+END_TEST
+
 Suite *report_data_suite (void);
 
 Suite *
@@ -751,6 +879,7 @@ report_data_suite (void)
   tcase_add_test (tc, test_cli_commute_isochrone);
   tcase_add_test (tc, test_report_park_ride);
   tcase_add_test (tc, test_report_park_ride_keys);
+  tcase_add_test (tc, test_commute_plan_defaults);
   suite_add_tcase (s, tc);
   return s;
 }

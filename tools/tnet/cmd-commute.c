@@ -350,6 +350,39 @@ parse_profiles (const char *spec, GArray *out, GError **error)
   return TRUE;
 }
 
+/* The timetable keys of the plan's [commute] group @grp (nullable; only
+ * with `depart`) for the options the command line did not give, as `tnet
+ * report` reads them for that group: depart, date, window, percentiles,
+ * max_walk (whose default there is the group's budget) and park-and-ride's
+ * drive_budget_min, park_time_min, parking_radius_m. */
+static void
+plan_timetable (const TnetPlanCommute *grp, const Options *opt, TnetCliTimeOptions *topt,
+                TnetParkRideOptions *po)
+{
+  if (grp == NULL || !grp->timetable)
+    return;
+  const TnetCliTimeArgs *a = &opt->time;
+  if (a->depart == NULL)
+    topt->depart_s = grp->depart_s;
+  if (a->date == NULL)
+    topt->date = grp->date;
+  if (a->window == TNET_CLI_UNSET)
+    topt->window_min = grp->window_min;
+  if (a->max_walk == TNET_CLI_UNSET)
+    topt->max_walk_s = (guint) lround (grp->max_walk_min * 60.0);
+  if (a->pcts == NULL && grp->n_percentiles > 0)
+    {
+      g_array_set_size (topt->percentiles, 0);
+      g_array_append_vals (topt->percentiles, grp->percentiles, grp->n_percentiles);
+    }
+  if (opt->park.drive_budget_min == TNET_CLI_UNSET)
+    po->drive_budget_s = grp->drive_budget_min * 60;
+  if (opt->park.park_min == TNET_CLI_UNSET)
+    po->park_s = grp->park_time_min * 60;
+  if (opt->park.parking_radius_m == TNET_CLI_UNSET_M)
+    po->parking_radius_m = grp->parking_radius_m;
+}
+
 static gboolean
 commute (TnetCliCommon *common, const Options *opt, TnetCliFormat format, GError **error)
 {
@@ -439,6 +472,7 @@ commute (TnetCliCommon *common, const Options *opt, TnetCliFormat format, GError
       return FALSE;
     }
   g_autoptr (GArray) pcts = topt.percentiles;
+  plan_timetable (grp, opt, &topt, &po);
   g_autoptr (GPtrArray) feeds = NULL;
   g_autoptr (TnetTimetable) tt = NULL;
   g_autoptr (TnetParkRide) pr = NULL;
@@ -533,8 +567,10 @@ tnet_cmd_commute (int argc, char **argv)
       "used, and the population within the budget.\n"
       "Transit and park_and_ride follow the scenario year's GTFS timetable: departing\n"
       "08:00 on the feed's busiest service day, window 0 (one departure), unless\n"
-      "--depart, --date or --window say otherwise; --frequency-model asks for the\n"
-      "frequency approximation, also taken (with a note) when there is no feed.");
+      "--depart, --date or --window say otherwise or the plan's first [commute]\n"
+      "group has depart: then its depart, date, window, percentiles, max_walk and\n"
+      "park-and-ride keys are the defaults, as in tnet report. --frequency-model asks\n"
+      "for the frequency approximation, also taken (with a note) when there is no feed.");
   g_option_context_add_main_entries (ctx, entries, NULL);
   tnet_cli_time_args_add (ctx, &opt.time, TNET_CLI_FREQUENCY_MODEL_HELP);
   tnet_cli_add_common (ctx, &common);
