@@ -417,27 +417,41 @@ tnet_cli_route_timetable_run (TnetTimetable *tt, TnetRaptor *ws, const char *fee
                                           b, out, error);
 }
 
-gboolean
-tnet_cli_route_timetable_run_pr (TnetTimetable *tt, TnetRaptor *ws, const TnetParkRide *pr,
-                                 TnetSearch *search, const char *feed_name,
-                                 const TnetNetwork *net, const TnetCliTimeOptions *topt,
-                                 const char *from, const char *to, JsonBuilder *b,
-                                 GString *out, GError **error)
-{
-  gboolean json = b != NULL;
-  const char *how = pr ? "park-and-ride" : "transit";
-  guint date = tnet_timetable_get_service_date (tt);
-  gint32 dep = topt->depart_s;
-  guint n_min = MAX (topt->window_min, 1u);
+/* What tnet_cli_route_timetable_run_pr() found, for its document. */
+typedef struct {
+  const char *from, *to;
+  const char *how;          /* "transit" or "park-and-ride" */
+  const TnetParkRide *pr;   /* NULL: transit */
+  const char *feed_name;
+  guint date;               /* the timetable's service date, YYYYMMDD */
+  gint32 dep;               /* the first departure, s after midnight */
+  guint n_min;              /* departures: MAX (window, 1) */
+  const gint32 *series;     /* @n_min travel times, s, or TNET_RAPTOR_UNREACHED */
+  const gint32 *pv;         /* the options' percentiles of @series */
+  const GArray *legs;       /* TnetTransitLeg of the first departure's journey */
+  TnetId best;              /* its last stop, or TNET_ID_NONE */
+  guint32 best_walk;        /* the walk from @best to the destination, s */
+  gboolean walk_only;       /* walking all the way is as fast */
+  guint32 direct;           /* that walk, s */
+} RouteDoc;
 
-  g_autoptr (GArray) acc = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
-  g_autoptr (GArray) egr = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
+/* The ends of a route: the origin's access rows into @acc (its walks to
+ * stops, with park-and-ride @pr its drives to parking places too, whose
+ * rows go to @rows), the destination's stops into @egr and the egresses
+ * into @egress (with the walk all the way when within the longest walk,
+ * *@direct). Fails (TNET_ERROR_NOT_FOUND) on an unknown place, or when no
+ * stop is within the walk of one end. */
+static gboolean
+route_ends (TnetTimetable *tt, TnetRaptor *ws, const TnetParkRide *pr, TnetSearch *search,
+            const TnetNetwork *net, const TnetCliTimeOptions *topt, const char *from,
+            const char *to, const char *how, GArray *acc, GArray *egr, GArray *rows,
+            GArray *egress, guint32 *direct, GError **error)
+{
   double olon = NAN, olat = NAN, dlon = NAN, dlat = NAN;
   TnetId onode, dnode;
   if (!place_walks (tt, ws, net, from, topt->max_walk_s, acc, &olon, &olat, &onode, error)
       || !place_walks (tt, ws, net, to, topt->max_walk_s, egr, &dlon, &dlat, &dnode, error))
     return FALSE;
-  g_autoptr (GArray) rows = g_array_new (FALSE, FALSE, sizeof (TnetParkRideAccess));
   if (pr != NULL && onode != TNET_ID_NONE)
     {
       /* driving to a parking place competes with walking to a stop */
@@ -447,36 +461,35 @@ tnet_cli_route_timetable_run_pr (TnetTimetable *tt, TnetRaptor *ws, const TnetPa
       g_array_set_size (acc, 0);
       g_array_append_vals (acc, merged->data, merged->len);
     }
-  g_autoptr (GArray) egress = g_array_new (FALSE, FALSE, sizeof (TnetEgress));
   for (guint i = 0; i < egr->len; i++)
     {
       const TnetStopWalk *w = &g_array_index (egr, TnetStopWalk, i);
       TnetEgress e = { 0, w->stop, w->walk_s };
       g_array_append_val (egress, e);
     }
-  guint32 direct = G_MAXUINT32;
+  *direct = G_MAXUINT32;
   g_autoptr (GArray) scratch = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
   if (onode != TNET_ID_NONE && dnode != TNET_ID_NONE
-      && tnet_raptor_walks_from_node (ws, onode, topt->max_walk_s, dnode, &direct, scratch))
+      && tnet_raptor_walks_from_node (ws, onode, topt->max_walk_s, dnode, direct, scratch))
     {
       /* both ends on the street: the direct walk is the street walk */
-      if (direct <= topt->max_walk_s)
+      if (*direct <= topt->max_walk_s)
         {
-          TnetEgress e = { 0, TNET_ID_NONE, direct };
+          TnetEgress e = { 0, TNET_ID_NONE, *direct };
           g_array_append_val (egress, e);
         }
     }
   else if (!isnan (olon) && !isnan (dlon))
     {
-      direct = tnet_timetable_walk_seconds (tt, distance_m (olon, olat, dlon, dlat));
-      if (direct <= topt->max_walk_s)
+      *direct = tnet_timetable_walk_seconds (tt, distance_m (olon, olat, dlon, dlat));
+      if (*direct <= topt->max_walk_s)
         {
-          TnetEgress e = { 0, TNET_ID_NONE, direct };
+          TnetEgress e = { 0, TNET_ID_NONE, *direct };
           g_array_append_val (egress, e);
         }
     }
 
-  if (egress->len == 0 || (acc->len == 0 && direct > topt->max_walk_s))
+  if (egress->len == 0 || (acc->len == 0 && *direct > topt->max_walk_s))
     {
       /* no stop within walking distance of one end: nothing to route */
       g_set_error (error, TNET_ERROR, TNET_ERROR_NOT_FOUND, "no path by %s from '%s' to "
@@ -486,123 +499,108 @@ tnet_cli_route_timetable_run_pr (TnetTimetable *tt, TnetRaptor *ws, const TnetPa
                    : "");
       return FALSE;
     }
-  g_autofree gint32 *series = g_new (gint32, n_min);
-  tnet_raptor_run_range (ws, (const TnetStopWalk *) (void *) acc->data, acc->len, dep, n_min,
-                         (const TnetEgress *) (void *) egress->data, egress->len, 1, series);
-  /* the journey of the first minute: the best egress stop, then its legs */
-  tnet_raptor_run (ws, (const TnetStopWalk *) (void *) acc->data, acc->len, dep);
-  TnetId best = TNET_ID_NONE;
-  gint32 best_t = TNET_RAPTOR_UNREACHED;
-  guint32 best_walk = 0;
-  for (guint i = 0; i < egr->len; i++)
-    {
-      const TnetStopWalk *w = &g_array_index (egr, TnetStopWalk, i);
-      gint32 a = tnet_raptor_arrival (ws, w->stop);
-      if (a != TNET_RAPTOR_UNREACHED && a + (gint32) w->walk_s < best_t)
-        {
-          best_t = a + (gint32) w->walk_s;
-          best = w->stop;
-          best_walk = w->walk_s;
-        }
-    }
-  gboolean walk_only = direct <= topt->max_walk_s && dep + (gint32) direct <= best_t;
-  if (series[0] == TNET_RAPTOR_UNREACHED && topt->window_min <= 1)
-    {
-      g_set_error (error, TNET_ERROR, TNET_ERROR_NOT_FOUND, "no path by %s from '%s' to "
-                   "'%s' departing %02d:%02d on %u", how, from, to, dep / 3600, dep / 60 % 60,
-                   date);
-      return FALSE;
-    }
-  g_autoptr (GArray) legs = g_array_new (FALSE, FALSE, sizeof (TnetTransitLeg));
-  if (!walk_only && best != TNET_ID_NONE)
-    tnet_park_ride_journey (ws, best, (const TnetParkRideAccess *) (void *) rows->data,
-                            rows->len, legs);
-  g_autofree gint32 *pv = g_new (gint32, MAX (topt->percentiles->len, 1));
-  g_autofree gint32 *sorted = g_memdup2 (series, sizeof (gint32) * n_min);
-  tnet_percentiles (sorted, n_min, (const double *) (void *) topt->percentiles->data,
-                    topt->percentiles->len, pv);
+  return TRUE;
+}
 
-  if (json)
-    {
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "from");
-      json_builder_add_string_value (b, from);
-      json_builder_set_member_name (b, "to");
-      json_builder_add_string_value (b, to);
-      json_builder_set_member_name (b, "profile");
-      json_builder_add_string_value (b, pr ? "park_and_ride" : "transit");
-      json_builder_set_member_name (b, "model");
-      json_builder_add_string_value (b, "timetable");
-      json_builder_set_member_name (b, "feed");
-      json_builder_add_string_value (b, feed_name);
-      json_builder_set_member_name (b, "date");
-      json_builder_add_int_value (b, date);
-      json_builder_set_member_name (b, "depart");
-      g_autofree char *cd = clock_str (dep);
-      json_builder_add_string_value (b, cd);
-      json_builder_set_member_name (b, "window_min");
-      json_builder_add_int_value (b, topt->window_min);
-      json_builder_set_member_name (b, "total_min");
-      if (series[0] == TNET_RAPTOR_UNREACHED)
-        json_builder_add_null_value (b);
-      else
-        json_builder_add_double_value (b, round (series[0] / 6.0) / 10.0);
-      if (pr)
-        park_ride_summary (pr, b, NULL);
-      json_builder_set_member_name (b, "legs");
-      json_builder_begin_array (b);
-    }
-  else
+/* The start of the document: the JSON members before "legs" (whose array
+ * it opens), or the text's heading lines. */
+static void
+route_doc_head (const RouteDoc *d, const TnetCliTimeOptions *topt, JsonBuilder *b,
+                GString *out)
+{
+  if (b == NULL)
     {
       g_string_append_printf (out, "Route by %s (timetable %s, %u) from %s to %s, "
-                              "departing %02d:%02d\n", how, feed_name, date, from, to,
-                              dep / 3600, dep / 60 % 60);
-      if (pr)
-        park_ride_summary (pr, NULL, out);
+                              "departing %02d:%02d\n", d->how, d->feed_name, d->date, d->from,
+                              d->to, d->dep / 3600, d->dep / 60 % 60);
+      if (d->pr)
+        park_ride_summary (d->pr, NULL, out);
+      return;
     }
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "from");
+  json_builder_add_string_value (b, d->from);
+  json_builder_set_member_name (b, "to");
+  json_builder_add_string_value (b, d->to);
+  json_builder_set_member_name (b, "profile");
+  json_builder_add_string_value (b, d->pr ? "park_and_ride" : "transit");
+  json_builder_set_member_name (b, "model");
+  json_builder_add_string_value (b, "timetable");
+  json_builder_set_member_name (b, "feed");
+  json_builder_add_string_value (b, d->feed_name);
+  json_builder_set_member_name (b, "date");
+  json_builder_add_int_value (b, d->date);
+  json_builder_set_member_name (b, "depart");
+  g_autofree char *cd = clock_str (d->dep);
+  json_builder_add_string_value (b, cd);
+  json_builder_set_member_name (b, "window_min");
+  json_builder_add_int_value (b, topt->window_min);
+  json_builder_set_member_name (b, "total_min");
+  if (d->series[0] == TNET_RAPTOR_UNREACHED)
+    json_builder_add_null_value (b);
+  else
+    json_builder_add_double_value (b, round (d->series[0] / 6.0) / 10.0);
+  if (d->pr)
+    park_ride_summary (d->pr, b, NULL);
+  json_builder_set_member_name (b, "legs");
+  json_builder_begin_array (b);
+}
+
+/* One leg as a JSON object of the "legs" array. */
+static void
+route_leg_json (JsonBuilder *b, const TnetTransitLeg *l, const char *kind, const char *fs,
+                const char *ts, const char *c0, const char *c1)
+{
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "kind");
+  json_builder_add_string_value (b, kind);
+  json_builder_set_member_name (b, "line");
+  if (l->route_name)
+    json_builder_add_string_value (b, l->route_name);
+  else
+    json_builder_add_null_value (b);
+  json_builder_set_member_name (b, "trip");
+  if (l->trip_id)
+    json_builder_add_string_value (b, l->trip_id);
+  else
+    json_builder_add_null_value (b);
+  json_builder_set_member_name (b, "from");
+  json_builder_add_string_value (b, fs);
+  json_builder_set_member_name (b, "to");
+  json_builder_add_string_value (b, ts);
+  json_builder_set_member_name (b, "start");
+  json_builder_add_string_value (b, c0);
+  json_builder_set_member_name (b, "end");
+  json_builder_add_string_value (b, c1);
+  json_builder_set_member_name (b, "wait_min");
+  json_builder_add_double_value (b, l->wait_s / 60.0);
+  json_builder_end_object (b);
+}
+
+/* The legs of the journey: JSON objects into the open "legs" array of @b,
+ * or (@b NULL) text lines, with the final walk (text only). */
+static void
+route_doc_legs (const RouteDoc *d, const TnetTimetable *tt, const TnetNetwork *net,
+                JsonBuilder *b, GString *out)
+{
   const char *parked = NULL;   /* the parking place, once parked */
-  gint32 clock = dep;
-  for (guint i = 0; i < legs->len; i++)
+  gint32 clock = d->dep;
+  for (guint i = 0; i < d->legs->len; i++)
     {
-      const TnetTransitLeg *l = &g_array_index (legs, TnetTransitLeg, i);
+      const TnetTransitLeg *l = &g_array_index (d->legs, TnetTransitLeg, i);
       const char *place = l->node != TNET_ID_NONE ? tnet_network_node (net, l->node)->id : NULL;
       if (l->kind == TNET_TRANSIT_LEG_PARK)
         parked = place;
       const char *fs = l->kind == TNET_TRANSIT_LEG_PARK ? place
                        : l->from_stop != TNET_ID_NONE ? tnet_timetable_stop_id (tt, l->from_stop)
-                       : parked ? parked : from;
+                       : parked ? parked : d->from;
       const char *ts = place ? place : tnet_timetable_stop_id (tt, l->to_stop);
       const char *kind = leg_kind (l->kind);
       if (l->kind == TNET_TRANSIT_LEG_ACCESS && l->end_s == l->start_s)
         continue;
       g_autofree char *c0 = clock_str (l->start_s), *c1 = clock_str (l->end_s);
-      if (json)
-        {
-          json_builder_begin_object (b);
-          json_builder_set_member_name (b, "kind");
-          json_builder_add_string_value (b, kind);
-          json_builder_set_member_name (b, "line");
-          if (l->route_name)
-            json_builder_add_string_value (b, l->route_name);
-          else
-            json_builder_add_null_value (b);
-          json_builder_set_member_name (b, "trip");
-          if (l->trip_id)
-            json_builder_add_string_value (b, l->trip_id);
-          else
-            json_builder_add_null_value (b);
-          json_builder_set_member_name (b, "from");
-          json_builder_add_string_value (b, fs);
-          json_builder_set_member_name (b, "to");
-          json_builder_add_string_value (b, ts);
-          json_builder_set_member_name (b, "start");
-          json_builder_add_string_value (b, c0);
-          json_builder_set_member_name (b, "end");
-          json_builder_add_string_value (b, c1);
-          json_builder_set_member_name (b, "wait_min");
-          json_builder_add_double_value (b, l->wait_s / 60.0);
-          json_builder_end_object (b);
-        }
+      if (b)
+        route_leg_json (b, l, kind, fs, ts, c0, c1);
       else if (l->kind == TNET_TRANSIT_LEG_RIDE)
         g_string_append_printf (out, "  wait %.1f min, board %s %s at %s, alight %s at %s "
                                 "(%s %s)\n", l->wait_s / 60.0, l->route_name, fs, c0, ts, c1,
@@ -613,16 +611,25 @@ tnet_cli_route_timetable_run_pr (TnetTimetable *tt, TnetRaptor *ws, const TnetPa
         g_string_append_printf (out, "  %s %s -> %s, %s-%s\n", kind, fs, ts, c0, c1);
       clock = l->end_s;
     }
-  if (!walk_only && best != TNET_ID_NONE && best_walk > 0)
+  if (!d->walk_only && d->best != TNET_ID_NONE && d->best_walk > 0)
     {
-      g_autofree char *c0 = clock_str (clock), *c1 = clock_str (clock + (gint32) best_walk);
-      if (!json)
+      g_autofree char *c0 = clock_str (clock), *c1 = clock_str (clock + (gint32) d->best_walk);
+      if (!b)
         g_string_append_printf (out, "  walk %s -> %s, %s-%s\n",
-                                tnet_timetable_stop_id (tt, best), to, c0, c1);
+                                tnet_timetable_stop_id (tt, d->best), d->to, c0, c1);
     }
-  if (walk_only && !json)
-    g_string_append_printf (out, "  walk %s -> %s, %.1f min\n", from, to, direct / 60.0);
-  if (json)
+  if (d->walk_only && !b)
+    g_string_append_printf (out, "  walk %s -> %s, %.1f min\n", d->from, d->to,
+                            d->direct / 60.0);
+}
+
+/* The end of the document: the JSON "percentiles" and "minutes" (closing
+ * the legs and the object), or the text's total and window lines. */
+static void
+route_doc_tail (const RouteDoc *d, const TnetCliTimeOptions *topt, JsonBuilder *b,
+                GString *out)
+{
+  if (b)
     {
       json_builder_end_array (b);
       json_builder_set_member_name (b, "percentiles");
@@ -632,47 +639,107 @@ tnet_cli_route_timetable_run_pr (TnetTimetable *tt, TnetRaptor *ws, const TnetPa
           g_autofree char *k = g_strdup_printf ("p%g", g_array_index (topt->percentiles,
                                                                        double, i));
           json_builder_set_member_name (b, k);
-          if (pv[i] == TNET_RAPTOR_UNREACHED)
+          if (d->pv[i] == TNET_RAPTOR_UNREACHED)
             json_builder_add_null_value (b);
           else
-            json_builder_add_double_value (b, round (pv[i] / 6.0) / 10.0);
+            json_builder_add_double_value (b, round (d->pv[i] / 6.0) / 10.0);
         }
       json_builder_end_object (b);
       json_builder_set_member_name (b, "minutes");
       json_builder_begin_array (b);
-      for (guint m = 0; m < n_min; m++)
-        if (series[m] == TNET_RAPTOR_UNREACHED)
+      for (guint m = 0; m < d->n_min; m++)
+        if (d->series[m] == TNET_RAPTOR_UNREACHED)
           json_builder_add_null_value (b);
         else
-          json_builder_add_double_value (b, round (series[m] / 6.0) / 10.0);
+          json_builder_add_double_value (b, round (d->series[m] / 6.0) / 10.0);
       json_builder_end_array (b);
       json_builder_end_object (b);
-      return TRUE;
+      return;
     }
-  if (series[0] != TNET_RAPTOR_UNREACHED)
-    g_string_append_printf (out, "Total: %.1f min\n", series[0] / 60.0);
+  if (d->series[0] != TNET_RAPTOR_UNREACHED)
+    g_string_append_printf (out, "Total: %.1f min\n", d->series[0] / 60.0);
   if (topt->window_min > 1)
     {
       g_string_append_printf (out, "Window %02d:%02d + %u min, travel time percentiles:",
-                              dep / 3600, dep / 60 % 60, topt->window_min);
+                              d->dep / 3600, d->dep / 60 % 60, topt->window_min);
       for (guint i = 0; i < topt->percentiles->len; i++)
         {
-          if (pv[i] == TNET_RAPTOR_UNREACHED)
+          if (d->pv[i] == TNET_RAPTOR_UNREACHED)
             g_string_append_printf (out, " p%g -", g_array_index (topt->percentiles, double, i));
           else
             g_string_append_printf (out, " p%g %.1f", g_array_index (topt->percentiles, double, i),
-                                    pv[i] / 60.0);
+                                    d->pv[i] / 60.0);
         }
       g_string_append (out, " min\nPer minute:");
-      for (guint m = 0; m < n_min; m++)
+      for (guint m = 0; m < d->n_min; m++)
         {
-          if (series[m] == TNET_RAPTOR_UNREACHED)
+          if (d->series[m] == TNET_RAPTOR_UNREACHED)
             g_string_append (out, " -");
           else
-            g_string_append_printf (out, " %.1f", series[m] / 60.0);
+            g_string_append_printf (out, " %.1f", d->series[m] / 60.0);
         }
       g_string_append_c (out, '\n');
     }
+}
+
+gboolean
+tnet_cli_route_timetable_run_pr (TnetTimetable *tt, TnetRaptor *ws, const TnetParkRide *pr,
+                                 TnetSearch *search, const char *feed_name,
+                                 const TnetNetwork *net, const TnetCliTimeOptions *topt,
+                                 const char *from, const char *to, JsonBuilder *b,
+                                 GString *out, GError **error)
+{
+  RouteDoc d = { .from = from, .to = to, .how = pr ? "park-and-ride" : "transit", .pr = pr,
+                 .feed_name = feed_name, .date = tnet_timetable_get_service_date (tt),
+                 .dep = topt->depart_s, .n_min = MAX (topt->window_min, 1u) };
+  g_autoptr (GArray) acc = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
+  g_autoptr (GArray) egr = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
+  g_autoptr (GArray) rows = g_array_new (FALSE, FALSE, sizeof (TnetParkRideAccess));
+  g_autoptr (GArray) egress = g_array_new (FALSE, FALSE, sizeof (TnetEgress));
+  if (!route_ends (tt, ws, pr, search, net, topt, from, to, d.how, acc, egr, rows, egress,
+                   &d.direct, error))
+    return FALSE;
+  g_autofree gint32 *series = g_new (gint32, d.n_min);
+  tnet_raptor_run_range (ws, (const TnetStopWalk *) (void *) acc->data, acc->len, d.dep,
+                         d.n_min, (const TnetEgress *) (void *) egress->data, egress->len, 1,
+                         series);
+  /* the journey of the first minute: the best egress stop, then its legs */
+  tnet_raptor_run (ws, (const TnetStopWalk *) (void *) acc->data, acc->len, d.dep);
+  d.best = TNET_ID_NONE;
+  gint32 best_t = TNET_RAPTOR_UNREACHED;
+  for (guint i = 0; i < egr->len; i++)
+    {
+      const TnetStopWalk *w = &g_array_index (egr, TnetStopWalk, i);
+      gint32 a = tnet_raptor_arrival (ws, w->stop);
+      if (a != TNET_RAPTOR_UNREACHED && a + (gint32) w->walk_s < best_t)
+        {
+          best_t = a + (gint32) w->walk_s;
+          d.best = w->stop;
+          d.best_walk = w->walk_s;
+        }
+    }
+  d.walk_only = d.direct <= topt->max_walk_s && d.dep + (gint32) d.direct <= best_t;
+  if (series[0] == TNET_RAPTOR_UNREACHED && topt->window_min <= 1)
+    {
+      g_set_error (error, TNET_ERROR, TNET_ERROR_NOT_FOUND, "no path by %s from '%s' to "
+                   "'%s' departing %02d:%02d on %u", d.how, from, to, d.dep / 3600,
+                   d.dep / 60 % 60, d.date);
+      return FALSE;
+    }
+  g_autoptr (GArray) legs = g_array_new (FALSE, FALSE, sizeof (TnetTransitLeg));
+  if (!d.walk_only && d.best != TNET_ID_NONE)
+    tnet_park_ride_journey (ws, d.best, (const TnetParkRideAccess *) (void *) rows->data,
+                            rows->len, legs);
+  g_autofree gint32 *pv = g_new (gint32, MAX (topt->percentiles->len, 1));
+  g_autofree gint32 *sorted = g_memdup2 (series, sizeof (gint32) * d.n_min);
+  tnet_percentiles (sorted, d.n_min, (const double *) (void *) topt->percentiles->data,
+                    topt->percentiles->len, pv);
+  d.series = series;
+  d.pv = pv;
+  d.legs = legs;
+  route_doc_head (&d, topt, b, out);
+  route_doc_legs (&d, tt, net, b, out);
+  route_doc_tail (&d, topt, b, out);
   return TRUE;
 }
 
