@@ -298,6 +298,88 @@ isochrone_timetable (Run *run, const char *from, double minutes, TnetCliIsochron
   return TRUE;
 }
 
+/* The isochrone's member "isochrone" of results.json and its lines of
+ * the text: the place, the profile, what it reaches within @minutes
+ * (@reached nodes, @pop zone population; @mins per node) and, by the
+ * timetable (@tt_ms set), the timetable's options of @m. */
+static void
+isochrone_results (Run *run, const char *from, const char *profile, double minutes,
+                   const double *mins, const TnetWeight *tt_ms,
+                   const TnetCliIsochroneModel *m, guint reached, double pop)
+{
+  guint n = tnet_network_n_nodes (run->net);
+  JsonBuilder *b = run->json;
+  json_builder_set_member_name (b, "isochrone");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "from");
+  json_builder_add_string_value (b, from);
+  json_builder_set_member_name (b, "profile");
+  json_builder_add_string_value (b, profile ? profile : "car");
+  json_builder_set_member_name (b, "minutes");
+  json_builder_add_double_value (b, minutes);
+  json_builder_set_member_name (b, "nodes_reached");
+  json_builder_add_int_value (b, reached);
+  json_builder_set_member_name (b, "zone_population_reached");
+  json_builder_add_double_value (b, pop);
+  if (profile && strcmp (profile, "car") != 0)
+    {
+      json_builder_set_member_name (b, "model");
+      json_builder_add_string_value (b, tt_ms ? "timetable" : "frequency approximation");
+    }
+  if (tt_ms)
+    {
+      g_autofree char *dep = g_strdup_printf ("%02d:%02d", m->depart_s / 3600,
+                                              m->depart_s / 60 % 60);
+      json_builder_set_member_name (b, "timetable");
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "feed");
+      json_builder_add_string_value (b, m->feed);
+      json_builder_set_member_name (b, "date");
+      json_builder_add_int_value (b, m->date);
+      json_builder_set_member_name (b, "depart");
+      json_builder_add_string_value (b, dep);
+      json_builder_set_member_name (b, "window_min");
+      json_builder_add_int_value (b, MAX (m->window_min, 1u));
+      json_builder_set_member_name (b, "max_walk_min");
+      json_builder_add_double_value (b, m->max_walk_s / 60.0);
+      json_builder_set_member_name (b, "percentile");
+      json_builder_add_double_value (b, m->percentile);
+      json_builder_end_object (b);
+    }
+  json_builder_set_member_name (b, "zones");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < n; i++)
+    {
+      const TnetNode *nd = tnet_network_node (run->net, i);
+      if (nd->kind != TNET_NODE_ZONE)
+        continue;
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "id");
+      json_builder_add_string_value (b, nd->id);
+      json_builder_set_member_name (b, "minutes");
+      if (mins[i] >= 0)
+        json_builder_add_double_value (b, round (mins[i] * 10) / 10);
+      else
+        json_builder_add_null_value (b);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  g_string_append_printf (run->text,
+                          "Isochrone from %s by %s within %.0f min: %u nodes, zone "
+                          "population %.0f\n", from, profile ? profile : "car", minutes,
+                          reached, pop);
+  if (tt_ms)
+    g_string_append_printf (run->text, "  transit by the timetable %s, %u, departing %02d:%02d, "
+                            "window %u min, walks up to %u min: p%g of the travel time over "
+                            "the window\n", m->feed, m->date, m->depart_s / 3600,
+                            m->depart_s / 60 % 60, MAX (m->window_min, 1u),
+                            m->max_walk_s / 60, m->percentile);
+  else if (profile && strcmp (profile, "car") != 0)
+    g_string_append_printf (run->text, "  %s by the frequency approximation (waits of half "
+                            "the headway)\n", profile);
+}
+
 static gboolean
 run_isochrone (Run *run, GError **error)
 {
@@ -359,77 +441,8 @@ run_isochrone (Run *run, GError **error)
         if (tnet_network_node (run->net, i)->kind == TNET_NODE_ZONE)
           pop += tnet_network_node (run->net, i)->population;
       }
-  JsonBuilder *b = run->json;
-  json_builder_set_member_name (b, "isochrone");
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "from");
-  json_builder_add_string_value (b, from);
-  json_builder_set_member_name (b, "profile");
-  json_builder_add_string_value (b, profile ? profile : "car");
-  json_builder_set_member_name (b, "minutes");
-  json_builder_add_double_value (b, minutes);
-  json_builder_set_member_name (b, "nodes_reached");
-  json_builder_add_int_value (b, reached);
-  json_builder_set_member_name (b, "zone_population_reached");
-  json_builder_add_double_value (b, pop);
-  if (profile && strcmp (profile, "car") != 0)
-    {
-      json_builder_set_member_name (b, "model");
-      json_builder_add_string_value (b, tt_ms ? "timetable" : "frequency approximation");
-    }
-  if (tt_ms)
-    {
-      g_autofree char *dep = g_strdup_printf ("%02d:%02d", model.depart_s / 3600,
-                                              model.depart_s / 60 % 60);
-      json_builder_set_member_name (b, "timetable");
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "feed");
-      json_builder_add_string_value (b, model.feed);
-      json_builder_set_member_name (b, "date");
-      json_builder_add_int_value (b, model.date);
-      json_builder_set_member_name (b, "depart");
-      json_builder_add_string_value (b, dep);
-      json_builder_set_member_name (b, "window_min");
-      json_builder_add_int_value (b, MAX (model.window_min, 1u));
-      json_builder_set_member_name (b, "max_walk_min");
-      json_builder_add_double_value (b, model.max_walk_s / 60.0);
-      json_builder_set_member_name (b, "percentile");
-      json_builder_add_double_value (b, model.percentile);
-      json_builder_end_object (b);
-    }
-  json_builder_set_member_name (b, "zones");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < n; i++)
-    {
-      const TnetNode *nd = tnet_network_node (run->net, i);
-      if (nd->kind != TNET_NODE_ZONE)
-        continue;
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "id");
-      json_builder_add_string_value (b, nd->id);
-      json_builder_set_member_name (b, "minutes");
-      if (mins[i] >= 0)
-        json_builder_add_double_value (b, round (mins[i] * 10) / 10);
-      else
-        json_builder_add_null_value (b);
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
-  json_builder_end_object (b);
+  isochrone_results (run, from, profile, minutes, mins, tt_ms, &model, reached, pop);
   const TnetNode *o = tnet_network_node (run->net, origin);
-  g_string_append_printf (run->text,
-                          "Isochrone from %s by %s within %.0f min: %u nodes, zone "
-                          "population %.0f\n", from, profile ? profile : "car", minutes,
-                          reached, pop);
-  if (tt_ms)
-    g_string_append_printf (run->text, "  transit by the timetable %s, %u, departing %02d:%02d, "
-                            "window %u min, walks up to %u min: p%g of the travel time over "
-                            "the window\n", model.feed, model.date, model.depart_s / 3600,
-                            model.depart_s / 60 % 60, MAX (model.window_min, 1u),
-                            model.max_walk_s / 60, model.percentile);
-  else if (profile && strcmp (profile, "car") != 0)
-    g_string_append_printf (run->text, "  %s by the frequency approximation (waits of half "
-                            "the headway)\n", profile);
   if (run->formats & TNET_OUTPUT_GEOJSON)
     {
       g_autofree TnetWeight *ms = g_new (TnetWeight, n);
