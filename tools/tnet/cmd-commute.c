@@ -383,22 +383,24 @@ plan_timetable (const TnetPlanCommute *grp, const Options *opt, TnetCliTimeOptio
     po->parking_radius_m = grp->parking_radius_m;
 }
 
+/* --direction, --method and --budget into *@dir and *@method (a usage
+ * error, G_OPTION_ERROR, on a bad value). */
 static gboolean
-commute (TnetCliCommon *common, const Options *opt, TnetCliFormat format, GError **error)
+parse_direction_method (const Options *opt, TnetCommuteDirection *dir,
+                        TnetCommuteMethod *method, GError **error)
 {
-  TnetCommuteDirection dir;
   if (!opt->direction || strcmp (opt->direction, "to") == 0)
-    dir = TNET_COMMUTE_TO;
+    *dir = TNET_COMMUTE_TO;
   else if (strcmp (opt->direction, "from") == 0)
-    dir = TNET_COMMUTE_FROM;
+    *dir = TNET_COMMUTE_FROM;
   else
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                    "--direction: expected to or from, got '%s'", opt->direction);
       return FALSE;
     }
-  TnetCommuteMethod method = TNET_COMMUTE_METHOD_AUTO;
-  if (opt->method && !tnet_commute_method_from_string (opt->method, &method))
+  *method = TNET_COMMUTE_METHOD_AUTO;
+  if (opt->method && !tnet_commute_method_from_string (opt->method, method))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                    "--method: expected auto, search or m2m, got '%s'", opt->method);
@@ -410,6 +412,97 @@ commute (TnetCliCommon *common, const Options *opt, TnetCliFormat format, GError
                    "--budget: expected a positive number of minutes");
       return FALSE;
     }
+  return TRUE;
+}
+
+/* What transit by the timetable keeps alive while the commute is computed
+ * (each NULL when not used); cleared in the reverse order of use. */
+typedef struct {
+  GArray *pcts;          /* the percentiles (double), copts.percentiles */
+  GPtrArray *feeds;      /* the loaded feeds, which @tt borrows from */
+  TnetTimetable *tt;
+  TnetParkRide *pr;      /* park-and-ride on @tt */
+  char *feed_name;
+} Timed;
+
+static void
+timed_clear (Timed *t)
+{
+  g_clear_pointer (&t->feed_name, g_free);
+  g_clear_pointer (&t->pr, tnet_park_ride_free);
+  g_clear_pointer (&t->tt, tnet_timetable_unref);
+  g_clear_pointer (&t->feeds, g_ptr_array_unref);
+  g_clear_pointer (&t->pcts, g_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Timed, timed_clear)
+
+/* Transit follows the timetable (08:00, the feed's busiest day, window 0
+ * unless given, or the keys of the plan's group @grp); the frequency
+ * approximation only by --frequency-model or when the data folder has no
+ * feed and --gtfs names none. With transit or park_and_ride among
+ * @profiles, sets @copts' timetable and park-and-ride, and @model; what they
+ * use goes to @t. Fails on a bad option or a feed that cannot be read. */
+static gboolean
+commute_transit (const TnetCliCommon *common, const TnetNetwork *net, const TnetScenario *scen,
+                 const Options *opt, const TnetPlanCommute *grp, const GArray *profiles,
+                 TnetCommuteOptions *copts, Model *model, Timed *t, GError **error)
+{
+  gboolean has_transit = FALSE;
+  gboolean has_park_ride = FALSE;
+  for (guint p = 0; p < profiles->len; p++)
+    {
+      has_transit |= g_array_index (profiles, TnetProfile, p) == TNET_PROFILE_TRANSIT;
+      has_park_ride |= g_array_index (profiles, TnetProfile, p) == TNET_PROFILE_PARK_AND_RIDE;
+    }
+  has_transit |= has_park_ride;
+  TnetParkRideOptions po;
+  if (!tnet_cli_park_ride_args_parse (&opt->park, &po, error))
+    return FALSE;
+  TnetCliTimeOptions topt = { 0 };
+  if (!tnet_cli_time_args_parse (&opt->time, &topt, error))
+    return FALSE;
+  t->pcts = topt.percentiles;
+  plan_timetable (grp, opt, &topt, &po);
+  *model = (Model) { NULL, 0, topt.depart_s, topt.window_min };
+  if (!has_transit)
+    return TRUE;
+  GError *tt_error = NULL;
+  t->tt = tnet_cli_transit_timetable (net, scen, &opt->time, &topt, common->quiet,
+                                      &t->feed_name, &t->feeds, &tt_error);
+  if (t->tt == NULL && tt_error != NULL)
+    {
+      g_propagate_error (error, tt_error);
+      return FALSE;
+    }
+  if (t->tt == NULL)
+    return TRUE;
+  model->feed = t->feed_name;
+  model->date = tnet_timetable_get_service_date (t->tt);
+  copts->timetable = t->tt;
+  copts->depart_s = topt.depart_s;
+  copts->window_min = topt.window_min;
+  copts->percentiles = (const double *) (void *) t->pcts->data;
+  copts->n_percentiles = t->pcts->len;
+  copts->max_walk_s = topt.max_walk_s;
+  if (has_park_ride)
+    {
+      /* park-and-ride by the timetable: drive to a parking place */
+      t->pr = tnet_park_ride_new (t->tt, net, scen, &po, error);
+      if (t->pr == NULL)
+        return FALSE;
+      copts->park_ride = t->pr;
+    }
+  return TRUE;
+}
+
+static gboolean
+commute (TnetCliCommon *common, const Options *opt, TnetCliFormat format, GError **error)
+{
+  TnetCommuteDirection dir;
+  TnetCommuteMethod method;
+  if (!parse_direction_method (opt, &dir, &method, error))
+    return FALSE;
   const TnetNetwork *net = NULL;
   g_autoptr (TnetScenario) scen = NULL;
   if (!tnet_cli_load (common, &net, &scen, error))
@@ -446,82 +539,18 @@ commute (TnetCliCommon *common, const Options *opt, TnetCliFormat format, GError
   TnetCommuteOptions copts;
   tnet_commute_options_init (&copts);
   copts.method = method;
-  /* transit follows the timetable (08:00, the feed's busiest day, window
-   * 0 unless given); the frequency approximation only by --frequency-model
-   * or when the data folder has no feed and --gtfs names none */
-  gboolean has_transit = FALSE;
-  gboolean has_park_ride = FALSE;
-  for (guint p = 0; p < profiles->len; p++)
+  g_auto (Timed) timed = { 0 };
+  Model model;
+  g_autoptr (TnetCommute) c = NULL;
+  if (commute_transit (common, net, scen, opt, grp, profiles, &copts, &model, &timed, error))
     {
-      has_transit |= g_array_index (profiles, TnetProfile, p) == TNET_PROFILE_TRANSIT;
-      has_park_ride |= g_array_index (profiles, TnetProfile, p) == TNET_PROFILE_PARK_AND_RIDE;
+      copts.progress = tnet_cli_progress_func (common);
+      copts.progress_data = common;
+      c = tnet_commute_compute_with (net, graphs, profiles->len,
+                                     (TnetId *) (void *) origins->data, origins->len,
+                                     (TnetId *) (void *) dests->data, dests->len, dir,
+                                     budget_min, &copts, error);
     }
-  has_transit |= has_park_ride;
-  TnetParkRideOptions po;
-  if (!tnet_cli_park_ride_args_parse (&opt->park, &po, error))
-    {
-      for (guint p = 0; p < profiles->len; p++)
-        tnet_multimodal_unref (graphs[p]);
-      return FALSE;
-    }
-  TnetCliTimeOptions topt = { 0 };
-  if (!tnet_cli_time_args_parse (&opt->time, &topt, error))
-    {
-      for (guint p = 0; p < profiles->len; p++)
-        tnet_multimodal_unref (graphs[p]);
-      return FALSE;
-    }
-  g_autoptr (GArray) pcts = topt.percentiles;
-  plan_timetable (grp, opt, &topt, &po);
-  g_autoptr (GPtrArray) feeds = NULL;
-  g_autoptr (TnetTimetable) tt = NULL;
-  g_autoptr (TnetParkRide) pr = NULL;
-  g_autofree char *feed_name = NULL;
-  Model model = { NULL, 0, topt.depart_s, topt.window_min };
-  if (has_transit)
-    {
-      GError *tt_error = NULL;
-      tt = tnet_cli_transit_timetable (net, scen, &opt->time, &topt, common->quiet, &feed_name,
-                                       &feeds, &tt_error);
-      if (tt == NULL && tt_error != NULL)
-        {
-          g_propagate_error (error, tt_error);
-          for (guint p = 0; p < profiles->len; p++)
-            tnet_multimodal_unref (graphs[p]);
-          return FALSE;
-        }
-      if (tt != NULL)
-        {
-          model.feed = feed_name;
-          model.date = tnet_timetable_get_service_date (tt);
-          copts.timetable = tt;
-          copts.depart_s = topt.depart_s;
-          copts.window_min = topt.window_min;
-          copts.percentiles = (const double *) (void *) pcts->data;
-          copts.n_percentiles = pcts->len;
-          copts.max_walk_s = topt.max_walk_s;
-          if (has_park_ride)
-            {
-              /* park-and-ride by the timetable: drive to a parking place */
-              pr = tnet_park_ride_new (tt, net, scen, &po, error);
-              if (pr == NULL)
-                {
-                  for (guint p = 0; p < profiles->len; p++)
-                    tnet_multimodal_unref (graphs[p]);
-                  return FALSE;
-                }
-              copts.park_ride = pr;
-            }
-        }
-    }
-  copts.progress = tnet_cli_progress_func (common);
-  copts.progress_data = common;
-  g_autoptr (TnetCommute) c = tnet_commute_compute_with (net, graphs, profiles->len,
-                                                         (TnetId *) (void *) origins->data,
-                                                         origins->len,
-                                                         (TnetId *) (void *) dests->data,
-                                                         dests->len, dir, budget_min,
-                                                         &copts, error);
   for (guint p = 0; p < profiles->len; p++)
     tnet_multimodal_unref (graphs[p]);
   if (!c)
