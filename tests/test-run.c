@@ -791,11 +791,12 @@ check_commute_cells (const char *data, JsonNode *res, const char *const *extra)
 }
 
 /* [commute] without a key of the timetable follows the timetable with the
- * defaults of `tnet commute` (08:00, the feed's busiest day, one
- * departure, the median, 15-min walks, park-and-ride 30 min, 5 min,
- * 400 m): each cell equals the command's with no timetable option (the
- * command line as the second code path); model = frequency equals
- * `tnet commute --frequency-model`, and the two differ somewhere. */
+ * defaults of `tnet commute`: in the bundled folder the keys of plan.ini's
+ * first [commute] group (depart 07:00, window 120, max_walk unset: its
+ * 60-min budget; the median; park-and-ride 30 min, 5 min, 400 m): each
+ * cell equals the command's with no timetable option (the command line as
+ * the second code path); model = frequency equals `tnet commute
+ * --frequency-model`, and the two differ somewhere. */
 START_TEST (test_commute_default_timetable)
 {
   g_autofree char *data = tt_source_path ("data/xuchang");
@@ -830,9 +831,9 @@ START_TEST (test_commute_default_timetable)
   ck_assert_uint_eq (check_commute_cells (data, by_model[1], freq), 24);
   JsonObject *tt = json_object_get_object_member (json_object_get_object_member (
       json_node_get_object (by_model[0]), "commute"), "timetable");
-  ck_assert_str_eq (json_object_get_string_member (tt, "depart"), "08:00");
-  ck_assert_int_eq (json_object_get_int_member (tt, "window_min"), 0);
-  ck_assert_int_eq (json_object_get_int_member (tt, "max_walk_min"), 15);
+  ck_assert_str_eq (json_object_get_string_member (tt, "depart"), "07:00");
+  ck_assert_int_eq (json_object_get_int_member (tt, "window_min"), 120);
+  ck_assert_int_eq (json_object_get_int_member (tt, "max_walk_min"), 60);
   /* the two models give different times for some cell */
   guint n_differ = 0;
   for (guint i = 0; i < 24; i++)

@@ -619,6 +619,19 @@ static const char *const commute_timetable_keys[] = { "depart", "window", "perce
 static const char *const commute_park_keys[] = { "drive_budget_min", "park_time_min",
                                                  "parking_radius_m" };
 
+/* The plan's first [commute] group when it has depart (its keys of the
+ * timetable are then the defaults of `tnet commute`, and of [commute]),
+ * else NULL. */
+static const TnetPlanCommute *
+plan_commute_timetable (const Run *run)
+{
+  const TnetDataset *ds = tnet_cli_dataset_for (run->net);
+  const TnetPlan *plan = ds ? tnet_dataset_get_plan (ds) : NULL;
+  const TnetPlanCommute *grp = plan && tnet_plan_n_commutes (plan) > 0
+                               ? tnet_plan_get_commute (plan, 0) : NULL;
+  return grp && grp->timetable ? grp : NULL;
+}
+
 /* The first key of @keys that [commute] sets, or NULL. */
 static const char *
 commute_first_key (const TnetScenarioFile *sf, const char *const *keys, guint n_keys)
@@ -631,9 +644,11 @@ commute_first_key (const TnetScenarioFile *sf, const char *const *keys, guint n_
 
 /* The timetable of [commute], as `tnet commute --depart D --window W
  * --percentiles P --max-walk M` loads it (the defaults are that command's:
- * 08:00, the feed's busiest day, one departure, the median, 15 min), and
+ * the keys of the plan's first [commute] group when it has depart, else
+ * 08:00, the feed's busiest day, one departure, 15 min; the median), and
  * with park_and_ride among @profiles its park-and-ride (`--drive-budget
- * --park-time --parking-radius`, defaults 30 min, 5 min, 400 m). *@tt_out
+ * --park-time --parking-radius`, defaults the plan's or 30 min, 5 min,
+ * 400 m). *@tt_out
  * stays NULL with `model = frequency`, without transit or park_and_ride
  * among @profiles, or when the folder has no feed (the frequency
  * approximation, with a note). A key of the timetable beside `model =
@@ -679,9 +694,18 @@ commute_timetable (Run *run, const TnetProfile *profiles, guint n_profiles,
     }
   if (frequency || (!has_transit && !has_park_ride))
     return TRUE;
-  topt->depart_s = (gint32) tnet_scenario_file_get_double (sf, "commute", "depart", 8 * 3600);
-  topt->window_min = (guint) tnet_scenario_file_get_double (sf, "commute", "window", 0);
-  topt->max_walk_s = (guint) tnet_scenario_file_get_double (sf, "commute", "max_walk", 15) * 60;
+  /* the defaults of `tnet commute`: the keys of the plan's first
+   * [commute] group when it has depart, else 08:00, the feed's busiest
+   * day, one departure, 15 min */
+  const TnetPlanCommute *grp = plan_commute_timetable (run);
+  topt->depart_s = (gint32) tnet_scenario_file_get_double (sf, "commute", "depart",
+                                                           grp ? grp->depart_s : 8 * 3600);
+  topt->window_min = (guint) tnet_scenario_file_get_double (sf, "commute", "window",
+                                                            grp ? grp->window_min : 0);
+  topt->date = grp ? grp->date : 0;
+  double walk_min = tnet_scenario_file_get_double (sf, "commute", "max_walk", NAN);
+  topt->max_walk_s = !isnan (walk_min) ? (guint) walk_min * 60
+                     : grp ? (guint) lround (grp->max_walk_min * 60.0) : 15 * 60;
   double pct = tnet_scenario_file_get_double (sf, "commute", "percentile", 50);
   g_array_append_val (pcts, pct);
   topt->percentiles = pcts;
@@ -706,11 +730,12 @@ commute_timetable (Run *run, const TnetProfile *profiles, guint n_profiles,
     {
       TnetParkRideOptions po;
       tnet_park_ride_options_init (&po);
-      po.drive_budget_s = (guint) tnet_scenario_file_get_double (sf, "commute",
-                                                                 "drive_budget_min", 30) * 60;
-      po.park_s = (guint) tnet_scenario_file_get_double (sf, "commute", "park_time_min", 5) * 60;
-      po.parking_radius_m = tnet_scenario_file_get_double (sf, "commute", "parking_radius_m",
-                                                           400);
+      po.drive_budget_s = (guint) tnet_scenario_file_get_double (
+          sf, "commute", "drive_budget_min", grp ? grp->drive_budget_min : 30) * 60;
+      po.park_s = (guint) tnet_scenario_file_get_double (
+          sf, "commute", "park_time_min", grp ? grp->park_time_min : 5) * 60;
+      po.parking_radius_m = tnet_scenario_file_get_double (
+          sf, "commute", "parking_radius_m", grp ? grp->parking_radius_m : 400);
       if ((*pr_out = tnet_park_ride_new (tt, run->net, run->scen, &po, error)) == NULL)
         {
           tnet_timetable_unref (tt);
