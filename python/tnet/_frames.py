@@ -272,7 +272,7 @@ class Scenario:
         timetable by default): a DataFrame of one row per profile × origin ×
         destination with ``minutes`` and its parts (``access_min``,
         ``wait_min``, ``in_vehicle_min``, ``transfer_min``, ``egress_min``;
-        NaN when not reached or not computed by the many-to-many method),
+        NaN when not reached or for a profile that follows the timetable),
         ``rides`` (-1 when not computed) and ``within_budget``. Minutes are
         exact (the command rounds to 0.1).
 

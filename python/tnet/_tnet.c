@@ -606,6 +606,7 @@ dataset_commute (DatasetObject *self, PyObject *args, PyObject *kwds)
   TnetCommuteOptions copts;
   tnet_commute_options_init (&copts);
   copts.method = method;
+  copts.totals_only = !want_parts;
   copts.progress = progress_func (&prog);
   copts.progress_data = &prog;
   Py_BEGIN_ALLOW_THREADS
