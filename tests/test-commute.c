@@ -633,6 +633,71 @@ START_TEST (test_m2m_bundled)
 }
 END_TEST
 
+/* Scenario closures by customisation: the closed scenario's graphs take
+ * their hierarchy from the open year's CCH (tnet_multimodal_set_ch_base),
+ * and every cell equals the searches (Dijkstra) on the closed graph, parts
+ * included where the path is unique; the closures change some totals. A
+ * scenario that opens links the base lacks, or another profile, is
+ * refused and builds as before. */
+START_TEST (test_closure_customized)
+{
+  g_autoptr (TnetNetwork) net = bundled ();
+  g_autoptr (TnetScenario) open25 = tnet_scenario_new (2025);
+  g_autoptr (TnetScenario) closed = tnet_scenario_new (2025);
+  tnet_scenario_close_link (closed, "l_g4_03");
+  tnet_scenario_close_link (closed, "l_g4_cg_n");
+  tnet_scenario_close_line (closed, "京广高铁");
+  TnetMultimodal *base[3], *g[3];
+  GError *error = NULL;
+  ck_assert_msg (build_graphs (net, open25, all_profiles, 3, base, &error), "%s",
+                 error ? error->message : "");
+  ck_assert_msg (build_graphs (net, closed, all_profiles, 3, g, &error), "%s",
+                 error ? error->message : "");
+  for (guint p = 0; p < 3; p++)
+    {
+      ck_assert (tnet_multimodal_set_ch_base (g[p], base[p]));
+      ck_assert (!tnet_multimodal_ch_customized (g[p]));
+      ck_assert (!tnet_multimodal_set_ch_base (g[p], base[(p + 1) % 3]));
+      ck_assert (!tnet_multimodal_set_ch_base (g[p], g[p]));
+    }
+  g_autoptr (GArray) zones = select_nodes (net, "kind:zone");
+  guint changed = 0;
+  for (int dir = 0; dir < 2; dir++)
+    {
+      g_autoptr (TnetCommute) s = compute_method (net, g, 3, zones, zones, dir,
+                                                  TNET_COMMUTE_METHOD_SEARCH);
+      g_autoptr (TnetCommute) m = compute_method (net, g, 3, zones, zones, dir,
+                                                  TNET_COMMUTE_METHOD_M2M);
+      g_autoptr (TnetCommute) o = compute_method (net, base, 3, zones, zones, dir,
+                                                  TNET_COMMUTE_METHOD_SEARCH);
+      for (guint p = 0; p < 3; p++)
+        ck_assert (tnet_multimodal_ch_customized (g[p]));
+      ck_assert_uint_ge (assert_same_cells (s, m, g, zones, zones, dir), 800);
+      for (guint p = 0; p < 3; p++)
+        for (guint i = 0; i < zones->len; i++)
+          for (guint k = 0; k < zones->len; k++)
+            changed += tnet_commute_cell (s, p, i, k)->total_ms
+                       != tnet_commute_cell (o, p, i, k)->total_ms;
+    }
+  ck_assert_uint_gt (changed, 0);
+  /* 2025 opens links 2020 lacks: not a base for it */
+  g_autoptr (TnetScenario) y2020 = tnet_scenario_new (2020);
+  TnetMultimodal *old;
+  TnetProfile car = TNET_PROFILE_CAR;
+  ck_assert (build_graphs (net, y2020, &car, 1, &old, &error));
+  TnetMultimodal *fresh;
+  ck_assert (build_graphs (net, open25, &car, 1, &fresh, &error));
+  ck_assert (!tnet_multimodal_set_ch_base (fresh, old));
+  tnet_multimodal_unref (old);
+  tnet_multimodal_unref (fresh);
+  for (guint p = 0; p < 3; p++)
+    {
+      tnet_multimodal_unref (g[p]);
+      tnet_multimodal_unref (base[p]);
+    }
+}
+END_TEST
+
 /* `tnet commute --format geojson` against `--format csv` of the same
  * command, cell by cell: profile, origin, destination and minutes (null
  * where the CSV is empty), within_budget recomputed from the minutes, and
@@ -734,6 +799,7 @@ commute_suite (void)
   tcase_add_test (tc, test_m2m_cancel);
   tcase_add_test (tc, test_m2m_random);
   tcase_add_test (tc, test_m2m_bundled);
+  tcase_add_test (tc, test_closure_customized);
   tcase_add_test (tc, test_cli_geojson);
   suite_add_tcase (s, tc);
   return s;
