@@ -78,6 +78,7 @@ main (int argc, char **argv)
       TnetCommuteOptions opts;
       tnet_commute_options_init (&opts);
       opts.method = method;
+      opts.totals_only = TRUE;   /* as travel_time_matrix() (parts=False) */
       TnetCommute *c = tnet_commute_compute_with (net, &mm, 1, (TnetId *) (void *) ids->data,
                                                   ids->len, (TnetId *) (void *) ids->data,
                                                   ids->len, TNET_COMMUTE_TO, 0, &opts, &error);

@@ -322,36 +322,108 @@ END_TEST
 
 /* ---------- many-to-many ---------- */
 
-/* Asserts that @m (many-to-many) has exactly the totals of @s (searches)
- * and no parts. */
-static void
-assert_same_totals (const TnetCommute *s, const TnetCommute *m)
+/* Whether the shortest path in @mm's graph from the node @fwd ran from to
+ * @b is unique: no arc is tight (d(a, u) + w(u, v) + d(v, b) equal to the
+ * distance) but those of one path. @to_b: distances to @b by a backward
+ * search. An independent count, on the search's trees alone. */
+static gboolean
+unique_path (TnetMultimodal *mm, const TnetSearch *fwd, const TnetWeight *to_b, TnetId b)
 {
+  TnetGraph *g = tnet_multimodal_get_graph (mm);
+  const TnetMetric *metric = tnet_multimodal_get_metric (mm);
+  guint n = tnet_graph_n_nodes (g), m = tnet_graph_n_arcs (g);
+  TnetWeight d = tnet_search_distance (fwd, b);
+  g_autofree TnetId *path = g_new (TnetId, n + 1);
+  guint len = tnet_search_path (fwd, b, path, n + 1);
+  guint tight = 0;
+  for (TnetId a = 0; a < m && tight <= len; a++)
+    {
+      TnetWeight du = tnet_search_distance (fwd, tnet_graph_arc_tail (g, a));
+      TnetWeight dv = to_b[tnet_graph_arc_head (g, a)];
+      tight += du != TNET_WEIGHT_INF && dv != TNET_WEIGHT_INF
+               && (guint64) du + tnet_metric_weight (metric, a) + dv == d;
+    }
+  return tight == len;
+}
+
+/* Asserts that @m (many-to-many) has exactly the totals of @s (searches)
+ * and parts that add up to them; where the journey's shortest path is
+ * unique (unique_path(), by searches of its own over each profile's graph
+ * @g), the same parts, rides and lines as @s. @o, @d: the origins and
+ * destinations both were computed for, in direction @dir. Returns the
+ * number of cells compared part by part. */
+static guint
+assert_same_cells (const TnetCommute *s, const TnetCommute *m, TnetMultimodal *const *g,
+                   const GArray *o, const GArray *d, TnetCommuteDirection dir)
+{
+  guint n_unique = 0;
   ck_assert_uint_eq (tnet_commute_n_profiles (s), tnet_commute_n_profiles (m));
   for (guint p = 0; p < tnet_commute_n_profiles (s); p++)
     {
       ck_assert_int_eq (tnet_commute_method (s, p), TNET_COMMUTE_METHOD_SEARCH);
       ck_assert_int_eq (tnet_commute_method (m, p), TNET_COMMUTE_METHOD_M2M);
       ck_assert (tnet_commute_has_parts (s, p));
-      ck_assert (!tnet_commute_has_parts (m, p));
-      for (guint o = 0; o < tnet_commute_n_origins (s); o++)
-        for (guint d = 0; d < tnet_commute_n_destinations (s); d++)
-          {
-            const TnetCommuteCell *a = tnet_commute_cell (s, p, o, d);
-            const TnetCommuteCell *b = tnet_commute_cell (m, p, o, d);
-            ck_assert_msg (a->total_ms == b->total_ms, "p %u o %u d %u: %u != %u", p, o, d,
-                           a->total_ms, b->total_ms);
-            ck_assert_uint_eq (b->access_ms + b->wait_ms + b->in_vehicle_ms + b->transfer_ms
-                               + b->egress_ms + b->n_rides, 0);
-            ck_assert (b->lines != NULL && b->lines[0] == NULL);
-          }
-      for (guint d = 0; d <= tnet_commute_n_destinations (s); d++)
+      ck_assert (tnet_commute_has_parts (m, p));
+      /* journeys start at the origins (TO) or at the destinations (FROM) */
+      const GArray *starts = dir == TNET_COMMUTE_TO ? o : d;
+      const GArray *ends = dir == TNET_COMMUTE_TO ? d : o;
+      TnetGraph *graph = tnet_multimodal_get_graph (g[p]);
+      const TnetMetric *metric = tnet_multimodal_get_metric (g[p]);
+      guint n = tnet_graph_n_nodes (graph);
+      g_autofree TnetWeight *to_end = g_new (TnetWeight, (gsize) MAX (ends->len, 1) * n);
+      g_autoptr (TnetSearch) search = tnet_search_new (graph);
+      for (guint k = 0; k < ends->len; k++)
         {
-          guint dd = d == tnet_commute_n_destinations (s) ? TNET_COMMUTE_ANY : d;
+          TnetId b = tnet_multimodal_destination_node (g[p], g_array_index (ends, TnetId, k));
+          tnet_search_run (search, metric, b, TNET_BACKWARD, TNET_WEIGHT_INF, TNET_ID_NONE);
+          for (TnetId v = 0; v < n; v++)
+            to_end[(gsize) k * n + v] = tnet_search_distance (search, v);
+        }
+      for (guint i = 0; i < starts->len; i++)
+        {
+          TnetId a = tnet_multimodal_origin_node (g[p], g_array_index (starts, TnetId, i));
+          tnet_search_run (search, metric, a, TNET_FORWARD, TNET_WEIGHT_INF, TNET_ID_NONE);
+          for (guint k = 0; k < ends->len; k++)
+            {
+              guint oi = dir == TNET_COMMUTE_TO ? i : k, di = dir == TNET_COMMUTE_TO ? k : i;
+              const TnetCommuteCell *x = tnet_commute_cell (s, p, oi, di);
+              const TnetCommuteCell *y = tnet_commute_cell (m, p, oi, di);
+              ck_assert_msg (x->total_ms == y->total_ms, "p %u o %u d %u: %u != %u", p, oi,
+                             di, x->total_ms, y->total_ms);
+              ck_assert (y->lines != NULL);
+              if (y->total_ms == TNET_WEIGHT_INF)
+                {
+                  ck_assert_uint_eq (y->access_ms + y->wait_ms + y->in_vehicle_ms
+                                     + y->transfer_ms + y->egress_ms + y->n_rides, 0);
+                  ck_assert (y->lines[0] == NULL);
+                  continue;
+                }
+              ck_assert_uint_eq (y->access_ms + y->wait_ms + y->in_vehicle_ms + y->transfer_ms
+                                 + y->egress_ms, y->total_ms);
+              TnetId b = tnet_multimodal_destination_node (g[p],
+                                                           g_array_index (ends, TnetId, k));
+              if (!unique_path (g[p], search, to_end + (gsize) k * n, b))
+                continue;
+              n_unique++;
+              ck_assert_msg (x->access_ms == y->access_ms && x->wait_ms == y->wait_ms
+                             && x->in_vehicle_ms == y->in_vehicle_ms
+                             && x->transfer_ms == y->transfer_ms
+                             && x->egress_ms == y->egress_ms && x->n_rides == y->n_rides,
+                             "p %u o %u d %u: parts differ", p, oi, di);
+              guint l = 0;
+              for (; x->lines[l] && y->lines[l]; l++)
+                ck_assert_str_eq (x->lines[l], y->lines[l]);
+              ck_assert (x->lines[l] == NULL && y->lines[l] == NULL);
+            }
+        }
+      for (guint k = 0; k <= tnet_commute_n_destinations (s); k++)
+        {
+          guint dd = k == tnet_commute_n_destinations (s) ? TNET_COMMUTE_ANY : k;
           ck_assert_double_eq (tnet_commute_population_within (s, p, dd),
                                tnet_commute_population_within (m, p, dd));
         }
     }
+  return n_unique;
 }
 
 static TnetCommute *
@@ -380,7 +452,12 @@ START_TEST (test_m2m_tiny)
                                                   TNET_COMMUTE_METHOD_SEARCH);
       g_autoptr (TnetCommute) m = compute_method (t.net, &t.car, 1, o, d, dir,
                                                   TNET_COMMUTE_METHOD_M2M);
-      assert_same_totals (s, m);
+      /* every path of the tiny network is unique */
+      guint reached = 0;
+      for (guint i = 0; i < o->len; i++)
+        for (guint k = 0; k < d->len; k++)
+          reached += tnet_commute_cell (s, 0, i, k)->total_ms != TNET_WEIGHT_INF;
+      ck_assert_uint_eq (assert_same_cells (s, m, &t.car, o, d, dir), reached);
     }
   g_autoptr (TnetCommute) m = compute_method (t.net, &t.car, 1, o, d, TNET_COMMUTE_FROM,
                                               TNET_COMMUTE_METHOD_M2M);
@@ -388,6 +465,34 @@ START_TEST (test_m2m_tiny)
   ck_assert_uint_eq (tnet_commute_cell (m, 0, 1, 1)->total_ms, 65 * 60000);
   ck_assert_uint_eq (tnet_commute_cell (m, 0, 2, 0)->total_ms, TNET_WEIGHT_INF);
   ck_assert_uint_eq (tnet_commute_cell (m, 0, 0, 2)->total_ms, 0);
+  /* by hand: d2 -> o2 drives R3 to m, then R (in_vehicle 65 min); d -> o1
+   * drives T1 */
+  const TnetCommuteCell *c11 = tnet_commute_cell (m, 0, 1, 1);
+  ck_assert_uint_eq (c11->in_vehicle_ms, 65 * 60000);
+  ck_assert_str_eq (c11->lines[0], "R3");
+  ck_assert_str_eq (c11->lines[1], "R");
+  ck_assert (c11->lines[2] == NULL);
+  ck_assert_str_eq (tnet_commute_cell (m, 0, 0, 0)->lines[0], "T1");
+  /* totals only: no parts by either method, the same totals */
+  for (TnetCommuteMethod k = TNET_COMMUTE_METHOD_SEARCH; k <= TNET_COMMUTE_METHOD_M2M; k++)
+    {
+      TnetCommuteOptions opts;
+      tnet_commute_options_init (&opts);
+      opts.method = k;
+      opts.totals_only = TRUE;
+      g_autoptr (TnetCommute) tot = tnet_commute_compute_with (
+          t.net, &t.car, 1, (const TnetId *) (void *) o->data, o->len,
+          (const TnetId *) (void *) d->data, d->len, TNET_COMMUTE_FROM, 60, &opts, NULL);
+      ck_assert (!tnet_commute_has_parts (tot, 0));
+      for (guint i = 0; i < o->len; i++)
+        for (guint j = 0; j < d->len; j++)
+          {
+            const TnetCommuteCell *x = tnet_commute_cell (tot, 0, i, j);
+            ck_assert_uint_eq (x->total_ms, tnet_commute_cell (m, 0, i, j)->total_ms);
+            ck_assert_uint_eq (x->in_vehicle_ms + x->n_rides, 0);
+            ck_assert (x->lines[0] == NULL);
+          }
+    }
   /* few destinations: auto searches */
   g_autoptr (TnetCommute) a = compute_method (t.net, &t.car, 1, o, d, TNET_COMMUTE_TO,
                                               TNET_COMMUTE_METHOD_AUTO);
@@ -487,7 +592,7 @@ START_TEST (test_m2m_random)
           g_autoptr (TnetCommute) m = compute_method (net, &g, 1, all, all, d,
                                                       seed == 6 ? TNET_COMMUTE_METHOD_AUTO
                                                       : TNET_COMMUTE_METHOD_M2M);
-          assert_same_totals (s, m);
+          assert_same_cells (s, m, &g, all, all, d);
         }
       tnet_multimodal_unref (g);
       tt_rm_rf (dir);
@@ -514,15 +619,82 @@ START_TEST (test_m2m_bundled)
                                                   TNET_COMMUTE_METHOD_SEARCH);
       g_autoptr (TnetCommute) m = compute_method (net, g, 3, o, d, dir,
                                                   TNET_COMMUTE_METHOD_M2M);
-      assert_same_totals (s, m);
+      /* 81 cells; 77 (TO) and 81 (FROM) with a unique path when written */
+      ck_assert_uint_ge (assert_same_cells (s, m, g, o, d, dir), 60);
       g_autoptr (TnetCommute) s2 = compute_method (net, g, 3, zones, zones, dir,
                                                    TNET_COMMUTE_METHOD_SEARCH);
       g_autoptr (TnetCommute) m2 = compute_method (net, g, 3, zones, zones, dir,
                                                    TNET_COMMUTE_METHOD_M2M);
-      assert_same_totals (s2, m2);
+      /* 1103 with a unique path when written */
+      ck_assert_uint_ge (assert_same_cells (s2, m2, g, zones, zones, dir), 800);
     }
   for (guint p = 0; p < 3; p++)
     tnet_multimodal_unref (g[p]);
+}
+END_TEST
+
+/* Scenario closures by customisation: the closed scenario's graphs take
+ * their hierarchy from the open year's CCH (tnet_multimodal_set_ch_base),
+ * and every cell equals the searches (Dijkstra) on the closed graph, parts
+ * included where the path is unique; the closures change some totals. A
+ * scenario that opens links the base lacks, or another profile, is
+ * refused and builds as before. */
+START_TEST (test_closure_customized)
+{
+  g_autoptr (TnetNetwork) net = bundled ();
+  g_autoptr (TnetScenario) open25 = tnet_scenario_new (2025);
+  g_autoptr (TnetScenario) closed = tnet_scenario_new (2025);
+  tnet_scenario_close_link (closed, "l_g4_03");
+  tnet_scenario_close_link (closed, "l_g4_cg_n");
+  tnet_scenario_close_line (closed, "京广高铁");
+  TnetMultimodal *base[3], *g[3];
+  GError *error = NULL;
+  ck_assert_msg (build_graphs (net, open25, all_profiles, 3, base, &error), "%s",
+                 error ? error->message : "");
+  ck_assert_msg (build_graphs (net, closed, all_profiles, 3, g, &error), "%s",
+                 error ? error->message : "");
+  for (guint p = 0; p < 3; p++)
+    {
+      ck_assert (tnet_multimodal_set_ch_base (g[p], base[p]));
+      ck_assert (!tnet_multimodal_ch_customized (g[p]));
+      ck_assert (!tnet_multimodal_set_ch_base (g[p], base[(p + 1) % 3]));
+      ck_assert (!tnet_multimodal_set_ch_base (g[p], g[p]));
+    }
+  g_autoptr (GArray) zones = select_nodes (net, "kind:zone");
+  guint changed = 0;
+  for (int dir = 0; dir < 2; dir++)
+    {
+      g_autoptr (TnetCommute) s = compute_method (net, g, 3, zones, zones, dir,
+                                                  TNET_COMMUTE_METHOD_SEARCH);
+      g_autoptr (TnetCommute) m = compute_method (net, g, 3, zones, zones, dir,
+                                                  TNET_COMMUTE_METHOD_M2M);
+      g_autoptr (TnetCommute) o = compute_method (net, base, 3, zones, zones, dir,
+                                                  TNET_COMMUTE_METHOD_SEARCH);
+      for (guint p = 0; p < 3; p++)
+        ck_assert (tnet_multimodal_ch_customized (g[p]));
+      ck_assert_uint_ge (assert_same_cells (s, m, g, zones, zones, dir), 800);
+      for (guint p = 0; p < 3; p++)
+        for (guint i = 0; i < zones->len; i++)
+          for (guint k = 0; k < zones->len; k++)
+            changed += tnet_commute_cell (s, p, i, k)->total_ms
+                       != tnet_commute_cell (o, p, i, k)->total_ms;
+    }
+  ck_assert_uint_gt (changed, 0);
+  /* 2025 opens links 2020 lacks: not a base for it */
+  g_autoptr (TnetScenario) y2020 = tnet_scenario_new (2020);
+  TnetMultimodal *old;
+  TnetProfile car = TNET_PROFILE_CAR;
+  ck_assert (build_graphs (net, y2020, &car, 1, &old, &error));
+  TnetMultimodal *fresh;
+  ck_assert (build_graphs (net, open25, &car, 1, &fresh, &error));
+  ck_assert (!tnet_multimodal_set_ch_base (fresh, old));
+  tnet_multimodal_unref (old);
+  tnet_multimodal_unref (fresh);
+  for (guint p = 0; p < 3; p++)
+    {
+      tnet_multimodal_unref (g[p]);
+      tnet_multimodal_unref (base[p]);
+    }
 }
 END_TEST
 
@@ -627,6 +799,7 @@ commute_suite (void)
   tcase_add_test (tc, test_m2m_cancel);
   tcase_add_test (tc, test_m2m_random);
   tcase_add_test (tc, test_m2m_bundled);
+  tcase_add_test (tc, test_closure_customized);
   tcase_add_test (tc, test_cli_geojson);
   suite_add_tcase (s, tc);
   return s;

@@ -242,7 +242,8 @@ TNET_API guint tnet_ch_query_path_nodes (TnetCHQuery *query, TnetId source, Tnet
  * The same path as its arcs, like tnet_bidir_path(): between two
  * consecutive nodes the lightest arc (lowest id on ties). Returns the
  * number of arcs (writing at most @cap), G_MAXUINT when unreachable.
- * Many-to-many cells are unpacked by calling this for the cell's pair.
+ * Many-to-many cells are unpacked without a new search by
+ * tnet_ch_query_many_to_many_paths() and tnet_ch_query_cell_path().
  * Time complexity: as tnet_ch_query_path_nodes(), plus the out-degrees.
  */
 TNET_API guint tnet_ch_query_path (TnetCHQuery *query, const TnetMetric *metric,
@@ -271,6 +272,61 @@ TNET_API void tnet_ch_query_many_to_many (TnetCHQuery *query,
                                           const TnetId *sources, guint n_sources,
                                           const TnetId *targets, guint n_targets,
                                           TnetWeight *out);
+
+/**
+ * tnet_ch_query_many_to_many_paths:
+ *
+ * tnet_ch_query_many_to_many() that also keeps, in @query, what unpacks
+ * the path of every cell: the parent of each bucket entry in its backward
+ * search, every forward search's tree, and for each cell where the best
+ * meeting was found. The distances in @out are the same;
+ * tnet_ch_query_cell_path_nodes() and tnet_ch_query_cell_path() then
+ * read the path of any cell, without a search, until the next
+ * many-to-many call on @query (other queries keep it). The distance-only
+ * call stays as it was: it stores none of this.
+ * Memory: 8 bytes per bucket entry, per forward-settled node and per
+ * cell, kept in @query for reuse.
+ * Thread-safety: as every query, one thread per @query.
+ * Time complexity: as tnet_ch_query_many_to_many(), plus O(bucket entries
+ * + cells).
+ */
+TNET_API void tnet_ch_query_many_to_many_paths (TnetCHQuery *query,
+                                                const TnetId *sources, guint n_sources,
+                                                const TnetId *targets, guint n_targets,
+                                                TnetWeight *out);
+
+/**
+ * tnet_ch_query_cell_path_nodes:
+ * @i: index into the sources of the last tnet_ch_query_many_to_many_paths()
+ * @j: index into its targets
+ * @nodes: (out caller-allocates) (array length=cap): receives the nodes
+ *
+ * The path of cell (@i, @j) as its nodes (external ids), from the source
+ * to the target (or its arrival twin), like tnet_ch_query_path_nodes(): the
+ * meeting node's up-path from the source and down-path to the target,
+ * shortcuts expanded through their middle nodes. Its length is exactly
+ * the cell's distance. Writes at most @cap nodes; returns how many the
+ * path has, or G_MAXUINT when the cell is unreachable. Calling it without
+ * a preceding tnet_ch_query_many_to_many_paths() (or after a
+ * tnet_ch_query_many_to_many() on @query) is a programming error.
+ * Time complexity: O(path length × log degree).
+ */
+TNET_API guint tnet_ch_query_cell_path_nodes (TnetCHQuery *query, guint i, guint j,
+                                              TnetId *nodes, guint cap);
+
+/**
+ * tnet_ch_query_cell_path:
+ * @metric: the metric the hierarchy was built or customised for
+ * @arcs: (out caller-allocates) (array length=cap): receives external arc ids
+ *
+ * The same path as its arcs, chosen as tnet_ch_query_path() does (the
+ * lightest arc between consecutive nodes, lowest id on ties). Returns the
+ * number of arcs (writing at most @cap), G_MAXUINT when unreachable.
+ * Time complexity: as tnet_ch_query_cell_path_nodes(), plus the
+ * out-degrees.
+ */
+TNET_API guint tnet_ch_query_cell_path (TnetCHQuery *query, const TnetMetric *metric,
+                                        guint i, guint j, TnetId *arcs, guint cap);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetCH, tnet_ch_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetCHQuery, tnet_ch_query_free)

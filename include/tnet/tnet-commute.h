@@ -119,16 +119,14 @@ TNET_API void tnet_commute_free (TnetCommute *commute);
  * @TNET_COMMUTE_METHOD_SEARCH: one search per destination; every reached
  *   cell has its parts and lines
  * @TNET_COMMUTE_METHOD_M2M: a contraction hierarchy of the profile's graph
- *   and its bucket many-to-many query; cells have their totals only
+ *   and its bucket many-to-many query; each reached cell's path is unpacked
+ *   from the two search trees kept by the query
+ *   (tnet_ch_query_many_to_many_paths()), no search per cell
  *
  * How the travel-time matrix is computed. Both give exactly the same
- * totals. The hierarchy keeps no path unpacking data (tnet-ch.h), so
- * many-to-many cannot say which legs a journey takes; finding them with one
- * search per cell would cost more than the per-destination searches the
- * buckets replace. Many-to-many cells therefore carry no parts and no lines
- * (tnet_commute_has_parts() is %FALSE): a matrix of hundreds of
- * destinations is read for its times and shares, and the parts of the
- * pairs a planner looks at come from the search method or a route query.
+ * totals, and the same parts and lines wherever the shortest path is
+ * unique (on ties the two may pick different paths of the same length).
+ * With #TnetCommuteOptions.totals_only neither computes parts.
  */
 typedef enum {
   TNET_COMMUTE_METHOD_AUTO,
@@ -175,6 +173,10 @@ TNET_API gboolean tnet_commute_method_from_string (const char *s, TnetCommuteMet
  *   total: the time compared with the budget, and the time
  *   tnet_accessibility_compute() counts opportunities by (default 50, the
  *   median)
+ * @totals_only: cells carry their totals only, no parts and no lines
+ *   (tnet_commute_has_parts() is %FALSE): for callers that read the times
+ *   alone (accessibility, matrices), which skips the journeys of the
+ *   search method and the path unpacking of many-to-many; default %FALSE
  *
  * Initialise with tnet_commute_options_init().
  */
@@ -190,6 +192,7 @@ typedef struct {
   guint max_walk_s;
   double timetable_percentile;
   const TnetParkRide *park_ride;
+  gboolean totals_only;
 } TnetCommuteOptions;
 
 TNET_API void tnet_commute_options_init (TnetCommuteOptions *opts);
@@ -202,13 +205,15 @@ TNET_API void tnet_commute_options_init (TnetCommuteOptions *opts);
  * hierarchy of each profile's graph is built from its metric (over the
  * same node ids) and queried from the origins' start-layer nodes to the
  * destinations' end-layer nodes (TO; FROM swaps the roles), which gives
- * exactly the totals of the per-destination searches; the cells then have
- * no parts and no lines (see #TnetCommuteMethod).
+ * exactly the totals of the per-destination searches; unless
+ * @opts->totals_only, every reached cell's path is then unpacked from the
+ * query's search trees and split into legs for its parts and lines (see
+ * #TnetCommuteMethod).
  * Errors: %G_IO_ERROR_CANCELLED when @opts->progress asks to stop; nothing
  * is returned then.
  * Time complexity: search as tnet_commute_compute(); many-to-many
  * O(profiles * (CH build + (origins + destinations) s log s + bucket
- * scans)).
+ * scans + cells * path length)); the last term only with parts.
  */
 TNET_API TnetCommute *tnet_commute_compute_with (const TnetNetwork *net,
                                                  TnetMultimodal *const *graphs,
@@ -230,8 +235,9 @@ TNET_API guint tnet_commute_n_percentiles (const TnetCommute *commute);
 TNET_API double tnet_commute_percentile (const TnetCommute *commute, guint k);
 TNET_API TnetWeight tnet_commute_percentile_ms (const TnetCommute *commute, guint p, guint o,
                                                 guint d, guint k);
-/* Whether the cells of profile @p have their parts and lines (FALSE for
- * many-to-many: their parts read 0, n_rides 0 and lines empty). */
+/* Whether the cells of profile @p have their parts and lines (FALSE for a
+ * timetable profile and with totals_only: their parts read 0, n_rides 0
+ * and lines empty). */
 TNET_API gboolean tnet_commute_has_parts (const TnetCommute *commute, guint p);
 
 TNET_API guint tnet_commute_n_profiles (const TnetCommute *commute);

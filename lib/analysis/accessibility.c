@@ -117,9 +117,16 @@ tnet_accessibility_compute_origins (const TnetNetwork *net, TnetMultimodal *grap
   for (guint c = 0; c < n_cutoffs; c++)
     max_cut = MAX (max_cut, cutoffs_min[c]);
   TnetMultimodal *graphs[1] = { graph };
+  /* the times alone: no journeys, no path unpacking */
+  TnetCommuteOptions copts;
+  if (opts)
+    copts = *opts;
+  else
+    tnet_commute_options_init (&copts);
+  copts.totals_only = TRUE;
   g_autoptr (TnetCommute) cm = tnet_commute_compute_with (net, graphs, 1, origins, n_origins,
                                                           zones, n_zones, TNET_COMMUTE_TO,
-                                                          max_cut > 0 ? max_cut : 60, opts,
+                                                          max_cut > 0 ? max_cut : 60, &copts,
                                                           error);
   if (!cm)
     return NULL;

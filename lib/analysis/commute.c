@@ -17,8 +17,10 @@
  * matrix from the start-layer nodes to the end-layer nodes with buckets
  * (tnet_ch_query_many_to_many). The hierarchy keeps zones' arrival twins
  * as TnetSearch does, so the totals are exactly those of the searches;
- * it cannot unpack paths, so those cells have no parts (tnet-commute.h
- * says why). Cells without lines share one static empty list. */
+ * its many-to-many with paths keeps each cell's meeting node and the two
+ * search trees, so every reached cell's arcs are unpacked without a new
+ * search and split into legs as the searches' paths are. Cells without
+ * lines share one static empty list. */
 #include "tnet-internal.h"
 
 struct _TnetCommute {
@@ -29,6 +31,7 @@ struct _TnetCommute {
   TnetId *destinations;         /* n_destinations network nodes */
   double *population;           /* n_origins, >= 0 */
   double budget_min;
+  gboolean totals_only;         /* the options' totals_only: no parts in any profile */
   /* cells[(p * n_origins + o) * n_destinations + d]; lines owned here,
    * except no_lines */
   TnetCommuteCell *cells;
@@ -209,9 +212,27 @@ cell_at (TnetCommute *c, guint p, guint o, guint d)
   return &c->cells[((gsize) p * c->n_origins + o) * c->n_destinations + d];
 }
 
-/* Profile @p by one search per destination, with parts and lines. */
+/* The parts and lines of @cell from its journey (NULL: none). */
 static void
-compute_search (TnetCommute *c, guint p, TnetMultimodal *mm, TnetCommuteDirection direction)
+cell_set_parts (TnetCommuteCell *cell, const TnetJourney *j)
+{
+  if (j)
+    {
+      cell->access_ms = j->access_ms;
+      cell->wait_ms = j->wait_ms;
+      cell->in_vehicle_ms = j->in_vehicle_ms;
+      cell->transfer_ms = j->transfer_ms;
+      cell->egress_ms = j->egress_ms;
+      cell->n_rides = j->n_rides;
+    }
+  cell->lines = journey_lines (j);
+}
+
+/* Profile @p by one search per destination, with parts and lines unless
+ * @totals_only. */
+static void
+compute_search (TnetCommute *c, guint p, TnetMultimodal *mm, TnetCommuteDirection direction,
+                gboolean totals_only)
 {
   const TnetMetric *metric = tnet_multimodal_get_metric (mm);
   g_autoptr (TnetSearch) search = tnet_search_new (tnet_multimodal_get_graph (mm));
@@ -236,22 +257,46 @@ compute_search (TnetCommute *c, guint p, TnetMultimodal *mm, TnetCommuteDirectio
               cell->lines = no_lines;
               continue;
             }
+          if (totals_only)
+            continue;
           g_autoptr (TnetJourney) j = tnet_multimodal_journey (mm, search, node);
-          if (j)
-            {
-              cell->access_ms = j->access_ms;
-              cell->wait_ms = j->wait_ms;
-              cell->in_vehicle_ms = j->in_vehicle_ms;
-              cell->transfer_ms = j->transfer_ms;
-              cell->egress_ms = j->egress_ms;
-              cell->n_rides = j->n_rides;
-            }
-          cell->lines = journey_lines (j);
+          cell_set_parts (cell, j);
         }
     }
 }
 
-/* Profile @p by buckets on a hierarchy of its graph: totals only. */
+/* The parts of every reached cell of profile @p from the paths the last
+ * many-to-many with paths on @q keeps (row i, column k of its matrix). */
+static void
+m2m_parts (TnetCommute *c, guint p, TnetMultimodal *mm, TnetCHQuery *q,
+           TnetCommuteDirection direction)
+{
+  const TnetMetric *metric = tnet_multimodal_get_metric (mm);
+  guint cap = 256;
+  g_autofree TnetId *arcs = g_new (TnetId, cap);
+  for (guint o = 0; o < c->n_origins; o++)
+    for (guint d = 0; d < c->n_destinations; d++)
+      {
+        TnetCommuteCell *cell = cell_at (c, p, o, d);
+        if (cell->total_ms == TNET_WEIGHT_INF)
+          continue;
+        guint i = direction == TNET_COMMUTE_TO ? o : d;
+        guint k = direction == TNET_COMMUTE_TO ? d : o;
+        guint len = tnet_ch_query_cell_path (q, metric, i, k, arcs, cap);
+        if (len > cap)
+          {
+            cap = len;
+            arcs = g_renew (TnetId, arcs, cap);
+            len = tnet_ch_query_cell_path (q, metric, i, k, arcs, cap);
+          }
+        g_autoptr (TnetJourney) j = tnet_multimodal_journey_from_arcs (mm, arcs, len);
+        cell_set_parts (cell, j);
+      }
+}
+
+/* Profile @p by buckets on a hierarchy of its graph; unless
+ * @opts->totals_only, every reached cell's path is unpacked for its parts
+ * and lines. */
 static gboolean
 compute_m2m (TnetCommute *c, guint p, TnetMultimodal *mm, TnetCommuteDirection direction,
              const TnetCommuteOptions *opts, GError **error)
@@ -260,18 +305,20 @@ compute_m2m (TnetCommute *c, guint p, TnetMultimodal *mm, TnetCommuteDirection d
                                                  error);
   if (!ch)
     return FALSE;
-  TnetCHQuery *q = tnet_ch_query_new (ch);
+  g_autoptr (TnetCHQuery) q = tnet_ch_query_new (ch);
   guint no = c->n_origins, nd = c->n_destinations;
   g_autofree TnetId *from = g_new (TnetId, MAX (no, 1));
   g_autofree TnetId *to = g_new (TnetId, MAX (nd, 1));
   g_autofree TnetWeight *out = g_new (TnetWeight, MAX ((gsize) no * nd, 1));
+  void (*m2m) (TnetCHQuery *, const TnetId *, guint, const TnetId *, guint, TnetWeight *)
+    = opts->totals_only ? tnet_ch_query_many_to_many : tnet_ch_query_many_to_many_paths;
   if (direction == TNET_COMMUTE_TO)
     {
       for (guint o = 0; o < no; o++)
         from[o] = tnet_multimodal_origin_node (mm, c->origins[o]);
       for (guint d = 0; d < nd; d++)
         to[d] = tnet_multimodal_destination_node (mm, c->destinations[d]);
-      tnet_ch_query_many_to_many (q, from, no, to, nd, out);
+      m2m (q, from, no, to, nd, out);
     }
   else
     {
@@ -280,9 +327,8 @@ compute_m2m (TnetCommute *c, guint p, TnetMultimodal *mm, TnetCommuteDirection d
         to[d] = tnet_multimodal_origin_node (mm, c->destinations[d]);
       for (guint o = 0; o < no; o++)
         from[o] = tnet_multimodal_destination_node (mm, c->origins[o]);
-      tnet_ch_query_many_to_many (q, to, nd, from, no, out);
+      m2m (q, to, nd, from, no, out);
     }
-  tnet_ch_query_free (q);
   for (guint o = 0; o < no; o++)
     for (guint d = 0; d < nd; d++)
       {
@@ -291,6 +337,8 @@ compute_m2m (TnetCommute *c, guint p, TnetMultimodal *mm, TnetCommuteDirection d
                                                       : out[(gsize) d * no + o];
         cell->lines = no_lines;
       }
+  if (!opts->totals_only)
+    m2m_parts (c, p, mm, q, direction);
   return TRUE;
 }
 
@@ -399,6 +447,7 @@ tnet_commute_compute_with (const TnetNetwork *net, TnetMultimodal *const *graphs
   c->n_origins = n_origins;
   c->n_destinations = n_destinations;
   c->budget_min = budget_min;
+  c->totals_only = opts->totals_only;
   c->profiles = g_new (TnetProfile, MAX (n_graphs, 1));
   c->methods = g_new (TnetCommuteMethod, MAX (n_graphs, 1));
   c->origins = g_memdup2 (origins, sizeof (TnetId) * MAX (n_origins, 1));
@@ -435,7 +484,7 @@ tnet_commute_compute_with (const TnetNetwork *net, TnetMultimodal *const *graphs
             return NULL;
         }
       else if (method == TNET_COMMUTE_METHOD_SEARCH)
-        compute_search (c, p, graphs[p], direction);
+        compute_search (c, p, graphs[p], direction, opts->totals_only);
       else if (!compute_m2m (c, p, graphs[p], direction, opts, error))
         return NULL;
     }
@@ -491,7 +540,7 @@ gboolean
 tnet_commute_has_parts (const TnetCommute *c, guint p)
 {
   g_return_val_if_fail (c != NULL && p < c->n_profiles, FALSE);
-  return c->methods[p] == TNET_COMMUTE_METHOD_SEARCH;
+  return c->methods[p] != TNET_COMMUTE_METHOD_TIMETABLE && !c->totals_only;
 }
 
 guint

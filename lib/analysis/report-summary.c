@@ -142,6 +142,7 @@ run_summary (const TnetReportContext *ctx, JsonBuilder *b, GString *text, GError
     return FALSE;
   TnetCommuteOptions opts;
   tnet_commute_options_init (&opts);
+  opts.totals_only = TRUE;   /* read for the totals alone */
   const TnetId *z = (const TnetId *) (void *) zones->data;
   g_autoptr (TnetCommute) c = tnet_commute_compute_with (net, &g, 1, z, zones->len, z,
                                                          zones->len, TNET_COMMUTE_TO,

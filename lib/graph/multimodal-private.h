@@ -34,6 +34,15 @@ struct _TnetMultimodal {
   TnetMultimodalStats stats;
   GMutex ch_lock;               /* guards @ch */
   TnetCH *ch;                   /* tnet_multimodal_ref_ch(): built once, or NULL */
+  TnetCCH *cch;                 /* tnet_multimodal_ref_cch(): built once, or NULL */
+  /* tnet_multimodal_set_ch_base(): the graph whose CCH is customised for
+   * this one's metric instead of a build (strong reference, or NULL), and
+   * per arc of this graph the arc of base's graph with the same ends,
+   * kind and reference (base's arcs are a superset: this scenario only
+   * closes links). Both set together, under ch_lock. */
+  TnetMultimodal *ch_base;
+  TnetId *base_arc;
+  gboolean ch_customized;       /* @ch came from ch_base's CCH */
   TnetTransitOptions options;   /* as built (hubs borrowed; tnet_i_multimodal_reweight) */
 };
 

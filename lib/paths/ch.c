@@ -19,6 +19,13 @@
  * - Many-to-many: backward upward searches (stalled nodes skipped) write
  *   (target, distance) items, which a counting sort groups by node into
  *   buckets; each forward search scans the buckets of its settled nodes.
+ *   With paths, a backward item also records its parent's raw index
+ *   (mapped to its sorted position by the counting sort), each forward
+ *   search appends its settled nodes with their parents' indices, and a
+ *   cell records the forward node and bucket item of its best meeting: the
+ *   two trees then lead from the meeting node to the source and to the
+ *   target, and the CH arcs on them unpack like a point-to-point path.
+ *   The distance-only call takes separate branches that store nothing.
  * - Zones of compiled graphs (ch-private.h): searches towards a zone end
  *   at its arrival twin, and one-to-all rows read the better of a zone and
  *   its twin, which gives exactly TnetSearch's distances.
@@ -41,6 +48,22 @@ typedef struct {
   uint32_t node;
   BucketItem item;
 } RawItem;
+
+/* A node of a stored search tree: its rank and the index of its parent's
+ * link in the same array (NO_LINK at the root). */
+#define NO_LINK UINT32_MAX
+typedef struct {
+  uint32_t node;
+  uint32_t parent;
+} TreeLink;
+
+/* Where the searches of a many-to-many cell met: the forward link (an index
+ * into TnetCHQuery.fwd) and the bucket item (into .back) of the meeting
+ * node; NO_LINK when the target is unreachable. */
+typedef struct {
+  uint32_t fwd;
+  uint32_t back;
+} CellMeet;
 
 /* One search label per node and direction, valid where stamp == epoch:
  * the distance, the slot in the heap (UINT32_MAX once settled) and the
@@ -90,6 +113,24 @@ struct _TnetCHQuery {
   /* path unpacking scratch */
   uint32_t *stack;
   gsize stack_cap;
+  uint32_t *chain;         /* a forward chain of ranks, chain_cap allocated */
+  gsize chain_cap;
+  /* Many-to-many with paths (tnet_ch_query_many_to_many_paths), valid while
+   * cells != NULL; any other many-to-many call drops it. */
+  gboolean cells_valid;
+  uint32_t *raw_parent;    /* raw_parent_cap: raw index of the item's parent, NO_LINK at a root */
+  gsize raw_parent_cap;
+  uint32_t *item_pos;      /* back_cap: the sorted position of each raw item */
+  TreeLink *back;          /* back_cap, raw_len valid, by sorted position: the item's
+                            * node and its parent's position (the backward trees) */
+  gsize back_cap;
+  TreeLink *fwd;           /* n_fwd valid: the unstalled settled nodes of every forward
+                            * search (the forward trees), parents as indices into fwd */
+  gsize n_fwd, fwd_cap;
+  CellMeet *cells;         /* n_cell_sources × n_cell_targets valid, cells_cap allocated */
+  gsize cells_cap;
+  guint n_cell_sources, n_cell_targets;
+  uint32_t *cell_source;   /* n_cell_sources: the rank each forward search started at */
 };
 
 static inline void
@@ -260,6 +301,13 @@ tnet_ch_query_free (TnetCHQuery *q)
   g_free (q->bucket_items);
   g_free (q->raw);
   g_free (q->stack);
+  g_free (q->chain);
+  g_free (q->raw_parent);
+  g_free (q->item_pos);
+  g_free (q->back);
+  g_free (q->fwd);
+  g_free (q->cells);
+  g_free (q->cell_source);
   tnet_ch_unref (q->ch);
   g_free (q);
 }
@@ -590,21 +638,24 @@ tnet_ch_query_one_to_all (TnetCHQuery *q, TnetId source, TnetDirection dir, Tnet
 
 /* ---- many-to-many ----------------------------------------------------- */
 
-void
-tnet_ch_query_many_to_many (TnetCHQuery *q, const TnetId *sources, guint n_sources,
-                            const TnetId *targets, guint n_targets, TnetWeight *out)
+/* Room for @need items of @size bytes in *@arr, which holds *@cap. */
+static void
+grow (gpointer *arr, gsize *cap, gsize need, gsize size)
 {
-  g_return_if_fail (q != NULL);
-  g_return_if_fail (n_sources == 0 || (sources != NULL && out != NULL));
-  g_return_if_fail (n_targets == 0 || targets != NULL);
-  const TnetCH *ch = q->ch;
-  const guint n = ch->n_nodes;
-  for (guint i = 0; i < n_sources; i++)
-    g_return_if_fail (sources[i] < n);
-  for (guint j = 0; j < n_targets; j++)
-    g_return_if_fail (targets[j] < n);
+  if (need <= *cap)
+    return;
+  *cap = MAX (MAX (need, 4096), 2 * *cap);
+  *arr = g_realloc_n (*arr, *cap, size);
+}
 
-  /* backward searches fill the raw items */
+/* Backward searches from every target fill the raw items; with @paths,
+ * each item's parent (the raw item of the node it was reached from) too.
+ * The sweep array maps a settled node to its raw item meanwhile: a parent
+ * was expanded, hence not stalled, hence has its item. */
+static void
+m2m_backward (TnetCHQuery *q, const TnetId *targets, guint n_targets, gboolean paths)
+{
+  const TnetCH *ch = q->ch;
   q->raw_len = 0;
   for (guint j = 0; j < n_targets; j++)
     {
@@ -615,18 +666,30 @@ tnet_ch_query_many_to_many (TnetCHQuery *q, const TnetId *sources, guint n_sourc
         {
           gboolean stalled;
           Slot v = upward_step (ch, q->epoch, &q->hb, q->lb, FALSE, TRUE, &stalled);
-          if (!stalled)
+          if (stalled)
+            continue;
+          if (G_UNLIKELY (q->raw_len == q->raw_cap))
+            grow ((gpointer *) &q->raw, &q->raw_cap, q->raw_len + 1, sizeof (RawItem));
+          if (paths)
             {
-              if (G_UNLIKELY (q->raw_len == q->raw_cap))
-                {
-                  q->raw_cap = MAX (4096, 2 * q->raw_cap);
-                  q->raw = g_renew (RawItem, q->raw, q->raw_cap);
-                }
-              q->raw[q->raw_len++] = (RawItem) { v.item, { j, v.key } };
+              grow ((gpointer *) &q->raw_parent, &q->raw_parent_cap, q->raw_len + 1,
+                    sizeof (uint32_t));
+              uint32_t par = LAB (q->lb, v.item).parent;
+              q->raw_parent[q->raw_len] = par == UINT32_MAX ? NO_LINK : q->sweep[par];
+              q->sweep[v.item] = (uint32_t) q->raw_len;
             }
+          q->raw[q->raw_len++] = (RawItem) { v.item, { j, v.key } };
         }
     }
-  /* counting sort by node into buckets */
+}
+
+/* Counting sort of the raw items by node into buckets (stable, so a
+ * bucket lists its targets in increasing order); with @paths, the
+ * backward trees follow the items to their sorted positions. */
+static void
+m2m_sort (TnetCHQuery *q, gboolean paths)
+{
+  const guint n = q->ch->n_nodes;
   gsize n_items = q->raw_len;
   if (n_items > q->bucket_cap)
     {
@@ -640,21 +703,58 @@ tnet_ch_query_many_to_many (TnetCHQuery *q, const TnetId *sources, guint n_sourc
     bf[raw[k].node + 1]++;
   for (guint v = 0; v < n; v++)
     bf[v + 1] += bf[v];
-  for (gsize k = 0; k < n_items; k++)
-    q->bucket_items[bf[raw[k].node]++] = raw[k].item;
+  if (!paths)
+    for (gsize k = 0; k < n_items; k++)
+      q->bucket_items[bf[raw[k].node]++] = raw[k].item;
+  else
+    {
+      if (n_items > q->back_cap)
+        {
+          q->back_cap = MAX (n_items, 2 * q->back_cap);
+          q->back = g_renew (TreeLink, q->back, q->back_cap);
+          q->item_pos = g_renew (uint32_t, q->item_pos, q->back_cap);
+        }
+      for (gsize k = 0; k < n_items; k++)
+        {
+          uint32_t pos = bf[raw[k].node]++;
+          q->bucket_items[pos] = raw[k].item;
+          q->item_pos[k] = pos;
+        }
+      for (gsize k = 0; k < n_items; k++)
+        {
+          uint32_t par = q->raw_parent[k];
+          q->back[q->item_pos[k]] = (TreeLink) { raw[k].node,
+                                                 par == NO_LINK ? NO_LINK : q->item_pos[par] };
+        }
+    }
   /* bf[v] now holds the end of v's bucket; shift back to the starts */
   for (guint v = n; v > 0; v--)
     bf[v] = bf[v - 1];
   bf[0] = 0;
+}
 
-  /* forward searches scan them */
+/* Forward searches from every source scan the buckets into @out; with
+ * @paths, each search's tree is appended to q->fwd and each cell keeps
+ * where its best meeting was found. */
+static void
+m2m_forward (TnetCHQuery *q, const TnetId *sources, guint n_sources, guint n_targets,
+             TnetWeight *out, gboolean paths)
+{
+  const TnetCH *ch = q->ch;
+  const uint32_t *bf = q->bucket_first;
+  q->n_fwd = 0;
   for (guint i = 0; i < n_sources; i++)
     {
       TnetWeight *row = out + (gsize) i * n_targets;
       for (guint j = 0; j < n_targets; j++)
         row[j] = TNET_WEIGHT_INF;
+      CellMeet *meet = paths ? q->cells + (gsize) i * n_targets : NULL;
+      for (guint j = 0; paths && j < n_targets; j++)
+        meet[j] = (CellMeet) { NO_LINK, NO_LINK };
       next_epoch (q);
       uint32_t s = ch->rank[sources[i]];
+      if (paths)
+        q->cell_source[i] = s;
       start (&q->hf, q->lf, q->epoch, s);
       while (q->hf.size > 0)
         {
@@ -664,12 +764,139 @@ tnet_ch_query_many_to_many (TnetCHQuery *q, const TnetId *sources, guint n_sourc
             continue;
           const BucketItem *b = q->bucket_items + bf[v.item];
           const BucketItem *bend = q->bucket_items + bf[v.item + 1];
+          if (!paths)
+            {
+              for (; b < bend; b++)
+                {
+                  uint32_t c = v.key + b->dist;
+                  if (c < row[b->target])
+                    row[b->target] = c;
+                }
+              continue;
+            }
+          grow ((gpointer *) &q->fwd, &q->fwd_cap, q->n_fwd + 1, sizeof (TreeLink));
+          uint32_t par = LAB (q->lf, v.item).parent;
+          uint32_t link = (uint32_t) q->n_fwd++;
+          q->fwd[link] = (TreeLink) { v.item, par == UINT32_MAX ? NO_LINK : q->sweep[par] };
+          q->sweep[v.item] = link;
           for (; b < bend; b++)
             {
               uint32_t c = v.key + b->dist;
               if (c < row[b->target])
-                row[b->target] = c;
+                {
+                  row[b->target] = c;
+                  meet[b->target] = (CellMeet) { link, (uint32_t) (b - q->bucket_items) };
+                }
             }
         }
     }
+}
+
+static gboolean
+m2m_args_ok (TnetCHQuery *q, const TnetId *sources, guint n_sources, const TnetId *targets,
+             guint n_targets, TnetWeight *out)
+{
+  g_return_val_if_fail (q != NULL, FALSE);
+  g_return_val_if_fail (n_sources == 0 || (sources != NULL && out != NULL), FALSE);
+  g_return_val_if_fail (n_targets == 0 || targets != NULL, FALSE);
+  const guint n = q->ch->n_nodes;
+  for (guint i = 0; i < n_sources; i++)
+    g_return_val_if_fail (sources[i] < n, FALSE);
+  for (guint j = 0; j < n_targets; j++)
+    g_return_val_if_fail (targets[j] < n, FALSE);
+  return TRUE;
+}
+
+void
+tnet_ch_query_many_to_many (TnetCHQuery *q, const TnetId *sources, guint n_sources,
+                            const TnetId *targets, guint n_targets, TnetWeight *out)
+{
+  if (!m2m_args_ok (q, sources, n_sources, targets, n_targets, out))
+    return;
+  q->cells_valid = FALSE;   /* the buckets the cells point into are replaced */
+  m2m_backward (q, targets, n_targets, FALSE);
+  m2m_sort (q, FALSE);
+  m2m_forward (q, sources, n_sources, n_targets, out, FALSE);
+}
+
+void
+tnet_ch_query_many_to_many_paths (TnetCHQuery *q, const TnetId *sources, guint n_sources,
+                                  const TnetId *targets, guint n_targets, TnetWeight *out)
+{
+  if (!m2m_args_ok (q, sources, n_sources, targets, n_targets, out))
+    return;
+  g_return_if_fail (q->ch->mid != NULL);
+  gsize n_cells = (gsize) n_sources * n_targets;
+  if (n_cells > q->cells_cap)
+    {
+      q->cells_cap = MAX (n_cells, 2 * q->cells_cap);
+      q->cells = g_renew (CellMeet, q->cells, q->cells_cap);
+    }
+  q->cell_source = g_renew (uint32_t, q->cell_source, MAX (n_sources, 1u));
+  q->n_cell_sources = n_sources;
+  q->n_cell_targets = n_targets;
+  m2m_backward (q, targets, n_targets, TRUE);
+  m2m_sort (q, TRUE);
+  m2m_forward (q, sources, n_sources, n_targets, out, TRUE);
+  q->cells_valid = TRUE;
+}
+
+/* Unpacks cell (i, j) of the last tnet_ch_query_many_to_many_paths(),
+ * reached: the forward tree from the meeting node down to the source,
+ * reversed, then the backward tree from the meeting node to the target. */
+static void
+cell_unpack (TnetCHQuery *q, guint i, guint j, EmitFunc emit, gpointer data)
+{
+  CellMeet m = q->cells[(gsize) i * q->n_cell_targets + j];
+  gsize nf = 0;
+  for (uint32_t l = m.fwd; l != NO_LINK; l = q->fwd[l].parent)
+    nf++;
+  grow ((gpointer *) &q->chain, &q->chain_cap, nf, sizeof (uint32_t));
+  gsize k = nf;
+  for (uint32_t l = m.fwd; l != NO_LINK; l = q->fwd[l].parent)
+    q->chain[--k] = q->fwd[l].node;
+  for (k = 0; k + 1 < nf; k++)
+    unpack_arc (q, q->chain[k], q->chain[k + 1], emit, data);
+  for (uint32_t l = m.back; q->back[l].parent != NO_LINK; l = q->back[l].parent)
+    unpack_arc (q, q->back[l].node, q->back[q->back[l].parent].node, emit, data);
+}
+
+static gboolean
+cell_ok (TnetCHQuery *q, guint i, guint j)
+{
+  g_return_val_if_fail (q != NULL, FALSE);
+  g_return_val_if_fail (q->cells_valid, FALSE);
+  g_return_val_if_fail (i < q->n_cell_sources && j < q->n_cell_targets, FALSE);
+  return TRUE;
+}
+
+guint
+tnet_ch_query_cell_path_nodes (TnetCHQuery *q, guint i, guint j, TnetId *nodes, guint cap)
+{
+  if (!cell_ok (q, i, j))
+    return G_MAXUINT;
+  g_return_val_if_fail (cap == 0 || nodes != NULL, G_MAXUINT);
+  if (q->cells[(gsize) i * q->n_cell_targets + j].fwd == NO_LINK)
+    return G_MAXUINT;
+  NodeSink sink = { q->ch, nodes, cap, 0 };
+  emit_node (q->cell_source[i], &sink);
+  cell_unpack (q, i, j, emit_node, &sink);
+  return sink.len;
+}
+
+guint
+tnet_ch_query_cell_path (TnetCHQuery *q, const TnetMetric *metric, guint i, guint j,
+                         TnetId *arcs, guint cap)
+{
+  if (!cell_ok (q, i, j))
+    return G_MAXUINT;
+  g_return_val_if_fail (metric != NULL, G_MAXUINT);
+  g_return_val_if_fail (metric->graph->n_nodes == q->ch->n_nodes, G_MAXUINT);
+  g_return_val_if_fail (cap == 0 || arcs != NULL, G_MAXUINT);
+  if (q->cells[(gsize) i * q->n_cell_targets + j].fwd == NO_LINK)
+    return G_MAXUINT;
+  ArcSink sink = { q->ch, metric->graph, metric, arcs, cap, 0,
+                   q->ch->node_of[q->cell_source[i]] };
+  cell_unpack (q, i, j, emit_arc, &sink);
+  return sink.len;
 }

@@ -100,7 +100,10 @@ class Dataset:
         """The scenario of *year* (links by status and opening year) with
         *closures* (link ids or line names) closed. Unknown closures and
         years the data do not describe raise :class:`tnet.Error` when the
-        scenario is used."""
+        scenario is used. A many-to-many matrix under closures customises
+        the contraction hierarchy of the year's open graph (its order built
+        once per year and profile, then a small fraction of a build per
+        closure set) instead of building its own."""
         return Scenario(self, year, closures)
 
     def _default(self):
@@ -272,7 +275,7 @@ class Scenario:
         timetable by default): a DataFrame of one row per profile × origin ×
         destination with ``minutes`` and its parts (``access_min``,
         ``wait_min``, ``in_vehicle_min``, ``transfer_min``, ``egress_min``;
-        NaN when not reached or not computed by the many-to-many method),
+        NaN when not reached or for a profile that follows the timetable),
         ``rides`` (-1 when not computed) and ``within_budget``. Minutes are
         exact (the command rounds to 0.1).
 

@@ -472,7 +472,9 @@ graph_key (const TnetNetwork *net, const TnetScenario *scen, TnetProfile profile
  * folder's hubs (as the command line builds it), from @self's cache when
  * the same (year, open links, profile) was built before: the graph and the
  * contraction hierarchy a many-to-many matrix builds on it
- * (tnet_multimodal_ref_ch()) are then reused. No GIL needed. */
+ * (tnet_multimodal_ref_ch()) are then reused. A graph with closures gets
+ * the year's open graph as its hierarchy's base (tnet_multimodal_set_ch_base()).
+ * No GIL needed. */
 static TnetMultimodal *
 cached_graph (DatasetObject *self, const TnetScenario *scen, TnetProfile profile,
               GError **error)
@@ -503,6 +505,23 @@ cached_graph (DatasetObject *self, const TnetScenario *scen, TnetProfile profile
   if (!tnet_commute_build_graphs (net, scen, feed, tnet_dataset_get_hubs (self->ds), &profile,
                                   1, &mm, error))
     return NULL;
+  /* A scenario that closes links takes its hierarchy, when one is needed,
+   * by customising the CCH of the year's open graph (cached as any graph,
+   * its CCH built once for every closure of that year and profile)
+   * instead of contracting its own. */
+  g_autoptr (TnetScenario) open = tnet_scenario_new (tnet_scenario_get_year (scen));
+  g_autofree char *open_key = graph_key (net, open, profile);
+  if (strcmp (open_key, key) != 0)
+    {
+      TnetMultimodal *base = cached_graph (self, open, profile, error);
+      if (base == NULL)
+        {
+          tnet_multimodal_unref (mm);
+          return NULL;
+        }
+      tnet_multimodal_set_ch_base (mm, base);   /* FALSE: it builds its own */
+      tnet_multimodal_unref (base);
+    }
   CachedGraph *c = g_new (CachedGraph, 1);
   c->key = g_steal_pointer (&key);
   c->mm = tnet_multimodal_ref (mm);
@@ -606,6 +625,7 @@ dataset_commute (DatasetObject *self, PyObject *args, PyObject *kwds)
   TnetCommuteOptions copts;
   tnet_commute_options_init (&copts);
   copts.method = method;
+  copts.totals_only = !want_parts;
   copts.progress = progress_func (&prog);
   copts.progress_data = &prog;
   Py_BEGIN_ALLOW_THREADS

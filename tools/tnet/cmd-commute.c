@@ -147,7 +147,7 @@ render_json (const TnetCommute *c, const TnetNetwork *net, const TnetScenario *s
                 }
               json_builder_end_object (b);
             }
-          /* parts not computed (many-to-many) read null, like unreached */
+          /* parts not computed (totals only) read null, like unreached */
           gboolean reached = cell->total_ms != TNET_WEIGHT_INF && tnet_commute_has_parts (c, p);
           add_min (b, "access_min", reached ? cell->access_ms : TNET_WEIGHT_INF);
           add_min (b, "wait_min", reached ? cell->wait_ms : TNET_WEIGHT_INF);
@@ -233,7 +233,7 @@ render_csv (const TnetCommute *c, const TnetNetwork *net)
             }
           if (!parts)
             {
-              /* parts not computed (many-to-many): empty fields */
+              /* parts not computed (totals only): empty fields */
               tnet_csv_writer_add_text (w, NULL);
               tnet_csv_writer_add_text (w, NULL);
               tnet_csv_writer_end_row (w);
@@ -267,7 +267,7 @@ render_text (const TnetCommute *c, const TnetNetwork *net, const TnetScenario *s
       else if (tnet_commute_profile (c, p) != TNET_PROFILE_CAR)
         g_string_append (s, " (frequency approximation: waits of half the headway)");
       if (!by_tt && !tnet_commute_has_parts (c, p))
-        g_string_append (s, " (many-to-many: totals only)");
+        g_string_append (s, " (totals only)");
       g_string_append_c (s, '\n');
       for (guint o = 0; o < tnet_commute_n_origins (c); o++)
         for (guint d = 0; d < tnet_commute_n_destinations (c); d++)
@@ -583,7 +583,8 @@ tnet_cmd_commute (int argc, char **argv)
       "to (origins to destinations, default) or from", "DIR" },
     { "method", 0, 0, G_OPTION_ARG_STRING, &opt.method,
       "search (one search per destination, with the parts of each journey), m2m "
-      "(many-to-many on a contraction hierarchy: totals only, parts null) or auto "
+      "(many-to-many on a contraction hierarchy, each cell's path unpacked for its parts) "
+      "or auto "
       "(default: m2m from " G_STRINGIFY (TNET_COMMUTE_M2M_MIN_DESTINATIONS)
       " destinations on)", "METHOD" },
     PARK_RIDE_ENTRIES (opt.park),
