@@ -926,7 +926,9 @@ dataset_commute (DatasetObject *self, PyObject *args, PyObject *kwds)
       return fail (&prog, error);
     }
   PyObject *result = commute_result (c, net, year, direction, want_parts, origins, dests);
-  if (result && !commute_add_timetable (result, c, &run))
+  /* the totals alone (parts=False, travel_time_matrix()'s network matrix)
+   * need nothing more */
+  if (result && (want_parts || run.tt) && !commute_add_timetable (result, c, &run))
     Py_CLEAR (result);
   timetable_run_clear (&run);
   tnet_commute_free (c);
