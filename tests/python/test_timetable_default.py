@@ -284,3 +284,41 @@ def test_no_feed_warns_and_falls_back(no_feed):
     with pytest.warns(UserWarning, match=tnet.NO_FEED_NOTE):
         legs = ds.route("z_changge", "zz_east_station", profile="transit")
     assert legs.attrs["model"] == "frequency"
+
+
+def test_commute_points_by_timetable_compose_command_cells(sao_paulo, sao_paulo_dir):
+    """commute() from points by the timetable (the default): a cell is the
+    best over the point's access links of access + the command's cell from
+    the link's node (`tnet commute --origins NODES`, by the timetable);
+    its travel_time_pNN are the chosen node's, with the access link."""
+    import geopandas
+    z = sao_paulo.nodes().query("kind == 'zone'").reset_index(drop=True)
+    picks = z.iloc[[11, 90, 170, 250]]
+    pts = geopandas.GeoDataFrame(
+        {"id": [f"q{i}" for i in range(len(picks))]},
+        geometry=geopandas.points_from_xy(picks["lon"] + 0.0012, picks["lat"] - 0.0009),
+        crs="EPSG:4326")
+    dests = z["id"].tolist()[::29]
+    got = sao_paulo.commute(pts, dests, profiles=["transit"], budget=120)
+    assert got.attrs["model"] == "timetable"
+    cands = sao_paulo.access_candidates(pts)
+    nodes = sorted(set(cands["node"]))
+    ref = cli("commute", "--data", sao_paulo_dir, "--origins", ";".join(nodes),
+              "--destinations", ";".join(dests), "--profiles", "transit", "--format", "json")
+    cell = {(c["origin"], c["destination"]): math.inf if c["minutes"] is None else c["minutes"]
+            for c in ref["cells"]}
+    want = np.full((len(pts), len(dests)), np.inf)
+    for p, node, acc in zip(cands["point"], cands["node"], cands["access_min"]):
+        acc_min = max(math.floor(acc * 60000.0 + 0.5), 1) / 60000.0
+        for j, d in enumerate(dests):
+            want[p, j] = min(want[p, j], acc_min + cell[(node, d)])
+    g = got["minutes"].to_numpy().reshape(len(pts), len(dests))
+    assert np.array_equal(np.isnan(g), np.isinf(want))
+    ok = np.isfinite(want)
+    assert ok.sum() >= want.size // 3
+    assert np.all(np.abs(g[ok] - want[ok]) <= 0.05 + 1e-9)
+    # the median is the cell's total, with the same links
+    p50 = got["travel_time_p50"].to_numpy()
+    m = got["minutes"].to_numpy()
+    assert np.allclose(p50, m, atol=1e-9, equal_nan=True)
+    assert (got["travel_time_p95"].dropna() >= got["travel_time_p5"].dropna() - 1e-9).all()
