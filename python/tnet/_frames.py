@@ -360,9 +360,10 @@ class Scenario:
         ``methods`` (profile -> search, m2m or timetable), ``models``
         (profile -> network, frequency or timetable), ``model``
         (``timetable`` when a profile followed the timetable, else
-        ``frequency``), ``population`` (total, and per profile and
-        destination the population within the budget and its share in
-        percent; ``"any"`` is any destination) and, by the timetable,
+        ``frequency``; ``network`` by car alone), ``population`` (total,
+        and per profile and destination the population within the budget
+        and its share in percent; ``"any"`` is any destination) and, by
+        the timetable,
         ``feed``, ``date`` (YYYYMMDD), ``depart``, ``window_min``,
         ``percentiles`` and, with park_and_ride, ``park_and_ride``
         (``drive_budget_min``, ``park_time_min``, ``parking_radius_m`` and
@@ -1393,7 +1394,8 @@ def _commute_frame(r, depart="08:00", window=0):
     frame.attrs.update(scenario=r["scenario"], direction=r["direction"],
                        budget_min=r["budget_min"], methods=dict(zip(profiles, r["methods"])),
                        models=dict(zip(profiles, models)),
-                       model="timetable" if by_tt else "frequency", population=population)
+                       model="timetable" if by_tt else "frequency" if "frequency" in models
+                       else "network", population=population)
     if by_tt:
         frame.attrs.update(feed=r["feed"], date=r["date"], depart=depart,
                            window_min=int(window), percentiles=list(r["percentiles"]))

@@ -128,7 +128,7 @@ def test_commute_timetable_options_equal_command(xuchang):
 
 def test_commute_car_only_has_no_timetable(xuchang):
     frame = xuchang.commute(profiles=["car"])
-    assert frame.attrs["model"] == "frequency" and frame.attrs["models"] == {"car": "network"}
+    assert frame.attrs["model"] == "network" and frame.attrs["models"] == {"car": "network"}
     assert not any(c.startswith("travel_time_p") for c in frame.columns)
     check_commute_cells(frame, cli("commute", "--format", "json", "--data", XUCHANG,
                                    "--profiles", "car"))
@@ -322,3 +322,25 @@ def test_commute_points_by_timetable_compose_command_cells(sao_paulo, sao_paulo_
     m = got["minutes"].to_numpy()
     assert np.allclose(p50, m, atol=1e-9, equal_nan=True)
     assert (got["travel_time_p95"].dropna() >= got["travel_time_p5"].dropna() - 1e-9).all()
+
+
+def test_isochrone_point_by_timetable_starts_at_its_coordinates(sao_paulo, sao_paulo_dir):
+    """By the timetable a point origin starts from its own coordinates, as
+    the command starts a node from the node's: a point placed on a zone
+    reaches what `tnet isochrone ZONE` reaches, minute for minute."""
+    z = sao_paulo.nodes().query("kind == 'zone'").iloc[60]
+    g = sao_paulo.isochrones([(float(z["lon"]), float(z["lat"]))], cutoffs=[25],
+                             profile="transit")
+    ref = cli("isochrone", z["id"], "--minutes", "25", "--profile", "transit",
+              "--format", "json", "--data", sao_paulo_dir)
+    points = isochrone_points(ref)
+    assert set(g["id"]) == set(points) and len(points) > 5
+    for row in g.itertuples():
+        assert cli_round(row.minutes) == points[row.id]["properties"]["minutes"]
+    # a point 300 m off reaches other times (else this could not fail)
+    off = sao_paulo.isochrones([(float(z["lon"]) + 0.003, float(z["lat"]))], cutoffs=[25],
+                               profile="transit")
+    common = sorted(set(off["id"]) & set(g["id"]))
+    a = g.set_index("id").loc[common, "minutes"].to_numpy()
+    b = off.set_index("id").loc[common, "minutes"].to_numpy()
+    assert set(off["id"]) != set(g["id"]) or not np.array_equal(a, b)
