@@ -267,7 +267,14 @@ class Scenario:
     never reached when there is none (:meth:`isochrones` and
     :meth:`route`, which could start nowhere, raise :class:`tnet.Error`
     naming the point). :meth:`isochrones` with polygons and
-    :meth:`accessibility` start points on their access links too.
+    :meth:`accessibility` start points on their access links too, but for
+    :meth:`isochrones` by the timetable, which starts a point from its own
+    coordinates as ``tnet isochrone`` starts a node from the node's.
+
+    Transit and park_and_ride follow the scenario year's timetable by
+    default, as the commands do; ``model="frequency"`` asks for the
+    frequency approximation (see :data:`NO_FEED_NOTE` for a folder without
+    a feed).
     """
 
     def __init__(self, dataset, year, closures):
