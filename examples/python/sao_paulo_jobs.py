@@ -7,7 +7,8 @@
 Builds a network folder from public inputs with tnet.Dataset.init (the
 OpenStreetMap extract, the SPTrans GTFS feed and r5r's hexagon grid of
 tests/data/sao-paulo by default), computes for every hexagon the jobs
-reachable by transit within --cutoff minutes and by car within
+reachable by transit within --cutoff minutes (by the feed's timetable,
+departing 08:00 on its busiest day, as `tnet accessibility`) and by car within
 --car-cutoff minutes (the extract is small: by car every job is within half
 an hour), and draws the share of all jobs per hexagon for both into OUT/sao_paulo_jobs.png
 (matplotlib's Agg backend: no display needed). The table is written to

@@ -2,8 +2,15 @@
 
 A thin layer over the C library: results come back as pandas DataFrames
 (travel-time matrices in the long form r5py uses: ``from_id, to_id,
-travel_time``) and GeoPandas GeoDataFrames (reached places), filled from
-NumPy arrays the C module builds without a Python object per cell.
+travel_time`` by car, ``travel_time_p50`` by the timetable) and GeoPandas
+GeoDataFrames (reached places), filled from NumPy arrays the C module
+builds without a Python object per cell.
+
+Transit and park-and-ride follow the scenario year's GTFS timetable by
+default, as the ``tnet`` commands do (departing 08:00 on the feed's
+busiest service day, window 0); ``model="frequency"`` asks for the
+frequency approximation, which a folder without a feed also gets, with a
+warning carrying the commands' note (:data:`NO_FEED_NOTE`).
 
     >>> import tnet
     >>> ds = tnet.Dataset("data/xuchang")
@@ -18,8 +25,9 @@ concurrently, and take a ``progress(done, total, what)`` callable (return
 """
 from ._tnet import Error
 from ._tnet import version as _library_version
-from ._frames import Dataset, Scenario, ERROR_CODES
+from ._frames import Dataset, Scenario, ERROR_CODES, MODELS, NO_FEED_NOTE
 
-__all__ = ["Dataset", "Scenario", "Error", "ERROR_CODES", "__version__"]
+__all__ = ["Dataset", "Scenario", "Error", "ERROR_CODES", "MODELS", "NO_FEED_NOTE",
+           "__version__"]
 
 __version__ = _library_version()

@@ -212,10 +212,45 @@ def _whole_minutes(value, name):
 
 def _park_ride_attrs(kw):
     """The park-and-ride options of *kw* (_park_ride_kwargs()) as
-    ``attrs`` name them."""
+    ``attrs["park_and_ride"]`` names them: ``drive_budget_min``,
+    ``park_time_min`` and ``parking_radius_m``, numbers (the keys of the
+    commands' JSON)."""
     return {"drive_budget_min": float(kw["drive_budget_min"]),
-            "park_min": float(kw["park_min"]),
-            "parking_radius_m": kw["parking_radius_m"]}
+            "park_time_min": float(kw["park_min"]),
+            "parking_radius_m": float(kw["parking_radius_m"])}
+
+
+def _park_ride_summary(summary):
+    """The library's park-and-ride summary (options and counts) with the
+    options under the keys of :func:`_park_ride_attrs`."""
+    out = dict(summary)
+    if "park_min" in out:
+        out["park_time_min"] = out.pop("park_min")
+    return out
+
+
+#: The commands' note when the data folder has no GTFS feed for the
+#: scenario year (``tnet commute`` and the others then say it on stderr):
+#: transit and park_and_ride fall back to the frequency approximation.
+NO_FEED_NOTE = "no GTFS feed in the data folder: transit by the frequency approximation"
+
+#: The transit models: the GTFS timetable (the default, as the commands)
+#: or the frequency approximation (``--frequency-model``).
+MODELS = ("timetable", "frequency")
+
+
+def _check_model(model):
+    if model not in MODELS:
+        raise ValueError(f"model: expected 'timetable' or 'frequency', got {model!r}")
+
+
+def _check_frequency(model, depart=None, window=0, percentiles=None, date=None):
+    """ValueError when the timetable's options come with
+    ``model="frequency"``, which has no departure time."""
+    if model == "frequency" and (depart is not None or percentiles is not None
+                                 or date is not None or window):
+        raise ValueError("depart, window, percentiles and date are for the timetable, not "
+                         "model='frequency'")
 
 
 class Scenario:
@@ -235,7 +270,14 @@ class Scenario:
     never reached when there is none (:meth:`isochrones` and
     :meth:`route`, which could start nowhere, raise :class:`tnet.Error`
     naming the point). :meth:`isochrones` with polygons and
-    :meth:`accessibility` start points on their access links too.
+    :meth:`accessibility` start points on their access links too, but for
+    :meth:`isochrones` by the timetable, which starts a point from its own
+    coordinates as ``tnet isochrone`` starts a node from the node's.
+
+    Transit and park_and_ride follow the scenario year's timetable by
+    default, as the commands do; ``model="frequency"`` asks for the
+    frequency approximation (see :data:`NO_FEED_NOTE` for a folder without
+    a feed).
     """
 
     def __init__(self, dataset, year, closures):
@@ -245,6 +287,23 @@ class Scenario:
 
     def __repr__(self):
         return f"tnet.Scenario({self.dataset.path!r}, {self.year}, closures={self.closures!r})"
+
+    def _by_timetable(self, profiles, model, stacklevel=3):
+        """Whether transit and park_and_ride among *profiles* follow the
+        scenario year's timetable, as the commands decide it
+        (``tnet_cli_transit_timetable()``): never with
+        ``model="frequency"`` nor when no profile is transit or
+        park_and_ride; else when the folder has a GTFS feed for the year,
+        otherwise the frequency approximation with a warning carrying the
+        commands' note (:data:`NO_FEED_NOTE`)."""
+        _check_model(model)
+        if model == "frequency" or not any(p in ("transit", "park_and_ride")
+                                           for p in profiles):
+            return False
+        if self.dataset._c.feed_path(self.year) is not None:
+            return True
+        warnings.warn(NO_FEED_NOTE, stacklevel=stacklevel + 1)
+        return False
 
     # -------------------------------------------------------------- places
     def _places(self, places):
@@ -268,65 +327,153 @@ class Scenario:
 
     # ------------------------------------------------------------- commute
     def commute(self, origins=None, destinations=None, profiles=None, budget=None,
-                direction="to", method="auto", progress=None):
-        """Door-to-door times from each origin to each destination by profile
-        (``tnet commute --frequency-model``: transit and park_and_ride by
-        the frequency approximation, where the command follows the
-        timetable by default): a DataFrame of one row per profile × origin ×
-        destination with ``minutes`` and its parts (``access_min``,
-        ``wait_min``, ``in_vehicle_min``, ``transfer_min``, ``egress_min``;
-        NaN when not reached or for a profile that follows the timetable),
-        ``rides`` (-1 when not computed) and ``within_budget``. Minutes are
-        exact (the command rounds to 0.1).
+                direction="to", method="auto", progress=None, model="timetable",
+                depart=None, window=None, percentiles=None, max_walk=None, date=None,
+                frequency_seed=0, drive_budget=None, park_time=None, parking_radius=None):
+        """Door-to-door times from each origin to each destination by profile,
+        as ``tnet commute --format json``: a DataFrame of one row per
+        profile × origin × destination.
+
+        Transit and park_and_ride follow the scenario year's GTFS timetable
+        as the command does by default (``model="timetable"``): departing
+        *depart* (default ``"08:00"``) on the feed's busiest service day
+        (or *date*, ``"YYYY-MM-DD"``), one departure per minute over
+        *window* minutes (0: the departure alone), walks of at most
+        *max_walk* minutes; park_and_ride drives at most *drive_budget*
+        minutes to a parking place, parks *park_time* minutes and walks at
+        most *parking_radius* metres to a stop (``tnet commute
+        --drive-budget --park-time --parking-radius``). As the command, an
+        argument not given takes the plan's first ``[commute]`` group's key
+        when that group has ``depart`` (plan.ini's ``depart``, ``date``,
+        ``window``, ``percentiles``, ``max_walk`` — there the budget by
+        default —, ``drive_budget_min``, ``park_time_min``,
+        ``parking_radius_m``), else the defaults above (window 0, walks of
+        15 minutes, 30 / 5 / 400). ``model="frequency"``
+        is ``tnet commute --frequency-model`` (the layered graphs with
+        waits of half the headway), and is also what a folder without a
+        GTFS feed gets, with a warning carrying the command's note
+        (:data:`NO_FEED_NOTE`). Car is the same in both.
+
+        Columns: ``profile``, ``origin``, ``destination``, ``minutes``
+        (every profile's door-to-door time; by the timetable the median
+        over the window, as the command's ``minutes``), its parts
+        (``access_min``, ``wait_min``, ``in_vehicle_min``,
+        ``transfer_min``, ``egress_min``; NaN when not reached or not
+        computed: by the timetable, which has none),
+        ``rides`` (-1 when not computed) and ``within_budget``. When some
+        profile follows the timetable, one ``travel_time_pNN`` column per
+        percentile of *percentiles* (default 5, 25, 50, 75, 95, nearest
+        rank over the window; the command's ``percentiles``) follows; on
+        the rows of car and of profiles by the frequency approximation
+        these read NaN. So with car and transit mixed, ``minutes`` compares
+        the profiles and the ``travel_time_pNN`` columns belong to the
+        timetable's rows only. Minutes are exact (the command rounds to
+        0.1).
 
         What is not given comes from plan.ini's first ``[commute]`` group,
         else every zone to every zone by car, transit and park_and_ride
         within 60 minutes. ``df.attrs`` holds ``scenario``, ``budget_min``,
-        ``methods`` (profile -> search or m2m) and ``population`` (total,
+        ``methods`` (profile -> search, m2m or timetable), ``models``
+        (profile -> network, frequency or timetable), ``model``
+        (``timetable`` when a profile followed the timetable, else
+        ``frequency``; ``network`` by car alone), ``population`` (total,
         and per profile and destination the population within the budget
-        and its share in percent; ``"any"`` is any destination).
+        and its share in percent; ``"any"`` is any destination) and, by
+        the timetable,
+        ``feed``, ``date`` (YYYYMMDD), ``depart``, ``window_min``,
+        ``percentiles`` and, with park_and_ride, ``park_and_ride``
+        (``drive_budget_min``, ``park_time_min``, ``parking_radius_m`` and
+        the counts of parking places and stops with parking).
 
         Points (a GeoDataFrame or (lon, lat) pairs) start and end on their
         access links (see :class:`Scenario`): ``minutes`` is the best over
         the links of access + the command's time between the links' nodes
         (+ egress), ``access_min`` and ``egress_min`` include the links,
-        the other parts are the chosen nodes'; ``population`` is then that
-        of the links' nodes. That best over the links is what one search
-        from every link at once finds, so ``minutes`` equals
-        :meth:`travel_time_matrix`'s ``travel_time`` for the same points
-        and profile, to the bit (the links are counted in whole
-        milliseconds in both). commute() has no timetable: by the
-        timetable (*depart*), use :meth:`travel_time_matrix`, where a
-        point is left at each departure minute.
+        the other parts (and the ``travel_time_pNN`` columns, with the
+        links' access and egress added) are the chosen nodes'; ``population``
+        is then that of the links' nodes. By the frequency approximation
+        that best over the links is what one search from every link at
+        once finds, so ``minutes`` equals :meth:`travel_time_matrix`'s
+        ``travel_time`` for the same points and profile, to the bit. By the
+        timetable :meth:`travel_time_matrix` leaves the point itself at
+        each departure minute instead (as :meth:`route`).
         """
         d = self._plan_commute()
         profiles = d["profiles"] if profiles is None else profiles
         if isinstance(profiles, str):
             profiles = [profiles]
+        profiles = list(profiles)
         origins = d["origins"] if origins is None else origins
         destinations = d["destinations"] if destinations is None else destinations
         budget = d["budget"] if budget is None else float(budget)
+        _check_model(model)
+        _check_frequency(model, depart, window, percentiles, date)
+        # the timetable's defaults: the plan's first [commute] group when it
+        # has depart (as tnet commute), else 08:00, one departure, 15 min
+        # walks and park-and-ride's 30 / 5 / 400; what is given overrides
+        plan_tt = (d.get("timetable") if model != "frequency" else None) or {}
+        given = {"depart": depart, "window": window, "percentiles": percentiles,
+                 "max_walk": max_walk, "date": date, "drive_budget": drive_budget,
+                 "park_time": park_time, "parking_radius": parking_radius}
+        fallback = {"depart": "08:00", "window": 0, "percentiles": None, "max_walk": 15,
+                    "date": None, "drive_budget": 30, "park_time": 5, "parking_radius": 400}
+        o = {k: v if v is not None else plan_tt.get(k, fallback[k]) for k, v in given.items()}
+        tkw = self._commute_timetable(profiles, model, o["depart"], o["window"],
+                                      o["percentiles"], o["max_walk"], o["date"],
+                                      frequency_seed, o["drive_budget"], o["park_time"],
+                                      o["parking_radius"])
         if _has_points(origins) or _has_points(destinations):
-            return _commute_frame(self._point_commute(origins, destinations, list(profiles),
-                                                      budget, direction, method, progress))
-        r = self.dataset._c.commute(
-            self.year, self.closures, self._places(origins), self._places(destinations),
-            list(profiles), budget, direction=direction, method=method, progress=progress)
-        return _commute_frame(r)
+            r = self._point_commute(origins, destinations, profiles, budget, direction,
+                                    method, progress, tkw)
+        else:
+            r = self.dataset._c.commute(
+                self.year, self.closures, self._places(origins), self._places(destinations),
+                profiles, budget, direction=direction, method=method, progress=progress,
+                **tkw)
+        return _commute_frame(r, o["depart"], int(o["window"]))
+
+    def _commute_timetable(self, profiles, model, depart, window, percentiles, max_walk,
+                           date, frequency_seed, drive_budget, park_time, parking_radius):
+        """The timetable keyword arguments of ``Dataset.commute`` for
+        commute(): none when no profile follows the timetable
+        (:meth:`_by_timetable`)."""
+        if not self._by_timetable(profiles, model, stacklevel=4):
+            return {}
+        pcts = [5, 25, 50, 75, 95] if percentiles is None else percentiles
+        if isinstance(pcts, (int, float)):
+            pcts = [pcts]
+        return {"timetable": True, "depart_s": _clock_seconds(depart or "08:00"),
+                "window_min": int(window), "percentiles": [float(p) for p in pcts],
+                "max_walk_min": int(max_walk), "date": _date_number(date),
+                "frequency_seed": int(frequency_seed),
+                "drive_budget_min": _whole_minutes(drive_budget, "drive_budget"),
+                "park_min": _whole_minutes(park_time, "park_time"),
+                "parking_radius_m": float(parking_radius)}
 
     def travel_time_matrix(self, origins=None, destinations=None, profile="car",
                            method="auto", progress=None, depart=None, window=0,
                            percentiles=None, max_walk=15, date=None, frequency_seed=0,
-                           drive_budget=30, park_time=5, parking_radius=400):
-        """The travel-time matrix as a long DataFrame ``from_id, to_id,
-        travel_time`` (minutes, float; NaN when not reached), origins
-        varying slowest, as r5py returns it. *profile* is ``car``,
-        ``transit`` or ``park_and_ride`` (without *depart*: the
-        frequency-based transit model of tnet's layered graphs, as ``tnet
-        commute --frequency-model``; the command's default is the
-        timetable, given here by *depart*). Origins and destinations default to
-        every zone. One search per destination, or many-to-many on a
-        contraction hierarchy (``method="auto"``: from 128 destinations on).
+                           drive_budget=30, park_time=5, parking_radius=400,
+                           model="timetable"):
+        """The travel-time matrix as a long DataFrame, origins varying
+        slowest, as r5py returns it. *profile* is ``car``, ``transit`` or
+        ``park_and_ride``. Origins and destinations default to every zone.
+
+        Transit and park_and_ride follow the scenario year's timetable by
+        default, as ``tnet commute --format json`` (``model="timetable"``:
+        departing *depart*, default ``"08:00"``, on the feed's busiest day,
+        window 0; see below): the columns are then ``from_id, to_id,
+        travel_time_pNN``, one per percentile (default ``travel_time_p50``,
+        r5py's names), and ``df.attrs["model"]`` is ``"timetable"``.
+        ``model="frequency"`` asks for the frequency approximation of tnet's
+        layered graphs (``tnet commute --frequency-model``), which a folder
+        without a GTFS feed also gets, with a warning carrying the
+        command's note (:data:`NO_FEED_NOTE`): the columns are then
+        ``from_id, to_id, travel_time`` and ``df.attrs["model"]`` is
+        ``"frequency"``. Car is always ``from_id, to_id, travel_time``
+        (minutes, float; NaN when not reached), one search per destination,
+        or many-to-many on a contraction hierarchy (``method="auto"``: from
+        128 destinations on), as by the frequency approximation.
 
         Origins and destinations given as points (a GeoDataFrame, or a list
         holding (lon, lat) tuples) start and end on the access links
@@ -340,9 +487,9 @@ class Scenario:
         whose ``id`` is a node id are that node. Ids are the GeoDataFrame's
         ``id`` (else its index) or ``"lon,lat"``.
 
-        With *depart* (``"HH:MM"``) or *percentiles*, transit runs on the
-        scenario year's timetable instead (range RAPTOR, as ``tnet route
-        --profile transit``): one departure per minute from *depart*
+        By the timetable, transit runs on the scenario year's timetable
+        (range RAPTOR, as ``tnet route --profile transit``): one departure
+        per minute from *depart* (``"HH:MM"``)
         (default 08:00) over *window* minutes (0: the departure alone),
         walks of at most *max_walk* minutes to the first and from the last
         stop or all the way (access, egress, direct walks and transfers
@@ -366,9 +513,9 @@ class Scenario:
         matrix of node ids only is the library's (``tnet commute
         --depart``).
 
-        With ``profile="park_and_ride"`` and *depart* (or *percentiles*)
-        the journey follows the timetable as ``tnet commute --profiles
-        park_and_ride --depart ...`` (``tnet_park_ride_matrix()``): from
+        With ``profile="park_and_ride"`` by the timetable the journey
+        follows it as ``tnet commute --profiles park_and_ride``
+        (``tnet_park_ride_matrix()``): from
         the origin, drive at most *drive_budget* minutes (default 30) on
         the scenario's car graph to a parking place (a node of kind
         station or parking a car link reaches; ``tnet init`` makes one of
@@ -377,7 +524,8 @@ class Scenario:
         walking from the origin to the first stop (or all the way) stays
         possible, so no cell is slower than by transit. The columns are
         those of transit's; ``df.attrs["park_and_ride"]`` holds the
-        options. Points take park-and-ride too
+        options (``drive_budget_min``, ``park_time_min``,
+        ``parking_radius_m``). Points take park-and-ride too
         (``tnet_park_ride_matrix_ends()``): a point origin drives from its
         access links (the car profile's start; the link's time counts in
         *drive_budget*) and walks to its stops as by transit; a destination
@@ -385,14 +533,18 @@ class Scenario:
         way from or to a point is the straight line. So no cell from a
         point is slower than transit from it.
         """
-        if depart is not None or percentiles is not None:
-            if profile not in ("transit", "park_and_ride"):
-                raise ValueError("depart and percentiles are for profile='transit' or "
-                                 "'park_and_ride' (the timetable)")
-            pr = _park_ride_kwargs(profile, drive_budget, park_time, parking_radius)
-            return self._timetable_matrix(origins, destinations, depart or "08:00", window,
-                                          [50] if percentiles is None else percentiles,
-                                          max_walk, date, frequency_seed, progress, pr)
+        if profile != "car":
+            _check_model(model)
+            _check_frequency(model, depart, window, percentiles, date)
+            if self._by_timetable([profile], model):
+                pr = _park_ride_kwargs(profile, drive_budget, park_time, parking_radius)
+                return self._timetable_matrix(origins, destinations, depart or "08:00",
+                                              window,
+                                              [50] if percentiles is None else percentiles,
+                                              max_walk, date, frequency_seed, progress, pr)
+        elif depart is not None or percentiles is not None:
+            raise ValueError("depart and percentiles are for profile='transit' or "
+                             "'park_and_ride' (the timetable)")
         if _has_points(origins) or _has_points(destinations):
             return self._point_matrix(origins, destinations, profile)
         r = self.dataset._c.commute(
@@ -408,6 +560,8 @@ class Scenario:
             "travel_time": r["minutes"][0].reshape(-1),
         }, copy=False)
         frame.attrs.update(scenario=self.year, profile=profile, method=r["methods"][0])
+        if profile != "car":
+            frame.attrs["model"] = "frequency"
         return frame
 
     def _point_places(self, places):
@@ -522,7 +676,7 @@ class Scenario:
         return best, si, sj
 
     def _point_commute(self, origins, destinations, profiles, budget, direction, method,
-                       progress):
+                       progress, tkw=None):
         """commute()'s result when origins or destinations hold points: the
         command's cells between the candidates' nodes, composed by
         :meth:`_compose`; ``access_min`` and ``egress_min`` include the
@@ -533,7 +687,7 @@ class Scenario:
         dd, dn, dc, da = self._candidates(destinations)
         r = dict(self.dataset._c.commute(self.year, self.closures, on, dn, list(profiles),
                                          budget, direction=direction, method=method,
-                                         progress=progress))
+                                         progress=progress, **(tkw or {})))
         shape = (len(profiles), len(on), len(dn))
         # in whole milliseconds, as the library counts and as the matrix
         # from points (Dataset.point_matrix) adds an access link to a search,
@@ -564,6 +718,17 @@ class Scenario:
             elif k == "egress_min":
                 v = v + da[cols, pj]
             r[k] = v
+        if r.get("percentiles"):
+            # the timetable's percentiles of the chosen nodes' cell, with
+            # the points' access and egress links
+            cube = np.asarray(r["percentile_minutes"])
+            n_k = cube.shape[1]
+            pc = np.full((len(profiles), n_k, len(o), len(dd)), np.nan)
+            if len(on) and len(dn):
+                for k in range(n_k):
+                    v = cube[:, k][prof, np.maximum(node_o, 0), np.maximum(node_d, 0)]
+                    pc[:, k] = np.where(ok, v + oa[rows, pi] + da[cols, pj], np.nan)
+            r["percentile_minutes"] = pc
         r["minutes"] = best
         r["origins"], r["destinations"] = o, dd
         return r
@@ -642,22 +807,28 @@ class Scenario:
     # --------------------------------------------------------------- route
     def route(self, origin, destination, profile="car", depart=None, window=0,
               percentiles=None, max_walk=15, date=None, frequency_seed=0,
-              drive_budget=30, park_time=5, parking_radius=400):
+              drive_budget=30, park_time=5, parking_radius=400, model="timetable"):
         """The fastest journey from *origin* to *destination* (node or stop
         ids) by *profile*: a DataFrame of its legs.
 
-        Without *depart*: the legs (``kind``: drive, walk, park, wait,
-        ride, transfer; ``mode``, ``line``, ``from``, ``to``, ``minutes``)
-        of ``tnet route --profile transit --frequency-model`` (or
-        park_and_ride, car): the layered graph with expected waits of half
-        the headway, not the timetable. ``df.attrs`` holds the totals
-        (``total_min``, ``access_min``, ``wait_min``, ``in_vehicle_min``,
-        ``transfer_min``, ``egress_min``, ``rides``, ``feed``).
+        Transit and park_and_ride follow the scenario year's timetable by
+        default, as ``tnet route`` does (``model="timetable"``; see
+        below; ``df.attrs["model"]`` is ``"timetable"``).
 
-        With *depart* (``"HH:MM"``), or any of *window*, *percentiles* and
-        *date*, the transit journey follows the scenario year's timetable
-        (RAPTOR, as ``tnet route --profile transit --depart ...``): the
-        journey departing at *depart* (default 08:00) on the feed's
+        By car, and by transit or park_and_ride with ``model="frequency"``
+        (``tnet route --frequency-model``; also a folder without a GTFS
+        feed, with a warning carrying the command's note,
+        :data:`NO_FEED_NOTE`): the legs (``kind``: drive, walk, park,
+        wait, ride, transfer; ``mode``, ``line``, ``from``, ``to``,
+        ``minutes``) on the layered graph with expected waits of half the
+        headway, not the timetable. ``df.attrs`` holds the totals
+        (``total_min``, ``access_min``, ``wait_min``, ``in_vehicle_min``,
+        ``transfer_min``, ``egress_min``, ``rides``, ``feed``) and, but
+        for car, ``model`` (``"frequency"``).
+
+        By the timetable the transit journey follows the scenario year's
+        timetable (RAPTOR, as ``tnet route --profile transit``): the
+        journey departing at *depart* (``"HH:MM"``, default 08:00) on the feed's
         busiest day or *date* (``"YYYY-MM-DD"``), walking at most
         *max_walk* minutes to the first and from the last stop (over the
         streets when the folder has a walk network). Legs have ``kind``
@@ -666,7 +837,7 @@ class Scenario:
         and ``start_s``/``end_s`` (seconds after midnight), ``minutes`` and
         ``wait_min`` (before a ride); the last walk to the destination is
         a leg too. ``df.attrs`` holds ``total_min`` (NaN when the first
-        minute reaches nothing), ``feed``, ``date``, ``depart``,
+        minute reaches nothing), ``model``, ``feed``, ``date``, ``depart``,
         ``window_min``, ``minutes`` (the travel time of each departure
         minute of the *window*, NaN when none) and ``percentiles`` (``pNN``
         -> minutes over the window, nearest rank; default 5, 25, 50, 75,
@@ -700,16 +871,16 @@ class Scenario:
         GeoDataFrame's id), then the walk between the link's node and the
         stop.
 
-        With ``profile="park_and_ride"`` and *depart* the journey follows
-        the timetable as ``tnet route --profile park_and_ride --depart
-        ...``: it may drive at most *drive_budget* minutes (default 30) to
+        With ``profile="park_and_ride"`` by the timetable the journey
+        follows it as ``tnet route --profile park_and_ride``: it may drive at most *drive_budget* minutes (default 30) to
         a parking place, park *park_time* minutes (5) and walk to a stop
         within *parking_radius* metres (400), or walk to its first stop.
         The legs are then ``drive`` (``mode`` road, ``from`` the origin,
         ``to`` the parking place), ``park`` (at the parking place), the
         walk to the stop (``from`` the parking place), rides, transfers
         and the last walk, with clock times as above; ``df.attrs`` also
-        holds ``park_and_ride`` (the options and the counts of parking
+        holds ``park_and_ride`` (the options ``drive_budget_min``,
+        ``park_time_min``, ``parking_radius_m`` and the counts of parking
         places and stops with parking, as the command's JSON). The origin
         is a node id or a point (which drives from its access links: the
         drive leg starts at the point and includes the link); the
@@ -717,18 +888,24 @@ class Scenario:
 
         Raises :class:`tnet.Error` (code not_found) when there is no path
         or a place is unknown."""
-        if depart is not None or percentiles is not None or date is not None or window:
-            if profile not in ("transit", "park_and_ride"):
+        if profile == "car":
+            if depart is not None or percentiles is not None or date is not None or window:
                 raise ValueError("depart, window, percentiles and date are for "
                                  "profile='transit' or 'park_and_ride' (the timetable)")
-            pr = _park_ride_kwargs(profile, drive_budget, park_time, parking_radius)
-            ends, labels = self._route_ends(origin, destination)
-            return self._route_timetable(ends, labels, depart or "08:00", window,
-                                         percentiles, max_walk, date, frequency_seed, pr)
+        else:
+            _check_model(model)
+            _check_frequency(model, depart, window, percentiles, date)
+            if self._by_timetable([profile], model):
+                pr = _park_ride_kwargs(profile, drive_budget, park_time, parking_radius)
+                ends, labels = self._route_ends(origin, destination)
+                return self._route_timetable(ends, labels, depart or "08:00", window,
+                                             percentiles, max_walk, date, frequency_seed, pr)
         ends, labels = self._route_ends(origin, destination)
         r = self.dataset._c.route(self.year, self.closures, ends[0], ends[1], profile=profile)
         legs = pd.DataFrame(r.pop("legs"), columns=["kind", "mode", "line", "from", "to",
                                                     "minutes"])
+        if profile != "car":
+            r["model"] = "frequency"
         return _label_route(legs, r, ends, labels)
 
     def _route_ends(self, origin, destination):
@@ -763,6 +940,9 @@ class Scenario:
             date=_date_number(date), frequency_seed=int(frequency_seed), **(park_ride or {}))
         if r.get("park_and_ride") is None:
             r.pop("park_and_ride", None)
+        else:
+            r["park_and_ride"] = _park_ride_summary(r["park_and_ride"])
+        r["model"] = "timetable"
         legs = pd.DataFrame(r.pop("legs"), columns=["kind", "line", "trip", "mode", "from",
                                                     "to", "start", "end", "start_s", "end_s",
                                                     "minutes", "wait_min"])
@@ -772,16 +952,16 @@ class Scenario:
     def accessibility(self, opportunities, cutoffs=(30, 45, 60), profile="car",
                       population=None, progress=None, origins=None, depart=None, window=0,
                       percentile=None, max_walk=15, date=None, frequency_seed=0,
-                      drive_budget=30, park_time=5, parking_radius=400):
+                      drive_budget=30, park_time=5, parking_radius=400, model="timetable"):
         """Cumulative opportunities (``tnet accessibility``): for each
         origin, the sum of the column *opportunities* of the folder's
         zones.csv over the zones reachable within each cutoff (minutes; a
         zone origin counts itself, at 0 minutes). A DataFrame indexed by
         origin id with one column ``within_<cutoff>_min`` per cutoff;
         ``df.attrs`` holds ``total`` (every opportunity), ``model``
-        (``network`` for car, ``frequency approximation`` or
-        ``timetable``) and ``mean_population_weighted`` (per cutoff, NaN
-        when the weights sum to 0).
+        (``network`` for car, ``timetable`` or ``frequency``) and
+        ``mean_population_weighted`` (per cutoff, NaN when the weights sum
+        to 0).
 
         *origins* defaults to every zone; else a place spec, zone or other
         node ids, or points (a GeoDataFrame, or (lon, lat) tuples). Zone
@@ -794,12 +974,15 @@ class Scenario:
         with points or non-zone nodes
         among the origins the mean weighs every origin 1.
 
-        Transit follows the scenario year's timetable when *depart*
-        (``"HH:MM"``; default 08:00), *window*, *percentile*, *date* or
-        ``max_walk`` differ from their defaults, as ``tnet accessibility
-        --depart --window --percentile --date --max-walk`` (without them
-        the frequency approximation, as ``tnet accessibility
-        --frequency-model``; the command's default is the timetable): a zone counts
+        Transit follows the scenario year's timetable by default, as
+        ``tnet accessibility`` does (``model="timetable"``: *depart*
+        ``"HH:MM"``, default 08:00, on the feed's busiest day or *date*,
+        *window* 0, *percentile* 50, walks of *max_walk* minutes; ``tnet
+        accessibility --depart --window --percentile --date --max-walk``).
+        ``model="frequency"`` is the frequency approximation (``tnet
+        accessibility --frequency-model``), which a folder without a GTFS
+        feed also gets, with a warning carrying the command's note
+        (:data:`NO_FEED_NOTE`). By the timetable a zone counts
         when the *percentile* (default 50, nearest rank) of its travel time
         over the window's departures (one per minute) is within the cutoff;
         ``df.attrs`` then holds ``feed`` and ``date``. From points the
@@ -808,20 +991,28 @@ class Scenario:
         zone: the traveller leaves the point at each departure minute), not
         a composition over the point's links.
 
-        ``profile="park_and_ride"`` needs the timetable (*depart* or
-        another of its options): as ``tnet accessibility --profile
-        park_and_ride --depart ...``, the travel times of
+        ``profile="park_and_ride"`` needs the timetable (ValueError with
+        ``model="frequency"`` or without a feed): as ``tnet accessibility
+        --profile park_and_ride``, the travel times of
         :meth:`travel_time_matrix` with ``profile="park_and_ride"``
-        (*drive_budget*, *park_time*, *parking_radius* as there); origins
-        are zones, other nodes or points (a point's row sums the cells of
-        that matrix from the point)."""
-        timetable = (depart is not None or percentile is not None or date is not None
-                     or window or max_walk != 15)
-        if timetable and profile not in ("transit", "park_and_ride"):
-            raise ValueError("depart, window, percentile, max_walk and date are for "
-                             "profile='transit' or 'park_and_ride' (the timetable)")
+        (*drive_budget*, *park_time*, *parking_radius* as there;
+        ``df.attrs["park_and_ride"]`` holds ``drive_budget_min``,
+        ``park_time_min`` and ``parking_radius_m``); origins are zones,
+        other nodes or points (a point's row sums the cells of that matrix
+        from the point)."""
+        if profile == "car":
+            if (depart is not None or percentile is not None or date is not None or window
+                    or max_walk != 15):
+                raise ValueError("depart, window, percentile, max_walk and date are for "
+                                 "profile='transit' or 'park_and_ride' (the timetable)")
+            timetable = False
+        else:
+            _check_model(model)
+            _check_frequency(model, depart, window, percentile, date)
+            timetable = self._by_timetable([profile], model)
         if profile == "park_and_ride" and not timetable:
-            raise ValueError("profile='park_and_ride' is by the timetable: give depart")
+            raise ValueError("profile='park_and_ride' is by the timetable (model='timetable' "
+                             "and a GTFS feed in the folder)")
         pr = _park_ride_kwargs(profile, drive_budget, park_time, parking_radius) \
             if timetable else {}
         pct = 50.0 if percentile is None else float(percentile)
@@ -851,9 +1042,7 @@ class Scenario:
                                if minutes is None else {}))
         cols = [f"within_{x:g}_min" for x in r["cutoffs_min"]]
         frame = pd.DataFrame(r["values"], index=pd.Index(r["zones"], name="id"), columns=cols)
-        model = r["model"] if minutes is None else (
-            "network" if profile == "car" else "timetable" if timetable
-            else "frequency approximation")
+        model = "network" if profile == "car" else "timetable" if timetable else "frequency"
         frame.attrs.update(opportunities=opportunities, profile=r["profile"], model=model,
                            total=r["total"], cutoffs_min=list(r["cutoffs_min"]),
                            mean_population_weighted=list(r["mean_population_weighted"]))
@@ -897,11 +1086,30 @@ class Scenario:
 
     # ---------------------------------------------------------- isochrones
     def isochrones(self, origin, cutoffs=(15, 30, 45, 60), profile="car", polygons=False,
-                   walk_kmh=5.0, max_walk_m=1000.0, simplify_m=10.0):
+                   walk_kmh=5.0, max_walk_m=1000.0, simplify_m=10.0, model="timetable",
+                   depart=None, window=0, percentile=None, max_walk=15, date=None,
+                   frequency_seed=0, drive_budget=30, park_time=5, parking_radius=400):
         """What *origin* (a place spec, node ids or points) reaches within
-        the cutoffs (minutes) by *profile* (transit and park_and_ride by the
-        frequency approximation, as ``tnet isochrone --frequency-model``;
-        the command's default is the timetable).
+        the cutoffs (minutes) by *profile*, as ``tnet isochrone``.
+
+        Transit and park_and_ride follow the scenario year's timetable by
+        default, as the command (``model="timetable"``): a node is reached
+        when the *percentile* (default 50, nearest rank) of its travel time
+        over the departures of *window* minutes from *depart* (default
+        ``"08:00"``, window 0: that departure alone) on the feed's busiest
+        day (or *date*) is within the cutoff, from the origins' coordinates
+        to the node's, walks of at most *max_walk* minutes
+        (``tnet_timetable_isochrone()``); by park_and_ride from the origin
+        nodes, with *drive_budget*, *park_time* and *parking_radius* as in
+        :meth:`travel_time_matrix` (points are then an error: give node
+        ids). A point origin by transit starts from its own coordinates
+        (walking to its stops), not from its access links. ``model="frequency"``
+        is the frequency approximation (``tnet isochrone
+        --frequency-model``), which a folder without a GTFS feed also
+        gets, with a warning carrying the command's note
+        (:data:`NO_FEED_NOTE`). ``df.attrs["model"]`` says which
+        (``network`` for car), and by the timetable ``depart``,
+        ``window_min``, ``percentile``, ``max_walk_min``.
 
         By default the reached nodes: a GeoDataFrame (EPSG:4326) of one
         point per reached node with ``id``, ``name``, ``kind``,
@@ -927,6 +1135,9 @@ class Scenario:
         zones.csv: the zone nodes and their population). A GeoDataFrame
         when GeoPandas is installed, else a DataFrame whose ``geometry``
         holds GeoJSON geometry dicts."""
+        tkw, attrs = self._isochrone_timetable(profile, model, depart, window, percentile,
+                                               max_walk, date, frequency_seed, drive_budget,
+                                               park_time, parking_radius)
         if _has_points(origin):
             sources = self._with_fallback(self._point_places(origin)[1])
         else:
@@ -937,7 +1148,7 @@ class Scenario:
                                                 cutoffs, profile=profile,
                                                 walk_kmh=float(walk_kmh),
                                                 max_walk_m=float(max_walk_m),
-                                                simplify_m=float(simplify_m))
+                                                simplify_m=float(simplify_m), **tkw)
             features = json.loads(r["geojson"])["features"]
             try:
                 import geopandas
@@ -953,7 +1164,8 @@ class Scenario:
             frame = frame[[c for c in first if c in frame.columns]
                           + [c for c in frame.columns if c not in first]]
             frame.attrs.update(scenario=self.year, profile=profile, walk_kmh=float(walk_kmh),
-                               max_walk_m=float(max_walk_m), simplify_m=float(simplify_m))
+                               max_walk_m=float(max_walk_m), simplify_m=float(simplify_m),
+                               **attrs)
             return frame
         import geopandas
         cutoffs = sorted(float(c) for c in cutoffs)
@@ -962,16 +1174,41 @@ class Scenario:
         nodes = self.dataset.nodes()
         # points: one multi-source search from every access link at its time
         minutes = self.dataset._c.isochrone(self.year, self.closures, sources, cutoffs[-1],
-                                            profile=profile)
+                                            profile=profile, **tkw)
         reached = ~np.isnan(minutes)
         sub = nodes.loc[reached, ["id", "name", "kind", "lon", "lat"]].copy()
         sub["minutes"] = minutes[reached]
         edges = np.array(cutoffs)
         sub["cutoff"] = edges[np.searchsorted(edges, sub["minutes"].to_numpy() - 1e-9)]
         sub = sub.sort_values(["minutes", "id"], kind="stable").reset_index(drop=True)
-        return geopandas.GeoDataFrame(
+        frame = geopandas.GeoDataFrame(
             sub.drop(columns=["lon", "lat"]),
             geometry=geopandas.points_from_xy(sub["lon"], sub["lat"]), crs="EPSG:4326")
+        frame.attrs.update(scenario=self.year, profile=profile, **attrs)
+        return frame
+
+    def _isochrone_timetable(self, profile, model, depart, window, percentile, max_walk, date,
+                             frequency_seed, drive_budget, park_time, parking_radius):
+        """(keyword arguments of ``Dataset.isochrone``, ``attrs``) for
+        isochrones(): the timetable's when *profile* follows it
+        (:meth:`_by_timetable`), else none."""
+        if profile == "car":
+            return {}, {"model": "network"}
+        _check_model(model)
+        _check_frequency(model, depart, window, percentile, date)
+        if not self._by_timetable([profile], model, stacklevel=4):
+            return {}, {"model": "frequency"}
+        pct = 50.0 if percentile is None else float(percentile)
+        tkw = {"timetable": True, "depart_s": _clock_seconds(depart or "08:00"),
+               "window_min": int(window), "percentiles": [pct], "max_walk_min": int(max_walk),
+               "date": _date_number(date), "frequency_seed": int(frequency_seed)}
+        attrs = {"model": "timetable", "depart": depart or "08:00", "window_min": int(window),
+                 "percentile": pct, "max_walk_min": int(max_walk)}
+        if profile == "park_and_ride":
+            pr = _park_ride_kwargs(profile, drive_budget, park_time, parking_radius)
+            tkw.update({k: v for k, v in pr.items() if k != "park_ride"})
+            attrs["park_and_ride"] = _park_ride_attrs(pr)
+        return tkw, attrs
 
     # --------------------------------------------------------- criticality
     def criticality(self, a, b, by="link", profile="car", budget=None, top=None,
@@ -1148,7 +1385,9 @@ def _codes(codes, categories):
     return np.array(categories, dtype=object)[codes]
 
 
-def _commute_frame(r):
+def _commute_frame(r, depart="08:00", window=0):
+    """The frame of commute() from the dict *r* of ``Dataset.commute``
+    (*depart* and *window*: the timetable's, for ``attrs``)."""
     profiles, o, d = r["profiles"], r["origins"], r["destinations"]
     n_p, n_o, n_d = len(profiles), len(o), len(d)
     minutes = r["minutes"].reshape(-1)
@@ -1163,6 +1402,13 @@ def _commute_frame(r):
     frame["rides"] = r["rides"].reshape(-1)
     frame["within_budget"] = ~np.isnan(minutes) & (minutes * 60000.0
                                                    <= r["budget_min"] * 60000.0 + 1e-6)
+    models = r.get("models") or ["network" if p == "car" else "frequency" for p in profiles]
+    by_tt = "timetable" in models
+    if by_tt:
+        # [profile, percentile, origin, destination] -> one column per percentile
+        cube = np.asarray(r["percentile_minutes"])
+        for k, p in enumerate(r["percentiles"]):
+            frame[f"travel_time_p{p:g}"] = cube[:, k].reshape(-1)
     population = {"total": r["population_total"]}
     within = r["population_within"]
     for p, name in enumerate(profiles):
@@ -1174,7 +1420,14 @@ def _commute_frame(r):
         population[name] = per
     frame.attrs.update(scenario=r["scenario"], direction=r["direction"],
                        budget_min=r["budget_min"], methods=dict(zip(profiles, r["methods"])),
-                       population=population)
+                       models=dict(zip(profiles, models)),
+                       model="timetable" if by_tt else "frequency" if "frequency" in models
+                       else "network", population=population)
+    if by_tt:
+        frame.attrs.update(feed=r["feed"], date=r["date"], depart=depart,
+                           window_min=int(window), percentiles=list(r["percentiles"]))
+        if r.get("park_and_ride") is not None:
+            frame.attrs["park_and_ride"] = _park_ride_summary(r["park_and_ride"])
     return frame
 
 
@@ -1196,6 +1449,8 @@ def _point_frame(minutes, o, dd, year, profile):
         "travel_time": np.asarray(minutes).reshape(-1),
     })
     frame.attrs.update(scenario=year, profile=profile, method="search")
+    if profile != "car":
+        frame.attrs["model"] = "frequency"
     return frame
 
 

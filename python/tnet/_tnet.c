@@ -292,8 +292,39 @@ error:
   return NULL;
 }
 
+/* The timetable keys of plan group @g as commute() names its keyword
+ * arguments (depart "HH:MM", date "YYYY-MM-DD" or None, window, max_walk
+ * in minutes, percentiles or None, drive_budget, park_time,
+ * parking_radius), or None when the group has no `depart`. */
+static PyObject *
+plan_commute_timetable (const TnetPlanCommute *g)
+{
+  if (!g->timetable)
+    Py_RETURN_NONE;
+  PyObject *pcts = Py_NewRef (Py_None);
+  if (g->n_percentiles > 0)
+    {
+      Py_DECREF (pcts);
+      if ((pcts = PyList_New (g->n_percentiles)) == NULL)
+        return NULL;
+      for (guint k = 0; k < g->n_percentiles; k++)
+        PyList_SET_ITEM (pcts, k, PyFloat_FromDouble (g->percentiles[k]));
+    }
+  char depart[16], date[16];
+  g_snprintf (depart, sizeof depart, "%02d:%02d", g->depart_s / 3600, g->depart_s / 60 % 60);
+  g_snprintf (date, sizeof date, "%04u-%02u-%02u", g->date / 10000, g->date / 100 % 100,
+              g->date % 100);
+  return Py_BuildValue ("{s:s,s:z,s:I,s:d,s:N,s:I,s:I,s:d}", "depart", depart,
+                        "date", g->date ? date : NULL, "window", (unsigned int) g->window_min,
+                        "max_walk", (double) g->max_walk_min, "percentiles", pcts,
+                        "drive_budget", (unsigned int) g->drive_budget_min,
+                        "park_time", (unsigned int) g->park_time_min,
+                        "parking_radius", g->parking_radius_m);
+}
+
 /* Dataset.plan_commute() -> the plan's first [commute] group as a dict
- * (origins, destinations, profiles, budget), or None. */
+ * (origins, destinations, profiles, budget, and timetable: its timetable
+ * keys as plan_commute_timetable() gives them, or None), or None. */
 static PyObject *
 dataset_plan_commute (DatasetObject *self, PyObject *unused)
 {
@@ -306,10 +337,15 @@ dataset_plan_commute (DatasetObject *self, PyObject *unused)
   PyObject *profiles = PyList_New (g->n_profiles);
   for (guint p = 0; profiles && p < g->n_profiles; p++)
     PyList_SET_ITEM (profiles, p, PyUnicode_FromString (tnet_profile_to_string (g->profiles[p])));
-  return profiles ? Py_BuildValue ("{s:s,s:s,s:N,s:d}", "origins", g->origins,
-                                   "destinations", g->destinations, "profiles", profiles,
-                                   "budget", g->budget_min)
-                  : NULL;
+  PyObject *tt = profiles ? plan_commute_timetable (g) : NULL;
+  if (tt == NULL)
+    {
+      Py_XDECREF (profiles);
+      return NULL;
+    }
+  return Py_BuildValue ("{s:s,s:s,s:N,s:d,s:N}", "origins", g->origins,
+                        "destinations", g->destinations, "profiles", profiles,
+                        "budget", g->budget_min, "timetable", tt);
 }
 
 /* ------------------------------------------------------------- helpers */
@@ -576,74 +612,180 @@ id_list (const TnetNetwork *net, const TnetId *ids, guint n)
 
 /* ------------------------------------------------------------- commute */
 
-static PyObject *
-dataset_commute (DatasetObject *self, PyObject *args, PyObject *kwds)
+/* The timetable options of commute() and the isochrones, as
+ * Dataset.timetable_matrix() takes them: by the scenario year's timetable
+ * when @on, departing @depart_s over @window_min minutes, percentiles
+ * @pcts (borrowed; NULL: the command's default), walks of @max_walk_min,
+ * @date (0: the feed's busiest day), @seed (frequencies.txt phase); the
+ * park-and-ride options @drive_min, @park_min and @radius_m. */
+typedef struct {
+  int on;
+  int depart_s, window_min, max_walk_min;
+  unsigned int date, seed;
+  PyObject *pcts;
+  int drive_min, park_min;
+  double radius_m;
+} TimetableArgs;
+
+#define TIMETABLE_ARGS_INIT { 0, 8 * 3600, 0, 15, 0, 0, NULL, 30, 5, 400.0 }
+
+/* What commute() and the isochrones hold of a timetable while they run:
+ * the timetable, the park-and-ride on it (NULL: none asked), its
+ * percentiles and the feed's file name. */
+typedef struct {
+  TnetTimetable *tt;
+  TnetParkRide *pr;
+  double *pcts;
+  guint n_pcts;
+  char *feed_name;
+} TimetableRun;
+
+static void
+timetable_run_clear (TimetableRun *run)
 {
-  static char *kwlist[] = { "year", "closures", "origins", "destinations", "profiles",
-                            "budget", "direction", "method", "progress", "parts", NULL };
-  int year = 2025, want_parts = 1;
-  PyObject *closures = Py_None, *origins_obj = NULL, *dests_obj = NULL, *profiles_obj = NULL;
-  double budget = 60;
-  const char *direction = "to", *method_s = "auto";
-  Progress prog = { 0 };
-  if (!PyArg_ParseTupleAndKeywords (args, kwds, "iOOOO|dssOp", kwlist, &year, &closures,
-                                    &origins_obj, &dests_obj, &profiles_obj, &budget,
-                                    &direction, &method_s, &prog.callable, &want_parts))
-    return NULL;
-  if (!check_loaded (self))
-    return NULL;
-  GError *error = NULL;
-  TnetCommuteDirection dir;
-  TnetCommuteMethod method;
-  if (strcmp (direction, "to") == 0)
-    dir = TNET_COMMUTE_TO;
-  else if (strcmp (direction, "from") == 0)
-    dir = TNET_COMMUTE_FROM;
-  else
-    return PyErr_Format (PyExc_ValueError, "direction: expected 'to' or 'from', got '%s'",
-                         direction);
-  if (!tnet_commute_method_from_string (method_s, &method))
-    return PyErr_Format (PyExc_ValueError, "method: expected auto, search or m2m, got '%s'",
-                         method_s);
-  if (!(budget >= 0) || !isfinite (budget))
-    return PyErr_Format (PyExc_ValueError, "budget: expected a non-negative number of minutes");
-  const TnetNetwork *net = tnet_dataset_get_network (self->ds);
-  g_autoptr (TnetScenario) scen = make_scenario (self->ds, year, closures, &error);
-  if (scen == NULL)
-    return fail (NULL, error);
-  g_autoptr (GArray) profiles = g_array_new (FALSE, FALSE, sizeof (TnetProfile));
-  g_autoptr (GArray) origins = g_array_new (FALSE, FALSE, sizeof (TnetId));
-  g_autoptr (GArray) dests = g_array_new (FALSE, FALSE, sizeof (TnetId));
-  if (!parse_profiles (profiles_obj, profiles, &error)
-      || !select_nodes (net, origins_obj, origins, &error)
-      || !select_nodes (net, dests_obj, dests, &error))
-    return error ? fail (NULL, error) : NULL;
+  tnet_park_ride_free (run->pr);
+  if (run->tt)
+    tnet_timetable_unref (run->tt);
+  g_free (run->pcts);
+  g_free (run->feed_name);
+  memset (run, 0, sizeof *run);
+}
 
-  TnetCommute *c = NULL;
-  guint np = profiles->len;
-  g_autofree TnetMultimodal **graphs = g_new0 (TnetMultimodal *, np);
-  TnetCommuteOptions copts;
-  tnet_commute_options_init (&copts);
-  copts.method = method;
-  copts.totals_only = !want_parts;
-  copts.progress = progress_func (&prog);
-  copts.progress_data = &prog;
-  Py_BEGIN_ALLOW_THREADS
-  if (build_graphs (self, scen, (TnetProfile *) (void *) profiles->data, np, graphs,
-                    &error))
+static TnetTimetable *timetable_setup (DatasetObject *self, int year, PyObject *closures,
+                                       int depart_s, int window_min, int max_walk_min,
+                                       PyObject *pcts_obj, guint date, guint seed,
+                                       double **pcts, guint *n_pcts, char **feed_name,
+                                       TnetFeed **feed);
+static TnetParkRide *park_ride_setup (DatasetObject *self, int year, PyObject *closures,
+                                      TnetTimetable *tt, int drive_min, int park_min,
+                                      double radius_m);
+static PyObject *park_ride_summary (const TnetParkRide *pr);
+
+/* Sets up @run from @ta (the timetable, and the park-and-ride on it when
+ * @park_ride): FALSE with a Python exception set and @run cleared. The
+ * default percentiles are the command's (5, 25, 50, 75, 95). */
+static gboolean
+timetable_run_setup (DatasetObject *self, int year, PyObject *closures,
+                     const TimetableArgs *ta, gboolean park_ride, TimetableRun *run)
+{
+  memset (run, 0, sizeof *run);
+  PyObject *dflt = ta->pcts ? NULL : Py_BuildValue ("[ddddd]", 5.0, 25.0, 50.0, 75.0, 95.0);
+  if (ta->pcts == NULL && dflt == NULL)
+    return FALSE;
+  run->tt = timetable_setup (self, year, closures, ta->depart_s, ta->window_min,
+                             ta->max_walk_min, ta->pcts ? ta->pcts : dflt, ta->date, ta->seed,
+                             &run->pcts, &run->n_pcts, &run->feed_name, NULL);
+  Py_XDECREF (dflt);
+  if (run->tt == NULL)
+    return FALSE;
+  if (park_ride
+      && (run->pr = park_ride_setup (self, year, closures, run->tt, ta->drive_min,
+                                     ta->park_min, ta->radius_m)) == NULL)
     {
-      c = tnet_commute_compute_with (net, graphs, np, (TnetId *) (void *) origins->data,
-                                     origins->len, (TnetId *) (void *) dests->data, dests->len,
-                                     dir, budget, &copts, &error);
-      for (guint p = 0; p < np; p++)
-        tnet_multimodal_unref (graphs[p]);
+      timetable_run_clear (run);
+      return FALSE;
     }
-  Py_END_ALLOW_THREADS
-  if (c == NULL)
-    return fail (&prog, error);
+  return TRUE;
+}
 
-  /* cells as arrays [profile, origin, destination]; parts=False: the
-   * totals only (the matrix of travel_time_matrix()) */
+/* The model of profile @p of @c as the Python frames name it. */
+static const char *
+commute_model (const TnetCommute *c, guint p)
+{
+  if (tnet_commute_method (c, p) == TNET_COMMUTE_METHOD_TIMETABLE)
+    return "timetable";
+  return tnet_commute_profile (c, p) == TNET_PROFILE_CAR ? "network" : "frequency";
+}
+
+/* Adds to commute()'s @result what the timetable gave: "models" (per
+ * profile: network, frequency or timetable), "percentiles" (their list,
+ * empty without a timetable), "percentile_minutes" float64 [profile,
+ * percentile, origin, destination] (NaN: not reached, or a profile not by
+ * the timetable), "feed", "date" (None without) and "park_and_ride" (the
+ * options and counts, or None). FALSE with an exception set. */
+static gboolean
+commute_add_timetable (PyObject *result, const TnetCommute *c, const TimetableRun *run)
+{
+  guint np = tnet_commute_n_profiles (c), nk = tnet_commute_n_percentiles (c);
+  guint no = tnet_commute_n_origins (c), nd = tnet_commute_n_destinations (c);
+  npy_intp dims[4] = { np, nk, no, nd };
+  PyObject *models = PyList_New (np), *pl = PyList_New (nk);
+  PyObject *cube = PyArray_SimpleNew (4, dims, NPY_FLOAT64);
+  PyObject *prs = run->pr ? park_ride_summary (run->pr) : Py_NewRef (Py_None);
+  gboolean ok = models && pl && cube && prs;
+  for (guint p = 0; ok && p < np; p++)
+    PyList_SET_ITEM (models, p, PyUnicode_FromString (commute_model (c, p)));
+  for (guint k = 0; ok && k < nk; k++)
+    PyList_SET_ITEM (pl, k, PyFloat_FromDouble (tnet_commute_percentile (c, k)));
+  if (ok)
+    {
+      double *out = PyArray_DATA ((PyArrayObject *) cube);
+      gsize i = 0;
+      for (guint p = 0; p < np; p++)
+        for (guint k = 0; k < nk; k++)
+          for (guint o = 0; o < no; o++)
+            for (guint d = 0; d < nd; d++, i++)
+              out[i] = ms_to_min (tnet_commute_percentile_ms (c, p, o, d, k));
+      PyObject *feed = run->feed_name ? PyUnicode_FromString (run->feed_name)
+                                      : Py_NewRef (Py_None);
+      PyObject *date = run->tt ? PyLong_FromUnsignedLong (tnet_timetable_get_service_date (run->tt))
+                               : Py_NewRef (Py_None);
+      ok = feed && date
+           && PyDict_SetItemString (result, "models", models) == 0
+           && PyDict_SetItemString (result, "percentiles", pl) == 0
+           && PyDict_SetItemString (result, "percentile_minutes", cube) == 0
+           && PyDict_SetItemString (result, "feed", feed) == 0
+           && PyDict_SetItemString (result, "date", date) == 0
+           && PyDict_SetItemString (result, "park_and_ride", prs) == 0;
+      Py_XDECREF (feed);
+      Py_XDECREF (date);
+    }
+  Py_XDECREF (models);
+  Py_XDECREF (pl);
+  Py_XDECREF (cube);
+  Py_XDECREF (prs);
+  return ok;
+}
+
+/* The population within the budget per destination and of any destination
+ * (the last of @w's @nd + 1 values) for profile @p, as
+ * tnet_commute_population_within() counts it (a reached cell whose total is
+ * at most the budget, in ms), in one pass over the cells instead of one
+ * per destination. */
+static void
+commute_within (const TnetCommute *c, const TnetNetwork *net, guint p, double *w)
+{
+  guint no = tnet_commute_n_origins (c), nd = tnet_commute_n_destinations (c);
+  for (guint d = 0; d <= nd; d++)
+    w[d] = 0;
+  for (guint o = 0; o < no; o++)
+    {
+      double pop = tnet_network_node (net, tnet_commute_origin (c, o))->population;
+      gboolean any = FALSE;
+      pop = isfinite (pop) && pop > 0 ? pop : 0;
+      for (guint d = 0; d < nd; d++)
+        {
+          const TnetCommuteCell *cell = tnet_commute_cell (c, p, o, d);
+          if (cell->total_ms != TNET_WEIGHT_INF
+              && (double) cell->total_ms <= tnet_commute_budget_min (c) * 60000.0)
+            {
+              w[d] += pop;
+              any = TRUE;
+            }
+        }
+      if (any)
+        w[nd] += pop;
+    }
+}
+
+/* commute()'s dict of @c: cells as arrays [profile, origin, destination];
+ * @want_parts FALSE: the totals only (the matrix of travel_time_matrix()),
+ * the population figures NaN. */
+static PyObject *
+commute_result (const TnetCommute *c, const TnetNetwork *net, int year, const char *direction,
+                gboolean want_parts, const GArray *origins, const GArray *dests)
+{
+  guint np = tnet_commute_n_profiles (c);
   guint no = tnet_commute_n_origins (c), nd = tnet_commute_n_destinations (c);
   npy_intp dims[3] = { np, no, nd };
   static const char *const part_names[6] = { "minutes", "access_min", "wait_min",
@@ -687,32 +829,10 @@ dataset_commute (DatasetObject *self, PyObject *args, PyObject *kwds)
                   out[k + 1][i] = reached && hp ? ms_to_min (pm[k]) : NAN;
                 rd[i] = hp ? (gint32) cell->n_rides : -1;
               }
-          /* the population within the budget per destination and of any
-           * destination, as tnet_commute_population_within() counts it (a
-           * reached cell whose total is at most the budget, in ms), in one
-           * pass over the cells instead of one per destination */
           double *w = wd + (gsize) p * (nd + 1);
-          for (guint d = 0; d <= nd; d++)
-            w[d] = 0;
-          for (guint o = 0; want_parts && o < no; o++)
-            {
-              double pop = tnet_network_node (net, tnet_commute_origin (c, o))->population;
-              gboolean any = FALSE;
-              pop = isfinite (pop) && pop > 0 ? pop : 0;
-              for (guint d = 0; d < nd; d++)
-                {
-                  const TnetCommuteCell *cell = tnet_commute_cell (c, p, o, d);
-                  if (cell->total_ms != TNET_WEIGHT_INF
-                      && (double) cell->total_ms <= tnet_commute_budget_min (c) * 60000.0)
-                    {
-                      w[d] += pop;
-                      any = TRUE;
-                    }
-                }
-              if (any)
-                w[nd] += pop;
-            }
-          if (!want_parts)
+          if (want_parts)
+            commute_within (c, net, p, w);
+          else
             for (guint d = 0; d <= nd; d++)
               w[d] = NAN;
           PyList_SET_ITEM (has_parts, p, PyBool_FromLong (hp));
@@ -755,6 +875,118 @@ dataset_commute (DatasetObject *self, PyObject *args, PyObject *kwds)
   Py_XDECREF (profile_names);
   Py_XDECREF (methods);
   Py_XDECREF (within);
+  return result;
+}
+
+/* Whether @profiles holds @p. */
+static gboolean
+has_profile (const GArray *profiles, TnetProfile p)
+{
+  for (guint i = 0; i < profiles->len; i++)
+    if (g_array_index (profiles, TnetProfile, i) == p)
+      return TRUE;
+  return FALSE;
+}
+
+/* Dataset.commute(): tnet_commute_compute_with() on the cached graphs;
+ * with timetable=True transit and park_and_ride follow the scenario year's
+ * timetable as `tnet commute` does by default (commute_add_timetable()). */
+static PyObject *
+dataset_commute (DatasetObject *self, PyObject *args, PyObject *kwds)
+{
+  static char *kwlist[] = { "year", "closures", "origins", "destinations", "profiles",
+                            "budget", "direction", "method", "progress", "parts",
+                            "timetable", "depart_s", "window_min", "percentiles",
+                            "max_walk_min", "date", "frequency_seed", "drive_budget_min",
+                            "park_min", "parking_radius_m", NULL };
+  int year = 2025, want_parts = 1;
+  PyObject *closures = Py_None, *origins_obj = NULL, *dests_obj = NULL, *profiles_obj = NULL;
+  double budget = 60;
+  const char *direction = "to", *method_s = "auto";
+  Progress prog = { 0 };
+  TimetableArgs ta = TIMETABLE_ARGS_INIT;
+  if (!PyArg_ParseTupleAndKeywords (args, kwds, "iOOOO|dssOppiiOiIIiid", kwlist, &year,
+                                    &closures, &origins_obj, &dests_obj, &profiles_obj, &budget,
+                                    &direction, &method_s, &prog.callable, &want_parts, &ta.on,
+                                    &ta.depart_s, &ta.window_min, &ta.pcts, &ta.max_walk_min,
+                                    &ta.date, &ta.seed, &ta.drive_min, &ta.park_min,
+                                    &ta.radius_m))
+    return NULL;
+  if (!check_loaded (self))
+    return NULL;
+  GError *error = NULL;
+  TnetCommuteDirection dir;
+  TnetCommuteMethod method;
+  if (strcmp (direction, "to") == 0)
+    dir = TNET_COMMUTE_TO;
+  else if (strcmp (direction, "from") == 0)
+    dir = TNET_COMMUTE_FROM;
+  else
+    return PyErr_Format (PyExc_ValueError, "direction: expected 'to' or 'from', got '%s'",
+                         direction);
+  if (!tnet_commute_method_from_string (method_s, &method))
+    return PyErr_Format (PyExc_ValueError, "method: expected auto, search or m2m, got '%s'",
+                         method_s);
+  if (!(budget >= 0) || !isfinite (budget))
+    return PyErr_Format (PyExc_ValueError, "budget: expected a non-negative number of minutes");
+  const TnetNetwork *net = tnet_dataset_get_network (self->ds);
+  g_autoptr (TnetScenario) scen = make_scenario (self->ds, year, closures, &error);
+  if (scen == NULL)
+    return fail (NULL, error);
+  g_autoptr (GArray) profiles = g_array_new (FALSE, FALSE, sizeof (TnetProfile));
+  g_autoptr (GArray) origins = g_array_new (FALSE, FALSE, sizeof (TnetId));
+  g_autoptr (GArray) dests = g_array_new (FALSE, FALSE, sizeof (TnetId));
+  if (!parse_profiles (profiles_obj, profiles, &error)
+      || !select_nodes (net, origins_obj, origins, &error)
+      || !select_nodes (net, dests_obj, dests, &error))
+    return error ? fail (NULL, error) : NULL;
+
+  guint np = profiles->len;
+  TnetCommuteOptions copts;
+  tnet_commute_options_init (&copts);
+  copts.method = method;
+  copts.totals_only = !want_parts;
+  copts.progress = progress_func (&prog);
+  copts.progress_data = &prog;
+  /* transit and park_and_ride by the timetable, as the command by default */
+  TimetableRun run = { 0 };
+  gboolean park = has_profile (profiles, TNET_PROFILE_PARK_AND_RIDE);
+  if (ta.on && (park || has_profile (profiles, TNET_PROFILE_TRANSIT)))
+    {
+      if (!timetable_run_setup (self, year, closures, &ta, park, &run))
+        return NULL;
+      copts.timetable = run.tt;
+      copts.depart_s = ta.depart_s;
+      copts.window_min = (guint) ta.window_min;
+      copts.percentiles = run.pcts;
+      copts.n_percentiles = run.n_pcts;
+      copts.max_walk_s = (guint) ta.max_walk_min * 60;
+      copts.park_ride = run.pr;
+    }
+  TnetCommute *c = NULL;
+  g_autofree TnetMultimodal **graphs = g_new0 (TnetMultimodal *, np);
+  Py_BEGIN_ALLOW_THREADS
+  if (build_graphs (self, scen, (TnetProfile *) (void *) profiles->data, np, graphs,
+                    &error))
+    {
+      c = tnet_commute_compute_with (net, graphs, np, (TnetId *) (void *) origins->data,
+                                     origins->len, (TnetId *) (void *) dests->data, dests->len,
+                                     dir, budget, &copts, &error);
+      for (guint p = 0; p < np; p++)
+        tnet_multimodal_unref (graphs[p]);
+    }
+  Py_END_ALLOW_THREADS
+  if (c == NULL)
+    {
+      timetable_run_clear (&run);
+      return fail (&prog, error);
+    }
+  PyObject *result = commute_result (c, net, year, direction, want_parts, origins, dests);
+  /* the totals alone (parts=False, travel_time_matrix()'s network matrix)
+   * need nothing more */
+  if (result && (want_parts || run.tt) && !commute_add_timetable (result, c, &run))
+    Py_CLEAR (result);
+  timetable_run_clear (&run);
   tnet_commute_free (c);
   return result;
 }
@@ -826,6 +1058,100 @@ isochrone_from_places (const TnetNetwork *net, const TnetScenario *scen,
   return TRUE;
 }
 
+/* Per network node, the time by the timetable of @run from the places
+ * @nodes (isochrone_places()) within @budget_ms, as `tnet isochrone
+ * --profile transit` by default: the @ta percentile (its first; default
+ * 50) of the travel time over the window, from the sources' coordinates
+ * (a point's own) to every node's (tnet_timetable_isochrone_cancellable());
+ * with a park-and-ride in @run, tnet_park_ride_isochrone() from the source
+ * nodes (a point is then an error, TNET_ERROR_UNSUPPORTED). No GIL
+ * needed. */
+static gboolean
+isochrone_timetable (const TnetNetwork *net, const TimetableRun *run, const TimetableArgs *ta,
+                     const GArray *nodes, const GArray *lonlat, TnetWeight budget_ms,
+                     TnetWeight *ms, GError **error)
+{
+  guint n = tnet_network_n_nodes (net), ns = nodes->len;
+  g_autofree double *src = g_new (double, 2 * MAX (ns, 1u));
+  g_autofree double *places = g_new (double, 2 * MAX (n, 1u));
+  g_autofree gint32 *sec = g_new (gint32, MAX (n, 1u));
+  for (guint i = 0, pt = 0; i < ns; i++)
+    {
+      TnetId v = g_array_index (nodes, TnetId, i);
+      if (v == TNET_ID_NONE && run->pr)
+        {
+          const double *ll = &g_array_index (lonlat, double, 2 * pt);
+          g_set_error (error, TNET_ERROR, TNET_ERROR_UNSUPPORTED,
+                       "point (%.6f, %.6f): park-and-ride by the timetable starts from "
+                       "nodes; give a node id", ll[0], ll[1]);
+          return FALSE;
+        }
+      const double *ll = v == TNET_ID_NONE ? &g_array_index (lonlat, double, 2 * pt++) : NULL;
+      src[2 * i] = ll ? ll[0] : tnet_network_node (net, v)->lon;
+      src[2 * i + 1] = ll ? ll[1] : tnet_network_node (net, v)->lat;
+    }
+  for (TnetId v = 0; v < n; v++)
+    {
+      places[2 * v] = tnet_network_node (net, v)->lon;
+      places[2 * v + 1] = tnet_network_node (net, v)->lat;
+    }
+  guint max_walk_s = (guint) ta->max_walk_min * 60, n_min = MAX ((guint) ta->window_min, 1u);
+  gboolean ok = run->pr
+    ? tnet_park_ride_isochrone (run->pr, net, (const TnetId *) (void *) nodes->data, ns,
+                                places, n, max_walk_s, ta->depart_s, n_min, run->pcts, 1, sec,
+                                NULL, error)
+    : tnet_timetable_isochrone_cancellable (run->tt, src, ns, places, n, max_walk_s,
+                                            ta->depart_s, n_min, run->pcts, 1, sec, NULL,
+                                            error);
+  if (!ok)
+    return FALSE;
+  for (TnetId v = 0; v < n; v++)
+    ms[v] = sec[v] == TNET_RAPTOR_UNREACHED || (TnetWeight) sec[v] * 1000 > budget_ms
+            ? TNET_WEIGHT_INF : (TnetWeight) sec[v] * 1000;
+  return TRUE;
+}
+
+/* Per network node, the time from @sources within @budget_ms by
+ * @profile: by the timetable of @run when it has one
+ * (isochrone_timetable()), else on the profile's graph
+ * (isochrone_from_places()). No GIL needed. */
+static gboolean
+isochrone_ms (DatasetObject *self, const TnetScenario *scen, TnetProfile profile,
+              const TimetableRun *run, const TimetableArgs *ta, const GArray *sources,
+              const GArray *lonlat, TnetWeight budget_ms, TnetWeight *ms, GError **error)
+{
+  const TnetNetwork *net = tnet_dataset_get_network (self->ds);
+  if (run->tt)
+    return isochrone_timetable (net, run, ta, sources, lonlat, budget_ms, ms, error);
+  TnetMultimodal *mm = NULL;
+  if (!build_graphs (self, scen, &profile, 1, &mm, error))
+    return FALSE;
+  gboolean ok = isochrone_from_places (net, scen, mm, sources, lonlat, budget_ms, ms, error);
+  tnet_multimodal_unref (mm);
+  return ok;
+}
+
+/* The timetable of an isochrone by @profile when @ta asks for one (not
+ * for car): isochrone_ms()'s @run, one percentile (default 50). FALSE
+ * with an exception set. */
+static gboolean
+isochrone_run_setup (DatasetObject *self, int year, PyObject *closures, TnetProfile profile,
+                     TimetableArgs *ta, TimetableRun *run)
+{
+  memset (run, 0, sizeof *run);
+  if (!ta->on || profile == TNET_PROFILE_CAR)
+    return TRUE;
+  PyObject *dflt = ta->pcts ? NULL : Py_BuildValue ("[d]", 50.0);
+  if (ta->pcts == NULL && dflt == NULL)
+    return FALSE;
+  TimetableArgs one = *ta;
+  one.pcts = ta->pcts ? ta->pcts : dflt;
+  gboolean ok = timetable_run_setup (self, year, closures, &one,
+                                     profile == TNET_PROFILE_PARK_AND_RIDE, run);
+  Py_XDECREF (dflt);
+  return ok;
+}
+
 /* Dataset.isochrone(year, closures, sources, minutes, profile) -> float64
  * array of minutes per network node (NaN beyond the budget). @sources: a
  * place spec, or node ids and (lon, lat) points, a point starting on its
@@ -833,13 +1159,19 @@ isochrone_from_places (const TnetNetwork *net, const TnetScenario *scen,
 static PyObject *
 dataset_isochrone (DatasetObject *self, PyObject *args, PyObject *kwds)
 {
-  static char *kwlist[] = { "year", "closures", "sources", "minutes", "profile", NULL };
+  static char *kwlist[] = { "year", "closures", "sources", "minutes", "profile", "timetable",
+                            "depart_s", "window_min", "percentiles", "max_walk_min", "date",
+                            "frequency_seed", "drive_budget_min", "park_min",
+                            "parking_radius_m", NULL };
   int year;
   PyObject *closures, *sources_obj;
   double minutes;
   const char *profile_s = "car";
-  if (!PyArg_ParseTupleAndKeywords (args, kwds, "iOOd|s", kwlist, &year, &closures,
-                                    &sources_obj, &minutes, &profile_s))
+  TimetableArgs ta = TIMETABLE_ARGS_INIT;
+  if (!PyArg_ParseTupleAndKeywords (args, kwds, "iOOd|spiiOiIIiid", kwlist, &year, &closures,
+                                    &sources_obj, &minutes, &profile_s, &ta.on, &ta.depart_s,
+                                    &ta.window_min, &ta.pcts, &ta.max_walk_min, &ta.date,
+                                    &ta.seed, &ta.drive_min, &ta.park_min, &ta.radius_m))
     return NULL;
   if (!check_loaded (self))
     return NULL;
@@ -858,19 +1190,17 @@ dataset_isochrone (DatasetObject *self, PyObject *args, PyObject *kwds)
   g_autoptr (GArray) lonlat = g_array_new (FALSE, FALSE, sizeof (double));
   if (!isochrone_places (net, sources_obj, sources, lonlat, &error))
     return error ? fail (NULL, error) : NULL;
+  TimetableRun run;
+  if (!isochrone_run_setup (self, year, closures, profile, &ta, &run))
+    return NULL;
   guint n = tnet_network_n_nodes (net);
   g_autofree TnetWeight *ms = g_new (TnetWeight, MAX (n, 1));
-  TnetMultimodal *mm = NULL;
   gboolean ok;
   Py_BEGIN_ALLOW_THREADS
-  ok = build_graphs (self, scen, &profile, 1, &mm, &error);
-  if (ok)
-    {
-      ok = isochrone_from_places (net, scen, mm, sources, lonlat,
-                                  (TnetWeight) llround (minutes * 60000.0), ms, &error);
-      tnet_multimodal_unref (mm);
-    }
+  ok = isochrone_ms (self, scen, profile, &run, &ta, sources, lonlat,
+                     (TnetWeight) llround (minutes * 60000.0), ms, &error);
   Py_END_ALLOW_THREADS
+  timetable_run_clear (&run);
   if (!ok)
     return fail (NULL, error);
   npy_intp dim = n;
@@ -891,16 +1221,21 @@ static PyObject *
 dataset_isochrone_bands (DatasetObject *self, PyObject *args, PyObject *kwds)
 {
   static char *kwlist[] = { "year", "closures", "sources", "cutoffs", "profile", "walk_kmh",
-                            "max_walk_m", "simplify_m", NULL };
+                            "max_walk_m", "simplify_m", "timetable", "depart_s", "window_min",
+                            "percentiles", "max_walk_min", "date", "frequency_seed",
+                            "drive_budget_min", "park_min", "parking_radius_m", NULL };
   int year;
   PyObject *closures, *sources_obj, *cutoffs_obj;
   const char *profile_s = "car";
   TnetIsochroneOptions iopts;
   tnet_isochrone_options_init (&iopts);
-  if (!PyArg_ParseTupleAndKeywords (args, kwds, "iOOO|sddd", kwlist, &year, &closures,
-                                    &sources_obj, &cutoffs_obj, &profile_s,
+  TimetableArgs ta = TIMETABLE_ARGS_INIT;
+  if (!PyArg_ParseTupleAndKeywords (args, kwds, "iOOO|sdddpiiOiIIiid", kwlist, &year,
+                                    &closures, &sources_obj, &cutoffs_obj, &profile_s,
                                     &iopts.off_network_kmh, &iopts.max_radius_m,
-                                    &iopts.simplify_m))
+                                    &iopts.simplify_m, &ta.on, &ta.depart_s, &ta.window_min,
+                                    &ta.pcts, &ta.max_walk_min, &ta.date, &ta.seed,
+                                    &ta.drive_min, &ta.park_min, &ta.radius_m))
     return NULL;
   if (!check_loaded (self))
     return NULL;
@@ -940,33 +1275,32 @@ dataset_isochrone_bands (DatasetObject *self, PyObject *args, PyObject *kwds)
   g_autoptr (GArray) lonlat = g_array_new (FALSE, FALSE, sizeof (double));
   if (!isochrone_places (net, sources_obj, sources, lonlat, &error))
     return error ? fail (NULL, error) : NULL;
-  /* one leaves a transit journey at its stops only (as the command) */
-  if (profile == TNET_PROFILE_TRANSIT)
+  TimetableRun run;
+  if (!isochrone_run_setup (self, year, closures, profile, &ta, &run))
+    return NULL;
+  /* one leaves a transit journey at its stops only (as the command; so
+   * park-and-ride by the timetable too) */
+  if (profile == TNET_PROFILE_TRANSIT || (run.tt && profile == TNET_PROFILE_PARK_AND_RIDE))
     iopts.interior_modes = 0;
   guint n = tnet_network_n_nodes (net);
   g_autofree TnetWeight *ms = g_new (TnetWeight, MAX (n, 1));
   g_autofree double *areas = g_new (double, nb);
   char *text = NULL;
-  TnetMultimodal *mm = NULL;
   Py_BEGIN_ALLOW_THREADS
-  if (build_graphs (self, scen, &profile, 1, &mm, &error))
+  gboolean started = isochrone_ms (self, scen, profile, &run, &ta, sources, lonlat,
+                                   (TnetWeight) llround (cutoffs[nb - 1] * 60000.0), ms, &error);
+  TnetIsochroneBands *bands = started ? tnet_isochrone_bands_new (net, scen, ms, cutoffs, nb,
+                                                                  &iopts, &error)
+                                      : NULL;
+  if (bands)
     {
-      gboolean started = isochrone_from_places (
-        net, scen, mm, sources, lonlat, (TnetWeight) llround (cutoffs[nb - 1] * 60000.0), ms,
-        &error);
-      tnet_multimodal_unref (mm);
-      TnetIsochroneBands *bands = started ? tnet_isochrone_bands_new (net, scen, ms, cutoffs,
-                                                                      nb, &iopts, &error)
-                                          : NULL;
-      if (bands)
-        {
-          for (guint i = 0; i < nb; i++)
-            areas[i] = tnet_isochrone_bands_area_km2 (bands, i);
-          text = tnet_isochrone_bands_to_geojson (bands, net, tnet_dataset_get_zones (self->ds));
-          tnet_isochrone_bands_free (bands);
-        }
+      for (guint i = 0; i < nb; i++)
+        areas[i] = tnet_isochrone_bands_area_km2 (bands, i);
+      text = tnet_isochrone_bands_to_geojson (bands, net, tnet_dataset_get_zones (self->ds));
+      tnet_isochrone_bands_free (bands);
     }
   Py_END_ALLOW_THREADS
+  timetable_run_clear (&run);
   if (text == NULL)
     return fail (NULL, error);
   PyObject *r = Py_BuildValue ("{s:s,s:N}", "geojson", text, "area_km2",
@@ -3770,7 +4104,27 @@ dataset_point_matrix (DatasetObject *self, PyObject *args, PyObject *kwds)
   return a;
 }
 
+/* Dataset.feed_path(year) -> the path of the GTFS feed of @year in the
+ * folder (gtfs-YEAR/, else gtfs/; tnet_feed_path_for_year()), or None
+ * when it has none: whether transit can follow a timetable. */
+static PyObject *
+dataset_feed_path (DatasetObject *self, PyObject *arg)
+{
+  long year = PyLong_AsLong (arg);
+  if (year == -1 && PyErr_Occurred ())
+    return NULL;
+  if (!check_loaded (self))
+    return NULL;
+  const char *dir = tnet_dataset_get_dir (self->ds);
+  g_autofree char *path = dir ? tnet_feed_path_for_year (dir, (int) year) : NULL;
+  if (path == NULL)
+    Py_RETURN_NONE;
+  return PyUnicode_FromString (path);
+}
+
 static PyMethodDef dataset_methods[] = {
+  { "feed_path", (PyCFunction) dataset_feed_path, METH_O,
+    "feed_path(year) -> the path of the year's GTFS feed in the folder, or None" },
   { "snap_points", (PyCFunction) (void (*) (void)) dataset_snap_points,
     METH_VARARGS | METH_KEYWORDS,
     "snap_points(year, closures, points) -> dict of the access candidates tnet init would "
@@ -3797,17 +4151,25 @@ static PyMethodDef dataset_methods[] = {
     "budget) or None" },
   { "commute", (PyCFunction) (void (*) (void)) dataset_commute, METH_VARARGS | METH_KEYWORDS,
     "commute(year, closures, origins, destinations, profiles, budget=60, direction='to', "
-    "method='auto', progress=None) -> dict of arrays [profile, origin, destination] in "
-    "minutes (NaN: not reached)" },
+    "method='auto', progress=None, parts=True, timetable=False, depart_s=28800, "
+    "window_min=0, percentiles=None, max_walk_min=15, date=0, frequency_seed=0, "
+    "drive_budget_min=30, park_min=5, parking_radius_m=400) -> dict of arrays [profile, "
+    "origin, destination] in minutes (NaN: not reached); with timetable=True transit and "
+    "park_and_ride by the year's timetable (models, percentiles, percentile_minutes "
+    "[profile, percentile, origin, destination], feed, date, park_and_ride)" },
   { "isochrone", (PyCFunction) (void (*) (void)) dataset_isochrone,
     METH_VARARGS | METH_KEYWORDS,
-    "isochrone(year, closures, sources, minutes, profile='car') -> float64 array of minutes "
-    "per node (NaN beyond the budget)" },
+    "isochrone(year, closures, sources, minutes, profile='car', timetable=False, "
+    "depart_s=28800, window_min=0, percentiles=[50], max_walk_min=15, date=0, "
+    "frequency_seed=0, drive_budget_min=30, park_min=5, parking_radius_m=400) -> float64 "
+    "array of minutes per node (NaN beyond the budget); timetable=True: transit and "
+    "park_and_ride by the year's timetable, as `tnet isochrone`" },
   { "isochrone_bands", (PyCFunction) (void (*) (void)) dataset_isochrone_bands,
     METH_VARARGS | METH_KEYWORDS,
     "isochrone_bands(year, closures, sources, cutoffs, profile='car', walk_kmh=5, "
-    "max_walk_m=1000, simplify_m=10) -> dict (geojson: the polygons of `tnet isochrone "
-    "--polygons`; area_km2: float64 per band)" },
+    "max_walk_m=1000, simplify_m=10, timetable=False, ...) -> dict (geojson: the polygons "
+    "of `tnet isochrone --polygons`; area_km2: float64 per band); the timetable options "
+    "as isochrone()" },
   { "accessibility", (PyCFunction) (void (*) (void)) dataset_accessibility,
     METH_VARARGS | METH_KEYWORDS,
     "accessibility(year, closures, opportunities, cutoffs, profile='car', population=None, "

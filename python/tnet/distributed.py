@@ -31,13 +31,15 @@ function is called.
 import json
 import math
 import os
+import warnings
 
 import numpy as np
 import pandas as pd
 
-from ._frames import (DEFAULT_YEAR, Dataset, _clock_seconds, _code_type, _codes, _date_number,
-                      _has_points, _is_geodataframe, _park_ride_attrs, _park_ride_kwargs,
-                      _point_frame, _repeat_each, _timetable_frame)
+from ._frames import (DEFAULT_YEAR, NO_FEED_NOTE, Dataset, _check_frequency, _check_model,
+                      _clock_seconds, _code_type, _codes, _date_number, _has_points,
+                      _is_geodataframe, _park_ride_attrs, _park_ride_kwargs, _point_frame,
+                      _repeat_each, _timetable_frame)
 
 __all__ = ["travel_time_matrix", "accessibility", "criticality", "report_uncertainty",
            "worker_datasets"]
@@ -113,11 +115,30 @@ def _long_frame(minutes, origins, all_origins, destinations, offset):
 
 
 def _timetable_block(path, year, closures, origins, destinations, depart_s, window, pcts,
-                     max_walk, day, seed):
+                     max_walk, day, seed, park_ride=None):
     r = _dataset(path)._c.timetable_matrix(year, list(closures), origins, destinations,
                                            depart_s, window, pcts, max_walk_min=max_walk,
-                                           date=day, frequency_seed=seed)
+                                           date=day, frequency_seed=seed, **(park_ride or {}))
     return r["minutes"], r["feed"], r["date"]
+
+
+def _feed_path(path, year):
+    return _dataset(path)._c.feed_path(int(year))
+
+
+def _by_timetable(client, path, year, profile, model):
+    """Whether *profile* follows the timetable, as
+    ``Scenario._by_timetable()`` decides it (the folder's feed looked up on
+    a worker; without one the same warning, on the client)."""
+    if profile not in ("transit", "park_and_ride"):
+        return False
+    _check_model(model)
+    if model == "frequency":
+        return False
+    if client.submit(_feed_path, path, year, pure=False).result() is not None:
+        return True
+    warnings.warn(NO_FEED_NOTE, stacklevel=3)
+    return False
 
 
 def _point_block(path, year, closures, origins, destinations, profile, timetable):
@@ -137,10 +158,10 @@ def _point_block(path, year, closures, origins, destinations, profile, timetable
 
 
 def _accessibility_block(path, year, closures, opportunities, cutoffs, profile, population,
-                         origins):
+                         origins, timetable=None):
     return _dataset(path)._c.accessibility(year, list(closures), opportunities, cutoffs,
                                            profile=profile, population=population,
-                                           origins=origins)
+                                           origins=origins, **(timetable or {}))
 
 
 def _plan_values(path, keys):
@@ -239,10 +260,11 @@ def travel_time_matrix(client, dataset, origins=None, destinations=None, profile
                        year=DEFAULT_YEAR, closures=(), method="auto", block_size=None,
                        compute=True, depart=None, window=0, percentiles=None, max_walk=15,
                        date=None, frequency_seed=0, drive_budget=30, park_time=5,
-                       parking_radius=400):
+                       parking_radius=400, model="timetable"):
     """The travel-time matrix of :meth:`tnet.Scenario.travel_time_matrix`
-    (``from_id, to_id, travel_time`` in minutes, NaN when not reached;
-    origins and destinations default to every zone) computed on the
+    (by car and ``model="frequency"``: ``from_id, to_id, travel_time`` in
+    minutes, NaN when not reached; origins and destinations default to
+    every zone) computed on the
     cluster of *client*, in blocks of *block_size* origins (default: one
     block per worker thread, at most MAX_BLOCK_CELLS cells each). Every
     block runs the single-process kernel on its origins and every
@@ -254,11 +276,14 @@ def travel_time_matrix(client, dataset, origins=None, destinations=None, profile
     per origin block (index: the row numbers of the whole matrix, known
     divisions), left on the workers until computed.
 
-    With *depart* or *percentiles* (``profile="transit"``), every block
-    runs the timetable matrix of the single-process call (range RAPTOR over
-    *window* minutes from *depart*; the same *max_walk*, *date* and
-    *frequency_seed*) on its origins, and the frame has a column
-    ``travel_time_pNN`` per percentile, as
+    Transit and park_and_ride follow the timetable by default, as the
+    single-process call (``model="timetable"``; ``model="frequency"`` or a
+    folder without a feed, with the same warning: the frequency
+    approximation): every block runs the timetable matrix of the
+    single-process call (range RAPTOR over *window* minutes from *depart*,
+    default 08:00; the same *max_walk*, *date*, *frequency_seed* and
+    park-and-ride options) on its origins, and the frame has a column
+    ``travel_time_pNN`` per percentile (default 50), as
     :meth:`tnet.Scenario.travel_time_matrix` gives it (``compute=False`` is
     not offered there).
 
@@ -266,9 +291,9 @@ def travel_time_matrix(client, dataset, origins=None, destinations=None, profile
     tuples), as :meth:`tnet.Scenario.travel_time_matrix` takes them: the
     origins are split into blocks (GeoDataFrame rows or list items, in
     order), each block runs the single-process point matrix against every
-    destination (by the network, or by the timetable with *depart* or
-    *percentiles*, ``profile="transit"`` or ``"park_and_ride"`` with
-    *drive_budget*, *park_time* and *parking_radius*), and the frame equals
+    destination (by the network, or by the timetable for
+    ``profile="transit"`` or ``"park_and_ride"`` with *drive_budget*,
+    *park_time* and *parking_radius*), and the frame equals
     the single-process one (``compute=False`` is not offered for points).
     """
     _distributed()
@@ -279,18 +304,26 @@ def travel_time_matrix(client, dataset, origins=None, destinations=None, profile
     dids = client.submit(_resolve, path, year, closures,
                          "kind:zone" if destinations is None else destinations, pure=False)
     o, d = client.gather([ids, dids])
+    if profile == "car":
+        if depart is not None or percentiles is not None:
+            raise ValueError("depart and percentiles are for profile='transit' or "
+                             "'park_and_ride' (the timetable)")
+        timetable = False
+    else:
+        _check_model(model)
+        _check_frequency(model, depart, window, percentiles, date)
+        timetable = _by_timetable(client, path, year, profile, model)
     if _has_points(o) or _has_points(d):
         return _point_matrix(client, path, year, closures, o, d, profile, block_size, compute,
-                             depart, window, percentiles, max_walk, date, frequency_seed,
-                             drive_budget, park_time, parking_radius)
-    if depart is not None or percentiles is not None:
-        if profile != "transit":
-            raise ValueError("depart and percentiles are for profile='transit' (the timetable)")
+                             timetable, depart, window, percentiles, max_walk, date,
+                             frequency_seed, drive_budget, park_time, parking_radius)
+    if timetable:
         if not compute:
             raise ValueError("compute=False is not offered for the timetable matrix")
+        pr = _park_ride_kwargs(profile, drive_budget, park_time, parking_radius)
         return _timetable_matrix(client, path, year, closures, o, d, depart or "08:00",
                                  int(window), [50] if percentiles is None else percentiles,
-                                 int(max_walk), date, int(frequency_seed), block_size)
+                                 int(max_walk), date, int(frequency_seed), block_size, pr)
     if block_size is None:
         block_size = _default_block(len(o), client, MAX_BLOCK_CELLS // max(len(d), 1),
                                     MATRIX_BLOCKS_PER_THREAD)
@@ -311,11 +344,13 @@ def travel_time_matrix(client, dataset, origins=None, destinations=None, profile
     frame.index = pd.RangeIndex(len(frame))
     frame.attrs.update(scenario=int(year), profile=profile,
                        method=blocks[0][1] if blocks else method)
+    if profile != "car":
+        frame.attrs["model"] = "frequency"
     return frame
 
 
 def _timetable_matrix(client, path, year, closures, o, d, depart, window, percentiles,
-                      max_walk, date, seed, block_size):
+                      max_walk, date, seed, block_size, park_ride=None):
     pcts = [float(p) for p in percentiles]
     depart_s, day = _clock_seconds(depart), _date_number(date)
     if block_size is None:
@@ -324,18 +359,21 @@ def _timetable_matrix(client, path, year, closures, o, d, depart, window, percen
         block_size = _default_block(len(o), client,
                                     MAX_BLOCK_CELLS // max(len(d) * len(pcts), 1))
     futures = [_submit(client, _timetable_block, path, year, closures, o[i:j], d, depart_s,
-                       window, pcts, max_walk, day, seed)
+                       window, pcts, max_walk, day, seed, park_ride)
                for i, j in _blocks(len(o), int(block_size))]
     blocks = client.gather(futures)
     minutes = (np.concatenate([m for m, _, _ in blocks], axis=1) if blocks
                else np.empty((len(pcts), 0, len(d))))
     feed, day_text = (blocks[0][1], blocks[0][2]) if blocks else (None, None)
     r = {"origins": o, "destinations": d, "minutes": minutes, "feed": feed, "date": day_text}
+    if park_ride:
+        return _timetable_frame(r, pcts, int(year), depart, window, "park_and_ride",
+                                _park_ride_attrs(park_ride))
     return _timetable_frame(r, pcts, int(year), depart, window)
 
 
-def _point_matrix(client, path, year, closures, o, d, profile, block_size, compute, depart,
-                  window, percentiles, max_walk, date, seed, drive_budget, park_time,
+def _point_matrix(client, path, year, closures, o, d, profile, block_size, compute, by_tt,
+                  depart, window, percentiles, max_walk, date, seed, drive_budget, park_time,
                   parking_radius):
     """travel_time_matrix() when the origins or destinations hold points:
     blocks of origins (_point_block()), the frame built once on the client
@@ -344,10 +382,7 @@ def _point_matrix(client, path, year, closures, o, d, profile, block_size, compu
         raise ValueError("compute=False is not offered for points")
     timetable = None
     pr = {}
-    if depart is not None or percentiles is not None:
-        if profile not in ("transit", "park_and_ride"):
-            raise ValueError("depart and percentiles are for profile='transit' or "
-                             "'park_and_ride' (the timetable)")
+    if by_tt:
         pr = _park_ride_kwargs(profile, drive_budget, park_time, parking_radius)
         pcts = [float(p) for p in ([50] if percentiles is None else percentiles)]
         depart = depart or "08:00"
@@ -381,25 +416,36 @@ def _point_matrix(client, path, year, closures, o, d, profile, block_size, compu
 
 
 def accessibility(client, dataset, opportunities, cutoffs=(30, 45, 60), profile="car",
-                  population=None, year=DEFAULT_YEAR, closures=(), block_size=None):
+                  population=None, year=DEFAULT_YEAR, closures=(), block_size=None,
+                  model="timetable"):
     """:meth:`tnet.Scenario.accessibility` (cumulative opportunities per zone
     of zones.csv within each cutoff) on the cluster: blocks of *block_size*
     origin zones (default: one block per worker thread), each against
     every zone; the population-weighted means are then summed over all the
     rows in zone order, as the library sums them, so the frame and its
-    attrs equal the single-process ones."""
+    attrs equal the single-process ones. Transit and park_and_ride follow
+    the timetable with the single-process defaults (08:00, the feed's
+    busiest day, window 0, the median, walks of 15 minutes, the
+    park-and-ride defaults) unless ``model="frequency"``, or the folder
+    has no feed (then with the same warning)."""
     _distributed()
     path = _path(dataset)
     closures = list(closures or ())
     cutoffs = [float(c) for c in cutoffs]
+    timetable = None
+    if _by_timetable(client, path, year, profile, model):
+        timetable = dict(depart_s=8 * 3600, window_min=0, percentile=50.0, max_walk_min=15,
+                         date=0, frequency_seed=0)
+    elif profile != "car":
+        _check_model(model)
     head = client.submit(_accessibility_block, path, year, closures, opportunities, cutoffs,
-                         profile, population, [], pure=False).result()
+                         profile, population, [], timetable, pure=False).result()
     zones = head["all_zones"]
     if block_size is None:
         block_size = _default_block(len(zones), client, MAX_BLOCK_CELLS // max(len(zones), 1),
                                     MATRIX_BLOCKS_PER_THREAD)
     futures = [_submit(client, _accessibility_block, path, year, closures, opportunities,
-                       cutoffs, profile, population, zones[i:j])
+                       cutoffs, profile, population, zones[i:j], timetable)
                for i, j in _blocks(len(zones), int(block_size))]
     blocks = client.gather(futures)
     nc = len(head["cutoffs_min"])
@@ -419,10 +465,17 @@ def accessibility(client, dataset, opportunities, cutoffs=(30, 45, 60), profile=
         means.append(total / wsum if wsum > 0 else float("nan"))
     cols = [f"within_{c:g}_min" for c in head["cutoffs_min"]]
     frame = pd.DataFrame(values, index=pd.Index(zones, name="id"), columns=cols)
+    model = "network" if profile == "car" else "timetable" if timetable else "frequency"
     frame.attrs.update(opportunities=opportunities, profile=head["profile"],
-                       model=head["model"], total=head["total"],
+                       model=model, total=head["total"],
                        cutoffs_min=list(head["cutoffs_min"]),
                        mean_population_weighted=means)
+    if timetable:
+        frame.attrs.update(depart="08:00", window_min=0, percentile=50.0, max_walk_min=15)
+        if profile == "park_and_ride":
+            frame.attrs["park_and_ride"] = _park_ride_attrs(
+                _park_ride_kwargs(profile, 30, 5, 400))
+        frame.attrs.update(feed=head["feed"], date=head["date"])
     return frame
 
 

@@ -56,13 +56,19 @@ def region_zones(ds, region, n):
 
 
 # ----------------------------------------------------------------- matrix
-@pytest.mark.parametrize("profile", ["car", "transit", "park_and_ride"])
-def test_matrix_xuchang(client, xuchang, profile):
-    plain = xuchang.travel_time_matrix(profile=profile)
-    assert plain["travel_time"].notna().sum() > 100
+@pytest.mark.parametrize("profile,model", [("car", "timetable"), ("transit", "frequency"),
+                                           ("park_and_ride", "frequency"),
+                                           ("transit", "timetable"),
+                                           ("park_and_ride", "timetable")])
+def test_matrix_xuchang(client, xuchang, profile, model):
+    """By the network, the frequency approximation and (the default for
+    transit and park_and_ride) the timetable."""
+    plain = xuchang.travel_time_matrix(profile=profile, model=model)
+    col = "travel_time" if profile == "car" or model == "frequency" else "travel_time_p50"
+    assert plain[col].notna().sum() > 100
     for block in (None, 1, 7):
         same_frame(plain, td.travel_time_matrix(client, XUCHANG, profile=profile,
-                                                block_size=block))
+                                                block_size=block, model=model))
 
 
 def test_matrix_scenario_and_places(client, xuchang):
@@ -78,9 +84,10 @@ def test_matrix_scenario_and_places(client, xuchang):
 
 @pytest.mark.parametrize("profile", ["car", "transit"])
 def test_matrix_sao_paulo(client, sao_paulo, sao_paulo_dir, profile):
-    plain = sao_paulo.travel_time_matrix(profile=profile)
+    plain = sao_paulo.travel_time_matrix(profile=profile, model="frequency")
     assert len(plain) > 100_000
-    same_frame(plain, td.travel_time_matrix(client, sao_paulo_dir, profile=profile))
+    same_frame(plain, td.travel_time_matrix(client, sao_paulo_dir, profile=profile,
+                                            model="frequency"))
 
 
 def test_timetable_matrix_sao_paulo(client, sao_paulo, sao_paulo_dir):
@@ -123,7 +130,8 @@ def sao_paulo_points(ds):
     return gdf, dests, z["id"].tolist()[::23]
 
 
-@pytest.mark.parametrize("kw", [dict(profile="car"), dict(profile="transit"),
+@pytest.mark.parametrize("kw", [dict(profile="car"),
+                                dict(profile="transit", model="frequency"),
                                 dict(profile="transit", depart="07:30", window=10,
                                      percentiles=[10, 50, 90]),
                                 dict(profile="park_and_ride", depart="07:30", window=10,
@@ -133,7 +141,7 @@ def test_matrix_points_sao_paulo(client, sao_paulo, sao_paulo_dir, kw):
     single-process call's, from points to points, to node ids and from
     node ids to points."""
     gdf, dests, zids = sao_paulo_points(sao_paulo)
-    col = "travel_time_p50" if "depart" in kw else "travel_time"
+    col = "travel_time" if "model" in kw or kw["profile"] == "car" else "travel_time_p50"
     for o, d in ((gdf, dests), (gdf, zids), (zids[:10], dests)):
         plain = sao_paulo.travel_time_matrix(o, d, **kw)
         assert plain[col].notna().sum() >= len(plain) // 3
@@ -159,16 +167,20 @@ def test_matrix_dask_dataframe(client, sao_paulo, sao_paulo_dir):
 # ---------------------------------------------------------- accessibility
 # every block builds the profile's graph and hierarchy (long for transit):
 # few blocks
-@pytest.mark.parametrize("profile,cutoffs,blocks", [("car", (2, 4, 8), (None, 40)),
-                                                    ("transit", (10, 20, 30), (170,))])
-def test_accessibility_sao_paulo(client, sao_paulo, sao_paulo_dir, profile, cutoffs, blocks):
-    plain = sao_paulo.accessibility("jobs", cutoffs=cutoffs, profile=profile)
+@pytest.mark.parametrize("profile,cutoffs,blocks,model",
+                         [("car", (2, 4, 8), (None, 40), "timetable"),
+                          ("transit", (10, 20, 30), (170,), "frequency"),
+                          ("transit", (10, 20, 30), (None, 170), "timetable")])
+def test_accessibility_sao_paulo(client, sao_paulo, sao_paulo_dir, profile, cutoffs, blocks,
+                                 model):
+    plain = sao_paulo.accessibility("jobs", cutoffs=cutoffs, profile=profile, model=model)
+    assert plain.attrs["model"] == ("network" if profile == "car" else model)
     # not trivial: some zone reaches less than everything within the cutoffs
     assert (plain.iloc[:, 0] < plain.attrs["total"]).any()
     assert plain.iloc[:, 0].nunique() > 10
     for block in blocks:
         same_frame(plain, td.accessibility(client, sao_paulo_dir, "jobs", cutoffs=cutoffs,
-                                           profile=profile, block_size=block))
+                                           profile=profile, block_size=block, model=model))
 
 
 def test_accessibility_error_reaches_the_client(client):

@@ -59,7 +59,9 @@ def test_bad_profile_and_arguments(xuchang):
     with pytest.raises(ValueError):
         xuchang.isochrones("z_weidu", cutoffs=[0])
     with pytest.raises(ValueError):
-        xuchang.accessibility("jobs", profile="park_and_ride")
+        xuchang.accessibility("jobs", profile="park_and_ride", model="frequency")
+    with pytest.raises(ValueError, match="model"):
+        xuchang.travel_time_matrix(profile="transit", model="schedule")
     with pytest.raises(tnet.Error) as e:
         xuchang.travel_time_matrix([1.5], ["zz_center"])
     assert e.value.code == tnet.ERROR_CODES["not_found"]

@@ -21,10 +21,13 @@ def run(name, *args):
     return r.stdout
 
 
-def test_commute_table(tmp_path):
-    out = run("commute_table.py", "--data", XUCHANG, "--csv", str(tmp_path / "c.csv"))
-    # the script's commute() is the frequency approximation's
-    ref = cli("commute", "--format", "json", "--data", XUCHANG, "--frequency-model")
+@pytest.mark.parametrize("model", ["timetable", "frequency"])
+def test_commute_table(tmp_path, model):
+    freq = ("--frequency-model",) if model == "frequency" else ()
+    out = run("commute_table.py", "--data", XUCHANG, "--csv", str(tmp_path / "c.csv"), *freq)
+    # the script's commute() is the command's: by the timetable by default
+    ref = cli("commute", "--format", "json", "--data", XUCHANG, *freq)
+    assert f"transit by the {model}" in out
     # the printed shares are the command's
     for profile, by_dest in ref["population"].items():
         if profile == "total":
@@ -72,7 +75,7 @@ def test_sao_paulo_jobs(tmp_path):
     assert png.stat().st_size > 20000
     assert "map: " in out
     ref = cli("accessibility", "--data", str(tmp_path / "spo"), "--opportunities", "jobs",
-              "--cutoffs", "30", "--profile", "transit", "--frequency-model",
+              "--cutoffs", "30", "--profile", "transit",
               "--format", "json")
     with open(tmp_path / "sao_paulo_jobs.csv", encoding="utf-8") as f:
         rows = {r["id"]: r for r in csv.DictReader(f)}

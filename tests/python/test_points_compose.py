@@ -53,7 +53,7 @@ def test_commute_point_between_zones(sao_paulo, sao_paulo_dir, zones, profile):
     dests = zones["id"].tolist()[::7]
     ref = cli_cells(sao_paulo_dir, sorted(set(cands["node"])), dests, profile,
                     ("--frequency-model",))
-    got = sao_paulo.commute(pts, dests, profiles=[profile], budget=90)
+    got = sao_paulo.commute(pts, dests, profiles=[profile], budget=90, model="frequency")
     assert len(got) == 5 * len(dests)
     assert got["origin"].iloc[0] == "q0"
     g = got["minutes"].to_numpy().reshape(5, len(dests))
@@ -162,8 +162,8 @@ def test_commute_points_equal_matrix(sao_paulo, zones, profile):
     dpts = gdf_of([f"d{i}" for i in range(4)], dl, dt)
     zids = zones["id"].tolist()[::17]
     for o, d in ((pts, zids), (zids, dpts), (pts, dpts), (pts, pts)):
-        c = sao_paulo.commute(o, d, profiles=[profile], budget=300)
-        m = sao_paulo.travel_time_matrix(o, d, profile=profile)
+        c = sao_paulo.commute(o, d, profiles=[profile], budget=300, model="frequency")
+        m = sao_paulo.travel_time_matrix(o, d, profile=profile, model="frequency")
         assert c["origin"].tolist() == m["from_id"].tolist()
         assert c["destination"].tolist() == m["to_id"].tolist()
         a, b = c["minutes"].to_numpy(), m["travel_time"].to_numpy()
@@ -180,9 +180,11 @@ def test_commute_points_equal_matrix_park_and_ride(xuchang):
     z = nodes[nodes["kind"] == "zone"]
     pts = [(lon + 0.002, lat - 0.001) for lon, lat in zip(z["lon"][::3], z["lat"][::3])]
     with pytest.warns(UserWarning):
-        c = xuchang.commute(pts, z["id"].tolist(), profiles=["park_and_ride"], budget=300)
+        c = xuchang.commute(pts, z["id"].tolist(), profiles=["park_and_ride"], budget=300,
+                            model="frequency")
     with pytest.warns(UserWarning):
-        m = xuchang.travel_time_matrix(pts, z["id"].tolist(), profile="park_and_ride")
+        m = xuchang.travel_time_matrix(pts, z["id"].tolist(), profile="park_and_ride",
+                                       model="frequency")
     a, b = c["minutes"].to_numpy(), m["travel_time"].to_numpy()
     assert np.array_equal(a, b, equal_nan=True)
     assert np.isfinite(b).sum() >= len(b) // 2

@@ -42,7 +42,8 @@ def check_bands(frame, ref):
 
 @pytest.mark.parametrize("profile", ["car", "transit"])
 def test_isochrone_polygons_equal_cli(xuchang, profile):
-    g = xuchang.isochrones("z_weidu", cutoffs=[20, 40], profile=profile, polygons=True)
+    g = xuchang.isochrones("z_weidu", cutoffs=[20, 40], profile=profile, polygons=True,
+                           model="frequency")
     ref = cli("isochrone", "z_weidu", "--minutes", "20,40", "--polygons", "--profile", profile,
               "--frequency-model", "--data", XUCHANG)
     check_bands(g, ref)
@@ -64,7 +65,8 @@ def test_isochrone_polygon_options_equal_cli(xuchang):
 def test_isochrone_polygons_zone_columns(sao_paulo, sao_paulo_dir):
     """With zones.csv every numeric column is summed over the zones covered."""
     zone = sao_paulo.nodes().query("kind == 'zone'").id.iloc[0]
-    g = sao_paulo.isochrones(zone, cutoffs=[10, 20], profile="transit", polygons=True)
+    g = sao_paulo.isochrones(zone, cutoffs=[10, 20], profile="transit", polygons=True,
+                             model="frequency")
     ref = cli("isochrone", zone, "--minutes", "10,20", "--polygons", "--profile", "transit",
               "--frequency-model", "--data", sao_paulo_dir)
     check_bands(g, ref)
@@ -218,14 +220,22 @@ def test_route_timetable_bad_input(xuchang):
 
 
 def test_route_timetable_without_feed(broken_copy):
-    """A folder without a GTFS feed: a located not_found error."""
+    """A folder without a GTFS feed: route() takes the frequency
+    approximation with the commands' note as a warning (as `tnet route
+    --depart` does); the library's timetable itself is a located not_found
+    error."""
     import shutil
     for d in broken_copy.iterdir():
         if d.name.startswith("gtfs"):
             shutil.rmtree(d)
     ds = tnet.Dataset(broken_copy)
+    with pytest.warns(UserWarning, match=tnet.NO_FEED_NOTE):
+        legs = ds.route("z_changge", "zz_center", profile="transit", depart="08:00")
+    want = ds.route("z_changge", "zz_center", profile="transit", model="frequency")
+    assert legs.attrs["model"] == want.attrs["model"] == "frequency"
+    assert legs.attrs["total_min"] == want.attrs["total_min"]
     with pytest.raises(tnet.Error) as e:
-        ds.route("z_changge", "zz_center", profile="transit", depart="08:00")
+        ds._c.timetable_matrix(2025, [], ["z_changge"], ["zz_center"], 8 * 3600, 0, [50.0])
     assert e.value.code == tnet.ERROR_CODES["not_found"]
     assert str(broken_copy) in str(e.value) and "GTFS" in str(e.value)
 

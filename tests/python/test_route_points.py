@@ -33,12 +33,14 @@ def ends(sao_paulo):
 def test_route_between_points(sao_paulo, ends, profile):
     p, q, _ = ends
     cp, cq = sao_paulo.access_candidates([p]), sao_paulo.access_candidates([q])
+    # the layered graphs (transit by the frequency approximation)
+    kw = {} if profile == "car" else {"model": "frequency"}
     m = sao_paulo.travel_time_matrix(cp["node"].tolist(), cq["node"].tolist(),
-                                     profile=profile)
+                                     profile=profile, **kw)
     t = m["travel_time"].to_numpy().reshape(len(cp), len(cq))
     total = ms(cp["access_min"])[:, None] + t + ms(cq["access_min"])[None, :]
     i, j = np.unravel_index(np.nanargmin(total), total.shape)
-    r = sao_paulo.route(p, q, profile=profile)
+    r = sao_paulo.route(p, q, profile=profile, **kw)
     assert r.attrs["total_min"] == pytest.approx(total[i, j], abs=1e-9)
     assert r["minutes"].sum() == pytest.approx(r.attrs["total_min"], abs=1e-9)
     first, last = r.iloc[0], r.iloc[-1]
@@ -47,7 +49,7 @@ def test_route_between_points(sao_paulo, ends, profile):
     assert first["to"] == cp["node"][i] and last["from"] == cq["node"][j]
     assert first["minutes"] == pytest.approx(ms(cp["access_min"][i]), abs=1e-9)
     assert last["minutes"] == pytest.approx(ms(cq["access_min"][j]), abs=1e-9)
-    inner = sao_paulo.route(cp["node"][i], cq["node"][j], profile=profile)
+    inner = sao_paulo.route(cp["node"][i], cq["node"][j], profile=profile, **kw)
     assert r.iloc[1:-1][["kind", "mode", "from", "to"]].values.tolist() \
         == inner[["kind", "mode", "from", "to"]].values.tolist()
     assert first["kind"] == inner["kind"].iloc[0] and last["kind"] == inner["kind"].iloc[-1]

@@ -37,9 +37,16 @@ def assert_gil_released(call, times=3):
 
 def test_gil_released_during_matrix(sao_paulo):
     # warm up (feeds are read on first use)
-    sao_paulo.travel_time_matrix(["89a8100c603ffff"], profile="transit")
+    sao_paulo.travel_time_matrix(["89a8100c603ffff"], profile="transit", model="frequency")
     assert_gil_released(lambda: sao_paulo.travel_time_matrix(profile="transit",
-                                                              method="search"))
+                                                              method="search",
+                                                              model="frequency"))
+
+
+def test_gil_released_during_timetable_commute(xuchang):
+    """commute() by the timetable (the default) releases the GIL too."""
+    assert_gil_released(lambda: xuchang.commute(profiles=["transit", "park_and_ride"],
+                                                window=30))
 
 
 def test_gil_released_during_point_timetable_matrix(sao_paulo):

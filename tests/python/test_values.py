@@ -42,15 +42,16 @@ def check_commute(frame, ref):
 
 
 def test_commute_defaults_equal_cli(xuchang):
-    """`tnet commute` without options: the plan's first [commute] group."""
-    check_commute(xuchang.commute(), cli("commute", "--format", "json", "--data", XUCHANG,
-                                         "--frequency-model"))
+    """`tnet commute --frequency-model`: the plan's first [commute] group
+    (the timetable default: test_timetable_default.py)."""
+    check_commute(xuchang.commute(model="frequency"),
+                  cli("commute", "--format", "json", "--data", XUCHANG, "--frequency-model"))
 
 
 def test_commute_from_2020_equal_cli(xuchang):
     frame = xuchang.scenario(2020).commute(origins="kind:zone", destinations="zz_center;zz_station",
                                            profiles=["transit", "car"], budget=45,
-                                           direction="from")
+                                           direction="from", model="frequency")
     check_commute(frame, cli("commute", "--format", "json", "--data", XUCHANG,
                              "--scenario", "2020", "--origins", "kind:zone",
                              "--destinations", "zz_center;zz_station",
@@ -61,18 +62,20 @@ def test_commute_from_2020_equal_cli(xuchang):
 def test_closures_equal_scenario_file(xuchang):
     """closures=[...] does what a scenario file's [closures] does."""
     ini = f"{SOURCE_ROOT}/examples/scenarios/g4-closure-changge.ini"
-    frame = xuchang.scenario(2025, closures=["l_g4_03", "l_g4_cg_n"]).commute()
+    frame = xuchang.scenario(2025, closures=["l_g4_03", "l_g4_cg_n"]).commute(model="frequency")
     check_commute(frame, cli("commute", "--format", "json", "--data", XUCHANG,
                              "--scenario", ini, "--frequency-model"))
     # and the closure changes something (else this test could not fail)
-    assert not np.allclose(frame["minutes"], xuchang.commute()["minutes"], equal_nan=True)
+    assert not np.allclose(frame["minutes"], xuchang.commute(model="frequency")["minutes"],
+                           equal_nan=True)
 
 
 def test_travel_time_matrix_long_form(xuchang):
     ref = cli("commute", "--format", "json", "--data", XUCHANG, "--origins", "region:xuchang",
               "--destinations", "kind:zone", "--profiles", "park_and_ride",
               "--frequency-model")
-    m = xuchang.travel_time_matrix("region:xuchang", "kind:zone", profile="park_and_ride")
+    m = xuchang.travel_time_matrix("region:xuchang", "kind:zone", profile="park_and_ride",
+                                   model="frequency")
     assert list(m.columns) == ["from_id", "to_id", "travel_time"]
     assert len(m) == len(ref["cells"])
     for row, cell in zip(m.itertuples(index=False), ref["cells"]):
@@ -95,9 +98,9 @@ def test_matrix_node_lists_and_m2m(xuchang):
 
 @pytest.mark.parametrize("profile", ["transit", "park_and_ride", "car"])
 def test_route_equals_cli(xuchang, profile):
-    legs = xuchang.route("z_changge", "zz_east_station", profile=profile)
-    # the frequency model (the package routes on the layered graphs; the
-    # command's default transit and park-and-ride routes read the timetable)
+    legs = xuchang.route("z_changge", "zz_east_station", profile=profile, model="frequency")
+    # the frequency model (the layered graphs; the default, the timetable,
+    # is test_timetable_default.py's)
     ref = cli("route", "z_changge", "zz_east_station", "--profile", profile, "--format", "json",
               "--data", XUCHANG, *(["--frequency-model"] if profile != "car" else []))
     if profile == "car":
@@ -125,7 +128,7 @@ def test_report_equals_cli(xuchang):
 
 
 def test_isochrones_equal_cli(xuchang):
-    g = xuchang.isochrones("z_weidu", cutoffs=[20, 40], profile="transit")
+    g = xuchang.isochrones("z_weidu", cutoffs=[20, 40], profile="transit", model="frequency")
     ref = cli("isochrone", "z_weidu", "--minutes", "40", "--profile", "transit",
               "--frequency-model", "--format", "json", "--data", XUCHANG)
     points = {f["properties"]["id"]: f for f in ref["features"]
@@ -141,7 +144,8 @@ def test_isochrones_equal_cli(xuchang):
 
 def test_sao_paulo_accessibility_equals_cli(sao_paulo, sao_paulo_dir):
     for profile in ("car", "transit"):
-        acc = sao_paulo.accessibility("jobs", cutoffs=[10, 20, 30], profile=profile)
+        acc = sao_paulo.accessibility("jobs", cutoffs=[10, 20, 30], profile=profile,
+                                      model="frequency")
         ref = cli("accessibility", "--data", sao_paulo_dir, "--opportunities", "jobs",
                   "--cutoffs", "10,20,30", "--profile", profile, "--frequency-model",
                   "--format", "json")
@@ -153,7 +157,7 @@ def test_sao_paulo_accessibility_equals_cli(sao_paulo, sao_paulo_dir):
 
 
 def test_sao_paulo_matrix_equals_cli(sao_paulo, sao_paulo_dir):
-    m = sao_paulo.travel_time_matrix(profile="transit")
+    m = sao_paulo.travel_time_matrix(profile="transit", model="frequency")
     ref = cli("commute", "--data", sao_paulo_dir, "--origins", "kind:zone", "--destinations",
               "kind:zone", "--profiles", "transit", "--frequency-model", "--format", "json")
     assert len(m) == len(ref["cells"]) == 323 * 323
@@ -323,13 +327,14 @@ def test_graph_cache_same_as_fresh_dataset(xuchang):
     seen = {}
     for year, closures in keys * 2:
         for profile, method in (("car", "m2m"), ("transit", "m2m"), ("car", "search")):
+            # the graphs: transit by the frequency approximation
             m = xuchang.scenario(year, closures=closures).travel_time_matrix(
-                "kind:zone", "kind:zone", profile=profile, method=method)
+                "kind:zone", "kind:zone", profile=profile, method=method, model="frequency")
             k = (year, tuple(closures), profile, method)
             if k not in seen:
                 fresh = tnet.Dataset(XUCHANG).scenario(year, closures=closures)
                 seen[k] = fresh.travel_time_matrix("kind:zone", "kind:zone", profile=profile,
-                                                   method=method)
+                                                   method=method, model="frequency")
             pd.testing.assert_frame_equal(m, seen[k], check_exact=True)
     # the closures change the car matrix (else the keys could be confused
     # without this test noticing)
