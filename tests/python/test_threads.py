@@ -7,15 +7,19 @@ from conftest import XUCHANG  # noqa: F401
 
 
 def assert_gil_released(call, times=3):
-    """Runs *call* *times* in a thread: the main thread keeps running over
+    """Runs *call* *times* (and for at least 0.2 s) in a thread: the main thread keeps running over
     most of it."""
     state = {"in_call": False, "done": False, "t0": 0.0, "t1": 0.0}
 
     def worker():
         state["t0"] = time.perf_counter()
         state["in_call"] = True
-        for _ in range(times):
+        # at least *times* calls and 0.2 s, so that a fast machine still
+        # gives a span long enough to tell
+        n = 0
+        while n < times or time.perf_counter() - state["t0"] < 0.2:
             call()
+            n += 1
         state["t1"] = time.perf_counter()
         state["done"] = True
 
