@@ -327,6 +327,25 @@ origin_row (const TnetReportContext *ctx, const TnetPlanCommute *grp, const Tnet
   json_builder_end_object (b);
 }
 
+/* The population of the origins that reach destination @d within
+ * @budget minutes by any of the @n_profiles profiles: a zone counts when
+ * one way of travelling fits. */
+static double
+population_within_any (const TnetNetwork *net, const TnetCommute *c, guint n_profiles,
+                       double budget, guint d)
+{
+  double within = 0;
+  for (guint o = 0; o < tnet_commute_n_origins (c); o++)
+    {
+      gboolean ok = FALSE;
+      for (guint p = 0; p < n_profiles; p++)
+        ok |= cell_min (tnet_commute_cell (c, p, o, d)) <= budget;
+      if (ok)
+        within += tnet_network_node (net, tnet_commute_origin (c, o))->population;
+    }
+  return within;
+}
+
 /* The group's population shares within the budget: of the share
  * destination by profile (`KEY_<B>min_population_pct`) and by any profile
  * (`KEY_<B>min_pct`, the row @row of the table), and, with several
@@ -347,31 +366,15 @@ population_shares (const TnetReportContext *ctx, const TnetPlanCommute *grp,
     tnet_i_json_add_number (b, tnet_profile_to_string (profiles[p]),
                             tnet_commute_share_pct (c, p, d_center), 1);
   json_builder_end_object (b);
-  /* any profile: a zone counts when one way of travelling fits */
-  double total = tnet_commute_population_total (c), within = 0;
-  for (guint o = 0; o < tnet_commute_n_origins (c); o++)
-    {
-      gboolean ok = FALSE;
-      for (guint p = 0; p < N_PROFILES; p++)
-        ok |= cell_min (tnet_commute_cell (c, p, o, d_center)) <= budget;
-      if (ok)
-        within += tnet_network_node (net, tnet_commute_origin (c, o))->population;
-    }
+  double total = tnet_commute_population_total (c);
+  double within = population_within_any (net, c, N_PROFILES, budget, d_center);
   tnet_i_json_add_number (b, k_pct, total > 0 ? 100.0 * within / total : NAN, 1);
   /* the same share for each destination of the group: the plan's commute
    * read against every place it may mean, each reported on its own */
   for (guint d = 0; dests->len > 1 && d < tnet_commute_n_destinations (c); d++)
     {
       const TnetNode *dn = tnet_network_node (net, tnet_commute_destination (c, d));
-      double in_d = 0;
-      for (guint o = 0; o < tnet_commute_n_origins (c); o++)
-        {
-          gboolean ok = FALSE;
-          for (guint p = 0; p < N_PROFILES; p++)
-            ok |= cell_min (tnet_commute_cell (c, p, o, d)) <= budget;
-          if (ok)
-            in_d += tnet_network_node (net, tnet_commute_origin (c, o))->population;
-        }
+      double in_d = population_within_any (net, c, N_PROFILES, budget, d);
       g_autofree char *k_d = g_strdup_printf ("%s_%s", k_pct, dn->id);
       g_autofree char *n_d = g_strdup_printf ("Population within %.0f min of %s (any profile)",
                                               budget, dn->name);
