@@ -71,6 +71,31 @@ tnet_cli_isochrone_geojson_with_model (char *text, const TnetCliIsochroneModel *
   return json_generator_to_data (gen, NULL);
 }
 
+/* The coordinates of every node of @net, lon and lat in turn. */
+static double *
+node_places (const TnetNetwork *net)
+{
+  guint n = tnet_network_n_nodes (net);
+  double *places = g_new (double, 2 * MAX (n, 1u));
+  for (TnetId v = 0; v < n; v++)
+    {
+      const TnetNode *node = tnet_network_node (net, v);
+      places[2 * v] = node->lon;
+      places[2 * v + 1] = node->lat;
+    }
+  return places;
+}
+
+/* @ms[v]: the @n travel times @sec in ms, TNET_WEIGHT_INF when unreached
+ * or over @budget. */
+static void
+within_budget_ms (const gint32 *sec, guint n, TnetWeight budget, TnetWeight *ms)
+{
+  for (TnetId v = 0; v < n; v++)
+    ms[v] = sec[v] == TNET_RAPTOR_UNREACHED || (TnetWeight) sec[v] * 1000 > budget
+            ? TNET_WEIGHT_INF : (TnetWeight) sec[v] * 1000;
+}
+
 gboolean
 tnet_cli_isochrone_timetable_times (TnetTimetable *tt, const TnetNetwork *net,
                                     const GArray *sources, const TnetCliTimeOptions *topt,
@@ -85,13 +110,7 @@ tnet_cli_isochrone_timetable_times (TnetTimetable *tt, const TnetNetwork *net,
       src[2 * i] = node->lon;
       src[2 * i + 1] = node->lat;
     }
-  g_autofree double *places = g_new (double, 2 * MAX (n, 1u));
-  for (TnetId v = 0; v < n; v++)
-    {
-      const TnetNode *node = tnet_network_node (net, v);
-      places[2 * v] = node->lon;
-      places[2 * v + 1] = node->lat;
-    }
+  g_autofree double *places = node_places (net);
   g_autofree gint32 *sec = g_new (gint32, MAX (n, 1u));
   if (!tnet_timetable_isochrone_cancellable (tt, src, sources->len, places, n,
                                              topt->max_walk_s, topt->depart_s,
@@ -99,9 +118,7 @@ tnet_cli_isochrone_timetable_times (TnetTimetable *tt, const TnetNetwork *net,
                                              (const double *) (void *) topt->percentiles->data,
                                              1, sec, stop, error))
     return FALSE;
-  for (TnetId v = 0; v < n; v++)
-    ms[v] = sec[v] == TNET_RAPTOR_UNREACHED || (TnetWeight) sec[v] * 1000 > budget
-            ? TNET_WEIGHT_INF : (TnetWeight) sec[v] * 1000;
+  within_budget_ms (sec, n, budget, ms);
   return TRUE;
 }
 
@@ -159,13 +176,7 @@ tnet_cli_isochrone_park_ride_times (TnetTimetable *tt, const TnetNetwork *net,
   if (pr == NULL)
     return FALSE;
   guint n = tnet_network_n_nodes (net);
-  g_autofree double *places = g_new (double, 2 * MAX (n, 1u));
-  for (TnetId v = 0; v < n; v++)
-    {
-      const TnetNode *node = tnet_network_node (net, v);
-      places[2 * v] = node->lon;
-      places[2 * v + 1] = node->lat;
-    }
+  g_autofree double *places = node_places (net);
   g_autofree gint32 *sec = g_new (gint32, MAX (n, 1u));
   if (!tnet_park_ride_isochrone (pr, net, (const TnetId *) (void *) sources->data,
                                  sources->len, places, n, topt->max_walk_s, topt->depart_s,
@@ -173,9 +184,7 @@ tnet_cli_isochrone_park_ride_times (TnetTimetable *tt, const TnetNetwork *net,
                                  (const double *) (void *) topt->percentiles->data, 1, sec, stop,
                                  error))
     return FALSE;
-  for (TnetId v = 0; v < n; v++)
-    ms[v] = sec[v] == TNET_RAPTOR_UNREACHED || (TnetWeight) sec[v] * 1000 > budget
-            ? TNET_WEIGHT_INF : (TnetWeight) sec[v] * 1000;
+  within_budget_ms (sec, n, budget, ms);
   return TRUE;
 }
 
