@@ -117,10 +117,10 @@ tnet_accessibility_compute_origins (const TnetNetwork *net, TnetMultimodal *grap
   for (guint c = 0; c < n_cutoffs; c++)
     max_cut = MAX (max_cut, cutoffs_min[c]);
   TnetMultimodal *graphs[1] = { graph };
-  g_autoptr (TnetCommute) cm = tnet_commute_compute_with (net, graphs, 1, origins, n_origins,
-                                                          zones, n_zones, TNET_COMMUTE_TO,
-                                                          max_cut > 0 ? max_cut : 60, opts,
-                                                          error);
+  g_autoptr (TnetCommute) cm = tnet_commute_compute (net, graphs, 1, origins, n_origins,
+                                                     zones, n_zones, TNET_COMMUTE_TO,
+                                                     max_cut > 0 ? max_cut : 60, opts,
+                                                     error);
   if (!cm)
     return NULL;
   TnetWeight *times = g_new (TnetWeight, MAX ((gsize) n_origins * n_zones, 1));

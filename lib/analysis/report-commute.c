@@ -483,10 +483,10 @@ group_commute (const TnetReportContext *ctx, const TnetPlanCommute *grp,
     }
   *tt_out = tt;
   *pr_out = pr;
-  return tnet_commute_compute_with (ctx->net, graphs, N_PROFILES,
-                                    (const TnetId *) (void *) origins->data, origins->len,
-                                    (const TnetId *) (void *) dests->data, dests->len,
-                                    TNET_COMMUTE_TO, grp->budget_min, &copts, error);
+  return tnet_commute_compute (ctx->net, graphs, N_PROFILES,
+                               (const TnetId *) (void *) origins->data, origins->len,
+                               (const TnetId *) (void *) dests->data, dests->len,
+                               TNET_COMMUTE_TO, grp->budget_min, &copts, error);
 }
 
 /* The minutes door to door (JSON `KEY_minutes`): a row per unit, or
