@@ -1650,8 +1650,8 @@ START_TEST (spo_accessibility_timetable)
   co.percentiles = pcts;
   co.n_percentiles = 3;
   co.max_walk_s = 900;
-  g_autoptr (TnetCommute) cm = tnet_commute_compute_with (s.net, &mm, 1, s.zid, nz, s.zid, nz,
-                                                          TNET_COMMUTE_TO, 60, &co, &error);
+  g_autoptr (TnetCommute) cm = tnet_commute_compute (s.net, &mm, 1, s.zid, nz, s.zid, nz,
+                                                     TNET_COMMUTE_TO, 60, &co, &error);
   ck_assert_ptr_nonnull (cm);
   ck_assert_int_eq (tnet_commute_method (cm, 0), TNET_COMMUTE_METHOD_TIMETABLE);
   g_autofree double *value = g_new (double, 3 * nz * 3);   /* [k][o][c] */

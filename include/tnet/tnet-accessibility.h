@@ -53,7 +53,7 @@ TNET_API TnetAccessibility *tnet_accessibility_from_matrix (const TnetWeight *ti
  * @zones: @n_zones network node indices, both origins and destinations
  * @opportunities: @n_zones values (the zones' column, e.g. jobs)
  * @population: (nullable): @n_zones weights of the mean
- * @opts: (nullable): how the matrix is computed (tnet_commute_compute_with());
+ * @opts: (nullable): how the matrix is computed (tnet_commute_compute());
  *   %NULL: %TNET_COMMUTE_METHOD_AUTO, many-to-many from 128 zones on. With
  *   @opts->timetable set and a transit @graph, the travel times follow the
  *   timetable (tnet_timetable_matrix() between the zone nodes'
@@ -66,7 +66,7 @@ TNET_API TnetAccessibility *tnet_accessibility_from_matrix (const TnetWeight *ti
  * The zone-to-zone travel times of @graph or of the timetable (journeys
  * from each origin zone to each destination zone), then
  * tnet_accessibility_from_matrix().
- * Errors: as tnet_commute_compute_with() and
+ * Errors: as tnet_commute_compute() and
  * tnet_accessibility_from_matrix().
  * Thread-safety: reentrant; @graph is only read.
  * Time complexity: one many-to-many query (or n_zones searches; by the

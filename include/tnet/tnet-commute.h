@@ -85,31 +85,6 @@ TNET_API gboolean tnet_commute_build_graphs (const TnetNetwork *net,
                                              TnetMultimodal **graphs_out,
                                              GError **error);
 
-/**
- * tnet_commute_compute:
- * @net: the network the graphs were built from (populations, names)
- * @graphs: one multimodal graph per profile (borrowed; referenced by the
- *   result)
- * @origins, @destinations: network node indices
- * @budget_min: the commute budget in minutes (60 in the plan)
- *
- * The travel-time matrix, with each cell's parts and lines, for every
- * profile: one backward search per destination (TO) or one forward search
- * per destination (FROM) over each profile's graph, whole graph (not
- * bounded by the budget, so every cell has its time), whatever the number
- * of destinations (tnet_commute_compute_with() chooses). Origins' populations
- * (nodes.csv population) weight the reachability figures.
- * Time complexity: O(profiles * destinations * (n + m) log n + cells * path
- * length).
- */
-TNET_API TnetCommute *tnet_commute_compute (const TnetNetwork *net,
-                                            TnetMultimodal *const *graphs,
-                                            guint n_graphs,
-                                            const TnetId *origins, guint n_origins,
-                                            const TnetId *destinations,
-                                            guint n_destinations,
-                                            TnetCommuteDirection direction,
-                                            double budget_min);
 TNET_API void tnet_commute_free (TnetCommute *commute);
 
 /**
@@ -198,10 +173,22 @@ typedef struct {
 TNET_API void tnet_commute_options_init (TnetCommuteOptions *opts);
 
 /**
- * tnet_commute_compute_with:
- * @opts: (nullable): %NULL for the defaults
+ * tnet_commute_compute:
+ * @net: the network the graphs were built from (populations, names)
+ * @graphs: one multimodal graph per profile (borrowed; referenced by the
+ *   result)
+ * @origins, @destinations: network node indices
+ * @budget_min: the commute budget in minutes (60 in the plan)
+ * @opts: (nullable): how the matrix is computed; %NULL for the defaults
+ *   (tnet_commute_options_init(): %TNET_COMMUTE_METHOD_AUTO, no timetable)
+ * @error: (nullable): receives the error of a failed call
  *
- * tnet_commute_compute() with a choice of method. With many-to-many the
+ * The travel-time matrix, with each cell's parts and lines, for every
+ * profile. Origins' populations (nodes.csv population) weight the
+ * reachability figures. The search method runs one backward search per
+ * destination (TO) or one forward search per destination (FROM) over each
+ * profile's graph, whole graph (not bounded by the budget, so every cell
+ * has its time); it cannot fail. With many-to-many the
  * hierarchy of each profile's graph is built from its metric (over the
  * same node ids) and queried from the origins' start-layer nodes to the
  * destinations' end-layer nodes (TO; FROM swaps the roles), which gives
@@ -211,20 +198,23 @@ TNET_API void tnet_commute_options_init (TnetCommuteOptions *opts);
  * #TnetCommuteMethod).
  * Errors: %G_IO_ERROR_CANCELLED when @opts->progress asks to stop; nothing
  * is returned then.
- * Time complexity: search as tnet_commute_compute(); many-to-many
+ * Thread-safety: reads its arguments only (each call has its own
+ * workspaces); concurrent calls are safe.
+ * Time complexity: search O(profiles * destinations * (n + m) log n +
+ * cells * path length); many-to-many
  * O(profiles * (CH build + (origins + destinations) s log s + bucket
  * scans + cells * path length)); the last term only with parts.
  */
-TNET_API TnetCommute *tnet_commute_compute_with (const TnetNetwork *net,
-                                                 TnetMultimodal *const *graphs,
-                                                 guint n_graphs,
-                                                 const TnetId *origins, guint n_origins,
-                                                 const TnetId *destinations,
-                                                 guint n_destinations,
-                                                 TnetCommuteDirection direction,
-                                                 double budget_min,
-                                                 const TnetCommuteOptions *opts,
-                                                 GError **error);
+TNET_API TnetCommute *tnet_commute_compute (const TnetNetwork *net,
+                                            TnetMultimodal *const *graphs,
+                                            guint n_graphs,
+                                            const TnetId *origins, guint n_origins,
+                                            const TnetId *destinations,
+                                            guint n_destinations,
+                                            TnetCommuteDirection direction,
+                                            double budget_min,
+                                            const TnetCommuteOptions *opts,
+                                            GError **error);
 /* The method used for profile @p (never AUTO). */
 TNET_API TnetCommuteMethod tnet_commute_method (const TnetCommute *commute, guint p);
 /* The percentiles of a timetable profile (the options' list; 0 when no

@@ -124,7 +124,7 @@ tnet_accessibility_compute_origins (const TnetNetwork *net, TnetMultimodal *grap
   else
     tnet_commute_options_init (&copts);
   copts.totals_only = TRUE;
-  g_autoptr (TnetCommute) cm = tnet_commute_compute_with (net, graphs, 1, origins, n_origins,
+  g_autoptr (TnetCommute) cm = tnet_commute_compute (net, graphs, 1, origins, n_origins,
                                                           zones, n_zones, TNET_COMMUTE_TO,
                                                           max_cut > 0 ? max_cut : 60, &copts,
                                                           error);

@@ -415,11 +415,11 @@ compute_timetable (TnetCommute *c, guint p, const TnetNetwork *net,
 }
 
 TnetCommute *
-tnet_commute_compute_with (const TnetNetwork *net, TnetMultimodal *const *graphs,
-                           guint n_graphs, const TnetId *origins, guint n_origins,
-                           const TnetId *destinations, guint n_destinations,
-                           TnetCommuteDirection direction, double budget_min,
-                           const TnetCommuteOptions *opts, GError **error)
+tnet_commute_compute (const TnetNetwork *net, TnetMultimodal *const *graphs,
+                      guint n_graphs, const TnetId *origins, guint n_origins,
+                      const TnetId *destinations, guint n_destinations,
+                      TnetCommuteDirection direction, double budget_min,
+                      const TnetCommuteOptions *opts, GError **error)
 {
   g_return_val_if_fail (net != NULL, NULL);
   g_return_val_if_fail (graphs != NULL || n_graphs == 0, NULL);
@@ -489,20 +489,6 @@ tnet_commute_compute_with (const TnetNetwork *net, TnetMultimodal *const *graphs
         return NULL;
     }
   return g_steal_pointer (&c);
-}
-
-TnetCommute *
-tnet_commute_compute (const TnetNetwork *net, TnetMultimodal *const *graphs,
-                      guint n_graphs, const TnetId *origins, guint n_origins,
-                      const TnetId *destinations, guint n_destinations,
-                      TnetCommuteDirection direction, double budget_min)
-{
-  TnetCommuteOptions opts;
-  tnet_commute_options_init (&opts);
-  opts.method = TNET_COMMUTE_METHOD_SEARCH;
-  /* the search method cannot fail */
-  return tnet_commute_compute_with (net, graphs, n_graphs, origins, n_origins, destinations,
-                                    n_destinations, direction, budget_min, &opts, NULL);
 }
 
 TnetCommuteMethod

@@ -322,6 +322,25 @@ origin_row (const TnetReportContext *ctx, const TnetPlanCommute *grp, const Tnet
   json_builder_end_object (b);
 }
 
+/* The population of the origins that reach destination @d within
+ * @budget minutes by any of the @n_profiles profiles: a zone counts when
+ * one way of travelling fits. */
+static double
+population_within_any (const TnetNetwork *net, const TnetCommute *c, guint n_profiles,
+                       double budget, guint d)
+{
+  double within = 0;
+  for (guint o = 0; o < tnet_commute_n_origins (c); o++)
+    {
+      gboolean ok = FALSE;
+      for (guint p = 0; p < n_profiles; p++)
+        ok |= cell_min (tnet_commute_cell (c, p, o, d)) <= budget;
+      if (ok)
+        within += tnet_network_node (net, tnet_commute_origin (c, o))->population;
+    }
+  return within;
+}
+
 /* The group's population shares within the budget: of the share
  * destination by profile (`KEY_<B>min_population_pct`) and by any profile
  * (`KEY_<B>min_pct`, the row @row of the table), and, with several
@@ -342,31 +361,15 @@ population_shares (const TnetReportContext *ctx, const TnetPlanCommute *grp,
     tnet_i_json_add_number (b, tnet_profile_to_string (profiles[p]),
                             tnet_commute_share_pct (c, p, d_center), 1);
   json_builder_end_object (b);
-  /* any profile: a zone counts when one way of travelling fits */
-  double total = tnet_commute_population_total (c), within = 0;
-  for (guint o = 0; o < tnet_commute_n_origins (c); o++)
-    {
-      gboolean ok = FALSE;
-      for (guint p = 0; p < N_PROFILES; p++)
-        ok |= cell_min (tnet_commute_cell (c, p, o, d_center)) <= budget;
-      if (ok)
-        within += tnet_network_node (net, tnet_commute_origin (c, o))->population;
-    }
+  double total = tnet_commute_population_total (c);
+  double within = population_within_any (net, c, N_PROFILES, budget, d_center);
   tnet_i_json_add_number (b, k_pct, total > 0 ? 100.0 * within / total : NAN, 1);
   /* the same share for each destination of the group: the plan's commute
    * read against every place it may mean, each reported on its own */
   for (guint d = 0; dests->len > 1 && d < tnet_commute_n_destinations (c); d++)
     {
       const TnetNode *dn = tnet_network_node (net, tnet_commute_destination (c, d));
-      double in_d = 0;
-      for (guint o = 0; o < tnet_commute_n_origins (c); o++)
-        {
-          gboolean ok = FALSE;
-          for (guint p = 0; p < N_PROFILES; p++)
-            ok |= cell_min (tnet_commute_cell (c, p, o, d)) <= budget;
-          if (ok)
-            in_d += tnet_network_node (net, tnet_commute_origin (c, o))->population;
-        }
+      double in_d = population_within_any (net, c, N_PROFILES, budget, d);
       g_autofree char *k_d = g_strdup_printf ("%s_%s", k_pct, dn->id);
       g_autofree char *n_d = g_strdup_printf ("Population within %.0f min of %s (any profile)",
                                               budget, dn->name);
@@ -379,29 +382,25 @@ population_shares (const TnetReportContext *ctx, const TnetPlanCommute *grp,
   return TRUE;
 }
 
+/* Whether the group asks for @profile. */
 static gboolean
-run_group (const TnetReportContext *ctx, const TnetPlanCommute *grp, JsonBuilder *b,
-           GString *text, GError **error)
+has_profile (const TnetPlanCommute *grp, TnetProfile profile)
 {
-  const TnetNetwork *net = ctx->net;
-  const TnetProfile *profiles = grp->profiles;
-  const guint N_PROFILES = grp->n_profiles;
-  const double budget = grp->budget_min;
-  const TnetUnitTable *units = grp->unit_rows ? ctx->units : NULL;
-  g_autoptr (GArray) dests = g_array_new (FALSE, FALSE, sizeof (TnetId));
-  if (!select_nodes (ctx, grp->destinations, dests, error))
-    return FALSE;
-  /* the destination of the population share */
-  guint d_center = 0;
-  if (grp->share_destination)
-    {
-      TnetId v = tnet_network_find_node (net, grp->share_destination);
-      for (guint d = 0; d < dests->len; d++)
-        if (g_array_index (dests, TnetId, d) == v)
-          d_center = d;
-    }
-  /* origins: the group's (population weighted) and each unit's zone */
-  g_autoptr (GArray) origins = g_array_new (FALSE, FALSE, sizeof (TnetId));
+  for (guint p = 0; p < grp->n_profiles; p++)
+    if (grp->profiles[p] == profile)
+      return TRUE;
+  return FALSE;
+}
+
+/* The origins of the group's commute: the group's own (population
+ * weighted), then each unit's zone (or seat) that is not among them; each
+ * unit's row goes to @unit_rows. Without units the group's origins must
+ * resolve; with units, origins that resolve to nothing leave the units'
+ * own nodes. */
+static gboolean
+group_origins (const TnetReportContext *ctx, const TnetPlanCommute *grp,
+               const TnetUnitTable *units, GArray *origins, GArray *unit_rows, GError **error)
+{
   GError *local = NULL;
   if (!select_nodes (ctx, grp->origins, origins, &local))
     {
@@ -413,7 +412,6 @@ run_group (const TnetReportContext *ctx, const TnetPlanCommute *grp, JsonBuilder
       g_clear_error (&local);  /* no zones: only the units' own nodes */
     }
   guint n_units = units ? tnet_unit_table_n_units (units) : 0;
-  GArray *unit_rows = g_array_new (FALSE, FALSE, sizeof (guint));
   for (guint u = 0; u < n_units; u++)
     {
       const TnetUnit *unit = tnet_unit_table_get (units, u);
@@ -429,21 +427,27 @@ run_group (const TnetReportContext *ctx, const TnetPlanCommute *grp, JsonBuilder
         }
       g_array_append_val (unit_rows, row);
     }
+  return TRUE;
+}
 
-  /* the column's graphs, shared with the corridor section's criticality */
+/* The group's commute matrix from @origins to @dests over the column's
+ * graphs (shared with the corridor section's criticality). With the
+ * group's `depart`, transit and park-and-ride follow the column's timetable
+ * (*@tt_out, *@pr_out, borrowed from the column's cache; NULL when the
+ * folder has no feed for the year or the group has no park-and-ride). */
+static TnetCommute *
+group_commute (const TnetReportContext *ctx, const TnetPlanCommute *grp,
+               const GArray *origins, const GArray *dests, TnetTimetable **tt_out,
+               TnetParkRide **pr_out, GError **error)
+{
+  const TnetProfile *profiles = grp->profiles;
+  const guint N_PROFILES = grp->n_profiles;
   g_autofree TnetMultimodal **graphs = g_new0 (TnetMultimodal *, N_PROFILES);
   for (guint p = 0; p < N_PROFILES; p++)
     if ((graphs[p] = tnet_i_report_profile_graph (ctx, profiles[p], error)) == NULL)
-      {
-        g_array_unref (unit_rows);
-        return FALSE;
-      }
-  gboolean has_transit = FALSE, has_park_ride = FALSE;
-  for (guint p = 0; p < N_PROFILES; p++)
-    {
-      has_transit |= profiles[p] == TNET_PROFILE_TRANSIT;
-      has_park_ride |= profiles[p] == TNET_PROFILE_PARK_AND_RIDE;
-    }
+      return NULL;
+  gboolean has_transit = has_profile (grp, TNET_PROFILE_TRANSIT);
+  gboolean has_park_ride = has_profile (grp, TNET_PROFILE_PARK_AND_RIDE);
   TnetTimetable *tt = NULL;
   TnetParkRide *pr = NULL;
   if (grp->timetable && (has_transit || has_park_ride))
@@ -456,8 +460,7 @@ run_group (const TnetReportContext *ctx, const TnetPlanCommute *grp, JsonBuilder
       if (tt_error)
         {
           g_propagate_error (error, tt_error);
-          g_array_unref (unit_rows);
-          return FALSE;
+          return NULL;
         }
     }
   TnetCommuteOptions copts;
@@ -473,54 +476,30 @@ run_group (const TnetReportContext *ctx, const TnetPlanCommute *grp, JsonBuilder
       copts.max_walk_s = (guint) lround (grp->max_walk_min * 60.0);
       copts.park_ride = pr;
     }
-  TnetCommute *c = tnet_commute_compute_with (net, graphs, N_PROFILES,
-                                              (const TnetId *) (void *) origins->data,
-                                              origins->len,
-                                              (const TnetId *) (void *) dests->data,
-                                              dests->len, TNET_COMMUTE_TO, budget, &copts,
-                                              error);
-  if (c == NULL)
-    {
-      g_array_unref (unit_rows);
-      return FALSE;
-    }
-  if (has_transit && !ctx->keep)
-    describe_transit (ctx, grp, tt, b, text);
-  if (has_park_ride && !ctx->keep)
-    describe_park_ride (grp, pr, b, text);
-  CommuteCache *cache = g_new0 (CommuteCache, 1);
-  cache->commute = c;
-  cache->unit_rows = unit_rows;
-  g_autofree char *cache_key = g_strdup_printf ("commute %s", grp->id);
-  tnet_i_report_cache_set (ctx, cache_key, cache, commute_cache_free);
-  const char *share_label = grp->share_label ? grp->share_label
-    : tnet_network_node (net, g_array_index (dests, TnetId, d_center))->name;
-  g_autofree char *k_pop = g_strdup_printf ("%s_%.0fmin_population_pct", grp->key, budget);
-  g_autofree char *k_pct = g_strdup_printf ("%s_%.0fmin_pct", grp->key, budget);
-  g_autofree char *k_min = g_strdup_printf ("%s_minutes", grp->key);
-  g_autofree char *k_chg = g_strdup_printf ("%s_changes", grp->key);
-  g_autofree char *row = g_strdup_printf ("Population within %.0f min of %s (any profile)",
-                                          budget, share_label);
-  if (grp->reading && !ctx->keep)
-    {
-      g_autofree char *k_read = g_strdup_printf ("%s_reading", grp->key);
-      json_builder_set_member_name (b, k_read);
-      json_builder_add_string_value (b, grp->reading);
-      g_string_append_printf (text, "reading: %s\n", grp->reading);
-    }
-  /* origins without population (stations, say): times only */
-  double total = tnet_commute_population_total (c);
-  if (total > 0
-      && !population_shares (ctx, grp, c, dests, d_center, k_pct, k_pop, row, b, text))
-    return FALSE;
+  *tt_out = tt;
+  *pr_out = pr;
+  return tnet_commute_compute (ctx->net, graphs, N_PROFILES,
+                               (const TnetId *) (void *) origins->data, origins->len,
+                               (const TnetId *) (void *) dests->data, dests->len,
+                               TNET_COMMUTE_TO, grp->budget_min, &copts, error);
+}
 
-  if (ctx->keep)
-    return TRUE;   /* a draw: the rows' values are set */
+/* The minutes door to door (JSON `KEY_minutes`): a row per unit, or
+ * without units per origin node, then in the text the population share
+ * within the budget by profile (when the origins have population). */
+static void
+minutes_table (const TnetReportContext *ctx, const TnetPlanCommute *grp, const TnetCommute *c,
+               const TnetUnitTable *units, const GArray *unit_rows, const char *share_label,
+               guint d_center, JsonBuilder *b, GString *text)
+{
+  const TnetNetwork *net = ctx->net;
+  guint n_units = units ? tnet_unit_table_n_units (units) : 0;
+  g_autofree char *k_min = g_strdup_printf ("%s_minutes", grp->key);
   json_builder_set_member_name (b, k_min);
   json_builder_begin_object (b);
   g_autofree char *shown = profile_names (grp);
   g_string_append_printf (text, "minutes door to door (%s), ✓ = within %.0f min\n", shown,
-                          budget);
+                          grp->budget_min);
   for (guint u = 0; u < n_units; u++)
     {
       const TnetUnit *unit = tnet_unit_table_get (units, u);
@@ -537,32 +516,80 @@ run_group (const TnetReportContext *ctx, const TnetPlanCommute *grp, JsonBuilder
       origin_row (ctx, grp, c, o, on->id, label, b, text);
     }
   json_builder_end_object (b);
-  if (total > 0)
+  if (tnet_commute_population_total (c) > 0)
     {
-      g_string_append_printf (text, "  population within %.0f min of %s:", budget, share_label);
-      for (guint p = 0; p < N_PROFILES; p++)
-        g_string_append_printf (text, " %s %.1f %%", tnet_profile_to_string (profiles[p]),
+      g_string_append_printf (text, "  population within %.0f min of %s:", grp->budget_min,
+                              share_label);
+      for (guint p = 0; p < grp->n_profiles; p++)
+        g_string_append_printf (text, " %s %.1f %%", tnet_profile_to_string (grp->profiles[p]),
                                 tnet_commute_share_pct (c, p, d_center));
       g_string_append_c (text, '\n');
     }
+}
 
-  /* changes against the column before, with the lines responsible */
-  const CommuteCache *prev = ctx->previous
-                             ? tnet_i_report_cache_get (ctx->previous, cache_key) : NULL;
-  if (!prev || n_units == 0
-      || tnet_commute_n_destinations (prev->commute) != tnet_commute_n_destinations (c))
-    return TRUE;
+/* One change of unit @unit's time to destination @d by profile @p, from
+ * cell @was to cell @now: a JSON object of `KEY_changes` and a text line
+ * with the lines used before and now. */
+static void
+add_change (const TnetReportContext *ctx, const TnetPlanCommute *grp, const TnetCommute *c,
+            const TnetUnit *unit, guint p, guint d, const TnetCommuteCell *was,
+            const TnetCommuteCell *now, JsonBuilder *b, GString *text)
+{
+  const TnetNode *dn = tnet_network_node (ctx->net, tnet_commute_destination (c, d));
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "unit");
+  json_builder_add_string_value (b, unit->id);
+  json_builder_set_member_name (b, "destination");
+  json_builder_add_string_value (b, dn->id);
+  json_builder_set_member_name (b, "profile");
+  json_builder_add_string_value (b, tnet_profile_to_string (grp->profiles[p]));
+  tnet_i_json_add_number (b, "minutes_before", cell_min (was), 1);
+  tnet_i_json_add_number (b, "minutes_after", cell_min (now), 1);
+  g_autoptr (GPtrArray) added = g_ptr_array_new ();
+  g_autoptr (GPtrArray) dropped = g_ptr_array_new ();
+  for (guint k = 0; now->lines[k]; k++)
+    if (!contains (was->lines, now->lines[k]))
+      g_ptr_array_add (added, (gpointer) now->lines[k]);
+  for (guint k = 0; was->lines[k]; k++)
+    if (!contains (now->lines, was->lines[k]))
+      g_ptr_array_add (dropped, (gpointer) was->lines[k]);
+  tnet_i_json_add_strings (b, "lines_added", added);
+  tnet_i_json_add_strings (b, "lines_dropped", dropped);
+  json_builder_end_object (b);
+
+  g_string_append_printf (text, "    %s → %s, %s: %.1f → %.1f min", unit->name, dn->name,
+                          tnet_profile_to_string (grp->profiles[p]), cell_min (was),
+                          cell_min (now));
+  /* a timetable cell names no lines: nothing to compare */
+  if (was->lines[0] || now->lines[0])
+    {
+      g_string_append (text, "; was ");
+      append_lines (text, was->lines);
+      g_string_append (text, "; now ");
+      append_lines (text, now->lines);
+    }
+  g_string_append_c (text, '\n');
+}
+
+/* The changes of each unit's times against the column before (@prev, the
+ * same group there), with the lines responsible (JSON `KEY_changes`). */
+static void
+changes_table (const TnetReportContext *ctx, const TnetPlanCommute *grp, const TnetCommute *c,
+               const TnetUnitTable *units, const GArray *unit_rows, const CommuteCache *prev,
+               JsonBuilder *b, GString *text)
+{
+  g_autofree char *k_chg = g_strdup_printf ("%s_changes", grp->key);
   json_builder_set_member_name (b, k_chg);
   json_builder_begin_array (b);
   g_string_append_printf (text, "  changes since %s (lines now used that were not before):\n",
                           ctx->previous->column);
-  for (guint u = 0; u < n_units; u++)
+  for (guint u = 0; u < tnet_unit_table_n_units (units); u++)
     {
       const TnetUnit *unit = tnet_unit_table_get (units, u);
       guint o = g_array_index (unit_rows, guint, u);
       guint po = g_array_index (prev->unit_rows, guint, u);
       for (guint d = 0; d < tnet_commute_n_destinations (c); d++)
-        for (guint p = 0; p < N_PROFILES; p++)
+        for (guint p = 0; p < grp->n_profiles; p++)
           {
             const TnetCommuteCell *now = tnet_commute_cell (c, p, o, d);
             const TnetCommuteCell *was = tnet_commute_cell (prev->commute, p, po, d);
@@ -571,44 +598,76 @@ run_group (const TnetReportContext *ctx, const TnetPlanCommute *grp, JsonBuilder
                 || (now->total_ms != TNET_WEIGHT_INF && was->total_ms != TNET_WEIGHT_INF
                     && llround (now->total_ms / 6000.0) == llround (was->total_ms / 6000.0)))
               continue;
-            const char *dest = tnet_network_node (net, tnet_commute_destination (c, d))->id;
-            json_builder_begin_object (b);
-            json_builder_set_member_name (b, "unit");
-            json_builder_add_string_value (b, unit->id);
-            json_builder_set_member_name (b, "destination");
-            json_builder_add_string_value (b, dest);
-            json_builder_set_member_name (b, "profile");
-            json_builder_add_string_value (b, tnet_profile_to_string (profiles[p]));
-            tnet_i_json_add_number (b, "minutes_before", cell_min (was), 1);
-            tnet_i_json_add_number (b, "minutes_after", cell_min (now), 1);
-            g_autoptr (GPtrArray) added = g_ptr_array_new ();
-            g_autoptr (GPtrArray) dropped = g_ptr_array_new ();
-            for (guint k = 0; now->lines[k]; k++)
-              if (!contains (was->lines, now->lines[k]))
-                g_ptr_array_add (added, (gpointer) now->lines[k]);
-            for (guint k = 0; was->lines[k]; k++)
-              if (!contains (now->lines, was->lines[k]))
-                g_ptr_array_add (dropped, (gpointer) was->lines[k]);
-            tnet_i_json_add_strings (b, "lines_added", added);
-            tnet_i_json_add_strings (b, "lines_dropped", dropped);
-            json_builder_end_object (b);
-
-            g_string_append_printf (text, "    %s → %s, %s: %.1f → %.1f min", unit->name,
-                                    tnet_network_node (net, tnet_commute_destination (c, d))->name,
-                                    tnet_profile_to_string (profiles[p]),
-                                    cell_min (was), cell_min (now));
-            /* a timetable cell names no lines: nothing to compare */
-            if (was->lines[0] || now->lines[0])
-              {
-                g_string_append (text, "; was ");
-                append_lines (text, was->lines);
-                g_string_append (text, "; now ");
-                append_lines (text, now->lines);
-              }
-            g_string_append_c (text, '\n');
+            add_change (ctx, grp, c, unit, p, d, was, now, b, text);
           }
     }
   json_builder_end_array (b);
+}
+
+static gboolean
+run_group (const TnetReportContext *ctx, const TnetPlanCommute *grp, JsonBuilder *b,
+           GString *text, GError **error)
+{
+  const TnetNetwork *net = ctx->net;
+  const double budget = grp->budget_min;
+  const TnetUnitTable *units = grp->unit_rows ? ctx->units : NULL;
+  g_autoptr (GArray) dests = g_array_new (FALSE, FALSE, sizeof (TnetId));
+  if (!select_nodes (ctx, grp->destinations, dests, error))
+    return FALSE;
+  /* the destination of the population share */
+  guint d_center = 0;
+  if (grp->share_destination)
+    {
+      TnetId v = tnet_network_find_node (net, grp->share_destination);
+      for (guint d = 0; d < dests->len; d++)
+        if (g_array_index (dests, TnetId, d) == v)
+          d_center = d;
+    }
+  g_autoptr (GArray) origins = g_array_new (FALSE, FALSE, sizeof (TnetId));
+  g_autoptr (GArray) unit_rows = g_array_new (FALSE, FALSE, sizeof (guint));
+  if (!group_origins (ctx, grp, units, origins, unit_rows, error))
+    return FALSE;
+  TnetTimetable *tt = NULL;
+  TnetParkRide *pr = NULL;
+  TnetCommute *c = group_commute (ctx, grp, origins, dests, &tt, &pr, error);
+  if (c == NULL)
+    return FALSE;
+  if (has_profile (grp, TNET_PROFILE_TRANSIT) && !ctx->keep)
+    describe_transit (ctx, grp, tt, b, text);
+  if (has_profile (grp, TNET_PROFILE_PARK_AND_RIDE) && !ctx->keep)
+    describe_park_ride (grp, pr, b, text);
+  CommuteCache *cache = g_new0 (CommuteCache, 1);
+  cache->commute = c;
+  cache->unit_rows = g_array_ref (unit_rows);
+  g_autofree char *cache_key = g_strdup_printf ("commute %s", grp->id);
+  tnet_i_report_cache_set (ctx, cache_key, cache, commute_cache_free);
+  const char *share_label = grp->share_label ? grp->share_label
+    : tnet_network_node (net, g_array_index (dests, TnetId, d_center))->name;
+  g_autofree char *k_pop = g_strdup_printf ("%s_%.0fmin_population_pct", grp->key, budget);
+  g_autofree char *k_pct = g_strdup_printf ("%s_%.0fmin_pct", grp->key, budget);
+  g_autofree char *row = g_strdup_printf ("Population within %.0f min of %s (any profile)",
+                                          budget, share_label);
+  if (grp->reading && !ctx->keep)
+    {
+      g_autofree char *k_read = g_strdup_printf ("%s_reading", grp->key);
+      json_builder_set_member_name (b, k_read);
+      json_builder_add_string_value (b, grp->reading);
+      g_string_append_printf (text, "reading: %s\n", grp->reading);
+    }
+  /* origins without population (stations, say): times only */
+  if (tnet_commute_population_total (c) > 0
+      && !population_shares (ctx, grp, c, dests, d_center, k_pct, k_pop, row, b, text))
+    return FALSE;
+  if (ctx->keep)
+    return TRUE;   /* a draw: the rows' values are set */
+  minutes_table (ctx, grp, c, units, unit_rows, share_label, d_center, b, text);
+
+  /* changes against the column before, with the lines responsible */
+  const CommuteCache *prev = ctx->previous
+                             ? tnet_i_report_cache_get (ctx->previous, cache_key) : NULL;
+  if (prev && units && tnet_unit_table_n_units (units) > 0
+      && tnet_commute_n_destinations (prev->commute) == tnet_commute_n_destinations (c))
+    changes_table (ctx, grp, c, units, unit_rows, prev, b, text);
   return TRUE;
 }
 

@@ -659,30 +659,13 @@ feed_label (const TnetFeed *feed)
   return base;
 }
 
-TnetTimetable *
-tnet_timetable_build (const TnetFeed *const *feeds, guint n_feeds,
-                      const TnetTimetableOptions *options, GError **error)
+/* The label of each feed: options->feed_labels, else the file's base name
+ * with "-N" (N its position from 1) added while it repeats an earlier one.
+ * NULL when two given labels are the same. */
+static GPtrArray *
+label_feeds (const TnetFeed *const *feeds, guint n_feeds, const TnetTimetableOptions *options,
+             GError **error)
 {
-  g_return_val_if_fail (feeds != NULL && n_feeds > 0, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-  TnetTimetableOptions dflt;
-  if (options == NULL)
-    {
-      tnet_timetable_options_init (&dflt);
-      options = &dflt;
-    }
-  guint date = options->service_date ? options->service_date
-                                     : tnet_feed_get_service_date (feeds[0]);
-  if (date != 0 && !g_date_valid_dmy (date % 100, (date / 100) % 100, date / 10000))
-    {
-      g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
-                   "service date %u is not a valid date, expected YYYYMMDD", date);
-      return NULL;
-    }
-  if (date == 0)
-    date = 20000103;   /* no calendar anywhere: every trip runs; any date will do */
-
-  /* labels */
   g_autoptr (GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
   for (guint f = 0; f < n_feeds; f++)
     {
@@ -705,17 +688,28 @@ tnet_timetable_build (const TnetFeed *const *feeds, guint n_feeds,
           }
       g_ptr_array_add (labels, l);
     }
+  return g_steal_pointer (&labels);
+}
 
-  TnetTimetable *tt = g_new0 (TnetTimetable, 1);
-  tt->ref_count = 1;
-  tt->service_date = date;
-  tt->walk_speed_kmh = options->walk_speed_kmh;
-  tt->walk_detour = options->walk_detour;
-  tt->strings = g_string_chunk_new (4096);
-  tt->stop_index = g_hash_table_new (g_str_hash, g_str_equal);
+/* @id as the timetable names it: itself with one feed, "LABEL:id" with
+ * several. The result lives in @tt's strings. */
+static const char *
+qualified_id (TnetTimetable *tt, guint n_feeds, const char *label, const char *id)
+{
+  if (n_feeds == 1)
+    return g_string_chunk_insert_const (tt->strings, id);
+  g_autofree char *q = g_strdup_printf ("%s:%s", label, id);
+  return g_string_chunk_insert_const (tt->strings, q);
+}
 
-  /* stops */
-  g_autofree guint *stop_base = g_new (guint, n_feeds + 1);
+/* The stops of every feed in turn, as the timetable's stops. Returns the
+ * first global stop of each feed (n_feeds + 1 entries, the last the
+ * number of stops). */
+static guint *
+add_stops (TnetTimetable *tt, const TnetFeed *const *feeds, guint n_feeds,
+           const GPtrArray *labels)
+{
+  guint *stop_base = g_new (guint, n_feeds + 1);
   stop_base[0] = 0;
   for (guint f = 0; f < n_feeds; f++)
     stop_base[f + 1] = stop_base[f] + feeds[f]->stops->len;
@@ -729,113 +723,112 @@ tnet_timetable_build (const TnetFeed *const *feeds, guint n_feeds,
       {
         const TnetFeedStop *fs = &g_array_index (feeds[f]->stops, TnetFeedStop, s);
         guint g = stop_base[f] + s;
-        if (n_feeds == 1)
-          tt->stop_id[g] = g_string_chunk_insert_const (tt->strings, fs->id);
-        else
-          {
-            char *q = g_strdup_printf ("%s:%s", (char *) labels->pdata[f], fs->id);
-            tt->stop_id[g] = g_string_chunk_insert_const (tt->strings, q);
-            g_free (q);
-          }
+        tt->stop_id[g] = qualified_id (tt, n_feeds, labels->pdata[f], fs->id);
         tt->stop_name[g] = fs->name ? fs->name : tt->stop_id[g];
         gboolean stop_like = fs->location_type == 0 || fs->location_type == 4;
         tt->stop_lon[g] = stop_like ? fs->lon : NAN;
         tt->stop_lat[g] = stop_like ? fs->lat : NAN;
         g_hash_table_insert (tt->stop_index, (char *) tt->stop_id[g], GUINT_TO_POINTER (g + 1));
       }
+  return stop_base;
+}
 
-  /* pass 1 and 2 */
-  g_autoptr (GArray) inst = g_array_new (FALSE, FALSE, sizeof (Instance));
-  for (guint f = 0; f < n_feeds; f++)
-    collect_instances (feeds[f], f, date, options->frequency_seed, inst);
-  join_blocks (feeds, inst);
+/* Appends to @set the stop times of the block that starts at instance @i:
+ * its instances' calls one after the other, the junction of two of them
+ * one call. Returns the number of calls. */
+static guint
+append_block_calls (const TnetFeed *feed, const GArray *inst, guint i, guint stop_base,
+                    VjSet *set)
+{
+  guint n = 0;
+  for (guint j = i; j != G_MAXUINT; j = g_array_index (inst, Instance, j).next)
+    {
+      const Instance *p = &g_array_index (inst, Instance, j);
+      const TnetTrip *t = &g_array_index (feed->trips, TnetTrip, p->trip);
+      const TnetStopTime *st = trip_st (feed, t);
+      for (guint k = 0; k < t->n_st; k++)
+        {
+          VjStop vs = { stop_base + st[k].stop, (gint32) st[k].arr_s + p->shift,
+                        (gint32) st[k].dep_s + p->shift,
+                        (guint8) ((st[k].pickup_type != 1 ? TNET_I_RS_BOARD : 0)
+                                  | (st[k].drop_off_type != 1 ? TNET_I_RS_ALIGHT : 0)) };
+          if (k == 0 && j != i)
+            {
+              /* the junction of two trips of a block: one call */
+              VjStop *last = &g_array_index (set->stops, VjStop, set->stops->len - 1);
+              last->dep = vs.dep;
+              last->flags = (guint8) ((last->flags & TNET_I_RS_ALIGHT)
+                                      | (vs.flags & TNET_I_RS_BOARD));
+              continue;
+            }
+          g_array_append_val (set->stops, vs);
+          n++;
+        }
+    }
+  return n;
+}
 
-  /* pass 3: vehicle journeys */
-  VjSet set = { g_array_new (FALSE, FALSE, sizeof (Vj)),
-                g_array_new (FALSE, FALSE, sizeof (VjStop)) };
-  g_autoptr (GPtrArray) names = g_ptr_array_new ();
-  gboolean too_large = FALSE;
-  for (guint i = 0; i < inst->len && !too_large; i++)
+/* Pass 3: one vehicle journey per block (an instance no other continues),
+ * its trip named by the block's first trip in @names. FALSE when the stop
+ * times would exceed 2^31. */
+static gboolean
+collect_vjs (TnetTimetable *tt, const TnetFeed *const *feeds, guint n_feeds,
+             const GPtrArray *labels, const guint *stop_base, const GArray *inst,
+             VjSet *set, GPtrArray *names)
+{
+  for (guint i = 0; i < inst->len; i++)
     {
       const Instance *in = &g_array_index (inst, Instance, i);
       if (in->continued)
         continue;
       const TnetFeed *feed = feeds[in->feed];
       const TnetTrip *t0 = &g_array_index (feed->trips, TnetTrip, in->trip);
-      Vj v = { set.stops->len, 0, in->feed, t0->route, names->len, 0 };
+      Vj v = { set->stops->len, 0, in->feed, t0->route, names->len, 0 };
       if (n_feeds == 1)
         g_ptr_array_add (names, (char *) t0->id);
       else
-        {
-          char *q = g_strdup_printf ("%s:%s", (char *) labels->pdata[in->feed], t0->id);
-          g_ptr_array_add (names, (char *) g_string_chunk_insert_const (tt->strings, q));
-          g_free (q);
-        }
-      for (guint j = i; j != G_MAXUINT; j = g_array_index (inst, Instance, j).next)
-        {
-          const Instance *p = &g_array_index (inst, Instance, j);
-          const TnetTrip *t = &g_array_index (feed->trips, TnetTrip, p->trip);
-          const TnetStopTime *st = trip_st (feed, t);
-          for (guint k = 0; k < t->n_st; k++)
-            {
-              VjStop vs = { stop_base[in->feed] + st[k].stop, (gint32) st[k].arr_s + p->shift,
-                            (gint32) st[k].dep_s + p->shift,
-                            (guint8) ((st[k].pickup_type != 1 ? TNET_I_RS_BOARD : 0)
-                                      | (st[k].drop_off_type != 1 ? TNET_I_RS_ALIGHT : 0)) };
-              if (k == 0 && j != i)
-                {
-                  /* the junction of two trips of a block: one call */
-                  VjStop *last = &g_array_index (set.stops, VjStop, set.stops->len - 1);
-                  last->dep = vs.dep;
-                  last->flags = (guint8) ((last->flags & TNET_I_RS_ALIGHT)
-                                          | (vs.flags & TNET_I_RS_BOARD));
-                  continue;
-                }
-              g_array_append_val (set.stops, vs);
-              v.n++;
-            }
-        }
+        g_ptr_array_add (names, (char *) qualified_id (tt, n_feeds, labels->pdata[in->feed],
+                                                       t0->id));
+      v.n = append_block_calls (feed, inst, i, stop_base[in->feed], set);
       /* the first stop has no alighting, the last no boarding */
-      g_array_index (set.stops, VjStop, v.first).flags &= ~TNET_I_RS_ALIGHT;
-      g_array_index (set.stops, VjStop, v.first + v.n - 1).flags &= ~TNET_I_RS_BOARD;
-      g_array_append_val (set.vjs, v);
-      too_large = set.stops->len >= G_MAXINT32;
+      g_array_index (set->stops, VjStop, v.first).flags &= ~TNET_I_RS_ALIGHT;
+      g_array_index (set->stops, VjStop, v.first + v.n - 1).flags &= ~TNET_I_RS_BOARD;
+      g_array_append_val (set->vjs, v);
+      if (set->stops->len >= G_MAXINT32)
+        return FALSE;
     }
-  if (too_large)
-    {
-      g_set_error (error, TNET_ERROR, TNET_ERROR_TOO_LARGE,
-                   "the timetable of %u would exceed 2^31 stop times", date);
-      g_array_unref (set.vjs);
-      g_array_unref (set.stops);
-      tnet_timetable_unref (tt);
-      return NULL;
-    }
+  return TRUE;
+}
 
-  /* group (sort by key and time) and deal each group to FIFO routes */
-  g_autofree guint *order = g_new (guint, MAX (set.vjs->len, 1));
-  for (guint v = 0; v < set.vjs->len; v++)
+/* Groups the vehicle journeys of @set (sorted by key and time) and deals
+ * each group to FIFO routes: a journey goes to the first route of its group
+ * whose last journey it does not overtake. Appends each route's journeys
+ * to @route_vjs and the index of its first one to @route_trip_first. */
+static void
+deal_routes (const VjSet *set, GArray *route_vjs, GArray *route_trip_first)
+{
+  g_autofree guint *order = g_new (guint, MAX (set->vjs->len, 1));
+  for (guint v = 0; v < set->vjs->len; v++)
     order[v] = v;
-  g_qsort_with_data (order, (gint) set.vjs->len, sizeof (guint), cmp_vj, &set);
-  g_autoptr (GArray) route_vjs = g_array_new (FALSE, FALSE, sizeof (guint)); /* vj order */
-  g_autoptr (GArray) route_trip_first = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_qsort_with_data (order, (gint) set->vjs->len, sizeof (guint), cmp_vj, (gpointer) set);
   g_autoptr (GPtrArray) subs = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-  for (guint g0 = 0; g0 < set.vjs->len;)
+  for (guint g0 = 0; g0 < set->vjs->len;)
     {
       guint g1 = g0 + 1;
-      while (g1 < set.vjs->len
-             && cmp_vj_key (&set, &g_array_index (set.vjs, Vj, order[g0]),
-                            &g_array_index (set.vjs, Vj, order[g1])) == 0)
+      while (g1 < set->vjs->len
+             && cmp_vj_key (set, &g_array_index (set->vjs, Vj, order[g0]),
+                            &g_array_index (set->vjs, Vj, order[g1])) == 0)
         g1++;
       g_ptr_array_set_size (subs, 0);
       for (guint k = g0; k < g1; k++)
         {
-          const Vj *vj = &g_array_index (set.vjs, Vj, order[k]);
+          const Vj *vj = &g_array_index (set->vjs, Vj, order[k]);
           guint s = 0;
           for (; s < subs->len; s++)
             {
               GArray *sa = subs->pdata[s];
               guint last = g_array_index (sa, guint, sa->len - 1);
-              if (not_before (&set, &g_array_index (set.vjs, Vj, last), vj))
+              if (not_before (set, &g_array_index (set->vjs, Vj, last), vj))
                 break;
             }
           if (s == subs->len)
@@ -851,8 +844,21 @@ tnet_timetable_build (const TnetFeed *const *feeds, guint n_feeds,
         }
       g0 = g1;
     }
+}
 
-  /* pack routes */
+/* The @t-th journey in dealt order (a route's trips are consecutive). */
+static const Vj *
+route_vj (const VjSet *set, const GArray *route_vjs, guint t)
+{
+  return &g_array_index (set->vjs, Vj, g_array_index (route_vjs, guint, t));
+}
+
+/* Sizes and allocates the route arrays of @tt: each route's first trip,
+ * stop and stop time, from the dealt journeys. */
+static void
+layout_routes (TnetTimetable *tt, const VjSet *set, const GArray *route_vjs,
+               const GArray *route_trip_first)
+{
   tt->n_routes = route_trip_first->len;
   tt->n_trips = route_vjs->len;
   guint nr = tt->n_routes;
@@ -867,7 +873,7 @@ tnet_timetable_build (const TnetFeed *const *feeds, guint n_feeds,
     {
       guint a = g_array_index (route_trip_first, guint, r);
       guint b = r + 1 < nr ? g_array_index (route_trip_first, guint, r + 1) : tt->n_trips;
-      const Vj *v0 = &g_array_index (set.vjs, Vj, g_array_index (route_vjs, guint, a));
+      const Vj *v0 = route_vj (set, route_vjs, a);
       tt->route_trip_first[r] = a;
       tt->route_stop_first[r] = (guint) n_rs;
       tt->route_time_first[r] = n_st;
@@ -881,24 +887,33 @@ tnet_timetable_build (const TnetFeed *const *feeds, guint n_feeds,
   tt->route_flags = g_new0 (guint8, MAX (n_rs, 1));
   tt->arr = g_new (gint32, MAX (n_st, 1));
   tt->dep = g_new (gint32, MAX (n_st, 1));
+}
+
+/* Fills the routes laid out by layout_routes(): names, modes, stops, trip
+ * ids, arrivals (trip-major), departures (stop-major), the union of the
+ * trips' flags, and the span of boardings. */
+static void
+fill_routes (TnetTimetable *tt, const TnetFeed *const *feeds, const VjSet *set,
+             const GArray *route_vjs, const GPtrArray *names)
+{
   tt->first_dep_s = G_MAXINT32;
   tt->last_dep_s = G_MININT32;
-  for (guint r = 0; r < nr; r++)
+  for (guint r = 0; r < tt->n_routes; r++)
     {
       guint a = tt->route_trip_first[r], b = tt->route_trip_first[r + 1];
-      const Vj *v0 = &g_array_index (set.vjs, Vj, g_array_index (route_vjs, guint, a));
+      const Vj *v0 = route_vj (set, route_vjs, a);
       const TnetFeed *feed = feeds[v0->feed];
       tt->route_name[r] = tnet_feed_route_name (feed, v0->route);
       tt->route_mode[r] = tnet_feed_route (feed, v0->route)->mode;
       guint n = v0->n;
-      const VjStop *s0 = &g_array_index (set.stops, VjStop, v0->first);
+      const VjStop *s0 = &g_array_index (set->stops, VjStop, v0->first);
       for (guint i = 0; i < n; i++)
         tt->route_stops[tt->route_stop_first[r] + i] = s0[i].stop;
       for (guint t = a; t < b; t++)
         {
-          const Vj *v = &g_array_index (set.vjs, Vj, g_array_index (route_vjs, guint, t));
+          const Vj *v = route_vj (set, route_vjs, t);
           tt->trip_id[t] = names->pdata[v->trip_name];
-          const VjStop *sv = &g_array_index (set.stops, VjStop, v->first);
+          const VjStop *sv = &g_array_index (set->stops, VjStop, v->first);
           gsize base = tt->route_time_first[r] + (gsize) (t - a) * n;
           for (guint i = 0; i < n; i++)
             {
@@ -915,10 +930,15 @@ tnet_timetable_build (const TnetFeed *const *feeds, guint n_feeds,
     }
   if (tt->first_dep_s > tt->last_dep_s)
     tt->first_dep_s = tt->last_dep_s = 0;
-  g_array_unref (set.vjs);
-  g_array_unref (set.stops);
+}
 
-  /* stop -> routes */
+/* The routes through each stop (stop -> routes), with the stop's position
+ * on each. */
+static void
+index_stop_routes (TnetTimetable *tt)
+{
+  guint nr = tt->n_routes;
+  gsize n_rs = tt->route_stop_first[nr];
   tt->stop_route_first = g_new0 (guint, tt->n_stops + 1);
   for (gsize i = 0; i < n_rs; i++)
     tt->stop_route_first[tt->route_stops[i] + 1]++;
@@ -934,6 +954,79 @@ tnet_timetable_build (const TnetFeed *const *feeds, guint n_feeds,
         tt->stop_route[fill[s]] = r;
         tt->stop_route_pos[fill[s]++] = i - tt->route_stop_first[r];
       }
+}
+
+/* The trips of @feeds in RAPTOR routes (passes 1 to 3 and the packing). */
+static gboolean
+build_routes (TnetTimetable *tt, const TnetFeed *const *feeds, guint n_feeds,
+              const GPtrArray *labels, const guint *stop_base, guint32 frequency_seed,
+              GError **error)
+{
+  g_autoptr (GArray) inst = g_array_new (FALSE, FALSE, sizeof (Instance));
+  for (guint f = 0; f < n_feeds; f++)
+    collect_instances (feeds[f], f, tt->service_date, frequency_seed, inst);
+  join_blocks (feeds, inst);
+
+  VjSet set = { g_array_new (FALSE, FALSE, sizeof (Vj)),
+                g_array_new (FALSE, FALSE, sizeof (VjStop)) };
+  g_autoptr (GPtrArray) names = g_ptr_array_new ();
+  gboolean ok = collect_vjs (tt, feeds, n_feeds, labels, stop_base, inst, &set, names);
+  if (!ok)
+    g_set_error (error, TNET_ERROR, TNET_ERROR_TOO_LARGE,
+                 "the timetable of %u would exceed 2^31 stop times", tt->service_date);
+  else
+    {
+      g_autoptr (GArray) route_vjs = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_autoptr (GArray) route_trip_first = g_array_new (FALSE, FALSE, sizeof (guint));
+      deal_routes (&set, route_vjs, route_trip_first);
+      layout_routes (tt, &set, route_vjs, route_trip_first);
+      fill_routes (tt, feeds, &set, route_vjs, names);
+    }
+  g_array_unref (set.vjs);
+  g_array_unref (set.stops);
+  return ok;
+}
+
+TnetTimetable *
+tnet_timetable_build (const TnetFeed *const *feeds, guint n_feeds,
+                      const TnetTimetableOptions *options, GError **error)
+{
+  g_return_val_if_fail (feeds != NULL && n_feeds > 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  TnetTimetableOptions dflt;
+  if (options == NULL)
+    {
+      tnet_timetable_options_init (&dflt);
+      options = &dflt;
+    }
+  guint date = options->service_date ? options->service_date
+                                     : tnet_feed_get_service_date (feeds[0]);
+  if (date != 0 && !g_date_valid_dmy (date % 100, (date / 100) % 100, date / 10000))
+    {
+      g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
+                   "service date %u is not a valid date, expected YYYYMMDD", date);
+      return NULL;
+    }
+  if (date == 0)
+    date = 20000103;   /* no calendar anywhere: every trip runs; any date will do */
+  g_autoptr (GPtrArray) labels = label_feeds (feeds, n_feeds, options, error);
+  if (labels == NULL)
+    return NULL;
+
+  TnetTimetable *tt = g_new0 (TnetTimetable, 1);
+  tt->ref_count = 1;
+  tt->service_date = date;
+  tt->walk_speed_kmh = options->walk_speed_kmh;
+  tt->walk_detour = options->walk_detour;
+  tt->strings = g_string_chunk_new (4096);
+  tt->stop_index = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree guint *stop_base = add_stops (tt, feeds, n_feeds, labels);
+  if (!build_routes (tt, feeds, n_feeds, labels, stop_base, options->frequency_seed, error))
+    {
+      tnet_timetable_unref (tt);
+      return NULL;
+    }
+  index_stop_routes (tt);
 
   if (options->walk_network)
     place_stops (tt, options->walk_network, options->walk_scenario, options->walk_speed_kmh);

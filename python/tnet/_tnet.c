@@ -888,7 +888,7 @@ has_profile (const GArray *profiles, TnetProfile p)
   return FALSE;
 }
 
-/* Dataset.commute(): tnet_commute_compute_with() on the cached graphs;
+/* Dataset.commute(): tnet_commute_compute() on the cached graphs;
  * with timetable=True transit and park_and_ride follow the scenario year's
  * timetable as `tnet commute` does by default (commute_add_timetable()). */
 static PyObject *
@@ -969,7 +969,7 @@ dataset_commute (DatasetObject *self, PyObject *args, PyObject *kwds)
   if (build_graphs (self, scen, (TnetProfile *) (void *) profiles->data, np, graphs,
                     &error))
     {
-      c = tnet_commute_compute_with (net, graphs, np, (TnetId *) (void *) origins->data,
+      c = tnet_commute_compute (net, graphs, np, (TnetId *) (void *) origins->data,
                                      origins->len, (TnetId *) (void *) dests->data, dests->len,
                                      dir, budget, &copts, &error);
       for (guint p = 0; p < np; p++)

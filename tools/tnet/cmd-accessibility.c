@@ -162,74 +162,40 @@ timetable_json (JsonBuilder *b, const TnetCliAccessTimetable *tt)
   json_builder_end_object (b);
 }
 
+/* RFC 7946: one Point Feature per zone (its id the zone id), with the
+ * CSV's column names as properties. */
 static char *
-render (const TnetAccessibility *acc, const Zones *zones, const char *opp,
-        TnetProfile profile_id, const TnetCliAccessTimetable *tt, TnetCliFormat format)
+render_geojson (const TnetAccessibility *acc, const Zones *zones, const char *opp,
+                const char *profile, const char *model, const TnetCliAccessTimetable *tt)
 {
-  const char *profile = tnet_profile_to_string (profile_id);
-  const char *model = model_name (profile_id, tt);
   guint nc = tnet_accessibility_n_cutoffs (acc), nz = tnet_accessibility_n_origins (acc);
-  if (format == TNET_CLI_FORMAT_GEOJSON)
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "type");
+  json_builder_add_string_value (b, "FeatureCollection");
+  json_builder_set_member_name (b, "features");
+  json_builder_begin_array (b);
+  for (guint z = 0; z < nz; z++)
     {
-      /* RFC 7946: one Point Feature per zone (its id the zone id), with the
-       * CSV's column names as properties */
-      g_autoptr (JsonBuilder) b = json_builder_new ();
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "type");
-      json_builder_add_string_value (b, "FeatureCollection");
-      json_builder_set_member_name (b, "features");
+      json_builder_add_string_value (b, "Feature");
+      json_builder_set_member_name (b, "id");
+      json_builder_add_string_value (b, zones->ids[z]);
+      json_builder_set_member_name (b, "geometry");
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "type");
+      json_builder_add_string_value (b, "Point");
+      json_builder_set_member_name (b, "coordinates");
       json_builder_begin_array (b);
-      for (guint z = 0; z < nz; z++)
-        {
-          json_builder_begin_object (b);
-          json_builder_set_member_name (b, "type");
-          json_builder_add_string_value (b, "Feature");
-          json_builder_set_member_name (b, "id");
-          json_builder_add_string_value (b, zones->ids[z]);
-          json_builder_set_member_name (b, "geometry");
-          json_builder_begin_object (b);
-          json_builder_set_member_name (b, "type");
-          json_builder_add_string_value (b, "Point");
-          json_builder_set_member_name (b, "coordinates");
-          json_builder_begin_array (b);
-          json_builder_add_double_value (b, zones->lon[z]);
-          json_builder_add_double_value (b, zones->lat[z]);
-          json_builder_end_array (b);
-          json_builder_end_object (b);
-          json_builder_set_member_name (b, "properties");
-          json_builder_begin_object (b);
-          json_builder_set_member_name (b, "id");
-          json_builder_add_string_value (b, zones->ids[z]);
-          json_builder_set_member_name (b, "opportunities");
-          json_builder_add_string_value (b, opp);
-          json_builder_set_member_name (b, "profile");
-          json_builder_add_string_value (b, profile);
-          json_builder_set_member_name (b, "model");
-          json_builder_add_string_value (b, model);
-          if (tt)
-            {
-              json_builder_set_member_name (b, "percentile");
-              json_builder_add_double_value (b, tt->percentile);
-            }
-          for (guint c = 0; c < nc; c++)
-            {
-              char name[64];
-              g_snprintf (name, sizeof name, "within_%g_min",
-                          tnet_accessibility_cutoff_min (acc, c));
-              json_builder_set_member_name (b, name);
-              json_builder_add_double_value (b, tnet_accessibility_value (acc, z, c));
-            }
-          json_builder_end_object (b);
-          json_builder_end_object (b);
-        }
+      json_builder_add_double_value (b, zones->lon[z]);
+      json_builder_add_double_value (b, zones->lat[z]);
       json_builder_end_array (b);
       json_builder_end_object (b);
-      return tnet_cli_json_to_string (b);
-    }
-  if (format == TNET_CLI_FORMAT_JSON)
-    {
-      g_autoptr (JsonBuilder) b = json_builder_new ();
+      json_builder_set_member_name (b, "properties");
       json_builder_begin_object (b);
+      json_builder_set_member_name (b, "id");
+      json_builder_add_string_value (b, zones->ids[z]);
       json_builder_set_member_name (b, "opportunities");
       json_builder_add_string_value (b, opp);
       json_builder_set_member_name (b, "profile");
@@ -237,59 +203,108 @@ render (const TnetAccessibility *acc, const Zones *zones, const char *opp,
       json_builder_set_member_name (b, "model");
       json_builder_add_string_value (b, model);
       if (tt)
-        timetable_json (b, tt);
-      json_builder_set_member_name (b, "total");
-      json_builder_add_double_value (b, tnet_accessibility_total (acc));
-      json_builder_set_member_name (b, "cutoffs_min");
-      json_builder_begin_array (b);
-      for (guint c = 0; c < nc; c++)
-        json_builder_add_double_value (b, tnet_accessibility_cutoff_min (acc, c));
-      json_builder_end_array (b);
-      json_builder_set_member_name (b, "mean_population_weighted");
-      json_builder_begin_array (b);
+        {
+          json_builder_set_member_name (b, "percentile");
+          json_builder_add_double_value (b, tt->percentile);
+        }
       for (guint c = 0; c < nc; c++)
         {
-          double m = tnet_accessibility_mean (acc, c);
-          if (isnan (m))
-            json_builder_add_null_value (b);
-          else
-            json_builder_add_double_value (b, m);
+          char name[64];
+          g_snprintf (name, sizeof name, "within_%g_min",
+                      tnet_accessibility_cutoff_min (acc, c));
+          json_builder_set_member_name (b, name);
+          json_builder_add_double_value (b, tnet_accessibility_value (acc, z, c));
         }
-      json_builder_end_array (b);
-      json_builder_set_member_name (b, "zones");
+      json_builder_end_object (b);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  return tnet_cli_json_to_string (b);
+}
+
+/* The JSON document (docs/json-schema.md): the run's parameters, the
+ * total, the means and each zone's values. */
+static char *
+render_json (const TnetAccessibility *acc, const Zones *zones, const char *opp,
+             const char *profile, const char *model, const TnetCliAccessTimetable *tt)
+{
+  guint nc = tnet_accessibility_n_cutoffs (acc), nz = tnet_accessibility_n_origins (acc);
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "opportunities");
+  json_builder_add_string_value (b, opp);
+  json_builder_set_member_name (b, "profile");
+  json_builder_add_string_value (b, profile);
+  json_builder_set_member_name (b, "model");
+  json_builder_add_string_value (b, model);
+  if (tt)
+    timetable_json (b, tt);
+  json_builder_set_member_name (b, "total");
+  json_builder_add_double_value (b, tnet_accessibility_total (acc));
+  json_builder_set_member_name (b, "cutoffs_min");
+  json_builder_begin_array (b);
+  for (guint c = 0; c < nc; c++)
+    json_builder_add_double_value (b, tnet_accessibility_cutoff_min (acc, c));
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "mean_population_weighted");
+  json_builder_begin_array (b);
+  for (guint c = 0; c < nc; c++)
+    {
+      double m = tnet_accessibility_mean (acc, c);
+      if (isnan (m))
+        json_builder_add_null_value (b);
+      else
+        json_builder_add_double_value (b, m);
+    }
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "zones");
+  json_builder_begin_array (b);
+  for (guint z = 0; z < nz; z++)
+    {
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "id");
+      json_builder_add_string_value (b, zones->ids[z]);
+      json_builder_set_member_name (b, "accessibility");
       json_builder_begin_array (b);
-      for (guint z = 0; z < nz; z++)
-        {
-          json_builder_begin_object (b);
-          json_builder_set_member_name (b, "id");
-          json_builder_add_string_value (b, zones->ids[z]);
-          json_builder_set_member_name (b, "accessibility");
-          json_builder_begin_array (b);
-          for (guint c = 0; c < nc; c++)
-            json_builder_add_double_value (b, tnet_accessibility_value (acc, z, c));
-          json_builder_end_array (b);
-          json_builder_end_object (b);
-        }
+      for (guint c = 0; c < nc; c++)
+        json_builder_add_double_value (b, tnet_accessibility_value (acc, z, c));
       json_builder_end_array (b);
       json_builder_end_object (b);
-      return tnet_cli_json_to_string (b);
     }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  return tnet_cli_json_to_string (b);
+}
+
+/* The CSV: id, then one column per cutoff. */
+static char *
+render_csv (const TnetAccessibility *acc, const Zones *zones)
+{
+  guint nc = tnet_accessibility_n_cutoffs (acc), nz = tnet_accessibility_n_origins (acc);
   GString *out = g_string_new (NULL);
-  if (format == TNET_CLI_FORMAT_CSV)
+  g_string_append (out, "id");
+  for (guint c = 0; c < nc; c++)
+    g_string_append_printf (out, ",within_%g_min", tnet_accessibility_cutoff_min (acc, c));
+  g_string_append_c (out, '\n');
+  for (guint z = 0; z < nz; z++)
     {
-      g_string_append (out, "id");
+      g_string_append (out, zones->ids[z]);
       for (guint c = 0; c < nc; c++)
-        g_string_append_printf (out, ",within_%g_min", tnet_accessibility_cutoff_min (acc, c));
+        g_string_append_printf (out, ",%.17g", tnet_accessibility_value (acc, z, c));
       g_string_append_c (out, '\n');
-      for (guint z = 0; z < nz; z++)
-        {
-          g_string_append (out, zones->ids[z]);
-          for (guint c = 0; c < nc; c++)
-            g_string_append_printf (out, ",%.17g", tnet_accessibility_value (acc, z, c));
-          g_string_append_c (out, '\n');
-        }
-      return g_string_free (out, FALSE);
     }
+  return g_string_free (out, FALSE);
+}
+
+/* The text table: a zone per row, a cutoff per column, the mean below. */
+static char *
+render_text (const TnetAccessibility *acc, const Zones *zones, const char *opp,
+             TnetProfile profile_id, const TnetCliAccessTimetable *tt)
+{
+  const char *profile = tnet_profile_to_string (profile_id);
+  guint nc = tnet_accessibility_n_cutoffs (acc), nz = tnet_accessibility_n_origins (acc);
+  GString *out = g_string_new (NULL);
   g_string_append_printf (out, "Accessibility to %s by %s (%u zones of %s, %s in all: %.0f)\n",
                           opp, profile, nz, zones->source, opp, tnet_accessibility_total (acc));
   if (tt)
@@ -320,6 +335,22 @@ render (const TnetAccessibility *acc, const Zones *zones, const char *opp,
     g_string_append_printf (out, " %10.1f", tnet_accessibility_mean (acc, c));
   g_string_append_c (out, '\n');
   return g_string_free (out, FALSE);
+}
+
+/* The accessibility @acc over @zones in @format. */
+static char *
+render (const TnetAccessibility *acc, const Zones *zones, const char *opp,
+        TnetProfile profile_id, const TnetCliAccessTimetable *tt, TnetCliFormat format)
+{
+  const char *profile = tnet_profile_to_string (profile_id);
+  const char *model = model_name (profile_id, tt);
+  if (format == TNET_CLI_FORMAT_GEOJSON)
+    return render_geojson (acc, zones, opp, profile, model, tt);
+  if (format == TNET_CLI_FORMAT_JSON)
+    return render_json (acc, zones, opp, profile, model, tt);
+  if (format == TNET_CLI_FORMAT_CSV)
+    return render_csv (acc, zones);
+  return render_text (acc, zones, opp, profile_id, tt);
 }
 
 char *

@@ -546,7 +546,7 @@ commute (TnetCliCommon *common, const Options *opt, TnetCliFormat format, GError
     {
       copts.progress = tnet_cli_progress_func (common);
       copts.progress_data = common;
-      c = tnet_commute_compute_with (net, graphs, profiles->len,
+      c = tnet_commute_compute (net, graphs, profiles->len,
                                      (TnetId *) (void *) origins->data, origins->len,
                                      (TnetId *) (void *) dests->data, dests->len, dir,
                                      budget_min, &copts, error);

@@ -71,6 +71,31 @@ tnet_cli_isochrone_geojson_with_model (char *text, const TnetCliIsochroneModel *
   return json_generator_to_data (gen, NULL);
 }
 
+/* The coordinates of every node of @net, lon and lat in turn. */
+static double *
+node_places (const TnetNetwork *net)
+{
+  guint n = tnet_network_n_nodes (net);
+  double *places = g_new (double, 2 * MAX (n, 1u));
+  for (TnetId v = 0; v < n; v++)
+    {
+      const TnetNode *node = tnet_network_node (net, v);
+      places[2 * v] = node->lon;
+      places[2 * v + 1] = node->lat;
+    }
+  return places;
+}
+
+/* @ms[v]: the @n travel times @sec in ms, TNET_WEIGHT_INF when unreached
+ * or over @budget. */
+static void
+within_budget_ms (const gint32 *sec, guint n, TnetWeight budget, TnetWeight *ms)
+{
+  for (TnetId v = 0; v < n; v++)
+    ms[v] = sec[v] == TNET_RAPTOR_UNREACHED || (TnetWeight) sec[v] * 1000 > budget
+            ? TNET_WEIGHT_INF : (TnetWeight) sec[v] * 1000;
+}
+
 gboolean
 tnet_cli_isochrone_timetable_times (TnetTimetable *tt, const TnetNetwork *net,
                                     const GArray *sources, const TnetCliTimeOptions *topt,
@@ -85,13 +110,7 @@ tnet_cli_isochrone_timetable_times (TnetTimetable *tt, const TnetNetwork *net,
       src[2 * i] = node->lon;
       src[2 * i + 1] = node->lat;
     }
-  g_autofree double *places = g_new (double, 2 * MAX (n, 1u));
-  for (TnetId v = 0; v < n; v++)
-    {
-      const TnetNode *node = tnet_network_node (net, v);
-      places[2 * v] = node->lon;
-      places[2 * v + 1] = node->lat;
-    }
+  g_autofree double *places = node_places (net);
   g_autofree gint32 *sec = g_new (gint32, MAX (n, 1u));
   if (!tnet_timetable_isochrone_cancellable (tt, src, sources->len, places, n,
                                              topt->max_walk_s, topt->depart_s,
@@ -99,9 +118,7 @@ tnet_cli_isochrone_timetable_times (TnetTimetable *tt, const TnetNetwork *net,
                                              (const double *) (void *) topt->percentiles->data,
                                              1, sec, stop, error))
     return FALSE;
-  for (TnetId v = 0; v < n; v++)
-    ms[v] = sec[v] == TNET_RAPTOR_UNREACHED || (TnetWeight) sec[v] * 1000 > budget
-            ? TNET_WEIGHT_INF : (TnetWeight) sec[v] * 1000;
+  within_budget_ms (sec, n, budget, ms);
   return TRUE;
 }
 
@@ -159,13 +176,7 @@ tnet_cli_isochrone_park_ride_times (TnetTimetable *tt, const TnetNetwork *net,
   if (pr == NULL)
     return FALSE;
   guint n = tnet_network_n_nodes (net);
-  g_autofree double *places = g_new (double, 2 * MAX (n, 1u));
-  for (TnetId v = 0; v < n; v++)
-    {
-      const TnetNode *node = tnet_network_node (net, v);
-      places[2 * v] = node->lon;
-      places[2 * v + 1] = node->lat;
-    }
+  g_autofree double *places = node_places (net);
   g_autofree gint32 *sec = g_new (gint32, MAX (n, 1u));
   if (!tnet_park_ride_isochrone (pr, net, (const TnetId *) (void *) sources->data,
                                  sources->len, places, n, topt->max_walk_s, topt->depart_s,
@@ -173,10 +184,111 @@ tnet_cli_isochrone_park_ride_times (TnetTimetable *tt, const TnetNetwork *net,
                                  (const double *) (void *) topt->percentiles->data, 1, sec, stop,
                                  error))
     return FALSE;
-  for (TnetId v = 0; v < n; v++)
-    ms[v] = sec[v] == TNET_RAPTOR_UNREACHED || (TnetWeight) sec[v] * 1000 > budget
-            ? TNET_WEIGHT_INF : (TnetWeight) sec[v] * 1000;
+  within_budget_ms (sec, n, budget, ms);
   return TRUE;
+}
+
+/* --layer: points, lines or all (the default). */
+static gboolean
+parse_layer (const char *layer, TnetGeojsonLayers *out, GError **error)
+{
+  *out = TNET_GEOJSON_ALL;
+  if (layer && strcmp (layer, "points") == 0)
+    *out = TNET_GEOJSON_POINTS;
+  else if (layer && strcmp (layer, "lines") == 0)
+    *out = TNET_GEOJSON_LINES;
+  else if (layer && strcmp (layer, "all") != 0)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "--layer: expected points, lines or all, got '%s'", layer);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The output format: GeoJSON unless asked otherwise; polygons also as JSON,
+ * the nodes also as text and csv (a list). */
+static gboolean
+output_format (TnetCliCommon *common, gboolean polygons, TnetCliFormat *format,
+               GError **error)
+{
+  *format = TNET_CLI_FORMAT_GEOJSON;
+  if (common->format == NULL)
+    return TRUE;
+  if (polygons)
+    return tnet_cli_format (common, TNET_CLI_FORMAT_GEOJSON | TNET_CLI_FORMAT_JSON, format,
+                            error);
+  return tnet_cli_format (common, TNET_CLI_FORMAT_GEOJSON | TNET_CLI_FORMAT_JSON
+                          | TNET_CLI_FORMAT_CSV | TNET_CLI_FORMAT_TEXT, format, error);
+}
+
+/* Each node's time from @sources within @budget (ms, TNET_WEIGHT_INF
+ * beyond): by the timetable @tt (transit, or park_and_ride with @po), else
+ * over @profile's graph. */
+static gboolean
+isochrone_times (const TnetNetwork *net, const TnetScenario *scen, TnetTimetable *tt,
+                 TnetProfile profile, const TnetParkRideOptions *po, const GArray *sources,
+                 const TnetCliTimeOptions *topt, TnetWeight budget, TnetWeight *ms,
+                 GError **error)
+{
+  if (tt && profile == TNET_PROFILE_PARK_AND_RIDE)
+    return tnet_cli_isochrone_park_ride_times (tt, net, scen, po, sources, topt, budget, ms,
+                                               NULL, error);
+  if (tt)
+    {
+      (void) tnet_cli_isochrone_timetable_times (tt, net, sources, topt, budget, ms, NULL,
+                                                 NULL);
+      return TRUE;
+    }
+  TnetMultimodal *mm = NULL;
+  if (!tnet_cli_build_graphs (net, scen, &profile, 1, &mm, error))
+    return FALSE;
+  tnet_isochrone_compute (mm, net, (TnetId *) (void *) sources->data, sources->len, budget,
+                          ms);
+  tnet_multimodal_unref (mm);
+  return TRUE;
+}
+
+/* The reached nodes as text (minutes, id, name, after a line saying how
+ * transit was computed) or as CSV (node,name,minutes). */
+static char *
+nodes_list (const TnetNetwork *net, const TnetWeight *ms, const TnetCliIsochroneModel *model,
+            TnetCliFormat format)
+{
+  static const char *const header[] = { "node", "name", "minutes", NULL };
+  TnetCsvWriter *w = format == TNET_CLI_FORMAT_CSV ? tnet_csv_writer_new (header) : NULL;
+  GString *s = g_string_new ("");
+  if (model->feed)
+    g_string_append_printf (s, "# %s by the timetable %s, %u, departing %02d:%02d, "
+                            "window %u min, walks up to %u min: p%g of the travel time "
+                            "over the window\n", tnet_profile_to_string (model->profile),
+                            model->feed, model->date, model->depart_s / 3600,
+                            model->depart_s / 60 % 60, MAX (model->window_min, 1u),
+                            model->max_walk_s / 60, model->percentile);
+  else if (model->profile != TNET_PROFILE_CAR)
+    g_string_append_printf (s, "# %s by the frequency approximation (waits of half the "
+                            "headway)\n", tnet_profile_to_string (model->profile));
+  for (TnetId v = 0; v < tnet_network_n_nodes (net); v++)
+    if (ms[v] != TNET_WEIGHT_INF)
+      {
+        const TnetNode *node = tnet_network_node (net, v);
+        if (w)
+          {
+            tnet_csv_writer_add_text (w, node->id);
+            tnet_csv_writer_add_text (w, node->name);
+            tnet_csv_writer_add_number (w, ms[v] / 60000.0, 1);
+            tnet_csv_writer_end_row (w);
+          }
+        else
+          g_string_append_printf (s, "%6.1f min  %s %s\n", ms[v] / 60000.0, node->id,
+                                  node->name);
+      }
+  char *text = w ? tnet_csv_writer_free_to_string (w) : NULL;
+  if (text)
+    g_string_free (s, TRUE);
+  else
+    text = g_string_free (s, FALSE);
+  return text;
 }
 
 static gboolean
@@ -185,17 +297,9 @@ isochrone (TnetCliCommon *common, const char *from_arg, const char *minutes_text
            const TnetIsochroneOptions *opts, const TnetCliTimeArgs *targs,
            const TnetCliParkRideArgs *pra, GError **error)
 {
-  TnetGeojsonLayers layers = TNET_GEOJSON_ALL;
-  if (layer && strcmp (layer, "points") == 0)
-    layers = TNET_GEOJSON_POINTS;
-  else if (layer && strcmp (layer, "lines") == 0)
-    layers = TNET_GEOJSON_LINES;
-  else if (layer && strcmp (layer, "all") != 0)
-    {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   "--layer: expected points, lines or all, got '%s'", layer);
-      return FALSE;
-    }
+  TnetGeojsonLayers layers;
+  if (!parse_layer (layer, &layers, error))
+    return FALSE;
   TnetProfile profile = TNET_PROFILE_CAR;
   if (profile_name && !tnet_profile_from_string (profile_name, &profile))
     {
@@ -217,15 +321,8 @@ isochrone (TnetCliCommon *common, const char *from_arg, const char *minutes_text
                    "--minutes: several budgets need --polygons");
       return FALSE;
     }
-  /* GeoJSON unless asked otherwise; text and csv list the nodes */
-  TnetCliFormat format = TNET_CLI_FORMAT_GEOJSON;
-  if (polygons && common->format
-      && !tnet_cli_format (common, TNET_CLI_FORMAT_GEOJSON | TNET_CLI_FORMAT_JSON, &format,
-                           error))
-    return FALSE;
-  if (!polygons && common->format && !tnet_cli_format (common, TNET_CLI_FORMAT_GEOJSON | TNET_CLI_FORMAT_JSON
-                                          | TNET_CLI_FORMAT_CSV | TNET_CLI_FORMAT_TEXT,
-                                          &format, error))
+  TnetCliFormat format;
+  if (!output_format (common, polygons, &format, error))
     return FALSE;
   const TnetNetwork *net = NULL;
   g_autoptr (TnetScenario) scen = NULL;
@@ -241,8 +338,7 @@ isochrone (TnetCliCommon *common, const char *from_arg, const char *minutes_text
   g_autoptr (TnetTimetable) tt = NULL;
   g_autofree char *feed_name = NULL;
   TnetCliIsochroneModel model = { profile, NULL, 0, topt.depart_s, topt.window_min,
-                                  topt.max_walk_s,
-                  g_array_index (pcts, double, 0) };
+                                  topt.max_walk_s, g_array_index (pcts, double, 0) };
   TnetParkRideOptions po;
   if (!tnet_cli_park_ride_args_parse (pra, &po, error))
     return FALSE;
@@ -262,26 +358,10 @@ isochrone (TnetCliCommon *common, const char *from_arg, const char *minutes_text
           model.date = tnet_timetable_get_service_date (tt);
         }
     }
-  guint n = tnet_network_n_nodes (net);
-  g_autofree TnetWeight *ms = g_new (TnetWeight, n);
+  g_autofree TnetWeight *ms = g_new (TnetWeight, tnet_network_n_nodes (net));
   TnetWeight budget = (TnetWeight) llround (minutes * 60000.0);
-  if (tt && profile == TNET_PROFILE_PARK_AND_RIDE)
-    {
-      if (!tnet_cli_isochrone_park_ride_times (tt, net, scen, &po, sources, &topt, budget, ms,
-                                               NULL, error))
-        return FALSE;
-    }
-  else if (tt)
-    (void) tnet_cli_isochrone_timetable_times (tt, net, sources, &topt, budget, ms, NULL, NULL);
-  else
-    {
-      TnetMultimodal *mm = NULL;
-      if (!tnet_cli_build_graphs (net, scen, &profile, 1, &mm, error))
-        return FALSE;
-      tnet_isochrone_compute (mm, net, (TnetId *) (void *) sources->data, sources->len, budget,
-                              ms);
-      tnet_multimodal_unref (mm);
-    }
+  if (!isochrone_times (net, scen, tt, profile, &po, sources, &topt, budget, ms, error))
+    return FALSE;
 
   g_autofree char *text = NULL;
   if (polygons)
@@ -292,44 +372,9 @@ isochrone (TnetCliCommon *common, const char *from_arg, const char *minutes_text
       return text && tnet_cli_write (common, text, error);
     }
   if (format == TNET_CLI_FORMAT_GEOJSON || format == TNET_CLI_FORMAT_JSON)
-    {
-      text = tnet_cli_isochrone_geojson (net, scen, ms, budget, from_arg, &model, layers);
-    }
+    text = tnet_cli_isochrone_geojson (net, scen, ms, budget, from_arg, &model, layers);
   else
-    {
-      static const char *const header[] = { "node", "name", "minutes", NULL };
-      TnetCsvWriter *w = format == TNET_CLI_FORMAT_CSV ? tnet_csv_writer_new (header) : NULL;
-      GString *s = g_string_new ("");
-      if (model.feed)
-        g_string_append_printf (s, "# %s by the timetable %s, %u, departing %02d:%02d, "
-                                "window %u min, walks up to %u min: p%g of the travel time "
-                                "over the window\n", tnet_profile_to_string (profile),
-                                model.feed, model.date, model.depart_s / 3600,
-                                model.depart_s / 60 % 60, MAX (model.window_min, 1u),
-                                model.max_walk_s / 60, model.percentile);
-      else if (profile != TNET_PROFILE_CAR)
-        g_string_append_printf (s, "# %s by the frequency approximation (waits of half the "
-                                "headway)\n", tnet_profile_to_string (profile));
-      for (TnetId v = 0; v < n; v++)
-        if (ms[v] != TNET_WEIGHT_INF)
-          {
-            const TnetNode *node = tnet_network_node (net, v);
-            if (w)
-              {
-                tnet_csv_writer_add_text (w, node->id);
-                tnet_csv_writer_add_text (w, node->name);
-                tnet_csv_writer_add_number (w, ms[v] / 60000.0, 1);
-                tnet_csv_writer_end_row (w);
-              }
-            else
-              g_string_append_printf (s, "%6.1f min  %s %s\n", ms[v] / 60000.0, node->id, node->name);
-          }
-      text = w ? tnet_csv_writer_free_to_string (w) : NULL;
-      if (text)
-        g_string_free (s, TRUE);
-      else
-        text = g_string_free (s, FALSE);
-    }
+    text = nodes_list (net, ms, &model, format);
   return tnet_cli_write (common, text, error);
 }
 

@@ -109,6 +109,172 @@ add_corridor_paths (TnetMap *map, const TnetNetwork *net, const TnetScenario *sc
   return added;
 }
 
+/* The titles of a map: the one drawn when --title gives none, and the
+ * subtitle. */
+typedef struct {
+  char *title;
+  char *subtitle;
+} MapTitles;
+
+static void
+map_titles_clear (MapTitles *t)
+{
+  g_free (t->title);
+  g_free (t->subtitle);
+}
+
+/* The usage errors of the options and arguments that need no data:
+ * TNET_EXIT_OK when there is none, else the exit code (the message
+ * printed). */
+static int
+check_map_args (GOptionContext *ctx, const char *lay, const char *output, int argc,
+                char **argv, const char *from, int width, int height)
+{
+  gboolean corridors = strcmp (lay, "corridors") == 0;
+  if (strcmp (lay, "network") != 0 && strcmp (lay, "isochrone") != 0 && !corridors
+      && strcmp (lay, "structures") != 0)
+    return tnet_cli_usage (ctx, "unknown --layer '%s' (expected network, isochrone, "
+                           "corridors or structures)", lay);
+  if (output == NULL || strcmp (output, "-") == 0)
+    return tnet_cli_usage (ctx, "give the map file with -o FILE.svg or -o FILE.png");
+  if (argc != (corridors ? 3 : 1))
+    return tnet_cli_usage (ctx, corridors ? "--layer corridors expects two places A B"
+                                          : "unexpected argument '%s'", argv[1]);
+  if (strcmp (lay, "isochrone") == 0 && from == NULL)
+    return tnet_cli_usage (ctx, "--layer isochrone needs --from PLACE");
+  if ((width || height) && (width < 300 || height < 200 || width > 10000 || height > 10000))
+    return tnet_cli_usage (ctx, "--width/--height: expected 300..10000 x 200..10000 pixels");
+  return TNET_EXIT_OK;
+}
+
+/* The filled bands of the isochrone @mins (minutes per node, negative when
+ * unreached) at the legend's four steps of @minutes, with the population
+ * of the zone nodes each covers. */
+static gboolean
+add_isochrone_bands (TnetMap *map, const TnetNetwork *net, const TnetScenario *scen,
+                     const double *mins, double minutes, const char *profile, GError **error)
+{
+  guint nn = tnet_network_n_nodes (net);
+  g_autofree TnetWeight *ms = g_new (TnetWeight, nn);
+  for (guint v = 0; v < nn; v++)
+    ms[v] = mins[v] >= 0 && mins[v] <= minutes ? (TnetWeight) llround (mins[v] * 60000.0)
+                                               : TNET_WEIGHT_INF;
+  double steps[4] = { minutes / 4, minutes / 2, minutes * 3 / 4, minutes };
+  TnetIsochroneOptions o;
+  tnet_isochrone_options_init (&o);
+  if (profile && strcmp (profile, "transit") == 0)
+    o.interior_modes = 0;
+  g_autoptr (TnetIsochroneBands) bands
+    = tnet_isochrone_bands_new (net, scen, ms, steps, 4, &o, error);
+  if (!bands)
+    return FALSE;
+  double pop[4] = { 0 };
+  for (guint b = 0; b < 4; b++)
+    for (guint v = 0; v < nn; v++)
+      {
+        const TnetNode *z = tnet_network_node (net, v);
+        if (z->kind == TNET_NODE_ZONE && tnet_isochrone_bands_covers (bands, b, z->lon, z->lat))
+          pop[b] += z->population;
+      }
+  tnet_map_set_isochrone_bands (map, bands, pop);
+  return TRUE;
+}
+
+/* --layer isochrone: the nodes shaded by their time from @from within
+ * @minutes by @profile, and the bands. */
+static gboolean
+draw_isochrone (TnetMap *map, const TnetNetwork *net, const TnetScenario *scen,
+                const char *from, const char *profile, double minutes, const char *sname,
+                MapTitles *titles, GError **error)
+{
+  TnetId origin = TNET_ID_NONE;
+  g_autofree double *mins = tnet_cli_isochrone (net, scen, from, profile, minutes, &origin,
+                                                error);
+  if (mins == NULL)
+    return FALSE;
+  tnet_map_set_isochrone (map, mins, tnet_network_n_nodes (net), minutes, origin);
+  if (!add_isochrone_bands (map, net, scen, mins, minutes, profile, error))
+    return FALSE;
+  const TnetNode *o = tnet_network_node (net, origin);
+  g_autofree char *zh = g_strdup_printf ("%.0f 分钟等时圈", minutes);
+  g_autofree char *en = g_strdup_printf ("%.0f-min isochrone by %s", minutes,
+                                         profile ? profile : "car");
+  g_autofree char *what = tnet_map_label (map, zh, en);
+  titles->title = g_strdup_printf ("%s %s", o->name ? o->name : o->id, what);
+  titles->subtitle = g_strdup_printf ("Scenario %s: every place reachable from %s within "
+                                      "%.0f min", sname, from, minutes);
+  return TRUE;
+}
+
+/* --layer corridors: the paths between places @a and @b, and with
+ * @critical the most critical links of @profile's trips. Bad --k,
+ * --critical or --profile are G_OPTION_ERROR. */
+static gboolean
+draw_corridors (TnetMap *map, const TnetNetwork *net, const TnetScenario *scen,
+                const char *a, const char *b, int k, int critical, const char *profile,
+                const char *sname, MapTitles *titles, GError **error)
+{
+  if (k < 1 || k > 16 || critical < 0 || critical > 50)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "--k: expected 1..16; --critical: expected 0..50");
+      return FALSE;
+    }
+  TnetProfile prof = TNET_PROFILE_CAR;
+  if (profile && !tnet_profile_from_string (profile, &prof))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "unknown --profile “%s” (expected car, transit or park_and_ride)", profile);
+      return FALSE;
+    }
+  guint added = add_corridor_paths (map, net, scen, a, b, (guint) k, (guint) critical, prof,
+                                    error);
+  if (added == G_MAXUINT)
+    return FALSE;
+  g_autofree char *what = tnet_map_label (map, "走廊", "Corridor");
+  titles->title = g_strdup_printf ("%s %s → %s", what, place_name (net, a),
+                                   place_name (net, b));
+  titles->subtitle = g_strdup_printf ("Scenario %s: up to %d link-disjoint fastest paths by "
+                                      "rail and by road%s%s", sname, k,
+                                      critical ? "; the most critical links numbered" : "",
+                                      added ? "" : " (none found)");
+  return TRUE;
+}
+
+/* --layer structures: the rings and axes of the folder's structures.csv. */
+static gboolean
+draw_structures (TnetMap *map, const TnetNetwork *net, const TnetScenario *scen, int year,
+                 const char *sname, MapTitles *titles, GError **error)
+{
+  guint added = tnet_cli_map_add_structures (map, net, scen, error);
+  if (added == G_MAXUINT)
+    return FALSE;
+  if (added == 0)
+    {
+      g_set_error (error, TNET_ERROR, TNET_ERROR_NOT_FOUND,
+                   "--layer structures: the network folder has no structures.csv");
+      return FALSE;
+    }
+  g_autofree char *what = tnet_map_label (map, "网络结构", "Network structures");
+  titles->title = g_strdup_printf ("%s %d", what, year);
+  titles->subtitle = g_strdup_printf ("Scenario %s: %u rings and axes of structures.csv; "
+                                      "open links solid, gaps dashed", sname, added);
+  return TRUE;
+}
+
+/* --layer network: the titles of the network coloured by mode and status. */
+static void
+network_titles (const TnetDataset *ds, int year, int base_year, const char *sname,
+                MapTitles *titles)
+{
+  titles->title = tnet_cli_map_title (ds, year);
+  titles->subtitle = base_year > 0
+    ? g_strdup_printf ("Scenario %s: roads and railways by mode and status; links "
+                       "opened after %d highlighted", sname ? sname : "", base_year)
+    : g_strdup_printf ("Scenario %s: roads and railways by mode and status",
+                       sname ? sname : "");
+}
+
 int
 tnet_cmd_map (int argc, char **argv)
 {
@@ -152,8 +318,7 @@ tnet_cmd_map (int argc, char **argv)
   const TnetNetwork *net = NULL;
   g_autoptr (TnetScenario) scen = NULL;
   g_autoptr (TnetMap) map = NULL;
-  g_autofree char *subtitle = NULL;
-  g_autofree char *auto_title = NULL;
+  MapTitles titles = { NULL, NULL };
   g_autofree char *year_name = NULL;
 
   if (!g_option_context_parse (ctx, &argc, &argv, &error))
@@ -162,36 +327,9 @@ tnet_cmd_map (int argc, char **argv)
       goto out;
     }
   const char *lay = layer ? layer : "network";
-  gboolean corridors = strcmp (lay, "corridors") == 0;
-  gboolean structures = strcmp (lay, "structures") == 0;
-  if (strcmp (lay, "network") != 0 && strcmp (lay, "isochrone") != 0 && !corridors
-      && !structures)
-    {
-      rc = tnet_cli_usage (ctx, "unknown --layer '%s' (expected network, isochrone, "
-                           "corridors or structures)", lay);
-      goto out;
-    }
-  if (common.output == NULL || strcmp (common.output, "-") == 0)
-    {
-      rc = tnet_cli_usage (ctx, "give the map file with -o FILE.svg or -o FILE.png");
-      goto out;
-    }
-  if (argc != (corridors ? 3 : 1))
-    {
-      rc = tnet_cli_usage (ctx, corridors ? "--layer corridors expects two places A B"
-                                          : "unexpected argument '%s'", argv[1]);
-      goto out;
-    }
-  if (strcmp (lay, "isochrone") == 0 && from == NULL)
-    {
-      rc = tnet_cli_usage (ctx, "--layer isochrone needs --from PLACE");
-      goto out;
-    }
-  if ((width || height) && (width < 300 || height < 200 || width > 10000 || height > 10000))
-    {
-      rc = tnet_cli_usage (ctx, "--width/--height: expected 300..10000 x 200..10000 pixels");
-      goto out;
-    }
+  if ((rc = check_map_args (ctx, lay, common.output, argc, argv, from, width, height))
+      != TNET_EXIT_OK)
+    goto out;
   if (!tnet_map_supported ())
     {
       g_set_error (&error, TNET_ERROR, TNET_ERROR_UNSUPPORTED,
@@ -216,116 +354,22 @@ tnet_cmd_map (int argc, char **argv)
   const char *sname = tnet_scenario_get_name (scen);
   if (sname == NULL || *sname == '\0')
     sname = year_name;
+  gboolean ok = TRUE;
   if (strcmp (lay, "isochrone") == 0)
-    {
-      TnetId origin = TNET_ID_NONE;
-      g_autofree double *mins = tnet_cli_isochrone (net, scen, from, profile, minutes,
-                                                    &origin, &error);
-      if (mins == NULL)
-        {
-          rc = tnet_cli_fail (NULL, error);
-          goto out;
-        }
-      tnet_map_set_isochrone (map, mins, tnet_network_n_nodes (net), minutes, origin);
-      {
-        /* filled bands at the legend's four steps, with the population of
-         * the zone nodes each covers */
-        guint nn = tnet_network_n_nodes (net);
-        g_autofree TnetWeight *ms = g_new (TnetWeight, nn);
-        for (guint v = 0; v < nn; v++)
-          ms[v] = mins[v] >= 0 && mins[v] <= minutes ? (TnetWeight) llround (mins[v] * 60000.0)
-                                                     : TNET_WEIGHT_INF;
-        double steps[4] = { minutes / 4, minutes / 2, minutes * 3 / 4, minutes };
-        TnetIsochroneOptions o;
-        tnet_isochrone_options_init (&o);
-        if (profile && strcmp (profile, "transit") == 0)
-          o.interior_modes = 0;
-        g_autoptr (TnetIsochroneBands) bands
-          = tnet_isochrone_bands_new (net, scen, ms, steps, 4, &o, &error);
-        if (!bands)
-          {
-            rc = tnet_cli_fail (NULL, error);
-            goto out;
-          }
-        double pop[4] = { 0 };
-        for (guint b = 0; b < 4; b++)
-          for (guint v = 0; v < nn; v++)
-            {
-              const TnetNode *z = tnet_network_node (net, v);
-              if (z->kind == TNET_NODE_ZONE
-                  && tnet_isochrone_bands_covers (bands, b, z->lon, z->lat))
-                pop[b] += z->population;
-            }
-        tnet_map_set_isochrone_bands (map, bands, pop);
-      }
-      const TnetNode *o = tnet_network_node (net, origin);
-      g_autofree char *zh = g_strdup_printf ("%.0f 分钟等时圈", minutes);
-      g_autofree char *en = g_strdup_printf ("%.0f-min isochrone by %s", minutes,
-                                             profile ? profile : "car");
-      g_autofree char *what = tnet_map_label (map, zh, en);
-      auto_title = g_strdup_printf ("%s %s", o->name ? o->name : o->id, what);
-      subtitle = g_strdup_printf ("Scenario %s: every place reachable from %s within %.0f min",
-                                  sname, from, minutes);
-    }
-  else if (corridors)
-    {
-      if (k < 1 || k > 16 || critical < 0 || critical > 50)
-        {
-          rc = tnet_cli_usage (ctx, "--k: expected 1..16; --critical: expected 0..50");
-          goto out;
-        }
-      TnetProfile prof = TNET_PROFILE_CAR;
-      if (profile && !tnet_profile_from_string (profile, &prof))
-        {
-          rc = tnet_cli_usage (ctx, "unknown --profile “%s” (expected car, transit or "
-                               "park_and_ride)", profile);
-          goto out;
-        }
-      guint added = add_corridor_paths (map, net, scen, argv[1], argv[2], (guint) k,
-                                        (guint) critical, prof, &error);
-      if (added == G_MAXUINT)
-        {
-          rc = tnet_cli_fail (NULL, error);
-          goto out;
-        }
-      g_autofree char *what = tnet_map_label (map, "走廊", "Corridor");
-      auto_title = g_strdup_printf ("%s %s → %s", what, place_name (net, argv[1]),
-                                    place_name (net, argv[2]));
-      subtitle = g_strdup_printf ("Scenario %s: up to %d link-disjoint fastest paths by "
-                                  "rail and by road%s%s", sname, k,
-                                  critical ? "; the most critical links numbered" : "",
-                                  added ? "" : " (none found)");
-    }
-  else if (structures)
-    {
-      guint added = tnet_cli_map_add_structures (map, net, scen, &error);
-      if (added == G_MAXUINT)
-        {
-          rc = tnet_cli_fail (NULL, error);
-          goto out;
-        }
-      if (added == 0)
-        {
-          g_set_error (&error, TNET_ERROR, TNET_ERROR_NOT_FOUND,
-                       "--layer structures: the network folder has no structures.csv");
-          rc = tnet_cli_fail (NULL, error);
-          goto out;
-        }
-      g_autofree char *what = tnet_map_label (map, "网络结构", "Network structures");
-      auto_title = g_strdup_printf ("%s %d", what, year);
-      subtitle = g_strdup_printf ("Scenario %s: %u rings and axes of structures.csv; open "
-                                  "links solid, gaps dashed", sname, added);
-    }
+    ok = draw_isochrone (map, net, scen, from, profile, minutes, sname, &titles, &error);
+  else if (strcmp (lay, "corridors") == 0)
+    ok = draw_corridors (map, net, scen, argv[1], argv[2], k, critical, profile, sname,
+                         &titles, &error);
+  else if (strcmp (lay, "structures") == 0)
+    ok = draw_structures (map, net, scen, year, sname, &titles, &error);
   else
+    network_titles (common.dataset, year, base_year, sname, &titles);
+  if (!ok)
     {
-      auto_title = tnet_cli_map_title (common.dataset, year);
-      subtitle = base_year > 0
-        ? g_strdup_printf ("Scenario %s: roads and railways by mode and status; links "
-                           "opened after %d highlighted", sname ? sname : "", base_year)
-        : g_strdup_printf ("Scenario %s: roads and railways by mode and status",
-                           sname ? sname : "");
+      rc = tnet_cli_fail (NULL, error);
+      goto out;
     }
-  tnet_map_set_title (map, title ? title : auto_title, subtitle);
+  tnet_map_set_title (map, title ? title : titles.title, titles.subtitle);
   if (!tnet_map_save (map, common.output, &error))
     {
       rc = tnet_cli_fail (NULL, error);
@@ -334,6 +378,7 @@ tnet_cmd_map (int argc, char **argv)
   if (!common.quiet)
     fprintf (stderr, "wrote %s\n", common.output);
 out:
+  map_titles_clear (&titles);
   tnet_cli_common_clear (&common);
   return rc;
 }

@@ -489,7 +489,7 @@ run_commute_direction (Run *run, TnetMultimodal *const *graphs, guint n_profiles
                        double budget, const TnetCommuteOptions *copts, TnetCsvWriter *csv,
                        GError **error)
 {
-  g_autoptr (TnetCommute) c = tnet_commute_compute_with (run->net, graphs, n_profiles,
+  g_autoptr (TnetCommute) c = tnet_commute_compute (run->net, graphs, n_profiles,
                                                          (const TnetId *) origins->data,
                                                          origins->len,
                                                          (const TnetId *) dests->data,
