@@ -3,6 +3,7 @@
 #include "cli.h"
 #include "cli-extra.h"
 #include "commands.h"
+#include "route-transit.h"
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -194,11 +195,23 @@ tnet_cmd_criticality (int argc, char **argv)
     { NULL }
   };
   GError *error = NULL;
+  TnetCliTimeArgs targs = { .one_percentile = TRUE };
   g_autoptr (GOptionContext) ctx = g_option_context_new ("A B");
   g_option_context_set_summary (ctx, "Ranks the links (or lines) of the network by the loss "
                                 "their removal causes to the travel times from the zones of A "
-                                "to the zones of B, with the detour of the worst pair.");
+                                "to the zones of B, with the detour of the worst pair.\n"
+                                "Transit follows the scenario year's GTFS timetable, as "
+                                "commute: a pair's base time is its commute time (departing "
+                                "08:00 on the feed's busiest day, window 0, the median, unless "
+                                "--depart, --date, --window, --percentile or --max-walk say "
+                                "otherwise); a link failure blocks every trip hop that runs over "
+                                "the link, a line failure every trip of the line. "
+                                "--frequency-model (or a folder without a feed) scans the "
+                                "frequency approximation's graph instead; park_and_ride always "
+                                "does.");
   g_option_context_add_main_entries (ctx, entries, NULL);
+  tnet_cli_time_args_add (ctx, &targs, "transit: scan the frequency approximation's graph "
+                          "(expected waits of half the headway) instead of the timetable");
   tnet_cli_add_common_formats (ctx, &common, TNET_CLI_FORMAT_TEXT | TNET_CLI_FORMAT_JSON
                                              | TNET_CLI_FORMAT_CSV
                                              | TNET_CLI_FORMAT_GEOJSON,
@@ -228,8 +241,13 @@ tnet_cmd_criticality (int argc, char **argv)
   else if (!tnet_cli_load (&common, &net, &scen, &error)
            || !resolve_ends (net, argv + 1, &a, &b, &error))
     rc = tnet_cli_fail (ctx, error);
+  TnetCliTimeOptions topt = { 0 };
+  if (rc == TNET_EXIT_OK && !tnet_cli_time_args_parse (&targs, &topt, &error))
+    rc = tnet_cli_fail (ctx, error);
+  g_autoptr (GArray) pcts = topt.percentiles;
   if (rc != TNET_EXIT_OK)
     {
+      tnet_cli_time_args_clear (&targs);
       tnet_cli_common_clear (&common);
       return rc;
     }
@@ -247,13 +265,32 @@ tnet_cmd_criticality (int argc, char **argv)
   copts.progress_data = &common;
   g_autoptr (TnetMultimodal) mm = NULL;
   g_autoptr (TnetCriticality) crit = NULL;
-  if (tnet_cli_build_graphs (net, scen, &profile, 1, &mm, &error))
+  g_autoptr (TnetTimetable) tt = NULL;
+  g_autoptr (GPtrArray) feeds = NULL;
+  g_autofree char *feed_name = NULL;
+  if (profile == TNET_PROFILE_TRANSIT)
+    tt = tnet_cli_transit_timetable (net, scen, &targs, &topt, common.quiet, &feed_name, &feeds,
+                                     &error);
+  if (tt != NULL)
+    {
+      TnetRaptorFailuresOptions fo;
+      tnet_raptor_failures_options_init (&fo);
+      fo.depart_s = topt.depart_s;
+      fo.n_minutes = topt.window_min;
+      fo.percentile = g_array_index (pcts, double, 0);
+      fo.max_walk_s = topt.max_walk_s;
+      crit = tnet_corridor_criticality_timetable (net, scen, tt, feed_name, a, b, by_line,
+                                                  budget, &fo, &copts, &error);
+    }
+  else if (error == NULL && tnet_cli_build_graphs (net, scen, &profile, 1, &mm, &error))
     crit = tnet_corridor_criticality_profile (net, mm, a, b, by_line, budget, &copts, &error);
+  tnet_cli_time_args_clear (&targs);
   if (crit == NULL)
     {
       tnet_cli_common_clear (&common);
       return tnet_cli_fail (ctx, error);
     }
+  g_autofree char *model = tnet_corridor_criticality_model (crit, mm);
   guint n_show = MIN ((guint) top, tnet_criticality_n_items (crit));
   int year = tnet_scenario_get_year (scen);
   gboolean ok;
@@ -281,11 +318,12 @@ tnet_cmd_criticality (int argc, char **argv)
     {
       char b1[32], b2[32];
       g_autoptr (GString) s = g_string_new (NULL);
-      g_string_printf (s, "Criticality %s → %s by %s, profile %s, %d: %u OD pairs, %u %ss "
-                       "on a shortest path examined, %u with a loss\n", a->spec, b->spec,
-                       by_line ? "line" : "link", tnet_profile_to_string (profile), year,
-                       tnet_criticality_n_pairs (crit), tnet_criticality_n_candidates (crit),
-                       by_line ? "line" : "link", tnet_criticality_n_items (crit));
+      g_string_printf (s, "Criticality %s → %s by %s, profile %s (%s), %d: %u OD pairs, "
+                       "%u %ss on a %s examined, %u with a loss\n", a->spec, b->spec,
+                       by_line ? "line" : "link", tnet_profile_to_string (profile), model,
+                       year, tnet_criticality_n_pairs (crit),
+                       tnet_criticality_n_candidates (crit), by_line ? "line" : "link",
+                       tt ? "journey" : "shortest path", tnet_criticality_n_items (crit));
       for (guint r = 0; r < n_show; r++)
         {
           const TnetCriticalityItem *it = tnet_criticality_item (crit, r);
@@ -302,10 +340,11 @@ tnet_cmd_criticality (int argc, char **argv)
                                   it->n_pairs_slower, it->n_pairs_cut,
                                   it->n_pairs_out_of_budget, it->population_lost,
                                   minutes (it->max_increase_ms), from, to, b1, b2);
-          g_autoptr (TnetPath) detour = tnet_criticality_detour (crit, r, p);
-          if (detour)
+          g_auto (GStrv) places = tnet_corridor_criticality_detour_places (crit, net, mm, r,
+                                                                           p);
+          if (places)
             {
-              g_autofree char *nodes = path_nodes (net, mm, detour);
+              g_autofree char *nodes = g_strjoinv (" > ", places);
               g_string_append_printf (s, "     detour: %s\n", nodes);
             }
         }
