@@ -649,6 +649,109 @@ START_TEST (test_cli_base_is_commute)
 }
 END_TEST
 
+/* Collects every member named @name of arrays, anywhere under @node. */
+static void
+find_arrays (JsonNode *node, const char *name, GPtrArray *out)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *o = json_node_get_object (node);
+      g_autoptr (GList) members = json_object_get_members (o);
+      for (GList *l = members; l; l = l->next)
+        {
+          JsonNode *m = json_object_get_member (o, l->data);
+          if (strcmp (l->data, name) == 0 && JSON_NODE_HOLDS_ARRAY (m))
+            g_ptr_array_add (out, json_node_get_array (m));
+          else
+            find_arrays (m, name, out);
+        }
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *a = json_node_get_array (node);
+      for (guint i = 0; i < json_array_get_length (a); i++)
+        find_arrays (json_array_get_element (a, i), name, out);
+    }
+}
+
+/* The report's transit critical links follow the timetable of its
+ * [commute] group (07:00, a 120-minute window, walks up to the 60-minute
+ * budget): each worst pair's time is `tnet commute`'s with those options,
+ * and the text names the model. */
+START_TEST (test_report_uses_timetable)
+{
+  g_autofree char *dir = tt_source_path ("data/xuchang");
+  TtRun r = tt_run_tnet ("report", "--format", "json", "--data", dir, NULL);
+  ck_assert_msg (r.status == 0, "%s", r.err);
+  g_autoptr (JsonParser) jp = json_parser_new ();
+  ck_assert (json_parser_load_from_data (jp, r.out, -1, NULL));
+  /* the 2025 column (the feed gtfs-2025; 2020 has its own) */
+  JsonObject *root = json_node_get_object (json_parser_get_root (jp));
+  JsonNode *col = json_object_get_member (json_object_get_object_member (root, "scenarios"),
+                                          "2025");
+  ck_assert (col != NULL);
+  g_autoptr (GPtrArray) lists = g_ptr_array_new ();
+  find_arrays (col, "critical_links", lists);
+  ck_assert_uint_eq (lists->len, 1);
+  TtRun c = tt_run_tnet ("commute", "--origins", "region:xuchang", "--destinations",
+                         "region:zhengzhou", "--profiles", "transit", "--depart", "07:00",
+                         "--window", "120", "--max-walk", "60", "--format", "csv", "--data",
+                         dir, NULL);
+  ck_assert_msg (c.status == 0, "%s", c.err);
+  g_autoptr (GPtrArray) rows = tt_csv_rows (c.out);
+  guint checked = 0;
+  for (guint l = 0; l < lists->len; l++)
+    {
+      JsonArray *a = lists->pdata[l];
+      for (guint i = 0; i < json_array_get_length (a); i++)
+        {
+          JsonObject *it = json_array_get_object_element (a, i);
+          if (strcmp (json_object_get_string_member (it, "profile"), "transit") != 0)
+            continue;
+          JsonObject *wp = json_object_get_object_member (it, "worst_pair");
+          const char *from = json_object_get_string_member (wp, "from");
+          const char *to = json_object_get_string_member (wp, "to");
+          double before = json_number (wp, "before_min");
+          for (guint k = 1; k < rows->len; k++)
+            {
+              char **row = rows->pdata[k];   /* profile,origin,destination,minutes,... */
+              if (strcmp (row[1], from) == 0 && strcmp (row[2], to) == 0)
+                {
+                  ck_assert_msg (fabs (g_ascii_strtod (row[3], NULL) - before) < 1e-9,
+                                 "%s -> %s: report %.1f commute %s", from, to, before, row[3]);
+                  checked++;
+                }
+            }
+        }
+    }
+  ck_assert_uint_gt (checked, 3);
+  tt_run_clear (&c);
+  tt_run_clear (&r);
+  r = tt_run_tnet ("report", "--data", dir, NULL);
+  ck_assert_msg (r.status == 0 && strstr (r.out, "transit (18 zone pairs, budget 60 min, "
+                                                 "timetable ") != NULL, "%s", r.out);
+  tt_run_clear (&r);
+}
+END_TEST
+
+/* `tnet corridors --profile transit` says its alternatives are the
+ * frequency approximation's, in the text and the JSON. */
+START_TEST (test_corridors_name_model)
+{
+  g_autofree char *dir = tt_source_path ("data/xuchang");
+  TtRun r = tt_run_tnet ("corridors", "xuchang", "zhengzhou", "--profile", "transit",
+                         "--data", dir, NULL);
+  ck_assert_msg (r.status == 0 && strstr (r.out, "profile transit (frequency approximation")
+                 != NULL, "%s", r.out);
+  tt_run_clear (&r);
+  r = tt_run_tnet ("corridors", "xuchang", "zhengzhou", "--profile", "transit", "--format",
+                   "json", "--data", dir, NULL);
+  ck_assert_msg (r.status == 0 && strstr (r.out, "\"model\" : \"frequency approximation\"")
+                 != NULL, "%s", r.out);
+  tt_run_clear (&r);
+}
+END_TEST
+
 int
 main (void)
 {
@@ -663,6 +766,8 @@ main (void)
   tcase_set_timeout (b, 600);
   tcase_add_test (b, test_bundled_base_is_commute);
   tcase_add_test (b, test_cli_base_is_commute);
+  tcase_add_test (b, test_report_uses_timetable);
+  tcase_add_test (b, test_corridors_name_model);
   suite_add_tcase (s, b);
   return tt_run_suite (s);
 }

@@ -745,8 +745,14 @@ tnet_corridor_to_json (const TnetCorridor *corr, const TnetNetwork *net, const T
   json_builder_add_string_value (jb, group);
   if (corr->mm)
     {
+      TnetProfile prof = tnet_multimodal_get_profile (corr->mm);
       json_builder_set_member_name (jb, "profile");
-      json_builder_add_string_value (jb, tnet_profile_to_string (tnet_multimodal_get_profile (corr->mm)));
+      json_builder_add_string_value (jb, tnet_profile_to_string (prof));
+      /* the alternatives are paths of the profile's graph: by transit the
+       * frequency approximation, never the timetable */
+      json_builder_set_member_name (jb, "model");
+      json_builder_add_string_value (jb, prof == TNET_PROFILE_CAR ? "network"
+                                                                  : "frequency approximation");
     }
   json_builder_set_member_name (jb, "year");
   json_builder_add_int_value (jb, year);

@@ -46,7 +46,7 @@ tnet_cmd_corridors (int argc, char **argv)
   double budget_min = 0, factor = 0;
   GOptionEntry entries[] = {
     { "modes", 0, 0, G_OPTION_ARG_STRING, &modes, "Mode group of the line counts and disjoint paths (and, without --profile, of the alternatives): rail, road or all (default: all)", "MODES" },
-    { "profile", 0, 0, G_OPTION_ARG_STRING, &profile_name, "Least-time alternatives as journeys on this profile's graph, as route and commute use it (waits and transfers included)", "car|transit|park_and_ride" },
+    { "profile", 0, 0, G_OPTION_ARG_STRING, &profile_name, "Least-time alternatives as journeys on this profile's graph (waits and transfers included); transit and park_and_ride by the frequency approximation (waits of half the headway), not the timetable route and commute follow by default", "car|transit|park_and_ride" },
     { "k", 'k', 0, G_OPTION_ARG_INT, &k, "Least-time disjoint alternatives wanted (default: the plan's k, else 5)", "K" },
     { "budget", 0, 0, G_OPTION_ARG_DOUBLE, &budget_min, "Commute budget in minutes (default: the plan's budget_min, else 60)", "MIN" },
     { "factor", 0, 0, G_OPTION_ARG_DOUBLE, &factor, "Alternatives within FACTOR × the fastest count as usable (default: the plan's detour, else 1.5)", "FACTOR" },
@@ -150,10 +150,17 @@ tnet_cmd_corridors (int argc, char **argv)
           g_autofree char *nodes = path_nodes (net, NULL, &corr->node_disjoint->paths[i]);
           g_string_append_printf (s, "    %s\n", nodes);
         }
-      g_string_append_printf (s, "  least-time link-disjoint alternatives (zone to zone%s%s): "
+      /* the alternatives are paths of the profile's graph: transit and
+       * park_and_ride by the frequency approximation, not the timetable
+       * `route` and `commute` follow by default; say so */
+      const char *model = profile_name == NULL ? ""
+                          : profile == TNET_PROFILE_CAR ? " (network)"
+                          : " (frequency approximation: waits of half the headway, not the "
+                            "timetable of route and commute)";
+      g_string_append_printf (s, "  least-time link-disjoint alternatives (zone to zone%s%s%s): "
                               "%u, %u within %.0f min, %u within %.2f × the fastest\n",
                               profile_name ? ", profile " : "",
-                              profile_name ? tnet_profile_to_string (profile) : "",
+                              profile_name ? tnet_profile_to_string (profile) : "", model,
                               corr->fastest->n_paths, corr->n_within_budget, budget_min,
                               corr->n_within_factor, factor);
       for (guint i = 0; i < corr->fastest->n_paths; i++)
