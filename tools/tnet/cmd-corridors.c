@@ -185,6 +185,48 @@ time_str (TnetWeight t, char *buf, gsize len)
   return buf;
 }
 
+/* The text of `tnet criticality`: the scan's heading with its model, then
+ * the @n_show first items with their worst pair and detour. */
+static char *
+criticality_text (const TnetCriticality *crit, const TnetNetwork *net, const TnetMultimodal *mm,
+                  const TnetNodeSet *a, const TnetNodeSet *b, gboolean by_line,
+                  TnetProfile profile, const char *model, int year, guint n_show,
+                  gboolean by_timetable)
+{
+  char b1[32], b2[32];
+  GString *s = g_string_new (NULL);
+  g_string_printf (s, "Criticality %s → %s by %s, profile %s (%s), %d: %u OD pairs, "
+                   "%u %ss on a %s examined, %u with a loss\n", a->spec, b->spec,
+                   by_line ? "line" : "link", tnet_profile_to_string (profile), model,
+                   year, tnet_criticality_n_pairs (crit),
+                   tnet_criticality_n_candidates (crit), by_line ? "line" : "link",
+                   by_timetable ? "journey" : "shortest path", tnet_criticality_n_items (crit));
+  for (guint r = 0; r < n_show; r++)
+    {
+      const TnetCriticalityItem *it = tnet_criticality_item (crit, r);
+      guint p = it->worst_pair;
+      TnetId o = TNET_ID_NONE, d = TNET_ID_NONE;
+      tnet_corridor_pair_zones (a, b, p, &o, &d);
+      const char *from = tnet_network_node (net, o)->id;
+      const char *to = tnet_network_node (net, d)->id;
+      time_str (tnet_criticality_base_time (crit, p), b1, sizeof b1);
+      time_str (tnet_criticality_time (crit, r, p), b2, sizeof b2);
+      g_string_append_printf (s, "%3u. %s: %u pairs slower, %u cut, %u out of budget, "
+                              "population lost %.0f, max +%.1f min\n"
+                              "     worst %s → %s: %s → %s min\n", r + 1, it->name,
+                              it->n_pairs_slower, it->n_pairs_cut,
+                              it->n_pairs_out_of_budget, it->population_lost,
+                              minutes (it->max_increase_ms), from, to, b1, b2);
+      g_auto (GStrv) places = tnet_corridor_criticality_detour_places (crit, net, mm, r, p);
+      if (places)
+        {
+          g_autofree char *nodes = g_strjoinv (" > ", places);
+          g_string_append_printf (s, "     detour: %s\n", nodes);
+        }
+    }
+  return g_string_free (s, FALSE);
+}
+
 int
 tnet_cmd_criticality (int argc, char **argv)
 {
@@ -194,7 +236,7 @@ tnet_cmd_criticality (int argc, char **argv)
   int top = 0, threads = 0;      /* top 0: the plan's [report] top */
   double budget_min = 0;         /* 0: the plan's budget_min */
   GOptionEntry entries[] = {
-    { "profile", 0, 0, G_OPTION_ARG_STRING, &profile_name, "Scan the graph of this profile, as route and commute use it, waits and transfers included (default: car)", "car|transit|park_and_ride" },
+    { "profile", 0, 0, G_OPTION_ARG_STRING, &profile_name, "Scan this profile (default: car): transit by the timetable, as route and commute follow it (--frequency-model: on the frequency approximation's graph); car and park_and_ride on the profile's graph, waits and transfers included", "car|transit|park_and_ride" },
     { "by", 0, 0, G_OPTION_ARG_STRING, &by, "Remove one link or one whole line at a time (default: link)", "link|line" },
     { "top", 0, 0, G_OPTION_ARG_INT, &top, "Show the N worst (default: the plan's top, else 10)", "N" },
     { "budget", 0, 0, G_OPTION_ARG_DOUBLE, &budget_min, "Commute budget in minutes (default: the plan's budget_min, else 60)", "MIN" },
@@ -323,39 +365,9 @@ tnet_cmd_criticality (int argc, char **argv)
     }
   else
     {
-      char b1[32], b2[32];
-      g_autoptr (GString) s = g_string_new (NULL);
-      g_string_printf (s, "Criticality %s → %s by %s, profile %s (%s), %d: %u OD pairs, "
-                       "%u %ss on a %s examined, %u with a loss\n", a->spec, b->spec,
-                       by_line ? "line" : "link", tnet_profile_to_string (profile), model,
-                       year, tnet_criticality_n_pairs (crit),
-                       tnet_criticality_n_candidates (crit), by_line ? "line" : "link",
-                       tt ? "journey" : "shortest path", tnet_criticality_n_items (crit));
-      for (guint r = 0; r < n_show; r++)
-        {
-          const TnetCriticalityItem *it = tnet_criticality_item (crit, r);
-          guint p = it->worst_pair;
-          TnetId o = TNET_ID_NONE, d = TNET_ID_NONE;
-          tnet_corridor_pair_zones (a, b, p, &o, &d);
-          const char *from = tnet_network_node (net, o)->id;
-          const char *to = tnet_network_node (net, d)->id;
-          time_str (tnet_criticality_base_time (crit, p), b1, sizeof b1);
-          time_str (tnet_criticality_time (crit, r, p), b2, sizeof b2);
-          g_string_append_printf (s, "%3u. %s: %u pairs slower, %u cut, %u out of budget, "
-                                  "population lost %.0f, max +%.1f min\n"
-                                  "     worst %s → %s: %s → %s min\n", r + 1, it->name,
-                                  it->n_pairs_slower, it->n_pairs_cut,
-                                  it->n_pairs_out_of_budget, it->population_lost,
-                                  minutes (it->max_increase_ms), from, to, b1, b2);
-          g_auto (GStrv) places = tnet_corridor_criticality_detour_places (crit, net, mm, r,
-                                                                           p);
-          if (places)
-            {
-              g_autofree char *nodes = g_strjoinv (" > ", places);
-              g_string_append_printf (s, "     detour: %s\n", nodes);
-            }
-        }
-      ok = tnet_cli_write (&common, s->str, &error);
+      g_autofree char *text = criticality_text (crit, net, mm, a, b, by_line, profile, model,
+                                                year, n_show, tt != NULL);
+      ok = tnet_cli_write (&common, text, &error);
     }
   tnet_cli_common_clear (&common);
   return ok ? TNET_EXIT_OK : tnet_cli_fail (ctx, error);
