@@ -480,13 +480,13 @@ END_TEST
 
 /* The timetable of the bundled data as the commands build it: the 2025
  * feed on its busiest day, walking on the network's streets and access
- * links. */
+ * links. The timetable borrows the feed's names: @feed_out keeps it. */
 static TnetTimetable *
-bundled_timetable (const TnetNetwork *net, const TnetScenario *scen)
+bundled_timetable (const TnetNetwork *net, const TnetScenario *scen, TnetFeed **feed_out)
 {
   g_autofree char *feed_path = tt_source_path ("data/xuchang/gtfs-2025");
   GError *error = NULL;
-  g_autoptr (TnetFeed) feed = tnet_feed_load (feed_path, NULL, &error);
+  TnetFeed *feed = *feed_out = tnet_feed_load (feed_path, NULL, &error);
   ck_assert_msg (feed != NULL, "%s", error ? error->message : "");
   TnetTimetableOptions to;
   tnet_timetable_options_init (&to);
@@ -508,7 +508,8 @@ START_TEST (test_bundled_base_is_commute)
   g_autoptr (TnetNetwork) net = tnet_network_load_csv (dir, &error);
   ck_assert_msg (net != NULL, "%s", error ? error->message : "");
   g_autoptr (TnetScenario) scen = tnet_scenario_new (2025);
-  g_autoptr (TnetTimetable) tt = bundled_timetable (net, scen);
+  g_autoptr (TnetFeed) feed = NULL;
+  g_autoptr (TnetTimetable) tt = bundled_timetable (net, scen, &feed);
   g_autoptr (TnetNodeSet) xc = tnet_node_set_resolve (net, "xuchang", &error);
   g_autoptr (TnetNodeSet) zz = tnet_node_set_resolve (net, "zhengzhou", &error);
   ck_assert (xc && zz);

@@ -215,7 +215,8 @@ TNET_API TnetCriticality *tnet_corridor_criticality_profile (const TnetNetwork *
  *   transit links name the link failures)
  * @scen: (nullable): the scenario whose active transit links a hop may
  *   run over (NULL: every link)
- * @tt: the timetable transit follows (a reference is kept by the result)
+ * @tt: the timetable transit follows (a reference is kept by the result;
+ *   the feeds it was built from must live for the call: route names)
  * @feed_name: (nullable): the feeds' names, written with the model
  * @by_line: fail whole lines instead of links
  * @topts: (nullable): the departure, window (@n_minutes, 0 or 1: one

@@ -143,7 +143,8 @@ TNET_API guint tnet_timetable_count_departures (const TnetTimetable *tt, gint32 
  * same order): its number of stops, its @pos-th stop (TNET_ID_NONE out of
  * range) and its display name (the GTFS route's short name, else long
  * name, else id; the name the frequency model gives its line; a view
- * valid while @tt lives; NULL out of range). O(1). */
+ * valid while @tt and the feeds it was built from live, as the trip ids of
+ * #TnetTransitLeg; NULL out of range). O(1). */
 TNET_API guint tnet_timetable_route_n_stops (const TnetTimetable *tt, guint route);
 TNET_API TnetId tnet_timetable_route_stop (const TnetTimetable *tt, guint route, guint pos);
 TNET_API const char *tnet_timetable_route_name (const TnetTimetable *tt, guint route);
