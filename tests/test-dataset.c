@@ -497,10 +497,11 @@ START_TEST (test_report_plan)
   ck_assert_msg (g_str_has_prefix (text, "Valley transport indicators\n"), "%s", text);
   ck_assert_msg (strstr (text, "\nRoad lines Valley-Port "), "%s", text);   /* [names] */
   ck_assert_msg (strstr (text, "== Commute to Port City =="), "%s", text);
-  ck_assert_msg (strstr (text, "critical links Valley → Port, car (2 zone pairs, budget 45 min)"),
+  ck_assert_msg (strstr (text, "critical links Valley → Port, car (2 zone pairs, budget 45 min, "
+                                 "network)"),
                  "%s", text);
   ck_assert_msg (strstr (text, "critical links Valley → Port, transit (2 zone pairs, budget 45 "
-                         "min):\n     1. a_port_jn (-): 1 pairs slower, 1 cut, 1 out of budget, "
+                         "min, frequency approximation):\n     1. a_port_jn (-): 1 pairs slower, 1 cut, 1 out of budget, "
                          "max +0.0 min\n"), "%s", text);
   /* a year outside [data] years */
   g_autoptr (TnetScenario) s2030 = tnet_scenario_new (2030);

@@ -312,7 +312,23 @@ oracle_free (Oracle *o)
   g_free (o->node_inst);
   g_free (o->wait_first);
   g_free (o->wait_node);
+  g_free (o->ride_blocked);
   g_free (o);
+}
+
+void
+oracle_block (Oracle *o, const TnetFeed *const *feeds, OracleBlockFunc fn, gpointer data)
+{
+  g_clear_pointer (&o->ride_blocked, g_free);
+  if (fn == NULL)
+    return;
+  o->ride_blocked = g_new0 (guint8, MAX (o->n_nodes, 1));
+  for (guint i = 0; i < o->inst->len; i++)
+    {
+      const OInst *in = &g_array_index (o->inst, OInst, i);
+      for (guint k = 0; k + 1 < in->n; k++)
+        o->ride_blocked[in->node0 + 2 * k] = fn (feeds[in->feed], in->feed, in->trip, k, data);
+    }
 }
 
 /* A binary heap of (time, node). */
@@ -418,7 +434,7 @@ oracle_run (const Oracle *o, const TnetStopWalk *access, guint n_access, gint32 
       if ((v - in->node0) % 2 == 0)
         {
           /* departure node: ride to the next stop */
-          if (k + 1 < in->n && !seen[v + 3])
+          if (k + 1 < in->n && !seen[v + 3] && !(o->ride_blocked && o->ride_blocked[v]))
             oh_push (&h, o->node_time[v + 3], v + 3);
           continue;
         }

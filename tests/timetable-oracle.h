@@ -34,7 +34,15 @@ typedef struct {
   guint *wait_node;
   /* footpaths */
   GArray **foot;       /* per stop: pairs (to, s) as guint */
+  /* failures: per dep node, whether its ride to the next stop is blocked
+   * (NULL: none) */
+  guint8 *ride_blocked;
 } Oracle;
+
+/* Which rides a failure removes: the ride of trip @trip of @feed (feed
+ * number @f) from its @k-th to its (@k + 1)-th stop time. */
+typedef gboolean (*OracleBlockFunc) (const TnetFeed *feed, guint f, guint trip, guint k,
+                                     gpointer data);
 
 Oracle *oracle_new (const TnetFeed *const *feeds, guint n_feeds, guint date,
                     const TnetTimetableOptions *opt);
@@ -42,3 +50,7 @@ void oracle_free (Oracle *o);
 /* Earliest arrival at every stop (UNREACHED where none). */
 void oracle_run (const Oracle *o, const TnetStopWalk *access, guint n_access, gint32 depart,
                  gint32 *arrival);
+/* Removes from the following oracle_run() calls every ride @fn says
+ * (the vehicle still runs; riders cannot stay aboard across it); NULL lifts
+ * every block. @feeds: those the oracle was built from. */
+void oracle_block (Oracle *o, const TnetFeed *const *feeds, OracleBlockFunc fn, gpointer data);

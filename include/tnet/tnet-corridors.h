@@ -14,6 +14,7 @@
 #include <tnet/tnet-paths.h>
 #include <tnet/tnet-multimodal.h>
 #include <tnet/tnet-criticality.h>
+#include <tnet/tnet-timetable.h>
 
 G_BEGIN_DECLS
 
@@ -209,6 +210,68 @@ TNET_API TnetCriticality *tnet_corridor_criticality_profile (const TnetNetwork *
                                                              GError **error);
 
 /**
+ * tnet_corridor_criticality_timetable:
+ * @net: the network of @a and @b (zones' positions and populations; its
+ *   transit links name the link failures)
+ * @scen: (nullable): the scenario whose active transit links a hop may
+ *   run over (NULL: every link)
+ * @tt: the timetable transit follows (a reference is kept by the result;
+ *   the feeds it was built from must live for the call: route names)
+ * @feed_name: (nullable): the feeds' names, written with the model
+ * @by_line: fail whole lines instead of links
+ * @topts: (nullable): the departure, window (@n_minutes, 0 or 1: one
+ *   departure), percentile and walking budget, as `tnet commute` by the
+ *   timetable; NULL for its defaults (08:00, one departure, the median,
+ *   15 min)
+ * @opts: (nullable): threads, progress, cancellation and element blocks,
+ *   as tnet_criticality_scan()
+ *
+ * The criticality scan of transit by the timetable: OD pairs are every
+ * zone of @a to every zone of @b but itself (tnet_corridor_pair_zones()),
+ * each pair's base time is exactly its `tnet commute` cell by the
+ * timetable with the same options (tnet_timetable_matrix() between the
+ * zones' positions, the @topts percentile over the window), and a pair's
+ * time with a failure is the same computation with the failure masked in
+ * the RAPTOR workspace (tnet_raptor_failures_new()). Elements are:
+ * - by link, the network links (element = link index, named by link id).
+ *   A hop of a timetable route (the ride between two consecutive stops)
+ *   runs between the network nodes its stops sit on
+ *   (tnet_timetable_stop_node(), else the node with the stop's id), over
+ *   the shortest chain (by length) of the scenario's active transit links
+ *   (modes hsr, rail, suburban, metro, bus), taken among the links of the
+ *   route's own line when they join the two nodes, else among all transit
+ *   links; a link's failure blocks every hop whose chain holds it, in
+ *   both directions, on every trip (riders alight before it, and trips
+ *   still run on either side). Road, walk and access links do not fail
+ *   by the timetable (a hop whose stops are not on the network runs over
+ *   no link and fails only with its line);
+ * - by line, the timetable's route names sorted (element = index, named
+ *   by line): every trip of the routes of that name fails.
+ * Only failures on a journey of some minute of the window to some
+ * destination are examined (another cannot raise a time), and each only
+ * for the pairs whose journeys it lies on. Items are ranked as
+ * tnet_criticality_scan(); tnet_criticality_detour() returns NULL (the
+ * JSON's detours are the journeys' stops at the first departure).
+ * Errors: %G_IO_ERROR_CANCELLED as tnet_criticality_scan().
+ * Thread-safety: reads @net and @tt; workers as tnet_criticality_scan().
+ * Returns: (transfer full): the scan, or %NULL.
+ * Time complexity: per origin, (1 + examined failures) RAPTOR range
+ *   queries over the window plus one query per minute; plus one chain
+ *   search per distinct hop (by link).
+ */
+TNET_API TnetCriticality *tnet_corridor_criticality_timetable (const TnetNetwork *net,
+                                                               const TnetScenario *scen,
+                                                               TnetTimetable *tt,
+                                                               const char *feed_name,
+                                                               const TnetNodeSet *a,
+                                                               const TnetNodeSet *b,
+                                                               gboolean by_line,
+                                                               TnetWeight budget_ms,
+                                                               const TnetRaptorFailuresOptions *topts,
+                                                               const TnetCriticalityOptions *opts,
+                                                               GError **error);
+
+/**
  * tnet_corridor_pair_zones:
  * The zones of OD pair @pair of a corridor scan from @a to @b: the pairs
  * are every zone of @a × every zone of @b, in that order, without a zone
@@ -237,13 +300,15 @@ TNET_API char **tnet_corridor_path_places (const TnetNetwork *net, const TnetMul
 /**
  * tnet_corridor_criticality_to_json:
  * @crit: a scan of tnet_corridor_criticality_profile() on @mm from @a to
- *   @b (with @by_line as given there)
+ *   @b (with @by_line as given there), or of
+ *   tnet_corridor_criticality_timetable() (@mm then NULL)
  * @year: the scenario year written beside it
  * @top: how many ranked items to write
  * @pretty: indent the text
  *
  * The one JSON form of a corridor criticality scan (docs/json-schema.md,
- * `tnet criticality`): from, to, by, profile, year, pairs, candidates and
+ * `tnet criticality`): from, to, by, profile, model (and by the
+ * timetable its options, `timetable`), year, pairs, candidates and
  * the @top ranked items, each with its worst pair and detour. `tnet
  * criticality`, `tnet run` and the report write this shape. Runs one
  * search per written item (the detour).
@@ -257,6 +322,39 @@ TNET_API char *tnet_corridor_criticality_to_json (const TnetCriticality *crit,
                                                   const TnetNodeSet *a, const TnetNodeSet *b,
                                                   gboolean by_line, int year, guint top,
                                                   gboolean pretty);
+
+/**
+ * tnet_corridor_criticality_detour_places:
+ * @mm: (nullable): the profile's graph of a scan of
+ *   tnet_corridor_criticality_profile(); NULL for a scan of
+ *   tnet_corridor_criticality_timetable()
+ *
+ * The detour of item @rank for @pair: on a profile's graph the places of
+ * tnet_criticality_detour() (tnet_corridor_path_places()); by the
+ * timetable the origin's id then the stops of the journey departing at
+ * the first minute with the element failed.
+ * Returns: (transfer full) (nullable): a %NULL-terminated array of new
+ *   strings, or %NULL when the pair is cut.
+ * Time complexity: one search (or one RAPTOR query).
+ */
+TNET_API char **tnet_corridor_criticality_detour_places (const TnetCriticality *crit,
+                                                         const TnetNetwork *net,
+                                                         const TnetMultimodal *mm, guint rank,
+                                                         guint pair);
+
+/**
+ * tnet_corridor_criticality_model:
+ * @mm: (nullable): as tnet_corridor_criticality_detour_places()
+ *
+ * How the scan's times were computed, for people: "network" (car),
+ * "frequency approximation" (transit or park_and_ride on the profile's
+ * graph) or "timetable FEED, DATE, departing HH:MM, window N min,
+ * percentile P, walks up to M min".
+ * Returns: (transfer full): a new string.
+ * Time complexity: O(1).
+ */
+TNET_API char *tnet_corridor_criticality_model (const TnetCriticality *crit,
+                                                const TnetMultimodal *mm);
 
 /**
  * tnet_corridor_to_geojson:

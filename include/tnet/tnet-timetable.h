@@ -139,6 +139,16 @@ TNET_API void tnet_timetable_get_span (const TnetTimetable *tt, gint32 *first_s,
 TNET_API guint tnet_timetable_count_departures (const TnetTimetable *tt, gint32 from_s,
                                                 gint32 to_s);
 
+/* Route @route (a RAPTOR route: trips calling at the same stops in the
+ * same order): its number of stops, its @pos-th stop (TNET_ID_NONE out of
+ * range) and its display name (the GTFS route's short name, else long
+ * name, else id; the name the frequency model gives its line; a view
+ * valid while @tt and the feeds it was built from live, as the trip ids of
+ * #TnetTransitLeg; NULL out of range). O(1). */
+TNET_API guint tnet_timetable_route_n_stops (const TnetTimetable *tt, guint route);
+TNET_API TnetId tnet_timetable_route_stop (const TnetTimetable *tt, guint route, guint pos);
+TNET_API const char *tnet_timetable_route_name (const TnetTimetable *tt, guint route);
+
 /* Stop @i: its unique id (feed-qualified with several feeds), name and
  * position; views valid while @tt lives; NULL / NAN out of range. */
 TNET_API const char *tnet_timetable_stop_id (const TnetTimetable *tt, TnetId i);
@@ -224,6 +234,38 @@ TNET_API void tnet_raptor_run (TnetRaptor *ws, const TnetStopWalk *access, guint
  * TNET_RAPTOR_UNREACHED. For a range query: the arrival for its first
  * minute. O(1). */
 TNET_API gint32 tnet_raptor_arrival (const TnetRaptor *ws, TnetId stop);
+
+/**
+ * tnet_raptor_block_hop:
+ * @route: a route of the timetable
+ * @pos: the hop from the @pos-th to the (@pos + 1)-th stop of @route
+ *   (@pos + 1 < tnet_timetable_route_n_stops())
+ *
+ * A failure, as a mask in the workspace (the timetable is not copied):
+ * until tnet_raptor_clear_blocks(), the queries of @ws ride no trip of
+ * @route across this hop. A rider aboard must alight at the @pos-th stop
+ * (where drop-off is allowed); the trips still run before and after the
+ * hop, and can be boarded again after it. Blocks add up.
+ * Time complexity: O(1) (the first block of @ws allocates one byte per
+ * route stop).
+ */
+TNET_API void tnet_raptor_block_hop (TnetRaptor *ws, guint route, guint pos);
+
+/**
+ * tnet_raptor_block_route:
+ * @route: a route of the timetable
+ *
+ * A failure of every trip of @route: until tnet_raptor_clear_blocks(), the
+ * queries of @ws never board it (the scan skips the route).
+ * Time complexity: O(1).
+ */
+TNET_API void tnet_raptor_block_route (TnetRaptor *ws, guint route);
+
+/* The timetable @ws searches (a view valid while @ws lives). O(1). */
+TNET_API TnetTimetable *tnet_raptor_get_timetable (const TnetRaptor *ws);
+
+/* Lifts every block of @ws. O(blocks set). */
+TNET_API void tnet_raptor_clear_blocks (TnetRaptor *ws);
 
 /**
  * tnet_raptor_walks_from_node:
@@ -566,6 +608,147 @@ TNET_API gboolean tnet_timetable_isochrone_cancellable (TnetTimetable *tt,
                                                         GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetRaptor, tnet_raptor_free)
+
+/* --------------------------------------------------------------- failures */
+
+/**
+ * TnetRaptorHop:
+ * @route: a route of the timetable
+ * @pos: the hop from the @pos-th to the (@pos + 1)-th stop of @route, or
+ *   G_MAXUINT for every trip of @route (tnet_raptor_block_route())
+ *
+ * One part of a failure (tnet_raptor_failures_new()).
+ */
+typedef struct {
+  guint route;
+  guint pos;
+} TnetRaptorHop;
+
+/**
+ * TnetRaptorFailuresOptions:
+ * @depart_s: first departure minute (seconds after midnight; default 08:00)
+ * @n_minutes: departures at @depart_s + 60 k, k < @n_minutes (default 1;
+ *   0 counts as 1)
+ * @percentile: the percentile of the travel time over the minutes that is
+ *   a pair's time, nearest rank (tnet_percentiles(); default 50)
+ * @max_walk_s: the walking budget, as tnet_timetable_matrix() (default 900)
+ * @n_element_blocks, @element_block: examine only the elements e with
+ *   e % @n_element_blocks == @element_block (0 or 1: every element), as
+ *   #TnetCriticalityOptions
+ *
+ * Initialise with tnet_raptor_failures_options_init().
+ */
+typedef struct {
+  gint32 depart_s;
+  guint n_minutes;
+  double percentile;
+  guint max_walk_s;
+  guint n_element_blocks;
+  guint element_block;
+} TnetRaptorFailuresOptions;
+
+TNET_API void tnet_raptor_failures_options_init (TnetRaptorFailuresOptions *opts);
+
+/**
+ * TnetRaptorFailures:
+ * The failure scan by the timetable, prepared: the destinations (their
+ * walks to the stops, by the rule of tnet_timetable_matrix()), the
+ * failures (elements: sets of hops and routes) and which failures block
+ * each hop and route. Immutable; shareable across threads, each thread
+ * running with its own #TnetRaptor.
+ */
+typedef struct _TnetRaptorFailures TnetRaptorFailures;
+
+/**
+ * TnetRaptorFailureEntry:
+ * The travel time (@time_s, seconds, TNET_RAPTOR_UNREACHED when cut) from
+ * the origin of a tnet_raptor_failures_run() to @destination with element
+ * @element failed.
+ */
+typedef struct {
+  guint element;
+  guint destination;
+  gint32 time_s;
+} TnetRaptorFailureEntry;
+
+/**
+ * tnet_raptor_failures_new:
+ * @tt: the timetable (a reference is kept)
+ * @destinations: (array length=n_destinations): (lon, lat) pairs (copied)
+ * @elem_first: (array length=n_elements+1): element e fails the hops
+ *   @elem_hops[@elem_first[e] .. @elem_first[e + 1] - 1] (copied)
+ * @elem_hops: the hops (and whole routes) of the elements (copied)
+ * @opts: (nullable): NULL for the defaults
+ *
+ * Prepares a failure scan to @destinations: their egress rows (one street
+ * search each when the timetable walks on a street network) and the
+ * reverse index of the elements. A failed hop is blocked on every trip of
+ * its route, a failed route is never boarded (tnet_raptor_block_hop(),
+ * tnet_raptor_block_route()).
+ * Returns: (transfer full): the prepared scan; free with
+ *   tnet_raptor_failures_free().
+ * Time complexity: O(destinations x walk search + hops + route stops).
+ */
+TNET_API TnetRaptorFailures *tnet_raptor_failures_new (TnetTimetable *tt,
+                                                       const double *destinations,
+                                                       guint n_destinations,
+                                                       const guint *elem_first,
+                                                       const TnetRaptorHop *elem_hops,
+                                                       guint n_elements,
+                                                       const TnetRaptorFailuresOptions *opts);
+TNET_API void tnet_raptor_failures_free (TnetRaptorFailures *f);
+TNET_API guint tnet_raptor_failures_n_destinations (const TnetRaptorFailures *f);
+
+/**
+ * tnet_raptor_failures_run:
+ * @ws: a workspace on the timetable (its blocks are cleared)
+ * @lon, @lat: the origin (NaN: it reaches nothing)
+ * @want: (array) (nullable): per destination, whether its failures are
+ *   wanted (NULL: every destination)
+ * @base: (out caller-allocates): per destination, the base travel time in
+ *   seconds: the options' percentile over the window, exactly the cell of
+ *   tnet_timetable_matrix() with the same options
+ * @entries: a GArray of #TnetRaptorFailureEntry the failures' times are
+ *   appended to, sorted by element then destination
+ *
+ * The travel times from one origin with each failure that can change
+ * them. Only the elements on a journey of some minute to a wanted
+ * destination are examined (one plain RAPTOR query per minute reads the
+ * journeys; an element no journey rides cannot raise any minute's time,
+ * since every journey survives it and a failure only removes options), and
+ * each for the wanted destinations whose journeys it touches: for such an
+ * (element, destination) an entry, whose time may equal the base. Each
+ * examined element is one range query with its hops and routes blocked.
+ * Errors: %G_IO_ERROR_CANCELLED when @stop says so (@entries may then hold
+ *   some of the origin's entries).
+ * Returns: FALSE when stopped.
+ * Thread-safety: @f is only read; one @ws per thread.
+ * Time complexity: (1 + examined elements) range queries plus one query
+ *   per minute.
+ */
+TNET_API gboolean tnet_raptor_failures_run (const TnetRaptorFailures *f, TnetRaptor *ws,
+                                            double lon, double lat, const guint8 *want,
+                                            gint32 *base, GArray *entries,
+                                            const TnetRaptorStop *stop, GError **error);
+
+/**
+ * tnet_raptor_failures_journey:
+ * @element: the failed element, or G_MAXUINT for none
+ * @legs: a GArray of #TnetTransitLeg, cleared first
+ *
+ * The journey from (@lon, @lat) to @destination departing at the options'
+ * first minute with @element failed (the detour): its legs, none for a
+ * walk all the way.
+ * Returns: FALSE when the destination is not reached.
+ * Time complexity: one RAPTOR query.
+ */
+TNET_API gboolean tnet_raptor_failures_journey (const TnetRaptorFailures *f, TnetRaptor *ws,
+                                                double lon, double lat, guint destination,
+                                                guint element, GArray *legs);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetRaptorFailures, tnet_raptor_failures_free)
+
+
 
 /* ---------------------------------------------------------- park-and-ride */
 

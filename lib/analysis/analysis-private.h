@@ -16,11 +16,72 @@ void tnet_i_sort_strings_from (GPtrArray *array, guint start);
 
 #include <json-glib/json-glib.h>
 
-/* The ranked items of a criticality scan on a profile's graph (@mm) from
- * the zones of @a to the zones of @b, the @top first, as one JSON array:
- * the one shape `tnet criticality`, `tnet run` and the report write
- * (docs/json-schema.md). Runs one search per item for its detour. */
+/* The ranked items of a criticality scan on a profile's graph (@mm), or
+ * by the timetable (@mm NULL: a scan of
+ * tnet_corridor_criticality_timetable()), from the zones of @a to the
+ * zones of @b, the @top first, as one JSON array: the one shape `tnet
+ * criticality`, `tnet run` and the report write (docs/json-schema.md).
+ * Runs one search per item for its detour. */
 void tnet_i_criticality_items_json (JsonBuilder *jb, const TnetCriticality *crit,
                                     const TnetNetwork *net, const TnetMultimodal *mm,
                                     const TnetNodeSet *a, const TnetNodeSet *b,
                                     gboolean by_line, guint top);
+
+/* One (element, pair) examined by a criticality scan: the pair's time
+ * with the element removed (TNET_WEIGHT_INF: cut). @origin is the index of
+ * the pair's origin among the scan's distinct origins. */
+typedef struct {
+  guint32 elem;
+  guint32 origin;
+  guint32 pair;
+  TnetWeight new_time;
+} TnetICriticalityEntry;
+
+/* What a scan made by another model than the profile's graph says of
+ * itself (criticality-timetable.c): the feed(s) and service date of the
+ * timetable, the departure, window, percentile and walking budget. */
+typedef struct {
+  TnetProfile profile;
+  char *feed;            /* owned by the scan (nullable) */
+  guint date;
+  gint32 depart_s;
+  guint window_min;
+  double percentile;
+  guint max_walk_s;
+} TnetICriticalityModel;
+
+/* The places (new strings, NULL-terminated) of @pair's journey with
+ * @element removed, or NULL when cut. */
+typedef char **(*TnetICriticalityDetourFunc) (gpointer data, guint element, guint pair);
+
+/* A ranked scan from times computed elsewhere: @base per pair, @entries
+ * (TnetICriticalityEntry, their origin field is filled here; consumed)
+ * for the (element, pair) examined; origins, population and ranking as
+ * tnet_criticality_scan(). The scan has no graph: its detours come from
+ * tnet_i_criticality_set_model(). criticality.c. */
+TnetCriticality *tnet_i_criticality_new_from_times (guint n_elements, const TnetId *pair_origin,
+                                                    guint n_pairs,
+                                                    const double *node_population,
+                                                    const TnetWeight *base, GArray *entries,
+                                                    TnetWeight budget_ms, guint n_blocks,
+                                                    guint block);
+/* Sets the model of a scan of tnet_i_criticality_new_from_times() (copied)
+ * and its detours (@detour_destroy frees @detour_data with the scan). */
+void tnet_i_criticality_set_model (TnetCriticality *crit, const TnetICriticalityModel *model,
+                                   TnetICriticalityDetourFunc detour_func, gpointer detour_data,
+                                   GDestroyNotify detour_destroy);
+/* The model of the scan, NULL for a scan on a profile's graph. */
+const TnetICriticalityModel *tnet_i_criticality_get_model (const TnetCriticality *crit);
+/* The detour of item @rank for @pair by the scan's own model (NULL when
+ * cut or when the scan has none). */
+char **tnet_i_criticality_detour_places (const TnetCriticality *crit, guint rank, guint pair);
+
+/* How the times of a scan were computed: "timetable" (a scan with a
+ * model), else by its graph's profile "network" (car) or "frequency
+ * approximation"; and the member `model` with, by the timetable, the
+ * object `timetable` (feed, date, depart, window_min, percentile,
+ * max_walk_min) added to the open object of @jb. corridors.c. */
+const char *tnet_i_criticality_model_name (const TnetCriticality *crit,
+                                           const TnetMultimodal *mm);
+void tnet_i_criticality_model_json (JsonBuilder *jb, const TnetCriticality *crit,
+                                    const TnetMultimodal *mm);

@@ -458,6 +458,54 @@ pair_ends (const TnetNetwork *net, const TnetNodeSet *a, const TnetNodeSet *b, g
     *from = *to = "";
 }
 
+/* The profile of a scan: its model's, else its graph's. */
+static TnetProfile
+scan_profile (const TnetCriticality *crit, const TnetMultimodal *mm)
+{
+  const TnetICriticalityModel *m = tnet_i_criticality_get_model (crit);
+  return m ? m->profile : tnet_multimodal_get_profile (mm);
+}
+
+const char *
+tnet_i_criticality_model_name (const TnetCriticality *crit, const TnetMultimodal *mm)
+{
+  if (tnet_i_criticality_get_model (crit))
+    return "timetable";
+  return tnet_multimodal_get_profile (mm) == TNET_PROFILE_CAR ? "network"
+                                                               : "frequency approximation";
+}
+
+void
+tnet_i_criticality_model_json (JsonBuilder *jb, const TnetCriticality *crit,
+                               const TnetMultimodal *mm)
+{
+  json_builder_set_member_name (jb, "model");
+  json_builder_add_string_value (jb, tnet_i_criticality_model_name (crit, mm));
+  const TnetICriticalityModel *m = tnet_i_criticality_get_model (crit);
+  if (m == NULL)
+    return;
+  json_builder_set_member_name (jb, "timetable");
+  json_builder_begin_object (jb);
+  json_builder_set_member_name (jb, "feed");
+  if (m->feed)
+    json_builder_add_string_value (jb, m->feed);
+  else
+    json_builder_add_null_value (jb);
+  json_builder_set_member_name (jb, "date");
+  json_builder_add_int_value (jb, m->date);
+  json_builder_set_member_name (jb, "depart");
+  g_autofree char *dep = g_strdup_printf ("%02d:%02d", m->depart_s / 3600,
+                                          m->depart_s / 60 % 60);
+  json_builder_add_string_value (jb, dep);
+  json_builder_set_member_name (jb, "window_min");
+  json_builder_add_int_value (jb, m->window_min);
+  json_builder_set_member_name (jb, "percentile");
+  json_builder_add_double_value (jb, m->percentile);
+  json_builder_set_member_name (jb, "max_walk_min");
+  json_builder_add_double_value (jb, m->max_walk_s / 60.0);
+  json_builder_end_object (jb);
+}
+
 void
 tnet_i_criticality_items_json (JsonBuilder *jb, const TnetCriticality *crit,
                                const TnetNetwork *net, const TnetMultimodal *mm,
@@ -484,7 +532,7 @@ tnet_i_criticality_items_json (JsonBuilder *jb, const TnetCriticality *crit,
       json_builder_set_member_name (jb, "name");
       json_builder_add_string_value (jb, name);
       json_builder_set_member_name (jb, "profile");
-      json_builder_add_string_value (jb, tnet_profile_to_string (tnet_multimodal_get_profile (mm)));
+      json_builder_add_string_value (jb, tnet_profile_to_string (scan_profile (crit, mm)));
       json_builder_set_member_name (jb, "pairs_slower");
       json_builder_add_int_value (jb, it->n_pairs_slower);
       json_builder_set_member_name (jb, "pairs_cut");
@@ -515,8 +563,9 @@ tnet_i_criticality_items_json (JsonBuilder *jb, const TnetCriticality *crit,
       else
         json_builder_add_double_value (jb, minutes1 (after));
       json_builder_end_object (jb);
-      g_autoptr (TnetPath) detour = tnet_criticality_detour (crit, r, p);
-      g_auto (GStrv) places = detour ? tnet_corridor_path_places (net, mm, detour) : NULL;
+      g_autoptr (TnetPath) detour = mm ? tnet_criticality_detour (crit, r, p) : NULL;
+      g_auto (GStrv) places = detour ? tnet_corridor_path_places (net, mm, detour)
+                              : tnet_i_criticality_detour_places (crit, r, p);
       json_builder_set_member_name (jb, "detour");
       json_builder_begin_array (jb);
       for (guint i = 0; places && places[i]; i++)
@@ -526,13 +575,43 @@ tnet_i_criticality_items_json (JsonBuilder *jb, const TnetCriticality *crit,
     }
 }
 
+char **
+tnet_corridor_criticality_detour_places (const TnetCriticality *crit, const TnetNetwork *net,
+                                         const TnetMultimodal *mm, guint rank, guint pair)
+{
+  g_return_val_if_fail (crit != NULL && net != NULL, NULL);
+  g_return_val_if_fail (rank < tnet_criticality_n_items (crit), NULL);
+  g_return_val_if_fail (pair < tnet_criticality_n_pairs (crit), NULL);
+  if (tnet_i_criticality_get_model (crit))
+    return tnet_i_criticality_detour_places (crit, rank, pair);
+  g_return_val_if_fail (mm != NULL, NULL);
+  g_autoptr (TnetPath) detour = tnet_criticality_detour (crit, rank, pair);
+  return detour ? tnet_corridor_path_places (net, mm, detour) : NULL;
+}
+
+char *
+tnet_corridor_criticality_model (const TnetCriticality *crit, const TnetMultimodal *mm)
+{
+  g_return_val_if_fail (crit != NULL, NULL);
+  g_return_val_if_fail (mm != NULL || tnet_i_criticality_get_model (crit) != NULL, NULL);
+  const TnetICriticalityModel *m = tnet_i_criticality_get_model (crit);
+  if (m == NULL)
+    return g_strdup (tnet_i_criticality_model_name (crit, mm));
+  guint n = MAX (m->window_min, 1u);
+  return g_strdup_printf ("timetable %s, %u, departing %02d:%02d, window %u min, "
+                          "percentile %g, walks up to %u min", m->feed ? m->feed : "",
+                          m->date, m->depart_s / 3600, m->depart_s / 60 % 60, n,
+                          m->percentile, m->max_walk_s / 60);
+}
+
 char *
 tnet_corridor_criticality_to_json (const TnetCriticality *crit, const TnetNetwork *net,
                                    const TnetMultimodal *mm, const TnetNodeSet *a,
                                    const TnetNodeSet *b, gboolean by_line, int year, guint top,
                                    gboolean pretty)
 {
-  g_return_val_if_fail (crit != NULL && net != NULL && mm != NULL, NULL);
+  g_return_val_if_fail (crit != NULL && net != NULL, NULL);
+  g_return_val_if_fail (mm != NULL || tnet_i_criticality_get_model (crit) != NULL, NULL);
   g_return_val_if_fail (a != NULL && b != NULL, NULL);
   g_autoptr (JsonBuilder) jb = json_builder_new ();
   json_builder_begin_object (jb);
@@ -543,7 +622,8 @@ tnet_corridor_criticality_to_json (const TnetCriticality *crit, const TnetNetwor
   json_builder_set_member_name (jb, "by");
   json_builder_add_string_value (jb, by_line ? "line" : "link");
   json_builder_set_member_name (jb, "profile");
-  json_builder_add_string_value (jb, tnet_profile_to_string (tnet_multimodal_get_profile (mm)));
+  json_builder_add_string_value (jb, tnet_profile_to_string (scan_profile (crit, mm)));
+  tnet_i_criticality_model_json (jb, crit, mm);
   json_builder_set_member_name (jb, "year");
   json_builder_add_int_value (jb, year);
   json_builder_set_member_name (jb, "pairs");
@@ -665,8 +745,14 @@ tnet_corridor_to_json (const TnetCorridor *corr, const TnetNetwork *net, const T
   json_builder_add_string_value (jb, group);
   if (corr->mm)
     {
+      TnetProfile prof = tnet_multimodal_get_profile (corr->mm);
       json_builder_set_member_name (jb, "profile");
-      json_builder_add_string_value (jb, tnet_profile_to_string (tnet_multimodal_get_profile (corr->mm)));
+      json_builder_add_string_value (jb, tnet_profile_to_string (prof));
+      /* the alternatives are paths of the profile's graph: by transit the
+       * frequency approximation, never the timetable */
+      json_builder_set_member_name (jb, "model");
+      json_builder_add_string_value (jb, prof == TNET_PROFILE_CAR ? "network"
+                                                                  : "frequency approximation");
     }
   json_builder_set_member_name (jb, "year");
   json_builder_add_int_value (jb, year);

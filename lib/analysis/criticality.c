@@ -20,14 +20,10 @@
  * workers read before taking the next origin.
  */
 #include "tnet-internal.h"
+#include "analysis-private.h"
 #include <gio/gio.h>
 
-typedef struct {
-  guint32 elem;
-  guint32 origin;      /* index into origins */
-  guint32 pair;
-  TnetWeight new_time; /* filled by the scan */
-} Entry;
+typedef TnetICriticalityEntry Entry;
 
 struct _TnetCriticality {
   TnetGraph *graph;
@@ -70,6 +66,13 @@ struct _TnetCriticality {
   gint cancel;         /* atomic: the progress function asked to stop */
   guint n_blocks;      /* >= 1: only elements e % n_blocks == block are examined */
   guint block;         /* < n_blocks */
+  /* a scan made by another model (tnet_i_criticality_new_from_times()):
+   * graph and metric NULL; the model's description (nullable) and its
+   * detours (detour_func nullable) */
+  TnetICriticalityModel *model;
+  TnetICriticalityDetourFunc detour_func;
+  gpointer detour_data;
+  GDestroyNotify detour_destroy;
 };
 
 static int
@@ -604,8 +607,17 @@ tnet_criticality_free (TnetCriticality *crit)
 {
   if (crit == NULL)
     return;
-  tnet_metric_unref (crit->metric);
-  tnet_graph_unref (crit->graph);
+  if (crit->metric)
+    tnet_metric_unref (crit->metric);
+  if (crit->graph)
+    tnet_graph_unref (crit->graph);
+  if (crit->detour_destroy)
+    crit->detour_destroy (crit->detour_data);
+  if (crit->model)
+    {
+      g_free (crit->model->feed);
+      g_free (crit->model);
+    }
   for (guint e = 0; e < crit->n_elements; e++)
     g_free (crit->names[e]);
   g_free (crit->names);
@@ -697,6 +709,8 @@ tnet_criticality_detour (const TnetCriticality *crit, guint rank, guint pair)
 {
   g_return_val_if_fail (crit != NULL && rank < crit->items->len, NULL);
   g_return_val_if_fail (pair < crit->n_pairs, NULL);
+  if (crit->graph == NULL)
+    return NULL;   /* another model: tnet_i_criticality_detour_places() */
   guint32 elem = g_array_index (crit->items, TnetCriticalityItem, rank).element;
   g_autoptr (TnetSearch) search = tnet_search_new (crit->graph);
   tnet_search_block_arcs (search, crit->elem_arcs + crit->elem_arc_first[elem],
@@ -722,4 +736,60 @@ tnet_criticality_set_name (TnetCriticality *crit, TnetId element, const char *na
   for (guint r = 0; c != TNET_ID_NONE && r < crit->items->len; r++)
     if (crit->item_cand[r] == c)
       g_array_index (crit->items, TnetCriticalityItem, r).name = crit->names[element];
+}
+
+TnetCriticality *
+tnet_i_criticality_new_from_times (guint n_elements, const TnetId *pair_origin,
+                                   guint n_pairs, const double *node_population,
+                                   const TnetWeight *base, GArray *entries,
+                                   TnetWeight budget_ms, guint n_blocks, guint block)
+{
+  TnetCriticality *crit = g_new0 (TnetCriticality, 1);
+  crit->n_elements = n_elements;
+  crit->names = g_new0 (char *, MAX (n_elements, 1u));
+  crit->budget_ms = budget_ms;
+  crit->n_pairs = n_pairs;
+  crit->pair_origin = g_memdup2 (pair_origin, MAX (n_pairs, 1u) * sizeof (TnetId));
+  crit->pair_dest = g_new0 (TnetId, MAX (n_pairs, 1u));
+  crit->pair_oidx = g_new (guint32, MAX (n_pairs, 1u));
+  crit->base = g_memdup2 (base, MAX (n_pairs, 1u) * sizeof (TnetWeight));
+  crit->n_blocks = MAX (n_blocks, 1u);
+  crit->block = block;
+  index_origins (crit, pair_origin, node_population);
+  crit->elem_arc_first = g_new0 (guint32, n_elements + 1);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      Entry *en = &g_array_index (entries, Entry, i);
+      en->origin = crit->pair_oidx[en->pair];
+    }
+  index_candidates (crit, entries);
+  rank_items (crit);
+  return crit;
+}
+
+void
+tnet_i_criticality_set_model (TnetCriticality *crit, const TnetICriticalityModel *model,
+                              TnetICriticalityDetourFunc detour_func, gpointer detour_data,
+                              GDestroyNotify detour_destroy)
+{
+  crit->model = g_memdup2 (model, sizeof *model);
+  crit->model->feed = g_strdup (model->feed);
+  crit->detour_func = detour_func;
+  crit->detour_data = detour_data;
+  crit->detour_destroy = detour_destroy;
+}
+
+const TnetICriticalityModel *
+tnet_i_criticality_get_model (const TnetCriticality *crit)
+{
+  return crit->model;
+}
+
+char **
+tnet_i_criticality_detour_places (const TnetCriticality *crit, guint rank, guint pair)
+{
+  if (crit->detour_func == NULL || rank >= crit->items->len || pair >= crit->n_pairs)
+    return NULL;
+  guint32 elem = g_array_index (crit->items, TnetCriticalityItem, rank).element;
+  return crit->detour_func (crit->detour_data, elem, pair);
 }

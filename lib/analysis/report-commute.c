@@ -82,8 +82,9 @@ append_percentiles (const TnetCommute *c, guint p, guint o, guint d, JsonBuilder
  * column's network (its access links at their times, tnet_timetable_build
  * walk_network) of the column's scenario. Cached per column and date.
  * NULL without error when the folder has no feed for the year. */
-static TnetTimetable *
-column_timetable (const TnetReportContext *ctx, const TnetPlanCommute *grp, GError **error)
+TnetTimetable *
+tnet_i_report_column_timetable (const TnetReportContext *ctx, const TnetPlanCommute *grp,
+                                GError **error)
 {
   g_autofree char *key = g_strdup_printf ("timetable %u", grp->date);
   TnetTimetable *tt = tnet_i_report_cache_get (ctx, key);
@@ -453,7 +454,7 @@ group_commute (const TnetReportContext *ctx, const TnetPlanCommute *grp,
   if (grp->timetable && (has_transit || has_park_ride))
     {
       GError *tt_error = NULL;
-      tt = column_timetable (ctx, grp, &tt_error);
+      tt = tnet_i_report_column_timetable (ctx, grp, &tt_error);
       /* park-and-ride follows the timetable whenever transit does */
       if (tt && has_park_ride)
         pr = column_park_ride (ctx, grp, tt, &tt_error);

@@ -1,7 +1,8 @@
 /* report-corridors.c: the report's corridor redundancy section — disjoint
  * paths from the plan's home region to each [pair] region, and the top-N
  * links whose failure hurts the journeys to the critical pair's region
- * most, by each profile of the plan's commute groups on its own graph. */
+ * most, by each profile of the plan's commute groups on its own graph, or
+ * for transit by the timetable when a commute group follows it. */
 #include "tnet-internal.h"
 #include "report-private.h"
 #include "analysis-private.h"
@@ -41,10 +42,11 @@ write_critical_links (const TnetReportContext *ctx, const TnetPlanPair *cp,
       const char *prof = tnet_profile_to_string (profiles[p]);
       guint n_show = MIN (top, tnet_criticality_n_items (crit));
       tnet_i_criticality_items_json (b, crit, ctx->net, graphs[p], home, zz, FALSE, top);
+      g_autofree char *model = tnet_corridor_criticality_model (crit, graphs[p]);
       g_string_append_printf (text, "  critical links %s → %s, %s (%u zone pairs, budget "
-                              "%.0f min):\n", tnet_plan_get_home_label (plan), cp->label, prof,
-                              tnet_criticality_n_pairs (crit),
-                              tnet_plan_get_double (plan, "budget_min"));
+                              "%.0f min, %s):\n", tnet_plan_get_home_label (plan), cp->label,
+                              prof, tnet_criticality_n_pairs (crit),
+                              tnet_plan_get_double (plan, "budget_min"), model);
       for (guint r = 0; r < n_show; r++)
         {
           const TnetCriticalityItem *it = tnet_criticality_item (crit, r);
@@ -57,6 +59,40 @@ write_critical_links (const TnetReportContext *ctx, const TnetPlanPair *cp,
         }
     }
   json_builder_end_array (b);
+}
+
+/* Transit's scan by the timetable of the first [commute] group with
+ * transit and `depart` (its date, departure, window and walking budget;
+ * the median, as its cells). NULL without error when no group asks for
+ * the timetable or the folder has no feed for the year: the scan is then
+ * the frequency approximation's, as the group's transit. */
+static TnetCriticality *
+timetable_scan (const TnetReportContext *ctx, const TnetNodeSet *home, const TnetNodeSet *zz,
+                TnetWeight budget_ms, const TnetCriticalityOptions *copts, GError **error)
+{
+  const TnetPlanCommute *grp = NULL;
+  for (guint g = 0; grp == NULL && ctx->plan && g < tnet_plan_n_commutes (ctx->plan); g++)
+    {
+      const TnetPlanCommute *x = tnet_plan_get_commute (ctx->plan, g);
+      for (guint p = 0; x->timetable && p < x->n_profiles; p++)
+        if (x->profiles[p] == TNET_PROFILE_TRANSIT)
+          grp = x;
+    }
+  if (grp == NULL)
+    return NULL;
+  TnetTimetable *tt = tnet_i_report_column_timetable (ctx, grp, error);
+  if (tt == NULL)
+    return NULL;
+  const TnetFeed *feed = NULL;
+  tnet_dataset_get_feed (ctx->ds, tnet_scenario_get_year (ctx->scen), &feed, NULL);
+  g_autofree char *feed_name = feed ? g_path_get_basename (tnet_feed_get_path (feed)) : NULL;
+  TnetRaptorFailuresOptions fo;
+  tnet_raptor_failures_options_init (&fo);
+  fo.depart_s = grp->depart_s;
+  fo.n_minutes = grp->window_min;
+  fo.max_walk_s = (guint) lround (grp->max_walk_min * 60.0);
+  return tnet_corridor_criticality_timetable (ctx->net, ctx->scen, tt, feed_name, home, zz,
+                                              FALSE, budget_ms, &fo, copts, error);
 }
 
 static gboolean
@@ -179,11 +215,17 @@ run_corridors (const TnetReportContext *ctx, JsonBuilder *b, GString *text, GErr
   for (guint p = 0; ok && p < n_prof; p++)
     {
       graphs[p] = tnet_i_report_profile_graph (ctx, profiles[p], error);
-      crits[p] = graphs[p] ? tnet_corridor_criticality_profile (ctx->net, graphs[p], home, zz,
-                                                                FALSE, budget_ms, &copts,
-                                                                error)
-                           : NULL;
-      ok = crits[p] != NULL;
+      if (graphs[p] == NULL)
+        ok = FALSE;
+      else if (profiles[p] == TNET_PROFILE_TRANSIT
+               && (crits[p] = timetable_scan (ctx, home, zz, budget_ms, &copts, error)))
+        ;   /* by the timetable, as the commute group's transit */
+      else if (error && *error)
+        ok = FALSE;
+      else
+        crits[p] = tnet_corridor_criticality_profile (ctx->net, graphs[p], home, zz, FALSE,
+                                                      budget_ms, &copts, error);
+      ok = ok && crits[p] != NULL;
     }
   if (ok)
     write_critical_links (ctx, cp, home, zz, crits, graphs, profiles, n_prof, b, text);

@@ -96,6 +96,14 @@ TnetMultimodal *tnet_i_report_profile_graph (const TnetReportContext *ctx, TnetP
                                              GError **error);
 
 /* The sections (defined in their own files). */
+/* The timetable of the column for a [commute] group with `depart`: the
+ * folder's feed of the scenario year on the group's date, walking on the
+ * column's network of the column's scenario; cached per column and date
+ * (a view owned by the column). NULL without error when the folder has no
+ * feed for the year. report-commute.c. */
+TnetTimetable *tnet_i_report_column_timetable (const TnetReportContext *ctx,
+                                               const TnetPlanCommute *grp, GError **error);
+
 extern const TnetReportSection tnet_i_report_section_network;
 extern const TnetReportSection tnet_i_report_section_lines;
 extern const TnetReportSection tnet_i_report_section_commute;

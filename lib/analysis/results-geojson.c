@@ -113,8 +113,12 @@ tnet_corridor_to_geojson (const TnetCorridor *corr, const TnetNetwork *net,
   member_string (jb, "modes", mask == TNET_MODES_RAIL ? "rail"
                               : mask == TNET_MODES_ROAD ? "road" : "all");
   if (corr->mm)
-    member_string (jb, "profile",
-                   tnet_profile_to_string (tnet_multimodal_get_profile (corr->mm)));
+    {
+      TnetProfile prof = tnet_multimodal_get_profile (corr->mm);
+      member_string (jb, "profile", tnet_profile_to_string (prof));
+      member_string (jb, "model", prof == TNET_PROFILE_CAR ? "network"
+                                                           : "frequency approximation");
+    }
   member_int (jb, "year", year);
   member_int (jb, "line_count", corr->n_lines);
   member_double (jb, "budget_min", corr->budget_ms / 60000.0);

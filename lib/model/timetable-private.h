@@ -133,3 +133,48 @@ gboolean tnet_i_raptor_range_percentiles (TnetTimetable *tt, const GArray *acces
                                           guint n_minutes, guint n_places, const double *pcts,
                                           guint n_pcts, const TnetRaptorStop *stop, gint32 *out,
                                           GError **error);
+
+/* One ride of a journey: route @route from its @from_pos-th to its
+ * @to_pos-th stop (hops from_pos .. to_pos - 1). */
+typedef struct {
+  guint route;
+  guint from_pos;
+  guint to_pos;
+} TnetIRaptorRide;
+
+/* The rides of the journey tnet_raptor_journey() would give to @stop
+ * (last query of @ws), appended to @rides in reverse travel order. FALSE
+ * when @stop was not reached or the labels hold a zero-time cycle.
+ * O(legs x stops per ride). */
+gboolean tnet_i_raptor_journey_rides (const TnetRaptor *ws, TnetId stop, GArray *rides);
+
+/* Where a place walks from: its street node and the straight-line walk to
+ * it (node TNET_ID_NONE: every walk of the place is a straight line). */
+typedef struct {
+  TnetId node;
+  guint32 off_s;
+} TnetIPlaceSnap;
+
+/* The destinations of a door-to-door query by the timetable, prepared
+ * once (raptor-matrix.c; tnet_timetable_matrix()'s rule): each one's snap
+ * to the walk network and its egress rows to the stops it walks to. */
+typedef struct {
+  guint n;
+  const double *lonlat;    /* borrowed: (lon, lat) per destination */
+  guint max_walk_s;
+  TnetIPlaceSnap *snap;    /* per destination */
+  GArray *stop_egress;     /* TnetEgress, stops only */
+} TnetIRaptorDests;
+
+/* Prepares @d (@ws: scratch for the street searches). O(n x walk search). */
+void tnet_i_raptor_dests_init (TnetIRaptorDests *d, TnetTimetable *tt, TnetRaptor *ws,
+                               const double *lonlat, guint n, guint max_walk_s);
+void tnet_i_raptor_dests_clear (TnetIRaptorDests *d);
+/* The access rows (@access, TnetStopWalk) of the origin at (@lon, @lat)
+ * and the egress rows (@egress, TnetEgress) of every destination of @d,
+ * the walks all the way within the budget included: exactly the rows of
+ * one origin of tnet_timetable_matrix(). Both arrays are cleared first;
+ * @near is scratch. FALSE (rows empty) when the origin has no position. */
+gboolean tnet_i_raptor_origin_rows (TnetTimetable *tt, TnetRaptor *ws,
+                                    const TnetIRaptorDests *d, double lon, double lat,
+                                    GArray *near, GArray *access, GArray *egress);

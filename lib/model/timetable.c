@@ -1107,6 +1107,30 @@ tnet_timetable_unref (TnetTimetable *tt)
 guint tnet_timetable_get_service_date (const TnetTimetable *tt) { g_return_val_if_fail (tt, 0); return tt->service_date; }
 guint tnet_timetable_n_stops (const TnetTimetable *tt) { g_return_val_if_fail (tt, 0); return tt->n_stops; }
 guint tnet_timetable_n_routes (const TnetTimetable *tt) { g_return_val_if_fail (tt, 0); return tt->n_routes; }
+guint
+tnet_timetable_route_n_stops (const TnetTimetable *tt, guint route)
+{
+  g_return_val_if_fail (tt != NULL, 0);
+  return route < tt->n_routes ? tt->route_stop_first[route + 1] - tt->route_stop_first[route]
+                              : 0;
+}
+
+TnetId
+tnet_timetable_route_stop (const TnetTimetable *tt, guint route, guint pos)
+{
+  g_return_val_if_fail (tt != NULL, TNET_ID_NONE);
+  if (route >= tt->n_routes || pos >= tnet_timetable_route_n_stops (tt, route))
+    return TNET_ID_NONE;
+  return tt->route_stops[tt->route_stop_first[route] + pos];
+}
+
+const char *
+tnet_timetable_route_name (const TnetTimetable *tt, guint route)
+{
+  g_return_val_if_fail (tt != NULL, NULL);
+  return route < tt->n_routes ? tt->route_name[route] : NULL;
+}
+
 guint tnet_timetable_n_trips (const TnetTimetable *tt) { g_return_val_if_fail (tt, 0); return tt->n_trips; }
 guint tnet_timetable_n_stop_times (const TnetTimetable *tt) { g_return_val_if_fail (tt, 0); return (guint) tt->n_stop_times; }
 guint tnet_timetable_n_footpaths (const TnetTimetable *tt) { g_return_val_if_fail (tt, 0); return tt->fp_first[tt->n_stops]; }

@@ -17,17 +17,10 @@
 #include <gio/gio.h>
 #include <math.h>
 
-/* Where a place walks from: its street node and the straight-line walk to
- * it (node TNET_ID_NONE: every walk of the place is a straight line). */
-typedef struct {
-  TnetId node;
-  guint32 off_s;
-} Snap;
-
-static Snap
+static TnetIPlaceSnap
 snap_place (const TnetTimetable *tt, double lon, double lat, guint max_walk_s)
 {
-  Snap sn = { TNET_ID_NONE, 0 };
+  TnetIPlaceSnap sn = { TNET_ID_NONE, 0 };
   if (tt->foot == NULL || isnan (lon) || isnan (lat))
     return sn;
   double dist_m;
@@ -47,8 +40,8 @@ snap_place (const TnetTimetable *tt, double lon, double lat, guint max_walk_s)
  * line to the stops off the street; every stop by straight line when the
  * place is not snapped. Leaves the street search in @ws. */
 static void
-place_walks (const TnetTimetable *tt, TnetRaptor *ws, double lon, double lat, Snap sn,
-             guint max_walk_s, GArray *near, GArray *out)
+place_walks (const TnetTimetable *tt, TnetRaptor *ws, double lon, double lat,
+             TnetIPlaceSnap sn, guint max_walk_s, GArray *near, GArray *out)
 {
   if (sn.node == TNET_ID_NONE)
     {
@@ -66,6 +59,78 @@ place_walks (const TnetTimetable *tt, TnetRaptor *ws, double lon, double lat, Sn
       g_array_append_val (out, g_array_index (near, TnetStopWalk, i));
 }
 
+void
+tnet_i_raptor_dests_init (TnetIRaptorDests *d, TnetTimetable *tt, TnetRaptor *ws,
+                          const double *lonlat, guint n, guint max_walk_s)
+{
+  d->n = n;
+  d->lonlat = lonlat;
+  d->max_walk_s = max_walk_s;
+  d->snap = g_new (TnetIPlaceSnap, MAX (n, 1u));
+  d->stop_egress = g_array_new (FALSE, FALSE, sizeof (TnetEgress));
+  g_autoptr (GArray) near = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
+  g_autoptr (GArray) walks = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
+  for (guint i = 0; i < n; i++)
+    {
+      double lon = lonlat[2 * i], lat = lonlat[2 * i + 1];
+      d->snap[i] = snap_place (tt, lon, lat, max_walk_s);
+      if (isnan (lon) || isnan (lat))
+        continue;
+      g_array_set_size (walks, 0);
+      place_walks (tt, ws, lon, lat, d->snap[i], max_walk_s, near, walks);
+      for (guint k = 0; k < walks->len; k++)
+        {
+          const TnetStopWalk *w = &g_array_index (walks, TnetStopWalk, k);
+          TnetEgress e = { i, w->stop, w->walk_s };
+          g_array_append_val (d->stop_egress, e);
+        }
+    }
+}
+
+void
+tnet_i_raptor_dests_clear (TnetIRaptorDests *d)
+{
+  g_clear_pointer (&d->snap, g_free);
+  g_clear_pointer (&d->stop_egress, g_array_unref);
+}
+
+gboolean
+tnet_i_raptor_origin_rows (TnetTimetable *tt, TnetRaptor *ws, const TnetIRaptorDests *d,
+                           double lon, double lat, GArray *near, GArray *access,
+                           GArray *egress)
+{
+  g_array_set_size (access, 0);
+  g_array_set_size (egress, 0);
+  if (isnan (lon) || isnan (lat))
+    return FALSE;
+  guint max_walk_s = d->max_walk_s;
+  TnetIPlaceSnap osn = snap_place (tt, lon, lat, max_walk_s);
+  place_walks (tt, ws, lon, lat, osn, max_walk_s, near, access);
+  g_array_append_vals (egress, d->stop_egress->data, d->stop_egress->len);
+  for (guint i = 0; i < d->n; i++)
+    {
+      double dlon = d->lonlat[2 * i], dlat = d->lonlat[2 * i + 1];
+      if (isnan (dlon) || isnan (dlat))
+        continue;
+      guint64 walk;
+      if (osn.node != TNET_ID_NONE && d->snap[i].node != TNET_ID_NONE)
+        {
+          /* both ends on the street: the direct walk is the street walk */
+          guint32 s = tnet_raptor_walk_to_node (ws, d->snap[i].node);
+          walk = s == G_MAXUINT32 ? G_MAXUINT64 : (guint64) s + osn.off_s + d->snap[i].off_s;
+        }
+      else
+        walk = tnet_timetable_walk_seconds (tt, tnet_i_timetable_distance_m (lon, lat, dlon,
+                                                                            dlat));
+      if (walk <= max_walk_s)
+        {
+          TnetEgress e = { i, TNET_ID_NONE, (guint32) walk };
+          g_array_append_val (egress, e);
+        }
+    }
+  return TRUE;
+}
+
 static gboolean
 matrix (TnetTimetable *tt, const double *origins, guint n_origins, const double *destinations,
         guint n_destinations, guint max_walk_s, gint32 depart_s, guint n_minutes,
@@ -77,87 +142,46 @@ matrix (TnetTimetable *tt, const double *origins, guint n_origins, const double 
     return TRUE;
 
   g_autoptr (TnetRaptor) ws = tnet_raptor_new (tt);
-  g_autofree Snap *dsnap = g_new (Snap, n_destinations);
-  /* the stops near each destination, kept as egress rows */
-  g_autoptr (GArray) stop_egress = g_array_new (FALSE, FALSE, sizeof (TnetEgress));
+  TnetIRaptorDests dests;
+  tnet_i_raptor_dests_init (&dests, tt, ws, destinations, n_destinations, max_walk_s);
   g_autoptr (GArray) near = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
   g_autoptr (GArray) walks = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
-  for (guint d = 0; d < n_destinations; d++)
-    {
-      double lon = destinations[2 * d], lat = destinations[2 * d + 1];
-      dsnap[d] = snap_place (tt, lon, lat, max_walk_s);
-      if (isnan (lon) || isnan (lat))
-        continue;
-      g_array_set_size (walks, 0);
-      place_walks (tt, ws, lon, lat, dsnap[d], max_walk_s, near, walks);
-      for (guint i = 0; i < walks->len; i++)
-        {
-          const TnetStopWalk *w = &g_array_index (walks, TnetStopWalk, i);
-          TnetEgress e = { d, w->stop, w->walk_s };
-          g_array_append_val (stop_egress, e);
-        }
-    }
   g_autoptr (GArray) egress = g_array_new (FALSE, FALSE, sizeof (TnetEgress));
   g_autofree gint32 *series = g_new (gint32, (gsize) n_minutes * n_destinations);
   g_autofree gint32 *column = g_new (gint32, n_minutes);
-  for (guint o = 0; o < n_origins; o++)
+  gboolean ok = TRUE;
+  for (guint o = 0; ok && o < n_origins; o++)
     {
       if (stop && stop->progress
           && !stop->progress (o, n_origins, "timetable matrix", stop->progress_data))
         {
           g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
                                "the timetable matrix was cancelled");
-          return FALSE;
+          ok = FALSE;
+          break;
         }
-      double lon = origins[2 * o], lat = origins[2 * o + 1];
       gint32 *row = out + (gsize) o * n_destinations * n_pcts;
-      if (isnan (lon) || isnan (lat))
+      if (!tnet_i_raptor_origin_rows (tt, ws, &dests, origins[2 * o], origins[2 * o + 1], near,
+                                      walks, egress))
         {
           for (gsize k = 0; k < (gsize) n_destinations * n_pcts; k++)
             row[k] = TNET_RAPTOR_UNREACHED;
           continue;
         }
-      Snap osn = snap_place (tt, lon, lat, max_walk_s);
-      g_array_set_size (walks, 0);
-      place_walks (tt, ws, lon, lat, osn, max_walk_s, near, walks);
-      g_array_set_size (egress, 0);
-      g_array_append_vals (egress, stop_egress->data, stop_egress->len);
-      for (guint d = 0; d < n_destinations; d++)
-        {
-          double dlon = destinations[2 * d], dlat = destinations[2 * d + 1];
-          if (isnan (dlon) || isnan (dlat))
-            continue;
-          guint64 walk;
-          if (osn.node != TNET_ID_NONE && dsnap[d].node != TNET_ID_NONE)
-            {
-              /* both ends on the street: the direct walk is the street walk */
-              guint32 s = tnet_raptor_walk_to_node (ws, dsnap[d].node);
-              walk = s == G_MAXUINT32 ? G_MAXUINT64
-                                      : (guint64) s + osn.off_s + dsnap[d].off_s;
-            }
-          else
-            walk = tnet_timetable_walk_seconds (tt, tnet_i_timetable_distance_m (lon, lat,
-                                                                                dlon, dlat));
-          if (walk <= max_walk_s)
-            {
-              TnetEgress e = { d, TNET_ID_NONE, (guint32) walk };
-              g_array_append_val (egress, e);
-            }
-        }
-      if (!tnet_raptor_run_range_cancellable (ws, (const TnetStopWalk *) (void *) walks->data,
+      ok = tnet_raptor_run_range_cancellable (ws, (const TnetStopWalk *) (void *) walks->data,
                                               walks->len, depart_s, n_minutes,
                                               (const TnetEgress *) (void *) egress->data,
                                               egress->len, n_destinations, series, stop,
-                                              error))
-        return FALSE;
-      for (guint d = 0; d < n_destinations; d++)
+                                              error);
+      for (guint d = 0; ok && d < n_destinations; d++)
         {
           for (guint m = 0; m < n_minutes; m++)
             column[m] = series[(gsize) m * n_destinations + d];
           tnet_percentiles (column, n_minutes, pcts, n_pcts, row + (gsize) d * n_pcts);
         }
     }
-  return TRUE;
+  tnet_i_raptor_dests_clear (&dests);
+  return ok;
 }
 
 void

@@ -41,6 +41,14 @@
  * read) costs nothing next to the round. A stopped round leaves the marks
  * cleared, so the workspace is ready for the next query.
  *
+ * Failures (tnet_raptor_block_hop(), tnet_raptor_block_route()) are a
+ * mask in the workspace, not a copy of the timetable: a blocked route is
+ * never collected for a scan, and a scan drops its trip before a blocked
+ * hop (the rider must alight there; the trip's later part can still be
+ * boarded after the hop). The mask is fixed for a query, so the route
+ * pruning's reasoning (the same trip boarded again improves nothing)
+ * holds with it; it is cleared in O(blocked).
+ *
  * The workspace holds every array a query touches; a query allocates
  * nothing. Marked stops and routes are kept as lists with flags so a round
  * costs what it touches.
@@ -129,6 +137,14 @@ struct _TnetRaptor {
    * why it stopped: 0 not, 1 cancelled, 2 past the deadline */
   const TnetRaptorStop *stop;
   int stopped;
+  /* failures: hop_blocked[route_stop_first[r] + i] says the ride from the
+   * i-th to the (i+1)-th stop of route r is blocked, route_blocked[r] that
+   * the whole route is; both NULL until the first block, and zero except
+   * at the entries listed in blocked_hops / blocked_routes */
+  guint8 *hop_blocked;
+  guint8 *route_blocked;
+  GArray *blocked_hops;    /* guint: route stop indices set */
+  GArray *blocked_routes;  /* guint: routes set */
 };
 
 TnetRaptor *
@@ -218,6 +234,12 @@ tnet_raptor_free (TnetRaptor *ws)
   g_free (ws->eg_walk);
   g_free (ws->t_best);
   g_free (ws->t_direct);
+  g_free (ws->hop_blocked);
+  g_free (ws->route_blocked);
+  if (ws->blocked_hops)
+    g_array_unref (ws->blocked_hops);
+  if (ws->blocked_routes)
+    g_array_unref (ws->blocked_routes);
   if (ws->tt->foot)
     tnet_i_foot_search_destroy (&ws->foot);
   tnet_timetable_unref (ws->tt);
@@ -341,6 +363,7 @@ scan_route (TnetRaptor *ws, guint r, guint from)
   const guint8 *flags = tt->route_flags + first;
   const gint32 *arr = tt->arr + tt->route_time_first[r];
   const gint32 *dep = tt->dep + tt->route_time_first[r];
+  const guint8 *hop_blocked = ws->hop_blocked ? ws->hop_blocked + first : NULL;
   guint cur = nt;            /* current trip (relative), nt = none */
   guint board_pos = 0;
   for (guint i = from; i < ns; i++)
@@ -382,6 +405,9 @@ scan_route (TnetRaptor *ws, guint r, guint from)
               board_pos = i;
             }
         }
+      /* a blocked hop: no trip rides on from here */
+      if (hop_blocked && hop_blocked[i])
+        cur = nt;
     }
 }
 
@@ -449,6 +475,8 @@ run_rounds (TnetRaptor *ws)
                   e->trip = t;
                 }
               guint r = e->route;
+              if (ws->route_blocked && ws->route_blocked[r])
+                continue;
               if (ws->route_from[r] == G_MAXUINT)
                 ws->routes[ws->n_routes++] = r;
               if (e->pos < ws->route_from[r])
@@ -501,6 +529,108 @@ tnet_raptor_run (TnetRaptor *ws, const TnetStopWalk *access, guint n_access,
   ws->depart_s = depart_s;
   seed_access (ws, access, n_access, depart_s);
   (void) run_rounds (ws);   /* no stop outside a cancellable query */
+}
+
+TnetTimetable *
+tnet_raptor_get_timetable (const TnetRaptor *ws)
+{
+  g_return_val_if_fail (ws != NULL, NULL);
+  return ws->tt;
+}
+
+/* ------------------------------------------------------------- failures */
+
+void
+tnet_raptor_block_hop (TnetRaptor *ws, guint route, guint pos)
+{
+  g_return_if_fail (ws != NULL && route < ws->tt->n_routes);
+  const TnetTimetable *tt = ws->tt;
+  guint first = tt->route_stop_first[route];
+  g_return_if_fail (pos + 1 < tt->route_stop_first[route + 1] - first);
+  if (ws->hop_blocked == NULL)
+    {
+      ws->hop_blocked = g_new0 (guint8, MAX (tt->route_stop_first[tt->n_routes], 1));
+      ws->blocked_hops = g_array_new (FALSE, FALSE, sizeof (guint));
+    }
+  guint h = first + pos;
+  if (!ws->hop_blocked[h])
+    {
+      ws->hop_blocked[h] = 1;
+      g_array_append_val (ws->blocked_hops, h);
+    }
+}
+
+void
+tnet_raptor_block_route (TnetRaptor *ws, guint route)
+{
+  g_return_if_fail (ws != NULL && route < ws->tt->n_routes);
+  if (ws->route_blocked == NULL)
+    {
+      ws->route_blocked = g_new0 (guint8, MAX (ws->tt->n_routes, 1));
+      ws->blocked_routes = g_array_new (FALSE, FALSE, sizeof (guint));
+    }
+  if (!ws->route_blocked[route])
+    {
+      ws->route_blocked[route] = 1;
+      g_array_append_val (ws->blocked_routes, route);
+    }
+}
+
+void
+tnet_raptor_clear_blocks (TnetRaptor *ws)
+{
+  g_return_if_fail (ws != NULL);
+  for (guint i = 0; ws->blocked_hops && i < ws->blocked_hops->len; i++)
+    ws->hop_blocked[g_array_index (ws->blocked_hops, guint, i)] = 0;
+  for (guint i = 0; ws->blocked_routes && i < ws->blocked_routes->len; i++)
+    ws->route_blocked[g_array_index (ws->blocked_routes, guint, i)] = 0;
+  if (ws->blocked_hops)
+    g_array_set_size (ws->blocked_hops, 0);
+  if (ws->blocked_routes)
+    g_array_set_size (ws->blocked_routes, 0);
+}
+
+gboolean
+tnet_i_raptor_journey_rides (const TnetRaptor *ws, TnetId stop, GArray *rides)
+{
+  if (stop >= ws->n_stops || ws->arr[stop] == INF)
+    return FALSE;
+  const TnetTimetable *tt = ws->tt;
+  TnetId s = stop;
+  switch (ws->arr_how[s])
+    {
+    case HOW_ACCESS:
+      return TRUE;
+    case HOW_FOOT:
+      s = ws->arr_from[s];
+      break;
+    case HOW_VEHICLE:
+      break;
+    default:
+      return FALSE;
+    }
+  for (guint guard = 0; guard < 4 * ws->n_stops + 4; guard++)
+    {
+      guint r = ws->veh_route[s], trip = ws->veh_trip[s], bp = ws->veh_board_pos[s];
+      guint first = tt->route_stop_first[r], ns = tt->route_stop_first[r + 1] - first;
+      guint rel = trip - tt->route_trip_first[r];
+      /* the alighting position: the first call at s after boarding where
+       * the trip arrives at veh[s] (a route may call at a stop twice) */
+      guint ap = bp + 1;
+      const gint32 *arr = tt->arr + tt->route_time_first[r] + (gsize) rel * ns;
+      while (ap < ns && !(tt->route_stops[first + ap] == s && arr[ap] == ws->veh[s]))
+        ap++;
+      if (ap == ns)
+        return FALSE;
+      TnetIRaptorRide ride = { r, bp, ap };
+      g_array_append_val (rides, ride);
+      TnetId b = tt->route_stops[first + bp];
+      TnetId from = ws->board_from[b];
+      if (from == TNET_ID_NONE)
+        return TRUE;
+      s = from;
+    }
+  return FALSE;   /* a zero-time cycle */
 }
 
 gint32

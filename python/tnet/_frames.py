@@ -1217,8 +1217,10 @@ class Scenario:
         (``tnet criticality A B``): every zone of *a* to every zone of *b*
         (region specs or node ids), one link (``by="link"``) or one whole
         line (``by="line"``: its links and its services) removed at a time,
-        on *profile*'s layered graph (car, transit, park_and_ride: the graph
-        route and commute use, waits and transfers included). A DataFrame ranked worst first (pairs
+        on *profile*'s layered graph (car, transit, park_and_ride; waits and
+        transfers included; transit and park_and_ride by the frequency
+        approximation, as ``tnet criticality --frequency-model``, where the
+        command follows the timetable by default). A DataFrame ranked worst first (pairs
         cut, population lost, pairs pushed out of *budget*, total increase)
         with ``pairs_slower``, ``pairs_cut``, ``pairs_out_of_budget``,
         ``population_lost``, ``max_increase_min``, ``total_increase_min``

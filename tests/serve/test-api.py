@@ -132,9 +132,11 @@ same('/corridors?from=xuchang&to=airport&modes=rail&scenario=2020',
      ('corridors', 'xuchang', 'airport', '--modes', 'rail', '--scenario', '2020'), 'corridors rail 2020')
 same('/criticality?from=xuchang&to=zhengzhou&top=5',
      ('criticality', 'xuchang', 'zhengzhou', '--top', '5'), 'criticality')
+# the server's /criticality scans transit on the frequency approximation's
+# graph: the command's --frequency-model (by default it follows the timetable)
 same('/criticality?from=xuchang&to=airport&profile=transit&by=line&budget=90&scenario=2020',
      ('criticality', 'xuchang', 'airport', '--profile', 'transit', '--by', 'line', '--budget', '90',
-      '--scenario', '2020'), 'criticality by line, transit, 2020')
+      '--scenario', '2020', '--frequency-model'), 'criticality by line, transit, 2020')
 same('/corridors?from=xuchang&to=zhengzhou&modes=road&k=3&budget=50&factor=1.5',
      ('corridors', 'xuchang', 'zhengzhou', '--modes', 'road', '-k', '3', '--budget', '50', '--factor',
       '1.5'), 'corridors with every option')
@@ -174,8 +176,8 @@ for path, args in (
 same_geojson('/corridors?from=xuchang&to=zhengzhou&format=geojson',
              ('corridors', 'xuchang', 'zhengzhou'), 'corridors as GeoJSON')
 same_geojson('/criticality?from=xuchang&to=airport&profile=transit&by=line&format=geojson',
-             ('criticality', 'xuchang', 'airport', '--profile', 'transit', '--by', 'line'),
-             'criticality by line, transit, as GeoJSON')
+             ('criticality', 'xuchang', 'airport', '--profile', 'transit', '--by', 'line',
+              '--frequency-model'), 'criticality by line, transit, as GeoJSON')
 same_geojson('/criticality?from=xuchang&to=zhengzhou&top=5&format=geojson',
              ('criticality', 'xuchang', 'zhengzhou', '--top', '5'), 'criticality as GeoJSON')
 same('/transfers', ('transfers',), 'transfers')

@@ -3,6 +3,7 @@
 #include "cli.h"
 #include "cli-extra.h"
 #include "commands.h"
+#include "route-transit.h"
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -45,7 +46,7 @@ tnet_cmd_corridors (int argc, char **argv)
   double budget_min = 0, factor = 0;
   GOptionEntry entries[] = {
     { "modes", 0, 0, G_OPTION_ARG_STRING, &modes, "Mode group of the line counts and disjoint paths (and, without --profile, of the alternatives): rail, road or all (default: all)", "MODES" },
-    { "profile", 0, 0, G_OPTION_ARG_STRING, &profile_name, "Least-time alternatives as journeys on this profile's graph, as route and commute use it (waits and transfers included)", "car|transit|park_and_ride" },
+    { "profile", 0, 0, G_OPTION_ARG_STRING, &profile_name, "Least-time alternatives as journeys on this profile's graph (waits and transfers included); transit and park_and_ride by the frequency approximation (waits of half the headway), not the timetable route and commute follow by default", "car|transit|park_and_ride" },
     { "k", 'k', 0, G_OPTION_ARG_INT, &k, "Least-time disjoint alternatives wanted (default: the plan's k, else 5)", "K" },
     { "budget", 0, 0, G_OPTION_ARG_DOUBLE, &budget_min, "Commute budget in minutes (default: the plan's budget_min, else 60)", "MIN" },
     { "factor", 0, 0, G_OPTION_ARG_DOUBLE, &factor, "Alternatives within FACTOR × the fastest count as usable (default: the plan's detour, else 1.5)", "FACTOR" },
@@ -149,10 +150,17 @@ tnet_cmd_corridors (int argc, char **argv)
           g_autofree char *nodes = path_nodes (net, NULL, &corr->node_disjoint->paths[i]);
           g_string_append_printf (s, "    %s\n", nodes);
         }
-      g_string_append_printf (s, "  least-time link-disjoint alternatives (zone to zone%s%s): "
+      /* the alternatives are paths of the profile's graph: transit and
+       * park_and_ride by the frequency approximation, not the timetable
+       * `route` and `commute` follow by default; say so */
+      const char *model = profile_name == NULL ? ""
+                          : profile == TNET_PROFILE_CAR ? " (network)"
+                          : " (frequency approximation: waits of half the headway, not the "
+                            "timetable of route and commute)";
+      g_string_append_printf (s, "  least-time link-disjoint alternatives (zone to zone%s%s%s): "
                               "%u, %u within %.0f min, %u within %.2f × the fastest\n",
                               profile_name ? ", profile " : "",
-                              profile_name ? tnet_profile_to_string (profile) : "",
+                              profile_name ? tnet_profile_to_string (profile) : "", model,
                               corr->fastest->n_paths, corr->n_within_budget, budget_min,
                               corr->n_within_factor, factor);
       for (guint i = 0; i < corr->fastest->n_paths; i++)
@@ -177,6 +185,48 @@ time_str (TnetWeight t, char *buf, gsize len)
   return buf;
 }
 
+/* The text of `tnet criticality`: the scan's heading with its model, then
+ * the @n_show first items with their worst pair and detour. */
+static char *
+criticality_text (const TnetCriticality *crit, const TnetNetwork *net, const TnetMultimodal *mm,
+                  const TnetNodeSet *a, const TnetNodeSet *b, gboolean by_line,
+                  TnetProfile profile, const char *model, int year, guint n_show,
+                  gboolean by_timetable)
+{
+  char b1[32], b2[32];
+  GString *s = g_string_new (NULL);
+  g_string_printf (s, "Criticality %s → %s by %s, profile %s (%s), %d: %u OD pairs, "
+                   "%u %ss on a %s examined, %u with a loss\n", a->spec, b->spec,
+                   by_line ? "line" : "link", tnet_profile_to_string (profile), model,
+                   year, tnet_criticality_n_pairs (crit),
+                   tnet_criticality_n_candidates (crit), by_line ? "line" : "link",
+                   by_timetable ? "journey" : "shortest path", tnet_criticality_n_items (crit));
+  for (guint r = 0; r < n_show; r++)
+    {
+      const TnetCriticalityItem *it = tnet_criticality_item (crit, r);
+      guint p = it->worst_pair;
+      TnetId o = TNET_ID_NONE, d = TNET_ID_NONE;
+      tnet_corridor_pair_zones (a, b, p, &o, &d);
+      const char *from = tnet_network_node (net, o)->id;
+      const char *to = tnet_network_node (net, d)->id;
+      time_str (tnet_criticality_base_time (crit, p), b1, sizeof b1);
+      time_str (tnet_criticality_time (crit, r, p), b2, sizeof b2);
+      g_string_append_printf (s, "%3u. %s: %u pairs slower, %u cut, %u out of budget, "
+                              "population lost %.0f, max +%.1f min\n"
+                              "     worst %s → %s: %s → %s min\n", r + 1, it->name,
+                              it->n_pairs_slower, it->n_pairs_cut,
+                              it->n_pairs_out_of_budget, it->population_lost,
+                              minutes (it->max_increase_ms), from, to, b1, b2);
+      g_auto (GStrv) places = tnet_corridor_criticality_detour_places (crit, net, mm, r, p);
+      if (places)
+        {
+          g_autofree char *nodes = g_strjoinv (" > ", places);
+          g_string_append_printf (s, "     detour: %s\n", nodes);
+        }
+    }
+  return g_string_free (s, FALSE);
+}
+
 int
 tnet_cmd_criticality (int argc, char **argv)
 {
@@ -186,7 +236,7 @@ tnet_cmd_criticality (int argc, char **argv)
   int top = 0, threads = 0;      /* top 0: the plan's [report] top */
   double budget_min = 0;         /* 0: the plan's budget_min */
   GOptionEntry entries[] = {
-    { "profile", 0, 0, G_OPTION_ARG_STRING, &profile_name, "Scan the graph of this profile, as route and commute use it, waits and transfers included (default: car)", "car|transit|park_and_ride" },
+    { "profile", 0, 0, G_OPTION_ARG_STRING, &profile_name, "Scan this profile (default: car): transit by the timetable, as route and commute follow it (--frequency-model: on the frequency approximation's graph); car and park_and_ride on the profile's graph, waits and transfers included", "car|transit|park_and_ride" },
     { "by", 0, 0, G_OPTION_ARG_STRING, &by, "Remove one link or one whole line at a time (default: link)", "link|line" },
     { "top", 0, 0, G_OPTION_ARG_INT, &top, "Show the N worst (default: the plan's top, else 10)", "N" },
     { "budget", 0, 0, G_OPTION_ARG_DOUBLE, &budget_min, "Commute budget in minutes (default: the plan's budget_min, else 60)", "MIN" },
@@ -194,11 +244,23 @@ tnet_cmd_criticality (int argc, char **argv)
     { NULL }
   };
   GError *error = NULL;
+  TnetCliTimeArgs targs = { .one_percentile = TRUE };
   g_autoptr (GOptionContext) ctx = g_option_context_new ("A B");
   g_option_context_set_summary (ctx, "Ranks the links (or lines) of the network by the loss "
                                 "their removal causes to the travel times from the zones of A "
-                                "to the zones of B, with the detour of the worst pair.");
+                                "to the zones of B, with the detour of the worst pair.\n"
+                                "Transit follows the scenario year's GTFS timetable, as "
+                                "commute: a pair's base time is its commute time (departing "
+                                "08:00 on the feed's busiest day, window 0, the median, unless "
+                                "--depart, --date, --window, --percentile or --max-walk say "
+                                "otherwise); a link failure blocks every trip hop that runs over "
+                                "the link, a line failure every trip of the line. "
+                                "--frequency-model (or a folder without a feed) scans the "
+                                "frequency approximation's graph instead; park_and_ride always "
+                                "does.");
   g_option_context_add_main_entries (ctx, entries, NULL);
+  tnet_cli_time_args_add (ctx, &targs, "transit: scan the frequency approximation's graph "
+                          "(expected waits of half the headway) instead of the timetable");
   tnet_cli_add_common_formats (ctx, &common, TNET_CLI_FORMAT_TEXT | TNET_CLI_FORMAT_JSON
                                              | TNET_CLI_FORMAT_CSV
                                              | TNET_CLI_FORMAT_GEOJSON,
@@ -228,8 +290,13 @@ tnet_cmd_criticality (int argc, char **argv)
   else if (!tnet_cli_load (&common, &net, &scen, &error)
            || !resolve_ends (net, argv + 1, &a, &b, &error))
     rc = tnet_cli_fail (ctx, error);
+  TnetCliTimeOptions topt = { 0 };
+  if (rc == TNET_EXIT_OK && !tnet_cli_time_args_parse (&targs, &topt, &error))
+    rc = tnet_cli_fail (ctx, error);
+  g_autoptr (GArray) pcts = topt.percentiles;
   if (rc != TNET_EXIT_OK)
     {
+      tnet_cli_time_args_clear (&targs);
       tnet_cli_common_clear (&common);
       return rc;
     }
@@ -247,13 +314,32 @@ tnet_cmd_criticality (int argc, char **argv)
   copts.progress_data = &common;
   g_autoptr (TnetMultimodal) mm = NULL;
   g_autoptr (TnetCriticality) crit = NULL;
-  if (tnet_cli_build_graphs (net, scen, &profile, 1, &mm, &error))
+  g_autoptr (TnetTimetable) tt = NULL;
+  g_autoptr (GPtrArray) feeds = NULL;
+  g_autofree char *feed_name = NULL;
+  if (profile == TNET_PROFILE_TRANSIT)
+    tt = tnet_cli_transit_timetable (net, scen, &targs, &topt, common.quiet, &feed_name, &feeds,
+                                     &error);
+  if (tt != NULL)
+    {
+      TnetRaptorFailuresOptions fo;
+      tnet_raptor_failures_options_init (&fo);
+      fo.depart_s = topt.depart_s;
+      fo.n_minutes = topt.window_min;
+      fo.percentile = g_array_index (pcts, double, 0);
+      fo.max_walk_s = topt.max_walk_s;
+      crit = tnet_corridor_criticality_timetable (net, scen, tt, feed_name, a, b, by_line,
+                                                  budget, &fo, &copts, &error);
+    }
+  else if (error == NULL && tnet_cli_build_graphs (net, scen, &profile, 1, &mm, &error))
     crit = tnet_corridor_criticality_profile (net, mm, a, b, by_line, budget, &copts, &error);
+  tnet_cli_time_args_clear (&targs);
   if (crit == NULL)
     {
       tnet_cli_common_clear (&common);
       return tnet_cli_fail (ctx, error);
     }
+  g_autofree char *model = tnet_corridor_criticality_model (crit, mm);
   guint n_show = MIN ((guint) top, tnet_criticality_n_items (crit));
   int year = tnet_scenario_get_year (scen);
   gboolean ok;
@@ -279,37 +365,9 @@ tnet_cmd_criticality (int argc, char **argv)
     }
   else
     {
-      char b1[32], b2[32];
-      g_autoptr (GString) s = g_string_new (NULL);
-      g_string_printf (s, "Criticality %s → %s by %s, profile %s, %d: %u OD pairs, %u %ss "
-                       "on a shortest path examined, %u with a loss\n", a->spec, b->spec,
-                       by_line ? "line" : "link", tnet_profile_to_string (profile), year,
-                       tnet_criticality_n_pairs (crit), tnet_criticality_n_candidates (crit),
-                       by_line ? "line" : "link", tnet_criticality_n_items (crit));
-      for (guint r = 0; r < n_show; r++)
-        {
-          const TnetCriticalityItem *it = tnet_criticality_item (crit, r);
-          guint p = it->worst_pair;
-          TnetId o = TNET_ID_NONE, d = TNET_ID_NONE;
-          tnet_corridor_pair_zones (a, b, p, &o, &d);
-          const char *from = tnet_network_node (net, o)->id;
-          const char *to = tnet_network_node (net, d)->id;
-          time_str (tnet_criticality_base_time (crit, p), b1, sizeof b1);
-          time_str (tnet_criticality_time (crit, r, p), b2, sizeof b2);
-          g_string_append_printf (s, "%3u. %s: %u pairs slower, %u cut, %u out of budget, "
-                                  "population lost %.0f, max +%.1f min\n"
-                                  "     worst %s → %s: %s → %s min\n", r + 1, it->name,
-                                  it->n_pairs_slower, it->n_pairs_cut,
-                                  it->n_pairs_out_of_budget, it->population_lost,
-                                  minutes (it->max_increase_ms), from, to, b1, b2);
-          g_autoptr (TnetPath) detour = tnet_criticality_detour (crit, r, p);
-          if (detour)
-            {
-              g_autofree char *nodes = path_nodes (net, mm, detour);
-              g_string_append_printf (s, "     detour: %s\n", nodes);
-            }
-        }
-      ok = tnet_cli_write (&common, s->str, &error);
+      g_autofree char *text = criticality_text (crit, net, mm, a, b, by_line, profile, model,
+                                                year, n_show, tt != NULL);
+      ok = tnet_cli_write (&common, text, &error);
     }
   tnet_cli_common_clear (&common);
   return ok ? TNET_EXIT_OK : tnet_cli_fail (ctx, error);

@@ -1,0 +1,636 @@
+/* criticality-timetable.c: the link (or line) failure scan of transit by
+ * the timetable (tnet_corridor_criticality_timetable()).
+ *
+ * Implementation notes. The searches are the paths layer's
+ * (TnetRaptorFailures: the base range query, the journeys that give the
+ * candidates, one masked range query per candidate); this file maps
+ * network links and lines to timetable hops and routes, runs the origins
+ * on worker threads and ranks the result with the graph scan's code
+ * (tnet_i_criticality_new_from_times()).
+ *
+ * Link -> hops. A hop (the ride from the i-th to the (i+1)-th stop of a
+ * route) runs between the network nodes its two stops sit on
+ * (tnet_timetable_stop_node(), else the node whose id is the stop id). It
+ * runs over the shortest chain, by length, of the scenario's active
+ * transit links (modes hsr, rail, suburban, metro, bus) between those
+ * nodes, taken first among the links of the route's own line (link `line`
+ * = the route's name), else among every transit link; a hop whose stops
+ * are not on the network, or that no such chain joins, runs over no link
+ * and fails only with its line. A link failure blocks every hop whose
+ * chain holds the link, in both directions. The chains are computed once
+ * per (node, node, line).
+ *
+ * Threads, progress and cancellation follow criticality.c: workers take
+ * origins from an atomic counter, each with its own RAPTOR workspace and
+ * entries; the thread that started the scan reports progress.
+ */
+#include "tnet-internal.h"
+#include "analysis-private.h"
+#include "heap.h"
+#include <gio/gio.h>
+#include <math.h>
+#include <string.h>
+
+#define TRANSIT_MODES (TNET_MODE_BIT (TNET_MODE_HSR) | TNET_MODE_BIT (TNET_MODE_RAIL) \
+                       | TNET_MODE_BIT (TNET_MODE_SUBURBAN) | TNET_MODE_BIT (TNET_MODE_METRO) \
+                       | TNET_MODE_BIT (TNET_MODE_BUS))
+
+/* The scenario's active transit links as an undirected CSR over the
+ * network nodes, and the scratch of the chain searches. */
+typedef struct {
+  const TnetNetwork *net;
+  guint n;
+  guint *first;       /* n + 1 */
+  TnetId *head;
+  TnetId *link;
+  guint32 *len_m;     /* rounded length, at least 1 */
+  TnetHeap heap;
+  guint32 *dist;
+  TnetId *pred;       /* the link that reached the node */
+  TnetId *touched;
+  guint n_touched;
+} Rails;
+
+static void
+rails_init (Rails *g, const TnetNetwork *net, const TnetScenario *scen)
+{
+  guint n = tnet_network_n_nodes (net), m = tnet_network_n_links (net);
+  g->net = net;
+  g->n = n;
+  g->first = g_new0 (guint, n + 1);
+  for (int pass = 0; pass < 2; pass++)
+    {
+      g_autofree guint *cur = pass ? g_memdup2 (g->first, sizeof (guint) * (n + 1)) : NULL;
+      for (guint i = 0; i < m; i++)
+        {
+          const TnetLink *lk = tnet_network_link (net, i);
+          if (!(TNET_MODE_BIT (lk->mode) & TRANSIT_MODES) || lk->from == lk->to
+              || (scen && !tnet_scenario_link_active (scen, net, i)))
+            continue;
+          TnetId ends[2] = { lk->from, lk->to };
+          for (int k = 0; k < 2; k++)
+            {
+              if (pass == 0)
+                {
+                  g->first[ends[k] + 1]++;
+                  continue;
+                }
+              guint at = cur[ends[k]]++;
+              g->head[at] = ends[1 - k];
+              g->link[at] = i;
+              double l = isfinite (lk->length_m) ? round (lk->length_m) : 1;
+              g->len_m[at] = (guint32) CLAMP (l, 1.0, 1e8);
+            }
+        }
+      if (pass == 0)
+        {
+          for (guint v = 0; v < n; v++)
+            g->first[v + 1] += g->first[v];
+          g->head = g_new (TnetId, MAX (g->first[n], 1u));
+          g->link = g_new (TnetId, MAX (g->first[n], 1u));
+          g->len_m = g_new (guint32, MAX (g->first[n], 1u));
+        }
+    }
+  tnet_i_heap_init (&g->heap, MAX (n, 1u));
+  g->dist = g_new (guint32, MAX (n, 1u));
+  for (guint v = 0; v < n; v++)
+    g->dist[v] = G_MAXUINT32;
+  g->pred = g_new (TnetId, MAX (n, 1u));
+  g->touched = g_new (TnetId, MAX (n, 1u));
+  g->n_touched = 0;
+}
+
+static void
+rails_clear (Rails *g)
+{
+  g_free (g->first);
+  g_free (g->head);
+  g_free (g->link);
+  g_free (g->len_m);
+  tnet_i_heap_destroy (&g->heap);
+  g_free (g->dist);
+  g_free (g->pred);
+  g_free (g->touched);
+}
+
+/* The links of the shortest chain u -> v (over the links of @line only
+ * when it is not NULL) appended to @out; FALSE when none. */
+static gboolean
+rails_chain (Rails *g, TnetId u, TnetId v, const char *line, GArray *out)
+{
+  for (guint i = 0; i < g->n_touched; i++)
+    g->dist[g->touched[i]] = G_MAXUINT32;
+  g->n_touched = 0;
+  tnet_i_heap_reset (&g->heap);
+  g->dist[u] = 0;
+  g->pred[u] = TNET_ID_NONE;
+  g->touched[g->n_touched++] = u;
+  tnet_i_heap_push_or_decrease (&g->heap, u, 0);
+  while (!tnet_i_heap_empty (&g->heap))
+    {
+      TnetHeapEntry top = tnet_i_heap_pop (&g->heap);
+      TnetId x = top.item;
+      if (x == v)
+        break;
+      for (guint j = g->first[x]; j < g->first[x + 1]; j++)
+        {
+          const char *ll = tnet_network_link (g->net, g->link[j])->line;
+          if (line && (ll == NULL || strcmp (ll, line) != 0))
+            continue;
+          TnetId y = g->head[j];
+          guint64 d = (guint64) g->dist[x] + g->len_m[j];
+          if (d < g->dist[y] && d < G_MAXUINT32)
+            {
+              if (g->dist[y] == G_MAXUINT32)
+                g->touched[g->n_touched++] = y;
+              g->dist[y] = (guint32) d;
+              g->pred[y] = g->link[j];
+              tnet_i_heap_push_or_decrease (&g->heap, y, (guint32) d);
+            }
+        }
+    }
+  if (g->dist[v] == G_MAXUINT32)
+    return FALSE;
+  for (TnetId x = v; x != u;)
+    {
+      TnetId l = g->pred[x];
+      g_array_append_val (out, l);
+      const TnetLink *lk = tnet_network_link (g->net, l);
+      x = lk->from == x ? lk->to : lk->from;
+    }
+  return TRUE;
+}
+
+/* The network node stop @s sits on, or TNET_ID_NONE. */
+static TnetId
+stop_network_node (const TnetNetwork *net, TnetTimetable *tt, TnetId s)
+{
+  TnetId v = tnet_timetable_stop_node (tt, s);
+  if (v != TNET_ID_NONE && v < tnet_network_n_nodes (net))
+    return v;
+  return tnet_network_find_node (net, tnet_timetable_stop_id (tt, s));
+}
+
+/* Elements = network links: the hops of each link as CSR. */
+static void
+link_elements (const TnetNetwork *net, const TnetScenario *scen, TnetTimetable *tt,
+               GArray *elem_first, GArray *elem_hops)
+{
+  guint n_links = tnet_network_n_links (net);
+  Rails g;
+  rails_init (&g, net, scen);
+  g_autoptr (GHashTable) chains = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                         (GDestroyNotify) g_array_unref);
+  GArray **per_link = g_new0 (GArray *, MAX (n_links, 1u));
+  for (guint r = 0; r < tnet_timetable_n_routes (tt); r++)
+    {
+      const char *name = tnet_timetable_route_name (tt, r);
+      guint ns = tnet_timetable_route_n_stops (tt, r);
+      for (guint pos = 0; pos + 1 < ns; pos++)
+        {
+          TnetId u = stop_network_node (net, tt, tnet_timetable_route_stop (tt, r, pos));
+          TnetId v = stop_network_node (net, tt, tnet_timetable_route_stop (tt, r, pos + 1));
+          if (u == TNET_ID_NONE || v == TNET_ID_NONE || u == v)
+            continue;
+          g_autofree char *key = g_strdup_printf ("%u:%u:%s", u, v, name ? name : "");
+          GArray *chain = g_hash_table_lookup (chains, key);
+          if (chain == NULL)
+            {
+              chain = g_array_new (FALSE, FALSE, sizeof (TnetId));
+              if (!(name && rails_chain (&g, u, v, name, chain)))
+                {
+                  g_array_set_size (chain, 0);
+                  rails_chain (&g, u, v, NULL, chain);
+                }
+              g_hash_table_insert (chains, g_steal_pointer (&key), chain);
+            }
+          for (guint i = 0; i < chain->len; i++)
+            {
+              TnetId l = g_array_index (chain, TnetId, i);
+              if (per_link[l] == NULL)
+                per_link[l] = g_array_new (FALSE, FALSE, sizeof (TnetRaptorHop));
+              TnetRaptorHop h = { r, pos };
+              g_array_append_val (per_link[l], h);
+            }
+        }
+    }
+  guint zero = 0;
+  g_array_append_val (elem_first, zero);
+  for (guint l = 0; l < n_links; l++)
+    {
+      if (per_link[l])
+        {
+          g_array_append_vals (elem_hops, per_link[l]->data, per_link[l]->len);
+          g_array_unref (per_link[l]);
+        }
+      g_array_append_val (elem_first, elem_hops->len);
+    }
+  g_free (per_link);
+  rails_clear (&g);
+}
+
+/* Elements = lines: the sorted distinct route names; each fails every
+ * route of its name. Appends the names (views owned by @tt) to @names. */
+static void
+line_elements (TnetTimetable *tt, GPtrArray *names, GArray *elem_first, GArray *elem_hops)
+{
+  guint nr = tnet_timetable_n_routes (tt);
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint r = 0; r < nr; r++)
+    {
+      const char *name = tnet_timetable_route_name (tt, r);
+      if (name && !g_hash_table_contains (seen, name))
+        {
+          g_hash_table_add (seen, (gpointer) name);
+          g_ptr_array_add (names, (gpointer) name);
+        }
+    }
+  tnet_i_sort_strings_from (names, 0);
+  g_autoptr (GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < names->len; i++)
+    g_hash_table_insert (index, names->pdata[i], GUINT_TO_POINTER (i));
+  guint zero = 0;
+  g_array_append_val (elem_first, zero);
+  for (guint e = 0; e < names->len; e++)
+    {
+      for (guint r = 0; r < nr; r++)
+        {
+          const char *name = tnet_timetable_route_name (tt, r);
+          if (name && GPOINTER_TO_UINT (g_hash_table_lookup (index, name)) == e)
+            {
+              TnetRaptorHop h = { r, G_MAXUINT };
+              g_array_append_val (elem_hops, h);
+            }
+        }
+      g_array_append_val (elem_first, elem_hops->len);
+    }
+}
+
+/* The scan's shared state. */
+typedef struct {
+  TnetTimetable *tt;
+  const TnetRaptorFailures *fail;
+  const TnetNetwork *net;
+  const TnetNodeSet *a, *b;
+  guint nd;                  /* destinations: the zones of b */
+  guint *pair_first;         /* origin i's pairs start at pair_first[i] */
+  TnetWeight *base;          /* per pair */
+  GArray **entries;          /* per worker: TnetICriticalityEntry */
+  gint next_origin;          /* atomic */
+  gint cancel;               /* atomic */
+  GCancellable *cancellable;
+  GError *error;             /* the first worker error, under lock */
+  TnetProgressFunc progress;
+  gpointer progress_data;
+  GMutex lock;
+  GCond changed;
+  guint n_done, n_finished;
+  guint64 next_report;
+  gboolean inline_scan;
+} Scan;
+
+/* One origin (index @i into a's zones). */
+static gboolean
+scan_origin (Scan *sc, TnetRaptor *ws, guint i, GArray *out, gint32 *base, guint8 *want,
+             GArray *tmp, GError **error)
+{
+  TnetId o = g_array_index (sc->a->zones, TnetId, i);
+  const TnetNode *on = tnet_network_node (sc->net, o);
+  for (guint d = 0; d < sc->nd; d++)
+    want[d] = g_array_index (sc->b->zones, TnetId, d) != o;
+  TnetRaptorStop stop;
+  tnet_raptor_stop_init (&stop);
+  stop.cancellable = sc->cancellable;
+  g_array_set_size (tmp, 0);
+  if (!tnet_raptor_failures_run (sc->fail, ws, on->lon, on->lat, want, base, tmp, &stop, error))
+    return FALSE;
+  /* destination index -> pair: the pairs of origin i skip o itself */
+  g_autofree guint *pair_of = g_new (guint, MAX (sc->nd, 1u));
+  for (guint d = 0, p = sc->pair_first[i]; d < sc->nd; d++)
+    if (want[d])
+      {
+        pair_of[d] = p;
+        sc->base[p] = base[d] == TNET_RAPTOR_UNREACHED ? TNET_WEIGHT_INF
+                      : (TnetWeight) base[d] * 1000;
+        p++;
+      }
+  for (guint k = 0; k < tmp->len; k++)
+    {
+      const TnetRaptorFailureEntry *fe = &g_array_index (tmp, TnetRaptorFailureEntry, k);
+      TnetICriticalityEntry en = { fe->element, i, pair_of[fe->destination],
+                                   fe->time_s == TNET_RAPTOR_UNREACHED
+                                   ? TNET_WEIGHT_INF : (TnetWeight) fe->time_s * 1000 };
+      g_array_append_val (out, en);
+    }
+  return TRUE;
+}
+
+static void
+maybe_report (Scan *sc, guint done)
+{
+  if (!sc->progress || done < sc->next_report || g_atomic_int_get (&sc->cancel))
+    return;
+  guint64 total = sc->a->zones->len, step = MAX ((total + 255) / 256, 1);
+  sc->next_report = done >= total ? G_MAXUINT64 : MIN (done + step, total);
+  if (!sc->progress (done, total, "criticality scan", sc->progress_data))
+    g_atomic_int_set (&sc->cancel, 1);
+}
+
+static void
+scan_worker (gpointer data, gpointer user_data)
+{
+  Scan *sc = user_data;
+  guint w = GPOINTER_TO_UINT (data) - 1;
+  g_autoptr (TnetRaptor) ws = tnet_raptor_new (sc->tt);
+  g_autofree gint32 *base = g_new (gint32, MAX (sc->nd, 1u));
+  g_autofree guint8 *want = g_new (guint8, MAX (sc->nd, 1u));
+  g_autoptr (GArray) tmp = g_array_new (FALSE, FALSE, sizeof (TnetRaptorFailureEntry));
+  guint n_origins = sc->a->zones->len;
+  while (!g_atomic_int_get (&sc->cancel))
+    {
+      if (g_cancellable_is_cancelled (sc->cancellable))
+        {
+          g_atomic_int_set (&sc->cancel, 1);
+          break;
+        }
+      guint i = (guint) g_atomic_int_add (&sc->next_origin, 1);
+      if (i >= n_origins)
+        break;
+      GError *local = NULL;
+      if (!scan_origin (sc, ws, i, sc->entries[w], base, want, tmp, &local))
+        {
+          g_mutex_lock (&sc->lock);
+          if (sc->error == NULL)
+            sc->error = local;
+          else
+            g_error_free (local);
+          g_mutex_unlock (&sc->lock);
+          g_atomic_int_set (&sc->cancel, 1);
+          break;
+        }
+      if (sc->inline_scan)
+        maybe_report (sc, ++sc->n_done);
+      else
+        {
+          g_mutex_lock (&sc->lock);
+          sc->n_done++;
+          g_cond_signal (&sc->changed);
+          g_mutex_unlock (&sc->lock);
+        }
+    }
+  if (!sc->inline_scan)
+    {
+      g_mutex_lock (&sc->lock);
+      sc->n_finished++;
+      g_cond_signal (&sc->changed);
+      g_mutex_unlock (&sc->lock);
+    }
+}
+
+static void
+run_workers (Scan *sc, guint n_threads)
+{
+  sc->inline_scan = n_threads == 1;
+  if (n_threads == 1)
+    {
+      scan_worker (GUINT_TO_POINTER (1), sc);
+      return;
+    }
+  GThreadPool *pool = g_thread_pool_new (scan_worker, sc, (gint) n_threads, TRUE, NULL);
+  for (guint i = 0; i < n_threads; i++)
+    g_thread_pool_push (pool, GUINT_TO_POINTER (i + 1), NULL);
+  g_mutex_lock (&sc->lock);
+  while (sc->n_finished < n_threads)
+    {
+      guint done = sc->n_done;
+      if (sc->progress && done >= sc->next_report && !g_atomic_int_get (&sc->cancel))
+        {
+          g_mutex_unlock (&sc->lock);
+          maybe_report (sc, done);
+          g_mutex_lock (&sc->lock);
+          continue;
+        }
+      g_cond_wait (&sc->changed, &sc->lock);
+    }
+  g_mutex_unlock (&sc->lock);
+  g_thread_pool_free (pool, FALSE, TRUE);
+  maybe_report (sc, sc->n_done);
+}
+
+/* The detours of a scan: the stops of the journey with the element
+ * failed, at the first departure minute. */
+typedef struct {
+  TnetRaptorFailures *fail;
+  TnetTimetable *tt;
+  GArray *origin;          /* per pair: origin node */
+  GArray *dest;            /* per pair: destination index */
+  GHashTable *origin_place; /* origin node -> OriginPlace (copied from the network) */
+} Detours;
+
+typedef struct {
+  double lon, lat;
+  char *id;
+} OriginPlace;
+
+static void
+origin_place_free (gpointer p)
+{
+  OriginPlace *op = p;
+  g_free (op->id);
+  g_free (op);
+}
+
+static void
+detours_free (gpointer data)
+{
+  Detours *dt = data;
+  tnet_raptor_failures_free (dt->fail);
+  tnet_timetable_unref (dt->tt);
+  g_array_unref (dt->origin);
+  g_array_unref (dt->dest);
+  g_hash_table_unref (dt->origin_place);
+  g_free (dt);
+}
+
+static char **
+detour_places (gpointer data, guint element, guint pair)
+{
+  Detours *dt = data;
+  TnetId o = g_array_index (dt->origin, TnetId, pair);
+  const OriginPlace *on = g_hash_table_lookup (dt->origin_place, GUINT_TO_POINTER (o));
+  g_autoptr (TnetRaptor) ws = tnet_raptor_new (dt->tt);
+  g_autoptr (GArray) legs = g_array_new (FALSE, FALSE, sizeof (TnetTransitLeg));
+  if (on == NULL
+      || !tnet_raptor_failures_journey (dt->fail, ws, on->lon, on->lat,
+                                        g_array_index (dt->dest, guint, pair), element, legs))
+    return NULL;
+  GPtrArray *out = g_ptr_array_new ();
+  g_ptr_array_add (out, g_strdup (on->id));
+  const char *last = NULL;
+  for (guint i = 0; i < legs->len; i++)
+    {
+      const TnetTransitLeg *l = &g_array_index (legs, TnetTransitLeg, i);
+      TnetId ends[2] = { l->from_stop, l->to_stop };
+      for (int e = 0; e < 2; e++)
+        {
+          const char *id = ends[e] != TNET_ID_NONE ? tnet_timetable_stop_id (dt->tt, ends[e])
+                                                   : NULL;
+          if (id && (last == NULL || strcmp (last, id) != 0))
+            {
+              g_ptr_array_add (out, g_strdup (id));
+              last = id;
+            }
+        }
+    }
+  g_ptr_array_add (out, NULL);
+  return (char **) g_ptr_array_free (out, FALSE);
+}
+
+static gboolean
+scan_all (Scan *sc, const TnetCriticalityOptions *opts, guint n_threads, GArray *entries,
+          GError **error)
+{
+  sc->progress = opts ? opts->progress : NULL;
+  sc->progress_data = opts ? opts->progress_data : NULL;
+  sc->cancellable = opts ? opts->cancellable : NULL;
+  sc->next_report = 1;
+  g_mutex_init (&sc->lock);
+  g_cond_init (&sc->changed);
+  sc->entries = g_new (GArray *, n_threads);
+  for (guint i = 0; i < n_threads; i++)
+    sc->entries[i] = g_array_new (FALSE, FALSE, sizeof (TnetICriticalityEntry));
+  run_workers (sc, n_threads);
+  g_mutex_clear (&sc->lock);
+  g_cond_clear (&sc->changed);
+  for (guint i = 0; i < n_threads; i++)
+    {
+      g_array_append_vals (entries, sc->entries[i]->data, sc->entries[i]->len);
+      g_array_unref (sc->entries[i]);
+    }
+  g_free (sc->entries);
+  if (sc->error)
+    {
+      g_propagate_error (error, sc->error);
+      return FALSE;
+    }
+  if (g_atomic_int_get (&sc->cancel))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "criticality scan cancelled");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+TnetCriticality *
+tnet_corridor_criticality_timetable (const TnetNetwork *net, const TnetScenario *scen,
+                                     TnetTimetable *tt, const char *feed_name,
+                                     const TnetNodeSet *a, const TnetNodeSet *b,
+                                     gboolean by_line, TnetWeight budget_ms,
+                                     const TnetRaptorFailuresOptions *topts,
+                                     const TnetCriticalityOptions *opts, GError **error)
+{
+  g_return_val_if_fail (net != NULL && tt != NULL && a != NULL && b != NULL, NULL);
+  g_return_val_if_fail (opts == NULL || opts->n_element_blocks <= 1
+                        || opts->element_block < opts->n_element_blocks, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  TnetRaptorFailuresOptions fo;
+  if (topts)
+    fo = *topts;
+  else
+    tnet_raptor_failures_options_init (&fo);
+  fo.n_element_blocks = opts ? opts->n_element_blocks : 0;
+  fo.element_block = opts && opts->n_element_blocks > 1 ? opts->element_block : 0;
+
+  g_autoptr (GArray) elem_first = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GArray) elem_hops = g_array_new (FALSE, FALSE, sizeof (TnetRaptorHop));
+  g_autoptr (GPtrArray) names = g_ptr_array_new ();
+  if (by_line)
+    line_elements (tt, names, elem_first, elem_hops);
+  else
+    link_elements (net, scen, tt, elem_first, elem_hops);
+  guint n_elements = elem_first->len - 1;
+
+  guint nd = b->zones->len, na = a->zones->len;
+  g_autofree double *dll = g_new (double, 2 * MAX (nd, 1u));
+  for (guint d = 0; d < nd; d++)
+    {
+      const TnetNode *n = tnet_network_node (net, g_array_index (b->zones, TnetId, d));
+      dll[2 * d] = n->lon;
+      dll[2 * d + 1] = n->lat;
+    }
+  TnetRaptorFailures *fail
+    = tnet_raptor_failures_new (tt, dll, nd, (const guint *) (void *) elem_first->data,
+                                (const TnetRaptorHop *) (void *) elem_hops->data, n_elements,
+                                &fo);
+  /* the pairs, as tnet_corridor_pair_zones() numbers them */
+  Detours *dt = g_new0 (Detours, 1);
+  dt->fail = fail;
+  dt->tt = tnet_timetable_ref (tt);
+  dt->origin = g_array_new (FALSE, FALSE, sizeof (TnetId));
+  dt->dest = g_array_new (FALSE, FALSE, sizeof (guint));
+  dt->origin_place = g_hash_table_new_full (NULL, NULL, NULL, origin_place_free);
+  g_autofree guint *pair_first = g_new (guint, na + 1);
+  for (guint i = 0; i < na; i++)
+    {
+      TnetId o = g_array_index (a->zones, TnetId, i);
+      const TnetNode *on = tnet_network_node (net, o);
+      OriginPlace *op = g_new (OriginPlace, 1);
+      op->lon = on->lon;
+      op->lat = on->lat;
+      op->id = g_strdup (on->id);
+      g_hash_table_replace (dt->origin_place, GUINT_TO_POINTER (o), op);
+      pair_first[i] = dt->origin->len;
+      for (guint d = 0; d < nd; d++)
+        if (g_array_index (b->zones, TnetId, d) != o)
+          {
+            g_array_append_val (dt->origin, o);
+            g_array_append_val (dt->dest, d);
+          }
+    }
+  pair_first[na] = dt->origin->len;
+  guint n_pairs = dt->origin->len;
+  g_autofree TnetWeight *base = g_new (TnetWeight, MAX (n_pairs, 1u));
+  for (guint p = 0; p < n_pairs; p++)
+    base[p] = TNET_WEIGHT_INF;
+
+  Scan sc = { 0 };
+  sc.tt = tt;
+  sc.fail = fail;
+  sc.net = net;
+  sc.a = a;
+  sc.b = b;
+  sc.nd = nd;
+  sc.pair_first = pair_first;
+  sc.base = base;
+  guint n_threads = opts && opts->n_threads ? opts->n_threads : g_get_num_processors ();
+  n_threads = MAX (1u, MIN (n_threads, MAX (na, 1u)));
+  GArray *entries = g_array_new (FALSE, FALSE, sizeof (TnetICriticalityEntry));
+  if (!scan_all (&sc, opts, n_threads, entries, error))
+    {
+      g_array_unref (entries);
+      detours_free (dt);
+      return NULL;
+    }
+  guint n_nodes = tnet_network_n_nodes (net);
+  g_autofree double *pop = g_new0 (double, MAX (n_nodes, 1u));
+  for (guint i = 0; i < na; i++)
+    {
+      TnetId o = g_array_index (a->zones, TnetId, i);
+      pop[o] = tnet_network_node (net, o)->population;
+    }
+  TnetCriticality *crit
+    = tnet_i_criticality_new_from_times (n_elements, (const TnetId *) (void *) dt->origin->data,
+                                         n_pairs, pop, base, entries, budget_ms,
+                                         fo.n_element_blocks, fo.element_block);
+  TnetICriticalityModel model = { TNET_PROFILE_TRANSIT, (char *) feed_name,
+                                  tnet_timetable_get_service_date (tt), fo.depart_s,
+                                  fo.n_minutes, fo.percentile, fo.max_walk_s };
+  tnet_i_criticality_set_model (crit, &model, detour_places, dt, detours_free);
+  for (guint r = 0; r < tnet_criticality_n_items (crit); r++)
+    {
+      TnetId e = tnet_criticality_item (crit, r)->element;
+      tnet_criticality_set_name (crit, e, by_line ? names->pdata[e]
+                                                  : tnet_network_link (net, e)->id);
+    }
+  return crit;
+}
