@@ -500,7 +500,7 @@ bundled_timetable (const TnetNetwork *net, const TnetScenario *scen, TnetFeed **
 
 /* The report's pairs (home xuchang to the critical pair zhengzhou): the
  * scan's base times are the commute matrix's by the timetable (another code
- * path: tnet_commute_compute_with()), at one departure and over a window. */
+ * path: tnet_commute_compute()), at one departure and over a window. */
 START_TEST (test_bundled_base_is_commute)
 {
   g_autofree char *dir = tt_source_path ("data/xuchang");
@@ -539,7 +539,7 @@ START_TEST (test_bundled_base_is_commute)
           co.max_walk_s = fo.max_walk_s;
           co.timetable_percentile = fo.percentile;
           g_autoptr (TnetCommute) c
-            = tnet_commute_compute_with (net, graphs, 1, (const TnetId *) (void *) xc->zones->data,
+            = tnet_commute_compute (net, graphs, 1, (const TnetId *) (void *) xc->zones->data,
                                          xc->zones->len,
                                          (const TnetId *) (void *) zz->zones->data,
                                          zz->zones->len, TNET_COMMUTE_TO, 60, &co, &error);
