@@ -109,11 +109,13 @@ struct _TnetCHQuery {
 
 /* Cold queries read a few hundred scattered nodes of arrays of several
  * megabytes: with 4 KiB pages nearly every one also misses the TLB. Arrays
- * of HUGE_MIN bytes or more are therefore placed on 2 MiB boundaries and
- * offered to the kernel as transparent huge pages (a hint: without them the
- * memory is ordinary). The result is freed with g_free (free). */
+ * of HUGE_MIN bytes or more therefore start on a 2 MiB boundary and are
+ * offered to the kernel as transparent huge pages (a hint: without them
+ * the memory is ordinary). Only the size rounded up to 4 KiB is asked for:
+ * the whole 2 MiB spans of the array get huge pages, its tail small ones,
+ * so no memory is added. The result is freed with g_free (free). */
 #define HUGE_PAGE ((gsize) 2 << 20)
-#define HUGE_MIN ((gsize) 1 << 20)
+#define HUGE_MIN ((gsize) 2 << 20)
 
 static void *
 huge_alloc (gsize size)
@@ -121,7 +123,7 @@ huge_alloc (gsize size)
 #if defined(MADV_HUGEPAGE)
   if (size >= HUGE_MIN)
     {
-      gsize sz = (size + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE;
+      gsize sz = (size + 4095) / 4096 * 4096;
       void *p = NULL;
       if (posix_memalign (&p, HUGE_PAGE, sz) == 0)
         {
