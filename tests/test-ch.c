@@ -213,14 +213,14 @@ START_TEST (test_random_graphs)
 }
 END_TEST
 
-/* A long two-way path (120,000 nodes under shuffled ids): large enough
+/* A long two-way path (200,000 nodes under shuffled ids): large enough
  * that the query's labels and the hierarchy's entries are placed on huge
- * pages (ch.c, arrays of 1 MiB or more), with distances known in closed
+ * pages (ch.c, arrays of 2 MiB or more), with distances known in closed
  * form: prefix sums of the forward weights one way, of the backward
  * weights the other. */
 START_TEST (test_large_path)
 {
-  const guint n = 120000;
+  const guint n = 200000;
   GRand *r = g_rand_new_with_seed (4242);
   TnetId *id = g_new (TnetId, n);   /* position on the path -> node id */
   for (guint i = 0; i < n; i++)

@@ -358,11 +358,11 @@ prefetch_entries (const TnetCH *ch, const QHeap *h, uint32_t k)
  * for a higher neighbour u already labelled is not expanded. @parent: NULL,
  * or where the parents of @dir are written (stride 2). @other: the heap of
  * the opposite search (NULL for none), whose minimum may be settled next.
- * Cold queries are bound by memory latency: the step prefetches the
- * entries of the nodes most likely settled next (the minima of both heaps
- * and the children of its own root) and first[] of every newly labelled
- * node, so that a popped node's lines are on their way before they are
- * read. */
+ * Cold queries are bound by memory latency: a step with stalling (the
+ * point-to-point and many-to-many searches) prefetches the entries of the
+ * nodes most likely settled next (the minima of both heaps and the
+ * children of its own root) and first[] of every newly labelled node, so
+ * that a popped node's lines are on their way before they are read. */
 static inline gboolean
 upward_step (const TnetCH *ch, uint32_t epoch, QHeap *heap, const QHeap *other, Label *lab,
              int dir, gboolean stall, uint32_t *parent, Slot *top, gboolean *stalled)
@@ -371,10 +371,13 @@ upward_step (const TnetCH *ch, uint32_t epoch, QHeap *heap, const QHeap *other, 
   const uint32_t v = top->item, d = top->key;
   if (d != lab[v].dist[dir])
     return FALSE;   /* stale: v was settled with a smaller key */
-  for (uint32_t k = 0; k < 5; k++)
-    prefetch_entries (ch, heap, k);
-  if (other)
-    prefetch_entries (ch, other, 0);
+  if (stall)   /* not for PHAST's upward search: it settles everything it reaches */
+    {
+      for (uint32_t k = 0; k < 5; k++)
+        prefetch_entries (ch, heap, k);
+      if (other)
+        prefetch_entries (ch, other, 0);
+    }
   const uint32_t *first = ch->first;
   const TnetCHEntry *e = ch->up + first[v], *end = ch->up + first[v + 1];
   if (stall)
@@ -404,7 +407,7 @@ upward_step (const TnetCH *ch, uint32_t epoch, QHeap *heap, const QHeap *other, 
       if (nd >= TNET_WEIGHT_INF)
         continue;   /* absent arc, or as in Dijkstra: a path of INF or more is no path */
       int r = relax (heap, lab, epoch, dir, e->head, nd);
-      if (r == RELAX_NEW)
+      if (stall && r == RELAX_NEW)
         __builtin_prefetch (first + e->head);
       if (parent && r)
         parent[2 * (gsize) e->head] = v;
