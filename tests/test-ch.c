@@ -321,6 +321,96 @@ START_TEST (test_random_graphs)
 }
 END_TEST
 
+/* A long two-way path (200,000 nodes under shuffled ids): large enough
+ * that the query's labels and the hierarchy's entries are placed on huge
+ * pages (ch.c, arrays of 2 MiB or more), with distances known in closed
+ * form: prefix sums of the forward weights one way, of the backward
+ * weights the other. */
+START_TEST (test_large_path)
+{
+  const guint n = 200000;
+  GRand *r = g_rand_new_with_seed (4242);
+  TnetId *id = g_new (TnetId, n);   /* position on the path -> node id */
+  for (guint i = 0; i < n; i++)
+    id[i] = i;
+  for (guint i = n - 1; i > 0; i--)
+    {
+      guint j = (guint) g_rand_int_range (r, 0, (gint32) i + 1);
+      TnetId t = id[i];
+      id[i] = id[j], id[j] = t;
+    }
+  Arcs a = { n, 2 * (n - 1), g_new (TnetId, 2 * (n - 1)), g_new (TnetId, 2 * (n - 1)),
+             g_new (TnetWeight, 2 * (n - 1)) };
+  guint64 *pf = g_new (guint64, n), *pb = g_new (guint64, n);   /* prefix sums by position */
+  pf[0] = pb[0] = 0;
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      TnetWeight wf = (TnetWeight) g_rand_int_range (r, 1, 1000);
+      TnetWeight wb = (TnetWeight) g_rand_int_range (r, 1, 1000);
+      a.tails[2 * i] = id[i], a.heads[2 * i] = id[i + 1], a.w[2 * i] = wf;
+      a.tails[2 * i + 1] = id[i + 1], a.heads[2 * i + 1] = id[i], a.w[2 * i + 1] = wb;
+      pf[i + 1] = pf[i] + wf;
+      pb[i + 1] = pb[i] + wb;
+    }
+  TnetGraph *g;
+  TnetMetric *metric;
+  make_graph (&a, &g, &metric);
+  GError *error = NULL;
+  TnetCH *ch = tnet_ch_build (metric, NULL, &error);
+  ck_assert_msg (ch != NULL, "%s", error ? error->message : "");
+  TnetCHQuery *q = tnet_ch_query_new (ch);
+  guint *pos = g_new (guint, n);
+  for (guint i = 0; i < n; i++)
+    pos[id[i]] = i;
+#define PATH_DIST(i, j) ((i) <= (j) ? pf[j] - pf[i] : pb[i] - pb[j])
+  for (guint k = 0; k < 2000; k++)
+    {
+      guint i = (guint) g_rand_int_range (r, 0, (gint32) n);
+      guint j = (guint) g_rand_int_range (r, 0, (gint32) n);
+      ck_assert_uint_eq (tnet_ch_query_distance (q, id[i], id[j]), PATH_DIST (i, j));
+      if (k % 100 == 0)
+        {
+          /* the unpacked path walks every position between i and j */
+          guint len = (i > j ? i - j : j - i) + 1;
+          TnetId *nodes = g_new (TnetId, len);
+          ck_assert_uint_eq (tnet_ch_query_path_nodes (q, id[i], id[j], nodes, len), len);
+          for (guint h = 0; h < len; h++)
+            ck_assert_uint_eq (nodes[h], id[i <= j ? i + h : i - h]);
+          g_free (nodes);
+        }
+    }
+  TnetWeight *row = g_new (TnetWeight, n);
+  guint s = (guint) g_rand_int_range (r, 0, (gint32) n);
+  tnet_ch_query_one_to_all (q, id[s], TNET_FORWARD, row);
+  for (guint v = 0; v < n; v++)
+    ck_assert_uint_eq (row[v], PATH_DIST (s, pos[v]));
+  tnet_ch_query_one_to_all (q, id[s], TNET_BACKWARD, row);
+  for (guint v = 0; v < n; v++)
+    ck_assert_uint_eq (row[v], PATH_DIST (pos[v], s));
+  TnetId src[16], dst[16];
+  for (guint k = 0; k < 16; k++)
+    src[k] = (TnetId) g_rand_int_range (r, 0, (gint32) n),
+    dst[k] = (TnetId) g_rand_int_range (r, 0, (gint32) n);
+  TnetWeight mat[16 * 16];
+  tnet_ch_query_many_to_many (q, src, 16, dst, 16, mat);
+  for (guint x = 0; x < 16; x++)
+    for (guint y = 0; y < 16; y++)
+      ck_assert_uint_eq (mat[x * 16 + y], PATH_DIST (pos[src[x]], pos[dst[y]]));
+#undef PATH_DIST
+  g_free (row);
+  g_free (pos);
+  g_free (pf);
+  g_free (pb);
+  g_free (id);
+  tnet_ch_query_free (q);
+  tnet_ch_unref (ch);
+  tnet_metric_unref (metric);
+  tnet_graph_unref (g);
+  arcs_free (&a);
+  g_rand_free (r);
+}
+END_TEST
+
 START_TEST (test_rome99)
 {
   g_autofree char *path = tt_data_path ("rome99/rome99.gr");
@@ -1074,6 +1164,7 @@ main (int argc, char **argv)
   tcase_set_timeout (tc, 300);
   tcase_add_loop_test (tc, test_random_graphs, 0, G_N_ELEMENTS (sizes));
   tcase_add_test (tc, test_rome99);
+  tcase_add_test (tc, test_large_path);
   tcase_add_test (tc, test_monaco);
   tcase_add_test (tc, test_zones);
   tcase_add_test (tc, test_file);
