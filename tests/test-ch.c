@@ -87,10 +87,14 @@ check_m2m_paths (TnetGraph *g, TnetMetric *metric, TnetCH *ch, const TnetId *src
   tnet_ch_query_many_to_many (q, src, n_src, tgt, n_tgt, plain);
   tnet_ch_query_many_to_many_paths (q, src, n_src, tgt, n_tgt, dist);
   ck_assert (memcmp (dist, plain, (gsize) n_src * n_tgt * sizeof (TnetWeight)) == 0);
-  /* a point-to-point query between keeps the cells */
-  if (n_src > 0 && n_tgt > 0)
-    (void) tnet_ch_query_distance (q, src[0], tgt[0]);
   TnetId *arcs = g_new (TnetId, n + 1), *nodes = g_new (TnetId, n + 2);
+  /* point-to-point queries between keep the cells, a path query too,
+   * though it rewrites the parent array the cells' searches wrote */
+  if (n_src > 0 && n_tgt > 0)
+    {
+      (void) tnet_ch_query_distance (q, src[0], tgt[0]);
+      (void) tnet_ch_query_path_nodes (q, tgt[0], src[0], nodes, n + 2);
+    }
   TnetId *want = g_new (TnetId, n + 1);
   TnetWeight *from_s = g_new (TnetWeight, n);
   guint n_unique = 0;
@@ -396,6 +400,22 @@ START_TEST (test_large_path)
   for (guint x = 0; x < 16; x++)
     for (guint y = 0; y < 16; y++)
       ck_assert_uint_eq (mat[x * 16 + y], PATH_DIST (pos[src[x]], pos[dst[y]]));
+  /* with paths (parents on the path query's array, made here by the first
+   * path query above): every cell walks the positions between its ends */
+  TnetWeight pmat[4 * 4];
+  tnet_ch_query_many_to_many_paths (q, src, 4, dst, 4, pmat);
+  TnetId *walk = g_new (TnetId, n);
+  for (guint x = 0; x < 4; x++)
+    for (guint y = 0; y < 4; y++)
+      {
+        guint i = pos[src[x]], j = pos[dst[y]];
+        guint len = (i > j ? i - j : j - i) + 1;
+        ck_assert_uint_eq (pmat[x * 4 + y], PATH_DIST (i, j));
+        ck_assert_uint_eq (tnet_ch_query_cell_path_nodes (q, x, y, walk, n), len);
+        for (guint h = 0; h < len; h++)
+          ck_assert_uint_eq (walk[h], id[i <= j ? i + h : i - h]);
+      }
+  g_free (walk);
 #undef PATH_DIST
   g_free (row);
   g_free (pos);
