@@ -78,8 +78,9 @@ def test_commute_default_equals_plain_command(xuchang):
     assert frame.attrs["model"] == "timetable"
     assert frame.attrs["feed"] == ref["timetable"]["feed"]
     assert frame.attrs["date"] == ref["timetable"]["date"]
-    assert frame.attrs["depart"] == ref["timetable"]["depart"] == "08:00"
-    assert frame.attrs["window_min"] == ref["timetable"]["window_min"] == 0
+    # the plan's [commute] group: depart = 07:00, window = 120 (data/xuchang/plan.ini)
+    assert frame.attrs["depart"] == ref["timetable"]["depart"] == "07:00"
+    assert frame.attrs["window_min"] == ref["timetable"]["window_min"] == 120
     # car has no percentiles; the timetable's rows have no parts
     car = frame[frame["profile"] == "car"]
     assert car["travel_time_p50"].isna().all() and car["minutes"].notna().any()
