@@ -87,10 +87,14 @@ check_m2m_paths (TnetGraph *g, TnetMetric *metric, TnetCH *ch, const TnetId *src
   tnet_ch_query_many_to_many (q, src, n_src, tgt, n_tgt, plain);
   tnet_ch_query_many_to_many_paths (q, src, n_src, tgt, n_tgt, dist);
   ck_assert (memcmp (dist, plain, (gsize) n_src * n_tgt * sizeof (TnetWeight)) == 0);
-  /* a point-to-point query between keeps the cells */
-  if (n_src > 0 && n_tgt > 0)
-    (void) tnet_ch_query_distance (q, src[0], tgt[0]);
   TnetId *arcs = g_new (TnetId, n + 1), *nodes = g_new (TnetId, n + 2);
+  /* point-to-point queries between keep the cells, a path query too,
+   * though it rewrites the parent array the cells' searches wrote */
+  if (n_src > 0 && n_tgt > 0)
+    {
+      (void) tnet_ch_query_distance (q, src[0], tgt[0]);
+      (void) tnet_ch_query_path_nodes (q, tgt[0], src[0], nodes, n + 2);
+    }
   TnetId *want = g_new (TnetId, n + 1);
   TnetWeight *from_s = g_new (TnetWeight, n);
   guint n_unique = 0;
@@ -318,6 +322,112 @@ START_TEST (test_random_graphs)
       tnet_graph_unref (g);
       arcs_free (&a);
     }
+}
+END_TEST
+
+/* A long two-way path (200,000 nodes under shuffled ids): large enough
+ * that the query's labels and the hierarchy's entries are placed on huge
+ * pages (ch.c, arrays of 2 MiB or more), with distances known in closed
+ * form: prefix sums of the forward weights one way, of the backward
+ * weights the other. */
+START_TEST (test_large_path)
+{
+  const guint n = 200000;
+  GRand *r = g_rand_new_with_seed (4242);
+  TnetId *id = g_new (TnetId, n);   /* position on the path -> node id */
+  for (guint i = 0; i < n; i++)
+    id[i] = i;
+  for (guint i = n - 1; i > 0; i--)
+    {
+      guint j = (guint) g_rand_int_range (r, 0, (gint32) i + 1);
+      TnetId t = id[i];
+      id[i] = id[j], id[j] = t;
+    }
+  Arcs a = { n, 2 * (n - 1), g_new (TnetId, 2 * (n - 1)), g_new (TnetId, 2 * (n - 1)),
+             g_new (TnetWeight, 2 * (n - 1)) };
+  guint64 *pf = g_new (guint64, n), *pb = g_new (guint64, n);   /* prefix sums by position */
+  pf[0] = pb[0] = 0;
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      TnetWeight wf = (TnetWeight) g_rand_int_range (r, 1, 1000);
+      TnetWeight wb = (TnetWeight) g_rand_int_range (r, 1, 1000);
+      a.tails[2 * i] = id[i], a.heads[2 * i] = id[i + 1], a.w[2 * i] = wf;
+      a.tails[2 * i + 1] = id[i + 1], a.heads[2 * i + 1] = id[i], a.w[2 * i + 1] = wb;
+      pf[i + 1] = pf[i] + wf;
+      pb[i + 1] = pb[i] + wb;
+    }
+  TnetGraph *g;
+  TnetMetric *metric;
+  make_graph (&a, &g, &metric);
+  GError *error = NULL;
+  TnetCH *ch = tnet_ch_build (metric, NULL, &error);
+  ck_assert_msg (ch != NULL, "%s", error ? error->message : "");
+  TnetCHQuery *q = tnet_ch_query_new (ch);
+  guint *pos = g_new (guint, n);
+  for (guint i = 0; i < n; i++)
+    pos[id[i]] = i;
+#define PATH_DIST(i, j) ((i) <= (j) ? pf[j] - pf[i] : pb[i] - pb[j])
+  for (guint k = 0; k < 2000; k++)
+    {
+      guint i = (guint) g_rand_int_range (r, 0, (gint32) n);
+      guint j = (guint) g_rand_int_range (r, 0, (gint32) n);
+      ck_assert_uint_eq (tnet_ch_query_distance (q, id[i], id[j]), PATH_DIST (i, j));
+      if (k % 100 == 0)
+        {
+          /* the unpacked path walks every position between i and j */
+          guint len = (i > j ? i - j : j - i) + 1;
+          TnetId *nodes = g_new (TnetId, len);
+          ck_assert_uint_eq (tnet_ch_query_path_nodes (q, id[i], id[j], nodes, len), len);
+          for (guint h = 0; h < len; h++)
+            ck_assert_uint_eq (nodes[h], id[i <= j ? i + h : i - h]);
+          g_free (nodes);
+        }
+    }
+  TnetWeight *row = g_new (TnetWeight, n);
+  guint s = (guint) g_rand_int_range (r, 0, (gint32) n);
+  tnet_ch_query_one_to_all (q, id[s], TNET_FORWARD, row);
+  for (guint v = 0; v < n; v++)
+    ck_assert_uint_eq (row[v], PATH_DIST (s, pos[v]));
+  tnet_ch_query_one_to_all (q, id[s], TNET_BACKWARD, row);
+  for (guint v = 0; v < n; v++)
+    ck_assert_uint_eq (row[v], PATH_DIST (pos[v], s));
+  TnetId src[16], dst[16];
+  for (guint k = 0; k < 16; k++)
+    src[k] = (TnetId) g_rand_int_range (r, 0, (gint32) n),
+    dst[k] = (TnetId) g_rand_int_range (r, 0, (gint32) n);
+  TnetWeight mat[16 * 16];
+  tnet_ch_query_many_to_many (q, src, 16, dst, 16, mat);
+  for (guint x = 0; x < 16; x++)
+    for (guint y = 0; y < 16; y++)
+      ck_assert_uint_eq (mat[x * 16 + y], PATH_DIST (pos[src[x]], pos[dst[y]]));
+  /* with paths (parents on the path query's array, made here by the first
+   * path query above): every cell walks the positions between its ends */
+  TnetWeight pmat[4 * 4];
+  tnet_ch_query_many_to_many_paths (q, src, 4, dst, 4, pmat);
+  TnetId *walk = g_new (TnetId, n);
+  for (guint x = 0; x < 4; x++)
+    for (guint y = 0; y < 4; y++)
+      {
+        guint i = pos[src[x]], j = pos[dst[y]];
+        guint len = (i > j ? i - j : j - i) + 1;
+        ck_assert_uint_eq (pmat[x * 4 + y], PATH_DIST (i, j));
+        ck_assert_uint_eq (tnet_ch_query_cell_path_nodes (q, x, y, walk, n), len);
+        for (guint h = 0; h < len; h++)
+          ck_assert_uint_eq (walk[h], id[i <= j ? i + h : i - h]);
+      }
+  g_free (walk);
+#undef PATH_DIST
+  g_free (row);
+  g_free (pos);
+  g_free (pf);
+  g_free (pb);
+  g_free (id);
+  tnet_ch_query_free (q);
+  tnet_ch_unref (ch);
+  tnet_metric_unref (metric);
+  tnet_graph_unref (g);
+  arcs_free (&a);
+  g_rand_free (r);
 }
 END_TEST
 
@@ -1074,6 +1184,7 @@ main (int argc, char **argv)
   tcase_set_timeout (tc, 300);
   tcase_add_loop_test (tc, test_random_graphs, 0, G_N_ELEMENTS (sizes));
   tcase_add_test (tc, test_rome99);
+  tcase_add_test (tc, test_large_path);
   tcase_add_test (tc, test_monaco);
   tcase_add_test (tc, test_zones);
   tcase_add_test (tc, test_file);

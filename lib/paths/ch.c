@@ -29,15 +29,27 @@
  * - Zones of compiled graphs (ch-private.h): searches towards a zone end
  *   at its arrival twin, and one-to-all rows read the better of a zone and
  *   its twin, which gives exactly TnetSearch's distances.
- * - Labels live in arrays valid where a stamp equals the current epoch, so
- *   a query clears nothing; the heaps are emptied touching only what is
- *   left in them. A node's forward and backward labels sit side by side
- *   (LAB()), which keeps cold point-to-point queries to one cache line per
- *   node where the two searches meet.
+ * - Labels: one 16-byte record per node holding the forward and the
+ *   backward distance under one stamp; valid where the stamp equals the
+ *   current epoch, so a query clears nothing. The heaps use lazy deletion
+ *   (no position field: a better label pushes again, a stale slot is
+ *   skipped when popped). Parents are kept apart and written only by path
+ *   queries.
+ * - Cold point-to-point queries are bound by memory latency and by
+ *   unpredictable branches: each step prefetches the entries of the nodes
+ *   likely settled next (ahead of the pop that reads them) and first[] of
+ *   each newly labelled node; the stall test is evaluated without a branch
+ *   per neighbour; the entry array, first[] and the labels of large
+ *   hierarchies sit on transparent huge pages (huge_alloc()), which spares
+ *   a TLB miss on most scattered reads.
  */
 #include "tnet-internal.h"
 #include "graph-private.h"
 #include "ch-private.h"
+#include <stdlib.h>
+#ifdef G_OS_UNIX
+#include <sys/mman.h>   /* madvise(MADV_HUGEPAGE) where the system has it */
+#endif
 
 typedef struct {
   uint32_t target;   /* index into the targets of the call */
@@ -65,40 +77,42 @@ typedef struct {
   uint32_t back;
 } CellMeet;
 
-/* One search label per node and direction, valid where stamp == epoch:
- * the distance, the slot in the heap (UINT32_MAX once settled) and the
- * node it was reached from (UINT32_MAX at the start). One 16-byte record,
- * so a node costs one cache line touch. */
+/* The search labels of a node, both directions, valid where stamp ==
+ * epoch: dist[FWD] and dist[BWD], TNET_WEIGHT_INF where that direction has
+ * not reached the node. One 16-byte record, four to a cache line: the
+ * meeting test and the stalling test of one search against the other read
+ * one line. Parents (path queries only) live apart, in TnetCHQuery.parent. */
+enum { FWD = 0, BWD = 1 };
 typedef struct {
-  uint32_t dist;
   uint32_t stamp;
-  uint32_t pos;
-  uint32_t parent;
+  uint32_t dist[2];
+  uint32_t unused;
 } Label;
-
-/* The forward and backward labels of a node are interleaved in one array
- * (forward at 2v, backward at 2v + 1): the meeting test after settling a
- * node, and the nodes of the upper hierarchy that both searches visit,
- * then cost one 32-byte span instead of two cache lines far apart. A
- * direction's label array is its base pointer read with this stride. */
-#define LAB(lab, v) ((lab)[(gsize) (v) << 1])
 
 typedef struct {
   uint32_t key, item;
 } Slot;
 
-/* a 4-ary heap over Label.pos, local to this file so that it inlines */
+/* A 4-ary heap with lazy deletion, local to this file so that it inlines:
+ * a better label pushes a new slot, and a popped slot whose key is not its
+ * node's label any more is stale and skipped. No position field to keep
+ * up, so a sift moves slots only. Grows on demand (a search pushes at most
+ * once per arc it relaxes). */
 typedef struct {
   Slot *a;
   uint32_t size;
+  uint32_t cap;
 } QHeap;
 
 struct _TnetCHQuery {
   TnetCH *ch;              /* strong reference */
-  Label *lf, *lb;          /* labels by rank, read through LAB(); lf owns 2n, lb = lf + 1 */
+  Label *lab;              /* by rank */
+  uint32_t *parent;        /* 2n by rank (forward at 2v, backward at 2v + 1), made by the
+                            * first path query (point-to-point or many-to-many with
+                            * paths); UINT32_MAX at a search's start */
   uint32_t epoch;
   QHeap hf, hb;
-  uint32_t *touched;       /* PHAST: nodes labelled by the upward search */
+  uint32_t *touched;       /* PHAST: nodes settled by the upward search */
   uint32_t *sweep;         /* PHAST distances by rank */
   uint32_t *bucket_first;  /* n + 1 offsets into bucket_items */
   /* many-to-many scratch: raw[0 .. raw_len-1] valid, raw_cap allocated.
@@ -133,29 +147,80 @@ struct _TnetCHQuery {
   uint32_t *cell_source;   /* n_cell_sources: the rank each forward search started at */
 };
 
-static inline void
-qh_place (QHeap *h, Label *lab, uint32_t i, Slot s)
+/* ---- large arrays on huge pages --------------------------------------- */
+
+/* Cold queries read a few hundred scattered nodes of arrays of several
+ * megabytes: with 4 KiB pages nearly every one also misses the TLB. Arrays
+ * of HUGE_MIN bytes or more therefore start on a 2 MiB boundary and are
+ * offered to the kernel as transparent huge pages (a hint: without them
+ * the memory is ordinary). Only the size rounded up to 4 KiB is asked for:
+ * the whole 2 MiB spans of the array get huge pages, its tail small ones,
+ * so no memory is added. The result is freed with g_free (free). */
+#define HUGE_PAGE ((gsize) 2 << 20)
+#define HUGE_MIN ((gsize) 2 << 20)
+
+static void *
+huge_alloc (gsize size)
 {
+#if defined(MADV_HUGEPAGE)
+  if (size >= HUGE_MIN)
+    {
+      gsize sz = (size + 4095) / 4096 * 4096;
+      void *p = NULL;
+      if (posix_memalign (&p, HUGE_PAGE, sz) == 0)
+        {
+          (void) madvise (p, sz, MADV_HUGEPAGE);
+          return p;
+        }
+    }
+#endif
+  return g_malloc (MAX (size, 1));
+}
+
+/* Moves @old (@size bytes) to huge_alloc() memory when it is large enough. */
+static void *
+huge_move (void *old, gsize size)
+{
+#if defined(MADV_HUGEPAGE)
+  if (size >= HUGE_MIN)
+    {
+      void *p = huge_alloc (size);
+      memcpy (p, old, size);
+      g_free (old);
+      return p;
+    }
+#endif
+  return old;
+}
+
+/* ---- the heap --------------------------------------------------------- */
+
+static inline void
+qh_push (QHeap *h, uint32_t key, uint32_t item)
+{
+  if (G_UNLIKELY (h->size == h->cap))
+    {
+      h->cap = MAX (2 * h->cap, 1024u);
+      h->a = g_renew (Slot, h->a, h->cap);
+    }
   Slot *a = h->a;
+  uint32_t i = h->size++;
   while (i > 0)
     {
       uint32_t p = (i - 1) / 4;
-      if (a[p].key <= s.key)
+      if (a[p].key <= key)
         break;
       a[i] = a[p];
-      LAB (lab, a[i].item).pos = i;
       i = p;
     }
-  a[i] = s;
-  LAB (lab, s.item).pos = i;
+  a[i] = (Slot) { key, item };
 }
 
 static inline Slot
-qh_pop (QHeap *h, Label *lab)
+qh_pop (QHeap *h)
 {
   Slot *a = h->a;
   Slot top = a[0];
-  LAB (lab, top.item).pos = UINT32_MAX;
   uint32_t n = --h->size;
   if (n == 0)
     return top;
@@ -173,33 +238,35 @@ qh_pop (QHeap *h, Label *lab)
       if (last.key <= a[best].key)
         break;
       a[i] = a[best];
-      LAB (lab, a[i].item).pos = i;
       i = best;
     }
   a[i] = last;
-  LAB (lab, last.item).pos = i;
   return top;
 }
 
-/* Labels @v with @d reached from @parent when that improves it. */
-static inline void
-relax (QHeap *h, Label *lab, uint32_t epoch, uint32_t v, uint32_t d, uint32_t parent)
+/* Labels @v in direction @dir with @d when that improves it. Returns 0
+ * when it does not, RELAX_BETTER when it improves a label of this query,
+ * RELAX_NEW when the node had none (in either direction). */
+enum { RELAX_BETTER = 1, RELAX_NEW = 2 };
+static inline int
+relax (QHeap *h, Label *lab, uint32_t epoch, int dir, uint32_t v, uint32_t d)
 {
-  Label *l = &LAB (lab, v);
+  Label *l = &lab[v];
   if (l->stamp != epoch)
     {
       l->stamp = epoch;
-      l->dist = d;
-      l->parent = parent;
-      qh_place (h, lab, h->size++, (Slot) { d, v });
+      l->dist[dir] = d;
+      l->dist[!dir] = TNET_WEIGHT_INF;
+      qh_push (h, d, v);
+      return RELAX_NEW;
     }
-  else if (d < l->dist)
+  if (d < l->dist[dir])
     {
-      l->dist = d;
-      l->parent = parent;
-      if (l->pos != UINT32_MAX)
-        qh_place (h, lab, l->pos, (Slot) { d, v });
+      l->dist[dir] = d;
+      qh_push (h, d, v);
+      return RELAX_BETTER;
     }
+  return 0;
 }
 
 TnetCH *
@@ -211,8 +278,8 @@ tnet_i_ch_new_take (guint n_nodes, guint n_entries, uint32_t *rank, uint32_t *fi
   ch->n_nodes = n_nodes;
   ch->n_entries = n_entries;
   ch->rank = rank;
-  ch->first = first;
-  ch->up = up;
+  ch->first = huge_move (first, ((gsize) n_nodes + 1) * sizeof *first);
+  ch->up = huge_move (up, (gsize) n_entries * sizeof *up);
   ch->mid = mid;
   ch->arrive = arrive;
   ch->node_of = g_new (uint32_t, MAX (n_nodes, 1u));
@@ -277,10 +344,8 @@ tnet_ch_query_new (TnetCH *ch)
   guint n = MAX (ch->n_nodes, 1u);
   TnetCHQuery *q = g_new0 (TnetCHQuery, 1);
   q->ch = tnet_ch_ref (ch);
-  q->lf = g_new0 (Label, 2 * (gsize) n);
-  q->lb = q->lf + 1;
-  q->hf.a = g_new (Slot, n);
-  q->hb.a = g_new (Slot, n);
+  q->lab = huge_alloc ((gsize) n * sizeof (Label));
+  memset (q->lab, 0, (gsize) n * sizeof (Label));
   q->touched = g_new (uint32_t, n);
   q->sweep = g_new (uint32_t, n);
   q->bucket_first = g_new (uint32_t, n + 1);
@@ -292,7 +357,8 @@ tnet_ch_query_free (TnetCHQuery *q)
 {
   if (q == NULL)
     return;
-  g_free (q->lf);
+  g_free (q->lab);
+  g_free (q->parent);
   g_free (q->hf.a);
   g_free (q->hb.a);
   g_free (q->touched);
@@ -318,55 +384,98 @@ next_epoch (TnetCHQuery *q)
   if (++q->epoch == 0)
     {
       for (guint i = 0; i < q->ch->n_nodes; i++)
-        LAB (q->lf, i).stamp = LAB (q->lb, i).stamp = 0;
+        q->lab[i].stamp = 0;
       q->epoch = 1;
     }
   q->hf.size = q->hb.size = 0;
 }
 
+/* Where prefetching pays: the entries of a node settled soon. Reading
+ * first[v] does not stall, as it was prefetched when v got its label. */
 static inline void
-start (QHeap *h, Label *lab, uint32_t epoch, uint32_t v)
+prefetch_entries (const TnetCH *ch, const QHeap *h, uint32_t k)
 {
-  relax (h, lab, epoch, v, 0, UINT32_MAX);
+  if (k < h->size)
+    __builtin_prefetch (ch->up + ch->first[h->a[k].item]);
 }
 
-/* One step of an upward search: pops the minimum of @heap and expands it
- * unless stalled. @fwd selects the weight read (wf forward, wb backward).
- * Returns the settled node, with *stalled telling whether it was pruned. */
-static inline Slot
-upward_step (const TnetCH *ch, uint32_t epoch, QHeap *heap, Label *lab, gboolean fwd,
-             gboolean stall, gboolean *stalled)
+/* One step of an upward search in direction @dir (FWD reads wf, BWD wb):
+ * pops the minimum of @heap and, unless it is stale or stalled, expands it.
+ * Returns TRUE with the settled slot in *top when a node was settled (then
+ * *stalled tells whether it was pruned), FALSE for a stale slot.
+ * Stall-on-demand (@stall): a node whose label is beaten by d(u) + w(u→v)
+ * for a higher neighbour u already labelled is not expanded. @parent: NULL,
+ * or where the parents of @dir are written (stride 2). @other: the heap of
+ * the opposite search (NULL for none), whose minimum may be settled next.
+ * Cold queries are bound by memory latency: a step with stalling (the
+ * point-to-point and many-to-many searches) prefetches the entries of the
+ * nodes most likely settled next (the minima of both heaps and the
+ * children of its own root) and first[] of every newly labelled node, so
+ * that a popped node's lines are on their way before they are read. */
+static inline gboolean
+upward_step (const TnetCH *ch, uint32_t epoch, QHeap *heap, const QHeap *other, Label *lab,
+             int dir, gboolean stall, uint32_t *parent, Slot *top, gboolean *stalled)
 {
-  Slot top = qh_pop (heap, lab);
-  const uint32_t v = top.item, d = top.key;
-  const TnetCHEntry *e = ch->up + ch->first[v], *end = ch->up + ch->first[v + 1];
+  *top = qh_pop (heap);
+  const uint32_t v = top->item, d = top->key;
+  if (d != lab[v].dist[dir])
+    return FALSE;   /* stale: v was settled with a smaller key */
+  if (stall)   /* not for PHAST's upward search: it settles everything it reaches */
+    {
+      for (uint32_t k = 0; k < 5; k++)
+        prefetch_entries (ch, heap, k);
+      if (other)
+        prefetch_entries (ch, other, 0);
+    }
+  const uint32_t *first = ch->first;
+  const TnetCHEntry *e = ch->up + first[v], *end = ch->up + first[v + 1];
   if (stall)
-    for (const TnetCHEntry *s = e; s < end; s++)
-      {
-        uint32_t w_in = fwd ? s->wb : s->wf;
-        const Label *l = &LAB (lab, s->head);
-        if (l->stamp == epoch && l->dist + w_in < d)
-          {
-            *stalled = TRUE;
-            return top;
-          }
-      }
+    {
+      /* without branches on the labels read: whether a neighbour stalls
+       * v is data the branch predictor cannot learn, and the labels are
+       * read by the relaxations below anyway. An unlabelled direction
+       * holds INF: INF + w <= 2 INF never wraps. */
+      uint32_t st = 0;
+      for (const TnetCHEntry *s = e; s < end; s++)
+        {
+          uint32_t w_in = dir == FWD ? s->wb : s->wf;
+          const Label *l = &lab[s->head];
+          st |= (l->stamp == epoch) & (l->dist[dir] + w_in < d);
+        }
+      if (st)
+        {
+          *stalled = TRUE;
+          return TRUE;
+        }
+    }
   *stalled = FALSE;
   for (; e < end; e++)
     {
-      uint32_t w = fwd ? e->wf : e->wb;
+      uint32_t w = dir == FWD ? e->wf : e->wb;
       uint32_t nd = d + w;   /* d < INF, w <= INF: no wrap */
       if (nd >= TNET_WEIGHT_INF)
         continue;   /* absent arc, or as in Dijkstra: a path of INF or more is no path */
-      relax (heap, lab, epoch, e->head, nd, v);
+      int r = relax (heap, lab, epoch, dir, e->head, nd);
+      if (stall && r == RELAX_NEW)
+        __builtin_prefetch (first + e->head);
+      if (parent && r)
+        parent[2 * (gsize) e->head] = v;
     }
-  return top;
+  return TRUE;
+}
+
+static inline void
+start (TnetCHQuery *q, QHeap *h, int dir, uint32_t v, gboolean path)
+{
+  relax (h, q->lab, q->epoch, dir, v, 0);
+  if (path)
+    q->parent[2 * (gsize) v + dir] = UINT32_MAX;
 }
 
 /* The bidirectional search; returns the distance, the meeting rank in
- * *meet (UINT32_MAX when unreachable). */
+ * *meet (UINT32_MAX when unreachable). @path: record parents. */
 static uint32_t
-p2p (TnetCHQuery *q, TnetId source, TnetId target, uint32_t *meet)
+p2p (TnetCHQuery *q, TnetId source, TnetId target, gboolean path, uint32_t *meet)
 {
   const TnetCH *ch = q->ch;
   next_epoch (q);
@@ -374,9 +483,10 @@ p2p (TnetCHQuery *q, TnetId source, TnetId target, uint32_t *meet)
   /* a path into a zone ends at its arrival twin (the free arc zone -> twin
    * makes that 0 when source == target's zone) */
   uint32_t s = ch->rank[source], t = ch->rank[ch->arrive ? ch->arrive[target] : target];
-  Label *lf = q->lf, *lb = q->lb;
-  start (&q->hf, lf, epoch, s);
-  start (&q->hb, lb, epoch, t);
+  Label *lab = q->lab;
+  uint32_t *pf = path ? q->parent : NULL, *pb = path ? q->parent + 1 : NULL;
+  start (q, &q->hf, FWD, s, path);
+  start (q, &q->hb, BWD, t, path);
   uint32_t best = TNET_WEIGHT_INF, at = UINT32_MAX;
   if (s == t)
     {
@@ -385,22 +495,24 @@ p2p (TnetCHQuery *q, TnetId source, TnetId target, uint32_t *meet)
     }
   for (;;)
     {
+      /* a stale minimum is a lower bound too */
       uint32_t kf = q->hf.size ? q->hf.a[0].key : TNET_WEIGHT_INF;
       uint32_t kb = q->hb.size ? q->hb.a[0].key : TNET_WEIGHT_INF;
       if (MIN (kf, kb) >= best)
         break;
       gboolean stalled;
+      Slot v;
       if (kf <= kb)
         {
-          Slot v = upward_step (ch, epoch, &q->hf, lf, TRUE, TRUE, &stalled);
-          if (LAB (lb, v.item).stamp == epoch && v.key + LAB (lb, v.item).dist < best)
-            best = v.key + LAB (lb, v.item).dist, at = v.item;
+          if (upward_step (ch, epoch, &q->hf, &q->hb, lab, FWD, TRUE, pf, &v, &stalled)
+              && v.key + lab[v.item].dist[BWD] < best)
+            best = v.key + lab[v.item].dist[BWD], at = v.item;
         }
       else
         {
-          Slot v = upward_step (ch, epoch, &q->hb, lb, FALSE, TRUE, &stalled);
-          if (LAB (lf, v.item).stamp == epoch && v.key + LAB (lf, v.item).dist < best)
-            best = v.key + LAB (lf, v.item).dist, at = v.item;
+          if (upward_step (ch, epoch, &q->hb, &q->hf, lab, BWD, TRUE, pb, &v, &stalled)
+              && v.key + lab[v.item].dist[FWD] < best)
+            best = v.key + lab[v.item].dist[FWD], at = v.item;
         }
     }
   *meet = at;
@@ -415,7 +527,7 @@ tnet_ch_query_distance (TnetCHQuery *q, TnetId source, TnetId target)
   if (source == target)
     return 0;
   uint32_t meet;
-  return p2p (q, source, target, &meet);
+  return p2p (q, source, target, FALSE, &meet);
 }
 
 /* ---- path unpacking --------------------------------------------------- */
@@ -524,13 +636,22 @@ emit_node (uint32_t rank, gpointer data)
   s->len++;
 }
 
+/* The parent arrays, made by the first path query of @q. */
+static void
+ensure_parents (TnetCHQuery *q)
+{
+  if (q->parent == NULL)
+    q->parent = g_new (uint32_t, 2 * (gsize) MAX (q->ch->n_nodes, 1u));
+}
+
 /* Unpacks the path of the last p2p() search meeting at @meet. */
 static void
 unpack_path (TnetCHQuery *q, uint32_t meet, EmitFunc emit, gpointer data)
 {
   /* the forward half: parents from meet down to the source, reversed */
   gsize nf = 0;
-  for (uint32_t v = meet; LAB (q->lf, v).parent != UINT32_MAX; v = LAB (q->lf, v).parent)
+  const uint32_t *pf = q->parent, *pb = q->parent + 1;
+  for (uint32_t v = meet; pf[2 * (gsize) v] != UINT32_MAX; v = pf[2 * (gsize) v])
     nf++;
   uint32_t *chain = g_new (uint32_t, nf + 1);
   gsize k = nf;
@@ -538,15 +659,15 @@ unpack_path (TnetCHQuery *q, uint32_t meet, EmitFunc emit, gpointer data)
   chain[k] = v;
   while (k > 0)
     {
-      v = LAB (q->lf, v).parent;
+      v = pf[2 * (gsize) v];
       chain[--k] = v;
     }
   for (gsize i = 0; i < nf; i++)
     unpack_arc (q, chain[i], chain[i + 1], emit, data);
   g_free (chain);
   /* the backward half: parents lead from meet to the target */
-  for (v = meet; LAB (q->lb, v).parent != UINT32_MAX; v = LAB (q->lb, v).parent)
-    unpack_arc (q, v, LAB (q->lb, v).parent, emit, data);
+  for (v = meet; pb[2 * (gsize) v] != UINT32_MAX; v = pb[2 * (gsize) v])
+    unpack_arc (q, v, pb[2 * (gsize) v], emit, data);
 }
 
 guint
@@ -558,7 +679,8 @@ tnet_ch_query_path_nodes (TnetCHQuery *q, TnetId source, TnetId target, TnetId *
   g_return_val_if_fail (cap == 0 || nodes != NULL, G_MAXUINT);
   g_return_val_if_fail (q->ch->mid != NULL, G_MAXUINT);
   uint32_t meet;
-  if (p2p (q, source, target, &meet) == TNET_WEIGHT_INF)
+  ensure_parents (q);
+  if (p2p (q, source, target, TRUE, &meet) == TNET_WEIGHT_INF)
     return G_MAXUINT;
   NodeSink sink = { q->ch, nodes, cap, 0 };
   emit_node (q->ch->rank[source], &sink);
@@ -576,7 +698,8 @@ tnet_ch_query_path (TnetCHQuery *q, const TnetMetric *metric, TnetId source, Tne
   g_return_val_if_fail (cap == 0 || arcs != NULL, G_MAXUINT);
   g_return_val_if_fail (q->ch->mid != NULL, G_MAXUINT);
   uint32_t meet;
-  if (p2p (q, source, target, &meet) == TNET_WEIGHT_INF)
+  ensure_parents (q);
+  if (p2p (q, source, target, TRUE, &meet) == TNET_WEIGHT_INF)
     return G_MAXUINT;
   ArcSink sink = { q->ch, metric->graph, metric, arcs, cap, 0, source };
   unpack_path (q, meet, emit_arc, &sink);
@@ -595,18 +718,21 @@ tnet_ch_query_one_to_all (TnetCHQuery *q, TnetId source, TnetDirection dir, Tnet
   next_epoch (q);
   const uint32_t epoch = q->epoch;
   uint32_t s = ch->rank[!fwd && ch->arrive ? ch->arrive[source] : source];
-  start (&q->hf, q->lf, epoch, s);
+  const int side = fwd ? FWD : BWD;
+  start (q, &q->hf, side, s, FALSE);
   gsize n_touched = 0;
   gboolean stalled;
+  Slot top;
   while (q->hf.size > 0)
-    q->touched[n_touched++] = upward_step (ch, epoch, &q->hf, q->lf, fwd, FALSE, &stalled).item;
+    if (upward_step (ch, epoch, &q->hf, NULL, q->lab, side, FALSE, NULL, &top, &stalled))
+      q->touched[n_touched++] = top.item;
 
   /* the sweep: highest rank first; every higher node is final when read */
   uint32_t *restrict d = q->sweep;
   for (guint r = 0; r < ch->n_nodes; r++)
     d[r] = TNET_WEIGHT_INF;
   for (gsize i = 0; i < n_touched; i++)
-    d[q->touched[i]] = LAB (q->lf, q->touched[i]).dist;
+    d[q->touched[i]] = q->lab[q->touched[i]].dist[side];
   const uint32_t *first = ch->first;
   const TnetCHEntry *up = ch->up;
   for (guint r = ch->n_nodes; r-- > 0;)
@@ -656,17 +782,19 @@ static void
 m2m_backward (TnetCHQuery *q, const TnetId *targets, guint n_targets, gboolean paths)
 {
   const TnetCH *ch = q->ch;
+  uint32_t *pb = paths ? q->parent + 1 : NULL;
   q->raw_len = 0;
   for (guint j = 0; j < n_targets; j++)
     {
       next_epoch (q);
       uint32_t t = ch->rank[ch->arrive ? ch->arrive[targets[j]] : targets[j]];
-      start (&q->hb, q->lb, q->epoch, t);
+      start (q, &q->hb, BWD, t, paths);
       while (q->hb.size > 0)
         {
           gboolean stalled;
-          Slot v = upward_step (ch, q->epoch, &q->hb, q->lb, FALSE, TRUE, &stalled);
-          if (stalled)
+          Slot v;
+          if (!upward_step (ch, q->epoch, &q->hb, NULL, q->lab, BWD, TRUE, pb, &v, &stalled)
+              || stalled)
             continue;
           if (G_UNLIKELY (q->raw_len == q->raw_cap))
             grow ((gpointer *) &q->raw, &q->raw_cap, q->raw_len + 1, sizeof (RawItem));
@@ -674,7 +802,7 @@ m2m_backward (TnetCHQuery *q, const TnetId *targets, guint n_targets, gboolean p
             {
               grow ((gpointer *) &q->raw_parent, &q->raw_parent_cap, q->raw_len + 1,
                     sizeof (uint32_t));
-              uint32_t par = LAB (q->lb, v.item).parent;
+              uint32_t par = pb[2 * (gsize) v.item];
               q->raw_parent[q->raw_len] = par == UINT32_MAX ? NO_LINK : q->sweep[par];
               q->sweep[v.item] = (uint32_t) q->raw_len;
             }
@@ -742,6 +870,7 @@ m2m_forward (TnetCHQuery *q, const TnetId *sources, guint n_sources, guint n_tar
 {
   const TnetCH *ch = q->ch;
   const uint32_t *bf = q->bucket_first;
+  uint32_t *pf = paths ? q->parent : NULL;
   q->n_fwd = 0;
   for (guint i = 0; i < n_sources; i++)
     {
@@ -755,12 +884,13 @@ m2m_forward (TnetCHQuery *q, const TnetId *sources, guint n_sources, guint n_tar
       uint32_t s = ch->rank[sources[i]];
       if (paths)
         q->cell_source[i] = s;
-      start (&q->hf, q->lf, q->epoch, s);
+      start (q, &q->hf, FWD, s, paths);
       while (q->hf.size > 0)
         {
           gboolean stalled;
-          Slot v = upward_step (ch, q->epoch, &q->hf, q->lf, TRUE, TRUE, &stalled);
-          if (stalled)
+          Slot v;
+          if (!upward_step (ch, q->epoch, &q->hf, NULL, q->lab, FWD, TRUE, pf, &v, &stalled)
+              || stalled)
             continue;
           const BucketItem *b = q->bucket_items + bf[v.item];
           const BucketItem *bend = q->bucket_items + bf[v.item + 1];
@@ -775,7 +905,7 @@ m2m_forward (TnetCHQuery *q, const TnetId *sources, guint n_sources, guint n_tar
               continue;
             }
           grow ((gpointer *) &q->fwd, &q->fwd_cap, q->n_fwd + 1, sizeof (TreeLink));
-          uint32_t par = LAB (q->lf, v.item).parent;
+          uint32_t par = pf[2 * (gsize) v.item];
           uint32_t link = (uint32_t) q->n_fwd++;
           q->fwd[link] = (TreeLink) { v.item, par == UINT32_MAX ? NO_LINK : q->sweep[par] };
           q->sweep[v.item] = link;
@@ -835,6 +965,7 @@ tnet_ch_query_many_to_many_paths (TnetCHQuery *q, const TnetId *sources, guint n
   q->cell_source = g_renew (uint32_t, q->cell_source, MAX (n_sources, 1u));
   q->n_cell_sources = n_sources;
   q->n_cell_targets = n_targets;
+  ensure_parents (q);
   m2m_backward (q, targets, n_targets, TRUE);
   m2m_sort (q, TRUE);
   m2m_forward (q, sources, n_sources, n_targets, out, TRUE);
