@@ -272,6 +272,65 @@ TNET_API TnetCriticality *tnet_corridor_criticality_timetable (const TnetNetwork
                                                                GError **error);
 
 /**
+ * tnet_corridor_criticality_park_ride:
+ * @net: the network of @a and @b (zones, parking places; its links name
+ *   the link failures)
+ * @scen: (nullable): the scenario whose active transit links a hop may
+ *   run over, as tnet_corridor_criticality_timetable() (NULL: every link);
+ *   give the one @pr was built with
+ * @pr: the park-and-ride by the timetable (tnet_park_ride_new() on @net):
+ *   its car graph, parking places and timetable (what the result needs of
+ *   it is kept: @pr may be freed after the call)
+ * @feed_name: (nullable): the feeds' names, written with the model
+ * @topts: (nullable): departure, window, percentile and walking budget, as
+ *   tnet_corridor_criticality_timetable()
+ * @opts: (nullable): threads, progress, cancellation and element blocks,
+ *   as tnet_criticality_scan()
+ *
+ * The criticality scan of park-and-ride by the timetable: OD pairs are
+ * every zone of @a to every zone of @b but itself, and each pair's base
+ * time is exactly its `tnet commute --profile park_and_ride` cell by the
+ * timetable with the same options (tnet_park_ride_matrix() between the
+ * zones, the @topts percentile over the window): drive over the car graph
+ * to a parking place, park, walk to a stop it serves, ride; or walk to
+ * the first stop. A pair's time with a failure is that same computation
+ * with the failure applied to both the drive and the rides:
+ * - by link (element = network link index, named by link id): the link's
+ *   car arcs are closed, so every drive from the origin to the parking
+ *   places goes around it (or a place is no longer reached within the
+ *   drive budget), and the hops that run over the link (the chains of
+ *   tnet_corridor_criticality_timetable()) are blocked on every trip. A
+ *   road or access link thus fails the drive only, a transit link the
+ *   rides only; walks never fail;
+ * - by line (the timetable's sorted route names): every trip of the
+ *   routes of that name fails; drives are untouched.
+ * Only failures that lie on a journey of some minute to some destination
+ * (a ride of it, or a link of the drive, on the shortest path found, to
+ * the parking place the journey starts from) are examined; another
+ * leaves every journey, so every time, as it is. Items are ranked as
+ * tnet_criticality_scan(); the JSON's detours are the origin, the parking
+ * place and the stops of the journey at the first departure.
+ * Errors: %G_IO_ERROR_CANCELLED as tnet_criticality_scan().
+ * Thread-safety: reads @net and @pr; workers as tnet_criticality_scan().
+ * Returns: (transfer full): the scan, or %NULL.
+ * Time complexity: per origin, one bounded drive search and (1 + examined
+ *   failures) RAPTOR range queries over the window, plus one drive search
+ *   per examined failure of a car link and one query per minute; plus the
+ *   chain searches of tnet_corridor_criticality_timetable().
+ */
+TNET_API TnetCriticality *tnet_corridor_criticality_park_ride (const TnetNetwork *net,
+                                                              const TnetScenario *scen,
+                                                              const TnetParkRide *pr,
+                                                              const char *feed_name,
+                                                              const TnetNodeSet *a,
+                                                              const TnetNodeSet *b,
+                                                              gboolean by_line,
+                                                              TnetWeight budget_ms,
+                                                              const TnetRaptorFailuresOptions *topts,
+                                                              const TnetCriticalityOptions *opts,
+                                                              GError **error);
+
+/**
  * tnet_corridor_pair_zones:
  * The zones of OD pair @pair of a corridor scan from @a to @b: the pairs
  * are every zone of @a × every zone of @b, in that order, without a zone
@@ -301,14 +360,16 @@ TNET_API char **tnet_corridor_path_places (const TnetNetwork *net, const TnetMul
  * tnet_corridor_criticality_to_json:
  * @crit: a scan of tnet_corridor_criticality_profile() on @mm from @a to
  *   @b (with @by_line as given there), or of
- *   tnet_corridor_criticality_timetable() (@mm then NULL)
+ *   tnet_corridor_criticality_timetable() or
+ *   tnet_corridor_criticality_park_ride() (@mm then NULL)
  * @year: the scenario year written beside it
  * @top: how many ranked items to write
  * @pretty: indent the text
  *
  * The one JSON form of a corridor criticality scan (docs/json-schema.md,
  * `tnet criticality`): from, to, by, profile, model (and by the
- * timetable its options, `timetable`), year, pairs, candidates and
+ * timetable its options, `timetable`, with by park-and-ride the object
+ * `park_and_ride` of its drive budget, park time and radius), year, pairs, candidates and
  * the @top ranked items, each with its worst pair and detour. `tnet
  * criticality`, `tnet run` and the report write this shape. Runs one
  * search per written item (the detour).
@@ -326,13 +387,15 @@ TNET_API char *tnet_corridor_criticality_to_json (const TnetCriticality *crit,
 /**
  * tnet_corridor_criticality_detour_places:
  * @mm: (nullable): the profile's graph of a scan of
- *   tnet_corridor_criticality_profile(); NULL for a scan of
- *   tnet_corridor_criticality_timetable()
+ *   tnet_corridor_criticality_profile(); NULL for a scan by the timetable
+ *   (tnet_corridor_criticality_timetable(),
+ *   tnet_corridor_criticality_park_ride())
  *
  * The detour of item @rank for @pair: on a profile's graph the places of
  * tnet_criticality_detour() (tnet_corridor_path_places()); by the
  * timetable the origin's id then the stops of the journey departing at
- * the first minute with the element failed.
+ * the first minute with the element failed (by park-and-ride, the parking
+ * place it drives to before its first stop).
  * Returns: (transfer full) (nullable): a %NULL-terminated array of new
  *   strings, or %NULL when the pair is cut.
  * Time complexity: one search (or one RAPTOR query).
@@ -349,7 +412,8 @@ TNET_API char **tnet_corridor_criticality_detour_places (const TnetCriticality *
  * How the scan's times were computed, for people: "network" (car),
  * "frequency approximation" (transit or park_and_ride on the profile's
  * graph) or "timetable FEED, DATE, departing HH:MM, window N min,
- * percentile P, walks up to M min".
+ * percentile P, walks up to M min" (by park-and-ride followed by ",
+ * drives up to D min to park K min within R m of a stop").
  * Returns: (transfer full): a new string.
  * Time complexity: O(1).
  */

@@ -48,6 +48,8 @@ typedef struct {
   guint window_min;
   double percentile;
   guint max_walk_s;
+  gboolean park_ride;    /* by park-and-ride: @park holds its options */
+  TnetParkRideOptions park;
 } TnetICriticalityModel;
 
 /* The places (new strings, NULL-terminated) of @pair's journey with

@@ -4,6 +4,7 @@
 #include "tnet-internal.h"
 #include "analysis-private.h"
 #include "json-text.h"
+#include "park-ride-json.h"
 
 void
 tnet_node_set_free (TnetNodeSet *set)
@@ -503,6 +504,13 @@ tnet_i_criticality_model_json (JsonBuilder *jb, const TnetCriticality *crit,
   json_builder_add_double_value (jb, m->percentile);
   json_builder_set_member_name (jb, "max_walk_min");
   json_builder_add_double_value (jb, m->max_walk_s / 60.0);
+  if (m->park_ride)
+    {
+      json_builder_set_member_name (jb, "park_and_ride");
+      json_builder_begin_object (jb);
+      tnet_i_park_ride_options_write_json (jb, &m->park);
+      json_builder_end_object (jb);
+    }
   json_builder_end_object (jb);
 }
 
@@ -598,10 +606,15 @@ tnet_corridor_criticality_model (const TnetCriticality *crit, const TnetMultimod
   if (m == NULL)
     return g_strdup (tnet_i_criticality_model_name (crit, mm));
   guint n = MAX (m->window_min, 1u);
+  g_autofree char *park = m->park_ride
+                          ? g_strdup_printf (", drives up to %g min to park %g min within "
+                                             "%g m of a stop", m->park.drive_budget_s / 60.0,
+                                             m->park.park_s / 60.0, m->park.parking_radius_m)
+                          : NULL;
   return g_strdup_printf ("timetable %s, %u, departing %02d:%02d, window %u min, "
-                          "percentile %g, walks up to %u min", m->feed ? m->feed : "",
+                          "percentile %g, walks up to %u min%s", m->feed ? m->feed : "",
                           m->date, m->depart_s / 3600, m->depart_s / 60 % 60, n,
-                          m->percentile, m->max_walk_s / 60);
+                          m->percentile, m->max_walk_s / 60, park ? park : "");
 }
 
 char *

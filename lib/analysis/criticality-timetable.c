@@ -26,6 +26,7 @@
  */
 #include "tnet-internal.h"
 #include "analysis-private.h"
+#include "timetable-private.h"
 #include "heap.h"
 #include <gio/gio.h>
 #include <math.h>
@@ -269,7 +270,8 @@ line_elements (TnetTimetable *tt, GPtrArray *names, GArray *elem_first, GArray *
 /* The scan's shared state. */
 typedef struct {
   TnetTimetable *tt;
-  const TnetRaptorFailures *fail;
+  const TnetRaptorFailures *fail;       /* transit; NULL by park-and-ride */
+  const TnetIParkRideFailures *pf;      /* park-and-ride; NULL for transit */
   const TnetNetwork *net;
   const TnetNodeSet *a, *b;
   guint nd;                  /* destinations: the zones of b */
@@ -291,8 +293,8 @@ typedef struct {
 
 /* One origin (index @i into a's zones). */
 static gboolean
-scan_origin (Scan *sc, TnetRaptor *ws, guint i, GArray *out, gint32 *base, guint8 *want,
-             GArray *tmp, GError **error)
+scan_origin (Scan *sc, TnetRaptor *ws, TnetSearch *search, guint i, GArray *out, gint32 *base,
+             guint8 *want, GArray *tmp, GError **error)
 {
   TnetId o = g_array_index (sc->a->zones, TnetId, i);
   const TnetNode *on = tnet_network_node (sc->net, o);
@@ -302,7 +304,10 @@ scan_origin (Scan *sc, TnetRaptor *ws, guint i, GArray *out, gint32 *base, guint
   tnet_raptor_stop_init (&stop);
   stop.cancellable = sc->cancellable;
   g_array_set_size (tmp, 0);
-  if (!tnet_raptor_failures_run (sc->fail, ws, on->lon, on->lat, want, base, tmp, &stop, error))
+  if (sc->pf ? !tnet_i_park_ride_failures_run (sc->pf, ws, search, o, want, base, tmp, &stop,
+                                                error)
+      : !tnet_raptor_failures_run (sc->fail, ws, on->lon, on->lat, want, base, tmp, &stop,
+                                   error))
     return FALSE;
   /* destination index -> pair: the pairs of origin i skip o itself */
   g_autofree guint *pair_of = g_new (guint, MAX (sc->nd, 1u));
@@ -342,6 +347,8 @@ scan_worker (gpointer data, gpointer user_data)
   Scan *sc = user_data;
   guint w = GPOINTER_TO_UINT (data) - 1;
   g_autoptr (TnetRaptor) ws = tnet_raptor_new (sc->tt);
+  g_autoptr (TnetSearch) search
+    = sc->pf ? tnet_search_new (tnet_i_park_ride_failures_get_graph (sc->pf)) : NULL;
   g_autofree gint32 *base = g_new (gint32, MAX (sc->nd, 1u));
   g_autofree guint8 *want = g_new (guint8, MAX (sc->nd, 1u));
   g_autoptr (GArray) tmp = g_array_new (FALSE, FALSE, sizeof (TnetRaptorFailureEntry));
@@ -357,7 +364,7 @@ scan_worker (gpointer data, gpointer user_data)
       if (i >= n_origins)
         break;
       GError *local = NULL;
-      if (!scan_origin (sc, ws, i, sc->entries[w], base, want, tmp, &local))
+      if (!scan_origin (sc, ws, search, i, sc->entries[w], base, want, tmp, &local))
         {
           g_mutex_lock (&sc->lock);
           if (sc->error == NULL)
@@ -420,7 +427,9 @@ run_workers (Scan *sc, guint n_threads)
 /* The detours of a scan: the stops of the journey with the element
  * failed, at the first departure minute. */
 typedef struct {
-  TnetRaptorFailures *fail;
+  TnetRaptorFailures *fail;     /* transit, else NULL */
+  TnetIParkRideFailures *pf;    /* park-and-ride, else NULL */
+  GHashTable *parking_id;       /* park-and-ride: node -> its id (copied) */
   TnetTimetable *tt;
   GArray *origin;          /* per pair: origin node */
   GArray *dest;            /* per pair: destination index */
@@ -445,6 +454,9 @@ detours_free (gpointer data)
 {
   Detours *dt = data;
   tnet_raptor_failures_free (dt->fail);
+  tnet_i_park_ride_failures_free (dt->pf);
+  if (dt->parking_id)
+    g_hash_table_unref (dt->parking_id);
   tnet_timetable_unref (dt->tt);
   g_array_unref (dt->origin);
   g_array_unref (dt->dest);
@@ -460,9 +472,14 @@ detour_places (gpointer data, guint element, guint pair)
   const OriginPlace *on = g_hash_table_lookup (dt->origin_place, GUINT_TO_POINTER (o));
   g_autoptr (TnetRaptor) ws = tnet_raptor_new (dt->tt);
   g_autoptr (GArray) legs = g_array_new (FALSE, FALSE, sizeof (TnetTransitLeg));
+  guint dest = g_array_index (dt->dest, guint, pair);
+  g_autoptr (TnetSearch) search
+    = dt->pf ? tnet_search_new (tnet_i_park_ride_failures_get_graph (dt->pf)) : NULL;
   if (on == NULL
-      || !tnet_raptor_failures_journey (dt->fail, ws, on->lon, on->lat,
-                                        g_array_index (dt->dest, guint, pair), element, legs))
+      || (dt->pf ? !tnet_i_park_ride_failures_journey (dt->pf, ws, search, o, dest, element,
+                                                       legs)
+          : !tnet_raptor_failures_journey (dt->fail, ws, on->lon, on->lat, dest, element,
+                                           legs)))
     return NULL;
   GPtrArray *out = g_ptr_array_new ();
   g_ptr_array_add (out, g_strdup (on->id));
@@ -471,10 +488,15 @@ detour_places (gpointer data, guint element, guint pair)
     {
       const TnetTransitLeg *l = &g_array_index (legs, TnetTransitLeg, i);
       TnetId ends[2] = { l->from_stop, l->to_stop };
+      gboolean parks = l->kind == TNET_TRANSIT_LEG_DRIVE || l->kind == TNET_TRANSIT_LEG_PARK;
       for (int e = 0; e < 2; e++)
         {
-          const char *id = ends[e] != TNET_ID_NONE ? tnet_timetable_stop_id (dt->tt, ends[e])
-                                                   : NULL;
+          /* a drive (and the park) ends at the parking place */
+          const char *id = parks ? (e == 1 ? g_hash_table_lookup (dt->parking_id,
+                                                                  GUINT_TO_POINTER (l->node))
+                                           : NULL)
+                           : ends[e] != TNET_ID_NONE ? tnet_timetable_stop_id (dt->tt, ends[e])
+                           : NULL;
           if (id && (last == NULL || strcmp (last, id) != 0))
             {
               g_ptr_array_add (out, g_strdup (id));
@@ -521,55 +543,14 @@ scan_all (Scan *sc, const TnetCriticalityOptions *opts, guint n_threads, GArray 
   return TRUE;
 }
 
-TnetCriticality *
-tnet_corridor_criticality_timetable (const TnetNetwork *net, const TnetScenario *scen,
-                                     TnetTimetable *tt, const char *feed_name,
-                                     const TnetNodeSet *a, const TnetNodeSet *b,
-                                     gboolean by_line, TnetWeight budget_ms,
-                                     const TnetRaptorFailuresOptions *topts,
-                                     const TnetCriticalityOptions *opts, GError **error)
+/* The pairs of the scan, as tnet_corridor_pair_zones() numbers them, into
+ * @dt (origin node and destination index per pair, the origins' places);
+ * @pair_first[i]: the first pair of a's zone i. */
+static void
+number_pairs (const TnetNetwork *net, const TnetNodeSet *a, const TnetNodeSet *b, Detours *dt,
+              guint *pair_first)
 {
-  g_return_val_if_fail (net != NULL && tt != NULL && a != NULL && b != NULL, NULL);
-  g_return_val_if_fail (opts == NULL || opts->n_element_blocks <= 1
-                        || opts->element_block < opts->n_element_blocks, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-  TnetRaptorFailuresOptions fo;
-  if (topts)
-    fo = *topts;
-  else
-    tnet_raptor_failures_options_init (&fo);
-  fo.n_element_blocks = opts ? opts->n_element_blocks : 0;
-  fo.element_block = opts && opts->n_element_blocks > 1 ? opts->element_block : 0;
-
-  g_autoptr (GArray) elem_first = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr (GArray) elem_hops = g_array_new (FALSE, FALSE, sizeof (TnetRaptorHop));
-  g_autoptr (GPtrArray) names = g_ptr_array_new ();
-  if (by_line)
-    line_elements (tt, names, elem_first, elem_hops);
-  else
-    link_elements (net, scen, tt, elem_first, elem_hops);
-  guint n_elements = elem_first->len - 1;
-
-  guint nd = b->zones->len, na = a->zones->len;
-  g_autofree double *dll = g_new (double, 2 * MAX (nd, 1u));
-  for (guint d = 0; d < nd; d++)
-    {
-      const TnetNode *n = tnet_network_node (net, g_array_index (b->zones, TnetId, d));
-      dll[2 * d] = n->lon;
-      dll[2 * d + 1] = n->lat;
-    }
-  TnetRaptorFailures *fail
-    = tnet_raptor_failures_new (tt, dll, nd, (const guint *) (void *) elem_first->data,
-                                (const TnetRaptorHop *) (void *) elem_hops->data, n_elements,
-                                &fo);
-  /* the pairs, as tnet_corridor_pair_zones() numbers them */
-  Detours *dt = g_new0 (Detours, 1);
-  dt->fail = fail;
-  dt->tt = tnet_timetable_ref (tt);
-  dt->origin = g_array_new (FALSE, FALSE, sizeof (TnetId));
-  dt->dest = g_array_new (FALSE, FALSE, sizeof (guint));
-  dt->origin_place = g_hash_table_new_full (NULL, NULL, NULL, origin_place_free);
-  g_autofree guint *pair_first = g_new (guint, na + 1);
+  guint na = a->zones->len, nd = b->zones->len;
   for (guint i = 0; i < na; i++)
     {
       TnetId o = g_array_index (a->zones, TnetId, i);
@@ -588,6 +569,76 @@ tnet_corridor_criticality_timetable (const TnetNetwork *net, const TnetScenario 
           }
     }
   pair_first[na] = dt->origin->len;
+}
+
+/* The prepared failures of the scan into @dt: by the timetable from the
+ * zones' positions (@pr NULL), else by park-and-ride from the zones. */
+static void
+prepare_failures (Detours *dt, const TnetNetwork *net, const TnetParkRide *pr,
+                  const TnetNodeSet *b, gboolean by_line, const GArray *elem_first,
+                  const GArray *elem_hops, const TnetRaptorFailuresOptions *fo)
+{
+  guint nd = b->zones->len, n_elements = elem_first->len - 1;
+  const guint *first = (const guint *) (void *) elem_first->data;
+  const TnetRaptorHop *hops = (const TnetRaptorHop *) (void *) elem_hops->data;
+  if (pr)
+    {
+      dt->pf = tnet_i_park_ride_failures_new (pr, net, (const TnetId *) (void *) b->zones->data,
+                                              nd, first, hops, n_elements, !by_line, fo);
+      dt->parking_id = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+      for (guint v = 0; v < tnet_network_n_nodes (net); v++)
+        {
+          const TnetNode *n = tnet_network_node (net, v);
+          if (n->kind == TNET_NODE_STATION || n->kind == TNET_NODE_PARKING)
+            g_hash_table_insert (dt->parking_id, GUINT_TO_POINTER (v), g_strdup (n->id));
+        }
+      return;
+    }
+  g_autofree double *dll = g_new (double, 2 * MAX (nd, 1u));
+  for (guint d = 0; d < nd; d++)
+    {
+      const TnetNode *n = tnet_network_node (net, g_array_index (b->zones, TnetId, d));
+      dll[2 * d] = n->lon;
+      dll[2 * d + 1] = n->lat;
+    }
+  dt->fail = tnet_raptor_failures_new (dt->tt, dll, nd, first, hops, n_elements, fo);
+}
+
+/* tnet_corridor_criticality_timetable() (@pr NULL) and
+ * tnet_corridor_criticality_park_ride() (@tt the timetable of @pr). */
+static TnetCriticality *
+scan_timetable (const TnetNetwork *net, const TnetScenario *scen, TnetTimetable *tt,
+                const TnetParkRide *pr, const char *feed_name, const TnetNodeSet *a,
+                const TnetNodeSet *b, gboolean by_line, TnetWeight budget_ms,
+                const TnetRaptorFailuresOptions *topts, const TnetCriticalityOptions *opts,
+                GError **error)
+{
+  TnetRaptorFailuresOptions fo;
+  if (topts)
+    fo = *topts;
+  else
+    tnet_raptor_failures_options_init (&fo);
+  fo.n_element_blocks = opts ? opts->n_element_blocks : 0;
+  fo.element_block = opts && opts->n_element_blocks > 1 ? opts->element_block : 0;
+
+  g_autoptr (GArray) elem_first = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GArray) elem_hops = g_array_new (FALSE, FALSE, sizeof (TnetRaptorHop));
+  g_autoptr (GPtrArray) names = g_ptr_array_new ();
+  if (by_line)
+    line_elements (tt, names, elem_first, elem_hops);
+  else
+    link_elements (net, scen, tt, elem_first, elem_hops);
+  guint n_elements = elem_first->len - 1;
+
+  guint nd = b->zones->len, na = a->zones->len;
+  Detours *dt = g_new0 (Detours, 1);
+  dt->tt = tnet_timetable_ref (tt);
+  dt->origin = g_array_new (FALSE, FALSE, sizeof (TnetId));
+  dt->dest = g_array_new (FALSE, FALSE, sizeof (guint));
+  dt->origin_place = g_hash_table_new_full (NULL, NULL, NULL, origin_place_free);
+  prepare_failures (dt, net, pr, b, by_line, elem_first, elem_hops, &fo);
+  g_autofree guint *pair_first = g_new (guint, na + 1);
+  number_pairs (net, a, b, dt, pair_first);
   guint n_pairs = dt->origin->len;
   g_autofree TnetWeight *base = g_new (TnetWeight, MAX (n_pairs, 1u));
   for (guint p = 0; p < n_pairs; p++)
@@ -595,7 +646,8 @@ tnet_corridor_criticality_timetable (const TnetNetwork *net, const TnetScenario 
 
   Scan sc = { 0 };
   sc.tt = tt;
-  sc.fail = fail;
+  sc.fail = dt->fail;
+  sc.pf = dt->pf;
   sc.net = net;
   sc.a = a;
   sc.b = b;
@@ -622,9 +674,12 @@ tnet_corridor_criticality_timetable (const TnetNetwork *net, const TnetScenario 
     = tnet_i_criticality_new_from_times (n_elements, (const TnetId *) (void *) dt->origin->data,
                                          n_pairs, pop, base, entries, budget_ms,
                                          fo.n_element_blocks, fo.element_block);
-  TnetICriticalityModel model = { TNET_PROFILE_TRANSIT, (char *) feed_name,
-                                  tnet_timetable_get_service_date (tt), fo.depart_s,
-                                  fo.n_minutes, fo.percentile, fo.max_walk_s };
+  TnetICriticalityModel model = { pr ? TNET_PROFILE_PARK_AND_RIDE : TNET_PROFILE_TRANSIT,
+                                  (char *) feed_name, tnet_timetable_get_service_date (tt),
+                                  fo.depart_s, fo.n_minutes, fo.percentile, fo.max_walk_s,
+                                  pr != NULL, { 0 } };
+  if (pr)
+    model.park = *tnet_park_ride_get_options (pr);
   tnet_i_criticality_set_model (crit, &model, detour_places, dt, detours_free);
   for (guint r = 0; r < tnet_criticality_n_items (crit); r++)
     {
@@ -633,4 +688,36 @@ tnet_corridor_criticality_timetable (const TnetNetwork *net, const TnetScenario 
                                                   : tnet_network_link (net, e)->id);
     }
   return crit;
+}
+
+TnetCriticality *
+tnet_corridor_criticality_timetable (const TnetNetwork *net, const TnetScenario *scen,
+                                     TnetTimetable *tt, const char *feed_name,
+                                     const TnetNodeSet *a, const TnetNodeSet *b,
+                                     gboolean by_line, TnetWeight budget_ms,
+                                     const TnetRaptorFailuresOptions *topts,
+                                     const TnetCriticalityOptions *opts, GError **error)
+{
+  g_return_val_if_fail (net != NULL && tt != NULL && a != NULL && b != NULL, NULL);
+  g_return_val_if_fail (opts == NULL || opts->n_element_blocks <= 1
+                        || opts->element_block < opts->n_element_blocks, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  return scan_timetable (net, scen, tt, NULL, feed_name, a, b, by_line, budget_ms, topts, opts,
+                         error);
+}
+
+TnetCriticality *
+tnet_corridor_criticality_park_ride (const TnetNetwork *net, const TnetScenario *scen,
+                                     const TnetParkRide *pr, const char *feed_name,
+                                     const TnetNodeSet *a, const TnetNodeSet *b,
+                                     gboolean by_line, TnetWeight budget_ms,
+                                     const TnetRaptorFailuresOptions *topts,
+                                     const TnetCriticalityOptions *opts, GError **error)
+{
+  g_return_val_if_fail (net != NULL && pr != NULL && a != NULL && b != NULL, NULL);
+  g_return_val_if_fail (opts == NULL || opts->n_element_blocks <= 1
+                        || opts->element_block < opts->n_element_blocks, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  return scan_timetable (net, scen, tnet_i_park_ride_get_timetable (pr), pr, feed_name, a, b,
+                         by_line, budget_ms, topts, opts, error);
 }

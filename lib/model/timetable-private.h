@@ -178,3 +178,115 @@ void tnet_i_raptor_dests_clear (TnetIRaptorDests *d);
 gboolean tnet_i_raptor_origin_rows (TnetTimetable *tt, TnetRaptor *ws,
                                     const TnetIRaptorDests *d, double lon, double lat,
                                     GArray *near, GArray *access, GArray *egress);
+
+/* ------------------------------------------------ failures from given rows */
+
+/* What a failure does to an origin's access rows, for failures that reach
+ * beyond the rides (park-and-ride: a closed road slows the drive).
+ * @access_elements appends to @elements (guint) the elements whose
+ * failure may change the access row of @stop (the stop a journey reaches
+ * from the origin before its first ride); @access_failed fills @access
+ * (TnetStopWalk, cleared first) with the origin's rows with @element
+ * failed and returns TRUE, or returns FALSE when the element leaves them
+ * as they are. */
+typedef struct {
+  void (*access_elements) (gpointer data, TnetId stop, GArray *elements);
+  gboolean (*access_failed) (gpointer data, guint element, GArray *access);
+  gpointer data;
+} TnetIRaptorAccessHooks;
+
+/* A failure scan whose origins bring their own rows
+ * (tnet_i_raptor_failures_run_rows()): only the number of destinations is
+ * kept. raptor-failure.c. */
+TnetRaptorFailures *tnet_i_raptor_failures_new_rows (TnetTimetable *tt, guint n_destinations,
+                                                     const guint *elem_first,
+                                                     const TnetRaptorHop *elem_hops,
+                                                     guint n_elements,
+                                                     const TnetRaptorFailuresOptions *opts);
+/* tnet_raptor_failures_run() from the origin's @access (TnetStopWalk) and
+ * @egress (TnetEgress, every destination's) rows; with @hooks (nullable)
+ * the failures of the access rows are candidates and change the rows of
+ * their range queries too. */
+gboolean tnet_i_raptor_failures_run_rows (const TnetRaptorFailures *f, TnetRaptor *ws,
+                                          const GArray *access, const GArray *egress,
+                                          const TnetIRaptorAccessHooks *hooks,
+                                          const guint8 *want, gint32 *base, GArray *entries,
+                                          const TnetRaptorStop *stop, GError **error);
+/* One query at the options' first minute from @access with @element
+ * (G_MAXUINT: none) blocked; the labels stay in @ws. Returns the stop of
+ * @destination's best egress row, or TNET_ID_NONE when it walks all the
+ * way (*@found TRUE) or is not reached (*@found FALSE). */
+TnetId tnet_i_raptor_failures_journey_rows (const TnetRaptorFailures *f, TnetRaptor *ws,
+                                            const GArray *access, const GArray *egress,
+                                            guint destination, guint element, gboolean *found);
+
+/* ------------------------------------------- park-and-ride, internal parts */
+
+/* The destinations of a park-and-ride matrix, prepared once
+ * (park-ride.c): each one's egress rows to the stops and its position. */
+typedef struct {
+  guint n;
+  guint max_walk_s;
+  const TnetTripEnd *ends;   /* borrowed */
+  GArray *stop_egress;       /* TnetEgress, stops only */
+  double *pos;               /* (lon, lat) per destination; NaN: none */
+  guint n_nodes;
+  double *node_pos;          /* (lon, lat) per network node, copied */
+} TnetIParkRideDests;
+
+void tnet_i_park_ride_dests_init (TnetIParkRideDests *d, const TnetParkRide *pr,
+                                  const TnetNetwork *net, const TnetTripEnd *destinations,
+                                  guint n_destinations, guint max_walk_s);
+void tnet_i_park_ride_dests_clear (TnetIParkRideDests *d);
+/* The rows of origin @oe of tnet_park_ride_matrix_ends() (@net is only
+ * read for a point origin: a node's position was copied into @d): its walks to the
+ * stops (@walks), the egress rows of every destination with the walks all
+ * the way (@egress), the access rows (@rows, TnetParkRideAccess, and
+ * @access, TnetStopWalk; the drive search stays in @search). FALSE, with
+ * @rows and @access empty, when no destination has a stop or a walk. */
+gboolean tnet_i_park_ride_origin_rows (const TnetParkRide *pr, const TnetNetwork *net,
+                                       TnetRaptor *ws, TnetSearch *search,
+                                       const TnetIParkRideDests *d, const TnetTripEnd *oe,
+                                       GArray *walks, GArray *egress, GArray *rows,
+                                       GArray *access);
+/* A copy sharing the graph, metric and timetable (references). */
+TnetParkRide *tnet_i_park_ride_copy (const TnetParkRide *pr);
+/* The timetable of @pr (borrowed). */
+TnetTimetable *tnet_i_park_ride_get_timetable (const TnetParkRide *pr);
+
+/* Park-and-ride by the timetable with one failure at a time
+ * (park-ride-failure.c): the rows of tnet_park_ride_matrix() from network
+ * nodes to the @n_destinations nodes @destinations, elements as
+ * tnet_raptor_failures_new() plus, with @elements_are_links, element e
+ * closing the car arcs of network link e (the drive to the parking places
+ * avoids them). Keeps a copy of @pr (sharing its graph) and what it needs
+ * of @net. Immutable; one #TnetRaptor (on the timetable) and one
+ * #TnetSearch (on tnet_i_park_ride_failures_get_graph()) per thread. */
+typedef struct _TnetIParkRideFailures TnetIParkRideFailures;
+
+TnetIParkRideFailures *tnet_i_park_ride_failures_new (const TnetParkRide *pr,
+                                                      const TnetNetwork *net,
+                                                      const TnetId *destinations,
+                                                      guint n_destinations,
+                                                      const guint *elem_first,
+                                                      const TnetRaptorHop *elem_hops,
+                                                      guint n_elements,
+                                                      gboolean elements_are_links,
+                                                      const TnetRaptorFailuresOptions *opts);
+void tnet_i_park_ride_failures_free (TnetIParkRideFailures *pf);
+TnetGraph *tnet_i_park_ride_failures_get_graph (const TnetIParkRideFailures *pf);
+TnetTimetable *tnet_i_park_ride_failures_get_timetable (const TnetIParkRideFailures *pf);
+/* tnet_raptor_failures_run() from network node @origin by park-and-ride:
+ * @base is exactly the row of tnet_park_ride_matrix() with the options'
+ * percentile; the candidates are the failures on the journeys' rides and
+ * on the drive to their parking place. */
+gboolean tnet_i_park_ride_failures_run (const TnetIParkRideFailures *pf, TnetRaptor *ws,
+                                        TnetSearch *search, TnetId origin, const guint8 *want,
+                                        gint32 *base, GArray *entries,
+                                        const TnetRaptorStop *stop, GError **error);
+/* The legs (tnet_park_ride_journey()) from @origin to @destination at the
+ * first minute with @element (G_MAXUINT: none) failed; none for a walk all
+ * the way. FALSE when not reached. */
+gboolean tnet_i_park_ride_failures_journey (const TnetIParkRideFailures *pf, TnetRaptor *ws,
+                                            TnetSearch *search, TnetId origin,
+                                            guint destination, guint element, GArray *legs);

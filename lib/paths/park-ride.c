@@ -397,6 +397,107 @@ destination_egress (const TnetNetwork *net, TnetRaptor *ws, const TnetTripEnd *d
     }
 }
 
+void
+tnet_i_park_ride_dests_init (TnetIParkRideDests *d, const TnetParkRide *pr,
+                             const TnetNetwork *net, const TnetTripEnd *destinations,
+                             guint n_destinations, guint max_walk_s)
+{
+  d->n = n_destinations;
+  d->max_walk_s = max_walk_s;
+  d->ends = destinations;
+  g_autoptr (TnetRaptor) ws = tnet_raptor_new (pr->tt);
+  d->stop_egress = g_array_new (FALSE, FALSE, sizeof (TnetEgress));
+  destination_egress (net, ws, destinations, n_destinations, max_walk_s, d->stop_egress);
+  d->pos = g_new (double, 2 * (gsize) MAX (n_destinations, 1u));
+  for (guint i = 0; i < n_destinations; i++)
+    end_position (net, &destinations[i], &d->pos[2 * i], &d->pos[2 * i + 1]);
+  d->n_nodes = tnet_network_n_nodes (net);
+  d->node_pos = g_new (double, 2 * (gsize) MAX (d->n_nodes, 1u));
+  for (guint v = 0; v < d->n_nodes; v++)
+    {
+      const TnetNode *n = tnet_network_node (net, v);
+      d->node_pos[2 * v] = n->lon;
+      d->node_pos[2 * v + 1] = n->lat;
+    }
+}
+
+void
+tnet_i_park_ride_dests_clear (TnetIParkRideDests *d)
+{
+  g_clear_pointer (&d->stop_egress, g_array_unref);
+  g_clear_pointer (&d->pos, g_free);
+  g_clear_pointer (&d->node_pos, g_free);
+}
+
+gboolean
+tnet_i_park_ride_origin_rows (const TnetParkRide *pr, const TnetNetwork *net, TnetRaptor *ws,
+                              TnetSearch *search, const TnetIParkRideDests *d,
+                              const TnetTripEnd *oe, GArray *walks, GArray *egress,
+                              GArray *rows, GArray *access)
+{
+  double olon, olat;
+  gboolean street;
+  g_array_set_size (walks, 0);
+  if (oe->node != TNET_ID_NONE)
+    {
+      /* a node: as end_position() and end_walks(), from the copied positions */
+      olon = d->node_pos[2 * oe->node];
+      olat = d->node_pos[2 * oe->node + 1];
+      street = tnet_raptor_walks_from_place (ws, oe->node, olon, olat, d->max_walk_s, walks);
+    }
+  else
+    {
+      end_position (net, oe, &olon, &olat);
+      street = end_walks (ws, net, oe, d->max_walk_s, walks);
+    }
+  g_array_set_size (egress, 0);
+  g_array_append_vals (egress, d->stop_egress->data, d->stop_egress->len);
+  for (guint i = 0; i < d->n; i++)
+    {
+      /* over the street between two nodes when the origin's search ran,
+       * else the straight line */
+      TnetId dn = d->ends[i].node;
+      guint32 walk = street && dn != TNET_ID_NONE ? tnet_raptor_walk_to_node (ws, dn)
+                     : G_MAXUINT32;
+      if (!(street && dn != TNET_ID_NONE) && !isnan (olon) && !isnan (d->pos[2 * i]))
+        walk = tnet_timetable_walk_seconds (pr->tt,
+                                            tnet_i_haversine_m (olon, olat, d->pos[2 * i],
+                                                                d->pos[2 * i + 1]));
+      if (walk <= d->max_walk_s)
+        {
+          TnetEgress e = { i, TNET_ID_NONE, walk };
+          g_array_append_val (egress, e);
+        }
+    }
+  g_array_set_size (rows, 0);
+  g_array_set_size (access, 0);
+  if (egress->len == 0)
+    return FALSE;   /* no destination has a stop or a walk from here */
+  tnet_park_ride_access_end (pr, search, oe, (const TnetStopWalk *) (void *) walks->data,
+                            walks->len, rows, access);
+  return TRUE;
+}
+
+TnetParkRide *
+tnet_i_park_ride_copy (const TnetParkRide *pr)
+{
+  TnetParkRide *c = g_memdup2 (pr, sizeof *pr);
+  c->tt = tnet_timetable_ref (pr->tt);
+  c->graph = tnet_graph_ref (pr->graph);
+  c->time = tnet_metric_ref (pr->time);
+  c->park_first = g_memdup2 (pr->park_first, sizeof (guint) * (pr->n_nodes + 1));
+  guint n_rows = MAX (pr->park_first[pr->n_nodes], 1u);
+  c->park_stop = g_memdup2 (pr->park_stop, sizeof (TnetId) * n_rows);
+  c->park_walk = g_memdup2 (pr->park_walk, sizeof (guint32) * n_rows);
+  return c;
+}
+
+TnetTimetable *
+tnet_i_park_ride_get_timetable (const TnetParkRide *pr)
+{
+  return pr->tt;
+}
+
 static gboolean
 matrix_ends (const TnetParkRide *pr, const TnetNetwork *net, const TnetTripEnd *origins,
              guint n_origins, const TnetTripEnd *destinations, guint n_destinations,
@@ -408,73 +509,46 @@ matrix_ends (const TnetParkRide *pr, const TnetNetwork *net, const TnetTripEnd *
     return TRUE;
   g_autoptr (TnetRaptor) ws = tnet_raptor_new (pr->tt);
   g_autoptr (TnetSearch) search = tnet_search_new (pr->graph);
-  g_autoptr (GArray) stop_egress = g_array_new (FALSE, FALSE, sizeof (TnetEgress));
-  destination_egress (net, ws, destinations, n_destinations, max_walk_s, stop_egress);
-  g_autofree double *dpos = g_new (double, 2 * (gsize) n_destinations);
-  for (guint d = 0; d < n_destinations; d++)
-    end_position (net, &destinations[d], &dpos[2 * d], &dpos[2 * d + 1]);
+  TnetIParkRideDests dests;
+  tnet_i_park_ride_dests_init (&dests, pr, net, destinations, n_destinations, max_walk_s);
   g_autoptr (GArray) egress = g_array_new (FALSE, FALSE, sizeof (TnetEgress));
   g_autoptr (GArray) walks = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
   g_autoptr (GArray) rows = g_array_new (FALSE, FALSE, sizeof (TnetParkRideAccess));
   g_autoptr (GArray) access = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
   g_autofree gint32 *series = g_new (gint32, (gsize) n_minutes * n_destinations);
   g_autofree gint32 *column = g_new (gint32, n_minutes);
-  for (guint o = 0; o < n_origins; o++)
+  gboolean ok = TRUE;
+  for (guint o = 0; ok && o < n_origins; o++)
     {
       if (stop && stop->progress
           && !stop->progress (o, n_origins, "park-and-ride matrix", stop->progress_data))
         {
           g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
                                "the park-and-ride matrix was cancelled");
-          return FALSE;
-        }
-      const TnetTripEnd *oe = &origins[o];
-      double olon, olat;
-      end_position (net, oe, &olon, &olat);
-      g_array_set_size (walks, 0);
-      gboolean street = end_walks (ws, net, oe, max_walk_s, walks);
-      g_array_set_size (egress, 0);
-      g_array_append_vals (egress, stop_egress->data, stop_egress->len);
-      for (guint d = 0; d < n_destinations; d++)
-        {
-          /* over the street between two nodes when the origin's search ran,
-           * else the straight line */
-          TnetId dn = destinations[d].node;
-          guint32 walk = street && dn != TNET_ID_NONE ? tnet_raptor_walk_to_node (ws, dn)
-                         : G_MAXUINT32;
-          if (!(street && dn != TNET_ID_NONE) && !isnan (olon) && !isnan (dpos[2 * d]))
-            walk = tnet_timetable_walk_seconds (pr->tt,
-                                                tnet_i_haversine_m (olon, olat, dpos[2 * d],
-                                                                    dpos[2 * d + 1]));
-          if (walk <= max_walk_s)
-            {
-              TnetEgress e = { d, TNET_ID_NONE, walk };
-              g_array_append_val (egress, e);
-            }
+          ok = FALSE;
+          break;
         }
       gint32 *row = out + (gsize) o * n_destinations * n_pcts;
-      if (egress->len == 0)
+      if (!tnet_i_park_ride_origin_rows (pr, net, ws, search, &dests, &origins[o], walks,
+                                         egress, rows, access))
         {
-          /* no destination has a stop or a walk from here */
           for (gsize k = 0; k < (gsize) n_destinations * n_pcts; k++)
             row[k] = TNET_RAPTOR_UNREACHED;
           continue;
         }
-      tnet_park_ride_access_end (pr, search, oe, (const TnetStopWalk *) (void *) walks->data,
-                                 walks->len, rows, access);
-      if (!tnet_raptor_run_range_cancellable (ws, (const TnetStopWalk *) (void *) access->data,
+      ok = tnet_raptor_run_range_cancellable (ws, (const TnetStopWalk *) (void *) access->data,
                                               access->len, depart_s, n_minutes,
                                               (const TnetEgress *) (void *) egress->data,
-                                              egress->len, n_destinations, series, stop, error))
-        return FALSE;
-      for (guint d = 0; d < n_destinations; d++)
+                                              egress->len, n_destinations, series, stop, error);
+      for (guint d = 0; ok && d < n_destinations; d++)
         {
           for (guint m = 0; m < n_minutes; m++)
             column[m] = series[(gsize) m * n_destinations + d];
           tnet_percentiles (column, n_minutes, pcts, n_pcts, row + (gsize) d * n_pcts);
         }
     }
-  return TRUE;
+  tnet_i_park_ride_dests_clear (&dests);
+  return ok;
 }
 
 /* @n node ends of @nodes. */

@@ -102,14 +102,14 @@ reverse_index (TnetRaptorFailures *f, gboolean whole, guint n_keys, guint **firs
   *first_out = first;
 }
 
-TnetRaptorFailures *
-tnet_raptor_failures_new (TnetTimetable *tt, const double *destinations,
-                          guint n_destinations, const guint *elem_first,
-                          const TnetRaptorHop *elem_hops, guint n_elements,
-                          const TnetRaptorFailuresOptions *opts)
+/* tnet_raptor_failures_new(); @destinations NULL: only their number, the
+ * caller gives each origin's rows (tnet_i_raptor_failures_run_rows()). */
+static TnetRaptorFailures *
+failures_new (TnetTimetable *tt, const double *destinations, guint n_destinations,
+              const guint *elem_first, const TnetRaptorHop *elem_hops, guint n_elements,
+              const TnetRaptorFailuresOptions *opts)
 {
   g_return_val_if_fail (tt != NULL && elem_first != NULL, NULL);
-  g_return_val_if_fail (destinations != NULL || n_destinations == 0, NULL);
   g_return_val_if_fail (elem_hops != NULL || elem_first[n_elements] == 0, NULL);
   g_return_val_if_fail (opts == NULL || (opts->percentile >= 0 && opts->percentile <= 100),
                         NULL);
@@ -130,10 +130,15 @@ tnet_raptor_failures_new (TnetTimetable *tt, const double *destinations,
   else
     tnet_raptor_failures_options_init (&f->opts);
   f->opts.n_minutes = MAX (f->opts.n_minutes, 1u);
-  f->dest_lonlat = g_memdup2 (destinations, sizeof (double) * 2 * MAX (n_destinations, 1u));
-  g_autoptr (TnetRaptor) ws = tnet_raptor_new (tt);
-  tnet_i_raptor_dests_init (&f->dests, tt, ws, f->dest_lonlat, n_destinations,
-                            f->opts.max_walk_s);
+  if (destinations)
+    {
+      f->dest_lonlat = g_memdup2 (destinations, sizeof (double) * 2 * MAX (n_destinations, 1u));
+      g_autoptr (TnetRaptor) ws = tnet_raptor_new (tt);
+      tnet_i_raptor_dests_init (&f->dests, tt, ws, f->dest_lonlat, n_destinations,
+                                f->opts.max_walk_s);
+    }
+  else
+    f->dests.n = n_destinations;
   f->n_elements = n_elements;
   f->elem_first = g_memdup2 (elem_first, sizeof (guint) * (n_elements + 1));
   f->elem_hops = g_memdup2 (elem_hops, sizeof (TnetRaptorHop)
@@ -141,6 +146,18 @@ tnet_raptor_failures_new (TnetTimetable *tt, const double *destinations,
   reverse_index (f, FALSE, tt->route_stop_first[tt->n_routes], &f->hop_first, &f->hop_elem);
   reverse_index (f, TRUE, tt->n_routes, &f->route_first, &f->route_elem);
   return f;
+}
+
+TnetRaptorFailures *
+tnet_raptor_failures_new (TnetTimetable *tt, const double *destinations,
+                          guint n_destinations, const guint *elem_first,
+                          const TnetRaptorHop *elem_hops, guint n_elements,
+                          const TnetRaptorFailuresOptions *opts)
+{
+  g_return_val_if_fail (destinations != NULL || n_destinations == 0, NULL);
+  static const double none[2] = { 0, 0 };
+  return failures_new (tt, destinations ? destinations : none, n_destinations, elem_first,
+                       elem_hops, n_elements, opts);
 }
 
 void
@@ -183,6 +200,10 @@ block_element (const TnetRaptorFailures *f, TnetRaptor *ws, guint e)
 /* Scratch of one origin. */
 typedef struct {
   GArray *near, *access, *egress;   /* the origin's rows */
+  GArray *failed_access;            /* TnetStopWalk: the access with a failure */
+  const TnetIRaptorAccessHooks *hooks;  /* nullable */
+  GArray *legs;                     /* TnetTransitLeg, with hooks */
+  GArray *elems;                    /* guint, with hooks */
   guint *eg_first;                  /* n_dest + 1: egress rows by destination */
   TnetEgress *eg;
   GArray *rides;                    /* TnetIRaptorRide */
@@ -214,6 +235,7 @@ static void
 journey_candidates (const TnetRaptorFailures *f, TnetRaptor *ws, Scratch *sc, guint d,
                     gint32 dep, gint32 t, GArray *cand)
 {
+  const TnetIRaptorAccessHooks *hooks = sc->hooks;
   const TnetTimetable *tt = f->tt;
   TnetId via = TNET_ID_NONE;
   for (guint i = sc->eg_first[d]; i < sc->eg_first[d + 1]; i++)
@@ -235,6 +257,26 @@ journey_candidates (const TnetRaptorFailures *f, TnetRaptor *ws, Scratch *sc, gu
             g_array_append_vals (cand, pair, 1);
           }
       return;
+    }
+  if (hooks && hooks->access_elements)
+    {
+      /* the failures that may slow the access row the journey starts on */
+      g_array_set_size (sc->legs, 0);
+      g_array_set_size (sc->elems, 0);
+      if (tnet_raptor_journey (ws, via, sc->legs) && sc->legs->len > 0
+          && g_array_index (sc->legs, TnetTransitLeg, 0).kind == TNET_TRANSIT_LEG_ACCESS)
+        hooks->access_elements (hooks->data,
+                                g_array_index (sc->legs, TnetTransitLeg, 0).to_stop,
+                                sc->elems);
+      for (guint k = 0; k < sc->elems->len; k++)
+        {
+          guint e = g_array_index (sc->elems, guint, k);
+          if (e < f->n_elements && in_block (f, e))
+            {
+              guint pair[2] = { e, d };
+              g_array_append_vals (cand, pair, 1);
+            }
+        }
     }
   for (guint k = 0; k < sc->rides->len; k++)
     {
@@ -266,11 +308,11 @@ cmp_pair (const void *a, const void *b)
 /* One range query from the origin's rows into sc->series; the percentile
  * of destination @d into *@out. */
 static gboolean
-range (const TnetRaptorFailures *f, TnetRaptor *ws, Scratch *sc, const TnetRaptorStop *stop,
-       GError **error)
+range (const TnetRaptorFailures *f, TnetRaptor *ws, Scratch *sc, const GArray *access,
+       const TnetRaptorStop *stop, GError **error)
 {
-  return tnet_raptor_run_range_cancellable (ws, (const TnetStopWalk *) (void *) sc->access->data,
-                                            sc->access->len, f->opts.depart_s,
+  return tnet_raptor_run_range_cancellable (ws, (const TnetStopWalk *) (void *) access->data,
+                                            access->len, f->opts.depart_s,
                                             f->opts.n_minutes,
                                             (const TnetEgress *) (void *) sc->egress->data,
                                             sc->egress->len, f->dests.n, sc->series, stop,
@@ -323,6 +365,75 @@ candidates (const TnetRaptorFailures *f, TnetRaptor *ws, Scratch *sc, const guin
   return cand;
 }
 
+/* Steps 1 to 3 from the origin's rows in @sc (egress grouped). */
+static gboolean
+run_rows (const TnetRaptorFailures *f, TnetRaptor *ws, Scratch *sc, const guint8 *want,
+          gint32 *base, GArray *entries, const TnetRaptorStop *stop, GError **error)
+{
+  guint nd = f->dests.n, nm = f->opts.n_minutes;
+  /* 1. the base */
+  if (!range (f, ws, sc, sc->access, stop, error))
+    return FALSE;
+  for (guint d = 0; d < nd; d++)
+    base[d] = percentile_of (f, sc, d);
+  g_autofree gint32 *base_series = g_memdup2 (sc->series, sizeof (gint32) * nm * nd);
+  /* 2. the failures on the journeys */
+  g_autoptr (GArray) cand = candidates (f, ws, sc, want, base_series);
+  /* 3. one range query per candidate failure */
+  const guint *c = (const guint *) (void *) cand->data;
+  gboolean ok = TRUE;
+  for (guint i = 0; ok && i < cand->len;)
+    {
+      guint e = c[2 * i], j = i;
+      const TnetIRaptorAccessHooks *h = sc->hooks;
+      gboolean moved = h && h->access_failed
+                       && h->access_failed (h->data, e, sc->failed_access);
+      block_element (f, ws, e);
+      ok = range (f, ws, sc, moved ? sc->failed_access : sc->access, stop, error);
+      tnet_raptor_clear_blocks (ws);
+      for (; j < cand->len && c[2 * j] == e; j++)
+        if (ok)
+          {
+            TnetRaptorFailureEntry en = { e, c[2 * j + 1], percentile_of (f, sc, c[2 * j + 1]) };
+            g_array_append_val (entries, en);
+          }
+      i = j;
+    }
+  return ok;
+}
+
+static void
+scratch_init (Scratch *sc, guint nd, guint nm)
+{
+  memset (sc, 0, sizeof *sc);
+  sc->near = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
+  sc->access = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
+  sc->egress = g_array_new (FALSE, FALSE, sizeof (TnetEgress));
+  sc->failed_access = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
+  sc->rides = g_array_new (FALSE, FALSE, sizeof (TnetIRaptorRide));
+  sc->legs = g_array_new (FALSE, FALSE, sizeof (TnetTransitLeg));
+  sc->elems = g_array_new (FALSE, FALSE, sizeof (guint));
+  sc->eg_first = g_new (guint, nd + 1);
+  sc->series = g_new (gint32, (gsize) nm * nd);
+  sc->column = g_new (gint32, nm);
+}
+
+static void
+scratch_clear (Scratch *sc)
+{
+  g_array_unref (sc->near);
+  g_array_unref (sc->access);
+  g_array_unref (sc->egress);
+  g_array_unref (sc->failed_access);
+  g_array_unref (sc->rides);
+  g_array_unref (sc->legs);
+  g_array_unref (sc->elems);
+  g_free (sc->eg_first);
+  g_free (sc->eg);
+  g_free (sc->series);
+  g_free (sc->column);
+}
+
 gboolean
 tnet_raptor_failures_run (const TnetRaptorFailures *f, TnetRaptor *ws, double lon, double lat,
                           const guint8 *want, gint32 *base, GArray *entries,
@@ -331,64 +442,89 @@ tnet_raptor_failures_run (const TnetRaptorFailures *f, TnetRaptor *ws, double lo
   g_return_val_if_fail (f != NULL && ws != NULL && base != NULL && entries != NULL, FALSE);
   g_return_val_if_fail (tnet_raptor_get_timetable (ws) == f->tt, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-  guint nd = f->dests.n, nm = f->opts.n_minutes;
+  guint nd = f->dests.n;
   for (guint d = 0; d < nd; d++)
     base[d] = TNET_RAPTOR_UNREACHED;
   if (nd == 0)
     return TRUE;
-  Scratch sc = { 0 };
-  sc.near = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
-  sc.access = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
-  sc.egress = g_array_new (FALSE, FALSE, sizeof (TnetEgress));
-  sc.rides = g_array_new (FALSE, FALSE, sizeof (TnetIRaptorRide));
-  sc.eg_first = g_new (guint, nd + 1);
-  sc.series = g_new (gint32, (gsize) nm * nd);
-  sc.column = g_new (gint32, nm);
-  g_autofree gint32 *base_series = NULL;
-  GArray *cand = NULL;
+  Scratch sc;
+  scratch_init (&sc, nd, f->opts.n_minutes);
   gboolean ok = TRUE;
   tnet_raptor_clear_blocks (ws);
-  if (!tnet_i_raptor_origin_rows (f->tt, ws, &f->dests, lon, lat, sc.near, sc.access,
-                                  sc.egress))
-    goto out;
-  group_egress (f, &sc);
-  /* 1. the base */
-  ok = range (f, ws, &sc, stop, error);
-  if (!ok)
-    goto out;
-  for (guint d = 0; d < nd; d++)
-    base[d] = percentile_of (f, &sc, d);
-  base_series = g_memdup2 (sc.series, sizeof (gint32) * nm * nd);
-  /* 2. the failures on the journeys */
-  cand = candidates (f, ws, &sc, want, base_series);
-  /* 3. one range query per candidate failure */
-  const guint *c = (const guint *) (void *) cand->data;
-  for (guint i = 0; ok && i < cand->len;)
+  if (tnet_i_raptor_origin_rows (f->tt, ws, &f->dests, lon, lat, sc.near, sc.access,
+                                 sc.egress))
     {
-      guint e = c[2 * i], j = i;
-      block_element (f, ws, e);
-      ok = range (f, ws, &sc, stop, error);
-      tnet_raptor_clear_blocks (ws);
-      for (; j < cand->len && c[2 * j] == e; j++)
-        if (ok)
-          {
-            TnetRaptorFailureEntry en = { e, c[2 * j + 1], percentile_of (f, &sc, c[2 * j + 1]) };
-            g_array_append_val (entries, en);
-          }
-      i = j;
+      group_egress (f, &sc);
+      ok = run_rows (f, ws, &sc, want, base, entries, stop, error);
     }
-out:
-  if (cand)
-    g_array_unref (cand);
-  g_array_unref (sc.near);
-  g_array_unref (sc.access);
-  g_array_unref (sc.egress);
-  g_array_unref (sc.rides);
-  g_free (sc.eg_first);
-  g_free (sc.eg);
-  g_free (sc.series);
-  g_free (sc.column);
+  scratch_clear (&sc);
   return ok;
+}
+
+gboolean
+tnet_i_raptor_failures_run_rows (const TnetRaptorFailures *f, TnetRaptor *ws,
+                                 const GArray *access, const GArray *egress,
+                                 const TnetIRaptorAccessHooks *hooks, const guint8 *want,
+                                 gint32 *base, GArray *entries, const TnetRaptorStop *stop,
+                                 GError **error)
+{
+  guint nd = f->dests.n;
+  for (guint d = 0; d < nd; d++)
+    base[d] = TNET_RAPTOR_UNREACHED;
+  if (nd == 0)
+    return TRUE;
+  Scratch sc;
+  scratch_init (&sc, nd, f->opts.n_minutes);
+  sc.hooks = hooks;
+  g_array_append_vals (sc.access, access->data, access->len);
+  g_array_append_vals (sc.egress, egress->data, egress->len);
+  tnet_raptor_clear_blocks (ws);
+  group_egress (f, &sc);
+  gboolean ok = run_rows (f, ws, &sc, want, base, entries, stop, error);
+  scratch_clear (&sc);
+  return ok;
+}
+
+/* Runs one query at the first minute from @access with @element failed
+ * (G_MAXUINT: none), then the blocks are cleared and the labels stay in
+ * @ws. Returns the stop of the destination's best egress row,
+ * TNET_ID_NONE when it walks all the way (*@found TRUE) or is not reached
+ * (*@found FALSE). */
+static TnetId
+journey_via (const TnetRaptorFailures *f, TnetRaptor *ws, const GArray *access,
+             const GArray *egress, guint destination, guint element, gboolean *found)
+{
+  tnet_raptor_clear_blocks (ws);
+  if (element != G_MAXUINT)
+    block_element (f, ws, element);
+  gint32 dep = f->opts.depart_s;
+  tnet_raptor_run (ws, (const TnetStopWalk *) (void *) access->data, access->len, dep);
+  tnet_raptor_clear_blocks (ws);
+  /* the best egress row of the destination */
+  gint64 best = G_MAXINT64;
+  TnetId via = TNET_ID_NONE;
+  gboolean walk = FALSE;
+  for (guint i = 0; i < egress->len; i++)
+    {
+      const TnetEgress *e = &g_array_index (egress, TnetEgress, i);
+      if (e->target != destination)
+        continue;
+      gint64 a;
+      if (e->stop == TNET_ID_NONE)
+        a = (gint64) dep + e->walk_s;
+      else if (tnet_raptor_arrival (ws, e->stop) != TNET_RAPTOR_UNREACHED)
+        a = (gint64) tnet_raptor_arrival (ws, e->stop) + e->walk_s;
+      else
+        continue;
+      if (a < best)
+        {
+          best = a;
+          via = e->stop;
+          walk = e->stop == TNET_ID_NONE;
+        }
+    }
+  *found = walk || via != TNET_ID_NONE;
+  return walk ? TNET_ID_NONE : via;
 }
 
 gboolean
@@ -399,51 +535,31 @@ tnet_raptor_failures_journey (const TnetRaptorFailures *f, TnetRaptor *ws, doubl
   g_return_val_if_fail (destination < f->dests.n, FALSE);
   g_return_val_if_fail (element == G_MAXUINT || element < f->n_elements, FALSE);
   g_array_set_size (legs, 0);
-  Scratch sc = { 0 };
-  sc.near = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
-  sc.access = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
-  sc.egress = g_array_new (FALSE, FALSE, sizeof (TnetEgress));
-  gboolean found = FALSE;
+  g_autoptr (GArray) near = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
+  g_autoptr (GArray) access = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
+  g_autoptr (GArray) egress = g_array_new (FALSE, FALSE, sizeof (TnetEgress));
   tnet_raptor_clear_blocks (ws);
-  if (tnet_i_raptor_origin_rows (f->tt, ws, &f->dests, lon, lat, sc.near, sc.access,
-                                 sc.egress))
-    {
-      if (element != G_MAXUINT)
-        block_element (f, ws, element);
-      gint32 dep = f->opts.depart_s;
-      tnet_raptor_run (ws, (const TnetStopWalk *) (void *) sc.access->data, sc.access->len,
-                       dep);
-      tnet_raptor_clear_blocks (ws);
-      /* the best egress row of the destination */
-      gint64 best = G_MAXINT64;
-      TnetId via = TNET_ID_NONE;
-      gboolean walk = FALSE;
-      for (guint i = 0; i < sc.egress->len; i++)
-        {
-          const TnetEgress *e = &g_array_index (sc.egress, TnetEgress, i);
-          if (e->target != destination)
-            continue;
-          gint64 a;
-          if (e->stop == TNET_ID_NONE)
-            a = (gint64) dep + e->walk_s;
-          else if (tnet_raptor_arrival (ws, e->stop) != TNET_RAPTOR_UNREACHED)
-            a = (gint64) tnet_raptor_arrival (ws, e->stop) + e->walk_s;
-          else
-            continue;
-          if (a < best)
-            {
-              best = a;
-              via = e->stop;
-              walk = e->stop == TNET_ID_NONE;
-            }
-        }
-      if (walk)
-        found = TRUE;   /* on foot all the way: no legs */
-      else if (via != TNET_ID_NONE)
-        found = tnet_raptor_journey (ws, via, legs);
-    }
-  g_array_unref (sc.near);
-  g_array_unref (sc.access);
-  g_array_unref (sc.egress);
-  return found;
+  if (!tnet_i_raptor_origin_rows (f->tt, ws, &f->dests, lon, lat, near, access, egress))
+    return FALSE;
+  gboolean found;
+  TnetId via = journey_via (f, ws, access, egress, destination, element, &found);
+  if (via == TNET_ID_NONE)
+    return found;   /* on foot all the way: no legs */
+  return tnet_raptor_journey (ws, via, legs);
+}
+
+TnetId
+tnet_i_raptor_failures_journey_rows (const TnetRaptorFailures *f, TnetRaptor *ws,
+                                     const GArray *access, const GArray *egress,
+                                     guint destination, guint element, gboolean *found)
+{
+  return journey_via (f, ws, access, egress, destination, element, found);
+}
+
+TnetRaptorFailures *
+tnet_i_raptor_failures_new_rows (TnetTimetable *tt, guint n_destinations,
+                                 const guint *elem_first, const TnetRaptorHop *elem_hops,
+                                 guint n_elements, const TnetRaptorFailuresOptions *opts)
+{
+  return failures_new (tt, NULL, n_destinations, elem_first, elem_hops, n_elements, opts);
 }

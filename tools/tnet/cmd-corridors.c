@@ -234,13 +234,15 @@ tnet_cmd_criticality (int argc, char **argv)
   g_autofree char *profile_name = NULL;
   g_autofree char *by = NULL;
   int top = 0, threads = 0;      /* top 0: the plan's [report] top */
+  TnetCliParkRideArgs pra = TNET_CLI_PARK_RIDE_ARGS_INIT;
   double budget_min = 0;         /* 0: the plan's budget_min */
   GOptionEntry entries[] = {
-    { "profile", 0, 0, G_OPTION_ARG_STRING, &profile_name, "Scan this profile (default: car): transit by the timetable, as route and commute follow it (--frequency-model: on the frequency approximation's graph); car and park_and_ride on the profile's graph, waits and transfers included", "car|transit|park_and_ride" },
+    { "profile", 0, 0, G_OPTION_ARG_STRING, &profile_name, "Scan this profile (default: car): transit and park_and_ride by the timetable, as route and commute follow it (--frequency-model: on the frequency approximation's graph, waits and transfers included); car on the road network", "car|transit|park_and_ride" },
     { "by", 0, 0, G_OPTION_ARG_STRING, &by, "Remove one link or one whole line at a time (default: link)", "link|line" },
     { "top", 0, 0, G_OPTION_ARG_INT, &top, "Show the N worst (default: the plan's top, else 10)", "N" },
     { "budget", 0, 0, G_OPTION_ARG_DOUBLE, &budget_min, "Commute budget in minutes (default: the plan's budget_min, else 60)", "MIN" },
     { "threads", 0, 0, G_OPTION_ARG_INT, &threads, "Worker threads (default: one per processor)", "N" },
+    PARK_RIDE_ENTRIES (pra),
     { NULL }
   };
   GError *error = NULL;
@@ -255,9 +257,11 @@ tnet_cmd_criticality (int argc, char **argv)
                                 "--depart, --date, --window, --percentile or --max-walk say "
                                 "otherwise); a link failure blocks every trip hop that runs over "
                                 "the link, a line failure every trip of the line. "
-                                "--frequency-model (or a folder without a feed) scans the "
-                                "frequency approximation's graph instead; park_and_ride always "
-                                "does.");
+                                "park_and_ride follows the timetable too, as commute: drive to a "
+                                "parking place (--drive-budget, --park-time, --parking-radius), "
+                                "park, walk, ride; a link failure also closes the link to the "
+                                "drive. --frequency-model (or a folder without a feed) scans the "
+                                "frequency approximation's graph instead.");
   g_option_context_add_main_entries (ctx, entries, NULL);
   tnet_cli_time_args_add (ctx, &targs, "transit: scan the frequency approximation's graph "
                           "(expected waits of half the headway) instead of the timetable");
@@ -291,7 +295,11 @@ tnet_cmd_criticality (int argc, char **argv)
            || !resolve_ends (net, argv + 1, &a, &b, &error))
     rc = tnet_cli_fail (ctx, error);
   TnetCliTimeOptions topt = { 0 };
-  if (rc == TNET_EXIT_OK && !tnet_cli_time_args_parse (&targs, &topt, &error))
+  TnetParkRideOptions po;
+  if (rc == TNET_EXIT_OK
+      && (!tnet_cli_frequency_model_check (&targs, &pra, &error)
+          || !tnet_cli_time_args_parse (&targs, &topt, &error)
+          || !tnet_cli_park_ride_args_parse (&pra, &po, &error)))
     rc = tnet_cli_fail (ctx, error);
   g_autoptr (GArray) pcts = topt.percentiles;
   if (rc != TNET_EXIT_OK)
@@ -317,10 +325,13 @@ tnet_cmd_criticality (int argc, char **argv)
   g_autoptr (TnetTimetable) tt = NULL;
   g_autoptr (GPtrArray) feeds = NULL;
   g_autofree char *feed_name = NULL;
-  if (profile == TNET_PROFILE_TRANSIT)
+  if (profile != TNET_PROFILE_CAR)
     tt = tnet_cli_transit_timetable (net, scen, &targs, &topt, common.quiet, &feed_name, &feeds,
                                      &error);
-  if (tt != NULL)
+  g_autoptr (TnetParkRide) pr = NULL;
+  if (tt != NULL && profile == TNET_PROFILE_PARK_AND_RIDE)
+    pr = tnet_park_ride_new (tt, net, scen, &po, &error);
+  if (tt != NULL && (pr != NULL || profile == TNET_PROFILE_TRANSIT))
     {
       TnetRaptorFailuresOptions fo;
       tnet_raptor_failures_options_init (&fo);
@@ -328,7 +339,9 @@ tnet_cmd_criticality (int argc, char **argv)
       fo.n_minutes = topt.window_min;
       fo.percentile = g_array_index (pcts, double, 0);
       fo.max_walk_s = topt.max_walk_s;
-      crit = tnet_corridor_criticality_timetable (net, scen, tt, feed_name, a, b, by_line,
+      crit = pr ? tnet_corridor_criticality_park_ride (net, scen, pr, feed_name, a, b, by_line,
+                                                       budget, &fo, &copts, &error)
+           : tnet_corridor_criticality_timetable (net, scen, tt, feed_name, a, b, by_line,
                                                   budget, &fo, &copts, &error);
     }
   else if (error == NULL && tnet_cli_build_graphs (net, scen, &profile, 1, &mm, &error))
