@@ -9,6 +9,7 @@
 #include "park-ride-json.h"
 
 #include <math.h>
+#include <string.h>
 
 static const char *const CAL =
   "service_id,monday,tuesday,wednesday,thursday,friday,saturday,sunday,start_date,end_date\n"
@@ -355,8 +356,16 @@ random_feed (GRand *r, guint ns)
  * a plain O(n^2) Dijkstra over the road links, each costing
  * floor (length x 3600 / speed + 0.5) ms (at least 1), the rule of a link's
  * time at its own speed. */
+static gboolean
+is_car_link (const TnetLink *l)
+{
+  return l->mode == TNET_MODE_EXPRESSWAY || l->mode == TNET_MODE_TRUNK
+         || l->mode == TNET_MODE_ROAD || l->mode == TNET_MODE_ACCESS;
+}
+
+/* ... driving the car links only, link @skip (TNET_ID_NONE: none) closed. */
 static void
-brute_drive (const TnetNetwork *net, TnetId src, guint32 *drive)
+brute_drive (const TnetNetwork *net, TnetId src, TnetId skip, guint32 *drive)
 {
   guint n = tnet_network_n_nodes (net);
   gint64 *d = g_new (gint64, n);
@@ -376,6 +385,8 @@ brute_drive (const TnetNetwork *net, TnetId src, guint32 *drive)
       for (guint i = 0; i < tnet_network_n_links (net); i++)
         {
           const TnetLink *l = tnet_network_link (net, i);
+          if (i == skip || !is_car_link (l))
+            continue;
           gint64 ms = MAX ((gint64) floor (l->length_m * 3600.0 / l->speed_kmh + 0.5), 1);
           if (l->from == u && d[u] + ms < d[l->to])
             d[l->to] = d[u] + ms;
@@ -393,7 +404,8 @@ static gboolean
 has_link (const TnetNetwork *net, TnetId v)
 {
   for (guint i = 0; i < tnet_network_n_links (net); i++)
-    if (tnet_network_link (net, i)->from == v || tnet_network_link (net, i)->to == v)
+    if ((tnet_network_link (net, i)->from == v || tnet_network_link (net, i)->to == v)
+        && is_car_link (tnet_network_link (net, i)))
       return TRUE;
   return FALSE;
 }
@@ -504,7 +516,7 @@ START_TEST (test_random_oracle)
       for (TnetId origin = 0; origin < nn; origin += 3)
         {
           const TnetNode *on = tnet_network_node (net, origin);
-          brute_drive (net, origin, drive);
+          brute_drive (net, origin, TNET_ID_NONE, drive);
           g_array_set_size (walks, 0);
           tnet_timetable_walks_near (tt, on->lon, on->lat, max_walk, walks);
           tnet_park_ride_access (pr, search, origin, (const TnetStopWalk *) (void *) walks->data,
@@ -610,6 +622,278 @@ START_TEST (test_random_oracle)
 }
 END_TEST
 
+/* ------------------------------------------------ criticality by the timetable */
+
+/* A failure of the criticality brute force: network link @link (a road
+ * closes to the drive; a rail link of line @line between the stops @a and
+ * @b removes the line's rides between them, either way), or every ride of
+ * line @line (@link TNET_ID_NONE). */
+typedef struct {
+  TnetId link;
+  const char *line;
+  const char *a, *b;
+} CritFail;
+
+static gboolean
+crit_blocked (const TnetFeed *feed, guint f, guint trip, guint k, gpointer data)
+{
+  (void) f;
+  const CritFail *x = data;
+  if (x->line == NULL)
+    return FALSE;   /* a road: no ride fails */
+  const TnetTrip *t = &g_array_index (feed->trips, TnetTrip, trip);
+  if (strcmp (tnet_feed_route_name (feed, t->route), x->line) != 0)
+    return FALSE;
+  if (x->a == NULL)
+    return TRUE;    /* the whole line */
+  const TnetStopTime *st = &g_array_index (feed->stop_times, TnetStopTime, t->first_st);
+  const char *p = g_array_index (feed->stops, TnetFeedStop, st[k].stop).id;
+  const char *q = g_array_index (feed->stops, TnetFeedStop, st[k + 1].stop).id;
+  return (strcmp (p, x->a) == 0 && strcmp (q, x->b) == 0)
+         || (strcmp (p, x->b) == 0 && strcmp (q, x->a) == 0);
+}
+
+/* Nearest rank, by sorting a copy. */
+static gint32
+nearest_rank (const gint32 *v, guint n, double pct)
+{
+  g_autofree gint32 *c = g_memdup2 (v, sizeof (gint32) * n);
+  for (guint i = 0; i < n; i++)
+    for (guint j = i + 1; j < n; j++)
+      if (c[j] < c[i])
+        {
+          gint32 x = c[i];
+          c[i] = c[j];
+          c[j] = x;
+        }
+  guint rank = (guint) ceil (pct / 100.0 * n - 1e-9);
+  return c[MAX (rank, 1u) - 1];
+}
+
+/* The brute-force park-and-ride time (s) from node @o to node @d with
+ * failure @x: drives without the closed road (brute_drive()), rides by the
+ * oracle with the failed rides removed, straight-line walks, the
+ * @pct-th percentile over @n_min departures from @dep0. */
+static gint32
+crit_brute_time (Oracle *oracle, const TnetFeed *const *feeds, const TnetNetwork *net,
+                 const TnetParkRideOptions *po, TnetId o, TnetId d, const CritFail *x,
+                 guint max_walk, gint32 dep0, guint n_min, double pct)
+{
+  guint n = tnet_network_n_nodes (net), ns = oracle->n_stops;
+  g_autofree guint32 *drive = g_new (guint32, n);
+  g_autofree gint32 *best = g_new (gint32, ns);
+  g_autofree gint32 *series = g_new (gint32, n_min);
+  brute_drive (net, o, x ? x->link : TNET_ID_NONE, drive);
+  oracle_block (oracle, feeds, x ? crit_blocked : NULL, (gpointer) x);
+  const TnetNode *on = tnet_network_node (net, o), *dn = tnet_network_node (net, d);
+  for (guint m = 0; m < n_min; m++)
+    {
+      gint32 dep = dep0 + 60 * (gint32) m;
+      brute_park_ride (oracle, net, drive, po, on->lon, on->lat, max_walk, dep, best);
+      gint64 t = G_MAXINT64;
+      guint32 direct = walk_s (dist_m (on->lon, on->lat, dn->lon, dn->lat));
+      if (direct <= max_walk)
+        t = dep + (gint64) direct;
+      for (guint s = 0; s < ns; s++)
+        {
+          guint32 w = walk_s (dist_m (oracle->lon[s], oracle->lat[s], dn->lon, dn->lat));
+          if (best[s] != UNREACHED && w <= max_walk)
+            t = MIN (t, (gint64) best[s] + w);
+        }
+      series[m] = t == G_MAXINT64 ? UNREACHED : (gint32) (t - dep);
+    }
+  return nearest_rank (series, n_min, pct);
+}
+
+static TnetWeight
+as_ms (gint32 s)
+{
+  return s == UNREACHED ? TNET_WEIGHT_INF : (TnetWeight) s * 1000;
+}
+
+/* The random case's rails: one rail link of the route's line between each
+ * two consecutive stops of every route (nodes named by the stop ids, at the
+ * stops), as long as the straight line, so a hop's chain is its own link;
+ * @fails gets a failure per link of the network (a road or a rail link). */
+static void
+add_rails (TnetNetwork *net, TnetTimetable *tt, GArray *fails)
+{
+  guint ns = tnet_timetable_n_stops (tt);
+  g_autofree TnetId *node = g_new (TnetId, ns);
+  for (guint s = 0; s < ns; s++)
+    {
+      double lon, lat;
+      tnet_timetable_stop_position (tt, s, &lon, &lat);
+      node[s] = add_node (net, tnet_timetable_stop_id (tt, s), TNET_NODE_STOP, lon, lat);
+    }
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint r = 0; r < tnet_timetable_n_routes (tt); r++)
+    for (guint k = 0; k + 1 < tnet_timetable_route_n_stops (tt, r); k++)
+      {
+        TnetId p = tnet_timetable_route_stop (tt, r, k), q = tnet_timetable_route_stop (tt, r, k + 1);
+        const char *line = tnet_timetable_route_name (tt, r);
+        char *key = g_strdup_printf ("%s|%u|%u", line, MIN (p, q), MAX (p, q));
+        if (g_hash_table_contains (seen, key))
+          {
+            g_free (key);
+            continue;
+          }
+        g_hash_table_add (seen, key);
+        double plon, plat, qlon, qlat;
+        tnet_timetable_stop_position (tt, p, &plon, &plat);
+        tnet_timetable_stop_position (tt, q, &qlon, &qlat);
+        g_autofree char *id = g_strdup_printf ("rail%u", tnet_network_n_links (net));
+        TnetLink l = { .id = id, .from = node[p], .to = node[q], .mode = TNET_MODE_RAIL,
+                       .line = (char *) line, .status = TNET_STATUS_EXISTING,
+                       .length_m = dist_m (plon, plat, qlon, qlat), .speed_kmh = 80,
+                       .time_min = NAN };
+        GError *error = NULL;
+        ck_assert_msg (tnet_network_add_link (net, &l, &error) != TNET_ID_NONE, "%s",
+                       error ? error->message : "");
+      }
+  for (guint i = 0; i < tnet_network_n_links (net); i++)
+    {
+      const TnetLink *l = tnet_network_link (net, i);
+      CritFail x = { i, NULL, NULL, NULL };
+      if (l->mode == TNET_MODE_RAIL)
+        {
+          x.line = l->line;
+          x.a = tnet_network_node (net, l->from)->id;
+          x.b = tnet_network_node (net, l->to)->id;
+        }
+      g_array_append_val (fails, x);
+    }
+}
+
+/* Seeded random cases: every pair's time of the park-and-ride criticality
+ * scan (tnet_corridor_criticality_park_ride(), by link and by line) with
+ * every failure, examined or not (tnet_criticality_element_time()),
+ * equals the brute force with the road closed to the drive or the rides
+ * removed; the base times too. */
+START_TEST (test_criticality_oracle)
+{
+  guint n_road_slower = 0, n_rail_slower = 0, n_line_slower = 0, n_cut = 0, n_checked = 0;
+  for (guint32 seed = 1; seed <= 30; seed++)
+    {
+      GRand *r = g_rand_new_with_seed (seed + 100);
+      char *dir = random_feed (r, (guint) g_rand_int_range (r, 5, 12));
+      TnetFeed *feed;
+      g_autoptr (TnetTimetable) tt = load_tt (dir, &feed);
+      TnetTimetableOptions to;
+      tnet_timetable_options_init (&to);
+      const TnetFeed *feeds[] = { feed };
+      Oracle *oracle = oracle_new (feeds, 1, DATE, &to);
+      TnetNetwork *net = tnet_network_new ();
+      guint nn = (guint) g_rand_int_range (r, 8, 20);
+      for (guint v = 0; v < nn; v++)
+        {
+          char id[16];
+          g_snprintf (id, sizeof id, "n%u", v);
+          guint k = (guint) g_rand_int_range (r, 0, 8);
+          add_node (net, id, v < 3 ? TNET_NODE_ZONE : k < 3 ? TNET_NODE_PARKING
+                    : k == 3 ? TNET_NODE_STATION : TNET_NODE_JUNCTION,
+                    g_rand_double_range (r, -0.01, 0.03), g_rand_double_range (r, -0.01, 0.03));
+        }
+      guint nl = nn + (guint) g_rand_int_range (r, 0, (gint32) nn);
+      for (guint i = 0; i < nl; i++)
+        {
+          char id[16];
+          g_snprintf (id, sizeof id, "l%u", i);
+          TnetId a = i < nn - 1 ? i : (TnetId) g_rand_int_range (r, 0, (gint32) nn);
+          TnetId b = i < nn - 1 ? i + 1 : (TnetId) g_rand_int_range (r, 0, (gint32) nn);
+          if (a != b)
+            add_road (net, id, a, b, g_rand_double_range (r, 300, 4000),
+                      g_rand_double_range (r, 20, 60), g_rand_int_range (r, 0, 4) == 0);
+        }
+      g_autoptr (GArray) fails = g_array_new (FALSE, FALSE, sizeof (CritFail));
+      add_rails (net, tt, fails);
+      TnetParkRideOptions po;
+      tnet_park_ride_options_init (&po);
+      po.drive_budget_s = (guint) g_rand_int_range (r, 300, 1500);
+      po.park_s = (guint) g_rand_int_range (r, 0, 300);
+      po.parking_radius_m = g_rand_double_range (r, 200, 900);
+      GError *error = NULL;
+      g_autoptr (TnetParkRide) pr = tnet_park_ride_new (tt, net, NULL, &po, &error);
+      ck_assert_msg (pr != NULL, "%s", error ? error->message : "");
+      g_autoptr (TnetNodeSet) zones = tnet_node_set_resolve (net, "kind:zone", &error);
+      ck_assert_msg (zones != NULL, "%s", error ? error->message : "");
+      TnetRaptorFailuresOptions fo;
+      tnet_raptor_failures_options_init (&fo);
+      fo.depart_s = 7 * 3600 + (gint32) g_rand_int_range (r, 0, 5400);
+      fo.n_minutes = (guint) g_rand_int_range (r, 1, 6);
+      fo.percentile = g_rand_int_range (r, 0, 2) ? 50 : 90;
+      fo.max_walk_s = 600;
+      for (int by_line = 0; by_line < 2; by_line++)
+        {
+          TnetCriticalityOptions copts;
+          tnet_criticality_options_init (&copts);
+          copts.n_threads = 1 + (guint) by_line;
+          g_autoptr (TnetCriticality) crit
+            = tnet_corridor_criticality_park_ride (net, NULL, pr, "random", zones, zones,
+                                                   by_line, 3600 * 1000, &fo, &copts, &error);
+          ck_assert_msg (crit != NULL, "%s", error ? error->message : "");
+          /* by line: the sorted route names */
+          g_autoptr (GArray) lines = g_array_new (FALSE, FALSE, sizeof (CritFail));
+          for (guint k = 0; by_line && k < 6; k++)
+            {
+              char *name = g_strdup_printf ("r%u", k);
+              gboolean runs = FALSE;
+              for (guint rr = 0; rr < tnet_timetable_n_routes (tt); rr++)
+                runs |= strcmp (tnet_timetable_route_name (tt, rr), name) == 0;
+              CritFail x = { TNET_ID_NONE, g_intern_string (name), NULL, NULL };
+              g_free (name);
+              if (runs)
+                g_array_append_val (lines, x);
+            }
+          GArray *els = by_line ? lines : fails;
+          for (guint p = 0; p < tnet_criticality_n_pairs (crit); p++)
+            {
+              TnetId o, d;
+              ck_assert (tnet_corridor_pair_zones (zones, zones, p, &o, &d));
+              gint32 base = crit_brute_time (oracle, feeds, net, &po, o, d, NULL, 600,
+                                             fo.depart_s, MAX (fo.n_minutes, 1u),
+                                             fo.percentile);
+              ck_assert_msg (tnet_criticality_base_time (crit, p) == as_ms (base),
+                             "seed %u pair %u: base %" G_GUINT64_FORMAT " brute force %d",
+                             seed, p, (guint64) tnet_criticality_base_time (crit, p), base);
+              for (guint e = 0; e < els->len; e++)
+                {
+                  const CritFail *x = &g_array_index (els, CritFail, e);
+                  gint32 want = crit_brute_time (oracle, feeds, net, &po, o, d, x, 600,
+                                                 fo.depart_s, MAX (fo.n_minutes, 1u),
+                                                 fo.percentile);
+                  TnetWeight got = tnet_criticality_element_time (crit, e, p);
+                  ck_assert_msg (got == as_ms (want), "seed %u %s pair %u failure %u (%s): "
+                                 "scan %" G_GUINT64_FORMAT " brute force %d (base %d)", seed,
+                                 by_line ? "by line" : "by link", p, e,
+                                 x->line ? x->line : "road", (guint64) got, want, base);
+                  n_checked++;
+                  if (want == base)
+                    continue;
+                  n_cut += want == UNREACHED;
+                  if (by_line)
+                    n_line_slower++;
+                  else if (x->line)
+                    n_rail_slower++;
+                  else
+                    n_road_slower++;
+                }
+            }
+        }
+      tnet_network_free (net);
+      oracle_free (oracle);
+      tnet_feed_unref (feed);
+      g_rand_free (r);
+      tt_rm_rf (dir);
+      g_free (dir);
+    }
+  /* not vacuous: road closures, rail links and lines each slow some pairs */
+  ck_assert_msg (n_road_slower >= 20 && n_rail_slower >= 10 && n_line_slower >= 8 && n_cut > 0,
+                 "road %u rail %u line %u cut %u of %u", n_road_slower, n_rail_slower,
+                 n_line_slower, n_cut, n_checked);
+}
+END_TEST
+
 /* The one JSON form of the options: the members written for options set
  * here, read back by a parser, against the values worked out by hand:
  * 1800 s = 30 min, 300 s = 5 min and 400 m are whole, so integers; 90 s =
@@ -672,6 +956,7 @@ park_ride_suite (void)
   tcase_add_test (c, test_by_hand);
   tcase_add_test (c, test_random_oracle);
   tcase_add_test (c, test_options_json);
+  tcase_add_test (c, test_criticality_oracle);
   suite_add_tcase (s, c);
   return s;
 }
