@@ -571,6 +571,133 @@ START_TEST (test_bundled_base_is_commute)
 }
 END_TEST
 
+/* Whether @l is driven by park-and-ride (expressway, trunk, road, access). */
+static gboolean
+is_car_link (const TnetLink *l)
+{
+  return l->mode == TNET_MODE_EXPRESSWAY || l->mode == TNET_MODE_TRUNK
+         || l->mode == TNET_MODE_ROAD || l->mode == TNET_MODE_ACCESS;
+}
+
+/* The park-and-ride matrix from the zones of @a to those of @b (s, one
+ * percentile), every pair but a zone with itself, in the scan's order. */
+static GArray *
+park_ride_cells (const TnetParkRide *pr, const TnetNetwork *net, const TnetNodeSet *a,
+                 const TnetNodeSet *b, const TnetRaptorFailuresOptions *fo)
+{
+  guint na = a->zones->len, nb = b->zones->len;
+  g_autofree gint32 *out = g_new (gint32, (gsize) na * nb);
+  GError *error = NULL;
+  ck_assert_msg (tnet_park_ride_matrix (pr, net, (const TnetId *) (void *) a->zones->data, na,
+                                        (const TnetId *) (void *) b->zones->data, nb,
+                                        fo->max_walk_s, fo->depart_s, fo->n_minutes,
+                                        &fo->percentile, 1, out, NULL, &error),
+                 "%s", error ? error->message : "");
+  GArray *cells = g_array_new (FALSE, FALSE, sizeof (TnetWeight));
+  for (guint i = 0; i < na; i++)
+    for (guint j = 0; j < nb; j++)
+      if (g_array_index (a->zones, TnetId, i) != g_array_index (b->zones, TnetId, j))
+        {
+          gint32 s = out[(gsize) i * nb + j];
+          TnetWeight ms = s == UNREACHED ? TNET_WEIGHT_INF : (TnetWeight) s * 1000;
+          g_array_append_val (cells, ms);
+        }
+  return cells;
+}
+
+/* Park-and-ride on the bundled data (xuchang to zhengzhou, 2025): the
+ * scan's base times are the park-and-ride matrix's (tnet_park_ride_matrix(),
+ * as `tnet commute` computes them), at one departure and over a window;
+ * and for every road and access link of the scenario, examined or not,
+ * each pair's time with the link failed is the matrix computed from
+ * scratch on a park-and-ride built with the link closed in the scenario
+ * (tnet_scenario_close_link()). No time after a failure is below its
+ * base, by link or by line. */
+START_TEST (test_bundled_park_ride)
+{
+  g_autofree char *dir = tt_source_path ("data/xuchang");
+  GError *error = NULL;
+  g_autoptr (TnetNetwork) net = tnet_network_load_csv (dir, &error);
+  ck_assert_msg (net != NULL, "%s", error ? error->message : "");
+  g_autoptr (TnetScenario) scen = tnet_scenario_new (2025);
+  g_autoptr (TnetFeed) feed = NULL;
+  g_autoptr (TnetTimetable) tt = bundled_timetable (net, scen, &feed);
+  g_autoptr (TnetNodeSet) xc = tnet_node_set_resolve (net, "xuchang", &error);
+  g_autoptr (TnetNodeSet) zz = tnet_node_set_resolve (net, "zhengzhou", &error);
+  ck_assert (xc && zz);
+  g_autoptr (TnetParkRide) pr = tnet_park_ride_new (tt, net, scen, NULL, &error);
+  ck_assert_msg (pr != NULL, "%s", error ? error->message : "");
+  static const guint windows[] = { 0, 20 };
+  static const double pcts[] = { 50, 80 };
+  guint road_slower = 0, rail_slower = 0, line_slower = 0, reached = 0;
+  for (guint w = 0; w < 2; w++)
+    {
+      TnetRaptorFailuresOptions fo;
+      tnet_raptor_failures_options_init (&fo);
+      fo.n_minutes = windows[w];
+      fo.percentile = pcts[w];
+      g_autoptr (GArray) base = park_ride_cells (pr, net, xc, zz, &fo);
+      for (int by_line = 0; by_line < 2; by_line++)
+        {
+          g_autoptr (TnetCriticality) crit
+            = tnet_corridor_criticality_park_ride (net, scen, pr, "gtfs-2025", xc, zz, by_line,
+                                                   60 * 60000, &fo, NULL, &error);
+          ck_assert_msg (crit != NULL, "%s", error ? error->message : "");
+          guint np = tnet_criticality_n_pairs (crit);
+          ck_assert_uint_eq (np, base->len);
+          for (guint p = 0; p < np; p++)
+            {
+              TnetWeight want = g_array_index (base, TnetWeight, p);
+              ck_assert_msg (tnet_criticality_base_time (crit, p) == want,
+                             "pair %u: scan %" G_GUINT64_FORMAT " matrix %" G_GUINT64_FORMAT,
+                             p, (guint64) tnet_criticality_base_time (crit, p),
+                             (guint64) want);
+              reached += want != TNET_WEIGHT_INF;
+              for (guint r = 0; r < tnet_criticality_n_items (crit); r++)
+                {
+                  ck_assert_uint_ge (tnet_criticality_time (crit, r, p), want);
+                  if (tnet_criticality_time (crit, r, p) == want)
+                    continue;
+                  TnetId e = tnet_criticality_item (crit, r)->element;
+                  if (by_line)
+                    line_slower++;
+                  else if (!is_car_link (tnet_network_link (net, e)))
+                    rail_slower++;
+                }
+            }
+          ck_assert_uint_gt (tnet_criticality_n_items (crit), 0);
+          if (by_line || w > 0)
+            continue;
+          /* every road and access link from scratch (one departure) */
+          for (guint l = 0; l < tnet_network_n_links (net); l++)
+            {
+              const TnetLink *lk = tnet_network_link (net, l);
+              if (!is_car_link (lk) || !tnet_scenario_link_active (scen, net, l))
+                continue;
+              g_autoptr (TnetScenario) closed = tnet_scenario_copy (scen);
+              tnet_scenario_close_link (closed, lk->id);
+              g_autoptr (TnetParkRide) prl = tnet_park_ride_new (tt, net, closed, NULL, &error);
+              ck_assert_msg (prl != NULL, "%s", error ? error->message : "");
+              g_autoptr (GArray) after = park_ride_cells (prl, net, xc, zz, &fo);
+              for (guint p = 0; p < np; p++)
+                {
+                  TnetWeight got = tnet_criticality_element_time (crit, l, p);
+                  TnetWeight exp = g_array_index (after, TnetWeight, p);
+                  ck_assert_msg (got == exp, "link %s pair %u: scan %" G_GUINT64_FORMAT
+                                 " from scratch %" G_GUINT64_FORMAT, lk->id, p,
+                                 (guint64) got, (guint64) exp);
+                  road_slower += exp != g_array_index (base, TnetWeight, p);
+                }
+            }
+        }
+    }
+  ck_assert_uint_gt (reached, 20);
+  /* not vacuous: closed roads, failed rail links and lines slow pairs */
+  ck_assert_msg (road_slower >= 3 && rail_slower >= 10 && line_slower >= 10,
+                 "road %u rail %u line %u", road_slower, rail_slower, line_slower);
+}
+END_TEST
+
 static double
 json_number (JsonObject *o, const char *key)
 {
@@ -579,27 +706,39 @@ json_number (JsonObject *o, const char *key)
 }
 
 /* The command: every worst pair of `tnet criticality --profile transit`
- * has the time `tnet commute` gives it with the same timetable options
- * (named on both: commute's defaults come from the plan's [commute]
- * group), and the output names the model. */
-START_TEST (test_cli_base_is_commute)
+ * (and park_and_ride) has the time `tnet commute` gives it with the same
+ * timetable (and park-and-ride) options (named on both: commute's defaults
+ * come from the plan's [commute] group), and the output names the model. */
+static void
+check_cli_base_is_commute (const char *dir, const char *profile)
 {
-  g_autofree char *dir = tt_source_path ("data/xuchang");
-  TtRun r = tt_run_tnet ("criticality", "xuchang", "zhengzhou", "--profile", "transit",
+  gboolean pr = strcmp (profile, "park_and_ride") == 0;
+  TtRun r = tt_run_tnet ("criticality", "xuchang", "zhengzhou", "--profile", profile,
                          "--top", "50", "--threads", "2", "--depart", "08:00", "--window",
-                         "10", "--max-walk", "15", "--format", "json", "--data", dir, NULL);
+                         "10", "--max-walk", "15", "--drive-budget", "25", "--park-time", "4",
+                         "--parking-radius", "500", "--format", "json", "--data", dir, NULL);
   ck_assert_msg (r.status == 0, "%s", r.err);
   g_autoptr (JsonParser) jp = json_parser_new ();
   ck_assert (json_parser_load_from_data (jp, r.out, -1, NULL));
   JsonObject *root = json_node_get_object (json_parser_get_root (jp));
   ck_assert_str_eq (json_object_get_string_member (root, "model"), "timetable");
+  ck_assert_str_eq (json_object_get_string_member (root, "profile"), profile);
   JsonObject *tto = json_object_get_object_member (root, "timetable");
   ck_assert_str_eq (json_object_get_string_member (tto, "depart"), "08:00");
   ck_assert_int_eq (json_object_get_int_member (tto, "window_min"), 10);
+  ck_assert (json_object_has_member (tto, "park_and_ride") == pr);
+  if (pr)
+    {
+      JsonObject *pro = json_object_get_object_member (tto, "park_and_ride");
+      ck_assert_int_eq (json_object_get_int_member (pro, "drive_budget_min"), 25);
+      ck_assert_int_eq (json_object_get_int_member (pro, "park_time_min"), 4);
+      ck_assert_int_eq (json_object_get_int_member (pro, "parking_radius_m"), 500);
+    }
   TtRun c = tt_run_tnet ("commute", "--origins", "region:xuchang", "--destinations",
-                         "region:zhengzhou", "--profiles", "transit", "--depart", "08:00",
-                         "--window", "10", "--max-walk", "15", "--format", "csv", "--data",
-                         dir, NULL);
+                         "region:zhengzhou", "--profiles", profile, "--depart", "08:00",
+                         "--window", "10", "--max-walk", "15", "--drive-budget", "25",
+                         "--park-time", "4", "--parking-radius", "500", "--format", "csv",
+                         "--data", dir, NULL);
   ck_assert_msg (c.status == 0, "%s", c.err);
   g_autoptr (GPtrArray) rows = tt_csv_rows (c.out);
   char **head = rows->pdata[0];
@@ -616,29 +755,42 @@ START_TEST (test_cli_base_is_commute)
   ck_assert_msg (col_o != G_MAXUINT && col_d != G_MAXUINT && col_t != G_MAXUINT, "%s", c.out);
   JsonArray *ranked = json_object_get_array_member (root, "ranked");
   ck_assert_uint_gt (json_array_get_length (ranked), 3);
+  guint n_road = 0;
   for (guint i = 0; i < json_array_get_length (ranked); i++)
     {
-      JsonObject *wp = json_object_get_object_member (json_array_get_object_element (ranked, i),
-                                                      "worst_pair");
+      JsonObject *it = json_array_get_object_element (ranked, i);
+      JsonObject *wp = json_object_get_object_member (it, "worst_pair");
       const char *from = json_object_get_string_member (wp, "from");
       const char *to = json_object_get_string_member (wp, "to");
       double before = json_number (wp, "before_min");
       gboolean found = FALSE;
+      n_road += g_str_has_prefix (json_object_get_string_member (it, "link"), "l_s")
+                || g_str_has_prefix (json_object_get_string_member (it, "link"), "a_");
       for (guint k = 1; k < rows->len; k++)
         {
           char **row = rows->pdata[k];
           if (strcmp (row[col_o], from) == 0 && strcmp (row[col_d], to) == 0)
             {
               ck_assert_msg (fabs (g_ascii_strtod (row[col_t], NULL) - before) < 1e-9,
-                             "%s -> %s: criticality %.1f commute %s", from, to, before,
-                             row[col_t]);
+                             "%s %s -> %s: criticality %.1f commute %s", profile, from, to,
+                             before, row[col_t]);
               found = TRUE;
             }
         }
       ck_assert_msg (found, "%s -> %s not in the commute output", from, to);
     }
+  /* by park-and-ride, closed roads (provincial roads, access links) rank */
+  ck_assert (!pr || n_road > 0);
   tt_run_clear (&c);
   tt_run_clear (&r);
+}
+
+START_TEST (test_cli_base_is_commute)
+{
+  g_autofree char *dir = tt_source_path ("data/xuchang");
+  check_cli_base_is_commute (dir, "transit");
+  check_cli_base_is_commute (dir, "park_and_ride");
+  TtRun r;
   /* the text names the model; --frequency-model keeps the graph's scan */
   r = tt_run_tnet ("criticality", "xuchang", "zhengzhou", "--profile", "transit", "--top",
                    "1", "--data", dir, NULL);
@@ -649,6 +801,24 @@ START_TEST (test_cli_base_is_commute)
                    "1", "--frequency-model", "--data", dir, NULL);
   ck_assert_msg (r.status == 0 && strstr (r.out, "(frequency approximation)") != NULL, "%s",
                  r.out);
+  tt_run_clear (&r);
+  /* park_and_ride: the timetable by default, with its options in the model */
+  r = tt_run_tnet ("criticality", "xuchang", "zhengzhou", "--profile", "park_and_ride",
+                   "--top", "1", "--data", dir, NULL);
+  ck_assert_msg (r.status == 0 && strstr (r.out, "(timetable gtfs-2025") != NULL
+                 && strstr (r.out, "drives up to 30 min to park 5 min within 400 m") != NULL,
+                 "%s", r.out);
+  tt_run_clear (&r);
+  r = tt_run_tnet ("criticality", "xuchang", "zhengzhou", "--profile", "park_and_ride",
+                   "--top", "1", "--frequency-model", "--data", dir, NULL);
+  ck_assert_msg (r.status == 0 && strstr (r.out, "(frequency approximation)") != NULL, "%s",
+                 r.out);
+  tt_run_clear (&r);
+  /* the park-and-ride options mean nothing to the approximation */
+  r = tt_run_tnet ("criticality", "xuchang", "zhengzhou", "--profile", "park_and_ride",
+                   "--frequency-model", "--drive-budget", "20", "--data", dir, NULL);
+  ck_assert_msg (r.status == 2 && strstr (r.err, "--drive-budget") != NULL, "%d %s", r.status,
+                 r.err);
   tt_run_clear (&r);
 }
 END_TEST
@@ -769,6 +939,7 @@ main (void)
   TCase *b = tcase_create ("bundled");
   tcase_set_timeout (b, 600);
   tcase_add_test (b, test_bundled_base_is_commute);
+  tcase_add_test (b, test_bundled_park_ride);
   tcase_add_test (b, test_cli_base_is_commute);
   tcase_add_test (b, test_report_uses_timetable);
   tcase_add_test (b, test_corridors_name_model);
