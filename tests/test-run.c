@@ -740,6 +740,92 @@ START_TEST (test_commute_timetable)
 }
 END_TEST
 
+/* One [criticality] of `tnet run` against `tnet criticality --format json`
+ * with the same options: results.json's criticality item equals the
+ * command's document, member by member (the library's one writer on both
+ * sides, and two code paths to the options and the timetable). @keys: the
+ * section's extra lines; @extra: the command's options (NULL-terminated). */
+static void
+check_run_criticality (const char *data, const char *dir, const char *profile,
+                       const char *keys, const char *const *extra, const char *model)
+{
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  g_autofree char *ini_text = g_strdup_printf (
+      "[scenario]\nnetwork = %s\nyear = 2025\n"
+      "[criticality]\npairs = xuchang>zhengzhou\nprofile = %s\ntop = 40\n%s"
+      "[output]\ndir = %s\nformats = json\n", data, profile, keys, out);
+  tt_write_file (dir, "k.ini", ini_text);
+  g_autofree char *ini = g_build_filename (dir, "k.ini", NULL);
+  TtRun r = tt_run_tnet ("run", ini, "--quiet", NULL);
+  ck_assert_msg (r.status == 0, "exit %d: %s", r.status, r.err);
+  tt_run_clear (&r);
+  g_autoptr (JsonNode) res = parse_file (out, "results.json");
+  JsonArray *crits = json_object_get_array_member (json_node_get_object (res), "criticality");
+  ck_assert_uint_eq (json_array_get_length (crits), 1);
+  JsonNode *got = json_array_get_element (crits, 0);
+  g_autoptr (GPtrArray) args = g_ptr_array_new ();
+  const char *base[] = { "criticality", "xuchang", "zhengzhou", "--data", data, "--scenario",
+                         "2025", "--format", "json", "--top", "40", "--profile", profile };
+  for (guint k = 0; k < G_N_ELEMENTS (base); k++)
+    g_ptr_array_add (args, (gpointer) base[k]);
+  for (guint k = 0; extra[k]; k++)
+    g_ptr_array_add (args, (gpointer) extra[k]);
+  g_ptr_array_add (args, NULL);
+  r = tt_run_tnetv ((const char *const *) args->pdata);
+  ck_assert_msg (r.status == 0, "exit %d: %s", r.status, r.err);
+  g_autoptr (JsonParser) p = json_parser_new ();
+  ck_assert (json_parser_load_from_data (p, r.out, -1, NULL));
+  tt_run_clear (&r);
+  JsonNode *want = json_parser_get_root (p);
+  g_autofree char *gs = json_to_string (got, TRUE);
+  g_autofree char *ws = json_to_string (want, TRUE);
+  ck_assert_msg (json_node_equal (got, want), "%s %s: run\n%s\ncriticality\n%s", profile, keys,
+                 gs, ws);
+  JsonObject *o = json_node_get_object (got);
+  ck_assert_str_eq (json_object_get_string_member (o, "profile"), profile);
+  ck_assert_str_eq (json_object_get_string_member (o, "model"), model);
+  ck_assert_uint_gt (json_array_get_length (json_object_get_array_member (o, "ranked")), 3);
+}
+
+/* [criticality] follows the timetable for transit and park_and_ride by
+ * default, with the keys and defaults of `tnet criticality`; model =
+ * frequency is its --frequency-model; a key of the timetable beside it is
+ * an error naming both lines. */
+START_TEST (test_criticality_timetable)
+{
+  g_autofree char *data = tt_source_path ("data/xuchang");
+  g_autofree char *dir = tt_mkdtemp ();
+  const char *none[] = { NULL };
+  check_run_criticality (data, dir, "transit", "", none, "timetable");
+  check_run_criticality (data, dir, "park_and_ride", "", none, "timetable");
+  const char *opts[] = { "--depart", "07:30", "--window", "10", "--percentile", "80",
+                         "--max-walk", "10", "--drive-budget", "20", "--park-time", "3",
+                         "--parking-radius", "500", "--by", "line", NULL };
+  check_run_criticality (data, dir, "park_and_ride",
+                         "depart = 07:30\nwindow = 10\npercentile = 80\nmax_walk = 10\n"
+                         "drive_budget_min = 20\npark_time_min = 3\nparking_radius_m = 500\n"
+                         "by = line\n", opts, "timetable");
+  const char *freq[] = { "--frequency-model", NULL };
+  check_run_criticality (data, dir, "transit", "model = frequency\n", freq,
+                         "frequency approximation");
+  check_run_criticality (data, dir, "park_and_ride", "model = frequency\n", freq,
+                         "frequency approximation");
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  g_autofree char *bad = g_strdup_printf (
+      "[scenario]\nnetwork = %s\n[criticality]\npairs = xuchang>zhengzhou\n"
+      "profile = park_and_ride\nmodel = frequency\ndepart = 07:00\n[output]\ndir = %s\n",
+      data, out);
+  tt_write_file (dir, "k.ini", bad);
+  g_autofree char *ini = g_build_filename (dir, "k.ini", NULL);
+  TtRun r = tt_run_tnet ("run", ini, "--quiet", NULL);
+  ck_assert_int_eq (r.status, 1);
+  ck_assert_msg (strstr (r.err, "k.ini:7: [criticality] depart") != NULL
+                 && strstr (r.err, "model = frequency (line 6)") != NULL, "%s", r.err);
+  tt_run_clear (&r);
+  tt_rm_rf (dir);
+}
+END_TEST
+
 /* The cells of results.json's first commute result and those of `tnet
  * commute` with @extra (a NULL-terminated option list) for the same
  * places and profiles: equal minutes, cell by cell. Returns the number of
@@ -876,6 +962,7 @@ run_suite (void)
   tcase_add_test (tc, test_isochrone_timetable);
   tcase_add_test (tc, test_commute_timetable);
   tcase_add_test (tc, test_commute_default_timetable);
+  tcase_add_test (tc, test_criticality_timetable);
   tcase_add_test (tc, test_scenario_option);
   tcase_add_test (tc, test_map_command);
   suite_add_tcase (s, tc);

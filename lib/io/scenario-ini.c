@@ -81,6 +81,16 @@ static const KeySpec key_specs[] = {
   { "criticality", "top", KT_INT, 1, 100000, NULL },
   { "criticality", "profile", KT_WORD, 0, 0, PROFILE_WORDS },
   { "criticality", "budget_min", KT_DOUBLE, 0, 1440, NULL },
+  /* transit and park_and_ride by the timetable (`tnet criticality --depart
+   * ...`), the default, or by the frequency approximation */
+  { "criticality", "model", KT_WORD, 0, 0, "timetable;frequency" },
+  { "criticality", "depart", KT_CLOCK, 0, 0, NULL },
+  { "criticality", "window", KT_INT, 0, 1440, NULL },
+  { "criticality", "percentile", KT_DOUBLE, -1e-12, 100, NULL },
+  { "criticality", "max_walk", KT_INT, 0, 1440, NULL },
+  { "criticality", "drive_budget_min", KT_INT, 0, 1440, NULL },
+  { "criticality", "park_time_min", KT_INT, 0, 1440, NULL },
+  { "criticality", "parking_radius_m", KT_DOUBLE, -1e-12, 10000, NULL },
   { "output", "dir", KT_PATH, 0, 0, NULL },
   { "output", "formats", KT_WORDS, 0, 0, FORMAT_WORDS },
 };

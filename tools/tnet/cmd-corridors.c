@@ -331,21 +331,10 @@ tnet_cmd_criticality (int argc, char **argv)
   g_autoptr (TnetParkRide) pr = NULL;
   if (tt != NULL && profile == TNET_PROFILE_PARK_AND_RIDE)
     pr = tnet_park_ride_new (tt, net, scen, &po, &error);
-  if (tt != NULL && (pr != NULL || profile == TNET_PROFILE_TRANSIT))
-    {
-      TnetRaptorFailuresOptions fo;
-      tnet_raptor_failures_options_init (&fo);
-      fo.depart_s = topt.depart_s;
-      fo.n_minutes = topt.window_min;
-      fo.percentile = g_array_index (pcts, double, 0);
-      fo.max_walk_s = topt.max_walk_s;
-      crit = pr ? tnet_corridor_criticality_park_ride (net, scen, pr, feed_name, a, b, by_line,
-                                                       budget, &fo, &copts, &error)
-           : tnet_corridor_criticality_timetable (net, scen, tt, feed_name, a, b, by_line,
-                                                  budget, &fo, &copts, &error);
-    }
-  else if (error == NULL && tnet_cli_build_graphs (net, scen, &profile, 1, &mm, &error))
-    crit = tnet_corridor_criticality_profile (net, mm, a, b, by_line, budget, &copts, &error);
+  if (error == NULL && (tt != NULL || tnet_cli_build_graphs (net, scen, &profile, 1, &mm,
+                                                             &error)))
+    crit = tnet_cli_criticality_scan (net, scen, mm, tt, pr, feed_name, a, b, by_line, budget,
+                                      &topt, g_array_index (pcts, double, 0), &copts, &error);
   tnet_cli_time_args_clear (&targs);
   if (crit == NULL)
     {

@@ -612,8 +612,8 @@ run_commute_direction (Run *run, TnetMultimodal *const *graphs, guint n_profiles
   return TRUE;
 }
 
-/* The keys of [commute] that time transit and park_and_ride by the
- * timetable, and those of park-and-ride alone. */
+/* The keys of [commute] (and [criticality]) that time transit and
+ * park_and_ride by the timetable, and those of park-and-ride alone. */
 static const char *const commute_timetable_keys[] = { "depart", "window", "percentile",
                                                       "max_walk" };
 static const char *const commute_park_keys[] = { "drive_budget_min", "park_time_min",
@@ -632,39 +632,41 @@ plan_commute_timetable (const Run *run)
   return grp && grp->timetable ? grp : NULL;
 }
 
-/* The first key of @keys that [commute] sets, or NULL. */
+/* The first key of @keys that @section sets, or NULL. */
 static const char *
-commute_first_key (const TnetScenarioFile *sf, const char *const *keys, guint n_keys)
+commute_first_key (const TnetScenarioFile *sf, const char *section, const char *const *keys,
+                   guint n_keys)
 {
   for (guint k = 0; k < n_keys; k++)
-    if (!isnan (tnet_scenario_file_get_double (sf, "commute", keys[k], NAN)))
+    if (!isnan (tnet_scenario_file_get_double (sf, section, keys[k], NAN)))
       return keys[k];
   return NULL;
 }
 
-/* The timetable of [commute], as `tnet commute --depart D --window W
- * --percentiles P --max-walk M` loads it (the defaults are that command's:
- * the keys of the plan's first [commute] group when it has depart, else
- * 08:00, the feed's busiest day, one departure, 15 min; the median), and
- * with park_and_ride among @profiles its park-and-ride (`--drive-budget
- * --park-time --parking-radius`, defaults the plan's or 30 min, 5 min,
+/* The timetable of @section ([commute] or [criticality]), as `tnet commute
+ * (or criticality) --depart D --window W --percentile(s) P --max-walk M`
+ * loads it (the defaults are that command's: those of @grp, the plan's
+ * first [commute] group when it has depart, for commute; else 08:00, the
+ * feed's busiest day, one departure, 15 min; the median), and with
+ * park_and_ride among @profiles its park-and-ride (`--drive-budget
+ * --park-time --parking-radius`, defaults @grp's or 30 min, 5 min,
  * 400 m). *@tt_out
  * stays NULL with `model = frequency`, without transit or park_and_ride
  * among @profiles, or when the folder has no feed (the frequency
  * approximation, with a note). A key of the timetable beside `model =
  * frequency`, or without either profile, is an error naming its line. */
 static gboolean
-commute_timetable (Run *run, const TnetProfile *profiles, guint n_profiles,
-                   TnetCliTimeOptions *topt, GArray *pcts, char **feed_name,
-                   GPtrArray **feeds, TnetTimetable **tt_out, TnetParkRide **pr_out,
-                   GError **error)
+section_timetable (Run *run, const char *section, const TnetPlanCommute *grp,
+                   const TnetProfile *profiles, guint n_profiles, TnetCliTimeOptions *topt,
+                   GArray *pcts, char **feed_name, GPtrArray **feeds, TnetTimetable **tt_out,
+                   TnetParkRide **pr_out, GError **error)
 {
   const TnetScenarioFile *sf = run->sf;
-  const char *model = tnet_scenario_file_get_string (sf, "commute", "model");
+  const char *model = tnet_scenario_file_get_string (sf, section, "model");
   gboolean frequency = model != NULL && strcmp (model, "frequency") == 0;
-  const char *tt_key = commute_first_key (sf, commute_timetable_keys,
+  const char *tt_key = commute_first_key (sf, section, commute_timetable_keys,
                                           G_N_ELEMENTS (commute_timetable_keys));
-  const char *park_key = commute_first_key (sf, commute_park_keys,
+  const char *park_key = commute_first_key (sf, section, commute_park_keys,
                                             G_N_ELEMENTS (commute_park_keys));
   gboolean has_transit = FALSE, has_park_ride = FALSE;
   for (guint p = 0; p < n_profiles; p++)
@@ -676,37 +678,35 @@ commute_timetable (Run *run, const TnetProfile *profiles, guint n_profiles,
     {
       const char *key = tt_key ? tt_key : park_key;
       g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
-                   "%s:%u: [commute] %s times transit and park_and_ride by the timetable, "
+                   "%s:%u: [%s] %s times transit and park_and_ride by the timetable, "
                    "but model = frequency (line %u) asks for the frequency approximation: "
                    "remove one of them", tnet_scenario_file_get_path (sf),
-                   tnet_scenario_file_get_line (sf, "commute", key), key,
-                   tnet_scenario_file_get_line (sf, "commute", "model"));
+                   tnet_scenario_file_get_line (sf, section, key), section, key,
+                   tnet_scenario_file_get_line (sf, section, "model"));
       return FALSE;
     }
   if (tt_key && !has_transit && !has_park_ride)
     {
       g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
-                   "%s:%u: [commute] depart, window, percentile and max_walk time transit and "
+                   "%s:%u: [%s] depart, window, percentile and max_walk time transit and "
                    "park_and_ride by the timetable: they need one of those profiles",
                    tnet_scenario_file_get_path (sf),
-                   tnet_scenario_file_get_line (sf, "commute", tt_key));
+                   tnet_scenario_file_get_line (sf, section, tt_key), section);
       return FALSE;
     }
   if (frequency || (!has_transit && !has_park_ride))
     return TRUE;
-  /* the defaults of `tnet commute`: the keys of the plan's first
-   * [commute] group when it has depart, else 08:00, the feed's busiest
-   * day, one departure, 15 min */
-  const TnetPlanCommute *grp = plan_commute_timetable (run);
-  topt->depart_s = (gint32) tnet_scenario_file_get_double (sf, "commute", "depart",
+  /* the defaults of the command: @grp's keys, else 08:00, the feed's
+   * busiest day, one departure, 15 min */
+  topt->depart_s = (gint32) tnet_scenario_file_get_double (sf, section, "depart",
                                                            grp ? grp->depart_s : 8 * 3600);
-  topt->window_min = (guint) tnet_scenario_file_get_double (sf, "commute", "window",
+  topt->window_min = (guint) tnet_scenario_file_get_double (sf, section, "window",
                                                             grp ? grp->window_min : 0);
   topt->date = grp ? grp->date : 0;
-  double walk_min = tnet_scenario_file_get_double (sf, "commute", "max_walk", NAN);
+  double walk_min = tnet_scenario_file_get_double (sf, section, "max_walk", NAN);
   topt->max_walk_s = !isnan (walk_min) ? (guint) walk_min * 60
                      : grp ? (guint) lround (grp->max_walk_min * 60.0) : 15 * 60;
-  double pct = tnet_scenario_file_get_double (sf, "commute", "percentile", 50);
+  double pct = tnet_scenario_file_get_double (sf, section, "percentile", 50);
   g_array_append_val (pcts, pct);
   topt->percentiles = pcts;
   GError *tt_error = NULL;
@@ -722,8 +722,8 @@ commute_timetable (Run *run, const TnetProfile *profiles, guint n_profiles,
         }
       g_clear_error (&tt_error);
       if (!run->common->quiet)
-        fprintf (stderr, "tnet: note: no GTFS feed in the data folder: [commute] transit by "
-                 "the frequency approximation\n");
+        fprintf (stderr, "tnet: note: no GTFS feed in the data folder: [%s] transit by "
+                 "the frequency approximation\n", section);
       return TRUE;
     }
   if (has_park_ride)
@@ -731,11 +731,11 @@ commute_timetable (Run *run, const TnetProfile *profiles, guint n_profiles,
       TnetParkRideOptions po;
       tnet_park_ride_options_init (&po);
       po.drive_budget_s = (guint) tnet_scenario_file_get_double (
-          sf, "commute", "drive_budget_min", grp ? grp->drive_budget_min : 30) * 60;
+          sf, section, "drive_budget_min", grp ? grp->drive_budget_min : 30) * 60;
       po.park_s = (guint) tnet_scenario_file_get_double (
-          sf, "commute", "park_time_min", grp ? grp->park_time_min : 5) * 60;
+          sf, section, "park_time_min", grp ? grp->park_time_min : 5) * 60;
       po.parking_radius_m = tnet_scenario_file_get_double (
-          sf, "commute", "parking_radius_m", grp ? grp->parking_radius_m : 400);
+          sf, section, "parking_radius_m", grp ? grp->parking_radius_m : 400);
       if ((*pr_out = tnet_park_ride_new (tt, run->net, run->scen, &po, error)) == NULL)
         {
           tnet_timetable_unref (tt);
@@ -844,8 +844,8 @@ run_commute (Run *run, GError **error)
   TnetCommuteOptions copts;
   tnet_commute_options_init (&copts);
   copts.method = TNET_COMMUTE_METHOD_SEARCH;
-  if (!commute_timetable (run, profiles, n_profiles, &topt, pcts, &feed_name, &feeds, &tt, &pr,
-                          error))
+  if (!section_timetable (run, "commute", plan_commute_timetable (run), profiles, n_profiles,
+                          &topt, pcts, &feed_name, &feeds, &tt, &pr, error))
     return FALSE;
   if (tt)
     {
@@ -1107,9 +1107,21 @@ run_criticality (Run *run, GError **error)
   TnetProfile profile = TNET_PROFILE_CAR;
   if (prof_name)
     tnet_profile_from_string (prof_name, &profile);   /* checked with the file */
-  /* the profile's own graph, as route and commute use it */
+  /* transit and park_and_ride by the timetable, as `tnet criticality`
+   * (its defaults; model = frequency, or no feed, for the approximation),
+   * else the profile's own graph, as route and commute use it */
+  g_autoptr (GArray) pcts = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *feed_name = NULL;
+  g_autoptr (GPtrArray) feeds = NULL;
+  g_autoptr (TnetTimetable) tt = NULL;
+  g_autoptr (TnetParkRide) pr = NULL;
+  TnetCliTimeOptions topt = { 0 };
+  if (!section_timetable (run, "criticality", NULL, &profile, 1, &topt, pcts, &feed_name,
+                          &feeds, &tt, &pr, error))
+    return FALSE;
   g_autoptr (TnetMultimodal) mm = NULL;
-  if (n_pairs > 0 && !tnet_cli_build_graphs (run->net, run->scen, &profile, 1, &mm, error))
+  if (n_pairs > 0 && tt == NULL
+      && !tnet_cli_build_graphs (run->net, run->scen, &profile, 1, &mm, error))
     return FALSE;
   const char *pname = tnet_profile_to_string (profile);
   JsonBuilder *b = run->json;
@@ -1129,11 +1141,13 @@ run_criticality (Run *run, GError **error)
       tnet_criticality_options_init (&copts);
       copts.progress = tnet_cli_progress_func (run->common);
       copts.progress_data = (gpointer) run->common;
-      g_autoptr (TnetCriticality) crit =
-        tnet_corridor_criticality_profile (run->net, mm, na, nz, by_line,
-                                           (TnetWeight) llround (budget * 60000), &copts, error);
+      g_autoptr (TnetCriticality) crit
+        = tnet_cli_criticality_scan (run->net, run->scen, mm, tt, pr, feed_name, na, nz,
+                                     by_line, (TnetWeight) llround (budget * 60000), &topt,
+                                     tt ? g_array_index (pcts, double, 0) : 50, &copts, error);
       if (crit == NULL)
         return FALSE;
+      g_autofree char *model = tnet_corridor_criticality_model (crit, mm);
       guint n = MIN (top, tnet_criticality_n_items (crit));
       /* the library's one JSON form of the scan */
       g_autofree char *json = tnet_corridor_criticality_to_json (crit, run->net, mm, na, nz,
@@ -1157,8 +1171,8 @@ run_criticality (Run *run, GError **error)
           if (!write_file (run, name, gj, error))
             return FALSE;
         }
-      g_string_append_printf (run->text, "  %s > %s by %s (%s): %u candidates, top %u\n", a, z,
-                              by_line ? "line" : "link", pname,
+      g_string_append_printf (run->text, "  %s > %s by %s (%s, %s): %u candidates, top %u\n",
+                              a, z, by_line ? "line" : "link", pname, model,
                               tnet_criticality_n_candidates (crit), n);
       g_autoptr (TnetMap) map = wants_maps (run) && !by_line
                                 ? run_map_new (run) : NULL;

@@ -782,3 +782,25 @@ tnet_cli_route_timetable (const TnetCliCommon *common, const TnetNetwork *net,
     return tnet_cli_fail (NULL, error);
   return TNET_EXIT_OK;
 }
+
+TnetCriticality *
+tnet_cli_criticality_scan (const TnetNetwork *net, const TnetScenario *scen,
+                           const TnetMultimodal *mm, TnetTimetable *tt, const TnetParkRide *pr,
+                           const char *feed_name, const TnetNodeSet *a, const TnetNodeSet *b,
+                           gboolean by_line, TnetWeight budget_ms,
+                           const TnetCliTimeOptions *topt, double percentile,
+                           const TnetCriticalityOptions *copts, GError **error)
+{
+  if (tt == NULL)
+    return tnet_corridor_criticality_profile (net, mm, a, b, by_line, budget_ms, copts, error);
+  TnetRaptorFailuresOptions fo;
+  tnet_raptor_failures_options_init (&fo);
+  fo.depart_s = topt->depart_s;
+  fo.n_minutes = topt->window_min;
+  fo.percentile = percentile;
+  fo.max_walk_s = topt->max_walk_s;
+  return pr ? tnet_corridor_criticality_park_ride (net, scen, pr, feed_name, a, b, by_line,
+                                                   budget_ms, &fo, copts, error)
+            : tnet_corridor_criticality_timetable (net, scen, tt, feed_name, a, b, by_line,
+                                                   budget_ms, &fo, copts, error);
+}

@@ -135,6 +135,20 @@ typedef struct {
 gboolean tnet_cli_park_ride_args_parse (const TnetCliParkRideArgs *args,
                                         TnetParkRideOptions *out, GError **error);
 
+/* The criticality scan of `tnet criticality`, `tnet run`'s [criticality]
+ * and serve's /criticality: by park-and-ride by the timetable when @pr
+ * (built on @tt) is given, else transit by the timetable @tt when given
+ * (the departure, window and walk of @topt, at @percentile), else on the
+ * profile's graph @mm. Errors and complexity: those of the scan. */
+TnetCriticality *tnet_cli_criticality_scan (const TnetNetwork *net, const TnetScenario *scen,
+                                            const TnetMultimodal *mm, TnetTimetable *tt,
+                                            const TnetParkRide *pr, const char *feed_name,
+                                            const TnetNodeSet *a, const TnetNodeSet *b,
+                                            gboolean by_line, TnetWeight budget_ms,
+                                            const TnetCliTimeOptions *topt, double percentile,
+                                            const TnetCriticalityOptions *copts,
+                                            GError **error);
+
 /* The options of the timetable are ignored by the frequency approximation:
  * with --frequency-model in @args, any of --depart, --date, --window,
  * --percentile(s), --max-walk, --frequency-seed, --gtfs and (@park, nullable)
