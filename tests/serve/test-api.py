@@ -132,11 +132,32 @@ same('/corridors?from=xuchang&to=airport&modes=rail&scenario=2020',
      ('corridors', 'xuchang', 'airport', '--modes', 'rail', '--scenario', '2020'), 'corridors rail 2020')
 same('/criticality?from=xuchang&to=zhengzhou&top=5',
      ('criticality', 'xuchang', 'zhengzhou', '--top', '5'), 'criticality')
-# the server's /criticality scans transit on the frequency approximation's
-# graph: the command's --frequency-model (by default it follows the timetable)
-same('/criticality?from=xuchang&to=airport&profile=transit&by=line&budget=90&scenario=2020',
+# /criticality follows the timetable for transit and park_and_ride, as the
+# command does by default (same options, same defaults); model=frequency is
+# the command's --frequency-model
+same('/criticality?from=xuchang&to=airport&profile=transit&by=line&budget=90&scenario=2020'
+     '&model=frequency',
      ('criticality', 'xuchang', 'airport', '--profile', 'transit', '--by', 'line', '--budget', '90',
-      '--scenario', '2020', '--frequency-model'), 'criticality by line, transit, 2020')
+      '--scenario', '2020', '--frequency-model'), 'criticality by line, transit, 2020, frequency')
+for prof in ('transit', 'park_and_ride'):
+    same(f'/criticality?from=xuchang&to=zhengzhou&profile={prof}&top=20',
+         ('criticality', 'xuchang', 'zhengzhou', '--profile', prof, '--top', '20'),
+         f'criticality {prof} by the timetable')
+    same(f'/criticality?from=xuchang&to=zhengzhou&profile={prof}&by=line&depart=07:30&window=15'
+         '&percentile=80&max_walk=10&date=2025-03-04',
+         ('criticality', 'xuchang', 'zhengzhou', '--profile', prof, '--by', 'line', '--depart',
+          '07:30', '--window', '15', '--percentile', '80', '--max-walk', '10', '--date',
+          '2025-03-04'), f'criticality {prof} by the timetable with every option')
+    same(f'/criticality?from=xuchang&to=zhengzhou&profile={prof}&model=frequency',
+         ('criticality', 'xuchang', 'zhengzhou', '--profile', prof, '--frequency-model'),
+         f'criticality {prof} by the frequency approximation')
+status, body = srv.get_json('/criticality?from=xuchang&to=zhengzhou&profile=park_and_ride')
+tap.ok(status == 200 and body.get('model') == 'timetable' and body.get('profile') == 'park_and_ride'
+       and 'park_and_ride' in body.get('timetable', {}),
+       '/criticality park_and_ride names its model and options', json.dumps(body)[:300])
+status, body = srv.get_json('/criticality?from=xuchang&to=zhengzhou&depart=07:00')
+tap.ok(status == 400 and 'depart' in json.dumps(body),
+       '/criticality: depart by car is a 400 naming it', f'{status} {json.dumps(body)[:300]}')
 same('/corridors?from=xuchang&to=zhengzhou&modes=road&k=3&budget=50&factor=1.5',
      ('corridors', 'xuchang', 'zhengzhou', '--modes', 'road', '-k', '3', '--budget', '50', '--factor',
       '1.5'), 'corridors with every option')
@@ -175,9 +196,13 @@ for path, args in (
            f'{status} {ctype} {body[:200]!r} / {r.stdout[:200]!r}')
 same_geojson('/corridors?from=xuchang&to=zhengzhou&format=geojson',
              ('corridors', 'xuchang', 'zhengzhou'), 'corridors as GeoJSON')
-same_geojson('/criticality?from=xuchang&to=airport&profile=transit&by=line&format=geojson',
+same_geojson('/criticality?from=xuchang&to=airport&profile=transit&by=line&format=geojson'
+             '&model=frequency',
              ('criticality', 'xuchang', 'airport', '--profile', 'transit', '--by', 'line',
               '--frequency-model'), 'criticality by line, transit, as GeoJSON')
+same_geojson('/criticality?from=xuchang&to=zhengzhou&profile=park_and_ride&format=geojson',
+             ('criticality', 'xuchang', 'zhengzhou', '--profile', 'park_and_ride'),
+             'criticality park_and_ride by the timetable, as GeoJSON')
 same_geojson('/criticality?from=xuchang&to=zhengzhou&top=5&format=geojson',
              ('criticality', 'xuchang', 'zhengzhou', '--top', '5'), 'criticality as GeoJSON')
 same('/transfers', ('transfers',), 'transfers')

@@ -43,7 +43,7 @@ tnet_serve_job_error (TnetServeJob *job, guint status, const char *parameter,
 /* The parameters each endpoint accepts; anything else is a 400. */
 typedef struct {
   const char *endpoint;
-  const char *const params[13];
+  const char *const params[16];
 } Allowed;
 
 static const Allowed allowed[] = {
@@ -58,7 +58,7 @@ static const Allowed allowed[] = {
   { "corridors", { "from", "to", "modes", "k", "budget", "factor", "format", "scenario",
                     NULL } },
   { "criticality", { "from", "to", "profile", "by", "top", "budget", "format", "scenario",
-                     NULL } },
+                     "model", "depart", "date", "window", "percentile", "max_walk", NULL } },
   { "transfers", { "hub", "scenario", NULL } },
   { "report", { "baseline", "uncertainty", "seed", "scenario", NULL } },
   { "nodes", { "search", "place", "limit", NULL } },
@@ -538,8 +538,13 @@ prepare_corridors (TnetServeJob *job, gboolean criticality)
     (void) (enum_param (job, "modes", modes_all, &modes) && int_param (job, "k", 1, 100, &k)
             && number_param (job, "factor", 1, 100, &factor));
   else
-    (void) (enum_param (job, "profile", profiles_all, &profile)
-            && enum_param (job, "by", bys, &by) && int_param (job, "top", 1, 1000, &top));
+    {
+      TnetCliTimeArgs targs;
+      gboolean timetable;
+      (void) (enum_param (job, "profile", profiles_all, &profile)
+              && enum_param (job, "by", bys, &by) && int_param (job, "top", 1, 1000, &top)
+              && timetable_args (job, &targs, &timetable));
+    }
 }
 
 void
@@ -1167,7 +1172,11 @@ compute_corridors (TnetServeJob *job)
 }
 
 /* The document of `tnet criticality A B [--profile P] [--by B] [--top N]
- * [--budget B] --threads 1 --format json`; the defaults from plan.ini. */
+ * [--budget B] [--depart …] [--date …] [--window …] [--percentile …]
+ * [--max-walk …] [--frequency-model] --threads 1 --format json`: transit
+ * and park_and_ride by the kept timetable (park-and-ride with its default
+ * options, built for the request), the approximation by model=frequency
+ * or without a feed; the defaults from plan.ini. */
 static void
 compute_criticality (TnetServeJob *job)
 {
@@ -1194,20 +1203,43 @@ compute_criticality (TnetServeJob *job)
   copts.n_threads = 1;
   copts.progress = before_deadline;
   copts.progress_data = job;
+  TnetCliTimeArgs targs;
+  gboolean timetable = FALSE;
+  timetable_args (job, &targs, &timetable);
+  TnetCliTimeOptions topt = { 0 };
+  gboolean owned = FALSE, fallback = FALSE;
+  TnetServeTimetable *t = NULL;
+  if (timetable && !(t = job_timetable (job, &targs, &topt, &owned, &fallback)) && !fallback)
+    return;
   GError *error = NULL;
-  const TnetMultimodal *mm = tnet_serve_multimodal (srv, job->sc, profile, &error);
+  const TnetMultimodal *mm = t ? NULL : tnet_serve_multimodal (srv, job->sc, profile, &error);
+  g_autoptr (TnetParkRide) pr = t && profile == TNET_PROFILE_PARK_AND_RIDE
+                                ? tnet_park_ride_new (t->tt, srv->net, job->sc->scen, NULL,
+                                                      &error)
+                                : NULL;
   g_autoptr (TnetCriticality) crit
-    = mm ? tnet_corridor_criticality_profile (srv->net, (TnetMultimodal *) mm, a, b, by_line,
-                                              (TnetWeight) (budget_min * 60000.0), &copts,
-                                              &error)
-         : NULL;
+    = (t && (pr || profile == TNET_PROFILE_TRANSIT)) || mm
+      ? tnet_cli_criticality_scan (srv->net, job->sc->scen, mm, t ? t->tt : NULL, pr,
+                                   t ? t->feed_name : NULL, a, b, by_line,
+                                   (TnetWeight) (budget_min * 60000.0), &topt,
+                                   t ? g_array_index (topt.percentiles, double, 0) : 50,
+                                   &copts, &error)
+      : NULL;
+  g_clear_pointer (&topt.percentiles, g_array_unref);
   if (crit == NULL)
     {
+      if (owned)
+        tnet_serve_timetable_free (t);
       answer_error (job, error);
       return;
     }
   if (past_deadline (job))
-    return;
+    {
+      g_clear_pointer (&crit, tnet_criticality_free);
+      if (owned)
+        tnet_serve_timetable_free (t);
+      return;
+    }
   int year = tnet_scenario_get_year (job->sc->scen);
   if (want_geojson (job))
     {
@@ -1223,6 +1255,10 @@ compute_criticality (TnetServeJob *job)
     job->body = tnet_corridor_criticality_to_json (crit, srv->net, mm, a, b, by_line, year,
                                                    (guint) top, TRUE);
   job->status = 200;
+  /* the scan keeps what its detours need of the timetable */
+  g_clear_pointer (&crit, tnet_criticality_free);
+  if (owned)
+    tnet_serve_timetable_free (t);
 }
 
 /* The document of `tnet isochrone FROM --minutes M --profile P [--depart …]
