@@ -253,6 +253,39 @@ def _check_frequency(model, depart=None, window=0, percentiles=None, date=None):
                          "model='frequency'")
 
 
+_CRITICALITY_COLUMNS = ["pairs_slower", "pairs_cut", "pairs_out_of_budget", "population_lost",
+                        "max_increase_min", "total_increase_min", "worst_from", "worst_to",
+                        "before_min", "after_min"]
+
+
+def _criticality_frame(by, top, blocks):
+    """The frame of :meth:`Scenario.criticality` from the C module's scans
+    of one or more element blocks (each element in one): their items
+    ranked as tnet_criticality_scan() ranks them (pairs cut, population
+    lost, pairs out of budget, total increase, all descending, then element
+    index), the *top* first; attrs from the first block (its document names
+    the profile and model), ``candidates`` summed."""
+    text = ("name", "worst_from", "worst_to")
+    cols = {k: [str(x) for r in blocks for x in r[k]] if k in text
+            else np.concatenate([np.asarray(r[k]) for r in blocks])
+            for k in ["element", "name"] + _CRITICALITY_COLUMNS}
+    order = sorted(range(len(cols["element"])),
+                   key=lambda i: (-cols["pairs_cut"][i], -cols["population_lost"][i],
+                                  -cols["pairs_out_of_budget"][i],
+                                  -cols["total_increase_min"][i], cols["element"][i]))
+    columns = {k: [cols[k][i] for i in order] if k in text
+               else cols[k][np.array(order, dtype=np.intp)]
+               for k in _CRITICALITY_COLUMNS}
+    frame = pd.DataFrame({by: [cols["name"][i] for i in order], **columns}).head(top)
+    frame.index.name = "rank"
+    first = blocks[0]
+    frame.attrs.update({k: first[k] for k in ("from", "to", "by", "year", "pairs")})
+    frame.attrs["candidates"] = sum(r["candidates"] for r in blocks)
+    doc = json.loads(first["document"])
+    frame.attrs.update(profile=doc["profile"], model=doc["model"])
+    return frame
+
+
 class Scenario:
     """A year and its closures over a :class:`Dataset`: every analysis.
 
@@ -1212,39 +1245,105 @@ class Scenario:
 
     # --------------------------------------------------------- criticality
     def criticality(self, a, b, by="link", profile="car", budget=None, top=None,
-                    threads=0, progress=None):
+                    threads=0, progress=None, model="timetable", depart=None, window=0,
+                    percentile=None, max_walk=15, date=None, drive_budget=30, park_time=5,
+                    parking_radius=400):
         """Which single failure hurts the commute from *a* to *b* most
         (``tnet criticality A B``): every zone of *a* to every zone of *b*
         (region specs or node ids), one link (``by="link"``) or one whole
-        line (``by="line"``: its links and its services) removed at a time,
-        on *profile*'s layered graph (car, transit, park_and_ride; waits and
-        transfers included; transit and park_and_ride by the frequency
-        approximation, as ``tnet criticality --frequency-model``, where the
-        command follows the timetable by default). A DataFrame ranked worst first (pairs
-        cut, population lost, pairs pushed out of *budget*, total increase)
-        with ``pairs_slower``, ``pairs_cut``, ``pairs_out_of_budget``,
-        ``population_lost``, ``max_increase_min``, ``total_increase_min``
-        and the worst pair (``worst_from``, ``worst_to``, ``before_min``,
-        ``after_min``; NaN when cut). *top* (default: the plan's [report]
-        top) limits the rows; *budget* defaults to the plan's budget_min.
-        ``df.attrs`` holds ``pairs`` and ``candidates``. The scan runs on
-        *threads* workers (0: one per processor) without the GIL."""
+        line (``by="line"``) removed at a time. A DataFrame ranked worst
+        first (pairs cut, population lost, pairs pushed out of *budget*,
+        total increase) with ``pairs_slower``, ``pairs_cut``,
+        ``pairs_out_of_budget``, ``population_lost``, ``max_increase_min``,
+        ``total_increase_min`` and the worst pair (``worst_from``,
+        ``worst_to``, ``before_min``, ``after_min``; NaN when cut). *top*
+        (default: the plan's [report] top) limits the rows; *budget*
+        defaults to the plan's budget_min.
+
+        Car scans the road network. Transit and park_and_ride follow the
+        scenario year's GTFS timetable as the command does by default
+        (``model="timetable"``, with its defaults): departing *depart*
+        (default ``"08:00"``) on the feed's busiest service day (or *date*,
+        ``"YYYY-MM-DD"``), one departure per minute over *window* minutes
+        (0: the departure alone), the *percentile* (default the median) of
+        the times, walks of at most *max_walk* minutes; park_and_ride drives
+        at most *drive_budget* minutes to a parking place, parks
+        *park_time* minutes and walks at most *parking_radius* metres to a
+        stop (``--drive-budget --park-time --parking-radius``). A link
+        failure blocks every trip hop over the link and, by park_and_ride,
+        closes it to the drive; a line failure every trip of the line.
+        ``model="frequency"`` scans the frequency approximation's layered
+        graph instead (``--frequency-model``; waits and transfers
+        included), as a folder without a feed does, with a warning
+        (:data:`NO_FEED_NOTE`).
+
+        ``df.attrs`` holds ``from``, ``to``, ``by``, ``year``, ``pairs``,
+        ``candidates``, ``profile`` and ``model`` (``network``,
+        ``timetable`` or ``frequency approximation``, as the command's JSON
+        names it); :meth:`criticality_document` gives the command's whole
+        JSON document. The scan runs on *threads* workers (0: one per
+        processor) without the GIL."""
+        c = self.dataset._c
+        top = int(c.plan_value("top")) if top is None else int(top)
+        r = self._criticality_raw(a, b, by, profile, budget, top, threads, progress, model,
+                                  depart, window, percentile, max_walk, date, drive_budget,
+                                  park_time, parking_radius)
+        return _criticality_frame(by, top, [r])
+
+    def criticality_document(self, a, b, by="link", profile="car", budget=None, top=None,
+                             threads=0, progress=None, model="timetable", depart=None,
+                             window=0, percentile=None, max_walk=15, date=None,
+                             drive_budget=30, park_time=5, parking_radius=400):
+        """:meth:`criticality` as the dict of ``tnet criticality A B
+        --format json`` with the same options (the library's one JSON
+        writer of a scan): from, to, by, profile, model (with, by the
+        timetable, ``timetable``: feed, date, depart, window_min,
+        percentile, max_walk_min and by park-and-ride ``park_and_ride``),
+        year, pairs, candidates and the *top* ranked items, each with its
+        worst pair and detour."""
+        c = self.dataset._c
+        top = int(c.plan_value("top")) if top is None else int(top)
+        r = self._criticality_raw(a, b, by, profile, budget, top, threads, progress, model,
+                                  depart, window, percentile, max_walk, date, drive_budget,
+                                  park_time, parking_radius)
+        return json.loads(r["document"])
+
+    def _criticality_raw(self, a, b, by, profile, budget, top, threads, progress, model,
+                         depart, window, percentile, max_walk, date, drive_budget, park_time,
+                         parking_radius, element_blocks=0, element_block=0):
+        """The C module's scan for :meth:`criticality` (and the element
+        blocks of ``tnet.distributed.criticality``): by the timetable when
+        the profile follows it (:meth:`_by_timetable`), else on the
+        profile's graph."""
         if by not in ("link", "line"):
             raise ValueError(f"by: expected 'link' or 'line', got {by!r}")
+        profile = profile or "car"
+        if profile == "car":
+            if depart is not None or window or percentile is not None or date is not None \
+                    or max_walk != 15:
+                raise ValueError("depart, window, percentile, max_walk and date are for "
+                                 "profile='transit' or 'park_and_ride' (the timetable)")
+            timetable = False
+        else:
+            _check_model(model)
+            _check_frequency(model, depart, window, percentile, date)
+            timetable = self._by_timetable([profile], model, stacklevel=4)
+        tkw = {}
+        if timetable:
+            tkw = dict(timetable=True, depart_s=_clock_seconds(depart or "08:00"),
+                       window_min=int(window),
+                       percentile=50.0 if percentile is None else float(percentile),
+                       max_walk_min=int(max_walk), date=_date_number(date))
+            if profile == "park_and_ride":
+                pr = _park_ride_kwargs(profile, drive_budget, park_time, parking_radius)
+                tkw.update({k: v for k, v in pr.items() if k != "park_ride"})
         c = self.dataset._c
-        r = c.criticality(self.year, self.closures, str(a), str(b), by_line=by == "line",
-                          profile=profile or "car",
-                          budget=c.plan_value("budget_min") if budget is None else float(budget),
-                          threads=threads, progress=progress)
-        top = int(c.plan_value("top")) if top is None else int(top)
-        cols = ["pairs_slower", "pairs_cut", "pairs_out_of_budget", "population_lost",
-                "max_increase_min", "total_increase_min", "worst_from", "worst_to",
-                "before_min", "after_min"]
-        frame = pd.DataFrame({by: r["name"], **{k: r[k] for k in cols}}).head(top)
-        frame.index.name = "rank"
-        frame.attrs.update({k: r[k] for k in ("from", "to", "by", "year", "pairs",
-                                               "candidates")})
-        return frame
+        return c.criticality(self.year, self.closures, str(a), str(b), by_line=by == "line",
+                             profile=profile,
+                             budget=c.plan_value("budget_min") if budget is None
+                             else float(budget),
+                             threads=threads, progress=progress, top=int(top),
+                             element_blocks=element_blocks, element_block=element_block, **tkw)
 
     # ----------------------------------------------------------- corridors
     def corridors(self, a, b, modes="all", k=None, budget=None, factor=None, profile=None):

@@ -1963,23 +1963,124 @@ dataset_route (DatasetObject *self, PyObject *args, PyObject *kwds)
 
 /* ------------------------------------------------------------ criticality */
 
+/* The timetable options of Dataset.criticality(): transit and
+ * park_and_ride by the timetable when @timetable (as `tnet criticality`
+ * --depart --window --percentile --max-walk --date, and park-and-ride's
+ * --drive-budget --park-time --parking-radius), else on the profile's
+ * graph. */
+typedef struct {
+  int timetable;
+  int depart_s, window_min, max_walk_min;
+  double percentile;
+  unsigned int date;
+  int drive_min, park_min;
+  double radius_m;
+} CritTimetable;
+
+static TnetTimetable *timetable_setup (DatasetObject *self, int year, PyObject *closures,
+                                       int depart_s, int window_min, int max_walk_min,
+                                       PyObject *pcts_obj, guint date, guint seed,
+                                       double **pcts, guint *n_pcts, char **feed_name,
+                                       TnetFeed **feed);
+static TnetParkRide *park_ride_setup (DatasetObject *self, int year, PyObject *closures,
+                                      TnetTimetable *tt, int drive_min, int park_min,
+                                      double radius_m);
+
+/* The scan of Dataset.criticality() with the library's one JSON document
+ * of its @top first items (*@doc), without the GIL; by the timetable
+ * (@ct) or on the profile's graph. NULL with an exception set. */
+static TnetCriticality *
+criticality_run (DatasetObject *self, int year, PyObject *closures, const TnetScenario *scen,
+                 const TnetNodeSet *a, const TnetNodeSet *b, gboolean by_line,
+                 TnetProfile profile, TnetWeight budget_ms, const TnetCriticalityOptions *copts,
+                 const CritTimetable *ct, guint top, Progress *prog, char **doc)
+{
+  const TnetNetwork *net = tnet_dataset_get_network (self->ds);
+  TnetTimetable *tt = NULL;
+  TnetFeed *feed = NULL;
+  TnetParkRide *pr = NULL;
+  g_autofree char *feed_name = NULL;
+  if (ct->timetable)
+    {
+      g_autofree double *pcts = NULL;
+      guint np = 0;
+      PyObject *pl = Py_BuildValue ("[d]", ct->percentile);
+      if (pl == NULL)
+        return NULL;
+      tt = timetable_setup (self, year, closures, ct->depart_s, ct->window_min,
+                            ct->max_walk_min, pl, ct->date, 0, &pcts, &np, &feed_name, &feed);
+      Py_DECREF (pl);
+      if (tt == NULL)
+        return NULL;
+      if (profile == TNET_PROFILE_PARK_AND_RIDE
+          && (pr = park_ride_setup (self, year, closures, tt, ct->drive_min, ct->park_min,
+                                    ct->radius_m)) == NULL)
+        {
+          tnet_timetable_unref (tt);
+          tnet_feed_unref (feed);
+          return NULL;
+        }
+    }
+  GError *error = NULL;
+  TnetCriticality *crit = NULL;
+  Py_BEGIN_ALLOW_THREADS
+  TnetMultimodal *mm = NULL;
+  if (tt)
+    {
+      TnetRaptorFailuresOptions fo;
+      tnet_raptor_failures_options_init (&fo);
+      fo.depart_s = ct->depart_s;
+      fo.n_minutes = (guint) ct->window_min;
+      fo.percentile = ct->percentile;
+      fo.max_walk_s = (guint) ct->max_walk_min * 60;
+      crit = pr ? tnet_corridor_criticality_park_ride (net, scen, pr, feed_name, a, b, by_line,
+                                                       budget_ms, &fo, copts, &error)
+                : tnet_corridor_criticality_timetable (net, scen, tt, feed_name, a, b, by_line,
+                                                       budget_ms, &fo, copts, &error);
+    }
+  else if (build_graphs (self, scen, &profile, 1, &mm, &error))
+    crit = tnet_corridor_criticality_profile (net, mm, a, b, by_line, budget_ms, copts,
+                                              &error);
+  if (crit)
+    *doc = tnet_corridor_criticality_to_json (crit, net, mm, a, b, by_line, year, top, FALSE);
+  if (mm)
+    tnet_multimodal_unref (mm);
+  tnet_park_ride_free (pr);
+  if (tt)
+    tnet_timetable_unref (tt);
+  if (feed)
+    tnet_feed_unref (feed);
+  Py_END_ALLOW_THREADS
+  if (crit == NULL)
+    fail (prog, error);
+  return crit;
+}
+
 /* Dataset.criticality(year, closures, a, b, by_line, profile, budget,
- * threads, progress) -> dict of columns, one entry per ranked element. */
+ * threads, progress, element_blocks, element_block, top, timetable, ...)
+ * -> dict of columns, one entry per ranked element, and the library's
+ * JSON document of the @top first. */
 static PyObject *
 dataset_criticality (DatasetObject *self, PyObject *args, PyObject *kwds)
 {
   static char *kwlist[] = { "year", "closures", "a", "b", "by_line", "profile",
                             "budget", "threads", "progress", "element_blocks",
-                            "element_block", NULL };
+                            "element_block", "top", "timetable", "depart_s", "window_min",
+                            "percentile", "max_walk_min", "date", "drive_budget_min",
+                            "park_min", "parking_radius_m", NULL };
   int year, by_line = 0;
-  unsigned int threads = 0, n_blocks = 0, block = 0;
+  unsigned int threads = 0, n_blocks = 0, block = 0, top = 10;
   PyObject *closures;
   const char *a_spec, *b_spec, *profile_s = "car";
   double budget = 60;
   Progress prog = { 0 };
-  if (!PyArg_ParseTupleAndKeywords (args, kwds, "iOss|psdIOII", kwlist, &year, &closures,
-                                    &a_spec, &b_spec, &by_line, &profile_s, &budget,
-                                    &threads, &prog.callable, &n_blocks, &block))
+  CritTimetable ct = { 0, 8 * 3600, 0, 15, 50, 0, 30, 5, 400 };
+  if (!PyArg_ParseTupleAndKeywords (args, kwds, "iOss|psdIOIIIpiidiIiid", kwlist, &year,
+                                    &closures, &a_spec, &b_spec, &by_line, &profile_s, &budget,
+                                    &threads, &prog.callable, &n_blocks, &block, &top,
+                                    &ct.timetable, &ct.depart_s, &ct.window_min,
+                                    &ct.percentile, &ct.max_walk_min, &ct.date, &ct.drive_min,
+                                    &ct.park_min, &ct.radius_m))
     return NULL;
   if (n_blocks > 1 && block >= n_blocks)
     return PyErr_Format (PyExc_ValueError, "element_block: expected 0 to %u, got %u",
@@ -1992,6 +2093,10 @@ dataset_criticality (DatasetObject *self, PyObject *args, PyObject *kwds)
                          "got '%s'", profile_s);
   if (!(budget > 0) || !isfinite (budget))
     return PyErr_Format (PyExc_ValueError, "budget: expected a positive number of minutes");
+  if (ct.timetable && (profile == TNET_PROFILE_CAR || !(ct.percentile >= 0
+                                                       && ct.percentile <= 100)))
+    return PyErr_Format (PyExc_ValueError, "timetable: for transit and park_and_ride, with "
+                         "a percentile in 0..100");
   GError *error = NULL;
   const TnetNetwork *net = tnet_dataset_get_network (self->ds);
   g_autoptr (TnetScenario) scen = make_scenario (self->ds, year, closures, &error);
@@ -2009,18 +2114,11 @@ dataset_criticality (DatasetObject *self, PyObject *args, PyObject *kwds)
   copts.n_element_blocks = n_blocks;
   copts.element_block = n_blocks > 1 ? block : 0;
   TnetWeight budget_ms = (TnetWeight) (budget * 60000.0);
-  TnetCriticality *crit = NULL;
-  Py_BEGIN_ALLOW_THREADS
-  TnetMultimodal *mm = NULL;
-  if (build_graphs (self, scen, &profile, 1, &mm, &error))
-    {
-      crit = tnet_corridor_criticality_profile (net, mm, a, b, by_line, budget_ms, &copts,
-                                                &error);
-      tnet_multimodal_unref (mm);
-    }
-  Py_END_ALLOW_THREADS
+  g_autofree char *doc = NULL;
+  TnetCriticality *crit = criticality_run (self, year, closures, scen, a, b, by_line, profile,
+                                           budget_ms, &copts, &ct, top, &prog, &doc);
   if (crit == NULL)
-    return fail (&prog, error);
+    return NULL;
   /* the OD pairs, in the order tnet_corridor_criticality() numbers them */
   g_autoptr (GArray) po = g_array_new (FALSE, FALSE, sizeof (TnetId));
   g_autoptr (GArray) pd = g_array_new (FALSE, FALSE, sizeof (TnetId));
@@ -2081,11 +2179,12 @@ dataset_criticality (DatasetObject *self, PyObject *args, PyObject *kwds)
     }
   if (ok)
     {
-      result = Py_BuildValue ("{s:s,s:s,s:s,s:i,s:I,s:I,s:O,s:O,s:O}", "from", a->spec,
+      result = Py_BuildValue ("{s:s,s:s,s:s,s:i,s:I,s:I,s:O,s:O,s:O,s:s}", "from", a->spec,
                               "to", b->spec, "by", by_line ? "line" : "link", "year", year,
                               "pairs", tnet_criticality_n_pairs (crit),
                               "candidates", tnet_criticality_n_candidates (crit),
-                              "name", names, "worst_from", wfrom, "worst_to", wto);
+                              "name", names, "worst_from", wfrom, "worst_to", wto,
+                              "document", doc);
       for (int k = 0; result && k < N_INT; k++)
         if (PyDict_SetItemString (result, int_names[k], ints[k]) < 0)
           Py_CLEAR (result);
@@ -4196,9 +4295,14 @@ static PyMethodDef dataset_methods[] = {
   { "criticality", (PyCFunction) (void (*) (void)) dataset_criticality,
     METH_VARARGS | METH_KEYWORDS,
     "criticality(year, closures, a, b, by_line=False, profile='car', budget=60, "
-    "threads=0, progress=None, element_blocks=0, element_block=0) -> dict of columns, one "
+    "threads=0, progress=None, element_blocks=0, element_block=0, top=10, timetable=False, "
+    "depart_s=28800, window_min=0, percentile=50, max_walk_min=15, date=0, "
+    "drive_budget_min=30, park_min=5, parking_radius_m=400) -> dict of columns, one "
     "entry per ranked link or line (element: its index; with element_blocks > 1 only the "
-    "elements e with e % element_blocks == element_block)" },
+    "elements e with e % element_blocks == element_block), and 'document': the JSON of "
+    "`tnet criticality --format json` for the top first; with timetable, transit and "
+    "park_and_ride by the scenario year's timetable (tnet_corridor_criticality_timetable(), "
+    "tnet_corridor_criticality_park_ride()), else on the profile's graph" },
   { "timetable_matrix", (PyCFunction) (void (*) (void)) dataset_timetable_matrix,
     METH_VARARGS | METH_KEYWORDS,
     "timetable_matrix(year, closures, origins, destinations, depart_s, window_min, "

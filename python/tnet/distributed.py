@@ -36,6 +36,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
+from . import _frames
 from ._frames import (DEFAULT_YEAR, NO_FEED_NOTE, Dataset, _check_frequency, _check_model,
                       _clock_seconds, _code_type, _codes, _date_number, _has_points,
                       _is_geodataframe, _park_ride_attrs, _park_ride_kwargs, _point_frame,
@@ -169,40 +170,17 @@ def _plan_values(path, keys):
     return {k: c.plan_value(k) for k in keys}
 
 
-def _criticality_block(path, year, closures, a, b, by, profile, budget, n_blocks, block):
-    return _dataset(path)._c.criticality(year, list(closures), a, b, by_line=by == "line",
-                                         profile=profile, budget=budget, threads=1,
-                                         element_blocks=n_blocks, element_block=block)
-
-
-_CRITICALITY_COLUMNS = ["pairs_slower", "pairs_cut", "pairs_out_of_budget", "population_lost",
-                        "max_increase_min", "total_increase_min", "worst_from", "worst_to",
-                        "before_min", "after_min"]
+def _criticality_block(path, year, closures, a, b, by, profile, budget, top, options, n_blocks,
+                       block):
+    scen = _frames.Scenario(_dataset(path), year, closures)
+    return scen._criticality_raw(a, b, by, profile, budget, top, 1, None, element_blocks=n_blocks,
+                                 element_block=block, **options)
 
 
 def _criticality_merge(by, top, *blocks):
-    """The items of every element block, ranked as tnet_criticality_scan()
-    ranks them (pairs cut, population lost, pairs out of budget, total
-    increase, all descending, then element index), as
+    """The items of every element block, ranked and framed as
     Scenario.criticality() frames them."""
-    text = ("name", "worst_from", "worst_to")
-    cols = {k: [str(x) for r in blocks for x in r[k]] if k in text
-            else np.concatenate([np.asarray(r[k]) for r in blocks])
-            for k in ["element", "name"] + _CRITICALITY_COLUMNS}
-    order = sorted(range(len(cols["element"])),
-                   key=lambda i: (-cols["pairs_cut"][i], -cols["population_lost"][i],
-                                  -cols["pairs_out_of_budget"][i],
-                                  -cols["total_increase_min"][i], cols["element"][i]))
-    columns = {k: [cols[k][i] for i in order] if k in text
-               else cols[k][np.array(order, dtype=np.intp)]
-               for k in _CRITICALITY_COLUMNS}
-    names = [cols["name"][i] for i in order]
-    frame = pd.DataFrame({by: names, **columns}).head(top)
-    frame.index.name = "rank"
-    first = blocks[0]
-    frame.attrs.update({k: first[k] for k in ("from", "to", "by", "year", "pairs")})
-    frame.attrs["candidates"] = sum(r["candidates"] for r in blocks)
-    return frame
+    return _frames._criticality_frame(by, top, list(blocks))
 
 
 def _draws_block(path, year, closures, baseline, first, count, seed):
@@ -480,7 +458,9 @@ def accessibility(client, dataset, opportunities, cutoffs=(30, 45, 60), profile=
 
 
 def criticality(client, dataset, a, b, by="link", profile="car", budget=None, top=None,
-                year=DEFAULT_YEAR, closures=(), blocks=None):
+                year=DEFAULT_YEAR, closures=(), blocks=None, model="timetable", depart=None,
+                window=0, percentile=None, max_walk=15, date=None, drive_budget=30,
+                park_time=5, parking_radius=400):
     """:meth:`tnet.Scenario.criticality` (single failures ranked by their
     loss from *a* to *b*) on the cluster: the failed elements (links or
     lines) are split into *blocks* blocks (default: two per worker thread;
@@ -488,7 +468,9 @@ def criticality(client, dataset, a, b, by="link", profile="car", budget=None, to
     one thread; every block repeats the base search of each origin. The
     blocks' rows are merged and ranked on a worker, and the client gets the
     top rows: the frame of the single-process call, attrs included
-    (``candidates`` is the sum over the blocks, each element being in one)."""
+    (``candidates`` is the sum over the blocks, each element being in one).
+    Transit and park_and_ride follow the timetable as there, with the same
+    options (*model*, *depart*, ... *parking_radius*)."""
     if by not in ("link", "line"):
         raise ValueError(f"by: expected 'link' or 'line', got {by!r}")
     _distributed()
@@ -501,8 +483,12 @@ def criticality(client, dataset, a, b, by="link", profile="car", budget=None, to
     n = int(blocks) if blocks is not None else BLOCKS_PER_THREAD * _threads(client)
     if n < 1:
         raise ValueError(f"blocks: expected 1 or more, got {blocks!r}")
+    options = dict(model=model, depart=depart, window=window, percentile=percentile,
+                   max_walk=max_walk, date=date, drive_budget=drive_budget, park_time=park_time,
+                   parking_radius=parking_radius)
     parts = [_submit(client, _criticality_block, path, year, closures, str(a), str(b), by,
-                     profile or "car", float(budget), n, k) for k in range(n)]
+                     profile or "car", float(budget), int(top), options, n, k)
+             for k in range(n)]
     return _submit(client, _criticality_merge, by, int(top), *parts).result()
 
 

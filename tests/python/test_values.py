@@ -214,12 +214,10 @@ def test_geodataframe_places(xuchang):
 @pytest.mark.parametrize("extra", [[], ["--by", "line", "--top", "4"],
                                    ["--profile", "transit", "--top", "5"]])
 def test_criticality_equals_cli(xuchang, extra):
-    # Scenario.criticality scans transit on the frequency approximation's
-    # graph: the command's --frequency-model (by default it follows the
-    # timetable)
-    freq = ["--frequency-model"] if "transit" in extra else []
+    # Scenario.criticality follows the timetable for transit, as the command
+    # does by default
     ref = cli("criticality", "region:xuchang", "region:zhengzhou", "--format", "json",
-              "--data", XUCHANG, *extra, *freq)
+              "--data", XUCHANG, *extra)
     opts = dict(zip([e.lstrip("-") for e in extra[::2]], extra[1::2]))
     df = xuchang.criticality("region:xuchang", "region:zhengzhou", by=opts.get("by", "link"),
                              profile=opts.get("profile"),
