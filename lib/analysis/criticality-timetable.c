@@ -1,9 +1,13 @@
 /* criticality-timetable.c: the link (or line) failure scan of transit by
- * the timetable (tnet_corridor_criticality_timetable()).
+ * the timetable (tnet_corridor_criticality_timetable()) and of
+ * park-and-ride by the timetable (tnet_corridor_criticality_park_ride()).
  *
  * Implementation notes. The searches are the paths layer's
  * (TnetRaptorFailures: the base range query, the journeys that give the
- * candidates, one masked range query per candidate); this file maps
+ * candidates, one masked range query per candidate; by park-and-ride
+ * TnetIParkRideFailures, which also closes a failed link's car arcs in
+ * the drive search and takes the links of the drive to a journey's
+ * parking place as candidates); this file maps
  * network links and lines to timetable hops and routes, runs the origins
  * on worker threads and ranks the result with the graph scan's code
  * (tnet_i_criticality_new_from_times()).

@@ -20,6 +20,11 @@
  *     percentiles of its destinations, the blocks cleared.
  * A hop is identified by its route stop index (route_stop_first[r] + pos);
  * the reverse index (hop or route -> failures) is CSR.
+ * The same steps run from rows the caller gives
+ * (tnet_i_raptor_failures_run_rows(), park-and-ride): with access hooks,
+ * a journey's access row adds the failures that may slow it (step 2) and
+ * a failure that changes the access rows runs its range query from the
+ * changed rows (step 3).
  */
 #include "tnet-internal.h"
 #include "timetable-private.h"
