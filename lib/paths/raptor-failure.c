@@ -273,6 +273,9 @@ journey_candidates (const TnetRaptorFailures *f, TnetRaptor *ws, Scratch *sc, gu
         hooks->access_elements (hooks->data,
                                 g_array_index (sc->legs, TnetTransitLeg, 0).to_stop,
                                 sc->elems);
+      else
+        for (guint e = 0; e < f->n_elements; e++)   /* unreadable: every one */
+          g_array_append_val (sc->elems, e);
       for (guint k = 0; k < sc->elems->len; k++)
         {
           guint e = g_array_index (sc->elems, guint, k);
