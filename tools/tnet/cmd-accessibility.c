@@ -411,7 +411,7 @@ tnet_cmd_accessibility (int argc, char **argv)
       "--frequency-model)", "PROFILE" },
     { "population", 0, 0, G_OPTION_ARG_STRING, &pop_col,
       "The zones.csv column weighting the mean (default population)", "COL" },
-    PARK_RIDE_ENTRIES (pra),
+    PARK_RIDE_PLAN_ENTRIES (pra),
     G_OPTION_ENTRY_NULL
   };
   g_autoptr (GOptionContext) ctx = g_option_context_new ("");
@@ -420,13 +420,16 @@ tnet_cmd_accessibility (int argc, char **argv)
     "reachable within each cutoff (travel time <= cutoff, the zone itself included),\n"
     "and the population-weighted mean over the zones. Without zones.csv the zones\n"
     "are the nodes of kind zone of nodes.csv, and COL is their population.\n"
-    "Transit and park_and_ride follow the scenario year's GTFS timetable (departing\n"
-    "08:00 on the feed's busiest service day, window 0, unless --depart, --date or\n"
-    "--window say otherwise): a zone counts when the given percentile of its travel\n"
-    "time over the departure window is within the cutoff. --frequency-model asks for\n"
-    "the frequency approximation, also taken (with a note) when there is no feed.");
+    "Transit and park_and_ride follow the scenario year's GTFS timetable: a zone\n"
+    "counts when the given percentile of its travel time over the departure window\n"
+    "is within the cutoff. The defaults come from the data set's plan.ini first\n"
+    "[commute] group when it has depart (its depart, date, window, max_walk and\n"
+    "park-and-ride keys), otherwise departing 08:00 on the feed's busiest service\n"
+    "day, window 0; --depart, --date, --window etc. override them. --frequency-model\n"
+    "asks for the frequency approximation, also taken (with a note) when there is\n"
+    "no feed.");
   g_option_context_add_main_entries (ctx, entries, NULL);
-  TnetCliTimeArgs targs = { .one_percentile = TRUE };
+  TnetCliTimeArgs targs = { .one_percentile = TRUE, .plan_defaults = TRUE };
   tnet_cli_time_args_add (ctx, &targs, TNET_CLI_FREQUENCY_MODEL_HELP);
   tnet_cli_add_common (ctx, &common);
   int rc = TNET_EXIT_OK;
@@ -448,10 +451,6 @@ tnet_cmd_accessibility (int argc, char **argv)
                          "park_and_ride)", profile_s);
   else if (!tnet_cli_frequency_model_check (&targs, &pra, &error))
     rc = tnet_cli_fail (ctx, error);
-  else if (!tnet_cli_park_ride_args_parse (&pra, &po, &error))
-    rc = tnet_cli_fail (ctx, error);
-  else if (!tnet_cli_time_args_parse (&targs, &topt, &error))
-    rc = tnet_cli_fail (ctx, error);
   else if (!tnet_cli_format (&common, TNET_CLI_FORMAT_TEXT | TNET_CLI_FORMAT_JSON
                              | TNET_CLI_FORMAT_CSV | TNET_CLI_FORMAT_GEOJSON, &format, &error))
     rc = tnet_cli_fail (ctx, error);
@@ -461,6 +460,15 @@ tnet_cmd_accessibility (int argc, char **argv)
     const TnetNetwork *net = NULL;
     g_autoptr (TnetScenario) scen = NULL;
     if (!tnet_cli_load (&common, &net, &scen, &error))
+      {
+        rc = tnet_cli_fail (ctx, error);
+        goto out;
+      }
+    /* the options not given: the plan's, as in `tnet commute` */
+    TnetCommuteTiming timing;
+    tnet_cli_plan_timing (common.dataset, &timing);
+    if (!tnet_cli_park_ride_args_parse_with (&pra, &timing.park_ride, &po, &error)
+        || !tnet_cli_time_args_parse_with (&targs, &timing, &topt, &error))
       {
         rc = tnet_cli_fail (ctx, error);
         goto out;
@@ -477,7 +485,8 @@ tnet_cmd_accessibility (int argc, char **argv)
       {
         tt = tnet_cli_transit_timetable (net, scen, &targs, &topt, common.quiet, &feed_name,
                                          &feeds, &error);
-        if (tt == NULL && error != NULL)
+        if ((tt == NULL && error != NULL)
+            || (tt != NULL && !tnet_cli_check_headway_timetable (&common, &error)))
           {
             rc = tnet_cli_fail (NULL, error);
             goto out;

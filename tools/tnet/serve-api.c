@@ -437,8 +437,10 @@ timetable_args (TnetServeJob *job, TnetCliTimeArgs *args, gboolean *timetable)
   args->depart = (char *) param (job, "depart");
   args->date = (char *) param (job, "date");
   args->pcts = (char *) param (job, "percentile");
-  args->window = (gint) window;
-  args->max_walk = (gint) max_walk;
+  /* not given: the commands' defaults (the plan's), job_timetable() */
+  args->window = param (job, "window") ? (gint) window : TNET_CLI_UNSET;
+  args->max_walk = param (job, "max_walk") ? (gint) max_walk : TNET_CLI_UNSET;
+  args->freq_seed = TNET_CLI_UNSET;
   args->frequency_model = frequency;
   *timetable = transit && !frequency;
   return TRUE;
@@ -670,7 +672,9 @@ route_error (TnetServeJob *job, GError *error)
 
 /* The kept timetable of a job that times transit by it (@targs from
  * timetable_args()), with the options parsed as the commands parse them
- * into @topt (its percentiles allocated unless NULL is returned). NULL with
+ * into @topt, the defaults theirs (tnet_cli_plan_timing(): the plan's
+ * first [commute] group's when it has depart), its percentiles allocated
+ * unless NULL is returned. NULL with
  * the 400 set: a data folder without a feed names the parameter that asked
  * for the timetable (model, else the first option given), a date outside
  * the feed's calendar names date. NULL with *@fallback set and no answer:
@@ -682,7 +686,9 @@ job_timetable (TnetServeJob *job, const TnetCliTimeArgs *targs, TnetCliTimeOptio
 {
   GError *error = NULL;
   *fallback = FALSE;
-  if (!tnet_cli_time_args_parse (targs, topt, &error))
+  TnetCommuteTiming timing;
+  tnet_cli_plan_timing (job->srv->ds, &timing);
+  if (!tnet_cli_time_args_parse_with (targs, &timing, topt, &error))
     {
       /* checked by timetable_args() already */
       tnet_serve_job_error (job, 400, NULL, "%s", error->message);
@@ -1301,11 +1307,13 @@ compute_isochrone (TnetServeJob *job)
       TnetRaptorStop stop;
       tnet_raptor_stop_init (&stop);
       stop.deadline_us = job->deadline_us;
+      TnetCommuteTiming timing;   /* park-and-ride's defaults, as the command's */
+      tnet_cli_plan_timing (srv->ds, &timing);
       gboolean ok = !past_deadline (job)
                     && (profile == TNET_PROFILE_PARK_AND_RIDE
                         ? tnet_cli_isochrone_park_ride_times (t->tt, srv->net, job->sc->scen,
-                                                              NULL, sources, &topt, budget, ms,
-                                                              &stop, &error)
+                                                              &timing.park_ride, sources,
+                                                              &topt, budget, ms, &stop, &error)
                         : tnet_cli_isochrone_timetable_times (t->tt, srv->net, sources, &topt,
                                                               budget, ms, &stop, &error));
       g_array_unref (topt.percentiles);
