@@ -1116,6 +1116,61 @@ START_TEST (test_frequency_model_conflicts)
 }
 END_TEST
 
+/* Every command's --format json document on the bundled data has the
+ * top-level keys docs/json-schema.md lists for it, in its order (the doc's
+ * lines are the oracle, written by hand; `tnet sensitivity`: in
+ * test-sensitivity.c, on its small folder). */
+START_TEST (json_schema_keys)
+{
+  g_autofree char *feed = tt_source_path ("data/xuchang/gtfs-2025");
+  const struct {
+    const char *heading;
+    const char *args[10];
+  } runs[] = {
+    { "## `tnet report`", { "report" } },
+    { "## `tnet route --format json` (car, or any profile by its graph)",
+      { "route", "z_yuzhou", "zz_center" } },
+    { "## `tnet route --profile transit|park_and_ride --format json` (by the timetable)",
+      { "route", "z_yuzhou", "zz_center", "--profile", "park_and_ride" } },
+    { "## `tnet route --profile transit|park_and_ride --format json` (by the timetable)",
+      { "route", "z_yuzhou", "zz_center", "--profile", "transit" } },
+    { "## `tnet commute --format json`", { "commute" } },
+    { "## `tnet commute --format json`", { "commute", "--frequency-model" } },
+    { "## `tnet accessibility --format json`",
+      { "accessibility", "--opportunities", "population", "--profile", "transit" } },
+    { "## `tnet accessibility --format json`", { "accessibility", "--opportunities",
+                                                 "population" } },
+    { "## `tnet corridors --format json`", { "corridors", "region:xuchang",
+                                             "region:zhengzhou" } },
+    { "## `tnet corridors --format json`", { "corridors", "region:xuchang",
+                                             "region:zhengzhou", "--profile", "transit" } },
+    { "## `tnet criticality --format json`", { "criticality", "region:xuchang",
+                                               "region:zhengzhou" } },
+    { "## `tnet criticality --format json`", { "criticality", "region:xuchang",
+                                               "region:zhengzhou", "--profile", "transit" } },
+    { "## `tnet nodes --format json`", { "nodes" } },
+    { "## `tnet isochrone`", { "isochrone", "z_weidu", "--minutes", "30" } },
+    { "### `tnet transfers --format json`", { "transfers" } },
+    { "## `tnet import gtfs FEED --format json`", { "import", "gtfs", feed } },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
+    {
+      const char *argv[16];
+      guint n = 0;
+      for (guint a = 0; runs[i].args[a]; a++)
+        argv[n++] = runs[i].args[a];
+      argv[n++] = "--format";
+      argv[n++] = "json";
+      argv[n++] = "-q";
+      argv[n] = NULL;
+      TtRun r = tt_run_tnetv (argv);
+      ck_assert_msg (r.status == 0, "%s: exit %d: %s", runs[i].args[0], r.status, r.err);
+      tt_assert_json_schema_keys (runs[i].heading, r.out);
+      tt_run_clear (&r);
+    }
+}
+END_TEST
+
 int
 main (void)
 {
@@ -1137,6 +1192,7 @@ main (void)
   tcase_add_test (tc, test_frequency_model_conflicts);
   tcase_add_test (tc, test_progress_terminal);
   tcase_add_test (tc, test_nodes);
+  tcase_add_test (tc, json_schema_keys);
   suite_add_tcase (s, tc);
   return tt_run_suite (s);
 }

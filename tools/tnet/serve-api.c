@@ -7,7 +7,6 @@
 #include "accessibility-json.h"
 #include "report-json.h"
 #include "transfers-output.h"
-#include "nodes-json.h"
 #include "route-car.h"
 #include "route-transit.h"
 #include <math.h>
@@ -1357,15 +1356,16 @@ compute_nodes (TnetServeJob *job)
   gint64 limit = 20;
   int_param (job, "limit", 1, 100000, &limit);
   GError *error = NULL;
-  g_autoptr (GArray) ids = tnet_cli_nodes_select (net, param (job, "place"),
-                                                  param (job, "search"), (guint) limit, &error);
+  g_autoptr (GArray) ids = tnet_place_select_nodes (net, param (job, "place"),
+                                                    param (job, "search"), (guint) limit,
+                                                    &error);
   if (ids == NULL)
     {
       tnet_serve_job_error (job, 400, "place", "parameter 'place': %s", error->message);
       g_error_free (error);
       return;
     }
-  job->body = tnet_cli_nodes_json (net, (const TnetId *) (void *) ids->data, ids->len);
+  job->body = tnet_place_nodes_to_json (net, (const TnetId *) (void *) ids->data, ids->len);
   job->status = 200;
 }
 
