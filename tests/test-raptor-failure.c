@@ -707,16 +707,22 @@ json_number (JsonObject *o, const char *key)
 
 /* The command: every worst pair of `tnet criticality --profile transit`
  * (and park_and_ride) has the time `tnet commute` gives it with the same
- * timetable (and park-and-ride) options (named on both: commute's defaults
- * come from the plan's [commute] group), and the output names the model. */
+ * timetable (and park-and-ride) options: named on both (@defaults FALSE),
+ * or none on either (both take their defaults from the plan's first
+ * [commute] group: departing 07:00 over a 120-min window, walks of up to
+ * its 60-min budget); and the output names the model. */
 static void
-check_cli_base_is_commute (const char *dir, const char *profile)
+check_cli_base_is_commute (const char *dir, const char *profile, gboolean defaults)
 {
   gboolean pr = strcmp (profile, "park_and_ride") == 0;
-  TtRun r = tt_run_tnet ("criticality", "xuchang", "zhengzhou", "--profile", profile,
-                         "--top", "50", "--threads", "2", "--depart", "08:00", "--window",
-                         "10", "--max-walk", "15", "--drive-budget", "25", "--park-time", "4",
-                         "--parking-radius", "500", "--format", "json", "--data", dir, NULL);
+  TtRun r = defaults
+            ? tt_run_tnet ("criticality", "xuchang", "zhengzhou", "--profile", profile,
+                           "--top", "50", "--threads", "2", "--format", "json", "--data", dir,
+                           NULL)
+            : tt_run_tnet ("criticality", "xuchang", "zhengzhou", "--profile", profile,
+                           "--top", "50", "--threads", "2", "--depart", "08:00", "--window",
+                           "10", "--max-walk", "15", "--drive-budget", "25", "--park-time", "4",
+                           "--parking-radius", "500", "--format", "json", "--data", dir, NULL);
   ck_assert_msg (r.status == 0, "%s", r.err);
   g_autoptr (JsonParser) jp = json_parser_new ();
   ck_assert (json_parser_load_from_data (jp, r.out, -1, NULL));
@@ -724,20 +730,26 @@ check_cli_base_is_commute (const char *dir, const char *profile)
   ck_assert_str_eq (json_object_get_string_member (root, "model"), "timetable");
   ck_assert_str_eq (json_object_get_string_member (root, "profile"), profile);
   JsonObject *tto = json_object_get_object_member (root, "timetable");
-  ck_assert_str_eq (json_object_get_string_member (tto, "depart"), "08:00");
-  ck_assert_int_eq (json_object_get_int_member (tto, "window_min"), 10);
+  ck_assert_str_eq (json_object_get_string_member (tto, "depart"), defaults ? "07:00" : "08:00");
+  ck_assert_int_eq (json_object_get_int_member (tto, "window_min"), defaults ? 120 : 10);
+  ck_assert_double_eq (json_object_get_double_member (tto, "max_walk_min"), defaults ? 60 : 15);
   ck_assert (json_object_has_member (tto, "park_and_ride") == pr);
   if (pr)
     {
       JsonObject *pro = json_object_get_object_member (tto, "park_and_ride");
-      ck_assert_int_eq (json_object_get_int_member (pro, "drive_budget_min"), 25);
-      ck_assert_int_eq (json_object_get_int_member (pro, "park_time_min"), 4);
-      ck_assert_int_eq (json_object_get_int_member (pro, "parking_radius_m"), 500);
+      ck_assert_int_eq (json_object_get_int_member (pro, "drive_budget_min"), defaults ? 30 : 25);
+      ck_assert_int_eq (json_object_get_int_member (pro, "park_time_min"), defaults ? 5 : 4);
+      ck_assert_int_eq (json_object_get_int_member (pro, "parking_radius_m"),
+                        defaults ? 400 : 500);
     }
-  TtRun c = tt_run_tnet ("commute", "--origins", "region:xuchang", "--destinations",
-                         "region:zhengzhou", "--profiles", profile, "--depart", "08:00",
-                         "--window", "10", "--max-walk", "15", "--drive-budget", "25",
-                         "--park-time", "4", "--parking-radius", "500", "--format", "csv",
+  TtRun c = defaults
+            ? tt_run_tnet ("commute", "--origins", "region:xuchang", "--destinations",
+                           "region:zhengzhou", "--profiles", profile, "--format", "csv",
+                           "--data", dir, NULL)
+            : tt_run_tnet ("commute", "--origins", "region:xuchang", "--destinations",
+                           "region:zhengzhou", "--profiles", profile, "--depart", "08:00",
+                           "--window", "10", "--max-walk", "15", "--drive-budget", "25",
+                           "--park-time", "4", "--parking-radius", "500", "--format", "csv",
                          "--data", dir, NULL);
   ck_assert_msg (c.status == 0, "%s", c.err);
   g_autoptr (GPtrArray) rows = tt_csv_rows (c.out);
@@ -788,8 +800,10 @@ check_cli_base_is_commute (const char *dir, const char *profile)
 START_TEST (test_cli_base_is_commute)
 {
   g_autofree char *dir = tt_source_path ("data/xuchang");
-  check_cli_base_is_commute (dir, "transit");
-  check_cli_base_is_commute (dir, "park_and_ride");
+  check_cli_base_is_commute (dir, "transit", FALSE);
+  check_cli_base_is_commute (dir, "park_and_ride", FALSE);
+  check_cli_base_is_commute (dir, "transit", TRUE);
+  check_cli_base_is_commute (dir, "park_and_ride", TRUE);
   TtRun r;
   /* the text names the model; --frequency-model keeps the graph's scan */
   r = tt_run_tnet ("criticality", "xuchang", "zhengzhou", "--profile", "transit", "--top",

@@ -242,20 +242,24 @@ tnet_cmd_criticality (int argc, char **argv)
     { "top", 0, 0, G_OPTION_ARG_INT, &top, "Show the N worst (default: the plan's top, else 10)", "N" },
     { "budget", 0, 0, G_OPTION_ARG_DOUBLE, &budget_min, "Commute budget in minutes (default: the plan's budget_min, else 60)", "MIN" },
     { "threads", 0, 0, G_OPTION_ARG_INT, &threads, "Worker threads (default: one per processor)", "N" },
-    PARK_RIDE_ENTRIES (pra),
+    PARK_RIDE_PLAN_ENTRIES (pra),
     { NULL }
   };
   GError *error = NULL;
-  TnetCliTimeArgs targs = { .one_percentile = TRUE };
+  TnetCliTimeArgs targs = { .one_percentile = TRUE, .plan_defaults = TRUE };
   g_autoptr (GOptionContext) ctx = g_option_context_new ("A B");
   g_option_context_set_summary (ctx, "Ranks the links (or lines) of the network by the loss "
                                 "their removal causes to the travel times from the zones of A "
                                 "to the zones of B, with the detour of the worst pair.\n"
-                                "Transit follows the scenario year's GTFS timetable, as "
-                                "commute: a pair's base time is its commute time (departing "
-                                "08:00 on the feed's busiest day, window 0, the median, unless "
-                                "--depart, --date, --window, --percentile or --max-walk say "
-                                "otherwise); a link failure blocks every trip hop that runs over "
+                                "Transit and park_and_ride follow the scenario year's GTFS "
+                                "timetable, as commute: a pair's base time is its commute time, "
+                                "the median over the window. The defaults come from the data "
+                                "set's plan.ini first [commute] group when it has depart (its "
+                                "depart, date, window, max_walk and park-and-ride keys), "
+                                "otherwise departing 08:00 on the "
+                                "feed's busiest day, window 0; --depart, --date, --window, "
+                                "--percentile and --max-walk override them. A link failure "
+                                "blocks every trip hop that runs over "
                                 "the link, a line failure every trip of the line. "
                                 "park_and_ride follows the timetable too, as commute: drive to a "
                                 "parking place (--drive-budget, --park-time, --parking-radius), "
@@ -295,11 +299,13 @@ tnet_cmd_criticality (int argc, char **argv)
            || !resolve_ends (net, argv + 1, &a, &b, &error))
     rc = tnet_cli_fail (ctx, error);
   TnetCliTimeOptions topt = { 0 };
+  TnetCommuteTiming timing;
+  tnet_cli_plan_timing (common.dataset, &timing);   /* the defaults of commute */
   TnetParkRideOptions po;
   if (rc == TNET_EXIT_OK
       && (!tnet_cli_frequency_model_check (&targs, &pra, &error)
-          || !tnet_cli_time_args_parse (&targs, &topt, &error)
-          || !tnet_cli_park_ride_args_parse (&pra, &po, &error)))
+          || !tnet_cli_time_args_parse_with (&targs, &timing, &topt, &error)
+          || !tnet_cli_park_ride_args_parse_with (&pra, &timing.park_ride, &po, &error)))
     rc = tnet_cli_fail (ctx, error);
   g_autoptr (GArray) pcts = topt.percentiles;
   if (rc != TNET_EXIT_OK)
@@ -329,7 +335,9 @@ tnet_cmd_criticality (int argc, char **argv)
     tt = tnet_cli_transit_timetable (net, scen, &targs, &topt, common.quiet, &feed_name, &feeds,
                                      &error);
   g_autoptr (TnetParkRide) pr = NULL;
-  if (tt != NULL && profile == TNET_PROFILE_PARK_AND_RIDE)
+  /* (a headway factor of a scenario file: the error, and no scan) */
+  if (tt != NULL && tnet_cli_check_headway_timetable (&common, &error)
+      && profile == TNET_PROFILE_PARK_AND_RIDE)
     pr = tnet_park_ride_new (tt, net, scen, &po, &error);
   if (error == NULL && (tt != NULL || tnet_cli_build_graphs (net, scen, &profile, 1, &mm,
                                                              &error)))
