@@ -1246,9 +1246,9 @@ class Scenario:
 
     # --------------------------------------------------------- criticality
     def criticality(self, a, b, by="link", profile="car", budget=None, top=None,
-                    threads=0, progress=None, model="timetable", depart=None, window=0,
-                    percentile=None, max_walk=15, date=None, drive_budget=30, park_time=5,
-                    parking_radius=400):
+                    threads=0, progress=None, model="timetable", depart=None, window=None,
+                    percentile=None, max_walk=None, date=None, drive_budget=None,
+                    park_time=None, parking_radius=None):
         """Which single failure hurts the commute from *a* to *b* most
         (``tnet criticality A B``): every zone of *a* to every zone of *b*
         (region specs or node ids), one link (``by="link"``) or one whole
@@ -1263,7 +1263,10 @@ class Scenario:
 
         Car scans the road network. Transit and park_and_ride follow the
         scenario year's GTFS timetable as the command does by default
-        (``model="timetable"``, with its defaults): departing *depart*
+        (``model="timetable"``, with its defaults: an argument not given
+        takes the plan's first ``[commute]`` group's key when that group
+        has ``depart``, else the built-in defaults, as ``tnet criticality``
+        and :meth:`commute`): departing *depart*
         (default ``"08:00"``) on the feed's busiest service day (or *date*,
         ``"YYYY-MM-DD"``), one departure per minute over *window* minutes
         (0: the departure alone), the *percentile* (default the median) of
@@ -1293,8 +1296,8 @@ class Scenario:
 
     def criticality_document(self, a, b, by="link", profile="car", budget=None, top=None,
                              threads=0, progress=None, model="timetable", depart=None,
-                             window=0, percentile=None, max_walk=15, date=None,
-                             drive_budget=30, park_time=5, parking_radius=400):
+                             window=None, percentile=None, max_walk=None, date=None,
+                             drive_budget=None, park_time=None, parking_radius=None):
         """:meth:`criticality` as the dict of ``tnet criticality A B
         --format json`` with the same options (the library's one JSON
         writer of a scan): from, to, by, profile, model (with, by the
@@ -1321,7 +1324,7 @@ class Scenario:
         profile = profile or "car"
         if profile == "car":
             if depart is not None or window or percentile is not None or date is not None \
-                    or max_walk != 15:
+                    or max_walk is not None:
                 raise ValueError("depart, window, percentile, max_walk and date are for "
                                  "profile='transit' or 'park_and_ride' (the timetable)")
             timetable = False
@@ -1331,6 +1334,16 @@ class Scenario:
             timetable = self._by_timetable([profile], model, stacklevel=4)
         tkw = {}
         if timetable:
+            # the command's defaults (tnet_commute_timing_init()): the plan's
+            # first [commute] group when it has depart, else the built-in ones
+            timing = self.dataset._c.commute_timing()
+            given = {"depart": depart, "window": window, "max_walk": max_walk, "date": date,
+                     "drive_budget": drive_budget, "park_time": park_time,
+                     "parking_radius": parking_radius}
+            o = {k: v if v is not None else timing[k] for k, v in given.items()}
+            depart, window, max_walk, date = o["depart"], o["window"], o["max_walk"], o["date"]
+            drive_budget, park_time = o["drive_budget"], o["park_time"]
+            parking_radius = o["parking_radius"]
             tkw = dict(timetable=True, depart_s=_clock_seconds(depart or "08:00"),
                        window_min=int(window),
                        percentile=50.0 if percentile is None else float(percentile),

@@ -459,8 +459,8 @@ def accessibility(client, dataset, opportunities, cutoffs=(30, 45, 60), profile=
 
 def criticality(client, dataset, a, b, by="link", profile="car", budget=None, top=None,
                 year=DEFAULT_YEAR, closures=(), blocks=None, model="timetable", depart=None,
-                window=0, percentile=None, max_walk=15, date=None, drive_budget=30,
-                park_time=5, parking_radius=400):
+                window=None, percentile=None, max_walk=None, date=None, drive_budget=None,
+                park_time=None, parking_radius=None):
     """:meth:`tnet.Scenario.criticality` (single failures ranked by their
     loss from *a* to *b*) on the cluster: the failed elements (links or
     lines) are split into *blocks* blocks (default: two per worker thread;
