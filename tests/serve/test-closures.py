@@ -71,7 +71,8 @@ tap.ok(rc == 0, 'server stopped cleanly', err)
 
 
 def how(name):
-    m = re.search(re.escape(name) + r'(\.ini)?: ready in \d+ ms \(car hierarchy ([^)]*)\)', err)
+    m = re.search(re.escape(name) + r'(\.ini)?: ready in \d+ ms \(car hierarchy (.*) in \d+ ms\)',
+                  err)
     return m.group(2) if m else None
 
 

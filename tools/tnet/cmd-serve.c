@@ -492,6 +492,7 @@ open_year_cch (TnetServe *srv, int year, const TnetGraph *car, GError **error)
 static gboolean
 scenario_ch (TnetServe *srv, TnetServeScenario *sc, GError **error)
 {
+  gint64 t0 = g_get_monotonic_time ();
   g_autoptr (TnetCCH) cch = open_year_cch (srv, tnet_scenario_get_year (sc->scen), sc->car,
                                            error);
   if (cch == NULL && error && *error)
@@ -510,6 +511,7 @@ scenario_ch (TnetServe *srv, TnetServeScenario *sc, GError **error)
     }
   if (sc->ch == NULL)
     sc->ch = tnet_ch_build (sc->time, NULL, error);
+  sc->ch_ms = (g_get_monotonic_time () - t0) / 1000.0;
   return sc->ch != NULL;
 }
 
@@ -704,9 +706,10 @@ serve (TnetServe *srv, GOptionContext *ctx, char **scenarios, const char *host, 
       gint64 t0 = g_get_monotonic_time ();
       TnetServeScenario *sc = scenario_new (srv, specs->pdata[i], &error);
       if (sc && !quiet)
-        g_printerr ("tnet serve: scenario %s: ready in %.0f ms (car hierarchy %s)\n",
+        g_printerr ("tnet serve: scenario %s: ready in %.0f ms (car hierarchy %s in %.0f ms)\n",
                     (char *) specs->pdata[i], (g_get_monotonic_time () - t0) / 1000.0,
-                    sc->ch_customized ? "customised from the year's open network" : "built");
+                    sc->ch_customized ? "customised from the year's open network" : "built",
+                    sc->ch_ms);
       if (sc == NULL && i >= specs->len - n_discovered)
         {
           /* a file found in the folder, not asked for: left out, not fatal */

@@ -44,6 +44,8 @@ typedef struct {
   TnetCH *ch;             /* CH of @time, for /table: built, or customised from
                              the year's open CCH when the scenario closes links */
   gboolean ch_customized; /* @ch came from the year's TnetServeOpenYear */
+  double ch_ms;           /* time to make @ch (the CCH's build included when
+                             this scenario was the first to need it) */
   TnetMultimodal *mm[3];  /* per TnetProfile, built on first use under @lock */
   char *feed_base;        /* file name of the feed of mm[transit|park_and_ride]
                              (NULL: none), set with them under @lock */
