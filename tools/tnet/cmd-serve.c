@@ -5,9 +5,10 @@
  * graph, its contraction hierarchy and the network GeoJSON are built at
  * start, except that a scenario closing links of its year customises the
  * year's open CCH (built once, on the first such scenario) rather than
- * contracting its own hierarchy. A request is validated on the main thread, paused, computed by a
- * GThreadPool worker with one of n_threads workspaces taken from an async
- * queue, and answered back on the main thread. The multimodal graphs and
+ * contracting its own hierarchy. A request is validated on the main
+ * thread, paused, computed by a GThreadPool worker with one of n_threads
+ * workspaces taken from an async queue, and answered back on the main
+ * thread. The multimodal graphs and
  * the timetables (per scenario and service date) are built on first
  * use under a lock and kept; each worker has its own searches and RAPTOR
  * workspaces over them. Static files are compiled
