@@ -778,6 +778,139 @@ START_TEST (test_cch_random)
 }
 END_TEST
 
+/* The graph of @a's arcs whose @closed flag is 0 (all of them for NULL),
+ * each arc's link its index in @a, and its metric. */
+static void
+make_open_graph (const Arcs *a, const guint8 *closed, TnetGraph **g, TnetMetric **metric)
+{
+  Arcs o = { a->n, 0, g_new (TnetId, MAX (a->m, 1u)), g_new (TnetId, MAX (a->m, 1u)),
+             g_new (TnetWeight, MAX (a->m, 1u)) };
+  TnetId *links = g_new (TnetId, MAX (a->m, 1u));
+  for (guint k = 0; k < a->m; k++)
+    if (closed == NULL || !closed[k])
+      {
+        links[o.m] = k;
+        o.tails[o.m] = a->tails[k], o.heads[o.m] = a->heads[k], o.w[o.m++] = a->w[k];
+      }
+  GError *error = NULL;
+  *g = tnet_graph_new_from_arcs (o.n, o.m, o.tails, o.heads, links, NULL, &error);
+  ck_assert_msg (*g != NULL, "%s", error ? error->message : "");
+  *metric = tnet_metric_new (*g, o.w, &error);
+  ck_assert_msg (*metric != NULL, "%s", error ? error->message : "");
+  g_free (links);
+  arcs_free (&o);
+}
+
+/* Closure as a mask: on a hand graph, an open arc at TNET_WEIGHT_MAX
+ * stays a path (0 → 1 → 2 at MAX, as Dijkstra has it) and a closed arc is
+ * none even followed by a zero-weight arc (3 and 4 unreachable), where a
+ * closed arc weighted TNET_WEIGHT_MAX would make them reachable at MAX.
+ * Then seeded random graphs with random closures, zero and MAX weights:
+ * tnet_cch_customize_closed() on the whole graph and
+ * tnet_cch_customize_subgraph() on the graph without the closed arcs
+ * against Dijkstra on the latter, through every kernel. */
+START_TEST (test_cch_closed_mask)
+{
+  TnetId tails[] = { 0, 1, 0, 3, 2 }, heads[] = { 1, 2, 3, 4, 0 };
+  TnetWeight w[] = { TNET_WEIGHT_MAX, 0, 5, 0, 7 };
+  guint8 shut[] = { 0, 0, 1, 0, 0 };
+  Arcs hand = { 5, 5, tails, heads, w };
+  TnetGraph *g, *sub;
+  TnetMetric *metric, *sub_metric;
+  make_open_graph (&hand, NULL, &g, &metric);
+  make_open_graph (&hand, shut, &sub, &sub_metric);
+  GError *error = NULL;
+  TnetCCH *cch = tnet_cch_new (g, &error);
+  ck_assert_msg (cch != NULL, "%s", error ? error->message : "");
+  TnetCH *by_mask = tnet_cch_customize_closed (cch, metric, shut, &error);
+  TnetCH *by_sub = tnet_cch_customize_subgraph (cch, sub_metric, &error);
+  ck_assert_msg (by_mask != NULL && by_sub != NULL, "%s", error ? error->message : "");
+  static const TnetWeight want[] = { 0, TNET_WEIGHT_MAX, TNET_WEIGHT_MAX, TNET_WEIGHT_INF,
+                                     TNET_WEIGHT_INF };
+  TnetCHQuery *qm = tnet_ch_query_new (by_mask), *qs = tnet_ch_query_new (by_sub);
+  for (TnetId v = 0; v < 5; v++)
+    {
+      ck_assert_uint_eq (tnet_ch_query_distance (qm, 0, v), want[v]);
+      ck_assert_uint_eq (tnet_ch_query_distance (qs, 0, v), want[v]);
+    }
+  check_all_kernels (sub, sub_metric, by_mask, 5, 5, 31);
+  check_all_kernels (sub, sub_metric, by_sub, 5, 5, 32);
+  tnet_ch_query_free (qm);
+  tnet_ch_query_free (qs);
+  /* what a closure by weight gives instead: 3 reachable at MAX */
+  TnetWeight w_magic[] = { TNET_WEIGHT_MAX, 0, TNET_WEIGHT_MAX, 0, 7 };
+  TnetMetric *magic = tnet_metric_new (g, w_magic, &error);
+  TnetCH *by_weight = tnet_cch_customize (cch, magic, &error);
+  TnetCHQuery *qw = tnet_ch_query_new (by_weight);
+  ck_assert_uint_eq (tnet_ch_query_distance (qw, 0, 3), TNET_WEIGHT_MAX);
+  tnet_ch_query_free (qw);
+  tnet_ch_unref (by_weight);
+  tnet_metric_unref (magic);
+  /* NULL mask: tnet_cch_customize() */
+  TnetCH *none = tnet_cch_customize_closed (cch, metric, NULL, &error);
+  check_all_kernels (g, metric, none, 5, 5, 33);
+  tnet_ch_unref (none);
+  /* not a subgraph: an arc the CCH's graph lacks, or other nodes */
+  TnetId t2[] = { 0, 4 }, h2[] = { 1, 0 };
+  TnetWeight w2[] = { 1, 1 };
+  Arcs extra = { 5, 2, t2, h2, w2 };
+  TnetGraph *gx;
+  TnetMetric *mx;
+  make_open_graph (&extra, NULL, &gx, &mx);
+  ck_assert (tnet_cch_customize_subgraph (cch, mx, &error) == NULL);
+  tt_assert_error (error, TNET_ERROR_INVALID_INPUT, "with arcs left out");
+  tnet_metric_unref (mx);
+  tnet_graph_unref (gx);
+  Arcs fewer = { 4, 2, tails, heads, w };
+  make_open_graph (&fewer, NULL, &gx, &mx);
+  ck_assert (tnet_cch_customize_subgraph (cch, mx, &error) == NULL);
+  tt_assert_error (error, TNET_ERROR_INVALID_INPUT, "with arcs left out");
+  tnet_metric_unref (mx);
+  tnet_graph_unref (gx);
+  tnet_ch_unref (by_mask);
+  tnet_ch_unref (by_sub);
+  tnet_cch_unref (cch);
+  tnet_metric_unref (sub_metric);
+  tnet_graph_unref (sub);
+  tnet_metric_unref (metric);
+  tnet_graph_unref (g);
+
+  for (guint32 seed = 1; seed <= 4; seed++)
+    {
+      Arcs a = random_arcs (seed < 3 ? 60 : 600, seed < 3 ? 200 : 2000, seed * 7919);
+      GRand *r = g_rand_new_with_seed (seed);
+      guint8 *closed = g_new0 (guint8, a.m);
+      for (guint k = 0; k < a.m; k++)
+        {
+          double p = g_rand_double (r);
+          closed[k] = p < 0.05 * seed;
+          if (p > 0.9)
+            a.w[k] = TNET_WEIGHT_MAX;
+        }
+      make_open_graph (&a, NULL, &g, &metric);
+      make_open_graph (&a, closed, &sub, &sub_metric);
+      cch = tnet_cch_new (g, &error);
+      ck_assert_msg (cch != NULL, "%s", error ? error->message : "");
+      by_mask = tnet_cch_customize_closed (cch, metric, closed, &error);
+      by_sub = tnet_cch_customize_subgraph (cch, sub_metric, &error);
+      ck_assert_msg (by_mask != NULL && by_sub != NULL, "%s", error ? error->message : "");
+      check_ch_layout (by_mask);
+      check_all_kernels (sub, sub_metric, by_mask, 6, MIN (a.n, 100u), seed + 40);
+      check_all_kernels (sub, sub_metric, by_sub, 6, MIN (a.n, 100u), seed + 50);
+      tnet_ch_unref (by_mask);
+      tnet_ch_unref (by_sub);
+      tnet_cch_unref (cch);
+      tnet_metric_unref (sub_metric);
+      tnet_graph_unref (sub);
+      tnet_metric_unref (metric);
+      tnet_graph_unref (g);
+      g_free (closed);
+      g_rand_free (r);
+      arcs_free (&a);
+    }
+}
+END_TEST
+
 START_TEST (test_cch_rome99)
 {
   g_autofree char *path = tt_data_path ("rome99/rome99.gr");
@@ -1175,6 +1308,7 @@ main (int argc, char **argv)
       tcase_set_timeout (tk, 300);
       tcase_add_loop_test (tk, test_cch_random, 0, G_N_ELEMENTS (sizes));
       tcase_add_test (tk, test_cch_rome99);
+      tcase_add_test (tk, test_cch_closed_mask);
       tcase_add_test (tk, test_cch_zones_and_errors);
       suite_add_tcase (sc, tk);
       return tt_run_suite (sc);

@@ -153,8 +153,9 @@ TNET_API TnetCCH *tnet_cch_new (TnetGraph *graph, GError **error);
  * tnet_cch_customize:
  * @cch: a CCH of @metric's graph (or of a graph with the same arrays: the
  *   same nodes, arcs and order)
- * @metric: the weights: closures (TNET_WEIGHT_MAX), speed changes,
- *   scenario overrides
+ * @metric: the weights: speed changes, scenario overrides (every arc is
+ *   open, whatever its weight; closures: tnet_cch_customize_closed() or
+ *   tnet_cch_customize_subgraph())
  *
  * A hierarchy for @metric in @cch's order: every supergraph arc starts at
  * the lightest input arc it stands for, then each lower triangle x, z, y
@@ -172,6 +173,51 @@ TNET_API TnetCCH *tnet_cch_new (TnetGraph *graph, GError **error);
  */
 TNET_API TnetCH *tnet_cch_customize (const TnetCCH *cch, const TnetMetric *metric,
                                      GError **error);
+
+/**
+ * tnet_cch_customize_closed:
+ * @cch: a CCH of @metric's graph (as tnet_cch_customize())
+ * @metric: the weights of the open arcs
+ * @closed: (nullable) (array): per external arc of @metric's graph,
+ *   nonzero when the arc is closed; %NULL: none
+ *
+ * As tnet_cch_customize(), with the @closed arcs left out: the result
+ * gives exactly the distances of #TnetSearch on the graph without them.
+ * Closure is this mask, never a weight: an open arc keeps its weight even
+ * at TNET_WEIGHT_MAX (a path of TNET_WEIGHT_MAX is a path, as in
+ * #TnetSearch), and a closed arc is no path even next to zero-weight arcs.
+ * @closed is read during the call only.
+ * Returns: (transfer full): a new hierarchy, or %NULL.
+ * Errors: %TNET_ERROR_INVALID_INPUT when @metric's graph is not @cch's.
+ * Thread-safety: reads @cch only; may run in several threads at once.
+ * Time complexity: O(triangles + arcs), one thread; no search.
+ */
+TNET_API TnetCH *tnet_cch_customize_closed (const TnetCCH *cch, const TnetMetric *metric,
+                                            const guint8 *closed, GError **error);
+
+/**
+ * tnet_cch_customize_subgraph:
+ * @cch: a CCH of the graph with every arc open (a year's open network)
+ * @metric: weights on a graph made from the same nodes with arcs left out
+ *   (a scenario's closures): the same node ids and arrival twins, and each
+ *   of its arcs, in order, found among @cch's graph's arcs in order with
+ *   the same tail, head and link (as tnet_graph_compile_modes() gives for
+ *   two scenarios of one network that differ by closed links)
+ *
+ * The hierarchy of @metric's graph by customising @cch: @cch's arcs that
+ * the graph lacks are closed (tnet_cch_customize_closed()), the others
+ * take @metric's weights. Its node ids are @metric's graph's, and every
+ * query on it gives exactly the distances of #TnetSearch on @metric; a
+ * path it unpacks is one of @metric's graph (ask with @metric).
+ * Returns: (transfer full): a new hierarchy, or %NULL.
+ * Errors: %TNET_ERROR_INVALID_INPUT when @metric's graph is not @cch's
+ * graph with arcs left out (other nodes or twins, an arc @cch's graph
+ * lacks, or arcs in another order): build its own hierarchy then.
+ * Thread-safety: reads @cch only; may run in several threads at once.
+ * Time complexity: O(m) to match the arcs, then O(triangles + arcs).
+ */
+TNET_API TnetCH *tnet_cch_customize_subgraph (const TnetCCH *cch, const TnetMetric *metric,
+                                              GError **error);
 
 TNET_API TnetCCH *tnet_cch_ref (TnetCCH *cch);
 TNET_API void tnet_cch_unref (TnetCCH *cch);

@@ -203,7 +203,9 @@ TNET_API TnetCCH *tnet_multimodal_ref_cch (TnetMultimodal *mm, GError **error);
  * Makes tnet_multimodal_ref_ch() customise @base's cached CCH
  * (tnet_multimodal_ref_cch(), built once for all the scenarios that share
  * @base) instead of building a hierarchy: @base's arcs that @mm lacks
- * (closed links) get TNET_WEIGHT_MAX, the others @mm's weights. The
+ * (closed links) are left out by tnet_cch_customize_closed() (a mask, not
+ * a weight: an open arc at TNET_WEIGHT_MAX stays open), the others take
+ * @mm's weights. The
  * result gives exactly @mm's distances and paths; its queries are slower
  * than a built hierarchy's (bench/README.md), and it costs a small
  * fraction of a build once @base's CCH exists. Applies when @mm's graph is

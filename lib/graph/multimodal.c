@@ -1111,7 +1111,8 @@ tnet_multimodal_unref (TnetMultimodal *mm)
 }
 
 /* The CH of @mm's metric by customising its base's CCH: base's arcs that
- * @mm lacks are closed (TNET_WEIGHT_MAX), the others take @mm's weights.
+ * @mm lacks are closed (a mask: an open arc may weigh TNET_WEIGHT_MAX),
+ * the others take @mm's weights.
  * The hierarchy is over base's graph, whose node ids are @mm's, and every
  * finite arc of it is an arc of @mm with the same ends and weight, so
  * distances and unpacked paths (read against @mm's metric) are @mm's.
@@ -1124,15 +1125,18 @@ customize_from_base (TnetMultimodal *mm, GError **error)
     return NULL;
   TnetGraph *bg = mm->ch_base->graph;
   guint bm = tnet_graph_n_arcs (bg), m = tnet_graph_n_arcs (mm->graph);
-  g_autofree TnetWeight *w = g_new (TnetWeight, MAX (bm, 1u));
-  for (guint a = 0; a < bm; a++)
-    w[a] = TNET_WEIGHT_MAX;
+  g_autofree TnetWeight *w = g_new0 (TnetWeight, MAX (bm, 1u));
+  g_autofree guint8 *closed = g_new (guint8, MAX (bm, 1u));
+  memset (closed, 1, MAX (bm, 1u));
   for (guint a = 0; a < m; a++)
-    w[mm->base_arc[a]] = MIN (tnet_metric_weight (mm->metric, a), TNET_WEIGHT_MAX);
+    {
+      w[mm->base_arc[a]] = tnet_metric_weight (mm->metric, a);
+      closed[mm->base_arc[a]] = 0;
+    }
   g_autoptr (TnetMetric) metric = tnet_metric_new (bg, w, error);
   if (metric == NULL)
     return NULL;
-  return tnet_cch_customize (cch, metric, error);
+  return tnet_cch_customize_closed (cch, metric, closed, error);
 }
 
 TnetCH *

@@ -30,6 +30,11 @@
  *   unpack as in a CH. Weights are at most INF = 2^31 - 1, so a sum of two
  *   never wraps in uint32_t; a sum of INF or more improves nothing (as in
  *   Dijkstra, a path of INF or more is no path).
+ * - Closures: a closed arc enters with INF, the one weight no metric can
+ *   hold (metrics stop at TNET_WEIGHT_MAX), so it stands for no path at
+ *   all while an open arc at TNET_WEIGHT_MAX stays an arc: closure is the
+ *   caller's mask (tnet_cch_customize_closed(), or the arcs a subgraph
+ *   lacks in tnet_cch_customize_subgraph()), never a magic weight.
  * - The output is a plain #TnetCH (ch-private.h): entries whose two
  *   directions stayed INF are dropped, so every query, file and batch
  *   routine works on it unchanged.
@@ -375,20 +380,12 @@ same_topology (const TnetCCH *cch, const TnetGraph *g)
              || memcmp (g->twin, h->twin, g->n_base * sizeof (uint32_t)) == 0);
 }
 
-TnetCH *
-tnet_cch_customize (const TnetCCH *cch, const TnetMetric *metric, GError **error)
+/* The customisation for the weights @w, by internal arc of @cch's graph,
+ * each at most INF; an arc at INF is absent (closed), so that every
+ * weight up to TNET_WEIGHT_MAX stays an open arc's. */
+static TnetCH *
+customize (const TnetCCH *cch, const uint32_t *w)
 {
-  g_return_val_if_fail (cch != NULL && metric != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-  if (!same_topology (cch, metric->graph))
-    {
-      g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
-                   "CCH customisation: the metric's graph (%u nodes, %u arcs) is not the "
-                   "graph the CCH was built for (%u nodes, %u arcs)",
-                   metric->graph->n_nodes, metric->graph->n_arcs, cch->n_nodes,
-                   cch->graph->n_arcs);
-      return NULL;
-    }
   const guint n = cch->n_nodes, m = cch->n_entries;
   TnetCHEntry *up = g_new (TnetCHEntry, MAX (m, 1u));
   TnetCHMid *mid = g_new (TnetCHMid, MAX (m, 1u));
@@ -398,7 +395,6 @@ tnet_cch_customize (const TnetCCH *cch, const TnetMetric *metric, GError **error
       mid[e] = (TnetCHMid) { TNET_CH_NO_MID, TNET_CH_NO_MID };
     }
   /* the input arcs; parallel ones keep the lightest */
-  const uint32_t *w = metric->weight;
   for (guint a = 0, na = cch->graph->n_arcs; a < na; a++)
     {
       uint32_t s = cch->slot[a];
@@ -466,4 +462,107 @@ tnet_cch_customize (const TnetCCH *cch, const TnetMetric *metric, GError **error
   uint32_t *arrive = cch->arrive ? g_memdup2 (cch->arrive, (gsize) n * sizeof (uint32_t))
                                  : NULL;
   return tnet_i_ch_new_take (n, k, rank, first, up, mid, arrive);
+}
+
+static gboolean
+check_graph (const TnetCCH *cch, const TnetMetric *metric, GError **error)
+{
+  if (same_topology (cch, metric->graph))
+    return TRUE;
+  g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
+               "CCH customisation: the metric's graph (%u nodes, %u arcs) is not the "
+               "graph the CCH was built for (%u nodes, %u arcs)",
+               metric->graph->n_nodes, metric->graph->n_arcs, cch->n_nodes,
+               cch->graph->n_arcs);
+  return FALSE;
+}
+
+TnetCH *
+tnet_cch_customize (const TnetCCH *cch, const TnetMetric *metric, GError **error)
+{
+  g_return_val_if_fail (cch != NULL && metric != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  if (!check_graph (cch, metric, error))
+    return NULL;
+  return customize (cch, metric->weight);
+}
+
+TnetCH *
+tnet_cch_customize_closed (const TnetCCH *cch, const TnetMetric *metric,
+                           const guint8 *closed, GError **error)
+{
+  g_return_val_if_fail (cch != NULL && metric != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  if (!check_graph (cch, metric, error))
+    return NULL;
+  if (closed == NULL)
+    return customize (cch, metric->weight);
+  const TnetGraph *g = metric->graph;
+  g_autofree uint32_t *w = g_new (uint32_t, MAX (g->n_arcs, 1u));
+  for (guint a = 0; a < g->n_arcs; a++)
+    w[a] = closed[g->arc_ext[a]] ? TNET_WEIGHT_INF : metric->weight[a];
+  return customize (cch, w);
+}
+
+/* Per external arc of @sub, the external arc of @base with the same ends
+ * and link, found by one greedy scan of @base's arcs in order; NULL when
+ * some arc of @sub has none in that order. */
+static uint32_t *
+match_subgraph_arcs (const TnetGraph *sub, const TnetGraph *base)
+{
+  const guint m = sub->n_arcs, bm = base->n_arcs;
+  uint32_t *map = g_new (uint32_t, MAX (m, 1u));
+  guint b = 0;
+  for (guint a = 0; a < m; a++, b++)
+    {
+      const uint32_t ai = sub->arc_int[a];
+      const uint32_t tail = sub->to_external[sub->arc_tail[ai]];
+      const uint32_t head = sub->to_external[sub->head[ai]];
+      for (; b < bm; b++)
+        {
+          const uint32_t bi = base->arc_int[b];
+          if (base->arc_link[b] == sub->arc_link[a]
+              && base->to_external[base->arc_tail[bi]] == tail
+              && base->to_external[base->head[bi]] == head)
+            break;
+        }
+      if (b == bm)
+        {
+          g_free (map);
+          return NULL;
+        }
+      map[a] = b;
+    }
+  return map;
+}
+
+TnetCH *
+tnet_cch_customize_subgraph (const TnetCCH *cch, const TnetMetric *metric, GError **error)
+{
+  g_return_val_if_fail (cch != NULL && metric != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  const TnetGraph *sub = metric->graph, *base = cch->graph;
+  if (sub == base)
+    return customize (cch, metric->weight);
+  g_autofree uint32_t *map = NULL;
+  gboolean same_nodes = sub->n_nodes == base->n_nodes && sub->n_arcs <= base->n_arcs
+                        && (sub->twin == NULL) == (base->twin == NULL)
+                        && (sub->twin == NULL
+                            || (sub->n_base == base->n_base
+                                && memcmp (sub->twin, base->twin,
+                                           sub->n_base * sizeof (uint32_t)) == 0));
+  if (!same_nodes || (map = match_subgraph_arcs (sub, base)) == NULL)
+    {
+      g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
+                   "CCH customisation: the metric's graph (%u nodes, %u arcs) is not the "
+                   "CCH's graph (%u nodes, %u arcs) with arcs left out",
+                   sub->n_nodes, sub->n_arcs, base->n_nodes, base->n_arcs);
+      return NULL;
+    }
+  g_autofree uint32_t *w = g_new (uint32_t, MAX (base->n_arcs, 1u));
+  for (guint b = 0; b < base->n_arcs; b++)
+    w[b] = TNET_WEIGHT_INF;
+  for (guint a = 0; a < sub->n_arcs; a++)
+    w[base->arc_int[map[a]]] = metric->weight[sub->arc_int[a]];
+  return customize (cch, w);
 }

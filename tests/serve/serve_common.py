@@ -20,9 +20,9 @@ DATA = os.path.join(ROOT, 'data', 'xuchang')
 
 
 class Server:
-    def __init__(self, *args, threads=2, env=None, data=DATA):
+    def __init__(self, *args, threads=2, env=None, data=DATA, quiet=True):
         cmd = [TNET, 'serve', '--data', data, '--port', '0', '--threads', str(threads),
-               '--quiet', *args]
+               *(['--quiet'] if quiet else []), *args]
         self.proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                      text=True, env=env)
         line = self.proc.stdout.readline()

@@ -3,9 +3,12 @@
  *
  * Implementation notes: the folder is loaded once; per scenario the car
  * graph, its contraction hierarchy and the network GeoJSON are built at
- * start. A request is validated on the main thread, paused, computed by a
- * GThreadPool worker with one of n_threads workspaces taken from an async
- * queue, and answered back on the main thread. The multimodal graphs and
+ * start, except that a scenario closing links of its year customises the
+ * year's open CCH (built once, on the first such scenario) rather than
+ * contracting its own hierarchy. A request is validated on the main
+ * thread, paused, computed by a GThreadPool worker with one of n_threads
+ * workspaces taken from an async queue, and answered back on the main
+ * thread. The multimodal graphs and
  * the timetables (per scenario and service date) are built on first
  * use under a lock and kept; each worker has its own searches and RAPTOR
  * workspaces over them. Static files are compiled
@@ -436,6 +439,83 @@ scenario_free (gpointer p)
   g_free (sc);
 }
 
+static void
+open_year_free (gpointer p)
+{
+  TnetServeOpenYear *oy = p;
+  if (oy->cch)
+    tnet_cch_unref (oy->cch);
+  tnet_graph_unref (oy->car);
+  g_free (oy);
+}
+
+/* The CCH of @year's open car graph when @car is that graph with arcs left
+ * out (a scenario's closures), built on the first call that needs it and
+ * kept; NULL (and no error) when @car is the open graph itself or not a
+ * part of it. Thread-safe: one build, later callers wait for it. */
+static TnetCCH *
+open_year_cch (TnetServe *srv, int year, const TnetGraph *car, GError **error)
+{
+  g_mutex_lock (&srv->base_lock);
+  TnetServeOpenYear *oy = g_hash_table_lookup (srv->open_years, GINT_TO_POINTER (year));
+  if (oy == NULL)
+    {
+      g_autoptr (TnetScenario) open = tnet_scenario_new (year);
+      TnetGraph *g = tnet_graph_compile_modes (srv->net, open, TNET_MODES_ROAD
+                                               | TNET_MODE_BIT (TNET_MODE_ACCESS),
+                                               NULL, NULL, error);
+      if (g == NULL)
+        {
+          g_mutex_unlock (&srv->base_lock);
+          return NULL;
+        }
+      oy = g_new0 (TnetServeOpenYear, 1);
+      oy->car = g;
+      g_hash_table_insert (srv->open_years, GINT_TO_POINTER (year), oy);
+    }
+  TnetCCH *cch = NULL;
+  if (tnet_graph_n_nodes (car) == tnet_graph_n_nodes (oy->car)
+      && tnet_graph_n_arcs (car) < tnet_graph_n_arcs (oy->car))
+    {
+      if (oy->cch == NULL)
+        oy->cch = tnet_cch_new (oy->car, error);
+      cch = oy->cch ? tnet_cch_ref (oy->cch) : NULL;
+    }
+  g_mutex_unlock (&srv->base_lock);
+  return cch;
+}
+
+/* The hierarchy of @sc's car graph: a scenario that closes links of its
+ * year customises the year's open CCH (open_year_cch()), the CCH costing
+ * about one build for all the scenarios of that year, each customisation a
+ * few percent of a build (bench/README.md); any other scenario, or one
+ * whose graph is not the open one with arcs left out, builds its own. */
+static gboolean
+scenario_ch (TnetServe *srv, TnetServeScenario *sc, GError **error)
+{
+  gint64 t0 = g_get_monotonic_time ();
+  g_autoptr (TnetCCH) cch = open_year_cch (srv, tnet_scenario_get_year (sc->scen), sc->car,
+                                           error);
+  if (cch == NULL && error && *error)
+    return FALSE;
+  if (cch)
+    {
+      GError *local = NULL;
+      sc->ch = tnet_cch_customize_subgraph (cch, sc->time, &local);
+      sc->ch_customized = sc->ch != NULL;
+      if (sc->ch == NULL && !g_error_matches (local, TNET_ERROR, TNET_ERROR_INVALID_INPUT))
+        {
+          g_propagate_error (error, local);
+          return FALSE;
+        }
+      g_clear_error (&local);   /* not a part of the open graph: built below */
+    }
+  if (sc->ch == NULL)
+    sc->ch = tnet_ch_build (sc->time, NULL, error);
+  sc->ch_ms = (g_get_monotonic_time () - t0) / 1000.0;
+  return sc->ch != NULL;
+}
+
 static TnetServeScenario *
 scenario_new (TnetServe *srv, const char *spec, GError **error)
 {
@@ -468,7 +548,7 @@ scenario_new (TnetServe *srv, const char *spec, GError **error)
   sc->car = tnet_graph_compile_modes (srv->net, sc->scen,
                                       TNET_MODES_ROAD | TNET_MODE_BIT (TNET_MODE_ACCESS),
                                       &sc->time, &sc->length, error);
-  if (sc->car == NULL || !(sc->ch = tnet_ch_build (sc->time, NULL, error)))
+  if (sc->car == NULL || !scenario_ch (srv, sc, error))
     {
       scenario_free (sc);
       return NULL;
@@ -517,6 +597,8 @@ serve_free (TnetServe *srv)
   g_hash_table_unref (srv->unwritten);
   g_mutex_clear (&srv->lock);
   g_mutex_clear (&srv->tt_lock);
+  g_hash_table_unref (srv->open_years);
+  g_mutex_clear (&srv->base_lock);
   tnet_dataset_free (srv->ds);
   g_free (srv->data_dir);
   g_free (srv);
@@ -622,7 +704,13 @@ serve (TnetServe *srv, GOptionContext *ctx, char **scenarios, const char *host, 
       if (!quiet)
         g_printerr ("tnet serve: scenario %s: graphs and contraction hierarchy…\n",
                     (char *) specs->pdata[i]);
+      gint64 t0 = g_get_monotonic_time ();
       TnetServeScenario *sc = scenario_new (srv, specs->pdata[i], &error);
+      if (sc && !quiet)
+        g_printerr ("tnet serve: scenario %s: ready in %.0f ms (car hierarchy %s in %.0f ms)\n",
+                    (char *) specs->pdata[i], (g_get_monotonic_time () - t0) / 1000.0,
+                    sc->ch_customized ? "customised from the year's open network" : "built",
+                    sc->ch_ms);
       if (sc == NULL && i >= specs->len - n_discovered)
         {
           /* a file found in the folder, not asked for: left out, not fatal */
@@ -749,6 +837,8 @@ tnet_cmd_serve (int argc, char **argv)
   srv->unwritten = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   g_mutex_init (&srv->lock);
   g_mutex_init (&srv->tt_lock);
+  srv->open_years = g_hash_table_new_full (NULL, NULL, NULL, open_year_free);
+  g_mutex_init (&srv->base_lock);
   int rc = serve (srv, ctx, scenarios, host ? host : "127.0.0.1", port, quiet);
   serve_free (srv);
   the_server = NULL;

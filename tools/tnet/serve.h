@@ -41,12 +41,25 @@ typedef struct {
   TnetScenario *scen;
   TnetGraph *car;         /* car graph (roads and access links) */
   TnetMetric *time, *length;
-  TnetCH *ch;             /* CH of @time, for /table */
+  TnetCH *ch;             /* CH of @time, for /table: built, or customised from
+                             the year's open CCH when the scenario closes links */
+  gboolean ch_customized; /* @ch came from the year's TnetServeOpenYear */
+  double ch_ms;           /* time to make @ch (the CCH's build included when
+                             this scenario was the first to need it) */
   TnetMultimodal *mm[3];  /* per TnetProfile, built on first use under @lock */
   char *feed_base;        /* file name of the feed of mm[transit|park_and_ride]
                              (NULL: none), set with them under @lock */
   char *network_geojson;  /* /network answer, built at start */
 } TnetServeScenario;
+
+/* A year's car graph with nothing closed: the base whose customizable
+ * hierarchy every served scenario that closes links of that year
+ * customises (tnet_cch_customize_subgraph()) instead of contracting its
+ * own. Made on the first such scenario, under TnetServe's base_lock. */
+typedef struct {
+  TnetGraph *car;         /* the year's open car graph (roads and access links) */
+  TnetCCH *cch;           /* its CCH: NULL until a scenario with closures needs it */
+} TnetServeOpenYear;
 
 /* The scratch of one worker: one search and one CH query per scenario,
  * and a search over each multimodal graph, made on first use. */
@@ -91,6 +104,8 @@ typedef struct {
   GMutex tt_lock;             /* guards @timetables (held while one loads) */
   GHashTable *timetables;     /* "YEAR:YYYYMMDD" (0: the busiest day) →
                                  TnetServeTimetable */
+  GMutex base_lock;           /* guards @open_years */
+  GHashTable *open_years;     /* GINT_TO_POINTER (year) → TnetServeOpenYear */
   guint64 n_requests;
 } TnetServe;
 
