@@ -227,6 +227,16 @@ criticality_text (const TnetCriticality *crit, const TnetNetwork *net, const Tne
   return g_string_free (s, FALSE);
 }
 
+/* The scan's options: @threads workers, the command's progress line. */
+static void
+criticality_options (TnetCriticalityOptions *copts, int threads, TnetCliCommon *common)
+{
+  tnet_criticality_options_init (copts);
+  copts->n_threads = (guint) threads;
+  copts->progress = tnet_cli_progress_func (common);
+  copts->progress_data = common;
+}
+
 int
 tnet_cmd_criticality (int argc, char **argv)
 {
@@ -315,17 +325,12 @@ tnet_cmd_criticality (int argc, char **argv)
       return rc;
     }
   const TnetPlan *plan = tnet_dataset_get_plan (common.dataset);
-  if (top == 0)
-    top = tnet_plan_get_int (plan, "top");
-  if (budget_min == 0)
-    budget_min = tnet_plan_get_double (plan, "budget_min");
+  top = top != 0 ? top : tnet_plan_get_int (plan, "top");
+  budget_min = budget_min != 0 ? budget_min : tnet_plan_get_double (plan, "budget_min");
   gboolean by_line = by && strcmp (by, "line") == 0;
   TnetWeight budget = (TnetWeight) (budget_min * 60000.0);
   TnetCriticalityOptions copts;
-  tnet_criticality_options_init (&copts);
-  copts.n_threads = (guint) threads;
-  copts.progress = tnet_cli_progress_func (&common);
-  copts.progress_data = &common;
+  criticality_options (&copts, threads, &common);
   g_autoptr (TnetMultimodal) mm = NULL;
   g_autoptr (TnetCriticality) crit = NULL;
   g_autoptr (TnetTimetable) tt = NULL;
