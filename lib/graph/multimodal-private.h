@@ -1,5 +1,5 @@
 /* multimodal-private.h: the layout of TnetMultimodal, shared by the builder
- * (multimodal.c) and the journey extraction (journey.c). Internal. */
+ * (multimodal.c) and the journey extraction (lib/paths/journey.c). Internal. */
 #pragma once
 
 #include "tnet-internal.h"
