@@ -25,6 +25,7 @@
 #include <tnet/tnet-isochrone.h>
 #include <tnet/tnet-feed.h>
 #include <tnet/tnet-multimodal.h>
+#include <tnet/tnet-multimodal-ch.h>
 #include <tnet/tnet-journey.h>
 #include <tnet/tnet-transit.h>
 #include <tnet/tnet-timetable.h>

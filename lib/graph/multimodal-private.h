@@ -1,5 +1,6 @@
 /* multimodal-private.h: the layout of TnetMultimodal, shared by the builder
- * (multimodal.c) and the journey extraction (lib/paths/journey.c). Internal. */
+ * (multimodal.c), the journey extraction (lib/paths/journey.c) and the
+ * hierarchy cache (lib/paths/multimodal-ch.c). Internal. */
 #pragma once
 
 #include "tnet-internal.h"
