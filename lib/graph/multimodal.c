@@ -1067,7 +1067,7 @@ tnet_i_multimodal_reweight (TnetMultimodal *mm, const TnetNetwork *net,
   tnet_metric_unref (mm->metric);
   mm->metric = metric;
   g_mutex_lock (&mm->ch_lock);
-  g_clear_pointer (&mm->ch, tnet_ch_unref);
+  g_clear_pointer (&mm->ch, mm->ch_destroy);
   g_mutex_unlock (&mm->ch_lock);
 }
 
@@ -1085,9 +1085,9 @@ tnet_multimodal_unref (TnetMultimodal *mm)
   if (mm == NULL || !g_atomic_int_dec_and_test (&mm->ref_count))
     return;
   if (mm->ch)
-    tnet_ch_unref (mm->ch);
+    mm->ch_destroy (mm->ch);
   if (mm->cch)
-    tnet_cch_unref (mm->cch);
+    mm->cch_destroy (mm->cch);
   if (mm->ch_base)
     tnet_multimodal_unref (mm->ch_base);
   g_free (mm->base_arc);

@@ -1,8 +1,26 @@
 /* multimodal-ch.c: the contraction hierarchy kept with a multimodal graph
  * (tnet_multimodal_ref_ch()), built once or customised from a base graph's
- * customizable hierarchy (tnet_multimodal_set_ch_base()). */
+ * customizable hierarchy (tnet_multimodal_set_ch_base()).
+ *
+ * Implementation notes: the cache lives in the graph's struct
+ * (multimodal-private.h) as opaque pointers guarded by its ch_lock; this
+ * file, of the paths layer, fills them and installs the functions that
+ * release them, so the graph layer frees the cache without calling into
+ * the paths layer. */
 #include "tnet-internal.h"
 #include "multimodal-private.h"
+
+static void
+ch_destroy (gpointer ch)
+{
+  tnet_ch_unref (ch);
+}
+
+static void
+cch_destroy (gpointer cch)
+{
+  tnet_cch_unref (cch);
+}
 
 /* The CH of @mm's metric by customising its base's CCH: base's arcs that
  * @mm lacks are closed (TNET_WEIGHT_MAX), the others take @mm's weights.
@@ -51,6 +69,7 @@ tnet_multimodal_ref_ch (TnetMultimodal *mm, TnetProgressFunc progress, gpointer 
       cho.progress_data = progress_data;
       mm->ch = tnet_ch_build (mm->metric, &cho, error);
     }
+  mm->ch_destroy = ch_destroy;
   TnetCH *ch = mm->ch ? tnet_ch_ref (mm->ch) : NULL;
   g_mutex_unlock (&mm->ch_lock);
   return ch;
@@ -64,6 +83,7 @@ tnet_multimodal_ref_cch (TnetMultimodal *mm, GError **error)
   g_mutex_lock (&mm->ch_lock);
   if (mm->cch == NULL)
     mm->cch = tnet_cch_new (mm->graph, error);
+  mm->cch_destroy = cch_destroy;
   TnetCCH *cch = mm->cch ? tnet_cch_ref (mm->cch) : NULL;
   g_mutex_unlock (&mm->ch_lock);
   return cch;
