@@ -8,21 +8,12 @@
 #endif
 
 #include <tnet/tnet-network.h>
+#include <tnet/tnet-profile.h>
 #include <tnet/tnet-scenario.h>
 #include <tnet/tnet-graph.h>
 #include <tnet/tnet-feed.h>
 
 G_BEGIN_DECLS
-
-typedef enum {
-  TNET_PROFILE_CAR,
-  TNET_PROFILE_TRANSIT,
-  TNET_PROFILE_PARK_AND_RIDE,
-  TNET_N_PROFILES
-} TnetProfile;
-
-TNET_API const char *tnet_profile_to_string (TnetProfile profile);
-TNET_API gboolean tnet_profile_from_string (const char *s, TnetProfile *out);
 
 /**
  * TnetTransitOptions:

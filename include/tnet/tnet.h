@@ -5,6 +5,7 @@
 #include <tnet/tnet-version.h>
 #include <tnet/tnet-core.h>
 #include <tnet/tnet-network.h>
+#include <tnet/tnet-profile.h>
 #include <tnet/tnet-places.h>
 #include <tnet/tnet-scenario.h>
 #include <tnet/tnet-graph.h>

@@ -45,28 +45,6 @@ tnet_transit_options_init (TnetTransitOptions *o)
   o->park_s = 300;
 }
 
-static const char *const profile_names[] = { "car", "transit", "park_and_ride" };
-
-const char *
-tnet_profile_to_string (TnetProfile profile)
-{
-  g_return_val_if_fail (profile < TNET_N_PROFILES, NULL);
-  return profile_names[profile];
-}
-
-gboolean
-tnet_profile_from_string (const char *s, TnetProfile *out)
-{
-  g_return_val_if_fail (s != NULL && out != NULL, FALSE);
-  for (guint i = 0; i < TNET_N_PROFILES; i++)
-    if (strcmp (s, profile_names[i]) == 0)
-      {
-        *out = (TnetProfile) i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
 /* ------------------------------------------------------------ geometry */
 
 /* A uniform grid over points, cells of about @cell_m metres. */
@@ -561,7 +539,7 @@ build_layout (Build *b, GError **error)
     {
       g_set_error (error, TNET_ERROR, TNET_ERROR_TOO_LARGE,
                    "the %s graph would have %" G_GUINT64_FORMAT " nodes, more than 2^31",
-                   profile_names[b->profile], b->n_nodes);
+                   tnet_profile_to_string (b->profile), b->n_nodes);
       return FALSE;
     }
   mm->dep_base = b->S ? (guint) b->dep_base : TNET_ID_NONE;
@@ -897,7 +875,7 @@ build_graph (Build *b, GError **error)
   GError *local = NULL;
   if (n_arcs >= G_MAXINT32)
     g_set_error (&local, TNET_ERROR, TNET_ERROR_TOO_LARGE,
-                 "the %s graph would have %u arcs, more than 2^31", profile_names[b->profile],
+                 "the %s graph would have %u arcs, more than 2^31", tnet_profile_to_string (b->profile),
                  n_arcs);
   else
     mm->graph = tnet_graph_new_from_arcs ((guint) b->n_nodes, n_arcs,
