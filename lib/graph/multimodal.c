@@ -875,8 +875,8 @@ build_graph (Build *b, GError **error)
   GError *local = NULL;
   if (n_arcs >= G_MAXINT32)
     g_set_error (&local, TNET_ERROR, TNET_ERROR_TOO_LARGE,
-                 "the %s graph would have %u arcs, more than 2^31", tnet_profile_to_string (b->profile),
-                 n_arcs);
+                 "the %s graph would have %u arcs, more than 2^31",
+                 tnet_profile_to_string (b->profile), n_arcs);
   else
     mm->graph = tnet_graph_new_from_arcs ((guint) b->n_nodes, n_arcs,
                                           (const TnetId *) b->arcs.tails->data,
