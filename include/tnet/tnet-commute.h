@@ -46,22 +46,8 @@ typedef struct {
 
 typedef struct _TnetCommute TnetCommute;
 
-/**
- * tnet_commute_select:
- * @spec: a place list of the place grammar (tnet_place_list_parse()):
- *   items separated by `;` or `,`, each a node id or name, `region:R` or a
- *   bare region id (the nodes of kind zone in region R), `zones:R` (the
- *   same), `kind:K` (every node of kind K) or `all` (every node)
- * @nodes_out: receives the node indices (TnetId), in order, without repeats
- *
- * Resolves an origin or destination specification. Fails with
- * %TNET_ERROR_NOT_FOUND naming the first item that matches no node (an
- * unknown id, region or kind, with a did-you-mean when a name is close,
- * or a region without zones) and adds nothing then.
- * Time complexity: O(items * nodes).
- */
-TNET_API gboolean tnet_commute_select (const TnetNetwork *net, const char *spec,
-                                       GArray *nodes_out, GError **error);
+/* tnet_commute_select(), which resolves trip ends, is of the place grammar:
+ * tnet-places.h. */
 
 /**
  * tnet_commute_build_graphs:

@@ -11,6 +11,7 @@
 
 #include <tnet/tnet-network.h>
 #include <tnet/tnet-scenario.h>
+#include <tnet/tnet-profile.h>
 #include <tnet/tnet-feed.h>
 #include <tnet/tnet-hubs.h>
 #include <tnet/tnet-plan-tables.h>

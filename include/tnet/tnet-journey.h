@@ -7,6 +7,7 @@
 #endif
 
 #include <tnet/tnet-multimodal.h>
+#include <tnet/tnet-search.h>
 
 G_BEGIN_DECLS
 

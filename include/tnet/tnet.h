@@ -5,6 +5,7 @@
 #include <tnet/tnet-version.h>
 #include <tnet/tnet-core.h>
 #include <tnet/tnet-network.h>
+#include <tnet/tnet-profile.h>
 #include <tnet/tnet-places.h>
 #include <tnet/tnet-scenario.h>
 #include <tnet/tnet-graph.h>
@@ -25,6 +26,7 @@
 #include <tnet/tnet-isochrone.h>
 #include <tnet/tnet-feed.h>
 #include <tnet/tnet-multimodal.h>
+#include <tnet/tnet-multimodal-ch.h>
 #include <tnet/tnet-journey.h>
 #include <tnet/tnet-transit.h>
 #include <tnet/tnet-timetable.h>

@@ -29,8 +29,8 @@
  *   timetabled only when neither service has such a trip.
  */
 #include "tnet-internal.h"
-#include "../model/hub-set-private.h"
-#include "../model/feed-private.h"
+#include "hub-set-private.h"
+#include "feed-private.h"
 
 #define DEFAULT_WALK_KMH 4.8
 #define DEFAULT_WALK_DETOUR 1.2

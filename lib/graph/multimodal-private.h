@@ -1,5 +1,6 @@
 /* multimodal-private.h: the layout of TnetMultimodal, shared by the builder
- * (multimodal.c) and the journey extraction (journey.c). Internal. */
+ * (multimodal.c), the journey extraction (lib/paths/journey.c) and the
+ * hierarchy cache (lib/paths/multimodal-ch.c). Internal. */
 #pragma once
 
 #include "tnet-internal.h"
@@ -32,9 +33,14 @@ struct _TnetMultimodal {
   GHashTable *places;           /* id -> GUINT(index + 1): network nodes first, then
                                  * stops as n_net + s */
   TnetMultimodalStats stats;
-  GMutex ch_lock;               /* guards @ch */
-  TnetCH *ch;                   /* tnet_multimodal_ref_ch(): built once, or NULL */
-  TnetCCH *cch;                 /* tnet_multimodal_ref_cch(): built once, or NULL */
+  /* The hierarchy cache of the paths layer (lib/paths/multimodal-ch.c),
+   * opaque here: the graph layer only releases it, through the functions
+   * the paths layer installs with each pointer it sets. */
+  GMutex ch_lock;               /* guards @ch, @cch and the fields below */
+  gpointer ch;                  /* TnetCH of tnet_multimodal_ref_ch(): built once, or NULL */
+  GDestroyNotify ch_destroy;    /* releases @ch; set whenever @ch is */
+  gpointer cch;                 /* TnetCCH of tnet_multimodal_ref_cch(): built once, or NULL */
+  GDestroyNotify cch_destroy;   /* releases @cch; set whenever @cch is */
   /* tnet_multimodal_set_ch_base(): the graph whose CCH is customised for
    * this one's metric instead of a build (strong reference, or NULL), and
    * per arc of this graph the arc of base's graph with the same ends,

@@ -45,28 +45,6 @@ tnet_transit_options_init (TnetTransitOptions *o)
   o->park_s = 300;
 }
 
-static const char *const profile_names[] = { "car", "transit", "park_and_ride" };
-
-const char *
-tnet_profile_to_string (TnetProfile profile)
-{
-  g_return_val_if_fail (profile < TNET_N_PROFILES, NULL);
-  return profile_names[profile];
-}
-
-gboolean
-tnet_profile_from_string (const char *s, TnetProfile *out)
-{
-  g_return_val_if_fail (s != NULL && out != NULL, FALSE);
-  for (guint i = 0; i < TNET_N_PROFILES; i++)
-    if (strcmp (s, profile_names[i]) == 0)
-      {
-        *out = (TnetProfile) i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
 /* ------------------------------------------------------------ geometry */
 
 /* A uniform grid over points, cells of about @cell_m metres. */
@@ -561,7 +539,7 @@ build_layout (Build *b, GError **error)
     {
       g_set_error (error, TNET_ERROR, TNET_ERROR_TOO_LARGE,
                    "the %s graph would have %" G_GUINT64_FORMAT " nodes, more than 2^31",
-                   profile_names[b->profile], b->n_nodes);
+                   tnet_profile_to_string (b->profile), b->n_nodes);
       return FALSE;
     }
   mm->dep_base = b->S ? (guint) b->dep_base : TNET_ID_NONE;
@@ -897,8 +875,8 @@ build_graph (Build *b, GError **error)
   GError *local = NULL;
   if (n_arcs >= G_MAXINT32)
     g_set_error (&local, TNET_ERROR, TNET_ERROR_TOO_LARGE,
-                 "the %s graph would have %u arcs, more than 2^31", profile_names[b->profile],
-                 n_arcs);
+                 "the %s graph would have %u arcs, more than 2^31",
+                 tnet_profile_to_string (b->profile), n_arcs);
   else
     mm->graph = tnet_graph_new_from_arcs ((guint) b->n_nodes, n_arcs,
                                           (const TnetId *) b->arcs.tails->data,
@@ -1067,7 +1045,7 @@ tnet_i_multimodal_reweight (TnetMultimodal *mm, const TnetNetwork *net,
   tnet_metric_unref (mm->metric);
   mm->metric = metric;
   g_mutex_lock (&mm->ch_lock);
-  g_clear_pointer (&mm->ch, tnet_ch_unref);
+  g_clear_pointer (&mm->ch, mm->ch_destroy);
   g_mutex_unlock (&mm->ch_lock);
 }
 
@@ -1085,9 +1063,9 @@ tnet_multimodal_unref (TnetMultimodal *mm)
   if (mm == NULL || !g_atomic_int_dec_and_test (&mm->ref_count))
     return;
   if (mm->ch)
-    tnet_ch_unref (mm->ch);
+    mm->ch_destroy (mm->ch);
   if (mm->cch)
-    tnet_cch_unref (mm->cch);
+    mm->cch_destroy (mm->cch);
   if (mm->ch_base)
     tnet_multimodal_unref (mm->ch_base);
   g_free (mm->base_arc);
@@ -1108,149 +1086,6 @@ tnet_multimodal_unref (TnetMultimodal *mm)
     g_hash_table_unref (mm->places);
   g_string_chunk_free (mm->strings);
   g_free (mm);
-}
-
-/* The CH of @mm's metric by customising its base's CCH: base's arcs that
- * @mm lacks are closed (a mask: an open arc may weigh TNET_WEIGHT_MAX),
- * the others take @mm's weights.
- * The hierarchy is over base's graph, whose node ids are @mm's, and every
- * finite arc of it is an arc of @mm with the same ends and weight, so
- * distances and unpacked paths (read against @mm's metric) are @mm's.
- * Called under @mm's lock. */
-static TnetCH *
-customize_from_base (TnetMultimodal *mm, GError **error)
-{
-  g_autoptr (TnetCCH) cch = tnet_multimodal_ref_cch (mm->ch_base, error);
-  if (cch == NULL)
-    return NULL;
-  TnetGraph *bg = mm->ch_base->graph;
-  guint bm = tnet_graph_n_arcs (bg), m = tnet_graph_n_arcs (mm->graph);
-  g_autofree TnetWeight *w = g_new0 (TnetWeight, MAX (bm, 1u));
-  g_autofree guint8 *closed = g_new (guint8, MAX (bm, 1u));
-  memset (closed, 1, MAX (bm, 1u));
-  for (guint a = 0; a < m; a++)
-    {
-      w[mm->base_arc[a]] = tnet_metric_weight (mm->metric, a);
-      closed[mm->base_arc[a]] = 0;
-    }
-  g_autoptr (TnetMetric) metric = tnet_metric_new (bg, w, error);
-  if (metric == NULL)
-    return NULL;
-  return tnet_cch_customize_closed (cch, metric, closed, error);
-}
-
-TnetCH *
-tnet_multimodal_ref_ch (TnetMultimodal *mm, TnetProgressFunc progress, gpointer progress_data,
-                        GError **error)
-{
-  g_return_val_if_fail (mm != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-  /* one build: a second caller waits for the first rather than building
-   * the same hierarchy again */
-  g_mutex_lock (&mm->ch_lock);
-  if (mm->ch == NULL && mm->ch_base != NULL)
-    {
-      mm->ch = customize_from_base (mm, error);
-      mm->ch_customized = mm->ch != NULL;
-    }
-  else if (mm->ch == NULL)
-    {
-      TnetCHOptions cho;
-      tnet_ch_options_init (&cho);
-      cho.progress = progress;
-      cho.progress_data = progress_data;
-      mm->ch = tnet_ch_build (mm->metric, &cho, error);
-    }
-  TnetCH *ch = mm->ch ? tnet_ch_ref (mm->ch) : NULL;
-  g_mutex_unlock (&mm->ch_lock);
-  return ch;
-}
-
-TnetCCH *
-tnet_multimodal_ref_cch (TnetMultimodal *mm, GError **error)
-{
-  g_return_val_if_fail (mm != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-  g_mutex_lock (&mm->ch_lock);
-  if (mm->cch == NULL)
-    mm->cch = tnet_cch_new (mm->graph, error);
-  TnetCCH *cch = mm->cch ? tnet_cch_ref (mm->cch) : NULL;
-  g_mutex_unlock (&mm->ch_lock);
-  return cch;
-}
-
-/* Whether the arc @a of @x and @b of @y join the same nodes with the same
- * kind and reference. */
-static gboolean
-same_arc (const TnetMultimodal *x, TnetId a, const TnetMultimodal *y, TnetId b)
-{
-  return tnet_graph_arc_tail (x->graph, a) == tnet_graph_arc_tail (y->graph, b)
-         && tnet_graph_arc_head (x->graph, a) == tnet_graph_arc_head (y->graph, b)
-         && x->arc_kind[a] == y->arc_kind[b] && x->arc_ref[a] == y->arc_ref[b];
-}
-
-/* Per arc of @mm, the same arc of @base, or NULL when some arc of @mm has
- * none. Both graphs list their arcs in the builder's order, which only
- * skips the arcs of links a scenario leaves closed, so @mm's arcs are a
- * subsequence of @base's and the greedy scan finds each. */
-static TnetId *
-match_arcs (const TnetMultimodal *mm, const TnetMultimodal *base)
-{
-  guint m = tnet_graph_n_arcs (mm->graph), bm = tnet_graph_n_arcs (base->graph);
-  TnetId *map = g_new (TnetId, MAX (m, 1u));
-  TnetId b = 0;
-  for (TnetId a = 0; a < m; a++, b++)
-    {
-      while (b < bm && !same_arc (mm, a, base, b))
-        b++;
-      if (b == bm)
-        {
-          g_free (map);
-          return NULL;
-        }
-      map[a] = b;
-    }
-  return map;
-}
-
-gboolean
-tnet_multimodal_set_ch_base (TnetMultimodal *mm, TnetMultimodal *base)
-{
-  g_return_val_if_fail (mm != NULL && base != NULL, FALSE);
-  if (mm == base || mm->profile != base->profile || mm->n_net != base->n_net
-      || mm->origin_base != base->origin_base || mm->dest_base != base->dest_base
-      || mm->n_stops != base->n_stops
-      || tnet_graph_n_nodes (mm->graph) != tnet_graph_n_nodes (base->graph)
-      || tnet_graph_n_base_nodes (mm->graph) != tnet_graph_n_base_nodes (base->graph))
-    return FALSE;
-  guint n = tnet_graph_n_nodes (mm->graph);
-  for (TnetId v = 0; v < n; v++)
-    if (tnet_graph_arrival_node (mm->graph, v) != tnet_graph_arrival_node (base->graph, v))
-      return FALSE;
-  for (guint v = 0; mm->zone_arrival && v < mm->n_net; v++)
-    if (base->zone_arrival == NULL || mm->zone_arrival[v] != base->zone_arrival[v])
-      return FALSE;
-  TnetId *map = match_arcs (mm, base);
-  if (map == NULL)
-    return FALSE;
-  g_mutex_lock (&mm->ch_lock);
-  if (mm->ch_base)
-    tnet_multimodal_unref (mm->ch_base);
-  g_free (mm->base_arc);
-  mm->ch_base = tnet_multimodal_ref (base);
-  mm->base_arc = map;
-  g_mutex_unlock (&mm->ch_lock);
-  return TRUE;
-}
-
-gboolean
-tnet_multimodal_ch_customized (TnetMultimodal *mm)
-{
-  g_return_val_if_fail (mm != NULL, FALSE);
-  g_mutex_lock (&mm->ch_lock);
-  gboolean c = mm->ch != NULL && mm->ch_customized;
-  g_mutex_unlock (&mm->ch_lock);
-  return c;
 }
 
 TnetProfile

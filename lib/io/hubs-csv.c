@@ -1,7 +1,7 @@
 /* hubs-csv.c: the hubs.csv and hub_walks.csv readers. */
 #include "tnet-internal.h"
 #include "csv.h"
-#include "../model/hub-set-private.h"
+#include "hub-set-private.h"
 
 static gboolean
 parse_kind (const char *s, TnetHubKind *out)

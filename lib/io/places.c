@@ -243,6 +243,50 @@ tnet_place_list_parse (const TnetNetwork *net, const char *spec, GError **error)
 }
 
 static gboolean
+add_unique (GArray *out, GHashTable *seen, TnetId v)
+{
+  if (g_hash_table_contains (seen, GUINT_TO_POINTER (v + 1)))
+    return FALSE;
+  g_hash_table_add (seen, GUINT_TO_POINTER (v + 1));
+  g_array_append_val (out, v);
+  return TRUE;
+}
+
+gboolean
+tnet_commute_select (const TnetNetwork *net, const char *spec, GArray *nodes_out,
+                     GError **error)
+{
+  g_return_val_if_fail (net != NULL, FALSE);
+  g_return_val_if_fail (spec != NULL, FALSE);
+  g_return_val_if_fail (nodes_out != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  g_autoptr (TnetPlaceList) list = tnet_place_list_parse (net, spec, error);
+  if (list == NULL)
+    return FALSE;
+  g_autoptr (GArray) out = g_array_new (FALSE, FALSE, sizeof (TnetId));
+  g_autoptr (GHashTable) seen = g_hash_table_new (NULL, NULL);
+  for (guint k = 0; k < list->n_items; k++)
+    {
+      /* trip ends: the zones of a region, the nodes of anything else */
+      const TnetPlaceItem *it = &list->items[k];
+      gboolean zones = it->kind == TNET_PLACE_REGION || it->kind == TNET_PLACE_ZONES;
+      const GArray *nodes = zones ? it->zones : it->members;
+      if (nodes->len == 0)
+        {
+          g_set_error (error, TNET_ERROR, TNET_ERROR_NOT_FOUND,
+                       "'%s' matches no node (expected a node id, region:REGION with "
+                       "zones, kind:KIND or all)", it->text);
+          return FALSE;
+        }
+      for (guint i = 0; i < nodes->len; i++)
+        add_unique (out, seen, g_array_index (nodes, TnetId, i));
+    }
+  g_array_append_vals (nodes_out, out->data, out->len);
+  return TRUE;
+}
+
+static gboolean
 contains_folded (const char *s, const char *folded)
 {
   if (s == NULL)
