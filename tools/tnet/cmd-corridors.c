@@ -178,17 +178,19 @@ tnet_cmd_corridors (int argc, char **argv)
                                 "paths (min cut) and the least-time disjoint alternatives.\n"
                                 "With --profile transit the alternatives follow the scenario "
                                 "year's GTFS timetable, as route and commute: the first is the "
-                                "best journey of any zone pair (its time the commute cell, "
-                                "departing 08:00 on the feed's busiest day, window 0, the "
-                                "median, unless --depart, --date, --window, --percentile or "
-                                "--max-walk say otherwise); each next one the best journey "
+                                "best journey of any zone pair (its time the commute cell, the "
+                                "median over the window; the defaults come from the data "
+                                "set's plan.ini first [commute] group when it has depart, "
+                                "otherwise departing 08:00 on the feed's busiest day, window "
+                                "0; --depart, --date, --window, --percentile and --max-walk "
+                                "override them); each next one the best journey "
                                 "that rides none of the hops (--disjoint lines: lines) the "
                                 "earlier ones' journeys ride at any minute of the window. "
                                 "--frequency-model (or a folder without a feed) takes the "
                                 "frequency approximation's graph instead; park_and_ride always "
                                 "does.");
   g_option_context_add_main_entries (ctx, entries, NULL);
-  TnetCliTimeArgs targs = { .one_percentile = TRUE };
+  TnetCliTimeArgs targs = { .one_percentile = TRUE, .plan_defaults = TRUE };
   tnet_cli_time_args_add (ctx, &targs, "transit: alternatives on the frequency "
                           "approximation's graph (expected waits of half the headway) instead "
                           "of the timetable");
@@ -218,8 +220,7 @@ tnet_cmd_corridors (int argc, char **argv)
            && strcmp (disjoint_name, "lines") != 0)
     rc = tnet_cli_usage (ctx, "unknown --disjoint “%s” (expected hops or lines)",
                          disjoint_name);
-  else if (!tnet_cli_frequency_model_check (&targs, NULL, &error)
-           || !tnet_cli_time_args_parse (&targs, &topt, &error))
+  else if (!tnet_cli_frequency_model_check (&targs, NULL, &error))
     rc = tnet_cli_fail (ctx, error);
   else if ((k != 0 && (k < 1 || k > 1000)) || budget_min < 0 || !isfinite (budget_min)
            || (factor != 0 && !(factor >= 1.0)))
@@ -230,6 +231,10 @@ tnet_cmd_corridors (int argc, char **argv)
     rc = tnet_cli_fail (ctx, error);
   else if (!tnet_cli_load (&common, &net, &scen, &error)
            || !resolve_ends (net, argv + 1, &a, &b, &error))
+    rc = tnet_cli_fail (ctx, error);
+  TnetCommuteTiming timing;
+  tnet_cli_plan_timing (common.dataset, &timing);   /* the defaults of commute */
+  if (rc == TNET_EXIT_OK && !tnet_cli_time_args_parse_with (&targs, &timing, &topt, &error))
     rc = tnet_cli_fail (ctx, error);
   if (rc == TNET_EXIT_OK)
     {
@@ -370,16 +375,19 @@ tnet_cmd_criticality (int argc, char **argv)
     { NULL }
   };
   GError *error = NULL;
-  TnetCliTimeArgs targs = { .one_percentile = TRUE };
+  TnetCliTimeArgs targs = { .one_percentile = TRUE, .plan_defaults = TRUE };
   g_autoptr (GOptionContext) ctx = g_option_context_new ("A B");
   g_option_context_set_summary (ctx, "Ranks the links (or lines) of the network by the loss "
                                 "their removal causes to the travel times from the zones of A "
                                 "to the zones of B, with the detour of the worst pair.\n"
                                 "Transit follows the scenario year's GTFS timetable, as "
-                                "commute: a pair's base time is its commute time (departing "
-                                "08:00 on the feed's busiest day, window 0, the median, unless "
-                                "--depart, --date, --window, --percentile or --max-walk say "
-                                "otherwise); a link failure blocks every trip hop that runs over "
+                                "commute: a pair's base time is its commute time, the median "
+                                "over the window. The defaults come from the data set's "
+                                "plan.ini first [commute] group when it has depart (its depart, "
+                                "date, window and max_walk), otherwise departing 08:00 on the "
+                                "feed's busiest day, window 0; --depart, --date, --window, "
+                                "--percentile and --max-walk override them. A link failure "
+                                "blocks every trip hop that runs over "
                                 "the link, a line failure every trip of the line. "
                                 "--frequency-model (or a folder without a feed) scans the "
                                 "frequency approximation's graph instead; park_and_ride always "
@@ -417,7 +425,9 @@ tnet_cmd_criticality (int argc, char **argv)
            || !resolve_ends (net, argv + 1, &a, &b, &error))
     rc = tnet_cli_fail (ctx, error);
   TnetCliTimeOptions topt = { 0 };
-  if (rc == TNET_EXIT_OK && !tnet_cli_time_args_parse (&targs, &topt, &error))
+  TnetCommuteTiming timing;
+  tnet_cli_plan_timing (common.dataset, &timing);   /* the defaults of commute */
+  if (rc == TNET_EXIT_OK && !tnet_cli_time_args_parse_with (&targs, &timing, &topt, &error))
     rc = tnet_cli_fail (ctx, error);
   g_autoptr (GArray) pcts = topt.percentiles;
   if (rc != TNET_EXIT_OK)
@@ -446,7 +456,8 @@ tnet_cmd_criticality (int argc, char **argv)
   if (profile == TNET_PROFILE_TRANSIT)
     tt = tnet_cli_transit_timetable (net, scen, &targs, &topt, common.quiet, &feed_name, &feeds,
                                      &error);
-  if (tt != NULL)
+  /* (a headway factor of a scenario file: the error, and no scan) */
+  if (tt != NULL && tnet_cli_check_headway_timetable (&common, &error))
     {
       TnetRaptorFailuresOptions fo;
       tnet_raptor_failures_options_init (&fo);
