@@ -106,6 +106,15 @@ fastest_text (GString *s, const TnetCorridor *corr, const TnetNetwork *net,
     }
 }
 
+/* --disjoint (NULL: hops). */
+static gboolean
+disjoint_from_string (const char *name, TnetRaptorDisjoint *out)
+{
+  *out = name && strcmp (name, "lines") == 0 ? TNET_RAPTOR_DISJOINT_LINES
+                                             : TNET_RAPTOR_DISJOINT_HOPS;
+  return name == NULL || strcmp (name, "hops") == 0 || strcmp (name, "lines") == 0;
+}
+
 /* The timetable options of the command line, for the library. */
 static TnetRaptorFailuresOptions
 timetable_options (const TnetCliTimeOptions *topt)
@@ -205,6 +214,7 @@ tnet_cmd_corridors (int argc, char **argv)
   g_autoptr (TnetNodeSet) b = NULL;
   TnetCliFormat fmt;
   TnetCliTimeOptions topt = { 0 };
+  TnetRaptorDisjoint dj = TNET_RAPTOR_DISJOINT_HOPS;
   guint mask = TNET_MODES_RAIL | TNET_MODES_ROAD;
   TnetProfile profile = TNET_PROFILE_CAR;
   if (!g_option_context_parse (ctx, &argc, &argv, &error))
@@ -216,10 +226,8 @@ tnet_cmd_corridors (int argc, char **argv)
   else if (profile_name && !tnet_profile_from_string (profile_name, &profile))
     rc = tnet_cli_usage (ctx, "unknown --profile “%s” (expected car, transit or "
                          "park_and_ride)", profile_name);
-  else if (disjoint_name && strcmp (disjoint_name, "hops") != 0
-           && strcmp (disjoint_name, "lines") != 0)
-    rc = tnet_cli_usage (ctx, "unknown --disjoint “%s” (expected hops or lines)",
-                         disjoint_name);
+  else if (!disjoint_from_string (disjoint_name, &dj))
+    rc = tnet_cli_usage (ctx, "unknown --disjoint “%s” (expected hops or lines)", disjoint_name);
   else if (!tnet_cli_frequency_model_check (&targs, NULL, &error))
     rc = tnet_cli_fail (ctx, error);
   else if ((k != 0 && (k < 1 || k > 1000)) || budget_min < 0 || !isfinite (budget_min)
@@ -264,14 +272,10 @@ tnet_cmd_corridors (int argc, char **argv)
     tt = tnet_cli_transit_timetable (net, scen, &targs, &topt, common.quiet, &feed_name, &feeds,
                                      &error);
   tnet_cli_time_args_clear (&targs);
+  TnetRaptorFailuresOptions fo = timetable_options (&topt);
   if (tt != NULL)
-    {
-      TnetRaptorDisjoint dj = disjoint_name && strcmp (disjoint_name, "lines") == 0
-                              ? TNET_RAPTOR_DISJOINT_LINES : TNET_RAPTOR_DISJOINT_HOPS;
-      TnetRaptorFailuresOptions fo = timetable_options (&topt);
-      corr = tnet_corridor_analyse_timetable (net, scen, tt, feed_name, mask, a, b, (guint) k,
-                                              budget, factor, dj, &fo, &error);
-    }
+    corr = tnet_corridor_analyse_timetable (net, scen, tt, feed_name, mask, a, b, (guint) k,
+                                            budget, factor, dj, &fo, &error);
   else if (error != NULL)
     ;
   else if (profile_name == NULL)
