@@ -476,6 +476,232 @@ START_TEST (test_mask_cleared)
 }
 END_TEST
 
+
+/* ---------------------------------------------------------- alternatives */
+
+/* The blocks of the alternatives so far, as the oracle reads them: the
+ * stop pairs (directed, "from|to" stop ids) or the line names ridden. */
+typedef struct {
+  GHashTable *pairs;
+  GHashTable *lines;
+} AltBlocks;
+
+static gboolean
+oracle_alt_blocked (const TnetFeed *feed, guint f, guint trip, guint k, gpointer data)
+{
+  (void) f;
+  const AltBlocks *x = data;
+  const TnetTrip *t = &g_array_index (feed->trips, TnetTrip, trip);
+  if (g_hash_table_contains (x->lines, tnet_feed_route_name (feed, t->route)))
+    return TRUE;
+  const TnetStopTime *st = &g_array_index (feed->stop_times, TnetStopTime, t->first_st);
+  g_autofree char *key
+    = g_strdup_printf ("%s|%s", g_array_index (feed->stops, TnetFeedStop, st[k].stop).id,
+                       g_array_index (feed->stops, TnetFeedStop, st[k + 1].stop).id);
+  return g_hash_table_contains (x->pairs, key);
+}
+
+/* The stop pairs ("from|to" stop ids) a ride leg rides, read from the
+ * feed's record of its trip (from the boarding to the alighting stop). */
+static void
+leg_pairs (const TnetFeed *feed, const TnetTimetable *tt, const TnetTransitLeg *l, GPtrArray *out)
+{
+  const char *from = tnet_timetable_stop_id (tt, l->from_stop);
+  const char *to = tnet_timetable_stop_id (tt, l->to_stop);
+  for (guint t = 0; t < feed->trips->len; t++)
+    {
+      const TnetTrip *tr = &g_array_index (feed->trips, TnetTrip, t);
+      if (strcmp (tr->id, l->trip_id) != 0)
+        continue;
+      const TnetStopTime *st = &g_array_index (feed->stop_times, TnetStopTime, tr->first_st);
+      gboolean aboard = FALSE;
+      for (guint k = 0; k + 1 < tr->n_st; k++)
+        {
+          const char *p = g_array_index (feed->stops, TnetFeedStop, st[k].stop).id;
+          const char *q = g_array_index (feed->stops, TnetFeedStop, st[k + 1].stop).id;
+          aboard |= strcmp (p, from) == 0;
+          if (aboard)
+            g_ptr_array_add (out, g_strdup_printf ("%s|%s", p, q));
+          if (aboard && strcmp (q, to) == 0)
+            return;
+        }
+      ck_abort_msg ("trip %s does not ride %s -> %s", l->trip_id, from, to);
+    }
+  ck_abort_msg ("no trip %s", l->trip_id);
+}
+
+/* Each alternative against the oracle: with the earlier alternatives'
+ * blocks removed from the feed, the least oracle time over the pairs is
+ * the alternative's time, and so is its own pair's; the alternatives are
+ * fastest first; the ride legs of a line-disjoint alternative board no
+ * line an earlier one blocked; and when fewer than @k came, the oracle
+ * with every block reaches no pair or the last one rode nothing. */
+static void
+check_alternatives (const TnetFeed *feed, guint date, const double *orig, guint no,
+                    const double *dest, guint nd, gint32 dep0, guint window, double pct,
+                    guint max_walk, TnetRaptorDisjoint disjoint, guint k, guint *n_alts,
+                    guint *n_walk_alts)
+{
+  GError *error = NULL;
+  const TnetFeed *feeds[] = { feed };
+  TnetTimetableOptions to;
+  tnet_timetable_options_init (&to);
+  g_autoptr (TnetTimetable) tt = tnet_timetable_build (feeds, 1, &to, &error);
+  ck_assert_msg (tt != NULL, "%s", error ? error->message : "");
+  Oracle *o = oracle_new (feeds, 1, date, &to);
+  TnetRaptorFailuresOptions fo;
+  tnet_raptor_failures_options_init (&fo);
+  fo.depart_s = dep0;
+  fo.n_minutes = window;
+  fo.percentile = pct;
+  fo.max_walk_s = max_walk;
+  /* every pair but (i, i) */
+  g_autofree guint8 *mask = g_new (guint8, no * nd);
+  for (guint i = 0; i < no; i++)
+    for (guint d = 0; d < nd; d++)
+      mask[i * nd + d] = i != d;
+  g_autoptr (GArray) alts = tnet_raptor_alternatives (tt, orig, no, dest, nd, mask, k, disjoint,
+                                                      &fo, NULL, &error);
+  /* the walks this test then finds */
+  guint n_walks = 0;
+  ck_assert_msg (alts != NULL, "%s", error ? error->message : "");
+  ck_assert_uint_le (alts->len, k);
+  AltBlocks bl = { g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
+                   g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL) };
+  guint nm = MAX (window, 1u);
+  g_autofree gint32 *times = g_new (gint32, nd);
+  for (guint a = 0; a <= alts->len; a++)
+    {
+      /* the oracle's least time over the open pairs with the blocks so far */
+      oracle_block (o, feeds, oracle_alt_blocked, &bl);
+      gint32 best = UNREACHED, own = UNREACHED;
+      for (guint i = 0; i < no; i++)
+        {
+          oracle_times (o, &to, orig + 2 * i, dest, nd, max_walk, dep0, nm, pct, times);
+          for (guint d = 0; d < nd; d++)
+            if (mask[i * nd + d])
+              {
+                best = MIN (best, times[d]);
+                if (a < alts->len)
+                  {
+                    const TnetRaptorAlternative *alt = &g_array_index (alts,
+                                                                       TnetRaptorAlternative, a);
+                    if (alt->origin == i && alt->destination == d)
+                      own = times[d];
+                  }
+              }
+        }
+      if (a == alts->len)
+        {
+          /* the search stopped: nothing left, or k reached */
+          ck_assert_msg (best == UNREACHED || a == k, "stopped after %u alternatives but the "
+                         "oracle still reaches a pair in %d s", a, best);
+          break;
+        }
+      const TnetRaptorAlternative *alt = &g_array_index (alts, TnetRaptorAlternative, a);
+      ck_assert_msg (alt->time_s == best && own == best,
+                     "alternative %u (%u -> %u): %d s, oracle best %d s, its pair %d s", a,
+                     alt->origin, alt->destination, alt->time_s, best, own);
+      if (a > 0)
+        ck_assert_int_ge (alt->time_s, g_array_index (alts, TnetRaptorAlternative,
+                                                      a - 1).time_s);
+      ck_assert_int_ge (alt->depart_s, dep0);
+      ck_assert_int_lt (alt->depart_s, dep0 + 60 * (gint32) nm);
+      /* the journey shown rides nothing blocked before (read from the feed) */
+      g_autoptr (GPtrArray) ridden = g_ptr_array_new_with_free_func (g_free);
+      for (guint j = 0; j < alt->legs->len; j++)
+        {
+          const TnetTransitLeg *l = &g_array_index (alt->legs, TnetTransitLeg, j);
+          if (l->kind == TNET_TRANSIT_LEG_RIDE)
+            {
+              ck_assert (!g_hash_table_contains (bl.lines, l->route_name));
+              ck_assert (l->start_s >= alt->depart_s && l->end_s > l->start_s);
+              leg_pairs (feed, tt, l, ridden);
+            }
+        }
+      for (guint j = 0; j < ridden->len; j++)
+        ck_assert_msg (!g_hash_table_contains (bl.pairs, ridden->pdata[j]),
+                       "alternative %u rides %s, blocked before", a,
+                       (const char *) ridden->pdata[j]);
+      /* a walk closes its pair; otherwise its blocks join the oracle's */
+      if (alt->blocked->len == 0)
+        {
+          mask[alt->origin * nd + alt->destination] = 0;
+          n_walks++;
+        }
+      for (guint j = 0; j < alt->blocked->len; j++)
+        {
+          const TnetRaptorHop *h = &g_array_index (alt->blocked, TnetRaptorHop, j);
+          if (h->pos == G_MAXUINT)
+            g_hash_table_add (bl.lines, g_strdup (tnet_timetable_route_name (tt, h->route)));
+          else
+            g_hash_table_add (bl.pairs, g_strdup_printf ("%s|%s",
+                                                        tnet_timetable_stop_id (tt,
+                                                          tnet_timetable_route_stop (tt, h->route, h->pos)),
+                                                        tnet_timetable_stop_id (tt,
+                                                          tnet_timetable_route_stop (tt, h->route, h->pos + 1))));
+        }
+      /* and what the journey shown rides is blocked from now on */
+      for (guint j = 0; j < alt->legs->len; j++)
+        {
+          const TnetTransitLeg *l = &g_array_index (alt->legs, TnetTransitLeg, j);
+          if (l->kind == TNET_TRANSIT_LEG_RIDE && disjoint == TNET_RAPTOR_DISJOINT_LINES)
+            ck_assert_msg (g_hash_table_contains (bl.lines, l->route_name),
+                           "alternative %u's line %s is not blocked", a, l->route_name);
+        }
+      if (disjoint == TNET_RAPTOR_DISJOINT_HOPS)
+        for (guint j = 0; j < ridden->len; j++)
+          ck_assert_msg (g_hash_table_contains (bl.pairs, ridden->pdata[j]),
+                         "alternative %u rides %s, not blocked after it", a,
+                         (const char *) ridden->pdata[j]);
+    }
+  *n_alts += alts->len > 1 ? alts->len - 1 : 0;   /* the later ones */
+  *n_walk_alts += n_walks;
+  g_hash_table_unref (bl.pairs);
+  g_hash_table_unref (bl.lines);
+  oracle_free (o);
+}
+
+START_TEST (test_alternatives_random)
+{
+  guint n_alts = 0, n_walk_alts = 0;
+  for (guint32 seed = 1; seed <= 25; seed++)
+    {
+      char *dir = write_random_feed (seed);
+      GError *error = NULL;
+      TnetFeedOptions fo;
+      tnet_feed_options_init (&fo);
+      fo.service_date = 20240102;
+      g_autoptr (TnetFeed) feed = tnet_feed_load (dir, &fo, &error);
+      ck_assert_msg (feed != NULL, "seed %u: %s", seed, error ? error->message : "");
+      GRand *r = g_rand_new_with_seed (seed + 2000);
+      double orig[6], dest[8];
+      for (guint i = 0; i < 3; i++)
+        {
+          orig[2 * i] = g_rand_double_range (r, 0, 0.018);
+          orig[2 * i + 1] = g_rand_double_range (r, 0, 0.018);
+        }
+      for (guint i = 0; i < 4; i++)
+        {
+          dest[2 * i] = g_rand_double_range (r, 0, 0.018);
+          dest[2 * i + 1] = g_rand_double_range (r, 0, 0.018);
+        }
+      g_rand_free (r);
+      TnetRaptorDisjoint dj = seed % 3 == 0 ? TNET_RAPTOR_DISJOINT_LINES
+                                            : TNET_RAPTOR_DISJOINT_HOPS;
+      check_alternatives (feed, 20240102, orig, 3, dest, 4, 7 * 3600 + 45 * 60, 0, 50, 420,
+                          dj, 5, &n_alts, &n_walk_alts);
+      check_alternatives (feed, 20240102, orig, 3, dest, 4, 7 * 3600 + 45 * 60, 10,
+                          seed % 2 ? 50 : 80, 420, dj, 4, &n_alts, &n_walk_alts);
+      tt_rm_rf (dir);
+      g_free (dir);
+    }
+  /* not vacuous: many alternatives after the first */
+  ck_assert_msg (n_alts > 60 && n_walk_alts > 5, "%u later alternatives, %u walks", n_alts,
+                 n_walk_alts);
+}
+END_TEST
+
 /* ---------------------------------------------------------- bundled data */
 
 /* The timetable of the bundled data as the commands build it: the 2025
@@ -922,21 +1148,182 @@ START_TEST (test_report_uses_timetable)
 }
 END_TEST
 
-/* `tnet corridors --profile transit` says its alternatives are the
- * frequency approximation's, in the text and the JSON. */
-START_TEST (test_corridors_name_model)
+/* Corridor alternatives by the timetable on the bundled data: for every
+ * ordered pair of regions, at one departure and over a window, the first
+ * alternative's time is the least commute cell by the timetable
+ * (tnet_commute_compute(), another code path) of the zone pairs, its own
+ * pair's cell is that time, and no later alternative is faster. */
+START_TEST (test_bundled_alternatives_are_commute)
 {
   g_autofree char *dir = tt_source_path ("data/xuchang");
-  TtRun r = tt_run_tnet ("corridors", "xuchang", "zhengzhou", "--profile", "transit",
-                         "--data", dir, NULL);
-  ck_assert_msg (r.status == 0 && strstr (r.out, "profile transit (frequency approximation")
+  GError *error = NULL;
+  g_autoptr (TnetNetwork) net = tnet_network_load_csv (dir, &error);
+  ck_assert_msg (net != NULL, "%s", error ? error->message : "");
+  g_autoptr (TnetScenario) scen = tnet_scenario_new (2025);
+  g_autoptr (TnetFeed) feed = NULL;
+  g_autoptr (TnetTimetable) tt = bundled_timetable (net, scen, &feed);
+  static const TnetProfile prof[] = { TNET_PROFILE_TRANSIT };
+  TnetMultimodal *graphs[1];
+  ck_assert (tnet_commute_build_graphs (net, scen, NULL, NULL, prof, 1, graphs, &error));
+  static const char *const regions[] = { "xuchang", "zhengzhou", "airport", "other" };
+  static const guint windows[] = { 0, 30 };
+  static const double pcts[] = { 50, 80 };
+  guint checked = 0, later = 0;
+  for (guint w = 0; w < 2; w++)
+    for (guint ra = 0; ra < G_N_ELEMENTS (regions); ra++)
+      for (guint rb = 0; rb < G_N_ELEMENTS (regions); rb++)
+        {
+          if (ra == rb)
+            continue;
+          g_autoptr (TnetNodeSet) a = tnet_node_set_resolve (net, regions[ra], &error);
+          g_autoptr (TnetNodeSet) b = tnet_node_set_resolve (net, regions[rb], &error);
+          ck_assert (a && b);
+          TnetRaptorFailuresOptions fo;
+          tnet_raptor_failures_options_init (&fo);
+          fo.n_minutes = windows[w];
+          fo.percentile = pcts[w];
+          g_autoptr (TnetCorridor) corr
+            = tnet_corridor_analyse_timetable (net, scen, tt, "gtfs-2025",
+                                               TNET_MODES_RAIL | TNET_MODES_ROAD, a, b, 4,
+                                               60 * 60000, 1.5, (ra + rb + w) % 2
+                                               ? TNET_RAPTOR_DISJOINT_LINES
+                                               : TNET_RAPTOR_DISJOINT_HOPS, &fo, &error);
+          ck_assert_msg (corr != NULL, "%s", error ? error->message : "");
+          TnetCommuteOptions co;
+          tnet_commute_options_init (&co);
+          co.timetable = tt;
+          co.depart_s = fo.depart_s;
+          co.window_min = fo.n_minutes;
+          co.max_walk_s = fo.max_walk_s;
+          co.timetable_percentile = fo.percentile;
+          g_autoptr (TnetCommute) c
+            = tnet_commute_compute (net, graphs, 1, (const TnetId *) (void *) a->zones->data,
+                                    a->zones->len, (const TnetId *) (void *) b->zones->data,
+                                    b->zones->len, TNET_COMMUTE_TO, 600, &co, &error);
+          ck_assert_msg (c != NULL, "%s", error ? error->message : "");
+          TnetWeight best = TNET_WEIGHT_INF;
+          for (guint i = 0; i < a->zones->len; i++)
+            for (guint j = 0; j < b->zones->len; j++)
+              if (g_array_index (a->zones, TnetId, i) != g_array_index (b->zones, TnetId, j))
+                best = MIN (best, tnet_commute_cell (c, 0, i, j)->total_ms);
+          if (best == TNET_WEIGHT_INF)
+            {
+              ck_assert_uint_eq (corr->journeys->len, 0);
+              continue;
+            }
+          ck_assert_uint_gt (corr->journeys->len, 0);
+          const TnetRaptorAlternative *first = &g_array_index (corr->journeys,
+                                                               TnetRaptorAlternative, 0);
+          ck_assert_msg ((TnetWeight) first->time_s * 1000 == best,
+                         "%s -> %s window %u: first alternative %d s, commute %u ms",
+                         regions[ra], regions[rb], windows[w], first->time_s, best);
+          /* its own pair's cell */
+          guint i = 0, j = 0;
+          while (g_array_index (a->zones, TnetId, i) != first->origin)
+            i++;
+          while (g_array_index (b->zones, TnetId, j) != first->destination)
+            j++;
+          ck_assert_uint_eq (tnet_commute_cell (c, 0, i, j)->total_ms, best);
+          for (guint k = 1; k < corr->journeys->len; k++)
+            {
+              ck_assert_int_ge (g_array_index (corr->journeys, TnetRaptorAlternative,
+                                               k).time_s, first->time_s);
+              later++;
+            }
+          checked++;
+        }
+  ck_assert_uint_gt (checked, 12);
+  ck_assert_uint_gt (later, 10);
+  tnet_multimodal_unref (graphs[0]);
+}
+END_TEST
+
+/* The command: the first alternative of `tnet corridors --profile transit`
+ * (one departure) is `tnet route --profile transit` between its two zones
+ * with the same options, and the text and JSON name the timetable model;
+ * with --frequency-model, and in a folder without a feed, the output is
+ * the frequency approximation's, the same both ways. */
+START_TEST (test_cli_corridors_timetable)
+{
+  g_autofree char *dir = tt_source_path ("data/xuchang");
+  static const char *const pairs[][2] = { { "xuchang", "zhengzhou" }, { "zhengzhou", "airport" },
+                                          { "other", "xuchang" } };
+  for (guint p = 0; p < G_N_ELEMENTS (pairs); p++)
+    {
+      TtRun r = tt_run_tnet ("corridors", pairs[p][0], pairs[p][1], "--profile", "transit",
+                             "--depart", "07:30", "--window", "0", "--max-walk", "20",
+                             "--format", "json", "--data", dir, NULL);
+      ck_assert_msg (r.status == 0, "%s", r.err);
+      g_autoptr (JsonParser) jp = json_parser_new ();
+      ck_assert (json_parser_load_from_data (jp, r.out, -1, NULL));
+      JsonObject *root = json_node_get_object (json_parser_get_root (jp));
+      ck_assert_str_eq (json_object_get_string_member (root, "model"), "timetable");
+      JsonObject *tto = json_object_get_object_member (root, "timetable");
+      ck_assert_str_eq (json_object_get_string_member (tto, "depart"), "07:30");
+      ck_assert_str_eq (json_object_get_string_member (tto, "disjoint"), "hops");
+      JsonArray *paths = json_object_get_array_member (json_object_get_object_member (root,
+                                                                                      "least_time"),
+                                                       "paths");
+      ck_assert_uint_gt (json_array_get_length (paths), 1);
+      JsonObject *p0 = json_array_get_object_element (paths, 0);
+      TtRun q = tt_run_tnet ("route", json_object_get_string_member (p0, "from"),
+                             json_object_get_string_member (p0, "to"), "--profile", "transit",
+                             "--depart", "07:30", "--max-walk", "20", "--format", "json",
+                             "--data", dir, NULL);
+      ck_assert_msg (q.status == 0, "%s", q.err);
+      g_autoptr (JsonParser) jq = json_parser_new ();
+      ck_assert (json_parser_load_from_data (jq, q.out, -1, NULL));
+      JsonObject *rq = json_node_get_object (json_parser_get_root (jq));
+      ck_assert_msg (fabs (json_number (rq, "total_min") - json_number (p0, "minutes")) < 1e-9,
+                     "%s: route %.1f corridors %.1f", pairs[p][0], json_number (rq, "total_min"),
+                     json_number (p0, "minutes"));
+      for (guint i = 1; i < json_array_get_length (paths); i++)
+        ck_assert (json_number (json_array_get_object_element (paths, i), "minutes")
+                   >= json_number (p0, "minutes"));
+      ck_assert_uint_gt (json_array_get_length (json_object_get_array_member (p0, "legs")), 0);
+      tt_run_clear (&q);
+      tt_run_clear (&r);
+    }
+  TtRun r = tt_run_tnet ("corridors", "xuchang", "zhengzhou", "--profile", "transit", "--data",
+                         dir, NULL);
+  ck_assert_msg (r.status == 0 && strstr (r.out, "profile transit, timetable gtfs-2025")
                  != NULL, "%s", r.out);
   tt_run_clear (&r);
-  r = tt_run_tnet ("corridors", "xuchang", "zhengzhou", "--profile", "transit", "--format",
-                   "json", "--data", dir, NULL);
-  ck_assert_msg (r.status == 0 && strstr (r.out, "\"model\" : \"frequency approximation\"")
-                 != NULL, "%s", r.out);
-  tt_run_clear (&r);
+  /* the frequency approximation: asked for, or for want of a feed */
+  TtRun f = tt_run_tnet ("corridors", "xuchang", "zhengzhou", "--profile", "transit",
+                         "--frequency-model", "--format", "json", "--data", dir, NULL);
+  ck_assert_msg (f.status == 0 && strstr (f.out, "\"model\" : \"frequency approximation\"")
+                 != NULL, "%s", f.out);
+  char *copy = tt_mkdtemp ();
+  static const char *const files[] = { "nodes.csv", "links.csv", "regions.csv", "plan.ini",
+                                       "corridors.csv", "units.csv", "targets.csv",
+                                       "hubs.csv", "hub_walks.csv", "structures.csv" };
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *src = g_build_filename (dir, files[i], NULL);
+      g_autofree char *text = NULL;
+      if (g_file_get_contents (src, &text, NULL, NULL))
+        tt_write_file (copy, files[i], text);
+    }
+  /* without a feed the approximation has no service, so compare there */
+  TtRun n = tt_run_tnet ("corridors", "xuchang", "zhengzhou", "--profile", "transit",
+                         "--format", "json", "--data", copy, NULL);
+  ck_assert_msg (n.status == 0, "%s", n.err);
+  ck_assert_msg (strstr (n.err, "frequency approximation") != NULL, "%s", n.err);
+  TtRun nf = tt_run_tnet ("corridors", "xuchang", "zhengzhou", "--profile", "transit",
+                          "--frequency-model", "--format", "json", "--data", copy, NULL);
+  ck_assert_msg (nf.status == 0, "%s", nf.err);
+  ck_assert_msg (strcmp (n.out, nf.out) == 0, "fallback and --frequency-model differ");
+  ck_assert (strstr (n.out, "\"model\" : \"frequency approximation\"") != NULL);
+  tt_run_clear (&nf);
+  tt_run_clear (&n);
+  n = tt_run_tnet ("corridors", "xuchang", "zhengzhou", "--profile", "transit",
+                   "--frequency-model", "--depart", "07:00", "--data", dir, NULL);
+  ck_assert_int_ne (n.status, 0);
+  tt_run_clear (&n);
+  tt_run_clear (&f);
+  tt_rm_rf (copy);
+  g_free (copy);
 }
 END_TEST
 
@@ -949,6 +1336,7 @@ main (void)
   tcase_add_test (k, test_random_feeds);
   tcase_add_test (k, test_caltrain);
   tcase_add_test (k, test_mask_cleared);
+  tcase_add_test (k, test_alternatives_random);
   suite_add_tcase (s, k);
   TCase *b = tcase_create ("bundled");
   tcase_set_timeout (b, 600);
@@ -956,7 +1344,8 @@ main (void)
   tcase_add_test (b, test_bundled_park_ride);
   tcase_add_test (b, test_cli_base_is_commute);
   tcase_add_test (b, test_report_uses_timetable);
-  tcase_add_test (b, test_corridors_name_model);
+  tcase_add_test (b, test_bundled_alternatives_are_commute);
+  tcase_add_test (b, test_cli_corridors_timetable);
   suite_add_tcase (s, b);
   return tt_run_suite (s);
 }

@@ -99,6 +99,14 @@ typedef struct {
   TnetGraph *graph;        /* the graph the paths' arcs refer to (access included) */
   TnetGraph *infra_graph;  /* the graph of the disjoint sets */
   TnetMultimodal *mm;      /* the profile's graph of @fastest (tnet_corridor_analyse_profile()), or NULL */
+  /* by the timetable (tnet_corridor_analyse_timetable()), else NULL: the
+   * alternatives (#TnetRaptorAlternative, fastest first; their @origin and
+   * @destination are network node ids, the zones), @fastest then empty */
+  GArray *journeys;
+  TnetTimetable *tt;       /* the timetable of @journeys (a reference), or NULL */
+  char *feed_name;         /* its feeds' names, or NULL */
+  TnetRaptorFailuresOptions topts;  /* the departure, window, percentile, walk */
+  TnetRaptorDisjoint disjoint;
 } TnetCorridor;
 
 /**
@@ -147,6 +155,73 @@ TNET_API TnetCorridor *tnet_corridor_analyse_profile (const TnetNetwork *net,
                                                       const TnetNodeSet *b, guint k,
                                                       TnetWeight budget_ms, double factor,
                                                       GError **error);
+
+/**
+ * tnet_corridor_analyse_timetable:
+ * @scen: the scenario of the line counts and the disjoint sets
+ * @tt: the timetable transit follows (a reference is kept; the feeds it
+ *   was built from must live as long as the result: trip ids and route
+ *   names)
+ * @feed_name: (nullable): the feeds' names, written with the model
+ * @disjoint: what the alternatives must not share
+ * @topts: (nullable): the departure, window, percentile and walking
+ *   budget, as `tnet commute` by the timetable; NULL for the defaults of
+ *   tnet_raptor_failures_options_init() (08:00, one departure, the median,
+ *   15 min)
+ *
+ * tnet_corridor_analyse() whose least-time alternatives are transit
+ * journeys by the timetable (tnet_raptor_alternatives()): from a zone of
+ * @a to a zone of @b other than itself (the pairs of
+ * tnet_corridor_pair_zones()), between the zones' positions. The first
+ * one's time is the least `tnet commute` cell by the timetable of those
+ * pairs with the same options (with window 0, exactly `tnet route
+ * --profile transit` between its two zones); each next one is the best
+ * journey with the hops (@disjoint HOPS: the rides from a stop to the
+ * next) or the lines (LINES) of the earlier ones' journeys at every minute
+ * of the window blocked, so none is faster than the best. Each is a real
+ * journey: its legs, with clock times, at the first minute of the window
+ * whose time is the alternative's. Counted within the budget and the
+ * factor as the other alternatives. The line count and the disjoint sets
+ * are those of tnet_corridor_analyse() over @mode_mask's infrastructure.
+ * Thread-safety: reads @net, @scen and @tt only.
+ * Errors: as tnet_corridor_analyse().
+ * Time complexity: max-flow plus, per alternative, one RAPTOR range query
+ *   per zone of @a and one query per minute.
+ */
+TNET_API TnetCorridor *tnet_corridor_analyse_timetable (const TnetNetwork *net,
+                                                        const TnetScenario *scen,
+                                                        TnetTimetable *tt,
+                                                        const char *feed_name,
+                                                        guint mode_mask,
+                                                        const TnetNodeSet *a,
+                                                        const TnetNodeSet *b, guint k,
+                                                        TnetWeight budget_ms, double factor,
+                                                        TnetRaptorDisjoint disjoint,
+                                                        const TnetRaptorFailuresOptions *topts,
+                                                        GError **error);
+
+/**
+ * tnet_corridor_journey_places:
+ * @i: an alternative of @corr->journeys
+ *
+ * The places of a timetable alternative: its origin zone's id, the stops
+ * of its legs (each once in a row), its destination zone's id.
+ * Returns: (transfer full): a %NULL-terminated array of new strings.
+ * Time complexity: O(legs).
+ */
+TNET_API char **tnet_corridor_journey_places (const TnetCorridor *corr,
+                                              const TnetNetwork *net, guint i);
+
+/**
+ * tnet_corridor_model:
+ * How the least-time alternatives were computed, for people: "network"
+ * (no profile, or car), "frequency approximation" (transit or
+ * park_and_ride on the profile's graph) or "timetable FEED, DATE,
+ * departing HH:MM, window N min, percentile P, walks up to M min".
+ * Returns: (transfer full): a new string.
+ * Time complexity: O(1).
+ */
+TNET_API char *tnet_corridor_model (const TnetCorridor *corr);
 TNET_API void tnet_corridor_free (TnetCorridor *corr);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetCorridor, tnet_corridor_free)
 

@@ -748,6 +748,86 @@ TNET_API gboolean tnet_raptor_failures_journey (const TnetRaptorFailures *f, Tne
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetRaptorFailures, tnet_raptor_failures_free)
 
+/* ----------------------------------------------------------- alternatives */
+
+/**
+ * TnetRaptorDisjoint:
+ * @TNET_RAPTOR_DISJOINT_HOPS: a later alternative rides no trip from a
+ *   stop to the next stop where an earlier one rode from that stop to that
+ *   next stop (on any route; the other direction stays open)
+ * @TNET_RAPTOR_DISJOINT_LINES: a later alternative boards no route of the
+ *   name (the line) of a route an earlier one rode
+ *
+ * What the alternatives of tnet_raptor_alternatives() do not share.
+ * Walks (access, transfers, egress) may always be shared.
+ */
+typedef enum {
+  TNET_RAPTOR_DISJOINT_HOPS,
+  TNET_RAPTOR_DISJOINT_LINES,
+} TnetRaptorDisjoint;
+
+/**
+ * TnetRaptorAlternative:
+ * @origin, @destination: the pair's indices into the call's places
+ * @time_s: its travel time, seconds: the options' percentile over the
+ *   window with the earlier alternatives' blocks (nearest rank)
+ * @depart_s: the departure of the journey shown: the first minute of the
+ *   window whose travel time is @time_s (seconds after midnight)
+ * @legs: that journey's #TnetTransitLeg, with clock times; empty for a
+ *   walk all the way
+ * @blocked: the #TnetRaptorHop this alternative adds to the blocks of the
+ *   later ones (hops, or whole routes with pos G_MAXUINT): those the
+ *   journeys of every minute of its window ride, by the disjointness rule
+ */
+typedef struct {
+  guint origin;
+  guint destination;
+  gint32 time_s;
+  gint32 depart_s;
+  GArray *legs;
+  GArray *blocked;
+} TnetRaptorAlternative;
+
+/**
+ * tnet_raptor_alternatives:
+ * @tt: the timetable
+ * @origins: (array length=n_origins): (lon, lat) pairs
+ * @destinations: (array length=n_destinations): (lon, lat) pairs
+ * @pair_mask: (nullable): per pair (origin x @n_destinations +
+ *   destination), whether it may carry an alternative; NULL: every pair
+ * @k: the most alternatives wanted
+ * @disjoint: what later alternatives must not share with earlier ones
+ * @opts: (nullable): the departure, window, percentile and walking budget
+ *   (#TnetRaptorFailuresOptions; the element blocks are ignored)
+ * @stop: (nullable): when to give up
+ *
+ * Up to @k disjoint alternatives by the timetable from any origin to any
+ * destination, fastest first. The first is the pair with the least
+ * travel time (the options' percentile over the window, by the rule of
+ * tnet_timetable_matrix(): exactly its cell with the same options; on a
+ * tie the lowest origin, then destination). Each next one is the same
+ * search with the rides of the earlier ones blocked
+ * (tnet_raptor_block_hop(), tnet_raptor_block_route()): the hops (or
+ * lines, by @disjoint) that the earlier pair's journey of every minute of
+ * the window rides. So no alternative is faster than an earlier one, and
+ * none at any minute rides what an earlier one rode. An alternative that
+ * rides nothing at any minute (a walk all the way) blocks nothing; its
+ * pair is left out of the later searches instead. The search ends at @k
+ * or when no pair is reached.
+ * Errors: %G_IO_ERROR_CANCELLED when @stop says so.
+ * Returns: (transfer full): a GArray of #TnetRaptorAlternative (freeing it
+ *   frees the legs), or %NULL when stopped.
+ * Thread-safety: reads @tt only (its own workspace).
+ * Time complexity: per alternative, one range query per origin plus one
+ *   plain query per minute; plus the destinations' walk searches.
+ */
+TNET_API GArray *tnet_raptor_alternatives (TnetTimetable *tt, const double *origins,
+                                           guint n_origins, const double *destinations,
+                                           guint n_destinations, const guint8 *pair_mask,
+                                           guint k, TnetRaptorDisjoint disjoint,
+                                           const TnetRaptorFailuresOptions *opts,
+                                           const TnetRaptorStop *stop, GError **error);
+
 
 
 /* ---------------------------------------------------------- park-and-ride */

@@ -11,10 +11,28 @@ guint tnet_i_corridor_lines_joining (const TnetNetwork *net, const TnetScenario 
                                      guint mode_mask, const guint8 *side,
                                      GPtrArray *lines_out);
 
+/* A corridor with its line count and disjoint sets over the
+ * infrastructure of @mode_mask, no alternative yet. corridors.c. */
+TnetCorridor *tnet_i_corridor_infra (const TnetNetwork *net, const TnetScenario *scen,
+                                     guint mode_mask, const TnetNodeSet *a,
+                                     const TnetNodeSet *b, TnetWeight budget_ms,
+                                     double factor, GError **error);
+
 /* Sorts the strings (const char *) of @array from index @start on. */
 void tnet_i_sort_strings_from (GPtrArray *array, guint start);
 
 #include <json-glib/json-glib.h>
+
+/* The members "profile" and "model" of a corridor's documents (with a
+ * profile or the timetable), and by the timetable "timetable" (feed,
+ * date, depart, window_min, percentile, max_walk_min, disjoint), added to
+ * the open object of @jb. corridor-timetable.c. */
+void tnet_i_corridor_model_json (JsonBuilder *jb, const TnetCorridor *corr);
+/* The member "least_time" of a corridor by the timetable: count and paths,
+ * each with minutes, from, to, depart, nodes, links (empty) and legs.
+ * corridor-timetable.c. */
+void tnet_i_corridor_journeys_json (JsonBuilder *jb, const TnetCorridor *corr,
+                                    const TnetNetwork *net);
 
 /* The ranked items of a criticality scan on a profile's graph (@mm), or
  * by the timetable (@mm NULL: a scan of

@@ -117,13 +117,18 @@ tnet_corridor_free (TnetCorridor *corr)
     tnet_graph_unref (corr->infra_graph);
   if (corr->mm)
     tnet_multimodal_unref (corr->mm);
+  if (corr->journeys)
+    g_array_unref (corr->journeys);
+  if (corr->tt)
+    tnet_timetable_unref (corr->tt);
+  g_free (corr->feed_name);
   g_free (corr);
 }
 
 /* The figures of the infrastructure: line count and the link- and
  * node-disjoint sets over the links of @mode_mask. */
-static TnetCorridor *
-corridor_infra (const TnetNetwork *net, const TnetScenario *scen, guint mode_mask,
+TnetCorridor *
+tnet_i_corridor_infra (const TnetNetwork *net, const TnetScenario *scen, guint mode_mask,
                 const TnetNodeSet *a, const TnetNodeSet *b, TnetWeight budget_ms,
                 double factor, GError **error)
 {
@@ -218,7 +223,7 @@ tnet_corridor_analyse (const TnetNetwork *net, const TnetScenario *scen,
   g_return_val_if_fail (net != NULL && scen != NULL && a != NULL && b != NULL, NULL);
   g_return_val_if_fail (k >= 1 && factor >= 1.0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-  g_autoptr (TnetCorridor) corr = corridor_infra (net, scen, mode_mask, a, b, budget_ms,
+  g_autoptr (TnetCorridor) corr = tnet_i_corridor_infra (net, scen, mode_mask, a, b, budget_ms,
                                                   factor, error);
   if (corr == NULL)
     return NULL;
@@ -251,7 +256,7 @@ tnet_corridor_analyse_profile (const TnetNetwork *net, const TnetScenario *scen,
   g_return_val_if_fail (net != NULL && scen != NULL && mm != NULL, NULL);
   g_return_val_if_fail (a != NULL && b != NULL && k >= 1 && factor >= 1.0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-  g_autoptr (TnetCorridor) corr = corridor_infra (net, scen, mode_mask, a, b, budget_ms,
+  g_autoptr (TnetCorridor) corr = tnet_i_corridor_infra (net, scen, mode_mask, a, b, budget_ms,
                                                   factor, error);
   if (corr == NULL)
     return NULL;
@@ -756,17 +761,7 @@ tnet_corridor_to_json (const TnetCorridor *corr, const TnetNetwork *net, const T
   json_builder_add_string_value (jb, b->spec);
   json_builder_set_member_name (jb, "modes");
   json_builder_add_string_value (jb, group);
-  if (corr->mm)
-    {
-      TnetProfile prof = tnet_multimodal_get_profile (corr->mm);
-      json_builder_set_member_name (jb, "profile");
-      json_builder_add_string_value (jb, tnet_profile_to_string (prof));
-      /* the alternatives are paths of the profile's graph: by transit the
-       * frequency approximation, never the timetable */
-      json_builder_set_member_name (jb, "model");
-      json_builder_add_string_value (jb, prof == TNET_PROFILE_CAR ? "network"
-                                                                  : "frequency approximation");
-    }
+  tnet_i_corridor_model_json (jb, corr);
   json_builder_set_member_name (jb, "year");
   json_builder_add_int_value (jb, year);
   json_builder_set_member_name (jb, "line_count");
@@ -778,7 +773,10 @@ tnet_corridor_to_json (const TnetCorridor *corr, const TnetNetwork *net, const T
   json_builder_end_array (jb);
   json_path_set (jb, "link_disjoint", net, corr->infra_graph, NULL, corr->link_disjoint);
   json_path_set (jb, "node_disjoint", net, corr->infra_graph, NULL, corr->node_disjoint);
-  json_path_set (jb, "least_time", net, corr->graph, corr->mm, corr->fastest);
+  if (corr->journeys)
+    tnet_i_corridor_journeys_json (jb, corr, net);
+  else
+    json_path_set (jb, "least_time", net, corr->graph, corr->mm, corr->fastest);
   json_builder_set_member_name (jb, "budget_min");
   json_builder_add_double_value (jb, corr->budget_ms / 60000.0);
   json_builder_set_member_name (jb, "within_budget");
@@ -813,5 +811,17 @@ tnet_corridor_to_csv (const TnetCorridor *corr, const TnetNetwork *net)
         tnet_csv_writer_add_text (w, nodes);
         tnet_csv_writer_end_row (w);
       }
+  for (guint i = 0; corr->journeys && i < corr->journeys->len; i++)
+    {
+      const TnetRaptorAlternative *alt = &g_array_index (corr->journeys,
+                                                         TnetRaptorAlternative, i);
+      g_auto (GStrv) places = tnet_corridor_journey_places (corr, net, i);
+      g_autofree char *nodes = g_strjoinv (" > ", places);
+      tnet_csv_writer_add_text (w, "least_time");
+      tnet_csv_writer_add_int (w, i + 1);
+      tnet_csv_writer_add_number (w, minutes1 ((guint64) alt->time_s * 1000), 1);
+      tnet_csv_writer_add_text (w, nodes);
+      tnet_csv_writer_end_row (w);
+    }
   return g_strdup (tnet_csv_writer_peek (w));
 }

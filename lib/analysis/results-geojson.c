@@ -89,6 +89,50 @@ path_feature (JsonBuilder *b, const TnetNetwork *net, const TnetGraph *graph,
   json_builder_end_object (b);
 }
 
+/* A timetable alternative: straight segments from the origin zone through
+ * the stops of its legs to the destination zone (not the track). */
+static void
+journey_feature (JsonBuilder *b, const TnetCorridor *corr, const TnetNetwork *net, guint i)
+{
+  const TnetRaptorAlternative *alt = &g_array_index (corr->journeys, TnetRaptorAlternative, i);
+  g_autoptr (GArray) pts = g_array_new (FALSE, FALSE, sizeof (double));
+  const TnetNode *on = tnet_network_node (net, alt->origin);
+  const TnetNode *dn = tnet_network_node (net, alt->destination);
+  double p[2] = { on->lon, on->lat };
+  g_array_append_vals (pts, p, 2);
+  for (guint j = 0; j < alt->legs->len; j++)
+    {
+      const TnetTransitLeg *l = &g_array_index (alt->legs, TnetTransitLeg, j);
+      TnetId ends[2] = { l->from_stop, l->to_stop };
+      for (int e = 0; e < 2; e++)
+        if (ends[e] != TNET_ID_NONE && tnet_timetable_stop_position (corr->tt, ends[e], &p[0],
+                                                                     &p[1])
+            && !(p[0] == g_array_index (pts, double, pts->len - 2)
+                 && p[1] == g_array_index (pts, double, pts->len - 1)))
+          g_array_append_vals (pts, p, 2);
+    }
+  p[0] = dn->lon;
+  p[1] = dn->lat;
+  g_array_append_vals (pts, p, 2);
+  g_auto (GStrv) places = tnet_corridor_journey_places (corr, net, i);
+  g_autofree char *nodes = g_strjoinv (" > ", places);
+  g_autofree char *id = g_strdup_printf ("least_time-%u", i + 1);
+  json_builder_begin_object (b);
+  tnet_i_json_add_string (b, "type", "Feature");
+  tnet_i_json_add_string (b, "id", id);
+  json_builder_set_member_name (b, "geometry");
+  tnet_i_geojson_line (b, (const double *) (void *) pts->data, pts->len / 2);
+  json_builder_set_member_name (b, "properties");
+  json_builder_begin_object (b);
+  tnet_i_json_add_string (b, "set", "least_time");
+  member_int (b, "rank", i + 1);
+  member_double (b, "minutes", min1 ((guint64) alt->time_s * 1000));
+  tnet_i_json_add_string (b, "nodes", nodes);
+  tnet_i_json_add_string (b, "links", "");
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+}
+
 char *
 tnet_corridor_to_geojson (const TnetCorridor *corr, const TnetNetwork *net,
                           const TnetNodeSet *a, const TnetNodeSet *b, int year)
@@ -102,13 +146,7 @@ tnet_corridor_to_geojson (const TnetCorridor *corr, const TnetNetwork *net,
   tnet_i_json_add_string (jb, "to", b->spec);
   tnet_i_json_add_string (jb, "modes", mask == TNET_MODES_RAIL ? "rail"
                                        : mask == TNET_MODES_ROAD ? "road" : "all");
-  if (corr->mm)
-    {
-      TnetProfile prof = tnet_multimodal_get_profile (corr->mm);
-      tnet_i_json_add_string (jb, "profile", tnet_profile_to_string (prof));
-      tnet_i_json_add_string (jb, "model", prof == TNET_PROFILE_CAR ? "network"
-                                           : "frequency approximation");
-    }
+  tnet_i_corridor_model_json (jb, corr);
   member_int (jb, "year", year);
   member_int (jb, "line_count", corr->n_lines);
   member_double (jb, "budget_min", corr->budget_ms / 60000.0);
@@ -130,6 +168,8 @@ tnet_corridor_to_geojson (const TnetCorridor *corr, const TnetNetwork *net,
     for (guint i = 0; i < sets[j].set->n_paths; i++)
       path_feature (jb, net, sets[j].graph, sets[j].mm, sets[j].name, i + 1,
                     &sets[j].set->paths[i]);
+  for (guint i = 0; corr->journeys && i < corr->journeys->len; i++)
+    journey_feature (jb, corr, net, i);
   return end_collection (jb);
 }
 

@@ -24,6 +24,48 @@ path_nodes (const TnetNetwork *net, const TnetMultimodal *mm, const TnetPath *p)
   return g_strjoinv (" > ", places);
 }
 
+static char *
+clock_str (gint32 t)
+{
+  return g_strdup_printf ("%02d:%02d:%02d", t / 3600, t / 60 % 60, t % 60);
+}
+
+/* The text of the least-time alternatives by the timetable: the model,
+ * then per alternative its time, pair, departure and places, and its legs
+ * with clock times. */
+static void
+alternatives_text (GString *s, const TnetCorridor *corr, const TnetNetwork *net,
+                   double budget_min, double factor)
+{
+  g_autofree char *model = tnet_corridor_model (corr);
+  g_string_append_printf (s, "  least-time %s-disjoint alternatives (zone to zone, profile "
+                          "transit, %s): %u, %u within %.0f min, %u within %.2f × the "
+                          "fastest\n", corr->disjoint == TNET_RAPTOR_DISJOINT_LINES ? "line"
+                          : "hop", model, corr->journeys->len, corr->n_within_budget,
+                          budget_min, corr->n_within_factor, factor);
+  for (guint i = 0; i < corr->journeys->len; i++)
+    {
+      const TnetRaptorAlternative *alt = &g_array_index (corr->journeys,
+                                                         TnetRaptorAlternative, i);
+      g_auto (GStrv) places = tnet_corridor_journey_places (corr, net, i);
+      g_autofree char *nodes = g_strjoinv (" > ", places);
+      g_string_append_printf (s, "    %6.1f min  departing %02d:%02d  %s\n",
+                              minutes ((guint64) alt->time_s * 1000), alt->depart_s / 3600,
+                              alt->depart_s / 60 % 60, nodes);
+      for (guint j = 0; j < alt->legs->len; j++)
+        {
+          const TnetTransitLeg *l = &g_array_index (alt->legs, TnetTransitLeg, j);
+          if (l->kind != TNET_TRANSIT_LEG_RIDE)
+            continue;
+          g_autofree char *c0 = clock_str (l->start_s), *c1 = clock_str (l->end_s);
+          g_string_append_printf (s, "               %s %s %s → %s %s\n",
+                                  l->route_name ? l->route_name : "?", c0,
+                                  tnet_timetable_stop_id (corr->tt, l->from_stop), c1,
+                                  tnet_timetable_stop_id (corr->tt, l->to_stop));
+        }
+    }
+}
+
 static gboolean
 resolve_ends (const TnetNetwork *net, char **args, TnetNodeSet **a, TnetNodeSet **b,
               GError **error)
@@ -35,18 +77,103 @@ resolve_ends (const TnetNetwork *net, char **args, TnetNodeSet **a, TnetNodeSet 
   return *b != NULL;
 }
 
+/* The text of the least-time alternatives on a graph (@profile NULL: the
+ * network's). */
+static void
+fastest_text (GString *s, const TnetCorridor *corr, const TnetNetwork *net,
+              const TnetProfile *profile, double budget_min, double factor)
+{
+  const char *profile_name = profile ? tnet_profile_to_string (*profile) : NULL;
+  /* the alternatives are paths of the profile's graph: transit (with
+   * --frequency-model or no feed) and park_and_ride by the frequency
+   * approximation, not the timetable `route` and `commute` follow by
+   * default; say so */
+  const char *model = profile_name == NULL ? ""
+                      : *profile == TNET_PROFILE_CAR ? " (network)"
+                      : " (frequency approximation: waits of half the headway, not the "
+                        "timetable of route and commute)";
+  g_string_append_printf (s, "  least-time link-disjoint alternatives (zone to zone%s%s%s): "
+                          "%u, %u within %.0f min, %u within %.2f × the fastest\n",
+                          profile_name ? ", profile " : "",
+                          profile_name ? profile_name : "", model,
+                          corr->fastest->n_paths, corr->n_within_budget, budget_min,
+                          corr->n_within_factor, factor);
+  for (guint i = 0; i < corr->fastest->n_paths; i++)
+    {
+      g_autofree char *nodes = path_nodes (net, corr->mm, &corr->fastest->paths[i]);
+      g_string_append_printf (s, "    %6.1f min  %s\n", minutes (corr->fastest->paths[i].time_ms),
+                              nodes);
+    }
+}
+
+/* --disjoint (NULL: hops). */
+static gboolean
+disjoint_from_string (const char *name, TnetRaptorDisjoint *out)
+{
+  *out = name && strcmp (name, "lines") == 0 ? TNET_RAPTOR_DISJOINT_LINES
+                                             : TNET_RAPTOR_DISJOINT_HOPS;
+  return name == NULL || strcmp (name, "hops") == 0 || strcmp (name, "lines") == 0;
+}
+
+/* The timetable options of the command line, for the library. */
+static TnetRaptorFailuresOptions
+timetable_options (const TnetCliTimeOptions *topt)
+{
+  TnetRaptorFailuresOptions fo;
+  tnet_raptor_failures_options_init (&fo);
+  fo.depart_s = topt->depart_s;
+  fo.n_minutes = topt->window_min;
+  fo.percentile = g_array_index (topt->percentiles, double, 0);
+  fo.max_walk_s = topt->max_walk_s;
+  return fo;
+}
+
+/* The text of `tnet corridors`: the heading, the line counts, the
+ * disjoint sets and the least-time alternatives (@profile NULL: none
+ * given). */
+static char *
+corridor_text (const TnetCorridor *corr, const TnetNetwork *net, const TnetNodeSet *a,
+               const TnetNodeSet *b, const char *group, int year, const TnetProfile *profile,
+               double budget_min, double factor)
+{
+  g_autoptr (GString) s = g_string_new (NULL);
+  g_string_append_printf (s, "Corridor %s → %s, %s, %d\n", a->spec, b->spec, group, year);
+  g_string_append_printf (s, "  lines joining them on their own: %u\n", corr->n_lines);
+  for (guint i = 0; i < corr->lines->len; i++)
+    g_string_append_printf (s, "    %s\n", (const char *) corr->lines->pdata[i]);
+  g_string_append_printf (s, "  link-disjoint paths (min cut): %u\n", corr->link_disjoint->n_paths);
+  for (guint i = 0; i < corr->link_disjoint->n_paths; i++)
+    {
+      g_autofree char *nodes = path_nodes (net, NULL, &corr->link_disjoint->paths[i]);
+      g_string_append_printf (s, "    %s\n", nodes);
+    }
+  g_string_append_printf (s, "  node-disjoint paths: %u\n", corr->node_disjoint->n_paths);
+  for (guint i = 0; i < corr->node_disjoint->n_paths; i++)
+    {
+      g_autofree char *nodes = path_nodes (net, NULL, &corr->node_disjoint->paths[i]);
+      g_string_append_printf (s, "    %s\n", nodes);
+    }
+  if (corr->journeys)
+    alternatives_text (s, corr, net, budget_min, factor);
+  else
+    fastest_text (s, corr, net, profile, budget_min, factor);
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
 int
 tnet_cmd_corridors (int argc, char **argv)
 {
   TnetCliCommon common = { 0 };
   g_autofree char *modes = NULL;
   g_autofree char *profile_name = NULL;
+  g_autofree char *disjoint_name = NULL;
   /* 0: not given, then the plan's [report] value (or its documented default) */
   int k = 0;
   double budget_min = 0, factor = 0;
   GOptionEntry entries[] = {
     { "modes", 0, 0, G_OPTION_ARG_STRING, &modes, "Mode group of the line counts and disjoint paths (and, without --profile, of the alternatives): rail, road or all (default: all)", "MODES" },
-    { "profile", 0, 0, G_OPTION_ARG_STRING, &profile_name, "Least-time alternatives as journeys on this profile's graph (waits and transfers included); transit and park_and_ride by the frequency approximation (waits of half the headway), not the timetable route and commute follow by default", "car|transit|park_and_ride" },
+    { "profile", 0, 0, G_OPTION_ARG_STRING, &profile_name, "Least-time alternatives as journeys of this profile: transit by the scenario year's GTFS timetable, as route and commute (--frequency-model, or a folder without a feed: on the frequency approximation's graph); car and park_and_ride on the profile's graph, waits and transfers included", "car|transit|park_and_ride" },
+    { "disjoint", 0, 0, G_OPTION_ARG_STRING, &disjoint_name, "transit by the timetable: what an alternative must not share with the earlier ones: hops (no ride from a stop to the same next stop) or lines (no route of the same name) (default: hops)", "hops|lines" },
     { "k", 'k', 0, G_OPTION_ARG_INT, &k, "Least-time disjoint alternatives wanted (default: the plan's k, else 5)", "K" },
     { "budget", 0, 0, G_OPTION_ARG_DOUBLE, &budget_min, "Commute budget in minutes (default: the plan's budget_min, else 60)", "MIN" },
     { "factor", 0, 0, G_OPTION_ARG_DOUBLE, &factor, "Alternatives within FACTOR × the fastest count as usable (default: the plan's detour, else 1.5)", "FACTOR" },
@@ -57,8 +184,25 @@ tnet_cmd_corridors (int argc, char **argv)
   g_option_context_set_summary (ctx, "Corridor redundancy between places A and B (a region "
                                 "id, region:R, zones:R, a node id or name, kind:K, or a list; "
                                 "docs/cli.md, Places): line counts, link- and node-disjoint "
-                                "paths (min cut) and the least-time disjoint alternatives.");
+                                "paths (min cut) and the least-time disjoint alternatives.\n"
+                                "With --profile transit the alternatives follow the scenario "
+                                "year's GTFS timetable, as route and commute: the first is the "
+                                "best journey of any zone pair (its time the commute cell, the "
+                                "median over the window; the defaults come from the data "
+                                "set's plan.ini first [commute] group when it has depart, "
+                                "otherwise departing 08:00 on the feed's busiest day, window "
+                                "0; --depart, --date, --window, --percentile and --max-walk "
+                                "override them); each next one the best journey "
+                                "that rides none of the hops (--disjoint lines: lines) the "
+                                "earlier ones' journeys ride at any minute of the window. "
+                                "--frequency-model (or a folder without a feed) takes the "
+                                "frequency approximation's graph instead; park_and_ride always "
+                                "does.");
   g_option_context_add_main_entries (ctx, entries, NULL);
+  TnetCliTimeArgs targs = { .one_percentile = TRUE, .plan_defaults = TRUE };
+  tnet_cli_time_args_add (ctx, &targs, "transit: alternatives on the frequency "
+                          "approximation's graph (expected waits of half the headway) instead "
+                          "of the timetable");
   tnet_cli_add_common_formats (ctx, &common, TNET_CLI_FORMAT_TEXT | TNET_CLI_FORMAT_JSON
                                              | TNET_CLI_FORMAT_CSV
                                              | TNET_CLI_FORMAT_GEOJSON,
@@ -69,6 +213,8 @@ tnet_cmd_corridors (int argc, char **argv)
   g_autoptr (TnetNodeSet) a = NULL;
   g_autoptr (TnetNodeSet) b = NULL;
   TnetCliFormat fmt;
+  TnetCliTimeOptions topt = { 0 };
+  TnetRaptorDisjoint dj = TNET_RAPTOR_DISJOINT_HOPS;
   guint mask = TNET_MODES_RAIL | TNET_MODES_ROAD;
   TnetProfile profile = TNET_PROFILE_CAR;
   if (!g_option_context_parse (ctx, &argc, &argv, &error))
@@ -80,6 +226,10 @@ tnet_cmd_corridors (int argc, char **argv)
   else if (profile_name && !tnet_profile_from_string (profile_name, &profile))
     rc = tnet_cli_usage (ctx, "unknown --profile “%s” (expected car, transit or "
                          "park_and_ride)", profile_name);
+  else if (!disjoint_from_string (disjoint_name, &dj))
+    rc = tnet_cli_usage (ctx, "unknown --disjoint “%s” (expected hops or lines)", disjoint_name);
+  else if (!tnet_cli_frequency_model_check (&targs, NULL, &error))
+    rc = tnet_cli_fail (ctx, error);
   else if ((k != 0 && (k < 1 || k > 1000)) || budget_min < 0 || !isfinite (budget_min)
            || (factor != 0 && !(factor >= 1.0)))
     rc = tnet_cli_usage (ctx, "expected -k in 1..1000, --budget > 0 and --factor >= 1");
@@ -89,6 +239,10 @@ tnet_cmd_corridors (int argc, char **argv)
     rc = tnet_cli_fail (ctx, error);
   else if (!tnet_cli_load (&common, &net, &scen, &error)
            || !resolve_ends (net, argv + 1, &a, &b, &error))
+    rc = tnet_cli_fail (ctx, error);
+  TnetCommuteTiming timing;
+  tnet_cli_plan_timing (common.dataset, &timing);   /* the defaults of commute */
+  if (rc == TNET_EXIT_OK && !tnet_cli_time_args_parse_with (&targs, &timing, &topt, &error))
     rc = tnet_cli_fail (ctx, error);
   if (rc == TNET_EXIT_OK)
     {
@@ -100,16 +254,31 @@ tnet_cmd_corridors (int argc, char **argv)
       if (factor == 0)
         factor = tnet_plan_get_double (plan, "detour");
     }
+  g_autoptr (GArray) pcts = topt.percentiles;
   if (rc != TNET_EXIT_OK)
     {
+      tnet_cli_time_args_clear (&targs);
       tnet_cli_common_clear (&common);
       return rc;
     }
   const char *group = mask == TNET_MODES_RAIL ? "rail" : mask == TNET_MODES_ROAD ? "road" : "all";
   g_autoptr (TnetCorridor) corr = NULL;
   g_autoptr (TnetMultimodal) mm = NULL;
+  g_autoptr (TnetTimetable) tt = NULL;
+  g_autoptr (GPtrArray) feeds = NULL;   /* the timetable's trip ids and names: keep */
+  g_autofree char *feed_name = NULL;
   TnetWeight budget = (TnetWeight) (budget_min * 60000.0);
-  if (profile_name == NULL)
+  if (profile_name != NULL && profile == TNET_PROFILE_TRANSIT)
+    tt = tnet_cli_transit_timetable (net, scen, &targs, &topt, common.quiet, &feed_name, &feeds,
+                                     &error);
+  tnet_cli_time_args_clear (&targs);
+  TnetRaptorFailuresOptions fo = timetable_options (&topt);
+  if (tt != NULL)
+    corr = tnet_corridor_analyse_timetable (net, scen, tt, feed_name, mask, a, b, (guint) k,
+                                            budget, factor, dj, &fo, &error);
+  else if (error != NULL)
+    ;
+  else if (profile_name == NULL)
     corr = tnet_corridor_analyse (net, scen, mask, a, b, (guint) k, budget, factor, &error);
   else if (tnet_cli_build_graphs (net, scen, &profile, 1, &mm, &error))
     corr = tnet_corridor_analyse_profile (net, scen, mm, mask, a, b, (guint) k, budget, factor,
@@ -132,44 +301,10 @@ tnet_cmd_corridors (int argc, char **argv)
     }
   else
     {
-      g_autoptr (GString) s = g_string_new (NULL);
-      g_string_append_printf (s, "Corridor %s → %s, %s, %d\n", a->spec, b->spec, group,
-                              tnet_scenario_get_year (scen));
-      g_string_append_printf (s, "  lines joining them on their own: %u\n", corr->n_lines);
-      for (guint i = 0; i < corr->lines->len; i++)
-        g_string_append_printf (s, "    %s\n", (const char *) corr->lines->pdata[i]);
-      g_string_append_printf (s, "  link-disjoint paths (min cut): %u\n", corr->link_disjoint->n_paths);
-      for (guint i = 0; i < corr->link_disjoint->n_paths; i++)
-        {
-          g_autofree char *nodes = path_nodes (net, NULL, &corr->link_disjoint->paths[i]);
-          g_string_append_printf (s, "    %s\n", nodes);
-        }
-      g_string_append_printf (s, "  node-disjoint paths: %u\n", corr->node_disjoint->n_paths);
-      for (guint i = 0; i < corr->node_disjoint->n_paths; i++)
-        {
-          g_autofree char *nodes = path_nodes (net, NULL, &corr->node_disjoint->paths[i]);
-          g_string_append_printf (s, "    %s\n", nodes);
-        }
-      /* the alternatives are paths of the profile's graph: transit and
-       * park_and_ride by the frequency approximation, not the timetable
-       * `route` and `commute` follow by default; say so */
-      const char *model = profile_name == NULL ? ""
-                          : profile == TNET_PROFILE_CAR ? " (network)"
-                          : " (frequency approximation: waits of half the headway, not the "
-                            "timetable of route and commute)";
-      g_string_append_printf (s, "  least-time link-disjoint alternatives (zone to zone%s%s%s): "
-                              "%u, %u within %.0f min, %u within %.2f × the fastest\n",
-                              profile_name ? ", profile " : "",
-                              profile_name ? tnet_profile_to_string (profile) : "", model,
-                              corr->fastest->n_paths, corr->n_within_budget, budget_min,
-                              corr->n_within_factor, factor);
-      for (guint i = 0; i < corr->fastest->n_paths; i++)
-        {
-          g_autofree char *nodes = path_nodes (net, corr->mm, &corr->fastest->paths[i]);
-          g_string_append_printf (s, "    %6.1f min  %s\n", minutes (corr->fastest->paths[i].time_ms),
-                                  nodes);
-        }
-      ok = tnet_cli_write (&common, s->str, &error);
+      g_autofree char *text = corridor_text (corr, net, a, b, group, year,
+                                             profile_name ? &profile : NULL, budget_min,
+                                             factor);
+      ok = tnet_cli_write (&common, text, &error);
     }
   tnet_cli_common_clear (&common);
   return ok ? TNET_EXIT_OK : tnet_cli_fail (ctx, error);

@@ -1,0 +1,287 @@
+/* corridor-timetable.c: a corridor's least-time alternatives as transit
+ * journeys by the timetable (tnet_corridor_analyse_timetable()), and the
+ * parts of the corridor documents that say how they were computed.
+ *
+ * The search is the paths layer's (tnet_raptor_alternatives(), between
+ * the zones' positions by the rule of tnet_timetable_matrix()); this file
+ * maps zones to places and back, counts the alternatives within the budget
+ * and the factor, and writes them.
+ */
+#include "tnet-internal.h"
+#include "analysis-private.h"
+
+#include <math.h>
+#include <string.h>
+
+static const char *
+disjoint_name (TnetRaptorDisjoint d)
+{
+  return d == TNET_RAPTOR_DISJOINT_LINES ? "lines" : "hops";
+}
+
+static char *
+clock_hhmm (gint32 s)
+{
+  return g_strdup_printf ("%02d:%02d", s / 3600, s / 60 % 60);
+}
+
+static char *
+clock_hhmmss (gint32 s)
+{
+  return g_strdup_printf ("%02d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
+}
+
+static double
+minutes1 (gint32 s)
+{
+  return round ((double) s / 6.0) / 10.0;
+}
+
+TnetCorridor *
+tnet_corridor_analyse_timetable (const TnetNetwork *net, const TnetScenario *scen,
+                                 TnetTimetable *tt, const char *feed_name, guint mode_mask,
+                                 const TnetNodeSet *a, const TnetNodeSet *b, guint k,
+                                 TnetWeight budget_ms, double factor,
+                                 TnetRaptorDisjoint disjoint,
+                                 const TnetRaptorFailuresOptions *topts, GError **error)
+{
+  g_return_val_if_fail (net != NULL && scen != NULL && tt != NULL, NULL);
+  g_return_val_if_fail (a != NULL && b != NULL && k >= 1 && factor >= 1.0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  g_autoptr (TnetCorridor) corr = tnet_i_corridor_infra (net, scen, mode_mask, a, b, budget_ms,
+                                                         factor, error);
+  if (corr == NULL)
+    return NULL;
+  corr->fastest = g_new0 (TnetPathSet, 1);
+  corr->tt = tnet_timetable_ref (tt);
+  corr->feed_name = g_strdup (feed_name);
+  if (topts)
+    corr->topts = *topts;
+  else
+    tnet_raptor_failures_options_init (&corr->topts);
+  corr->topts.n_element_blocks = 0;
+  corr->topts.element_block = 0;
+  corr->disjoint = disjoint;
+
+  guint na = a->zones->len, nb = b->zones->len;
+  g_autofree double *ol = g_new (double, 2 * MAX (na, 1u));
+  g_autofree double *dl = g_new (double, 2 * MAX (nb, 1u));
+  g_autofree guint8 *mask = g_new (guint8, MAX ((gsize) na * nb, 1u));
+  for (guint i = 0; i < na; i++)
+    {
+      const TnetNode *n = tnet_network_node (net, g_array_index (a->zones, TnetId, i));
+      ol[2 * i] = n->lon;
+      ol[2 * i + 1] = n->lat;
+      for (guint j = 0; j < nb; j++)
+        mask[(gsize) i * nb + j] = g_array_index (b->zones, TnetId, j)
+                                   != g_array_index (a->zones, TnetId, i);
+    }
+  for (guint j = 0; j < nb; j++)
+    {
+      const TnetNode *n = tnet_network_node (net, g_array_index (b->zones, TnetId, j));
+      dl[2 * j] = n->lon;
+      dl[2 * j + 1] = n->lat;
+    }
+  corr->journeys = tnet_raptor_alternatives (tt, ol, na, dl, nb, mask, k, disjoint,
+                                             &corr->topts, NULL, error);
+  if (corr->journeys == NULL)
+    return NULL;
+  for (guint i = 0; i < corr->journeys->len; i++)
+    {
+      TnetRaptorAlternative *alt = &g_array_index (corr->journeys, TnetRaptorAlternative, i);
+      alt->origin = g_array_index (a->zones, TnetId, alt->origin);
+      alt->destination = g_array_index (b->zones, TnetId, alt->destination);
+      guint64 t = (guint64) alt->time_s * 1000;
+      guint64 t0 = (guint64) g_array_index (corr->journeys, TnetRaptorAlternative, 0).time_s
+                   * 1000;
+      if (t <= budget_ms)
+        corr->n_within_budget++;
+      if ((double) t <= factor * (double) t0)
+        corr->n_within_factor++;
+    }
+  return g_steal_pointer (&corr);
+}
+
+char **
+tnet_corridor_journey_places (const TnetCorridor *corr, const TnetNetwork *net, guint i)
+{
+  g_return_val_if_fail (corr != NULL && net != NULL && corr->journeys != NULL, NULL);
+  g_return_val_if_fail (i < corr->journeys->len, NULL);
+  const TnetRaptorAlternative *alt = &g_array_index (corr->journeys, TnetRaptorAlternative, i);
+  GPtrArray *out = g_ptr_array_new ();
+  g_ptr_array_add (out, g_strdup (tnet_network_node (net, alt->origin)->id));
+  const char *last = NULL;
+  for (guint j = 0; j < alt->legs->len; j++)
+    {
+      const TnetTransitLeg *l = &g_array_index (alt->legs, TnetTransitLeg, j);
+      TnetId ends[2] = { l->from_stop, l->to_stop };
+      for (int e = 0; e < 2; e++)
+        {
+          const char *id = ends[e] != TNET_ID_NONE ? tnet_timetable_stop_id (corr->tt, ends[e])
+                                                   : NULL;
+          if (id && (last == NULL || strcmp (last, id) != 0))
+            {
+              g_ptr_array_add (out, g_strdup (id));
+              last = id;
+            }
+        }
+    }
+  g_ptr_array_add (out, g_strdup (tnet_network_node (net, alt->destination)->id));
+  g_ptr_array_add (out, NULL);
+  return (char **) g_ptr_array_free (out, FALSE);
+}
+
+char *
+tnet_corridor_model (const TnetCorridor *corr)
+{
+  g_return_val_if_fail (corr != NULL, NULL);
+  if (corr->journeys == NULL)
+    return g_strdup (corr->mm && tnet_multimodal_get_profile (corr->mm) != TNET_PROFILE_CAR
+                     ? "frequency approximation" : "network");
+  const TnetRaptorFailuresOptions *o = &corr->topts;
+  g_autofree char *dep = clock_hhmm (o->depart_s);
+  return g_strdup_printf ("timetable %s, %u, departing %s, window %u min, percentile %g, "
+                          "walks up to %u min",
+                          corr->feed_name ? corr->feed_name : "(unnamed)",
+                          tnet_timetable_get_service_date (corr->tt), dep, o->n_minutes,
+                          o->percentile, o->max_walk_s / 60);
+}
+
+void
+tnet_i_corridor_model_json (JsonBuilder *jb, const TnetCorridor *corr)
+{
+  if (corr->mm)
+    {
+      TnetProfile prof = tnet_multimodal_get_profile (corr->mm);
+      json_builder_set_member_name (jb, "profile");
+      json_builder_add_string_value (jb, tnet_profile_to_string (prof));
+      json_builder_set_member_name (jb, "model");
+      json_builder_add_string_value (jb, prof == TNET_PROFILE_CAR ? "network"
+                                                                  : "frequency approximation");
+      return;
+    }
+  if (corr->journeys == NULL)
+    return;
+  const TnetRaptorFailuresOptions *o = &corr->topts;
+  json_builder_set_member_name (jb, "profile");
+  json_builder_add_string_value (jb, "transit");
+  json_builder_set_member_name (jb, "model");
+  json_builder_add_string_value (jb, "timetable");
+  json_builder_set_member_name (jb, "timetable");
+  json_builder_begin_object (jb);
+  json_builder_set_member_name (jb, "feed");
+  if (corr->feed_name)
+    json_builder_add_string_value (jb, corr->feed_name);
+  else
+    json_builder_add_null_value (jb);
+  json_builder_set_member_name (jb, "date");
+  json_builder_add_int_value (jb, tnet_timetable_get_service_date (corr->tt));
+  json_builder_set_member_name (jb, "depart");
+  g_autofree char *dep = clock_hhmm (o->depart_s);
+  json_builder_add_string_value (jb, dep);
+  json_builder_set_member_name (jb, "window_min");
+  json_builder_add_int_value (jb, o->n_minutes);
+  json_builder_set_member_name (jb, "percentile");
+  json_builder_add_double_value (jb, o->percentile);
+  json_builder_set_member_name (jb, "max_walk_min");
+  json_builder_add_double_value (jb, o->max_walk_s / 60.0);
+  json_builder_set_member_name (jb, "disjoint");
+  json_builder_add_string_value (jb, disjoint_name (corr->disjoint));
+  json_builder_end_object (jb);
+}
+
+static const char *
+leg_kind (TnetTransitLegKind k)
+{
+  switch (k)
+    {
+    case TNET_TRANSIT_LEG_RIDE:
+      return "ride";
+    case TNET_TRANSIT_LEG_TRANSFER:
+      return "transfer";
+    case TNET_TRANSIT_LEG_DRIVE:
+      return "drive";
+    case TNET_TRANSIT_LEG_PARK:
+      return "park";
+    case TNET_TRANSIT_LEG_ACCESS:
+    default:
+      return "access";
+    }
+}
+
+static void
+member_str (JsonBuilder *jb, const char *name, const char *value)
+{
+  json_builder_set_member_name (jb, name);
+  if (value)
+    json_builder_add_string_value (jb, value);
+  else
+    json_builder_add_null_value (jb);
+}
+
+/* The legs of alternative @alt as a JSON array: kind, line, trip, from,
+ * to (stop ids; the origin zone for the access walk), start, end, wait. */
+static void
+legs_json (JsonBuilder *jb, const TnetCorridor *corr, const TnetNetwork *net,
+           const TnetRaptorAlternative *alt)
+{
+  json_builder_set_member_name (jb, "legs");
+  json_builder_begin_array (jb);
+  for (guint j = 0; j < alt->legs->len; j++)
+    {
+      const TnetTransitLeg *l = &g_array_index (alt->legs, TnetTransitLeg, j);
+      const char *fs = l->from_stop != TNET_ID_NONE ? tnet_timetable_stop_id (corr->tt,
+                                                                              l->from_stop)
+                                                    : tnet_network_node (net, alt->origin)->id;
+      g_autofree char *c0 = clock_hhmmss (l->start_s), *c1 = clock_hhmmss (l->end_s);
+      json_builder_begin_object (jb);
+      member_str (jb, "kind", leg_kind (l->kind));
+      member_str (jb, "line", l->route_name);
+      member_str (jb, "trip", l->trip_id);
+      member_str (jb, "from", fs);
+      member_str (jb, "to", tnet_timetable_stop_id (corr->tt, l->to_stop));
+      member_str (jb, "start", c0);
+      member_str (jb, "end", c1);
+      json_builder_set_member_name (jb, "wait_min");
+      json_builder_add_double_value (jb, l->wait_s / 60.0);
+      json_builder_end_object (jb);
+    }
+  json_builder_end_array (jb);
+}
+
+void
+tnet_i_corridor_journeys_json (JsonBuilder *jb, const TnetCorridor *corr,
+                               const TnetNetwork *net)
+{
+  json_builder_set_member_name (jb, "least_time");
+  json_builder_begin_object (jb);
+  json_builder_set_member_name (jb, "count");
+  json_builder_add_int_value (jb, corr->journeys->len);
+  json_builder_set_member_name (jb, "paths");
+  json_builder_begin_array (jb);
+  for (guint i = 0; i < corr->journeys->len; i++)
+    {
+      const TnetRaptorAlternative *alt = &g_array_index (corr->journeys,
+                                                         TnetRaptorAlternative, i);
+      json_builder_begin_object (jb);
+      json_builder_set_member_name (jb, "minutes");
+      json_builder_add_double_value (jb, minutes1 (alt->time_s));
+      member_str (jb, "from", tnet_network_node (net, alt->origin)->id);
+      member_str (jb, "to", tnet_network_node (net, alt->destination)->id);
+      g_autofree char *dep = clock_hhmm (alt->depart_s);
+      member_str (jb, "depart", dep);
+      json_builder_set_member_name (jb, "nodes");
+      json_builder_begin_array (jb);
+      g_auto (GStrv) places = tnet_corridor_journey_places (corr, net, i);
+      for (guint j = 0; places[j]; j++)
+        json_builder_add_string_value (jb, places[j]);
+      json_builder_end_array (jb);
+      json_builder_set_member_name (jb, "links");
+      json_builder_begin_array (jb);
+      json_builder_end_array (jb);
+      legs_json (jb, corr, net, alt);
+      json_builder_end_object (jb);
+    }
+  json_builder_end_array (jb);
+  json_builder_end_object (jb);
+}
