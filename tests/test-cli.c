@@ -526,33 +526,46 @@ copy_files (const char *from, const char *to)
 }
 
 /* A copy of the data folder @src (its files and gtfs-YEAR/ feeds) whose
- * plan.ini has no key of the timetable in its first [commute] group
- * (depart, window, percentiles): the report then uses the frequency
- * approximation there, and `tnet commute` its own defaults. */
+ * plan.ini has each of the @n texts @from (each found once at least; its
+ * first place, in the first [commute] group) replaced by @to. */
 static char *
-copy_without_plan_timetable (const char *src)
+copy_editing_plan (const char *src, const char *const *from, const char *const *to, guint n)
 {
   char *dst = copy_without_feeds (src);
   static const char *const feeds[] = { "gtfs-2020", "gtfs-2025" };
   for (guint k = 0; k < G_N_ELEMENTS (feeds); k++)
     {
-      g_autofree char *from = g_build_filename (src, feeds[k], NULL);
-      g_autofree char *to = g_build_filename (dst, feeds[k], NULL);
-      copy_files (from, to);
+      g_autofree char *fdir = g_build_filename (src, feeds[k], NULL);
+      g_autofree char *tdir = g_build_filename (dst, feeds[k], NULL);
+      copy_files (fdir, tdir);
     }
   g_autofree char *plan = g_build_filename (dst, "plan.ini", NULL);
   g_autofree char *text = NULL;
   ck_assert (g_file_get_contents (plan, &text, NULL, NULL));
-  static const char *const keys[] = { "depart = 07:00\n", "window = 120\n",
-                                      "percentiles = 5;50;95\n" };
-  for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+  for (guint k = 0; k < n; k++)
     {
-      char *at = strstr (text, keys[k]);
+      char *at = strstr (text, from[k]);
       ck_assert_ptr_nonnull (at);
-      memmove (at, at + strlen (keys[k]), strlen (at + strlen (keys[k])) + 1);
+      *at = '\0';
+      char *edited = g_strconcat (text, to[k], at + strlen (from[k]), NULL);
+      g_free (text);
+      text = edited;
     }
   ck_assert (g_file_set_contents (plan, text, -1, NULL));
   return dst;
+}
+
+/* A copy of the data folder @src whose plan.ini has no key of the
+ * timetable in its first [commute] group (depart, window, percentiles):
+ * the report then uses the frequency approximation there, and `tnet
+ * commute` its own defaults. */
+static char *
+copy_without_plan_timetable (const char *src)
+{
+  static const char *const keys[] = { "depart = 07:00\n", "window = 120\n",
+                                      "percentiles = 5;50;95\n" };
+  static const char *const none[] = { "", "", "" };
+  return copy_editing_plan (src, keys, none, G_N_ELEMENTS (keys));
 }
 
 static JsonObject *
@@ -561,6 +574,90 @@ parse_object (JsonParser *parser, const char *text)
   ck_assert_msg (json_parser_load_from_data (parser, text, -1, NULL), "%s", text);
   return json_node_get_object (json_parser_get_root (parser));
 }
+
+/* tnet with the NULL-terminated @base then @extra (nullable), which must
+ * succeed: its standard output. */
+static char *
+run_ok (const char *const *base, const char *const *extra)
+{
+  g_autoptr (GPtrArray) args = g_ptr_array_new ();
+  for (guint i = 0; base[i]; i++)
+    g_ptr_array_add (args, (gpointer) base[i]);
+  for (guint i = 0; extra && extra[i]; i++)
+    g_ptr_array_add (args, (gpointer) extra[i]);
+  g_ptr_array_add (args, NULL);
+  TtRun r = tt_run_tnetv ((const char *const *) args->pdata);
+  ck_assert_msg (r.status == 0, "%s: exit %d: %s", base[0], r.status, r.err);
+  char *out = g_strdup (r.out);
+  tt_run_clear (&r);
+  return out;
+}
+
+/* Every command that follows the timetable takes its defaults from the
+ * data set's plan.ini first [commute] group (tnet_commute_timing_init()):
+ * in a copy of the bundled folder whose group is edited to depart 06:40,
+ * window 20, percentiles 10;50;90, max_walk 25, drive_budget_min 20,
+ * park_time_min 3, parking_radius_m 600, the output of commute,
+ * criticality, isochrone (transit and park_and_ride) and accessibility
+ * with no option of the timetable equals their output with those values
+ * named on the command line (the oracle: the values the test wrote into
+ * plan.ini), and says 06:40; --depart 07:10 overrides that key alone (the
+ * output of 07:10 with the plan's other values named). The bundled plan
+ * (07:00, window 120) is test_transit_default_timetable's. */
+START_TEST (test_plan_timing_defaults)
+{
+  g_autofree char *src = tt_source_path ("data/xuchang");
+  static const char *const from[] = { "depart = 07:00\n", "window = 120\n",
+                                      "percentiles = 5;50;95\n" };
+  static const char *const to[] = {
+    "depart = 06:40\n", "window = 20\nmax_walk = 25\ndrive_budget_min = 20\n"
+    "park_time_min = 3\nparking_radius_m = 600\n", "percentiles = 10;50;90\n" };
+  g_autofree char *copy = copy_editing_plan (src, from, to, G_N_ELEMENTS (from));
+  const char *commute[] = { "commute", "--data", copy, "--scenario", "2025", "--origins",
+                            "luohe_west_hsr;z_yuzhou", "--destinations", "xc_east_hsr",
+                            "--profiles", "transit;park_and_ride", "--format", "json", NULL };
+  const char *crit[] = { "criticality", "xuchang", "zhengzhou", "--data", copy, "--scenario",
+                         "2025", "--profile", "transit", "--top", "5", "--threads", "2",
+                         "--format", "json", NULL };
+  const char *iso[] = { "isochrone", "luohe_west_hsr", "--data", copy, "--scenario", "2025",
+                        "--minutes", "45", "--profile", "transit", "--layer", "points", NULL };
+  const char *iso_pr[] = { "isochrone", "z_yuzhou", "--data", copy, "--scenario", "2025",
+                           "--minutes", "50", "--profile", "park_and_ride", "--layer",
+                           "points", NULL };
+  const char *acc[] = { "accessibility", "--data", copy, "--scenario", "2025",
+                        "--opportunities", "population", "--profile", "transit", "--format",
+                        "json", NULL };
+  /* the plan's values by hand: all of them for commute, the ones a
+   * command of one percentile reads for the others */
+  const char *all[] = { "--depart", "06:40", "--window", "20", "--percentiles", "10,50,90",
+                        "--max-walk", "25", "--drive-budget", "20", "--park-time", "3",
+                        "--parking-radius", "600", NULL };
+  const char *one[] = { "--depart", "06:40", "--window", "20", "--max-walk", "25", NULL };
+  const char *one_pr[] = { "--depart", "06:40", "--window", "20", "--max-walk", "25",
+                           "--drive-budget", "20", "--park-time", "3", "--parking-radius",
+                           "600", NULL };
+  const char *const *cmds[] = { commute, crit, iso, iso_pr, acc };
+  const char **given[] = { all, one, one, one_pr, one };
+  static const char *const dep[] = { "--depart", "07:10", NULL };
+  for (guint k = 0; k < G_N_ELEMENTS (cmds); k++)
+    {
+      g_autofree char *dflt = run_ok (cmds[k], NULL);
+      g_autofree char *named = run_ok (cmds[k], given[k]);
+      ck_assert_msg (strcmp (dflt, named) == 0, "%s %s: the plan's defaults differ from "
+                     "its values named", cmds[k][0], cmds[k][1]);
+      ck_assert_msg (strstr (dflt, "\"06:40\""), "%s", dflt);
+      /* one option overrides its key; the others stay the plan's */
+      g_autofree char *over = run_ok (cmds[k], dep);
+      given[k][1] = "07:10";
+      g_autofree char *over_named = run_ok (cmds[k], given[k]);
+      given[k][1] = "06:40";
+      ck_assert_msg (strcmp (over, over_named) == 0, "%s: --depart alone", cmds[k][0]);
+      ck_assert_msg (strstr (over, "\"07:10\"") && !strstr (over, "\"06:40\""), "%s", over);
+      ck_assert_str_ne (over, dflt);
+    }
+  tt_rm_rf (copy);
+}
+END_TEST
 
 /* `tnet commute` follows the timetable by default: with the bundled
  * folder the keys of plan.ini's first [commute] group (depart 07:00,
@@ -650,13 +747,16 @@ START_TEST (test_transit_default_timetable)
   ck_assert_double_eq_tol (json_object_get_double_member (cell, "minutes"), 23.5, 1e-9);
   tt_run_clear (&fm);
 
-  /* isochrone and accessibility: the default is the document of
-   * --depart 08:00 and names the timetable */
+  /* isochrone and accessibility: the default is the document of the
+   * plan's values named (--depart 07:00 --window 120 --max-walk 60: they
+   * count at the median, whatever the plan's percentiles) and names the
+   * timetable */
   const char *iso[] = { "isochrone", "luohe_west_hsr", "--scenario", "2025", "--minutes", "40",
-                        "--profile", "transit", "--layer", "points", NULL, NULL, NULL };
+                        "--profile", "transit", "--layer", "points", NULL, NULL, NULL, NULL,
+                        NULL, NULL, NULL };
   const char *acc[] = { "accessibility", "--scenario", "2025", "--opportunities",
                         "population", "--profile", "transit", "--format", "json", NULL, NULL,
-                        NULL };
+                        NULL, NULL, NULL, NULL, NULL };
   const char *const *cmds[] = { iso, acc };
   const guint tail[] = { 10, 9 };
   for (guint k = 0; k < G_N_ELEMENTS (cmds); k++)
@@ -665,8 +765,10 @@ START_TEST (test_transit_default_timetable)
       a[tail[k]] = NULL;
       TtRun d = tt_run_tnetv (a);
       ck_assert_msg (d.status == 0, "%s", d.err);
-      a[tail[k]] = "--depart";
-      a[tail[k] + 1] = "08:00";
+      static const char *const named[] = { "--depart", "07:00", "--window", "120",
+                                           "--max-walk", "60" };
+      for (guint j = 0; j < G_N_ELEMENTS (named); j++)
+        a[tail[k] + j] = named[j];
       TtRun e = tt_run_tnetv (a);
       ck_assert_msg (e.status == 0, "%s", e.err);
       ck_assert_str_eq (d.out, e.out);
@@ -677,7 +779,7 @@ START_TEST (test_transit_default_timetable)
       ck_assert_str_eq (json_object_get_string_member (doc, "model"), "timetable");
       ck_assert_str_eq (json_object_get_string_member (
                           json_object_get_object_member (doc, "timetable"), "depart"),
-                        "08:00");
+                        "07:00");
       a[tail[k]] = "--frequency-model";
       a[tail[k] + 1] = NULL;
       TtRun f = tt_run_tnetv (a);
@@ -1014,6 +1116,61 @@ START_TEST (test_frequency_model_conflicts)
 }
 END_TEST
 
+/* Every command's --format json document on the bundled data has the
+ * top-level keys docs/json-schema.md lists for it, in its order (the doc's
+ * lines are the oracle, written by hand; `tnet sensitivity`: in
+ * test-sensitivity.c, on its small folder). */
+START_TEST (json_schema_keys)
+{
+  g_autofree char *feed = tt_source_path ("data/xuchang/gtfs-2025");
+  const struct {
+    const char *heading;
+    const char *args[10];
+  } runs[] = {
+    { "## `tnet report`", { "report" } },
+    { "## `tnet route --format json` (car, or any profile by its graph)",
+      { "route", "z_yuzhou", "zz_center" } },
+    { "## `tnet route --profile transit|park_and_ride --format json` (by the timetable)",
+      { "route", "z_yuzhou", "zz_center", "--profile", "park_and_ride" } },
+    { "## `tnet route --profile transit|park_and_ride --format json` (by the timetable)",
+      { "route", "z_yuzhou", "zz_center", "--profile", "transit" } },
+    { "## `tnet commute --format json`", { "commute" } },
+    { "## `tnet commute --format json`", { "commute", "--frequency-model" } },
+    { "## `tnet accessibility --format json`",
+      { "accessibility", "--opportunities", "population", "--profile", "transit" } },
+    { "## `tnet accessibility --format json`", { "accessibility", "--opportunities",
+                                                 "population" } },
+    { "## `tnet corridors --format json`", { "corridors", "region:xuchang",
+                                             "region:zhengzhou" } },
+    { "## `tnet corridors --format json`", { "corridors", "region:xuchang",
+                                             "region:zhengzhou", "--profile", "transit" } },
+    { "## `tnet criticality --format json`", { "criticality", "region:xuchang",
+                                               "region:zhengzhou" } },
+    { "## `tnet criticality --format json`", { "criticality", "region:xuchang",
+                                               "region:zhengzhou", "--profile", "transit" } },
+    { "## `tnet nodes --format json`", { "nodes" } },
+    { "## `tnet isochrone`", { "isochrone", "z_weidu", "--minutes", "30" } },
+    { "### `tnet transfers --format json`", { "transfers" } },
+    { "## `tnet import gtfs FEED --format json`", { "import", "gtfs", feed } },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
+    {
+      const char *argv[16];
+      guint n = 0;
+      for (guint a = 0; runs[i].args[a]; a++)
+        argv[n++] = runs[i].args[a];
+      argv[n++] = "--format";
+      argv[n++] = "json";
+      argv[n++] = "-q";
+      argv[n] = NULL;
+      TtRun r = tt_run_tnetv (argv);
+      ck_assert_msg (r.status == 0, "%s: exit %d: %s", runs[i].args[0], r.status, r.err);
+      tt_assert_json_schema_keys (runs[i].heading, r.out);
+      tt_run_clear (&r);
+    }
+}
+END_TEST
+
 int
 main (void)
 {
@@ -1031,9 +1188,11 @@ main (void)
   tcase_add_test (tc, test_commute_method);
   tcase_add_test (tc, test_commute_timetable);
   tcase_add_test (tc, test_transit_default_timetable);
+  tcase_add_test (tc, test_plan_timing_defaults);
   tcase_add_test (tc, test_frequency_model_conflicts);
   tcase_add_test (tc, test_progress_terminal);
   tcase_add_test (tc, test_nodes);
+  tcase_add_test (tc, json_schema_keys);
   suite_add_tcase (s, tc);
   return tt_run_suite (s);
 }

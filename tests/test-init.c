@@ -829,6 +829,95 @@ START_TEST (accessibility_from_matrix_by_hand)
 END_TEST
 
 
+/* The library's four writers of a result computed by hand (the matrix of
+ * accessibility_from_matrix_by_hand): the CSV and text compared whole with
+ * text written out here, the JSON and GeoJSON read back member by member.
+ * A zone id with a comma is quoted in the CSV. */
+START_TEST (accessibility_writers_by_hand)
+{
+  const TnetWeight t[] = { 0, 600000, TNET_WEIGHT_INF, 1800000, 1800001, 60000 };
+  const double opp[] = { 1, 10, 100 }, pop[] = { 1, 3 }, cut[] = { 10, 30 };
+  const double lon[] = { 113.5, 113.25 }, lat[] = { 34.0, 34.125 };
+  const char *const ids[] = { "a", "b,c" };
+  GError *error = NULL;
+  g_autoptr (TnetAccessibility) a = tnet_accessibility_from_matrix (t, 2, 3, opp, pop, cut, 2,
+                                                                    &error);
+  ck_assert_ptr_nonnull (a);
+  TnetAccessibilityLabels l = {
+    .opportunities = "jobs", .profile = TNET_PROFILE_TRANSIT, .zone_ids = ids, .lon = lon,
+    .lat = lat, .zone_source = "zones.csv", .timetable_feed = "f1+f2",
+    .timetable_date = 20250101, .depart_s = 7 * 3600 + 30 * 60, .window_min = 0,
+    .max_walk_s = 600, .percentile = 75,
+  };
+  g_autofree char *csv = tnet_accessibility_to_csv (a, &l);
+  ck_assert_str_eq (csv, "id,within_10_min,within_30_min\n"
+                         "a,11,11\n"
+                         "\"b,c\",100,101\n");
+  g_autofree char *text = tnet_accessibility_to_text (a, &l);
+  ck_assert_str_eq (text,
+    "Accessibility to jobs by transit (2 zones of zones.csv, jobs in all: 111)\n"
+    "Timetable f1+f2, 20250101, departing 07:30, window 1 min, walks up to 10 min: "
+    "counted at p75 of the travel time over the window\n"
+    "zone                   <=10 min   <=30 min\n"
+    "a                            11         11\n"
+    "b,c                         100        101\n"
+    "mean (by population)       77.8       78.5\n");
+  g_autofree char *json = tnet_accessibility_to_json (a, &l);
+  g_autoptr (JsonParser) jp = json_parser_new ();
+  ck_assert (json_parser_load_from_data (jp, json, -1, NULL));
+  JsonObject *d = json_node_get_object (json_parser_get_root (jp));
+  ck_assert_str_eq (json_object_get_string_member (d, "model"), "timetable");
+  ck_assert_str_eq (json_object_get_string_member (d, "profile"), "transit");
+  JsonObject *tt = json_object_get_object_member (d, "timetable");
+  ck_assert_str_eq (json_object_get_string_member (tt, "depart"), "07:30");
+  ck_assert_int_eq (json_object_get_int_member (tt, "window_min"), 1);
+  ck_assert_double_eq (json_object_get_double_member (tt, "max_walk_min"), 10);
+  ck_assert_double_eq (json_object_get_double_member (d, "total"), 111);
+  JsonArray *mean = json_object_get_array_member (d, "mean_population_weighted");
+  ck_assert_double_eq (json_array_get_double_element (mean, 0), (11 + 3 * 100) / 4.0);
+  JsonArray *zones = json_object_get_array_member (d, "zones");
+  JsonObject *z1 = json_array_get_object_element (zones, 1);
+  ck_assert_str_eq (json_object_get_string_member (z1, "id"), "b,c");
+  ck_assert_double_eq (
+    json_array_get_double_element (json_object_get_array_member (z1, "accessibility"), 1), 101);
+  g_autofree char *geo = tnet_accessibility_to_geojson (a, &l);
+  g_autoptr (JsonParser) gp = json_parser_new ();
+  ck_assert (json_parser_load_from_data (gp, geo, -1, NULL));
+  JsonArray *fs = json_object_get_array_member (json_node_get_object (json_parser_get_root (gp)),
+                                                "features");
+  ck_assert_uint_eq (json_array_get_length (fs), 2);
+  JsonObject *f1 = json_array_get_object_element (fs, 1);
+  JsonArray *xy = json_object_get_array_member (json_object_get_object_member (f1, "geometry"),
+                                                "coordinates");
+  ck_assert_double_eq (json_array_get_double_element (xy, 0), 113.25);
+  ck_assert_double_eq (json_array_get_double_element (xy, 1), 34.125);
+  JsonObject *pr = json_object_get_object_member (f1, "properties");
+  ck_assert_double_eq (json_object_get_double_member (pr, "within_10_min"), 100);
+  ck_assert_double_eq (json_object_get_double_member (pr, "percentile"), 75);
+  ck_assert_str_eq (json_object_get_string_member (pr, "opportunities"), "jobs");
+  /* by car: no timetable member, model "network"; no weight: a null mean */
+  const double nopop[] = { 0, 0 };
+  g_autoptr (TnetAccessibility) a0 = tnet_accessibility_from_matrix (t, 2, 3, opp, nopop, cut,
+                                                                     2, &error);
+  ck_assert_ptr_nonnull (a0);
+  l.profile = TNET_PROFILE_CAR;
+  l.timetable_feed = NULL;
+  g_autofree char *json0 = tnet_accessibility_to_json (a0, &l);
+  g_autoptr (JsonParser) jp0 = json_parser_new ();
+  ck_assert (json_parser_load_from_data (jp0, json0, -1, NULL));
+  JsonObject *d0 = json_node_get_object (json_parser_get_root (jp0));
+  ck_assert (!json_object_has_member (d0, "timetable"));
+  ck_assert_str_eq (json_object_get_string_member (d0, "model"), "network");
+  ck_assert (json_array_get_null_element (
+    json_object_get_array_member (d0, "mean_population_weighted"), 1));
+  g_autofree char *text0 = tnet_accessibility_to_text (a0, &l);
+  ck_assert (g_str_has_prefix (text0, "Accessibility to jobs by car (2 zones of zones.csv, "
+                                      "jobs in all: 111)\nzone "));
+  l.profile = TNET_PROFILE_TRANSIT;
+  ck_assert_str_eq (tnet_accessibility_model_name (&l), "frequency approximation");
+}
+END_TEST
+
 /* Every zone inside a polygon, some streets outside all of them: the
  * streets get "other", which regions.csv must list too, or the folder
  * would not load. The rectangles are the hexagon grid's extent (read in
@@ -2255,6 +2344,7 @@ init_suite (void)
   tcase_add_test (tc, polygon_centroid_and_contains);
   tcase_add_test (tc, zones_geojson_and_errors);
   tcase_add_test (tc, accessibility_from_matrix_by_hand);
+  tcase_add_test (tc, accessibility_writers_by_hand);
   suite_add_tcase (s, tc);
   TCase *spo = tcase_create ("sao-paulo");
   tcase_add_unchecked_fixture (spo, spo_setup, spo_teardown);

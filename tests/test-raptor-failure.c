@@ -579,27 +579,28 @@ json_number (JsonObject *o, const char *key)
 }
 
 /* The command: every worst pair of `tnet criticality --profile transit`
- * has the time `tnet commute` gives it with the same timetable options
- * (named on both: commute's defaults come from the plan's [commute]
- * group), and the output names the model. */
+ * has the time `tnet commute` gives it with the same timetable options,
+ * both with no option of the timetable (both take their defaults from the
+ * plan's first [commute] group: departing 07:00 over a 120-min window,
+ * walks of up to its 60-min budget), and the output names the model. */
 START_TEST (test_cli_base_is_commute)
 {
   g_autofree char *dir = tt_source_path ("data/xuchang");
   TtRun r = tt_run_tnet ("criticality", "xuchang", "zhengzhou", "--profile", "transit",
-                         "--top", "50", "--threads", "2", "--depart", "08:00", "--window",
-                         "10", "--max-walk", "15", "--format", "json", "--data", dir, NULL);
+                         "--top", "50", "--threads", "2", "--format", "json", "--data", dir,
+                         NULL);
   ck_assert_msg (r.status == 0, "%s", r.err);
   g_autoptr (JsonParser) jp = json_parser_new ();
   ck_assert (json_parser_load_from_data (jp, r.out, -1, NULL));
   JsonObject *root = json_node_get_object (json_parser_get_root (jp));
   ck_assert_str_eq (json_object_get_string_member (root, "model"), "timetable");
   JsonObject *tto = json_object_get_object_member (root, "timetable");
-  ck_assert_str_eq (json_object_get_string_member (tto, "depart"), "08:00");
-  ck_assert_int_eq (json_object_get_int_member (tto, "window_min"), 10);
+  ck_assert_str_eq (json_object_get_string_member (tto, "depart"), "07:00");
+  ck_assert_int_eq (json_object_get_int_member (tto, "window_min"), 120);
+  ck_assert_double_eq (json_object_get_double_member (tto, "max_walk_min"), 60);
   TtRun c = tt_run_tnet ("commute", "--origins", "region:xuchang", "--destinations",
-                         "region:zhengzhou", "--profiles", "transit", "--depart", "08:00",
-                         "--window", "10", "--max-walk", "15", "--format", "csv", "--data",
-                         dir, NULL);
+                         "region:zhengzhou", "--profiles", "transit", "--format", "csv",
+                         "--data", dir, NULL);
   ck_assert_msg (c.status == 0, "%s", c.err);
   g_autoptr (GPtrArray) rows = tt_csv_rows (c.out);
   char **head = rows->pdata[0];

@@ -417,7 +417,9 @@ END_TEST
 
 /* [isochrone] with depart/window/percentile: `tnet run` writes the
  * document of `tnet isochrone --profile transit --depart` byte for byte
- * (two code paths through the command line). Oracle by hand (the window of
+ * (two code paths through the command line); without them the document of
+ * the command's defaults (the plan's), with model = frequency that of
+ * --frequency-model. Oracle by hand (the window of
  * test-cli's test_route_timetable): the 2025 feed's 京广高铁 leaves 漯河西站
  * every 15 min from 06:00 and reaches 许昌东站 16 min later; departing
  * 07:05 + k (k < 30) takes 16 + (10 - k) mod 15 min, whose median by
@@ -474,13 +476,67 @@ START_TEST (test_isochrone_timetable)
   ck_assert_str_eq (json_object_get_string_member (tt, "depart"), "07:05");
   ck_assert_int_eq (json_object_get_int_member (tt, "window_min"), 30);
 
-  /* without a timetable key, the frequency approximation: the same
-   * document as the command's with --frequency-model, naming that model
-   * and no timetable */
-  g_autofree char *freq_text = g_strdup_printf (
+  /* without a timetable key, the timetable still, with the defaults of
+   * `tnet isochrone` (the plan's first [commute] group: 07:00, window
+   * 120): the command's document with no option of the timetable, and
+   * with those of the plan named on its command line */
+  g_autofree char *plain_text = g_strdup_printf (
       "[scenario]\nnetwork = %s\nyear = 2025\n"
       "[isochrone]\nfrom = luohe_west_hsr\nminutes = 45\nprofile = transit\n"
       "[output]\ndir = %s\nformats = geojson\n", data, out);
+  tt_write_file (dir, "iso.ini", plain_text);
+  r = tt_run_tnet ("run", ini, "--quiet", NULL);
+  ck_assert_msg (r.status == 0, "exit %d: %s", r.status, r.err);
+  tt_run_clear (&r);
+  g_autofree char *plain_run = NULL;
+  ck_assert (g_file_get_contents (path, &plain_run, NULL, NULL));
+  r = tt_run_tnet ("isochrone", "luohe_west_hsr", "--minutes", "45", "--profile", "transit",
+                   "--data", data, "--scenario", "2025", "--format", "geojson", NULL);
+  ck_assert_msg (r.status == 0, "exit %d: %s", r.status, r.err);
+  ck_assert_str_eq (plain_run, r.out);
+  tt_run_clear (&r);
+  r = tt_run_tnet ("isochrone", "luohe_west_hsr", "--minutes", "45", "--profile", "transit",
+                   "--depart", "07:00", "--window", "120", "--max-walk", "60", "--data", data,
+                   "--scenario", "2025", "--format", "geojson", NULL);
+  ck_assert_msg (r.status == 0, "exit %d: %s", r.status, r.err);
+  ck_assert_str_eq (plain_run, r.out);
+  tt_run_clear (&r);
+  g_autoptr (JsonParser) pp = json_parser_new ();
+  ck_assert (json_parser_load_from_data (pp, plain_run, -1, NULL));
+  JsonObject *pprops = json_object_get_object_member (
+      json_node_get_object (json_parser_get_root (pp)), "properties");
+  ck_assert_str_eq (json_object_get_string_member (pprops, "model"), "timetable");
+  JsonObject *ptt = json_object_get_object_member (pprops, "timetable");
+  ck_assert_str_eq (json_object_get_string_member (ptt, "depart"), "07:00");
+  ck_assert_int_eq (json_object_get_int_member (ptt, "window_min"), 120);
+
+  /* park_and_ride likewise, with a key of park-and-ride */
+  g_autofree char *pr_text = g_strdup_printf (
+      "[scenario]\nnetwork = %s\nyear = 2025\n"
+      "[isochrone]\nfrom = z_yuzhou\nminutes = 50\nprofile = park_and_ride\n"
+      "window = 5\ndrive_budget_min = 20\n"
+      "[output]\ndir = %s\nformats = geojson\n", data, out);
+  tt_write_file (dir, "iso.ini", pr_text);
+  r = tt_run_tnet ("run", ini, "--quiet", NULL);
+  ck_assert_msg (r.status == 0, "exit %d: %s", r.status, r.err);
+  tt_run_clear (&r);
+  g_autofree char *pr_run = NULL;
+  ck_assert (g_file_get_contents (path, &pr_run, NULL, NULL));
+  r = tt_run_tnet ("isochrone", "z_yuzhou", "--minutes", "50", "--profile", "park_and_ride",
+                   "--window", "5", "--drive-budget", "20", "--data", data, "--scenario",
+                   "2025", "--format", "geojson", NULL);
+  ck_assert_msg (r.status == 0, "exit %d: %s", r.status, r.err);
+  ck_assert_str_eq (pr_run, r.out);
+  ck_assert_ptr_nonnull (strstr (pr_run, "\"timetable\""));
+  tt_run_clear (&r);
+
+  /* model = frequency: the frequency approximation, the same document as
+   * the command's with --frequency-model, naming that model and no
+   * timetable */
+  g_autofree char *freq_text = g_strdup_printf (
+      "[scenario]\nnetwork = %s\nyear = 2025\n"
+      "[isochrone]\nfrom = luohe_west_hsr\nminutes = 45\nprofile = transit\n"
+      "model = frequency\n[output]\ndir = %s\nformats = geojson\n", data, out);
   tt_write_file (dir, "iso.ini", freq_text);
   r = tt_run_tnet ("run", ini, "--quiet", NULL);
   ck_assert_msg (r.status == 0, "exit %d: %s", r.status, r.err);
@@ -493,6 +549,7 @@ START_TEST (test_isochrone_timetable)
   ck_assert_msg (r.status == 0, "exit %d: %s", r.status, r.err);
   ck_assert_str_eq (freq_run, r.out);
   tt_run_clear (&r);
+  ck_assert_str_ne (freq_run, plain_run);
   g_autoptr (JsonParser) fp = json_parser_new ();
   ck_assert (json_parser_load_from_data (fp, freq_run, -1, NULL));
   JsonObject *fprops = json_object_get_object_member (
@@ -500,7 +557,19 @@ START_TEST (test_isochrone_timetable)
   ck_assert_str_eq (json_object_get_string_member (fprops, "model"), "frequency approximation");
   ck_assert (!json_object_has_member (fprops, "timetable"));
 
-  /* a timetable key needs profile = transit; a bad time names its line */
+  /* a key of the timetable beside model = frequency names both lines */
+  g_autofree char *both = g_strdup_printf (
+      "[scenario]\nnetwork = %s\n[isochrone]\nfrom = luohe_west_hsr\nprofile = transit\n"
+      "model = frequency\nwindow = 10\n[output]\ndir = %s\n", data, out);
+  tt_write_file (dir, "iso.ini", both);
+  r = tt_run_tnet ("run", ini, "--quiet", NULL);
+  ck_assert_int_eq (r.status, 1);
+  ck_assert_msg (strstr (r.err, "iso.ini:7:") && strstr (r.err, "window")
+                 && strstr (r.err, "model = frequency (line 6)"), "%s", r.err);
+  tt_run_clear (&r);
+
+  /* a timetable key needs profile = transit (or park_and_ride); a bad
+   * time names its line */
   g_autofree char *bad = g_strdup_printf (
       "[scenario]\nnetwork = %s\n[isochrone]\nfrom = luohe_west_hsr\ndepart = 07:05\n"
       "[output]\ndir = %s\n", data, out);
@@ -518,6 +587,74 @@ START_TEST (test_isochrone_timetable)
   ck_assert_msg (strstr (r.err, "iso.ini:6:") != NULL && strstr (r.err, "depart") != NULL,
                  "%s", r.err);
   tt_run_clear (&r);
+  tt_rm_rf (dir);
+}
+END_TEST
+
+/* A headway factor scales the frequency approximation's headways, and the
+ * timetable runs the feed's trips as they are: where transit follows the
+ * timetable the override is an error naming its place and the section (or
+ * --frequency-model), never ignored; with model = frequency (or
+ * --frequency-model) the same file runs. */
+START_TEST (test_headway_factor_timetable)
+{
+  g_autofree char *data = tt_source_path ("data/xuchang");
+  g_autofree char *dir = tt_mkdtemp ();
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  g_autofree char *ini = g_build_filename (dir, "cut.ini", NULL);
+  static const char *const sections[] = {
+    "[commute]\norigins = luohe_west_hsr\ndestinations = xc_east_hsr\nprofiles = transit\n",
+    "[isochrone]\nfrom = luohe_west_hsr\nminutes = 30\nprofile = transit\n",
+  };
+  static const char *const names[] = { "[commute]", "[isochrone]" };
+  for (guint k = 0; k < G_N_ELEMENTS (sections); k++)
+    {
+      g_autofree char *text = g_strdup_printf (
+          "[scenario]\nnetwork = %s\nyear = 2025\n[overrides]\n"
+          "line:郑许市域铁路.headway_factor = 2\n%s[output]\ndir = %s\nformats = json\n",
+          data, sections[k], out);
+      tt_write_file (dir, "cut.ini", text);
+      TtRun r = tt_run_tnet ("run", ini, "--quiet", NULL);
+      ck_assert_int_eq (r.status, 1);
+      g_autofree char *want = g_strdup_printf ("it needs model = frequency in %s", names[k]);
+      ck_assert_msg (strstr (r.err, "cut.ini:5:1: line:郑许市域铁路.headway_factor scales the "
+                             "headways of the frequency approximation")
+                     && strstr (r.err, "(line 6) follows the timetable")
+                     && strstr (r.err, want), "%s", r.err);
+      tt_run_clear (&r);
+      /* asked for the approximation, the factor applies and the file runs */
+      g_autofree char *freq = g_strdup_printf (
+          "[scenario]\nnetwork = %s\nyear = 2025\n[overrides]\n"
+          "line:郑许市域铁路.headway_factor = 2\n%smodel = frequency\n"
+          "[output]\ndir = %s\nformats = json\n", data, sections[k], out);
+      tt_write_file (dir, "cut.ini", freq);
+      r = tt_run_tnet ("run", ini, "--quiet", NULL);
+      ck_assert_msg (r.status == 0, "exit %d: %s", r.status, r.err);
+      tt_run_clear (&r);
+    }
+  /* a command given the file: the timetable by default is the error,
+   * --frequency-model runs; a year has no override */
+  TtRun c = tt_run_tnet ("commute", "--scenario", ini, "--origins", "luohe_west_hsr",
+                         "--destinations", "xc_east_hsr", "--profiles", "transit", NULL);
+  ck_assert_int_eq (c.status, 1);
+  ck_assert_msg (strstr (c.err, "cut.ini:5:1: line:郑许市域铁路.headway_factor")
+                 && strstr (c.err, "it needs --frequency-model"), "%s", c.err);
+  tt_run_clear (&c);
+  c = tt_run_tnet ("isochrone", "luohe_west_hsr", "--scenario", ini, "--minutes", "30",
+                   "--profile", "transit", NULL);
+  ck_assert_int_eq (c.status, 1);
+  ck_assert_msg (strstr (c.err, "it needs --frequency-model"), "%s", c.err);
+  tt_run_clear (&c);
+  c = tt_run_tnet ("commute", "--scenario", ini, "--origins", "luohe_west_hsr",
+                   "--destinations", "xc_east_hsr", "--profiles", "transit",
+                   "--frequency-model", NULL);
+  ck_assert_msg (c.status == 0, "%s", c.err);
+  tt_run_clear (&c);
+  /* car follows no timetable: the factor is not in the way */
+  c = tt_run_tnet ("commute", "--scenario", ini, "--origins", "luohe_west_hsr",
+                   "--destinations", "xc_east_hsr", "--profiles", "car", NULL);
+  ck_assert_msg (c.status == 0, "%s", c.err);
+  tt_run_clear (&c);
   tt_rm_rf (dir);
 }
 END_TEST
@@ -874,6 +1011,7 @@ run_suite (void)
   tcase_set_timeout (tc, 120);
   tcase_add_test (tc, test_typo_errors);
   tcase_add_test (tc, test_isochrone_timetable);
+  tcase_add_test (tc, test_headway_factor_timetable);
   tcase_add_test (tc, test_commute_timetable);
   tcase_add_test (tc, test_commute_default_timetable);
   tcase_add_test (tc, test_scenario_option);

@@ -186,6 +186,20 @@ START_TEST (test_unknown_key)
 }
 END_TEST
 
+/* `tnet sensitivity --format json` has the top-level keys
+ * docs/json-schema.md lists for it. */
+START_TEST (test_json_schema_keys)
+{
+  g_autofree char *dir = make_folder ();
+  TtRun r = tt_run_tnet ("sensitivity", "expressway_km", "--data", dir, "--scenario", "2025",
+                         "--format", "json", "-q", NULL);
+  ck_assert_msg (r.status == 0, "%s", r.err);
+  tt_assert_json_schema_keys ("## `tnet sensitivity INDICATOR --format json`", r.out);
+  tt_run_clear (&r);
+  tt_rm_rf (dir);
+}
+END_TEST
+
 int
 main (void)
 {
@@ -196,6 +210,7 @@ main (void)
   tcase_add_test (tc, test_threads);
   tcase_add_test (tc, test_renderings);
   tcase_add_test (tc, test_unknown_key);
+  tcase_add_test (tc, test_json_schema_keys);
   suite_add_tcase (s, tc);
   return tt_run_suite (s);
 }

@@ -1,6 +1,7 @@
 /* tests-common.c: helpers shared by the test suites. */
 #include "tests-common.h"
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -175,4 +176,88 @@ tt_csv_rows (const char *text)
       g_ptr_array_add (rows, g_ptr_array_free (fields, FALSE));
     }
   return rows;
+}
+
+/* The keys of the "Top-level keys:" or "Element keys:" line of the section
+ * of docs/json-schema.md headed @heading, each as written ("name" or
+ * "name?"); NULL when there is no such section or line. */
+static GPtrArray *
+schema_doc_keys (const char *heading)
+{
+  g_autofree char *path = tt_source_path ("docs/json-schema.md");
+  g_autofree char *doc = NULL;
+  if (!g_file_get_contents (path, &doc, NULL, NULL))
+    return NULL;
+  g_auto (GStrv) lines = g_strsplit (doc, "\n", -1);
+  guint i = 0;
+  while (lines[i] && strcmp (lines[i], heading) != 0)
+    i++;
+  if (lines[i] == NULL)
+    return NULL;
+  for (i++; lines[i] && lines[i][0] != '#'; i++)
+    {
+      const char *list = NULL;
+      if (g_str_has_prefix (lines[i], "Top-level keys: "))
+        list = lines[i] + strlen ("Top-level keys: ");
+      else if (g_str_has_prefix (lines[i], "Element keys: "))
+        list = lines[i] + strlen ("Element keys: ");
+      if (list == NULL)
+        continue;
+      GPtrArray *keys = g_ptr_array_new_with_free_func (g_free);
+      g_auto (GStrv) items = g_strsplit (list, ", ", -1);
+      for (guint k = 0; items[k]; k++)
+        {
+          GString *key = g_string_new (NULL);
+          for (const char *c = items[k]; *c; c++)
+            if (*c != '`')
+              g_string_append_c (key, *c);
+          g_ptr_array_add (keys, g_string_free (key, FALSE));
+        }
+      return keys;
+    }
+  return NULL;
+}
+
+void
+tt_assert_json_schema_keys (const char *heading, const char *json)
+{
+  g_autoptr (GPtrArray) want = schema_doc_keys (heading);
+  ck_assert_msg (want != NULL, "docs/json-schema.md: no section %s with a keys line", heading);
+  g_autoptr (JsonParser) p = json_parser_new ();
+  ck_assert_msg (json_parser_load_from_data (p, json, -1, NULL), "%s: not JSON", heading);
+  JsonNode *root = json_parser_get_root (p);
+  if (JSON_NODE_HOLDS_ARRAY (root))
+    {
+      JsonArray *a = json_node_get_array (root);
+      ck_assert_msg (json_array_get_length (a) > 0, "%s: an empty array", heading);
+      root = json_array_get_element (a, 0);
+    }
+  ck_assert_msg (JSON_NODE_HOLDS_OBJECT (root), "%s: not an object", heading);
+  g_autoptr (GList) members = json_object_get_members (json_node_get_object (root));
+  guint d = 0;   /* the next documented key the document may have */
+  for (GList *m = members; m; m = m->next)
+    {
+      const char *name = m->data;
+      while (d < want->len)
+        {
+          const char *w = g_ptr_array_index (want, d);
+          gsize n = strlen (w);
+          gboolean optional = n > 0 && w[n - 1] == '?';
+          if (strncmp (w, name, optional ? n - 1 : n) == 0
+              && strlen (name) == (optional ? n - 1 : n))
+            break;
+          ck_assert_msg (optional, "%s: the document has no \"%s\" before \"%s\" "
+                         "(docs/json-schema.md lists it)", heading, w, name);
+          d++;
+        }
+      ck_assert_msg (d < want->len, "%s: key \"%s\" is not in docs/json-schema.md's list "
+                     "(or not in its order)", heading, name);
+      d++;
+    }
+  for (; d < want->len; d++)
+    {
+      const char *w = g_ptr_array_index (want, d);
+      ck_assert_msg (g_str_has_suffix (w, "?"), "%s: the document has no \"%s\" "
+                     "(docs/json-schema.md lists it)", heading, w);
+    }
 }

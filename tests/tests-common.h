@@ -40,3 +40,11 @@ void tt_run_clear (TtRun *r);
  * newline inside a field), each a NULL-terminated array of fields; the
  * header is row 0. Free with g_ptr_array_unref(). */
 GPtrArray *tt_csv_rows (const char *text);
+
+/* Asserts that the JSON document @json (an object, or an array of objects)
+ * has the top-level keys (of its first element, for an array) that
+ * docs/json-schema.md lists under the heading @heading (the whole line,
+ * e.g. "## `tnet report`") in its "Top-level keys:" (or "Element keys:")
+ * line: in that order, each key without '?' present, no key the line does
+ * not name. */
+void tt_assert_json_schema_keys (const char *heading, const char *json);

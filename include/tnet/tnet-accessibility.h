@@ -127,4 +127,116 @@ TNET_API double tnet_accessibility_total (const TnetAccessibility *acc);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetAccessibility, tnet_accessibility_free)
 
+/**
+ * TnetAccessibilityLabels:
+ * @opportunities: the name of the column counted (e.g. "jobs")
+ * @profile: the profile the travel times are of
+ * @zone_ids: tnet_accessibility_n_origins() zone ids, row o = origin o
+ * @lon: (nullable): the zones' longitudes (WGS84); needed by the GeoJSON only
+ * @lat: (nullable): the zones' latitudes, as @lon
+ * @zone_source: (nullable): the file the zones come from ("zones.csv"),
+ *   named by the text only
+ * @timetable_feed: (nullable): with transit by a timetable, its feeds'
+ *   names joined by "+"; %NULL: by @profile's graph (the network, or the
+ *   frequency approximation of transit)
+ * @timetable_date: the timetable's service date, YYYYMMDD
+ * @depart_s: the first departure, seconds after midnight
+ * @window_min: the departure window in minutes (0 is written as 1: the
+ *   departure alone)
+ * @max_walk_s: the longest walk, seconds
+ * @percentile: the percentile of the travel time over the window counted
+ *
+ * What a #TnetAccessibility does not hold but its outputs name: the zones
+ * and how the travel times were computed. The fields after @zone_source
+ * are read only when @timetable_feed is set. Every pointer is borrowed.
+ */
+typedef struct {
+  const char *opportunities;
+  TnetProfile profile;
+  const char *const *zone_ids;
+  const double *lon;
+  const double *lat;
+  const char *zone_source;
+  const char *timetable_feed;
+  guint timetable_date;
+  gint32 depart_s;
+  guint window_min;
+  guint max_walk_s;
+  double percentile;
+} TnetAccessibilityLabels;
+
+/**
+ * tnet_accessibility_model_name:
+ *
+ * How @labels says the travel times were computed, as `tnet commute` names
+ * it: "network" (car), "timetable" or "frequency approximation".
+ * Returns: (transfer none): a static string.
+ * Time complexity: O(1).
+ */
+TNET_API const char *tnet_accessibility_model_name (const TnetAccessibilityLabels *labels);
+
+/**
+ * tnet_accessibility_to_json:
+ * @acc: the result
+ * @labels: its zones and run (@labels->lon and @labels->lat unused)
+ *
+ * The one JSON form of an accessibility result (docs/json-schema.md, `tnet
+ * accessibility --format json` and serve's /accessibility):
+ * opportunities, profile, model, timetable (only by a timetable: feed,
+ * date, depart "HH:MM", window_min, max_walk_min, percentile), total,
+ * cutoffs_min, mean_population_weighted (null where the weights sum to 0)
+ * and zones (id, accessibility: one value per cutoff). Indented by 2.
+ * Returns: (transfer full): the text, ending in a newline.
+ * Thread-safety: reads its arguments only.
+ * Time complexity: O(n_origins * n_cutoffs).
+ */
+TNET_API char *tnet_accessibility_to_json (const TnetAccessibility *acc,
+                                           const TnetAccessibilityLabels *labels);
+
+/**
+ * tnet_accessibility_to_geojson:
+ * @acc: the result
+ * @labels: its zones (@labels->lon and @labels->lat required) and run
+ *
+ * RFC 7946: a FeatureCollection of one Point Feature per zone, whose id is
+ * the zone id and whose properties are id, opportunities, profile, model,
+ * percentile (only by a timetable) and the CSV's within_T_min columns.
+ * Returns: (transfer full): the text, ending in a newline.
+ * Thread-safety: reads its arguments only.
+ * Time complexity: O(n_origins * n_cutoffs).
+ */
+TNET_API char *tnet_accessibility_to_geojson (const TnetAccessibility *acc,
+                                              const TnetAccessibilityLabels *labels);
+
+/**
+ * tnet_accessibility_to_csv:
+ * @acc: the result
+ * @labels: its zones (only @labels->zone_ids is read)
+ *
+ * The one CSV form: header `id,within_T_min,…` (a column per cutoff T),
+ * a row per zone, values with 17 significant digits.
+ * Returns: (transfer full): the text.
+ * Thread-safety: reads its arguments only.
+ * Time complexity: O(n_origins * n_cutoffs).
+ */
+TNET_API char *tnet_accessibility_to_csv (const TnetAccessibility *acc,
+                                          const TnetAccessibilityLabels *labels);
+
+/**
+ * tnet_accessibility_to_text:
+ * @acc: the result
+ * @labels: its zones and run (@labels->zone_source named in the title)
+ *
+ * The table of `tnet accessibility`: a title (column, profile, zones,
+ * total), a line on the timetable or the frequency approximation (not for
+ * car), then a zone per row and a cutoff per column, the
+ * population-weighted mean below.
+ * Returns: (transfer full): the text.
+ * Thread-safety: reads its arguments only.
+ * Time complexity: O(n_origins * n_cutoffs).
+ */
+TNET_API char *tnet_accessibility_to_text (const TnetAccessibility *acc,
+                                           const TnetAccessibilityLabels *labels);
+
+
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include <tnet/tnet-journey.h>
 #include <tnet/tnet-hubs.h>
 #include <tnet/tnet-timetable.h>
+#include <tnet/tnet-dataset.h>
 
 G_BEGIN_DECLS
 
@@ -171,6 +172,63 @@ typedef struct {
 } TnetCommuteOptions;
 
 TNET_API void tnet_commute_options_init (TnetCommuteOptions *opts);
+
+/**
+ * TnetCommuteTiming:
+ * @depart_s: first departure (seconds after midnight)
+ * @date: the service date (YYYYMMDD), 0 for the feed's busiest day
+ * @window_min: a departure every minute over this many minutes (0 or 1:
+ *   the departure alone)
+ * @max_walk_s: longest walk to the first or from the last stop
+ * @percentiles: (array length=n_percentiles): the percentiles of the
+ *   travel time over the window shown beside a cell's time (a view owned
+ *   by the plan, or static)
+ * @n_percentiles: their count
+ * @park_ride: park-and-ride by the same timetable: drive budget, time to
+ *   park, parking radius
+ *
+ * The options transit and park_and_ride follow the timetable with, as
+ * every command and binding takes them by default: filled by
+ * tnet_commute_timing_init(), then each value the caller was given
+ * (command line, scenario file, keyword argument) replaces its field.
+ * A command that counts at one percentile counts at the median (50)
+ * unless told otherwise; @percentiles are the ones shown beside it.
+ */
+typedef struct {
+  gint32 depart_s;
+  guint date;
+  guint window_min;
+  guint max_walk_s;
+  const double *percentiles;
+  guint n_percentiles;
+  TnetParkRideOptions park_ride;
+} TnetCommuteTiming;
+
+/**
+ * tnet_commute_timing_init:
+ * @timing: (out caller-allocates): receives the defaults
+ * @group: (nullable): the plan's first `[commute]` group
+ *   (tnet_plan_get_commute (plan, 0)), or %NULL when the data set has
+ *   no plan or the plan no such group
+ *
+ * The defaults of the timetable options, resolved once for `tnet
+ * commute`, `tnet criticality`, `tnet isochrone`, `tnet accessibility`,
+ * the `[commute]` and `[isochrone]` sections of `tnet run` and the Python
+ * binding: when @group has `depart` (#TnetPlanCommute.timetable), its
+ * depart, date, window, max_walk (there the group's budget by default),
+ * percentiles, drive_budget_min, park_time_min and parking_radius_m;
+ * otherwise 08:00 on the feed's busiest day (date 0), window 0, walks of
+ * up to 15 min, percentiles 5, 25, 50, 75, 95, and park-and-ride's
+ * defaults (tnet_park_ride_options_init(): 30 min, 5 min, 400 m).
+ * @timing's @percentiles then point into @group (valid while its plan
+ * lives) or to static storage.
+ *
+ * Errors: none (the plan was checked when it was loaded).
+ * Thread-safety: reads @group only; safe from any thread.
+ * Time complexity: O(1).
+ */
+TNET_API void tnet_commute_timing_init (TnetCommuteTiming *timing,
+                                        const TnetPlanCommute *group);
 
 /**
  * tnet_commute_compute:

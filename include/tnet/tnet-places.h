@@ -115,4 +115,55 @@ TNET_API TnetId tnet_place_find_node (const TnetNetwork *net, const char *word);
  */
 TNET_API guint tnet_place_search (const TnetNetwork *net, const char *text, GArray *nodes_out);
 
+
+/**
+ * tnet_place_select_nodes:
+ * @place: (nullable): a place (the grammar of tnet_place_list_parse());
+ *   %NULL: all
+ * @search: (nullable): only the nodes whose id, name or English name
+ *   contains it (tnet_place_search()); %NULL or "": every one
+ * @limit: at most this many, the first in node order; 0: no limit
+ *
+ * The nodes of `tnet nodes [PLACE] --search TEXT --limit N` and serve's
+ * /nodes, in node order.
+ * Returns: (transfer full): a GArray of TnetId, or %NULL with the place
+ *   parser's error.
+ * Thread-safety: reads @net only.
+ * Time complexity: O(n × |name|) plus the place list's size.
+ */
+TNET_API GArray *tnet_place_select_nodes (const TnetNetwork *net, const char *place,
+                                          const char *search, guint limit, GError **error);
+
+/**
+ * tnet_place_nodes_to_json:
+ * @ids: @n_ids node indices
+ *
+ * The one JSON form of a node list (docs/json-schema.md, `tnet nodes`,
+ * serve's /nodes): an array of {id, kind, region, name, name_en, lon, lat},
+ * "" for a missing text. Indented by 2.
+ * Returns: (transfer full): the text, ending in a newline.
+ * Thread-safety: reads its arguments only.
+ * Time complexity: O(n_ids).
+ */
+TNET_API char *tnet_place_nodes_to_json (const TnetNetwork *net, const TnetId *ids,
+                                         guint n_ids);
+
+/**
+ * tnet_place_nodes_to_csv:
+ * The CSV form: header `id,kind,region,name,name_en`, a row per node.
+ * Returns: (transfer full): the text.
+ * Time complexity: O(n_ids).
+ */
+TNET_API char *tnet_place_nodes_to_csv (const TnetNetwork *net, const TnetId *ids,
+                                        guint n_ids);
+
+/**
+ * tnet_place_nodes_to_text:
+ * The text form: the CSV's columns separated by tabs, no header.
+ * Returns: (transfer full): the text.
+ * Time complexity: O(n_ids).
+ */
+TNET_API char *tnet_place_nodes_to_text (const TnetNetwork *net, const TnetId *ids,
+                                         guint n_ids);
+
 G_END_DECLS

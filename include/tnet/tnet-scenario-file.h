@@ -102,6 +102,26 @@ TNET_API TnetScenario *tnet_scenario_file_get_scenario (const TnetScenarioFile *
 TNET_API gboolean tnet_scenario_file_check (const TnetScenarioFile *sf,
                                             const TnetNetwork *net, GError **error);
 
+/**
+ * tnet_scenario_file_check_timetable:
+ * @section: (nullable): the analysis section (`commute`, `isochrone`)
+ *   whose transit follows the timetable, or %NULL for a command given
+ *   the file with `--scenario`
+ *
+ * A `line:NAME.headway_factor` override scales the headways of the
+ * frequency approximation (tnet_multimodal_build()); a timetable runs the
+ * feed's trips as they are, so the factor would be ignored there. Callers
+ * whose transit follows the timetable call this first: it fails with
+ * %TNET_ERROR_INVALID_INPUT "FILE:LINE:COLUMN: line:NAME.headway_factor
+ * scales the headways of the frequency approximation, but [SECTION] ...
+ * follows the timetable ...: it needs model = frequency in [SECTION]"
+ * (with @section %NULL: "it needs --frequency-model") naming the first
+ * such override, and succeeds when the file has none.
+ * Thread-safety: reads @sf only. Time complexity: O(overrides).
+ */
+TNET_API gboolean tnet_scenario_file_check_timetable (const TnetScenarioFile *sf,
+                                                      const char *section, GError **error);
+
 /* TRUE when the file has the section (an analysis to run). */
 TNET_API gboolean tnet_scenario_file_has_section (const TnetScenarioFile *sf,
                                                   const char *section);

@@ -5,6 +5,7 @@
  * by side under the last one; the plan's words come from the file. */
 #include "tnet-internal.h"
 #include "report-private.h"
+#include "json-text.h"
 #include "text-columns.h"
 
 typedef struct {
@@ -83,24 +84,14 @@ add_km (JsonBuilder *b, const char *key, double m)
 }
 
 static void
-add_string (JsonBuilder *b, const char *key, const char *v)
-{
-  json_builder_set_member_name (b, key);
-  if (v)
-    json_builder_add_string_value (b, v);
-  else
-    json_builder_add_null_value (b);
-}
-
-static void
 structure_json (const TnetNetwork *net, const TnetStructure *s, const TnetStructureState *st,
                 JsonBuilder *b)
 {
   json_builder_begin_object (b);
-  add_string (b, "name", s->name);
-  add_string (b, "name_en", s->name_en);
-  add_string (b, "group", s->group);
-  add_string (b, "plan_text", s->plan_text);
+  tnet_i_json_add_string (b, "name", s->name);
+  tnet_i_json_add_string (b, "name_en", s->name_en);
+  tnet_i_json_add_string (b, "group", s->group);
+  tnet_i_json_add_string (b, "plan_text", s->plan_text);
   if (s->kind == TNET_STRUCTURE_RING)
     {
       json_builder_set_member_name (b, "centre");
@@ -108,8 +99,8 @@ structure_json (const TnetNetwork *net, const TnetStructure *s, const TnetStruct
       json_builder_add_double_value (b, s->centre_lon);
       json_builder_add_double_value (b, s->centre_lat);
       json_builder_end_array (b);
-      add_string (b, "centre_node", s->centre_node != TNET_ID_NONE
-                  ? tnet_network_node (net, s->centre_node)->id : NULL);
+      tnet_i_json_add_string (b, "centre_node", s->centre_node != TNET_ID_NONE
+                              ? tnet_network_node (net, s->centre_node)->id : NULL);
     }
   else
     {
@@ -131,7 +122,7 @@ structure_json (const TnetNetwork *net, const TnetStructure *s, const TnetStruct
   tnet_i_json_add_number (b, "share_complete", st->share, 4);
   json_builder_set_member_name (b, s->kind == TNET_STRUCTURE_RING ? "closed" : "joined");
   json_builder_add_boolean_value (b, st->verdict == TNET_STRUCTURE_COMPLETE);
-  add_string (b, "verdict", tnet_structure_verdict_to_string (st->verdict));
+  tnet_i_json_add_string (b, "verdict", tnet_structure_verdict_to_string (st->verdict));
   json_builder_set_member_name (b, "gaps");
   json_builder_begin_array (b);
   for (guint g = 0; g < st->n_gaps; g++)
@@ -139,16 +130,16 @@ structure_json (const TnetNetwork *net, const TnetStructure *s, const TnetStruct
       const TnetStructureGap *gap = &st->gaps[g];
       const TnetLink *l = gap->link != TNET_ID_NONE ? tnet_network_link (net, gap->link) : NULL;
       json_builder_begin_object (b);
-      add_string (b, "link", l ? l->id : NULL);
-      add_string (b, "line", l ? l->line : NULL);
-      add_string (b, "status", l ? tnet_status_to_string (l->status) : NULL);
+      tnet_i_json_add_string (b, "link", l ? l->id : NULL);
+      tnet_i_json_add_string (b, "line", l ? l->line : NULL);
+      tnet_i_json_add_string (b, "status", l ? tnet_status_to_string (l->status) : NULL);
       json_builder_set_member_name (b, "open_year");
       if (l && l->open_year > 0)
         json_builder_add_int_value (b, l->open_year);
       else
         json_builder_add_null_value (b);
-      add_string (b, "from", tnet_network_node (net, gap->from)->id);
-      add_string (b, "to", tnet_network_node (net, gap->to)->id);
+      tnet_i_json_add_string (b, "from", tnet_network_node (net, gap->from)->id);
+      tnet_i_json_add_string (b, "to", tnet_network_node (net, gap->to)->id);
       add_km (b, "length_km", gap->length_m);
       json_builder_set_member_name (b, "in_data");
       json_builder_add_boolean_value (b, l != NULL);
@@ -161,10 +152,11 @@ structure_json (const TnetNetwork *net, const TnetStructure *s, const TnetStruct
     {
       const TnetStructureMember *mb = &s->members[k];
       json_builder_begin_object (b);
-      add_string (b, "line", mb->line);
-      add_string (b, "from", mb->from != TNET_ID_NONE ? tnet_network_node (net, mb->from)->id
-                  : NULL);
-      add_string (b, "to", mb->to != TNET_ID_NONE ? tnet_network_node (net, mb->to)->id : NULL);
+      tnet_i_json_add_string (b, "line", mb->line);
+      tnet_i_json_add_string (b, "from", mb->from != TNET_ID_NONE
+                              ? tnet_network_node (net, mb->from)->id : NULL);
+      tnet_i_json_add_string (b, "to", mb->to != TNET_ID_NONE
+                              ? tnet_network_node (net, mb->to)->id : NULL);
       json_builder_set_member_name (b, "links");
       json_builder_begin_array (b);
       for (guint j = 0; j < mb->n_links; j++)
@@ -172,9 +164,9 @@ structure_json (const TnetNetwork *net, const TnetStructure *s, const TnetStruct
       json_builder_end_array (b);
       json_builder_set_member_name (b, "resolved");
       json_builder_add_boolean_value (b, mb->resolved);
-      add_string (b, "source", mb->source);
-      add_string (b, "confidence", mb->confidence);
-      add_string (b, "note", mb->note);
+      tnet_i_json_add_string (b, "source", mb->source);
+      tnet_i_json_add_string (b, "confidence", mb->confidence);
+      tnet_i_json_add_string (b, "note", mb->note);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);

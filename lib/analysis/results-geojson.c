@@ -33,16 +33,6 @@ end_collection (JsonBuilder *b)
 }
 
 static void
-member_string (JsonBuilder *b, const char *name, const char *value)
-{
-  json_builder_set_member_name (b, name);
-  if (value)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
-static void
 member_int (JsonBuilder *b, const char *name, gint64 value)
 {
   json_builder_set_member_name (b, name);
@@ -81,8 +71,8 @@ path_feature (JsonBuilder *b, const TnetNetwork *net, const TnetGraph *graph,
   g_autofree char *nodes = g_strjoinv (" > ", places);
   g_autofree char *id = g_strdup_printf ("%s-%u", set, rank);
   json_builder_begin_object (b);
-  member_string (b, "type", "Feature");
-  member_string (b, "id", id);
+  tnet_i_json_add_string (b, "type", "Feature");
+  tnet_i_json_add_string (b, "id", id);
   json_builder_set_member_name (b, "geometry");
   /* a path of a graph compiled from @net starts at a network node */
   TnetId start = mm == NULL && p->n_arcs > 0 ? p->nodes[0] : TNET_ID_NONE;
@@ -90,11 +80,11 @@ path_feature (JsonBuilder *b, const TnetNetwork *net, const TnetGraph *graph,
                              start < tnet_network_n_nodes (net) ? start : TNET_ID_NONE);
   json_builder_set_member_name (b, "properties");
   json_builder_begin_object (b);
-  member_string (b, "set", set);
+  tnet_i_json_add_string (b, "set", set);
   member_int (b, "rank", rank);
   member_double (b, "minutes", min1 (p->time_ms));
-  member_string (b, "nodes", nodes);
-  member_string (b, "links", ids->str);
+  tnet_i_json_add_string (b, "nodes", nodes);
+  tnet_i_json_add_string (b, "links", ids->str);
   json_builder_end_object (b);
   json_builder_end_object (b);
 }
@@ -108,16 +98,16 @@ tnet_corridor_to_geojson (const TnetCorridor *corr, const TnetNetwork *net,
   g_autoptr (JsonBuilder) jb = begin_collection ();
   json_builder_set_member_name (jb, "properties");
   json_builder_begin_object (jb);
-  member_string (jb, "from", a->spec);
-  member_string (jb, "to", b->spec);
-  member_string (jb, "modes", mask == TNET_MODES_RAIL ? "rail"
-                              : mask == TNET_MODES_ROAD ? "road" : "all");
+  tnet_i_json_add_string (jb, "from", a->spec);
+  tnet_i_json_add_string (jb, "to", b->spec);
+  tnet_i_json_add_string (jb, "modes", mask == TNET_MODES_RAIL ? "rail"
+                                       : mask == TNET_MODES_ROAD ? "road" : "all");
   if (corr->mm)
     {
       TnetProfile prof = tnet_multimodal_get_profile (corr->mm);
-      member_string (jb, "profile", tnet_profile_to_string (prof));
-      member_string (jb, "model", prof == TNET_PROFILE_CAR ? "network"
-                                                           : "frequency approximation");
+      tnet_i_json_add_string (jb, "profile", tnet_profile_to_string (prof));
+      tnet_i_json_add_string (jb, "model", prof == TNET_PROFILE_CAR ? "network"
+                                           : "frequency approximation");
     }
   member_int (jb, "year", year);
   member_int (jb, "line_count", corr->n_lines);
@@ -156,9 +146,9 @@ tnet_corridor_criticality_to_geojson (const TnetCriticality *crit, const TnetNet
   g_autoptr (JsonBuilder) jb = begin_collection ();
   json_builder_set_member_name (jb, "properties");
   json_builder_begin_object (jb);
-  member_string (jb, "from", a->spec);
-  member_string (jb, "to", b->spec);
-  member_string (jb, "by", by_line ? "line" : "link");
+  tnet_i_json_add_string (jb, "from", a->spec);
+  tnet_i_json_add_string (jb, "to", b->spec);
+  tnet_i_json_add_string (jb, "by", by_line ? "line" : "link");
   member_int (jb, "pairs", tnet_criticality_n_pairs (crit));
   member_int (jb, "candidates", tnet_criticality_n_candidates (crit));
   json_builder_end_object (jb);
@@ -190,7 +180,7 @@ tnet_corridor_criticality_to_geojson (const TnetCriticality *crit, const TnetNet
       TnetWeight before = tnet_criticality_base_time (crit, p);
       TnetWeight after = tnet_criticality_time (crit, r, p);
       json_builder_begin_object (jb);
-      member_string (jb, "type", "Feature");
+      tnet_i_json_add_string (jb, "type", "Feature");
       member_int (jb, "id", r + 1);
       json_builder_set_member_name (jb, "geometry");
       /* by line: the line's links, else (a transit service on no network
@@ -207,18 +197,20 @@ tnet_corridor_criticality_to_geojson (const TnetCriticality *crit, const TnetNet
       json_builder_set_member_name (jb, "properties");
       json_builder_begin_object (jb);
       member_int (jb, "rank", r + 1);
-      member_string (jb, "element", it->name);
-      member_string (jb, "line", by_line ? it->name : line ? line : "");
+      tnet_i_json_add_string (jb, "element", it->name);
+      tnet_i_json_add_string (jb, "line", by_line ? it->name : line ? line : "");
       if (by_line)
-        member_string (jb, "geometry_source", source);
+        tnet_i_json_add_string (jb, "geometry_source", source);
       member_int (jb, "pairs_slower", it->n_pairs_slower);
       member_int (jb, "pairs_cut", it->n_pairs_cut);
       member_int (jb, "pairs_out_of_budget", it->n_pairs_out_of_budget);
       member_double (jb, "population_lost", round (it->population_lost));
       member_double (jb, "max_increase_min", min1 (it->max_increase_ms));
       member_double (jb, "total_increase_min", min1 (it->total_increase_ms));
-      member_string (jb, "worst_from", o != TNET_ID_NONE ? tnet_network_node (net, o)->id : NULL);
-      member_string (jb, "worst_to", d != TNET_ID_NONE ? tnet_network_node (net, d)->id : NULL);
+      tnet_i_json_add_string (jb, "worst_from",
+                              o != TNET_ID_NONE ? tnet_network_node (net, o)->id : NULL);
+      tnet_i_json_add_string (jb, "worst_to",
+                              d != TNET_ID_NONE ? tnet_network_node (net, d)->id : NULL);
       member_double (jb, "before_min", before == TNET_WEIGHT_INF ? NAN : min1 (before));
       member_double (jb, "after_min", after == TNET_WEIGHT_INF ? NAN : min1 (after));
       json_builder_end_object (jb);
@@ -253,15 +245,16 @@ tnet_commute_to_geojson (const TnetCommute *c, const TnetNetwork *net)
           double minutes = reached ? min1 (cell->total_ms) : NAN;
           double ends[4] = { on->lon, on->lat, dn->lon, dn->lat };
           json_builder_begin_object (jb);
-          member_string (jb, "type", "Feature");
+          tnet_i_json_add_string (jb, "type", "Feature");
           member_int (jb, "id", ++id);
           json_builder_set_member_name (jb, "geometry");
           tnet_i_geojson_line (jb, ends, 2);
           json_builder_set_member_name (jb, "properties");
           json_builder_begin_object (jb);
-          member_string (jb, "profile", tnet_profile_to_string (tnet_commute_profile (c, p)));
-          member_string (jb, "origin", on->id);
-          member_string (jb, "destination", dn->id);
+          tnet_i_json_add_string (jb, "profile",
+                                  tnet_profile_to_string (tnet_commute_profile (c, p)));
+          tnet_i_json_add_string (jb, "origin", on->id);
+          tnet_i_json_add_string (jb, "destination", dn->id);
           member_double (jb, "minutes", minutes);
           json_builder_set_member_name (jb, "within_budget");
           json_builder_add_boolean_value (jb, reached && cell->total_ms <= budget * 60000.0);

@@ -22,16 +22,6 @@ ms_to_min1 (TnetWeight ms)
   return round (ms / 6000.0) / 10.0;
 }
 
-static void
-add_string_or_null (JsonBuilder *b, const char *name, const char *value)
-{
-  json_builder_set_member_name (b, name);
-  if (value)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
 /* The coordinates of link @i: its polyline (tnet_network_link_geometry())
  * when it has one, else the straight line between its nodes. */
 static void
@@ -91,10 +81,10 @@ add_link_feature (JsonBuilder *b, const TnetNetwork *net, const TnetScenario *sc
   begin_feature (b, "LineString");
   add_link_coords (b, net, i, FALSE);
   begin_properties (b);
-  add_string_or_null (b, "id", l->id);
-  add_string_or_null (b, "line", l->line);
-  add_string_or_null (b, "mode", tnet_mode_to_string (l->mode));
-  add_string_or_null (b, "status", tnet_status_to_string (l->status));
+  tnet_i_json_add_string (b, "id", l->id);
+  tnet_i_json_add_string (b, "line", l->line);
+  tnet_i_json_add_string (b, "mode", tnet_mode_to_string (l->mode));
+  tnet_i_json_add_string (b, "status", tnet_status_to_string (l->status));
   json_builder_set_member_name (b, "open_year");
   if (l->open_year > 0)
     json_builder_add_int_value (b, l->open_year);
@@ -131,11 +121,11 @@ add_node_feature (JsonBuilder *b, const TnetNetwork *net, TnetId i, TnetWeight m
   begin_feature (b, "Point");
   add_coord (b, nd);
   begin_properties (b);
-  add_string_or_null (b, "id", nd->id);
-  add_string_or_null (b, "name", nd->name);
-  add_string_or_null (b, "name_en", nd->name_en);
-  add_string_or_null (b, "kind", tnet_node_kind_to_string (nd->kind));
-  add_string_or_null (b, "region", nd->region);
+  tnet_i_json_add_string (b, "id", nd->id);
+  tnet_i_json_add_string (b, "name", nd->name);
+  tnet_i_json_add_string (b, "name_en", nd->name_en);
+  tnet_i_json_add_string (b, "kind", tnet_node_kind_to_string (nd->kind));
+  tnet_i_json_add_string (b, "region", nd->region);
   json_builder_set_member_name (b, "population");
   json_builder_add_double_value (b, nd->population);
   if (ms != TNET_WEIGHT_INF)
@@ -205,9 +195,9 @@ tnet_geojson_isochrone (const TnetNetwork *net, const TnetScenario *scen,
   json_builder_set_member_name (b, "properties");
   json_builder_begin_object (b);
   if (from != NULL)
-    add_string_or_null (b, "from", from);
+    tnet_i_json_add_string (b, "from", from);
   if (profile != NULL)
-    add_string_or_null (b, "profile", profile);
+    tnet_i_json_add_string (b, "profile", profile);
   json_builder_set_member_name (b, "minutes");
   json_builder_add_double_value (b, round (budget_ms / 6000.0) / 10.0);
   if (scen != NULL)
@@ -285,7 +275,7 @@ tnet_geojson_paths (const TnetNetwork *net, const TnetId *const *paths,
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "rank");
       json_builder_add_int_value (b, p + 1);
-      add_string_or_null (b, "label", labels ? labels[p] : NULL);
+      tnet_i_json_add_string (b, "label", labels ? labels[p] : NULL);
       json_builder_set_member_name (b, "links");
       json_builder_begin_array (b);
       for (guint k = 0; k < path_len[p]; k++)

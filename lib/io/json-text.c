@@ -81,3 +81,13 @@ tnet_i_json_to_text (JsonNode *root, guint indent)
   g_string_append_c (out, '\n');
   return g_string_free (out, FALSE);
 }
+
+void
+tnet_i_json_add_string (JsonBuilder *b, const char *name, const char *value)
+{
+  json_builder_set_member_name (b, name);
+  if (value)
+    json_builder_add_string_value (b, value);
+  else
+    json_builder_add_null_value (b);
+}

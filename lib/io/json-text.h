@@ -10,3 +10,8 @@
  * reads back as the same double (284.8), so the output is as exact and
  * easier to read. Newly allocated. */
 char *tnet_i_json_to_text (JsonNode *root, guint indent);
+
+/* Sets member @name of the object @b is building to the string @value, or
+ * to null when @value is NULL (the one writer of an optional text member).
+ * Time complexity: O(length of @value). */
+void tnet_i_json_add_string (JsonBuilder *b, const char *name, const char *value);

@@ -64,11 +64,16 @@ static const KeySpec key_specs[] = {
   { "isochrone", "from", KT_STRING, 0, 0, NULL },
   { "isochrone", "minutes", KT_DOUBLE, 0, 1440, NULL },
   { "isochrone", "profile", KT_WORD, 0, 0, PROFILE_WORDS },
-  /* transit by the timetable (`tnet isochrone --depart ...`) */
+  /* transit and park_and_ride by the timetable (`tnet isochrone --depart
+   * ...`), the default, or by the frequency approximation */
+  { "isochrone", "model", KT_WORD, 0, 0, "timetable;frequency" },
   { "isochrone", "depart", KT_CLOCK, 0, 0, NULL },
   { "isochrone", "window", KT_INT, 0, 1440, NULL },
   { "isochrone", "percentile", KT_DOUBLE, -1e-12, 100, NULL },
   { "isochrone", "max_walk", KT_INT, 0, 1440, NULL },
+  { "isochrone", "drive_budget_min", KT_INT, 0, 1440, NULL },
+  { "isochrone", "park_time_min", KT_INT, 0, 1440, NULL },
+  { "isochrone", "parking_radius_m", KT_DOUBLE, -1e-12, 10000, NULL },
   { "transfers", "hubs", KT_LIST, 0, 0, NULL },
   { "corridors", "pairs", KT_PAIRS, 0, 0, NULL },
   { "corridors", "modes", KT_WORDS, 0, 0, "rail;road;all" },
@@ -874,6 +879,41 @@ tnet_scenario_file_get_scenario (const TnetScenarioFile *sf, int default_year)
         }
     }
   return scen;
+}
+
+gboolean
+tnet_scenario_file_check_timetable (const TnetScenarioFile *sf, const char *section,
+                                    GError **error)
+{
+  g_return_val_if_fail (sf != NULL, FALSE);
+  for (guint i = 0; i < sf->overrides->len; i++)
+    {
+      const Override *o = &g_array_index (sf->overrides, Override, i);
+      if (o->field != OV_HEADWAY)
+        continue;
+      /* a scheduled trip has no headway to scale: thinning the trips of a
+       * line by a factor has no single reading, so the factor stays with
+       * the frequency approximation and is never dropped silently */
+      if (section != NULL)
+        {
+          guint line = tnet_scenario_file_get_line (sf, section, "model");
+          g_autofree char *where = line
+            ? g_strdup_printf ("model = %s, line %u", tnet_scenario_file_get_string (
+                                   sf, section, "model"), line)
+            : g_strdup_printf ("line %u", tnet_scenario_file_get_line (sf, section, NULL));
+          set_key_error (error, sf, "overrides", o->key,
+                         "%s scales the headways of the frequency approximation, but [%s] "
+                         "(%s) follows the timetable, whose trips it does not change: it "
+                         "needs model = frequency in [%s]", o->key, section, where, section);
+        }
+      else
+        set_key_error (error, sf, "overrides", o->key,
+                       "%s scales the headways of the frequency approximation, but transit "
+                       "follows the timetable here, whose trips it does not change: it needs "
+                       "--frequency-model (model = frequency in a tnet run section)", o->key);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* ---- names against a network ---- */

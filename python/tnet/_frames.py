@@ -348,7 +348,9 @@ class Scenario:
         ``window``, ``percentiles``, ``max_walk`` — there the budget by
         default —, ``drive_budget_min``, ``park_time_min``,
         ``parking_radius_m``), else the defaults above (window 0, walks of
-        15 minutes, 30 / 5 / 400). ``model="frequency"``
+        15 minutes, 30 / 5 / 400); the library resolves them once for the
+        package and the commands (``Dataset._c.commute_timing()``,
+        ``tnet_commute_timing_init()``). ``model="frequency"``
         is ``tnet commute --frequency-model`` (the layered graphs with
         waits of half the headway), and is also what a folder without a
         GTFS feed gets, with a warning carrying the command's note
@@ -408,16 +410,15 @@ class Scenario:
         budget = d["budget"] if budget is None else float(budget)
         _check_model(model)
         _check_frequency(model, depart, window, percentiles, date)
-        # the timetable's defaults: the plan's first [commute] group when it
-        # has depart (as tnet commute), else 08:00, one departure, 15 min
-        # walks and park-and-ride's 30 / 5 / 400; what is given overrides
-        plan_tt = (d.get("timetable") if model != "frequency" else None) or {}
+        # the timetable's defaults, resolved by the library as for tnet
+        # commute (the plan's first [commute] group when it has depart,
+        # else 08:00, one departure, 15 min walks, park-and-ride's
+        # 30 / 5 / 400); what is given overrides
+        timing = self.dataset._c.commute_timing()
         given = {"depart": depart, "window": window, "percentiles": percentiles,
                  "max_walk": max_walk, "date": date, "drive_budget": drive_budget,
                  "park_time": park_time, "parking_radius": parking_radius}
-        fallback = {"depart": "08:00", "window": 0, "percentiles": None, "max_walk": 15,
-                    "date": None, "drive_budget": 30, "park_time": 5, "parking_radius": 400}
-        o = {k: v if v is not None else plan_tt.get(k, fallback[k]) for k, v in given.items()}
+        o = {k: v if v is not None else timing[k] for k, v in given.items()}
         tkw = self._commute_timetable(profiles, model, o["depart"], o["window"],
                                       o["percentiles"], o["max_walk"], o["date"],
                                       frequency_seed, o["drive_budget"], o["park_time"],

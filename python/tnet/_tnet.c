@@ -292,34 +292,55 @@ error:
   return NULL;
 }
 
-/* The timetable keys of plan group @g as commute() names its keyword
- * arguments (depart "HH:MM", date "YYYY-MM-DD" or None, window, max_walk
- * in minutes, percentiles or None, drive_budget, park_time,
- * parking_radius), or None when the group has no `depart`. */
+/* The timetable options @t (tnet_commute_timing_init()) as commute()
+ * names its keyword arguments: depart "HH:MM", date "YYYY-MM-DD" or None
+ * (the feed's busiest day), window, max_walk in minutes, percentiles,
+ * drive_budget, park_time (minutes), parking_radius (metres). */
+static PyObject *
+timing_dict (const TnetCommuteTiming *t)
+{
+  PyObject *pcts = PyList_New (t->n_percentiles);
+  if (pcts == NULL)
+    return NULL;
+  for (guint k = 0; k < t->n_percentiles; k++)
+    PyList_SET_ITEM (pcts, k, PyFloat_FromDouble (t->percentiles[k]));
+  char depart[16], date[16];
+  g_snprintf (depart, sizeof depart, "%02d:%02d", t->depart_s / 3600, t->depart_s / 60 % 60);
+  g_snprintf (date, sizeof date, "%04u-%02u-%02u", t->date / 10000, t->date / 100 % 100,
+              t->date % 100);
+  return Py_BuildValue ("{s:s,s:z,s:I,s:d,s:N,s:I,s:I,s:d}", "depart", depart,
+                        "date", t->date ? date : NULL, "window", (unsigned int) t->window_min,
+                        "max_walk", t->max_walk_s / 60.0, "percentiles", pcts,
+                        "drive_budget", (unsigned int) (t->park_ride.drive_budget_s / 60),
+                        "park_time", (unsigned int) (t->park_ride.park_s / 60),
+                        "parking_radius", t->park_ride.parking_radius_m);
+}
+
+/* The timetable keys of plan group @g as timing_dict() gives them, or
+ * None when the group has no `depart`. */
 static PyObject *
 plan_commute_timetable (const TnetPlanCommute *g)
 {
   if (!g->timetable)
     Py_RETURN_NONE;
-  PyObject *pcts = Py_NewRef (Py_None);
-  if (g->n_percentiles > 0)
-    {
-      Py_DECREF (pcts);
-      if ((pcts = PyList_New (g->n_percentiles)) == NULL)
-        return NULL;
-      for (guint k = 0; k < g->n_percentiles; k++)
-        PyList_SET_ITEM (pcts, k, PyFloat_FromDouble (g->percentiles[k]));
-    }
-  char depart[16], date[16];
-  g_snprintf (depart, sizeof depart, "%02d:%02d", g->depart_s / 3600, g->depart_s / 60 % 60);
-  g_snprintf (date, sizeof date, "%04u-%02u-%02u", g->date / 10000, g->date / 100 % 100,
-              g->date % 100);
-  return Py_BuildValue ("{s:s,s:z,s:I,s:d,s:N,s:I,s:I,s:d}", "depart", depart,
-                        "date", g->date ? date : NULL, "window", (unsigned int) g->window_min,
-                        "max_walk", (double) g->max_walk_min, "percentiles", pcts,
-                        "drive_budget", (unsigned int) g->drive_budget_min,
-                        "park_time", (unsigned int) g->park_time_min,
-                        "parking_radius", g->parking_radius_m);
+  TnetCommuteTiming t;
+  tnet_commute_timing_init (&t, g);
+  return timing_dict (&t);
+}
+
+/* Dataset.commute_timing() -> the defaults of commute()'s timetable
+ * keywords, resolved by the library (tnet_commute_timing_init() of the
+ * plan's first [commute] group, as every command takes them). */
+static PyObject *
+dataset_commute_timing (DatasetObject *self, PyObject *unused)
+{
+  if (!check_loaded (self))
+    return NULL;
+  const TnetPlan *plan = tnet_dataset_get_plan (self->ds);
+  TnetCommuteTiming t;
+  tnet_commute_timing_init (&t, plan && tnet_plan_n_commutes (plan) > 0
+                                ? tnet_plan_get_commute (plan, 0) : NULL);
+  return timing_dict (&t);
 }
 
 /* Dataset.plan_commute() -> the plan's first [commute] group as a dict
@@ -4146,6 +4167,11 @@ static PyMethodDef dataset_methods[] = {
     "population float64 arrays)" },
   { "select", (PyCFunction) dataset_select, METH_O,
     "select(places) -> list of the node ids a place spec (str) or list of ids stands for" },
+  { "commute_timing", (PyCFunction) dataset_commute_timing, METH_NOARGS,
+    "commute_timing() -> the defaults of commute()'s timetable keywords (depart, date, "
+    "window, max_walk, percentiles, drive_budget, park_time, parking_radius): the plan's "
+    "first [commute] group's when it has depart, else 08:00, None, 0, 15, [5, 25, 50, 75, "
+    "95], 30, 5, 400" },
   { "plan_commute", (PyCFunction) dataset_plan_commute, METH_NOARGS,
     "plan_commute() -> the plan's first [commute] group (origins, destinations, profiles, "
     "budget) or None" },

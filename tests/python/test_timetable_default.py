@@ -94,6 +94,63 @@ def test_commute_default_equals_plain_command(xuchang):
         (30.0, 5.0, 400.0)
 
 
+def test_commute_defaults_from_an_edited_plan(tmp_path):
+    """The timetable's defaults are the library's resolution of the plan's
+    first [commute] group (Dataset.commute_timing(), as every command takes
+    them): in a copy of the bundled folder whose group says depart 06:40,
+    window 20, percentiles 10;50;90, max_walk 25, drive_budget_min 20,
+    park_time_min 3, parking_radius_m 600, commute() with no keyword equals
+    the command with those values named (the oracle: the values this test
+    wrote), and a keyword overrides its key alone, as the option does."""
+    folder = tmp_path / "xuchang"
+    shutil.copytree(XUCHANG, folder, ignore=shutil.ignore_patterns("src"))
+    plan = (folder / "plan.ini").read_text(encoding="utf-8")
+    edits = {"depart = 07:00\n": "depart = 06:40\n",
+             "window = 120\n": "window = 20\nmax_walk = 25\ndrive_budget_min = 20\n"
+                              "park_time_min = 3\nparking_radius_m = 600\n",
+             "percentiles = 5;50;95\n": "percentiles = 10;50;90\n"}
+    for old, new in edits.items():
+        assert old in plan
+        plan = plan.replace(old, new, 1)
+    (folder / "plan.ini").write_text(plan, encoding="utf-8")
+    ds = tnet.Dataset(str(folder))
+    assert ds._c.commute_timing() == {
+        "depart": "06:40", "date": None, "window": 20, "max_walk": 25.0,
+        "percentiles": [10.0, 50.0, 90.0], "drive_budget": 20, "park_time": 3,
+        "parking_radius": 600.0}
+    places = ["--origins", "luohe_west_hsr;z_yuzhou", "--destinations", "xc_east_hsr",
+              "--profiles", "transit;park_and_ride"]
+    named = ["--depart", "06:40", "--window", "20", "--percentiles", "10,50,90",
+             "--max-walk", "25", "--drive-budget", "20", "--park-time", "3",
+             "--parking-radius", "600"]
+    kw = dict(origins="luohe_west_hsr;z_yuzhou", destinations="xc_east_hsr",
+              profiles=["transit", "park_and_ride"])
+    frame = ds.scenario(2025).commute(**kw)
+    ref = cli("commute", "--format", "json", "--data", str(folder), "--scenario", "2025",
+              *places, *named)
+    check_commute_cells(frame, ref)
+    assert frame.attrs["depart"] == "06:40" and frame.attrs["window_min"] == 20
+    named[1] = "07:10"
+    over = ds.scenario(2025).commute(depart="07:10", **kw)
+    ref = cli("commute", "--format", "json", "--data", str(folder), "--scenario", "2025",
+              *places, *named)
+    check_commute_cells(over, ref)
+    assert over.attrs["depart"] == "07:10" and over.attrs["window_min"] == 20
+    # the bundled plan's, and a plan whose group has no depart: the
+    # built-in defaults
+    assert tnet.Dataset(XUCHANG)._c.commute_timing()["depart"] == "07:00"
+    plan = (folder / "plan.ini").read_text(encoding="utf-8")
+    for key in ("depart = 06:40\n", "window = 20\n", "max_walk = 25\n",
+                "drive_budget_min = 20\n", "park_time_min = 3\n",
+                "parking_radius_m = 600\n", "percentiles = 10;50;90\n"):
+        plan = plan.replace(key, "", 1)
+    (folder / "plan.ini").write_text(plan, encoding="utf-8")
+    assert tnet.Dataset(str(folder))._c.commute_timing() == {
+        "depart": "08:00", "date": None, "window": 0, "max_walk": 15.0,
+        "percentiles": [5.0, 25.0, 50.0, 75.0, 95.0], "drive_budget": 30, "park_time": 5,
+        "parking_radius": 400.0}
+
+
 def test_commute_default_is_not_the_frequency_model(xuchang):
     """The two models differ on the bundled data (else the tests above
     could not tell them apart)."""

@@ -93,7 +93,7 @@ def main():
         rc, iso_tt, _ = cli_json('isochrone', ISO_FROM, '--minutes', ISO_MINUTES, '--profile',
                                  'transit', '--depart', '07:30')
         rc2, iso_fa, _ = cli_json('isochrone', ISO_FROM, '--minutes', ISO_MINUTES, '--profile',
-                                  'transit')
+                                  'transit', '--frequency-model')
         n_cli = len(iso_tt['features']) if iso_tt else -1
         n_fa = len(iso_fa['features']) if iso_fa else -1
         tap.ok(n_tt == n_cli and n_cli != n_fa,

@@ -40,9 +40,9 @@ def cli_args(endpoint, query):
             continue
         if k == 'model':
             # model=frequency is --frequency-model; model=timetable has no
-            # flag: the command follows the timetable by default, and
-            # --depart 08:00 is its default departure
-            args += ['--frequency-model'] if v == 'frequency' else ['--depart', '08:00']
+            # flag: the command follows the timetable by default, with the
+            # defaults the server takes too (the plan's)
+            args += ['--frequency-model'] if v == 'frequency' else []
             continue
         args += [FLAGS[k], v]
     return args
@@ -94,24 +94,26 @@ for scen in ('2020', '2025'):
                                                  'scenario': scen, **opts},
                     f'accessibility by the timetable {scen}')
         tap.ok(model_of(body) == 'timetable', f'  names the timetable ({scen}, {opts})')
-    # no option of the timetable (window=0 and max_walk=15 are the
-    # defaults): the timetable with its defaults, the bytes of the command
-    # given --depart 08:00 explicitly
+    # no option of the timetable: the timetable with the commands'
+    # defaults, those of the plan's first [commute] group (depart 07:00,
+    # window 120, walks up to its 60-min budget), the bytes of the command
+    # given those values explicitly; an option given overrides its key
+    plan = {'depart': '07:00', 'window': '120', 'max_walk': '60'}
     for opts in ({}, {'window': '0'}, {'max_walk': '15'}):
         iq = {'from': 'z_changge', 'minutes': '45', 'profile': 'transit', 'scenario': scen,
               **opts}
         body = same(srv, DATA, 'isochrone', iq, f'isochrone by default {scen}')
         tap.ok(model_of(body) == 'timetable', f'  names the timetable ({scen}, {opts})')
-        rc, out, err = cli_text(DATA, cli_args('isochrone', iq) + ['--depart', '08:00'])
-        tap.ok(rc == 0 and out == body, f'  the command\'s --depart 08:00 ({scen}, {opts})',
-               err)
+        rc, out, err = cli_text(DATA, cli_args('isochrone', {**iq, **plan, **opts}))
+        tap.ok(rc == 0 and out == body, f'  the command with the plan\'s values named '
+               f'({scen}, {opts})', err)
         if 'window' not in opts and 'max_walk' not in opts:
             aq = {'opportunities': 'population', 'profile': 'transit', 'scenario': scen}
             body = same(srv, DATA, 'accessibility', aq, f'accessibility by default {scen}')
             tap.ok(model_of(body) == 'timetable', f'  names the timetable ({scen}, {opts})')
-            rc, out, err = cli_text(DATA, cli_args('accessibility', aq) + ['--depart', '08:00'])
+            rc, out, err = cli_text(DATA, cli_args('accessibility', {**aq, **plan}))
             tap.ok(rc == 0 and out == body,
-                   f'  the command\'s --depart 08:00 ({scen}, {opts})', err)
+                   f'  the command with the plan\'s values named ({scen}, {opts})', err)
     # model=frequency: the frequency approximation, asked by name
     body = same(srv, DATA, 'isochrone', {'from': 'z_changge', 'minutes': '45',
                                          'profile': 'transit', 'scenario': scen,

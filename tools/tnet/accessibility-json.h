@@ -1,5 +1,7 @@
 /* accessibility-json.h: `tnet accessibility` as a function, shared with
- * `tnet serve`'s /accessibility (same zones, kernel and document). */
+ * `tnet serve`'s /accessibility (same zones, kernel and document; the
+ * document written by the library's tnet_accessibility_to_json() and its
+ * siblings). */
 #pragma once
 
 #include "cli.h"
@@ -34,7 +36,8 @@ typedef struct {
  * kernel's CH build; returning FALSE cancels (G_IO_ERROR_CANCELLED).
  * @tt (nullable): transit by this timetable instead of @graph's frequency
  * approximation (only with the transit profile). The output names the
- * model either way.
+ * model either way; it is written by tnet_accessibility_to_text(), _json(),
+ * _csv() or _geojson() as @format says.
  * Errors: as the command (a missing column, a zone that is no node).
  * Reentrant: @ds, @net and @graph are only read. */
 char *tnet_cli_accessibility_run (TnetDataset *ds, const TnetNetwork *net, TnetMultimodal *graph,

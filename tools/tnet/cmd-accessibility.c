@@ -6,7 +6,6 @@
 #include "commands.h"
 #include "accessibility-json.h"
 #include "route-transit.h"
-#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -130,227 +129,31 @@ zones_load (TnetDataset *ds, const TnetNetwork *net, const char *opp, const char
   return TRUE;
 }
 
-/* The travel-time model, as `tnet commute` names it. */
-static const char *
-model_name (TnetProfile profile, const TnetCliAccessTimetable *tt)
-{
-  if (profile == TNET_PROFILE_CAR)
-    return "network";
-  return tt ? "timetable" : "frequency approximation";
-}
-
-/* The "timetable" member of the JSON document. */
-static void
-timetable_json (JsonBuilder *b, const TnetCliAccessTimetable *tt)
-{
-  json_builder_set_member_name (b, "timetable");
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "feed");
-  json_builder_add_string_value (b, tt->feed);
-  json_builder_set_member_name (b, "date");
-  json_builder_add_int_value (b, tt->date);
-  json_builder_set_member_name (b, "depart");
-  g_autofree char *dep = g_strdup_printf ("%02d:%02d", tt->depart_s / 3600,
-                                          tt->depart_s / 60 % 60);
-  json_builder_add_string_value (b, dep);
-  json_builder_set_member_name (b, "window_min");
-  json_builder_add_int_value (b, MAX (tt->window_min, 1u));
-  json_builder_set_member_name (b, "max_walk_min");
-  json_builder_add_double_value (b, tt->max_walk_s / 60.0);
-  json_builder_set_member_name (b, "percentile");
-  json_builder_add_double_value (b, tt->percentile);
-  json_builder_end_object (b);
-}
-
-/* RFC 7946: one Point Feature per zone (its id the zone id), with the
- * CSV's column names as properties. */
-static char *
-render_geojson (const TnetAccessibility *acc, const Zones *zones, const char *opp,
-                const char *profile, const char *model, const TnetCliAccessTimetable *tt)
-{
-  guint nc = tnet_accessibility_n_cutoffs (acc), nz = tnet_accessibility_n_origins (acc);
-  g_autoptr (JsonBuilder) b = json_builder_new ();
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "type");
-  json_builder_add_string_value (b, "FeatureCollection");
-  json_builder_set_member_name (b, "features");
-  json_builder_begin_array (b);
-  for (guint z = 0; z < nz; z++)
-    {
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "type");
-      json_builder_add_string_value (b, "Feature");
-      json_builder_set_member_name (b, "id");
-      json_builder_add_string_value (b, zones->ids[z]);
-      json_builder_set_member_name (b, "geometry");
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "type");
-      json_builder_add_string_value (b, "Point");
-      json_builder_set_member_name (b, "coordinates");
-      json_builder_begin_array (b);
-      json_builder_add_double_value (b, zones->lon[z]);
-      json_builder_add_double_value (b, zones->lat[z]);
-      json_builder_end_array (b);
-      json_builder_end_object (b);
-      json_builder_set_member_name (b, "properties");
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "id");
-      json_builder_add_string_value (b, zones->ids[z]);
-      json_builder_set_member_name (b, "opportunities");
-      json_builder_add_string_value (b, opp);
-      json_builder_set_member_name (b, "profile");
-      json_builder_add_string_value (b, profile);
-      json_builder_set_member_name (b, "model");
-      json_builder_add_string_value (b, model);
-      if (tt)
-        {
-          json_builder_set_member_name (b, "percentile");
-          json_builder_add_double_value (b, tt->percentile);
-        }
-      for (guint c = 0; c < nc; c++)
-        {
-          char name[64];
-          g_snprintf (name, sizeof name, "within_%g_min",
-                      tnet_accessibility_cutoff_min (acc, c));
-          json_builder_set_member_name (b, name);
-          json_builder_add_double_value (b, tnet_accessibility_value (acc, z, c));
-        }
-      json_builder_end_object (b);
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
-  json_builder_end_object (b);
-  return tnet_cli_json_to_string (b);
-}
-
-/* The JSON document (docs/json-schema.md): the run's parameters, the
- * total, the means and each zone's values. */
-static char *
-render_json (const TnetAccessibility *acc, const Zones *zones, const char *opp,
-             const char *profile, const char *model, const TnetCliAccessTimetable *tt)
-{
-  guint nc = tnet_accessibility_n_cutoffs (acc), nz = tnet_accessibility_n_origins (acc);
-  g_autoptr (JsonBuilder) b = json_builder_new ();
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "opportunities");
-  json_builder_add_string_value (b, opp);
-  json_builder_set_member_name (b, "profile");
-  json_builder_add_string_value (b, profile);
-  json_builder_set_member_name (b, "model");
-  json_builder_add_string_value (b, model);
-  if (tt)
-    timetable_json (b, tt);
-  json_builder_set_member_name (b, "total");
-  json_builder_add_double_value (b, tnet_accessibility_total (acc));
-  json_builder_set_member_name (b, "cutoffs_min");
-  json_builder_begin_array (b);
-  for (guint c = 0; c < nc; c++)
-    json_builder_add_double_value (b, tnet_accessibility_cutoff_min (acc, c));
-  json_builder_end_array (b);
-  json_builder_set_member_name (b, "mean_population_weighted");
-  json_builder_begin_array (b);
-  for (guint c = 0; c < nc; c++)
-    {
-      double m = tnet_accessibility_mean (acc, c);
-      if (isnan (m))
-        json_builder_add_null_value (b);
-      else
-        json_builder_add_double_value (b, m);
-    }
-  json_builder_end_array (b);
-  json_builder_set_member_name (b, "zones");
-  json_builder_begin_array (b);
-  for (guint z = 0; z < nz; z++)
-    {
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "id");
-      json_builder_add_string_value (b, zones->ids[z]);
-      json_builder_set_member_name (b, "accessibility");
-      json_builder_begin_array (b);
-      for (guint c = 0; c < nc; c++)
-        json_builder_add_double_value (b, tnet_accessibility_value (acc, z, c));
-      json_builder_end_array (b);
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
-  json_builder_end_object (b);
-  return tnet_cli_json_to_string (b);
-}
-
-/* The CSV: id, then one column per cutoff. */
-static char *
-render_csv (const TnetAccessibility *acc, const Zones *zones)
-{
-  guint nc = tnet_accessibility_n_cutoffs (acc), nz = tnet_accessibility_n_origins (acc);
-  GString *out = g_string_new (NULL);
-  g_string_append (out, "id");
-  for (guint c = 0; c < nc; c++)
-    g_string_append_printf (out, ",within_%g_min", tnet_accessibility_cutoff_min (acc, c));
-  g_string_append_c (out, '\n');
-  for (guint z = 0; z < nz; z++)
-    {
-      g_string_append (out, zones->ids[z]);
-      for (guint c = 0; c < nc; c++)
-        g_string_append_printf (out, ",%.17g", tnet_accessibility_value (acc, z, c));
-      g_string_append_c (out, '\n');
-    }
-  return g_string_free (out, FALSE);
-}
-
-/* The text table: a zone per row, a cutoff per column, the mean below. */
-static char *
-render_text (const TnetAccessibility *acc, const Zones *zones, const char *opp,
-             TnetProfile profile_id, const TnetCliAccessTimetable *tt)
-{
-  const char *profile = tnet_profile_to_string (profile_id);
-  guint nc = tnet_accessibility_n_cutoffs (acc), nz = tnet_accessibility_n_origins (acc);
-  GString *out = g_string_new (NULL);
-  g_string_append_printf (out, "Accessibility to %s by %s (%u zones of %s, %s in all: %.0f)\n",
-                          opp, profile, nz, zones->source, opp, tnet_accessibility_total (acc));
-  if (tt)
-    g_string_append_printf (out, "Timetable %s, %u, departing %02d:%02d, window %u min, "
-                            "walks up to %u min: counted at p%g of the travel time over "
-                            "the window\n", tt->feed, tt->date, tt->depart_s / 3600,
-                            tt->depart_s / 60 % 60, MAX (tt->window_min, 1u),
-                            tt->max_walk_s / 60, tt->percentile);
-  else if (profile_id != TNET_PROFILE_CAR)
-    g_string_append (out, "Frequency approximation: waits of half the headway "
-                     "(no timetable option given)\n");
-  g_string_append_printf (out, "%-20s", "zone");
-  for (guint c = 0; c < nc; c++)
-    {
-      g_autofree char *h = g_strdup_printf ("<=%g min", tnet_accessibility_cutoff_min (acc, c));
-      g_string_append_printf (out, " %10s", h);
-    }
-  g_string_append_c (out, '\n');
-  for (guint z = 0; z < nz; z++)
-    {
-      g_string_append_printf (out, "%-20s", zones->ids[z]);
-      for (guint c = 0; c < nc; c++)
-        g_string_append_printf (out, " %10.0f", tnet_accessibility_value (acc, z, c));
-      g_string_append_c (out, '\n');
-    }
-  g_string_append_printf (out, "%-20s", "mean (by population)");
-  for (guint c = 0; c < nc; c++)
-    g_string_append_printf (out, " %10.1f", tnet_accessibility_mean (acc, c));
-  g_string_append_c (out, '\n');
-  return g_string_free (out, FALSE);
-}
-
-/* The accessibility @acc over @zones in @format. */
+/* The accessibility @acc over @zones in @format, by the library's writers. */
 static char *
 render (const TnetAccessibility *acc, const Zones *zones, const char *opp,
-        TnetProfile profile_id, const TnetCliAccessTimetable *tt, TnetCliFormat format)
+        TnetProfile profile, const TnetCliAccessTimetable *tt, TnetCliFormat format)
 {
-  const char *profile = tnet_profile_to_string (profile_id);
-  const char *model = model_name (profile_id, tt);
+  TnetAccessibilityLabels labels = {
+    .opportunities = opp, .profile = profile, .zone_ids = zones->ids,
+    .lon = zones->lon, .lat = zones->lat, .zone_source = zones->source,
+  };
+  if (tt)
+    {
+      labels.timetable_feed = tt->feed;
+      labels.timetable_date = tt->date;
+      labels.depart_s = tt->depart_s;
+      labels.window_min = tt->window_min;
+      labels.max_walk_s = tt->max_walk_s;
+      labels.percentile = tt->percentile;
+    }
   if (format == TNET_CLI_FORMAT_GEOJSON)
-    return render_geojson (acc, zones, opp, profile, model, tt);
+    return tnet_accessibility_to_geojson (acc, &labels);
   if (format == TNET_CLI_FORMAT_JSON)
-    return render_json (acc, zones, opp, profile, model, tt);
+    return tnet_accessibility_to_json (acc, &labels);
   if (format == TNET_CLI_FORMAT_CSV)
-    return render_csv (acc, zones);
-  return render_text (acc, zones, opp, profile_id, tt);
+    return tnet_accessibility_to_csv (acc, &labels);
+  return tnet_accessibility_to_text (acc, &labels);
 }
 
 char *
@@ -411,7 +214,7 @@ tnet_cmd_accessibility (int argc, char **argv)
       "--frequency-model)", "PROFILE" },
     { "population", 0, 0, G_OPTION_ARG_STRING, &pop_col,
       "The zones.csv column weighting the mean (default population)", "COL" },
-    PARK_RIDE_ENTRIES (pra),
+    PARK_RIDE_PLAN_ENTRIES (pra),
     G_OPTION_ENTRY_NULL
   };
   g_autoptr (GOptionContext) ctx = g_option_context_new ("");
@@ -420,13 +223,16 @@ tnet_cmd_accessibility (int argc, char **argv)
     "reachable within each cutoff (travel time <= cutoff, the zone itself included),\n"
     "and the population-weighted mean over the zones. Without zones.csv the zones\n"
     "are the nodes of kind zone of nodes.csv, and COL is their population.\n"
-    "Transit and park_and_ride follow the scenario year's GTFS timetable (departing\n"
-    "08:00 on the feed's busiest service day, window 0, unless --depart, --date or\n"
-    "--window say otherwise): a zone counts when the given percentile of its travel\n"
-    "time over the departure window is within the cutoff. --frequency-model asks for\n"
-    "the frequency approximation, also taken (with a note) when there is no feed.");
+    "Transit and park_and_ride follow the scenario year's GTFS timetable: a zone\n"
+    "counts when the given percentile of its travel time over the departure window\n"
+    "is within the cutoff. The defaults come from the data set's plan.ini first\n"
+    "[commute] group when it has depart (its depart, date, window, max_walk and\n"
+    "park-and-ride keys), otherwise departing 08:00 on the feed's busiest service\n"
+    "day, window 0; --depart, --date, --window etc. override them. --frequency-model\n"
+    "asks for the frequency approximation, also taken (with a note) when there is\n"
+    "no feed.");
   g_option_context_add_main_entries (ctx, entries, NULL);
-  TnetCliTimeArgs targs = { .one_percentile = TRUE };
+  TnetCliTimeArgs targs = { .one_percentile = TRUE, .plan_defaults = TRUE };
   tnet_cli_time_args_add (ctx, &targs, TNET_CLI_FREQUENCY_MODEL_HELP);
   tnet_cli_add_common (ctx, &common);
   int rc = TNET_EXIT_OK;
@@ -448,10 +254,6 @@ tnet_cmd_accessibility (int argc, char **argv)
                          "park_and_ride)", profile_s);
   else if (!tnet_cli_frequency_model_check (&targs, &pra, &error))
     rc = tnet_cli_fail (ctx, error);
-  else if (!tnet_cli_park_ride_args_parse (&pra, &po, &error))
-    rc = tnet_cli_fail (ctx, error);
-  else if (!tnet_cli_time_args_parse (&targs, &topt, &error))
-    rc = tnet_cli_fail (ctx, error);
   else if (!tnet_cli_format (&common, TNET_CLI_FORMAT_TEXT | TNET_CLI_FORMAT_JSON
                              | TNET_CLI_FORMAT_CSV | TNET_CLI_FORMAT_GEOJSON, &format, &error))
     rc = tnet_cli_fail (ctx, error);
@@ -461,6 +263,15 @@ tnet_cmd_accessibility (int argc, char **argv)
     const TnetNetwork *net = NULL;
     g_autoptr (TnetScenario) scen = NULL;
     if (!tnet_cli_load (&common, &net, &scen, &error))
+      {
+        rc = tnet_cli_fail (ctx, error);
+        goto out;
+      }
+    /* the options not given: the plan's, as in `tnet commute` */
+    TnetCommuteTiming timing;
+    tnet_cli_plan_timing (common.dataset, &timing);
+    if (!tnet_cli_park_ride_args_parse_with (&pra, &timing.park_ride, &po, &error)
+        || !tnet_cli_time_args_parse_with (&targs, &timing, &topt, &error))
       {
         rc = tnet_cli_fail (ctx, error);
         goto out;
@@ -477,7 +288,8 @@ tnet_cmd_accessibility (int argc, char **argv)
       {
         tt = tnet_cli_transit_timetable (net, scen, &targs, &topt, common.quiet, &feed_name,
                                          &feeds, &error);
-        if (tt == NULL && error != NULL)
+        if ((tt == NULL && error != NULL)
+            || (tt != NULL && !tnet_cli_check_headway_timetable (&common, &error)))
           {
             rc = tnet_cli_fail (NULL, error);
             goto out;

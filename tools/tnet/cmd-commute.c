@@ -350,39 +350,6 @@ parse_profiles (const char *spec, GArray *out, GError **error)
   return TRUE;
 }
 
-/* The timetable keys of the plan's [commute] group @grp (nullable; only
- * with `depart`) for the options the command line did not give, as `tnet
- * report` reads them for that group: depart, date, window, percentiles,
- * max_walk (whose default there is the group's budget) and park-and-ride's
- * drive_budget_min, park_time_min, parking_radius_m. */
-static void
-plan_timetable (const TnetPlanCommute *grp, const Options *opt, TnetCliTimeOptions *topt,
-                TnetParkRideOptions *po)
-{
-  if (grp == NULL || !grp->timetable)
-    return;
-  const TnetCliTimeArgs *a = &opt->time;
-  if (a->depart == NULL)
-    topt->depart_s = grp->depart_s;
-  if (a->date == NULL)
-    topt->date = grp->date;
-  if (a->window == TNET_CLI_UNSET)
-    topt->window_min = grp->window_min;
-  if (a->max_walk == TNET_CLI_UNSET)
-    topt->max_walk_s = (guint) lround (grp->max_walk_min * 60.0);
-  if (a->pcts == NULL && grp->n_percentiles > 0)
-    {
-      g_array_set_size (topt->percentiles, 0);
-      g_array_append_vals (topt->percentiles, grp->percentiles, grp->n_percentiles);
-    }
-  if (opt->park.drive_budget_min == TNET_CLI_UNSET)
-    po->drive_budget_s = grp->drive_budget_min * 60;
-  if (opt->park.park_min == TNET_CLI_UNSET)
-    po->park_s = grp->park_time_min * 60;
-  if (opt->park.parking_radius_m == TNET_CLI_UNSET_M)
-    po->parking_radius_m = grp->parking_radius_m;
-}
-
 /* --direction, --method and --budget into *@dir and *@method (a usage
  * error, G_OPTION_ERROR, on a bad value). */
 static gboolean
@@ -437,8 +404,8 @@ timed_clear (Timed *t)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Timed, timed_clear)
 
-/* Transit follows the timetable (08:00, the feed's busiest day, window 0
- * unless given, or the keys of the plan's group @grp); the frequency
+/* Transit follows the timetable (with the options not given taken from
+ * tnet_commute_timing_init() of the plan's group @grp); the frequency
  * approximation only by --frequency-model or when the data folder has no
  * feed and --gtfs names none. With transit or park_and_ride among
  * @profiles, sets @copts' timetable and park-and-ride, and @model; what they
@@ -456,14 +423,16 @@ commute_transit (const TnetCliCommon *common, const TnetNetwork *net, const Tnet
       has_park_ride |= g_array_index (profiles, TnetProfile, p) == TNET_PROFILE_PARK_AND_RIDE;
     }
   has_transit |= has_park_ride;
+  /* what the command line does not give comes from the plan's group */
+  TnetCommuteTiming timing;
+  tnet_commute_timing_init (&timing, grp);
   TnetParkRideOptions po;
-  if (!tnet_cli_park_ride_args_parse (&opt->park, &po, error))
+  if (!tnet_cli_park_ride_args_parse_with (&opt->park, &timing.park_ride, &po, error))
     return FALSE;
   TnetCliTimeOptions topt = { 0 };
-  if (!tnet_cli_time_args_parse (&opt->time, &topt, error))
+  if (!tnet_cli_time_args_parse_with (&opt->time, &timing, &topt, error))
     return FALSE;
   t->pcts = topt.percentiles;
-  plan_timetable (grp, opt, &topt, &po);
   *model = (Model) { NULL, 0, topt.depart_s, topt.window_min };
   if (!has_transit)
     return TRUE;
@@ -477,6 +446,8 @@ commute_transit (const TnetCliCommon *common, const TnetNetwork *net, const Tnet
     }
   if (t->tt == NULL)
     return TRUE;
+  if (!tnet_cli_check_headway_timetable (common, error))
+    return FALSE;
   model->feed = t->feed_name;
   model->date = tnet_timetable_get_service_date (t->tt);
   copts->timetable = t->tt;
@@ -567,7 +538,8 @@ int
 tnet_cmd_commute (int argc, char **argv)
 {
   TnetCliCommon common = { 0 };
-  Options opt = { .budget_min = 0, .park = TNET_CLI_PARK_RIDE_ARGS_INIT };   /* 0: from the plan */
+  Options opt = { .budget_min = 0, .park = TNET_CLI_PARK_RIDE_ARGS_INIT,   /* 0: from the plan */
+                  .time = { .plan_defaults = TRUE } };
   GError *error = NULL;
   GOptionEntry entries[] = {
     { "origins", 0, 0, G_OPTION_ARG_STRING, &opt.origins,
@@ -587,7 +559,7 @@ tnet_cmd_commute (int argc, char **argv)
       "or auto "
       "(default: m2m from " G_STRINGIFY (TNET_COMMUTE_M2M_MIN_DESTINATIONS)
       " destinations on)", "METHOD" },
-    PARK_RIDE_ENTRIES (opt.park),
+    PARK_RIDE_PLAN_ENTRIES (opt.park),
     { NULL }
   };
   GOptionContext *ctx = g_option_context_new (NULL);
@@ -595,12 +567,13 @@ tnet_cmd_commute (int argc, char **argv)
       "Door-to-door travel times from each origin to each destination by profile,\n"
       "with access, wait, in-vehicle, transfer and egress minutes and the lines\n"
       "used, and the population within the budget.\n"
-      "Transit and park_and_ride follow the scenario year's GTFS timetable: departing\n"
-      "08:00 on the feed's busiest service day, window 0 (one departure), unless\n"
-      "--depart, --date or --window say otherwise or the plan's first [commute]\n"
-      "group has depart: then its depart, date, window, percentiles, max_walk and\n"
-      "park-and-ride keys are the defaults, as in tnet report. --frequency-model asks\n"
-      "for the frequency approximation, also taken (with a note) when there is no feed.");
+      "Transit and park_and_ride follow the scenario year's GTFS timetable. The defaults\n"
+      "come from the data set's plan.ini first [commute] group when it has depart (its\n"
+      "depart, date, window, percentiles, max_walk and park-and-ride keys, as in tnet\n"
+      "report), otherwise departing 08:00 on the feed's busiest service day, window 0\n"
+      "(one departure); --depart, --date, --window etc. override them.\n"
+      "--frequency-model asks for the frequency approximation, also taken (with a\n"
+      "note) when there is no feed.");
   g_option_context_add_main_entries (ctx, entries, NULL);
   tnet_cli_time_args_add (ctx, &opt.time, TNET_CLI_FREQUENCY_MODEL_HELP);
   tnet_cli_add_common (ctx, &common);

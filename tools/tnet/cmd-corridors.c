@@ -244,16 +244,19 @@ tnet_cmd_criticality (int argc, char **argv)
     { NULL }
   };
   GError *error = NULL;
-  TnetCliTimeArgs targs = { .one_percentile = TRUE };
+  TnetCliTimeArgs targs = { .one_percentile = TRUE, .plan_defaults = TRUE };
   g_autoptr (GOptionContext) ctx = g_option_context_new ("A B");
   g_option_context_set_summary (ctx, "Ranks the links (or lines) of the network by the loss "
                                 "their removal causes to the travel times from the zones of A "
                                 "to the zones of B, with the detour of the worst pair.\n"
                                 "Transit follows the scenario year's GTFS timetable, as "
-                                "commute: a pair's base time is its commute time (departing "
-                                "08:00 on the feed's busiest day, window 0, the median, unless "
-                                "--depart, --date, --window, --percentile or --max-walk say "
-                                "otherwise); a link failure blocks every trip hop that runs over "
+                                "commute: a pair's base time is its commute time, the median "
+                                "over the window. The defaults come from the data set's "
+                                "plan.ini first [commute] group when it has depart (its depart, "
+                                "date, window and max_walk), otherwise departing 08:00 on the "
+                                "feed's busiest day, window 0; --depart, --date, --window, "
+                                "--percentile and --max-walk override them. A link failure "
+                                "blocks every trip hop that runs over "
                                 "the link, a line failure every trip of the line. "
                                 "--frequency-model (or a folder without a feed) scans the "
                                 "frequency approximation's graph instead; park_and_ride always "
@@ -291,7 +294,9 @@ tnet_cmd_criticality (int argc, char **argv)
            || !resolve_ends (net, argv + 1, &a, &b, &error))
     rc = tnet_cli_fail (ctx, error);
   TnetCliTimeOptions topt = { 0 };
-  if (rc == TNET_EXIT_OK && !tnet_cli_time_args_parse (&targs, &topt, &error))
+  TnetCommuteTiming timing;
+  tnet_cli_plan_timing (common.dataset, &timing);   /* the defaults of commute */
+  if (rc == TNET_EXIT_OK && !tnet_cli_time_args_parse_with (&targs, &timing, &topt, &error))
     rc = tnet_cli_fail (ctx, error);
   g_autoptr (GArray) pcts = topt.percentiles;
   if (rc != TNET_EXIT_OK)
@@ -320,7 +325,8 @@ tnet_cmd_criticality (int argc, char **argv)
   if (profile == TNET_PROFILE_TRANSIT)
     tt = tnet_cli_transit_timetable (net, scen, &targs, &topt, common.quiet, &feed_name, &feeds,
                                      &error);
-  if (tt != NULL)
+  /* (a headway factor of a scenario file: the error, and no scan) */
+  if (tt != NULL && tnet_cli_check_headway_timetable (&common, &error))
     {
       TnetRaptorFailuresOptions fo;
       tnet_raptor_failures_options_init (&fo);

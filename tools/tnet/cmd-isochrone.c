@@ -310,10 +310,6 @@ isochrone (TnetCliCommon *common, const char *from_arg, const char *minutes_text
   g_autoptr (GArray) budgets = tnet_cli_isochrone_parse_minutes (minutes_text, error);
   if (!budgets)
     return FALSE;
-  TnetCliTimeOptions topt = { 0 };
-  if (!tnet_cli_time_args_parse (targs, &topt, error))
-    return FALSE;
-  g_autoptr (GArray) pcts = topt.percentiles;
   double minutes = g_array_index (budgets, double, budgets->len - 1);
   if (budgets->len > 1 && !polygons)
     {
@@ -331,6 +327,13 @@ isochrone (TnetCliCommon *common, const char *from_arg, const char *minutes_text
   g_autoptr (GArray) sources = g_array_new (FALSE, FALSE, sizeof (TnetId));
   if (!tnet_cli_isochrone_sources (net, from_arg, sources, error))
     return FALSE;
+  /* the options not given: the plan's, as in `tnet commute` */
+  TnetCommuteTiming timing;
+  tnet_cli_plan_timing (common->dataset, &timing);
+  TnetCliTimeOptions topt = { 0 };
+  if (!tnet_cli_time_args_parse_with (targs, &timing, &topt, error))
+    return FALSE;
+  g_autoptr (GArray) pcts = topt.percentiles;
   /* transit by the timetable, as in `tnet commute`; by the frequency
    * approximation with --frequency-model, or without a feed in the folder
    * when --gtfs names none */
@@ -340,7 +343,7 @@ isochrone (TnetCliCommon *common, const char *from_arg, const char *minutes_text
   TnetCliIsochroneModel model = { profile, NULL, 0, topt.depart_s, topt.window_min,
                                   topt.max_walk_s, g_array_index (pcts, double, 0) };
   TnetParkRideOptions po;
-  if (!tnet_cli_park_ride_args_parse (pra, &po, error))
+  if (!tnet_cli_park_ride_args_parse_with (pra, &timing.park_ride, &po, error))
     return FALSE;
   if (profile != TNET_PROFILE_CAR)
     {
@@ -352,6 +355,8 @@ isochrone (TnetCliCommon *common, const char *from_arg, const char *minutes_text
           g_propagate_error (error, tt_error);
           return FALSE;
         }
+      if (tt != NULL && !tnet_cli_check_headway_timetable (common, error))
+        return FALSE;
       if (tt != NULL)
         {
           model.feed = feed_name;
@@ -405,10 +410,10 @@ tnet_cmd_isochrone (int argc, char **argv)
       "GeoJSON: points (nodes), lines (links) or all (default)", "L" },
     { "profile", 'p', 0, G_OPTION_ARG_STRING, &profile,
       "car (default), transit or park_and_ride", "P" },
-    PARK_RIDE_ENTRIES (pra),
+    PARK_RIDE_PLAN_ENTRIES (pra),
     { NULL }
   };
-  TnetCliTimeArgs targs = { .one_percentile = TRUE };
+  TnetCliTimeArgs targs = { .one_percentile = TRUE, .plan_defaults = TRUE };
   GOptionContext *ctx = g_option_context_new ("FROM");
   g_option_context_set_summary (ctx,
       "Every node within N minutes of FROM (a node or zone id, region:R for the\n"
@@ -417,12 +422,14 @@ tnet_cmd_isochrone (int argc, char **argv)
       "minutes. With --polygons: one MultiPolygon per budget, the reached\n"
       "network buffered by the time left at walking speed (docs/cli.md), with\n"
       "minutes, area_km2, population and the zones' other numeric columns.\n"
-      "Transit and park_and_ride follow the scenario year's GTFS timetable (departing\n"
-      "08:00 on the feed's busiest service day, window 0, unless --depart, --date or\n"
-      "--window say otherwise): a node is reached when the given percentile of its\n"
-      "travel time over the departure window (from the nodes' coordinates) is within\n"
-      "the budget. --frequency-model asks for the frequency approximation, also\n"
-      "taken (with a note) when there is no feed.");
+      "Transit and park_and_ride follow the scenario year's GTFS timetable: a node is\n"
+      "reached when the given percentile of its travel time over the departure window\n"
+      "(from the nodes' coordinates) is within the budget. The defaults come from the\n"
+      "data set's plan.ini first [commute] group when it has depart (its depart, date,\n"
+      "window, max_walk and park-and-ride keys), otherwise departing 08:00 on the\n"
+      "feed's busiest service day, window 0; --depart, --date, --window etc. override\n"
+      "them. --frequency-model asks for the frequency approximation, also taken (with\n"
+      "a note) when there is no feed.");
   g_option_context_add_main_entries (ctx, entries, NULL);
   tnet_cli_time_args_add (ctx, &targs, TNET_CLI_FREQUENCY_MODEL_HELP);
   tnet_cli_add_common_formats (ctx, &common, TNET_CLI_FORMAT_TEXT | TNET_CLI_FORMAT_JSON

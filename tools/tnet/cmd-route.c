@@ -150,6 +150,8 @@ route (int argc, char **argv, TnetCliCommon *common)
           if (error != NULL)
             rc = tnet_cli_fail (NULL, error);
         }
+      else if (!tnet_cli_check_headway_timetable (common, &error))
+        rc = tnet_cli_fail (NULL, error);
       else
         rc = tnet_cli_route_timetable (common, net, scen, tt, feed_name, &topt,
                                        profile == TNET_PROFILE_PARK_AND_RIDE ? &po : NULL,

@@ -238,36 +238,80 @@ run_report (Run *run, GError **error)
   return TRUE;
 }
 
-/* The keys of [isochrone] that time transit by the timetable. */
-static const char *const timetable_keys[] = { "depart", "window", "percentile", "max_walk" };
+/* The defaults of the timetable options of [commute] and [isochrone]:
+ * those of `tnet commute` (tnet_cli_plan_timing(): the plan's first
+ * [commute] group's when it has depart, else the built-in ones). */
+static void
+run_plan_timing (const Run *run, TnetCommuteTiming *timing)
+{
+  tnet_cli_plan_timing (tnet_cli_dataset_for (run->net), timing);
+}
+
+/* The options of the timetable in @section of the scenario file:
+ * depart, window, max_walk and (park_and_ride) drive_budget_min,
+ * park_time_min, parking_radius_m replace those of @timing; the result,
+ * without percentiles, into @topt (@timing keeps park-and-ride's). */
+static void
+timing_from_section (const TnetScenarioFile *sf, const char *section,
+                     TnetCommuteTiming *timing, TnetCliTimeOptions *topt)
+{
+  TnetParkRideOptions *po = &timing->park_ride;
+  timing->depart_s = (gint32) tnet_scenario_file_get_double (sf, section, "depart",
+                                                             timing->depart_s);
+  timing->window_min = (guint) tnet_scenario_file_get_double (sf, section, "window",
+                                                              timing->window_min);
+  double walk_min = tnet_scenario_file_get_double (sf, section, "max_walk", NAN);
+  if (!isnan (walk_min))
+    timing->max_walk_s = (guint) walk_min * 60;
+  double drive_min = tnet_scenario_file_get_double (sf, section, "drive_budget_min", NAN);
+  if (!isnan (drive_min))
+    po->drive_budget_s = (guint) drive_min * 60;
+  double park_min = tnet_scenario_file_get_double (sf, section, "park_time_min", NAN);
+  if (!isnan (park_min))
+    po->park_s = (guint) park_min * 60;
+  po->parking_radius_m = tnet_scenario_file_get_double (sf, section, "parking_radius_m",
+                                                        po->parking_radius_m);
+  topt->depart_s = timing->depart_s;
+  topt->date = timing->date;
+  topt->window_min = timing->window_min;
+  topt->max_walk_s = timing->max_walk_s;
+}
+
+/* The first key of @keys that @section sets, or NULL. */
+static const char *
+section_first_key (const TnetScenarioFile *sf, const char *section, const char *const *keys,
+                   guint n_keys)
+{
+  for (guint k = 0; k < n_keys; k++)
+    if (!isnan (tnet_scenario_file_get_double (sf, section, keys[k], NAN)))
+      return keys[k];
+  return NULL;
+}
 
 /* The isochrone by the timetable of the scenario year's feed, as
- * `tnet isochrone FROM --profile transit --depart D --window W
- * --percentiles P --max-walk M` computes it (the defaults are that
- * command's: 08:00, one departure, the median, 15 min): minutes per node
- * (NAN beyond the budget) into *@mins_out, the same in ms into *@ms_out.
- * FALSE with no error when the folder has no feed (the caller falls back
- * to the frequency approximation). */
+ * `tnet isochrone FROM --profile P --depart D --window W --percentile P
+ * --max-walk M` (and for park_and_ride `--drive-budget --park-time
+ * --parking-radius`) computes it, with that command's defaults
+ * (run_plan_timing(); the median) overridden by the section's keys:
+ * minutes per node (NAN beyond the budget) into *@mins_out, the same in ms
+ * into *@ms_out. FALSE with no error when the folder has no feed (the
+ * caller falls back to the frequency approximation). */
 static gboolean
-isochrone_timetable (Run *run, const char *from, double minutes, TnetCliIsochroneModel *model,
-                     char **feed_name, TnetId *origin, double **mins_out, TnetWeight **ms_out,
-                     GError **error)
+isochrone_timetable (Run *run, const char *from, TnetProfile profile, double minutes,
+                     TnetCliIsochroneModel *model, char **feed_name, TnetId *origin,
+                     double **mins_out, TnetWeight **ms_out, GError **error)
 {
   const TnetScenarioFile *sf = run->sf;
+  TnetCommuteTiming timing;
+  run_plan_timing (run, &timing);
   TnetCliTimeOptions topt = { 0 };
-  topt.depart_s = (gint32) tnet_scenario_file_get_double (sf, "isochrone", "depart", 8 * 3600);
-  topt.window_min = (guint) tnet_scenario_file_get_double (sf, "isochrone", "window", 0);
-  topt.max_walk_s = (guint) tnet_scenario_file_get_double (sf, "isochrone", "max_walk", 15) * 60;
+  timing_from_section (sf, "isochrone", &timing, &topt);
   double pct = tnet_scenario_file_get_double (sf, "isochrone", "percentile", 50);
   g_autoptr (GArray) pcts = g_array_new (FALSE, FALSE, sizeof (double));
   g_array_append_val (pcts, pct);
   topt.percentiles = pcts;
-  /* FROM,FROM2,... are several origins, as in `tnet isochrone` */
-  g_autofree char *spec = g_strdup (from);
-  if (tnet_network_find_node (run->net, spec) == TNET_ID_NONE)
-    g_strdelimit (spec, ",", ';');
   g_autoptr (GArray) sources = g_array_new (FALSE, FALSE, sizeof (TnetId));
-  if (!tnet_commute_select (run->net, spec, sources, error))
+  if (!tnet_cli_isochrone_sources (run->net, from, sources, error))
     return FALSE;
   g_autoptr (GPtrArray) feeds = NULL;
   GError *tt_error = NULL;
@@ -281,20 +325,30 @@ isochrone_timetable (Run *run, const char *from, double minutes, TnetCliIsochron
         g_propagate_error (error, tt_error);
       return FALSE;
     }
-  *model = (TnetCliIsochroneModel) { TNET_PROFILE_TRANSIT, *feed_name,
+  /* a headway factor acts on the approximation only: never ignored */
+  if (!tnet_scenario_file_check_timetable (sf, "isochrone", error))
+    return FALSE;
+  *model = (TnetCliIsochroneModel) { profile, *feed_name,
                                      tnet_timetable_get_service_date (tt), topt.depart_s,
                                      topt.window_min, topt.max_walk_s, pct };
   guint n = tnet_network_n_nodes (run->net);
-  TnetWeight *ms = g_new (TnetWeight, MAX (n, 1u));
-  (void) tnet_cli_isochrone_timetable_times (tt, run->net, sources, &topt,
-                                             (TnetWeight) llround (minutes * 60000.0), ms,
-                                             NULL, NULL);
+  g_autofree TnetWeight *ms = g_new (TnetWeight, MAX (n, 1u));
+  TnetWeight budget = (TnetWeight) llround (minutes * 60000.0);
+  if (profile == TNET_PROFILE_PARK_AND_RIDE)
+    {
+      if (!tnet_cli_isochrone_park_ride_times (tt, run->net, run->scen, &timing.park_ride,
+                                               sources, &topt, budget, ms, NULL, error))
+        return FALSE;
+    }
+  else
+    (void) tnet_cli_isochrone_timetable_times (tt, run->net, sources, &topt, budget, ms, NULL,
+                                               NULL);
   double *mins = g_new (double, MAX (n, 1u));
   for (guint i = 0; i < n; i++)
     mins[i] = ms[i] == TNET_WEIGHT_INF ? NAN : ms[i] / 60000.0;
   *origin = g_array_index (sources, TnetId, 0);
   *mins_out = mins;
-  *ms_out = ms;
+  *ms_out = g_steal_pointer (&ms);
   return TRUE;
 }
 
@@ -370,14 +424,59 @@ isochrone_results (Run *run, const char *from, const char *profile, double minut
                           "population %.0f\n", from, profile ? profile : "car", minutes,
                           reached, pop);
   if (tt_ms)
-    g_string_append_printf (run->text, "  transit by the timetable %s, %u, departing %02d:%02d, "
+    g_string_append_printf (run->text, "  %s by the timetable %s, %u, departing %02d:%02d, "
                             "window %u min, walks up to %u min: p%g of the travel time over "
-                            "the window\n", m->feed, m->date, m->depart_s / 3600,
+                            "the window\n", tnet_profile_to_string (m->profile), m->feed,
+                            m->date, m->depart_s / 3600,
                             m->depart_s / 60 % 60, MAX (m->window_min, 1u),
                             m->max_walk_s / 60, m->percentile);
   else if (profile && strcmp (profile, "car") != 0)
     g_string_append_printf (run->text, "  %s by the frequency approximation (waits of half "
                             "the headway)\n", profile);
+}
+
+/* The keys of [isochrone] that time transit and park_and_ride by the
+ * timetable. */
+static const char *const isochrone_timetable_keys[] = {
+  "depart", "window", "percentile", "max_walk", "drive_budget_min", "park_time_min",
+  "parking_radius_m"
+};
+
+/* Whether [isochrone] follows the timetable (*@by_timetable): transit and
+ * park_and_ride do unless `model = frequency`, as `tnet isochrone` does
+ * unless --frequency-model. A key of the timetable beside `model =
+ * frequency`, or with another profile, is an error naming its line. */
+static gboolean
+isochrone_model (Run *run, const char *profile, gboolean *by_timetable, GError **error)
+{
+  const TnetScenarioFile *sf = run->sf;
+  const char *model = tnet_scenario_file_get_string (sf, "isochrone", "model");
+  gboolean frequency = model != NULL && strcmp (model, "frequency") == 0;
+  const char *key = section_first_key (sf, "isochrone", isochrone_timetable_keys,
+                                       G_N_ELEMENTS (isochrone_timetable_keys));
+  gboolean timed = profile && (strcmp (profile, "transit") == 0
+                               || strcmp (profile, "park_and_ride") == 0);
+  if (key && frequency)
+    {
+      g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
+                   "%s:%u: [isochrone] %s times transit and park_and_ride by the timetable, "
+                   "but model = frequency (line %u) asks for the frequency approximation: "
+                   "remove one of them", tnet_scenario_file_get_path (sf),
+                   tnet_scenario_file_get_line (sf, "isochrone", key), key,
+                   tnet_scenario_file_get_line (sf, "isochrone", "model"));
+      return FALSE;
+    }
+  if (key && !timed)
+    {
+      g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
+                   "%s:%u: [isochrone] %s times transit and park_and_ride by the timetable: "
+                   "it needs profile = transit or park_and_ride",
+                   tnet_scenario_file_get_path (sf),
+                   tnet_scenario_file_get_line (sf, "isochrone", key), key);
+      return FALSE;
+    }
+  *by_timetable = timed && !frequency;
+  return TRUE;
 }
 
 static gboolean
@@ -396,20 +495,11 @@ run_isochrone (Run *run, GError **error)
   if (profile && !tnet_profile_from_string (profile, &model.profile))
     model.profile = TNET_PROFILE_CAR;
   gboolean by_timetable = FALSE;
-  for (guint k = 0; k < G_N_ELEMENTS (timetable_keys); k++)
-    by_timetable |= !isnan (tnet_scenario_file_get_double (run->sf, "isochrone",
-                                                           timetable_keys[k], NAN));
-  if (by_timetable && (!profile || strcmp (profile, "transit") != 0))
-    {
-      g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
-                   "%s: [isochrone] depart, window, percentile and max_walk time transit by "
-                   "the timetable: they need profile = transit",
-                   tnet_scenario_file_get_path (run->sf));
-      return FALSE;
-    }
+  if (!isochrone_model (run, profile, &by_timetable, error))
+    return FALSE;
   if (by_timetable
-      && !isochrone_timetable (run, from, minutes, &model, &feed_name, &origin, &mins, &tt_ms,
-                               &local))
+      && !isochrone_timetable (run, from, model.profile, minutes, &model, &feed_name, &origin,
+                               &mins, &tt_ms, &local))
     {
       if (local)
         {
@@ -417,8 +507,8 @@ run_isochrone (Run *run, GError **error)
           return FALSE;
         }
       if (!run->common->quiet)
-        fprintf (stderr, "tnet run: note: no GTFS feed in the data folder: the isochrone's "
-                 "transit by the frequency approximation\n");
+        fprintf (stderr, "tnet: note: no GTFS feed in the data folder: [isochrone] transit "
+                 "by the frequency approximation\n");
     }
   if (mins == NULL)
     mins = tnet_cli_isochrone (run->net, run->scen, from, profile, minutes, &origin, &local);
@@ -619,36 +709,11 @@ static const char *const commute_timetable_keys[] = { "depart", "window", "perce
 static const char *const commute_park_keys[] = { "drive_budget_min", "park_time_min",
                                                  "parking_radius_m" };
 
-/* The plan's first [commute] group when it has depart (its keys of the
- * timetable are then the defaults of `tnet commute`, and of [commute]),
- * else NULL. */
-static const TnetPlanCommute *
-plan_commute_timetable (const Run *run)
-{
-  const TnetDataset *ds = tnet_cli_dataset_for (run->net);
-  const TnetPlan *plan = ds ? tnet_dataset_get_plan (ds) : NULL;
-  const TnetPlanCommute *grp = plan && tnet_plan_n_commutes (plan) > 0
-                               ? tnet_plan_get_commute (plan, 0) : NULL;
-  return grp && grp->timetable ? grp : NULL;
-}
-
-/* The first key of @keys that [commute] sets, or NULL. */
-static const char *
-commute_first_key (const TnetScenarioFile *sf, const char *const *keys, guint n_keys)
-{
-  for (guint k = 0; k < n_keys; k++)
-    if (!isnan (tnet_scenario_file_get_double (sf, "commute", keys[k], NAN)))
-      return keys[k];
-  return NULL;
-}
-
 /* The timetable of [commute], as `tnet commute --depart D --window W
- * --percentiles P --max-walk M` loads it (the defaults are that command's:
- * the keys of the plan's first [commute] group when it has depart, else
- * 08:00, the feed's busiest day, one departure, 15 min; the median), and
- * with park_and_ride among @profiles its park-and-ride (`--drive-budget
- * --park-time --parking-radius`, defaults the plan's or 30 min, 5 min,
- * 400 m). *@tt_out
+ * --percentiles P --max-walk M` loads it (the defaults are that command's,
+ * run_plan_timing(); the median), and with park_and_ride among @profiles
+ * its park-and-ride (`--drive-budget --park-time --parking-radius`, the
+ * same defaults). *@tt_out
  * stays NULL with `model = frequency`, without transit or park_and_ride
  * among @profiles, or when the folder has no feed (the frequency
  * approximation, with a note). A key of the timetable beside `model =
@@ -662,9 +727,9 @@ commute_timetable (Run *run, const TnetProfile *profiles, guint n_profiles,
   const TnetScenarioFile *sf = run->sf;
   const char *model = tnet_scenario_file_get_string (sf, "commute", "model");
   gboolean frequency = model != NULL && strcmp (model, "frequency") == 0;
-  const char *tt_key = commute_first_key (sf, commute_timetable_keys,
+  const char *tt_key = section_first_key (sf, "commute", commute_timetable_keys,
                                           G_N_ELEMENTS (commute_timetable_keys));
-  const char *park_key = commute_first_key (sf, commute_park_keys,
+  const char *park_key = section_first_key (sf, "commute", commute_park_keys,
                                             G_N_ELEMENTS (commute_park_keys));
   gboolean has_transit = FALSE, has_park_ride = FALSE;
   for (guint p = 0; p < n_profiles; p++)
@@ -694,18 +759,10 @@ commute_timetable (Run *run, const TnetProfile *profiles, guint n_profiles,
     }
   if (frequency || (!has_transit && !has_park_ride))
     return TRUE;
-  /* the defaults of `tnet commute`: the keys of the plan's first
-   * [commute] group when it has depart, else 08:00, the feed's busiest
-   * day, one departure, 15 min */
-  const TnetPlanCommute *grp = plan_commute_timetable (run);
-  topt->depart_s = (gint32) tnet_scenario_file_get_double (sf, "commute", "depart",
-                                                           grp ? grp->depart_s : 8 * 3600);
-  topt->window_min = (guint) tnet_scenario_file_get_double (sf, "commute", "window",
-                                                            grp ? grp->window_min : 0);
-  topt->date = grp ? grp->date : 0;
-  double walk_min = tnet_scenario_file_get_double (sf, "commute", "max_walk", NAN);
-  topt->max_walk_s = !isnan (walk_min) ? (guint) walk_min * 60
-                     : grp ? (guint) lround (grp->max_walk_min * 60.0) : 15 * 60;
+  /* the defaults of `tnet commute`, which the section's keys override */
+  TnetCommuteTiming timing;
+  run_plan_timing (run, &timing);
+  timing_from_section (sf, "commute", &timing, topt);
   double pct = tnet_scenario_file_get_double (sf, "commute", "percentile", 50);
   g_array_append_val (pcts, pct);
   topt->percentiles = pcts;
@@ -726,17 +783,16 @@ commute_timetable (Run *run, const TnetProfile *profiles, guint n_profiles,
                  "the frequency approximation\n");
       return TRUE;
     }
+  /* a headway factor acts on the approximation only: never ignored */
+  if (!tnet_scenario_file_check_timetable (sf, "commute", error))
+    {
+      tnet_timetable_unref (tt);
+      return FALSE;
+    }
   if (has_park_ride)
     {
-      TnetParkRideOptions po;
-      tnet_park_ride_options_init (&po);
-      po.drive_budget_s = (guint) tnet_scenario_file_get_double (
-          sf, "commute", "drive_budget_min", grp ? grp->drive_budget_min : 30) * 60;
-      po.park_s = (guint) tnet_scenario_file_get_double (
-          sf, "commute", "park_time_min", grp ? grp->park_time_min : 5) * 60;
-      po.parking_radius_m = tnet_scenario_file_get_double (
-          sf, "commute", "parking_radius_m", grp ? grp->parking_radius_m : 400);
-      if ((*pr_out = tnet_park_ride_new (tt, run->net, run->scen, &po, error)) == NULL)
+      if ((*pr_out = tnet_park_ride_new (tt, run->net, run->scen, &timing.park_ride,
+                                         error)) == NULL)
         {
           tnet_timetable_unref (tt);
           return FALSE;

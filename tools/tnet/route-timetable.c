@@ -84,6 +84,29 @@ tnet_cli_time_args_add (GOptionContext *ctx, TnetCliTimeArgs *args,
   args->max_walk = TNET_CLI_UNSET;
   args->freq_seed = TNET_CLI_UNSET;
   memcpy (args->entries, e, sizeof e);
+  if (args->plan_defaults)
+    for (guint i = 0; i < G_N_ELEMENTS (e); i++)
+      {
+        const char *name = args->entries[i].long_name;
+        const char *d = NULL;
+        if (name == NULL)
+          continue;
+        if (strcmp (name, "depart") == 0)
+          d = "transit: departure time (default: the plan's, else 08:00)";
+        else if (strcmp (name, "date") == 0)
+          d = "transit: service date (default: the plan's, else the feed's busiest day)";
+        else if (strcmp (name, "window") == 0)
+          d = "transit: departure window in minutes, one departure per minute (default: "
+              "the plan's, else 0: the departure only)";
+        else if (strcmp (name, "percentiles") == 0)
+          d = "transit: travel-time percentiles over the window, nearest rank (default: "
+              "the plan's, else 5,25,50,75,95)";
+        else if (strcmp (name, "max-walk") == 0)
+          d = "transit: longest walk to the first or from the last stop, minutes (default: "
+              "the plan's, else 15)";
+        if (d)
+          args->entries[i].description = d;
+      }
   if (args->one_percentile)
     for (guint i = 0; i < G_N_ELEMENTS (e); i++)
       if (args->entries[i].long_name && strcmp (args->entries[i].long_name, "percentiles") == 0)
@@ -100,11 +123,35 @@ tnet_cli_time_args_add (GOptionContext *ctx, TnetCliTimeArgs *args,
 gboolean
 tnet_cli_time_args_parse (const TnetCliTimeArgs *args, TnetCliTimeOptions *out, GError **error)
 {
+  return tnet_cli_time_args_parse_with (args, NULL, out, error);
+}
+
+void
+tnet_cli_plan_timing (const TnetDataset *ds, TnetCommuteTiming *timing)
+{
+  const TnetPlan *plan = ds ? tnet_dataset_get_plan (ds) : NULL;
+  tnet_commute_timing_init (timing, plan && tnet_plan_n_commutes (plan) > 0
+                                    ? tnet_plan_get_commute (plan, 0) : NULL);
+}
+
+gboolean
+tnet_cli_time_args_parse_with (const TnetCliTimeArgs *args, const TnetCommuteTiming *defaults,
+                               TnetCliTimeOptions *out, GError **error)
+{
+  TnetCommuteTiming builtin;
+  if (defaults == NULL)
+    {
+      tnet_commute_timing_init (&builtin, NULL);
+      defaults = &builtin;
+    }
   memset (out, 0, sizeof *out);
-  out->depart_s = 8 * 3600;
+  out->depart_s = defaults->depart_s;
+  out->date = defaults->date;
   out->gtfs = args->gtfs;
+  /* the defaults were checked when the plan was read; only what the
+   * command line gives is checked here */
   gint window = args->window == TNET_CLI_UNSET ? 0 : args->window;
-  gint max_walk = args->max_walk == TNET_CLI_UNSET ? 15 : args->max_walk;
+  gint max_walk = args->max_walk == TNET_CLI_UNSET ? 0 : args->max_walk;
   out->frequency_seed = args->freq_seed == TNET_CLI_UNSET ? 0 : (guint32) args->freq_seed;
   if (args->depart && !tnet_cli_parse_clock (args->depart, &out->depart_s))
     {
@@ -130,10 +177,16 @@ tnet_cli_time_args_parse (const TnetCliTimeArgs *args, TnetCliTimeOptions *out, 
                    "bad --max-walk %d (expected 0..1440 minutes)", max_walk);
       return FALSE;
     }
-  out->window_min = (guint) window;
-  out->max_walk_s = (guint) max_walk * 60;
+  out->window_min = args->window == TNET_CLI_UNSET ? defaults->window_min : (guint) window;
+  out->max_walk_s = args->max_walk == TNET_CLI_UNSET ? defaults->max_walk_s
+                    : (guint) max_walk * 60;
   out->percentiles = g_array_new (FALSE, FALSE, sizeof (double));
-  const char *pcts = args->pcts ? args->pcts : args->one_percentile ? "50" : "5,25,50,75,95";
+  if (args->pcts == NULL && !args->one_percentile)
+    {
+      g_array_append_vals (out->percentiles, defaults->percentiles, defaults->n_percentiles);
+      return TRUE;
+    }
+  const char *pcts = args->pcts ? args->pcts : "50";
   if (!tnet_cli_parse_percentiles (pcts, out->percentiles)
       || (args->one_percentile && out->percentiles->len != 1))
     {
@@ -154,10 +207,22 @@ gboolean
 tnet_cli_park_ride_args_parse (const TnetCliParkRideArgs *args, TnetParkRideOptions *out,
                                GError **error)
 {
-  tnet_park_ride_options_init (out);
-  gint drive = args->drive_budget_min == TNET_CLI_UNSET ? 30 : args->drive_budget_min;
-  gint park = args->park_min == TNET_CLI_UNSET ? 5 : args->park_min;
-  double radius = args->parking_radius_m == TNET_CLI_UNSET_M ? 400 : args->parking_radius_m;
+  return tnet_cli_park_ride_args_parse_with (args, NULL, out, error);
+}
+
+gboolean
+tnet_cli_park_ride_args_parse_with (const TnetCliParkRideArgs *args,
+                                    const TnetParkRideOptions *defaults,
+                                    TnetParkRideOptions *out, GError **error)
+{
+  TnetParkRideOptions d;
+  if (defaults)
+    d = *defaults;
+  else
+    tnet_park_ride_options_init (&d);
+  gint drive = args->drive_budget_min == TNET_CLI_UNSET ? 0 : args->drive_budget_min;
+  gint park = args->park_min == TNET_CLI_UNSET ? 0 : args->park_min;
+  double radius = args->parking_radius_m == TNET_CLI_UNSET_M ? 0 : args->parking_radius_m;
   if (drive < 0 || drive > 24 * 60)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
@@ -176,9 +241,13 @@ tnet_cli_park_ride_args_parse (const TnetCliParkRideArgs *args, TnetParkRideOpti
                    "bad --parking-radius %g (expected 0..10000 metres)", radius);
       return FALSE;
     }
-  out->drive_budget_s = (guint) drive * 60;
-  out->park_s = (guint) park * 60;
-  out->parking_radius_m = radius;
+  *out = d;
+  if (args->drive_budget_min != TNET_CLI_UNSET)
+    out->drive_budget_s = (guint) drive * 60;
+  if (args->park_min != TNET_CLI_UNSET)
+    out->park_s = (guint) park * 60;
+  if (args->parking_radius_m != TNET_CLI_UNSET_M)
+    out->parking_radius_m = radius;
   return TRUE;
 }
 
@@ -237,6 +306,18 @@ tnet_cli_transit_timetable (const TnetNetwork *net, const TnetScenario *scen,
     fprintf (stderr, "tnet: note: no GTFS feed in the data folder: transit by the "
              "frequency approximation\n");
   return NULL;
+}
+
+gboolean
+tnet_cli_check_headway_timetable (const TnetCliCommon *common, GError **error)
+{
+  const char *spec = common->scenario;
+  if (spec == NULL || strspn (spec, "0123456789") == strlen (spec))
+    return TRUE;   /* no file: a year has no overrides */
+  /* the file was read and checked by tnet_cli_load(); read again for the
+   * places of its keys */
+  g_autoptr (TnetScenarioFile) sf = tnet_scenario_file_load (spec, error);
+  return sf != NULL && tnet_scenario_file_check_timetable (sf, NULL, error);
 }
 
 void

@@ -50,12 +50,16 @@ typedef struct {
  * context); tnet_cli_time_args_parse() checks them into @out (its
  * percentiles array is allocated: free it with g_array_unref). With
  * @one_percentile set before adding, --percentiles is --percentile P
- * instead: one percentile, default 50 (a command that counts at one). */
+ * instead: one percentile, default 50 (a command that counts at one).
+ * With @plan_defaults set before adding, the options' help says their
+ * defaults are the plan's (tnet_cli_plan_timing(), for the commands that
+ * parse with tnet_cli_time_args_parse_with()). */
 typedef struct {
   char *depart, *date, *pcts;
   gint window, max_walk, freq_seed;
   gboolean frequency_model;
   gboolean one_percentile;
+  gboolean plan_defaults;
   char **gtfs;
   GOptionEntry entries[9];
 } TnetCliTimeArgs;
@@ -64,13 +68,25 @@ void tnet_cli_time_args_add (GOptionContext *ctx, TnetCliTimeArgs *args,
                              const char *frequency_model_note);
 gboolean tnet_cli_time_args_parse (const TnetCliTimeArgs *args, TnetCliTimeOptions *out,
                                    GError **error);
+/* tnet_cli_time_args_parse() with the options not given taken from
+ * @defaults (nullable: the built-in ones of tnet_commute_timing_init()):
+ * depart, date, window, max walk and, without --percentiles, the
+ * defaults' percentiles (with @args->one_percentile: 50, the median). */
+gboolean tnet_cli_time_args_parse_with (const TnetCliTimeArgs *args,
+                                        const TnetCommuteTiming *defaults,
+                                        TnetCliTimeOptions *out, GError **error);
+/* The defaults of the timetable options in the commands of the data set
+ * @ds (nullable): tnet_commute_timing_init() with its plan's first
+ * [commute] group (with `depart`), else the built-in ones. */
+void tnet_cli_plan_timing (const TnetDataset *ds, TnetCommuteTiming *timing);
 void tnet_cli_time_args_clear (TnetCliTimeArgs *args);
 /* The help of --frequency-model in the commands where transit follows
  * the timetable by default (commute, isochrone, accessibility). */
 #define TNET_CLI_FREQUENCY_MODEL_HELP \
   "transit: the frequency approximation (expected waits of half the headway over " \
   "07:00-09:00) instead of the timetable. Without it transit follows the timetable " \
-  "with the defaults above (departing 08:00 on the feed's busiest day, window 0); " \
+  "with the defaults above (the plan's [commute] group's when it has depart, else " \
+  "departing 08:00 on the feed's busiest day, window 0); " \
   "the approximation then only when the data folder has no GTFS feed and --gtfs " \
   "names none (a note on stderr says so). Not with the options of the timetable " \
   "above (--depart ... --gtfs, --drive-budget, --park-time, --parking-radius): a " \
@@ -89,6 +105,13 @@ TnetTimetable *tnet_cli_transit_timetable (const TnetNetwork *net, const TnetSce
                                            const TnetCliTimeOptions *topt, gboolean quiet,
                                            char **feed_name, GPtrArray **feeds,
                                            GError **error);
+
+/* When transit follows the timetable: fails (TNET_ERROR_INVALID_INPUT,
+ * tnet_scenario_file_check_timetable()) when --scenario names a scenario
+ * file with a line:NAME.headway_factor override, which acts on the
+ * frequency approximation only and would be ignored; succeeds otherwise
+ * (a year, or a file without one). */
+gboolean tnet_cli_check_headway_timetable (const TnetCliCommon *common, GError **error);
 
 /* The timetable of the options' feeds (--gtfs, else the data folder's feed
  * of the scenario year) for the options' date; @feed_name receives the
@@ -132,8 +155,25 @@ typedef struct {
   { "parking-radius", 0, 0, G_OPTION_ARG_DOUBLE, &(a).parking_radius_m, \
     "park_and_ride: a parking place serves the stops this close, metres (default 400)", \
     "M" }
+/* The same entries for the commands whose defaults are the plan's
+ * (tnet_cli_plan_timing()). */
+#define PARK_RIDE_PLAN_ENTRIES(a) \
+  { "drive-budget", 0, 0, G_OPTION_ARG_INT, &(a).drive_budget_min, \
+    "park_and_ride: longest drive to a parking place, minutes (default: the plan's, " \
+    "else 30)", "MIN" }, \
+  { "park-time", 0, 0, G_OPTION_ARG_INT, &(a).park_min, \
+    "park_and_ride: time to park and leave the car park, minutes (default: the plan's, " \
+    "else 5)", "MIN" }, \
+  { "parking-radius", 0, 0, G_OPTION_ARG_DOUBLE, &(a).parking_radius_m, \
+    "park_and_ride: a parking place serves the stops this close, metres (default: the " \
+    "plan's, else 400)", "M" }
 gboolean tnet_cli_park_ride_args_parse (const TnetCliParkRideArgs *args,
                                         TnetParkRideOptions *out, GError **error);
+/* The same with the options not given taken from @defaults (nullable:
+ * tnet_park_ride_options_init()'s), e.g. a #TnetCommuteTiming's. */
+gboolean tnet_cli_park_ride_args_parse_with (const TnetCliParkRideArgs *args,
+                                             const TnetParkRideOptions *defaults,
+                                             TnetParkRideOptions *out, GError **error);
 
 /* The options of the timetable are ignored by the frequency approximation:
  * with --frequency-model in @args, any of --depart, --date, --window,

@@ -7,7 +7,6 @@
 #include "accessibility-json.h"
 #include "report-json.h"
 #include "transfers-output.h"
-#include "nodes-json.h"
 #include "route-car.h"
 #include "route-transit.h"
 #include <math.h>
@@ -437,8 +436,10 @@ timetable_args (TnetServeJob *job, TnetCliTimeArgs *args, gboolean *timetable)
   args->depart = (char *) param (job, "depart");
   args->date = (char *) param (job, "date");
   args->pcts = (char *) param (job, "percentile");
-  args->window = (gint) window;
-  args->max_walk = (gint) max_walk;
+  /* not given: the commands' defaults (the plan's), job_timetable() */
+  args->window = param (job, "window") ? (gint) window : TNET_CLI_UNSET;
+  args->max_walk = param (job, "max_walk") ? (gint) max_walk : TNET_CLI_UNSET;
+  args->freq_seed = TNET_CLI_UNSET;
   args->frequency_model = frequency;
   *timetable = transit && !frequency;
   return TRUE;
@@ -670,7 +671,9 @@ route_error (TnetServeJob *job, GError *error)
 
 /* The kept timetable of a job that times transit by it (@targs from
  * timetable_args()), with the options parsed as the commands parse them
- * into @topt (its percentiles allocated unless NULL is returned). NULL with
+ * into @topt, the defaults theirs (tnet_cli_plan_timing(): the plan's
+ * first [commute] group's when it has depart), its percentiles allocated
+ * unless NULL is returned. NULL with
  * the 400 set: a data folder without a feed names the parameter that asked
  * for the timetable (model, else the first option given), a date outside
  * the feed's calendar names date. NULL with *@fallback set and no answer:
@@ -682,7 +685,9 @@ job_timetable (TnetServeJob *job, const TnetCliTimeArgs *targs, TnetCliTimeOptio
 {
   GError *error = NULL;
   *fallback = FALSE;
-  if (!tnet_cli_time_args_parse (targs, topt, &error))
+  TnetCommuteTiming timing;
+  tnet_cli_plan_timing (job->srv->ds, &timing);
+  if (!tnet_cli_time_args_parse_with (targs, &timing, topt, &error))
     {
       /* checked by timetable_args() already */
       tnet_serve_job_error (job, 400, NULL, "%s", error->message);
@@ -1301,11 +1306,13 @@ compute_isochrone (TnetServeJob *job)
       TnetRaptorStop stop;
       tnet_raptor_stop_init (&stop);
       stop.deadline_us = job->deadline_us;
+      TnetCommuteTiming timing;   /* park-and-ride's defaults, as the command's */
+      tnet_cli_plan_timing (srv->ds, &timing);
       gboolean ok = !past_deadline (job)
                     && (profile == TNET_PROFILE_PARK_AND_RIDE
                         ? tnet_cli_isochrone_park_ride_times (t->tt, srv->net, job->sc->scen,
-                                                              NULL, sources, &topt, budget, ms,
-                                                              &stop, &error)
+                                                              &timing.park_ride, sources,
+                                                              &topt, budget, ms, &stop, &error)
                         : tnet_cli_isochrone_timetable_times (t->tt, srv->net, sources, &topt,
                                                               budget, ms, &stop, &error));
       g_array_unref (topt.percentiles);
@@ -1349,15 +1356,16 @@ compute_nodes (TnetServeJob *job)
   gint64 limit = 20;
   int_param (job, "limit", 1, 100000, &limit);
   GError *error = NULL;
-  g_autoptr (GArray) ids = tnet_cli_nodes_select (net, param (job, "place"),
-                                                  param (job, "search"), (guint) limit, &error);
+  g_autoptr (GArray) ids = tnet_place_select_nodes (net, param (job, "place"),
+                                                    param (job, "search"), (guint) limit,
+                                                    &error);
   if (ids == NULL)
     {
       tnet_serve_job_error (job, 400, "place", "parameter 'place': %s", error->message);
       g_error_free (error);
       return;
     }
-  job->body = tnet_cli_nodes_json (net, (const TnetId *) (void *) ids->data, ids->len);
+  job->body = tnet_place_nodes_to_json (net, (const TnetId *) (void *) ids->data, ids->len);
   job->status = 200;
 }
 
