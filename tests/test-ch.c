@@ -291,6 +291,8 @@ static const guint sizes[][2] = {
   { 2000, 1500 }, { 3000, 9000 },
 };
 
+static void check_ch_layout (const TnetCH *ch);
+
 START_TEST (test_random_graphs)
 {
   guint n = sizes[_i][0], m = sizes[_i][1];
@@ -304,6 +306,7 @@ START_TEST (test_random_graphs)
       TnetCH *ch = tnet_ch_build (metric, NULL, &error);
       ck_assert_msg (ch != NULL, "%s", error ? error->message : "");
       ck_assert_uint_eq (tnet_ch_n_nodes (ch), n);
+      check_ch_layout (ch);
       check_all_kernels (g, metric, ch, MIN (n, 12u), MIN (n, 200u), seed);
       /* a tiny witness limit gives more shortcuts but the same answers
        * (on small graphs only: the hierarchy gets dense) */
@@ -734,6 +737,79 @@ check_ch_layout (const TnetCH *ch)
           ck_assert_uint_lt (ch->mid[e].mb, x);
       }
 }
+
+/* The entry of @ch's node @x (a number in its layout) towards @h, or NULL. */
+static const TnetCHEntry *
+find_entry (const TnetCH *ch, uint32_t x, uint32_t h, const TnetCHMid **mid)
+{
+  for (guint e = ch->first[x]; e < ch->first[x + 1]; e++)
+    if (ch->up[e].head == h)
+      {
+        *mid = &ch->mid[e];
+        return &ch->up[e];
+      }
+  return NULL;
+}
+
+/* tnet_i_ch_relayout renumbers a hierarchy without changing it. Against the
+ * hierarchy it started from, by external node ids: every node keeps as
+ * many entries, each arc is there with its weights and middle nodes, the
+ * @core highest nodes keep their numbers; the invariants hold; and every
+ * kernel still matches Dijkstra. Core sizes from none (the depth-first
+ * search numbers every node) to all (nothing moves). */
+START_TEST (test_relayout)
+{
+  static const guint cores[] = { 0, 1, 57, 3000 };
+  Arcs a = random_arcs (3000, 9000, 4243);
+  TnetGraph *g;
+  TnetMetric *metric;
+  make_graph (&a, &g, &metric);
+  GError *error = NULL;
+  TnetCH *ch = tnet_ch_build (metric, NULL, &error);
+  ck_assert_msg (ch != NULL, "%s", error ? error->message : "");
+  const guint n = ch->n_nodes, ne = ch->n_entries;
+  for (guint c = 0; c < G_N_ELEMENTS (cores); c++)
+    {
+      uint32_t *rank = g_memdup2 (ch->rank, n * sizeof *rank);
+      uint32_t *first = g_memdup2 (ch->first, (n + 1) * sizeof *first);
+      TnetCHEntry *up = g_memdup2 (ch->up, ne * sizeof *up);
+      TnetCHMid *mid = g_memdup2 (ch->mid, ne * sizeof *mid);
+      tnet_i_ch_relayout (n, ne, cores[c], rank, &first, &up, &mid);
+      TnetCH *re = tnet_i_ch_new_take (n, ne, rank, first, up, mid, NULL);
+      check_ch_layout (re);
+      guint moved = 0;
+      for (uint32_t x = 0; x < n; x++)
+        {
+          uint32_t v = ch->node_of[x], rx = re->rank[v];
+          moved += rx != x;
+          if (x >= n - cores[c])
+            ck_assert_uint_eq (rx, x);
+          ck_assert_uint_eq (re->first[rx + 1] - re->first[rx], ch->first[x + 1] - ch->first[x]);
+          for (guint e = ch->first[x]; e < ch->first[x + 1]; e++)
+            {
+              const TnetCHMid *m;
+              const TnetCHEntry *got
+                = find_entry (re, rx, re->rank[ch->node_of[ch->up[e].head]], &m);
+              ck_assert (got != NULL);
+              ck_assert_uint_eq (got->wf, ch->up[e].wf);
+              ck_assert_uint_eq (got->wb, ch->up[e].wb);
+              uint32_t mf = ch->mid[e].mf, mb = ch->mid[e].mb;
+              ck_assert_uint_eq (m->mf, mf == TNET_CH_NO_MID ? mf : re->rank[ch->node_of[mf]]);
+              ck_assert_uint_eq (m->mb, mb == TNET_CH_NO_MID ? mb : re->rank[ch->node_of[mb]]);
+            }
+        }
+      /* a core below n leaves the search something to reorder */
+      if (cores[c] < n)
+        ck_assert_uint_gt (moved, 0);
+      check_all_kernels (g, metric, re, 12, 200, 77 + c);
+      tnet_ch_unref (re);
+    }
+  tnet_ch_unref (ch);
+  tnet_metric_unref (metric);
+  tnet_graph_unref (g);
+  arcs_free (&a);
+}
+END_TEST
 
 /* Customizable hierarchies under random metrics and closures against
  * Dijkstra, through every query kernel. */
@@ -1325,6 +1401,7 @@ main (int argc, char **argv)
   tcase_add_loop_test (tc, test_paths_and_customize, 0, 3);
   tcase_add_test (tc, test_build_errors);
   tcase_add_test (tc, test_batch_callback);
+  tcase_add_test (tc, test_relayout);
   suite_add_tcase (s, tc);
   TCase *tt = tcase_create ("threads");
   tcase_set_timeout (tt, 300);

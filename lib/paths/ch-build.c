@@ -32,10 +32,14 @@
  * - When x is contracted its list holds exactly its arcs to higher ranks;
  *   it is copied into the final upward arrays at once, so the result is
  *   built in rank order with no extra pass. Middle nodes are kept with each
- *   arc for path unpacking (ch-private.h).
+ *   arc for path unpacking (ch-private.h). A fresh build is then renumbered
+ *   for locality (ch-layout.c, O(n + m)): another topological order of the
+ *   same arcs, which the result keeps as its ranks.
  * - tnet_ch_customize contracts the nodes in the order of an existing
- *   hierarchy (no priorities, no queue), with witness searches on the new
- *   weights: the result is exact for the new metric and has the same ranks.
+ *   hierarchy's numbering (no priorities, no queue; any topological order
+ *   of its arcs is a valid contraction order), with witness searches on the
+ *   new weights: the result is exact for the new metric and has the same
+ *   ranks, hence the same layout.
  */
 #include "tnet-internal.h"
 #include "graph-private.h"
@@ -517,9 +521,10 @@ contract (Builder *b, Result *r, uint32_t x)
     }
 }
 
-/* Turns builder ids into ranks and sorts each node's entries by head. */
+/* Turns builder ids into ranks and sorts each node's entries by head;
+ * @relayout: renumber for locality (a fresh build). */
 static TnetCH *
-finish (Result *r, guint n, uint32_t *arrive)
+finish (Result *r, guint n, gboolean relayout, uint32_t *arrive)
 {
   r->first[n] = r->len;
   for (guint i = 0; i < r->len; i++)
@@ -555,6 +560,9 @@ finish (Result *r, guint n, uint32_t *arrive)
       r->up = g_renew (TnetCHEntry, r->up, 1);
       r->mid = g_renew (TnetCHMid, r->mid, 1);
     }
+  if (relayout)
+    tnet_i_ch_relayout (n, r->len, TNET_CH_LAYOUT_CORE (n), r->rank, &r->first, &r->up,
+                        &r->mid);
   return tnet_i_ch_new_take (n, r->len, r->rank, r->first, r->up, r->mid, arrive);
 }
 
@@ -682,7 +690,7 @@ build (guint n, guint m, const TnetId *tails, const TnetId *heads, const TnetWei
       return NULL;
     }
   g_assert (r.next_rank == n);
-  return finish (&r, n, arrive);
+  return finish (&r, n, order_rank == NULL, arrive);
 }
 
 static gboolean

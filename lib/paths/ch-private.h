@@ -6,8 +6,12 @@
 
 /*
  * One entry per pair of nodes joined by a CH arc in at least one
- * direction, stored at the lower-ranked node. Nodes are numbered by rank
- * (0 = contracted first). For entry e of node x (head h = e.head > x):
+ * direction, stored at the lower-ranked node. Nodes are numbered in a
+ * topological order of the upward arcs, called their ranks below: every
+ * arc points to a higher number. The contraction order is one such order
+ * (0 = contracted first; tnet_ch_customize and a CCH keep theirs), and a
+ * fresh build stores another one, chosen for locality (ch-layout.c).
+ * For entry e of node x (head h = e.head > x):
  *   e.wf = weight of the arc x → h (TNET_WEIGHT_INF when absent)
  *   e.wb = weight of the arc h → x (TNET_WEIGHT_INF when absent)
  * The forward upward search reads wf, the backward one wb; the PHAST sweep
@@ -57,3 +61,15 @@ struct _TnetCH {
 TnetCH *tnet_i_ch_new_take (guint n_nodes, guint n_entries, uint32_t *rank,
                             uint32_t *first, TnetCHEntry *up, TnetCHMid *mid,
                             uint32_t *arrive);
+
+/* ch-layout.c: renumbers a hierarchy (ranks in @rank, external node ->
+ * rank, and the arc arrays, replaced) in another topological order of its
+ * upward arcs, chosen so that nodes searched together are stored together:
+ * the @core highest nodes keep their numbers, the others follow a
+ * depth-first search down from them. The arcs are the same, and every
+ * invariant above holds for the result. O(n + m). tnet_ch_build() applies
+ * it with TNET_CH_LAYOUT_CORE (n); the other constructors keep the order
+ * they are given (a customisation keeps its hierarchy's numbering). */
+#define TNET_CH_LAYOUT_CORE(n) MIN (4096u, (n) / 8u)
+void tnet_i_ch_relayout (guint n, guint n_entries, guint core, uint32_t *rank,
+                         uint32_t **first, TnetCHEntry **up, TnetCHMid **mid);
