@@ -1380,7 +1380,10 @@ class Scenario:
         parking included), from a zone of *a* to a zone of *b*: their
         ``nodes`` are the places the journey passes (node or stop ids) and
         ``links`` the links it drives or walks; ``df.attrs["profile"]``
-        names it (None without)."""
+        names it (None without). Transit and park_and_ride are searched
+        on the frequency approximation's graph (waits of half the
+        headway), as ``tnet corridors --frequency-model``; the command's
+        default timetable alternatives are not in the Python package yet."""
         c = self.dataset._c
         r = c.corridors(self.year, self.closures, str(a), str(b), modes=modes,
                         k=int(c.plan_value("k")) if k is None else int(k),
