@@ -234,7 +234,7 @@ same(srv, spo, 'isochrone', {'from': zone, 'minutes': '30', 'profile': 'transit'
 wide_iso = '/isochrone?' + q({'from': 'region:east', 'minutes': '1', 'profile': 'transit',
                               'depart': '00:00', 'window': '1440', 'max_walk': '60'})
 wide_acc = '/accessibility?' + q({'opportunities': 'jobs', 'profile': 'transit',
-                                  'depart': '06:00', 'window': '300'})
+                                  'depart': '04:00', 'window': '900'})
 
 
 def timed(server, path):
