@@ -260,8 +260,11 @@ srv.get('/isochrone?' + q({'from': zone, 'minutes': '1', 'profile': 'transit', '
 for path, full, name in ((wide_iso, t_iso, 'isochrone'), (wide_acc, t_acc, 'accessibility')):
     status, t = timed(srv, path)
     tap.ok(status == 503, f'{name} over a wide window past the time limit: 503', status)
-    # (a query of under 0.6 s could not show it: that is a failure too)
-    tap.ok(full >= 0.6 and t < full / 2, f'  stopped early: {t:.2f} s of {full:.2f} s')
+    # (a query of under 0.6 s could not show it: that is a failure too).
+    # The isochrone's access walks before its first RAPTOR round are not
+    # stopped (about half its time on a quiet machine), hence 3/4 and not 1/2;
+    # a query that ran to its end would take about all of it.
+    tap.ok(full >= 0.6 and t < full * 0.75, f'  stopped early: {t:.2f} s of {full:.2f} s')
     status, _, body = srv.get('/health')
     tap.ok(status == 200 and b'"ok"' in body, '  the server still answers /health', body)
 rc, err = srv.stop()
