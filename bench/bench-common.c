@@ -6,18 +6,21 @@
 #include <glib/gstdio.h>
 #include <unistd.h>
 
+/* The path of @rel under the shared data folder, whether or not it exists. */
+static char *
+bench_data_join (const char *rel)
+{
+  const char *base = g_getenv ("TNET_SHARED_DATA");
+  if (base && *base)
+    return g_build_filename (base, rel, NULL);
+  const char *root = g_getenv ("TNET_SOURCE_ROOT");
+  return g_build_filename (root && *root ? root : ".", "..", "shared", "data", rel, NULL);
+}
+
 char *
 bench_data_path (const char *rel)
 {
-  const char *base = g_getenv ("TNET_SHARED_DATA");
-  char *path;
-  if (base && *base)
-    path = g_build_filename (base, rel, NULL);
-  else
-    {
-      const char *root = g_getenv ("TNET_SOURCE_ROOT");
-      path = g_build_filename (root && *root ? root : ".", "..", "shared", "data", rel, NULL);
-    }
+  char *path = bench_data_join (rel);
   if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {
       printf ("bench: skipped: this benchmark needs %s (set TNET_SHARED_DATA to the "
@@ -175,7 +178,24 @@ bench_graph_load_topology (const char *name, guint32 seed, TnetWeight max_weight
 {
   GError *error = NULL;
   double t0 = bench_now_ms ();
-  char *rel = g_strdup_printf ("pace16-dimacs-usa-topology/%s.gr.xz", name);
+  /* The graph's name is matched without regard to case ("fla" finds FLA.gr.xz):
+   * the name as given first, then upper case, then lower case. */
+  char *variants[3] = { g_strdup (name), g_ascii_strup (name, -1), g_ascii_strdown (name, -1) };
+  char *rel = NULL;
+  for (int i = 0; i < 3 && !rel; i++)
+    {
+      char *cand = g_strdup_printf ("pace16-dimacs-usa-topology/%s.gr.xz", variants[i]);
+      char *full = bench_data_join (cand);
+      if (g_file_test (full, G_FILE_TEST_IS_REGULAR))
+        rel = cand;
+      else
+        g_free (cand);
+      g_free (full);
+    }
+  if (!rel)
+    rel = g_strdup_printf ("pace16-dimacs-usa-topology/%s.gr.xz", variants[1]);
+  for (int i = 0; i < 3; i++)
+    g_free (variants[i]);
   char *xz = bench_data_path (rel);
   char *tmp = g_strdup_printf ("%s/tnet-bench-%s-%d.gr", g_get_tmp_dir (), name, (int) getpid ());
   char *cmd = g_strdup_printf ("xz -dc '%s' > '%s'", xz, tmp);
