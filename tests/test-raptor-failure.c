@@ -1148,6 +1148,61 @@ START_TEST (test_report_uses_timetable)
 }
 END_TEST
 
+/* The report's park-and-ride critical links follow the timetable with
+ * the [commute] group's options (07:00, a 120-minute window, walks up to
+ * the 60-minute budget, its drive budget, park time and parking radius):
+ * its rows are those of `tnet criticality --profile park_and_ride` for the
+ * same pair with the plan's defaults, and the text names the model. */
+START_TEST (test_report_park_ride_uses_timetable)
+{
+  g_autofree char *dir = tt_source_path ("data/xuchang");
+  TtRun r = tt_run_tnet ("report", "--format", "json", "--data", dir, NULL);
+  ck_assert_msg (r.status == 0, "%s", r.err);
+  g_autoptr (JsonParser) jp = json_parser_new ();
+  ck_assert (json_parser_load_from_data (jp, r.out, -1, NULL));
+  JsonObject *root = json_node_get_object (json_parser_get_root (jp));
+  JsonNode *col = json_object_get_member (json_object_get_object_member (root, "scenarios"),
+                                          "2025");
+  ck_assert (col != NULL);
+  g_autoptr (GPtrArray) lists = g_ptr_array_new ();
+  find_arrays (col, "critical_links", lists);
+  ck_assert_uint_eq (lists->len, 1);
+  TtRun c = tt_run_tnet ("criticality", "xuchang", "zhengzhou", "--profile", "park_and_ride",
+                         "--top", "10", "--format", "json", "--data", dir, NULL);
+  ck_assert_msg (c.status == 0, "%s", c.err);
+  g_autoptr (JsonParser) jc = json_parser_new ();
+  ck_assert (json_parser_load_from_data (jc, c.out, -1, NULL));
+  JsonObject *croot = json_node_get_object (json_parser_get_root (jc));
+  ck_assert_str_eq (json_object_get_string_member (croot, "model"), "timetable");
+  JsonArray *ranked = json_object_get_array_member (croot, "ranked");
+  JsonArray *a = lists->pdata[0];
+  guint n = 0;
+  for (guint i = 0; i < json_array_get_length (a); i++)
+    {
+      JsonNode *it = json_array_get_element (a, i);
+      if (strcmp (json_object_get_string_member (json_node_get_object (it), "profile"),
+                  "park_and_ride") != 0)
+        continue;
+      ck_assert_uint_lt (n, json_array_get_length (ranked));
+      g_autofree char *got = json_to_string (it, FALSE);
+      g_autofree char *want = json_to_string (json_array_get_element (ranked, n), FALSE);
+      ck_assert_msg (strcmp (got, want) == 0, "row %u: report %s\ncriticality %s", n, got,
+                     want);
+      n++;
+    }
+  ck_assert_uint_eq (n, MIN (10u, json_array_get_length (ranked)));
+  ck_assert_uint_gt (n, 3);
+  tt_run_clear (&c);
+  tt_run_clear (&r);
+  r = tt_run_tnet ("report", "--data", dir, NULL);
+  ck_assert_msg (r.status == 0 && strstr (r.out, "park_and_ride (18 zone pairs, budget 60 min, "
+                                                 "timetable gtfs-2025") != NULL
+                 && strstr (r.out, "drives up to 30 min to park 5 min within 400 m") != NULL,
+                 "%s", r.out);
+  tt_run_clear (&r);
+}
+END_TEST
+
 /* Corridor alternatives by the timetable on the bundled data: for every
  * ordered pair of regions, at one departure and over a window, the first
  * alternative's time is the least commute cell by the timetable
@@ -1437,6 +1492,7 @@ main (void)
   tcase_add_test (b, test_bundled_alternatives_are_commute);
   tcase_add_test (b, test_cli_corridors_timetable);
   tcase_add_test (b, test_cli_corridors_park_ride);
+  tcase_add_test (b, test_report_park_ride_uses_timetable);
   suite_add_tcase (s, b);
   return tt_run_suite (s);
 }
