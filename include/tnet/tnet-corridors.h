@@ -528,6 +528,23 @@ TNET_API char **tnet_corridor_criticality_detour_places (const TnetCriticality *
                                                          guint pair);
 
 /**
+ * tnet_corridor_criticality_empty_reason:
+ * @crit: a corridor criticality scan
+ *
+ * Why a scan ranks nothing, for people: "no zone pair" (A and B share
+ * their only zone), "no pair is reached", "no link of the network carries
+ * a ride of the timetable ..." (a scan by link by the timetable whose
+ * stops no rail link of their line joins, as in a folder `tnet init` built
+ * from roads: only --by line can fail a ride), "no link lies on a pair's
+ * journey" or "no single failure slows a pair (each has another journey
+ * as fast)". The commute budget plays no part: a pair out of budget still
+ * counts. Returns %NULL when the scan ranks something.
+ * Returns: (transfer full) (nullable): a new string.
+ * Time complexity: O(pairs).
+ */
+TNET_API char *tnet_corridor_criticality_empty_reason (const TnetCriticality *crit);
+
+/**
  * tnet_corridor_criticality_model:
  * @mm: (nullable): as tnet_corridor_criticality_detour_places()
  *

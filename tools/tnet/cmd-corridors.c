@@ -376,6 +376,9 @@ criticality_text (const TnetCriticality *crit, const TnetNetwork *net, const Tne
                    year, tnet_criticality_n_pairs (crit),
                    tnet_criticality_n_candidates (crit), by_line ? "line" : "link",
                    by_timetable ? "journey" : "shortest path", tnet_criticality_n_items (crit));
+  g_autofree char *empty = tnet_corridor_criticality_empty_reason (crit);
+  if (empty)
+    g_string_append_printf (s, "  nothing ranked: %s\n", empty);
   for (guint r = 0; r < n_show; r++)
     {
       const TnetCriticalityItem *it = tnet_criticality_item (crit, r);
