@@ -540,6 +540,8 @@ TNET_API char **tnet_corridor_criticality_detour_places (const TnetCriticality *
  * as fast)". The commute budget plays no part: a pair out of budget still
  * counts. Returns %NULL when the scan ranks something.
  * Returns: (transfer full) (nullable): a new string.
+ * Errors: none.
+ * Thread-safety: reads @crit only.
  * Time complexity: O(pairs).
  */
 TNET_API char *tnet_corridor_criticality_empty_reason (const TnetCriticality *crit);
