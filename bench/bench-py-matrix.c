@@ -79,9 +79,10 @@ main (int argc, char **argv)
       tnet_commute_options_init (&opts);
       opts.method = method;
       opts.totals_only = TRUE;   /* as travel_time_matrix() (parts=False) */
-      TnetCommute *c = tnet_commute_compute (net, &mm, 1, (TnetId *) (void *) ids->data,
-                                                  ids->len, (TnetId *) (void *) ids->data,
-                                                  ids->len, TNET_COMMUTE_TO, 0, &opts, &error);
+      TnetCommute *c = tnet_commute_compute_within (net, &mm, 1, (TnetId *) (void *) ids->data,
+                                                    ids->len, (TnetId *) (void *) ids->data,
+                                                    ids->len, TNET_COMMUTE_TO, 0, &opts,
+                                                    &error);
       if (!c)
         g_error ("%s", error->message);
       /* the matrix in minutes, as the Python side copies it out */

@@ -71,9 +71,9 @@ START_TEST (test_tiny_matrix)
   g_autoptr (GArray) o = select_nodes (t.net, "region:xuchang");
   g_autoptr (GArray) d = select_nodes (t.net, "d;d2");
   ck_assert_uint_eq (o->len, 3);
-  g_autoptr (TnetCommute) c = tnet_commute_compute (t.net, &t.car, 1, (TnetId *) (void *) o->data,
-                                                    o->len, (TnetId *) (void *) d->data, d->len,
-                                                    TNET_COMMUTE_TO, 60, NULL, NULL);
+  g_autoptr (TnetCommute) c = tnet_commute_compute_within (
+      t.net, &t.car, 1, (TnetId *) (void *) o->data, o->len, (TnetId *) (void *) d->data, d->len,
+      TNET_COMMUTE_TO, 60 * 60000, NULL, NULL);
   ck_assert_uint_eq (tnet_commute_cell (c, 0, 0, 0)->total_ms, 30 * 60000);
   ck_assert_uint_eq (tnet_commute_cell (c, 0, 1, 0)->total_ms, 70 * 60000);
   ck_assert_uint_eq (tnet_commute_cell (c, 0, 1, 1)->total_ms, 20 * 60000);
@@ -91,18 +91,18 @@ START_TEST (test_tiny_matrix)
   ck_assert_double_eq_tol (tnet_commute_population_within (c, 0, 1), 300, 1e-9);
   ck_assert_double_eq_tol (tnet_commute_share_pct (c, 0, TNET_COMMUTE_ANY), 40, 1e-9);
   /* the budget is inclusive, to the millisecond */
-  g_autoptr (TnetCommute) c30 = tnet_commute_compute (t.net, &t.car, 1,
-      (TnetId *) (void *) o->data, o->len, (TnetId *) (void *) d->data, 1, TNET_COMMUTE_TO, 30,
-      NULL, NULL);
-  ck_assert_double_eq_tol (tnet_commute_share_pct (c30, 0, 0), 10, 1e-9);
-  g_autoptr (TnetCommute) c29 = tnet_commute_compute (t.net, &t.car, 1,
+  g_autoptr (TnetCommute) c30 = tnet_commute_compute_within (t.net, &t.car, 1,
       (TnetId *) (void *) o->data, o->len, (TnetId *) (void *) d->data, 1, TNET_COMMUTE_TO,
-      29.999, NULL, NULL);
+      30 * 60000, NULL, NULL);
+  ck_assert_double_eq_tol (tnet_commute_share_pct (c30, 0, 0), 10, 1e-9);
+  g_autoptr (TnetCommute) c29 = tnet_commute_compute_within (t.net, &t.car, 1,
+      (TnetId *) (void *) o->data, o->len, (TnetId *) (void *) d->data, 1, TNET_COMMUTE_TO,
+      30 * 60000 - 1, NULL, NULL);
   ck_assert_double_eq_tol (tnet_commute_share_pct (c29, 0, 0), 0, 1e-9);
   /* FROM: d2 back to o2 goes round by m (25 + 40) */
-  g_autoptr (TnetCommute) back = tnet_commute_compute (t.net, &t.car, 1,
+  g_autoptr (TnetCommute) back = tnet_commute_compute_within (t.net, &t.car, 1,
       (TnetId *) (void *) o->data, o->len, (TnetId *) (void *) d->data, d->len,
-      TNET_COMMUTE_FROM, 60, NULL, NULL);
+      TNET_COMMUTE_FROM, 60 * 60000, NULL, NULL);
   ck_assert_uint_eq (tnet_commute_cell (back, 0, 1, 1)->total_ms, 65 * 60000);
   ck_assert_uint_eq (tnet_commute_cell (back, 0, 0, 0)->total_ms, 30 * 60000);
   tiny_free (&t);
@@ -216,9 +216,9 @@ START_TEST (test_bundled_oracle)
   g_autoptr (GArray) d = select_nodes (net, "zz_center;zz_east_station;airport_center");
   for (int dir = 0; dir < 2; dir++)
     {
-      g_autoptr (TnetCommute) c = tnet_commute_compute (net, g, 3, (TnetId *) (void *) o->data,
-          o->len, (TnetId *) (void *) d->data, d->len,
-          dir ? TNET_COMMUTE_FROM : TNET_COMMUTE_TO, 60, NULL, NULL);
+      g_autoptr (TnetCommute) c = tnet_commute_compute_within (
+          net, g, 3, (TnetId *) (void *) o->data, o->len, (TnetId *) (void *) d->data, d->len,
+          dir ? TNET_COMMUTE_FROM : TNET_COMMUTE_TO, 60 * 60000, NULL, NULL);
       for (guint p = 0; p < 3; p++)
         {
           /* the defaults (no options): searches, with parts, below
@@ -288,8 +288,9 @@ START_TEST (test_bundled_plan)
       GError *error = NULL;
       ck_assert_msg (build_graphs (net, scen, all_profiles, 3, g, &error), "%s",
                      error ? error->message : "");
-      g_autoptr (TnetCommute) c = tnet_commute_compute (net, g, 3, (TnetId *) (void *) o->data,
-          o->len, (TnetId *) (void *) d->data, d->len, TNET_COMMUTE_TO, 60, NULL, NULL);
+      g_autoptr (TnetCommute) c = tnet_commute_compute_within (
+          net, g, 3, (TnetId *) (void *) o->data, o->len, (TnetId *) (void *) d->data, d->len,
+          TNET_COMMUTE_TO, 60 * 60000, NULL, NULL);
       for (guint p = 0; p < 3; p++)
         share[y][p] = tnet_commute_share_pct (c, p, 0);
       for (guint i = 0; i < o->len; i++)
@@ -438,9 +439,9 @@ compute_method (const TnetNetwork *net, TnetMultimodal *const *g, guint n_g, con
   tnet_commute_options_init (&opts);
   opts.method = method;
   GError *error = NULL;
-  TnetCommute *c = tnet_commute_compute (net, g, n_g, (const TnetId *) (void *) o->data,
-                                         o->len, (const TnetId *) (void *) d->data,
-                                         d->len, dir, 60, &opts, &error);
+  TnetCommute *c = tnet_commute_compute_within (net, g, n_g, (const TnetId *) (void *) o->data,
+                                                o->len, (const TnetId *) (void *) d->data,
+                                                d->len, dir, 60 * 60000, &opts, &error);
   ck_assert_msg (c != NULL, "%s", error ? error->message : "");
   return c;
 }
@@ -484,9 +485,10 @@ START_TEST (test_m2m_tiny)
       tnet_commute_options_init (&opts);
       opts.method = k;
       opts.totals_only = TRUE;
-      g_autoptr (TnetCommute) tot = tnet_commute_compute (
+      g_autoptr (TnetCommute) tot = tnet_commute_compute_within (
           t.net, &t.car, 1, (const TnetId *) (void *) o->data, o->len,
-          (const TnetId *) (void *) d->data, d->len, TNET_COMMUTE_FROM, 60, &opts, NULL);
+          (const TnetId *) (void *) d->data, d->len, TNET_COMMUTE_FROM, 60 * 60000, &opts,
+          NULL);
       ck_assert (!tnet_commute_has_parts (tot, 0));
       for (guint i = 0; i < o->len; i++)
         for (guint j = 0; j < d->len; j++)
@@ -535,9 +537,9 @@ START_TEST (test_m2m_cancel)
   opts.progress = stop_at_once;
   opts.progress_data = &calls;
   GError *error = NULL;
-  TnetCommute *c = tnet_commute_compute (t.net, &t.car, 1, (TnetId *) (void *) o->data,
-                                         o->len, (TnetId *) (void *) o->data, o->len,
-                                         TNET_COMMUTE_TO, 60, &opts, &error);
+  TnetCommute *c = tnet_commute_compute_within (t.net, &t.car, 1, (TnetId *) (void *) o->data,
+                                                o->len, (TnetId *) (void *) o->data, o->len,
+                                                TNET_COMMUTE_TO, 60 * 60000, &opts, &error);
   ck_assert (c == NULL);
   ck_assert_uint_eq (calls, 1);
   ck_assert (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
