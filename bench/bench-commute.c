@@ -14,7 +14,7 @@
  * file is absent the benchmark names it and exits 77 (skipped),
  * multimodal car profile), origins and destinations seeded random nodes of
  * the largest strongly connected component, through
- * tnet_commute_compute() with many-to-many (its time includes the
+ * tnet_commute_compute_within() with many-to-many (its time includes the
  * hierarchy's build), against igraph_distances_dijkstra from a sample of
  * the origins to all destinations, scaled to all origins (the output says
  * so); the sampled rows must agree.

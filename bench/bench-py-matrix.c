@@ -1,7 +1,7 @@
 /* bench-py-matrix.c: the C side of bench/bench-py-matrix.py. Times the call
  * tnet.Dataset.travel_time_matrix() makes, done directly in C: a scenario,
  * the profile's layered graph (tnet_commute_build_graphs()) and the matrix
- * (tnet_commute_compute()) for the node ids of IDS_FILE (one per line,
+ * (tnet_commute_compute_within()) for the node ids of IDS_FILE (one per line,
  * used as origins and as destinations), on a loaded dataset, then the
  * matrix in minutes as a new row-major array of doubles (what the Python
  * side hands over; NaN when not reached). The layered graph (and the

@@ -726,7 +726,7 @@ bundled_timetable (const TnetNetwork *net, const TnetScenario *scen, TnetFeed **
 
 /* The report's pairs (home xuchang to the critical pair zhengzhou): the
  * scan's base times are the commute matrix's by the timetable (another code
- * path: tnet_commute_compute()), at one departure and over a window. */
+ * path: tnet_commute_compute_within()), at one departure and over a window. */
 START_TEST (test_bundled_base_is_commute)
 {
   g_autofree char *dir = tt_source_path ("data/xuchang");
@@ -1153,7 +1153,7 @@ END_TEST
 /* Corridor alternatives by the timetable on the bundled data: for every
  * ordered pair of regions, at one departure and over a window, the first
  * alternative's time is the least commute cell by the timetable
- * (tnet_commute_compute(), another code path) of the zone pairs, its own
+ * (tnet_commute_compute_within(), another code path) of the zone pairs, its own
  * pair's cell is that time, and no later alternative is faster. */
 START_TEST (test_bundled_alternatives_are_commute)
 {

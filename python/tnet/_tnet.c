@@ -910,7 +910,7 @@ has_profile (const GArray *profiles, TnetProfile p)
   return FALSE;
 }
 
-/* Dataset.commute(): tnet_commute_compute() on the cached graphs;
+/* Dataset.commute(): tnet_commute_compute_within() on the cached graphs;
  * with timetable=True transit and park_and_ride follow the scenario year's
  * timetable as `tnet commute` does by default (commute_add_timetable()). */
 static PyObject *
