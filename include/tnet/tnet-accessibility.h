@@ -117,7 +117,7 @@ TNET_API void tnet_accessibility_free (TnetAccessibility *acc);
 
 TNET_API guint tnet_accessibility_n_origins (const TnetAccessibility *acc);
 TNET_API guint tnet_accessibility_n_cutoffs (const TnetAccessibility *acc);
-/* Cutoff @c, ms, as given. O(1). */
+/* Cutoff @c, ms, as given. Errors: none. Thread-safe (reads @acc). O(1). */
 TNET_API TnetWeight tnet_accessibility_cutoff_ms (const TnetAccessibility *acc, guint c);
 /* A(o, cutoff c). O(1). */
 TNET_API double tnet_accessibility_value (const TnetAccessibility *acc, guint o, guint c);

@@ -282,7 +282,8 @@ TNET_API guint tnet_commute_n_destinations (const TnetCommute *commute);
 TNET_API TnetProfile tnet_commute_profile (const TnetCommute *commute, guint p);
 TNET_API TnetId tnet_commute_origin (const TnetCommute *commute, guint o);
 TNET_API TnetId tnet_commute_destination (const TnetCommute *commute, guint d);
-/* The budget the matrix was computed with, ms. O(1). */
+/* The budget the matrix was computed with, ms. Errors: none. Thread-safe
+ * (reads @commute). O(1). */
 TNET_API TnetWeight tnet_commute_budget_ms (const TnetCommute *commute);
 /* A view valid while @commute lives. */
 TNET_API const TnetCommuteCell *tnet_commute_cell (const TnetCommute *commute, guint p,

@@ -84,6 +84,7 @@ TNET_API TnetWeight tnet_weight_from_s (double seconds);
  *
  * @ms in minutes (tnet_weight_to_s(): in seconds), exact up to the
  * rounding of a double; %TNET_WEIGHT_INF gives %INFINITY.
+ * Errors: none.
  * Thread-safety: pure. Time complexity: O(1).
  */
 TNET_API double tnet_weight_to_min (TnetWeight ms);
