@@ -52,10 +52,10 @@ TNET_API void tnet_map_set_base_year (TnetMap *map, int year);
  *   or more when the graph has synthetic nodes: the extra ones are ignored)
  * @budget_ms: the isochrone's budget, > 0 (colour scale and legend, drawn
  *   in minutes)
+ * @origin: the origin node, marked on the map (or TNET_ID_NONE)
  *
  * Errors: none (a %NULL argument or a budget of 0 is a programming error).
  * Thread-safety: not thread-safe on @map. Time complexity: O(@n_nodes).
- * @origin: the origin node, marked on the map (or TNET_ID_NONE)
  */
 TNET_API void tnet_map_set_isochrone (TnetMap *map, const TnetWeight *node_ms,
                                       guint n_nodes, TnetWeight budget_ms, TnetId origin);
