@@ -14,7 +14,7 @@
  * file is absent the benchmark names it and exits 77 (skipped),
  * multimodal car profile), origins and destinations seeded random nodes of
  * the largest strongly connected component, through
- * tnet_commute_compute() with many-to-many (its time includes the
+ * tnet_commute_compute_within() with many-to-many (its time includes the
  * hierarchy's build), against igraph_distances_dijkstra from a sample of
  * the origins to all destinations, scaled to all origins (the output says
  * so); the sampled rows must agree.
@@ -128,9 +128,10 @@ bench_porto (guint count, int repeats)
     {
       tnet_commute_free (c);
       double t = now_ms ();
-      c = tnet_commute_compute (net, &mm, 1, (TnetId *) (void *) origins->data,
-                                origins->len, (TnetId *) (void *) dests->data, dests->len,
-                                TNET_COMMUTE_TO, 60, &opts, &error);
+      c = tnet_commute_compute_within (net, &mm, 1, (TnetId *) (void *) origins->data,
+                                       origins->len, (TnetId *) (void *) dests->data,
+                                       dests->len, TNET_COMMUTE_TO, tnet_weight_from_min (60),
+                                       &opts, &error);
       times[r] = now_ms () - t;
       if (!c)
         {
@@ -211,12 +212,12 @@ bench_porto (guint count, int repeats)
     {
       opts.totals_only = r % 2 == 0;
       double t1 = now_ms ();
-      TnetCommute *c2 = tnet_commute_compute (net, &mm, 1,
-                                                   (TnetId *) (void *) origins->data,
-                                                   origins->len,
-                                                   (TnetId *) (void *) dests->data,
-                                                   dests->len, TNET_COMMUTE_TO, 60, &opts,
-                                                   &error);
+      TnetCommute *c2 = tnet_commute_compute_within (net, &mm, 1,
+                                                     (TnetId *) (void *) origins->data,
+                                                     origins->len,
+                                                     (TnetId *) (void *) dests->data,
+                                                     dests->len, TNET_COMMUTE_TO,
+                                                     tnet_weight_from_min (60), &opts, &error);
       (opts.totals_only ? without : with)[r / 2] = now_ms () - t1;
       g_assert (c2 != NULL);
       for (guint o = 0; o < origins->len; o++)
@@ -285,9 +286,10 @@ main (int argc, char **argv)
     {
       tnet_commute_free (c);
       double t = now_ms ();
-      c = tnet_commute_compute (net, graphs, 3, (TnetId *) (void *) origins->data, origins->len,
-                                (TnetId *) (void *) dests->data, dests->len, TNET_COMMUTE_TO, 60,
-                                &search, NULL);
+      c = tnet_commute_compute_within (net, graphs, 3, (TnetId *) (void *) origins->data,
+                                       origins->len, (TnetId *) (void *) dests->data,
+                                       dests->len, TNET_COMMUTE_TO, tnet_weight_from_min (60),
+                                       &search, NULL);
       times[r] = now_ms () - t;
     }
   qsort (times, repeats, sizeof (double), compare_double);

@@ -1,7 +1,7 @@
 /* bench-py-matrix.c: the C side of bench/bench-py-matrix.py. Times the call
  * tnet.Dataset.travel_time_matrix() makes, done directly in C: a scenario,
  * the profile's layered graph (tnet_commute_build_graphs()) and the matrix
- * (tnet_commute_compute()) for the node ids of IDS_FILE (one per line,
+ * (tnet_commute_compute_within()) for the node ids of IDS_FILE (one per line,
  * used as origins and as destinations), on a loaded dataset, then the
  * matrix in minutes as a new row-major array of doubles (what the Python
  * side hands over; NaN when not reached). The layered graph (and the
@@ -79,9 +79,10 @@ main (int argc, char **argv)
       tnet_commute_options_init (&opts);
       opts.method = method;
       opts.totals_only = TRUE;   /* as travel_time_matrix() (parts=False) */
-      TnetCommute *c = tnet_commute_compute (net, &mm, 1, (TnetId *) (void *) ids->data,
-                                                  ids->len, (TnetId *) (void *) ids->data,
-                                                  ids->len, TNET_COMMUTE_TO, 0, &opts, &error);
+      TnetCommute *c = tnet_commute_compute_within (net, &mm, 1, (TnetId *) (void *) ids->data,
+                                                    ids->len, (TnetId *) (void *) ids->data,
+                                                    ids->len, TNET_COMMUTE_TO, 0, &opts,
+                                                    &error);
       if (!c)
         g_error ("%s", error->message);
       /* the matrix in minutes, as the Python side copies it out */

@@ -11,6 +11,14 @@
 /* Internal symbols shared between files are named tnet_i_* and are not
  * exported (the library is built with hidden visibility). */
 
+/* weight.c: a duration of the C API (ms) as the whole seconds of the
+ * timetable kernel's clock, to the nearest second (G_MAXUINT for
+ * TNET_WEIGHT_INF: no limit); and a departure window as its count of
+ * departures, one a minute while less than @window_ms has passed, at
+ * least one. */
+guint tnet_i_whole_s (TnetWeight ms);
+guint tnet_i_window_minutes (TnetWeight window_ms);
+
 /* point-index.c: the great-circle (haversine) distance in metres on the
  * sphere of radius 6371008.8 m. */
 double tnet_i_haversine_m (double lon1, double lat1, double lon2, double lat2);

@@ -71,9 +71,9 @@ START_TEST (test_tiny_matrix)
   g_autoptr (GArray) o = select_nodes (t.net, "region:xuchang");
   g_autoptr (GArray) d = select_nodes (t.net, "d;d2");
   ck_assert_uint_eq (o->len, 3);
-  g_autoptr (TnetCommute) c = tnet_commute_compute (t.net, &t.car, 1, (TnetId *) (void *) o->data,
-                                                    o->len, (TnetId *) (void *) d->data, d->len,
-                                                    TNET_COMMUTE_TO, 60, NULL, NULL);
+  g_autoptr (TnetCommute) c = tnet_commute_compute_within (
+      t.net, &t.car, 1, (TnetId *) (void *) o->data, o->len, (TnetId *) (void *) d->data, d->len,
+      TNET_COMMUTE_TO, 60 * 60000, NULL, NULL);
   ck_assert_uint_eq (tnet_commute_cell (c, 0, 0, 0)->total_ms, 30 * 60000);
   ck_assert_uint_eq (tnet_commute_cell (c, 0, 1, 0)->total_ms, 70 * 60000);
   ck_assert_uint_eq (tnet_commute_cell (c, 0, 1, 1)->total_ms, 20 * 60000);
@@ -91,20 +91,94 @@ START_TEST (test_tiny_matrix)
   ck_assert_double_eq_tol (tnet_commute_population_within (c, 0, 1), 300, 1e-9);
   ck_assert_double_eq_tol (tnet_commute_share_pct (c, 0, TNET_COMMUTE_ANY), 40, 1e-9);
   /* the budget is inclusive, to the millisecond */
-  g_autoptr (TnetCommute) c30 = tnet_commute_compute (t.net, &t.car, 1,
-      (TnetId *) (void *) o->data, o->len, (TnetId *) (void *) d->data, 1, TNET_COMMUTE_TO, 30,
-      NULL, NULL);
-  ck_assert_double_eq_tol (tnet_commute_share_pct (c30, 0, 0), 10, 1e-9);
-  g_autoptr (TnetCommute) c29 = tnet_commute_compute (t.net, &t.car, 1,
+  g_autoptr (TnetCommute) c30 = tnet_commute_compute_within (t.net, &t.car, 1,
       (TnetId *) (void *) o->data, o->len, (TnetId *) (void *) d->data, 1, TNET_COMMUTE_TO,
-      29.999, NULL, NULL);
+      30 * 60000, NULL, NULL);
+  ck_assert_double_eq_tol (tnet_commute_share_pct (c30, 0, 0), 10, 1e-9);
+  g_autoptr (TnetCommute) c29 = tnet_commute_compute_within (t.net, &t.car, 1,
+      (TnetId *) (void *) o->data, o->len, (TnetId *) (void *) d->data, 1, TNET_COMMUTE_TO,
+      30 * 60000 - 1, NULL, NULL);
   ck_assert_double_eq_tol (tnet_commute_share_pct (c29, 0, 0), 0, 1e-9);
   /* FROM: d2 back to o2 goes round by m (25 + 40) */
-  g_autoptr (TnetCommute) back = tnet_commute_compute (t.net, &t.car, 1,
+  g_autoptr (TnetCommute) back = tnet_commute_compute_within (t.net, &t.car, 1,
       (TnetId *) (void *) o->data, o->len, (TnetId *) (void *) d->data, d->len,
-      TNET_COMMUTE_FROM, 60, NULL, NULL);
+      TNET_COMMUTE_FROM, 60 * 60000, NULL, NULL);
   ck_assert_uint_eq (tnet_commute_cell (back, 0, 1, 1)->total_ms, 65 * 60000);
   ck_assert_uint_eq (tnet_commute_cell (back, 0, 0, 0)->total_ms, 30 * 60000);
+  tiny_free (&t);
+}
+END_TEST
+
+/* A budget of N minutes given to the library in ms (tnet_weight_from_min)
+ * judges the cells as `tnet commute --budget N` does: per cell, the
+ * command's within_budget against the library's total <= budget, and the
+ * population shares against the command's, with the shares also worked
+ * out by hand (o1-d 30 min, o2-d 70, o2-d2 20; populations 100, 300 of
+ * 1000). Budgets on and just off the cells' times, and a fraction of a
+ * minute, whose ms are written out here. */
+START_TEST (test_budget_ms_as_cli)
+{
+  static const struct {
+    const char *arg;
+    TnetWeight ms;
+    double pct_d, pct_d2, pct_any;
+  } cases[] = {
+    { "20", 1200000, 0, 30, 30 },
+    { "29.99", 1799400, 0, 30, 30 },
+    { "30", 1800000, 10, 30, 40 },
+    { "45.5", 2730000, 10, 30, 40 },
+    { "69.999", 4199940, 10, 30, 40 },
+    { "70", 4200000, 40, 30, 40 },
+  };
+  Tiny t = tiny_new ();
+  g_autoptr (GArray) o = select_nodes (t.net, "o1;o2;o3");
+  g_autoptr (GArray) d = select_nodes (t.net, "d;d2");
+  for (guint k = 0; k < G_N_ELEMENTS (cases); k++)
+    {
+      double minutes = g_ascii_strtod (cases[k].arg, NULL);
+      TnetWeight budget_ms = tnet_weight_from_min (minutes);
+      ck_assert_uint_eq (budget_ms, cases[k].ms);
+      GError *error = NULL;
+      g_autoptr (TnetCommute) c = tnet_commute_compute_within (
+          t.net, &t.car, 1, (TnetId *) (void *) o->data, o->len, (TnetId *) (void *) d->data,
+          d->len, TNET_COMMUTE_TO, budget_ms, NULL, &error);
+      ck_assert_msg (c != NULL, "%s", error ? error->message : "");
+      ck_assert_uint_eq (tnet_commute_budget_ms (c), cases[k].ms);
+      TtRun r = tt_run_tnet ("commute", "--data", t.dir, "--scenario", "2025", "--origins",
+                             "o1;o2;o3", "--destinations", "d;d2", "--profiles", "car",
+                             "--method", "search", "--budget", cases[k].arg, "--format", "json",
+                             NULL);
+      ck_assert_msg (r.status == 0, "%s", r.err);
+      g_autoptr (JsonParser) parser = json_parser_new ();
+      ck_assert_msg (json_parser_load_from_data (parser, r.out, -1, &error), "%s",
+                     error ? error->message : "");
+      JsonObject *root = json_node_get_object (json_parser_get_root (parser));
+      ck_assert_double_eq_tol (json_object_get_double_member (root, "budget_min"), minutes, 1e-9);
+      JsonArray *cells = json_object_get_array_member (root, "cells");
+      ck_assert_uint_eq (json_array_get_length (cells), 6);
+      for (guint i = 0; i < 6; i++)
+        {
+          JsonObject *cell = json_array_get_object_element (cells, i);
+          TnetWeight ms = tnet_commute_cell (c, 0, i / 2, i % 2)->total_ms;
+          gboolean in = ms != TNET_WEIGHT_INF && ms <= cases[k].ms;
+          ck_assert_msg (json_object_get_boolean_member (cell, "within_budget") == in,
+                         "budget %s, cell %u", cases[k].arg, i);
+        }
+      JsonObject *pop = json_object_get_object_member (
+          json_object_get_object_member (root, "population"), "car");
+      const double want[3] = { cases[k].pct_d, cases[k].pct_d2, cases[k].pct_any };
+      const char *const keys[3] = { "d", "d2", "any" };
+      const guint dests[3] = { 0, 1, TNET_COMMUTE_ANY };
+      for (guint j = 0; j < 3; j++)
+        {
+          double cli = json_object_get_double_member (json_object_get_object_member (pop,
+                                                                                     keys[j]),
+                                                      "pct");
+          ck_assert_double_eq_tol (cli, want[j], 1e-9);
+          ck_assert_double_eq_tol (tnet_commute_share_pct (c, 0, dests[j]), want[j], 1e-9);
+        }
+      tt_run_clear (&r);
+    }
   tiny_free (&t);
 }
 END_TEST
@@ -216,9 +290,9 @@ START_TEST (test_bundled_oracle)
   g_autoptr (GArray) d = select_nodes (net, "zz_center;zz_east_station;airport_center");
   for (int dir = 0; dir < 2; dir++)
     {
-      g_autoptr (TnetCommute) c = tnet_commute_compute (net, g, 3, (TnetId *) (void *) o->data,
-          o->len, (TnetId *) (void *) d->data, d->len,
-          dir ? TNET_COMMUTE_FROM : TNET_COMMUTE_TO, 60, NULL, NULL);
+      g_autoptr (TnetCommute) c = tnet_commute_compute_within (
+          net, g, 3, (TnetId *) (void *) o->data, o->len, (TnetId *) (void *) d->data, d->len,
+          dir ? TNET_COMMUTE_FROM : TNET_COMMUTE_TO, 60 * 60000, NULL, NULL);
       for (guint p = 0; p < 3; p++)
         {
           /* the defaults (no options): searches, with parts, below
@@ -288,8 +362,9 @@ START_TEST (test_bundled_plan)
       GError *error = NULL;
       ck_assert_msg (build_graphs (net, scen, all_profiles, 3, g, &error), "%s",
                      error ? error->message : "");
-      g_autoptr (TnetCommute) c = tnet_commute_compute (net, g, 3, (TnetId *) (void *) o->data,
-          o->len, (TnetId *) (void *) d->data, d->len, TNET_COMMUTE_TO, 60, NULL, NULL);
+      g_autoptr (TnetCommute) c = tnet_commute_compute_within (
+          net, g, 3, (TnetId *) (void *) o->data, o->len, (TnetId *) (void *) d->data, d->len,
+          TNET_COMMUTE_TO, 60 * 60000, NULL, NULL);
       for (guint p = 0; p < 3; p++)
         share[y][p] = tnet_commute_share_pct (c, p, 0);
       for (guint i = 0; i < o->len; i++)
@@ -438,9 +513,9 @@ compute_method (const TnetNetwork *net, TnetMultimodal *const *g, guint n_g, con
   tnet_commute_options_init (&opts);
   opts.method = method;
   GError *error = NULL;
-  TnetCommute *c = tnet_commute_compute (net, g, n_g, (const TnetId *) (void *) o->data,
-                                         o->len, (const TnetId *) (void *) d->data,
-                                         d->len, dir, 60, &opts, &error);
+  TnetCommute *c = tnet_commute_compute_within (net, g, n_g, (const TnetId *) (void *) o->data,
+                                                o->len, (const TnetId *) (void *) d->data,
+                                                d->len, dir, 60 * 60000, &opts, &error);
   ck_assert_msg (c != NULL, "%s", error ? error->message : "");
   return c;
 }
@@ -484,9 +559,10 @@ START_TEST (test_m2m_tiny)
       tnet_commute_options_init (&opts);
       opts.method = k;
       opts.totals_only = TRUE;
-      g_autoptr (TnetCommute) tot = tnet_commute_compute (
+      g_autoptr (TnetCommute) tot = tnet_commute_compute_within (
           t.net, &t.car, 1, (const TnetId *) (void *) o->data, o->len,
-          (const TnetId *) (void *) d->data, d->len, TNET_COMMUTE_FROM, 60, &opts, NULL);
+          (const TnetId *) (void *) d->data, d->len, TNET_COMMUTE_FROM, 60 * 60000, &opts,
+          NULL);
       ck_assert (!tnet_commute_has_parts (tot, 0));
       for (guint i = 0; i < o->len; i++)
         for (guint j = 0; j < d->len; j++)
@@ -535,9 +611,9 @@ START_TEST (test_m2m_cancel)
   opts.progress = stop_at_once;
   opts.progress_data = &calls;
   GError *error = NULL;
-  TnetCommute *c = tnet_commute_compute (t.net, &t.car, 1, (TnetId *) (void *) o->data,
-                                         o->len, (TnetId *) (void *) o->data, o->len,
-                                         TNET_COMMUTE_TO, 60, &opts, &error);
+  TnetCommute *c = tnet_commute_compute_within (t.net, &t.car, 1, (TnetId *) (void *) o->data,
+                                                o->len, (TnetId *) (void *) o->data, o->len,
+                                                TNET_COMMUTE_TO, 60 * 60000, &opts, &error);
   ck_assert (c == NULL);
   ck_assert_uint_eq (calls, 1);
   ck_assert (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
@@ -795,6 +871,7 @@ commute_suite (void)
   TCase *tc = tcase_create ("commute");
   tcase_set_timeout (tc, 120);
   tcase_add_test (tc, test_tiny_matrix);
+  tcase_add_test (tc, test_budget_ms_as_cli);
   tcase_add_test (tc, test_select);
   tcase_add_test (tc, test_tiny_isochrone);
   tcase_add_test (tc, test_bundled_oracle);

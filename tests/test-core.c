@@ -1,4 +1,4 @@
-/* test-core.c: error domain, version and the 4-ary heap. */
+/* test-core.c: error domain, version, weight units and the 4-ary heap. */
 #include "tests-common.h"
 #include "heap.h"
 #include "json-text.h"
@@ -94,6 +94,32 @@ START_TEST (test_json_numbers)
 }
 END_TEST
 
+/* Minutes and seconds to ms and back, against hand-computed values. */
+START_TEST (test_weight_units)
+{
+  ck_assert_uint_eq (tnet_weight_from_min (60), 3600000u);
+  ck_assert_uint_eq (tnet_weight_from_min (0.5), 30000u);
+  ck_assert_uint_eq (tnet_weight_from_min (7.5), 450000u);
+  ck_assert_uint_eq (tnet_weight_from_min (1e-5), 1u);    /* 0.6 ms rounds to 1 */
+  ck_assert_uint_eq (tnet_weight_from_min (0.4 / 60000.0), 0u);
+  ck_assert_uint_eq (tnet_weight_from_min (0), 0u);
+  ck_assert_uint_eq (tnet_weight_from_s (900), 900000u);
+  ck_assert_uint_eq (tnet_weight_from_s (0.0014), 1u);
+  /* 35791.39 min is INT32_MAX ms: no limit, never a wrapped number */
+  ck_assert_uint_eq (tnet_weight_from_min (40000), TNET_WEIGHT_INF);
+  ck_assert_uint_eq (tnet_weight_from_min (INFINITY), TNET_WEIGHT_INF);
+  ck_assert_uint_eq (tnet_weight_from_s (1e12), TNET_WEIGHT_INF);
+  ck_assert_uint_eq (tnet_weight_from_s (2147483.646), TNET_WEIGHT_MAX);
+  ck_assert (tnet_weight_to_min (3600000u) == 60.0);
+  ck_assert (tnet_weight_to_min (90000u) == 1.5);
+  ck_assert (tnet_weight_to_s (1500u) == 1.5);
+  ck_assert (isinf (tnet_weight_to_min (TNET_WEIGHT_INF)));
+  ck_assert (isinf (tnet_weight_to_s (TNET_WEIGHT_INF)));
+  for (guint m = 0; m <= 10000; m++)
+    ck_assert (tnet_weight_to_min (tnet_weight_from_min (m)) == (double) m);
+}
+END_TEST
+
 int
 main (void)
 {
@@ -103,6 +129,7 @@ main (void)
   tcase_add_test (tc, test_error_quark);
   tcase_add_loop_test (tc, test_heap_sorts, 0, 20);
   tcase_add_test (tc, test_json_numbers);
+  tcase_add_test (tc, test_weight_units);
   suite_add_tcase (s, tc);
   return tt_run_suite (s);
 }

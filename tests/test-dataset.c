@@ -167,7 +167,7 @@ START_TEST (test_minimal_plan)
   ck_assert_uint_eq (c->n_profiles, 2);
   ck_assert_int_eq (c->profiles[0], TNET_PROFILE_CAR);
   ck_assert_int_eq (c->profiles[1], TNET_PROFILE_TRANSIT);
-  ck_assert_double_eq (c->budget_min, 30);
+  ck_assert_uint_eq (c->budget_ms, 30 * 60000);
   ck_assert_ptr_null (c->share_destination);
   ck_assert (c->unit_rows);
 }

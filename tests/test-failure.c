@@ -393,10 +393,10 @@ commute_of (const TnetNetwork *net, const TnetScenario *scen, const TnetFeed *fe
   TnetCommuteOptions opts;
   tnet_commute_options_init (&opts);
   opts.method = TNET_COMMUTE_METHOD_SEARCH;
-  TnetCommute *c = tnet_commute_compute (net, &mm, 1, (const TnetId *) a->zones->data,
-                                         a->zones->len, (const TnetId *) b->zones->data,
-                                         b->zones->len, TNET_COMMUTE_TO, 60, &opts,
-                                         &error);
+  TnetCommute *c = tnet_commute_compute_within (net, &mm, 1, (const TnetId *) a->zones->data,
+                                                a->zones->len, (const TnetId *) b->zones->data,
+                                                b->zones->len, TNET_COMMUTE_TO, 60 * 60000,
+                                                &opts, &error);
   ck_assert (c != NULL);
   tnet_multimodal_unref (mm);
   return c;

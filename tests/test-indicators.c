@@ -664,8 +664,8 @@ START_TEST (test_report_commute_timetable)
   g_autoptr (TnetPlan) dflt = tnet_plan_load (pp, &error);
   ck_assert_msg (dflt != NULL, "%s", error ? error->message : "");
   const TnetPlanCommute *dg = tnet_plan_get_commute (dflt, 0);
-  ck_assert_uint_eq (dg->drive_budget_min, 30);
-  ck_assert_uint_eq (dg->park_time_min, 5);
+  ck_assert_uint_eq (dg->drive_budget_ms, 30 * 60000);
+  ck_assert_uint_eq (dg->park_time_ms, 5 * 60000);
   ck_assert_double_eq (dg->parking_radius_m, 400);
   tt_write_file (dir, "plan.ini", "[plan]\ntitle = T\n[commute a]\nbudget_min = 60\n"
                  "origins = Z\ndestinations = W\ndepart = 07:00\ndrive_budget_min = 12\n"
@@ -673,8 +673,8 @@ START_TEST (test_report_commute_timetable)
   g_autoptr (TnetPlan) given = tnet_plan_load (pp, &error);
   ck_assert_msg (given != NULL, "%s", error ? error->message : "");
   const TnetPlanCommute *gg = tnet_plan_get_commute (given, 0);
-  ck_assert_uint_eq (gg->drive_budget_min, 12);
-  ck_assert_uint_eq (gg->park_time_min, 0);
+  ck_assert_uint_eq (gg->drive_budget_ms, 12 * 60000);
+  ck_assert_uint_eq (gg->park_time_ms, 0);
   ck_assert_double_eq (gg->parking_radius_m, 250.5);
   tt_write_file (dir, "plan.ini", "[plan]\ntitle = T\n[commute a]\nbudget_min = 60\n"
                  "origins = Z\ndestinations = W\ndepart = 07:00\ndrive_budget_min = 1441\n");

@@ -741,8 +741,9 @@ START_TEST (spo_accessibility_car_against_dijkstra)
   co.method = TNET_COMMUTE_METHOD_M2M;
   /* short cutoffs: the extract is small and fast by car */
   const double cut[] = { 5, 10, 15 };
+  const TnetWeight cut_ms[] = { 5 * 60000, 10 * 60000, 15 * 60000 };
   g_autoptr (TnetAccessibility) acc = tnet_accessibility_compute (net, mm, ids, nz, jobs, pop,
-                                                                  cut, 3, &co, &error);
+                                                                  cut_ms, 3, &co, &error);
   ck_assert_ptr_nonnull (acc);
   /* a block of origins (every 7th zone, by search rather than m2m: the
    * method must not matter) has the rows of the whole, value for value */
@@ -759,8 +760,8 @@ START_TEST (spo_accessibility_car_against_dijkstra)
     tnet_commute_options_init (&so);
     so.method = TNET_COMMUTE_METHOD_SEARCH;
     g_autoptr (TnetAccessibility) part
-      = tnet_accessibility_compute_origins (net, mm, rows, nr, ids, nz, jobs, rpop, cut, 3, &so,
-                                            &error);
+      = tnet_accessibility_compute_origins (net, mm, rows, nr, ids, nz, jobs, rpop, cut_ms, 3,
+                                            &so, &error);
     ck_assert_ptr_nonnull (part);
     ck_assert_uint_eq (tnet_accessibility_n_origins (part), nr);
     for (guint r = 0; r < nr; r++)
@@ -809,17 +810,19 @@ START_TEST (accessibility_from_matrix_by_hand)
   /* 2 origins x 3 destinations; opportunities 1, 10, 100 */
   const TnetWeight t[] = { 0, 600000, TNET_WEIGHT_INF,      /* 0, 10 min, none */
                            1800000, 1800001, 60000 };       /* 30 min, 30 min + 1 ms, 1 min */
-  const double opp[] = { 1, 10, 100 }, pop[] = { 1, 3 }, cut[] = { 10, 30 };
+  const double opp[] = { 1, 10, 100 }, pop[] = { 1, 3 };
+  const TnetWeight cut[] = { 600000, 1800000 };   /* 10 and 30 min */
   GError *error = NULL;
   g_autoptr (TnetAccessibility) a = tnet_accessibility_from_matrix (t, 2, 3, opp, pop, cut, 2,
                                                                     &error);
   ck_assert_ptr_nonnull (a);
+  ck_assert_uint_eq (tnet_accessibility_cutoff_ms (a, 1), 1800000);
   ck_assert_double_eq (tnet_accessibility_value (a, 0, 0), 11);    /* 10 min counts */
   ck_assert_double_eq (tnet_accessibility_value (a, 0, 1), 11);
   ck_assert_double_eq (tnet_accessibility_value (a, 1, 0), 100);
   ck_assert_double_eq (tnet_accessibility_value (a, 1, 1), 101);   /* 30 min + 1 ms out */
   ck_assert_double_eq_tol (tnet_accessibility_mean (a, 1), (11 + 3 * 101) / 4.0, 1e-12);
-  const double bad_cut[] = { 0 };
+  const TnetWeight bad_cut[] = { 0 };
   ck_assert_ptr_null (tnet_accessibility_from_matrix (t, 2, 3, opp, pop, bad_cut, 1, &error));
   tt_assert_error (error, TNET_ERROR_INVALID_INPUT, "cutoff");
   const double neg[] = { 1, -1, 0 };
@@ -836,7 +839,8 @@ END_TEST
 START_TEST (accessibility_writers_by_hand)
 {
   const TnetWeight t[] = { 0, 600000, TNET_WEIGHT_INF, 1800000, 1800001, 60000 };
-  const double opp[] = { 1, 10, 100 }, pop[] = { 1, 3 }, cut[] = { 10, 30 };
+  const double opp[] = { 1, 10, 100 }, pop[] = { 1, 3 };
+  const TnetWeight cut[] = { 600000, 1800000 };   /* 10 and 30 min */
   const double lon[] = { 113.5, 113.25 }, lat[] = { 34.0, 34.125 };
   const char *const ids[] = { "a", "b,c" };
   GError *error = NULL;
@@ -846,8 +850,8 @@ START_TEST (accessibility_writers_by_hand)
   TnetAccessibilityLabels l = {
     .opportunities = "jobs", .profile = TNET_PROFILE_TRANSIT, .zone_ids = ids, .lon = lon,
     .lat = lat, .zone_source = "zones.csv", .timetable_feed = "f1+f2",
-    .timetable_date = 20250101, .depart_s = 7 * 3600 + 30 * 60, .window_min = 0,
-    .max_walk_s = 600, .percentile = 75,
+    .timetable_date = 20250101, .depart_s = 7 * 3600 + 30 * 60, .window_ms = 0,
+    .max_walk_ms = 600000, .percentile = 75,
   };
   g_autofree char *csv = tnet_accessibility_to_csv (a, &l);
   ck_assert_str_eq (csv, "id,within_10_min,within_30_min\n"
@@ -1730,17 +1734,19 @@ START_TEST (spo_accessibility_timetable)
   TnetMultimodal *mm = NULL;
   ck_assert (tnet_commute_build_graphs (s.net, s.scen, feed, NULL, &transit, 1, &mm, &error));
   const double pcts[] = { 10, 50, 90 }, cut[] = { 20, 30, 45 };
+  const TnetWeight cut_ms[] = { 20 * 60000, 30 * 60000, 45 * 60000 };
   TnetCommuteOptions co;
   tnet_commute_options_init (&co);
   ck_assert_double_eq (co.timetable_percentile, 50);
   co.timetable = tt;
   co.depart_s = 8 * 3600;
-  co.window_min = 30;
+  co.window_ms = 30 * 60000;
   co.percentiles = pcts;
   co.n_percentiles = 3;
-  co.max_walk_s = 900;
-  g_autoptr (TnetCommute) cm = tnet_commute_compute (s.net, &mm, 1, s.zid, nz, s.zid, nz,
-                                                     TNET_COMMUTE_TO, 60, &co, &error);
+  co.max_walk_ms = 900000;
+  g_autoptr (TnetCommute) cm = tnet_commute_compute_within (s.net, &mm, 1, s.zid, nz, s.zid, nz,
+                                                            TNET_COMMUTE_TO, 60 * 60000, &co,
+                                                            &error);
   ck_assert_ptr_nonnull (cm);
   ck_assert_int_eq (tnet_commute_method (cm, 0), TNET_COMMUTE_METHOD_TIMETABLE);
   g_autofree double *value = g_new (double, 3 * nz * 3);   /* [k][o][c] */
@@ -1748,7 +1754,8 @@ START_TEST (spo_accessibility_timetable)
     {
       co.timetable_percentile = pcts[k];
       g_autoptr (TnetAccessibility) acc = tnet_accessibility_compute (s.net, mm, s.zid, nz, jobs,
-                                                                      pop, cut, 3, &co, &error);
+                                                                      pop, cut_ms, 3, &co,
+                                                                      &error);
       ck_assert_ptr_nonnull (acc);
       for (guint o = 0; o < nz; o++)
         for (guint c = 0; c < 3; c++)

@@ -820,11 +820,11 @@ START_TEST (test_map_languages)
 
   /* an isochrone map draws no zone circles: no zone row in its legend */
   guint n = tnet_network_n_nodes (net);
-  g_autofree double *mins = g_new (double, n);
+  g_autofree TnetWeight *node_ms = g_new (TnetWeight, n);
   for (guint i = 0; i < n; i++)
-    mins[i] = 10;
+    node_ms[i] = 10 * 60000;
   map = tnet_map_new (net, scen);
-  tnet_map_set_isochrone (map, mins, n, 60, 0);
+  tnet_map_set_isochrone (map, node_ms, n, 60 * 60000, 0);
   g_autofree char *iso = map_svg (map);
   ck_assert (!strstr (iso, "zone (size: population)"));
   ck_assert (strstr (iso, ">Travel time</text>"));

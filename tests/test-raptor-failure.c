@@ -726,7 +726,7 @@ bundled_timetable (const TnetNetwork *net, const TnetScenario *scen, TnetFeed **
 
 /* The report's pairs (home xuchang to the critical pair zhengzhou): the
  * scan's base times are the commute matrix's by the timetable (another code
- * path: tnet_commute_compute()), at one departure and over a window. */
+ * path: tnet_commute_compute_within()), at one departure and over a window. */
 START_TEST (test_bundled_base_is_commute)
 {
   g_autofree char *dir = tt_source_path ("data/xuchang");
@@ -761,14 +761,16 @@ START_TEST (test_bundled_base_is_commute)
           tnet_commute_options_init (&co);
           co.timetable = tt;
           co.depart_s = fo.depart_s;
-          co.window_min = fo.n_minutes;
-          co.max_walk_s = fo.max_walk_s;
+          co.window_ms = fo.n_minutes * 60000u;
+          co.max_walk_ms = fo.max_walk_s * 1000u;
           co.timetable_percentile = fo.percentile;
           g_autoptr (TnetCommute) c
-            = tnet_commute_compute (net, graphs, 1, (const TnetId *) (void *) xc->zones->data,
-                                         xc->zones->len,
-                                         (const TnetId *) (void *) zz->zones->data,
-                                         zz->zones->len, TNET_COMMUTE_TO, 60, &co, &error);
+            = tnet_commute_compute_within (net, graphs, 1,
+                                           (const TnetId *) (void *) xc->zones->data,
+                                           xc->zones->len,
+                                           (const TnetId *) (void *) zz->zones->data,
+                                           zz->zones->len, TNET_COMMUTE_TO, 60 * 60000, &co,
+                                           &error);
           ck_assert_msg (c != NULL, "%s", error ? error->message : "");
           guint p = 0;
           for (guint i = 0; i < xc->zones->len; i++)
@@ -1206,7 +1208,7 @@ END_TEST
 /* Corridor alternatives by the timetable on the bundled data: for every
  * ordered pair of regions, at one departure and over a window, the first
  * alternative's time is the least commute cell by the timetable
- * (tnet_commute_compute(), another code path) of the zone pairs, its own
+ * (tnet_commute_compute_within(), another code path) of the zone pairs, its own
  * pair's cell is that time, and no later alternative is faster. */
 START_TEST (test_bundled_alternatives_are_commute)
 {
@@ -1248,13 +1250,16 @@ START_TEST (test_bundled_alternatives_are_commute)
           tnet_commute_options_init (&co);
           co.timetable = tt;
           co.depart_s = fo.depart_s;
-          co.window_min = fo.n_minutes;
-          co.max_walk_s = fo.max_walk_s;
+          co.window_ms = fo.n_minutes * 60000u;
+          co.max_walk_ms = fo.max_walk_s * 1000u;
           co.timetable_percentile = fo.percentile;
           g_autoptr (TnetCommute) c
-            = tnet_commute_compute (net, graphs, 1, (const TnetId *) (void *) a->zones->data,
-                                    a->zones->len, (const TnetId *) (void *) b->zones->data,
-                                    b->zones->len, TNET_COMMUTE_TO, 600, &co, &error);
+            = tnet_commute_compute_within (net, graphs, 1,
+                                           (const TnetId *) (void *) a->zones->data,
+                                           a->zones->len,
+                                           (const TnetId *) (void *) b->zones->data,
+                                           b->zones->len, TNET_COMMUTE_TO, 600 * 60000, &co,
+                                           &error);
           ck_assert_msg (c != NULL, "%s", error ? error->message : "");
           TnetWeight best = TNET_WEIGHT_INF;
           for (guint i = 0; i < a->zones->len; i++)

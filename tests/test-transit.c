@@ -556,7 +556,8 @@ END_TEST
 
 /* A change between two stops of one passenger hub that transfers.txt does
  * not cover pays the hub walk table's time when the hubs are given, and
- * the distance-based default otherwise. */
+ * the distance-based default otherwise; a cap on the expected wait
+ * (max_wait_ms) shortens both waits to it. */
 START_TEST (test_hub_walk_transfers)
 {
   char *dir = tt_mkdtemp ();
@@ -610,6 +611,17 @@ START_TEST (test_hub_walk_transfers)
   /* wait 5 + ride 10 + transfer + wait 5 + ride 10 */
   ck_assert_uint_eq (total[1], 37 * 60000);
   ck_assert_uint_lt (total[0], total[1]);   /* 92 m at walking speed */
+  /* the expected wait capped at 2 min (max_wait_ms): 2 + 10 + 7 + 2 + 10 */
+  opts.hubs = hubs;
+  opts.max_wait_ms = 2 * 60000;
+  TnetMultimodal *capped = tnet_multimodal_build (net, scen, feed, TNET_PROFILE_TRANSIT,
+                                                  &opts, &error);
+  ck_assert_msg (capped != NULL, "%s", error ? error->message : "");
+  TnetSearch *cs = tnet_search_new (tnet_multimodal_get_graph (capped));
+  ck_assert_uint_eq (search_to (capped, cs, tnet_multimodal_origin_node (capped, o),
+                                tnet_multimodal_destination_node (capped, d)), 31 * 60000);
+  tnet_search_free (cs);
+  tnet_multimodal_unref (capped);
   tnet_hub_set_free (hubs);
   tnet_scenario_free (scen);
   tnet_network_free (net);

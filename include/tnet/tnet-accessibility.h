@@ -26,7 +26,8 @@ typedef struct _TnetAccessibility TnetAccessibility;
  * @opportunities: @n_destinations non-negative values
  * @population: (nullable): @n_origins non-negative weights of the mean;
  *   %NULL weighs every origin 1
- * @cutoffs_min: @n_cutoffs cutoffs in minutes, each in (0, 10000]
+ * @cutoffs_ms: @n_cutoffs cutoffs in ms, each in (0, 10000 min]
+ *   (tnet_weight_from_min())
  *
  * Accessibility from any travel-time matrix. This is the entry point of any
  * travel-time source: the many-to-many kernel (tnet_accessibility_compute()),
@@ -41,7 +42,7 @@ TNET_API TnetAccessibility *tnet_accessibility_from_matrix (const TnetWeight *ti
                                                             guint n_destinations,
                                                             const double *opportunities,
                                                             const double *population,
-                                                            const double *cutoffs_min,
+                                                            const TnetWeight *cutoffs_ms,
                                                             guint n_cutoffs,
                                                             GError **error);
 
@@ -53,12 +54,12 @@ TNET_API TnetAccessibility *tnet_accessibility_from_matrix (const TnetWeight *ti
  * @zones: @n_zones network node indices, both origins and destinations
  * @opportunities: @n_zones values (the zones' column, e.g. jobs)
  * @population: (nullable): @n_zones weights of the mean
- * @opts: (nullable): how the matrix is computed (tnet_commute_compute());
+ * @opts: (nullable): how the matrix is computed (tnet_commute_compute_within());
  *   %NULL: %TNET_COMMUTE_METHOD_AUTO, many-to-many from 128 zones on. With
  *   @opts->timetable set and a transit @graph, the travel times follow the
  *   timetable (tnet_timetable_matrix() between the zone nodes'
- *   coordinates, departures every minute of @opts->window_min from
- *   @opts->depart_s, walks of at most @opts->max_walk_s) and a pair counts
+ *   coordinates, departures every minute of @opts->window_ms from
+ *   @opts->depart_s, walks of at most @opts->max_walk_ms) and a pair counts
  *   when the @opts->timetable_percentile of its travel time over the
  *   window (default 50, the median; nearest rank) is within the cutoff
  *   (@opts->percentiles is not needed and may be empty)
@@ -66,7 +67,7 @@ TNET_API TnetAccessibility *tnet_accessibility_from_matrix (const TnetWeight *ti
  * The zone-to-zone travel times of @graph or of the timetable (journeys
  * from each origin zone to each destination zone), then
  * tnet_accessibility_from_matrix().
- * Errors: as tnet_commute_compute() and
+ * Errors: as tnet_commute_compute_within() and
  * tnet_accessibility_from_matrix().
  * Thread-safety: reentrant; @graph is only read.
  * Time complexity: one many-to-many query (or n_zones searches; by the
@@ -77,7 +78,7 @@ TNET_API TnetAccessibility *tnet_accessibility_compute (const TnetNetwork *net,
                                                         const TnetId *zones, guint n_zones,
                                                         const double *opportunities,
                                                         const double *population,
-                                                        const double *cutoffs_min,
+                                                        const TnetWeight *cutoffs_ms,
                                                         guint n_cutoffs,
                                                         const TnetCommuteOptions *opts,
                                                         GError **error);
@@ -108,7 +109,7 @@ TNET_API TnetAccessibility *tnet_accessibility_compute_origins (const TnetNetwor
                                                                 guint n_zones,
                                                                 const double *opportunities,
                                                                 const double *population,
-                                                                const double *cutoffs_min,
+                                                                const TnetWeight *cutoffs_ms,
                                                                 guint n_cutoffs,
                                                                 const TnetCommuteOptions *opts,
                                                                 GError **error);
@@ -116,7 +117,8 @@ TNET_API void tnet_accessibility_free (TnetAccessibility *acc);
 
 TNET_API guint tnet_accessibility_n_origins (const TnetAccessibility *acc);
 TNET_API guint tnet_accessibility_n_cutoffs (const TnetAccessibility *acc);
-TNET_API double tnet_accessibility_cutoff_min (const TnetAccessibility *acc, guint c);
+/* Cutoff @c, ms, as given. Errors: none. Thread-safe (reads @acc). O(1). */
+TNET_API TnetWeight tnet_accessibility_cutoff_ms (const TnetAccessibility *acc, guint c);
 /* A(o, cutoff c). O(1). */
 TNET_API double tnet_accessibility_value (const TnetAccessibility *acc, guint o, guint c);
 /* The population-weighted mean of A(., c) over the origins; NAN when the
@@ -140,10 +142,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetAccessibility, tnet_accessibility_free)
  *   names joined by "+"; %NULL: by @profile's graph (the network, or the
  *   frequency approximation of transit)
  * @timetable_date: the timetable's service date, YYYYMMDD
- * @depart_s: the first departure, seconds after midnight
- * @window_min: the departure window in minutes (0 is written as 1: the
- *   departure alone)
- * @max_walk_s: the longest walk, seconds
+ * @depart_s: the first departure, a clock time (seconds after midnight)
+ * @window_ms: the departure window, as #TnetCommuteOptions.window_ms
+ *   (written in whole minutes, 0 as 1: the departure alone)
+ * @max_walk_ms: the longest walk
  * @percentile: the percentile of the travel time over the window counted
  *
  * What a #TnetAccessibility does not hold but its outputs name: the zones
@@ -160,8 +162,8 @@ typedef struct {
   const char *timetable_feed;
   guint timetable_date;
   gint32 depart_s;
-  guint window_min;
-  guint max_walk_s;
+  TnetWeight window_ms;
+  TnetWeight max_walk_ms;
   double percentile;
 } TnetAccessibilityLabels;
 

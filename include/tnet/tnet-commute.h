@@ -118,16 +118,18 @@ TNET_API gboolean tnet_commute_method_from_string (const char *s, TnetCommuteMet
  *   model; its cells' total is the @timetable_percentile over the
  *   window, its percentiles are read with tnet_commute_percentile_ms(),
  *   and it has no parts. The other profiles are unchanged.
- * @depart_s: first departure minute (seconds after midnight; timetable)
- * @window_min: departures per minute over this many minutes (0 or 1: the
- *   departure only)
+ * @depart_s: first departure minute (a clock time: seconds after midnight;
+ *   timetable)
+ * @window_ms: a departure every minute from @depart_s while less than
+ *   @window_ms has passed (at least one: 0 is the departure only; 30 min
+ *   gives 30 departures)
  * @percentiles: (array length=n_percentiles): percentiles in [0, 100]
- * @max_walk_s: longest walk to the first or from the last stop, or of a
- *   journey all on foot
+ * @max_walk_ms: longest walk to the first or from the last stop, or of a
+ *   journey all on foot (used to the whole second)
  * @park_ride: (nullable): with @timetable (the one it was built on), the
  *   park_and_ride profile follows the timetable too: drive to a parking
  *   place, park, walk, ride (tnet_park_ride_matrix() between the nodes, over
- *   the same window and percentiles, @max_walk_s for the walks), also
+ *   the same window and percentiles, @max_walk_ms for the walks), also
  *   %TNET_COMMUTE_METHOD_TIMETABLE without parts; NULL: park_and_ride keeps
  *   its graph's frequency model
  * @timetable_percentile: the percentile in [0, 100] of the travel time
@@ -148,10 +150,10 @@ typedef struct {
   gpointer progress_data;
   TnetTimetable *timetable;
   gint32 depart_s;
-  guint window_min;
+  TnetWeight window_ms;
   const double *percentiles;
   guint n_percentiles;
-  guint max_walk_s;
+  TnetWeight max_walk_ms;
   double timetable_percentile;
   const TnetParkRide *park_ride;
   gboolean totals_only;
@@ -161,11 +163,10 @@ TNET_API void tnet_commute_options_init (TnetCommuteOptions *opts);
 
 /**
  * TnetCommuteTiming:
- * @depart_s: first departure (seconds after midnight)
+ * @depart_s: first departure (a clock time: seconds after midnight)
  * @date: the service date (YYYYMMDD), 0 for the feed's busiest day
- * @window_min: a departure every minute over this many minutes (0 or 1:
- *   the departure alone)
- * @max_walk_s: longest walk to the first or from the last stop
+ * @window_ms: the departure window, as #TnetCommuteOptions.window_ms
+ * @max_walk_ms: longest walk to the first or from the last stop
  * @percentiles: (array length=n_percentiles): the percentiles of the
  *   travel time over the window shown beside a cell's time (a view owned
  *   by the plan, or static)
@@ -183,8 +184,8 @@ TNET_API void tnet_commute_options_init (TnetCommuteOptions *opts);
 typedef struct {
   gint32 depart_s;
   guint date;
-  guint window_min;
-  guint max_walk_s;
+  TnetWeight window_ms;
+  TnetWeight max_walk_ms;
   const double *percentiles;
   guint n_percentiles;
   TnetParkRideOptions park_ride;
@@ -217,12 +218,13 @@ TNET_API void tnet_commute_timing_init (TnetCommuteTiming *timing,
                                         const TnetPlanCommute *group);
 
 /**
- * tnet_commute_compute:
+ * tnet_commute_compute_within:
  * @net: the network the graphs were built from (populations, names)
  * @graphs: one multimodal graph per profile (borrowed; referenced by the
  *   result)
  * @origins, @destinations: network node indices
- * @budget_min: the commute budget in minutes (60 in the plan)
+ * @budget_ms: the commute budget in ms (60 min in the plan:
+ *   tnet_weight_from_min (60)); %TNET_WEIGHT_INF: no budget
  * @opts: (nullable): how the matrix is computed; %NULL for the defaults
  *   (tnet_commute_options_init(): %TNET_COMMUTE_METHOD_AUTO, no timetable)
  * @error: (nullable): receives the error of a failed call
@@ -249,16 +251,16 @@ TNET_API void tnet_commute_timing_init (TnetCommuteTiming *timing,
  * O(profiles * (CH build + (origins + destinations) s log s + bucket
  * scans + cells * path length)); the last term only with parts.
  */
-TNET_API TnetCommute *tnet_commute_compute (const TnetNetwork *net,
-                                            TnetMultimodal *const *graphs,
-                                            guint n_graphs,
-                                            const TnetId *origins, guint n_origins,
-                                            const TnetId *destinations,
-                                            guint n_destinations,
-                                            TnetCommuteDirection direction,
-                                            double budget_min,
-                                            const TnetCommuteOptions *opts,
-                                            GError **error);
+TNET_API TnetCommute *tnet_commute_compute_within (const TnetNetwork *net,
+                                                   TnetMultimodal *const *graphs,
+                                                   guint n_graphs,
+                                                   const TnetId *origins, guint n_origins,
+                                                   const TnetId *destinations,
+                                                   guint n_destinations,
+                                                   TnetCommuteDirection direction,
+                                                   TnetWeight budget_ms,
+                                                   const TnetCommuteOptions *opts,
+                                                   GError **error);
 /* The method used for profile @p (never AUTO). */
 TNET_API TnetCommuteMethod tnet_commute_method (const TnetCommute *commute, guint p);
 /* The percentiles of a timetable profile (the options' list; 0 when no
@@ -280,7 +282,9 @@ TNET_API guint tnet_commute_n_destinations (const TnetCommute *commute);
 TNET_API TnetProfile tnet_commute_profile (const TnetCommute *commute, guint p);
 TNET_API TnetId tnet_commute_origin (const TnetCommute *commute, guint o);
 TNET_API TnetId tnet_commute_destination (const TnetCommute *commute, guint d);
-TNET_API double tnet_commute_budget_min (const TnetCommute *commute);
+/* The budget the matrix was computed with, ms. Errors: none. Thread-safe
+ * (reads @commute). O(1). */
+TNET_API TnetWeight tnet_commute_budget_ms (const TnetCommute *commute);
 /* A view valid while @commute lives. */
 TNET_API const TnetCommuteCell *tnet_commute_cell (const TnetCommute *commute, guint p,
                                                    guint o, guint d);

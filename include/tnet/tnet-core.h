@@ -27,6 +27,69 @@ typedef uint32_t TnetWeight;
 /* The largest weight one arc may carry (about 24.8 days in ms). */
 #define TNET_WEIGHT_MAX ((TnetWeight) (INT32_MAX - 1))
 
+/**
+ * SECTION:units
+ * One unit for time across the C API (docs/api.md):
+ *
+ * * Every **duration** a function takes or returns, or a struct of the C
+ *   API holds (budgets, cutoffs, walk limits, departure windows, waits,
+ *   park times, headways, transfer times, travel times) is a #TnetWeight
+ *   in milliseconds and its name ends in `_ms` (`budget_ms`,
+ *   `max_walk_ms`, `window_ms`, tnet_commute_budget_ms()). A value read
+ *   in minutes or seconds (a command-line option, an INI key, a CSV
+ *   column, a keyword argument) is converted once, where it is read, with
+ *   tnet_weight_from_min() or tnet_weight_from_s(); an output that
+ *   speaks minutes converts back with tnet_weight_to_min().
+ * * A **clock time** (a time of day on a service date, as GTFS counts it,
+ *   which may pass 24:00:00) is a signed count of whole seconds after
+ *   midnight of that date, and its name ends in `_s` (`depart_s`,
+ *   `first_depart_s`, `start_s`); its comment says "seconds after
+ *   midnight". Outside the GTFS model below, no name ending in `_s` is a
+ *   duration.
+ * * The **GTFS model and the timetable kernel** (tnet-feed.h,
+ *   tnet-timetable.h) keep the feed's own clock: whole seconds, for its
+ *   clock times and for the durations measured on that clock (a pattern's
+ *   headway, run and dwell times, transfers.txt's min_transfer_time, a
+ *   journey's legs and walks, the kernel's walking budgets); those names
+ *   end in `_s` and their comments say "seconds" (a duration) or
+ *   "seconds after midnight" (a clock time). Results leave that layer in
+ *   milliseconds (tnet_commute_cell(), the matrices of #TnetCommute).
+ * * Not yet converted: a few minute-valued fields that mirror a file's
+ *   column or fill its table (a link's time_min and its scenario
+ *   override, the hub tables of tnet-hubs.h, the access times of
+ *   tnet-init.h) keep minutes and end in `_min`; docs/api.md lists them.
+ * * Lengths are metres (`_m`), speeds km/h (`_kmh`). What users read and
+ *   write (JSON, CSV, text, plan.ini and scenario keys, command-line
+ *   options, Python keyword arguments) keeps its documented unit, mostly
+ *   minutes: only the C API is in milliseconds (docs/api.md).
+ */
+
+/**
+ * tnet_weight_from_min:
+ * @minutes: a duration in minutes, >= 0 (%INFINITY allowed)
+ *
+ * @minutes in milliseconds, rounded to the nearest millisecond; a value
+ * of %TNET_WEIGHT_INF ms or more (%INFINITY included) gives
+ * %TNET_WEIGHT_INF, "no limit". tnet_weight_from_s() does the same from
+ * seconds.
+ * Errors: none; a negative value or NAN is a programming error (0).
+ * Thread-safety: pure. Time complexity: O(1).
+ */
+TNET_API TnetWeight tnet_weight_from_min (double minutes);
+TNET_API TnetWeight tnet_weight_from_s (double seconds);
+
+/**
+ * tnet_weight_to_min:
+ * @ms: a duration in milliseconds
+ *
+ * @ms in minutes (tnet_weight_to_s(): in seconds), exact up to the
+ * rounding of a double; %TNET_WEIGHT_INF gives %INFINITY.
+ * Errors: none.
+ * Thread-safety: pure. Time complexity: O(1).
+ */
+TNET_API double tnet_weight_to_min (TnetWeight ms);
+TNET_API double tnet_weight_to_s (TnetWeight ms);
+
 /* Dense internal index of a node, link or arc. */
 typedef uint32_t TnetId;
 #define TNET_ID_NONE ((TnetId) UINT32_MAX)

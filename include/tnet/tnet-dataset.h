@@ -72,7 +72,7 @@ typedef struct {
  * TnetPlanCommute:
  * A `[commute NAME]` group of plan.ini: the door-to-door times from
  * @origins to @destinations (place specs, as tnet_commute_select()) by
- * @n_profiles @profiles within @budget_min minutes. @key prefixes its
+ * @n_profiles @profiles within @budget_ms (plan.ini: budget_min, minutes). @key prefixes its
  * indicator keys (`KEY_minutes`, `KEY_<B>min_pct`, `KEY_<B>min_population_pct`,
  * `KEY_changes`, B = the budget in whole minutes); @share_destination is
  * the node id whose population share within the budget is the group's
@@ -82,15 +82,16 @@ typedef struct {
  * @title is the section's title (default "Commute NAME"). When the group
  * has `depart` (@timetable TRUE) the transit profile follows the timetable
  * of the column's feed (the folder's `gtfs-YEAR`): departures every minute
- * from @depart_s (seconds after midnight) over @window_min minutes on
- * @date (YYYYMMDD; 0: the feed's busiest day), walking at most
- * @max_walk_min to the first and from the last stop (default: the
- * budget); a cell's time is the median over the window and the report
+ * from @depart_s (a clock time: seconds after midnight) over @window_ms
+ * (plan.ini: window_min) on @date (YYYYMMDD; 0: the feed's busiest day),
+ * walking at most @max_walk_ms (max_walk_min) to the first and from the
+ * last stop (default: the budget); a cell's time is the median over the window and the report
  * shows the @n_percentiles @percentiles beside it (default 5, 50, 95).
  * With `depart` park_and_ride follows the same timetable (#TnetParkRide):
- * a drive of at most @drive_budget_min minutes to a parking place,
- * @park_time_min to park, a walk to a stop within @parking_radius_m of it,
- * then the rides (defaults 30, 5 and 400, as `tnet commute`). Without
+ * a drive of at most @drive_budget_ms (drive_budget_min) to a parking
+ * place, @park_time_ms (park_time_min) to park, a walk to a stop within @parking_radius_m of it,
+ * then the rides (defaults 30 min, 5 min and 400 m, as `tnet commute`).
+ * Every duration is in ms (tnet-core.h); the keys keep their minutes. Without
  * `depart` transit and park_and_ride are the frequency approximation. Without
  * @unit_rows the report gives one row per origin node (station to station,
  * say); a group whose origins have no population reports no population
@@ -106,20 +107,20 @@ typedef struct {
   const char *destinations;
   const TnetProfile *profiles;
   guint n_profiles;
-  double budget_min;
+  TnetWeight budget_ms;
   const char *share_destination;
   const char *share_label;
   gboolean unit_rows;
   const char *reading;
   gboolean timetable;
   gint32 depart_s;
-  guint window_min;
+  TnetWeight window_ms;
   guint date;
-  double max_walk_min;
+  TnetWeight max_walk_ms;
   const double *percentiles;
   guint n_percentiles;
-  guint drive_budget_min;
-  guint park_time_min;
+  TnetWeight drive_budget_ms;
+  TnetWeight park_time_ms;
   double parking_radius_m;
 } TnetPlanCommute;
 

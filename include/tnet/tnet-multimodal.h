@@ -18,7 +18,7 @@ G_BEGIN_DECLS
 /**
  * TnetTransitOptions:
  * @wait_factor: expected wait = @wait_factor * headway (default 0.5)
- * @max_wait_s: cap on the expected wait, 0 = none (default 0)
+ * @max_wait_ms: cap on the expected wait, 0 = none (default 0)
  * @walk_speed_kmh: walking speed (default 4.8)
  * @walk_detour: straight-line distance factor for synthetic walks (1.2)
  * @stop_radius_m: a stop that is not a network node links to the nearest
@@ -31,7 +31,8 @@ G_BEGIN_DECLS
  *   ways, at @walk_speed_kmh (default TRUE); expressways and other trunk
  *   links never. Stops hang on nodes of these links (or walk links)
  *   whatever this option says.
- * @park_s: time to park and reach the platform in park-and-ride (default 300)
+ * @park_ms: time to park and reach the platform in park-and-ride (default
+ *   5 min: 300000)
  * @hubs: (nullable): passenger hubs whose walk table (hub_walks.csv) gives
  *   the transfer walk between two member stops when transfers.txt has no
  *   rule for the pair; borrowed for the build (default %NULL)
@@ -45,13 +46,13 @@ G_BEGIN_DECLS
  */
 typedef struct {
   double wait_factor;
-  double max_wait_s;
+  TnetWeight max_wait_ms;
   double walk_speed_kmh;
   double walk_detour;
   double stop_radius_m;
   double transfer_radius_m;
   gboolean walk_on_roads;
-  double park_s;
+  TnetWeight park_ms;
   const struct _TnetHubSet *hubs;
 } TnetTransitOptions;
 

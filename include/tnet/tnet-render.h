@@ -47,14 +47,18 @@ TNET_API void tnet_map_set_base_year (TnetMap *map, int year);
 
 /**
  * tnet_map_set_isochrone:
- * @node_minutes: travel time of each network node in minutes (copied), NAN
- *   or negative when not reached; @n_nodes values (the network's count, or
- *   more when the graph has synthetic nodes: the extra ones are ignored)
- * @budget_min: the isochrone's budget (colour scale and legend)
+ * @node_ms: travel time of each network node in ms (copied),
+ *   %TNET_WEIGHT_INF when not reached; @n_nodes values (the network's count,
+ *   or more when the graph has synthetic nodes: the extra ones are ignored)
+ * @budget_ms: the isochrone's budget, > 0 (colour scale and legend, drawn
+ *   in minutes)
  * @origin: the origin node, marked on the map (or TNET_ID_NONE)
+ *
+ * Errors: none (a %NULL argument or a budget of 0 is a programming error).
+ * Thread-safety: not thread-safe on @map. Time complexity: O(@n_nodes).
  */
-TNET_API void tnet_map_set_isochrone (TnetMap *map, const double *node_minutes,
-                                      guint n_nodes, double budget_min, TnetId origin);
+TNET_API void tnet_map_set_isochrone (TnetMap *map, const TnetWeight *node_ms,
+                                      guint n_nodes, TnetWeight budget_ms, TnetId origin);
 
 /**
  * tnet_map_set_isochrone_bands:

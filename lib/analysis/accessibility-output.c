@@ -19,7 +19,8 @@ tnet_accessibility_model_name (const TnetAccessibilityLabels *labels)
 static void
 cutoff_column (const TnetAccessibility *acc, guint c, char *name, gsize size)
 {
-  g_snprintf (name, size, "within_%g_min", tnet_accessibility_cutoff_min (acc, c));
+  g_snprintf (name, size, "within_%g_min",
+              tnet_weight_to_min (tnet_accessibility_cutoff_ms (acc, c)));
 }
 
 /* "HH:MM" of the first departure. */
@@ -56,9 +57,9 @@ timetable_member (JsonBuilder *b, const TnetAccessibilityLabels *labels)
   g_autofree char *dep = depart_clock (labels);
   json_builder_add_string_value (b, dep);
   json_builder_set_member_name (b, "window_min");
-  json_builder_add_int_value (b, MAX (labels->window_min, 1u));
+  json_builder_add_int_value (b, tnet_i_window_minutes (labels->window_ms));
   json_builder_set_member_name (b, "max_walk_min");
-  json_builder_add_double_value (b, labels->max_walk_s / 60.0);
+  json_builder_add_double_value (b, tnet_weight_to_min (labels->max_walk_ms));
   json_builder_set_member_name (b, "percentile");
   json_builder_add_double_value (b, labels->percentile);
   json_builder_end_object (b);
@@ -147,7 +148,7 @@ tnet_accessibility_to_json (const TnetAccessibility *acc, const TnetAccessibilit
   json_builder_set_member_name (b, "cutoffs_min");
   json_builder_begin_array (b);
   for (guint c = 0; c < nc; c++)
-    json_builder_add_double_value (b, tnet_accessibility_cutoff_min (acc, c));
+    json_builder_add_double_value (b, tnet_weight_to_min (tnet_accessibility_cutoff_ms (acc, c)));
   json_builder_end_array (b);
   json_builder_set_member_name (b, "mean_population_weighted");
   json_builder_begin_array (b);
@@ -225,7 +226,8 @@ tnet_accessibility_to_text (const TnetAccessibility *acc, const TnetAccessibilit
       g_string_append_printf (out, "Timetable %s, %u, departing %s, window %u min, "
                               "walks up to %u min: counted at p%g of the travel time over "
                               "the window\n", labels->timetable_feed, labels->timetable_date,
-                              dep, MAX (labels->window_min, 1u), labels->max_walk_s / 60,
+                              dep, tnet_i_window_minutes (labels->window_ms),
+                              labels->max_walk_ms / 60000u,
                               labels->percentile);
     }
   else if (labels->profile != TNET_PROFILE_CAR)
@@ -234,7 +236,8 @@ tnet_accessibility_to_text (const TnetAccessibility *acc, const TnetAccessibilit
   g_string_append_printf (out, "%-20s", "zone");
   for (guint c = 0; c < nc; c++)
     {
-      g_autofree char *h = g_strdup_printf ("<=%g min", tnet_accessibility_cutoff_min (acc, c));
+      g_autofree char *h
+        = g_strdup_printf ("<=%g min", tnet_weight_to_min (tnet_accessibility_cutoff_ms (acc, c)));
       g_string_append_printf (out, " %10s", h);
     }
   g_string_append_c (out, '\n');

@@ -4,7 +4,7 @@
 struct _TnetAccessibility {
   guint n_origins;
   guint n_cutoffs;
-  double *cutoffs_min;   /* n_cutoffs, as given */
+  TnetWeight *cutoffs_ms;   /* n_cutoffs, as given */
   double *values;        /* n_origins * n_cutoffs, row = origin */
   double *means;         /* n_cutoffs, population-weighted; NAN without weight */
   double total;          /* sum of the opportunities */
@@ -15,7 +15,7 @@ tnet_accessibility_free (TnetAccessibility *acc)
 {
   if (!acc)
     return;
-  g_free (acc->cutoffs_min);
+  g_free (acc->cutoffs_ms);
   g_free (acc->values);
   g_free (acc->means);
   g_free (acc);
@@ -37,12 +37,12 @@ check_values (const double *v, guint n, const char *what, GError **error)
 TnetAccessibility *
 tnet_accessibility_from_matrix (const TnetWeight *times_ms, guint n_origins,
                                 guint n_destinations, const double *opportunities,
-                                const double *population, const double *cutoffs_min,
+                                const double *population, const TnetWeight *cutoffs_ms,
                                 guint n_cutoffs, GError **error)
 {
   g_return_val_if_fail (times_ms != NULL || n_origins * n_destinations == 0, NULL);
   g_return_val_if_fail (opportunities != NULL || n_destinations == 0, NULL);
-  g_return_val_if_fail (cutoffs_min != NULL || n_cutoffs == 0, NULL);
+  g_return_val_if_fail (cutoffs_ms != NULL || n_cutoffs == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
   if (n_cutoffs == 0)
     {
@@ -51,11 +51,11 @@ tnet_accessibility_from_matrix (const TnetWeight *times_ms, guint n_origins,
       return NULL;
     }
   for (guint c = 0; c < n_cutoffs; c++)
-    if (!(cutoffs_min[c] > 0 && cutoffs_min[c] <= 10000))
+    if (!(cutoffs_ms[c] > 0 && cutoffs_ms[c] <= tnet_weight_from_min (10000)))
       {
         g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
                      "accessibility: cutoff %g min is out of range, expected (0, 10000]",
-                     cutoffs_min[c]);
+                     tnet_weight_to_min (cutoffs_ms[c]));
         return NULL;
       }
   if (!check_values (opportunities, n_destinations, "opportunity of destination", error)
@@ -64,15 +64,11 @@ tnet_accessibility_from_matrix (const TnetWeight *times_ms, guint n_origins,
   TnetAccessibility *acc = g_new0 (TnetAccessibility, 1);
   acc->n_origins = n_origins;
   acc->n_cutoffs = n_cutoffs;
-  acc->cutoffs_min = g_memdup2 (cutoffs_min, sizeof (double) * n_cutoffs);
+  acc->cutoffs_ms = g_memdup2 (cutoffs_ms, sizeof (TnetWeight) * n_cutoffs);
   acc->values = g_new0 (double, MAX ((gsize) n_origins * n_cutoffs, 1));
   acc->means = g_new (double, n_cutoffs);
   for (guint d = 0; d < n_destinations; d++)
     acc->total += opportunities[d];
-  /* a cutoff in ms, compared with <=: a trip of exactly T minutes counts */
-  guint64 *limit = g_new (guint64, n_cutoffs);
-  for (guint c = 0; c < n_cutoffs; c++)
-    limit[c] = (guint64) llround (cutoffs_min[c] * 60000.0);
   for (guint o = 0; o < n_origins; o++)
     {
       const TnetWeight *row = times_ms + (gsize) o * n_destinations;
@@ -82,11 +78,10 @@ tnet_accessibility_from_matrix (const TnetWeight *times_ms, guint n_origins,
           if (row[d] == TNET_WEIGHT_INF || opportunities[d] == 0)
             continue;
           for (guint c = 0; c < n_cutoffs; c++)
-            if (row[d] <= limit[c])
+            if (row[d] <= cutoffs_ms[c])   /* a trip of exactly T counts */
               out[c] += opportunities[d];
         }
     }
-  g_free (limit);
   for (guint c = 0; c < n_cutoffs; c++)
     {
       double wsum = 0, sum = 0;
@@ -106,16 +101,16 @@ tnet_accessibility_compute_origins (const TnetNetwork *net, TnetMultimodal *grap
                                     const TnetId *origins, guint n_origins,
                                     const TnetId *zones, guint n_zones,
                                     const double *opportunities, const double *population,
-                                    const double *cutoffs_min, guint n_cutoffs,
+                                    const TnetWeight *cutoffs_ms, guint n_cutoffs,
                                     const TnetCommuteOptions *opts, GError **error)
 {
   g_return_val_if_fail (net != NULL && graph != NULL, NULL);
   g_return_val_if_fail (origins != NULL || n_origins == 0, NULL);
   g_return_val_if_fail (zones != NULL || n_zones == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-  double max_cut = 0;
+  TnetWeight max_cut = 0;
   for (guint c = 0; c < n_cutoffs; c++)
-    max_cut = MAX (max_cut, cutoffs_min[c]);
+    max_cut = MAX (max_cut, cutoffs_ms[c]);
   TnetMultimodal *graphs[1] = { graph };
   /* the times alone: no journeys, no path unpacking */
   TnetCommuteOptions copts;
@@ -124,10 +119,11 @@ tnet_accessibility_compute_origins (const TnetNetwork *net, TnetMultimodal *grap
   else
     tnet_commute_options_init (&copts);
   copts.totals_only = TRUE;
-  g_autoptr (TnetCommute) cm = tnet_commute_compute (net, graphs, 1, origins, n_origins,
-                                                          zones, n_zones, TNET_COMMUTE_TO,
-                                                          max_cut > 0 ? max_cut : 60, &copts,
-                                                          error);
+  g_autoptr (TnetCommute) cm
+    = tnet_commute_compute_within (net, graphs, 1, origins, n_origins, zones, n_zones,
+                                   TNET_COMMUTE_TO,
+                                   max_cut > 0 ? max_cut : tnet_weight_from_min (60), &copts,
+                                   error);
   if (!cm)
     return NULL;
   TnetWeight *times = g_new (TnetWeight, MAX ((gsize) n_origins * n_zones, 1));
@@ -136,7 +132,7 @@ tnet_accessibility_compute_origins (const TnetNetwork *net, TnetMultimodal *grap
       times[(gsize) o * n_zones + d] = tnet_commute_cell (cm, 0, o, d)->total_ms;
   TnetAccessibility *acc = tnet_accessibility_from_matrix (times, n_origins, n_zones,
                                                            opportunities, population,
-                                                           cutoffs_min, n_cutoffs, error);
+                                                           cutoffs_ms, n_cutoffs, error);
   g_free (times);
   return acc;
 }
@@ -144,11 +140,11 @@ tnet_accessibility_compute_origins (const TnetNetwork *net, TnetMultimodal *grap
 TnetAccessibility *
 tnet_accessibility_compute (const TnetNetwork *net, TnetMultimodal *graph,
                             const TnetId *zones, guint n_zones, const double *opportunities,
-                            const double *population, const double *cutoffs_min,
+                            const double *population, const TnetWeight *cutoffs_ms,
                             guint n_cutoffs, const TnetCommuteOptions *opts, GError **error)
 {
   return tnet_accessibility_compute_origins (net, graph, zones, n_zones, zones, n_zones,
-                                             opportunities, population, cutoffs_min,
+                                             opportunities, population, cutoffs_ms,
                                              n_cutoffs, opts, error);
 }
 
@@ -166,11 +162,11 @@ tnet_accessibility_n_cutoffs (const TnetAccessibility *acc)
   return acc->n_cutoffs;
 }
 
-double
-tnet_accessibility_cutoff_min (const TnetAccessibility *acc, guint c)
+TnetWeight
+tnet_accessibility_cutoff_ms (const TnetAccessibility *acc, guint c)
 {
-  g_return_val_if_fail (acc != NULL && c < acc->n_cutoffs, NAN);
-  return acc->cutoffs_min[c];
+  g_return_val_if_fail (acc != NULL && c < acc->n_cutoffs, 0);
+  return acc->cutoffs_ms[c];
 }
 
 double

@@ -18,16 +18,16 @@ tnet_commute_timing_init (TnetCommuteTiming *timing, const TnetPlanCommute *grou
     {
       timing->depart_s = 8 * 3600;
       timing->date = 0;
-      timing->window_min = 0;
-      timing->max_walk_s = 15 * 60;
+      timing->window_ms = 0;
+      timing->max_walk_ms = tnet_weight_from_min (15);
       timing->percentiles = default_percentiles;
       timing->n_percentiles = G_N_ELEMENTS (default_percentiles);
       return;
     }
   timing->depart_s = group->depart_s;
   timing->date = group->date;
-  timing->window_min = group->window_min;
-  timing->max_walk_s = (guint) lround (group->max_walk_min * 60.0);
+  timing->window_ms = group->window_ms;
+  timing->max_walk_ms = group->max_walk_ms;
   if (group->n_percentiles > 0)
     {
       timing->percentiles = group->percentiles;
@@ -38,7 +38,7 @@ tnet_commute_timing_init (TnetCommuteTiming *timing, const TnetPlanCommute *grou
       timing->percentiles = default_percentiles;
       timing->n_percentiles = G_N_ELEMENTS (default_percentiles);
     }
-  timing->park_ride.drive_budget_s = group->drive_budget_min * 60;
-  timing->park_ride.park_s = group->park_time_min * 60;
+  timing->park_ride.drive_budget_s = tnet_i_whole_s (group->drive_budget_ms);
+  timing->park_ride.park_s = tnet_i_whole_s (group->park_time_ms);
   timing->park_ride.parking_radius_m = group->parking_radius_m;
 }

@@ -30,7 +30,7 @@ struct _TnetCommute {
   TnetId *origins;              /* n_origins network nodes */
   TnetId *destinations;         /* n_destinations network nodes */
   double *population;           /* n_origins, >= 0 */
-  double budget_min;
+  TnetWeight budget_ms;
   gboolean totals_only;         /* the options' totals_only: no parts in any profile */
   /* cells[(p * n_origins + o) * n_destinations + d]; lines owned here,
    * except no_lines */
@@ -332,23 +332,26 @@ compute_timetable (TnetCommute *c, guint p, const TnetNetwork *net,
   tnet_raptor_stop_init (&stop);
   stop.progress = opts->progress;
   stop.progress_data = opts->progress_data;
+  /* the kernel's clock: the walk in whole seconds, a departure a minute */
+  guint walk_s = tnet_i_whole_s (opts->max_walk_ms);
+  guint n_minutes = tnet_i_window_minutes (opts->window_ms);
   gboolean ok;
   if (c->profiles[p] == TNET_PROFILE_PARK_AND_RIDE)
     ok = direction == TNET_COMMUTE_TO
          ? tnet_park_ride_matrix (opts->park_ride, net, c->origins, no, c->destinations, nd,
-                                  opts->max_walk_s, opts->depart_s,
-                                  MAX (opts->window_min, 1u), pcts, np, out, &stop, error)
+                                  walk_s, opts->depart_s, n_minutes, pcts, np, out, &stop,
+                                  error)
          : tnet_park_ride_matrix (opts->park_ride, net, c->destinations, nd, c->origins, no,
-                                  opts->max_walk_s, opts->depart_s,
-                                  MAX (opts->window_min, 1u), pcts, np, out, &stop, error);
+                                  walk_s, opts->depart_s, n_minutes, pcts, np, out, &stop,
+                                  error);
   else if (direction == TNET_COMMUTE_TO)
-    ok = tnet_timetable_matrix_cancellable (opts->timetable, op, no, dp, nd, opts->max_walk_s,
-                                            opts->depart_s, MAX (opts->window_min, 1u), pcts,
-                                            np, out, &stop, error);
+    ok = tnet_timetable_matrix_cancellable (opts->timetable, op, no, dp, nd, walk_s,
+                                            opts->depart_s, n_minutes, pcts, np, out, &stop,
+                                            error);
   else
-    ok = tnet_timetable_matrix_cancellable (opts->timetable, dp, nd, op, no, opts->max_walk_s,
-                                            opts->depart_s, MAX (opts->window_min, 1u), pcts,
-                                            np, out, &stop, error);
+    ok = tnet_timetable_matrix_cancellable (opts->timetable, dp, nd, op, no, walk_s,
+                                            opts->depart_s, n_minutes, pcts, np, out, &stop,
+                                            error);
   if (!ok)
     return FALSE;
   for (guint o = 0; o < no; o++)
@@ -371,17 +374,16 @@ compute_timetable (TnetCommute *c, guint p, const TnetNetwork *net,
 }
 
 TnetCommute *
-tnet_commute_compute (const TnetNetwork *net, TnetMultimodal *const *graphs,
-                      guint n_graphs, const TnetId *origins, guint n_origins,
-                      const TnetId *destinations, guint n_destinations,
-                      TnetCommuteDirection direction, double budget_min,
-                      const TnetCommuteOptions *opts, GError **error)
+tnet_commute_compute_within (const TnetNetwork *net, TnetMultimodal *const *graphs,
+                             guint n_graphs, const TnetId *origins, guint n_origins,
+                             const TnetId *destinations, guint n_destinations,
+                             TnetCommuteDirection direction, TnetWeight budget_ms,
+                             const TnetCommuteOptions *opts, GError **error)
 {
   g_return_val_if_fail (net != NULL, NULL);
   g_return_val_if_fail (graphs != NULL || n_graphs == 0, NULL);
   g_return_val_if_fail (origins != NULL || n_origins == 0, NULL);
   g_return_val_if_fail (destinations != NULL || n_destinations == 0, NULL);
-  g_return_val_if_fail (budget_min >= 0, NULL);
   g_return_val_if_fail (opts == NULL || opts->method <= TNET_COMMUTE_METHOD_M2M, NULL);
   g_return_val_if_fail (opts == NULL || opts->timetable == NULL || opts->percentiles != NULL
                         || opts->n_percentiles == 0, NULL);
@@ -402,7 +404,7 @@ tnet_commute_compute (const TnetNetwork *net, TnetMultimodal *const *graphs,
   c->n_profiles = n_graphs;
   c->n_origins = n_origins;
   c->n_destinations = n_destinations;
-  c->budget_min = budget_min;
+  c->budget_ms = budget_ms;
   c->totals_only = opts->totals_only;
   c->profiles = g_new (TnetProfile, MAX (n_graphs, 1));
   c->methods = g_new (TnetCommuteMethod, MAX (n_graphs, 1));
@@ -527,11 +529,11 @@ tnet_commute_destination (const TnetCommute *c, guint d)
   return c->destinations[d];
 }
 
-double
-tnet_commute_budget_min (const TnetCommute *c)
+TnetWeight
+tnet_commute_budget_ms (const TnetCommute *c)
 {
-  g_return_val_if_fail (c != NULL, NAN);
-  return c->budget_min;
+  g_return_val_if_fail (c != NULL, 0);
+  return c->budget_ms;
 }
 
 const TnetCommuteCell *
@@ -555,9 +557,7 @@ tnet_commute_population_total (const TnetCommute *c)
 static gboolean
 within (const TnetCommute *c, const TnetCommuteCell *cell)
 {
-  /* compare in ms: the budget is exact to the millisecond */
-  return cell->total_ms != TNET_WEIGHT_INF
-         && (double) cell->total_ms <= c->budget_min * 60000.0;
+  return cell->total_ms != TNET_WEIGHT_INF && cell->total_ms <= c->budget_ms;
 }
 
 double

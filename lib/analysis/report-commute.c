@@ -130,7 +130,7 @@ tnet_i_report_column_park_ride (const TnetReportContext *ctx, const TnetPlanComm
                                 TnetTimetable *tt, GError **error)
 {
   g_autofree char *key = g_strdup_printf ("park-ride %u %u %u %.17g", grp->date,
-                                          grp->drive_budget_min, grp->park_time_min,
+                                          grp->drive_budget_ms, grp->park_time_ms,
                                           grp->parking_radius_m);
   TnetParkRide *pr = tnet_i_report_cache_get (ctx, key);
   if (pr)
@@ -146,8 +146,8 @@ tnet_i_report_column_park_ride (const TnetReportContext *ctx, const TnetPlanComm
     }
   TnetParkRideOptions po;
   tnet_park_ride_options_init (&po);
-  po.drive_budget_s = grp->drive_budget_min * 60;
-  po.park_s = grp->park_time_min * 60;
+  po.drive_budget_s = tnet_i_whole_s (grp->drive_budget_ms);
+  po.park_s = tnet_i_whole_s (grp->park_time_ms);
   po.parking_radius_m = grp->parking_radius_m;
   if ((pr = tnet_park_ride_new (tt, ctx->net, ctx->scen, &po, error)) == NULL)
     return NULL;
@@ -226,7 +226,7 @@ describe_transit (const TnetReportContext *ctx, const TnetPlanCommute *grp,
                                              date % 100);
   g_autofree char *dep = g_strdup_printf ("%02d:%02d", grp->depart_s / 3600,
                                           grp->depart_s / 60 % 60);
-  gint32 last = grp->depart_s + 60 * (gint32) (MAX (grp->window_min, 1u) - 1);
+  gint32 last = grp->depart_s + 60 * (gint32) (tnet_i_window_minutes (grp->window_ms) - 1);
   g_autofree char *last_s = g_strdup_printf ("%02d:%02d", last / 3600, last / 60 % 60);
   json_builder_set_member_name (b, "feed");
   json_builder_add_string_value (b, feed_name ? feed_name : "");
@@ -235,8 +235,8 @@ describe_transit (const TnetReportContext *ctx, const TnetPlanCommute *grp,
   json_builder_set_member_name (b, "depart");
   json_builder_add_string_value (b, dep);
   json_builder_set_member_name (b, "window_min");
-  json_builder_add_int_value (b, MAX (grp->window_min, 1u));
-  tnet_i_json_add_number (b, "max_walk_min", grp->max_walk_min, 1);
+  json_builder_add_int_value (b, tnet_i_window_minutes (grp->window_ms));
+  tnet_i_json_add_number (b, "max_walk_min", tnet_weight_to_min (grp->max_walk_ms), 1);
   json_builder_set_member_name (b, "time");
   json_builder_add_string_value (b, "p50");
   json_builder_set_member_name (b, "percentiles");
@@ -248,7 +248,8 @@ describe_transit (const TnetReportContext *ctx, const TnetPlanCommute *grp,
   g_string_append_printf (text, "transit: timetable %s of %s, a departure every minute "
                                 "%s-%s, walks of up to %.0f min (access links at their "
                                 "times); the time is the median, p%g-p%g in brackets\n",
-                          feed_name ? feed_name : "", date_s, dep, last_s, grp->max_walk_min,
+                          feed_name ? feed_name : "", date_s, dep, last_s,
+                          tnet_weight_to_min (grp->max_walk_ms),
                           grp->n_percentiles ? grp->percentiles[0] : 50.0,
                           grp->n_percentiles ? grp->percentiles[grp->n_percentiles - 1] : 50.0);
 }
@@ -310,7 +311,8 @@ origin_row (const TnetReportContext *ctx, const TnetPlanCommute *grp, const Tnet
           double m = cell_min (tnet_commute_cell (c, p, o, d));
           tnet_i_json_add_number (b, tnet_profile_to_string (grp->profiles[p]), m, 1);
           if (isfinite (m))
-            g_string_append_printf (text, " %.1f%s", m, m <= grp->budget_min ? "✓" : "");
+            g_string_append_printf (text, " %.1f%s", m,
+                                    m <= tnet_weight_to_min (grp->budget_ms) ? "✓" : "");
           else
             g_string_append (text, " -");
           if (tnet_commute_method (c, p) == TNET_COMMUTE_METHOD_TIMETABLE)
@@ -354,7 +356,7 @@ population_shares (const TnetReportContext *ctx, const TnetPlanCommute *grp,
   const TnetNetwork *net = ctx->net;
   const TnetProfile *profiles = grp->profiles;
   const guint N_PROFILES = grp->n_profiles;
-  const double budget = grp->budget_min;
+  const double budget = tnet_weight_to_min (grp->budget_ms);
   tnet_i_report_indicator (ctx, k_pct, row, "%", 1);
   json_builder_set_member_name (b, k_pop);
   json_builder_begin_object (b);
@@ -471,18 +473,18 @@ group_commute (const TnetReportContext *ctx, const TnetPlanCommute *grp,
     {
       copts.timetable = tt;
       copts.depart_s = grp->depart_s;
-      copts.window_min = grp->window_min;
+      copts.window_ms = grp->window_ms;
       copts.percentiles = grp->percentiles;
       copts.n_percentiles = grp->n_percentiles;
-      copts.max_walk_s = (guint) lround (grp->max_walk_min * 60.0);
+      copts.max_walk_ms = grp->max_walk_ms;
       copts.park_ride = pr;
     }
   *tt_out = tt;
   *pr_out = pr;
-  return tnet_commute_compute (ctx->net, graphs, N_PROFILES,
-                               (const TnetId *) (void *) origins->data, origins->len,
-                               (const TnetId *) (void *) dests->data, dests->len,
-                               TNET_COMMUTE_TO, grp->budget_min, &copts, error);
+  return tnet_commute_compute_within (ctx->net, graphs, N_PROFILES,
+                                      (const TnetId *) (void *) origins->data, origins->len,
+                                      (const TnetId *) (void *) dests->data, dests->len,
+                                      TNET_COMMUTE_TO, grp->budget_ms, &copts, error);
 }
 
 /* The minutes door to door (JSON `KEY_minutes`): a row per unit, or
@@ -500,7 +502,7 @@ minutes_table (const TnetReportContext *ctx, const TnetPlanCommute *grp, const T
   json_builder_begin_object (b);
   g_autofree char *shown = profile_names (grp);
   g_string_append_printf (text, "minutes door to door (%s), ✓ = within %.0f min\n", shown,
-                          grp->budget_min);
+                          tnet_weight_to_min (grp->budget_ms));
   for (guint u = 0; u < n_units; u++)
     {
       const TnetUnit *unit = tnet_unit_table_get (units, u);
@@ -519,7 +521,8 @@ minutes_table (const TnetReportContext *ctx, const TnetPlanCommute *grp, const T
   json_builder_end_object (b);
   if (tnet_commute_population_total (c) > 0)
     {
-      g_string_append_printf (text, "  population within %.0f min of %s:", grp->budget_min,
+      g_string_append_printf (text, "  population within %.0f min of %s:",
+                              tnet_weight_to_min (grp->budget_ms),
                               share_label);
       for (guint p = 0; p < grp->n_profiles; p++)
         g_string_append_printf (text, " %s %.1f %%", tnet_profile_to_string (grp->profiles[p]),
@@ -610,7 +613,7 @@ run_group (const TnetReportContext *ctx, const TnetPlanCommute *grp, JsonBuilder
            GString *text, GError **error)
 {
   const TnetNetwork *net = ctx->net;
-  const double budget = grp->budget_min;
+  const double budget = tnet_weight_to_min (grp->budget_ms);
   const TnetUnitTable *units = grp->unit_rows ? ctx->units : NULL;
   g_autoptr (GArray) dests = g_array_new (FALSE, FALSE, sizeof (TnetId));
   if (!select_nodes (ctx, grp->destinations, dests, error))

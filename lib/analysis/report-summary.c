@@ -144,10 +144,11 @@ run_summary (const TnetReportContext *ctx, JsonBuilder *b, GString *text, GError
   tnet_commute_options_init (&opts);
   opts.totals_only = TRUE;   /* read for the totals alone */
   const TnetId *z = (const TnetId *) (void *) zones->data;
-  g_autoptr (TnetCommute) c = tnet_commute_compute (net, &g, 1, z, zones->len, z,
-                                                    zones->len, TNET_COMMUTE_TO,
-                                                    tnet_plan_get_double (NULL, "budget_min"),
-                                                    &opts, error);
+  g_autoptr (TnetCommute) c
+    = tnet_commute_compute_within (net, &g, 1, z, zones->len, z, zones->len, TNET_COMMUTE_TO,
+                                   tnet_weight_from_min (tnet_plan_get_double (NULL,
+                                                                               "budget_min")),
+                                   &opts, error);
   tnet_multimodal_unref (g);
   if (!c)
     return FALSE;

@@ -274,7 +274,7 @@ char *
 tnet_commute_to_geojson (const TnetCommute *c, const TnetNetwork *net)
 {
   g_return_val_if_fail (c != NULL && net != NULL, NULL);
-  double budget = tnet_commute_budget_min (c);
+  double budget = tnet_weight_to_min (tnet_commute_budget_ms (c));
   g_autoptr (JsonBuilder) jb = begin_collection ();
   json_builder_set_member_name (jb, "properties");
   json_builder_begin_object (jb);

@@ -36,13 +36,13 @@ tnet_transit_options_init (TnetTransitOptions *o)
   g_return_if_fail (o != NULL);
   memset (o, 0, sizeof *o);
   o->wait_factor = 0.5;
-  o->max_wait_s = 0;
+  o->max_wait_ms = 0;
   o->walk_speed_kmh = 4.8;
   o->walk_detour = 1.2;
   o->stop_radius_m = 500;
   o->transfer_radius_m = 400;
   o->walk_on_roads = TRUE;
-  o->park_s = 300;
+  o->park_ms = 5 * 60000;
 }
 
 /* ------------------------------------------------------------ geometry */
@@ -216,10 +216,10 @@ board_wait_ms (const TnetFeed *feed, const TnetPattern *pat, const TnetScenario 
 {
   const TnetFeedRoute *r = tnet_feed_route (feed, pat->route);
   double headway = pat->headway_s * route_headway_factor (scen, r);
-  double wait = options->wait_factor * headway;
-  if (options->max_wait_s > 0)
-    wait = MIN (wait, options->max_wait_s);
-  return (guint64) llround (wait * 1000.0);
+  double wait_ms = options->wait_factor * headway * 1000.0;
+  if (options->max_wait_ms > 0)
+    wait_ms = MIN (wait_ms, (double) options->max_wait_ms);
+  return (guint64) llround (wait_ms);
 }
 
 /* The walk time of a walk arc over link @lk: a walk or access link at its
@@ -813,7 +813,7 @@ add_park_arcs (Build *b)
           && (st->location_type == 1 || st->parent != TNET_ID_NONE))
         park[b->stop_node[s]] = TRUE;
     }
-  guint64 park_ms = (guint64) llround (b->options->park_s * 1000.0);
+  guint64 park_ms = b->options->park_ms;
   for (guint v = 0; v < N; v++)
     if (park[v])
       arcs_add (&b->arcs, b->c_base + v, b->a_base + v, park_ms, TNET_ARC_PARK, TNET_ID_NONE,

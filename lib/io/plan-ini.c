@@ -299,7 +299,7 @@ get_bool (GKeyFile *kf, const char *group, const char *key, gboolean dflt)
  * window and max_walk in minutes, percentiles a ;-list in [0, 100]; and
  * park-and-ride's by the timetable, drive_budget_min and park_time_min in
  * whole minutes, parking_radius_m in metres (the defaults of `tnet commute
- * --drive-budget --park-time --parking-radius`). */
+ * --drive-budget --park-time --parking-radius`). Minutes become ms here. */
 static gboolean
 parse_commute_timetable (TnetPlan *plan, const char *group, TnetPlanCommute *c,
                          GError **error)
@@ -310,8 +310,8 @@ parse_commute_timetable (TnetPlan *plan, const char *group, TnetPlanCommute *c,
                                               "drive_budget_min", "park_time_min",
                                               "parking_radius_m", NULL };
   c->timetable = depart != NULL;
-  c->drive_budget_min = 30;
-  c->park_time_min = 5;
+  c->drive_budget_ms = tnet_weight_from_min (30);
+  c->park_time_ms = tnet_weight_from_min (5);
   c->parking_radius_m = 400;
   if (!depart)
     {
@@ -341,18 +341,18 @@ parse_commute_timetable (TnetPlan *plan, const char *group, TnetPlanCommute *c,
   double x = 1;
   if (window)
     parse_number (window, &x);   /* checked by check_value */
-  c->window_min = (guint) x;
+  c->window_ms = tnet_weight_from_min ((guint) x);
   g_autofree char *walk = get_string (kf, group, "max_walk");
-  c->max_walk_min = c->budget_min;
-  if (walk)
-    parse_number (walk, &c->max_walk_min);
+  c->max_walk_ms = c->budget_ms;
+  if (walk && parse_number (walk, &x))
+    c->max_walk_ms = tnet_weight_from_min (x);
   /* checked by check_value: whole minutes in 0..1440, metres in 0..10000 */
   g_autofree char *drive = get_string (kf, group, "drive_budget_min");
   if (drive && parse_number (drive, &x))
-    c->drive_budget_min = (guint) x;
+    c->drive_budget_ms = tnet_weight_from_min ((guint) x);
   g_autofree char *park = get_string (kf, group, "park_time_min");
   if (park && parse_number (park, &x))
-    c->park_time_min = (guint) x;
+    c->park_time_ms = tnet_weight_from_min ((guint) x);
   g_autofree char *radius = get_string (kf, group, "parking_radius_m");
   if (radius)
     parse_number (radius, &c->parking_radius_m);
@@ -406,7 +406,9 @@ parse_commute (TnetPlan *plan, const char *group, const char *name, GError **err
   if (!c.key)
     c.key = keep (plan, g_strdup_printf ("commute_%s", name));
   g_autofree char *budget = get_string (kf, group, "budget_min");
-  parse_number (budget, &c.budget_min);   /* checked by check_value */
+  double budget_min = 0;
+  parse_number (budget, &budget_min);   /* checked by check_value */
+  c.budget_ms = tnet_weight_from_min (budget_min);
   c.share_destination = keep (plan, get_string (kf, group, "share_destination"));
   c.share_label = keep (plan, get_string (kf, group, "share_label"));
   c.unit_rows = get_bool (kf, group, "unit_rows", FALSE);

@@ -49,8 +49,8 @@ struct _TnetMap {
   char langs[2][3];        /* legend languages in order ("zh", "en"); "" unused */
   int width, height;
   int base_year;           /* links opened after it are additions; 0 none */
-  double *iso_minutes;     /* n_nodes of the network, or NULL */
-  double iso_budget;
+  double *iso_minutes;     /* n_nodes of the network, or NULL; NAN: not reached */
+  double iso_budget;       /* minutes, > 0 */
   TnetId iso_origin;
   GPtrArray *iso_bands;    /* of GPtrArray of GArray (double lon/lat) rings, per band */
   double *iso_band_min;    /* per band: its budget in minutes */
@@ -204,16 +204,19 @@ tnet_map_set_base_year (TnetMap *map, int year)
 }
 
 void
-tnet_map_set_isochrone (TnetMap *map, const double *node_minutes, guint n_nodes,
-                        double budget_min, TnetId origin)
+tnet_map_set_isochrone (TnetMap *map, const TnetWeight *node_ms, guint n_nodes,
+                        TnetWeight budget_ms, TnetId origin)
 {
   g_return_if_fail (map != NULL);
   guint n = tnet_network_n_nodes (map->net);
-  g_return_if_fail (node_minutes != NULL && n_nodes >= n);
-  g_return_if_fail (budget_min > 0);
+  g_return_if_fail (node_ms != NULL && n_nodes >= n);
+  g_return_if_fail (budget_ms > 0);
+  /* drawn and labelled in minutes */
   g_free (map->iso_minutes);
-  map->iso_minutes = g_memdup2 (node_minutes, sizeof (double) * n);
-  map->iso_budget = budget_min;
+  map->iso_minutes = g_new (double, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    map->iso_minutes[i] = node_ms[i] == TNET_WEIGHT_INF ? NAN : tnet_weight_to_min (node_ms[i]);
+  map->iso_budget = tnet_weight_to_min (budget_ms);
   map->iso_origin = origin < n ? origin : TNET_ID_NONE;
 }
 

@@ -309,8 +309,9 @@ timing_dict (const TnetCommuteTiming *t)
   g_snprintf (date, sizeof date, "%04u-%02u-%02u", t->date / 10000, t->date / 100 % 100,
               t->date % 100);
   return Py_BuildValue ("{s:s,s:z,s:I,s:d,s:N,s:I,s:I,s:d}", "depart", depart,
-                        "date", t->date ? date : NULL, "window", (unsigned int) t->window_min,
-                        "max_walk", t->max_walk_s / 60.0, "percentiles", pcts,
+                        "date", t->date ? date : NULL, "window",
+                        (unsigned int) ((t->window_ms + 59999u) / 60000u),
+                        "max_walk", tnet_weight_to_min (t->max_walk_ms), "percentiles", pcts,
                         "drive_budget", (unsigned int) (t->park_ride.drive_budget_s / 60),
                         "park_time", (unsigned int) (t->park_ride.park_s / 60),
                         "parking_radius", t->park_ride.parking_radius_m);
@@ -366,7 +367,7 @@ dataset_plan_commute (DatasetObject *self, PyObject *unused)
     }
   return Py_BuildValue ("{s:s,s:s,s:N,s:d,s:N}", "origins", g->origins,
                         "destinations", g->destinations, "profiles", profiles,
-                        "budget", g->budget_min, "timetable", tt);
+                        "budget", tnet_weight_to_min (g->budget_ms), "timetable", tt);
 }
 
 /* ------------------------------------------------------------- helpers */
@@ -788,7 +789,7 @@ commute_within (const TnetCommute *c, const TnetNetwork *net, guint p, double *w
         {
           const TnetCommuteCell *cell = tnet_commute_cell (c, p, o, d);
           if (cell->total_ms != TNET_WEIGHT_INF
-              && (double) cell->total_ms <= tnet_commute_budget_min (c) * 60000.0)
+              && cell->total_ms <= tnet_commute_budget_ms (c))
             {
               w[d] += pop;
               any = TRUE;
@@ -868,7 +869,7 @@ commute_result (const TnetCommute *c, const TnetNetwork *net, int year, const ch
         {
           result = Py_BuildValue ("{s:i,s:s,s:d,s:N,s:N,s:N,s:N,s:N,s:d,s:N}",
                                   "scenario", year, "direction", direction,
-                                  "budget_min", tnet_commute_budget_min (c),
+                                  "budget_min", tnet_weight_to_min (tnet_commute_budget_ms (c)),
                                   "profiles", profile_names, "methods", methods,
                                   "has_parts", has_parts, "origins", o_ids,
                                   "destinations", d_ids,
@@ -909,7 +910,7 @@ has_profile (const GArray *profiles, TnetProfile p)
   return FALSE;
 }
 
-/* Dataset.commute(): tnet_commute_compute() on the cached graphs;
+/* Dataset.commute(): tnet_commute_compute_within() on the cached graphs;
  * with timetable=True transit and park_and_ride follow the scenario year's
  * timetable as `tnet commute` does by default (commute_add_timetable()). */
 static PyObject *
@@ -978,10 +979,10 @@ dataset_commute (DatasetObject *self, PyObject *args, PyObject *kwds)
         return NULL;
       copts.timetable = run.tt;
       copts.depart_s = ta.depart_s;
-      copts.window_min = (guint) ta.window_min;
+      copts.window_ms = tnet_weight_from_min ((guint) ta.window_min);
       copts.percentiles = run.pcts;
       copts.n_percentiles = run.n_pcts;
-      copts.max_walk_s = (guint) ta.max_walk_min * 60;
+      copts.max_walk_ms = tnet_weight_from_min ((guint) ta.max_walk_min);
       copts.park_ride = run.pr;
     }
   TnetCommute *c = NULL;
@@ -990,9 +991,10 @@ dataset_commute (DatasetObject *self, PyObject *args, PyObject *kwds)
   if (build_graphs (self, scen, (TnetProfile *) (void *) profiles->data, np, graphs,
                     &error))
     {
-      c = tnet_commute_compute (net, graphs, np, (TnetId *) (void *) origins->data,
-                                     origins->len, (TnetId *) (void *) dests->data, dests->len,
-                                     dir, budget, &copts, &error);
+      c = tnet_commute_compute_within (net, graphs, np, (TnetId *) (void *) origins->data,
+                                       origins->len, (TnetId *) (void *) dests->data,
+                                       dests->len, dir, tnet_weight_from_min (budget), &copts,
+                                       &error);
       for (guint p = 0; p < np; p++)
         tnet_multimodal_unref (graphs[p]);
     }
@@ -1475,7 +1477,7 @@ acc_result (TnetAccessibility *acc, const AccZones *z, const char *opp, TnetProf
   g_autofree double *means = g_new (double, MAX (nc, 1));
   for (guint c = 0; c < nc; c++)
     {
-      cutoffs[c] = tnet_accessibility_cutoff_min (acc, c);
+      cutoffs[c] = tnet_weight_to_min (tnet_accessibility_cutoff_ms (acc, c));
       means[c] = tnet_accessibility_mean (acc, c);
     }
   PyObject *result = NULL;
@@ -1512,7 +1514,7 @@ acc_result (TnetAccessibility *acc, const AccZones *z, const char *opp, TnetProf
  * accessibility over the zones, by @tt's timetable when set. */
 static TnetAccessibility *
 acc_compute_zones (DatasetObject *self, const TnetScenario *scen, TnetProfile profile,
-                   const AccZones *z, const guint *rows, guint nr, const double *cutoffs,
+                   const AccZones *z, const guint *rows, guint nr, const TnetWeight *cutoffs,
                    guint nc, TnetCommuteOptions *copts, double *row_pop, Progress *prog,
                    GError **error)
 {
@@ -1609,15 +1611,18 @@ dataset_accessibility (DatasetObject *self, PyObject *args, PyObject *kwds)
   if (cut_seq == NULL)
     return NULL;
   guint nc = (guint) PySequence_Fast_GET_SIZE (cut_seq);
-  g_autofree double *cutoffs = g_new (double, MAX (nc, 1));
+  /* minutes to ms; one that is not positive becomes 0, which the library
+   * refuses as out of range */
+  g_autofree TnetWeight *cutoffs = g_new (TnetWeight, MAX (nc, 1));
   for (guint i = 0; i < nc; i++)
     {
-      cutoffs[i] = PyFloat_AsDouble (PySequence_Fast_GET_ITEM (cut_seq, i));
-      if (cutoffs[i] == -1 && PyErr_Occurred ())
+      double v = PyFloat_AsDouble (PySequence_Fast_GET_ITEM (cut_seq, i));
+      if (v == -1 && PyErr_Occurred ())
         {
           Py_DECREF (cut_seq);
           return NULL;
         }
+      cutoffs[i] = v > 0 ? tnet_weight_from_min (v) : 0;
     }
   Py_DECREF (cut_seq);
   GError *error = NULL;
@@ -1683,8 +1688,8 @@ dataset_accessibility (DatasetObject *self, PyObject *args, PyObject *kwds)
       copts.park_ride = pr;
       copts.timetable = tt;
       copts.depart_s = depart_s;
-      copts.window_min = (guint) window_min;
-      copts.max_walk_s = (guint) max_walk_min * 60;
+      copts.window_ms = tnet_weight_from_min ((guint) window_min);
+      copts.max_walk_ms = tnet_weight_from_min ((guint) max_walk_min);
       copts.timetable_percentile = percentile;
     }
   g_autofree double *row_pop = z.pop ? g_new (double, MAX (nr, 1)) : NULL;

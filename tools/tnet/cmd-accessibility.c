@@ -143,8 +143,8 @@ render (const TnetAccessibility *acc, const Zones *zones, const char *opp,
       labels.timetable_feed = tt->feed;
       labels.timetable_date = tt->date;
       labels.depart_s = tt->depart_s;
-      labels.window_min = tt->window_min;
-      labels.max_walk_s = tt->max_walk_s;
+      labels.window_ms = tnet_weight_from_min (tt->window_min);
+      labels.max_walk_ms = tnet_weight_from_s (tt->max_walk_s);
       labels.percentile = tt->percentile;
     }
   if (format == TNET_CLI_FORMAT_GEOJSON)
@@ -182,15 +182,19 @@ tnet_cli_accessibility_run (TnetDataset *ds, const TnetNetwork *net, TnetMultimo
       copts.timetable = tt->timetable;
       copts.park_ride = profile == TNET_PROFILE_PARK_AND_RIDE ? tt->park_ride : NULL;
       copts.depart_s = tt->depart_s;
-      copts.window_min = tt->window_min;
-      copts.max_walk_s = tt->max_walk_s;
+      copts.window_ms = tnet_weight_from_min (tt->window_min);
+      copts.max_walk_ms = tnet_weight_from_s (tt->max_walk_s);
       copts.timetable_percentile = tt->percentile;
     }
   else
     tt = NULL;
+  /* the cutoffs in minutes (checked by tnet_cli_accessibility_cutoffs()) */
+  g_autofree TnetWeight *cutoffs_ms = g_new (TnetWeight, MAX (cutoffs->len, 1));
+  for (guint c = 0; c < cutoffs->len; c++)
+    cutoffs_ms[c] = tnet_weight_from_min (g_array_index (cutoffs, double, c));
   g_autoptr (TnetAccessibility) acc = tnet_accessibility_compute (
-    net, graph, zones.nodes, zones.n, zones.opp, zones.pop, (const double *) cutoffs->data,
-    cutoffs->len, &copts, error);
+    net, graph, zones.nodes, zones.n, zones.opp, zones.pop, cutoffs_ms, cutoffs->len, &copts,
+    error);
   char *text = acc ? render (acc, &zones, opp, profile, tt, format) : NULL;
   zones_clear (&zones);
   return text;

@@ -78,7 +78,7 @@ render_json (const TnetCommute *c, const TnetNetwork *net, const TnetScenario *s
   json_builder_set_member_name (b, "direction");
   json_builder_add_string_value (b, dir == TNET_COMMUTE_TO ? "to" : "from");
   json_builder_set_member_name (b, "budget_min");
-  json_builder_add_double_value (b, tnet_commute_budget_min (c));
+  json_builder_add_double_value (b, tnet_weight_to_min (tnet_commute_budget_ms (c)));
   json_builder_set_member_name (b, "methods");
   json_builder_begin_object (b);
   for (guint p = 0; p < tnet_commute_n_profiles (c); p++)
@@ -161,7 +161,7 @@ render_json (const TnetCommute *c, const TnetNetwork *net, const TnetScenario *s
             json_builder_add_null_value (b);
           json_builder_set_member_name (b, "within_budget");
           json_builder_add_boolean_value (b, cell->total_ms != TNET_WEIGHT_INF && cell->total_ms
-                                          <= tnet_commute_budget_min (c) * 60000.0);
+                                          <= tnet_commute_budget_ms (c));
           json_builder_set_member_name (b, "lines");
           if (!tnet_commute_has_parts (c, p))
             json_builder_add_null_value (b);
@@ -254,7 +254,8 @@ render_text (const TnetCommute *c, const TnetNetwork *net, const TnetScenario *s
   GString *s = g_string_new (NULL);
   g_string_append_printf (s, "Commute %d, budget %.0f min (minutes door to door; "
                           "access+wait+in-vehicle+transfer+egress)\n",
-                          tnet_scenario_get_year (scen), tnet_commute_budget_min (c));
+                          tnet_scenario_get_year (scen),
+                          tnet_weight_to_min (tnet_commute_budget_ms (c)));
   for (guint p = 0; p < tnet_commute_n_profiles (c); p++)
     {
       gboolean by_tt = tnet_commute_method (c, p) == TNET_COMMUTE_METHOD_TIMETABLE;
@@ -284,7 +285,7 @@ render_text (const TnetCommute *c, const TnetNetwork *net, const TnetScenario *s
             if (by_tt)
               {
                 g_string_append_printf (s, "%.1f min%s (", cell->total_ms / 60000.0,
-                                        cell->total_ms <= tnet_commute_budget_min (c) * 60000.0
+                                        cell->total_ms <= tnet_commute_budget_ms (c)
                                         ? " ✓" : "");
                 for (guint k = 0; k < tnet_commute_n_percentiles (c); k++)
                   {
@@ -302,7 +303,7 @@ render_text (const TnetCommute *c, const TnetNetwork *net, const TnetScenario *s
             if (!tnet_commute_has_parts (c, p))
               {
                 g_string_append_printf (s, "%.1f min%s\n", cell->total_ms / 60000.0,
-                                        cell->total_ms <= tnet_commute_budget_min (c) * 60000.0
+                                        cell->total_ms <= tnet_commute_budget_ms (c)
                                         ? " ✓" : "");
                 continue;
               }
@@ -310,7 +311,7 @@ render_text (const TnetCommute *c, const TnetNetwork *net, const TnetScenario *s
                                     cell->total_ms / 60000.0, cell->access_ms / 60000.0,
                                     cell->wait_ms / 60000.0, cell->in_vehicle_ms / 60000.0,
                                     cell->transfer_ms / 60000.0, cell->egress_ms / 60000.0,
-                                    cell->total_ms <= tnet_commute_budget_min (c) * 60000.0
+                                    cell->total_ms <= tnet_commute_budget_ms (c)
                                     ? " ✓" : "");
             for (guint k = 0; cell->lines[k]; k++)
               g_string_append_printf (s, "%s%s", k ? ", " : " via ", cell->lines[k]);
@@ -452,10 +453,10 @@ commute_transit (const TnetCliCommon *common, const TnetNetwork *net, const Tnet
   model->date = tnet_timetable_get_service_date (t->tt);
   copts->timetable = t->tt;
   copts->depart_s = topt.depart_s;
-  copts->window_min = topt.window_min;
+  copts->window_ms = tnet_weight_from_min (topt.window_min);
   copts->percentiles = (const double *) (void *) t->pcts->data;
   copts->n_percentiles = t->pcts->len;
-  copts->max_walk_s = topt.max_walk_s;
+  copts->max_walk_ms = tnet_weight_from_s (topt.max_walk_s);
   if (has_park_ride)
     {
       /* park-and-ride by the timetable: drive to a parking place */
@@ -483,8 +484,9 @@ commute (TnetCliCommon *common, const Options *opt, TnetCliFormat format, GError
   const TnetPlan *plan = tnet_dataset_get_plan (common->dataset);
   const TnetPlanCommute *grp = plan && tnet_plan_n_commutes (plan) > 0
                                ? tnet_plan_get_commute (plan, 0) : NULL;
-  double budget_min = opt->budget_min > 0 ? opt->budget_min
-                      : grp ? grp->budget_min : tnet_plan_get_double (NULL, "budget_min");
+  TnetWeight budget_ms = opt->budget_min > 0 ? tnet_weight_from_min (opt->budget_min)
+                         : grp ? grp->budget_ms
+                         : tnet_weight_from_min (tnet_plan_get_double (NULL, "budget_min"));
   g_autoptr (GArray) profiles = g_array_new (FALSE, FALSE, sizeof (TnetProfile));
   if (opt->profiles)
     {
@@ -517,10 +519,10 @@ commute (TnetCliCommon *common, const Options *opt, TnetCliFormat format, GError
     {
       copts.progress = tnet_cli_progress_func (common);
       copts.progress_data = common;
-      c = tnet_commute_compute (net, graphs, profiles->len,
-                                     (TnetId *) (void *) origins->data, origins->len,
-                                     (TnetId *) (void *) dests->data, dests->len, dir,
-                                     budget_min, &copts, error);
+      c = tnet_commute_compute_within (net, graphs, profiles->len,
+                                       (TnetId *) (void *) origins->data, origins->len,
+                                       (TnetId *) (void *) dests->data, dests->len, dir,
+                                       budget_ms, &copts, error);
     }
   for (guint p = 0; p < profiles->len; p++)
     tnet_multimodal_unref (graphs[p]);

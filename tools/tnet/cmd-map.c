@@ -192,7 +192,11 @@ draw_isochrone (TnetMap *map, const TnetNetwork *net, const TnetScenario *scen,
                                                 error);
   if (mins == NULL)
     return FALSE;
-  tnet_map_set_isochrone (map, mins, tnet_network_n_nodes (net), minutes, origin);
+  guint nn = tnet_network_n_nodes (net);
+  g_autofree TnetWeight *ms = g_new (TnetWeight, MAX (nn, 1));
+  for (guint v = 0; v < nn; v++)
+    ms[v] = mins[v] >= 0 ? tnet_weight_from_min (mins[v]) : TNET_WEIGHT_INF;
+  tnet_map_set_isochrone (map, ms, nn, tnet_weight_from_min (minutes), origin);
   if (!add_isochrone_bands (map, net, scen, mins, minutes, profile, error))
     return FALSE;
   const TnetNode *o = tnet_network_node (net, origin);

@@ -258,11 +258,12 @@ timing_from_section (const TnetScenarioFile *sf, const char *section,
   TnetParkRideOptions *po = &timing->park_ride;
   timing->depart_s = (gint32) tnet_scenario_file_get_double (sf, section, "depart",
                                                              timing->depart_s);
-  timing->window_min = (guint) tnet_scenario_file_get_double (sf, section, "window",
-                                                              timing->window_min);
+  double window_min = tnet_scenario_file_get_double (sf, section, "window", NAN);
+  if (!isnan (window_min))
+    timing->window_ms = tnet_weight_from_min ((guint) window_min);
   double walk_min = tnet_scenario_file_get_double (sf, section, "max_walk", NAN);
   if (!isnan (walk_min))
-    timing->max_walk_s = (guint) walk_min * 60;
+    timing->max_walk_ms = tnet_weight_from_min ((guint) walk_min);
   double drive_min = tnet_scenario_file_get_double (sf, section, "drive_budget_min", NAN);
   if (!isnan (drive_min))
     po->drive_budget_s = (guint) drive_min * 60;
@@ -273,8 +274,8 @@ timing_from_section (const TnetScenarioFile *sf, const char *section,
                                                         po->parking_radius_m);
   topt->depart_s = timing->depart_s;
   topt->date = timing->date;
-  topt->window_min = timing->window_min;
-  topt->max_walk_s = timing->max_walk_s;
+  topt->window_min = (timing->window_ms + 59999u) / 60000u;
+  topt->max_walk_s = (guint) lround (tnet_weight_to_s (timing->max_walk_ms));
 }
 
 /* The first key of @keys that @section sets, or NULL. */
@@ -533,12 +534,12 @@ run_isochrone (Run *run, GError **error)
       }
   isochrone_results (run, from, profile, minutes, mins, tt_ms, &model, reached, pop);
   const TnetNode *o = tnet_network_node (run->net, origin);
+  g_autofree TnetWeight *ms = g_new (TnetWeight, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    ms[i] = tt_ms ? tt_ms[i]
+            : mins[i] >= 0 ? (TnetWeight) llround (mins[i] * 60000.0) : TNET_WEIGHT_INF;
   if (run->formats & TNET_OUTPUT_GEOJSON)
     {
-      g_autofree TnetWeight *ms = g_new (TnetWeight, n);
-      for (guint i = 0; i < n; i++)
-        ms[i] = tt_ms ? tt_ms[i]
-                : mins[i] >= 0 ? (TnetWeight) llround (mins[i] * 60000.0) : TNET_WEIGHT_INF;
       /* by the timetable, the document of `tnet isochrone --depart` */
       g_autofree char *gj = tnet_cli_isochrone_geojson_with_model (
           tnet_geojson_isochrone (run->net, run->scen, ms,
@@ -550,7 +551,7 @@ run_isochrone (Run *run, GError **error)
   if (wants_maps (run))
     {
       g_autoptr (TnetMap) map = run_map_new (run);
-      tnet_map_set_isochrone (map, mins, n, minutes, origin);
+      tnet_map_set_isochrone (map, ms, n, tnet_weight_from_min (minutes), origin);
       g_autofree char *zh = g_strdup_printf ("%.0f 分钟等时圈", minutes);
       g_autofree char *en = g_strdup_printf ("%.0f-min isochrone", minutes);
       g_autofree char *what = tnet_map_label (map, zh, en);
@@ -579,12 +580,11 @@ run_commute_direction (Run *run, TnetMultimodal *const *graphs, guint n_profiles
                        double budget, const TnetCommuteOptions *copts, TnetCsvWriter *csv,
                        GError **error)
 {
-  g_autoptr (TnetCommute) c = tnet_commute_compute (run->net, graphs, n_profiles,
-                                                         (const TnetId *) origins->data,
-                                                         origins->len,
-                                                         (const TnetId *) dests->data,
-                                                         dests->len, dir, budget, copts,
-                                                         error);
+  g_autoptr (TnetCommute) c
+    = tnet_commute_compute_within (run->net, graphs, n_profiles,
+                                   (const TnetId *) origins->data, origins->len,
+                                   (const TnetId *) dests->data, dests->len, dir,
+                                   tnet_weight_from_min (budget), copts, error);
   if (c == NULL)
     return FALSE;
   const char *dname = dir == TNET_COMMUTE_TO ? "to" : "from";
@@ -639,7 +639,8 @@ run_commute_direction (Run *run, TnetMultimodal *const *graphs, guint n_profiles
                     json_builder_add_null_value (b);
                 }
               json_builder_set_member_name (b, "within_budget");
-              json_builder_add_boolean_value (b, reached && cell->total_ms <= budget * 60000.0);
+              json_builder_add_boolean_value (b, reached
+                                                 && cell->total_ms <= tnet_commute_budget_ms (c));
               json_builder_set_member_name (b, "lines");
               json_builder_begin_array (b);
               for (guint k = 0; cell->lines && cell->lines[k]; k++)
@@ -907,11 +908,11 @@ run_commute (Run *run, GError **error)
     {
       copts.timetable = tt;
       copts.depart_s = topt.depart_s;
-      copts.window_min = topt.window_min;
+      copts.window_ms = tnet_weight_from_min (topt.window_min);
       copts.percentiles = (const double *) (void *) pcts->data;
       copts.n_percentiles = pcts->len;
       copts.timetable_percentile = g_array_index (pcts, double, 0);
-      copts.max_walk_s = topt.max_walk_s;
+      copts.max_walk_ms = tnet_weight_from_s (topt.max_walk_s);
       copts.park_ride = pr;
     }
   TnetMultimodal *graphs[TNET_N_PROFILES] = { NULL };

@@ -177,8 +177,12 @@ tnet_cli_time_args_parse_with (const TnetCliTimeArgs *args, const TnetCommuteTim
                    "bad --max-walk %d (expected 0..1440 minutes)", max_walk);
       return FALSE;
     }
-  out->window_min = args->window == TNET_CLI_UNSET ? defaults->window_min : (guint) window;
-  out->max_walk_s = args->max_walk == TNET_CLI_UNSET ? defaults->max_walk_s
+  /* the defaults' durations in ms: the window in whole minutes begun,
+   * the walk in whole seconds */
+  out->window_min = args->window == TNET_CLI_UNSET ? (defaults->window_ms + 59999u) / 60000u
+                    : (guint) window;
+  out->max_walk_s = args->max_walk == TNET_CLI_UNSET
+                    ? (guint) lround (tnet_weight_to_s (defaults->max_walk_ms))
                     : (guint) max_walk * 60;
   out->percentiles = g_array_new (FALSE, FALSE, sizeof (double));
   if (args->pcts == NULL && !args->one_percentile)
