@@ -26,13 +26,13 @@ typedef struct _TnetCH TnetCH;
 
 /**
  * TnetCHQuery:
- * A per-thread workspace for queries on one #TnetCH: O(n) memory (16
- * bytes per node of labels, 12 more for PHAST and many-to-many scratch, 8
- * more once the first path query has run: point-to-point or
- * tnet_ch_query_many_to_many_paths(), whose trees and cells come on top),
- * no allocation per query (the heaps and many-to-many's bucket storage
- * grow when a call needs more than any call before), only touched entries
- * are cleared (epoch stamps). On
+ * A per-thread workspace for queries on one #TnetCH: O(n) memory (12
+ * bytes per node of labels and their list, 12 more for PHAST and
+ * many-to-many scratch, 8 more once the first path query has run:
+ * point-to-point or tnet_ch_query_many_to_many_paths(), whose trees and
+ * cells come on top), no allocation per query (the heaps and
+ * many-to-many's bucket storage grow when a call needs more than any call
+ * before), each search resets only the labels the previous one set. On
  * systems with transparent huge pages, the labels and the hierarchy's
  * arc arrays of 2 MiB or more are placed on them (fewer TLB misses in
  * cold queries; no memory added). Holds a reference to the CH.
