@@ -11,6 +11,12 @@
 /* Internal symbols shared between files are named tnet_i_* and are not
  * exported (the library is built with hidden visibility). */
 
+/* clock.c: @s seconds after midnight as "HH:MM" (seconds dropped) or
+ * "HH:MM:SS", newly allocated; hours past 23 are kept (25:10 is 01:10 the
+ * next day). */
+char *tnet_i_clock_hhmm (gint32 s);
+char *tnet_i_clock_hhmmss (gint32 s);
+
 /* point-index.c: the great-circle (haversine) distance in metres on the
  * sphere of radius 6371008.8 m. */
 double tnet_i_haversine_m (double lon1, double lat1, double lon2, double lat2);
