@@ -53,6 +53,13 @@ guint tnet_i_hub_set_add (TnetHubSet *set, const TnetHub *hub, const char *const
 void tnet_i_hub_set_add_walk (TnetHubSet *set, guint hub, const char *from, const char *to,
                               double walk_min, int open_year);
 
+/* csv-writer.c: a comma unless @first, then @text (NULL: empty) quoted as
+ * tnet_csv_append_field() quotes it. */
+void tnet_i_csv_put_field (GString *out, const char *text, gboolean first);
+/* csv-writer.c: @text written to the file @path (replaced if there);
+ * fails with TNET_ERROR_IO "PATH: cannot write: REASON". */
+gboolean tnet_i_write_text_file (const char *path, const GString *text, GError **error);
+
 /* network.c: a copy sharing all but the link records (uncertainty draws). */
 TnetNetwork *tnet_i_network_shallow_copy (const TnetNetwork *net);
 void tnet_i_network_shallow_free (TnetNetwork *copy);
