@@ -19,6 +19,12 @@
 guint tnet_i_whole_s (TnetWeight ms);
 guint tnet_i_window_minutes (TnetWeight window_ms);
 
+/* clock.c: @s seconds after midnight as "HH:MM" (seconds dropped) or
+ * "HH:MM:SS", newly allocated; hours past 23 are kept (25:10 is 01:10 the
+ * next day). */
+char *tnet_i_clock_hhmm (gint32 s);
+char *tnet_i_clock_hhmmss (gint32 s);
+
 /* point-index.c: the great-circle (haversine) distance in metres on the
  * sphere of radius 6371008.8 m. */
 double tnet_i_haversine_m (double lon1, double lat1, double lon2, double lat2);
@@ -27,6 +33,40 @@ double tnet_i_haversine_m (double lon1, double lat1, double lon2, double lat2);
  * the TnetId of the stops whose parent is s, in stops.txt order, or NULL
  * when s has none. Free with g_ptr_array_unref(). */
 GPtrArray *tnet_i_feed_station_children (const TnetFeed *feed);
+
+/* feed.c: a timetabled call at a stop (tnet_i_feed_stop_events()). */
+typedef struct {
+  TnetId route;
+  TnetId stop;
+  TnetId next;          /* departures: the trip's next stop; arrivals: TNET_ID_NONE */
+  guint time_s;         /* arrival or departure, seconds after midnight */
+} TnetIStopEvent;
+/* feed.c: the arrivals and departures inside @feed's window at the stops
+ * s with @member[s] TRUE (tnet_feed_n_stops() entries), of the trips that
+ * run on the service day (every trip when it has none), have two calls or more
+ * and are not expanded from frequencies.txt (they have no exact times).
+ * An arrival is a call that sets down (not the trip's first), a departure
+ * one that picks up (not its last). Each is appended, in trip then call
+ * order, to @arrivals[s] or @departures[s] (a GArray of TnetIStopEvent,
+ * created when NULL; both tnet_feed_n_stops() entries). Linear in the stop
+ * times. */
+void tnet_i_feed_stop_events (const TnetFeed *feed, const gboolean *member, GArray **arrivals,
+                              GArray **departures);
+
+/* hub-set.c: building a hub set (the hubs.csv loader). */
+TnetHubSet *tnet_i_hub_set_new (void);
+/* Adds a hub, copying its strings and members (NULL-terminated, n > 0).
+ * Returns its index. The id must be new. */
+guint tnet_i_hub_set_add (TnetHubSet *set, const TnetHub *hub, const char *const *members);
+void tnet_i_hub_set_add_walk (TnetHubSet *set, guint hub, const char *from, const char *to,
+                              double walk_min, int open_year);
+
+/* csv-writer.c: a comma unless @first, then @text (NULL: empty) quoted as
+ * tnet_csv_append_field() quotes it. */
+void tnet_i_csv_put_field (GString *out, const char *text, gboolean first);
+/* csv-writer.c: @text written to the file @path (replaced if there);
+ * fails with TNET_ERROR_IO "PATH: cannot write: REASON". */
+gboolean tnet_i_write_text_file (const char *path, const GString *text, GError **error);
 
 /* network.c: a copy sharing all but the link records (uncertainty draws). */
 TnetNetwork *tnet_i_network_shallow_copy (const TnetNetwork *net);
@@ -86,3 +126,43 @@ gboolean tnet_i_indicator_interchange_minutes_on (const TnetNetwork *net,
  * cycle). When not, the set is the same for any link lengths of the same
  * network: the uncertainty draws load it once per thread. */
 gboolean tnet_i_structure_set_by_length (const TnetStructureSet *set);
+
+/* park-ride.c: the timetable of @pr (borrowed). */
+TnetTimetable *tnet_i_park_ride_get_timetable (const TnetParkRide *pr);
+
+/* Park-and-ride by the timetable with one failure at a time
+ * (park-ride-failure.c): the rows of tnet_park_ride_matrix() from network
+ * nodes to the @n_destinations nodes @destinations, elements as
+ * tnet_raptor_failures_new() plus, with @elements_are_links, element e
+ * closing the car arcs of network link e (the drive to the parking places
+ * avoids them). Keeps a copy of @pr (sharing its graph) and what it needs
+ * of @net. Immutable; one #TnetRaptor (on the timetable) and one
+ * #TnetSearch (on tnet_i_park_ride_failures_get_graph()) per thread. */
+typedef struct _TnetIParkRideFailures TnetIParkRideFailures;
+
+TnetIParkRideFailures *tnet_i_park_ride_failures_new (const TnetParkRide *pr,
+                                                      const TnetNetwork *net,
+                                                      const TnetId *destinations,
+                                                      guint n_destinations,
+                                                      const guint *elem_first,
+                                                      const TnetRaptorHop *elem_hops,
+                                                      guint n_elements,
+                                                      gboolean elements_are_links,
+                                                      const TnetRaptorFailuresOptions *opts);
+void tnet_i_park_ride_failures_free (TnetIParkRideFailures *pf);
+TnetGraph *tnet_i_park_ride_failures_get_graph (const TnetIParkRideFailures *pf);
+TnetTimetable *tnet_i_park_ride_failures_get_timetable (const TnetIParkRideFailures *pf);
+/* tnet_raptor_failures_run() from network node @origin by park-and-ride:
+ * @base is exactly the row of tnet_park_ride_matrix() with the options'
+ * percentile; the candidates are the failures on the journeys' rides and
+ * on the drive to their parking place. */
+gboolean tnet_i_park_ride_failures_run (const TnetIParkRideFailures *pf, TnetRaptor *ws,
+                                        TnetSearch *search, TnetId origin, const guint8 *want,
+                                        gint32 *base, GArray *entries,
+                                        const TnetRaptorStop *stop, GError **error);
+/* The legs (tnet_park_ride_journey()) from @origin to @destination at the
+ * first minute with @element (G_MAXUINT: none) failed; none for a walk all
+ * the way. FALSE when not reached. */
+gboolean tnet_i_park_ride_failures_journey (const TnetIParkRideFailures *pf, TnetRaptor *ws,
+                                            TnetSearch *search, TnetId origin,
+                                            guint destination, guint element, GArray *legs);

@@ -20,6 +20,11 @@ Folders on one line are peers. Two checks:
   folder (found as the compiler would: beside the file, then in the
   layer folders), and none names a header by a path ("../model/x.h"):
   headers are reached through the layer include folders only.
+* private headers (sources only): a header named *-private.h holds the
+  layout of its folder's objects, so only files of that folder include
+  it; another folder that needs something of it gets an accessor (in
+  tnet-internal.h or a public header). SHARED_LAYOUTS lists the few
+  layouts that the folder above reads directly, each with its reason.
 
 Prints one line per offence and exits 1 when there is any, 0 otherwise,
 77 (skipped, for meson) when nm is missing.
@@ -40,6 +45,19 @@ RANK = {
 }
 # the include folders of lib/meson.build, in their order
 INCLUDE_ORDER = [".", "core", "model", "io", "graph", "paths", "analysis", "render", "interop"]
+# private header -> the other folders that may include it, and why. Shrink
+# it, do not grow it without a reason as strong as these.
+SHARED_LAYOUTS = {
+    # the query kernels run over the CSR arrays themselves (DESIGN.md:
+    # topology, metric and workspace; no call per arc)
+    "graph-private.h": {"paths"},
+    # RAPTOR and its variants scan the route and trip arrays in their loops
+    "timetable-private.h": {"paths"},
+    # the journey legs and the hierarchy cache of a multimodal graph
+    "multimodal-private.h": {"paths"},
+    # the GTFS reader fills the feed's record arrays in place
+    "feed-private.h": {"io"},
+}
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)
 DEFINED = set("TDBRVWCGS")
 
@@ -124,6 +142,10 @@ def check_includes(libdir):
                 if o in RANK and RANK[o] > RANK[folder]:
                     bad.append(f"{where}: includes {o}'s \"{name}\" "
                                f"({folder} may not include {o})")
+                elif (name.endswith("-private.h") and o is not None and o != folder
+                      and folder not in SHARED_LAYOUTS.get(name, ())):
+                    bad.append(f"{where}: includes {o}'s private \"{name}\" "
+                               f"(use an accessor of lib/{o} in tnet-internal.h)")
     return bad
 
 

@@ -27,7 +27,7 @@ cutoff_column (const TnetAccessibility *acc, guint c, char *name, gsize size)
 static char *
 depart_clock (const TnetAccessibilityLabels *labels)
 {
-  return g_strdup_printf ("%02d:%02d", labels->depart_s / 3600, labels->depart_s / 60 % 60);
+  return tnet_i_clock_hhmm (labels->depart_s);
 }
 
 /* The members every form of the run opens with: opportunities, profile,

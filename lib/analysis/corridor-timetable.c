@@ -21,18 +21,6 @@ disjoint_name (TnetRaptorDisjoint d)
   return d == TNET_RAPTOR_DISJOINT_LINES ? "lines" : "hops";
 }
 
-static char *
-clock_hhmm (gint32 s)
-{
-  return g_strdup_printf ("%02d:%02d", s / 3600, s / 60 % 60);
-}
-
-static char *
-clock_hhmmss (gint32 s)
-{
-  return g_strdup_printf ("%02d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
-}
-
 static double
 minutes1 (gint32 s)
 {
@@ -228,7 +216,7 @@ tnet_corridor_model (const TnetCorridor *corr)
     return g_strdup (corr->mm && tnet_multimodal_get_profile (corr->mm) != TNET_PROFILE_CAR
                      ? "frequency approximation" : "network");
   const TnetRaptorFailuresOptions *o = &corr->topts;
-  g_autofree char *dep = clock_hhmm (o->depart_s);
+  g_autofree char *dep = tnet_i_clock_hhmm (o->depart_s);
   g_autofree char *park = corr->park_ride
                           ? g_strdup_printf (", drives up to %g min to park %g min within "
                                              "%g m of a stop", corr->park.drive_budget_s / 60.0,
@@ -264,22 +252,8 @@ tnet_i_corridor_model_json (JsonBuilder *jb, const TnetCorridor *corr)
   json_builder_add_string_value (jb, "timetable");
   json_builder_set_member_name (jb, "timetable");
   json_builder_begin_object (jb);
-  json_builder_set_member_name (jb, "feed");
-  if (corr->feed_name)
-    json_builder_add_string_value (jb, corr->feed_name);
-  else
-    json_builder_add_null_value (jb);
-  json_builder_set_member_name (jb, "date");
-  json_builder_add_int_value (jb, tnet_timetable_get_service_date (corr->tt));
-  json_builder_set_member_name (jb, "depart");
-  g_autofree char *dep = clock_hhmm (o->depart_s);
-  json_builder_add_string_value (jb, dep);
-  json_builder_set_member_name (jb, "window_min");
-  json_builder_add_int_value (jb, o->n_minutes);
-  json_builder_set_member_name (jb, "percentile");
-  json_builder_add_double_value (jb, o->percentile);
-  json_builder_set_member_name (jb, "max_walk_min");
-  json_builder_add_double_value (jb, o->max_walk_s / 60.0);
+  tnet_i_timetable_options_to_json (jb, corr->feed_name, tnet_timetable_get_service_date (corr->tt),
+                                    o->depart_s, o->n_minutes, o->percentile, o->max_walk_s);
   json_builder_set_member_name (jb, "disjoint");
   json_builder_add_string_value (jb, disjoint_name (corr->disjoint));
   if (corr->park_ride)
@@ -332,7 +306,7 @@ legs_json (JsonBuilder *jb, const TnetCorridor *corr, const TnetNetwork *net,
   for (guint j = 0; j < alt->legs->len; j++)
     {
       const TnetTransitLeg *l = &g_array_index (alt->legs, TnetTransitLeg, j);
-      g_autofree char *c0 = clock_hhmmss (l->start_s), *c1 = clock_hhmmss (l->end_s);
+      g_autofree char *c0 = tnet_i_clock_hhmmss (l->start_s), *c1 = tnet_i_clock_hhmmss (l->end_s);
       json_builder_begin_object (jb);
       member_str (jb, "kind", leg_kind (l->kind));
       member_str (jb, "line", l->route_name);
@@ -367,7 +341,7 @@ tnet_i_corridor_journeys_json (JsonBuilder *jb, const TnetCorridor *corr,
       json_builder_add_double_value (jb, minutes1 (alt->time_s));
       member_str (jb, "from", tnet_network_node (net, alt->origin)->id);
       member_str (jb, "to", tnet_network_node (net, alt->destination)->id);
-      g_autofree char *dep = clock_hhmm (alt->depart_s);
+      g_autofree char *dep = tnet_i_clock_hhmm (alt->depart_s);
       member_str (jb, "depart", dep);
       json_builder_set_member_name (jb, "nodes");
       json_builder_begin_array (jb);

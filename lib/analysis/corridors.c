@@ -482,6 +482,29 @@ tnet_i_criticality_model_name (const TnetCriticality *crit, const TnetMultimodal
 }
 
 void
+tnet_i_timetable_options_to_json (JsonBuilder *jb, const char *feed, guint date,
+                                  gint32 depart_s, guint window_min, double percentile,
+                                  guint max_walk_s)
+{
+  json_builder_set_member_name (jb, "feed");
+  if (feed)
+    json_builder_add_string_value (jb, feed);
+  else
+    json_builder_add_null_value (jb);
+  json_builder_set_member_name (jb, "date");
+  json_builder_add_int_value (jb, date);
+  json_builder_set_member_name (jb, "depart");
+  g_autofree char *dep = tnet_i_clock_hhmm (depart_s);
+  json_builder_add_string_value (jb, dep);
+  json_builder_set_member_name (jb, "window_min");
+  json_builder_add_int_value (jb, window_min);
+  json_builder_set_member_name (jb, "percentile");
+  json_builder_add_double_value (jb, percentile);
+  json_builder_set_member_name (jb, "max_walk_min");
+  json_builder_add_double_value (jb, max_walk_s / 60.0);
+}
+
+void
 tnet_i_criticality_model_json (JsonBuilder *jb, const TnetCriticality *crit,
                                const TnetMultimodal *mm)
 {
@@ -492,23 +515,8 @@ tnet_i_criticality_model_json (JsonBuilder *jb, const TnetCriticality *crit,
     return;
   json_builder_set_member_name (jb, "timetable");
   json_builder_begin_object (jb);
-  json_builder_set_member_name (jb, "feed");
-  if (m->feed)
-    json_builder_add_string_value (jb, m->feed);
-  else
-    json_builder_add_null_value (jb);
-  json_builder_set_member_name (jb, "date");
-  json_builder_add_int_value (jb, m->date);
-  json_builder_set_member_name (jb, "depart");
-  g_autofree char *dep = g_strdup_printf ("%02d:%02d", m->depart_s / 3600,
-                                          m->depart_s / 60 % 60);
-  json_builder_add_string_value (jb, dep);
-  json_builder_set_member_name (jb, "window_min");
-  json_builder_add_int_value (jb, m->window_min);
-  json_builder_set_member_name (jb, "percentile");
-  json_builder_add_double_value (jb, m->percentile);
-  json_builder_set_member_name (jb, "max_walk_min");
-  json_builder_add_double_value (jb, m->max_walk_s / 60.0);
+  tnet_i_timetable_options_to_json (jb, m->feed, m->date, m->depart_s, m->window_min,
+                                    m->percentile, m->max_walk_s);
   if (m->park_ride)
     {
       json_builder_set_member_name (jb, "park_and_ride");

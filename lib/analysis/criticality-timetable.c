@@ -30,7 +30,6 @@
  */
 #include "tnet-internal.h"
 #include "analysis-private.h"
-#include "timetable-private.h"
 #include "heap.h"
 #include <gio/gio.h>
 #include <math.h>

@@ -29,8 +29,6 @@
  *   timetabled only when neither service has such a trip.
  */
 #include "tnet-internal.h"
-#include "hub-set-private.h"
-#include "feed-private.h"
 
 #define DEFAULT_WALK_KMH 4.8
 #define DEFAULT_WALK_DETOUR 1.2
@@ -65,12 +63,7 @@ typedef struct {
 } Service;
 
 /* A timetabled event at a member stop. */
-typedef struct {
-  TnetId route;
-  TnetId stop;
-  TnetId next;                  /* departures: the next stop of the trip */
-  guint time_s;
-} Event;
+typedef TnetIStopEvent Event;
 
 typedef struct {
   const TnetHubSet *hubs;
@@ -601,13 +594,12 @@ compute_hub (const Ctx *c, const TnetScenario *scen, TnetHubTransfers *t, guint 
 }
 
 /* Arrivals and departures inside the window at the member stops of the
- * hubs, from the stop times of the trips running on the service day that
- * are not expanded from frequencies.txt. */
+ * hubs (tnet_i_feed_stop_events()). */
 static void
 collect_events (Ctx *c)
 {
   const TnetFeed *feed = c->feed;
-  guint n_stops = feed->stops->len;
+  guint n_stops = tnet_feed_n_stops (feed);
   c->arrivals = g_new0 (GArray *, MAX (n_stops, 1));
   c->departures = g_new0 (GArray *, MAX (n_stops, 1));
   g_autofree gboolean *member = g_new0 (gboolean, MAX (n_stops, 1));
@@ -621,39 +613,7 @@ collect_events (Ctx *c)
             member[s] = TRUE;
         }
     }
-  for (guint t = 0; t < feed->trips->len; t++)
-    {
-      const TnetTrip *trip = &g_array_index (feed->trips, TnetTrip, t);
-      if (trip->n_freq > 0 || trip->n_st < 2)
-        continue;
-      if (feed->service_date && !tnet_i_feed_service_runs (feed, trip->service, feed->service_date))
-        continue;
-      for (guint i = 0; i < trip->n_st; i++)
-        {
-          const TnetStopTime *st = &g_array_index (feed->stop_times, TnetStopTime,
-                                                   trip->first_st + i);
-          if (!member[st->stop])
-            continue;
-          if (i > 0 && st->drop_off_type != 1 && st->arr_s >= feed->window_start_s
-              && st->arr_s < feed->window_end_s)
-            {
-              Event e = { trip->route, st->stop, TNET_ID_NONE, st->arr_s };
-              if (!c->arrivals[st->stop])
-                c->arrivals[st->stop] = g_array_new (FALSE, FALSE, sizeof (Event));
-              g_array_append_val (c->arrivals[st->stop], e);
-            }
-          if (i + 1 < trip->n_st && st->pickup_type != 1 && st->dep_s >= feed->window_start_s
-              && st->dep_s < feed->window_end_s)
-            {
-              const TnetStopTime *nx = &g_array_index (feed->stop_times, TnetStopTime,
-                                                       trip->first_st + i + 1);
-              Event e = { trip->route, st->stop, nx->stop, st->dep_s };
-              if (!c->departures[st->stop])
-                c->departures[st->stop] = g_array_new (FALSE, FALSE, sizeof (Event));
-              g_array_append_val (c->departures[st->stop], e);
-            }
-        }
-    }
+  tnet_i_feed_stop_events (feed, member, c->arrivals, c->departures);
 }
 
 TnetHubTransfers *

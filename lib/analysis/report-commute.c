@@ -224,10 +224,9 @@ describe_transit (const TnetReportContext *ctx, const TnetPlanCommute *grp,
   guint date = tnet_timetable_get_service_date (tt);
   g_autofree char *date_s = g_strdup_printf ("%04u-%02u-%02u", date / 10000, date / 100 % 100,
                                              date % 100);
-  g_autofree char *dep = g_strdup_printf ("%02d:%02d", grp->depart_s / 3600,
-                                          grp->depart_s / 60 % 60);
+  g_autofree char *dep = tnet_i_clock_hhmm (grp->depart_s);
   gint32 last = grp->depart_s + 60 * (gint32) (tnet_i_window_minutes (grp->window_ms) - 1);
-  g_autofree char *last_s = g_strdup_printf ("%02d:%02d", last / 3600, last / 60 % 60);
+  g_autofree char *last_s = tnet_i_clock_hhmm (last);
   json_builder_set_member_name (b, "feed");
   json_builder_add_string_value (b, feed_name ? feed_name : "");
   json_builder_set_member_name (b, "date");

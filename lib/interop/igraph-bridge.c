@@ -13,7 +13,6 @@
  * a TNET_ERROR_IGRAPH GError. Warnings are swallowed: they are advice, and
  * the library must not write to stderr.
  */
-#include "graph-private.h"
 #include <tnet/tnet-igraph.h>
 
 /* All fields are protected by bridge_mutex. */
@@ -78,34 +77,34 @@ tnet_graph_to_igraph (const TnetGraph *graph, const TnetMetric *metric,
                       igraph_t *out, igraph_vector_t *weights, GError **error)
 {
   g_return_val_if_fail (graph != NULL && out != NULL, FALSE);
-  g_return_val_if_fail (metric == NULL || metric->graph == graph, FALSE);
+  g_return_val_if_fail (metric == NULL || tnet_metric_get_graph (metric) == graph, FALSE);
   g_return_val_if_fail (bridge_owner == g_thread_self (), FALSE);
 
+  guint n_arcs = tnet_graph_n_arcs (graph);
   igraph_vector_int_t edges;
-  if (!tnet_igraph_check (igraph_vector_int_init (&edges, 2 * (igraph_integer_t) graph->n_arcs),
+  if (!tnet_igraph_check (igraph_vector_int_init (&edges, 2 * (igraph_integer_t) n_arcs),
                           "allocating the edge list", error))
     return FALSE;
-  for (guint k = 0; k < graph->n_arcs; k++)
+  for (guint k = 0; k < n_arcs; k++)
     {
-      uint32_t a = graph->arc_int[k];
-      VECTOR (edges)[2 * k] = graph->to_external[graph->arc_tail[a]];
-      VECTOR (edges)[2 * k + 1] = graph->to_external[graph->head[a]];
+      VECTOR (edges)[2 * k] = tnet_graph_arc_tail (graph, k);
+      VECTOR (edges)[2 * k + 1] = tnet_graph_arc_head (graph, k);
     }
-  igraph_error_t rc = igraph_create (out, &edges, graph->n_nodes, IGRAPH_DIRECTED);
+  igraph_error_t rc = igraph_create (out, &edges, tnet_graph_n_nodes (graph), IGRAPH_DIRECTED);
   igraph_vector_int_destroy (&edges);
   if (!tnet_igraph_check (rc, "building the igraph graph", error))
     return FALSE;
 
   if (metric != NULL && weights != NULL)
     {
-      if (!tnet_igraph_check (igraph_vector_init (weights, graph->n_arcs),
+      if (!tnet_igraph_check (igraph_vector_init (weights, n_arcs),
                               "allocating the weights", error))
         {
           igraph_destroy (out);
           return FALSE;
         }
-      for (guint k = 0; k < graph->n_arcs; k++)
-        VECTOR (*weights)[k] = metric->weight[graph->arc_int[k]];
+      for (guint k = 0; k < n_arcs; k++)
+        VECTOR (*weights)[k] = tnet_metric_weight (metric, k);
     }
   return TRUE;
 }

@@ -47,6 +47,28 @@ tnet_csv_append_field (GString *out, const char *text)
   g_string_append_c (out, '"');
 }
 
+void
+tnet_i_csv_put_field (GString *out, const char *text, gboolean first)
+{
+  if (!first)
+    g_string_append_c (out, ',');
+  tnet_csv_append_field (out, text);
+}
+
+gboolean
+tnet_i_write_text_file (const char *path, const GString *text, GError **error)
+{
+  GError *local = NULL;
+  if (!g_file_set_contents (path, text->str, (gssize) text->len, &local))
+    {
+      g_set_error (error, TNET_ERROR, TNET_ERROR_IO, "%s: cannot write: %s", path,
+                   local->message);
+      g_error_free (local);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 TnetCsvWriter *
 tnet_csv_writer_new (const char *const *header)
 {

@@ -37,26 +37,6 @@ is_id_column (const MergedFile *mf, const char *name)
   return FALSE;
 }
 
-static void
-put_field (GString *out, const char *s, gboolean first)
-{
-  if (!first)
-    g_string_append_c (out, ',');
-  if (strpbrk (s, ",\"\r\n") == NULL)
-    {
-      g_string_append (out, s);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = s; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
 static gboolean
 merge_file (const MergedFile *mf, const char *const *paths, const char *const *prefixes,
             guint n, const char *out_dir, GError **error)
@@ -99,7 +79,7 @@ merge_file (const MergedFile *mf, const char *const *paths, const char *const *p
     {
       g_autoptr (GString) out = g_string_new (NULL);
       for (guint k = 0; k < columns->len; k++)
-        put_field (out, g_ptr_array_index (columns, k), k == 0);
+        tnet_i_csv_put_field (out, g_ptr_array_index (columns, k), k == 0);
       g_string_append_c (out, '\n');
       int *src = g_new (int, MAX (columns->len, 1));
       for (guint f = 0; ok && f < n; f++)
@@ -115,14 +95,14 @@ merge_file (const MergedFile *mf, const char *const *paths, const char *const *p
                 const char *name = g_ptr_array_index (columns, k);
                 const char *v = tnet_i_csv_field (csv[f], src[k]);
                 if (strcmp (name, "agency_id") == 0 && agency_file && !*v)
-                  put_field (out, prefixes[f], k == 0);
+                  tnet_i_csv_put_field (out, prefixes[f], k == 0);
                 else if (*v && is_id_column (mf, name))
                   {
                     g_autofree char *p = g_strdup_printf ("%s:%s", prefixes[f], v);
-                    put_field (out, p, k == 0);
+                    tnet_i_csv_put_field (out, p, k == 0);
                   }
                 else
-                  put_field (out, v, k == 0);
+                  tnet_i_csv_put_field (out, v, k == 0);
                 if (k + 1 == columns->len)
                   g_string_append_c (out, '\n');
               }
@@ -132,14 +112,7 @@ merge_file (const MergedFile *mf, const char *const *paths, const char *const *p
       if (ok)
         {
           g_autofree char *path = g_build_filename (out_dir, mf->file, NULL);
-          GError *local = NULL;
-          if (!g_file_set_contents (path, out->str, (gssize) out->len, &local))
-            {
-              g_set_error (error, TNET_ERROR, TNET_ERROR_IO, "%s: cannot write: %s", path,
-                           local->message);
-              g_error_free (local);
-              ok = FALSE;
-            }
+          ok = tnet_i_write_text_file (path, out, error);
         }
     }
   for (guint f = 0; f < n; f++)

@@ -1,7 +1,6 @@
 /* hubs-csv.c: the hubs.csv and hub_walks.csv readers. */
 #include "tnet-internal.h"
 #include "csv.h"
-#include "hub-set-private.h"
 
 static gboolean
 parse_kind (const char *s, TnetHubKind *out)

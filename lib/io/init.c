@@ -364,28 +364,6 @@ feed_prefixes (const TnetInitOptions *o, guint n)
   return out;
 }
 
-static void
-csv_field (GString *out, const char *s, gboolean first)
-{
-  if (!first)
-    g_string_append_c (out, ',');
-  if (s == NULL)
-    return;
-  if (strpbrk (s, ",\"\r\n") == NULL && s[0] != '#')
-    {
-      g_string_append (out, s);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = s; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
 /* ---- hubs -------------------------------------------------------------- */
 
 #define HUB_RADIUS_M 200.0
@@ -444,11 +422,11 @@ stop_hubs (const TnetNetwork *net, const GArray *stop_nodes)
             taken[near[j]] = TRUE;
         }
       g_autofree char *hid = g_strdup_printf ("hub:%s", st->id);
-      csv_field (out, hid, TRUE);
-      csv_field (out, st->name, FALSE);
-      csv_field (out, st->name, FALSE);
+      tnet_i_csv_put_field (out, hid, TRUE);
+      tnet_i_csv_put_field (out, st->name, FALSE);
+      tnet_i_csv_put_field (out, st->name, FALSE);
       g_string_append (out, ",existing,,,");
-      csv_field (out, members->str, TRUE);
+      tnet_i_csv_put_field (out, members->str, TRUE);
       g_string_append (out, ",tnet init,\n");
       n_hubs++;
     }
@@ -467,15 +445,7 @@ static gboolean
 write_text (const char *dir, const char *name, const GString *text, GError **error)
 {
   g_autofree char *path = g_build_filename (dir, name, NULL);
-  GError *local = NULL;
-  if (!g_file_set_contents (path, text->str, (gssize) text->len, &local))
-    {
-      g_set_error (error, TNET_ERROR, TNET_ERROR_IO, "%s: cannot write: %s", path,
-                   local->message);
-      g_error_free (local);
-      return FALSE;
-    }
-  return TRUE;
+  return tnet_i_write_text_file (path, text, error);
 }
 
 /* The plan skeleton (docs/data-format.md, plan.ini): what init knows
@@ -958,9 +928,9 @@ write_regions_csv (Init *in, const char *dir, GError **error)
         if (strcmp (g_array_index (in->regions, Region, j).id, rid) == 0
             && g_array_index (in->regions, Region, j).name)
           rname = g_array_index (in->regions, Region, j).name;
-      csv_field (rs, rid, TRUE);
-      csv_field (rs, rname, FALSE);
-      csv_field (rs, rname, FALSE);
+      tnet_i_csv_put_field (rs, rid, TRUE);
+      tnet_i_csv_put_field (rs, rname, FALSE);
+      tnet_i_csv_put_field (rs, rname, FALSE);
       g_string_append_c (rs, '\n');
     }
   return write_text (dir, "regions.csv", rs, error);

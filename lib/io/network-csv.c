@@ -364,15 +364,7 @@ static gboolean
 write_file (const char *dir, const char *name, const GString *text, GError **error)
 {
   g_autofree char *path = g_build_filename (dir, name, NULL);
-  GError *local = NULL;
-  if (!g_file_set_contents (path, text->str, (gssize) text->len, &local))
-    {
-      g_set_error (error, TNET_ERROR, TNET_ERROR_IO, "%s: cannot write: %s", path,
-                   local->message);
-      g_error_free (local);
-      return FALSE;
-    }
-  return TRUE;
+  return tnet_i_write_text_file (path, text, error);
 }
 
 gboolean

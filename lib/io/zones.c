@@ -392,52 +392,24 @@ tnet_zone_table_values (const TnetZoneTable *t, const char *name, GError **error
   return out;
 }
 
-static void
-put_field (GString *out, const char *s, gboolean first)
-{
-  if (!first)
-    g_string_append_c (out, ',');
-  if (strpbrk (s, ",\"\r\n") == NULL && s[0] != '#' && s[0] != ' ')
-    {
-      g_string_append (out, s);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = s; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
 gboolean
 tnet_zone_table_save_csv (const TnetZoneTable *t, const char *path, GError **error)
 {
   g_return_val_if_fail (t != NULL && path != NULL, FALSE);
   g_autoptr (GString) out = g_string_new ("id,lon,lat");
   for (guint c = 0; c < t->columns->len; c++)
-    put_field (out, g_ptr_array_index (t->columns, c), FALSE);
+    tnet_i_csv_put_field (out, g_ptr_array_index (t->columns, c), FALSE);
   g_string_append_c (out, '\n');
   for (guint z = 0; z < t->ids->len; z++)
     {
       char x[G_ASCII_DTOSTR_BUF_SIZE], y[G_ASCII_DTOSTR_BUF_SIZE];
-      put_field (out, g_ptr_array_index (t->ids, z), TRUE);
+      tnet_i_csv_put_field (out, g_ptr_array_index (t->ids, z), TRUE);
       g_ascii_formatd (x, sizeof x, "%.15g", tnet_zone_table_lon (t, z));
       g_ascii_formatd (y, sizeof y, "%.15g", tnet_zone_table_lat (t, z));
       g_string_append_printf (out, ",%s,%s", x, y);
       for (guint c = 0; c < t->columns->len; c++)
-        put_field (out, tnet_zone_table_text (t, z, c), FALSE);
+        tnet_i_csv_put_field (out, tnet_zone_table_text (t, z, c), FALSE);
       g_string_append_c (out, '\n');
     }
-  GError *local = NULL;
-  if (!g_file_set_contents (path, out->str, (gssize) out->len, &local))
-    {
-      g_set_error (error, TNET_ERROR, TNET_ERROR_IO, "%s: cannot write: %s", path,
-                   local->message);
-      g_error_free (local);
-      return FALSE;
-    }
-  return TRUE;
+  return tnet_i_write_text_file (path, out, error);
 }

@@ -73,6 +73,48 @@ tnet_i_feed_station_children (const TnetFeed *feed)
   return children;
 }
 
+/* Each trip's stop times in stop_sequence order, appended to the rows of
+ * the marked stops: an arrival where it sets down (not the first call), a
+ * departure where it picks up (not the last call). */
+void
+tnet_i_feed_stop_events (const TnetFeed *feed, const gboolean *member, GArray **arrivals,
+                         GArray **departures)
+{
+  for (guint t = 0; t < feed->trips->len; t++)
+    {
+      const TnetTrip *trip = &g_array_index (feed->trips, TnetTrip, t);
+      if (trip->n_freq > 0 || trip->n_st < 2)
+        continue;
+      if (feed->service_date && !tnet_i_feed_service_runs (feed, trip->service, feed->service_date))
+        continue;
+      for (guint i = 0; i < trip->n_st; i++)
+        {
+          const TnetStopTime *st = &g_array_index (feed->stop_times, TnetStopTime,
+                                                   trip->first_st + i);
+          if (!member[st->stop])
+            continue;
+          if (i > 0 && st->drop_off_type != 1 && st->arr_s >= feed->window_start_s
+              && st->arr_s < feed->window_end_s)
+            {
+              TnetIStopEvent e = { trip->route, st->stop, TNET_ID_NONE, st->arr_s };
+              if (!arrivals[st->stop])
+                arrivals[st->stop] = g_array_new (FALSE, FALSE, sizeof (TnetIStopEvent));
+              g_array_append_val (arrivals[st->stop], e);
+            }
+          if (i + 1 < trip->n_st && st->pickup_type != 1 && st->dep_s >= feed->window_start_s
+              && st->dep_s < feed->window_end_s)
+            {
+              const TnetStopTime *nx = &g_array_index (feed->stop_times, TnetStopTime,
+                                                       trip->first_st + i + 1);
+              TnetIStopEvent e = { trip->route, st->stop, nx->stop, st->dep_s };
+              if (!departures[st->stop])
+                departures[st->stop] = g_array_new (FALSE, FALSE, sizeof (TnetIStopEvent));
+              g_array_append_val (departures[st->stop], e);
+            }
+        }
+    }
+}
+
 TnetFeed *
 tnet_feed_ref (TnetFeed *feed)
 {

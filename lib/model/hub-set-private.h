@@ -1,5 +1,6 @@
-/* hub-set-private.h: the layout of TnetHubSet, shared by the hub model, the
- * hubs.csv loader (io) and the transfer analysis. Internal. */
+/* hub-set-private.h: the layout of TnetHubSet, private to the hub model
+ * (the hubs.csv loader builds a set with the tnet_i_hub_set_* functions
+ * of tnet-internal.h). Internal. */
 #pragma once
 
 #include "tnet-internal.h"
@@ -20,10 +21,3 @@ struct _TnetHubSet {
   GArray *walks;           /* TnetHubWalk, in file order */
   GHashTable *index;       /* hub id (in strings) -> position + 1 */
 };
-
-TnetHubSet *tnet_i_hub_set_new (void);
-/* Adds a hub, copying its strings and members (NULL-terminated, n > 0).
- * Returns its index. The id must be new. */
-guint tnet_i_hub_set_add (TnetHubSet *set, const TnetHub *hub, const char *const *members);
-void tnet_i_hub_set_add_walk (TnetHubSet *set, guint hub, const char *from, const char *to,
-                              double walk_min, int open_year);
