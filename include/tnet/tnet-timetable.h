@@ -536,7 +536,10 @@ typedef struct _GCancellable GCancellable;
  * with a time limit) can wait. The cancellable and the deadline are checked
  * before every RAPTOR round of every departure minute, so a query stops
  * within one round of its condition; the progress function between the
- * range queries of a matrix. Initialise with tnet_raptor_stop_init().
+ * range queries of a matrix. An isochrone's walks before its first round
+ * (from its sources, to its places) look at the cancellable and the
+ * deadline every 1024 sources or places, and before each source's drive
+ * search by park-and-ride. Initialise with tnet_raptor_stop_init().
  */
 typedef struct {
   GCancellable *cancellable;
@@ -592,8 +595,10 @@ TNET_API gboolean tnet_timetable_matrix_cancellable (TnetTimetable *tt, const do
  * @stop: (nullable): when to give up; NULL = never
  *
  * tnet_timetable_isochrone() that gives up when @stop says so (its
- * progress is not called: one range query). An unstopped query is exactly
- * that of tnet_timetable_isochrone().
+ * progress is not called: one range query). Its walks from the sources and
+ * to the places, which with many of either and a long @max_walk_s take
+ * much of its time, are stopped too (TnetRaptorStop). An unstopped query
+ * is exactly that of tnet_timetable_isochrone().
  * Errors: %G_IO_ERROR_CANCELLED when stopped; @out is then undefined.
  * Returns: %FALSE when stopped.
  */
@@ -1097,6 +1102,8 @@ TNET_API gboolean tnet_park_ride_matrix_ends (const TnetParkRide *pr, const Tnet
  * walks, tnet_timetable_walks_near()), the fastest over the sources for
  * each stop; places are reached from the stops within @max_walk_s, or on
  * foot from a source, by straight line, as for transit. One range query.
+ * @stop is looked at before each source's search and during the walks to
+ * the places as well as before each round.
  * Errors: %G_IO_ERROR_CANCELLED when stopped; @out is then undefined.
  * Returns: %FALSE when stopped.
  * Time complexity: @n_sources drive searches, one range query, plus
