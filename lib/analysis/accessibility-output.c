@@ -48,15 +48,8 @@ timetable_member (JsonBuilder *b, const TnetAccessibilityLabels *labels)
 {
   json_builder_set_member_name (b, "timetable");
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "feed");
-  json_builder_add_string_value (b, labels->timetable_feed);
-  json_builder_set_member_name (b, "date");
-  json_builder_add_int_value (b, labels->timetable_date);
-  json_builder_set_member_name (b, "depart");
-  g_autofree char *dep = depart_clock (labels);
-  json_builder_add_string_value (b, dep);
-  json_builder_set_member_name (b, "window_min");
-  json_builder_add_int_value (b, MAX (labels->window_min, 1u));
+  tnet_i_json_timetable_members (b, labels->timetable_feed, labels->timetable_date,
+                                 labels->depart_s, MAX (labels->window_min, 1u));
   json_builder_set_member_name (b, "max_walk_min");
   json_builder_add_double_value (b, labels->max_walk_s / 60.0);
   json_builder_set_member_name (b, "percentile");

@@ -9,6 +9,7 @@
  */
 #include "tnet-internal.h"
 #include "analysis-private.h"
+#include "json-text.h"
 
 #include <math.h>
 #include <string.h>
@@ -169,18 +170,8 @@ tnet_i_corridor_model_json (JsonBuilder *jb, const TnetCorridor *corr)
   json_builder_add_string_value (jb, "timetable");
   json_builder_set_member_name (jb, "timetable");
   json_builder_begin_object (jb);
-  json_builder_set_member_name (jb, "feed");
-  if (corr->feed_name)
-    json_builder_add_string_value (jb, corr->feed_name);
-  else
-    json_builder_add_null_value (jb);
-  json_builder_set_member_name (jb, "date");
-  json_builder_add_int_value (jb, tnet_timetable_get_service_date (corr->tt));
-  json_builder_set_member_name (jb, "depart");
-  g_autofree char *dep = clock_hhmm (o->depart_s);
-  json_builder_add_string_value (jb, dep);
-  json_builder_set_member_name (jb, "window_min");
-  json_builder_add_int_value (jb, o->n_minutes);
+  tnet_i_json_timetable_members (jb, corr->feed_name, tnet_timetable_get_service_date (corr->tt),
+                                 o->depart_s, o->n_minutes);
   json_builder_set_member_name (jb, "percentile");
   json_builder_add_double_value (jb, o->percentile);
   json_builder_set_member_name (jb, "max_walk_min");

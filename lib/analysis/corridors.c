@@ -492,19 +492,7 @@ tnet_i_criticality_model_json (JsonBuilder *jb, const TnetCriticality *crit,
     return;
   json_builder_set_member_name (jb, "timetable");
   json_builder_begin_object (jb);
-  json_builder_set_member_name (jb, "feed");
-  if (m->feed)
-    json_builder_add_string_value (jb, m->feed);
-  else
-    json_builder_add_null_value (jb);
-  json_builder_set_member_name (jb, "date");
-  json_builder_add_int_value (jb, m->date);
-  json_builder_set_member_name (jb, "depart");
-  g_autofree char *dep = g_strdup_printf ("%02d:%02d", m->depart_s / 3600,
-                                          m->depart_s / 60 % 60);
-  json_builder_add_string_value (jb, dep);
-  json_builder_set_member_name (jb, "window_min");
-  json_builder_add_int_value (jb, m->window_min);
+  tnet_i_json_timetable_members (jb, m->feed, m->date, m->depart_s, m->window_min);
   json_builder_set_member_name (jb, "percentile");
   json_builder_add_double_value (jb, m->percentile);
   json_builder_set_member_name (jb, "max_walk_min");
