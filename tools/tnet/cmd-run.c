@@ -566,13 +566,8 @@ run_isochrone (Run *run, GError **error)
   return TRUE;
 }
 
-static double
-ms_to_min1 (TnetWeight ms)
-{
-  return round (ms / 6000.0) / 10.0;
-}
-
-/* One direction of [commute]: the matrix, its parts, the population shares. */
+/* One direction of [commute]: the matrix, its parts, the population
+ * shares (the library's JSON and CSV of the direction; the text here). */
 static gboolean
 run_commute_direction (Run *run, TnetMultimodal *const *graphs, guint n_profiles,
                        GArray *origins, GArray *dests, TnetCommuteDirection dir,
@@ -580,21 +575,21 @@ run_commute_direction (Run *run, TnetMultimodal *const *graphs, guint n_profiles
                        GError **error)
 {
   g_autoptr (TnetCommute) c = tnet_commute_compute (run->net, graphs, n_profiles,
-                                                         (const TnetId *) origins->data,
-                                                         origins->len,
-                                                         (const TnetId *) dests->data,
-                                                         dests->len, dir, budget, copts,
-                                                         error);
+                                                    (const TnetId *) origins->data,
+                                                    origins->len,
+                                                    (const TnetId *) dests->data,
+                                                    dests->len, dir, budget, copts, error);
   if (c == NULL)
     return FALSE;
-  const char *dname = dir == TNET_COMMUTE_TO ? "to" : "from";
-  JsonBuilder *b = run->json;
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "direction");
-  json_builder_add_string_value (b, dname);
-  json_builder_set_member_name (b, "cells");
-  json_builder_begin_array (b);
-  g_string_append_printf (run->text, "  direction %s (minutes; budget %.0f)\n", dname, budget);
+  g_autofree char *json = tnet_commute_direction_to_json (c, run->net, dir);
+  JsonNode *node = json_from_string (json, error);
+  if (node == NULL)
+    return FALSE;
+  json_builder_add_value (run->json, node);
+  if (csv)
+    tnet_commute_direction_add_csv_rows (c, run->net, dir, csv);
+  g_string_append_printf (run->text, "  direction %s (minutes; budget %.0f)\n",
+                          dir == TNET_COMMUTE_TO ? "to" : "from", budget);
   for (guint p = 0; p < n_profiles; p++)
     {
       const char *pname = tnet_profile_to_string (tnet_commute_profile (c, p));
@@ -605,100 +600,35 @@ run_commute_direction (Run *run, TnetMultimodal *const *graphs, guint n_profiles
       g_string_append (run->text, "\n");
       for (guint o = 0; o < origins->len; o++)
         {
-          const TnetNode *on = tnet_network_node (run->net, tnet_commute_origin (c, o));
-          g_string_append_printf (run->text, "  %-16s", on->id);
+          g_string_append_printf (run->text, "  %-16s",
+                                  tnet_network_node (run->net, tnet_commute_origin (c, o))->id);
           for (guint d = 0; d < dests->len; d++)
             {
               const TnetCommuteCell *cell = tnet_commute_cell (c, p, o, d);
-              const TnetNode *dn = tnet_network_node (run->net, tnet_commute_destination (c, d));
-              gboolean reached = cell->total_ms != TNET_WEIGHT_INF;
-              /* a timetable cell has its time only: its parts read null */
-              gboolean parts = reached && tnet_commute_has_parts (c, p);
-              if (reached)
+              if (cell->total_ms != TNET_WEIGHT_INF)
                 g_string_append_printf (run->text, " %15.1f", cell->total_ms / 60000.0);
               else
                 g_string_append_printf (run->text, " %15s", "-");
-              json_builder_begin_object (b);
-              json_builder_set_member_name (b, "profile");
-              json_builder_add_string_value (b, pname);
-              json_builder_set_member_name (b, "origin");
-              json_builder_add_string_value (b, on->id);
-              json_builder_set_member_name (b, "destination");
-              json_builder_add_string_value (b, dn->id);
-              static const char *const part_names[] = { "minutes", "access_min", "wait_min",
-                                                        "in_vehicle_min", "transfer_min",
-                                                        "egress_min" };
-              TnetWeight vals[] = { cell->total_ms, cell->access_ms, cell->wait_ms,
-                                    cell->in_vehicle_ms, cell->transfer_ms, cell->egress_ms };
-              for (guint k = 0; k < G_N_ELEMENTS (part_names); k++)
-                {
-                  json_builder_set_member_name (b, part_names[k]);
-                  if (k == 0 ? reached : parts)
-                    json_builder_add_double_value (b, ms_to_min1 (vals[k]));
-                  else
-                    json_builder_add_null_value (b);
-                }
-              json_builder_set_member_name (b, "within_budget");
-              json_builder_add_boolean_value (b, reached && cell->total_ms <= budget * 60000.0);
-              json_builder_set_member_name (b, "lines");
-              json_builder_begin_array (b);
-              for (guint k = 0; cell->lines && cell->lines[k]; k++)
-                json_builder_add_string_value (b, cell->lines[k]);
-              json_builder_end_array (b);
-              json_builder_end_object (b);
-              if (csv)
-                {
-                  tnet_csv_writer_add_text (csv, dname);
-                  tnet_csv_writer_add_text (csv, pname);
-                  tnet_csv_writer_add_text (csv, on->id);
-                  tnet_csv_writer_add_text (csv, dn->id);
-                  for (guint k = 0; k < G_N_ELEMENTS (part_names); k++)
-                    tnet_csv_writer_add_number (csv, (k == 0 ? reached : parts)
-                                                     ? vals[k] / 60000.0 : NAN, 1);
-                  g_autofree char *lines = cell->lines
-                    ? g_strjoinv (";", (char **) cell->lines) : NULL;
-                  tnet_csv_writer_add_text (csv, lines);
-                  tnet_csv_writer_end_row (csv);
-                }
             }
           g_string_append (run->text, "\n");
         }
     }
-  json_builder_end_array (b);
-  json_builder_set_member_name (b, "population_total");
-  json_builder_add_double_value (b, tnet_commute_population_total (c));
-  json_builder_set_member_name (b, "population_within");
-  json_builder_begin_object (b);
   for (guint p = 0; p < n_profiles; p++)
     {
-      const char *pname = tnet_profile_to_string (tnet_commute_profile (c, p));
-      json_builder_set_member_name (b, pname);
-      json_builder_begin_object (b);
-      g_string_append_printf (run->text, "  %s: population within %.0f min:", pname, budget);
+      g_string_append_printf (run->text, "  %s: population within %.0f min:",
+                              tnet_profile_to_string (tnet_commute_profile (c, p)), budget);
       for (guint d = 0; d <= dests->len; d++)
         {
           guint dd = d == dests->len ? TNET_COMMUTE_ANY : d;
-          const char *key = dd == TNET_COMMUTE_ANY
-            ? "any" : tnet_network_node (run->net, tnet_commute_destination (c, d))->id;
           double pct = tnet_commute_share_pct (c, p, dd);
-          json_builder_set_member_name (b, key);
-          json_builder_begin_object (b);
-          json_builder_set_member_name (b, "population");
-          json_builder_add_double_value (b, tnet_commute_population_within (c, p, dd));
-          json_builder_set_member_name (b, "pct");
-          if (isnan (pct))
-            json_builder_add_null_value (b);
-          else
-            json_builder_add_double_value (b, round (pct * 10) / 10);
-          json_builder_end_object (b);
           if (!isnan (pct))
-            g_string_append_printf (run->text, " %s %.1f%%", key, pct);
+            g_string_append_printf (run->text, " %s %.1f%%", dd == TNET_COMMUTE_ANY ? "any"
+                                    : tnet_network_node (run->net,
+                                                         tnet_commute_destination (c, d))->id,
+                                    pct);
         }
-      json_builder_end_object (b);
       g_string_append (run->text, "\n");
     }
-  json_builder_end_object (b);
-  json_builder_end_object (b);
   return TRUE;
 }
 
@@ -917,12 +847,8 @@ run_commute (Run *run, GError **error)
   TnetMultimodal *graphs[TNET_N_PROFILES] = { NULL };
   if (!tnet_cli_build_graphs (run->net, run->scen, profiles, n_profiles, graphs, error))
     return FALSE;
-  static const char *const csv_header[] = { "direction", "profile", "origin", "destination",
-                                            "minutes", "access_min", "wait_min",
-                                            "in_vehicle_min", "transfer_min", "egress_min",
-                                            "lines", NULL };
   g_autoptr (TnetCsvWriter) csv = (run->formats & TNET_OUTPUT_CSV)
-    ? tnet_csv_writer_new (csv_header) : NULL;
+    ? tnet_csv_writer_new (tnet_commute_direction_csv_header ()) : NULL;
   JsonBuilder *b = run->json;
   json_builder_set_member_name (b, "commute");
   json_builder_begin_object (b);
