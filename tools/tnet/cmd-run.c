@@ -109,6 +109,19 @@ save_kind_map (Run *run, TnetMap *map, MapKind kind, guint index, const char *su
   return save_map (run, map, base, error);
 }
 
+/* The map of the @index-th pair @a → @z of a [corridors] or [criticality]
+ * list, as save_kind_map() titles and saves it (the year in its subtitle);
+ * a NULL @map is no map to save. */
+static gboolean
+save_pair_map (Run *run, TnetMap *map, MapKind kind, guint index, const char *a,
+               const char *z, const char *detail, GError **error)
+{
+  if (map == NULL)
+    return TRUE;
+  g_autofree char *pair = g_strdup_printf ("%s → %s", a, z);
+  return save_kind_map (run, map, kind, index, pair, TRUE, detail, error);
+}
+
 static void
 skip (Run *run, const char *section, const char *reason)
 {
@@ -1062,14 +1075,10 @@ run_corridors (Run *run, GError **error)
           if (!write_file (run, name, gj, error))
             return FALSE;
         }
-      if (map)
-        {
-          g_autofree char *pair = g_strdup_printf ("%s → %s", a, z);
-          g_autofree char *detail = g_strdup_printf ("up to %u link-disjoint fastest paths "
-                                                     "per mode group", k);
-          if (!save_kind_map (run, map, MAP_CORRIDORS, p + 1, pair, TRUE, detail, error))
-            return FALSE;
-        }
+      g_autofree char *detail = g_strdup_printf ("up to %u link-disjoint fastest paths per "
+                                                 "mode group", k);
+      if (!save_pair_map (run, map, MAP_CORRIDORS, p + 1, a, z, detail, error))
+        return FALSE;
     }
   json_builder_end_array (b);
   g_string_append (run->text, "\n");
@@ -1175,14 +1184,10 @@ run_criticality (Run *run, GError **error)
               tnet_map_add_critical_link (map, it->element, label);
             }
         }
-      if (map)
-        {
-          g_autofree char *pair = g_strdup_printf ("%s → %s", a, z);
-          g_autofree char *detail = g_strdup_printf ("the links whose closure hurts the %s "
-                                                     "commute most", a);
-          if (!save_kind_map (run, map, MAP_CRITICALITY, p + 1, pair, TRUE, detail, error))
-            return FALSE;
-        }
+      g_autofree char *detail = g_strdup_printf ("the links whose closure hurts the %s "
+                                                 "commute most", a);
+      if (!save_pair_map (run, map, MAP_CRITICALITY, p + 1, a, z, detail, error))
+        return FALSE;
     }
   json_builder_end_array (b);
   g_string_append (run->text, "\n");
