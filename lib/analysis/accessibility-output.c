@@ -46,15 +46,9 @@ run_members (JsonBuilder *b, const TnetAccessibilityLabels *labels)
 static void
 timetable_member (JsonBuilder *b, const TnetAccessibilityLabels *labels)
 {
-  json_builder_set_member_name (b, "timetable");
-  json_builder_begin_object (b);
-  tnet_i_json_timetable_members (b, labels->timetable_feed, labels->timetable_date,
-                                 labels->depart_s, MAX (labels->window_min, 1u));
-  json_builder_set_member_name (b, "max_walk_min");
-  json_builder_add_double_value (b, labels->max_walk_s / 60.0);
-  json_builder_set_member_name (b, "percentile");
-  json_builder_add_double_value (b, labels->percentile);
-  json_builder_end_object (b);
+  tnet_i_json_timetable_object (b, labels->timetable_feed, labels->timetable_date,
+                                labels->depart_s, labels->window_min, labels->max_walk_s,
+                                labels->percentile);
 }
 
 /* @b's document as text, indented by 2, ending in a newline. */

@@ -105,3 +105,17 @@ tnet_i_json_timetable_members (JsonBuilder *b, const char *feed, guint date, gin
   json_builder_set_member_name (b, "window_min");
   json_builder_add_int_value (b, window_min);
 }
+
+void
+tnet_i_json_timetable_object (JsonBuilder *b, const char *feed, guint date, gint32 depart_s,
+                              guint window_min, guint max_walk_s, double percentile)
+{
+  json_builder_set_member_name (b, "timetable");
+  json_builder_begin_object (b);
+  tnet_i_json_timetable_members (b, feed, date, depart_s, MAX (window_min, 1u));
+  json_builder_set_member_name (b, "max_walk_min");
+  json_builder_add_double_value (b, max_walk_s / 60.0);
+  json_builder_set_member_name (b, "percentile");
+  json_builder_add_double_value (b, percentile);
+  json_builder_end_object (b);
+}

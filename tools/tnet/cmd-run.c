@@ -365,73 +365,26 @@ isochrone_timetable (Run *run, const char *from, TnetProfile profile, double min
   return TRUE;
 }
 
-/* The isochrone's member "isochrone" of results.json and its lines of
- * the text: the place, the profile, what it reaches within @minutes
- * (@reached nodes, @pop zone population; @mins per node) and, by the
- * timetable (@tt_ms set), the timetable's options of @m. */
-static void
+/* The isochrone's member "isochrone" of results.json (the library's) and
+ * its lines of the text: the place, the profile, what it reaches within
+ * @minutes (@mins per node) and, by the timetable (@tt_ms set), the
+ * timetable's options of @m. */
+static gboolean
 isochrone_results (Run *run, const char *from, const char *profile, double minutes,
                    const double *mins, const TnetWeight *tt_ms,
-                   const TnetCliIsochroneModel *m, guint reached, double pop)
+                   const TnetCliIsochroneModel *m, GError **error)
 {
-  guint n = tnet_network_n_nodes (run->net);
-  JsonBuilder *b = run->json;
-  json_builder_set_member_name (b, "isochrone");
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "from");
-  json_builder_add_string_value (b, from);
-  json_builder_set_member_name (b, "profile");
-  json_builder_add_string_value (b, profile ? profile : "car");
-  json_builder_set_member_name (b, "minutes");
-  json_builder_add_double_value (b, minutes);
-  json_builder_set_member_name (b, "nodes_reached");
-  json_builder_add_int_value (b, reached);
-  json_builder_set_member_name (b, "zone_population_reached");
-  json_builder_add_double_value (b, pop);
-  if (profile && strcmp (profile, "car") != 0)
-    {
-      json_builder_set_member_name (b, "model");
-      json_builder_add_string_value (b, tt_ms ? "timetable" : "frequency approximation");
-    }
-  if (tt_ms)
-    {
-      g_autofree char *dep = g_strdup_printf ("%02d:%02d", m->depart_s / 3600,
-                                              m->depart_s / 60 % 60);
-      json_builder_set_member_name (b, "timetable");
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "feed");
-      json_builder_add_string_value (b, m->feed);
-      json_builder_set_member_name (b, "date");
-      json_builder_add_int_value (b, m->date);
-      json_builder_set_member_name (b, "depart");
-      json_builder_add_string_value (b, dep);
-      json_builder_set_member_name (b, "window_min");
-      json_builder_add_int_value (b, MAX (m->window_min, 1u));
-      json_builder_set_member_name (b, "max_walk_min");
-      json_builder_add_double_value (b, m->max_walk_s / 60.0);
-      json_builder_set_member_name (b, "percentile");
-      json_builder_add_double_value (b, m->percentile);
-      json_builder_end_object (b);
-    }
-  json_builder_set_member_name (b, "zones");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < n; i++)
-    {
-      const TnetNode *nd = tnet_network_node (run->net, i);
-      if (nd->kind != TNET_NODE_ZONE)
-        continue;
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "id");
-      json_builder_add_string_value (b, nd->id);
-      json_builder_set_member_name (b, "minutes");
-      if (mins[i] >= 0)
-        json_builder_add_double_value (b, round (mins[i] * 10) / 10);
-      else
-        json_builder_add_null_value (b);
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
-  json_builder_end_object (b);
+  TnetIsochroneLabels labels = { from, profile, minutes, tt_ms != NULL, m->feed, m->date,
+                                 m->depart_s, m->window_min, m->max_walk_s, m->percentile };
+  g_autofree char *json = tnet_isochrone_zones_to_json (run->net, mins, &labels);
+  JsonNode *node = json_from_string (json, error);
+  if (node == NULL)
+    return FALSE;
+  json_builder_set_member_name (run->json, "isochrone");
+  json_builder_add_value (run->json, node);
+  guint reached;
+  double pop;
+  tnet_isochrone_reach (run->net, mins, minutes, &reached, &pop);
   g_string_append_printf (run->text,
                           "Isochrone from %s by %s within %.0f min: %u nodes, zone "
                           "population %.0f\n", from, profile ? profile : "car", minutes,
@@ -446,6 +399,7 @@ isochrone_results (Run *run, const char *from, const char *profile, double minut
   else if (profile && strcmp (profile, "car") != 0)
     g_string_append_printf (run->text, "  %s by the frequency approximation (waits of half "
                             "the headway)\n", profile);
+  return TRUE;
 }
 
 /* The keys of [isochrone] that time transit and park_and_ride by the
@@ -535,16 +489,9 @@ run_isochrone (Run *run, GError **error)
       g_propagate_error (error, g_steal_pointer (&local));
       return FALSE;
     }
-  guint n = tnet_network_n_nodes (run->net), reached = 0;
-  double pop = 0;
-  for (guint i = 0; i < n; i++)
-    if (mins[i] >= 0 && mins[i] <= minutes)
-      {
-        reached++;
-        if (tnet_network_node (run->net, i)->kind == TNET_NODE_ZONE)
-          pop += tnet_network_node (run->net, i)->population;
-      }
-  isochrone_results (run, from, profile, minutes, mins, tt_ms, &model, reached, pop);
+  guint n = tnet_network_n_nodes (run->net);
+  if (!isochrone_results (run, from, profile, minutes, mins, tt_ms, &model, error))
+    return FALSE;
   const TnetNode *o = tnet_network_node (run->net, origin);
   if (run->formats & TNET_OUTPUT_GEOJSON)
     {
