@@ -316,7 +316,8 @@ typedef struct {
   guint window_min;
 } TnetCommuteLabels;
 
-/* Sets @labels to year 0, direction to, no timetable. */
+/* Sets @labels to year 0, direction to, no timetable. Errors: none.
+ * Thread-safety: writes @labels only. O(1). */
 TNET_API void tnet_commute_labels_init (TnetCommuteLabels *labels);
 
 /**
@@ -333,6 +334,7 @@ TNET_API void tnet_commute_labels_init (TnetCommuteLabels *labels);
  * parts, rides and lines null where not computed) and population (total,
  * then profile -> destination id or "any" -> within, pct). Minutes to 0.1.
  * Returns: (transfer full): the text, indented by 2, ending in a newline.
+ * Errors: none.
  * Thread-safety: reads its arguments only.
  * Time complexity: O(profiles × origins × destinations × lines).
  */
@@ -349,6 +351,7 @@ TNET_API char *tnet_commute_to_json (const TnetCommute *commute, const TnetNetwo
  * in the order of the JSON's cells; minutes with one decimal, empty where
  * unreached or not computed.
  * Returns: (transfer full): the text.
+ * Errors: none.
  * Thread-safety: reads its arguments only.
  * Time complexity: O(profiles × origins × destinations × lines).
  */
@@ -366,6 +369,7 @@ TNET_API char *tnet_commute_to_csv (const TnetCommute *commute, const TnetNetwor
  * id or "any" -> population, pct). The same cell writer as
  * tnet_commute_to_json(), so the two cannot disagree.
  * Returns: (transfer full): the text, indented by 2, ending in a newline.
+ * Errors: none.
  * Thread-safety: reads its arguments only.
  * Time complexity: O(profiles × origins × destinations × lines).
  */
@@ -379,6 +383,7 @@ TNET_API char *tnet_commute_direction_to_json (const TnetCommute *commute,
  * The header of `tnet run`'s commute.csv: direction, then the columns of
  * tnet_commute_to_csv() without rides.
  * Returns: (transfer none): a static NULL-terminated list.
+ * Errors: none. Thread-safety: thread-safe (constant data).
  * Time complexity: O(1).
  */
 TNET_API const char *const *tnet_commute_direction_csv_header (void);
@@ -393,6 +398,7 @@ TNET_API const char *const *tnet_commute_direction_csv_header (void);
  * tnet_commute_to_csv() after a direction column, without rides; a cell
  * without parts has its lines, empty), so that both directions of a run
  * share one file.
+ * Errors: none.
  * Thread-safety: reads @commute and @net; @w is the caller's.
  * Time complexity: O(profiles × origins × destinations × lines).
  */

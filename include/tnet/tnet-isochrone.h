@@ -186,6 +186,7 @@ typedef struct {
  * @zone_population: (out): the population of the zones among them
  *
  * What an isochrone reaches, as `tnet run` reports it.
+ * Errors: none.
  * Thread-safety: reads its arguments only.
  * Time complexity: O(nodes).
  */
@@ -208,6 +209,7 @@ TNET_API void tnet_isochrone_reach (const TnetNetwork *net, const double *node_m
  * `tnet accessibility` give them), zones (each zone node: id, minutes to
  * 0.1 or null).
  * Returns: (transfer full): the text, indented by 2, ending in a newline.
+ * Errors: none.
  * Thread-safety: reads its arguments only.
  * Time complexity: O(nodes).
  */

@@ -601,6 +601,10 @@ TNET_API gboolean tnet_timetable_matrix_cancellable (TnetTimetable *tt, const do
  * is exactly that of tnet_timetable_isochrone().
  * Errors: %G_IO_ERROR_CANCELLED when stopped; @out is then undefined.
  * Returns: %FALSE when stopped.
+ * Thread-safety: as tnet_timetable_isochrone(); @stop may be cancelled
+ * from another thread.
+ * Time complexity: that of tnet_timetable_isochrone() (a stop check per
+ * 1024 sources or places, and per round, costs a clock read).
  */
 TNET_API gboolean tnet_timetable_isochrone_cancellable (TnetTimetable *tt,
                                                         const double *sources,
@@ -1106,6 +1110,7 @@ TNET_API gboolean tnet_park_ride_matrix_ends (const TnetParkRide *pr, const Tnet
  * the places as well as before each round.
  * Errors: %G_IO_ERROR_CANCELLED when stopped; @out is then undefined.
  * Returns: %FALSE when stopped.
+ * Thread-safety: as tnet_timetable_isochrone(); @pr is only read.
  * Time complexity: @n_sources drive searches, one range query, plus
  * O(@n_places x (@n_sources + @n_minutes log @n_minutes)).
  */
