@@ -1948,6 +1948,62 @@ START_TEST (spo_isochrone_timetable)
 }
 END_TEST
 
+/* Transit criticality by link on the São Paulo folder ranks nothing,
+ * whatever the budget, and says why: the folder has no transit link (the
+ * test counts the links of a transit mode itself), so no link failure can
+ * block a ride. Not for want of pairs within the budget: `tnet commute`
+ * has pairs within 20 minutes, and by line the same scan ranks lines. */
+START_TEST (spo_transit_criticality_by_link_empty)
+{
+  g_autofree char *dir = spo_folder ();
+  GError *error = NULL;
+  g_autoptr (TnetNetwork) net = tnet_network_load_csv (dir, &error);
+  ck_assert_msg (net != NULL, "%s", error ? error->message : "");
+  guint n_transit = 0;
+  for (guint i = 0; i < tnet_network_n_links (net); i++)
+    {
+      TnetMode m = tnet_network_link (net, i)->mode;
+      n_transit += m == TNET_MODE_HSR || m == TNET_MODE_RAIL || m == TNET_MODE_SUBURBAN
+                   || m == TNET_MODE_METRO || m == TNET_MODE_BUS;
+    }
+  ck_assert_uint_eq (n_transit, 0);
+  const char *link_args[] = { "criticality", "region:west", "region:east", "--data", dir,
+                              "--profile", "transit", "--budget", "20", "--threads", "2",
+                              "--format", "json", NULL };
+  g_autoptr (JsonNode) lk = run_json (link_args);
+  JsonObject *lo = json_node_get_object (lk);
+  ck_assert_int_gt (json_object_get_int_member (lo, "pairs"), 0);
+  ck_assert_uint_eq (json_array_get_length (json_object_get_array_member (lo, "ranked")), 0);
+  ck_assert_msg (g_str_has_prefix (json_object_get_string_member (lo, "empty_reason"),
+                                   "no link of the network carries a ride"), "%s",
+                 json_object_get_string_member (lo, "empty_reason"));
+  TtRun t = tt_run_tnet ("criticality", "region:west", "region:east", "--data", dir,
+                         "--profile", "transit", "--budget", "20", "--threads", "2", NULL);
+  ck_assert_msg (t.status == 0 && strstr (t.out, "\n  nothing ranked: no link of the network "
+                                                 "carries a ride") != NULL, "%s", t.out);
+  tt_run_clear (&t);
+  const char *line_args[] = { "criticality", "region:west", "region:east", "--data", dir,
+                              "--profile", "transit", "--by", "line", "--budget", "20",
+                              "--threads", "2", "--format", "json", NULL };
+  g_autoptr (JsonNode) ln = run_json (line_args);
+  JsonObject *no = json_node_get_object (ln);
+  ck_assert_uint_gt (json_array_get_length (json_object_get_array_member (no, "ranked")), 0);
+  ck_assert (!json_object_has_member (no, "empty_reason"));
+  TtRun c = tt_run_tnet ("commute", "--origins", "region:west", "--destinations", "region:east",
+                         "--profiles", "transit", "--format", "csv", "--data", dir, NULL);
+  ck_assert_msg (c.status == 0, "%s", c.err);
+  g_autoptr (GPtrArray) rows = tt_csv_rows (c.out);
+  guint within = 0;
+  for (guint k = 1; k < rows->len; k++)
+    {
+      char **row = rows->pdata[k];   /* profile,origin,destination,minutes,... */
+      within += row[3][0] != '\0' && g_ascii_strtod (row[3], NULL) <= 20.0;
+    }
+  ck_assert_uint_gt (within, 10);
+  tt_run_clear (&c);
+}
+END_TEST
+
 /* isochrone, corridors and criticality by car from one zone. */
 START_TEST (spo_isochrone_corridors_criticality)
 {
@@ -2362,6 +2418,7 @@ init_suite (void)
   tcase_add_test (spo, spo_commute_depart_equals_route);
   tcase_add_test (spo, spo_park_ride_commute_equals_route);
   tcase_add_test (spo, spo_isochrone_corridors_criticality);
+  tcase_add_test (spo, spo_transit_criticality_by_link_empty);
   tcase_add_test (spo, spo_report_and_transfers);
   tcase_add_test (spo, spo_regions_from_polygons);
   tcase_add_test (spo, spo_regions_streets_outside);

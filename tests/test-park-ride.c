@@ -670,21 +670,21 @@ nearest_rank (const gint32 *v, guint n, double pct)
   return c[MAX (rank, 1u) - 1];
 }
 
-/* The brute-force park-and-ride time (s) from node @o to node @d with
- * failure @x: drives without the closed road (brute_drive()), rides by the
- * oracle with the failed rides removed, straight-line walks, the
- * @pct-th percentile over @n_min departures from @dep0. */
+/* The brute-force park-and-ride time (s) from node @o to node @d: drives
+ * without road @skip (brute_drive()), rides by the oracle without those
+ * @fn says (NULL: all), straight-line walks, the @pct-th percentile over
+ * @n_min departures from @dep0. */
 static gint32
-crit_brute_time (Oracle *oracle, const TnetFeed *const *feeds, const TnetNetwork *net,
-                 const TnetParkRideOptions *po, TnetId o, TnetId d, const CritFail *x,
-                 guint max_walk, gint32 dep0, guint n_min, double pct)
+brute_time (Oracle *oracle, const TnetFeed *const *feeds, const TnetNetwork *net,
+            const TnetParkRideOptions *po, TnetId o, TnetId d, TnetId skip, OracleBlockFunc fn,
+            gpointer data, guint max_walk, gint32 dep0, guint n_min, double pct)
 {
   guint n = tnet_network_n_nodes (net), ns = oracle->n_stops;
   g_autofree guint32 *drive = g_new (guint32, n);
   g_autofree gint32 *best = g_new (gint32, ns);
   g_autofree gint32 *series = g_new (gint32, n_min);
-  brute_drive (net, o, x ? x->link : TNET_ID_NONE, drive);
-  oracle_block (oracle, feeds, x ? crit_blocked : NULL, (gpointer) x);
+  brute_drive (net, o, skip, drive);
+  oracle_block (oracle, feeds, fn, data);
   const TnetNode *on = tnet_network_node (net, o), *dn = tnet_network_node (net, d);
   for (guint m = 0; m < n_min; m++)
     {
@@ -703,6 +703,16 @@ crit_brute_time (Oracle *oracle, const TnetFeed *const *feeds, const TnetNetwork
       series[m] = t == G_MAXINT64 ? UNREACHED : (gint32) (t - dep);
     }
   return nearest_rank (series, n_min, pct);
+}
+
+/* ... with failure @x (NULL: none): its road closed, its rides removed. */
+static gint32
+crit_brute_time (Oracle *oracle, const TnetFeed *const *feeds, const TnetNetwork *net,
+                 const TnetParkRideOptions *po, TnetId o, TnetId d, const CritFail *x,
+                 guint max_walk, gint32 dep0, guint n_min, double pct)
+{
+  return brute_time (oracle, feeds, net, po, o, d, x ? x->link : TNET_ID_NONE,
+                     x ? crit_blocked : NULL, (gpointer) x, max_walk, dep0, n_min, pct);
 }
 
 static TnetWeight
@@ -765,6 +775,38 @@ add_rails (TnetNetwork *net, TnetTimetable *tt, GArray *fails)
     }
 }
 
+/* A random road network: 8 to 19 nodes n0, n1, ... of which n0 to n2 are
+ * zones and the others parking places, stations or junctions, in a box
+ * around the feed's; a chain of roads through them plus random ones, some
+ * one-way. */
+static TnetNetwork *
+random_roads (GRand *r)
+{
+  TnetNetwork *net = tnet_network_new ();
+  guint nn = (guint) g_rand_int_range (r, 8, 20);
+  for (guint v = 0; v < nn; v++)
+    {
+      char id[16];
+      g_snprintf (id, sizeof id, "n%u", v);
+      guint k = (guint) g_rand_int_range (r, 0, 8);
+      add_node (net, id, v < 3 ? TNET_NODE_ZONE : k < 3 ? TNET_NODE_PARKING
+                : k == 3 ? TNET_NODE_STATION : TNET_NODE_JUNCTION,
+                g_rand_double_range (r, -0.01, 0.03), g_rand_double_range (r, -0.01, 0.03));
+    }
+  guint nl = nn + (guint) g_rand_int_range (r, 0, (gint32) nn);
+  for (guint i = 0; i < nl; i++)
+    {
+      char id[16];
+      g_snprintf (id, sizeof id, "l%u", i);
+      TnetId a = i < nn - 1 ? i : (TnetId) g_rand_int_range (r, 0, (gint32) nn);
+      TnetId b = i < nn - 1 ? i + 1 : (TnetId) g_rand_int_range (r, 0, (gint32) nn);
+      if (a != b)
+        add_road (net, id, a, b, g_rand_double_range (r, 300, 4000),
+                  g_rand_double_range (r, 20, 60), g_rand_int_range (r, 0, 4) == 0);
+    }
+  return net;
+}
+
 /* Seeded random cases: every pair's time of the park-and-ride criticality
  * scan (tnet_corridor_criticality_park_ride(), by link and by line) with
  * every failure, examined or not (tnet_criticality_element_time()),
@@ -783,28 +825,7 @@ START_TEST (test_criticality_oracle)
       tnet_timetable_options_init (&to);
       const TnetFeed *feeds[] = { feed };
       Oracle *oracle = oracle_new (feeds, 1, DATE, &to);
-      TnetNetwork *net = tnet_network_new ();
-      guint nn = (guint) g_rand_int_range (r, 8, 20);
-      for (guint v = 0; v < nn; v++)
-        {
-          char id[16];
-          g_snprintf (id, sizeof id, "n%u", v);
-          guint k = (guint) g_rand_int_range (r, 0, 8);
-          add_node (net, id, v < 3 ? TNET_NODE_ZONE : k < 3 ? TNET_NODE_PARKING
-                    : k == 3 ? TNET_NODE_STATION : TNET_NODE_JUNCTION,
-                    g_rand_double_range (r, -0.01, 0.03), g_rand_double_range (r, -0.01, 0.03));
-        }
-      guint nl = nn + (guint) g_rand_int_range (r, 0, (gint32) nn);
-      for (guint i = 0; i < nl; i++)
-        {
-          char id[16];
-          g_snprintf (id, sizeof id, "l%u", i);
-          TnetId a = i < nn - 1 ? i : (TnetId) g_rand_int_range (r, 0, (gint32) nn);
-          TnetId b = i < nn - 1 ? i + 1 : (TnetId) g_rand_int_range (r, 0, (gint32) nn);
-          if (a != b)
-            add_road (net, id, a, b, g_rand_double_range (r, 300, 4000),
-                      g_rand_double_range (r, 20, 60), g_rand_int_range (r, 0, 4) == 0);
-        }
+      TnetNetwork *net = random_roads (r);
       g_autoptr (GArray) fails = g_array_new (FALSE, FALSE, sizeof (CritFail));
       add_rails (net, tt, fails);
       TnetParkRideOptions po;
@@ -894,6 +915,167 @@ START_TEST (test_criticality_oracle)
 }
 END_TEST
 
+/* ------------------------------------------------ alternatives by the timetable */
+
+/* The rides the alternatives so far block, as the brute force reads them:
+ * directed stop pairs ("from|to" stop ids) and line names. */
+typedef struct {
+  GHashTable *pairs;
+  GHashTable *lines;
+} AltBlocks;
+
+static gboolean
+alt_blocked (const TnetFeed *feed, guint f, guint trip, guint k, gpointer data)
+{
+  (void) f;
+  const AltBlocks *x = data;
+  const TnetTrip *t = &g_array_index (feed->trips, TnetTrip, trip);
+  if (g_hash_table_contains (x->lines, tnet_feed_route_name (feed, t->route)))
+    return TRUE;
+  const TnetStopTime *st = &g_array_index (feed->stop_times, TnetStopTime, t->first_st);
+  g_autofree char *key
+    = g_strdup_printf ("%s|%s", g_array_index (feed->stops, TnetFeedStop, st[k].stop).id,
+                       g_array_index (feed->stops, TnetFeedStop, st[k + 1].stop).id);
+  return g_hash_table_contains (x->pairs, key);
+}
+
+/* Adds the blocks of @alt to @bl: a route's name, or the stop pair of a
+ * hop. */
+static void
+alt_add_blocks (AltBlocks *bl, const TnetTimetable *tt, const TnetRaptorAlternative *alt)
+{
+  for (guint j = 0; j < alt->blocked->len; j++)
+    {
+      const TnetRaptorHop *h = &g_array_index (alt->blocked, TnetRaptorHop, j);
+      if (h->pos == G_MAXUINT)
+        {
+          g_hash_table_add (bl->lines, g_strdup (tnet_timetable_route_name (tt, h->route)));
+          continue;
+        }
+      TnetId p = tnet_timetable_route_stop (tt, h->route, h->pos);
+      TnetId q = tnet_timetable_route_stop (tt, h->route, h->pos + 1);
+      g_hash_table_add (bl->pairs, g_strdup_printf ("%s|%s", tnet_timetable_stop_id (tt, p),
+                                                    tnet_timetable_stop_id (tt, q)));
+    }
+}
+
+/* Seeded random cases: each park-and-ride alternative between the zones
+ * (tnet_park_ride_alternatives(), every pair but a zone with itself) has
+ * the least brute-force park-and-ride time of the pairs still open with
+ * the earlier alternatives' rides removed, and so does its own pair; the
+ * first is the least tnet_park_ride_matrix() cell; a drive leg lasts the
+ * brute-force drive to its parking place; a journey boards no line
+ * blocked before; when fewer than K came, the brute force reaches no open
+ * pair. */
+START_TEST (test_alternatives_oracle)
+{
+  guint n_later = 0, n_drives = 0, n_slower = 0;
+  const guint k = 4;
+  for (guint32 seed = 1; seed <= 60; seed++)
+    {
+      GRand *r = g_rand_new_with_seed (seed + 300);
+      char *dir = random_feed (r, (guint) g_rand_int_range (r, 5, 12));
+      TnetFeed *feed;
+      g_autoptr (TnetTimetable) tt = load_tt (dir, &feed);
+      TnetTimetableOptions to;
+      tnet_timetable_options_init (&to);
+      const TnetFeed *feeds[] = { feed };
+      Oracle *oracle = oracle_new (feeds, 1, DATE, &to);
+      TnetNetwork *net = random_roads (r);
+      TnetParkRideOptions po;
+      tnet_park_ride_options_init (&po);
+      po.drive_budget_s = (guint) g_rand_int_range (r, 300, 1500);
+      po.park_s = (guint) g_rand_int_range (r, 0, 300);
+      po.parking_radius_m = g_rand_double_range (r, 200, 900);
+      GError *error = NULL;
+      g_autoptr (TnetParkRide) pr = tnet_park_ride_new (tt, net, NULL, &po, &error);
+      ck_assert_msg (pr != NULL, "%s", error ? error->message : "");
+      TnetRaptorFailuresOptions fo;
+      tnet_raptor_failures_options_init (&fo);
+      fo.depart_s = 7 * 3600 + (gint32) g_rand_int_range (r, 0, 5400);
+      fo.n_minutes = (guint) g_rand_int_range (r, 0, 5);
+      fo.percentile = g_rand_int_range (r, 0, 2) ? 50 : 90;
+      fo.max_walk_s = 600;
+      guint nm = MAX (fo.n_minutes, 1u);
+      TnetRaptorDisjoint dj = seed % 3 == 0 ? TNET_RAPTOR_DISJOINT_LINES
+                                            : TNET_RAPTOR_DISJOINT_HOPS;
+      static const TnetId zones[] = { 0, 1, 2 };
+      guint8 open[9];
+      for (guint i = 0; i < 9; i++)
+        open[i] = i / 3 != i % 3;
+      g_autoptr (GArray) alts = tnet_park_ride_alternatives (pr, net, zones, 3, zones, 3, open,
+                                                             k, dj, &fo, NULL, &error);
+      ck_assert_msg (alts != NULL, "%s", error ? error->message : "");
+      ck_assert_uint_le (alts->len, k);
+      /* the first: the matrix's least cell */
+      gint32 cells[9];
+      ck_assert (tnet_park_ride_matrix (pr, net, zones, 3, zones, 3, fo.max_walk_s, fo.depart_s,
+                                        fo.n_minutes, &fo.percentile, 1, cells, NULL, &error));
+      gint32 least = UNREACHED;
+      for (guint i = 0; i < 9; i++)
+        if (open[i])
+          least = MIN (least, cells[i]);
+      ck_assert_int_eq (alts->len > 0 ? g_array_index (alts, TnetRaptorAlternative, 0).time_s
+                                      : UNREACHED, least);
+      AltBlocks bl = { g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
+                       g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL) };
+      for (guint a = 0; a <= alts->len; a++)
+        {
+          gint32 t[9], best = UNREACHED;
+          for (guint i = 0; i < 9; i++)
+            {
+              t[i] = open[i] ? brute_time (oracle, feeds, net, &po, i / 3, i % 3, TNET_ID_NONE,
+                                           alt_blocked, &bl, fo.max_walk_s, fo.depart_s, nm,
+                                           fo.percentile)
+                             : UNREACHED;
+              best = MIN (best, t[i]);
+            }
+          if (a == alts->len)
+            {
+              ck_assert_msg (best == UNREACHED || a == k, "seed %u: stopped after %u "
+                             "alternatives, the brute force reaches a pair in %d s", seed, a,
+                             best);
+              break;
+            }
+          const TnetRaptorAlternative *alt = &g_array_index (alts, TnetRaptorAlternative, a);
+          guint own = alt->origin * 3 + alt->destination;
+          ck_assert_msg (alt->time_s == best && t[own] == best, "seed %u alternative %u "
+                         "(n%u -> n%u): %d s, brute force best %d s, its pair %d s", seed, a,
+                         alt->origin, alt->destination, alt->time_s, best, t[own]);
+          n_later += a > 0;
+          n_slower += a > 0 && alt->time_s > least;
+          for (guint j = 0; j < alt->legs->len; j++)
+            {
+              const TnetTransitLeg *l = &g_array_index (alt->legs, TnetTransitLeg, j);
+              if (l->kind == TNET_TRANSIT_LEG_RIDE)
+                ck_assert (!g_hash_table_contains (bl.lines, l->route_name));
+              if (l->kind != TNET_TRANSIT_LEG_DRIVE)
+                continue;
+              g_autofree guint32 *drive = g_new (guint32, tnet_network_n_nodes (net));
+              brute_drive (net, zones[alt->origin], TNET_ID_NONE, drive);
+              ck_assert_int_eq (l->end_s - l->start_s, (gint32) drive[l->node]);
+              ck_assert_int_eq (l->start_s, alt->depart_s);
+              n_drives++;
+            }
+          if (alt->blocked->len == 0)
+            open[own] = 0;   /* rode nothing: its pair closes */
+          alt_add_blocks (&bl, tt, alt);
+        }
+      g_hash_table_unref (bl.pairs);
+      g_hash_table_unref (bl.lines);
+      tnet_network_free (net);
+      oracle_free (oracle);
+      tnet_feed_unref (feed);
+      g_rand_free (r);
+      tt_rm_rf (dir);
+      g_free (dir);
+    }
+  /* not vacuous: later alternatives, slower than the first, some driving */
+  ck_assert_msg (n_later >= 30 && n_slower >= 15 && n_drives >= 15,
+                 "later %u slower %u drives %u", n_later, n_slower, n_drives);
+}
+END_TEST
+
 /* The one JSON form of the options: the members written for options set
  * here, read back by a parser, against the values worked out by hand:
  * 1800 s = 30 min, 300 s = 5 min and 400 m are whole, so integers; 90 s =
@@ -957,6 +1139,7 @@ park_ride_suite (void)
   tcase_add_test (c, test_random_oracle);
   tcase_add_test (c, test_options_json);
   tcase_add_test (c, test_criticality_oracle);
+  tcase_add_test (c, test_alternatives_oracle);
   suite_add_tcase (s, c);
   return s;
 }

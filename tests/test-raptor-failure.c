@@ -1148,6 +1148,61 @@ START_TEST (test_report_uses_timetable)
 }
 END_TEST
 
+/* The report's park-and-ride critical links follow the timetable with
+ * the [commute] group's options (07:00, a 120-minute window, walks up to
+ * the 60-minute budget, its drive budget, park time and parking radius):
+ * its rows are those of `tnet criticality --profile park_and_ride` for the
+ * same pair with the plan's defaults, and the text names the model. */
+START_TEST (test_report_park_ride_uses_timetable)
+{
+  g_autofree char *dir = tt_source_path ("data/xuchang");
+  TtRun r = tt_run_tnet ("report", "--format", "json", "--data", dir, NULL);
+  ck_assert_msg (r.status == 0, "%s", r.err);
+  g_autoptr (JsonParser) jp = json_parser_new ();
+  ck_assert (json_parser_load_from_data (jp, r.out, -1, NULL));
+  JsonObject *root = json_node_get_object (json_parser_get_root (jp));
+  JsonNode *col = json_object_get_member (json_object_get_object_member (root, "scenarios"),
+                                          "2025");
+  ck_assert (col != NULL);
+  g_autoptr (GPtrArray) lists = g_ptr_array_new ();
+  find_arrays (col, "critical_links", lists);
+  ck_assert_uint_eq (lists->len, 1);
+  TtRun c = tt_run_tnet ("criticality", "xuchang", "zhengzhou", "--profile", "park_and_ride",
+                         "--top", "10", "--format", "json", "--data", dir, NULL);
+  ck_assert_msg (c.status == 0, "%s", c.err);
+  g_autoptr (JsonParser) jc = json_parser_new ();
+  ck_assert (json_parser_load_from_data (jc, c.out, -1, NULL));
+  JsonObject *croot = json_node_get_object (json_parser_get_root (jc));
+  ck_assert_str_eq (json_object_get_string_member (croot, "model"), "timetable");
+  JsonArray *ranked = json_object_get_array_member (croot, "ranked");
+  JsonArray *a = lists->pdata[0];
+  guint n = 0;
+  for (guint i = 0; i < json_array_get_length (a); i++)
+    {
+      JsonNode *it = json_array_get_element (a, i);
+      if (strcmp (json_object_get_string_member (json_node_get_object (it), "profile"),
+                  "park_and_ride") != 0)
+        continue;
+      ck_assert_uint_lt (n, json_array_get_length (ranked));
+      g_autofree char *got = json_to_string (it, FALSE);
+      g_autofree char *want = json_to_string (json_array_get_element (ranked, n), FALSE);
+      ck_assert_msg (strcmp (got, want) == 0, "row %u: report %s\ncriticality %s", n, got,
+                     want);
+      n++;
+    }
+  ck_assert_uint_eq (n, MIN (10u, json_array_get_length (ranked)));
+  ck_assert_uint_gt (n, 3);
+  tt_run_clear (&c);
+  tt_run_clear (&r);
+  r = tt_run_tnet ("report", "--data", dir, NULL);
+  ck_assert_msg (r.status == 0 && strstr (r.out, "park_and_ride (18 zone pairs, budget 60 min, "
+                                                 "timetable gtfs-2025") != NULL
+                 && strstr (r.out, "drives up to 30 min to park 5 min within 400 m") != NULL,
+                 "%s", r.out);
+  tt_run_clear (&r);
+}
+END_TEST
+
 /* Corridor alternatives by the timetable on the bundled data: for every
  * ordered pair of regions, at one departure and over a window, the first
  * alternative's time is the least commute cell by the timetable
@@ -1327,6 +1382,96 @@ START_TEST (test_cli_corridors_timetable)
 }
 END_TEST
 
+/* The command by park-and-ride: with no options and with the plan's values
+ * written out, the first alternative of `tnet corridors --profile
+ * park_and_ride` is the least `tnet commute --profiles park_and_ride` cell
+ * of the zone pairs (not a zone with itself), its own pair's cell is that
+ * time, no later one is faster, and the JSON names the timetable and the
+ * park-and-ride options; with --frequency-model the approximation. */
+START_TEST (test_cli_corridors_park_ride)
+{
+  g_autofree char *dir = tt_source_path ("data/xuchang");
+  static const char *const pairs[][2] = { { "xuchang", "zhengzhou" }, { "zhengzhou", "xuchang" } };
+  guint n_drives = 0;
+  for (guint p = 0; p < G_N_ELEMENTS (pairs); p++)
+    for (int written = 0; written < 2; written++)
+      {
+        TtRun r = written
+                  ? tt_run_tnet ("corridors", pairs[p][0], pairs[p][1], "--profile",
+                                 "park_and_ride", "--depart", "07:00", "--window", "120",
+                                 "--max-walk", "60", "--drive-budget", "30", "--park-time", "5",
+                                 "--parking-radius", "400", "--format", "json", "--data", dir,
+                                 NULL)
+                  : tt_run_tnet ("corridors", pairs[p][0], pairs[p][1], "--profile",
+                                 "park_and_ride", "--format", "json", "--data", dir, NULL);
+        ck_assert_msg (r.status == 0, "%s", r.err);
+        g_autoptr (JsonParser) jp = json_parser_new ();
+        ck_assert (json_parser_load_from_data (jp, r.out, -1, NULL));
+        JsonObject *root = json_node_get_object (json_parser_get_root (jp));
+        ck_assert_str_eq (json_object_get_string_member (root, "model"), "timetable");
+        ck_assert_str_eq (json_object_get_string_member (root, "profile"), "park_and_ride");
+        JsonObject *tto = json_object_get_object_member (root, "timetable");
+        ck_assert_str_eq (json_object_get_string_member (tto, "depart"), "07:00");
+        JsonObject *pro = json_object_get_object_member (tto, "park_and_ride");
+        ck_assert_int_eq (json_object_get_int_member (pro, "drive_budget_min"), 30);
+        ck_assert_int_eq (json_object_get_int_member (pro, "park_time_min"), 5);
+        ck_assert_int_eq (json_object_get_int_member (pro, "parking_radius_m"), 400);
+        JsonArray *paths
+          = json_object_get_array_member (json_object_get_object_member (root, "least_time"),
+                                          "paths");
+        ck_assert_uint_gt (json_array_get_length (paths), 1);
+        TtRun c = tt_run_tnet ("commute", "--origins", pairs[p][0][0] == 'x' ? "region:xuchang"
+                               : "region:zhengzhou", "--destinations", pairs[p][1][0] == 'x'
+                               ? "region:xuchang" : "region:zhengzhou", "--profiles",
+                               "park_and_ride", "--format", "csv", "--data", dir, NULL);
+        ck_assert_msg (c.status == 0, "%s", c.err);
+        g_autoptr (GPtrArray) rows = tt_csv_rows (c.out);
+        JsonObject *p0 = json_array_get_object_element (paths, 0);
+        double least = INFINITY, own = NAN;
+        for (guint k = 1; k < rows->len; k++)
+          {
+            char **row = rows->pdata[k];   /* profile,origin,destination,minutes,... */
+            if (strcmp (row[1], row[2]) == 0 || row[3][0] == '\0')
+              continue;
+            double t = g_ascii_strtod (row[3], NULL);
+            least = MIN (least, t);
+            if (strcmp (row[1], json_object_get_string_member (p0, "from")) == 0
+                && strcmp (row[2], json_object_get_string_member (p0, "to")) == 0)
+              own = t;
+          }
+        ck_assert_msg (fabs (json_number (p0, "minutes") - least) < 1e-9
+                       && fabs (own - least) < 1e-9, "%s -> %s: corridors %.1f, commute "
+                       "least %.1f, own pair %.1f", pairs[p][0], pairs[p][1],
+                       json_number (p0, "minutes"), least, own);
+        for (guint i = 0; i < json_array_get_length (paths); i++)
+          {
+            JsonObject *pi = json_array_get_object_element (paths, i);
+            ck_assert (json_number (pi, "minutes") >= json_number (p0, "minutes"));
+            JsonArray *legs = json_object_get_array_member (pi, "legs");
+            if (json_array_get_length (legs) > 0
+                && strcmp (json_object_get_string_member (json_array_get_object_element (legs,
+                                                                                          0),
+                                                          "kind"), "drive") == 0)
+              n_drives++;
+          }
+        tt_run_clear (&c);
+        tt_run_clear (&r);
+      }
+  ck_assert_uint_gt (n_drives, 0);
+  TtRun f = tt_run_tnet ("corridors", "xuchang", "zhengzhou", "--profile", "park_and_ride",
+                         "--frequency-model", "--data", dir, NULL);
+  ck_assert_msg (f.status == 0 && strstr (f.out, "frequency approximation") != NULL, "%s",
+                 f.out);
+  tt_run_clear (&f);
+  f = tt_run_tnet ("corridors", "xuchang", "zhengzhou", "--profile", "park_and_ride", "--data",
+                   dir, NULL);
+  ck_assert_msg (f.status == 0 && strstr (f.out, "profile park_and_ride, timetable gtfs-2025")
+                 != NULL && strstr (f.out, "drives up to 30 min to park 5 min within 400 m")
+                 != NULL && strstr (f.out, ", park\n") != NULL, "%s", f.out);
+  tt_run_clear (&f);
+}
+END_TEST
+
 int
 main (void)
 {
@@ -1346,6 +1491,8 @@ main (void)
   tcase_add_test (b, test_report_uses_timetable);
   tcase_add_test (b, test_bundled_alternatives_are_commute);
   tcase_add_test (b, test_cli_corridors_timetable);
+  tcase_add_test (b, test_cli_corridors_park_ride);
+  tcase_add_test (b, test_report_park_ride_uses_timetable);
   suite_add_tcase (s, b);
   return tt_run_suite (s);
 }

@@ -107,6 +107,10 @@ typedef struct {
   char *feed_name;         /* its feeds' names, or NULL */
   TnetRaptorFailuresOptions topts;  /* the departure, window, percentile, walk */
   TnetRaptorDisjoint disjoint;
+  /* by park-and-ride (tnet_corridor_analyse_park_ride()): TRUE, and the
+   * drive budget, park time and radius of its #TnetParkRide */
+  gboolean park_ride;
+  TnetParkRideOptions park;
 } TnetCorridor;
 
 /**
@@ -201,11 +205,52 @@ TNET_API TnetCorridor *tnet_corridor_analyse_timetable (const TnetNetwork *net,
                                                         GError **error);
 
 /**
+ * tnet_corridor_analyse_park_ride:
+ * @scen: the scenario of the line counts and the disjoint sets (give the
+ *   one @pr was built with)
+ * @pr: park-and-ride by the timetable (tnet_park_ride_new() on @net): its
+ *   timetable is referenced by the result, its options copied; the feeds
+ *   the timetable was built from must live as long as the result
+ * @feed_name: (nullable): the feeds' names, written with the model
+ * @disjoint: what the alternatives' rides must not share
+ * @topts: (nullable): the departure, window, percentile and walking
+ *   budget, as tnet_corridor_analyse_timetable()
+ *
+ * tnet_corridor_analyse_timetable() by park-and-ride
+ * (tnet_park_ride_alternatives()): from a zone of @a to a zone of @b other
+ * than itself, the first alternative's time is the least `tnet commute
+ * --profiles park_and_ride` cell by the timetable of those pairs with the
+ * same options (tnet_park_ride_matrix()); each next one is the best
+ * journey with the rides (hops or lines, by @disjoint) of the earlier
+ * ones' journeys at every minute of the window blocked. Drives and
+ * parking places may be shared. Each is a real journey: drive, park,
+ * walk and rides with clock times (or walks only), at the first minute
+ * of the window whose time is the alternative's.
+ * Thread-safety: reads @net, @scen and @pr only.
+ * Errors: as tnet_corridor_analyse().
+ * Time complexity: max-flow plus one drive search per zone of @a and, per
+ *   alternative, one RAPTOR range query per zone of @a and one query per
+ *   minute.
+ */
+TNET_API TnetCorridor *tnet_corridor_analyse_park_ride (const TnetNetwork *net,
+                                                        const TnetScenario *scen,
+                                                        const TnetParkRide *pr,
+                                                        const char *feed_name,
+                                                        guint mode_mask,
+                                                        const TnetNodeSet *a,
+                                                        const TnetNodeSet *b, guint k,
+                                                        TnetWeight budget_ms, double factor,
+                                                        TnetRaptorDisjoint disjoint,
+                                                        const TnetRaptorFailuresOptions *topts,
+                                                        GError **error);
+
+/**
  * tnet_corridor_journey_places:
  * @i: an alternative of @corr->journeys
  *
- * The places of a timetable alternative: its origin zone's id, the stops
- * of its legs (each once in a row), its destination zone's id.
+ * The places of a timetable alternative: its origin zone's id, the
+ * parking place's node id (by park-and-ride, when it parks), the stops of
+ * its legs (each once in a row), its destination zone's id.
  * Returns: (transfer full): a %NULL-terminated array of new strings.
  * Time complexity: O(legs).
  */
@@ -217,7 +262,9 @@ TNET_API char **tnet_corridor_journey_places (const TnetCorridor *corr,
  * How the least-time alternatives were computed, for people: "network"
  * (no profile, or car), "frequency approximation" (transit or
  * park_and_ride on the profile's graph) or "timetable FEED, DATE,
- * departing HH:MM, window N min, percentile P, walks up to M min".
+ * departing HH:MM, window N min, percentile P, walks up to M min" (by
+ * park-and-ride followed by ", drives up to D min to park P min within R
+ * m of a stop").
  * Returns: (transfer full): a new string.
  * Time complexity: O(1).
  */
@@ -479,6 +526,25 @@ TNET_API char **tnet_corridor_criticality_detour_places (const TnetCriticality *
                                                          const TnetNetwork *net,
                                                          const TnetMultimodal *mm, guint rank,
                                                          guint pair);
+
+/**
+ * tnet_corridor_criticality_empty_reason:
+ * @crit: a corridor criticality scan
+ *
+ * Why a scan ranks nothing, for people: "no zone pair" (A and B share
+ * their only zone), "no pair is reached", "no link of the network carries
+ * a ride of the timetable ..." (a scan by link by the timetable whose
+ * stops no rail link of their line joins, as in a folder `tnet init` built
+ * from roads: only --by line can fail a ride), "no link lies on a pair's
+ * journey" or "no single failure slows a pair (each has another journey
+ * as fast)". The commute budget plays no part: a pair out of budget still
+ * counts. Returns %NULL when the scan ranks something.
+ * Returns: (transfer full) (nullable): a new string.
+ * Errors: none.
+ * Thread-safety: reads @crit only.
+ * Time complexity: O(pairs).
+ */
+TNET_API char *tnet_corridor_criticality_empty_reason (const TnetCriticality *crit);
 
 /**
  * tnet_corridor_criticality_model:

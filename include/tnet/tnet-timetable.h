@@ -1122,6 +1122,44 @@ TNET_API gboolean tnet_park_ride_isochrone (const TnetParkRide *pr, const TnetNe
                                             gint32 *out, const TnetRaptorStop *stop,
                                             GError **error);
 
+/**
+ * tnet_park_ride_alternatives:
+ * @pr: the park-and-ride by the timetable (read only)
+ * @net: the network @pr was built from (borrowed for the call)
+ * @origins: (array length=n_origins): network nodes where journeys start
+ * @destinations: (array length=n_destinations): network nodes where they end
+ * @pair_mask: (nullable): per pair (origin x @n_destinations +
+ *   destination), whether it may carry an alternative; NULL: every pair
+ * @k, @disjoint, @opts, @stop: as tnet_raptor_alternatives()
+ *
+ * tnet_raptor_alternatives() by park-and-ride: each origin's rows are
+ * those of tnet_park_ride_matrix() (drive to a parking place, park, walk
+ * to a stop it serves; or walk to the first stop; or walk all the way),
+ * so the first alternative's time is exactly the least park-and-ride
+ * matrix cell of the wanted pairs with the same options (on a tie the
+ * lowest origin, then destination). Each next one is the same search
+ * with the rides (hops or lines, by @disjoint) that the earlier ones'
+ * journeys of every minute of the window ride blocked. Drives, parking
+ * places and walks may be shared: only rides are blocked. The journey
+ * shown splits its access into drive, park and walk legs
+ * (tnet_park_ride_journey()). An alternative that rides nothing blocks
+ * nothing and closes its pair, as there.
+ * Errors: %G_IO_ERROR_CANCELLED when @stop says so.
+ * Returns: (transfer full): a GArray of #TnetRaptorAlternative (indices
+ *   into @origins and @destinations), or %NULL when stopped.
+ * Thread-safety: reads @pr and @net only (its own workspaces).
+ * Time complexity: one bounded drive search per origin, then per
+ *   alternative one range query per origin plus one plain query per
+ *   minute; plus the destinations' walk searches.
+ */
+TNET_API GArray *tnet_park_ride_alternatives (const TnetParkRide *pr, const TnetNetwork *net,
+                                              const TnetId *origins, guint n_origins,
+                                              const TnetId *destinations,
+                                              guint n_destinations, const guint8 *pair_mask,
+                                              guint k, TnetRaptorDisjoint disjoint,
+                                              const TnetRaptorFailuresOptions *opts,
+                                              const TnetRaptorStop *stop, GError **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetParkRide, tnet_park_ride_free)
 
 G_END_DECLS

@@ -57,7 +57,8 @@ typedef struct {
 
 /* What a scan made by another model than the profile's graph says of
  * itself (criticality-timetable.c): the feed(s) and service date of the
- * timetable, the departure, window, percentile and walking budget. */
+ * timetable, the departure, window, percentile and walking budget, and
+ * how many of its elements a ride runs over. */
 typedef struct {
   TnetProfile profile;
   char *feed;            /* owned by the scan (nullable) */
@@ -68,6 +69,8 @@ typedef struct {
   guint max_walk_s;
   gboolean park_ride;    /* by park-and-ride: @park holds its options */
   TnetParkRideOptions park;
+  gboolean by_line;      /* the elements are lines, else network links */
+  guint n_ridden;        /* elements that carry a ride of the timetable */
 } TnetICriticalityModel;
 
 /* The places (new strings, NULL-terminated) of @pair's journey with

@@ -611,6 +611,30 @@ tnet_corridor_criticality_model (const TnetCriticality *crit, const TnetMultimod
 }
 
 char *
+tnet_corridor_criticality_empty_reason (const TnetCriticality *crit)
+{
+  g_return_val_if_fail (crit != NULL, NULL);
+  if (tnet_criticality_n_items (crit) > 0)
+    return NULL;
+  guint n_pairs = tnet_criticality_n_pairs (crit), reached = 0;
+  for (guint p = 0; p < n_pairs; p++)
+    reached += tnet_criticality_base_time (crit, p) != TNET_WEIGHT_INF;
+  const TnetICriticalityModel *m = tnet_i_criticality_get_model (crit);
+  if (n_pairs == 0)
+    return g_strdup ("no zone pair");
+  if (reached == 0)
+    return g_strdup_printf ("no pair is reached (of %u)", n_pairs);
+  if (m && !m->by_line && !m->park_ride && m->n_ridden == 0)
+    return g_strdup ("no link of the network carries a ride of the timetable: no rail link "
+                     "of a line joins its stops (as in a folder built from roads), so no "
+                     "link failure can block a ride; --by line fails the lines");
+  if (tnet_criticality_n_candidates (crit) == 0)
+    return g_strdup_printf ("no link lies on a journey of the %u pairs reached", reached);
+  return g_strdup_printf ("no single failure slows any of the %u pairs reached (each has "
+                          "another journey as fast)", reached);
+}
+
+char *
 tnet_corridor_criticality_to_json (const TnetCriticality *crit, const TnetNetwork *net,
                                    const TnetMultimodal *mm, const TnetNodeSet *a,
                                    const TnetNodeSet *b, gboolean by_line, int year, guint top,
@@ -636,6 +660,12 @@ tnet_corridor_criticality_to_json (const TnetCriticality *crit, const TnetNetwor
   json_builder_add_int_value (jb, tnet_criticality_n_pairs (crit));
   json_builder_set_member_name (jb, "candidates");
   json_builder_add_int_value (jb, tnet_criticality_n_candidates (crit));
+  g_autofree char *empty = tnet_corridor_criticality_empty_reason (crit);
+  if (empty)
+    {
+      json_builder_set_member_name (jb, "empty_reason");
+      json_builder_add_string_value (jb, empty);
+    }
   json_builder_set_member_name (jb, "ranked");
   json_builder_begin_array (jb);
   tnet_i_criticality_items_json (jb, crit, net, mm, a, b, by_line, top);

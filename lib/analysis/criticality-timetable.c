@@ -684,6 +684,10 @@ scan_timetable (const TnetNetwork *net, const TnetScenario *scen, TnetTimetable 
                                   pr != NULL, { 0 } };
   if (pr)
     model.park = *tnet_park_ride_get_options (pr);
+  model.by_line = by_line;
+  for (guint e = 0; e < n_elements; e++)
+    model.n_ridden += g_array_index (elem_first, guint, e + 1)
+                      > g_array_index (elem_first, guint, e);
   tnet_i_criticality_set_model (crit, &model, detour_places, dt, detours_free);
   for (guint r = 0; r < tnet_criticality_n_items (crit); r++)
     {

@@ -125,9 +125,9 @@ tnet_i_report_column_timetable (const TnetReportContext *ctx, const TnetPlanComm
  * (the parking places and their stops depend on which links exist and on
  * the stops' positions, which no draw moves) and rewrites its drive times
  * from the draw's links. */
-static TnetParkRide *
-column_park_ride (const TnetReportContext *ctx, const TnetPlanCommute *grp, TnetTimetable *tt,
-                  GError **error)
+TnetParkRide *
+tnet_i_report_column_park_ride (const TnetReportContext *ctx, const TnetPlanCommute *grp,
+                                TnetTimetable *tt, GError **error)
 {
   g_autofree char *key = g_strdup_printf ("park-ride %u %u %u %.17g", grp->date,
                                           grp->drive_budget_min, grp->park_time_min,
@@ -457,7 +457,7 @@ group_commute (const TnetReportContext *ctx, const TnetPlanCommute *grp,
       tt = tnet_i_report_column_timetable (ctx, grp, &tt_error);
       /* park-and-ride follows the timetable whenever transit does */
       if (tt && has_park_ride)
-        pr = column_park_ride (ctx, grp, tt, &tt_error);
+        pr = tnet_i_report_column_park_ride (ctx, grp, tt, &tt_error);
       if (tt_error)
         {
           g_propagate_error (error, tt_error);

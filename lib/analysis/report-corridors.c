@@ -2,7 +2,8 @@
  * paths from the plan's home region to each [pair] region, and the top-N
  * links whose failure hurts the journeys to the critical pair's region
  * most, by each profile of the plan's commute groups on its own graph, or
- * for transit by the timetable when a commute group follows it. */
+ * for transit and park-and-ride by the timetable when a commute group
+ * follows it. */
 #include "tnet-internal.h"
 #include "report-private.h"
 #include "analysis-private.h"
@@ -61,27 +62,34 @@ write_critical_links (const TnetReportContext *ctx, const TnetPlanPair *cp,
   json_builder_end_array (b);
 }
 
-/* Transit's scan by the timetable of the first [commute] group with
- * transit and `depart` (its date, departure, window and walking budget;
- * the median, as its cells). NULL without error when no group asks for
- * the timetable or the folder has no feed for the year: the scan is then
- * the frequency approximation's, as the group's transit. */
+/* The scan of @profile (transit or park_and_ride) by the timetable of the
+ * first [commute] group with that profile and `depart` (its date,
+ * departure, window and walking budget, and for park-and-ride its drive
+ * budget, park time and parking radius; the median, as its cells). NULL
+ * without error when no group asks for the timetable or the folder has no
+ * feed for the year: the scan is then the frequency approximation's, as
+ * the group's. */
 static TnetCriticality *
-timetable_scan (const TnetReportContext *ctx, const TnetNodeSet *home, const TnetNodeSet *zz,
-                TnetWeight budget_ms, const TnetCriticalityOptions *copts, GError **error)
+timetable_scan (const TnetReportContext *ctx, TnetProfile profile, const TnetNodeSet *home,
+                const TnetNodeSet *zz, TnetWeight budget_ms, const TnetCriticalityOptions *copts,
+                GError **error)
 {
   const TnetPlanCommute *grp = NULL;
   for (guint g = 0; grp == NULL && ctx->plan && g < tnet_plan_n_commutes (ctx->plan); g++)
     {
       const TnetPlanCommute *x = tnet_plan_get_commute (ctx->plan, g);
       for (guint p = 0; x->timetable && p < x->n_profiles; p++)
-        if (x->profiles[p] == TNET_PROFILE_TRANSIT)
+        if (x->profiles[p] == profile)
           grp = x;
     }
   if (grp == NULL)
     return NULL;
   TnetTimetable *tt = tnet_i_report_column_timetable (ctx, grp, error);
   if (tt == NULL)
+    return NULL;
+  const TnetParkRide *pr = NULL;
+  if (profile == TNET_PROFILE_PARK_AND_RIDE
+      && (pr = tnet_i_report_column_park_ride (ctx, grp, tt, error)) == NULL)
     return NULL;
   const TnetFeed *feed = NULL;
   tnet_dataset_get_feed (ctx->ds, tnet_scenario_get_year (ctx->scen), &feed, NULL);
@@ -91,6 +99,9 @@ timetable_scan (const TnetReportContext *ctx, const TnetNodeSet *home, const Tne
   fo.depart_s = grp->depart_s;
   fo.n_minutes = grp->window_min;
   fo.max_walk_s = (guint) lround (grp->max_walk_min * 60.0);
+  if (pr)
+    return tnet_corridor_criticality_park_ride (ctx->net, ctx->scen, pr, feed_name, home, zz,
+                                                FALSE, budget_ms, &fo, copts, error);
   return tnet_corridor_criticality_timetable (ctx->net, ctx->scen, tt, feed_name, home, zz,
                                               FALSE, budget_ms, &fo, copts, error);
 }
@@ -217,9 +228,11 @@ run_corridors (const TnetReportContext *ctx, JsonBuilder *b, GString *text, GErr
       graphs[p] = tnet_i_report_profile_graph (ctx, profiles[p], error);
       if (graphs[p] == NULL)
         ok = FALSE;
-      else if (profiles[p] == TNET_PROFILE_TRANSIT
-               && (crits[p] = timetable_scan (ctx, home, zz, budget_ms, &copts, error)))
-        ;   /* by the timetable, as the commute group's transit */
+      else if ((profiles[p] == TNET_PROFILE_TRANSIT
+                || profiles[p] == TNET_PROFILE_PARK_AND_RIDE)
+               && (crits[p] = timetable_scan (ctx, profiles[p], home, zz, budget_ms, &copts,
+                                              error)))
+        ;   /* by the timetable, as the commute group's transit and park-and-ride */
       else if (error && *error)
         ok = FALSE;
       else

@@ -103,6 +103,13 @@ TnetMultimodal *tnet_i_report_profile_graph (const TnetReportContext *ctx, TnetP
  * feed for the year. report-commute.c. */
 TnetTimetable *tnet_i_report_column_timetable (const TnetReportContext *ctx,
                                                const TnetPlanCommute *grp, GError **error);
+/* Park-and-ride by the column's timetable @tt (the group's date) with the
+ * [commute] group's drive budget, park time and parking radius, as the
+ * commute section computes it; cached per column, date and options
+ * (borrowed). NULL with @error set when it cannot be built. report-commute.c. */
+TnetParkRide *tnet_i_report_column_park_ride (const TnetReportContext *ctx,
+                                              const TnetPlanCommute *grp, TnetTimetable *tt,
+                                              GError **error);
 
 extern const TnetReportSection tnet_i_report_section_network;
 extern const TnetReportSection tnet_i_report_section_lines;

@@ -90,7 +90,8 @@ path_feature (JsonBuilder *b, const TnetNetwork *net, const TnetGraph *graph,
 }
 
 /* A timetable alternative: straight segments from the origin zone through
- * the stops of its legs to the destination zone (not the track). */
+ * the parking place (park-and-ride) and the stops of its legs to the
+ * destination zone (not the track). */
 static void
 journey_feature (JsonBuilder *b, const TnetCorridor *corr, const TnetNetwork *net, guint i)
 {
@@ -104,6 +105,14 @@ journey_feature (JsonBuilder *b, const TnetCorridor *corr, const TnetNetwork *ne
     {
       const TnetTransitLeg *l = &g_array_index (alt->legs, TnetTransitLeg, j);
       TnetId ends[2] = { l->from_stop, l->to_stop };
+      if (l->kind == TNET_TRANSIT_LEG_DRIVE && l->node != TNET_ID_NONE)
+        {
+          /* park-and-ride: straight to the parking place */
+          const TnetNode *pn = tnet_network_node (net, l->node);
+          p[0] = pn->lon;
+          p[1] = pn->lat;
+          g_array_append_vals (pts, p, 2);
+        }
       for (int e = 0; e < 2; e++)
         if (ends[e] != TNET_ID_NONE && tnet_timetable_stop_position (corr->tt, ends[e], &p[0],
                                                                      &p[1])

@@ -18,11 +18,17 @@
  * A ridden hop is blocked as a stop pair: every hop of every route from
  * the same stop to the same next stop (an index sorted by stop pair finds
  * them); by line, every route of the ridden route's name.
+ * Park-and-ride (tnet_park_ride_alternatives()) is the same search from
+ * the rows of tnet_park_ride_matrix() (tnet_i_park_ride_origin_rows():
+ * the drive does not depend on the departure, so the rows are built once
+ * per origin); only rides are blocked, and the journey shown splits its
+ * access into drive, park and walk (tnet_park_ride_journey()).
  */
 #include "tnet-internal.h"
 #include "timetable-private.h"
 
 #include <gio/gio.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -50,9 +56,10 @@ typedef struct {
   TnetTimetable *tt;
   const TnetRaptorFailuresOptions *opts;
   TnetRaptorDisjoint disjoint;
-  TnetIRaptorDests dests;
+  guint n_dests;       /* destinations */
   GArray **access;     /* per origin: TnetStopWalk */
   GArray **egress;     /* per origin: TnetEgress */
+  GArray **pr_rows;    /* per origin: TnetParkRideAccess of @access, or NULL (transit) */
   PairHop *index;      /* every hop, sorted by stop pair (hops mode) */
   guint n_index;
   GArray *blocks;      /* TnetRaptorHop set so far */
@@ -82,7 +89,7 @@ alt_range (Alt *st, TnetRaptor *ws, guint o, const TnetRaptorStop *stop, GError 
                                             st->access[o]->len, st->opts->depart_s,
                                             st->opts->n_minutes,
                                             (const TnetEgress *) (void *) st->egress[o]->data,
-                                            st->egress[o]->len, st->dests.n, st->series, stop,
+                                            st->egress[o]->len, st->n_dests, st->series, stop,
                                             error);
 }
 
@@ -91,7 +98,7 @@ alt_percentile (Alt *st, guint d)
 {
   guint nm = st->opts->n_minutes;
   for (guint m = 0; m < nm; m++)
-    st->column[m] = st->series[(gsize) m * st->dests.n + d];
+    st->column[m] = st->series[(gsize) m * st->n_dests + d];
   gint32 v;
   tnet_percentiles (st->column, nm, &st->opts->percentile, 1, &v);
   return v;
@@ -186,7 +193,7 @@ static void
 alt_journeys (Alt *st, TnetRaptor *ws, guint o, guint d, const gint32 *series,
               TnetRaptorAlternative *alt)
 {
-  guint nd = st->dests.n;
+  guint nd = st->n_dests;
   g_autoptr (GArray) rides = g_array_new (FALSE, FALSE, sizeof (TnetIRaptorRide));
   gboolean shown = FALSE;
   for (guint m = 0; m < st->opts->n_minutes; m++)
@@ -203,7 +210,11 @@ alt_journeys (Alt *st, TnetRaptor *ws, guint o, guint d, const gint32 *series,
         {
           shown = TRUE;
           alt->depart_s = dep;
-          if (via != TNET_ID_NONE)
+          if (via != TNET_ID_NONE && st->pr_rows)
+            tnet_park_ride_journey (ws, via,
+                                    (const TnetParkRideAccess *) (void *) st->pr_rows[o]->data,
+                                    st->pr_rows[o]->len, alt->legs);
+          else if (via != TNET_ID_NONE)
             tnet_raptor_journey (ws, via, alt->legs);
         }
       g_array_set_size (rides, 0);
@@ -252,7 +263,7 @@ alt_best (Alt *st, TnetRaptor *ws, guint n_origins, const guint8 *pair_mask, gin
           guint *bo, guint *bd, gint32 *best_series, const TnetRaptorStop *stop,
           GError **error)
 {
-  guint nd = st->dests.n;
+  guint nd = st->n_dests;
   *best = TNET_RAPTOR_UNREACHED;
   for (guint o = 0; o < n_origins; o++)
     {
@@ -277,6 +288,86 @@ alt_best (Alt *st, TnetRaptor *ws, guint n_origins, const guint8 *pair_mask, gin
   return TRUE;
 }
 
+/* The options of a call, with at least one minute. */
+static void
+alt_options (const TnetRaptorFailuresOptions *opts, TnetRaptorFailuresOptions *o)
+{
+  if (opts)
+    *o = *opts;
+  else
+    tnet_raptor_failures_options_init (o);
+  o->n_minutes = MAX (o->n_minutes, 1u);
+}
+
+static GArray *
+alternatives_new (void)
+{
+  GArray *out = g_array_new (FALSE, TRUE, sizeof (TnetRaptorAlternative));
+  g_array_set_clear_func (out, alternative_clear);
+  return out;
+}
+
+/* The search of both entry points, once @st's rows are set for
+ * @n_origins origins: the alternatives into @out. FALSE when stopped. */
+static gboolean
+alternatives_run (Alt *st, TnetRaptor *ws, guint n_origins, const guint8 *pair_mask, guint k,
+                  const TnetRaptorStop *stop, GArray *out, GError **error)
+{
+  guint nd = st->n_dests;
+  if (st->disjoint == TNET_RAPTOR_DISJOINT_HOPS)
+    alt_build_index (st);
+  st->blocks = g_array_new (FALSE, FALSE, sizeof (TnetRaptorHop));
+  st->blocked = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  gsize n_series = (gsize) st->opts->n_minutes * nd;
+  st->series = g_new (gint32, n_series);
+  st->column = g_new (gint32, st->opts->n_minutes);
+  g_autofree gint32 *best_series = g_new (gint32, n_series);
+  /* the pairs still open: a pair whose alternative rode nothing closes */
+  g_autofree guint8 *open = g_new (guint8, (gsize) n_origins * nd);
+  for (gsize i = 0; i < (gsize) n_origins * nd; i++)
+    open[i] = pair_mask == NULL || pair_mask[i];
+  gboolean ok = TRUE;
+  while (out->len < k)
+    {
+      gint32 best;
+      guint bo = 0, bd = 0;
+      alt_set_blocks (st, ws);
+      ok = alt_best (st, ws, n_origins, open, &best, &bo, &bd, best_series, stop, error);
+      if (!ok || best == TNET_RAPTOR_UNREACHED)
+        break;
+      TnetRaptorAlternative alt = { bo, bd, best, st->opts->depart_s,
+                                    g_array_new (FALSE, FALSE, sizeof (TnetTransitLeg)),
+                                    g_array_new (FALSE, FALSE, sizeof (TnetRaptorHop)) };
+      alt_journeys (st, ws, bo, bd, best_series, &alt);
+      g_array_append_val (out, alt);
+      if (alt.blocked->len == 0)
+        open[(gsize) bo * nd + bd] = 0;   /* a walk: the next would repeat it */
+    }
+  tnet_raptor_clear_blocks (ws);
+  g_free (st->index);
+  g_array_unref (st->blocks);
+  g_hash_table_unref (st->blocked);
+  g_free (st->series);
+  g_free (st->column);
+  return ok;
+}
+
+/* Frees the per-origin rows of @st. */
+static void
+alt_rows_clear (Alt *st, guint n_origins)
+{
+  for (guint o = 0; o < n_origins; o++)
+    {
+      g_array_unref (st->access[o]);
+      g_array_unref (st->egress[o]);
+      if (st->pr_rows)
+        g_array_unref (st->pr_rows[o]);
+    }
+  g_free (st->access);
+  g_free (st->egress);
+  g_free (st->pr_rows);
+}
+
 GArray *
 tnet_raptor_alternatives (TnetTimetable *tt, const double *origins, guint n_origins,
                           const double *destinations, guint n_destinations,
@@ -293,13 +384,8 @@ tnet_raptor_alternatives (TnetTimetable *tt, const double *origins, guint n_orig
                         NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
   TnetRaptorFailuresOptions o_;
-  if (opts)
-    o_ = *opts;
-  else
-    tnet_raptor_failures_options_init (&o_);
-  o_.n_minutes = MAX (o_.n_minutes, 1u);
-  GArray *out = g_array_new (FALSE, TRUE, sizeof (TnetRaptorAlternative));
-  g_array_set_clear_func (out, alternative_clear);
+  alt_options (opts, &o_);
+  GArray *out = alternatives_new ();
   if (n_origins == 0 || n_destinations == 0 || k == 0)
     return out;
 
@@ -307,8 +393,10 @@ tnet_raptor_alternatives (TnetTimetable *tt, const double *origins, guint n_orig
   st.tt = tt;
   st.opts = &o_;
   st.disjoint = disjoint;
+  st.n_dests = n_destinations;
   g_autoptr (TnetRaptor) ws = tnet_raptor_new (tt);
-  tnet_i_raptor_dests_init (&st.dests, tt, ws, destinations, n_destinations, o_.max_walk_s);
+  TnetIRaptorDests dests;
+  tnet_i_raptor_dests_init (&dests, tt, ws, destinations, n_destinations, o_.max_walk_s);
   st.access = g_new0 (GArray *, n_origins);
   st.egress = g_new0 (GArray *, n_origins);
   g_autoptr (GArray) near = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
@@ -316,52 +404,80 @@ tnet_raptor_alternatives (TnetTimetable *tt, const double *origins, guint n_orig
     {
       st.access[o] = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
       st.egress[o] = g_array_new (FALSE, FALSE, sizeof (TnetEgress));
-      tnet_i_raptor_origin_rows (tt, ws, &st.dests, origins[2 * o], origins[2 * o + 1], near,
+      tnet_i_raptor_origin_rows (tt, ws, &dests, origins[2 * o], origins[2 * o + 1], near,
                                  st.access[o], st.egress[o]);
     }
-  if (disjoint == TNET_RAPTOR_DISJOINT_HOPS)
-    alt_build_index (&st);
-  st.blocks = g_array_new (FALSE, FALSE, sizeof (TnetRaptorHop));
-  st.blocked = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  gsize n_series = (gsize) o_.n_minutes * n_destinations;
-  st.series = g_new (gint32, n_series);
-  st.column = g_new (gint32, o_.n_minutes);
-  g_autofree gint32 *best_series = g_new (gint32, n_series);
-  /* the pairs still open: a pair whose alternative rode nothing closes */
-  g_autofree guint8 *open = g_new (guint8, (gsize) n_origins * n_destinations);
-  for (gsize i = 0; i < (gsize) n_origins * n_destinations; i++)
-    open[i] = pair_mask == NULL || pair_mask[i];
-  gboolean ok = TRUE;
-  while (out->len < k)
+  gboolean ok = alternatives_run (&st, ws, n_origins, pair_mask, k, stop, out, error);
+  alt_rows_clear (&st, n_origins);
+  tnet_i_raptor_dests_clear (&dests);
+  if (!ok)
     {
-      gint32 best;
-      guint bo = 0, bd = 0;
-      alt_set_blocks (&st, ws);
-      ok = alt_best (&st, ws, n_origins, open, &best, &bo, &bd, best_series, stop, error);
-      if (!ok || best == TNET_RAPTOR_UNREACHED)
-        break;
-      TnetRaptorAlternative alt = { bo, bd, best, o_.depart_s,
-                                    g_array_new (FALSE, FALSE, sizeof (TnetTransitLeg)),
-                                    g_array_new (FALSE, FALSE, sizeof (TnetRaptorHop)) };
-      alt_journeys (&st, ws, bo, bd, best_series, &alt);
-      g_array_append_val (out, alt);
-      if (alt.blocked->len == 0)
-        open[(gsize) bo * n_destinations + bd] = 0;   /* a walk: the next would repeat it */
+      g_array_unref (out);
+      return NULL;
     }
-  tnet_raptor_clear_blocks (ws);
+  return out;
+}
+
+GArray *
+tnet_park_ride_alternatives (const TnetParkRide *pr, const TnetNetwork *net,
+                             const TnetId *origins, guint n_origins, const TnetId *destinations,
+                             guint n_destinations, const guint8 *pair_mask, guint k,
+                             TnetRaptorDisjoint disjoint, const TnetRaptorFailuresOptions *opts,
+                             const TnetRaptorStop *stop, GError **error)
+{
+  g_return_val_if_fail (pr != NULL && net != NULL, NULL);
+  g_return_val_if_fail (origins != NULL || n_origins == 0, NULL);
+  g_return_val_if_fail (destinations != NULL || n_destinations == 0, NULL);
+  g_return_val_if_fail (disjoint == TNET_RAPTOR_DISJOINT_HOPS
+                        || disjoint == TNET_RAPTOR_DISJOINT_LINES, NULL);
+  g_return_val_if_fail (opts == NULL || (opts->percentile >= 0 && opts->percentile <= 100),
+                        NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  guint n_nodes = tnet_network_n_nodes (net);
+  for (guint i = 0; i < n_origins; i++)
+    g_return_val_if_fail (origins[i] < n_nodes, NULL);
+  for (guint i = 0; i < n_destinations; i++)
+    g_return_val_if_fail (destinations[i] < n_nodes, NULL);
+  TnetRaptorFailuresOptions o_;
+  alt_options (opts, &o_);
+  GArray *out = alternatives_new ();
+  if (n_origins == 0 || n_destinations == 0 || k == 0)
+    return out;
+
+  TnetTimetable *tt = tnet_i_park_ride_get_timetable (pr);
+  Alt st = { 0 };
+  st.tt = tt;
+  st.opts = &o_;
+  st.disjoint = disjoint;
+  st.n_dests = n_destinations;
+  g_autoptr (TnetRaptor) ws = tnet_raptor_new (tt);
+  g_autoptr (TnetSearch) search = tnet_search_new (tnet_park_ride_get_graph (pr));
+  g_autofree TnetTripEnd *ends = g_new0 (TnetTripEnd, n_destinations);
+  for (guint d = 0; d < n_destinations; d++)
+    {
+      ends[d].node = destinations[d];
+      ends[d].lon = ends[d].lat = NAN;
+    }
+  TnetIParkRideDests dests;
+  tnet_i_park_ride_dests_init (&dests, pr, net, ends, n_destinations, o_.max_walk_s);
+  st.access = g_new0 (GArray *, n_origins);
+  st.egress = g_new0 (GArray *, n_origins);
+  st.pr_rows = g_new0 (GArray *, n_origins);
+  g_autoptr (GArray) walks = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
   for (guint o = 0; o < n_origins; o++)
     {
-      g_array_unref (st.access[o]);
-      g_array_unref (st.egress[o]);
+      st.access[o] = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
+      st.egress[o] = g_array_new (FALSE, FALSE, sizeof (TnetEgress));
+      st.pr_rows[o] = g_array_new (FALSE, FALSE, sizeof (TnetParkRideAccess));
+      TnetTripEnd oe = { origins[o], NAN, NAN, NULL, NULL, 0 };
+      /* no destination within reach: no rows at all, as the matrix */
+      if (!tnet_i_park_ride_origin_rows (pr, net, ws, search, &dests, &oe, walks,
+                                         st.egress[o], st.pr_rows[o], st.access[o]))
+        g_array_set_size (st.egress[o], 0);
     }
-  g_free (st.access);
-  g_free (st.egress);
-  g_free (st.index);
-  g_array_unref (st.blocks);
-  g_hash_table_unref (st.blocked);
-  g_free (st.series);
-  g_free (st.column);
-  tnet_i_raptor_dests_clear (&st.dests);
+  gboolean ok = alternatives_run (&st, ws, n_origins, pair_mask, k, stop, out, error);
+  alt_rows_clear (&st, n_origins);
+  tnet_i_park_ride_dests_clear (&dests);
   if (!ok)
     {
       g_array_unref (out);

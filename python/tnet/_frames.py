@@ -141,6 +141,10 @@ class Dataset:
         """:meth:`Scenario.corridors` on the 2025 scenario."""
         return self._default().corridors(*args, **kwargs)
 
+    def corridors_document(self, *args, **kwargs):
+        """:meth:`Scenario.corridors_document` on the 2025 scenario."""
+        return self._default().corridors_document(*args, **kwargs)
+
     def transfers(self, *args, **kwargs):
         """:meth:`Scenario.transfers` on the 2025 scenario."""
         return self._default().transfers(*args, **kwargs)
@@ -337,6 +341,16 @@ class Scenario:
             return True
         warnings.warn(NO_FEED_NOTE, stacklevel=stacklevel + 1)
         return False
+
+    def _timing(self, **given):
+        """The timetable arguments *given*, each one that is None taking the
+        commands' default: the plan's first ``[commute]`` group's key when
+        that group has ``depart``, else the built-in one (08:00, the feed's
+        busiest day, window 0, walks of 15 minutes, park-and-ride's 30 / 5 /
+        400), as the library resolves them (``tnet_commute_timing_init()``,
+        ``Dataset._c.commute_timing()``)."""
+        timing = self.dataset._c.commute_timing()
+        return {k: v if v is not None else timing[k] for k, v in given.items()}
 
     # -------------------------------------------------------------- places
     def _places(self, places):
@@ -984,9 +998,10 @@ class Scenario:
 
     # ------------------------------------------------------- accessibility
     def accessibility(self, opportunities, cutoffs=(30, 45, 60), profile="car",
-                      population=None, progress=None, origins=None, depart=None, window=0,
-                      percentile=None, max_walk=15, date=None, frequency_seed=0,
-                      drive_budget=30, park_time=5, parking_radius=400, model="timetable"):
+                      population=None, progress=None, origins=None, depart=None, window=None,
+                      percentile=None, max_walk=None, date=None, frequency_seed=0,
+                      drive_budget=None, park_time=None, parking_radius=None,
+                      model="timetable"):
         """Cumulative opportunities (``tnet accessibility``): for each
         origin, the sum of the column *opportunities* of the folder's
         zones.csv over the zones reachable within each cutoff (minutes; a
@@ -1010,9 +1025,13 @@ class Scenario:
 
         Transit follows the scenario year's timetable by default, as
         ``tnet accessibility`` does (``model="timetable"``: *depart*
-        ``"HH:MM"``, default 08:00, on the feed's busiest day or *date*,
-        *window* 0, *percentile* 50, walks of *max_walk* minutes; ``tnet
+        ``"HH:MM"`` on the feed's busiest day or *date*, over *window*
+        minutes, *percentile* 50, walks of *max_walk* minutes; ``tnet
         accessibility --depart --window --percentile --date --max-walk``).
+        As the command, an argument not given takes the plan's first
+        ``[commute]`` group's key when that group has ``depart`` (as
+        :meth:`commute`), else 08:00, window 0, walks of 15 minutes and
+        park-and-ride's 30 / 5 / 400.
         ``model="frequency"`` is the frequency approximation (``tnet
         accessibility --frequency-model``), which a folder without a GTFS
         feed also gets, with a warning carrying the command's note
@@ -1036,7 +1055,7 @@ class Scenario:
         from the point)."""
         if profile == "car":
             if (depart is not None or percentile is not None or date is not None or window
-                    or max_walk != 15):
+                    or max_walk is not None):
                 raise ValueError("depart, window, percentile, max_walk and date are for "
                                  "profile='transit' or 'park_and_ride' (the timetable)")
             timetable = False
@@ -1047,6 +1066,13 @@ class Scenario:
         if profile == "park_and_ride" and not timetable:
             raise ValueError("profile='park_and_ride' is by the timetable (model='timetable' "
                              "and a GTFS feed in the folder)")
+        if timetable:
+            o = self._timing(depart=depart, window=window, max_walk=max_walk, date=date,
+                             drive_budget=drive_budget, park_time=park_time,
+                             parking_radius=parking_radius)
+            depart, window, max_walk, date = o["depart"], o["window"], o["max_walk"], o["date"]
+            drive_budget, park_time = o["drive_budget"], o["park_time"]
+            parking_radius = o["parking_radius"]
         pr = _park_ride_kwargs(profile, drive_budget, park_time, parking_radius) \
             if timetable else {}
         pct = 50.0 if percentile is None else float(percentile)
@@ -1121,17 +1147,20 @@ class Scenario:
     # ---------------------------------------------------------- isochrones
     def isochrones(self, origin, cutoffs=(15, 30, 45, 60), profile="car", polygons=False,
                    walk_kmh=5.0, max_walk_m=1000.0, simplify_m=10.0, model="timetable",
-                   depart=None, window=0, percentile=None, max_walk=15, date=None,
-                   frequency_seed=0, drive_budget=30, park_time=5, parking_radius=400):
+                   depart=None, window=None, percentile=None, max_walk=None, date=None,
+                   frequency_seed=0, drive_budget=None, park_time=None, parking_radius=None):
         """What *origin* (a place spec, node ids or points) reaches within
         the cutoffs (minutes) by *profile*, as ``tnet isochrone``.
 
         Transit and park_and_ride follow the scenario year's timetable by
         default, as the command (``model="timetable"``): a node is reached
         when the *percentile* (default 50, nearest rank) of its travel time
-        over the departures of *window* minutes from *depart* (default
-        ``"08:00"``, window 0: that departure alone) on the feed's busiest
-        day (or *date*) is within the cutoff, from the origins' coordinates
+        over the departures of *window* minutes from *depart* on the feed's
+        busiest day (or *date*) is within the cutoff (each argument not
+        given taking, as the command, the plan's first ``[commute]`` group's
+        key when that group has ``depart``, else ``"08:00"``, window 0: that
+        departure alone, walks of 15 minutes, park-and-ride's 30 / 5 / 400;
+        as :meth:`commute`), from the origins' coordinates
         to the node's, walks of at most *max_walk* minutes
         (``tnet_timetable_isochrone()``); by park_and_ride from the origin
         nodes, with *drive_budget*, *park_time* and *parking_radius* as in
@@ -1232,6 +1261,12 @@ class Scenario:
         _check_frequency(model, depart, window, percentile, date)
         if not self._by_timetable([profile], model, stacklevel=4):
             return {}, {"model": "frequency"}
+        o = self._timing(depart=depart, window=window, max_walk=max_walk, date=date,
+                         drive_budget=drive_budget, park_time=park_time,
+                         parking_radius=parking_radius)
+        depart, window, max_walk, date = o["depart"], o["window"], o["max_walk"], o["date"]
+        drive_budget, park_time, parking_radius = (o["drive_budget"], o["park_time"],
+                                                   o["parking_radius"])
         pct = 50.0 if percentile is None else float(percentile)
         tkw = {"timetable": True, "depart_s": _clock_seconds(depart or "08:00"),
                "window_min": int(window), "percentiles": [pct], "max_walk_min": int(max_walk),
@@ -1360,7 +1395,10 @@ class Scenario:
                              element_blocks=element_blocks, element_block=element_block, **tkw)
 
     # ----------------------------------------------------------- corridors
-    def corridors(self, a, b, modes="all", k=None, budget=None, factor=None, profile=None):
+    def corridors(self, a, b, modes="all", k=None, budget=None, factor=None, profile=None,
+                  model="timetable", depart=None, window=None, percentile=None,
+                  max_walk=None, date=None, disjoint="hops", drive_budget=None,
+                  park_time=None, parking_radius=None):
         """Redundancy of the corridor from *a* to *b* (``tnet corridors A
         B``; region specs or node ids) over the links of *modes* (rail,
         road, all): a DataFrame of paths, one row each, with ``set``
@@ -1375,25 +1413,98 @@ class Scenario:
         detour.
 
         With *profile* (car, transit, park_and_ride; ``tnet corridors
-        --profile``) the least-time alternatives are journeys on that
-        profile's graph, as route and commute use it (waits, transfers and
-        parking included), from a zone of *a* to a zone of *b*: their
-        ``nodes`` are the places the journey passes (node or stop ids) and
-        ``links`` the links it drives or walks; ``df.attrs["profile"]``
-        names it (None without). Transit and park_and_ride are searched
-        on the frequency approximation's graph (waits of half the
-        headway), as ``tnet corridors --frequency-model``; the command's
-        default timetable alternatives are not in the Python package yet."""
-        c = self.dataset._c
-        r = c.corridors(self.year, self.closures, str(a), str(b), modes=modes,
-                        k=int(c.plan_value("k")) if k is None else int(k),
-                        budget=c.plan_value("budget_min") if budget is None else float(budget),
-                        factor=c.plan_value("detour") if factor is None else float(factor),
-                        profile=profile)
+        --profile``) the least-time alternatives are journeys of that
+        profile from a zone of *a* to a zone of *b*; ``df.attrs["profile"]``
+        names it (None without) and ``df.attrs["model"]`` how they were
+        computed, as the command's JSON (``network``, ``timetable`` or
+        ``frequency approximation``). Transit and park_and_ride follow the
+        scenario year's GTFS timetable as the command does by default
+        (``model="timetable"``; ``tnet_corridor_analyse_timetable()`` and
+        ``tnet_corridor_analyse_park_ride()``): the first alternative is
+        the least ``tnet commute`` cell of the zone pairs, each next one
+        the best journey riding none of the hops (``disjoint="lines"``:
+        lines) the earlier ones rode. *depart*, *window*, *percentile*
+        (default 50), *max_walk*, *date* and park-and-ride's
+        *drive_budget*, *park_time*, *parking_radius* are the command's
+        options, and those not given take its defaults (the plan's first
+        ``[commute]`` group when it has ``depart``, else 08:00, window 0,
+        15 minutes, 30 / 5 / 400; as :meth:`commute`).
+        Their rows' ``nodes`` are the journey's places (origin zone, the
+        parking place, stops, destination zone), ``links`` is empty and
+        ``minutes`` exact (the command rounds to 0.1);
+        ``df.attrs["timetable"]`` holds the command's ``timetable`` object
+        and :meth:`corridors_document` the command's whole JSON document
+        (with each journey's legs). ``model="frequency"`` searches the
+        frequency approximation's graph instead (``--frequency-model``),
+        as a folder without a feed does, with a warning
+        (:data:`NO_FEED_NOTE`): the alternatives are then paths of that
+        graph, whose ``nodes`` are the places the journey passes (node or
+        stop ids) and ``links`` the links it drives or walks."""
+        r = self._corridors_raw(a, b, modes, k, budget, factor, profile, model, depart, window,
+                                percentile, max_walk, date, disjoint, drive_budget, park_time,
+                                parking_radius)
+        doc = json.loads(r.pop("document"))
         frame = pd.DataFrame(r.pop("paths"), columns=["set", "rank", "minutes", "nodes",
                                                       "links"])
         frame.attrs.update(r)
+        if "model" in doc:
+            frame.attrs["model"] = doc["model"]
+        if "timetable" in doc:
+            frame.attrs["timetable"] = doc["timetable"]
         return frame
+
+    def corridors_document(self, a, b, modes="all", k=None, budget=None, factor=None,
+                           profile=None, model="timetable", depart=None, window=None,
+                           percentile=None, max_walk=None, date=None, disjoint="hops",
+                           drive_budget=None, park_time=None, parking_radius=None):
+        """:meth:`corridors` as the dict of ``tnet corridors A B --format
+        json`` with the same options (the library's one JSON writer,
+        ``tnet_corridor_to_json()``): by the timetable each least-time
+        alternative has its zones, departure and legs with clock times."""
+        r = self._corridors_raw(a, b, modes, k, budget, factor, profile, model, depart, window,
+                                percentile, max_walk, date, disjoint, drive_budget, park_time,
+                                parking_radius)
+        return json.loads(r["document"])
+
+    def _corridors_raw(self, a, b, modes, k, budget, factor, profile, model, depart, window,
+                       percentile, max_walk, date, disjoint, drive_budget, park_time,
+                       parking_radius):
+        """The C module's corridor for :meth:`corridors`: transit and
+        park_and_ride by the timetable when they follow it
+        (:meth:`_by_timetable`), else on the profile's graph."""
+        if disjoint not in ("hops", "lines"):
+            raise ValueError(f"disjoint: expected 'hops' or 'lines', got {disjoint!r}")
+        given = {"depart": depart, "window": window, "max_walk": max_walk, "date": date,
+                 "drive_budget": drive_budget, "park_time": park_time,
+                 "parking_radius": parking_radius}
+        timetable = False
+        if profile in ("transit", "park_and_ride"):
+            _check_model(model)
+            _check_frequency(model, depart, window, percentile, date)
+            timetable = self._by_timetable([profile], model, stacklevel=4)
+        if not timetable and (any(v is not None for v in given.values())
+                              or percentile is not None):
+            raise ValueError("depart, window, percentile, max_walk, date and park-and-ride's "
+                             "options are for transit and park_and_ride by the timetable")
+        tkw = {}
+        if timetable:
+            o = self._timing(**given)
+            tkw = dict(timetable=True, depart_s=_clock_seconds(o["depart"] or "08:00"),
+                       window_min=int(o["window"]),
+                       percentile=50.0 if percentile is None else float(percentile),
+                       max_walk_min=int(o["max_walk"]), date=_date_number(o["date"]),
+                       disjoint=disjoint)
+            if profile == "park_and_ride":
+                pr = _park_ride_kwargs(profile, o["drive_budget"], o["park_time"],
+                                       o["parking_radius"])
+                tkw.update({k_: v for k_, v in pr.items() if k_ != "park_ride"})
+        c = self.dataset._c
+        return c.corridors(self.year, self.closures, str(a), str(b), modes=modes,
+                           k=int(c.plan_value("k")) if k is None else int(k),
+                           budget=c.plan_value("budget_min") if budget is None
+                           else float(budget),
+                           factor=c.plan_value("detour") if factor is None else float(factor),
+                           profile=profile, **tkw)
 
     # ----------------------------------------------------------- transfers
     def transfers(self, hub=None):

@@ -3532,50 +3532,96 @@ append_paths (PyObject *out, const char *set_name, const TnetNetwork *net,
   return TRUE;
 }
 
-/* Dataset.corridors(year, closures, a, b, modes, k, budget, factor) -> dict:
- * the lines, the counts and the paths of `tnet corridors A B`. */
-static PyObject *
-dataset_corridors (DatasetObject *self, PyObject *args, PyObject *kwds)
+/* Appends one dict per timetable alternative of @corr to @out (set
+ * least_time, its rank, exact minutes, its places as
+ * tnet_corridor_journey_places() and no links, as `tnet corridors --format
+ * json`); FALSE on a Python error. */
+static gboolean
+append_journeys (PyObject *out, const TnetNetwork *net, const TnetCorridor *corr)
 {
-  static char *kwlist[] = { "year", "closures", "a", "b", "modes", "k", "budget", "factor",
-                            "profile", NULL };
-  int year;
-  unsigned int k = 5;
-  PyObject *closures;
-  const char *a_spec, *b_spec, *modes = "all", *profile_s = NULL;
-  double budget = 60, factor = 1.5;
-  if (!PyArg_ParseTupleAndKeywords (args, kwds, "iOss|sIddz", kwlist, &year, &closures,
-                                    &a_spec, &b_spec, &modes, &k, &budget, &factor, &profile_s))
-    return NULL;
-  if (!check_loaded (self))
-    return NULL;
-  TnetProfile profile = TNET_PROFILE_CAR;
-  if (profile_s && !tnet_profile_from_string (profile_s, &profile))
-    return PyErr_Format (PyExc_ValueError, "profile: expected car, transit or park_and_ride, "
-                         "got '%s'", profile_s);
-  guint mask;
-  if (!tnet_corridor_modes_from_string (modes, &mask))
-    return PyErr_Format (PyExc_ValueError, "modes: expected rail, road or all, got '%s'", modes);
-  if (k < 1 || k > 1000 || !(budget > 0) || !isfinite (budget) || !(factor >= 1)
-      || !isfinite (factor))
-    return PyErr_Format (PyExc_ValueError, "expected k in 1..1000, budget > 0 and factor >= 1");
-  GError *error = NULL;
+  for (guint i = 0; i < corr->journeys->len; i++)
+    {
+      const TnetRaptorAlternative *alt = &g_array_index (corr->journeys,
+                                                         TnetRaptorAlternative, i);
+      g_auto (GStrv) places = tnet_corridor_journey_places (corr, net, i);
+      PyObject *nodes = PyList_New (0), *links = PyList_New (0);
+      gboolean ok = nodes && links;
+      for (guint k = 0; ok && places[k]; k++)
+        {
+          PyObject *id = PyUnicode_FromString (places[k]);
+          ok = id != NULL && PyList_Append (nodes, id) == 0;
+          Py_XDECREF (id);
+        }
+      PyObject *row = ok ? Py_BuildValue ("{s:s,s:I,s:d,s:O,s:O}", "set", "least_time",
+                                          "rank", i + 1, "minutes", alt->time_s / 60.0,
+                                          "nodes", nodes, "links", links)
+                         : NULL;
+      Py_XDECREF (nodes);
+      Py_XDECREF (links);
+      ok = row && PyList_Append (out, row) == 0;
+      Py_XDECREF (row);
+      if (!ok)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The corridor of Dataset.corridors(): with @ct->timetable by the
+ * scenario year's timetable (transit, or park_and_ride with its options;
+ * alternatives disjoint by @dj), else on the profile's graph (@profile_s
+ * NULL: over the mode group's links). *@feed keeps the timetable's names:
+ * release it after the result. NULL with a Python exception set. */
+static TnetCorridor *
+corridors_compute (DatasetObject *self, int year, PyObject *closures, const TnetScenario *scen,
+                   const TnetNodeSet *a, const TnetNodeSet *b, guint mask, guint k,
+                   double budget, double factor, const char *profile_s, TnetProfile profile,
+                   const CritTimetable *ct, TnetRaptorDisjoint dj, TnetFeed **feed)
+{
   const TnetNetwork *net = tnet_dataset_get_network (self->ds);
-  g_autoptr (TnetScenario) scen = make_scenario (self->ds, year, closures, &error);
-  if (scen == NULL)
-    return fail (NULL, error);
-  g_autoptr (TnetNodeSet) a = tnet_node_set_resolve (net, a_spec, &error);
-  g_autoptr (TnetNodeSet) b = a ? tnet_node_set_resolve (net, b_spec, &error) : NULL;
-  if (b == NULL)
-    return fail (NULL, error);
+  TnetTimetable *tt = NULL;
+  TnetParkRide *pr = NULL;
+  g_autofree char *feed_name = NULL;
+  if (ct->timetable)
+    {
+      g_autofree double *pcts = NULL;
+      guint np = 0;
+      PyObject *pl = Py_BuildValue ("[d]", ct->percentile);
+      if (pl == NULL)
+        return NULL;
+      tt = timetable_setup (self, year, closures, ct->depart_s, ct->window_min,
+                            ct->max_walk_min, pl, ct->date, 0, &pcts, &np, &feed_name, feed);
+      Py_DECREF (pl);
+      if (tt == NULL)
+        return NULL;
+      if (profile == TNET_PROFILE_PARK_AND_RIDE
+          && (pr = park_ride_setup (self, year, closures, tt, ct->drive_min, ct->park_min,
+                                    ct->radius_m)) == NULL)
+        {
+          tnet_timetable_unref (tt);
+          return NULL;
+        }
+    }
+  GError *error = NULL;
   TnetCorridor *corr = NULL;
   TnetWeight budget_ms = (TnetWeight) (budget * 60000.0);
   Py_BEGIN_ALLOW_THREADS
   TnetMultimodal *mm = NULL;
+  TnetRaptorFailuresOptions fo;
+  tnet_raptor_failures_options_init (&fo);
+  fo.depart_s = ct->depart_s;
+  fo.n_minutes = (guint) ct->window_min;
+  fo.percentile = ct->percentile;
+  fo.max_walk_s = (guint) ct->max_walk_min * 60;
   /* without a profile the alternatives run over the mode group's links;
-   * with one, they are journeys on the profile's graph (the result keeps
-   * its own reference to it) */
-  if (profile_s == NULL)
+   * with one, they are journeys by the timetable or on the profile's
+   * graph (the result keeps its own reference to either) */
+  if (pr)
+    corr = tnet_corridor_analyse_park_ride (net, scen, pr, feed_name, mask, a, b, k,
+                                            budget_ms, factor, dj, &fo, &error);
+  else if (tt)
+    corr = tnet_corridor_analyse_timetable (net, scen, tt, feed_name, mask, a, b, k,
+                                            budget_ms, factor, dj, &fo, &error);
+  else if (profile_s == NULL)
     corr = tnet_corridor_analyse (net, scen, mask, a, b, k, budget_ms, factor, &error);
   else if (build_graphs (self, scen, &profile, 1, &mm, &error))
     {
@@ -3583,9 +3629,23 @@ dataset_corridors (DatasetObject *self, PyObject *args, PyObject *kwds)
                                             &error);
       tnet_multimodal_unref (mm);
     }
+  tnet_park_ride_free (pr);
+  if (tt)
+    tnet_timetable_unref (tt);
   Py_END_ALLOW_THREADS
   if (corr == NULL)
-    return fail (NULL, error);
+    fail (NULL, error);
+  return corr;
+}
+
+/* The dict of Dataset.corridors() for @corr: its figures, the rows of its
+ * three path sets and its JSON document ("document", as `tnet corridors
+ * --format json`). */
+static PyObject *
+corridors_result (const TnetCorridor *corr, const TnetNetwork *net, const TnetNodeSet *a,
+                  const TnetNodeSet *b, int year, guint mask, const char *profile_s,
+                  TnetProfile profile, double budget, double factor)
+{
   PyObject *lines = PyList_New (corr->lines->len), *paths = PyList_New (0), *result = NULL;
   gboolean ok = lines && paths;
   for (guint i = 0; ok && i < corr->lines->len; i++)
@@ -3599,9 +3659,13 @@ dataset_corridors (DatasetObject *self, PyObject *args, PyObject *kwds)
                            corr->link_disjoint)
        && append_paths (paths, "node_disjoint", net, corr->infra_graph, NULL,
                         corr->node_disjoint)
-       && append_paths (paths, "least_time", net, corr->graph, corr->mm, corr->fastest);
+       && (corr->journeys ? append_journeys (paths, net, corr)
+                          : append_paths (paths, "least_time", net, corr->graph, corr->mm,
+                                          corr->fastest));
+  g_autofree char *doc = ok ? tnet_corridor_to_json (corr, net, a, b, year, FALSE) : NULL;
   if (ok)
-    result = Py_BuildValue ("{s:s,s:s,s:z,s:s,s:i,s:I,s:O,s:I,s:I,s:I,s:d,s:I,s:d,s:I,s:O}",
+    result = Py_BuildValue ("{s:s,s:s,s:z,s:s,s:i,s:I,s:O,s:I,s:I,s:I,s:d,s:I,s:d,s:I,s:O,"
+                            "s:s}",
                             "from", a->spec, "to", b->spec,
                             "profile", profile_s ? tnet_profile_to_string (profile) : NULL,
                             "modes", mask == TNET_MODES_RAIL ? "rail"
@@ -3609,13 +3673,83 @@ dataset_corridors (DatasetObject *self, PyObject *args, PyObject *kwds)
                             "year", year, "line_count", corr->n_lines, "lines", lines,
                             "link_disjoint", corr->link_disjoint->n_paths,
                             "node_disjoint", corr->node_disjoint->n_paths,
-                            "least_time", corr->fastest->n_paths,
+                            "least_time", corr->journeys ? corr->journeys->len
+                                                         : corr->fastest->n_paths,
                             "budget_min", budget, "within_budget", corr->n_within_budget,
                             "factor", factor, "within_factor", corr->n_within_factor,
-                            "paths", paths);
+                            "paths", paths, "document", doc);
   Py_XDECREF (lines);
   Py_XDECREF (paths);
-  tnet_corridor_free (corr);
+  return result;
+}
+
+/* Dataset.corridors(year, closures, a, b, modes, k, budget, factor,
+ * profile, timetable, depart_s, window_min, percentile, max_walk_min,
+ * date, disjoint, drive_budget_min, park_min, parking_radius_m) -> dict:
+ * the line count, the disjoint path sets and the least-time alternatives
+ * of `tnet corridors A B`, with @profile as its --profile and, with
+ * @timetable, transit and park_and_ride by the timetable with the
+ * command's --depart --window --percentile --max-walk --date --disjoint
+ * (and park-and-ride's options). */
+static PyObject *
+dataset_corridors (DatasetObject *self, PyObject *args, PyObject *kwds)
+{
+  static char *kwlist[] = { "year", "closures", "a", "b", "modes", "k", "budget", "factor",
+                            "profile", "timetable", "depart_s", "window_min", "percentile",
+                            "max_walk_min", "date", "disjoint", "drive_budget_min", "park_min",
+                            "parking_radius_m", NULL };
+  int year;
+  unsigned int k = 5;
+  PyObject *closures;
+  const char *a_spec, *b_spec, *modes = "all", *profile_s = NULL, *disjoint_s = "hops";
+  double budget = 60, factor = 1.5;
+  CritTimetable ct = { 0, 8 * 3600, 0, 15, 50, 0, 30, 5, 400 };
+  if (!PyArg_ParseTupleAndKeywords (args, kwds, "iOss|sIddzpiidiIsiid", kwlist, &year,
+                                    &closures, &a_spec, &b_spec, &modes, &k, &budget, &factor,
+                                    &profile_s, &ct.timetable, &ct.depart_s, &ct.window_min,
+                                    &ct.percentile, &ct.max_walk_min, &ct.date, &disjoint_s,
+                                    &ct.drive_min, &ct.park_min, &ct.radius_m))
+    return NULL;
+  if (!check_loaded (self))
+    return NULL;
+  TnetProfile profile = TNET_PROFILE_CAR;
+  if (profile_s && !tnet_profile_from_string (profile_s, &profile))
+    return PyErr_Format (PyExc_ValueError, "profile: expected car, transit or park_and_ride, "
+                         "got '%s'", profile_s);
+  guint mask;
+  if (!tnet_corridor_modes_from_string (modes, &mask))
+    return PyErr_Format (PyExc_ValueError, "modes: expected rail, road or all, got '%s'", modes);
+  if (k < 1 || k > 1000 || !(budget > 0) || !isfinite (budget) || !(factor >= 1)
+      || !isfinite (factor))
+    return PyErr_Format (PyExc_ValueError, "expected k in 1..1000, budget > 0 and factor >= 1");
+  TnetRaptorDisjoint dj = strcmp (disjoint_s, "lines") == 0 ? TNET_RAPTOR_DISJOINT_LINES
+                                                           : TNET_RAPTOR_DISJOINT_HOPS;
+  if (strcmp (disjoint_s, "hops") != 0 && strcmp (disjoint_s, "lines") != 0)
+    return PyErr_Format (PyExc_ValueError, "disjoint: expected hops or lines, got '%s'",
+                         disjoint_s);
+  if (ct.timetable && (profile_s == NULL || profile == TNET_PROFILE_CAR
+                       || !(ct.percentile >= 0 && ct.percentile <= 100)))
+    return PyErr_Format (PyExc_ValueError, "timetable: for transit and park_and_ride, with "
+                         "a percentile in 0..100");
+  GError *error = NULL;
+  const TnetNetwork *net = tnet_dataset_get_network (self->ds);
+  g_autoptr (TnetScenario) scen = make_scenario (self->ds, year, closures, &error);
+  if (scen == NULL)
+    return fail (NULL, error);
+  g_autoptr (TnetNodeSet) a = tnet_node_set_resolve (net, a_spec, &error);
+  g_autoptr (TnetNodeSet) b = a ? tnet_node_set_resolve (net, b_spec, &error) : NULL;
+  if (b == NULL)
+    return fail (NULL, error);
+  TnetFeed *feed = NULL;
+  TnetCorridor *corr = corridors_compute (self, year, closures, scen, a, b, mask, k, budget,
+                                          factor, profile_s, profile, &ct, dj, &feed);
+  PyObject *result = corr ? corridors_result (corr, net, a, b, year, mask, profile_s, profile,
+                                              budget, factor)
+                          : NULL;
+  if (corr)
+    tnet_corridor_free (corr);
+  if (feed)
+    tnet_feed_unref (feed);
   return result;
 }
 

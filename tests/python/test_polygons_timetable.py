@@ -242,16 +242,13 @@ def test_route_timetable_without_feed(broken_copy):
 
 # ----------------------------------------------------- corridors by profile
 
-@pytest.mark.parametrize("profile,modes", [("transit", "all"), ("car", "road"),
-                                           ("park_and_ride", "all")])
-def test_corridors_profile_equal_cli(xuchang, profile, modes):
-    # Python's corridors() searches transit on the frequency approximation's
-    # graph, which the command gives with --frequency-model
-    extra = ["--frequency-model"] if profile == "transit" else []
-    ref = cli("corridors", "region:xuchang", "region:zhengzhou", "--profile", profile,
-              "--modes", modes, *extra, "--format", "json", "--data", XUCHANG)
-    df = xuchang.corridors("region:xuchang", "region:zhengzhou", modes=modes, profile=profile)
+def check_corridors(df, ref, profile):
+    """The frame of corridors() against the command's JSON *ref*: the
+    figures, and each set's rows in order (minutes within the command's
+    rounding, nodes and links)."""
     assert df.attrs["profile"] == ref["profile"] == profile
+    assert df.attrs["model"] == ref["model"]
+    assert df.attrs.get("timetable") == ref.get("timetable")
     for k in ("line_count", "lines", "budget_min", "within_budget", "factor", "within_factor",
               "modes", "year"):
         assert df.attrs[k] == ref[k], k
@@ -262,6 +259,63 @@ def test_corridors_profile_equal_cli(xuchang, profile, modes):
             assert close(row.minutes, path["minutes"])
             assert row.nodes == path["nodes"] and row.links == path["links"]
     assert df.attrs["least_time"] >= 1
+
+
+@pytest.mark.parametrize("profile,modes", [("transit", "all"), ("car", "road"),
+                                           ("park_and_ride", "all")])
+def test_corridors_profile_equal_cli(xuchang, profile, modes):
+    """corridors() by profile equals `tnet corridors --profile P`: transit
+    and park_and_ride by the timetable with the plan's defaults (the same
+    document as the command with them written out: 07:00, a 120-minute
+    window, walks up to the 60-minute budget), and with
+    ``model="frequency"`` the command's --frequency-model."""
+    args = ("corridors", "region:xuchang", "region:zhengzhou", "--profile", profile,
+            "--modes", modes, "--format", "json", "--data", XUCHANG)
+    ref = cli(*args)
+    df = xuchang.corridors("region:xuchang", "region:zhengzhou", modes=modes, profile=profile)
+    check_corridors(df, ref, profile)
+    assert xuchang.corridors_document("region:xuchang", "region:zhengzhou", modes=modes,
+                                      profile=profile) == ref
+    if profile == "car":
+        assert ref["model"] == "network"
+        return
+    assert ref["model"] == "timetable"
+    assert cli(*args, "--depart", "07:00", "--window", "120", "--max-walk", "60") == ref
+    ref_f = cli(*args, "--frequency-model")
+    df_f = xuchang.corridors("region:xuchang", "region:zhengzhou", modes=modes,
+                             profile=profile, model="frequency")
+    assert ref_f["model"] == "frequency approximation"
+    check_corridors(df_f, ref_f, profile)
+
+
+@pytest.mark.parametrize("profile", ["transit", "park_and_ride"])
+def test_corridors_timetable_options_equal_cli(xuchang, profile):
+    """Every timetable option of corridors() is the command's: the
+    document equals `tnet corridors` with the same options named, and its
+    least-time alternatives are journeys (legs with clock times)."""
+    pr = profile == "park_and_ride"
+    ref = cli("corridors", "region:zhengzhou", "region:xuchang", "--profile", profile,
+              "--depart", "07:30", "--window", "10", "--percentile", "80", "--max-walk", "20",
+              "--disjoint", "lines", "-k", "3",
+              *(["--drive-budget", "25", "--park-time", "4", "--parking-radius", "500"]
+                if pr else []), "--format", "json", "--data", XUCHANG)
+    kw = dict(profile=profile, depart="07:30", window=10, percentile=80, max_walk=20,
+              disjoint="lines", k=3)
+    if pr:
+        kw.update(drive_budget=25, park_time=4, parking_radius=500)
+    doc = xuchang.corridors_document("region:zhengzhou", "region:xuchang", **kw)
+    assert doc == ref
+    assert ref["timetable"]["disjoint"] == "lines" and ref["timetable"]["depart"] == "07:30"
+    assert ("park_and_ride" in ref["timetable"]) == pr
+    paths = ref["least_time"]["paths"]
+    assert len(paths) >= 2 and all(p["legs"] for p in paths[:1])
+    df = xuchang.corridors("region:zhengzhou", "region:xuchang", **kw)
+    check_corridors(df, ref, profile)
+    with pytest.raises(ValueError, match="disjoint"):
+        xuchang.corridors("region:zhengzhou", "region:xuchang", profile=profile,
+                          disjoint="stops")
+    with pytest.raises(ValueError, match="timetable"):
+        xuchang.corridors("region:zhengzhou", "region:xuchang", profile="car", depart="07:30")
 
 
 def test_corridors_profile_differs_from_infrastructure(xuchang):

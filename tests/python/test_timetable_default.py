@@ -403,3 +403,77 @@ def test_isochrone_point_by_timetable_starts_at_its_coordinates(sao_paulo, sao_p
     a = g.set_index("id").loc[common, "minutes"].to_numpy()
     b = off.set_index("id").loc[common, "minutes"].to_numpy()
     assert set(off["id"]) != set(g["id"]) or not np.array_equal(a, b)
+
+
+
+@pytest.fixture(scope="module")
+def spo_planned(sao_paulo_dir, tmp_path_factory):
+    """A copy of the São Paulo folder whose plan gains a [commute] group
+    with depart 07:20, window 10, max_walk 12, drive_budget_min 20,
+    park_time_min 3, parking_radius_m 600 (values none of the built-in
+    defaults share)."""
+    folder = tmp_path_factory.mktemp("planned") / "spo"
+    shutil.copytree(sao_paulo_dir, folder)
+    with open(folder / "plan.ini", "a", encoding="utf-8") as f:
+        f.write("\n[commute work]\norigins = kind:zone\ndestinations = 89a8100c603ffff\n"
+                "profiles = car;transit;park_and_ride\nbudget_min = 45\ndepart = 07:20\n"
+                "window = 10\nmax_walk = 12\ndrive_budget_min = 20\npark_time_min = 3\n"
+                "parking_radius_m = 600\n")
+    return str(folder)
+
+
+# the plan's values written out, as the command's options
+PLAN_NAMED = {"transit": ["--depart", "07:20", "--window", "10", "--max-walk", "12"],
+              "park_and_ride": ["--depart", "07:20", "--window", "10", "--max-walk", "12",
+                                "--drive-budget", "20", "--park-time", "3",
+                                "--parking-radius", "600"]}
+BUILTIN = {"transit": ["--depart", "08:00", "--window", "0", "--max-walk", "15"],
+           "park_and_ride": ["--depart", "08:00", "--window", "0", "--max-walk", "15",
+                             "--drive-budget", "30", "--park-time", "5",
+                             "--parking-radius", "400"]}
+
+
+@pytest.mark.parametrize("profile", ["transit", "park_and_ride"])
+def test_isochrones_take_the_plan_defaults(spo_planned, profile):
+    """isochrones() with no timetable argument equals `tnet isochrone` with
+    no option, and that the command with the plan's values written out (the
+    values the fixture wrote): both take the plan's first [commute] group,
+    as commute() does; the built-in defaults give other times."""
+    ds = tnet.Dataset(spo_planned)
+    origin = ds.nodes().query("kind == 'zone'")["id"].iloc[100]
+    g = ds.isochrones(origin, cutoffs=[15, 30], profile=profile)
+    assert (g.attrs["depart"], g.attrs["window_min"], g.attrs["max_walk_min"]) == \
+        ("07:20", 10, 12)
+    base = ["isochrone", origin, "--minutes", "30", "--profile", profile, "--format",
+            "geojson", "--data", spo_planned]
+    plain = cli(*base)
+    assert plain == cli(*base, *PLAN_NAMED[profile])
+    points = isochrone_points(plain)
+    assert set(g["id"]) == set(points) and len(points) > 10
+    for row in g.itertuples():
+        assert cli_round(row.minutes) == points[row.id]["properties"]["minutes"], row.id
+    builtin = isochrone_points(cli(*base, *BUILTIN[profile]))
+    assert builtin.keys() != points.keys() or any(
+        builtin[k]["properties"]["minutes"] != points[k]["properties"]["minutes"]
+        for k in points)
+
+
+@pytest.mark.parametrize("profile", ["transit", "park_and_ride"])
+def test_accessibility_takes_the_plan_defaults(spo_planned, profile):
+    """accessibility() with no timetable argument equals `tnet
+    accessibility` with no option and with the plan's values written out;
+    the built-in defaults give other values."""
+    ds = tnet.Dataset(spo_planned)
+    acc = ds.accessibility("jobs", cutoffs=[20, 40], profile=profile)
+    assert (acc.attrs["depart"], acc.attrs["window_min"], acc.attrs["max_walk_min"]) == \
+        ("07:20", 10, 12)
+    base = ["accessibility", "--data", spo_planned, "--opportunities", "jobs",
+            "--cutoffs", "20,40", "--profile", profile, "--format", "json"]
+    plain = cli(*base)
+    assert plain == cli(*base, *PLAN_NAMED[profile])
+    assert acc.to_numpy().tolist() == [z["accessibility"] for z in plain["zones"]]
+    if profile == "park_and_ride":
+        assert acc.attrs["park_and_ride"] == {"drive_budget_min": 20.0, "park_time_min": 3.0,
+                                              "parking_radius_m": 600.0}
+    builtin = cli(*base, *BUILTIN[profile])
+    assert [z["accessibility"] for z in builtin["zones"]] != acc.to_numpy().tolist()

@@ -31,17 +31,18 @@ clock_str (gint32 t)
 }
 
 /* The text of the least-time alternatives by the timetable: the model,
- * then per alternative its time, pair, departure and places, and its legs
- * with clock times. */
+ * then per alternative its time, pair, departure and places, and its
+ * drive and rides with clock times. */
 static void
 alternatives_text (GString *s, const TnetCorridor *corr, const TnetNetwork *net,
                    double budget_min, double factor)
 {
   g_autofree char *model = tnet_corridor_model (corr);
   g_string_append_printf (s, "  least-time %s-disjoint alternatives (zone to zone, profile "
-                          "transit, %s): %u, %u within %.0f min, %u within %.2f × the "
+                          "%s, %s): %u, %u within %.0f min, %u within %.2f × the "
                           "fastest\n", corr->disjoint == TNET_RAPTOR_DISJOINT_LINES ? "line"
-                          : "hop", model, corr->journeys->len, corr->n_within_budget,
+                          : "hop", corr->park_ride ? "park_and_ride" : "transit", model,
+                          corr->journeys->len, corr->n_within_budget,
                           budget_min, corr->n_within_factor, factor);
   for (guint i = 0; i < corr->journeys->len; i++)
     {
@@ -55,9 +56,13 @@ alternatives_text (GString *s, const TnetCorridor *corr, const TnetNetwork *net,
       for (guint j = 0; j < alt->legs->len; j++)
         {
           const TnetTransitLeg *l = &g_array_index (alt->legs, TnetTransitLeg, j);
+          g_autofree char *c0 = clock_str (l->start_s), *c1 = clock_str (l->end_s);
+          if (l->kind == TNET_TRANSIT_LEG_DRIVE)
+            g_string_append_printf (s, "               drive %s %s → %s %s, park\n", c0,
+                                    tnet_network_node (net, alt->origin)->id, c1,
+                                    tnet_network_node (net, l->node)->id);
           if (l->kind != TNET_TRANSIT_LEG_RIDE)
             continue;
-          g_autofree char *c0 = clock_str (l->start_s), *c1 = clock_str (l->end_s);
           g_string_append_printf (s, "               %s %s %s → %s %s\n",
                                   l->route_name ? l->route_name : "?", c0,
                                   tnet_timetable_stop_id (corr->tt, l->from_stop), c1,
@@ -128,6 +133,46 @@ timetable_options (const TnetCliTimeOptions *topt)
   return fo;
 }
 
+/* The corridor of `tnet corridors`: with --profile transit or
+ * park_and_ride by the scenario year's timetable (@topt, @po), unless
+ * --frequency-model or a folder without a feed (then on the profile's
+ * graph, *@mm); with no profile over the network. *@feeds keeps the
+ * timetable's trip ids and names: it must outlive the result. */
+static TnetCorridor *
+corridor_compute (const TnetNetwork *net, const TnetScenario *scen, TnetCliCommon *common,
+                  TnetCliTimeArgs *targs, const TnetCliTimeOptions *topt,
+                  const TnetParkRideOptions *po, const TnetProfile *profile, guint mask,
+                  const TnetNodeSet *a, const TnetNodeSet *b, guint k, TnetWeight budget,
+                  double factor, TnetRaptorDisjoint dj, TnetMultimodal **mm, GPtrArray **feeds,
+                  GError **error)
+{
+  g_autoptr (TnetTimetable) tt = NULL;
+  g_autofree char *feed_name = NULL;
+  if (profile != NULL && *profile != TNET_PROFILE_CAR)
+    tt = tnet_cli_transit_timetable (net, scen, targs, topt, common->quiet, &feed_name, feeds,
+                                     error);
+  TnetRaptorFailuresOptions fo = timetable_options (topt);
+  if (tt != NULL && *profile == TNET_PROFILE_PARK_AND_RIDE)
+    {
+      g_autoptr (TnetParkRide) pr = NULL;
+      if (!tnet_cli_check_headway_timetable (common, error)
+          || (pr = tnet_park_ride_new (tt, net, scen, po, error)) == NULL)
+        return NULL;
+      return tnet_corridor_analyse_park_ride (net, scen, pr, feed_name, mask, a, b, k, budget,
+                                              factor, dj, &fo, error);
+    }
+  if (tt != NULL)
+    return tnet_corridor_analyse_timetable (net, scen, tt, feed_name, mask, a, b, k, budget,
+                                            factor, dj, &fo, error);
+  if (*error != NULL)
+    return NULL;
+  if (profile == NULL)
+    return tnet_corridor_analyse (net, scen, mask, a, b, k, budget, factor, error);
+  if (!tnet_cli_build_graphs (net, scen, profile, 1, mm, error))
+    return NULL;
+  return tnet_corridor_analyse_profile (net, scen, *mm, mask, a, b, k, budget, factor, error);
+}
+
 /* The text of `tnet corridors`: the heading, the line counts, the
  * disjoint sets and the least-time alternatives (@profile NULL: none
  * given). */
@@ -170,13 +215,15 @@ tnet_cmd_corridors (int argc, char **argv)
   /* 0: not given, then the plan's [report] value (or its documented default) */
   int k = 0;
   double budget_min = 0, factor = 0;
+  TnetCliParkRideArgs pra = TNET_CLI_PARK_RIDE_ARGS_INIT;
   GOptionEntry entries[] = {
     { "modes", 0, 0, G_OPTION_ARG_STRING, &modes, "Mode group of the line counts and disjoint paths (and, without --profile, of the alternatives): rail, road or all (default: all)", "MODES" },
-    { "profile", 0, 0, G_OPTION_ARG_STRING, &profile_name, "Least-time alternatives as journeys of this profile: transit by the scenario year's GTFS timetable, as route and commute (--frequency-model, or a folder without a feed: on the frequency approximation's graph); car and park_and_ride on the profile's graph, waits and transfers included", "car|transit|park_and_ride" },
-    { "disjoint", 0, 0, G_OPTION_ARG_STRING, &disjoint_name, "transit by the timetable: what an alternative must not share with the earlier ones: hops (no ride from a stop to the same next stop) or lines (no route of the same name) (default: hops)", "hops|lines" },
+    { "profile", 0, 0, G_OPTION_ARG_STRING, &profile_name, "Least-time alternatives as journeys of this profile: transit and park_and_ride by the scenario year's GTFS timetable, as route and commute (--frequency-model, or a folder without a feed: on the frequency approximation's graph); car on the road network", "car|transit|park_and_ride" },
+    { "disjoint", 0, 0, G_OPTION_ARG_STRING, &disjoint_name, "transit and park_and_ride by the timetable: what an alternative must not share with the earlier ones: hops (no ride from a stop to the same next stop) or lines (no route of the same name) (default: hops)", "hops|lines" },
     { "k", 'k', 0, G_OPTION_ARG_INT, &k, "Least-time disjoint alternatives wanted (default: the plan's k, else 5)", "K" },
     { "budget", 0, 0, G_OPTION_ARG_DOUBLE, &budget_min, "Commute budget in minutes (default: the plan's budget_min, else 60)", "MIN" },
     { "factor", 0, 0, G_OPTION_ARG_DOUBLE, &factor, "Alternatives within FACTOR × the fastest count as usable (default: the plan's detour, else 1.5)", "FACTOR" },
+    PARK_RIDE_PLAN_ENTRIES (pra),
     { NULL }
   };
   GError *error = NULL;
@@ -195,9 +242,13 @@ tnet_cmd_corridors (int argc, char **argv)
                                 "override them); each next one the best journey "
                                 "that rides none of the hops (--disjoint lines: lines) the "
                                 "earlier ones' journeys ride at any minute of the window. "
+                                "park_and_ride follows the timetable too, as commute: drive to "
+                                "a parking place (--drive-budget, --park-time, "
+                                "--parking-radius), park, walk, ride; the first alternative is "
+                                "the best commute cell of any zone pair, each next one rides "
+                                "nothing the earlier ones rode (drives may be shared). "
                                 "--frequency-model (or a folder without a feed) takes the "
-                                "frequency approximation's graph instead; park_and_ride always "
-                                "does.");
+                                "frequency approximation's graph instead.");
   g_option_context_add_main_entries (ctx, entries, NULL);
   TnetCliTimeArgs targs = { .one_percentile = TRUE, .plan_defaults = TRUE };
   tnet_cli_time_args_add (ctx, &targs, "transit: alternatives on the frequency "
@@ -228,7 +279,7 @@ tnet_cmd_corridors (int argc, char **argv)
                          "park_and_ride)", profile_name);
   else if (!disjoint_from_string (disjoint_name, &dj))
     rc = tnet_cli_usage (ctx, "unknown --disjoint “%s” (expected hops or lines)", disjoint_name);
-  else if (!tnet_cli_frequency_model_check (&targs, NULL, &error))
+  else if (!tnet_cli_frequency_model_check (&targs, &pra, &error))
     rc = tnet_cli_fail (ctx, error);
   else if ((k != 0 && (k < 1 || k > 1000)) || budget_min < 0 || !isfinite (budget_min)
            || (factor != 0 && !(factor >= 1.0)))
@@ -242,7 +293,10 @@ tnet_cmd_corridors (int argc, char **argv)
     rc = tnet_cli_fail (ctx, error);
   TnetCommuteTiming timing;
   tnet_cli_plan_timing (common.dataset, &timing);   /* the defaults of commute */
-  if (rc == TNET_EXIT_OK && !tnet_cli_time_args_parse_with (&targs, &timing, &topt, &error))
+  TnetParkRideOptions po;
+  if (rc == TNET_EXIT_OK
+      && (!tnet_cli_time_args_parse_with (&targs, &timing, &topt, &error)
+          || !tnet_cli_park_ride_args_parse_with (&pra, &timing.park_ride, &po, &error)))
     rc = tnet_cli_fail (ctx, error);
   if (rc == TNET_EXIT_OK)
     {
@@ -262,27 +316,13 @@ tnet_cmd_corridors (int argc, char **argv)
       return rc;
     }
   const char *group = mask == TNET_MODES_RAIL ? "rail" : mask == TNET_MODES_ROAD ? "road" : "all";
-  g_autoptr (TnetCorridor) corr = NULL;
   g_autoptr (TnetMultimodal) mm = NULL;
-  g_autoptr (TnetTimetable) tt = NULL;
   g_autoptr (GPtrArray) feeds = NULL;   /* the timetable's trip ids and names: keep */
-  g_autofree char *feed_name = NULL;
-  TnetWeight budget = (TnetWeight) (budget_min * 60000.0);
-  if (profile_name != NULL && profile == TNET_PROFILE_TRANSIT)
-    tt = tnet_cli_transit_timetable (net, scen, &targs, &topt, common.quiet, &feed_name, &feeds,
-                                     &error);
+  g_autoptr (TnetCorridor) corr
+    = corridor_compute (net, scen, &common, &targs, &topt, &po,
+                        profile_name ? &profile : NULL, mask, a, b, (guint) k,
+                        (TnetWeight) (budget_min * 60000.0), factor, dj, &mm, &feeds, &error);
   tnet_cli_time_args_clear (&targs);
-  TnetRaptorFailuresOptions fo = timetable_options (&topt);
-  if (tt != NULL)
-    corr = tnet_corridor_analyse_timetable (net, scen, tt, feed_name, mask, a, b, (guint) k,
-                                            budget, factor, dj, &fo, &error);
-  else if (error != NULL)
-    ;
-  else if (profile_name == NULL)
-    corr = tnet_corridor_analyse (net, scen, mask, a, b, (guint) k, budget, factor, &error);
-  else if (tnet_cli_build_graphs (net, scen, &profile, 1, &mm, &error))
-    corr = tnet_corridor_analyse_profile (net, scen, mm, mask, a, b, (guint) k, budget, factor,
-                                          &error);
   if (corr == NULL)
     {
       tnet_cli_common_clear (&common);
@@ -336,6 +376,9 @@ criticality_text (const TnetCriticality *crit, const TnetNetwork *net, const Tne
                    year, tnet_criticality_n_pairs (crit),
                    tnet_criticality_n_candidates (crit), by_line ? "line" : "link",
                    by_timetable ? "journey" : "shortest path", tnet_criticality_n_items (crit));
+  g_autofree char *empty = tnet_corridor_criticality_empty_reason (crit);
+  if (empty)
+    g_string_append_printf (s, "  nothing ranked: %s\n", empty);
   for (guint r = 0; r < n_show; r++)
     {
       const TnetCriticalityItem *it = tnet_criticality_item (crit, r);
