@@ -179,6 +179,183 @@ START_TEST (test_budget_ms_as_cli)
         }
       tt_run_clear (&r);
     }
+}
+END_TEST
+
+/* The cell of @cells (a JSON array) from @origin to @dest. */
+static JsonObject *
+json_cell (JsonArray *cells, const char *origin, const char *dest)
+{
+  for (guint i = 0; i < json_array_get_length (cells); i++)
+    {
+      JsonObject *c = json_array_get_object_element (cells, i);
+      if (strcmp (json_object_get_string_member (c, "origin"), origin) == 0
+          && strcmp (json_object_get_string_member (c, "destination"), dest) == 0)
+        return c;
+    }
+  ck_abort_msg ("no cell %s -> %s", origin, dest);
+  return NULL;
+}
+
+static JsonObject *
+parse_text (JsonParser *parser, const char *text)
+{
+  GError *error = NULL;
+  ck_assert_msg (json_parser_load_from_data (parser, text, -1, &error), "%s: %s",
+                 error ? error->message : "", text);
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+/* The library's JSON and CSV of the tiny matrix (car, budget 60, to d and
+ * d2) against the times worked out by hand above: o1-d 30, o1-d2 120,
+ * o2-d 70 by R then E, o2-d2 20, o3 cut off; the population within 60 min
+ * 100 of 1000 to d, 300 to d2, 400 to either. The command's form (with a
+ * timetable label) and the run's form (a direction, the CSV rows after a
+ * direction column) read the same. */
+START_TEST (test_tiny_json_csv)
+{
+  Tiny t = tiny_new ();
+  g_autoptr (GArray) o = select_nodes (t.net, "region:xuchang");
+  g_autoptr (GArray) d = select_nodes (t.net, "d;d2");
+  g_autoptr (TnetCommute) c = tnet_commute_compute_within (
+      t.net, &t.car, 1, (TnetId *) (void *) o->data, o->len, (TnetId *) (void *) d->data, d->len,
+      TNET_COMMUTE_TO, tnet_weight_from_min (60), NULL, NULL);
+  TnetCommuteLabels labels;
+  tnet_commute_labels_init (&labels);
+  labels.scenario_year = 2025;
+  labels.timetable_feed = "gtfs-x";
+  labels.timetable_date = 20250102;
+  labels.depart_s = 7 * 3600 + 5 * 60 + 30;
+  labels.window_ms = 30 * 60000;
+  g_autofree char *js = tnet_commute_to_json (c, t.net, &labels);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  JsonObject *root = parse_text (parser, js);
+  ck_assert_int_eq (json_object_get_int_member (root, "scenario"), 2025);
+  ck_assert_str_eq (json_object_get_string_member (root, "direction"), "to");
+  ck_assert_double_eq (json_object_get_double_member (root, "budget_min"), 60);
+  ck_assert_str_eq (json_object_get_string_member (json_object_get_object_member (root, "models"),
+                                                   "car"), "network");
+  ck_assert_str_eq (json_object_get_string_member (json_object_get_object_member (root,
+                                                                                  "methods"),
+                                                   "car"), "search");
+  JsonObject *tt = json_object_get_object_member (root, "timetable");
+  ck_assert_str_eq (json_object_get_string_member (tt, "feed"), "gtfs-x");
+  ck_assert_int_eq (json_object_get_int_member (tt, "date"), 20250102);
+  ck_assert_str_eq (json_object_get_string_member (tt, "depart"), "07:05");
+  ck_assert_int_eq (json_object_get_int_member (tt, "window_min"), 30);
+  JsonArray *origins = json_object_get_array_member (root, "origins");
+  ck_assert_uint_eq (json_array_get_length (origins), 3);
+  JsonObject *o2 = json_array_get_object_element (origins, 1);
+  ck_assert_str_eq (json_object_get_string_member (o2, "id"), "o2");
+  ck_assert_str_eq (json_object_get_string_member (o2, "name"), "O2");
+  ck_assert_double_eq (json_object_get_double_member (o2, "population"), 300);
+  ck_assert_uint_eq (json_array_get_length (json_object_get_array_member (root,
+                                                                          "destinations")), 2);
+  JsonArray *cells = json_object_get_array_member (root, "cells");
+  ck_assert_uint_eq (json_array_get_length (cells), 6);
+  static const struct { const char *o, *d; double min; } want[] = {
+    { "o1", "d", 30 }, { "o1", "d2", 120 }, { "o2", "d", 70 }, { "o2", "d2", 20 },
+    { "o3", "d", -1 }, { "o3", "d2", -1 } };
+  for (guint k = 0; k < G_N_ELEMENTS (want); k++)
+    {
+      JsonObject *cell = json_cell (cells, want[k].o, want[k].d);
+      JsonNode *m = json_object_get_member (cell, "minutes");
+      if (want[k].min < 0)
+        {
+          ck_assert (JSON_NODE_HOLDS_NULL (m));
+          ck_assert (JSON_NODE_HOLDS_NULL (json_object_get_member (cell, "in_vehicle_min")));
+        }
+      else
+        ck_assert_double_eq (json_node_get_double (m), want[k].min);
+      ck_assert_int_eq (json_object_get_boolean_member (cell, "within_budget"),
+                        want[k].min >= 0 && want[k].min <= 60);
+      ck_assert (!json_object_has_member (cell, "percentiles"));   /* no timetable profile */
+    }
+  JsonObject *o2d = json_cell (cells, "o2", "d");
+  ck_assert_double_eq (json_object_get_double_member (o2d, "in_vehicle_min"), 70);
+  ck_assert_int_eq (json_object_get_int_member (o2d, "rides"), 0);   /* a drive */
+  JsonArray *lines = json_object_get_array_member (o2d, "lines");
+  ck_assert_uint_eq (json_array_get_length (lines), 2);
+  ck_assert_str_eq (json_array_get_string_element (lines, 0), "R");
+  ck_assert_str_eq (json_array_get_string_element (lines, 1), "E");
+  JsonObject *pop = json_object_get_object_member (root, "population");
+  ck_assert_double_eq (json_object_get_double_member (pop, "total"), 1000);
+  JsonObject *car = json_object_get_object_member (pop, "car");
+  static const struct { const char *key; double within, pct; } shares[] = {
+    { "d", 100, 10 }, { "d2", 300, 30 }, { "any", 400, 40 } };
+  for (guint k = 0; k < G_N_ELEMENTS (shares); k++)
+    {
+      JsonObject *sh = json_object_get_object_member (car, shares[k].key);
+      ck_assert_double_eq (json_object_get_double_member (sh, "within"), shares[k].within);
+      ck_assert_double_eq (json_object_get_double_member (sh, "pct"), shares[k].pct);
+    }
+  /* no timetable label: no timetable member */
+  TnetCommuteLabels plain;
+  tnet_commute_labels_init (&plain);
+  g_autofree char *js_plain = tnet_commute_to_json (c, t.net, &plain);
+  g_autoptr (JsonParser) parser_plain = json_parser_new ();
+  ck_assert (!json_object_has_member (parse_text (parser_plain, js_plain), "timetable"));
+
+  /* the CSV: a row per cell in the same order, minutes to 0.1, empty when
+   * unreached */
+  g_autofree char *csv = tnet_commute_to_csv (c, t.net);
+  g_autoptr (GPtrArray) rows = tt_csv_rows (csv);
+  ck_assert_uint_eq (rows->len, 7);
+  char **head = rows->pdata[0];
+  ck_assert_str_eq (head[0], "profile");
+  ck_assert_str_eq (head[3], "minutes");
+  ck_assert_str_eq (head[10], "lines");
+  for (guint k = 0; k < G_N_ELEMENTS (want); k++)
+    {
+      char **row = rows->pdata[k + 1];
+      ck_assert_str_eq (row[0], "car");
+      ck_assert_str_eq (row[1], want[k].o);
+      ck_assert_str_eq (row[2], want[k].d);
+      if (want[k].min < 0)
+        ck_assert_str_eq (row[3], "");
+      else
+        ck_assert_double_eq (g_ascii_strtod (row[3], NULL), want[k].min);
+    }
+  ck_assert_str_eq (((char **) rows->pdata[3])[10], "R;E");
+
+  /* the run's form of a direction: the same cells and shares */
+  g_autofree char *run_js = tnet_commute_direction_to_json (c, t.net, TNET_COMMUTE_TO);
+  g_autoptr (JsonParser) parser_run = json_parser_new ();
+  JsonObject *run = parse_text (parser_run, run_js);
+  ck_assert_str_eq (json_object_get_string_member (run, "direction"), "to");
+  JsonArray *run_cells = json_object_get_array_member (run, "cells");
+  ck_assert_uint_eq (json_array_get_length (run_cells), 6);
+  for (guint k = 0; k < G_N_ELEMENTS (want); k++)
+    {
+      JsonObject *cell = json_cell (run_cells, want[k].o, want[k].d);
+      JsonNode *m = json_object_get_member (cell, "minutes");
+      if (want[k].min < 0)
+        ck_assert (JSON_NODE_HOLDS_NULL (m));
+      else
+        ck_assert_double_eq (json_node_get_double (m), want[k].min);
+      ck_assert (!json_object_has_member (cell, "rides"));
+      ck_assert (JSON_NODE_HOLDS_ARRAY (json_object_get_member (cell, "lines")));
+    }
+  ck_assert_double_eq (json_object_get_double_member (run, "population_total"), 1000);
+  JsonObject *any = json_object_get_object_member (
+    json_object_get_object_member (json_object_get_object_member (run, "population_within"),
+                                   "car"), "any");
+  ck_assert_double_eq (json_object_get_double_member (any, "population"), 400);
+  ck_assert_double_eq (json_object_get_double_member (any, "pct"), 40);
+  TnetCsvWriter *w = tnet_csv_writer_new (tnet_commute_direction_csv_header ());
+  tnet_commute_direction_add_csv_rows (c, t.net, TNET_COMMUTE_FROM, w);
+  g_autofree char *run_csv = tnet_csv_writer_free_to_string (w);
+  g_autoptr (GPtrArray) run_rows = tt_csv_rows (run_csv);
+  ck_assert_uint_eq (run_rows->len, 7);
+  ck_assert_str_eq (((char **) run_rows->pdata[0])[0], "direction");
+  char **r3 = run_rows->pdata[3];
+  ck_assert_str_eq (r3[0], "from");
+  ck_assert_str_eq (r3[1], "car");
+  ck_assert_str_eq (r3[2], "o2");
+  ck_assert_str_eq (r3[3], "d");
+  ck_assert_double_eq (g_ascii_strtod (r3[4], NULL), 70);
+  ck_assert_str_eq (r3[10], "R;E");
+  ck_assert_str_eq (((char **) run_rows->pdata[5])[4], "");
   tiny_free (&t);
 }
 END_TEST
@@ -872,6 +1049,7 @@ commute_suite (void)
   tcase_set_timeout (tc, 120);
   tcase_add_test (tc, test_tiny_matrix);
   tcase_add_test (tc, test_budget_ms_as_cli);
+  tcase_add_test (tc, test_tiny_json_csv);
   tcase_add_test (tc, test_select);
   tcase_add_test (tc, test_tiny_isochrone);
   tcase_add_test (tc, test_bundled_oracle);

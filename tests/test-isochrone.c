@@ -300,6 +300,80 @@ START_TEST (test_bad_input)
 }
 END_TEST
 
+/* tnet_isochrone_zones_to_json() on four nodes whose times are set by
+ * hand: zones z1 (12.34 min, population 100), z2 (45 min, 200, the budget
+ * itself), z3 (unreached, 400) and the junction j (5 min): within 45 min
+ * three nodes and 300 people; each zone's minutes to 0.1, null when
+ * unreached; a car isochrone has no model, one by the timetable its
+ * options, one of transit without a timetable the approximation. */
+START_TEST (test_zones_json)
+{
+  GError *error = NULL;
+  g_autoptr (TnetNetwork) net = tnet_network_new ();
+  TnetNode nodes[] = {
+    { .id = "z1", .kind = TNET_NODE_ZONE, .lon = 1, .lat = 1, .population = 100 },
+    { .id = "j", .kind = TNET_NODE_JUNCTION, .lon = 1.1, .lat = 1, .population = 50 },
+    { .id = "z2", .kind = TNET_NODE_ZONE, .lon = 1.2, .lat = 1, .population = 200 },
+    { .id = "z3", .kind = TNET_NODE_ZONE, .lon = 1.3, .lat = 1, .population = 400 } };
+  for (guint i = 0; i < G_N_ELEMENTS (nodes); i++)
+    ck_assert_msg (tnet_network_add_node (net, &nodes[i], &error) != TNET_ID_NONE, "%s",
+                   error ? error->message : "");
+  double mins[] = { 12.34, 5, 45, NAN };
+  guint reached;
+  double pop;
+  tnet_isochrone_reach (net, mins, 45, &reached, &pop);
+  ck_assert_uint_eq (reached, 3);
+  ck_assert_double_eq (pop, 300);
+  TnetIsochroneLabels labels = { .from = "z1", .minutes = 45 };
+  g_autofree char *car = tnet_isochrone_zones_to_json (net, mins, &labels);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  ck_assert (json_parser_load_from_data (parser, car, -1, NULL));
+  JsonObject *o = json_node_get_object (json_parser_get_root (parser));
+  ck_assert_str_eq (json_object_get_string_member (o, "from"), "z1");
+  ck_assert_str_eq (json_object_get_string_member (o, "profile"), "car");
+  ck_assert_double_eq (json_object_get_double_member (o, "minutes"), 45);
+  ck_assert_int_eq (json_object_get_int_member (o, "nodes_reached"), 3);
+  ck_assert_double_eq (json_object_get_double_member (o, "zone_population_reached"), 300);
+  ck_assert (!json_object_has_member (o, "model"));
+  ck_assert (!json_object_has_member (o, "timetable"));
+  JsonArray *zones = json_object_get_array_member (o, "zones");
+  ck_assert_uint_eq (json_array_get_length (zones), 3);
+  static const char *const ids[] = { "z1", "z2", "z3" };
+  static const double want[] = { 12.3, 45, -1 };
+  for (guint k = 0; k < 3; k++)
+    {
+      JsonObject *z = json_array_get_object_element (zones, k);
+      ck_assert_str_eq (json_object_get_string_member (z, "id"), ids[k]);
+      JsonNode *m = json_object_get_member (z, "minutes");
+      if (want[k] < 0)
+        ck_assert (JSON_NODE_HOLDS_NULL (m));
+      else
+        ck_assert_double_eq_tol (json_node_get_double (m), want[k], 1e-9);
+    }
+  /* transit by the timetable: its options; without: the approximation */
+  labels = (TnetIsochroneLabels) { .from = "z1", .profile = "transit", .minutes = 45,
+                                   .by_timetable = TRUE, .timetable_feed = "gtfs-2025",
+                                   .timetable_date = 20250101, .depart_s = 6 * 3600 + 40 * 60,
+                                   .window_ms = 0, .max_walk_ms = 1500000, .percentile = 80 };
+  g_autofree char *tt = tnet_isochrone_zones_to_json (net, mins, &labels);
+  g_autoptr (JsonParser) parser_tt = json_parser_new ();
+  ck_assert (json_parser_load_from_data (parser_tt, tt, -1, NULL));
+  o = json_node_get_object (json_parser_get_root (parser_tt));
+  ck_assert_str_eq (json_object_get_string_member (o, "model"), "timetable");
+  JsonObject *t = json_object_get_object_member (o, "timetable");
+  ck_assert_str_eq (json_object_get_string_member (t, "feed"), "gtfs-2025");
+  ck_assert_int_eq (json_object_get_int_member (t, "date"), 20250101);
+  ck_assert_str_eq (json_object_get_string_member (t, "depart"), "06:40");
+  ck_assert_int_eq (json_object_get_int_member (t, "window_min"), 1);   /* one departure */
+  ck_assert_double_eq (json_object_get_double_member (t, "max_walk_min"), 25);
+  ck_assert_double_eq (json_object_get_double_member (t, "percentile"), 80);
+  labels.by_timetable = FALSE;
+  g_autofree char *freq = tnet_isochrone_zones_to_json (net, mins, &labels);
+  ck_assert (strstr (freq, "\"model\" : \"frequency approximation\""));
+  ck_assert (!strstr (freq, "\"timetable\""));
+}
+END_TEST
+
 /* A link bent at a right angle (5 km east, then 5 km north): the polygons
  * and the GeoJSON follow its polyline, not the straight line between its
  * ends. */
@@ -1114,6 +1188,7 @@ isochrone_suite (void)
   tcase_set_timeout (tc, 120);
   tcase_add_test (tc, test_single_link_area);
   tcase_add_test (tc, test_bad_input);
+  tcase_add_test (tc, test_zones_json);
   tcase_add_test (tc, test_link_geometry);
   tcase_add_test (tc, test_cli_bands_population);
   tcase_add_test (tc, test_geojson_isochrone);

@@ -5,7 +5,8 @@
  * G_IO_ERROR_CANCELLED, and the workspace answers the next query as a fresh
  * one would. A query that is not stopped gives what the brute-force
  * time-expanded Dijkstra of timetable-oracle.c gives for every minute (the
- * range) and what the plain functions give (matrix, isochrone). */
+ * range) and what the plain functions give (matrix, isochrone). An
+ * isochrone's walks before its first round are stopped too. */
 #include "tests-common.h"
 #include "timetable-oracle.h"
 
@@ -291,6 +292,79 @@ START_TEST (test_matrix_and_isochrone)
 }
 END_TEST
 
+/* @n points scattered (a fixed sequence) within about 5 km of the
+ * fixture's served stops, lon and lat in turn. */
+static double *
+scattered (const Oracle *o, guint n, guint seed)
+{
+  double *p = g_new (double, 2 * n);
+  g_autoptr (GRand) r = g_rand_new_with_seed (seed);
+  for (guint i = 0; i < n; i++)
+    {
+      TnetId s = served_stop (o, g_rand_int_range (r, 0, 10));
+      p[2 * i] = o->lon[s] + g_rand_double_range (r, -0.05, 0.05);
+      p[2 * i + 1] = o->lat[s] + g_rand_double_range (r, -0.05, 0.05);
+    }
+  return p;
+}
+
+/* Many sources and places, a walk of up to two hours and one minute: the
+ * walks before the first round are about all the work. A stop that is due
+ * when the query starts ends it before them (a check before the rounds
+ * only would let them all run first: about the unstopped time). */
+START_TEST (test_isochrone_walks_stopped)
+{
+  Fixture f;
+  fixture_load (&f);
+  const guint n_src = 200, n_places = 60000;
+  const double pct = 50;
+  g_autofree double *src = scattered (f.o, n_src, 7);
+  g_autofree double *pl = scattered (f.o, n_places, 8);
+  g_autofree gint32 *out = g_new (gint32, n_places);
+  gint32 dep = 8 * 3600;
+  gint64 t0 = g_get_monotonic_time ();
+  ck_assert (tnet_timetable_isochrone_cancellable (f.tt, src, n_src, pl, n_places, 7200, dep,
+                                                   1, &pct, 1, out, NULL, NULL));
+  gint64 full = g_get_monotonic_time () - t0;
+  guint reached = 0;
+  for (guint i = 0; i < n_places; i++)
+    reached += out[i] != UNREACHED;
+  ck_assert_uint_gt (reached, n_places / 2);   /* the walks did find stops */
+
+  TnetRaptorStop stop;
+  tnet_raptor_stop_init (&stop);
+  stop.deadline_us = 1;
+  GError *error = NULL;
+  t0 = g_get_monotonic_time ();
+  ck_assert (!tnet_timetable_isochrone_cancellable (f.tt, src, n_src, pl, n_places, 7200, dep,
+                                                    1, &pct, 1, out, &stop, &error));
+  gint64 stopped = g_get_monotonic_time () - t0;
+  assert_cancelled (error, "deadline");
+  g_clear_error (&error);
+  /* a cancellable cancelled by another thread while the walks run */
+  g_autoptr (GCancellable) cancel = g_cancellable_new ();
+  tnet_raptor_stop_init (&stop);
+  stop.cancellable = cancel;
+  GThread *t = g_thread_new ("cancel", cancel_soon, cancel);
+  t0 = g_get_monotonic_time ();
+  gboolean ok = tnet_timetable_isochrone_cancellable (f.tt, src, n_src, pl, n_places, 7200, dep,
+                                                      1, &pct, 1, out, &stop, &error);
+  gint64 cancelled = g_get_monotonic_time () - t0;
+  g_thread_join (t);
+  ck_assert (!ok);
+  assert_cancelled (error, "cancelled");
+  g_clear_error (&error);
+  ck_assert_msg (full >= 100000, "the unstopped query took %" G_GINT64_FORMAT " us: too "
+                 "short to show a stop", full);
+  ck_assert_msg (stopped < full / 4, "stopped after %" G_GINT64_FORMAT " us of %"
+                 G_GINT64_FORMAT, stopped, full);
+  /* cancelled 20 ms in: well before the end */
+  ck_assert_msg (cancelled < 20000 + full / 2, "cancelled after %" G_GINT64_FORMAT " us of %"
+                 G_GINT64_FORMAT, cancelled, full);
+  fixture_clear (&f);
+}
+END_TEST
+
 static Suite *
 raptor_stop_suite (void)
 {
@@ -301,6 +375,7 @@ raptor_stop_suite (void)
   tcase_add_test (c, test_range_cancelled);
   tcase_add_test (c, test_range_cancelled_from_thread);
   tcase_add_test (c, test_matrix_and_isochrone);
+  tcase_add_test (c, test_isochrone_walks_stopped);
   suite_add_tcase (s, c);
   return s;
 }

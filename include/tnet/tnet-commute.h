@@ -13,6 +13,7 @@
 #include <tnet/tnet-hubs.h>
 #include <tnet/tnet-timetable.h>
 #include <tnet/tnet-dataset.h>
+#include <tnet/tnet-io.h>
 
 G_BEGIN_DECLS
 
@@ -296,6 +297,119 @@ TNET_API double tnet_commute_population_total (const TnetCommute *commute);
 TNET_API double tnet_commute_population_within (const TnetCommute *commute, guint p,
                                                 guint d);
 TNET_API double tnet_commute_share_pct (const TnetCommute *commute, guint p, guint d);
+
+/**
+ * TnetCommuteLabels:
+ * @scenario_year: the year of the scenario the commute was computed in
+ * @direction: the direction it was computed in
+ * @timetable_feed: (nullable): the feed transit followed; NULL when no
+ *   profile was timed by a timetable (no "timetable" member)
+ * @timetable_date: the timetable's service date, YYYYMMDD
+ * @depart_s: its first departure, seconds after midnight
+ * @window_ms: its departure window, ms (0 = one minute)
+ *
+ * How a #TnetCommute was computed, for tnet_commute_to_json(). Borrowed by
+ * the call. Initialise with tnet_commute_labels_init().
+ */
+typedef struct {
+  int scenario_year;
+  TnetCommuteDirection direction;
+  const char *timetable_feed;
+  guint timetable_date;
+  gint32 depart_s;
+  TnetWeight window_ms;
+} TnetCommuteLabels;
+
+/* Sets @labels to year 0, direction to, no timetable. Errors: none.
+ * Thread-safety: writes @labels only. O(1). */
+TNET_API void tnet_commute_labels_init (TnetCommuteLabels *labels);
+
+/**
+ * tnet_commute_to_json:
+ * @net: the network @commute was computed on
+ * @labels: how it was computed
+ *
+ * The one JSON form of a commute (docs/json-schema.md, `tnet commute
+ * --format json`): scenario, direction, budget_min, methods and models
+ * (profile -> name), timetable (only with @labels->timetable_feed: feed,
+ * date, depart "HH:MM", window_min), origins and destinations (id, name,
+ * population), cells (profile, origin, destination, minutes, percentiles
+ * of a timetable profile, the five parts, rides, within_budget, lines; the
+ * parts, rides and lines null where not computed) and population (total,
+ * then profile -> destination id or "any" -> within, pct). Minutes to 0.1.
+ * Returns: (transfer full): the text, indented by 2, ending in a newline.
+ * Errors: none.
+ * Thread-safety: reads its arguments only.
+ * Time complexity: O(profiles × origins × destinations × lines).
+ */
+TNET_API char *tnet_commute_to_json (const TnetCommute *commute, const TnetNetwork *net,
+                                     const TnetCommuteLabels *labels);
+
+/**
+ * tnet_commute_to_csv:
+ * @net: the network @commute was computed on
+ *
+ * The one CSV form (`tnet commute --format csv`): header profile, origin,
+ * destination, minutes, access_min, wait_min, in_vehicle_min,
+ * transfer_min, egress_min, rides, lines (';'-separated); a row per cell
+ * in the order of the JSON's cells; minutes with one decimal, empty where
+ * unreached or not computed.
+ * Returns: (transfer full): the text.
+ * Errors: none.
+ * Thread-safety: reads its arguments only.
+ * Time complexity: O(profiles × origins × destinations × lines).
+ */
+TNET_API char *tnet_commute_to_csv (const TnetCommute *commute, const TnetNetwork *net);
+
+/**
+ * tnet_commute_direction_to_json:
+ * @net: the network @commute was computed on
+ * @direction: the direction it was computed in
+ *
+ * One direction of a scenario file's [commute] (an element of `tnet run`'s
+ * `commute.results` in results.json): direction, cells (as in
+ * tnet_commute_to_json() without percentiles and rides, lines always a
+ * list), population_total and population_within (profile -> destination
+ * id or "any" -> population, pct). The same cell writer as
+ * tnet_commute_to_json(), so the two cannot disagree.
+ * Returns: (transfer full): the text, indented by 2, ending in a newline.
+ * Errors: none.
+ * Thread-safety: reads its arguments only.
+ * Time complexity: O(profiles × origins × destinations × lines).
+ */
+TNET_API char *tnet_commute_direction_to_json (const TnetCommute *commute,
+                                               const TnetNetwork *net,
+                                               TnetCommuteDirection direction);
+
+/**
+ * tnet_commute_direction_csv_header:
+ *
+ * The header of `tnet run`'s commute.csv: direction, then the columns of
+ * tnet_commute_to_csv() without rides.
+ * Returns: (transfer none): a static NULL-terminated list.
+ * Errors: none. Thread-safety: thread-safe (constant data).
+ * Time complexity: O(1).
+ */
+TNET_API const char *const *tnet_commute_direction_csv_header (void);
+
+/**
+ * tnet_commute_direction_add_csv_rows:
+ * @net: the network @commute was computed on
+ * @direction: the direction it was computed in
+ * @w: a writer made with tnet_commute_direction_csv_header()
+ *
+ * Appends a row per cell of @commute to @w (the rows of
+ * tnet_commute_to_csv() after a direction column, without rides; a cell
+ * without parts has its lines, empty), so that both directions of a run
+ * share one file.
+ * Errors: none.
+ * Thread-safety: reads @commute and @net; @w is the caller's.
+ * Time complexity: O(profiles × origins × destinations × lines).
+ */
+TNET_API void tnet_commute_direction_add_csv_rows (const TnetCommute *commute,
+                                                   const TnetNetwork *net,
+                                                   TnetCommuteDirection direction,
+                                                   TnetCsvWriter *w);
 
 /**
  * tnet_commute_to_geojson:

@@ -146,4 +146,74 @@ TNET_API char *tnet_isochrone_bands_to_geojson (const TnetIsochroneBands *bands,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetIsochroneBands, tnet_isochrone_bands_free)
 
+/**
+ * TnetIsochroneLabels:
+ * @from: the place the isochrone starts from, as given (a node id, region:R…)
+ * @profile: (nullable): the profile's name as given; NULL reads car
+ * @minutes: the time budget, minutes
+ * @by_timetable: whether the times follow a timetable (then the
+ *   "timetable" member, with the fields below)
+ * @timetable_feed: (nullable): the feed's name
+ * @timetable_date: its service date, YYYYMMDD
+ * @depart_s: the first departure, seconds after midnight
+ * @window_ms: the departure window, ms (0 = one minute)
+ * @max_walk_ms: the longest walk to or from a stop, ms
+ * @percentile: the percentile of the travel time over the window
+ *
+ * What an isochrone was computed for, for tnet_isochrone_zones_to_json().
+ * Borrowed by the call; zero it before setting what applies.
+ */
+typedef struct {
+  const char *from;
+  const char *profile;
+  double minutes;
+  gboolean by_timetable;
+  const char *timetable_feed;
+  guint timetable_date;
+  gint32 depart_s;
+  TnetWeight window_ms;
+  TnetWeight max_walk_ms;
+  double percentile;
+} TnetIsochroneLabels;
+
+/**
+ * tnet_isochrone_reach:
+ * @net: the network
+ * @node_minutes: the travel time to each node of @net, minutes; negative
+ *   or NAN where unreached
+ * @minutes: the budget
+ * @n_reached: (out): the nodes reached within @minutes (inclusive)
+ * @zone_population: (out): the population of the zones among them
+ *
+ * What an isochrone reaches, as `tnet run` reports it.
+ * Errors: none.
+ * Thread-safety: reads its arguments only.
+ * Time complexity: O(nodes).
+ */
+TNET_API void tnet_isochrone_reach (const TnetNetwork *net, const double *node_minutes,
+                                    double minutes, guint *n_reached, double *zone_population);
+
+/**
+ * tnet_isochrone_zones_to_json:
+ * @net: the network
+ * @node_minutes: the travel time to each node of @net, minutes; negative
+ *   or NAN where unreached
+ * @labels: what the isochrone was computed for
+ *
+ * The isochrone of a scenario file's [isochrone] (`isochrone` in `tnet
+ * run`'s results.json, docs/scenario-files.md): from, profile, minutes,
+ * nodes_reached and zone_population_reached (tnet_isochrone_reach()),
+ * model (a profile other than car: "timetable" or "frequency
+ * approximation"), timetable (by the timetable: feed, date, depart,
+ * window_min, max_walk_min, percentile, as `tnet isochrone`'s GeoJSON and
+ * `tnet accessibility` give them), zones (each zone node: id, minutes to
+ * 0.1 or null).
+ * Returns: (transfer full): the text, indented by 2, ending in a newline.
+ * Errors: none.
+ * Thread-safety: reads its arguments only.
+ * Time complexity: O(nodes).
+ */
+TNET_API char *tnet_isochrone_zones_to_json (const TnetNetwork *net, const double *node_minutes,
+                                             const TnetIsochroneLabels *labels);
+
 G_END_DECLS

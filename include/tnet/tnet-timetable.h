@@ -536,7 +536,10 @@ typedef struct _GCancellable GCancellable;
  * with a time limit) can wait. The cancellable and the deadline are checked
  * before every RAPTOR round of every departure minute, so a query stops
  * within one round of its condition; the progress function between the
- * range queries of a matrix. Initialise with tnet_raptor_stop_init().
+ * range queries of a matrix. An isochrone's walks before its first round
+ * (from its sources, to its places) look at the cancellable and the
+ * deadline every 1024 sources or places, and before each source's drive
+ * search by park-and-ride. Initialise with tnet_raptor_stop_init().
  */
 typedef struct {
   GCancellable *cancellable;
@@ -592,10 +595,16 @@ TNET_API gboolean tnet_timetable_matrix_cancellable (TnetTimetable *tt, const do
  * @stop: (nullable): when to give up; NULL = never
  *
  * tnet_timetable_isochrone() that gives up when @stop says so (its
- * progress is not called: one range query). An unstopped query is exactly
- * that of tnet_timetable_isochrone().
+ * progress is not called: one range query). Its walks from the sources and
+ * to the places, which with many of either and a long @max_walk_s take
+ * much of its time, are stopped too (TnetRaptorStop). An unstopped query
+ * is exactly that of tnet_timetable_isochrone().
  * Errors: %G_IO_ERROR_CANCELLED when stopped; @out is then undefined.
  * Returns: %FALSE when stopped.
+ * Thread-safety: as tnet_timetable_isochrone(); @stop may be cancelled
+ * from another thread.
+ * Time complexity: that of tnet_timetable_isochrone() (a stop check per
+ * 1024 sources or places, and per round, costs a clock read).
  */
 TNET_API gboolean tnet_timetable_isochrone_cancellable (TnetTimetable *tt,
                                                         const double *sources,
@@ -1097,8 +1106,11 @@ TNET_API gboolean tnet_park_ride_matrix_ends (const TnetParkRide *pr, const Tnet
  * walks, tnet_timetable_walks_near()), the fastest over the sources for
  * each stop; places are reached from the stops within @max_walk_s, or on
  * foot from a source, by straight line, as for transit. One range query.
+ * @stop is looked at before each source's search and during the walks to
+ * the places as well as before each round.
  * Errors: %G_IO_ERROR_CANCELLED when stopped; @out is then undefined.
  * Returns: %FALSE when stopped.
+ * Thread-safety: as tnet_timetable_isochrone(); @pr is only read.
  * Time complexity: @n_sources drive searches, one range query, plus
  * O(@n_places x (@n_sources + @n_minutes log @n_minutes)).
  */

@@ -9,6 +9,7 @@
  */
 #include "tnet-internal.h"
 #include "analysis-private.h"
+#include "json-text.h"
 #include "park-ride-json.h"
 #include "timetable-private.h"
 

@@ -91,3 +91,31 @@ tnet_i_json_add_string (JsonBuilder *b, const char *name, const char *value)
   else
     json_builder_add_null_value (b);
 }
+
+void
+tnet_i_json_timetable_members (JsonBuilder *b, const char *feed, guint date, gint32 depart_s,
+                               guint window_min)
+{
+  tnet_i_json_add_string (b, "feed", feed);
+  json_builder_set_member_name (b, "date");
+  json_builder_add_int_value (b, date);
+  json_builder_set_member_name (b, "depart");
+  g_autofree char *dep = g_strdup_printf ("%02d:%02d", depart_s / 3600, depart_s / 60 % 60);
+  json_builder_add_string_value (b, dep);
+  json_builder_set_member_name (b, "window_min");
+  json_builder_add_int_value (b, window_min);
+}
+
+void
+tnet_i_json_timetable_object (JsonBuilder *b, const char *feed, guint date, gint32 depart_s,
+                              guint window_min, guint max_walk_s, double percentile)
+{
+  json_builder_set_member_name (b, "timetable");
+  json_builder_begin_object (b);
+  tnet_i_json_timetable_members (b, feed, date, depart_s, MAX (window_min, 1u));
+  json_builder_set_member_name (b, "max_walk_min");
+  json_builder_add_double_value (b, max_walk_s / 60.0);
+  json_builder_set_member_name (b, "percentile");
+  json_builder_add_double_value (b, percentile);
+  json_builder_end_object (b);
+}

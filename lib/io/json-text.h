@@ -15,3 +15,16 @@ char *tnet_i_json_to_text (JsonNode *root, guint indent);
  * to null when @value is NULL (the one writer of an optional text member).
  * Time complexity: O(length of @value). */
 void tnet_i_json_add_string (JsonBuilder *b, const char *name, const char *value);
+
+/* The members a "timetable" object of every result opens with: feed (null
+ * when @feed is NULL), date (@date, YYYYMMDD), depart ("HH:MM" of
+ * @depart_s) and window_min (@window_min as given). O(1). */
+void tnet_i_json_timetable_members (JsonBuilder *b, const char *feed, guint date,
+                                    gint32 depart_s, guint window_min);
+
+/* Member "timetable" of a result of one percentile (an isochrone, an
+ * accessibility): the members above with window_min at least 1, then
+ * max_walk_min (@max_walk_s in minutes) and percentile. O(1). */
+void tnet_i_json_timetable_object (JsonBuilder *b, const char *feed, guint date,
+                                   gint32 depart_s, guint window_min, guint max_walk_s,
+                                   double percentile);

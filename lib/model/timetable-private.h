@@ -128,6 +128,24 @@ guint tnet_i_foot_search_run (const TnetFootGraph *g, TnetFootSearch *fs, TnetId
 void tnet_i_raptor_place_egress (TnetTimetable *tt, guint d, double lon, double lat,
                                  guint max_walk_s, guint32 direct, GArray *near,
                                  GArray *egress);
+/* The egress rows of @n_places @places (lon, lat in turn) as
+ * tnet_i_raptor_place_egress() gives them, each place's direct walk the
+ * shortest from any of the @n_sources @sources (lon, lat; NAN ones are
+ * skipped). Looks at @stop (nullable) every TNET_I_RAPTOR_STOP_EVERY
+ * places: FALSE and G_IO_ERROR_CANCELLED when it says stop. O(places x
+ * (sources + stops near)). */
+gboolean tnet_i_raptor_places_egress (TnetTimetable *tt, const double *sources,
+                                      guint n_sources, const double *places, guint n_places,
+                                      guint max_walk_s, const TnetRaptorStop *stop,
+                                      GArray *egress, GError **error);
+/* How often the walks before a range query's rounds (sources, places)
+ * look at its stop: a check costs a clock read, a place up to tens of
+ * microseconds with a long walk. */
+#define TNET_I_RAPTOR_STOP_EVERY 1024
+/* FALSE with G_IO_ERROR_CANCELLED (the message says cancelled or
+ * deadline, as tnet_raptor_run_range_cancellable()) when @stop (nullable)
+ * says give up now; its progress is not called. */
+gboolean tnet_i_raptor_stop_check (const TnetRaptorStop *stop, GError **error);
 gboolean tnet_i_raptor_range_percentiles (TnetTimetable *tt, const GArray *access,
                                           const GArray *egress, gint32 depart_s,
                                           guint n_minutes, guint n_places, const double *pcts,

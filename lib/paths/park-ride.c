@@ -635,9 +635,16 @@ tnet_park_ride_isochrone (const TnetParkRide *pr, const TnetNetwork *net, const 
   g_autoptr (GArray) access = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
   /* the fastest access to each stop over the sources */
   g_autoptr (GHashTable) slot = g_hash_table_new (NULL, NULL);
+  g_autofree double *src = g_new (double, 2 * MAX (n_sources, 1u));
   for (guint k = 0; k < n_sources; k++)
     {
+      /* each source drives and walks a search of its own: look at the stop
+       * before each (the range query looks at it before its rounds only) */
+      if (!tnet_i_raptor_stop_check (stop, error))
+        return FALSE;
       const TnetNode *n = tnet_network_node (net, sources[k]);
+      src[2 * k] = n->lon;
+      src[2 * k + 1] = n->lat;
       g_array_set_size (walks, 0);
       if (!isnan (n->lon) && !isnan (n->lat))
         tnet_timetable_walks_near (pr->tt, n->lon, n->lat, max_walk_s, walks);
@@ -659,20 +666,9 @@ tnet_park_ride_isochrone (const TnetParkRide *pr, const TnetNetwork *net, const 
         }
     }
   g_autoptr (GArray) egress = g_array_new (FALSE, FALSE, sizeof (TnetEgress));
-  g_autoptr (GArray) near = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
-  for (guint d = 0; d < n_places; d++)
-    {
-      double lon = places[2 * d], lat = places[2 * d + 1];
-      guint32 direct = G_MAXUINT32;
-      for (guint k = 0; k < n_sources && !isnan (lon) && !isnan (lat); k++)
-        {
-          const TnetNode *n = tnet_network_node (net, sources[k]);
-          if (!isnan (n->lon) && !isnan (n->lat))
-            direct = MIN (direct, tnet_timetable_walk_seconds (
-                                    pr->tt, tnet_i_haversine_m (n->lon, n->lat, lon, lat)));
-        }
-      tnet_i_raptor_place_egress (pr->tt, d, lon, lat, max_walk_s, direct, near, egress);
-    }
+  if (!tnet_i_raptor_places_egress (pr->tt, src, n_sources, places, n_places, max_walk_s, stop,
+                                    egress, error))
+    return FALSE;
   return tnet_i_raptor_range_percentiles (pr->tt, access, egress, depart_s, n_minutes, n_places,
                                           pcts, n_pcts, stop, out, error);
 }

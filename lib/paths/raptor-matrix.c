@@ -242,6 +242,32 @@ tnet_i_raptor_place_egress (TnetTimetable *tt, guint d, double lon, double lat,
     }
 }
 
+gboolean
+tnet_i_raptor_places_egress (TnetTimetable *tt, const double *sources, guint n_sources,
+                             const double *places, guint n_places, guint max_walk_s,
+                             const TnetRaptorStop *stop, GArray *egress, GError **error)
+{
+  g_autoptr (GArray) near = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
+  for (guint d = 0; d < n_places; d++)
+    {
+      /* a place's stops within a long walk, and its direct walk from each
+       * source, add up to much of a query's time: look at the stop as the
+       * range query does before its rounds */
+      if (d % TNET_I_RAPTOR_STOP_EVERY == 0 && !tnet_i_raptor_stop_check (stop, error))
+        return FALSE;
+      double lon = places[2 * d], lat = places[2 * d + 1];
+      guint32 direct = G_MAXUINT32;
+      for (guint s = 0; s < n_sources && !isnan (lon) && !isnan (lat); s++)
+        if (!isnan (sources[2 * s]) && !isnan (sources[2 * s + 1]))
+          direct = MIN (direct, tnet_timetable_walk_seconds (
+                                  tt, tnet_i_timetable_distance_m (sources[2 * s],
+                                                                   sources[2 * s + 1], lon,
+                                                                   lat)));
+      tnet_i_raptor_place_egress (tt, d, lon, lat, max_walk_s, direct, near, egress);
+    }
+  return TRUE;
+}
+
 /* One range query from @access (TnetStopWalk) to the @n_places targets of
  * @egress (TnetEgress) over @n_minutes from @depart_s, then the @n_pcts
  * percentiles of each target's series into @out (place-major). */
@@ -292,8 +318,12 @@ isochrone (TnetTimetable *tt, const double *sources, guint n_sources, const doub
     return TRUE;
   g_autoptr (GArray) all = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
   for (guint s = 0; s < n_sources; s++)
-    if (!isnan (sources[2 * s]) && !isnan (sources[2 * s + 1]))
-      tnet_timetable_walks_near (tt, sources[2 * s], sources[2 * s + 1], max_walk_s, all);
+    {
+      if (s % TNET_I_RAPTOR_STOP_EVERY == 0 && !tnet_i_raptor_stop_check (stop, error))
+        return FALSE;
+      if (!isnan (sources[2 * s]) && !isnan (sources[2 * s + 1]))
+        tnet_timetable_walks_near (tt, sources[2 * s], sources[2 * s + 1], max_walk_s, all);
+    }
   /* one access row per stop, its shortest walk */
   g_array_sort (all, cmp_stop_walk);
   g_autoptr (GArray) access = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
@@ -302,19 +332,9 @@ isochrone (TnetTimetable *tt, const double *sources, guint n_sources, const doub
                   != g_array_index (all, TnetStopWalk, i - 1).stop)
       g_array_append_val (access, g_array_index (all, TnetStopWalk, i));
   g_autoptr (GArray) egress = g_array_new (FALSE, FALSE, sizeof (TnetEgress));
-  g_autoptr (GArray) near = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
-  for (guint d = 0; d < n_places; d++)
-    {
-      double lon = places[2 * d], lat = places[2 * d + 1];
-      guint32 direct = G_MAXUINT32;
-      for (guint s = 0; s < n_sources; s++)
-        if (!isnan (sources[2 * s]) && !isnan (sources[2 * s + 1]))
-          direct = MIN (direct, tnet_timetable_walk_seconds (
-                                  tt, tnet_i_timetable_distance_m (sources[2 * s],
-                                                                   sources[2 * s + 1], lon,
-                                                                   lat)));
-      tnet_i_raptor_place_egress (tt, d, lon, lat, max_walk_s, direct, near, egress);
-    }
+  if (!tnet_i_raptor_places_egress (tt, sources, n_sources, places, n_places, max_walk_s, stop,
+                                    egress, error))
+    return FALSE;
   return tnet_i_raptor_range_percentiles (tt, access, egress, depart_s, n_minutes, n_places,
                                           pcts, n_pcts, stop, out, error);
 }

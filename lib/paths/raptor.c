@@ -411,17 +411,25 @@ scan_route (TnetRaptor *ws, guint r, guint from)
     }
 }
 
+/* Why @st says to give up now: 0 not, 1 cancelled, 2 past the deadline. */
+static int
+stop_reason (const TnetRaptorStop *st)
+{
+  if (st == NULL)
+    return 0;
+  if (st->cancellable && g_cancellable_is_cancelled (st->cancellable))
+    return 1;
+  if (st->deadline_us > 0 && g_get_monotonic_time () > st->deadline_us)
+    return 2;
+  return 0;
+}
+
 /* Whether the query's stop says to give up now (remembered in ws->stopped). */
 static gboolean
 should_stop (TnetRaptor *ws)
 {
-  const TnetRaptorStop *st = ws->stop;
-  if (st == NULL)
-    return FALSE;
-  if (st->cancellable && g_cancellable_is_cancelled (st->cancellable))
-    ws->stopped = 1;
-  else if (st->deadline_us > 0 && g_get_monotonic_time () > st->deadline_us)
-    ws->stopped = 2;
+  if (ws->stopped == 0)
+    ws->stopped = stop_reason (ws->stop);
   return ws->stopped != 0;
 }
 
@@ -800,6 +808,15 @@ stop_error (int why, GError **error)
   else
     g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
                          "the timetable query was cancelled");
+}
+
+gboolean
+tnet_i_raptor_stop_check (const TnetRaptorStop *stop, GError **error)
+{
+  int why = stop_reason (stop);
+  if (why != 0)
+    stop_error (why, error);
+  return why == 0;
 }
 
 gboolean

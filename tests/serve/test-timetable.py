@@ -261,10 +261,10 @@ for path, full, name in ((wide_iso, t_iso, 'isochrone'), (wide_acc, t_acc, 'acce
     status, t = timed(srv, path)
     tap.ok(status == 503, f'{name} over a wide window past the time limit: 503', status)
     # (a query of under 0.6 s could not show it: that is a failure too).
-    # The isochrone's access walks before its first RAPTOR round are not
-    # stopped (about half its time on a quiet machine), hence 3/4 and not 1/2;
-    # a query that ran to its end would take about all of it.
-    tap.ok(full >= 0.6 and t < full * 0.75, f'  stopped early: {t:.2f} s of {full:.2f} s')
+    # The isochrone's walks before its first RAPTOR round (about half its
+    # time on a quiet machine) are stopped too, so a stopped query takes
+    # under half; one that ran its walks or rounds to the end would not.
+    tap.ok(full >= 0.6 and t < full * 0.5, f'  stopped early: {t:.2f} s of {full:.2f} s')
     status, _, body = srv.get('/health')
     tap.ok(status == 200 and b'"ok"' in body, '  the server still answers /health', body)
 rc, err = srv.stop()

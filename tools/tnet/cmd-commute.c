@@ -19,237 +19,9 @@ typedef struct {
   TnetCliParkRideArgs park;
 } Options;
 
-/* How the transit profile was computed: by the timetable @feed of @date
- * over the window, or (feed NULL) by the frequency approximation. */
-typedef struct {
-  const char *feed;
-  guint date;
-  gint32 depart_s;
-  guint window_min;
-} Model;
-
-static const char *
-profile_model (const TnetCommute *c, guint p)
-{
-  if (tnet_commute_method (c, p) == TNET_COMMUTE_METHOD_TIMETABLE)
-    return "timetable";
-  return tnet_commute_profile (c, p) == TNET_PROFILE_CAR ? "network"
-                                                         : "frequency approximation";
-}
-
-static double
-ms_min (TnetWeight ms)
-{
-  return ms == TNET_WEIGHT_INF ? INFINITY : round (ms / 6000.0) / 10.0;
-}
-
-static void
-add_min (JsonBuilder *b, const char *key, TnetWeight ms)
-{
-  json_builder_set_member_name (b, key);
-  if (ms == TNET_WEIGHT_INF)
-    json_builder_add_null_value (b);
-  else
-    json_builder_add_double_value (b, ms_min (ms));
-}
-
-static void
-node_json (JsonBuilder *b, const TnetNetwork *net, TnetId v)
-{
-  const TnetNode *n = tnet_network_node (net, v);
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "id");
-  json_builder_add_string_value (b, n->id);
-  json_builder_set_member_name (b, "name");
-  json_builder_add_string_value (b, n->name);
-  json_builder_set_member_name (b, "population");
-  json_builder_add_double_value (b, n->population);
-  json_builder_end_object (b);
-}
-
-static char *
-render_json (const TnetCommute *c, const TnetNetwork *net, const TnetScenario *scen,
-             TnetCommuteDirection dir, const Model *model)
-{
-  g_autoptr (JsonBuilder) b = json_builder_new ();
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "scenario");
-  json_builder_add_int_value (b, tnet_scenario_get_year (scen));
-  json_builder_set_member_name (b, "direction");
-  json_builder_add_string_value (b, dir == TNET_COMMUTE_TO ? "to" : "from");
-  json_builder_set_member_name (b, "budget_min");
-  json_builder_add_double_value (b, tnet_weight_to_min (tnet_commute_budget_ms (c)));
-  json_builder_set_member_name (b, "methods");
-  json_builder_begin_object (b);
-  for (guint p = 0; p < tnet_commute_n_profiles (c); p++)
-    {
-      json_builder_set_member_name (b, tnet_profile_to_string (tnet_commute_profile (c, p)));
-      json_builder_add_string_value (b, tnet_commute_method_to_string (tnet_commute_method (c, p)));
-    }
-  json_builder_end_object (b);
-  json_builder_set_member_name (b, "models");
-  json_builder_begin_object (b);
-  for (guint p = 0; p < tnet_commute_n_profiles (c); p++)
-    {
-      json_builder_set_member_name (b, tnet_profile_to_string (tnet_commute_profile (c, p)));
-      json_builder_add_string_value (b, profile_model (c, p));
-    }
-  json_builder_end_object (b);
-  if (model->feed)
-    {
-      json_builder_set_member_name (b, "timetable");
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "feed");
-      json_builder_add_string_value (b, model->feed);
-      json_builder_set_member_name (b, "date");
-      json_builder_add_int_value (b, model->date);
-      json_builder_set_member_name (b, "depart");
-      g_autofree char *dep = g_strdup_printf ("%02d:%02d", model->depart_s / 3600,
-                                              model->depart_s / 60 % 60);
-      json_builder_add_string_value (b, dep);
-      json_builder_set_member_name (b, "window_min");
-      json_builder_add_int_value (b, model->window_min);
-      json_builder_end_object (b);
-    }
-  json_builder_set_member_name (b, "origins");
-  json_builder_begin_array (b);
-  for (guint o = 0; o < tnet_commute_n_origins (c); o++)
-    node_json (b, net, tnet_commute_origin (c, o));
-  json_builder_end_array (b);
-  json_builder_set_member_name (b, "destinations");
-  json_builder_begin_array (b);
-  for (guint d = 0; d < tnet_commute_n_destinations (c); d++)
-    node_json (b, net, tnet_commute_destination (c, d));
-  json_builder_end_array (b);
-  json_builder_set_member_name (b, "cells");
-  json_builder_begin_array (b);
-  for (guint p = 0; p < tnet_commute_n_profiles (c); p++)
-    for (guint o = 0; o < tnet_commute_n_origins (c); o++)
-      for (guint d = 0; d < tnet_commute_n_destinations (c); d++)
-        {
-          const TnetCommuteCell *cell = tnet_commute_cell (c, p, o, d);
-          json_builder_begin_object (b);
-          json_builder_set_member_name (b, "profile");
-          json_builder_add_string_value (b, tnet_profile_to_string (tnet_commute_profile (c, p)));
-          json_builder_set_member_name (b, "origin");
-          json_builder_add_string_value (b, tnet_network_node (net, tnet_commute_origin (c, o))->id);
-          json_builder_set_member_name (b, "destination");
-          json_builder_add_string_value (b, tnet_network_node (net, tnet_commute_destination (c, d))->id);
-          add_min (b, "minutes", cell->total_ms);
-          if (tnet_commute_method (c, p) == TNET_COMMUTE_METHOD_TIMETABLE)
-            {
-              json_builder_set_member_name (b, "percentiles");
-              json_builder_begin_object (b);
-              for (guint k = 0; k < tnet_commute_n_percentiles (c); k++)
-                {
-                  g_autofree char *key = g_strdup_printf ("p%g", tnet_commute_percentile (c, k));
-                  add_min (b, key, tnet_commute_percentile_ms (c, p, o, d, k));
-                }
-              json_builder_end_object (b);
-            }
-          /* parts not computed (totals only) read null, like unreached */
-          gboolean reached = cell->total_ms != TNET_WEIGHT_INF && tnet_commute_has_parts (c, p);
-          add_min (b, "access_min", reached ? cell->access_ms : TNET_WEIGHT_INF);
-          add_min (b, "wait_min", reached ? cell->wait_ms : TNET_WEIGHT_INF);
-          add_min (b, "in_vehicle_min", reached ? cell->in_vehicle_ms : TNET_WEIGHT_INF);
-          add_min (b, "transfer_min", reached ? cell->transfer_ms : TNET_WEIGHT_INF);
-          add_min (b, "egress_min", reached ? cell->egress_ms : TNET_WEIGHT_INF);
-          json_builder_set_member_name (b, "rides");
-          if (tnet_commute_has_parts (c, p))
-            json_builder_add_int_value (b, cell->n_rides);
-          else
-            json_builder_add_null_value (b);
-          json_builder_set_member_name (b, "within_budget");
-          json_builder_add_boolean_value (b, cell->total_ms != TNET_WEIGHT_INF && cell->total_ms
-                                          <= tnet_commute_budget_ms (c));
-          json_builder_set_member_name (b, "lines");
-          if (!tnet_commute_has_parts (c, p))
-            json_builder_add_null_value (b);
-          else
-            {
-              json_builder_begin_array (b);
-              for (guint k = 0; cell->lines[k]; k++)
-                json_builder_add_string_value (b, cell->lines[k]);
-              json_builder_end_array (b);
-            }
-          json_builder_end_object (b);
-        }
-  json_builder_end_array (b);
-  json_builder_set_member_name (b, "population");
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "total");
-  json_builder_add_double_value (b, tnet_commute_population_total (c));
-  for (guint p = 0; p < tnet_commute_n_profiles (c); p++)
-    {
-      json_builder_set_member_name (b, tnet_profile_to_string (tnet_commute_profile (c, p)));
-      json_builder_begin_object (b);
-      for (guint d = 0; d <= tnet_commute_n_destinations (c); d++)
-        {
-          guint dd = d == tnet_commute_n_destinations (c) ? TNET_COMMUTE_ANY : d;
-          json_builder_set_member_name (b, dd == TNET_COMMUTE_ANY ? "any"
-              : tnet_network_node (net, tnet_commute_destination (c, d))->id);
-          json_builder_begin_object (b);
-          json_builder_set_member_name (b, "within");
-          json_builder_add_double_value (b, tnet_commute_population_within (c, p, dd));
-          json_builder_set_member_name (b, "pct");
-          double pct = tnet_commute_share_pct (c, p, dd);
-          if (isnan (pct))
-            json_builder_add_null_value (b);
-          else
-            json_builder_add_double_value (b, round (pct * 10) / 10);
-          json_builder_end_object (b);
-        }
-      json_builder_end_object (b);
-    }
-  json_builder_end_object (b);
-  json_builder_end_object (b);
-  return tnet_cli_json_to_string (b);
-}
-
-static char *
-render_csv (const TnetCommute *c, const TnetNetwork *net)
-{
-  static const char *const header[] = { "profile", "origin", "destination", "minutes",
-                                        "access_min", "wait_min", "in_vehicle_min",
-                                        "transfer_min", "egress_min", "rides", "lines", NULL };
-  TnetCsvWriter *w = tnet_csv_writer_new (header);
-  for (guint p = 0; p < tnet_commute_n_profiles (c); p++)
-    for (guint o = 0; o < tnet_commute_n_origins (c); o++)
-      for (guint d = 0; d < tnet_commute_n_destinations (c); d++)
-        {
-          const TnetCommuteCell *cell = tnet_commute_cell (c, p, o, d);
-          gboolean r = cell->total_ms != TNET_WEIGHT_INF;
-          gboolean parts = tnet_commute_has_parts (c, p);
-          tnet_csv_writer_add_text (w, tnet_profile_to_string (tnet_commute_profile (c, p)));
-          tnet_csv_writer_add_text (w, tnet_network_node (net, tnet_commute_origin (c, o))->id);
-          tnet_csv_writer_add_text (w, tnet_network_node (net,
-                                                          tnet_commute_destination (c, d))->id);
-          TnetWeight part_ms[6] = { cell->total_ms, cell->access_ms, cell->wait_ms,
-                                  cell->in_vehicle_ms, cell->transfer_ms, cell->egress_ms };
-          for (int k = 0; k < 6; k++)
-            {
-              gboolean shown = r && (k == 0 || parts) && part_ms[k] != TNET_WEIGHT_INF;
-              tnet_csv_writer_add_number (w, shown ? part_ms[k] / 60000.0 : NAN, 1);
-            }
-          if (!parts)
-            {
-              /* parts not computed (totals only): empty fields */
-              tnet_csv_writer_add_text (w, NULL);
-              tnet_csv_writer_add_text (w, NULL);
-              tnet_csv_writer_end_row (w);
-              continue;
-            }
-          tnet_csv_writer_add_int (w, cell->n_rides);
-          g_autofree char *lines = cell->lines ? g_strjoinv (";", (char **) cell->lines) : NULL;
-          tnet_csv_writer_add_text (w, lines);
-          tnet_csv_writer_end_row (w);
-        }
-  return tnet_csv_writer_free_to_string (w);
-}
-
 static char *
 render_text (const TnetCommute *c, const TnetNetwork *net, const TnetScenario *scen,
-             const Model *model)
+             const TnetCommuteLabels *model)
 {
   GString *s = g_string_new (NULL);
   g_string_append_printf (s, "Commute %d, budget %.0f min (minutes door to door; "
@@ -262,9 +34,10 @@ render_text (const TnetCommute *c, const TnetNetwork *net, const TnetScenario *s
       g_string_append_printf (s, "\n[%s]", tnet_profile_to_string (tnet_commute_profile (c, p)));
       if (by_tt)
         g_string_append_printf (s, " (timetable %s, %u, departing %02d:%02d, window %u min: "
-                                "median, then percentiles)", model->feed, model->date,
+                                "median, then percentiles)", model->timetable_feed,
+                                model->timetable_date,
                                 model->depart_s / 3600, model->depart_s / 60 % 60,
-                                MAX (model->window_min, 1u));
+                                MAX ((guint) llround (tnet_weight_to_min (model->window_ms)), 1u));
       else if (tnet_commute_profile (c, p) != TNET_PROFILE_CAR)
         g_string_append (s, " (frequency approximation: waits of half the headway)");
       if (!by_tt && !tnet_commute_has_parts (c, p))
@@ -409,12 +182,13 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Timed, timed_clear)
  * tnet_commute_timing_init() of the plan's group @grp); the frequency
  * approximation only by --frequency-model or when the data folder has no
  * feed and --gtfs names none. With transit or park_and_ride among
- * @profiles, sets @copts' timetable and park-and-ride, and @model; what they
+ * @profiles, sets @copts' timetable and park-and-ride, and @model's timing
+ * (its feed and date only when the timetable is used); what they
  * use goes to @t. Fails on a bad option or a feed that cannot be read. */
 static gboolean
 commute_transit (const TnetCliCommon *common, const TnetNetwork *net, const TnetScenario *scen,
                  const Options *opt, const TnetPlanCommute *grp, const GArray *profiles,
-                 TnetCommuteOptions *copts, Model *model, Timed *t, GError **error)
+                 TnetCommuteOptions *copts, TnetCommuteLabels *model, Timed *t, GError **error)
 {
   gboolean has_transit = FALSE;
   gboolean has_park_ride = FALSE;
@@ -434,7 +208,8 @@ commute_transit (const TnetCliCommon *common, const TnetNetwork *net, const Tnet
   if (!tnet_cli_time_args_parse_with (&opt->time, &timing, &topt, error))
     return FALSE;
   t->pcts = topt.percentiles;
-  *model = (Model) { NULL, 0, topt.depart_s, topt.window_min };
+  model->depart_s = topt.depart_s;
+  model->window_ms = tnet_weight_from_min (topt.window_min);
   if (!has_transit)
     return TRUE;
   GError *tt_error = NULL;
@@ -449,8 +224,8 @@ commute_transit (const TnetCliCommon *common, const TnetNetwork *net, const Tnet
     return TRUE;
   if (!tnet_cli_check_headway_timetable (common, error))
     return FALSE;
-  model->feed = t->feed_name;
-  model->date = tnet_timetable_get_service_date (t->tt);
+  model->timetable_feed = t->feed_name;
+  model->timetable_date = tnet_timetable_get_service_date (t->tt);
   copts->timetable = t->tt;
   copts->depart_s = topt.depart_s;
   copts->window_ms = tnet_weight_from_min (topt.window_min);
@@ -513,9 +288,12 @@ commute (TnetCliCommon *common, const Options *opt, TnetCliFormat format, GError
   tnet_commute_options_init (&copts);
   copts.method = method;
   g_auto (Timed) timed = { 0 };
-  Model model;
+  TnetCommuteLabels labels;
+  tnet_commute_labels_init (&labels);
+  labels.scenario_year = tnet_scenario_get_year (scen);
+  labels.direction = dir;
   g_autoptr (TnetCommute) c = NULL;
-  if (commute_transit (common, net, scen, opt, grp, profiles, &copts, &model, &timed, error))
+  if (commute_transit (common, net, scen, opt, grp, profiles, &copts, &labels, &timed, error))
     {
       copts.progress = tnet_cli_progress_func (common);
       copts.progress_data = common;
@@ -528,11 +306,11 @@ commute (TnetCliCommon *common, const Options *opt, TnetCliFormat format, GError
     tnet_multimodal_unref (graphs[p]);
   if (!c)
     return FALSE;
-  g_autofree char *text = format == TNET_CLI_FORMAT_JSON ? render_json (c, net, scen, dir,
-                                                                       &model)
-                          : format == TNET_CLI_FORMAT_CSV ? render_csv (c, net)
+  g_autofree char *text = format == TNET_CLI_FORMAT_JSON
+                          ? tnet_commute_to_json (c, net, &labels)
+                          : format == TNET_CLI_FORMAT_CSV ? tnet_commute_to_csv (c, net)
                           : format == TNET_CLI_FORMAT_GEOJSON ? tnet_commute_to_geojson (c, net)
-                          : render_text (c, net, scen, &model);
+                          : render_text (c, net, scen, &labels);
   return tnet_cli_write (common, text, error);
 }
 

@@ -109,6 +109,19 @@ save_kind_map (Run *run, TnetMap *map, MapKind kind, guint index, const char *su
   return save_map (run, map, base, error);
 }
 
+/* The map of the @index-th pair @a → @z of a [corridors] or [criticality]
+ * list, as save_kind_map() titles and saves it (the year in its subtitle);
+ * a NULL @map is no map to save. */
+static gboolean
+save_pair_map (Run *run, TnetMap *map, MapKind kind, guint index, const char *a,
+               const char *z, const char *detail, GError **error)
+{
+  if (map == NULL)
+    return TRUE;
+  g_autofree char *pair = g_strdup_printf ("%s → %s", a, z);
+  return save_kind_map (run, map, kind, index, pair, TRUE, detail, error);
+}
+
 static void
 skip (Run *run, const char *section, const char *reason)
 {
@@ -353,73 +366,30 @@ isochrone_timetable (Run *run, const char *from, TnetProfile profile, double min
   return TRUE;
 }
 
-/* The isochrone's member "isochrone" of results.json and its lines of
- * the text: the place, the profile, what it reaches within @minutes
- * (@reached nodes, @pop zone population; @mins per node) and, by the
- * timetable (@tt_ms set), the timetable's options of @m. */
-static void
+/* The isochrone's member "isochrone" of results.json (the library's) and
+ * its lines of the text: the place, the profile, what it reaches within
+ * @minutes (@mins per node) and, by the timetable (@tt_ms set), the
+ * timetable's options of @m. */
+static gboolean
 isochrone_results (Run *run, const char *from, const char *profile, double minutes,
                    const double *mins, const TnetWeight *tt_ms,
-                   const TnetCliIsochroneModel *m, guint reached, double pop)
+                   const TnetCliIsochroneModel *m, GError **error)
 {
-  guint n = tnet_network_n_nodes (run->net);
-  JsonBuilder *b = run->json;
-  json_builder_set_member_name (b, "isochrone");
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "from");
-  json_builder_add_string_value (b, from);
-  json_builder_set_member_name (b, "profile");
-  json_builder_add_string_value (b, profile ? profile : "car");
-  json_builder_set_member_name (b, "minutes");
-  json_builder_add_double_value (b, minutes);
-  json_builder_set_member_name (b, "nodes_reached");
-  json_builder_add_int_value (b, reached);
-  json_builder_set_member_name (b, "zone_population_reached");
-  json_builder_add_double_value (b, pop);
-  if (profile && strcmp (profile, "car") != 0)
-    {
-      json_builder_set_member_name (b, "model");
-      json_builder_add_string_value (b, tt_ms ? "timetable" : "frequency approximation");
-    }
-  if (tt_ms)
-    {
-      g_autofree char *dep = g_strdup_printf ("%02d:%02d", m->depart_s / 3600,
-                                              m->depart_s / 60 % 60);
-      json_builder_set_member_name (b, "timetable");
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "feed");
-      json_builder_add_string_value (b, m->feed);
-      json_builder_set_member_name (b, "date");
-      json_builder_add_int_value (b, m->date);
-      json_builder_set_member_name (b, "depart");
-      json_builder_add_string_value (b, dep);
-      json_builder_set_member_name (b, "window_min");
-      json_builder_add_int_value (b, MAX (m->window_min, 1u));
-      json_builder_set_member_name (b, "max_walk_min");
-      json_builder_add_double_value (b, m->max_walk_s / 60.0);
-      json_builder_set_member_name (b, "percentile");
-      json_builder_add_double_value (b, m->percentile);
-      json_builder_end_object (b);
-    }
-  json_builder_set_member_name (b, "zones");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < n; i++)
-    {
-      const TnetNode *nd = tnet_network_node (run->net, i);
-      if (nd->kind != TNET_NODE_ZONE)
-        continue;
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "id");
-      json_builder_add_string_value (b, nd->id);
-      json_builder_set_member_name (b, "minutes");
-      if (mins[i] >= 0)
-        json_builder_add_double_value (b, round (mins[i] * 10) / 10);
-      else
-        json_builder_add_null_value (b);
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
-  json_builder_end_object (b);
+  TnetIsochroneLabels labels = { .from = from, .profile = profile, .minutes = minutes,
+                                 .by_timetable = tt_ms != NULL, .timetable_feed = m->feed,
+                                 .timetable_date = m->date, .depart_s = m->depart_s,
+                                 .window_ms = tnet_weight_from_min (m->window_min),
+                                 .max_walk_ms = tnet_weight_from_s (m->max_walk_s),
+                                 .percentile = m->percentile };
+  g_autofree char *json = tnet_isochrone_zones_to_json (run->net, mins, &labels);
+  JsonNode *node = json_from_string (json, error);
+  if (node == NULL)
+    return FALSE;
+  json_builder_set_member_name (run->json, "isochrone");
+  json_builder_add_value (run->json, node);
+  guint reached;
+  double pop;
+  tnet_isochrone_reach (run->net, mins, minutes, &reached, &pop);
   g_string_append_printf (run->text,
                           "Isochrone from %s by %s within %.0f min: %u nodes, zone "
                           "population %.0f\n", from, profile ? profile : "car", minutes,
@@ -434,6 +404,7 @@ isochrone_results (Run *run, const char *from, const char *profile, double minut
   else if (profile && strcmp (profile, "car") != 0)
     g_string_append_printf (run->text, "  %s by the frequency approximation (waits of half "
                             "the headway)\n", profile);
+  return TRUE;
 }
 
 /* The keys of [isochrone] that time transit and park_and_ride by the
@@ -523,16 +494,9 @@ run_isochrone (Run *run, GError **error)
       g_propagate_error (error, g_steal_pointer (&local));
       return FALSE;
     }
-  guint n = tnet_network_n_nodes (run->net), reached = 0;
-  double pop = 0;
-  for (guint i = 0; i < n; i++)
-    if (mins[i] >= 0 && mins[i] <= minutes)
-      {
-        reached++;
-        if (tnet_network_node (run->net, i)->kind == TNET_NODE_ZONE)
-          pop += tnet_network_node (run->net, i)->population;
-      }
-  isochrone_results (run, from, profile, minutes, mins, tt_ms, &model, reached, pop);
+  guint n = tnet_network_n_nodes (run->net);
+  if (!isochrone_results (run, from, profile, minutes, mins, tt_ms, &model, error))
+    return FALSE;
   const TnetNode *o = tnet_network_node (run->net, origin);
   g_autofree TnetWeight *ms = g_new (TnetWeight, MAX (n, 1));
   for (guint i = 0; i < n; i++)
@@ -567,13 +531,8 @@ run_isochrone (Run *run, GError **error)
   return TRUE;
 }
 
-static double
-ms_to_min1 (TnetWeight ms)
-{
-  return round (ms / 6000.0) / 10.0;
-}
-
-/* One direction of [commute]: the matrix, its parts, the population shares. */
+/* One direction of [commute]: the matrix, its parts, the population
+ * shares (the library's JSON and CSV of the direction; the text here). */
 static gboolean
 run_commute_direction (Run *run, TnetMultimodal *const *graphs, guint n_profiles,
                        GArray *origins, GArray *dests, TnetCommuteDirection dir,
@@ -587,14 +546,15 @@ run_commute_direction (Run *run, TnetMultimodal *const *graphs, guint n_profiles
                                    tnet_weight_from_min (budget), copts, error);
   if (c == NULL)
     return FALSE;
-  const char *dname = dir == TNET_COMMUTE_TO ? "to" : "from";
-  JsonBuilder *b = run->json;
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "direction");
-  json_builder_add_string_value (b, dname);
-  json_builder_set_member_name (b, "cells");
-  json_builder_begin_array (b);
-  g_string_append_printf (run->text, "  direction %s (minutes; budget %.0f)\n", dname, budget);
+  g_autofree char *json = tnet_commute_direction_to_json (c, run->net, dir);
+  JsonNode *node = json_from_string (json, error);
+  if (node == NULL)
+    return FALSE;
+  json_builder_add_value (run->json, node);
+  if (csv)
+    tnet_commute_direction_add_csv_rows (c, run->net, dir, csv);
+  g_string_append_printf (run->text, "  direction %s (minutes; budget %.0f)\n",
+                          dir == TNET_COMMUTE_TO ? "to" : "from", budget);
   for (guint p = 0; p < n_profiles; p++)
     {
       const char *pname = tnet_profile_to_string (tnet_commute_profile (c, p));
@@ -605,101 +565,35 @@ run_commute_direction (Run *run, TnetMultimodal *const *graphs, guint n_profiles
       g_string_append (run->text, "\n");
       for (guint o = 0; o < origins->len; o++)
         {
-          const TnetNode *on = tnet_network_node (run->net, tnet_commute_origin (c, o));
-          g_string_append_printf (run->text, "  %-16s", on->id);
+          g_string_append_printf (run->text, "  %-16s",
+                                  tnet_network_node (run->net, tnet_commute_origin (c, o))->id);
           for (guint d = 0; d < dests->len; d++)
             {
               const TnetCommuteCell *cell = tnet_commute_cell (c, p, o, d);
-              const TnetNode *dn = tnet_network_node (run->net, tnet_commute_destination (c, d));
-              gboolean reached = cell->total_ms != TNET_WEIGHT_INF;
-              /* a timetable cell has its time only: its parts read null */
-              gboolean parts = reached && tnet_commute_has_parts (c, p);
-              if (reached)
+              if (cell->total_ms != TNET_WEIGHT_INF)
                 g_string_append_printf (run->text, " %15.1f", cell->total_ms / 60000.0);
               else
                 g_string_append_printf (run->text, " %15s", "-");
-              json_builder_begin_object (b);
-              json_builder_set_member_name (b, "profile");
-              json_builder_add_string_value (b, pname);
-              json_builder_set_member_name (b, "origin");
-              json_builder_add_string_value (b, on->id);
-              json_builder_set_member_name (b, "destination");
-              json_builder_add_string_value (b, dn->id);
-              static const char *const part_names[] = { "minutes", "access_min", "wait_min",
-                                                        "in_vehicle_min", "transfer_min",
-                                                        "egress_min" };
-              TnetWeight vals[] = { cell->total_ms, cell->access_ms, cell->wait_ms,
-                                    cell->in_vehicle_ms, cell->transfer_ms, cell->egress_ms };
-              for (guint k = 0; k < G_N_ELEMENTS (part_names); k++)
-                {
-                  json_builder_set_member_name (b, part_names[k]);
-                  if (k == 0 ? reached : parts)
-                    json_builder_add_double_value (b, ms_to_min1 (vals[k]));
-                  else
-                    json_builder_add_null_value (b);
-                }
-              json_builder_set_member_name (b, "within_budget");
-              json_builder_add_boolean_value (b, reached
-                                                 && cell->total_ms <= tnet_commute_budget_ms (c));
-              json_builder_set_member_name (b, "lines");
-              json_builder_begin_array (b);
-              for (guint k = 0; cell->lines && cell->lines[k]; k++)
-                json_builder_add_string_value (b, cell->lines[k]);
-              json_builder_end_array (b);
-              json_builder_end_object (b);
-              if (csv)
-                {
-                  tnet_csv_writer_add_text (csv, dname);
-                  tnet_csv_writer_add_text (csv, pname);
-                  tnet_csv_writer_add_text (csv, on->id);
-                  tnet_csv_writer_add_text (csv, dn->id);
-                  for (guint k = 0; k < G_N_ELEMENTS (part_names); k++)
-                    tnet_csv_writer_add_number (csv, (k == 0 ? reached : parts)
-                                                     ? vals[k] / 60000.0 : NAN, 1);
-                  g_autofree char *lines = cell->lines
-                    ? g_strjoinv (";", (char **) cell->lines) : NULL;
-                  tnet_csv_writer_add_text (csv, lines);
-                  tnet_csv_writer_end_row (csv);
-                }
             }
           g_string_append (run->text, "\n");
         }
     }
-  json_builder_end_array (b);
-  json_builder_set_member_name (b, "population_total");
-  json_builder_add_double_value (b, tnet_commute_population_total (c));
-  json_builder_set_member_name (b, "population_within");
-  json_builder_begin_object (b);
   for (guint p = 0; p < n_profiles; p++)
     {
-      const char *pname = tnet_profile_to_string (tnet_commute_profile (c, p));
-      json_builder_set_member_name (b, pname);
-      json_builder_begin_object (b);
-      g_string_append_printf (run->text, "  %s: population within %.0f min:", pname, budget);
+      g_string_append_printf (run->text, "  %s: population within %.0f min:",
+                              tnet_profile_to_string (tnet_commute_profile (c, p)), budget);
       for (guint d = 0; d <= dests->len; d++)
         {
           guint dd = d == dests->len ? TNET_COMMUTE_ANY : d;
-          const char *key = dd == TNET_COMMUTE_ANY
-            ? "any" : tnet_network_node (run->net, tnet_commute_destination (c, d))->id;
           double pct = tnet_commute_share_pct (c, p, dd);
-          json_builder_set_member_name (b, key);
-          json_builder_begin_object (b);
-          json_builder_set_member_name (b, "population");
-          json_builder_add_double_value (b, tnet_commute_population_within (c, p, dd));
-          json_builder_set_member_name (b, "pct");
-          if (isnan (pct))
-            json_builder_add_null_value (b);
-          else
-            json_builder_add_double_value (b, round (pct * 10) / 10);
-          json_builder_end_object (b);
           if (!isnan (pct))
-            g_string_append_printf (run->text, " %s %.1f%%", key, pct);
+            g_string_append_printf (run->text, " %s %.1f%%", dd == TNET_COMMUTE_ANY ? "any"
+                                    : tnet_network_node (run->net,
+                                                         tnet_commute_destination (c, d))->id,
+                                    pct);
         }
-      json_builder_end_object (b);
       g_string_append (run->text, "\n");
     }
-  json_builder_end_object (b);
-  json_builder_end_object (b);
   return TRUE;
 }
 
@@ -918,12 +812,8 @@ run_commute (Run *run, GError **error)
   TnetMultimodal *graphs[TNET_N_PROFILES] = { NULL };
   if (!tnet_cli_build_graphs (run->net, run->scen, profiles, n_profiles, graphs, error))
     return FALSE;
-  static const char *const csv_header[] = { "direction", "profile", "origin", "destination",
-                                            "minutes", "access_min", "wait_min",
-                                            "in_vehicle_min", "transfer_min", "egress_min",
-                                            "lines", NULL };
   g_autoptr (TnetCsvWriter) csv = (run->formats & TNET_OUTPUT_CSV)
-    ? tnet_csv_writer_new (csv_header) : NULL;
+    ? tnet_csv_writer_new (tnet_commute_direction_csv_header ()) : NULL;
   JsonBuilder *b = run->json;
   json_builder_set_member_name (b, "commute");
   json_builder_begin_object (b);
@@ -1137,14 +1027,10 @@ run_corridors (Run *run, GError **error)
           if (!write_file (run, name, gj, error))
             return FALSE;
         }
-      if (map)
-        {
-          g_autofree char *pair = g_strdup_printf ("%s → %s", a, z);
-          g_autofree char *detail = g_strdup_printf ("up to %u link-disjoint fastest paths "
-                                                     "per mode group", k);
-          if (!save_kind_map (run, map, MAP_CORRIDORS, p + 1, pair, TRUE, detail, error))
-            return FALSE;
-        }
+      g_autofree char *detail = g_strdup_printf ("up to %u link-disjoint fastest paths per "
+                                                 "mode group", k);
+      if (!save_pair_map (run, map, MAP_CORRIDORS, p + 1, a, z, detail, error))
+        return FALSE;
     }
   json_builder_end_array (b);
   g_string_append (run->text, "\n");
@@ -1250,14 +1136,10 @@ run_criticality (Run *run, GError **error)
               tnet_map_add_critical_link (map, it->element, label);
             }
         }
-      if (map)
-        {
-          g_autofree char *pair = g_strdup_printf ("%s → %s", a, z);
-          g_autofree char *detail = g_strdup_printf ("the links whose closure hurts the %s "
-                                                     "commute most", a);
-          if (!save_kind_map (run, map, MAP_CRITICALITY, p + 1, pair, TRUE, detail, error))
-            return FALSE;
-        }
+      g_autofree char *detail = g_strdup_printf ("the links whose closure hurts the %s "
+                                                 "commute most", a);
+      if (!save_pair_map (run, map, MAP_CRITICALITY, p + 1, a, z, detail, error))
+        return FALSE;
     }
   json_builder_end_array (b);
   g_string_append (run->text, "\n");

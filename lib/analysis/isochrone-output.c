@@ -1,0 +1,90 @@
+/* isochrone-output.c: the JSON of an isochrone's zones and reach, for the
+ * [isochrone] group of `tnet run` (results.json). */
+#include "tnet-internal.h"
+#include "json-text.h"
+
+#include <math.h>
+#include <string.h>
+
+void
+tnet_isochrone_reach (const TnetNetwork *net, const double *node_minutes, double minutes,
+                      guint *n_reached, double *zone_population)
+{
+  g_return_if_fail (net != NULL && node_minutes != NULL && n_reached != NULL
+                    && zone_population != NULL);
+  guint reached = 0;
+  double pop = 0;
+  for (TnetId v = 0; v < tnet_network_n_nodes (net); v++)
+    if (node_minutes[v] >= 0 && node_minutes[v] <= minutes)
+      {
+        const TnetNode *n = tnet_network_node (net, v);
+        reached++;
+        if (n->kind == TNET_NODE_ZONE)
+          pop += n->population;
+      }
+  *n_reached = reached;
+  *zone_population = pop;
+}
+
+/* Member "zones": each zone node's id and minutes to 0.1 (null when
+ * unreached). */
+static void
+zones_member (JsonBuilder *b, const TnetNetwork *net, const double *node_minutes)
+{
+  json_builder_set_member_name (b, "zones");
+  json_builder_begin_array (b);
+  for (TnetId v = 0; v < tnet_network_n_nodes (net); v++)
+    {
+      const TnetNode *n = tnet_network_node (net, v);
+      if (n->kind != TNET_NODE_ZONE)
+        continue;
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "id");
+      json_builder_add_string_value (b, n->id);
+      json_builder_set_member_name (b, "minutes");
+      if (node_minutes[v] >= 0)
+        json_builder_add_double_value (b, round (node_minutes[v] * 10) / 10);
+      else
+        json_builder_add_null_value (b);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
+char *
+tnet_isochrone_zones_to_json (const TnetNetwork *net, const double *node_minutes,
+                              const TnetIsochroneLabels *labels)
+{
+  g_return_val_if_fail (net != NULL && node_minutes != NULL && labels != NULL, NULL);
+  guint reached;
+  double pop;
+  tnet_isochrone_reach (net, node_minutes, labels->minutes, &reached, &pop);
+  const char *profile = labels->profile ? labels->profile : "car";
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+  json_builder_begin_object (b);
+  tnet_i_json_add_string (b, "from", labels->from);
+  json_builder_set_member_name (b, "profile");
+  json_builder_add_string_value (b, profile);
+  json_builder_set_member_name (b, "minutes");
+  json_builder_add_double_value (b, labels->minutes);
+  json_builder_set_member_name (b, "nodes_reached");
+  json_builder_add_int_value (b, reached);
+  json_builder_set_member_name (b, "zone_population_reached");
+  json_builder_add_double_value (b, pop);
+  if (strcmp (profile, "car") != 0)
+    {
+      json_builder_set_member_name (b, "model");
+      json_builder_add_string_value (b, labels->by_timetable ? "timetable"
+                                                             : "frequency approximation");
+    }
+  if (labels->by_timetable)
+    tnet_i_json_timetable_object (b, labels->timetable_feed, labels->timetable_date,
+                                  labels->depart_s,
+                                  (guint) llround (tnet_weight_to_min (labels->window_ms)),
+                                  tnet_i_whole_s (labels->max_walk_ms),
+                                  labels->percentile);
+  zones_member (b, net, node_minutes);
+  json_builder_end_object (b);
+  g_autoptr (JsonNode) root = json_builder_get_root (b);
+  return tnet_i_json_to_text (root, 2);
+}
