@@ -1095,9 +1095,7 @@ compute_transfers (TnetServeJob *job)
                             "list them)", hub, tnet_hub_transfers_n_hubs (t));
       return;
     }
-  g_autoptr (JsonBuilder) b = json_builder_new ();
-  tnet_cli_transfers_json (b, t, only);
-  job->body = tnet_cli_json_to_string (b);
+  job->body = tnet_hub_transfers_to_json (t, only);
   job->status = 200;
 }
 
