@@ -811,10 +811,9 @@ compute_route_multimodal (TnetServeJob *job, TnetServeWorkspace *ws, guint si,
     }
   if (past_deadline (job))
     return;
-  g_autoptr (JsonBuilder) b = json_builder_new ();
-  tnet_cli_route_multimodal_json (b, param (job, "from"), param (job, "to"), profile, year,
-                                  job->sc->feed_base, j);
-  job->body = tnet_cli_json_to_string (b);
+  TnetJourneyLabels labels = { param (job, "from"), param (job, "to"), profile, year,
+                               job->sc->feed_base };
+  job->body = tnet_journey_to_json (j, &labels);
   job->status = 200;
 }
 
