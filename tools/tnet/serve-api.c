@@ -840,17 +840,14 @@ compute_route (TnetServeJob *job, TnetServeWorkspace *ws, guint si)
   TnetId to = tnet_place_find_node (srv->net, param (job, "to"));
   const char *metric = param (job, "metric") ? param (job, "metric") : "time";
   g_autoptr (GArray) legs = NULL;
-  guint64 total_ms;
-  double total_m;
   if (!tnet_cli_route_car (srv->net, ws->search[si], sc->time, sc->length,
-                           strcmp (metric, "length") == 0, from, to, &legs, &total_ms,
-                           &total_m))
+                           strcmp (metric, "length") == 0, from, to, &legs))
     {
       tnet_serve_job_error (job, 404, NULL, "no path by car from '%s' to '%s' in scenario %s",
                             param (job, "from"), param (job, "to"), sc->name);
       return;
     }
-  job->body = tnet_cli_route_json (srv->net, from, to, metric, legs, total_ms, total_m);
+  job->body = tnet_route_to_json (srv->net, from, to, metric, legs);
   job->status = 200;
 }
 
