@@ -56,6 +56,8 @@ typedef struct {
   gpointer progress_data;
 } TnetCHOptions;
 
+/* Fills @opts with the defaults. Errors: none. Thread-safe. Time
+ * complexity: O(1). */
 TNET_API void tnet_ch_options_init (TnetCHOptions *opts);
 
 /**
@@ -76,6 +78,8 @@ TNET_API void tnet_ch_options_init (TnetCHOptions *opts);
  * saved hierarchy keeps that order.
  * Distances of INF or more are "unreachable" (as for #TnetSearch).
  * Errors: %G_IO_ERROR_CANCELLED when @opts->progress asks to stop.
+ * Thread-safety: reentrant; @metric is only read, so several builds may
+ * run at once on one metric.
  * Time complexity: roughly linear in m for road networks (seconds per
  * million arcs); worst case superlinear.
  */
@@ -88,6 +92,7 @@ TNET_API TnetCH *tnet_ch_build (const TnetMetric *metric, const TnetCHOptions *o
  * @tails[k] → @heads[k] with weight @weights[k] ≤ TNET_WEIGHT_MAX).
  * Errors: %TNET_ERROR_INVALID_INPUT on an id out of range or a weight above
  * TNET_WEIGHT_MAX; %TNET_ERROR_TOO_LARGE when @n_nodes reaches 2^31.
+ * Thread-safety and time complexity: as tnet_ch_build().
  */
 TNET_API TnetCH *tnet_ch_build_from_arcs (guint n_nodes, guint n_arcs,
                                           const TnetId *tails, const TnetId *heads,
@@ -150,6 +155,9 @@ typedef struct _TnetCCH TnetCCH;
  * Errors: %TNET_ERROR_TOO_LARGE when @graph has 2^31 nodes or more, or the
  * supergraph 2^31 arcs or more; %TNET_ERROR_FAILED when METIS fails (out
  * of memory).
+ * Thread-safety: the graph is only read and tnet keeps no shared state
+ * here; concurrent calls are as safe as the system's METIS is reentrant
+ * (tnet does not lock around it).
  * Time complexity: METIS's O(m log n), plus O(a log d) for the a arcs of
  * the supergraph and their triangles (about 10^7 arcs a second); memory
  * 4 bytes per supergraph arc, per triangle and per input arc.
@@ -226,21 +234,28 @@ TNET_API TnetCH *tnet_cch_customize_closed (const TnetCCH *cch, const TnetMetric
 TNET_API TnetCH *tnet_cch_customize_subgraph (const TnetCCH *cch, const TnetMetric *metric,
                                               GError **error);
 
+/* Atomic reference counting: any thread may hold and drop references; the
+ * last unref frees the arrays. Errors: none. Time complexity: O(1). */
 TNET_API TnetCCH *tnet_cch_ref (TnetCCH *cch);
 TNET_API void tnet_cch_unref (TnetCCH *cch);
-/* Arcs of the supergraph, each direction counted. */
+/* Sizes of a CCH: the supergraph's arcs (each direction counted), its
+ * lower triangles (one per bottom node and pair of upward neighbours), and
+ * the bytes of its arrays (the graph not counted). Errors: none.
+ * Thread-safe (a CCH is immutable). Time complexity: O(1). */
 TNET_API guint64 tnet_cch_n_arcs (const TnetCCH *cch);
-/* Lower triangles, one per (bottom, pair of upward neighbours). */
 TNET_API guint64 tnet_cch_n_triangles (const TnetCCH *cch);
-/* Bytes held by the CCH's arrays (the graph not counted). */
 TNET_API gsize tnet_cch_memory_bytes (const TnetCCH *cch);
 
+/* Atomic reference counting, as tnet_cch_ref(). Errors: none. Time
+ * complexity: O(1). */
 TNET_API TnetCH *tnet_ch_ref (TnetCH *ch);
 TNET_API void tnet_ch_unref (TnetCH *ch);
+/* Sizes of a hierarchy: its nodes, its arcs (input arcs kept plus
+ * shortcuts, each direction counted) and the bytes of its arrays.
+ * Errors: none. Thread-safe (a hierarchy is immutable). Time complexity:
+ * O(1). */
 TNET_API guint tnet_ch_n_nodes (const TnetCH *ch);
-/* Arcs of the hierarchy (input arcs kept plus shortcuts, each direction counted). */
 TNET_API guint64 tnet_ch_n_arcs (const TnetCH *ch);
-/* Bytes held by the hierarchy's arrays. */
 TNET_API gsize tnet_ch_memory_bytes (const TnetCH *ch);
 
 /**
@@ -249,6 +264,9 @@ TNET_API gsize tnet_ch_memory_bytes (const TnetCH *ch);
  * "TNETCH", format version, sizes and a 64-bit FNV-1a checksum of the
  * payload, then the arrays in little-endian order.
  * Errors: %TNET_ERROR_IO.
+ * Thread-safety: reentrant; @ch is only read (two saves to one path race
+ * only for which file stays).
+ * Time complexity: O(n + m_ch).
  */
 TNET_API gboolean tnet_ch_save (const TnetCH *ch, const char *path, GError **error);
 
@@ -260,10 +278,15 @@ TNET_API gboolean tnet_ch_save (const TnetCH *ch, const char *path, GError **err
  * node range, weights in range. Anything else fails with
  * %TNET_ERROR_INVALID_INPUT naming the file and the problem (%TNET_ERROR_IO
  * when it cannot be read).
+ * Thread-safety: reentrant.
  * Time complexity: O(size of the file).
  */
 TNET_API TnetCH *tnet_ch_load (const char *path, GError **error);
 
+/* A query workspace for @ch (see #TnetCHQuery), and its release (NULL
+ * allowed; drops the reference to the CH). Errors: none. Thread-safety:
+ * any number of workspaces may be made for one CH, from any thread; each
+ * is then used by one thread at a time. Time complexity: O(n). */
 TNET_API TnetCHQuery *tnet_ch_query_new (TnetCH *ch);
 TNET_API void tnet_ch_query_free (TnetCHQuery *query);
 
@@ -271,6 +294,9 @@ TNET_API void tnet_ch_query_free (TnetCHQuery *query);
  * tnet_ch_query_distance:
  * Shortest distance @source → @target (TNET_WEIGHT_INF when unreachable):
  * bidirectional upward search with stall-on-demand.
+ * Errors: none (a node out of range is a programming error: g_critical,
+ * TNET_WEIGHT_INF); allocates nothing once the heaps have grown.
+ * Thread-safety: one thread per @query; the hierarchy is only read.
  * Time complexity: O(s log s) for the search spaces s (typically hundreds
  * of nodes on road networks).
  */
@@ -287,6 +313,7 @@ TNET_API TnetWeight tnet_ch_query_distance (TnetCHQuery *query, TnetId source, T
  * shortcuts are unpacked through the nodes they bypass. Writes at most
  * @cap nodes; returns how many the path has (call again with more room
  * when that exceeds @cap), or G_MAXUINT when @target is unreachable.
+ * Errors and thread-safety: as tnet_ch_query_distance().
  * Time complexity: the query plus O(path length × log degree).
  */
 TNET_API guint tnet_ch_query_path_nodes (TnetCHQuery *query, TnetId source, TnetId target,
@@ -303,6 +330,8 @@ TNET_API guint tnet_ch_query_path_nodes (TnetCHQuery *query, TnetId source, Tnet
  * number of arcs (writing at most @cap), G_MAXUINT when unreachable.
  * Many-to-many cells are unpacked without a new search by
  * tnet_ch_query_many_to_many_paths() and tnet_ch_query_cell_path().
+ * Errors and thread-safety: as tnet_ch_query_distance(); @metric is only
+ * read.
  * Time complexity: as tnet_ch_query_path_nodes(), plus the out-degrees.
  */
 TNET_API guint tnet_ch_query_path (TnetCHQuery *query, const TnetMetric *metric,
@@ -313,6 +342,7 @@ TNET_API guint tnet_ch_query_path (TnetCHQuery *query, const TnetMetric *metric,
  * PHAST: distances from @source (TNET_FORWARD) or to @source
  * (TNET_BACKWARD) to every node, written to @dist (n entries, external
  * ids; TNET_WEIGHT_INF when unreachable).
+ * Errors and thread-safety: as tnet_ch_query_distance().
  * Time complexity: O(s log s + n + m_ch): an upward search and one linear
  * sweep over the nodes in decreasing rank.
  */
@@ -325,6 +355,7 @@ TNET_API void tnet_ch_query_one_to_all (TnetCHQuery *query, TnetId source,
  * (row-major, @out[i * @n_targets + j] = d(sources[i], targets[j])), by
  * buckets: one backward upward search per target fills buckets at the nodes
  * it settles, one forward upward search per source scans them.
+ * Errors and thread-safety: as tnet_ch_query_distance().
  * Time complexity: O((|S| + |T|) s log s + bucket scans).
  */
 TNET_API void tnet_ch_query_many_to_many (TnetCHQuery *query,
@@ -345,6 +376,7 @@ TNET_API void tnet_ch_query_many_to_many (TnetCHQuery *query,
  * call stays as it was: it stores none of this.
  * Memory: 8 bytes per bucket entry, per forward-settled node and per
  * cell, kept in @query for reuse.
+ * Errors: as tnet_ch_query_distance().
  * Thread-safety: as every query, one thread per @query.
  * Time complexity: as tnet_ch_query_many_to_many(), plus O(bucket entries
  * + cells).
@@ -368,6 +400,7 @@ TNET_API void tnet_ch_query_many_to_many_paths (TnetCHQuery *query,
  * path has, or G_MAXUINT when the cell is unreachable. Calling it without
  * a preceding tnet_ch_query_many_to_many_paths() (or after a
  * tnet_ch_query_many_to_many() on @query) is a programming error.
+ * Errors: none beyond that. Thread-safety: as tnet_ch_query_distance().
  * Time complexity: O(path length × log degree).
  */
 TNET_API guint tnet_ch_query_cell_path_nodes (TnetCHQuery *query, guint i, guint j,
@@ -381,6 +414,7 @@ TNET_API guint tnet_ch_query_cell_path_nodes (TnetCHQuery *query, guint i, guint
  * The same path as its arcs, chosen as tnet_ch_query_path() does (the
  * lightest arc between consecutive nodes, lowest id on ties). Returns the
  * number of arcs (writing at most @cap), G_MAXUINT when unreachable.
+ * Errors and thread-safety: as tnet_ch_query_cell_path_nodes().
  * Time complexity: as tnet_ch_query_cell_path_nodes(), plus the
  * out-degrees.
  */

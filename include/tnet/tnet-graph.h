@@ -40,6 +40,7 @@ typedef struct _TnetMetric TnetMetric;
  * Builds a graph, copying the arrays. Fails with %TNET_ERROR_INVALID_INPUT on
  * an id out of range and %TNET_ERROR_TOO_LARGE when n_nodes or n_arcs reach
  * 2^31. Self-loops and parallel arcs are kept.
+ * Thread-safety: reentrant (reads only its arguments).
  * Time complexity: O(n + m) plus the renumbering (O(n log n) with coordinates).
  */
 TNET_API TnetGraph *tnet_graph_new_from_arcs (guint n_nodes, guint n_arcs,
@@ -59,7 +60,11 @@ TNET_API TnetGraph *tnet_graph_new_from_arcs (guint n_nodes, guint n_arcs,
  * travel-time metric (tnet_scenario_link_time_ms) and the length metric
  * (metres, rounded, at least 1).
  * The car profile is TNET_MODES_ROAD | TNET_MODE_BIT (TNET_MODE_ACCESS).
- * Fails when the scenario names unknown links or lines.
+ * Errors: %TNET_ERROR_NOT_FOUND when the scenario names unknown links
+ * or lines, as tnet_graph_new_from_arcs() otherwise.
+ * Thread-safety: reentrant; @net and @scen are only read.
+ * Time complexity: O(n + m) for the links, plus the renumbering of
+ * tnet_graph_new_from_arcs().
  */
 TNET_API TnetGraph *tnet_graph_compile_modes (const TnetNetwork *net,
                                               const TnetScenario *scen,
@@ -81,23 +86,35 @@ TNET_API TnetGraph *tnet_graph_compile_modes (const TnetNetwork *net,
  * v and its twin (paths never show the synthetic arc), and a settled twin
  * is listed under v's id, once. Use this function only when reading a
  * graph's arcs directly (for other nodes it returns the node itself).
+ * Errors: a node out of range is a programming error (g_critical,
+ * %TNET_ID_NONE). Thread-safe. Time complexity: O(1).
  */
 TNET_API TnetId tnet_graph_arrival_node (const TnetGraph *graph, TnetId node);
-/* The node a twin stands for (the node itself when it is not a twin). */
+/* The node a twin stands for (the node itself when it is not a twin).
+ * Errors, thread-safety and time complexity: as tnet_graph_arrival_node(). */
 TNET_API TnetId tnet_graph_terminal_of (const TnetGraph *graph, TnetId node);
-/* Nodes before the twins (for a compiled graph: the network's nodes). */
+/* Nodes before the twins (for a compiled graph: the network's nodes).
+ * Errors: none. Thread-safe. Time complexity: O(1). */
 TNET_API guint tnet_graph_n_base_nodes (const TnetGraph *graph);
 
+/* Atomic reference counting: any thread may hold and drop references; the
+ * last unref frees the graph (O(n + m)). Errors: none. Time complexity of
+ * a ref: O(1). */
 TNET_API TnetGraph *tnet_graph_ref (TnetGraph *graph);
 TNET_API void tnet_graph_unref (TnetGraph *graph);
 
+/* Sizes and arcs by external id: the tail, the head (external node ids),
+ * and the network link an arc comes from (TNET_ID_NONE for a synthetic
+ * arc). Errors: an arc out of range is a programming error (g_critical,
+ * TNET_ID_NONE). Thread-safe (the graph is immutable). Time complexity:
+ * O(1). */
 TNET_API guint tnet_graph_n_nodes (const TnetGraph *graph);
 TNET_API guint tnet_graph_n_arcs (const TnetGraph *graph);
 TNET_API TnetId tnet_graph_arc_tail (const TnetGraph *graph, TnetId arc);
 TNET_API TnetId tnet_graph_arc_head (const TnetGraph *graph, TnetId arc);
-/* The network link an arc comes from, or TNET_ID_NONE for a synthetic arc. */
 TNET_API TnetId tnet_graph_arc_link (const TnetGraph *graph, TnetId arc);
-/* Bytes held by the graph's arrays. */
+/* Bytes held by the graph's arrays. Errors: none. Thread-safe. Time
+ * complexity: O(1). */
 TNET_API gsize tnet_graph_memory_bytes (const TnetGraph *graph);
 
 /**
@@ -105,11 +122,18 @@ TNET_API gsize tnet_graph_memory_bytes (const TnetGraph *graph);
  * A metric over @graph from one weight per external arc (copied). Fails with
  * %TNET_ERROR_INVALID_INPUT when a weight exceeds TNET_WEIGHT_MAX.
  * The metric holds a reference to @graph.
+ * Thread-safety: reentrant; the metric is immutable and may be shared.
+ * Time complexity: O(m).
  */
 TNET_API TnetMetric *tnet_metric_new (TnetGraph *graph, const TnetWeight *weights,
                                       GError **error);
+/* Atomic reference counting, as tnet_graph_ref(). Errors: none. Time
+ * complexity: O(1) (O(m) for the last unref). */
 TNET_API TnetMetric *tnet_metric_ref (TnetMetric *metric);
 TNET_API void tnet_metric_unref (TnetMetric *metric);
+/* The metric's graph (borrowed), and the weight of one arc by external id.
+ * Errors: an arc out of range is a programming error (g_critical,
+ * TNET_WEIGHT_INF). Thread-safe. Time complexity: O(1). */
 TNET_API TnetGraph *tnet_metric_get_graph (const TnetMetric *metric);
 TNET_API TnetWeight tnet_metric_weight (const TnetMetric *metric, TnetId arc);
 

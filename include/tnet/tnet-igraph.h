@@ -14,6 +14,10 @@ G_BEGIN_DECLS
  * stack instead of aborting. Every igraph call must happen between
  * tnet_igraph_lock() and tnet_igraph_unlock(), never from worker threads
  * that run queries.
+ * Thread-safety: one process-wide mutex, not recursive (never lock it
+ * twice), held by one thread at a time; unlock from the thread that
+ * locked. Errors: none.
+ * Time complexity: O(1) (plus waiting for the lock).
  */
 TNET_API void tnet_igraph_lock (void);
 TNET_API void tnet_igraph_unlock (void);
@@ -23,6 +27,8 @@ TNET_API void tnet_igraph_unlock (void);
  * Turns an igraph return code into a GError (%TNET_ERROR_IGRAPH) carrying
  * igraph's reason and the caller's @what. Returns TRUE on IGRAPH_SUCCESS.
  * Call with the lock held.
+ * Thread-safety: as every igraph call, under tnet_igraph_lock().
+ * Time complexity: O(1).
  */
 TNET_API gboolean tnet_igraph_check (igraph_error_t code, const char *what,
                                      GError **error);
@@ -33,6 +39,10 @@ TNET_API gboolean tnet_igraph_check (igraph_error_t code, const char *what,
  * (igraph edge k = arc k) and, when @metric and @weights are given, fills
  * @weights (initialised by this call) with the arc weights. Call with the
  * lock held; @out must be destroyed by the caller (igraph_destroy).
+ * Errors: %TNET_ERROR_IGRAPH when igraph cannot allocate or build.
+ * Thread-safety: under tnet_igraph_lock() only (checked: g_critical and
+ * %FALSE from another thread). @graph and @metric are only read.
+ * Time complexity: O(n + m).
  */
 TNET_API gboolean tnet_graph_to_igraph (const TnetGraph *graph, const TnetMetric *metric,
                                         igraph_t *out, igraph_vector_t *weights,

@@ -28,7 +28,8 @@ typedef struct _TnetBidir TnetBidir;
  * Time complexity: O(n) (allocation).
  */
 TNET_API TnetBidir *tnet_bidir_new (TnetGraph *graph);
-/* Frees @bidir (NULL allowed) and drops its graph reference. O(1). */
+/* Frees @bidir (NULL allowed) and drops its graph reference. Errors:
+ * none. Thread-safety: not while another thread uses @bidir. O(1). */
 TNET_API void tnet_bidir_free (TnetBidir *bidir);
 
 /**

@@ -25,6 +25,8 @@ G_BEGIN_DECLS
  * After tnet_multimodal_set_ch_base() the hierarchy is not built but
  * customised from the base's #TnetCCH for @mm's metric (@progress is not
  * called then).
+ * Errors: as tnet_ch_build() or tnet_cch_customize_closed().
+ * Time complexity: a build (or a customisation) the first time, then O(1).
  *
  * Returns: (transfer full) (nullable): a reference, or NULL with @error.
  */
@@ -64,13 +66,15 @@ TNET_API TnetCCH *tnet_multimodal_ref_cch (TnetMultimodal *mm, GError **error);
  * otherwise (a scenario that opens links @base lacks, or another
  * profile): tnet_multimodal_ref_ch() then builds as before. Call it before
  * the first tnet_multimodal_ref_ch(); a hierarchy already made is kept.
+ * Errors: none (%FALSE is an answer, not an error).
  * Thread-safety: as tnet_multimodal_ref_ch().
  * Time complexity: O(n + m of @base).
  */
 TNET_API gboolean tnet_multimodal_set_ch_base (TnetMultimodal *mm, TnetMultimodal *base);
 
 /* Whether @mm's hierarchy exists and was customised from a base's CCH
- * (tnet_multimodal_set_ch_base()) rather than built. */
+ * (tnet_multimodal_set_ch_base()) rather than built. Errors: none.
+ * Thread-safe. Time complexity: O(1). */
 TNET_API gboolean tnet_multimodal_ch_customized (TnetMultimodal *mm);
 
 G_END_DECLS

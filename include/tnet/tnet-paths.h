@@ -45,14 +45,16 @@ typedef struct {
  * @first_node: the node a path of no arcs stands at (ignored otherwise)
  *
  * A path record with its nodes and time. Ids out of range are programming
- * errors. Thread-safe (reads the graph and metric only).
+ * errors; there are no others. Thread-safe (reads the graph and metric
+ * only).
  * Returns: (transfer full): the path; free with tnet_path_free().
  * Time complexity: O(@n_arcs).
  */
 TNET_API TnetPath *tnet_path_new_from_arcs (const TnetGraph *graph, const TnetMetric *metric,
                                             const TnetId *arcs, guint n_arcs,
                                             TnetId first_node);
-/* Free a path, or a path set and its paths (NULL allowed). O(length). */
+/* Free a path, or a path set and its paths (NULL allowed). Errors: none.
+ * Thread-safety: not while another thread reads them. O(length). */
 TNET_API void tnet_path_free (TnetPath *path);
 TNET_API void tnet_path_set_free (TnetPathSet *set);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetPath, tnet_path_free)
@@ -63,7 +65,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetPathSet, tnet_path_set_free)
  * Pairs each arc with the opposite arc of the same network link (head and
  * tail swapped, same tnet_graph_arc_link()), or %TNET_ID_NONE when it has
  * none (a one-way link, or an arc without a link). Each arc is paired at
- * most once. Thread-safe.
+ * most once. Thread-safe. Errors: none.
  * Returns: (transfer full): m entries by external arc id; g_free() it.
  * Time complexity: O(n + m * out-degree).
  */

@@ -33,9 +33,10 @@ typedef struct _TnetSearch TnetSearch;
  * Time complexity: O(n) (allocation).
  */
 TNET_API TnetSearch *tnet_search_new (TnetGraph *graph);
-/* Frees @search (NULL allowed) and drops its graph reference. O(1). */
+/* Frees @search (NULL allowed) and drops its graph reference. Errors:
+ * none. Thread-safety: not while another thread uses @search. O(1). */
 TNET_API void tnet_search_free (TnetSearch *search);
-/* The graph of @search (borrowed). O(1), thread-safe. */
+/* The graph of @search (borrowed). Errors: none. O(1), thread-safe. */
 TNET_API TnetGraph *tnet_search_get_graph (const TnetSearch *search);
 
 /**
@@ -69,10 +70,12 @@ TNET_API void tnet_search_run_multi (TnetSearch *search, const TnetMetric *metri
                                      TnetWeight budget, TnetId target);
 
 /* Distance of @node in the last run, TNET_WEIGHT_INF when not settled.
- * O(1); reads the workspace (safe while no run is under way). */
+ * Errors: a node out of range is a programming error (g_critical,
+ * TNET_WEIGHT_INF). Thread-safety: reads the workspace; any thread may
+ * read while no run is under way on it. O(1). */
 TNET_API TnetWeight tnet_search_distance (const TnetSearch *search, TnetId node);
 /* Nodes settled in the last run, in settling order (external ids). O(1)
- * each; as tnet_search_distance() for thread-safety. */
+ * each; errors and thread-safety as tnet_search_distance(). */
 TNET_API guint tnet_search_n_settled (const TnetSearch *search);
 TNET_API TnetId tnet_search_settled_node (const TnetSearch *search, guint k);
 
@@ -87,8 +90,8 @@ TNET_API TnetId tnet_search_settled_node (const TnetSearch *search, guint k);
  */
 TNET_API guint tnet_search_path (const TnetSearch *search, TnetId node,
                                  TnetId *arcs, guint cap);
-/* The source whose search tree holds @node, or TNET_ID_NONE. O(1); as
- * tnet_search_distance() for thread-safety. */
+/* The source whose search tree holds @node, or TNET_ID_NONE. O(1);
+ * errors and thread-safety as tnet_search_distance(). */
 TNET_API TnetId tnet_search_origin (const TnetSearch *search, TnetId node);
 
 /**
@@ -113,12 +116,13 @@ TNET_API void tnet_search_block_arcs (TnetSearch *search, const TnetId *arcs, gu
 /**
  * tnet_search_unblock_all:
  * Unblocks every arc of @search (see tnet_search_block_arcs()).
- * Thread-safety: as the workspace.
+ * Errors: none. Thread-safety: as the workspace.
  * Time complexity: O(m) when some arc was blocked, else O(1).
  */
 TNET_API void tnet_search_unblock_all (TnetSearch *search);
 
-/* The number of arcs @search has blocked. O(1). */
+/* The number of arcs @search has blocked. Errors: none. Thread-safety: as
+ * tnet_search_distance(). O(1). */
 TNET_API guint tnet_search_n_blocked (const TnetSearch *search);
 
 /**
@@ -137,12 +141,14 @@ typedef struct _TnetRepair TnetRepair;
 /**
  * tnet_repair_new:
  * A workspace over @graph (any metric of it). Allocates O(n + m); queries
- * allocate nothing.
+ * allocate nothing. Errors: none. Thread-safety: one thread per
+ * workspace; any number of workspaces may share the graph.
  * Returns: (transfer full): the workspace; free with tnet_repair_free().
  * Time complexity: O(n + m).
  */
 TNET_API TnetRepair *tnet_repair_new (TnetGraph *graph);
-/* Frees @repair (NULL allowed) and its references. O(1). */
+/* Frees @repair (NULL allowed) and its references. Errors: none.
+ * Thread-safety: not while another thread uses @repair. O(1). */
 TNET_API void tnet_repair_free (TnetRepair *repair);
 
 /**
@@ -150,7 +156,8 @@ TNET_API void tnet_repair_free (TnetRepair *repair);
  * Runs the base search: a forward Dijkstra from @source over the whole
  * graph under @metric (the search core of tnet_search_run()), and lays out
  * its shortest-path tree for the repairs.
- * Thread-safety: as the workspace.
+ * Errors: none (a metric of another graph or a node out of range is a
+ * programming error). Thread-safety: as the workspace.
  * Time complexity: O((n' + m') log n') for the part reached, plus O(n).
  */
 TNET_API void tnet_repair_set_source (TnetRepair *repair, const TnetMetric *metric,
