@@ -311,6 +311,7 @@ TNET_API double tnet_hub_transfers_indicator_min (const TnetHubTransfers *t,
  * integrated_new (mean_walk_min, hubs). Minutes are rounded to 0.01; a
  * value that is not finite is null. Indented by 2.
  * Returns: (transfer full): the text, ending in a newline.
+ * Errors: none (NULL, with a critical warning, on a NULL argument or an @only out of range).
  * Thread-safety: reads @t only.
  * Time complexity: O(pairs of the hubs written).
  */
@@ -326,6 +327,7 @@ TNET_API char *tnet_hub_transfers_to_json (const TnetHubTransfers *t, int only);
  * timetabled connection wait), the means, the means by modes, the worst
  * pairs and the target; with @only = -1, the plan's indicator last.
  * Returns: (transfer full): the text.
+ * Errors: none (NULL, with a critical warning, on a NULL argument or an @only out of range).
  * Thread-safety: reads @t only.
  * Time complexity: O(pairs of the hubs written).
  */
@@ -343,6 +345,7 @@ TNET_API char *tnet_hub_transfers_to_text (const TnetHubTransfers *t, int only);
  * last three empty when the pair is not timetabled), one row with the
  * status and empty fields for a hub not in service.
  * Returns: (transfer full): the text.
+ * Errors: none (NULL, with a critical warning, on a NULL argument or an @only out of range).
  * Thread-safety: reads @t only.
  * Time complexity: O(pairs of the hubs written).
  */

@@ -112,6 +112,7 @@ typedef struct {
  * in_vehicle_min, transfer_min, egress_min and legs (kind, mode, line or
  * null, from, to, min), minutes rounded to 0.001. Indented by 2.
  * Returns: (transfer full): the text, ending in a newline.
+ * Errors: none (NULL, with a critical warning, on a NULL argument).
  * Thread-safety: reads its arguments only.
  * Time complexity: O(legs).
  */
@@ -126,6 +127,7 @@ TNET_API char *tnet_journey_to_json (const TnetJourney *j, const TnetJourneyLabe
  * ends, scenario, feed), a line per leg (kind, mode, line, ends, minutes to
  * 0.1) and the totals by part.
  * Returns: (transfer full): the text.
+ * Errors: none (NULL, with a critical warning, on a NULL argument).
  * Thread-safety: reads its arguments only.
  * Time complexity: O(legs).
  */

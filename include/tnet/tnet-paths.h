@@ -205,7 +205,8 @@ typedef struct {
  * Splits a path into legs: a new leg starts where the line, or for links
  * without a line the mode, changes.
  * Returns: (transfer full) (element-type TnetRouteLeg): the legs; freeing
- * the array frees their link arrays. Cannot fail.
+ * the array frees their link arrays.
+ * Errors: none (NULL, with a critical warning, on a NULL argument).
  * Thread-safety: reads its arguments only.
  * Time complexity: O(@n_arcs).
  */
@@ -224,6 +225,7 @@ TNET_API GArray *tnet_route_legs (const TnetNetwork *net, const TnetGraph *g,
  * total_min, total_km (the legs' sums) and legs (line or null, mode, from,
  * to, links: link ids, km, min), numbers rounded to 0.001. Indented by 2.
  * Returns: (transfer full): the text, ending in a newline.
+ * Errors: none (NULL, with a critical warning, on a NULL argument).
  * Thread-safety: reads its arguments only.
  * Time complexity: O(links of the route).
  */
@@ -241,6 +243,7 @@ TNET_API char *tnet_route_to_json (const TnetNetwork *net, TnetId from, TnetId t
  * The text of `tnet route`: a title, a line per leg (line, mode, ends by
  * name and id, km and minutes to 0.1) and the totals.
  * Returns: (transfer full): the text.
+ * Errors: none (NULL, with a critical warning, on a NULL argument).
  * Thread-safety: reads its arguments only.
  * Time complexity: O(legs).
  */
@@ -256,6 +259,7 @@ TNET_API char *tnet_route_to_text (const TnetNetwork *net, TnetId from, TnetId t
  * MultiLineString Feature per leg (rank = its number, label = its line or
  * mode, links, length_km).
  * Returns: (transfer full): the text.
+ * Errors: none (NULL, with a critical warning, on a NULL argument).
  * Thread-safety: reads its arguments only.
  * Time complexity: O(points of the route's links).
  */
