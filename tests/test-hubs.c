@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 #include <zip.h>
+#include <json-glib/json-glib.h>
 
 #define EPS 1e-9
 
@@ -429,6 +430,106 @@ START_TEST (test_caltrain_window)
 }
 END_TEST
 
+/* The number @key of the JSON object @o (NAN when it is null). */
+static double
+member_num (JsonObject *o, const char *key)
+{
+  ck_assert_msg (json_object_has_member (o, key), "no %s", key);
+  return json_object_get_null_member (o, key) ? NAN : json_object_get_double_member (o, key);
+}
+
+/* The library's three forms of the timetabled hub of small_dir (figures
+ * worked out by hand in test_timetabled_hub) and of the hub that opens in
+ * 2030, each field against that hand computation. */
+START_TEST (test_writers)
+{
+  g_autofree char *dir = small_dir (TRUE);
+  g_autoptr (TnetHubSet) hubs = load_hubs (dir);
+  GError *error = NULL;
+  g_autoptr (TnetFeed) feed = tnet_feed_load (dir, NULL, &error);
+  ck_assert_msg (feed != NULL, "%s", error ? error->message : "");
+  g_autoptr (TnetScenario) scen = tnet_scenario_new (2025);
+  g_autoptr (TnetHubTransfers) t = tnet_hub_transfers_compute (hubs, feed, scen);
+
+  g_autofree char *json = tnet_hub_transfers_to_json (t, -1);
+  tt_assert_json_schema_keys ("### `tnet transfers --format json`", json);
+  g_autoptr (JsonNode) root = json_from_string (json, &error);
+  ck_assert_msg (root != NULL, "%s", error ? error->message : "");
+  JsonObject *doc = json_node_get_object (root);
+  ck_assert_int_eq (json_object_get_int_member (doc, "year"), 2025);
+  JsonArray *hs = json_object_get_array_member (doc, "hubs");
+  ck_assert_uint_eq (json_array_get_length (hs), 2);
+  JsonObject *h = json_array_get_object_element (hs, 0);
+  ck_assert_str_eq (json_object_get_string_member (h, "id"), "H");
+  ck_assert (json_object_get_boolean_member (h, "in_service"));
+  ck_assert (json_object_get_null_member (h, "open_year"));
+  JsonArray *pairs = json_object_get_array_member (h, "pairs");
+  ck_assert_uint_eq (json_array_get_length (pairs), 1);
+  JsonObject *p = json_array_get_object_element (pairs, 0);
+  ck_assert_str_eq (json_object_get_string_member (p, "from"), "R1");
+  ck_assert_str_eq (json_object_get_string_member (p, "to"), "R2");
+  ck_assert_str_eq (json_object_get_string_member (p, "from_mode"), "rail");
+  ck_assert_str_eq (json_object_get_string_member (p, "to_mode"), "bus");
+  /* walk 3 (hub_walks.csv), 4 departures in 2 h: headway 30, wait 15 */
+  ck_assert_double_eq_tol (member_num (p, "walk_min"), 3, EPS);
+  ck_assert_double_eq_tol (member_num (p, "headway_min"), 30, EPS);
+  ck_assert_double_eq_tol (member_num (p, "wait_min"), 15, EPS);
+  ck_assert_double_eq_tol (member_num (p, "walk_wait_min"), 18, EPS);
+  ck_assert (json_object_get_boolean_member (p, "timetabled"));
+  /* (2 + 17 + 37) / 3 to 0.01 */
+  ck_assert_double_eq_tol (member_num (p, "connection_wait_min"), 18.67, EPS);
+  ck_assert_int_eq (json_object_get_int_member (p, "arrivals"), 4);
+  ck_assert_int_eq (json_object_get_int_member (p, "unconnected"), 1);
+  ck_assert_double_eq_tol (member_num (h, "mean_connection_wait_min"), 18.67, EPS);
+  JsonObject *later = json_array_get_object_element (hs, 1);
+  ck_assert_str_eq (json_object_get_string_member (later, "id"), "L");
+  ck_assert_int_eq (json_object_get_int_member (later, "open_year"), 2030);
+  ck_assert (!json_object_get_boolean_member (later, "in_service"));
+  ck_assert_str_eq (json_object_get_string_member (later, "status"), "not open until 2030");
+  ck_assert (json_object_get_null_member (later, "pass"));
+  ck_assert (isnan (member_num (later, "mean_walk_min")));
+  JsonObject *ind = json_object_get_object_member (doc, "integrated_new");
+  ck_assert_double_eq_tol (member_num (ind, "mean_walk_min"), 3, EPS);
+  ck_assert_int_eq (json_object_get_int_member (ind, "hubs"), 1);
+
+  /* one hub: that hub only, the indicator still over all */
+  g_autofree char *one = tnet_hub_transfers_to_json (t, 1);
+  g_autoptr (JsonNode) one_root = json_from_string (one, &error);
+  ck_assert_msg (one_root != NULL, "%s", error ? error->message : "");
+  hs = json_object_get_array_member (json_node_get_object (one_root), "hubs");
+  ck_assert_uint_eq (json_array_get_length (hs), 1);
+  ck_assert_str_eq (json_object_get_string_member (json_array_get_object_element (hs, 0), "id"),
+                    "L");
+
+  g_autofree char *csv = tnet_hub_transfers_to_csv (t, -1);
+  g_autoptr (GPtrArray) rows = tt_csv_rows (csv);
+  ck_assert_uint_eq (rows->len, 3);
+  static const char *const want_h[] = { "H", "in service", "R1", "R2", "rail", "bus", "A", "B",
+                                        "3.00", "30.00", "15.00", "18.00", NULL, "18.67", "4",
+                                        "1" };
+  static const char *const want_l[] = { "L", "not open until 2030", "", "", "", "", "", "", "",
+                                        "", "", "", "", "", "", "" };
+  char **row_h = g_ptr_array_index (rows, 1), **row_l = g_ptr_array_index (rows, 2);
+  ck_assert_uint_eq (g_strv_length (row_h), G_N_ELEMENTS (want_h));
+  ck_assert_uint_eq (g_strv_length (row_l), G_N_ELEMENTS (want_l));
+  for (guint k = 0; k < G_N_ELEMENTS (want_h); k++)
+    {
+      if (want_h[k])  /* the weight: not worked out by hand */
+        ck_assert_str_eq (row_h[k], want_h[k]);
+      ck_assert_str_eq (row_l[k], want_l[k]);
+    }
+
+  g_autofree char *text = tnet_hub_transfers_to_text (t, -1);
+  ck_assert_msg (strstr (text, "    R1 → R2 (rail→bus): 3.0 + 15.0 (30.0) = 18.0; 18.7 "
+                               "(4 arrivals, 1 unconnected)\n") != NULL, "%s", text);
+  ck_assert_msg (strstr (text, "Later (L, integrated_new), 2025: not in service (not open "
+                               "until 2030)\n") != NULL, "%s", text);
+  ck_assert_msg (strstr (text, "Mean walk over the 1 new integrated hubs in service: "
+                               "3.0 min\n") != NULL, "%s", text);
+  tt_rm_rf (dir);
+}
+END_TEST
+
 static TnetHubTransfers *
 bundled (const TnetNetwork *net, const TnetHubSet *hubs, int year)
 {
@@ -717,6 +818,7 @@ main (void)
   tcase_set_timeout (tc, 120);
   tcase_add_test (tc, test_frequency_hub);
   tcase_add_test (tc, test_timetabled_hub);
+  tcase_add_test (tc, test_writers);
   tcase_add_test (tc, test_walk_table);
   tcase_add_test (tc, test_load_errors);
   tcase_add_test (tc, test_nyc_subway);

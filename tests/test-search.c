@@ -3,6 +3,7 @@
 #include "tests-common.h"
 #include "search-private.h"
 #include <tnet/tnet-igraph.h>
+#include <json-glib/json-glib.h>
 #include <stdio.h>
 
 /* ---------- graphs for the tests ---------- */
@@ -900,6 +901,89 @@ START_TEST (test_igraph_errors)
 }
 END_TEST
 
+/* A route a -> d over G4 (ab 1 km, bc 2 km) then a road without a line
+ * (cd 0.5 km), all at 60 km/h: two legs, 3 km in 3 min and 0.5 km in
+ * 0.5 min, worked out by hand; the library's JSON, text and GeoJSON. */
+START_TEST (test_route_output)
+{
+  g_autoptr (TnetNetwork) net = tnet_network_new ();
+  TnetId a = add_node (net, "a", 113.80, 34.00);
+  TnetId b = add_node (net, "b", 113.81, 34.01);
+  TnetId c = add_node (net, "c", 113.82, 34.02);
+  TnetId d = add_node (net, "d", 113.83, 34.03);
+  add_link (net, "ab", a, b, TNET_MODE_EXPRESSWAY, "G4", 1000, FALSE, 0);
+  add_link (net, "bc", b, c, TNET_MODE_EXPRESSWAY, "G4", 2000, FALSE, 0);
+  add_link (net, "cd", c, d, TNET_MODE_ROAD, NULL, 500, FALSE, 0);
+  g_autoptr (TnetScenario) scen = tnet_scenario_new (2025);
+  g_autoptr (TnetMetric) time = NULL;
+  g_autoptr (TnetMetric) length = NULL;
+  GError *error = NULL;
+  g_autoptr (TnetGraph) g = tnet_graph_compile_modes (net, scen, TNET_MODES_ROAD, &time,
+                                                      &length, &error);
+  ck_assert_msg (g != NULL, "%s", error ? error->message : "");
+  g_autoptr (TnetSearch) search = tnet_search_new (g);
+  tnet_search_run (search, time, a, TNET_FORWARD, TNET_WEIGHT_INF, d);
+  guint n_arcs = tnet_search_path (search, d, NULL, 0);
+  ck_assert_uint_eq (n_arcs, 3);
+  TnetId arcs[3];
+  tnet_search_path (search, d, arcs, n_arcs);
+  g_autoptr (GArray) legs = tnet_route_legs (net, g, time, arcs, n_arcs);
+  ck_assert_uint_eq (legs->len, 2);
+
+  g_autofree char *json = tnet_route_to_json (net, a, d, "time", legs);
+  tt_assert_json_schema_keys ("## `tnet route --format json` (car, or any profile by its graph)",
+                              json);
+  g_autoptr (JsonNode) root = json_from_string (json, &error);
+  ck_assert_msg (root != NULL, "%s", error ? error->message : "");
+  JsonObject *o = json_node_get_object (root);
+  ck_assert_str_eq (json_object_get_string_member (o, "from"), "a");
+  ck_assert_str_eq (json_object_get_string_member (o, "to"), "d");
+  ck_assert_str_eq (json_object_get_string_member (o, "profile"), "car");
+  ck_assert_str_eq (json_object_get_string_member (o, "metric"), "time");
+  ck_assert_double_eq_tol (json_object_get_double_member (o, "total_min"), 3.5, 1e-9);
+  ck_assert_double_eq_tol (json_object_get_double_member (o, "total_km"), 3.5, 1e-9);
+  JsonArray *jl = json_object_get_array_member (o, "legs");
+  ck_assert_uint_eq (json_array_get_length (jl), 2);
+  static const struct {
+    const char *line, *mode, *from, *to, *links[2];
+    double km, min;
+  } want[] = {
+    { "G4", "expressway", "a", "c", { "ab", "bc" }, 3.0, 3.0 },
+    { NULL, "road", "c", "d", { "cd", NULL }, 0.5, 0.5 },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (want); i++)
+    {
+      JsonObject *l = json_array_get_object_element (jl, i);
+      if (want[i].line)
+        ck_assert_str_eq (json_object_get_string_member (l, "line"), want[i].line);
+      else
+        ck_assert (json_object_get_null_member (l, "line"));
+      ck_assert_str_eq (json_object_get_string_member (l, "mode"), want[i].mode);
+      ck_assert_str_eq (json_object_get_string_member (l, "from"), want[i].from);
+      ck_assert_str_eq (json_object_get_string_member (l, "to"), want[i].to);
+      JsonArray *links = json_object_get_array_member (l, "links");
+      guint n = want[i].links[1] ? 2 : 1;
+      ck_assert_uint_eq (json_array_get_length (links), n);
+      for (guint k = 0; k < n; k++)
+        ck_assert_str_eq (json_array_get_string_element (links, k), want[i].links[k]);
+      ck_assert_double_eq_tol (json_object_get_double_member (l, "km"), want[i].km, 1e-9);
+      ck_assert_double_eq_tol (json_object_get_double_member (l, "min"), want[i].min, 1e-9);
+    }
+
+  g_autofree char *text = tnet_route_to_text (net, a, d, "length", 2031, legs);
+  ck_assert_str_eq (text, "Route by car from a (a) to d (d) (shortest, scenario 2031)\n"
+                          "  G4 [expressway]: a (a) -> c (c), 3.0 km, 3.0 min\n"
+                          "  (no line) [road]: c (c) -> d (d), 0.5 km, 0.5 min\n"
+                          "Total: 3.5 min, 3.5 km\n");
+
+  g_autofree char *geo = tnet_route_to_geojson (net, legs);
+  g_autoptr (JsonNode) groot = json_from_string (geo, &error);
+  ck_assert_msg (groot != NULL, "%s", error ? error->message : "");
+  JsonArray *features = json_object_get_array_member (json_node_get_object (groot), "features");
+  ck_assert_uint_eq (json_array_get_length (features), 2);
+}
+END_TEST
+
 int
 main (void)
 {
@@ -908,6 +992,7 @@ main (void)
   tcase_add_test (tc, test_graph_layout);
   tcase_add_test (tc, test_graph_errors);
   tcase_add_test (tc, test_compile_modes);
+  tcase_add_test (tc, test_route_output);
   tcase_add_test (tc, test_zones_are_trip_ends);
   suite_add_tcase (s, tc);
   tc = tcase_create ("dijkstra");

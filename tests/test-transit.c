@@ -3,6 +3,7 @@
 #include "tests-common.h"
 #include "feed-private.h"
 
+#include <json-glib/json-glib.h>
 #include <stdio.h>
 
 /* --------------------------------------------------------------- helpers */
@@ -1183,6 +1184,60 @@ START_TEST (test_errors)
 }
 END_TEST
 
+/* The written forms of a journey built by hand: its numbers in minutes
+ * (90 500 ms = 1.508 min to 0.001, 1.5 to 0.1), a leg without a line as
+ * null, no feed as null, and the keys of docs/json-schema.md. */
+START_TEST (test_journey_output)
+{
+  TnetLeg legs[] = {
+    { TNET_LEG_WALK, TNET_MODE_ACCESS, NULL, "z1", "s1", 90500, 0 },
+    { TNET_LEG_WAIT, TNET_MODE_BUS, "B 7", "s1", "s1", 300000, 0 },
+    { TNET_LEG_RIDE, TNET_MODE_BUS, "B 7", "s1", "s2", 1234567, 0 },
+  };
+  TnetJourney j = { legs, G_N_ELEMENTS (legs), 1, 90500 + 300000 + 1234567, 90500, 300000,
+                    1234567, 0, 0 };
+  TnetJourneyLabels labels = { "z1", "s2", TNET_PROFILE_TRANSIT, 2031, NULL };
+  g_autofree char *json = tnet_journey_to_json (&j, &labels);
+  tt_assert_json_schema_keys ("### `tnet route --profile transit|park_and_ride "
+                              "--frequency-model --format json`", json);
+  GError *error = NULL;
+  g_autoptr (JsonNode) root = json_from_string (json, &error);
+  ck_assert_msg (root != NULL, "%s", error ? error->message : "");
+  JsonObject *o = json_node_get_object (root);
+  ck_assert_str_eq (json_object_get_string_member (o, "from"), "z1");
+  ck_assert_str_eq (json_object_get_string_member (o, "to"), "s2");
+  ck_assert_str_eq (json_object_get_string_member (o, "profile"), "transit");
+  ck_assert_int_eq (json_object_get_int_member (o, "scenario_year"), 2031);
+  ck_assert (json_object_get_null_member (o, "feed"));
+  ck_assert_double_eq_tol (json_object_get_double_member (o, "total_min"), 27.084, 1e-9);
+  ck_assert_double_eq_tol (json_object_get_double_member (o, "access_min"), 1.508, 1e-9);
+  ck_assert_double_eq_tol (json_object_get_double_member (o, "wait_min"), 5.0, 1e-9);
+  ck_assert_double_eq_tol (json_object_get_double_member (o, "in_vehicle_min"), 20.576, 1e-9);
+  ck_assert_double_eq_tol (json_object_get_double_member (o, "egress_min"), 0.0, 1e-9);
+  JsonArray *jl = json_object_get_array_member (o, "legs");
+  ck_assert_uint_eq (json_array_get_length (jl), 3);
+  JsonObject *l0 = json_array_get_object_element (jl, 0);
+  ck_assert_str_eq (json_object_get_string_member (l0, "kind"), "walk");
+  ck_assert_str_eq (json_object_get_string_member (l0, "mode"), "access");
+  ck_assert (json_object_get_null_member (l0, "line"));
+  ck_assert_double_eq_tol (json_object_get_double_member (l0, "min"), 1.508, 1e-9);
+  JsonObject *l2 = json_array_get_object_element (jl, 2);
+  ck_assert_str_eq (json_object_get_string_member (l2, "kind"), "ride");
+  ck_assert_str_eq (json_object_get_string_member (l2, "line"), "B 7");
+  ck_assert_str_eq (json_object_get_string_member (l2, "to"), "s2");
+
+  labels.feed = "gtfs-2031.zip";
+  g_autofree char *text = tnet_journey_to_text (&j, &labels);
+  ck_assert_str_eq (text,
+                    "Route by transit from z1 to s2 (scenario 2031, feed gtfs-2031.zip)\n"
+                    "  walk     access    z1 -> s1, 1.5 min\n"
+                    "  wait     bus       B 7: s1 -> s1, 5.0 min\n"
+                    "  ride     bus       B 7: s1 -> s2, 20.6 min\n"
+                    "Total: 27.1 min (access 1.5, wait 5.0, in-vehicle 20.6, transfer 0.0, "
+                    "egress 0.0)\n");
+}
+END_TEST
+
 int
 main (void)
 {
@@ -1199,6 +1254,7 @@ main (void)
   tcase_add_test (tc, test_walk_on_roads_rule);
   tcase_add_test (tc, test_sao_paulo_walk_access);
   tcase_add_test (tc, test_errors);
+  tcase_add_test (tc, test_journey_output);
   suite_add_tcase (s, tc);
   return tt_run_suite (s);
 }

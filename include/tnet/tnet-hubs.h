@@ -297,6 +297,60 @@ TNET_API int tnet_hub_transfers_find (const TnetHubTransfers *t, const char *hub
 TNET_API double tnet_hub_transfers_indicator_min (const TnetHubTransfers *t,
                                                   TnetHubKind kind, guint *n_hubs);
 
+/**
+ * tnet_hub_transfers_to_json:
+ * @t: the tables
+ * @only: -1 for every hub, else the index of the one hub to write
+ *   (tnet_hub_transfers_find())
+ *
+ * The one JSON form of hub transfer tables (docs/json-schema.md, `tnet
+ * transfers --format json`, the `transfers` member of `tnet run`'s
+ * results.json and serve's /transfers): year, window (start, end "HH:MM",
+ * service_date "YYYY-MM-DD"; null without a feed), hubs (one object per
+ * hub: its #TnetHubTable with pairs, mode_pairs and worst_pairs) and
+ * integrated_new (mean_walk_min, hubs). Minutes are rounded to 0.01; a
+ * value that is not finite is null. Indented by 2.
+ * Returns: (transfer full): the text, ending in a newline.
+ * Errors: none (NULL, with a critical warning, on a NULL argument or an @only out of range).
+ * Thread-safety: reads @t only.
+ * Time complexity: O(pairs of the hubs written).
+ */
+TNET_API char *tnet_hub_transfers_to_json (const TnetHubTransfers *t, int only);
+
+/**
+ * tnet_hub_transfers_to_text:
+ * @t: the tables
+ * @only: -1 for every hub, else the index of the one hub to write
+ *
+ * The report of `tnet transfers`: the window, then per hub its services,
+ * each pair's walk + wait (headway) = walk+wait in minutes (and its
+ * timetabled connection wait), the means, the means by modes, the worst
+ * pairs and the target; with @only = -1, the plan's indicator last.
+ * Returns: (transfer full): the text.
+ * Errors: none (NULL, with a critical warning, on a NULL argument or an @only out of range).
+ * Thread-safety: reads @t only.
+ * Time complexity: O(pairs of the hubs written).
+ */
+TNET_API char *tnet_hub_transfers_to_text (const TnetHubTransfers *t, int only);
+
+/**
+ * tnet_hub_transfers_to_csv:
+ * @t: the tables
+ * @only: -1 for every hub, else the index of the one hub to write
+ *
+ * The CSV of `tnet transfers --format csv` and `tnet run`'s transfers.csv:
+ * hub,status,from,to,from_mode,to_mode,from_stop,to_stop,walk_min,
+ * headway_min,wait_min,walk_wait_min,weight,connection_wait_min,arrivals,
+ * unconnected; a row per pair of a hub in service (numbers to 0.01, the
+ * last three empty when the pair is not timetabled), one row with the
+ * status and empty fields for a hub not in service.
+ * Returns: (transfer full): the text.
+ * Errors: none (NULL, with a critical warning, on a NULL argument or an @only out of range).
+ * Thread-safety: reads @t only.
+ * Time complexity: O(pairs of the hubs written).
+ */
+TNET_API char *tnet_hub_transfers_to_csv (const TnetHubTransfers *t, int only);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetHubTransfers, tnet_hub_transfers_free)
 
 G_END_DECLS

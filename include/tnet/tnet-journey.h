@@ -81,6 +81,58 @@ TNET_API TnetJourney *tnet_multimodal_journey_from_arcs (const TnetMultimodal *m
                                                          guint n_arcs);
 TNET_API void tnet_journey_free (TnetJourney *journey);
 
+/**
+ * TnetJourneyLabels:
+ * @from / @to: the ends as the caller named them (node, node name or stop
+ *   ids), written as given
+ * @profile: the profile the journey was searched by
+ * @year: the scenario year
+ * @feed: (nullable): the file name of the scenario's feed, NULL without one
+ *
+ * What the written forms of a journey say about its search (the journey
+ * itself holds legs and times only). Borrowed for the call.
+ */
+typedef struct {
+  const char *from;
+  const char *to;
+  TnetProfile profile;
+  int year;
+  const char *feed;
+} TnetJourneyLabels;
+
+/**
+ * tnet_journey_to_json:
+ * @j: the journey
+ * @labels: its search
+ *
+ * The one JSON form of a journey over a multimodal graph (`tnet route
+ * --profile P --frequency-model --format json` and serve's /route with
+ * model=frequency; docs/json-schema.md): from, to, profile, scenario_year,
+ * feed (null without one), total_min, access_min, wait_min,
+ * in_vehicle_min, transfer_min, egress_min and legs (kind, mode, line or
+ * null, from, to, min), minutes rounded to 0.001. Indented by 2.
+ * Returns: (transfer full): the text, ending in a newline.
+ * Errors: none (NULL, with a critical warning, on a NULL argument).
+ * Thread-safety: reads its arguments only.
+ * Time complexity: O(legs).
+ */
+TNET_API char *tnet_journey_to_json (const TnetJourney *j, const TnetJourneyLabels *labels);
+
+/**
+ * tnet_journey_to_text:
+ * @j: the journey
+ * @labels: its search
+ *
+ * The text of `tnet route --profile P --frequency-model`: a title (profile,
+ * ends, scenario, feed), a line per leg (kind, mode, line, ends, minutes to
+ * 0.1) and the totals by part.
+ * Returns: (transfer full): the text.
+ * Errors: none (NULL, with a critical warning, on a NULL argument).
+ * Thread-safety: reads its arguments only.
+ * Time complexity: O(legs).
+ */
+TNET_API char *tnet_journey_to_text (const TnetJourney *j, const TnetJourneyLabels *labels);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetJourney, tnet_journey_free)
 
 G_END_DECLS

@@ -171,4 +171,98 @@ TNET_API TnetPathSet *tnet_graph_least_time_disjoint_paths (TnetGraph *graph,
                                                             const guint8 *arc_free,
                                                             guint k);
 
+/**
+ * TnetRouteLeg:
+ * @line: the links' line (NULL for links without one); borrowed from the
+ *   network
+ * @mode: their mode
+ * @from / @to: the network nodes the leg starts and ends at
+ * @links: (element-type TnetId): the network's link indices, in travel
+ *   order
+ * @length_m: the links' length
+ * @time_ms: their time under the metric given to tnet_route_legs()
+ *
+ * A run of consecutive links of one line (or, for links without a line,
+ * of one mode) of a route, as `tnet route` lists them.
+ */
+typedef struct {
+  const char *line;
+  TnetMode mode;
+  TnetId from, to;
+  GArray *links;
+  double length_m;
+  guint64 time_ms;
+} TnetRouteLeg;
+
+/**
+ * tnet_route_legs:
+ * @net: the network @g was compiled from
+ * @g: the graph of the path
+ * @time: the metric of @g the legs' times are taken from
+ * @arcs: (array length=n_arcs): the path, @g's arcs in travel order
+ *   (tnet_search_path())
+ *
+ * Splits a path into legs: a new leg starts where the line, or for links
+ * without a line the mode, changes.
+ * Returns: (transfer full) (element-type TnetRouteLeg): the legs; freeing
+ * the array frees their link arrays.
+ * Errors: none (NULL, with a critical warning, on a NULL argument).
+ * Thread-safety: reads its arguments only.
+ * Time complexity: O(@n_arcs).
+ */
+TNET_API GArray *tnet_route_legs (const TnetNetwork *net, const TnetGraph *g,
+                                  const TnetMetric *time, const TnetId *arcs, guint n_arcs);
+
+/**
+ * tnet_route_to_json:
+ * @net: the network
+ * @from / @to: the route's end nodes
+ * @metric: what the route minimised ("time" or "length"), written as given
+ * @legs: (element-type TnetRouteLeg): the route (tnet_route_legs())
+ *
+ * The one JSON form of a route by car (`tnet route --format json` and
+ * serve's /route; docs/json-schema.md): from, to, profile "car", metric,
+ * total_min, total_km (the legs' sums) and legs (line or null, mode, from,
+ * to, links: link ids, km, min), numbers rounded to 0.001. Indented by 2.
+ * Returns: (transfer full): the text, ending in a newline.
+ * Errors: none (NULL, with a critical warning, on a NULL argument).
+ * Thread-safety: reads its arguments only.
+ * Time complexity: O(links of the route).
+ */
+TNET_API char *tnet_route_to_json (const TnetNetwork *net, TnetId from, TnetId to,
+                                   const char *metric, const GArray *legs);
+
+/**
+ * tnet_route_to_text:
+ * @net: the network
+ * @from / @to: the route's end nodes
+ * @metric: "time" (titled fastest) or "length" (shortest)
+ * @year: the scenario year named in the title
+ * @legs: (element-type TnetRouteLeg): the route
+ *
+ * The text of `tnet route`: a title, a line per leg (line, mode, ends by
+ * name and id, km and minutes to 0.1) and the totals.
+ * Returns: (transfer full): the text.
+ * Errors: none (NULL, with a critical warning, on a NULL argument).
+ * Thread-safety: reads its arguments only.
+ * Time complexity: O(legs).
+ */
+TNET_API char *tnet_route_to_text (const TnetNetwork *net, TnetId from, TnetId to,
+                                   const char *metric, int year, const GArray *legs);
+
+/**
+ * tnet_route_to_geojson:
+ * @net: the network (its link geometries)
+ * @legs: (element-type TnetRouteLeg): the route
+ *
+ * `tnet route --format geojson`: tnet_geojson_paths() of the legs, one
+ * MultiLineString Feature per leg (rank = its number, label = its line or
+ * mode, links, length_km).
+ * Returns: (transfer full): the text.
+ * Errors: none (NULL, with a critical warning, on a NULL argument).
+ * Thread-safety: reads its arguments only.
+ * Time complexity: O(points of the route's links).
+ */
+TNET_API char *tnet_route_to_geojson (const TnetNetwork *net, const GArray *legs);
+
 G_END_DECLS

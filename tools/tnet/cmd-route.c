@@ -5,66 +5,8 @@
 #include "route-transit.h"
 #include <stdio.h>
 #include <string.h>
-#include <math.h>
 
 #define CAR_MODES (TNET_MODES_ROAD | TNET_MODE_BIT (TNET_MODE_ACCESS))
-
-static const char *
-node_label (const TnetNetwork *net, TnetId v, GString *buf)
-{
-  const TnetNode *node = tnet_network_node (net, v);
-  g_string_truncate (buf, 0);
-  if (node->name && *node->name)
-    g_string_append_printf (buf, "%s (%s)", node->name, node->id);
-  else
-    g_string_append (buf, node->id);
-  return buf->str;
-}
-
-/* GeoJSON: one MultiLineString Feature per leg (tnet_geojson_paths(): its
- * links' polylines; properties rank = the leg's number, label = its line or
- * mode, links, length_km). */
-static char *
-route_geojson (const TnetNetwork *net, GArray *legs)
-{
-  g_autofree const TnetId **paths = g_new0 (const TnetId *, MAX (legs->len, 1));
-  g_autofree guint *lens = g_new0 (guint, MAX (legs->len, 1));
-  g_autofree const char **labels = g_new0 (const char *, MAX (legs->len, 1));
-  for (guint i = 0; i < legs->len; i++)
-    {
-      const TnetCliLeg *leg = &g_array_index (legs, TnetCliLeg, i);
-      paths[i] = (const TnetId *) (void *) leg->links->data;
-      lens[i] = leg->links->len;
-      labels[i] = leg->line ? leg->line : tnet_mode_to_string (leg->mode);
-    }
-  return tnet_geojson_paths (net, (const TnetId *const *) paths, lens, legs->len,
-                             (const char *const *) labels);
-}
-
-static char *
-route_text (const TnetNetwork *net, const TnetScenario *scen, TnetId from, TnetId to,
-            const char *metric, GArray *legs, guint64 total_ms, double total_m)
-{
-  GString *out = g_string_new (NULL);
-  g_autoptr (GString) a = g_string_new (NULL);
-  g_autoptr (GString) b = g_string_new (NULL);
-  g_string_append_printf (out, "Route by car from %s to %s (%s, scenario %d)\n",
-                          node_label (net, from, a), node_label (net, to, b),
-                          strcmp (metric, "time") == 0 ? "fastest" : "shortest",
-                          tnet_scenario_get_year (scen));
-  for (guint i = 0; i < legs->len; i++)
-    {
-      const TnetCliLeg *leg = &g_array_index (legs, TnetCliLeg, i);
-      g_string_append_printf (out, "  %s [%s]: %s -> %s, %.1f km, %.1f min\n",
-                              leg->line ? leg->line : "(no line)",
-                              tnet_mode_to_string (leg->mode),
-                              node_label (net, leg->from, a), node_label (net, leg->to, b),
-                              leg->length_m / 1000.0, leg->time_ms / 60000.0);
-    }
-  g_string_append_printf (out, "Total: %.1f min, %.1f km\n", total_ms / 60000.0,
-                          total_m / 1000.0);
-  return g_string_free (out, FALSE);
-}
 
 static int
 route (int argc, char **argv, TnetCliCommon *common)
@@ -182,20 +124,18 @@ route (int argc, char **argv, TnetCliCommon *common)
     return tnet_cli_fail (ctx, error);
   g_autoptr (TnetSearch) search = tnet_search_new (g);
   g_autoptr (GArray) legs = NULL;
-  guint64 total_ms = 0;
-  double total_m = 0;
   if (!tnet_cli_route_car (net, search, time, length, strcmp (metric_name, "length") == 0,
-                           from, to, &legs, &total_ms, &total_m))
+                           from, to, &legs))
     {
       fprintf (stderr, "tnet: no path by car from '%s' to '%s' in scenario %d\n",
                argv[1], argv[2], tnet_scenario_get_year (scen));
       return TNET_EXIT_INPUT;
     }
   g_autofree char *text = format == TNET_CLI_FORMAT_GEOJSON
-    ? route_geojson (net, legs)
+    ? tnet_route_to_geojson (net, legs)
     : format == TNET_CLI_FORMAT_JSON
-    ? tnet_cli_route_json (net, from, to, metric_name, legs, total_ms, total_m)
-    : route_text (net, scen, from, to, metric_name, legs, total_ms, total_m);
+    ? tnet_route_to_json (net, from, to, metric_name, legs)
+    : tnet_route_to_text (net, from, to, metric_name, tnet_scenario_get_year (scen), legs);
   if (!tnet_cli_write (common, text, &error))
     return tnet_cli_fail (ctx, error);
   return TNET_EXIT_OK;

@@ -883,11 +883,16 @@ run_transfers (Run *run, GError **error)
                                                                run->scen, error);
   if (t == NULL)
     return FALSE;
+  /* the library's one JSON form of the tables */
+  g_autofree char *js = tnet_hub_transfers_to_json (t, -1);
+  JsonNode *node = json_from_string (js, error);
+  if (node == NULL)
+    return FALSE;
   json_builder_set_member_name (run->json, "transfers");
-  tnet_cli_transfers_json (run->json, t, -1);
-  g_autofree char *text = tnet_cli_transfers_text (t, -1);
+  json_builder_add_value (run->json, node);
+  g_autofree char *text = tnet_hub_transfers_to_text (t, -1);
   g_string_append_printf (run->text, "Hub transfers\n%s", text);
-  g_autofree char *csv = tnet_cli_transfers_csv (t, -1);
+  g_autofree char *csv = tnet_hub_transfers_to_csv (t, -1);
   return write_file (run, "transfers.csv", csv, error);
 }
 

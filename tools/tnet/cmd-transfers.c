@@ -128,19 +128,10 @@ tnet_cmd_transfers (int argc, char **argv)
       tnet_cli_common_clear (&common);
       return rc;
     }
-  gboolean ok;
-  if (fmt == TNET_CLI_FORMAT_JSON)
-    {
-      g_autoptr (JsonBuilder) b = json_builder_new ();
-      tnet_cli_transfers_json (b, t, only);
-      ok = tnet_cli_write_json (&common, b, &error);
-    }
-  else
-    {
-      g_autofree char *s = fmt == TNET_CLI_FORMAT_CSV ? tnet_cli_transfers_csv (t, only)
-                                                      : tnet_cli_transfers_text (t, only);
-      ok = tnet_cli_write (&common, s, &error);
-    }
+  g_autofree char *s = fmt == TNET_CLI_FORMAT_JSON  ? tnet_hub_transfers_to_json (t, only)
+                       : fmt == TNET_CLI_FORMAT_CSV ? tnet_hub_transfers_to_csv (t, only)
+                                                    : tnet_hub_transfers_to_text (t, only);
+  gboolean ok = tnet_cli_write (&common, s, &error);
   tnet_cli_common_clear (&common);
   return ok ? TNET_EXIT_OK : tnet_cli_fail (ctx, error);
 }

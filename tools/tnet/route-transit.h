@@ -18,11 +18,6 @@ int tnet_cli_route_multimodal (const TnetCliCommon *common, const TnetNetwork *n
 TnetJourney *tnet_cli_route_multimodal_journey (const TnetNetwork *net, const TnetMultimodal *mm,
                                                 TnetSearch *search, const char *from,
                                                 const char *to, int year, GError **error);
-/* Adds the document of `tnet route --profile P --format json` for the
- * journey @j (@feed: the feed's file name or NULL) to @b. */
-void tnet_cli_route_multimodal_json (JsonBuilder *b, const char *from, const char *to,
-                                     TnetProfile profile, int year, const char *feed,
-                                     const TnetJourney *j);
 
 /* Options of the timetable: departure (seconds after midnight), service
  * date (YYYYMMDD, 0 = the feed's busiest day), window (minutes, 0 = one

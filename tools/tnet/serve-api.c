@@ -811,10 +811,9 @@ compute_route_multimodal (TnetServeJob *job, TnetServeWorkspace *ws, guint si,
     }
   if (past_deadline (job))
     return;
-  g_autoptr (JsonBuilder) b = json_builder_new ();
-  tnet_cli_route_multimodal_json (b, param (job, "from"), param (job, "to"), profile, year,
-                                  job->sc->feed_base, j);
-  job->body = tnet_cli_json_to_string (b);
+  TnetJourneyLabels labels = { param (job, "from"), param (job, "to"), profile, year,
+                               job->sc->feed_base };
+  job->body = tnet_journey_to_json (j, &labels);
   job->status = 200;
 }
 
@@ -841,17 +840,14 @@ compute_route (TnetServeJob *job, TnetServeWorkspace *ws, guint si)
   TnetId to = tnet_place_find_node (srv->net, param (job, "to"));
   const char *metric = param (job, "metric") ? param (job, "metric") : "time";
   g_autoptr (GArray) legs = NULL;
-  guint64 total_ms;
-  double total_m;
   if (!tnet_cli_route_car (srv->net, ws->search[si], sc->time, sc->length,
-                           strcmp (metric, "length") == 0, from, to, &legs, &total_ms,
-                           &total_m))
+                           strcmp (metric, "length") == 0, from, to, &legs))
     {
       tnet_serve_job_error (job, 404, NULL, "no path by car from '%s' to '%s' in scenario %s",
                             param (job, "from"), param (job, "to"), sc->name);
       return;
     }
-  job->body = tnet_cli_route_json (srv->net, from, to, metric, legs, total_ms, total_m);
+  job->body = tnet_route_to_json (srv->net, from, to, metric, legs);
   job->status = 200;
 }
 
@@ -1095,9 +1091,7 @@ compute_transfers (TnetServeJob *job)
                             "list them)", hub, tnet_hub_transfers_n_hubs (t));
       return;
     }
-  g_autoptr (JsonBuilder) b = json_builder_new ();
-  tnet_cli_transfers_json (b, t, only);
-  job->body = tnet_cli_json_to_string (b);
+  job->body = tnet_hub_transfers_to_json (t, only);
   job->status = 200;
 }
 

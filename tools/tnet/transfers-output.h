@@ -1,5 +1,7 @@
-/* transfers-output.h: hub transfer tables as text, JSON and CSV, shared by
- * `tnet transfers` and the [transfers] section of `tnet run`. */
+/* transfers-output.h: the hub transfer tables of a loaded folder, shared by
+ * `tnet transfers`, the [transfers] section of `tnet run` and serve's
+ * /transfers (the library writes them: tnet_hub_transfers_to_json() and
+ * its siblings). */
 #pragma once
 
 #include "cli.h"
@@ -11,10 +13,5 @@ G_BEGIN_DECLS
  * hubs.csv. The result borrows the dataset's hubs. */
 TnetHubTransfers *tnet_cli_transfers_compute (const TnetDataset *ds, const TnetScenario *scen,
                                               GError **error);
-
-/* Renderings of the hubs of @t (all when @only < 0, else hub @only). */
-void tnet_cli_transfers_json (JsonBuilder *b, const TnetHubTransfers *t, int only);
-char *tnet_cli_transfers_text (const TnetHubTransfers *t, int only);
-char *tnet_cli_transfers_csv (const TnetHubTransfers *t, int only);
 
 G_END_DECLS
