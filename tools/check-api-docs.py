@@ -32,6 +32,7 @@ KERNEL_HEADERS = [
     "tnet-ch.h",
     "tnet-multimodal-ch.h",
     "tnet-paths.h",
+    "tnet-timetable.h",
     "tnet-igraph.h",
 ]
 

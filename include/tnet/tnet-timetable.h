@@ -82,6 +82,7 @@ typedef struct {
   const TnetScenario *walk_scenario;
 } TnetTimetableOptions;
 
+/* Fills @options with the defaults. Errors: none. Thread-safe. O(1). */
 TNET_API void tnet_timetable_options_init (TnetTimetableOptions *options);
 
 /**
@@ -114,28 +115,34 @@ TNET_API void tnet_timetable_options_init (TnetTimetableOptions *options);
  * Returns: (transfer full): a new timetable, or %NULL.
  * Time complexity: O(T log T + S + P) for T expanded stop times, S stops and
  * P stop pairs within @transfer_radius_m.
+ * Thread-safety: reentrant; the feeds are only read.
  */
 TNET_API TnetTimetable *tnet_timetable_build (const TnetFeed *const *feeds, guint n_feeds,
                                               const TnetTimetableOptions *options,
                                               GError **error);
 
+/* Atomic reference counting: any thread may hold and drop references; the
+ * last unref frees the timetable. Errors: none. O(1). */
 TNET_API TnetTimetable *tnet_timetable_ref (TnetTimetable *tt);
 TNET_API void tnet_timetable_unref (TnetTimetable *tt);
 
+/* The service date (YYYYMMDD) and the sizes: stops, routes, trips (vehicle
+ * journeys after expansion and block joining), stop times, footpaths, and
+ * the bytes held (arrays and strings). Errors: none. Thread-safe (the
+ * timetable is immutable). O(1). */
 TNET_API guint tnet_timetable_get_service_date (const TnetTimetable *tt);
 TNET_API guint tnet_timetable_n_stops (const TnetTimetable *tt);
 TNET_API guint tnet_timetable_n_routes (const TnetTimetable *tt);
-/* vehicle journeys after expansion and block joining */
 TNET_API guint tnet_timetable_n_trips (const TnetTimetable *tt);
 TNET_API guint tnet_timetable_n_stop_times (const TnetTimetable *tt);
 TNET_API guint tnet_timetable_n_footpaths (const TnetTimetable *tt);
-/* Bytes held by the timetable (arrays and strings). O(1). */
 TNET_API gsize tnet_timetable_memory_bytes (const TnetTimetable *tt);
-/* Earliest and latest departure of any trip (seconds; both 0 when empty). */
+/* Earliest and latest departure of any trip (seconds; both 0 when empty).
+ * Errors: none. Thread-safe. O(1). */
 TNET_API void tnet_timetable_get_span (const TnetTimetable *tt, gint32 *first_s,
                                        gint32 *last_s);
 /* Number of trip departures (from any stop where boarding is allowed) in
- * [from_s, to_s). O(stop times). */
+ * [from_s, to_s). Errors: none. Thread-safe. O(stop times). */
 TNET_API guint tnet_timetable_count_departures (const TnetTimetable *tt, gint32 from_s,
                                                 gint32 to_s);
 
@@ -144,18 +151,21 @@ TNET_API guint tnet_timetable_count_departures (const TnetTimetable *tt, gint32 
  * range) and its display name (the GTFS route's short name, else long
  * name, else id; the name the frequency model gives its line; a view
  * valid while @tt and the feeds it was built from live, as the trip ids of
- * #TnetTransitLeg; NULL out of range). O(1). */
+ * #TnetTransitLeg; NULL out of range). Errors: none (out of range reads
+ * as said). Thread-safe. O(1). */
 TNET_API guint tnet_timetable_route_n_stops (const TnetTimetable *tt, guint route);
 TNET_API TnetId tnet_timetable_route_stop (const TnetTimetable *tt, guint route, guint pos);
 TNET_API const char *tnet_timetable_route_name (const TnetTimetable *tt, guint route);
 
 /* Stop @i: its unique id (feed-qualified with several feeds), name and
- * position; views valid while @tt lives; NULL / NAN out of range. */
+ * position; views valid while @tt lives; NULL / NAN out of range.
+ * Errors: none. Thread-safe. O(1). */
 TNET_API const char *tnet_timetable_stop_id (const TnetTimetable *tt, TnetId i);
 TNET_API const char *tnet_timetable_stop_name (const TnetTimetable *tt, TnetId i);
 TNET_API gboolean tnet_timetable_stop_position (const TnetTimetable *tt, TnetId i,
                                                 double *lon, double *lat);
-/* Stop by unique id, or TNET_ID_NONE. O(1). */
+/* Stop by unique id, or TNET_ID_NONE. Errors: none. Thread-safe. O(1)
+ * expected (a hash table). */
 TNET_API TnetId tnet_timetable_find_stop (const TnetTimetable *tt, const char *id);
 
 /**
@@ -171,7 +181,7 @@ typedef struct {
  * tnet_timetable_walks_near:
  * Appends to @out (a GArray of #TnetStopWalk) every stop whose walk from
  * (@lon, @lat) — straight line x walk_detour at walk_speed_kmh, rounded up
- * to whole seconds — takes at most @max_walk_s. Thread-safe.
+ * to whole seconds — takes at most @max_walk_s. Thread-safe. Errors: none.
  * Time complexity: O(stops in the cells the walk covers).
  */
 TNET_API void tnet_timetable_walks_near (const TnetTimetable *tt, double lon, double lat,
@@ -179,13 +189,16 @@ TNET_API void tnet_timetable_walks_near (const TnetTimetable *tt, double lon, do
 /* Whether @net has something to walk on to the stops: links of mode `walk`
  * (a walk profile, as `tnet init` imports) or `access` links that end at a
  * stop or station node. The commands pass such a network as
- * #TnetTimetableOptions.walk_network. O(links). */
+ * #TnetTimetableOptions.walk_network. Errors: none. Thread-safe (reads
+ * @net). O(links). */
 TNET_API gboolean tnet_timetable_network_has_walks (const TnetNetwork *net);
 /* Whether the timetable walks on a street network (@walk_network), and
- * the node stop @i sits on (TNET_ID_NONE when none or out of range). O(1). */
+ * the node stop @i sits on (TNET_ID_NONE when none or out of range).
+ * Errors: none. Thread-safe. O(1). */
 TNET_API gboolean tnet_timetable_has_street_walks (const TnetTimetable *tt);
 TNET_API TnetId tnet_timetable_stop_node (const TnetTimetable *tt, TnetId i);
-/* The walk time (s) the timetable gives to a straight-line distance. */
+/* The walk time (s) the timetable gives to a straight-line distance.
+ * Errors: none. Thread-safe. O(1). */
 TNET_API guint32 tnet_timetable_walk_seconds (const TnetTimetable *tt, double distance_m);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetTimetable, tnet_timetable_unref)
@@ -207,8 +220,13 @@ typedef struct _TnetRaptor TnetRaptor;
 /**
  * tnet_raptor_new:
  * Returns: (transfer full): a workspace for @tt. Memory O(stops + routes).
+ * Errors: none. Thread-safety: any number of workspaces may be made for
+ * one timetable, from any thread; each is used by one thread at a time.
+ * Time complexity: O(stops + routes).
  */
 TNET_API TnetRaptor *tnet_raptor_new (TnetTimetable *tt);
+/* Frees @ws (NULL allowed) and drops its timetable reference. Errors:
+ * none. Thread-safety: not while another thread uses @ws. O(1). */
 TNET_API void tnet_raptor_free (TnetRaptor *ws);
 
 /**
@@ -225,6 +243,8 @@ TNET_API void tnet_raptor_free (TnetRaptor *ws);
  * stop) before boarding again; the arrival at a stop is the earliest time
  * one is there: by access walk, by alighting, or at the end of a footpath.
  * Read the results with tnet_raptor_arrival() and tnet_raptor_journey().
+ * Errors: none. Thread-safety: one thread per @ws (the timetable is only
+ * read).
  * Time complexity: O(rounds x (stop times of the routes scanned + footpaths)).
  */
 TNET_API void tnet_raptor_run (TnetRaptor *ws, const TnetStopWalk *access, guint n_access,
@@ -232,7 +252,8 @@ TNET_API void tnet_raptor_run (TnetRaptor *ws, const TnetStopWalk *access, guint
 
 /* Earliest arrival at @stop of the last query (seconds after midnight), or
  * TNET_RAPTOR_UNREACHED. For a range query: the arrival for its first
- * minute. O(1). */
+ * minute. Errors: none. Thread-safety: reads @ws (not during a query on
+ * it). O(1). */
 TNET_API gint32 tnet_raptor_arrival (const TnetRaptor *ws, TnetId stop);
 
 /**
@@ -246,6 +267,8 @@ TNET_API gint32 tnet_raptor_arrival (const TnetRaptor *ws, TnetId stop);
  * @route across this hop. A rider aboard must alight at the @pos-th stop
  * (where drop-off is allowed); the trips still run before and after the
  * hop, and can be boarded again after it. Blocks add up.
+ * Errors: a route or hop out of range is a programming error (g_critical,
+ * nothing blocked). Thread-safety: as the workspace (one thread).
  * Time complexity: O(1) (the first block of @ws allocates one byte per
  * route stop).
  */
@@ -257,14 +280,17 @@ TNET_API void tnet_raptor_block_hop (TnetRaptor *ws, guint route, guint pos);
  *
  * A failure of every trip of @route: until tnet_raptor_clear_blocks(), the
  * queries of @ws never board it (the scan skips the route).
+ * Errors and thread-safety: as tnet_raptor_block_hop().
  * Time complexity: O(1).
  */
 TNET_API void tnet_raptor_block_route (TnetRaptor *ws, guint route);
 
-/* The timetable @ws searches (a view valid while @ws lives). O(1). */
+/* The timetable @ws searches (a view valid while @ws lives). Errors:
+ * none. Thread-safe. O(1). */
 TNET_API TnetTimetable *tnet_raptor_get_timetable (const TnetRaptor *ws);
 
-/* Lifts every block of @ws. O(blocks set). */
+/* Lifts every block of @ws. Errors: none. Thread-safety: as the
+ * workspace. O(blocks set). */
 TNET_API void tnet_raptor_clear_blocks (TnetRaptor *ws);
 
 /**
@@ -287,6 +313,7 @@ TNET_API void tnet_raptor_clear_blocks (TnetRaptor *ws);
  * nothing but @out's growth.
  * Returns: FALSE (and appends nothing) when the timetable has no walk
  * network, or @node is not one of its nodes or has no walkable link.
+ * Errors: none (FALSE is an answer). Thread-safety: as the workspace.
  * Time complexity: O(k log k) for the k nodes within @max_walk_s.
  */
 TNET_API gboolean tnet_raptor_walks_from_node (TnetRaptor *ws, TnetId node, guint max_walk_s,
@@ -303,6 +330,7 @@ TNET_API gboolean tnet_raptor_walks_from_node (TnetRaptor *ws, TnetId node, guin
  * answers for every node, where @target_node names one.
  * Returns: the walk, or G_MAXUINT32 when it exceeds that search's budget,
  *   or no search ran.
+ * Errors: none. Thread-safety: as tnet_raptor_arrival().
  * Time complexity: O(1).
  */
 TNET_API guint32 tnet_raptor_walk_to_node (const TnetRaptor *ws, TnetId node);
@@ -328,6 +356,7 @@ TNET_API guint32 tnet_raptor_walk_to_node (const TnetRaptor *ws, TnetId node);
  * workspace's search scratch; allocates nothing but @out's growth.
  * Returns: TRUE when the street search ran (it stays in @ws for
  *   tnet_raptor_walk_to_node()), FALSE when every walk is a straight line.
+ * Errors: none. Thread-safety: as the workspace.
  * Time complexity: O(k log k) for the k nodes within @max_walk_s, plus
  *   O(stops in the cells the walk covers).
  */
@@ -370,6 +399,8 @@ typedef struct {
  * Each minute scans a route from a stop only when the stop's earlier start
  * reaches a trip that an earlier scan could not board (route pruning), and
  * updates only the targets of the stops whose arrival improved.
+ * Errors: none. Thread-safety: one thread per @ws (the timetable is only
+ * read).
  * Time complexity: at most @n_minutes times that of tnet_raptor_run(),
  * typically far less, plus O(@n_egress + @n_minutes x @n_targets + stops).
  */
@@ -386,6 +417,7 @@ TNET_API void tnet_raptor_run_range (TnetRaptor *ws, const TnetStopWalk *access,
  * @out: (array length=n_pcts): the nearest-rank percentile: the
  *   max(1, ceil(p / 100 x n))-th smallest value (so it is always one of the
  *   values, possibly TNET_RAPTOR_UNREACHED)
+ * Errors: none. Thread-safe (touches only its arguments).
  * Time complexity: O(n log n).
  */
 TNET_API void tnet_percentiles (gint32 *values, guint n, const double *pcts, guint n_pcts,
@@ -441,6 +473,7 @@ typedef struct {
  *
  * The legs of the earliest-arrival journey to @stop, in travel order.
  * Returns: FALSE when @stop was not reached.
+ * Errors: none. Thread-safety: as tnet_raptor_arrival().
  * Time complexity: O(legs x stops per ride).
  */
 TNET_API gboolean tnet_raptor_journey (const TnetRaptor *ws, TnetId stop, GArray *out);
@@ -477,6 +510,9 @@ TNET_API gboolean tnet_raptor_journey (const TnetRaptor *ws, TnetId stop, GArray
  * - otherwise (no walk network, or a place not snapped) every walk of the
  *   place is the straight line x walk_detour at walk_speed_kmh
  *   (tnet_timetable_walks_near(), tnet_timetable_walk_seconds()).
+ * Errors: none (a place that reaches nothing reads
+ * TNET_RAPTOR_UNREACHED). Thread-safe (its own workspace; the timetable is
+ * only read).
  * Each origin is one range query (tnet_raptor_run_range()) with every
  * destination as a target. A place without a position (NaN) reaches
  * nothing.
@@ -506,7 +542,8 @@ TNET_API void tnet_timetable_matrix (TnetTimetable *tt, const double *origins, g
  * at that minute (walking to the stops within @max_walk_s of it, or all the
  * way when the place is that close), and the percentiles are taken over the
  * minutes of that minimum. With one source, a row of tnet_timetable_matrix().
- * Thread-safe (its own workspace).
+ * Thread-safe (its own workspace). Errors: none (unreached places read
+ * TNET_RAPTOR_UNREACHED).
  * Time complexity: one range query (tnet_raptor_run_range()) plus
  * O(@n_places x (@n_sources + @n_minutes log @n_minutes)).
  */
@@ -548,7 +585,8 @@ typedef struct {
   gpointer progress_data;
 } TnetRaptorStop;
 
-/* Sets @stop to "never stop": no cancellable, no deadline, no progress. */
+/* Sets @stop to "never stop": no cancellable, no deadline, no progress.
+ * Errors: none. Thread-safe. O(1). */
 TNET_API void tnet_raptor_stop_init (TnetRaptorStop *stop);
 
 /**
@@ -579,6 +617,9 @@ TNET_API gboolean tnet_raptor_run_range_cancellable (TnetRaptor *ws, const TnetS
  * progress is called before each origin). An unstopped matrix is exactly
  * that of tnet_timetable_matrix().
  * Errors: %G_IO_ERROR_CANCELLED when stopped; @out is then undefined.
+ * Thread-safety: as tnet_timetable_matrix(); @stop's cancellable may be
+ * cancelled from any thread.
+ * Time complexity: that of tnet_timetable_matrix(), plus O(1) per round.
  * Returns: %FALSE when stopped.
  */
 TNET_API gboolean tnet_timetable_matrix_cancellable (TnetTimetable *tt, const double *origins,
@@ -656,6 +697,7 @@ typedef struct {
   guint element_block;
 } TnetRaptorFailuresOptions;
 
+/* Fills @opts with the defaults. Errors: none. Thread-safe. O(1). */
 TNET_API void tnet_raptor_failures_options_init (TnetRaptorFailuresOptions *opts);
 
 /**
@@ -696,6 +738,8 @@ typedef struct {
  * tnet_raptor_block_route()).
  * Returns: (transfer full): the prepared scan; free with
  *   tnet_raptor_failures_free().
+ * Errors: none (element hops out of range are programming errors).
+ * Thread-safety: reentrant; the timetable is only read.
  * Time complexity: O(destinations x walk search + hops + route stops).
  */
 TNET_API TnetRaptorFailures *tnet_raptor_failures_new (TnetTimetable *tt,
@@ -705,6 +749,8 @@ TNET_API TnetRaptorFailures *tnet_raptor_failures_new (TnetTimetable *tt,
                                                        const TnetRaptorHop *elem_hops,
                                                        guint n_elements,
                                                        const TnetRaptorFailuresOptions *opts);
+/* Frees @f (NULL allowed; not while a thread runs on it), and its number
+ * of destinations (thread-safe). Errors: none. O(1) (the free O(size)). */
 TNET_API void tnet_raptor_failures_free (TnetRaptorFailures *f);
 TNET_API guint tnet_raptor_failures_n_destinations (const TnetRaptorFailures *f);
 
@@ -749,6 +795,7 @@ TNET_API gboolean tnet_raptor_failures_run (const TnetRaptorFailures *f, TnetRap
  * first minute with @element failed (the detour): its legs, none for a
  * walk all the way.
  * Returns: FALSE when the destination is not reached.
+ * Errors: none. Thread-safety: as tnet_raptor_failures_run().
  * Time complexity: one RAPTOR query.
  */
 TNET_API gboolean tnet_raptor_failures_journey (const TnetRaptorFailures *f, TnetRaptor *ws,
@@ -876,6 +923,7 @@ typedef struct {
   double parking_radius_m;
 } TnetParkRideOptions;
 
+/* Fills @options with the defaults. Errors: none. Thread-safe. O(1). */
 TNET_API void tnet_park_ride_options_init (TnetParkRideOptions *options);
 
 /**
@@ -893,6 +941,9 @@ TNET_API void tnet_park_ride_options_init (TnetParkRideOptions *options);
  * Errors: %TNET_ERROR_INVALID_INPUT for a negative or non-finite radius,
  * and those of tnet_graph_compile_modes().
  * Returns: (transfer full): a new object, or %NULL.
+ * Thread-safety: reentrant; @tt, @net and @scen are only read. The object
+ * is immutable: any number of threads may use it, each with its own
+ * #TnetSearch and #TnetRaptor.
  * Time complexity: O(nodes + links + parking places x stops in the cells of
  * the radius).
  */
@@ -900,13 +951,17 @@ TNET_API TnetParkRide *tnet_park_ride_new (TnetTimetable *tt, const TnetNetwork 
                                            const TnetScenario *scen,
                                            const TnetParkRideOptions *options,
                                            GError **error);
+/* Frees @pr (NULL allowed; not while another thread uses it). Errors:
+ * none. O(size). */
 TNET_API void tnet_park_ride_free (TnetParkRide *pr);
 /* The car graph searched from the origins (borrowed view, valid while @pr
- * lives); make one #TnetSearch on it per thread. O(1). */
+ * lives); make one #TnetSearch on it per thread. Its options. Errors:
+ * none. Thread-safe. O(1). */
 TNET_API TnetGraph *tnet_park_ride_get_graph (const TnetParkRide *pr);
 TNET_API const TnetParkRideOptions *tnet_park_ride_get_options (const TnetParkRide *pr);
 /* Parking places that serve at least one stop, and the stops served by at
- * least one parking place (the stops with parking). O(1). */
+ * least one parking place (the stops with parking). Errors: none.
+ * Thread-safe. O(1). */
 TNET_API guint tnet_park_ride_n_parking (const TnetParkRide *pr);
 TNET_API guint tnet_park_ride_n_stops (const TnetParkRide *pr);
 
@@ -943,7 +998,7 @@ typedef struct {
  *
  * The drive is the shortest path by time over the car graph from @origin
  * (a Dijkstra bounded by the drive budget); its time in ms is rounded up to
- * whole seconds. Thread-safe for distinct @search.
+ * whole seconds. Thread-safe for distinct @search. Errors: none.
  * Time complexity: O(k log k) for the k nodes within the drive budget, plus
  * the rows of the parking places reached.
  */
@@ -989,7 +1044,7 @@ typedef struct {
  * link's time rounded to the second, then the stops its street node walks
  * to within @max_walk_s as a place (tnet_raptor_walks_from_place() with
  * the node and its position); per stop the best over the links (the
- * first link on a tie). Allocates a small table per call.
+ * first link on a tie). Allocates a small table per call. Errors: none.
  * Thread-safety: distinct @ws per thread.
  * Time complexity: @n_links x that of tnet_raptor_walks_from_place().
  */
@@ -1008,7 +1063,7 @@ TNET_API void tnet_raptor_walks_from_links (TnetRaptor *ws, const TnetNetwork *n
  * Dijkstra from every link at once over the car graph, as a point's car
  * journey starts), and the link's time counts in the drive and its
  * budget, as a zone's access link does. A node is tnet_park_ride_access().
- * Thread-safe for distinct @search.
+ * Thread-safe for distinct @search. Errors: none.
  * Time complexity: that of tnet_park_ride_access() plus O(@n_links).
  */
 TNET_API void tnet_park_ride_access_end (const TnetParkRide *pr, TnetSearch *search,
@@ -1027,6 +1082,7 @@ TNET_API void tnet_park_ride_access_end (const TnetParkRide *pr, TnetSearch *sea
  * into a drive leg (origin to the parking place), a park leg and the walk
  * to the first stop (an access leg), each with its clock times.
  * Returns: FALSE when @stop was not reached.
+ * Errors: none. Thread-safety: as tnet_raptor_journey().
  * Time complexity: that of tnet_raptor_journey() plus O(@n_rows).
  */
 TNET_API gboolean tnet_park_ride_journey (const TnetRaptor *ws, TnetId stop,
