@@ -11,7 +11,6 @@
 #include "analysis-private.h"
 #include "json-text.h"
 #include "park-ride-json.h"
-#include "timetable-private.h"
 
 #include <math.h>
 #include <string.h>

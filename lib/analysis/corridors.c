@@ -486,18 +486,7 @@ tnet_i_timetable_options_to_json (JsonBuilder *jb, const char *feed, guint date,
                                   gint32 depart_s, guint window_min, double percentile,
                                   guint max_walk_s)
 {
-  json_builder_set_member_name (jb, "feed");
-  if (feed)
-    json_builder_add_string_value (jb, feed);
-  else
-    json_builder_add_null_value (jb);
-  json_builder_set_member_name (jb, "date");
-  json_builder_add_int_value (jb, date);
-  json_builder_set_member_name (jb, "depart");
-  g_autofree char *dep = tnet_i_clock_hhmm (depart_s);
-  json_builder_add_string_value (jb, dep);
-  json_builder_set_member_name (jb, "window_min");
-  json_builder_add_int_value (jb, window_min);
+  tnet_i_json_timetable_members (jb, feed, date, depart_s, window_min);
   json_builder_set_member_name (jb, "percentile");
   json_builder_add_double_value (jb, percentile);
   json_builder_set_member_name (jb, "max_walk_min");

@@ -100,7 +100,7 @@ tnet_i_json_timetable_members (JsonBuilder *b, const char *feed, guint date, gin
   json_builder_set_member_name (b, "date");
   json_builder_add_int_value (b, date);
   json_builder_set_member_name (b, "depart");
-  g_autofree char *dep = g_strdup_printf ("%02d:%02d", depart_s / 3600, depart_s / 60 % 60);
+  g_autofree char *dep = tnet_i_clock_hhmm (depart_s);
   json_builder_add_string_value (b, dep);
   json_builder_set_member_name (b, "window_min");
   json_builder_add_int_value (b, window_min);
