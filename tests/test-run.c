@@ -280,6 +280,9 @@ START_TEST (test_corridors_profile)
   JsonObject *c0 = json_array_get_object_element (
     json_object_get_array_member (json_node_get_object (root), "corridors"), 0);
   ck_assert_str_eq (json_object_get_string_member (c0, "profile"), "transit");
+  /* and they say so: the model is named, not left to be taken for the
+   * timetable that tnet corridors follows */
+  ck_assert_str_eq (json_object_get_string_member (c0, "model"), "frequency approximation");
   JsonArray *fastest = json_object_get_array_member (
     json_object_get_object_member (json_object_get_object_member (c0, "modes"), "rail"),
     "fastest");
