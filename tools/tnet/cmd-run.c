@@ -896,6 +896,36 @@ run_transfers (Run *run, GError **error)
   return write_file (run, "transfers.csv", csv, error);
 }
 
+/* Opens a [corridors] pair's object (its "modes" object open) and its
+ * text line. With a transit or park_and_ride profile the alternatives are
+ * the frequency approximation's graph, and both say so (tnet corridors
+ * follows the timetable). */
+static void
+corridor_pair_begin (Run *run, const char *a, const char *z, TnetMultimodal *mm,
+                     const char *prof_name)
+{
+  JsonBuilder *b = run->json;
+  gboolean approx = mm && tnet_multimodal_get_profile (mm) != TNET_PROFILE_CAR;
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "from");
+  json_builder_add_string_value (b, a);
+  json_builder_set_member_name (b, "to");
+  json_builder_add_string_value (b, z);
+  if (mm)
+    {
+      json_builder_set_member_name (b, "profile");
+      json_builder_add_string_value (b, prof_name);
+      json_builder_set_member_name (b, "model");
+      json_builder_add_string_value (b, approx ? "frequency approximation" : "network");
+    }
+  json_builder_set_member_name (b, "modes");
+  json_builder_begin_object (b);
+  g_string_append_printf (run->text, "  %s > %s%s%s%s\n", a, z,
+                          mm ? ", alternatives by " : "", mm ? prof_name : "",
+                          approx ? " (frequency approximation: waits of half the "
+                                   "headway, not the timetable)" : "");
+}
+
 static gboolean
 run_corridors (Run *run, GError **error)
 {
@@ -931,27 +961,7 @@ run_corridors (Run *run, GError **error)
       g_autoptr (TnetNodeSet) nz = tnet_node_set_resolve (run->net, z, error);
       if (nz == NULL)
         return FALSE;
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "from");
-      json_builder_add_string_value (b, a);
-      json_builder_set_member_name (b, "to");
-      json_builder_add_string_value (b, z);
-      /* transit and park_and_ride here are the frequency approximation's
-       * graph, named as such (tnet corridors follows the timetable) */
-      gboolean approx = mm && tnet_multimodal_get_profile (mm) != TNET_PROFILE_CAR;
-      if (mm)
-        {
-          json_builder_set_member_name (b, "profile");
-          json_builder_add_string_value (b, prof_name);
-          json_builder_set_member_name (b, "model");
-          json_builder_add_string_value (b, approx ? "frequency approximation" : "network");
-        }
-      json_builder_set_member_name (b, "modes");
-      json_builder_begin_object (b);
-      g_string_append_printf (run->text, "  %s > %s%s%s%s\n", a, z,
-                              mm ? ", alternatives by " : "", mm ? prof_name : "",
-                              approx ? " (frequency approximation: waits of half the "
-                                       "headway, not the timetable)" : "");
+      corridor_pair_begin (run, a, z, mm, prof_name);
       g_autoptr (TnetMap) map = wants_maps (run) ? run_map_new (run) : NULL;
       g_autoptr (GPtrArray) paths = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
       g_autoptr (GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
