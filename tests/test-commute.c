@@ -179,6 +179,7 @@ START_TEST (test_budget_ms_as_cli)
         }
       tt_run_clear (&r);
     }
+  tiny_free (&t);
 }
 END_TEST
 
