@@ -22,13 +22,6 @@ str (JsonBuilder *b, const char *key, const char *v)
   json_builder_add_string_value (b, v ? v : "");
 }
 
-/* "HH:MM" of seconds after midnight (past 24:00 as GTFS writes it) */
-static char *
-clock_str (guint sec)
-{
-  return g_strdup_printf ("%02u:%02u", sec / 3600, sec / 60 % 60);
-}
-
 /* "YYYY-MM-DD" of a YYYYMMDD service date */
 static char *
 date_str (guint ymd)
@@ -138,7 +131,8 @@ transfers_json (JsonBuilder *b, const TnetHubTransfers *t, int only)
   json_builder_set_member_name (b, "window");
   if (tnet_hub_transfers_get_window (t, &w0, &w1, &day))
     {
-      g_autofree char *a = clock_str (w0), *z = clock_str (w1), *d = date_str (day);
+      g_autofree char *a = tnet_i_clock_hhmm ((gint32) w0);
+      g_autofree char *z = tnet_i_clock_hhmm ((gint32) w1), *d = date_str (day);
       json_builder_begin_object (b);
       str (b, "start", a);
       str (b, "end", z);
@@ -192,7 +186,8 @@ tnet_hub_transfers_to_text (const TnetHubTransfers *t, int only)
   guint w0, w1, day;
   if (tnet_hub_transfers_get_window (t, &w0, &w1, &day))
     {
-      g_autofree char *a = clock_str (w0), *z = clock_str (w1), *d = date_str (day);
+      g_autofree char *a = tnet_i_clock_hhmm ((gint32) w0);
+      g_autofree char *z = tnet_i_clock_hhmm ((gint32) w1), *d = date_str (day);
       g_string_append_printf (s, "Window %s–%s on %s (headways and connection waits)\n", a, z, d);
     }
   for (guint i = 0; i < tnet_hub_transfers_n_hubs (t); i++)
