@@ -21,8 +21,12 @@
  * = the route's name), else among every transit link; a hop whose stops
  * are not on the network, or that no such chain joins, runs over no link
  * and fails only with its line. A link failure blocks every hop whose
- * chain holds the link, in both directions. The chains are computed once
- * per (node, node, line).
+ * chain holds the link, in both directions. The chains are the paths
+ * layer's shortest paths (TnetSearch) on a graph of the transit links,
+ * two arcs a link, by length; a line's chains are searched with every
+ * arc of other lines blocked in the workspace, one line after another,
+ * so that each line's mask is set once. The chains are computed once per
+ * (node, node, line).
  *
  * Threads, progress and cancellation follow criticality.c: workers take
  * origins from an atomic counter, each with its own RAPTOR workspace and
@@ -30,7 +34,6 @@
  */
 #include "tnet-internal.h"
 #include "analysis-private.h"
-#include "heap.h"
 #include <gio/gio.h>
 #include <math.h>
 #include <string.h>
@@ -39,129 +42,114 @@
                        | TNET_MODE_BIT (TNET_MODE_SUBURBAN) | TNET_MODE_BIT (TNET_MODE_METRO) \
                        | TNET_MODE_BIT (TNET_MODE_BUS))
 
-/* The scenario's active transit links as an undirected CSR over the
- * network nodes, and the scratch of the chain searches. */
+/* The scenario's active transit links as a graph for the chain searches
+ * of the paths layer: two arcs per link (a hop's chain runs either way),
+ * weighted by length. A search over one line's links blocks every other
+ * arc in the workspace. */
 typedef struct {
-  const TnetNetwork *net;
-  guint n;
-  guint *first;       /* n + 1 */
-  TnetId *head;
-  TnetId *link;
-  guint32 *len_m;     /* rounded length, at least 1 */
-  TnetHeap heap;
-  guint32 *dist;
-  TnetId *pred;       /* the link that reached the node */
-  TnetId *touched;
-  guint n_touched;
+  TnetGraph *graph;
+  TnetMetric *length;    /* metres, rounded, at least 1 */
+  TnetSearch *search;
+  GArray *arc_link;      /* arc -> network link */
+  GHashTable *line_arcs; /* line name (view owned by the network) -> GArray of arcs */
+  TnetId *path;          /* n: a chain has fewer arcs than the graph has nodes */
 } Rails;
 
-static void
-rails_init (Rails *g, const TnetNetwork *net, const TnetScenario *scen)
+static gboolean
+rails_init (Rails *g, const TnetNetwork *net, const TnetScenario *scen, GError **error)
 {
   guint n = tnet_network_n_nodes (net), m = tnet_network_n_links (net);
-  g->net = net;
-  g->n = n;
-  g->first = g_new0 (guint, n + 1);
-  for (int pass = 0; pass < 2; pass++)
+  g_autoptr (GArray) tails = g_array_new (FALSE, FALSE, sizeof (TnetId));
+  g_autoptr (GArray) heads = g_array_new (FALSE, FALSE, sizeof (TnetId));
+  g_autoptr (GArray) len_m = g_array_new (FALSE, FALSE, sizeof (TnetWeight));
+  memset (g, 0, sizeof *g);
+  g->arc_link = g_array_new (FALSE, FALSE, sizeof (TnetId));
+  g->line_arcs = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                        (GDestroyNotify) g_array_unref);
+  for (guint i = 0; i < m; i++)
     {
-      g_autofree guint *cur = pass ? g_memdup2 (g->first, sizeof (guint) * (n + 1)) : NULL;
-      for (guint i = 0; i < m; i++)
+      const TnetLink *lk = tnet_network_link (net, i);
+      if (!(TNET_MODE_BIT (lk->mode) & TRANSIT_MODES) || lk->from == lk->to
+          || (scen && !tnet_scenario_link_active (scen, net, i)))
+        continue;
+      double l = isfinite (lk->length_m) ? round (lk->length_m) : 1;
+      TnetWeight w = (TnetWeight) CLAMP (l, 1.0, 1e8);
+      GArray *on_line = NULL;
+      if (lk->line)
         {
-          const TnetLink *lk = tnet_network_link (net, i);
-          if (!(TNET_MODE_BIT (lk->mode) & TRANSIT_MODES) || lk->from == lk->to
-              || (scen && !tnet_scenario_link_active (scen, net, i)))
-            continue;
-          TnetId ends[2] = { lk->from, lk->to };
-          for (int k = 0; k < 2; k++)
+          on_line = g_hash_table_lookup (g->line_arcs, lk->line);
+          if (on_line == NULL)
             {
-              if (pass == 0)
-                {
-                  g->first[ends[k] + 1]++;
-                  continue;
-                }
-              guint at = cur[ends[k]]++;
-              g->head[at] = ends[1 - k];
-              g->link[at] = i;
-              double l = isfinite (lk->length_m) ? round (lk->length_m) : 1;
-              g->len_m[at] = (guint32) CLAMP (l, 1.0, 1e8);
+              on_line = g_array_new (FALSE, FALSE, sizeof (TnetId));
+              g_hash_table_insert (g->line_arcs, (gpointer) lk->line, on_line);
             }
         }
-      if (pass == 0)
+      TnetId ends[2] = { lk->from, lk->to };
+      for (int k = 0; k < 2; k++)
         {
-          for (guint v = 0; v < n; v++)
-            g->first[v + 1] += g->first[v];
-          g->head = g_new (TnetId, MAX (g->first[n], 1u));
-          g->link = g_new (TnetId, MAX (g->first[n], 1u));
-          g->len_m = g_new (guint32, MAX (g->first[n], 1u));
+          TnetId arc = tails->len;
+          g_array_append_val (tails, ends[k]);
+          g_array_append_val (heads, ends[1 - k]);
+          g_array_append_val (len_m, w);
+          g_array_append_val (g->arc_link, i);
+          if (on_line)
+            g_array_append_val (on_line, arc);
         }
     }
-  tnet_i_heap_init (&g->heap, MAX (n, 1u));
-  g->dist = g_new (guint32, MAX (n, 1u));
-  for (guint v = 0; v < n; v++)
-    g->dist[v] = G_MAXUINT32;
-  g->pred = g_new (TnetId, MAX (n, 1u));
-  g->touched = g_new (TnetId, MAX (n, 1u));
-  g->n_touched = 0;
+  g->graph = tnet_graph_new_from_arcs (n, tails->len, (const TnetId *) (void *) tails->data,
+                                       (const TnetId *) (void *) heads->data,
+                                       (const TnetId *) (void *) g->arc_link->data, NULL,
+                                       error);
+  if (g->graph == NULL)
+    return FALSE;
+  /* the weights are at most 1e8 < TNET_WEIGHT_MAX: the metric cannot fail */
+  g->length = tnet_metric_new (g->graph, (const TnetWeight *) (void *) len_m->data, NULL);
+  g->search = tnet_search_new (g->graph);
+  g->path = g_new (TnetId, MAX (n, 1u));
+  return TRUE;
 }
 
 static void
 rails_clear (Rails *g)
 {
-  g_free (g->first);
-  g_free (g->head);
-  g_free (g->link);
-  g_free (g->len_m);
-  tnet_i_heap_destroy (&g->heap);
-  g_free (g->dist);
-  g_free (g->pred);
-  g_free (g->touched);
+  tnet_search_free (g->search);
+  g_clear_pointer (&g->length, tnet_metric_unref);
+  g_clear_pointer (&g->graph, tnet_graph_unref);
+  g_array_unref (g->arc_link);
+  g_hash_table_unref (g->line_arcs);
+  g_free (g->path);
 }
 
-/* The links of the shortest chain u -> v (over the links of @line only
- * when it is not NULL) appended to @out; FALSE when none. */
-static gboolean
-rails_chain (Rails *g, TnetId u, TnetId v, const char *line, GArray *out)
+/* The following chains run over the links of @line only (every arc
+ * blocked but the line's), or over every transit link when @line is NULL. */
+static void
+rails_restrict (Rails *g, const char *line)
 {
-  for (guint i = 0; i < g->n_touched; i++)
-    g->dist[g->touched[i]] = G_MAXUINT32;
-  g->n_touched = 0;
-  tnet_i_heap_reset (&g->heap);
-  g->dist[u] = 0;
-  g->pred[u] = TNET_ID_NONE;
-  g->touched[g->n_touched++] = u;
-  tnet_i_heap_push_or_decrease (&g->heap, u, 0);
-  while (!tnet_i_heap_empty (&g->heap))
-    {
-      TnetHeapEntry top = tnet_i_heap_pop (&g->heap);
-      TnetId x = top.item;
-      if (x == v)
-        break;
-      for (guint j = g->first[x]; j < g->first[x + 1]; j++)
-        {
-          const char *ll = tnet_network_link (g->net, g->link[j])->line;
-          if (line && (ll == NULL || strcmp (ll, line) != 0))
-            continue;
-          TnetId y = g->head[j];
-          guint64 d = (guint64) g->dist[x] + g->len_m[j];
-          if (d < g->dist[y] && d < G_MAXUINT32)
-            {
-              if (g->dist[y] == G_MAXUINT32)
-                g->touched[g->n_touched++] = y;
-              g->dist[y] = (guint32) d;
-              g->pred[y] = g->link[j];
-              tnet_i_heap_push_or_decrease (&g->heap, y, (guint32) d);
-            }
-        }
-    }
-  if (g->dist[v] == G_MAXUINT32)
+  tnet_search_unblock_all (g->search);
+  if (line == NULL)
+    return;
+  guint m = g->arc_link->len;
+  g_autofree TnetId *all = g_new (TnetId, MAX (m, 1u));
+  for (guint a = 0; a < m; a++)
+    all[a] = a;
+  tnet_search_block_arcs (g->search, all, m, TRUE);
+  GArray *on_line = g_hash_table_lookup (g->line_arcs, line);
+  if (on_line)
+    tnet_search_block_arcs (g->search, (const TnetId *) (void *) on_line->data, on_line->len,
+                            FALSE);
+}
+
+/* The links of the shortest chain u -> v over the arcs rails_restrict()
+ * left open, appended to @out; FALSE when none. */
+static gboolean
+rails_chain (Rails *g, TnetId u, TnetId v, GArray *out)
+{
+  tnet_search_run (g->search, g->length, u, TNET_FORWARD, TNET_WEIGHT_INF, v);
+  guint len = tnet_search_path (g->search, v, g->path, tnet_graph_n_nodes (g->graph));
+  if (len == G_MAXUINT)
     return FALSE;
-  for (TnetId x = v; x != u;)
-    {
-      TnetId l = g->pred[x];
-      g_array_append_val (out, l);
-      const TnetLink *lk = tnet_network_link (g->net, l);
-      x = lk->from == x ? lk->to : lk->from;
-    }
+  for (guint i = 0; i < len; i++)
+    g_array_append_val (out, g_array_index (g->arc_link, TnetId, g->path[i]));
   return TRUE;
 }
 
@@ -175,39 +163,121 @@ stop_network_node (const TnetNetwork *net, TnetTimetable *tt, TnetId s)
   return tnet_network_find_node (net, tnet_timetable_stop_id (tt, s));
 }
 
-/* Elements = network links: the hops of each link as CSR. */
-static void
-link_elements (const TnetNetwork *net, const TnetScenario *scen, TnetTimetable *tt,
-               GArray *elem_first, GArray *elem_hops)
+/* The network nodes of hop @pos of route @r in @u and @v; FALSE when the
+ * hop has no chain to look for (a stop off the network, or one node). */
+static gboolean
+hop_nodes (const TnetNetwork *net, TnetTimetable *tt, guint r, guint pos, TnetId *u, TnetId *v)
 {
-  guint n_links = tnet_network_n_links (net);
+  *u = stop_network_node (net, tt, tnet_timetable_route_stop (tt, r, pos));
+  *v = stop_network_node (net, tt, tnet_timetable_route_stop (tt, r, pos + 1));
+  return *u != TNET_ID_NONE && *v != TNET_ID_NONE && *u != *v;
+}
+
+/* The key of the chain of a hop u -> v of a route of @line (nullable). */
+static char *
+chain_key (TnetId u, TnetId v, const char *line)
+{
+  return line ? g_strdup_printf ("%u:%u:%s", u, v, line) : g_strdup_printf ("%u:%u", u, v);
+}
+
+/* A hop whose chain is still to be found over every transit link. */
+typedef struct {
+  TnetId u, v;
+  GArray *chain;   /* in the chains table */
+} Pending;
+
+/* Fills @chains (chain_key() -> GArray of links) for every hop of the
+ * routes of @line (NULL: routes without a name): first over the line's
+ * own links, then, for the hops none of them joins, over every transit
+ * link. A chain no link joins is empty. */
+static void
+line_chains (Rails *g, const TnetNetwork *net, TnetTimetable *tt, const char *line,
+             GArray *routes, GHashTable *chains)
+{
+  g_autoptr (GArray) pending = g_array_new (FALSE, FALSE, sizeof (Pending));
+  rails_restrict (g, line);
+  for (guint k = 0; k < routes->len; k++)
+    {
+      guint r = g_array_index (routes, guint, k);
+      for (guint pos = 0; pos + 1 < tnet_timetable_route_n_stops (tt, r); pos++)
+        {
+          TnetId u, v;
+          if (!hop_nodes (net, tt, r, pos, &u, &v))
+            continue;
+          char *key = chain_key (u, v, line);
+          if (g_hash_table_contains (chains, key))
+            {
+              g_free (key);
+              continue;
+            }
+          GArray *chain = g_array_new (FALSE, FALSE, sizeof (TnetId));
+          g_hash_table_insert (chains, key, chain);
+          if (!(line && rails_chain (g, u, v, chain)))
+            {
+              Pending p = { u, v, chain };
+              g_array_append_val (pending, p);
+            }
+        }
+    }
+  if (pending->len == 0)
+    return;
+  rails_restrict (g, NULL);
+  for (guint k = 0; k < pending->len; k++)
+    {
+      const Pending *p = &g_array_index (pending, Pending, k);
+      rails_chain (g, p->u, p->v, p->chain);
+    }
+}
+
+/* Elements = network links: the hops of each link as CSR. Fails only
+ * when the transit links make too large a graph. */
+static gboolean
+link_elements (const TnetNetwork *net, const TnetScenario *scen, TnetTimetable *tt,
+               GArray *elem_first, GArray *elem_hops, GError **error)
+{
+  guint n_links = tnet_network_n_links (net), nr = tnet_timetable_n_routes (tt);
   Rails g;
-  rails_init (&g, net, scen);
-  g_autoptr (GHashTable) chains = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                         (GDestroyNotify) g_array_unref);
-  GArray **per_link = g_new0 (GArray *, MAX (n_links, 1u));
-  for (guint r = 0; r < tnet_timetable_n_routes (tt); r++)
+  if (!rails_init (&g, net, scen, error))
+    {
+      rails_clear (&g);
+      return FALSE;
+    }
+  /* the routes by line, so that each line's arcs are opened once */
+  g_autoptr (GHashTable) by_line = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                          (GDestroyNotify) g_array_unref);
+  g_autoptr (GArray) unnamed = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint r = 0; r < nr; r++)
     {
       const char *name = tnet_timetable_route_name (tt, r);
-      guint ns = tnet_timetable_route_n_stops (tt, r);
-      for (guint pos = 0; pos + 1 < ns; pos++)
+      GArray *routes = name ? g_hash_table_lookup (by_line, name) : unnamed;
+      if (routes == NULL)
         {
-          TnetId u = stop_network_node (net, tt, tnet_timetable_route_stop (tt, r, pos));
-          TnetId v = stop_network_node (net, tt, tnet_timetable_route_stop (tt, r, pos + 1));
-          if (u == TNET_ID_NONE || v == TNET_ID_NONE || u == v)
+          routes = g_array_new (FALSE, FALSE, sizeof (guint));
+          g_hash_table_insert (by_line, (gpointer) name, routes);
+        }
+      g_array_append_val (routes, r);
+    }
+  g_autoptr (GHashTable) chains = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                         (GDestroyNotify) g_array_unref);
+  GHashTableIter it;
+  gpointer line, routes;
+  g_hash_table_iter_init (&it, by_line);
+  while (g_hash_table_iter_next (&it, &line, &routes))
+    line_chains (&g, net, tt, line, routes, chains);
+  line_chains (&g, net, tt, NULL, unnamed, chains);
+  rails_clear (&g);
+
+  GArray **per_link = g_new0 (GArray *, MAX (n_links, 1u));
+  for (guint r = 0; r < nr; r++)
+    {
+      const char *name = tnet_timetable_route_name (tt, r);
+      for (guint pos = 0; pos + 1 < tnet_timetable_route_n_stops (tt, r); pos++)
+        {
+          TnetId u, v;
+          if (!hop_nodes (net, tt, r, pos, &u, &v))
             continue;
-          g_autofree char *key = g_strdup_printf ("%u:%u:%s", u, v, name ? name : "");
+          g_autofree char *key = chain_key (u, v, name);
           GArray *chain = g_hash_table_lookup (chains, key);
-          if (chain == NULL)
-            {
-              chain = g_array_new (FALSE, FALSE, sizeof (TnetId));
-              if (!(name && rails_chain (&g, u, v, name, chain)))
-                {
-                  g_array_set_size (chain, 0);
-                  rails_chain (&g, u, v, NULL, chain);
-                }
-              g_hash_table_insert (chains, g_steal_pointer (&key), chain);
-            }
           for (guint i = 0; i < chain->len; i++)
             {
               TnetId l = g_array_index (chain, TnetId, i);
@@ -230,7 +300,7 @@ link_elements (const TnetNetwork *net, const TnetScenario *scen, TnetTimetable *
       g_array_append_val (elem_first, elem_hops->len);
     }
   g_free (per_link);
-  rails_clear (&g);
+  return TRUE;
 }
 
 /* Elements = lines: the sorted distinct route names; each fails every
@@ -629,8 +699,8 @@ scan_timetable (const TnetNetwork *net, const TnetScenario *scen, TnetTimetable 
   g_autoptr (GPtrArray) names = g_ptr_array_new ();
   if (by_line)
     line_elements (tt, names, elem_first, elem_hops);
-  else
-    link_elements (net, scen, tt, elem_first, elem_hops);
+  else if (!link_elements (net, scen, tt, elem_first, elem_hops, error))
+    return NULL;
   guint n_elements = elem_first->len - 1;
 
   guint nd = b->zones->len, na = a->zones->len;
