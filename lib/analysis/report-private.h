@@ -11,6 +11,7 @@
 
 #include "tnet-internal.h"
 #include <json-glib/json-glib.h>
+#include "json-text.h"
 
 typedef struct _TnetReportContext TnetReportContext;
 
@@ -76,9 +77,7 @@ gpointer tnet_i_report_cache_get (const TnetReportContext *ctx, const char *key)
 void tnet_i_report_cache_set (const TnetReportContext *ctx, const char *key,
                               gpointer data, GDestroyNotify destroy);
 
-/* JSON helpers: a number rounded to @decimals places (NAN and infinities
- * become null), and a string array. */
-void tnet_i_json_add_number (JsonBuilder *b, const char *key, double v, int decimals);
+/* JSON helper: a string array (numbers: tnet_i_json_add_number()). */
 void tnet_i_json_add_strings (JsonBuilder *b, const char *key, const GPtrArray *strings);
 
 /* The nodes of place list @spec on the column's network (resolved once per

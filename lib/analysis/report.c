@@ -158,24 +158,6 @@ tnet_i_report_profile_graph (const TnetReportContext *ctx, TnetProfile profile, 
 }
 
 void
-tnet_i_json_add_number (JsonBuilder *b, const char *key, double v, int decimals)
-{
-  if (key)
-    json_builder_set_member_name (b, key);
-  if (!isfinite (v))
-    {
-      json_builder_add_null_value (b);
-      return;
-    }
-  double scale = pow (10.0, decimals);
-  double r = round (v * scale) / scale;
-  if (decimals == 0 && fabs (r) < 9e15)
-    json_builder_add_int_value (b, (gint64) r);
-  else
-    json_builder_add_double_value (b, r);
-}
-
-void
 tnet_i_json_add_strings (JsonBuilder *b, const char *key, const GPtrArray *strings)
 {
   if (key)

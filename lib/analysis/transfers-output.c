@@ -5,14 +5,11 @@
 #include "json-text.h"
 #include <math.h>
 
+/* Member @key: @v to 0.01, null when not finite. */
 static void
 num (JsonBuilder *b, const char *key, double v)
 {
-  json_builder_set_member_name (b, key);
-  if (isfinite (v))
-    json_builder_add_double_value (b, round (v * 100.0) / 100.0);
-  else
-    json_builder_add_null_value (b);
+  tnet_i_json_add_number (b, key, v, 2);
 }
 
 static void

@@ -93,6 +93,24 @@ tnet_i_json_add_string (JsonBuilder *b, const char *name, const char *value)
 }
 
 void
+tnet_i_json_add_number (JsonBuilder *b, const char *key, double v, int decimals)
+{
+  if (key)
+    json_builder_set_member_name (b, key);
+  if (!isfinite (v))
+    {
+      json_builder_add_null_value (b);
+      return;
+    }
+  double scale = pow (10.0, decimals);
+  double r = round (v * scale) / scale;
+  if (decimals == 0 && fabs (r) < 9e15)
+    json_builder_add_int_value (b, (gint64) r);
+  else
+    json_builder_add_double_value (b, r);
+}
+
+void
 tnet_i_json_timetable_members (JsonBuilder *b, const char *feed, guint date, gint32 depart_s,
                                guint window_min)
 {

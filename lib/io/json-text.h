@@ -16,6 +16,13 @@ char *tnet_i_json_to_text (JsonNode *root, guint indent);
  * Time complexity: O(length of @value). */
 void tnet_i_json_add_string (JsonBuilder *b, const char *name, const char *value);
 
+/* Sets member @key (none when @key is NULL: an array element) to @v
+ * rounded to @decimals places (round half away from zero on v x
+ * 10^decimals), an integer when @decimals is 0, null when @v is NAN or
+ * infinite: the one writer of rounded numbers, each document choosing its
+ * precision. O(1). */
+void tnet_i_json_add_number (JsonBuilder *b, const char *key, double v, int decimals);
+
 /* The members a "timetable" object of every result opens with: feed (null
  * when @feed is NULL), date (@date, YYYYMMDD), depart ("HH:MM" of
  * @depart_s) and window_min (@window_min as given). O(1). */

@@ -5,18 +5,11 @@
 #include "json-text.h"
 #include <math.h>
 
-/* Rounded to 0.001 for JSON. */
-static double
-round3 (double x)
-{
-  return round (x * 1000.0) / 1000.0;
-}
-
+/* Member @name: @ms in minutes to 0.001. */
 static void
 add_min (JsonBuilder *b, const char *name, TnetWeight ms)
 {
-  json_builder_set_member_name (b, name);
-  json_builder_add_double_value (b, round3 (ms / 60000.0));
+  tnet_i_json_add_number (b, name, ms / 60000.0, 3);
 }
 
 static void
