@@ -146,11 +146,29 @@ gboolean tnet_i_raptor_places_egress (TnetTimetable *tt, const double *sources,
  * deadline, as tnet_raptor_run_range_cancellable()) when @stop (nullable)
  * says give up now; its progress is not called. */
 gboolean tnet_i_raptor_stop_check (const TnetRaptorStop *stop, GError **error);
+/* FALSE with G_IO_ERROR_CANCELLED ("the @what was cancelled") when the
+ * progress of @stop (nullable) says stop at @done of @total; the check of
+ * a door-to-door matrix before each origin. O(1) plus the callback. */
+gboolean tnet_i_raptor_stop_progress (const TnetRaptorStop *stop, guint done, guint total,
+                                      const char *what, GError **error);
+/* One range query from @access (TnetStopWalk) to the @n_places targets of
+ * @egress (TnetEgress) over @n_minutes from @depart_s, then the @n_pcts
+ * percentiles of each target's series into @out (place-major). FALSE
+ * when @stop says stop (@out then partly written). */
 gboolean tnet_i_raptor_range_percentiles (TnetTimetable *tt, const GArray *access,
                                           const GArray *egress, gint32 depart_s,
                                           guint n_minutes, guint n_places, const double *pcts,
                                           guint n_pcts, const TnetRaptorStop *stop, gint32 *out,
                                           GError **error);
+/* The same in the caller's RAPTOR workspace @ws with its scratch @series
+ * (@n_minutes x @n_places) and @column (@n_minutes): one origin's row of
+ * a matrix, nothing allocated. */
+gboolean tnet_i_raptor_range_percentiles_in (TnetRaptor *ws, const GArray *access,
+                                             const GArray *egress, gint32 depart_s,
+                                             guint n_minutes, guint n_places,
+                                             const double *pcts, guint n_pcts,
+                                             const TnetRaptorStop *stop, gint32 *series,
+                                             gint32 *column, gint32 *out, GError **error);
 
 /* One ride of a journey: route @route from its @from_pos-th to its
  * @to_pos-th stop (hops from_pos .. to_pos - 1). */

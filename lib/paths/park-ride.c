@@ -520,11 +520,8 @@ matrix_ends (const TnetParkRide *pr, const TnetNetwork *net, const TnetTripEnd *
   gboolean ok = TRUE;
   for (guint o = 0; ok && o < n_origins; o++)
     {
-      if (stop && stop->progress
-          && !stop->progress (o, n_origins, "park-and-ride matrix", stop->progress_data))
+      if (!tnet_i_raptor_stop_progress (stop, o, n_origins, "park-and-ride matrix", error))
         {
-          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                               "the park-and-ride matrix was cancelled");
           ok = FALSE;
           break;
         }
@@ -536,16 +533,9 @@ matrix_ends (const TnetParkRide *pr, const TnetNetwork *net, const TnetTripEnd *
             row[k] = TNET_RAPTOR_UNREACHED;
           continue;
         }
-      ok = tnet_raptor_run_range_cancellable (ws, (const TnetStopWalk *) (void *) access->data,
-                                              access->len, depart_s, n_minutes,
-                                              (const TnetEgress *) (void *) egress->data,
-                                              egress->len, n_destinations, series, stop, error);
-      for (guint d = 0; ok && d < n_destinations; d++)
-        {
-          for (guint m = 0; m < n_minutes; m++)
-            column[m] = series[(gsize) m * n_destinations + d];
-          tnet_percentiles (column, n_minutes, pcts, n_pcts, row + (gsize) d * n_pcts);
-        }
+      ok = tnet_i_raptor_range_percentiles_in (ws, access, egress, depart_s, n_minutes,
+                                               n_destinations, pcts, n_pcts, stop, series,
+                                               column, row, error);
     }
   tnet_i_park_ride_dests_clear (&dests);
   return ok;

@@ -131,6 +131,18 @@ tnet_i_raptor_origin_rows (TnetTimetable *tt, TnetRaptor *ws, const TnetIRaptorD
   return TRUE;
 }
 
+gboolean
+tnet_i_raptor_stop_progress (const TnetRaptorStop *stop, guint done, guint total,
+                             const char *what, GError **error)
+{
+  if (stop && stop->progress && !stop->progress (done, total, what, stop->progress_data))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "the %s was cancelled", what);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 matrix (TnetTimetable *tt, const double *origins, guint n_origins, const double *destinations,
         guint n_destinations, guint max_walk_s, gint32 depart_s, guint n_minutes,
@@ -152,11 +164,8 @@ matrix (TnetTimetable *tt, const double *origins, guint n_origins, const double 
   gboolean ok = TRUE;
   for (guint o = 0; ok && o < n_origins; o++)
     {
-      if (stop && stop->progress
-          && !stop->progress (o, n_origins, "timetable matrix", stop->progress_data))
+      if (!tnet_i_raptor_stop_progress (stop, o, n_origins, "timetable matrix", error))
         {
-          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                               "the timetable matrix was cancelled");
           ok = FALSE;
           break;
         }
@@ -168,17 +177,9 @@ matrix (TnetTimetable *tt, const double *origins, guint n_origins, const double 
             row[k] = TNET_RAPTOR_UNREACHED;
           continue;
         }
-      ok = tnet_raptor_run_range_cancellable (ws, (const TnetStopWalk *) (void *) walks->data,
-                                              walks->len, depart_s, n_minutes,
-                                              (const TnetEgress *) (void *) egress->data,
-                                              egress->len, n_destinations, series, stop,
-                                              error);
-      for (guint d = 0; ok && d < n_destinations; d++)
-        {
-          for (guint m = 0; m < n_minutes; m++)
-            column[m] = series[(gsize) m * n_destinations + d];
-          tnet_percentiles (column, n_minutes, pcts, n_pcts, row + (gsize) d * n_pcts);
-        }
+      ok = tnet_i_raptor_range_percentiles_in (ws, walks, egress, depart_s, n_minutes,
+                                               n_destinations, pcts, n_pcts, stop, series,
+                                               column, row, error);
     }
   tnet_i_raptor_dests_clear (&dests);
   return ok;
@@ -268,9 +269,6 @@ tnet_i_raptor_places_egress (TnetTimetable *tt, const double *sources, guint n_s
   return TRUE;
 }
 
-/* One range query from @access (TnetStopWalk) to the @n_places targets of
- * @egress (TnetEgress) over @n_minutes from @depart_s, then the @n_pcts
- * percentiles of each target's series into @out (place-major). */
 gboolean
 tnet_i_raptor_range_percentiles (TnetTimetable *tt, const GArray *access, const GArray *egress,
                                  gint32 depart_s, guint n_minutes, guint n_places,
@@ -280,6 +278,17 @@ tnet_i_raptor_range_percentiles (TnetTimetable *tt, const GArray *access, const 
   g_autoptr (TnetRaptor) ws = tnet_raptor_new (tt);
   g_autofree gint32 *series = g_new (gint32, (gsize) n_minutes * MAX (n_places, 1u));
   g_autofree gint32 *column = g_new (gint32, MAX (n_minutes, 1u));
+  return tnet_i_raptor_range_percentiles_in (ws, access, egress, depart_s, n_minutes, n_places,
+                                             pcts, n_pcts, stop, series, column, out, error);
+}
+
+gboolean
+tnet_i_raptor_range_percentiles_in (TnetRaptor *ws, const GArray *access, const GArray *egress,
+                                    gint32 depart_s, guint n_minutes, guint n_places,
+                                    const double *pcts, guint n_pcts,
+                                    const TnetRaptorStop *stop, gint32 *series, gint32 *column,
+                                    gint32 *out, GError **error)
+{
   if (!tnet_raptor_run_range_cancellable (ws, (const TnetStopWalk *) (void *) access->data,
                                           access->len, depart_s, n_minutes,
                                           (const TnetEgress *) (void *) egress->data,
