@@ -352,10 +352,54 @@ alternatives_run (Alt *st, TnetRaptor *ws, guint n_origins, const guint8 *pair_m
   return ok;
 }
 
-/* Frees the per-origin rows of @st. */
-static void
-alt_rows_clear (Alt *st, guint n_origins)
+/* The checks of the arguments both entry points take (programming
+ * errors: FALSE after a g_critical). */
+static gboolean
+alt_args_valid (gconstpointer origins, guint n_origins, gconstpointer destinations,
+                guint n_destinations, TnetRaptorDisjoint disjoint,
+                const TnetRaptorFailuresOptions *opts, GError **error)
 {
+  g_return_val_if_fail (origins != NULL || n_origins == 0, FALSE);
+  g_return_val_if_fail (destinations != NULL || n_destinations == 0, FALSE);
+  g_return_val_if_fail (disjoint == TNET_RAPTOR_DISJOINT_HOPS
+                        || disjoint == TNET_RAPTOR_DISJOINT_LINES, FALSE);
+  g_return_val_if_fail (opts == NULL || (opts->percentile >= 0 && opts->percentile <= 100),
+                        FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  return TRUE;
+}
+
+/* Sets up @st for a call (@opts: its options, alt_options()) with empty
+ * rows for @n_origins origins, and drive rows too when @park_ride. */
+static void
+alt_begin (Alt *st, TnetTimetable *tt, const TnetRaptorFailuresOptions *opts,
+           TnetRaptorDisjoint disjoint, guint n_origins, guint n_destinations,
+           gboolean park_ride)
+{
+  memset (st, 0, sizeof *st);
+  st->tt = tt;
+  st->opts = opts;
+  st->disjoint = disjoint;
+  st->n_dests = n_destinations;
+  st->access = g_new0 (GArray *, n_origins);
+  st->egress = g_new0 (GArray *, n_origins);
+  st->pr_rows = park_ride ? g_new0 (GArray *, n_origins) : NULL;
+  for (guint o = 0; o < n_origins; o++)
+    {
+      st->access[o] = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
+      st->egress[o] = g_array_new (FALSE, FALSE, sizeof (TnetEgress));
+      if (park_ride)
+        st->pr_rows[o] = g_array_new (FALSE, FALSE, sizeof (TnetParkRideAccess));
+    }
+}
+
+/* Runs the search over the rows of @st (alternatives_run()), then frees
+ * the rows. Returns @out, or NULL (@out freed) on error. */
+static GArray *
+alt_finish (Alt *st, TnetRaptor *ws, guint n_origins, const guint8 *pair_mask, guint k,
+            const TnetRaptorStop *stop, GArray *out, GError **error)
+{
+  gboolean ok = alternatives_run (st, ws, n_origins, pair_mask, k, stop, out, error);
   for (guint o = 0; o < n_origins; o++)
     {
       g_array_unref (st->access[o]);
@@ -366,6 +410,12 @@ alt_rows_clear (Alt *st, guint n_origins)
   g_free (st->access);
   g_free (st->egress);
   g_free (st->pr_rows);
+  if (!ok)
+    {
+      g_array_unref (out);
+      return NULL;
+    }
+  return out;
 }
 
 GArray *
@@ -376,45 +426,25 @@ tnet_raptor_alternatives (TnetTimetable *tt, const double *origins, guint n_orig
                           GError **error)
 {
   g_return_val_if_fail (tt != NULL, NULL);
-  g_return_val_if_fail (origins != NULL || n_origins == 0, NULL);
-  g_return_val_if_fail (destinations != NULL || n_destinations == 0, NULL);
-  g_return_val_if_fail (disjoint == TNET_RAPTOR_DISJOINT_HOPS
-                        || disjoint == TNET_RAPTOR_DISJOINT_LINES, NULL);
-  g_return_val_if_fail (opts == NULL || (opts->percentile >= 0 && opts->percentile <= 100),
-                        NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  if (!alt_args_valid (origins, n_origins, destinations, n_destinations, disjoint, opts, error))
+    return NULL;
   TnetRaptorFailuresOptions o_;
   alt_options (opts, &o_);
   GArray *out = alternatives_new ();
   if (n_origins == 0 || n_destinations == 0 || k == 0)
     return out;
 
-  Alt st = { 0 };
-  st.tt = tt;
-  st.opts = &o_;
-  st.disjoint = disjoint;
-  st.n_dests = n_destinations;
+  Alt st;
+  alt_begin (&st, tt, &o_, disjoint, n_origins, n_destinations, FALSE);
   g_autoptr (TnetRaptor) ws = tnet_raptor_new (tt);
   TnetIRaptorDests dests;
   tnet_i_raptor_dests_init (&dests, tt, ws, destinations, n_destinations, o_.max_walk_s);
-  st.access = g_new0 (GArray *, n_origins);
-  st.egress = g_new0 (GArray *, n_origins);
   g_autoptr (GArray) near = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
   for (guint o = 0; o < n_origins; o++)
-    {
-      st.access[o] = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
-      st.egress[o] = g_array_new (FALSE, FALSE, sizeof (TnetEgress));
-      tnet_i_raptor_origin_rows (tt, ws, &dests, origins[2 * o], origins[2 * o + 1], near,
-                                 st.access[o], st.egress[o]);
-    }
-  gboolean ok = alternatives_run (&st, ws, n_origins, pair_mask, k, stop, out, error);
-  alt_rows_clear (&st, n_origins);
+    tnet_i_raptor_origin_rows (tt, ws, &dests, origins[2 * o], origins[2 * o + 1], near,
+                               st.access[o], st.egress[o]);
+  out = alt_finish (&st, ws, n_origins, pair_mask, k, stop, out, error);
   tnet_i_raptor_dests_clear (&dests);
-  if (!ok)
-    {
-      g_array_unref (out);
-      return NULL;
-    }
   return out;
 }
 
@@ -426,13 +456,8 @@ tnet_park_ride_alternatives (const TnetParkRide *pr, const TnetNetwork *net,
                              const TnetRaptorStop *stop, GError **error)
 {
   g_return_val_if_fail (pr != NULL && net != NULL, NULL);
-  g_return_val_if_fail (origins != NULL || n_origins == 0, NULL);
-  g_return_val_if_fail (destinations != NULL || n_destinations == 0, NULL);
-  g_return_val_if_fail (disjoint == TNET_RAPTOR_DISJOINT_HOPS
-                        || disjoint == TNET_RAPTOR_DISJOINT_LINES, NULL);
-  g_return_val_if_fail (opts == NULL || (opts->percentile >= 0 && opts->percentile <= 100),
-                        NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  if (!alt_args_valid (origins, n_origins, destinations, n_destinations, disjoint, opts, error))
+    return NULL;
   guint n_nodes = tnet_network_n_nodes (net);
   for (guint i = 0; i < n_origins; i++)
     g_return_val_if_fail (origins[i] < n_nodes, NULL);
@@ -445,11 +470,8 @@ tnet_park_ride_alternatives (const TnetParkRide *pr, const TnetNetwork *net,
     return out;
 
   TnetTimetable *tt = tnet_i_park_ride_get_timetable (pr);
-  Alt st = { 0 };
-  st.tt = tt;
-  st.opts = &o_;
-  st.disjoint = disjoint;
-  st.n_dests = n_destinations;
+  Alt st;
+  alt_begin (&st, tt, &o_, disjoint, n_origins, n_destinations, TRUE);
   g_autoptr (TnetRaptor) ws = tnet_raptor_new (tt);
   g_autoptr (TnetSearch) search = tnet_search_new (tnet_park_ride_get_graph (pr));
   g_autofree TnetTripEnd *ends = g_new0 (TnetTripEnd, n_destinations);
@@ -460,28 +482,16 @@ tnet_park_ride_alternatives (const TnetParkRide *pr, const TnetNetwork *net,
     }
   TnetIParkRideDests dests;
   tnet_i_park_ride_dests_init (&dests, pr, net, ends, n_destinations, o_.max_walk_s);
-  st.access = g_new0 (GArray *, n_origins);
-  st.egress = g_new0 (GArray *, n_origins);
-  st.pr_rows = g_new0 (GArray *, n_origins);
   g_autoptr (GArray) walks = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
   for (guint o = 0; o < n_origins; o++)
     {
-      st.access[o] = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
-      st.egress[o] = g_array_new (FALSE, FALSE, sizeof (TnetEgress));
-      st.pr_rows[o] = g_array_new (FALSE, FALSE, sizeof (TnetParkRideAccess));
       TnetTripEnd oe = { origins[o], NAN, NAN, NULL, NULL, 0 };
       /* no destination within reach: no rows at all, as the matrix */
       if (!tnet_i_park_ride_origin_rows (pr, net, ws, search, &dests, &oe, walks,
                                          st.egress[o], st.pr_rows[o], st.access[o]))
         g_array_set_size (st.egress[o], 0);
     }
-  gboolean ok = alternatives_run (&st, ws, n_origins, pair_mask, k, stop, out, error);
-  alt_rows_clear (&st, n_origins);
+  out = alt_finish (&st, ws, n_origins, pair_mask, k, stop, out, error);
   tnet_i_park_ride_dests_clear (&dests);
-  if (!ok)
-    {
-      g_array_unref (out);
-      return NULL;
-    }
   return out;
 }
