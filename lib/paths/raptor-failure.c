@@ -442,6 +442,22 @@ scratch_clear (Scratch *sc)
   g_free (sc->column);
 }
 
+/* The start of a run from one origin: every base time unreached, then
+ * FALSE when there is no destination (nothing to run), else @sc set up
+ * and the blocks of @ws cleared. */
+static gboolean
+run_begin (const TnetRaptorFailures *f, TnetRaptor *ws, gint32 *base, Scratch *sc)
+{
+  guint nd = f->dests.n;
+  for (guint d = 0; d < nd; d++)
+    base[d] = TNET_RAPTOR_UNREACHED;
+  if (nd == 0)
+    return FALSE;
+  scratch_init (sc, nd, f->opts.n_minutes);
+  tnet_raptor_clear_blocks (ws);
+  return TRUE;
+}
+
 gboolean
 tnet_raptor_failures_run (const TnetRaptorFailures *f, TnetRaptor *ws, double lon, double lat,
                           const guint8 *want, gint32 *base, GArray *entries,
@@ -450,15 +466,10 @@ tnet_raptor_failures_run (const TnetRaptorFailures *f, TnetRaptor *ws, double lo
   g_return_val_if_fail (f != NULL && ws != NULL && base != NULL && entries != NULL, FALSE);
   g_return_val_if_fail (tnet_raptor_get_timetable (ws) == f->tt, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-  guint nd = f->dests.n;
-  for (guint d = 0; d < nd; d++)
-    base[d] = TNET_RAPTOR_UNREACHED;
-  if (nd == 0)
-    return TRUE;
   Scratch sc;
-  scratch_init (&sc, nd, f->opts.n_minutes);
+  if (!run_begin (f, ws, base, &sc))
+    return TRUE;
   gboolean ok = TRUE;
-  tnet_raptor_clear_blocks (ws);
   if (tnet_i_raptor_origin_rows (f->tt, ws, &f->dests, lon, lat, sc.near, sc.access,
                                  sc.egress))
     {
@@ -476,17 +487,12 @@ tnet_i_raptor_failures_run_rows (const TnetRaptorFailures *f, TnetRaptor *ws,
                                  gint32 *base, GArray *entries, const TnetRaptorStop *stop,
                                  GError **error)
 {
-  guint nd = f->dests.n;
-  for (guint d = 0; d < nd; d++)
-    base[d] = TNET_RAPTOR_UNREACHED;
-  if (nd == 0)
-    return TRUE;
   Scratch sc;
-  scratch_init (&sc, nd, f->opts.n_minutes);
+  if (!run_begin (f, ws, base, &sc))
+    return TRUE;
   sc.hooks = hooks;
   g_array_append_vals (sc.access, access->data, access->len);
   g_array_append_vals (sc.egress, egress->data, egress->len);
-  tnet_raptor_clear_blocks (ws);
   group_egress (f, &sc);
   gboolean ok = run_rows (f, ws, &sc, want, base, entries, stop, error);
   scratch_clear (&sc);
