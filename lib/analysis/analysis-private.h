@@ -88,6 +88,10 @@ TnetCriticality *tnet_i_criticality_new_from_times (guint n_elements, const Tnet
                                                     const TnetWeight *base, GArray *entries,
                                                     TnetWeight budget_ms, guint n_blocks,
                                                     guint block);
+/* Names the ranked items of @crit: element e is line @line_names[e] of a
+ * scan by line, else link e of @net (its id). O(items x ranked). */
+void tnet_i_criticality_name_items (TnetCriticality *crit, const TnetNetwork *net,
+                                    const GPtrArray *line_names);
 /* Sets the model of a scan of tnet_i_criticality_new_from_times() (copied)
  * and its detours (@detour_destroy frees @detour_data with the scan). */
 void tnet_i_criticality_set_model (TnetCriticality *crit, const TnetICriticalityModel *model,

@@ -346,12 +346,7 @@ scan_elements (const TnetNetwork *net, TnetGraph *graph, const TnetMetric *time,
                                                       budget_ms, opts, error);
   if (crit == NULL)
     return NULL;
-  for (guint r = 0; r < tnet_criticality_n_items (crit); r++)
-    {
-      TnetId e = tnet_criticality_item (crit, r)->element;
-      tnet_criticality_set_name (crit, e, by_line ? line_names->pdata[e]
-                                                  : tnet_network_link (net, e)->id);
-    }
+  tnet_i_criticality_name_items (crit, net, by_line ? line_names : NULL);
   return crit;
 }
 

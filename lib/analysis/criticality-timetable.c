@@ -758,12 +758,7 @@ scan_timetable (const TnetNetwork *net, const TnetScenario *scen, TnetTimetable 
     model.n_ridden += g_array_index (elem_first, guint, e + 1)
                       > g_array_index (elem_first, guint, e);
   tnet_i_criticality_set_model (crit, &model, detour_places, dt, detours_free);
-  for (guint r = 0; r < tnet_criticality_n_items (crit); r++)
-    {
-      TnetId e = tnet_criticality_item (crit, r)->element;
-      tnet_criticality_set_name (crit, e, by_line ? names->pdata[e]
-                                                  : tnet_network_link (net, e)->id);
-    }
+  tnet_i_criticality_name_items (crit, net, by_line ? names : NULL);
   return crit;
 }
 

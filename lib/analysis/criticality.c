@@ -738,6 +738,18 @@ tnet_criticality_set_name (TnetCriticality *crit, TnetId element, const char *na
       g_array_index (crit->items, TnetCriticalityItem, r).name = crit->names[element];
 }
 
+void
+tnet_i_criticality_name_items (TnetCriticality *crit, const TnetNetwork *net,
+                               const GPtrArray *line_names)
+{
+  for (guint r = 0; r < crit->items->len; r++)
+    {
+      TnetId e = g_array_index (crit->items, TnetCriticalityItem, r).element;
+      tnet_criticality_set_name (crit, e, line_names ? line_names->pdata[e]
+                                                     : tnet_network_link (net, e)->id);
+    }
+}
+
 TnetCriticality *
 tnet_i_criticality_new_from_times (guint n_elements, const TnetId *pair_origin,
                                    guint n_pairs, const double *node_population,
