@@ -160,15 +160,22 @@ gboolean tnet_i_raptor_range_percentiles (TnetTimetable *tt, const GArray *acces
                                           guint n_minutes, guint n_places, const double *pcts,
                                           guint n_pcts, const TnetRaptorStop *stop, gint32 *out,
                                           GError **error);
-/* The same in the caller's RAPTOR workspace @ws with its scratch @series
- * (@n_minutes x @n_places) and @column (@n_minutes): one origin's row of
- * a matrix, nothing allocated. */
-gboolean tnet_i_raptor_range_percentiles_in (TnetRaptor *ws, const GArray *access,
-                                             const GArray *egress, gint32 depart_s,
-                                             guint n_minutes, guint n_places,
-                                             const double *pcts, guint n_pcts,
-                                             const TnetRaptorStop *stop, gint32 *series,
-                                             gint32 *column, gint32 *out, GError **error);
+/* Fills the rows of origin @o of a matrix: @access (TnetStopWalk) and
+ * @egress (TnetEgress), cleared first; FALSE when the origin has none
+ * (its cells are then TNET_RAPTOR_UNREACHED). */
+typedef gboolean (*TnetIRaptorRowsFunc) (gpointer data, guint o, GArray *access,
+                                         GArray *egress);
+/* The door-to-door matrix of both entry points (timetable, park-and-ride):
+ * per origin a progress check of @stop (@what names the matrix in the
+ * error), its rows from @rows, one range query in @ws over @n_minutes
+ * (>= 1) from @depart_s and the @n_pcts percentiles of each destination
+ * into @out (origin-major, then destination). FALSE when @stop says
+ * stop. Allocates O(@n_minutes x @n_destinations) once. */
+gboolean tnet_i_raptor_matrix_rows (TnetRaptor *ws, guint n_origins, guint n_destinations,
+                                    TnetIRaptorRowsFunc rows, gpointer data, const char *what,
+                                    gint32 depart_s, guint n_minutes, const double *pcts,
+                                    guint n_pcts, gint32 *out, const TnetRaptorStop *stop,
+                                    GError **error);
 
 /* One ride of a journey: route @route from its @from_pos-th to its
  * @to_pos-th stop (hops from_pos .. to_pos - 1). */

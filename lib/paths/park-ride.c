@@ -498,6 +498,26 @@ tnet_i_park_ride_get_timetable (const TnetParkRide *pr)
   return pr->tt;
 }
 
+/* The rows of a park-and-ride matrix's origin (TnetIRaptorRowsFunc). */
+typedef struct {
+  const TnetParkRide *pr;
+  const TnetNetwork *net;
+  TnetRaptor *ws;
+  TnetSearch *search;
+  const TnetIParkRideDests *dests;
+  const TnetTripEnd *origins;
+  GArray *walks;    /* scratch */
+  GArray *rows;     /* TnetParkRideAccess of the access rows */
+} MatrixRows;
+
+static gboolean
+matrix_origin_rows (gpointer data, guint o, GArray *access, GArray *egress)
+{
+  MatrixRows *m = data;
+  return tnet_i_park_ride_origin_rows (m->pr, m->net, m->ws, m->search, m->dests,
+                                       &m->origins[o], m->walks, egress, m->rows, access);
+}
+
 static gboolean
 matrix_ends (const TnetParkRide *pr, const TnetNetwork *net, const TnetTripEnd *origins,
              guint n_origins, const TnetTripEnd *destinations, guint n_destinations,
@@ -511,32 +531,12 @@ matrix_ends (const TnetParkRide *pr, const TnetNetwork *net, const TnetTripEnd *
   g_autoptr (TnetSearch) search = tnet_search_new (pr->graph);
   TnetIParkRideDests dests;
   tnet_i_park_ride_dests_init (&dests, pr, net, destinations, n_destinations, max_walk_s);
-  g_autoptr (GArray) egress = g_array_new (FALSE, FALSE, sizeof (TnetEgress));
   g_autoptr (GArray) walks = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
   g_autoptr (GArray) rows = g_array_new (FALSE, FALSE, sizeof (TnetParkRideAccess));
-  g_autoptr (GArray) access = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
-  g_autofree gint32 *series = g_new (gint32, (gsize) n_minutes * n_destinations);
-  g_autofree gint32 *column = g_new (gint32, n_minutes);
-  gboolean ok = TRUE;
-  for (guint o = 0; ok && o < n_origins; o++)
-    {
-      if (!tnet_i_raptor_stop_progress (stop, o, n_origins, "park-and-ride matrix", error))
-        {
-          ok = FALSE;
-          break;
-        }
-      gint32 *row = out + (gsize) o * n_destinations * n_pcts;
-      if (!tnet_i_park_ride_origin_rows (pr, net, ws, search, &dests, &origins[o], walks,
-                                         egress, rows, access))
-        {
-          for (gsize k = 0; k < (gsize) n_destinations * n_pcts; k++)
-            row[k] = TNET_RAPTOR_UNREACHED;
-          continue;
-        }
-      ok = tnet_i_raptor_range_percentiles_in (ws, access, egress, depart_s, n_minutes,
-                                               n_destinations, pcts, n_pcts, stop, series,
-                                               column, row, error);
-    }
+  MatrixRows m = { pr, net, ws, search, &dests, origins, walks, rows };
+  gboolean ok = tnet_i_raptor_matrix_rows (ws, n_origins, n_destinations, matrix_origin_rows, &m,
+                                           "park-and-ride matrix", depart_s, n_minutes, pcts,
+                                           n_pcts, out, stop, error);
   tnet_i_park_ride_dests_clear (&dests);
   return ok;
 }

@@ -143,6 +143,75 @@ tnet_i_raptor_stop_progress (const TnetRaptorStop *stop, guint done, guint total
   return TRUE;
 }
 
+/* One range query from @access (TnetStopWalk) to the @n_places targets
+ * of @egress (TnetEgress) in @ws, then the @n_pcts percentiles of each
+ * target's series into @out (place-major); @series (@n_minutes x
+ * @n_places) and @column (@n_minutes) are scratch. */
+static gboolean
+range_percentiles_in (TnetRaptor *ws, const GArray *access, const GArray *egress,
+                      gint32 depart_s, guint n_minutes, guint n_places, const double *pcts,
+                      guint n_pcts, const TnetRaptorStop *stop, gint32 *series, gint32 *column,
+                      gint32 *out, GError **error)
+{
+  if (!tnet_raptor_run_range_cancellable (ws, (const TnetStopWalk *) (void *) access->data,
+                                          access->len, depart_s, n_minutes,
+                                          (const TnetEgress *) (void *) egress->data,
+                                          egress->len, n_places, series, stop, error))
+    return FALSE;
+  for (guint d = 0; d < n_places; d++)
+    {
+      for (guint m = 0; m < n_minutes; m++)
+        column[m] = series[(gsize) m * n_places + d];
+      tnet_percentiles (column, n_minutes, pcts, n_pcts, out + (gsize) d * n_pcts);
+    }
+  return TRUE;
+}
+
+gboolean
+tnet_i_raptor_matrix_rows (TnetRaptor *ws, guint n_origins, guint n_destinations,
+                           TnetIRaptorRowsFunc rows, gpointer data, const char *what,
+                           gint32 depart_s, guint n_minutes, const double *pcts, guint n_pcts,
+                           gint32 *out, const TnetRaptorStop *stop, GError **error)
+{
+  g_autoptr (GArray) access = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
+  g_autoptr (GArray) egress = g_array_new (FALSE, FALSE, sizeof (TnetEgress));
+  g_autofree gint32 *series = g_new (gint32, (gsize) n_minutes * MAX (n_destinations, 1u));
+  g_autofree gint32 *column = g_new (gint32, MAX (n_minutes, 1u));
+  for (guint o = 0; o < n_origins; o++)
+    {
+      if (!tnet_i_raptor_stop_progress (stop, o, n_origins, what, error))
+        return FALSE;
+      gint32 *row = out + (gsize) o * n_destinations * n_pcts;
+      if (!rows (data, o, access, egress))
+        {
+          for (gsize k = 0; k < (gsize) n_destinations * n_pcts; k++)
+            row[k] = TNET_RAPTOR_UNREACHED;
+          continue;
+        }
+      if (!range_percentiles_in (ws, access, egress, depart_s, n_minutes, n_destinations, pcts,
+                                 n_pcts, stop, series, column, row, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The rows of a timetable matrix's origin (TnetIRaptorRowsFunc). */
+typedef struct {
+  TnetTimetable *tt;
+  TnetRaptor *ws;
+  const TnetIRaptorDests *dests;
+  const double *origins;   /* (lon, lat) per origin */
+  GArray *near;            /* scratch */
+} MatrixRows;
+
+static gboolean
+matrix_origin_rows (gpointer data, guint o, GArray *access, GArray *egress)
+{
+  MatrixRows *m = data;
+  return tnet_i_raptor_origin_rows (m->tt, m->ws, m->dests, m->origins[2 * o],
+                                    m->origins[2 * o + 1], m->near, access, egress);
+}
+
 static gboolean
 matrix (TnetTimetable *tt, const double *origins, guint n_origins, const double *destinations,
         guint n_destinations, guint max_walk_s, gint32 depart_s, guint n_minutes,
@@ -157,30 +226,10 @@ matrix (TnetTimetable *tt, const double *origins, guint n_origins, const double 
   TnetIRaptorDests dests;
   tnet_i_raptor_dests_init (&dests, tt, ws, destinations, n_destinations, max_walk_s);
   g_autoptr (GArray) near = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
-  g_autoptr (GArray) walks = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
-  g_autoptr (GArray) egress = g_array_new (FALSE, FALSE, sizeof (TnetEgress));
-  g_autofree gint32 *series = g_new (gint32, (gsize) n_minutes * n_destinations);
-  g_autofree gint32 *column = g_new (gint32, n_minutes);
-  gboolean ok = TRUE;
-  for (guint o = 0; ok && o < n_origins; o++)
-    {
-      if (!tnet_i_raptor_stop_progress (stop, o, n_origins, "timetable matrix", error))
-        {
-          ok = FALSE;
-          break;
-        }
-      gint32 *row = out + (gsize) o * n_destinations * n_pcts;
-      if (!tnet_i_raptor_origin_rows (tt, ws, &dests, origins[2 * o], origins[2 * o + 1], near,
-                                      walks, egress))
-        {
-          for (gsize k = 0; k < (gsize) n_destinations * n_pcts; k++)
-            row[k] = TNET_RAPTOR_UNREACHED;
-          continue;
-        }
-      ok = tnet_i_raptor_range_percentiles_in (ws, walks, egress, depart_s, n_minutes,
-                                               n_destinations, pcts, n_pcts, stop, series,
-                                               column, row, error);
-    }
+  MatrixRows m = { tt, ws, &dests, origins, near };
+  gboolean ok = tnet_i_raptor_matrix_rows (ws, n_origins, n_destinations, matrix_origin_rows, &m,
+                                           "timetable matrix", depart_s, n_minutes, pcts, n_pcts,
+                                           out, stop, error);
   tnet_i_raptor_dests_clear (&dests);
   return ok;
 }
@@ -278,30 +327,10 @@ tnet_i_raptor_range_percentiles (TnetTimetable *tt, const GArray *access, const 
   g_autoptr (TnetRaptor) ws = tnet_raptor_new (tt);
   g_autofree gint32 *series = g_new (gint32, (gsize) n_minutes * MAX (n_places, 1u));
   g_autofree gint32 *column = g_new (gint32, MAX (n_minutes, 1u));
-  return tnet_i_raptor_range_percentiles_in (ws, access, egress, depart_s, n_minutes, n_places,
-                                             pcts, n_pcts, stop, series, column, out, error);
+  return range_percentiles_in (ws, access, egress, depart_s, n_minutes, n_places, pcts, n_pcts,
+                               stop, series, column, out, error);
 }
 
-gboolean
-tnet_i_raptor_range_percentiles_in (TnetRaptor *ws, const GArray *access, const GArray *egress,
-                                    gint32 depart_s, guint n_minutes, guint n_places,
-                                    const double *pcts, guint n_pcts,
-                                    const TnetRaptorStop *stop, gint32 *series, gint32 *column,
-                                    gint32 *out, GError **error)
-{
-  if (!tnet_raptor_run_range_cancellable (ws, (const TnetStopWalk *) (void *) access->data,
-                                          access->len, depart_s, n_minutes,
-                                          (const TnetEgress *) (void *) egress->data,
-                                          egress->len, n_places, series, stop, error))
-    return FALSE;
-  for (guint d = 0; d < n_places; d++)
-    {
-      for (guint m = 0; m < n_minutes; m++)
-        column[m] = series[(gsize) m * n_places + d];
-      tnet_percentiles (column, n_minutes, pcts, n_pcts, out + (gsize) d * n_pcts);
-    }
-  return TRUE;
-}
 
 static int
 cmp_stop_walk (const void *a, const void *b)
