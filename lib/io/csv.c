@@ -130,14 +130,8 @@ tnet_i_csv_open_file (const char *path, const char *display_name, TnetCsvFlags f
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
   char *data = NULL;
   gsize len = 0;
-  GError *local = NULL;
-  if (!g_file_get_contents (path, &data, &len, &local))
-    {
-      g_set_error (error, TNET_ERROR, TNET_ERROR_IO, "%s: cannot read: %s",
-                   display_name ? display_name : path, local->message);
-      g_error_free (local);
-      return NULL;
-    }
+  if (!tnet_i_read_file (path, display_name, NULL, &data, &len, error))
+    return NULL;
   return csv_new_take (data, len, display_name ? display_name : path, flags, error);
 }
 

@@ -736,13 +736,8 @@ tnet_scenario_file_load (const char *path, GError **error)
 
   g_autofree char *data = NULL;
   gsize len = 0;
-  g_autoptr (GError) local = NULL;
-  if (!g_file_get_contents (path, &data, &len, &local))
-    {
-      g_set_error (error, TNET_ERROR, TNET_ERROR_IO, "%s: cannot read the scenario file: %s",
-                   path, local->message);
-      return NULL;
-    }
+  if (!tnet_i_read_file (path, NULL, "the scenario file", &data, &len, error))
+    return NULL;
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *abs_dir = g_canonicalize_filename (dir, NULL);
   return tnet_scenario_file_load_from_data (data, (gssize) len, path, abs_dir, error);
