@@ -2,6 +2,7 @@
 #include "tests-common.h"
 #include "heap.h"
 #include "json-text.h"
+#include "names.h"
 #include <glib/gstdio.h>
 
 START_TEST (test_version)
@@ -166,6 +167,29 @@ START_TEST (test_read_file)
 }
 END_TEST
 
+/* tnet_i_name_index against hand-worked answers: exact bytes, the first of
+ * two equal names, and no match (NULL, a prefix, another case) leaving the
+ * output alone. */
+START_TEST (test_name_index)
+{
+  static const char *const names[] = { "car", "transit", "car_x", "transit" };
+  guint i = 99;
+  ck_assert (tnet_i_name_index (names, 4, "car", &i));
+  ck_assert_uint_eq (i, 0);
+  ck_assert (tnet_i_name_index (names, 4, "transit", &i));
+  ck_assert_uint_eq (i, 1);
+  ck_assert (tnet_i_name_index (names, 4, "car_x", &i));
+  ck_assert_uint_eq (i, 2);
+  i = 99;
+  ck_assert (!tnet_i_name_index (names, 4, NULL, &i));
+  ck_assert (!tnet_i_name_index (names, 4, "ca", &i));
+  ck_assert (!tnet_i_name_index (names, 4, "Car", &i));
+  ck_assert (!tnet_i_name_index (names, 2, "car_x", &i));
+  ck_assert (!tnet_i_name_index (names, 0, "car", &i));
+  ck_assert_uint_eq (i, 99);
+}
+END_TEST
+
 int
 main (void)
 {
@@ -177,6 +201,7 @@ main (void)
   tcase_add_test (tc, test_json_numbers);
   tcase_add_test (tc, test_weight_units);
   tcase_add_test (tc, test_read_file);
+  tcase_add_test (tc, test_name_index);
   suite_add_tcase (s, tc);
   return tt_run_suite (s);
 }
