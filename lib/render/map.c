@@ -337,7 +337,6 @@ tnet_map_save (TnetMap *map, const char *path, GError **error)
 #include <cairo-svg.h>
 #include "render-private.h"
 
-#define MAP_FONT TNET_RENDER_FONT
 #define LEGEND_W 270.0
 #define TITLE_H 64.0
 #define MARGIN 16.0
@@ -417,22 +416,6 @@ project (const Ctx *c, double lon, double lat, double *x, double *y)
 {
   *x = c->ox + (lon - c->lon0) * c->kx * c->s;
   *y = c->oy - (lat - c->lat0) * c->s;
-}
-
-static void
-font (cairo_t *cr, double size, gboolean bold)
-{
-  cairo_select_font_face (cr, MAP_FONT, CAIRO_FONT_SLANT_NORMAL,
-                          bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
-  cairo_set_font_size (cr, size);
-}
-
-static double
-text_width (cairo_t *cr, const char *s)
-{
-  cairo_text_extents_t ext;
-  cairo_text_extents (cr, s, &ext);
-  return ext.x_advance;
 }
 
 /* Text with a white halo so it reads over lines. */
@@ -867,9 +850,9 @@ draw_corridors (Ctx *c)
       cairo_stroke (cr);
       char num[16];
       g_snprintf (num, sizeof num, "%u", k + 1);
-      font (cr, 11, TRUE);
+      tnet_i_render_font (cr, 11, TRUE);
       cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_move_to (cr, x - text_width (cr, num) / 2, y + 4);
+      cairo_move_to (cr, x - tnet_i_render_text_width (cr, num) / 2, y + 4);
       tnet_i_render_text (cr, num, FALSE);
       double box[4] = { x - 10, y - 10, x + 10, y + 10 };
       g_array_append_val (c->boxes, box);
@@ -901,8 +884,8 @@ draw_corridors (Ctx *c)
       project (c, a->lon, a->lat, &x0, &y0);
       project (c, b->lon, b->lat, &x1, &y1);
       double x = (x0 + x1) / 2, y = (y0 + y1) / 2;
-      font (cr, 11, TRUE);
-      double w = text_width (cr, label->str), h = 13;
+      tnet_i_render_font (cr, 11, TRUE);
+      double w = tnet_i_render_text_width (cr, label->str), h = 13;
       const double pos[4][2] = { { x + 13, y - h / 2 }, { x - 13 - w, y - h / 2 },
                                  { x - w / 2, y - 12 - h }, { x - w / 2, y + 12 } };
       for (guint p = 0; p < 4; p++)
@@ -1155,8 +1138,8 @@ shield_style (TnetMode mode, const char *ref)
 static void
 shield_box (cairo_t *cr, double x, double y, const char *ref, double box[4])
 {
-  font (cr, 9.5, TRUE);
-  double w = text_width (cr, ref) + 8, h = 14;
+  tnet_i_render_font (cr, 9.5, TRUE);
+  double w = tnet_i_render_text_width (cr, ref) + 8, h = 14;
   box[0] = x - w / 2;
   box[1] = y - h / 2;
   box[2] = x + w / 2;
@@ -1178,9 +1161,9 @@ draw_shield (cairo_t *cr, const double box[4], const char *ref, ShieldStyle st)
   set_rgb (cr, hex (st.border), 1);
   cairo_set_line_width (cr, 1.2);
   cairo_stroke (cr);
-  font (cr, 9.5, TRUE);
+  tnet_i_render_font (cr, 9.5, TRUE);
   set_rgb (cr, hex (st.text), 1);
-  cairo_move_to (cr, (x0 + x1) / 2 - text_width (cr, ref) / 2, y1 - 3.6);
+  cairo_move_to (cr, (x0 + x1) / 2 - tnet_i_render_text_width (cr, ref) / 2, y1 - 3.6);
   tnet_i_render_text (cr, ref, FALSE);
 }
 
@@ -1448,10 +1431,10 @@ draw_labels (Ctx *c, const gboolean *is_main, gboolean stations)
       project (c, nd->lon, nd->lat, &x, &y);
       gboolean station = nd->kind != TNET_NODE_ZONE;
       double zs = station ? 11.5 : 13.5, es = station ? 9.0 : 10.0;
-      font (cr, zs, !station);
-      double wz = text_width (cr, zh);
-      font (cr, es, FALSE);
-      double we = en ? text_width (cr, en) : 0;
+      tnet_i_render_font (cr, zs, !station);
+      double wz = tnet_i_render_text_width (cr, zh);
+      tnet_i_render_font (cr, es, FALSE);
+      double we = en ? tnet_i_render_text_width (cr, en) : 0;
       double bw = MAX (wz, we), bh = zs + (en ? es + 2 : 0);
       /* candidate offsets: right, left, above, below, and the diagonals */
       const double off = 7;
@@ -1471,12 +1454,12 @@ draw_labels (Ctx *c, const gboolean *is_main, gboolean stations)
           /* centre each line under the other when stacked */
           gboolean center = p == 2 || p == 3;
           gboolean right_align = p == 1 || p == 5 || p == 7;
-          font (cr, zs, !station);
+          tnet_i_render_font (cr, zs, !station);
           double xz = center ? lx + (bw - wz) / 2 : right_align ? lx + bw - wz : lx;
           halo_text (cr, xz, ly + zs * 0.85, zh, hex (station ? 0x3c096c : 0x212121));
           if (en)
             {
-              font (cr, es, FALSE);
+              tnet_i_render_font (cr, es, FALSE);
               double xe = center ? lx + (bw - we) / 2 : right_align ? lx + bw - we : lx;
               halo_text (cr, xe, ly + zs + 2 + es * 0.85, en, hex (0x555555));
             }
@@ -1530,7 +1513,7 @@ draw_scale_and_north (Ctx *c, gboolean reserve_only)
       cairo_set_line_width (cr, 0.8);
       cairo_stroke (cr);
     }
-  font (cr, 10.5, FALSE);
+  tnet_i_render_font (cr, 10.5, FALSE);
   cairo_set_source_rgb (cr, 0.15, 0.15, 0.15);
   cairo_move_to (cr, x - 3, y - 8);
   tnet_i_render_text (cr, "0", FALSE);
@@ -1539,7 +1522,7 @@ draw_scale_and_north (Ctx *c, gboolean reserve_only)
   cairo_move_to (cr, x + len - 6, y - 8);
   tnet_i_render_text (cr, buf, FALSE);
   g_snprintf (buf, sizeof buf, "%g", km / 2);
-  cairo_move_to (cr, x + len / 2 - text_width (cr, buf) / 2, y - 8);
+  cairo_move_to (cr, x + len / 2 - tnet_i_render_text_width (cr, buf) / 2, y - 8);
   tnet_i_render_text (cr, buf, FALSE);
 
   /* north arrow */
@@ -1558,8 +1541,8 @@ draw_scale_and_north (Ctx *c, gboolean reserve_only)
   cairo_set_source_rgb (cr, 0.15, 0.15, 0.15);
   cairo_set_line_width (cr, 1);
   cairo_stroke (cr);
-  font (cr, 12, TRUE);
-  cairo_move_to (cr, nx - text_width (cr, "N") / 2, ny + 25);
+  tnet_i_render_font (cr, 12, TRUE);
+  cairo_move_to (cr, nx - tnet_i_render_text_width (cr, "N") / 2, ny + 25);
   tnet_i_render_text (cr, "N", FALSE);
 }
 
@@ -1570,7 +1553,7 @@ static GPtrArray *
 wrap_text (cairo_t *cr, const char *text, double size, double width, guint max_lines)
 {
   GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
-  font (cr, size, FALSE);
+  tnet_i_render_font (cr, size, FALSE);
   const char *p = text;
   while (*p && lines->len < max_lines)
     {
@@ -1581,7 +1564,7 @@ wrap_text (cairo_t *cr, const char *text, double size, double width, guint max_l
         {
           const char *next = g_utf8_next_char (end);
           g_autofree char *head = g_strndup (p, next - p);
-          if (text_width (cr, head) > width && end > p)
+          if (tnet_i_render_text_width (cr, head) > width && end > p)
             break;
           if (*end == ' ')
             space = end;
@@ -1595,7 +1578,7 @@ wrap_text (cairo_t *cr, const char *text, double size, double width, guint max_l
           /* shorten the last line until it fits with an ellipsis */
           g_autofree char *cut = g_strndup (p, end - p);
           char *ell = g_strconcat (cut, "…", NULL);
-          while (text_width (cr, ell) > width && g_utf8_strlen (cut, -1) > 1)
+          while (tnet_i_render_text_width (cr, ell) > width && g_utf8_strlen (cut, -1) > 1)
             {
               *g_utf8_prev_char (cut + strlen (cut)) = '\0';
               g_free (ell);
@@ -1621,7 +1604,7 @@ legend_heading (Legend *lg, const char *text)
 {
   cairo_t *cr = lg->c->cr;
   lg->y += 8;
-  font (cr, 12.5, TRUE);
+  tnet_i_render_font (cr, 12.5, TRUE);
   cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
   cairo_move_to (cr, lg->x, lg->y + 12);
   tnet_i_render_text (cr, text, FALSE);
@@ -1632,7 +1615,7 @@ static void
 legend_text (Legend *lg, const char *text, double size, guint32 color)
 {
   cairo_t *cr = lg->c->cr;
-  font (cr, size, FALSE);
+  tnet_i_render_font (cr, size, FALSE);
   set_rgb (cr, hex (color), 1);
   cairo_move_to (cr, lg->x, lg->y + size);
   tnet_i_render_text (cr, text, FALSE);
@@ -1645,7 +1628,7 @@ static void
 legend_symbol_label (Legend *lg, double y, const char *text)
 {
   cairo_t *cr = lg->c->cr;
-  font (cr, 11, FALSE);
+  tnet_i_render_font (cr, 11, FALSE);
   cairo_set_source_rgb (cr, 0.12, 0.12, 0.12);
   cairo_move_to (cr, lg->x + 50, y + 4);
   tnet_i_render_text (cr, text, FALSE);
@@ -1686,7 +1669,7 @@ legend_line (Legend *lg, Rgb col, double width, TnetStatus st, gboolean halo,
       cairo_stroke (cr);
     }
   cairo_set_dash (cr, NULL, 0, 0);
-  font (cr, 11, FALSE);
+  tnet_i_render_font (cr, 11, FALSE);
   cairo_set_source_rgb (cr, 0.12, 0.12, 0.12);
   cairo_move_to (cr, x1 + 10, y + 4);
   tnet_i_render_text (cr, label, FALSE);
@@ -1966,13 +1949,13 @@ static void
 draw_title (Ctx *c)
 {
   cairo_t *cr = c->cr;
-  font (cr, 21, TRUE);
+  tnet_i_render_font (cr, 21, TRUE);
   cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
   cairo_move_to (cr, MARGIN, 30);
   tnet_i_render_text (cr, c->map->title ? c->map->title : "tnet", FALSE);
   if (c->map->subtitle)
     {
-      font (cr, 12.5, FALSE);
+      tnet_i_render_font (cr, 12.5, FALSE);
       cairo_set_source_rgb (cr, 0.35, 0.35, 0.35);
       cairo_move_to (cr, MARGIN, 52);
       tnet_i_render_text (cr, c->map->subtitle, FALSE);
