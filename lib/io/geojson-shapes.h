@@ -11,6 +11,11 @@
 /* A Point. */
 void tnet_i_geojson_point (JsonBuilder *b, double lon, double lat);
 
+/* The array of positions [[lon, lat], ...] of @n_points lon/lat pairs, the
+ * values as given (not rounded): the "coordinates" of a LineString, or one
+ * part of a MultiLineString or ring of a Polygon. O(n_points). */
+void tnet_i_geojson_positions (JsonBuilder *b, const double *lonlat, guint n_points);
+
 /* A LineString through @n_points lon/lat pairs, consecutive repeats
  * dropped; null when fewer than two distinct points remain. */
 void tnet_i_geojson_line (JsonBuilder *b, const double *lonlat, guint n_points);

@@ -10,6 +10,7 @@
 #include "polygons.h"
 #include "json-text.h"
 #include "gtfs-merge.h"
+#include "geojson-shapes.h"
 #include <tnet/tnet-zones.h>
 #include <tnet/tnet-init.h>
 #include <errno.h>
@@ -173,16 +174,7 @@ regions_geojson (const GArray *regions, const GPtrArray *ids)
             }
           guint a = g_array_index (r->poly.ring_first, guint, q);
           guint z = g_array_index (r->poly.ring_first, guint, q + 1);
-          json_builder_begin_array (b);
-          for (guint p = a; p < z; p++)
-            {
-              json_builder_begin_array (b);
-              json_builder_add_double_value (b, g_array_index (r->poly.lonlat, double, 2 * p));
-              json_builder_add_double_value (b, g_array_index (r->poly.lonlat, double,
-                                                               2 * p + 1));
-              json_builder_end_array (b);
-            }
-          json_builder_end_array (b);
+          tnet_i_geojson_positions (b, &g_array_index (r->poly.lonlat, double, 2 * a), z - a);
         }
       json_builder_end_array (b);  /* the last part */
       json_builder_end_array (b);
