@@ -497,35 +497,50 @@ setup_projection (Ctx *c)
   c->oy = (c->fy0 + c->fy1) / 2;
 }
 
-static void
-stroke_link (Ctx *c, const TnetLink *l)
+/* Link @i's points as lon/lat pairs, *@np of them: its polyline
+ * (link_geometry.csv) when it has one, else its two nodes, written into
+ * @ends. A view of the network or of @ends. */
+static const double *
+link_lonlat (const Ctx *c, TnetId i, double ends[4], guint *np)
 {
-  /* the link's polyline (link_geometry.csv) when it has one */
-  guint np = 0;
-  const double *g = tnet_network_link_geometry (c->map->net,
-                                                tnet_network_find_link (c->map->net, l->id),
-                                                &np);
+  const double *g = tnet_network_link_geometry (c->map->net, i, np);
   if (g)
-    {
-      for (guint k = 0; k < np; k++)
-        {
-          double x, y;
-          project (c, g[2 * k], g[2 * k + 1], &x, &y);
-          if (k == 0)
-            cairo_move_to (c->cr, x, y);
-          else
-            cairo_line_to (c->cr, x, y);
-        }
-      cairo_stroke (c->cr);
-      return;
-    }
+    return g;
+  const TnetLink *l = tnet_network_link (c->map->net, i);
+  const TnetNode *a = tnet_network_node (c->map->net, l->from);
+  const TnetNode *b = tnet_network_node (c->map->net, l->to);
+  ends[0] = a->lon, ends[1] = a->lat, ends[2] = b->lon, ends[3] = b->lat;
+  *np = 2;
+  return ends;
+}
+
+/* The projected middle of the straight line between link @l's nodes. */
+static void
+link_chord_middle (const Ctx *c, const TnetLink *l, double *x, double *y)
+{
   const TnetNode *a = tnet_network_node (c->map->net, l->from);
   const TnetNode *b = tnet_network_node (c->map->net, l->to);
   double x0, y0, x1, y1;
   project (c, a->lon, a->lat, &x0, &y0);
   project (c, b->lon, b->lat, &x1, &y1);
-  cairo_move_to (c->cr, x0, y0);
-  cairo_line_to (c->cr, x1, y1);
+  *x = (x0 + x1) / 2, *y = (y0 + y1) / 2;
+}
+
+static void
+stroke_link (Ctx *c, const TnetLink *l)
+{
+  guint np = 0;
+  double ends[4];
+  const double *g = link_lonlat (c, tnet_network_find_link (c->map->net, l->id), ends, &np);
+  for (guint k = 0; k < np; k++)
+    {
+      double x, y;
+      project (c, g[2 * k], g[2 * k + 1], &x, &y);
+      if (k == 0)
+        cairo_move_to (c->cr, x, y);
+      else
+        cairo_line_to (c->cr, x, y);
+    }
   cairo_stroke (c->cr);
 }
 
@@ -834,13 +849,8 @@ draw_corridors (Ctx *c)
   for (guint k = 0; k < c->map->critical->len; k++)
     {
       const MapCritical *mc = &g_array_index (c->map->critical, MapCritical, k);
-      const TnetLink *l = tnet_network_link (net, mc->link);
-      const TnetNode *a = tnet_network_node (net, l->from);
-      const TnetNode *b = tnet_network_node (net, l->to);
-      double x0, y0, x1, y1;
-      project (c, a->lon, a->lat, &x0, &y0);
-      project (c, b->lon, b->lat, &x1, &y1);
-      double x = (x0 + x1) / 2, y = (y0 + y1) / 2;
+      double x, y;
+      link_chord_middle (c, tnet_network_link (net, mc->link), &x, &y);
       cairo_new_path (cr);
       cairo_arc (cr, x, y, 9, 0, 2 * G_PI);
       set_rgb (cr, hex (CRIT_COLOR), 1);
@@ -878,12 +888,8 @@ draw_corridors (Ctx *c)
           if (strcmp (nj, name) == 0)
             g_string_append_printf (label, j == k ? " #%u" : ", %u", j + 1);
         }
-      const TnetNode *a = tnet_network_node (net, l->from);
-      const TnetNode *b = tnet_network_node (net, l->to);
-      double x0, y0, x1, y1;
-      project (c, a->lon, a->lat, &x0, &y0);
-      project (c, b->lon, b->lat, &x1, &y1);
-      double x = (x0 + x1) / 2, y = (y0 + y1) / 2;
+      double x, y;
+      link_chord_middle (c, l, &x, &y);
       tnet_i_render_font (cr, 11, TRUE);
       double w = tnet_i_render_text_width (cr, label->str), h = 13;
       const double pos[4][2] = { { x + 13, y - h / 2 }, { x - 13 - w, y - h / 2 },
@@ -1197,14 +1203,9 @@ cmp_route_length (gconstpointer a, gconstpointer b)
 static double
 link_middle (const Ctx *c, TnetId i, double mid[2])
 {
-  const TnetLink *l = tnet_network_link (c->map->net, i);
   guint np = 0;
-  const double *g = tnet_network_link_geometry (c->map->net, i, &np);
-  const TnetNode *a = tnet_network_node (c->map->net, l->from);
-  const TnetNode *b = tnet_network_node (c->map->net, l->to);
-  double ends[4] = { a->lon, a->lat, b->lon, b->lat };
-  if (g == NULL)
-    g = ends, np = 2;
+  double ends[4];
+  const double *g = link_lonlat (c, i, ends, &np);
   double total = 0, px = 0, py = 0;
   g_autofree double *xy = g_new (double, 2 * np);
   for (guint k = 0; k < np; k++)
@@ -1236,14 +1237,9 @@ link_middle (const Ctx *c, TnetId i, double mid[2])
 static void
 link_points (const Ctx *c, TnetId i, double step, GArray *pts)
 {
-  const TnetLink *l = tnet_network_link (c->map->net, i);
   guint np = 0;
-  const double *g = tnet_network_link_geometry (c->map->net, i, &np);
-  const TnetNode *a = tnet_network_node (c->map->net, l->from);
-  const TnetNode *b = tnet_network_node (c->map->net, l->to);
-  double ends[4] = { a->lon, a->lat, b->lon, b->lat };
-  if (g == NULL)
-    g = ends, np = 2;
+  double ends[4];
+  const double *g = link_lonlat (c, i, ends, &np);
   double px = 0, py = 0, next = step;
   double run = 0;
   for (guint k = 0; k < np; k++)
