@@ -78,10 +78,8 @@ load_region_polygons (const char *path, const char *name_key, GError **error)
   g_array_set_clear_func (regions, region_clear);
   for (guint f = 0; f < json_array_get_length (features); f++)
     {
-      JsonNode *fn = json_array_get_element (features, f);
-      JsonObject *feat = JSON_NODE_HOLDS_OBJECT (fn) ? json_node_get_object (fn) : NULL;
-      JsonNode *gn = feat ? json_object_get_member (feat, "geometry") : NULL;
-      JsonObject *geom = gn && JSON_NODE_HOLDS_OBJECT (gn) ? json_node_get_object (gn) : NULL;
+      JsonObject *geom;
+      JsonObject *feat = tnet_i_geojson_feature (features, f, &geom);
       char *id = feat ? tnet_i_geojson_feature_id (feat, "id") : NULL;
       if (id == NULL && feat)
         id = tnet_i_geojson_feature_id (feat, name_key);
