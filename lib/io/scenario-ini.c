@@ -39,6 +39,20 @@ typedef struct {
 #define PROFILE_WORDS "car;transit;park_and_ride"
 #define FORMAT_WORDS "text;json;csv;geojson;svg;png"
 
+/* The keys of the timetable that [commute], [isochrone] and [criticality]
+ * take alike: transit and park_and_ride by the timetable (as `tnet commute
+ * --depart ...`), the default, or by the frequency approximation
+ * (`--frequency-model`). */
+#define TIMETABLE_KEYS(section) \
+  { section, "model", KT_WORD, 0, 0, "timetable;frequency" }, \
+  { section, "depart", KT_CLOCK, 0, 0, NULL }, \
+  { section, "window", KT_INT, 0, 1440, NULL }, \
+  { section, "percentile", KT_DOUBLE, -1e-12, 100, NULL }, \
+  { section, "max_walk", KT_INT, 0, 1440, NULL }, \
+  { section, "drive_budget_min", KT_INT, 0, 1440, NULL }, \
+  { section, "park_time_min", KT_INT, 0, 1440, NULL }, \
+  { section, "parking_radius_m", KT_DOUBLE, -1e-12, 10000, NULL }
+
 static const KeySpec key_specs[] = {
   { "scenario", "name", KT_STRING, 0, 0, NULL },
   { "scenario", "network", KT_PATH, 0, 0, NULL },
@@ -51,29 +65,11 @@ static const KeySpec key_specs[] = {
   { "commute", "budget_min", KT_DOUBLE, 0, 1440, NULL },
   { "commute", "profiles", KT_WORDS, 0, 0, PROFILE_WORDS },
   { "commute", "direction", KT_WORD, 0, 0, "to;from;both" },
-  /* transit and park_and_ride by the timetable (`tnet commute --depart ...`),
-   * the default, or by the frequency approximation (`--frequency-model`) */
-  { "commute", "model", KT_WORD, 0, 0, "timetable;frequency" },
-  { "commute", "depart", KT_CLOCK, 0, 0, NULL },
-  { "commute", "window", KT_INT, 0, 1440, NULL },
-  { "commute", "percentile", KT_DOUBLE, -1e-12, 100, NULL },
-  { "commute", "max_walk", KT_INT, 0, 1440, NULL },
-  { "commute", "drive_budget_min", KT_INT, 0, 1440, NULL },
-  { "commute", "park_time_min", KT_INT, 0, 1440, NULL },
-  { "commute", "parking_radius_m", KT_DOUBLE, -1e-12, 10000, NULL },
+  TIMETABLE_KEYS ("commute"),
   { "isochrone", "from", KT_STRING, 0, 0, NULL },
   { "isochrone", "minutes", KT_DOUBLE, 0, 1440, NULL },
   { "isochrone", "profile", KT_WORD, 0, 0, PROFILE_WORDS },
-  /* transit and park_and_ride by the timetable (`tnet isochrone --depart
-   * ...`), the default, or by the frequency approximation */
-  { "isochrone", "model", KT_WORD, 0, 0, "timetable;frequency" },
-  { "isochrone", "depart", KT_CLOCK, 0, 0, NULL },
-  { "isochrone", "window", KT_INT, 0, 1440, NULL },
-  { "isochrone", "percentile", KT_DOUBLE, -1e-12, 100, NULL },
-  { "isochrone", "max_walk", KT_INT, 0, 1440, NULL },
-  { "isochrone", "drive_budget_min", KT_INT, 0, 1440, NULL },
-  { "isochrone", "park_time_min", KT_INT, 0, 1440, NULL },
-  { "isochrone", "parking_radius_m", KT_DOUBLE, -1e-12, 10000, NULL },
+  TIMETABLE_KEYS ("isochrone"),
   { "transfers", "hubs", KT_LIST, 0, 0, NULL },
   { "corridors", "pairs", KT_PAIRS, 0, 0, NULL },
   { "corridors", "modes", KT_WORDS, 0, 0, "rail;road;all" },
@@ -86,16 +82,7 @@ static const KeySpec key_specs[] = {
   { "criticality", "top", KT_INT, 1, 100000, NULL },
   { "criticality", "profile", KT_WORD, 0, 0, PROFILE_WORDS },
   { "criticality", "budget_min", KT_DOUBLE, 0, 1440, NULL },
-  /* transit and park_and_ride by the timetable (`tnet criticality --depart
-   * ...`), the default, or by the frequency approximation */
-  { "criticality", "model", KT_WORD, 0, 0, "timetable;frequency" },
-  { "criticality", "depart", KT_CLOCK, 0, 0, NULL },
-  { "criticality", "window", KT_INT, 0, 1440, NULL },
-  { "criticality", "percentile", KT_DOUBLE, -1e-12, 100, NULL },
-  { "criticality", "max_walk", KT_INT, 0, 1440, NULL },
-  { "criticality", "drive_budget_min", KT_INT, 0, 1440, NULL },
-  { "criticality", "park_time_min", KT_INT, 0, 1440, NULL },
-  { "criticality", "parking_radius_m", KT_DOUBLE, -1e-12, 10000, NULL },
+  TIMETABLE_KEYS ("criticality"),
   { "output", "dir", KT_PATH, 0, 0, NULL },
   { "output", "formats", KT_WORDS, 0, 0, FORMAT_WORDS },
 };
