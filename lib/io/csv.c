@@ -526,11 +526,23 @@ tnet_i_csv_error (const TnetCsv *csv, int col, GError **error, const char *forma
 }
 
 /* Copies the field without surrounding blanks into @tmp; NULL when empty. */
-static const char *
-trimmed_field (const TnetCsv *csv, int col, char **tmp)
+/* The field of a number, spaces trimmed: 1 and the text in *@text (free it
+ * with g_free()); for a blank field nothing in *@text and 0 (the caller
+ * takes its default), or, when @required, -1 after the error "expected
+ * @what for "NAME", got an empty field". */
+static int
+number_text (const TnetCsv *csv, int col, gboolean required, const char *what, char **text,
+             GError **error)
 {
-  *tmp = g_strstrip (g_strdup (tnet_i_csv_field (csv, col)));
-  return **tmp ? *tmp : NULL;
+  *text = g_strstrip (g_strdup (tnet_i_csv_field (csv, col)));
+  if (**text)
+    return 1;
+  g_clear_pointer (text, g_free);
+  if (!required)
+    return 0;
+  tnet_i_csv_error (csv, col, error, "expected %s for \"%s\", got an empty field", what,
+                    tnet_i_csv_column_name (csv, col));
+  return -1;
 }
 
 gboolean
@@ -539,20 +551,14 @@ tnet_i_csv_double (const TnetCsv *csv, int col, gboolean required, double dflt,
 {
   g_return_val_if_fail (csv != NULL && out != NULL, FALSE);
   char *tmp;
-  const char *s = trimmed_field (csv, col, &tmp);
-  const char *name = tnet_i_csv_column_name (csv, col);
-  if (!s)
+  int has = number_text (csv, col, required, "a number", &tmp, error);
+  if (has <= 0)
     {
-      g_free (tmp);
-      if (required)
-        {
-          tnet_i_csv_error (csv, col, error, "expected a number for \"%s\", got an empty field",
-                            name);
-          return FALSE;
-        }
-      *out = dflt;
-      return TRUE;
+      if (has == 0)
+        *out = dflt;
+      return has == 0;
     }
+  const char *s = tmp, *name = tnet_i_csv_column_name (csv, col);
   char *end = NULL;
   errno = 0;
   double v = g_ascii_strtod (s, &end);
@@ -582,20 +588,14 @@ tnet_i_csv_int (const TnetCsv *csv, int col, gboolean required, gint64 dflt, gin
 {
   g_return_val_if_fail (csv != NULL && out != NULL, FALSE);
   char *tmp;
-  const char *s = trimmed_field (csv, col, &tmp);
-  const char *name = tnet_i_csv_column_name (csv, col);
-  if (!s)
+  int has = number_text (csv, col, required, "an integer", &tmp, error);
+  if (has <= 0)
     {
-      g_free (tmp);
-      if (required)
-        {
-          tnet_i_csv_error (csv, col, error,
-                            "expected an integer for \"%s\", got an empty field", name);
-          return FALSE;
-        }
-      *out = dflt;
-      return TRUE;
+      if (has == 0)
+        *out = dflt;
+      return has == 0;
     }
+  const char *s = tmp, *name = tnet_i_csv_column_name (csv, col);
   char *end = NULL;
   errno = 0;
   gint64 v = g_ascii_strtoll (s, &end, 10);
