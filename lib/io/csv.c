@@ -553,11 +553,7 @@ tnet_i_csv_double (const TnetCsv *csv, int col, gboolean required, double dflt,
   char *tmp;
   int has = number_text (csv, col, required, "a number", &tmp, error);
   if (has <= 0)
-    {
-      if (has == 0)
-        *out = dflt;
-      return has == 0;
-    }
+    return has == 0 ? (*out = dflt, TRUE) : FALSE;
   const char *s = tmp, *name = tnet_i_csv_column_name (csv, col);
   char *end = NULL;
   errno = 0;
@@ -590,11 +586,7 @@ tnet_i_csv_int (const TnetCsv *csv, int col, gboolean required, gint64 dflt, gin
   char *tmp;
   int has = number_text (csv, col, required, "an integer", &tmp, error);
   if (has <= 0)
-    {
-      if (has == 0)
-        *out = dflt;
-      return has == 0;
-    }
+    return has == 0 ? (*out = dflt, TRUE) : FALSE;
   const char *s = tmp, *name = tnet_i_csv_column_name (csv, col);
   char *end = NULL;
   errno = 0;
