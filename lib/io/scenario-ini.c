@@ -678,25 +678,18 @@ tnet_scenario_file_load_from_data (const char *data, gssize length,
     if (!check_section (sf, kf, groups[i], error))
       return NULL;
 
+  /* the file's name without ".ini": the default name and output folder */
+  g_autofree char *base = g_path_get_basename (display_name);
+  if (g_str_has_suffix (base, ".ini"))
+    base[strlen (base) - 4] = '\0';
   const Value *name = get_value (sf, "scenario", "name");
-  if (name != NULL)
-    sf->name = g_strdup (name->string);
-  else
-    {
-      g_autofree char *base = g_path_get_basename (display_name);
-      if (g_str_has_suffix (base, ".ini"))
-        base[strlen (base) - 4] = '\0';
-      sf->name = g_steal_pointer (&base);
-    }
+  sf->name = g_strdup (name != NULL ? name->string : base);
 
   const Value *dir = get_value (sf, "output", "dir");
   if (dir != NULL)
     sf->output_dir = g_strdup (dir->string);
   else
     {
-      g_autofree char *base = g_path_get_basename (display_name);
-      if (g_str_has_suffix (base, ".ini"))
-        base[strlen (base) - 4] = '\0';
       g_autofree char *rel = g_build_filename ("out", base, NULL);
       sf->output_dir = resolve_path (sf, rel);
     }
