@@ -12,6 +12,7 @@
  * cascaded union per band, the simplification and the final union with the
  * previous band. */
 #include "tnet-internal.h"
+#include "geojson-shapes.h"
 #include <tnet/tnet.h>
 #include <geos_c.h>
 #include <json-glib/json-glib.h>
@@ -731,10 +732,7 @@ tnet_isochrone_bands_to_geojson (const TnetIsochroneBands *b, const TnetNetwork 
   g_return_val_if_fail (b != NULL && net != NULL, NULL);
   Opportunities op;
   opportunities_init (&op, net, zones);
-  g_autoptr (JsonBuilder) jb = json_builder_new ();
-  json_builder_begin_object (jb);
-  json_builder_set_member_name (jb, "type");
-  json_builder_add_string_value (jb, "FeatureCollection");
+  g_autoptr (JsonBuilder) jb = tnet_i_geojson_collection_new ();
   json_builder_set_member_name (jb, "features");
   json_builder_begin_array (jb);
   g_autofree double *sums = g_new (double, MAX (op.n_cols, 1));

@@ -8,6 +8,11 @@
 #include "tnet-internal.h"
 #include <json-glib/json-glib.h>
 
+/* A new builder inside an open object whose "type" is "FeatureCollection":
+ * the caller adds "features" (and any other member), then closes the
+ * object. Free with g_object_unref(). */
+JsonBuilder *tnet_i_geojson_collection_new (void);
+
 /* A Point. */
 void tnet_i_geojson_point (JsonBuilder *b, double lon, double lat);
 

@@ -148,8 +148,8 @@ finish (JsonBuilder *b)
   return tnet_i_json_to_text (root, 1);
 }
 
-static JsonBuilder *
-start (void)
+JsonBuilder *
+tnet_i_geojson_collection_new (void)
 {
   JsonBuilder *b = json_builder_new ();
   json_builder_begin_object (b);
@@ -169,7 +169,7 @@ char *
 tnet_geojson_network (const TnetNetwork *net, const TnetScenario *scen)
 {
   g_return_val_if_fail (net != NULL, NULL);
-  g_autoptr (JsonBuilder) b = start ();
+  g_autoptr (JsonBuilder) b = tnet_i_geojson_collection_new ();
   begin_features (b);
   guint n = tnet_network_n_nodes (net), m = tnet_network_n_links (net);
   for (guint i = 0; i < m; i++)
@@ -191,7 +191,7 @@ tnet_geojson_isochrone (const TnetNetwork *net, const TnetScenario *scen,
 {
   g_return_val_if_fail (net != NULL && node_ms != NULL, NULL);
   g_return_val_if_fail (budget_ms < TNET_WEIGHT_INF, NULL);
-  g_autoptr (JsonBuilder) b = start ();
+  g_autoptr (JsonBuilder) b = tnet_i_geojson_collection_new ();
   json_builder_set_member_name (b, "properties");
   json_builder_begin_object (b);
   if (from != NULL)
@@ -229,7 +229,7 @@ tnet_geojson_paths (const TnetNetwork *net, const TnetId *const *paths,
 {
   g_return_val_if_fail (net != NULL, NULL);
   g_return_val_if_fail (n_paths == 0 || (paths != NULL && path_len != NULL), NULL);
-  g_autoptr (JsonBuilder) b = start ();
+  g_autoptr (JsonBuilder) b = tnet_i_geojson_collection_new ();
   begin_features (b);
   guint m = tnet_network_n_links (net);
   TnetId prev_end = TNET_ID_NONE;

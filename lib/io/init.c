@@ -128,10 +128,7 @@ load_region_polygons (const char *path, const char *name_key, GError **error)
 static GString *
 regions_geojson (const GArray *regions, const GPtrArray *ids)
 {
-  g_autoptr (JsonBuilder) b = json_builder_new ();
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "type");
-  json_builder_add_string_value (b, "FeatureCollection");
+  g_autoptr (JsonBuilder) b = tnet_i_geojson_collection_new ();
   json_builder_set_member_name (b, "features");
   json_builder_begin_array (b);
   for (guint k = 0; k < regions->len; k++)
