@@ -178,6 +178,19 @@ find_place (const TnetScenarioFile *sf, const char *section, const char *key)
   return sf->places ? tnet_i_ini_place (sf->places, section, key) : NULL;
 }
 
+/* The line (from 1) of byte @at of @data, and in *@line_start where that
+ * line begins. O(at - data). */
+static guint
+line_of (const char *data, const char *at, const char **line_start)
+{
+  guint line = 1;
+  *line_start = data;
+  for (const char *q = data; q < at; q++)
+    if (*q == '\n')
+      line++, *line_start = q + 1;
+  return line;
+}
+
 /* Sets a located error; @key NULL locates the section header. */
 G_GNUC_PRINTF (6, 7) static void
 set_error (GError **error, int code, const TnetScenarioFile *sf, const char *section,
@@ -600,11 +613,8 @@ tnet_scenario_file_load_from_data (const char *data, gssize length,
   if (memchr (data, '\0', len) != NULL)
     {
       const char *nul = memchr (data, '\0', len);
-      guint line = 1;
-      const char *line_start = data;
-      for (const char *q = data; q < nul; q++)
-        if (*q == '\n')
-          line++, line_start = q + 1;
+      const char *line_start;
+      guint line = line_of (data, nul, &line_start);
       g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
                    "%s:%u:%u: expected text, found a NUL byte", sf->path, line,
                    (guint) (nul - line_start) + 1);
@@ -613,11 +623,8 @@ tnet_scenario_file_load_from_data (const char *data, gssize length,
   const char *bad = NULL;
   if (!g_utf8_validate (data, len, &bad))
     {
-      guint line = 1;
-      const char *line_start = data;
-      for (const char *q = data; q < bad; q++)
-        if (*q == '\n')
-          line++, line_start = q + 1;
+      const char *line_start;
+      guint line = line_of (data, bad, &line_start);
       g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
                    "%s:%u:%ld: expected UTF-8 text (byte 0x%02x)", sf->path, line,
                    g_utf8_strlen (line_start, bad - line_start) + 1, (guint) (guchar) *bad);
