@@ -711,20 +711,6 @@ opportunities_init (Opportunities *op, const TnetNetwork *net, const TnetZoneTab
     }
 }
 
-static void
-add_ring (JsonBuilder *jb, const double *ll, guint n)
-{
-  json_builder_begin_array (jb);
-  for (guint k = 0; k < n; k++)
-    {
-      json_builder_begin_array (jb);
-      json_builder_add_double_value (jb, ll[2 * k]);
-      json_builder_add_double_value (jb, ll[2 * k + 1]);
-      json_builder_end_array (jb);
-    }
-  json_builder_end_array (jb);
-}
-
 char *
 tnet_isochrone_bands_to_geojson (const TnetIsochroneBands *b, const TnetNetwork *net,
                                  const TnetZoneTable *zones)
@@ -768,7 +754,7 @@ tnet_isochrone_bands_to_geojson (const TnetIsochroneBands *b, const TnetNetwork 
           for (guint r = 0; r < poly->rings->len; r++)
             {
               GArray *a = g_array_index (poly->rings, GArray *, r);
-              add_ring (jb, (const double *) (void *) a->data, a->len / 2);
+              tnet_i_geojson_positions (jb, (const double *) (void *) a->data, a->len / 2);
             }
           json_builder_end_array (jb);
         }
