@@ -61,6 +61,12 @@ guint tnet_i_hub_set_add (TnetHubSet *set, const TnetHub *hub, const char *const
 void tnet_i_hub_set_add_walk (TnetHubSet *set, guint hub, const char *from, const char *to,
                               double walk_min, int open_year);
 
+/* read-file.c: the whole file @path into @contents (NUL-terminated, free
+ * with g_free()) and @length. On failure nothing is returned and @error is
+ * TNET_ERROR_IO "NAME: cannot read[ WHAT]: REASON", NAME being @name or,
+ * when NULL, @path; @what (may be NULL) names the kind of file. O(size). */
+gboolean tnet_i_read_file (const char *path, const char *name, const char *what,
+                           char **contents, gsize *length, GError **error);
 /* csv-writer.c: a comma unless @first, then @text (NULL: empty) quoted as
  * tnet_csv_append_field() quotes it. */
 void tnet_i_csv_put_field (GString *out, const char *text, gboolean first);

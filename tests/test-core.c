@@ -2,6 +2,8 @@
 #include "tests-common.h"
 #include "heap.h"
 #include "json-text.h"
+#include "names.h"
+#include <glib/gstdio.h>
 
 START_TEST (test_version)
 {
@@ -120,6 +122,74 @@ START_TEST (test_weight_units)
 }
 END_TEST
 
+/* tnet_i_read_file: the bytes written, and on a missing file the I/O error
+ * with the name and kind given, then the system's own reason as
+ * g_file_get_contents() words it. */
+START_TEST (test_read_file)
+{
+  g_autofree char *dir = g_dir_make_tmp ("tnet-core-XXXXXX", NULL);
+  ck_assert (dir != NULL);
+  g_autofree char *path = g_build_filename (dir, "a.txt", NULL);
+  const char text[] = "x,y\n1,2\n";
+  ck_assert (g_file_set_contents (path, text, -1, NULL));
+  char *data = NULL;
+  gsize len = 0;
+  GError *error = NULL;
+  ck_assert (tnet_i_read_file (path, NULL, NULL, &data, &len, &error));
+  ck_assert_uint_eq (len, strlen (text));
+  ck_assert_str_eq (data, text);
+  g_free (data);
+
+  g_autofree char *missing = g_build_filename (dir, "none.csv", NULL);
+  GError *sys = NULL;
+  char *unused = NULL;
+  ck_assert (!g_file_get_contents (missing, &unused, NULL, &sys));
+  struct { const char *name, *what, *shown, *kind; } cases[] = {
+    { NULL, NULL, missing, "" },
+    { "none.csv", NULL, "none.csv", "" },
+    { NULL, "the CH", missing, " the CH" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      data = NULL;
+      len = 7;
+      ck_assert (!tnet_i_read_file (missing, cases[i].name, cases[i].what, &data, &len, &error));
+      ck_assert (g_error_matches (error, TNET_ERROR, TNET_ERROR_IO));
+      g_autofree char *want = g_strconcat (cases[i].shown, ": cannot read", cases[i].kind, ": ",
+                                           sys->message, NULL);
+      ck_assert_str_eq (error->message, want);
+      ck_assert (data == NULL);
+      g_clear_error (&error);
+    }
+  g_error_free (sys);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+END_TEST
+
+/* tnet_i_name_index against hand-worked answers: exact bytes, the first of
+ * two equal names, and no match (NULL, a prefix, another case) leaving the
+ * output alone. */
+START_TEST (test_name_index)
+{
+  static const char *const names[] = { "car", "transit", "car_x", "transit" };
+  guint i = 99;
+  ck_assert (tnet_i_name_index (names, 4, "car", &i));
+  ck_assert_uint_eq (i, 0);
+  ck_assert (tnet_i_name_index (names, 4, "transit", &i));
+  ck_assert_uint_eq (i, 1);
+  ck_assert (tnet_i_name_index (names, 4, "car_x", &i));
+  ck_assert_uint_eq (i, 2);
+  i = 99;
+  ck_assert (!tnet_i_name_index (names, 4, NULL, &i));
+  ck_assert (!tnet_i_name_index (names, 4, "ca", &i));
+  ck_assert (!tnet_i_name_index (names, 4, "Car", &i));
+  ck_assert (!tnet_i_name_index (names, 2, "car_x", &i));
+  ck_assert (!tnet_i_name_index (names, 0, "car", &i));
+  ck_assert_uint_eq (i, 99);
+}
+END_TEST
+
 int
 main (void)
 {
@@ -130,6 +200,8 @@ main (void)
   tcase_add_loop_test (tc, test_heap_sorts, 0, 20);
   tcase_add_test (tc, test_json_numbers);
   tcase_add_test (tc, test_weight_units);
+  tcase_add_test (tc, test_read_file);
+  tcase_add_test (tc, test_name_index);
   suite_add_tcase (s, tc);
   return tt_run_suite (s);
 }

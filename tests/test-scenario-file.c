@@ -323,6 +323,26 @@ START_TEST (test_suggest)
 }
 END_TEST
 
+/* A NUL byte or a byte that is not UTF-8 is placed at its line and
+ * column, worked out by hand: "[scenario]\n" is line 1, "name = a" line 2,
+ * the bad byte the fourth of line 3 (NUL) or the one after "x = é" (five
+ * characters: x, space, =, space, é; so column 6). */
+START_TEST (test_bad_bytes_placed)
+{
+  static const char nul[] = "[scenario]\nname = a\nyea\0r = 2025\n";
+  GError *error = NULL;
+  ck_assert (tnet_scenario_file_load_from_data (nul, sizeof nul - 1, "t.ini", "/base",
+                                                &error) == NULL);
+  ck_assert_str_eq (error->message, "t.ini:3:4: expected text, found a NUL byte");
+  g_clear_error (&error);
+  static const char latin[] = "[scenario]\nname = a\nx = \xc3\xa9\xe9\n";
+  ck_assert (tnet_scenario_file_load_from_data (latin, sizeof latin - 1, "t.ini", "/base",
+                                                &error) == NULL);
+  ck_assert_str_eq (error->message, "t.ini:3:6: expected UTF-8 text (byte 0xe9)");
+  g_clear_error (&error);
+}
+END_TEST
+
 static Suite *
 scenario_file_suite (void)
 {
@@ -341,6 +361,7 @@ scenario_file_suite (void)
   tc = tcase_create ("check");
   tcase_add_test (tc, test_check_names);
   tcase_add_test (tc, test_suggest);
+  tcase_add_test (tc, test_bad_bytes_placed);
   suite_add_tcase (s, tc);
   return s;
 }

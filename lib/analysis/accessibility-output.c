@@ -4,6 +4,7 @@
  * properties share their run members (run_members()) and name the cutoffs
  * alike (cutoff_column()). */
 #include "tnet-internal.h"
+#include "geojson-shapes.h"
 #include "json-text.h"
 
 const char *
@@ -120,10 +121,7 @@ tnet_accessibility_to_geojson (const TnetAccessibility *acc,
 {
   g_return_val_if_fail (acc != NULL && labels != NULL, NULL);
   g_return_val_if_fail (labels->lon != NULL && labels->lat != NULL, NULL);
-  g_autoptr (JsonBuilder) b = json_builder_new ();
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "type");
-  json_builder_add_string_value (b, "FeatureCollection");
+  g_autoptr (JsonBuilder) b = tnet_i_geojson_collection_new ();
   json_builder_set_member_name (b, "features");
   json_builder_begin_array (b);
   for (guint z = 0; z < tnet_accessibility_n_origins (acc); z++)

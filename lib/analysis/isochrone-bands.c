@@ -12,6 +12,7 @@
  * cascaded union per band, the simplification and the final union with the
  * previous band. */
 #include "tnet-internal.h"
+#include "geojson-shapes.h"
 #include <tnet/tnet.h>
 #include <geos_c.h>
 #include <json-glib/json-glib.h>
@@ -710,20 +711,6 @@ opportunities_init (Opportunities *op, const TnetNetwork *net, const TnetZoneTab
     }
 }
 
-static void
-add_ring (JsonBuilder *jb, const double *ll, guint n)
-{
-  json_builder_begin_array (jb);
-  for (guint k = 0; k < n; k++)
-    {
-      json_builder_begin_array (jb);
-      json_builder_add_double_value (jb, ll[2 * k]);
-      json_builder_add_double_value (jb, ll[2 * k + 1]);
-      json_builder_end_array (jb);
-    }
-  json_builder_end_array (jb);
-}
-
 char *
 tnet_isochrone_bands_to_geojson (const TnetIsochroneBands *b, const TnetNetwork *net,
                                  const TnetZoneTable *zones)
@@ -731,10 +718,7 @@ tnet_isochrone_bands_to_geojson (const TnetIsochroneBands *b, const TnetNetwork 
   g_return_val_if_fail (b != NULL && net != NULL, NULL);
   Opportunities op;
   opportunities_init (&op, net, zones);
-  g_autoptr (JsonBuilder) jb = json_builder_new ();
-  json_builder_begin_object (jb);
-  json_builder_set_member_name (jb, "type");
-  json_builder_add_string_value (jb, "FeatureCollection");
+  g_autoptr (JsonBuilder) jb = tnet_i_geojson_collection_new ();
   json_builder_set_member_name (jb, "features");
   json_builder_begin_array (jb);
   g_autofree double *sums = g_new (double, MAX (op.n_cols, 1));
@@ -770,7 +754,7 @@ tnet_isochrone_bands_to_geojson (const TnetIsochroneBands *b, const TnetNetwork 
           for (guint r = 0; r < poly->rings->len; r++)
             {
               GArray *a = g_array_index (poly->rings, GArray *, r);
-              add_ring (jb, (const double *) (void *) a->data, a->len / 2);
+              tnet_i_geojson_positions (jb, (const double *) (void *) a->data, a->len / 2);
             }
           json_builder_end_array (jb);
         }

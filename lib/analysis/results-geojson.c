@@ -13,16 +13,6 @@ min1 (guint64 ms)
   return round ((double) ms / 6000.0) / 10.0;
 }
 
-static JsonBuilder *
-begin_collection (void)
-{
-  JsonBuilder *b = json_builder_new ();
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "type");
-  json_builder_add_string_value (b, "FeatureCollection");
-  return b;
-}
-
 static char *
 end_collection (JsonBuilder *b)
 {
@@ -148,7 +138,7 @@ tnet_corridor_to_geojson (const TnetCorridor *corr, const TnetNetwork *net,
 {
   g_return_val_if_fail (corr != NULL && net != NULL && a != NULL && b != NULL, NULL);
   guint mask = corr->mode_mask;
-  g_autoptr (JsonBuilder) jb = begin_collection ();
+  g_autoptr (JsonBuilder) jb = tnet_i_geojson_collection_new ();
   json_builder_set_member_name (jb, "properties");
   json_builder_begin_object (jb);
   tnet_i_json_add_string (jb, "from", a->spec);
@@ -192,7 +182,7 @@ tnet_corridor_criticality_to_geojson (const TnetCriticality *crit, const TnetNet
 {
   g_return_val_if_fail (crit != NULL && net != NULL && a != NULL && b != NULL, NULL);
   guint m = tnet_network_n_links (net);
-  g_autoptr (JsonBuilder) jb = begin_collection ();
+  g_autoptr (JsonBuilder) jb = tnet_i_geojson_collection_new ();
   json_builder_set_member_name (jb, "properties");
   json_builder_begin_object (jb);
   tnet_i_json_add_string (jb, "from", a->spec);
@@ -275,7 +265,7 @@ tnet_commute_to_geojson (const TnetCommute *c, const TnetNetwork *net)
 {
   g_return_val_if_fail (c != NULL && net != NULL, NULL);
   double budget = tnet_weight_to_min (tnet_commute_budget_ms (c));
-  g_autoptr (JsonBuilder) jb = begin_collection ();
+  g_autoptr (JsonBuilder) jb = tnet_i_geojson_collection_new ();
   json_builder_set_member_name (jb, "properties");
   json_builder_begin_object (jb);
   member_double (jb, "budget_min", budget);

@@ -130,14 +130,8 @@ tnet_i_csv_open_file (const char *path, const char *display_name, TnetCsvFlags f
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
   char *data = NULL;
   gsize len = 0;
-  GError *local = NULL;
-  if (!g_file_get_contents (path, &data, &len, &local))
-    {
-      g_set_error (error, TNET_ERROR, TNET_ERROR_IO, "%s: cannot read: %s",
-                   display_name ? display_name : path, local->message);
-      g_error_free (local);
-      return NULL;
-    }
+  if (!tnet_i_read_file (path, display_name, NULL, &data, &len, error))
+    return NULL;
   return csv_new_take (data, len, display_name ? display_name : path, flags, error);
 }
 
@@ -532,11 +526,23 @@ tnet_i_csv_error (const TnetCsv *csv, int col, GError **error, const char *forma
 }
 
 /* Copies the field without surrounding blanks into @tmp; NULL when empty. */
-static const char *
-trimmed_field (const TnetCsv *csv, int col, char **tmp)
+/* The field of a number, spaces trimmed: 1 and the text in *@text (free it
+ * with g_free()); for a blank field nothing in *@text and 0 (the caller
+ * takes its default), or, when @required, -1 after the error "expected
+ * @what for "NAME", got an empty field". */
+static int
+number_text (const TnetCsv *csv, int col, gboolean required, const char *what, char **text,
+             GError **error)
 {
-  *tmp = g_strstrip (g_strdup (tnet_i_csv_field (csv, col)));
-  return **tmp ? *tmp : NULL;
+  *text = g_strstrip (g_strdup (tnet_i_csv_field (csv, col)));
+  if (**text)
+    return 1;
+  g_clear_pointer (text, g_free);
+  if (!required)
+    return 0;
+  tnet_i_csv_error (csv, col, error, "expected %s for \"%s\", got an empty field", what,
+                    tnet_i_csv_column_name (csv, col));
+  return -1;
 }
 
 gboolean
@@ -545,20 +551,10 @@ tnet_i_csv_double (const TnetCsv *csv, int col, gboolean required, double dflt,
 {
   g_return_val_if_fail (csv != NULL && out != NULL, FALSE);
   char *tmp;
-  const char *s = trimmed_field (csv, col, &tmp);
-  const char *name = tnet_i_csv_column_name (csv, col);
-  if (!s)
-    {
-      g_free (tmp);
-      if (required)
-        {
-          tnet_i_csv_error (csv, col, error, "expected a number for \"%s\", got an empty field",
-                            name);
-          return FALSE;
-        }
-      *out = dflt;
-      return TRUE;
-    }
+  int has = number_text (csv, col, required, "a number", &tmp, error);
+  if (has <= 0)
+    return has == 0 ? (*out = dflt, TRUE) : FALSE;
+  const char *s = tmp, *name = tnet_i_csv_column_name (csv, col);
   char *end = NULL;
   errno = 0;
   double v = g_ascii_strtod (s, &end);
@@ -588,20 +584,10 @@ tnet_i_csv_int (const TnetCsv *csv, int col, gboolean required, gint64 dflt, gin
 {
   g_return_val_if_fail (csv != NULL && out != NULL, FALSE);
   char *tmp;
-  const char *s = trimmed_field (csv, col, &tmp);
-  const char *name = tnet_i_csv_column_name (csv, col);
-  if (!s)
-    {
-      g_free (tmp);
-      if (required)
-        {
-          tnet_i_csv_error (csv, col, error,
-                            "expected an integer for \"%s\", got an empty field", name);
-          return FALSE;
-        }
-      *out = dflt;
-      return TRUE;
-    }
+  int has = number_text (csv, col, required, "an integer", &tmp, error);
+  if (has <= 0)
+    return has == 0 ? (*out = dflt, TRUE) : FALSE;
+  const char *s = tmp, *name = tnet_i_csv_column_name (csv, col);
   char *end = NULL;
   errno = 0;
   gint64 v = g_ascii_strtoll (s, &end, 10);

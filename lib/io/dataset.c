@@ -181,10 +181,8 @@ load_outlines (TnetDataset *ds, const char *path, GError **error)
   g_autoptr (GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   for (guint f = 0; f < json_array_get_length (features); f++)
     {
-      JsonNode *fn = json_array_get_element (features, f);
-      JsonObject *feat = JSON_NODE_HOLDS_OBJECT (fn) ? json_node_get_object (fn) : NULL;
-      JsonNode *gn = feat ? json_object_get_member (feat, "geometry") : NULL;
-      JsonObject *geom = gn && JSON_NODE_HOLDS_OBJECT (gn) ? json_node_get_object (gn) : NULL;
+      JsonObject *geom;
+      JsonObject *feat = tnet_i_geojson_feature (features, f, &geom);
       char *id = feat ? tnet_i_geojson_feature_id (feat, "id") : NULL;
       if (id)
         g_ptr_array_add (ids, id);

@@ -47,14 +47,8 @@ reader_open (Reader *rd, const char *path, GError **error)
 {
   memset (rd, 0, sizeof *rd);
   rd->name = path;
-  GError *local = NULL;
-  if (!g_file_get_contents (path, &rd->data, &rd->len, &local))
-    {
-      g_set_error (error, TNET_ERROR, TNET_ERROR_IO, "%s: cannot read: %s", path,
-                   local->message);
-      g_error_free (local);
-      return FALSE;
-    }
+  if (!tnet_i_read_file (path, NULL, NULL, &rd->data, &rd->len, error))
+    return FALSE;
   if (rd->len == 0)
     {
       g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,

@@ -8,8 +8,18 @@
 #include "tnet-internal.h"
 #include <json-glib/json-glib.h>
 
+/* A new builder inside an open object whose "type" is "FeatureCollection":
+ * the caller adds "features" (and any other member), then closes the
+ * object. Free with g_object_unref(). */
+JsonBuilder *tnet_i_geojson_collection_new (void);
+
 /* A Point. */
 void tnet_i_geojson_point (JsonBuilder *b, double lon, double lat);
+
+/* The array of positions [[lon, lat], ...] of @n_points lon/lat pairs, the
+ * values as given (not rounded): the "coordinates" of a LineString, or one
+ * part of a MultiLineString or ring of a Polygon. O(n_points). */
+void tnet_i_geojson_positions (JsonBuilder *b, const double *lonlat, guint n_points);
 
 /* A LineString through @n_points lon/lat pairs, consecutive repeats
  * dropped; null when fewer than two distinct points remain. */

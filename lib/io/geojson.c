@@ -148,8 +148,8 @@ finish (JsonBuilder *b)
   return tnet_i_json_to_text (root, 1);
 }
 
-static JsonBuilder *
-start (void)
+JsonBuilder *
+tnet_i_geojson_collection_new (void)
 {
   JsonBuilder *b = json_builder_new ();
   json_builder_begin_object (b);
@@ -169,7 +169,7 @@ char *
 tnet_geojson_network (const TnetNetwork *net, const TnetScenario *scen)
 {
   g_return_val_if_fail (net != NULL, NULL);
-  g_autoptr (JsonBuilder) b = start ();
+  g_autoptr (JsonBuilder) b = tnet_i_geojson_collection_new ();
   begin_features (b);
   guint n = tnet_network_n_nodes (net), m = tnet_network_n_links (net);
   for (guint i = 0; i < m; i++)
@@ -191,7 +191,7 @@ tnet_geojson_isochrone (const TnetNetwork *net, const TnetScenario *scen,
 {
   g_return_val_if_fail (net != NULL && node_ms != NULL, NULL);
   g_return_val_if_fail (budget_ms < TNET_WEIGHT_INF, NULL);
-  g_autoptr (JsonBuilder) b = start ();
+  g_autoptr (JsonBuilder) b = tnet_i_geojson_collection_new ();
   json_builder_set_member_name (b, "properties");
   json_builder_begin_object (b);
   if (from != NULL)
@@ -229,7 +229,7 @@ tnet_geojson_paths (const TnetNetwork *net, const TnetId *const *paths,
 {
   g_return_val_if_fail (net != NULL, NULL);
   g_return_val_if_fail (n_paths == 0 || (paths != NULL && path_len != NULL), NULL);
-  g_autoptr (JsonBuilder) b = start ();
+  g_autoptr (JsonBuilder) b = tnet_i_geojson_collection_new ();
   begin_features (b);
   guint m = tnet_network_n_links (net);
   TnetId prev_end = TNET_ID_NONE;
@@ -298,6 +298,20 @@ deg6 (double v)
 }
 
 void
+tnet_i_geojson_positions (JsonBuilder *b, const double *lonlat, guint n_points)
+{
+  json_builder_begin_array (b);
+  for (guint k = 0; k < n_points; k++)
+    {
+      json_builder_begin_array (b);
+      json_builder_add_double_value (b, lonlat[2 * k]);
+      json_builder_add_double_value (b, lonlat[2 * k + 1]);
+      json_builder_end_array (b);
+    }
+  json_builder_end_array (b);
+}
+
+void
 tnet_i_geojson_point (JsonBuilder *b, double lon, double lat)
 {
   json_builder_begin_object (b);
@@ -335,15 +349,7 @@ tnet_i_geojson_line (JsonBuilder *b, const double *lonlat, guint n_points)
   json_builder_set_member_name (b, "type");
   json_builder_add_string_value (b, "LineString");
   json_builder_set_member_name (b, "coordinates");
-  json_builder_begin_array (b);
-  for (guint k = 0; k < pts->len; k += 2)
-    {
-      json_builder_begin_array (b);
-      json_builder_add_double_value (b, g_array_index (pts, double, k));
-      json_builder_add_double_value (b, g_array_index (pts, double, k + 1));
-      json_builder_end_array (b);
-    }
-  json_builder_end_array (b);
+  tnet_i_geojson_positions (b, (const double *) (void *) pts->data, pts->len / 2);
   json_builder_end_object (b);
 }
 
@@ -458,15 +464,7 @@ tnet_i_geojson_service_stops (JsonBuilder *b, const TnetFeed *feed, const char *
   for (guint i = 0; i < parts->len; i++)
     {
       GArray *pts = parts->pdata[i];
-      json_builder_begin_array (b);
-      for (guint k = 0; k < pts->len; k += 2)
-        {
-          json_builder_begin_array (b);
-          json_builder_add_double_value (b, g_array_index (pts, double, k));
-          json_builder_add_double_value (b, g_array_index (pts, double, k + 1));
-          json_builder_end_array (b);
-        }
-      json_builder_end_array (b);
+      tnet_i_geojson_positions (b, (const double *) (void *) pts->data, pts->len / 2);
     }
   json_builder_end_array (b);
   json_builder_end_object (b);

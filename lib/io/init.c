@@ -10,6 +10,7 @@
 #include "polygons.h"
 #include "json-text.h"
 #include "gtfs-merge.h"
+#include "geojson-shapes.h"
 #include <tnet/tnet-zones.h>
 #include <tnet/tnet-init.h>
 #include <errno.h>
@@ -77,10 +78,8 @@ load_region_polygons (const char *path, const char *name_key, GError **error)
   g_array_set_clear_func (regions, region_clear);
   for (guint f = 0; f < json_array_get_length (features); f++)
     {
-      JsonNode *fn = json_array_get_element (features, f);
-      JsonObject *feat = JSON_NODE_HOLDS_OBJECT (fn) ? json_node_get_object (fn) : NULL;
-      JsonNode *gn = feat ? json_object_get_member (feat, "geometry") : NULL;
-      JsonObject *geom = gn && JSON_NODE_HOLDS_OBJECT (gn) ? json_node_get_object (gn) : NULL;
+      JsonObject *geom;
+      JsonObject *feat = tnet_i_geojson_feature (features, f, &geom);
       char *id = feat ? tnet_i_geojson_feature_id (feat, "id") : NULL;
       if (id == NULL && feat)
         id = tnet_i_geojson_feature_id (feat, name_key);
@@ -129,10 +128,7 @@ load_region_polygons (const char *path, const char *name_key, GError **error)
 static GString *
 regions_geojson (const GArray *regions, const GPtrArray *ids)
 {
-  g_autoptr (JsonBuilder) b = json_builder_new ();
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "type");
-  json_builder_add_string_value (b, "FeatureCollection");
+  g_autoptr (JsonBuilder) b = tnet_i_geojson_collection_new ();
   json_builder_set_member_name (b, "features");
   json_builder_begin_array (b);
   for (guint k = 0; k < regions->len; k++)
@@ -173,16 +169,7 @@ regions_geojson (const GArray *regions, const GPtrArray *ids)
             }
           guint a = g_array_index (r->poly.ring_first, guint, q);
           guint z = g_array_index (r->poly.ring_first, guint, q + 1);
-          json_builder_begin_array (b);
-          for (guint p = a; p < z; p++)
-            {
-              json_builder_begin_array (b);
-              json_builder_add_double_value (b, g_array_index (r->poly.lonlat, double, 2 * p));
-              json_builder_add_double_value (b, g_array_index (r->poly.lonlat, double,
-                                                               2 * p + 1));
-              json_builder_end_array (b);
-            }
-          json_builder_end_array (b);
+          tnet_i_geojson_positions (b, &g_array_index (r->poly.lonlat, double, 2 * a), z - a);
         }
       json_builder_end_array (b);  /* the last part */
       json_builder_end_array (b);

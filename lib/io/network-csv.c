@@ -20,6 +20,24 @@ locate (const TnetCsv *csv, int col, GError **error, GError *model_error)
   g_error_free (model_error);
 }
 
+/* Ends a row the network was asked to add: when @added is FALSE the
+ * model's error *@local is set at the row's @col and FALSE returned; else
+ * the row's line is appended to @lines (for new_id()'s duplicate message). */
+static gboolean
+row_added (const TnetCsv *csv, int col, gboolean added, GError **local, GArray *lines,
+           GError **error)
+{
+  if (!added)
+    {
+      locate (csv, col, error, *local);
+      *local = NULL;
+      return FALSE;
+    }
+  guint line = tnet_i_csv_line (csv);
+  g_array_append_val (lines, line);
+  return TRUE;
+}
+
 /* The row's @kind ("node", "link") id in field @col: not empty, and not
  * one @find already knows (@lines: the line of each row loaded so far). */
 static const char *
@@ -85,13 +103,9 @@ load_nodes (TnetNetwork *net, const char *path, GError **error)
       n.source = tnet_i_csv_opt_text (csv, c_source);
       n.confidence = tnet_i_csv_opt_text (csv, c_conf);
       GError *local = NULL;
-      if (tnet_network_add_node (net, &n, &local) == TNET_ID_NONE)
-        {
-          locate (csv, c_id, error, local);
-          return FALSE;
-        }
-      guint line = tnet_i_csv_line (csv);
-      g_array_append_val (lines, line);
+      gboolean added = tnet_network_add_node (net, &n, &local) != TNET_ID_NONE;
+      if (!row_added (csv, c_id, added, &local, lines, error))
+        return FALSE;
     }
   return r == 0;
 }
@@ -218,13 +232,9 @@ load_links (TnetNetwork *net, const char *path, GError **error)
       l.source = tnet_i_csv_opt_text (csv, c_source);
       l.confidence = tnet_i_csv_opt_text (csv, c_conf);
       GError *local = NULL;
-      if (tnet_network_add_link (net, &l, &local) == TNET_ID_NONE)
-        {
-          locate (csv, c_id, error, local);
-          return FALSE;
-        }
-      guint line = tnet_i_csv_line (csv);
-      g_array_append_val (lines, line);
+      gboolean added = tnet_network_add_link (net, &l, &local) != TNET_ID_NONE;
+      if (!row_added (csv, c_id, added, &local, lines, error))
+        return FALSE;
     }
   return r == 0;
 }

@@ -11,6 +11,7 @@
  * readosm trusts it.
  */
 #include "tnet-internal.h"
+#include "names.h"
 #include "osm-pbf.h"
 #include "osm-xml.h"
 #include <readosm.h>
@@ -49,14 +50,12 @@ gboolean
 tnet_osm_highway_from_string (const char *s, TnetOsmHighway *out)
 {
   g_return_val_if_fail (s != NULL, FALSE);
-  for (guint i = 0; i < TNET_OSM_N_HIGHWAYS; i++)
-    if (strcmp (s, highway_names[i]) == 0)
-      {
-        if (out)
-          *out = (TnetOsmHighway) i;
-        return TRUE;
-      }
-  return FALSE;
+  guint i;
+  if (!tnet_i_name_index (highway_names, TNET_OSM_N_HIGHWAYS, s, &i))
+    return FALSE;
+  if (out)
+    *out = (TnetOsmHighway) i;
+  return TRUE;
 }
 
 double

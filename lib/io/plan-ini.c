@@ -622,14 +622,8 @@ tnet_plan_load (const char *path, GError **error)
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
   g_autofree char *data = NULL;
   gsize length = 0;
-  GError *local = NULL;
-  if (!g_file_get_contents (path, &data, &length, &local))
-    {
-      g_set_error (error, TNET_ERROR, TNET_ERROR_IO, "%s: cannot read: %s", path,
-                   local->message);
-      g_error_free (local);
-      return NULL;
-    }
+  if (!tnet_i_read_file (path, NULL, NULL, &data, &length, error))
+    return NULL;
   return plan_parse (path, data, length, error);
 }
 

@@ -223,6 +223,16 @@ tnet_i_json_scalar_text (JsonNode *node)
   return g_strdup (buf);
 }
 
+JsonObject *
+tnet_i_geojson_feature (JsonArray *features, guint i, JsonObject **geometry)
+{
+  JsonNode *fn = json_array_get_element (features, i);
+  JsonObject *feat = JSON_NODE_HOLDS_OBJECT (fn) ? json_node_get_object (fn) : NULL;
+  JsonNode *gn = feat ? json_object_get_member (feat, "geometry") : NULL;
+  *geometry = gn && JSON_NODE_HOLDS_OBJECT (gn) ? json_node_get_object (gn) : NULL;
+  return feat;
+}
+
 char *
 tnet_i_geojson_feature_id (JsonObject *feature, const char *key)
 {

@@ -32,6 +32,10 @@ void tnet_i_polygon_bbox (const TnetIPolygon *poly, double box[4]);
  * checked) and its features array. */
 JsonParser *tnet_i_geojson_read_features (const char *path, JsonArray **features,
                                           GError **error);
+/* Feature @i of @features when it is an object, else NULL; *@geometry is
+ * its "geometry" member when that is an object, else NULL. Views into the
+ * parsed document. O(1). */
+JsonObject *tnet_i_geojson_feature (JsonArray *features, guint i, JsonObject **geometry);
 /* A feature's id: its "id" member (string or integer), else property @key;
  * NULL when neither. Newly allocated. */
 char *tnet_i_geojson_feature_id (JsonObject *feature, const char *key);

@@ -39,6 +39,20 @@ typedef struct {
 #define PROFILE_WORDS "car;transit;park_and_ride"
 #define FORMAT_WORDS "text;json;csv;geojson;svg;png"
 
+/* The keys of the timetable that [commute], [isochrone] and [criticality]
+ * take alike: transit and park_and_ride by the timetable (as `tnet commute
+ * --depart ...`), the default, or by the frequency approximation
+ * (`--frequency-model`). */
+#define TIMETABLE_KEYS(section) \
+  { section, "model", KT_WORD, 0, 0, "timetable;frequency" }, \
+  { section, "depart", KT_CLOCK, 0, 0, NULL }, \
+  { section, "window", KT_INT, 0, 1440, NULL }, \
+  { section, "percentile", KT_DOUBLE, -1e-12, 100, NULL }, \
+  { section, "max_walk", KT_INT, 0, 1440, NULL }, \
+  { section, "drive_budget_min", KT_INT, 0, 1440, NULL }, \
+  { section, "park_time_min", KT_INT, 0, 1440, NULL }, \
+  { section, "parking_radius_m", KT_DOUBLE, -1e-12, 10000, NULL }
+
 static const KeySpec key_specs[] = {
   { "scenario", "name", KT_STRING, 0, 0, NULL },
   { "scenario", "network", KT_PATH, 0, 0, NULL },
@@ -51,29 +65,11 @@ static const KeySpec key_specs[] = {
   { "commute", "budget_min", KT_DOUBLE, 0, 1440, NULL },
   { "commute", "profiles", KT_WORDS, 0, 0, PROFILE_WORDS },
   { "commute", "direction", KT_WORD, 0, 0, "to;from;both" },
-  /* transit and park_and_ride by the timetable (`tnet commute --depart ...`),
-   * the default, or by the frequency approximation (`--frequency-model`) */
-  { "commute", "model", KT_WORD, 0, 0, "timetable;frequency" },
-  { "commute", "depart", KT_CLOCK, 0, 0, NULL },
-  { "commute", "window", KT_INT, 0, 1440, NULL },
-  { "commute", "percentile", KT_DOUBLE, -1e-12, 100, NULL },
-  { "commute", "max_walk", KT_INT, 0, 1440, NULL },
-  { "commute", "drive_budget_min", KT_INT, 0, 1440, NULL },
-  { "commute", "park_time_min", KT_INT, 0, 1440, NULL },
-  { "commute", "parking_radius_m", KT_DOUBLE, -1e-12, 10000, NULL },
+  TIMETABLE_KEYS ("commute"),
   { "isochrone", "from", KT_STRING, 0, 0, NULL },
   { "isochrone", "minutes", KT_DOUBLE, 0, 1440, NULL },
   { "isochrone", "profile", KT_WORD, 0, 0, PROFILE_WORDS },
-  /* transit and park_and_ride by the timetable (`tnet isochrone --depart
-   * ...`), the default, or by the frequency approximation */
-  { "isochrone", "model", KT_WORD, 0, 0, "timetable;frequency" },
-  { "isochrone", "depart", KT_CLOCK, 0, 0, NULL },
-  { "isochrone", "window", KT_INT, 0, 1440, NULL },
-  { "isochrone", "percentile", KT_DOUBLE, -1e-12, 100, NULL },
-  { "isochrone", "max_walk", KT_INT, 0, 1440, NULL },
-  { "isochrone", "drive_budget_min", KT_INT, 0, 1440, NULL },
-  { "isochrone", "park_time_min", KT_INT, 0, 1440, NULL },
-  { "isochrone", "parking_radius_m", KT_DOUBLE, -1e-12, 10000, NULL },
+  TIMETABLE_KEYS ("isochrone"),
   { "transfers", "hubs", KT_LIST, 0, 0, NULL },
   { "corridors", "pairs", KT_PAIRS, 0, 0, NULL },
   { "corridors", "modes", KT_WORDS, 0, 0, "rail;road;all" },
@@ -86,16 +82,7 @@ static const KeySpec key_specs[] = {
   { "criticality", "top", KT_INT, 1, 100000, NULL },
   { "criticality", "profile", KT_WORD, 0, 0, PROFILE_WORDS },
   { "criticality", "budget_min", KT_DOUBLE, 0, 1440, NULL },
-  /* transit and park_and_ride by the timetable (`tnet criticality --depart
-   * ...`), the default, or by the frequency approximation */
-  { "criticality", "model", KT_WORD, 0, 0, "timetable;frequency" },
-  { "criticality", "depart", KT_CLOCK, 0, 0, NULL },
-  { "criticality", "window", KT_INT, 0, 1440, NULL },
-  { "criticality", "percentile", KT_DOUBLE, -1e-12, 100, NULL },
-  { "criticality", "max_walk", KT_INT, 0, 1440, NULL },
-  { "criticality", "drive_budget_min", KT_INT, 0, 1440, NULL },
-  { "criticality", "park_time_min", KT_INT, 0, 1440, NULL },
-  { "criticality", "parking_radius_m", KT_DOUBLE, -1e-12, 10000, NULL },
+  TIMETABLE_KEYS ("criticality"),
   { "output", "dir", KT_PATH, 0, 0, NULL },
   { "output", "formats", KT_WORDS, 0, 0, FORMAT_WORDS },
 };
@@ -189,6 +176,19 @@ static const TnetIniPlace *
 find_place (const TnetScenarioFile *sf, const char *section, const char *key)
 {
   return sf->places ? tnet_i_ini_place (sf->places, section, key) : NULL;
+}
+
+/* The line (from 1) of byte @at of @data, and in *@line_start where that
+ * line begins. O(at - data). */
+static guint
+line_of (const char *data, const char *at, const char **line_start)
+{
+  guint line = 1;
+  *line_start = data;
+  for (const char *q = data; q < at; q++)
+    if (*q == '\n')
+      line++, *line_start = q + 1;
+  return line;
 }
 
 /* Sets a located error; @key NULL locates the section header. */
@@ -613,11 +613,8 @@ tnet_scenario_file_load_from_data (const char *data, gssize length,
   if (memchr (data, '\0', len) != NULL)
     {
       const char *nul = memchr (data, '\0', len);
-      guint line = 1;
-      const char *line_start = data;
-      for (const char *q = data; q < nul; q++)
-        if (*q == '\n')
-          line++, line_start = q + 1;
+      const char *line_start;
+      guint line = line_of (data, nul, &line_start);
       g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
                    "%s:%u:%u: expected text, found a NUL byte", sf->path, line,
                    (guint) (nul - line_start) + 1);
@@ -626,11 +623,8 @@ tnet_scenario_file_load_from_data (const char *data, gssize length,
   const char *bad = NULL;
   if (!g_utf8_validate (data, len, &bad))
     {
-      guint line = 1;
-      const char *line_start = data;
-      for (const char *q = data; q < bad; q++)
-        if (*q == '\n')
-          line++, line_start = q + 1;
+      const char *line_start;
+      guint line = line_of (data, bad, &line_start);
       g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
                    "%s:%u:%ld: expected UTF-8 text (byte 0x%02x)", sf->path, line,
                    g_utf8_strlen (line_start, bad - line_start) + 1, (guint) (guchar) *bad);
@@ -691,25 +685,18 @@ tnet_scenario_file_load_from_data (const char *data, gssize length,
     if (!check_section (sf, kf, groups[i], error))
       return NULL;
 
+  /* the file's name without ".ini": the default name and output folder */
+  g_autofree char *base = g_path_get_basename (display_name);
+  if (g_str_has_suffix (base, ".ini"))
+    base[strlen (base) - 4] = '\0';
   const Value *name = get_value (sf, "scenario", "name");
-  if (name != NULL)
-    sf->name = g_strdup (name->string);
-  else
-    {
-      g_autofree char *base = g_path_get_basename (display_name);
-      if (g_str_has_suffix (base, ".ini"))
-        base[strlen (base) - 4] = '\0';
-      sf->name = g_steal_pointer (&base);
-    }
+  sf->name = g_strdup (name != NULL ? name->string : base);
 
   const Value *dir = get_value (sf, "output", "dir");
   if (dir != NULL)
     sf->output_dir = g_strdup (dir->string);
   else
     {
-      g_autofree char *base = g_path_get_basename (display_name);
-      if (g_str_has_suffix (base, ".ini"))
-        base[strlen (base) - 4] = '\0';
       g_autofree char *rel = g_build_filename ("out", base, NULL);
       sf->output_dir = resolve_path (sf, rel);
     }
@@ -736,13 +723,8 @@ tnet_scenario_file_load (const char *path, GError **error)
 
   g_autofree char *data = NULL;
   gsize len = 0;
-  g_autoptr (GError) local = NULL;
-  if (!g_file_get_contents (path, &data, &len, &local))
-    {
-      g_set_error (error, TNET_ERROR, TNET_ERROR_IO, "%s: cannot read the scenario file: %s",
-                   path, local->message);
-      return NULL;
-    }
+  if (!tnet_i_read_file (path, NULL, "the scenario file", &data, &len, error))
+    return NULL;
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *abs_dir = g_canonicalize_filename (dir, NULL);
   return tnet_scenario_file_load_from_data (data, (gssize) len, path, abs_dir, error);

@@ -133,10 +133,8 @@ load_geojson (const char *path, GError **error)
   g_autoptr (TnetZoneTable) t = zone_table_new ();
   for (guint f = 0; f < json_array_get_length (features); f++)
     {
-      JsonNode *fn = json_array_get_element (features, f);
-      JsonObject *feat = JSON_NODE_HOLDS_OBJECT (fn) ? json_node_get_object (fn) : NULL;
-      JsonNode *gn = feat ? json_object_get_member (feat, "geometry") : NULL;
-      JsonObject *geom = gn && JSON_NODE_HOLDS_OBJECT (gn) ? json_node_get_object (gn) : NULL;
+      JsonObject *geom;
+      JsonObject *feat = tnet_i_geojson_feature (features, f, &geom);
       if (geom == NULL)
         {
           g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,

@@ -1,5 +1,6 @@
 /* network.c: TnetNetwork, the editable model of nodes and links. */
 #include "tnet-internal.h"
+#include "names.h"
 
 /* Limits beyond which a value is taken for a data error, not a fact. */
 #define MAX_SPEED_KMH 1000.0
@@ -292,20 +293,6 @@ tnet_network_set_dir (TnetNetwork *net, const char *dir)
   net->dir = copy;
 }
 
-static gboolean
-name_lookup (const char *const *names, guint n, const char *s, guint *out)
-{
-  if (!s)
-    return FALSE;
-  for (guint i = 0; i < n; i++)
-    if (strcmp (names[i], s) == 0)
-      {
-        *out = i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
 const char *
 tnet_mode_to_string (TnetMode mode)
 {
@@ -318,7 +305,7 @@ tnet_mode_from_string (const char *s, TnetMode *out)
 {
   g_return_val_if_fail (out != NULL, FALSE);
   guint i;
-  if (!name_lookup (mode_names, TNET_N_MODES, s, &i))
+  if (!tnet_i_name_index (mode_names, TNET_N_MODES, s, &i))
     return FALSE;
   *out = (TnetMode) i;
   return TRUE;
@@ -336,7 +323,7 @@ tnet_status_from_string (const char *s, TnetStatus *out)
 {
   g_return_val_if_fail (out != NULL, FALSE);
   guint i;
-  if (!name_lookup (status_names, TNET_N_STATUSES, s, &i))
+  if (!tnet_i_name_index (status_names, TNET_N_STATUSES, s, &i))
     return FALSE;
   *out = (TnetStatus) i;
   return TRUE;
@@ -354,7 +341,7 @@ tnet_node_kind_from_string (const char *s, TnetNodeKind *out)
 {
   g_return_val_if_fail (out != NULL, FALSE);
   guint i;
-  if (!name_lookup (kind_names, TNET_N_NODE_KINDS, s, &i))
+  if (!tnet_i_name_index (kind_names, TNET_N_NODE_KINDS, s, &i))
     return FALSE;
   *out = (TnetNodeKind) i;
   return TRUE;

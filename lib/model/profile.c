@@ -1,7 +1,7 @@
 /* profile.c: the names of the travel profiles (tnet-profile.h). */
 #include "tnet-internal.h"
+#include "names.h"
 
-#include <string.h>
 
 static const char *const profile_names[] = { "car", "transit", "park_and_ride" };
 
@@ -16,11 +16,9 @@ gboolean
 tnet_profile_from_string (const char *s, TnetProfile *out)
 {
   g_return_val_if_fail (s != NULL && out != NULL, FALSE);
-  for (guint i = 0; i < TNET_N_PROFILES; i++)
-    if (strcmp (s, profile_names[i]) == 0)
-      {
-        *out = (TnetProfile) i;
-        return TRUE;
-      }
-  return FALSE;
+  guint i;
+  if (!tnet_i_name_index (profile_names, TNET_N_PROFILES, s, &i))
+    return FALSE;
+  *out = (TnetProfile) i;
+  return TRUE;
 }

@@ -335,14 +335,8 @@ tnet_ch_load (const char *path, GError **error)
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
   char *data = NULL;
   gsize size = 0;
-  GError *local = NULL;
-  if (!g_file_get_contents (path, &data, &size, &local))
-    {
-      g_set_error (error, TNET_ERROR, TNET_ERROR_IO, "%s: cannot read the CH: %s", path,
-                   local->message);
-      g_error_free (local);
-      return NULL;
-    }
+  if (!tnet_i_read_file (path, NULL, "the CH", &data, &size, error))
+    return NULL;
   ChFile f = { .path = path };
   TnetCH *ch = NULL;
   if (ch_read_header (&f, (const guint8 *) data, size, error) && ch_read_ranks (&f, error)

@@ -168,3 +168,19 @@ tnet_i_render_save (const char *path, int width, int height, const char *what,
 }
 
 #endif /* TNET_HAVE_CAIRO */
+
+void
+tnet_i_render_font (cairo_t *cr, double size, gboolean bold)
+{
+  cairo_select_font_face (cr, TNET_RENDER_FONT, CAIRO_FONT_SLANT_NORMAL,
+                          bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size (cr, size);
+}
+
+double
+tnet_i_render_text_width (cairo_t *cr, const char *s)
+{
+  cairo_text_extents_t ext;
+  cairo_text_extents (cr, s, &ext);
+  return ext.x_advance;
+}

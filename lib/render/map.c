@@ -337,7 +337,6 @@ tnet_map_save (TnetMap *map, const char *path, GError **error)
 #include <cairo-svg.h>
 #include "render-private.h"
 
-#define MAP_FONT TNET_RENDER_FONT
 #define LEGEND_W 270.0
 #define TITLE_H 64.0
 #define MARGIN 16.0
@@ -419,22 +418,6 @@ project (const Ctx *c, double lon, double lat, double *x, double *y)
   *y = c->oy - (lat - c->lat0) * c->s;
 }
 
-static void
-font (cairo_t *cr, double size, gboolean bold)
-{
-  cairo_select_font_face (cr, MAP_FONT, CAIRO_FONT_SLANT_NORMAL,
-                          bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
-  cairo_set_font_size (cr, size);
-}
-
-static double
-text_width (cairo_t *cr, const char *s)
-{
-  cairo_text_extents_t ext;
-  cairo_text_extents (cr, s, &ext);
-  return ext.x_advance;
-}
-
 /* Text with a white halo so it reads over lines. */
 static void
 halo_text (cairo_t *cr, double x, double y, const char *s, Rgb color)
@@ -514,35 +497,50 @@ setup_projection (Ctx *c)
   c->oy = (c->fy0 + c->fy1) / 2;
 }
 
-static void
-stroke_link (Ctx *c, const TnetLink *l)
+/* Link @i's points as lon/lat pairs, *@np of them: its polyline
+ * (link_geometry.csv) when it has one, else its two nodes, written into
+ * @ends. A view of the network or of @ends. */
+static const double *
+link_lonlat (const Ctx *c, TnetId i, double ends[4], guint *np)
 {
-  /* the link's polyline (link_geometry.csv) when it has one */
-  guint np = 0;
-  const double *g = tnet_network_link_geometry (c->map->net,
-                                                tnet_network_find_link (c->map->net, l->id),
-                                                &np);
+  const double *g = tnet_network_link_geometry (c->map->net, i, np);
   if (g)
-    {
-      for (guint k = 0; k < np; k++)
-        {
-          double x, y;
-          project (c, g[2 * k], g[2 * k + 1], &x, &y);
-          if (k == 0)
-            cairo_move_to (c->cr, x, y);
-          else
-            cairo_line_to (c->cr, x, y);
-        }
-      cairo_stroke (c->cr);
-      return;
-    }
+    return g;
+  const TnetLink *l = tnet_network_link (c->map->net, i);
+  const TnetNode *a = tnet_network_node (c->map->net, l->from);
+  const TnetNode *b = tnet_network_node (c->map->net, l->to);
+  ends[0] = a->lon, ends[1] = a->lat, ends[2] = b->lon, ends[3] = b->lat;
+  *np = 2;
+  return ends;
+}
+
+/* The projected middle of the straight line between link @l's nodes. */
+static void
+link_chord_middle (const Ctx *c, const TnetLink *l, double *x, double *y)
+{
   const TnetNode *a = tnet_network_node (c->map->net, l->from);
   const TnetNode *b = tnet_network_node (c->map->net, l->to);
   double x0, y0, x1, y1;
   project (c, a->lon, a->lat, &x0, &y0);
   project (c, b->lon, b->lat, &x1, &y1);
-  cairo_move_to (c->cr, x0, y0);
-  cairo_line_to (c->cr, x1, y1);
+  *x = (x0 + x1) / 2, *y = (y0 + y1) / 2;
+}
+
+static void
+stroke_link (Ctx *c, const TnetLink *l)
+{
+  guint np = 0;
+  double ends[4];
+  const double *g = link_lonlat (c, tnet_network_find_link (c->map->net, l->id), ends, &np);
+  for (guint k = 0; k < np; k++)
+    {
+      double x, y;
+      project (c, g[2 * k], g[2 * k + 1], &x, &y);
+      if (k == 0)
+        cairo_move_to (c->cr, x, y);
+      else
+        cairo_line_to (c->cr, x, y);
+    }
   cairo_stroke (c->cr);
 }
 
@@ -851,13 +849,8 @@ draw_corridors (Ctx *c)
   for (guint k = 0; k < c->map->critical->len; k++)
     {
       const MapCritical *mc = &g_array_index (c->map->critical, MapCritical, k);
-      const TnetLink *l = tnet_network_link (net, mc->link);
-      const TnetNode *a = tnet_network_node (net, l->from);
-      const TnetNode *b = tnet_network_node (net, l->to);
-      double x0, y0, x1, y1;
-      project (c, a->lon, a->lat, &x0, &y0);
-      project (c, b->lon, b->lat, &x1, &y1);
-      double x = (x0 + x1) / 2, y = (y0 + y1) / 2;
+      double x, y;
+      link_chord_middle (c, tnet_network_link (net, mc->link), &x, &y);
       cairo_new_path (cr);
       cairo_arc (cr, x, y, 9, 0, 2 * G_PI);
       set_rgb (cr, hex (CRIT_COLOR), 1);
@@ -867,9 +860,9 @@ draw_corridors (Ctx *c)
       cairo_stroke (cr);
       char num[16];
       g_snprintf (num, sizeof num, "%u", k + 1);
-      font (cr, 11, TRUE);
+      tnet_i_render_font (cr, 11, TRUE);
       cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_move_to (cr, x - text_width (cr, num) / 2, y + 4);
+      cairo_move_to (cr, x - tnet_i_render_text_width (cr, num) / 2, y + 4);
       tnet_i_render_text (cr, num, FALSE);
       double box[4] = { x - 10, y - 10, x + 10, y + 10 };
       g_array_append_val (c->boxes, box);
@@ -895,14 +888,10 @@ draw_corridors (Ctx *c)
           if (strcmp (nj, name) == 0)
             g_string_append_printf (label, j == k ? " #%u" : ", %u", j + 1);
         }
-      const TnetNode *a = tnet_network_node (net, l->from);
-      const TnetNode *b = tnet_network_node (net, l->to);
-      double x0, y0, x1, y1;
-      project (c, a->lon, a->lat, &x0, &y0);
-      project (c, b->lon, b->lat, &x1, &y1);
-      double x = (x0 + x1) / 2, y = (y0 + y1) / 2;
-      font (cr, 11, TRUE);
-      double w = text_width (cr, label->str), h = 13;
+      double x, y;
+      link_chord_middle (c, l, &x, &y);
+      tnet_i_render_font (cr, 11, TRUE);
+      double w = tnet_i_render_text_width (cr, label->str), h = 13;
       const double pos[4][2] = { { x + 13, y - h / 2 }, { x - 13 - w, y - h / 2 },
                                  { x - w / 2, y - 12 - h }, { x - w / 2, y + 12 } };
       for (guint p = 0; p < 4; p++)
@@ -1155,8 +1144,8 @@ shield_style (TnetMode mode, const char *ref)
 static void
 shield_box (cairo_t *cr, double x, double y, const char *ref, double box[4])
 {
-  font (cr, 9.5, TRUE);
-  double w = text_width (cr, ref) + 8, h = 14;
+  tnet_i_render_font (cr, 9.5, TRUE);
+  double w = tnet_i_render_text_width (cr, ref) + 8, h = 14;
   box[0] = x - w / 2;
   box[1] = y - h / 2;
   box[2] = x + w / 2;
@@ -1178,9 +1167,9 @@ draw_shield (cairo_t *cr, const double box[4], const char *ref, ShieldStyle st)
   set_rgb (cr, hex (st.border), 1);
   cairo_set_line_width (cr, 1.2);
   cairo_stroke (cr);
-  font (cr, 9.5, TRUE);
+  tnet_i_render_font (cr, 9.5, TRUE);
   set_rgb (cr, hex (st.text), 1);
-  cairo_move_to (cr, (x0 + x1) / 2 - text_width (cr, ref) / 2, y1 - 3.6);
+  cairo_move_to (cr, (x0 + x1) / 2 - tnet_i_render_text_width (cr, ref) / 2, y1 - 3.6);
   tnet_i_render_text (cr, ref, FALSE);
 }
 
@@ -1214,14 +1203,9 @@ cmp_route_length (gconstpointer a, gconstpointer b)
 static double
 link_middle (const Ctx *c, TnetId i, double mid[2])
 {
-  const TnetLink *l = tnet_network_link (c->map->net, i);
   guint np = 0;
-  const double *g = tnet_network_link_geometry (c->map->net, i, &np);
-  const TnetNode *a = tnet_network_node (c->map->net, l->from);
-  const TnetNode *b = tnet_network_node (c->map->net, l->to);
-  double ends[4] = { a->lon, a->lat, b->lon, b->lat };
-  if (g == NULL)
-    g = ends, np = 2;
+  double ends[4];
+  const double *g = link_lonlat (c, i, ends, &np);
   double total = 0, px = 0, py = 0;
   g_autofree double *xy = g_new (double, 2 * np);
   for (guint k = 0; k < np; k++)
@@ -1253,14 +1237,9 @@ link_middle (const Ctx *c, TnetId i, double mid[2])
 static void
 link_points (const Ctx *c, TnetId i, double step, GArray *pts)
 {
-  const TnetLink *l = tnet_network_link (c->map->net, i);
   guint np = 0;
-  const double *g = tnet_network_link_geometry (c->map->net, i, &np);
-  const TnetNode *a = tnet_network_node (c->map->net, l->from);
-  const TnetNode *b = tnet_network_node (c->map->net, l->to);
-  double ends[4] = { a->lon, a->lat, b->lon, b->lat };
-  if (g == NULL)
-    g = ends, np = 2;
+  double ends[4];
+  const double *g = link_lonlat (c, i, ends, &np);
   double px = 0, py = 0, next = step;
   double run = 0;
   for (guint k = 0; k < np; k++)
@@ -1448,10 +1427,10 @@ draw_labels (Ctx *c, const gboolean *is_main, gboolean stations)
       project (c, nd->lon, nd->lat, &x, &y);
       gboolean station = nd->kind != TNET_NODE_ZONE;
       double zs = station ? 11.5 : 13.5, es = station ? 9.0 : 10.0;
-      font (cr, zs, !station);
-      double wz = text_width (cr, zh);
-      font (cr, es, FALSE);
-      double we = en ? text_width (cr, en) : 0;
+      tnet_i_render_font (cr, zs, !station);
+      double wz = tnet_i_render_text_width (cr, zh);
+      tnet_i_render_font (cr, es, FALSE);
+      double we = en ? tnet_i_render_text_width (cr, en) : 0;
       double bw = MAX (wz, we), bh = zs + (en ? es + 2 : 0);
       /* candidate offsets: right, left, above, below, and the diagonals */
       const double off = 7;
@@ -1471,12 +1450,12 @@ draw_labels (Ctx *c, const gboolean *is_main, gboolean stations)
           /* centre each line under the other when stacked */
           gboolean center = p == 2 || p == 3;
           gboolean right_align = p == 1 || p == 5 || p == 7;
-          font (cr, zs, !station);
+          tnet_i_render_font (cr, zs, !station);
           double xz = center ? lx + (bw - wz) / 2 : right_align ? lx + bw - wz : lx;
           halo_text (cr, xz, ly + zs * 0.85, zh, hex (station ? 0x3c096c : 0x212121));
           if (en)
             {
-              font (cr, es, FALSE);
+              tnet_i_render_font (cr, es, FALSE);
               double xe = center ? lx + (bw - we) / 2 : right_align ? lx + bw - we : lx;
               halo_text (cr, xe, ly + zs + 2 + es * 0.85, en, hex (0x555555));
             }
@@ -1530,7 +1509,7 @@ draw_scale_and_north (Ctx *c, gboolean reserve_only)
       cairo_set_line_width (cr, 0.8);
       cairo_stroke (cr);
     }
-  font (cr, 10.5, FALSE);
+  tnet_i_render_font (cr, 10.5, FALSE);
   cairo_set_source_rgb (cr, 0.15, 0.15, 0.15);
   cairo_move_to (cr, x - 3, y - 8);
   tnet_i_render_text (cr, "0", FALSE);
@@ -1539,7 +1518,7 @@ draw_scale_and_north (Ctx *c, gboolean reserve_only)
   cairo_move_to (cr, x + len - 6, y - 8);
   tnet_i_render_text (cr, buf, FALSE);
   g_snprintf (buf, sizeof buf, "%g", km / 2);
-  cairo_move_to (cr, x + len / 2 - text_width (cr, buf) / 2, y - 8);
+  cairo_move_to (cr, x + len / 2 - tnet_i_render_text_width (cr, buf) / 2, y - 8);
   tnet_i_render_text (cr, buf, FALSE);
 
   /* north arrow */
@@ -1558,8 +1537,8 @@ draw_scale_and_north (Ctx *c, gboolean reserve_only)
   cairo_set_source_rgb (cr, 0.15, 0.15, 0.15);
   cairo_set_line_width (cr, 1);
   cairo_stroke (cr);
-  font (cr, 12, TRUE);
-  cairo_move_to (cr, nx - text_width (cr, "N") / 2, ny + 25);
+  tnet_i_render_font (cr, 12, TRUE);
+  cairo_move_to (cr, nx - tnet_i_render_text_width (cr, "N") / 2, ny + 25);
   tnet_i_render_text (cr, "N", FALSE);
 }
 
@@ -1570,7 +1549,7 @@ static GPtrArray *
 wrap_text (cairo_t *cr, const char *text, double size, double width, guint max_lines)
 {
   GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
-  font (cr, size, FALSE);
+  tnet_i_render_font (cr, size, FALSE);
   const char *p = text;
   while (*p && lines->len < max_lines)
     {
@@ -1581,7 +1560,7 @@ wrap_text (cairo_t *cr, const char *text, double size, double width, guint max_l
         {
           const char *next = g_utf8_next_char (end);
           g_autofree char *head = g_strndup (p, next - p);
-          if (text_width (cr, head) > width && end > p)
+          if (tnet_i_render_text_width (cr, head) > width && end > p)
             break;
           if (*end == ' ')
             space = end;
@@ -1595,7 +1574,7 @@ wrap_text (cairo_t *cr, const char *text, double size, double width, guint max_l
           /* shorten the last line until it fits with an ellipsis */
           g_autofree char *cut = g_strndup (p, end - p);
           char *ell = g_strconcat (cut, "…", NULL);
-          while (text_width (cr, ell) > width && g_utf8_strlen (cut, -1) > 1)
+          while (tnet_i_render_text_width (cr, ell) > width && g_utf8_strlen (cut, -1) > 1)
             {
               *g_utf8_prev_char (cut + strlen (cut)) = '\0';
               g_free (ell);
@@ -1621,7 +1600,7 @@ legend_heading (Legend *lg, const char *text)
 {
   cairo_t *cr = lg->c->cr;
   lg->y += 8;
-  font (cr, 12.5, TRUE);
+  tnet_i_render_font (cr, 12.5, TRUE);
   cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
   cairo_move_to (cr, lg->x, lg->y + 12);
   tnet_i_render_text (cr, text, FALSE);
@@ -1632,7 +1611,7 @@ static void
 legend_text (Legend *lg, const char *text, double size, guint32 color)
 {
   cairo_t *cr = lg->c->cr;
-  font (cr, size, FALSE);
+  tnet_i_render_font (cr, size, FALSE);
   set_rgb (cr, hex (color), 1);
   cairo_move_to (cr, lg->x, lg->y + size);
   tnet_i_render_text (cr, text, FALSE);
@@ -1645,7 +1624,7 @@ static void
 legend_symbol_label (Legend *lg, double y, const char *text)
 {
   cairo_t *cr = lg->c->cr;
-  font (cr, 11, FALSE);
+  tnet_i_render_font (cr, 11, FALSE);
   cairo_set_source_rgb (cr, 0.12, 0.12, 0.12);
   cairo_move_to (cr, lg->x + 50, y + 4);
   tnet_i_render_text (cr, text, FALSE);
@@ -1686,7 +1665,7 @@ legend_line (Legend *lg, Rgb col, double width, TnetStatus st, gboolean halo,
       cairo_stroke (cr);
     }
   cairo_set_dash (cr, NULL, 0, 0);
-  font (cr, 11, FALSE);
+  tnet_i_render_font (cr, 11, FALSE);
   cairo_set_source_rgb (cr, 0.12, 0.12, 0.12);
   cairo_move_to (cr, x1 + 10, y + 4);
   tnet_i_render_text (cr, label, FALSE);
@@ -1966,13 +1945,13 @@ static void
 draw_title (Ctx *c)
 {
   cairo_t *cr = c->cr;
-  font (cr, 21, TRUE);
+  tnet_i_render_font (cr, 21, TRUE);
   cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
   cairo_move_to (cr, MARGIN, 30);
   tnet_i_render_text (cr, c->map->title ? c->map->title : "tnet", FALSE);
   if (c->map->subtitle)
     {
-      font (cr, 12.5, FALSE);
+      tnet_i_render_font (cr, 12.5, FALSE);
       cairo_set_source_rgb (cr, 0.35, 0.35, 0.35);
       cairo_move_to (cr, MARGIN, 52);
       tnet_i_render_text (cr, c->map->subtitle, FALSE);

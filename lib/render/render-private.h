@@ -30,3 +30,11 @@ gboolean tnet_i_render_save (const char *path, int width, int height, const char
  * outlines but written as a real <text> element (editable, searchable, its
  * font named: TNET_RENDER_SVG_FONTS), placed above the drawing. */
 void tnet_i_render_text (cairo_t *cr, const char *s, gboolean halo);
+
+/* Selects TNET_RENDER_FONT at @size (user units), bold or regular, as the
+ * current font of @cr. */
+void tnet_i_render_font (cairo_t *cr, double size, gboolean bold);
+
+/* The advance of @s in the current font of @cr (user units): where the
+ * next text would start. O(length). */
+double tnet_i_render_text_width (cairo_t *cr, const char *s);

@@ -35,22 +35,6 @@ typedef struct {
   double height;
 } Chart;
 
-static void
-font (cairo_t *cr, double size, gboolean bold)
-{
-  cairo_select_font_face (cr, TNET_RENDER_FONT, CAIRO_FONT_SLANT_NORMAL,
-                          bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
-  cairo_set_font_size (cr, size);
-}
-
-static double
-text_width (cairo_t *cr, const char *t)
-{
-  cairo_text_extents_t ext;
-  cairo_text_extents (cr, t, &ext);
-  return ext.x_advance;
-}
-
 static double
 x_of (const Chart *c, double v)
 {
@@ -80,8 +64,8 @@ value_label (cairo_t *cr, const Chart *c, double v, double x, double y, gboolean
     g_snprintf (buf, sizeof buf, "%s", v > 0 ? "∞" : "−∞");
   else
     g_snprintf (buf, sizeof buf, "%.*f", tnet_sensitivity_get_decimals (c->s) + 1, v);
-  font (cr, 10.5, FALSE);
-  double w = text_width (cr, buf);
+  tnet_i_render_font (cr, 10.5, FALSE);
+  double w = tnet_i_render_text_width (cr, buf);
   cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
   cairo_move_to (cr, left ? x - w - 4 : x + 4, y);
   tnet_i_render_text (cr, buf, FALSE);
@@ -108,13 +92,13 @@ draw (cairo_t *cr, gpointer data)
                                           "slow) of its range; the %u rows that move it most",
                                           d, base, unit, c->n);
   cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
-  font (cr, 18, TRUE);
+  tnet_i_render_font (cr, 18, TRUE);
   cairo_move_to (cr, 16, 30);
   tnet_i_render_text (cr, title, FALSE);
-  font (cr, 12.5, FALSE);
+  tnet_i_render_font (cr, 12.5, FALSE);
   cairo_move_to (cr, 16, 52);
   tnet_i_render_text (cr, tnet_sensitivity_get_name (s), FALSE);
-  font (cr, 11.5, FALSE);
+  tnet_i_render_font (cr, 11.5, FALSE);
   cairo_set_source_rgb (cr, 0.35, 0.35, 0.35);
   cairo_move_to (cr, 16, 70);
   tnet_i_render_text (cr, sub, FALSE);
@@ -130,17 +114,17 @@ draw (cairo_t *cr, gpointer data)
       cairo_set_source_rgb (cr, keys[k].r, keys[k].g, keys[k].b);
       cairo_rectangle (cr, lx, 80, 14, 12);
       cairo_fill (cr);
-      font (cr, 11, FALSE);
+      tnet_i_render_font (cr, 11, FALSE);
       cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
       cairo_move_to (cr, lx + 20, 91);
       tnet_i_render_text (cr, keys[k].label, FALSE);
-      lx += 40 + text_width (cr, keys[k].label);
+      lx += 40 + tnet_i_render_text_width (cr, keys[k].label);
     }
 
   double y0 = TOP_H, y1 = TOP_H + c->n * ROW_H;
   /* grid and axis */
   double step = tick_step (c->hi - c->lo);
-  font (cr, 10.5, FALSE);
+  tnet_i_render_font (cr, 10.5, FALSE);
   for (double t = ceil (c->lo / step) * step; t <= c->hi + 1e-9 * step; t += step)
     {
       double x = x_of (c, t);
@@ -152,11 +136,12 @@ draw (cairo_t *cr, gpointer data)
       char buf[64];
       g_snprintf (buf, sizeof buf, "%g", fabs (t) < 1e-12 * step ? 0.0 : t);
       cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
-      cairo_move_to (cr, x - text_width (cr, buf) / 2, y1 + 20);
+      cairo_move_to (cr, x - tnet_i_render_text_width (cr, buf) / 2, y1 + 20);
       tnet_i_render_text (cr, buf, FALSE);
     }
   g_autofree char *axis = g_strdup_printf ("%s (%s)", tnet_sensitivity_get_key (s), unit);
-  cairo_move_to (cr, (LABEL_W + CHART_W - RIGHT_M) / 2 - text_width (cr, axis) / 2, y1 + 40);
+  cairo_move_to (cr, (LABEL_W + CHART_W - RIGHT_M) / 2 - tnet_i_render_text_width (cr, axis) / 2,
+                 y1 + 40);
   tnet_i_render_text (cr, axis, FALSE);
 
   /* bars, largest swing on top */
@@ -169,9 +154,9 @@ draw (cairo_t *cr, gpointer data)
                                                 r->line ? r->line : "",
                                                 r->confidence && *r->confidence ? " · " : "",
                                                 r->confidence ? r->confidence : "");
-      font (cr, 11, FALSE);
+      tnet_i_render_font (cr, 11, FALSE);
       cairo_set_source_rgb (cr, 0.15, 0.15, 0.15);
-      double w = text_width (cr, label);
+      double w = tnet_i_render_text_width (cr, label);
       cairo_move_to (cr, MAX (8.0, LABEL_W - 10 - w), y + ROW_H * 0.65);
       tnet_i_render_text (cr, label, FALSE);
       double xb = x_of (c, base);
@@ -205,7 +190,7 @@ draw (cairo_t *cr, gpointer data)
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
       g_autofree char *t = g_strdup_printf ("target %.*f", d, target);
-      font (cr, 10.5, TRUE);
+      tnet_i_render_font (cr, 10.5, TRUE);
       cairo_move_to (cr, x_of (c, target) + 4, y0 - 10);
       tnet_i_render_text (cr, t, FALSE);
     }
