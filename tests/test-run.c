@@ -268,8 +268,8 @@ START_TEST (test_corridors_profile)
   g_autofree char *ini_text = g_strdup_printf ("[scenario]\nname = p\nnetwork = %s\n"
                                                "year = 2025\n[corridors]\n"
                                                "pairs = xuchang>zhengzhou\nmodes = rail\n"
-                                               "profile = transit\nk = 3\n[output]\n"
-                                               "formats = json\n", net);
+                                               "profile = transit\nmodel = frequency\n"
+                                               "k = 3\n[output]\nformats = json\n", net);
   tt_write_file (dir, "p.ini", ini_text);
   g_autofree char *ini = g_build_filename (dir, "p.ini", NULL);
   g_autofree char *out = g_build_filename (dir, "out", NULL);
@@ -307,6 +307,177 @@ START_TEST (test_corridors_profile)
   for (guint i = 0; i < json_array_get_length (fastest); i++)
     ck_assert (json_object_get_double_member (json_array_get_object_element (fastest, i),
                                               "minutes") >= best - 0.11);
+  tt_rm_rf (dir);
+}
+END_TEST
+
+/* The least commute cell of `tnet commute` from the zones of xuchang to
+ * those of zhengzhou by @profile with the options @opts, in minutes: its
+ * time, or with @pct (nullable) its percentile @pct over the window. */
+static double
+best_commute_cell (const char *profile, const char *const *opts, const char *pct)
+{
+  g_autoptr (GPtrArray) args = g_ptr_array_new ();
+  const char *base[] = { "commute", "--origins", "region:xuchang", "--destinations",
+                         "region:zhengzhou", "--profiles", profile, "--format", "json" };
+  for (guint k = 0; k < G_N_ELEMENTS (base); k++)
+    g_ptr_array_add (args, (gpointer) base[k]);
+  for (guint k = 0; opts[k]; k++)
+    g_ptr_array_add (args, (gpointer) opts[k]);
+  g_ptr_array_add (args, NULL);
+  TtRun r = tt_run_tnetv ((const char *const *) args->pdata);
+  ck_assert_msg (r.status == 0, "%s", r.err);
+  g_autoptr (JsonParser) p = json_parser_new ();
+  ck_assert (json_parser_load_from_data (p, r.out, -1, NULL));
+  tt_run_clear (&r);
+  JsonArray *cells = json_object_get_array_member (
+    json_node_get_object (json_parser_get_root (p)), "cells");
+  g_autofree char *key = pct ? g_strdup_printf ("p%s", pct) : NULL;
+  double best = G_MAXDOUBLE;
+  for (guint i = 0; i < json_array_get_length (cells); i++)
+    {
+      JsonObject *c = json_array_get_object_element (cells, i);
+      if (key)
+        c = json_object_get_object_member (c, "percentiles");
+      const char *member = key ? key : "minutes";
+      if (!json_object_get_null_member (c, member))
+        best = MIN (best, json_object_get_double_member (c, member));
+    }
+  return best;
+}
+
+static char *
+node_text (JsonNode *node)
+{
+  return json_to_string (node, FALSE);
+}
+
+/* [corridors] with @profile by the timetable, the section's @keys against
+ * `tnet corridors --profile @profile` with the same options @opts: the
+ * same model and timetable, the same alternatives (times, places, legs);
+ * and the first one is the best `tnet commute` cell of the pair. */
+static void
+check_run_corridors_timetable (const char *data, const char *dir, const char *profile,
+                               const char *keys, const char *const *opts)
+{
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  g_autofree char *text = g_strdup_printf (
+      "[scenario]\nname = c\nnetwork = %s\nyear = 2025\n[corridors]\n"
+      "pairs = xuchang>zhengzhou\nmodes = rail;road\nk = 3\nbudget_min = 60\n"
+      "factor = 1.5\nprofile = %s\n%s[output]\nformats = json\n", data, profile, keys);
+  tt_write_file (dir, "c.ini", text);
+  g_autofree char *ini = g_build_filename (dir, "c.ini", NULL);
+  TtRun r = tt_run_tnet ("run", ini, "-o", out, "--quiet", NULL);
+  ck_assert_msg (r.status == 0, "%s", r.err);
+  tt_run_clear (&r);
+  g_autoptr (JsonNode) root = parse_file (out, "results.json");
+  JsonObject *c0 = json_array_get_object_element (
+    json_object_get_array_member (json_node_get_object (root), "corridors"), 0);
+  ck_assert_str_eq (json_object_get_string_member (c0, "profile"), profile);
+  ck_assert_str_eq (json_object_get_string_member (c0, "model"), "timetable");
+  g_autoptr (GPtrArray) args = g_ptr_array_new ();
+  const char *base[] = { "corridors", "xuchang", "zhengzhou", "--data", data, "--scenario",
+                         "2025", "--profile", profile, "-k", "3", "--budget", "60",
+                         "--factor", "1.5", "--format", "json", "--modes", NULL };
+  for (guint k = 0; base[k]; k++)
+    g_ptr_array_add (args, (gpointer) base[k]);
+  guint n_base = args->len;
+  for (guint k = 0; opts[k]; k++)
+    g_ptr_array_add (args, (gpointer) opts[k]);
+  g_ptr_array_add (args, NULL);
+  JsonObject *modes = json_object_get_object_member (c0, "modes");
+  const char *groups[] = { "rail", "road" };
+  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+    {
+      g_ptr_array_insert (args, (gint) n_base, (gpointer) groups[g]);
+      r = tt_run_tnetv ((const char *const *) args->pdata);
+      g_ptr_array_remove_index (args, n_base);
+      ck_assert_msg (r.status == 0, "%s", r.err);
+      g_autoptr (JsonParser) p = json_parser_new ();
+      ck_assert (json_parser_load_from_data (p, r.out, -1, NULL));
+      tt_run_clear (&r);
+      JsonObject *ref = json_node_get_object (json_parser_get_root (p));
+      ck_assert_str_eq (json_object_get_string_member (ref, "model"), "timetable");
+      g_autofree char *t_run = node_text (json_object_get_member (c0, "timetable"));
+      g_autofree char *t_ref = node_text (json_object_get_member (ref, "timetable"));
+      ck_assert_str_eq (t_run, t_ref);
+      JsonObject *m = json_object_get_object_member (modes, groups[g]);
+      JsonArray *fastest = json_object_get_array_member (m, "fastest");
+      JsonArray *paths = json_object_get_array_member (
+        json_object_get_object_member (ref, "least_time"), "paths");
+      ck_assert_uint_ge (json_array_get_length (paths), 1);
+      ck_assert_uint_eq (json_array_get_length (fastest), json_array_get_length (paths));
+      for (guint i = 0; i < json_array_get_length (paths); i++)
+        {
+          g_autofree char *a = node_text (json_array_get_element (fastest, i));
+          g_autofree char *b = node_text (json_array_get_element (paths, i));
+          ck_assert_str_eq (a, b);
+        }
+      ck_assert_int_eq (json_object_get_int_member (m, "within_budget"),
+                        json_object_get_int_member (ref, "within_budget"));
+      ck_assert_int_eq (json_object_get_int_member (m, "within_factor"),
+                        json_object_get_int_member (ref, "within_factor"));
+      ck_assert_int_eq (json_object_get_int_member (m, "lines"),
+                        json_object_get_int_member (ref, "line_count"));
+      ck_assert_int_eq (json_object_get_int_member (m, "link_disjoint_paths"),
+                        json_object_get_int_member (json_object_get_object_member (
+                          ref, "link_disjoint"), "count"));
+    }
+  /* the first alternative is the pair's best commute cell, by the same
+   * options (the corridors' disjointness takes nothing from it) */
+  JsonArray *rail = json_object_get_array_member (json_object_get_object_member (modes,
+                                                                                  "rail"),
+                                                  "fastest");
+  double first = json_object_get_double_member (json_array_get_object_element (rail, 0),
+                                                "minutes");
+  g_autoptr (GPtrArray) copts = g_ptr_array_new ();
+  const char *pct = NULL;
+  for (guint k = 0; opts[k]; k++)
+    if (strcmp (opts[k], "--disjoint") == 0)
+      k++;
+    else
+      {
+        if (strcmp (opts[k], "--percentile") == 0)
+          pct = opts[k + 1];
+        g_ptr_array_add (copts, (gpointer) (strcmp (opts[k], "--percentile") == 0
+                                            ? "--percentiles" : opts[k]));
+      }
+  g_ptr_array_add (copts, NULL);
+  double best = best_commute_cell (profile, (const char *const *) copts->pdata, pct);
+  ck_assert_msg (fabs (first - best) <= 0.11, "corridor %.1f, commute %.1f", first, best);
+  tt_rm_rf (out);
+}
+
+/* tnet run's [corridors] by the timetable is tnet corridors' by the
+ * timetable, and a key of the timetable beside model = frequency is an
+ * error naming both lines. */
+START_TEST (test_corridors_timetable)
+{
+  g_autofree char *data = tt_source_path ("data/xuchang");
+  g_autofree char *dir = tt_mkdtemp ();
+  const char *none[] = { NULL };
+  check_run_corridors_timetable (data, dir, "transit", "", none);
+  const char *opts[] = { "--depart", "07:40", "--window", "5", "--percentile", "80",
+                         "--max-walk", "12", "--disjoint", "lines", NULL };
+  check_run_corridors_timetable (data, dir, "transit",
+                                 "depart = 07:40\nwindow = 5\npercentile = 80\n"
+                                 "max_walk = 12\ndisjoint = lines\n", opts);
+  const char *pr_opts[] = { "--depart", "07:40", "--window", "3", "--drive-budget", "20",
+                            "--park-time", "3", "--parking-radius", "500", NULL };
+  check_run_corridors_timetable (data, dir, "park_and_ride",
+                                 "depart = 07:40\nwindow = 3\ndrive_budget_min = 20\n"
+                                 "park_time_min = 3\nparking_radius_m = 500\n", pr_opts);
+  g_autofree char *bad = g_strdup_printf (
+      "[scenario]\nnetwork = %s\n[corridors]\npairs = xuchang>zhengzhou\n"
+      "profile = transit\nmodel = frequency\nwindow = 5\n", data);
+  tt_write_file (dir, "k.ini", bad);
+  g_autofree char *ini = g_build_filename (dir, "k.ini", NULL);
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  TtRun r = tt_run_tnet ("run", ini, "-o", out, "--quiet", NULL);
+  ck_assert_int_eq (r.status, 1);
+  ck_assert_msg (strstr (r.err, "k.ini:7: [corridors] window") != NULL
+                 && strstr (r.err, "model = frequency (line 6)") != NULL, "%s", r.err);
+  tt_run_clear (&r);
   tt_rm_rf (dir);
 }
 END_TEST
@@ -1104,6 +1275,7 @@ run_suite (void)
   tcase_add_test (tc, test_commute_timetable);
   tcase_add_test (tc, test_commute_default_timetable);
   tcase_add_test (tc, test_criticality_timetable);
+  tcase_add_test (tc, test_corridors_timetable);
   tcase_add_test (tc, test_scenario_option);
   tcase_add_test (tc, test_map_command);
   suite_add_tcase (s, tc);

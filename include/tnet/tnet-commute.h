@@ -362,6 +362,28 @@ TNET_API char *tnet_commute_to_json (const TnetCommute *commute, const TnetNetwo
 TNET_API char *tnet_commute_to_csv (const TnetCommute *commute, const TnetNetwork *net);
 
 /**
+ * tnet_commute_models_to_json:
+ * @profiles: (array length=n_profiles): the profiles of a commute
+ * @opts: the options it is computed with (tnet_commute_compute_within())
+ * @feed_name: (nullable): the names of the feeds of @opts->timetable
+ *
+ * How each profile of `tnet run`'s [commute] is computed (results.json,
+ * docs/scenario-files.md): an object with "models" (profile → "network"
+ * for car, "timetable" for transit and, with @opts->park_ride,
+ * park_and_ride when @opts->timetable is set, else "frequency
+ * approximation"), with a timetable also "timetable" {feed ("" when
+ * unnamed), date "YYYY-MM-DD", depart "HH:MM", window_min, percentile
+ * (@opts->timetable_percentile), max_walk_min (whole minutes)} and with
+ * park-and-ride "park_and_ride" (the park-and-ride options object of
+ * docs/json-schema.md).
+ * Returns: (transfer full): the text, ending in a newline.
+ * Thread-safety: reads its arguments only.
+ * Time complexity: O(@n_profiles).
+ */
+TNET_API char *tnet_commute_models_to_json (const TnetProfile *profiles, guint n_profiles,
+                                            const TnetCommuteOptions *opts,
+                                            const char *feed_name, gboolean pretty);
+/**
  * tnet_commute_direction_to_json:
  * @net: the network @commute was computed on
  * @direction: the direction it was computed in

@@ -290,6 +290,33 @@ TNET_API char *tnet_corridor_to_json (const TnetCorridor *corr, const TnetNetwor
                                       const TnetNodeSet *a, const TnetNodeSet *b, int year,
                                       gboolean pretty);
 /**
+ * tnet_corridor_pair_to_json:
+ * @corrs: (array length=n_groups): the analyses of one pair @a → @b, one
+ *   per mode group, all computed the same way (network, a profile's graph,
+ *   or the timetable); borrowed
+ * @groups: (array length=n_groups): the mode groups' names, the keys of
+ *   "modes" (e.g. "rail", "road")
+ * @a, @b: the ends the analyses were computed for (their specs are written)
+ *
+ * The summary form of a corridor pair, the element of `tnet run`'s
+ * "corridors" (docs/scenario-files.md): from, to, then (with a profile or
+ * the timetable) profile and model as tnet_corridor_to_json() writes them
+ * (by the timetable also its "timetable" object), then "modes": per group
+ * lines, line_names, link_disjoint_paths, node_disjoint_paths (the min
+ * cuts), fastest, within_budget, within_factor. An element of fastest is,
+ * on a graph, {minutes, links} (the network links its arcs run over); by
+ * the timetable, the element of tnet_corridor_to_json()'s
+ * least_time.paths (minutes, from, to, depart, nodes, links, legs), written
+ * by the same function.
+ * Returns: (transfer full): the text, ending in a newline.
+ * Thread-safety: reads its arguments only.
+ * Time complexity: O(total path length over the groups).
+ */
+TNET_API char *tnet_corridor_pair_to_json (const TnetCorridor *const *corrs,
+                                           const char *const *groups, guint n_groups,
+                                           const TnetNetwork *net, const TnetNodeSet *a,
+                                           const TnetNodeSet *b, gboolean pretty);
+/**
  * tnet_corridor_to_csv:
  * The one CSV form: header `set,rank,minutes,nodes`, one row per path of
  * the three sets (nodes as tnet_corridor_path_places(), joined by " > ").

@@ -169,6 +169,36 @@ TNET_API guint tnet_scenario_file_get_line (const TnetScenarioFile *sf,
                                             const char *section, const char *key);
 
 /**
+ * tnet_scenario_file_summary_to_json:
+ * @scen: the scenario @sf describes (tnet_scenario_file_get_scenario())
+ * @net: the network it applies to
+ *
+ * The opening of `tnet run`'s results.json (docs/scenario-files.md): an
+ * object of two members, "scenario" {file, name, year, statuses, network
+ * (the folder, "" when unknown), closed_lines, closed_links: the file's
+ * closures} and "network" {nodes, links, active_links: those @scen leaves
+ * open, km_by_mode: their kilometres per mode with any, one decimal}.
+ * Returns: (transfer full): the text, ending in a newline.
+ * Thread-safety: reads its arguments only.
+ * Time complexity: O(links).
+ */
+TNET_API char *tnet_scenario_file_summary_to_json (const TnetScenarioFile *sf,
+                                                   const TnetScenario *scen,
+                                                   const TnetNetwork *net, gboolean pretty);
+/**
+ * tnet_scenario_file_summary_to_text:
+ * The same as the opening lines of `tnet run`'s report.txt: the scenario
+ * and its year, the file, the network folder ("-" when unknown), the
+ * active links of all, the closures when the file has any, a blank line.
+ * Returns: (transfer full): the text.
+ * Thread-safety: reads its arguments only.
+ * Time complexity: O(links).
+ */
+TNET_API char *tnet_scenario_file_summary_to_text (const TnetScenarioFile *sf,
+                                                   const TnetScenario *scen,
+                                                   const TnetNetwork *net);
+
+/**
  * tnet_suggest_name:
  * The candidate closest to @word by edit distance (Levenshtein over
  * Unicode characters), when it is close enough to be a likely typo

@@ -33,6 +33,12 @@ void tnet_i_corridor_model_json (JsonBuilder *jb, const TnetCorridor *corr);
  * corridor-timetable.c. */
 void tnet_i_corridor_journeys_json (JsonBuilder *jb, const TnetCorridor *corr,
                                     const TnetNetwork *net);
+/* Alternative @i of a corridor by the timetable as one JSON object (the
+ * element of "least_time".paths above and of the summary's "fastest",
+ * corridor-output.c): minutes, from, to, depart, nodes, links (empty),
+ * legs. corridor-timetable.c. */
+void tnet_i_corridor_journey_json (JsonBuilder *jb, const TnetCorridor *corr,
+                                   const TnetNetwork *net, guint i);
 
 /* The ranked items of a criticality scan on a profile's graph (@mm), or
  * by the timetable (@mm NULL: a scan of

@@ -5,6 +5,7 @@
  * shows (percentiles, rides), the run's the direction. */
 #include "tnet-internal.h"
 #include "json-text.h"
+#include "park-ride-json.h"
 
 #include <math.h>
 #include <string.h>
@@ -332,4 +333,59 @@ tnet_commute_direction_add_csv_rows (const TnetCommute *commute, const TnetNetwo
           tnet_csv_writer_add_text (w, lines);
           tnet_csv_writer_end_row (w);
         }
+}
+
+char *
+tnet_commute_models_to_json (const TnetProfile *profiles, guint n_profiles,
+                             const TnetCommuteOptions *opts, const char *feed_name,
+                             gboolean pretty)
+{
+  g_return_val_if_fail (profiles != NULL || n_profiles == 0, NULL);
+  g_return_val_if_fail (opts != NULL, NULL);
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "models");
+  json_builder_begin_object (b);
+  for (guint p = 0; p < n_profiles; p++)
+    {
+      json_builder_set_member_name (b, tnet_profile_to_string (profiles[p]));
+      json_builder_add_string_value (b, profiles[p] == TNET_PROFILE_CAR ? "network"
+                                        : opts->timetable
+                                          && (profiles[p] == TNET_PROFILE_TRANSIT
+                                              || opts->park_ride)
+                                        ? "timetable" : "frequency approximation");
+    }
+  json_builder_end_object (b);
+  if (opts->timetable)
+    {
+      guint date = tnet_timetable_get_service_date (opts->timetable);
+      g_autofree char *date_s = g_strdup_printf ("%04u-%02u-%02u", date / 10000,
+                                                 date / 100 % 100, date % 100);
+      g_autofree char *dep = tnet_i_clock_hhmm (opts->depart_s);
+      json_builder_set_member_name (b, "timetable");
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "feed");
+      json_builder_add_string_value (b, feed_name ? feed_name : "");
+      json_builder_set_member_name (b, "date");
+      json_builder_add_string_value (b, date_s);
+      json_builder_set_member_name (b, "depart");
+      json_builder_add_string_value (b, dep);
+      json_builder_set_member_name (b, "window_min");
+      json_builder_add_int_value (b, opts->window_ms / 60000);
+      json_builder_set_member_name (b, "percentile");
+      json_builder_add_double_value (b, opts->timetable_percentile);
+      json_builder_set_member_name (b, "max_walk_min");
+      json_builder_add_int_value (b, opts->max_walk_ms / 60000);
+      json_builder_end_object (b);
+    }
+  if (opts->timetable && opts->park_ride)
+    {
+      json_builder_set_member_name (b, "park_and_ride");
+      json_builder_begin_object (b);
+      tnet_i_park_ride_write_json (b, opts->park_ride);
+      json_builder_end_object (b);
+    }
+  json_builder_end_object (b);
+  g_autoptr (JsonNode) root = json_builder_get_root (b);
+  return tnet_i_json_to_text (root, pretty ? 2 : 0);
 }

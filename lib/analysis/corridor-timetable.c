@@ -323,6 +323,31 @@ legs_json (JsonBuilder *jb, const TnetCorridor *corr, const TnetNetwork *net,
 }
 
 void
+tnet_i_corridor_journey_json (JsonBuilder *jb, const TnetCorridor *corr,
+                              const TnetNetwork *net, guint i)
+{
+  const TnetRaptorAlternative *alt = &g_array_index (corr->journeys, TnetRaptorAlternative, i);
+  json_builder_begin_object (jb);
+  json_builder_set_member_name (jb, "minutes");
+  json_builder_add_double_value (jb, minutes1 (alt->time_s));
+  member_str (jb, "from", tnet_network_node (net, alt->origin)->id);
+  member_str (jb, "to", tnet_network_node (net, alt->destination)->id);
+  g_autofree char *dep = tnet_i_clock_hhmm (alt->depart_s);
+  member_str (jb, "depart", dep);
+  json_builder_set_member_name (jb, "nodes");
+  json_builder_begin_array (jb);
+  g_auto (GStrv) places = tnet_corridor_journey_places (corr, net, i);
+  for (guint j = 0; places[j]; j++)
+    json_builder_add_string_value (jb, places[j]);
+  json_builder_end_array (jb);
+  json_builder_set_member_name (jb, "links");
+  json_builder_begin_array (jb);
+  json_builder_end_array (jb);
+  legs_json (jb, corr, net, alt);
+  json_builder_end_object (jb);
+}
+
+void
 tnet_i_corridor_journeys_json (JsonBuilder *jb, const TnetCorridor *corr,
                                const TnetNetwork *net)
 {
@@ -333,28 +358,7 @@ tnet_i_corridor_journeys_json (JsonBuilder *jb, const TnetCorridor *corr,
   json_builder_set_member_name (jb, "paths");
   json_builder_begin_array (jb);
   for (guint i = 0; i < corr->journeys->len; i++)
-    {
-      const TnetRaptorAlternative *alt = &g_array_index (corr->journeys,
-                                                         TnetRaptorAlternative, i);
-      json_builder_begin_object (jb);
-      json_builder_set_member_name (jb, "minutes");
-      json_builder_add_double_value (jb, minutes1 (alt->time_s));
-      member_str (jb, "from", tnet_network_node (net, alt->origin)->id);
-      member_str (jb, "to", tnet_network_node (net, alt->destination)->id);
-      g_autofree char *dep = tnet_i_clock_hhmm (alt->depart_s);
-      member_str (jb, "depart", dep);
-      json_builder_set_member_name (jb, "nodes");
-      json_builder_begin_array (jb);
-      g_auto (GStrv) places = tnet_corridor_journey_places (corr, net, i);
-      for (guint j = 0; places[j]; j++)
-        json_builder_add_string_value (jb, places[j]);
-      json_builder_end_array (jb);
-      json_builder_set_member_name (jb, "links");
-      json_builder_begin_array (jb);
-      json_builder_end_array (jb);
-      legs_json (jb, corr, net, alt);
-      json_builder_end_object (jb);
-    }
+    tnet_i_corridor_journey_json (jb, corr, net, i);
   json_builder_end_array (jb);
   json_builder_end_object (jb);
 }

@@ -77,6 +77,17 @@ static const KeySpec key_specs[] = {
   { "corridors", "k", KT_INT, 1, 16, NULL },
   { "corridors", "budget_min", KT_DOUBLE, 0, 1440, NULL },
   { "corridors", "profile", KT_WORD, 0, 0, PROFILE_WORDS },
+  /* transit and park_and_ride by the timetable (`tnet corridors --profile P
+   * --depart ...`), the default, or on the frequency approximation's graph */
+  { "corridors", "model", KT_WORD, 0, 0, "timetable;frequency" },
+  { "corridors", "disjoint", KT_WORD, 0, 0, "hops;lines" },
+  { "corridors", "depart", KT_CLOCK, 0, 0, NULL },
+  { "corridors", "window", KT_INT, 0, 1440, NULL },
+  { "corridors", "percentile", KT_DOUBLE, -1e-12, 100, NULL },
+  { "corridors", "max_walk", KT_INT, 0, 1440, NULL },
+  { "corridors", "drive_budget_min", KT_INT, 0, 1440, NULL },
+  { "corridors", "park_time_min", KT_INT, 0, 1440, NULL },
+  { "corridors", "parking_radius_m", KT_DOUBLE, -1e-12, 10000, NULL },
   { "criticality", "pairs", KT_PAIRS, 0, 0, NULL },
   { "criticality", "by", KT_WORD, 0, 0, "link;line" },
   { "criticality", "top", KT_INT, 1, 100000, NULL },

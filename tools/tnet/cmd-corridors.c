@@ -7,7 +7,6 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
-#include <math.h>
 
 /* minutes with one decimal, as shown to people */
 static double
@@ -71,15 +70,37 @@ alternatives_text (GString *s, const TnetCorridor *corr, const TnetNetwork *net,
     }
 }
 
+/* The formats of both commands; text is the default. */
+#define CORRIDOR_FORMATS (TNET_CLI_FORMAT_TEXT | TNET_CLI_FORMAT_JSON | TNET_CLI_FORMAT_CSV \
+                          | TNET_CLI_FORMAT_GEOJSON)
+
+/* Both commands after their options: the --format, the data and scenario,
+ * and the places A and B (@argv[1], @argv[2]). */
 static gboolean
-resolve_ends (const TnetNetwork *net, char **args, TnetNodeSet **a, TnetNodeSet **b,
-              GError **error)
+load_ends (TnetCliCommon *common, char **argv, TnetCliFormat *fmt, const TnetNetwork **net,
+           TnetScenario **scen, TnetNodeSet **a, TnetNodeSet **b, GError **error)
 {
-  *a = tnet_node_set_resolve (net, args[0], error);
+  if (!tnet_cli_format (common, CORRIDOR_FORMATS, fmt, error)
+      || !tnet_cli_load (common, net, scen, error))
+    return FALSE;
+  *a = tnet_node_set_resolve (*net, argv[1], error);
   if (*a == NULL)
     return FALSE;
-  *b = tnet_node_set_resolve (net, args[1], error);
+  *b = tnet_node_set_resolve (*net, argv[2], error);
   return *b != NULL;
+}
+
+/* The options of the timetable and of park-and-ride, with the defaults of
+ * `tnet commute` (the plan's first [commute] group's when it has depart). */
+static gboolean
+parse_timing (const TnetCliCommon *common, TnetCliTimeArgs *targs,
+              const TnetCliParkRideArgs *pra, TnetCliTimeOptions *topt,
+              TnetParkRideOptions *po, GError **error)
+{
+  TnetCommuteTiming timing;
+  tnet_cli_plan_timing (common->dataset, &timing);
+  return tnet_cli_time_args_parse_with (targs, &timing, topt, error)
+         && tnet_cli_park_ride_args_parse_with (pra, &timing.park_ride, po, error);
 }
 
 /* The text of the least-time alternatives on a graph (@profile NULL: the
@@ -120,19 +141,6 @@ disjoint_from_string (const char *name, TnetRaptorDisjoint *out)
   return name == NULL || strcmp (name, "hops") == 0 || strcmp (name, "lines") == 0;
 }
 
-/* The timetable options of the command line, for the library. */
-static TnetRaptorFailuresOptions
-timetable_options (const TnetCliTimeOptions *topt)
-{
-  TnetRaptorFailuresOptions fo;
-  tnet_raptor_failures_options_init (&fo);
-  fo.depart_s = topt->depart_s;
-  fo.n_minutes = topt->window_min;
-  fo.percentile = g_array_index (topt->percentiles, double, 0);
-  fo.max_walk_s = topt->max_walk_s;
-  return fo;
-}
-
 /* The corridor of `tnet corridors`: with --profile transit or
  * park_and_ride by the scenario year's timetable (@topt, @po), unless
  * --frequency-model or a folder without a feed (then on the profile's
@@ -148,29 +156,22 @@ corridor_compute (const TnetNetwork *net, const TnetScenario *scen, TnetCliCommo
 {
   g_autoptr (TnetTimetable) tt = NULL;
   g_autofree char *feed_name = NULL;
+  g_autoptr (TnetParkRide) pr = NULL;
   if (profile != NULL && *profile != TNET_PROFILE_CAR)
     tt = tnet_cli_transit_timetable (net, scen, targs, topt, common->quiet, &feed_name, feeds,
                                      error);
-  TnetRaptorFailuresOptions fo = timetable_options (topt);
-  if (tt != NULL && *profile == TNET_PROFILE_PARK_AND_RIDE)
-    {
-      g_autoptr (TnetParkRide) pr = NULL;
-      if (!tnet_cli_check_headway_timetable (common, error)
-          || (pr = tnet_park_ride_new (tt, net, scen, po, error)) == NULL)
-        return NULL;
-      return tnet_corridor_analyse_park_ride (net, scen, pr, feed_name, mask, a, b, k, budget,
-                                              factor, dj, &fo, error);
-    }
-  if (tt != NULL)
-    return tnet_corridor_analyse_timetable (net, scen, tt, feed_name, mask, a, b, k, budget,
-                                            factor, dj, &fo, error);
+  if (tt != NULL && *profile == TNET_PROFILE_PARK_AND_RIDE
+      && (!tnet_cli_check_headway_timetable (common, error)
+          || (pr = tnet_park_ride_new (tt, net, scen, po, error)) == NULL))
+    return NULL;
   if (*error != NULL)
     return NULL;
-  if (profile == NULL)
-    return tnet_corridor_analyse (net, scen, mask, a, b, k, budget, factor, error);
-  if (!tnet_cli_build_graphs (net, scen, profile, 1, mm, error))
+  if (tt == NULL && profile != NULL
+      && !tnet_cli_build_graphs (net, scen, profile, 1, mm, error))
     return NULL;
-  return tnet_corridor_analyse_profile (net, scen, *mm, mask, a, b, k, budget, factor, error);
+  return tnet_cli_corridor_analyse (net, scen, *mm, tt, pr, feed_name, mask, a, b, k, budget,
+                                    factor, dj, topt,
+                                    g_array_index (topt->percentiles, double, 0), error);
 }
 
 /* The text of `tnet corridors`: the heading, the line counts, the
@@ -254,10 +255,7 @@ tnet_cmd_corridors (int argc, char **argv)
   tnet_cli_time_args_add (ctx, &targs, "transit: alternatives on the frequency "
                           "approximation's graph (expected waits of half the headway) instead "
                           "of the timetable");
-  tnet_cli_add_common_formats (ctx, &common, TNET_CLI_FORMAT_TEXT | TNET_CLI_FORMAT_JSON
-                                             | TNET_CLI_FORMAT_CSV
-                                             | TNET_CLI_FORMAT_GEOJSON,
-                               TNET_CLI_FORMAT_TEXT);
+  tnet_cli_add_common_formats (ctx, &common, CORRIDOR_FORMATS, TNET_CLI_FORMAT_TEXT);
   int rc = TNET_EXIT_OK;
   const TnetNetwork *net = NULL;
   g_autoptr (TnetScenario) scen = NULL;
@@ -284,19 +282,10 @@ tnet_cmd_corridors (int argc, char **argv)
   else if ((k != 0 && (k < 1 || k > 1000)) || budget_min < 0 || !isfinite (budget_min)
            || (factor != 0 && !(factor >= 1.0)))
     rc = tnet_cli_usage (ctx, "expected -k in 1..1000, --budget > 0 and --factor >= 1");
-  else if (!tnet_cli_format (&common, TNET_CLI_FORMAT_TEXT | TNET_CLI_FORMAT_JSON
-                                      | TNET_CLI_FORMAT_CSV | TNET_CLI_FORMAT_GEOJSON,
-                              &fmt, &error))
+  else if (!load_ends (&common, argv, &fmt, &net, &scen, &a, &b, &error))
     rc = tnet_cli_fail (ctx, error);
-  else if (!tnet_cli_load (&common, &net, &scen, &error)
-           || !resolve_ends (net, argv + 1, &a, &b, &error))
-    rc = tnet_cli_fail (ctx, error);
-  TnetCommuteTiming timing;
-  tnet_cli_plan_timing (common.dataset, &timing);   /* the defaults of commute */
   TnetParkRideOptions po;
-  if (rc == TNET_EXIT_OK
-      && (!tnet_cli_time_args_parse_with (&targs, &timing, &topt, &error)
-          || !tnet_cli_park_ride_args_parse_with (&pra, &timing.park_ride, &po, &error)))
+  if (rc == TNET_EXIT_OK && !parse_timing (&common, &targs, &pra, &topt, &po, &error))
     rc = tnet_cli_fail (ctx, error);
   if (rc == TNET_EXIT_OK)
     {
@@ -457,10 +446,7 @@ tnet_cmd_criticality (int argc, char **argv)
   g_option_context_add_main_entries (ctx, entries, NULL);
   tnet_cli_time_args_add (ctx, &targs, "transit: scan the frequency approximation's graph "
                           "(expected waits of half the headway) instead of the timetable");
-  tnet_cli_add_common_formats (ctx, &common, TNET_CLI_FORMAT_TEXT | TNET_CLI_FORMAT_JSON
-                                             | TNET_CLI_FORMAT_CSV
-                                             | TNET_CLI_FORMAT_GEOJSON,
-                               TNET_CLI_FORMAT_TEXT);
+  tnet_cli_add_common_formats (ctx, &common, CORRIDOR_FORMATS, TNET_CLI_FORMAT_TEXT);
   int rc = TNET_EXIT_OK;
   const TnetNetwork *net = NULL;
   g_autoptr (TnetScenario) scen = NULL;
@@ -479,21 +465,13 @@ tnet_cmd_criticality (int argc, char **argv)
     rc = tnet_cli_usage (ctx, "unknown --by “%s” (expected link or line)", by);
   else if (top < 0 || budget_min < 0 || !isfinite (budget_min) || threads < 0 || threads > 256)
     rc = tnet_cli_usage (ctx, "expected --top >= 1, --budget > 0 and --threads in 0..256");
-  else if (!tnet_cli_format (&common, TNET_CLI_FORMAT_TEXT | TNET_CLI_FORMAT_JSON
-                                      | TNET_CLI_FORMAT_CSV | TNET_CLI_FORMAT_GEOJSON,
-                              &fmt, &error))
-    rc = tnet_cli_fail (ctx, error);
-  else if (!tnet_cli_load (&common, &net, &scen, &error)
-           || !resolve_ends (net, argv + 1, &a, &b, &error))
+  else if (!load_ends (&common, argv, &fmt, &net, &scen, &a, &b, &error))
     rc = tnet_cli_fail (ctx, error);
   TnetCliTimeOptions topt = { 0 };
-  TnetCommuteTiming timing;
-  tnet_cli_plan_timing (common.dataset, &timing);   /* the defaults of commute */
   TnetParkRideOptions po;
   if (rc == TNET_EXIT_OK
       && (!tnet_cli_frequency_model_check (&targs, &pra, &error)
-          || !tnet_cli_time_args_parse_with (&targs, &timing, &topt, &error)
-          || !tnet_cli_park_ride_args_parse_with (&pra, &timing.park_ride, &po, &error)))
+          || !parse_timing (&common, &targs, &pra, &topt, &po, &error)))
     rc = tnet_cli_fail (ctx, error);
   g_autoptr (GArray) pcts = topt.percentiles;
   if (rc != TNET_EXIT_OK)

@@ -12,7 +12,6 @@
 #include "commands.h"
 #include "map-structures.h"
 #include "route-transit.h"
-#include "park-ride-json.h"
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
@@ -140,77 +139,34 @@ json_strv (JsonBuilder *b, const char *name, const char *const *v)
   json_builder_end_array (b);
 }
 
-static void
-run_scenario_info (Run *run)
+/* Adds every member of the JSON object @json (a library writer's) to the
+ * object @b is building, in order. */
+static gboolean
+add_members (JsonBuilder *b, const char *json, GError **error)
 {
-  JsonBuilder *b = run->json;
-  const TnetScenarioFile *sf = run->sf;
-  json_builder_set_member_name (b, "scenario");
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "file");
-  json_builder_add_string_value (b, tnet_scenario_file_get_path (sf));
-  json_builder_set_member_name (b, "name");
-  json_builder_add_string_value (b, tnet_scenario_get_name (run->scen));
-  json_builder_set_member_name (b, "year");
-  json_builder_add_int_value (b, tnet_scenario_get_year (run->scen));
-  json_builder_set_member_name (b, "statuses");
-  json_builder_begin_array (b);
-  guint mask = tnet_scenario_get_statuses (run->scen);
-  for (guint s = 0; s < TNET_N_STATUSES; s++)
-    if (mask & TNET_STATUS_BIT (s))
-      json_builder_add_string_value (b, tnet_status_to_string (s));
-  json_builder_end_array (b);
-  json_builder_set_member_name (b, "network");
-  json_builder_add_string_value (b, tnet_network_get_dir (run->net)
-                                    ? tnet_network_get_dir (run->net) : "");
-  json_strv (b, "closed_lines", tnet_scenario_file_get_strv (sf, "closures", "lines"));
-  json_strv (b, "closed_links", tnet_scenario_file_get_strv (sf, "closures", "links"));
-  json_builder_end_object (b);
-
-  /* network totals under the scenario */
-  guint m = tnet_network_n_links (run->net), active = 0;
-  double km[TNET_N_MODES] = { 0 };
-  for (guint i = 0; i < m; i++)
-    if (tnet_scenario_link_active (run->scen, run->net, i))
-      {
-        const TnetLink *l = tnet_network_link (run->net, i);
-        active++;
-        km[l->mode] += l->length_m / 1000.0;
-      }
-  json_builder_set_member_name (b, "network");
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "nodes");
-  json_builder_add_int_value (b, tnet_network_n_nodes (run->net));
-  json_builder_set_member_name (b, "links");
-  json_builder_add_int_value (b, m);
-  json_builder_set_member_name (b, "active_links");
-  json_builder_add_int_value (b, active);
-  json_builder_set_member_name (b, "km_by_mode");
-  json_builder_begin_object (b);
-  for (guint md = 0; md < TNET_N_MODES; md++)
-    if (km[md] > 0)
-      {
-        json_builder_set_member_name (b, tnet_mode_to_string (md));
-        json_builder_add_double_value (b, round (km[md] * 10) / 10);
-      }
-  json_builder_end_object (b);
-  json_builder_end_object (b);
-
-  g_string_append_printf (run->text, "Scenario: %s (%d)\nFile: %s\nNetwork: %s\n",
-                          tnet_scenario_get_name (run->scen),
-                          tnet_scenario_get_year (run->scen), tnet_scenario_file_get_path (sf),
-                          tnet_network_get_dir (run->net) ? tnet_network_get_dir (run->net)
-                                                           : "-");
-  g_string_append_printf (run->text, "Active links: %u of %u\n", active, m);
-  const char *const *cl = tnet_scenario_file_get_strv (sf, "closures", "lines");
-  const char *const *ck = tnet_scenario_file_get_strv (sf, "closures", "links");
-  if (cl || ck)
+  g_autoptr (JsonNode) node = json_from_string (json, error);
+  if (node == NULL)
+    return FALSE;
+  JsonObject *obj = json_node_get_object (node);
+  g_autoptr (GList) names = json_object_get_members (obj);
+  for (GList *l = names; l; l = l->next)
     {
-      g_autofree char *a = cl ? g_strjoinv (", ", (char **) cl) : g_strdup ("-");
-      g_autofree char *c = ck ? g_strjoinv (", ", (char **) ck) : g_strdup ("-");
-      g_string_append_printf (run->text, "Closed lines: %s\nClosed links: %s\n", a, c);
+      json_builder_set_member_name (b, l->data);
+      json_builder_add_value (b, json_node_copy (json_object_get_member (obj, l->data)));
     }
-  g_string_append (run->text, "\n");
+  return TRUE;
+}
+
+/* "scenario" and "network" of results.json and the report's opening
+ * lines: the library's summary of the scenario file. */
+static gboolean
+run_scenario_info (Run *run, GError **error)
+{
+  g_autofree char *json = tnet_scenario_file_summary_to_json (run->sf, run->scen, run->net,
+                                                              FALSE);
+  g_autofree char *text = tnet_scenario_file_summary_to_text (run->sf, run->scen, run->net);
+  g_string_append (run->text, text);
+  return add_members (run->json, json, error);
 }
 
 /* The plan-indicator report: the baseline (the first year the data
@@ -697,67 +653,38 @@ section_timetable (Run *run, const char *section, const TnetProfile *profiles,
   return TRUE;
 }
 
-/* How each profile of [commute] was computed, into the JSON ("models":
- * profile -> "timetable", "frequency approximation" or "network"; with the
- * timetable "timetable" {feed, date, depart, window_min, percentile,
- * max_walk_min} and, with park_and_ride, "park_and_ride" {its options}) and
- * the text. */
-static void
+/* How each profile of [commute] was computed: the library's "models",
+ * "timetable" and "park_and_ride" members (tnet_commute_models_to_json())
+ * into the JSON, and their lines of the text. */
+static gboolean
 commute_models (Run *run, const TnetProfile *profiles, guint n_profiles, const char *feed,
-                const TnetTimetable *tt, const TnetCliTimeOptions *topt, const TnetParkRide *pr)
+                const TnetCommuteOptions *copts, GError **error)
 {
-  JsonBuilder *b = run->json;
-  json_builder_set_member_name (b, "models");
-  json_builder_begin_object (b);
-  for (guint p = 0; p < n_profiles; p++)
-    {
-      json_builder_set_member_name (b, tnet_profile_to_string (profiles[p]));
-      json_builder_add_string_value (b, profiles[p] == TNET_PROFILE_CAR ? "network"
-                                        : tt && (profiles[p] == TNET_PROFILE_TRANSIT || pr)
-                                        ? "timetable" : "frequency approximation");
-    }
-  json_builder_end_object (b);
+  g_autofree char *json = tnet_commute_models_to_json (profiles, n_profiles, copts, feed, FALSE);
+  if (!add_members (run->json, json, error))
+    return FALSE;
   g_string_append (run->text, "Commute\n");
+  const TnetTimetable *tt = copts->timetable;
+  const TnetParkRide *pr = copts->park_ride;
   if (!tt)
-    return;
+    return TRUE;
   guint date = tnet_timetable_get_service_date (tt);
-  g_autofree char *date_s = g_strdup_printf ("%04u-%02u-%02u", date / 10000, date / 100 % 100,
-                                             date % 100);
-  g_autofree char *dep = g_strdup_printf ("%02d:%02d", topt->depart_s / 3600,
-                                          topt->depart_s / 60 % 60);
-  json_builder_set_member_name (b, "timetable");
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "feed");
-  json_builder_add_string_value (b, feed ? feed : "");
-  json_builder_set_member_name (b, "date");
-  json_builder_add_string_value (b, date_s);
-  json_builder_set_member_name (b, "depart");
-  json_builder_add_string_value (b, dep);
-  json_builder_set_member_name (b, "window_min");
-  json_builder_add_int_value (b, topt->window_min);
-  json_builder_set_member_name (b, "percentile");
-  json_builder_add_double_value (b, tnet_scenario_file_get_double (run->sf, "commute",
-                                                                   "percentile", 50));
-  json_builder_set_member_name (b, "max_walk_min");
-  json_builder_add_int_value (b, topt->max_walk_s / 60);
-  json_builder_end_object (b);
-  g_string_append_printf (run->text, "  transit%s by the timetable %s of %s, departing %s, "
-                          "a departure every minute over %u min, p%g of the window, walks "
-                          "of up to %u min\n", pr ? " and park_and_ride" : "",
-                          feed ? feed : "", date_s, dep, MAX (topt->window_min, 1u),
-                          tnet_scenario_file_get_double (run->sf, "commute", "percentile", 50),
-                          topt->max_walk_s / 60);
+  guint window_min = copts->window_ms / 60000;
+  g_string_append_printf (run->text, "  transit%s by the timetable %s of %04u-%02u-%02u, "
+                          "departing %02d:%02d, a departure every minute over %u min, p%g of "
+                          "the window, walks of up to %u min\n", pr ? " and park_and_ride" : "",
+                          feed ? feed : "", date / 10000, date / 100 % 100, date % 100,
+                          copts->depart_s / 3600, copts->depart_s / 60 % 60,
+                          MAX (window_min, 1u), copts->timetable_percentile,
+                          copts->max_walk_ms / 60000);
   if (!pr)
-    return;
+    return TRUE;
   const TnetParkRideOptions *po = tnet_park_ride_get_options (pr);
-  json_builder_set_member_name (b, "park_and_ride");
-  json_builder_begin_object (b);
-  tnet_i_park_ride_write_json (b, pr);
-  json_builder_end_object (b);
   g_string_append_printf (run->text, "  park_and_ride: a drive of up to %u min to a parking "
                           "place (%u serve %u stops), %u min to park, stops within %.0f m\n",
                           po->drive_budget_s / 60, tnet_park_ride_n_parking (pr),
                           tnet_park_ride_n_stops (pr), po->park_s / 60, po->parking_radius_m);
+  return TRUE;
 }
 
 static gboolean
@@ -832,12 +759,12 @@ run_commute (Run *run, GError **error)
     json_builder_add_string_value (b, tnet_network_node (run->net,
                                    g_array_index (dests, TnetId, i))->id);
   json_builder_end_array (b);
-  commute_models (run, profiles, n_profiles, tt ? feed_name : NULL, tt, &topt, pr);
+  gboolean ok = commute_models (run, profiles, n_profiles, tt ? feed_name : NULL, &copts,
+                                error);
   json_builder_set_member_name (b, "results");
   json_builder_begin_array (b);
-  gboolean ok = TRUE;
   gboolean both = direction && strcmp (direction, "both") == 0;
-  if (both || direction == NULL || strcmp (direction, "to") == 0)
+  if (ok && (both || direction == NULL || strcmp (direction, "to") == 0))
     ok = run_commute_direction (run, graphs, n_profiles, origins, dests, TNET_COMMUTE_TO,
                                 budget, &copts, csv, error);
   if (ok && (both || (direction && strcmp (direction, "from") == 0)))
@@ -867,13 +794,6 @@ path_links (TnetGraph *graph, const TnetPath *path)
   return links;
 }
 
-static void
-json_path_set_count (JsonBuilder *b, const char *name, const TnetPathSet *set)
-{
-  json_builder_set_member_name (b, name);
-  json_builder_add_int_value (b, set ? set->n_paths : 0);
-}
-
 /* [transfers]: the hub transfer tables of the scenario year (transfers.csv
  * and the "transfers" member of results.json). */
 static gboolean
@@ -896,165 +816,227 @@ run_transfers (Run *run, GError **error)
   return write_file (run, "transfers.csv", csv, error);
 }
 
-/* Opens a [corridors] pair's object (its "modes" object open) and its
- * text line. With a transit or park_and_ride profile the alternatives are
- * the frequency approximation's graph, and both say so (tnet corridors
- * follows the timetable). */
-static void
-corridor_pair_begin (Run *run, const char *a, const char *z, TnetMultimodal *mm,
-                     const char *prof_name)
+/* Resolves the @p-th pair of a [corridors] or [criticality] list. */
+static gboolean
+resolve_pair (const Run *run, const char *const *pairs, guint p, TnetNodeSet **na,
+              TnetNodeSet **nz, GError **error)
 {
-  JsonBuilder *b = run->json;
-  gboolean approx = mm && tnet_multimodal_get_profile (mm) != TNET_PROFILE_CAR;
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "from");
-  json_builder_add_string_value (b, a);
-  json_builder_set_member_name (b, "to");
-  json_builder_add_string_value (b, z);
-  if (mm)
-    {
-      json_builder_set_member_name (b, "profile");
-      json_builder_add_string_value (b, prof_name);
-      json_builder_set_member_name (b, "model");
-      json_builder_add_string_value (b, approx ? "frequency approximation" : "network");
-    }
-  json_builder_set_member_name (b, "modes");
-  json_builder_begin_object (b);
-  g_string_append_printf (run->text, "  %s > %s%s%s%s\n", a, z,
-                          mm ? ", alternatives by " : "", mm ? prof_name : "",
-                          approx ? " (frequency approximation: waits of half the "
-                                   "headway, not the timetable)" : "");
+  *na = tnet_node_set_resolve (run->net, pairs[2 * p], error);
+  if (*na == NULL)
+    return FALSE;
+  *nz = tnet_node_set_resolve (run->net, pairs[2 * p + 1], error);
+  return *nz != NULL;
 }
 
+/* What [corridors] computes, the same for every pair: the mode groups,
+ * k, budget, factor, and the alternatives' model (the timetable @tt, with
+ * @pr by park-and-ride; else the profile's graph @mm; else the network). */
+typedef struct {
+  const char *const *modes;
+  guint k;
+  double budget, factor;
+  TnetRaptorDisjoint disjoint;
+  const char *prof_name;
+  TnetMultimodal *mm;
+  TnetTimetable *tt;
+  TnetParkRide *pr;
+  const char *feed_name;
+  const TnetCliTimeOptions *topt;
+  double percentile;
+} CorridorSetup;
+
+/* The alternatives of @corr: how many, and the time of the @i-th. */
+static guint
+corridor_n_alternatives (const TnetCorridor *corr)
+{
+  return corr->journeys ? corr->journeys->len : corr->fastest ? corr->fastest->n_paths : 0;
+}
+
+static guint64
+corridor_alternative_ms (const TnetCorridor *corr, guint i)
+{
+  return corr->journeys
+         ? (guint64) g_array_index (corr->journeys, TnetRaptorAlternative, i).time_s * 1000
+         : corr->fastest->paths[i].time_ms;
+}
+
+/* The text of a [corridors] pair: its line (the profile and its model
+ * named), then per mode group its figures and alternatives. */
+static void
+corridor_pair_text (Run *run, const char *a, const char *z, const CorridorSetup *cs,
+                    TnetCorridor *const *corrs)
+{
+  gboolean approx = cs->mm && tnet_multimodal_get_profile (cs->mm) != TNET_PROFILE_CAR;
+  g_autofree char *model = cs->tt ? tnet_corridor_model (corrs[0]) : NULL;
+  g_autofree char *note = model ? g_strdup_printf (" (%s)", model)
+                          : approx ? g_strdup (" (frequency approximation: waits of half "
+                                               "the headway, not the timetable)")
+                          : g_strdup ("");
+  g_string_append_printf (run->text, "  %s > %s%s%s%s\n", a, z,
+                          cs->prof_name ? ", alternatives by " : "",
+                          cs->prof_name ? cs->prof_name : "", note);
+  for (guint mi = 0; cs->modes[mi]; mi++)
+    {
+      const TnetCorridor *corr = corrs[mi];
+      guint nf = corridor_n_alternatives (corr);
+      g_string_append_printf (run->text,
+                              "    %-4s lines %u, link-disjoint paths %u, node-disjoint "
+                              "%u, %u fastest paths within %.0f min%s\n", cs->modes[mi],
+                              corr->n_lines,
+                              corr->link_disjoint ? corr->link_disjoint->n_paths : 0,
+                              corr->node_disjoint ? corr->node_disjoint->n_paths : 0,
+                              corr->n_within_budget, cs->budget, nf ? "" : " (no path)");
+      for (guint i = 0; i < nf; i++)
+        {
+          g_string_append_printf (run->text, "      path %u: %.1f min", i + 1,
+                                  corridor_alternative_ms (corr, i) / 60000.0);
+          if (corr->journeys)
+            {
+              g_auto (GStrv) places = tnet_corridor_journey_places (corr, run->net, i);
+              g_autofree char *nodes = g_strjoinv (" > ", places);
+              gint32 dep = g_array_index (corr->journeys, TnetRaptorAlternative, i).depart_s;
+              g_string_append_printf (run->text, ", departing %02d:%02d, %s", dep / 3600,
+                                      dep / 60 % 60, nodes);
+            }
+          g_string_append (run->text, "\n");
+        }
+    }
+}
+
+/* The @p-th pair's corridors-N.geojson and map: the links of each
+ * alternative on a graph (a journey by the timetable runs over none). */
+static gboolean
+corridor_pair_files (Run *run, guint p, const char *a, const char *z, const CorridorSetup *cs,
+                     TnetCorridor *const *corrs, GError **error)
+{
+  g_autoptr (TnetMap) map = wants_maps (run) ? run_map_new (run) : NULL;
+  g_autoptr (GPtrArray) paths = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autoptr (GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  for (guint mi = 0; cs->modes[mi]; mi++)
+    for (guint i = 0; corrs[mi]->journeys == NULL && i < corridor_n_alternatives (corrs[mi]);
+         i++)
+      {
+        const TnetPath *path = &corrs[mi]->fastest->paths[i];
+        GArray *links = path_links (corrs[mi]->graph, path);
+        char *label = g_strdup_printf ("%s %u: %.1f min", cs->modes[mi], i + 1,
+                                       path->time_ms / 60000.0);
+        if (map)
+          tnet_map_add_path (map, (const TnetId *) links->data, links->len, label);
+        g_ptr_array_add (paths, links);
+        g_ptr_array_add (labels, label);
+      }
+  if (run->formats & TNET_OUTPUT_GEOJSON)
+    {
+      g_autofree const TnetId **pp = g_new0 (const TnetId *, paths->len + 1);
+      g_autofree guint *pl = g_new0 (guint, paths->len + 1);
+      for (guint i = 0; i < paths->len; i++)
+        {
+          GArray *arr = paths->pdata[i];
+          pp[i] = (const TnetId *) arr->data;
+          pl[i] = arr->len;
+        }
+      g_autofree char *gj = tnet_geojson_paths (run->net, (const TnetId *const *) pp, pl,
+                                                paths->len,
+                                                (const char *const *) labels->pdata);
+      g_autofree char *name = g_strdup_printf ("corridors-%u.geojson", p + 1);
+      if (!write_file (run, name, gj, error))
+        return FALSE;
+    }
+  g_autofree char *detail = g_strdup_printf ("up to %u link-disjoint fastest paths per "
+                                             "mode group", cs->k);
+  return save_pair_map (run, map, MAP_CORRIDORS, p + 1, a, z, detail, error);
+}
+
+/* One pair of [corridors]: its analysis per mode group, written by the
+ * library's writer of a corridor pair, its text and files. */
+static gboolean
+run_corridor_pair (Run *run, const char *const *pairs, guint p, const CorridorSetup *cs,
+                   GError **error)
+{
+  g_autoptr (TnetNodeSet) na = NULL;
+  g_autoptr (TnetNodeSet) nz = NULL;
+  if (!resolve_pair (run, pairs, p, &na, &nz, error))
+    return FALSE;
+  g_autoptr (GPtrArray) corrs = g_ptr_array_new_with_free_func ((GDestroyNotify)
+                                                                tnet_corridor_free);
+  TnetWeight budget_ms = (TnetWeight) llround (cs->budget * 60000);
+  for (guint mi = 0; cs->modes[mi]; mi++)
+    {
+      guint mask = 0;
+      tnet_corridor_modes_from_string (cs->modes[mi], &mask);
+      TnetCorridor *corr = tnet_cli_corridor_analyse (run->net, run->scen, cs->mm, cs->tt,
+                                                      cs->pr, cs->feed_name, mask, na, nz,
+                                                      cs->k, budget_ms, cs->factor,
+                                                      cs->disjoint, cs->topt, cs->percentile,
+                                                      error);
+      if (corr == NULL)
+        return FALSE;
+      g_ptr_array_add (corrs, corr);
+    }
+  TnetCorridor *const *cv = (TnetCorridor *const *) corrs->pdata;
+  g_autofree char *json = tnet_corridor_pair_to_json ((const TnetCorridor *const *) cv,
+                                                      cs->modes, corrs->len, run->net, na, nz,
+                                                      FALSE);
+  JsonNode *node = json_from_string (json, error);
+  if (node == NULL)
+    return FALSE;
+  json_builder_add_value (run->json, node);
+  corridor_pair_text (run, pairs[2 * p], pairs[2 * p + 1], cs, cv);
+  return corridor_pair_files (run, p, pairs[2 * p], pairs[2 * p + 1], cs, cv, error);
+}
+
+/* [corridors]: with profile = transit or park_and_ride the alternatives
+ * follow the timetable as `tnet corridors --profile P` does (the section's
+ * keys of the timetable over the plan's defaults, section_timetable());
+ * model = frequency (or a folder without a feed) takes the frequency
+ * approximation's graph, car the road network's. */
 static gboolean
 run_corridors (Run *run, GError **error)
 {
+  const TnetScenarioFile *sf = run->sf;
   guint n_pairs = 0;
-  const char *const *pairs = tnet_scenario_file_get_pairs (run->sf, "corridors", &n_pairs);
-  const char *const *modes = tnet_scenario_file_get_strv (run->sf, "corridors", "modes");
+  const char *const *pairs = tnet_scenario_file_get_pairs (sf, "corridors", &n_pairs);
   static const char *const default_modes[] = { "rail", "road", NULL };
-  if (modes == NULL)
-    modes = default_modes;
-  guint k = (guint) tnet_scenario_file_get_double (run->sf, "corridors", "k", 3);
-  double budget = tnet_scenario_file_get_double (run->sf, "corridors", "budget_min", 60);
-  double factor = tnet_scenario_file_get_double (run->sf, "corridors", "factor", 1.5);
-  /* with a profile, the alternatives are journeys on its own graph */
-  const char *prof_name = tnet_scenario_file_get_string (run->sf, "corridors", "profile");
+  const char *const *modes = tnet_scenario_file_get_strv (sf, "corridors", "modes");
+  const char *disjoint = tnet_scenario_file_get_string (sf, "corridors", "disjoint");
+  CorridorSetup cs = {
+    .modes = modes ? modes : default_modes,
+    .k = (guint) tnet_scenario_file_get_double (sf, "corridors", "k", 3),
+    .budget = tnet_scenario_file_get_double (sf, "corridors", "budget_min", 60),
+    .factor = tnet_scenario_file_get_double (sf, "corridors", "factor", 1.5),
+    .disjoint = disjoint && strcmp (disjoint, "lines") == 0 ? TNET_RAPTOR_DISJOINT_LINES
+                                                            : TNET_RAPTOR_DISJOINT_HOPS,
+    .prof_name = tnet_scenario_file_get_string (sf, "corridors", "profile"),
+  };
+  TnetProfile profile = TNET_PROFILE_CAR;
+  if (cs.prof_name)
+    tnet_profile_from_string (cs.prof_name, &profile);   /* checked with the file */
+  g_autoptr (GArray) pcts = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *feed_name = NULL;
+  g_autoptr (GPtrArray) feeds = NULL;   /* the timetable's trip ids and names: keep */
+  g_autoptr (TnetTimetable) tt = NULL;
+  g_autoptr (TnetParkRide) pr = NULL;
   g_autoptr (TnetMultimodal) mm = NULL;
-  if (prof_name && n_pairs > 0)
-    {
-      TnetProfile profile = TNET_PROFILE_CAR;
-      tnet_profile_from_string (prof_name, &profile);   /* checked with the file */
-      if (!tnet_cli_build_graphs (run->net, run->scen, &profile, 1, &mm, error))
-        return FALSE;
-    }
-  JsonBuilder *b = run->json;
-  json_builder_set_member_name (b, "corridors");
-  json_builder_begin_array (b);
+  TnetCliTimeOptions topt = { 0 };
+  if (!section_timetable (run, "corridors", &profile, cs.prof_name ? 1 : 0, &topt, pcts,
+                          &feed_name, &feeds, &tt, &pr, error))
+    return FALSE;
+  if (cs.prof_name && tt == NULL && n_pairs > 0
+      && !tnet_cli_build_graphs (run->net, run->scen, &profile, 1, &mm, error))
+    return FALSE;
+  cs.mm = mm;
+  cs.tt = tt;
+  cs.pr = pr;
+  cs.feed_name = feed_name;
+  cs.topt = &topt;
+  cs.percentile = tt ? g_array_index (pcts, double, 0) : 50;
+  json_builder_set_member_name (run->json, "corridors");
+  json_builder_begin_array (run->json);
   g_string_append (run->text, "Corridors\n");
   for (guint p = 0; p < n_pairs; p++)
-    {
-      const char *a = pairs[2 * p], *z = pairs[2 * p + 1];
-      g_autoptr (TnetNodeSet) na = tnet_node_set_resolve (run->net, a, error);
-      if (na == NULL)
-        return FALSE;
-      g_autoptr (TnetNodeSet) nz = tnet_node_set_resolve (run->net, z, error);
-      if (nz == NULL)
-        return FALSE;
-      corridor_pair_begin (run, a, z, mm, prof_name);
-      g_autoptr (TnetMap) map = wants_maps (run) ? run_map_new (run) : NULL;
-      g_autoptr (GPtrArray) paths = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-      g_autoptr (GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
-      for (guint mi = 0; modes[mi]; mi++)
-        {
-          guint mask = 0;
-          tnet_corridor_modes_from_string (modes[mi], &mask);
-          TnetWeight budget_ms = (TnetWeight) llround (budget * 60000);
-          g_autoptr (TnetCorridor) corr =
-            mm ? tnet_corridor_analyse_profile (run->net, run->scen, mm, mask, na, nz, k,
-                                                budget_ms, factor, error)
-               : tnet_corridor_analyse (run->net, run->scen, mask, na, nz, k, budget_ms,
-                                        factor, error);
-          if (corr == NULL)
-            return FALSE;
-          json_builder_set_member_name (b, modes[mi]);
-          json_builder_begin_object (b);
-          json_builder_set_member_name (b, "lines");
-          json_builder_add_int_value (b, corr->n_lines);
-          json_builder_set_member_name (b, "line_names");
-          json_builder_begin_array (b);
-          for (guint i = 0; corr->lines && i < corr->lines->len; i++)
-            json_builder_add_string_value (b, corr->lines->pdata[i]);
-          json_builder_end_array (b);
-          json_path_set_count (b, "link_disjoint_paths", corr->link_disjoint);
-          json_path_set_count (b, "node_disjoint_paths", corr->node_disjoint);
-          json_builder_set_member_name (b, "fastest");
-          json_builder_begin_array (b);
-          guint nf = corr->fastest ? corr->fastest->n_paths : 0;
-          for (guint i = 0; i < nf; i++)
-            {
-              const TnetPath *path = &corr->fastest->paths[i];
-              GArray *links = path_links (corr->graph, path);
-              json_builder_begin_object (b);
-              json_builder_set_member_name (b, "minutes");
-              json_builder_add_double_value (b, round (path->time_ms / 6000.0) / 10);
-              json_builder_set_member_name (b, "links");
-              json_builder_begin_array (b);
-              for (guint j = 0; j < links->len; j++)
-                json_builder_add_string_value (b, tnet_network_link (run->net,
-                                               g_array_index (links, TnetId, j))->id);
-              json_builder_end_array (b);
-              json_builder_end_object (b);
-              char *label = g_strdup_printf ("%s %u: %.1f min", modes[mi], i + 1,
-                                             path->time_ms / 60000.0);
-              if (map)
-                tnet_map_add_path (map, (const TnetId *) links->data, links->len, label);
-              g_ptr_array_add (paths, links);
-              g_ptr_array_add (labels, label);
-            }
-          json_builder_end_array (b);
-          json_builder_set_member_name (b, "within_budget");
-          json_builder_add_int_value (b, corr->n_within_budget);
-          json_builder_set_member_name (b, "within_factor");
-          json_builder_add_int_value (b, corr->n_within_factor);
-          json_builder_end_object (b);
-          g_string_append_printf (run->text,
-                                  "    %-4s lines %u, link-disjoint paths %u, node-disjoint "
-                                  "%u, %u fastest paths within %.0f min%s\n", modes[mi],
-                                  corr->n_lines,
-                                  corr->link_disjoint ? corr->link_disjoint->n_paths : 0,
-                                  corr->node_disjoint ? corr->node_disjoint->n_paths : 0,
-                                  corr->n_within_budget, budget,
-                                  nf ? "" : " (no path)");
-          for (guint i = 0; i < nf; i++)
-            g_string_append_printf (run->text, "      path %u: %.1f min\n", i + 1,
-                                    corr->fastest->paths[i].time_ms / 60000.0);
-        }
-      json_builder_end_object (b);
-      json_builder_end_object (b);
-      if (run->formats & TNET_OUTPUT_GEOJSON)
-        {
-          g_autofree const TnetId **pp = g_new0 (const TnetId *, paths->len + 1);
-          g_autofree guint *pl = g_new0 (guint, paths->len + 1);
-          for (guint i = 0; i < paths->len; i++)
-            {
-              GArray *arr = paths->pdata[i];
-              pp[i] = (const TnetId *) arr->data;
-              pl[i] = arr->len;
-            }
-          g_autofree char *gj = tnet_geojson_paths (run->net, (const TnetId *const *) pp, pl,
-                                                    paths->len,
-                                                    (const char *const *) labels->pdata);
-          g_autofree char *name = g_strdup_printf ("corridors-%u.geojson", p + 1);
-          if (!write_file (run, name, gj, error))
-            return FALSE;
-        }
-      g_autofree char *detail = g_strdup_printf ("up to %u link-disjoint fastest paths per "
-                                                 "mode group", k);
-      if (!save_pair_map (run, map, MAP_CORRIDORS, p + 1, a, z, detail, error))
-        return FALSE;
-    }
-  json_builder_end_array (b);
+    if (!run_corridor_pair (run, pairs, p, &cs, error))
+      return FALSE;
+  json_builder_end_array (run->json);
   g_string_append (run->text, "\n");
   return TRUE;
 }
@@ -1096,11 +1078,9 @@ run_criticality (Run *run, GError **error)
   for (guint p = 0; p < n_pairs; p++)
     {
       const char *a = pairs[2 * p], *z = pairs[2 * p + 1];
-      g_autoptr (TnetNodeSet) na = tnet_node_set_resolve (run->net, a, error);
-      if (na == NULL)
-        return FALSE;
-      g_autoptr (TnetNodeSet) nz = tnet_node_set_resolve (run->net, z, error);
-      if (nz == NULL)
+      g_autoptr (TnetNodeSet) na = NULL;
+      g_autoptr (TnetNodeSet) nz = NULL;
+      if (!resolve_pair (run, pairs, p, &na, &nz, error))
         return FALSE;
       TnetCriticalityOptions copts;
       tnet_criticality_options_init (&copts);
@@ -1289,8 +1269,8 @@ tnet_cmd_run (int argc, char **argv)
   json_builder_begin_object (json);
   json_builder_set_member_name (json, "tnet_version");
   json_builder_add_string_value (json, tnet_version_string ());
-  run_scenario_info (&run);
-  gboolean ok = run_report (&run, &error) && run_network_outputs (&run, &error);
+  gboolean ok = run_scenario_info (&run, &error) && run_report (&run, &error)
+                && run_network_outputs (&run, &error);
   if (ok && tnet_scenario_file_has_section (sf, "commute"))
     ok = run_commute (&run, &error);
   if (ok && tnet_scenario_file_has_section (sf, "isochrone"))

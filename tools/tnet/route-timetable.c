@@ -868,6 +868,38 @@ tnet_cli_route_timetable (const TnetCliCommon *common, const TnetNetwork *net,
   return TNET_EXIT_OK;
 }
 
+TnetRaptorFailuresOptions
+tnet_cli_failures_options (const TnetCliTimeOptions *topt, double percentile)
+{
+  TnetRaptorFailuresOptions fo;
+  tnet_raptor_failures_options_init (&fo);
+  fo.depart_s = topt->depart_s;
+  fo.n_minutes = topt->window_min;
+  fo.percentile = percentile;
+  fo.max_walk_s = topt->max_walk_s;
+  return fo;
+}
+
+TnetCorridor *
+tnet_cli_corridor_analyse (const TnetNetwork *net, const TnetScenario *scen,
+                           const TnetMultimodal *mm, TnetTimetable *tt, const TnetParkRide *pr,
+                           const char *feed_name, guint mode_mask, const TnetNodeSet *a,
+                           const TnetNodeSet *b, guint k, TnetWeight budget_ms, double factor,
+                           TnetRaptorDisjoint disjoint, const TnetCliTimeOptions *topt,
+                           double percentile, GError **error)
+{
+  if (tt == NULL && mm == NULL)
+    return tnet_corridor_analyse (net, scen, mode_mask, a, b, k, budget_ms, factor, error);
+  if (tt == NULL)
+    return tnet_corridor_analyse_profile (net, scen, mm, mode_mask, a, b, k, budget_ms, factor,
+                                          error);
+  TnetRaptorFailuresOptions fo = tnet_cli_failures_options (topt, percentile);
+  return pr ? tnet_corridor_analyse_park_ride (net, scen, pr, feed_name, mode_mask, a, b, k,
+                                               budget_ms, factor, disjoint, &fo, error)
+            : tnet_corridor_analyse_timetable (net, scen, tt, feed_name, mode_mask, a, b, k,
+                                               budget_ms, factor, disjoint, &fo, error);
+}
+
 TnetCriticality *
 tnet_cli_criticality_scan (const TnetNetwork *net, const TnetScenario *scen,
                            const TnetMultimodal *mm, TnetTimetable *tt, const TnetParkRide *pr,
@@ -878,12 +910,7 @@ tnet_cli_criticality_scan (const TnetNetwork *net, const TnetScenario *scen,
 {
   if (tt == NULL)
     return tnet_corridor_criticality_profile (net, mm, a, b, by_line, budget_ms, copts, error);
-  TnetRaptorFailuresOptions fo;
-  tnet_raptor_failures_options_init (&fo);
-  fo.depart_s = topt->depart_s;
-  fo.n_minutes = topt->window_min;
-  fo.percentile = percentile;
-  fo.max_walk_s = topt->max_walk_s;
+  TnetRaptorFailuresOptions fo = tnet_cli_failures_options (topt, percentile);
   return pr ? tnet_corridor_criticality_park_ride (net, scen, pr, feed_name, a, b, by_line,
                                                    budget_ms, &fo, copts, error)
             : tnet_corridor_criticality_timetable (net, scen, tt, feed_name, a, b, by_line,

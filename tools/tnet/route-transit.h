@@ -170,6 +170,27 @@ gboolean tnet_cli_park_ride_args_parse_with (const TnetCliParkRideArgs *args,
                                              const TnetParkRideOptions *defaults,
                                              TnetParkRideOptions *out, GError **error);
 
+/* The departure, window, walk of @topt and @percentile as the options of
+ * the library's scans and alternatives by the timetable. O(1). */
+TnetRaptorFailuresOptions tnet_cli_failures_options (const TnetCliTimeOptions *topt,
+                                                     double percentile);
+
+/* The corridor of `tnet corridors` and `tnet run`'s [corridors] in one mode
+ * group: by park-and-ride by the timetable when @pr (built on @tt) is
+ * given, else transit by the timetable @tt when given (the departure,
+ * window and walk of @topt, at @percentile; alternatives disjoint by
+ * @disjoint), else on the profile's graph @mm when given, else over the
+ * network. The feeds of @tt must outlive the result. Errors and
+ * complexity: those of tnet_corridor_analyse() and its variants. */
+TnetCorridor *tnet_cli_corridor_analyse (const TnetNetwork *net, const TnetScenario *scen,
+                                         const TnetMultimodal *mm, TnetTimetable *tt,
+                                         const TnetParkRide *pr, const char *feed_name,
+                                         guint mode_mask, const TnetNodeSet *a,
+                                         const TnetNodeSet *b, guint k, TnetWeight budget_ms,
+                                         double factor, TnetRaptorDisjoint disjoint,
+                                         const TnetCliTimeOptions *topt, double percentile,
+                                         GError **error);
+
 /* The criticality scan of `tnet criticality`, `tnet run`'s [criticality]
  * and serve's /criticality: by park-and-ride by the timetable when @pr
  * (built on @tt) is given, else transit by the timetable @tt when given
