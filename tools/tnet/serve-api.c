@@ -752,7 +752,6 @@ compute_route_timetable (TnetServeJob *job, gboolean park_ride)
       TnetRaptor *raptor = g_async_queue_try_pop (t->raptors);
       if (raptor == NULL)
         raptor = tnet_raptor_new (t->tt);
-      g_autoptr (JsonBuilder) b = json_builder_new ();
       /* park-and-ride: the car graph of the scenario and the parking
        * places of the timetable, built for the request */
       g_autoptr (TnetParkRide) pr = park_ride ? tnet_park_ride_new (t->tt, job->srv->net,
@@ -761,19 +760,19 @@ compute_route_timetable (TnetServeJob *job, gboolean park_ride)
                                               : NULL;
       g_autoptr (TnetSearch) search = pr ? tnet_search_new (tnet_park_ride_get_graph (pr))
                                          : NULL;
-      gboolean ok = (pr || !park_ride)
-                    && tnet_cli_route_timetable_run_pr (t->tt, raptor, pr, search, t->feed_name,
-                                                        job->srv->net, &topt,
-                                                        param (job, "from"), param (job, "to"),
-                                                        b, NULL, &error);
+      TnetTimetableRouteOptions ro;
+      tnet_cli_timetable_route_options (&topt, t->feed_name, &ro);
+      g_autoptr (TnetTimetableRoute) route
+        = pr || !park_ride ? tnet_timetable_route_compute (t->tt, raptor, pr, search,
+                                                           job->srv->net, &ro,
+                                                           param (job, "from"),
+                                                           param (job, "to"), &error)
+                           : NULL;
       g_async_queue_push (t->raptors, raptor);
-      if (!ok)
+      if (route == NULL)
         route_error (job, error);
-      else if (!past_deadline (job))
-        {
-          job->body = tnet_cli_json_to_string (b);
-          job->status = 200;
-        }
+      else
+        answer (job, tnet_timetable_route_to_json (route));
     }
   if (owned)
     tnet_serve_timetable_free (t);
