@@ -818,6 +818,106 @@ travel (TnetTimetable *tt, const char *a, const char *b, gint32 dep)
 static const char *const LINE_STOPS =
   "stop_id,stop_name,stop_lat,stop_lon\nA,A,0,0\nB,B,0,0.0025\nC,C,0,0.01\n";
 
+/* Two buses, A -> B (t1 08:05-08:20, t3 08:10-08:25) and B -> C (t2
+ * 08:30-08:45:30), stops kilometres apart (no walk between them). From A
+ * at 08:00 one waits 5 min, rides t1, waits 10 min at B and rides t2:
+ * 45.5 min; departing 08:01 and 08:02 the same journey, 44.5 and 43.5.
+ * Nearest rank over {43.5, 44.5, 45.5}: p50 is the 2nd (44.5), p100 the
+ * 3rd. From 09:00 nothing runs: a window of two minutes gives nulls, one
+ * departure is no path. The documents are written out by hand. */
+START_TEST (test_route_documents)
+{
+  char *dir = write_feed ("stop_id,stop_name,stop_lat,stop_lon\nA,A,0,0\nB,B,0,0.05\n"
+                          "C,C,0,0.1\n",
+                          "route_id,service_id,trip_id\nR1,WD,t1\nR2,WD,t2\nR1,WD,t3\n",
+                          "trip_id,arrival_time,departure_time,stop_id,stop_sequence\n"
+                          "t1,08:05:00,08:05:00,A,1\nt1,08:20:00,08:20:00,B,2\n"
+                          "t2,08:30:00,08:30:00,B,1\nt2,08:45:30,08:45:30,C,2\n"
+                          "t3,08:10:00,08:10:00,A,1\nt3,08:25:00,08:25:00,B,2\n", NULL, NULL);
+  TnetFeed *feed = NULL;   /* the timetable borrows its names */
+  g_autoptr (TnetTimetable) tt = load_tt (dir, 20240102, 0, &feed);
+  g_autoptr (TnetRaptor) ws = tnet_raptor_new (tt);
+  const double pcts[] = { 50, 100 };
+  TnetTimetableRouteOptions o;
+  tnet_timetable_route_options_init (&o);
+  ck_assert_int_eq (o.depart_s, 8 * 3600);
+  ck_assert_uint_eq (o.n_percentiles, 5);
+  o.window_min = 3;
+  o.percentiles = pcts;
+  o.n_percentiles = 2;
+  o.feed = "tiny";
+  GError *error = NULL;
+  g_autoptr (TnetTimetableRoute) r = tnet_timetable_route_compute (tt, ws, NULL, NULL, NULL, &o,
+                                                                   "A", "C", &error);
+  ck_assert_msg (r != NULL, "%s", error ? error->message : "");
+  g_autofree char *json = tnet_timetable_route_to_json (r);
+  ck_assert_str_eq (json,
+    "{\n  \"from\" : \"A\",\n  \"to\" : \"C\",\n  \"profile\" : \"transit\",\n"
+    "  \"model\" : \"timetable\",\n  \"feed\" : \"tiny\",\n  \"date\" : 20240102,\n"
+    "  \"depart\" : \"08:00:00\",\n  \"window_min\" : 3,\n  \"total_min\" : 45.5,\n"
+    "  \"legs\" : [\n"
+    "    {\n      \"kind\" : \"ride\",\n      \"line\" : \"R1\",\n      \"trip\" : \"t1\",\n"
+    "      \"from\" : \"A\",\n      \"to\" : \"B\",\n      \"start\" : \"08:05:00\",\n"
+    "      \"end\" : \"08:20:00\",\n      \"wait_min\" : 5.0\n    },\n"
+    "    {\n      \"kind\" : \"ride\",\n      \"line\" : \"R2\",\n      \"trip\" : \"t2\",\n"
+    "      \"from\" : \"B\",\n      \"to\" : \"C\",\n      \"start\" : \"08:30:00\",\n"
+    "      \"end\" : \"08:45:30\",\n      \"wait_min\" : 10.0\n    }\n  ],\n"
+    "  \"percentiles\" : {\n    \"p50\" : 44.5,\n    \"p100\" : 45.5\n  },\n"
+    "  \"minutes\" : [\n    45.5,\n    44.5,\n    43.5\n  ]\n}\n");
+  g_autofree char *text = tnet_timetable_route_to_text (r);
+  ck_assert_str_eq (text,
+    "Route by transit (timetable tiny, 20240102) from A to C, departing 08:00\n"
+    "  wait 5.0 min, board R1 A at 08:05:00, alight B at 08:20:00 (bus t1)\n"
+    "  wait 10.0 min, board R2 B at 08:30:00, alight C at 08:45:30 (bus t2)\n"
+    "Total: 45.5 min\n"
+    "Window 08:00 + 3 min, travel time percentiles: p50 44.5 p100 45.5 min\n"
+    "Per minute: 45.5 44.5 43.5\n");
+
+  /* nothing runs after 09:00: the window's times are unreached */
+  o.depart_s = 9 * 3600;
+  o.window_min = 2;
+  o.feed = NULL;
+  g_autoptr (TnetTimetableRoute) none = tnet_timetable_route_compute (tt, ws, NULL, NULL, NULL,
+                                                                      &o, "A", "C", &error);
+  ck_assert_msg (none != NULL, "%s", error ? error->message : "");
+  g_autofree char *nj = tnet_timetable_route_to_json (none);
+  ck_assert_str_eq (nj,
+    "{\n  \"from\" : \"A\",\n  \"to\" : \"C\",\n  \"profile\" : \"transit\",\n"
+    "  \"model\" : \"timetable\",\n  \"feed\" : null,\n  \"date\" : 20240102,\n"
+    "  \"depart\" : \"09:00:00\",\n  \"window_min\" : 2,\n  \"total_min\" : null,\n"
+    "  \"legs\" : [],\n"
+    "  \"percentiles\" : {\n    \"p50\" : null,\n    \"p100\" : null\n  },\n"
+    "  \"minutes\" : [\n    null,\n    null\n  ]\n}\n");
+  g_autofree char *nt = tnet_timetable_route_to_text (none);
+  ck_assert_str_eq (nt,
+    "Route by transit (timetable 20240102) from A to C, departing 09:00\n"
+    "Window 09:00 + 2 min, travel time percentiles: p50 - p100 - min\n"
+    "Per minute: - -\n");
+
+  /* one departure that reaches nothing, and an unknown place: no path */
+  o.window_min = 0;
+  ck_assert_ptr_null (tnet_timetable_route_compute (tt, ws, NULL, NULL, NULL, &o, "A", "C",
+                                                    &error));
+  ck_assert (g_error_matches (error, TNET_ERROR, TNET_ERROR_NOT_FOUND));
+  ck_assert_str_eq (error->message, "no path by transit from 'A' to 'C' departing 09:00 on "
+                    "20240102");
+  g_clear_error (&error);
+  ck_assert_ptr_null (tnet_timetable_route_compute (tt, ws, NULL, NULL, NULL, &o, "A", "Z",
+                                                    &error));
+  ck_assert (g_error_matches (error, TNET_ERROR, TNET_ERROR_NOT_FOUND));
+  ck_assert_ptr_nonnull (strstr (error->message, "unknown place 'Z'"));
+  g_clear_error (&error);
+  /* the route copied every name: it outlives the timetable and its feed */
+  g_clear_pointer (&ws, tnet_raptor_free);
+  g_clear_pointer (&tt, tnet_timetable_unref);
+  tnet_feed_unref (feed);
+  g_autofree char *again = tnet_timetable_route_to_text (r);
+  ck_assert_str_eq (again, text);
+  tt_rm_rf (dir);
+  g_free (dir);
+}
+END_TEST
+
 /* Timepoints at A (08:00:00) and C (08:10:10, 610 s later) only. B lies a
  * quarter of the way along (lon 0.0025 of 0.01 on the equator: the
  * distances are proportional to the longitude), so it is passed at
@@ -1869,6 +1969,7 @@ timetable_suite (void)
   tcase_add_test (k, test_timed_access);
   tcase_add_test (k, test_street_walks_oracle);
   tcase_add_test (k, test_matrix_street_oracle);
+  tcase_add_test (k, test_route_documents);
   suite_add_tcase (s, k);
   return s;
 }

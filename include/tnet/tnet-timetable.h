@@ -1216,6 +1216,142 @@ TNET_API GArray *tnet_park_ride_alternatives (const TnetParkRide *pr, const Tnet
                                               const TnetRaptorFailuresOptions *opts,
                                               const TnetRaptorStop *stop, GError **error);
 
+/* ------------------------------------------------------- route documents */
+
+/**
+ * TnetTimetableRouteOptions:
+ * @depart_s: the first departure, seconds after midnight (default 08:00)
+ * @window_min: the departure window in minutes, one departure a minute; 0
+ *   (the default) and 1 both mean the departure only, but the documents
+ *   say the value given
+ * @max_walk_s: the longest walk to the first or from the last stop, and of
+ *   a journey that walks all the way, seconds (default 15 min)
+ * @percentiles: (array length=n_percentiles): percentiles of the travel
+ *   time over the window (nearest rank, tnet_percentiles()); borrowed
+ * @n_percentiles: their count (the default: 5, 25, 50, 75 and 95)
+ * @feed: (nullable): what the documents call the timetable's feeds
+ *   (e.g. "gtfs-2025"); borrowed
+ *
+ * The options of tnet_timetable_route_compute(): those of `tnet route
+ * --profile transit|park_and_ride` by the timetable. Set with
+ * tnet_timetable_route_options_init() first.
+ */
+typedef struct {
+  gint32 depart_s;
+  guint window_min;
+  guint max_walk_s;
+  const double *percentiles;
+  guint n_percentiles;
+  const char *feed;
+} TnetTimetableRouteOptions;
+
+/**
+ * tnet_timetable_route_options_init:
+ * @opts: (out caller-allocates): the options to set
+ *
+ * The defaults: departing 08:00, no window, 15 min walk, percentiles 5,
+ * 25, 50, 75, 95 (static storage), no feed name. Errors: none.
+ * Thread-safe (writes @opts only). Time complexity: O(1).
+ */
+TNET_API void tnet_timetable_route_options_init (TnetTimetableRouteOptions *opts);
+
+/**
+ * TnetTimetableRoute:
+ *
+ * The journey between two places by the timetable (opaque): the legs of
+ * the journey of the first departure with their clock times, and the
+ * travel time of each minute of the window with its percentiles; by
+ * transit or, with a #TnetParkRide, by park-and-ride. It copies every
+ * name it shows, so it outlives the timetable and the network it was
+ * computed on. Written by tnet_timetable_route_to_json() and
+ * tnet_timetable_route_to_text() (the one form of `tnet route` and of
+ * `tnet serve`'s /route by the timetable).
+ */
+typedef struct _TnetTimetableRoute TnetTimetableRoute;
+
+/**
+ * tnet_timetable_route_compute:
+ * @tt: the timetable
+ * @ws: a workspace of @tt (tnet_raptor_new()); with @pr, of its timetable
+ * @pr: (nullable): park-and-ride on @tt, or %NULL for transit
+ * @search: (nullable): with @pr, a workspace on tnet_park_ride_get_graph()
+ * @net: (nullable): the network whose node ids and names @from and @to may
+ *   give (walks by its streets when the timetable has them)
+ * @opts: the options (tnet_timetable_route_options_init())
+ * @from: where the journey starts: a stop id of @tt, else a node id or
+ *   name of @net (tnet_place_find_node())
+ * @to: where it ends, the same way
+ * @error: return location for a #GError
+ *
+ * The journey @from -> @to by the timetable: the origin's walks to the
+ * stops within the walk (with @pr also its drives to parking places,
+ * tnet_park_ride_access(), when @from is a node), the destination's walks
+ * from its stops, and the walk all the way when within the walk. One
+ * RAPTOR range query gives the travel time of each minute of the window,
+ * one plain query the journey of the first minute (tnet_park_ride_journey()
+ * from the egress stop of the earliest arrival); walking all the way is
+ * shown when it arrives no later.
+ * Errors: %TNET_ERROR_NOT_FOUND for an unknown place (with a suggestion),
+ * when no stop is within the walk of one end, or when the single departure
+ * (a window of 0 or 1) reaches nothing; a window whose minutes all miss is
+ * a result, its times unreached.
+ * Returns: (transfer full) (nullable): the route; free with
+ *   tnet_timetable_route_free().
+ * Thread-safety: reentrant: @tt, @pr and @net are only read; one @ws and
+ *   @search per thread.
+ * Time complexity: one RAPTOR range query over the window plus one query,
+ *   plus with @pr one bounded drive search.
+ */
+TNET_API TnetTimetableRoute *tnet_timetable_route_compute (TnetTimetable *tt, TnetRaptor *ws,
+                                                           const TnetParkRide *pr,
+                                                           TnetSearch *search,
+                                                           const TnetNetwork *net,
+                                                           const TnetTimetableRouteOptions *opts,
+                                                           const char *from, const char *to,
+                                                           GError **error);
+
+/**
+ * tnet_timetable_route_to_json:
+ * @route: the route
+ *
+ * The document of `tnet route --profile transit|park_and_ride --format
+ * json` by the timetable and of `tnet serve`'s /route for those profiles
+ * (docs/json-schema.md): from, to, profile, model ("timetable"), feed,
+ * date, depart ("HH:MM:SS"), window_min, total_min (the first minute's,
+ * null when unreached), park_and_ride (the options and counts; with
+ * park-and-ride only), legs (kind, line, trip, from, to, start, end,
+ * wait_min; the final walk to the destination is not a leg), percentiles
+ * ({"pP": minutes or null}) and minutes (per minute of the window).
+ * Minutes are rounded to 0.1. Returns: (transfer full): the text, ending
+ * in a newline. Errors: none. Thread-safe (reads @route only).
+ * Time complexity: O(legs + window + percentiles).
+ */
+TNET_API char *tnet_timetable_route_to_json (const TnetTimetableRoute *route);
+
+/**
+ * tnet_timetable_route_to_text:
+ * @route: the route
+ *
+ * The text of `tnet route --profile transit|park_and_ride`: a heading
+ * (feed, date, departure; with park-and-ride its options and counts),
+ * one line per leg with its clock times (rides with the wait, line, trip
+ * and mode), the final walk, the total, and over a window of two minutes
+ * or more the percentiles and the time of each minute ("-" unreached).
+ * Returns: (transfer full): the text. Errors: none. Thread-safe (reads
+ * @route only). Time complexity: as tnet_timetable_route_to_json().
+ */
+TNET_API char *tnet_timetable_route_to_text (const TnetTimetableRoute *route);
+
+/**
+ * tnet_timetable_route_free:
+ * @route: (nullable): the route
+ *
+ * Frees @route. Errors: none. Not thread-safe for @route (no other
+ * thread may use it). Time complexity: O(legs).
+ */
+TNET_API void tnet_timetable_route_free (TnetTimetableRoute *route);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetParkRide, tnet_park_ride_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetTimetableRoute, tnet_timetable_route_free)
 
 G_END_DECLS

@@ -26,9 +26,18 @@ void
 tnet_i_park_ride_write_json (JsonBuilder *b, const TnetParkRide *pr)
 {
   g_return_if_fail (b != NULL && pr != NULL);
-  tnet_i_park_ride_options_write_json (b, tnet_park_ride_get_options (pr));
+  tnet_i_park_ride_counts_write_json (b, tnet_park_ride_get_options (pr),
+                                      tnet_park_ride_n_parking (pr), tnet_park_ride_n_stops (pr));
+}
+
+void
+tnet_i_park_ride_counts_write_json (JsonBuilder *b, const TnetParkRideOptions *po,
+                                    guint n_parking, guint n_stops)
+{
+  g_return_if_fail (b != NULL && po != NULL);
+  tnet_i_park_ride_options_write_json (b, po);
   json_builder_set_member_name (b, "parking_places");
-  json_builder_add_int_value (b, tnet_park_ride_n_parking (pr));
+  json_builder_add_int_value (b, n_parking);
   json_builder_set_member_name (b, "stops_with_parking");
-  json_builder_add_int_value (b, tnet_park_ride_n_stops (pr));
+  json_builder_add_int_value (b, n_stops);
 }

@@ -30,3 +30,17 @@ void tnet_i_park_ride_options_write_json (JsonBuilder *b, const TnetParkRideOpti
  * Time complexity: O(1).
  */
 void tnet_i_park_ride_write_json (JsonBuilder *b, const TnetParkRide *pr);
+
+/**
+ * tnet_i_park_ride_counts_write_json:
+ * @b: a builder inside an object
+ * @po: the options (borrowed for the call)
+ * @n_parking: the parking places
+ * @n_stops: the stops they serve
+ *
+ * The members of tnet_i_park_ride_write_json() from the values themselves
+ * (a result that outlives its #TnetParkRide keeps them). Cannot fail.
+ * Reentrant. Time complexity: O(1).
+ */
+void tnet_i_park_ride_counts_write_json (JsonBuilder *b, const TnetParkRideOptions *po,
+                                         guint n_parking, guint n_stops);

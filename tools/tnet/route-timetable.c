@@ -1,10 +1,10 @@
-/* route-timetable.c: `tnet route --profile transit` by the timetable: the
- * journey for one departure with clock times, and over a departure window
- * the travel-time percentiles and the minute-by-minute series. */
+/* route-timetable.c: the timetable options of the transit commands, the
+ * loading of their timetable, and `tnet route --profile
+ * transit|park_and_ride` by the timetable (the journey and its documents
+ * are the library's #TnetTimetableRoute). */
 #include "cli.h"
 #include "commands.h"
 #include "route-transit.h"
-#include "park-ride-json.h"
 #include <stdio.h>
 #include <string.h>
 #include <math.h>
@@ -395,16 +395,6 @@ tnet_cli_load_timetable (const TnetNetwork *net, const TnetScenario *scen,
   return tt;
 }
 
-static double
-distance_m (double lon1, double lat1, double lon2, double lat2)
-{
-  const double r = 6371008.8, d2r = G_PI / 180.0;
-  double dlat = (lat2 - lat1) * d2r, dlon = (lon2 - lon1) * d2r;
-  double a = sin (dlat / 2) * sin (dlat / 2)
-             + cos (lat1 * d2r) * cos (lat2 * d2r) * sin (dlon / 2) * sin (dlon / 2);
-  return 2 * r * asin (MIN (1.0, sqrt (a)));
-}
-
 static char *
 clock_str (gint32 s)
 {
@@ -415,417 +405,17 @@ clock_str (gint32 s)
                           neg ? " (day before)" : "");
 }
 
-/* Where a place is: a stop of the timetable, or a network node (walks to
- * the stops within @max_walk_s by tnet_raptor_walks_from_place()). *@node
- * is the place's network node or TNET_ID_NONE. */
-static gboolean
-place_walks (const TnetTimetable *tt, TnetRaptor *ws, const TnetNetwork *net, const char *id,
-             guint max_walk_s, GArray *walks, double *lon, double *lat, TnetId *node,
-             GError **error)
+void
+tnet_cli_timetable_route_options (const TnetCliTimeOptions *topt, const char *feed_name,
+                                  TnetTimetableRouteOptions *out)
 {
-  *node = TNET_ID_NONE;
-  TnetId s = tnet_timetable_find_stop (tt, id);
-  if (s != TNET_ID_NONE)
-    {
-      TnetStopWalk w = { s, 0 };
-      g_array_append_val (walks, w);
-      tnet_timetable_stop_position (tt, s, lon, lat);
-      if (!isnan (*lon))
-        tnet_timetable_walks_near (tt, *lon, *lat, 0, walks);
-      return TRUE;
-    }
-  TnetId v = net ? tnet_place_find_node (net, id) : TNET_ID_NONE;
-  if (v == TNET_ID_NONE)
-    {
-      const char *sugg = net ? tnet_place_suggest (net, id, FALSE) : NULL;
-      g_set_error (error, TNET_ERROR, TNET_ERROR_NOT_FOUND,
-                   "unknown place '%s', expected a stop id of the feed or a node id or "
-                   "name%s%s%s", id, sugg ? " (did you mean '" : "", sugg ? sugg : "",
-                   sugg ? "'?)" : "");
-      return FALSE;
-    }
-  const TnetNode *n = tnet_network_node (net, v);
-  *lon = n->lon;
-  *lat = n->lat;
-  *node = v;
-  tnet_raptor_walks_from_place (ws, v, n->lon, n->lat, max_walk_s, walks);
-  return TRUE;
-}
-
-/* The park-and-ride part of a route's document: the options and how many
- * parking places and stops with parking the data has. */
-static void
-park_ride_summary (const TnetParkRide *pr, JsonBuilder *b, GString *out)
-{
-  const TnetParkRideOptions *po = tnet_park_ride_get_options (pr);
-  if (b == NULL)
-    {
-      g_string_append_printf (out, "Park-and-ride: drive up to %u min, park %u min, %u "
-                              "parking places serve %u stops within %g m\n",
-                              po->drive_budget_s / 60, po->park_s / 60,
-                              tnet_park_ride_n_parking (pr), tnet_park_ride_n_stops (pr),
-                              po->parking_radius_m);
-      return;
-    }
-  json_builder_set_member_name (b, "park_and_ride");
-  json_builder_begin_object (b);
-  tnet_i_park_ride_write_json (b, pr);
-  json_builder_end_object (b);
-}
-
-static const char *
-leg_kind (TnetTransitLegKind k)
-{
-  switch (k)
-    {
-    case TNET_TRANSIT_LEG_RIDE:
-      return "ride";
-    case TNET_TRANSIT_LEG_ACCESS:
-      return "walk";
-    case TNET_TRANSIT_LEG_DRIVE:
-      return "drive";
-    case TNET_TRANSIT_LEG_PARK:
-      return "park";
-    case TNET_TRANSIT_LEG_TRANSFER:
-    default:
-      return "transfer";
-    }
-}
-
-gboolean
-tnet_cli_route_timetable_run (TnetTimetable *tt, TnetRaptor *ws, const char *feed_name,
-                              const TnetNetwork *net, const TnetCliTimeOptions *topt,
-                              const char *from, const char *to, JsonBuilder *b, GString *out,
-                              GError **error)
-{
-  return tnet_cli_route_timetable_run_pr (tt, ws, NULL, NULL, feed_name, net, topt, from, to,
-                                          b, out, error);
-}
-
-/* What tnet_cli_route_timetable_run_pr() found, for its document. */
-typedef struct {
-  const char *from, *to;
-  const char *how;          /* "transit" or "park-and-ride" */
-  const TnetParkRide *pr;   /* NULL: transit */
-  const char *feed_name;
-  guint date;               /* the timetable's service date, YYYYMMDD */
-  gint32 dep;               /* the first departure, s after midnight */
-  guint n_min;              /* departures: MAX (window, 1) */
-  const gint32 *series;     /* @n_min travel times, s, or TNET_RAPTOR_UNREACHED */
-  const gint32 *pv;         /* the options' percentiles of @series */
-  const GArray *legs;       /* TnetTransitLeg of the first departure's journey */
-  TnetId best;              /* its last stop, or TNET_ID_NONE */
-  guint32 best_walk;        /* the walk from @best to the destination, s */
-  gboolean walk_only;       /* walking all the way is as fast */
-  guint32 direct;           /* that walk, s */
-} RouteDoc;
-
-/* The ends of a route: the origin's access rows into @acc (its walks to
- * stops, with park-and-ride @pr its drives to parking places too, whose
- * rows go to @rows), the destination's stops into @egr and the egresses
- * into @egress (with the walk all the way when within the longest walk,
- * *@direct). Fails (TNET_ERROR_NOT_FOUND) on an unknown place, or when no
- * stop is within the walk of one end. */
-static gboolean
-route_ends (TnetTimetable *tt, TnetRaptor *ws, const TnetParkRide *pr, TnetSearch *search,
-            const TnetNetwork *net, const TnetCliTimeOptions *topt, const char *from,
-            const char *to, const char *how, GArray *acc, GArray *egr, GArray *rows,
-            GArray *egress, guint32 *direct, GError **error)
-{
-  double olon = NAN, olat = NAN, dlon = NAN, dlat = NAN;
-  TnetId onode, dnode;
-  if (!place_walks (tt, ws, net, from, topt->max_walk_s, acc, &olon, &olat, &onode, error)
-      || !place_walks (tt, ws, net, to, topt->max_walk_s, egr, &dlon, &dlat, &dnode, error))
-    return FALSE;
-  if (pr != NULL && onode != TNET_ID_NONE)
-    {
-      /* driving to a parking place competes with walking to a stop */
-      g_autoptr (GArray) merged = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
-      tnet_park_ride_access (pr, search, onode, (const TnetStopWalk *) (void *) acc->data,
-                             acc->len, rows, merged);
-      g_array_set_size (acc, 0);
-      g_array_append_vals (acc, merged->data, merged->len);
-    }
-  for (guint i = 0; i < egr->len; i++)
-    {
-      const TnetStopWalk *w = &g_array_index (egr, TnetStopWalk, i);
-      TnetEgress e = { 0, w->stop, w->walk_s };
-      g_array_append_val (egress, e);
-    }
-  *direct = G_MAXUINT32;
-  g_autoptr (GArray) scratch = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
-  if (onode != TNET_ID_NONE && dnode != TNET_ID_NONE
-      && tnet_raptor_walks_from_node (ws, onode, topt->max_walk_s, dnode, direct, scratch))
-    {
-      /* both ends on the street: the direct walk is the street walk */
-      if (*direct <= topt->max_walk_s)
-        {
-          TnetEgress e = { 0, TNET_ID_NONE, *direct };
-          g_array_append_val (egress, e);
-        }
-    }
-  else if (!isnan (olon) && !isnan (dlon))
-    {
-      *direct = tnet_timetable_walk_seconds (tt, distance_m (olon, olat, dlon, dlat));
-      if (*direct <= topt->max_walk_s)
-        {
-          TnetEgress e = { 0, TNET_ID_NONE, *direct };
-          g_array_append_val (egress, e);
-        }
-    }
-
-  if (egress->len == 0 || (acc->len == 0 && *direct > topt->max_walk_s))
-    {
-      /* no stop within walking distance of one end: nothing to route */
-      g_set_error (error, TNET_ERROR, TNET_ERROR_NOT_FOUND, "no path by %s from '%s' to "
-                   "'%s': no stop of the feed within %u min walk of '%s' (--max-walk)%s",
-                   how, from, to, topt->max_walk_s / 60, acc->len == 0 ? from : to,
-                   pr && acc->len == 0 ? " nor a parking place within the drive budget"
-                   : "");
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* The start of the document: the JSON members before "legs" (whose array
- * it opens), or the text's heading lines. */
-static void
-route_doc_head (const RouteDoc *d, const TnetCliTimeOptions *topt, JsonBuilder *b,
-                GString *out)
-{
-  if (b == NULL)
-    {
-      g_string_append_printf (out, "Route by %s (timetable %s, %u) from %s to %s, "
-                              "departing %02d:%02d\n", d->how, d->feed_name, d->date, d->from,
-                              d->to, d->dep / 3600, d->dep / 60 % 60);
-      if (d->pr)
-        park_ride_summary (d->pr, NULL, out);
-      return;
-    }
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "from");
-  json_builder_add_string_value (b, d->from);
-  json_builder_set_member_name (b, "to");
-  json_builder_add_string_value (b, d->to);
-  json_builder_set_member_name (b, "profile");
-  json_builder_add_string_value (b, d->pr ? "park_and_ride" : "transit");
-  json_builder_set_member_name (b, "model");
-  json_builder_add_string_value (b, "timetable");
-  json_builder_set_member_name (b, "feed");
-  json_builder_add_string_value (b, d->feed_name);
-  json_builder_set_member_name (b, "date");
-  json_builder_add_int_value (b, d->date);
-  json_builder_set_member_name (b, "depart");
-  g_autofree char *cd = clock_str (d->dep);
-  json_builder_add_string_value (b, cd);
-  json_builder_set_member_name (b, "window_min");
-  json_builder_add_int_value (b, topt->window_min);
-  json_builder_set_member_name (b, "total_min");
-  if (d->series[0] == TNET_RAPTOR_UNREACHED)
-    json_builder_add_null_value (b);
-  else
-    json_builder_add_double_value (b, round (d->series[0] / 6.0) / 10.0);
-  if (d->pr)
-    park_ride_summary (d->pr, b, NULL);
-  json_builder_set_member_name (b, "legs");
-  json_builder_begin_array (b);
-}
-
-/* One leg as a JSON object of the "legs" array. */
-static void
-route_leg_json (JsonBuilder *b, const TnetTransitLeg *l, const char *kind, const char *fs,
-                const char *ts, const char *c0, const char *c1)
-{
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "kind");
-  json_builder_add_string_value (b, kind);
-  json_builder_set_member_name (b, "line");
-  if (l->route_name)
-    json_builder_add_string_value (b, l->route_name);
-  else
-    json_builder_add_null_value (b);
-  json_builder_set_member_name (b, "trip");
-  if (l->trip_id)
-    json_builder_add_string_value (b, l->trip_id);
-  else
-    json_builder_add_null_value (b);
-  json_builder_set_member_name (b, "from");
-  json_builder_add_string_value (b, fs);
-  json_builder_set_member_name (b, "to");
-  json_builder_add_string_value (b, ts);
-  json_builder_set_member_name (b, "start");
-  json_builder_add_string_value (b, c0);
-  json_builder_set_member_name (b, "end");
-  json_builder_add_string_value (b, c1);
-  json_builder_set_member_name (b, "wait_min");
-  json_builder_add_double_value (b, l->wait_s / 60.0);
-  json_builder_end_object (b);
-}
-
-/* The legs of the journey: JSON objects into the open "legs" array of @b,
- * or (@b NULL) text lines, with the final walk (text only). */
-static void
-route_doc_legs (const RouteDoc *d, const TnetTimetable *tt, const TnetNetwork *net,
-                JsonBuilder *b, GString *out)
-{
-  const char *parked = NULL;   /* the parking place, once parked */
-  gint32 clock = d->dep;
-  for (guint i = 0; i < d->legs->len; i++)
-    {
-      const TnetTransitLeg *l = &g_array_index (d->legs, TnetTransitLeg, i);
-      const char *place = l->node != TNET_ID_NONE ? tnet_network_node (net, l->node)->id : NULL;
-      if (l->kind == TNET_TRANSIT_LEG_PARK)
-        parked = place;
-      const char *fs = l->kind == TNET_TRANSIT_LEG_PARK ? place
-                       : l->from_stop != TNET_ID_NONE ? tnet_timetable_stop_id (tt, l->from_stop)
-                       : parked ? parked : d->from;
-      const char *ts = place ? place : tnet_timetable_stop_id (tt, l->to_stop);
-      const char *kind = leg_kind (l->kind);
-      if (l->kind == TNET_TRANSIT_LEG_ACCESS && l->end_s == l->start_s)
-        continue;
-      g_autofree char *c0 = clock_str (l->start_s), *c1 = clock_str (l->end_s);
-      if (b)
-        route_leg_json (b, l, kind, fs, ts, c0, c1);
-      else if (l->kind == TNET_TRANSIT_LEG_RIDE)
-        g_string_append_printf (out, "  wait %.1f min, board %s %s at %s, alight %s at %s "
-                                "(%s %s)\n", l->wait_s / 60.0, l->route_name, fs, c0, ts, c1,
-                                tnet_mode_to_string (l->mode), l->trip_id);
-      else if (l->kind == TNET_TRANSIT_LEG_PARK)
-        g_string_append_printf (out, "  park at %s, %s-%s\n", ts, c0, c1);
-      else
-        g_string_append_printf (out, "  %s %s -> %s, %s-%s\n", kind, fs, ts, c0, c1);
-      clock = l->end_s;
-    }
-  if (!d->walk_only && d->best != TNET_ID_NONE && d->best_walk > 0)
-    {
-      g_autofree char *c0 = clock_str (clock), *c1 = clock_str (clock + (gint32) d->best_walk);
-      if (!b)
-        g_string_append_printf (out, "  walk %s -> %s, %s-%s\n",
-                                tnet_timetable_stop_id (tt, d->best), d->to, c0, c1);
-    }
-  if (d->walk_only && !b)
-    g_string_append_printf (out, "  walk %s -> %s, %.1f min\n", d->from, d->to,
-                            d->direct / 60.0);
-}
-
-/* The end of the document: the JSON "percentiles" and "minutes" (closing
- * the legs and the object), or the text's total and window lines. */
-static void
-route_doc_tail (const RouteDoc *d, const TnetCliTimeOptions *topt, JsonBuilder *b,
-                GString *out)
-{
-  if (b)
-    {
-      json_builder_end_array (b);
-      json_builder_set_member_name (b, "percentiles");
-      json_builder_begin_object (b);
-      for (guint i = 0; i < topt->percentiles->len; i++)
-        {
-          g_autofree char *k = g_strdup_printf ("p%g", g_array_index (topt->percentiles,
-                                                                       double, i));
-          json_builder_set_member_name (b, k);
-          if (d->pv[i] == TNET_RAPTOR_UNREACHED)
-            json_builder_add_null_value (b);
-          else
-            json_builder_add_double_value (b, round (d->pv[i] / 6.0) / 10.0);
-        }
-      json_builder_end_object (b);
-      json_builder_set_member_name (b, "minutes");
-      json_builder_begin_array (b);
-      for (guint m = 0; m < d->n_min; m++)
-        if (d->series[m] == TNET_RAPTOR_UNREACHED)
-          json_builder_add_null_value (b);
-        else
-          json_builder_add_double_value (b, round (d->series[m] / 6.0) / 10.0);
-      json_builder_end_array (b);
-      json_builder_end_object (b);
-      return;
-    }
-  if (d->series[0] != TNET_RAPTOR_UNREACHED)
-    g_string_append_printf (out, "Total: %.1f min\n", d->series[0] / 60.0);
-  if (topt->window_min > 1)
-    {
-      g_string_append_printf (out, "Window %02d:%02d + %u min, travel time percentiles:",
-                              d->dep / 3600, d->dep / 60 % 60, topt->window_min);
-      for (guint i = 0; i < topt->percentiles->len; i++)
-        {
-          if (d->pv[i] == TNET_RAPTOR_UNREACHED)
-            g_string_append_printf (out, " p%g -", g_array_index (topt->percentiles, double, i));
-          else
-            g_string_append_printf (out, " p%g %.1f", g_array_index (topt->percentiles, double, i),
-                                    d->pv[i] / 60.0);
-        }
-      g_string_append (out, " min\nPer minute:");
-      for (guint m = 0; m < d->n_min; m++)
-        {
-          if (d->series[m] == TNET_RAPTOR_UNREACHED)
-            g_string_append (out, " -");
-          else
-            g_string_append_printf (out, " %.1f", d->series[m] / 60.0);
-        }
-      g_string_append_c (out, '\n');
-    }
-}
-
-gboolean
-tnet_cli_route_timetable_run_pr (TnetTimetable *tt, TnetRaptor *ws, const TnetParkRide *pr,
-                                 TnetSearch *search, const char *feed_name,
-                                 const TnetNetwork *net, const TnetCliTimeOptions *topt,
-                                 const char *from, const char *to, JsonBuilder *b,
-                                 GString *out, GError **error)
-{
-  RouteDoc d = { .from = from, .to = to, .how = pr ? "park-and-ride" : "transit", .pr = pr,
-                 .feed_name = feed_name, .date = tnet_timetable_get_service_date (tt),
-                 .dep = topt->depart_s, .n_min = MAX (topt->window_min, 1u) };
-  g_autoptr (GArray) acc = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
-  g_autoptr (GArray) egr = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
-  g_autoptr (GArray) rows = g_array_new (FALSE, FALSE, sizeof (TnetParkRideAccess));
-  g_autoptr (GArray) egress = g_array_new (FALSE, FALSE, sizeof (TnetEgress));
-  if (!route_ends (tt, ws, pr, search, net, topt, from, to, d.how, acc, egr, rows, egress,
-                   &d.direct, error))
-    return FALSE;
-  g_autofree gint32 *series = g_new (gint32, d.n_min);
-  tnet_raptor_run_range (ws, (const TnetStopWalk *) (void *) acc->data, acc->len, d.dep,
-                         d.n_min, (const TnetEgress *) (void *) egress->data, egress->len, 1,
-                         series);
-  /* the journey of the first minute: the best egress stop, then its legs */
-  tnet_raptor_run (ws, (const TnetStopWalk *) (void *) acc->data, acc->len, d.dep);
-  d.best = TNET_ID_NONE;
-  gint32 best_t = TNET_RAPTOR_UNREACHED;
-  for (guint i = 0; i < egr->len; i++)
-    {
-      const TnetStopWalk *w = &g_array_index (egr, TnetStopWalk, i);
-      gint32 a = tnet_raptor_arrival (ws, w->stop);
-      if (a != TNET_RAPTOR_UNREACHED && a + (gint32) w->walk_s < best_t)
-        {
-          best_t = a + (gint32) w->walk_s;
-          d.best = w->stop;
-          d.best_walk = w->walk_s;
-        }
-    }
-  d.walk_only = d.direct <= topt->max_walk_s && d.dep + (gint32) d.direct <= best_t;
-  if (series[0] == TNET_RAPTOR_UNREACHED && topt->window_min <= 1)
-    {
-      g_set_error (error, TNET_ERROR, TNET_ERROR_NOT_FOUND, "no path by %s from '%s' to "
-                   "'%s' departing %02d:%02d on %u", d.how, from, to, d.dep / 3600,
-                   d.dep / 60 % 60, d.date);
-      return FALSE;
-    }
-  g_autoptr (GArray) legs = g_array_new (FALSE, FALSE, sizeof (TnetTransitLeg));
-  if (!d.walk_only && d.best != TNET_ID_NONE)
-    tnet_park_ride_journey (ws, d.best, (const TnetParkRideAccess *) (void *) rows->data,
-                            rows->len, legs);
-  g_autofree gint32 *pv = g_new (gint32, MAX (topt->percentiles->len, 1));
-  g_autofree gint32 *sorted = g_memdup2 (series, sizeof (gint32) * d.n_min);
-  tnet_percentiles (sorted, d.n_min, (const double *) (void *) topt->percentiles->data,
-                    topt->percentiles->len, pv);
-  d.series = series;
-  d.pv = pv;
-  d.legs = legs;
-  route_doc_head (&d, topt, b, out);
-  route_doc_legs (&d, tt, net, b, out);
-  route_doc_tail (&d, topt, b, out);
-  return TRUE;
+  tnet_timetable_route_options_init (out);
+  out->depart_s = topt->depart_s;
+  out->window_min = topt->window_min;
+  out->max_walk_s = topt->max_walk_s;
+  out->percentiles = (const double *) (void *) topt->percentiles->data;
+  out->n_percentiles = topt->percentiles->len;
+  out->feed = feed_name;
 }
 
 int
@@ -858,12 +448,15 @@ tnet_cli_route_timetable (const TnetCliCommon *common, const TnetNetwork *net,
         return tnet_cli_fail (NULL, error);
       search = tnet_search_new (tnet_park_ride_get_graph (pr));
     }
-  g_autoptr (JsonBuilder) b = json ? json_builder_new () : NULL;
-  g_autoptr (GString) out = json ? NULL : g_string_new (NULL);
-  if (!tnet_cli_route_timetable_run_pr (tt, ws, pr, search, feed_name, net, topt, from, to, b,
-                                        out, &error))
+  TnetTimetableRouteOptions ro;
+  tnet_cli_timetable_route_options (topt, feed_name, &ro);
+  g_autoptr (TnetTimetableRoute) route = tnet_timetable_route_compute (tt, ws, pr, search, net,
+                                                                       &ro, from, to, &error);
+  if (route == NULL)
     return tnet_cli_fail (NULL, error);
-  if (json ? !tnet_cli_write_json (common, b, &error) : !tnet_cli_write (common, out->str, &error))
+  g_autofree char *text = json ? tnet_timetable_route_to_json (route)
+                               : tnet_timetable_route_to_text (route);
+  if (!tnet_cli_write (common, text, &error))
     return tnet_cli_fail (NULL, error);
   return TNET_EXIT_OK;
 }

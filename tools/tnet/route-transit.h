@@ -121,17 +121,11 @@ gboolean tnet_cli_parse_clock (const char *s, gint32 *out_s);
 gboolean tnet_cli_parse_date (const char *s, guint *out);
 gboolean tnet_cli_parse_percentiles (const char *s, GArray *out);
 
-/* The journey FROM -> TO by the timetable @tt (RAPTOR, with the workspace
- * @ws of @tt): the document of `tnet route --profile transit --format json`
- * added to @b, or (@b NULL) its text appended to @out. @feed_name names the
- * feeds in the document. Fails with TNET_ERROR_NOT_FOUND (unknown place, no
- * stop within the walk, no journey) before adding to @b. Reentrant: @tt
- * and @net are only read (one @ws per thread). Time complexity: one RAPTOR
- * range query over the window plus one query. */
-gboolean tnet_cli_route_timetable_run (TnetTimetable *tt, TnetRaptor *ws, const char *feed_name,
-                                       const TnetNetwork *net, const TnetCliTimeOptions *topt,
-                                       const char *from, const char *to, JsonBuilder *b,
-                                       GString *out, GError **error);
+/* The options of tnet_timetable_route_compute() from the parsed options
+ * @topt (@out borrows its percentiles and @feed_name: keep them while it
+ * is used). O(1). */
+void tnet_cli_timetable_route_options (const TnetCliTimeOptions *topt, const char *feed_name,
+                                       TnetTimetableRouteOptions *out);
 /* The park-and-ride options of route, commute and isochrone:
  * --drive-budget MIN, --park-time MIN, --parking-radius M; parse into
  * #TnetParkRideOptions (FALSE with a G_OPTION_ERROR on a bad value). */
@@ -214,17 +208,6 @@ TnetCriticality *tnet_cli_criticality_scan (const TnetNetwork *net, const TnetSc
 gboolean tnet_cli_frequency_model_check (const TnetCliTimeArgs *args,
                                          const TnetCliParkRideArgs *park, GError **error);
 
-/* tnet_cli_route_timetable_run() by park-and-ride when @pr is not NULL
- * (@search a workspace on its car graph): the origin's access rows are its
- * walks and its drives to parking places (tnet_park_ride_access()); the
- * legs show the drive and the park; the document says "park_and_ride" and
- * gives the park-and-ride options and counts. */
-gboolean tnet_cli_route_timetable_run_pr (TnetTimetable *tt, TnetRaptor *ws,
-                                          const TnetParkRide *pr, TnetSearch *search,
-                                          const char *feed_name, const TnetNetwork *net,
-                                          const TnetCliTimeOptions *topt, const char *from,
-                                          const char *to, JsonBuilder *b, GString *out,
-                                          GError **error);
 /* `tnet route --profile transit` by the timetable @tt (RAPTOR; the
  * timetable of tnet_cli_transit_timetable(), whose feeds @feed_name
  * names); with @park_ride (nullable) `--profile park_and_ride`. */

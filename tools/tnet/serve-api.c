@@ -95,6 +95,25 @@ param (TnetServeJob *job, const char *name)
   return g_hash_table_lookup (job->query, name);
 }
 
+/* The answer @status naming the parameter @name for @error (consumed):
+ * "parameter 'NAME': message". */
+static void
+param_error (TnetServeJob *job, guint status, const char *name, GError *error)
+{
+  tnet_serve_job_error (job, status, name, "parameter '%s': %s", name, error->message);
+  g_error_free (error);
+}
+
+/* The profile=… of a job (checked when prepared), car when absent. */
+static TnetProfile
+job_profile (TnetServeJob *job)
+{
+  TnetProfile profile = TNET_PROFILE_CAR;
+  if (param (job, "profile"))
+    tnet_profile_from_string (param (job, "profile"), &profile);
+  return profile;
+}
+
 /* A required or optional text parameter; FALSE (with the 400 set) when bad. */
 static gboolean
 text_param (TnetServeJob *job, const char *name, gboolean required, const char **out)
@@ -180,8 +199,7 @@ node_param (TnetServeJob *job, const char *name, TnetId *out)
   *out = tnet_cli_find_node (job->srv->net, v, &error);
   if (*out == TNET_ID_NONE)
     {
-      tnet_serve_job_error (job, 400, name, "parameter '%s': %s", name, error->message);
-      g_error_free (error);
+      param_error (job, 400, name, error);
       return FALSE;
     }
   return TRUE;
@@ -484,10 +502,7 @@ prepare_isochrone (TnetServeJob *job)
   g_autoptr (GArray) sources = g_array_new (FALSE, FALSE, sizeof (TnetId));
   GError *error = NULL;
   if (!tnet_cli_isochrone_sources (job->srv->net, from, sources, &error))
-    {
-      tnet_serve_job_error (job, 400, "from", "parameter 'from': %s", error->message);
-      g_error_free (error);
-    }
+    param_error (job, 400, "from", error);
 }
 
 static void
@@ -668,10 +683,12 @@ static void
 route_error (TnetServeJob *job, GError *error)
 {
   if (g_error_matches (error, TNET_ERROR, TNET_ERROR_NOT_FOUND))
-    tnet_serve_job_error (job, 404, NULL, "%s", error->message);
+    {
+      tnet_serve_job_error (job, 404, NULL, "%s", error->message);
+      g_error_free (error);
+    }
   else
-    tnet_serve_job_error (job, 400, "profile", "parameter 'profile': %s", error->message);
-  g_error_free (error);
+    param_error (job, 400, "profile", error);
 }
 
 /* The kept timetable of a job that times transit by it (@targs from
@@ -728,6 +745,27 @@ job_timetable (TnetServeJob *job, const TnetCliTimeArgs *targs, TnetCliTimeOptio
   return NULL;
 }
 
+/* The timetable a job of /isochrone, /accessibility or /criticality times
+ * transit by (timetable_args(), then job_timetable()): *@t NULL when
+ * transit takes the frequency approximation or the profile is car; @topt
+ * zeroed unless *@t is set (then its percentiles are allocated). FALSE
+ * with the answer set when the timetable was asked for and cannot be had. */
+static gboolean
+job_timing (TnetServeJob *job, TnetServeTimetable **t, TnetCliTimeOptions *topt,
+            gboolean *owned)
+{
+  TnetCliTimeArgs targs;
+  gboolean timetable = FALSE, fallback = FALSE;
+  memset (topt, 0, sizeof *topt);
+  *t = NULL;
+  *owned = FALSE;
+  timetable_args (job, &targs, &timetable);
+  if (!timetable)
+    return TRUE;
+  *t = job_timetable (job, &targs, topt, owned, &fallback);
+  return *t != NULL || fallback;
+}
+
 /* The document of `tnet route FROM TO --profile transit [--depart …]
  * [--date …] [--window …] [--percentiles …] [--max-walk …] --format json`:
  * RAPTOR over the kept timetable with a workspace of this worker. */
@@ -741,18 +779,12 @@ compute_route_timetable (TnetServeJob *job, gboolean park_ride)
   gboolean owned;
   TnetServeTimetable *t = tnet_serve_timetable (job->srv, job->sc, topt.date, &owned, &error);
   if (t == NULL)
-    {
-      tnet_serve_job_error (job, 400, param (job, "date") ? "date" : "profile", "parameter "
-                            "'%s': %s", param (job, "date") ? "date" : "profile",
-                            error->message);
-      g_error_free (error);
-    }
+    param_error (job, 400, param (job, "date") ? "date" : "profile", error);
   else if (!past_deadline (job))
     {
       TnetRaptor *raptor = g_async_queue_try_pop (t->raptors);
       if (raptor == NULL)
         raptor = tnet_raptor_new (t->tt);
-      g_autoptr (JsonBuilder) b = json_builder_new ();
       /* park-and-ride: the car graph of the scenario and the parking
        * places of the timetable, built for the request */
       g_autoptr (TnetParkRide) pr = park_ride ? tnet_park_ride_new (t->tt, job->srv->net,
@@ -761,19 +793,19 @@ compute_route_timetable (TnetServeJob *job, gboolean park_ride)
                                               : NULL;
       g_autoptr (TnetSearch) search = pr ? tnet_search_new (tnet_park_ride_get_graph (pr))
                                          : NULL;
-      gboolean ok = (pr || !park_ride)
-                    && tnet_cli_route_timetable_run_pr (t->tt, raptor, pr, search, t->feed_name,
-                                                        job->srv->net, &topt,
-                                                        param (job, "from"), param (job, "to"),
-                                                        b, NULL, &error);
+      TnetTimetableRouteOptions ro;
+      tnet_cli_timetable_route_options (&topt, t->feed_name, &ro);
+      g_autoptr (TnetTimetableRoute) route
+        = pr || !park_ride ? tnet_timetable_route_compute (t->tt, raptor, pr, search,
+                                                           job->srv->net, &ro,
+                                                           param (job, "from"),
+                                                           param (job, "to"), &error)
+                           : NULL;
       g_async_queue_push (t->raptors, raptor);
-      if (!ok)
+      if (route == NULL)
         route_error (job, error);
-      else if (!past_deadline (job))
-        {
-          job->body = tnet_cli_json_to_string (b);
-          job->status = 200;
-        }
+      else
+        answer (job, tnet_timetable_route_to_json (route));
     }
   if (owned)
     tnet_serve_timetable_free (t);
@@ -791,8 +823,7 @@ compute_route_multimodal (TnetServeJob *job, TnetServeWorkspace *ws, guint si,
   const TnetMultimodal *mm = tnet_serve_multimodal (srv, job->sc, profile, &error);
   if (mm == NULL)
     {
-      tnet_serve_job_error (job, 400, "profile", "parameter 'profile': %s", error->message);
-      g_error_free (error);
+      param_error (job, 400, "profile", error);
       return;
     }
   if (past_deadline (job))
@@ -822,9 +853,7 @@ compute_route (TnetServeJob *job, TnetServeWorkspace *ws, guint si)
 {
   TnetServe *srv = job->srv;
   TnetServeScenario *sc = job->sc;
-  TnetProfile profile = TNET_PROFILE_CAR;
-  if (param (job, "profile"))
-    tnet_profile_from_string (param (job, "profile"), &profile);
+  TnetProfile profile = job_profile (job);
   const char *model = param (job, "model");
   if (profile != TNET_PROFILE_CAR && (model == NULL || strcmp (model, "timetable") == 0))
     {
@@ -992,21 +1021,15 @@ static void
 compute_accessibility (TnetServeJob *job)
 {
   TnetServe *srv = job->srv;
-  TnetProfile profile = TNET_PROFILE_CAR;
-  if (param (job, "profile"))
-    tnet_profile_from_string (param (job, "profile"), &profile);
+  TnetProfile profile = job_profile (job);
   g_autoptr (GArray) cutoffs = g_array_new (FALSE, FALSE, sizeof (double));
   tnet_cli_accessibility_cutoffs (param (job, "cutoffs") ? param (job, "cutoffs") : "30,45,60",
                                   cutoffs);
-  TnetCliTimeArgs targs;
-  gboolean timetable = FALSE;
-  timetable_args (job, &targs, &timetable);
-  TnetCliTimeOptions topt = { 0 };
-  gboolean owned = FALSE;
-  TnetServeTimetable *t = NULL;
+  TnetCliTimeOptions topt;
+  gboolean owned;
+  TnetServeTimetable *t;
   TnetCliAccessTimetable tmodel = { 0 };
-  gboolean fallback = FALSE;
-  if (timetable && !(t = job_timetable (job, &targs, &topt, &owned, &fallback)) && !fallback)
+  if (!job_timing (job, &t, &topt, &owned))
     return;
   if (t)
     {
@@ -1105,9 +1128,7 @@ corridor_ends (TnetServeJob *job, TnetNodeSet **a, TnetNodeSet **b)
   for (int i = 0; i < 2; i++)
     if (!(*sets[i] = tnet_node_set_resolve (job->srv->net, param (job, names[i]), &error)))
       {
-        tnet_serve_job_error (job, 400, names[i], "parameter '%s': %s", names[i],
-                              error->message);
-        g_error_free (error);
+        param_error (job, 400, names[i], error);
         return FALSE;
       }
   return TRUE;
@@ -1185,9 +1206,7 @@ compute_criticality (TnetServeJob *job)
   if (!corridor_ends (job, &a, &b))
     return;
   const TnetPlan *plan = tnet_dataset_get_plan (srv->ds);
-  TnetProfile profile = TNET_PROFILE_CAR;
-  if (param (job, "profile"))
-    tnet_profile_from_string (param (job, "profile"), &profile);
+  TnetProfile profile = job_profile (job);
   gboolean by_line = param (job, "by") && strcmp (param (job, "by"), "line") == 0;
   gint64 top = 0;
   double budget_min = 0;
@@ -1202,13 +1221,10 @@ compute_criticality (TnetServeJob *job)
   copts.n_threads = 1;
   copts.progress = before_deadline;
   copts.progress_data = job;
-  TnetCliTimeArgs targs;
-  gboolean timetable = FALSE;
-  timetable_args (job, &targs, &timetable);
-  TnetCliTimeOptions topt = { 0 };
-  gboolean owned = FALSE, fallback = FALSE;
-  TnetServeTimetable *t = NULL;
-  if (timetable && !(t = job_timetable (job, &targs, &topt, &owned, &fallback)) && !fallback)
+  TnetCliTimeOptions topt;
+  gboolean owned;
+  TnetServeTimetable *t;
+  if (!job_timing (job, &t, &topt, &owned))
     return;
   GError *error = NULL;
   const TnetMultimodal *mm = t ? NULL : tnet_serve_multimodal (srv, job->sc, profile, &error);
@@ -1312,22 +1328,16 @@ compute_isochrone (TnetServeJob *job)
     }
   double minutes = g_array_index (budgets, double, budgets->len - 1);
   TnetWeight budget = (TnetWeight) llround (minutes * 60000.0);
-  TnetProfile profile = TNET_PROFILE_CAR;
-  if (param (job, "profile"))
-    tnet_profile_from_string (param (job, "profile"), &profile);
-  TnetCliTimeArgs targs;
-  gboolean timetable = FALSE;
-  timetable_args (job, &targs, &timetable);
+  TnetProfile profile = job_profile (job);
   g_autoptr (GArray) sources = g_array_new (FALSE, FALSE, sizeof (TnetId));
   tnet_cli_isochrone_sources (srv->net, from, sources, NULL);
   g_autofree TnetWeight *ms = g_new (TnetWeight, tnet_network_n_nodes (srv->net));
   TnetCliIsochroneModel model = { profile, NULL, 0, 0, 0, 0, 0 };
   GError *error = NULL;
   TnetCliTimeOptions topt;
-  gboolean owned = FALSE, fallback = FALSE;
-  TnetServeTimetable *t = timetable ? job_timetable (job, &targs, &topt, &owned, &fallback)
-                                    : NULL;
-  if (timetable && t == NULL && !fallback)
+  gboolean owned;
+  TnetServeTimetable *t;
+  if (!job_timing (job, &t, &topt, &owned))
     return;
   if (t)
     {
@@ -1360,8 +1370,7 @@ compute_isochrone (TnetServeJob *job)
   const TnetMultimodal *mm = tnet_serve_multimodal (srv, job->sc, profile, &error);
   if (mm == NULL)
     {
-      tnet_serve_job_error (job, 400, "profile", "parameter 'profile': %s", error->message);
-      g_error_free (error);
+      param_error (job, 400, "profile", error);
       return;
     }
   tnet_isochrone_compute (mm, srv->net, (TnetId *) (void *) sources->data, sources->len,
@@ -1393,8 +1402,7 @@ compute_nodes (TnetServeJob *job)
                                                     &error);
   if (ids == NULL)
     {
-      tnet_serve_job_error (job, 400, "place", "parameter 'place': %s", error->message);
-      g_error_free (error);
+      param_error (job, 400, "place", error);
       return;
     }
   job->body = tnet_place_nodes_to_json (net, (const TnetId *) (void *) ids->data, ids->len);
