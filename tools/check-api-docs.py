@@ -28,10 +28,10 @@ import sys
 
 NOT_YET = {
     "tnet-accessibility.h", "tnet-analysis.h", "tnet-commute.h",
-    "tnet-core.h", "tnet-corridors.h", "tnet-criticality.h", "tnet-feed.h",
+    "tnet-core.h", "tnet-corridors.h", "tnet-criticality.h",
     "tnet-geojson.h", "tnet-hubs.h", "tnet-init.h", "tnet-io.h",
     "tnet-isochrone.h", "tnet-journey.h", "tnet-multimodal.h",
-    "tnet-network.h", "tnet-osm.h", "tnet-places.h", "tnet-plan-tables.h",
+    "tnet-osm.h", "tnet-places.h", "tnet-plan-tables.h",
     "tnet-profile.h", "tnet-render.h", "tnet-scenario-file.h",
     "tnet-scenario.h", "tnet-structures.h", "tnet-zones.h",
 }
