@@ -28,12 +28,12 @@ import sys
 
 NOT_YET = {
     "tnet-accessibility.h", "tnet-analysis.h", "tnet-commute.h",
-    "tnet-core.h", "tnet-corridors.h", "tnet-criticality.h",
-    "tnet-geojson.h", "tnet-hubs.h", "tnet-init.h", "tnet-io.h",
+    "tnet-corridors.h", "tnet-criticality.h",
+    "tnet-hubs.h", "tnet-init.h", "tnet-io.h",
     "tnet-isochrone.h", "tnet-journey.h", "tnet-multimodal.h",
-    "tnet-osm.h", "tnet-places.h", "tnet-plan-tables.h",
-    "tnet-profile.h", "tnet-render.h", "tnet-scenario-file.h",
-    "tnet-scenario.h", "tnet-structures.h", "tnet-zones.h",
+    "tnet-plan-tables.h",
+    "tnet-render.h", "tnet-scenario-file.h",
+    "tnet-scenario.h", "tnet-zones.h",
 }
 
 DECL = re.compile(r"^TNET_API\b[^(]*?\b(tnet_\w+)\s*\(", re.M)
