@@ -29,11 +29,11 @@ import sys
 NOT_YET = {
     "tnet-accessibility.h", "tnet-analysis.h", "tnet-commute.h",
     "tnet-corridors.h", "tnet-criticality.h",
-    "tnet-hubs.h", "tnet-init.h", "tnet-io.h",
+    "tnet-hubs.h", "tnet-init.h",
     "tnet-isochrone.h", "tnet-journey.h", "tnet-multimodal.h",
-    "tnet-plan-tables.h",
+   
     "tnet-render.h", "tnet-scenario-file.h",
-    "tnet-scenario.h", "tnet-zones.h",
+    "tnet-scenario.h",
 }
 
 DECL = re.compile(r"^TNET_API\b[^(]*?\b(tnet_\w+)\s*\(", re.M)
