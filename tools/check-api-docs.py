@@ -30,9 +30,9 @@ NOT_YET = {
     "tnet-accessibility.h", "tnet-analysis.h", "tnet-commute.h",
     "tnet-corridors.h", "tnet-criticality.h",
     "tnet-hubs.h", "tnet-init.h",
-    "tnet-isochrone.h", "tnet-journey.h", "tnet-multimodal.h",
+    "tnet-isochrone.h", "tnet-journey.h",
    
-    "tnet-render.h", "tnet-scenario-file.h",
+   
     "tnet-scenario.h",
 }
 
