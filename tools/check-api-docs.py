@@ -27,7 +27,7 @@ import re
 import sys
 
 NOT_YET = {
-    "tnet-accessibility.h", "tnet-analysis.h",
+    "tnet-analysis.h",
     "tnet-corridors.h", "tnet-criticality.h",
     "tnet-hubs.h", "tnet-init.h",
     "tnet-isochrone.h", "tnet-journey.h",
