@@ -28,7 +28,7 @@ import sys
 
 NOT_YET = {
     "tnet-analysis.h",
-    "tnet-corridors.h", "tnet-criticality.h",
+   
     "tnet-hubs.h", "tnet-init.h",
     "tnet-isochrone.h", "tnet-journey.h",
    
