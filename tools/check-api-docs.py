@@ -29,11 +29,11 @@ import sys
 NOT_YET = {
     "tnet-analysis.h",
    
-    "tnet-hubs.h", "tnet-init.h",
-    "tnet-isochrone.h", "tnet-journey.h",
+    "tnet-hubs.h",
+    "tnet-isochrone.h",
    
    
-    "tnet-scenario.h",
+   
 }
 
 DECL = re.compile(r"^TNET_API\b[^(]*?\b(tnet_\w+)\s*\(", re.M)
