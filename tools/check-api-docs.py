@@ -30,7 +30,7 @@ NOT_YET = {
     "tnet-analysis.h",
    
     "tnet-hubs.h",
-    "tnet-isochrone.h",
+   
    
    
    
