@@ -29,7 +29,7 @@ import sys
 NOT_YET = {
     "tnet-analysis.h",
    
-    "tnet-hubs.h",
+   
    
    
    
