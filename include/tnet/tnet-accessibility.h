@@ -35,6 +35,7 @@ typedef struct _TnetAccessibility TnetAccessibility;
  * a departure window. Copies what it needs.
  * Errors: %TNET_ERROR_INVALID_INPUT for a cutoff out of range, no cutoff,
  * or a negative or non-finite opportunity or population.
+ * Thread-safety: reentrant (reads its arguments only).
  * Time complexity: O(n_origins * n_destinations * n_cutoffs).
  */
 TNET_API TnetAccessibility *tnet_accessibility_from_matrix (const TnetWeight *times_ms,
@@ -119,12 +120,15 @@ TNET_API guint tnet_accessibility_n_origins (const TnetAccessibility *acc);
 TNET_API guint tnet_accessibility_n_cutoffs (const TnetAccessibility *acc);
 /* Cutoff @c, ms, as given. Errors: none. Thread-safe (reads @acc). O(1). */
 TNET_API TnetWeight tnet_accessibility_cutoff_ms (const TnetAccessibility *acc, guint c);
-/* A(o, cutoff c). O(1). */
+/* A(o, cutoff c). Errors: an index out of range is a programming error
+ * (g_critical, NAN). Thread-safe (reads @acc). O(1). */
 TNET_API double tnet_accessibility_value (const TnetAccessibility *acc, guint o, guint c);
 /* The population-weighted mean of A(., c) over the origins; NAN when the
- * weights sum to 0. O(1). */
+ * weights sum to 0. Errors: a cutoff out of range is a programming error
+ * (g_critical, NAN). Thread-safe (reads @acc). O(1). */
 TNET_API double tnet_accessibility_mean (const TnetAccessibility *acc, guint c);
-/* The sum of all opportunities (the most any origin can reach). O(1). */
+/* The sum of all opportunities (the most any origin can reach). Errors:
+ * none. Thread-safe (reads @acc). O(1). */
 TNET_API double tnet_accessibility_total (const TnetAccessibility *acc);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetAccessibility, tnet_accessibility_free)
@@ -173,7 +177,7 @@ typedef struct {
  * How @labels says the travel times were computed, as `tnet commute` names
  * it: "network" (car), "timetable" or "frequency approximation".
  * Returns: (transfer none): a static string.
- * Time complexity: O(1).
+ * Errors: none. Thread-safe. Time complexity: O(1).
  */
 TNET_API const char *tnet_accessibility_model_name (const TnetAccessibilityLabels *labels);
 
@@ -189,7 +193,7 @@ TNET_API const char *tnet_accessibility_model_name (const TnetAccessibilityLabel
  * cutoffs_min, mean_population_weighted (null where the weights sum to 0)
  * and zones (id, accessibility: one value per cutoff). Indented by 2.
  * Returns: (transfer full): the text, ending in a newline.
- * Thread-safety: reads its arguments only.
+ * Errors: none. Thread-safety: reads its arguments only.
  * Time complexity: O(n_origins * n_cutoffs).
  */
 TNET_API char *tnet_accessibility_to_json (const TnetAccessibility *acc,
@@ -204,7 +208,7 @@ TNET_API char *tnet_accessibility_to_json (const TnetAccessibility *acc,
  * the zone id and whose properties are id, opportunities, profile, model,
  * percentile (only by a timetable) and the CSV's within_T_min columns.
  * Returns: (transfer full): the text, ending in a newline.
- * Thread-safety: reads its arguments only.
+ * Errors: none. Thread-safety: reads its arguments only.
  * Time complexity: O(n_origins * n_cutoffs).
  */
 TNET_API char *tnet_accessibility_to_geojson (const TnetAccessibility *acc,
@@ -218,7 +222,7 @@ TNET_API char *tnet_accessibility_to_geojson (const TnetAccessibility *acc,
  * The one CSV form: header `id,within_T_min,…` (a column per cutoff T),
  * a row per zone, values with 17 significant digits.
  * Returns: (transfer full): the text.
- * Thread-safety: reads its arguments only.
+ * Errors: none. Thread-safety: reads its arguments only.
  * Time complexity: O(n_origins * n_cutoffs).
  */
 TNET_API char *tnet_accessibility_to_csv (const TnetAccessibility *acc,
@@ -234,7 +238,7 @@ TNET_API char *tnet_accessibility_to_csv (const TnetAccessibility *acc,
  * car), then a zone per row and a cutoff per column, the
  * population-weighted mean below.
  * Returns: (transfer full): the text.
- * Thread-safety: reads its arguments only.
+ * Errors: none. Thread-safety: reads its arguments only.
  * Time complexity: O(n_origins * n_cutoffs).
  */
 TNET_API char *tnet_accessibility_to_text (const TnetAccessibility *acc,

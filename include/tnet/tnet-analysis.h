@@ -25,6 +25,7 @@ G_BEGIN_DECLS
  * between the same two nodes once (the longer), and links tagged
  * `shared_track` between the same two nodes (several lines on one track)
  * once (the longest).
+ * Errors: none (no GError; a %NULL @net or @scen is a programming error).
  * Thread-safe (reads only).
  * Time complexity: O(links).
  */
@@ -39,7 +40,8 @@ TNET_API double tnet_indicator_length_km (const TnetNetwork *net,
  *
  * Length-weighted share, in percent, of the active links of modes
  * @mode_mask inside @region whose class is one of @classes. NAN when no
- * link qualifies. Time complexity: O(links).
+ * link qualifies. Errors: none. Thread-safe (reads only). Time complexity:
+ * O(links × classes).
  */
 TNET_API double tnet_indicator_class_share_pct (const TnetNetwork *net,
                                                 const TnetScenario *scen,
@@ -55,7 +57,9 @@ TNET_API double tnet_indicator_class_share_pct (const TnetNetwork *net,
  *
  * Number of distinct named lines that serve @unit: a line serves it when
  * one of its links active in @scen has an end node whose county belongs to
- * the unit. Time complexity: O(links).
+ * the unit. Errors: none. Thread-safety: reads its arguments only; appends
+ * to @lines_out. Time complexity: O(links × counties of the unit) plus
+ * sorting the lines.
  */
 TNET_API guint tnet_indicator_unit_lines (const TnetNetwork *net,
                                           const TnetScenario *scen,
@@ -66,6 +70,8 @@ TNET_API guint tnet_indicator_unit_lines (const TnetNetwork *net,
  * tnet_indicator_units_min_lines_pct:
  * Share in percent of the units of @units served by at least @min_lines lines
  * of @mode_mask (tnet_indicator_unit_lines()). NAN for an empty table.
+ * Errors: none. Thread-safe (reads only). Time complexity: that of
+ * tnet_indicator_unit_lines() per unit.
  */
 TNET_API double tnet_indicator_units_min_lines_pct (const TnetNetwork *net,
                                                     const TnetScenario *scen,
@@ -85,6 +91,7 @@ TNET_API double tnet_indicator_units_min_lines_pct (const TnetNetwork *net,
  * graph (roads and access links) of @scen. Fails like
  * tnet_graph_compile_modes() (unknown closures); %TNET_ERROR_NOT_FOUND when
  * the scenario has no interchange at all.
+ * Thread-safety: reentrant; its inputs are only read.
  * Time complexity: O((n + m) log n) for the car graph.
  */
 TNET_API gboolean tnet_indicator_interchange_minutes (const TnetNetwork *net,
@@ -109,6 +116,7 @@ TNET_API gboolean tnet_indicator_interchange_minutes (const TnetNetwork *net,
  * @region_b. A line that reaches both regions only through another line's
  * links, or whose pieces are not connected to each other, does not count.
  * Links with an empty line name are ignored. Thread-safe (reads only).
+ * Errors: none (no GError).
  * Time complexity: O(links * α(links)) with union-find per line.
  */
 TNET_API guint tnet_corridor_line_count (const TnetNetwork *net,
@@ -146,18 +154,27 @@ typedef struct _TnetDataset TnetDataset;
  * a scenario's year is outside the years the folder describes
  * (tnet_dataset_check_year()), else with the first section's error;
  * nothing is returned then.
+ * Thread-safety: callable from any thread; @ds and @scenarios are only read
+ * (a feed the dataset reads on first use loads under the dataset's lock;
+ * the disjoint paths' max-flow runs under tnet_igraph_lock(), so that part
+ * of concurrent calls is serialised).
  * Time complexity: the sum of the sections'; dominated by the commute
  * searches.
  */
 TNET_API TnetReport *tnet_report_compute (const TnetDataset *ds,
                                           const TnetScenario *const *scenarios,
                                           guint n_scenarios, GError **error);
+/* Frees a report (%NULL is ignored). Errors: none. Thread-safety: not while
+ * another thread reads it. Time complexity: O(rows × columns). */
 TNET_API void tnet_report_free (TnetReport *report);
 
 /**
  * tnet_report_get_value:
  * The number computed for indicator @key in scenario column @column, or NAN
  * when the indicator is not a number or is absent.
+ * Errors: none (a column out of range is a programming error: g_critical,
+ * NAN). Thread-safety: reads @report (not during tnet_report_set_draws()).
+ * Time complexity: O(1) expected.
  */
 TNET_API double tnet_report_get_value (const TnetReport *report, guint column,
                                        const char *key);
@@ -166,7 +183,8 @@ TNET_API double tnet_report_get_value (const TnetReport *report, guint column,
  * docs/json-schema.md; the CSV has the header `indicator,<col>...,target,pass`
  * and one row per numeric indicator; the text is the title, an aligned table
  * with the indicators' names (the plan's [names], else English) and the
- * per-section details. */
+ * per-section details. Errors: none. Thread-safety: read @report only.
+ * Time complexity: O(rows × columns) (plus the details for the text). */
 TNET_API char *tnet_report_to_json (const TnetReport *report, gboolean pretty);
 TNET_API char *tnet_report_to_csv (const TnetReport *report);
 TNET_API char *tnet_report_to_text (const TnetReport *report);
@@ -222,7 +240,8 @@ TNET_API TnetReport *tnet_report_compute_uncertain (const TnetDataset *ds,
 /**
  * tnet_report_n_draw_values:
  * The numbers one draw gives for @report: its scenario columns × its table
- * rows. Time complexity: O(rows).
+ * rows. Errors: none. Thread-safe (reads @report). Time complexity:
+ * O(rows).
  */
 TNET_API guint tnet_report_n_draw_values (const TnetReport *report);
 
@@ -258,13 +277,16 @@ TNET_API gboolean tnet_report_draw_values (const TnetReport *report, const TnetD
  *
  * Attaches to every row of @report the spread of its values over the draws
  * (tnet_report_get_spread()), as tnet_report_compute_uncertain() does.
+ * Errors: none. Thread-safety: changes @report (no other call on it
+ * meanwhile).
  * Time complexity: O(rows × columns × @n_draws log @n_draws).
  */
 TNET_API void tnet_report_set_draws (TnetReport *report, const double *values,
                                      guint n_draws);
 
 /* Copies the spread of @key in @column into @out; FALSE when the report has
- * no draws or the row none. Time complexity: O(1). */
+ * no draws or the row none. Errors: none. Thread-safety: reads @report
+ * (not during tnet_report_set_draws()). Time complexity: O(1) expected. */
 TNET_API gboolean tnet_report_get_spread (const TnetReport *report, guint column,
                                           const char *key, TnetReportSpread *out);
 
@@ -320,8 +342,10 @@ TNET_API TnetSensitivity *tnet_report_sensitivity (const TnetDataset *ds,
                                                    GError **error);
 TNET_API void tnet_sensitivity_free (TnetSensitivity *s);
 /* The indicator's value on the data as given, its key, name (the plan's
- * [names] entry, else English), unit and decimals, and its target (NAN
- * without one). Views valid while @s lives. */
+ * [names] entry, else English), unit and decimals, its target (NAN
+ * without one), the scenario column, and the number of rows. Views valid
+ * while @s lives. Errors: none. Thread-safe (the result is immutable).
+ * Time complexity: O(1). */
 TNET_API double tnet_sensitivity_get_base (const TnetSensitivity *s);
 TNET_API const char *tnet_sensitivity_get_key (const TnetSensitivity *s);
 TNET_API const char *tnet_sensitivity_get_name (const TnetSensitivity *s);
@@ -330,12 +354,15 @@ TNET_API int tnet_sensitivity_get_decimals (const TnetSensitivity *s);
 TNET_API double tnet_sensitivity_get_target (const TnetSensitivity *s);
 TNET_API const char *tnet_sensitivity_get_column (const TnetSensitivity *s);
 TNET_API guint tnet_sensitivity_n_rows (const TnetSensitivity *s);
-/* Row @i (< n_rows), largest swing first. O(1). */
+/* Row @i (< n_rows), largest swing first. Errors: an index out of range is
+ * a programming error (g_critical, %NULL). Thread-safe. O(1). */
 TNET_API const TnetSensitivityRow *tnet_sensitivity_get_row (const TnetSensitivity *s, guint i);
 /* Renderings of the first @top rows (0: all), newly allocated (g_free):
  * the JSON object {indicator, name, unit, column, base, target, rows:
  * [{rank, link, line, confidence, low, high, swing}]}, the CSV
- * `rank,link,line,confidence,low,high,swing` and an aligned text table. */
+ * `rank,link,line,confidence,low,high,swing` and an aligned text table.
+ * Errors: none. Thread-safety: read @s only. Time complexity: O(rows
+ * written). */
 TNET_API char *tnet_sensitivity_to_json (const TnetSensitivity *s, guint top, gboolean pretty);
 TNET_API char *tnet_sensitivity_to_csv (const TnetSensitivity *s, guint top);
 TNET_API char *tnet_sensitivity_to_text (const TnetSensitivity *s, guint top);

@@ -62,6 +62,9 @@ typedef struct _TnetCommute TnetCommute;
  * Builds the multimodal graph of each profile for @scen with default
  * transit options. Reads no file: the caller passes the loaded feed and
  * hubs. Fails like tnet_multimodal_build(); nothing is returned then.
+ * Errors: those of tnet_multimodal_build() (%TNET_ERROR_NOT_FOUND,
+ * %TNET_ERROR_TOO_LARGE). Thread-safety: reentrant; its inputs are only
+ * read.
  * Time complexity: O(profiles * (n + m + feed size)).
  */
 TNET_API gboolean tnet_commute_build_graphs (const TnetNetwork *net,
@@ -73,6 +76,9 @@ TNET_API gboolean tnet_commute_build_graphs (const TnetNetwork *net,
                                              TnetMultimodal **graphs_out,
                                              GError **error);
 
+/* Frees a matrix (%NULL is ignored). Errors: none. Thread-safety: not while
+ * another thread reads it. Time complexity: O(profiles × origins ×
+ * destinations). */
 TNET_API void tnet_commute_free (TnetCommute *commute);
 
 /**
@@ -103,6 +109,10 @@ typedef enum {
  * it saves (bench/README.md, commute section). */
 #define TNET_COMMUTE_M2M_MIN_DESTINATIONS 128
 
+/* "auto", "search", "m2m", "timetable" (static; "unknown" for a value out
+ * of range), and back for the first three, the ones a caller may ask for
+ * (FALSE otherwise, *@out unchanged). Errors: none. Thread-safe. Time
+ * complexity: O(1). */
 TNET_API const char *tnet_commute_method_to_string (TnetCommuteMethod method);
 TNET_API gboolean tnet_commute_method_from_string (const char *s, TnetCommuteMethod *out);
 
@@ -160,6 +170,10 @@ typedef struct {
   gboolean totals_only;
 } TnetCommuteOptions;
 
+/* Sets @opts to the defaults: %TNET_COMMUTE_METHOD_AUTO, no timetable, no
+ * progress, the timetable's median (percentile 50), parts computed; every
+ * other field 0 or %NULL. Errors: none (%NULL is a programming error).
+ * Thread-safe. Time complexity: O(1). */
 TNET_API void tnet_commute_options_init (TnetCommuteOptions *opts);
 
 /**
@@ -262,21 +276,30 @@ TNET_API TnetCommute *tnet_commute_compute_within (const TnetNetwork *net,
                                                    TnetWeight budget_ms,
                                                    const TnetCommuteOptions *opts,
                                                    GError **error);
-/* The method used for profile @p (never AUTO). */
+/* The accessors below only read the finished matrix: thread-safe, no
+ * GError; a %NULL matrix or an index out of range is a programming error
+ * (g_critical, then 0, NAN, %NULL or TNET_ID_NONE). */
+
+/* The method used for profile @p (never AUTO). Errors: none. Thread-safe.
+ * Time complexity: O(1). */
 TNET_API TnetCommuteMethod tnet_commute_method (const TnetCommute *commute, guint p);
 /* The percentiles of a timetable profile (the options' list; 0 when no
  * profile followed a timetable), the k-th of them, and the travel time of
  * cell (p, o, d) at it in ms (%TNET_WEIGHT_INF when unreached or when
- * profile @p did not follow the timetable). O(1). */
+ * profile @p did not follow the timetable). Errors: none. Thread-safe.
+ * O(1). */
 TNET_API guint tnet_commute_n_percentiles (const TnetCommute *commute);
 TNET_API double tnet_commute_percentile (const TnetCommute *commute, guint k);
 TNET_API TnetWeight tnet_commute_percentile_ms (const TnetCommute *commute, guint p, guint o,
                                                 guint d, guint k);
 /* Whether the cells of profile @p have their parts and lines (FALSE for a
  * timetable profile and with totals_only: their parts read 0, n_rides 0
- * and lines empty). */
+ * and lines empty). Errors: none. Thread-safe. Time complexity: O(1). */
 TNET_API gboolean tnet_commute_has_parts (const TnetCommute *commute, guint p);
 
+/* The matrix's dimensions, and its profiles, origins and destinations (node
+ * indices) in the order they were given. Errors: none. Thread-safe. Time
+ * complexity: O(1). */
 TNET_API guint tnet_commute_n_profiles (const TnetCommute *commute);
 TNET_API guint tnet_commute_n_origins (const TnetCommute *commute);
 TNET_API guint tnet_commute_n_destinations (const TnetCommute *commute);
@@ -286,14 +309,18 @@ TNET_API TnetId tnet_commute_destination (const TnetCommute *commute, guint d);
 /* The budget the matrix was computed with, ms. Errors: none. Thread-safe
  * (reads @commute). O(1). */
 TNET_API TnetWeight tnet_commute_budget_ms (const TnetCommute *commute);
-/* A view valid while @commute lives. */
+/* Cell (p, o, d): a view valid while @commute lives. Errors: none.
+ * Thread-safe. Time complexity: O(1). */
 TNET_API const TnetCommuteCell *tnet_commute_cell (const TnetCommute *commute, guint p,
                                                    guint o, guint d);
-/* Population of the origins (sum of their populations). */
+/* Population of the origins (sum of their populations). Errors: none.
+ * Thread-safe. Time complexity: O(origins). */
 TNET_API double tnet_commute_population_total (const TnetCommute *commute);
 /* Population of the origins within the budget of destination @d (or of
  * some destination: TNET_COMMUTE_ANY) by profile @p, and its share in
- * percent of the total (NAN when the total is 0). */
+ * percent of the total (NAN when the total is 0). Errors: none.
+ * Thread-safe. Time complexity: O(origins) for one destination,
+ * O(origins × destinations) for TNET_COMMUTE_ANY. */
 TNET_API double tnet_commute_population_within (const TnetCommute *commute, guint p,
                                                 guint d);
 TNET_API double tnet_commute_share_pct (const TnetCommute *commute, guint p, guint d);
@@ -445,7 +472,7 @@ TNET_API void tnet_commute_direction_add_csv_rows (const TnetCommute *commute,
  * properties `profile`, `origin`, `destination`, `minutes` (null when not
  * connected), `within_budget` and `origin_population`.
  * Returns: (transfer full): the text, pretty-printed.
- * Thread-safety: reads its arguments only.
+ * Errors: none. Thread-safety: reads its arguments only.
  * Time complexity: O(profiles × origins × destinations).
  */
 TNET_API char *tnet_commute_to_geojson (const TnetCommute *commute, const TnetNetwork *net);
@@ -462,7 +489,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetCommute, tnet_commute_free)
  * One bounded forward search from the start layer of every source; a
  * network node is within the budget when its end-layer node (where a
  * journey to it ends) is. Returns the number of nodes within the budget.
- * Time complexity: O((n' + m') log n') for what lies within the budget.
+ * Errors, thread-safety: as tnet_isochrone_compute_offsets().
+ * Time complexity: O((n' + m') log n') for what lies within the budget,
+ * plus O(N) for the workspace and the output (N graph nodes).
  */
 TNET_API guint tnet_isochrone_compute (const TnetMultimodal *mm, const TnetNetwork *net,
                                        const TnetId *sources, guint n_sources,
@@ -483,9 +512,11 @@ TNET_API guint tnet_isochrone_compute (const TnetMultimodal *mm, const TnetNetwo
  * sources of the offset plus the time from that source. A source whose
  * offset exceeds the budget starts nothing. Returns the number of nodes
  * within the budget.
- * Thread-safety: reads its arguments only.
+ * Errors: none (it cannot fail; a %NULL argument or a source out of range
+ * is a programming error: g_critical, 0).
+ * Thread-safety: reads its arguments only (its own search workspace).
  * Time complexity: O(@n_sources + (n' + m') log n') for what lies within
- * the budget.
+ * the budget, plus O(N) for the workspace and the output (N graph nodes).
  */
 TNET_API guint tnet_isochrone_compute_offsets (const TnetMultimodal *mm,
                                                const TnetNetwork *net,

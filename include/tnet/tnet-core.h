@@ -116,6 +116,8 @@ typedef enum {
 } TnetError;
 
 #define TNET_ERROR (tnet_error_quark ())
+/* The TNET_ERROR domain (g_quark_from_static_string(), interned once).
+ * Errors: none. Thread-safe. Time complexity: O(1) expected. */
 TNET_API GQuark tnet_error_quark (void);
 
 /**
@@ -133,7 +135,8 @@ TNET_API GQuark tnet_error_quark (void);
 typedef gboolean (*TnetProgressFunc) (guint64 done, guint64 total,
                                       const char *what, gpointer user_data);
 
-/* Version of the library the program runs with (not the headers). */
+/* Version of the library the program runs with (not the headers), a static
+ * string. Errors: none. Thread-safe. Time complexity: O(1). */
 TNET_API const char *tnet_version_string (void);
 
 G_END_DECLS

@@ -55,7 +55,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetNodeSet, tnet_node_set_free)
  * plan counts "5 rail + 15 road links"). A line's links are
  * taken as two-way for this purpose. @lines_out (nullable) receives the
  * line names, sorted (a new GPtrArray of owned strings).
- * Time complexity: O(n + m α(n)).
+ * Errors: none (no GError; a %NULL argument is a programming error: 0).
+ * Thread-safety: reads its arguments only.
+ * Time complexity: O(n + m α(n)) (plus sorting the lines).
  */
 TNET_API guint tnet_corridor_count_lines (const TnetNetwork *net, const TnetScenario *scen,
                                           guint mode_mask, const TnetNodeSet *a,
@@ -68,7 +70,8 @@ G_BEGIN_DECLS
 /**
  * tnet_corridor_modes_from_string:
  * "rail" → TNET_MODES_RAIL, "road" → TNET_MODES_ROAD, "all" → both.
- * Returns FALSE on any other name.
+ * Returns FALSE on any other name (*@mode_mask unchanged).
+ * Errors: none. Thread-safe. Time complexity: O(1).
  */
 TNET_API gboolean tnet_corridor_modes_from_string (const char *s, guint *mode_mask);
 
@@ -118,6 +121,12 @@ typedef struct {
  * Compiles @net under @scen for @mode_mask and computes the four figures
  * of docs/cli.md's `tnet corridors` except criticality. Fails when the
  * scenario does not apply to @net or igraph fails.
+ * Errors: %TNET_ERROR_NOT_FOUND (the scenario names unknown links or lines,
+ * as tnet_graph_compile_modes()), %TNET_ERROR_IGRAPH (the max-flow of
+ * tnet_graph_disjoint_paths()).
+ * Thread-safety: callable from any thread; @net and @scen are only read; the
+ * igraph part runs under tnet_igraph_lock(), so those parts of concurrent
+ * calls are serialised.
  * Time complexity: max-flow plus O(k (n + m) log n).
  */
 TNET_API TnetCorridor *tnet_corridor_analyse (const TnetNetwork *net, const TnetScenario *scen,
@@ -252,6 +261,8 @@ TNET_API TnetCorridor *tnet_corridor_analyse_park_ride (const TnetNetwork *net,
  * parking place's node id (by park-and-ride, when it parks), the stops of
  * its legs (each once in a row), its destination zone's id.
  * Returns: (transfer full): a %NULL-terminated array of new strings.
+ * Errors: an alternative out of range is a programming error (g_critical,
+ * %NULL). Thread-safety: reads its arguments only.
  * Time complexity: O(legs).
  */
 TNET_API char **tnet_corridor_journey_places (const TnetCorridor *corr,
@@ -266,9 +277,13 @@ TNET_API char **tnet_corridor_journey_places (const TnetCorridor *corr,
  * park-and-ride followed by ", drives up to D min to park P min within R
  * m of a stop").
  * Returns: (transfer full): a new string.
+ * Errors: none. Thread-safety: reads @corr only.
  * Time complexity: O(1).
  */
 TNET_API char *tnet_corridor_model (const TnetCorridor *corr);
+/* Frees a corridor, its path sets and its references (%NULL is ignored).
+ * Errors: none. Thread-safety: not while another thread reads it. Time
+ * complexity: O(lines + total path length). */
 TNET_API void tnet_corridor_free (TnetCorridor *corr);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetCorridor, tnet_corridor_free)
 
@@ -283,7 +298,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetCorridor, tnet_corridor_free)
  * sets with their paths (minutes, nodes, links), budget_min,
  * within_budget, factor, within_factor.
  * Returns: (transfer full): the text, ending in a newline.
- * Thread-safety: reads its arguments only.
+ * Errors: none. Thread-safety: reads its arguments only.
  * Time complexity: O(total path length).
  */
 TNET_API char *tnet_corridor_to_json (const TnetCorridor *corr, const TnetNetwork *net,
@@ -321,6 +336,7 @@ TNET_API char *tnet_corridor_pair_to_json (const TnetCorridor *const *corrs,
  * The one CSV form: header `set,rank,minutes,nodes`, one row per path of
  * the three sets (nodes as tnet_corridor_path_places(), joined by " > ").
  * Returns: (transfer full): the text.
+ * Errors: none. Thread-safety: reads its arguments only.
  * Time complexity: O(total path length).
  */
 TNET_API char *tnet_corridor_to_csv (const TnetCorridor *corr, const TnetNetwork *net);
@@ -484,7 +500,8 @@ TNET_API TnetCriticality *tnet_corridor_criticality_park_ride (const TnetNetwork
  * The zones of OD pair @pair of a corridor scan from @a to @b: the pairs
  * are every zone of @a × every zone of @b, in that order, without a zone
  * paired with itself (tnet_corridor_criticality_profile()).
- * Returns: FALSE when @pair is out of range.
+ * Returns: FALSE when @pair is out of range (no GError: the answer).
+ * Errors: none. Thread-safety: reads @a and @b only.
  * Time complexity: O(|zones of a| × |zones of b|).
  */
 TNET_API gboolean tnet_corridor_pair_zones (const TnetNodeSet *a, const TnetNodeSet *b,
@@ -499,7 +516,7 @@ TNET_API gboolean tnet_corridor_pair_zones (const TnetNodeSet *a, const TnetNode
  * profile's graph, the ends of its journey's legs (node or stop ids), each
  * once in a row.
  * Returns: (transfer full): a %NULL-terminated array of new strings.
- * Thread-safety: reads @net and @mm only.
+ * Errors: none. Thread-safety: reads @net and @mm only.
  * Time complexity: O(path length).
  */
 TNET_API char **tnet_corridor_path_places (const TnetNetwork *net, const TnetMultimodal *mm,
@@ -523,7 +540,8 @@ TNET_API char **tnet_corridor_path_places (const TnetNetwork *net, const TnetMul
  * criticality`, `tnet run` and the report write this shape. Runs one
  * search per written item (the detour).
  * Returns: (transfer full): the text, ending in a newline.
- * Thread-safety: reads its arguments only.
+ * Errors: none. Thread-safety: reads its arguments only (its own search
+ * workspaces).
  * Time complexity: O(top (n + m) log n).
  */
 TNET_API char *tnet_corridor_criticality_to_json (const TnetCriticality *crit,
@@ -547,6 +565,9 @@ TNET_API char *tnet_corridor_criticality_to_json (const TnetCriticality *crit,
  * place it drives to before its first stop).
  * Returns: (transfer full) (nullable): a %NULL-terminated array of new
  *   strings, or %NULL when the pair is cut.
+ * Errors: none (%NULL is the answer for a cut pair; an index out of range
+ * is a programming error). Thread-safety: reads its arguments only (its
+ * own workspace).
  * Time complexity: one search (or one RAPTOR query).
  */
 TNET_API char **tnet_corridor_criticality_detour_places (const TnetCriticality *crit,
@@ -583,6 +604,8 @@ TNET_API char *tnet_corridor_criticality_empty_reason (const TnetCriticality *cr
  * percentile P, walks up to M min" (by park-and-ride followed by ",
  * drives up to D min to park K min within R m of a stop").
  * Returns: (transfer full): a new string.
+ * Errors: none (a %NULL @mm for a scan on a profile's graph is a
+ * programming error). Thread-safety: reads its arguments only.
  * Time complexity: O(1).
  */
 TNET_API char *tnet_corridor_criticality_model (const TnetCriticality *crit,
@@ -604,7 +627,7 @@ TNET_API char *tnet_corridor_criticality_model (const TnetCriticality *crit,
  * properties `set`, `rank`, `minutes`, `nodes` (the places joined by " > ",
  * as the CSV) and `links` (link ids joined by ";").
  * Returns: (transfer full): the text, pretty-printed.
- * Thread-safety: reads its arguments only.
+ * Errors: none. Thread-safety: reads its arguments only.
  * Time complexity: O(total path length + polyline points).
  */
 TNET_API char *tnet_corridor_to_geojson (const TnetCorridor *corr, const TnetNetwork *net,
@@ -618,6 +641,7 @@ TNET_API char *tnet_corridor_to_geojson (const TnetCorridor *corr, const TnetNet
  * per ranked item of the @top first (times in minutes with one decimal,
  * `cut` for a cut pair).
  * Returns: (transfer full): the text.
+ * Errors: none. Thread-safety: reads its arguments only.
  * Time complexity: O(top × pairs).
  */
 TNET_API char *tnet_corridor_criticality_to_csv (const TnetCriticality *crit,
@@ -646,7 +670,7 @@ TNET_API char *tnet_corridor_criticality_to_csv (const TnetCriticality *crit,
  * the property `geometry_source` says which: "links", "stops", or null
  * with a null geometry (no link and no stops with coordinates).
  * Returns: (transfer full): the text, pretty-printed.
- * Thread-safety: reads its arguments only.
+ * Errors: none. Thread-safety: reads its arguments only.
  * Time complexity: O(top × links) by line, O(top + polyline points) by link.
  */
 TNET_API char *tnet_corridor_criticality_to_geojson (const TnetCriticality *crit,

@@ -126,6 +126,9 @@ typedef struct {
   guint element_block;
 } TnetCriticalityOptions;
 
+/* Sets @opts to the defaults: every field 0 or %NULL (as many threads as
+ * processors, no progress, no cancellable, every element). Errors: none
+ * (%NULL is a programming error). Thread-safe. Time complexity: O(1). */
 TNET_API void tnet_criticality_options_init (TnetCriticalityOptions *opts);
 
 TNET_API TnetCriticality *tnet_criticality_scan (TnetGraph *graph,
@@ -140,32 +143,50 @@ TNET_API TnetCriticality *tnet_criticality_scan (TnetGraph *graph,
                                                  const TnetCriticalityOptions *opts,
                                                  GError **error);
 
+/* The readers below only read the finished scan: thread-safe while nothing
+ * calls tnet_criticality_set_name() on it; an index out of range is a
+ * programming error (g_critical, then 0, %NULL or TNET_WEIGHT_INF); none
+ * sets a GError. */
+
 /* Number of ranked items (elements with a loss) and the k-th of them. The
- * view is valid until @crit is freed. */
+ * view is valid until @crit is freed. Errors: none. Thread-safe. Time
+ * complexity: O(1). */
 TNET_API guint tnet_criticality_n_items (const TnetCriticality *crit);
 TNET_API const TnetCriticalityItem *tnet_criticality_item (const TnetCriticality *crit,
                                                            guint rank);
 /* Elements examined (those on the search tree's shortest path of some
- * pair, and in the options' element block), out of the total. */
+ * pair, and in the options' element block), out of the total; the number
+ * of pairs. Errors: none. Thread-safe. Time complexity: O(1). */
 TNET_API guint tnet_criticality_n_candidates (const TnetCriticality *crit);
 TNET_API guint tnet_criticality_n_pairs (const TnetCriticality *crit);
-/* Base time of pair @pair, TNET_WEIGHT_INF when unreachable. */
+/* Base time of pair @pair, TNET_WEIGHT_INF when unreachable. Errors: none.
+ * Thread-safe. Time complexity: O(1). */
 TNET_API TnetWeight tnet_criticality_base_time (const TnetCriticality *crit, guint pair);
-/* Time of @pair with the element of item @rank removed (INF: cut). */
+/* Time of @pair with the element of item @rank removed (INF: cut). Errors:
+ * none. Thread-safe. Time complexity: O(pairs the element slows) (a scan
+ * of the element's entries). */
 TNET_API TnetWeight tnet_criticality_time (const TnetCriticality *crit, guint rank,
                                            guint pair);
 /* The time of @pair when @element is removed, for any element (elements
- * that were not candidates give the base time). */
+ * that were not candidates give the base time). Errors, thread-safety and
+ * time complexity: as tnet_criticality_time(). */
 TNET_API TnetWeight tnet_criticality_element_time (const TnetCriticality *crit,
                                                    TnetId element, guint pair);
 /**
  * tnet_criticality_detour:
  * The fastest path of @pair with the element of item @rank removed (the
- * detour), or %NULL when the pair is cut. Allocates; runs one search.
+ * detour), or %NULL when the pair is cut, or for a scan of another model
+ * (by the timetable: tnet_corridor_criticality_detour_places()).
+ * Allocates; runs one search.
+ * Errors: none. Thread-safe (its own search workspace; @crit is only read).
+ * Time complexity: O((n + m) log n) for the search, plus O(n) for its
+ * workspace.
  */
 TNET_API TnetPath *tnet_criticality_detour (const TnetCriticality *crit, guint rank,
                                             guint pair);
-/* Sets the display name of @element (copied). */
+/* Sets the display name of @element (copied). Errors: an element out of
+ * range is a programming error. Thread-safety: changes @crit (no other call
+ * on it meanwhile). Time complexity: O(length of @name). */
 TNET_API void tnet_criticality_set_name (TnetCriticality *crit, TnetId element,
                                          const char *name);
 

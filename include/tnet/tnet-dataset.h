@@ -144,17 +144,29 @@ typedef struct _TnetPlan TnetPlan;
  * file with %TNET_ERROR_IO. Names (regions, nodes) are checked against a
  * network by tnet_dataset_load(), not here.
  * Returns: (transfer full): the plan, or %NULL.
+ * Thread-safety: reentrant (reads only the file).
  * Time complexity: O(size of the file).
  */
 TNET_API TnetPlan *tnet_plan_load (const char *path, GError **error);
+/* Frees the plan and every view it handed out; %NULL is ignored. Errors:
+ * none. Thread-safety: not while another thread still reads the plan.
+ * Time complexity: O(size of the plan). */
 TNET_API void tnet_plan_free (TnetPlan *plan);
+
+/* Every tnet_plan_get_*() and tnet_plan_n_*() below only reads the immutable
+ * plan: thread-safe, and a %NULL @plan (where not allowed) or an index out
+ * of range is a programming error (g_critical, %NULL or 0); they set no
+ * GError. */
 
 /**
  * tnet_plan_get_title:
  * @lang: (nullable): a language tag (`zh`, `en`, `pt-BR`), or %NULL
  *
- * The report title: `title[LANG]` when the plan has it, else `title`.
+ * The report title: `title[LANG]` when the plan has it, else `title[BASE]`
+ * for a tag with a region (`pt` for `pt-BR`), else `title`.
  * Returns: a view owned by the plan.
+ * Errors: none. Thread-safe. Time complexity: O(1) expected (hash lookups
+ * of the key).
  */
 TNET_API const char *tnet_plan_get_title (const TnetPlan *plan, const char *lang);
 
@@ -163,24 +175,28 @@ TNET_API const char *tnet_plan_get_title (const TnetPlan *plan, const char *lang
  * The map title for @year: the plan's `map_title` with every `{year}`
  * replaced by @year, or %NULL when the plan has no `map_title`.
  * Returns: (transfer full) (nullable): a new string.
+ * Errors: none. Thread-safe. Time complexity: O(length of the title).
  */
 TNET_API char *tnet_plan_format_map_title (const TnetPlan *plan, int year);
 /* The plan's `credit` (where the data come from, for the maps' footer), or
- * %NULL. A view owned by the plan. O(1). */
+ * %NULL. A view owned by the plan. Errors: none. Thread-safe. O(1). */
 TNET_API const char *tnet_plan_get_credit (const TnetPlan *plan);
 /* The languages of the maps' legends and labels ([plan] map_languages, e.g.
  * zh;en for "方式 Mode"), %NULL-terminated, or %NULL when not given (the
  * maps are then in English). Each is one tnet_map_language_known() accepts
- * (checked when the plan loads). A view owned by the plan. O(1). */
+ * (checked when the plan loads). A view owned by the plan. Errors: none.
+ * Thread-safe. O(1). */
 TNET_API const char *const *tnet_plan_get_map_languages (const TnetPlan *plan);
 
 /* The home region's id ([plan] home), its label in details text ([plan]
- * home_label, default the id); %NULL when the plan names no home. */
+ * home_label, default the id); %NULL when the plan names no home.
+ * Errors: none. Thread-safe. Time complexity: O(1) expected. */
 TNET_API const char *tnet_plan_get_home (const TnetPlan *plan);
 TNET_API const char *tnet_plan_get_home_label (const TnetPlan *plan);
 
 /* File names, relative to the folder, of the units and targets tables
- * ([plan] units, targets; default units.csv and targets.csv). */
+ * ([plan] units, targets; default units.csv and targets.csv).
+ * Errors: none. Thread-safe. Time complexity: O(1) expected. */
 TNET_API const char *tnet_plan_get_units_file (const TnetPlan *plan);
 TNET_API const char *tnet_plan_get_targets_file (const TnetPlan *plan);
 
@@ -194,40 +210,49 @@ TNET_API const char *tnet_plan_get_targets_file (const TnetPlan *plan);
  *   the report lists the corridors of corridors.csv, default 0)
  *
  * The value the plan gives, else the documented default (@plan may be
- * %NULL: the default).
+ * %NULL: the default). tnet_plan_get_int() truncates the value.
+ * Errors: an unknown @key is a programming error (g_critical; NAN from
+ * tnet_plan_get_double()). Thread-safe. Time complexity: O(1) expected.
  */
 TNET_API int tnet_plan_get_int (const TnetPlan *plan, const char *key);
 TNET_API double tnet_plan_get_double (const TnetPlan *plan, const char *key);
 
 /* [report] trunk_classes: the road classes that count as good for the
  * trunk class share (NULL-terminated; NULL when the plan gives none, and
- * the indicator is then not computed). A view owned by the plan. */
+ * the indicator is then not computed). A view owned by the plan.
+ * Errors: none. Thread-safe. Time complexity: O(1). */
 TNET_API const char *const *tnet_plan_get_trunk_classes (const TnetPlan *plan);
 
 /* [report] critical_pair: the id of the pair whose links are scanned for
- * criticality, or NULL for none. */
+ * criticality, or NULL for none. Errors: none. Thread-safe. Time
+ * complexity: O(1) expected. */
 TNET_API const char *tnet_plan_get_critical_pair (const TnetPlan *plan);
 
 /**
  * tnet_plan_get_name:
  * The display name of indicator key or section id @key from `[names]`, or
- * %NULL when the plan does not rename it. A view owned by the plan.
+ * %NULL when the plan does not rename it (or @plan is %NULL). A view
+ * owned by the plan. Errors: none. Thread-safe. Time complexity: O(1)
+ * expected.
  */
 TNET_API const char *tnet_plan_get_name (const TnetPlan *plan, const char *key);
 
+/* The plan's `[pair ID]` and `[commute ID]` groups in file order; the
+ * records are views owned by the plan. Errors: an index out of range is a
+ * programming error (g_critical, %NULL). Thread-safe. Time complexity: O(1). */
 TNET_API guint tnet_plan_n_pairs (const TnetPlan *plan);
 TNET_API const TnetPlanPair *tnet_plan_get_pair (const TnetPlan *plan, guint i);
 TNET_API guint tnet_plan_n_commutes (const TnetPlan *plan);
 TNET_API const TnetPlanCommute *tnet_plan_get_commute (const TnetPlan *plan, guint i);
 
-/* [data] years as written ("2020-2030"), or NULL. */
+/* Single values, views owned by the plan: [data] years as written
+ * ("2020-2030") or NULL; [data] scenario, the year of the default scenario,
+ * or 0 when not given; [plan] name (the data set's display name) or NULL;
+ * [plan] table_header, the heading of the report table's first column, or
+ * NULL. Errors: none. Thread-safe. Time complexity: O(1) expected. */
 TNET_API const char *tnet_plan_get_years (const TnetPlan *plan);
-/* [data] scenario: the year of the default scenario, or 0 when not given. */
 TNET_API int tnet_plan_get_scenario_year (const TnetPlan *plan);
-/* [plan] name (the data set's display name), or NULL. */
 TNET_API const char *tnet_plan_get_name_value (const TnetPlan *plan);
-/* [plan] table_header: the heading of the report table's first column, or
- * NULL. */
 TNET_API const char *tnet_plan_get_table_header (const TnetPlan *plan);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetPlan, tnet_plan_free)
@@ -260,28 +285,43 @@ typedef struct _TnetDataset TnetDataset;
  * Errors: %TNET_ERROR_IO (a folder or file that cannot be read),
  * %TNET_ERROR_INVALID_INPUT "FILE:LINE:COLUMN: what was expected" for the
  * first problem of any file. Nothing half-loaded is returned.
+ * Thread-safety: reentrant (reads only the folder).
  * Time complexity: O(size of the files read).
  */
 TNET_API TnetDataset *tnet_dataset_load (const char *dir, const TnetFeedOptions *feed_options,
                                          GError **error);
+/* Frees the dataset, its feeds and every view it handed out; %NULL is
+ * ignored. Errors: none. Thread-safety: not while another thread still uses
+ * the dataset. Time complexity: O(size of what was loaded). */
 TNET_API void tnet_dataset_free (TnetDataset *ds);
 
+/* The accessors below read only what tnet_dataset_load() built: thread-safe,
+ * no GError; a %NULL @ds or an index out of range is a programming error
+ * (g_critical, %NULL or 0). */
+
 /* The folder as given, and its display name: the plan's [plan] name, else
- * the folder's base name. */
+ * the folder's base name. Errors: none. Thread-safe. Time complexity: O(1). */
 TNET_API const char *tnet_dataset_get_dir (const TnetDataset *ds);
 TNET_API const char *tnet_dataset_get_name (const TnetDataset *ds);
 
+/* The network (nodes.csv, links.csv; never NULL). Errors: none.
+ * Thread-safe. Time complexity: O(1). */
 TNET_API const TnetNetwork *tnet_dataset_get_network (const TnetDataset *ds);
-/* Each is NULL when the folder lacks the file. */
+/* The plan, units, targets and hubs: each is NULL when the folder lacks the
+ * file. Errors: none. Thread-safe. Time complexity: O(1). */
 TNET_API const TnetPlan *tnet_dataset_get_plan (const TnetDataset *ds);
 TNET_API const TnetUnitTable *tnet_dataset_get_units (const TnetDataset *ds);
 TNET_API const TnetTargetTable *tnet_dataset_get_targets (const TnetDataset *ds);
 TNET_API const TnetHubSet *tnet_dataset_get_hubs (const TnetDataset *ds);
 /* zones.csv (the zones and their opportunity columns, docs/data-format.md),
- * read by tnet_dataset_load() with tnet_zone_table_load() and its errors. */
+ * read by tnet_dataset_load() with tnet_zone_table_load() and its errors;
+ * NULL without the file. This getter sets no error. Thread-safe. Time
+ * complexity: O(1). */
 TNET_API const TnetZoneTable *tnet_dataset_get_zones (const TnetDataset *ds);
 
-/* regions.csv (0 regions when absent); find returns NULL for an unknown id. */
+/* regions.csv (0 regions when absent); find returns NULL for an unknown id.
+ * Errors: an index out of range is a programming error (g_critical, NULL).
+ * Thread-safe. Time complexity: O(1); find O(regions) (a linear scan). */
 TNET_API guint tnet_dataset_n_regions (const TnetDataset *ds);
 TNET_API const TnetRegion *tnet_dataset_get_region (const TnetDataset *ds, guint i);
 TNET_API const TnetRegion *tnet_dataset_find_region (const TnetDataset *ds, const char *id);
@@ -292,14 +332,18 @@ TNET_API const TnetRegion *tnet_dataset_find_region (const TnetDataset *ds, cons
  * file. tnet_dataset_get_region_outline() gives ring @i's region id (a
  * regions.csv id when the folder has one) and its @n_points lon/lat pairs,
  * closed (the last point repeats the first); views valid while @ds lives.
- * Time complexity: O(1).
+ * Errors: a ring out of range is a programming error (g_critical, %NULL).
+ * Thread-safe. Time complexity: O(1).
  */
 TNET_API guint tnet_dataset_n_region_outlines (const TnetDataset *ds);
 TNET_API const double *tnet_dataset_get_region_outline (const TnetDataset *ds, guint i,
                                                         const char **region,
                                                         guint *n_points);
 
-/* corridors.csv (0 corridors when absent), corridors in order of first row. */
+/* corridors.csv (0 corridors when absent), corridors in order of first row;
+ * find returns NULL for an unknown id. Errors: an index out of range is a
+ * programming error (g_critical, NULL). Thread-safe. Time complexity: O(1);
+ * find O(corridors) (a linear scan). */
 TNET_API guint tnet_dataset_n_corridors (const TnetDataset *ds);
 TNET_API const TnetCorridorDef *tnet_dataset_get_corridor (const TnetDataset *ds, guint i);
 TNET_API const TnetCorridorDef *tnet_dataset_find_corridor (const TnetDataset *ds,
@@ -310,6 +354,7 @@ TNET_API const TnetCorridorDef *tnet_dataset_find_corridor (const TnetDataset *d
  * @n_years: (out): the number of years
  * The years of the folder's `gtfs-YEAR` feeds, ascending (a plain `gtfs`
  * feed has no year and is not listed). A view owned by the dataset.
+ * Errors: none. Thread-safe. Time complexity: O(1).
  */
 TNET_API const int *tnet_dataset_get_feed_years (const TnetDataset *ds, guint *n_years);
 
@@ -339,7 +384,7 @@ TNET_API gboolean tnet_dataset_get_feed (const TnetDataset *ds, int year,
  * names no year at all accepts every year.
  * Fails with %TNET_ERROR_INVALID_INPUT "YEAR is outside the years the data
  * describe (…)" naming the years available.
- * Time complexity: O(ranges).
+ * Thread-safe (reads only the dataset). Time complexity: O(ranges).
  */
 TNET_API gboolean tnet_dataset_check_year (const TnetDataset *ds, int year, GError **error);
 
@@ -347,6 +392,7 @@ TNET_API gboolean tnet_dataset_check_year (const TnetDataset *ds, int year, GErr
  * tnet_dataset_get_years_text:
  * The years the folder describes as text ("2020-2030", "2020, 2025", or
  * "any year"). A view owned by the dataset.
+ * Errors: none. Thread-safe. Time complexity: O(1).
  */
 TNET_API const char *tnet_dataset_get_years_text (const TnetDataset *ds);
 
@@ -356,7 +402,7 @@ TNET_API const char *tnet_dataset_get_years_text (const TnetDataset *ds);
  * `[data] years`, else the earliest `gtfs-YEAR` feed, link or hub year when
  * there are feeds), the report's baseline; 0 when the data give no first
  * year (no year at all, or open-ended years without a feed).
- * Time complexity: O(1).
+ * Errors: none. Thread-safe. Time complexity: O(1).
  */
 TNET_API int tnet_dataset_get_baseline_year (const TnetDataset *ds);
 
@@ -367,7 +413,8 @@ TNET_API int tnet_dataset_get_baseline_year (const TnetDataset *ds);
  * the current calendar year brought within the years the folder describes
  * (the last described year when the data end earlier, the first when they
  * start later).
- * Time complexity: O(ranges).
+ * Errors: none. Thread-safe (reads the clock, in UTC). Time complexity:
+ * O(ranges).
  */
 TNET_API int tnet_dataset_get_scenario_year (const TnetDataset *ds);
 
@@ -375,6 +422,10 @@ TNET_API int tnet_dataset_get_scenario_year (const TnetDataset *ds);
  * tnet_dataset_validate_scenario:
  * tnet_dataset_check_year() for @scen's year, then tnet_scenario_validate()
  * against the network.
+ * Errors: those two functions' (%TNET_ERROR_INVALID_INPUT, or
+ * %TNET_ERROR_NOT_FOUND for a scenario naming unknown links or lines);
+ * %FALSE then. Thread-safe: @ds and @scen are only read.
+ * Time complexity: O(ranges) plus tnet_scenario_validate()'s.
  */
 TNET_API gboolean tnet_dataset_validate_scenario (const TnetDataset *ds,
                                                   const TnetScenario *scen, GError **error);

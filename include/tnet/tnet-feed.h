@@ -39,6 +39,9 @@ typedef struct {
   guint64 max_uncompressed_bytes;
 } TnetFeedOptions;
 
+/* Sets @options to the defaults above (07:00-09:00, busiest day, 2 GiB).
+ * Errors: none (%NULL is a programming error). Thread-safe. Time
+ * complexity: O(1). */
 TNET_API void tnet_feed_options_init (TnetFeedOptions *options);
 
 /* A stop of the feed. @parent is a stop index or TNET_ID_NONE.
@@ -140,6 +143,7 @@ typedef struct {
  * backwards within a trip, a truncated or corrupt zip), %TNET_ERROR_TOO_LARGE
  * (the zip members exceed @max_uncompressed_bytes).
  * Returns: (transfer full): a new feed, or %NULL.
+ * Thread-safety: reentrant (reads only the files).
  * Time complexity: O(size of the files + S log S) for S stop times.
  */
 TNET_API TnetFeed *tnet_feed_load (const char *path, const TnetFeedOptions *options,
@@ -151,17 +155,32 @@ TNET_API TnetFeed *tnet_feed_load (const char *path, const TnetFeedOptions *opti
  * or .zip), else the latest `gtfs-Y` with Y <= @year, else `DIR/gtfs`
  * (folder or .zip). Returns: (transfer full) (nullable): the path, or NULL
  * when the folder has none.
+ * Errors: none (an unreadable folder has no feed: NULL). Thread-safety:
+ * reentrant (lists the folder). Time complexity: O(entries of the folder).
  */
 TNET_API char *tnet_feed_path_for_year (const char *network_dir, int year);
 
+/* Atomic reference counting: any thread may hold and drop references; the
+ * last unref frees the feed (O(size of the feed)); %NULL is ignored by
+ * unref. Errors: none. Time complexity of a ref: O(1). */
 TNET_API TnetFeed *tnet_feed_ref (TnetFeed *feed);
 TNET_API void tnet_feed_unref (TnetFeed *feed);
 
-/* Where the feed came from (display name). */
+/* The accessors below only read the immutable feed: thread-safe, no GError,
+ * O(1) unless said otherwise; a %NULL @feed is a programming error
+ * (g_critical, then 0 or %NULL). */
+
+/* Where the feed came from (display name). Errors: none. Thread-safe.
+ * Time complexity: O(1). */
 TNET_API const char *tnet_feed_get_path (const TnetFeed *feed);
-/* The service day used (YYYYMMDD; 0 when the feed has no calendar). */
+/* The service day used (YYYYMMDD; 0 when the feed has no calendar), and the
+ * window the patterns were built over (seconds after midnight; either out
+ * pointer may be %NULL). Errors: none. Thread-safe. Time complexity: O(1). */
 TNET_API guint tnet_feed_get_service_date (const TnetFeed *feed);
 TNET_API void tnet_feed_get_window (const TnetFeed *feed, guint *start_s, guint *end_s);
+
+/* Counts, and the name of agency @i (%NULL when out of range). Errors:
+ * none. Thread-safe. Time complexity: O(1). */
 
 TNET_API guint tnet_feed_n_agencies (const TnetFeed *feed);
 TNET_API const char *tnet_feed_agency_name (const TnetFeed *feed, guint i);
@@ -171,15 +190,19 @@ TNET_API guint tnet_feed_n_trips (const TnetFeed *feed);
 TNET_API guint tnet_feed_n_stop_times (const TnetFeed *feed);
 TNET_API guint tnet_feed_n_transfers (const TnetFeed *feed);
 TNET_API guint tnet_feed_n_patterns (const TnetFeed *feed);
-/* Views valid while the feed lives. Index out of range -> NULL. */
+/* Views valid while the feed lives. Index out of range -> NULL. Errors:
+ * none. Thread-safe. Time complexity: O(1). */
 TNET_API const TnetFeedStop *tnet_feed_stop (const TnetFeed *feed, TnetId i);
 TNET_API const TnetFeedRoute *tnet_feed_route (const TnetFeed *feed, TnetId i);
 TNET_API const TnetPattern *tnet_feed_pattern (const TnetFeed *feed, TnetId i);
 TNET_API const TnetFeedTransfer *tnet_feed_transfer (const TnetFeed *feed, guint i);
-/* Stop or route index by GTFS id, or TNET_ID_NONE. */
+/* Stop or route index by GTFS id, or TNET_ID_NONE. Errors: none.
+ * Thread-safe. Time complexity: O(1) expected (hash tables). */
 TNET_API TnetId tnet_feed_find_stop (const TnetFeed *feed, const char *stop_id);
 TNET_API TnetId tnet_feed_find_route (const TnetFeed *feed, const char *route_id);
-/* The route's display name: short name, else long name, else id. */
+/* The route's display name: short name, else long name, else id. Errors:
+ * a route out of range is a programming error (g_critical, %NULL).
+ * Thread-safe. Time complexity: O(1). */
 TNET_API const char *tnet_feed_route_name (const TnetFeed *feed, TnetId route);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetFeed, tnet_feed_unref)

@@ -22,7 +22,10 @@ G_BEGIN_DECLS
  * `region`, `population`). The links come first, then the points; a reader
  * that keeps one geometry type per layer (QGIS) opens it as two layers.
  * Returns: (transfer full): the text, pretty-printed.
- * Time complexity: O(nodes + links).
+ * Errors: none (NULL @net is a programming error: g_critical, %NULL).
+ * Thread-safety: reads its arguments only (numbers are written in the C
+ * locale whatever the process locale).
+ * Time complexity: O(nodes + links + polyline points).
  */
 TNET_API char *tnet_geojson_network (const TnetNetwork *net, const TnetScenario *scen);
 
@@ -66,8 +69,10 @@ typedef enum {
  * Points come first, in node order, then links in link order. Minutes are
  * rounded to 0.1, coordinates to 1e-6 degree; absent strings are null.
  * Returns: (transfer full): the text, pretty-printed.
+ * Errors: none (NULL @net or @node_ms is a programming error: g_critical,
+ * %NULL).
  * Thread-safety: reads its arguments only.
- * Time complexity: O(nodes + links).
+ * Time complexity: O(nodes + links + polyline points).
  */
 TNET_API char *tnet_geojson_isochrone (const TnetNetwork *net, const TnetScenario *scen,
                                        const TnetWeight *node_ms, TnetWeight budget_ms,
@@ -83,6 +88,11 @@ TNET_API char *tnet_geojson_isochrone (const TnetNetwork *net, const TnetScenari
  * links (each link's polyline when it has one) with properties `rank`,
  * `label`, `links` (the link ids) and `length_km`. Every feature of the
  * file is a MultiLineString.
+ * Returns: (transfer full): the text, pretty-printed.
+ * Errors: none; a link index out of range is a programming error
+ * (g_critical, %NULL).
+ * Thread-safety: reads its arguments only.
+ * Time complexity: O(total path length + their polyline points).
  */
 TNET_API char *tnet_geojson_paths (const TnetNetwork *net, const TnetId *const *paths,
                                    const guint *path_len, guint n_paths,

@@ -30,6 +30,8 @@ typedef enum {
   TNET_N_HUB_KINDS
 } TnetHubKind;
 
+/* "integrated_new", "existing", "station" (static; "unknown" for a value
+ * out of range). Errors: none. Thread-safe. Time complexity: O(1). */
 TNET_API const char *tnet_hub_kind_to_string (TnetHubKind kind);
 
 /**
@@ -81,6 +83,7 @@ typedef struct _TnetHubSet TnetHubSet;
  * member, a walk row naming an unknown hub or a stop that is not a member of
  * its hub, from = to, or a walk that is not a finite number >= 0.
  * Returns: (transfer full): a new hub set, or %NULL. Copies what it needs.
+ * Thread-safety: reentrant; @net is only read.
  * Time complexity: O(size of the files).
  */
 TNET_API TnetHubSet *tnet_hub_set_load_csv (const TnetNetwork *net, const char *hubs_path,
@@ -97,15 +100,22 @@ TNET_API TnetHubSet *tnet_hub_set_load_csv (const TnetNetwork *net, const char *
  * target. Walks come from the feed at compute time (see
  * tnet_hub_transfers_compute()). Cannot fail; the result may be empty.
  * Returns: (transfer full): a new hub set.
+ * Errors: none. Thread-safety: reentrant; @feed is only read.
  * Time complexity: O(stops + sum of pattern lengths).
  */
 TNET_API TnetHubSet *tnet_hub_set_from_feed (const TnetFeed *feed);
 
+/* Frees the set (%NULL is ignored); the number of hubs. A hub set is
+ * immutable once built: its readers are thread-safe; free it only when no
+ * thread reads it. Errors: none. Time complexity: O(1) (free: O(size of the
+ * set)). */
 TNET_API void tnet_hub_set_free (TnetHubSet *hubs);
 TNET_API guint tnet_hub_set_n_hubs (const TnetHubSet *hubs);
-/* A view valid until @hubs is freed (NULL when @i is out of range). */
+/* A view valid until @hubs is freed (NULL when @i is out of range).
+ * Errors: none. Thread-safe. Time complexity: O(1). */
 TNET_API const TnetHub *tnet_hub_set_get (const TnetHubSet *hubs, guint i);
-/* Index of the hub with id @id, or -1. */
+/* Index of the hub with id @id, or -1. Errors: none. Thread-safe. Time
+ * complexity: O(1) expected (a hash table). */
 TNET_API int tnet_hub_set_find (const TnetHubSet *hubs, const char *id);
 
 /**
@@ -114,6 +124,7 @@ TNET_API int tnet_hub_set_find (const TnetHubSet *hubs, const char *id);
  * @net was loaded from. Returns %NULL without an error when @net has no
  * folder or the folder has no hubs.csv; %NULL with an error when a file is
  * malformed (as tnet_hub_set_load_csv()).
+ * Time complexity: O(size of the files).
  */
 TNET_API TnetHubSet *tnet_hub_set_load_for_network (const TnetNetwork *net, GError **error);
 
@@ -121,7 +132,8 @@ TNET_API TnetHubSet *tnet_hub_set_load_for_network (const TnetNetwork *net, GErr
  * tnet_hub_set_walk_min:
  * The walking time from member @from to member @to of hub @hub given by the
  * hub walk table for scenario year @year, or NAN when the table has no row
- * for the pair that applies in @year. Time complexity: O(rows of the hub).
+ * for the pair that applies in @year. Errors: none (a hub out of range is a
+ * programming error). Thread-safe. Time complexity: O(rows of the hub).
  */
 TNET_API double tnet_hub_set_walk_min (const TnetHubSet *hubs, guint hub, const char *from,
                                        const char *to, int year);
@@ -258,12 +270,16 @@ typedef struct _TnetHubTransfers TnetHubTransfers;
  *
  * Returns: (transfer full): the tables, one per hub in @hubs order. The
  * result borrows @hubs (keep it alive) and copies what it needs from @feed.
- * Thread-safe (reads only).
+ * Errors: none (it cannot fail; a %NULL @hubs or @scen is a programming
+ * error). Thread-safe (reads only).
  * Time complexity: O(hubs × (stop times + pattern stops) + pairs × events).
  */
 TNET_API TnetHubTransfers *tnet_hub_transfers_compute (const TnetHubSet *hubs,
                                                        const TnetFeed *feed,
                                                        const TnetScenario *scen);
+/* Frees the tables (%NULL is ignored; not while another thread reads them;
+ * O(pairs)), and the scenario year they were computed for (O(1)). The
+ * tables are immutable: their readers are thread-safe. Errors: none. */
 TNET_API void tnet_hub_transfers_free (TnetHubTransfers *t);
 TNET_API int tnet_hub_transfers_get_year (const TnetHubTransfers *t);
 /**
@@ -276,11 +292,15 @@ TNET_API int tnet_hub_transfers_get_year (const TnetHubTransfers *t);
  * The window and service day the headways and connection waits were taken
  * over (the feed's #TnetFeedOptions). Returns: FALSE (and zeros) when the
  * tables were computed without a feed.
+ * Errors: none. Thread-safe. Time complexity: O(1).
  */
 TNET_API gboolean tnet_hub_transfers_get_window (const TnetHubTransfers *t, guint *start_s,
                                                  guint *end_s, guint *service_date);
+/* The number of tables (one per hub). Errors: none. Thread-safe. Time
+ * complexity: O(1). */
 TNET_API guint tnet_hub_transfers_n_hubs (const TnetHubTransfers *t);
-/* Views valid until @t is freed; NULL / -1 when not found. */
+/* Views valid until @t is freed; NULL / -1 when not found. Errors: none.
+ * Thread-safe. Time complexity: O(1) (find: O(1) expected, a hash table). */
 TNET_API const TnetHubTable *tnet_hub_transfers_get (const TnetHubTransfers *t, guint i);
 TNET_API int tnet_hub_transfers_find (const TnetHubTransfers *t, const char *hub_id);
 
@@ -292,7 +312,7 @@ TNET_API int tnet_hub_transfers_find (const TnetHubTransfers *t, const char *hub
  *
  * The plan's indicator: the mean over the hubs of @kind that are in service
  * of their (unweighted) mean walk, in minutes; NAN when none is in service.
- * Time complexity: O(hubs).
+ * Errors: none. Thread-safe (reads @t). Time complexity: O(hubs).
  */
 TNET_API double tnet_hub_transfers_indicator_min (const TnetHubTransfers *t,
                                                   TnetHubKind kind, guint *n_hubs);

@@ -64,6 +64,11 @@ typedef struct {
   gpointer progress_data;
 } TnetInitOptions;
 
+/* Sets @opts to the defaults: no inputs, tnet_osm_options_init() for the
+ * roads, regions named by `name`, population from `population`, access
+ * at 4.8 km/h × 1.2 within 2000 m to the nearest node, no progress.
+ * Errors: none (%NULL is a programming error). Thread-safe. Time
+ * complexity: O(1). */
 TNET_API void tnet_init_options_init (TnetInitOptions *opts);
 
 /**
@@ -172,7 +177,7 @@ typedef struct {
  * The time of an access or stop walk link of straight-line length
  * @distance_m (at least 0.1 m) under @opts: length × @access_detour at
  * @access_speed_kmh, in minutes.
- * Thread-safety: pure. Time complexity: O(1).
+ * Errors: none. Thread-safety: pure. Time complexity: O(1).
  */
 TNET_API double tnet_init_access_time_min (const TnetInitOptions *opts, double distance_m);
 

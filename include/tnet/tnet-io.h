@@ -19,13 +19,18 @@ G_BEGIN_DECLS
  * Nothing half-loaded is returned.
  * `link_geometry.csv` (`id,geometry`, a WKT LINESTRING per link), when the
  * folder has one, gives links their polylines (tnet_network_link_geometry()).
+ * Thread-safety: reentrant (reads only the files).
  * Time complexity: O(size of the files).
  */
 TNET_API TnetNetwork *tnet_network_load_csv (const char *dir, GError **error);
 
 /* Writes nodes.csv and links.csv of @net into @dir (created if needed), and
  * link_geometry.csv when some link has a polyline (coordinates to 1e-7
- * degree; a stale one is removed otherwise). */
+ * degree; a stale one is removed otherwise). Numbers are written in the C
+ * locale. Errors: %TNET_ERROR_IO naming the folder or file that cannot be
+ * created, written or removed; files written before the failure stay.
+ * Thread-safety: reads @net only (two calls must not write one folder).
+ * Time complexity: O(n + m + polyline points). */
 TNET_API gboolean tnet_network_save_csv (const TnetNetwork *net, const char *dir,
                                          GError **error);
 
@@ -50,7 +55,10 @@ typedef struct {
  * when @co_path is not NULL, its `.co` file (`p aux sp co N`, `v ID X Y`,
  * coordinates in millionths of a degree). Every malformed line, id out of
  * range, negative or too large weight, or arc count mismatch fails with a
- * located error.
+ * located error (%TNET_ERROR_INVALID_INPUT "FILE:LINE:COLUMN: …"; %TNET_ERROR_IO
+ * for a file that cannot be read).
+ * Thread-safety: reentrant (reads only the files).
+ * Time complexity: O(size of the files).
  */
 TNET_API TnetArcList *tnet_dimacs_load (const char *gr_path, const char *co_path,
                                         GError **error);
@@ -68,10 +76,13 @@ TNET_API TnetArcList *tnet_dimacs_load (const char *gr_path, const char *co_path
  * (U -> V) and arc 2k+1 (V -> U), both with that weight. The same file,
  * seed and @max_weight always give the same arc list. Errors as
  * tnet_dimacs_load(); M must stay below 2^30.
+ * Thread-safety: reentrant (its own GRand).
  * Time complexity: O(size of the file).
  */
 TNET_API TnetArcList *tnet_dimacs_load_topology (const char *path, guint32 seed,
                                                  TnetWeight max_weight, GError **error);
+/* Frees the list and its arrays; %NULL is ignored. Errors: none.
+ * Thread-safety: single owner. Time complexity: O(1). */
 TNET_API void tnet_arc_list_free (TnetArcList *list);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetArcList, tnet_arc_list_free)
 
@@ -97,7 +108,7 @@ typedef struct _TnetCsvWriter TnetCsvWriter;
  *
  * Appends @text to @out as one CSV field, quoted as #TnetCsvWriter says
  * (no separator). For callers that assemble rows themselves.
- * Thread-safety: touches only @out.
+ * Errors: none. Thread-safety: touches only @out.
  * Time complexity: O(length of @text).
  */
 TNET_API void tnet_csv_append_field (GString *out, const char *text);
@@ -110,6 +121,9 @@ TNET_API void tnet_csv_append_field (GString *out, const char *text);
  * A new, empty table (plus its header row). Free with
  * tnet_csv_writer_free() or take the text with
  * tnet_csv_writer_free_to_string(). Cannot fail.
+ * Errors: none. Thread-safety: reentrant; the writer is single-owner, as
+ * are all the tnet_csv_writer_*() calls below (one writer per thread; none
+ * of them sets an error, and a %NULL writer is a programming error).
  * Time complexity: O(size of @header).
  */
 TNET_API TnetCsvWriter *tnet_csv_writer_new (const char *const *header);
@@ -117,7 +131,8 @@ TNET_API TnetCsvWriter *tnet_csv_writer_new (const char *const *header);
 /**
  * tnet_csv_writer_add_text:
  * Adds a text field (NULL: an empty field) to the current row.
- * Time complexity: O(length of @text).
+ * Errors: none. Thread-safety: as the writer (single owner).
+ * Time complexity: O(length of @text) amortised.
  */
 TNET_API void tnet_csv_writer_add_text (TnetCsvWriter *w, const char *text);
 
@@ -128,27 +143,32 @@ TNET_API void tnet_csv_writer_add_text (TnetCsvWriter *w, const char *text);
  *
  * Adds a number field, '.' as the decimal point whatever the locale; NaN
  * and infinities are written as an empty field (no value).
- * Time complexity: O(1).
+ * Errors: none. Thread-safety: as the writer (single owner; the process
+ * locale is neither read nor changed).
+ * Time complexity: O(1) amortised.
  */
 TNET_API void tnet_csv_writer_add_number (TnetCsvWriter *w, double value, int decimals);
 
 /**
  * tnet_csv_writer_add_int:
  * Adds an integer field.
- * Time complexity: O(1).
+ * Errors: none. Thread-safety: as the writer (single owner).
+ * Time complexity: O(1) amortised.
  */
 TNET_API void tnet_csv_writer_add_int (TnetCsvWriter *w, gint64 value);
 
 /**
  * tnet_csv_writer_end_row:
  * Ends the current row (a row with no field is an empty line).
- * Time complexity: O(1).
+ * Errors: none. Thread-safety: as the writer (single owner).
+ * Time complexity: O(1) amortised.
  */
 TNET_API void tnet_csv_writer_end_row (TnetCsvWriter *w);
 
 /**
  * tnet_csv_writer_peek:
  * The text written so far; a view valid until the next call on @w.
+ * Errors: none. Thread-safety: as the writer (single owner).
  * Time complexity: O(1).
  */
 TNET_API const char *tnet_csv_writer_peek (const TnetCsvWriter *w);
@@ -156,11 +176,13 @@ TNET_API const char *tnet_csv_writer_peek (const TnetCsvWriter *w);
 /**
  * tnet_csv_writer_free_to_string:
  * Frees @w and returns its text (newly allocated, g_free() it).
+ * Errors: none. Thread-safety: as the writer (single owner).
  * Time complexity: O(1).
  */
 TNET_API char *tnet_csv_writer_free_to_string (TnetCsvWriter *w);
 
-/* Frees @w and its text; NULL is allowed. */
+/* Frees @w and its text; NULL is allowed. Errors: none. Thread-safety: as
+ * the writer (single owner). Time complexity: O(1). */
 TNET_API void tnet_csv_writer_free (TnetCsvWriter *w);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetCsvWriter, tnet_csv_writer_free)
 

@@ -42,15 +42,19 @@ typedef struct {
   guint interior_modes;
 } TnetIsochroneOptions;
 
-/* Fills @opts with the defaults above. */
+/* Fills @opts with the defaults above. Errors: none (%NULL is a programming
+ * error). Thread-safe. Time complexity: O(1). */
 TNET_API void tnet_isochrone_options_init (TnetIsochroneOptions *opts);
 
 /**
  * TnetIsochroneBands:
  * One (multi)polygon per time budget, nested (the area of a budget contains
  * that of every smaller one, up to the rounding of the crossing points the
- * union adds: a sliver of the order of 1e-12 square degrees). Immutable once built; safe to read from
- * several threads. Free with tnet_isochrone_bands_free().
+ * union adds: a sliver of the order of 1e-12 square degrees). Immutable once
+ * built. Its readers may run in several threads at once, except the point
+ * queries (tnet_isochrone_bands_covers() and tnet_isochrone_bands_to_geojson()),
+ * which use the bands' own GEOS context and prepared geometries: one thread
+ * at a time per bands for those. Free with tnet_isochrone_bands_free().
  */
 typedef struct _TnetIsochroneBands TnetIsochroneBands;
 
@@ -90,6 +94,8 @@ typedef struct _TnetIsochroneBands TnetIsochroneBands;
  * Errors: %TNET_ERROR_INVALID_INPUT on bad budgets or options (the message
  * names the value); %TNET_ERROR_FAILED when the geometry engine fails.
  * Returns: (transfer full): the bands, or %NULL.
+ * Thread-safety: reentrant (each call has its own GEOS context); its
+ * inputs are only read.
  * Time complexity: O(P log P) per band for P pieces within reach (the
  * cascaded union), P ≈ reached length / @segment_m + reached nodes.
  */
@@ -99,14 +105,26 @@ TNET_API TnetIsochroneBands *tnet_isochrone_bands_new (const TnetNetwork *net,
                                                        const double *minutes, guint n_bands,
                                                        const TnetIsochroneOptions *opts,
                                                        GError **error);
+/* Frees the bands and their GEOS context (%NULL is ignored). Errors: none.
+ * Thread-safety: not while another thread reads them. Time complexity:
+ * O(vertices). */
 TNET_API void tnet_isochrone_bands_free (TnetIsochroneBands *bands);
 
+/* The readers below set no error; a band, polygon or ring out of range is a
+ * programming error (g_critical, then 0, NAN, FALSE or %NULL). */
+
+/* The number of bands, and the budget of band @i in minutes. Errors: none.
+ * Thread-safe. Time complexity: O(1). */
 TNET_API guint tnet_isochrone_bands_n_bands (const TnetIsochroneBands *bands);
 TNET_API double tnet_isochrone_bands_minutes (const TnetIsochroneBands *bands, guint i);
-/* Area of band @i on the sphere (see above), km². O(vertices). */
+/* Area of band @i on the sphere (see above), km², computed when the bands
+ * were built. Errors: none. Thread-safe. O(1). */
 TNET_API double tnet_isochrone_bands_area_km2 (const TnetIsochroneBands *bands, guint i);
 /* TRUE when band @i covers the point (inside or on its boundary).
- * O(log V) (the bands are prepared for point queries when built). */
+ * Errors: none (FALSE also when GEOS fails). Thread-safety: one thread at a
+ * time per bands (the bands' GEOS context; see #TnetIsochroneBands).
+ * O(log V) per query once GEOS has indexed the prepared band, which its
+ * first query does (O(V log V)). */
 TNET_API gboolean tnet_isochrone_bands_covers (const TnetIsochroneBands *bands, guint i,
                                                double lon, double lat);
 
@@ -116,11 +134,13 @@ TNET_API gboolean tnet_isochrone_bands_covers (const TnetIsochroneBands *bands, 
  * outer one, counter-clockwise; the others are holes, clockwise, as RFC 7946
  * asks), each ring closed (its last point repeats the first). Views valid
  * until @bands is freed.
+ * Errors: none. Thread-safe. Time complexity: O(1).
  */
 TNET_API guint tnet_isochrone_bands_n_polygons (const TnetIsochroneBands *bands, guint i);
 TNET_API guint tnet_isochrone_bands_n_rings (const TnetIsochroneBands *bands, guint i,
                                              guint polygon);
-/* The ring's points, lon/lat pairs (2 * *@n_points doubles). */
+/* The ring's points, lon/lat pairs (2 * *@n_points doubles). Errors: none.
+ * Thread-safe. Time complexity: O(1). */
 TNET_API const double *tnet_isochrone_bands_ring (const TnetIsochroneBands *bands, guint i,
                                                   guint polygon, guint ring,
                                                   guint *n_points);
@@ -138,6 +158,8 @@ TNET_API const double *tnet_isochrone_bands_ring (const TnetIsochroneBands *band
  * column) and one property per other numeric zone column, named as the
  * column. Coordinates are WGS84 lon/lat in degrees.
  * Returns: (transfer full): the text, pretty-printed.
+ * Errors: none. Thread-safety: as tnet_isochrone_bands_covers() (one thread
+ * at a time per bands); @net and @zones are only read.
  * Time complexity: O(bands × (vertices + zones log vertices)).
  */
 TNET_API char *tnet_isochrone_bands_to_geojson (const TnetIsochroneBands *bands,

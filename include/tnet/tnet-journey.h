@@ -20,6 +20,9 @@ typedef enum {
   TNET_LEG_TRANSFER,  /* changing stops between two rides */
 } TnetLegKind;
 
+/* "drive", "walk", "park", "wait", "ride", "transfer" (static). Errors: a
+ * kind out of range is a programming error (g_critical, %NULL).
+ * Thread-safe. Time complexity: O(1). */
 TNET_API const char *tnet_leg_kind_to_string (TnetLegKind kind);
 
 /**
@@ -71,14 +74,20 @@ typedef struct {
  * The journey of the last search's shortest path to (forward) or from
  * (backward) @node. Returns: (transfer full) (nullable): a new journey, NULL
  * when @node was not reached. Free with tnet_journey_free().
+ * Errors: none (a search over another graph is a programming error:
+ * g_critical, %NULL). Thread-safety: reads @mm and @search only (not while
+ * another thread runs @search).
  * Time complexity: O(path length).
  */
 TNET_API TnetJourney *tnet_multimodal_journey (const TnetMultimodal *mm,
                                                const TnetSearch *search, TnetId node);
-/* The same from an explicit arc sequence in travel order. */
+/* The same from an explicit arc sequence in travel order. Errors: none.
+ * Thread-safety: reads its arguments only. Time complexity: O(@n_arcs). */
 TNET_API TnetJourney *tnet_multimodal_journey_from_arcs (const TnetMultimodal *mm,
                                                          const TnetId *arcs,
                                                          guint n_arcs);
+/* Frees a journey (%NULL is ignored). Errors: none. Thread-safety: single
+ * owner. Time complexity: O(1). */
 TNET_API void tnet_journey_free (TnetJourney *journey);
 
 /**

@@ -56,6 +56,10 @@ typedef struct {
   const struct _TnetHubSet *hubs;
 } TnetTransitOptions;
 
+/* Sets @options to the defaults: wait factor 0.5, no wait cap, walking at
+ * 4.8 km/h with detour 1.2, stops within 500 m, transfers within 400 m,
+ * walking on roads, 5 min to park, no hubs. Errors: none (%NULL is a
+ * programming error). Thread-safe. Time complexity: O(1). */
 TNET_API void tnet_transit_options_init (TnetTransitOptions *options);
 
 /**
@@ -136,6 +140,8 @@ typedef struct _TnetMultimodal TnetMultimodal;
  * Copies what it needs; @net, @scen and @feed may be freed afterwards.
  * Errors: %TNET_ERROR_NOT_FOUND when the scenario names unknown links or
  * lines; %TNET_ERROR_TOO_LARGE when the graph would not fit 32-bit ids.
+ * Thread-safety: reentrant; @net, @scen, @feed and @options->hubs are only
+ * read.
  * Time complexity: O(N + M + S * (nearby nodes) + sum of pattern lengths).
  */
 TNET_API TnetMultimodal *tnet_multimodal_build (const TnetNetwork *net,
@@ -145,11 +151,20 @@ TNET_API TnetMultimodal *tnet_multimodal_build (const TnetNetwork *net,
                                                 const TnetTransitOptions *options,
                                                 GError **error);
 
+/* Atomic reference counting, as tnet_graph_ref(): any thread may hold and
+ * drop references; the last unref frees the graph, metric and metadata
+ * (O(size of the graph)). Errors: none. Time complexity of a ref: O(1). */
 TNET_API TnetMultimodal *tnet_multimodal_ref (TnetMultimodal *mm);
 TNET_API void tnet_multimodal_unref (TnetMultimodal *mm);
 
+/* The readers below only read the immutable @mm: thread-safe, no GError
+ * unless said; an argument out of range is a programming error
+ * (g_critical, then TNET_ID_NONE, %NULL or TNET_N_ARC_KINDS). */
+
+/* The profile built. Errors: none. Thread-safe. Time complexity: O(1). */
 TNET_API TnetProfile tnet_multimodal_get_profile (const TnetMultimodal *mm);
-/* Borrowed views, valid while @mm lives. */
+/* Borrowed views, valid while @mm lives. Errors: none. Thread-safe. Time
+ * complexity: O(1). */
 TNET_API TnetGraph *tnet_multimodal_get_graph (const TnetMultimodal *mm);
 TNET_API TnetMetric *tnet_multimodal_get_metric (const TnetMultimodal *mm);
 /* The contraction hierarchy kept with a multimodal graph
@@ -160,7 +175,8 @@ TNET_API TnetMetric *tnet_multimodal_get_metric (const TnetMultimodal *mm);
  * tnet_multimodal_origin_node:
  * The graph node where a journey from network node @net_node starts (start
  * layer). Use it as the source of a forward search.
- * Time complexity: O(1).
+ * Errors: a node out of range is a programming error (g_critical,
+ * %TNET_ID_NONE). Thread-safe. Time complexity: O(1).
  */
 TNET_API TnetId tnet_multimodal_origin_node (const TnetMultimodal *mm, TnetId net_node);
 /**
@@ -168,12 +184,14 @@ TNET_API TnetId tnet_multimodal_origin_node (const TnetMultimodal *mm, TnetId ne
  * The graph node where a journey to network node @net_node ends (end
  * layer): the target of a forward search, the source of a backward search
  * (arrive-by, e.g. one search per destination for a commute matrix).
+ * Errors, thread-safety: as tnet_multimodal_origin_node().
  * Time complexity: O(1).
  */
 TNET_API TnetId tnet_multimodal_destination_node (const TnetMultimodal *mm,
                                                   TnetId net_node);
 /* The same for a feed stop (departure / arrival node; TNET_ID_NONE for the
- * car profile or a stop index out of range). O(1). */
+ * car profile or a stop index out of range). Errors: none. Thread-safe.
+ * O(1). */
 TNET_API TnetId tnet_multimodal_stop_origin_node (const TnetMultimodal *mm, TnetId stop);
 TNET_API TnetId tnet_multimodal_stop_destination_node (const TnetMultimodal *mm,
                                                        TnetId stop);
@@ -181,12 +199,15 @@ TNET_API TnetId tnet_multimodal_stop_destination_node (const TnetMultimodal *mm,
  * tnet_multimodal_find_place:
  * Resolves a network node id or, failing that, a feed stop id into its
  * origin and destination graph nodes. Fails with %TNET_ERROR_NOT_FOUND.
+ * Thread-safe. Time complexity: O(1) expected (a hash table).
  */
 TNET_API gboolean tnet_multimodal_find_place (const TnetMultimodal *mm, const char *id,
                                               TnetId *origin, TnetId *destination,
                                               GError **error);
 
-/* What arc @arc (external id) of the graph stands for. */
+/* What arc @arc (external id) of the graph stands for. Errors: an arc out
+ * of range is a programming error (g_critical, TNET_N_ARC_KINDS).
+ * Thread-safe. Time complexity: O(1). */
 TNET_API TnetArcKind tnet_multimodal_arc_kind (const TnetMultimodal *mm, TnetId arc);
 /**
  * tnet_multimodal_arc_line:
@@ -195,6 +216,7 @@ TNET_API TnetArcKind tnet_multimodal_arc_kind (const TnetMultimodal *mm, TnetId 
  * riding, dwelling and alighting arcs of a service pattern; %NULL for other
  * arcs and links without a line. (tnet_graph_arc_link() gives the network
  * link of drive and walk arcs.) A view owned by @mm. Thread-safe.
+ * Errors: an arc out of range is a programming error (g_critical, %NULL).
  * Time complexity: O(1).
  */
 TNET_API const char *tnet_multimodal_arc_line (const TnetMultimodal *mm, TnetId arc);
@@ -214,6 +236,8 @@ typedef struct {
   guint n_transfer_arcs;
 } TnetMultimodalStats;
 
+/* Copies the counts of @mm into @out. Errors: none. Thread-safe. Time
+ * complexity: O(1). */
 TNET_API void tnet_multimodal_get_stats (const TnetMultimodal *mm,
                                          TnetMultimodalStats *out);
 

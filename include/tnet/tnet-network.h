@@ -99,7 +99,11 @@ typedef struct {
 
 typedef struct _TnetNetwork TnetNetwork;
 
-/* Creates an empty network. Free with tnet_network_free(). */
+/* Creates an empty network; tnet_network_free() frees one and everything it
+ * handed out (%NULL is ignored). A network is single-owner and mutable:
+ * its functions may run in several threads at once only while none of them
+ * changes it (add_*, set_*), as any GLib container. Errors: none. Time
+ * complexity: O(1) to create, O(n + m + size of the strings) to free. */
 TNET_API TnetNetwork *tnet_network_new (void);
 TNET_API void tnet_network_free (TnetNetwork *net);
 
@@ -109,7 +113,8 @@ TNET_API void tnet_network_free (TnetNetwork *net);
  * %TNET_ERROR_INVALID_INPUT on a duplicate or empty id, a non-finite or
  * out-of-range coordinate, or a negative population.
  * Returns: the new node's index, or %TNET_ID_NONE on error.
- * Time complexity: O(1) amortised.
+ * Thread-safety: changes @net (no other call on @net meanwhile).
+ * Time complexity: O(1) amortised (plus the length of the strings).
  */
 TNET_API TnetId tnet_network_add_node (TnetNetwork *net, const TnetNode *node,
                                        GError **error);
@@ -118,30 +123,51 @@ TNET_API TnetId tnet_network_add_node (TnetNetwork *net, const TnetNode *node,
  * tnet_network_add_link:
  * Copies @link into @net. @link->from and @link->to must be valid node
  * indices. Fails with %TNET_ERROR_INVALID_INPUT on a duplicate id, a
- * non-positive or non-finite length, a negative/NaN/absurd speed or time.
+ * non-positive or non-finite length, a negative/NaN/absurd speed or time,
+ * or an empty id; %TNET_ERROR_TOO_LARGE when the network already has 2^31
+ * - 1 links. Nodes out of range, a mode or status out of range are
+ * programming errors (g_critical, %TNET_ID_NONE).
  * Returns: the new link's index, or %TNET_ID_NONE on error.
+ * Thread-safety: changes @net (no other call on @net meanwhile).
+ * Time complexity: O(1 + tags) amortised (plus the length of the strings).
  */
 TNET_API TnetId tnet_network_add_link (TnetNetwork *net, const TnetLink *link,
                                        GError **error);
 
+/* The readers below only read @net: thread-safe while nothing changes it.
+ * A %NULL argument or an index out of range is a programming error
+ * (g_critical, then 0, %NULL, %FALSE or TNET_ID_NONE); none sets a GError. */
+
+/* Sizes. Errors: none. Thread-safe. Time complexity: O(1). */
 TNET_API guint tnet_network_n_nodes (const TnetNetwork *net);
 TNET_API guint tnet_network_n_links (const TnetNetwork *net);
-/* Views valid until @net changes or is freed. */
+/* Records by index: views valid until @net changes or is freed. Errors: an
+ * index out of range is a programming error (g_critical, %NULL).
+ * Thread-safe. Time complexity: O(1). */
 TNET_API const TnetNode *tnet_network_node (const TnetNetwork *net, TnetId i);
 TNET_API const TnetLink *tnet_network_link (const TnetNetwork *net, TnetId i);
-/* Index by file id, or TNET_ID_NONE. */
+/* Index by file id, or TNET_ID_NONE. Errors: none. Thread-safe. Time
+ * complexity: O(1) expected (a hash table). */
 TNET_API TnetId tnet_network_find_node (const TnetNetwork *net, const char *id);
 TNET_API TnetId tnet_network_find_link (const TnetNetwork *net, const char *id);
-/* TRUE when some link has this exact line name. */
+/* TRUE when some link has this exact line name. Errors: none. Thread-safe.
+ * Time complexity: O(1) expected (a hash table). */
 TNET_API gboolean tnet_network_has_line (const TnetNetwork *net, const char *line);
-/* TRUE when the link carries the tag. */
+/* TRUE when the link carries the tag. Errors: none. Thread-safe. Time
+ * complexity: O(tags of the link). */
 TNET_API gboolean tnet_link_has_tag (const TnetLink *link, const char *tag);
 
-/* The folder the network was loaded from (for its optional files), or NULL. */
+/* The folder the network was loaded from (for its optional files), or NULL;
+ * set copies @dir (or clears it with %NULL) and changes @net. Errors: none.
+ * Thread-safety: get as the readers above; set as tnet_network_add_node().
+ * Time complexity: O(1); set O(length of @dir). */
 TNET_API const char *tnet_network_get_dir (const TnetNetwork *net);
 TNET_API void tnet_network_set_dir (TnetNetwork *net, const char *dir);
 
-/* Names <-> enums. Parsers return FALSE on an unknown name. */
+/* Names <-> enums (static strings). Parsers return FALSE on an unknown or
+ * %NULL name and leave *@out alone. Errors: an enum value out of range is a
+ * programming error (g_critical, %NULL). Thread-safe (constant tables).
+ * Time complexity: O(number of names). */
 TNET_API const char *tnet_mode_to_string (TnetMode mode);
 TNET_API gboolean tnet_mode_from_string (const char *s, TnetMode *out);
 TNET_API const char *tnet_status_to_string (TnetStatus status);
@@ -149,7 +175,9 @@ TNET_API gboolean tnet_status_from_string (const char *s, TnetStatus *out);
 TNET_API const char *tnet_node_kind_to_string (TnetNodeKind kind);
 TNET_API gboolean tnet_node_kind_from_string (const char *s, TnetNodeKind *out);
 
-/* Default speed of a road link by mode and class (km/h), docs/data-format.md. */
+/* Default speed of a road link by mode and class (km/h), docs/data-format.md.
+ * Errors: none (an unknown class gets the mode's lowest speed). Thread-safe.
+ * Time complexity: O(1). */
 TNET_API double tnet_default_speed_kmh (TnetMode mode, const char *road_class);
 
 /**
@@ -162,7 +190,8 @@ TNET_API double tnet_default_speed_kmh (TnetMode mode, const char *road_class);
  * The network does not check that the ends meet the link's nodes or that
  * the length agrees: the writers of network folders do (tnet_folder_init()).
  * Fails with %TNET_ERROR_INVALID_INPUT when @n_points < 2 or a coordinate is
- * not finite or out of range.
+ * not finite or out of range; a link out of range is a programming error.
+ * Thread-safety: changes @net, as tnet_network_add_node().
  * Time complexity: O(@n_points) amortised.
  */
 TNET_API gboolean tnet_network_set_link_geometry (TnetNetwork *net, TnetId link,
@@ -173,11 +202,13 @@ TNET_API gboolean tnet_network_set_link_geometry (TnetNetwork *net, TnetId link,
  * The polyline of @link (2 * *@n_points doubles, lon/lat from @from to @to),
  * or %NULL (and 0) when the link has none: it is then the straight line
  * between its nodes. A view valid until @net changes or is freed.
- * Time complexity: O(1).
+ * Errors: a link out of range is a programming error (g_critical, %NULL).
+ * Thread-safe while nothing changes @net. Time complexity: O(1).
  */
 TNET_API const double *tnet_network_link_geometry (const TnetNetwork *net, TnetId link,
                                                    guint *n_points);
-/* Number of links that have a polyline. O(1). */
+/* Number of links that have a polyline. Errors: none. Thread-safe while
+ * nothing changes @net. O(1). */
 TNET_API guint tnet_network_n_link_geometries (const TnetNetwork *net);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetNetwork, tnet_network_free)

@@ -68,10 +68,15 @@ typedef struct {
  * secondary_link 40, tertiary 50, tertiary_link 30, unclassified 40,
  * residential 30, living_street 10, service 15, road 30; maxspeed used; no
  * degree-2 contraction; no progress callback.
+ * Errors: none (%NULL is a programming error). Thread-safe. Time
+ * complexity: O(1).
  */
 TNET_API void tnet_osm_options_init (TnetOsmOptions *opts);
 
-/* The OSM tag value of @hw ("motorway", …) and back (FALSE when unknown). */
+/* The OSM tag value of @hw ("motorway", …; static) and back (FALSE when
+ * unknown; @out may be %NULL). Errors: a value out of range is a
+ * programming error (g_critical, %NULL). Thread-safe (constant table).
+ * Time complexity: O(1) (O(number of classes) back). */
 TNET_API const char *tnet_osm_highway_to_string (TnetOsmHighway hw);
 TNET_API gboolean tnet_osm_highway_from_string (const char *s, TnetOsmHighway *out);
 
@@ -82,6 +87,9 @@ TNET_API gboolean tnet_osm_highway_from_string (const char *s, TnetOsmHighway *o
  * "signals", …). The first of several `;`-separated values counts.
  * Returns: the speed in km/h, or NAN when the value does not give one (the
  * caller then uses the class default).
+ * Errors: none (NAN is the answer for any unusable text, %NULL included).
+ * Thread-safe (locale-independent parsing). Time complexity: O(length of
+ * @value).
  */
 TNET_API double tnet_osm_parse_maxspeed (const char *value);
 
@@ -145,6 +153,8 @@ TNET_API double tnet_osm_parse_maxspeed (const char *value);
  * %TNET_ERROR_INVALID_INPUT when it is not a readable OSM file (the message
  * names the file and readosm's reason); %G_IO_ERROR_CANCELLED when
  * @opts->progress asked to stop. Nothing half-built is returned.
+ * Thread-safety: reentrant (each call reads the file through its own
+ * parser; @opts->progress is called from the calling thread).
  * Time complexity: O(size of the file) expected (hashing of node ids).
  * Memory: about 32 bytes per OSM node of the file plus the kept ways.
  */

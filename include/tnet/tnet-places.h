@@ -90,6 +90,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetPlaceList, tnet_place_list_free)
  * The node id or node name (or, with @regions, region id) closest to @word
  * when it is close enough to be a typo (tnet_suggest_name()), else %NULL.
  * A view owned by @net.
+ * Errors: none (%NULL is the answer when nothing is close).
+ * Thread-safety: reads @net only.
  * Time complexity: O(n × |word| × |name|).
  */
 TNET_API const char *tnet_place_suggest (const TnetNetwork *net, const char *word,
@@ -99,7 +101,9 @@ TNET_API const char *tnet_place_suggest (const TnetNetwork *net, const char *wor
  * tnet_place_find_node:
  * The node @word names: a node id, else a node name or English name (the
  * first in file order), else %TNET_ID_NONE. `node:` may prefix it.
- * Time complexity: O(1) for an id, O(n) for a name.
+ * Errors: none (%TNET_ID_NONE when nothing matches).
+ * Thread-safety: reads @net only.
+ * Time complexity: O(1) expected for an id, O(n) for a name.
  */
 TNET_API TnetId tnet_place_find_node (const TnetNetwork *net, const char *word);
 
@@ -111,6 +115,7 @@ TNET_API TnetId tnet_place_find_node (const TnetNetwork *net, const char *word);
  * The nodes whose id, name or English name contains @text, compared
  * case-insensitively (g_utf8_casefold()); for `tnet nodes --search`.
  * Returns the number of nodes appended.
+ * Errors: none. Thread-safety: reads @net only; appends to @nodes_out.
  * Time complexity: O(n × |name|).
  */
 TNET_API guint tnet_place_search (const TnetNetwork *net, const char *text, GArray *nodes_out);
@@ -126,7 +131,9 @@ TNET_API guint tnet_place_search (const TnetNetwork *net, const char *text, GArr
  * Resolves an origin or destination specification. Fails with
  * %TNET_ERROR_NOT_FOUND naming the first item that matches no node (an
  * unknown id, region or kind, with a did-you-mean when a name is close,
- * or a region without zones) and adds nothing then.
+ * or a region without zones) and adds nothing then; an empty @spec fails
+ * with %TNET_ERROR_INVALID_INPUT.
+ * Thread-safety: reads @net only; appends to @nodes_out.
  * Time complexity: O(items * nodes).
  */
 TNET_API gboolean tnet_commute_select (const TnetNetwork *net, const char *spec,
@@ -158,6 +165,7 @@ TNET_API GArray *tnet_place_select_nodes (const TnetNetwork *net, const char *pl
  * serve's /nodes): an array of {id, kind, region, name, name_en, lon, lat},
  * "" for a missing text. Indented by 2.
  * Returns: (transfer full): the text, ending in a newline.
+ * Errors: none (a node out of range is a programming error).
  * Thread-safety: reads its arguments only.
  * Time complexity: O(n_ids).
  */
@@ -168,7 +176,8 @@ TNET_API char *tnet_place_nodes_to_json (const TnetNetwork *net, const TnetId *i
  * tnet_place_nodes_to_csv:
  * The CSV form: header `id,kind,region,name,name_en`, a row per node.
  * Returns: (transfer full): the text.
- * Time complexity: O(n_ids).
+ * Errors: none (a node out of range is a programming error).
+ * Thread-safety: reads its arguments only. Time complexity: O(n_ids).
  */
 TNET_API char *tnet_place_nodes_to_csv (const TnetNetwork *net, const TnetId *ids,
                                         guint n_ids);
@@ -177,7 +186,8 @@ TNET_API char *tnet_place_nodes_to_csv (const TnetNetwork *net, const TnetId *id
  * tnet_place_nodes_to_text:
  * The text form: the CSV's columns separated by tabs, no header.
  * Returns: (transfer full): the text.
- * Time complexity: O(n_ids).
+ * Errors: none (a node out of range is a programming error).
+ * Thread-safety: reads its arguments only. Time complexity: O(n_ids).
  */
 TNET_API char *tnet_place_nodes_to_text (const TnetNetwork *net, const TnetId *ids,
                                          guint n_ids);

@@ -31,18 +31,32 @@ G_BEGIN_DECLS
 typedef struct _TnetMap TnetMap;
 
 /* TRUE when the library was built with cairo (-Dmaps); otherwise
- * tnet_map_save() fails with %TNET_ERROR_UNSUPPORTED. */
+ * tnet_map_save() fails with %TNET_ERROR_UNSUPPORTED. Errors: none.
+ * Thread-safe. Time complexity: O(1). */
 TNET_API gboolean tnet_map_supported (void);
 
-/* @scen may be NULL (every link drawn). */
+/* A new map of @net (borrowed) under a copy of @scen; @scen may be NULL
+ * (every link drawn). tnet_map_free() frees one (%NULL is ignored). Every
+ * tnet_map_*() call on one map must come from one thread at a time (the
+ * map is single-owner); different maps are independent. Errors: none (a
+ * %NULL @net or an id out of range in the calls below is a programming
+ * error: g_critical, no effect). Time complexity: O(size of @scen) to
+ * create, O(size of what was added) to free. */
 TNET_API TnetMap *tnet_map_new (const TnetNetwork *net, const TnetScenario *scen);
 TNET_API void tnet_map_free (TnetMap *map);
 
+/* The title and subtitle (copied; either may be NULL). Errors: none.
+ * Thread-safety: as tnet_map_new(). Time complexity: O(length of the
+ * texts). */
 TNET_API void tnet_map_set_title (TnetMap *map, const char *title, const char *subtitle);
-/* Size of the image in pixels (PNG) or points (SVG); default 1100 x 840. */
+/* Size of the image in pixels (PNG) or points (SVG); default 1100 x 840.
+ * Errors: none (a size outside 300..10000 x 200..10000 is a programming
+ * error: g_critical, no effect). Thread-safety: as
+ * tnet_map_new(). Time complexity: O(1). */
 TNET_API void tnet_map_set_size (TnetMap *map, int width, int height);
 /* Links with open_year > @year are drawn as additions; 0 (the default)
- * turns it off. */
+ * turns it off. Errors: none. Thread-safety: as tnet_map_new(). Time
+ * complexity: O(1). */
 TNET_API void tnet_map_set_base_year (TnetMap *map, int year);
 
 /**
@@ -68,17 +82,23 @@ TNET_API void tnet_map_set_isochrone (TnetMap *map, const TnetWeight *node_ms,
  *   table in the legend
  *
  * With tnet_map_set_isochrone(): the bands are filled (translucent, in the
- * band colours, the largest first) under the shaded network.
+ * band colours, the largest first) under the shaded network; replaces
+ * earlier bands.
+ * Errors: none. Thread-safety: as tnet_map_new(). Time complexity:
+ * O(points of the bands' rings).
  */
 TNET_API void tnet_map_set_isochrone_bands (TnetMap *map, const TnetIsochroneBands *bands,
                                             const double *population);
 
 /* A path (network link indices, copied) drawn in its own colour, with
- * @label in the legend (e.g. "path 1: 24.5 min"). */
+ * @label in the legend (e.g. "path 1: 24.5 min"). Errors: none.
+ * Thread-safety: as tnet_map_new(). Time complexity: O(@n_links). */
 TNET_API void tnet_map_add_path (TnetMap *map, const TnetId *links, guint n_links,
                                  const char *label);
 /* A critical link drawn thick red with a rank badge; @label (may be NULL)
- * goes in the legend, e.g. "1. l_g4_07 +12.3 min". */
+ * goes in the legend, e.g. "1. l_g4_07 +12.3 min". Errors: a link out of
+ * range is a programming error. Thread-safety: as tnet_map_new(). Time
+ * complexity: O(1) amortised. */
 TNET_API void tnet_map_add_critical_link (TnetMap *map, TnetId link, const char *label);
 /**
  * tnet_map_add_structure:
@@ -92,6 +112,7 @@ TNET_API void tnet_map_add_critical_link (TnetMap *map, TnetId link, const char 
  * Adds a named structure (a ring or an axis, tnet_structure_analyse()) to
  * the map; the map then shows the structures over a grey network, each in
  * its own colour. Arrays are copied.
+ * Errors: none. Thread-safety: as tnet_map_new().
  * Time complexity: O(n_built + n_gaps + n_breaks).
  */
 TNET_API void tnet_map_add_structure (TnetMap *map, const char *label, const TnetId *built,
@@ -105,6 +126,7 @@ TNET_API void tnet_map_add_structure (TnetMap *map, const char *label, const Tne
  * A credit line in the map's footer, above the scenario and projection
  * lines, wrapped to the legend's width (at most three lines, the last one
  * ending in "…" when it does not fit).
+ * Errors: none. Thread-safety: as tnet_map_new().
  * Time complexity: O(length of @credit).
  */
 TNET_API void tnet_map_set_credit (TnetMap *map, const char *credit);
@@ -113,7 +135,8 @@ TNET_API void tnet_map_set_credit (TnetMap *map, const char *credit);
  * @code: a language code
  *
  * Whether the maps have their legend texts in @code: "zh" (Chinese) or
- * "en" (English). Thread-safe. O(1).
+ * "en" (English). Errors: none (%FALSE for any other code).
+ * Thread-safe. O(1).
  */
 TNET_API gboolean tnet_map_language_known (const char *code);
 /**
@@ -126,7 +149,8 @@ TNET_API gboolean tnet_map_language_known (const char *code);
  *
  * The languages of the map's own texts: legend headings and rows (modes,
  * statuses, places, travel time, ...). Titles, credits and the data's names
- * are drawn as given. Time complexity: O(number of codes).
+ * are drawn as given. Thread-safety: as tnet_map_new().
+ * Time complexity: O(number of codes).
  */
 TNET_API gboolean tnet_map_set_languages (TnetMap *map, const char *const *languages,
                                           GError **error);
@@ -138,7 +162,8 @@ TNET_API gboolean tnet_map_set_languages (TnetMap *map, const char *const *langu
  * @zh and @en joined in the map's languages (tnet_map_set_languages()):
  * "zh en", "en zh", or one of them. For the callers' own titles and labels,
  * so they follow the same rule as the legend.
- * Returns: (transfer full): a new string. O(length).
+ * Returns: (transfer full): a new string. Errors: none. Thread-safety:
+ * reads @map only. O(length).
  */
 TNET_API char *tnet_map_label (const TnetMap *map, const char *zh, const char *en);
 
@@ -151,12 +176,14 @@ TNET_API char *tnet_map_label (const TnetMap *map, const char *zh, const char *e
  * Draws the ring on every layer, under the network, as a dashed boundary
  * line, with a "region boundary" legend entry. Rings need not lie inside
  * the map: the frame clips them (the map's extent follows the network).
+ * Errors: none. Thread-safety: as tnet_map_new().
  * Time complexity: O(@n_points).
  */
 TNET_API void tnet_map_add_outline (TnetMap *map, const double *lonlat, guint n_points,
                                     const char *region);
 /* Labels a node whatever its kind (zones and HSR stations are labelled
- * anyway). */
+ * anyway). Errors: a node out of range is a programming error.
+ * Thread-safety: as tnet_map_new(). Time complexity: O(1) amortised. */
 TNET_API void tnet_map_add_label (TnetMap *map, TnetId node);
 
 /**
@@ -165,6 +192,8 @@ TNET_API void tnet_map_add_label (TnetMap *map, TnetId node);
  * ".png"). Fails with %TNET_ERROR_INVALID_INPUT on another suffix,
  * %TNET_ERROR_UNSUPPORTED when built without cairo, %TNET_ERROR_IO when the
  * file cannot be written.
+ * Thread-safety: reads @map only; different maps may be saved in different
+ * threads at once (each save draws on its own cairo surface).
  * Time complexity: O(nodes + links) plus label placement O(labels^2).
  */
 TNET_API gboolean tnet_map_save (TnetMap *map, const char *path, GError **error);

@@ -48,6 +48,7 @@ typedef enum {
  * lines and nodes are checked against a network later, by
  * tnet_scenario_file_check().
  * Returns: (transfer full): the file, or %NULL on error.
+ * Thread-safety: reentrant (reads only the file).
  * Time complexity: O(size of the file).
  */
 TNET_API TnetScenarioFile *tnet_scenario_file_load (const char *path, GError **error);
@@ -59,23 +60,31 @@ TNET_API TnetScenarioFile *tnet_scenario_file_load (const char *path, GError **e
  * @display_name: the name errors use for the file
  * @base_dir: the folder relative paths (network, output dir) start from
  *
- * As tnet_scenario_file_load(), for text already in memory.
+ * As tnet_scenario_file_load() (errors, thread-safety), for text already in
+ * memory. Time complexity: O(@length).
  */
 TNET_API TnetScenarioFile *tnet_scenario_file_load_from_data (const char *data,
                                                               gssize length,
                                                               const char *display_name,
                                                               const char *base_dir,
                                                               GError **error);
+/* Frees the file (%NULL is ignored) and every view it handed out. Errors:
+ * none. Thread-safety: not while another thread reads it. Time complexity:
+ * O(size of the file). */
 TNET_API void tnet_scenario_file_free (TnetScenarioFile *sf);
 
-/* The path (or display name) the file was loaded from. */
+/* The getters below only read the immutable file: thread-safe, no GError
+ * (a %NULL argument is a programming error: g_critical, then %NULL, 0 or
+ * the fallback); a key lookup is a hash lookup, O(1) expected. */
+
+/* The path (or display name) the file was loaded from; [scenario] name
+ * (the file's base name without ".ini" when not given); [scenario] network
+ * resolved against the file's folder, or NULL when the file does not name
+ * one (the caller's default network applies); [scenario] year, or 0 when
+ * not given. Errors: none. Thread-safe. Time complexity: O(1). */
 TNET_API const char *tnet_scenario_file_get_path (const TnetScenarioFile *sf);
-/* [scenario] name; the file's base name without ".ini" when not given. */
 TNET_API const char *tnet_scenario_file_get_name (const TnetScenarioFile *sf);
-/* [scenario] network resolved against the file's folder, or NULL when the
- * file does not name one (the caller's default network applies). */
 TNET_API const char *tnet_scenario_file_get_network_dir (const TnetScenarioFile *sf);
-/* [scenario] year, or 0 when not given. */
 TNET_API int tnet_scenario_file_get_year (const TnetScenarioFile *sf);
 
 /**
@@ -85,6 +94,9 @@ TNET_API int tnet_scenario_file_get_year (const TnetScenarioFile *sf);
  * Builds the scenario the file describes: name, year, statuses, closures,
  * speed and time overrides and headway factors.
  * Returns: (transfer full): a new scenario.
+ * Errors: none (the file was validated at load; names are checked against a
+ * network by tnet_scenario_file_check()). Thread-safety: reads @sf only.
+ * Time complexity: O(closures + overrides) expected.
  */
 TNET_API TnetScenario *tnet_scenario_file_get_scenario (const TnetScenarioFile *sf,
                                                         int default_year);
@@ -97,7 +109,10 @@ TNET_API TnetScenario *tnet_scenario_file_get_scenario (const TnetScenarioFile *
  * `region:NAME`, `kind:KIND`, or a bare region name where a pair is
  * expected). Fails with %TNET_ERROR_NOT_FOUND and "FILE:LINE:COLUMN:
  * unknown link 'x' (did you mean 'y'?)" for the first unknown name.
- * Time complexity: O(names × size of @net) when a suggestion is searched.
+ * Thread-safety: reads @sf and @net only.
+ * Time complexity: O(names) expected lookups plus, for a place list, that
+ * of tnet_place_list_parse(); O(names × size of @net) when a suggestion is
+ * searched.
  */
 TNET_API gboolean tnet_scenario_file_check (const TnetScenarioFile *sf,
                                             const TnetNetwork *net, GError **error);
@@ -123,7 +138,8 @@ TNET_API gboolean tnet_scenario_file_check (const TnetScenarioFile *sf,
 TNET_API gboolean tnet_scenario_file_check_timetable (const TnetScenarioFile *sf,
                                                       const char *section, GError **error);
 
-/* TRUE when the file has the section (an analysis to run). */
+/* TRUE when the file has the section (an analysis to run). Errors: none.
+ * Thread-safe. Time complexity: O(1) expected. */
 TNET_API gboolean tnet_scenario_file_has_section (const TnetScenarioFile *sf,
                                                   const char *section);
 
@@ -131,16 +147,19 @@ TNET_API gboolean tnet_scenario_file_has_section (const TnetScenarioFile *sf,
  * tnet_scenario_file_get_strv:
  * The items of a list key (trimmed, empty items dropped), or %NULL when the
  * key is absent. A view valid until @sf is freed.
+ * Errors: none. Thread-safe. Time complexity: O(1) expected.
  */
 TNET_API const char *const *tnet_scenario_file_get_strv (const TnetScenarioFile *sf,
                                                          const char *section,
                                                          const char *key);
-/* A scalar string key, or NULL when absent. View valid until @sf is freed. */
+/* A scalar string key, or NULL when absent. View valid until @sf is freed.
+ * Errors: none. Thread-safe. Time complexity: O(1) expected. */
 TNET_API const char *tnet_scenario_file_get_string (const TnetScenarioFile *sf,
                                                     const char *section,
                                                     const char *key);
 /* A numeric key (validated at load; a time HH:MM in seconds after
- * midnight), or @fallback when absent. */
+ * midnight), or @fallback when absent or not numeric. Errors: none.
+ * Thread-safe. Time complexity: O(1) expected. */
 TNET_API double tnet_scenario_file_get_double (const TnetScenarioFile *sf,
                                                const char *section,
                                                const char *key, double fallback);
@@ -152,19 +171,22 @@ TNET_API double tnet_scenario_file_get_double (const TnetScenarioFile *sf,
  * The `A>B` pairs of a section's `pairs` key as a flat array
  * (A0, B0, A1, B1, ...), or %NULL with *@n_pairs = 0 when absent.
  * A view valid until @sf is freed.
+ * Errors: none. Thread-safe. Time complexity: O(1) expected.
  */
 TNET_API const char *const *tnet_scenario_file_get_pairs (const TnetScenarioFile *sf,
                                                           const char *section,
                                                           guint *n_pairs);
 
 /* [output] dir resolved against the file's folder (default "out/NAME"
- * beside the file, NAME its base name). */
+ * beside the file, NAME its base name), and [output] formats as
+ * TnetOutputFormat bits (default text|json|geojson). Errors: none.
+ * Thread-safe. Time complexity: O(1). */
 TNET_API const char *tnet_scenario_file_get_output_dir (const TnetScenarioFile *sf);
-/* [output] formats as TnetOutputFormat bits (default text|json|geojson). */
 TNET_API guint tnet_scenario_file_get_formats (const TnetScenarioFile *sf);
 
 /* Line (1-based) of @key in @section, of the section header when @key is
- * NULL, or 0 when absent. For callers' own located messages. */
+ * NULL, or 0 when absent. For callers' own located messages. Errors: none.
+ * Thread-safe. Time complexity: O(1) expected. */
 TNET_API guint tnet_scenario_file_get_line (const TnetScenarioFile *sf,
                                             const char *section, const char *key);
 
@@ -203,7 +225,9 @@ TNET_API char *tnet_scenario_file_summary_to_text (const TnetScenarioFile *sf,
  * The candidate closest to @word by edit distance (Levenshtein over
  * Unicode characters), when it is close enough to be a likely typo
  * (at most max(1, length/3) edits, a transposition counting as one, or
- * @word of 3+ characters beginning the candidate); else %NULL.
+ * @word of 3+ characters beginning the candidate); else %NULL. Returns
+ * one of @candidates.
+ * Errors: none. Thread-safety: reentrant (reads its arguments only).
  * Time complexity: O(n_candidates × |word| × |candidate|).
  */
 TNET_API const char *tnet_suggest_name (const char *word,

@@ -97,16 +97,24 @@ typedef struct _TnetStructureSet TnetStructureSet;
  * links nor ends, conflicting structure-level values, a bad confidence
  * (expected high, medium or low).
  * Returns: (transfer full): the set, or %NULL.
+ * Thread-safety: reentrant; @net is only read.
  * Time complexity: O(rows · (n + m log n)) for the stretch searches.
  */
 TNET_API TnetStructureSet *tnet_structure_set_load_csv (const TnetNetwork *net,
                                                         const char *path, GError **error);
+/* Frees the set (%NULL is ignored) and its views. Errors: none.
+ * Thread-safety: not while another thread reads the set. Time complexity:
+ * O(size of the set). */
 TNET_API void tnet_structure_set_free (TnetStructureSet *set);
+/* The number of structures, and structure @i: a view valid until the set is
+ * freed. Errors: an index out of range is a programming error (g_critical,
+ * %NULL). Thread-safe (the set is immutable once loaded). Time complexity:
+ * O(1). */
 TNET_API guint tnet_structure_set_n_structures (const TnetStructureSet *set);
-/* A view valid until the set is freed. */
 TNET_API const TnetStructure *tnet_structure_set_get (const TnetStructureSet *set, guint i);
 
-/* "ring" / "axis", and back (FALSE on another name). */
+/* "ring" / "axis" (static), and back (FALSE on another name). Errors: none.
+ * Thread-safe. Time complexity: O(1). */
 TNET_API const char *tnet_structure_kind_to_string (TnetStructureKind kind);
 TNET_API gboolean tnet_structure_kind_from_string (const char *s, TnetStructureKind *out);
 
@@ -120,7 +128,8 @@ typedef enum {
                                  * the ends, even with a link per break */
 } TnetStructureVerdict;
 
-/* "complete", "gaps", "break", "off_centre", "disconnected". */
+/* "complete", "gaps", "break", "off_centre", "disconnected" (static).
+ * Errors: none. Thread-safe. Time complexity: O(1). */
 TNET_API const char *tnet_structure_verdict_to_string (TnetStructureVerdict v);
 
 /**

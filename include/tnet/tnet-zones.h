@@ -39,34 +39,60 @@ typedef struct _TnetZoneTable TnetZoneTable;
  * expected (a missing column, a bad number, a duplicate id, an unsupported
  * geometry, a degenerate polygon, no zone at all).
  * Returns: (transfer full): a new table, or %NULL.
+ * Thread-safety: reentrant (reads only the file).
  * Time complexity: O(size of the file).
  */
 TNET_API TnetZoneTable *tnet_zone_table_load (const char *path, GError **error);
+/* Frees the table (%NULL is ignored). A table is single-owner and mutable
+ * (add_column, set_text): its readers may run in several threads at once
+ * only while nothing changes it. Errors: none. Time complexity: O(zones ×
+ * columns). */
 TNET_API void tnet_zone_table_free (TnetZoneTable *zones);
 
+/* The readers below set no error; a zone or column out of range is a
+ * programming error (g_critical, then %NULL, NAN, "" or FALSE). */
+
+/* The number of zones. Errors: none. Thread-safe while nothing changes
+ * the table. Time complexity: O(1). */
 TNET_API guint tnet_zone_table_n_zones (const TnetZoneTable *zones);
-/* Views valid until the table is changed or freed. */
+/* A zone's id and point: views valid until the table is changed or freed.
+ * Errors: a zone out of range is a programming error (g_critical, %NULL or
+ * NAN). Thread-safe while nothing changes the table. Time complexity: O(1). */
 TNET_API const char *tnet_zone_table_id (const TnetZoneTable *zones, guint z);
 TNET_API double tnet_zone_table_lon (const TnetZoneTable *zones, guint z);
 TNET_API double tnet_zone_table_lat (const TnetZoneTable *zones, guint z);
-/* Zone index by id, or G_MAXUINT. O(1). */
+/* Zone index by id, or G_MAXUINT. Errors: none. Thread-safe while nothing
+ * changes the table. O(1) expected (a hash table). */
 TNET_API guint tnet_zone_table_find (const TnetZoneTable *zones, const char *id);
 
-/* The further columns (not id, lon, lat). */
+/* The further columns (not id, lon, lat): their number and names. Errors:
+ * a column out of range is a programming error (g_critical, %NULL).
+ * Thread-safe while nothing changes the table. Time complexity: O(1). */
 TNET_API guint tnet_zone_table_n_columns (const TnetZoneTable *zones);
 TNET_API const char *tnet_zone_table_column_name (const TnetZoneTable *zones, guint col);
-/* Column index by name, or -1. */
+/* Column index by name, or -1. Errors: none. Thread-safe while nothing
+ * changes the table. Time complexity: O(columns) (a linear scan). */
 TNET_API int tnet_zone_table_column (const TnetZoneTable *zones, const char *name);
-/* Adds an empty column (or returns the existing one of that name). */
+/* Adds an empty column (or returns the existing one of that name), copying
+ * @name. Errors: none. Thread-safety: changes the table (no other call on it
+ * meanwhile). Time complexity: O(columns + zones). */
 TNET_API guint tnet_zone_table_add_column (TnetZoneTable *zones, const char *name);
-/* The text of a cell ("" when empty). */
+/* The text of a cell ("" when empty; a view valid until the cell is set or
+ * the table freed), and setting it (copies @text; %NULL: empty). Errors: a
+ * zone or column out of range is a programming error (g_critical, "").
+ * Thread-safety: text as the readers; set_text changes the table. Time
+ * complexity: O(1) (set: O(length of @text)). */
 TNET_API const char *tnet_zone_table_text (const TnetZoneTable *zones, guint z, guint col);
 TNET_API void tnet_zone_table_set_text (TnetZoneTable *zones, guint z, guint col,
                                         const char *text);
-/* The cell as a number: NAN when empty or not a number. */
+/* The cell as a number: NAN when empty or not a number (read in the C
+ * locale). Errors: as tnet_zone_table_text(). Thread-safe while nothing
+ * changes the table. Time complexity: O(length of the cell). */
 TNET_API double tnet_zone_table_value (const TnetZoneTable *zones, guint z, guint col);
 /* TRUE when every non-empty cell of @col is a finite number and one is not
- * empty: such columns are the opportunities. O(zones). */
+ * empty: such columns are the opportunities. Errors: a column out of range
+ * is a programming error (g_critical, FALSE). Thread-safe while nothing
+ * changes the table. O(zones). */
 TNET_API gboolean tnet_zone_table_column_is_numeric (const TnetZoneTable *zones, guint col);
 
 /**
@@ -76,12 +102,18 @@ TNET_API gboolean tnet_zone_table_column_is_numeric (const TnetZoneTable *zones,
  * Errors: %TNET_ERROR_NOT_FOUND when there is no such column (the message
  * lists the numeric ones); %TNET_ERROR_INVALID_INPUT when a cell is not a
  * non-negative number (names the zone).
- * Time complexity: O(zones).
+ * Returns: (transfer full): the array (g_free() it), or %NULL.
+ * Thread-safe while nothing changes the table.
+ * Time complexity: O(zones + columns); O(zones × columns) for the message
+ * of a missing column.
  */
 TNET_API double *tnet_zone_table_values (const TnetZoneTable *zones, const char *name,
                                          GError **error);
 
-/* Writes `id,lon,lat,<columns>` to @path. Errors: %TNET_ERROR_IO. */
+/* Writes `id,lon,lat,<columns>` to @path (numbers in the C locale).
+ * Errors: %TNET_ERROR_IO when @path cannot be written. Thread-safe while
+ * nothing changes the table. Time complexity: O(zones × columns + size of
+ * the text). */
 TNET_API gboolean tnet_zone_table_save_csv (const TnetZoneTable *zones, const char *path,
                                             GError **error);
 

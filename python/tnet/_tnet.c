@@ -2503,24 +2503,49 @@ range_minutes (TnetRaptor *ws, const GArray *walks, const GArray *egress, gint32
     }
 }
 
-static PyObject *
-dataset_timetable_matrix (DatasetObject *self, PyObject *args, PyObject *kwds)
+/* The arguments timetable_matrix() and timetable_point_matrix() share:
+ * year, closures, origins, destinations, depart_s, window_min, percentiles,
+ * then max_walk_min=15, date=0, frequency_seed=0, progress=None,
+ * park_ride=False, drive_budget_min=30, park_min=5, parking_radius_m=400.
+ * The objects are borrowed from the call's arguments. */
+typedef struct {
+  int year, depart_s, window_min, max_walk_min, park_ride, drive_min, park_min;
+  double radius_m;
+  unsigned int date, seed;
+  PyObject *closures, *origins, *dests, *pcts;
+} MatrixArgs;
+
+/* Parses the arguments of a timetable matrix into @m and @prog's callable;
+ * FALSE with a Python exception set. */
+static gboolean
+matrix_args_parse (PyObject *args, PyObject *kwds, MatrixArgs *m, Progress *prog)
 {
   static char *kwlist[] = { "year", "closures", "origins", "destinations", "depart_s",
                             "window_min", "percentiles", "max_walk_min", "date",
                             "frequency_seed", "progress", "park_ride", "drive_budget_min",
                             "park_min", "parking_radius_m", NULL };
-  int year, depart_s, window_min, max_walk_min = 15, park_ride = 0, drive_min = 30;
-  int park_min = 5;
-  double radius_m = 400;
-  unsigned int date = 0, seed = 0;
-  PyObject *closures, *origins_obj, *dests_obj, *pcts_obj;
+  *m = (MatrixArgs) { .max_walk_min = 15, .drive_min = 30, .park_min = 5, .radius_m = 400 };
+  return PyArg_ParseTupleAndKeywords (args, kwds, "iOOOiiO|iIIOpiid", kwlist, &m->year,
+                                      &m->closures, &m->origins, &m->dests, &m->depart_s,
+                                      &m->window_min, &m->pcts, &m->max_walk_min, &m->date,
+                                      &m->seed, &prog->callable, &m->park_ride, &m->drive_min,
+                                      &m->park_min, &m->radius_m) != 0;
+}
+
+static PyObject *
+dataset_timetable_matrix (DatasetObject *self, PyObject *args, PyObject *kwds)
+{
+  MatrixArgs m;
   Progress prog = { 0 };
-  if (!PyArg_ParseTupleAndKeywords (args, kwds, "iOOOiiO|iIIOpiid", kwlist, &year, &closures,
-                                    &origins_obj, &dests_obj, &depart_s, &window_min,
-                                    &pcts_obj, &max_walk_min, &date, &seed, &prog.callable,
-                                    &park_ride, &drive_min, &park_min, &radius_m))
+  if (!matrix_args_parse (args, kwds, &m, &prog))
     return NULL;
+  int year = m.year, depart_s = m.depart_s, window_min = m.window_min;
+  int max_walk_min = m.max_walk_min, park_ride = m.park_ride, drive_min = m.drive_min;
+  int park_min = m.park_min;
+  double radius_m = m.radius_m;
+  unsigned int date = m.date, seed = m.seed;
+  PyObject *closures = m.closures, *origins_obj = m.origins, *dests_obj = m.dests;
+  PyObject *pcts_obj = m.pcts;
   if (!check_loaded (self))
     return NULL;
   g_autofree double *pcts = NULL;
@@ -3406,21 +3431,18 @@ ends_park_ride_matrix (const TnetParkRide *pr, const TnetNetwork *net, const Rou
 static PyObject *
 dataset_timetable_point_matrix (DatasetObject *self, PyObject *args, PyObject *kwds)
 {
-  static char *kwlist[] = { "year", "closures", "origins", "destinations", "depart_s",
-                            "window_min", "percentiles", "max_walk_min", "date",
-                            "frequency_seed", "progress", "park_ride", "drive_budget_min",
-                            "park_min", "parking_radius_m", NULL };
-  int year, depart_s, window_min, max_walk_min = 15, park_ride = 0, drive_min = 30;
-  int park_min = 5;
-  double radius_m = 400;
-  unsigned int date = 0, seed = 0;
-  PyObject *closures, *origins_obj, *dests_obj, *pcts_obj, *oseq = NULL, *dseq = NULL;
+  MatrixArgs m;
   Progress prog = { 0 };
-  if (!PyArg_ParseTupleAndKeywords (args, kwds, "iOOOiiO|iIIOpiid", kwlist, &year, &closures,
-                                    &origins_obj, &dests_obj, &depart_s, &window_min,
-                                    &pcts_obj, &max_walk_min, &date, &seed, &prog.callable,
-                                    &park_ride, &drive_min, &park_min, &radius_m))
+  if (!matrix_args_parse (args, kwds, &m, &prog))
     return NULL;
+  int year = m.year, depart_s = m.depart_s, window_min = m.window_min;
+  int max_walk_min = m.max_walk_min, park_ride = m.park_ride, drive_min = m.drive_min;
+  int park_min = m.park_min;
+  double radius_m = m.radius_m;
+  unsigned int date = m.date, seed = m.seed;
+  PyObject *closures = m.closures, *origins_obj = m.origins, *dests_obj = m.dests;
+  PyObject *pcts_obj = m.pcts;
+  PyObject *oseq = NULL, *dseq = NULL;
   if (!check_loaded (self))
     return NULL;
   guint no = 0, nd = 0;

@@ -7,6 +7,29 @@
 
 TnetCliScenarioFileLoader tnet_cli_scenario_file_loader = NULL;
 
+GOptionContext *
+tnet_cli_context_new (const char *parameter, const char *summary,
+                      const GOptionEntry *entries)
+{
+  GOptionContext *ctx = g_option_context_new (parameter);
+  if (summary)
+    g_option_context_set_summary (ctx, summary);
+  if (entries)
+    g_option_context_add_main_entries (ctx, entries, NULL);
+  return ctx;
+}
+
+int
+tnet_cli_parse (GOptionContext *ctx, int *argc, char ***argv, int max_args)
+{
+  GError *error = NULL;
+  if (!g_option_context_parse (ctx, argc, argv, &error))
+    return tnet_cli_fail (ctx, error);
+  if (*argc > max_args + 1)
+    return tnet_cli_usage (ctx, "unexpected argument '%s'", (*argv)[max_args + 1]);
+  return TNET_EXIT_OK;
+}
+
 void
 tnet_cli_add_common (GOptionContext *ctx, TnetCliCommon *common)
 {

@@ -54,6 +54,19 @@ typedef enum {
   TNET_CLI_FORMAT_GEOJSON = 1 << 3,
 } TnetCliFormat;
 
+/* A command's option context: @parameter (nullable) follows "[OPTION…]" in
+ * the usage line, @summary (nullable) opens --help, and @entries (nullable,
+ * G_OPTION_ENTRY_NULL-terminated) are the command's own options, listed
+ * first; the common options follow (tnet_cli_add_common*()). Free with
+ * g_option_context_free(). */
+GOptionContext *tnet_cli_context_new (const char *parameter, const char *summary,
+                                      const GOptionEntry *entries);
+/* Parses @argc/@argv with @ctx and checks that at most @max_args arguments
+ * follow the command's name. Returns TNET_EXIT_OK, or, after reporting the
+ * problem, the exit code of tnet_cli_fail() (an option error) or of
+ * tnet_cli_usage() ("unexpected argument 'X'", X the first extra one). */
+int tnet_cli_parse (GOptionContext *ctx, int *argc, char ***argv, int max_args);
+
 /* Adds --data, --scenario, --format, -o/--output and --quiet to @ctx's
  * main group, storing into @common. */
 void tnet_cli_add_common (GOptionContext *ctx, TnetCliCommon *common);

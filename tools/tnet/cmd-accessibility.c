@@ -221,8 +221,7 @@ tnet_cmd_accessibility (int argc, char **argv)
     PARK_RIDE_PLAN_ENTRIES (pra),
     G_OPTION_ENTRY_NULL
   };
-  g_autoptr (GOptionContext) ctx = g_option_context_new ("");
-  g_option_context_set_summary (ctx,
+  g_autoptr (GOptionContext) ctx = tnet_cli_context_new ("",
     "For every zone of the data folder's zones.csv, the sum of COL over the zones\n"
     "reachable within each cutoff (travel time <= cutoff, the zone itself included),\n"
     "and the population-weighted mean over the zones. Without zones.csv the zones\n"
@@ -234,8 +233,7 @@ tnet_cmd_accessibility (int argc, char **argv)
     "park-and-ride keys), otherwise departing 08:00 on the feed's busiest service\n"
     "day, window 0; --depart, --date, --window etc. override them. --frequency-model\n"
     "asks for the frequency approximation, also taken (with a note) when there is\n"
-    "no feed.");
-  g_option_context_add_main_entries (ctx, entries, NULL);
+    "no feed.", entries);
   TnetCliTimeArgs targs = { .one_percentile = TRUE, .plan_defaults = TRUE };
   tnet_cli_time_args_add (ctx, &targs, TNET_CLI_FREQUENCY_MODEL_HELP);
   tnet_cli_add_common (ctx, &common);
@@ -244,10 +242,10 @@ tnet_cmd_accessibility (int argc, char **argv)
   TnetProfile profile = TNET_PROFILE_CAR;
   TnetCliFormat format = TNET_CLI_FORMAT_TEXT;
   TnetCliTimeOptions topt = { 0 };
-  if (!g_option_context_parse (ctx, &argc, &argv, &error))
-    rc = tnet_cli_fail (ctx, error);
-  else if (argc != 1)
-    rc = tnet_cli_usage (ctx, "unexpected argument '%s'", argv[1]);
+  if ((rc = tnet_cli_parse (ctx, &argc, &argv, 0)) != TNET_EXIT_OK)
+    {
+      /* reported */
+    }
   else if (opp == NULL)
     rc = tnet_cli_usage (ctx, "expected --opportunities COL");
   else if (!tnet_cli_accessibility_cutoffs (cutoffs_s ? cutoffs_s : "30,45,60", cutoffs))

@@ -342,27 +342,25 @@ tnet_cmd_commute (int argc, char **argv)
     PARK_RIDE_PLAN_ENTRIES (opt.park),
     { NULL }
   };
-  GOptionContext *ctx = g_option_context_new (NULL);
-  g_option_context_set_summary (ctx,
-      "Door-to-door travel times from each origin to each destination by profile,\n"
-      "with access, wait, in-vehicle, transfer and egress minutes and the lines\n"
-      "used, and the population within the budget.\n"
-      "Transit and park_and_ride follow the scenario year's GTFS timetable. The defaults\n"
-      "come from the data set's plan.ini first [commute] group when it has depart (its\n"
-      "depart, date, window, percentiles, max_walk and park-and-ride keys, as in tnet\n"
-      "report), otherwise departing 08:00 on the feed's busiest service day, window 0\n"
-      "(one departure); --depart, --date, --window etc. override them.\n"
-      "--frequency-model asks for the frequency approximation, also taken (with a\n"
-      "note) when there is no feed.");
-  g_option_context_add_main_entries (ctx, entries, NULL);
+  GOptionContext *ctx = tnet_cli_context_new (NULL,
+    "Door-to-door travel times from each origin to each destination by profile,\n"
+    "with access, wait, in-vehicle, transfer and egress minutes and the lines\n"
+    "used, and the population within the budget.\n"
+    "Transit and park_and_ride follow the scenario year's GTFS timetable. The defaults\n"
+    "come from the data set's plan.ini first [commute] group when it has depart (its\n"
+    "depart, date, window, percentiles, max_walk and park-and-ride keys, as in tnet\n"
+    "report), otherwise departing 08:00 on the feed's busiest service day, window 0\n"
+    "(one departure); --depart, --date, --window etc. override them.\n"
+    "--frequency-model asks for the frequency approximation, also taken (with a\n"
+    "note) when there is no feed.", entries);
   tnet_cli_time_args_add (ctx, &opt.time, TNET_CLI_FREQUENCY_MODEL_HELP);
   tnet_cli_add_common (ctx, &common);
   TnetCliFormat format = TNET_CLI_FORMAT_TEXT;
   int rc = TNET_EXIT_OK;
-  if (!g_option_context_parse (ctx, &argc, &argv, &error))
-    rc = tnet_cli_fail (ctx, error);
-  else if (argc > 1)
-    rc = tnet_cli_usage (ctx, "unexpected argument '%s'", argv[1]);
+  if ((rc = tnet_cli_parse (ctx, &argc, &argv, 0)) != TNET_EXIT_OK)
+    {
+      /* reported */
+    }
   else if (!tnet_cli_frequency_model_check (&opt.time, &opt.park, &error))
     rc = tnet_cli_fail (ctx, error);
   else if (!tnet_cli_format (&common, TNET_CLI_FORMAT_TEXT | TNET_CLI_FORMAT_JSON

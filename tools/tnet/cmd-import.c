@@ -185,11 +185,9 @@ import_gtfs (int argc, char **argv, TnetCliCommon *common)
       "Time window for headways (default 07:00-09:00)", "HH:MM-HH:MM" },
     G_OPTION_ENTRY_NULL
   };
-  g_autoptr (GOptionContext) ctx = g_option_context_new ("gtfs FEED");
-  g_option_context_set_summary (ctx,
+  g_autoptr (GOptionContext) ctx = tnet_cli_context_new ("gtfs FEED",
     "Reads a GTFS feed (folder or .zip), validates it and reports what it read:\n"
-    "agencies, routes by mode, stops, service patterns and their headways.");
-  g_option_context_add_main_entries (ctx, entries, NULL);
+    "agencies, routes by mode, stops, service patterns and their headways.", entries);
   tnet_cli_add_common_formats (ctx, common, TNET_CLI_FORMAT_TEXT | TNET_CLI_FORMAT_JSON,
                                TNET_CLI_FORMAT_TEXT);
   if (!g_option_context_parse (ctx, &argc, &argv, &error))
@@ -244,12 +242,10 @@ import_osm (int argc, char **argv, TnetCliCommon *common)
       "CLASS=KMH" },
     G_OPTION_ENTRY_NULL
   };
-  g_autoptr (GOptionContext) ctx = g_option_context_new ("osm FILE.osm.pbf -o DIR");
-  g_option_context_set_summary (ctx,
+  g_autoptr (GOptionContext) ctx = tnet_cli_context_new ("osm FILE.osm.pbf -o DIR",
     "Reads the car roads of an OpenStreetMap extract (.osm.pbf or .osm) and writes\n"
     "nodes.csv and links.csv into DIR. Node ids are OSM node ids; link ids are\n"
-    "w<way id>_<k>.");
-  g_option_context_add_main_entries (ctx, entries, NULL);
+    "w<way id>_<k>.", entries);
   tnet_cli_add_common_formats (ctx, common, 0, 0);   /* writes a folder */
   if (!g_option_context_parse (ctx, &argc, &argv, &error))
     {

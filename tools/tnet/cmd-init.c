@@ -40,13 +40,11 @@ tnet_cmd_init (int argc, char **argv)
       "NAME" },
     G_OPTION_ENTRY_NULL
   };
-  g_autoptr (GOptionContext) ctx = g_option_context_new ("DIR");
-  g_option_context_set_summary (ctx,
+  g_autoptr (GOptionContext) ctx = tnet_cli_context_new ("DIR",
     "Builds a network folder in DIR from an OSM extract, GTFS feeds and zones:\n"
     "nodes.csv, links.csv, link_geometry.csv, zones.csv, regions.csv, gtfs/ and\n"
     "a plan.ini skeleton (docs/data-format.md). Zones and stops are joined to the\n"
-    "nearest street nodes by access and walk links at 4.8 km/h x 1.2.");
-  g_option_context_add_main_entries (ctx, entries, NULL);
+    "nearest street nodes by access and walk links at 4.8 km/h x 1.2.", entries);
   tnet_cli_add_common_formats (ctx, &common, 0, 0);   /* writes a folder */
   int rc = TNET_EXIT_OK;
   if (!g_option_context_parse (ctx, &argc, &argv, &error))

@@ -414,23 +414,21 @@ tnet_cmd_isochrone (int argc, char **argv)
     { NULL }
   };
   TnetCliTimeArgs targs = { .one_percentile = TRUE, .plan_defaults = TRUE };
-  GOptionContext *ctx = g_option_context_new ("FROM");
-  g_option_context_set_summary (ctx,
-      "Every node within N minutes of FROM (a node or zone id, region:R for the\n"
-      "zones of a region, or kind:K; several separated by commas), as GeoJSON\n"
-      "points, and the links between them as LineStrings, with travel times in\n"
-      "minutes. With --polygons: one MultiPolygon per budget, the reached\n"
-      "network buffered by the time left at walking speed (docs/cli.md), with\n"
-      "minutes, area_km2, population and the zones' other numeric columns.\n"
-      "Transit and park_and_ride follow the scenario year's GTFS timetable: a node is\n"
-      "reached when the given percentile of its travel time over the departure window\n"
-      "(from the nodes' coordinates) is within the budget. The defaults come from the\n"
-      "data set's plan.ini first [commute] group when it has depart (its depart, date,\n"
-      "window, max_walk and park-and-ride keys), otherwise departing 08:00 on the\n"
-      "feed's busiest service day, window 0; --depart, --date, --window etc. override\n"
-      "them. --frequency-model asks for the frequency approximation, also taken (with\n"
-      "a note) when there is no feed.");
-  g_option_context_add_main_entries (ctx, entries, NULL);
+  GOptionContext *ctx = tnet_cli_context_new ("FROM",
+    "Every node within N minutes of FROM (a node or zone id, region:R for the\n"
+    "zones of a region, or kind:K; several separated by commas), as GeoJSON\n"
+    "points, and the links between them as LineStrings, with travel times in\n"
+    "minutes. With --polygons: one MultiPolygon per budget, the reached\n"
+    "network buffered by the time left at walking speed (docs/cli.md), with\n"
+    "minutes, area_km2, population and the zones' other numeric columns.\n"
+    "Transit and park_and_ride follow the scenario year's GTFS timetable: a node is\n"
+    "reached when the given percentile of its travel time over the departure window\n"
+    "(from the nodes' coordinates) is within the budget. The defaults come from the\n"
+    "data set's plan.ini first [commute] group when it has depart (its depart, date,\n"
+    "window, max_walk and park-and-ride keys), otherwise departing 08:00 on the\n"
+    "feed's busiest service day, window 0; --depart, --date, --window etc. override\n"
+    "them. --frequency-model asks for the frequency approximation, also taken (with\n"
+    "a note) when there is no feed.", entries);
   tnet_cli_time_args_add (ctx, &targs, TNET_CLI_FREQUENCY_MODEL_HELP);
   tnet_cli_add_common_formats (ctx, &common, TNET_CLI_FORMAT_TEXT | TNET_CLI_FORMAT_JSON
                                              | TNET_CLI_FORMAT_CSV | TNET_CLI_FORMAT_GEOJSON,

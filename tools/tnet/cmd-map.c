@@ -307,16 +307,14 @@ tnet_cmd_map (int argc, char **argv)
     { "height", 0, 0, G_OPTION_ARG_INT, &height, "Height in pixels (default 840)", "PX" },
     G_OPTION_ENTRY_NULL
   };
-  g_autoptr (GOptionContext) ctx = g_option_context_new ("[A B] -o FILE.svg|FILE.png");
-  g_option_context_set_summary (ctx,
+  g_autoptr (GOptionContext) ctx = tnet_cli_context_new ("[A B] -o FILE.svg|FILE.png",
     "Draws a map: the network coloured by mode and status (links opened after\n"
     "the base year highlighted), an isochrone shaded by travel time\n"
     "(--layer isochrone --from PLACE --minutes N), or the link-disjoint fastest\n"
     "rail and road paths between places A and B (--layer corridors A B [--k K]\n"
     "[--critical N]), or the rings and axes of the folder's structures.csv, each\n"
     "in its colour with its gaps dashed (--layer structures); a place is a region\n"
-    "name or a node id.");
-  g_option_context_add_main_entries (ctx, entries, NULL);
+    "name or a node id.", entries);
   tnet_cli_add_common_formats (ctx, &common, 0, 0);   /* the image's kind: -o's extension */
   int rc = TNET_EXIT_OK;
   const TnetNetwork *net = NULL;

@@ -20,12 +20,11 @@ tnet_cmd_nodes (int argc, char **argv)
     { NULL }
   };
   GError *error = NULL;
-  g_autoptr (GOptionContext) ctx = g_option_context_new ("[PLACE]");
-  g_option_context_set_summary (ctx, "Lists the nodes PLACE names (default: all): a node id "
-                                "or name, a region id, region:R, zones:R, kind:K, all, or a "
-                                "list of them separated by ';' or ','. Text columns: id, "
-                                "kind, region, name, English name (JSON: also lon, lat).");
-  g_option_context_add_main_entries (ctx, entries, NULL);
+  g_autoptr (GOptionContext) ctx = tnet_cli_context_new ("[PLACE]",
+    "Lists the nodes PLACE names (default: all): a node id "
+    "or name, a region id, region:R, zones:R, kind:K, all, or a "
+    "list of them separated by ';' or ','. Text columns: id, "
+    "kind, region, name, English name (JSON: also lon, lat).", entries);
   tnet_cli_add_common_formats (ctx, &common, TNET_CLI_FORMAT_TEXT | TNET_CLI_FORMAT_JSON
                                              | TNET_CLI_FORMAT_CSV,
                                TNET_CLI_FORMAT_TEXT);

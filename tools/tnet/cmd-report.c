@@ -106,20 +106,18 @@ tnet_cmd_report (int argc, char **argv)
       "Threads for the draws (default: one per processor)", "T" },
     { NULL }
   };
-  GOptionContext *ctx = g_option_context_new (NULL);
-  g_option_context_set_summary (ctx,
-      "The plan indicators computed from the network: the baseline year (the first\n"
-      "year the data describe) and the scenario side by side, beside the targets of\n"
-      "targets.csv.");
-  g_option_context_add_main_entries (ctx, entries, NULL);
+  GOptionContext *ctx = tnet_cli_context_new (NULL,
+    "The plan indicators computed from the network: the baseline year (the first\n"
+    "year the data describe) and the scenario side by side, beside the targets of\n"
+    "targets.csv.", entries);
   tnet_cli_add_common_formats (ctx, &common, TNET_CLI_FORMAT_TEXT | TNET_CLI_FORMAT_JSON
                                              | TNET_CLI_FORMAT_CSV, TNET_CLI_FORMAT_TEXT);
   TnetCliFormat format = TNET_CLI_FORMAT_TEXT;
   int rc = TNET_EXIT_OK;
-  if (!g_option_context_parse (ctx, &argc, &argv, &error))
-    rc = tnet_cli_fail (ctx, error);
-  else if (argc > 1)
-    rc = tnet_cli_usage (ctx, "unexpected argument '%s'", argv[1]);
+  if ((rc = tnet_cli_parse (ctx, &argc, &argv, 0)) != TNET_EXIT_OK)
+    {
+      /* reported */
+    }
   else if (n_draws < 0 || n_draws > 1000000 || n_threads < 0)
     rc = tnet_cli_usage (ctx, "--uncertainty expects 0 to 1000000 draws, --threads 0 or more");
   else if (!tnet_cli_format (&common, TNET_CLI_FORMAT_TEXT | TNET_CLI_FORMAT_JSON

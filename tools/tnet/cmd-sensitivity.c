@@ -42,15 +42,13 @@ tnet_cmd_sensitivity (int argc, char **argv)
       "Threads (default: one per processor)", "T" },
     { NULL }
   };
-  GOptionContext *ctx = g_option_context_new ("INDICATOR");
-  g_option_context_set_summary (ctx,
-      "Ranks the link rows by how much each one alone moves a plan indicator of\n"
-      "'tnet report' (a key such as expressway_km or commute_60min_pct) in the\n"
-      "scenario: every active row is set to the low end (short, fast) and the high\n"
-      "end (long, slow) of its range, the ranges of 'tnet report --uncertainty'\n"
-      "(docs/uncertainty.md), and the indicator is recomputed; rows that do not\n"
-      "move it are left out.");
-  g_option_context_add_main_entries (ctx, entries, NULL);
+  GOptionContext *ctx = tnet_cli_context_new ("INDICATOR",
+    "Ranks the link rows by how much each one alone moves a plan indicator of\n"
+    "'tnet report' (a key such as expressway_km or commute_60min_pct) in the\n"
+    "scenario: every active row is set to the low end (short, fast) and the high\n"
+    "end (long, slow) of its range, the ranges of 'tnet report --uncertainty'\n"
+    "(docs/uncertainty.md), and the indicator is recomputed; rows that do not\n"
+    "move it are left out.", entries);
   tnet_cli_add_common_formats (ctx, &common, TNET_CLI_FORMAT_TEXT | TNET_CLI_FORMAT_JSON
                                              | TNET_CLI_FORMAT_CSV, TNET_CLI_FORMAT_TEXT);
   TnetCliFormat format = TNET_CLI_FORMAT_TEXT;

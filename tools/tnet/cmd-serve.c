@@ -785,7 +785,6 @@ tnet_cmd_serve (int argc, char **argv)
   int port = 8080, threads = 0;
   double time_limit = 30;
   gboolean quiet = FALSE;
-  GError *error = NULL;
   const GOptionEntry entries[] = {
     { "data", 'd', 0, G_OPTION_ARG_FILENAME, &data_dir,
       "The network folder (default: as every command)", "DIR" },
@@ -807,15 +806,12 @@ tnet_cmd_serve (int argc, char **argv)
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "No progress on standard error", NULL },
     G_OPTION_ENTRY_NULL
   };
-  g_autoptr (GOptionContext) ctx = g_option_context_new (NULL);
-  g_option_context_set_summary (ctx,
+  g_autoptr (GOptionContext) ctx = tnet_cli_context_new (NULL,
     "Answers route, table, isochrone and the other analyses of a network folder\n"
-    "over HTTP as JSON, and serves a web map at /. See docs/http.md.");
-  g_option_context_add_main_entries (ctx, entries, NULL);
-  if (!g_option_context_parse (ctx, &argc, &argv, &error))
-    return tnet_cli_fail (ctx, error);
-  if (argc > 1)
-    return tnet_cli_usage (ctx, "unexpected argument '%s'", argv[1]);
+    "over HTTP as JSON, and serves a web map at /. See docs/http.md.", entries);
+  int usage = tnet_cli_parse (ctx, &argc, &argv, 0);
+  if (usage != TNET_EXIT_OK)
+    return usage;
   if (port < 0 || port > 65535)
     return tnet_cli_usage (ctx, "--port: expected 0..65535");
   if (threads < 0 || threads > 256)

@@ -60,15 +60,14 @@ tnet_cmd_transfers (int argc, char **argv)
     { NULL }
   };
   GError *error = NULL;
-  g_autoptr (GOptionContext) ctx = g_option_context_new ("[HUB]");
-  g_option_context_set_summary (ctx, "Hub transfer times: for every ordered pair of services "
-                                "meeting at a hub, the walk, the expected wait (half the "
-                                "headway over the window) and their sum, and where both "
-                                "services run on timetables the real connection wait "
-                                "averaged over the arrivals in the window; per hub the means, unweighted and "
-                                "weighted by frequency, by mode pair, the worst pairs and "
-                                "pass/fail of the mean walk against the hub's target.");
-  g_option_context_add_main_entries (ctx, entries, NULL);
+  g_autoptr (GOptionContext) ctx = tnet_cli_context_new ("[HUB]",
+    "Hub transfer times: for every ordered pair of services "
+    "meeting at a hub, the walk, the expected wait (half the "
+    "headway over the window) and their sum, and where both "
+    "services run on timetables the real connection wait "
+    "averaged over the arrivals in the window; per hub the means, unweighted and "
+    "weighted by frequency, by mode pair, the worst pairs and "
+    "pass/fail of the mean walk against the hub's target.", entries);
   tnet_cli_add_common_formats (ctx, &common, TNET_CLI_FORMAT_TEXT | TNET_CLI_FORMAT_JSON
                                              | TNET_CLI_FORMAT_CSV,
                                TNET_CLI_FORMAT_TEXT);
