@@ -246,35 +246,51 @@ START_TEST (test_graph_layout)
           ck_assert_uint_eq (tnet_graph_arc_head (g, k), heads[k]);
           ck_assert_uint_eq (tnet_graph_arc_link (g, k), links[k]);
         }
-      /* CSR invariants: permutations, head order, reverse CSR */
+      /* the view the kernels read (graph-internal.h) holds the builder's
+       * arcs, and the CSR invariants: permutations, head order, reverse CSR */
+      const TnetICsr *c = tnet_i_graph_csr (g);
+      ck_assert_uint_eq (c->n_nodes, 5);
+      ck_assert_uint_eq (c->n_arcs, 6);
+      ck_assert_ptr_null (c->twin);
+      for (TnetId k = 0; k < 6; k++)
+        {
+          ck_assert_uint_eq (c->to_external[c->arc_tail[c->arc_int[k]]], tails[k]);
+          ck_assert_uint_eq (c->to_external[c->head[c->arc_int[k]]], heads[k]);
+          ck_assert_uint_eq (c->arc_link[k], links[k]);
+        }
       for (guint v = 0; v < 5; v++)
         {
-          ck_assert_uint_eq (g->to_internal[g->to_external[v]], v);
-          for (uint32_t a = g->first_out[v]; a < g->first_out[v + 1]; a++)
+          ck_assert_uint_eq (c->to_internal[c->to_external[v]], v);
+          for (uint32_t a = c->first_out[v]; a < c->first_out[v + 1]; a++)
             {
-              ck_assert_uint_eq (g->arc_tail[a], v);
-              ck_assert_uint_eq (g->arc_int[g->arc_ext[a]], a);
-              if (a > g->first_out[v])
-                ck_assert_uint_le (g->head[a - 1], g->head[a]);
+              ck_assert_uint_eq (c->arc_tail[a], v);
+              ck_assert_uint_eq (c->arc_int[c->arc_ext[a]], a);
+              if (a > c->first_out[v])
+                ck_assert_uint_le (c->head[a - 1], c->head[a]);
             }
-          for (uint32_t i = g->rfirst_out[v]; i < g->rfirst_out[v + 1]; i++)
+          for (uint32_t i = c->rfirst_out[v]; i < c->rfirst_out[v + 1]; i++)
             {
-              ck_assert_uint_eq (g->head[g->rarc[i]], v);
-              ck_assert_uint_eq (g->arc_tail[g->rarc[i]], g->rtail[i]);
+              ck_assert_uint_eq (c->head[c->rarc[i]], v);
+              ck_assert_uint_eq (c->arc_tail[c->rarc[i]], c->rtail[i]);
             }
         }
-      ck_assert_uint_eq (g->first_out[5], 6);
-      ck_assert_uint_eq (g->rfirst_out[5], 6);
+      ck_assert_uint_eq (c->first_out[5], 6);
+      ck_assert_uint_eq (c->rfirst_out[5], 6);
       if (!with_coords)
-        ck_assert_uint_eq (g->to_external[0], 0); /* BFS starts at node 0 */
+        ck_assert_uint_eq (c->to_external[0], 0); /* BFS starts at node 0 */
 
       g_autoptr (TnetMetric) m = tnet_metric_new (g, w, &error);
       ck_assert_ptr_nonnull (m);
       ck_assert_ptr_eq (tnet_metric_get_graph (m), g);
       for (TnetId k = 0; k < 6; k++)
         ck_assert_uint_eq (tnet_metric_weight (m, k), w[k]);
+      const TnetIWeights *mw = tnet_i_metric_weights (m);
+      ck_assert_ptr_eq (mw->graph, g);
+      ck_assert_ptr_eq (mw->csr, c);
+      for (TnetId k = 0; k < 6; k++)
+        ck_assert_uint_eq (mw->weight[c->arc_int[k]], w[k]);
       for (uint32_t i = 0; i < 6; i++)
-        ck_assert_uint_eq (m->rweight[i], m->weight[g->rarc[i]]);
+        ck_assert_uint_eq (mw->rweight[i], mw->weight[c->rarc[i]]);
     }
 }
 END_TEST

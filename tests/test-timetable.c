@@ -1492,6 +1492,89 @@ oracle_walks (const TnetNetwork *net, guint src, double speed_kmh, gint64 *dist)
 
 /* Seeded random street networks over the stops of a random feed: the walk
  * from a node to every stop equals the oracle's, within every budget. */
+/* The street network of test_street_transfer with footways of @footway_m. */
+static TnetNetwork *
+two_stop_streets (double footway_m)
+{
+  TnetNetwork *net = tnet_network_new ();
+  add_node (net, "feed:A", TNET_NODE_STOP, 0, 0);
+  add_node (net, "feed:B", TNET_NODE_STOP, 0.003, 0);
+  add_node (net, "a", TNET_NODE_JUNCTION, 0, 0.0001);
+  add_node (net, "b", TNET_NODE_JUNCTION, 0.003, 0.0001);
+  add_node (net, "j", TNET_NODE_JUNCTION, 0.0015, 0.002);
+  add_link (net, "wa", "feed:A", "a", TNET_MODE_WALK, NULL, 10);
+  add_link (net, "wb", "b", "feed:B", TNET_MODE_WALK, NULL, 10);
+  add_link (net, "m", "a", "b", TNET_MODE_EXPRESSWAY, "motorway", 334);
+  add_link (net, "f1", "a", "j", TNET_MODE_WALK, "footway", footway_m);
+  add_link (net, "f2", "b", "j", TNET_MODE_WALK, "footway", footway_m);
+  return net;
+}
+
+/* A rewalk (the uncertainty draws) moves the walks the kernels read
+ * through the timetable's view (timetable-internal.h), also for a
+ * workspace made before it: the oracle is a timetable built afresh on the
+ * new streets. */
+START_TEST (test_rewalk_view)
+{
+  char *dir = write_feed ("stop_id,stop_name,stop_lat,stop_lon\nX,X,0,-0.05\nA,A,0,0\n"
+                          "B,B,0,0.003\nY,Y,0,0.05\n",
+                          "route_id,service_id,trip_id\nR1,WD,t1\nR2,WD,t2\nR2,WD,t3\n",
+                          "trip_id,arrival_time,departure_time,stop_id,stop_sequence\n"
+                          "t1,07:50:00,07:50:00,X,1\nt1,08:00:00,08:00:00,A,2\n"
+                          "t2,08:06:00,08:06:00,B,1\nt2,08:16:00,08:16:00,Y,2\n"
+                          "t3,08:10:00,08:10:00,B,1\nt3,08:20:00,08:20:00,Y,2\n",
+                          NULL, NULL);
+  GError *error = NULL;
+  TnetFeedOptions fo;
+  tnet_feed_options_init (&fo);
+  fo.service_date = 20240102;
+  g_autoptr (TnetFeed) feed = tnet_feed_load (dir, &fo, &error);
+  ck_assert (feed != NULL);
+  const TnetFeed *feeds[] = { feed };
+  TnetNetwork *short_net = two_stop_streets (240), *long_net = two_stop_streets (400);
+  TnetTimetableOptions to_near, to_far;
+  tnet_timetable_options_init (&to_near);
+  to_near.walk_network = short_net;
+  to_far = to_near;
+  to_far.walk_network = long_net;
+  g_autoptr (TnetTimetable) tt = tnet_timetable_build (feeds, 1, &to_near, &error);
+  g_autoptr (TnetTimetable) fresh = tnet_timetable_build (feeds, 1, &to_far, &error);
+  ck_assert (tt != NULL && fresh != NULL);
+  ck_assert_int_eq (travel (tt, "X", "Y", 7 * 3600 + 50 * 60), 30 * 60);
+  g_autoptr (TnetRaptor) ws = tnet_raptor_new (tt);
+
+  tnet_i_timetable_rewalk (tt, feeds, 1, &to_far);
+  tnet_network_free (short_net);
+  tnet_network_free (long_net);
+  const TnetITimetable *v = tnet_i_timetable_view (tt), *f = tnet_i_timetable_view (fresh);
+  ck_assert_uint_eq (v->n_stops, tnet_timetable_n_stops (tt));
+  ck_assert_uint_eq (v->fp_first[v->n_stops], tnet_timetable_n_footpaths (fresh));
+  for (guint i = 0; i < f->fp_first[f->n_stops]; i++)
+    {
+      ck_assert_uint_eq (v->fp_to[i], f->fp_to[i]);
+      ck_assert_uint_eq (v->fp_s[i], f->fp_s[i]);
+    }
+  for (TnetId s = 0; s < v->n_stops; s++)
+    ck_assert_uint_eq (v->stop_node[s], tnet_timetable_stop_node (fresh, s));
+  ck_assert_int_eq (travel (tt, "X", "Y", 7 * 3600 + 50 * 60),
+                    travel (fresh, "X", "Y", 7 * 3600 + 50 * 60));
+  /* the workspace made before the rewalk walks the new streets */
+  g_autoptr (TnetRaptor) wf = tnet_raptor_new (fresh);
+  g_autoptr (GArray) w = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
+  g_autoptr (GArray) wx = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
+  ck_assert (tnet_raptor_walks_from_node (ws, 4, 900, TNET_ID_NONE, NULL, w));
+  ck_assert (tnet_raptor_walks_from_node (wf, 4, 900, TNET_ID_NONE, NULL, wx));
+  ck_assert_uint_eq (w->len, 2);
+  ck_assert_uint_eq (w->len, wx->len);
+  for (guint i = 0; i < w->len; i++)
+    ck_assert_uint_eq (g_array_index (w, TnetStopWalk, i).walk_s,
+                       g_array_index (wx, TnetStopWalk, i).walk_s);
+  ck_assert_uint_gt (g_array_index (w, TnetStopWalk, 0).walk_s, 188);
+  tt_rm_rf (dir);
+  g_free (dir);
+}
+END_TEST
+
 START_TEST (test_street_walks_oracle)
 {
   static const TnetMode modes[] = { TNET_MODE_ROAD, TNET_MODE_WALK, TNET_MODE_ACCESS,
@@ -1966,6 +2049,7 @@ timetable_suite (void)
   tcase_add_test (k, test_midday_feed);
   tcase_add_test (k, test_several_feeds);
   tcase_add_test (k, test_street_transfer);
+  tcase_add_test (k, test_rewalk_view);
   tcase_add_test (k, test_timed_access);
   tcase_add_test (k, test_street_walks_oracle);
   tcase_add_test (k, test_matrix_street_oracle);

@@ -22,9 +22,13 @@ Folders on one line are peers. Two checks:
   headers are reached through the layer include folders only.
 * private headers (sources only): a header named *-private.h holds the
   layout of its folder's objects, so only files of that folder include
-  it; another folder that needs something of it gets an accessor (in
-  tnet-internal.h or a public header). SHARED_LAYOUTS lists the few
-  layouts that the folder above reads directly, each with its reason.
+  it. A folder exports what the layers above need of its objects in
+  headers named *-internal.h (read-only views, builder functions:
+  lib/graph/graph-internal.h, lib/model/timetable-internal.h, ...): those
+  are included by their own folder, its peers and higher folders, never
+  by a lower one, and never include a private header themselves (the
+  layout would leak through them). SHARED_LAYOUTS lists the exceptions
+  left, each with its reason.
 
 Prints one line per offence and exits 1 when there is any, 0 otherwise,
 77 (skipped, for meson) when nm is missing.
@@ -46,16 +50,11 @@ RANK = {
 # the include folders of lib/meson.build, in their order
 INCLUDE_ORDER = [".", "core", "model", "io", "graph", "paths", "analysis", "render", "interop"]
 # private header -> the other folders that may include it, and why. Shrink
-# it, do not grow it without a reason as strong as these.
+# it, do not grow it: a folder above gets an interface in a *-internal.h
+# header instead.
 SHARED_LAYOUTS = {
-    # the query kernels run over the CSR arrays themselves (DESIGN.md:
-    # topology, metric and workspace; no call per arc)
-    "graph-private.h": {"paths"},
-    # RAPTOR and its variants scan the route and trip arrays in their loops
-    "timetable-private.h": {"paths"},
-    # the journey legs and the hierarchy cache of a multimodal graph
-    "multimodal-private.h": {"paths"},
-    # the GTFS reader fills the feed's record arrays in place
+    # the GTFS reader fills the feed's record arrays in place (still to be
+    # replaced by a builder API of the model layer)
     "feed-private.h": {"io"},
 }
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)
@@ -139,13 +138,22 @@ def check_includes(libdir):
                                "(use the layer include folders)")
                     continue
                 o = owner(libdir, path, name)
-                if o in RANK and RANK[o] > RANK[folder]:
+                if (name.endswith("-internal.h") and o in RANK
+                        and RANK[o] > RANK[folder]):
+                    bad.append(f"{where}: includes {o}'s internal \"{name}\" "
+                               f"(exported to the layers above {o} only, "
+                               f"not to {folder})")
+                elif o in RANK and RANK[o] > RANK[folder]:
                     bad.append(f"{where}: includes {o}'s \"{name}\" "
                                f"({folder} may not include {o})")
                 elif (name.endswith("-private.h") and o is not None and o != folder
                       and folder not in SHARED_LAYOUTS.get(name, ())):
                     bad.append(f"{where}: includes {o}'s private \"{name}\" "
-                               f"(use an accessor of lib/{o} in tnet-internal.h)")
+                               f"(use lib/{o}'s *-internal.h interface)")
+                elif (name.endswith("-private.h") and path.name.endswith("-internal.h")):
+                    bad.append(f"{where}: the interface \"{path.name}\" includes "
+                               f"the private \"{name}\" (its layout would leak "
+                               "to the layers above)")
     return bad
 
 

@@ -1,8 +1,9 @@
-/* graph-private.h: the CSR layout of TnetGraph and TnetMetric, shared by the
- * graph and paths layers only. */
+/* graph-private.h: the layout of TnetGraph and TnetMetric, for lib/graph
+ * only. The layers above read them through graph-internal.h. */
 #pragma once
 
 #include "tnet-internal.h"
+#include "graph-internal.h"
 
 /*
  * Node ids: "internal" = position in the locality order; "external" = the
@@ -33,6 +34,9 @@ struct _TnetGraph {
   uint32_t n_base;         /* nodes 0 .. n_base-1 are the builder's; twins follow */
   uint32_t *twin;          /* n_base: external arrival twin of v, or v itself */
   uint32_t *twin_of;       /* n_nodes - n_base: the terminal of twin n_base + k */
+  /* the same arrays as seen by tnet_i_graph_csr(), set by graph.c whenever
+   * the fields above are (construction, tnet_i_graph_set_twins()) */
+  TnetICsr csr;
 };
 
 /* Marks @terminals[0 .. n-1] as terminals whose twins are the nodes
@@ -52,4 +56,5 @@ struct _TnetMetric {
   TnetGraph *graph;        /* strong reference */
   uint32_t *weight;        /* n_arcs, by internal forward arc, each <= TNET_WEIGHT_MAX */
   uint32_t *rweight;       /* n_arcs, by reverse-CSR position (weight[rarc[i]]) */
+  TnetIWeights view;       /* tnet_i_metric_weights(), set with the fields above */
 };

@@ -151,6 +151,33 @@ order_bfs (guint n, guint m, const TnetId *tails, const TnetId *heads,
 
 /* ---------- construction ---------- */
 
+/* Points @g's read-only view (tnet_i_graph_csr()) at its arrays. */
+static void
+sync_csr (TnetGraph *g)
+{
+  g->csr = (TnetICsr) {
+    .n_nodes = g->n_nodes, .n_arcs = g->n_arcs,
+    .first_out = g->first_out, .head = g->head,
+    .rfirst_out = g->rfirst_out, .rtail = g->rtail, .rarc = g->rarc,
+    .to_internal = g->to_internal, .to_external = g->to_external,
+    .arc_ext = g->arc_ext, .arc_int = g->arc_int, .arc_tail = g->arc_tail,
+    .arc_link = g->arc_link,
+    .n_base = g->n_base, .twin = g->twin, .twin_of = g->twin_of,
+  };
+}
+
+const TnetICsr *
+tnet_i_graph_csr (const TnetGraph *graph)
+{
+  return &graph->csr;
+}
+
+const TnetIWeights *
+tnet_i_metric_weights (const TnetMetric *metric)
+{
+  return &metric->view;
+}
+
 TnetGraph *
 tnet_graph_new_from_arcs (guint n_nodes, guint n_arcs, const TnetId *tails,
                           const TnetId *heads, const TnetId *arc_links,
@@ -252,6 +279,7 @@ tnet_graph_new_from_arcs (guint n_nodes, guint n_arcs, const TnetId *tails,
   g->arc_link = g_new (TnetId, m1);
   for (guint k = 0; k < n_arcs; k++)
     g->arc_link[k] = arc_links ? arc_links[k] : TNET_ID_NONE;
+  sync_csr (g);
   return g;
 }
 
@@ -293,6 +321,7 @@ tnet_i_graph_set_twins (TnetGraph *graph, guint n_base, const TnetId *terminals,
   if (n_terminals == 0)
     {
       graph->n_base = graph->n_nodes;
+      sync_csr (graph);
       return;
     }
   graph->n_base = n_base;
@@ -305,6 +334,7 @@ tnet_i_graph_set_twins (TnetGraph *graph, guint n_base, const TnetId *terminals,
       graph->twin[terminals[k]] = n_base + k;
       graph->twin_of[k] = terminals[k];
     }
+  sync_csr (graph);
 }
 
 TnetId
@@ -403,6 +433,7 @@ tnet_metric_new (TnetGraph *graph, const TnetWeight *weights, GError **error)
     metric->weight[a] = weights[graph->arc_ext[a]];
   for (guint i = 0; i < graph->n_arcs; i++)
     metric->rweight[i] = metric->weight[graph->rarc[i]];
+  metric->view = (TnetIWeights) { graph, &graph->csr, metric->weight, metric->rweight };
   return metric;
 }
 

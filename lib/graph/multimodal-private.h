@@ -1,9 +1,8 @@
-/* multimodal-private.h: the layout of TnetMultimodal, shared by the builder
- * (multimodal.c), the journey extraction (lib/paths/journey.c) and the
- * hierarchy cache (lib/paths/multimodal-ch.c). Internal. */
+/* multimodal-private.h: the layout of TnetMultimodal, for lib/graph only.
+ * The layers above read it through multimodal-internal.h. */
 #pragma once
 
-#include "tnet-internal.h"
+#include "multimodal-internal.h"
 
 struct _TnetMultimodal {
   gint ref_count;               /* atomic */
@@ -33,22 +32,8 @@ struct _TnetMultimodal {
   GHashTable *places;           /* id -> GUINT(index + 1): network nodes first, then
                                  * stops as n_net + s */
   TnetMultimodalStats stats;
-  /* The hierarchy cache of the paths layer (lib/paths/multimodal-ch.c),
-   * opaque here: the graph layer only releases it, through the functions
-   * the paths layer installs with each pointer it sets. */
-  GMutex ch_lock;               /* guards @ch, @cch and the fields below */
-  gpointer ch;                  /* TnetCH of tnet_multimodal_ref_ch(): built once, or NULL */
-  GDestroyNotify ch_destroy;    /* releases @ch; set whenever @ch is */
-  gpointer cch;                 /* TnetCCH of tnet_multimodal_ref_cch(): built once, or NULL */
-  GDestroyNotify cch_destroy;   /* releases @cch; set whenever @cch is */
-  /* tnet_multimodal_set_ch_base(): the graph whose CCH is customised for
-   * this one's metric instead of a build (strong reference, or NULL), and
-   * per arc of this graph the arc of base's graph with the same ends,
-   * kind and reference (base's arcs are a superset: this scenario only
-   * closes links). Both set together, under ch_lock. */
-  TnetMultimodal *ch_base;
-  TnetId *base_arc;
-  gboolean ch_customized;       /* @ch came from ch_base's CCH */
+  /* the hierarchy cache of the paths layer (multimodal-internal.h) */
+  TnetIMultimodalCache cache;
   TnetTransitOptions options;   /* as built (hubs borrowed; tnet_i_multimodal_reweight) */
 };
 

@@ -951,7 +951,7 @@ tnet_multimodal_build (const TnetNetwork *net, const TnetScenario *scen,
 
   TnetMultimodal *mm = b.mm = g_new0 (TnetMultimodal, 1);
   mm->ref_count = 1;
-  g_mutex_init (&mm->ch_lock);
+  g_mutex_init (&mm->cache.lock);
   mm->profile = profile;
   mm->n_net = b.N;
   mm->n_stops = b.S;
@@ -1044,9 +1044,29 @@ tnet_i_multimodal_reweight (TnetMultimodal *mm, const TnetNetwork *net,
   TnetMetric *metric = tnet_metric_new (mm->graph, w, NULL);
   tnet_metric_unref (mm->metric);
   mm->metric = metric;
-  g_mutex_lock (&mm->ch_lock);
-  g_clear_pointer (&mm->ch, mm->ch_destroy);
-  g_mutex_unlock (&mm->ch_lock);
+  g_mutex_lock (&mm->cache.lock);
+  g_clear_pointer (&mm->cache.ch, mm->cache.ch_destroy);
+  g_mutex_unlock (&mm->cache.lock);
+}
+
+void
+tnet_i_multimodal_view (const TnetMultimodal *mm, TnetIMultimodal *view)
+{
+  *view = (TnetIMultimodal) {
+    .profile = mm->profile, .graph = mm->graph, .metric = mm->metric,
+    .n_net = mm->n_net, .origin_base = mm->origin_base, .dest_base = mm->dest_base,
+    .zone_arrival = mm->zone_arrival, .n_stops = mm->n_stops,
+    .arc_kind = mm->arc_kind, .arc_ref = mm->arc_ref, .node_label = mm->node_label,
+    .link_line = mm->link_line, .link_mode = mm->link_mode,
+    .n_patterns = mm->n_patterns, .pattern_line = mm->pattern_line,
+    .pattern_mode = mm->pattern_mode,
+  };
+}
+
+TnetIMultimodalCache *
+tnet_i_multimodal_cache (TnetMultimodal *mm)
+{
+  return &mm->cache;
 }
 
 TnetMultimodal *
@@ -1062,14 +1082,14 @@ tnet_multimodal_unref (TnetMultimodal *mm)
 {
   if (mm == NULL || !g_atomic_int_dec_and_test (&mm->ref_count))
     return;
-  if (mm->ch)
-    mm->ch_destroy (mm->ch);
-  if (mm->cch)
-    mm->cch_destroy (mm->cch);
-  if (mm->ch_base)
-    tnet_multimodal_unref (mm->ch_base);
-  g_free (mm->base_arc);
-  g_mutex_clear (&mm->ch_lock);
+  if (mm->cache.ch)
+    mm->cache.ch_destroy (mm->cache.ch);
+  if (mm->cache.cch)
+    mm->cache.cch_destroy (mm->cache.cch);
+  if (mm->cache.base)
+    tnet_multimodal_unref (mm->cache.base);
+  g_free (mm->cache.base_arc);
+  g_mutex_clear (&mm->cache.lock);
   if (mm->metric)
     tnet_metric_unref (mm->metric);
   if (mm->graph)

@@ -647,6 +647,31 @@ memory_bytes (const TnetTimetable *tt)
   return bytes;
 }
 
+/* Points @tt's read-only view (tnet_i_timetable_view()) at its arrays. */
+static void
+sync_view (TnetTimetable *tt)
+{
+  tt->view = (TnetITimetable) {
+    .n_stops = tt->n_stops, .stop_lon = tt->stop_lon, .stop_lat = tt->stop_lat,
+    .n_routes = tt->n_routes, .route_stop_first = tt->route_stop_first,
+    .route_stops = tt->route_stops, .route_flags = tt->route_flags,
+    .route_trip_first = tt->route_trip_first, .route_time_first = tt->route_time_first,
+    .arr = tt->arr, .dep = tt->dep, .route_name = tt->route_name,
+    .route_mode = tt->route_mode, .n_trips = tt->n_trips, .trip_id = tt->trip_id,
+    .n_stop_times = tt->n_stop_times,
+    .stop_route_first = tt->stop_route_first, .stop_route = tt->stop_route,
+    .stop_route_pos = tt->stop_route_pos,
+    .fp_first = tt->fp_first, .fp_to = tt->fp_to, .fp_s = tt->fp_s,
+    .foot = tt->foot, .stop_node = tt->stop_node, .node_stop = tt->node_stop,
+  };
+}
+
+const TnetITimetable *
+tnet_i_timetable_view (const TnetTimetable *tt)
+{
+  return &tt->view;
+}
+
 /* ----------------------------------------------------------------- build */
 
 static char *
@@ -1034,6 +1059,7 @@ tnet_timetable_build (const TnetFeed *const *feeds, guint n_feeds,
   build_footpaths (tt, feeds, n_feeds, stop_base, options);
 
   tt->memory_bytes = memory_bytes (tt);
+  sync_view (tt);
   return tt;
 }
 
@@ -1057,6 +1083,7 @@ tnet_i_timetable_rewalk (TnetTimetable *tt, const TnetFeed *const *feeds, guint 
     place_stops (tt, options->walk_network, options->walk_scenario, options->walk_speed_kmh);
   build_footpaths (tt, feeds, n_feeds, stop_base, options);
   tt->memory_bytes = memory_bytes (tt);
+  sync_view (tt);
 }
 
 TnetTimetable *

@@ -8,7 +8,7 @@
  * Shared inputs are immutable; each source writes only its own matrix row.
  */
 #include "tnet-internal.h"
-#include "graph-private.h"
+#include "graph-internal.h"
 #include "dijkstra-all.h"
 #include <gio/gio.h>
 
@@ -38,7 +38,8 @@ worker (gpointer task, gpointer user_data)
     g_error ("batch worker started before its batch was ready");
   TnetWeight *scratch = b->matrix ? NULL : g_new (TnetWeight, MAX (b->n_nodes, 1u));
   TnetCHQuery *chq = b->ch ? tnet_ch_query_new (b->ch) : NULL;
-  const TnetGraph *g = b->ch ? NULL : b->metric->graph;
+  const TnetGraph *g = b->ch ? NULL : tnet_metric_get_graph (b->metric);
+  const uint32_t *to_int = g ? tnet_i_graph_csr (g)->to_internal : NULL;
   TnetIDijkstraAll *dij = b->ch ? NULL : tnet_i_dijkstra_all_new (b->n_nodes);
   for (;;)
     {
@@ -54,7 +55,7 @@ worker (gpointer task, gpointer user_data)
           /* zones: as TnetSearch, a backward run starts at the arrival twin */
           if (b->dir == TNET_BACKWARD)
             src = tnet_graph_arrival_node (g, src);
-          tnet_i_dijkstra_all_run (dij, b->metric, g->to_internal[src], b->dir);
+          tnet_i_dijkstra_all_run (dij, b->metric, to_int[src], b->dir);
           tnet_i_dijkstra_all_gather (dij, g, row);
         }
       if (b->func)
@@ -75,7 +76,7 @@ tnet_batch_one_to_all (const TnetMetric *metric, TnetCH *ch, const TnetId *sourc
   g_return_val_if_fail (metric != NULL || ch != NULL, FALSE);
   g_return_val_if_fail (n_sources == 0 || sources != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-  guint n = ch ? tnet_ch_n_nodes (ch) : metric->graph->n_nodes;
+  guint n = ch ? tnet_ch_n_nodes (ch) : tnet_graph_n_nodes (tnet_metric_get_graph (metric));
   for (guint i = 0; i < n_sources; i++)
     g_return_val_if_fail (sources[i] < n, FALSE);
   if (n_sources == 0)

@@ -10,7 +10,7 @@
  * kept so the path can be walked outwards from the meeting node.
  */
 #include "tnet-internal.h"
-#include "graph-private.h"
+#include "graph-internal.h"
 #include "heap.h"
 
 struct _TnetBidir {
@@ -30,13 +30,13 @@ tnet_bidir_new (TnetGraph *graph)
   g_return_val_if_fail (graph != NULL, NULL);
   TnetBidir *b = g_new0 (TnetBidir, 1);
   b->graph = tnet_graph_ref (graph);
-  guint n = MAX (graph->n_nodes, 1u);
+  guint n_nodes = tnet_graph_n_nodes (graph), n = MAX (n_nodes, 1u);
   for (int s = 0; s < 2; s++)
     {
       b->dist[s] = g_new (uint32_t, n);
       b->stamp[s] = g_new0 (uint32_t, n);
       b->parent[s] = g_new (uint32_t, n);
-      tnet_i_heap_init (&b->heap[s], graph->n_nodes);
+      tnet_i_heap_init (&b->heap[s], n_nodes);
     }
   b->meet = TNET_ID_NONE;
   return b;
@@ -62,8 +62,9 @@ TnetWeight
 tnet_bidir_run (TnetBidir *b, const TnetMetric *metric, TnetId source, TnetId target)
 {
   g_return_val_if_fail (b != NULL && metric != NULL, TNET_WEIGHT_INF);
-  g_return_val_if_fail (metric->graph == b->graph, TNET_WEIGHT_INF);
-  const TnetGraph *g = b->graph;
+  g_return_val_if_fail (tnet_metric_get_graph (metric) == b->graph, TNET_WEIGHT_INF);
+  const TnetIWeights *mw = tnet_i_metric_weights (metric);
+  const TnetICsr *g = mw->csr;
   g_return_val_if_fail (source < g->n_nodes && target < g->n_nodes, TNET_WEIGHT_INF);
   if (++b->epoch == 0)
     {
@@ -74,7 +75,7 @@ tnet_bidir_run (TnetBidir *b, const TnetMetric *metric, TnetId source, TnetId ta
   const uint32_t epoch = b->epoch;
   /* a path into a zone ends at its arrival twin (TnetSearch does the same) */
   uint32_t roots[2] = { g->to_internal[source],
-                        g->to_internal[tnet_graph_arrival_node (g, target)] };
+                        g->to_internal[tnet_graph_arrival_node (b->graph, target)] };
   for (int s = 0; s < 2; s++)
     {
       b->dist[s][roots[s]] = 0;
@@ -86,7 +87,7 @@ tnet_bidir_run (TnetBidir *b, const TnetMetric *metric, TnetId source, TnetId ta
   b->meet = roots[0] == roots[1] ? roots[0] : TNET_ID_NONE;
   const uint32_t *first[2] = { g->first_out, g->rfirst_out };
   const uint32_t *other[2] = { g->head, g->rtail };
-  const uint32_t *wt[2] = { metric->weight, metric->rweight };
+  const uint32_t *wt[2] = { mw->weight, mw->rweight };
   while (!tnet_i_heap_empty (&b->heap[0]) && !tnet_i_heap_empty (&b->heap[1]))
     {
       uint32_t k0 = b->heap[0].slots[0].key, k1 = b->heap[1].slots[0].key;
@@ -131,7 +132,7 @@ tnet_bidir_path (const TnetBidir *b, TnetId *arcs, guint cap)
   g_return_val_if_fail (cap == 0 || arcs != NULL, G_MAXUINT);
   if (b->meet == TNET_ID_NONE)
     return G_MAXUINT;
-  const TnetGraph *g = b->graph;
+  const TnetICsr *g = tnet_i_graph_csr (b->graph);
   /* count the forward half, then write it backwards, then the backward half */
   guint nf = 0;
   for (uint32_t v = b->meet; b->parent[0][v] != TNET_ID_NONE; v = g->arc_tail[b->parent[0][v]])

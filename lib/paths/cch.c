@@ -40,7 +40,7 @@
  *   routine works on it unchanged.
  */
 #include "tnet-internal.h"
-#include "graph-private.h"
+#include "graph-internal.h"
 #include "ch-private.h"
 #include <metis.h>
 
@@ -101,7 +101,7 @@ vec_sort_unique (Vec *v)
 
 /* The undirected simple graph of @g over internal ids, as CSR. */
 static void
-undirected (const TnetGraph *g, uint32_t **xadj_out, uint32_t **adj_out)
+undirected (const TnetICsr *g, uint32_t **xadj_out, uint32_t **adj_out)
 {
   const guint n = g->n_nodes;
   uint32_t *xadj = g_new0 (uint32_t, n + 1);
@@ -196,7 +196,7 @@ tnet_cch_new (TnetGraph *graph, GError **error)
 {
   g_return_val_if_fail (graph != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-  const TnetGraph *g = graph;
+  const TnetICsr *g = tnet_i_graph_csr (graph);
   const guint n = g->n_nodes;
   if (n >= (1u << 31))
     {
@@ -358,7 +358,7 @@ gsize
 tnet_cch_memory_bytes (const TnetCCH *cch)
 {
   g_return_val_if_fail (cch != NULL, 0);
-  const TnetGraph *g = cch->graph;
+  const TnetICsr *g = tnet_i_graph_csr (cch->graph);
   return sizeof *cch + (gsize) cch->n_nodes * sizeof (uint32_t) * (cch->arrive ? 3 : 2)
          + sizeof (uint32_t)
          + ((gsize) cch->n_entries + cch->n_triangles + g->n_arcs) * sizeof (uint32_t);
@@ -366,11 +366,11 @@ tnet_cch_memory_bytes (const TnetCCH *cch)
 
 /* Whether @g has @cch's topology (the same object, or equal arrays). */
 static gboolean
-same_topology (const TnetCCH *cch, const TnetGraph *g)
+same_topology (const TnetCCH *cch, const TnetGraph *graph)
 {
-  const TnetGraph *h = cch->graph;
-  if (g == h)
+  if (graph == cch->graph)
     return TRUE;
+  const TnetICsr *g = tnet_i_graph_csr (graph), *h = tnet_i_graph_csr (cch->graph);
   return g->n_nodes == h->n_nodes && g->n_arcs == h->n_arcs
          && memcmp (g->first_out, h->first_out, (g->n_nodes + 1) * sizeof (uint32_t)) == 0
          && memcmp (g->head, h->head, g->n_arcs * sizeof (uint32_t)) == 0
@@ -395,7 +395,7 @@ customize (const TnetCCH *cch, const uint32_t *w)
       mid[e] = (TnetCHMid) { TNET_CH_NO_MID, TNET_CH_NO_MID };
     }
   /* the input arcs; parallel ones keep the lightest */
-  for (guint a = 0, na = cch->graph->n_arcs; a < na; a++)
+  for (guint a = 0, na = tnet_graph_n_arcs (cch->graph); a < na; a++)
     {
       uint32_t s = cch->slot[a];
       if (s == SLOT_NONE)
@@ -467,13 +467,14 @@ customize (const TnetCCH *cch, const uint32_t *w)
 static gboolean
 check_graph (const TnetCCH *cch, const TnetMetric *metric, GError **error)
 {
-  if (same_topology (cch, metric->graph))
+  const TnetGraph *g = tnet_metric_get_graph (metric);
+  if (same_topology (cch, g))
     return TRUE;
   g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
                "CCH customisation: the metric's graph (%u nodes, %u arcs) is not the "
                "graph the CCH was built for (%u nodes, %u arcs)",
-               metric->graph->n_nodes, metric->graph->n_arcs, cch->n_nodes,
-               cch->graph->n_arcs);
+               tnet_graph_n_nodes (g), tnet_graph_n_arcs (g), cch->n_nodes,
+               tnet_graph_n_arcs (cch->graph));
   return FALSE;
 }
 
@@ -484,7 +485,7 @@ tnet_cch_customize (const TnetCCH *cch, const TnetMetric *metric, GError **error
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
   if (!check_graph (cch, metric, error))
     return NULL;
-  return customize (cch, metric->weight);
+  return customize (cch, tnet_i_metric_weights (metric)->weight);
 }
 
 TnetCH *
@@ -495,12 +496,13 @@ tnet_cch_customize_closed (const TnetCCH *cch, const TnetMetric *metric,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
   if (!check_graph (cch, metric, error))
     return NULL;
+  const TnetIWeights *mw = tnet_i_metric_weights (metric);
   if (closed == NULL)
-    return customize (cch, metric->weight);
-  const TnetGraph *g = metric->graph;
+    return customize (cch, mw->weight);
+  const TnetICsr *g = mw->csr;
   g_autofree uint32_t *w = g_new (uint32_t, MAX (g->n_arcs, 1u));
   for (guint a = 0; a < g->n_arcs; a++)
-    w[a] = closed[g->arc_ext[a]] ? TNET_WEIGHT_INF : metric->weight[a];
+    w[a] = closed[g->arc_ext[a]] ? TNET_WEIGHT_INF : mw->weight[a];
   return customize (cch, w);
 }
 
@@ -508,7 +510,7 @@ tnet_cch_customize_closed (const TnetCCH *cch, const TnetMetric *metric,
  * and link, found by one greedy scan of @base's arcs in order; NULL when
  * some arc of @sub has none in that order. */
 static uint32_t *
-match_subgraph_arcs (const TnetGraph *sub, const TnetGraph *base)
+match_subgraph_arcs (const TnetICsr *sub, const TnetICsr *base)
 {
   const guint m = sub->n_arcs, bm = base->n_arcs;
   uint32_t *map = g_new (uint32_t, MAX (m, 1u));
@@ -541,9 +543,10 @@ tnet_cch_customize_subgraph (const TnetCCH *cch, const TnetMetric *metric, GErro
 {
   g_return_val_if_fail (cch != NULL && metric != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-  const TnetGraph *sub = metric->graph, *base = cch->graph;
-  if (sub == base)
-    return customize (cch, metric->weight);
+  const TnetIWeights *mw = tnet_i_metric_weights (metric);
+  if (mw->graph == cch->graph)
+    return customize (cch, mw->weight);
+  const TnetICsr *sub = mw->csr, *base = tnet_i_graph_csr (cch->graph);
   g_autofree uint32_t *map = NULL;
   gboolean same_nodes = sub->n_nodes == base->n_nodes && sub->n_arcs <= base->n_arcs
                         && (sub->twin == NULL) == (base->twin == NULL)
@@ -563,6 +566,6 @@ tnet_cch_customize_subgraph (const TnetCCH *cch, const TnetMetric *metric, GErro
   for (guint b = 0; b < base->n_arcs; b++)
     w[b] = TNET_WEIGHT_INF;
   for (guint a = 0; a < sub->n_arcs; a++)
-    w[base->arc_int[map[a]]] = metric->weight[sub->arc_int[a]];
+    w[base->arc_int[map[a]]] = mw->weight[sub->arc_int[a]];
   return customize (cch, w);
 }

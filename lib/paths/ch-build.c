@@ -42,7 +42,7 @@
  *   ranks, hence the same layout.
  */
 #include "tnet-internal.h"
-#include "graph-private.h"
+#include "graph-internal.h"
 #include "ch-private.h"
 #include <gio/gio.h>
 
@@ -740,7 +740,7 @@ tnet_ch_build_from_arcs (guint n_nodes, guint n_arcs, const TnetId *tails,
 static void
 metric_arcs (const TnetMetric *metric, TnetId **tails, TnetId **heads, uint32_t **arrive)
 {
-  const TnetGraph *g = metric->graph;
+  const TnetICsr *g = tnet_i_metric_weights (metric)->csr;
   guint n = g->n_nodes, m = g->n_arcs;
   *tails = g_new (TnetId, MAX (m, 1u));
   *heads = g_new (TnetId, MAX (m, 1u));
@@ -767,8 +767,8 @@ tnet_ch_build (const TnetMetric *metric, const TnetCHOptions *opts, GError **err
   TnetId *tails, *heads;
   uint32_t *arrive;
   metric_arcs (metric, &tails, &heads, &arrive);
-  const TnetGraph *g = metric->graph;
-  TnetCH *ch = build (g->n_nodes, g->n_arcs, tails, heads, metric->weight, opts, NULL, arrive,
+  const TnetIWeights *mw = tnet_i_metric_weights (metric);
+  TnetCH *ch = build (mw->csr->n_nodes, mw->csr->n_arcs, tails, heads, mw->weight, opts, NULL, arrive,
                       error);
   g_free (tails);
   g_free (heads);
@@ -781,7 +781,8 @@ tnet_ch_customize (const TnetCH *ch, const TnetMetric *metric, const TnetCHOptio
 {
   g_return_val_if_fail (ch != NULL && metric != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-  const TnetGraph *g = metric->graph;
+  const TnetIWeights *mw = tnet_i_metric_weights (metric);
+  const TnetICsr *g = mw->csr;
   if (g->n_nodes != ch->n_nodes)
     {
       g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
@@ -792,7 +793,7 @@ tnet_ch_customize (const TnetCH *ch, const TnetMetric *metric, const TnetCHOptio
   TnetId *tails, *heads;
   uint32_t *arrive;
   metric_arcs (metric, &tails, &heads, &arrive);
-  TnetCH *out = build (g->n_nodes, g->n_arcs, tails, heads, metric->weight, opts, ch->rank,
+  TnetCH *out = build (g->n_nodes, g->n_arcs, tails, heads, mw->weight, opts, ch->rank,
                        arrive, error);
   g_free (tails);
   g_free (heads);

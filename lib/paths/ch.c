@@ -57,7 +57,7 @@
  *   mispredicted branches of a query (cachegrind's model: 1546 to 827).
  */
 #include "tnet-internal.h"
-#include "graph-private.h"
+#include "graph-internal.h"
 #include "ch-private.h"
 #include <stdlib.h>
 #ifdef G_OS_UNIX
@@ -655,8 +655,8 @@ unpack_arc (TnetCHQuery *q, uint32_t a, uint32_t b, EmitFunc emit, gpointer data
 
 typedef struct {
   const TnetCH *ch;
-  const TnetGraph *g;
-  const TnetMetric *metric;
+  const TnetICsr *g;
+  const uint32_t *weight;   /* the metric's, by internal arc */
   TnetId *arcs;
   guint cap;
   guint len;
@@ -667,16 +667,16 @@ static void
 emit_arc (uint32_t rank, gpointer data)
 {
   ArcSink *s = data;
-  const TnetGraph *g = s->g;
+  const TnetICsr *g = s->g;
+  const uint32_t *w = s->weight;
   uint32_t v = s->ch->node_of[rank];
   uint32_t ui = g->to_internal[s->prev], vi = g->to_internal[v];
   /* the lightest arc prev → v, lowest id on ties: its weight is the CH's */
   uint32_t best = UINT32_MAX, best_w = UINT32_MAX;
   for (uint32_t a = g->first_out[ui]; a < g->first_out[ui + 1]; a++)
     if (g->head[a] == vi
-        && (s->metric->weight[a] < best_w
-            || (s->metric->weight[a] == best_w && g->arc_ext[a] < g->arc_ext[best])))
-      best = a, best_w = s->metric->weight[a];
+        && (w[a] < best_w || (w[a] == best_w && g->arc_ext[a] < g->arc_ext[best])))
+      best = a, best_w = w[a];
   g_assert (best != UINT32_MAX);
   if (s->len < s->cap)
     s->arcs[s->len] = g->arc_ext[best];
@@ -757,7 +757,8 @@ tnet_ch_query_path (TnetCHQuery *q, const TnetMetric *metric, TnetId source, Tne
                     TnetId *arcs, guint cap)
 {
   g_return_val_if_fail (q != NULL && metric != NULL, G_MAXUINT);
-  g_return_val_if_fail (metric->graph->n_nodes == q->ch->n_nodes, G_MAXUINT);
+  g_return_val_if_fail (tnet_graph_n_nodes (tnet_metric_get_graph (metric)) == q->ch->n_nodes,
+                        G_MAXUINT);
   g_return_val_if_fail (source < q->ch->n_nodes && target < q->ch->n_nodes, G_MAXUINT);
   g_return_val_if_fail (cap == 0 || arcs != NULL, G_MAXUINT);
   g_return_val_if_fail (q->ch->mid != NULL, G_MAXUINT);
@@ -765,7 +766,8 @@ tnet_ch_query_path (TnetCHQuery *q, const TnetMetric *metric, TnetId source, Tne
   ensure_parents (q);
   if (p2p (q, source, target, TRUE, &meet) == TNET_WEIGHT_INF)
     return G_MAXUINT;
-  ArcSink sink = { q->ch, metric->graph, metric, arcs, cap, 0, source };
+  const TnetIWeights *mw = tnet_i_metric_weights (metric);
+  ArcSink sink = { q->ch, mw->csr, mw->weight, arcs, cap, 0, source };
   unpack_path (q, meet, emit_arc, &sink);
   return sink.len;
 }
@@ -1085,11 +1087,13 @@ tnet_ch_query_cell_path (TnetCHQuery *q, const TnetMetric *metric, guint i, guin
   if (!cell_ok (q, i, j))
     return G_MAXUINT;
   g_return_val_if_fail (metric != NULL, G_MAXUINT);
-  g_return_val_if_fail (metric->graph->n_nodes == q->ch->n_nodes, G_MAXUINT);
+  g_return_val_if_fail (tnet_graph_n_nodes (tnet_metric_get_graph (metric)) == q->ch->n_nodes,
+                        G_MAXUINT);
   g_return_val_if_fail (cap == 0 || arcs != NULL, G_MAXUINT);
   if (q->cells[(gsize) i * q->n_cell_targets + j].fwd == NO_LINK)
     return G_MAXUINT;
-  ArcSink sink = { q->ch, metric->graph, metric, arcs, cap, 0,
+  const TnetIWeights *mw = tnet_i_metric_weights (metric);
+  ArcSink sink = { q->ch, mw->csr, mw->weight, arcs, cap, 0,
                    q->ch->node_of[q->cell_source[i]] };
   cell_unpack (q, i, j, emit_arc, &sink);
   return sink.len;

@@ -21,7 +21,7 @@
  * only while it warms up.
  */
 #include "tnet-internal.h"
-#include "graph-private.h"
+#include "graph-internal.h"
 #include "dijkstra-all.h"
 
 #define N_BUCKETS 33
@@ -85,10 +85,11 @@ const uint32_t *
 tnet_i_dijkstra_all_run (TnetIDijkstraAll *w, const TnetMetric *metric, uint32_t source,
                          TnetDirection dir)
 {
-  const TnetGraph *g = metric->graph;
+  const TnetIWeights *mw = tnet_i_metric_weights (metric);
+  const TnetICsr *g = mw->csr;
   const uint32_t *first = dir == TNET_FORWARD ? g->first_out : g->rfirst_out;
   const uint32_t *adj = dir == TNET_FORWARD ? g->head : g->rtail;
-  const uint32_t *wt = dir == TNET_FORWARD ? metric->weight : metric->rweight;
+  const uint32_t *wt = dir == TNET_FORWARD ? mw->weight : mw->rweight;
   uint32_t *restrict dist = w->dist;
   for (guint v = 0; v < w->n; v++)
     dist[v] = TNET_WEIGHT_INF;
@@ -136,8 +137,9 @@ tnet_i_dijkstra_all_run (TnetIDijkstraAll *w, const TnetMetric *metric, uint32_t
 }
 
 void
-tnet_i_dijkstra_all_gather (const TnetIDijkstraAll *w, const TnetGraph *g, TnetWeight *out)
+tnet_i_dijkstra_all_gather (const TnetIDijkstraAll *w, const TnetGraph *graph, TnetWeight *out)
 {
+  const TnetICsr *g = tnet_i_graph_csr (graph);
   const uint32_t *to_int = g->to_internal;
   for (guint v = 0; v < w->n; v++)
     out[v] = w->dist[to_int[v]];

@@ -8,7 +8,7 @@
  * which a conserved flow allows). Flow is given and consumed per external
  * arc, the caller's numbering.
  */
-#include "graph-private.h"
+#include "graph-internal.h"
 
 TnetPath *
 tnet_path_new_from_arcs (const TnetGraph *graph, const TnetMetric *metric,
@@ -16,28 +16,30 @@ tnet_path_new_from_arcs (const TnetGraph *graph, const TnetMetric *metric,
 {
   g_return_val_if_fail (graph != NULL, NULL);
   g_return_val_if_fail (n_arcs == 0 || arcs != NULL, NULL);
-  g_return_val_if_fail (metric == NULL || metric->graph == graph, NULL);
-  g_return_val_if_fail (n_arcs > 0 || first_node < graph->n_nodes, NULL);
+  g_return_val_if_fail (metric == NULL || tnet_metric_get_graph (metric) == graph, NULL);
+  const TnetICsr *g = tnet_i_graph_csr (graph);
+  const uint32_t *weight = metric ? tnet_i_metric_weights (metric)->weight : NULL;
+  g_return_val_if_fail (n_arcs > 0 || first_node < g->n_nodes, NULL);
   TnetPath *path = g_new0 (TnetPath, 1);
   path->n_arcs = n_arcs;
   path->arcs = g_new (TnetId, MAX (n_arcs, 1u));
   path->nodes = g_new (TnetId, n_arcs + 1);
   for (guint i = 0; i < n_arcs; i++)
     {
-      g_return_val_if_fail (arcs[i] < graph->n_arcs, path);
-      uint32_t a = graph->arc_int[arcs[i]];
+      g_return_val_if_fail (arcs[i] < g->n_arcs, path);
+      uint32_t a = g->arc_int[arcs[i]];
       path->arcs[i] = arcs[i];
-      path->nodes[i] = tnet_i_graph_untwin (graph, graph->to_external[graph->arc_tail[a]]);
-      if (metric)
-        path->time_ms += metric->weight[a];
+      path->nodes[i] = tnet_i_csr_untwin (g, g->to_external[g->arc_tail[a]]);
+      if (weight)
+        path->time_ms += weight[a];
     }
   if (n_arcs > 0)
     {
-      uint32_t last = graph->arc_int[arcs[n_arcs - 1]];
-      path->nodes[n_arcs] = tnet_i_graph_untwin (graph, graph->to_external[graph->head[last]]);
+      uint32_t last = g->arc_int[arcs[n_arcs - 1]];
+      path->nodes[n_arcs] = tnet_i_csr_untwin (g, g->to_external[g->head[last]]);
     }
   else
-    path->nodes[0] = tnet_i_graph_untwin (graph, first_node);
+    path->nodes[0] = tnet_i_csr_untwin (g, first_node);
   return path;
 }
 
@@ -69,7 +71,7 @@ TnetId *
 tnet_graph_opposite_arcs (const TnetGraph *graph)
 {
   g_return_val_if_fail (graph != NULL, NULL);
-  const TnetGraph *g = graph;
+  const TnetICsr *g = tnet_i_graph_csr (graph);
   TnetId *opp = g_new (TnetId, MAX (g->n_arcs, 1u));
   for (guint e = 0; e < g->n_arcs; e++)
     opp[e] = TNET_ID_NONE;
@@ -99,10 +101,10 @@ tnet_flow_decompose (const TnetGraph *graph, const TnetMetric *metric, int *arc_
                      const TnetId *from, guint n_from, const TnetId *to, guint n_to)
 {
   g_return_val_if_fail (graph != NULL && arc_flow != NULL, NULL);
-  g_return_val_if_fail (metric == NULL || metric->graph == graph, NULL);
+  g_return_val_if_fail (metric == NULL || tnet_metric_get_graph (metric) == graph, NULL);
   g_return_val_if_fail (n_from == 0 || from != NULL, NULL);
   g_return_val_if_fail (n_to == 0 || to != NULL, NULL);
-  const TnetGraph *g = graph;
+  const TnetICsr *g = tnet_i_graph_csr (graph);
   guint n = g->n_nodes;
   g_autofree guint8 *side = g_new0 (guint8, MAX (n, 1u));  /* by internal node */
   for (guint i = 0; i < n_from; i++)
@@ -200,7 +202,7 @@ tnet_flow_decompose (const TnetGraph *graph, const TnetMetric *metric, int *arc_
         g_array_set_size (ext, 0);
         for (guint i = start; i < end; i++)
           g_array_append_val (ext, g->arc_ext[ap[i]]);
-        TnetPath *p = tnet_path_new_from_arcs (g, metric, (const TnetId *) ext->data, ext->len,
+        TnetPath *p = tnet_path_new_from_arcs (graph, metric, (const TnetId *) ext->data, ext->len,
                                                TNET_ID_NONE);
         set->paths[set->n_paths++] = *p;
         g_free (p);

@@ -1,6 +1,6 @@
 /* journey.c: a multimodal path split into legs, with its time totals. */
 #include "tnet-internal.h"
-#include "multimodal-private.h"
+#include "multimodal-internal.h"
 
 static const char *const leg_names[] = { "drive", "walk", "park", "wait", "ride", "transfer" };
 
@@ -45,10 +45,13 @@ leg_of_arc (TnetArcKind k)
 }
 
 TnetJourney *
-tnet_multimodal_journey_from_arcs (const TnetMultimodal *mm, const TnetId *arcs,
+tnet_multimodal_journey_from_arcs (const TnetMultimodal *mm_obj, const TnetId *arcs,
                                    guint n_arcs)
 {
-  g_return_val_if_fail (mm != NULL && (n_arcs == 0 || arcs != NULL), NULL);
+  g_return_val_if_fail (mm_obj != NULL && (n_arcs == 0 || arcs != NULL), NULL);
+  TnetIMultimodal view;
+  tnet_i_multimodal_view (mm_obj, &view);
+  const TnetIMultimodal *mm = &view;
   const TnetGraph *g = mm->graph;
   TnetJourney *j = g_new0 (TnetJourney, 1);
   GArray *legs = g_array_new (FALSE, FALSE, sizeof (TnetLeg));
@@ -176,7 +179,7 @@ TnetJourney *
 tnet_multimodal_journey (const TnetMultimodal *mm, const TnetSearch *search, TnetId node)
 {
   g_return_val_if_fail (mm != NULL && search != NULL, NULL);
-  g_return_val_if_fail (tnet_search_get_graph (search) == mm->graph, NULL);
+  g_return_val_if_fail (tnet_search_get_graph (search) == tnet_multimodal_get_graph (mm), NULL);
   guint len = tnet_search_path (search, node, NULL, 0);
   if (len == G_MAXUINT)
     return NULL;

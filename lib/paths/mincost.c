@@ -40,10 +40,11 @@ tnet_graph_least_time_disjoint_paths (TnetGraph *graph, const TnetMetric *metric
                                       const guint8 *arc_free, guint k)
 {
   g_return_val_if_fail (graph != NULL && metric != NULL, NULL);
-  g_return_val_if_fail (metric->graph == graph, NULL);
+  g_return_val_if_fail (tnet_metric_get_graph (metric) == graph, NULL);
   g_return_val_if_fail (from != NULL && n_from > 0 && to != NULL && n_to > 0, NULL);
   g_return_val_if_fail (k >= 1 && k < G_MAXINT32, NULL);
-  const TnetGraph *g = graph;
+  const TnetICsr *g = tnet_i_graph_csr (graph);
+  const uint32_t *weight = tnet_i_metric_weights (metric)->weight;
   const guint n = g->n_nodes, m = g->n_arcs;
   const uint32_t T = n;
 
@@ -67,7 +68,7 @@ tnet_graph_least_time_disjoint_paths (TnetGraph *graph, const TnetMetric *metric
   g_autofree gint32 *cap = g_new (gint32, MAX (m, 1u));
   g_autofree gint32 *flow = g_new0 (gint32, MAX (m, 1u));
   for (uint32_t a = 0; a < m; a++)
-    cap[a] = (metric->weight[a] >= TNET_WEIGHT_INF || g->arc_tail[a] == g->head[a]) ? 0
+    cap[a] = (weight[a] >= TNET_WEIGHT_INF || g->arc_tail[a] == g->head[a]) ? 0
              : (arc_free && arc_free[g->arc_ext[a]]) ? (gint32) k : 1;
 
   g_autofree gint64 *pi = g_new0 (gint64, n + 1);
@@ -107,7 +108,7 @@ tnet_graph_least_time_disjoint_paths (TnetGraph *graph, const TnetMetric *metric
               uint32_t v = g->head[a];
               if (flow[a] >= cap[a] || done[v])
                 continue;
-              gint64 nd = du + (gint64) metric->weight[a] + pi[u] - pi[v];
+              gint64 nd = du + (gint64) weight[a] + pi[u] - pi[v];
               if (nd < dist[v] && nd < TNET_WEIGHT_INF)
                 {
                   dist[v] = MAX (nd, du);  /* nd >= du by the invariant */
@@ -121,7 +122,7 @@ tnet_graph_least_time_disjoint_paths (TnetGraph *graph, const TnetMetric *metric
               uint32_t a = g->rarc[i], v = g->rtail[i];
               if (flow[a] <= 0 || done[v])
                 continue;
-              gint64 nd = du - (gint64) metric->weight[a] + pi[u] - pi[v];
+              gint64 nd = du - (gint64) weight[a] + pi[u] - pi[v];
               if (nd < dist[v] && nd < TNET_WEIGHT_INF)
                 {
                   dist[v] = MAX (nd, du);

@@ -2,13 +2,13 @@
  * (tnet_multimodal_ref_ch()), built once or customised from a base graph's
  * customizable hierarchy (tnet_multimodal_set_ch_base()).
  *
- * Implementation notes: the cache lives in the graph's struct
- * (multimodal-private.h) as opaque pointers guarded by its ch_lock; this
- * file, of the paths layer, fills them and installs the functions that
- * release them, so the graph layer frees the cache without calling into
- * the paths layer. */
+ * Implementation notes: the cache lives with the graph
+ * (tnet_i_multimodal_cache(), multimodal-internal.h) as opaque pointers
+ * guarded by its lock; this file, of the paths layer, fills them and
+ * installs the functions that release them, so the graph layer frees the
+ * cache without calling into the paths layer. */
 #include "tnet-internal.h"
-#include "multimodal-private.h"
+#include "multimodal-internal.h"
 
 static void
 ch_destroy (gpointer ch)
@@ -30,20 +30,21 @@ cch_destroy (gpointer cch)
  * distances and unpacked paths (read against @mm's metric) are @mm's.
  * Called under @mm's lock. */
 static TnetCH *
-customize_from_base (TnetMultimodal *mm, GError **error)
+customize_from_base (TnetMultimodal *mm, TnetIMultimodalCache *c, GError **error)
 {
-  g_autoptr (TnetCCH) cch = tnet_multimodal_ref_cch (mm->ch_base, error);
+  g_autoptr (TnetCCH) cch = tnet_multimodal_ref_cch (c->base, error);
   if (cch == NULL)
     return NULL;
-  TnetGraph *bg = mm->ch_base->graph;
-  guint bm = tnet_graph_n_arcs (bg), m = tnet_graph_n_arcs (mm->graph);
+  TnetGraph *bg = tnet_multimodal_get_graph (c->base);
+  const TnetMetric *mmetric = tnet_multimodal_get_metric (mm);
+  guint bm = tnet_graph_n_arcs (bg), m = tnet_graph_n_arcs (tnet_multimodal_get_graph (mm));
   g_autofree TnetWeight *w = g_new0 (TnetWeight, MAX (bm, 1u));
   g_autofree guint8 *closed = g_new (guint8, MAX (bm, 1u));
   memset (closed, 1, MAX (bm, 1u));
   for (guint a = 0; a < m; a++)
     {
-      w[mm->base_arc[a]] = tnet_metric_weight (mm->metric, a);
-      closed[mm->base_arc[a]] = 0;
+      w[c->base_arc[a]] = tnet_metric_weight (mmetric, a);
+      closed[c->base_arc[a]] = 0;
     }
   g_autoptr (TnetMetric) metric = tnet_metric_new (bg, w, error);
   if (metric == NULL)
@@ -59,23 +60,24 @@ tnet_multimodal_ref_ch (TnetMultimodal *mm, TnetProgressFunc progress, gpointer 
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
   /* one build: a second caller waits for the first rather than building
    * the same hierarchy again */
-  g_mutex_lock (&mm->ch_lock);
-  if (mm->ch == NULL && mm->ch_base != NULL)
+  TnetIMultimodalCache *c = tnet_i_multimodal_cache (mm);
+  g_mutex_lock (&c->lock);
+  if (c->ch == NULL && c->base != NULL)
     {
-      mm->ch = customize_from_base (mm, error);
-      mm->ch_customized = mm->ch != NULL;
+      c->ch = customize_from_base (mm, c, error);
+      c->customized = c->ch != NULL;
     }
-  else if (mm->ch == NULL)
+  else if (c->ch == NULL)
     {
       TnetCHOptions cho;
       tnet_ch_options_init (&cho);
       cho.progress = progress;
       cho.progress_data = progress_data;
-      mm->ch = tnet_ch_build (mm->metric, &cho, error);
+      c->ch = tnet_ch_build (tnet_multimodal_get_metric (mm), &cho, error);
     }
-  mm->ch_destroy = ch_destroy;
-  TnetCH *ch = mm->ch ? tnet_ch_ref (mm->ch) : NULL;
-  g_mutex_unlock (&mm->ch_lock);
+  c->ch_destroy = ch_destroy;
+  TnetCH *ch = c->ch ? tnet_ch_ref (c->ch) : NULL;
+  g_mutex_unlock (&c->lock);
   return ch;
 }
 
@@ -84,19 +86,20 @@ tnet_multimodal_ref_cch (TnetMultimodal *mm, GError **error)
 {
   g_return_val_if_fail (mm != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-  g_mutex_lock (&mm->ch_lock);
-  if (mm->cch == NULL)
-    mm->cch = tnet_cch_new (mm->graph, error);
-  mm->cch_destroy = cch_destroy;
-  TnetCCH *cch = mm->cch ? tnet_cch_ref (mm->cch) : NULL;
-  g_mutex_unlock (&mm->ch_lock);
+  TnetIMultimodalCache *c = tnet_i_multimodal_cache (mm);
+  g_mutex_lock (&c->lock);
+  if (c->cch == NULL)
+    c->cch = tnet_cch_new (tnet_multimodal_get_graph (mm), error);
+  c->cch_destroy = cch_destroy;
+  TnetCCH *cch = c->cch ? tnet_cch_ref (c->cch) : NULL;
+  g_mutex_unlock (&c->lock);
   return cch;
 }
 
 /* Whether the arc @a of @x and @b of @y join the same nodes with the same
  * kind and reference. */
 static gboolean
-same_arc (const TnetMultimodal *x, TnetId a, const TnetMultimodal *y, TnetId b)
+same_arc (const TnetIMultimodal *x, TnetId a, const TnetIMultimodal *y, TnetId b)
 {
   return tnet_graph_arc_tail (x->graph, a) == tnet_graph_arc_tail (y->graph, b)
          && tnet_graph_arc_head (x->graph, a) == tnet_graph_arc_head (y->graph, b)
@@ -108,7 +111,7 @@ same_arc (const TnetMultimodal *x, TnetId a, const TnetMultimodal *y, TnetId b)
  * skips the arcs of links a scenario leaves closed, so @mm's arcs are a
  * subsequence of @base's and the greedy scan finds each. */
 static TnetId *
-match_arcs (const TnetMultimodal *mm, const TnetMultimodal *base)
+match_arcs (const TnetIMultimodal *mm, const TnetIMultimodal *base)
 {
   guint m = tnet_graph_n_arcs (mm->graph), bm = tnet_graph_n_arcs (base->graph);
   TnetId *map = g_new (TnetId, MAX (m, 1u));
@@ -128,10 +131,16 @@ match_arcs (const TnetMultimodal *mm, const TnetMultimodal *base)
 }
 
 gboolean
-tnet_multimodal_set_ch_base (TnetMultimodal *mm, TnetMultimodal *base)
+tnet_multimodal_set_ch_base (TnetMultimodal *mm_obj, TnetMultimodal *base_obj)
 {
-  g_return_val_if_fail (mm != NULL && base != NULL, FALSE);
-  if (mm == base || mm->profile != base->profile || mm->n_net != base->n_net
+  g_return_val_if_fail (mm_obj != NULL && base_obj != NULL, FALSE);
+  if (mm_obj == base_obj)
+    return FALSE;
+  TnetIMultimodal mv, bv;
+  tnet_i_multimodal_view (mm_obj, &mv);
+  tnet_i_multimodal_view (base_obj, &bv);
+  const TnetIMultimodal *mm = &mv, *base = &bv;
+  if (mm->profile != base->profile || mm->n_net != base->n_net
       || mm->origin_base != base->origin_base || mm->dest_base != base->dest_base
       || mm->n_stops != base->n_stops
       || tnet_graph_n_nodes (mm->graph) != tnet_graph_n_nodes (base->graph)
@@ -147,13 +156,14 @@ tnet_multimodal_set_ch_base (TnetMultimodal *mm, TnetMultimodal *base)
   TnetId *map = match_arcs (mm, base);
   if (map == NULL)
     return FALSE;
-  g_mutex_lock (&mm->ch_lock);
-  if (mm->ch_base)
-    tnet_multimodal_unref (mm->ch_base);
-  g_free (mm->base_arc);
-  mm->ch_base = tnet_multimodal_ref (base);
-  mm->base_arc = map;
-  g_mutex_unlock (&mm->ch_lock);
+  TnetIMultimodalCache *c = tnet_i_multimodal_cache (mm_obj);
+  g_mutex_lock (&c->lock);
+  if (c->base)
+    tnet_multimodal_unref (c->base);
+  g_free (c->base_arc);
+  c->base = tnet_multimodal_ref (base_obj);
+  c->base_arc = map;
+  g_mutex_unlock (&c->lock);
   return TRUE;
 }
 
@@ -161,8 +171,9 @@ gboolean
 tnet_multimodal_ch_customized (TnetMultimodal *mm)
 {
   g_return_val_if_fail (mm != NULL, FALSE);
-  g_mutex_lock (&mm->ch_lock);
-  gboolean c = mm->ch != NULL && mm->ch_customized;
-  g_mutex_unlock (&mm->ch_lock);
-  return c;
+  TnetIMultimodalCache *c = tnet_i_multimodal_cache (mm);
+  g_mutex_lock (&c->lock);
+  gboolean customized = c->ch != NULL && c->customized;
+  g_mutex_unlock (&c->lock);
+  return customized;
 }

@@ -18,7 +18,7 @@
  * The drive paths are read from the base search before any failed search
  * runs (the candidates are gathered before the failures are run). */
 #include "tnet-internal.h"
-#include "timetable-private.h"
+#include "raptor-private.h"
 
 #include <gio/gio.h>
 #include <math.h>

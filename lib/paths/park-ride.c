@@ -12,7 +12,7 @@
  * node, drive, park, walk) so a journey can be told back as drive, park,
  * walk and rides. */
 #include "tnet-internal.h"
-#include "timetable-private.h"
+#include "raptor-private.h"
 
 #include <gio/gio.h>
 #include <math.h>

@@ -25,7 +25,7 @@
  * access into drive, park and walk (tnet_park_ride_journey()).
  */
 #include "tnet-internal.h"
-#include "timetable-private.h"
+#include "raptor-private.h"
 
 #include <gio/gio.h>
 #include <math.h>

@@ -27,7 +27,7 @@
  * changed rows (step 3).
  */
 #include "tnet-internal.h"
-#include "timetable-private.h"
+#include "raptor-private.h"
 
 #include <gio/gio.h>
 #include <math.h>
@@ -75,7 +75,7 @@ static void
 reverse_index (TnetRaptorFailures *f, gboolean whole, guint n_keys, guint **first_out,
                guint **elem_out)
 {
-  const TnetTimetable *tt = f->tt;
+  const TnetITimetable *tt = tnet_i_timetable_view (f->tt);
   guint *first = g_new0 (guint, n_keys + 1);
   for (int pass = 0; pass < 2; pass++)
     {
@@ -120,12 +120,13 @@ failures_new (TnetTimetable *tt, const double *destinations, guint n_destination
                         NULL);
   g_return_val_if_fail (opts == NULL || opts->n_element_blocks <= 1
                         || opts->element_block < opts->n_element_blocks, NULL);
+  const TnetITimetable *tv = tnet_i_timetable_view (tt);
   for (guint i = 0; i < elem_first[n_elements]; i++)
     {
       guint r = elem_hops[i].route, pos = elem_hops[i].pos;
-      g_return_val_if_fail (r < tt->n_routes, NULL);
+      g_return_val_if_fail (r < tv->n_routes, NULL);
       g_return_val_if_fail (pos == G_MAXUINT
-                            || pos + 1 < tt->route_stop_first[r + 1] - tt->route_stop_first[r],
+                            || pos + 1 < tv->route_stop_first[r + 1] - tv->route_stop_first[r],
                             NULL);
     }
   TnetRaptorFailures *f = g_new0 (TnetRaptorFailures, 1);
@@ -148,8 +149,8 @@ failures_new (TnetTimetable *tt, const double *destinations, guint n_destination
   f->elem_first = g_memdup2 (elem_first, sizeof (guint) * (n_elements + 1));
   f->elem_hops = g_memdup2 (elem_hops, sizeof (TnetRaptorHop)
                                        * MAX (elem_first[n_elements], 1u));
-  reverse_index (f, FALSE, tt->route_stop_first[tt->n_routes], &f->hop_first, &f->hop_elem);
-  reverse_index (f, TRUE, tt->n_routes, &f->route_first, &f->route_elem);
+  reverse_index (f, FALSE, tv->route_stop_first[tv->n_routes], &f->hop_first, &f->hop_elem);
+  reverse_index (f, TRUE, tv->n_routes, &f->route_first, &f->route_elem);
   return f;
 }
 
@@ -241,7 +242,7 @@ journey_candidates (const TnetRaptorFailures *f, TnetRaptor *ws, Scratch *sc, gu
                     gint32 dep, gint32 t, GArray *cand)
 {
   const TnetIRaptorAccessHooks *hooks = sc->hooks;
-  const TnetTimetable *tt = f->tt;
+  const TnetITimetable *tt = tnet_i_timetable_view (f->tt);
   TnetId via = TNET_ID_NONE;
   for (guint i = sc->eg_first[d]; i < sc->eg_first[d + 1]; i++)
     {

@@ -12,7 +12,7 @@
  * which are reduced to percentiles in place. A stop (TnetRaptorStop) is
  * asked before each origin, and within each range query. */
 #include "tnet-internal.h"
-#include "timetable-private.h"
+#include "raptor-private.h"
 
 #include <gio/gio.h>
 #include <math.h>
@@ -21,10 +21,11 @@ static TnetIPlaceSnap
 snap_place (const TnetTimetable *tt, double lon, double lat, guint max_walk_s)
 {
   TnetIPlaceSnap sn = { TNET_ID_NONE, 0 };
-  if (tt->foot == NULL || isnan (lon) || isnan (lat))
+  const TnetFootGraph *foot = tnet_i_timetable_view (tt)->foot;
+  if (foot == NULL || isnan (lon) || isnan (lat))
     return sn;
   double dist_m;
-  TnetId v = tnet_i_foot_graph_snap (tt->foot, lon, lat, &dist_m);
+  TnetId v = tnet_i_foot_graph_snap (foot, lon, lat, &dist_m);
   if (v == TNET_ID_NONE)
     return sn;
   guint32 off = dist_m == 0 ? 0 : tnet_timetable_walk_seconds (tt, dist_m);
@@ -54,8 +55,9 @@ place_walks (const TnetTimetable *tt, TnetRaptor *ws, double lon, double lat,
     g_array_index (out, TnetStopWalk, i).walk_s += sn.off_s;
   g_array_set_size (near, 0);
   tnet_timetable_walks_near (tt, lon, lat, max_walk_s, near);
+  const TnetId *stop_node = tnet_i_timetable_view (tt)->stop_node;
   for (guint i = 0; i < near->len; i++)
-    if (tt->stop_node[g_array_index (near, TnetStopWalk, i).stop] == TNET_ID_NONE)
+    if (stop_node[g_array_index (near, TnetStopWalk, i).stop] == TNET_ID_NONE)
       g_array_append_val (out, g_array_index (near, TnetStopWalk, i));
 }
 

@@ -54,7 +54,7 @@
  * costs what it touches.
  */
 #include "tnet-internal.h"
-#include "timetable-private.h"
+#include "raptor-private.h"
 
 #include <gio/gio.h>
 #include <stdlib.h>
@@ -90,6 +90,7 @@ typedef struct {
 
 struct _TnetRaptor {
   TnetTimetable *tt;       /* a reference */
+  const TnetITimetable *tv; /* tnet_i_timetable_view (tt) */
   guint n_stops;
   gint32 depart_s;         /* departure of the last single run / first minute */
   gint32 *veh;             /* best arrival by alighting */
@@ -152,9 +153,11 @@ tnet_raptor_new (TnetTimetable *tt)
 {
   g_return_val_if_fail (tt != NULL, NULL);
   TnetRaptor *ws = g_new0 (TnetRaptor, 1);
-  guint n = MAX (tt->n_stops, 1), nr = MAX (tt->n_routes, 1);
+  const TnetITimetable *tv = tnet_i_timetable_view (tt);
+  guint n = MAX (tv->n_stops, 1), nr = MAX (tv->n_routes, 1);
   ws->tt = tnet_timetable_ref (tt);
-  ws->n_stops = tt->n_stops;
+  ws->tv = tv;
+  ws->n_stops = tv->n_stops;
   ws->veh = g_new (gint32, n);
   ws->board = g_new (gint32, n);
   ws->arr = g_new (gint32, n);
@@ -174,19 +177,19 @@ tnet_raptor_new (TnetTimetable *tt)
   ws->routes = g_new (guint, nr);
   ws->board_scanned = g_new (gint32, n);
   ws->be_first = g_new (guint, n + 1);
-  ws->be = g_new (BoardEntry, MAX (tt->stop_route_first[tt->n_stops], 1));
+  ws->be = g_new (BoardEntry, MAX (tv->stop_route_first[tv->n_stops], 1));
   guint n_be = 0;
   ws->be_first[0] = 0;
-  for (guint s = 0; s < tt->n_stops; s++)
+  for (guint s = 0; s < tv->n_stops; s++)
     {
-      for (guint j = tt->stop_route_first[s]; j < tt->stop_route_first[s + 1]; j++)
+      for (guint j = tv->stop_route_first[s]; j < tv->stop_route_first[s + 1]; j++)
         {
-          guint r = tt->stop_route[j], pos = tt->stop_route_pos[j];
-          if (!(tt->route_flags[tt->route_stop_first[r] + pos] & TNET_I_RS_BOARD))
+          guint r = tv->stop_route[j], pos = tv->stop_route_pos[j];
+          if (!(tv->route_flags[tv->route_stop_first[r] + pos] & TNET_I_RS_BOARD))
             continue;
           BoardEntry *e = &ws->be[n_be++];
-          e->n_trips = tt->route_trip_first[r + 1] - tt->route_trip_first[r];
-          e->dep = tt->dep + tt->route_time_first[r] + (gsize) pos * e->n_trips;
+          e->n_trips = tv->route_trip_first[r + 1] - tv->route_trip_first[r];
+          e->dep = tv->dep + tv->route_time_first[r] + (gsize) pos * e->n_trips;
           e->route = r;
           e->pos = pos;
           e->trip = 0;
@@ -199,8 +202,8 @@ tnet_raptor_new (TnetTimetable *tt)
   ws->eg_first = g_new0 (guint, n + 1);
   for (guint s = 0; s < n; s++)
     ws->veh[s] = ws->board[s] = ws->arr[s] = ws->board_scanned[s] = INF;
-  if (tt->foot)
-    tnet_i_foot_search_init (&ws->foot, tt->foot->n_nodes);
+  if (tv->foot)
+    tnet_i_foot_search_init (&ws->foot, tv->foot->n_nodes);
   return ws;
 }
 
@@ -240,7 +243,7 @@ tnet_raptor_free (TnetRaptor *ws)
     g_array_unref (ws->blocked_hops);
   if (ws->blocked_routes)
     g_array_unref (ws->blocked_routes);
-  if (ws->tt->foot)
+  if (ws->tv->foot)
     tnet_i_foot_search_destroy (&ws->foot);
   tnet_timetable_unref (ws->tt);
   g_free (ws);
@@ -355,7 +358,7 @@ earlier_trip (const gint32 *dep, guint hi, gint32 t)
 static void
 scan_route (TnetRaptor *ws, guint r, guint from)
 {
-  const TnetTimetable *tt = ws->tt;
+  const TnetITimetable *tt = ws->tv;
   guint first = tt->route_stop_first[r];
   guint ns = tt->route_stop_first[r + 1] - first;
   guint nt = tt->route_trip_first[r + 1] - tt->route_trip_first[r];
@@ -437,7 +440,7 @@ should_stop (TnetRaptor *ws)
 static gboolean
 run_rounds (TnetRaptor *ws)
 {
-  const TnetTimetable *tt = ws->tt;
+  const TnetITimetable *tt = ws->tv;
   while (ws->n_marked > 0)
     {
       if (should_stop (ws))
@@ -551,8 +554,8 @@ tnet_raptor_get_timetable (const TnetRaptor *ws)
 void
 tnet_raptor_block_hop (TnetRaptor *ws, guint route, guint pos)
 {
-  g_return_if_fail (ws != NULL && route < ws->tt->n_routes);
-  const TnetTimetable *tt = ws->tt;
+  g_return_if_fail (ws != NULL && route < ws->tv->n_routes);
+  const TnetITimetable *tt = ws->tv;
   guint first = tt->route_stop_first[route];
   g_return_if_fail (pos + 1 < tt->route_stop_first[route + 1] - first);
   if (ws->hop_blocked == NULL)
@@ -571,10 +574,10 @@ tnet_raptor_block_hop (TnetRaptor *ws, guint route, guint pos)
 void
 tnet_raptor_block_route (TnetRaptor *ws, guint route)
 {
-  g_return_if_fail (ws != NULL && route < ws->tt->n_routes);
+  g_return_if_fail (ws != NULL && route < ws->tv->n_routes);
   if (ws->route_blocked == NULL)
     {
-      ws->route_blocked = g_new0 (guint8, MAX (ws->tt->n_routes, 1));
+      ws->route_blocked = g_new0 (guint8, MAX (ws->tv->n_routes, 1));
       ws->blocked_routes = g_array_new (FALSE, FALSE, sizeof (guint));
     }
   if (!ws->route_blocked[route])
@@ -603,7 +606,7 @@ tnet_i_raptor_journey_rides (const TnetRaptor *ws, TnetId stop, GArray *rides)
 {
   if (stop >= ws->n_stops || ws->arr[stop] == INF)
     return FALSE;
-  const TnetTimetable *tt = ws->tt;
+  const TnetITimetable *tt = ws->tv;
   TnetId s = stop;
   switch (ws->arr_how[s])
     {
@@ -974,7 +977,7 @@ tnet_raptor_journey (const TnetRaptor *ws, TnetId stop, GArray *out)
   g_array_set_size (out, 0);
   if (stop >= ws->n_stops || ws->arr[stop] == INF)
     return FALSE;
-  const TnetTimetable *tt = ws->tt;
+  const TnetITimetable *tt = ws->tv;
   /* walk back, collecting legs in reverse */
   TnetId s = stop;
   gboolean at_vehicle = FALSE;   /* TRUE: continue from veh[s]; else from arr[s] */
@@ -1054,7 +1057,7 @@ tnet_raptor_walks_from_node (TnetRaptor *ws, TnetId node, guint max_walk_s,
                              TnetId target_node, guint32 *target_walk_s, GArray *out)
 {
   g_return_val_if_fail (ws != NULL && out != NULL, FALSE);
-  const TnetTimetable *tt = ws->tt;
+  const TnetITimetable *tt = ws->tv;
   if (target_walk_s)
     *target_walk_s = G_MAXUINT32;
   if (tt->foot == NULL || node >= tt->foot->n_nodes
@@ -1091,7 +1094,7 @@ guint32
 tnet_raptor_walk_to_node (const TnetRaptor *ws, TnetId node)
 {
   g_return_val_if_fail (ws != NULL, G_MAXUINT32);
-  const TnetTimetable *tt = ws->tt;
+  const TnetITimetable *tt = ws->tv;
   if (tt->foot == NULL || node >= tt->foot->n_nodes || ws->foot.dist == NULL)
     return G_MAXUINT32;
   /* nodes beyond the budget hold only tentative distances */
@@ -1104,14 +1107,14 @@ tnet_raptor_walks_from_place (TnetRaptor *ws, TnetId node, double lon, double la
                               guint max_walk_s, GArray *out)
 {
   g_return_val_if_fail (ws != NULL && out != NULL, FALSE);
-  const TnetTimetable *tt = ws->tt;
+  const TnetITimetable *tt = ws->tv;
   gboolean street = node != TNET_ID_NONE
                     && tnet_raptor_walks_from_node (ws, node, max_walk_s, TNET_ID_NONE, NULL,
                                                     out);
   if (isnan (lon) || isnan (lat))
     return street;
   guint first = out->len;
-  tnet_timetable_walks_near (tt, lon, lat, max_walk_s, out);
+  tnet_timetable_walks_near (ws->tt, lon, lat, max_walk_s, out);
   if (!street)
     return FALSE;
   /* the stops on the street were walked to over it: keep the straight

@@ -54,7 +54,8 @@ TnetRepair *
 tnet_repair_new (TnetGraph *graph)
 {
   g_return_val_if_fail (graph != NULL, NULL);
-  gsize n1 = MAX (graph->n_nodes, 1u);
+  const TnetICsr *g = tnet_i_graph_csr (graph);
+  gsize n1 = MAX (g->n_nodes, 1u);
   TnetRepair *r = g_new0 (TnetRepair, 1);
   r->graph = tnet_graph_ref (graph);
   r->base = tnet_search_new (graph);
@@ -68,8 +69,8 @@ tnet_repair_new (TnetGraph *graph)
   r->tstamp = g_new0 (uint32_t, n1);
   r->epoch = 1;
   r->affected = g_new (uint32_t, n1);
-  r->blocked = g_new0 (uint8_t, MAX (graph->n_arcs, 1u));
-  tnet_i_heap_init (&r->heap, graph->n_nodes);
+  r->blocked = g_new0 (uint8_t, MAX (g->n_arcs, 1u));
+  tnet_i_heap_init (&r->heap, g->n_nodes);
   return r;
 }
 
@@ -108,10 +109,10 @@ void
 tnet_repair_set_source (TnetRepair *repair, const TnetMetric *metric, TnetId source)
 {
   g_return_if_fail (repair != NULL && metric != NULL);
-  g_return_if_fail (metric->graph == repair->graph);
-  g_return_if_fail (source < repair->graph->n_nodes);
+  g_return_if_fail (tnet_metric_get_graph (metric) == repair->graph);
   TnetRepair *r = repair;
-  const TnetGraph *g = r->graph;
+  const TnetICsr *g = tnet_i_graph_csr (r->graph);
+  g_return_if_fail (source < g->n_nodes);
   guint n = g->n_nodes;
   if (r->metric != metric)
     {
@@ -163,8 +164,9 @@ TnetWeight
 tnet_repair_base_distance (const TnetRepair *repair, TnetId node)
 {
   g_return_val_if_fail (repair != NULL && repair->source != TNET_ID_NONE, TNET_WEIGHT_INF);
-  g_return_val_if_fail (node < repair->graph->n_nodes, TNET_WEIGHT_INF);
-  uint32_t v = repair->graph->to_internal[node];
+  const TnetICsr *g = tnet_i_graph_csr (repair->graph);
+  g_return_val_if_fail (node < g->n_nodes, TNET_WEIGHT_INF);
+  uint32_t v = g->to_internal[node];
   return base_reached (repair, v) ? repair->base->label[v].dist : TNET_WEIGHT_INF;
 }
 
@@ -172,9 +174,9 @@ guint
 tnet_repair_base_path (const TnetRepair *repair, TnetId node, TnetId *arcs, guint cap)
 {
   g_return_val_if_fail (repair != NULL && repair->source != TNET_ID_NONE, G_MAXUINT);
-  g_return_val_if_fail (node < repair->graph->n_nodes, G_MAXUINT);
+  g_return_val_if_fail (node < tnet_graph_n_nodes (repair->graph), G_MAXUINT);
   g_return_val_if_fail (cap == 0 || arcs != NULL, G_MAXUINT);
-  const TnetGraph *g = repair->graph;
+  const TnetICsr *g = tnet_i_graph_csr (repair->graph);
   const uint32_t *parent = repair->base->parent;
   uint32_t v = g->to_internal[node];
   if (!base_reached (repair, v))
@@ -197,8 +199,8 @@ tnet_repair_run (TnetRepair *repair, const TnetId *blocked_arcs, guint n_blocked
   g_return_if_fail (n_blocked == 0 || blocked_arcs != NULL);
   g_return_if_fail (n_targets == 0 || (targets != NULL && dist_out != NULL));
   TnetRepair *r = repair;
-  const TnetGraph *g = r->graph;
-  const TnetMetric *metric = r->metric;
+  const TnetICsr *g = tnet_i_graph_csr (r->graph);
+  const TnetIWeights *metric = tnet_i_metric_weights (r->metric);
   const TnetSearch *b = r->base;
   for (guint i = 0; i < n_blocked; i++)
     g_return_if_fail (blocked_arcs[i] < g->n_arcs);

@@ -1,7 +1,7 @@
 /* search-private.h: the layout of TnetSearch, for the paths layer only. */
 #pragma once
 
-#include "graph-private.h"
+#include "graph-internal.h"
 #include "heap.h"
 
 /* Per-node label, kept together so one cache line serves both reads of the
@@ -13,6 +13,7 @@ typedef struct {
 
 struct _TnetSearch {
   TnetGraph *graph;          /* strong reference; all arrays are sized by it */
+  const TnetICsr *csr;       /* tnet_i_graph_csr (graph) */
   TnetSearchLabel *label;    /* n_nodes, by internal node */
   /* by internal node, valid iff label[v].stamp == epoch: the arc by which v was
    * reached, as a position in the CSR of the run's direction (forward: forward

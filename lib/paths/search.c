@@ -50,16 +50,18 @@ TnetSearch *
 tnet_search_new (TnetGraph *graph)
 {
   g_return_val_if_fail (graph != NULL, NULL);
-  gsize n1 = graph->n_nodes > 0 ? graph->n_nodes : 1;
+  guint n_nodes = tnet_graph_n_nodes (graph);
+  gsize n1 = n_nodes > 0 ? n_nodes : 1;
   TnetSearch *s = g_new0 (TnetSearch, 1);
   s->graph = tnet_graph_ref (graph);
+  s->csr = tnet_i_graph_csr (graph);
   s->label = g_new0 (TnetSearchLabel, n1);
   s->parent = g_new (uint32_t, n1);
   s->origin = g_new (uint32_t, n1);
   s->settled = g_new (uint32_t, n1);
   s->epoch = 1; /* stamps are 0: nothing is labelled before the first run */
   s->dir = TNET_FORWARD;
-  tnet_i_heap_init (&s->heap, graph->n_nodes);
+  tnet_i_heap_init (&s->heap, n_nodes);
   return s;
 }
 
@@ -90,7 +92,7 @@ tnet_i_search_set_epoch (TnetSearch *search, uint32_t epoch)
 {
   g_return_if_fail (search != NULL && epoch >= 1);
   /* keep the invariant "every stamp <= epoch" */
-  for (guint v = 0; v < search->graph->n_nodes; v++)
+  for (guint v = 0; v < search->csr->n_nodes; v++)
     search->label[v].stamp = 0;
   tnet_i_heap_reset (&search->heap);
   search->n_settled = 0;
@@ -106,7 +108,7 @@ begin_run (TnetSearch *s, TnetDirection dir)
   s->dir = dir;
   if (G_UNLIKELY (++s->epoch == 0))
     {
-      for (guint v = 0; v < s->graph->n_nodes; v++)
+      for (guint v = 0; v < s->csr->n_nodes; v++)
         s->label[v].stamp = 0;
       s->epoch = 1;
     }
@@ -199,7 +201,7 @@ static inline gboolean is_settled (const TnetSearch *s, uint32_t v);
 static void
 drop_settled_twins (TnetSearch *s)
 {
-  const TnetGraph *g = s->graph;
+  const TnetICsr *g = s->csr;
   guint k = 0;
   for (guint i = 0; i < s->n_settled; i++)
     {
@@ -218,12 +220,13 @@ tnet_search_run_multi (TnetSearch *search, const TnetMetric *metric,
                        TnetId target)
 {
   g_return_if_fail (search != NULL && metric != NULL);
-  g_return_if_fail (metric->graph == search->graph);
+  const TnetIWeights *mw = tnet_i_metric_weights (metric);
+  g_return_if_fail (mw->graph == search->graph);
   g_return_if_fail (n_sources == 0 || sources != NULL);
   g_return_if_fail (dir == TNET_FORWARD || dir == TNET_BACKWARD);
-  g_return_if_fail (target == TNET_ID_NONE || target < search->graph->n_nodes);
+  g_return_if_fail (target == TNET_ID_NONE || target < search->csr->n_nodes);
 
-  const TnetGraph *g = search->graph;
+  const TnetICsr *g = search->csr;
   /* INF is never a distance: every reached node stays below it */
   if (budget >= TNET_WEIGHT_INF)
     budget = TNET_WEIGHT_INF - 1;
@@ -249,13 +252,13 @@ tnet_search_run_multi (TnetSearch *search, const TnetMetric *metric,
     target = g->twin[target];
   uint32_t t = target == TNET_ID_NONE ? TNET_ID_NONE : g->to_internal[target];
   if (search->n_blocked > 0 && dir == TNET_FORWARD)
-    run_dijkstra_masked (search, g->first_out, g->head, metric->weight, budget, t, NULL);
+    run_dijkstra_masked (search, g->first_out, g->head, mw->weight, budget, t, NULL);
   else if (search->n_blocked > 0)
-    run_dijkstra_masked (search, g->rfirst_out, g->rtail, metric->rweight, budget, t, g->rarc);
+    run_dijkstra_masked (search, g->rfirst_out, g->rtail, mw->rweight, budget, t, g->rarc);
   else if (dir == TNET_FORWARD)
-    run_dijkstra (search, g->first_out, g->head, metric->weight, budget, t);
+    run_dijkstra (search, g->first_out, g->head, mw->weight, budget, t);
   else
-    run_dijkstra (search, g->rfirst_out, g->rtail, metric->rweight, budget, t);
+    run_dijkstra (search, g->rfirst_out, g->rtail, mw->rweight, budget, t);
   if (g->twin != NULL)
     drop_settled_twins (search);
 }
@@ -265,7 +268,7 @@ tnet_search_run (TnetSearch *search, const TnetMetric *metric, TnetId source,
                  TnetDirection dir, TnetWeight budget, TnetId target)
 {
   g_return_if_fail (search != NULL);
-  g_return_if_fail (source < search->graph->n_nodes);
+  g_return_if_fail (source < search->csr->n_nodes);
   tnet_search_run_multi (search, metric, &source, NULL, 1, dir, budget, target);
 }
 
@@ -287,7 +290,7 @@ internal_distance (const TnetSearch *s, uint32_t v)
 static uint32_t
 answering_node (const TnetSearch *s, TnetId node)
 {
-  const TnetGraph *g = s->graph;
+  const TnetICsr *g = s->csr;
   uint32_t v = g->to_internal[node];
   if (g->twin != NULL && node < g->n_base && g->twin[node] != node)
     {
@@ -302,7 +305,7 @@ TnetWeight
 tnet_search_distance (const TnetSearch *search, TnetId node)
 {
   g_return_val_if_fail (search != NULL, TNET_WEIGHT_INF);
-  g_return_val_if_fail (node < search->graph->n_nodes, TNET_WEIGHT_INF);
+  g_return_val_if_fail (node < search->csr->n_nodes, TNET_WEIGHT_INF);
   return internal_distance (search, answering_node (search, node));
 }
 
@@ -317,25 +320,25 @@ TnetId
 tnet_search_settled_node (const TnetSearch *search, guint k)
 {
   g_return_val_if_fail (search != NULL && k < search->n_settled, TNET_ID_NONE);
-  return tnet_i_graph_untwin (search->graph,
-                              search->graph->to_external[search->settled[k]]);
+  return tnet_i_csr_untwin (search->csr,
+                              search->csr->to_external[search->settled[k]]);
 }
 
 TnetId
 tnet_search_origin (const TnetSearch *search, TnetId node)
 {
   g_return_val_if_fail (search != NULL, TNET_ID_NONE);
-  g_return_val_if_fail (node < search->graph->n_nodes, TNET_ID_NONE);
+  g_return_val_if_fail (node < search->csr->n_nodes, TNET_ID_NONE);
   uint32_t v = answering_node (search, node);
   if (!is_settled (search, v))
     return TNET_ID_NONE;
-  return tnet_i_graph_untwin (search->graph,
-                              search->graph->to_external[search->origin[v]]);
+  return tnet_i_csr_untwin (search->csr,
+                              search->csr->to_external[search->origin[v]]);
 }
 
 /* TRUE for the free arc zone -> twin (internal forward arc @a). */
 static inline gboolean
-is_twin_arc (const TnetGraph *g, uint32_t a)
+is_twin_arc (const TnetICsr *g, uint32_t a)
 {
   if (g->twin == NULL)
     return FALSE;
@@ -347,16 +350,16 @@ is_twin_arc (const TnetGraph *g, uint32_t a)
 static inline uint32_t
 parent_forward_arc (const TnetSearch *s, uint32_t p)
 {
-  return s->dir == TNET_FORWARD ? p : s->graph->rarc[p];
+  return s->dir == TNET_FORWARD ? p : s->csr->rarc[p];
 }
 
 guint
 tnet_search_path (const TnetSearch *search, TnetId node, TnetId *arcs, guint cap)
 {
   g_return_val_if_fail (search != NULL, G_MAXUINT);
-  g_return_val_if_fail (node < search->graph->n_nodes, G_MAXUINT);
+  g_return_val_if_fail (node < search->csr->n_nodes, G_MAXUINT);
   g_return_val_if_fail (cap == 0 || arcs != NULL, G_MAXUINT);
-  const TnetGraph *g = search->graph;
+  const TnetICsr *g = search->csr;
   uint32_t v = answering_node (search, node);
   if (!is_settled (search, v))
     return G_MAXUINT;
@@ -393,7 +396,7 @@ tnet_search_block_arcs (TnetSearch *search, const TnetId *arcs, guint n_arcs,
 {
   g_return_if_fail (search != NULL);
   g_return_if_fail (n_arcs == 0 || arcs != NULL);
-  const TnetGraph *g = search->graph;
+  const TnetICsr *g = search->csr;
   for (guint i = 0; i < n_arcs; i++)
     if (G_UNLIKELY (arcs[i] >= g->n_arcs))
       {
@@ -423,7 +426,7 @@ tnet_search_unblock_all (TnetSearch *search)
 {
   g_return_if_fail (search != NULL);
   if (search->blocked != NULL && search->n_blocked > 0)
-    memset (search->blocked, 0, search->graph->n_arcs);
+    memset (search->blocked, 0, search->csr->n_arcs);
   search->n_blocked = 0;
 }
 
