@@ -117,15 +117,15 @@ TnetMetric *tnet_i_graph_compile_times (TnetGraph *graph, const TnetNetwork *net
 void tnet_i_park_ride_retime (TnetParkRide *pr, const TnetNetwork *net,
                               const TnetScenario *scen);
 
-/* indicators.c: tnet_indicator_interchange_minutes() on @graph and @time,
+/* indicators.c: tnet_indicator_interchange_ms() on @graph and @time,
  * the road and access graph of @net under @scen as that function compiles
  * it. */
-gboolean tnet_i_indicator_interchange_minutes_on (const TnetNetwork *net,
-                                                  const TnetScenario *scen,
-                                                  const TnetUnitTable *units,
-                                                  TnetGraph *graph, const TnetMetric *time,
-                                                  double *minutes_out,
-                                                  TnetId *interchange_out, GError **error);
+gboolean tnet_i_indicator_interchange_ms_on (const TnetNetwork *net,
+                                             const TnetScenario *scen,
+                                             const TnetUnitTable *units,
+                                             TnetGraph *graph, const TnetMetric *time,
+                                             TnetWeight *ms_out,
+                                             TnetId *interchange_out, GError **error);
 
 /* structures.c: whether loading @set chose a member's links by their
  * lengths among several ways along its line (a line whose links close a

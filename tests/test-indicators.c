@@ -195,29 +195,30 @@ START_TEST (test_unit_lines)
 }
 END_TEST
 
-START_TEST (test_interchange_minutes)
+START_TEST (test_interchange_ms)
 {
   Fixture f = fixture_new ();
-  double minutes[2];
+  TnetWeight ms[2];
   TnetId ic[2];
   GError *error = NULL;
-  ck_assert (tnet_indicator_interchange_minutes (f.net, f.s2020, f.units, minutes, ic, &error));
-  ck_assert_double_eq_tol (minutes[0], 9.0, 1e-3);
-  ck_assert_double_eq_tol (minutes[1], 12.0, 1e-3);
+  /* 9 and 12 min by hand over the fixture's links: 540 000 and 720 000 ms */
+  ck_assert (tnet_indicator_interchange_ms (f.net, f.s2020, f.units, ms, ic, &error));
+  ck_assert_uint_eq (ms[0], 540000);
+  ck_assert_uint_eq (ms[1], 720000);
   ck_assert_uint_eq (ic[0], tnet_network_find_node (f.net, "i1"));
   ck_assert_uint_eq (ic[1], tnet_network_find_node (f.net, "i2"));
-  ck_assert (tnet_indicator_interchange_minutes (f.net, f.s2025, f.units, minutes, NULL, &error));
-  ck_assert_double_eq_tol (minutes[0], 9.0, 1e-3);
-  ck_assert_double_eq_tol (minutes[1], 6.0, 1e-3);
+  ck_assert (tnet_indicator_interchange_ms (f.net, f.s2025, f.units, ms, NULL, &error));
+  ck_assert_uint_eq (ms[0], 540000);
+  ck_assert_uint_eq (ms[1], 360000);
   /* no expressway at all: a located error, not a crash */
   TnetScenario *none = tnet_scenario_new (2020);
   tnet_scenario_close_line (none, "E1");
   tnet_scenario_close_line (none, "E2");
-  ck_assert (!tnet_indicator_interchange_minutes (f.net, none, f.units, minutes, NULL, &error));
+  ck_assert (!tnet_indicator_interchange_ms (f.net, none, f.units, ms, NULL, &error));
   tt_assert_error (error, TNET_ERROR_NOT_FOUND, "interchange");
   /* an unknown closure is reported */
   tnet_scenario_close_line (none, "no such line");
-  ck_assert (!tnet_indicator_interchange_minutes (f.net, none, f.units, minutes, NULL, &error));
+  ck_assert (!tnet_indicator_interchange_ms (f.net, none, f.units, ms, NULL, &error));
   ck_assert (error != NULL);
   g_clear_error (&error);
   tnet_scenario_free (none);
@@ -730,7 +731,7 @@ indicators_suite (void)
   tcase_add_test (tc, test_lengths);
   tcase_add_test (tc, test_class_share);
   tcase_add_test (tc, test_unit_lines);
-  tcase_add_test (tc, test_interchange_minutes);
+  tcase_add_test (tc, test_interchange_ms);
   tcase_add_test (tc, test_line_count);
   tcase_add_test (tc, test_line_count_bridged);
   tcase_add_test (tc, test_shared_track);

@@ -216,12 +216,13 @@ START_TEST (test_single_link_area)
   g_autoptr (TnetScenario) scen = tnet_scenario_new (2025);
   TnetWeight ms[3] = { 0, 600000, TNET_WEIGHT_INF };
   double minutes[] = { 2, 5, 8 };
+  TnetWeight budgets_ms[] = { 120000, 300000, 480000 };
   TnetIsochroneOptions o;
   tnet_isochrone_options_init (&o);
   o.max_radius_m = 100000;
   o.simplify_m = 0;
   g_autoptr (TnetIsochroneBands) bands
-    = tnet_isochrone_bands_new (net, scen, ms, minutes, 3, &o, &error);
+    = tnet_isochrone_bands_new (net, scen, ms, budgets_ms, 3, &o, &error);
   ck_assert_msg (bands != NULL, "%s", error ? error->message : "");
   for (guint i = 0; i < 3; i++)
     {
@@ -229,6 +230,7 @@ START_TEST (test_single_link_area)
       double got = tnet_isochrone_bands_area_km2 (bands, i);
       ck_assert_msg (fabs (got - want) <= 0.015 * want, "%g min: %g km², expected %g",
                      minutes[i], got, want);
+      ck_assert_uint_eq (tnet_isochrone_bands_budget_ms (bands, i), budgets_ms[i]);
       ck_assert_uint_eq (tnet_isochrone_bands_n_polygons (bands, i), 1);
       /* the far end (10 km) is beyond every budget; the origin is inside */
       ck_assert (!tnet_isochrone_bands_covers (bands, i, lon1, lat));
@@ -250,7 +252,7 @@ START_TEST (test_single_link_area)
     }
   /* a cap of 100 m: a band of about 200 m along 5 km plus the end disc */
   o.max_radius_m = 100;
-  double five[] = { 5 };
+  TnetWeight five[] = { 300000 };
   g_autoptr (TnetIsochroneBands) capped
     = tnet_isochrone_bands_new (net, scen, ms, five, 1, &o, &error);
   ck_assert_ptr_nonnull (capped);
@@ -275,10 +277,10 @@ START_TEST (test_bad_input)
   tnet_network_add_node (net, &a, &error);
   g_autoptr (TnetScenario) scen = tnet_scenario_new (2025);
   TnetWeight ms[1] = { 0 };
-  double dec[] = { 30, 15 };
+  TnetWeight dec[] = { 1800000, 900000 };
   ck_assert_ptr_null (tnet_isochrone_bands_new (net, scen, ms, dec, 2, NULL, &error));
   tt_assert_error (error, TNET_ERROR_INVALID_INPUT, "increasing");
-  double big[] = { 2000 };
+  TnetWeight big[] = { 86400001 };   /* 1440 min and 1 ms */
   ck_assert_ptr_null (tnet_isochrone_bands_new (net, scen, ms, big, 1, NULL, &error));
   tt_assert_error (error, TNET_ERROR_INVALID_INPUT, "1440");
   ck_assert_ptr_null (tnet_isochrone_bands_new (net, scen, ms, big, 0, NULL, &error));
@@ -286,7 +288,7 @@ START_TEST (test_bad_input)
   TnetIsochroneOptions o;
   tnet_isochrone_options_init (&o);
   o.off_network_kmh = 0;
-  double ok[] = { 10 };
+  TnetWeight ok[] = { 600000 };
   ck_assert_ptr_null (tnet_isochrone_bands_new (net, scen, ms, ok, 1, &o, &error));
   tt_assert_error (error, TNET_ERROR_INVALID_INPUT, "off_network_kmh");
   /* one isolated node: a single disc of min(1000 m, 10 min × 5 km/h) */
@@ -318,13 +320,14 @@ START_TEST (test_zones_json)
   for (guint i = 0; i < G_N_ELEMENTS (nodes); i++)
     ck_assert_msg (tnet_network_add_node (net, &nodes[i], &error) != TNET_ID_NONE, "%s",
                    error ? error->message : "");
-  double mins[] = { 12.34, 5, 45, NAN };
+  /* 12.34, 5 and 45 min */
+  TnetWeight mins[] = { 740400, 300000, 2700000, TNET_WEIGHT_INF };
   guint reached;
   double pop;
-  tnet_isochrone_reach (net, mins, 45, &reached, &pop);
+  tnet_isochrone_reach (net, mins, 2700000, &reached, &pop);
   ck_assert_uint_eq (reached, 3);
   ck_assert_double_eq (pop, 300);
-  TnetIsochroneLabels labels = { .from = "z1", .minutes = 45 };
+  TnetIsochroneLabels labels = { .from = "z1", .budget_ms = 2700000 };
   g_autofree char *car = tnet_isochrone_zones_to_json (net, mins, &labels);
   g_autoptr (JsonParser) parser = json_parser_new ();
   ck_assert (json_parser_load_from_data (parser, car, -1, NULL));
@@ -351,7 +354,7 @@ START_TEST (test_zones_json)
         ck_assert_double_eq_tol (json_node_get_double (m), want[k], 1e-9);
     }
   /* transit by the timetable: its options; without: the approximation */
-  labels = (TnetIsochroneLabels) { .from = "z1", .profile = "transit", .minutes = 45,
+  labels = (TnetIsochroneLabels) { .from = "z1", .profile = "transit", .budget_ms = 2700000,
                                    .by_timetable = TRUE, .timetable_feed = "gtfs-2025",
                                    .timetable_date = 20250101, .depart_s = 6 * 3600 + 40 * 60,
                                    .window_ms = 0, .max_walk_ms = 1500000, .percentile = 80 };
@@ -371,6 +374,69 @@ START_TEST (test_zones_json)
   g_autofree char *freq = tnet_isochrone_zones_to_json (net, mins, &labels);
   ck_assert (strstr (freq, "\"model\" : \"frequency approximation\""));
   ck_assert (!strstr (freq, "\"timetable\""));
+}
+END_TEST
+
+/* Budgets in ms where minutes would differ: 29.999 min is 1 799 940 ms; a
+ * node at exactly that time is reached, one a millisecond later is not;
+ * the JSON and the band's id speak minutes again (29.999). */
+START_TEST (test_budget_ms)
+{
+  GError *error = NULL;
+  g_autoptr (TnetNetwork) net = tnet_network_new ();
+  TnetNode nodes[] = {
+    { .id = "z1", .kind = TNET_NODE_ZONE, .lon = 1, .lat = 1, .population = 10 },
+    { .id = "z2", .kind = TNET_NODE_ZONE, .lon = 1.1, .lat = 1, .population = 20 },
+    { .id = "z3", .kind = TNET_NODE_ZONE, .lon = 1.2, .lat = 1, .population = 40 } };
+  for (guint i = 0; i < G_N_ELEMENTS (nodes); i++)
+    ck_assert_msg (tnet_network_add_node (net, &nodes[i], &error) != TNET_ID_NONE, "%s",
+                   error ? error->message : "");
+  TnetWeight budget = tnet_weight_from_min (29.999);
+  ck_assert_uint_eq (budget, 1799940);
+  TnetWeight ms[] = { 1799940, 1799941, 59999 };
+  guint reached;
+  double pop;
+  tnet_isochrone_reach (net, ms, budget, &reached, &pop);
+  ck_assert_uint_eq (reached, 2);     /* z1 (on the budget) and z3 */
+  ck_assert_double_eq (pop, 50);
+  TnetIsochroneLabels labels = { .from = "z1", .budget_ms = budget };
+  g_autofree char *json = tnet_isochrone_zones_to_json (net, ms, &labels);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  ck_assert (json_parser_load_from_data (parser, json, -1, NULL));
+  JsonObject *o = json_node_get_object (json_parser_get_root (parser));
+  ck_assert_double_eq (json_object_get_double_member (o, "minutes"), 29.999);
+  ck_assert_int_eq (json_object_get_int_member (o, "nodes_reached"), 2);
+  JsonArray *zones = json_object_get_array_member (o, "zones");
+  /* 1 799 941 ms is 29.99901… min, 59 999 ms 0.99998… min: to 0.1 */
+  ck_assert_double_eq_tol (json_node_get_double (json_object_get_member (
+                             json_array_get_object_element (zones, 1), "minutes")), 30.0, 1e-9);
+  ck_assert_double_eq_tol (json_node_get_double (json_object_get_member (
+                             json_array_get_object_element (zones, 2), "minutes")), 1.0, 1e-9);
+
+  /* one band of 29.999 min around z3 alone (z1, z2 beyond it): its budget
+   * back in ms, its id and minutes in minutes */
+  TnetWeight at[] = { TNET_WEIGHT_INF, TNET_WEIGHT_INF, 0 };
+  g_autoptr (TnetScenario) scen = tnet_scenario_new (2025);
+  g_autoptr (TnetIsochroneBands) bands = tnet_isochrone_bands_new (net, scen, at, &budget, 1,
+                                                                   NULL, &error);
+  ck_assert_msg (bands != NULL, "%s", error ? error->message : "");
+  ck_assert_uint_eq (tnet_isochrone_bands_budget_ms (bands, 0), 1799940);
+  g_autofree char *text = tnet_isochrone_bands_to_geojson (bands, net, NULL);
+  ck_assert_msg (strstr (text, "\"id\" : \"band-29.999\""), "%s", text);
+  g_autoptr (JsonParser) band_parser = parse (text);
+  JsonObject *props = json_object_get_object_member (
+    json_array_get_object_element (
+      json_object_get_array_member (json_node_get_object (json_parser_get_root (band_parser)),
+                                    "features"), 0), "properties");
+  ck_assert_double_eq (json_object_get_double_member (props, "minutes"), 29.999);
+  /* the whole day is the largest budget; a millisecond more is refused */
+  TnetWeight day[] = { 86400000 };
+  g_autoptr (TnetIsochroneBands) whole = tnet_isochrone_bands_new (net, scen, at, day, 1, NULL,
+                                                                   &error);
+  ck_assert_msg (whole != NULL, "%s", error ? error->message : "");
+  TnetWeight zero[] = { 0 };
+  ck_assert_ptr_null (tnet_isochrone_bands_new (net, scen, at, zero, 1, NULL, &error));
+  tt_assert_error (error, TNET_ERROR_INVALID_INPUT, "budget 1 (0 min)");
 }
 END_TEST
 
@@ -395,7 +461,7 @@ START_TEST (test_link_geometry)
   ck_assert (tnet_network_set_link_geometry (net, 0, shape, 3, &error));
   g_autoptr (TnetScenario) scen = tnet_scenario_new (2025);
   TnetWeight ms[2] = { 0, 600000 };
-  double minutes[] = { 20 };
+  TnetWeight minutes[] = { 1200000 };
   TnetIsochroneOptions o;
   tnet_isochrone_options_init (&o);
   o.max_radius_m = 100;
@@ -1189,6 +1255,7 @@ isochrone_suite (void)
   tcase_add_test (tc, test_single_link_area);
   tcase_add_test (tc, test_bad_input);
   tcase_add_test (tc, test_zones_json);
+  tcase_add_test (tc, test_budget_ms);
   tcase_add_test (tc, test_link_geometry);
   tcase_add_test (tc, test_cli_bands_population);
   tcase_add_test (tc, test_geojson_isochrone);

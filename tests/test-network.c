@@ -630,7 +630,7 @@ START_TEST (test_scenario_active)
   ck_assert (!tnet_scenario_validate (s3, net, &error));
   tt_assert_error (error, TNET_ERROR_NOT_FOUND, "speed override of link \"nope\"");
   g_autoptr (TnetScenario) s4 = tnet_scenario_new (2025);
-  tnet_scenario_override_time (s4, "nope2", 5);
+  tnet_scenario_override_time_ms (s4, "nope2", 300000);
   ck_assert (!tnet_scenario_validate (s4, net, &error));
   tt_assert_error (error, TNET_ERROR_NOT_FOUND, "time override of link \"nope2\"");
 
@@ -705,16 +705,19 @@ START_TEST (test_scenario_times)
   tnet_scenario_override_speed (s, "l3", 150);
   ck_assert_uint_eq (tnet_scenario_link_time_ms (s, net, 2), 720000);
   /* override time beats override speed */
-  tnet_scenario_override_time (s, "l3", 7);
+  tnet_scenario_override_time_ms (s, "l3", 420000);
   ck_assert_uint_eq (tnet_scenario_link_time_ms (s, net, 2), 420000);
-  /* rounding: to the nearest ms, at least 1, at most TNET_WEIGHT_MAX */
-  tnet_scenario_override_time (s, "l1", 1.00001);    /* 60000.6 ms */
+  /* the time as given, in ms (29.999 min), at least 1, at most
+   * TNET_WEIGHT_MAX; minutes round to the nearest ms where they are read */
+  tnet_scenario_override_time_ms (s, "l1", 1799940);
+  ck_assert_uint_eq (tnet_scenario_link_time_ms (s, net, 0), 1799940);
+  tnet_scenario_override_time_ms (s, "l1", tnet_weight_from_min (1.00001));    /* 60000.6 ms */
   ck_assert_uint_eq (tnet_scenario_link_time_ms (s, net, 0), 60001);
-  tnet_scenario_override_time (s, "l1", 1.000004);   /* 60000.24 ms */
+  tnet_scenario_override_time_ms (s, "l1", tnet_weight_from_min (1.000004));   /* 60000.24 */
   ck_assert_uint_eq (tnet_scenario_link_time_ms (s, net, 0), 60000);
-  tnet_scenario_override_time (s, "l1", 0);
+  tnet_scenario_override_time_ms (s, "l1", 0);
   ck_assert_uint_eq (tnet_scenario_link_time_ms (s, net, 0), 1);
-  tnet_scenario_override_time (s, "l1", 1e9);
+  tnet_scenario_override_time_ms (s, "l1", tnet_weight_from_min (1e9));
   ck_assert_uint_eq (tnet_scenario_link_time_ms (s, net, 0), TNET_WEIGHT_MAX);
   tnet_scenario_override_speed (s, "l2", 0.001);     /* 6 km take 6000 h */
   ck_assert_uint_eq (tnet_scenario_link_time_ms (s, net, 1), TNET_WEIGHT_MAX);

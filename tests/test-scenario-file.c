@@ -311,6 +311,23 @@ START_TEST (test_check_names)
 }
 END_TEST
 
+/* An override's time_min is read in minutes and held in ms, rounded to
+ * the nearest one: 29.999 min is 1 799 940 ms, 0.00001 min (0.6 ms) 1 ms. */
+START_TEST (test_override_time_ms)
+{
+  g_autoptr (TnetNetwork) net = tiny_network ();
+  GError *error = NULL;
+  g_autoptr (TnetScenarioFile) sf
+    = load_text ("[overrides]\nl_ab.time_min = 29.999\nl_bc.time_min = 0.00001\n", &error);
+  ck_assert_msg (sf != NULL, "%s", error ? error->message : "");
+  ck_assert_msg (tnet_scenario_file_check (sf, net, &error), "%s",
+                 error ? error->message : "");
+  g_autoptr (TnetScenario) scen = tnet_scenario_file_get_scenario (sf, 2025);
+  ck_assert_uint_eq (tnet_scenario_link_time_ms (scen, net, 0), 1799940);
+  ck_assert_uint_eq (tnet_scenario_link_time_ms (scen, net, 1), 1);
+}
+END_TEST
+
 START_TEST (test_suggest)
 {
   const char *c[] = { "budget_min", "origins", "destinations", "郑许市域铁路" };
@@ -360,6 +377,7 @@ scenario_file_suite (void)
   suite_add_tcase (s, tc);
   tc = tcase_create ("check");
   tcase_add_test (tc, test_check_names);
+  tcase_add_test (tc, test_override_time_ms);
   tcase_add_test (tc, test_suggest);
   tcase_add_test (tc, test_bad_bytes_placed);
   suite_add_tcase (s, tc);

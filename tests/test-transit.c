@@ -1147,7 +1147,7 @@ START_TEST (test_sao_paulo_walk_access)
   for (guint i = 0; i < j->n_legs; i++)
     printf ("#   %-8s %-10s %s -> %s %.1f min\n", tnet_leg_kind_to_string (j->legs[i].kind),
             j->legs[i].line ? j->legs[i].line : "", j->legs[i].from, j->legs[i].to,
-            j->legs[i].minutes);
+            tnet_weight_to_min (j->legs[i].time_ms));
   g_free (arcs);
   tnet_journey_free (j);
   tnet_search_free (s);
@@ -1190,9 +1190,9 @@ END_TEST
 START_TEST (test_journey_output)
 {
   TnetLeg legs[] = {
-    { TNET_LEG_WALK, TNET_MODE_ACCESS, NULL, "z1", "s1", 90500, 0 },
-    { TNET_LEG_WAIT, TNET_MODE_BUS, "B 7", "s1", "s1", 300000, 0 },
-    { TNET_LEG_RIDE, TNET_MODE_BUS, "B 7", "s1", "s2", 1234567, 0 },
+    { TNET_LEG_WALK, TNET_MODE_ACCESS, NULL, "z1", "s1", 90500 },
+    { TNET_LEG_WAIT, TNET_MODE_BUS, "B 7", "s1", "s1", 300000 },
+    { TNET_LEG_RIDE, TNET_MODE_BUS, "B 7", "s1", "s2", 1234567 },
   };
   TnetJourney j = { legs, G_N_ELEMENTS (legs), 1, 90500 + 300000 + 1234567, 90500, 300000,
                     1234567, 0, 0 };

@@ -79,11 +79,12 @@ TNET_API double tnet_indicator_units_min_lines_pct (const TnetNetwork *net,
                                                     guint mode_mask, guint min_lines);
 
 /**
- * tnet_indicator_interchange_minutes:
- * @minutes_out: one value per unit of @units: the shortest car time in
- *   minutes from the unit's seat node to the nearest expressway interchange
- *   (a node of kind interchange touched by an expressway link active in
- *   @scen); INFINITY when none can be reached
+ * tnet_indicator_interchange_ms:
+ * @ms_out: one value per unit of @units: the shortest car time in ms from
+ *   the unit's seat node to the nearest expressway interchange (a node of
+ *   kind interchange touched by an expressway link active in @scen);
+ *   %TNET_WEIGHT_INF when none can be reached (the report's
+ *   `interchange_minutes` converts with tnet_weight_to_min())
  * @interchange_out: (nullable): per unit, the node index of that
  *   interchange, or TNET_ID_NONE
  *
@@ -94,12 +95,12 @@ TNET_API double tnet_indicator_units_min_lines_pct (const TnetNetwork *net,
  * Thread-safety: reentrant; its inputs are only read.
  * Time complexity: O((n + m) log n) for the car graph.
  */
-TNET_API gboolean tnet_indicator_interchange_minutes (const TnetNetwork *net,
-                                                      const TnetScenario *scen,
-                                                      const TnetUnitTable *units,
-                                                      double *minutes_out,
-                                                      TnetId *interchange_out,
-                                                      GError **error);
+TNET_API gboolean tnet_indicator_interchange_ms (const TnetNetwork *net,
+                                                 const TnetScenario *scen,
+                                                 const TnetUnitTable *units,
+                                                 TnetWeight *ms_out,
+                                                 TnetId *interchange_out,
+                                                 GError **error);
 
 /**
  * tnet_corridor_line_count:

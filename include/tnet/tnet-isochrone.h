@@ -64,8 +64,9 @@ typedef struct _TnetIsochroneBands TnetIsochroneBands;
  *   links' travel times (tnet_scenario_link_time_ms())
  * @node_ms: per network node, the arrival time in ms or %TNET_WEIGHT_INF
  *   (tnet_isochrone_compute() with the largest budget)
- * @minutes: @n_bands budgets in minutes, strictly increasing, each in
- *   (0, 1440]
+ * @budgets_ms: @n_bands budgets in ms, strictly increasing, each in
+ *   (0, 86 400 000] (at most 1440 minutes); a budget read in minutes is
+ *   converted with tnet_weight_from_min()
  * @opts: (nullable): %NULL for the defaults
  *
  * Method (a buffer of the reached network, as Valhalla-like "reachable
@@ -102,7 +103,8 @@ typedef struct _TnetIsochroneBands TnetIsochroneBands;
 TNET_API TnetIsochroneBands *tnet_isochrone_bands_new (const TnetNetwork *net,
                                                        const TnetScenario *scen,
                                                        const TnetWeight *node_ms,
-                                                       const double *minutes, guint n_bands,
+                                                       const TnetWeight *budgets_ms,
+                                                       guint n_bands,
                                                        const TnetIsochroneOptions *opts,
                                                        GError **error);
 /* Frees the bands and their GEOS context (%NULL is ignored). Errors: none.
@@ -113,10 +115,11 @@ TNET_API void tnet_isochrone_bands_free (TnetIsochroneBands *bands);
 /* The readers below set no error; a band, polygon or ring out of range is a
  * programming error (g_critical, then 0, NAN, FALSE or %NULL). */
 
-/* The number of bands, and the budget of band @i in minutes. Errors: none.
- * Thread-safe. Time complexity: O(1). */
+/* The number of bands, and the budget of band @i in ms, as given to
+ * tnet_isochrone_bands_new(). Errors: none. Thread-safe. Time complexity:
+ * O(1). */
 TNET_API guint tnet_isochrone_bands_n_bands (const TnetIsochroneBands *bands);
-TNET_API double tnet_isochrone_bands_minutes (const TnetIsochroneBands *bands, guint i);
+TNET_API TnetWeight tnet_isochrone_bands_budget_ms (const TnetIsochroneBands *bands, guint i);
 /* Area of band @i on the sphere (see above), km², computed when the bands
  * were built. Errors: none. Thread-safe. O(1). */
 TNET_API double tnet_isochrone_bands_area_km2 (const TnetIsochroneBands *bands, guint i);
@@ -152,8 +155,9 @@ TNET_API const double *tnet_isochrone_bands_ring (const TnetIsochroneBands *band
  *   their population
  *
  * An RFC 7946 FeatureCollection of one MultiPolygon Feature per band,
- * smallest budget first, with `id` "band-M" (M the minutes) and properties
- * `band` (1-based), `minutes`, `area_km2` (as above, to 0.001 km²),
+ * smallest budget first, with `id` "band-M" (M the budget in minutes,
+ * tnet_weight_to_min(), printed with "%g") and properties
+ * `band` (1-based), `minutes` (the same), `area_km2` (as above, to 0.001 km²),
  * `zones` (zone points covered), `population` (0 when there is no such
  * column) and one property per other numeric zone column, named as the
  * column. Coordinates are WGS84 lon/lat in degrees.
@@ -172,7 +176,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetIsochroneBands, tnet_isochrone_bands_free)
  * TnetIsochroneLabels:
  * @from: the place the isochrone starts from, as given (a node id, region:R…)
  * @profile: (nullable): the profile's name as given; NULL reads car
- * @minutes: the time budget, minutes
+ * @budget_ms: the time budget, ms
  * @by_timetable: whether the times follow a timetable (then the
  *   "timetable" member, with the fields below)
  * @timetable_feed: (nullable): the feed's name
@@ -188,7 +192,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetIsochroneBands, tnet_isochrone_bands_free)
 typedef struct {
   const char *from;
   const char *profile;
-  double minutes;
+  TnetWeight budget_ms;
   gboolean by_timetable;
   const char *timetable_feed;
   guint timetable_date;
@@ -201,10 +205,10 @@ typedef struct {
 /**
  * tnet_isochrone_reach:
  * @net: the network
- * @node_minutes: the travel time to each node of @net, minutes; negative
- *   or NAN where unreached
- * @minutes: the budget
- * @n_reached: (out): the nodes reached within @minutes (inclusive)
+ * @node_ms: the travel time to each node of @net, ms; %TNET_WEIGHT_INF
+ *   where unreached
+ * @budget_ms: the budget, ms
+ * @n_reached: (out): the nodes reached within @budget_ms (inclusive)
  * @zone_population: (out): the population of the zones among them
  *
  * What an isochrone reaches, as `tnet run` reports it.
@@ -212,30 +216,32 @@ typedef struct {
  * Thread-safety: reads its arguments only.
  * Time complexity: O(nodes).
  */
-TNET_API void tnet_isochrone_reach (const TnetNetwork *net, const double *node_minutes,
-                                    double minutes, guint *n_reached, double *zone_population);
+TNET_API void tnet_isochrone_reach (const TnetNetwork *net, const TnetWeight *node_ms,
+                                    TnetWeight budget_ms, guint *n_reached,
+                                    double *zone_population);
 
 /**
  * tnet_isochrone_zones_to_json:
  * @net: the network
- * @node_minutes: the travel time to each node of @net, minutes; negative
- *   or NAN where unreached
+ * @node_ms: the travel time to each node of @net, ms; %TNET_WEIGHT_INF
+ *   where unreached
  * @labels: what the isochrone was computed for
  *
  * The isochrone of a scenario file's [isochrone] (`isochrone` in `tnet
- * run`'s results.json, docs/scenario-files.md): from, profile, minutes,
+ * run`'s results.json, docs/scenario-files.md): from, profile, minutes
+ * (the budget, tnet_weight_to_min()),
  * nodes_reached and zone_population_reached (tnet_isochrone_reach()),
  * model (a profile other than car: "timetable" or "frequency
  * approximation"), timetable (by the timetable: feed, date, depart,
  * window_min, max_walk_min, percentile, as `tnet isochrone`'s GeoJSON and
  * `tnet accessibility` give them), zones (each zone node: id, minutes to
- * 0.1 or null).
+ * 0.1 or null; the JSON speaks minutes, converted here).
  * Returns: (transfer full): the text, indented by 2, ending in a newline.
  * Errors: none.
  * Thread-safety: reads its arguments only.
  * Time complexity: O(nodes).
  */
-TNET_API char *tnet_isochrone_zones_to_json (const TnetNetwork *net, const double *node_minutes,
+TNET_API char *tnet_isochrone_zones_to_json (const TnetNetwork *net, const TnetWeight *node_ms,
                                              const TnetIsochroneLabels *labels);
 
 G_END_DECLS

@@ -30,8 +30,9 @@ TNET_API const char *tnet_leg_kind_to_string (TnetLegKind kind);
  * One leg of a journey. @mode: the link mode of a drive or walk leg
  * (TNET_MODE_WALK for synthetic walks), the route's mode for wait and ride
  * legs. @line: the link's line or the route's display name (NULL if none).
- * @from / @to: network node ids or stop ids. Strings are owned by the
- * multimodal graph (valid while it lives).
+ * @from / @to: network node ids or stop ids. @time_ms: the leg's time, ms
+ * (tnet_weight_to_min() for the minutes the written forms show). Strings
+ * are owned by the multimodal graph (valid while it lives).
  */
 typedef struct {
   TnetLegKind kind;
@@ -40,7 +41,6 @@ typedef struct {
   const char *from;
   const char *to;
   TnetWeight time_ms;
-  double minutes;
 } TnetLeg;
 
 /**

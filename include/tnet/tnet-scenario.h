@@ -54,15 +54,18 @@ TNET_API guint tnet_scenario_get_statuses (const TnetScenario *scen);
 TNET_API void tnet_scenario_close_link (TnetScenario *scen, const char *link_id);
 TNET_API void tnet_scenario_close_line (TnetScenario *scen, const char *line);
 
-/* Overrides: speed (km/h) or fixed time (min) of one link; a later call
- * replaces an earlier one for the same link and field.
- * Errors: none (a non-positive speed or a negative or non-finite time is a
- * programming error). Thread-safety: the scenario rule above. Time
- * complexity: O(1) expected. */
+/* Overrides: speed (km/h) or fixed time (ms) of one link; a later call
+ * replaces an earlier one for the same link and field. A time override is
+ * the link's time (tnet_scenario_link_time_ms(): at least 1 ms, at most
+ * %TNET_WEIGHT_MAX); a scenario file's `LINK.time_min` (minutes) is
+ * converted with tnet_weight_from_min() where it is read.
+ * Errors: none (a non-positive speed or a negative time is a programming
+ * error). Thread-safety: the scenario rule above. Time complexity: O(1)
+ * expected. */
 TNET_API void tnet_scenario_override_speed (TnetScenario *scen, const char *link_id,
                                             double speed_kmh);
-TNET_API void tnet_scenario_override_time (TnetScenario *scen, const char *link_id,
-                                           double time_min);
+TNET_API void tnet_scenario_override_time_ms (TnetScenario *scen, const char *link_id,
+                                              TnetWeight time_ms);
 /* Multiplies the headway of every transit service of @line (>= 0.01); get
  * returns 1 for a line without a factor. Errors: none (a factor below 0.01
  * or not finite is a programming error). Thread-safety: the scenario rule

@@ -189,10 +189,10 @@ interchange_sources (const TnetNetwork *net, const TnetScenario *scen, GError **
   return g_steal_pointer (&sources);
 }
 
-/* The minutes from each unit's seat to the nearest of @sources. */
+/* The time (ms) from each unit's seat to the nearest of @sources. */
 static void
 interchange_search (const TnetUnitTable *units, TnetGraph *graph, const TnetMetric *time,
-                    const GArray *sources, double *minutes_out, TnetId *interchange_out)
+                    const GArray *sources, TnetWeight *ms_out, TnetId *interchange_out)
 {
   g_autoptr (TnetSearch) search = tnet_search_new (graph);
   /* distances TO the nearest interchange: a backward search from all */
@@ -203,7 +203,7 @@ interchange_search (const TnetUnitTable *units, TnetGraph *graph, const TnetMetr
     {
       TnetId seat = tnet_unit_table_get (units, u)->seat_node;
       TnetWeight d = tnet_search_distance (search, seat);
-      minutes_out[u] = d == TNET_WEIGHT_INF ? INFINITY : d / 60000.0;
+      ms_out[u] = d;
       if (interchange_out)
         interchange_out[u] = d == TNET_WEIGHT_INF ? TNET_ID_NONE
                                                   : tnet_search_origin (search, seat);
@@ -211,14 +211,14 @@ interchange_search (const TnetUnitTable *units, TnetGraph *graph, const TnetMetr
 }
 
 gboolean
-tnet_indicator_interchange_minutes (const TnetNetwork *net, const TnetScenario *scen,
-                                    const TnetUnitTable *units, double *minutes_out,
-                                    TnetId *interchange_out, GError **error)
+tnet_indicator_interchange_ms (const TnetNetwork *net, const TnetScenario *scen,
+                               const TnetUnitTable *units, TnetWeight *ms_out,
+                               TnetId *interchange_out, GError **error)
 {
   g_return_val_if_fail (net != NULL, FALSE);
   g_return_val_if_fail (scen != NULL, FALSE);
   g_return_val_if_fail (units != NULL, FALSE);
-  g_return_val_if_fail (minutes_out != NULL, FALSE);
+  g_return_val_if_fail (ms_out != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
   g_autoptr (GArray) sources = interchange_sources (net, scen, error);
   if (!sources)
@@ -229,19 +229,19 @@ tnet_indicator_interchange_minutes (const TnetNetwork *net, const TnetScenario *
   if (!graph)
     return FALSE;
   g_autoptr (TnetMetric) metric = time;
-  interchange_search (units, graph, metric, sources, minutes_out, interchange_out);
+  interchange_search (units, graph, metric, sources, ms_out, interchange_out);
   return TRUE;
 }
 
 gboolean
-tnet_i_indicator_interchange_minutes_on (const TnetNetwork *net, const TnetScenario *scen,
-                                         const TnetUnitTable *units, TnetGraph *graph,
-                                         const TnetMetric *time, double *minutes_out,
-                                         TnetId *interchange_out, GError **error)
+tnet_i_indicator_interchange_ms_on (const TnetNetwork *net, const TnetScenario *scen,
+                                    const TnetUnitTable *units, TnetGraph *graph,
+                                    const TnetMetric *time, TnetWeight *ms_out,
+                                    TnetId *interchange_out, GError **error)
 {
   g_autoptr (GArray) sources = interchange_sources (net, scen, error);
   if (!sources)
     return FALSE;
-  interchange_search (units, graph, time, sources, minutes_out, interchange_out);
+  interchange_search (units, graph, time, sources, ms_out, interchange_out);
   return TRUE;
 }

@@ -23,13 +23,14 @@
 
 #define EARTH_RADIUS_M 6371008.8
 #define DEG (G_PI / 180.0)
+#define MAX_BUDGET_MS 86400000u   /* 1440 minutes */
 
 typedef struct {
   GArray *rings;  /* GArray of double (lon/lat pairs), one per ring */
 } Poly;
 
 typedef struct {
-  double minutes;
+  TnetWeight budget_ms;                /* in (0, 86 400 000] */
   double area_km2;
   GEOSGeometry *geom;                 /* projected MultiPolygon, owned */
   const GEOSPreparedGeometry *prep;   /* prepared @geom, owned */
@@ -434,11 +435,11 @@ check_options (const TnetIsochroneOptions *o, GError **error)
 
 TnetIsochroneBands *
 tnet_isochrone_bands_new (const TnetNetwork *net, const TnetScenario *scen,
-                          const TnetWeight *node_ms, const double *minutes, guint n_bands,
+                          const TnetWeight *node_ms, const TnetWeight *budgets_ms, guint n_bands,
                           const TnetIsochroneOptions *opts, GError **error)
 {
   g_return_val_if_fail (net != NULL && scen != NULL && node_ms != NULL, NULL);
-  g_return_val_if_fail (minutes != NULL || n_bands == 0, NULL);
+  g_return_val_if_fail (budgets_ms != NULL || n_bands == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   TnetIsochroneOptions o;
@@ -455,11 +456,12 @@ tnet_isochrone_bands_new (const TnetNetwork *net, const TnetScenario *scen,
       return NULL;
     }
   for (guint i = 0; i < n_bands; i++)
-    if (!(minutes[i] > 0 && minutes[i] <= 1440) || (i > 0 && !(minutes[i] > minutes[i - 1])))
+    if (budgets_ms[i] == 0 || budgets_ms[i] > MAX_BUDGET_MS
+        || (i > 0 && budgets_ms[i] <= budgets_ms[i - 1]))
       {
         g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
                      "isochrone bands: budget %u (%g min): expected minutes in (0, 1440], "
-                     "strictly increasing", i + 1, minutes[i]);
+                     "strictly increasing", i + 1, tnet_weight_to_min (budgets_ms[i]));
         return NULL;
       }
 
@@ -491,8 +493,8 @@ tnet_isochrone_bands_new (const TnetNetwork *net, const TnetScenario *scen,
   for (guint i = 0; ok && i < n_bands; i++)
     {
       Band *band = &b->bands[i];
-      band->minutes = minutes[i];
-      double budget_ms = minutes[i] * 60000.0;
+      band->budget_ms = budgets_ms[i];
+      double budget_ms = budgets_ms[i];
       p.pieces = g_ptr_array_new ();
       double v = o.off_network_kmh / 3600.0;
       for (TnetId u = 0; ok && u < n; u++)
@@ -570,11 +572,11 @@ tnet_isochrone_bands_n_bands (const TnetIsochroneBands *b)
   return b->n_bands;
 }
 
-double
-tnet_isochrone_bands_minutes (const TnetIsochroneBands *b, guint i)
+TnetWeight
+tnet_isochrone_bands_budget_ms (const TnetIsochroneBands *b, guint i)
 {
-  g_return_val_if_fail (b != NULL && i < b->n_bands, NAN);
-  return b->bands[i].minutes;
+  g_return_val_if_fail (b != NULL && i < b->n_bands, 0);
+  return b->bands[i].budget_ms;
 }
 
 double
@@ -739,7 +741,7 @@ tnet_isochrone_bands_to_geojson (const TnetIsochroneBands *b, const TnetNetwork 
       json_builder_add_string_value (jb, "Feature");
       json_builder_set_member_name (jb, "id");
       char id[64];
-      snprintf (id, sizeof id, "band-%g", band->minutes);
+      snprintf (id, sizeof id, "band-%g", tnet_weight_to_min (band->budget_ms));
       json_builder_add_string_value (jb, id);
       json_builder_set_member_name (jb, "geometry");
       json_builder_begin_object (jb);
@@ -765,7 +767,7 @@ tnet_isochrone_bands_to_geojson (const TnetIsochroneBands *b, const TnetNetwork 
       json_builder_set_member_name (jb, "band");
       json_builder_add_int_value (jb, i + 1);
       json_builder_set_member_name (jb, "minutes");
-      json_builder_add_double_value (jb, band->minutes);
+      json_builder_add_double_value (jb, tnet_weight_to_min (band->budget_ms));
       json_builder_set_member_name (jb, "area_km2");
       json_builder_add_double_value (jb, round (band->area_km2 * 1000) / 1000);
       json_builder_set_member_name (jb, "zones");

@@ -7,15 +7,15 @@
 #include <string.h>
 
 void
-tnet_isochrone_reach (const TnetNetwork *net, const double *node_minutes, double minutes,
+tnet_isochrone_reach (const TnetNetwork *net, const TnetWeight *node_ms, TnetWeight budget_ms,
                       guint *n_reached, double *zone_population)
 {
-  g_return_if_fail (net != NULL && node_minutes != NULL && n_reached != NULL
+  g_return_if_fail (net != NULL && node_ms != NULL && n_reached != NULL
                     && zone_population != NULL);
   guint reached = 0;
   double pop = 0;
   for (TnetId v = 0; v < tnet_network_n_nodes (net); v++)
-    if (node_minutes[v] >= 0 && node_minutes[v] <= minutes)
+    if (node_ms[v] != TNET_WEIGHT_INF && node_ms[v] <= budget_ms)
       {
         const TnetNode *n = tnet_network_node (net, v);
         reached++;
@@ -27,9 +27,9 @@ tnet_isochrone_reach (const TnetNetwork *net, const double *node_minutes, double
 }
 
 /* Member "zones": each zone node's id and minutes to 0.1 (null when
- * unreached). */
+ * unreached) from @node_ms. */
 static void
-zones_member (JsonBuilder *b, const TnetNetwork *net, const double *node_minutes)
+zones_member (JsonBuilder *b, const TnetNetwork *net, const TnetWeight *node_ms)
 {
   json_builder_set_member_name (b, "zones");
   json_builder_begin_array (b);
@@ -42,8 +42,8 @@ zones_member (JsonBuilder *b, const TnetNetwork *net, const double *node_minutes
       json_builder_set_member_name (b, "id");
       json_builder_add_string_value (b, n->id);
       json_builder_set_member_name (b, "minutes");
-      if (node_minutes[v] >= 0)
-        json_builder_add_double_value (b, round (node_minutes[v] * 10) / 10);
+      if (node_ms[v] != TNET_WEIGHT_INF)
+        json_builder_add_double_value (b, round (tnet_weight_to_min (node_ms[v]) * 10) / 10);
       else
         json_builder_add_null_value (b);
       json_builder_end_object (b);
@@ -52,13 +52,13 @@ zones_member (JsonBuilder *b, const TnetNetwork *net, const double *node_minutes
 }
 
 char *
-tnet_isochrone_zones_to_json (const TnetNetwork *net, const double *node_minutes,
+tnet_isochrone_zones_to_json (const TnetNetwork *net, const TnetWeight *node_ms,
                               const TnetIsochroneLabels *labels)
 {
-  g_return_val_if_fail (net != NULL && node_minutes != NULL && labels != NULL, NULL);
+  g_return_val_if_fail (net != NULL && node_ms != NULL && labels != NULL, NULL);
   guint reached;
   double pop;
-  tnet_isochrone_reach (net, node_minutes, labels->minutes, &reached, &pop);
+  tnet_isochrone_reach (net, node_ms, labels->budget_ms, &reached, &pop);
   const char *profile = labels->profile ? labels->profile : "car";
   g_autoptr (JsonBuilder) b = json_builder_new ();
   json_builder_begin_object (b);
@@ -66,7 +66,7 @@ tnet_isochrone_zones_to_json (const TnetNetwork *net, const double *node_minutes
   json_builder_set_member_name (b, "profile");
   json_builder_add_string_value (b, profile);
   json_builder_set_member_name (b, "minutes");
-  json_builder_add_double_value (b, labels->minutes);
+  json_builder_add_double_value (b, tnet_weight_to_min (labels->budget_ms));
   json_builder_set_member_name (b, "nodes_reached");
   json_builder_add_int_value (b, reached);
   json_builder_set_member_name (b, "zone_population_reached");
@@ -83,7 +83,7 @@ tnet_isochrone_zones_to_json (const TnetNetwork *net, const double *node_minutes
                                   (guint) llround (tnet_weight_to_min (labels->window_ms)),
                                   tnet_i_whole_s (labels->max_walk_ms),
                                   labels->percentile);
-  zones_member (b, net, node_minutes);
+  zones_member (b, net, node_ms);
   json_builder_end_object (b);
   g_autoptr (JsonNode) root = json_builder_get_root (b);
   return tnet_i_json_to_text (root, 2);

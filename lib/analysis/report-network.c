@@ -11,15 +11,14 @@ unit_label (GString *text, const TnetUnit *u)
   g_string_append_printf (text, "  %s %s", u->name, u->name_en ? u->name_en : u->id);
 }
 
-/* tnet_indicator_interchange_minutes(); a draw (ctx->keep) keeps its
+/* tnet_indicator_interchange_ms(); a draw (ctx->keep) keeps its
  * thread's compiled graph, whose arcs the draws do not move, and takes
  * only the times of its own network. */
 static gboolean
-interchange_minutes (const TnetReportContext *ctx, double *minutes, TnetId *ic, GError **error)
+interchange_ms (const TnetReportContext *ctx, TnetWeight *ms, TnetId *ic, GError **error)
 {
   if (!ctx->keep)
-    return tnet_indicator_interchange_minutes (ctx->net, ctx->scen, ctx->units, minutes, ic,
-                                               error);
+    return tnet_indicator_interchange_ms (ctx->net, ctx->scen, ctx->units, ms, ic, error);
   TnetGraph *graph = g_datalist_get_data (ctx->keep, "interchange graph");
   if (!graph)
     {
@@ -32,8 +31,8 @@ interchange_minutes (const TnetReportContext *ctx, double *minutes, TnetId *ic, 
                                 (GDestroyNotify) tnet_graph_unref);
     }
   g_autoptr (TnetMetric) time = tnet_i_graph_compile_times (graph, ctx->net, ctx->scen);
-  return tnet_i_indicator_interchange_minutes_on (ctx->net, ctx->scen, ctx->units, graph, time,
-                                                  minutes, ic, error);
+  return tnet_i_indicator_interchange_ms_on (ctx->net, ctx->scen, ctx->units, graph, time, ms,
+                                             ic, error);
 }
 
 static gboolean
@@ -76,10 +75,14 @@ run_network (const TnetReportContext *ctx, JsonBuilder *b, GString *text, GError
   tnet_i_report_indicator (ctx, "interchange_minutes",
                            "County seat to nearest interchange (worst)", "min", 1);
 
-  g_autofree double *minutes = g_new (double, n);
+  g_autofree TnetWeight *ms = g_new (TnetWeight, n);
   g_autofree TnetId *ic = g_new (TnetId, n);
-  if (!interchange_minutes (ctx, minutes, ic, error))
+  if (!interchange_ms (ctx, ms, ic, error))
     return FALSE;
+  /* the report speaks minutes (INFINITY: none reachable) */
+  g_autofree double *minutes = g_new (double, n);
+  for (guint u = 0; u < n; u++)
+    minutes[u] = tnet_weight_to_min (ms[u]);
 
   g_string_append (text, "county unit: expressway lines | minutes to nearest interchange\n");
   json_builder_set_member_name (b, "county_unit_expressways");

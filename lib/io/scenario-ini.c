@@ -874,7 +874,7 @@ tnet_scenario_file_get_scenario (const TnetScenarioFile *sf, int default_year)
           tnet_scenario_override_speed (scen, o->target, o->value);
           break;
         case OV_TIME:
-          tnet_scenario_override_time (scen, o->target, o->value);
+          tnet_scenario_override_time_ms (scen, o->target, tnet_weight_from_min (o->value));
           break;
         case OV_HEADWAY:
           tnet_scenario_set_headway_factor (scen, o->target, o->value);

@@ -186,11 +186,11 @@ tnet_scenario_override_speed (TnetScenario *scen, const char *link_id, double sp
 }
 
 void
-tnet_scenario_override_time (TnetScenario *scen, const char *link_id, double time_min)
+tnet_scenario_override_time_ms (TnetScenario *scen, const char *link_id, TnetWeight time_ms)
 {
   g_return_if_fail (scen != NULL && link_id != NULL);
-  g_return_if_fail (isfinite (time_min) && time_min >= 0.0);
-  table_set (&scen->time, link_id, &time_min);
+  double ms = time_ms;   /* the table holds doubles */
+  table_set (&scen->time, link_id, &ms);
 }
 
 void
@@ -280,7 +280,7 @@ tnet_scenario_link_time_ms (const TnetScenario *scen, const TnetNetwork *net, Tn
   const double *v = table_get (&scen->speed, l->id);
   double ms;
   if (t)
-    ms = *t * 60000.0;
+    ms = *t;
   else if (v)
     ms = l->length_m * 3600.0 / *v;
   else if (!isnan (l->time_min))

@@ -167,7 +167,6 @@ tnet_multimodal_journey_from_arcs (const TnetMultimodal *mm_obj, const TnetId *a
           g_array_remove_index (legs, i);
           continue;
         }
-      l->minutes = l->time_ms / 60000.0;
       i++;
     }
   j->n_legs = legs->len;

@@ -53,7 +53,7 @@ struct _TnetMap {
   double iso_budget;       /* minutes, > 0 */
   TnetId iso_origin;
   GPtrArray *iso_bands;    /* of GPtrArray of GArray (double lon/lat) rings, per band */
-  double *iso_band_min;    /* per band: its budget in minutes */
+  double *iso_band_min;    /* per band: its budget in minutes (the legend's) */
   double *iso_band_pop;    /* per band: population covered, or NULL */
   GArray *paths;           /* of MapPath */
   GArray *critical;        /* of MapCritical */
@@ -246,7 +246,7 @@ tnet_map_set_isochrone_bands (TnetMap *map, const TnetIsochroneBands *bands,
             g_ptr_array_add (rings, a);
           }
       g_ptr_array_add (map->iso_bands, rings);
-      map->iso_band_min[b] = tnet_isochrone_bands_minutes (bands, b);
+      map->iso_band_min[b] = tnet_weight_to_min (tnet_isochrone_bands_budget_ms (bands, b));
     }
 }
 

@@ -1289,6 +1289,10 @@ dataset_isochrone_bands (DatasetObject *self, PyObject *args, PyObject *kwds)
   Py_DECREF (seq);
   if (nb == 0)
     return PyErr_Format (PyExc_ValueError, "cutoffs: expected at least one cutoff in minutes");
+  /* Python speaks minutes (checked above); the library ms */
+  g_autofree TnetWeight *cutoffs_ms = g_new (TnetWeight, nb);
+  for (guint i = 0; i < nb; i++)
+    cutoffs_ms[i] = tnet_weight_from_min (cutoffs[i]);
   GError *error = NULL;
   const TnetNetwork *net = tnet_dataset_get_network (self->ds);
   g_autoptr (TnetScenario) scen = make_scenario (self->ds, year, closures, &error);
@@ -1311,8 +1315,8 @@ dataset_isochrone_bands (DatasetObject *self, PyObject *args, PyObject *kwds)
   char *text = NULL;
   Py_BEGIN_ALLOW_THREADS
   gboolean started = isochrone_ms (self, scen, profile, &run, &ta, sources, lonlat,
-                                   (TnetWeight) llround (cutoffs[nb - 1] * 60000.0), ms, &error);
-  TnetIsochroneBands *bands = started ? tnet_isochrone_bands_new (net, scen, ms, cutoffs, nb,
+                                   cutoffs_ms[nb - 1], ms, &error);
+  TnetIsochroneBands *bands = started ? tnet_isochrone_bands_new (net, scen, ms, cutoffs_ms, nb,
                                                                   &iopts, &error)
                                       : NULL;
   if (bands)

@@ -157,8 +157,12 @@ tnet_cli_isochrone_polygons (const TnetDataset *ds, const TnetNetwork *net,
   TnetIsochroneOptions o = *opts;
   if (m->profile == TNET_PROFILE_TRANSIT || (m->feed && m->profile == TNET_PROFILE_PARK_AND_RIDE))
     o.interior_modes = 0;  /* one leaves a transit journey at its stops only */
+  /* the budgets were read in minutes (checked in (0, 1440]): ms from here */
+  g_autofree TnetWeight *budgets_ms = g_new (TnetWeight, MAX (n_budgets, 1));
+  for (guint i = 0; i < n_budgets; i++)
+    budgets_ms[i] = tnet_weight_from_min (budgets[i]);
   g_autoptr (TnetIsochroneBands) bands
-    = tnet_isochrone_bands_new (net, scen, ms, budgets, n_budgets, &o, error);
+    = tnet_isochrone_bands_new (net, scen, ms, budgets_ms, n_budgets, &o, error);
   if (!bands)
     return NULL;
   return tnet_cli_isochrone_geojson_with_model (

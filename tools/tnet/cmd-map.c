@@ -159,7 +159,8 @@ add_isochrone_bands (TnetMap *map, const TnetNetwork *net, const TnetScenario *s
   for (guint v = 0; v < nn; v++)
     ms[v] = mins[v] >= 0 && mins[v] <= minutes ? (TnetWeight) llround (mins[v] * 60000.0)
                                                : TNET_WEIGHT_INF;
-  double steps[4] = { minutes / 4, minutes / 2, minutes * 3 / 4, minutes };
+  TnetWeight steps[4] = { tnet_weight_from_min (minutes / 4), tnet_weight_from_min (minutes / 2),
+                          tnet_weight_from_min (minutes * 3 / 4), tnet_weight_from_min (minutes) };
   TnetIsochroneOptions o;
   tnet_isochrone_options_init (&o);
   if (profile && strcmp (profile, "transit") == 0)

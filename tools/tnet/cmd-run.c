@@ -324,20 +324,21 @@ isochrone_timetable (Run *run, const char *from, TnetProfile profile, double min
 
 /* The isochrone's member "isochrone" of results.json (the library's) and
  * its lines of the text: the place, the profile, what it reaches within
- * @minutes (@mins per node) and, by the timetable (@tt_ms set), the
+ * @minutes (@ms per node, in ms) and, by the timetable (@tt_ms set), the
  * timetable's options of @m. */
 static gboolean
 isochrone_results (Run *run, const char *from, const char *profile, double minutes,
-                   const double *mins, const TnetWeight *tt_ms,
+                   const TnetWeight *ms, const TnetWeight *tt_ms,
                    const TnetCliIsochroneModel *m, GError **error)
 {
-  TnetIsochroneLabels labels = { .from = from, .profile = profile, .minutes = minutes,
+  TnetWeight budget_ms = tnet_weight_from_min (minutes);
+  TnetIsochroneLabels labels = { .from = from, .profile = profile, .budget_ms = budget_ms,
                                  .by_timetable = tt_ms != NULL, .timetable_feed = m->feed,
                                  .timetable_date = m->date, .depart_s = m->depart_s,
                                  .window_ms = tnet_weight_from_min (m->window_min),
                                  .max_walk_ms = tnet_weight_from_s (m->max_walk_s),
                                  .percentile = m->percentile };
-  g_autofree char *json = tnet_isochrone_zones_to_json (run->net, mins, &labels);
+  g_autofree char *json = tnet_isochrone_zones_to_json (run->net, ms, &labels);
   JsonNode *node = json_from_string (json, error);
   if (node == NULL)
     return FALSE;
@@ -345,7 +346,7 @@ isochrone_results (Run *run, const char *from, const char *profile, double minut
   json_builder_add_value (run->json, node);
   guint reached;
   double pop;
-  tnet_isochrone_reach (run->net, mins, minutes, &reached, &pop);
+  tnet_isochrone_reach (run->net, ms, budget_ms, &reached, &pop);
   g_string_append_printf (run->text,
                           "Isochrone from %s by %s within %.0f min: %u nodes, zone "
                           "population %.0f\n", from, profile ? profile : "car", minutes,
@@ -451,13 +452,13 @@ run_isochrone (Run *run, GError **error)
       return FALSE;
     }
   guint n = tnet_network_n_nodes (run->net);
-  if (!isochrone_results (run, from, profile, minutes, mins, tt_ms, &model, error))
-    return FALSE;
-  const TnetNode *o = tnet_network_node (run->net, origin);
   g_autofree TnetWeight *ms = g_new (TnetWeight, MAX (n, 1));
   for (guint i = 0; i < n; i++)
     ms[i] = tt_ms ? tt_ms[i]
             : mins[i] >= 0 ? (TnetWeight) llround (mins[i] * 60000.0) : TNET_WEIGHT_INF;
+  if (!isochrone_results (run, from, profile, minutes, ms, tt_ms, &model, error))
+    return FALSE;
+  const TnetNode *o = tnet_network_node (run->net, origin);
   if (run->formats & TNET_OUTPUT_GEOJSON)
     {
       /* by the timetable, the document of `tnet isochrone --depart` */

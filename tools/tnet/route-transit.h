@@ -278,7 +278,8 @@ char *tnet_cli_isochrone_geojson (const TnetNetwork *net, const TnetScenario *sc
 GArray *tnet_cli_isochrone_parse_minutes (const char *text, GError **error);
 /* The document of `tnet isochrone FROM --minutes B1,B2,… --polygons`: the
  * bands of the times @ms (tnet_network_n_nodes(), ms) at the @n_budgets
- * @budgets (minutes, increasing) with @opts (transit leaves the network at
+ * @budgets (minutes, increasing, each in (0, 1440] as
+ * tnet_cli_isochrone_parse_minutes() gives them; converted to ms here) with @opts (transit leaves the network at
  * its stops only), the columns of @ds's zones summed, by @m. Newly
  * allocated; NULL and @error when the geometry fails. */
 char *tnet_cli_isochrone_polygons (const TnetDataset *ds, const TnetNetwork *net,
