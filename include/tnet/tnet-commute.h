@@ -403,6 +403,7 @@ TNET_API char *tnet_commute_to_csv (const TnetCommute *commute, const TnetNetwor
  * (@opts->timetable_percentile), max_walk_min (whole minutes)} and with
  * park-and-ride "park_and_ride" (the park-and-ride options object of
  * docs/json-schema.md).
+ * Errors: none (a %NULL where a value is required is a programming error).
  * Returns: (transfer full): the text, ending in a newline.
  * Thread-safety: reads its arguments only.
  * Time complexity: O(@n_profiles).

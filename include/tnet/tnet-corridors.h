@@ -323,6 +323,7 @@ TNET_API char *tnet_corridor_to_json (const TnetCorridor *corr, const TnetNetwor
  * the timetable, the element of tnet_corridor_to_json()'s
  * least_time.paths (minutes, from, to, depart, nodes, links, legs), written
  * by the same function.
+ * Errors: none (a %NULL where a value is required is a programming error).
  * Returns: (transfer full): the text, ending in a newline.
  * Thread-safety: reads its arguments only.
  * Time complexity: O(total path length over the groups).

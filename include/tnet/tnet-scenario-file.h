@@ -200,6 +200,7 @@ TNET_API guint tnet_scenario_file_get_line (const TnetScenarioFile *sf,
  * (the folder, "" when unknown), closed_lines, closed_links: the file's
  * closures} and "network" {nodes, links, active_links: those @scen leaves
  * open, km_by_mode: their kilometres per mode with any, one decimal}.
+ * Errors: none (a %NULL where a value is required is a programming error).
  * Returns: (transfer full): the text, ending in a newline.
  * Thread-safety: reads its arguments only.
  * Time complexity: O(links).
@@ -212,6 +213,7 @@ TNET_API char *tnet_scenario_file_summary_to_json (const TnetScenarioFile *sf,
  * The same as the opening lines of `tnet run`'s report.txt: the scenario
  * and its year, the file, the network folder ("-" when unknown), the
  * active links of all, the closures when the file has any, a blank line.
+ * Errors: none (a %NULL where a value is required is a programming error).
  * Returns: (transfer full): the text.
  * Thread-safety: reads its arguments only.
  * Time complexity: O(links).
