@@ -2411,7 +2411,7 @@ init_suite (void)
   suite_add_tcase (s, tc);
   TCase *spo = tcase_create ("sao-paulo");
   tcase_add_unchecked_fixture (spo, spo_setup, spo_teardown);
-  tcase_set_timeout (spo, 240);
+  tcase_set_timeout (spo, 900);
   tcase_add_test (spo, spo_folder_contents);
   tcase_add_test (spo, spo_parking_places);
   tcase_add_test (spo, spo_two_feeds_merge);
