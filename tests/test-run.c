@@ -509,6 +509,76 @@ commute_minutes (JsonNode *root, const char *profile, const char *origin, const 
   return -1;
 }
 
+
+/* A [corridors] or [criticality] section without k, budget_min, factor or
+ * top takes the defaults `tnet corridors` and `tnet criticality` take (the
+ * plan's k, budget_min, detour and top), so that a run and the command
+ * agree: the same number of alternatives, each as fast, and the same
+ * criticality document. */
+START_TEST (test_defaults_are_the_commands)
+{
+  g_autofree char *data = tt_source_path ("data/xuchang");
+  g_autofree char *dir = tt_mkdtemp ();
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  g_autofree char *text = g_strdup_printf (
+      "[scenario]\nnetwork = %s\nyear = 2025\n[corridors]\npairs = xuchang>zhengzhou\n"
+      "modes = rail;road\n[criticality]\npairs = xuchang>zhengzhou\nprofile = car\n"
+      "[output]\ndir = %s\nformats = json\n", data, out);
+  tt_write_file (dir, "d.ini", text);
+  g_autofree char *ini = g_build_filename (dir, "d.ini", NULL);
+  TtRun r = tt_run_tnet ("run", ini, "--quiet", NULL);
+  ck_assert_msg (r.status == 0, "exit %d: %s", r.status, r.err);
+  tt_run_clear (&r);
+  g_autoptr (JsonNode) res = parse_file (out, "results.json");
+  JsonObject *root = json_node_get_object (res);
+  JsonObject *modes = json_object_get_object_member (
+    json_array_get_object_element (json_object_get_array_member (root, "corridors"), 0),
+    "modes");
+  const char *groups[] = { "rail", "road" };
+  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+    {
+      r = tt_run_tnet ("corridors", "xuchang", "zhengzhou", "--data", data, "--scenario",
+                       "2025", "--modes", groups[g], "--format", "json", NULL);
+      ck_assert_msg (r.status == 0, "exit %d: %s", r.status, r.err);
+      g_autoptr (JsonParser) p = json_parser_new ();
+      ck_assert (json_parser_load_from_data (p, r.out, -1, NULL));
+      tt_run_clear (&r);
+      JsonObject *ref = json_node_get_object (json_parser_get_root (p));
+      JsonArray *paths = json_object_get_array_member (
+        json_object_get_object_member (ref, "least_time"), "paths");
+      JsonObject *m = json_object_get_object_member (modes, groups[g]);
+      JsonArray *fastest = json_object_get_array_member (m, "fastest");
+      ck_assert_uint_eq (json_array_get_length (fastest), json_array_get_length (paths));
+      for (guint i = 0; i < json_array_get_length (paths); i++)
+        {
+          double a = json_object_get_double_member (json_array_get_object_element (fastest, i),
+                                                    "minutes");
+          double b = json_object_get_double_member (json_array_get_object_element (paths, i),
+                                                    "minutes");
+          ck_assert_msg (fabs (a - b) < 0.051, "%s #%u: run %g, corridors %g", groups[g], i,
+                         a, b);
+        }
+      ck_assert_int_eq (json_object_get_int_member (m, "within_budget"),
+                        json_object_get_int_member (ref, "within_budget"));
+      ck_assert_int_eq (json_object_get_int_member (m, "within_factor"),
+                        json_object_get_int_member (ref, "within_factor"));
+    }
+  r = tt_run_tnet ("criticality", "xuchang", "zhengzhou", "--data", data, "--scenario", "2025",
+                   "--profile", "car", "--format", "json", NULL);
+  ck_assert_msg (r.status == 0, "exit %d: %s", r.status, r.err);
+  g_autoptr (JsonParser) p = json_parser_new ();
+  ck_assert (json_parser_load_from_data (p, r.out, -1, NULL));
+  tt_run_clear (&r);
+  JsonNode *got = json_array_get_element (json_object_get_array_member (root, "criticality"),
+                                          0);
+  g_autofree char *gs = json_to_string (got, TRUE);
+  g_autofree char *ws = json_to_string (json_parser_get_root (p), TRUE);
+  ck_assert_msg (json_node_equal (got, json_parser_get_root (p)), "run\n%s\ncriticality\n%s",
+                 gs, ws);
+  tt_rm_rf (dir);
+}
+END_TEST
+
 /* The example @ini with @drop (a line of it) left out, its network given
  * as an absolute path, run like run_example(). */
 static JsonNode *
@@ -1276,6 +1346,7 @@ run_suite (void)
   tcase_add_test (tc, test_commute_default_timetable);
   tcase_add_test (tc, test_criticality_timetable);
   tcase_add_test (tc, test_corridors_timetable);
+  tcase_add_test (tc, test_defaults_are_the_commands);
   tcase_add_test (tc, test_scenario_option);
   tcase_add_test (tc, test_map_command);
   suite_add_tcase (s, tc);

@@ -991,6 +991,14 @@ run_corridor_pair (Run *run, const char *const *pairs, guint p, const CorridorSe
  * keys of the timetable over the plan's defaults, section_timetable());
  * model = frequency (or a folder without a feed) takes the frequency
  * approximation's graph, car the road network's. */
+/* The plan of the run's data set (NULL: the documented defaults). */
+static const TnetPlan *
+run_plan (const Run *run)
+{
+  const TnetDataset *ds = tnet_cli_dataset_for (run->net);
+  return ds ? tnet_dataset_get_plan (ds) : NULL;
+}
+
 static gboolean
 run_corridors (Run *run, GError **error)
 {
@@ -1000,11 +1008,16 @@ run_corridors (Run *run, GError **error)
   static const char *const default_modes[] = { "rail", "road", NULL };
   const char *const *modes = tnet_scenario_file_get_strv (sf, "corridors", "modes");
   const char *disjoint = tnet_scenario_file_get_string (sf, "corridors", "disjoint");
+  /* the defaults of tnet corridors: the plan's k, budget_min and detour */
+  const TnetPlan *plan = run_plan (run);
   CorridorSetup cs = {
     .modes = modes ? modes : default_modes,
-    .k = (guint) tnet_scenario_file_get_double (sf, "corridors", "k", 3),
-    .budget = tnet_scenario_file_get_double (sf, "corridors", "budget_min", 60),
-    .factor = tnet_scenario_file_get_double (sf, "corridors", "factor", 1.5),
+    .k = (guint) tnet_scenario_file_get_double (sf, "corridors", "k",
+                                                tnet_plan_get_int (plan, "k")),
+    .budget = tnet_scenario_file_get_double (sf, "corridors", "budget_min",
+                                             tnet_plan_get_double (plan, "budget_min")),
+    .factor = tnet_scenario_file_get_double (sf, "corridors", "factor",
+                                             tnet_plan_get_double (plan, "detour")),
     .disjoint = disjoint && strcmp (disjoint, "lines") == 0 ? TNET_RAPTOR_DISJOINT_LINES
                                                             : TNET_RAPTOR_DISJOINT_HOPS,
     .prof_name = tnet_scenario_file_get_string (sf, "corridors", "profile"),
@@ -1049,9 +1062,13 @@ run_criticality (Run *run, GError **error)
   const char *const *pairs = tnet_scenario_file_get_pairs (run->sf, "criticality", &n_pairs);
   const char *by = tnet_scenario_file_get_string (run->sf, "criticality", "by");
   gboolean by_line = by && strcmp (by, "line") == 0;
-  guint top = (guint) tnet_scenario_file_get_double (run->sf, "criticality", "top", 10);
+  /* the defaults of tnet criticality: the plan's top and budget_min */
+  const TnetPlan *plan = run_plan (run);
+  guint top = (guint) tnet_scenario_file_get_double (run->sf, "criticality", "top",
+                                                     tnet_plan_get_int (plan, "top"));
   const char *prof_name = tnet_scenario_file_get_string (run->sf, "criticality", "profile");
-  double budget = tnet_scenario_file_get_double (run->sf, "criticality", "budget_min", 60);
+  double budget = tnet_scenario_file_get_double (run->sf, "criticality", "budget_min",
+                                                 tnet_plan_get_double (plan, "budget_min"));
   TnetProfile profile = TNET_PROFILE_CAR;
   if (prof_name)
     tnet_profile_from_string (prof_name, &profile);   /* checked with the file */
