@@ -4,6 +4,8 @@
 
 #include <stdio.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
 
 /* A small valid feed; the tests overwrite single files to break it. */
 static const char *small_files[][2] = {
@@ -130,6 +132,52 @@ START_TEST (test_small_feed)
   g_free (dir);
 }
 END_TEST
+
+
+/* What `tnet import gtfs` prints of the small feed, worked out from its
+ * files: 4 stops of which 1 station (S), 2 routes, 5 trips, 13 stop times,
+ * 1 transfer; on the busiest day (Monday 2024-01-01) in 07:00-09:00 two
+ * patterns, R2's frequency-based; R2 (route_type 101, hsr) every 800 s =
+ * 13.3 min, R1 (bus) every 3600 s = 60 min. */
+START_TEST (test_feed_summary)
+{
+  g_autofree char *dir = write_small_feed ();
+  GError *error = NULL;
+  g_autoptr (TnetFeed) feed = tnet_feed_load (dir, NULL, &error);
+  ck_assert_msg (feed != NULL, "%s", error ? error->message : "");
+  /* the feed is named by its folder's name */
+  g_autofree char *name = g_path_get_basename (dir);
+  g_autofree char *json = tnet_feed_summary_to_json (feed);
+  g_autofree char *want = g_strdup_printf (
+    "{\"feed\": \"%s\", \"agencies\": [\"Agency A\"], \"stops\": 4, \"stations\": 1, "
+    "\"routes\": 2, \"trips\": 5, \"stop_times\": 13, \"transfers\": 1, \"patterns\": 2, "
+    "\"frequency_patterns\": 1, \"service_date\": 20240101, \"window_start_s\": 25200, "
+    "\"window_end_s\": 32400, \"modes\": ["
+    "{\"mode\": \"hsr\", \"routes\": 1, \"patterns\": 1, \"headway_min_min\": 13.3, "
+    "\"headway_max_min\": 13.3}, "
+    "{\"mode\": \"bus\", \"routes\": 1, \"patterns\": 1, \"headway_min_min\": 60.0, "
+    "\"headway_max_min\": 60.0}]}", name);
+  g_autoptr (JsonParser) pg = json_parser_new ();
+  g_autoptr (JsonParser) pw = json_parser_new ();
+  ck_assert (json_parser_load_from_data (pg, json, -1, NULL));
+  ck_assert (json_parser_load_from_data (pw, want, -1, NULL));
+  ck_assert_msg (json_node_equal (json_parser_get_root (pg), json_parser_get_root (pw)),
+                 "%s", json);
+  ck_assert (g_str_has_suffix (json, "}\n"));
+  g_autofree char *text = tnet_feed_summary_to_text (feed, NAN);
+  g_autofree char *want_text = g_strdup_printf (
+    "GTFS feed %s\nAgencies: Agency A\n"
+    "Stops: 4 (1 stations); trips: 5; stop times: 13; transfers: 1\n"
+    "Service day 20240101, window 07:00-09:00: 2 patterns (1 frequency-based)\n"
+    "  hsr         1 routes,   1 patterns, headway 13.3-13.3 min\n"
+    "  bus         1 routes,   1 patterns, headway 60.0-60.0 min\n", name);
+  ck_assert_str_eq (text, want_text);
+  g_autofree char *timed = tnet_feed_summary_to_text (feed, 12.4);
+  ck_assert (strstr (timed, " (read in 12 ms)\nAgencies") != NULL);
+  tt_rm_rf (dir);
+}
+END_TEST
+
 
 /* Each broken variant of the small feed fails with a located message. */
 static const struct {
@@ -416,6 +464,7 @@ main (void)
   TCase *tc = tcase_create ("gtfs");
   tcase_set_timeout (tc, 120);
   tcase_add_test (tc, test_small_feed);
+  tcase_add_test (tc, test_feed_summary);
   tcase_add_loop_test (tc, test_broken_feed, 0, G_N_ELEMENTS (broken));
   tcase_add_test (tc, test_zip_errors);
   tcase_add_test (tc, test_caltrain);

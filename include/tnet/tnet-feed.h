@@ -205,6 +205,40 @@ TNET_API TnetId tnet_feed_find_route (const TnetFeed *feed, const char *route_id
  * Thread-safe. Time complexity: O(1). */
 TNET_API const char *tnet_feed_route_name (const TnetFeed *feed, TnetId route);
 
+/**
+ * tnet_feed_summary_to_json:
+ * @feed: a loaded feed
+ *
+ * What `tnet import gtfs FEED --format json` prints
+ * (docs/json-schema.md): an object with feed (its display name,
+ * tnet_feed_get_path()), agencies (names),
+ * the counts stops, stations (stops of location_type 1), routes, trips,
+ * stop_times, transfers, patterns, frequency_patterns, the service_date
+ * (YYYYMMDD) and window_start_s/window_end_s (seconds after midnight), and
+ * modes: per route mode with routes, {mode, routes, patterns,
+ * headway_min_min, headway_max_min} (the least and greatest headway of its
+ * patterns in minutes to a tenth; null without patterns).
+ * Returns: (transfer full): the text, indented by two, ending in a newline.
+ * Errors: none (a %NULL @feed is a programming error).
+ * Thread-safety: reads @feed only.
+ * Time complexity: O(stops + routes + patterns).
+ */
+TNET_API char *tnet_feed_summary_to_json (const TnetFeed *feed);
+/**
+ * tnet_feed_summary_to_text:
+ * @feed: a loaded feed
+ * @load_ms: the time it took to read, in the first line (NAN: left out)
+ *
+ * The same as readable lines (`tnet import gtfs FEED`): the name, the
+ * agencies, the counts, the service day and window with the patterns, and
+ * per route mode its routes, patterns and headway range in minutes.
+ * Returns: (transfer full): the text.
+ * Errors: none (a %NULL @feed is a programming error).
+ * Thread-safety: reads @feed only.
+ * Time complexity: O(stops + routes + patterns).
+ */
+TNET_API char *tnet_feed_summary_to_text (const TnetFeed *feed, double load_ms);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetFeed, tnet_feed_unref)
 
 G_END_DECLS

@@ -7,13 +7,6 @@
 #include <math.h>
 #include <unistd.h>
 
-typedef struct {
-  guint n_routes;
-  guint n_patterns;
-  double min_headway_s;
-  double max_headway_s;
-} ModeStats;
-
 /* The service day and window of --date and --window (when given) into
  * @o. FALSE after reporting a malformed one, its exit code in @code. */
 static gboolean
@@ -46,131 +39,6 @@ feed_options_from_args (GOptionContext *ctx, const char *date_s, const char *win
       o->window_end_s = h1 * 3600 + m1 * 60;
     }
   return TRUE;
-}
-
-/* What the report says of a feed beyond its own counts. */
-typedef struct {
-  ModeStats ms[TNET_N_MODES];   /* by route mode */
-  guint n_freq;                 /* frequency-based patterns */
-  guint n_stations;             /* stops of location_type 1 */
-  guint w0, w1;                 /* the window, s */
-} FeedSummary;
-
-static void
-feed_summary (const TnetFeed *feed, FeedSummary *sum)
-{
-  ModeStats *ms = sum->ms;
-  for (guint m = 0; m < TNET_N_MODES; m++)
-    ms[m] = (ModeStats) { 0, 0, INFINITY, 0 };
-  for (guint r = 0; r < tnet_feed_n_routes (feed); r++)
-    ms[tnet_feed_route (feed, r)->mode].n_routes++;
-  sum->n_freq = 0;
-  for (guint p = 0; p < tnet_feed_n_patterns (feed); p++)
-    {
-      const TnetPattern *pat = tnet_feed_pattern (feed, p);
-      ModeStats *s = &ms[tnet_feed_route (feed, pat->route)->mode];
-      s->n_patterns++;
-      s->min_headway_s = MIN (s->min_headway_s, pat->headway_s);
-      s->max_headway_s = MAX (s->max_headway_s, pat->headway_s);
-      sum->n_freq += pat->frequency_based;
-    }
-  sum->n_stations = 0;
-  for (guint i = 0; i < tnet_feed_n_stops (feed); i++)
-    sum->n_stations += tnet_feed_stop (feed, i)->location_type == 1;
-  tnet_feed_get_window (feed, &sum->w0, &sum->w1);
-}
-
-/* Member @name: a headway in minutes to a tenth, or null without
- * patterns. */
-static void
-json_headway_min (JsonBuilder *b, const char *name, const ModeStats *s, double headway_s)
-{
-  json_builder_set_member_name (b, name);
-  if (s->n_patterns)
-    json_builder_add_double_value (b, round (headway_s / 6.0) / 10.0);
-  else
-    json_builder_add_null_value (b);
-}
-
-static char *
-feed_summary_json (const TnetFeed *feed, const FeedSummary *sum)
-{
-  g_autoptr (JsonBuilder) b = json_builder_new ();
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "feed");
-  json_builder_add_string_value (b, tnet_feed_get_path (feed));
-  json_builder_set_member_name (b, "agencies");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < tnet_feed_n_agencies (feed); i++)
-    json_builder_add_string_value (b, tnet_feed_agency_name (feed, i));
-  json_builder_end_array (b);
-  struct { const char *k; guint v; } counts[] = {
-    { "stops", tnet_feed_n_stops (feed) }, { "stations", sum->n_stations },
-    { "routes", tnet_feed_n_routes (feed) }, { "trips", tnet_feed_n_trips (feed) },
-    { "stop_times", tnet_feed_n_stop_times (feed) },
-    { "transfers", tnet_feed_n_transfers (feed) },
-    { "patterns", tnet_feed_n_patterns (feed) }, { "frequency_patterns", sum->n_freq },
-    { "service_date", tnet_feed_get_service_date (feed) },
-    { "window_start_s", sum->w0 }, { "window_end_s", sum->w1 },
-  };
-  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
-    {
-      json_builder_set_member_name (b, counts[i].k);
-      json_builder_add_int_value (b, counts[i].v);
-    }
-  json_builder_set_member_name (b, "modes");
-  json_builder_begin_array (b);
-  for (guint m = 0; m < TNET_N_MODES; m++)
-    if (sum->ms[m].n_routes)
-      {
-        const ModeStats *s = &sum->ms[m];
-        json_builder_begin_object (b);
-        json_builder_set_member_name (b, "mode");
-        json_builder_add_string_value (b, tnet_mode_to_string (m));
-        json_builder_set_member_name (b, "routes");
-        json_builder_add_int_value (b, s->n_routes);
-        json_builder_set_member_name (b, "patterns");
-        json_builder_add_int_value (b, s->n_patterns);
-        json_headway_min (b, "headway_min_min", s, s->min_headway_s);
-        json_headway_min (b, "headway_max_min", s, s->max_headway_s);
-        json_builder_end_object (b);
-      }
-  json_builder_end_array (b);
-  json_builder_end_object (b);
-  return tnet_cli_json_to_string (b);
-}
-
-static char *
-feed_summary_text (const TnetFeed *feed, const FeedSummary *sum, double load_ms)
-{
-  const guint w0 = sum->w0, w1 = sum->w1;
-  GString *out = g_string_new (NULL);
-  g_string_append_printf (out, "GTFS feed %s (read in %.0f ms)\n", tnet_feed_get_path (feed),
-                          load_ms);
-  g_string_append (out, "Agencies:");
-  for (guint i = 0; i < tnet_feed_n_agencies (feed); i++)
-    g_string_append_printf (out, "%s %s", i ? "," : "", tnet_feed_agency_name (feed, i));
-  g_string_append_printf (out, "%s\n", tnet_feed_n_agencies (feed) ? "" : " (none)");
-  g_string_append_printf (out, "Stops: %u (%u stations); trips: %u; stop times: %u; "
-                          "transfers: %u\n", tnet_feed_n_stops (feed), sum->n_stations,
-                          tnet_feed_n_trips (feed), tnet_feed_n_stop_times (feed),
-                          tnet_feed_n_transfers (feed));
-  g_string_append_printf (out, "Service day %u, window %02u:%02u-%02u:%02u: %u patterns "
-                          "(%u frequency-based)\n", tnet_feed_get_service_date (feed),
-                          w0 / 3600, w0 / 60 % 60, w1 / 3600, w1 / 60 % 60,
-                          tnet_feed_n_patterns (feed), sum->n_freq);
-  for (guint m = 0; m < TNET_N_MODES; m++)
-    if (sum->ms[m].n_routes)
-      {
-        const ModeStats *s = &sum->ms[m];
-        g_string_append_printf (out, "  %-9s %3u routes, %3u patterns", tnet_mode_to_string (m),
-                                s->n_routes, s->n_patterns);
-        if (s->n_patterns)
-          g_string_append_printf (out, ", headway %.1f-%.1f min", s->min_headway_s / 60.0,
-                                  s->max_headway_s / 60.0);
-        g_string_append_c (out, '\n');
-      }
-  return g_string_free (out, FALSE);
 }
 
 static int
@@ -218,10 +86,9 @@ import_gtfs (int argc, char **argv, TnetCliCommon *common)
     return tnet_cli_fail (NULL, error);
   double load_ms = (g_get_monotonic_time () - t0) / 1000.0;
 
-  FeedSummary sum;
-  feed_summary (feed, &sum);
-  g_autofree char *text = format == TNET_CLI_FORMAT_JSON ? feed_summary_json (feed, &sum)
-                                                         : feed_summary_text (feed, &sum, load_ms);
+  g_autofree char *text = format == TNET_CLI_FORMAT_JSON
+                          ? tnet_feed_summary_to_json (feed)
+                          : tnet_feed_summary_to_text (feed, load_ms);
   if (!tnet_cli_write (common, text, &error))
     return tnet_cli_fail (ctx, error);
   return TNET_EXIT_OK;
