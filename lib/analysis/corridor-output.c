@@ -11,13 +11,6 @@
 
 #include <math.h>
 
-static void
-add_int (JsonBuilder *jb, const char *name, gint64 v)
-{
-  json_builder_set_member_name (jb, name);
-  json_builder_add_int_value (jb, v);
-}
-
 /* A least-time path of the corridor's graph: its minutes and the links of
  * its arcs that run over a network link (access, waits and rides have
  * none). */
@@ -47,14 +40,16 @@ static void
 summary_json (JsonBuilder *jb, const TnetCorridor *corr, const TnetNetwork *net)
 {
   json_builder_begin_object (jb);
-  add_int (jb, "lines", corr->n_lines);
+  tnet_i_json_add_int (jb, "lines", corr->n_lines);
   json_builder_set_member_name (jb, "line_names");
   json_builder_begin_array (jb);
   for (guint i = 0; corr->lines && i < corr->lines->len; i++)
     json_builder_add_string_value (jb, corr->lines->pdata[i]);
   json_builder_end_array (jb);
-  add_int (jb, "link_disjoint_paths", corr->link_disjoint ? corr->link_disjoint->n_paths : 0);
-  add_int (jb, "node_disjoint_paths", corr->node_disjoint ? corr->node_disjoint->n_paths : 0);
+  tnet_i_json_add_int (jb, "link_disjoint_paths",
+                       corr->link_disjoint ? corr->link_disjoint->n_paths : 0);
+  tnet_i_json_add_int (jb, "node_disjoint_paths",
+                       corr->node_disjoint ? corr->node_disjoint->n_paths : 0);
   json_builder_set_member_name (jb, "fastest");
   json_builder_begin_array (jb);
   if (corr->journeys)
@@ -64,8 +59,8 @@ summary_json (JsonBuilder *jb, const TnetCorridor *corr, const TnetNetwork *net)
     for (guint i = 0; corr->fastest && i < corr->fastest->n_paths; i++)
       summary_path_json (jb, corr, net, &corr->fastest->paths[i]);
   json_builder_end_array (jb);
-  add_int (jb, "within_budget", corr->n_within_budget);
-  add_int (jb, "within_factor", corr->n_within_factor);
+  tnet_i_json_add_int (jb, "within_budget", corr->n_within_budget);
+  tnet_i_json_add_int (jb, "within_factor", corr->n_within_factor);
   json_builder_end_object (jb);
 }
 

@@ -111,6 +111,13 @@ tnet_i_json_add_number (JsonBuilder *b, const char *key, double v, int decimals)
 }
 
 void
+tnet_i_json_add_int (JsonBuilder *b, const char *key, gint64 v)
+{
+  json_builder_set_member_name (b, key);
+  json_builder_add_int_value (b, v);
+}
+
+void
 tnet_i_json_timetable_members (JsonBuilder *b, const char *feed, guint date, gint32 depart_s,
                                guint window_min)
 {

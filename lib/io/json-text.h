@@ -23,6 +23,9 @@ void tnet_i_json_add_string (JsonBuilder *b, const char *name, const char *value
  * precision. O(1). */
 void tnet_i_json_add_number (JsonBuilder *b, const char *key, double v, int decimals);
 
+/* Sets member @key of the object @b is building to the integer @v. O(1). */
+void tnet_i_json_add_int (JsonBuilder *b, const char *key, gint64 v);
+
 /* The members a "timetable" object of every result opens with: feed (null
  * when @feed is NULL), date (@date, YYYYMMDD), depart ("HH:MM" of
  * @depart_s) and window_min (@window_min as given). O(1). */

@@ -33,13 +33,6 @@ add_strv (JsonBuilder *b, const char *name, const char *const *v)
   json_builder_end_array (b);
 }
 
-static void
-add_int (JsonBuilder *b, const char *name, gint64 v)
-{
-  json_builder_set_member_name (b, name);
-  json_builder_add_int_value (b, v);
-}
-
 /* The object "scenario": file, name, year, statuses, network folder, the
  * closures the file lists. */
 static void
@@ -52,7 +45,7 @@ scenario_json (JsonBuilder *b, const TnetScenarioFile *sf, const TnetScenario *s
   json_builder_add_string_value (b, tnet_scenario_file_get_path (sf));
   json_builder_set_member_name (b, "name");
   json_builder_add_string_value (b, tnet_scenario_get_name (scen));
-  add_int (b, "year", tnet_scenario_get_year (scen));
+  tnet_i_json_add_int (b, "year", tnet_scenario_get_year (scen));
   json_builder_set_member_name (b, "statuses");
   json_builder_begin_array (b);
   guint mask = tnet_scenario_get_statuses (scen);
@@ -80,9 +73,9 @@ tnet_scenario_file_summary_to_json (const TnetScenarioFile *sf, const TnetScenar
   scenario_json (b, sf, scen, net);
   json_builder_set_member_name (b, "network");
   json_builder_begin_object (b);
-  add_int (b, "nodes", tnet_network_n_nodes (net));
-  add_int (b, "links", tnet_network_n_links (net));
-  add_int (b, "active_links", active);
+  tnet_i_json_add_int (b, "nodes", tnet_network_n_nodes (net));
+  tnet_i_json_add_int (b, "links", tnet_network_n_links (net));
+  tnet_i_json_add_int (b, "active_links", active);
   json_builder_set_member_name (b, "km_by_mode");
   json_builder_begin_object (b);
   for (guint md = 0; md < TNET_N_MODES; md++)
