@@ -1,6 +1,7 @@
 /* feed.c: the GTFS feed model, service-day selection and service patterns.
  *
- * Implementation notes: the reader (lib/io/gtfs.c) fills the record arrays;
+ * Implementation notes: the reader (lib/io/gtfs.c) fills the record arrays
+ * through the builder (feed-builder.c, feed-internal.h);
  * tnet_i_feed_finish() then picks the service day and groups the trips that
  * run on it into patterns keyed by (route, ordered stop sequence). Only
  * departures from the first stop inside [window_start, window_end) count; a
