@@ -333,7 +333,7 @@ field_ref (TnetCsv *csv, int col, guint found, const char *what, const char *fil
 /* ------------------------------------------------------------------ files */
 
 static gboolean
-read_agency (Source *src, TnetIFeedBuilder *feed, GError **error)
+read_agency (Source *src, TnetIFeedBuilder *builder, GError **error)
 {
   g_autoptr (TnetCsv) csv = NULL;
   if (!source_csv (src, "agency.txt", FALSE, &csv, error))
@@ -346,7 +346,7 @@ read_agency (Source *src, TnetIFeedBuilder *feed, GError **error)
   while ((r = tnet_i_csv_next (csv, error)) == 1)
     {
       const char *id = tnet_i_csv_field (csv, c_id);
-      if (!tnet_i_feed_builder_add_agency (feed, id, tnet_i_csv_field (csv, c_name)))
+      if (!tnet_i_feed_builder_add_agency (builder, id, tnet_i_csv_field (csv, c_name)))
         {
           tnet_i_csv_error (csv, c_id, error, "duplicate agency_id '%s'", id);
           return FALSE;
@@ -363,7 +363,7 @@ typedef struct {
 } PendingParent;
 
 static gboolean
-read_stops (Source *src, TnetIFeedBuilder *feed, GError **error)
+read_stops (Source *src, TnetIFeedBuilder *builder, GError **error)
 {
   g_autoptr (TnetCsv) csv = NULL;
   if (!source_csv (src, "stops.txt", TRUE, &csv, error))
@@ -382,7 +382,7 @@ read_stops (Source *src, TnetIFeedBuilder *feed, GError **error)
     {
       const char *id = tnet_i_csv_field (csv, c_id);
       if (!field_nonempty (csv, c_id, "stop_id", error)
-          || !field_unique (csv, c_id, tnet_i_feed_builder_find_stop (feed, id) != TNET_ID_NONE,
+          || !field_unique (csv, c_id, tnet_i_feed_builder_find_stop (builder, id) != TNET_ID_NONE,
                             "stop_id", error))
         return FALSE;
       gint64 type;
@@ -404,7 +404,7 @@ read_stops (Source *src, TnetIFeedBuilder *feed, GError **error)
           tnet_i_csv_error (csv, c_lon, error, "longitude %g out of range, expected -180..180", s.lon);
           return FALSE;
         }
-      TnetId index = tnet_i_feed_builder_add_stop (feed, &s);
+      TnetId index = tnet_i_feed_builder_add_stop (builder, &s);
       const char *parent = tnet_i_csv_field (csv, c_parent);
       if (*parent)
         {
@@ -418,7 +418,7 @@ read_stops (Source *src, TnetIFeedBuilder *feed, GError **error)
   for (guint i = 0; i < pending->len; i++)
     {
       PendingParent *pp = &g_array_index (pending, PendingParent, i);
-      TnetId p = tnet_i_feed_builder_find_stop (feed, pp->parent);
+      TnetId p = tnet_i_feed_builder_find_stop (builder, pp->parent);
       if (p == TNET_ID_NONE || p == pp->stop)
         {
           g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
@@ -428,13 +428,13 @@ read_stops (Source *src, TnetIFeedBuilder *feed, GError **error)
                                          : "is the stop itself");
           return FALSE;
         }
-      tnet_i_feed_builder_set_parent (feed, pp->stop, p);
+      tnet_i_feed_builder_set_parent (builder, pp->stop, p);
     }
   return TRUE;
 }
 
 static gboolean
-read_routes (Source *src, TnetIFeedBuilder *feed, GError **error)
+read_routes (Source *src, TnetIFeedBuilder *builder, GError **error)
 {
   g_autoptr (TnetCsv) csv = NULL;
   if (!source_csv (src, "routes.txt", TRUE, &csv, error))
@@ -451,7 +451,7 @@ read_routes (Source *src, TnetIFeedBuilder *feed, GError **error)
     {
       const char *id = tnet_i_csv_field (csv, c_id);
       if (!field_nonempty (csv, c_id, "route_id", error)
-          || !field_unique (csv, c_id, tnet_i_feed_builder_find_route (feed, id) != TNET_ID_NONE,
+          || !field_unique (csv, c_id, tnet_i_feed_builder_find_route (builder, id) != TNET_ID_NONE,
                             "route_id", error))
         return FALSE;
       gint64 type;
@@ -472,13 +472,13 @@ read_routes (Source *src, TnetIFeedBuilder *feed, GError **error)
                             "rail, suburban, metro or bus", tm);
           return FALSE;
         }
-      tnet_i_feed_builder_add_route (feed, &rt);
+      tnet_i_feed_builder_add_route (builder, &rt);
     }
   return r == 0;
 }
 
 static gboolean
-read_calendars (Source *src, TnetIFeedBuilder *feed, GError **error)
+read_calendars (Source *src, TnetIFeedBuilder *builder, GError **error)
 {
   static const char *const days[] = { "monday", "tuesday", "wednesday", "thursday",
                                        "friday", "saturday", "sunday" };
@@ -488,7 +488,7 @@ read_calendars (Source *src, TnetIFeedBuilder *feed, GError **error)
   int r;
   if (cal)
     {
-      tnet_i_feed_builder_set_has_calendar_files (feed);
+      tnet_i_feed_builder_set_has_calendar_files (builder);
       REQUIRE (cal, "service_id", "monday", "tuesday", "wednesday", "thursday", "friday",
                "saturday", "sunday", "start_date", "end_date");
       int c_id = tnet_i_csv_column (cal, "service_id");
@@ -512,8 +512,8 @@ read_calendars (Source *src, TnetIFeedBuilder *feed, GError **error)
               || !field_date (cal, c_end, &end, error))
             return FALSE;
           const char *id = tnet_i_csv_field (cal, c_id);
-          guint idx = tnet_i_feed_builder_service (feed, id, TRUE);
-          if (!tnet_i_feed_builder_set_calendar (feed, idx, weekdays, start, end))
+          guint idx = tnet_i_feed_builder_service (builder, id, TRUE);
+          if (!tnet_i_feed_builder_set_calendar (builder, idx, weekdays, start, end))
             {
               /* an exact repeat of a row is harmless, another calendar is not */
               tnet_i_csv_error (cal, c_id, error, "duplicate service_id '%s'", id);
@@ -528,7 +528,7 @@ read_calendars (Source *src, TnetIFeedBuilder *feed, GError **error)
     return FALSE;
   if (dates)
     {
-      tnet_i_feed_builder_set_has_calendar_files (feed);
+      tnet_i_feed_builder_set_has_calendar_files (builder);
       REQUIRE (dates, "service_id", "date", "exception_type");
       int c_id = tnet_i_csv_column (dates, "service_id");
       int c_date = tnet_i_csv_column (dates, "date");
@@ -542,8 +542,8 @@ read_calendars (Source *src, TnetIFeedBuilder *feed, GError **error)
           if (!field_date (dates, c_date, &date, error)
               || !field_int_range (dates, c_exc, TRUE, 0, 1, 2, &exc, error))
             return FALSE;
-          guint idx = tnet_i_feed_builder_service (feed, tnet_i_csv_field (dates, c_id), TRUE);
-          tnet_i_feed_builder_add_service_date (feed, idx, date, (int) exc);
+          guint idx = tnet_i_feed_builder_service (builder, tnet_i_csv_field (dates, c_id), TRUE);
+          tnet_i_feed_builder_add_service_date (builder, idx, date, (int) exc);
         }
       if (r < 0)
         return FALSE;
@@ -552,7 +552,7 @@ read_calendars (Source *src, TnetIFeedBuilder *feed, GError **error)
 }
 
 static gboolean
-read_trips (Source *src, TnetIFeedBuilder *feed, GError **error)
+read_trips (Source *src, TnetIFeedBuilder *builder, GError **error)
 {
   g_autoptr (TnetCsv) csv = NULL;
   if (!source_csv (src, "trips.txt", TRUE, &csv, error))
@@ -569,22 +569,23 @@ read_trips (Source *src, TnetIFeedBuilder *feed, GError **error)
       const char *id = tnet_i_csv_field (csv, c_id);
       if (!field_nonempty (csv, c_id, "trip_id", error)
           || !field_nonempty (csv, c_service, "service_id", error)
-          || !field_unique (csv, c_id, tnet_i_feed_builder_find_trip (feed, id) != G_MAXUINT,
+          || !field_unique (csv, c_id, tnet_i_feed_builder_find_trip (builder, id) != G_MAXUINT,
                             "trip_id", error)
           || !field_ref (csv, c_route,
-                         tnet_i_feed_builder_find_route (feed, tnet_i_csv_field (csv, c_route)),
+                         tnet_i_feed_builder_find_route (builder, tnet_i_csv_field (csv, c_route)),
                          "route_id", "routes.txt", &route, error))
         return FALSE;
       const char *sid = tnet_i_csv_field (csv, c_service);
-      guint service = tnet_i_feed_builder_service (feed, sid,
-                                                   !tnet_i_feed_builder_has_calendar_files (feed));
+      /* without calendar files, a service_id needs no definition */
+      gboolean create = !tnet_i_feed_builder_has_calendar_files (builder);
+      guint service = tnet_i_feed_builder_service (builder, sid, create);
       if (service == G_MAXUINT)
         {
           tnet_i_csv_error (csv, c_service, error, "unknown service_id '%s', expected one "
                             "of calendar.txt or calendar_dates.txt", sid);
           return FALSE;
         }
-      tnet_i_feed_builder_add_trip (feed, id, route, service, tnet_i_csv_field (csv, c_block));
+      tnet_i_feed_builder_add_trip (builder, id, route, service, tnet_i_csv_field (csv, c_block));
     }
   return r == 0;
 }
@@ -606,10 +607,10 @@ typedef struct {
 /* Straight-line distance in metres between two stops (tnet_i_haversine_m());
  * 0 when either has no position. */
 static double
-stop_distance_m (const TnetIFeedBuilder *feed, TnetId a, TnetId b)
+stop_distance_m (const TnetIFeedBuilder *builder, TnetId a, TnetId b)
 {
-  const TnetFeedStop *x = tnet_i_feed_builder_stop (feed, a);
-  const TnetFeedStop *y = tnet_i_feed_builder_stop (feed, b);
+  const TnetFeedStop *x = tnet_i_feed_builder_stop (builder, a);
+  const TnetFeedStop *y = tnet_i_feed_builder_stop (builder, b);
   if (isnan (x->lon) || isnan (y->lon))
     return 0;
   return tnet_i_haversine_m (x->lon, x->lat, y->lon, y->lat);
@@ -635,16 +636,16 @@ typedef struct {
  * departure takes the other, both missing are G_MAXUINT (interpolated
  * later). */
 static gboolean
-read_stop_time_row (TnetCsv *csv, const StopTimeColumns *col, const TnetIFeedBuilder *feed,
+read_stop_time_row (TnetCsv *csv, const StopTimeColumns *col, const TnetIFeedBuilder *builder,
                     RawStopTime *rs, GError **error)
 {
   guint trip, stop;
   gint64 seq, pick, drop;
   if (!field_ref (csv, col->trip,
-                  tnet_i_feed_builder_find_trip (feed, tnet_i_csv_field (csv, col->trip)),
+                  tnet_i_feed_builder_find_trip (builder, tnet_i_csv_field (csv, col->trip)),
                   "trip_id", "trips.txt", &trip, error)
       || !field_ref (csv, col->stop,
-                     tnet_i_feed_builder_find_stop (feed, tnet_i_csv_field (csv, col->stop)),
+                     tnet_i_feed_builder_find_stop (builder, tnet_i_csv_field (csv, col->stop)),
                      "stop_id", "stops.txt", &stop, error)
       || !field_int_range (csv, col->seq, TRUE, 0, 0, G_MAXINT32, &seq, error)
       || !field_int_range (csv, col->pick, FALSE, 0, 0, 3, &pick, error)
@@ -706,7 +707,7 @@ check_trip_sequence (const char *name, const RawStopTime *rv, guint i, guint j,
  * every stop has an increasing shape distance, else by the straight
  * distances between stops. */
 static gboolean
-interpolate_times (const TnetIFeedBuilder *feed, const char *name, RawStopTime *rv, guint k,
+interpolate_times (const TnetIFeedBuilder *builder, const char *name, RawStopTime *rv, guint k,
                    guint e, const char *trip_id, GError **error)
 {
   guint a = rv[k - 1].dep, b = rv[e].arr;
@@ -727,7 +728,7 @@ interpolate_times (const TnetIFeedBuilder *feed, const char *name, RawStopTime *
     total = rv[e].shape_dist - rv[k - 1].shape_dist;
   else
     for (guint q = k; q <= e; q++)
-      total += stop_distance_m (feed, rv[q - 1].stop, rv[q].stop);
+      total += stop_distance_m (builder, rv[q - 1].stop, rv[q].stop);
   double run = 0;
   for (guint q = k; q < e; q++)
     {
@@ -735,7 +736,7 @@ interpolate_times (const TnetIFeedBuilder *feed, const char *name, RawStopTime *
       if (total > 0)
         {
           run = by_shape ? rv[q].shape_dist - rv[k - 1].shape_dist
-                         : run + stop_distance_m (feed, rv[q - 1].stop, rv[q].stop);
+                         : run + stop_distance_m (builder, rv[q - 1].stop, rv[q].stop);
           frac = run / total;
         }
       else   /* all stops at one place: nothing to weigh by */
@@ -749,11 +750,11 @@ interpolate_times (const TnetIFeedBuilder *feed, const char *name, RawStopTime *
  * added to the feed; the feed checks that they run forwards, and a fault
  * is reported here at its line. */
 static gboolean
-finish_trip_times (TnetIFeedBuilder *feed, const char *name, RawStopTime *rv, guint i,
+finish_trip_times (TnetIFeedBuilder *builder, const char *name, RawStopTime *rv, guint i,
                    guint j, GError **error)
 {
   guint trip = rv[i].trip;
-  const char *trip_id = tnet_i_feed_builder_trip_id (feed, trip);
+  const char *trip_id = tnet_i_feed_builder_trip_id (builder, trip);
   if (!check_trip_sequence (name, rv, i, j, trip_id, error))
     return FALSE;
   for (guint k = i + 1; k < j; k++)
@@ -762,17 +763,17 @@ finish_trip_times (TnetIFeedBuilder *feed, const char *name, RawStopTime *rv, gu
         guint e = k;
         while (rv[e].arr == G_MAXUINT)
           e++;
-        if (!interpolate_times (feed, name, rv, k, e, trip_id, error))
+        if (!interpolate_times (builder, name, rv, k, e, trip_id, error))
           return FALSE;
         k = e;
       }
-  TnetStopTime *st = tnet_i_feed_builder_add_stop_times (feed, trip, j - i);
+  TnetStopTime *st = tnet_i_feed_builder_add_stop_times (builder, trip, j - i);
   for (guint k = i; k < j; k++)
     st[k - i] = (TnetStopTime) { .stop = rv[k].stop, .arr_s = rv[k].arr, .dep_s = rv[k].dep,
                                  .pickup_type = rv[k].pickup,
                                  .drop_off_type = rv[k].dropoff };
   guint row = 0;
-  TnetIStopTimesFault fault = tnet_i_feed_builder_end_stop_times (feed, trip, &row);
+  TnetIStopTimesFault fault = tnet_i_feed_builder_end_stop_times (builder, trip, &row);
   const RawStopTime *bad = &rv[i + row];
   if (fault == TNET_I_STOP_TIMES_DEPARTS_BEFORE_ARRIVAL)
     g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
@@ -787,7 +788,7 @@ finish_trip_times (TnetIFeedBuilder *feed, const char *name, RawStopTime *rv, gu
 }
 
 static gboolean
-read_stop_times (Source *src, TnetIFeedBuilder *feed, GError **error)
+read_stop_times (Source *src, TnetIFeedBuilder *builder, GError **error)
 {
   g_autoptr (TnetCsv) csv = NULL;
   if (!source_csv (src, "stop_times.txt", TRUE, &csv, error))
@@ -808,7 +809,7 @@ read_stop_times (Source *src, TnetIFeedBuilder *feed, GError **error)
   while ((r = tnet_i_csv_next (csv, error)) == 1)
     {
       RawStopTime rs;
-      if (!read_stop_time_row (csv, &col, feed, &rs, error))
+      if (!read_stop_time_row (csv, &col, builder, &rs, error))
         return FALSE;
       g_array_append_val (raw, rs);
     }
@@ -818,14 +819,14 @@ read_stop_times (Source *src, TnetIFeedBuilder *feed, GError **error)
   const char *name = tnet_i_csv_name (csv);
   if (raw->len > 0)
     qsort (raw->data, raw->len, sizeof (RawStopTime), cmp_raw);
-  tnet_i_feed_builder_reserve_stop_times (feed, raw->len);
+  tnet_i_feed_builder_reserve_stop_times (builder, raw->len);
   RawStopTime *rv = (RawStopTime *) raw->data;
   for (guint i = 0; i < raw->len;)
     {
       guint j = i;
       while (j < raw->len && rv[j].trip == rv[i].trip)
         j++;
-      if (!finish_trip_times (feed, name, rv, i, j, error))
+      if (!finish_trip_times (builder, name, rv, i, j, error))
         return FALSE;
       i = j;
     }
@@ -848,7 +849,7 @@ cmp_freq (const void *a, const void *b)
 }
 
 static gboolean
-read_frequencies (Source *src, TnetIFeedBuilder *feed, GError **error)
+read_frequencies (Source *src, TnetIFeedBuilder *builder, GError **error)
 {
   g_autoptr (TnetCsv) csv = NULL;
   if (!source_csv (src, "frequencies.txt", FALSE, &csv, error))
@@ -869,7 +870,7 @@ read_frequencies (Source *src, TnetIFeedBuilder *feed, GError **error)
       gboolean present;
       gint64 h, exact;
       if (!field_ref (csv, c_trip,
-                      tnet_i_feed_builder_find_trip (feed, tnet_i_csv_field (csv, c_trip)),
+                      tnet_i_feed_builder_find_trip (builder, tnet_i_csv_field (csv, c_trip)),
                       "trip_id", "trips.txt", &rf.trip, error)
           || !field_time (csv, c_start, TRUE, &rf.f.start_s, &present, error)
           || !field_time (csv, c_end, TRUE, &rf.f.end_s, &present, error)
@@ -894,13 +895,13 @@ read_frequencies (Source *src, TnetIFeedBuilder *feed, GError **error)
   for (guint i = 0; i < raw->len; i++)
     {
       const RawFrequency *rf = &g_array_index (raw, RawFrequency, i);
-      tnet_i_feed_builder_add_frequency (feed, rf->trip, &rf->f);
+      tnet_i_feed_builder_add_frequency (builder, rf->trip, &rf->f);
     }
   return TRUE;
 }
 
 static gboolean
-read_transfers (Source *src, TnetIFeedBuilder *feed, GError **error)
+read_transfers (Source *src, TnetIFeedBuilder *builder, GError **error)
 {
   g_autoptr (TnetCsv) csv = NULL;
   if (!source_csv (src, "transfers.txt", FALSE, &csv, error))
@@ -929,13 +930,13 @@ read_transfers (Source *src, TnetIFeedBuilder *feed, GError **error)
         }
       TnetFeedTransfer t = { .transfer_type = (int) type, .min_transfer_time_s = (int) min };
       if (!field_ref (csv, c_from,
-                      tnet_i_feed_builder_find_stop (feed, tnet_i_csv_field (csv, c_from)),
+                      tnet_i_feed_builder_find_stop (builder, tnet_i_csv_field (csv, c_from)),
                       "stop_id", "stops.txt", &t.from_stop, error)
           || !field_ref (csv, c_to,
-                         tnet_i_feed_builder_find_stop (feed, tnet_i_csv_field (csv, c_to)),
+                         tnet_i_feed_builder_find_stop (builder, tnet_i_csv_field (csv, c_to)),
                          "stop_id", "stops.txt", &t.to_stop, error))
         return FALSE;
-      tnet_i_feed_builder_add_transfer (feed, &t);
+      tnet_i_feed_builder_add_transfer (builder, &t);
     }
   return r == 0;
 }
@@ -945,14 +946,8 @@ tnet_feed_load (const char *path, const TnetFeedOptions *options, GError **error
 {
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-  TnetFeedOptions dflt;
-  if (options == NULL)
-    {
-      tnet_feed_options_init (&dflt);
-      options = &dflt;
-    }
   Source src;
-  if (!source_open (&src, path, options->max_uncompressed_bytes, error))
+  if (!source_open (&src, path, options ? options->max_uncompressed_bytes : 0, error))
     {
       source_close (&src);
       return NULL;

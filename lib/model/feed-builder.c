@@ -34,6 +34,17 @@ intern_opt (TnetFeed *feed, const char *s)
   return s && *s ? intern (feed, s) : NULL;
 }
 
+/* Appends @record to @records under @id (interned) in @index (id ->
+ * position + 1) and returns its position. */
+static guint
+append_indexed (GHashTable *index, GArray *records, const char *id, gconstpointer record)
+{
+  guint position = records->len;
+  g_hash_table_insert (index, (char *) id, GUINT_TO_POINTER (position + 1));
+  g_array_append_vals (records, record, 1);
+  return position;
+}
+
 TnetIFeedBuilder *
 tnet_i_feed_builder_new (const char *path)
 {
@@ -104,10 +115,7 @@ tnet_i_feed_builder_add_stop (TnetIFeedBuilder *builder, const TnetFeedStop *sto
   TnetFeedStop s = *stop;
   s.id = intern (feed, stop->id);
   s.name = intern_opt (feed, stop->name);
-  TnetId index = feed->stops->len;
-  g_hash_table_insert (feed->stop_index, (char *) s.id, GUINT_TO_POINTER (index + 1));
-  g_array_append_val (feed->stops, s);
-  return index;
+  return append_indexed (feed->stop_index, feed->stops, s.id, &s);
 }
 
 void
@@ -138,10 +146,7 @@ tnet_i_feed_builder_add_route (TnetIFeedBuilder *builder, const TnetFeedRoute *r
   r.agency_id = intern_opt (feed, route->agency_id);
   r.short_name = intern_opt (feed, route->short_name);
   r.long_name = intern_opt (feed, route->long_name);
-  TnetId index = feed->routes->len;
-  g_hash_table_insert (feed->route_index, (char *) r.id, GUINT_TO_POINTER (index + 1));
-  g_array_append_val (feed->routes, r);
-  return index;
+  return append_indexed (feed->route_index, feed->routes, r.id, &r);
 }
 
 void
@@ -167,11 +172,8 @@ tnet_i_feed_builder_service (TnetIFeedBuilder *builder, const char *id, gboolean
     return GPOINTER_TO_UINT (v) - 1;
   if (!create)
     return G_MAXUINT;
-  GArray *services = builder->feed->services;
   TnetService s = { .id = intern (builder->feed, id) };
-  g_hash_table_insert (builder->services, (char *) s.id, GUINT_TO_POINTER (services->len + 1));
-  g_array_append_val (services, s);
-  return services->len - 1;
+  return append_indexed (builder->services, builder->feed->services, s.id, &s);
 }
 
 gboolean
@@ -226,10 +228,7 @@ tnet_i_feed_builder_add_trip (TnetIFeedBuilder *builder, const char *id, TnetId 
   g_return_val_if_fail (!g_hash_table_contains (builder->trips, id), G_MAXUINT);
   TnetTrip t = { .id = intern (feed, id), .route = route, .service = service,
                  .block = intern_opt (feed, block) };
-  guint index = feed->trips->len;
-  g_hash_table_insert (builder->trips, (char *) t.id, GUINT_TO_POINTER (index + 1));
-  g_array_append_val (feed->trips, t);
-  return index;
+  return append_indexed (builder->trips, feed->trips, t.id, &t);
 }
 
 void
@@ -314,12 +313,6 @@ tnet_i_feed_builder_finish (TnetIFeedBuilder *builder, const TnetFeedOptions *op
 {
   g_return_val_if_fail (builder != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-  TnetFeedOptions dflt;
-  if (options == NULL)
-    {
-      tnet_feed_options_init (&dflt);
-      options = &dflt;
-    }
   TnetFeed *feed = builder_release (builder);
   if (!tnet_i_feed_finish (feed, options, error))
     {

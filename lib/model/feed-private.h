@@ -48,7 +48,8 @@ struct _TnetFeed {
 };
 
 TnetFeed *tnet_i_feed_new (const char *path);
-/* Selects the service day and builds the patterns (after all rows are in). */
+/* Selects the service day and builds the patterns (after all rows are in);
+ * @options NULL for the defaults. */
 gboolean tnet_i_feed_finish (TnetFeed *feed, const TnetFeedOptions *options,
                              GError **error);
 /* TRUE when service @service runs on @date (YYYYMMDD). */

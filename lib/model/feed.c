@@ -700,6 +700,12 @@ add_pattern (TnetFeed *feed, const PatternBuild *b)
 gboolean
 tnet_i_feed_finish (TnetFeed *feed, const TnetFeedOptions *options, GError **error)
 {
+  TnetFeedOptions dflt;
+  if (options == NULL)
+    {
+      tnet_feed_options_init (&dflt);
+      options = &dflt;
+    }
   if (!feed_choose_day (feed, options, error))
     return FALSE;
   GPtrArray *builds = group_trips (feed);
