@@ -221,6 +221,20 @@ tnet_cli_map_title (const TnetDataset *ds, int year)
   return t ? t : g_strdup_printf ("%s %d", ds ? tnet_dataset_get_name (ds) : "tnet", year);
 }
 
+void
+tnet_cli_plan_defaults (const TnetPlan *plan, int *k, int *top, double *budget_min,
+                        double *factor)
+{
+  if (k && *k == 0)
+    *k = tnet_plan_get_int (plan, "k");
+  if (top && *top == 0)
+    *top = tnet_plan_get_int (plan, "top");
+  if (budget_min && *budget_min == 0)
+    *budget_min = tnet_plan_get_double (plan, "budget_min");
+  if (factor && *factor == 0)
+    *factor = tnet_plan_get_double (plan, "detour");
+}
+
 static const TnetDataset *registered_dataset;
 
 void

@@ -110,6 +110,14 @@ void tnet_cli_register_dataset (const TnetDataset *ds);
  * dataset's name (@ds may be NULL: "tnet YEAR"). Newly allocated. */
 char *tnet_cli_map_title (const TnetDataset *ds, int year);
 
+/* The settings of corridors and criticality (the commands, their
+ * /corridors and /criticality, and tnet run's sections) left 0, not given,
+ * set to the plan's: @k its k, @top its top, @budget_min its budget_min and
+ * @factor its detour (@plan NULL: the built-in defaults). Each pointer may
+ * be NULL. */
+void tnet_cli_plan_defaults (const TnetPlan *plan, int *k, int *top, double *budget_min,
+                             double *factor);
+
 /* tnet_commute_build_graphs() with the feed of @scen's year and the hubs of
  * @net's dataset (none when @net has no dataset). */
 gboolean tnet_cli_build_graphs (const TnetNetwork *net, const TnetScenario *scen,

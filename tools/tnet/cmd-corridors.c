@@ -288,15 +288,8 @@ tnet_cmd_corridors (int argc, char **argv)
   if (rc == TNET_EXIT_OK && !parse_timing (&common, &targs, &pra, &topt, &po, &error))
     rc = tnet_cli_fail (ctx, error);
   if (rc == TNET_EXIT_OK)
-    {
-      const TnetPlan *plan = tnet_dataset_get_plan (common.dataset);
-      if (k == 0)
-        k = tnet_plan_get_int (plan, "k");
-      if (budget_min == 0)
-        budget_min = tnet_plan_get_double (plan, "budget_min");
-      if (factor == 0)
-        factor = tnet_plan_get_double (plan, "detour");
-    }
+    tnet_cli_plan_defaults (tnet_dataset_get_plan (common.dataset), &k, NULL, &budget_min,
+                            &factor);
   g_autoptr (GArray) pcts = topt.percentiles;
   if (rc != TNET_EXIT_OK)
     {
@@ -480,9 +473,8 @@ tnet_cmd_criticality (int argc, char **argv)
       tnet_cli_common_clear (&common);
       return rc;
     }
-  const TnetPlan *plan = tnet_dataset_get_plan (common.dataset);
-  top = top != 0 ? top : tnet_plan_get_int (plan, "top");
-  budget_min = budget_min != 0 ? budget_min : tnet_plan_get_double (plan, "budget_min");
+  tnet_cli_plan_defaults (tnet_dataset_get_plan (common.dataset), NULL, &top, &budget_min,
+                          NULL);
   gboolean by_line = by && strcmp (by, "line") == 0;
   TnetWeight budget = (TnetWeight) (budget_min * 60000.0);
   TnetCriticalityOptions copts;
