@@ -95,6 +95,19 @@ param (TnetServeJob *job, const char *name)
   return g_hash_table_lookup (job->query, name);
 }
 
+/* The 400 naming the parameter @name: "parameter 'NAME': " and the message
+ * of @format. Returns FALSE, for the readers below. */
+static gboolean G_GNUC_PRINTF (3, 4)
+bad_param (TnetServeJob *job, const char *name, const char *format, ...)
+{
+  va_list ap;
+  va_start (ap, format);
+  g_autofree char *message = g_strdup_vprintf (format, ap);
+  va_end (ap);
+  tnet_serve_job_error (job, 400, name, "parameter '%s': %s", name, message);
+  return FALSE;
+}
+
 /* The answer @status naming the parameter @name for @error (consumed):
  * "parameter 'NAME': message". */
 static void
@@ -114,92 +127,204 @@ job_profile (TnetServeJob *job)
   return profile;
 }
 
-/* A required or optional text parameter; FALSE (with the 400 set) when bad. */
-static gboolean
-text_param (TnetServeJob *job, const char *name, gboolean required, const char **out)
-{
-  const char *v = param (job, name);
-  *out = v;
-  if (v == NULL)
-    {
-      if (required)
-        tnet_serve_job_error (job, 400, name, "missing parameter '%s'", name);
-      return !required;
-    }
-  if (!plain_text (v))
-    {
-      tnet_serve_job_error (job, 400, name, "parameter '%s': expected 1 to 200 bytes of "
-                            "text, not starting with '-'", name);
-      return FALSE;
-    }
-  return TRUE;
-}
+/* What a parameter holds. */
+typedef enum {
+  PARAM_TEXT,     /* plain_text() */
+  PARAM_NUMBER,   /* a finite number in [lo, hi] */
+  PARAM_INT,      /* an integer in [ilo, ihi] */
+  PARAM_CHOICE,   /* one of the words of choices */
+  PARAM_CLOCK,    /* HH:MM (tnet_cli_parse_clock()), seconds after midnight */
+  PARAM_DATE,     /* YYYY-MM-DD (tnet_cli_parse_date()), YYYYMMDD */
+  PARAM_LIST,     /* any text, whose items the caller checks */
+} ParamKind;
 
-/* A finite number in [lo, hi]; @out keeps its default when absent. */
-static gboolean
-number_param (TnetServeJob *job, const char *name, double lo, double hi, double *out)
-{
-  const char *v = param (job, name);
-  if (v == NULL)
-    return TRUE;
-  char *end = NULL;
-  double x = strlen (v) <= 32 ? g_ascii_strtod (v, &end) : NAN;
-  if (end == v || end == NULL || *end != '\0' || !isfinite (x) || x < lo || x > hi)
-    {
-      tnet_serve_job_error (job, 400, name, "parameter '%s': expected a number in %g..%g",
-                            name, lo, hi);
-      return FALSE;
-    }
-  *out = x;
-  return TRUE;
-}
+/* One parameter of the endpoints: its name, kind and range, and the value
+ * it takes when absent (@text for TEXT and CHOICE, @number for NUMBER,
+ * @integer for INT; none for CLOCK and DATE, whose absence the caller
+ * asks param() about). @required: absent is a 400 "missing parameter". */
+typedef struct {
+  const char *name;
+  ParamKind kind;
+  gboolean required;
+  double lo, hi;                /* PARAM_NUMBER */
+  gint64 ilo, ihi;              /* PARAM_INT */
+  const char *const *choices;   /* PARAM_CHOICE, NULL-terminated */
+  const char *text;             /* default of TEXT and CHOICE */
+  double number;                /* default of NUMBER */
+  gint64 integer;               /* default of INT */
+} ParamSpec;
 
-/* An integer in [lo, hi]. */
-static gboolean
-int_param (TnetServeJob *job, const char *name, gint64 lo, gint64 hi, gint64 *out)
-{
-  const char *v = param (job, name);
-  if (v == NULL)
-    return TRUE;
-  if (!g_ascii_string_to_signed (v, 10, lo, hi, out, NULL))
-    {
-      tnet_serve_job_error (job, 400, name, "parameter '%s': expected an integer in %"
-                            G_GINT64_FORMAT "..%" G_GINT64_FORMAT, name, lo, hi);
-      return FALSE;
-    }
-  return TRUE;
-}
+/* A parameter's value, by its kind: text (TEXT, CHOICE: a word of the
+ * choices), number (NUMBER) or integer (INT, CLOCK, DATE). */
+typedef union {
+  const char *text;
+  double number;
+  gint64 integer;
+} ParamValue;
 
-/* One of the words of @choices (NULL-terminated). */
+static const char *const profiles_all[] = { "car", "transit", "park_and_ride", NULL };
+static const char *const profiles_access[] = { "car", "transit", NULL };
+static const char *const modes_all[] = { "rail", "road", "all", NULL };
+static const char *const models_all[] = { "timetable", "frequency", NULL };
+static const char *const metrics_all[] = { "time", "length", NULL };
+static const char *const bys_all[] = { "link", "line", NULL };
+static const char *const formats_all[] = { "json", "geojson", NULL };
+static const char *const booleans[] = { "true", "false", "1", "0", NULL };
+
+/* Every parameter with a kind, range or default of its own, by the
+ * endpoints that read it (names only in the table allowed[] above). */
+static const ParamSpec p_from = { "from", PARAM_TEXT, .required = TRUE };
+static const ParamSpec p_to = { "to", PARAM_TEXT, .required = TRUE };
+static const ParamSpec p_sources = { "sources", PARAM_LIST, .required = TRUE };
+static const ParamSpec p_destinations = { "destinations", PARAM_LIST, .required = TRUE };
+static const ParamSpec p_opportunities = { "opportunities", PARAM_TEXT, .required = TRUE };
+static const ParamSpec p_cutoffs = { "cutoffs", PARAM_TEXT };
+static const ParamSpec p_population = { "population", PARAM_TEXT };
+static const ParamSpec p_hub = { "hub", PARAM_TEXT };
+static const ParamSpec p_search = { "search", PARAM_TEXT };
+static const ParamSpec p_place = { "place", PARAM_TEXT };
+static const ParamSpec p_depart_text = { "depart", PARAM_TEXT };
+static const ParamSpec p_metric = { "metric", PARAM_CHOICE, .choices = metrics_all,
+                                    .text = "time" };
+static const ParamSpec p_profile = { "profile", PARAM_CHOICE, .choices = profiles_all,
+                                     .text = "car" };
+static const ParamSpec p_profile_access = { "profile", PARAM_CHOICE,
+                                            .choices = profiles_access, .text = "car" };
+static const ParamSpec p_model = { "model", PARAM_CHOICE, .choices = models_all,
+                                   .text = "timetable" };
+static const ParamSpec p_modes = { "modes", PARAM_CHOICE, .choices = modes_all };
+static const ParamSpec p_by = { "by", PARAM_CHOICE, .choices = bys_all };
+static const ParamSpec p_format = { "format", PARAM_CHOICE, .choices = formats_all,
+                                    .text = "json" };
+static const ParamSpec p_polygons = { "polygons", PARAM_CHOICE, .choices = booleans };
+static const ParamSpec p_minutes = { "minutes", PARAM_NUMBER, .lo = 0.001, .hi = 1440,
+                                     .number = 60 };
+/* 0: the plan's value (budget_min, detour) */
+static const ParamSpec p_budget = { "budget", PARAM_NUMBER, .lo = 1, .hi = 1440 };
+static const ParamSpec p_factor = { "factor", PARAM_NUMBER, .lo = 1, .hi = 100 };
+/* 0: the plan's value (k, top) */
+static const ParamSpec p_k = { "k", PARAM_INT, .ilo = 1, .ihi = 100 };
+static const ParamSpec p_top = { "top", PARAM_INT, .ilo = 1, .ihi = 1000 };
+static const ParamSpec p_window = { "window", PARAM_INT, .ilo = 0, .ihi = 24 * 60 };
+static const ParamSpec p_max_walk = { "max_walk", PARAM_INT, .ilo = 0, .ihi = 24 * 60,
+                                      .integer = 15 };
+static const ParamSpec p_baseline = { "baseline", PARAM_INT, .ilo = 1900, .ihi = 2100 };
+static const ParamSpec p_uncertainty = { "uncertainty", PARAM_INT, .ilo = 0,
+                                         .ihi = TNET_SERVE_MAX_REPORT_DRAWS };
+static const ParamSpec p_seed = { "seed", PARAM_INT, .ilo = 0, .ihi = G_MAXINT64,
+                                  .integer = 1 };
+static const ParamSpec p_limit = { "limit", PARAM_INT, .ilo = 1, .ihi = 100000,
+                                   .integer = 20 };
+static const ParamSpec p_depart = { "depart", PARAM_CLOCK, .integer = 8 * 3600 };
+static const ParamSpec p_date = { "date", PARAM_DATE };
+
+/* Reads the parameter @spec describes into @out: its default when absent
+ * (unless required), else the value when it is of its kind and range.
+ * FALSE with the 400 naming it when missing or bad. Every endpoint reads
+ * its parameters with it. */
 static gboolean
-enum_param (TnetServeJob *job, const char *name, const char *const *choices, const char **out)
+read_param (TnetServeJob *job, const ParamSpec *spec, ParamValue *out)
 {
-  const char *v = param (job, name);
+  const char *name = spec->name, *v = param (job, name);
+  switch (spec->kind)
+    {
+    case PARAM_TEXT: case PARAM_CHOICE: case PARAM_LIST: out->text = spec->text; break;
+    case PARAM_NUMBER: out->number = spec->number; break;
+    default: out->integer = spec->integer; break;
+    }
+  if (v == NULL && spec->required)
+    tnet_serve_job_error (job, 400, name, "missing parameter '%s'", name);
   if (v == NULL)
-    return TRUE;
-  for (guint i = 0; choices[i]; i++)
-    if (strcmp (v, choices[i]) == 0)
+    return !spec->required;
+  switch (spec->kind)
+    {
+    case PARAM_TEXT:
+      out->text = v;
+      return plain_text (v) || bad_param (job, name, "expected 1 to 200 bytes of text, not "
+                                          "starting with '-'");
+    case PARAM_NUMBER:
       {
-        *out = choices[i];
+        char *end = NULL;
+        double x = strlen (v) <= 32 ? g_ascii_strtod (v, &end) : NAN;
+        if (end == v || end == NULL || *end != '\0' || !isfinite (x) || x < spec->lo
+            || x > spec->hi)
+          return bad_param (job, name, "expected a number in %g..%g", spec->lo, spec->hi);
+        out->number = x;
         return TRUE;
       }
-  g_autofree char *list = g_strjoinv (", ", (char **) choices);
-  tnet_serve_job_error (job, 400, name, "parameter '%s': expected one of %s", name, list);
+    case PARAM_INT:
+      return g_ascii_string_to_signed (v, 10, spec->ilo, spec->ihi, &out->integer, NULL)
+             || bad_param (job, name, "expected an integer in %" G_GINT64_FORMAT "..%"
+                           G_GINT64_FORMAT, spec->ilo, spec->ihi);
+    case PARAM_CHOICE:
+      {
+        for (guint i = 0; spec->choices[i]; i++)
+          if (strcmp (v, spec->choices[i]) == 0)
+            {
+              out->text = spec->choices[i];
+              return TRUE;
+            }
+        g_autofree char *list = g_strjoinv (", ", (char **) spec->choices);
+        return bad_param (job, name, "expected one of %s", list);
+      }
+    case PARAM_CLOCK:
+      {
+        gint32 clock;
+        if (!tnet_cli_parse_clock (v, &clock))
+          return bad_param (job, name, "expected HH:MM");
+        out->integer = clock;
+        return TRUE;
+      }
+    case PARAM_LIST:
+      out->text = v;
+      return TRUE;
+    case PARAM_DATE:
+      {
+        guint date;
+        if (!tnet_cli_parse_date (v, &date))
+          return bad_param (job, name, "expected YYYY-MM-DD");
+        out->integer = date;
+        return TRUE;
+      }
+    }
   return FALSE;
+}
+
+/* Reads each of the specs of @specs (NULL-terminated) in order into the
+ * values of @out; FALSE at the first that is missing or bad. */
+static gboolean
+read_params (TnetServeJob *job, const ParamSpec *const *specs, ParamValue *out)
+{
+  for (guint i = 0; specs[i]; i++)
+    if (!read_param (job, specs[i], &out[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* FALSE with the 400 naming the first of @names (NULL-terminated) that is
+ * given when @refused: "parameter 'NAME': for @what". */
+static gboolean
+refuse_params (TnetServeJob *job, const char *const *names, gboolean refused,
+               const char *what)
+{
+  for (guint i = 0; refused && names[i]; i++)
+    if (param (job, names[i]))
+      return bad_param (job, names[i], "for %s", what);
+  return TRUE;
 }
 
 /* A node id of the network. */
 static gboolean
-node_param (TnetServeJob *job, const char *name, TnetId *out)
+node_param (TnetServeJob *job, const ParamSpec *spec, TnetId *out)
 {
-  const char *v;
-  if (!text_param (job, name, TRUE, &v))
+  ParamValue v;
+  if (!read_param (job, spec, &v))
     return FALSE;
   GError *error = NULL;
-  *out = tnet_cli_find_node (job->srv->net, v, &error);
+  *out = tnet_cli_find_node (job->srv->net, v.text, &error);
   if (*out == TNET_ID_NONE)
     {
-      param_error (job, 400, name, error);
+      param_error (job, 400, spec->name, error);
       return FALSE;
     }
   return TRUE;
@@ -207,39 +332,34 @@ node_param (TnetServeJob *job, const char *name, TnetId *out)
 
 /* A place of the corridor commands: a region id or a node id. */
 static gboolean
-place_param (TnetServeJob *job, const char *name, const char **out)
+place_param (TnetServeJob *job, const ParamSpec *spec)
 {
-  if (!text_param (job, name, TRUE, out))
+  ParamValue place;
+  if (!read_param (job, spec, &place))
     return FALSE;
-  const char *v = *out;
+  const char *v = place.text;
   if (g_str_has_prefix (v, "region:"))
     v += strlen ("region:");
   if (tnet_dataset_find_region (job->srv->ds, v) == NULL
-      && tnet_network_find_node (job->srv->net, *out) == TNET_ID_NONE)
-    {
-      tnet_serve_job_error (job, 400, name, "parameter '%s': '%s' is neither a region nor "
-                            "a node of the data set", name, *out);
-      return FALSE;
-    }
+      && tnet_network_find_node (job->srv->net, place.text) == TNET_ID_NONE)
+    return bad_param (job, spec->name, "'%s' is neither a region nor a node of the data set",
+                      place.text);
   return TRUE;
 }
 
 /* A list of node ids separated by ';' or ','. */
 static GArray *
-node_list_param (TnetServeJob *job, const char *name)
+node_list_param (TnetServeJob *job, const ParamSpec *spec)
 {
-  const char *v = param (job, name);
-  if (v == NULL)
-    {
-      tnet_serve_job_error (job, 400, name, "missing parameter '%s'", name);
-      return NULL;
-    }
-  g_auto (GStrv) items = g_strsplit_set (v, ";,", TNET_SERVE_MAX_LIST + 2);
+  const char *name = spec->name;
+  ParamValue list;
+  if (!read_param (job, spec, &list))
+    return NULL;
+  g_auto (GStrv) items = g_strsplit_set (list.text, ";,", TNET_SERVE_MAX_LIST + 2);
   guint n = g_strv_length (items);
   if (n == 0 || n > TNET_SERVE_MAX_LIST)
     {
-      tnet_serve_job_error (job, 400, name, "parameter '%s': expected 1 to %d node ids "
-                            "separated by ';'", name, TNET_SERVE_MAX_LIST);
+      bad_param (job, name, "expected 1 to %d node ids separated by ';'", TNET_SERVE_MAX_LIST);
       return NULL;
     }
   GArray *ids = g_array_sized_new (FALSE, FALSE, sizeof (TnetId), n);
@@ -249,8 +369,7 @@ node_list_param (TnetServeJob *job, const char *name)
                                         : TNET_ID_NONE;
       if (id == TNET_ID_NONE)
         {
-          tnet_serve_job_error (job, 400, name, "parameter '%s': unknown node '%.64s' "
-                                "(item %u)", name, items[i], i + 1);
+          bad_param (job, name, "unknown node '%.64s' (item %u)", items[i], i + 1);
           g_array_unref (ids);
           return NULL;
         }
@@ -278,15 +397,21 @@ scenario_param (TnetServeJob *job)
           return TRUE;
         }
     }
-  tnet_serve_job_error (job, 400, "scenario", "parameter 'scenario': unknown scenario "
-                        "'%.64s' (see /scenarios)", v);
-  return FALSE;
+  return bad_param (job, "scenario", "unknown scenario '%.64s' (see /scenarios)", v);
 }
 
 /* -------------------------------------------------------------- prepare */
 
-static const char *const profiles_all[] = { "car", "transit", "park_and_ride", NULL };
-static const char *const modes_all[] = { "rail", "road", "all", NULL };
+/* What the timetable's options and model= are for, in their 400s. */
+#define FOR_TRANSIT "the transit and park_and_ride profiles only"
+#define FOR_TIMETABLE "the transit and park_and_ride profiles by the timetable only"
+
+static const char *const model_only[] = { "model", NULL };
+
+/* The times of a journey by the timetable, in the order they are checked:
+ * depart, date, window, max_walk. */
+static const ParamSpec *const timing_specs[] = { &p_depart, &p_date, &p_window, &p_max_walk,
+                                                 NULL };
 
 /* The options of a /route by the timetable, from the query (validated by
  * prepare_route(); @out->percentiles is allocated). The command's defaults:
@@ -294,69 +419,50 @@ static const char *const modes_all[] = { "rail", "road", "all", NULL };
 static gboolean
 time_options (TnetServeJob *job, TnetCliTimeOptions *out)
 {
-  memset (out, 0, sizeof *out);
-  out->depart_s = 8 * 3600;
-  out->max_walk_s = 15 * 60;
-  gint64 window = 0, max_walk = 15;
+  ParamValue v[4];
   const char *pcts = param (job, "percentiles");
+  memset (out, 0, sizeof *out);
+  if (!read_params (job, timing_specs, v))
+    return FALSE;
   out->percentiles = g_array_new (FALSE, FALSE, sizeof (double));
-  if (param (job, "depart") && !tnet_cli_parse_clock (param (job, "depart"), &out->depart_s))
-    tnet_serve_job_error (job, 400, "depart", "parameter 'depart': expected HH:MM");
-  else if (param (job, "date") && !tnet_cli_parse_date (param (job, "date"), &out->date))
-    tnet_serve_job_error (job, 400, "date", "parameter 'date': expected YYYY-MM-DD");
-  else if (!int_param (job, "window", 0, 24 * 60, &window)
-           || !int_param (job, "max_walk", 0, 24 * 60, &max_walk))
-    ;
-  else if (!tnet_cli_parse_percentiles (pcts ? pcts : "5,25,50,75,95", out->percentiles)
-           || out->percentiles->len > 20)
-    tnet_serve_job_error (job, 400, "percentiles", "parameter 'percentiles': expected 1 to 20 "
-                          "numbers in 0..100 separated by ','");
-  else
+  if (!tnet_cli_parse_percentiles (pcts ? pcts : "5,25,50,75,95", out->percentiles)
+      || out->percentiles->len > 20)
     {
-      out->window_min = (guint) window;
-      out->max_walk_s = (guint) max_walk * 60;
-      return TRUE;
+      bad_param (job, "percentiles", "expected 1 to 20 numbers in 0..100 separated by ','");
+      g_clear_pointer (&out->percentiles, g_array_unref);
+      return FALSE;
     }
-  g_clear_pointer (&out->percentiles, g_array_unref);
-  return FALSE;
+  out->depart_s = (gint32) v[0].integer;
+  out->date = (guint) v[1].integer;
+  out->window_min = (guint) v[2].integer;
+  out->max_walk_s = (guint) v[3].integer * 60;
+  return TRUE;
 }
 
 static void
 prepare_route (TnetServeJob *job)
 {
   TnetId from, to;
-  const char *metric = "time", *profile = "car", *depart = NULL, *model = "timetable";
-  static const char *const metrics[] = { "time", "length", NULL };
-  static const char *const models[] = { "timetable", "frequency", NULL };
-  if (!node_param (job, "from", &from) || !node_param (job, "to", &to)
-      || !enum_param (job, "metric", metrics, &metric)
-      || !enum_param (job, "profile", profiles_all, &profile)
-      || !enum_param (job, "model", models, &model)
-      || !text_param (job, "depart", FALSE, &depart))
+  ParamValue v[4];
+  static const ParamSpec *const specs[] = { &p_metric, &p_profile, &p_model, &p_depart_text,
+                                            NULL };
+  if (!node_param (job, &p_from, &from) || !node_param (job, &p_to, &to)
+      || !read_params (job, specs, v))
     return;
+  const char *metric = v[0].text, *profile = v[1].text, *model = v[2].text;
+  const char *depart = v[3].text;
   /* the options of the timetable are for transit and park-and-ride by the
    * timetable only */
-  gboolean timetable = strcmp (profile, "car") != 0 && strcmp (model, "timetable") == 0;
+  gboolean car = strcmp (profile, "car") == 0;
+  gboolean timetable = !car && strcmp (model, "timetable") == 0;
   static const char *const timetable_only[] = { "date", "window", "percentiles", "max_walk",
                                                 NULL };
-  for (guint i = 0; timetable_only[i]; i++)
-    if (param (job, timetable_only[i]) && !timetable)
-      {
-        tnet_serve_job_error (job, 400, timetable_only[i], "parameter '%s': for the transit "
-                              "and park_and_ride profiles by the timetable only",
-                              timetable_only[i]);
-        return;
-      }
-  if (param (job, "model") && strcmp (profile, "car") == 0)
+  if (!refuse_params (job, timetable_only, !timetable, FOR_TIMETABLE)
+      || !refuse_params (job, model_only, car, FOR_TRANSIT))
+    return;
+  if (!car && strcmp (metric, "time") != 0)
     {
-      tnet_serve_job_error (job, 400, "model", "parameter 'model': for the transit and "
-                            "park_and_ride profiles only");
-      return;
-    }
-  if (strcmp (profile, "car") != 0 && strcmp (metric, "time") != 0)
-    {
-      tnet_serve_job_error (job, 400, "metric", "parameter 'metric': length is for the car "
-                            "profile only");
+      bad_param (job, "metric", "length is for the car profile only");
       return;
     }
   if (depart && (strlen (depart) != 5 || depart[2] != ':'
@@ -364,7 +470,7 @@ prepare_route (TnetServeJob *job)
                  || !g_ascii_isdigit (depart[3]) || !g_ascii_isdigit (depart[4])
                  || atoi (depart) > 47 || atoi (depart + 3) > 59))
     {
-      tnet_serve_job_error (job, 400, "depart", "parameter 'depart': expected HH:MM");
+      bad_param (job, "depart", "expected HH:MM");
       return;
     }
   TnetCliTimeOptions topt;
@@ -375,10 +481,10 @@ prepare_route (TnetServeJob *job)
 static void
 prepare_table (TnetServeJob *job)
 {
-  job->sources = node_list_param (job, "sources");
+  job->sources = node_list_param (job, &p_sources);
   if (job->sources == NULL)
     return;
-  job->destinations = node_list_param (job, "destinations");
+  job->destinations = node_list_param (job, &p_destinations);
   if (job->destinations == NULL)
     return;
   if ((guint64) job->sources->len * job->destinations->len > TNET_SERVE_MAX_TABLE_CELLS)
@@ -403,67 +509,33 @@ static const char *const timetable_params[] = { "depart", "date", "window", "per
 static gboolean
 timetable_args (TnetServeJob *job, TnetCliTimeArgs *args, gboolean *timetable)
 {
-  static const char *const models[] = { "timetable", "frequency", NULL };
   const char *profile = param (job, "profile") ? param (job, "profile") : "car";
-  const char *model = NULL;
-  gint64 window = 0, max_walk = 15;
-  gint32 clock;
-  guint date;
+  ParamValue model, v[4];
   memset (args, 0, sizeof *args);
   args->one_percentile = TRUE;
-  if (!enum_param (job, "model", models, &model))
-    return FALSE;
-  if (param (job, "depart") && !tnet_cli_parse_clock (param (job, "depart"), &clock))
-    {
-      tnet_serve_job_error (job, 400, "depart", "parameter 'depart': expected HH:MM");
-      return FALSE;
-    }
-  if (param (job, "date") && !tnet_cli_parse_date (param (job, "date"), &date))
-    {
-      tnet_serve_job_error (job, 400, "date", "parameter 'date': expected YYYY-MM-DD");
-      return FALSE;
-    }
-  if (!int_param (job, "window", 0, 24 * 60, &window)
-      || !int_param (job, "max_walk", 0, 24 * 60, &max_walk))
+  if (!read_param (job, &p_model, &model) || !read_params (job, timing_specs, v))
     return FALSE;
   g_autoptr (GArray) pct = g_array_new (FALSE, FALSE, sizeof (double));
   if (param (job, "percentile")
       && (!tnet_cli_parse_percentiles (param (job, "percentile"), pct) || pct->len != 1))
-    {
-      tnet_serve_job_error (job, 400, "percentile", "parameter 'percentile': expected one "
-                            "number in 0..100");
-      return FALSE;
-    }
+    return bad_param (job, "percentile", "expected one number in 0..100");
   /* park-and-ride (an isochrone's) follows the timetable as transit does */
   gboolean transit = strcmp (profile, "transit") == 0 || strcmp (profile, "park_and_ride") == 0;
-  if (model && !transit)
-    {
-      tnet_serve_job_error (job, 400, "model", "parameter 'model': for the transit and "
-                            "park_and_ride profiles only");
-      return FALSE;
-    }
-  gboolean frequency = model && strcmp (model, "frequency") == 0;
-  for (guint i = 0; timetable_params[i]; i++)
-    if (param (job, timetable_params[i]) && (!transit || frequency))
-      {
-        tnet_serve_job_error (job, 400, timetable_params[i], "parameter '%s': for the "
-                              "transit and park_and_ride profiles by the timetable only",
-                              timetable_params[i]);
-        return FALSE;
-      }
+  gboolean frequency = strcmp (model.text, "frequency") == 0;
+  if (!refuse_params (job, model_only, !transit, FOR_TRANSIT)
+      || !refuse_params (job, timetable_params, !transit || frequency, FOR_TIMETABLE))
+    return FALSE;
   args->depart = (char *) param (job, "depart");
   args->date = (char *) param (job, "date");
   args->pcts = (char *) param (job, "percentile");
   /* not given: the commands' defaults (the plan's), job_timetable() */
-  args->window = param (job, "window") ? (gint) window : TNET_CLI_UNSET;
-  args->max_walk = param (job, "max_walk") ? (gint) max_walk : TNET_CLI_UNSET;
+  args->window = param (job, "window") ? (gint) v[2].integer : TNET_CLI_UNSET;
+  args->max_walk = param (job, "max_walk") ? (gint) v[3].integer : TNET_CLI_UNSET;
   args->freq_seed = TNET_CLI_UNSET;
   args->frequency_model = frequency;
   *timetable = transit && !frequency;
   return TRUE;
 }
-
-static const char *const booleans[] = { "true", "false", "1", "0", NULL };
 
 /* polygons=true|1: the bands of `tnet isochrone --polygons`. */
 static gboolean
@@ -476,14 +548,12 @@ polygons_asked (TnetServeJob *job)
 static void
 prepare_isochrone (TnetServeJob *job)
 {
-  const char *from, *profile = "car";
-  double minutes = 60;
+  ParamValue from, polygons, minutes, profile;
   TnetCliTimeArgs targs;
   gboolean timetable;
-  if (!text_param (job, "from", TRUE, &from)
-      || !enum_param (job, "polygons", booleans, &(const char *) { NULL })
-      || !(polygons_asked (job) || number_param (job, "minutes", 0.001, 1440, &minutes))
-      || !enum_param (job, "profile", profiles_all, &profile)
+  if (!read_param (job, &p_from, &from) || !read_param (job, &p_polygons, &polygons)
+      || !(polygons_asked (job) || read_param (job, &p_minutes, &minutes))
+      || !read_param (job, &p_profile, &profile)
       || !timetable_args (job, &targs, &timetable))
     return;
   if (polygons_asked (job) && param (job, "minutes"))
@@ -493,32 +563,29 @@ prepare_isochrone (TnetServeJob *job)
                                                                      &error);
       if (budgets == NULL || budgets->len > 16)
         {
-          tnet_serve_job_error (job, 400, "minutes", "parameter 'minutes': expected up to 16 "
-                                "budgets in (0, 1440] minutes, increasing and separated by ','");
+          bad_param (job, "minutes", "expected up to 16 budgets in (0, 1440] minutes, "
+                     "increasing and separated by ','");
           g_clear_error (&error);
           return;
         }
     }
   g_autoptr (GArray) sources = g_array_new (FALSE, FALSE, sizeof (TnetId));
   GError *error = NULL;
-  if (!tnet_cli_isochrone_sources (job->srv->net, from, sources, &error))
+  if (!tnet_cli_isochrone_sources (job->srv->net, from.text, sources, &error))
     param_error (job, 400, "from", error);
 }
 
 static void
 prepare_accessibility (TnetServeJob *job)
 {
-  const char *opp, *cutoffs, *pop, *profile = "car";
-  static const char *const profiles[] = { "car", "transit", NULL };
-  if (!text_param (job, "opportunities", TRUE, &opp)
-      || !text_param (job, "cutoffs", FALSE, &cutoffs)
-      || !text_param (job, "population", FALSE, &pop)
-      || !enum_param (job, "profile", profiles, &profile))
-    return;
+  static const ParamSpec *const specs[] = { &p_opportunities, &p_cutoffs, &p_population,
+                                            &p_profile_access, NULL };
+  ParamValue v[4];
   TnetCliTimeArgs targs;
   gboolean timetable;
-  if (!timetable_args (job, &targs, &timetable))
+  if (!read_params (job, specs, v) || !timetable_args (job, &targs, &timetable))
     return;
+  const char *cutoffs = v[1].text;
   if (cutoffs)
     {
       g_auto (GStrv) parts = g_strsplit (cutoffs, ",", 17);
@@ -529,8 +596,8 @@ prepare_accessibility (TnetServeJob *job)
           double x = g_ascii_strtod (parts[i], &end);
           if (n > 16 || end == parts[i] || *end || !isfinite (x) || x <= 0 || x > 1440)
             {
-              tnet_serve_job_error (job, 400, "cutoffs", "parameter 'cutoffs': expected up "
-                                    "to 16 minutes in 0..1440 separated by ','");
+              bad_param (job, "cutoffs", "expected up to 16 minutes in 0..1440 separated "
+                         "by ','");
               return;
             }
         }
@@ -540,27 +607,33 @@ prepare_accessibility (TnetServeJob *job)
 static void
 prepare_corridors (TnetServeJob *job, gboolean criticality)
 {
-  const char *from, *to, *modes = NULL, *profile = NULL, *by = NULL;
-  gint64 k = 0, top = 0;
-  double budget = 0, factor = 0;
-  static const char *const bys[] = { "link", "line", NULL };
-  static const char *const formats[] = { "json", "geojson", NULL };
-  const char *format = "json";
-  if (!place_param (job, "from", &from) || !place_param (job, "to", &to)
-      || !number_param (job, "budget", 1, 1440, &budget)
-      || !enum_param (job, "format", formats, &format))
+  static const ParamSpec *const common[] = { &p_budget, &p_format, NULL };
+  static const ParamSpec *const corridors[] = { &p_modes, &p_k, &p_factor, NULL };
+  static const ParamSpec *const crit[] = { &p_profile, &p_by, &p_top, NULL };
+  ParamValue v[3];
+  TnetCliTimeArgs targs;
+  gboolean timetable;
+  if (!place_param (job, &p_from) || !place_param (job, &p_to) || !read_params (job, common, v))
     return;
   if (!criticality)
-    (void) (enum_param (job, "modes", modes_all, &modes) && int_param (job, "k", 1, 100, &k)
-            && number_param (job, "factor", 1, 100, &factor));
+    (void) read_params (job, corridors, v);
   else
-    {
-      TnetCliTimeArgs targs;
-      gboolean timetable;
-      (void) (enum_param (job, "profile", profiles_all, &profile)
-              && enum_param (job, "by", bys, &by) && int_param (job, "top", 1, 1000, &top)
-              && timetable_args (job, &targs, &timetable));
-    }
+    (void) (read_params (job, crit, v) && timetable_args (job, &targs, &timetable));
+}
+
+static const ParamSpec *const report_specs[] = { &p_baseline, &p_uncertainty, &p_seed,
+                                                 NULL };
+
+/* Checks the parameters of /transfers, /report and /nodes (FALSE with the
+ * 400 set when one is bad). */
+static gboolean
+prepare_simple (TnetServeJob *job, const char *e)
+{
+  static const ParamSpec *const transfers[] = { &p_hub, NULL };
+  static const ParamSpec *const nodes[] = { &p_search, &p_place, &p_limit, NULL };
+  ParamValue v[3];
+  return read_params (job, strcmp (e, "transfers") == 0 ? transfers
+                           : strcmp (e, "report") == 0 ? report_specs : nodes, v);
 }
 
 void
@@ -604,18 +677,9 @@ tnet_serve_api_prepare (TnetServeJob *job)
     prepare_corridors (job, FALSE);
   else if (strcmp (e, "criticality") == 0)
     prepare_corridors (job, TRUE);
-  else if (strcmp (e, "transfers") == 0)
-    {
-      const char *hub;
-      (void) text_param (job, "hub", FALSE, &hub);
-    }
-  else if (strcmp (e, "report") == 0)
-    {
-      gint64 baseline = 0, draws = 0, seed = 1;
-      (void) (int_param (job, "baseline", 1900, 2100, &baseline)
-              && int_param (job, "uncertainty", 0, TNET_SERVE_MAX_REPORT_DRAWS, &draws)
-              && int_param (job, "seed", 0, G_MAXINT64, &seed));
-    }
+  else if (strcmp (e, "transfers") == 0 || strcmp (e, "report") == 0
+           || strcmp (e, "nodes") == 0)
+    (void) prepare_simple (job, e);
   else if (strcmp (e, "health") == 0)
     {
       /* answered here, on the main thread: a health check never waits
@@ -627,14 +691,6 @@ tnet_serve_api_prepare (TnetServeJob *job)
                                    srv->scenarios->len, srv->n_threads, srv->in_flight,
                                    srv->answered);
       job->status = 200;
-    }
-  else if (strcmp (e, "nodes") == 0)
-    {
-      const char *search, *place;
-      gint64 limit = 20;
-      (void) (text_param (job, "search", FALSE, &search)
-              && text_param (job, "place", FALSE, &place)
-              && int_param (job, "limit", 1, 100000, &limit));
     }
 }
 
@@ -1066,15 +1122,13 @@ static void
 compute_report (TnetServeJob *job)
 {
   TnetServeScenario *sc = job->sc;
-  gint64 baseline = 0, draws = 0, seed = 1;
-  int_param (job, "baseline", 1900, 2100, &baseline);
-  int_param (job, "uncertainty", 0, TNET_SERVE_MAX_REPORT_DRAWS, &draws);
-  int_param (job, "seed", 0, G_MAXINT64, &seed);
+  ParamValue v[3];   /* checked when prepared */
+  (void) read_params (job, report_specs, v);
   gint64 year;
   gboolean plain_year = g_ascii_string_to_signed (sc->spec, 10, 1900, 2100, &year, NULL);
   GError *error = NULL;
-  char *text = tnet_cli_report_run (job->srv->ds, sc->scen, plain_year, (int) baseline,
-                                    (int) draws, seed, 1, MAX (job->deadline_us, 1),
+  char *text = tnet_cli_report_run (job->srv->ds, sc->scen, plain_year, (int) v[0].integer,
+                                    (int) v[1].integer, v[2].integer, 1, MAX (job->deadline_us, 1),
                                     TNET_CLI_FORMAT_JSON, &error);
   if (text == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
@@ -1152,21 +1206,15 @@ compute_corridors (TnetServeJob *job)
   g_autoptr (TnetNodeSet) b = NULL;
   if (!corridor_ends (job, &a, &b))
     return;
-  const TnetPlan *plan = tnet_dataset_get_plan (srv->ds);
   guint mask = TNET_MODES_RAIL | TNET_MODES_ROAD;
   if (param (job, "modes"))
     tnet_corridor_modes_from_string (param (job, "modes"), &mask);
-  gint64 k = 0;
-  double budget_min = 0, factor = 0;
-  int_param (job, "k", 1, 100, &k);
-  number_param (job, "budget", 1, 1440, &budget_min);
-  number_param (job, "factor", 1, 100, &factor);
-  if (k == 0)
-    k = tnet_plan_get_int (plan, "k");
-  if (budget_min == 0)
-    budget_min = tnet_plan_get_double (plan, "budget_min");
-  if (factor == 0)
-    factor = tnet_plan_get_double (plan, "detour");
+  ParamValue v[3];   /* checked when prepared; 0: the plan's */
+  static const ParamSpec *const specs[] = { &p_k, &p_budget, &p_factor, NULL };
+  (void) read_params (job, specs, v);
+  int k = (int) v[0].integer;
+  double budget_min = v[1].number, factor = v[2].number;
+  tnet_cli_plan_defaults (tnet_dataset_get_plan (srv->ds), &k, NULL, &budget_min, &factor);
   GError *error = NULL;
   g_autoptr (TnetCorridor) corr = tnet_corridor_analyse (srv->net, job->sc->scen, mask, a, b,
                                                          (guint) k,
@@ -1205,17 +1253,14 @@ compute_criticality (TnetServeJob *job)
   g_autoptr (TnetNodeSet) b = NULL;
   if (!corridor_ends (job, &a, &b))
     return;
-  const TnetPlan *plan = tnet_dataset_get_plan (srv->ds);
   TnetProfile profile = job_profile (job);
   gboolean by_line = param (job, "by") && strcmp (param (job, "by"), "line") == 0;
-  gint64 top = 0;
-  double budget_min = 0;
-  int_param (job, "top", 1, 1000, &top);
-  number_param (job, "budget", 1, 1440, &budget_min);
-  if (top == 0)
-    top = tnet_plan_get_int (plan, "top");
-  if (budget_min == 0)
-    budget_min = tnet_plan_get_double (plan, "budget_min");
+  ParamValue v[2];   /* checked when prepared; 0: the plan's */
+  static const ParamSpec *const specs[] = { &p_top, &p_budget, NULL };
+  (void) read_params (job, specs, v);
+  int top = (int) v[0].integer;
+  double budget_min = v[1].number;
+  tnet_cli_plan_defaults (tnet_dataset_get_plan (srv->ds), NULL, &top, &budget_min, NULL);
   TnetCriticalityOptions copts;
   tnet_criticality_options_init (&copts);
   copts.n_threads = 1;
@@ -1394,11 +1439,11 @@ static void
 compute_nodes (TnetServeJob *job)
 {
   const TnetNetwork *net = job->srv->net;
-  gint64 limit = 20;
-  int_param (job, "limit", 1, 100000, &limit);
+  ParamValue limit;   /* checked when prepared */
+  (void) read_param (job, &p_limit, &limit);
   GError *error = NULL;
   g_autoptr (GArray) ids = tnet_place_select_nodes (net, param (job, "place"),
-                                                    param (job, "search"), (guint) limit,
+                                                    param (job, "search"), (guint) limit.integer,
                                                     &error);
   if (ids == NULL)
     {
