@@ -1090,11 +1090,7 @@ compute_accessibility (TnetServeJob *job)
   if (t)
     {
       tmodel = (TnetCliAccessTimetable) {
-        .timetable = t->tt, .feed = t->feed_name,
-        .date = tnet_timetable_get_service_date (t->tt), .depart_s = topt.depart_s,
-        .window_min = topt.window_min, .max_walk_s = topt.max_walk_s,
-        .percentile = g_array_index (topt.percentiles, double, 0),
-      };
+        t->tt, NULL, tnet_cli_timetable_timing (t->tt, t->feed_name, &topt) };
       g_array_unref (topt.percentiles);
     }
   GError *error = NULL;
@@ -1377,7 +1373,7 @@ compute_isochrone (TnetServeJob *job)
   g_autoptr (GArray) sources = g_array_new (FALSE, FALSE, sizeof (TnetId));
   tnet_cli_isochrone_sources (srv->net, from, sources, NULL);
   g_autofree TnetWeight *ms = g_new (TnetWeight, tnet_network_n_nodes (srv->net));
-  TnetCliIsochroneModel model = { profile, NULL, 0, 0, 0, 0, 0 };
+  TnetCliIsochroneModel model = { profile, { 0 } };
   GError *error = NULL;
   TnetCliTimeOptions topt;
   gboolean owned;
@@ -1386,10 +1382,7 @@ compute_isochrone (TnetServeJob *job)
     return;
   if (t)
     {
-      model = (TnetCliIsochroneModel) { profile, t->feed_name,
-                                        tnet_timetable_get_service_date (t->tt), topt.depart_s,
-                                        topt.window_min, topt.max_walk_s,
-                                        g_array_index (topt.percentiles, double, 0) };
+      model.timing = tnet_cli_timetable_timing (t->tt, t->feed_name, &topt);
       TnetRaptorStop stop;
       tnet_raptor_stop_init (&stop);
       stop.deadline_us = job->deadline_us;
