@@ -19,6 +19,25 @@ tnet_cli_context_new (const char *parameter, const char *summary,
   return ctx;
 }
 
+GOptionContext *
+tnet_cli_command_context (const char *parameter, const char *summary,
+                          const GOptionEntry *entries, TnetCliCommon *common, guint formats,
+                          TnetCliFormat default_format)
+{
+  GOptionContext *ctx = tnet_cli_context_new (parameter, summary, entries);
+  tnet_cli_add_common_formats (ctx, common, formats, default_format);
+  return ctx;
+}
+
+int
+tnet_cli_finish (GOptionContext *ctx, TnetCliCommon *common, const char *text)
+{
+  GError *error = NULL;
+  gboolean ok = tnet_cli_write (common, text, &error);
+  tnet_cli_common_clear (common);
+  return ok ? TNET_EXIT_OK : tnet_cli_fail (ctx, error);
+}
+
 int
 tnet_cli_parse (GOptionContext *ctx, int *argc, char ***argv, int max_args)
 {

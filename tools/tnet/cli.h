@@ -54,6 +54,11 @@ typedef enum {
   TNET_CLI_FORMAT_GEOJSON = 1 << 3,
 } TnetCliFormat;
 
+/* What the commands that write a table offer: text (their default), JSON
+ * and CSV. */
+#define TNET_CLI_FORMATS_TABLE \
+  (TNET_CLI_FORMAT_TEXT | TNET_CLI_FORMAT_JSON | TNET_CLI_FORMAT_CSV)
+
 /* A command's option context: @parameter (nullable) follows "[OPTION…]" in
  * the usage line, @summary (nullable) opens --help, and @entries (nullable,
  * G_OPTION_ENTRY_NULL-terminated) are the command's own options, listed
@@ -61,6 +66,19 @@ typedef enum {
  * g_option_context_free(). */
 GOptionContext *tnet_cli_context_new (const char *parameter, const char *summary,
                                       const GOptionEntry *entries);
+/* A command's option context with the common options: the context of
+ * tnet_cli_context_new (@parameter, @summary, @entries) and then
+ * tnet_cli_add_common_formats (ctx, @common, @formats, @default_format),
+ * the options the command's --help lists. Free with
+ * g_option_context_free(). */
+GOptionContext *tnet_cli_command_context (const char *parameter, const char *summary,
+                                          const GOptionEntry *entries, TnetCliCommon *common,
+                                          guint formats, TnetCliFormat default_format);
+/* The end of a command that wrote nothing yet: writes @text
+ * (tnet_cli_write()), clears @common and returns TNET_EXIT_OK, or the code
+ * of tnet_cli_fail() when the writing failed. */
+int tnet_cli_finish (GOptionContext *ctx, TnetCliCommon *common, const char *text);
+
 /* Parses @argc/@argv with @ctx and checks that at most @max_args arguments
  * follow the command's name. Returns TNET_EXIT_OK, or, after reporting the
  * problem, the exit code of tnet_cli_fail() (an option error) or of
