@@ -139,6 +139,18 @@ json_strv (JsonBuilder *b, const char *name, const char *const *v)
   json_builder_end_array (b);
 }
 
+/* The member @name: the ids of the nodes @ids (GArray of TnetId) of @net. */
+static void
+json_node_ids (JsonBuilder *b, const char *name, const TnetNetwork *net, const GArray *ids)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_begin_array (b);
+  for (guint i = 0; i < ids->len; i++)
+    json_builder_add_string_value (b, tnet_network_node (net, g_array_index (ids, TnetId,
+                                                                             i))->id);
+  json_builder_end_array (b);
+}
+
 /* Adds every member of the JSON object @json (a library writer's) to the
  * object @b is building, in order. */
 static gboolean
@@ -557,29 +569,21 @@ static const char *const commute_timetable_keys[] = { "depart", "window", "perce
 static const char *const commute_park_keys[] = { "drive_budget_min", "park_time_min",
                                                  "parking_radius_m" };
 
-/* The timetable a section times transit and park_and_ride by (all NULL,
- * and @percentile 50, by the frequency approximation): its options (@topt,
- * whose percentiles are @pcts), the names of its feeds joined by "+"
- * (@feed_name), the feeds (@feeds: the timetable's trip ids and names,
- * kept while it is used) and the park-and-ride built on it (@pr). */
+/* The timetable a section times transit and park_and_ride by (@timed all
+ * NULL, and @percentile 50, by the frequency approximation): its options
+ * (@topt, whose percentiles are @timed.pcts), the percentile counted, and
+ * what it keeps alive (@timed: the feeds hold the timetable's trip ids and
+ * names). */
 typedef struct {
   TnetCliTimeOptions topt;
-  GArray *pcts;
   double percentile;
-  char *feed_name;
-  GPtrArray *feeds;
-  TnetTimetable *tt;
-  TnetParkRide *pr;
+  TnetCliTimed timed;
 } SectionTimetable;
 
 static void
 section_timetable_clear (SectionTimetable *st)
 {
-  g_clear_pointer (&st->pr, tnet_park_ride_free);
-  g_clear_pointer (&st->tt, tnet_timetable_unref);
-  g_clear_pointer (&st->feeds, g_ptr_array_unref);
-  g_clear_pointer (&st->feed_name, g_free);
-  g_clear_pointer (&st->pcts, g_array_unref);
+  tnet_cli_timed_clear (&st->timed);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SectionTimetable, section_timetable_clear)
@@ -588,9 +592,9 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SectionTimetable, section_timetable_clear)
  * (or criticality) --depart D --window W --percentile(s) P --max-walk M`
  * loads it (the defaults are those commands', run_plan_timing(); the
  * median), and with park_and_ride among @profiles its park-and-ride
- * (`--drive-budget --park-time --parking-radius`, the same defaults). @st->tt
- * stays NULL with `model = frequency`, without transit or park_and_ride
- * among @profiles, or when the folder has no feed (the frequency
+ * (`--drive-budget --park-time --parking-radius`, the same defaults).
+ * @st->timed.tt stays NULL with `model = frequency`, without transit or
+ * park_and_ride among @profiles, or when the folder has no feed (the frequency
  * approximation, with a note). A key of the timetable beside `model =
  * frequency`, or without either profile, is an error naming its line. */
 static gboolean
@@ -599,7 +603,7 @@ section_timetable (Run *run, const char *section, const TnetProfile *profiles,
 {
   const TnetScenarioFile *sf = run->sf;
   TnetCliTimeOptions *topt = &st->topt;
-  st->pcts = g_array_new (FALSE, FALSE, sizeof (double));
+  st->timed.pcts = g_array_new (FALSE, FALSE, sizeof (double));
   st->percentile = 50;
   const char *model = tnet_scenario_file_get_string (sf, section, "model");
   gboolean frequency = model != NULL && strcmp (model, "frequency") == 0;
@@ -640,12 +644,13 @@ section_timetable (Run *run, const char *section, const TnetProfile *profiles,
   run_plan_timing (run, &timing);
   timing_from_section (sf, section, &timing, topt);
   double pct = tnet_scenario_file_get_double (sf, section, "percentile", 50);
-  g_array_append_val (st->pcts, pct);
-  topt->percentiles = st->pcts;
+  g_array_append_val (st->timed.pcts, pct);
+  topt->percentiles = st->timed.pcts;
   GError *tt_error = NULL;
-  TnetTimetable *tt = tnet_cli_load_timetable (run->net, run->scen, topt, &st->feed_name,
-                                               &st->feeds, &tt_error);
-  topt->percentiles = NULL;   /* @st->pcts holds them */
+  TnetTimetable *tt = tnet_cli_load_timetable (run->net, run->scen, topt,
+                                               &st->timed.feed_name, &st->timed.feeds,
+                                               &tt_error);
+  topt->percentiles = NULL;   /* @st->timed.pcts holds them */
   if (tt == NULL)
     {
       if (!g_error_matches (tt_error, TNET_ERROR, TNET_ERROR_NOT_FOUND))
@@ -667,14 +672,14 @@ section_timetable (Run *run, const char *section, const TnetProfile *profiles,
     }
   if (has_park_ride)
     {
-      if ((st->pr = tnet_park_ride_new (tt, run->net, run->scen, &timing.park_ride,
+      if ((st->timed.pr = tnet_park_ride_new (tt, run->net, run->scen, &timing.park_ride,
                                         error)) == NULL)
         {
           tnet_timetable_unref (tt);
           return FALSE;
         }
     }
-  st->tt = tt;
+  st->timed.tt = tt;
   st->percentile = pct;
   return TRUE;
 }
@@ -745,17 +750,17 @@ run_commute (Run *run, GError **error)
   copts.method = TNET_COMMUTE_METHOD_SEARCH;
   if (!section_timetable (run, "commute", profiles, n_profiles, &st, error))
     return FALSE;
-  const TnetTimetable *tt = st.tt;
+  const TnetTimetable *tt = st.timed.tt;
   if (tt)
     {
-      copts.timetable = st.tt;
+      copts.timetable = st.timed.tt;
       copts.depart_s = st.topt.depart_s;
       copts.window_ms = tnet_weight_from_min (st.topt.window_min);
-      copts.percentiles = (const double *) (void *) st.pcts->data;
-      copts.n_percentiles = st.pcts->len;
+      copts.percentiles = (const double *) (void *) st.timed.pcts->data;
+      copts.n_percentiles = st.timed.pcts->len;
       copts.timetable_percentile = st.percentile;
       copts.max_walk_ms = tnet_weight_from_s (st.topt.max_walk_s);
-      copts.park_ride = st.pr;
+      copts.park_ride = st.timed.pr;
     }
   TnetMultimodal *graphs[TNET_N_PROFILES] = { NULL };
   if (!tnet_cli_build_graphs (run->net, run->scen, profiles, n_profiles, graphs, error))
@@ -768,20 +773,10 @@ run_commute (Run *run, GError **error)
   json_builder_set_member_name (b, "budget_min");
   json_builder_add_double_value (b, budget);
   json_strv (b, "profiles", pnames);
-  json_builder_set_member_name (b, "origins");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < origins->len; i++)
-    json_builder_add_string_value (b, tnet_network_node (run->net,
-                                   g_array_index (origins, TnetId, i))->id);
-  json_builder_end_array (b);
-  json_builder_set_member_name (b, "destinations");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < dests->len; i++)
-    json_builder_add_string_value (b, tnet_network_node (run->net,
-                                   g_array_index (dests, TnetId, i))->id);
-  json_builder_end_array (b);
-  gboolean ok = commute_models (run, profiles, n_profiles, tt ? st.feed_name : NULL, &copts,
-                                error);
+  json_node_ids (b, "origins", run->net, origins);
+  json_node_ids (b, "destinations", run->net, dests);
+  gboolean ok = commute_models (run, profiles, n_profiles, tt ? st.timed.feed_name : NULL,
+                                &copts, error);
   json_builder_set_member_name (b, "results");
   json_builder_begin_array (b);
   gboolean both = direction && strcmp (direction, "both") == 0;
@@ -1049,13 +1044,13 @@ run_corridors (Run *run, GError **error)
   g_autoptr (TnetMultimodal) mm = NULL;
   if (!section_timetable (run, "corridors", &profile, cs.prof_name ? 1 : 0, &st, error))
     return FALSE;
-  if (cs.prof_name && st.tt == NULL && n_pairs > 0
+  if (cs.prof_name && st.timed.tt == NULL && n_pairs > 0
       && !tnet_cli_build_graphs (run->net, run->scen, &profile, 1, &mm, error))
     return FALSE;
   cs.mm = mm;
-  cs.tt = st.tt;
-  cs.pr = st.pr;
-  cs.feed_name = st.feed_name;
+  cs.tt = st.timed.tt;
+  cs.pr = st.timed.pr;
+  cs.feed_name = st.timed.feed_name;
   cs.topt = &st.topt;
   cs.percentile = st.percentile;
   json_builder_set_member_name (run->json, "corridors");
@@ -1093,7 +1088,7 @@ run_criticality (Run *run, GError **error)
   if (!section_timetable (run, "criticality", &profile, 1, &st, error))
     return FALSE;
   g_autoptr (TnetMultimodal) mm = NULL;
-  if (n_pairs > 0 && st.tt == NULL
+  if (n_pairs > 0 && st.timed.tt == NULL
       && !tnet_cli_build_graphs (run->net, run->scen, &profile, 1, &mm, error))
     return FALSE;
   const char *pname = tnet_profile_to_string (profile);
@@ -1113,9 +1108,10 @@ run_criticality (Run *run, GError **error)
       copts.progress = tnet_cli_progress_func (run->common);
       copts.progress_data = (gpointer) run->common;
       g_autoptr (TnetCriticality) crit
-        = tnet_cli_criticality_scan (run->net, run->scen, mm, st.tt, st.pr, st.feed_name, na,
-                                     nz, by_line, (TnetWeight) llround (budget * 60000),
-                                     &st.topt, st.percentile, &copts, error);
+        = tnet_cli_criticality_scan (run->net, run->scen, mm, st.timed.tt, st.timed.pr,
+                                     st.timed.feed_name, na, nz, by_line,
+                                     (TnetWeight) llround (budget * 60000), &st.topt,
+                                     st.percentile, &copts, error);
       if (crit == NULL)
         return FALSE;
       g_autofree char *model = tnet_corridor_criticality_model (crit, mm);

@@ -47,6 +47,16 @@ tnet_cli_parse_percentiles (const char *s, GArray *out)
   return out->len > 0;
 }
 
+void
+tnet_cli_timed_clear (TnetCliTimed *t)
+{
+  g_clear_pointer (&t->feed_name, g_free);
+  g_clear_pointer (&t->pr, tnet_park_ride_free);
+  g_clear_pointer (&t->tt, tnet_timetable_unref);
+  g_clear_pointer (&t->feeds, g_ptr_array_unref);
+  g_clear_pointer (&t->pcts, g_array_unref);
+}
+
 TnetCliTimetableTiming
 tnet_cli_timetable_timing (const TnetTimetable *tt, const char *feed,
                            const TnetCliTimeOptions *topt)

@@ -48,6 +48,23 @@ typedef struct {
   double percentile;
 } TnetCliTimetableTiming;
 
+/* What transit by a timetable keeps alive while it is used (each NULL when
+ * not used): the percentiles (double) of the options, the loaded feeds,
+ * which @tt borrows from, the timetable, the park-and-ride built on it and
+ * the names of its feeds joined by "+". tnet_cli_timed_clear() frees them
+ * in the reverse order of use; g_auto (TnetCliTimed) does it on leaving
+ * the scope. */
+typedef struct {
+  GArray *pcts;
+  GPtrArray *feeds;
+  TnetTimetable *tt;
+  TnetParkRide *pr;
+  char *feed_name;
+} TnetCliTimed;
+
+void tnet_cli_timed_clear (TnetCliTimed *t);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TnetCliTimed, tnet_cli_timed_clear)
+
 /* The timing of transit by @tt (nullable: date 0) named @feed (borrowed)
  * with the options @topt: their departure, window, longest walk and first
  * percentile (0 without one). */
