@@ -41,9 +41,18 @@ tnet_cli_finish (GOptionContext *ctx, TnetCliCommon *common, const char *text)
 int
 tnet_cli_parse (GOptionContext *ctx, int *argc, char ***argv, int max_args)
 {
+  return tnet_cli_parse_with (ctx, argc, argv, max_args, NULL);
+}
+
+int
+tnet_cli_parse_with (GOptionContext *ctx, int *argc, char ***argv, int max_args,
+                     const char *too_many)
+{
   GError *error = NULL;
   if (!g_option_context_parse (ctx, argc, argv, &error))
     return tnet_cli_fail (ctx, error);
+  if (*argc > max_args + 1 && too_many)
+    return tnet_cli_usage (ctx, "%s", too_many);
   if (*argc > max_args + 1)
     return tnet_cli_usage (ctx, "unexpected argument '%s'", (*argv)[max_args + 1]);
   return TNET_EXIT_OK;

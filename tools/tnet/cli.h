@@ -84,6 +84,10 @@ int tnet_cli_finish (GOptionContext *ctx, TnetCliCommon *common, const char *tex
  * problem, the exit code of tnet_cli_fail() (an option error) or of
  * tnet_cli_usage() ("unexpected argument 'X'", X the first extra one). */
 int tnet_cli_parse (GOptionContext *ctx, int *argc, char ***argv, int max_args);
+/* The same, with @too_many (nullable: "unexpected argument 'X'") the usage
+ * error when more than @max_args arguments follow the command's name. */
+int tnet_cli_parse_with (GOptionContext *ctx, int *argc, char ***argv, int max_args,
+                         const char *too_many);
 
 /* Adds --data, --scenario, --format, -o/--output and --quiet to @ctx's
  * main group, storing into @common. */

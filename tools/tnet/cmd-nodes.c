@@ -26,15 +26,15 @@ tnet_cmd_nodes (int argc, char **argv)
     "list of them separated by ';' or ','. Text columns: id, "
     "kind, region, name, English name (JSON: also lon, lat).", entries, &common,
     TNET_CLI_FORMATS_TABLE, TNET_CLI_FORMAT_TEXT);
-  int rc = TNET_EXIT_OK;
   TnetCliFormat fmt = TNET_CLI_FORMAT_TEXT;
   const TnetNetwork *net = NULL;
   g_autoptr (TnetScenario) scen = NULL;
   g_autoptr (GArray) ids = NULL;
-  if (!g_option_context_parse (ctx, &argc, &argv, &error))
-    rc = tnet_cli_fail (ctx, error);
-  else if (argc > 2)
-    rc = tnet_cli_usage (ctx, "expected at most one argument PLACE");
+  int rc = tnet_cli_parse_with (ctx, &argc, &argv, 1, "expected at most one argument PLACE");
+  if (rc != TNET_EXIT_OK)
+    {
+      /* reported */
+    }
   else if (limit < 0)
     rc = tnet_cli_usage (ctx, "--limit: expected a positive number");
   else if (!tnet_cli_format (&common, TNET_CLI_FORMATS_TABLE, &fmt, &error)
