@@ -39,42 +39,6 @@ tnet_serve_job_error (TnetServeJob *job, guint status, const char *parameter,
 
 /* ------------------------------------------------------------ parameters */
 
-/* The parameters each endpoint accepts; anything else is a 400. */
-typedef struct {
-  const char *endpoint;
-  const char *const params[16];
-} Allowed;
-
-static const Allowed allowed[] = {
-  { "route", { "from", "to", "scenario", "metric", "profile", "depart", "model", "date",
-                "window", "percentiles", "max_walk", NULL } },
-  { "table", { "sources", "destinations", "scenario", NULL } },
-  { "isochrone", { "from", "minutes", "profile", "scenario", "depart", "date", "window",
-                    "percentile", "max_walk", "model", "polygons", NULL } },
-  { "accessibility", { "opportunities", "cutoffs", "profile", "population", "scenario",
-                        "depart", "date", "window", "percentile", "max_walk", "model",
-                        NULL } },
-  { "corridors", { "from", "to", "modes", "k", "budget", "factor", "format", "scenario",
-                    NULL } },
-  { "criticality", { "from", "to", "profile", "by", "top", "budget", "format", "scenario",
-                     "model", "depart", "date", "window", "percentile", "max_walk", NULL } },
-  { "transfers", { "hub", "scenario", NULL } },
-  { "report", { "baseline", "uncertainty", "seed", "scenario", NULL } },
-  { "nodes", { "search", "place", "limit", NULL } },
-  { "network", { "scenario", NULL } },
-  { "scenarios", { NULL } },
-  { "health", { NULL } },
-};
-
-static const Allowed *
-find_allowed (const char *endpoint)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (allowed); i++)
-    if (strcmp (allowed[i].endpoint, endpoint) == 0)
-      return &allowed[i];
-  return NULL;
-}
-
 /* Text usable as a command-line argument and an id: valid UTF-8, 1..200
  * bytes, no control characters, not starting with '-'. */
 static gboolean
@@ -172,7 +136,7 @@ static const char *const formats_all[] = { "json", "geojson", NULL };
 static const char *const booleans[] = { "true", "false", "1", "0", NULL };
 
 /* Every parameter with a kind, range or default of its own, by the
- * endpoints that read it (names only in the table allowed[] above). */
+ * endpoints that read it (names only: in the table endpoints[] below). */
 static const ParamSpec p_from = { "from", PARAM_TEXT, .required = TRUE };
 static const ParamSpec p_to = { "to", PARAM_TEXT, .required = TRUE };
 static const ParamSpec p_sources = { "sources", PARAM_LIST, .required = TRUE };
@@ -605,7 +569,7 @@ prepare_accessibility (TnetServeJob *job)
 }
 
 static void
-prepare_corridors (TnetServeJob *job, gboolean criticality)
+prepare_ends (TnetServeJob *job, gboolean criticality)
 {
   static const ParamSpec *const common[] = { &p_budget, &p_format, NULL };
   static const ParamSpec *const corridors[] = { &p_modes, &p_k, &p_factor, NULL };
@@ -623,76 +587,6 @@ prepare_corridors (TnetServeJob *job, gboolean criticality)
 
 static const ParamSpec *const report_specs[] = { &p_baseline, &p_uncertainty, &p_seed,
                                                  NULL };
-
-/* Checks the parameters of /transfers, /report and /nodes (FALSE with the
- * 400 set when one is bad). */
-static gboolean
-prepare_simple (TnetServeJob *job, const char *e)
-{
-  static const ParamSpec *const transfers[] = { &p_hub, NULL };
-  static const ParamSpec *const nodes[] = { &p_search, &p_place, &p_limit, NULL };
-  ParamValue v[3];
-  return read_params (job, strcmp (e, "transfers") == 0 ? transfers
-                           : strcmp (e, "report") == 0 ? report_specs : nodes, v);
-}
-
-void
-tnet_serve_api_prepare (TnetServeJob *job)
-{
-  const Allowed *a = find_allowed (job->endpoint);
-  if (a == NULL)
-    {
-      tnet_serve_job_error (job, 404, NULL, "no endpoint /%.64s (see docs/http.md)",
-                            job->endpoint);
-      return;
-    }
-  GHashTableIter it;
-  gpointer key;
-  g_hash_table_iter_init (&it, job->query);
-  while (g_hash_table_iter_next (&it, &key, NULL))
-    {
-      gboolean known = FALSE;
-      for (guint i = 0; a->params[i] && !known; i++)
-        known = strcmp (a->params[i], key) == 0;
-      if (!known)
-        {
-          tnet_serve_job_error (job, 400, plain_text (key) ? key : NULL,
-                                "unknown parameter '%.64s' for /%s", (const char *) key,
-                                job->endpoint);
-          return;
-        }
-    }
-  const char *e = job->endpoint;
-  if (!scenario_param (job))
-    return;
-  if (strcmp (e, "route") == 0)
-    prepare_route (job);
-  else if (strcmp (e, "table") == 0)
-    prepare_table (job);
-  else if (strcmp (e, "isochrone") == 0)
-    prepare_isochrone (job);
-  else if (strcmp (e, "accessibility") == 0)
-    prepare_accessibility (job);
-  else if (strcmp (e, "corridors") == 0)
-    prepare_corridors (job, FALSE);
-  else if (strcmp (e, "criticality") == 0)
-    prepare_corridors (job, TRUE);
-  else if (strcmp (e, "transfers") == 0 || strcmp (e, "report") == 0
-           || strcmp (e, "nodes") == 0)
-    (void) prepare_simple (job, e);
-  else if (strcmp (e, "health") == 0)
-    {
-      /* answered here, on the main thread: a health check never waits
-       * behind the analyses it reports on */
-      TnetServe *srv = job->srv;
-      job->body = g_strdup_printf ("{\n  \"status\" : \"ok\",\n  \"scenarios\" : %u,\n"
-                                   "  \"threads\" : %u,\n  \"requests\" : %u,\n"
-                                   "  \"answered\" : %" G_GUINT64_FORMAT "\n}\n",
-                                   srv->scenarios->len, srv->n_threads, srv->in_flight,
-                                   srv->answered);
-      job->status = 200;
-    }
-}
 
 /* ------------------------------------------------------------- compute */
 
@@ -1074,7 +968,7 @@ before_deadline (guint64 done, guint64 total, const char *what, gpointer data)
 
 /* The document of `tnet accessibility … --format json`, computed here. */
 static void
-compute_accessibility (TnetServeJob *job)
+compute_accessibility (TnetServeJob *job, TnetServeWorkspace *ws, guint si)
 {
   TnetServe *srv = job->srv;
   TnetProfile profile = job_profile (job);
@@ -1115,7 +1009,7 @@ compute_accessibility (TnetServeJob *job)
  * --scenario S --format json`; the draws on this worker's thread, in
  * blocks that stop at the deadline. */
 static void
-compute_report (TnetServeJob *job)
+compute_report (TnetServeJob *job, TnetServeWorkspace *ws, guint si)
 {
   TnetServeScenario *sc = job->sc;
   ParamValue v[3];   /* checked when prepared */
@@ -1145,7 +1039,7 @@ compute_report (TnetServeJob *job)
 
 /* The document of `tnet transfers [HUB] --scenario S --format json`. */
 static void
-compute_transfers (TnetServeJob *job)
+compute_transfers (TnetServeJob *job, TnetServeWorkspace *ws, guint si)
 {
   GError *error = NULL;
   g_autoptr (TnetHubTransfers) t = tnet_cli_transfers_compute (job->srv->ds, job->sc->scen,
@@ -1195,7 +1089,7 @@ want_geojson (TnetServeJob *job)
 /* The document of `tnet corridors A B [--modes M] [-k K] [--budget B]
  * [--factor F] --format json`; the defaults from plan.ini as the command. */
 static void
-compute_corridors (TnetServeJob *job)
+compute_corridors (TnetServeJob *job, TnetServeWorkspace *ws, guint si)
 {
   TnetServe *srv = job->srv;
   g_autoptr (TnetNodeSet) a = NULL;
@@ -1242,7 +1136,7 @@ compute_corridors (TnetServeJob *job)
  * command's defaults, built for the request), the approximation by model=frequency
  * or without a feed; the defaults from plan.ini. */
 static void
-compute_criticality (TnetServeJob *job)
+compute_criticality (TnetServeJob *job, TnetServeWorkspace *ws, guint si)
 {
   TnetServe *srv = job->srv;
   g_autoptr (TnetNodeSet) a = NULL;
@@ -1355,7 +1249,7 @@ isochrone_document (TnetServeJob *job, const TnetWeight *ms, const GArray *budge
 }
 
 static void
-compute_isochrone (TnetServeJob *job)
+compute_isochrone (TnetServeJob *job, TnetServeWorkspace *ws, guint si)
 {
   TnetServe *srv = job->srv;
   const char *from = param (job, "from");
@@ -1429,7 +1323,7 @@ add_member (JsonBuilder *b, const char *name, const char *value)
 
 /* The document of `tnet nodes [PLACE] --search TEXT --limit N --format json`. */
 static void
-compute_nodes (TnetServeJob *job)
+compute_nodes (TnetServeJob *job, TnetServeWorkspace *ws, guint si)
 {
   const TnetNetwork *net = job->srv->net;
   ParamValue limit;   /* checked when prepared */
@@ -1448,7 +1342,7 @@ compute_nodes (TnetServeJob *job)
 }
 
 static void
-compute_scenarios (TnetServeJob *job)
+compute_scenarios (TnetServeJob *job, TnetServeWorkspace *ws, guint si)
 {
   TnetServe *srv = job->srv;
   g_autoptr (JsonBuilder) b = json_builder_new ();
@@ -1488,6 +1382,129 @@ compute_scenarios (TnetServeJob *job)
   job->status = 200;
 }
 
+/* -------------------------------------------------------------- endpoints */
+
+static void
+prepare_corridors (TnetServeJob *job)
+{
+  prepare_ends (job, FALSE);
+}
+
+static void
+prepare_criticality (TnetServeJob *job)
+{
+  prepare_ends (job, TRUE);
+}
+
+/* /health, answered here, on the main thread: a health check never waits
+ * behind the analyses it reports on. */
+static void
+prepare_health (TnetServeJob *job)
+{
+  TnetServe *srv = job->srv;
+  job->body = g_strdup_printf ("{\n  \"status\" : \"ok\",\n  \"scenarios\" : %u,\n"
+                               "  \"threads\" : %u,\n  \"requests\" : %u,\n"
+                               "  \"answered\" : %" G_GUINT64_FORMAT "\n}\n",
+                               srv->scenarios->len, srv->n_threads, srv->in_flight,
+                               srv->answered);
+  job->status = 200;
+}
+
+/* The GeoJSON of the scenario's network, made when the server started. */
+static void
+compute_network (TnetServeJob *job, TnetServeWorkspace *ws, guint si)
+{
+  job->body = g_strdup (job->sc->network_geojson);
+  job->content_type = "application/geo+json";
+  job->status = 200;
+}
+
+/* An endpoint: the parameters it accepts (anything else is a 400; scenario
+ * is read for all of them), how they are checked on the main thread
+ * (@prepare, else @specs read in order, else nothing) and its computation
+ * in a worker (@compute, NULL for an endpoint @prepare answers; @ws and
+ * @si: the worker's workspace and the index of the job's scenario). */
+typedef struct {
+  const char *name;
+  void (*prepare) (TnetServeJob *job);
+  const ParamSpec *const *specs;
+  void (*compute) (TnetServeJob *job, TnetServeWorkspace *ws, guint si);
+  const char *const params[16];
+} Endpoint;
+
+static const ParamSpec *const transfers_specs[] = { &p_hub, NULL };
+static const ParamSpec *const nodes_specs[] = { &p_search, &p_place, &p_limit, NULL };
+
+static const Endpoint endpoints[] = {
+  { "route", prepare_route, NULL, compute_route,
+    { "from", "to", "scenario", "metric", "profile", "depart", "model", "date", "window",
+      "percentiles", "max_walk", NULL } },
+  { "table", prepare_table, NULL, compute_table, { "sources", "destinations", "scenario",
+                                                    NULL } },
+  { "isochrone", prepare_isochrone, NULL, compute_isochrone,
+    { "from", "minutes", "profile", "scenario", "depart", "date", "window", "percentile",
+      "max_walk", "model", "polygons", NULL } },
+  { "accessibility", prepare_accessibility, NULL, compute_accessibility,
+    { "opportunities", "cutoffs", "profile", "population", "scenario", "depart", "date",
+      "window", "percentile", "max_walk", "model", NULL } },
+  { "corridors", prepare_corridors, NULL, compute_corridors,
+    { "from", "to", "modes", "k", "budget", "factor", "format", "scenario", NULL } },
+  { "criticality", prepare_criticality, NULL, compute_criticality,
+    { "from", "to", "profile", "by", "top", "budget", "format", "scenario", "model", "depart",
+      "date", "window", "percentile", "max_walk", NULL } },
+  { "transfers", NULL, transfers_specs, compute_transfers, { "hub", "scenario", NULL } },
+  { "report", NULL, report_specs, compute_report, { "baseline", "uncertainty", "seed",
+                                                     "scenario", NULL } },
+  { "nodes", NULL, nodes_specs, compute_nodes, { "search", "place", "limit", NULL } },
+  { "network", NULL, NULL, compute_network, { "scenario", NULL } },
+  { "scenarios", NULL, NULL, compute_scenarios, { NULL } },
+  { "health", prepare_health, NULL, NULL, { NULL } },
+};
+
+static const Endpoint *
+find_endpoint (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (endpoints); i++)
+    if (strcmp (endpoints[i].name, name) == 0)
+      return &endpoints[i];
+  return NULL;
+}
+
+void
+tnet_serve_api_prepare (TnetServeJob *job)
+{
+  const Endpoint *ep = find_endpoint (job->endpoint);
+  if (ep == NULL)
+    {
+      tnet_serve_job_error (job, 404, NULL, "no endpoint /%.64s (see docs/http.md)",
+                            job->endpoint);
+      return;
+    }
+  GHashTableIter it;
+  gpointer key;
+  g_hash_table_iter_init (&it, job->query);
+  while (g_hash_table_iter_next (&it, &key, NULL))
+    {
+      gboolean known = FALSE;
+      for (guint i = 0; ep->params[i] && !known; i++)
+        known = strcmp (ep->params[i], key) == 0;
+      if (!known)
+        {
+          tnet_serve_job_error (job, 400, plain_text (key) ? key : NULL,
+                                "unknown parameter '%.64s' for /%s", (const char *) key,
+                                job->endpoint);
+          return;
+        }
+    }
+  ParamValue v[16];
+  if (!scenario_param (job))
+    return;
+  if (ep->prepare)
+    ep->prepare (job);
+  else if (ep->specs)
+    (void) read_params (job, ep->specs, v);
+}
+
 void
 tnet_serve_api_compute (TnetServeJob *job, TnetServeWorkspace *ws)
 {
@@ -1496,33 +1513,9 @@ tnet_serve_api_compute (TnetServeJob *job, TnetServeWorkspace *ws)
   while (si < srv->scenarios->len && g_ptr_array_index (srv->scenarios, si) != job->sc)
     si++;
   job->content_type = "application/json";
-  const char *e = job->endpoint;
-  if (strcmp (e, "route") == 0)
-    compute_route (job, ws, si);
-  else if (strcmp (e, "table") == 0)
-    compute_table (job, ws, si);
-  else if (strcmp (e, "isochrone") == 0)
-    compute_isochrone (job);
-  else if (strcmp (e, "accessibility") == 0)
-    compute_accessibility (job);
-  else if (strcmp (e, "report") == 0)
-    compute_report (job);
-  else if (strcmp (e, "transfers") == 0)
-    compute_transfers (job);
-  else if (strcmp (e, "corridors") == 0)
-    compute_corridors (job);
-  else if (strcmp (e, "criticality") == 0)
-    compute_criticality (job);
-  else if (strcmp (e, "nodes") == 0)
-    compute_nodes (job);
-  else if (strcmp (e, "scenarios") == 0)
-    compute_scenarios (job);
-  else if (strcmp (e, "network") == 0)
-    {
-      job->body = g_strdup (job->sc->network_geojson);
-      job->content_type = "application/geo+json";
-      job->status = 200;
-    }
+  const Endpoint *ep = find_endpoint (job->endpoint);
+  if (ep && ep->compute)
+    ep->compute (job, ws, si);
   else
-    tnet_serve_job_error (job, 500, NULL, "endpoint /%s has no computation", e);
+    tnet_serve_job_error (job, 500, NULL, "endpoint /%s has no computation", job->endpoint);
 }
