@@ -1078,6 +1078,22 @@ corridor_ends (TnetServeJob *job, TnetNodeSet **a, TnetNodeSet **b)
   return TRUE;
 }
 
+/* The settings of /corridors and /criticality (checked when prepared): k,
+ * top, budget and factor as given, else the plan's, as the commands take
+ * them (tnet_cli_plan_defaults()). */
+static void
+corridor_settings (TnetServeJob *job, int *k, int *top, double *budget_min, double *factor)
+{
+  static const ParamSpec *const specs[] = { &p_k, &p_top, &p_budget, &p_factor, NULL };
+  ParamValue v[4];   /* 0: not given */
+  (void) read_params (job, specs, v);
+  *k = (int) v[0].integer;
+  *top = (int) v[1].integer;
+  *budget_min = v[2].number;
+  *factor = v[3].number;
+  tnet_cli_plan_defaults (tnet_dataset_get_plan (job->srv->ds), k, top, budget_min, factor);
+}
+
 /* format=geojson: the command's --format geojson document. */
 static gboolean
 want_geojson (TnetServeJob *job)
@@ -1099,12 +1115,9 @@ compute_corridors (TnetServeJob *job, TnetServeWorkspace *ws, guint si)
   guint mask = TNET_MODES_RAIL | TNET_MODES_ROAD;
   if (param (job, "modes"))
     tnet_corridor_modes_from_string (param (job, "modes"), &mask);
-  ParamValue v[3];   /* checked when prepared; 0: the plan's */
-  static const ParamSpec *const specs[] = { &p_k, &p_budget, &p_factor, NULL };
-  (void) read_params (job, specs, v);
-  int k = (int) v[0].integer;
-  double budget_min = v[1].number, factor = v[2].number;
-  tnet_cli_plan_defaults (tnet_dataset_get_plan (srv->ds), &k, NULL, &budget_min, &factor);
+  int k, top;
+  double budget_min, factor;
+  corridor_settings (job, &k, &top, &budget_min, &factor);
   GError *error = NULL;
   g_autoptr (TnetCorridor) corr = tnet_corridor_analyse (srv->net, job->sc->scen, mask, a, b,
                                                          (guint) k,
@@ -1145,12 +1158,9 @@ compute_criticality (TnetServeJob *job, TnetServeWorkspace *ws, guint si)
     return;
   TnetProfile profile = job_profile (job);
   gboolean by_line = param (job, "by") && strcmp (param (job, "by"), "line") == 0;
-  ParamValue v[2];   /* checked when prepared; 0: the plan's */
-  static const ParamSpec *const specs[] = { &p_top, &p_budget, NULL };
-  (void) read_params (job, specs, v);
-  int top = (int) v[0].integer;
-  double budget_min = v[1].number;
-  tnet_cli_plan_defaults (tnet_dataset_get_plan (srv->ds), NULL, &top, &budget_min, NULL);
+  int k, top;
+  double budget_min, factor;
+  corridor_settings (job, &k, &top, &budget_min, &factor);
   TnetCriticalityOptions copts;
   tnet_criticality_options_init (&copts);
   copts.n_threads = 1;
