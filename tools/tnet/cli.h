@@ -5,18 +5,16 @@
  * listed in the dispatch table of main.c and in meson.build. Its shape:
  *
  *   TnetCliCommon common = { 0 };
- *   g_autoptr (GOptionContext) ctx = g_option_context_new ("FROM TO");
- *   g_option_context_add_main_entries (ctx, my_entries, NULL);
- *   tnet_cli_add_common (ctx, &common);
- *   if (!g_option_context_parse (ctx, &argc, &argv, &error))
- *     return tnet_cli_fail (ctx, error);         // exit 2, with a usage hint
- *   ... positional arguments: tnet_cli_usage (ctx, "expected ...") -> 2
+ *   g_autoptr (GOptionContext) ctx
+ *     = tnet_cli_command_context ("FROM TO", summary, my_entries, &common,
+ *                                 TNET_CLI_FORMATS_TABLE, TNET_CLI_FORMAT_TEXT);
+ *   int rc = tnet_cli_parse (ctx, &argc, &argv, 2);   // 2: exit 2, reported
+ *   ... other checks of the options: tnet_cli_usage (ctx, "expected ...") -> 2
  *   if (!tnet_cli_load (&common, &net, &scen, &error))
- *     return tnet_cli_fail (ctx, error);         // exit 1: "tnet: FILE:LINE:COL: ..."
- *   ... build the output in a GString or a JsonBuilder ...
- *   return tnet_cli_write (&common, text, &error) ? 0 : tnet_cli_fail (ctx, error);
- *
- * and it calls tnet_cli_common_clear (&common) before returning.
+ *     rc = tnet_cli_fail (ctx, error);         // exit 1: "tnet: FILE:LINE:COL: ..."
+ *   ... on failure: tnet_cli_common_clear (&common) and return rc ...
+ *   ... the text of the library's writer (tnet_*_to_json() and siblings) ...
+ *   return tnet_cli_finish (ctx, &common, text);   // writes, clears, exit code
  */
 #pragma once
 

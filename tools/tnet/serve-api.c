@@ -103,9 +103,9 @@ typedef enum {
 } ParamKind;
 
 /* One parameter of the endpoints: its name, kind and range, and the value
- * it takes when absent (@text for TEXT and CHOICE, @number for NUMBER,
- * @integer for INT; none for CLOCK and DATE, whose absence the caller
- * asks param() about). @required: absent is a 400 "missing parameter". */
+ * it takes when absent (@text for TEXT, CHOICE and LIST, @number for
+ * NUMBER, @integer for INT, CLOCK and DATE). @required: absent is a 400
+ * "missing parameter". */
 typedef struct {
   const char *name;
   ParamKind kind;
@@ -113,9 +113,9 @@ typedef struct {
   double lo, hi;                /* PARAM_NUMBER */
   gint64 ilo, ihi;              /* PARAM_INT */
   const char *const *choices;   /* PARAM_CHOICE, NULL-terminated */
-  const char *text;             /* default of TEXT and CHOICE */
+  const char *text;             /* default of TEXT, CHOICE and LIST */
   double number;                /* default of NUMBER */
-  gint64 integer;               /* default of INT */
+  gint64 integer;               /* default of INT, CLOCK and DATE */
 } ParamSpec;
 
 /* A parameter's value, by its kind: text (TEXT, CHOICE: a word of the
