@@ -306,12 +306,11 @@ seed_access (TnetRaptor *ws, const TnetStopWalk *access, guint n_access, gint32 
     }
 }
 
-/* The first trip in [0, @hi) whose departure dep[trip] is >= @t, or
- * @hi. */
+/* The first trip in [@lo, @hi) whose departure dep[trip] is >= @t, or
+ * @hi (binary search; departures are sorted). */
 static inline guint
-first_trip_at (const gint32 *dep, guint hi, gint32 t)
+first_trip_in (const gint32 *dep, guint lo, guint hi, gint32 t)
 {
-  guint lo = 0;
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
@@ -321,6 +320,13 @@ first_trip_at (const gint32 *dep, guint hi, gint32 t)
         hi = mid;
     }
   return lo;
+}
+
+/* The first trip in [0, @hi) whose departure is >= @t, or @hi. */
+static inline guint
+first_trip_at (const gint32 *dep, guint hi, gint32 t)
+{
+  return first_trip_in (dep, 0, hi, t);
 }
 
 /* Given that trip @hi (relative) leaves at or after @t at the position of
@@ -340,17 +346,8 @@ earlier_trip (const gint32 *dep, guint hi, gint32 t)
           d *= 2;
           continue;
         }
-      /* the answer is in (lo, hi]: binary search */
-      guint a = lo + 1, b = hi;
-      while (a < b)
-        {
-          guint mid = a + (b - a) / 2;
-          if (dep[mid] < t)
-            a = mid + 1;
-          else
-            b = mid;
-        }
-      return a;
+      /* the answer is in (lo, hi] */
+      return first_trip_in (dep, lo + 1, hi, t);
     }
   return hi;
 }
