@@ -1125,6 +1125,43 @@ tnet_raptor_walks_from_place (TnetRaptor *ws, TnetId node, double lon, double la
   return TRUE;
 }
 
+gboolean
+tnet_raptor_walks_from_place_id (TnetRaptor *ws, const TnetNetwork *net, const char *id,
+                                 guint max_walk_s, GArray *out, double *lon, double *lat,
+                                 TnetId *node, GError **error)
+{
+  g_return_val_if_fail (ws != NULL && id != NULL && out != NULL, FALSE);
+  g_return_val_if_fail (lon != NULL && lat != NULL && node != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  *node = TNET_ID_NONE;
+  TnetId s = tnet_timetable_find_stop (ws->tt, id);
+  if (s != TNET_ID_NONE)
+    {
+      TnetStopWalk w = { s, 0 };
+      g_array_append_val (out, w);
+      tnet_timetable_stop_position (ws->tt, s, lon, lat);
+      if (!isnan (*lon))
+        tnet_timetable_walks_near (ws->tt, *lon, *lat, 0, out);
+      return TRUE;
+    }
+  TnetId v = net ? tnet_place_find_node (net, id) : TNET_ID_NONE;
+  if (v == TNET_ID_NONE)
+    {
+      const char *sugg = net ? tnet_place_suggest (net, id, FALSE) : NULL;
+      g_set_error (error, TNET_ERROR, TNET_ERROR_NOT_FOUND,
+                   "unknown place '%s', expected a stop id of the feed or a node id or "
+                   "name%s%s%s", id, sugg ? " (did you mean '" : "", sugg ? sugg : "",
+                   sugg ? "'?)" : "");
+      return FALSE;
+    }
+  const TnetNode *n = tnet_network_node (net, v);
+  *lon = n->lon;
+  *lat = n->lat;
+  *node = v;
+  tnet_raptor_walks_from_place (ws, v, n->lon, n->lat, max_walk_s, out);
+  return TRUE;
+}
+
 void
 tnet_raptor_walks_from_links (TnetRaptor *ws, const TnetNetwork *net, const TnetTripEnd *end,
                               guint max_walk_s, GArray *out, GArray *via)
