@@ -2,6 +2,7 @@
  * the igraph bridge. */
 #include "tests-common.h"
 #include "search-private.h"
+#include "lexsearch-internal.h"
 #include <tnet/tnet-igraph.h>
 #include <json-glib/json-glib.h>
 #include <stdio.h>
@@ -1000,6 +1001,128 @@ START_TEST (test_route_output)
 }
 END_TEST
 
+/* ---------- lexicographic search (lexsearch-internal.h) ---------- */
+
+#define LEX_MAX_PARTS 4
+
+typedef struct {
+  const TnetILexGraph *g;
+  gboolean *on_path;
+  gboolean *is_target;
+  gboolean found;
+  double best[LEX_MAX_PARTS];
+} LexBrute;
+
+static int
+lex_cmp (const double *x, const double *y, guint k)
+{
+  for (guint i = 0; i < k; i++)
+    if (x[i] != y[i])
+      return x[i] < y[i] ? -1 : 1;
+  return 0;
+}
+
+/* Every simple path from the current node @v, whose cost so far is @acc. */
+static void
+lex_brute_walk (LexBrute *b, guint v, const double *acc)
+{
+  const TnetILexGraph *g = b->g;
+  if (b->is_target[v] && (!b->found || lex_cmp (acc, b->best, g->n_parts) < 0))
+    {
+      b->found = TRUE;
+      memcpy (b->best, acc, g->n_parts * sizeof (double));
+    }
+  for (guint e = 0; e < g->n_edges; e++)
+    for (int side = 0; side < 2; side++)
+      {
+        guint from = side ? g->edge_b[e] : g->edge_a[e];
+        guint to = side ? g->edge_a[e] : g->edge_b[e];
+        if (from != v || b->on_path[to])
+          continue;
+        double next[LEX_MAX_PARTS];
+        for (guint p = 0; p < g->n_parts; p++)
+          next[p] = acc[p] + g->edge_cost[e * g->n_parts + p];
+        b->on_path[to] = TRUE;
+        lex_brute_walk (b, to, next);
+        b->on_path[to] = FALSE;
+      }
+}
+
+/* The search against the minimum over all simple source-target paths, on
+ * seeded random multigraphs (loops and parallel edges included) whose costs
+ * are small multiples of 1/8 (exact sums) with many ties; the returned path
+ * must be a walk from a source to the returned target whose summed cost is
+ * the reported one. */
+START_TEST (test_lexsearch_vs_brute)
+{
+  GRand *r = g_rand_new_with_seed (4242 + _i);
+  for (int round = 0; round < 400; round++)
+    {
+      guint n = g_rand_int_range (r, 1, 8), m = g_rand_int_range (r, 0, 12);
+      guint k = g_rand_int_range (r, 1, LEX_MAX_PARTS + 1);
+      int spread = g_rand_boolean (r) ? 3 : 24;
+      guint ea[12], eb[12], src[8], tgt[8], n_src = 0, n_tgt = 0;
+      double cost[12 * LEX_MAX_PARTS];
+      for (guint e = 0; e < m; e++)
+        {
+          ea[e] = g_rand_int_range (r, 0, n);
+          eb[e] = g_rand_int_range (r, 0, n);
+          for (guint p = 0; p < k; p++)
+            cost[e * k + p] = g_rand_int_range (r, 0, spread) / 8.0;
+        }
+      gboolean on_path[8] = { FALSE }, is_target[8] = { FALSE };
+      for (guint v = 0; v < n; v++)
+        {
+          if (g_rand_int_range (r, 0, 3) == 0)
+            src[n_src++] = v;
+          if (g_rand_int_range (r, 0, 3) == 0)
+            {
+              tgt[n_tgt++] = v;
+              is_target[v] = TRUE;
+            }
+        }
+      TnetILexGraph g = { n, m, ea, eb, k, cost, src, n_src, tgt, n_tgt };
+      LexBrute b = { &g, on_path, is_target, FALSE, { 0 } };
+      for (guint i = 0; i < n_src; i++)
+        {
+          double zero[LEX_MAX_PARTS] = { 0 };
+          on_path[src[i]] = TRUE;
+          lex_brute_walk (&b, src[i], zero);
+          on_path[src[i]] = FALSE;
+        }
+      double got[LEX_MAX_PARTS];
+      g_autoptr (GArray) path = g_array_new (FALSE, FALSE, sizeof (guint));
+      guint t = tnet_i_lex_search (&g, got, path);
+      ck_assert_msg ((t != G_MAXUINT) == b.found, "round %d: reachability", round);
+      if (!b.found)
+        continue;
+      ck_assert_msg (lex_cmp (got, b.best, k) == 0, "round %d: cost", round);
+      ck_assert (is_target[t]);
+      /* walk the path back from the target to its source */
+      double sum[LEX_MAX_PARTS] = { 0 };
+      guint v = t;
+      for (guint j = path->len; j-- > 0;)
+        {
+          guint e = g_array_index (path, guint, j);
+          ck_assert (e < m && (ea[e] == v || eb[e] == v));
+          v = ea[e] == v ? eb[e] : ea[e];
+        }
+      gboolean at_source = FALSE;
+      for (guint i = 0; i < n_src; i++)
+        at_source |= src[i] == v;
+      ck_assert_msg (at_source, "round %d: the path does not start at a source", round);
+      for (guint j = 0; j < path->len; j++)
+        {
+          guint e = g_array_index (path, guint, j);
+          for (guint p = 0; p < k; p++)
+            sum[p] += cost[e * k + p];
+        }
+      ck_assert_msg (lex_cmp (sum, got, k) == 0, "round %d: path cost", round);
+    }
+  g_rand_free (r);
+}
+END_TEST
+
 int
 main (void)
 {
@@ -1022,6 +1145,9 @@ main (void)
   tcase_add_loop_test (tc, test_multi_source, 0, 2);
   tcase_add_loop_test (tc, test_early_exit, 0, 2);
   tcase_add_loop_test (tc, test_paths, 0, 2);
+  suite_add_tcase (s, tc);
+  tc = tcase_create ("lexsearch");
+  tcase_add_loop_test (tc, test_lexsearch_vs_brute, 0, 3);
   suite_add_tcase (s, tc);
   tc = tcase_create ("igraph");
   tcase_add_test (tc, test_igraph_errors);

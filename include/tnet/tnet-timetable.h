@@ -364,6 +364,36 @@ TNET_API gboolean tnet_raptor_walks_from_place (TnetRaptor *ws, TnetId node, dou
                                                 double lat, guint max_walk_s, GArray *out);
 
 /**
+ * tnet_raptor_walks_from_place_id:
+ * @ws: a workspace of the timetable
+ * @net: (nullable): the network whose node ids and names @id may give
+ * @id: a stop id of the timetable, else a node id or name of @net
+ *   (tnet_place_find_node())
+ * @max_walk_s: the walking budget
+ * @out: a GArray of #TnetStopWalk the stops are appended to
+ * @lon: (out): the place's longitude (NaN when a stop has no position)
+ * @lat: (out): its latitude
+ * @node: (out): the place's node of @net, or TNET_ID_NONE for a stop
+ * @error: return location for a #GError
+ *
+ * Where a named place of a timetable journey is, the one rule of `tnet
+ * route --profile transit` and the Python package: a stop of the
+ * timetable is that stop ({stop, 0}) and the stops at its position; a node
+ * walks to the stops within @max_walk_s (tnet_raptor_walks_from_place()
+ * at the node's position).
+ * Returns: TRUE, or FALSE with @error set and @out unchanged.
+ * Errors: %TNET_ERROR_NOT_FOUND for an id that is neither a stop nor a
+ *   node (the message suggests a near name).
+ * Thread-safety: as the workspace; @net is only read.
+ * Time complexity: that of tnet_raptor_walks_from_place(), plus the
+ *   lookups of @id.
+ */
+TNET_API gboolean tnet_raptor_walks_from_place_id (TnetRaptor *ws, const TnetNetwork *net,
+                                                   const char *id, guint max_walk_s,
+                                                   GArray *out, double *lon, double *lat,
+                                                   TnetId *node, GError **error);
+
+/**
  * TnetEgress:
  * @target: index of a destination (0 .. n_targets - 1)
  * @stop: the stop walked from, or TNET_ID_NONE for a walk all the way from

@@ -9,7 +9,8 @@
  * two nodes (a break). A route (a ring's cycle, an axis's path) costs
  * (breaks, closed stretches, closed length, total length), compared
  * lexicographically, so the cheapest route names the fewest missing pieces.
- * Axes: a Dijkstra over that cost from every node of one end. Rings: every
+ * Axes: a Dijkstra over that cost from every node of one end (the
+ * paths layer's lexsearch, as the cost does not pack into one weight). Rings: every
  * simple cycle of the stretch graph is enumerated (each once: from its
  * smallest node, through larger nodes only, first edge below the closing
  * one); a cycle counts when it holds a stretch of every member, and closes
@@ -18,6 +19,7 @@
  * small (tens of stretches), so the enumeration is cheap; a cap guards
  * against whole-network declarations. */
 #include "tnet-internal.h"
+#include "lexsearch-internal.h"
 
 #define MAX_CYCLES 100000u
 #define MAX_STEPS 20000000u
@@ -325,68 +327,48 @@ search_ring (Ctx *c, GError **error)
   return TRUE;
 }
 
-/* Cheapest path from any node of one end to any node of the other. */
+/* Cheapest path from any node of one end to any node of the other: a
+ * search of the paths layer over each stretch's cost as a vector of the four
+ * parts of Cost, in Cost's order. */
 static void
 search_axis (Ctx *c)
 {
-  guint n = c->nodes->len;
-  g_autofree Cost *dist = g_new0 (Cost, MAX (n, 1));
-  g_autofree gboolean *reached = g_new0 (gboolean, MAX (n, 1));
-  g_autofree gboolean *done = g_new0 (gboolean, MAX (n, 1));
-  g_autofree guint *via = g_new (guint, MAX (n, 1));
-  g_autofree gboolean *target = g_new0 (gboolean, MAX (n, 1));
+  guint m = c->edges->len;
+  g_autofree guint *ea = g_new (guint, MAX (m, 1));
+  g_autofree guint *eb = g_new (guint, MAX (m, 1));
+  g_autofree double *ecost = g_new (double, MAX (m, 1) * 4);
+  for (guint i = 0; i < m; i++)
+    {
+      const Edge *e = &g_array_index (c->edges, Edge, i);
+      Cost one = { 0 };
+      cost_add (&one, e);
+      ea[i] = e->a;
+      eb[i] = e->b;
+      ecost[4 * i + 0] = one.breaks;
+      ecost[4 * i + 1] = one.closed;
+      ecost[4 * i + 2] = one.closed_m;
+      ecost[4 * i + 3] = one.total_m;
+    }
+  g_autoptr (GArray) from = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GArray) to = g_array_new (FALSE, FALSE, sizeof (guint));
+  GArray *ends[2] = { from, to };
   for (int e = 0; e < 2; e++)
     for (guint k = 0; k < c->s->n_end_nodes[e]; k++)
       {
         gpointer p = g_hash_table_lookup (c->local,
                                           GUINT_TO_POINTER (c->s->end_nodes[e][k] + 1));
-        if (!p)
-          continue;
         guint v = GPOINTER_TO_UINT (p) - 1;
-        if (e == 0)
-          {
-            reached[v] = TRUE;
-            via[v] = G_MAXUINT;
-          }
-        else
-          target[v] = TRUE;
+        if (p)
+          g_array_append_val (ends[e], v);
       }
-  for (;;)
-    {
-      guint best = G_MAXUINT;
-      for (guint v = 0; v < n; v++)
-        if (reached[v] && !done[v] && (best == G_MAXUINT || cost_cmp (&dist[v], &dist[best]) < 0))
-          best = v;
-      if (best == G_MAXUINT)
-        return;
-      done[best] = TRUE;
-      if (target[best])
-        {
-          c->have_best = TRUE;
-          c->best = dist[best];
-          for (guint v = best; via[v] != G_MAXUINT;)
-            {
-              const Edge *e = &g_array_index (c->edges, Edge, via[v]);
-              g_array_prepend_val (c->best_route, via[v]);
-              v = e->a == v ? e->b : e->a;
-            }
-          return;
-        }
-      for (guint k = 0; k < c->adj[best]->len; k++)
-        {
-          guint ei = g_array_index (c->adj[best], guint, k);
-          const Edge *e = &g_array_index (c->edges, Edge, ei);
-          guint w = e->a == best ? e->b : e->a;
-          Cost cw = dist[best];
-          cost_add (&cw, e);
-          if (!done[w] && (!reached[w] || cost_cmp (&cw, &dist[w]) < 0))
-            {
-              reached[w] = TRUE;
-              dist[w] = cw;
-              via[w] = ei;
-            }
-        }
-    }
+  TnetILexGraph g = { c->nodes->len, m, ea, eb, 4, ecost,
+                      (const guint *) from->data, from->len,
+                      (const guint *) to->data, to->len };
+  double best[4];
+  if (tnet_i_lex_search (&g, best, c->best_route) == G_MAXUINT)
+    return;
+  c->have_best = TRUE;
+  c->best = (Cost) { (guint) best[0], (guint) best[1], best[2], best[3] };
 }
 
 TnetStructureState *

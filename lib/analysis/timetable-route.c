@@ -31,43 +31,6 @@ tnet_timetable_route_free (TnetTimetableRoute *route)
   g_free (route);
 }
 
-/* Where a place is: a stop of the timetable, or a network node (walks to
- * the stops within @max_walk_s by tnet_raptor_walks_from_place()). *@node
- * is the place's network node or TNET_ID_NONE. */
-static gboolean
-place_walks (const TnetTimetable *tt, TnetRaptor *ws, const TnetNetwork *net, const char *id,
-             guint max_walk_s, GArray *walks, double *lon, double *lat, TnetId *node,
-             GError **error)
-{
-  *node = TNET_ID_NONE;
-  TnetId s = tnet_timetable_find_stop (tt, id);
-  if (s != TNET_ID_NONE)
-    {
-      TnetStopWalk w = { s, 0 };
-      g_array_append_val (walks, w);
-      tnet_timetable_stop_position (tt, s, lon, lat);
-      if (!isnan (*lon))
-        tnet_timetable_walks_near (tt, *lon, *lat, 0, walks);
-      return TRUE;
-    }
-  TnetId v = net ? tnet_place_find_node (net, id) : TNET_ID_NONE;
-  if (v == TNET_ID_NONE)
-    {
-      const char *sugg = net ? tnet_place_suggest (net, id, FALSE) : NULL;
-      g_set_error (error, TNET_ERROR, TNET_ERROR_NOT_FOUND,
-                   "unknown place '%s', expected a stop id of the feed or a node id or "
-                   "name%s%s%s", id, sugg ? " (did you mean '" : "", sugg ? sugg : "",
-                   sugg ? "'?)" : "");
-      return FALSE;
-    }
-  const TnetNode *n = tnet_network_node (net, v);
-  *lon = n->lon;
-  *lat = n->lat;
-  *node = v;
-  tnet_raptor_walks_from_place (ws, v, n->lon, n->lat, max_walk_s, walks);
-  return TRUE;
-}
-
 /* The ends of a route: the origin's access rows into @acc (its walks to
  * stops, with park-and-ride @pr its drives to parking places too, whose
  * rows go to @rows), the destination's stops into @egr and the egresses
@@ -82,8 +45,10 @@ route_ends (TnetTimetable *tt, TnetRaptor *ws, const TnetParkRide *pr, TnetSearc
 {
   double olon = NAN, olat = NAN, dlon = NAN, dlat = NAN;
   TnetId onode, dnode;
-  if (!place_walks (tt, ws, net, from, max_walk_s, acc, &olon, &olat, &onode, error)
-      || !place_walks (tt, ws, net, to, max_walk_s, egr, &dlon, &dlat, &dnode, error))
+  if (!tnet_raptor_walks_from_place_id (ws, net, from, max_walk_s, acc, &olon, &olat, &onode,
+                                        error)
+      || !tnet_raptor_walks_from_place_id (ws, net, to, max_walk_s, egr, &dlon, &dlat, &dnode,
+                                           error))
     return FALSE;
   if (pr != NULL && onode != TNET_ID_NONE)
     {

@@ -183,6 +183,14 @@ remove_edge (Builder *b, uint32_t u, uint32_t v)
 
 /* ---- witness search: a 4-ary heap over lab[].pos ---------------------- */
 
+/* Puts @s in slot @i and records the slot in its node's label. */
+static inline void
+wheap_place (Builder *b, uint32_t i, WSlot s)
+{
+  b->heap[i] = s;
+  b->lab[s.item].pos = i;
+}
+
 static inline void
 wheap_sift_up (Builder *b, uint32_t i, WSlot s)
 {
@@ -192,12 +200,10 @@ wheap_sift_up (Builder *b, uint32_t i, WSlot s)
       uint32_t p = (i - 1) / 4;
       if (h[p].key <= s.key)
         break;
-      h[i] = h[p];
-      b->lab[h[i].item].pos = i;
+      wheap_place (b, i, h[p]);
       i = p;
     }
-  h[i] = s;
-  b->lab[s.item].pos = i;
+  wheap_place (b, i, s);
 }
 
 static inline WSlot
@@ -222,12 +228,10 @@ wheap_pop (Builder *b)
           best = k;
       if (last.key <= h[best].key)
         break;
-      h[i] = h[best];
-      b->lab[h[i].item].pos = i;
+      wheap_place (b, i, h[best]);
       i = best;
     }
-  h[i] = last;
-  b->lab[last.item].pos = i;
+  wheap_place (b, i, last);
   return top;
 }
 

@@ -123,6 +123,8 @@ typedef struct {
   GArray *walks;          /* the origin's walks to the stops */
   GArray *rows;           /* TnetParkRideAccess of the base */
   GArray *failed_rows;    /* TnetParkRideAccess, scratch */
+  GArray *access;         /* TnetStopWalk: the base access rows (origin_rows()) */
+  GArray *egress;         /* TnetEgress: the destinations' egresses (origin_rows()) */
   GHashTable *row_of;     /* stop + 1 -> base row + 1 */
   GHashTable *path_of;    /* parking node + 1 -> GArray of guint links, read on demand */
   gboolean base_search;   /* the search still holds the base rows' tree */
@@ -194,6 +196,8 @@ origin_init (Origin *o, const TnetIParkRideFailures *pf, TnetSearch *search, Tne
   o->walks = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
   o->rows = g_array_new (FALSE, FALSE, sizeof (TnetParkRideAccess));
   o->failed_rows = g_array_new (FALSE, FALSE, sizeof (TnetParkRideAccess));
+  o->access = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
+  o->egress = g_array_new (FALSE, FALSE, sizeof (TnetEgress));
   o->row_of = g_hash_table_new (NULL, NULL);
   o->path_of = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
 }
@@ -204,20 +208,21 @@ origin_clear (Origin *o)
   g_array_unref (o->walks);
   g_array_unref (o->rows);
   g_array_unref (o->failed_rows);
+  g_array_unref (o->access);
+  g_array_unref (o->egress);
   g_hash_table_unref (o->row_of);
   g_hash_table_unref (o->path_of);
 }
 
-/* The base rows of @o (into o->rows, @access and @egress). FALSE when no
- * destination has a stop or a walk from the origin. */
+/* The base rows of @o (into o->rows, o->access and o->egress). FALSE when
+ * no destination has a stop or a walk from the origin. */
 static gboolean
-origin_rows (const TnetIParkRideFailures *pf, TnetRaptor *ws, Origin *o, GArray *access,
-             GArray *egress)
+origin_rows (const TnetIParkRideFailures *pf, TnetRaptor *ws, Origin *o)
 {
   tnet_raptor_clear_blocks (ws);
   tnet_search_unblock_all (o->search);
   if (!tnet_i_park_ride_origin_rows (pf->pr, NULL, ws, o->search, &pf->dests, &o->origin,
-                                     o->walks, egress, o->rows, access))
+                                     o->walks, o->egress, o->rows, o->access))
     return FALSE;
   o->base_search = TRUE;
   for (guint i = 0; i < o->rows->len; i++)
@@ -240,13 +245,11 @@ tnet_i_park_ride_failures_run (const TnetIParkRideFailures *pf, TnetRaptor *ws,
     return TRUE;
   Origin o;
   origin_init (&o, pf, search, origin);
-  g_autoptr (GArray) access = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
-  g_autoptr (GArray) egress = g_array_new (FALSE, FALSE, sizeof (TnetEgress));
   gboolean ok = TRUE;
-  if (origin_rows (pf, ws, &o, access, egress))
+  if (origin_rows (pf, ws, &o))
     {
       TnetIRaptorAccessHooks hooks = { access_elements, access_failed, &o };
-      ok = tnet_i_raptor_failures_run_rows (pf->f, ws, access, egress, &hooks, want, base,
+      ok = tnet_i_raptor_failures_run_rows (pf->f, ws, o.access, o.egress, &hooks, want, base,
                                             entries, stop, error);
     }
   origin_clear (&o);
@@ -261,15 +264,13 @@ tnet_i_park_ride_failures_journey (const TnetIParkRideFailures *pf, TnetRaptor *
   g_array_set_size (legs, 0);
   Origin o;
   origin_init (&o, pf, search, origin);
-  g_autoptr (GArray) access = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
-  g_autoptr (GArray) egress = g_array_new (FALSE, FALSE, sizeof (TnetEgress));
   gboolean found = FALSE;
-  if (origin_rows (pf, ws, &o, access, egress))
+  if (origin_rows (pf, ws, &o))
     {
       const GArray *rows = o.rows;
-      if (element != G_MAXUINT && access_failed (&o, element, access))
+      if (element != G_MAXUINT && access_failed (&o, element, o.access))
         rows = o.failed_rows;
-      TnetId via = tnet_i_raptor_failures_journey_rows (pf->f, ws, access, egress,
+      TnetId via = tnet_i_raptor_failures_journey_rows (pf->f, ws, o.access, o.egress,
                                                         destination, element, &found);
       if (via != TNET_ID_NONE)
         found = tnet_park_ride_journey (ws, via, (const TnetParkRideAccess *) (void *)

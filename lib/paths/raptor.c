@@ -306,12 +306,11 @@ seed_access (TnetRaptor *ws, const TnetStopWalk *access, guint n_access, gint32 
     }
 }
 
-/* The first trip in [0, @hi) whose departure dep[trip] is >= @t, or
- * @hi. */
+/* The first trip in [@lo, @hi) whose departure dep[trip] is >= @t, or
+ * @hi (binary search; departures are sorted). */
 static inline guint
-first_trip_at (const gint32 *dep, guint hi, gint32 t)
+first_trip_in (const gint32 *dep, guint lo, guint hi, gint32 t)
 {
-  guint lo = 0;
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
@@ -321,6 +320,13 @@ first_trip_at (const gint32 *dep, guint hi, gint32 t)
         hi = mid;
     }
   return lo;
+}
+
+/* The first trip in [0, @hi) whose departure is >= @t, or @hi. */
+static inline guint
+first_trip_at (const gint32 *dep, guint hi, gint32 t)
+{
+  return first_trip_in (dep, 0, hi, t);
 }
 
 /* Given that trip @hi (relative) leaves at or after @t at the position of
@@ -340,17 +346,8 @@ earlier_trip (const gint32 *dep, guint hi, gint32 t)
           d *= 2;
           continue;
         }
-      /* the answer is in (lo, hi]: binary search */
-      guint a = lo + 1, b = hi;
-      while (a < b)
-        {
-          guint mid = a + (b - a) / 2;
-          if (dep[mid] < t)
-            a = mid + 1;
-          else
-            b = mid;
-        }
-      return a;
+      /* the answer is in (lo, hi] */
+      return first_trip_in (dep, lo + 1, hi, t);
     }
   return hi;
 }
@@ -1125,6 +1122,43 @@ tnet_raptor_walks_from_place (TnetRaptor *ws, TnetId node, double lon, double la
     if (tt->stop_node[w[i].stop] == TNET_ID_NONE)
       w[k++] = w[i];
   g_array_set_size (out, k);
+  return TRUE;
+}
+
+gboolean
+tnet_raptor_walks_from_place_id (TnetRaptor *ws, const TnetNetwork *net, const char *id,
+                                 guint max_walk_s, GArray *out, double *lon, double *lat,
+                                 TnetId *node, GError **error)
+{
+  g_return_val_if_fail (ws != NULL && id != NULL && out != NULL, FALSE);
+  g_return_val_if_fail (lon != NULL && lat != NULL && node != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  *node = TNET_ID_NONE;
+  TnetId s = tnet_timetable_find_stop (ws->tt, id);
+  if (s != TNET_ID_NONE)
+    {
+      TnetStopWalk w = { s, 0 };
+      g_array_append_val (out, w);
+      tnet_timetable_stop_position (ws->tt, s, lon, lat);
+      if (!isnan (*lon))
+        tnet_timetable_walks_near (ws->tt, *lon, *lat, 0, out);
+      return TRUE;
+    }
+  TnetId v = net ? tnet_place_find_node (net, id) : TNET_ID_NONE;
+  if (v == TNET_ID_NONE)
+    {
+      const char *sugg = net ? tnet_place_suggest (net, id, FALSE) : NULL;
+      g_set_error (error, TNET_ERROR, TNET_ERROR_NOT_FOUND,
+                   "unknown place '%s', expected a stop id of the feed or a node id or "
+                   "name%s%s%s", id, sugg ? " (did you mean '" : "", sugg ? sugg : "",
+                   sugg ? "'?)" : "");
+      return FALSE;
+    }
+  const TnetNode *n = tnet_network_node (net, v);
+  *lon = n->lon;
+  *lat = n->lat;
+  *node = v;
+  tnet_raptor_walks_from_place (ws, v, n->lon, n->lat, max_walk_s, out);
   return TRUE;
 }
 

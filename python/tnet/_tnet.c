@@ -2536,6 +2536,23 @@ matrix_args_parse (PyObject *args, PyObject *kwds, MatrixArgs *m, Progress *prog
                                       &m->park_min, &m->radius_m) != 0;
 }
 
+/* timetable_setup() of a matrix with its arguments @m (no feed object). */
+static TnetTimetable *
+matrix_timetable (DatasetObject *self, const MatrixArgs *m, double **pcts, guint *np,
+                  char **feed_name)
+{
+  return timetable_setup (self, m->year, m->closures, m->depart_s, m->window_min,
+                          m->max_walk_min, m->pcts, m->date, m->seed, pcts, np, feed_name, NULL);
+}
+
+/* park_ride_setup() of a matrix with its arguments @m, on @tt. */
+static TnetParkRide *
+matrix_park_ride (DatasetObject *self, const MatrixArgs *m, TnetTimetable *tt)
+{
+  return park_ride_setup (self, m->year, m->closures, tt, m->drive_min, m->park_min,
+                          m->radius_m);
+}
+
 static PyObject *
 dataset_timetable_matrix (DatasetObject *self, PyObject *args, PyObject *kwds)
 {
@@ -2543,40 +2560,31 @@ dataset_timetable_matrix (DatasetObject *self, PyObject *args, PyObject *kwds)
   Progress prog = { 0 };
   if (!matrix_args_parse (args, kwds, &m, &prog))
     return NULL;
-  int year = m.year, depart_s = m.depart_s, window_min = m.window_min;
-  int max_walk_min = m.max_walk_min, park_ride = m.park_ride, drive_min = m.drive_min;
-  int park_min = m.park_min;
-  double radius_m = m.radius_m;
-  unsigned int date = m.date, seed = m.seed;
-  PyObject *closures = m.closures, *origins_obj = m.origins, *dests_obj = m.dests;
-  PyObject *pcts_obj = m.pcts;
   if (!check_loaded (self))
     return NULL;
   g_autofree double *pcts = NULL;
   g_autofree char *feed_name = NULL;
   guint np = 0;
-  TnetTimetable *tt = timetable_setup (self, year, closures, depart_s, window_min, max_walk_min,
-                                       pcts_obj, date, seed, &pcts, &np, &feed_name, NULL);
+  TnetTimetable *tt = matrix_timetable (self, &m, &pcts, &np, &feed_name);
   if (tt == NULL)
     return NULL;
   GError *error = NULL;
   const TnetNetwork *net = tnet_dataset_get_network (self->ds);
   g_autoptr (GArray) origins = g_array_new (FALSE, FALSE, sizeof (TnetId));
   g_autoptr (GArray) dests = g_array_new (FALSE, FALSE, sizeof (TnetId));
-  if (!select_nodes (net, origins_obj, origins, &error)
-      || !select_nodes (net, dests_obj, dests, &error))
+  if (!select_nodes (net, m.origins, origins, &error)
+      || !select_nodes (net, m.dests, dests, &error))
     {
       tnet_timetable_unref (tt);
       return error ? fail (NULL, error) : NULL;
     }
   TnetParkRide *pr = NULL;
-  if (park_ride
-      && (pr = park_ride_setup (self, year, closures, tt, drive_min, park_min, radius_m)) == NULL)
+  if (m.park_ride && (pr = matrix_park_ride (self, &m, tt)) == NULL)
     {
       tnet_timetable_unref (tt);
       return NULL;
     }
-  guint no = origins->len, nd = dests->len, n_min = MAX ((guint) window_min, 1u);
+  guint no = origins->len, nd = dests->len, n_min = MAX ((guint) m.window_min, 1u);
   npy_intp dims[3] = { np, no, nd };
   PyObject *out = PyArray_SimpleNew (3, dims, NPY_FLOAT64);
   if (out == NULL)
@@ -2586,14 +2594,14 @@ dataset_timetable_matrix (DatasetObject *self, PyObject *args, PyObject *kwds)
       return NULL;
     }
   double *od = PyArray_DATA ((PyArrayObject *) out);
-  guint max_walk_s = (guint) max_walk_min * 60;
+  guint max_walk_s = (guint) m.max_walk_min * 60;
   gboolean ok = TRUE, cancelled = FALSE;
   guint service_date = tnet_timetable_get_service_date (tt);
   if (pr != NULL)
     {
       /* park-and-ride: the library's matrix, as `tnet commute --depart` */
       Py_BEGIN_ALLOW_THREADS
-      ok = park_ride_matrix_fill (pr, net, origins, dests, max_walk_s, depart_s, n_min, pcts,
+      ok = park_ride_matrix_fill (pr, net, origins, dests, max_walk_s, m.depart_s, n_min, pcts,
                                   np, od, &prog, &error);
       tnet_park_ride_free (pr);
       tnet_timetable_unref (tt);
@@ -2650,7 +2658,7 @@ dataset_timetable_matrix (DatasetObject *self, PyObject *args, PyObject *kwds)
                     g_array_append_val (egress, e);
                   }
               }
-          range_minutes (ws, walks, egress, depart_s, n_min, nd, pcts, np, o, no, series,
+          range_minutes (ws, walks, egress, m.depart_s, n_min, nd, pcts, np, o, no, series,
                          column, pv, od);
           if (prog.callable && prog.callable != Py_None
               && !progress_trampoline (o + 1, no, "timetable matrix", &prog))
@@ -2692,46 +2700,6 @@ dataset_timetable_matrix (DatasetObject *self, PyObject *args, PyObject *kwds)
   Py_XDECREF (o_ids);
   Py_XDECREF (d_ids);
   return r;
-}
-
-/* Where a place of a timetable route is, as `tnet route --profile transit`
- * finds it: a stop id of the timetable is that stop (and the stops at its
- * position); a node id or name walks to the stops within @max_walk_s, over
- * the street when the timetable walks on it (and by straight line to the
- * stops off the street), else by straight line. *@node: the place's
- * network node or TNET_ID_NONE. */
-static gboolean
-route_place_walks (const TnetTimetable *tt, TnetRaptor *ws, const TnetNetwork *net,
-                   const char *id, guint max_walk_s, GArray *walks, double *lon, double *lat,
-                   TnetId *node, GError **error)
-{
-  *node = TNET_ID_NONE;
-  TnetId s = tnet_timetable_find_stop (tt, id);
-  if (s != TNET_ID_NONE)
-    {
-      TnetStopWalk w = { s, 0 };
-      g_array_append_val (walks, w);
-      tnet_timetable_stop_position (tt, s, lon, lat);
-      if (!isnan (*lon))
-        tnet_timetable_walks_near (tt, *lon, *lat, 0, walks);
-      return TRUE;
-    }
-  TnetId v = tnet_place_find_node (net, id);
-  if (v == TNET_ID_NONE)
-    {
-      const char *sugg = tnet_place_suggest (net, id, FALSE);
-      g_set_error (error, TNET_ERROR, TNET_ERROR_NOT_FOUND,
-                   "unknown place '%s', expected a stop id of the feed or a node id or "
-                   "name%s%s%s", id, sugg ? " (did you mean '" : "", sugg ? sugg : "",
-                   sugg ? "'?)" : "");
-      return FALSE;
-    }
-  const TnetNode *n = tnet_network_node (net, v);
-  *lon = n->lon;
-  *lat = n->lat;
-  *node = v;
-  tnet_raptor_walks_from_place (ws, v, n->lon, n->lat, max_walk_s, walks);
-  return TRUE;
 }
 
 static TnetWeight access_ms (double time_min);
@@ -2791,7 +2759,8 @@ point_link (const GArray *walks, const GArray *via, TnetId stop)
   return 0;
 }
 
-/* The stops end @e walks to: route_place_walks() for an id; for a point,
+/* The stops end @e walks to: for an id, the library's rule of `tnet route
+ * --profile transit` (tnet_raptor_walks_from_place_id()); for a point,
  * point_walks() (@via: the access link of each row), at the point's
  * position and on no node (a walk all the way is the straight line). */
 static gboolean
@@ -2800,7 +2769,8 @@ route_end_walks (const TnetTimetable *tt, TnetRaptor *ws, const TnetNetwork *net
                  double *lat, TnetId *node, GError **error)
 {
   if (e->id)
-    return route_place_walks (tt, ws, net, e->id, max_walk_s, walks, lon, lat, node, error);
+    return tnet_raptor_walks_from_place_id (ws, net, e->id, max_walk_s, walks, lon, lat, node,
+                                            error);
   *node = TNET_ID_NONE;
   *lon = e->ll[0];
   *lat = e->ll[1];
@@ -3439,19 +3409,12 @@ dataset_timetable_point_matrix (DatasetObject *self, PyObject *args, PyObject *k
   Progress prog = { 0 };
   if (!matrix_args_parse (args, kwds, &m, &prog))
     return NULL;
-  int year = m.year, depart_s = m.depart_s, window_min = m.window_min;
-  int max_walk_min = m.max_walk_min, park_ride = m.park_ride, drive_min = m.drive_min;
-  int park_min = m.park_min;
-  double radius_m = m.radius_m;
-  unsigned int date = m.date, seed = m.seed;
-  PyObject *closures = m.closures, *origins_obj = m.origins, *dests_obj = m.dests;
-  PyObject *pcts_obj = m.pcts;
   PyObject *oseq = NULL, *dseq = NULL;
   if (!check_loaded (self))
     return NULL;
   guint no = 0, nd = 0;
-  RouteEnd *o = route_ends_parse (origins_obj, "origins", &oseq, &no), *d = NULL;
-  if (o == NULL || (d = route_ends_parse (dests_obj, "destinations", &dseq, &nd)) == NULL)
+  RouteEnd *o = route_ends_parse (m.origins, "origins", &oseq, &no), *d = NULL;
+  if (o == NULL || (d = route_ends_parse (m.dests, "destinations", &dseq, &nd)) == NULL)
     {
       route_ends_free (o, no);
       Py_XDECREF (oseq);
@@ -3465,17 +3428,15 @@ dataset_timetable_point_matrix (DatasetObject *self, PyObject *args, PyObject *k
   TnetTimetable *tt = NULL;
   TnetParkRide *pr = NULL;
   PyObject *out = NULL, *r = NULL;
-  g_autoptr (TnetScenario) scen = make_scenario (self->ds, year, closures, &error);
+  g_autoptr (TnetScenario) scen = make_scenario (self->ds, m.year, m.closures, &error);
   if (scen == NULL || !route_ends_snap_all (net, scen, o, no, &error)
       || !route_ends_snap_all (net, scen, d, nd, &error))
     {
       fail (NULL, error);
       goto out;
     }
-  tt = timetable_setup (self, year, closures, depart_s, window_min, max_walk_min, pcts_obj,
-                        date, seed, &pcts, &np, &feed_name, NULL);
-  if (tt != NULL && park_ride
-      && (pr = park_ride_setup (self, year, closures, tt, drive_min, park_min, radius_m)) == NULL)
+  tt = matrix_timetable (self, &m, &pcts, &np, &feed_name);
+  if (tt != NULL && m.park_ride && (pr = matrix_park_ride (self, &m, tt)) == NULL)
     goto out;
   npy_intp dims[3] = { np, no, nd };
   if (tt == NULL || (out = PyArray_SimpleNew (3, dims, NPY_FLOAT64)) == NULL)
@@ -3483,12 +3444,13 @@ dataset_timetable_point_matrix (DatasetObject *self, PyObject *args, PyObject *k
   gboolean ok, cancelled = FALSE;
   Py_BEGIN_ALLOW_THREADS
   service_date = tnet_timetable_get_service_date (tt);
-  ok = pr ? ends_park_ride_matrix (pr, net, o, no, d, nd, depart_s,
-                                   MAX ((guint) window_min, 1u), pcts, np,
-                                   (guint) max_walk_min * 60, &prog,
+  ok = pr ? ends_park_ride_matrix (pr, net, o, no, d, nd, m.depart_s,
+                                   MAX ((guint) m.window_min, 1u), pcts, np,
+                                   (guint) m.max_walk_min * 60, &prog,
                                    PyArray_DATA ((PyArrayObject *) out), &cancelled, &error)
-     : ends_timetable_matrix (tt, net, o, no, d, nd, depart_s, MAX ((guint) window_min, 1u),
-                              pcts, np, (guint) max_walk_min * 60, &prog,
+     : ends_timetable_matrix (tt, net, o, no, d, nd, m.depart_s,
+                              MAX ((guint) m.window_min, 1u), pcts, np,
+                              (guint) m.max_walk_min * 60, &prog,
                               PyArray_DATA ((PyArrayObject *) out), &cancelled, &error);
   Py_END_ALLOW_THREADS
   if (!ok)

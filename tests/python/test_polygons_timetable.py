@@ -153,6 +153,41 @@ def test_route_timetable_defaults_and_scenario(xuchang):
     check_route(legs, ref, [5, 25, 50, 75, 95])
 
 
+def test_route_timetable_stop_ends_and_unknown_place_equal_cli(xuchang):
+    """Ends given as stop ids of the feed (a stop is itself and the stops at
+    its position) resolve as the command resolves them, both ways; an
+    unknown place fails with the command's own message, suggestion
+    included."""
+    def both(a, b):
+        legs = xuchang.route(a, b, profile="transit", depart="07:40", window=20,
+                             percentiles=[50])
+        ref = cli("route", a, b, "--profile", "transit", "--depart", "07:40", "--window", "20",
+                  "--percentiles", "50", "--format", "json", "--data", XUCHANG)
+        return legs, ref
+
+    check_route(*both("z_weidu", "zz_east_station"), [50])
+    # from a stop the journey boards there (no first walk): the legs, the
+    # totals and the series are the command's
+    legs, ref = both("xc_east_hsr", "zz_center")
+    rows = legs.to_dict("records")
+    assert rows[0]["kind"] == "ride" and rows[0]["from"] == "xc_east_hsr"
+    assert len(ref["legs"]) <= len(rows) <= len(ref["legs"]) + 1
+    for row, leg in zip(rows, ref["legs"]):
+        for k in ("kind", "line", "trip", "from", "to", "start", "end"):
+            assert row[k] == leg[k], (k, row, leg)
+    assert close(legs.attrs["total_min"], ref["total_min"])
+    assert close(legs.attrs["percentiles"]["p50"], ref["percentiles"]["p50"])
+    for got, want in zip(legs.attrs["minutes"], ref["minutes"]):
+        assert close(got, want)
+    with pytest.raises(AssertionError) as want:
+        cli("route", "xc_east_hsx", "zz_center", "--profile", "transit", "--depart", "08:00",
+            "--format", "json", "--data", XUCHANG)
+    with pytest.raises(tnet.Error) as got:
+        xuchang.route("xc_east_hsx", "zz_center", profile="transit", depart="08:00")
+    assert "did you mean 'xc_east_hsr'" in str(got.value)
+    assert str(got.value) in str(want.value)
+
+
 def test_route_timetable_street_walks_equal_cli(sao_paulo, sao_paulo_dir):
     """São Paulo walks on its streets: every pair of a few zones (picked by
     position, both ways) equals the command, or both say there is no path."""
