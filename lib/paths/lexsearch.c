@@ -3,9 +3,10 @@
  * Implementation notes. The graph is small and given as edge arrays, so the
  * search first builds an undirected CSR (each edge listed at both ends, a
  * loop once, in edge order: the tie rule of the header depends on it). The
- * labels are n × n_parts doubles. The priority queue is an indexed binary
- * min-heap of nodes keyed by (label vector, node index) with decrease-key:
- * each node is in it at most once, and keys only fall while it is there.
+ * labels are n × n_parts doubles. The priority queue is GLib's balanced
+ * tree ordered by (label vector, node index): each node is in it at most
+ * once, and a node whose label falls is taken out before the label changes
+ * and put back after, so the order the tree relies on never shifts under it.
  * Labels are lowered only on a strict improvement, so equal-cost paths keep
  * the first edge met. Summation runs from the source on, so a path's label
  * equals the sum a caller forms walking the returned path. */
@@ -15,10 +16,7 @@
 typedef struct {
   guint k;            /* parts per label */
   const double *dist; /* n × k labels; meaningful where reached */
-  guint *slot;        /* n_heap nodes; slot[0 .. size-1] is a binary min-heap */
-  guint *pos;         /* per node: its index in slot, or G_MAXUINT when absent */
-  guint size;
-} Heap;
+} Order;
 
 static int
 cmp_parts (const double *x, const double *y, guint k)
@@ -29,75 +27,14 @@ cmp_parts (const double *x, const double *y, guint k)
   return 0;
 }
 
-/* (label, index) order of nodes @u and @v */
-static gboolean
-heap_less (const Heap *h, guint u, guint v)
+/* (label, index) order of two queued nodes; a key is the node index + 1 */
+static int
+queue_cmp (gconstpointer a, gconstpointer b, gpointer data)
 {
-  int c = cmp_parts (h->dist + (gsize) u * h->k, h->dist + (gsize) v * h->k, h->k);
-  return c != 0 ? c < 0 : u < v;
-}
-
-static void
-heap_place (Heap *h, guint i, guint v)
-{
-  h->slot[i] = v;
-  h->pos[v] = i;
-}
-
-static void
-sift_up (Heap *h, guint i)
-{
-  guint v = h->slot[i];
-  while (i > 0 && heap_less (h, v, h->slot[(i - 1) / 2]))
-    {
-      heap_place (h, i, h->slot[(i - 1) / 2]);
-      i = (i - 1) / 2;
-    }
-  heap_place (h, i, v);
-}
-
-static void
-sift_down (Heap *h, guint i)
-{
-  guint v = h->slot[i];
-  for (;;)
-    {
-      guint c = 2 * i + 1;
-      if (c >= h->size)
-        break;
-      if (c + 1 < h->size && heap_less (h, h->slot[c + 1], h->slot[c]))
-        c++;
-      if (!heap_less (h, h->slot[c], v))
-        break;
-      heap_place (h, i, h->slot[c]);
-      i = c;
-    }
-  heap_place (h, i, v);
-}
-
-/* Inserts @v, or restores the order after its label fell. */
-static void
-heap_push_or_lower (Heap *h, guint v)
-{
-  if (h->pos[v] == G_MAXUINT)
-    {
-      h->slot[h->size] = v;
-      h->pos[v] = h->size++;
-    }
-  sift_up (h, h->pos[v]);
-}
-
-static guint
-heap_pop (Heap *h)
-{
-  guint v = h->slot[0];
-  h->pos[v] = G_MAXUINT;
-  if (--h->size > 0)
-    {
-      heap_place (h, 0, h->slot[h->size]);
-      sift_down (h, 0);
-    }
-  return v;
+  const Order *o = data;
+  guint u = GPOINTER_TO_UINT (a) - 1, v = GPOINTER_TO_UINT (b) - 1;
+  int c = cmp_parts (o->dist + (gsize) u * o->k, o->dist + (gsize) v * o->k, o->k);
+  return c != 0 ? c : (u > v) - (u < v);
 }
 
 /* Undirected CSR of @g into @first (n + 1) and @adj (2m), edge order kept. */
@@ -139,12 +76,9 @@ tnet_i_lex_search (const TnetILexGraph *g, double *cost, GArray *edges)
   g_autofree guint *via = g_new (guint, n);      /* edge into v, G_MAXUINT at a source */
   g_autofree guint8 *state = g_new0 (guint8, n); /* 0 unreached, 1 labelled, 2 settled */
   g_autofree guint8 *target = g_new0 (guint8, n);
-  g_autofree guint *slot = g_new (guint, n);
-  g_autofree guint *pos = g_new (guint, n);
   g_autofree double *cand = g_new (double, k);
-  Heap h = { k, dist, slot, pos, 0 };
-  for (guint v = 0; v < n; v++)
-    pos[v] = G_MAXUINT;
+  Order order = { k, dist };
+  g_autoptr (GTree) queue = g_tree_new_with_data (queue_cmp, &order);
   for (guint i = 0; i < g->n_targets; i++)
     target[g->targets[i]] = 1;
   for (guint i = 0; i < g->n_sources; i++)
@@ -154,11 +88,13 @@ tnet_i_lex_search (const TnetILexGraph *g, double *cost, GArray *edges)
         continue;
       state[s] = 1;
       via[s] = G_MAXUINT;
-      heap_push_or_lower (&h, s);
+      g_tree_insert (queue, GUINT_TO_POINTER (s + 1), NULL);
     }
-  while (h.size > 0)
+  while (g_tree_nnodes (queue) > 0)
     {
-      guint u = heap_pop (&h);
+      gpointer first_key = g_tree_node_key (g_tree_node_first (queue));
+      g_tree_remove (queue, first_key);
+      guint u = GPOINTER_TO_UINT (first_key) - 1;
       const double *du = dist + (gsize) u * k;
       state[u] = 2;
       if (target[u])
@@ -183,10 +119,12 @@ tnet_i_lex_search (const TnetILexGraph *g, double *cost, GArray *edges)
           double *dw = dist + (gsize) w * k;
           if (state[w] == 0 || cmp_parts (cand, dw, k) < 0)
             {
+              if (state[w] == 1)
+                g_tree_remove (queue, GUINT_TO_POINTER (w + 1));
               memcpy (dw, cand, k * sizeof (double));
               state[w] = 1;
               via[w] = e;
-              heap_push_or_lower (&h, w);
+              g_tree_insert (queue, GUINT_TO_POINTER (w + 1), NULL);
             }
         }
     }
