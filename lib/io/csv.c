@@ -622,10 +622,11 @@ tnet_i_csv_opt_text (const TnetCsv *csv, int col)
   return *s ? s : NULL;
 }
 
-/* The range error of tnet_i_csv_double_in() and tnet_i_csv_int_in(). */
-static gboolean
-out_of_range (const TnetCsv *csv, int col, const char *what, GError **error)
+gboolean
+tnet_i_csv_expect (const TnetCsv *csv, int col, gboolean ok, const char *what, GError **error)
 {
+  if (ok)
+    return TRUE;
   tnet_i_csv_error (csv, col, error, "expected %s for \"%s\", got \"%s\"", what,
                     tnet_i_csv_column_name (csv, col), tnet_i_csv_field (csv, col));
   return FALSE;
@@ -642,7 +643,7 @@ tnet_i_csv_double_in (const TnetCsv *csv, int col, gboolean required, double lo,
   if (!required && *tnet_i_csv_field (csv, col) == '\0')
     return TRUE;
   if (*out < lo || (lo_open && *out == lo) || *out > hi)
-    return out_of_range (csv, col, what, error);
+    return tnet_i_csv_expect (csv, col, FALSE, what, error);
   return TRUE;
 }
 
@@ -656,6 +657,6 @@ tnet_i_csv_int_in (const TnetCsv *csv, int col, gboolean required, gint64 lo, gi
   if (!required && *tnet_i_csv_field (csv, col) == '\0')
     return TRUE;
   if (*out < lo || *out > hi)
-    return out_of_range (csv, col, what, error);
+    return tnet_i_csv_expect (csv, col, FALSE, what, error);
   return TRUE;
 }

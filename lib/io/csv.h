@@ -84,6 +84,11 @@ gboolean tnet_i_csv_int (const TnetCsv *csv, int col, gboolean required,
 const char *tnet_i_csv_text (const TnetCsv *csv, int col, const char *what, GError **error);
 /* Field @col, or NULL when it is empty or the column is absent. */
 const char *tnet_i_csv_opt_text (const TnetCsv *csv, int col);
+/* Returns @ok; when it is FALSE, first sets "expected @what for \"NAME\",
+ * got \"TEXT\"" at field @col of the current row: the error of a field
+ * that is not one of the values the caller knows (a name, a flag, a range). */
+gboolean tnet_i_csv_expect (const TnetCsv *csv, int col, gboolean ok, const char *what,
+                            GError **error);
 /* tnet_i_csv_double(), then a range check: a value outside [@lo, @hi] (or
  * equal to @lo when @lo_open) fails with "expected @what for \"NAME\", got
  * \"TEXT\"" at the field. An empty optional field gives @dflt unchecked. */
