@@ -433,6 +433,23 @@ tnet_i_csv_open_columns (const char *path, const char *display_name,
   return csv;
 }
 
+gboolean
+tnet_i_csv_read_rows (const char *path, const char *display_name,
+                      const TnetCsvColumn *columns, guint n_columns, TnetCsvRowFunc row,
+                      gpointer data, GError **error)
+{
+  g_return_val_if_fail (row != NULL, FALSE);
+  g_autoptr (TnetCsv) csv = tnet_i_csv_open_columns (path, display_name, columns, n_columns,
+                                                     error);
+  if (!csv)
+    return FALSE;
+  int r;
+  while ((r = tnet_i_csv_next (csv, error)) > 0)
+    if (!row (csv, data, error))
+      return FALSE;
+  return r == 0;
+}
+
 int
 tnet_i_csv_next (TnetCsv *csv, GError **error)
 {
