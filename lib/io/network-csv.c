@@ -64,6 +64,32 @@ new_id (const TnetCsv *csv, int col, const char *kind, const TnetNetwork *net,
 typedef int (*RowReader) (TnetNetwork *net, const TnetCsv *csv, gconstpointer columns,
                           const char *id, GError **local, GError **error);
 
+/* What table_row() reads with: the network, the table's kind of row and
+ * lookup, its row reader and columns, where the id column's index is
+ * bound, and the line of each row added so far (for new_id()'s duplicate
+ * message). */
+typedef struct {
+  TnetNetwork *net;
+  const char *kind;
+  TnetId (*find) (const TnetNetwork *, const char *);
+  RowReader row;
+  gconstpointer row_columns;
+  const int *c_id;
+  GArray *lines;
+} TableRead;
+
+static gboolean
+table_row (TnetCsv *csv, gpointer data, GError **error)
+{
+  const TableRead *rd = data;
+  const char *id = new_id (csv, *rd->c_id, rd->kind, rd->net, rd->find, rd->lines, error);
+  if (!id)
+    return FALSE;
+  GError *local = NULL;
+  int added = rd->row (rd->net, csv, rd->row_columns, id, &local, error);
+  return added >= 0 && row_added (csv, *rd->c_id, added, &local, rd->lines, error);
+}
+
 /* Reads the table at @path whose first column of @columns is the rows' id:
  * each id must be new to @find (the @kind of row, "node" or "link"), then
  * @row adds the row. */
@@ -73,23 +99,9 @@ load_table (TnetNetwork *net, const char *path, const TnetCsvColumn *columns,
             TnetId (*find) (const TnetNetwork *, const char *), RowReader row,
             gconstpointer row_columns, GError **error)
 {
-  g_autoptr (TnetCsv) csv = tnet_i_csv_open_columns (path, path, columns, n_columns, error);
-  if (!csv)
-    return FALSE;
-  const int c_id = *columns[0].col;
   g_autoptr (GArray) lines = g_array_new (FALSE, FALSE, sizeof (guint));
-  int r;
-  while ((r = tnet_i_csv_next (csv, error)) > 0)
-    {
-      const char *id = new_id (csv, c_id, kind, net, find, lines, error);
-      if (!id)
-        return FALSE;
-      GError *local = NULL;
-      int added = row (net, csv, row_columns, id, &local, error);
-      if (added < 0 || !row_added (csv, c_id, added, &local, lines, error))
-        return FALSE;
-    }
-  return r == 0;
+  TableRead rd = { net, kind, find, row, row_columns, columns[0].col, lines };
+  return tnet_i_csv_read_rows (path, path, columns, n_columns, table_row, &rd, error);
 }
 
 /* The columns of nodes.csv (index in the header, -1 when absent). */
@@ -301,45 +313,53 @@ parse_linestring (const char *s, GArray *out)
     }
 }
 
+/* What geometry_row() reads with: the network, the columns of
+ * link_geometry.csv and a scratch array of lon/lat values. */
+typedef struct {
+  TnetNetwork *net;
+  int id, geom;
+  GArray *pts;
+} GeometryRead;
+
+static gboolean
+geometry_row (TnetCsv *csv, gpointer data, GError **error)
+{
+  const GeometryRead *rd = data;
+  const char *id = tnet_i_csv_field (csv, rd->id);
+  TnetId link = tnet_network_find_link (rd->net, id);
+  if (link == TNET_ID_NONE)
+    {
+      tnet_i_csv_error (csv, rd->id, error, "expected a link id of links.csv for \"id\", "
+                        "got unknown link \"%s\"", id);
+      return FALSE;
+    }
+  if (!parse_linestring (tnet_i_csv_field (csv, rd->geom), rd->pts))
+    {
+      tnet_i_csv_error (csv, rd->geom, error, "expected a WKT \"LINESTRING (lon lat, "
+                        "lon lat, ...)\" for \"geometry\"");
+      return FALSE;
+    }
+  GError *local = NULL;
+  if (!tnet_network_set_link_geometry (rd->net, link, (const double *) rd->pts->data,
+                                       rd->pts->len / 2, &local))
+    {
+      locate (csv, rd->geom, error, local);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* link_geometry.csv, when the folder has one: id,geometry (WKT). */
 static gboolean
 load_geometry (TnetNetwork *net, const char *path, GError **error)
 {
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     return TRUE;
-  int c_id, c_geom;
-  const TnetCsvColumn columns[] = { { "id", TRUE, &c_id }, { "geometry", TRUE, &c_geom } };
-  g_autoptr (TnetCsv) csv = tnet_i_csv_open_columns (path, path, columns,
-                                                     G_N_ELEMENTS (columns), error);
-  if (!csv)
-    return FALSE;
   g_autoptr (GArray) pts = g_array_new (FALSE, FALSE, sizeof (double));
-  int r;
-  while ((r = tnet_i_csv_next (csv, error)) > 0)
-    {
-      const char *id = tnet_i_csv_field (csv, c_id);
-      TnetId link = tnet_network_find_link (net, id);
-      if (link == TNET_ID_NONE)
-        {
-          tnet_i_csv_error (csv, c_id, error, "expected a link id of links.csv for \"id\", "
-                            "got unknown link \"%s\"", id);
-          return FALSE;
-        }
-      if (!parse_linestring (tnet_i_csv_field (csv, c_geom), pts))
-        {
-          tnet_i_csv_error (csv, c_geom, error, "expected a WKT \"LINESTRING (lon lat, "
-                            "lon lat, ...)\" for \"geometry\"");
-          return FALSE;
-        }
-      GError *local = NULL;
-      if (!tnet_network_set_link_geometry (net, link, (const double *) pts->data,
-                                           pts->len / 2, &local))
-        {
-          locate (csv, c_geom, error, local);
-          return FALSE;
-        }
-    }
-  return r == 0;
+  GeometryRead rd = { .net = net, .pts = pts };
+  const TnetCsvColumn columns[] = { { "id", TRUE, &rd.id }, { "geometry", TRUE, &rd.geom } };
+  return tnet_i_csv_read_rows (path, path, columns, G_N_ELEMENTS (columns), geometry_row, &rd,
+                               error);
 }
 
 TnetNetwork *
