@@ -828,6 +828,20 @@ START_TEST (test_loaders_locate_errors)
   g_free (put (dir, "link_geometry.csv", "id\nl\n"));
   ck_assert_ptr_null (tnet_network_load_csv (dir, &error));
   expect_located (&error, "link_geometry.csv:1:1: missing column \"geometry\"");
+  /* a row of link_geometry.csv: its link, its WKT ("l," is 2 characters) and
+   * the network's own check, placed at the geometry field */
+  g_free (put (dir, "link_geometry.csv", "id,geometry\nzz,\"LINESTRING (113 34, 113.1 34)\"\n"));
+  ck_assert_ptr_null (tnet_network_load_csv (dir, &error));
+  expect_located (&error, "link_geometry.csv:2:1: expected a link id of links.csv for \"id\", "
+                  "got unknown link \"zz\"");
+  g_free (put (dir, "link_geometry.csv", "id,geometry\nl,POINT (113 34)\n"));
+  ck_assert_ptr_null (tnet_network_load_csv (dir, &error));
+  expect_located (&error, "link_geometry.csv:2:3: expected a WKT \"LINESTRING (lon lat, lon lat, "
+                  "...)\" for \"geometry\"");
+  g_free (put (dir, "link_geometry.csv", "id,geometry\nl,LINESTRING (113 34)\n"));
+  ck_assert_ptr_null (tnet_network_load_csv (dir, &error));
+  expect_located (&error, "link_geometry.csv:2:3: link \"l\": a geometry needs at least 2 "
+                  "points, got 1");
   g_autofree char *geom = g_build_filename (dir, "link_geometry.csv", NULL);
   g_remove (geom);
   g_autoptr (TnetNetwork) net = tnet_network_load_csv (dir, &error);

@@ -402,8 +402,9 @@ stop_now (guint64 done, guint64 total, const char *what, gpointer data)
 
 /* Files readosm would read out of bounds (or misread): each is refused
  * before readosm sees it, with the block and offset of the fault. They are
- * in tests/fuzz/regressions/osm-pbf/, written by hand except the first
- * (found by fuzzing). */
+ * in tests/fuzz/regressions/osm-pbf/, written by hand (the last two with
+ * the protobuf helpers of tests/fuzz/make-seeds.py) except the first (found
+ * by fuzzing). */
 START_TEST (test_pbf_refused)
 {
   static const struct { const char *file, *message; } cases[] = {
@@ -419,6 +420,9 @@ START_TEST (test_pbf_refused)
     { "zlib-corrupt", "byte 57: zlib data does not inflate to raw_size (83) bytes" },
     { "lzma-blob", "LZMA-compressed blocks are not supported" },
     { "granularity-1000", "granularity 1000 nanodegrees (only 100 is read)" },
+    /* a field number outside the message's (offsets counted by hand) */
+    { "string-table-field-2", "block 1, uncompressed byte 13: string table: unexpected field 2" },
+    { "way-info-field-7", "block 1, uncompressed byte 27: way info: unexpected field 7" },
   };
   g_autofree char *dir = tt_mkdtemp ();
   g_autofree char *path = g_build_filename (dir, "case.osm.pbf", NULL);

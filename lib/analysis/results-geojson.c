@@ -13,15 +13,6 @@ min1 (guint64 ms)
   return round ((double) ms / 6000.0) / 10.0;
 }
 
-static char *
-end_collection (JsonBuilder *b)
-{
-  json_builder_end_array (b);
-  json_builder_end_object (b);
-  g_autoptr (JsonNode) root = json_builder_get_root (b);
-  return tnet_i_json_to_text (root, 1);
-}
-
 static void
 member_int (JsonBuilder *b, const char *name, gint64 value)
 {
@@ -169,7 +160,7 @@ tnet_corridor_to_geojson (const TnetCorridor *corr, const TnetNetwork *net,
                     &sets[j].set->paths[i]);
   for (guint i = 0; corr->journeys && i < corr->journeys->len; i++)
     journey_feature (jb, corr, net, i);
-  return end_collection (jb);
+  return tnet_i_geojson_collection_finish (jb);
 }
 
 /* -------------------------------------------------------------- criticality */
@@ -255,7 +246,7 @@ tnet_corridor_criticality_to_geojson (const TnetCriticality *crit, const TnetNet
       json_builder_end_object (jb);
       json_builder_end_object (jb);
     }
-  return end_collection (jb);
+  return tnet_i_geojson_collection_finish (jb);
 }
 
 /* ------------------------------------------------------------------ commute */
@@ -301,5 +292,5 @@ tnet_commute_to_geojson (const TnetCommute *c, const TnetNetwork *net)
           json_builder_end_object (jb);
           json_builder_end_object (jb);
         }
-  return end_collection (jb);
+  return tnet_i_geojson_collection_finish (jb);
 }

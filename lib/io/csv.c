@@ -433,6 +433,23 @@ tnet_i_csv_open_columns (const char *path, const char *display_name,
   return csv;
 }
 
+gboolean
+tnet_i_csv_read_rows (const char *path, const char *display_name,
+                      const TnetCsvColumn *columns, guint n_columns, TnetCsvRowFunc row,
+                      gpointer data, GError **error)
+{
+  g_return_val_if_fail (row != NULL, FALSE);
+  g_autoptr (TnetCsv) csv = tnet_i_csv_open_columns (path, display_name, columns, n_columns,
+                                                     error);
+  if (!csv)
+    return FALSE;
+  int r;
+  while ((r = tnet_i_csv_next (csv, error)) > 0)
+    if (!row (csv, data, error))
+      return FALSE;
+  return r == 0;
+}
+
 int
 tnet_i_csv_next (TnetCsv *csv, GError **error)
 {
@@ -622,10 +639,11 @@ tnet_i_csv_opt_text (const TnetCsv *csv, int col)
   return *s ? s : NULL;
 }
 
-/* The range error of tnet_i_csv_double_in() and tnet_i_csv_int_in(). */
-static gboolean
-out_of_range (const TnetCsv *csv, int col, const char *what, GError **error)
+gboolean
+tnet_i_csv_expect (const TnetCsv *csv, int col, gboolean ok, const char *what, GError **error)
 {
+  if (ok)
+    return TRUE;
   tnet_i_csv_error (csv, col, error, "expected %s for \"%s\", got \"%s\"", what,
                     tnet_i_csv_column_name (csv, col), tnet_i_csv_field (csv, col));
   return FALSE;
@@ -642,7 +660,7 @@ tnet_i_csv_double_in (const TnetCsv *csv, int col, gboolean required, double lo,
   if (!required && *tnet_i_csv_field (csv, col) == '\0')
     return TRUE;
   if (*out < lo || (lo_open && *out == lo) || *out > hi)
-    return out_of_range (csv, col, what, error);
+    return tnet_i_csv_expect (csv, col, FALSE, what, error);
   return TRUE;
 }
 
@@ -656,6 +674,6 @@ tnet_i_csv_int_in (const TnetCsv *csv, int col, gboolean required, gint64 lo, gi
   if (!required && *tnet_i_csv_field (csv, col) == '\0')
     return TRUE;
   if (*out < lo || *out > hi)
-    return out_of_range (csv, col, what, error);
+    return tnet_i_csv_expect (csv, col, FALSE, what, error);
   return TRUE;
 }

@@ -58,6 +58,16 @@ TnetCsv *tnet_i_csv_open_columns (const char *path, const char *display_name,
                                   const TnetCsvColumn *columns, guint n_columns,
                                   GError **error);
 
+/* Reads the current row of @csv (its fields, tnet_i_csv_line() ...) for a
+ * loader; FALSE with @error set stops the read. */
+typedef gboolean (*TnetCsvRowFunc) (TnetCsv *csv, gpointer data, GError **error);
+/* tnet_i_csv_open_columns(), then @row on every data row in file order:
+ * the loop of a table loader. FALSE with @error set when the file cannot be
+ * read, lacks a required column, has a malformed row or @row fails; the
+ * rows before the failing one have been handed to @row. */
+gboolean tnet_i_csv_read_rows (const char *path, const char *display_name,
+                               const TnetCsvColumn *columns, guint n_columns,
+                               TnetCsvRowFunc row, gpointer data, GError **error);
 /* Reads the next data row: 1 = a row, 0 = end of file, -1 = error (a
  * malformed quote, a row with a different number of fields than the
  * header). Blank lines are skipped. */
@@ -84,6 +94,11 @@ gboolean tnet_i_csv_int (const TnetCsv *csv, int col, gboolean required,
 const char *tnet_i_csv_text (const TnetCsv *csv, int col, const char *what, GError **error);
 /* Field @col, or NULL when it is empty or the column is absent. */
 const char *tnet_i_csv_opt_text (const TnetCsv *csv, int col);
+/* Returns @ok; when it is FALSE, first sets "expected @what for \"NAME\",
+ * got \"TEXT\"" at field @col of the current row: the error of a field
+ * that is not one of the values the caller knows (a name, a flag, a range). */
+gboolean tnet_i_csv_expect (const TnetCsv *csv, int col, gboolean ok, const char *what,
+                            GError **error);
 /* tnet_i_csv_double(), then a range check: a value outside [@lo, @hi] (or
  * equal to @lo when @lo_open) fails with "expected @what for \"NAME\", got
  * \"TEXT\"" at the field. An empty optional field gives @dflt unchecked. */

@@ -12,6 +12,10 @@
  * the caller adds "features" (and any other member), then closes the
  * object. Free with g_object_unref(). */
 JsonBuilder *tnet_i_geojson_collection_new (void);
+/* Closes the open "features" array and the collection of @b (begun by
+ * tnet_i_geojson_collection_new()) and returns the document's text,
+ * tnet_i_json_to_text() with indent 1. Free with g_free(). */
+char *tnet_i_geojson_collection_finish (JsonBuilder *b);
 
 /* A Point. */
 void tnet_i_geojson_point (JsonBuilder *b, double lon, double lat);

@@ -139,8 +139,8 @@ add_node_feature (JsonBuilder *b, const TnetNetwork *net, TnetId i, TnetWeight m
   json_builder_end_object (b);
 }
 
-static char *
-finish (JsonBuilder *b)
+char *
+tnet_i_geojson_collection_finish (JsonBuilder *b)
 {
   json_builder_end_array (b);
   json_builder_end_object (b);
@@ -181,7 +181,7 @@ tnet_geojson_network (const TnetNetwork *net, const TnetScenario *scen)
       if (nd->kind == TNET_NODE_ZONE || nd->kind == TNET_NODE_STATION)
         add_node_feature (b, net, i, TNET_WEIGHT_INF);
     }
-  return finish (b);
+  return tnet_i_geojson_collection_finish (b);
 }
 
 char *
@@ -220,7 +220,7 @@ tnet_geojson_isochrone (const TnetNetwork *net, const TnetScenario *scen,
             && node_ms[l->from] <= budget_ms && node_ms[l->to] <= budget_ms)
           add_link_feature (b, net, scen, i, node_ms[l->from], node_ms[l->to]);
       }
-  return finish (b);
+  return tnet_i_geojson_collection_finish (b);
 }
 
 char *
@@ -286,7 +286,7 @@ tnet_geojson_paths (const TnetNetwork *net, const TnetId *const *paths,
       json_builder_end_object (b);
       json_builder_end_object (b);
     }
-  return finish (b);
+  return tnet_i_geojson_collection_finish (b);
 }
 
 /* ------------------------------------------- shapes for the result writers */

@@ -31,88 +31,95 @@ year_field (TnetCsv *csv, int col, int *out, GError **error)
   return TRUE;
 }
 
+/* What hub_row() reads with: the set it fills, the network that checks the
+ * members (may be NULL) and the column indices of hubs.csv. */
+typedef struct {
+  TnetHubSet *set;
+  const TnetNetwork *net;
+  int id, name, name_en, kind, open, target, members, source, conf, level;
+} HubRead;
+
+static gboolean
+hub_row (TnetCsv *csv, gpointer data, GError **error)
+{
+  const HubRead *rd = data;
+  const char *id = tnet_i_csv_field (csv, rd->id);
+  if (!*id)
+    {
+      tnet_i_csv_error (csv, rd->id, error, "expected a hub id, found an empty field");
+      return FALSE;
+    }
+  if (tnet_hub_set_find (rd->set, id) >= 0)
+    {
+      tnet_i_csv_error (csv, rd->id, error, "duplicate hub id \"%s\"", id);
+      return FALSE;
+    }
+  TnetHub h = { .id = id, .target_min = NAN };
+  if (!parse_kind (tnet_i_csv_field (csv, rd->kind), &h.kind))
+    {
+      tnet_i_csv_error (csv, rd->kind, error, "expected kind integrated_new or existing, "
+                        "found \"%s\"", tnet_i_csv_field (csv, rd->kind));
+      return FALSE;
+    }
+  if (!year_field (csv, rd->open, &h.open_year, error))
+    return FALSE;
+  if (!tnet_i_csv_double_in (csv, rd->level, FALSE, 0.0, G_MAXDOUBLE, FALSE,
+                             "a level change allowance in minutes >= 0 or nothing", 0.0,
+                             &h.level_change_min, error)
+      || !tnet_i_csv_double_in (csv, rd->target, FALSE, 0.0, G_MAXDOUBLE, FALSE,
+                                "a target in minutes >= 0 or nothing", NAN, &h.target_min,
+                                error))
+    return FALSE;
+  g_auto (GStrv) parts = g_strsplit (tnet_i_csv_field (csv, rd->members), ";", -1);
+  g_autoptr (GPtrArray) members = g_ptr_array_new ();
+  for (guint k = 0; parts[k]; k++)
+    {
+      char *m = g_strstrip (parts[k]);
+      if (!*m)
+        continue;
+      if (rd->net && tnet_network_find_node (rd->net, m) == TNET_ID_NONE)
+        {
+          tnet_i_csv_error (csv, rd->members, error, "expected member node ids of "
+                            "nodes.csv, found unknown \"%s\"", m);
+          return FALSE;
+        }
+      for (guint j = 0; j < members->len; j++)
+        if (strcmp (members->pdata[j], m) == 0)
+          {
+            tnet_i_csv_error (csv, rd->members, error, "member \"%s\" is listed twice", m);
+            return FALSE;
+          }
+      g_ptr_array_add (members, m);
+    }
+  if (members->len == 0)
+    {
+      tnet_i_csv_error (csv, rd->members, error,
+                        "expected one or more ';'-separated member ids, found none");
+      return FALSE;
+    }
+  g_ptr_array_add (members, NULL);
+  h.name = tnet_i_csv_field (csv, rd->name);
+  h.name_en = tnet_i_csv_field (csv, rd->name_en);
+  h.source = tnet_i_csv_field (csv, rd->source);
+  h.confidence = tnet_i_csv_field (csv, rd->conf);
+  tnet_i_hub_set_add (rd->set, &h, (const char *const *) members->pdata);
+  return TRUE;
+}
+
 static gboolean
 load_hubs (TnetHubSet *set, const TnetNetwork *net, const char *path, GError **error)
 {
   g_autofree char *display = g_path_get_basename (path);
-  int c_id, c_name, c_name_en, c_kind, c_open, c_target, c_members, c_source, c_conf;
-  int c_level;
+  HubRead rd = { .set = set, .net = net };
   const TnetCsvColumn columns[] = {
-    { "id", TRUE, &c_id }, { "kind", TRUE, &c_kind }, { "members", TRUE, &c_members },
-    { "name", FALSE, &c_name }, { "name_en", FALSE, &c_name_en },
-    { "open_year", FALSE, &c_open }, { "target_transfer_min", FALSE, &c_target },
-    { "source", FALSE, &c_source }, { "confidence", FALSE, &c_conf },
-    { "level_change_min", FALSE, &c_level },
+    { "id", TRUE, &rd.id }, { "kind", TRUE, &rd.kind }, { "members", TRUE, &rd.members },
+    { "name", FALSE, &rd.name }, { "name_en", FALSE, &rd.name_en },
+    { "open_year", FALSE, &rd.open }, { "target_transfer_min", FALSE, &rd.target },
+    { "source", FALSE, &rd.source }, { "confidence", FALSE, &rd.conf },
+    { "level_change_min", FALSE, &rd.level },
   };
-  g_autoptr (TnetCsv) csv = tnet_i_csv_open_columns (path, display, columns,
-                                                     G_N_ELEMENTS (columns), error);
-  if (!csv)
-    return FALSE;
-  int r;
-  while ((r = tnet_i_csv_next (csv, error)) == 1)
-    {
-      const char *id = tnet_i_csv_field (csv, c_id);
-      if (!*id)
-        {
-          tnet_i_csv_error (csv, c_id, error, "expected a hub id, found an empty field");
-          return FALSE;
-        }
-      if (tnet_hub_set_find (set, id) >= 0)
-        {
-          tnet_i_csv_error (csv, c_id, error, "duplicate hub id \"%s\"", id);
-          return FALSE;
-        }
-      TnetHub h = { .id = id, .target_min = NAN };
-      if (!parse_kind (tnet_i_csv_field (csv, c_kind), &h.kind))
-        {
-          tnet_i_csv_error (csv, c_kind, error, "expected kind integrated_new or existing, "
-                            "found \"%s\"", tnet_i_csv_field (csv, c_kind));
-          return FALSE;
-        }
-      if (!year_field (csv, c_open, &h.open_year, error))
-        return FALSE;
-      if (!tnet_i_csv_double_in (csv, c_level, FALSE, 0.0, G_MAXDOUBLE, FALSE,
-                                 "a level change allowance in minutes >= 0 or nothing", 0.0,
-                                 &h.level_change_min, error)
-          || !tnet_i_csv_double_in (csv, c_target, FALSE, 0.0, G_MAXDOUBLE, FALSE,
-                                    "a target in minutes >= 0 or nothing", NAN, &h.target_min,
-                                    error))
-        return FALSE;
-      g_auto (GStrv) parts = g_strsplit (tnet_i_csv_field (csv, c_members), ";", -1);
-      g_autoptr (GPtrArray) members = g_ptr_array_new ();
-      for (guint k = 0; parts[k]; k++)
-        {
-          char *m = g_strstrip (parts[k]);
-          if (!*m)
-            continue;
-          if (net && tnet_network_find_node (net, m) == TNET_ID_NONE)
-            {
-              tnet_i_csv_error (csv, c_members, error, "expected member node ids of "
-                                "nodes.csv, found unknown \"%s\"", m);
-              return FALSE;
-            }
-          for (guint j = 0; j < members->len; j++)
-            if (strcmp (members->pdata[j], m) == 0)
-              {
-                tnet_i_csv_error (csv, c_members, error, "member \"%s\" is listed twice", m);
-                return FALSE;
-              }
-          g_ptr_array_add (members, m);
-        }
-      if (members->len == 0)
-        {
-          tnet_i_csv_error (csv, c_members, error,
-                            "expected one or more ';'-separated member ids, found none");
-          return FALSE;
-        }
-      g_ptr_array_add (members, NULL);
-      h.name = tnet_i_csv_field (csv, c_name);
-      h.name_en = tnet_i_csv_field (csv, c_name_en);
-      h.source = tnet_i_csv_field (csv, c_source);
-      h.confidence = tnet_i_csv_field (csv, c_conf);
-      tnet_i_hub_set_add (set, &h, (const char *const *) members->pdata);
-    }
-  return r == 0;
+  return tnet_i_csv_read_rows (path, display, columns, G_N_ELEMENTS (columns), hub_row, &rd,
+                               error);
 }
 
 static gboolean
@@ -124,56 +131,62 @@ is_member (const TnetHub *h, const char *id)
   return FALSE;
 }
 
+/* What walk_row() reads with: the set and the columns of hub_walks.csv. */
+typedef struct {
+  TnetHubSet *set;
+  int hub, from, to, walk, open;
+} WalkRead;
+
+static gboolean
+walk_row (TnetCsv *csv, gpointer data, GError **error)
+{
+  const WalkRead *rd = data;
+  const char *hub_id = tnet_i_csv_field (csv, rd->hub);
+  int hub = tnet_hub_set_find (rd->set, hub_id);
+  if (hub < 0)
+    {
+      tnet_i_csv_error (csv, rd->hub, error, "expected a hub id of hubs.csv, found \"%s\"",
+                        hub_id);
+      return FALSE;
+    }
+  const TnetHub *h = tnet_hub_set_get (rd->set, (guint) hub);
+  const int cols[2] = { rd->from, rd->to };
+  for (guint k = 0; k < 2; k++)
+    if (!is_member (h, tnet_i_csv_field (csv, cols[k])))
+      {
+        tnet_i_csv_error (csv, cols[k], error, "expected a member of hub %s, found \"%s\"",
+                          h->id, tnet_i_csv_field (csv, cols[k]));
+        return FALSE;
+      }
+  if (strcmp (tnet_i_csv_field (csv, rd->from), tnet_i_csv_field (csv, rd->to)) == 0)
+    {
+      tnet_i_csv_error (csv, rd->to, error, "expected two different members, found \"%s\" "
+                        "twice", tnet_i_csv_field (csv, rd->to));
+      return FALSE;
+    }
+  double walk;
+  if (!tnet_i_csv_double_in (csv, rd->walk, TRUE, 0.0, G_MAXDOUBLE, FALSE,
+                             "a walk in minutes >= 0", 0.0, &walk, error))
+    return FALSE;
+  int year;
+  if (!year_field (csv, rd->open, &year, error))
+    return FALSE;
+  tnet_i_hub_set_add_walk (rd->set, (guint) hub, tnet_i_csv_field (csv, rd->from),
+                           tnet_i_csv_field (csv, rd->to), walk, year);
+  return TRUE;
+}
+
 static gboolean
 load_walks (TnetHubSet *set, const char *path, GError **error)
 {
   g_autofree char *display = g_path_get_basename (path);
-  int c_hub, c_from, c_to, c_walk, c_open;
+  WalkRead rd = { .set = set };
   const TnetCsvColumn columns[] = {
-    { "hub", TRUE, &c_hub }, { "from", TRUE, &c_from }, { "to", TRUE, &c_to },
-    { "walk_min", TRUE, &c_walk }, { "open_year", FALSE, &c_open },
+    { "hub", TRUE, &rd.hub }, { "from", TRUE, &rd.from }, { "to", TRUE, &rd.to },
+    { "walk_min", TRUE, &rd.walk }, { "open_year", FALSE, &rd.open },
   };
-  g_autoptr (TnetCsv) csv = tnet_i_csv_open_columns (path, display, columns,
-                                                     G_N_ELEMENTS (columns), error);
-  if (!csv)
-    return FALSE;
-  int r;
-  while ((r = tnet_i_csv_next (csv, error)) == 1)
-    {
-      const char *hub_id = tnet_i_csv_field (csv, c_hub);
-      int hub = tnet_hub_set_find (set, hub_id);
-      if (hub < 0)
-        {
-          tnet_i_csv_error (csv, c_hub, error, "expected a hub id of hubs.csv, found \"%s\"",
-                            hub_id);
-          return FALSE;
-        }
-      const TnetHub *h = tnet_hub_set_get (set, (guint) hub);
-      const int cols[2] = { c_from, c_to };
-      for (guint k = 0; k < 2; k++)
-        if (!is_member (h, tnet_i_csv_field (csv, cols[k])))
-          {
-            tnet_i_csv_error (csv, cols[k], error, "expected a member of hub %s, found \"%s\"",
-                              h->id, tnet_i_csv_field (csv, cols[k]));
-            return FALSE;
-          }
-      if (strcmp (tnet_i_csv_field (csv, c_from), tnet_i_csv_field (csv, c_to)) == 0)
-        {
-          tnet_i_csv_error (csv, c_to, error, "expected two different members, found \"%s\" "
-                            "twice", tnet_i_csv_field (csv, c_to));
-          return FALSE;
-        }
-      double walk;
-      if (!tnet_i_csv_double_in (csv, c_walk, TRUE, 0.0, G_MAXDOUBLE, FALSE,
-                                 "a walk in minutes >= 0", 0.0, &walk, error))
-        return FALSE;
-      int year;
-      if (!year_field (csv, c_open, &year, error))
-        return FALSE;
-      tnet_i_hub_set_add_walk (set, (guint) hub, tnet_i_csv_field (csv, c_from),
-                               tnet_i_csv_field (csv, c_to), walk, year);
-    }
-  return r == 0;
+  return tnet_i_csv_read_rows (path, display, columns, G_N_ELEMENTS (columns), walk_row, &rd,
+                               error);
 }
 
 TnetHubSet *

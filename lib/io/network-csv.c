@@ -57,57 +57,100 @@ new_id (const TnetCsv *csv, int col, const char *kind, const TnetNetwork *net,
   return NULL;
 }
 
+/* Reads the current row of a table, whose id @id is new, into @net: 1 when
+ * the row was added; 0 when the network refused it, with its error in
+ * *@local (load_table() places it at the row's id); -1 when a field is bad,
+ * with @error set at that field. @columns: the table's column indices. */
+typedef int (*RowReader) (TnetNetwork *net, const TnetCsv *csv, gconstpointer columns,
+                          const char *id, GError **local, GError **error);
+
+/* What table_row() reads with: the network, the table's kind of row and
+ * lookup, its row reader and columns, where the id column's index is
+ * bound, and the line of each row added so far (for new_id()'s duplicate
+ * message). */
+typedef struct {
+  TnetNetwork *net;
+  const char *kind;
+  TnetId (*find) (const TnetNetwork *, const char *);
+  RowReader row;
+  gconstpointer row_columns;
+  const int *c_id;
+  GArray *lines;
+} TableRead;
+
+static gboolean
+table_row (TnetCsv *csv, gpointer data, GError **error)
+{
+  const TableRead *rd = data;
+  const char *id = new_id (csv, *rd->c_id, rd->kind, rd->net, rd->find, rd->lines, error);
+  if (!id)
+    return FALSE;
+  GError *local = NULL;
+  int added = rd->row (rd->net, csv, rd->row_columns, id, &local, error);
+  return added >= 0 && row_added (csv, *rd->c_id, added, &local, rd->lines, error);
+}
+
+/* Reads the table at @path whose first column of @columns is the rows' id:
+ * each id must be new to @find (the @kind of row, "node" or "link"), then
+ * @row adds the row. */
+static gboolean
+load_table (TnetNetwork *net, const char *path, const TnetCsvColumn *columns,
+            guint n_columns, const char *kind,
+            TnetId (*find) (const TnetNetwork *, const char *), RowReader row,
+            gconstpointer row_columns, GError **error)
+{
+  g_autoptr (GArray) lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  TableRead rd = { net, kind, find, row, row_columns, columns[0].col, lines };
+  return tnet_i_csv_read_rows (path, path, columns, n_columns, table_row, &rd, error);
+}
+
+/* The columns of nodes.csv (index in the header, -1 when absent). */
+typedef struct {
+  int id, name, kind, lon, lat, name_en, county, region, pop, source, conf;
+} NodeColumns;
+
+static int
+node_row (TnetNetwork *net, const TnetCsv *csv, gconstpointer columns, const char *id,
+          GError **local, GError **error)
+{
+  const NodeColumns *c = columns;
+  TnetNode n = { 0 };
+  n.id = id;
+  n.name = tnet_i_csv_field (csv, c->name);
+  if (!tnet_i_csv_expect (csv, c->kind,
+                          tnet_node_kind_from_string (tnet_i_csv_field (csv, c->kind),
+                                                      &n.kind),
+                          "a node kind (zone, station, stop, interchange, junction, "
+                          "place)", error))
+    return -1;
+  if (!tnet_i_csv_double_in (csv, c->lon, TRUE, -180.0, 180.0, FALSE,
+                             "a longitude in [-180, 180]", 0.0, &n.lon, error) ||
+      !tnet_i_csv_double_in (csv, c->lat, TRUE, -90.0, 90.0, FALSE,
+                             "a latitude in [-90, 90]", 0.0, &n.lat, error) ||
+      !tnet_i_csv_double_in (csv, c->pop, FALSE, 0.0, G_MAXDOUBLE, FALSE,
+                             "a non-negative population", 0.0, &n.population, error))
+    return -1;
+  n.name_en = tnet_i_csv_opt_text (csv, c->name_en);
+  n.county = tnet_i_csv_opt_text (csv, c->county);
+  n.region = tnet_i_csv_opt_text (csv, c->region);
+  n.source = tnet_i_csv_opt_text (csv, c->source);
+  n.confidence = tnet_i_csv_opt_text (csv, c->conf);
+  return tnet_network_add_node (net, &n, local) != TNET_ID_NONE;
+}
+
 static gboolean
 load_nodes (TnetNetwork *net, const char *path, GError **error)
 {
-  int c_id, c_name, c_kind, c_lon, c_lat, c_name_en, c_county, c_region, c_pop, c_source;
-  int c_conf;
+  NodeColumns c = { 0 };
   const TnetCsvColumn columns[] = {
-    { "id", TRUE, &c_id }, { "name", TRUE, &c_name }, { "kind", TRUE, &c_kind },
-    { "lon", TRUE, &c_lon }, { "lat", TRUE, &c_lat }, { "name_en", FALSE, &c_name_en },
-    { "county", FALSE, &c_county }, { "region", FALSE, &c_region },
-    { "population", FALSE, &c_pop }, { "source", FALSE, &c_source },
-    { "confidence", FALSE, &c_conf },
+    { "id", TRUE, &c.id }, { "name", TRUE, &c.name }, { "kind", TRUE, &c.kind },
+    { "lon", TRUE, &c.lon }, { "lat", TRUE, &c.lat }, { "name_en", FALSE, &c.name_en },
+    { "county", FALSE, &c.county }, { "region", FALSE, &c.region },
+    { "population", FALSE, &c.pop }, { "source", FALSE, &c.source },
+    { "confidence", FALSE, &c.conf },
   };
-  g_autoptr (TnetCsv) csv = tnet_i_csv_open_columns (path, path, columns,
-                                                     G_N_ELEMENTS (columns), error);
-  if (!csv)
-    return FALSE;
-  g_autoptr (GArray) lines = g_array_new (FALSE, FALSE, sizeof (guint));
-  int r;
-  while ((r = tnet_i_csv_next (csv, error)) > 0)
-    {
-      TnetNode n = { 0 };
-      n.id = new_id (csv, c_id, "node", net, tnet_network_find_node, lines, error);
-      if (!n.id)
-        return FALSE;
-      n.name = tnet_i_csv_field (csv, c_name);
-      if (!tnet_node_kind_from_string (tnet_i_csv_field (csv, c_kind), &n.kind))
-        {
-          tnet_i_csv_error (csv, c_kind, error,
-                            "expected a node kind (zone, station, stop, interchange, "
-                            "junction, place) for \"kind\", got \"%s\"",
-                            tnet_i_csv_field (csv, c_kind));
-          return FALSE;
-        }
-      if (!tnet_i_csv_double_in (csv, c_lon, TRUE, -180.0, 180.0, FALSE,
-                      "a longitude in [-180, 180]", 0.0, &n.lon, error) ||
-          !tnet_i_csv_double_in (csv, c_lat, TRUE, -90.0, 90.0, FALSE, "a latitude in [-90, 90]", 0.0,
-                      &n.lat, error) ||
-          !tnet_i_csv_double_in (csv, c_pop, FALSE, 0.0, G_MAXDOUBLE, FALSE,
-                      "a non-negative population", 0.0, &n.population, error))
-        return FALSE;
-      n.name_en = tnet_i_csv_opt_text (csv, c_name_en);
-      n.county = tnet_i_csv_opt_text (csv, c_county);
-      n.region = tnet_i_csv_opt_text (csv, c_region);
-      n.source = tnet_i_csv_opt_text (csv, c_source);
-      n.confidence = tnet_i_csv_opt_text (csv, c_conf);
-      GError *local = NULL;
-      gboolean added = tnet_network_add_node (net, &n, &local) != TNET_ID_NONE;
-      if (!row_added (csv, c_id, added, &local, lines, error))
-        return FALSE;
-    }
-  return r == 0;
+  return load_table (net, path, columns, G_N_ELEMENTS (columns), "node",
+                     tnet_network_find_node, node_row, &c, error);
 }
 
 static gboolean
@@ -158,85 +201,75 @@ node_ref (TnetNetwork *net, const TnetCsv *csv, int col, TnetId *out, GError **e
   return TRUE;
 }
 
+/* The columns of links.csv (index in the header, -1 when absent). */
+typedef struct {
+  int id, from, to, mode, line, len, speed, time, oneway, class, year, status, tags, source;
+  int conf;
+} LinkColumns;
+
+static int
+link_row (TnetNetwork *net, const TnetCsv *csv, gconstpointer columns, const char *id,
+          GError **local, GError **error)
+{
+  const LinkColumns *c = columns;
+  TnetLink l = { 0 };
+  l.id = id;
+  if (!node_ref (net, csv, c->from, &l.from, error) ||
+      !node_ref (net, csv, c->to, &l.to, error))
+    return -1;
+  if (!tnet_i_csv_expect (csv, c->mode,
+                          tnet_mode_from_string (tnet_i_csv_field (csv, c->mode), &l.mode),
+                          "a mode (expressway, trunk, road, hsr, rail, suburban, metro, "
+                          "bus, walk, access)", error))
+    return -1;
+  l.line = tnet_i_csv_opt_text (csv, c->line);
+  double km;
+  if (!tnet_i_csv_double_in (csv, c->len, TRUE, 0.0, 10000.0, TRUE,
+                             "a length in km in (0, 10000]", 0.0, &km, error) ||
+      !tnet_i_csv_double_in (csv, c->speed, FALSE, 0.0, 1000.0, TRUE,
+                             "a speed in km/h in (0, 1000]", NAN, &l.speed_kmh, error) ||
+      !tnet_i_csv_double_in (csv, c->time, FALSE, 0.0, 10000.0, FALSE,
+                             "a time in minutes in [0, 10000]", NAN, &l.time_min, error))
+    return -1;
+  l.length_m = km * 1000.0;
+  if (!tnet_i_csv_expect (csv, c->oneway,
+                          parse_oneway (tnet_i_csv_field (csv, c->oneway), &l.oneway),
+                          "1, 0, true, false, yes, no or nothing", error))
+    return -1;
+  l.road_class = tnet_i_csv_opt_text (csv, c->class);
+  gint64 year;
+  if (!tnet_i_csv_int_in (csv, c->year, FALSE, 0, 9999, "a year in [0, 9999]", 0, &year,
+                          error))
+    return -1;
+  l.open_year = (int) year;
+  const char *status = tnet_i_csv_field (csv, c->status);
+  l.status = TNET_STATUS_EXISTING;
+  if (!tnet_i_csv_expect (csv, c->status,
+                          !*status || tnet_status_from_string (status, &l.status),
+                          "a status (existing, construction, planned, study)", error))
+    return -1;
+  g_auto (GStrv) tags = split_tags (tnet_i_csv_field (csv, c->tags));
+  l.tags = (const char *const *) tags;
+  l.source = tnet_i_csv_opt_text (csv, c->source);
+  l.confidence = tnet_i_csv_opt_text (csv, c->conf);
+  return tnet_network_add_link (net, &l, local) != TNET_ID_NONE;
+}
+
 static gboolean
 load_links (TnetNetwork *net, const char *path, GError **error)
 {
-  int c_id, c_from, c_to, c_mode, c_line, c_len, c_speed, c_time, c_oneway, c_class, c_year;
-  int c_status, c_tags, c_source, c_conf;
+  LinkColumns c = { 0 };
   const TnetCsvColumn columns[] = {
-    { "id", TRUE, &c_id }, { "from", TRUE, &c_from }, { "to", TRUE, &c_to },
-    { "mode", TRUE, &c_mode }, { "line", TRUE, &c_line }, { "length_km", TRUE, &c_len },
-    { "speed_kmh", FALSE, &c_speed }, { "time_min", FALSE, &c_time },
-    { "oneway", FALSE, &c_oneway }, { "class", FALSE, &c_class },
-    { "open_year", FALSE, &c_year }, { "status", FALSE, &c_status },
-    { "tags", FALSE, &c_tags }, { "source", FALSE, &c_source },
-    { "confidence", FALSE, &c_conf },
+    { "id", TRUE, &c.id }, { "from", TRUE, &c.from }, { "to", TRUE, &c.to },
+    { "mode", TRUE, &c.mode }, { "line", TRUE, &c.line }, { "length_km", TRUE, &c.len },
+    { "speed_kmh", FALSE, &c.speed }, { "time_min", FALSE, &c.time },
+    { "oneway", FALSE, &c.oneway }, { "class", FALSE, &c.class },
+    { "open_year", FALSE, &c.year }, { "status", FALSE, &c.status },
+    { "tags", FALSE, &c.tags }, { "source", FALSE, &c.source },
+    { "confidence", FALSE, &c.conf },
   };
-  g_autoptr (TnetCsv) csv = tnet_i_csv_open_columns (path, path, columns,
-                                                     G_N_ELEMENTS (columns), error);
-  if (!csv)
-    return FALSE;
-  g_autoptr (GArray) lines = g_array_new (FALSE, FALSE, sizeof (guint));
-  int r;
-  while ((r = tnet_i_csv_next (csv, error)) > 0)
-    {
-      TnetLink l = { 0 };
-      l.id = new_id (csv, c_id, "link", net, tnet_network_find_link, lines, error);
-      if (!l.id)
-        return FALSE;
-      if (!node_ref (net, csv, c_from, &l.from, error) ||
-          !node_ref (net, csv, c_to, &l.to, error))
-        return FALSE;
-      if (!tnet_mode_from_string (tnet_i_csv_field (csv, c_mode), &l.mode))
-        {
-          tnet_i_csv_error (csv, c_mode, error,
-                            "expected a mode (expressway, trunk, road, hsr, rail, suburban, "
-                            "metro, bus, walk, access) for \"mode\", got \"%s\"",
-                            tnet_i_csv_field (csv, c_mode));
-          return FALSE;
-        }
-      l.line = tnet_i_csv_opt_text (csv, c_line);
-      double km;
-      if (!tnet_i_csv_double_in (csv, c_len, TRUE, 0.0, 10000.0, TRUE,
-                      "a length in km in (0, 10000]", 0.0, &km, error) ||
-          !tnet_i_csv_double_in (csv, c_speed, FALSE, 0.0, 1000.0, TRUE,
-                      "a speed in km/h in (0, 1000]", NAN, &l.speed_kmh, error) ||
-          !tnet_i_csv_double_in (csv, c_time, FALSE, 0.0, 10000.0, FALSE,
-                      "a time in minutes in [0, 10000]", NAN, &l.time_min, error))
-        return FALSE;
-      l.length_m = km * 1000.0;
-      if (!parse_oneway (tnet_i_csv_field (csv, c_oneway), &l.oneway))
-        {
-          tnet_i_csv_error (csv, c_oneway, error,
-                            "expected 1, 0, true, false, yes, no or nothing for \"oneway\", "
-                            "got \"%s\"", tnet_i_csv_field (csv, c_oneway));
-          return FALSE;
-        }
-      l.road_class = tnet_i_csv_opt_text (csv, c_class);
-      gint64 year;
-      if (!tnet_i_csv_int_in (csv, c_year, FALSE, 0, 9999, "a year in [0, 9999]", 0, &year,
-                              error))
-        return FALSE;
-      l.open_year = (int) year;
-      const char *status = tnet_i_csv_field (csv, c_status);
-      l.status = TNET_STATUS_EXISTING;
-      if (*status && !tnet_status_from_string (status, &l.status))
-        {
-          tnet_i_csv_error (csv, c_status, error,
-                            "expected a status (existing, construction, planned, study) "
-                            "for \"status\", got \"%s\"", status);
-          return FALSE;
-        }
-      g_auto (GStrv) tags = split_tags (tnet_i_csv_field (csv, c_tags));
-      l.tags = (const char *const *) tags;
-      l.source = tnet_i_csv_opt_text (csv, c_source);
-      l.confidence = tnet_i_csv_opt_text (csv, c_conf);
-      GError *local = NULL;
-      gboolean added = tnet_network_add_link (net, &l, &local) != TNET_ID_NONE;
-      if (!row_added (csv, c_id, added, &local, lines, error))
-        return FALSE;
-    }
-  return r == 0;
+  return load_table (net, path, columns, G_N_ELEMENTS (columns), "link",
+                     tnet_network_find_link, link_row, &c, error);
 }
 
 /* Parses "LINESTRING (lon lat, lon lat, ...)" (case-insensitive keyword,
@@ -280,45 +313,53 @@ parse_linestring (const char *s, GArray *out)
     }
 }
 
+/* What geometry_row() reads with: the network, the columns of
+ * link_geometry.csv and a scratch array of lon/lat values. */
+typedef struct {
+  TnetNetwork *net;
+  int id, geom;
+  GArray *pts;
+} GeometryRead;
+
+static gboolean
+geometry_row (TnetCsv *csv, gpointer data, GError **error)
+{
+  const GeometryRead *rd = data;
+  const char *id = tnet_i_csv_field (csv, rd->id);
+  TnetId link = tnet_network_find_link (rd->net, id);
+  if (link == TNET_ID_NONE)
+    {
+      tnet_i_csv_error (csv, rd->id, error, "expected a link id of links.csv for \"id\", "
+                        "got unknown link \"%s\"", id);
+      return FALSE;
+    }
+  if (!parse_linestring (tnet_i_csv_field (csv, rd->geom), rd->pts))
+    {
+      tnet_i_csv_error (csv, rd->geom, error, "expected a WKT \"LINESTRING (lon lat, "
+                        "lon lat, ...)\" for \"geometry\"");
+      return FALSE;
+    }
+  GError *local = NULL;
+  if (!tnet_network_set_link_geometry (rd->net, link, (const double *) rd->pts->data,
+                                       rd->pts->len / 2, &local))
+    {
+      locate (csv, rd->geom, error, local);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* link_geometry.csv, when the folder has one: id,geometry (WKT). */
 static gboolean
 load_geometry (TnetNetwork *net, const char *path, GError **error)
 {
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     return TRUE;
-  int c_id, c_geom;
-  const TnetCsvColumn columns[] = { { "id", TRUE, &c_id }, { "geometry", TRUE, &c_geom } };
-  g_autoptr (TnetCsv) csv = tnet_i_csv_open_columns (path, path, columns,
-                                                     G_N_ELEMENTS (columns), error);
-  if (!csv)
-    return FALSE;
   g_autoptr (GArray) pts = g_array_new (FALSE, FALSE, sizeof (double));
-  int r;
-  while ((r = tnet_i_csv_next (csv, error)) > 0)
-    {
-      const char *id = tnet_i_csv_field (csv, c_id);
-      TnetId link = tnet_network_find_link (net, id);
-      if (link == TNET_ID_NONE)
-        {
-          tnet_i_csv_error (csv, c_id, error, "expected a link id of links.csv for \"id\", "
-                            "got unknown link \"%s\"", id);
-          return FALSE;
-        }
-      if (!parse_linestring (tnet_i_csv_field (csv, c_geom), pts))
-        {
-          tnet_i_csv_error (csv, c_geom, error, "expected a WKT \"LINESTRING (lon lat, "
-                            "lon lat, ...)\" for \"geometry\"");
-          return FALSE;
-        }
-      GError *local = NULL;
-      if (!tnet_network_set_link_geometry (net, link, (const double *) pts->data,
-                                           pts->len / 2, &local))
-        {
-          locate (csv, c_geom, error, local);
-          return FALSE;
-        }
-    }
-  return r == 0;
+  GeometryRead rd = { .net = net, .pts = pts };
+  const TnetCsvColumn columns[] = { { "id", TRUE, &rd.id }, { "geometry", TRUE, &rd.geom } };
+  return tnet_i_csv_read_rows (path, path, columns, G_N_ELEMENTS (columns), geometry_row, &rd,
+                               error);
 }
 
 TnetNetwork *

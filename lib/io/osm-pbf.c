@@ -160,6 +160,20 @@ expect (const Field *f, guint wire, gboolean repeated, guint32 *seen, const char
   return TRUE;
 }
 
+/* next_field(), then expect() for a message whose fields are numbered @lo
+ * to @hi (any other number fails as unexpected, as a two-byte tag does):
+ * FALSE at the end of @m or, with @c bad, on the first failure. */
+static gboolean
+next_expected (Msg *m, Field *f, guint lo, guint hi, guint wire, gboolean repeated,
+               guint32 *seen, const char *msg, Check *c)
+{
+  if (!next_field (m, f, c))
+    return FALSE;
+  if (f->field < lo || f->field > hi)
+    return fail (c, f->at, "%s: unexpected field %u", msg, f->field);
+  return expect (f, wire, repeated, seen, msg, c);
+}
+
 /* Walks the packed varints of @f (each at most @max bytes); counts them in
  * *count and, when @n_strings is not NULL, checks each nonzero one is an
  * index into a table of *n_strings strings. */
@@ -190,14 +204,8 @@ check_string_table (Msg m, guint32 *n_strings, Check *c)
 {
   Field f;
   guint32 n = 0, seen = 0;
-  while (next_field (&m, &f, c))
-    {
-      if (f.field != 1)
-        return fail (c, f.at, "string table: unexpected field %u", f.field);
-      if (!expect (&f, 2, TRUE, &seen, "string table", c))
-        return FALSE;
-      n++;
-    }
+  while (next_expected (&m, &f, 1, 1, 2, TRUE, &seen, "string table", c))
+    n++;
   *n_strings = n;
   return !c->bad;
 }
@@ -209,12 +217,8 @@ check_dense_info (Msg m, gsize n_nodes, guint32 n_strings, Check *c)
 {
   Field f;
   guint32 seen = 0;
-  while (next_field (&m, &f, c))
+  while (next_expected (&m, &f, 1, 6, 2, FALSE, &seen, "dense info", c))
     {
-      if (f.field < 1 || f.field > 6)
-        return fail (c, f.at, "dense info: unexpected field %u", f.field);
-      if (!expect (&f, 2, FALSE, &seen, "dense info", c))
-        return FALSE;
       gsize n = 0;
       if (f.field == 5)
         {
@@ -292,12 +296,8 @@ check_info (Msg m, guint32 n_strings, Check *c)
 {
   Field f;
   guint32 seen = 0;
-  while (next_field (&m, &f, c))
+  while (next_expected (&m, &f, 1, 6, 0, FALSE, &seen, "way info", c))
     {
-      if (f.field < 1 || f.field > 6)
-        return fail (c, f.at, "way info: unexpected field %u", f.field);
-      if (!expect (&f, 0, FALSE, &seen, "way info", c))
-        return FALSE;
       if (f.field == 5 && f.v >= n_strings)
         return fail (c, f.at, "way info: user index %" G_GUINT64_FORMAT
                      " past the string table (%u strings)", f.v, n_strings);
@@ -357,12 +357,8 @@ check_group (Msg m, guint32 n_strings, Check *c)
 {
   Field f;
   guint32 seen = 0;
-  while (next_field (&m, &f, c))
+  while (next_expected (&m, &f, 1, 5, 2, TRUE, &seen, "primitive group", c))
     {
-      if (f.field < 1 || f.field > 5)
-        return fail (c, f.at, "primitive group: unexpected field %u", f.field);
-      if (!expect (&f, 2, TRUE, &seen, "primitive group", c))
-        return FALSE;
       if (f.field == 2 && !check_dense (sub_msg (&m, &f), n_strings, c))
         return FALSE;
       if (f.field == 3 && !check_way (sub_msg (&m, &f), n_strings, c))

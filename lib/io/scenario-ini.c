@@ -202,6 +202,26 @@ line_of (const char *data, const char *at, const char **line_start)
   return line;
 }
 
+/* Sets "PATH:LINE:COLUMN: message" at @key of @section (@key NULL: the
+ * section header). @at_key places it at the key's name, else at its value;
+ * where the file has no such place, the message names only the path, or
+ * line and column 0 at a key's name. */
+static void
+set_error_va (GError **error, int code, const TnetScenarioFile *sf, const char *section,
+              const char *key, gboolean at_key, const char *fmt, va_list ap)
+{
+  g_autofree char *msg = g_strdup_vprintf (fmt, ap);
+  const TnetIniPlace *p = find_place (sf, section, key);
+  if (at_key)
+    g_set_error (error, TNET_ERROR, code, "%s:%u:%u: %s", sf->path, p ? p->line : 0,
+                 p ? p->key_col : 0, msg);
+  else if (p != NULL)
+    g_set_error (error, TNET_ERROR, code, "%s:%u:%u: %s", sf->path, p->line,
+                 key ? p->column : 1, msg);
+  else
+    g_set_error (error, TNET_ERROR, code, "%s: %s", sf->path, msg);
+}
+
 /* Sets a located error; @key NULL locates the section header. */
 G_GNUC_PRINTF (6, 7) static void
 set_error (GError **error, int code, const TnetScenarioFile *sf, const char *section,
@@ -209,14 +229,8 @@ set_error (GError **error, int code, const TnetScenarioFile *sf, const char *sec
 {
   va_list ap;
   va_start (ap, fmt);
-  g_autofree char *msg = g_strdup_vprintf (fmt, ap);
+  set_error_va (error, code, sf, section, key, FALSE, fmt, ap);
   va_end (ap);
-  const TnetIniPlace *p = find_place (sf, section, key);
-  if (p != NULL)
-    g_set_error (error, TNET_ERROR, code, "%s:%u:%u: %s", sf->path, p->line,
-                 key ? p->column : 1, msg);
-  else
-    g_set_error (error, TNET_ERROR, code, "%s: %s", sf->path, msg);
 }
 
 /* Like set_error but at the key's own column (unknown or duplicate keys). */
@@ -226,11 +240,8 @@ set_key_error (GError **error, const TnetScenarioFile *sf, const char *section,
 {
   va_list ap;
   va_start (ap, fmt);
-  g_autofree char *msg = g_strdup_vprintf (fmt, ap);
+  set_error_va (error, TNET_ERROR_INVALID_INPUT, sf, section, key, TRUE, fmt, ap);
   va_end (ap);
-  const TnetIniPlace *p = find_place (sf, section, key);
-  g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT, "%s:%u:%u: %s", sf->path,
-               p ? p->line : 0, p ? p->key_col : 0, msg);
 }
 
 static gboolean
