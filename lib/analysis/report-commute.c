@@ -6,6 +6,7 @@
 #include "tnet-internal.h"
 #include "report-private.h"
 #include "park-ride-json.h"
+#include "analysis-private.h"
 
 /* What a column keeps for the next one to compare with. */
 typedef struct {
@@ -198,11 +199,13 @@ describe_park_ride (const TnetPlanCommute *grp, const TnetParkRide *pr, JsonBuil
 }
 
 /* How transit was computed, for the JSON (member "KEY_transit") and the
- * text: the timetable's feed, date, window and percentiles, or the
- * frequency approximation. */
+ * text: by the timetable its model, the members of the commute's one
+ * timetable object (those of `tnet commute`'s "timetable") and the
+ * percentiles, or the frequency approximation. */
 static void
 describe_transit (const TnetReportContext *ctx, const TnetPlanCommute *grp,
-                  const TnetTimetable *tt, JsonBuilder *b, GString *text)
+                  const TnetTimetable *tt, const TnetCommute *c, JsonBuilder *b,
+                  GString *text)
 {
   g_autofree char *k = g_strdup_printf ("%s_transit", grp->key);
   json_builder_set_member_name (b, k);
@@ -227,15 +230,9 @@ describe_transit (const TnetReportContext *ctx, const TnetPlanCommute *grp,
   g_autofree char *dep = tnet_i_clock_hhmm (grp->depart_s);
   gint32 last = grp->depart_s + 60 * (gint32) (tnet_i_window_minutes (grp->window_ms) - 1);
   g_autofree char *last_s = tnet_i_clock_hhmm (last);
-  json_builder_set_member_name (b, "feed");
-  json_builder_add_string_value (b, feed_name ? feed_name : "");
-  json_builder_set_member_name (b, "date");
-  json_builder_add_string_value (b, date_s);
-  json_builder_set_member_name (b, "depart");
-  json_builder_add_string_value (b, dep);
-  json_builder_set_member_name (b, "window_min");
-  json_builder_add_int_value (b, tnet_i_window_minutes (grp->window_ms));
-  tnet_i_json_add_number (b, "max_walk_min", tnet_weight_to_min (grp->max_walk_ms), 1);
+  tnet_i_commute_timetable_members (b, feed_name, date, grp->depart_s, grp->window_ms,
+                                    tnet_i_commute_max_walk_ms (c),
+                                    tnet_i_commute_timetable_percentile (c));
   json_builder_set_member_name (b, "time");
   json_builder_add_string_value (b, "p50");
   json_builder_set_member_name (b, "percentiles");
@@ -636,7 +633,7 @@ run_group (const TnetReportContext *ctx, const TnetPlanCommute *grp, JsonBuilder
   if (c == NULL)
     return FALSE;
   if (has_profile (grp, TNET_PROFILE_TRANSIT) && !ctx->keep)
-    describe_transit (ctx, grp, tt, b, text);
+    describe_transit (ctx, grp, tt, c, b, text);
   if (has_profile (grp, TNET_PROFILE_PARK_AND_RIDE) && !ctx->keep)
     describe_park_ride (grp, pr, b, text);
   CommuteCache *cache = g_new0 (CommuteCache, 1);
