@@ -127,13 +127,16 @@ const TnetICriticalityModel *tnet_i_criticality_get_model (const TnetCriticality
  * cut or when the scan has none). */
 char **tnet_i_criticality_detour_places (const TnetCriticality *crit, guint rank, guint pair);
 
-/* Adds to the open object of @jb the members feed (null when NULL),
- * date (YYYYMMDD), depart ("HH:MM"), window_min, percentile and
- * max_walk_min of the timetable a scan by the timetable ran on, as the
- * member `timetable` of corridors and criticality shows them. corridors.c. */
+/* Adds to the open object of @jb the member `timetable` of corridors and
+ * criticality by the timetable: feed (null when NULL), date (YYYYMMDD),
+ * depart ("HH:MM"), window_min, percentile and max_walk_min of the
+ * timetable the scan ran on, then disjoint when @disjoint is not NULL (a
+ * corridor's), then park_and_ride (the options object of
+ * park-ride-json.h) when @park is not NULL. O(1). corridors.c. */
 void tnet_i_timetable_options_to_json (JsonBuilder *jb, const char *feed, guint date,
                                        gint32 depart_s, guint window_min, double percentile,
-                                       guint max_walk_s);
+                                       guint max_walk_s, const char *disjoint,
+                                       const TnetParkRideOptions *park);
 /* How the times of a scan were computed: "timetable" (a scan with a
  * model), else by its graph's profile "network" (car) or "frequency
  * approximation"; and the member `model` with, by the timetable, the
