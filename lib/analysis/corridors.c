@@ -636,6 +636,21 @@ tnet_corridor_criticality_empty_reason (const TnetCriticality *crit)
                           "another journey as fast)", reached);
 }
 
+/* A builder of a document of the places @a and @b (corridors,
+ * criticality): its object opened with the members from and to, their
+ * specs. */
+static JsonBuilder *
+document_new (const TnetNodeSet *a, const TnetNodeSet *b)
+{
+  JsonBuilder *jb = json_builder_new ();
+  json_builder_begin_object (jb);
+  json_builder_set_member_name (jb, "from");
+  json_builder_add_string_value (jb, a->spec);
+  json_builder_set_member_name (jb, "to");
+  json_builder_add_string_value (jb, b->spec);
+  return jb;
+}
+
 char *
 tnet_corridor_criticality_to_json (const TnetCriticality *crit, const TnetNetwork *net,
                                    const TnetMultimodal *mm, const TnetNodeSet *a,
@@ -645,12 +660,7 @@ tnet_corridor_criticality_to_json (const TnetCriticality *crit, const TnetNetwor
   g_return_val_if_fail (crit != NULL && net != NULL, NULL);
   g_return_val_if_fail (mm != NULL || tnet_i_criticality_get_model (crit) != NULL, NULL);
   g_return_val_if_fail (a != NULL && b != NULL, NULL);
-  g_autoptr (JsonBuilder) jb = json_builder_new ();
-  json_builder_begin_object (jb);
-  json_builder_set_member_name (jb, "from");
-  json_builder_add_string_value (jb, a->spec);
-  json_builder_set_member_name (jb, "to");
-  json_builder_add_string_value (jb, b->spec);
+  g_autoptr (JsonBuilder) jb = document_new (a, b);
   json_builder_set_member_name (jb, "by");
   json_builder_add_string_value (jb, by_line ? "line" : "link");
   json_builder_set_member_name (jb, "profile");
@@ -773,12 +783,7 @@ tnet_corridor_to_json (const TnetCorridor *corr, const TnetNetwork *net, const T
   g_return_val_if_fail (corr != NULL && net != NULL && a != NULL && b != NULL, NULL);
   guint mask = corr->mode_mask;
   const char *group = mask == TNET_MODES_RAIL ? "rail" : mask == TNET_MODES_ROAD ? "road" : "all";
-  g_autoptr (JsonBuilder) jb = json_builder_new ();
-  json_builder_begin_object (jb);
-  json_builder_set_member_name (jb, "from");
-  json_builder_add_string_value (jb, a->spec);
-  json_builder_set_member_name (jb, "to");
-  json_builder_add_string_value (jb, b->spec);
+  g_autoptr (JsonBuilder) jb = document_new (a, b);
   json_builder_set_member_name (jb, "modes");
   json_builder_add_string_value (jb, group);
   tnet_i_corridor_model_json (jb, corr);
