@@ -1,4 +1,5 @@
-/* test-gtfs.c: the GTFS reader, service-day selection and patterns. */
+/* test-gtfs.c: the GTFS reader, the feed builder, service-day selection and
+ * patterns. */
 #include "tests-common.h"
 #include "feed-private.h"
 
@@ -425,6 +426,214 @@ START_TEST (test_sao_paulo)
 }
 END_TEST
 
+/* Criticals of the library's domain (g_return_if_fail), counted. */
+static void
+count_critical (const char *domain, GLogLevelFlags level, const char *message, gpointer data)
+{
+  (void) domain;
+  (void) level;
+  (void) message;
+  (*(guint *) data)++;
+}
+
+/* Adds the three rows { stop, arr, dep } of @rows for @trip. */
+static TnetIStopTimesFault
+add_times (TnetIFeedBuilder *b, guint trip, const guint (*rows)[3], guint n, guint *row)
+{
+  TnetStopTime *st = tnet_i_feed_builder_add_stop_times (b, trip, n);
+  for (guint k = 0; k < n; k++)
+    st[k] = (TnetStopTime) { .stop = rows[k][0], .arr_s = rows[k][1], .dep_s = rows[k][2] };
+  return tnet_i_feed_builder_end_stop_times (b, trip, row);
+}
+
+/* A feed built row by row, without files: every value below is worked out
+ * by hand from the rows (in the comments). */
+START_TEST (test_builder)
+{
+  TnetIFeedBuilder *b = tnet_i_feed_builder_new ("built");
+  ck_assert (tnet_i_feed_builder_add_agency (b, "A", "Agency A"));
+  ck_assert (tnet_i_feed_builder_add_agency (b, "A", "Agency A"));     /* a repeat */
+  ck_assert (!tnet_i_feed_builder_add_agency (b, "A", "Other"));       /* a clash */
+  ck_assert (tnet_i_feed_builder_add_agency (b, "B", "Agency B"));
+  const char *ids[] = { "P", "a", "b", "c" };
+  for (guint i = 0; i < 4; i++)
+    {
+      TnetFeedStop s = { .id = ids[i], .name = i ? "" : "Station", .lon = 0.01 * i,
+                         .lat = 0, .parent = TNET_ID_NONE, .location_type = i ? 0 : 1 };
+      ck_assert_uint_eq (tnet_i_feed_builder_find_stop (b, ids[i]), TNET_ID_NONE);
+      ck_assert_uint_eq (tnet_i_feed_builder_add_stop (b, &s), i);
+    }
+  tnet_i_feed_builder_set_parent (b, 1, 0);
+  TnetFeedRoute r = { .id = "R", .short_name = "", .long_name = "Red", .route_type = 3,
+                      .mode = TNET_MODE_BUS };
+  ck_assert_uint_eq (tnet_i_feed_builder_add_route (b, &r), 0);
+  tnet_i_feed_builder_set_has_calendar_files (b);
+  guint wd = tnet_i_feed_builder_service (b, "WD", TRUE);
+  ck_assert (tnet_i_feed_builder_set_calendar (b, wd, 0x1f, 20240101, 20240131));
+  ck_assert (tnet_i_feed_builder_set_calendar (b, wd, 0x1f, 20240101, 20240131));
+  /* refused: applied, WD would run at weekends and 20240106 would win */
+  ck_assert (!tnet_i_feed_builder_set_calendar (b, wd, 0x60, 20240101, 20240131));
+  tnet_i_feed_builder_add_service_date (b, wd, 20240103, 2);
+  guint sa = tnet_i_feed_builder_service (b, "SA", TRUE);
+  ck_assert_uint_eq (tnet_i_feed_builder_service (b, "SA", FALSE), sa);
+  ck_assert_uint_eq (tnet_i_feed_builder_service (b, "none", FALSE), G_MAXUINT);
+  tnet_i_feed_builder_add_service_date (b, sa, 20240110, 1);
+  guint t1 = tnet_i_feed_builder_add_trip (b, "t1", 0, wd, "");
+  guint t2 = tnet_i_feed_builder_add_trip (b, "t2", 0, wd, "blk");
+  guint t3 = tnet_i_feed_builder_add_trip (b, "t3", 0, sa, NULL);
+  guint f1 = tnet_i_feed_builder_add_trip (b, "f1", 0, wd, NULL);
+  ck_assert_uint_eq (tnet_i_feed_builder_find_trip (b, "t3"), t3);
+  ck_assert_str_eq (tnet_i_feed_builder_trip_id (b, t2), "t2");
+  tnet_i_feed_builder_reserve_stop_times (b, 11);
+  guint row = 99;
+  const guint r2[][3] = { { 1, 28800, 28800 }, { 2, 29400, 29460 }, { 3, 30000, 30000 } };
+  const guint r1[][3] = { { 1, 25200, 25200 }, { 2, 25920, 25920 }, { 3, 26400, 26460 } };
+  const guint r3[][3] = { { 1, 27000, 27000 }, { 2, 27600, 27600 }, { 3, 28200, 28200 } };
+  const guint rf[][3] = { { 3, 0, 0 }, { 1, 300, 360 } };
+  ck_assert_int_eq (add_times (b, t2, r2, 3, &row), TNET_I_STOP_TIMES_OK);  /* any order */
+  ck_assert_int_eq (add_times (b, t1, r1, 3, &row), TNET_I_STOP_TIMES_OK);
+  ck_assert_int_eq (add_times (b, t3, r3, 3, &row), TNET_I_STOP_TIMES_OK);
+  ck_assert_int_eq (add_times (b, f1, rf, 2, &row), TNET_I_STOP_TIMES_OK);
+  TnetFrequency fr = { .start_s = 25200, .end_s = 28800, .headway_s = 900 };
+  tnet_i_feed_builder_add_frequency (b, f1, &fr);
+  TnetFeedTransfer tr = { .from_stop = 0, .to_stop = 0, .transfer_type = 2,
+                          .min_transfer_time_s = 120 };
+  tnet_i_feed_builder_add_transfer (b, &tr);
+  GError *error = NULL;
+  TnetFeed *feed = tnet_i_feed_builder_finish (b, NULL, &error);
+  ck_assert_msg (feed != NULL, "%s", error ? error->message : "");
+
+  ck_assert_str_eq (tnet_feed_get_path (feed), "built");
+  ck_assert_uint_eq (tnet_feed_n_agencies (feed), 2);
+  ck_assert_str_eq (tnet_feed_agency_name (feed, 1), "Agency B");
+  ck_assert_str_eq (tnet_feed_stop (feed, 0)->name, "Station");
+  ck_assert_ptr_null (tnet_feed_stop (feed, 1)->name);   /* "" is no name */
+  ck_assert_uint_eq (tnet_feed_stop (feed, 1)->parent, 0);
+  ck_assert_uint_eq (tnet_feed_stop (feed, 2)->parent, TNET_ID_NONE);
+  ck_assert_uint_eq (tnet_feed_find_stop (feed, "c"), 3);
+  ck_assert_str_eq (tnet_feed_route_name (feed, 0), "Red");
+  ck_assert_uint_eq (tnet_feed_n_stop_times (feed), 11);
+  ck_assert_uint_eq (tnet_feed_n_transfers (feed), 1);
+  /* t2's rows came first; blocks as given */
+  const TnetTrip *trips = (const TnetTrip *) (void *) feed->trips->data;
+  ck_assert_uint_eq (trips[t2].first_st, 0);
+  ck_assert_uint_eq (trips[t1].first_st, 3);
+  ck_assert_uint_eq (trips[f1].first_st, 9);
+  ck_assert_uint_eq (trips[f1].n_st, 2);
+  ck_assert_str_eq (trips[t2].block, "blk");
+  ck_assert_ptr_null (trips[t1].block);
+  /* WD runs Monday to Friday but not on 20240103; SA on 20240110 only */
+  ck_assert (tnet_i_feed_service_runs (feed, wd, 20240102));
+  ck_assert (!tnet_i_feed_service_runs (feed, wd, 20240103));
+  ck_assert (!tnet_i_feed_service_runs (feed, wd, 20240106));
+  ck_assert (tnet_i_feed_service_runs (feed, sa, 20240110));
+  ck_assert (!tnet_i_feed_service_runs (feed, sa, 20240111));
+  /* busiest: 20240110, t1, t2, f1 and t3 (4 trips; other weekdays 3) */
+  ck_assert_uint_eq (tnet_feed_get_service_date (feed), 20240110);
+  ck_assert_uint_eq (tnet_feed_n_patterns (feed), 2);
+  /* a-b-c by t1, t2, t3: departures 07:00, 07:30, 08:00 in 07:00-09:00,
+   * headway 7200 / 3; runs a-b 720, 600, 600 -> 600; b-c 480, 540, 600
+   * -> 540; dwell at b 0, 60, 0 -> 0; offset of b 720, 660, 600 -> 660 */
+  const TnetPattern *p = tnet_feed_pattern (feed, 0);
+  ck_assert_uint_eq (p->n_stops, 3);
+  ck_assert_uint_eq (p->n_trips, 3);
+  ck_assert_uint_eq (p->n_departures, 3);
+  ck_assert_uint_eq (p->departures_s[1], 27000);
+  ck_assert_double_eq_tol (p->headway_s, 2400.0, 1e-9);
+  ck_assert_uint_eq (p->run_s[0], 600);
+  ck_assert_uint_eq (p->run_s[1], 540);
+  ck_assert_uint_eq (p->dwell_s[1], 0);
+  ck_assert_uint_eq (p->offset_s[1], 660);
+  ck_assert_uint_eq (p->offset_s[2], 1200);
+  /* c-a by f1 every 900 s in 07:00-08:00: 4 departures, headway 900 */
+  p = tnet_feed_pattern (feed, 1);
+  ck_assert (p->frequency_based);
+  ck_assert_uint_eq (p->n_departures, 4);
+  ck_assert_uint_eq (p->departures_s[3], 27900);
+  ck_assert_double_eq_tol (p->headway_s, 900.0, 1e-9);
+  ck_assert_uint_eq (p->run_s[0], 300);
+  ck_assert_uint_eq (p->dwell_s[1], 60);
+  tnet_feed_unref (feed);
+}
+END_TEST
+
+/* The builder's checks: times that run backwards, by row, and what a
+ * caller must not do (criticals, the feed unchanged). */
+START_TEST (test_builder_checks)
+{
+  TnetIFeedBuilder *b = tnet_i_feed_builder_new ("checks");
+  TnetFeedStop s = { .id = "s", .parent = TNET_ID_NONE };
+  tnet_i_feed_builder_add_stop (b, &s);
+  TnetFeedRoute r = { .id = "R", .route_type = 3 };
+  tnet_i_feed_builder_add_route (b, &r);
+  guint sv = tnet_i_feed_builder_service (b, "S", TRUE);
+  guint t[5];
+  for (guint i = 0; i < 5; i++)
+    {
+      char id[8];
+      g_snprintf (id, sizeof id, "t%u", i);
+      t[i] = tnet_i_feed_builder_add_trip (b, id, 0, sv, NULL);
+    }
+  /* row 1 arrives before row 0 departs */
+  const guint back[][3] = { { 0, 100, 100 }, { 0, 90, 95 }, { 0, 80, 70 } };
+  /* row 1 leaves before it arrives (row 2 is worse, row 1 comes first) */
+  const guint early[][3] = { { 0, 100, 100 }, { 0, 110, 105 }, { 0, 90, 80 } };
+  /* row 2 both leaves early and arrives before row 1 leaves: the
+   * departure is reported */
+  const guint both[][3] = { { 0, 100, 100 }, { 0, 110, 110 }, { 0, 105, 104 } };
+  const guint fine[][3] = { { 0, 100, 100 }, { 0, 100, 100 }, { 0, 130, 140 } };
+  guint row = 99;
+  ck_assert_int_eq (add_times (b, t[0], back, 3, &row), TNET_I_STOP_TIMES_BACKWARDS);
+  ck_assert_uint_eq (row, 1);
+  ck_assert_int_eq (add_times (b, t[1], early, 3, &row), TNET_I_STOP_TIMES_DEPARTS_BEFORE_ARRIVAL);
+  ck_assert_uint_eq (row, 1);
+  ck_assert_int_eq (add_times (b, t[2], both, 3, &row), TNET_I_STOP_TIMES_DEPARTS_BEFORE_ARRIVAL);
+  ck_assert_uint_eq (row, 2);
+  ck_assert_int_eq (add_times (b, t[3], fine, 3, &row), TNET_I_STOP_TIMES_OK);
+
+  guint n_critical = 0;
+  guint h = g_log_set_handler ("tnet", G_LOG_LEVEL_CRITICAL, count_critical, &n_critical);
+  TnetFrequency fr = { .start_s = 0, .end_s = 600, .headway_s = 60 };
+  tnet_i_feed_builder_add_frequency (b, t[3], &fr);
+  tnet_i_feed_builder_add_frequency (b, t[4], &fr);
+  ck_assert_uint_eq (n_critical, 0);
+  tnet_i_feed_builder_add_frequency (b, t[3], &fr);            /* t3's rows split */
+  ck_assert_uint_eq (n_critical, 1);
+  ck_assert_uint_eq (tnet_i_feed_builder_add_stop (b, &s), TNET_ID_NONE);   /* id again */
+  ck_assert_uint_eq (n_critical, 2);
+  ck_assert_ptr_null (tnet_i_feed_builder_add_stop_times (b, t[3], 1));   /* has them */
+  ck_assert_uint_eq (n_critical, 3);
+  TnetFeedTransfer tr = { .from_stop = 0, .to_stop = 1, .transfer_type = 0 };
+  tnet_i_feed_builder_add_transfer (b, &tr);                  /* stop 1: none */
+  ck_assert_uint_eq (n_critical, 4);
+  fr.headway_s = 0;
+  tnet_i_feed_builder_add_frequency (b, t[4], &fr);
+  ck_assert_uint_eq (n_critical, 5);
+  g_log_remove_handler ("tnet", h);
+
+  /* an empty window fails the finish; the builder is gone either way */
+  TnetFeedOptions o;
+  tnet_feed_options_init (&o);
+  o.window_end_s = o.window_start_s;
+  GError *error = NULL;
+  ck_assert_ptr_null (tnet_i_feed_builder_finish (b, &o, &error));
+  ck_assert (g_error_matches (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT));
+  g_clear_error (&error);
+
+  b = tnet_i_feed_builder_new ("again");
+  tnet_i_feed_builder_add_stop (b, &s);
+  tnet_i_feed_builder_add_route (b, &r);
+  sv = tnet_i_feed_builder_service (b, "S", TRUE);
+  guint ti = tnet_i_feed_builder_add_trip (b, "t", 0, sv, NULL);
+  tnet_i_feed_builder_add_frequency (b, ti, &(TnetFrequency) { 0, 600, 60, FALSE });
+  TnetFeed *feed = tnet_i_feed_builder_finish (b, NULL, &error);
+  ck_assert_ptr_nonnull (feed);
+  ck_assert_uint_eq (feed->frequencies->len, 1);
+  ck_assert_uint_eq (tnet_feed_n_transfers (feed), 0);
+  tnet_feed_unref (feed);
+}
+END_TEST
+
 START_TEST (test_path_for_year)
 {
   char *dir = tt_mkdtemp ();
@@ -472,6 +681,8 @@ main (void)
   tcase_add_test (tc, test_frequency_headway_phase);
   tcase_add_test (tc, test_sao_paulo);
   tcase_add_test (tc, test_path_for_year);
+  tcase_add_test (tc, test_builder);
+  tcase_add_test (tc, test_builder_checks);
   suite_add_tcase (s, tc);
   return tt_run_suite (s);
 }

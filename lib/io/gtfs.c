@@ -18,7 +18,7 @@
  */
 #include "tnet-internal.h"
 #include "csv.h"
-#include "feed-private.h"
+#include "feed-internal.h"
 #include "gtfs-merge.h"
 
 #include <zip.h>
@@ -285,18 +285,6 @@ field_int_range (TnetCsv *csv, int col, gboolean required, gint64 dflt, gint64 l
   return TRUE;
 }
 
-static const char *
-intern (TnetFeed *feed, const char *s)
-{
-  return g_string_chunk_insert_const (feed->strings, s);
-}
-
-static const char *
-intern_opt (TnetFeed *feed, const char *s)
-{
-  return *s ? intern (feed, s) : NULL;
-}
-
 static gboolean
 field_nonempty (TnetCsv *csv, int col, const char *what, GError **error)
 {
@@ -308,12 +296,12 @@ field_nonempty (TnetCsv *csv, int col, const char *what, GError **error)
   return TRUE;
 }
 
-/* Refuses an id that @index (id -> row + 1) already holds. */
+/* Refuses the id in @col when @taken (an earlier row has it). */
 static gboolean
-field_unique (TnetCsv *csv, int col, GHashTable *index, const char *what, GError **error)
+field_unique (TnetCsv *csv, int col, gboolean taken, const char *what, GError **error)
 {
   const char *id = tnet_i_csv_field (csv, col);
-  if (g_hash_table_contains (index, id))
+  if (taken)
     {
       tnet_i_csv_error (csv, col, error, "duplicate %s '%s'", what, id);
       return FALSE;
@@ -321,21 +309,20 @@ field_unique (TnetCsv *csv, int col, GHashTable *index, const char *what, GError
   return TRUE;
 }
 
-/* The row that the id in @col names through @index (id -> row + 1); an unknown id is
- * an error that points to @file, where such ids are defined. */
+/* The id in @col refers to row @found of @file (G_MAXUINT: to none, an
+ * error that points to @file, where such ids are defined). */
 static gboolean
-field_ref (TnetCsv *csv, int col, GHashTable *index, const char *what, const char *file,
+field_ref (TnetCsv *csv, int col, guint found, const char *what, const char *file,
            guint *out, GError **error)
 {
   const char *id = tnet_i_csv_field (csv, col);
-  guint v = GPOINTER_TO_UINT (g_hash_table_lookup (index, id));
-  if (v == 0)
+  if (found == G_MAXUINT)
     {
       tnet_i_csv_error (csv, col, error, "unknown %s '%s', expected one of %s", what, id,
                         file);
       return FALSE;
     }
-  *out = v - 1;
+  *out = found;
   return TRUE;
 }
 
@@ -346,7 +333,7 @@ field_ref (TnetCsv *csv, int col, GHashTable *index, const char *what, const cha
 /* ------------------------------------------------------------------ files */
 
 static gboolean
-read_agency (Source *src, TnetFeed *feed, GError **error)
+read_agency (Source *src, TnetIFeedBuilder *builder, GError **error)
 {
   g_autoptr (TnetCsv) csv = NULL;
   if (!source_csv (src, "agency.txt", FALSE, &csv, error))
@@ -355,24 +342,15 @@ read_agency (Source *src, TnetFeed *feed, GError **error)
     return TRUE;
   int c_id = tnet_i_csv_column (csv, "agency_id");
   int c_name = tnet_i_csv_column (csv, "agency_name");
-  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   int r;
   while ((r = tnet_i_csv_next (csv, error)) == 1)
     {
       const char *id = tnet_i_csv_field (csv, c_id);
-      const char *name = intern (feed, tnet_i_csv_field (csv, c_name));
-      const char *prev = g_hash_table_lookup (seen, id);
-      if (prev)
+      if (!tnet_i_feed_builder_add_agency (builder, id, tnet_i_csv_field (csv, c_name)))
         {
-          if (strcmp (prev, name) != 0)
-            {
-              tnet_i_csv_error (csv, c_id, error, "duplicate agency_id '%s'", id);
-              return FALSE;
-            }
-          continue;   /* an exact repeat of a row is harmless */
+          tnet_i_csv_error (csv, c_id, error, "duplicate agency_id '%s'", id);
+          return FALSE;
         }
-      g_hash_table_insert (seen, (char *) intern (feed, id), (char *) name);
-      g_ptr_array_add (feed->agency_names, (char *) name);
     }
   return r == 0;
 }
@@ -385,7 +363,7 @@ typedef struct {
 } PendingParent;
 
 static gboolean
-read_stops (Source *src, TnetFeed *feed, GError **error)
+read_stops (Source *src, TnetIFeedBuilder *builder, GError **error)
 {
   g_autoptr (TnetCsv) csv = NULL;
   if (!source_csv (src, "stops.txt", TRUE, &csv, error))
@@ -398,18 +376,19 @@ read_stops (Source *src, TnetFeed *feed, GError **error)
   int c_type = tnet_i_csv_column (csv, "location_type");
   int c_parent = tnet_i_csv_column (csv, "parent_station");
   g_autoptr (GArray) pending = g_array_new (FALSE, FALSE, sizeof (PendingParent));
+  g_autoptr (GStringChunk) parents = g_string_chunk_new (4096);
   int r;
   while ((r = tnet_i_csv_next (csv, error)) == 1)
     {
-      if (!field_nonempty (csv, c_id, "stop_id", error)
-          || !field_unique (csv, c_id, feed->stop_index, "stop_id", error))
-        return FALSE;
       const char *id = tnet_i_csv_field (csv, c_id);
+      if (!field_nonempty (csv, c_id, "stop_id", error)
+          || !field_unique (csv, c_id, tnet_i_feed_builder_find_stop (builder, id) != TNET_ID_NONE,
+                            "stop_id", error))
+        return FALSE;
       gint64 type;
       if (!field_int_range (csv, c_type, FALSE, 0, 0, 4, &type, error))
         return FALSE;
-      TnetFeedStop s = { .id = intern (feed, id),
-                         .name = intern_opt (feed, tnet_i_csv_field (csv, c_name)),
+      TnetFeedStop s = { .id = id, .name = tnet_i_csv_field (csv, c_name),
                          .parent = TNET_ID_NONE, .location_type = (int) type };
       gboolean need = type <= 2;
       if (!tnet_i_csv_double (csv, c_lat, need, NAN, &s.lat, error)
@@ -425,23 +404,21 @@ read_stops (Source *src, TnetFeed *feed, GError **error)
           tnet_i_csv_error (csv, c_lon, error, "longitude %g out of range, expected -180..180", s.lon);
           return FALSE;
         }
+      TnetId index = tnet_i_feed_builder_add_stop (builder, &s);
       const char *parent = tnet_i_csv_field (csv, c_parent);
       if (*parent)
         {
-          PendingParent pp = { feed->stops->len, intern (feed, parent),
+          PendingParent pp = { index, g_string_chunk_insert_const (parents, parent),
                                tnet_i_csv_line (csv), tnet_i_csv_field_column (csv, c_parent) };
           g_array_append_val (pending, pp);
         }
-      g_hash_table_insert (feed->stop_index, (char *) s.id,
-                           GUINT_TO_POINTER (feed->stops->len + 1));
-      g_array_append_val (feed->stops, s);
     }
   if (r < 0)
     return FALSE;
   for (guint i = 0; i < pending->len; i++)
     {
       PendingParent *pp = &g_array_index (pending, PendingParent, i);
-      TnetId p = tnet_feed_find_stop (feed, pp->parent);
+      TnetId p = tnet_i_feed_builder_find_stop (builder, pp->parent);
       if (p == TNET_ID_NONE || p == pp->stop)
         {
           g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
@@ -451,13 +428,13 @@ read_stops (Source *src, TnetFeed *feed, GError **error)
                                          : "is the stop itself");
           return FALSE;
         }
-      g_array_index (feed->stops, TnetFeedStop, pp->stop).parent = p;
+      tnet_i_feed_builder_set_parent (builder, pp->stop, p);
     }
   return TRUE;
 }
 
 static gboolean
-read_routes (Source *src, TnetFeed *feed, GError **error)
+read_routes (Source *src, TnetIFeedBuilder *builder, GError **error)
 {
   g_autoptr (TnetCsv) csv = NULL;
   if (!source_csv (src, "routes.txt", TRUE, &csv, error))
@@ -472,18 +449,19 @@ read_routes (Source *src, TnetFeed *feed, GError **error)
   int r;
   while ((r = tnet_i_csv_next (csv, error)) == 1)
     {
-      if (!field_nonempty (csv, c_id, "route_id", error)
-          || !field_unique (csv, c_id, feed->route_index, "route_id", error))
-        return FALSE;
       const char *id = tnet_i_csv_field (csv, c_id);
+      if (!field_nonempty (csv, c_id, "route_id", error)
+          || !field_unique (csv, c_id, tnet_i_feed_builder_find_route (builder, id) != TNET_ID_NONE,
+                            "route_id", error))
+        return FALSE;
       gint64 type;
       if (!field_int_range (csv, c_type, TRUE, 0, 0, 1702, &type, error))
         return FALSE;
       TnetFeedRoute rt = {
-        .id = intern (feed, id),
-        .agency_id = intern_opt (feed, tnet_i_csv_field (csv, c_agency)),
-        .short_name = intern_opt (feed, tnet_i_csv_field (csv, c_short)),
-        .long_name = intern_opt (feed, tnet_i_csv_field (csv, c_long)),
+        .id = id,
+        .agency_id = tnet_i_csv_field (csv, c_agency),
+        .short_name = tnet_i_csv_field (csv, c_short),
+        .long_name = tnet_i_csv_field (csv, c_long),
         .route_type = (int) type,
         .mode = tnet_i_route_type_mode ((int) type),
       };
@@ -494,29 +472,13 @@ read_routes (Source *src, TnetFeed *feed, GError **error)
                             "rail, suburban, metro or bus", tm);
           return FALSE;
         }
-      g_hash_table_insert (feed->route_index, (char *) rt.id,
-                           GUINT_TO_POINTER (feed->routes->len + 1));
-      g_array_append_val (feed->routes, rt);
+      tnet_i_feed_builder_add_route (builder, &rt);
     }
   return r == 0;
 }
 
-static guint
-service_index (TnetFeed *feed, GHashTable *index, const char *id, gboolean create)
-{
-  gpointer v = g_hash_table_lookup (index, id);
-  if (v)
-    return GPOINTER_TO_UINT (v) - 1;
-  if (!create)
-    return G_MAXUINT;
-  TnetService s = { .id = intern (feed, id) };
-  g_hash_table_insert (index, (char *) s.id, GUINT_TO_POINTER (feed->services->len + 1));
-  g_array_append_val (feed->services, s);
-  return feed->services->len - 1;
-}
-
 static gboolean
-read_calendars (Source *src, TnetFeed *feed, GHashTable *services, GError **error)
+read_calendars (Source *src, TnetIFeedBuilder *builder, GError **error)
 {
   static const char *const days[] = { "monday", "tuesday", "wednesday", "thursday",
                                        "friday", "saturday", "sunday" };
@@ -526,7 +488,7 @@ read_calendars (Source *src, TnetFeed *feed, GHashTable *services, GError **erro
   int r;
   if (cal)
     {
-      feed->has_calendar_files = TRUE;
+      tnet_i_feed_builder_set_has_calendar_files (builder);
       REQUIRE (cal, "service_id", "monday", "tuesday", "wednesday", "thursday", "friday",
                "saturday", "sunday", "start_date", "end_date");
       int c_id = tnet_i_csv_column (cal, "service_id");
@@ -536,35 +498,27 @@ read_calendars (Source *src, TnetFeed *feed, GHashTable *services, GError **erro
         {
           if (!field_nonempty (cal, c_id, "service_id", error))
             return FALSE;
-          TnetService s = { .has_calendar = TRUE };
+          guint8 weekdays = 0;
           for (int d = 0; d < 7; d++)
             {
               gint64 v;
               if (!field_int_range (cal, tnet_i_csv_column (cal, days[d]), TRUE, 0, 0, 1,
                                     &v, error))
                 return FALSE;
-              s.weekdays |= (guint8) (v << d);
+              weekdays |= (guint8) (v << d);
             }
-          if (!field_date (cal, c_start, &s.start_date, error)
-              || !field_date (cal, c_end, &s.end_date, error))
+          guint start, end;
+          if (!field_date (cal, c_start, &start, error)
+              || !field_date (cal, c_end, &end, error))
             return FALSE;
           const char *id = tnet_i_csv_field (cal, c_id);
-          guint idx = service_index (feed, services, id, FALSE);
-          if (idx != G_MAXUINT)
+          guint idx = tnet_i_feed_builder_service (builder, id, TRUE);
+          if (!tnet_i_feed_builder_set_calendar (builder, idx, weekdays, start, end))
             {
-              TnetService *old = &g_array_index (feed->services, TnetService, idx);
-              if (old->weekdays != s.weekdays || old->start_date != s.start_date
-                  || old->end_date != s.end_date)
-                {
-                  tnet_i_csv_error (cal, c_id, error, "duplicate service_id '%s'", id);
-                  return FALSE;
-                }
-              continue;   /* an exact repeat */
+              /* an exact repeat of a row is harmless, another calendar is not */
+              tnet_i_csv_error (cal, c_id, error, "duplicate service_id '%s'", id);
+              return FALSE;
             }
-          idx = service_index (feed, services, id, TRUE);
-          TnetService *dst = &g_array_index (feed->services, TnetService, idx);
-          s.id = dst->id;
-          *dst = s;
         }
       if (r < 0)
         return FALSE;
@@ -574,7 +528,7 @@ read_calendars (Source *src, TnetFeed *feed, GHashTable *services, GError **erro
     return FALSE;
   if (dates)
     {
-      feed->has_calendar_files = TRUE;
+      tnet_i_feed_builder_set_has_calendar_files (builder);
       REQUIRE (dates, "service_id", "date", "exception_type");
       int c_id = tnet_i_csv_column (dates, "service_id");
       int c_date = tnet_i_csv_column (dates, "date");
@@ -588,9 +542,8 @@ read_calendars (Source *src, TnetFeed *feed, GHashTable *services, GError **erro
           if (!field_date (dates, c_date, &date, error)
               || !field_int_range (dates, c_exc, TRUE, 0, 1, 2, &exc, error))
             return FALSE;
-          guint idx = service_index (feed, services, tnet_i_csv_field (dates, c_id), TRUE);
-          g_hash_table_insert (feed->service_dates, g_strdup_printf ("%u:%u", idx, date),
-                               GINT_TO_POINTER ((int) exc));
+          guint idx = tnet_i_feed_builder_service (builder, tnet_i_csv_field (dates, c_id), TRUE);
+          tnet_i_feed_builder_add_service_date (builder, idx, date, (int) exc);
         }
       if (r < 0)
         return FALSE;
@@ -599,8 +552,7 @@ read_calendars (Source *src, TnetFeed *feed, GHashTable *services, GError **erro
 }
 
 static gboolean
-read_trips (Source *src, TnetFeed *feed, GHashTable *services, GHashTable *trip_index,
-            GError **error)
+read_trips (Source *src, TnetIFeedBuilder *builder, GError **error)
 {
   g_autoptr (TnetCsv) csv = NULL;
   if (!source_csv (src, "trips.txt", TRUE, &csv, error))
@@ -614,25 +566,26 @@ read_trips (Source *src, TnetFeed *feed, GHashTable *services, GHashTable *trip_
   while ((r = tnet_i_csv_next (csv, error)) == 1)
     {
       guint route;
+      const char *id = tnet_i_csv_field (csv, c_id);
       if (!field_nonempty (csv, c_id, "trip_id", error)
           || !field_nonempty (csv, c_service, "service_id", error)
-          || !field_unique (csv, c_id, trip_index, "trip_id", error)
-          || !field_ref (csv, c_route, feed->route_index, "route_id", "routes.txt", &route,
-                         error))
+          || !field_unique (csv, c_id, tnet_i_feed_builder_find_trip (builder, id) != G_MAXUINT,
+                            "trip_id", error)
+          || !field_ref (csv, c_route,
+                         tnet_i_feed_builder_find_route (builder, tnet_i_csv_field (csv, c_route)),
+                         "route_id", "routes.txt", &route, error))
         return FALSE;
-      const char *id = tnet_i_csv_field (csv, c_id);
       const char *sid = tnet_i_csv_field (csv, c_service);
-      guint service = service_index (feed, services, sid, !feed->has_calendar_files);
+      /* without calendar files, a service_id needs no definition */
+      gboolean create = !tnet_i_feed_builder_has_calendar_files (builder);
+      guint service = tnet_i_feed_builder_service (builder, sid, create);
       if (service == G_MAXUINT)
         {
           tnet_i_csv_error (csv, c_service, error, "unknown service_id '%s', expected one "
                             "of calendar.txt or calendar_dates.txt", sid);
           return FALSE;
         }
-      TnetTrip t = { .id = intern (feed, id), .route = route, .service = service,
-                     .block = intern_opt (feed, tnet_i_csv_field (csv, c_block)) };
-      g_hash_table_insert (trip_index, (char *) t.id, GUINT_TO_POINTER (feed->trips->len + 1));
-      g_array_append_val (feed->trips, t);
+      tnet_i_feed_builder_add_trip (builder, id, route, service, tnet_i_csv_field (csv, c_block));
     }
   return r == 0;
 }
@@ -654,10 +607,10 @@ typedef struct {
 /* Straight-line distance in metres between two stops (tnet_i_haversine_m());
  * 0 when either has no position. */
 static double
-stop_distance_m (const TnetFeed *feed, TnetId a, TnetId b)
+stop_distance_m (const TnetIFeedBuilder *builder, TnetId a, TnetId b)
 {
-  const TnetFeedStop *x = &g_array_index (feed->stops, TnetFeedStop, a);
-  const TnetFeedStop *y = &g_array_index (feed->stops, TnetFeedStop, b);
+  const TnetFeedStop *x = tnet_i_feed_builder_stop (builder, a);
+  const TnetFeedStop *y = tnet_i_feed_builder_stop (builder, b);
   if (isnan (x->lon) || isnan (y->lon))
     return 0;
   return tnet_i_haversine_m (x->lon, x->lat, y->lon, y->lat);
@@ -683,13 +636,17 @@ typedef struct {
  * departure takes the other, both missing are G_MAXUINT (interpolated
  * later). */
 static gboolean
-read_stop_time_row (TnetCsv *csv, const StopTimeColumns *col, const TnetFeed *feed,
-                    GHashTable *trip_index, RawStopTime *rs, GError **error)
+read_stop_time_row (TnetCsv *csv, const StopTimeColumns *col, const TnetIFeedBuilder *builder,
+                    RawStopTime *rs, GError **error)
 {
   guint trip, stop;
   gint64 seq, pick, drop;
-  if (!field_ref (csv, col->trip, trip_index, "trip_id", "trips.txt", &trip, error)
-      || !field_ref (csv, col->stop, feed->stop_index, "stop_id", "stops.txt", &stop, error)
+  if (!field_ref (csv, col->trip,
+                  tnet_i_feed_builder_find_trip (builder, tnet_i_csv_field (csv, col->trip)),
+                  "trip_id", "trips.txt", &trip, error)
+      || !field_ref (csv, col->stop,
+                     tnet_i_feed_builder_find_stop (builder, tnet_i_csv_field (csv, col->stop)),
+                     "stop_id", "stops.txt", &stop, error)
       || !field_int_range (csv, col->seq, TRUE, 0, 0, G_MAXINT32, &seq, error)
       || !field_int_range (csv, col->pick, FALSE, 0, 0, 3, &pick, error)
       || !field_int_range (csv, col->drop, FALSE, 0, 0, 3, &drop, error))
@@ -718,11 +675,11 @@ read_stop_time_row (TnetCsv *csv, const StopTimeColumns *col, const TnetFeed *fe
   return TRUE;
 }
 
-/* The stop times rv[i .. j-1] of trip @t (sorted by sequence): no
+/* The stop times rv[i .. j-1] of trip @trip_id (sorted by sequence): no
  * sequence twice, a time at the first and the last stop. */
 static gboolean
 check_trip_sequence (const char *name, const RawStopTime *rv, guint i, guint j,
-                     const TnetTrip *t, GError **error)
+                     const char *trip_id, GError **error)
 {
   for (guint k = i; k < j; k++)
     {
@@ -730,7 +687,7 @@ check_trip_sequence (const char *name, const RawStopTime *rv, guint i, guint j,
         {
           g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
                        "%s:%u:1: stop_sequence %u repeats in trip '%s' (also on line %u)",
-                       name, rv[k].line, rv[k].seq, t->id, rv[k - 1].line);
+                       name, rv[k].line, rv[k].seq, trip_id, rv[k - 1].line);
           return FALSE;
         }
       if ((k == i || k == j - 1) && rv[k].arr == G_MAXUINT)
@@ -738,7 +695,7 @@ check_trip_sequence (const char *name, const RawStopTime *rv, guint i, guint j,
           g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
                        "%s:%u:%u: the %s stop of trip '%s' has no time, expected "
                        "arrival_time and departure_time", name, rv[k].line,
-                       rv[k].arr_col, k == i ? "first" : "last", t->id);
+                       rv[k].arr_col, k == i ? "first" : "last", trip_id);
           return FALSE;
         }
     }
@@ -750,8 +707,8 @@ check_trip_sequence (const char *name, const RawStopTime *rv, guint i, guint j,
  * every stop has an increasing shape distance, else by the straight
  * distances between stops. */
 static gboolean
-interpolate_times (const TnetFeed *feed, const char *name, RawStopTime *rv, guint k, guint e,
-                   const TnetTrip *t, GError **error)
+interpolate_times (const TnetIFeedBuilder *builder, const char *name, RawStopTime *rv, guint k,
+                   guint e, const char *trip_id, GError **error)
 {
   guint a = rv[k - 1].dep, b = rv[e].arr;
   if (b < a)
@@ -759,7 +716,7 @@ interpolate_times (const TnetFeed *feed, const char *name, RawStopTime *rv, guin
       g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
                    "%s:%u:%u: arrival_time goes backwards in trip '%s', expected "
                    "a time not before the previous stop's departure",
-                   name, rv[e].line, rv[e].arr_col, t->id);
+                   name, rv[e].line, rv[e].arr_col, trip_id);
       return FALSE;
     }
   /* cumulative distance from the timepoint k-1 to each stop up to e */
@@ -771,7 +728,7 @@ interpolate_times (const TnetFeed *feed, const char *name, RawStopTime *rv, guin
     total = rv[e].shape_dist - rv[k - 1].shape_dist;
   else
     for (guint q = k; q <= e; q++)
-      total += stop_distance_m (feed, rv[q - 1].stop, rv[q].stop);
+      total += stop_distance_m (builder, rv[q - 1].stop, rv[q].stop);
   double run = 0;
   for (guint q = k; q < e; q++)
     {
@@ -779,7 +736,7 @@ interpolate_times (const TnetFeed *feed, const char *name, RawStopTime *rv, guin
       if (total > 0)
         {
           run = by_shape ? rv[q].shape_dist - rv[k - 1].shape_dist
-                         : run + stop_distance_m (feed, rv[q - 1].stop, rv[q].stop);
+                         : run + stop_distance_m (builder, rv[q - 1].stop, rv[q].stop);
           frac = run / total;
         }
       else   /* all stops at one place: nothing to weigh by */
@@ -790,15 +747,15 @@ interpolate_times (const TnetFeed *feed, const char *name, RawStopTime *rv, guin
 }
 
 /* The stop times rv[i .. j-1] of one trip, checked, interpolated and
- * stored at the same places of the feed's stop times. */
+ * added to the feed; the feed checks that they run forwards, and a fault
+ * is reported here at its line. */
 static gboolean
-finish_trip_times (TnetFeed *feed, const char *name, RawStopTime *rv, guint i, guint j,
-                   GError **error)
+finish_trip_times (TnetIFeedBuilder *builder, const char *name, RawStopTime *rv, guint i,
+                   guint j, GError **error)
 {
-  TnetTrip *t = &g_array_index (feed->trips, TnetTrip, rv[i].trip);
-  t->first_st = i;
-  t->n_st = j - i;
-  if (!check_trip_sequence (name, rv, i, j, t, error))
+  guint trip = rv[i].trip;
+  const char *trip_id = tnet_i_feed_builder_trip_id (builder, trip);
+  if (!check_trip_sequence (name, rv, i, j, trip_id, error))
     return FALSE;
   for (guint k = i + 1; k < j; k++)
     if (rv[k].arr == G_MAXUINT)
@@ -806,40 +763,32 @@ finish_trip_times (TnetFeed *feed, const char *name, RawStopTime *rv, guint i, g
         guint e = k;
         while (rv[e].arr == G_MAXUINT)
           e++;
-        if (!interpolate_times (feed, name, rv, k, e, t, error))
+        if (!interpolate_times (builder, name, rv, k, e, trip_id, error))
           return FALSE;
         k = e;
       }
+  TnetStopTime *st = tnet_i_feed_builder_add_stop_times (builder, trip, j - i);
   for (guint k = i; k < j; k++)
-    {
-      if (rv[k].dep < rv[k].arr)
-        {
-          g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
-                       "%s:%u:%u: departure_time before arrival_time in trip '%s', "
-                       "expected departure >= arrival", name, rv[k].line, rv[k].dep_col,
-                       t->id);
-          return FALSE;
-        }
-      if (k > i && rv[k].arr < rv[k - 1].dep)
-        {
-          g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
-                       "%s:%u:%u: arrival_time goes backwards in trip '%s', expected a "
-                       "time not before the previous stop's departure (line %u)",
-                       name, rv[k].line, rv[k].arr_col, t->id, rv[k - 1].line);
-          return FALSE;
-        }
-      TnetStopTime *st = &g_array_index (feed->stop_times, TnetStopTime, k);
-      st->stop = rv[k].stop;
-      st->arr_s = rv[k].arr;
-      st->dep_s = rv[k].dep;
-      st->pickup_type = rv[k].pickup;
-      st->drop_off_type = rv[k].dropoff;
-    }
-  return TRUE;
+    st[k - i] = (TnetStopTime) { .stop = rv[k].stop, .arr_s = rv[k].arr, .dep_s = rv[k].dep,
+                                 .pickup_type = rv[k].pickup,
+                                 .drop_off_type = rv[k].dropoff };
+  guint row = 0;
+  TnetIStopTimesFault fault = tnet_i_feed_builder_end_stop_times (builder, trip, &row);
+  const RawStopTime *bad = &rv[i + row];
+  if (fault == TNET_I_STOP_TIMES_DEPARTS_BEFORE_ARRIVAL)
+    g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
+                 "%s:%u:%u: departure_time before arrival_time in trip '%s', "
+                 "expected departure >= arrival", name, bad->line, bad->dep_col, trip_id);
+  else if (fault == TNET_I_STOP_TIMES_BACKWARDS)
+    g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
+                 "%s:%u:%u: arrival_time goes backwards in trip '%s', expected a "
+                 "time not before the previous stop's departure (line %u)",
+                 name, bad->line, bad->arr_col, trip_id, bad[-1].line);
+  return fault == TNET_I_STOP_TIMES_OK;
 }
 
 static gboolean
-read_stop_times (Source *src, TnetFeed *feed, GHashTable *trip_index, GError **error)
+read_stop_times (Source *src, TnetIFeedBuilder *builder, GError **error)
 {
   g_autoptr (TnetCsv) csv = NULL;
   if (!source_csv (src, "stop_times.txt", TRUE, &csv, error))
@@ -860,7 +809,7 @@ read_stop_times (Source *src, TnetFeed *feed, GHashTable *trip_index, GError **e
   while ((r = tnet_i_csv_next (csv, error)) == 1)
     {
       RawStopTime rs;
-      if (!read_stop_time_row (csv, &col, feed, trip_index, &rs, error))
+      if (!read_stop_time_row (csv, &col, builder, &rs, error))
         return FALSE;
       g_array_append_val (raw, rs);
     }
@@ -870,14 +819,14 @@ read_stop_times (Source *src, TnetFeed *feed, GHashTable *trip_index, GError **e
   const char *name = tnet_i_csv_name (csv);
   if (raw->len > 0)
     qsort (raw->data, raw->len, sizeof (RawStopTime), cmp_raw);
-  g_array_set_size (feed->stop_times, raw->len);
+  tnet_i_feed_builder_reserve_stop_times (builder, raw->len);
   RawStopTime *rv = (RawStopTime *) raw->data;
   for (guint i = 0; i < raw->len;)
     {
       guint j = i;
       while (j < raw->len && rv[j].trip == rv[i].trip)
         j++;
-      if (!finish_trip_times (feed, name, rv, i, j, error))
+      if (!finish_trip_times (builder, name, rv, i, j, error))
         return FALSE;
       i = j;
     }
@@ -900,7 +849,7 @@ cmp_freq (const void *a, const void *b)
 }
 
 static gboolean
-read_frequencies (Source *src, TnetFeed *feed, GHashTable *trip_index, GError **error)
+read_frequencies (Source *src, TnetIFeedBuilder *builder, GError **error)
 {
   g_autoptr (TnetCsv) csv = NULL;
   if (!source_csv (src, "frequencies.txt", FALSE, &csv, error))
@@ -920,7 +869,9 @@ read_frequencies (Source *src, TnetFeed *feed, GHashTable *trip_index, GError **
       RawFrequency rf = { .line = tnet_i_csv_line (csv) };
       gboolean present;
       gint64 h, exact;
-      if (!field_ref (csv, c_trip, trip_index, "trip_id", "trips.txt", &rf.trip, error)
+      if (!field_ref (csv, c_trip,
+                      tnet_i_feed_builder_find_trip (builder, tnet_i_csv_field (csv, c_trip)),
+                      "trip_id", "trips.txt", &rf.trip, error)
           || !field_time (csv, c_start, TRUE, &rf.f.start_s, &present, error)
           || !field_time (csv, c_end, TRUE, &rf.f.end_s, &present, error)
           || !field_int_range (csv, c_head, TRUE, 0, 1, 86400, &h, error)
@@ -943,18 +894,14 @@ read_frequencies (Source *src, TnetFeed *feed, GHashTable *trip_index, GError **
     qsort (raw->data, raw->len, sizeof (RawFrequency), cmp_freq);
   for (guint i = 0; i < raw->len; i++)
     {
-      RawFrequency *rf = &g_array_index (raw, RawFrequency, i);
-      TnetTrip *t = &g_array_index (feed->trips, TnetTrip, rf->trip);
-      if (t->n_freq == 0)
-        t->first_freq = i;
-      t->n_freq++;
-      g_array_append_val (feed->frequencies, rf->f);
+      const RawFrequency *rf = &g_array_index (raw, RawFrequency, i);
+      tnet_i_feed_builder_add_frequency (builder, rf->trip, &rf->f);
     }
   return TRUE;
 }
 
 static gboolean
-read_transfers (Source *src, TnetFeed *feed, GError **error)
+read_transfers (Source *src, TnetIFeedBuilder *builder, GError **error)
 {
   g_autoptr (TnetCsv) csv = NULL;
   if (!source_csv (src, "transfers.txt", FALSE, &csv, error))
@@ -982,12 +929,14 @@ read_transfers (Source *src, TnetFeed *feed, GError **error)
           return FALSE;
         }
       TnetFeedTransfer t = { .transfer_type = (int) type, .min_transfer_time_s = (int) min };
-      if (!field_ref (csv, c_from, feed->stop_index, "stop_id", "stops.txt", &t.from_stop,
-                      error)
-          || !field_ref (csv, c_to, feed->stop_index, "stop_id", "stops.txt", &t.to_stop,
-                         error))
+      if (!field_ref (csv, c_from,
+                      tnet_i_feed_builder_find_stop (builder, tnet_i_csv_field (csv, c_from)),
+                      "stop_id", "stops.txt", &t.from_stop, error)
+          || !field_ref (csv, c_to,
+                         tnet_i_feed_builder_find_stop (builder, tnet_i_csv_field (csv, c_to)),
+                         "stop_id", "stops.txt", &t.to_stop, error))
         return FALSE;
-      g_array_append_val (feed->transfers, t);
+      tnet_i_feed_builder_add_transfer (builder, &t);
     }
   return r == 0;
 }
@@ -997,39 +946,28 @@ tnet_feed_load (const char *path, const TnetFeedOptions *options, GError **error
 {
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-  TnetFeedOptions dflt;
-  if (options == NULL)
-    {
-      tnet_feed_options_init (&dflt);
-      options = &dflt;
-    }
   Source src;
-  if (!source_open (&src, path, options->max_uncompressed_bytes, error))
+  if (!source_open (&src, path, options ? options->max_uncompressed_bytes : 0, error))
     {
       source_close (&src);
       return NULL;
     }
-  TnetFeed *feed = tnet_i_feed_new (src.display);
-  GHashTable *services = g_hash_table_new (g_str_hash, g_str_equal);
-  GHashTable *trips = g_hash_table_new (g_str_hash, g_str_equal);
-  gboolean ok = read_agency (&src, feed, error)
-                && read_stops (&src, feed, error)
-                && read_routes (&src, feed, error)
-                && read_calendars (&src, feed, services, error)
-                && read_trips (&src, feed, services, trips, error)
-                && read_stop_times (&src, feed, trips, error)
-                && read_frequencies (&src, feed, trips, error)
-                && read_transfers (&src, feed, error)
-                && tnet_i_feed_finish (feed, options, error);
-  g_hash_table_unref (services);
-  g_hash_table_unref (trips);
+  TnetIFeedBuilder *builder = tnet_i_feed_builder_new (src.display);
+  gboolean ok = read_agency (&src, builder, error)
+                && read_stops (&src, builder, error)
+                && read_routes (&src, builder, error)
+                && read_calendars (&src, builder, error)
+                && read_trips (&src, builder, error)
+                && read_stop_times (&src, builder, error)
+                && read_frequencies (&src, builder, error)
+                && read_transfers (&src, builder, error);
   source_close (&src);
   if (!ok)
     {
-      tnet_feed_unref (feed);
+      tnet_i_feed_builder_free (builder);
       return NULL;
     }
-  return feed;
+  return tnet_i_feed_builder_finish (builder, options, error);
 }
 
 char *

@@ -1,19 +1,9 @@
-/* feed-private.h: the layout of TnetFeed, shared by the GTFS reader (io)
- * and the feed model. Internal. */
+/* feed-private.h: the layout of TnetFeed, for lib/model only (the GTFS
+ * reader fills a feed through the builder of feed-internal.h, which also
+ * defines the stop-time and frequency rows). Internal. */
 #pragma once
 
-#include "tnet-internal.h"
-#include <tnet/tnet-feed.h>
-
-/* One stop_times row after sorting: the rows of trip t are
- * trip.first_st .. trip.first_st + trip.n_st - 1, in stop_sequence order. */
-typedef struct {
-  TnetId stop;
-  guint arr_s;         /* arrival, seconds after midnight of the service day */
-  guint dep_s;         /* departure, >= arr_s */
-  guint8 pickup_type;  /* GTFS value, 0..3 */
-  guint8 drop_off_type;
-} TnetStopTime;
+#include "feed-internal.h"
 
 typedef struct {
   const char *id;
@@ -25,13 +15,6 @@ typedef struct {
   guint n_freq;
   const char *block;   /* block_id, NULL when empty */
 } TnetTrip;
-
-typedef struct {
-  guint start_s;
-  guint end_s;          /* exclusive */
-  guint headway_s;      /* > 0 */
-  gboolean exact_times; /* exact_times = 1: departures exactly start + k * headway */
-} TnetFrequency;
 
 typedef struct {
   const char *id;
@@ -53,7 +36,7 @@ struct _TnetFeed {
   GArray *frequencies;            /* TnetFrequency, grouped by trip */
   GArray *transfers;              /* TnetFeedTransfer */
   GArray *services;               /* TnetService */
-  GHashTable *service_dates;      /* "service\x1fYYYYMMDD" -> GINT(exception_type) */
+  GHashTable *service_dates;      /* "service:YYYYMMDD" (service index) -> GINT(exception_type) */
   GHashTable *stop_index;         /* stop id -> index+1 */
   GHashTable *route_index;        /* route id -> index+1 */
   gboolean has_calendar_files;    /* calendar.txt or calendar_dates.txt present */
@@ -65,10 +48,9 @@ struct _TnetFeed {
 };
 
 TnetFeed *tnet_i_feed_new (const char *path);
-/* Selects the service day and builds the patterns (after all rows are in). */
+/* Selects the service day and builds the patterns (after all rows are in);
+ * @options NULL for the defaults. */
 gboolean tnet_i_feed_finish (TnetFeed *feed, const TnetFeedOptions *options,
                              GError **error);
 /* TRUE when service @service runs on @date (YYYYMMDD). */
 gboolean tnet_i_feed_service_runs (const TnetFeed *feed, guint service, guint date);
-/* Mode of a GTFS route_type (see TnetFeedRoute). */
-TnetMode tnet_i_route_type_mode (int route_type);

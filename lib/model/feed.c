@@ -1,6 +1,7 @@
 /* feed.c: the GTFS feed model, service-day selection and service patterns.
  *
- * Implementation notes: the reader (lib/io/gtfs.c) fills the record arrays;
+ * Implementation notes: the reader (lib/io/gtfs.c) fills the record arrays
+ * through the builder (feed-builder.c, feed-internal.h);
  * tnet_i_feed_finish() then picks the service day and groups the trips that
  * run on it into patterns keyed by (route, ordered stop sequence). Only
  * departures from the first stop inside [window_start, window_end) count; a
@@ -699,6 +700,12 @@ add_pattern (TnetFeed *feed, const PatternBuild *b)
 gboolean
 tnet_i_feed_finish (TnetFeed *feed, const TnetFeedOptions *options, GError **error)
 {
+  TnetFeedOptions dflt;
+  if (options == NULL)
+    {
+      tnet_feed_options_init (&dflt);
+      options = &dflt;
+    }
   if (!feed_choose_day (feed, options, error))
     return FALSE;
   GPtrArray *builds = group_trips (feed);

@@ -5,27 +5,20 @@
 #pragma once
 
 #include "cli.h"
+#include "route-transit.h"
 
 G_BEGIN_DECLS
 
 /* Parses "30,45,60" (minutes in (0, 10000]) into @out (doubles). */
 gboolean tnet_cli_accessibility_cutoffs (const char *s, GArray *out);
 
-/* Transit by the timetable in `tnet accessibility`: @timetable (borrowed),
- * the names of its feeds joined by "+" (@feed), its service date
- * (YYYYMMDD), the first departure (seconds after midnight), the window
- * (minutes, 0 = the departure only), the longest walk (seconds) and the
- * percentile of the travel time over the window that is counted; with the
- * park_and_ride profile @park_ride (borrowed, built on @timetable). */
+/* Transit by the timetable in `tnet accessibility`: @timetable (borrowed)
+ * with @timing; with the park_and_ride profile @park_ride (borrowed, built
+ * on @timetable). */
 typedef struct {
   TnetTimetable *timetable;
   const TnetParkRide *park_ride;
-  const char *feed;
-  guint date;
-  gint32 depart_s;
-  guint window_min;
-  guint max_walk_s;
-  double percentile;
+  TnetCliTimetableTiming timing;
 } TnetCliAccessTimetable;
 
 /* The output of `tnet accessibility --opportunities @opp [--population

@@ -19,12 +19,40 @@ tnet_cli_context_new (const char *parameter, const char *summary,
   return ctx;
 }
 
+GOptionContext *
+tnet_cli_command_context (const char *parameter, const char *summary,
+                          const GOptionEntry *entries, TnetCliCommon *common, guint formats,
+                          TnetCliFormat default_format)
+{
+  GOptionContext *ctx = tnet_cli_context_new (parameter, summary, entries);
+  tnet_cli_add_common_formats (ctx, common, formats, default_format);
+  return ctx;
+}
+
+int
+tnet_cli_finish (GOptionContext *ctx, TnetCliCommon *common, const char *text)
+{
+  GError *error = NULL;
+  gboolean ok = tnet_cli_write (common, text, &error);
+  tnet_cli_common_clear (common);
+  return ok ? TNET_EXIT_OK : tnet_cli_fail (ctx, error);
+}
+
 int
 tnet_cli_parse (GOptionContext *ctx, int *argc, char ***argv, int max_args)
+{
+  return tnet_cli_parse_with (ctx, argc, argv, max_args, NULL);
+}
+
+int
+tnet_cli_parse_with (GOptionContext *ctx, int *argc, char ***argv, int max_args,
+                     const char *too_many)
 {
   GError *error = NULL;
   if (!g_option_context_parse (ctx, argc, argv, &error))
     return tnet_cli_fail (ctx, error);
+  if (*argc > max_args + 1 && too_many)
+    return tnet_cli_usage (ctx, "%s", too_many);
   if (*argc > max_args + 1)
     return tnet_cli_usage (ctx, "unexpected argument '%s'", (*argv)[max_args + 1]);
   return TNET_EXIT_OK;
@@ -219,6 +247,20 @@ tnet_cli_map_title (const TnetDataset *ds, int year)
   const TnetPlan *plan = ds ? tnet_dataset_get_plan (ds) : NULL;
   char *t = plan ? tnet_plan_format_map_title (plan, year) : NULL;
   return t ? t : g_strdup_printf ("%s %d", ds ? tnet_dataset_get_name (ds) : "tnet", year);
+}
+
+void
+tnet_cli_plan_defaults (const TnetPlan *plan, int *k, int *top, double *budget_min,
+                        double *factor)
+{
+  if (k && *k == 0)
+    *k = tnet_plan_get_int (plan, "k");
+  if (top && *top == 0)
+    *top = tnet_plan_get_int (plan, "top");
+  if (budget_min && *budget_min == 0)
+    *budget_min = tnet_plan_get_double (plan, "budget_min");
+  if (factor && *factor == 0)
+    *factor = tnet_plan_get_double (plan, "detour");
 }
 
 static const TnetDataset *registered_dataset;

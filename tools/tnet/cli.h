@@ -5,18 +5,16 @@
  * listed in the dispatch table of main.c and in meson.build. Its shape:
  *
  *   TnetCliCommon common = { 0 };
- *   g_autoptr (GOptionContext) ctx = g_option_context_new ("FROM TO");
- *   g_option_context_add_main_entries (ctx, my_entries, NULL);
- *   tnet_cli_add_common (ctx, &common);
- *   if (!g_option_context_parse (ctx, &argc, &argv, &error))
- *     return tnet_cli_fail (ctx, error);         // exit 2, with a usage hint
- *   ... positional arguments: tnet_cli_usage (ctx, "expected ...") -> 2
+ *   g_autoptr (GOptionContext) ctx
+ *     = tnet_cli_command_context ("FROM TO", summary, my_entries, &common,
+ *                                 TNET_CLI_FORMATS_TABLE, TNET_CLI_FORMAT_TEXT);
+ *   int rc = tnet_cli_parse (ctx, &argc, &argv, 2);   // 2: exit 2, reported
+ *   ... other checks of the options: tnet_cli_usage (ctx, "expected ...") -> 2
  *   if (!tnet_cli_load (&common, &net, &scen, &error))
- *     return tnet_cli_fail (ctx, error);         // exit 1: "tnet: FILE:LINE:COL: ..."
- *   ... build the output in a GString or a JsonBuilder ...
- *   return tnet_cli_write (&common, text, &error) ? 0 : tnet_cli_fail (ctx, error);
- *
- * and it calls tnet_cli_common_clear (&common) before returning.
+ *     rc = tnet_cli_fail (ctx, error);         // exit 1: "tnet: FILE:LINE:COL: ..."
+ *   ... on failure: tnet_cli_common_clear (&common) and return rc ...
+ *   ... the text of the library's writer (tnet_*_to_json() and siblings) ...
+ *   return tnet_cli_finish (ctx, &common, text);   // writes, clears, exit code
  */
 #pragma once
 
@@ -54,6 +52,11 @@ typedef enum {
   TNET_CLI_FORMAT_GEOJSON = 1 << 3,
 } TnetCliFormat;
 
+/* What the commands that write a table offer: text (their default), JSON
+ * and CSV. */
+#define TNET_CLI_FORMATS_TABLE \
+  (TNET_CLI_FORMAT_TEXT | TNET_CLI_FORMAT_JSON | TNET_CLI_FORMAT_CSV)
+
 /* A command's option context: @parameter (nullable) follows "[OPTION…]" in
  * the usage line, @summary (nullable) opens --help, and @entries (nullable,
  * G_OPTION_ENTRY_NULL-terminated) are the command's own options, listed
@@ -61,11 +64,28 @@ typedef enum {
  * g_option_context_free(). */
 GOptionContext *tnet_cli_context_new (const char *parameter, const char *summary,
                                       const GOptionEntry *entries);
+/* A command's option context with the common options: the context of
+ * tnet_cli_context_new (@parameter, @summary, @entries) and then
+ * tnet_cli_add_common_formats (ctx, @common, @formats, @default_format),
+ * the options the command's --help lists. Free with
+ * g_option_context_free(). */
+GOptionContext *tnet_cli_command_context (const char *parameter, const char *summary,
+                                          const GOptionEntry *entries, TnetCliCommon *common,
+                                          guint formats, TnetCliFormat default_format);
+/* The end of a command that wrote nothing yet: writes @text
+ * (tnet_cli_write()), clears @common and returns TNET_EXIT_OK, or the code
+ * of tnet_cli_fail() when the writing failed. */
+int tnet_cli_finish (GOptionContext *ctx, TnetCliCommon *common, const char *text);
+
 /* Parses @argc/@argv with @ctx and checks that at most @max_args arguments
  * follow the command's name. Returns TNET_EXIT_OK, or, after reporting the
  * problem, the exit code of tnet_cli_fail() (an option error) or of
  * tnet_cli_usage() ("unexpected argument 'X'", X the first extra one). */
 int tnet_cli_parse (GOptionContext *ctx, int *argc, char ***argv, int max_args);
+/* The same, with @too_many (nullable: "unexpected argument 'X'") the usage
+ * error when more than @max_args arguments follow the command's name. */
+int tnet_cli_parse_with (GOptionContext *ctx, int *argc, char ***argv, int max_args,
+                         const char *too_many);
 
 /* Adds --data, --scenario, --format, -o/--output and --quiet to @ctx's
  * main group, storing into @common. */
@@ -109,6 +129,14 @@ void tnet_cli_register_dataset (const TnetDataset *ds);
 /* The map title for @year: the plan's map_title, else "NAME YEAR" with the
  * dataset's name (@ds may be NULL: "tnet YEAR"). Newly allocated. */
 char *tnet_cli_map_title (const TnetDataset *ds, int year);
+
+/* The settings of corridors and criticality (the commands, their
+ * /corridors and /criticality, and tnet run's sections) left 0, not given,
+ * set to the plan's: @k its k, @top its top, @budget_min its budget_min and
+ * @factor its detour (@plan NULL: the built-in defaults). Each pointer may
+ * be NULL. */
+void tnet_cli_plan_defaults (const TnetPlan *plan, int *k, int *top, double *budget_min,
+                             double *factor);
 
 /* tnet_commute_build_graphs() with the feed of @scen's year and the hubs of
  * @net's dataset (none when @net has no dataset). */

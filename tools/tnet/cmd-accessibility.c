@@ -140,12 +140,12 @@ render (const TnetAccessibility *acc, const Zones *zones, const char *opp,
   };
   if (tt)
     {
-      labels.timetable_feed = tt->feed;
-      labels.timetable_date = tt->date;
-      labels.depart_s = tt->depart_s;
-      labels.window_ms = tnet_weight_from_min (tt->window_min);
-      labels.max_walk_ms = tnet_weight_from_s (tt->max_walk_s);
-      labels.percentile = tt->percentile;
+      labels.timetable_feed = tt->timing.feed;
+      labels.timetable_date = tt->timing.date;
+      labels.depart_s = tt->timing.depart_s;
+      labels.window_ms = tnet_weight_from_min (tt->timing.window_min);
+      labels.max_walk_ms = tnet_weight_from_s (tt->timing.max_walk_s);
+      labels.percentile = tt->timing.percentile;
     }
   if (format == TNET_CLI_FORMAT_GEOJSON)
     return tnet_accessibility_to_geojson (acc, &labels);
@@ -181,10 +181,10 @@ tnet_cli_accessibility_run (TnetDataset *ds, const TnetNetwork *net, TnetMultimo
     {
       copts.timetable = tt->timetable;
       copts.park_ride = profile == TNET_PROFILE_PARK_AND_RIDE ? tt->park_ride : NULL;
-      copts.depart_s = tt->depart_s;
-      copts.window_ms = tnet_weight_from_min (tt->window_min);
-      copts.max_walk_ms = tnet_weight_from_s (tt->max_walk_s);
-      copts.timetable_percentile = tt->percentile;
+      copts.depart_s = tt->timing.depart_s;
+      copts.window_ms = tnet_weight_from_min (tt->timing.window_min);
+      copts.max_walk_ms = tnet_weight_from_s (tt->timing.max_walk_s);
+      copts.timetable_percentile = tt->timing.percentile;
     }
   else
     tt = NULL;
@@ -308,12 +308,7 @@ tnet_cmd_accessibility (int argc, char **argv)
                   }
               }
             tmodel = (TnetCliAccessTimetable) {
-              .timetable = tt, .park_ride = pr, .feed = feed_name,
-              .date = tnet_timetable_get_service_date (tt),
-              .depart_s = topt.depart_s, .window_min = topt.window_min,
-              .max_walk_s = topt.max_walk_s,
-              .percentile = g_array_index (topt.percentiles, double, 0),
-            };
+              tt, pr, tnet_cli_timetable_timing (tt, feed_name, &topt) };
           }
       }
     TnetMultimodal *mm = NULL;

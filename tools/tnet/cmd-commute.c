@@ -156,28 +156,6 @@ parse_direction_method (const Options *opt, TnetCommuteDirection *dir,
   return TRUE;
 }
 
-/* What transit by the timetable keeps alive while the commute is computed
- * (each NULL when not used); cleared in the reverse order of use. */
-typedef struct {
-  GArray *pcts;          /* the percentiles (double), copts.percentiles */
-  GPtrArray *feeds;      /* the loaded feeds, which @tt borrows from */
-  TnetTimetable *tt;
-  TnetParkRide *pr;      /* park-and-ride on @tt */
-  char *feed_name;
-} Timed;
-
-static void
-timed_clear (Timed *t)
-{
-  g_clear_pointer (&t->feed_name, g_free);
-  g_clear_pointer (&t->pr, tnet_park_ride_free);
-  g_clear_pointer (&t->tt, tnet_timetable_unref);
-  g_clear_pointer (&t->feeds, g_ptr_array_unref);
-  g_clear_pointer (&t->pcts, g_array_unref);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Timed, timed_clear)
-
 /* Transit follows the timetable (with the options not given taken from
  * tnet_commute_timing_init() of the plan's group @grp); the frequency
  * approximation only by --frequency-model or when the data folder has no
@@ -188,7 +166,7 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Timed, timed_clear)
 static gboolean
 commute_transit (const TnetCliCommon *common, const TnetNetwork *net, const TnetScenario *scen,
                  const Options *opt, const TnetPlanCommute *grp, const GArray *profiles,
-                 TnetCommuteOptions *copts, TnetCommuteLabels *model, Timed *t, GError **error)
+                 TnetCommuteOptions *copts, TnetCommuteLabels *model, TnetCliTimed *t, GError **error)
 {
   gboolean has_transit = FALSE;
   gboolean has_park_ride = FALSE;
@@ -287,7 +265,7 @@ commute (TnetCliCommon *common, const Options *opt, TnetCliFormat format, GError
   TnetCommuteOptions copts;
   tnet_commute_options_init (&copts);
   copts.method = method;
-  g_auto (Timed) timed = { 0 };
+  g_auto (TnetCliTimed) timed = { 0 };
   TnetCommuteLabels labels;
   tnet_commute_labels_init (&labels);
   labels.scenario_year = tnet_scenario_get_year (scen);

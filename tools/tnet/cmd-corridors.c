@@ -74,20 +74,39 @@ alternatives_text (GString *s, const TnetCorridor *corr, const TnetNetwork *net,
 #define CORRIDOR_FORMATS (TNET_CLI_FORMAT_TEXT | TNET_CLI_FORMAT_JSON | TNET_CLI_FORMAT_CSV \
                           | TNET_CLI_FORMAT_GEOJSON)
 
-/* Both commands after their options: the --format, the data and scenario,
- * and the places A and B (@argv[1], @argv[2]). */
-static gboolean
-load_ends (TnetCliCommon *common, char **argv, TnetCliFormat *fmt, const TnetNetwork **net,
-           TnetScenario **scen, TnetNodeSet **a, TnetNodeSet **b, GError **error)
+/* What both commands work on after their options: the output format, the
+ * network and scenario of the data folder (@net borrowed from the
+ * command's TnetCliCommon) and the node sets of the places A and B. */
+typedef struct {
+  TnetCliFormat fmt;
+  const TnetNetwork *net;
+  TnetScenario *scen;
+  TnetNodeSet *a, *b;
+} Ends;
+
+static void
+ends_clear (Ends *e)
 {
-  if (!tnet_cli_format (common, CORRIDOR_FORMATS, fmt, error)
-      || !tnet_cli_load (common, net, scen, error))
+  g_clear_pointer (&e->b, tnet_node_set_free);
+  g_clear_pointer (&e->a, tnet_node_set_free);
+  g_clear_pointer (&e->scen, tnet_scenario_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Ends, ends_clear)
+
+/* Both commands after their options: the --format, the data and scenario,
+ * and the places A and B (@argv[1], @argv[2]) into @e. */
+static gboolean
+load_ends (TnetCliCommon *common, char **argv, Ends *e, GError **error)
+{
+  if (!tnet_cli_format (common, CORRIDOR_FORMATS, &e->fmt, error)
+      || !tnet_cli_load (common, &e->net, &e->scen, error))
     return FALSE;
-  *a = tnet_node_set_resolve (*net, argv[1], error);
-  if (*a == NULL)
+  e->a = tnet_node_set_resolve (e->net, argv[1], error);
+  if (e->a == NULL)
     return FALSE;
-  *b = tnet_node_set_resolve (*net, argv[2], error);
-  return *b != NULL;
+  e->b = tnet_node_set_resolve (e->net, argv[2], error);
+  return e->b != NULL;
 }
 
 /* The options of the timetable and of park-and-ride, with the defaults of
@@ -257,11 +276,7 @@ tnet_cmd_corridors (int argc, char **argv)
                           "of the timetable");
   tnet_cli_add_common_formats (ctx, &common, CORRIDOR_FORMATS, TNET_CLI_FORMAT_TEXT);
   int rc = TNET_EXIT_OK;
-  const TnetNetwork *net = NULL;
-  g_autoptr (TnetScenario) scen = NULL;
-  g_autoptr (TnetNodeSet) a = NULL;
-  g_autoptr (TnetNodeSet) b = NULL;
-  TnetCliFormat fmt;
+  g_auto (Ends) e = { 0 };
   TnetCliTimeOptions topt = { 0 };
   TnetRaptorDisjoint dj = TNET_RAPTOR_DISJOINT_HOPS;
   guint mask = TNET_MODES_RAIL | TNET_MODES_ROAD;
@@ -282,21 +297,14 @@ tnet_cmd_corridors (int argc, char **argv)
   else if ((k != 0 && (k < 1 || k > 1000)) || budget_min < 0 || !isfinite (budget_min)
            || (factor != 0 && !(factor >= 1.0)))
     rc = tnet_cli_usage (ctx, "expected -k in 1..1000, --budget > 0 and --factor >= 1");
-  else if (!load_ends (&common, argv, &fmt, &net, &scen, &a, &b, &error))
+  else if (!load_ends (&common, argv, &e, &error))
     rc = tnet_cli_fail (ctx, error);
   TnetParkRideOptions po;
   if (rc == TNET_EXIT_OK && !parse_timing (&common, &targs, &pra, &topt, &po, &error))
     rc = tnet_cli_fail (ctx, error);
   if (rc == TNET_EXIT_OK)
-    {
-      const TnetPlan *plan = tnet_dataset_get_plan (common.dataset);
-      if (k == 0)
-        k = tnet_plan_get_int (plan, "k");
-      if (budget_min == 0)
-        budget_min = tnet_plan_get_double (plan, "budget_min");
-      if (factor == 0)
-        factor = tnet_plan_get_double (plan, "detour");
-    }
+    tnet_cli_plan_defaults (tnet_dataset_get_plan (common.dataset), &k, NULL, &budget_min,
+                            &factor);
   g_autoptr (GArray) pcts = topt.percentiles;
   if (rc != TNET_EXIT_OK)
     {
@@ -308,8 +316,8 @@ tnet_cmd_corridors (int argc, char **argv)
   g_autoptr (TnetMultimodal) mm = NULL;
   g_autoptr (GPtrArray) feeds = NULL;   /* the timetable's trip ids and names: keep */
   g_autoptr (TnetCorridor) corr
-    = corridor_compute (net, scen, &common, &targs, &topt, &po,
-                        profile_name ? &profile : NULL, mask, a, b, (guint) k,
+    = corridor_compute (e.net, e.scen, &common, &targs, &topt, &po,
+                        profile_name ? &profile : NULL, mask, e.a, e.b, (guint) k,
                         (TnetWeight) (budget_min * 60000.0), factor, dj, &mm, &feeds, &error);
   tnet_cli_time_args_clear (&targs);
   if (corr == NULL)
@@ -317,26 +325,14 @@ tnet_cmd_corridors (int argc, char **argv)
       tnet_cli_common_clear (&common);
       return tnet_cli_fail (ctx, error);
     }
-  gboolean ok;
-  int year = tnet_scenario_get_year (scen);
-  if (fmt != TNET_CLI_FORMAT_TEXT)
-    {
-      g_autofree char *text = fmt == TNET_CLI_FORMAT_JSON
-                              ? tnet_corridor_to_json (corr, net, a, b, year, TRUE)
-                              : fmt == TNET_CLI_FORMAT_GEOJSON
-                              ? tnet_corridor_to_geojson (corr, net, a, b, year)
-                              : tnet_corridor_to_csv (corr, net);
-      ok = tnet_cli_write (&common, text, &error);
-    }
-  else
-    {
-      g_autofree char *text = corridor_text (corr, net, a, b, group, year,
-                                             profile_name ? &profile : NULL, budget_min,
-                                             factor);
-      ok = tnet_cli_write (&common, text, &error);
-    }
-  tnet_cli_common_clear (&common);
-  return ok ? TNET_EXIT_OK : tnet_cli_fail (ctx, error);
+  int year = tnet_scenario_get_year (e.scen);
+  g_autofree char *text
+    = e.fmt == TNET_CLI_FORMAT_JSON ? tnet_corridor_to_json (corr, e.net, e.a, e.b, year, TRUE)
+    : e.fmt == TNET_CLI_FORMAT_GEOJSON ? tnet_corridor_to_geojson (corr, e.net, e.a, e.b, year)
+    : e.fmt == TNET_CLI_FORMAT_CSV ? tnet_corridor_to_csv (corr, e.net)
+    : corridor_text (corr, e.net, e.a, e.b, group, year, profile_name ? &profile : NULL,
+                     budget_min, factor);
+  return tnet_cli_finish (ctx, &common, text);
 }
 
 static const char *
@@ -448,11 +444,7 @@ tnet_cmd_criticality (int argc, char **argv)
                           "(expected waits of half the headway) instead of the timetable");
   tnet_cli_add_common_formats (ctx, &common, CORRIDOR_FORMATS, TNET_CLI_FORMAT_TEXT);
   int rc = TNET_EXIT_OK;
-  const TnetNetwork *net = NULL;
-  g_autoptr (TnetScenario) scen = NULL;
-  g_autoptr (TnetNodeSet) a = NULL;
-  g_autoptr (TnetNodeSet) b = NULL;
-  TnetCliFormat fmt;
+  g_auto (Ends) e = { 0 };
   TnetProfile profile = TNET_PROFILE_CAR;
   if (!g_option_context_parse (ctx, &argc, &argv, &error))
     rc = tnet_cli_fail (ctx, error);
@@ -465,7 +457,7 @@ tnet_cmd_criticality (int argc, char **argv)
     rc = tnet_cli_usage (ctx, "unknown --by “%s” (expected link or line)", by);
   else if (top < 0 || budget_min < 0 || !isfinite (budget_min) || threads < 0 || threads > 256)
     rc = tnet_cli_usage (ctx, "expected --top >= 1, --budget > 0 and --threads in 0..256");
-  else if (!load_ends (&common, argv, &fmt, &net, &scen, &a, &b, &error))
+  else if (!load_ends (&common, argv, &e, &error))
     rc = tnet_cli_fail (ctx, error);
   TnetCliTimeOptions topt = { 0 };
   TnetParkRideOptions po;
@@ -480,9 +472,8 @@ tnet_cmd_criticality (int argc, char **argv)
       tnet_cli_common_clear (&common);
       return rc;
     }
-  const TnetPlan *plan = tnet_dataset_get_plan (common.dataset);
-  top = top != 0 ? top : tnet_plan_get_int (plan, "top");
-  budget_min = budget_min != 0 ? budget_min : tnet_plan_get_double (plan, "budget_min");
+  tnet_cli_plan_defaults (tnet_dataset_get_plan (common.dataset), NULL, &top, &budget_min,
+                          NULL);
   gboolean by_line = by && strcmp (by, "line") == 0;
   TnetWeight budget = (TnetWeight) (budget_min * 60000.0);
   TnetCriticalityOptions copts;
@@ -493,17 +484,18 @@ tnet_cmd_criticality (int argc, char **argv)
   g_autoptr (GPtrArray) feeds = NULL;
   g_autofree char *feed_name = NULL;
   if (profile != TNET_PROFILE_CAR)
-    tt = tnet_cli_transit_timetable (net, scen, &targs, &topt, common.quiet, &feed_name, &feeds,
-                                     &error);
+    tt = tnet_cli_transit_timetable (e.net, e.scen, &targs, &topt, common.quiet, &feed_name,
+                                     &feeds, &error);
   g_autoptr (TnetParkRide) pr = NULL;
   /* (a headway factor of a scenario file: the error, and no scan) */
   if (tt != NULL && tnet_cli_check_headway_timetable (&common, &error)
       && profile == TNET_PROFILE_PARK_AND_RIDE)
-    pr = tnet_park_ride_new (tt, net, scen, &po, &error);
-  if (error == NULL && (tt != NULL || tnet_cli_build_graphs (net, scen, &profile, 1, &mm,
-                                                             &error)))
-    crit = tnet_cli_criticality_scan (net, scen, mm, tt, pr, feed_name, a, b, by_line, budget,
-                                      &topt, g_array_index (pcts, double, 0), &copts, &error);
+    pr = tnet_park_ride_new (tt, e.net, e.scen, &po, &error);
+  if (error == NULL && (tt != NULL || tnet_cli_build_graphs (e.net, e.scen, &profile, 1,
+                                                             &mm, &error)))
+    crit = tnet_cli_criticality_scan (e.net, e.scen, mm, tt, pr, feed_name, e.a, e.b, by_line,
+                                      budget, &topt, g_array_index (pcts, double, 0), &copts,
+                                      &error);
   tnet_cli_time_args_clear (&targs);
   if (crit == NULL)
     {
@@ -512,34 +504,20 @@ tnet_cmd_criticality (int argc, char **argv)
     }
   g_autofree char *model = tnet_corridor_criticality_model (crit, mm);
   guint n_show = MIN ((guint) top, tnet_criticality_n_items (crit));
-  int year = tnet_scenario_get_year (scen);
-  gboolean ok;
-  if (fmt == TNET_CLI_FORMAT_JSON)
-    {
-      g_autofree char *text = tnet_corridor_criticality_to_json (crit, net, mm, a, b, by_line,
-                                                                 year, (guint) top, TRUE);
-      ok = tnet_cli_write (&common, text, &error);
-    }
-  else if (fmt == TNET_CLI_FORMAT_CSV)
-    {
-      g_autofree char *text = tnet_corridor_criticality_to_csv (crit, net, a, b, (guint) top);
-      ok = tnet_cli_write (&common, text, &error);
-    }
-  else if (fmt == TNET_CLI_FORMAT_GEOJSON)
-    {
-      const TnetFeed *feed = NULL;
-      if (common.dataset && profile != TNET_PROFILE_CAR)
-        tnet_dataset_get_feed (common.dataset, year, &feed, NULL);   /* read for the graph */
-      g_autofree char *text = tnet_corridor_criticality_to_geojson (crit, net, scen, feed, a,
-                                                                    b, by_line, (guint) top);
-      ok = tnet_cli_write (&common, text, &error);
-    }
-  else
-    {
-      g_autofree char *text = criticality_text (crit, net, mm, a, b, by_line, profile, model,
-                                                year, n_show, tt != NULL);
-      ok = tnet_cli_write (&common, text, &error);
-    }
-  tnet_cli_common_clear (&common);
-  return ok ? TNET_EXIT_OK : tnet_cli_fail (ctx, error);
+  int year = tnet_scenario_get_year (e.scen);
+  const TnetFeed *feed = NULL;
+  if (e.fmt == TNET_CLI_FORMAT_GEOJSON && common.dataset && profile != TNET_PROFILE_CAR)
+    tnet_dataset_get_feed (common.dataset, year, &feed, NULL);   /* read for the graph */
+  g_autofree char *text
+    = e.fmt == TNET_CLI_FORMAT_JSON
+      ? tnet_corridor_criticality_to_json (crit, e.net, mm, e.a, e.b, by_line, year,
+                                           (guint) top, TRUE)
+    : e.fmt == TNET_CLI_FORMAT_CSV
+      ? tnet_corridor_criticality_to_csv (crit, e.net, e.a, e.b, (guint) top)
+    : e.fmt == TNET_CLI_FORMAT_GEOJSON
+      ? tnet_corridor_criticality_to_geojson (crit, e.net, e.scen, feed, e.a, e.b, by_line,
+                                              (guint) top)
+      : criticality_text (crit, e.net, mm, e.a, e.b, by_line, profile, model, year, n_show,
+                          tt != NULL);
+  return tnet_cli_finish (ctx, &common, text);
 }

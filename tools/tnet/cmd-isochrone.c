@@ -37,7 +37,7 @@ model_name (const TnetCliIsochroneModel *m)
 {
   if (m->profile == TNET_PROFILE_CAR)
     return "network";
-  return m->feed ? "timetable" : "frequency approximation";
+  return m->timing.feed ? "timetable" : "frequency approximation";
 }
 
 char *
@@ -51,17 +51,17 @@ tnet_cli_isochrone_geojson_with_model (char *text, const TnetCliIsochroneModel *
     json_object_set_object_member (root, "properties", json_object_new ());
   JsonObject *props = json_object_get_object_member (root, "properties");
   json_object_set_string_member (props, "model", model_name (m));
-  if (m->feed)
+  if (m->timing.feed)
     {
       JsonObject *tt = json_object_new ();
-      json_object_set_string_member (tt, "feed", m->feed);
-      json_object_set_int_member (tt, "date", m->date);
-      g_autofree char *dep = g_strdup_printf ("%02d:%02d", m->depart_s / 3600,
-                                              m->depart_s / 60 % 60);
+      json_object_set_string_member (tt, "feed", m->timing.feed);
+      json_object_set_int_member (tt, "date", m->timing.date);
+      g_autofree char *dep = g_strdup_printf ("%02d:%02d", m->timing.depart_s / 3600,
+                                              m->timing.depart_s / 60 % 60);
       json_object_set_string_member (tt, "depart", dep);
-      json_object_set_int_member (tt, "window_min", MAX (m->window_min, 1u));
-      json_object_set_double_member (tt, "max_walk_min", m->max_walk_s / 60.0);
-      json_object_set_double_member (tt, "percentile", m->percentile);
+      json_object_set_int_member (tt, "window_min", MAX (m->timing.window_min, 1u));
+      json_object_set_double_member (tt, "max_walk_min", m->timing.max_walk_s / 60.0);
+      json_object_set_double_member (tt, "percentile", m->timing.percentile);
       json_object_set_object_member (props, "timetable", tt);
     }
   g_autoptr (JsonGenerator) gen = json_generator_new ();
@@ -155,7 +155,8 @@ tnet_cli_isochrone_polygons (const TnetDataset *ds, const TnetNetwork *net,
    * else NULL (the network's zone nodes) */
   const TnetZoneTable *zones = ds ? tnet_dataset_get_zones (ds) : NULL;
   TnetIsochroneOptions o = *opts;
-  if (m->profile == TNET_PROFILE_TRANSIT || (m->feed && m->profile == TNET_PROFILE_PARK_AND_RIDE))
+  if (m->profile == TNET_PROFILE_TRANSIT
+      || (m->timing.feed && m->profile == TNET_PROFILE_PARK_AND_RIDE))
     o.interior_modes = 0;  /* one leaves a transit journey at its stops only */
   /* the budgets were read in minutes (checked in (0, 1440]): ms from here */
   g_autofree TnetWeight *budgets_ms = g_new (TnetWeight, MAX (n_budgets, 1));
@@ -262,13 +263,8 @@ nodes_list (const TnetNetwork *net, const TnetWeight *ms, const TnetCliIsochrone
   static const char *const header[] = { "node", "name", "minutes", NULL };
   TnetCsvWriter *w = format == TNET_CLI_FORMAT_CSV ? tnet_csv_writer_new (header) : NULL;
   GString *s = g_string_new ("");
-  if (model->feed)
-    g_string_append_printf (s, "# %s by the timetable %s, %u, departing %02d:%02d, "
-                            "window %u min, walks up to %u min: p%g of the travel time "
-                            "over the window\n", tnet_profile_to_string (model->profile),
-                            model->feed, model->date, model->depart_s / 3600,
-                            model->depart_s / 60 % 60, MAX (model->window_min, 1u),
-                            model->max_walk_s / 60, model->percentile);
+  if (model->timing.feed)
+    tnet_cli_timetable_timing_append (s, "# ", model->profile, &model->timing);
   else if (model->profile != TNET_PROFILE_CAR)
     g_string_append_printf (s, "# %s by the frequency approximation (waits of half the "
                             "headway)\n", tnet_profile_to_string (model->profile));
@@ -344,8 +340,7 @@ isochrone (TnetCliCommon *common, const char *from_arg, const char *minutes_text
   g_autoptr (GPtrArray) feeds = NULL;
   g_autoptr (TnetTimetable) tt = NULL;
   g_autofree char *feed_name = NULL;
-  TnetCliIsochroneModel model = { profile, NULL, 0, topt.depart_s, topt.window_min,
-                                  topt.max_walk_s, g_array_index (pcts, double, 0) };
+  TnetCliIsochroneModel model = { profile, tnet_cli_timetable_timing (NULL, NULL, &topt) };
   TnetParkRideOptions po;
   if (!tnet_cli_park_ride_args_parse_with (pra, &timing.park_ride, &po, error))
     return FALSE;
@@ -363,8 +358,8 @@ isochrone (TnetCliCommon *common, const char *from_arg, const char *minutes_text
         return FALSE;
       if (tt != NULL)
         {
-          model.feed = feed_name;
-          model.date = tnet_timetable_get_service_date (tt);
+          model.timing.feed = feed_name;
+          model.timing.date = tnet_timetable_get_service_date (tt);
         }
     }
   g_autofree TnetWeight *ms = g_new (TnetWeight, tnet_network_n_nodes (net));

@@ -20,27 +20,24 @@ tnet_cmd_nodes (int argc, char **argv)
     { NULL }
   };
   GError *error = NULL;
-  g_autoptr (GOptionContext) ctx = tnet_cli_context_new ("[PLACE]",
+  g_autoptr (GOptionContext) ctx = tnet_cli_command_context ("[PLACE]",
     "Lists the nodes PLACE names (default: all): a node id "
     "or name, a region id, region:R, zones:R, kind:K, all, or a "
     "list of them separated by ';' or ','. Text columns: id, "
-    "kind, region, name, English name (JSON: also lon, lat).", entries);
-  tnet_cli_add_common_formats (ctx, &common, TNET_CLI_FORMAT_TEXT | TNET_CLI_FORMAT_JSON
-                                             | TNET_CLI_FORMAT_CSV,
-                               TNET_CLI_FORMAT_TEXT);
-  int rc = TNET_EXIT_OK;
+    "kind, region, name, English name (JSON: also lon, lat).", entries, &common,
+    TNET_CLI_FORMATS_TABLE, TNET_CLI_FORMAT_TEXT);
   TnetCliFormat fmt = TNET_CLI_FORMAT_TEXT;
   const TnetNetwork *net = NULL;
   g_autoptr (TnetScenario) scen = NULL;
   g_autoptr (GArray) ids = NULL;
-  if (!g_option_context_parse (ctx, &argc, &argv, &error))
-    rc = tnet_cli_fail (ctx, error);
-  else if (argc > 2)
-    rc = tnet_cli_usage (ctx, "expected at most one argument PLACE");
+  int rc = tnet_cli_parse_with (ctx, &argc, &argv, 1, "expected at most one argument PLACE");
+  if (rc != TNET_EXIT_OK)
+    {
+      /* reported */
+    }
   else if (limit < 0)
     rc = tnet_cli_usage (ctx, "--limit: expected a positive number");
-  else if (!tnet_cli_format (&common, TNET_CLI_FORMAT_TEXT | TNET_CLI_FORMAT_JSON
-                                      | TNET_CLI_FORMAT_CSV, &fmt, &error)
+  else if (!tnet_cli_format (&common, TNET_CLI_FORMATS_TABLE, &fmt, &error)
            || !tnet_cli_load (&common, &net, &scen, &error)
            || !(ids = tnet_place_select_nodes (net, argc == 2 ? argv[1] : NULL, search,
                                                (guint) limit, &error)))
@@ -54,7 +51,5 @@ tnet_cmd_nodes (int argc, char **argv)
   g_autofree char *text = fmt == TNET_CLI_FORMAT_JSON ? tnet_place_nodes_to_json (net, v, ids->len)
                         : fmt == TNET_CLI_FORMAT_CSV ? tnet_place_nodes_to_csv (net, v, ids->len)
                         : tnet_place_nodes_to_text (net, v, ids->len);
-  gboolean ok = tnet_cli_write (&common, text, &error);
-  tnet_cli_common_clear (&common);
-  return ok ? TNET_EXIT_OK : tnet_cli_fail (ctx, error);
+  return tnet_cli_finish (ctx, &common, text);
 }

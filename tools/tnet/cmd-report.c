@@ -106,12 +106,10 @@ tnet_cmd_report (int argc, char **argv)
       "Threads for the draws (default: one per processor)", "T" },
     { NULL }
   };
-  GOptionContext *ctx = tnet_cli_context_new (NULL,
+  GOptionContext *ctx = tnet_cli_command_context (NULL,
     "The plan indicators computed from the network: the baseline year (the first\n"
     "year the data describe) and the scenario side by side, beside the targets of\n"
-    "targets.csv.", entries);
-  tnet_cli_add_common_formats (ctx, &common, TNET_CLI_FORMAT_TEXT | TNET_CLI_FORMAT_JSON
-                                             | TNET_CLI_FORMAT_CSV, TNET_CLI_FORMAT_TEXT);
+    "targets.csv.", entries, &common, TNET_CLI_FORMATS_TABLE, TNET_CLI_FORMAT_TEXT);
   TnetCliFormat format = TNET_CLI_FORMAT_TEXT;
   int rc = TNET_EXIT_OK;
   if ((rc = tnet_cli_parse (ctx, &argc, &argv, 0)) != TNET_EXIT_OK)
@@ -120,8 +118,7 @@ tnet_cmd_report (int argc, char **argv)
     }
   else if (n_draws < 0 || n_draws > 1000000 || n_threads < 0)
     rc = tnet_cli_usage (ctx, "--uncertainty expects 0 to 1000000 draws, --threads 0 or more");
-  else if (!tnet_cli_format (&common, TNET_CLI_FORMAT_TEXT | TNET_CLI_FORMAT_JSON
-                             | TNET_CLI_FORMAT_CSV, &format, &error))
+  else if (!tnet_cli_format (&common, TNET_CLI_FORMATS_TABLE, &format, &error))
     rc = tnet_cli_fail (ctx, error);
   else if (!report (&common, baseline, format, &error))
     rc = tnet_cli_fail (NULL, error);

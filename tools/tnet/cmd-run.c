@@ -139,6 +139,18 @@ json_strv (JsonBuilder *b, const char *name, const char *const *v)
   json_builder_end_array (b);
 }
 
+/* The member @name: the ids of the nodes @ids (GArray of TnetId) of @net. */
+static void
+json_node_ids (JsonBuilder *b, const char *name, const TnetNetwork *net, const GArray *ids)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_begin_array (b);
+  for (guint i = 0; i < ids->len; i++)
+    json_builder_add_string_value (b, tnet_network_node (net, g_array_index (ids, TnetId,
+                                                                             i))->id);
+  json_builder_end_array (b);
+}
+
 /* Adds every member of the JSON object @json (a library writer's) to the
  * object @b is building, in order. */
 static gboolean
@@ -298,9 +310,8 @@ isochrone_timetable (Run *run, const char *from, TnetProfile profile, double min
   /* a headway factor acts on the approximation only: never ignored */
   if (!tnet_scenario_file_check_timetable (sf, "isochrone", error))
     return FALSE;
-  *model = (TnetCliIsochroneModel) { profile, *feed_name,
-                                     tnet_timetable_get_service_date (tt), topt.depart_s,
-                                     topt.window_min, topt.max_walk_s, pct };
+  *model = (TnetCliIsochroneModel) { profile, tnet_cli_timetable_timing (tt, *feed_name,
+                                                                       &topt) };
   guint n = tnet_network_n_nodes (run->net);
   g_autofree TnetWeight *ms = g_new (TnetWeight, MAX (n, 1u));
   TnetWeight budget = (TnetWeight) llround (minutes * 60000.0);
@@ -333,11 +344,13 @@ isochrone_results (Run *run, const char *from, const char *profile, double minut
 {
   TnetWeight budget_ms = tnet_weight_from_min (minutes);
   TnetIsochroneLabels labels = { .from = from, .profile = profile, .budget_ms = budget_ms,
-                                 .by_timetable = tt_ms != NULL, .timetable_feed = m->feed,
-                                 .timetable_date = m->date, .depart_s = m->depart_s,
-                                 .window_ms = tnet_weight_from_min (m->window_min),
-                                 .max_walk_ms = tnet_weight_from_s (m->max_walk_s),
-                                 .percentile = m->percentile };
+                                 .by_timetable = tt_ms != NULL,
+                                 .timetable_feed = m->timing.feed,
+                                 .timetable_date = m->timing.date,
+                                 .depart_s = m->timing.depart_s,
+                                 .window_ms = tnet_weight_from_min (m->timing.window_min),
+                                 .max_walk_ms = tnet_weight_from_s (m->timing.max_walk_s),
+                                 .percentile = m->timing.percentile };
   g_autofree char *json = tnet_isochrone_zones_to_json (run->net, ms, &labels);
   JsonNode *node = json_from_string (json, error);
   if (node == NULL)
@@ -352,12 +365,7 @@ isochrone_results (Run *run, const char *from, const char *profile, double minut
                           "population %.0f\n", from, profile ? profile : "car", minutes,
                           reached, pop);
   if (tt_ms)
-    g_string_append_printf (run->text, "  %s by the timetable %s, %u, departing %02d:%02d, "
-                            "window %u min, walks up to %u min: p%g of the travel time over "
-                            "the window\n", tnet_profile_to_string (m->profile), m->feed,
-                            m->date, m->depart_s / 3600,
-                            m->depart_s / 60 % 60, MAX (m->window_min, 1u),
-                            m->max_walk_s / 60, m->percentile);
+    tnet_cli_timetable_timing_append (run->text, "  ", m->profile, &m->timing);
   else if (profile && strcmp (profile, "car") != 0)
     g_string_append_printf (run->text, "  %s by the frequency approximation (waits of half "
                             "the headway)\n", profile);
@@ -561,22 +569,42 @@ static const char *const commute_timetable_keys[] = { "depart", "window", "perce
 static const char *const commute_park_keys[] = { "drive_budget_min", "park_time_min",
                                                  "parking_radius_m" };
 
-/* The timetable of @section ([commute] or [criticality]), as `tnet commute
+/* The timetable a section times transit and park_and_ride by (@timed all
+ * NULL, and @percentile 50, by the frequency approximation): its options
+ * (@topt, whose percentiles are @timed.pcts), the percentile counted, and
+ * what it keeps alive (@timed: the feeds hold the timetable's trip ids and
+ * names). */
+typedef struct {
+  TnetCliTimeOptions topt;
+  double percentile;
+  TnetCliTimed timed;
+} SectionTimetable;
+
+static void
+section_timetable_clear (SectionTimetable *st)
+{
+  tnet_cli_timed_clear (&st->timed);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SectionTimetable, section_timetable_clear)
+
+/* The timetable @st of @section ([commute] or [criticality]), as `tnet commute
  * (or criticality) --depart D --window W --percentile(s) P --max-walk M`
  * loads it (the defaults are those commands', run_plan_timing(); the
  * median), and with park_and_ride among @profiles its park-and-ride
- * (`--drive-budget --park-time --parking-radius`, the same defaults). *@tt_out
- * stays NULL with `model = frequency`, without transit or park_and_ride
- * among @profiles, or when the folder has no feed (the frequency
+ * (`--drive-budget --park-time --parking-radius`, the same defaults).
+ * @st->timed.tt stays NULL with `model = frequency`, without transit or
+ * park_and_ride among @profiles, or when the folder has no feed (the frequency
  * approximation, with a note). A key of the timetable beside `model =
  * frequency`, or without either profile, is an error naming its line. */
 static gboolean
 section_timetable (Run *run, const char *section, const TnetProfile *profiles,
-                   guint n_profiles, TnetCliTimeOptions *topt,
-                   GArray *pcts, char **feed_name, GPtrArray **feeds, TnetTimetable **tt_out,
-                   TnetParkRide **pr_out, GError **error)
+                   guint n_profiles, SectionTimetable *st, GError **error)
 {
   const TnetScenarioFile *sf = run->sf;
+  TnetCliTimeOptions *topt = &st->topt;
+  st->timed.pcts = g_array_new (FALSE, FALSE, sizeof (double));
+  st->percentile = 50;
   const char *model = tnet_scenario_file_get_string (sf, section, "model");
   gboolean frequency = model != NULL && strcmp (model, "frequency") == 0;
   const char *tt_key = section_first_key (sf, section, commute_timetable_keys,
@@ -616,12 +644,13 @@ section_timetable (Run *run, const char *section, const TnetProfile *profiles,
   run_plan_timing (run, &timing);
   timing_from_section (sf, section, &timing, topt);
   double pct = tnet_scenario_file_get_double (sf, section, "percentile", 50);
-  g_array_append_val (pcts, pct);
-  topt->percentiles = pcts;
+  g_array_append_val (st->timed.pcts, pct);
+  topt->percentiles = st->timed.pcts;
   GError *tt_error = NULL;
-  TnetTimetable *tt = tnet_cli_load_timetable (run->net, run->scen, topt, feed_name, feeds,
+  TnetTimetable *tt = tnet_cli_load_timetable (run->net, run->scen, topt,
+                                               &st->timed.feed_name, &st->timed.feeds,
                                                &tt_error);
-  topt->percentiles = NULL;   /* @pcts stays the caller's */
+  topt->percentiles = NULL;   /* @st->timed.pcts holds them */
   if (tt == NULL)
     {
       if (!g_error_matches (tt_error, TNET_ERROR, TNET_ERROR_NOT_FOUND))
@@ -643,14 +672,15 @@ section_timetable (Run *run, const char *section, const TnetProfile *profiles,
     }
   if (has_park_ride)
     {
-      if ((*pr_out = tnet_park_ride_new (tt, run->net, run->scen, &timing.park_ride,
-                                         error)) == NULL)
+      if ((st->timed.pr = tnet_park_ride_new (tt, run->net, run->scen, &timing.park_ride,
+                                        error)) == NULL)
         {
           tnet_timetable_unref (tt);
           return FALSE;
         }
     }
-  *tt_out = tt;
+  st->timed.tt = tt;
+  st->percentile = pct;
   return TRUE;
 }
 
@@ -714,28 +744,23 @@ run_commute (Run *run, GError **error)
   const char *direction = tnet_scenario_file_get_string (sf, "commute", "direction");
   /* transit, and park_and_ride with it, by the timetable unless model =
    * frequency or the folder has no feed: the defaults of `tnet commute` */
-  g_autoptr (GArray) pcts = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autofree char *feed_name = NULL;
-  g_autoptr (GPtrArray) feeds = NULL;
-  g_autoptr (TnetTimetable) tt = NULL;
-  g_autoptr (TnetParkRide) pr = NULL;
-  TnetCliTimeOptions topt = { 0 };
+  g_auto (SectionTimetable) st = { 0 };
   TnetCommuteOptions copts;
   tnet_commute_options_init (&copts);
   copts.method = TNET_COMMUTE_METHOD_SEARCH;
-  if (!section_timetable (run, "commute", profiles, n_profiles, &topt, pcts, &feed_name,
-                          &feeds, &tt, &pr, error))
+  if (!section_timetable (run, "commute", profiles, n_profiles, &st, error))
     return FALSE;
+  const TnetTimetable *tt = st.timed.tt;
   if (tt)
     {
-      copts.timetable = tt;
-      copts.depart_s = topt.depart_s;
-      copts.window_ms = tnet_weight_from_min (topt.window_min);
-      copts.percentiles = (const double *) (void *) pcts->data;
-      copts.n_percentiles = pcts->len;
-      copts.timetable_percentile = g_array_index (pcts, double, 0);
-      copts.max_walk_ms = tnet_weight_from_s (topt.max_walk_s);
-      copts.park_ride = pr;
+      copts.timetable = st.timed.tt;
+      copts.depart_s = st.topt.depart_s;
+      copts.window_ms = tnet_weight_from_min (st.topt.window_min);
+      copts.percentiles = (const double *) (void *) st.timed.pcts->data;
+      copts.n_percentiles = st.timed.pcts->len;
+      copts.timetable_percentile = st.percentile;
+      copts.max_walk_ms = tnet_weight_from_s (st.topt.max_walk_s);
+      copts.park_ride = st.timed.pr;
     }
   TnetMultimodal *graphs[TNET_N_PROFILES] = { NULL };
   if (!tnet_cli_build_graphs (run->net, run->scen, profiles, n_profiles, graphs, error))
@@ -748,20 +773,10 @@ run_commute (Run *run, GError **error)
   json_builder_set_member_name (b, "budget_min");
   json_builder_add_double_value (b, budget);
   json_strv (b, "profiles", pnames);
-  json_builder_set_member_name (b, "origins");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < origins->len; i++)
-    json_builder_add_string_value (b, tnet_network_node (run->net,
-                                   g_array_index (origins, TnetId, i))->id);
-  json_builder_end_array (b);
-  json_builder_set_member_name (b, "destinations");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < dests->len; i++)
-    json_builder_add_string_value (b, tnet_network_node (run->net,
-                                   g_array_index (dests, TnetId, i))->id);
-  json_builder_end_array (b);
-  gboolean ok = commute_models (run, profiles, n_profiles, tt ? feed_name : NULL, &copts,
-                                error);
+  json_node_ids (b, "origins", run->net, origins);
+  json_node_ids (b, "destinations", run->net, dests);
+  gboolean ok = commute_models (run, profiles, n_profiles, tt ? st.timed.feed_name : NULL,
+                                &copts, error);
   json_builder_set_member_name (b, "results");
   json_builder_begin_array (b);
   gboolean both = direction && strcmp (direction, "both") == 0;
@@ -1025,25 +1040,19 @@ run_corridors (Run *run, GError **error)
   TnetProfile profile = TNET_PROFILE_CAR;
   if (cs.prof_name)
     tnet_profile_from_string (cs.prof_name, &profile);   /* checked with the file */
-  g_autoptr (GArray) pcts = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autofree char *feed_name = NULL;
-  g_autoptr (GPtrArray) feeds = NULL;   /* the timetable's trip ids and names: keep */
-  g_autoptr (TnetTimetable) tt = NULL;
-  g_autoptr (TnetParkRide) pr = NULL;
+  g_auto (SectionTimetable) st = { 0 };
   g_autoptr (TnetMultimodal) mm = NULL;
-  TnetCliTimeOptions topt = { 0 };
-  if (!section_timetable (run, "corridors", &profile, cs.prof_name ? 1 : 0, &topt, pcts,
-                          &feed_name, &feeds, &tt, &pr, error))
+  if (!section_timetable (run, "corridors", &profile, cs.prof_name ? 1 : 0, &st, error))
     return FALSE;
-  if (cs.prof_name && tt == NULL && n_pairs > 0
+  if (cs.prof_name && st.timed.tt == NULL && n_pairs > 0
       && !tnet_cli_build_graphs (run->net, run->scen, &profile, 1, &mm, error))
     return FALSE;
   cs.mm = mm;
-  cs.tt = tt;
-  cs.pr = pr;
-  cs.feed_name = feed_name;
-  cs.topt = &topt;
-  cs.percentile = tt ? g_array_index (pcts, double, 0) : 50;
+  cs.tt = st.timed.tt;
+  cs.pr = st.timed.pr;
+  cs.feed_name = st.timed.feed_name;
+  cs.topt = &st.topt;
+  cs.percentile = st.percentile;
   json_builder_set_member_name (run->json, "corridors");
   json_builder_begin_array (run->json);
   g_string_append (run->text, "Corridors\n");
@@ -1075,17 +1084,11 @@ run_criticality (Run *run, GError **error)
   /* transit and park_and_ride by the timetable, as `tnet criticality`
    * (its defaults; model = frequency, or no feed, for the approximation),
    * else the profile's own graph, as route and commute use it */
-  g_autoptr (GArray) pcts = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autofree char *feed_name = NULL;
-  g_autoptr (GPtrArray) feeds = NULL;
-  g_autoptr (TnetTimetable) tt = NULL;
-  g_autoptr (TnetParkRide) pr = NULL;
-  TnetCliTimeOptions topt = { 0 };
-  if (!section_timetable (run, "criticality", &profile, 1, &topt, pcts, &feed_name, &feeds,
-                          &tt, &pr, error))
+  g_auto (SectionTimetable) st = { 0 };
+  if (!section_timetable (run, "criticality", &profile, 1, &st, error))
     return FALSE;
   g_autoptr (TnetMultimodal) mm = NULL;
-  if (n_pairs > 0 && tt == NULL
+  if (n_pairs > 0 && st.timed.tt == NULL
       && !tnet_cli_build_graphs (run->net, run->scen, &profile, 1, &mm, error))
     return FALSE;
   const char *pname = tnet_profile_to_string (profile);
@@ -1105,9 +1108,10 @@ run_criticality (Run *run, GError **error)
       copts.progress = tnet_cli_progress_func (run->common);
       copts.progress_data = (gpointer) run->common;
       g_autoptr (TnetCriticality) crit
-        = tnet_cli_criticality_scan (run->net, run->scen, mm, tt, pr, feed_name, na, nz,
-                                     by_line, (TnetWeight) llround (budget * 60000), &topt,
-                                     tt ? g_array_index (pcts, double, 0) : 50, &copts, error);
+        = tnet_cli_criticality_scan (run->net, run->scen, mm, st.timed.tt, st.timed.pr,
+                                     st.timed.feed_name, na, nz, by_line,
+                                     (TnetWeight) llround (budget * 60000), &st.topt,
+                                     st.percentile, &copts, error);
       if (crit == NULL)
         return FALSE;
       g_autofree char *model = tnet_corridor_criticality_model (crit, mm);

@@ -42,15 +42,13 @@ tnet_cmd_sensitivity (int argc, char **argv)
       "Threads (default: one per processor)", "T" },
     { NULL }
   };
-  GOptionContext *ctx = tnet_cli_context_new ("INDICATOR",
+  GOptionContext *ctx = tnet_cli_command_context ("INDICATOR",
     "Ranks the link rows by how much each one alone moves a plan indicator of\n"
     "'tnet report' (a key such as expressway_km or commute_60min_pct) in the\n"
     "scenario: every active row is set to the low end (short, fast) and the high\n"
     "end (long, slow) of its range, the ranges of 'tnet report --uncertainty'\n"
     "(docs/uncertainty.md), and the indicator is recomputed; rows that do not\n"
-    "move it are left out.", entries);
-  tnet_cli_add_common_formats (ctx, &common, TNET_CLI_FORMAT_TEXT | TNET_CLI_FORMAT_JSON
-                                             | TNET_CLI_FORMAT_CSV, TNET_CLI_FORMAT_TEXT);
+    "move it are left out.", entries, &common, TNET_CLI_FORMATS_TABLE, TNET_CLI_FORMAT_TEXT);
   TnetCliFormat format = TNET_CLI_FORMAT_TEXT;
   int rc = TNET_EXIT_OK;
   if (!g_option_context_parse (ctx, &argc, &argv, &error))
@@ -60,8 +58,7 @@ tnet_cmd_sensitivity (int argc, char **argv)
                                        : "unexpected argument '%s'", argv[argc < 2 ? 0 : 2]);
   else if (top < 0 || n_threads < 0)
     rc = tnet_cli_usage (ctx, "--top and --threads expect 0 or more");
-  else if (!tnet_cli_format (&common, TNET_CLI_FORMAT_TEXT | TNET_CLI_FORMAT_JSON
-                             | TNET_CLI_FORMAT_CSV, &format, &error))
+  else if (!tnet_cli_format (&common, TNET_CLI_FORMATS_TABLE, &format, &error))
     rc = tnet_cli_fail (ctx, error);
   else if (!sensitivity (&common, argv[1], format, &error))
     rc = tnet_cli_fail (NULL, error);

@@ -60,17 +60,15 @@ tnet_cmd_transfers (int argc, char **argv)
     { NULL }
   };
   GError *error = NULL;
-  g_autoptr (GOptionContext) ctx = tnet_cli_context_new ("[HUB]",
+  g_autoptr (GOptionContext) ctx = tnet_cli_command_context ("[HUB]",
     "Hub transfer times: for every ordered pair of services "
     "meeting at a hub, the walk, the expected wait (half the "
     "headway over the window) and their sum, and where both "
     "services run on timetables the real connection wait "
     "averaged over the arrivals in the window; per hub the means, unweighted and "
     "weighted by frequency, by mode pair, the worst pairs and "
-    "pass/fail of the mean walk against the hub's target.", entries);
-  tnet_cli_add_common_formats (ctx, &common, TNET_CLI_FORMAT_TEXT | TNET_CLI_FORMAT_JSON
-                                             | TNET_CLI_FORMAT_CSV,
-                               TNET_CLI_FORMAT_TEXT);
+    "pass/fail of the mean walk against the hub's target.", entries, &common,
+    TNET_CLI_FORMATS_TABLE, TNET_CLI_FORMAT_TEXT);
   int rc = TNET_EXIT_OK;
   TnetCliFormat fmt = TNET_CLI_FORMAT_TEXT;
   const TnetNetwork *net = NULL;
@@ -86,8 +84,7 @@ tnet_cmd_transfers (int argc, char **argv)
     rc = tnet_cli_fail (ctx, error);
   else if (argc > 2)
     rc = tnet_cli_usage (ctx, "expected at most one argument HUB");
-  else if (!tnet_cli_format (&common, TNET_CLI_FORMAT_TEXT | TNET_CLI_FORMAT_JSON
-                                      | TNET_CLI_FORMAT_CSV, &fmt, &error))
+  else if (!tnet_cli_format (&common, TNET_CLI_FORMATS_TABLE, &fmt, &error))
     rc = tnet_cli_fail (ctx, error);
   else if (feed_path)
     {
@@ -130,7 +127,5 @@ tnet_cmd_transfers (int argc, char **argv)
   g_autofree char *s = fmt == TNET_CLI_FORMAT_JSON  ? tnet_hub_transfers_to_json (t, only)
                        : fmt == TNET_CLI_FORMAT_CSV ? tnet_hub_transfers_to_csv (t, only)
                                                     : tnet_hub_transfers_to_text (t, only);
-  gboolean ok = tnet_cli_write (&common, s, &error);
-  tnet_cli_common_clear (&common);
-  return ok ? TNET_EXIT_OK : tnet_cli_fail (ctx, error);
+  return tnet_cli_finish (ctx, &common, s);
 }

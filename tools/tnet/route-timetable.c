@@ -48,6 +48,41 @@ tnet_cli_parse_percentiles (const char *s, GArray *out)
 }
 
 void
+tnet_cli_timed_clear (TnetCliTimed *t)
+{
+  g_clear_pointer (&t->feed_name, g_free);
+  g_clear_pointer (&t->pr, tnet_park_ride_free);
+  g_clear_pointer (&t->tt, tnet_timetable_unref);
+  g_clear_pointer (&t->feeds, g_ptr_array_unref);
+  g_clear_pointer (&t->pcts, g_array_unref);
+}
+
+TnetCliTimetableTiming
+tnet_cli_timetable_timing (const TnetTimetable *tt, const char *feed,
+                           const TnetCliTimeOptions *topt)
+{
+  const GArray *p = topt->percentiles;
+  return (TnetCliTimetableTiming) {
+    .feed = feed, .date = tt ? tnet_timetable_get_service_date (tt) : 0,
+    .depart_s = topt->depart_s, .window_min = topt->window_min,
+    .max_walk_s = topt->max_walk_s,
+    .percentile = p && p->len > 0 ? g_array_index (p, double, 0) : 0,
+  };
+}
+
+void
+tnet_cli_timetable_timing_append (GString *out, const char *prefix, TnetProfile profile,
+                                  const TnetCliTimetableTiming *timing)
+{
+  g_string_append_printf (out, "%s%s by the timetable %s, %u, departing %02d:%02d, window "
+                          "%u min, walks up to %u min: p%g of the travel time over the "
+                          "window\n", prefix, tnet_profile_to_string (profile), timing->feed,
+                          timing->date, timing->depart_s / 3600, timing->depart_s / 60 % 60,
+                          MAX (timing->window_min, 1u), timing->max_walk_s / 60,
+                          timing->percentile);
+}
+
+void
 tnet_cli_time_args_add (GOptionContext *ctx, TnetCliTimeArgs *args,
                         const char *frequency_model_note)
 {

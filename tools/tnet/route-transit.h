@@ -33,6 +33,51 @@ typedef struct {
   char **gtfs;       /* feeds named on the command line (NULL: the data set's) */
 } TnetCliTimeOptions;
 
+/* How transit was timed by a timetable, as the outputs report it: the
+ * names of its feeds joined by "+" (@feed; NULL: not by a timetable), its
+ * service date (YYYYMMDD), the first departure (seconds after midnight),
+ * the window (minutes, 0 = the departure only), the longest walk
+ * (seconds) and the percentile of the travel time over the window that is
+ * counted. */
+typedef struct {
+  const char *feed;
+  guint date;
+  gint32 depart_s;
+  guint window_min;
+  guint max_walk_s;
+  double percentile;
+} TnetCliTimetableTiming;
+
+/* What transit by a timetable keeps alive while it is used (each NULL when
+ * not used): the percentiles (double) of the options, the loaded feeds,
+ * which @tt borrows from, the timetable, the park-and-ride built on it and
+ * the names of its feeds joined by "+". tnet_cli_timed_clear() frees them
+ * in the reverse order of use; g_auto (TnetCliTimed) does it on leaving
+ * the scope. */
+typedef struct {
+  GArray *pcts;
+  GPtrArray *feeds;
+  TnetTimetable *tt;
+  TnetParkRide *pr;
+  char *feed_name;
+} TnetCliTimed;
+
+void tnet_cli_timed_clear (TnetCliTimed *t);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TnetCliTimed, tnet_cli_timed_clear)
+
+/* The timing of transit by @tt (nullable: date 0) named @feed (borrowed)
+ * with the options @topt: their departure, window, longest walk and first
+ * percentile (0 without one). */
+TnetCliTimetableTiming tnet_cli_timetable_timing (const TnetTimetable *tt, const char *feed,
+                                                  const TnetCliTimeOptions *topt);
+
+/* Appends to @out the line "@prefix PROFILE by the timetable FEED, DATE,
+ * departing HH:MM, window W min, walks up to M min: pP of the travel time
+ * over the window" of @timing (the window at least 1 min), as `tnet
+ * isochrone` (text, CSV) and `tnet run` report it. */
+void tnet_cli_timetable_timing_append (GString *out, const char *prefix, TnetProfile profile,
+                                       const TnetCliTimetableTiming *timing);
+
 /* An integer option not given on the command line (the value it holds
  * until the parser stores one), and a distance option not given. */
 #define TNET_CLI_UNSET G_MININT
@@ -218,17 +263,12 @@ int tnet_cli_route_timetable (const TnetCliCommon *common, const TnetNetwork *ne
                               const char *to, gboolean json);
 
 /* How `tnet isochrone` timed transit (cmd-isochrone.c; shared with the
- * isochrone of `tnet run`): by the timetable @feed of @date over the window
- * at @percentile (@feed NULL: the frequency approximation, or the network
- * for car). */
+ * isochrone of `tnet run`): by the timetable @timing.feed of @timing.date
+ * over the window at @timing.percentile (@timing.feed NULL: the frequency
+ * approximation, or the network for car). */
 typedef struct {
   TnetProfile profile;
-  const char *feed;
-  guint date;
-  gint32 depart_s;
-  guint window_min;
-  guint max_walk_s;
-  double percentile;
+  TnetCliTimetableTiming timing;
 } TnetCliIsochroneModel;
 
 /* Travel times by the timetable @tt from @sources (GArray of TnetId) to

@@ -39,42 +39,6 @@ tnet_serve_job_error (TnetServeJob *job, guint status, const char *parameter,
 
 /* ------------------------------------------------------------ parameters */
 
-/* The parameters each endpoint accepts; anything else is a 400. */
-typedef struct {
-  const char *endpoint;
-  const char *const params[16];
-} Allowed;
-
-static const Allowed allowed[] = {
-  { "route", { "from", "to", "scenario", "metric", "profile", "depart", "model", "date",
-                "window", "percentiles", "max_walk", NULL } },
-  { "table", { "sources", "destinations", "scenario", NULL } },
-  { "isochrone", { "from", "minutes", "profile", "scenario", "depart", "date", "window",
-                    "percentile", "max_walk", "model", "polygons", NULL } },
-  { "accessibility", { "opportunities", "cutoffs", "profile", "population", "scenario",
-                        "depart", "date", "window", "percentile", "max_walk", "model",
-                        NULL } },
-  { "corridors", { "from", "to", "modes", "k", "budget", "factor", "format", "scenario",
-                    NULL } },
-  { "criticality", { "from", "to", "profile", "by", "top", "budget", "format", "scenario",
-                     "model", "depart", "date", "window", "percentile", "max_walk", NULL } },
-  { "transfers", { "hub", "scenario", NULL } },
-  { "report", { "baseline", "uncertainty", "seed", "scenario", NULL } },
-  { "nodes", { "search", "place", "limit", NULL } },
-  { "network", { "scenario", NULL } },
-  { "scenarios", { NULL } },
-  { "health", { NULL } },
-};
-
-static const Allowed *
-find_allowed (const char *endpoint)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (allowed); i++)
-    if (strcmp (allowed[i].endpoint, endpoint) == 0)
-      return &allowed[i];
-  return NULL;
-}
-
 /* Text usable as a command-line argument and an id: valid UTF-8, 1..200
  * bytes, no control characters, not starting with '-'. */
 static gboolean
@@ -93,6 +57,19 @@ static const char *
 param (TnetServeJob *job, const char *name)
 {
   return g_hash_table_lookup (job->query, name);
+}
+
+/* The 400 naming the parameter @name: "parameter 'NAME': " and the message
+ * of @format. Returns FALSE, for the readers below. */
+static gboolean G_GNUC_PRINTF (3, 4)
+bad_param (TnetServeJob *job, const char *name, const char *format, ...)
+{
+  va_list ap;
+  va_start (ap, format);
+  g_autofree char *message = g_strdup_vprintf (format, ap);
+  va_end (ap);
+  tnet_serve_job_error (job, 400, name, "parameter '%s': %s", name, message);
+  return FALSE;
 }
 
 /* The answer @status naming the parameter @name for @error (consumed):
@@ -114,92 +91,204 @@ job_profile (TnetServeJob *job)
   return profile;
 }
 
-/* A required or optional text parameter; FALSE (with the 400 set) when bad. */
-static gboolean
-text_param (TnetServeJob *job, const char *name, gboolean required, const char **out)
-{
-  const char *v = param (job, name);
-  *out = v;
-  if (v == NULL)
-    {
-      if (required)
-        tnet_serve_job_error (job, 400, name, "missing parameter '%s'", name);
-      return !required;
-    }
-  if (!plain_text (v))
-    {
-      tnet_serve_job_error (job, 400, name, "parameter '%s': expected 1 to 200 bytes of "
-                            "text, not starting with '-'", name);
-      return FALSE;
-    }
-  return TRUE;
-}
+/* What a parameter holds. */
+typedef enum {
+  PARAM_TEXT,     /* plain_text() */
+  PARAM_NUMBER,   /* a finite number in [lo, hi] */
+  PARAM_INT,      /* an integer in [ilo, ihi] */
+  PARAM_CHOICE,   /* one of the words of choices */
+  PARAM_CLOCK,    /* HH:MM (tnet_cli_parse_clock()), seconds after midnight */
+  PARAM_DATE,     /* YYYY-MM-DD (tnet_cli_parse_date()), YYYYMMDD */
+  PARAM_LIST,     /* any text, whose items the caller checks */
+} ParamKind;
 
-/* A finite number in [lo, hi]; @out keeps its default when absent. */
-static gboolean
-number_param (TnetServeJob *job, const char *name, double lo, double hi, double *out)
-{
-  const char *v = param (job, name);
-  if (v == NULL)
-    return TRUE;
-  char *end = NULL;
-  double x = strlen (v) <= 32 ? g_ascii_strtod (v, &end) : NAN;
-  if (end == v || end == NULL || *end != '\0' || !isfinite (x) || x < lo || x > hi)
-    {
-      tnet_serve_job_error (job, 400, name, "parameter '%s': expected a number in %g..%g",
-                            name, lo, hi);
-      return FALSE;
-    }
-  *out = x;
-  return TRUE;
-}
+/* One parameter of the endpoints: its name, kind and range, and the value
+ * it takes when absent (@text for TEXT, CHOICE and LIST, @number for
+ * NUMBER, @integer for INT, CLOCK and DATE). @required: absent is a 400
+ * "missing parameter". */
+typedef struct {
+  const char *name;
+  ParamKind kind;
+  gboolean required;
+  double lo, hi;                /* PARAM_NUMBER */
+  gint64 ilo, ihi;              /* PARAM_INT */
+  const char *const *choices;   /* PARAM_CHOICE, NULL-terminated */
+  const char *text;             /* default of TEXT, CHOICE and LIST */
+  double number;                /* default of NUMBER */
+  gint64 integer;               /* default of INT, CLOCK and DATE */
+} ParamSpec;
 
-/* An integer in [lo, hi]. */
-static gboolean
-int_param (TnetServeJob *job, const char *name, gint64 lo, gint64 hi, gint64 *out)
-{
-  const char *v = param (job, name);
-  if (v == NULL)
-    return TRUE;
-  if (!g_ascii_string_to_signed (v, 10, lo, hi, out, NULL))
-    {
-      tnet_serve_job_error (job, 400, name, "parameter '%s': expected an integer in %"
-                            G_GINT64_FORMAT "..%" G_GINT64_FORMAT, name, lo, hi);
-      return FALSE;
-    }
-  return TRUE;
-}
+/* A parameter's value, by its kind: text (TEXT, CHOICE: a word of the
+ * choices), number (NUMBER) or integer (INT, CLOCK, DATE). */
+typedef union {
+  const char *text;
+  double number;
+  gint64 integer;
+} ParamValue;
 
-/* One of the words of @choices (NULL-terminated). */
+static const char *const profiles_all[] = { "car", "transit", "park_and_ride", NULL };
+static const char *const profiles_access[] = { "car", "transit", NULL };
+static const char *const modes_all[] = { "rail", "road", "all", NULL };
+static const char *const models_all[] = { "timetable", "frequency", NULL };
+static const char *const metrics_all[] = { "time", "length", NULL };
+static const char *const bys_all[] = { "link", "line", NULL };
+static const char *const formats_all[] = { "json", "geojson", NULL };
+static const char *const booleans[] = { "true", "false", "1", "0", NULL };
+
+/* Every parameter with a kind, range or default of its own, by the
+ * endpoints that read it (names only: in the table endpoints[] below). */
+static const ParamSpec p_from = { "from", PARAM_TEXT, .required = TRUE };
+static const ParamSpec p_to = { "to", PARAM_TEXT, .required = TRUE };
+static const ParamSpec p_sources = { "sources", PARAM_LIST, .required = TRUE };
+static const ParamSpec p_destinations = { "destinations", PARAM_LIST, .required = TRUE };
+static const ParamSpec p_opportunities = { "opportunities", PARAM_TEXT, .required = TRUE };
+static const ParamSpec p_cutoffs = { "cutoffs", PARAM_TEXT };
+static const ParamSpec p_population = { "population", PARAM_TEXT };
+static const ParamSpec p_hub = { "hub", PARAM_TEXT };
+static const ParamSpec p_search = { "search", PARAM_TEXT };
+static const ParamSpec p_place = { "place", PARAM_TEXT };
+static const ParamSpec p_depart_text = { "depart", PARAM_TEXT };
+static const ParamSpec p_metric = { "metric", PARAM_CHOICE, .choices = metrics_all,
+                                    .text = "time" };
+static const ParamSpec p_profile = { "profile", PARAM_CHOICE, .choices = profiles_all,
+                                     .text = "car" };
+static const ParamSpec p_profile_access = { "profile", PARAM_CHOICE,
+                                            .choices = profiles_access, .text = "car" };
+static const ParamSpec p_model = { "model", PARAM_CHOICE, .choices = models_all,
+                                   .text = "timetable" };
+static const ParamSpec p_modes = { "modes", PARAM_CHOICE, .choices = modes_all };
+static const ParamSpec p_by = { "by", PARAM_CHOICE, .choices = bys_all };
+static const ParamSpec p_format = { "format", PARAM_CHOICE, .choices = formats_all,
+                                    .text = "json" };
+static const ParamSpec p_polygons = { "polygons", PARAM_CHOICE, .choices = booleans };
+static const ParamSpec p_minutes = { "minutes", PARAM_NUMBER, .lo = 0.001, .hi = 1440,
+                                     .number = 60 };
+/* 0: the plan's value (budget_min, detour) */
+static const ParamSpec p_budget = { "budget", PARAM_NUMBER, .lo = 1, .hi = 1440 };
+static const ParamSpec p_factor = { "factor", PARAM_NUMBER, .lo = 1, .hi = 100 };
+/* 0: the plan's value (k, top) */
+static const ParamSpec p_k = { "k", PARAM_INT, .ilo = 1, .ihi = 100 };
+static const ParamSpec p_top = { "top", PARAM_INT, .ilo = 1, .ihi = 1000 };
+static const ParamSpec p_window = { "window", PARAM_INT, .ilo = 0, .ihi = 24 * 60 };
+static const ParamSpec p_max_walk = { "max_walk", PARAM_INT, .ilo = 0, .ihi = 24 * 60,
+                                      .integer = 15 };
+static const ParamSpec p_baseline = { "baseline", PARAM_INT, .ilo = 1900, .ihi = 2100 };
+static const ParamSpec p_uncertainty = { "uncertainty", PARAM_INT, .ilo = 0,
+                                         .ihi = TNET_SERVE_MAX_REPORT_DRAWS };
+static const ParamSpec p_seed = { "seed", PARAM_INT, .ilo = 0, .ihi = G_MAXINT64,
+                                  .integer = 1 };
+static const ParamSpec p_limit = { "limit", PARAM_INT, .ilo = 1, .ihi = 100000,
+                                   .integer = 20 };
+static const ParamSpec p_depart = { "depart", PARAM_CLOCK, .integer = 8 * 3600 };
+static const ParamSpec p_date = { "date", PARAM_DATE };
+
+/* Reads the parameter @spec describes into @out: its default when absent
+ * (unless required), else the value when it is of its kind and range.
+ * FALSE with the 400 naming it when missing or bad. Every endpoint reads
+ * its parameters with it. */
 static gboolean
-enum_param (TnetServeJob *job, const char *name, const char *const *choices, const char **out)
+read_param (TnetServeJob *job, const ParamSpec *spec, ParamValue *out)
 {
-  const char *v = param (job, name);
+  const char *name = spec->name, *v = param (job, name);
+  switch (spec->kind)
+    {
+    case PARAM_TEXT: case PARAM_CHOICE: case PARAM_LIST: out->text = spec->text; break;
+    case PARAM_NUMBER: out->number = spec->number; break;
+    default: out->integer = spec->integer; break;
+    }
+  if (v == NULL && spec->required)
+    tnet_serve_job_error (job, 400, name, "missing parameter '%s'", name);
   if (v == NULL)
-    return TRUE;
-  for (guint i = 0; choices[i]; i++)
-    if (strcmp (v, choices[i]) == 0)
+    return !spec->required;
+  switch (spec->kind)
+    {
+    case PARAM_TEXT:
+      out->text = v;
+      return plain_text (v) || bad_param (job, name, "expected 1 to 200 bytes of text, not "
+                                          "starting with '-'");
+    case PARAM_NUMBER:
       {
-        *out = choices[i];
+        char *end = NULL;
+        double x = strlen (v) <= 32 ? g_ascii_strtod (v, &end) : NAN;
+        if (end == v || end == NULL || *end != '\0' || !isfinite (x) || x < spec->lo
+            || x > spec->hi)
+          return bad_param (job, name, "expected a number in %g..%g", spec->lo, spec->hi);
+        out->number = x;
         return TRUE;
       }
-  g_autofree char *list = g_strjoinv (", ", (char **) choices);
-  tnet_serve_job_error (job, 400, name, "parameter '%s': expected one of %s", name, list);
+    case PARAM_INT:
+      return g_ascii_string_to_signed (v, 10, spec->ilo, spec->ihi, &out->integer, NULL)
+             || bad_param (job, name, "expected an integer in %" G_GINT64_FORMAT "..%"
+                           G_GINT64_FORMAT, spec->ilo, spec->ihi);
+    case PARAM_CHOICE:
+      {
+        for (guint i = 0; spec->choices[i]; i++)
+          if (strcmp (v, spec->choices[i]) == 0)
+            {
+              out->text = spec->choices[i];
+              return TRUE;
+            }
+        g_autofree char *list = g_strjoinv (", ", (char **) spec->choices);
+        return bad_param (job, name, "expected one of %s", list);
+      }
+    case PARAM_CLOCK:
+      {
+        gint32 clock;
+        if (!tnet_cli_parse_clock (v, &clock))
+          return bad_param (job, name, "expected HH:MM");
+        out->integer = clock;
+        return TRUE;
+      }
+    case PARAM_LIST:
+      out->text = v;
+      return TRUE;
+    case PARAM_DATE:
+      {
+        guint date;
+        if (!tnet_cli_parse_date (v, &date))
+          return bad_param (job, name, "expected YYYY-MM-DD");
+        out->integer = date;
+        return TRUE;
+      }
+    }
   return FALSE;
+}
+
+/* Reads each of the specs of @specs (NULL-terminated) in order into the
+ * values of @out; FALSE at the first that is missing or bad. */
+static gboolean
+read_params (TnetServeJob *job, const ParamSpec *const *specs, ParamValue *out)
+{
+  for (guint i = 0; specs[i]; i++)
+    if (!read_param (job, specs[i], &out[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* FALSE with the 400 naming the first of @names (NULL-terminated) that is
+ * given when @refused: "parameter 'NAME': for @what". */
+static gboolean
+refuse_params (TnetServeJob *job, const char *const *names, gboolean refused,
+               const char *what)
+{
+  for (guint i = 0; refused && names[i]; i++)
+    if (param (job, names[i]))
+      return bad_param (job, names[i], "for %s", what);
+  return TRUE;
 }
 
 /* A node id of the network. */
 static gboolean
-node_param (TnetServeJob *job, const char *name, TnetId *out)
+node_param (TnetServeJob *job, const ParamSpec *spec, TnetId *out)
 {
-  const char *v;
-  if (!text_param (job, name, TRUE, &v))
+  ParamValue v;
+  if (!read_param (job, spec, &v))
     return FALSE;
   GError *error = NULL;
-  *out = tnet_cli_find_node (job->srv->net, v, &error);
+  *out = tnet_cli_find_node (job->srv->net, v.text, &error);
   if (*out == TNET_ID_NONE)
     {
-      param_error (job, 400, name, error);
+      param_error (job, 400, spec->name, error);
       return FALSE;
     }
   return TRUE;
@@ -207,39 +296,34 @@ node_param (TnetServeJob *job, const char *name, TnetId *out)
 
 /* A place of the corridor commands: a region id or a node id. */
 static gboolean
-place_param (TnetServeJob *job, const char *name, const char **out)
+place_param (TnetServeJob *job, const ParamSpec *spec)
 {
-  if (!text_param (job, name, TRUE, out))
+  ParamValue place;
+  if (!read_param (job, spec, &place))
     return FALSE;
-  const char *v = *out;
+  const char *v = place.text;
   if (g_str_has_prefix (v, "region:"))
     v += strlen ("region:");
   if (tnet_dataset_find_region (job->srv->ds, v) == NULL
-      && tnet_network_find_node (job->srv->net, *out) == TNET_ID_NONE)
-    {
-      tnet_serve_job_error (job, 400, name, "parameter '%s': '%s' is neither a region nor "
-                            "a node of the data set", name, *out);
-      return FALSE;
-    }
+      && tnet_network_find_node (job->srv->net, place.text) == TNET_ID_NONE)
+    return bad_param (job, spec->name, "'%s' is neither a region nor a node of the data set",
+                      place.text);
   return TRUE;
 }
 
 /* A list of node ids separated by ';' or ','. */
 static GArray *
-node_list_param (TnetServeJob *job, const char *name)
+node_list_param (TnetServeJob *job, const ParamSpec *spec)
 {
-  const char *v = param (job, name);
-  if (v == NULL)
-    {
-      tnet_serve_job_error (job, 400, name, "missing parameter '%s'", name);
-      return NULL;
-    }
-  g_auto (GStrv) items = g_strsplit_set (v, ";,", TNET_SERVE_MAX_LIST + 2);
+  const char *name = spec->name;
+  ParamValue list;
+  if (!read_param (job, spec, &list))
+    return NULL;
+  g_auto (GStrv) items = g_strsplit_set (list.text, ";,", TNET_SERVE_MAX_LIST + 2);
   guint n = g_strv_length (items);
   if (n == 0 || n > TNET_SERVE_MAX_LIST)
     {
-      tnet_serve_job_error (job, 400, name, "parameter '%s': expected 1 to %d node ids "
-                            "separated by ';'", name, TNET_SERVE_MAX_LIST);
+      bad_param (job, name, "expected 1 to %d node ids separated by ';'", TNET_SERVE_MAX_LIST);
       return NULL;
     }
   GArray *ids = g_array_sized_new (FALSE, FALSE, sizeof (TnetId), n);
@@ -249,8 +333,7 @@ node_list_param (TnetServeJob *job, const char *name)
                                         : TNET_ID_NONE;
       if (id == TNET_ID_NONE)
         {
-          tnet_serve_job_error (job, 400, name, "parameter '%s': unknown node '%.64s' "
-                                "(item %u)", name, items[i], i + 1);
+          bad_param (job, name, "unknown node '%.64s' (item %u)", items[i], i + 1);
           g_array_unref (ids);
           return NULL;
         }
@@ -278,15 +361,21 @@ scenario_param (TnetServeJob *job)
           return TRUE;
         }
     }
-  tnet_serve_job_error (job, 400, "scenario", "parameter 'scenario': unknown scenario "
-                        "'%.64s' (see /scenarios)", v);
-  return FALSE;
+  return bad_param (job, "scenario", "unknown scenario '%.64s' (see /scenarios)", v);
 }
 
 /* -------------------------------------------------------------- prepare */
 
-static const char *const profiles_all[] = { "car", "transit", "park_and_ride", NULL };
-static const char *const modes_all[] = { "rail", "road", "all", NULL };
+/* What the timetable's options and model= are for, in their 400s. */
+#define FOR_TRANSIT "the transit and park_and_ride profiles only"
+#define FOR_TIMETABLE "the transit and park_and_ride profiles by the timetable only"
+
+static const char *const model_only[] = { "model", NULL };
+
+/* The times of a journey by the timetable, in the order they are checked:
+ * depart, date, window, max_walk. */
+static const ParamSpec *const timing_specs[] = { &p_depart, &p_date, &p_window, &p_max_walk,
+                                                 NULL };
 
 /* The options of a /route by the timetable, from the query (validated by
  * prepare_route(); @out->percentiles is allocated). The command's defaults:
@@ -294,69 +383,50 @@ static const char *const modes_all[] = { "rail", "road", "all", NULL };
 static gboolean
 time_options (TnetServeJob *job, TnetCliTimeOptions *out)
 {
-  memset (out, 0, sizeof *out);
-  out->depart_s = 8 * 3600;
-  out->max_walk_s = 15 * 60;
-  gint64 window = 0, max_walk = 15;
+  ParamValue v[4];
   const char *pcts = param (job, "percentiles");
+  memset (out, 0, sizeof *out);
+  if (!read_params (job, timing_specs, v))
+    return FALSE;
   out->percentiles = g_array_new (FALSE, FALSE, sizeof (double));
-  if (param (job, "depart") && !tnet_cli_parse_clock (param (job, "depart"), &out->depart_s))
-    tnet_serve_job_error (job, 400, "depart", "parameter 'depart': expected HH:MM");
-  else if (param (job, "date") && !tnet_cli_parse_date (param (job, "date"), &out->date))
-    tnet_serve_job_error (job, 400, "date", "parameter 'date': expected YYYY-MM-DD");
-  else if (!int_param (job, "window", 0, 24 * 60, &window)
-           || !int_param (job, "max_walk", 0, 24 * 60, &max_walk))
-    ;
-  else if (!tnet_cli_parse_percentiles (pcts ? pcts : "5,25,50,75,95", out->percentiles)
-           || out->percentiles->len > 20)
-    tnet_serve_job_error (job, 400, "percentiles", "parameter 'percentiles': expected 1 to 20 "
-                          "numbers in 0..100 separated by ','");
-  else
+  if (!tnet_cli_parse_percentiles (pcts ? pcts : "5,25,50,75,95", out->percentiles)
+      || out->percentiles->len > 20)
     {
-      out->window_min = (guint) window;
-      out->max_walk_s = (guint) max_walk * 60;
-      return TRUE;
+      bad_param (job, "percentiles", "expected 1 to 20 numbers in 0..100 separated by ','");
+      g_clear_pointer (&out->percentiles, g_array_unref);
+      return FALSE;
     }
-  g_clear_pointer (&out->percentiles, g_array_unref);
-  return FALSE;
+  out->depart_s = (gint32) v[0].integer;
+  out->date = (guint) v[1].integer;
+  out->window_min = (guint) v[2].integer;
+  out->max_walk_s = (guint) v[3].integer * 60;
+  return TRUE;
 }
 
 static void
 prepare_route (TnetServeJob *job)
 {
   TnetId from, to;
-  const char *metric = "time", *profile = "car", *depart = NULL, *model = "timetable";
-  static const char *const metrics[] = { "time", "length", NULL };
-  static const char *const models[] = { "timetable", "frequency", NULL };
-  if (!node_param (job, "from", &from) || !node_param (job, "to", &to)
-      || !enum_param (job, "metric", metrics, &metric)
-      || !enum_param (job, "profile", profiles_all, &profile)
-      || !enum_param (job, "model", models, &model)
-      || !text_param (job, "depart", FALSE, &depart))
+  ParamValue v[4];
+  static const ParamSpec *const specs[] = { &p_metric, &p_profile, &p_model, &p_depart_text,
+                                            NULL };
+  if (!node_param (job, &p_from, &from) || !node_param (job, &p_to, &to)
+      || !read_params (job, specs, v))
     return;
+  const char *metric = v[0].text, *profile = v[1].text, *model = v[2].text;
+  const char *depart = v[3].text;
   /* the options of the timetable are for transit and park-and-ride by the
    * timetable only */
-  gboolean timetable = strcmp (profile, "car") != 0 && strcmp (model, "timetable") == 0;
+  gboolean car = strcmp (profile, "car") == 0;
+  gboolean timetable = !car && strcmp (model, "timetable") == 0;
   static const char *const timetable_only[] = { "date", "window", "percentiles", "max_walk",
                                                 NULL };
-  for (guint i = 0; timetable_only[i]; i++)
-    if (param (job, timetable_only[i]) && !timetable)
-      {
-        tnet_serve_job_error (job, 400, timetable_only[i], "parameter '%s': for the transit "
-                              "and park_and_ride profiles by the timetable only",
-                              timetable_only[i]);
-        return;
-      }
-  if (param (job, "model") && strcmp (profile, "car") == 0)
+  if (!refuse_params (job, timetable_only, !timetable, FOR_TIMETABLE)
+      || !refuse_params (job, model_only, car, FOR_TRANSIT))
+    return;
+  if (!car && strcmp (metric, "time") != 0)
     {
-      tnet_serve_job_error (job, 400, "model", "parameter 'model': for the transit and "
-                            "park_and_ride profiles only");
-      return;
-    }
-  if (strcmp (profile, "car") != 0 && strcmp (metric, "time") != 0)
-    {
-      tnet_serve_job_error (job, 400, "metric", "parameter 'metric': length is for the car "
-                            "profile only");
+      bad_param (job, "metric", "length is for the car profile only");
       return;
     }
   if (depart && (strlen (depart) != 5 || depart[2] != ':'
@@ -364,7 +434,7 @@ prepare_route (TnetServeJob *job)
                  || !g_ascii_isdigit (depart[3]) || !g_ascii_isdigit (depart[4])
                  || atoi (depart) > 47 || atoi (depart + 3) > 59))
     {
-      tnet_serve_job_error (job, 400, "depart", "parameter 'depart': expected HH:MM");
+      bad_param (job, "depart", "expected HH:MM");
       return;
     }
   TnetCliTimeOptions topt;
@@ -375,10 +445,10 @@ prepare_route (TnetServeJob *job)
 static void
 prepare_table (TnetServeJob *job)
 {
-  job->sources = node_list_param (job, "sources");
+  job->sources = node_list_param (job, &p_sources);
   if (job->sources == NULL)
     return;
-  job->destinations = node_list_param (job, "destinations");
+  job->destinations = node_list_param (job, &p_destinations);
   if (job->destinations == NULL)
     return;
   if ((guint64) job->sources->len * job->destinations->len > TNET_SERVE_MAX_TABLE_CELLS)
@@ -403,67 +473,33 @@ static const char *const timetable_params[] = { "depart", "date", "window", "per
 static gboolean
 timetable_args (TnetServeJob *job, TnetCliTimeArgs *args, gboolean *timetable)
 {
-  static const char *const models[] = { "timetable", "frequency", NULL };
   const char *profile = param (job, "profile") ? param (job, "profile") : "car";
-  const char *model = NULL;
-  gint64 window = 0, max_walk = 15;
-  gint32 clock;
-  guint date;
+  ParamValue model, v[4];
   memset (args, 0, sizeof *args);
   args->one_percentile = TRUE;
-  if (!enum_param (job, "model", models, &model))
-    return FALSE;
-  if (param (job, "depart") && !tnet_cli_parse_clock (param (job, "depart"), &clock))
-    {
-      tnet_serve_job_error (job, 400, "depart", "parameter 'depart': expected HH:MM");
-      return FALSE;
-    }
-  if (param (job, "date") && !tnet_cli_parse_date (param (job, "date"), &date))
-    {
-      tnet_serve_job_error (job, 400, "date", "parameter 'date': expected YYYY-MM-DD");
-      return FALSE;
-    }
-  if (!int_param (job, "window", 0, 24 * 60, &window)
-      || !int_param (job, "max_walk", 0, 24 * 60, &max_walk))
+  if (!read_param (job, &p_model, &model) || !read_params (job, timing_specs, v))
     return FALSE;
   g_autoptr (GArray) pct = g_array_new (FALSE, FALSE, sizeof (double));
   if (param (job, "percentile")
       && (!tnet_cli_parse_percentiles (param (job, "percentile"), pct) || pct->len != 1))
-    {
-      tnet_serve_job_error (job, 400, "percentile", "parameter 'percentile': expected one "
-                            "number in 0..100");
-      return FALSE;
-    }
+    return bad_param (job, "percentile", "expected one number in 0..100");
   /* park-and-ride (an isochrone's) follows the timetable as transit does */
   gboolean transit = strcmp (profile, "transit") == 0 || strcmp (profile, "park_and_ride") == 0;
-  if (model && !transit)
-    {
-      tnet_serve_job_error (job, 400, "model", "parameter 'model': for the transit and "
-                            "park_and_ride profiles only");
-      return FALSE;
-    }
-  gboolean frequency = model && strcmp (model, "frequency") == 0;
-  for (guint i = 0; timetable_params[i]; i++)
-    if (param (job, timetable_params[i]) && (!transit || frequency))
-      {
-        tnet_serve_job_error (job, 400, timetable_params[i], "parameter '%s': for the "
-                              "transit and park_and_ride profiles by the timetable only",
-                              timetable_params[i]);
-        return FALSE;
-      }
+  gboolean frequency = strcmp (model.text, "frequency") == 0;
+  if (!refuse_params (job, model_only, !transit, FOR_TRANSIT)
+      || !refuse_params (job, timetable_params, !transit || frequency, FOR_TIMETABLE))
+    return FALSE;
   args->depart = (char *) param (job, "depart");
   args->date = (char *) param (job, "date");
   args->pcts = (char *) param (job, "percentile");
   /* not given: the commands' defaults (the plan's), job_timetable() */
-  args->window = param (job, "window") ? (gint) window : TNET_CLI_UNSET;
-  args->max_walk = param (job, "max_walk") ? (gint) max_walk : TNET_CLI_UNSET;
+  args->window = param (job, "window") ? (gint) v[2].integer : TNET_CLI_UNSET;
+  args->max_walk = param (job, "max_walk") ? (gint) v[3].integer : TNET_CLI_UNSET;
   args->freq_seed = TNET_CLI_UNSET;
   args->frequency_model = frequency;
   *timetable = transit && !frequency;
   return TRUE;
 }
-
-static const char *const booleans[] = { "true", "false", "1", "0", NULL };
 
 /* polygons=true|1: the bands of `tnet isochrone --polygons`. */
 static gboolean
@@ -476,14 +512,12 @@ polygons_asked (TnetServeJob *job)
 static void
 prepare_isochrone (TnetServeJob *job)
 {
-  const char *from, *profile = "car";
-  double minutes = 60;
+  ParamValue from, polygons, minutes, profile;
   TnetCliTimeArgs targs;
   gboolean timetable;
-  if (!text_param (job, "from", TRUE, &from)
-      || !enum_param (job, "polygons", booleans, &(const char *) { NULL })
-      || !(polygons_asked (job) || number_param (job, "minutes", 0.001, 1440, &minutes))
-      || !enum_param (job, "profile", profiles_all, &profile)
+  if (!read_param (job, &p_from, &from) || !read_param (job, &p_polygons, &polygons)
+      || !(polygons_asked (job) || read_param (job, &p_minutes, &minutes))
+      || !read_param (job, &p_profile, &profile)
       || !timetable_args (job, &targs, &timetable))
     return;
   if (polygons_asked (job) && param (job, "minutes"))
@@ -493,32 +527,29 @@ prepare_isochrone (TnetServeJob *job)
                                                                      &error);
       if (budgets == NULL || budgets->len > 16)
         {
-          tnet_serve_job_error (job, 400, "minutes", "parameter 'minutes': expected up to 16 "
-                                "budgets in (0, 1440] minutes, increasing and separated by ','");
+          bad_param (job, "minutes", "expected up to 16 budgets in (0, 1440] minutes, "
+                     "increasing and separated by ','");
           g_clear_error (&error);
           return;
         }
     }
   g_autoptr (GArray) sources = g_array_new (FALSE, FALSE, sizeof (TnetId));
   GError *error = NULL;
-  if (!tnet_cli_isochrone_sources (job->srv->net, from, sources, &error))
+  if (!tnet_cli_isochrone_sources (job->srv->net, from.text, sources, &error))
     param_error (job, 400, "from", error);
 }
 
 static void
 prepare_accessibility (TnetServeJob *job)
 {
-  const char *opp, *cutoffs, *pop, *profile = "car";
-  static const char *const profiles[] = { "car", "transit", NULL };
-  if (!text_param (job, "opportunities", TRUE, &opp)
-      || !text_param (job, "cutoffs", FALSE, &cutoffs)
-      || !text_param (job, "population", FALSE, &pop)
-      || !enum_param (job, "profile", profiles, &profile))
-    return;
+  static const ParamSpec *const specs[] = { &p_opportunities, &p_cutoffs, &p_population,
+                                            &p_profile_access, NULL };
+  ParamValue v[4];
   TnetCliTimeArgs targs;
   gboolean timetable;
-  if (!timetable_args (job, &targs, &timetable))
+  if (!read_params (job, specs, v) || !timetable_args (job, &targs, &timetable))
     return;
+  const char *cutoffs = v[1].text;
   if (cutoffs)
     {
       g_auto (GStrv) parts = g_strsplit (cutoffs, ",", 17);
@@ -529,8 +560,8 @@ prepare_accessibility (TnetServeJob *job)
           double x = g_ascii_strtod (parts[i], &end);
           if (n > 16 || end == parts[i] || *end || !isfinite (x) || x <= 0 || x > 1440)
             {
-              tnet_serve_job_error (job, 400, "cutoffs", "parameter 'cutoffs': expected up "
-                                    "to 16 minutes in 0..1440 separated by ','");
+              bad_param (job, "cutoffs", "expected up to 16 minutes in 0..1440 separated "
+                         "by ','");
               return;
             }
         }
@@ -538,105 +569,24 @@ prepare_accessibility (TnetServeJob *job)
 }
 
 static void
-prepare_corridors (TnetServeJob *job, gboolean criticality)
+prepare_ends (TnetServeJob *job, gboolean criticality)
 {
-  const char *from, *to, *modes = NULL, *profile = NULL, *by = NULL;
-  gint64 k = 0, top = 0;
-  double budget = 0, factor = 0;
-  static const char *const bys[] = { "link", "line", NULL };
-  static const char *const formats[] = { "json", "geojson", NULL };
-  const char *format = "json";
-  if (!place_param (job, "from", &from) || !place_param (job, "to", &to)
-      || !number_param (job, "budget", 1, 1440, &budget)
-      || !enum_param (job, "format", formats, &format))
+  static const ParamSpec *const common[] = { &p_budget, &p_format, NULL };
+  static const ParamSpec *const corridors[] = { &p_modes, &p_k, &p_factor, NULL };
+  static const ParamSpec *const crit[] = { &p_profile, &p_by, &p_top, NULL };
+  ParamValue v[3];
+  TnetCliTimeArgs targs;
+  gboolean timetable;
+  if (!place_param (job, &p_from) || !place_param (job, &p_to) || !read_params (job, common, v))
     return;
   if (!criticality)
-    (void) (enum_param (job, "modes", modes_all, &modes) && int_param (job, "k", 1, 100, &k)
-            && number_param (job, "factor", 1, 100, &factor));
+    (void) read_params (job, corridors, v);
   else
-    {
-      TnetCliTimeArgs targs;
-      gboolean timetable;
-      (void) (enum_param (job, "profile", profiles_all, &profile)
-              && enum_param (job, "by", bys, &by) && int_param (job, "top", 1, 1000, &top)
-              && timetable_args (job, &targs, &timetable));
-    }
+    (void) (read_params (job, crit, v) && timetable_args (job, &targs, &timetable));
 }
 
-void
-tnet_serve_api_prepare (TnetServeJob *job)
-{
-  const Allowed *a = find_allowed (job->endpoint);
-  if (a == NULL)
-    {
-      tnet_serve_job_error (job, 404, NULL, "no endpoint /%.64s (see docs/http.md)",
-                            job->endpoint);
-      return;
-    }
-  GHashTableIter it;
-  gpointer key;
-  g_hash_table_iter_init (&it, job->query);
-  while (g_hash_table_iter_next (&it, &key, NULL))
-    {
-      gboolean known = FALSE;
-      for (guint i = 0; a->params[i] && !known; i++)
-        known = strcmp (a->params[i], key) == 0;
-      if (!known)
-        {
-          tnet_serve_job_error (job, 400, plain_text (key) ? key : NULL,
-                                "unknown parameter '%.64s' for /%s", (const char *) key,
-                                job->endpoint);
-          return;
-        }
-    }
-  const char *e = job->endpoint;
-  if (!scenario_param (job))
-    return;
-  if (strcmp (e, "route") == 0)
-    prepare_route (job);
-  else if (strcmp (e, "table") == 0)
-    prepare_table (job);
-  else if (strcmp (e, "isochrone") == 0)
-    prepare_isochrone (job);
-  else if (strcmp (e, "accessibility") == 0)
-    prepare_accessibility (job);
-  else if (strcmp (e, "corridors") == 0)
-    prepare_corridors (job, FALSE);
-  else if (strcmp (e, "criticality") == 0)
-    prepare_corridors (job, TRUE);
-  else if (strcmp (e, "transfers") == 0)
-    {
-      const char *hub;
-      (void) text_param (job, "hub", FALSE, &hub);
-    }
-  else if (strcmp (e, "report") == 0)
-    {
-      gint64 baseline = 0, draws = 0, seed = 1;
-      (void) (int_param (job, "baseline", 1900, 2100, &baseline)
-              && int_param (job, "uncertainty", 0, TNET_SERVE_MAX_REPORT_DRAWS, &draws)
-              && int_param (job, "seed", 0, G_MAXINT64, &seed));
-    }
-  else if (strcmp (e, "health") == 0)
-    {
-      /* answered here, on the main thread: a health check never waits
-       * behind the analyses it reports on */
-      TnetServe *srv = job->srv;
-      job->body = g_strdup_printf ("{\n  \"status\" : \"ok\",\n  \"scenarios\" : %u,\n"
-                                   "  \"threads\" : %u,\n  \"requests\" : %u,\n"
-                                   "  \"answered\" : %" G_GUINT64_FORMAT "\n}\n",
-                                   srv->scenarios->len, srv->n_threads, srv->in_flight,
-                                   srv->answered);
-      job->status = 200;
-    }
-  else if (strcmp (e, "nodes") == 0)
-    {
-      const char *search, *place;
-      gint64 limit = 20;
-      (void) (text_param (job, "search", FALSE, &search)
-              && text_param (job, "place", FALSE, &place)
-              && int_param (job, "limit", 1, 100000, &limit));
-    }
-}
+static const ParamSpec *const report_specs[] = { &p_baseline, &p_uncertainty, &p_seed,
+                                                 NULL };
 
 /* ------------------------------------------------------------- compute */
 
@@ -1018,7 +968,7 @@ before_deadline (guint64 done, guint64 total, const char *what, gpointer data)
 
 /* The document of `tnet accessibility … --format json`, computed here. */
 static void
-compute_accessibility (TnetServeJob *job)
+compute_accessibility (TnetServeJob *job, TnetServeWorkspace *ws, guint si)
 {
   TnetServe *srv = job->srv;
   TnetProfile profile = job_profile (job);
@@ -1034,11 +984,7 @@ compute_accessibility (TnetServeJob *job)
   if (t)
     {
       tmodel = (TnetCliAccessTimetable) {
-        .timetable = t->tt, .feed = t->feed_name,
-        .date = tnet_timetable_get_service_date (t->tt), .depart_s = topt.depart_s,
-        .window_min = topt.window_min, .max_walk_s = topt.max_walk_s,
-        .percentile = g_array_index (topt.percentiles, double, 0),
-      };
+        t->tt, NULL, tnet_cli_timetable_timing (t->tt, t->feed_name, &topt) };
       g_array_unref (topt.percentiles);
     }
   GError *error = NULL;
@@ -1063,18 +1009,16 @@ compute_accessibility (TnetServeJob *job)
  * --scenario S --format json`; the draws on this worker's thread, in
  * blocks that stop at the deadline. */
 static void
-compute_report (TnetServeJob *job)
+compute_report (TnetServeJob *job, TnetServeWorkspace *ws, guint si)
 {
   TnetServeScenario *sc = job->sc;
-  gint64 baseline = 0, draws = 0, seed = 1;
-  int_param (job, "baseline", 1900, 2100, &baseline);
-  int_param (job, "uncertainty", 0, TNET_SERVE_MAX_REPORT_DRAWS, &draws);
-  int_param (job, "seed", 0, G_MAXINT64, &seed);
+  ParamValue v[3];   /* checked when prepared */
+  (void) read_params (job, report_specs, v);
   gint64 year;
   gboolean plain_year = g_ascii_string_to_signed (sc->spec, 10, 1900, 2100, &year, NULL);
   GError *error = NULL;
-  char *text = tnet_cli_report_run (job->srv->ds, sc->scen, plain_year, (int) baseline,
-                                    (int) draws, seed, 1, MAX (job->deadline_us, 1),
+  char *text = tnet_cli_report_run (job->srv->ds, sc->scen, plain_year, (int) v[0].integer,
+                                    (int) v[1].integer, v[2].integer, 1, MAX (job->deadline_us, 1),
                                     TNET_CLI_FORMAT_JSON, &error);
   if (text == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
@@ -1095,7 +1039,7 @@ compute_report (TnetServeJob *job)
 
 /* The document of `tnet transfers [HUB] --scenario S --format json`. */
 static void
-compute_transfers (TnetServeJob *job)
+compute_transfers (TnetServeJob *job, TnetServeWorkspace *ws, guint si)
 {
   GError *error = NULL;
   g_autoptr (TnetHubTransfers) t = tnet_cli_transfers_compute (job->srv->ds, job->sc->scen,
@@ -1134,6 +1078,22 @@ corridor_ends (TnetServeJob *job, TnetNodeSet **a, TnetNodeSet **b)
   return TRUE;
 }
 
+/* The settings of /corridors and /criticality (checked when prepared): k,
+ * top, budget and factor as given, else the plan's, as the commands take
+ * them (tnet_cli_plan_defaults()). */
+static void
+corridor_settings (TnetServeJob *job, int *k, int *top, double *budget_min, double *factor)
+{
+  static const ParamSpec *const specs[] = { &p_k, &p_top, &p_budget, &p_factor, NULL };
+  ParamValue v[4];   /* 0: not given */
+  (void) read_params (job, specs, v);
+  *k = (int) v[0].integer;
+  *top = (int) v[1].integer;
+  *budget_min = v[2].number;
+  *factor = v[3].number;
+  tnet_cli_plan_defaults (tnet_dataset_get_plan (job->srv->ds), k, top, budget_min, factor);
+}
+
 /* format=geojson: the command's --format geojson document. */
 static gboolean
 want_geojson (TnetServeJob *job)
@@ -1145,28 +1105,19 @@ want_geojson (TnetServeJob *job)
 /* The document of `tnet corridors A B [--modes M] [-k K] [--budget B]
  * [--factor F] --format json`; the defaults from plan.ini as the command. */
 static void
-compute_corridors (TnetServeJob *job)
+compute_corridors (TnetServeJob *job, TnetServeWorkspace *ws, guint si)
 {
   TnetServe *srv = job->srv;
   g_autoptr (TnetNodeSet) a = NULL;
   g_autoptr (TnetNodeSet) b = NULL;
   if (!corridor_ends (job, &a, &b))
     return;
-  const TnetPlan *plan = tnet_dataset_get_plan (srv->ds);
   guint mask = TNET_MODES_RAIL | TNET_MODES_ROAD;
   if (param (job, "modes"))
     tnet_corridor_modes_from_string (param (job, "modes"), &mask);
-  gint64 k = 0;
-  double budget_min = 0, factor = 0;
-  int_param (job, "k", 1, 100, &k);
-  number_param (job, "budget", 1, 1440, &budget_min);
-  number_param (job, "factor", 1, 100, &factor);
-  if (k == 0)
-    k = tnet_plan_get_int (plan, "k");
-  if (budget_min == 0)
-    budget_min = tnet_plan_get_double (plan, "budget_min");
-  if (factor == 0)
-    factor = tnet_plan_get_double (plan, "detour");
+  int k, top;
+  double budget_min, factor;
+  corridor_settings (job, &k, &top, &budget_min, &factor);
   GError *error = NULL;
   g_autoptr (TnetCorridor) corr = tnet_corridor_analyse (srv->net, job->sc->scen, mask, a, b,
                                                          (guint) k,
@@ -1198,24 +1149,18 @@ compute_corridors (TnetServeJob *job)
  * command's defaults, built for the request), the approximation by model=frequency
  * or without a feed; the defaults from plan.ini. */
 static void
-compute_criticality (TnetServeJob *job)
+compute_criticality (TnetServeJob *job, TnetServeWorkspace *ws, guint si)
 {
   TnetServe *srv = job->srv;
   g_autoptr (TnetNodeSet) a = NULL;
   g_autoptr (TnetNodeSet) b = NULL;
   if (!corridor_ends (job, &a, &b))
     return;
-  const TnetPlan *plan = tnet_dataset_get_plan (srv->ds);
   TnetProfile profile = job_profile (job);
   gboolean by_line = param (job, "by") && strcmp (param (job, "by"), "line") == 0;
-  gint64 top = 0;
-  double budget_min = 0;
-  int_param (job, "top", 1, 1000, &top);
-  number_param (job, "budget", 1, 1440, &budget_min);
-  if (top == 0)
-    top = tnet_plan_get_int (plan, "top");
-  if (budget_min == 0)
-    budget_min = tnet_plan_get_double (plan, "budget_min");
+  int k, top;
+  double budget_min, factor;
+  corridor_settings (job, &k, &top, &budget_min, &factor);
   TnetCriticalityOptions copts;
   tnet_criticality_options_init (&copts);
   copts.n_threads = 1;
@@ -1314,7 +1259,7 @@ isochrone_document (TnetServeJob *job, const TnetWeight *ms, const GArray *budge
 }
 
 static void
-compute_isochrone (TnetServeJob *job)
+compute_isochrone (TnetServeJob *job, TnetServeWorkspace *ws, guint si)
 {
   TnetServe *srv = job->srv;
   const char *from = param (job, "from");
@@ -1332,7 +1277,7 @@ compute_isochrone (TnetServeJob *job)
   g_autoptr (GArray) sources = g_array_new (FALSE, FALSE, sizeof (TnetId));
   tnet_cli_isochrone_sources (srv->net, from, sources, NULL);
   g_autofree TnetWeight *ms = g_new (TnetWeight, tnet_network_n_nodes (srv->net));
-  TnetCliIsochroneModel model = { profile, NULL, 0, 0, 0, 0, 0 };
+  TnetCliIsochroneModel model = { profile, { 0 } };
   GError *error = NULL;
   TnetCliTimeOptions topt;
   gboolean owned;
@@ -1341,10 +1286,7 @@ compute_isochrone (TnetServeJob *job)
     return;
   if (t)
     {
-      model = (TnetCliIsochroneModel) { profile, t->feed_name,
-                                        tnet_timetable_get_service_date (t->tt), topt.depart_s,
-                                        topt.window_min, topt.max_walk_s,
-                                        g_array_index (topt.percentiles, double, 0) };
+      model.timing = tnet_cli_timetable_timing (t->tt, t->feed_name, &topt);
       TnetRaptorStop stop;
       tnet_raptor_stop_init (&stop);
       stop.deadline_us = job->deadline_us;
@@ -1391,14 +1333,14 @@ add_member (JsonBuilder *b, const char *name, const char *value)
 
 /* The document of `tnet nodes [PLACE] --search TEXT --limit N --format json`. */
 static void
-compute_nodes (TnetServeJob *job)
+compute_nodes (TnetServeJob *job, TnetServeWorkspace *ws, guint si)
 {
   const TnetNetwork *net = job->srv->net;
-  gint64 limit = 20;
-  int_param (job, "limit", 1, 100000, &limit);
+  ParamValue limit;   /* checked when prepared */
+  (void) read_param (job, &p_limit, &limit);
   GError *error = NULL;
   g_autoptr (GArray) ids = tnet_place_select_nodes (net, param (job, "place"),
-                                                    param (job, "search"), (guint) limit,
+                                                    param (job, "search"), (guint) limit.integer,
                                                     &error);
   if (ids == NULL)
     {
@@ -1410,7 +1352,7 @@ compute_nodes (TnetServeJob *job)
 }
 
 static void
-compute_scenarios (TnetServeJob *job)
+compute_scenarios (TnetServeJob *job, TnetServeWorkspace *ws, guint si)
 {
   TnetServe *srv = job->srv;
   g_autoptr (JsonBuilder) b = json_builder_new ();
@@ -1450,6 +1392,129 @@ compute_scenarios (TnetServeJob *job)
   job->status = 200;
 }
 
+/* -------------------------------------------------------------- endpoints */
+
+static void
+prepare_corridors (TnetServeJob *job)
+{
+  prepare_ends (job, FALSE);
+}
+
+static void
+prepare_criticality (TnetServeJob *job)
+{
+  prepare_ends (job, TRUE);
+}
+
+/* /health, answered here, on the main thread: a health check never waits
+ * behind the analyses it reports on. */
+static void
+prepare_health (TnetServeJob *job)
+{
+  TnetServe *srv = job->srv;
+  job->body = g_strdup_printf ("{\n  \"status\" : \"ok\",\n  \"scenarios\" : %u,\n"
+                               "  \"threads\" : %u,\n  \"requests\" : %u,\n"
+                               "  \"answered\" : %" G_GUINT64_FORMAT "\n}\n",
+                               srv->scenarios->len, srv->n_threads, srv->in_flight,
+                               srv->answered);
+  job->status = 200;
+}
+
+/* The GeoJSON of the scenario's network, made when the server started. */
+static void
+compute_network (TnetServeJob *job, TnetServeWorkspace *ws, guint si)
+{
+  job->body = g_strdup (job->sc->network_geojson);
+  job->content_type = "application/geo+json";
+  job->status = 200;
+}
+
+/* An endpoint: the parameters it accepts (anything else is a 400; scenario
+ * is read for all of them), how they are checked on the main thread
+ * (@prepare, else @specs read in order, else nothing) and its computation
+ * in a worker (@compute, NULL for an endpoint @prepare answers; @ws and
+ * @si: the worker's workspace and the index of the job's scenario). */
+typedef struct {
+  const char *name;
+  void (*prepare) (TnetServeJob *job);
+  const ParamSpec *const *specs;
+  void (*compute) (TnetServeJob *job, TnetServeWorkspace *ws, guint si);
+  const char *const params[16];
+} Endpoint;
+
+static const ParamSpec *const transfers_specs[] = { &p_hub, NULL };
+static const ParamSpec *const nodes_specs[] = { &p_search, &p_place, &p_limit, NULL };
+
+static const Endpoint endpoints[] = {
+  { "route", prepare_route, NULL, compute_route,
+    { "from", "to", "scenario", "metric", "profile", "depart", "model", "date", "window",
+      "percentiles", "max_walk", NULL } },
+  { "table", prepare_table, NULL, compute_table, { "sources", "destinations", "scenario",
+                                                    NULL } },
+  { "isochrone", prepare_isochrone, NULL, compute_isochrone,
+    { "from", "minutes", "profile", "scenario", "depart", "date", "window", "percentile",
+      "max_walk", "model", "polygons", NULL } },
+  { "accessibility", prepare_accessibility, NULL, compute_accessibility,
+    { "opportunities", "cutoffs", "profile", "population", "scenario", "depart", "date",
+      "window", "percentile", "max_walk", "model", NULL } },
+  { "corridors", prepare_corridors, NULL, compute_corridors,
+    { "from", "to", "modes", "k", "budget", "factor", "format", "scenario", NULL } },
+  { "criticality", prepare_criticality, NULL, compute_criticality,
+    { "from", "to", "profile", "by", "top", "budget", "format", "scenario", "model", "depart",
+      "date", "window", "percentile", "max_walk", NULL } },
+  { "transfers", NULL, transfers_specs, compute_transfers, { "hub", "scenario", NULL } },
+  { "report", NULL, report_specs, compute_report, { "baseline", "uncertainty", "seed",
+                                                     "scenario", NULL } },
+  { "nodes", NULL, nodes_specs, compute_nodes, { "search", "place", "limit", NULL } },
+  { "network", NULL, NULL, compute_network, { "scenario", NULL } },
+  { "scenarios", NULL, NULL, compute_scenarios, { NULL } },
+  { "health", prepare_health, NULL, NULL, { NULL } },
+};
+
+static const Endpoint *
+find_endpoint (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (endpoints); i++)
+    if (strcmp (endpoints[i].name, name) == 0)
+      return &endpoints[i];
+  return NULL;
+}
+
+void
+tnet_serve_api_prepare (TnetServeJob *job)
+{
+  const Endpoint *ep = find_endpoint (job->endpoint);
+  if (ep == NULL)
+    {
+      tnet_serve_job_error (job, 404, NULL, "no endpoint /%.64s (see docs/http.md)",
+                            job->endpoint);
+      return;
+    }
+  GHashTableIter it;
+  gpointer key;
+  g_hash_table_iter_init (&it, job->query);
+  while (g_hash_table_iter_next (&it, &key, NULL))
+    {
+      gboolean known = FALSE;
+      for (guint i = 0; ep->params[i] && !known; i++)
+        known = strcmp (ep->params[i], key) == 0;
+      if (!known)
+        {
+          tnet_serve_job_error (job, 400, plain_text (key) ? key : NULL,
+                                "unknown parameter '%.64s' for /%s", (const char *) key,
+                                job->endpoint);
+          return;
+        }
+    }
+  ParamValue v[16];
+  if (!scenario_param (job))
+    return;
+  if (ep->prepare)
+    ep->prepare (job);
+  else if (ep->specs)
+    (void) read_params (job, ep->specs, v);
+}
+
 void
 tnet_serve_api_compute (TnetServeJob *job, TnetServeWorkspace *ws)
 {
@@ -1458,33 +1523,9 @@ tnet_serve_api_compute (TnetServeJob *job, TnetServeWorkspace *ws)
   while (si < srv->scenarios->len && g_ptr_array_index (srv->scenarios, si) != job->sc)
     si++;
   job->content_type = "application/json";
-  const char *e = job->endpoint;
-  if (strcmp (e, "route") == 0)
-    compute_route (job, ws, si);
-  else if (strcmp (e, "table") == 0)
-    compute_table (job, ws, si);
-  else if (strcmp (e, "isochrone") == 0)
-    compute_isochrone (job);
-  else if (strcmp (e, "accessibility") == 0)
-    compute_accessibility (job);
-  else if (strcmp (e, "report") == 0)
-    compute_report (job);
-  else if (strcmp (e, "transfers") == 0)
-    compute_transfers (job);
-  else if (strcmp (e, "corridors") == 0)
-    compute_corridors (job);
-  else if (strcmp (e, "criticality") == 0)
-    compute_criticality (job);
-  else if (strcmp (e, "nodes") == 0)
-    compute_nodes (job);
-  else if (strcmp (e, "scenarios") == 0)
-    compute_scenarios (job);
-  else if (strcmp (e, "network") == 0)
-    {
-      job->body = g_strdup (job->sc->network_geojson);
-      job->content_type = "application/geo+json";
-      job->status = 200;
-    }
+  const Endpoint *ep = find_endpoint (job->endpoint);
+  if (ep && ep->compute)
+    ep->compute (job, ws, si);
   else
-    tnet_serve_job_error (job, 500, NULL, "endpoint /%s has no computation", e);
+    tnet_serve_job_error (job, 500, NULL, "endpoint /%s has no computation", job->endpoint);
 }
