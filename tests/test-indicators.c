@@ -635,7 +635,8 @@ START_TEST (test_report_commute_timetable)
   ck_assert_double_eq_tol (json_object_get_double_member (pc, "p95"), 63, 1e-9);
   JsonObject *model = json_object_get_object_member (ind, "commute_a_transit");
   ck_assert_str_eq (json_object_get_string_member (model, "model"), "timetable");
-  ck_assert_str_eq (json_object_get_string_member (model, "date"), "2025-01-01");
+  ck_assert_int_eq (json_object_get_int_member (model, "date"), 20250101);
+  ck_assert_double_eq (json_object_get_double_member (model, "percentile"), 50);
   ck_assert_int_eq (json_object_get_int_member (model, "window_min"), 60);
   g_autofree char *text = tnet_report_to_text (r);
   ck_assert_msg (strstr (text, "transit: timetable gtfs of 2025-01-01, a departure every "

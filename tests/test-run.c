@@ -1073,6 +1073,16 @@ START_TEST (test_commute_timetable)
   ck_assert (json_parser_load_from_data (p, r.out, -1, NULL));
   JsonArray *ref = json_object_get_array_member (json_node_get_object (json_parser_get_root (p)),
                                                  "cells");
+  /* the one timetable object: the command's, member for member */
+  JsonNode *tt_run = json_object_get_member (com, "timetable");
+  JsonNode *tt_cmd = json_object_get_member (json_node_get_object (json_parser_get_root (p)),
+                                             "timetable");
+  g_autofree char *tt_run_s = node_text (tt_run);
+  g_autofree char *tt_cmd_s = node_text (tt_cmd);
+  ck_assert_msg (tt_run && tt_cmd && json_node_equal (tt_run, tt_cmd), "run %s\ncommute %s",
+                 tt_run_s, tt_cmd_s);
+  ck_assert_int_eq (json_object_get_int_member (json_node_get_object (tt_cmd), "window_min"),
+                    60);
   ck_assert_uint_eq (json_array_get_length (cells), 3 * 4 * 2);
   ck_assert_uint_eq (json_array_get_length (ref), 3 * 4 * 2);
   guint n_faster = 0;
@@ -1118,6 +1128,48 @@ START_TEST (test_commute_timetable)
                  && strstr (r.err, "model = frequency (line 7)") != NULL, "%s", r.err);
   tt_run_clear (&r);
   tt_rm_rf (dir);
+}
+END_TEST
+
+/* The report's KEY_transit (docs/json-schema.md) has the members of `tnet
+ * commute`'s timetable object, written by the same code: with the plan's
+ * defaults (its first [commute] group, key commute) each member of the
+ * command's object stands in the report's with the same value and type. */
+START_TEST (test_report_commute_timetable)
+{
+  TtRun r = tt_run_tnet ("report", "--scenario", "2025", "--format", "json", "--quiet", NULL);
+  ck_assert_msg (r.status == 0, "exit %d: %s", r.status, r.err);
+  g_autoptr (JsonParser) rp = json_parser_new ();
+  ck_assert (json_parser_load_from_data (rp, r.out, -1, NULL));
+  tt_run_clear (&r);
+  JsonObject *ind = json_object_get_object_member (json_object_get_object_member (
+      json_object_get_object_member (json_node_get_object (json_parser_get_root (rp)),
+                                     "scenarios"), "2025"), "indicators");
+  JsonObject *rep = json_object_get_object_member (ind, "commute_transit");
+  ck_assert_str_eq (json_object_get_string_member (rep, "model"), "timetable");
+  r = tt_run_tnet ("commute", "--scenario", "2025", "--profiles", "transit", "--origins",
+                   "z_weidu", "--destinations", "zz_center", "--format", "json", "--quiet",
+                   NULL);
+  ck_assert_msg (r.status == 0, "exit %d: %s", r.status, r.err);
+  g_autoptr (JsonParser) cp = json_parser_new ();
+  ck_assert (json_parser_load_from_data (cp, r.out, -1, NULL));
+  tt_run_clear (&r);
+  JsonObject *cmd = json_object_get_object_member (
+      json_node_get_object (json_parser_get_root (cp)), "timetable");
+  ck_assert_uint_eq (json_object_get_size (cmd), 6);
+  g_autoptr (GList) names = json_object_get_members (cmd);
+  for (GList *l = names; l; l = l->next)
+    {
+      JsonNode *want = json_object_get_member (cmd, l->data);
+      JsonNode *got = json_object_get_member (rep, l->data);
+      g_autofree char *ws = node_text (want);
+      g_autofree char *gs = got ? node_text (got) : g_strdup ("(none)");
+      ck_assert_msg (got && json_node_equal (got, want) && json_node_get_value_type (got)
+                     == json_node_get_value_type (want), "%s: report %s, commute %s",
+                     (const char *) l->data, gs, ws);
+    }
+  ck_assert_int_eq (json_object_get_int_member (cmd, "date"), 20250101);
+  ck_assert_int_eq (json_object_get_int_member (cmd, "window_min"), 120);
 }
 END_TEST
 
@@ -1344,6 +1396,7 @@ run_suite (void)
   tcase_add_test (tc, test_headway_factor_timetable);
   tcase_add_test (tc, test_commute_timetable);
   tcase_add_test (tc, test_commute_default_timetable);
+  tcase_add_test (tc, test_report_commute_timetable);
   tcase_add_test (tc, test_criticality_timetable);
   tcase_add_test (tc, test_corridors_timetable);
   tcase_add_test (tc, test_defaults_are_the_commands);

@@ -27,6 +27,7 @@
  * 18.2: 0.03 → 0.16 (allowed: 0.1, 0.45, 0.65). */
 #include "tests-common.h"
 #include "report-private.h"
+#include "threads.h"
 #include <json-glib/json-glib.h>
 #include <glib/gstdio.h>
 
@@ -639,6 +640,75 @@ END_TEST
  * j, s2 is joined to d by a walk link) has no parking place: the report's
  * park-and-ride is transit's walks alone (here nothing within the 20-min
  * walk: unreached, as transit), and the text says so. */
+/* The work queue of the draws and of the sensitivity's links: each index
+ * is taken once by some thread; a failure stops the taking and the first
+ * error is kept with its prefix (counted per index, independently of the
+ * queue). */
+typedef struct {
+  TnetReportQueue q;
+  guint fail_from;       /* a worker fails on any index from this one on */
+  gint taken[200];
+} QueueJob;
+
+static gpointer
+queue_worker (gpointer data)
+{
+  QueueJob *j = data;
+  guint k;
+  while (tnet_i_report_queue_take (&j->q, &k))
+    {
+      g_atomic_int_inc (&j->taken[k]);
+      /* no break: the queue itself stops a failed job */
+      if (k >= j->fail_from)
+        tnet_i_report_queue_fail (&j->q, g_error_new (TNET_ERROR, TNET_ERROR_INVALID_INPUT,
+                                                      "bad %u", k), "item %u: ", k);
+    }
+  return NULL;
+}
+
+START_TEST (test_report_queue)
+{
+  for (guint run = 0; run < 3; run++)
+    {
+      QueueJob *j = g_new0 (QueueJob, 1);
+      j->fail_from = run == 0 ? G_MAXUINT : run == 1 ? 57 : 0;
+      guint n_threads = run == 1 ? 1 : 4;
+      tnet_i_report_queue_init (&j->q, G_N_ELEMENTS (j->taken));
+      tnet_i_run_threads ("tnet-test", n_threads, queue_worker, j);
+      tnet_i_report_queue_clear (&j->q);
+      guint n_taken = 0;
+      for (guint k = 0; k < G_N_ELEMENTS (j->taken); k++)
+        {
+          ck_assert_int_le (j->taken[k], 1);
+          n_taken += j->taken[k];
+        }
+      if (run == 0)
+        {
+          ck_assert (j->q.error == NULL);
+          ck_assert_uint_eq (n_taken, G_N_ELEMENTS (j->taken));
+        }
+      else if (run == 1)
+        {
+          /* one thread: 0 .. 57 taken, then the failure stops it */
+          ck_assert_uint_eq (n_taken, 58);
+          ck_assert_int_eq (j->taken[57], 1);
+          ck_assert_str_eq (j->q.error->message, "item 57: bad 57");
+        }
+      else
+        {
+          /* every worker fails: at most one index each, one error kept */
+          ck_assert_uint_le (n_taken, n_threads);
+          guint k;
+          ck_assert (sscanf (j->q.error->message, "item %u: ", &k) == 1);
+          g_autofree char *want = g_strdup_printf ("item %u: bad %u", k, k);
+          ck_assert_str_eq (j->q.error->message, want);
+        }
+      g_clear_error (&j->q.error);
+      g_free (j);
+    }
+}
+END_TEST
+
 START_TEST (test_park_ride_no_parking)
 {
   g_autofree char *dir = make_park_ride_folder ();
@@ -684,6 +754,7 @@ main (void)
   tcase_add_test (tc, test_headway_only);
   tcase_add_test (tc, test_zero_spread);
   tcase_add_test (tc, test_threads_identical);
+  tcase_add_test (tc, test_report_queue);
   suite_add_tcase (s, tc);
   TCase *fast = tcase_create ("fast path");
   tcase_set_timeout (fast, 240);

@@ -359,7 +359,9 @@ TNET_API void tnet_commute_labels_init (TnetCommuteLabels *labels);
  * The one JSON form of a commute (docs/json-schema.md, `tnet commute
  * --format json`): scenario, direction, budget_min, methods and models
  * (profile -> name), timetable (only with @labels->timetable_feed: feed,
- * date, depart "HH:MM", window_min), origins and destinations (id, name,
+ * date, depart "HH:MM", window_min from @labels, max_walk_min and
+ * percentile from the options @commute was computed with; the one
+ * timetable object of a commute, docs/json-schema.md), origins and destinations (id, name,
  * population), cells (profile, origin, destination, minutes, percentiles
  * of a timetable profile, the five parts, rides, within_budget, lines; the
  * parts, rides and lines null where not computed) and population (total,
@@ -398,9 +400,10 @@ TNET_API char *tnet_commute_to_csv (const TnetCommute *commute, const TnetNetwor
  * docs/scenario-files.md): an object with "models" (profile → "network"
  * for car, "timetable" for transit and, with @opts->park_ride,
  * park_and_ride when @opts->timetable is set, else "frequency
- * approximation"), with a timetable also "timetable" {feed ("" when
- * unnamed), date "YYYY-MM-DD", depart "HH:MM", window_min, percentile
- * (@opts->timetable_percentile), max_walk_min (whole minutes)} and with
+ * approximation"), with a timetable also "timetable" (the one
+ * timetable object of a commute, as tnet_commute_to_json() writes it:
+ * feed, null when @feed_name is NULL; date YYYYMMDD; depart "HH:MM";
+ * window_min; max_walk_min; percentile, @opts->timetable_percentile) and with
  * park-and-ride "park_and_ride" (the park-and-ride options object of
  * docs/json-schema.md).
  * Errors: none (a %NULL where a value is required is a programming error).

@@ -44,26 +44,14 @@ run_members (JsonBuilder *b, const TnetAccessibilityLabels *labels)
   json_builder_add_string_value (b, tnet_accessibility_model_name (labels));
 }
 
-/* The "timetable" member of the JSON document. */
+/* The "timetable" member of the JSON document: the one object of a
+ * result of one percentile (json-text.h). */
 static void
 timetable_member (JsonBuilder *b, const TnetAccessibilityLabels *labels)
 {
-  json_builder_set_member_name (b, "timetable");
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "feed");
-  json_builder_add_string_value (b, labels->timetable_feed);
-  json_builder_set_member_name (b, "date");
-  json_builder_add_int_value (b, labels->timetable_date);
-  json_builder_set_member_name (b, "depart");
-  g_autofree char *dep = depart_clock (labels);
-  json_builder_add_string_value (b, dep);
-  json_builder_set_member_name (b, "window_min");
-  json_builder_add_int_value (b, tnet_i_window_minutes (labels->window_ms));
-  json_builder_set_member_name (b, "max_walk_min");
-  json_builder_add_double_value (b, tnet_weight_to_min (labels->max_walk_ms));
-  json_builder_set_member_name (b, "percentile");
-  json_builder_add_double_value (b, labels->percentile);
-  json_builder_end_object (b);
+  tnet_i_json_timetable_object (b, labels->timetable_feed, labels->timetable_date,
+                                labels->depart_s, tnet_i_window_minutes (labels->window_ms),
+                                tnet_i_whole_s (labels->max_walk_ms), labels->percentile);
 }
 
 /* @b's document as text, indented by 2, ending in a newline. */

@@ -23,6 +23,24 @@ void tnet_i_sort_strings_from (GPtrArray *array, guint start);
 
 #include <json-glib/json-glib.h>
 
+/* The walking budget and the percentile (a timetable cell's minutes) of
+ * the options @commute was computed with; 0 when no profile followed a
+ * timetable. O(1). commute.c. */
+TnetWeight tnet_i_commute_max_walk_ms (const TnetCommute *commute);
+double tnet_i_commute_timetable_percentile (const TnetCommute *commute);
+
+/* The members of the one timetable object of a commute, written alike by
+ * `tnet commute` ("timetable"), `tnet run`'s [commute] (its "timetable")
+ * and the report (KEY_transit): feed (null when @feed is NULL), date
+ * (@date, YYYYMMDD), depart ("HH:MM" of @depart_s), window_min
+ * (@window_ms to the nearest minute, 0 for one departure), max_walk_min
+ * (@max_walk_ms in minutes, 0.1) and percentile (the one the cells'
+ * minutes are), added to the open object of @b. O(1).
+ * commute-output.c. */
+void tnet_i_commute_timetable_members (JsonBuilder *b, const char *feed, guint date,
+                                       gint32 depart_s, TnetWeight window_ms,
+                                       TnetWeight max_walk_ms, double percentile);
+
 /* The members "profile" and "model" of a corridor's documents (with a
  * profile or the timetable), and by the timetable "timetable" (feed,
  * date, depart, window_min, percentile, max_walk_min, disjoint), added to
@@ -109,13 +127,16 @@ const TnetICriticalityModel *tnet_i_criticality_get_model (const TnetCriticality
  * cut or when the scan has none). */
 char **tnet_i_criticality_detour_places (const TnetCriticality *crit, guint rank, guint pair);
 
-/* Adds to the open object of @jb the members feed (null when NULL),
- * date (YYYYMMDD), depart ("HH:MM"), window_min, percentile and
- * max_walk_min of the timetable a scan by the timetable ran on, as the
- * member `timetable` of corridors and criticality shows them. corridors.c. */
+/* Adds to the open object of @jb the member `timetable` of corridors and
+ * criticality by the timetable: feed (null when NULL), date (YYYYMMDD),
+ * depart ("HH:MM"), window_min, percentile and max_walk_min of the
+ * timetable the scan ran on, then disjoint when @disjoint is not NULL (a
+ * corridor's), then park_and_ride (the options object of
+ * park-ride-json.h) when @park is not NULL. O(1). corridors.c. */
 void tnet_i_timetable_options_to_json (JsonBuilder *jb, const char *feed, guint date,
                                        gint32 depart_s, guint window_min, double percentile,
-                                       guint max_walk_s);
+                                       guint max_walk_s, const char *disjoint,
+                                       const TnetParkRideOptions *park);
 /* How the times of a scan were computed: "timetable" (a scan with a
  * model), else by its graph's profile "network" (car) or "frequency
  * approximation"; and the member `model` with, by the timetable, the

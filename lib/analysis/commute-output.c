@@ -6,6 +6,7 @@
 #include "tnet-internal.h"
 #include "json-text.h"
 #include "park-ride-json.h"
+#include "analysis-private.h"
 
 #include <math.h>
 #include <string.h>
@@ -17,6 +18,18 @@ static void
 add_min (JsonBuilder *b, const char *key, TnetWeight ms)
 {
   tnet_i_json_add_number (b, key, ms == TNET_WEIGHT_INF ? NAN : ms / 60000.0, 1);
+}
+
+void
+tnet_i_commute_timetable_members (JsonBuilder *b, const char *feed, guint date,
+                                  gint32 depart_s, TnetWeight window_ms,
+                                  TnetWeight max_walk_ms, double percentile)
+{
+  tnet_i_json_timetable_members (b, feed, date, depart_s,
+                                 (guint) llround (tnet_weight_to_min (window_ms)));
+  tnet_i_json_add_number (b, "max_walk_min", tnet_weight_to_min (max_walk_ms), 1);
+  json_builder_set_member_name (b, "percentile");
+  json_builder_add_double_value (b, percentile);
 }
 
 /* What the command's form adds to the run's. */
@@ -205,9 +218,10 @@ tnet_commute_to_json (const TnetCommute *commute, const TnetNetwork *net,
     {
       json_builder_set_member_name (b, "timetable");
       json_builder_begin_object (b);
-      tnet_i_json_timetable_members (b, labels->timetable_feed, labels->timetable_date,
-                                     labels->depart_s,
-                                     (guint) llround (tnet_weight_to_min (labels->window_ms)));
+      tnet_i_commute_timetable_members (b, labels->timetable_feed, labels->timetable_date,
+                                        labels->depart_s, labels->window_ms,
+                                        tnet_i_commute_max_walk_ms (c),
+                                        tnet_i_commute_timetable_percentile (c));
       json_builder_end_object (b);
     }
   json_builder_set_member_name (b, "origins");
@@ -358,24 +372,12 @@ tnet_commute_models_to_json (const TnetProfile *profiles, guint n_profiles,
   json_builder_end_object (b);
   if (opts->timetable)
     {
-      guint date = tnet_timetable_get_service_date (opts->timetable);
-      g_autofree char *date_s = g_strdup_printf ("%04u-%02u-%02u", date / 10000,
-                                                 date / 100 % 100, date % 100);
-      g_autofree char *dep = tnet_i_clock_hhmm (opts->depart_s);
       json_builder_set_member_name (b, "timetable");
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "feed");
-      json_builder_add_string_value (b, feed_name ? feed_name : "");
-      json_builder_set_member_name (b, "date");
-      json_builder_add_string_value (b, date_s);
-      json_builder_set_member_name (b, "depart");
-      json_builder_add_string_value (b, dep);
-      json_builder_set_member_name (b, "window_min");
-      json_builder_add_int_value (b, opts->window_ms / 60000);
-      json_builder_set_member_name (b, "percentile");
-      json_builder_add_double_value (b, opts->timetable_percentile);
-      json_builder_set_member_name (b, "max_walk_min");
-      json_builder_add_int_value (b, opts->max_walk_ms / 60000);
+      tnet_i_commute_timetable_members (b, feed_name,
+                                        tnet_timetable_get_service_date (opts->timetable),
+                                        opts->depart_s, opts->window_ms, opts->max_walk_ms,
+                                        opts->timetable_percentile);
       json_builder_end_object (b);
     }
   if (opts->timetable && opts->park_ride)

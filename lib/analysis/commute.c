@@ -22,6 +22,7 @@
  * search and split into legs as the searches' paths are. Cells without
  * lines share one static empty list. */
 #include "tnet-internal.h"
+#include "analysis-private.h"
 
 struct _TnetCommute {
   guint n_profiles, n_origins, n_destinations;
@@ -32,6 +33,10 @@ struct _TnetCommute {
   double *population;           /* n_origins, >= 0 */
   TnetWeight budget_ms;
   gboolean totals_only;         /* the options' totals_only: no parts in any profile */
+  /* the options' max_walk_ms and timetable_percentile (a timetable cell's
+   * minutes); 0 and 0 without a timetable */
+  TnetWeight max_walk_ms;
+  double timetable_percentile;
   /* cells[(p * n_origins + o) * n_destinations + d]; lines owned here,
    * except no_lines */
   TnetCommuteCell *cells;
@@ -423,6 +428,8 @@ tnet_commute_compute_within (const TnetNetwork *net, TnetMultimodal *const *grap
   if (opts->timetable)
     {
       c->n_pcts = opts->n_percentiles;
+      c->max_walk_ms = opts->max_walk_ms;
+      c->timetable_percentile = opts->timetable_percentile;
       c->pcts = g_memdup2 (opts->percentiles, sizeof (double) * MAX (c->n_pcts, 1));
       c->pct_ms = g_new (TnetWeight, MAX (n_cells * c->n_pcts, 1));
       for (gsize k = 0; k < n_cells * c->n_pcts; k++)
@@ -534,6 +541,18 @@ tnet_commute_budget_ms (const TnetCommute *c)
 {
   g_return_val_if_fail (c != NULL, 0);
   return c->budget_ms;
+}
+
+TnetWeight
+tnet_i_commute_max_walk_ms (const TnetCommute *c)
+{
+  return c->max_walk_ms;
+}
+
+double
+tnet_i_commute_timetable_percentile (const TnetCommute *c)
+{
+  return c->timetable_percentile;
 }
 
 const TnetCommuteCell *

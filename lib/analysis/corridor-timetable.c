@@ -250,20 +250,11 @@ tnet_i_corridor_model_json (JsonBuilder *jb, const TnetCorridor *corr)
   json_builder_add_string_value (jb, corr->park_ride ? "park_and_ride" : "transit");
   json_builder_set_member_name (jb, "model");
   json_builder_add_string_value (jb, "timetable");
-  json_builder_set_member_name (jb, "timetable");
-  json_builder_begin_object (jb);
-  tnet_i_timetable_options_to_json (jb, corr->feed_name, tnet_timetable_get_service_date (corr->tt),
-                                    o->depart_s, o->n_minutes, o->percentile, o->max_walk_s);
-  json_builder_set_member_name (jb, "disjoint");
-  json_builder_add_string_value (jb, disjoint_name (corr->disjoint));
-  if (corr->park_ride)
-    {
-      json_builder_set_member_name (jb, "park_and_ride");
-      json_builder_begin_object (jb);
-      tnet_i_park_ride_options_write_json (jb, &corr->park);
-      json_builder_end_object (jb);
-    }
-  json_builder_end_object (jb);
+  tnet_i_timetable_options_to_json (jb, corr->feed_name,
+                                    tnet_timetable_get_service_date (corr->tt), o->depart_s,
+                                    o->n_minutes, o->percentile, o->max_walk_s,
+                                    disjoint_name (corr->disjoint),
+                                    corr->park_ride ? &corr->park : NULL);
 }
 
 static const char *

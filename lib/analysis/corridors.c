@@ -152,27 +152,18 @@ tnet_i_corridor_infra (const TnetNetwork *net, const TnetScenario *scen, guint m
   corr->infra_graph = tnet_graph_compile_modes (net, scen, mode_mask, &infra_time, NULL, error);
   if (corr->infra_graph == NULL)
     return NULL;
-  if (bm->len > 0)
+  /* the link-disjoint set, then the node-disjoint one */
+  TnetPathSet **sets[] = { &corr->link_disjoint, &corr->node_disjoint };
+  const TnetDisjointKind kinds[] = { TNET_DISJOINT_LINKS, TNET_DISJOINT_NODES };
+  for (guint s = 0; s < G_N_ELEMENTS (sets); s++)
     {
-      corr->link_disjoint = tnet_graph_disjoint_paths (corr->infra_graph, infra_time,
-                                                       (const TnetId *) a->members->data,
-                                                       a->members->len,
-                                                       (const TnetId *) bm->data, bm->len,
-                                                       TNET_DISJOINT_LINKS, error);
-      if (corr->link_disjoint == NULL)
+      *sets[s] = bm->len == 0 ? g_new0 (TnetPathSet, 1)
+                 : tnet_graph_disjoint_paths (corr->infra_graph, infra_time,
+                                              (const TnetId *) a->members->data,
+                                              a->members->len, (const TnetId *) bm->data,
+                                              bm->len, kinds[s], error);
+      if (*sets[s] == NULL)
         return NULL;
-      corr->node_disjoint = tnet_graph_disjoint_paths (corr->infra_graph, infra_time,
-                                                       (const TnetId *) a->members->data,
-                                                       a->members->len,
-                                                       (const TnetId *) bm->data, bm->len,
-                                                       TNET_DISJOINT_NODES, error);
-      if (corr->node_disjoint == NULL)
-        return NULL;
-    }
-  else
-    {
-      corr->link_disjoint = g_new0 (TnetPathSet, 1);
-      corr->node_disjoint = g_new0 (TnetPathSet, 1);
     }
   return g_steal_pointer (&corr);
 }
@@ -479,13 +470,29 @@ tnet_i_criticality_model_name (const TnetCriticality *crit, const TnetMultimodal
 void
 tnet_i_timetable_options_to_json (JsonBuilder *jb, const char *feed, guint date,
                                   gint32 depart_s, guint window_min, double percentile,
-                                  guint max_walk_s)
+                                  guint max_walk_s, const char *disjoint,
+                                  const TnetParkRideOptions *park)
 {
+  json_builder_set_member_name (jb, "timetable");
+  json_builder_begin_object (jb);
   tnet_i_json_timetable_members (jb, feed, date, depart_s, window_min);
   json_builder_set_member_name (jb, "percentile");
   json_builder_add_double_value (jb, percentile);
   json_builder_set_member_name (jb, "max_walk_min");
   json_builder_add_double_value (jb, max_walk_s / 60.0);
+  if (disjoint)
+    {
+      json_builder_set_member_name (jb, "disjoint");
+      json_builder_add_string_value (jb, disjoint);
+    }
+  if (park)
+    {
+      json_builder_set_member_name (jb, "park_and_ride");
+      json_builder_begin_object (jb);
+      tnet_i_park_ride_options_write_json (jb, park);
+      json_builder_end_object (jb);
+    }
+  json_builder_end_object (jb);
 }
 
 void
@@ -497,18 +504,9 @@ tnet_i_criticality_model_json (JsonBuilder *jb, const TnetCriticality *crit,
   const TnetICriticalityModel *m = tnet_i_criticality_get_model (crit);
   if (m == NULL)
     return;
-  json_builder_set_member_name (jb, "timetable");
-  json_builder_begin_object (jb);
   tnet_i_timetable_options_to_json (jb, m->feed, m->date, m->depart_s, m->window_min,
-                                    m->percentile, m->max_walk_s);
-  if (m->park_ride)
-    {
-      json_builder_set_member_name (jb, "park_and_ride");
-      json_builder_begin_object (jb);
-      tnet_i_park_ride_options_write_json (jb, &m->park);
-      json_builder_end_object (jb);
-    }
-  json_builder_end_object (jb);
+                                    m->percentile, m->max_walk_s, NULL,
+                                    m->park_ride ? &m->park : NULL);
 }
 
 void
@@ -638,6 +636,21 @@ tnet_corridor_criticality_empty_reason (const TnetCriticality *crit)
                           "another journey as fast)", reached);
 }
 
+/* A builder of a document of the places @a and @b (corridors,
+ * criticality): its object opened with the members from and to, their
+ * specs. */
+static JsonBuilder *
+document_new (const TnetNodeSet *a, const TnetNodeSet *b)
+{
+  JsonBuilder *jb = json_builder_new ();
+  json_builder_begin_object (jb);
+  json_builder_set_member_name (jb, "from");
+  json_builder_add_string_value (jb, a->spec);
+  json_builder_set_member_name (jb, "to");
+  json_builder_add_string_value (jb, b->spec);
+  return jb;
+}
+
 char *
 tnet_corridor_criticality_to_json (const TnetCriticality *crit, const TnetNetwork *net,
                                    const TnetMultimodal *mm, const TnetNodeSet *a,
@@ -647,12 +660,7 @@ tnet_corridor_criticality_to_json (const TnetCriticality *crit, const TnetNetwor
   g_return_val_if_fail (crit != NULL && net != NULL, NULL);
   g_return_val_if_fail (mm != NULL || tnet_i_criticality_get_model (crit) != NULL, NULL);
   g_return_val_if_fail (a != NULL && b != NULL, NULL);
-  g_autoptr (JsonBuilder) jb = json_builder_new ();
-  json_builder_begin_object (jb);
-  json_builder_set_member_name (jb, "from");
-  json_builder_add_string_value (jb, a->spec);
-  json_builder_set_member_name (jb, "to");
-  json_builder_add_string_value (jb, b->spec);
+  g_autoptr (JsonBuilder) jb = document_new (a, b);
   json_builder_set_member_name (jb, "by");
   json_builder_add_string_value (jb, by_line ? "line" : "link");
   json_builder_set_member_name (jb, "profile");
@@ -775,12 +783,7 @@ tnet_corridor_to_json (const TnetCorridor *corr, const TnetNetwork *net, const T
   g_return_val_if_fail (corr != NULL && net != NULL && a != NULL && b != NULL, NULL);
   guint mask = corr->mode_mask;
   const char *group = mask == TNET_MODES_RAIL ? "rail" : mask == TNET_MODES_ROAD ? "road" : "all";
-  g_autoptr (JsonBuilder) jb = json_builder_new ();
-  json_builder_begin_object (jb);
-  json_builder_set_member_name (jb, "from");
-  json_builder_add_string_value (jb, a->spec);
-  json_builder_set_member_name (jb, "to");
-  json_builder_add_string_value (jb, b->spec);
+  g_autoptr (JsonBuilder) jb = document_new (a, b);
   json_builder_set_member_name (jb, "modes");
   json_builder_add_string_value (jb, group);
   tnet_i_corridor_model_json (jb, corr);

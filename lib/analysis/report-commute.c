@@ -6,6 +6,7 @@
 #include "tnet-internal.h"
 #include "report-private.h"
 #include "park-ride-json.h"
+#include "analysis-private.h"
 
 /* What a column keeps for the next one to compare with. */
 typedef struct {
@@ -161,6 +162,24 @@ tnet_i_report_column_park_ride (const TnetReportContext *ctx, const TnetPlanComm
   return pr;
 }
 
+/* Opens member "KEY_@what" (KEY: @grp's key) of @b, an object, with its
+ * "model": "timetable" when @by_timetable, else "frequency", and then
+ * closes it. Returns @by_timetable: whether the caller adds the
+ * timetable's members and closes the object. */
+static gboolean
+open_model_member (JsonBuilder *b, const TnetPlanCommute *grp, const char *what,
+                   gboolean by_timetable)
+{
+  g_autofree char *k = g_strdup_printf ("%s_%s", grp->key, what);
+  json_builder_set_member_name (b, k);
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "model");
+  json_builder_add_string_value (b, by_timetable ? "timetable" : "frequency");
+  if (!by_timetable)
+    json_builder_end_object (b);
+  return by_timetable;
+}
+
 /* How park-and-ride was computed, for the JSON (member
  * "KEY_park_and_ride") and the text: by the timetable of the transit line
  * (@pr), or the frequency approximation. */
@@ -168,14 +187,8 @@ static void
 describe_park_ride (const TnetPlanCommute *grp, const TnetParkRide *pr, JsonBuilder *b,
                     GString *text)
 {
-  g_autofree char *k = g_strdup_printf ("%s_park_and_ride", grp->key);
-  json_builder_set_member_name (b, k);
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "model");
-  if (pr == NULL)
+  if (!open_model_member (b, grp, "park_and_ride", pr != NULL))
     {
-      json_builder_add_string_value (b, "frequency");
-      json_builder_end_object (b);
       g_string_append_printf (text, "park-and-ride: frequency approximation (drive to a "
                                     "station, park, then transit's waits of half the "
                                     "headway)%s\n",
@@ -184,7 +197,6 @@ describe_park_ride (const TnetPlanCommute *grp, const TnetParkRide *pr, JsonBuil
     }
   const TnetParkRideOptions *po = tnet_park_ride_get_options (pr);
   guint n_parking = tnet_park_ride_n_parking (pr);
-  json_builder_add_string_value (b, "timetable");
   tnet_i_park_ride_write_json (b, pr);
   json_builder_end_object (b);
   g_string_append_printf (text, "park-and-ride: the same timetable, a drive of up to %u min "
@@ -198,26 +210,21 @@ describe_park_ride (const TnetPlanCommute *grp, const TnetParkRide *pr, JsonBuil
 }
 
 /* How transit was computed, for the JSON (member "KEY_transit") and the
- * text: the timetable's feed, date, window and percentiles, or the
- * frequency approximation. */
+ * text: by the timetable its model, the members of the commute's one
+ * timetable object (those of `tnet commute`'s "timetable") and the
+ * percentiles, or the frequency approximation. */
 static void
 describe_transit (const TnetReportContext *ctx, const TnetPlanCommute *grp,
-                  const TnetTimetable *tt, JsonBuilder *b, GString *text)
+                  const TnetTimetable *tt, const TnetCommute *c, JsonBuilder *b,
+                  GString *text)
 {
-  g_autofree char *k = g_strdup_printf ("%s_transit", grp->key);
-  json_builder_set_member_name (b, k);
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "model");
-  if (tt == NULL)
+  if (!open_model_member (b, grp, "transit", tt != NULL))
     {
-      json_builder_add_string_value (b, "frequency");
-      json_builder_end_object (b);
       g_string_append_printf (text, "transit: frequency approximation (waits of half the "
                                     "headway over 07:00-09:00)%s\n",
                               grp->timetable ? "; the folder has no feed for this year" : "");
       return;
     }
-  json_builder_add_string_value (b, "timetable");
   const TnetFeed *feed = NULL;
   tnet_dataset_get_feed (ctx->ds, tnet_scenario_get_year (ctx->scen), &feed, NULL);
   g_autofree char *feed_name = feed ? g_path_get_basename (tnet_feed_get_path (feed)) : NULL;
@@ -227,15 +234,9 @@ describe_transit (const TnetReportContext *ctx, const TnetPlanCommute *grp,
   g_autofree char *dep = tnet_i_clock_hhmm (grp->depart_s);
   gint32 last = grp->depart_s + 60 * (gint32) (tnet_i_window_minutes (grp->window_ms) - 1);
   g_autofree char *last_s = tnet_i_clock_hhmm (last);
-  json_builder_set_member_name (b, "feed");
-  json_builder_add_string_value (b, feed_name ? feed_name : "");
-  json_builder_set_member_name (b, "date");
-  json_builder_add_string_value (b, date_s);
-  json_builder_set_member_name (b, "depart");
-  json_builder_add_string_value (b, dep);
-  json_builder_set_member_name (b, "window_min");
-  json_builder_add_int_value (b, tnet_i_window_minutes (grp->window_ms));
-  tnet_i_json_add_number (b, "max_walk_min", tnet_weight_to_min (grp->max_walk_ms), 1);
+  tnet_i_commute_timetable_members (b, feed_name, date, grp->depart_s, grp->window_ms,
+                                    tnet_i_commute_max_walk_ms (c),
+                                    tnet_i_commute_timetable_percentile (c));
   json_builder_set_member_name (b, "time");
   json_builder_add_string_value (b, "p50");
   json_builder_set_member_name (b, "percentiles");
@@ -636,7 +637,7 @@ run_group (const TnetReportContext *ctx, const TnetPlanCommute *grp, JsonBuilder
   if (c == NULL)
     return FALSE;
   if (has_profile (grp, TNET_PROFILE_TRANSIT) && !ctx->keep)
-    describe_transit (ctx, grp, tt, b, text);
+    describe_transit (ctx, grp, tt, c, b, text);
   if (has_profile (grp, TNET_PROFILE_PARK_AND_RIDE) && !ctx->keep)
     describe_park_ride (grp, pr, b, text);
   CommuteCache *cache = g_new0 (CommuteCache, 1);

@@ -109,14 +109,8 @@ timetable_scan (const TnetReportContext *ctx, TnetProfile profile, const TnetNod
 static gboolean
 run_corridors (const TnetReportContext *ctx, JsonBuilder *b, GString *text, GError **error)
 {
-  static const struct {
-    const char *group;
-    guint mask;
-  } groups[] = {
-    { "rail", TNET_MODES_RAIL },
-    { "road", TNET_MODES_ROAD },
-    { "all", TNET_MODES_RAIL | TNET_MODES_ROAD },
-  };
+  /* the mode groups of tnet corridors --modes, in the JSON's order */
+  static const char *const groups[] = { "rail", "road", "all" };
   const TnetPlan *plan = ctx->plan;
   const char *home_id = plan ? tnet_plan_get_home (plan) : NULL;
   if (!home_id)
@@ -157,15 +151,17 @@ run_corridors (const TnetReportContext *ctx, JsonBuilder *b, GString *text, GErr
       json_builder_begin_object (b);
       for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
         {
-          g_autoptr (TnetCorridor) corr = tnet_corridor_analyse (ctx->net, ctx->scen,
-                                                                 groups[g].mask, home, other,
-                                                                 k, budget_ms, detour, error);
+          guint mask = 0;
+          tnet_corridor_modes_from_string (groups[g], &mask);
+          g_autoptr (TnetCorridor) corr = tnet_corridor_analyse (ctx->net, ctx->scen, mask,
+                                                                 home, other, k, budget_ms,
+                                                                 detour, error);
           if (corr == NULL)
             {
               json_builder_end_object (b);
               return FALSE;
             }
-          json_builder_set_member_name (b, groups[g].group);
+          json_builder_set_member_name (b, groups[g]);
           json_builder_begin_object (b);
           json_builder_set_member_name (b, "link_disjoint");
           json_builder_add_int_value (b, corr->link_disjoint->n_paths);
@@ -181,10 +177,10 @@ run_corridors (const TnetReportContext *ctx, JsonBuilder *b, GString *text, GErr
           json_builder_set_member_name (b, within);
           json_builder_add_int_value (b, corr->n_within_budget);
           json_builder_end_object (b);
-          if (groups[g].mask == (TNET_MODES_RAIL | TNET_MODES_ROAD))
+          if (mask == (TNET_MODES_RAIL | TNET_MODES_ROAD))
             all_links = corr->link_disjoint->n_paths;
           g_string_append_printf (text, "  %s to %s: %u link-disjoint, %u node-disjoint paths; "
-                                  "fastest disjoint alternatives", groups[g].group,
+                                  "fastest disjoint alternatives", groups[g],
                                   pair->label, corr->link_disjoint->n_paths,
                                   corr->node_disjoint->n_paths);
           for (guint i = 0; i < corr->fastest->n_paths; i++)

@@ -122,13 +122,8 @@ const TnetReportSection tnet_i_report_section_network = {
 static gboolean
 run_lines (const TnetReportContext *ctx, JsonBuilder *b, GString *text, GError **error)
 {
-  static const struct {
-    const char *group;
-    guint mask;
-  } groups[] = {
-    { "rail", TNET_MODES_RAIL },
-    { "road", TNET_MODES_ROAD },
-  };
+  /* mode groups of tnet corridors --modes */
+  static const char *const groups[] = { "rail", "road" };
   const char *home = ctx->plan ? tnet_plan_get_home (ctx->plan) : NULL;
   if (!home)
     return TRUE;
@@ -138,7 +133,7 @@ run_lines (const TnetReportContext *ctx, JsonBuilder *b, GString *text, GError *
         const TnetPlanPair *pair = tnet_plan_get_pair (ctx->plan, p);
         if (!pair->count_lines)
           break;
-        g_autofree char *key = g_strdup_printf ("%s_%s_lines", pair->id, groups[g].group);
+        g_autofree char *key = g_strdup_printf ("%s_%s_lines", pair->id, groups[g]);
         g_autofree char *row = g_strdup_printf ("%s lines %s-%s",
                                                 g == 0 ? "Rail" : "Road",
                                                 tnet_plan_get_home_label (ctx->plan),
@@ -154,15 +149,17 @@ run_lines (const TnetReportContext *ctx, JsonBuilder *b, GString *text, GError *
             continue;
           }
         g_autoptr (GPtrArray) lines = g_ptr_array_new ();
-        guint count = tnet_corridor_line_count (ctx->net, ctx->scen, home, pair->region,
-                                                groups[g].mask, lines);
+        guint mask = 0;
+        tnet_corridor_modes_from_string (groups[g], &mask);
+        guint count = tnet_corridor_line_count (ctx->net, ctx->scen, home, pair->region, mask,
+                                                lines);
         if (ctx->keep)
           g_datalist_set_data (ctx->keep, key, GUINT_TO_POINTER (count + 1));
         g_autofree char *names = g_strdup_printf ("%s_names", key);
         json_builder_set_member_name (b, key);
         json_builder_add_int_value (b, count);
         tnet_i_json_add_strings (b, names, lines);
-        g_string_append_printf (text, "  %s lines to %s (%u):", groups[g].group,
+        g_string_append_printf (text, "  %s lines to %s (%u):", groups[g],
                                 pair->label, count);
         for (guint k = 0; k < lines->len; k++)
           g_string_append_printf (text, "%s%s", k ? ", " : " ",

@@ -171,6 +171,27 @@ typedef struct {
 } TnetUncertaintyRanges;
 
 void tnet_i_uncertainty_ranges (const TnetPlan *plan, TnetUncertaintyRanges *h);
+
+/* report-uncertainty.c, shared with report-sensitivity.c: the work the
+ * threads of repeated report runs share (the draws, the links varied).
+ * Initialise with tnet_i_report_queue_init(); a worker takes index after
+ * index with tnet_i_report_queue_take() (FALSE: all taken, or a worker
+ * failed) and hands its error to tnet_i_report_queue_fail(), which keeps
+ * the first one (prefixed by @format) and frees the others; after the
+ * threads, tnet_i_report_queue_clear() frees the lock and leaves @error to
+ * the caller. Thread-safe between init and clear. O(1) each. */
+typedef struct {
+  guint n_items;     /* indices 0 .. n_items - 1 */
+  gint next;         /* the next index to take (atomic) */
+  GMutex lock;
+  GError *error;     /* the first error of a worker, under @lock */
+} TnetReportQueue;
+
+void tnet_i_report_queue_init (TnetReportQueue *q, guint n_items);
+gboolean tnet_i_report_queue_take (TnetReportQueue *q, guint *index);
+void tnet_i_report_queue_fail (TnetReportQueue *q, GError *error, const char *format, ...)
+  G_GNUC_PRINTF (3, 4);
+void tnet_i_report_queue_clear (TnetReportQueue *q);
 guint tnet_i_uncertainty_confidence (const char *confidence);
 gboolean tnet_i_uncertainty_link_varies (const TnetUncertaintyRanges *h, const TnetLink *l);
 void tnet_i_uncertainty_move_link (const TnetUncertaintyRanges *h, const TnetLink *l,

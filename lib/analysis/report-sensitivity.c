@@ -35,9 +35,7 @@ typedef struct {
   TnetUncertaintyRanges h;
   GArray *todo;                /* TnetId: the links to vary */
   double *low, *high;          /* per entry of @todo */
-  gint next;                   /* next entry to take (atomic) */
-  GMutex lock;
-  GError *error;               /* first error of a worker, under @lock */
+  TnetReportQueue queue;       /* the entries of @todo */
 } Job;
 
 /* Sets @m (a copy of @l) to one end of @l's range: @sign -1 short and fast,
@@ -65,16 +63,9 @@ worker (gpointer data)
 {
   Job *job = data;
   TnetNetwork *copy = tnet_i_network_shallow_copy (job->net);
-  for (;;)
+  guint k;
+  while (tnet_i_report_queue_take (&job->queue, &k))
     {
-      guint k = (guint) g_atomic_int_add (&job->next, 1);
-      if (k >= job->todo->len)
-        break;
-      g_mutex_lock (&job->lock);
-      gboolean failed = job->error != NULL;
-      g_mutex_unlock (&job->lock);
-      if (failed)
-        break;
       TnetId i = g_array_index (job->todo, TnetId, k);
       const TnetLink *l = tnet_network_link (job->net, i);
       TnetLink *m = tnet_i_network_link_mutable (copy, i);
@@ -89,12 +80,7 @@ worker (gpointer data)
       *m = *l;
       if (!ok)
         {
-          g_mutex_lock (&job->lock);
-          if (!job->error)
-            g_propagate_prefixed_error (&job->error, local, "link %s: ", l->id);
-          else
-            g_error_free (local);
-          g_mutex_unlock (&job->lock);
+          tnet_i_report_queue_fail (&job->queue, local, "link %s: ", l->id);
           break;
         }
     }
@@ -156,13 +142,13 @@ tnet_report_sensitivity (const TnetDataset *ds, const TnetScenario *scen, const 
     }
   job.low = g_new (double, MAX (job.todo->len, 1));
   job.high = g_new (double, MAX (job.todo->len, 1));
-  g_mutex_init (&job.lock);
+  tnet_i_report_queue_init (&job.queue, job.todo->len);
   tnet_i_run_threads ("tnet-sensitivity", tnet_i_thread_count (n_threads, job.todo->len),
                       worker, &job);
-  g_mutex_clear (&job.lock);
+  tnet_i_report_queue_clear (&job.queue);
   TnetSensitivity *s = NULL;
-  if (job.error)
-    g_propagate_error (error, job.error);
+  if (job.queue.error)
+    g_propagate_error (error, job.queue.error);
   else
     {
       s = g_new0 (TnetSensitivity, 1);

@@ -41,10 +41,53 @@ typedef struct {
   TnetUncertaintyRanges h;
   GPtrArray *keys;                 /* the base report's row keys */
   double *values;                  /* [draw - first_draw][column][key] */
-  gint next;                       /* next draw to take (atomic) */
-  GMutex lock;
-  GError *error;                   /* first error of a worker, under @lock */
+  TnetReportQueue queue;           /* the draws 0 .. n_draws - 1 */
 } Job;
+
+void
+tnet_i_report_queue_init (TnetReportQueue *q, guint n_items)
+{
+  q->n_items = n_items;
+  q->next = 0;
+  q->error = NULL;
+  g_mutex_init (&q->lock);
+}
+
+gboolean
+tnet_i_report_queue_take (TnetReportQueue *q, guint *index)
+{
+  guint k = (guint) g_atomic_int_add (&q->next, 1);
+  if (k >= q->n_items)
+    return FALSE;
+  g_mutex_lock (&q->lock);
+  gboolean failed = q->error != NULL;
+  g_mutex_unlock (&q->lock);
+  *index = k;
+  return !failed;
+}
+
+void
+tnet_i_report_queue_fail (TnetReportQueue *q, GError *error, const char *format, ...)
+{
+  g_mutex_lock (&q->lock);
+  if (q->error == NULL)
+    {
+      va_list ap;
+      va_start (ap, format);
+      g_autofree char *prefix = g_strdup_vprintf (format, ap);
+      va_end (ap);
+      g_propagate_prefixed_error (&q->error, error, "%s", prefix);
+    }
+  else
+    g_error_free (error);
+  g_mutex_unlock (&q->lock);
+}
+
+void
+tnet_i_report_queue_clear (TnetReportQueue *q)
+{
+  g_mutex_clear (&q->lock);
+}
 
 static guint64
 splitmix64 (guint64 *state)
@@ -240,16 +283,9 @@ worker (gpointer data)
   GData **keep = g_new0 (GData *, MAX (job->n_scenarios, 1));
   for (guint c = 0; c < job->n_scenarios; c++)
     g_datalist_init (&keep[c]);
-  for (;;)
+  guint d;
+  while (tnet_i_report_queue_take (&job->queue, &d))
     {
-      guint d = (guint) g_atomic_int_add (&job->next, 1);
-      if (d >= job->n_draws)
-        break;
-      g_mutex_lock (&job->lock);
-      gboolean failed = job->error != NULL;
-      g_mutex_unlock (&job->lock);
-      if (failed)
-        break;
       perturb (job, copy, job->first_draw + d);
       GError *local = NULL;
       TnetReport *r = NULL;
@@ -267,13 +303,7 @@ worker (gpointer data)
       g_free (cols);
       if (!r)
         {
-          g_mutex_lock (&job->lock);
-          if (!job->error)
-            g_propagate_prefixed_error (&job->error, local, "draw %u: ",
-                                        job->first_draw + d);
-          else
-            g_error_free (local);
-          g_mutex_unlock (&job->lock);
+          tnet_i_report_queue_fail (&job->queue, local, "draw %u: ", job->first_draw + d);
           break;
         }
       for (guint c = 0; c < job->n_scenarios; c++)
@@ -340,13 +370,13 @@ tnet_report_draw_values (const TnetReport *report, const TnetDataset *ds,
   guint n_keys = job.keys->len;
   /* the job writes into its own array, so that a failed call leaves @values */
   job.values = g_new (double, MAX ((gsize) n_draws * n_scenarios * n_keys, 1));
-  g_mutex_init (&job.lock);
+  tnet_i_report_queue_init (&job.queue, n_draws);
   tnet_i_run_threads ("tnet-draw", tnet_i_thread_count (n_threads, n_draws), worker, &job);
-  g_mutex_clear (&job.lock);
+  tnet_i_report_queue_clear (&job.queue);
   g_ptr_array_unref (job.keys);
-  if (job.error)
+  if (job.queue.error)
     {
-      g_propagate_error (error, job.error);
+      g_propagate_error (error, job.queue.error);
       g_free (job.values);
       return FALSE;
     }
