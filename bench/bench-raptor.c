@@ -190,7 +190,8 @@ main (int argc, char **argv)
   for (guint i = 0; i < n; i++)
     {
       access[i] = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
-      tnet_timetable_walks_near (tt, hex[i].lon, hex[i].lat, MAX_WALK_S, access[i]);
+      tnet_timetable_walks_near (tt, hex[i].lon, hex[i].lat, MAX_WALK_S * 1000u,
+                                 access[i]);
     }
   for (guint o = 0; o < n; o++)
     {

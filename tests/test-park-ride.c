@@ -88,8 +88,8 @@ hand_case (TnetTimetable *tt, const TnetNetwork *net, guint budget_s, guint park
   GError *error = NULL;
   TnetParkRideOptions po;
   tnet_park_ride_options_init (&po);
-  po.drive_budget_s = budget_s;
-  po.park_s = park_s;
+  po.drive_budget_ms = budget_s * 1000u;
+  po.park_ms = park_s * 1000u;
   po.parking_radius_m = radius_m;
   g_autoptr (TnetParkRide) pr = tnet_park_ride_new (tt, net, NULL, &po, &error);
   ck_assert_msg (pr != NULL, "%s", error ? error->message : "");
@@ -97,7 +97,7 @@ hand_case (TnetTimetable *tt, const TnetNetwork *net, guint budget_s, guint park
   ck_assert_uint_eq (tnet_park_ride_n_stops (pr), want_stops);
   g_autoptr (TnetSearch) search = tnet_search_new (tnet_park_ride_get_graph (pr));
   g_autoptr (GArray) walks = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
-  tnet_timetable_walks_near (tt, 0, 0, 900, walks);
+  tnet_timetable_walks_near (tt, 0, 0, 900000, walks);
   ck_assert_uint_eq (walks->len, 1);
   ck_assert_uint_eq (g_array_index (walks, TnetStopWalk, 0).walk_s, 543);
   g_autoptr (GArray) rows = g_array_new (FALSE, FALSE, sizeof (TnetParkRideAccess));
@@ -200,7 +200,7 @@ START_TEST (test_by_hand)
   TnetParkRideOptions dflt;
   tnet_park_ride_options_init (&dflt);
   g_autoptr (TnetParkRide) pr = tnet_park_ride_new (tt, net, NULL, &dflt, &error);
-  ck_assert (tnet_park_ride_matrix (pr, net, &o, 1, dests, 1, 900, 8 * 3600, 10, pcts, 3, out,
+  ck_assert (tnet_park_ride_matrix (pr, net, &o, 1, dests, 1, 900000, 8 * 3600, 10, pcts, 3, out,
                                     NULL, &error));
   /* X stands at D: egress 0 */
   ck_assert_int_eq (out[0], 34 * 60);
@@ -226,7 +226,7 @@ START_TEST (test_by_hand)
                        { TNET_ID_NONE, 0.3, 0, x_link, x_ms, 1 },
                        { TNET_ID_NONE, 0.31, 0, NULL, NULL, 0 } };
   gint32 cells[3 * 3 * 3];
-  ck_assert (tnet_park_ride_matrix_ends (pr, net, from, 3, to, 3, 900, 8 * 3600, 10, pcts, 3,
+  ck_assert (tnet_park_ride_matrix_ends (pr, net, from, 3, to, 3, 900000, 8 * 3600, 10, pcts, 3,
                                          cells, NULL, &error));
   const gint32 U = TNET_RAPTOR_UNREACHED;
   const gint32 want[3 * 3 * 3] = {
@@ -242,7 +242,7 @@ START_TEST (test_by_hand)
   g_autoptr (TnetRaptor) ws = tnet_raptor_new (tt);
   g_autoptr (GArray) walks = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
   g_autoptr (GArray) via = g_array_new (FALSE, FALSE, sizeof (guint));
-  tnet_raptor_walks_from_links (ws, net, &from[0], 900, walks, via);
+  tnet_raptor_walks_from_links (ws, net, &from[0], 900000, walks, via);
   ck_assert_uint_eq (walks->len, 1);
   ck_assert_uint_eq (g_array_index (walks, TnetStopWalk, 0).walk_s, 543 + 30);
   ck_assert_uint_eq (g_array_index (via, guint, 0), 0);
@@ -429,7 +429,7 @@ brute_park_ride (const Oracle *o, const TnetNetwork *net, const guint32 *drive,
       g_array_set_size (acc, 0);
       const TnetNode *n = v >= 0 ? tnet_network_node (net, (TnetId) v) : NULL;
       if (n && ((n->kind != TNET_NODE_PARKING && n->kind != TNET_NODE_STATION)
-                || drive[v] > po->drive_budget_s || !has_link (net, (TnetId) v)))
+                || drive[v] > po->drive_budget_ms / 1000 || !has_link (net, (TnetId) v)))
         continue;
       for (guint s = 0; s < ns; s++)
         {
@@ -439,7 +439,7 @@ brute_park_ride (const Oracle *o, const TnetNetwork *net, const guint32 *drive,
                        : dist_m (olon, olat, o->lon[s], o->lat[s]);
           if (n ? d > po->parking_radius_m : walk_s (d) > max_walk)
             continue;
-          TnetStopWalk w = { s, n ? drive[v] + po->park_s + walk_s (d) : walk_s (d) };
+          TnetStopWalk w = { s, n ? drive[v] + po->park_ms / 1000 + walk_s (d) : walk_s (d) };
           g_array_append_val (acc, w);
         }
       if (acc->len == 0)
@@ -496,8 +496,8 @@ START_TEST (test_random_oracle)
         }
       TnetParkRideOptions po;
       tnet_park_ride_options_init (&po);
-      po.drive_budget_s = (guint) g_rand_int_range (r, 120, 1200);
-      po.park_s = (guint) g_rand_int_range (r, 0, 400);
+      po.drive_budget_ms = (guint) g_rand_int_range (r, 120, 1200) * 1000u;
+      po.park_ms = (guint) g_rand_int_range (r, 0, 400) * 1000u;
       po.parking_radius_m = g_rand_double_range (r, 100, 900);
       GError *error = NULL;
       g_autoptr (TnetParkRide) pr = tnet_park_ride_new (tt, net, NULL, &po, &error);
@@ -518,7 +518,7 @@ START_TEST (test_random_oracle)
           const TnetNode *on = tnet_network_node (net, origin);
           brute_drive (net, origin, TNET_ID_NONE, drive);
           g_array_set_size (walks, 0);
-          tnet_timetable_walks_near (tt, on->lon, on->lat, max_walk, walks);
+          tnet_timetable_walks_near (tt, on->lon, on->lat, max_walk * 1000u, walks);
           tnet_park_ride_access (pr, search, origin, (const TnetStopWalk *) (void *) walks->data,
                                  walks->len, rows, acc);
           const gint32 dep0 = 7 * 3600 + (gint32) g_rand_int_range (r, 0, 7200);
@@ -582,13 +582,13 @@ START_TEST (test_random_oracle)
                       n_parked++;
                       ck_assert_int_eq (l[0].end_s - l[0].start_s, (gint32) drive[l[0].node]);
                       ck_assert_int_eq (l[1].kind, TNET_TRANSIT_LEG_PARK);
-                      ck_assert_int_eq (l[1].end_s - l[1].start_s, (gint32) po.park_s);
+                      ck_assert_int_eq (l[1].end_s - l[1].start_s, (gint32) (po.park_ms / 1000));
                     }
                 }
             }
           double pcts[] = { 0, 50, 100 };
           gint32 iso[64 * 3];
-          ck_assert (tnet_park_ride_isochrone (pr, net, &origin, 1, places, np, max_walk, dep0,
+          ck_assert (tnet_park_ride_isochrone (pr, net, &origin, 1, places, np, max_walk * 1000u, dep0,
                                                n_min, pcts, 3, iso, NULL, NULL));
           for (guint d = 0; d < np; d++)
             {
@@ -830,8 +830,8 @@ START_TEST (test_criticality_oracle)
       add_rails (net, tt, fails);
       TnetParkRideOptions po;
       tnet_park_ride_options_init (&po);
-      po.drive_budget_s = (guint) g_rand_int_range (r, 300, 1500);
-      po.park_s = (guint) g_rand_int_range (r, 0, 300);
+      po.drive_budget_ms = (guint) g_rand_int_range (r, 300, 1500) * 1000u;
+      po.park_ms = (guint) g_rand_int_range (r, 0, 300) * 1000u;
       po.parking_radius_m = g_rand_double_range (r, 200, 900);
       GError *error = NULL;
       g_autoptr (TnetParkRide) pr = tnet_park_ride_new (tt, net, NULL, &po, &error);
@@ -843,7 +843,7 @@ START_TEST (test_criticality_oracle)
       fo.depart_s = 7 * 3600 + (gint32) g_rand_int_range (r, 0, 5400);
       fo.n_minutes = (guint) g_rand_int_range (r, 1, 6);
       fo.percentile = g_rand_int_range (r, 0, 2) ? 50 : 90;
-      fo.max_walk_s = 600;
+      fo.max_walk_ms = 600000;
       for (int by_line = 0; by_line < 2; by_line++)
         {
           TnetCriticalityOptions copts;
@@ -984,8 +984,8 @@ START_TEST (test_alternatives_oracle)
       TnetNetwork *net = random_roads (r);
       TnetParkRideOptions po;
       tnet_park_ride_options_init (&po);
-      po.drive_budget_s = (guint) g_rand_int_range (r, 300, 1500);
-      po.park_s = (guint) g_rand_int_range (r, 0, 300);
+      po.drive_budget_ms = (guint) g_rand_int_range (r, 300, 1500) * 1000u;
+      po.park_ms = (guint) g_rand_int_range (r, 0, 300) * 1000u;
       po.parking_radius_m = g_rand_double_range (r, 200, 900);
       GError *error = NULL;
       g_autoptr (TnetParkRide) pr = tnet_park_ride_new (tt, net, NULL, &po, &error);
@@ -995,7 +995,7 @@ START_TEST (test_alternatives_oracle)
       fo.depart_s = 7 * 3600 + (gint32) g_rand_int_range (r, 0, 5400);
       fo.n_minutes = (guint) g_rand_int_range (r, 0, 5);
       fo.percentile = g_rand_int_range (r, 0, 2) ? 50 : 90;
-      fo.max_walk_s = 600;
+      fo.max_walk_ms = 600000;
       guint nm = MAX (fo.n_minutes, 1u);
       TnetRaptorDisjoint dj = seed % 3 == 0 ? TNET_RAPTOR_DISJOINT_LINES
                                             : TNET_RAPTOR_DISJOINT_HOPS;
@@ -1009,7 +1009,7 @@ START_TEST (test_alternatives_oracle)
       ck_assert_uint_le (alts->len, k);
       /* the first: the matrix's least cell */
       gint32 cells[9];
-      ck_assert (tnet_park_ride_matrix (pr, net, zones, 3, zones, 3, fo.max_walk_s, fo.depart_s,
+      ck_assert (tnet_park_ride_matrix (pr, net, zones, 3, zones, 3, fo.max_walk_ms, fo.depart_s,
                                         fo.n_minutes, &fo.percentile, 1, cells, NULL, &error));
       gint32 least = UNREACHED;
       for (guint i = 0; i < 9; i++)
@@ -1025,7 +1025,7 @@ START_TEST (test_alternatives_oracle)
           for (guint i = 0; i < 9; i++)
             {
               t[i] = open[i] ? brute_time (oracle, feeds, net, &po, i / 3, i % 3, TNET_ID_NONE,
-                                           alt_blocked, &bl, fo.max_walk_s, fo.depart_s, nm,
+                                           alt_blocked, &bl, fo.max_walk_ms / 1000, fo.depart_s, nm,
                                            fo.percentile)
                              : UNREACHED;
               best = MIN (best, t[i]);
@@ -1085,8 +1085,8 @@ options_json (JsonParser *parser, guint drive_s, guint park_s, double radius_m)
 {
   TnetParkRideOptions po;
   tnet_park_ride_options_init (&po);
-  po.drive_budget_s = drive_s;
-  po.park_s = park_s;
+  po.drive_budget_ms = drive_s * 1000u;
+  po.park_ms = park_s * 1000u;
   po.parking_radius_m = radius_m;
   g_autoptr (JsonBuilder) b = json_builder_new ();
   json_builder_begin_object (b);

@@ -234,7 +234,7 @@ check_scan (const TnetFeed *feed, guint date, const double *orig, guint no, cons
   fo.depart_s = dep0;
   fo.n_minutes = window;
   fo.percentile = pct;
-  fo.max_walk_s = max_walk;
+  fo.max_walk_ms = max_walk * 1000u;
   g_autoptr (TnetRaptorFailures) f
     = tnet_raptor_failures_new (tt, dest, nd, (const guint *) (void *) first->data,
                                 (const TnetRaptorHop *) (void *) hops->data, fails->len, &fo);
@@ -554,7 +554,7 @@ check_alternatives (const TnetFeed *feed, guint date, const double *orig, guint 
   fo.depart_s = dep0;
   fo.n_minutes = window;
   fo.percentile = pct;
-  fo.max_walk_s = max_walk;
+  fo.max_walk_ms = max_walk * 1000u;
   /* every pair but (i, i) */
   g_autofree guint8 *mask = g_new (guint8, no * nd);
   for (guint i = 0; i < no; i++)
@@ -762,7 +762,7 @@ START_TEST (test_bundled_base_is_commute)
           co.timetable = tt;
           co.depart_s = fo.depart_s;
           co.window_ms = fo.n_minutes * 60000u;
-          co.max_walk_ms = fo.max_walk_s * 1000u;
+          co.max_walk_ms = fo.max_walk_ms;
           co.timetable_percentile = fo.percentile;
           g_autoptr (TnetCommute) c
             = tnet_commute_compute_within (net, graphs, 1,
@@ -818,7 +818,7 @@ park_ride_cells (const TnetParkRide *pr, const TnetNetwork *net, const TnetNodeS
   GError *error = NULL;
   ck_assert_msg (tnet_park_ride_matrix (pr, net, (const TnetId *) (void *) a->zones->data, na,
                                         (const TnetId *) (void *) b->zones->data, nb,
-                                        fo->max_walk_s, fo->depart_s, fo->n_minutes,
+                                        fo->max_walk_ms, fo->depart_s, fo->n_minutes,
                                         &fo->percentile, 1, out, NULL, &error),
                  "%s", error ? error->message : "");
   GArray *cells = g_array_new (FALSE, FALSE, sizeof (TnetWeight));
@@ -1251,7 +1251,7 @@ START_TEST (test_bundled_alternatives_are_commute)
           co.timetable = tt;
           co.depart_s = fo.depart_s;
           co.window_ms = fo.n_minutes * 60000u;
-          co.max_walk_ms = fo.max_walk_s * 1000u;
+          co.max_walk_ms = fo.max_walk_ms;
           co.timetable_percentile = fo.percentile;
           g_autoptr (TnetCommute) c
             = tnet_commute_compute_within (net, graphs, 1,

@@ -238,7 +238,7 @@ START_TEST (test_matrix_and_isochrone)
   gsize n_cells = (gsize) no * nd * 3;
   g_autofree gint32 *want = g_new (gint32, n_cells);
   g_autofree gint32 *out = g_new (gint32, n_cells);
-  tnet_timetable_matrix (f.tt, op, no, dp, nd, 15 * 60, dep0, n_min, pcts, 3, want);
+  tnet_timetable_matrix (f.tt, op, no, dp, nd, 15 * 60000, dep0, n_min, pcts, 3, want);
   guint reached = 0;
   for (gsize k = 0; k < n_cells; k++)
     reached += want[k] != UNREACHED;
@@ -250,14 +250,14 @@ START_TEST (test_matrix_and_isochrone)
   stop.progress = stop_after;
   stop.progress_data = GUINT_TO_POINTER (2);
   GError *error = NULL;
-  ck_assert (!tnet_timetable_matrix_cancellable (f.tt, op, no, dp, nd, 15 * 60, dep0, n_min,
+  ck_assert (!tnet_timetable_matrix_cancellable (f.tt, op, no, dp, nd, 15 * 60000, dep0, n_min,
                                                  pcts, 3, out, &stop, &error));
   assert_cancelled (error, "cancelled");
   g_clear_error (&error);
   /* an expired deadline */
   tnet_raptor_stop_init (&stop);
   stop.deadline_us = 1;
-  ck_assert (!tnet_timetable_matrix_cancellable (f.tt, op, no, dp, nd, 15 * 60, dep0, n_min,
+  ck_assert (!tnet_timetable_matrix_cancellable (f.tt, op, no, dp, nd, 15 * 60000, dep0, n_min,
                                                  pcts, 3, out, &stop, &error));
   assert_cancelled (error, "deadline");
   g_clear_error (&error);
@@ -265,7 +265,7 @@ START_TEST (test_matrix_and_isochrone)
   stop.deadline_us = g_get_monotonic_time () + (gint64) 3600 * G_USEC_PER_SEC;
   stop.progress = stop_after;
   stop.progress_data = GUINT_TO_POINTER (no);
-  ck_assert (tnet_timetable_matrix_cancellable (f.tt, op, no, dp, nd, 15 * 60, dep0, n_min,
+  ck_assert (tnet_timetable_matrix_cancellable (f.tt, op, no, dp, nd, 15 * 60000, dep0, n_min,
                                                 pcts, 3, out, &stop, &error));
   ck_assert (memcmp (out, want, sizeof (gint32) * n_cells) == 0);
 
@@ -273,18 +273,18 @@ START_TEST (test_matrix_and_isochrone)
   g_autofree gint32 *iso = g_new (gint32, nd * 3);
   tnet_raptor_stop_init (&stop);
   stop.deadline_us = 1;
-  ck_assert (!tnet_timetable_isochrone_cancellable (f.tt, op + 2, 1, dp, nd, 15 * 60, dep0,
+  ck_assert (!tnet_timetable_isochrone_cancellable (f.tt, op + 2, 1, dp, nd, 15 * 60000, dep0,
                                                     n_min, pcts, 3, iso, &stop, &error));
   assert_cancelled (error, "deadline");
   g_clear_error (&error);
   g_autoptr (GCancellable) cancel = g_cancellable_new ();
   stop.deadline_us = 0;
   stop.cancellable = cancel;
-  ck_assert (tnet_timetable_isochrone_cancellable (f.tt, op + 2, 1, dp, nd, 15 * 60, dep0,
+  ck_assert (tnet_timetable_isochrone_cancellable (f.tt, op + 2, 1, dp, nd, 15 * 60000, dep0,
                                                    n_min, pcts, 3, iso, &stop, &error));
   ck_assert (memcmp (iso, want + (gsize) 1 * nd * 3, sizeof (gint32) * nd * 3) == 0);
   g_cancellable_cancel (cancel);
-  ck_assert (!tnet_timetable_isochrone_cancellable (f.tt, op + 2, 1, dp, nd, 15 * 60, dep0,
+  ck_assert (!tnet_timetable_isochrone_cancellable (f.tt, op + 2, 1, dp, nd, 15 * 60000, dep0,
                                                     n_min, pcts, 3, iso, &stop, &error));
   assert_cancelled (error, "cancelled");
   g_clear_error (&error);
@@ -323,7 +323,7 @@ START_TEST (test_isochrone_walks_stopped)
   g_autofree gint32 *out = g_new (gint32, n_places);
   gint32 dep = 8 * 3600;
   gint64 t0 = g_get_monotonic_time ();
-  ck_assert (tnet_timetable_isochrone_cancellable (f.tt, src, n_src, pl, n_places, 7200, dep,
+  ck_assert (tnet_timetable_isochrone_cancellable (f.tt, src, n_src, pl, n_places, 7200000, dep,
                                                    1, &pct, 1, out, NULL, NULL));
   gint64 full = g_get_monotonic_time () - t0;
   guint reached = 0;
@@ -336,7 +336,7 @@ START_TEST (test_isochrone_walks_stopped)
   stop.deadline_us = 1;
   GError *error = NULL;
   t0 = g_get_monotonic_time ();
-  ck_assert (!tnet_timetable_isochrone_cancellable (f.tt, src, n_src, pl, n_places, 7200, dep,
+  ck_assert (!tnet_timetable_isochrone_cancellable (f.tt, src, n_src, pl, n_places, 7200000, dep,
                                                     1, &pct, 1, out, &stop, &error));
   gint64 stopped = g_get_monotonic_time () - t0;
   assert_cancelled (error, "deadline");
@@ -347,7 +347,7 @@ START_TEST (test_isochrone_walks_stopped)
   stop.cancellable = cancel;
   GThread *t = g_thread_new ("cancel", cancel_soon, cancel);
   t0 = g_get_monotonic_time ();
-  gboolean ok = tnet_timetable_isochrone_cancellable (f.tt, src, n_src, pl, n_places, 7200, dep,
+  gboolean ok = tnet_timetable_isochrone_cancellable (f.tt, src, n_src, pl, n_places, 7200000, dep,
                                                       1, &pct, 1, out, &stop, &error);
   gint64 cancelled = g_get_monotonic_time () - t0;
   g_thread_join (t);

@@ -292,7 +292,7 @@ START_TEST (test_random_feeds)
       ck_assert_msg (feed != NULL, "seed %u: %s", seed, error ? error->message : "");
       TnetTimetableOptions to;
       tnet_timetable_options_init (&to);
-      to.min_change_s = seed % 3 == 0 ? 90 : 0;
+      to.min_change_ms = seed % 3 == 0 ? 90000 : 0;
       const TnetFeed *feeds[] = { feed };
       g_autoptr (TnetTimetable) tt = tnet_timetable_build (feeds, 1, &to, &error);
       ck_assert_msg (tt != NULL, "%s", error ? error->message : "");
@@ -407,7 +407,7 @@ START_TEST (test_loop_routes_random)
       ck_assert_msg (feed != NULL, "seed %u: %s", seed, error ? error->message : "");
       TnetTimetableOptions to;
       tnet_timetable_options_init (&to);
-      to.min_change_s = seed % 2 ? 60 : 0;
+      to.min_change_ms = seed % 2 ? 60000 : 0;
       const TnetFeed *feeds[] = { feed };
       g_autoptr (TnetTimetable) tt = tnet_timetable_build (feeds, 1, &to, &error);
       ck_assert_msg (tt != NULL, "%s", error ? error->message : "");
@@ -561,7 +561,7 @@ check_matrix (const char *rel, guint date, gint32 dep0, guint n_minutes, guint n
   const guint max_walk = 900;
   static const double pcts[] = { 5, 25, 50, 75, 95 };
   gint32 *got = g_new (gint32, (gsize) n * n * 5);
-  tnet_timetable_matrix (tt, orig, n, dest, n, max_walk, dep0, n_minutes, pcts, 5, got);
+  tnet_timetable_matrix (tt, orig, n, dest, n, max_walk * 1000u, dep0, n_minutes, pcts, 5, got);
 
   gint32 *arr = g_new (gint32, o->n_stops);
   gint32 *want = g_new (gint32, (gsize) n * n * n_minutes);
@@ -679,7 +679,7 @@ check_isochrone (const char *rel, guint date, gint32 dep0, guint n_minutes, guin
   const guint max_walk = 900;
   static const double pcts[] = { 0, 50, 90 };
   gint32 *got = g_new (gint32, (gsize) n * 3);
-  tnet_timetable_isochrone (tt, src, 2, place, n, max_walk, dep0, n_minutes, pcts, 3, got);
+  tnet_timetable_isochrone (tt, src, 2, place, n, max_walk * 1000u, dep0, n_minutes, pcts, 3, got);
 
   g_autoptr (GArray) acc = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
   for (TnetId s = 0; s < o->n_stops; s++)
@@ -732,8 +732,10 @@ check_isochrone (const char *rel, guint date, gint32 dep0, guint n_minutes, guin
   ck_assert_int_le (got[(gsize) (n - 1) * 3 + 2], 900);   /* the direct walk */
   /* one source: the matrix's row */
   gint32 *one = g_new (gint32, (gsize) n * 3), *row = g_new (gint32, (gsize) n * 3);
-  tnet_timetable_isochrone (tt, src + 2, 1, place, n, max_walk, dep0, n_minutes, pcts, 3, one);
-  tnet_timetable_matrix (tt, src + 2, 1, place, n, max_walk, dep0, n_minutes, pcts, 3, row);
+  tnet_timetable_isochrone (tt, src + 2, 1, place, n, max_walk * 1000u, dep0, n_minutes, pcts,
+                            3, one);
+  tnet_timetable_matrix (tt, src + 2, 1, place, n, max_walk * 1000u, dep0, n_minutes, pcts, 3,
+                         row);
   guint n_later = 0;
   for (guint k = 0; k < n * 3; k++)
     {
@@ -1270,22 +1272,22 @@ START_TEST (test_timed_access)
   TnetId sy = tnet_timetable_find_stop (tt, "Y");
   g_autoptr (TnetRaptor) ws = tnet_raptor_new (tt);
   g_autoptr (GArray) w = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
-  ck_assert (tnet_raptor_walks_from_node (ws, 0, 900, TNET_ID_NONE, NULL, w));
+  ck_assert (tnet_raptor_walks_from_node (ws, 0, 900000, TNET_ID_NONE, NULL, w));
   ck_assert_uint_eq (w->len, 1);
   ck_assert_uint_eq (g_array_index (w, TnetStopWalk, 0).stop, sa);
   ck_assert_uint_eq (g_array_index (w, TnetStopWalk, 0).walk_s, 600);
   g_array_set_size (w, 0);
-  ck_assert (tnet_raptor_walks_from_node (ws, 0, 599, TNET_ID_NONE, NULL, w));
+  ck_assert (tnet_raptor_walks_from_node (ws, 0, 599000, TNET_ID_NONE, NULL, w));
   ck_assert_uint_eq (w->len, 0);
   g_array_set_size (w, 0);
-  ck_assert (tnet_raptor_walks_from_node (ws, 0, 1200, TNET_ID_NONE, NULL, w));
+  ck_assert (tnet_raptor_walks_from_node (ws, 0, 1200000, TNET_ID_NONE, NULL, w));
   ck_assert_uint_eq (w->len, 2);
   ck_assert_uint_eq (g_array_index (w, TnetStopWalk, 1).stop, sb);
   ck_assert_uint_eq (g_array_index (w, TnetStopWalk, 1).walk_s, 1200);
   /* from Z the access walk reaches A at 08:10 and B at 08:20: t1, Y at
    * 08:30 (a footpath follows a ride, not an access walk) */
   g_array_set_size (w, 0);
-  tnet_raptor_walks_from_node (ws, 0, 3600, TNET_ID_NONE, NULL, w);
+  tnet_raptor_walks_from_node (ws, 0, 3600000, TNET_ID_NONE, NULL, w);
   tnet_raptor_run (ws, (const TnetStopWalk *) (void *) w->data, w->len, 8 * 3600);
   ck_assert_int_eq (tnet_raptor_arrival (ws, sy), 8 * 3600 + 30 * 60);
   /* riding t0 from X to A (08:10), the change A -> B by the straight line
@@ -1311,7 +1313,7 @@ START_TEST (test_timed_access)
       ck_assert (ty != NULL);
       g_autoptr (TnetRaptor) wy = tnet_raptor_new (ty);
       g_array_set_size (w, 0);
-      ck_assert (tnet_raptor_walks_from_node (wy, 0, 900, TNET_ID_NONE, NULL, w));
+      ck_assert (tnet_raptor_walks_from_node (wy, 0, 900000, TNET_ID_NONE, NULL, w));
       ck_assert_uint_eq (w->len, year == 2030 ? 2 : 1);
       ck_assert_uint_eq (g_array_index (w, TnetStopWalk, 0).stop, year == 2030 ? sb : sa);
       ck_assert_uint_eq (g_array_index (w, TnetStopWalk, 0).walk_s, year == 2030 ? 180 : 600);
@@ -1384,16 +1386,16 @@ START_TEST (test_street_transfer)
   g_autoptr (TnetRaptor) ws = tnet_raptor_new (tt);
   g_autoptr (GArray) w = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
   guint32 to_b = 0;
-  ck_assert (tnet_raptor_walks_from_node (ws, 4, 600, 3, &to_b, w));
+  ck_assert (tnet_raptor_walks_from_node (ws, 4, 600000, 3, &to_b, w));
   ck_assert_uint_eq (w->len, 2);
   ck_assert_uint_eq (g_array_index (w, TnetStopWalk, 0).walk_s, 188);
   ck_assert_uint_eq (g_array_index (w, TnetStopWalk, 1).walk_s, 188);
   ck_assert_uint_eq (to_b, 180);   /* 240 m */
   g_array_set_size (w, 0);
-  ck_assert (tnet_raptor_walks_from_node (ws, 4, 187, 3, &to_b, w));
+  ck_assert (tnet_raptor_walks_from_node (ws, 4, 187000, 3, &to_b, w));
   ck_assert_uint_eq (w->len, 0);
   g_array_set_size (w, 0);
-  ck_assert (!tnet_raptor_walks_from_node (ws, 99, 600, TNET_ID_NONE, NULL, w));
+  ck_assert (!tnet_raptor_walks_from_node (ws, 99, 600000, TNET_ID_NONE, NULL, w));
 
   /* a place at j: A and B over the street (188 s, not the 279 m straight
    * line), X and Y, off the street, by straight line as
@@ -1401,7 +1403,7 @@ START_TEST (test_street_transfer)
   TnetId sa = tnet_timetable_find_stop (tt, "A"), sb = tnet_timetable_find_stop (tt, "B");
   TnetId sx = tnet_timetable_find_stop (tt, "X"), sy = tnet_timetable_find_stop (tt, "Y");
   g_autoptr (GArray) line_w = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
-  tnet_timetable_walks_near (tt, 0.0015, 0.002, 6000, line_w);
+  tnet_timetable_walks_near (tt, 0.0015, 0.002, 6000000, line_w);
   ck_assert_uint_eq (line_w->len, 4);
   guint32 by_line[4] = { 0 };
   for (guint i = 0; i < line_w->len; i++)
@@ -1409,7 +1411,7 @@ START_TEST (test_street_transfer)
                                                                            i).walk_s;
   ck_assert_uint_gt (by_line[sa], 188);
   g_array_set_size (w, 0);
-  ck_assert (tnet_raptor_walks_from_place (ws, 4, 0.0015, 0.002, 6000, w));
+  ck_assert (tnet_raptor_walks_from_place (ws, 4, 0.0015, 0.002, 6000000, w));
   ck_assert_uint_eq (w->len, 4);
   guint seen = 0;
   for (guint i = 0; i < w->len; i++)
@@ -1422,21 +1424,21 @@ START_TEST (test_street_transfer)
   ck_assert_uint_eq (tnet_raptor_walk_to_node (ws, 3), 180);   /* the search stays */
   /* within 600 s: the street stops only (X and Y are over 5 km away) */
   g_array_set_size (w, 0);
-  ck_assert (tnet_raptor_walks_from_place (ws, 4, 0.0015, 0.002, 600, w));
+  ck_assert (tnet_raptor_walks_from_place (ws, 4, 0.0015, 0.002, 600000, w));
   ck_assert_uint_eq (w->len, 2);
   /* no node, or one off the walk network: every stop by straight line */
   g_array_set_size (w, 0);
-  ck_assert (!tnet_raptor_walks_from_place (ws, TNET_ID_NONE, 0.0015, 0.002, 6000, w));
+  ck_assert (!tnet_raptor_walks_from_place (ws, TNET_ID_NONE, 0.0015, 0.002, 6000000, w));
   ck_assert_uint_eq (w->len, 4);
   for (guint i = 0; i < w->len; i++)
     ck_assert_uint_eq (g_array_index (w, TnetStopWalk, i).walk_s,
                        by_line[g_array_index (w, TnetStopWalk, i).stop]);
   g_array_set_size (w, 0);
-  ck_assert (!tnet_raptor_walks_from_place (ws, 99, 0.0015, 0.002, 6000, w));
+  ck_assert (!tnet_raptor_walks_from_place (ws, 99, 0.0015, 0.002, 6000000, w));
   ck_assert_uint_eq (w->len, 4);
   /* no position: the street walks only */
   g_array_set_size (w, 0);
-  ck_assert (tnet_raptor_walks_from_place (ws, 4, NAN, NAN, 6000, w));
+  ck_assert (tnet_raptor_walks_from_place (ws, 4, NAN, NAN, 6000000, w));
   ck_assert_uint_eq (w->len, 2);
   tt_rm_rf (dir);
   g_free (dir);
@@ -1562,8 +1564,8 @@ START_TEST (test_rewalk_view)
   g_autoptr (TnetRaptor) wf = tnet_raptor_new (fresh);
   g_autoptr (GArray) w = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
   g_autoptr (GArray) wx = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
-  ck_assert (tnet_raptor_walks_from_node (ws, 4, 900, TNET_ID_NONE, NULL, w));
-  ck_assert (tnet_raptor_walks_from_node (wf, 4, 900, TNET_ID_NONE, NULL, wx));
+  ck_assert (tnet_raptor_walks_from_node (ws, 4, 900000, TNET_ID_NONE, NULL, w));
+  ck_assert (tnet_raptor_walks_from_node (wf, 4, 900000, TNET_ID_NONE, NULL, wx));
   ck_assert_uint_eq (w->len, 2);
   ck_assert_uint_eq (w->len, wx->len);
   for (guint i = 0; i < w->len; i++)
@@ -1651,7 +1653,7 @@ START_TEST (test_street_walks_oracle)
           guint target = (guint) g_rand_int_range (rng, 0, (gint32) n);
           guint32 to_t;
           g_array_set_size (w, 0);
-          gboolean on = tnet_raptor_walks_from_node (ws, src, budget, target, &to_t, w);
+          gboolean on = tnet_raptor_walks_from_node (ws, src, budget * 1000u, target, &to_t, w);
           gboolean walkable = FALSE;
           for (guint i = 0; i < tnet_network_n_links (net) && !walkable; i++)
             {
@@ -1851,7 +1853,7 @@ START_TEST (test_matrix_street_oracle)
       ck_assert (tt != NULL);
       ck_assert (tnet_timetable_has_street_walks (tt));
       gint32 *got = g_new (gint32, (gsize) n_places * n_places * 3);
-      tnet_timetable_matrix (tt, place, n_places, place, n_places, max_walk, dep0, n_minutes,
+      tnet_timetable_matrix (tt, place, n_places, place, n_places, max_walk * 1000u, dep0, n_minutes,
                              pcts, 3, got);
 
       Oracle *o = oracle_new (feeds, 1, 20240102, &to);

@@ -283,13 +283,13 @@ oracle_new (const TnetFeed *const *feeds, guint n_feeds, guint date,
             else if (rule[0] == 1)
               o_add_foot (o, a, b, 0);
             else if (a == b)
-              o_add_foot (o, a, b, opt->min_change_s);
+              o_add_foot (o, a, b, (guint) lround (opt->min_change_ms / 1000.0));
             else if (pos)
               o_add_foot (o, a, b, walk);
             continue;
           }
         if (a == b && !isnan (o->lon[a]))
-          o_add_foot (o, a, b, opt->min_change_s);
+          o_add_foot (o, a, b, (guint) lround (opt->min_change_ms / 1000.0));
         else if (a != b && pos && d <= opt->transfer_radius_m)
           o_add_foot (o, a, b, walk);
       }

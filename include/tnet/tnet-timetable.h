@@ -35,8 +35,9 @@ typedef struct _TnetTimetable TnetTimetable;
  *   walking is 1.2-1.4)
  * @transfer_radius_m: stops this close (straight line) are joined by a
  *   footpath of distance x @walk_detour at @walk_speed_kmh (default 400)
- * @min_change_s: time to change vehicles at the same stop when no
- *   transfers.txt rule says otherwise (default 0)
+ * @min_change_ms: time to change vehicles at the same stop when no
+ *   transfers.txt rule says otherwise, milliseconds, rounded to the nearest
+ *   second of the feed's clock (default 0); %TNET_WEIGHT_INF is refused
  * @frequency_seed: frequencies.txt rows with exact_times = 0 say only
  *   "every headway_secs between start_time and end_time": with 0 (the
  *   default) their departures are start_time + k * headway_secs, as for
@@ -75,7 +76,7 @@ typedef struct {
   double walk_speed_kmh;
   double walk_detour;
   double transfer_radius_m;
-  guint min_change_s;
+  TnetWeight min_change_ms;
   guint32 frequency_seed;
   const char *const *feed_labels;
   const TnetNetwork *walk_network;
@@ -106,11 +107,11 @@ TNET_API void tnet_timetable_options_init (TnetTimetableOptions *options);
  *   min_transfer_time, type 3 no transfer at all; a rule from a stop to
  *   itself sets that stop's change time;
  * - otherwise stops within @transfer_radius_m, at the straight-line time,
- *   and a change at the same stop of @min_change_s.
+ *   and a change at the same stop of @min_change_ms.
  * Trip- and route-specific transfer rules are not modelled (ignored).
  *
- * Errors: %TNET_ERROR_INVALID_INPUT when @service_date is not a valid date
- * or two feeds get the same label; %TNET_ERROR_TOO_LARGE when the expanded
+ * Errors: %TNET_ERROR_INVALID_INPUT when @service_date is not a valid date,
+ * @min_change_ms is %TNET_WEIGHT_INF or two feeds get the same label; %TNET_ERROR_TOO_LARGE when the expanded
  * timetable exceeds 2^31 stop times.
  * Returns: (transfer full): a new timetable, or %NULL.
  * Time complexity: O(T log T + S + P) for T expanded stop times, S stops and
@@ -181,11 +182,13 @@ typedef struct {
  * tnet_timetable_walks_near:
  * Appends to @out (a GArray of #TnetStopWalk) every stop whose walk from
  * (@lon, @lat) — straight line x walk_detour at walk_speed_kmh, rounded up
- * to whole seconds — takes at most @max_walk_s. Thread-safe. Errors: none.
+ * to whole seconds — takes at most @max_walk_ms (milliseconds, to the
+ * nearest second; %TNET_WEIGHT_INF: every stop with a position).
+ * Thread-safe. Errors: none.
  * Time complexity: O(stops in the cells the walk covers).
  */
 TNET_API void tnet_timetable_walks_near (const TnetTimetable *tt, double lon, double lat,
-                                         guint max_walk_s, GArray *out);
+                                         TnetWeight max_walk_ms, GArray *out);
 /* Whether @net has something to walk on to the stops: links of mode `walk`
  * (a walk profile, as `tnet init` imports) or `access` links that end at a
  * stop or station node. The commands pass such a network as
@@ -207,6 +210,17 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetTimetable, tnet_timetable_unref)
 
 /* A travel time or arrival that was not reached. */
 #define TNET_RAPTOR_UNREACHED G_MAXINT32
+
+/* Budgets and measures. Every budget of this header (a walking budget
+ * `max_walk_ms`, a drive budget, a change or park time: an input that
+ * limits a search or adds a fixed duration) is a #TnetWeight in
+ * milliseconds, as in the rest of the API. The kernel runs on the feed's
+ * clock, in whole seconds: each budget is rounded once, where it enters,
+ * to the nearest second (499 ms is 0 s, 500 ms is 1 s), and
+ * %TNET_WEIGHT_INF as a walking or drive budget means "no limit". What the
+ * kernel measures (arrivals, travel times, the walks of #TnetStopWalk and
+ * #TnetEgress, the waits of #TnetTransitLeg, the rows of
+ * #TnetParkRideAccess) is whole seconds on the feed's clock. */
 
 /**
  * TnetRaptor:
@@ -296,27 +310,28 @@ TNET_API void tnet_raptor_clear_blocks (TnetRaptor *ws);
 /**
  * tnet_raptor_walks_from_node:
  * @node: a node of the timetable's walk network
- * @max_walk_s: the walking budget
+ * @max_walk_ms: the walking budget, milliseconds (to the nearest second;
+ *   %TNET_WEIGHT_INF: no limit)
  * @target_node: (nullable-id): a node whose walk is wanted too, or
  *   TNET_ID_NONE
  * @target_walk_s: (out) (optional): the walk to @target_node, or G_MAXUINT32
- *   when it is farther than @max_walk_s
+ *   when it is farther than @max_walk_ms
  * @out: a GArray of #TnetStopWalk the stops are appended to
  *
  * Street access and egress: appends every stop on the street whose
  * shortest walk from @node (a one-to-many Dijkstra bounded by
- * @max_walk_s, costs as for #TnetTimetableOptions.walk_network; walks are
+ * @max_walk_ms, costs as for #TnetTimetableOptions.walk_network; walks are
  * symmetric, so this is also the egress to @node) takes at most
- * @max_walk_s, with that walk, in order of distance. Stops not on the
+ * @max_walk_ms, with that walk, in order of distance. Stops not on the
  * street are not reached this way (tnet_timetable_walks_near() gives them
  * by straight line). Uses the workspace's search scratch; allocates
  * nothing but @out's growth.
  * Returns: FALSE (and appends nothing) when the timetable has no walk
  * network, or @node is not one of its nodes or has no walkable link.
  * Errors: none (FALSE is an answer). Thread-safety: as the workspace.
- * Time complexity: O(k log k) for the k nodes within @max_walk_s.
+ * Time complexity: O(k log k) for the k nodes within @max_walk_ms.
  */
-TNET_API gboolean tnet_raptor_walks_from_node (TnetRaptor *ws, TnetId node, guint max_walk_s,
+TNET_API gboolean tnet_raptor_walks_from_node (TnetRaptor *ws, TnetId node, TnetWeight max_walk_ms,
                                                TnetId target_node, guint32 *target_walk_s,
                                                GArray *out);
 
@@ -341,27 +356,28 @@ TNET_API guint32 tnet_raptor_walk_to_node (const TnetRaptor *ws, TnetId node);
  *   (a zone, a station, any node), or TNET_ID_NONE
  * @lon: the place's longitude (NaN: no position)
  * @lat: the place's latitude (NaN: no position)
- * @max_walk_s: the walking budget
+ * @max_walk_ms: the walking budget, milliseconds (to the nearest second;
+ *   %TNET_WEIGHT_INF: no limit)
  * @out: a GArray of #TnetStopWalk the stops are appended to
  *
  * Access and egress of a place, the one rule `tnet route --profile
  * transit`, the timetable commute and the Python package share: when the
  * street search from @node can run (tnet_raptor_walks_from_node(): the
  * timetable walks on a street network and @node has a walkable link), the
- * stops on the street within @max_walk_s over it, in order of walk, then
- * the stops off the street within @max_walk_s by straight line from
+ * stops on the street within @max_walk_ms over it, in order of walk, then
+ * the stops off the street within @max_walk_ms by straight line from
  * (@lon, @lat) (tnet_timetable_walks_near()); otherwise every stop within
- * @max_walk_s by straight line. A stop appears once. A place that is a
+ * @max_walk_ms by straight line. A stop appears once. A place that is a
  * stop of the feed is the caller's to handle ({stop, 0}). Uses the
  * workspace's search scratch; allocates nothing but @out's growth.
  * Returns: TRUE when the street search ran (it stays in @ws for
  *   tnet_raptor_walk_to_node()), FALSE when every walk is a straight line.
  * Errors: none. Thread-safety: as the workspace.
- * Time complexity: O(k log k) for the k nodes within @max_walk_s, plus
+ * Time complexity: O(k log k) for the k nodes within @max_walk_ms, plus
  *   O(stops in the cells the walk covers).
  */
 TNET_API gboolean tnet_raptor_walks_from_place (TnetRaptor *ws, TnetId node, double lon,
-                                                double lat, guint max_walk_s, GArray *out);
+                                                double lat, TnetWeight max_walk_ms, GArray *out);
 
 /**
  * tnet_raptor_walks_from_place_id:
@@ -369,7 +385,8 @@ TNET_API gboolean tnet_raptor_walks_from_place (TnetRaptor *ws, TnetId node, dou
  * @net: (nullable): the network whose node ids and names @id may give
  * @id: a stop id of the timetable, else a node id or name of @net
  *   (tnet_place_find_node())
- * @max_walk_s: the walking budget
+ * @max_walk_ms: the walking budget, milliseconds, as
+ *   tnet_raptor_walks_from_place()
  * @out: a GArray of #TnetStopWalk the stops are appended to
  * @lon: (out): the place's longitude (NaN when a stop has no position)
  * @lat: (out): its latitude
@@ -379,7 +396,7 @@ TNET_API gboolean tnet_raptor_walks_from_place (TnetRaptor *ws, TnetId node, dou
  * Where a named place of a timetable journey is, the one rule of `tnet
  * route --profile transit` and the Python package: a stop of the
  * timetable is that stop ({stop, 0}) and the stops at its position; a node
- * walks to the stops within @max_walk_s (tnet_raptor_walks_from_place()
+ * walks to the stops within @max_walk_ms (tnet_raptor_walks_from_place()
  * at the node's position).
  * Returns: TRUE, or FALSE with @error set and @out unchanged.
  * Errors: %TNET_ERROR_NOT_FOUND for an id that is neither a stop nor a
@@ -389,7 +406,7 @@ TNET_API gboolean tnet_raptor_walks_from_place (TnetRaptor *ws, TnetId node, dou
  *   lookups of @id.
  */
 TNET_API gboolean tnet_raptor_walks_from_place_id (TnetRaptor *ws, const TnetNetwork *net,
-                                                   const char *id, guint max_walk_s,
+                                                   const char *id, TnetWeight max_walk_ms,
                                                    GArray *out, double *lon, double *lat,
                                                    TnetId *node, GError **error);
 
@@ -512,8 +529,9 @@ TNET_API gboolean tnet_raptor_journey (const TnetRaptor *ws, TnetId stop, GArray
  * tnet_timetable_matrix:
  * @origins: (array length=n_origins): (lon, lat) pairs, 2 x @n_origins doubles
  * @destinations: (array length=n_destinations): (lon, lat) pairs
- * @max_walk_s: the longest walk from an origin to its first stop, from the
- *   last stop to a destination, or straight from origin to destination
+ * @max_walk_ms: the longest walk from an origin to its first stop, from the
+ *   last stop to a destination, or straight from origin to destination;
+ *   milliseconds, to the nearest second (%TNET_WEIGHT_INF: no limit)
  * @depart_s: the first departure minute (seconds after midnight)
  * @n_minutes: departures at @depart_s + 60 k, k < @n_minutes (at least 1)
  * @pcts: (array length=n_pcts): percentiles in [0, 100] over the minutes
@@ -524,7 +542,7 @@ TNET_API gboolean tnet_raptor_journey (const TnetRaptor *ws, TnetId stop, GArray
  * Door-to-door travel times by the timetable between places given by their
  * coordinates, over a departure window, reduced to percentiles (nearest
  * rank, as tnet_percentiles()). A place walks to and from the stops within
- * @max_walk_s, and a pair within @max_walk_s on foot may also walk all the
+ * @max_walk_ms, and a pair within @max_walk_ms on foot may also walk all the
  * way, by the rule of `tnet route --profile transit`:
  * - when the timetable walks on a street network
  *   (#TnetTimetableOptions.walk_network), a place snaps to the nearest node
@@ -536,7 +554,7 @@ TNET_API gboolean tnet_raptor_journey (const TnetRaptor *ws, TnetId stop, GArray
  *   walk between them over the streets. A place off the network first walks
  *   to its node by straight line x walk_detour (added to each of its walks,
  *   and taken from the budget); a place whose node is farther than
- *   @max_walk_s that way is not snapped;
+ *   @max_walk_ms that way is not snapped;
  * - otherwise (no walk network, or a place not snapped) every walk of the
  *   place is the straight line x walk_detour at walk_speed_kmh
  *   (tnet_timetable_walks_near(), tnet_timetable_walk_seconds()).
@@ -549,11 +567,11 @@ TNET_API gboolean tnet_raptor_journey (const TnetRaptor *ws, TnetId stop, GArray
  * Time complexity: O(origins x range query + origins x destinations x
  * @n_minutes log @n_minutes), plus with a walk network O((origins +
  * destinations) x (nodes + k log k)) for snapping and the street searches
- * of k nodes within @max_walk_s.
+ * of k nodes within @max_walk_ms.
  */
 TNET_API void tnet_timetable_matrix (TnetTimetable *tt, const double *origins, guint n_origins,
                                      const double *destinations, guint n_destinations,
-                                     guint max_walk_s, gint32 depart_s, guint n_minutes,
+                                     TnetWeight max_walk_ms, gint32 depart_s, guint n_minutes,
                                      const double *pcts, guint n_pcts, gint32 *out);
 
 /**
@@ -561,7 +579,7 @@ TNET_API void tnet_timetable_matrix (TnetTimetable *tt, const double *origins, g
  * @sources: (array length=n_sources): (lon, lat) pairs, 2 x @n_sources
  *   doubles: the journey may start at any of them
  * @places: (array length=n_places): (lon, lat) pairs of the places timed
- * @max_walk_s, @depart_s, @n_minutes, @pcts: as tnet_timetable_matrix()
+ * @max_walk_ms, @depart_s, @n_minutes, @pcts: as tnet_timetable_matrix()
  * @out: @n_places x @n_pcts travel times in seconds (out[d * n_pcts + k]),
  *   TNET_RAPTOR_UNREACHED where the percentile falls on a minute with no
  *   journey
@@ -569,7 +587,7 @@ TNET_API void tnet_timetable_matrix (TnetTimetable *tt, const double *origins, g
  * The travel time by the timetable from a set of sources to every place,
  * over a departure window, reduced to percentiles (nearest rank): for each
  * minute the time to a place is the fastest journey from any source leaving
- * at that minute (walking to the stops within @max_walk_s of it, or all the
+ * at that minute (walking to the stops within @max_walk_ms of it, or all the
  * way when the place is that close), and the percentiles are taken over the
  * minutes of that minimum. With one source, a row of tnet_timetable_matrix().
  * Thread-safe (its own workspace). Errors: none (unreached places read
@@ -579,7 +597,7 @@ TNET_API void tnet_timetable_matrix (TnetTimetable *tt, const double *origins, g
  */
 TNET_API void tnet_timetable_isochrone (TnetTimetable *tt, const double *sources,
                                         guint n_sources, const double *places, guint n_places,
-                                        guint max_walk_s, gint32 depart_s, guint n_minutes,
+                                        TnetWeight max_walk_ms, gint32 depart_s, guint n_minutes,
                                         const double *pcts, guint n_pcts, gint32 *out);
 
 /* ------------------------------------------------------- stopping a query */
@@ -655,7 +673,7 @@ TNET_API gboolean tnet_raptor_run_range_cancellable (TnetRaptor *ws, const TnetS
 TNET_API gboolean tnet_timetable_matrix_cancellable (TnetTimetable *tt, const double *origins,
                                                      guint n_origins,
                                                      const double *destinations,
-                                                     guint n_destinations, guint max_walk_s,
+                                                     guint n_destinations, TnetWeight max_walk_ms,
                                                      gint32 depart_s, guint n_minutes,
                                                      const double *pcts, guint n_pcts,
                                                      gint32 *out, const TnetRaptorStop *stop,
@@ -667,7 +685,7 @@ TNET_API gboolean tnet_timetable_matrix_cancellable (TnetTimetable *tt, const do
  *
  * tnet_timetable_isochrone() that gives up when @stop says so (its
  * progress is not called: one range query). Its walks from the sources and
- * to the places, which with many of either and a long @max_walk_s take
+ * to the places, which with many of either and a long @max_walk_ms take
  * much of its time, are stopped too (TnetRaptorStop). An unstopped query
  * is exactly that of tnet_timetable_isochrone().
  * Errors: %G_IO_ERROR_CANCELLED when stopped; @out is then undefined.
@@ -680,7 +698,7 @@ TNET_API gboolean tnet_timetable_matrix_cancellable (TnetTimetable *tt, const do
 TNET_API gboolean tnet_timetable_isochrone_cancellable (TnetTimetable *tt,
                                                         const double *sources,
                                                         guint n_sources, const double *places,
-                                                        guint n_places, guint max_walk_s,
+                                                        guint n_places, TnetWeight max_walk_ms,
                                                         gint32 depart_s, guint n_minutes,
                                                         const double *pcts, guint n_pcts,
                                                         gint32 *out,
@@ -711,7 +729,8 @@ typedef struct {
  *   0 counts as 1)
  * @percentile: the percentile of the travel time over the minutes that is
  *   a pair's time, nearest rank (tnet_percentiles(); default 50)
- * @max_walk_s: the walking budget, as tnet_timetable_matrix() (default 900)
+ * @max_walk_ms: the walking budget, milliseconds, as tnet_timetable_matrix()
+ *   (default 900 000: 15 min)
  * @n_element_blocks, @element_block: examine only the elements e with
  *   e % @n_element_blocks == @element_block (0 or 1: every element), as
  *   #TnetCriticalityOptions
@@ -722,7 +741,7 @@ typedef struct {
   gint32 depart_s;
   guint n_minutes;
   double percentile;
-  guint max_walk_s;
+  TnetWeight max_walk_ms;
   guint n_element_blocks;
   guint element_block;
 } TnetRaptorFailuresOptions;
@@ -938,18 +957,20 @@ typedef struct _TnetParkRide TnetParkRide;
 
 /**
  * TnetParkRideOptions:
- * @drive_budget_s: the longest drive from the origin to a parking place
- *   (default 1800: 30 min)
- * @park_s: time to park and leave the car park (default 300, as
- *   #TnetTransitOptions.park_s)
+ * @drive_budget_ms: the longest drive from the origin to a parking place,
+ *   milliseconds (default 1 800 000: 30 min); the car graph is in ms, so
+ *   the drive search is bounded by it exactly; %TNET_WEIGHT_INF: no limit
+ * @park_ms: time to park and leave the car park, milliseconds, rounded to
+ *   the nearest second (default 300 000: 5 min, as
+ *   #TnetTransitOptions.park_ms); %TNET_WEIGHT_INF is refused
  * @parking_radius_m: a parking place serves the stops this close, straight
  *   line (default 400)
  *
  * Initialise with tnet_park_ride_options_init().
  */
 typedef struct {
-  guint drive_budget_s;
-  guint park_s;
+  TnetWeight drive_budget_ms;
+  TnetWeight park_ms;
   double parking_radius_m;
 } TnetParkRideOptions;
 
@@ -968,7 +989,8 @@ TNET_API void tnet_park_ride_options_init (TnetParkRideOptions *options);
  * Compiles the car graph (modes expressway, trunk, road and access, as
  * `tnet route`, tnet_graph_compile_modes()) and finds the stops each
  * parking place serves.
- * Errors: %TNET_ERROR_INVALID_INPUT for a negative or non-finite radius,
+ * Errors: %TNET_ERROR_INVALID_INPUT for a negative or non-finite radius or
+ * a @park_ms of %TNET_WEIGHT_INF,
  * and those of tnet_graph_compile_modes().
  * Returns: (transfer full): a new object, or %NULL.
  * Thread-safety: reentrant; @tt, @net and @scen are only read. The object
@@ -1065,21 +1087,22 @@ typedef struct {
  * @ws: a workspace on the timetable
  * @net: the network of the links' nodes (borrowed)
  * @end: a point end (@end->node is ignored)
- * @max_walk_s: the walking budget from each link's node
+ * @max_walk_ms: the walking budget from each link's node, milliseconds,
+ *   as tnet_raptor_walks_from_place()
  * @out: a GArray of #TnetStopWalk the stops are appended to
  * @via: (nullable): a GArray of guint: per row appended to @out, the index
  *   of the access link it takes
  *
  * The stops a point walks to by the timetable: per access link, the
  * link's time rounded to the second, then the stops its street node walks
- * to within @max_walk_s as a place (tnet_raptor_walks_from_place() with
+ * to within @max_walk_ms as a place (tnet_raptor_walks_from_place() with
  * the node and its position); per stop the best over the links (the
  * first link on a tie). Allocates a small table per call. Errors: none.
  * Thread-safety: distinct @ws per thread.
  * Time complexity: @n_links x that of tnet_raptor_walks_from_place().
  */
 TNET_API void tnet_raptor_walks_from_links (TnetRaptor *ws, const TnetNetwork *net,
-                                            const TnetTripEnd *end, guint max_walk_s,
+                                            const TnetTripEnd *end, TnetWeight max_walk_ms,
                                             GArray *out, GArray *via);
 
 /**
@@ -1123,7 +1146,7 @@ TNET_API gboolean tnet_park_ride_journey (const TnetRaptor *ws, TnetId stop,
  * tnet_park_ride_matrix:
  * @origins: (array length=n_origins): network nodes where journeys start
  * @destinations: (array length=n_destinations): network nodes where they end
- * @max_walk_s, @depart_s, @n_minutes, @pcts: as tnet_timetable_matrix()
+ * @max_walk_ms, @depart_s, @n_minutes, @pcts: as tnet_timetable_matrix()
  * @out: @n_origins x @n_destinations x @n_pcts travel times in seconds
  *   (out[(o * n_destinations + d) * n_pcts + k]), TNET_RAPTOR_UNREACHED
  *   where none
@@ -1131,11 +1154,11 @@ TNET_API gboolean tnet_park_ride_journey (const TnetRaptor *ws, TnetId stop,
  *
  * Door-to-door park-and-ride by the timetable: each origin's access rows
  * (tnet_park_ride_access() with the origin's walks by
- * tnet_raptor_walks_from_place() within @max_walk_s), one range query
+ * tnet_raptor_walks_from_place() within @max_walk_ms), one range query
  * (tnet_raptor_run_range()) per origin, each destination reached from the
- * stops within @max_walk_s of it (tnet_raptor_walks_from_place()) or by a
+ * stops within @max_walk_ms of it (tnet_raptor_walks_from_place()) or by a
  * walk all the way from the origin (the street walk when both are on the
- * timetable's walk network, else the straight line) within @max_walk_s.
+ * timetable's walk network, else the straight line) within @max_walk_ms.
  * Errors: %G_IO_ERROR_CANCELLED when stopped; @out is then undefined.
  * Returns: %FALSE when stopped.
  * Time complexity: O(origins x (drive search + range query) + destinations
@@ -1144,7 +1167,7 @@ TNET_API gboolean tnet_park_ride_journey (const TnetRaptor *ws, TnetId stop,
 TNET_API gboolean tnet_park_ride_matrix (const TnetParkRide *pr, const TnetNetwork *net,
                                          const TnetId *origins, guint n_origins,
                                          const TnetId *destinations, guint n_destinations,
-                                         guint max_walk_s, gint32 depart_s, guint n_minutes,
+                                         TnetWeight max_walk_ms, gint32 depart_s, guint n_minutes,
                                          const double *pcts, guint n_pcts, gint32 *out,
                                          const TnetRaptorStop *stop, GError **error);
 
@@ -1152,7 +1175,7 @@ TNET_API gboolean tnet_park_ride_matrix (const TnetParkRide *pr, const TnetNetwo
  * tnet_park_ride_matrix_ends:
  * @origins: (array length=n_origins): where journeys start: nodes or points
  * @destinations: (array length=n_destinations): where they end
- * @max_walk_s, @depart_s, @n_minutes, @pcts, @out, @stop: as
+ * @max_walk_ms, @depart_s, @n_minutes, @pcts, @out, @stop: as
  *   tnet_park_ride_matrix()
  *
  * tnet_park_ride_matrix() between nodes and points. A node is as there. A
@@ -1161,7 +1184,7 @@ TNET_API gboolean tnet_park_ride_matrix (const TnetParkRide *pr, const TnetNetwo
  * destination is reached from the stops of tnet_raptor_walks_from_links()
  * (each link's node walks to the stop, then the link to the point). A walk
  * all the way to or from a point is the straight line between the two
- * positions, within @max_walk_s. So a point's cell is never slower than
+ * positions, within @max_walk_ms. So a point's cell is never slower than
  * transit from that point by the same rows (the walks stay), and the
  * matrix of node ends equals tnet_park_ride_matrix()'s.
  * Errors: %G_IO_ERROR_CANCELLED when stopped; @out is then undefined.
@@ -1173,7 +1196,7 @@ TNET_API gboolean tnet_park_ride_matrix (const TnetParkRide *pr, const TnetNetwo
 TNET_API gboolean tnet_park_ride_matrix_ends (const TnetParkRide *pr, const TnetNetwork *net,
                                               const TnetTripEnd *origins, guint n_origins,
                                               const TnetTripEnd *destinations,
-                                              guint n_destinations, guint max_walk_s,
+                                              guint n_destinations, TnetWeight max_walk_ms,
                                               gint32 depart_s, guint n_minutes,
                                               const double *pcts, guint n_pcts, gint32 *out,
                                               const TnetRaptorStop *stop, GError **error);
@@ -1183,14 +1206,14 @@ TNET_API gboolean tnet_park_ride_matrix_ends (const TnetParkRide *pr, const Tnet
  * @sources: (array length=n_sources): network nodes where the journey may
  *   start
  * @places: (array length=n_places): (lon, lat) pairs of the places timed
- * @max_walk_s, @depart_s, @n_minutes, @pcts, @out: as
+ * @max_walk_ms, @depart_s, @n_minutes, @pcts, @out: as
  *   tnet_timetable_isochrone()
  * @stop: (nullable): when to give up
  *
  * tnet_timetable_isochrone() by park-and-ride: the access rows are those
  * of tnet_park_ride_access() from each source (with its straight-line
  * walks, tnet_timetable_walks_near()), the fastest over the sources for
- * each stop; places are reached from the stops within @max_walk_s, or on
+ * each stop; places are reached from the stops within @max_walk_ms, or on
  * foot from a source, by straight line, as for transit. One range query.
  * @stop is looked at before each source's search and during the walks to
  * the places as well as before each round.
@@ -1203,7 +1226,7 @@ TNET_API gboolean tnet_park_ride_matrix_ends (const TnetParkRide *pr, const Tnet
 TNET_API gboolean tnet_park_ride_isochrone (const TnetParkRide *pr, const TnetNetwork *net,
                                             const TnetId *sources, guint n_sources,
                                             const double *places, guint n_places,
-                                            guint max_walk_s, gint32 depart_s,
+                                            TnetWeight max_walk_ms, gint32 depart_s,
                                             guint n_minutes, const double *pcts, guint n_pcts,
                                             gint32 *out, const TnetRaptorStop *stop,
                                             GError **error);
@@ -1254,8 +1277,9 @@ TNET_API GArray *tnet_park_ride_alternatives (const TnetParkRide *pr, const Tnet
  * @window_min: the departure window in minutes, one departure a minute; 0
  *   (the default) and 1 both mean the departure only, but the documents
  *   say the value given
- * @max_walk_s: the longest walk to the first or from the last stop, and of
- *   a journey that walks all the way, seconds (default 15 min)
+ * @max_walk_ms: the longest walk to the first or from the last stop, and of
+ *   a journey that walks all the way, milliseconds, to the nearest second
+ *   (default 900 000: 15 min; %TNET_WEIGHT_INF: no limit)
  * @percentiles: (array length=n_percentiles): percentiles of the travel
  *   time over the window (nearest rank, tnet_percentiles()); borrowed
  * @n_percentiles: their count (the default: 5, 25, 50, 75 and 95)
@@ -1269,7 +1293,7 @@ TNET_API GArray *tnet_park_ride_alternatives (const TnetParkRide *pr, const Tnet
 typedef struct {
   gint32 depart_s;
   guint window_min;
-  guint max_walk_s;
+  TnetWeight max_walk_ms;
   const double *percentiles;
   guint n_percentiles;
   const char *feed;

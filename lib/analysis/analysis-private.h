@@ -90,7 +90,7 @@ typedef struct {
   gint32 depart_s;
   guint window_min;
   double percentile;
-  guint max_walk_s;
+  TnetWeight max_walk_ms;
   gboolean park_ride;    /* by park-and-ride: @park holds its options */
   TnetParkRideOptions park;
   gboolean by_line;      /* the elements are lines, else network links */
@@ -135,7 +135,7 @@ char **tnet_i_criticality_detour_places (const TnetCriticality *crit, guint rank
  * park-ride-json.h) when @park is not NULL. O(1). corridors.c. */
 void tnet_i_timetable_options_to_json (JsonBuilder *jb, const char *feed, guint date,
                                        gint32 depart_s, guint window_min, double percentile,
-                                       guint max_walk_s, const char *disjoint,
+                                       TnetWeight max_walk_ms, const char *disjoint,
                                        const TnetParkRideOptions *park);
 /* How the times of a scan were computed: "timetable" (a scan with a
  * model), else by its graph's profile "network" (car) or "frequency

@@ -38,7 +38,7 @@ tnet_commute_timing_init (TnetCommuteTiming *timing, const TnetPlanCommute *grou
       timing->percentiles = default_percentiles;
       timing->n_percentiles = G_N_ELEMENTS (default_percentiles);
     }
-  timing->park_ride.drive_budget_s = tnet_i_whole_s (group->drive_budget_ms);
-  timing->park_ride.park_s = tnet_i_whole_s (group->park_time_ms);
+  timing->park_ride.drive_budget_ms = group->drive_budget_ms;
+  timing->park_ride.park_ms = group->park_time_ms;
   timing->park_ride.parking_radius_m = group->parking_radius_m;
 }

@@ -337,24 +337,25 @@ compute_timetable (TnetCommute *c, guint p, const TnetNetwork *net,
   tnet_raptor_stop_init (&stop);
   stop.progress = opts->progress;
   stop.progress_data = opts->progress_data;
-  /* the kernel's clock: the walk in whole seconds, a departure a minute */
-  guint walk_s = tnet_i_whole_s (opts->max_walk_ms);
+  /* the walk stays in ms (the kernel rounds it to its seconds); the
+   * window becomes a departure a minute */
+  TnetWeight walk_ms = opts->max_walk_ms;
   guint n_minutes = tnet_i_window_minutes (opts->window_ms);
   gboolean ok;
   if (c->profiles[p] == TNET_PROFILE_PARK_AND_RIDE)
     ok = direction == TNET_COMMUTE_TO
          ? tnet_park_ride_matrix (opts->park_ride, net, c->origins, no, c->destinations, nd,
-                                  walk_s, opts->depart_s, n_minutes, pcts, np, out, &stop,
+                                  walk_ms, opts->depart_s, n_minutes, pcts, np, out, &stop,
                                   error)
          : tnet_park_ride_matrix (opts->park_ride, net, c->destinations, nd, c->origins, no,
-                                  walk_s, opts->depart_s, n_minutes, pcts, np, out, &stop,
+                                  walk_ms, opts->depart_s, n_minutes, pcts, np, out, &stop,
                                   error);
   else if (direction == TNET_COMMUTE_TO)
-    ok = tnet_timetable_matrix_cancellable (opts->timetable, op, no, dp, nd, walk_s,
+    ok = tnet_timetable_matrix_cancellable (opts->timetable, op, no, dp, nd, walk_ms,
                                             opts->depart_s, n_minutes, pcts, np, out, &stop,
                                             error);
   else
-    ok = tnet_timetable_matrix_cancellable (opts->timetable, dp, nd, op, no, walk_s,
+    ok = tnet_timetable_matrix_cancellable (opts->timetable, dp, nd, op, no, walk_ms,
                                             opts->depart_s, n_minutes, pcts, np, out, &stop,
                                             error);
   if (!ok)

@@ -219,15 +219,15 @@ tnet_corridor_model (const TnetCorridor *corr)
   g_autofree char *dep = tnet_i_clock_hhmm (o->depart_s);
   g_autofree char *park = corr->park_ride
                           ? g_strdup_printf (", drives up to %g min to park %g min within "
-                                             "%g m of a stop", corr->park.drive_budget_s / 60.0,
-                                             corr->park.park_s / 60.0,
+                                             "%g m of a stop", corr->park.drive_budget_ms / 60000.0,
+                                             corr->park.park_ms / 60000.0,
                                              corr->park.parking_radius_m)
                           : NULL;
   return g_strdup_printf ("timetable %s, %u, departing %s, window %u min, percentile %g, "
                           "walks up to %u min%s",
                           corr->feed_name ? corr->feed_name : "(unnamed)",
                           tnet_timetable_get_service_date (corr->tt), dep, o->n_minutes,
-                          o->percentile, o->max_walk_s / 60, park ? park : "");
+                          o->percentile, o->max_walk_ms / 60000, park ? park : "");
 }
 
 void
@@ -252,7 +252,7 @@ tnet_i_corridor_model_json (JsonBuilder *jb, const TnetCorridor *corr)
   json_builder_add_string_value (jb, "timetable");
   tnet_i_timetable_options_to_json (jb, corr->feed_name,
                                     tnet_timetable_get_service_date (corr->tt), o->depart_s,
-                                    o->n_minutes, o->percentile, o->max_walk_s,
+                                    o->n_minutes, o->percentile, o->max_walk_ms,
                                     disjoint_name (corr->disjoint),
                                     corr->park_ride ? &corr->park : NULL);
 }

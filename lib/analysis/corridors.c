@@ -470,7 +470,7 @@ tnet_i_criticality_model_name (const TnetCriticality *crit, const TnetMultimodal
 void
 tnet_i_timetable_options_to_json (JsonBuilder *jb, const char *feed, guint date,
                                   gint32 depart_s, guint window_min, double percentile,
-                                  guint max_walk_s, const char *disjoint,
+                                  TnetWeight max_walk_ms, const char *disjoint,
                                   const TnetParkRideOptions *park)
 {
   json_builder_set_member_name (jb, "timetable");
@@ -479,7 +479,7 @@ tnet_i_timetable_options_to_json (JsonBuilder *jb, const char *feed, guint date,
   json_builder_set_member_name (jb, "percentile");
   json_builder_add_double_value (jb, percentile);
   json_builder_set_member_name (jb, "max_walk_min");
-  json_builder_add_double_value (jb, max_walk_s / 60.0);
+  json_builder_add_double_value (jb, max_walk_ms / 60000.0);
   if (disjoint)
     {
       json_builder_set_member_name (jb, "disjoint");
@@ -505,7 +505,7 @@ tnet_i_criticality_model_json (JsonBuilder *jb, const TnetCriticality *crit,
   if (m == NULL)
     return;
   tnet_i_timetable_options_to_json (jb, m->feed, m->date, m->depart_s, m->window_min,
-                                    m->percentile, m->max_walk_s, NULL,
+                                    m->percentile, m->max_walk_ms, NULL,
                                     m->park_ride ? &m->park : NULL);
 }
 
@@ -603,13 +603,13 @@ tnet_corridor_criticality_model (const TnetCriticality *crit, const TnetMultimod
   guint n = MAX (m->window_min, 1u);
   g_autofree char *park = m->park_ride
                           ? g_strdup_printf (", drives up to %g min to park %g min within "
-                                             "%g m of a stop", m->park.drive_budget_s / 60.0,
-                                             m->park.park_s / 60.0, m->park.parking_radius_m)
+                                             "%g m of a stop", m->park.drive_budget_ms / 60000.0,
+                                             m->park.park_ms / 60000.0, m->park.parking_radius_m)
                           : NULL;
   return g_strdup_printf ("timetable %s, %u, departing %02d:%02d, window %u min, "
                           "percentile %g, walks up to %u min%s", m->feed ? m->feed : "",
                           m->date, m->depart_s / 3600, m->depart_s / 60 % 60, n,
-                          m->percentile, m->max_walk_s / 60, park ? park : "");
+                          m->percentile, m->max_walk_ms / 60000, park ? park : "");
 }
 
 char *

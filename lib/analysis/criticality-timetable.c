@@ -749,7 +749,7 @@ scan_timetable (const TnetNetwork *net, const TnetScenario *scen, TnetTimetable 
                                          fo.n_element_blocks, fo.element_block);
   TnetICriticalityModel model = { pr ? TNET_PROFILE_PARK_AND_RIDE : TNET_PROFILE_TRANSIT,
                                   (char *) feed_name, tnet_timetable_get_service_date (tt),
-                                  fo.depart_s, fo.n_minutes, fo.percentile, fo.max_walk_s,
+                                  fo.depart_s, fo.n_minutes, fo.percentile, fo.max_walk_ms,
                                   pr != NULL, { 0 } };
   if (pr)
     model.park = *tnet_park_ride_get_options (pr);

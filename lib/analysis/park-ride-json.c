@@ -17,8 +17,8 @@ void
 tnet_i_park_ride_options_write_json (JsonBuilder *b, const TnetParkRideOptions *po)
 {
   g_return_if_fail (b != NULL && po != NULL);
-  add_number (b, "drive_budget_min", po->drive_budget_s / 60.0);
-  add_number (b, "park_time_min", po->park_s / 60.0);
+  add_number (b, "drive_budget_min", po->drive_budget_ms / 60000.0);
+  add_number (b, "park_time_min", po->park_ms / 60000.0);
   add_number (b, "parking_radius_m", po->parking_radius_m);
 }
 

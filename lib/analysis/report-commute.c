@@ -147,8 +147,8 @@ tnet_i_report_column_park_ride (const TnetReportContext *ctx, const TnetPlanComm
     }
   TnetParkRideOptions po;
   tnet_park_ride_options_init (&po);
-  po.drive_budget_s = tnet_i_whole_s (grp->drive_budget_ms);
-  po.park_s = tnet_i_whole_s (grp->park_time_ms);
+  po.drive_budget_ms = grp->drive_budget_ms;
+  po.park_ms = grp->park_time_ms;
   po.parking_radius_m = grp->parking_radius_m;
   if ((pr = tnet_park_ride_new (tt, ctx->net, ctx->scen, &po, error)) == NULL)
     return NULL;
@@ -203,7 +203,7 @@ describe_park_ride (const TnetPlanCommute *grp, const TnetParkRide *pr, JsonBuil
                                 "to a parking place, %u min to park, a walk to a stop within "
                                 "%.0f m (%u parking places serve %u stops), or a walk to the "
                                 "first stop as by transit%s\n",
-                          po->drive_budget_s / 60, po->park_s / 60, po->parking_radius_m,
+                          po->drive_budget_ms / 60000, po->park_ms / 60000, po->parking_radius_m,
                           n_parking, tnet_park_ride_n_stops (pr),
                           n_parking == 0 ? "; no parking place serves a stop here, so "
                                            "park-and-ride is transit" : "");

@@ -98,7 +98,7 @@ timetable_scan (const TnetReportContext *ctx, TnetProfile profile, const TnetNod
   tnet_raptor_failures_options_init (&fo);
   fo.depart_s = grp->depart_s;
   fo.n_minutes = tnet_i_window_minutes (grp->window_ms);
-  fo.max_walk_s = tnet_i_whole_s (grp->max_walk_ms);
+  fo.max_walk_ms = grp->max_walk_ms;
   if (pr)
     return tnet_corridor_criticality_park_ride (ctx->net, ctx->scen, pr, feed_name, home, zz,
                                                 FALSE, budget_ms, &fo, copts, error);

@@ -187,7 +187,7 @@ tnet_timetable_route_to_text (const TnetTimetableRoute *r)
       const TnetParkRideOptions *po = &r->park_ride_options;
       g_string_append_printf (out, "Park-and-ride: drive up to %u min, park %u min, %u "
                               "parking places serve %u stops within %g m\n",
-                              po->drive_budget_s / 60, po->park_s / 60, r->n_parking,
+                              po->drive_budget_ms / 60000, po->park_ms / 60000, r->n_parking,
                               r->n_parking_stops, po->parking_radius_m);
     }
   for (guint i = 0; i < r->legs->len; i++)

@@ -12,7 +12,7 @@ tnet_timetable_route_options_init (TnetTimetableRouteOptions *opts)
 {
   g_return_if_fail (opts != NULL);
   *opts = (TnetTimetableRouteOptions) {
-    .depart_s = 8 * 3600, .window_min = 0, .max_walk_s = 15 * 60,
+    .depart_s = 8 * 3600, .window_min = 0, .max_walk_ms = tnet_weight_from_min (15),
     .percentiles = default_percentiles, .n_percentiles = G_N_ELEMENTS (default_percentiles),
     .feed = NULL,
   };
@@ -39,15 +39,17 @@ tnet_timetable_route_free (TnetTimetableRoute *route)
  * stop is within the walk of one end. */
 static gboolean
 route_ends (TnetTimetable *tt, TnetRaptor *ws, const TnetParkRide *pr, TnetSearch *search,
-            const TnetNetwork *net, guint max_walk_s, const char *from, const char *to,
+            const TnetNetwork *net, TnetWeight max_walk_ms, const char *from, const char *to,
             const char *how, GArray *acc, GArray *egr, GArray *rows, GArray *egress,
             guint32 *direct, GError **error)
 {
+  /* the budget on the kernel's clock, as the walk calls round it */
+  guint max_walk_s = tnet_i_whole_s (max_walk_ms);
   double olon = NAN, olat = NAN, dlon = NAN, dlat = NAN;
   TnetId onode, dnode;
-  if (!tnet_raptor_walks_from_place_id (ws, net, from, max_walk_s, acc, &olon, &olat, &onode,
+  if (!tnet_raptor_walks_from_place_id (ws, net, from, max_walk_ms, acc, &olon, &olat, &onode,
                                         error)
-      || !tnet_raptor_walks_from_place_id (ws, net, to, max_walk_s, egr, &dlon, &dlat, &dnode,
+      || !tnet_raptor_walks_from_place_id (ws, net, to, max_walk_ms, egr, &dlon, &dlat, &dnode,
                                            error))
     return FALSE;
   if (pr != NULL && onode != TNET_ID_NONE)
@@ -68,7 +70,7 @@ route_ends (TnetTimetable *tt, TnetRaptor *ws, const TnetParkRide *pr, TnetSearc
   *direct = G_MAXUINT32;
   g_autoptr (GArray) scratch = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
   gboolean street = onode != TNET_ID_NONE && dnode != TNET_ID_NONE
-                    && tnet_raptor_walks_from_node (ws, onode, max_walk_s, dnode, direct,
+                    && tnet_raptor_walks_from_node (ws, onode, max_walk_ms, dnode, direct,
                                                     scratch);
   /* both ends on the street: the direct walk is the street walk; else
    * the walk of the straight line when both ends have a position */
@@ -177,7 +179,7 @@ tnet_timetable_route_compute (TnetTimetable *tt, TnetRaptor *ws, const TnetParkR
   g_autoptr (GArray) rows = g_array_new (FALSE, FALSE, sizeof (TnetParkRideAccess));
   g_autoptr (GArray) egress = g_array_new (FALSE, FALSE, sizeof (TnetEgress));
   guint32 direct;
-  if (!route_ends (tt, ws, pr, search, net, opts->max_walk_s, from, to, how, acc, egr, rows,
+  if (!route_ends (tt, ws, pr, search, net, opts->max_walk_ms, from, to, how, acc, egr, rows,
                    egress, &direct, error))
     return NULL;
   g_autoptr (TnetTimetableRoute) r = route_new (tt, pr, opts, from, to);
@@ -200,7 +202,7 @@ tnet_timetable_route_compute (TnetTimetable *tt, TnetRaptor *ws, const TnetParkR
           best_walk = w->walk_s;
         }
     }
-  r->walk_only = direct <= opts->max_walk_s && r->depart_s + (gint32) direct <= best_t;
+  r->walk_only = direct <= tnet_i_whole_s (opts->max_walk_ms) && r->depart_s + (gint32) direct <= best_t;
   r->direct_s = direct;
   if (r->series_s[0] == TNET_RAPTOR_UNREACHED && opts->window_min <= 1)
     {

@@ -95,6 +95,11 @@ typedef struct {
  * workspace may keep the pointer. O(1); thread-safe (read only). */
 const TnetITimetable *tnet_i_timetable_view (const TnetTimetable *tt);
 
+/* tnet_timetable_walks_near() with the budget already in the kernel's
+ * whole seconds (G_MAXUINT: every stop with a position); the public call
+ * rounds its ms once (tnet_i_whole_s()) and calls this. */
+void tnet_i_timetable_walks_near_s (const TnetTimetable *tt, double lon, double lat,
+                                    guint max_walk_s, GArray *out);
 /* Haversine distance in metres (sphere of radius 6371008.8 m). */
 double tnet_i_timetable_distance_m (double lon1, double lat1, double lon2, double lat2);
 

@@ -58,6 +58,10 @@ struct _TnetTimetable {
   guint n_cells;
   gint64 *cell_key;
   TnetId *cell_stop;
+  /* the cells' column and row ranges: every entry's cell lies within
+   * [cell_x_lo, cell_x_hi] x [cell_y_lo, cell_y_hi] (empty when n_cells = 0),
+   * so a search of any radius visits at most these cells */
+  gint64 cell_x_lo, cell_x_hi, cell_y_lo, cell_y_hi;
 
   gint32 first_dep_s;
   gint32 last_dep_s;

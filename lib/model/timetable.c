@@ -32,7 +32,7 @@ tnet_timetable_options_init (TnetTimetableOptions *options)
   options->walk_speed_kmh = 4.8;
   options->walk_detour = 1.3;
   options->transfer_radius_m = 400;
-  options->min_change_s = 0;
+  options->min_change_ms = 0;
 }
 
 double
@@ -348,9 +348,19 @@ build_grid (TnetTimetable *tt, double cell_m)
   tt->cell_dlon = tt->cell_dlat / MAX (0.01, cos (mean_lat * G_PI / 180.0));
   CellEntry *e = g_new (CellEntry, MAX (n, 1));
   guint k = 0;
+  tt->cell_x_lo = tt->cell_y_lo = G_MAXINT64;
+  tt->cell_x_hi = tt->cell_y_hi = G_MININT64;
   for (guint s = 0; s < tt->n_stops; s++)
     if (!isnan (tt->stop_lon[s]))
-      e[k++] = (CellEntry) { cell_of (tt, tt->stop_lon[s], tt->stop_lat[s], 0, 0), s };
+      {
+        gint64 cx = (gint64) floor (tt->stop_lon[s] / tt->cell_dlon);
+        gint64 cy = (gint64) floor (tt->stop_lat[s] / tt->cell_dlat);
+        tt->cell_x_lo = MIN (tt->cell_x_lo, cx);
+        tt->cell_x_hi = MAX (tt->cell_x_hi, cx);
+        tt->cell_y_lo = MIN (tt->cell_y_lo, cy);
+        tt->cell_y_hi = MAX (tt->cell_y_hi, cy);
+        e[k++] = (CellEntry) { cell_of (tt, tt->stop_lon[s], tt->stop_lat[s], 0, 0), s };
+      }
   if (n > 1)
     qsort (e, n, sizeof *e, cmp_cell);
   tt->n_cells = n;
@@ -364,15 +374,25 @@ build_grid (TnetTimetable *tt, double cell_m)
   g_free (e);
 }
 
-/* Calls @fn for every stop of the cells within @radius_m of (lon, lat). */
+/* Calls @fn for every stop of the cells within @radius_m of (lon, lat).
+ * The cells are visited column by column, then row by row; only those in
+ * the grid's ranges, which hold every stop, so that a radius as long as
+ * an unlimited walk costs at most the grid's extent. */
 static void
 grid_visit (const TnetTimetable *tt, double lon, double lat, double radius_m,
             void (*fn) (TnetId stop, gpointer user), gpointer user)
 {
+  if (tt->n_cells == 0)
+    return;
   double cell_m = tt->cell_dlat * 111195.0;
-  gint64 reach = (gint64) ceil (radius_m / cell_m) + 1;   /* +1: cells are not square away from the mean latitude */
-  for (gint64 dx = -reach; dx <= reach; dx++)
-    for (gint64 dy = -reach; dy <= reach; dy++)
+  /* +1: cells are not square away from the mean latitude */
+  double reach_d = ceil (MIN (radius_m / cell_m, 1e15)) + 1;
+  gint64 reach = (gint64) reach_d;
+  gint64 cx = (gint64) floor (lon / tt->cell_dlon), cy = (gint64) floor (lat / tt->cell_dlat);
+  gint64 dx_lo = MAX (-reach, tt->cell_x_lo - cx), dx_hi = MIN (reach, tt->cell_x_hi - cx);
+  gint64 dy_lo = MAX (-reach, tt->cell_y_lo - cy), dy_hi = MIN (reach, tt->cell_y_hi - cy);
+  for (gint64 dx = dx_lo; dx <= dx_hi; dx++)
+    for (gint64 dy = dy_lo; dy <= dy_hi; dy++)
       {
         gint64 key = cell_of (tt, lon, lat, dx, dy);
         guint lo = 0, hi = tt->n_cells;
@@ -485,6 +505,9 @@ build_footpaths (TnetTimetable *tt, const TnetFeed *const *feeds, guint n_feeds,
         }
     }
 
+  /* the change time on the feed's clock, to the nearest second (finite:
+   * tnet_timetable_build() refuses TNET_WEIGHT_INF) */
+  guint32 change_s = tnet_i_whole_s (o->min_change_ms);
   g_autoptr (GArray) foot = g_array_new (FALSE, FALSE, sizeof (Foot));
   g_autoptr (GArray) hits = g_array_new (FALSE, FALSE, sizeof (TnetId));
   TnetFootSearch fs = { 0 };
@@ -511,7 +534,7 @@ build_footpaths (TnetTimetable *tt, const TnetFeed *const *feeds, guint n_feeds,
                   || g_hash_table_contains (rules, &k))
                 continue;
               self |= b == a;
-              Foot ft = { a, b, a == b ? o->min_change_s : (fs.dist[v] + 999) / 1000 };
+              Foot ft = { a, b, a == b ? change_s : (fs.dist[v] + 999) / 1000 };
               g_array_append_val (foot, ft);
             }
         }
@@ -530,14 +553,14 @@ build_footpaths (TnetTimetable *tt, const TnetFeed *const *feeds, guint n_feeds,
             continue;   /* the rule decides, below */
           double d = tnet_i_timetable_distance_m (tt->stop_lon[a], tt->stop_lat[a],
                                                   tt->stop_lon[b], tt->stop_lat[b]);
-          Foot ft = { a, b, a == b ? o->min_change_s
+          Foot ft = { a, b, a == b ? change_s
                                    : walk_seconds (d, o->walk_detour, o->walk_speed_kmh) };
           g_array_append_val (foot, ft);
         }
       guint64 k = pair_key (a, a);
       if (!self && !g_hash_table_contains (rules, &k))
         {
-          Foot ft = { a, a, o->min_change_s };
+          Foot ft = { a, a, change_s };
           g_array_append_val (foot, ft);
         }
     }
@@ -557,7 +580,7 @@ build_footpaths (TnetTimetable *tt, const TnetFeed *const *feeds, guint n_feeds,
       else if (r->type == 1)
         ft.s = 0;
       else if (a == b)
-        ft.s = o->min_change_s;
+        ft.s = change_s;
       else if (isnan (tt->stop_lon[a]) || isnan (tt->stop_lon[b]))
         continue;
       else
@@ -1024,6 +1047,13 @@ tnet_timetable_build (const TnetFeed *const *feeds, guint n_feeds,
       tnet_timetable_options_init (&dflt);
       options = &dflt;
     }
+  if (options->min_change_ms >= TNET_WEIGHT_INF)
+    {
+      g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
+                   "the change time at a stop must be a finite number of milliseconds, "
+                   "got TNET_WEIGHT_INF");
+      return NULL;
+    }
   guint date = options->service_date ? options->service_date
                                      : tnet_feed_get_service_date (feeds[0]);
   if (date != 0 && !g_date_valid_dmy (date % 100, (date / 100) % 100, date / 10000))
@@ -1249,13 +1279,20 @@ walk_near_cb (TnetId s, gpointer user)
 }
 
 void
-tnet_timetable_walks_near (const TnetTimetable *tt, double lon, double lat,
-                           guint max_walk_s, GArray *out)
+tnet_i_timetable_walks_near_s (const TnetTimetable *tt, double lon, double lat,
+                               guint max_walk_s, GArray *out)
 {
-  g_return_if_fail (tt != NULL && out != NULL);
   if (tt->n_cells == 0 || isnan (lon) || isnan (lat))
     return;
   double radius = max_walk_s * (tt->walk_speed_kmh / 3.6) / tt->walk_detour + 1;
   WalkNear w = { tt, lon, lat, max_walk_s, out };
   grid_visit (tt, lon, lat, radius, walk_near_cb, &w);
+}
+
+void
+tnet_timetable_walks_near (const TnetTimetable *tt, double lon, double lat,
+                           TnetWeight max_walk_ms, GArray *out)
+{
+  g_return_if_fail (tt != NULL && out != NULL);
+  tnet_i_timetable_walks_near_s (tt, lon, lat, tnet_i_whole_s (max_walk_ms), out);
 }

@@ -62,7 +62,7 @@ tnet_i_park_ride_failures_new (const TnetParkRide *pr, const TnetNetwork *net,
       pf->dest_ends[d].lon = pf->dest_ends[d].lat = NAN;
     }
   tnet_i_park_ride_dests_init (&pf->dests, pr, net, pf->dest_ends, n_destinations,
-                               pf->opts.max_walk_s);
+                               tnet_i_whole_s (pf->opts.max_walk_ms));
   if (elements_are_links)
     {
       /* CSR element (= link) -> the car graph's arcs of that link */

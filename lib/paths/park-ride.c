@@ -24,6 +24,7 @@ struct _TnetParkRide {
   TnetGraph *graph;           /* the car graph; node i = network node i */
   TnetMetric *time;           /* its travel time (ms) */
   TnetParkRideOptions opt;
+  guint32 park_s;             /* opt.park_ms on the kernel's clock (nearest s) */
   guint n_nodes;              /* network nodes */
   guint *park_first;          /* n_nodes + 1: the rows of node v are
                                  park_first[v] .. park_first[v + 1] - 1;
@@ -38,8 +39,8 @@ void
 tnet_park_ride_options_init (TnetParkRideOptions *options)
 {
   g_return_if_fail (options != NULL);
-  options->drive_budget_s = 1800;
-  options->park_s = 300;
+  options->drive_budget_ms = tnet_weight_from_min (30);
+  options->park_ms = tnet_weight_from_min (5);
   options->parking_radius_m = 400;
 }
 
@@ -69,6 +70,13 @@ tnet_park_ride_new (TnetTimetable *tt, const TnetNetwork *net, const TnetScenari
                    ">= 0, got %g", options->parking_radius_m);
       return NULL;
     }
+  if (options->park_ms >= TNET_WEIGHT_INF)
+    {
+      g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
+                   "park-and-ride: the park time must be a finite number of milliseconds, "
+                   "got TNET_WEIGHT_INF");
+      return NULL;
+    }
   TnetMetric *time = NULL;
   g_autoptr (TnetScenario) existing = scen ? NULL : tnet_scenario_new (G_MAXINT);
   if (existing)
@@ -82,6 +90,7 @@ tnet_park_ride_new (TnetTimetable *tt, const TnetNetwork *net, const TnetScenari
   pr->graph = g;
   pr->time = time;
   pr->opt = *options;
+  pr->park_s = tnet_i_whole_s (options->park_ms);
   pr->n_nodes = tnet_network_n_nodes (net);
   pr->park_first = g_new0 (guint, pr->n_nodes + 1);
   GArray *stops = g_array_new (FALSE, FALSE, sizeof (TnetId));
@@ -107,7 +116,7 @@ tnet_park_ride_new (TnetTimetable *tt, const TnetNetwork *net, const TnetScenari
       if (!is_parking (n) || !driven[v])
         continue;
       g_array_set_size (near, 0);
-      tnet_timetable_walks_near (tt, n->lon, n->lat, max_s, near);
+      tnet_i_timetable_walks_near_s (tt, n->lon, n->lat, max_s, near);
       for (guint i = 0; i < near->len; i++)
         {
           const TnetStopWalk *w = &g_array_index (near, TnetStopWalk, i);
@@ -235,7 +244,7 @@ access_from (const TnetParkRide *pr, TnetSearch *search, const TnetId *sources,
   if (n_sources > 0)
     {
       tnet_search_run_multi (search, pr->time, sources, offsets_ms, n_sources, TNET_FORWARD,
-                             (TnetWeight) pr->opt.drive_budget_s * 1000, TNET_ID_NONE);
+                             pr->opt.drive_budget_ms, TNET_ID_NONE);
       guint n = tnet_search_n_settled (search);
       for (guint k = 0; k < n; k++)
         {
@@ -244,13 +253,11 @@ access_from (const TnetParkRide *pr, TnetSearch *search, const TnetId *sources,
             continue;
           TnetWeight ms = tnet_search_distance (search, v);
           guint32 drive = (guint32) (((guint64) ms + 999) / 1000);
-          if (drive > pr->opt.drive_budget_s)
-            continue;
           for (guint i = pr->park_first[v]; i < pr->park_first[v + 1]; i++)
             {
               TnetParkRideAccess r = { pr->park_stop[i],
-                                       drive + pr->opt.park_s + pr->park_walk[i], v, drive,
-                                       pr->opt.park_s, pr->park_walk[i] };
+                                       drive + pr->park_s + pr->park_walk[i], v, drive,
+                                       pr->park_s, pr->park_walk[i] };
               offer (out, slot, &r);
             }
         }
@@ -371,11 +378,11 @@ end_walks (TnetRaptor *ws, const TnetNetwork *net, const TnetTripEnd *e, guint m
 {
   if (e->node == TNET_ID_NONE)
     {
-      tnet_raptor_walks_from_links (ws, net, e, max_walk_s, walks, NULL);
+      tnet_i_raptor_walks_from_links_s (ws, net, e, max_walk_s, walks, NULL);
       return FALSE;
     }
   const TnetNode *n = tnet_network_node (net, e->node);
-  return tnet_raptor_walks_from_place (ws, e->node, n->lon, n->lat, max_walk_s, walks);
+  return tnet_i_raptor_walks_from_place_s (ws, e->node, n->lon, n->lat, max_walk_s, walks);
 }
 
 /* The egress rows of every destination: its stops within @max_walk_s. */
@@ -443,7 +450,8 @@ tnet_i_park_ride_origin_rows (const TnetParkRide *pr, const TnetNetwork *net, Tn
       /* a node: as end_position() and end_walks(), from the copied positions */
       olon = d->node_pos[2 * oe->node];
       olat = d->node_pos[2 * oe->node + 1];
-      street = tnet_raptor_walks_from_place (ws, oe->node, olon, olat, d->max_walk_s, walks);
+      street = tnet_i_raptor_walks_from_place_s (ws, oe->node, olon, olat, d->max_walk_s,
+                                                 walks);
     }
   else
     {
@@ -557,8 +565,9 @@ node_ends (const TnetId *nodes, guint n)
 gboolean
 tnet_park_ride_matrix (const TnetParkRide *pr, const TnetNetwork *net, const TnetId *origins,
                        guint n_origins, const TnetId *destinations, guint n_destinations,
-                       guint max_walk_s, gint32 depart_s, guint n_minutes, const double *pcts,
-                       guint n_pcts, gint32 *out, const TnetRaptorStop *stop, GError **error)
+                       TnetWeight max_walk_ms, gint32 depart_s, guint n_minutes,
+                       const double *pcts, guint n_pcts, gint32 *out, const TnetRaptorStop *stop,
+                       GError **error)
 {
   g_return_val_if_fail (pr != NULL && net != NULL, FALSE);
   g_return_val_if_fail (tnet_network_n_nodes (net) == pr->n_nodes, FALSE);
@@ -568,8 +577,8 @@ tnet_park_ride_matrix (const TnetParkRide *pr, const TnetNetwork *net, const Tne
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
   g_autofree TnetTripEnd *o = node_ends (origins, n_origins);
   g_autofree TnetTripEnd *d = node_ends (destinations, n_destinations);
-  return matrix_ends (pr, net, o, n_origins, d, n_destinations, max_walk_s, depart_s,
-                      n_minutes, pcts, n_pcts, out, stop, error);
+  return matrix_ends (pr, net, o, n_origins, d, n_destinations, tnet_i_whole_s (max_walk_ms),
+                      depart_s, n_minutes, pcts, n_pcts, out, stop, error);
 }
 
 /* Whether the @n ends @e are well formed for @pr's network. */
@@ -587,7 +596,7 @@ gboolean
 tnet_park_ride_matrix_ends (const TnetParkRide *pr, const TnetNetwork *net,
                             const TnetTripEnd *origins, guint n_origins,
                             const TnetTripEnd *destinations, guint n_destinations,
-                            guint max_walk_s, gint32 depart_s, guint n_minutes,
+                            TnetWeight max_walk_ms, gint32 depart_s, guint n_minutes,
                             const double *pcts, guint n_pcts, gint32 *out,
                             const TnetRaptorStop *stop, GError **error)
 {
@@ -599,14 +608,15 @@ tnet_park_ride_matrix_ends (const TnetParkRide *pr, const TnetNetwork *net,
   g_return_val_if_fail (ends_valid (pr, origins, n_origins)
                         && ends_valid (pr, destinations, n_destinations), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-  return matrix_ends (pr, net, origins, n_origins, destinations, n_destinations, max_walk_s,
-                      depart_s, n_minutes, pcts, n_pcts, out, stop, error);
+  return matrix_ends (pr, net, origins, n_origins, destinations, n_destinations,
+                      tnet_i_whole_s (max_walk_ms), depart_s, n_minutes, pcts, n_pcts, out, stop,
+                      error);
 }
 
 gboolean
 tnet_park_ride_isochrone (const TnetParkRide *pr, const TnetNetwork *net, const TnetId *sources,
                           guint n_sources, const double *places, guint n_places,
-                          guint max_walk_s, gint32 depart_s, guint n_minutes,
+                          TnetWeight max_walk_ms, gint32 depart_s, guint n_minutes,
                           const double *pcts, guint n_pcts, gint32 *out,
                           const TnetRaptorStop *stop, GError **error)
 {
@@ -619,6 +629,7 @@ tnet_park_ride_isochrone (const TnetParkRide *pr, const TnetNetwork *net, const 
   n_minutes = MAX (n_minutes, 1u);
   if (n_places == 0 || n_pcts == 0)
     return TRUE;
+  guint max_walk_s = tnet_i_whole_s (max_walk_ms);
   g_autoptr (TnetSearch) search = tnet_search_new (pr->graph);
   g_autoptr (GArray) walks = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
   g_autoptr (GArray) rows = g_array_new (FALSE, FALSE, sizeof (TnetParkRideAccess));
@@ -637,7 +648,7 @@ tnet_park_ride_isochrone (const TnetParkRide *pr, const TnetNetwork *net, const 
       src[2 * k + 1] = n->lat;
       g_array_set_size (walks, 0);
       if (!isnan (n->lon) && !isnan (n->lat))
-        tnet_timetable_walks_near (pr->tt, n->lon, n->lat, max_walk_s, walks);
+        tnet_i_timetable_walks_near_s (pr->tt, n->lon, n->lat, max_walk_s, walks);
       tnet_park_ride_access (pr, search, sources[k], (const TnetStopWalk *) (void *) walks->data,
                              walks->len, rows, NULL);
       for (guint i = 0; i < rows->len; i++)

@@ -438,7 +438,8 @@ tnet_raptor_alternatives (TnetTimetable *tt, const double *origins, guint n_orig
   alt_begin (&st, tt, &o_, disjoint, n_origins, n_destinations, FALSE);
   g_autoptr (TnetRaptor) ws = tnet_raptor_new (tt);
   TnetIRaptorDests dests;
-  tnet_i_raptor_dests_init (&dests, tt, ws, destinations, n_destinations, o_.max_walk_s);
+  tnet_i_raptor_dests_init (&dests, tt, ws, destinations, n_destinations,
+                            tnet_i_whole_s (o_.max_walk_ms));
   g_autoptr (GArray) near = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
   for (guint o = 0; o < n_origins; o++)
     tnet_i_raptor_origin_rows (tt, ws, &dests, origins[2 * o], origins[2 * o + 1], near,
@@ -481,7 +482,8 @@ tnet_park_ride_alternatives (const TnetParkRide *pr, const TnetNetwork *net,
       ends[d].lon = ends[d].lat = NAN;
     }
   TnetIParkRideDests dests;
-  tnet_i_park_ride_dests_init (&dests, pr, net, ends, n_destinations, o_.max_walk_s);
+  tnet_i_park_ride_dests_init (&dests, pr, net, ends, n_destinations,
+                               tnet_i_whole_s (o_.max_walk_ms));
   g_autoptr (GArray) walks = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
   for (guint o = 0; o < n_origins; o++)
     {

@@ -59,7 +59,7 @@ tnet_raptor_failures_options_init (TnetRaptorFailuresOptions *opts)
   opts->depart_s = 8 * 3600;
   opts->n_minutes = 1;
   opts->percentile = 50;
-  opts->max_walk_s = 15 * 60;
+  opts->max_walk_ms = tnet_weight_from_min (15);
   opts->n_element_blocks = 1;
   opts->element_block = 0;
 }
@@ -141,7 +141,7 @@ failures_new (TnetTimetable *tt, const double *destinations, guint n_destination
       f->dest_lonlat = g_memdup2 (destinations, sizeof (double) * 2 * MAX (n_destinations, 1u));
       g_autoptr (TnetRaptor) ws = tnet_raptor_new (tt);
       tnet_i_raptor_dests_init (&f->dests, tt, ws, f->dest_lonlat, n_destinations,
-                                f->opts.max_walk_s);
+                                tnet_i_whole_s (f->opts.max_walk_ms));
     }
   else
     f->dests.n = n_destinations;

@@ -46,15 +46,16 @@ place_walks (const TnetTimetable *tt, TnetRaptor *ws, double lon, double lat,
 {
   if (sn.node == TNET_ID_NONE)
     {
-      tnet_timetable_walks_near (tt, lon, lat, max_walk_s, out);
+      tnet_i_timetable_walks_near_s (tt, lon, lat, max_walk_s, out);
       return;
     }
   guint first = out->len;
-  tnet_raptor_walks_from_node (ws, sn.node, max_walk_s - sn.off_s, TNET_ID_NONE, NULL, out);
+  tnet_i_raptor_walks_from_node_s (ws, sn.node, max_walk_s - sn.off_s, TNET_ID_NONE, NULL,
+                                   out);
   for (guint i = first; i < out->len; i++)
     g_array_index (out, TnetStopWalk, i).walk_s += sn.off_s;
   g_array_set_size (near, 0);
-  tnet_timetable_walks_near (tt, lon, lat, max_walk_s, near);
+  tnet_i_timetable_walks_near_s (tt, lon, lat, max_walk_s, near);
   const TnetId *stop_node = tnet_i_timetable_view (tt)->stop_node;
   for (guint i = 0; i < near->len; i++)
     if (stop_node[g_array_index (near, TnetStopWalk, i).stop] == TNET_ID_NONE)
@@ -238,23 +239,24 @@ matrix (TnetTimetable *tt, const double *origins, guint n_origins, const double 
 
 void
 tnet_timetable_matrix (TnetTimetable *tt, const double *origins, guint n_origins,
-                       const double *destinations, guint n_destinations, guint max_walk_s,
-                       gint32 depart_s, guint n_minutes, const double *pcts, guint n_pcts,
-                       gint32 *out)
+                       const double *destinations, guint n_destinations,
+                       TnetWeight max_walk_ms, gint32 depart_s, guint n_minutes,
+                       const double *pcts, guint n_pcts, gint32 *out)
 {
   g_return_if_fail (tt != NULL);
   g_return_if_fail (origins != NULL || n_origins == 0);
   g_return_if_fail (destinations != NULL || n_destinations == 0);
   g_return_if_fail (pcts != NULL || n_pcts == 0);
   g_return_if_fail (out != NULL || (gsize) n_origins * n_destinations * n_pcts == 0);
-  (void) matrix (tt, origins, n_origins, destinations, n_destinations, max_walk_s, depart_s,
-                 n_minutes, pcts, n_pcts, out, NULL, NULL);
+  (void) matrix (tt, origins, n_origins, destinations, n_destinations,
+                 tnet_i_whole_s (max_walk_ms), depart_s, n_minutes, pcts, n_pcts, out, NULL,
+                 NULL);
 }
 
 gboolean
 tnet_timetable_matrix_cancellable (TnetTimetable *tt, const double *origins, guint n_origins,
                                    const double *destinations, guint n_destinations,
-                                   guint max_walk_s, gint32 depart_s, guint n_minutes,
+                                   TnetWeight max_walk_ms, gint32 depart_s, guint n_minutes,
                                    const double *pcts, guint n_pcts, gint32 *out,
                                    const TnetRaptorStop *stop, GError **error)
 {
@@ -265,8 +267,9 @@ tnet_timetable_matrix_cancellable (TnetTimetable *tt, const double *origins, gui
   g_return_val_if_fail (out != NULL || (gsize) n_origins * n_destinations * n_pcts == 0,
                         FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-  return matrix (tt, origins, n_origins, destinations, n_destinations, max_walk_s, depart_s,
-                 n_minutes, pcts, n_pcts, out, stop, error);
+  return matrix (tt, origins, n_origins, destinations, n_destinations,
+                 tnet_i_whole_s (max_walk_ms), depart_s, n_minutes, pcts, n_pcts, out, stop,
+                 error);
 }
 
 /* Egress rows of place @d at (@lon, @lat): the stops within @max_walk_s
@@ -280,7 +283,7 @@ tnet_i_raptor_place_egress (TnetTimetable *tt, guint d, double lon, double lat,
   if (isnan (lon) || isnan (lat))
     return;
   g_array_set_size (near, 0);
-  tnet_timetable_walks_near (tt, lon, lat, max_walk_s, near);
+  tnet_i_timetable_walks_near_s (tt, lon, lat, max_walk_s, near);
   for (guint i = 0; i < near->len; i++)
     {
       const TnetStopWalk *w = &g_array_index (near, TnetStopWalk, i);
@@ -362,7 +365,7 @@ isochrone (TnetTimetable *tt, const double *sources, guint n_sources, const doub
       if (s % TNET_I_RAPTOR_STOP_EVERY == 0 && !tnet_i_raptor_stop_check (stop, error))
         return FALSE;
       if (!isnan (sources[2 * s]) && !isnan (sources[2 * s + 1]))
-        tnet_timetable_walks_near (tt, sources[2 * s], sources[2 * s + 1], max_walk_s, all);
+        tnet_i_timetable_walks_near_s (tt, sources[2 * s], sources[2 * s + 1], max_walk_s, all);
     }
   /* one access row per stop, its shortest walk */
   g_array_sort (all, cmp_stop_walk);
@@ -381,7 +384,7 @@ isochrone (TnetTimetable *tt, const double *sources, guint n_sources, const doub
 
 void
 tnet_timetable_isochrone (TnetTimetable *tt, const double *sources, guint n_sources,
-                          const double *places, guint n_places, guint max_walk_s,
+                          const double *places, guint n_places, TnetWeight max_walk_ms,
                           gint32 depart_s, guint n_minutes, const double *pcts, guint n_pcts,
                           gint32 *out)
 {
@@ -390,16 +393,16 @@ tnet_timetable_isochrone (TnetTimetable *tt, const double *sources, guint n_sour
   g_return_if_fail (places != NULL || n_places == 0);
   g_return_if_fail (pcts != NULL || n_pcts == 0);
   g_return_if_fail (out != NULL || (gsize) n_places * n_pcts == 0);
-  (void) isochrone (tt, sources, n_sources, places, n_places, max_walk_s, depart_s, n_minutes,
-                    pcts, n_pcts, out, NULL, NULL);
+  (void) isochrone (tt, sources, n_sources, places, n_places, tnet_i_whole_s (max_walk_ms),
+                    depart_s, n_minutes, pcts, n_pcts, out, NULL, NULL);
 }
 
 gboolean
 tnet_timetable_isochrone_cancellable (TnetTimetable *tt, const double *sources,
                                       guint n_sources, const double *places, guint n_places,
-                                      guint max_walk_s, gint32 depart_s, guint n_minutes,
-                                      const double *pcts, guint n_pcts, gint32 *out,
-                                      const TnetRaptorStop *stop, GError **error)
+                                      TnetWeight max_walk_ms, gint32 depart_s,
+                                      guint n_minutes, const double *pcts, guint n_pcts,
+                                      gint32 *out, const TnetRaptorStop *stop, GError **error)
 {
   g_return_val_if_fail (tt != NULL, FALSE);
   g_return_val_if_fail (sources != NULL || n_sources == 0, FALSE);
@@ -407,6 +410,6 @@ tnet_timetable_isochrone_cancellable (TnetTimetable *tt, const double *sources,
   g_return_val_if_fail (pcts != NULL || n_pcts == 0, FALSE);
   g_return_val_if_fail (out != NULL || (gsize) n_places * n_pcts == 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-  return isochrone (tt, sources, n_sources, places, n_places, max_walk_s, depart_s, n_minutes,
-                    pcts, n_pcts, out, stop, error);
+  return isochrone (tt, sources, n_sources, places, n_places, tnet_i_whole_s (max_walk_ms),
+                    depart_s, n_minutes, pcts, n_pcts, out, stop, error);
 }

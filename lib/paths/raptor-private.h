@@ -5,6 +5,20 @@
 
 #include "timetable-internal.h"
 
+/* raptor.c: tnet_raptor_walks_from_node(), tnet_raptor_walks_from_place()
+ * and tnet_raptor_walks_from_links() with the walking budget already on
+ * the kernel's clock, whole seconds (G_MAXUINT: no limit). The public
+ * calls round their ms once (tnet_i_whole_s()) and call these; the files
+ * of lib/paths call these directly with the seconds they hold. */
+gboolean tnet_i_raptor_walks_from_node_s (TnetRaptor *ws, TnetId node, guint max_walk_s,
+                                          TnetId target_node, guint32 *target_walk_s,
+                                          GArray *out);
+gboolean tnet_i_raptor_walks_from_place_s (TnetRaptor *ws, TnetId node, double lon, double lat,
+                                           guint max_walk_s, GArray *out);
+void tnet_i_raptor_walks_from_links_s (TnetRaptor *ws, const TnetNetwork *net,
+                                       const TnetTripEnd *end, guint max_walk_s, GArray *out,
+                                       GArray *via);
+
 /* Shared by the range queries of raptor-matrix.c and park-ride.c (paths
  * layer): a place's egress rows (the stops within @max_walk_s by straight
  * line, and a walk all the way of @direct seconds when within it; @near is

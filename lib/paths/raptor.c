@@ -1049,11 +1049,15 @@ tnet_raptor_journey (const TnetRaptor *ws, TnetId stop, GArray *out)
 
 /* ----------------------------------------------------------- street walks */
 
+/* The walking budgets of the public calls are milliseconds; each is
+ * rounded once, to the nearest second (tnet_i_whole_s(): TNET_WEIGHT_INF
+ * becomes G_MAXUINT, no limit), and the tnet_i_*_s() forms below, which
+ * the other files of lib/paths call, work in those whole seconds. */
+
 gboolean
-tnet_raptor_walks_from_node (TnetRaptor *ws, TnetId node, guint max_walk_s,
-                             TnetId target_node, guint32 *target_walk_s, GArray *out)
+tnet_i_raptor_walks_from_node_s (TnetRaptor *ws, TnetId node, guint max_walk_s,
+                                 TnetId target_node, guint32 *target_walk_s, GArray *out)
 {
-  g_return_val_if_fail (ws != NULL && out != NULL, FALSE);
   const TnetITimetable *tt = ws->tv;
   if (target_walk_s)
     *target_walk_s = G_MAXUINT32;
@@ -1087,6 +1091,15 @@ tnet_raptor_walks_from_node (TnetRaptor *ws, TnetId node, guint max_walk_s,
   return TRUE;
 }
 
+gboolean
+tnet_raptor_walks_from_node (TnetRaptor *ws, TnetId node, TnetWeight max_walk_ms,
+                             TnetId target_node, guint32 *target_walk_s, GArray *out)
+{
+  g_return_val_if_fail (ws != NULL && out != NULL, FALSE);
+  return tnet_i_raptor_walks_from_node_s (ws, node, tnet_i_whole_s (max_walk_ms), target_node,
+                                          target_walk_s, out);
+}
+
 guint32
 tnet_raptor_walk_to_node (const TnetRaptor *ws, TnetId node)
 {
@@ -1100,18 +1113,17 @@ tnet_raptor_walk_to_node (const TnetRaptor *ws, TnetId node)
 }
 
 gboolean
-tnet_raptor_walks_from_place (TnetRaptor *ws, TnetId node, double lon, double lat,
-                              guint max_walk_s, GArray *out)
+tnet_i_raptor_walks_from_place_s (TnetRaptor *ws, TnetId node, double lon, double lat,
+                                  guint max_walk_s, GArray *out)
 {
-  g_return_val_if_fail (ws != NULL && out != NULL, FALSE);
   const TnetITimetable *tt = ws->tv;
   gboolean street = node != TNET_ID_NONE
-                    && tnet_raptor_walks_from_node (ws, node, max_walk_s, TNET_ID_NONE, NULL,
-                                                    out);
+                    && tnet_i_raptor_walks_from_node_s (ws, node, max_walk_s, TNET_ID_NONE,
+                                                        NULL, out);
   if (isnan (lon) || isnan (lat))
     return street;
   guint first = out->len;
-  tnet_timetable_walks_near (ws->tt, lon, lat, max_walk_s, out);
+  tnet_i_timetable_walks_near_s (ws->tt, lon, lat, max_walk_s, out);
   if (!street)
     return FALSE;
   /* the stops on the street were walked to over it: keep the straight
@@ -1126,8 +1138,17 @@ tnet_raptor_walks_from_place (TnetRaptor *ws, TnetId node, double lon, double la
 }
 
 gboolean
+tnet_raptor_walks_from_place (TnetRaptor *ws, TnetId node, double lon, double lat,
+                              TnetWeight max_walk_ms, GArray *out)
+{
+  g_return_val_if_fail (ws != NULL && out != NULL, FALSE);
+  return tnet_i_raptor_walks_from_place_s (ws, node, lon, lat, tnet_i_whole_s (max_walk_ms),
+                                           out);
+}
+
+gboolean
 tnet_raptor_walks_from_place_id (TnetRaptor *ws, const TnetNetwork *net, const char *id,
-                                 guint max_walk_s, GArray *out, double *lon, double *lat,
+                                 TnetWeight max_walk_ms, GArray *out, double *lon, double *lat,
                                  TnetId *node, GError **error)
 {
   g_return_val_if_fail (ws != NULL && id != NULL && out != NULL, FALSE);
@@ -1141,7 +1162,7 @@ tnet_raptor_walks_from_place_id (TnetRaptor *ws, const TnetNetwork *net, const c
       g_array_append_val (out, w);
       tnet_timetable_stop_position (ws->tt, s, lon, lat);
       if (!isnan (*lon))
-        tnet_timetable_walks_near (ws->tt, *lon, *lat, 0, out);
+        tnet_i_timetable_walks_near_s (ws->tt, *lon, *lat, 0, out);
       return TRUE;
     }
   TnetId v = net ? tnet_place_find_node (net, id) : TNET_ID_NONE;
@@ -1158,16 +1179,15 @@ tnet_raptor_walks_from_place_id (TnetRaptor *ws, const TnetNetwork *net, const c
   *lon = n->lon;
   *lat = n->lat;
   *node = v;
-  tnet_raptor_walks_from_place (ws, v, n->lon, n->lat, max_walk_s, out);
+  tnet_i_raptor_walks_from_place_s (ws, v, n->lon, n->lat, tnet_i_whole_s (max_walk_ms), out);
   return TRUE;
 }
 
 void
-tnet_raptor_walks_from_links (TnetRaptor *ws, const TnetNetwork *net, const TnetTripEnd *end,
-                              guint max_walk_s, GArray *out, GArray *via)
+tnet_i_raptor_walks_from_links_s (TnetRaptor *ws, const TnetNetwork *net,
+                                  const TnetTripEnd *end, guint max_walk_s, GArray *out,
+                                  GArray *via)
 {
-  g_return_if_fail (ws != NULL && net != NULL && end != NULL && out != NULL);
-  g_return_if_fail (end->n_links == 0 || (end->link_node != NULL && end->link_ms != NULL));
   g_autoptr (GArray) scratch = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
   /* stop + 1 -> its row of @out + 1: one row per stop, the best link's */
   g_autoptr (GHashTable) row = g_hash_table_new (NULL, NULL);
@@ -1181,7 +1201,7 @@ tnet_raptor_walks_from_links (TnetRaptor *ws, const TnetNetwork *net, const Tnet
       /* the link in whole seconds, as the timetable counts */
       guint32 a = (guint32) MIN (((guint64) end->link_ms[c] + 500) / 1000, G_MAXUINT32 / 2);
       g_array_set_size (scratch, 0);
-      tnet_raptor_walks_from_place (ws, v, n->lon, n->lat, max_walk_s, scratch);
+      tnet_i_raptor_walks_from_place_s (ws, v, n->lon, n->lat, max_walk_s, scratch);
       for (guint i = 0; i < scratch->len; i++)
         {
           TnetStopWalk w = g_array_index (scratch, TnetStopWalk, i);
@@ -1202,4 +1222,13 @@ tnet_raptor_walks_from_links (TnetRaptor *ws, const TnetNetwork *net, const Tnet
             }
         }
     }
+}
+
+void
+tnet_raptor_walks_from_links (TnetRaptor *ws, const TnetNetwork *net, const TnetTripEnd *end,
+                              TnetWeight max_walk_ms, GArray *out, GArray *via)
+{
+  g_return_if_fail (ws != NULL && net != NULL && end != NULL && out != NULL);
+  g_return_if_fail (end->n_links == 0 || (end->link_node != NULL && end->link_ms != NULL));
+  tnet_i_raptor_walks_from_links_s (ws, net, end, tnet_i_whole_s (max_walk_ms), out, via);
 }

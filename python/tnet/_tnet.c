@@ -312,8 +312,8 @@ timing_dict (const TnetCommuteTiming *t)
                         "date", t->date ? date : NULL, "window",
                         (unsigned int) ((t->window_ms + 59999u) / 60000u),
                         "max_walk", tnet_weight_to_min (t->max_walk_ms), "percentiles", pcts,
-                        "drive_budget", (unsigned int) (t->park_ride.drive_budget_s / 60),
-                        "park_time", (unsigned int) (t->park_ride.park_s / 60),
+                        "drive_budget", (unsigned int) (t->park_ride.drive_budget_ms / 60000),
+                        "park_time", (unsigned int) (t->park_ride.park_ms / 60000),
                         "parking_radius", t->park_ride.parking_radius_m);
 }
 
@@ -1118,12 +1118,13 @@ isochrone_timetable (const TnetNetwork *net, const TimetableRun *run, const Time
       places[2 * v] = tnet_network_node (net, v)->lon;
       places[2 * v + 1] = tnet_network_node (net, v)->lat;
     }
-  guint max_walk_s = (guint) ta->max_walk_min * 60, n_min = MAX ((guint) ta->window_min, 1u);
+  TnetWeight max_walk_ms = tnet_weight_from_min ((guint) ta->max_walk_min);
+  guint n_min = MAX ((guint) ta->window_min, 1u);
   gboolean ok = run->pr
     ? tnet_park_ride_isochrone (run->pr, net, (const TnetId *) (void *) nodes->data, ns,
-                                places, n, max_walk_s, ta->depart_s, n_min, run->pcts, 1, sec,
+                                places, n, max_walk_ms, ta->depart_s, n_min, run->pcts, 1, sec,
                                 NULL, error)
-    : tnet_timetable_isochrone_cancellable (run->tt, src, ns, places, n, max_walk_s,
+    : tnet_timetable_isochrone_cancellable (run->tt, src, ns, places, n, max_walk_ms,
                                             ta->depart_s, n_min, run->pcts, 1, sec, NULL,
                                             error);
   if (!ok)
@@ -2062,7 +2063,7 @@ criticality_run (DatasetObject *self, int year, PyObject *closures, const TnetSc
       fo.depart_s = ct->depart_s;
       fo.n_minutes = (guint) ct->window_min;
       fo.percentile = ct->percentile;
-      fo.max_walk_s = (guint) ct->max_walk_min * 60;
+      fo.max_walk_ms = tnet_weight_from_min ((guint) ct->max_walk_min);
       crit = pr ? tnet_corridor_criticality_park_ride (net, scen, pr, feed_name, a, b, by_line,
                                                        budget_ms, &fo, copts, &error)
                 : tnet_corridor_criticality_timetable (net, scen, tt, feed_name, a, b, by_line,
@@ -2257,12 +2258,12 @@ great_circle_m (double lon1, double lat1, double lon2, double lat2)
 
 /* The stops a place walks to, as `tnet route --profile transit` finds
  * them: a stop id of the timetable is that stop (and the stops at its
- * position); a node walks to the stops within @max_walk_s by
+ * position); a node walks to the stops within @max_walk_ms by
  * tnet_raptor_walks_from_place() (TRUE: over the street, the search stays
  * in @ws for tnet_raptor_walk_to_node()). */
 static gboolean
 place_walks (const TnetTimetable *tt, TnetRaptor *ws, const TnetNetwork *net, TnetId v,
-             guint max_walk_s, GArray *walks, double *lon, double *lat)
+             TnetWeight max_walk_ms, GArray *walks, double *lon, double *lat)
 {
   const TnetNode *n = tnet_network_node (net, v);
   TnetId s = tnet_timetable_find_stop (tt, n->id);
@@ -2277,7 +2278,7 @@ place_walks (const TnetTimetable *tt, TnetRaptor *ws, const TnetNetwork *net, Tn
     }
   *lon = n->lon;
   *lat = n->lat;
-  return tnet_raptor_walks_from_place (ws, v, n->lon, n->lat, max_walk_s, walks);
+  return tnet_raptor_walks_from_place (ws, v, n->lon, n->lat, max_walk_ms, walks);
 }
 
 /* The timetable of the scenario year's feed on @date (0: its busiest day),
@@ -2422,8 +2423,8 @@ park_ride_setup (DatasetObject *self, int year, PyObject *closures, TnetTimetabl
     }
   TnetParkRideOptions po;
   tnet_park_ride_options_init (&po);
-  po.drive_budget_s = (guint) drive_min * 60;
-  po.park_s = (guint) park_min * 60;
+  po.drive_budget_ms = tnet_weight_from_min ((guint) drive_min);
+  po.park_ms = tnet_weight_from_min ((guint) park_min);
   po.parking_radius_m = radius_m;
   TnetParkRide *pr;
   Py_BEGIN_ALLOW_THREADS
@@ -2440,8 +2441,8 @@ static PyObject *
 park_ride_summary (const TnetParkRide *pr)
 {
   const TnetParkRideOptions *po = tnet_park_ride_get_options (pr);
-  return Py_BuildValue ("{s:d,s:d,s:d,s:I,s:I}", "drive_budget_min", po->drive_budget_s / 60.0,
-                        "park_min", po->park_s / 60.0, "parking_radius_m",
+  return Py_BuildValue ("{s:d,s:d,s:d,s:I,s:I}", "drive_budget_min", po->drive_budget_ms / 60000.0,
+                        "park_min", po->park_ms / 60000.0, "parking_radius_m",
                         po->parking_radius_m, "parking_places", tnet_park_ride_n_parking (pr),
                         "stops_with_parking", tnet_park_ride_n_stops (pr));
 }
@@ -2452,7 +2453,7 @@ park_ride_summary (const TnetParkRide *pr)
  * set (G_IO_ERROR_CANCELLED when the progress function stopped it). */
 static gboolean
 park_ride_matrix_fill (const TnetParkRide *pr, const TnetNetwork *net, const GArray *origins,
-                       const GArray *dests, guint max_walk_s, gint32 depart_s, guint n_min,
+                       const GArray *dests, TnetWeight max_walk_ms, gint32 depart_s, guint n_min,
                        const double *pcts, guint np, double *od, Progress *prog,
                        GError **error)
 {
@@ -2463,7 +2464,7 @@ park_ride_matrix_fill (const TnetParkRide *pr, const TnetNetwork *net, const GAr
   stop.progress = progress_func (prog);
   stop.progress_data = prog;
   if (!tnet_park_ride_matrix (pr, net, (const TnetId *) (void *) origins->data, no,
-                              (const TnetId *) (void *) dests->data, nd, max_walk_s, depart_s,
+                              (const TnetId *) (void *) dests->data, nd, max_walk_ms, depart_s,
                               n_min, pcts, np, buf, &stop, error))
     return FALSE;
   for (guint o = 0; o < no; o++)
@@ -2594,14 +2595,14 @@ dataset_timetable_matrix (DatasetObject *self, PyObject *args, PyObject *kwds)
       return NULL;
     }
   double *od = PyArray_DATA ((PyArrayObject *) out);
-  guint max_walk_s = (guint) m.max_walk_min * 60;
+  TnetWeight max_walk_ms = tnet_weight_from_min ((guint) m.max_walk_min);
   gboolean ok = TRUE, cancelled = FALSE;
   guint service_date = tnet_timetable_get_service_date (tt);
   if (pr != NULL)
     {
       /* park-and-ride: the library's matrix, as `tnet commute --depart` */
       Py_BEGIN_ALLOW_THREADS
-      ok = park_ride_matrix_fill (pr, net, origins, dests, max_walk_s, m.depart_s, n_min, pcts,
+      ok = park_ride_matrix_fill (pr, net, origins, dests, max_walk_ms, m.depart_s, n_min, pcts,
                                   np, od, &prog, &error);
       tnet_park_ride_free (pr);
       tnet_timetable_unref (tt);
@@ -2624,7 +2625,7 @@ dataset_timetable_matrix (DatasetObject *self, PyObject *args, PyObject *kwds)
         {
           g_array_set_size (walks, 0);
           dlon[d] = dlat[d] = NAN;
-          don[d] = place_walks (tt, ws, net, g_array_index (dests, TnetId, d), max_walk_s,
+          don[d] = place_walks (tt, ws, net, g_array_index (dests, TnetId, d), max_walk_ms,
                                 walks, &dlon[d], &dlat[d]);
           for (guint i = 0; i < walks->len; i++)
             {
@@ -2641,7 +2642,7 @@ dataset_timetable_matrix (DatasetObject *self, PyObject *args, PyObject *kwds)
           g_array_set_size (walks, 0);
           double olon = NAN, olat = NAN;
           gboolean oon = place_walks (tt, ws, net, g_array_index (origins, TnetId, o),
-                                      max_walk_s, walks, &olon, &olat);
+                                      max_walk_ms, walks, &olon, &olat);
           /* direct walks from this origin to the destinations within reach:
            * over the street when both ends are on it */
           g_array_set_size (egress, n_fixed);
@@ -2652,7 +2653,7 @@ dataset_timetable_matrix (DatasetObject *self, PyObject *args, PyObject *kwds)
                   ? tnet_raptor_walk_to_node (ws, g_array_index (dests, TnetId, d))
                   : tnet_timetable_walk_seconds (tt, great_circle_m (olon, olat, dlon[d],
                                                                       dlat[d]));
-                if (direct <= max_walk_s)
+                if (direct <= max_walk_ms / 1000)
                   {
                     TnetEgress e = { d, TNET_ID_NONE, direct };
                     g_array_append_val (egress, e);
@@ -2718,7 +2719,7 @@ access_s (double time_min)
  * stop the best over the links. @via receives, per row of @walks, the
  * index of the link taken. */
 static void
-point_walks (TnetRaptor *ws, const TnetNetwork *net, const RouteEnd *e, guint max_walk_s,
+point_walks (TnetRaptor *ws, const TnetNetwork *net, const RouteEnd *e, TnetWeight max_walk_ms,
              GArray *walks, GArray *via)
 {
   g_autoptr (GArray) scratch = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
@@ -2728,7 +2729,7 @@ point_walks (TnetRaptor *ws, const TnetNetwork *net, const RouteEnd *e, guint ma
       const TnetNode *n = tnet_network_node (net, e->cand[c].node);
       guint32 a = access_s (e->cand[c].time_min);
       g_array_set_size (scratch, 0);
-      tnet_raptor_walks_from_place (ws, e->cand[c].node, n->lon, n->lat, max_walk_s, scratch);
+      tnet_raptor_walks_from_place (ws, e->cand[c].node, n->lon, n->lat, max_walk_ms, scratch);
       for (guint i = 0; i < scratch->len; i++)
         {
           TnetStopWalk w = g_array_index (scratch, TnetStopWalk, i);
@@ -2765,16 +2766,16 @@ point_link (const GArray *walks, const GArray *via, TnetId stop)
  * position and on no node (a walk all the way is the straight line). */
 static gboolean
 route_end_walks (const TnetTimetable *tt, TnetRaptor *ws, const TnetNetwork *net,
-                 const RouteEnd *e, guint max_walk_s, GArray *walks, GArray *via, double *lon,
+                 const RouteEnd *e, TnetWeight max_walk_ms, GArray *walks, GArray *via, double *lon,
                  double *lat, TnetId *node, GError **error)
 {
   if (e->id)
-    return tnet_raptor_walks_from_place_id (ws, net, e->id, max_walk_s, walks, lon, lat, node,
+    return tnet_raptor_walks_from_place_id (ws, net, e->id, max_walk_ms, walks, lon, lat, node,
                                             error);
   *node = TNET_ID_NONE;
   *lon = e->ll[0];
   *lat = e->ll[1];
-  point_walks (ws, net, e, max_walk_s, walks, via);
+  point_walks (ws, net, e, max_walk_ms, walks, via);
   return TRUE;
 }
 
@@ -3011,7 +3012,8 @@ dataset_route_timetable (DatasetObject *self, PyObject *args, PyObject *kwds)
     }
   const char *how = pr ? "park-and-ride" : "transit";
 
-  guint max_walk_s = (guint) max_walk_min * 60, n_min = MAX ((guint) window_min, 1u);
+  TnetWeight max_walk_ms = tnet_weight_from_min ((guint) max_walk_min);
+  guint n_min = MAX ((guint) window_min, 1u);
   g_autofree gint32 *series = g_new (gint32, n_min);
   g_autofree gint32 *pv = g_new (gint32, np);
   g_autoptr (GArray) legs = g_array_new (FALSE, FALSE, sizeof (TnetTransitLeg));
@@ -3034,8 +3036,8 @@ dataset_route_timetable (DatasetObject *self, PyObject *args, PyObject *kwds)
   TnetId onode, dnode;
   service_date = tnet_timetable_get_service_date (tt);
   ws = tnet_raptor_new (tt);
-  ok = route_end_walks (tt, ws, net, &a, max_walk_s, acc, acc_via, &olon, &olat, &onode, &error)
-       && route_end_walks (tt, ws, net, &b, max_walk_s, egr, egr_via, &dlon, &dlat, &dnode,
+  ok = route_end_walks (tt, ws, net, &a, max_walk_ms, acc, acc_via, &olon, &olat, &onode, &error)
+       && route_end_walks (tt, ws, net, &b, max_walk_ms, egr, egr_via, &dlon, &dlat, &dnode,
                            &error);
   if (ok)
     {
@@ -3063,19 +3065,19 @@ dataset_route_timetable (DatasetObject *self, PyObject *args, PyObject *kwds)
         g_array_append_vals (run_acc, acc->data, acc->len);
       g_autoptr (GArray) scratch = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
       gboolean street = onode != TNET_ID_NONE && dnode != TNET_ID_NONE
-                        && tnet_raptor_walks_from_node (ws, onode, max_walk_s, TNET_ID_NONE,
+                        && tnet_raptor_walks_from_node (ws, onode, max_walk_ms, TNET_ID_NONE,
                                                         NULL, scratch);
       direct = ends_direct_s (tt, ws, street, olon, olat, dnode, dlon, dlat);
-      if (direct <= max_walk_s)
+      if (direct <= max_walk_ms / 1000)
         {
           TnetEgress e = { 0, TNET_ID_NONE, direct };
           g_array_append_val (egress, e);
         }
-      if (egress->len == 0 || (run_acc->len == 0 && direct > max_walk_s))
+      if (egress->len == 0 || (run_acc->len == 0 && direct > max_walk_ms / 1000))
         {
           g_set_error (&error, TNET_ERROR, TNET_ERROR_NOT_FOUND,
                        "no path by %s from '%s' to '%s': no stop of the feed within %u "
-                       "min walk of '%s' (max_walk)%s", how, from, to, max_walk_s / 60,
+                       "min walk of '%s' (max_walk)%s", how, from, to, max_walk_ms / 60000,
                        run_acc->len == 0 ? from : to, pr && run_acc->len == 0
                        ? " nor a parking place within the drive budget" : "");
           ok = FALSE;
@@ -3101,7 +3103,7 @@ dataset_route_timetable (DatasetObject *self, PyObject *args, PyObject *kwds)
                   best_walk = w->walk_s;
                 }
             }
-          walk_only = direct <= max_walk_s && depart_s + (gint32) direct <= best_t;
+          walk_only = direct <= max_walk_ms / 1000 && depart_s + (gint32) direct <= best_t;
           if (series[0] == TNET_RAPTOR_UNREACHED && window_min <= 1)
             {
               g_set_error (&error, TNET_ERROR, TNET_ERROR_NOT_FOUND,
@@ -3252,13 +3254,13 @@ typedef struct
  * access link has no position either, so it reaches nothing. */
 static gboolean
 matrix_end_walks (const TnetTimetable *tt, TnetRaptor *ws, const TnetNetwork *net,
-                  const RouteEnd *e, guint max_walk_s, GArray *walks, GArray *via,
+                  const RouteEnd *e, TnetWeight max_walk_ms, GArray *walks, GArray *via,
                   EndPlace *p, GError **error)
 {
   g_array_set_size (walks, 0);
   g_array_set_size (via, 0);
   p->lon = p->lat = NAN;
-  if (!route_end_walks (tt, ws, net, e, max_walk_s, walks, via, &p->lon, &p->lat, &p->node,
+  if (!route_end_walks (tt, ws, net, e, max_walk_ms, walks, via, &p->lon, &p->lat, &p->node,
                         error))
     return FALSE;
   if (e->id == NULL && e->first[1] == 0)
@@ -3276,7 +3278,7 @@ matrix_end_walks (const TnetTimetable *tt, TnetRaptor *ws, const TnetNetwork *ne
 static gboolean
 ends_timetable_matrix (TnetTimetable *tt, const TnetNetwork *net, const RouteEnd *o,
                        guint no, const RouteEnd *d, guint nd, gint32 depart_s, guint n_min,
-                       const double *pcts, guint np, guint max_walk_s, Progress *prog,
+                       const double *pcts, guint np, TnetWeight max_walk_ms, Progress *prog,
                        double *od, gboolean *cancelled, GError **error)
 {
   TnetRaptor *ws = tnet_raptor_new (tt);
@@ -3288,7 +3290,7 @@ ends_timetable_matrix (TnetTimetable *tt, const TnetNetwork *net, const RouteEnd
   gboolean ok = TRUE;
   for (guint j = 0; ok && j < nd; j++)
     {
-      ok = matrix_end_walks (tt, ws, net, &d[j], max_walk_s, walks, via, &dp[j], error);
+      ok = matrix_end_walks (tt, ws, net, &d[j], max_walk_ms, walks, via, &dp[j], error);
       for (guint i = 0; ok && i < walks->len; i++)
         {
           const TnetStopWalk *w = &g_array_index (walks, TnetStopWalk, i);
@@ -3303,18 +3305,18 @@ ends_timetable_matrix (TnetTimetable *tt, const TnetNetwork *net, const RouteEnd
   for (guint i = 0; ok && i < no && !*cancelled; i++)
     {
       EndPlace op;
-      if (!(ok = matrix_end_walks (tt, ws, net, &o[i], max_walk_s, walks, via, &op, error)))
+      if (!(ok = matrix_end_walks (tt, ws, net, &o[i], max_walk_ms, walks, via, &op, error)))
         break;
       g_array_set_size (egress, n_fixed);
       g_array_set_size (scratch, 0);
       gboolean street = op.node != TNET_ID_NONE
-                        && tnet_raptor_walks_from_node (ws, op.node, max_walk_s, TNET_ID_NONE,
+                        && tnet_raptor_walks_from_node (ws, op.node, max_walk_ms, TNET_ID_NONE,
                                                         NULL, scratch);
       for (guint j = 0; j < nd; j++)
         {
           guint32 direct = ends_direct_s (tt, ws, street, op.lon, op.lat, dp[j].node,
                                           dp[j].lon, dp[j].lat);
-          if (direct <= max_walk_s)
+          if (direct <= max_walk_ms / 1000)
             {
               TnetEgress e = { j, TNET_ID_NONE, direct };
               g_array_append_val (egress, e);
@@ -3338,7 +3340,7 @@ ends_timetable_matrix (TnetTimetable *tt, const TnetNetwork *net, const RouteEnd
 static gboolean
 ends_park_ride_matrix (const TnetParkRide *pr, const TnetNetwork *net, const RouteEnd *o,
                        guint no, const RouteEnd *d, guint nd, gint32 depart_s, guint n_min,
-                       const double *pcts, guint np, guint max_walk_s, Progress *prog,
+                       const double *pcts, guint np, TnetWeight max_walk_ms, Progress *prog,
                        double *od, gboolean *cancelled, GError **error)
 {
   guint n = no + nd;
@@ -3369,7 +3371,7 @@ ends_park_ride_matrix (const TnetParkRide *pr, const TnetNetwork *net, const Rou
       tnet_raptor_stop_init (&stop);
       stop.progress = progress_func (prog);
       stop.progress_data = prog;
-      ok = tnet_park_ride_matrix_ends (pr, net, te, no, te + no, nd, max_walk_s, depart_s,
+      ok = tnet_park_ride_matrix_ends (pr, net, te, no, te + no, nd, max_walk_ms, depart_s,
                                        n_min, pcts, np, buf, &stop, error);
       /* the library's matrix fails only when stopped (G_IO_ERROR_CANCELLED) */
       if (!ok)
@@ -3446,11 +3448,11 @@ dataset_timetable_point_matrix (DatasetObject *self, PyObject *args, PyObject *k
   service_date = tnet_timetable_get_service_date (tt);
   ok = pr ? ends_park_ride_matrix (pr, net, o, no, d, nd, m.depart_s,
                                    MAX ((guint) m.window_min, 1u), pcts, np,
-                                   (guint) m.max_walk_min * 60, &prog,
+                                   tnet_weight_from_min ((guint) m.max_walk_min), &prog,
                                    PyArray_DATA ((PyArrayObject *) out), &cancelled, &error)
      : ends_timetable_matrix (tt, net, o, no, d, nd, m.depart_s,
                               MAX ((guint) m.window_min, 1u), pcts, np,
-                              (guint) m.max_walk_min * 60, &prog,
+                              tnet_weight_from_min ((guint) m.max_walk_min), &prog,
                               PyArray_DATA ((PyArrayObject *) out), &cancelled, &error);
   Py_END_ALLOW_THREADS
   if (!ok)
@@ -3604,7 +3606,7 @@ corridors_compute (DatasetObject *self, int year, PyObject *closures, const Tnet
   fo.depart_s = ct->depart_s;
   fo.n_minutes = (guint) ct->window_min;
   fo.percentile = ct->percentile;
-  fo.max_walk_s = (guint) ct->max_walk_min * 60;
+  fo.max_walk_ms = tnet_weight_from_min ((guint) ct->max_walk_min);
   /* without a profile the alternatives run over the mode group's links;
    * with one, they are journeys by the timetable or on the profile's
    * graph (the result keeps its own reference to either) */

@@ -144,7 +144,7 @@ render (const TnetAccessibility *acc, const Zones *zones, const char *opp,
       labels.timetable_date = tt->timing.date;
       labels.depart_s = tt->timing.depart_s;
       labels.window_ms = tnet_weight_from_min (tt->timing.window_min);
-      labels.max_walk_ms = tnet_weight_from_s (tt->timing.max_walk_s);
+      labels.max_walk_ms = tt->timing.max_walk_ms;
       labels.percentile = tt->timing.percentile;
     }
   if (format == TNET_CLI_FORMAT_GEOJSON)
@@ -183,7 +183,7 @@ tnet_cli_accessibility_run (TnetDataset *ds, const TnetNetwork *net, TnetMultimo
       copts.park_ride = profile == TNET_PROFILE_PARK_AND_RIDE ? tt->park_ride : NULL;
       copts.depart_s = tt->timing.depart_s;
       copts.window_ms = tnet_weight_from_min (tt->timing.window_min);
-      copts.max_walk_ms = tnet_weight_from_s (tt->timing.max_walk_s);
+      copts.max_walk_ms = tt->timing.max_walk_ms;
       copts.timetable_percentile = tt->timing.percentile;
     }
   else

@@ -209,7 +209,7 @@ commute_transit (const TnetCliCommon *common, const TnetNetwork *net, const Tnet
   copts->window_ms = tnet_weight_from_min (topt.window_min);
   copts->percentiles = (const double *) (void *) t->pcts->data;
   copts->n_percentiles = t->pcts->len;
-  copts->max_walk_ms = tnet_weight_from_s (topt.max_walk_s);
+  copts->max_walk_ms = topt.max_walk_ms;
   if (has_park_ride)
     {
       /* park-and-ride by the timetable: drive to a parking place */

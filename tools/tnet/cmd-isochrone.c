@@ -60,7 +60,7 @@ tnet_cli_isochrone_geojson_with_model (char *text, const TnetCliIsochroneModel *
                                               m->timing.depart_s / 60 % 60);
       json_object_set_string_member (tt, "depart", dep);
       json_object_set_int_member (tt, "window_min", MAX (m->timing.window_min, 1u));
-      json_object_set_double_member (tt, "max_walk_min", m->timing.max_walk_s / 60.0);
+      json_object_set_double_member (tt, "max_walk_min", m->timing.max_walk_ms / 60000.0);
       json_object_set_double_member (tt, "percentile", m->timing.percentile);
       json_object_set_object_member (props, "timetable", tt);
     }
@@ -113,7 +113,7 @@ tnet_cli_isochrone_timetable_times (TnetTimetable *tt, const TnetNetwork *net,
   g_autofree double *places = node_places (net);
   g_autofree gint32 *sec = g_new (gint32, MAX (n, 1u));
   if (!tnet_timetable_isochrone_cancellable (tt, src, sources->len, places, n,
-                                             topt->max_walk_s, topt->depart_s,
+                                             topt->max_walk_ms, topt->depart_s,
                                              MAX (topt->window_min, 1u),
                                              (const double *) (void *) topt->percentiles->data,
                                              1, sec, stop, error))
@@ -184,7 +184,7 @@ tnet_cli_isochrone_park_ride_times (TnetTimetable *tt, const TnetNetwork *net,
   g_autofree double *places = node_places (net);
   g_autofree gint32 *sec = g_new (gint32, MAX (n, 1u));
   if (!tnet_park_ride_isochrone (pr, net, (const TnetId *) (void *) sources->data,
-                                 sources->len, places, n, topt->max_walk_s, topt->depart_s,
+                                 sources->len, places, n, topt->max_walk_ms, topt->depart_s,
                                  MAX (topt->window_min, 1u),
                                  (const double *) (void *) topt->percentiles->data, 1, sec, stop,
                                  error))

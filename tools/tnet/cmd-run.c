@@ -247,16 +247,16 @@ timing_from_section (const TnetScenarioFile *sf, const char *section,
     timing->max_walk_ms = tnet_weight_from_min ((guint) walk_min);
   double drive_min = tnet_scenario_file_get_double (sf, section, "drive_budget_min", NAN);
   if (!isnan (drive_min))
-    po->drive_budget_s = (guint) drive_min * 60;
+    po->drive_budget_ms = tnet_weight_from_min ((guint) drive_min);
   double park_min = tnet_scenario_file_get_double (sf, section, "park_time_min", NAN);
   if (!isnan (park_min))
-    po->park_s = (guint) park_min * 60;
+    po->park_ms = tnet_weight_from_min ((guint) park_min);
   po->parking_radius_m = tnet_scenario_file_get_double (sf, section, "parking_radius_m",
                                                         po->parking_radius_m);
   topt->depart_s = timing->depart_s;
   topt->date = timing->date;
   topt->window_min = (timing->window_ms + 59999u) / 60000u;
-  topt->max_walk_s = (guint) lround (tnet_weight_to_s (timing->max_walk_ms));
+  topt->max_walk_ms = timing->max_walk_ms;
 }
 
 /* The first key of @keys that @section sets, or NULL. */
@@ -349,7 +349,7 @@ isochrone_results (Run *run, const char *from, const char *profile, double minut
                                  .timetable_date = m->timing.date,
                                  .depart_s = m->timing.depart_s,
                                  .window_ms = tnet_weight_from_min (m->timing.window_min),
-                                 .max_walk_ms = tnet_weight_from_s (m->timing.max_walk_s),
+                                 .max_walk_ms = m->timing.max_walk_ms,
                                  .percentile = m->timing.percentile };
   g_autofree char *json = tnet_isochrone_zones_to_json (run->net, ms, &labels);
   JsonNode *node = json_from_string (json, error);
@@ -713,8 +713,8 @@ commute_models (Run *run, const TnetProfile *profiles, guint n_profiles, const c
   const TnetParkRideOptions *po = tnet_park_ride_get_options (pr);
   g_string_append_printf (run->text, "  park_and_ride: a drive of up to %u min to a parking "
                           "place (%u serve %u stops), %u min to park, stops within %.0f m\n",
-                          po->drive_budget_s / 60, tnet_park_ride_n_parking (pr),
-                          tnet_park_ride_n_stops (pr), po->park_s / 60, po->parking_radius_m);
+                          po->drive_budget_ms / 60000, tnet_park_ride_n_parking (pr),
+                          tnet_park_ride_n_stops (pr), po->park_ms / 60000, po->parking_radius_m);
   return TRUE;
 }
 
@@ -759,7 +759,7 @@ run_commute (Run *run, GError **error)
       copts.percentiles = (const double *) (void *) st.timed.pcts->data;
       copts.n_percentiles = st.timed.pcts->len;
       copts.timetable_percentile = st.percentile;
-      copts.max_walk_ms = tnet_weight_from_s (st.topt.max_walk_s);
+      copts.max_walk_ms = st.topt.max_walk_ms;
       copts.park_ride = st.timed.pr;
     }
   TnetMultimodal *graphs[TNET_N_PROFILES] = { NULL };

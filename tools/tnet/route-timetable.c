@@ -65,7 +65,7 @@ tnet_cli_timetable_timing (const TnetTimetable *tt, const char *feed,
   return (TnetCliTimetableTiming) {
     .feed = feed, .date = tt ? tnet_timetable_get_service_date (tt) : 0,
     .depart_s = topt->depart_s, .window_min = topt->window_min,
-    .max_walk_s = topt->max_walk_s,
+    .max_walk_ms = topt->max_walk_ms,
     .percentile = p && p->len > 0 ? g_array_index (p, double, 0) : 0,
   };
 }
@@ -78,7 +78,7 @@ tnet_cli_timetable_timing_append (GString *out, const char *prefix, TnetProfile 
                           "%u min, walks up to %u min: p%g of the travel time over the "
                           "window\n", prefix, tnet_profile_to_string (profile), timing->feed,
                           timing->date, timing->depart_s / 3600, timing->depart_s / 60 % 60,
-                          MAX (timing->window_min, 1u), timing->max_walk_s / 60,
+                          MAX (timing->window_min, 1u), timing->max_walk_ms / 60000,
                           timing->percentile);
 }
 
@@ -212,13 +212,12 @@ tnet_cli_time_args_parse_with (const TnetCliTimeArgs *args, const TnetCommuteTim
                    "bad --max-walk %d (expected 0..1440 minutes)", max_walk);
       return FALSE;
     }
-  /* the defaults' durations in ms: the window in whole minutes begun,
-   * the walk in whole seconds */
+  /* the defaults' window in whole minutes begun; the walk stays in ms (the
+   * timetable calls round it to their seconds) */
   out->window_min = args->window == TNET_CLI_UNSET ? (defaults->window_ms + 59999u) / 60000u
                     : (guint) window;
-  out->max_walk_s = args->max_walk == TNET_CLI_UNSET
-                    ? (guint) lround (tnet_weight_to_s (defaults->max_walk_ms))
-                    : (guint) max_walk * 60;
+  out->max_walk_ms = args->max_walk == TNET_CLI_UNSET ? defaults->max_walk_ms
+                     : tnet_weight_from_min (max_walk);
   out->percentiles = g_array_new (FALSE, FALSE, sizeof (double));
   if (args->pcts == NULL && !args->one_percentile)
     {
@@ -282,9 +281,9 @@ tnet_cli_park_ride_args_parse_with (const TnetCliParkRideArgs *args,
     }
   *out = d;
   if (args->drive_budget_min != TNET_CLI_UNSET)
-    out->drive_budget_s = (guint) drive * 60;
+    out->drive_budget_ms = tnet_weight_from_min (drive);
   if (args->park_min != TNET_CLI_UNSET)
-    out->park_s = (guint) park * 60;
+    out->park_ms = tnet_weight_from_min (park);
   if (args->parking_radius_m != TNET_CLI_UNSET_M)
     out->parking_radius_m = radius;
   return TRUE;
@@ -447,7 +446,7 @@ tnet_cli_timetable_route_options (const TnetCliTimeOptions *topt, const char *fe
   tnet_timetable_route_options_init (out);
   out->depart_s = topt->depart_s;
   out->window_min = topt->window_min;
-  out->max_walk_s = topt->max_walk_s;
+  out->max_walk_ms = topt->max_walk_ms;
   out->percentiles = (const double *) (void *) topt->percentiles->data;
   out->n_percentiles = topt->percentiles->len;
   out->feed = feed_name;
@@ -504,7 +503,7 @@ tnet_cli_failures_options (const TnetCliTimeOptions *topt, double percentile)
   fo.depart_s = topt->depart_s;
   fo.n_minutes = topt->window_min;
   fo.percentile = percentile;
-  fo.max_walk_s = topt->max_walk_s;
+  fo.max_walk_ms = topt->max_walk_ms;
   return fo;
 }
 

@@ -22,13 +22,14 @@ TnetJourney *tnet_cli_route_multimodal_journey (const TnetNetwork *net, const Tn
 /* Options of the timetable: departure (seconds after midnight), service
  * date (YYYYMMDD, 0 = the feed's busiest day), window (minutes, 0 = one
  * departure), percentiles (GArray of double), longest walk to or from a stop
- * (seconds), the frequency phase seed and the feeds to merge. */
+ * (ms, as the timetable calls take it), the frequency phase seed and the
+ * feeds to merge. */
 typedef struct {
   gint32 depart_s;
   guint date;
   guint window_min;
   GArray *percentiles;
-  guint max_walk_s;
+  TnetWeight max_walk_ms;
   guint32 frequency_seed;
   char **gtfs;       /* feeds named on the command line (NULL: the data set's) */
 } TnetCliTimeOptions;
@@ -36,15 +37,14 @@ typedef struct {
 /* How transit was timed by a timetable, as the outputs report it: the
  * names of its feeds joined by "+" (@feed; NULL: not by a timetable), its
  * service date (YYYYMMDD), the first departure (seconds after midnight),
- * the window (minutes, 0 = the departure only), the longest walk
- * (seconds) and the percentile of the travel time over the window that is
- * counted. */
+ * the window (minutes, 0 = the departure only), the longest walk (ms) and
+ * the percentile of the travel time over the window that is counted. */
 typedef struct {
   const char *feed;
   guint date;
   gint32 depart_s;
   guint window_min;
-  guint max_walk_s;
+  TnetWeight max_walk_ms;
   double percentile;
 } TnetCliTimetableTiming;
 

@@ -399,7 +399,7 @@ time_options (TnetServeJob *job, TnetCliTimeOptions *out)
   out->depart_s = (gint32) v[0].integer;
   out->date = (guint) v[1].integer;
   out->window_min = (guint) v[2].integer;
-  out->max_walk_s = (guint) v[3].integer * 60;
+  out->max_walk_ms = tnet_weight_from_min ((double) v[3].integer);
   return TRUE;
 }
 
