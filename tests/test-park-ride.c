@@ -81,14 +81,14 @@ add_road (TnetNetwork *net, const char *id, TnetId a, TnetId b, double length_m,
  * 08:43:37; Q: S2 at 08:50) so one walks (70 min); a radius of 200 m
  * leaves S1 unserved (35 min by Q still), and S2 served by Q alone. */
 static void
-hand_case (TnetTimetable *tt, const TnetNetwork *net, guint budget_s, guint park_s,
+hand_case (TnetTimetable *tt, const TnetNetwork *net, TnetWeight budget_ms, guint park_s,
            double radius_m, gint32 want_s, guint want_parking, guint want_stops,
            const char *want_via)
 {
   GError *error = NULL;
   TnetParkRideOptions po;
   tnet_park_ride_options_init (&po);
-  po.drive_budget_ms = budget_s * 1000u;
+  po.drive_budget_ms = budget_ms;
   po.park_ms = park_s * 1000u;
   po.parking_radius_m = radius_m;
   g_autoptr (TnetParkRide) pr = tnet_park_ride_new (tt, net, NULL, &po, &error);
@@ -171,12 +171,18 @@ START_TEST (test_by_hand)
   add_road (net, "PQ", p, q, 10000, 60, FALSE);
   add_road (net, "QX", q, tnet_network_find_node (net, "X"), 10000, 60, FALSE);
 
-  hand_case (tt, net, 1800, 300, 400, 35 * 60, 2, 2, "Q");
-  hand_case (tt, net, 900, 300, 400, 40 * 60, 2, 2, "P");
-  hand_case (tt, net, 540, 300, 400, 70 * 60, 2, 2, NULL);
-  hand_case (tt, net, 1800, 1800, 400, 70 * 60, 2, 2, NULL);
-  hand_case (tt, net, 1800, 300, 200, 35 * 60, 1, 1, "Q");
-  hand_case (tt, net, 900, 300, 200, 70 * 60, 1, 1, NULL);
+  hand_case (tt, net, 1800000, 300, 400, 35 * 60, 2, 2, "Q");
+  hand_case (tt, net, 900000, 300, 400, 40 * 60, 2, 2, "P");
+  hand_case (tt, net, 540000, 300, 400, 70 * 60, 2, 2, NULL);
+  hand_case (tt, net, 1800000, 1800, 400, 70 * 60, 2, 2, NULL);
+  hand_case (tt, net, 1800000, 300, 200, 35 * 60, 1, 1, "Q");
+  hand_case (tt, net, 900000, 300, 200, 70 * 60, 1, 1, NULL);
+  /* the drive budget in ms, exact (the car graph is in ms): Q's drive of
+   * 20 km at 60 km/h is 1 200 000 ms, within a budget of as much and not
+   * of 1 ms less (then P, 40 min); TNET_WEIGHT_INF is no limit (Q) */
+  hand_case (tt, net, 1200000, 300, 400, 35 * 60, 2, 2, "Q");
+  hand_case (tt, net, 1199999, 300, 400, 40 * 60, 2, 2, "P");
+  hand_case (tt, net, TNET_WEIGHT_INF, 300, 400, 35 * 60, 2, 2, "Q");
 
   /* a bad radius is an error */
   GError *error = NULL;
@@ -185,6 +191,11 @@ START_TEST (test_by_hand)
   po.parking_radius_m = NAN;
   ck_assert (tnet_park_ride_new (tt, net, NULL, &po, &error) == NULL);
   tt_assert_error (error, TNET_ERROR_INVALID_INPUT, "parking radius");
+  /* so is a park time without end */
+  tnet_park_ride_options_init (&po);
+  po.park_ms = TNET_WEIGHT_INF;
+  ck_assert (tnet_park_ride_new (tt, net, NULL, &po, &error) == NULL);
+  tt_assert_error (error, TNET_ERROR_INVALID_INPUT, "park time");
 
   /* the matrix over a window: leaving 08:00..08:09, Q's 08:26 trip is
    * reached by whoever leaves by 08:01 (08:01 + 25 min = 08:26), so 35 and

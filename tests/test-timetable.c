@@ -1227,6 +1227,92 @@ add_timed_link (TnetNetwork *net, const char *id, const char *a, const char *b,
                  error ? error->message : "");
 }
 
+/* The straight-line walk of @d metres by hand: x 1.3 at 4.8 km/h, rounded
+ * up to whole seconds. */
+static guint32
+hand_walk_s (double d)
+{
+  return (guint32) ceil (d * 1.3 / (4.8 / 3.6) - 1e-9);
+}
+
+/* The budgets of the walk calls are ms, rounded to the nearest second
+ * where they enter (test_timed_access()'s timetable, by hand):
+ * - street: Z walks to A by a 10-min timed access link, 600 s exactly: a
+ *   budget of 600 000 ms reaches it, 599 000 ms (a second short) does
+ *   not; 599 500 ms is 600 s and reaches it, 599 499 ms is 599 s and not;
+ * - straight line from A's position: B is 0.0005 deg of longitude away on
+ *   the equator, 6371008.8 x 0.0005 x pi / 180 = 55.597 m, a walk of
+ *   ceil (55.597 x 1.3 / (4.8 / 3.6)) = ceil (54.21) = 55 s: reached
+ *   within 55 000 ms and 54 500 ms (55 s), not within 54 499 ms (54 s)
+ *   nor 54 000 ms;
+ * - TNET_WEIGHT_INF is no limit: every stop with a position by straight
+ *   line (X at 0.1 deg north, Y 0.15 deg east: far beyond any finite
+ *   budget of these tests), each at its walk by hand, and from Z over the
+ *   street both A (600 s) and B (1200 s, through R);
+ * - a change time of TNET_WEIGHT_INF is refused. */
+static void
+budgets_in_ms (TnetTimetable *tt, TnetRaptor *ws)
+{
+  TnetId sa = tnet_timetable_find_stop (tt, "A"), sb = tnet_timetable_find_stop (tt, "B");
+  g_autoptr (GArray) w = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
+  const struct { TnetWeight ms; guint n; } street[] = {
+    { 600000, 1 }, { 599999, 1 }, { 599500, 1 }, { 599499, 0 }, { 599000, 0 },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (street); i++)
+    {
+      g_array_set_size (w, 0);
+      ck_assert (tnet_raptor_walks_from_node (ws, 0, street[i].ms, TNET_ID_NONE, NULL, w));
+      ck_assert_msg (w->len == street[i].n, "%u ms: %u stops", street[i].ms, w->len);
+      if (w->len)
+        ck_assert_uint_eq (g_array_index (w, TnetStopWalk, 0).walk_s, 600);
+    }
+  const struct { TnetWeight ms; gboolean b; } line[] = {
+    { 55000, TRUE }, { 54500, TRUE }, { 54499, FALSE }, { 54000, FALSE },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (line); i++)
+    {
+      g_array_set_size (w, 0);
+      tnet_timetable_walks_near (tt, 0.05, 0, line[i].ms, w);
+      gboolean has_b = FALSE;
+      for (guint k = 0; k < w->len; k++)
+        if (g_array_index (w, TnetStopWalk, k).stop == sb)
+          {
+            has_b = TRUE;
+            ck_assert_uint_eq (g_array_index (w, TnetStopWalk, k).walk_s, 55);
+          }
+      ck_assert_msg (has_b == line[i].b, "%u ms: B %s", line[i].ms, has_b ? "in" : "out");
+    }
+  /* no limit */
+  const char *ids[] = { "A", "B", "X", "Y" };
+  const double d_m[] = { 0, 55.597, 6371008.8 * sqrt (0.05 * 0.05 + 0.1 * 0.1) * G_PI / 180,
+                         6371008.8 * 0.15 * G_PI / 180 };
+  g_array_set_size (w, 0);
+  tnet_timetable_walks_near (tt, 0.05, 0, TNET_WEIGHT_INF, w);
+  ck_assert_uint_eq (w->len, G_N_ELEMENTS (ids));
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      TnetId s = tnet_timetable_find_stop (tt, ids[i]);
+      gboolean found = FALSE;
+      for (guint k = 0; k < w->len; k++)
+        if (g_array_index (w, TnetStopWalk, k).stop == s)
+          {
+            found = TRUE;
+            /* the far ones within a second of the flat-earth distance */
+            gint64 diff = (gint64) g_array_index (w, TnetStopWalk, k).walk_s
+                          - (gint64) hand_walk_s (d_m[i]);
+            ck_assert_msg (diff >= -2 && diff <= 2, "%s: %u s, by hand %u s", ids[i],
+                           g_array_index (w, TnetStopWalk, k).walk_s, hand_walk_s (d_m[i]));
+          }
+      ck_assert_msg (found, "%s not walked to with no limit", ids[i]);
+    }
+  g_array_set_size (w, 0);
+  ck_assert (tnet_raptor_walks_from_node (ws, 0, TNET_WEIGHT_INF, TNET_ID_NONE, NULL, w));
+  ck_assert_uint_eq (w->len, 2);
+  ck_assert_uint_eq (g_array_index (w, TnetStopWalk, 0).stop, sa);
+  ck_assert_uint_eq (g_array_index (w, TnetStopWalk, 1).stop, sb);
+  ck_assert_uint_eq (g_array_index (w, TnetStopWalk, 1).walk_s, 1200);
+}
+
 /* A hand-made network of the bundled kind: zone Z hangs on stop A by an
  * access link of 5,560 m timed at 10 min (the data's access time, a walk of
  * 4,170 s at 4.8 km/h), A and B (55.6 m apart) on a road place R by 5-min
@@ -1303,6 +1389,12 @@ START_TEST (test_timed_access)
   ck_assert_uint_eq (x->from_stop, sa);
   ck_assert_uint_eq (x->to_stop, sb);
   ck_assert_int_eq (x->end_s - x->start_s, 55);
+  budgets_in_ms (tt, ws);
+  TnetTimetableOptions bad = to;
+  bad.min_change_ms = TNET_WEIGHT_INF;
+  ck_assert (tnet_timetable_build (feeds, 1, &bad, &error) == NULL);
+  ck_assert (g_error_matches (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT));
+  g_clear_error (&error);
 
   /* the link of 2030 in a scenario of 2030, and not in 2025 */
   for (int year = 2025; year <= 2030; year += 5)
