@@ -599,8 +599,8 @@ START_TEST (test_random_oracle)
             }
           double pcts[] = { 0, 50, 100 };
           gint32 iso[64 * 3];
-          ck_assert (tnet_park_ride_isochrone (pr, net, &origin, 1, places, np, max_walk * 1000u, dep0,
-                                               n_min, pcts, 3, iso, NULL, NULL));
+          ck_assert (tnet_park_ride_isochrone (pr, net, &origin, 1, places, np, max_walk * 1000u,
+                                               dep0, n_min, pcts, 3, iso, NULL, NULL));
           for (guint d = 0; d < np; d++)
             {
               /* nearest rank: the max (1, ceil (p / 100 x n))-th smallest */

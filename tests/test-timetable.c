@@ -1945,8 +1945,8 @@ START_TEST (test_matrix_street_oracle)
       ck_assert (tt != NULL);
       ck_assert (tnet_timetable_has_street_walks (tt));
       gint32 *got = g_new (gint32, (gsize) n_places * n_places * 3);
-      tnet_timetable_matrix (tt, place, n_places, place, n_places, max_walk * 1000u, dep0, n_minutes,
-                             pcts, 3, got);
+      tnet_timetable_matrix (tt, place, n_places, place, n_places, max_walk * 1000u, dep0,
+                             n_minutes, pcts, 3, got);
 
       Oracle *o = oracle_new (feeds, 1, 20240102, &to);
       ck_assert_uint_eq (o->n_stops, n_stops);

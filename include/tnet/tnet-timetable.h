@@ -111,8 +111,8 @@ TNET_API void tnet_timetable_options_init (TnetTimetableOptions *options);
  * Trip- and route-specific transfer rules are not modelled (ignored).
  *
  * Errors: %TNET_ERROR_INVALID_INPUT when @service_date is not a valid date,
- * @min_change_ms is %TNET_WEIGHT_INF or two feeds get the same label; %TNET_ERROR_TOO_LARGE when the expanded
- * timetable exceeds 2^31 stop times.
+ * @min_change_ms is %TNET_WEIGHT_INF or two feeds get the same label;
+ * %TNET_ERROR_TOO_LARGE when the expanded timetable exceeds 2^31 stop times.
  * Returns: (transfer full): a new timetable, or %NULL.
  * Time complexity: O(T log T + S + P) for T expanded stop times, S stops and
  * P stop pairs within @transfer_radius_m.

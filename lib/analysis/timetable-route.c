@@ -202,7 +202,8 @@ tnet_timetable_route_compute (TnetTimetable *tt, TnetRaptor *ws, const TnetParkR
           best_walk = w->walk_s;
         }
     }
-  r->walk_only = direct <= tnet_i_whole_s (opts->max_walk_ms) && r->depart_s + (gint32) direct <= best_t;
+  r->walk_only = direct <= tnet_i_whole_s (opts->max_walk_ms)
+                 && r->depart_s + (gint32) direct <= best_t;
   r->direct_s = direct;
   if (r->series_s[0] == TNET_RAPTOR_UNREACHED && opts->window_min <= 1)
     {
