@@ -367,7 +367,8 @@ START_TEST (spo_folder_contents)
           /* straight line; time at 4.8 km/h over 1.2 x the distance */
           double d = hav (a->lon, a->lat, b->lon, b->lat);
           ck_assert_double_eq_tol (l->length_m, MAX (d, 0.1), 0.01);
-          ck_assert_double_eq_tol (l->time_min, l->length_m * 1.2 / (4.8 / 3.6) / 60, 1e-6);
+          ck_assert_double_eq_tol (tnet_weight_to_min (l->time_ms),
+                                   l->length_m * 1.2 / (4.8 / 3.6) / 60, 1e-5);
           ck_assert (d <= 2000);
           linked[l->from] = TRUE;
           ck_assert_ptr_null (g);
@@ -564,7 +565,7 @@ START_TEST (spo_snap_points_against_brute_force)
           const TnetAccessCandidate *c = &cand[first[z] + j];
           ck_assert_uint_eq (l->from, v);
           ck_assert_uint_eq (l->to, c->node);
-          ck_assert_double_eq (l->time_min, c->time_min);
+          ck_assert_uint_eq (l->time_ms, c->time_ms);
           n_links_seen++;
         }
       ck_assert_uint_eq (first[z] + j, first[z + 1]);
@@ -665,8 +666,9 @@ START_TEST (spo_snap_points_against_brute_force)
           ck_assert_uint_eq (pc[got].node, near[j]);
           ck_assert_int_eq (pc[got].network, j < nc ? TNET_MODE_ROAD : TNET_MODE_WALK);
           ck_assert_double_eq_tol (pc[got].distance_m, d, 1e-6);
-          ck_assert_double_eq_tol (pc[got].time_min, MAX (d, 0.1) * 1.2 / (4.8 / 3.6) / 60.0,
-                                   1e-9);
+          /* within half a millisecond of the exact time */
+          ck_assert_double_eq_tol (pc[got].time_ms, MAX (d, 0.1) * 1.2 / (4.8 / 3.6) * 1000.0,
+                                   0.5 + 1e-6);
           got++;
         }
       ck_assert_uint_eq (got, pf[i + 1]);
