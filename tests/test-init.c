@@ -318,6 +318,38 @@ START_TEST (spo_parking_places)
 }
 END_TEST
 
+/* links.csv keeps each connector's exact minutes (length x 1.2 at 4.8
+ * km/h, recomputed here from its length_km), not their millisecond: most
+ * of them are no whole number of milliseconds. */
+START_TEST (spo_links_csv_exact_minutes)
+{
+  g_autofree char *dir = spo_folder ();
+  g_autofree char *path = g_build_filename (dir, "links.csv", NULL);
+  g_autofree char *text = NULL;
+  ck_assert (g_file_get_contents (path, &text, NULL, NULL));
+  g_auto (GStrv) rows = g_strsplit (text, "\n", -1);
+  ck_assert (g_str_has_prefix (rows[0], "id,from,to,mode,line,length_km,speed_kmh,time_min,"));
+  guint n = 0, n_sub_ms = 0;
+  for (guint r = 1; rows[r] && *rows[r]; r++)
+    {
+      if (strchr (rows[r], '"'))
+        continue;   /* a quoted field (a road's name): no connector */
+      g_auto (GStrv) f = g_strsplit (rows[r], ",", -1);
+      if (!*f[7])
+        continue;
+      ck_assert_msg (strcmp (f[3], "access") == 0 || strcmp (f[3], "walk") == 0, "%s", f[0]);
+      double km = g_ascii_strtod (f[5], NULL), min = g_ascii_strtod (f[7], NULL);
+      double want = MAX (km * 1000.0, 0.1) * 1.2 / (4.8 / 3.6) / 60.0;
+      ck_assert_msg (fabs (min - want) <= 1e-12 * MAX (want, 1.0), "%s: %.17g min, want %.17g",
+                     f[0], min, want);
+      n++;
+      n_sub_ms += fabs (min * 60000.0 - round (min * 60000.0)) > 1e-3;
+    }
+  ck_assert_uint_gt (n, 300);
+  ck_assert_uint_gt (n_sub_ms, n / 2);
+}
+END_TEST
+
 START_TEST (spo_folder_contents)
 {
   g_autofree char *dir = spo_folder ();
@@ -2415,6 +2447,7 @@ init_suite (void)
   tcase_add_unchecked_fixture (spo, spo_setup, spo_teardown);
   tcase_set_timeout (spo, 900);
   tcase_add_test (spo, spo_folder_contents);
+  tcase_add_test (spo, spo_links_csv_exact_minutes);
   tcase_add_test (spo, spo_parking_places);
   tcase_add_test (spo, spo_two_feeds_merge);
   tcase_add_test (spo, spo_init_errors);
