@@ -74,6 +74,13 @@ void tnet_i_csv_put_field (GString *out, const char *text, gboolean first);
  * fails with TNET_ERROR_IO "PATH: cannot write: REASON". */
 gboolean tnet_i_write_text_file (const char *path, const GString *text, GError **error);
 
+/* network-csv.c: tnet_network_save_csv(), with link i's `time_min` written
+ * as @time_min[i] where @time_min is not NULL and that is not NAN (the exact
+ * minutes of tnet init's access links, finer than their millisecond
+ * time_ms); elsewhere tnet_weight_to_min() of its time_ms. */
+gboolean tnet_i_network_save_csv (const TnetNetwork *net, const char *dir,
+                                  const double *time_min, GError **error);
+
 /* network.c: a copy sharing all but the link records (uncertainty draws). */
 TnetNetwork *tnet_i_network_shallow_copy (const TnetNetwork *net);
 void tnet_i_network_shallow_free (TnetNetwork *copy);

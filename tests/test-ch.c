@@ -514,7 +514,7 @@ START_TEST (test_zones)
       TnetId b = (a + 1 + (TnetId) g_rand_int_range (r, 0, 9)) % n_junctions;
       TnetLink l = { .id = id, .from = a, .to = b, .mode = TNET_MODE_ROAD,
                      .length_m = 100 + g_rand_int_range (r, 0, 3000), .speed_kmh = 50,
-                     .time_min = NAN, .oneway = g_rand_double (r) < 0.3 };
+                     .time_ms = TNET_WEIGHT_INF, .oneway = g_rand_double (r) < 0.3 };
       ck_assert_msg (tnet_network_add_link (net, &l, &error) != TNET_ID_NONE, "%s",
                      error ? error->message : "");
     }
@@ -525,7 +525,7 @@ START_TEST (test_zones)
         g_snprintf (id, sizeof id, "a%u", k++);
         TnetLink l = { .id = id, .from = z, .to = (TnetId) g_rand_int_range (r, 0, n_junctions),
                        .mode = TNET_MODE_ACCESS, .length_m = 500, .speed_kmh = 20,
-                       .time_min = NAN };
+                       .time_ms = TNET_WEIGHT_INF };
         ck_assert (tnet_network_add_link (net, &l, &error) != TNET_ID_NONE);
       }
   TnetScenario *scen = tnet_scenario_new (2025);

@@ -318,6 +318,38 @@ START_TEST (spo_parking_places)
 }
 END_TEST
 
+/* links.csv keeps each connector's exact minutes (length x 1.2 at 4.8
+ * km/h, recomputed here from its length_km), not their millisecond: most
+ * of them are no whole number of milliseconds. */
+START_TEST (spo_links_csv_exact_minutes)
+{
+  g_autofree char *dir = spo_folder ();
+  g_autofree char *path = g_build_filename (dir, "links.csv", NULL);
+  g_autofree char *text = NULL;
+  ck_assert (g_file_get_contents (path, &text, NULL, NULL));
+  g_auto (GStrv) rows = g_strsplit (text, "\n", -1);
+  ck_assert (g_str_has_prefix (rows[0], "id,from,to,mode,line,length_km,speed_kmh,time_min,"));
+  guint n = 0, n_sub_ms = 0;
+  for (guint r = 1; rows[r] && *rows[r]; r++)
+    {
+      if (strchr (rows[r], '"'))
+        continue;   /* a quoted field (a road's name): no connector */
+      g_auto (GStrv) f = g_strsplit (rows[r], ",", -1);
+      if (!*f[7])
+        continue;
+      ck_assert_msg (strcmp (f[3], "access") == 0 || strcmp (f[3], "walk") == 0, "%s", f[0]);
+      double km = g_ascii_strtod (f[5], NULL), min = g_ascii_strtod (f[7], NULL);
+      double want = MAX (km * 1000.0, 0.1) * 1.2 / (4.8 / 3.6) / 60.0;
+      ck_assert_msg (fabs (min - want) <= 1e-12 * MAX (want, 1.0), "%s: %.17g min, want %.17g",
+                     f[0], min, want);
+      n++;
+      n_sub_ms += fabs (min * 60000.0 - round (min * 60000.0)) > 1e-3;
+    }
+  ck_assert_uint_gt (n, 300);
+  ck_assert_uint_gt (n_sub_ms, n / 2);
+}
+END_TEST
+
 START_TEST (spo_folder_contents)
 {
   g_autofree char *dir = spo_folder ();
@@ -367,7 +399,8 @@ START_TEST (spo_folder_contents)
           /* straight line; time at 4.8 km/h over 1.2 x the distance */
           double d = hav (a->lon, a->lat, b->lon, b->lat);
           ck_assert_double_eq_tol (l->length_m, MAX (d, 0.1), 0.01);
-          ck_assert_double_eq_tol (l->time_min, l->length_m * 1.2 / (4.8 / 3.6) / 60, 1e-6);
+          ck_assert_double_eq_tol (tnet_weight_to_min (l->time_ms),
+                                   l->length_m * 1.2 / (4.8 / 3.6) / 60, 1e-5);
           ck_assert (d <= 2000);
           linked[l->from] = TRUE;
           ck_assert_ptr_null (g);
@@ -564,7 +597,7 @@ START_TEST (spo_snap_points_against_brute_force)
           const TnetAccessCandidate *c = &cand[first[z] + j];
           ck_assert_uint_eq (l->from, v);
           ck_assert_uint_eq (l->to, c->node);
-          ck_assert_double_eq (l->time_min, c->time_min);
+          ck_assert_uint_eq (l->time_ms, c->time_ms);
           n_links_seen++;
         }
       ck_assert_uint_eq (first[z] + j, first[z + 1]);
@@ -665,8 +698,9 @@ START_TEST (spo_snap_points_against_brute_force)
           ck_assert_uint_eq (pc[got].node, near[j]);
           ck_assert_int_eq (pc[got].network, j < nc ? TNET_MODE_ROAD : TNET_MODE_WALK);
           ck_assert_double_eq_tol (pc[got].distance_m, d, 1e-6);
-          ck_assert_double_eq_tol (pc[got].time_min, MAX (d, 0.1) * 1.2 / (4.8 / 3.6) / 60.0,
-                                   1e-9);
+          /* within half a millisecond of the exact time */
+          ck_assert_double_eq_tol (pc[got].time_ms, MAX (d, 0.1) * 1.2 / (4.8 / 3.6) * 1000.0,
+                                   0.5 + 1e-6);
           got++;
         }
       ck_assert_uint_eq (got, pf[i + 1]);
@@ -2413,6 +2447,7 @@ init_suite (void)
   tcase_add_unchecked_fixture (spo, spo_setup, spo_teardown);
   tcase_set_timeout (spo, 900);
   tcase_add_test (spo, spo_folder_contents);
+  tcase_add_test (spo, spo_links_csv_exact_minutes);
   tcase_add_test (spo, spo_parking_places);
   tcase_add_test (spo, spo_two_feeds_merge);
   tcase_add_test (spo, spo_init_errors);

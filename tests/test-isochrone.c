@@ -211,7 +211,7 @@ START_TEST (test_single_link_area)
   ck_assert_uint_eq (tnet_network_add_node (net, &b, &error), 1);
   ck_assert_uint_eq (tnet_network_add_node (net, &c, &error), 2);
   TnetLink l = { .id = "ab", .from = 0, .to = 1, .mode = TNET_MODE_ROAD, .length_m = 10000,
-                 .speed_kmh = NAN, .time_min = 10 };
+                 .speed_kmh = NAN, .time_ms = 600000 };
   ck_assert_uint_eq (tnet_network_add_link (net, &l, &error), 0);
   g_autoptr (TnetScenario) scen = tnet_scenario_new (2025);
   TnetWeight ms[3] = { 0, 600000, TNET_WEIGHT_INF };
@@ -455,7 +455,7 @@ START_TEST (test_link_geometry)
   tnet_network_add_node (net, &a, &error);
   tnet_network_add_node (net, &b, &error);
   TnetLink l = { .id = "ab", .from = 0, .to = 1, .mode = TNET_MODE_ROAD, .length_m = 10000,
-                 .speed_kmh = NAN, .time_min = 10 };
+                 .speed_kmh = NAN, .time_ms = 600000 };
   ck_assert_uint_eq (tnet_network_add_link (net, &l, &error), 0);
   double shape[] = { lon0, lat, lon0 + dx, lat, lon0 + dx, lat + dy };
   ck_assert (tnet_network_set_link_geometry (net, 0, shape, 3, &error));

@@ -252,7 +252,7 @@ START_TEST (test_monaco_zones)
           TnetLink l = { .id = lid, .from = zid,
                          .to = (TnetId) g_rand_int_range (r, 0, (gint32) n_road),
                          .mode = TNET_MODE_ACCESS, .length_m = 600, .speed_kmh = 20,
-                         .time_min = NAN };
+                         .time_ms = TNET_WEIGHT_INF };
           ck_assert_msg (tnet_network_add_link (net, &l, &error) != TNET_ID_NONE, "%s",
                          error ? error->message : "");
         }

@@ -207,7 +207,7 @@ plain_link (const char *id, TnetId from, TnetId to)
   l.mode = TNET_MODE_ROAD;
   l.length_m = 1000;
   l.speed_kmh = NAN;
-  l.time_min = NAN;
+  l.time_ms = TNET_WEIGHT_INF;
   return l;
 }
 
@@ -241,27 +241,28 @@ START_TEST (test_add_validation)
   ck_assert_uint_eq (tnet_network_add_link (net, &l, &error), 0);
   ck_assert_uint_eq (tnet_network_add_link (net, &l, &error), TNET_ID_NONE);
   tt_assert_error (error, TNET_ERROR_INVALID_INPUT, "duplicate link id \"l\"");
-  struct { double len, speed, time; const char *needle; } cases[] = {
-    { 0, NAN, NAN, "length" },  { -1, NAN, NAN, "length" },
-    { NAN, NAN, NAN, "length" }, { INFINITY, NAN, NAN, "length" },
-    { 1.0e7 + 1, NAN, NAN, "length" }, { 1, -1, NAN, "speed" },
-    { 1, 0, NAN, "speed" },      { 1, 1001, NAN, "speed" },
-    { 1, INFINITY, NAN, "speed" }, { 1, NAN, -1, "time" },
-    { 1, NAN, 10001, "time" },   { 1, NAN, INFINITY, "time" },
+  const TnetWeight none = TNET_WEIGHT_INF;
+  struct { double len, speed; TnetWeight time_ms; const char *needle; } cases[] = {
+    { 0, NAN, none, "length" },  { -1, NAN, none, "length" },
+    { NAN, NAN, none, "length" }, { INFINITY, NAN, none, "length" },
+    { 1.0e7 + 1, NAN, none, "length" }, { 1, -1, none, "speed" },
+    { 1, 0, none, "speed" },      { 1, 1001, none, "speed" },
+    { 1, INFINITY, none, "speed" }, { 1, NAN, 600000001, "time" },
+    { 1, NAN, TNET_WEIGHT_MAX, "time" },
   };
   for (guint k = 0; k < G_N_ELEMENTS (cases); k++)
     {
       TnetLink b = plain_link ("m", 0, 0);
       b.length_m = cases[k].len;
       b.speed_kmh = cases[k].speed;
-      b.time_min = cases[k].time;
+      b.time_ms = cases[k].time_ms;
       ck_assert_uint_eq (tnet_network_add_link (net, &b, &error), TNET_ID_NONE);
       tt_assert_error (error, TNET_ERROR_INVALID_INPUT, cases[k].needle);
     }
   TnetLink ok = plain_link ("m", 0, 0);
   ok.length_m = 1.0e7;
   ok.speed_kmh = 1000;
-  ok.time_min = 10000;
+  ok.time_ms = 600000000;   /* 10000 minutes, the largest */
   ck_assert_uint_eq (tnet_network_add_link (net, &ok, &error), 1);
   ck_assert_uint_eq (tnet_network_n_links (net), 2);
   ck_assert_ptr_nonnull (tnet_network_link (net, 0)->tags);
@@ -346,7 +347,7 @@ START_TEST (test_load_values)
   ck_assert_int_eq (l1->mode, TNET_MODE_EXPRESSWAY);
   ck_assert_double_eq (l1->length_m, 10000);
   ck_assert (isnan (l1->speed_kmh));
-  ck_assert (isnan (l1->time_min));
+  ck_assert_uint_eq (l1->time_ms, TNET_WEIGHT_INF);
   ck_assert (!l1->oneway);
   ck_assert_str_eq (l1->road_class, "expressway");
   ck_assert_int_eq (l1->open_year, 0);
@@ -362,7 +363,7 @@ START_TEST (test_load_values)
   ck_assert_int_eq (l2->status, TNET_STATUS_CONSTRUCTION);
   ck_assert_str_eq (l2->road_class, "I");
   const TnetLink *l3 = tnet_network_link (net, 2);
-  ck_assert_double_eq (l3->time_min, 12);
+  ck_assert_uint_eq (l3->time_ms, 720000);   /* 12 minutes */
   ck_assert (l3->oneway);
   ck_assert_int_eq (l3->status, TNET_STATUS_EXISTING);
   ck_assert_ptr_null (l3->road_class);
@@ -416,7 +417,7 @@ assert_same_network (const TnetNetwork *x, const TnetNetwork *y)
       ck_assert_int_eq (a->status, b->status);
       ck_assert_double_eq_tol (a->length_m, b->length_m, 1e-9 * a->length_m);
       ck_assert (isnan (a->speed_kmh) ? isnan (b->speed_kmh) : a->speed_kmh == b->speed_kmh);
-      ck_assert (isnan (a->time_min) ? isnan (b->time_min) : a->time_min == b->time_min);
+      ck_assert_uint_eq (a->time_ms, b->time_ms);
       ck_assert_int_eq (a->open_year, b->open_year);
       ck_assert_int_eq (a->oneway, b->oneway);
       guint k = 0;
@@ -452,6 +453,57 @@ START_TEST (test_save_round_trip)
 END_TEST
 
 #define NODES_MIN "id,name,kind,lon,lat\na,A,zone,113,34\nb,B,zone,113.1,34.1\n"
+
+/* A link's time_min is read once, to the nearest millisecond (worked out by
+ * hand below), and the graph weighs the link that time (at least 1 ms);
+ * saving writes those milliseconds back in minutes. */
+START_TEST (test_link_time_ms)
+{
+  static const struct { const char *id, *min; TnetWeight ms, arc; const char *saved; } t[] = {
+    { "t1", "1.5", 90000, 90000, "1.5" },
+    { "t2", "0.0004", 24, 24, "0.0004" },                 /* 24.000000000000004 ms */
+    { "t3", "0.00041", 25, 25, "0.00041666666666666669" }, /* 24.6 ms: 25 ms */
+    { "t4", "0.0000083", 0, 1, "0" },                     /* 0.498 ms: 0, weighed 1 */
+    { "t5", "0", 0, 1, "0" },
+    { "t6", "10000", 600000000, 600000000, "10000" },
+    { "t7", "", TNET_WEIGHT_INF, 60000, "" },             /* 1 km at 60 km/h */
+  };
+  g_autoptr (GString) links = g_string_new ("id,from,to,mode,line,length_km,speed_kmh,"
+                                            "time_min,oneway\n");
+  for (guint k = 0; k < G_N_ELEMENTS (t); k++)
+    g_string_append_printf (links, "%s,a,b,road,,1,60,%s,1\n", t[k].id, t[k].min);
+  g_autofree char *dir = write_net (NODES_MIN, links->str);
+  GError *error = NULL;
+  g_autoptr (TnetNetwork) net = tnet_network_load_csv (dir, &error);
+  ck_assert_msg (net != NULL, "%s", error ? error->message : "");
+  for (guint k = 0; k < G_N_ELEMENTS (t); k++)
+    ck_assert_uint_eq (tnet_network_link (net, k)->time_ms, t[k].ms);
+
+  g_autoptr (TnetScenario) scen = tnet_scenario_new (2025);
+  TnetMetric *time = NULL;
+  g_autoptr (TnetGraph) g = tnet_graph_compile_modes (net, scen, TNET_MODES_ROAD, &time, NULL,
+                                                      &error);
+  ck_assert_msg (g != NULL, "%s", error ? error->message : "");
+  ck_assert_uint_eq (tnet_graph_n_arcs (g), G_N_ELEMENTS (t));
+  for (TnetId k = 0; k < tnet_graph_n_arcs (g); k++)
+    ck_assert_uint_eq (tnet_metric_weight (time, k), t[tnet_graph_arc_link (g, k)].arc);
+  tnet_metric_unref (time);
+
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  ck_assert_msg (tnet_network_save_csv (net, out, &error), "%s", error ? error->message : "");
+  g_autofree char *path = g_build_filename (out, "links.csv", NULL);
+  g_autofree char *text = NULL;
+  ck_assert (g_file_get_contents (path, &text, NULL, NULL));
+  g_auto (GStrv) rows = g_strsplit (text, "\n", -1);
+  for (guint k = 0; k < G_N_ELEMENTS (t); k++)
+    {
+      g_auto (GStrv) f = g_strsplit (rows[k + 1], ",", -1);
+      ck_assert_str_eq (f[7], t[k].saved);
+    }
+  tt_rm_rf (out);
+  tt_rm_rf (dir);
+}
+END_TEST
 #define LINKS_HEAD "id,from,to,mode,line,length_km,speed_kmh,time_min,oneway,open_year,status\n"
 
 /* Bad folders: (nodes, links, code, the place and message expected). */
@@ -655,7 +707,7 @@ START_TEST (test_scenario_until_tag)
   const char *bad_tags[] = { "until:soon", NULL };
   const char *none[] = { NULL };
   TnetLink old = { .id = "old", .from = ia, .to = ib, .mode = TNET_MODE_TRUNK,
-                   .length_m = 1000, .speed_kmh = NAN, .time_min = NAN,
+                   .length_m = 1000, .speed_kmh = NAN, .time_ms = TNET_WEIGHT_INF,
                    .tags = old_tags };
   TnetLink up = old;
   up.id = "old_up";
@@ -938,6 +990,7 @@ main (void)
   tc = tcase_create ("network-csv");
   tcase_add_test (tc, test_load_values);
   tcase_add_test (tc, test_save_round_trip);
+  tcase_add_test (tc, test_link_time_ms);
   tcase_add_loop_test (tc, test_load_errors, 0, G_N_ELEMENTS (bad_nets));
   tcase_add_test (tc, test_load_error_names_path);
   tcase_add_test (tc, test_bundled_data);

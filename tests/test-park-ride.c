@@ -52,7 +52,7 @@ add_road (TnetNetwork *net, const char *id, TnetId a, TnetId b, double length_m,
   GError *error = NULL;
   TnetLink l = { .id = id, .from = a, .to = b, .mode = TNET_MODE_ROAD,
                  .road_class = "residential", .status = TNET_STATUS_EXISTING,
-                 .length_m = length_m, .speed_kmh = speed_kmh, .time_min = NAN,
+                 .length_m = length_m, .speed_kmh = speed_kmh, .time_ms = TNET_WEIGHT_INF,
                  .oneway = oneway };
   ck_assert_msg (tnet_network_add_link (net, &l, &error) != TNET_ID_NONE, "%s",
                  error ? error->message : "");
@@ -767,7 +767,7 @@ add_rails (TnetNetwork *net, TnetTimetable *tt, GArray *fails)
         TnetLink l = { .id = id, .from = node[p], .to = node[q], .mode = TNET_MODE_RAIL,
                        .line = (char *) line, .status = TNET_STATUS_EXISTING,
                        .length_m = dist_m (plon, plat, qlon, qlat), .speed_kmh = 80,
-                       .time_min = NAN };
+                       .time_ms = TNET_WEIGHT_INF };
         GError *error = NULL;
         ck_assert_msg (tnet_network_add_link (net, &l, &error) != TNET_ID_NONE, "%s",
                        error ? error->message : "");

@@ -257,7 +257,7 @@ tiny_network (void)
     {
       TnetLink link = { .id = lids[i], .line = lines[i], .from = i, .to = i + 1,
                         .mode = TNET_MODE_ROAD, .status = TNET_STATUS_EXISTING,
-                        .length_m = 1000, .speed_kmh = NAN, .time_min = NAN };
+                        .length_m = 1000, .speed_kmh = NAN, .time_ms = TNET_WEIGHT_INF };
       ck_assert_uint_ne (tnet_network_add_link (net, &link, NULL), TNET_ID_NONE);
     }
   return net;

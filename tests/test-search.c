@@ -345,7 +345,7 @@ add_link (TnetNetwork *net, const char *id, TnetId from, TnetId to, TnetMode mod
 {
   TnetLink link = { .id = id, .line = line, .from = from, .to = to, .mode = mode,
                     .status = TNET_STATUS_EXISTING, .length_m = length_m,
-                    .speed_kmh = 60.0, .time_min = NAN, .open_year = open_year,
+                    .speed_kmh = 60.0, .time_ms = TNET_WEIGHT_INF, .open_year = open_year,
                     .oneway = oneway };
   GError *error = NULL;
   TnetId l = tnet_network_add_link (net, &link, &error);

@@ -24,7 +24,7 @@ link_full (TnetNetwork *net, const char *id, TnetId a, TnetId b, const char *lin
 {
   TnetLink l = { .id = id, .line = line, .tags = tags, .from = a, .to = b,
                  .mode = TNET_MODE_EXPRESSWAY, .status = status, .length_m = 10000,
-                 .speed_kmh = NAN, .time_min = NAN, .open_year = open_year };
+                 .speed_kmh = NAN, .time_ms = TNET_WEIGHT_INF, .open_year = open_year };
   GError *error = NULL;
   TnetId i = tnet_network_add_link (net, &l, &error);
   ck_assert_msg (i != TNET_ID_NONE, "%s", error ? error->message : "");

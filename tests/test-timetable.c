@@ -1209,7 +1209,7 @@ add_link (TnetNetwork *net, const char *id, const char *a, const char *b, TnetMo
   TnetLink l = { .id = id, .from = tnet_network_find_node (net, a),
                  .to = tnet_network_find_node (net, b), .mode = mode,
                  .road_class = road_class, .status = TNET_STATUS_EXISTING,
-                 .length_m = length_m, .speed_kmh = NAN, .time_min = NAN, .oneway = TRUE };
+                 .length_m = length_m, .speed_kmh = NAN, .time_ms = TNET_WEIGHT_INF, .oneway = TRUE };
   ck_assert_msg (tnet_network_add_link (net, &l, &error) != TNET_ID_NONE, "%s",
                  error ? error->message : "");
 }
@@ -1222,7 +1222,7 @@ add_timed_link (TnetNetwork *net, const char *id, const char *a, const char *b,
   TnetLink l = { .id = id, .from = tnet_network_find_node (net, a),
                  .to = tnet_network_find_node (net, b), .mode = TNET_MODE_ACCESS,
                  .status = status, .length_m = length_m, .speed_kmh = NAN,
-                 .time_min = time_min, .open_year = open_year };
+                 .time_ms = tnet_weight_from_min (time_min), .open_year = open_year };
   ck_assert_msg (tnet_network_add_link (net, &l, &error) != TNET_ID_NONE, "%s",
                  error ? error->message : "");
 }
@@ -1565,8 +1565,8 @@ oracle_walks (const TnetNetwork *net, guint src, double speed_kmh, gint64 *dist)
           const TnetLink *l = tnet_network_link (net, i);
           if (!oracle_walkable (l))
             continue;
-          gint64 c = l->mode == TNET_MODE_ACCESS && isfinite (l->time_min)
-                     ? (gint64) llround (l->time_min * 60000.0)
+          gint64 c = l->mode == TNET_MODE_ACCESS && l->time_ms != TNET_WEIGHT_INF
+                     ? (gint64) l->time_ms
                      : (gint64) llround (l->length_m * 3600.0 / speed_kmh);
           for (int dir = 0; dir < 2; dir++)
             {

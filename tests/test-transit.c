@@ -288,7 +288,9 @@ tiny_network (void)
     {
       TnetLink l = { .id = links[i].id, .from = links[i].from, .to = links[i].to,
                      .mode = links[i].mode, .length_m = links[i].km * 1000,
-                     .speed_kmh = NAN, .time_min = links[i].min,
+                     .speed_kmh = NAN,
+                     .time_ms = isnan (links[i].min) ? TNET_WEIGHT_INF
+                                                     : tnet_weight_from_min (links[i].min),
                      .line = links[i].mode == TNET_MODE_HSR ? "Test HSR"
                              : links[i].mode == TNET_MODE_EXPRESSWAY ? "G4" : NULL };
       ck_assert_uint_ne (tnet_network_add_link (net, &l, NULL), TNET_ID_NONE);
@@ -515,7 +517,7 @@ START_TEST (test_zones_not_passed_through)
   TnetId z3 = tnet_network_add_node (net, &zn, NULL);
   TnetId j1 = tnet_network_find_node (net, "j1"), j2 = tnet_network_find_node (net, "j2");
   TnetLink la = { .id = "x1", .from = j1, .to = z3, .mode = TNET_MODE_ACCESS,
-                  .length_m = 1000, .speed_kmh = NAN, .time_min = 1.0 };
+                  .length_m = 1000, .speed_kmh = NAN, .time_ms = 60000 };
   TnetLink lb = la;
   lb.id = "x2";
   lb.from = z3;
@@ -846,7 +848,7 @@ START_TEST (test_walk_on_roads_rule)
       g_autofree char *id = g_strdup_printf ("l%u", i);
       TnetLink lk = { .id = id, .from = i, .to = i + 1, .mode = cases[i].mode,
                       .road_class = cases[i].cls, .length_m = 800, .speed_kmh = NAN,
-                      .time_min = NAN, .oneway = TRUE };
+                      .time_ms = TNET_WEIGHT_INF, .oneway = TRUE };
       ck_assert_uint_eq (tnet_network_add_link (net, &lk, &error), i);
     }
   TnetScenario *scen = tnet_scenario_new (2025);

@@ -55,9 +55,8 @@ typedef uint32_t TnetWeight;
  *   "seconds after midnight" (a clock time). Results leave that layer in
  *   milliseconds (tnet_commute_cell(), the matrices of #TnetCommute).
  * * Not yet converted: a few minute-valued fields that mirror a file's
- *   column or fill its table (a link's time_min and its scenario
- *   override, the hub tables of tnet-hubs.h, the access times of
- *   tnet-init.h) keep minutes and end in `_min`; docs/api.md lists them.
+ *   column or fill its table (the hub tables of tnet-hubs.h) keep minutes
+ *   and end in `_min`; docs/api.md lists them.
  * * Lengths are metres (`_m`), speeds km/h (`_kmh`). What users read and
  *   write (JSON, CSV, text, plan.ini and scenario keys, command-line
  *   options, Python keyword arguments) keeps its documented unit, mostly

@@ -163,23 +163,27 @@ TNET_API gboolean tnet_folder_init (const char *dir, const TnetInitOptions *opts
  *   car network, %TNET_MODE_WALK when only among those of the walking
  *   network (a node nearest in both is listed once, as road)
  * @distance_m: straight-line (great-circle) distance from the point, metres
- * @time_min: the access time, tnet_init_access_time_min() of @distance_m
+ * @time_ms: the access time in milliseconds, tnet_init_access_time_ms() of
+ *   @distance_m
  */
 typedef struct {
   TnetId node;
   TnetMode network;
   double distance_m;
-  double time_min;
+  TnetWeight time_ms;
 } TnetAccessCandidate;
 
 /**
- * tnet_init_access_time_min:
+ * tnet_init_access_time_ms:
  * The time of an access or stop walk link of straight-line length
  * @distance_m (at least 0.1 m) under @opts: length × @access_detour at
- * @access_speed_kmh, in minutes.
+ * @access_speed_kmh, in milliseconds, rounded to the nearest millisecond
+ * (tnet_weight_from_min() of the minutes). tnet_folder_init() writes the
+ * unrounded minutes in `links.csv`'s `time_min`; read back, they give this
+ * time again.
  * Errors: none. Thread-safety: pure. Time complexity: O(1).
  */
-TNET_API double tnet_init_access_time_min (const TnetInitOptions *opts, double distance_m);
+TNET_API TnetWeight tnet_init_access_time_ms (const TnetInitOptions *opts, double distance_m);
 
 /**
  * tnet_network_snap_points:

@@ -27,7 +27,8 @@ TNET_API TnetNetwork *tnet_network_load_csv (const char *dir, GError **error);
 /* Writes nodes.csv and links.csv of @net into @dir (created if needed), and
  * link_geometry.csv when some link has a polyline (coordinates to 1e-7
  * degree; a stale one is removed otherwise). Numbers are written in the C
- * locale. Errors: %TNET_ERROR_IO naming the folder or file that cannot be
+ * locale (15 significant digits, 17 when 15 do not read back to the same
+ * double); a link's `time_min` is tnet_weight_to_min() of its time_ms. Errors: %TNET_ERROR_IO naming the folder or file that cannot be
  * created, written or removed; files written before the failure stay.
  * Thread-safety: reads @net only (two calls must not write one folder).
  * Time complexity: O(n + m + polyline points). */

@@ -75,9 +75,14 @@ typedef struct {
 /**
  * TnetLink:
  * A link record. @from and @to are node indices. @length_m is in metres;
- * @speed_kmh and @time_min are NAN when not given (time_min, when given,
- * overrides length/speed). @open_year is 0 when the link predates every
- * scenario. @tags is a %NULL-terminated array (never %NULL itself).
+ * @speed_kmh is NAN when not given. @time_ms is the link's fixed travel
+ * time in milliseconds, %TNET_WEIGHT_INF when it has none (0 is a time:
+ * the graph weighs it 1 ms); when given it overrides length/speed. The
+ * readers convert `links.csv`'s `time_min` column once, with
+ * tnet_weight_from_min() (to the nearest millisecond), and
+ * tnet_network_save_csv() writes tnet_weight_to_min() of it. @open_year is
+ * 0 when the link predates every scenario. @tags is a %NULL-terminated
+ * array (never %NULL itself).
  */
 typedef struct {
   const char *id;
@@ -92,7 +97,7 @@ typedef struct {
   TnetStatus status;
   double length_m;
   double speed_kmh;
-  double time_min;
+  TnetWeight time_ms;
   int open_year;
   gboolean oneway;
 } TnetLink;
@@ -123,8 +128,9 @@ TNET_API TnetId tnet_network_add_node (TnetNetwork *net, const TnetNode *node,
  * tnet_network_add_link:
  * Copies @link into @net. @link->from and @link->to must be valid node
  * indices. Fails with %TNET_ERROR_INVALID_INPUT on a duplicate id, a
- * non-positive or non-finite length, a negative/NaN/absurd speed or time,
- * or an empty id; %TNET_ERROR_TOO_LARGE when the network already has 2^31
+ * non-positive or non-finite length, a negative/NaN/absurd speed, a time
+ * above 10000 minutes (600 000 000 ms) other than %TNET_WEIGHT_INF, or an
+ * empty id; %TNET_ERROR_TOO_LARGE when the network already has 2^31
  * - 1 links. Nodes out of range, a mode or status out of range are
  * programming errors (g_critical, %TNET_ID_NONE).
  * Returns: the new link's index, or %TNET_ID_NONE on error.

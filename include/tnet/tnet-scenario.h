@@ -105,9 +105,9 @@ TNET_API gboolean tnet_scenario_link_closed (const TnetScenario *scen,
 /**
  * tnet_scenario_link_time_ms:
  * Travel time of link @i in milliseconds: the scenario's override if any,
- * else the link's time_min, else length / (speed or the default speed of its
- * mode and class). Rounded to the nearest ms, at least 1, at most
- * TNET_WEIGHT_MAX.
+ * else the link's time_ms (unless %TNET_WEIGHT_INF, "none"), else length /
+ * (speed or the default speed of its mode and class). Rounded to the
+ * nearest ms, at least 1, at most TNET_WEIGHT_MAX.
  * Errors: a link out of range is a programming error (g_critical,
  * TNET_WEIGHT_MAX). Thread-safety: reads @scen and @net only. Time
  * complexity: O(1) expected.

@@ -123,6 +123,16 @@ tnet_i_uncertainty_link_varies (const TnetUncertaintyRanges *h, const TnetLink *
   return h->length[c] > 0 || h->speed[c] > 0;
 }
 
+/* @ms × @f_up / @f_down (both > 0) to the nearest millisecond, at most
+ * TNET_WEIGHT_MAX (a drawn time stays a time, never TNET_WEIGHT_INF's
+ * "none"). */
+static TnetWeight
+scaled_ms (TnetWeight ms, double f_up, double f_down)
+{
+  double r = ms * f_up / f_down;
+  return r >= (double) TNET_WEIGHT_MAX ? TNET_WEIGHT_MAX : (TnetWeight) llround (r);
+}
+
 void
 tnet_i_uncertainty_move_link (const TnetUncertaintyRanges *h, const TnetLink *l, TnetLink *m,
                               double u_len, double u_speed)
@@ -136,8 +146,8 @@ tnet_i_uncertainty_move_link (const TnetUncertaintyRanges *h, const TnetLink *l,
        * factor on the time, the length kept */
       double f = 1.0 + h->access[c] * u_len;
       m->length_m = l->length_m;
-      if (!isnan (l->time_min))
-        m->time_min = l->time_min * f;
+      if (l->time_ms != TNET_WEIGHT_INF)
+        m->time_ms = scaled_ms (l->time_ms, f, 1.0);
       else
         m->speed_kmh = v / f;
       return;
@@ -145,8 +155,8 @@ tnet_i_uncertainty_move_link (const TnetUncertaintyRanges *h, const TnetLink *l,
   double f_len = 1.0 + h->length[c] * u_len;
   double f_speed = 1.0 + h->speed[c] * u_speed;
   m->length_m = l->length_m * f_len;
-  if (!isnan (l->time_min))
-    m->time_min = l->time_min * f_len / f_speed;   /* time ∝ length / speed */
+  if (l->time_ms != TNET_WEIGHT_INF)
+    m->time_ms = scaled_ms (l->time_ms, f_len, f_speed);   /* time ∝ length / speed */
   else
     m->speed_kmh = v * f_speed;
 }

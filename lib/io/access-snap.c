@@ -234,17 +234,23 @@ tnet_i_access_snap_query (const TnetAccessSnap *snap, const TnetNetwork *net,
         .node = near[j],
         .network = j < n_car ? TNET_MODE_ROAD : TNET_MODE_WALK,
         .distance_m = d,
-        .time_min = tnet_init_access_time_min (o, d),
+        .time_ms = tnet_init_access_time_ms (o, d),
       };
     }
   return n_out;
 }
 
 double
-tnet_init_access_time_min (const TnetInitOptions *opts, double distance_m)
+tnet_i_init_access_minutes (const TnetInitOptions *o, double distance_m)
 {
-  g_return_val_if_fail (opts != NULL, NAN);
-  return MAX (distance_m, 0.1) * opts->access_detour / (opts->access_speed_kmh / 3.6) / 60.0;
+  return MAX (distance_m, 0.1) * o->access_detour / (o->access_speed_kmh / 3.6) / 60.0;
+}
+
+TnetWeight
+tnet_init_access_time_ms (const TnetInitOptions *opts, double distance_m)
+{
+  g_return_val_if_fail (opts != NULL, TNET_WEIGHT_INF);
+  return tnet_weight_from_min (tnet_i_init_access_minutes (opts, distance_m));
 }
 
 gboolean

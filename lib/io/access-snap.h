@@ -28,6 +28,11 @@ guint tnet_i_access_snap_query (const TnetAccessSnap *snap, const TnetNetwork *n
 
 /* Great-circle distance: tnet_i_haversine_m() (tnet-internal.h). */
 
+/* The access time of a connector of straight-line length @distance_m, in
+ * exact minutes (tnet_init_access_time_ms() rounds it to the millisecond):
+ * what tnet init writes in links.csv's time_min column. */
+double tnet_i_init_access_minutes (const TnetInitOptions *o, double distance_m);
+
 /* Checks the access fields of @o (speed, detour, maximum distance, links). */
 gboolean tnet_i_init_access_options_check (const TnetInitOptions *o, GError **error);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TnetAccessSnap, tnet_i_access_snap_clear)

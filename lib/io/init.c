@@ -211,7 +211,7 @@ add_connector (TnetNetwork *net, const TnetInitOptions *o, const char *id, TnetM
     .status = TNET_STATUS_EXISTING,
     .length_m = MAX (d, 0.1),
     .speed_kmh = NAN,
-    .time_min = tnet_init_access_time_min (o, d),
+    .time_ms = tnet_init_access_time_ms (o, d),
     .source = "tnet init",
   };
   static const char *const no_tags[] = { NULL };
@@ -252,7 +252,7 @@ link_parking (TnetNetwork *net, const TnetAccessSnap *snap, const TnetInitOption
         .status = TNET_STATUS_EXISTING,
         .length_m = MAX (d, 0.1),
         .speed_kmh = 15,   /* the OSM import's default for highway=service */
-        .time_min = NAN,
+        .time_ms = TNET_WEIGHT_INF,
         .source = "tnet init",
         .tags = no_tags,
       };
@@ -923,6 +923,24 @@ write_regions_csv (Init *in, const char *dir, GError **error)
   return write_text (dir, "regions.csv", rs, error);
 }
 
+/* The exact minutes of the links with a fixed time, NAN for the others, for
+ * links.csv: those links are the connectors (add_connector()), whose time
+ * is a function of their length MAX (d, 0.1) m, so recomputing it gives
+ * the minutes to the last digit, not their time_ms's millisecond. */
+static double *
+connector_minutes (const Init *in)
+{
+  guint m = tnet_network_n_links (in->net);
+  double *out = g_new (double, MAX (m, 1));
+  for (TnetId i = 0; i < m; i++)
+    {
+      const TnetLink *l = tnet_network_link (in->net, i);
+      out[i] = l->time_ms == TNET_WEIGHT_INF
+               ? NAN : tnet_i_init_access_minutes (in->opts, l->length_m);
+    }
+  return out;
+}
+
 /* 8. The folder: network, zones, regions, hubs, merged feeds and a plan
  * named @name. */
 static gboolean
@@ -931,7 +949,8 @@ write_folder (Init *in, const char *dir, const char *name, GError **error)
   const TnetInitOptions *opts = in->opts;
   if (!step (&in->ctx, "writing the folder", FALSE, error))
     return FALSE;
-  if (!tnet_network_save_csv (in->net, dir, error))
+  g_autofree double *minutes = connector_minutes (in);
+  if (!tnet_i_network_save_csv (in->net, dir, minutes, error))
     return FALSE;
   g_autofree char *zones_csv = g_build_filename (dir, "zones.csv", NULL);
   if (!tnet_zone_table_save_csv (in->zones, zones_csv, error))

@@ -223,15 +223,16 @@ link_row (TnetNetwork *net, const TnetCsv *csv, gconstpointer columns, const cha
                           "bus, walk, access)", error))
     return -1;
   l.line = tnet_i_csv_opt_text (csv, c->line);
-  double km;
+  double km, min;
   if (!tnet_i_csv_double_in (csv, c->len, TRUE, 0.0, 10000.0, TRUE,
                              "a length in km in (0, 10000]", 0.0, &km, error) ||
       !tnet_i_csv_double_in (csv, c->speed, FALSE, 0.0, 1000.0, TRUE,
                              "a speed in km/h in (0, 1000]", NAN, &l.speed_kmh, error) ||
       !tnet_i_csv_double_in (csv, c->time, FALSE, 0.0, 10000.0, FALSE,
-                             "a time in minutes in [0, 10000]", NAN, &l.time_min, error))
+                             "a time in minutes in [0, 10000]", NAN, &min, error))
     return -1;
   l.length_m = km * 1000.0;
+  l.time_ms = isnan (min) ? TNET_WEIGHT_INF : tnet_weight_from_min (min);
   if (!tnet_i_csv_expect (csv, c->oneway,
                           parse_oneway (tnet_i_csv_field (csv, c->oneway), &l.oneway),
                           "1, 0, true, false, yes, no or nothing", error))
@@ -423,6 +424,23 @@ tnet_network_save_csv (const TnetNetwork *net, const char *dir, GError **error)
 {
   g_return_val_if_fail (net != NULL && dir != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  return tnet_i_network_save_csv (net, dir, NULL, error);
+}
+
+/* The `time_min` written for link @i (NAN: none): the exact minutes when
+ * given, else its time_ms in minutes. */
+static double
+link_time_min (const TnetLink *l, const double *time_min, TnetId i)
+{
+  if (time_min && !isnan (time_min[i]))
+    return time_min[i];
+  return l->time_ms == TNET_WEIGHT_INF ? NAN : tnet_weight_to_min (l->time_ms);
+}
+
+gboolean
+tnet_i_network_save_csv (const TnetNetwork *net, const char *dir, const double *time_min,
+                         GError **error)
+{
   if (g_mkdir_with_parents (dir, 0777) != 0)
     {
       int e = errno;
@@ -464,7 +482,7 @@ tnet_network_save_csv (const TnetNetwork *net, const char *dir, GError **error)
       put_field (links, l->line, FALSE);
       put_double (links, l->length_m / 1000.0);
       put_opt_double (links, l->speed_kmh);
-      put_opt_double (links, l->time_min);
+      put_opt_double (links, link_time_min (l, time_min, i));
       put_field (links, l->oneway ? "1" : "0", FALSE);
       put_field (links, l->road_class, FALSE);
       g_string_append_c (links, ',');

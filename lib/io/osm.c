@@ -611,7 +611,7 @@ assemble (const Import *imp, const char *path, GError **error)
                 .status = TNET_STATUS_EXISTING,
                 .length_m = MAX (length, 0.1),
                 .speed_kmh = w->speed_kmh,
-                .time_min = NAN,
+                .time_ms = TNET_WEIGHT_INF,
                 .oneway = w->dir != 0,
               };
               TnetId li = tnet_network_add_link (net, &link, error);

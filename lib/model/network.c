@@ -5,7 +5,7 @@
 /* Limits beyond which a value is taken for a data error, not a fact. */
 #define MAX_SPEED_KMH 1000.0
 #define MAX_LENGTH_M 1.0e7   /* 10,000 km */
-#define MAX_TIME_MIN 10000.0
+#define MAX_TIME_MS 600000000u   /* 10000 minutes */
 #define MAX_OPEN_YEAR 9999
 
 struct _TnetNetwork {
@@ -173,10 +173,11 @@ tnet_network_add_link (TnetNetwork *net, const TnetLink *link, GError **error)
                    "link \"%s\": speed %g km/h is not in (0, 1000]", id, link->speed_kmh);
       return TNET_ID_NONE;
     }
-  if (!isnan (link->time_min) && (!(link->time_min >= 0.0) || link->time_min > MAX_TIME_MIN))
+  if (link->time_ms != TNET_WEIGHT_INF && link->time_ms > MAX_TIME_MS)
     {
       g_set_error (error, TNET_ERROR, TNET_ERROR_INVALID_INPUT,
-                   "link \"%s\": time %g min is not in [0, 10000]", id, link->time_min);
+                   "link \"%s\": time %g min is not in [0, 10000]", id,
+                   tnet_weight_to_min (link->time_ms));
       return TNET_ID_NONE;
     }
   if (link->open_year < 0 || link->open_year > MAX_OPEN_YEAR)

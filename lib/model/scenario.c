@@ -283,8 +283,8 @@ tnet_scenario_link_time_ms (const TnetScenario *scen, const TnetNetwork *net, Tn
     ms = *t;
   else if (v)
     ms = l->length_m * 3600.0 / *v;
-  else if (!isnan (l->time_min))
-    ms = l->time_min * 60000.0;
+  else if (l->time_ms != TNET_WEIGHT_INF)
+    ms = l->time_ms;
   else
     {
       double kmh = isnan (l->speed_kmh) ? tnet_default_speed_kmh (l->mode, l->road_class)

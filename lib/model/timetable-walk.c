@@ -57,12 +57,11 @@ static guint32
 foot_link_ms (const TnetNetwork *net, const TnetScenario *scen, TnetId i, double speed_kmh)
 {
   const TnetLink *lk = tnet_network_link (net, i);
-  if (lk->mode == TNET_MODE_ACCESS && isfinite (lk->time_min))
+  if (lk->mode == TNET_MODE_ACCESS && lk->time_ms != TNET_WEIGHT_INF)
     {
       if (scen)
         return MIN (tnet_scenario_link_time_ms (scen, net, i), (TnetWeight) 4000000000u);
-      double ms = lk->time_min * 60000.0;
-      return !(ms < 4e9) ? (guint32) 4e9 : (guint32) lround (MAX (ms, 0.0));
+      return lk->time_ms;
     }
   return tnet_i_foot_arc_ms (lk->length_m, speed_kmh);
 }
@@ -116,7 +115,7 @@ tnet_i_foot_graph_new (const TnetNetwork *net, const TnetScenario *scen, double 
       if (!foot_link (net, scen, i))
         continue;
       guint32 w = foot_link_ms (net, scen, i, speed_kmh);
-      if (lk->mode != TNET_MODE_ACCESS || !isfinite (lk->time_min))
+      if (lk->mode != TNET_MODE_ACCESS || lk->time_ms == TNET_WEIGHT_INF)
         g->on_street[lk->from] = g->on_street[lk->to] = 1;
       g->head[fill[lk->from]] = lk->to;
       g->ms[fill[lk->from]++] = w;

@@ -794,7 +794,8 @@ class Scenario:
         DataFrame ``point`` (row position), ``node`` (street node id),
         ``network`` (``road``: among the nearest nodes of the car network;
         ``walk``: of the walking network only), ``distance_m`` (straight
-        line) and ``access_min``, with tnet init's default speed, detour,
+        line) and ``access_min`` (to the millisecond, the time the
+        graph gives the link), with tnet init's default speed, detour,
         maximum distance and one link per network. A point farther than
         the maximum distance from every street node has no row."""
         if _is_geodataframe(points):

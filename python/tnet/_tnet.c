@@ -1021,7 +1021,7 @@ static gboolean parse_places_points (const TnetNetwork *net, PyObject *obj, GArr
 static gboolean snap_places (const TnetNetwork *net, const TnetScenario *scen,
                              const GArray *lonlat, guint **first, TnetAccessCandidate **cand,
                              GError **error);
-static TnetWeight access_ms (double time_min);
+static TnetWeight access_ms (TnetWeight time_ms);
 
 /* The sources of an isochrone: a place spec (select_nodes()), or a list of
  * node ids and (lon, lat) pairs (parse_places_points()). @nodes gets the
@@ -1073,7 +1073,7 @@ isochrone_from_places (const TnetNetwork *net, const TnetScenario *scen,
       for (guint c = first[pt]; c < first[pt + 1]; c++)
         {
           starts[k] = cand[c].node;
-          offsets[k++] = access_ms (cand[c].time_min);
+          offsets[k++] = access_ms (cand[c].time_ms);
         }
       pt++;
     }
@@ -1802,7 +1802,7 @@ route_journey (const TnetNetwork *net, const TnetMultimodal *mm, const RouteEnd 
   for (guint c = 0; !a->id && c < na; c++)
     {
       starts[c] = tnet_multimodal_origin_node (mm, a->cand[c].node);
-      offsets[c] = access_ms (a->cand[c].time_min);
+      offsets[c] = access_ms (a->cand[c].time_ms);
     }
   g_autoptr (TnetSearch) search = tnet_search_new (tnet_multimodal_get_graph (mm));
   tnet_search_run_multi (search, tnet_multimodal_get_metric (mm), starts, offsets, na,
@@ -1814,12 +1814,12 @@ route_journey (const TnetNetwork *net, const TnetMultimodal *mm, const RouteEnd 
     {
       TnetId v = tnet_multimodal_destination_node (mm, b->cand[c].node);
       TnetWeight t = tnet_search_distance (search, v);
-      guint64 sum = (guint64) t + access_ms (b->cand[c].time_min);
+      guint64 sum = (guint64) t + access_ms (b->cand[c].time_ms);
       if (t != TNET_WEIGHT_INF && sum < best)
         {
           best = sum;
           d = v;
-          *end_ms = access_ms (b->cand[c].time_min);
+          *end_ms = access_ms (b->cand[c].time_ms);
           *end_node = b->cand[c].node;
         }
     }
@@ -2703,14 +2703,14 @@ dataset_timetable_matrix (DatasetObject *self, PyObject *args, PyObject *kwds)
   return r;
 }
 
-static TnetWeight access_ms (double time_min);
+static TnetWeight access_ms (TnetWeight time_ms);
 
-/* The access seconds of a point's access link of @time_min: access_ms()
+/* The access seconds of a point's access link of @time_ms: access_ms()
  * rounded to the second, as the timetable counts time. */
 static guint32
-access_s (double time_min)
+access_s (TnetWeight time_ms)
 {
-  return (guint32) ((access_ms (time_min) + 500) / 1000);
+  return (guint32) ((access_ms (time_ms) + 500) / 1000);
 }
 
 static void trip_end_of (const RouteEnd *e, TnetId node, TnetTripEnd *t, TnetId **ids,
@@ -2850,7 +2850,7 @@ timetable_legs (const TnetTimetable *tt, const TnetNetwork *net, const Timetable
           const TnetAccessCandidate *c
             = &te->a->cand[point_link (te->acc, te->acc_via, l->to_stop)];
           const char *nid = tnet_network_node (net, c->node)->id;
-          gint32 t = l->start_s + (gint32) access_s (c->time_min);
+          gint32 t = l->start_s + (gint32) access_s (c->time_ms);
           good = append_leg (out, timetable_leg ("walk", NULL, NULL, "access", te->from, nid,
                                                  l->start_s, t, 0));
           if (good && l->end_s > t)
@@ -2876,7 +2876,7 @@ timetable_legs (const TnetTimetable *tt, const TnetNetwork *net, const Timetable
     {
       const TnetAccessCandidate *c = &te->b->cand[point_link (te->egr, te->egr_via, best)];
       const char *nid = tnet_network_node (net, c->node)->id;
-      gint32 t = (gint32) access_s (c->time_min), w = (gint32) best_walk - t;
+      gint32 t = (gint32) access_s (c->time_ms), w = (gint32) best_walk - t;
       if (w > 0)
         good = append_leg (out, timetable_leg ("walk", NULL, NULL, NULL, bs, nid, clock,
                                                clock + w, 0));
@@ -2901,7 +2901,7 @@ trip_end_of (const RouteEnd *e, TnetId node, TnetTripEnd *t, TnetId **ids, TnetW
   for (guint c = 0; c < n; c++)
     {
       (*ids)[c] = e->cand[c].node;
-      (*ms)[c] = access_ms (e->cand[c].time_min);
+      (*ms)[c] = access_ms (e->cand[c].time_ms);
     }
   *t = (TnetTripEnd) { e->id ? node : TNET_ID_NONE, e->ll[0], e->ll[1], *ids, *ms, n };
 }
@@ -4105,13 +4105,12 @@ parse_places_points (const TnetNetwork *net, PyObject *obj, GArray *nodes, GArra
   return ok;
 }
 
-/* The time of an access link of @time_min, as the graph weighs a link
- * (tnet_scenario_link_time_ms(): rounded to the millisecond, at least 1). */
+/* The time of an access link of @time_ms, as the graph weighs a link
+ * (tnet_scenario_link_time_ms(): at least 1). */
 static TnetWeight
-access_ms (double time_min)
+access_ms (TnetWeight time_ms)
 {
-  double r = floor (time_min * 60000.0 + 0.5);
-  return r < 1.0 ? 1u : r >= (double) TNET_WEIGHT_INF ? TNET_WEIGHT_INF : (TnetWeight) r;
+  return MAX (time_ms, 1u);
 }
 
 /* Search sources for place @i of @nodes: the node itself at 0, or the
@@ -4133,7 +4132,7 @@ place_sources (const TnetMultimodal *mm, const GArray *nodes, guint i, guint pt,
   for (guint c = first[pt]; c < first[pt + 1]; c++, n++)
     {
       starts[n] = tnet_multimodal_origin_node (mm, cand[c].node);
-      offsets[n] = access_ms (cand[c].time_min);
+      offsets[n] = access_ms (cand[c].time_ms);
     }
   return n;
 }
@@ -4157,7 +4156,7 @@ snap_places (const TnetNetwork *net, const TnetScenario *scen, const GArray *lon
 /* Dataset.snap_points(year, closures, lonlat) -> dict: the access
  * candidates tnet init would give a zone at each (lon, lat) pair: "first"
  * (uint32, n + 1 offsets), "node" (ids), "network" ("road" or "walk"),
- * "distance_m" and "time_min" (float64). */
+ * "distance_m" and "time_min" (float64; the candidate's time_ms in minutes). */
 static PyObject *
 dataset_snap_points (DatasetObject *self, PyObject *args, PyObject *kwds)
 {
@@ -4201,7 +4200,8 @@ dataset_snap_points (DatasetObject *self, PyObject *args, PyObject *kwds)
       for (guint c = 0; c < nc && good; c++)
         {
           ((double *) PyArray_DATA ((PyArrayObject *) da))[c] = cand[c].distance_m;
-          ((double *) PyArray_DATA ((PyArrayObject *) ta))[c] = cand[c].time_min;
+          ((double *) PyArray_DATA ((PyArrayObject *) ta))[c]
+            = tnet_weight_to_min (cand[c].time_ms);
           PyObject *id = PyUnicode_FromString (tnet_network_node (net, cand[c].node)->id);
           PyObject *nw = PyUnicode_FromString (cand[c].network == TNET_MODE_WALK ? "walk"
                                                                                  : "road");
@@ -4304,7 +4304,7 @@ dataset_point_matrix (DatasetObject *self, PyObject *args, PyObject *kwds)
                         search, tnet_multimodal_destination_node (mm, dc[c].node));
                       if (t == TNET_WEIGHT_INF)
                         continue;
-                      guint64 sum = (guint64) t + access_ms (dc[c].time_min);
+                      guint64 sum = (guint64) t + access_ms (dc[c].time_ms);
                       if (sum < best)
                         best = (TnetWeight) sum;
                     }
