@@ -56,7 +56,7 @@ typedef uint32_t TnetWeight;
  *   milliseconds (tnet_commute_cell(), the matrices of #TnetCommute).
  * * Not yet converted: a few minute-valued fields that mirror a file's
  *   column or fill its table (a link's time_min and its scenario
- *   override, the hub tables of tnet-hubs.h, the access times of
+ *   override, the access times of
  *   tnet-init.h) keep minutes and end in `_min`; docs/api.md lists them.
  * * Lengths are metres (`_m`), speeds km/h (`_kmh`). What users read and
  *   write (JSON, CSV, text, plan.ini and scenario keys, command-line
