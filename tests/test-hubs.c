@@ -80,6 +80,18 @@ load_hubs (const char *dir)
   return set;
 }
 
+/* The 2025 transfer tables of @hubs with the feed of folder @dir (the
+ * tables copy what they need from the feed). */
+static TnetHubTransfers *
+transfers_2025 (const char *dir, const TnetHubSet *hubs)
+{
+  GError *error = NULL;
+  g_autoptr (TnetFeed) feed = tnet_feed_load (dir, NULL, &error);
+  ck_assert_msg (feed != NULL, "%s", error ? error->message : "");
+  g_autoptr (TnetScenario) scen = tnet_scenario_new (2025);
+  return tnet_hub_transfers_compute (hubs, feed, scen);
+}
+
 static const TnetTransferPair *
 find_pair (const TnetHubTable *tab, const char *from, const char *to)
 {
@@ -164,11 +176,7 @@ START_TEST (test_timetabled_hub)
 {
   g_autofree char *dir = small_dir (TRUE);
   g_autoptr (TnetHubSet) hubs = load_hubs (dir);
-  GError *error = NULL;
-  g_autoptr (TnetFeed) feed = tnet_feed_load (dir, NULL, &error);
-  ck_assert_msg (feed != NULL, "%s", error ? error->message : "");
-  g_autoptr (TnetScenario) scen = tnet_scenario_new (2025);
-  g_autoptr (TnetHubTransfers) t = tnet_hub_transfers_compute (hubs, feed, scen);
+  g_autoptr (TnetHubTransfers) t = transfers_2025 (dir, hubs);
   const TnetHubTable *tab = tnet_hub_transfers_get (t, 0);
   ck_assert (tab->in_service);
   /* R2 never sets down at B: the only pair is R1 -> R2 */
@@ -242,11 +250,7 @@ START_TEST (test_ms_by_hand)
   ck_assert_uint_eq (tnet_hub_set_get (hubs, 1)->target_ms, TNET_WEIGHT_INF);
   ck_assert_uint_eq (tnet_hub_set_walk_ms (hubs, 0, "A", "B", 2025), 135000);
   ck_assert_uint_eq (tnet_hub_set_walk_ms (hubs, 0, "B", "A", 2025), 180001);
-  GError *error = NULL;
-  g_autoptr (TnetFeed) feed = tnet_feed_load (dir, NULL, &error);
-  ck_assert_msg (feed != NULL, "%s", error ? error->message : "");
-  g_autoptr (TnetScenario) scen = tnet_scenario_new (2025);
-  g_autoptr (TnetHubTransfers) t = tnet_hub_transfers_compute (hubs, feed, scen);
+  g_autoptr (TnetHubTransfers) t = transfers_2025 (dir, hubs);
   const TnetHubTable *tab = tnet_hub_transfers_get (t, 0);
   ck_assert (tab->in_service);
   const TnetTransferPair *p = find_pair (tab, "R1", "R2");
@@ -533,11 +537,8 @@ START_TEST (test_writers)
 {
   g_autofree char *dir = small_dir (TRUE);
   g_autoptr (TnetHubSet) hubs = load_hubs (dir);
+  g_autoptr (TnetHubTransfers) t = transfers_2025 (dir, hubs);
   GError *error = NULL;
-  g_autoptr (TnetFeed) feed = tnet_feed_load (dir, NULL, &error);
-  ck_assert_msg (feed != NULL, "%s", error ? error->message : "");
-  g_autoptr (TnetScenario) scen = tnet_scenario_new (2025);
-  g_autoptr (TnetHubTransfers) t = tnet_hub_transfers_compute (hubs, feed, scen);
 
   g_autofree char *json = tnet_hub_transfers_to_json (t, -1);
   tt_assert_json_schema_keys ("### `tnet transfers --format json`", json);
