@@ -59,7 +59,7 @@ TnetHubSet *tnet_i_hub_set_new (void);
  * Returns its index. The id must be new. */
 guint tnet_i_hub_set_add (TnetHubSet *set, const TnetHub *hub, const char *const *members);
 void tnet_i_hub_set_add_walk (TnetHubSet *set, guint hub, const char *from, const char *to,
-                              double walk_min, int open_year);
+                              TnetWeight walk_ms, int open_year);
 
 /* read-file.c: the whole file @path into @contents (NUL-terminated, free
  * with g_free()) and @length. On failure nothing is returned and @error is

@@ -9,6 +9,8 @@
 #include <json-glib/json-glib.h>
 
 #define EPS 1e-9
+/* one minute in milliseconds, the unit of the hub tables and results */
+#define MINUTE_MS 60000.0
 
 static const char *agency = "agency_id,agency_name,agency_url,agency_timezone\nag,Ag,http://x,UTC\n";
 static const char *stops =
@@ -78,6 +80,18 @@ load_hubs (const char *dir)
   return set;
 }
 
+/* The 2025 transfer tables of @hubs with the feed of folder @dir (the
+ * tables copy what they need from the feed). */
+static TnetHubTransfers *
+transfers_2025 (const char *dir, const TnetHubSet *hubs)
+{
+  GError *error = NULL;
+  g_autoptr (TnetFeed) feed = tnet_feed_load (dir, NULL, &error);
+  ck_assert_msg (feed != NULL, "%s", error ? error->message : "");
+  g_autoptr (TnetScenario) scen = tnet_scenario_new (2025);
+  return tnet_hub_transfers_compute (hubs, feed, scen);
+}
+
 static const TnetTransferPair *
 find_pair (const TnetHubTable *tab, const char *from, const char *to)
 {
@@ -104,52 +118,52 @@ START_TEST (test_frequency_hub)
    * wait 10; weight 6/h x 3/h = 18 */
   const TnetTransferPair *p = find_pair (tab, "R1", "R2");
   ck_assert_ptr_nonnull (p);
-  ck_assert_double_eq_tol (p->walk_min, 3, EPS);
-  ck_assert_double_eq_tol (p->headway_min, 20, EPS);
-  ck_assert_double_eq_tol (p->wait_min, 10, EPS);
-  ck_assert_double_eq_tol (p->walk_wait_min, 13, EPS);
+  ck_assert_double_eq_tol (p->walk_ms, 3 * MINUTE_MS, EPS);
+  ck_assert_double_eq_tol (p->headway_ms, 20 * MINUTE_MS, EPS);
+  ck_assert_double_eq_tol (p->wait_ms, 10 * MINUTE_MS, EPS);
+  ck_assert_double_eq_tol (p->walk_wait_ms, 13 * MINUTE_MS, EPS);
   ck_assert_double_eq_tol (p->weight, 18, EPS);
   ck_assert_str_eq (p->from_stop, "A");
   ck_assert_str_eq (p->to_stop, "B");
   ck_assert (!p->timetabled);
-  ck_assert (isnan (p->connection_wait_min));
+  ck_assert (isnan (p->connection_wait_ms));
   /* R2 -> R1: R2 sets down at B 4 times (2/h), R1 leaves A every 10 min
    * (wait 5, 6/h); walk B->A 4 (the reverse row) */
   p = find_pair (tab, "R2", "R1");
   ck_assert_ptr_nonnull (p);
-  ck_assert_double_eq_tol (p->walk_min, 4, EPS);
-  ck_assert_double_eq_tol (p->wait_min, 5, EPS);
-  ck_assert_double_eq_tol (p->walk_wait_min, 9, EPS);
+  ck_assert_double_eq_tol (p->walk_ms, 4 * MINUTE_MS, EPS);
+  ck_assert_double_eq_tol (p->wait_ms, 5 * MINUTE_MS, EPS);
+  ck_assert_double_eq_tol (p->walk_wait_ms, 9 * MINUTE_MS, EPS);
   ck_assert_double_eq_tol (p->weight, 12, EPS);
-  ck_assert_double_eq_tol (tab->mean_walk_min, 3.5, EPS);
-  ck_assert_double_eq_tol (tab->mean_walk_wait_min, 11, EPS);
-  ck_assert_double_eq_tol (tab->weighted_walk_min, (18 * 3 + 12 * 4) / 30.0, EPS);
-  ck_assert_double_eq_tol (tab->weighted_walk_wait_min, (18 * 13 + 12 * 9) / 30.0, EPS);
+  ck_assert_double_eq_tol (tab->mean_walk_ms, 3.5 * MINUTE_MS, EPS);
+  ck_assert_double_eq_tol (tab->mean_walk_wait_ms, 11 * MINUTE_MS, EPS);
+  ck_assert_double_eq_tol (tab->weighted_walk_ms, (18 * 3 + 12 * 4) * MINUTE_MS / 30, 1e-6);
+  ck_assert_double_eq_tol (tab->weighted_walk_wait_ms, (18 * 13 + 12 * 9) * MINUTE_MS / 30, 1e-6);
   ck_assert_uint_eq (tab->n_worst, 2);
   ck_assert_str_eq (tab->pairs[tab->worst[0]].from_service, "R1");
   ck_assert_str_eq (tab->pairs[tab->worst[1]].from_service, "R2");
   ck_assert_uint_eq (tab->n_mode_pairs, 2);
   ck_assert_int_eq (tab->mode_pairs[0].from_mode, TNET_MODE_RAIL);
   ck_assert_int_eq (tab->mode_pairs[0].to_mode, TNET_MODE_BUS);
-  ck_assert_double_eq_tol (tab->mode_pairs[0].mean_walk_wait_min, 13, EPS);
+  ck_assert_double_eq_tol (tab->mode_pairs[0].mean_walk_wait_ms, 13 * MINUTE_MS, EPS);
   ck_assert_int_eq (tab->mode_pairs[1].from_mode, TNET_MODE_BUS);
   ck_assert (tab->has_target && tab->pass);
   /* the hub opening in 2030: not in service, means NAN, not 0 */
   const TnetHubTable *later = tnet_hub_transfers_get (t, 1);
   ck_assert (!later->in_service);
   ck_assert_str_eq (later->status, "not open until 2030");
-  ck_assert (isnan (later->mean_walk_min) && isnan (later->mean_walk_wait_min));
+  ck_assert (isnan (later->mean_walk_ms) && isnan (later->mean_walk_wait_ms));
   ck_assert (!later->pass);
   guint n = 0;
-  ck_assert_double_eq_tol (tnet_hub_transfers_indicator_min (t, TNET_HUB_INTEGRATED_NEW, &n),
-                           3.5, EPS);
+  ck_assert_double_eq_tol (tnet_hub_transfers_indicator_ms (t, TNET_HUB_INTEGRATED_NEW, &n),
+                           3.5 * MINUTE_MS, EPS);
   ck_assert_uint_eq (n, 1);
 
   /* a headway factor of 2 on R2 doubles its headway */
   tnet_scenario_set_headway_factor (scen, "R2", 2.0);
   g_autoptr (TnetHubTransfers) t2 = tnet_hub_transfers_compute (hubs, feed, scen);
   p = find_pair (tnet_hub_transfers_get (t2, 0), "R1", "R2");
-  ck_assert_double_eq_tol (p->wait_min, 20, EPS);
+  ck_assert_double_eq_tol (p->wait_ms, 20 * MINUTE_MS, EPS);
   ck_assert_double_eq_tol (p->to_trips_per_hour, 1.5, EPS);
   /* no feed: nothing in service */
   g_autoptr (TnetHubTransfers) t3 = tnet_hub_transfers_compute (hubs, NULL, scen);
@@ -162,11 +176,7 @@ START_TEST (test_timetabled_hub)
 {
   g_autofree char *dir = small_dir (TRUE);
   g_autoptr (TnetHubSet) hubs = load_hubs (dir);
-  GError *error = NULL;
-  g_autoptr (TnetFeed) feed = tnet_feed_load (dir, NULL, &error);
-  ck_assert_msg (feed != NULL, "%s", error ? error->message : "");
-  g_autoptr (TnetScenario) scen = tnet_scenario_new (2025);
-  g_autoptr (TnetHubTransfers) t = tnet_hub_transfers_compute (hubs, feed, scen);
+  g_autoptr (TnetHubTransfers) t = transfers_2025 (dir, hubs);
   const TnetHubTable *tab = tnet_hub_transfers_get (t, 0);
   ck_assert (tab->in_service);
   /* R2 never sets down at B: the only pair is R1 -> R2 */
@@ -177,10 +187,10 @@ START_TEST (test_timetabled_hub)
    * (37), 08:58 -> none before 09:00 (unconnected) */
   ck_assert_uint_eq (p->n_arrivals, 4);
   ck_assert_uint_eq (p->n_unconnected, 1);
-  ck_assert_double_eq_tol (p->connection_wait_min, (2 + 17 + 37) / 3.0, EPS);
+  ck_assert_double_eq_tol (p->connection_wait_ms, (2 + 17 + 37) * MINUTE_MS / 3, 1e-6);
   /* 4 departures of R2 in 2 h: headway 30, expected wait 15 */
-  ck_assert_double_eq_tol (p->wait_min, 15, EPS);
-  ck_assert_double_eq_tol (tab->mean_connection_wait_min, (2 + 17 + 37) / 3.0, EPS);
+  ck_assert_double_eq_tol (p->wait_ms, 15 * MINUTE_MS, EPS);
+  ck_assert_double_eq_tol (tab->mean_connection_wait_ms, (2 + 17 + 37) * MINUTE_MS / 3, 1e-6);
   tt_rm_rf (dir);
 }
 END_TEST
@@ -192,16 +202,91 @@ START_TEST (test_walk_table)
   tt_write_file (dir, "hub_walks.csv", "hub,from,to,walk_min,open_year\n"
                  "H,a,b,8,\nH,a,b,5,2025\nH,b,c,2,\nH,c,b,6,\n");
   g_autoptr (TnetHubSet) hubs = load_hubs (dir);
-  ck_assert_double_eq_tol (tnet_hub_set_walk_min (hubs, 0, "a", "b", 2020), 8, EPS);
-  ck_assert_double_eq_tol (tnet_hub_set_walk_min (hubs, 0, "b", "a", 2024), 8, EPS);
-  ck_assert_double_eq_tol (tnet_hub_set_walk_min (hubs, 0, "b", "a", 2025), 5, EPS);
-  ck_assert_double_eq_tol (tnet_hub_set_walk_min (hubs, 0, "b", "c", 2025), 2, EPS);
-  ck_assert_double_eq_tol (tnet_hub_set_walk_min (hubs, 0, "c", "b", 2025), 6, EPS);
-  ck_assert (isnan (tnet_hub_set_walk_min (hubs, 0, "a", "c", 2025)));
+  ck_assert_uint_eq (tnet_hub_set_walk_ms (hubs, 0, "a", "b", 2020), 480000);
+  ck_assert_uint_eq (tnet_hub_set_walk_ms (hubs, 0, "b", "a", 2024), 480000);
+  ck_assert_uint_eq (tnet_hub_set_walk_ms (hubs, 0, "b", "a", 2025), 300000);
+  ck_assert_uint_eq (tnet_hub_set_walk_ms (hubs, 0, "b", "c", 2025), 120000);
+  ck_assert_uint_eq (tnet_hub_set_walk_ms (hubs, 0, "c", "b", 2025), 360000);
+  ck_assert_uint_eq (tnet_hub_set_walk_ms (hubs, 0, "a", "c", 2025), TNET_WEIGHT_INF);
   const TnetHub *h = tnet_hub_set_get (hubs, 0);
   ck_assert_uint_eq (h->n_members, 3);
-  ck_assert (isnan (h->target_min));
+  ck_assert_uint_eq (h->target_ms, TNET_WEIGHT_INF);
+  ck_assert_uint_eq (h->level_change_ms, 0);
   ck_assert_int_eq (h->kind, TNET_HUB_EXISTING);
+  tt_rm_rf (dir);
+}
+END_TEST
+
+/* The C API in milliseconds on a hub worked out by hand: the files speak
+ * minutes, the set holds each value rounded to the nearest ms, and the
+ * means keep the half millisecond an average gives. The feed is
+ * small_dir (FALSE)'s: R1 calls at A every 10 min (12 arrivals in the 2 h
+ * window), R2 leaves B for Z every 20 min (6) and comes back every 30 min
+ * (4 arrivals at B).
+ *   R1 -> R2: walk A->B 2.25 min = 135 000 ms; wait 20 / 2 min = 600 000;
+ *             walk + wait 735 000; weight 6/h x 3/h = 18
+ *   R2 -> R1: walk B->A 3.00001 min = 180 000.6 -> 180 001 ms; wait
+ *             10 / 2 min = 300 000; walk + wait 480 001; weight 2/h x 6/h
+ *             = 12
+ *   mean walk (135 000 + 180 001) / 2 = 157 500.5 ms, walk + wait
+ *   (735 000 + 480 001) / 2 = 607 500.5; weighted walk (18 x 135 000 +
+ *   12 x 180 001) / 30 = 153 000.4, walk + wait (18 x 735 000 + 12 x
+ *   480 001) / 30 = 633 000.4. The target 2.625 min = 157 500 ms is missed
+ *   by half a millisecond. */
+START_TEST (test_ms_by_hand)
+{
+  g_autofree char *dir = small_dir (FALSE);
+  tt_write_file (dir, "hubs.csv",
+                 "id,name,name_en,kind,open_year,target_transfer_min,members,source,confidence,"
+                 "level_change_min\n"
+                 "H,Hub,Hub,integrated_new,,2.625,A;B,t,low,0.75\n"
+                 "L,Later,Later,integrated_new,2030,,A;B,t,low,\n");
+  tt_write_file (dir, "hub_walks.csv", "hub,from,to,walk_min,open_year\n"
+                 "H,A,B,2.25,\nH,B,A,3.00001,\n");
+  g_autoptr (TnetHubSet) hubs = load_hubs (dir);
+  const TnetHub *h = tnet_hub_set_get (hubs, 0);
+  ck_assert_uint_eq (h->target_ms, 157500);
+  ck_assert_uint_eq (h->level_change_ms, 45000);
+  ck_assert_uint_eq (tnet_hub_set_get (hubs, 1)->target_ms, TNET_WEIGHT_INF);
+  ck_assert_uint_eq (tnet_hub_set_walk_ms (hubs, 0, "A", "B", 2025), 135000);
+  ck_assert_uint_eq (tnet_hub_set_walk_ms (hubs, 0, "B", "A", 2025), 180001);
+  g_autoptr (TnetHubTransfers) t = transfers_2025 (dir, hubs);
+  const TnetHubTable *tab = tnet_hub_transfers_get (t, 0);
+  ck_assert (tab->in_service);
+  const TnetTransferPair *p = find_pair (tab, "R1", "R2");
+  ck_assert_ptr_nonnull (p);
+  ck_assert_double_eq (p->walk_ms, 135000);
+  ck_assert_double_eq (p->headway_ms, 1200000);
+  ck_assert_double_eq (p->wait_ms, 600000);
+  ck_assert_double_eq (p->walk_wait_ms, 735000);
+  p = find_pair (tab, "R2", "R1");
+  ck_assert_ptr_nonnull (p);
+  ck_assert_double_eq (p->walk_ms, 180001);
+  ck_assert_double_eq (p->headway_ms, 600000);
+  ck_assert_double_eq (p->wait_ms, 300000);
+  ck_assert_double_eq (p->walk_wait_ms, 480001);
+  ck_assert_double_eq (tab->mean_walk_ms, 157500.5);
+  ck_assert_double_eq (tab->mean_walk_wait_ms, 607500.5);
+  ck_assert_double_eq_tol (tab->weighted_walk_ms, 153000.4, 1e-6);
+  ck_assert_double_eq_tol (tab->weighted_walk_wait_ms, 633000.4, 1e-6);
+  ck_assert_double_eq (tab->mode_pairs[0].mean_walk_ms, 135000);   /* rail -> bus */
+  ck_assert_double_eq (tab->mode_pairs[1].mean_walk_wait_ms, 480001);   /* bus -> rail */
+  ck_assert (isnan (tab->mean_connection_wait_ms));
+  ck_assert (tab->has_target && !tab->pass);
+  ck_assert (!tnet_hub_transfers_get (t, 1)->has_target);
+  guint n = 0;
+  ck_assert_double_eq (tnet_hub_transfers_indicator_ms (t, TNET_HUB_INTEGRATED_NEW, &n),
+                       157500.5);
+  ck_assert_uint_eq (n, 1);
+  /* the outputs speak minutes: 157 500.5 ms = 2.6250083 min */
+  g_autofree char *json = tnet_hub_transfers_to_json (t, 0);
+  ck_assert_ptr_nonnull (strstr (json, "\"target_min\" : 2.63"));
+  ck_assert_ptr_nonnull (strstr (json, "\"mean_walk_min\" : 2.63"));
+  ck_assert_ptr_nonnull (strstr (json, "\"weighted_walk_min\" : 2.55"));
+  ck_assert_ptr_nonnull (strstr (json, "\"walk_min\" : 3.0,"));
+  g_autofree char *text = tnet_hub_transfers_to_text (t, 0);
+  ck_assert_ptr_nonnull (strstr (text, "R2 → R1 (bus→rail): 3.0 + 5.0 (10.0) = 8.0\n"));
+  ck_assert_ptr_nonnull (strstr (text, "target 2.6 min (walk): fail"));
   tt_rm_rf (dir);
 }
 END_TEST
@@ -256,6 +341,13 @@ START_TEST (test_load_errors)
                      "hubs.csv:2:12:");
   expect_load_error ("id,kind,open_year,members\nH,existing,1066,a\n", ok_walks, FALSE,
                      "hubs.csv:2:12: expected a year");
+  /* milliseconds must stay below TNET_WEIGHT_INF (which means "none") */
+  expect_load_error (ok_hubs, "hub,from,to,walk_min,open_year\nH,a,b,35792,\n", TRUE,
+                     "hub_walks.csv:2:7: expected a walk in minutes >= 0 (at most 35791)");
+  expect_load_error ("id,kind,target_transfer_min,members\nH,existing,1e9,a\n", ok_walks, FALSE,
+                     "hubs.csv:2:12: expected a target in minutes >= 0 (at most 35791)");
+  expect_load_error ("id,kind,members,level_change_min\nH,existing,a,40000\n", ok_walks, FALSE,
+                     "hubs.csv:2:14: expected a level change allowance in minutes");
   expect_load_error ("id,kind\nH,existing\n", ok_walks, FALSE, "members");
   GError *error = NULL;
   ck_assert_ptr_null (tnet_hub_set_load_csv (NULL, "/nonexistent/hubs.csv", NULL, &error));
@@ -347,8 +439,8 @@ START_TEST (test_nyc_subway)
           gboolean found = g_hash_table_lookup_extended (rules, direct, NULL, &v)
                            || g_hash_table_lookup_extended (rules, station, NULL, &v);
           ck_assert_msg (found, "%s: no transfers.txt row", tab->hub->id);
-          ck_assert_double_eq_tol (p->walk_min, GPOINTER_TO_INT (v) / 60.0, EPS);
-          ck_assert (p->wait_min > 0 && isfinite (p->wait_min));
+          ck_assert_double_eq_tol (p->walk_ms, GPOINTER_TO_INT (v) * 1000.0, EPS);
+          ck_assert (p->wait_ms > 0 && isfinite (p->wait_ms));
           n_pairs++;
         }
     }
@@ -372,14 +464,14 @@ START_TEST (test_caltrain)
   const TnetTransferPair *p = find_pair (tab, "Bullet", "Limited");
   ck_assert_ptr_nonnull (p);
   ck_assert (p->timetabled);
-  ck_assert_double_eq_tol (p->walk_min, 0, EPS);   /* one stop, no transfers.txt */
+  ck_assert_double_eq_tol (p->walk_ms, 0, EPS);   /* one stop, no transfers.txt */
   /* By hand from stop_times.txt (service WD20090302, 07:00-09:00): Bullets
    * arrive at 07:02, 07:42, 08:02, 08:42; Limiteds leave towards San Bruno
    * at 07:19, 08:19 and towards 22nd Street at 07:24, 07:44, 08:24, 08:44.
    * Waits: 17, 22 | 37, 2 | 17, 22 | none, 2 -> 119 / 7 min, 1 unconnected. */
   ck_assert_uint_eq (p->n_arrivals, 8);
   ck_assert_uint_eq (p->n_unconnected, 1);
-  ck_assert_double_eq_tol (p->connection_wait_min, 119.0 / 7.0, EPS);
+  ck_assert_double_eq_tol (p->connection_wait_ms, 119 * MINUTE_MS / 7, 1e-6);
   for (guint h = 0; h < tnet_hub_transfers_n_hubs (t); h++)
     ck_assert_uint_eq (tnet_hub_transfers_get (t, h)->n_timetabled_pairs,
                        tnet_hub_transfers_get (t, h)->n_pairs);
@@ -420,8 +512,8 @@ START_TEST (test_caltrain_window)
   ck_assert (p->timetabled);
   ck_assert_uint_eq (p->n_arrivals, 4);
   ck_assert_uint_eq (p->n_unconnected, 1);
-  ck_assert_double_eq_tol (p->connection_wait_min, 41.0 / 3.0, EPS);
-  ck_assert_double_eq_tol (p->headway_min, 45.0, EPS);
+  ck_assert_double_eq_tol (p->connection_wait_ms, 41 * MINUTE_MS / 3, 1e-6);
+  ck_assert_double_eq_tol (p->headway_ms, 45 * MINUTE_MS, EPS);
   ck_assert_double_eq_tol (p->from_trips_per_hour, 2.0, EPS);
   guint w0, w1;
   ck_assert (tnet_hub_transfers_get_window (t, &w0, &w1, NULL));
@@ -445,11 +537,8 @@ START_TEST (test_writers)
 {
   g_autofree char *dir = small_dir (TRUE);
   g_autoptr (TnetHubSet) hubs = load_hubs (dir);
+  g_autoptr (TnetHubTransfers) t = transfers_2025 (dir, hubs);
   GError *error = NULL;
-  g_autoptr (TnetFeed) feed = tnet_feed_load (dir, NULL, &error);
-  ck_assert_msg (feed != NULL, "%s", error ? error->message : "");
-  g_autoptr (TnetScenario) scen = tnet_scenario_new (2025);
-  g_autoptr (TnetHubTransfers) t = tnet_hub_transfers_compute (hubs, feed, scen);
 
   g_autofree char *json = tnet_hub_transfers_to_json (t, -1);
   tt_assert_json_schema_keys ("### `tnet transfers --format json`", json);
@@ -612,13 +701,13 @@ START_TEST (test_bundled)
            * the two stops x 1.2 at 4.8 km/h, plus the hub's 1.5 min of
            * level change (hubs.csv) */
           double walk = measured_walk (tab->hub->members[0], tab->hub->members[1]) + 1.5;
-          ck_assert_double_eq_tol (tab->mean_walk_min, walk, 1e-6);
+          ck_assert_double_eq_tol (tab->mean_walk_ms, walk * MINUTE_MS, 1e-3);
           sum += walk;
         }
     }
   guint n = 0;
-  ck_assert_double_eq_tol (tnet_hub_transfers_indicator_min (t25, TNET_HUB_INTEGRATED_NEW, &n),
-                           sum / 5, 1e-6);
+  ck_assert_double_eq_tol (tnet_hub_transfers_indicator_ms (t25, TNET_HUB_INTEGRATED_NEW, &n),
+                           sum / 5 * MINUTE_MS, 1e-3);
   ck_assert_uint_eq (n, 5);
   /* 2020: only 许昌北 of the new hubs is open (8 min walk); the others are
    * not in service, with no figure */
@@ -629,14 +718,14 @@ START_TEST (test_bundled)
       const TnetHubTable *tab = tnet_hub_transfers_get (t20, (guint) tnet_hub_transfers_find (t20, absent[k]));
       ck_assert (!tab->in_service);
       ck_assert (g_str_has_prefix (tab->status, "not open until"));
-      ck_assert (isnan (tab->mean_walk_min));
+      ck_assert (isnan (tab->mean_walk_ms));
     }
   const TnetHubTable *xn = tnet_hub_transfers_get (t20, (guint) tnet_hub_transfers_find (t20, "h_xuchang_north"));
   ck_assert (xn->in_service);
   double w20 = measured_walk ("xc_north_hsr", "bus_xc_north") + 1.5;
-  ck_assert_double_eq_tol (xn->mean_walk_min, w20, 1e-6);
-  ck_assert_double_eq_tol (tnet_hub_transfers_indicator_min (t20, TNET_HUB_INTEGRATED_NEW, &n),
-                           w20, 1e-6);
+  ck_assert_double_eq_tol (xn->mean_walk_ms, w20 * MINUTE_MS, 1e-3);
+  ck_assert_double_eq_tol (tnet_hub_transfers_indicator_ms (t20, TNET_HUB_INTEGRATED_NEW, &n),
+                           w20 * MINUTE_MS, 1e-3);
   ck_assert_uint_eq (n, 1);
 }
 END_TEST
@@ -734,12 +823,12 @@ START_TEST (test_stop_moves)
   double dl = (stop_lon - station_lon) * G_PI / 180;
   double hv = pow (sin ((p2 - p1) / 2), 2) + cos (p1) * cos (p2) * pow (sin (dl / 2), 2);
   double want = 2 * 6371.0088 * asin (sqrt (hv)) * 1.2 / 4.8 * 60 + 1.5;
-  ck_assert_double_eq_tol (b->mean_walk_min, want, 1e-3);
-  ck_assert (b->mean_walk_min > a->mean_walk_min + 10);   /* 1.1 km more: ~16 min */
+  ck_assert_double_eq_tol (b->mean_walk_ms, want * MINUTE_MS, 60e-3);
+  ck_assert (b->mean_walk_ms > a->mean_walk_ms + 10 * MINUTE_MS);   /* 1.1 km more: ~16 min */
   guint n = 0;
-  double i0 = tnet_hub_transfers_indicator_min (before, TNET_HUB_INTEGRATED_NEW, &n);
-  double i1 = tnet_hub_transfers_indicator_min (after, TNET_HUB_INTEGRATED_NEW, &n);
-  ck_assert_double_eq_tol (i1 - i0, (b->mean_walk_min - a->mean_walk_min) / n, 1e-6);
+  double i0 = tnet_hub_transfers_indicator_ms (before, TNET_HUB_INTEGRATED_NEW, &n);
+  double i1 = tnet_hub_transfers_indicator_ms (after, TNET_HUB_INTEGRATED_NEW, &n);
+  ck_assert_double_eq_tol (i1 - i0, (b->mean_walk_ms - a->mean_walk_ms) / n, 1e-3);
   tt_rm_rf (tmp);
 }
 END_TEST
@@ -820,6 +909,7 @@ main (void)
   tcase_add_test (tc, test_timetabled_hub);
   tcase_add_test (tc, test_writers);
   tcase_add_test (tc, test_walk_table);
+  tcase_add_test (tc, test_ms_by_hand);
   tcase_add_test (tc, test_load_errors);
   tcase_add_test (tc, test_nyc_subway);
   tcase_add_test (tc, test_caltrain);

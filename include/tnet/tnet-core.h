@@ -50,13 +50,12 @@ typedef uint32_t TnetWeight;
  *   tnet-timetable.h) keep the feed's own clock: whole seconds, for its
  *   clock times and for the durations measured on that clock (a pattern's
  *   headway, run and dwell times, transfers.txt's min_transfer_time, a
- *   journey's legs and walks, the kernel's walking budgets); those names
- *   end in `_s` and their comments say "seconds" (a duration) or
- *   "seconds after midnight" (a clock time). Results leave that layer in
+ *   journey's legs and walks); those names end in `_s` and their comments
+ *   say "seconds" (a duration measured) or "seconds after midnight" (a
+ *   clock time). What that layer is given as a budget (walk limits,
+ *   change, drive and park times) is milliseconds like every other
+ *   (`max_walk_ms`), rounded to its seconds inside; results leave it in
  *   milliseconds (tnet_commute_cell(), the matrices of #TnetCommute).
- * * Not yet converted: a few minute-valued fields that mirror a file's
- *   column or fill its table (the hub tables of tnet-hubs.h) keep minutes
- *   and end in `_min`; docs/api.md lists them.
  * * Lengths are metres (`_m`), speeds km/h (`_kmh`). What users read and
  *   write (JSON, CSV, text, plan.ini and scenario keys, command-line
  *   options, Python keyword arguments) keeps its documented unit, mostly

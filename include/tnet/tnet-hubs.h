@@ -38,8 +38,10 @@ TNET_API const char *tnet_hub_kind_to_string (TnetHubKind kind);
  * TnetHub:
  * A hub: @n_members stop ids (network node ids = GTFS stop ids) in
  * @members (%NULL-terminated). @open_year is 0 when the hub predates every
- * scenario. @target_min is the hub's target transfer (walk) time in
- * minutes, NAN when none. Strings are owned by the hub set.
+ * scenario. @target_ms is the hub's target transfer (walk) time in
+ * milliseconds (hubs.csv's target_transfer_min rounded to the nearest ms
+ * by tnet_weight_from_min()), %TNET_WEIGHT_INF when none. Strings are
+ * owned by the hub set.
  */
 typedef struct {
   const char *id;
@@ -51,11 +53,12 @@ typedef struct {
   guint n_members;
   TnetHubKind kind;
   int open_year;
-  double target_min;
-  /* minutes added to a walk measured between two different member stops
-   * (hubs.csv level_change_min: stairs or escalators between platform and
-   * street level; 0 when the column is absent or empty) */
-  double level_change_min;
+  TnetWeight target_ms;
+  /* milliseconds added to a walk measured between two different member
+   * stops (hubs.csv level_change_min, rounded to the nearest ms: stairs or
+   * escalators between platform and street level; 0 when the column is
+   * absent or empty) */
+  TnetWeight level_change_ms;
 } TnetHub;
 
 typedef struct _TnetHubSet TnetHubSet;
@@ -71,7 +74,10 @@ typedef struct _TnetHubSet TnetHubSet;
  * @walks_path: (nullable): a hub_walks.csv file (`hub,from,to,walk_min,
  *   open_year,source,confidence`)
  *
- * Loads the hubs and their walking times. A walk row holds for both
+ * Loads the hubs and their walking times. The files speak minutes; each
+ * target, level change and walk is converted once, as it is read, to
+ * milliseconds rounded to the nearest ms (tnet_weight_from_min()).
+ * A walk row holds for both
  * directions unless the file also gives the reverse direction; among the
  * rows of a pair, the one with the largest open_year <= the scenario year
  * applies (blank open_year = 2020, i.e. always).
@@ -129,14 +135,16 @@ TNET_API int tnet_hub_set_find (const TnetHubSet *hubs, const char *id);
 TNET_API TnetHubSet *tnet_hub_set_load_for_network (const TnetNetwork *net, GError **error);
 
 /**
- * tnet_hub_set_walk_min:
- * The walking time from member @from to member @to of hub @hub given by the
- * hub walk table for scenario year @year, or NAN when the table has no row
- * for the pair that applies in @year. Errors: none (a hub out of range is a
- * programming error). Thread-safe. Time complexity: O(rows of the hub).
+ * tnet_hub_set_walk_ms:
+ * The walking time in milliseconds (hub_walks.csv's walk_min rounded to
+ * the nearest ms) from member @from to member @to of hub @hub given by the
+ * hub walk table for scenario year @year, or %TNET_WEIGHT_INF when the
+ * table has no row for the pair that applies in @year. Errors: none (a hub
+ * out of range is a programming error). Thread-safe. Time complexity:
+ * O(rows of the hub).
  */
-TNET_API double tnet_hub_set_walk_min (const TnetHubSet *hubs, guint hub, const char *from,
-                                       const char *to, int year);
+TNET_API TnetWeight tnet_hub_set_walk_ms (const TnetHubSet *hubs, guint hub, const char *from,
+                                          const char *to, int year);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetHubSet, tnet_hub_set_free)
 
@@ -145,28 +153,32 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetHubSet, tnet_hub_set_free)
 /**
  * TnetTransferPair:
  * One ordered pair of services (routes) at a hub: arriving with @from,
- * leaving with @to.
+ * leaving with @to. Its durations are milliseconds held as doubles, not
+ * rounded: a walk measured from the stops' positions, a headway (a mean
+ * over directions of window / departures) and a mean connection wait are
+ * seldom whole milliseconds, and the outputs show them in minutes to 0.01.
  * @from_service / @to_service: route display names; @from_route / @to_route
  *   their route_ids; @from_mode / @to_mode their modes
  * @from_stop / @to_stop: the member stops of the shortest change
- * @walk_min: walking time of that change
- * @headway_min: the headway of @to at the hub (mean over its directions of
+ * @walk_ms: walking time of that change
+ * @headway_ms: the headway of @to at the hub (mean over its directions of
  *   the combined headway of its patterns in that direction), times the
  *   scenario's headway factor
- * @wait_min: expected wait, @headway_min / 2
- * @walk_wait_min: @walk_min + @wait_min
+ * @wait_ms: expected wait, @headway_ms / 2
+ * @walk_wait_ms: @walk_ms + @wait_ms
  * @from_trips_per_hour / @to_trips_per_hour: arrivals of @from and
  *   departures of @to at the hub per hour of the window (all directions,
  *   divided by the headway factor)
  * @weight: @from_trips_per_hour × @to_trips_per_hour
  * @timetabled: both services run on timetables (no frequencies.txt trips);
  *   the three fields below are then set, else NAN / 0
- * @connection_wait_min: the real wait averaged over the arrivals of @from in
+ * @connection_wait_ms: the real wait (ms) averaged over the arrivals of @from in
  *   the window and the directions of @to: from arrival + walk to the next
  *   departure of @to in that direction, within the window
  * @n_arrivals: (arrival, direction) combinations considered
  * @n_unconnected: of those, the ones with no departure before the window's
- *   end (excluded from the mean)
+ *   end (excluded from the mean); @connection_wait_ms is NAN when every
+ *   one is unconnected
  */
 typedef struct {
   const char *from_service;
@@ -177,26 +189,27 @@ typedef struct {
   const char *to_stop;
   TnetMode from_mode;
   TnetMode to_mode;
-  double walk_min;
-  double headway_min;
-  double wait_min;
-  double walk_wait_min;
+  double walk_ms;
+  double headway_ms;
+  double wait_ms;
+  double walk_wait_ms;
   double from_trips_per_hour;
   double to_trips_per_hour;
   double weight;
   gboolean timetabled;
-  double connection_wait_min;
+  double connection_wait_ms;
   guint n_arrivals;
   guint n_unconnected;
 } TnetTransferPair;
 
-/* Means over the pairs of one mode combination (e.g. hsr -> bus). */
+/* Means over the @n_pairs pairs of one mode combination (e.g. hsr -> bus),
+ * in milliseconds (doubles, not rounded, as #TnetTransferPair's). */
 typedef struct {
   TnetMode from_mode;
   TnetMode to_mode;
   guint n_pairs;
-  double mean_walk_min;
-  double mean_walk_wait_min;
+  double mean_walk_ms;
+  double mean_walk_wait_ms;
 } TnetTransferModePair;
 
 #define TNET_HUB_WORST_PAIRS 3
@@ -208,18 +221,21 @@ typedef struct {
  *   year), or fewer than two services call at its members, or no change is
  *   allowed; @status then says which ("not open until 2025", "fewer than two
  *   services", ...) and every mean is NAN — never 0.
+ * The means are milliseconds held as doubles (not rounded: averages over
+ * many pairs).
  * @n_services: routes calling at the members in the window
  * @pairs: @n_pairs ordered pairs, sorted by from then to service name
- * @mean_walk_min / @mean_walk_wait_min: unweighted means over the pairs
- * @weighted_walk_min / @weighted_walk_wait_min: means weighted by each
- *   pair's @weight (trips/h of from × trips/h of to)
- * @mean_connection_wait_min: mean of the pairs' connection waits (NAN when
+ * @mean_walk_ms / @mean_walk_wait_ms: unweighted means over the pairs
+ * @weighted_walk_ms / @weighted_walk_wait_ms: means weighted by each
+ *   pair's @weight (trips/h of from × trips/h of to); NAN when every
+ *   weight is 0
+ * @mean_connection_wait_ms: mean of the pairs' connection waits (NAN when
  *   no pair is timetabled); @n_timetabled_pairs how many
  * @mode_pairs: @n_mode_pairs mode combinations, in mode order
  * @worst: indices into @pairs of the @n_worst (<= 3) pairs with the largest
  *   walk + wait (ties: larger walk, then table order)
  * @has_target / @pass: whether the hub has a target and its mean walk (the
- *   plan's indicator is the walk) is at most the target
+ *   plan's indicator is the walk) is at most the target (@target_ms)
  * All arrays and strings are owned by the #TnetHubTransfers.
  */
 typedef struct {
@@ -229,11 +245,11 @@ typedef struct {
   guint n_services;
   guint n_pairs;
   const TnetTransferPair *pairs;
-  double mean_walk_min;
-  double mean_walk_wait_min;
-  double weighted_walk_min;
-  double weighted_walk_wait_min;
-  double mean_connection_wait_min;
+  double mean_walk_ms;
+  double mean_walk_wait_ms;
+  double weighted_walk_ms;
+  double weighted_walk_wait_ms;
+  double mean_connection_wait_ms;
   guint n_timetabled_pairs;
   guint n_mode_pairs;
   const TnetTransferModePair *mode_pairs;
@@ -256,12 +272,12 @@ typedef struct _TnetHubTransfers TnetHubTransfers;
  *
  * Builds a transfer table per hub (see #TnetHubTable and #TnetTransferPair).
  * The walk from stop s to stop t of a hub is, in order: the hub walk table
- * (tnet_hub_set_walk_min()); the feed's transfers.txt type-2
+ * (tnet_hub_set_walk_ms()); the feed's transfers.txt type-2
  * min_transfer_time of (s,t), else of their parent stations (also when s =
  * t: the feed's minimum time to change applies at one stop too); 0 when s =
  * t; else the walk measured from the stops' positions: the straight-line
  * distance × 1.2 at 4.8 km/h (the defaults of #TnetTransitOptions) plus
- * the hub's level_change_min. A type-3 rule forbids that change. A pair's walk is
+ * the hub's @level_change_ms. A type-3 rule forbids that change. A pair's walk is
  * the shortest over the stops where @from sets down and @to picks up.
  * Headways are taken from the feed's patterns over its window (a pattern's
  * headway holds at each of its stops); a direction of a service at the hub
@@ -305,17 +321,18 @@ TNET_API const TnetHubTable *tnet_hub_transfers_get (const TnetHubTransfers *t, 
 TNET_API int tnet_hub_transfers_find (const TnetHubTransfers *t, const char *hub_id);
 
 /**
- * tnet_hub_transfers_indicator_min:
+ * tnet_hub_transfers_indicator_ms:
  * @kind: which hubs count (%TNET_HUB_INTEGRATED_NEW for the plan's
  *   indicator)
  * @n_hubs: (out) (optional): how many hubs were averaged
  *
  * The plan's indicator: the mean over the hubs of @kind that are in service
- * of their (unweighted) mean walk, in minutes; NAN when none is in service.
+ * of their (unweighted) mean walk, in milliseconds as a double (an average,
+ * not rounded); NAN when none is in service.
  * Errors: none. Thread-safe (reads @t). Time complexity: O(hubs).
  */
-TNET_API double tnet_hub_transfers_indicator_min (const TnetHubTransfers *t,
-                                                  TnetHubKind kind, guint *n_hubs);
+TNET_API double tnet_hub_transfers_indicator_ms (const TnetHubTransfers *t,
+                                                 TnetHubKind kind, guint *n_hubs);
 
 /**
  * tnet_hub_transfers_to_json:
@@ -328,7 +345,8 @@ TNET_API double tnet_hub_transfers_indicator_min (const TnetHubTransfers *t,
  * results.json and serve's /transfers): year, window (start, end "HH:MM",
  * service_date "YYYY-MM-DD"; null without a feed), hubs (one object per
  * hub: its #TnetHubTable with pairs, mode_pairs and worst_pairs) and
- * integrated_new (mean_walk_min, hubs). Minutes are rounded to 0.01; a
+ * integrated_new (mean_walk_min, hubs). Durations are written in minutes
+ * (the milliseconds / 60 000), rounded to 0.01; a
  * value that is not finite is null. Indented by 2.
  * Returns: (transfer full): the text, ending in a newline.
  * Errors: none (NULL, with a critical warning, on a NULL argument or an @only out of range).
@@ -345,7 +363,8 @@ TNET_API char *tnet_hub_transfers_to_json (const TnetHubTransfers *t, int only);
  * The report of `tnet transfers`: the window, then per hub its services,
  * each pair's walk + wait (headway) = walk+wait in minutes (and its
  * timetabled connection wait), the means, the means by modes, the worst
- * pairs and the target; with @only = -1, the plan's indicator last.
+ * pairs and the target (milliseconds shown in minutes to 0.1); with
+ * @only = -1, the plan's indicator last.
  * Returns: (transfer full): the text.
  * Errors: none (NULL, with a critical warning, on a NULL argument or an @only out of range).
  * Thread-safety: reads @t only.
@@ -362,7 +381,8 @@ TNET_API char *tnet_hub_transfers_to_text (const TnetHubTransfers *t, int only);
  * hub,status,from,to,from_mode,to_mode,from_stop,to_stop,walk_min,
  * headway_min,wait_min,walk_wait_min,weight,connection_wait_min,arrivals,
  * unconnected; a row per pair of a hub in service (numbers to 0.01, the
- * last three empty when the pair is not timetabled), one row with the
+ * last three empty when the pair is not timetabled; durations in minutes,
+ * the milliseconds / 60 000), one row with the
  * status and empty fields for a hub not in service.
  * Returns: (transfer full): the text.
  * Errors: none (NULL, with a critical warning, on a NULL argument or an @only out of range).

@@ -117,28 +117,29 @@ distance_m (const TnetFeedStop *a, const TnetFeedStop *b)
   return 2 * 6371008.8 * asin (MIN (1.0, sqrt (h)));
 }
 
-/* Walking minutes from stop @sa to stop @sb of hub @hub; NAN when a
- * type-3 rule forbids the change. */
+/* Walking milliseconds (unrounded) from stop @sa to stop @sb of hub @hub;
+ * NAN when a type-3 rule forbids the change. */
 static double
-stop_walk_min (const Ctx *c, guint hub, TnetId sa, TnetId sb)
+stop_walk_ms (const Ctx *c, guint hub, TnetId sa, TnetId sb)
 {
   const TnetFeedStop *a = tnet_feed_stop (c->feed, sa), *b = tnet_feed_stop (c->feed, sb);
   if (sa != sb)
     {
-      double w = tnet_hub_set_walk_min (c->hubs, hub, a->id, b->id, c->year);
-      if (!isnan (w))
+      TnetWeight w = tnet_hub_set_walk_ms (c->hubs, hub, a->id, b->id, c->year);
+      if (w != TNET_WEIGHT_INF)
         return w;
     }
   const TnetFeedTransfer *r = find_rule (c, sa, sb);
   if (!r && a->parent != TNET_ID_NONE && b->parent != TNET_ID_NONE)
     r = find_rule (c, a->parent, b->parent);
   if (r)
-    return r->transfer_type == 3 ? NAN : r->min_transfer_time_s / 60.0;
+    return r->transfer_type == 3 ? NAN : r->min_transfer_time_s * 1000.0;
   if (sa == sb)
     return 0.0;
   const TnetHub *h = tnet_hub_set_get (c->hubs, hub);
-  return distance_m (a, b) * DEFAULT_WALK_DETOUR / (DEFAULT_WALK_KMH / 0.06)
-         + (h ? h->level_change_min : 0.0);
+  /* metres / (metres per ms): 4.8 km/h is 4.8 / 3600 m per ms */
+  return distance_m (a, b) * DEFAULT_WALK_DETOUR / (DEFAULT_WALK_KMH / 3600.0)
+         + (h ? h->level_change_ms : 0.0);
 }
 
 static Service *
@@ -332,10 +333,10 @@ connection_wait (const Ctx *c, guint hub, const GArray *stops, const Service *a,
                   GArray *deps = c->departures[sb];
                   if (!deps)
                     continue;
-                  double walk = stop_walk_min (c, hub, sa, sb);
-                  if (isnan (walk))
+                  double walk_ms = stop_walk_ms (c, hub, sa, sb);
+                  if (isnan (walk_ms))
                     continue;
-                  double ready = ea->time_s + walk * 60.0;
+                  double ready = ea->time_s + walk_ms / 1000.0;
                   for (guint j = 0; j < deps->len; j++)
                     {
                       const Event *eb = &g_array_index (deps, Event, j);
@@ -356,7 +357,7 @@ connection_wait (const Ctx *c, guint hub, const GArray *stops, const Service *a,
   out->timetabled = TRUE;
   out->n_arrivals = n + n_none;
   out->n_unconnected = n_none;
-  out->connection_wait_min = n > 0 ? sum / n / 60.0 : NAN;
+  out->connection_wait_ms = n > 0 ? sum / n * 1000.0 : NAN;
 }
 
 static const char *
@@ -380,7 +381,7 @@ pair_cmp (gconstpointer pa, gconstpointer pb)
 }
 
 /* The closest stops (by walk) from where @a alights to where @b boards:
- * the walk in minutes, INFINITY (and TNET_ID_NONE) when none can be
+ * the walk in milliseconds, INFINITY (and TNET_ID_NONE) when none can be
  * walked. */
 static double
 closest_stops (const Ctx *c, guint hub, const Service *a, const Service *b, TnetId *best_a,
@@ -393,7 +394,7 @@ closest_stops (const Ctx *c, guint hub, const Service *a, const Service *b, Tnet
       {
         TnetId sa = g_array_index (a->alight, TnetId, i);
         TnetId sb = g_array_index (b->board, TnetId, j);
-        double w = stop_walk_min (c, hub, sa, sb);
+        double w = stop_walk_ms (c, hub, sa, sb);
         if (!isnan (w) && w < walk)
           {
             walk = w;
@@ -429,11 +430,11 @@ service_pair (const Ctx *c, TnetHubTransfers *t, guint hub, const GArray *stops,
     .from_stop = copy_str (t, tnet_feed_stop (c->feed, best_a)->id),
     .to_stop = copy_str (t, tnet_feed_stop (c->feed, best_b)->id),
     .from_mode = ra->mode, .to_mode = rb->mode,
-    .walk_min = walk, .headway_min = headway_s / 60.0,
-    .wait_min = headway_s / 120.0, .walk_wait_min = walk + headway_s / 120.0,
+    .walk_ms = walk, .headway_ms = headway_s * 1000.0,
+    .wait_ms = headway_s * 500.0, .walk_wait_ms = walk + headway_s * 500.0,
     .from_trips_per_hour = a->arrivals / c->window_h / a->factor,
     .to_trips_per_hour = b->departures / c->window_h / b->factor,
-    .connection_wait_min = NAN,
+    .connection_wait_ms = NAN,
   };
   p.weight = p.from_trips_per_hour * p.to_trips_per_hour;
   if (!a->frequency_based && !b->frequency_based)
@@ -476,31 +477,31 @@ hub_means (TnetHubTransfers *t, TnetHubTable *tab)
   for (guint k = 0; k < tab->n_pairs; k++)
     {
       const TnetTransferPair *p = &pv[k];
-      sw += p->walk_min;
-      sww += p->walk_wait_min;
+      sw += p->walk_ms;
+      sww += p->walk_wait_ms;
       wsum += p->weight;
-      wsw += p->weight * p->walk_min;
-      wsww += p->weight * p->walk_wait_min;
-      if (p->timetabled && !isnan (p->connection_wait_min))
+      wsw += p->weight * p->walk_ms;
+      wsww += p->weight * p->walk_wait_ms;
+      if (p->timetabled && !isnan (p->connection_wait_ms))
         {
-          sc += p->connection_wait_min;
+          sc += p->connection_wait_ms;
           nc++;
         }
       guint m = p->from_mode * TNET_N_MODES + p->to_mode;
       mode_n[m]++;
-      mode_w[m] += p->walk_min;
-      mode_ww[m] += p->walk_wait_min;
+      mode_w[m] += p->walk_ms;
+      mode_ww[m] += p->walk_wait_ms;
     }
-  tab->mean_walk_min = sw / tab->n_pairs;
-  tab->mean_walk_wait_min = sww / tab->n_pairs;
+  tab->mean_walk_ms = sw / tab->n_pairs;
+  tab->mean_walk_wait_ms = sww / tab->n_pairs;
   if (wsum > 0)
     {
-      tab->weighted_walk_min = wsw / wsum;
-      tab->weighted_walk_wait_min = wsww / wsum;
+      tab->weighted_walk_ms = wsw / wsum;
+      tab->weighted_walk_wait_ms = wsww / wsum;
     }
   for (guint k = 0; k < tab->n_pairs; k++)
     tab->n_timetabled_pairs += pv[k].timetabled;
-  tab->mean_connection_wait_min = nc ? sc / nc : NAN;
+  tab->mean_connection_wait_ms = nc ? sc / nc : NAN;
   GArray *modes = g_array_new (FALSE, FALSE, sizeof (TnetTransferModePair));
   for (guint m = 0; m < TNET_N_MODES * TNET_N_MODES; m++)
     if (mode_n[m])
@@ -529,9 +530,9 @@ hub_worst (TnetHubTable *tab)
             taken |= tab->worst[j] == k;
           if (taken)
             continue;
-          if (best == G_MAXUINT || pv[k].walk_wait_min > pv[best].walk_wait_min
-              || (pv[k].walk_wait_min == pv[best].walk_wait_min
-                  && pv[k].walk_min > pv[best].walk_min))
+          if (best == G_MAXUINT || pv[k].walk_wait_ms > pv[best].walk_wait_ms
+              || (pv[k].walk_wait_ms == pv[best].walk_wait_ms
+                  && pv[k].walk_ms > pv[best].walk_ms))
             best = k;
         }
       tab->worst[r] = best;
@@ -545,9 +546,9 @@ compute_hub (const Ctx *c, const TnetScenario *scen, TnetHubTransfers *t, guint 
 {
   const TnetHub *h = tnet_hub_set_get (c->hubs, hub);
   *tab = (TnetHubTable) {
-    .hub = h, .mean_walk_min = NAN, .mean_walk_wait_min = NAN, .weighted_walk_min = NAN,
-    .weighted_walk_wait_min = NAN, .mean_connection_wait_min = NAN,
-    .has_target = !isnan (h->target_min),
+    .hub = h, .mean_walk_ms = NAN, .mean_walk_wait_ms = NAN, .weighted_walk_ms = NAN,
+    .weighted_walk_wait_ms = NAN, .mean_connection_wait_ms = NAN,
+    .has_target = h->target_ms != TNET_WEIGHT_INF,
   };
   if (h->open_year > c->year)
     {
@@ -590,7 +591,7 @@ compute_hub (const Ctx *c, const TnetScenario *scen, TnetHubTransfers *t, guint 
   hub_means (t, tab);
   hub_worst (tab);
   if (tab->has_target)
-    tab->pass = tab->mean_walk_min <= h->target_min + 1e-9;
+    tab->pass = tab->mean_walk_ms <= h->target_ms + 6e-5;   /* 1e-9 min */
 }
 
 /* Arrivals and departures inside the window at the member stops of the
@@ -725,7 +726,7 @@ tnet_hub_transfers_find (const TnetHubTransfers *t, const char *hub_id)
 }
 
 double
-tnet_hub_transfers_indicator_min (const TnetHubTransfers *t, TnetHubKind kind, guint *n_hubs)
+tnet_hub_transfers_indicator_ms (const TnetHubTransfers *t, TnetHubKind kind, guint *n_hubs)
 {
   g_return_val_if_fail (t != NULL, NAN);
   double sum = 0;
@@ -735,7 +736,7 @@ tnet_hub_transfers_indicator_min (const TnetHubTransfers *t, TnetHubKind kind, g
       const TnetHubTable *tab = &g_array_index (t->tables, TnetHubTable, i);
       if (tab->hub->kind == kind && tab->in_service)
         {
-          sum += tab->mean_walk_min;
+          sum += tab->mean_walk_ms;
           n++;
         }
     }

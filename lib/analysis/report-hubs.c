@@ -17,7 +17,8 @@ run_hubs (const TnetReportContext *ctx, JsonBuilder *b, GString *text, GError **
   guint n = 0;
   tnet_i_report_indicator (ctx, "hub_transfer_minutes",
                            "Mean transfer walk in new integrated hubs", "min", 1);
-  double v = tnet_hub_transfers_indicator_min (t, TNET_HUB_INTEGRATED_NEW, &n);
+  /* the milliseconds of the C API, shown in minutes */
+  double v = tnet_hub_transfers_indicator_ms (t, TNET_HUB_INTEGRATED_NEW, &n) / 60000.0;
   tnet_i_json_add_number (b, "hub_transfer_minutes", v, 2);
   json_builder_set_member_name (b, "hub_transfer_hubs");
   json_builder_begin_object (b);
@@ -32,18 +33,19 @@ run_hubs (const TnetReportContext *ctx, JsonBuilder *b, GString *text, GError **
       json_builder_add_boolean_value (b, tab->in_service);
       json_builder_set_member_name (b, "status");
       json_builder_add_string_value (b, tab->status);
-      tnet_i_json_add_number (b, "walk_min", tab->mean_walk_min, 2);
-      tnet_i_json_add_number (b, "wait_min", tab->mean_walk_wait_min - tab->mean_walk_min, 2);
-      tnet_i_json_add_number (b, "walk_wait_min", tab->mean_walk_wait_min, 2);
-      tnet_i_json_add_number (b, "weighted_walk_wait_min", tab->weighted_walk_wait_min, 2);
+      double walk = tab->mean_walk_ms / 60000.0, walk_wait = tab->mean_walk_wait_ms / 60000.0;
+      tnet_i_json_add_number (b, "walk_min", walk, 2);
+      tnet_i_json_add_number (b, "wait_min", walk_wait - walk, 2);
+      tnet_i_json_add_number (b, "walk_wait_min", walk_wait, 2);
+      tnet_i_json_add_number (b, "weighted_walk_wait_min", tab->weighted_walk_wait_ms / 60000.0,
+                              2);
       json_builder_end_object (b);
       g_string_append_printf (text, "  %s (%s): ", tab->hub->name && *tab->hub->name
                               ? tab->hub->name : tab->hub->id, tab->hub->id);
       if (tab->in_service)
         g_string_append_printf (text, "walk %.1f min, wait %.1f min, walk+wait %.1f min "
-                                "(%u pairs)\n", tab->mean_walk_min,
-                                tab->mean_walk_wait_min - tab->mean_walk_min,
-                                tab->mean_walk_wait_min, tab->n_pairs);
+                                "(%u pairs)\n", walk, walk_wait - walk, walk_wait,
+                                tab->n_pairs);
       else
         g_string_append_printf (text, "not in service (%s)\n", tab->status);
     }

@@ -12,6 +12,14 @@ num (JsonBuilder *b, const char *key, double v)
   tnet_i_json_add_number (b, key, v, 2);
 }
 
+/* Member @key: @ms (a duration in milliseconds, a double or a TnetWeight
+ * converted by the caller) in minutes to 0.01, null when not finite. */
+static void
+minutes (JsonBuilder *b, const char *key, double ms)
+{
+  tnet_i_json_add_number (b, key, ms / 60000.0, 2);
+}
+
 static void
 str (JsonBuilder *b, const char *key, const char *v)
 {
@@ -38,10 +46,10 @@ json_pair (JsonBuilder *b, const TnetTransferPair *p)
   str (b, "to_mode", tnet_mode_to_string (p->to_mode));
   str (b, "from_stop", p->from_stop);
   str (b, "to_stop", p->to_stop);
-  num (b, "walk_min", p->walk_min);
-  num (b, "headway_min", p->headway_min);
-  num (b, "wait_min", p->wait_min);
-  num (b, "walk_wait_min", p->walk_wait_min);
+  minutes (b, "walk_min", p->walk_ms);
+  minutes (b, "headway_min", p->headway_ms);
+  minutes (b, "wait_min", p->wait_ms);
+  minutes (b, "walk_wait_min", p->walk_wait_ms);
   num (b, "from_trips_per_hour", p->from_trips_per_hour);
   num (b, "to_trips_per_hour", p->to_trips_per_hour);
   num (b, "weight", p->weight);
@@ -49,7 +57,7 @@ json_pair (JsonBuilder *b, const TnetTransferPair *p)
   json_builder_add_boolean_value (b, p->timetabled);
   if (p->timetabled)
     {
-      num (b, "connection_wait_min", p->connection_wait_min);
+      minutes (b, "connection_wait_min", p->connection_wait_ms);
       json_builder_set_member_name (b, "arrivals");
       json_builder_add_int_value (b, p->n_arrivals);
       json_builder_set_member_name (b, "unconnected");
@@ -77,18 +85,18 @@ json_hub (JsonBuilder *b, const TnetHubTable *tab)
   str (b, "status", tab->status);
   json_builder_set_member_name (b, "services");
   json_builder_add_int_value (b, tab->n_services);
-  num (b, "target_min", h->target_min);
+  num (b, "target_min", tnet_weight_to_min (h->target_ms));
   json_builder_set_member_name (b, "pass");
   if (tab->has_target && tab->in_service)
     json_builder_add_boolean_value (b, tab->pass);
   else
     json_builder_add_null_value (b);
-  num (b, "mean_walk_min", tab->mean_walk_min);
-  num (b, "mean_walk_wait_min", tab->mean_walk_wait_min);
-  num (b, "weighted_walk_min", tab->weighted_walk_min);
-  num (b, "weighted_walk_wait_min", tab->weighted_walk_wait_min);
+  minutes (b, "mean_walk_min", tab->mean_walk_ms);
+  minutes (b, "mean_walk_wait_min", tab->mean_walk_wait_ms);
+  minutes (b, "weighted_walk_min", tab->weighted_walk_ms);
+  minutes (b, "weighted_walk_wait_min", tab->weighted_walk_wait_ms);
   if (tab->n_timetabled_pairs)
-    num (b, "mean_connection_wait_min", tab->mean_connection_wait_min);
+    minutes (b, "mean_connection_wait_min", tab->mean_connection_wait_ms);
   json_builder_set_member_name (b, "pairs");
   json_builder_begin_array (b);
   for (guint k = 0; k < tab->n_pairs; k++)
@@ -104,8 +112,8 @@ json_hub (JsonBuilder *b, const TnetHubTable *tab)
       str (b, "to_mode", tnet_mode_to_string (m->to_mode));
       json_builder_set_member_name (b, "pairs");
       json_builder_add_int_value (b, m->n_pairs);
-      num (b, "mean_walk_min", m->mean_walk_min);
-      num (b, "mean_walk_wait_min", m->mean_walk_wait_min);
+      minutes (b, "mean_walk_min", m->mean_walk_ms);
+      minutes (b, "mean_walk_wait_min", m->mean_walk_wait_ms);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -145,10 +153,10 @@ transfers_json (JsonBuilder *b, const TnetHubTransfers *t, int only)
       json_hub (b, tnet_hub_transfers_get (t, i));
   json_builder_end_array (b);
   guint n = 0;
-  double v = tnet_hub_transfers_indicator_min (t, TNET_HUB_INTEGRATED_NEW, &n);
+  double v = tnet_hub_transfers_indicator_ms (t, TNET_HUB_INTEGRATED_NEW, &n);
   json_builder_set_member_name (b, "integrated_new");
   json_builder_begin_object (b);
-  num (b, "mean_walk_min", v);
+  minutes (b, "mean_walk_min", v);
   json_builder_set_member_name (b, "hubs");
   json_builder_add_int_value (b, n);
   json_builder_end_object (b);
@@ -165,11 +173,12 @@ tnet_hub_transfers_to_json (const TnetHubTransfers *t, int only)
   return tnet_i_json_to_text (root, 2);
 }
 
+/* @ms in minutes to 0.1, "-" when not finite. */
 static void
-fmt (GString *s, double v)
+fmt (GString *s, double ms)
 {
-  if (isfinite (v))
-    g_string_append_printf (s, "%.1f", v);
+  if (isfinite (ms))
+    g_string_append_printf (s, "%.1f", ms / 60000.0);
   else
     g_string_append (s, "-");
 }
@@ -209,27 +218,29 @@ tnet_hub_transfers_to_text (const TnetHubTransfers *t, int only)
           g_string_append_printf (s, "    %s → %s (%s→%s): %.1f + %.1f (%.1f) = %.1f",
                                   p->from_service, p->to_service,
                                   tnet_mode_to_string (p->from_mode),
-                                  tnet_mode_to_string (p->to_mode), p->walk_min, p->wait_min,
-                                  p->headway_min, p->walk_wait_min);
+                                  tnet_mode_to_string (p->to_mode), p->walk_ms / 60000.0,
+                                  p->wait_ms / 60000.0, p->headway_ms / 60000.0,
+                                  p->walk_wait_ms / 60000.0);
           if (p->timetabled)
             {
               g_string_append (s, "; ");
-              fmt (s, p->connection_wait_min);
+              fmt (s, p->connection_wait_ms);
               g_string_append_printf (s, " (%u arrivals, %u unconnected)", p->n_arrivals,
                                       p->n_unconnected);
             }
           g_string_append_c (s, '\n');
         }
       g_string_append_printf (s, "  mean walk %.1f min, walk+wait %.1f min; weighted by "
-                              "frequency ", tab->mean_walk_min, tab->mean_walk_wait_min);
-      fmt (s, tab->weighted_walk_min);
+                              "frequency ", tab->mean_walk_ms / 60000.0,
+                              tab->mean_walk_wait_ms / 60000.0);
+      fmt (s, tab->weighted_walk_ms);
       g_string_append (s, " / ");
-      fmt (s, tab->weighted_walk_wait_min);
+      fmt (s, tab->weighted_walk_wait_ms);
       g_string_append (s, " min\n");
       if (tab->n_timetabled_pairs)
         {
           g_string_append (s, "  mean timetabled connection wait ");
-          fmt (s, tab->mean_connection_wait_min);
+          fmt (s, tab->mean_connection_wait_ms);
           g_string_append (s, " min\n");
         }
       g_string_append (s, "  by modes:");
@@ -237,28 +248,29 @@ tnet_hub_transfers_to_text (const TnetHubTransfers *t, int only)
         g_string_append_printf (s, "%s %s→%s %.1f / %.1f (%u)", k ? ";" : "",
                                 tnet_mode_to_string (tab->mode_pairs[k].from_mode),
                                 tnet_mode_to_string (tab->mode_pairs[k].to_mode),
-                                tab->mode_pairs[k].mean_walk_min,
-                                tab->mode_pairs[k].mean_walk_wait_min,
+                                tab->mode_pairs[k].mean_walk_ms / 60000.0,
+                                tab->mode_pairs[k].mean_walk_wait_ms / 60000.0,
                                 tab->mode_pairs[k].n_pairs);
       g_string_append (s, "\n  worst:");
       for (guint k = 0; k < tab->n_worst; k++)
         {
           const TnetTransferPair *p = &tab->pairs[tab->worst[k]];
           g_string_append_printf (s, "%s %s → %s %.1f", k ? "," : "", p->from_service,
-                                  p->to_service, p->walk_wait_min);
+                                  p->to_service, p->walk_wait_ms / 60000.0);
         }
       g_string_append_c (s, '\n');
       if (tab->has_target)
-        g_string_append_printf (s, "  target %.1f min (walk): %s\n", h->target_min,
+        g_string_append_printf (s, "  target %.1f min (walk): %s\n",
+                                tnet_weight_to_min (h->target_ms),
                                 tab->pass ? "pass" : "fail");
     }
   if (only < 0)
     {
       guint n = 0;
-      double v = tnet_hub_transfers_indicator_min (t, TNET_HUB_INTEGRATED_NEW, &n);
+      double v = tnet_hub_transfers_indicator_ms (t, TNET_HUB_INTEGRATED_NEW, &n);
       if (n > 0)
         g_string_append_printf (s, "Mean walk over the %u new integrated hubs in service: "
-                                "%.1f min\n", n, v);
+                                "%.1f min\n", n, v / 60000.0);
     }
   return g_string_free (s, FALSE);
 }
@@ -295,12 +307,13 @@ tnet_hub_transfers_to_csv (const TnetHubTransfers *t, int only)
                                    tnet_mode_to_string (p->to_mode), p->from_stop, p->to_stop };
           for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
             tnet_csv_writer_add_text (w, fields[f]);
-          tnet_csv_writer_add_number (w, p->walk_min, 2);
-          tnet_csv_writer_add_number (w, p->headway_min, 2);
-          tnet_csv_writer_add_number (w, p->wait_min, 2);
-          tnet_csv_writer_add_number (w, p->walk_wait_min, 2);
+          tnet_csv_writer_add_number (w, p->walk_ms / 60000.0, 2);
+          tnet_csv_writer_add_number (w, p->headway_ms / 60000.0, 2);
+          tnet_csv_writer_add_number (w, p->wait_ms / 60000.0, 2);
+          tnet_csv_writer_add_number (w, p->walk_wait_ms / 60000.0, 2);
           tnet_csv_writer_add_number (w, p->weight, 2);
-          tnet_csv_writer_add_number (w, p->timetabled ? p->connection_wait_min : NAN, 2);
+          tnet_csv_writer_add_number (w, p->timetabled ? p->connection_wait_ms / 60000.0 : NAN,
+                                      2);
           if (p->timetabled)
             {
               tnet_csv_writer_add_int (w, p->n_arrivals);

@@ -401,15 +401,14 @@ static guint64
 transfer_ms (const TnetFeed *feed, const TnetScenario *scen, const TnetTransitOptions *options,
              const guint *stop_hub, const Rule *rule, TnetId a, TnetId b)
 {
-  double hub_min = NAN;
+  TnetWeight hub_ms = TNET_WEIGHT_INF;
   if (!rule && stop_hub && stop_hub[a] != G_MAXUINT && stop_hub[a] == stop_hub[b])
-    hub_min = tnet_hub_set_walk_min (options->hubs, stop_hub[a], tnet_feed_stop (feed, a)->id,
-                                     tnet_feed_stop (feed, b)->id,
-                                     tnet_scenario_get_year (scen));
+    hub_ms = tnet_hub_set_walk_ms (options->hubs, stop_hub[a], tnet_feed_stop (feed, a)->id,
+                                   tnet_feed_stop (feed, b)->id, tnet_scenario_get_year (scen));
   if (rule && rule->type == 2)
     return (guint64) rule->min_s * 1000;
-  if (isfinite (hub_min))
-    return (guint64) llround (hub_min * 60000.0);
+  if (hub_ms != TNET_WEIGHT_INF)
+    return hub_ms;
   if (a == b)
     return rule && rule->min_s > 0 ? (guint64) rule->min_s * 1000 : 0;
   const TnetFeedStop *sa = tnet_feed_stop (feed, a), *sb = tnet_feed_stop (feed, b);

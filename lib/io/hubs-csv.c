@@ -2,6 +2,11 @@
 #include "tnet-internal.h"
 #include "csv.h"
 
+/* The files speak minutes; the hub set holds TnetWeight milliseconds. A
+ * duration must stay below TNET_WEIGHT_INF ms (about 24.8 days), which
+ * means "none" (no target, no walk row). */
+#define MAX_MINUTES 35791.0
+
 static gboolean
 parse_kind (const char *s, TnetHubKind *out)
 {
@@ -54,7 +59,7 @@ hub_row (TnetCsv *csv, gpointer data, GError **error)
       tnet_i_csv_error (csv, rd->id, error, "duplicate hub id \"%s\"", id);
       return FALSE;
     }
-  TnetHub h = { .id = id, .target_min = NAN };
+  TnetHub h = { .id = id };
   if (!parse_kind (tnet_i_csv_field (csv, rd->kind), &h.kind))
     {
       tnet_i_csv_error (csv, rd->kind, error, "expected kind integrated_new or existing, "
@@ -63,13 +68,16 @@ hub_row (TnetCsv *csv, gpointer data, GError **error)
     }
   if (!year_field (csv, rd->open, &h.open_year, error))
     return FALSE;
-  if (!tnet_i_csv_double_in (csv, rd->level, FALSE, 0.0, G_MAXDOUBLE, FALSE,
-                             "a level change allowance in minutes >= 0 or nothing", 0.0,
-                             &h.level_change_min, error)
-      || !tnet_i_csv_double_in (csv, rd->target, FALSE, 0.0, G_MAXDOUBLE, FALSE,
-                                "a target in minutes >= 0 or nothing", NAN, &h.target_min,
-                                error))
+  double level_min, target_min;
+  if (!tnet_i_csv_double_in (csv, rd->level, FALSE, 0.0, MAX_MINUTES, FALSE,
+                             "a level change allowance in minutes >= 0 (at most 35791) or "
+                             "nothing", 0.0, &level_min, error)
+      || !tnet_i_csv_double_in (csv, rd->target, FALSE, 0.0, MAX_MINUTES, FALSE,
+                                "a target in minutes >= 0 (at most 35791) or nothing", NAN,
+                                &target_min, error))
     return FALSE;
+  h.level_change_ms = tnet_weight_from_min (level_min);
+  h.target_ms = isnan (target_min) ? TNET_WEIGHT_INF : tnet_weight_from_min (target_min);
   g_auto (GStrv) parts = g_strsplit (tnet_i_csv_field (csv, rd->members), ";", -1);
   g_autoptr (GPtrArray) members = g_ptr_array_new ();
   for (guint k = 0; parts[k]; k++)
@@ -165,14 +173,14 @@ walk_row (TnetCsv *csv, gpointer data, GError **error)
       return FALSE;
     }
   double walk;
-  if (!tnet_i_csv_double_in (csv, rd->walk, TRUE, 0.0, G_MAXDOUBLE, FALSE,
-                             "a walk in minutes >= 0", 0.0, &walk, error))
+  if (!tnet_i_csv_double_in (csv, rd->walk, TRUE, 0.0, MAX_MINUTES, FALSE,
+                             "a walk in minutes >= 0 (at most 35791)", 0.0, &walk, error))
     return FALSE;
   int year;
   if (!year_field (csv, rd->open, &year, error))
     return FALSE;
   tnet_i_hub_set_add_walk (rd->set, (guint) hub, tnet_i_csv_field (csv, rd->from),
-                           tnet_i_csv_field (csv, rd->to), walk, year);
+                           tnet_i_csv_field (csv, rd->to), tnet_weight_from_min (walk), year);
   return TRUE;
 }
 

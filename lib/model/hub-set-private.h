@@ -10,7 +10,7 @@ typedef struct {
   guint hub;            /* index into hubs */
   const char *from;     /* a member of the hub (string in the set's chunk) */
   const char *to;       /* another member, != from */
-  double walk_min;      /* finite, >= 0 */
+  TnetWeight walk_ms;   /* < TNET_WEIGHT_INF (walk_min rounded to the ms) */
   int open_year;        /* 0 = blank (applies in every year) */
 } TnetHubWalk;
 

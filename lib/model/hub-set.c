@@ -72,9 +72,9 @@ tnet_i_hub_set_add (TnetHubSet *set, const TnetHub *hub, const char *const *memb
 
 void
 tnet_i_hub_set_add_walk (TnetHubSet *set, guint hub, const char *from, const char *to,
-                         double walk_min, int open_year)
+                         TnetWeight walk_ms, int open_year)
 {
-  TnetHubWalk w = { hub, intern (set, from), intern (set, to), walk_min, open_year };
+  TnetHubWalk w = { hub, intern (set, from), intern (set, to), walk_ms, open_year };
   g_array_append_val (set->walks, w);
 }
 
@@ -107,12 +107,12 @@ row_year (const TnetHubWalk *w)
   return w->open_year ? w->open_year : G_MININT;
 }
 
-double
-tnet_hub_set_walk_min (const TnetHubSet *set, guint hub, const char *from, const char *to,
-                       int year)
+TnetWeight
+tnet_hub_set_walk_ms (const TnetHubSet *set, guint hub, const char *from, const char *to,
+                      int year)
 {
-  g_return_val_if_fail (set != NULL, NAN);
-  g_return_val_if_fail (from != NULL && to != NULL, NAN);
+  g_return_val_if_fail (set != NULL, TNET_WEIGHT_INF);
+  g_return_val_if_fail (from != NULL && to != NULL, TNET_WEIGHT_INF);
   /* a row holds for both directions unless the reverse direction has rows
    * of its own: then each direction uses only its own rows */
   gboolean forward = FALSE, backward = FALSE;
@@ -138,7 +138,7 @@ tnet_hub_set_walk_min (const TnetHubSet *set, guint hub, const char *from, const
       if (!best || row_year (w) > row_year (best))
         best = w;
     }
-  return best ? best->walk_min : NAN;
+  return best ? best->walk_ms : TNET_WEIGHT_INF;
 }
 
 /* ------------------------------------------------------------- from a feed */
@@ -212,7 +212,7 @@ tnet_hub_set_from_feed (const TnetFeed *feed)
       g_ptr_array_add (members, NULL);
       TnetHub h = {
         .id = st->id, .name = st->name, .kind = TNET_HUB_STATION,
-        .open_year = 0, .target_min = NAN,
+        .open_year = 0, .target_ms = TNET_WEIGHT_INF,
       };
       if (g_hash_table_contains (set->index, st->id))
         continue;

@@ -3777,13 +3777,14 @@ dataset_transfers (DatasetObject *self, PyObject *args, PyObject *kwds)
         "kind", tnet_hub_kind_to_string (h->kind), "open_year", h->open_year,
         "in_service", tab->in_service ? Py_True : Py_False, "status", tab->status,
         "services", tab->n_services,
-        "target_min", tab->has_target ? PyFloat_FromDouble (h->target_min) : num_or_none (NAN),
+        "target_min", tab->has_target ? PyFloat_FromDouble (tnet_weight_to_min (h->target_ms))
+                                      : num_or_none (NAN),
         "pass", tab->has_target ? PyBool_FromLong (tab->pass) : num_or_none (NAN),
-        "mean_walk_min", num_or_none (tab->mean_walk_min),
-        "mean_walk_wait_min", num_or_none (tab->mean_walk_wait_min),
-        "weighted_walk_min", num_or_none (tab->weighted_walk_min),
-        "weighted_walk_wait_min", num_or_none (tab->weighted_walk_wait_min),
-        "mean_connection_wait_min", num_or_none (tab->mean_connection_wait_min),
+        "mean_walk_min", num_or_none (tab->mean_walk_ms / 60000.0),
+        "mean_walk_wait_min", num_or_none (tab->mean_walk_wait_ms / 60000.0),
+        "weighted_walk_min", num_or_none (tab->weighted_walk_ms / 60000.0),
+        "weighted_walk_wait_min", num_or_none (tab->weighted_walk_wait_ms / 60000.0),
+        "mean_connection_wait_min", num_or_none (tab->mean_connection_wait_ms / 60000.0),
         "pairs", tab->n_pairs);
       good = row && PyList_Append (hub_list, row) == 0;
       Py_XDECREF (row);
@@ -3797,12 +3798,13 @@ dataset_transfers (DatasetObject *self, PyObject *args, PyObject *kwds)
             "from_mode", tnet_mode_to_string (pr->from_mode),
             "to_mode", tnet_mode_to_string (pr->to_mode),
             "from_stop", pr->from_stop, "to_stop", pr->to_stop,
-            "walk_min", pr->walk_min, "headway_min", pr->headway_min,
-            "wait_min", pr->wait_min, "walk_wait_min", pr->walk_wait_min,
+            "walk_min", pr->walk_ms / 60000.0, "headway_min", pr->headway_ms / 60000.0,
+            "wait_min", pr->wait_ms / 60000.0, "walk_wait_min", pr->walk_wait_ms / 60000.0,
             "from_trips_per_hour", pr->from_trips_per_hour,
             "to_trips_per_hour", pr->to_trips_per_hour, "weight", pr->weight,
             "timetabled", pr->timetabled ? Py_True : Py_False,
-            "connection_wait_min", num_or_none (pr->timetabled ? pr->connection_wait_min : NAN));
+            "connection_wait_min",
+            num_or_none (pr->timetabled ? pr->connection_wait_ms / 60000.0 : NAN));
           good = pp && PyList_Append (pair_list, pp) == 0;
           Py_XDECREF (pp);
         }
