@@ -122,6 +122,15 @@ START_TEST (test_route_errors)
   ck_assert_msg (strstr (r.err, "tnet: unknown node 'xc_q'") && strstr (r.err, "'xc_a'"),
                  "%s", r.err);
   tt_run_clear (&r);
+  /* node:ID (the place grammar's prefix) gets the same suggestion, by car
+   * and by transit */
+  r = tt_run_tnet ("route", "node:xc_q", "xc_c", "--data", dir, NULL);
+  ck_assert_int_eq (r.status, 1);
+  ck_assert_msg (strstr (r.err, "unknown node 'node:xc_q' (did you mean 'xc_a'?)"), "%s", r.err);
+  tt_run_clear (&r);
+  r = tt_run_tnet ("route", "xc_a", "node:xc_q", "--profile", "transit", "--data", dir, NULL);
+  ck_assert_msg (r.status == 1 && strstr (r.err, "(did you mean 'xc_a'?)"), "%s", r.err);
+  tt_run_clear (&r);
   /* no path by car (rail only) */
   r = tt_run_tnet ("route", "xc_a", "xc_e", "--data", dir, NULL);
   ck_assert_int_eq (r.status, 1);
