@@ -229,6 +229,36 @@ START_TEST (test_usage)
       ck_assert (strstr (r.err, "--format"));
       tt_run_clear (&r);
     }
+  /* --help lists only the common options a command uses, and the others
+   * are refused: init reads no folder nor scenario and writes DIR; import
+   * reads its file alone; run's scenario is the file */
+  static const struct {
+    const char *argv[3];
+    const char *absent[3];
+    const char *present;
+  } uses[] = {
+    { { "init", "--help" }, { "--data", "--scenario", "--output" }, "--quiet" },
+    { { "import", "--help" }, { "--data", "--scenario" }, "--output=FILE" },
+    { { "import", "osm", "--help" }, { "--data", "--scenario" }, "--output=DIR" },
+    { { "run", "--help" }, { "--scenario" }, "--output=DIR" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (uses); i++)
+    {
+      r = tt_run_tnet (uses[i].argv[0], uses[i].argv[1], uses[i].argv[2], NULL);
+      ck_assert_int_eq (r.status, 0);
+      for (guint k = 0; k < G_N_ELEMENTS (uses[i].absent) && uses[i].absent[k]; k++)
+        ck_assert_msg (!strstr (r.out, uses[i].absent[k]), "%s --help lists %s:\n%s",
+                       uses[i].argv[0], uses[i].absent[k], r.out);
+      ck_assert_msg (strstr (r.out, uses[i].present), "%s --help: no %s:\n%s", uses[i].argv[0],
+                     uses[i].present, r.out);
+      tt_run_clear (&r);
+    }
+  r = tt_run_tnet ("run", "--scenario", "2025", "x.ini", NULL);
+  ck_assert_msg (r.status == 2 && strstr (r.err, "--scenario"), "%d %s", r.status, r.err);
+  tt_run_clear (&r);
+  r = tt_run_tnet ("init", "--data", "d", "out", NULL);
+  ck_assert_msg (r.status == 2 && strstr (r.err, "--data"), "%d %s", r.status, r.err);
+  tt_run_clear (&r);
   tt_rm_rf (dir);
 }
 END_TEST
