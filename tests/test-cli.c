@@ -1070,6 +1070,28 @@ START_TEST (test_progress_terminal)
       ck_assert (WIFEXITED (wait) && WEXITSTATUS (wait) == 0);
       ck_assert_msg ((strstr (out, "criticality scan: 100%") != NULL) == !quiet, "%s", out);
     }
+  /* a line that stops short of its total (the timetable matrix counts the
+   * origins begun: 0/9 ... 8/9) is cleared ("\r" and erase) before the
+   * output: every drawn line "\rWHAT: ...\033[K" is followed by "\r" or a
+   * newline, never by text on the same line */
+  g_autofree char *cmd = g_strdup_printf ("'%s' commute --origins region:xuchang "
+                                          "--destinations region:zhengzhou --profiles transit "
+                                          "--format csv", g_getenv ("TNET_EXE"));
+  const char *argv[] = { script, "-qec", cmd, "/dev/null", NULL };
+  g_autofree char *out = NULL;
+  int wait = 0;
+  ck_assert (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                           &out, NULL, &wait, NULL));
+  ck_assert (WIFEXITED (wait) && WEXITSTATUS (wait) == 0);
+  ck_assert_msg (strstr (out, "timetable matrix: ") && strstr (out, "profile,origin"), "%s", out);
+  guint drawn = 0;
+  for (const char *p = strstr (out, "\033[K"); p; p = strstr (p + 3, "\033[K"))
+    if (p > out && p[-1] != '\r')
+      {
+        drawn++;
+        ck_assert_msg (p[3] == '\r' || p[3] == '\n', "text after a progress line: %.60s", p - 30);
+      }
+  ck_assert_uint_gt (drawn, 0);
 }
 END_TEST
 

@@ -1,5 +1,6 @@
 /* cli.c: options, loading, output and errors shared by the subcommands. */
 #include "cli.h"
+#include "cli-extra.h"
 #include "json-text.h"
 #include <errno.h>
 #include <stdio.h>
@@ -312,6 +313,7 @@ tnet_cli_build_graphs (const TnetNetwork *net, const TnetScenario *scen,
 gboolean
 tnet_cli_write (const TnetCliCommon *common, const char *text, GError **error)
 {
+  tnet_cli_progress_end ();
   FILE *f = tnet_cli_open_output (common, error);
   if (f == NULL)
     return FALSE;
@@ -378,6 +380,7 @@ tnet_cli_usage (GOptionContext *ctx, const char *format, ...)
   va_start (ap, format);
   g_autofree char *msg = g_strdup_vprintf (format, ap);
   va_end (ap);
+  tnet_cli_progress_end ();
   fprintf (stderr, "%s: %s\n", g_get_prgname (), msg);
   usage_hint ();
   return TNET_EXIT_USAGE;
@@ -387,6 +390,7 @@ int
 tnet_cli_fail (GOptionContext *ctx, GError *error)
 {
   int code;
+  tnet_cli_progress_end ();
   if (error->domain == G_OPTION_ERROR)
     {
       fprintf (stderr, "%s: %s\n", g_get_prgname (), error->message);
