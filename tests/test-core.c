@@ -3,6 +3,7 @@
 #include "heap.h"
 #include "json-text.h"
 #include "names.h"
+#include "string-sort.h"
 #include <glib/gstdio.h>
 
 START_TEST (test_version)
@@ -190,6 +191,49 @@ START_TEST (test_name_index)
 }
 END_TEST
 
+/* tnet_i_hash_table_sorted_keys and tnet_i_sort_strings_from against an
+ * order worked out by hand from the bytes (strcmp: "" first, upper case
+ * before lower, a prefix before its extensions, UTF-8 after ASCII with
+ * é (C3 A9) before 北 (E5 8C 97)); the rows already in the array stay
+ * where they are; equal strings keep their order. */
+START_TEST (test_sorted_keys)
+{
+  static const char *const keys[] = { "b", "a", "ab", "B", "\xc3\xa9", "z", "",
+                                      "\xe5\x8c\x97\xe4\xba\xac", "aa" };
+  static const char *const want[] = { "", "B", "a", "aa", "ab", "b", "z", "\xc3\xa9",
+                                      "\xe5\x8c\x97\xe4\xba\xac" };
+  g_autoptr (GHashTable) set = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    g_hash_table_add (set, (gpointer) keys[i]);
+  g_autoptr (GPtrArray) out = g_ptr_array_new ();
+  g_ptr_array_add (out, (gpointer) "zz kept");
+  g_ptr_array_add (out, (gpointer) "0 kept");
+  tnet_i_hash_table_sorted_keys (set, out);
+  ck_assert_uint_eq (out->len, 2 + G_N_ELEMENTS (want));
+  ck_assert_str_eq (out->pdata[0], "zz kept");
+  ck_assert_str_eq (out->pdata[1], "0 kept");
+  for (guint i = 0; i < G_N_ELEMENTS (want); i++)
+    ck_assert_str_eq (out->pdata[2 + i], want[i]);
+  /* an empty table appends nothing */
+  g_autoptr (GHashTable) none = g_hash_table_new (g_str_hash, g_str_equal);
+  tnet_i_hash_table_sorted_keys (none, out);
+  ck_assert_uint_eq (out->len, 2 + G_N_ELEMENTS (want));
+
+  /* two equal strings at distinct addresses stay in their order */
+  char x1[] = "x", x2[] = "x";
+  g_autoptr (GPtrArray) arr = g_ptr_array_new ();
+  const char *rows[] = { "m", x1, "c", x2, "a" };
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    g_ptr_array_add (arr, (gpointer) rows[i]);
+  tnet_i_sort_strings_from (arr, 1);
+  ck_assert_str_eq (arr->pdata[0], "m");
+  ck_assert_str_eq (arr->pdata[1], "a");
+  ck_assert_str_eq (arr->pdata[2], "c");
+  ck_assert_ptr_eq (arr->pdata[3], x1);
+  ck_assert_ptr_eq (arr->pdata[4], x2);
+}
+END_TEST
+
 int
 main (void)
 {
@@ -202,6 +246,7 @@ main (void)
   tcase_add_test (tc, test_weight_units);
   tcase_add_test (tc, test_read_file);
   tcase_add_test (tc, test_name_index);
+  tcase_add_test (tc, test_sorted_keys);
   suite_add_tcase (s, tc);
   return tt_run_suite (s);
 }

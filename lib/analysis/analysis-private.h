@@ -18,9 +18,6 @@ TnetCorridor *tnet_i_corridor_infra (const TnetNetwork *net, const TnetScenario 
                                      const TnetNodeSet *b, TnetWeight budget_ms,
                                      double factor, GError **error);
 
-/* Sorts the strings (const char *) of @array from index @start on. */
-void tnet_i_sort_strings_from (GPtrArray *array, guint start);
-
 #include <json-glib/json-glib.h>
 
 /* The walking budget and the percentile (a timetable cell's minutes) of

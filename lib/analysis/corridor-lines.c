@@ -12,20 +12,7 @@
  * both regions. */
 #include "tnet-internal.h"
 #include "analysis-private.h"
-
-static int
-compare_str (gconstpointer a, gconstpointer b, gpointer user_data)
-{
-  return strcmp (*(const char *const *) a, *(const char *const *) b);
-}
-
-void
-tnet_i_sort_strings_from (GPtrArray *array, guint start)
-{
-  if (array->len > start + 1)
-    g_qsort_with_data (array->pdata + start, (gint) (array->len - start),
-                       sizeof (gpointer), compare_str, NULL);
-}
+#include "string-sort.h"
 
 static guint
 uf_find (guint *parent, guint x)

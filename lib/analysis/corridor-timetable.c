@@ -276,16 +276,6 @@ leg_kind (TnetTransitLegKind k)
     }
 }
 
-static void
-member_str (JsonBuilder *jb, const char *name, const char *value)
-{
-  json_builder_set_member_name (jb, name);
-  if (value)
-    json_builder_add_string_value (jb, value);
-  else
-    json_builder_add_null_value (jb);
-}
-
 /* The legs of alternative @alt as a JSON array: kind, line, trip, from,
  * to (stop ids; the origin zone for the access walk), start, end, wait. */
 static void
@@ -299,13 +289,13 @@ legs_json (JsonBuilder *jb, const TnetCorridor *corr, const TnetNetwork *net,
       const TnetTransitLeg *l = &g_array_index (alt->legs, TnetTransitLeg, j);
       g_autofree char *c0 = tnet_i_clock_hhmmss (l->start_s), *c1 = tnet_i_clock_hhmmss (l->end_s);
       json_builder_begin_object (jb);
-      member_str (jb, "kind", leg_kind (l->kind));
-      member_str (jb, "line", l->route_name);
-      member_str (jb, "trip", l->trip_id);
-      member_str (jb, "from", leg_place (corr, net, alt, j, 0));
-      member_str (jb, "to", leg_place (corr, net, alt, j, 1));
-      member_str (jb, "start", c0);
-      member_str (jb, "end", c1);
+      tnet_i_json_add_string (jb, "kind", leg_kind (l->kind));
+      tnet_i_json_add_string (jb, "line", l->route_name);
+      tnet_i_json_add_string (jb, "trip", l->trip_id);
+      tnet_i_json_add_string (jb, "from", leg_place (corr, net, alt, j, 0));
+      tnet_i_json_add_string (jb, "to", leg_place (corr, net, alt, j, 1));
+      tnet_i_json_add_string (jb, "start", c0);
+      tnet_i_json_add_string (jb, "end", c1);
       json_builder_set_member_name (jb, "wait_min");
       json_builder_add_double_value (jb, l->wait_s / 60.0);
       json_builder_end_object (jb);
@@ -321,10 +311,10 @@ tnet_i_corridor_journey_json (JsonBuilder *jb, const TnetCorridor *corr,
   json_builder_begin_object (jb);
   json_builder_set_member_name (jb, "minutes");
   json_builder_add_double_value (jb, minutes1 (alt->time_s));
-  member_str (jb, "from", tnet_network_node (net, alt->origin)->id);
-  member_str (jb, "to", tnet_network_node (net, alt->destination)->id);
+  tnet_i_json_add_string (jb, "from", tnet_network_node (net, alt->origin)->id);
+  tnet_i_json_add_string (jb, "to", tnet_network_node (net, alt->destination)->id);
   g_autofree char *dep = tnet_i_clock_hhmm (alt->depart_s);
-  member_str (jb, "depart", dep);
+  tnet_i_json_add_string (jb, "depart", dep);
   json_builder_set_member_name (jb, "nodes");
   json_builder_begin_array (jb);
   g_auto (GStrv) places = tnet_corridor_journey_places (corr, net, i);

@@ -3,6 +3,7 @@
  * scenario's compiled graph. */
 #include "tnet-internal.h"
 #include "analysis-private.h"
+#include "string-sort.h"
 #include "json-text.h"
 #include "park-ride-json.h"
 
@@ -69,13 +70,6 @@ tnet_corridor_modes_from_string (const char *s, guint *mode_mask)
   else
     return FALSE;
   return TRUE;
-}
-
-/* g_ptr_array_sort passes pointers to the elements */
-static int
-cmp_str_ptr (gconstpointer pa, gconstpointer pb)
-{
-  return strcmp (*(const char *const *) pa, *(const char *const *) pb);
 }
 
 guint
@@ -307,12 +301,9 @@ scan_elements (const TnetNetwork *net, TnetGraph *graph, const TnetMetric *time,
     {
       g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
       for (guint arc = 0; arc < m; arc++)
-        if (arc_line[arc] && !g_hash_table_contains (seen, arc_line[arc]))
-          {
-            g_hash_table_add (seen, (gpointer) arc_line[arc]);
-            g_ptr_array_add (line_names, (gpointer) arc_line[arc]);
-          }
-      g_ptr_array_sort (line_names, cmp_str_ptr);
+        if (arc_line[arc])
+          g_hash_table_add (seen, (gpointer) arc_line[arc]);
+      tnet_i_hash_table_sorted_keys (seen, line_names);
       g_autoptr (GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
       for (guint i = 0; i < line_names->len; i++)
         g_hash_table_insert (index, line_names->pdata[i], GUINT_TO_POINTER (i + 1));

@@ -34,6 +34,7 @@
  */
 #include "tnet-internal.h"
 #include "analysis-private.h"
+#include "string-sort.h"
 #include <gio/gio.h>
 #include <math.h>
 #include <string.h>
@@ -313,13 +314,10 @@ line_elements (TnetTimetable *tt, GPtrArray *names, GArray *elem_first, GArray *
   for (guint r = 0; r < nr; r++)
     {
       const char *name = tnet_timetable_route_name (tt, r);
-      if (name && !g_hash_table_contains (seen, name))
-        {
-          g_hash_table_add (seen, (gpointer) name);
-          g_ptr_array_add (names, (gpointer) name);
-        }
+      if (name)
+        g_hash_table_add (seen, (gpointer) name);
     }
-  tnet_i_sort_strings_from (names, 0);
+  tnet_i_hash_table_sorted_keys (seen, names);
   g_autoptr (GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < names->len; i++)
     g_hash_table_insert (index, names->pdata[i], GUINT_TO_POINTER (i));

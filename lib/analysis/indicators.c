@@ -3,6 +3,7 @@
  * nearest expressway interchange). Nothing here is stored in the data. */
 #include "tnet-internal.h"
 #include "analysis-private.h"
+#include "string-sort.h"
 
 static gboolean
 in_region (const TnetNetwork *net, TnetId node, const char *region)
@@ -126,15 +127,7 @@ tnet_indicator_unit_lines (const TnetNetwork *net, const TnetScenario *scen,
     }
   guint n = g_hash_table_size (lines);
   if (lines_out)
-    {
-      guint start = lines_out->len;
-      GHashTableIter it;
-      gpointer key;
-      g_hash_table_iter_init (&it, lines);
-      while (g_hash_table_iter_next (&it, &key, NULL))
-        g_ptr_array_add (lines_out, key);
-      tnet_i_sort_strings_from (lines_out, start);
-    }
+    tnet_i_hash_table_sorted_keys (lines, lines_out);
   return n;
 }
 

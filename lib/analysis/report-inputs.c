@@ -6,6 +6,7 @@
  * nothing and the report says so instead of pass/fail. */
 #include "tnet-internal.h"
 #include "report-private.h"
+#include "string-sort.h"
 
 /* Link modes whose rows an indicator reads, and in which part of the
  * network: both ends in the home region, or anywhere. */
@@ -103,12 +104,6 @@ add_sources (GHashTable *set, const char *sources)
     }
 }
 
-static int
-compare_strings (gconstpointer a, gconstpointer b)
-{
-  return strcmp (*(const char *const *) a, *(const char *const *) b);
-}
-
 gboolean
 tnet_i_report_indicator_calibrated (const TnetNetwork *net, const TnetScenario *scen,
                                     const char *key)
@@ -164,12 +159,7 @@ tnet_i_report_add_inputs (const TnetNetwork *net, const TnetScenario *scen,
         }
       json_builder_end_object (b);
       g_autoptr (GPtrArray) keys = g_ptr_array_new ();
-      GHashTableIter it;
-      gpointer k;
-      g_hash_table_iter_init (&it, sources);
-      while (g_hash_table_iter_next (&it, &k, NULL))
-        g_ptr_array_add (keys, k);
-      g_ptr_array_sort (keys, compare_strings);
+      tnet_i_hash_table_sorted_keys (sources, keys);
       tnet_i_json_add_strings (b, "sources", keys);
     }
   json_builder_set_member_name (b, "calibrated_rows");

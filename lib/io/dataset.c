@@ -114,41 +114,50 @@ existing (const TnetDataset *ds, const char *name)
 
 /* -------------------------------------------------------------- regions */
 
+/* What region_row() reads with: the dataset, the ids seen so far and the
+ * columns of regions.csv. */
+typedef struct {
+  TnetDataset *ds;
+  GHashTable *seen;
+  int id, name, en;
+} RegionRead;
+
+static gboolean
+region_row (TnetCsv *csv, gpointer data, GError **error)
+{
+  const RegionRead *rd = data;
+  TnetDataset *ds = rd->ds;
+  const char *id = tnet_i_csv_field (csv, rd->id);
+  if (*id == '\0')
+    {
+      tnet_i_csv_error (csv, rd->id, error, "empty region id (expected a word)");
+      return FALSE;
+    }
+  if (g_hash_table_contains (rd->seen, id))
+    {
+      tnet_i_csv_error (csv, rd->id, error, "region '%s' is given twice", id);
+      return FALSE;
+    }
+  const char *en = tnet_i_csv_field (csv, rd->en);
+  TnetRegion reg = {
+    keep (ds, g_strdup (id)), keep (ds, g_strdup (tnet_i_csv_field (csv, rd->name))),
+    *en ? keep (ds, g_strdup (en)) : NULL
+  };
+  g_hash_table_add (rd->seen, (gpointer) reg.id);
+  g_array_append_val (ds->regions, reg);
+  return TRUE;
+}
+
 static gboolean
 load_regions (TnetDataset *ds, const char *path, GError **error)
 {
-  int c_id, c_name, c_en;
-  const TnetCsvColumn columns[] = {
-    { "id", TRUE, &c_id }, { "name", TRUE, &c_name }, { "name_en", FALSE, &c_en },
-  };
-  g_autoptr (TnetCsv) csv = tnet_i_csv_open_columns (path, NULL, columns,
-                                                     G_N_ELEMENTS (columns), error);
-  if (!csv)
-    return FALSE;
   g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  int r;
-  while ((r = tnet_i_csv_next (csv, error)) == 1)
-    {
-      const char *id = tnet_i_csv_field (csv, c_id);
-      if (*id == '\0')
-        {
-          tnet_i_csv_error (csv, c_id, error, "empty region id (expected a word)");
-          return FALSE;
-        }
-      if (g_hash_table_contains (seen, id))
-        {
-          tnet_i_csv_error (csv, c_id, error, "region '%s' is given twice", id);
-          return FALSE;
-        }
-      const char *en = tnet_i_csv_field (csv, c_en);
-      TnetRegion reg = {
-        keep (ds, g_strdup (id)), keep (ds, g_strdup (tnet_i_csv_field (csv, c_name))),
-        *en ? keep (ds, g_strdup (en)) : NULL
-      };
-      g_hash_table_add (seen, (gpointer) reg.id);
-      g_array_append_val (ds->regions, reg);
-    }
-  if (r < 0)
+  RegionRead rd = { .ds = ds, .seen = seen };
+  const TnetCsvColumn columns[] = {
+    { "id", TRUE, &rd.id }, { "name", TRUE, &rd.name }, { "name_en", FALSE, &rd.en },
+  };
+  if (!tnet_i_csv_read_rows (path, NULL, columns, G_N_ELEMENTS (columns), region_row, &rd,
+                             error))
     return FALSE;
   /* every region a node names must be declared */
   for (guint i = 0; i < tnet_network_n_nodes (ds->net); i++)
@@ -247,69 +256,76 @@ typedef struct {
   GPtrArray *lines, *groups;
 } CorridorBuild;
 
+/* What corridor_row() reads with: the dataset, the corridors built so far
+ * (@index: id -> build, @builds: in file order) and the columns of
+ * corridors.csv. */
+typedef struct {
+  TnetDataset *ds;
+  GHashTable *index;
+  GPtrArray *builds;
+  int id, name, en, line, group;
+} CorridorRead;
+
+static gboolean
+corridor_row (TnetCsv *csv, gpointer data, GError **error)
+{
+  const CorridorRead *rd = data;
+  const char *id = tnet_i_csv_field (csv, rd->id), *line = tnet_i_csv_field (csv, rd->line);
+  const char *group = tnet_i_csv_field (csv, rd->group);
+  if (*id == '\0')
+    {
+      tnet_i_csv_error (csv, rd->id, error, "empty corridor id (expected a word)");
+      return FALSE;
+    }
+  if (*line == '\0' || !tnet_network_has_line (rd->ds->net, line))
+    {
+      tnet_i_csv_error (csv, rd->line, error, "expected a line name of links.csv, got \"%s\"",
+                        line);
+      return FALSE;
+    }
+  if (strcmp (group, "rail") != 0 && strcmp (group, "road") != 0)
+    {
+      tnet_i_csv_error (csv, rd->group, error, "expected rail or road, got \"%s\"", group);
+      return FALSE;
+    }
+  CorridorBuild *b = g_hash_table_lookup (rd->index, id);
+  if (!b)
+    {
+      b = g_new0 (CorridorBuild, 1);
+      b->id = g_strdup (id);
+      b->name = g_strdup (tnet_i_csv_field (csv, rd->name));
+      const char *en = tnet_i_csv_field (csv, rd->en);
+      b->name_en = *en ? g_strdup (en) : NULL;
+      b->lines = g_ptr_array_new ();
+      b->groups = g_ptr_array_new ();
+      g_hash_table_insert (rd->index, b->id, b);
+      g_ptr_array_add (rd->builds, b);
+    }
+  else if (strcmp (b->name, tnet_i_csv_field (csv, rd->name)) != 0)
+    {
+      tnet_i_csv_error (csv, rd->name, error, "corridor '%s' was named \"%s\" before; "
+                        "give one name per corridor", id, b->name);
+      return FALSE;
+    }
+  g_ptr_array_add (b->lines, g_strdup (line));
+  g_ptr_array_add (b->groups, g_strdup (group));
+  return TRUE;
+}
+
 static gboolean
 load_corridors (TnetDataset *ds, const char *path, GError **error)
 {
-  int c_id, c_name, c_en, c_line, c_group;
-  const TnetCsvColumn columns[] = {
-    { "corridor", TRUE, &c_id }, { "line", TRUE, &c_line }, { "mode_group", TRUE, &c_group },
-    { "name", FALSE, &c_name }, { "name_en", FALSE, &c_en },
-  };
-  g_autoptr (TnetCsv) csv = tnet_i_csv_open_columns (path, NULL, columns,
-                                                     G_N_ELEMENTS (columns), error);
-  if (!csv)
-    return FALSE;
   g_autoptr (GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
   GPtrArray *builds = g_ptr_array_new ();
-  gboolean ok = TRUE;
-  int r;
-  while (ok && (r = tnet_i_csv_next (csv, error)) == 1)
-    {
-      const char *id = tnet_i_csv_field (csv, c_id), *line = tnet_i_csv_field (csv, c_line);
-      const char *group = tnet_i_csv_field (csv, c_group);
-      if (*id == '\0')
-        {
-          tnet_i_csv_error (csv, c_id, error, "empty corridor id (expected a word)");
-          ok = FALSE;
-        }
-      else if (*line == '\0' || !tnet_network_has_line (ds->net, line))
-        {
-          tnet_i_csv_error (csv, c_line, error, "expected a line name of links.csv, got \"%s\"",
-                            line);
-          ok = FALSE;
-        }
-      else if (strcmp (group, "rail") != 0 && strcmp (group, "road") != 0)
-        {
-          tnet_i_csv_error (csv, c_group, error, "expected rail or road, got \"%s\"", group);
-          ok = FALSE;
-        }
-      if (!ok)
-        break;
-      CorridorBuild *b = g_hash_table_lookup (index, id);
-      if (!b)
-        {
-          b = g_new0 (CorridorBuild, 1);
-          b->id = g_strdup (id);
-          b->name = g_strdup (tnet_i_csv_field (csv, c_name));
-          const char *en = tnet_i_csv_field (csv, c_en);
-          b->name_en = *en ? g_strdup (en) : NULL;
-          b->lines = g_ptr_array_new ();
-          b->groups = g_ptr_array_new ();
-          g_hash_table_insert (index, b->id, b);
-          g_ptr_array_add (builds, b);
-        }
-      else if (strcmp (b->name, tnet_i_csv_field (csv, c_name)) != 0)
-        {
-          tnet_i_csv_error (csv, c_name, error, "corridor '%s' was named \"%s\" before; "
-                            "give one name per corridor", id, b->name);
-          ok = FALSE;
-          break;
-        }
-      g_ptr_array_add (b->lines, g_strdup (line));
-      g_ptr_array_add (b->groups, g_strdup (group));
-    }
-  if (ok && r < 0)
-    ok = FALSE;
+  CorridorRead rd = { .ds = ds, .index = index, .builds = builds };
+  const TnetCsvColumn columns[] = {
+    { "corridor", TRUE, &rd.id }, { "line", TRUE, &rd.line },
+    { "mode_group", TRUE, &rd.group }, { "name", FALSE, &rd.name },
+    { "name_en", FALSE, &rd.en },
+  };
+  gboolean ok = tnet_i_csv_read_rows (path, NULL, columns, G_N_ELEMENTS (columns),
+                                      corridor_row, &rd, error);
+  /* the corridors read, whole or not, belong to the dataset */
   for (guint i = 0; i < builds->len; i++)
     {
       CorridorBuild *b = g_ptr_array_index (builds, i);

@@ -42,6 +42,58 @@ tnet_comparison_to_string (TnetComparison cmp)
     }
 }
 
+/* What target_row() reads with: the table and the columns of targets.csv. */
+typedef struct {
+  TnetTargetTable *table;
+  int ind, name, unit, base, target, cmp, source;
+} TargetRead;
+
+static gboolean
+target_row (TnetCsv *csv, gpointer data, GError **error)
+{
+  const TargetRead *rd = data;
+  TnetTargetTable *table = rd->table;
+  const char *key = tnet_i_csv_field (csv, rd->ind);
+  if (!*key)
+    {
+      tnet_i_csv_error (csv, rd->ind, error, "expected an indicator key, found an empty field");
+      return FALSE;
+    }
+  if (g_hash_table_contains (table->index, key))
+    {
+      tnet_i_csv_error (csv, rd->ind, error, "duplicate indicator \"%s\"", key);
+      return FALSE;
+    }
+  double base, target;
+  if (!tnet_i_csv_double (csv, rd->base, FALSE, NAN, &base, error)
+      || !tnet_i_csv_double (csv, rd->target, FALSE, NAN, &target, error))
+    return FALSE;
+  const char *cmp = tnet_i_csv_field (csv, rd->cmp);
+  TnetComparison comparison;
+  if (strcmp (cmp, "ge") == 0)
+    comparison = TNET_COMPARE_GE;
+  else if (strcmp (cmp, "le") == 0)
+    comparison = TNET_COMPARE_LE;
+  else if (strcmp (cmp, "eq") == 0)
+    comparison = TNET_COMPARE_EQ;
+  else
+    {
+      tnet_i_csv_error (csv, rd->cmp, error, "expected ge, le or eq, found \"%s\"", cmp);
+      return FALSE;
+    }
+  TnetTarget *t = g_new0 (TnetTarget, 1);
+  t->indicator = g_strdup (key);
+  t->name = g_strdup (tnet_i_csv_field (csv, rd->name));
+  t->unit = g_strdup (tnet_i_csv_field (csv, rd->unit));
+  t->source = rd->source >= 0 ? g_strdup (tnet_i_csv_field (csv, rd->source)) : NULL;
+  t->baseline_2020 = base;
+  t->target_2025 = target;
+  t->comparison = comparison;
+  g_ptr_array_add (table->targets, t);
+  g_hash_table_insert (table->index, (gpointer) t->indicator, t);
+  return TRUE;
+}
+
 TnetTargetTable *
 tnet_target_table_load_csv (const char *path, GError **error)
 {
@@ -49,72 +101,19 @@ tnet_target_table_load_csv (const char *path, GError **error)
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   g_autofree char *display = g_path_get_basename (path);
-  int c_ind, c_name, c_unit, c_base, c_target, c_cmp, c_source;
-  const TnetCsvColumn columns[] = {
-    { "indicator", TRUE, &c_ind }, { "name", TRUE, &c_name }, { "unit", TRUE, &c_unit },
-    { "baseline_2020", TRUE, &c_base }, { "target_2025", TRUE, &c_target },
-    { "comparison", TRUE, &c_cmp }, { "source", FALSE, &c_source },
-  };
-  g_autoptr (TnetCsv) csv = tnet_i_csv_open_columns (path, display, columns,
-                                                     G_N_ELEMENTS (columns), error);
-  if (!csv)
-    return NULL;
-
   TnetTargetTable *table = g_new0 (TnetTargetTable, 1);
   table->targets = g_ptr_array_new_with_free_func (target_free);
   table->index = g_hash_table_new (g_str_hash, g_str_equal);
-
-  int r;
-  while ((r = tnet_i_csv_next (csv, error)) == 1)
-    {
-      const char *key = tnet_i_csv_field (csv, c_ind);
-      if (!*key)
-        {
-          tnet_i_csv_error (csv, c_ind, error,
-                            "expected an indicator key, found an empty field");
-          goto fail;
-        }
-      if (g_hash_table_contains (table->index, key))
-        {
-          tnet_i_csv_error (csv, c_ind, error, "duplicate indicator \"%s\"", key);
-          goto fail;
-        }
-      double base, target;
-      if (!tnet_i_csv_double (csv, c_base, FALSE, NAN, &base, error)
-          || !tnet_i_csv_double (csv, c_target, FALSE, NAN, &target, error))
-        goto fail;
-      const char *cmp = tnet_i_csv_field (csv, c_cmp);
-      TnetComparison comparison;
-      if (strcmp (cmp, "ge") == 0)
-        comparison = TNET_COMPARE_GE;
-      else if (strcmp (cmp, "le") == 0)
-        comparison = TNET_COMPARE_LE;
-      else if (strcmp (cmp, "eq") == 0)
-        comparison = TNET_COMPARE_EQ;
-      else
-        {
-          tnet_i_csv_error (csv, c_cmp, error,
-                            "expected ge, le or eq, found \"%s\"", cmp);
-          goto fail;
-        }
-      TnetTarget *t = g_new0 (TnetTarget, 1);
-      t->indicator = g_strdup (key);
-      t->name = g_strdup (tnet_i_csv_field (csv, c_name));
-      t->unit = g_strdup (tnet_i_csv_field (csv, c_unit));
-      t->source = c_source >= 0 ? g_strdup (tnet_i_csv_field (csv, c_source)) : NULL;
-      t->baseline_2020 = base;
-      t->target_2025 = target;
-      t->comparison = comparison;
-      g_ptr_array_add (table->targets, t);
-      g_hash_table_insert (table->index, (gpointer) t->indicator, t);
-    }
-  if (r < 0)
-    goto fail;
+  TargetRead rd = { .table = table };
+  const TnetCsvColumn columns[] = {
+    { "indicator", TRUE, &rd.ind }, { "name", TRUE, &rd.name }, { "unit", TRUE, &rd.unit },
+    { "baseline_2020", TRUE, &rd.base }, { "target_2025", TRUE, &rd.target },
+    { "comparison", TRUE, &rd.cmp }, { "source", FALSE, &rd.source },
+  };
+  if (!tnet_i_csv_read_rows (path, display, columns, G_N_ELEMENTS (columns), target_row, &rd,
+                             error))
+    g_clear_pointer (&table, tnet_target_table_free);
   return table;
-
-fail:
-  tnet_target_table_free (table);
-  return NULL;
 }
 
 guint

@@ -46,6 +46,87 @@ node_field (const TnetNetwork *net, TnetCsv *csv, int col, GError **error)
   return node;
 }
 
+/* What unit_row() reads with: the table, the network, every county value
+ * some node carries, and the columns of units.csv. */
+typedef struct {
+  TnetUnitTable *table;
+  const TnetNetwork *net;
+  GHashTable *known;
+  int unit, name, name_en, counties, seat, zone;
+} UnitRead;
+
+/* The counties of the current row as a NULL-terminated array (the caller
+ * frees it with g_strfreev()); NULL with @error set on an unknown county
+ * or none. */
+static char **
+row_counties (TnetCsv *csv, const UnitRead *rd, GError **error)
+{
+  g_auto (GStrv) parts = g_strsplit (tnet_i_csv_field (csv, rd->counties), ";", -1);
+  g_autoptr (GPtrArray) counties = g_ptr_array_new_with_free_func (g_free);
+  for (guint k = 0; parts[k]; k++)
+    {
+      char *c = g_strstrip (parts[k]);
+      if (!*c)
+        continue;
+      if (!g_hash_table_contains (rd->known, c))
+        {
+          tnet_i_csv_error (csv, rd->counties, error,
+                            "expected a county of nodes.csv, found \"%s\"", c);
+          return NULL;
+        }
+      g_ptr_array_add (counties, g_strdup (c));
+    }
+  if (counties->len == 0)
+    {
+      tnet_i_csv_error (csv, rd->counties, error,
+                        "expected one or more ';'-separated counties, found none");
+      return NULL;
+    }
+  g_ptr_array_add (counties, NULL);
+  return (char **) g_ptr_array_free (g_steal_pointer (&counties), FALSE);
+}
+
+static gboolean
+unit_row (TnetCsv *csv, gpointer data, GError **error)
+{
+  const UnitRead *rd = data;
+  TnetUnitTable *table = rd->table;
+  const char *id = tnet_i_csv_field (csv, rd->unit);
+  if (!*id)
+    {
+      tnet_i_csv_error (csv, rd->unit, error, "expected a unit id, found an empty field");
+      return FALSE;
+    }
+  if (g_hash_table_contains (table->index, id))
+    {
+      tnet_i_csv_error (csv, rd->unit, error, "duplicate unit id \"%s\"", id);
+      return FALSE;
+    }
+  g_auto (GStrv) counties = row_counties (csv, rd, error);
+  if (!counties)
+    return FALSE;
+  TnetId seat = node_field (rd->net, csv, rd->seat, error);
+  if (seat == TNET_ID_NONE)
+    return FALSE;
+  TnetId zone = TNET_ID_NONE;
+  if (rd->zone >= 0 && *tnet_i_csv_field (csv, rd->zone))
+    {
+      zone = node_field (rd->net, csv, rd->zone, error);
+      if (zone == TNET_ID_NONE)
+        return FALSE;
+    }
+  TnetUnit *u = g_new0 (TnetUnit, 1);
+  u->id = g_strdup (id);
+  u->name = g_strdup (tnet_i_csv_field (csv, rd->name));
+  u->name_en = rd->name_en >= 0 ? g_strdup (tnet_i_csv_field (csv, rd->name_en)) : NULL;
+  u->counties = (const char *const *) g_steal_pointer (&counties);
+  u->seat_node = seat;
+  u->zone_node = zone;
+  g_ptr_array_add (table->units, u);
+  g_hash_table_insert (table->index, (gpointer) u->id, GUINT_TO_POINTER (table->units->len));
+  return TRUE;
+}
+
 TnetUnitTable *
 tnet_unit_table_load_csv (const TnetNetwork *net, const char *path, GError **error)
 {
@@ -54,17 +135,6 @@ tnet_unit_table_load_csv (const TnetNetwork *net, const char *path, GError **err
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   g_autofree char *display = g_path_get_basename (path);
-  int c_unit, c_name, c_name_en, c_counties, c_seat, c_zone;
-  const TnetCsvColumn columns[] = {
-    { "unit", TRUE, &c_unit }, { "name", TRUE, &c_name }, { "counties", TRUE, &c_counties },
-    { "seat_node", TRUE, &c_seat }, { "name_en", FALSE, &c_name_en },
-    { "zone_node", FALSE, &c_zone },
-  };
-  g_autoptr (TnetCsv) csv = tnet_i_csv_open_columns (path, display, columns,
-                                                     G_N_ELEMENTS (columns), error);
-  if (!csv)
-    return NULL;
-
   /* every county value some node carries */
   g_autoptr (GHashTable) known = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < tnet_network_n_nodes (net); i++)
@@ -73,83 +143,19 @@ tnet_unit_table_load_csv (const TnetNetwork *net, const char *path, GError **err
       if (n->county && *n->county)
         g_hash_table_add (known, (gpointer) n->county);
     }
-
   TnetUnitTable *table = g_new0 (TnetUnitTable, 1);
   table->units = g_ptr_array_new_with_free_func (unit_free);
   table->index = g_hash_table_new (g_str_hash, g_str_equal);
-
-  int r;
-  while ((r = tnet_i_csv_next (csv, error)) == 1)
-    {
-      const char *id = tnet_i_csv_field (csv, c_unit);
-      if (!*id)
-        {
-          tnet_i_csv_error (csv, c_unit, error, "expected a unit id, found an empty field");
-          goto fail;
-        }
-      if (g_hash_table_contains (table->index, id))
-        {
-          tnet_i_csv_error (csv, c_unit, error, "duplicate unit id \"%s\"", id);
-          goto fail;
-        }
-      g_auto (GStrv) parts = g_strsplit (tnet_i_csv_field (csv, c_counties), ";", -1);
-      GPtrArray *counties = g_ptr_array_new_with_free_func (g_free);
-      for (guint k = 0; parts[k]; k++)
-        {
-          char *c = g_strstrip (parts[k]);
-          if (!*c)
-            continue;
-          if (!g_hash_table_contains (known, c))
-            {
-              tnet_i_csv_error (csv, c_counties, error,
-                                "expected a county of nodes.csv, found \"%s\"", c);
-              g_ptr_array_free (counties, TRUE);
-              goto fail;
-            }
-          g_ptr_array_add (counties, g_strdup (c));
-        }
-      if (counties->len == 0)
-        {
-          tnet_i_csv_error (csv, c_counties, error,
-                            "expected one or more ';'-separated counties, found none");
-          g_ptr_array_free (counties, TRUE);
-          goto fail;
-        }
-      g_ptr_array_add (counties, NULL);
-      TnetId seat = node_field (net, csv, c_seat, error);
-      if (seat == TNET_ID_NONE)
-        {
-          g_strfreev ((char **) g_ptr_array_free (counties, FALSE));
-          goto fail;
-        }
-      TnetId zone = TNET_ID_NONE;
-      if (c_zone >= 0 && *tnet_i_csv_field (csv, c_zone))
-        {
-          zone = node_field (net, csv, c_zone, error);
-          if (zone == TNET_ID_NONE)
-            {
-              g_strfreev ((char **) g_ptr_array_free (counties, FALSE));
-              goto fail;
-            }
-        }
-      TnetUnit *u = g_new0 (TnetUnit, 1);
-      u->id = g_strdup (id);
-      u->name = g_strdup (tnet_i_csv_field (csv, c_name));
-      u->name_en = c_name_en >= 0 ? g_strdup (tnet_i_csv_field (csv, c_name_en)) : NULL;
-      u->counties = (const char *const *) g_ptr_array_free (counties, FALSE);
-      u->seat_node = seat;
-      u->zone_node = zone;
-      g_ptr_array_add (table->units, u);
-      g_hash_table_insert (table->index, (gpointer) u->id,
-                           GUINT_TO_POINTER (table->units->len));
-    }
-  if (r < 0)
-    goto fail;
+  UnitRead rd = { .table = table, .net = net, .known = known };
+  const TnetCsvColumn columns[] = {
+    { "unit", TRUE, &rd.unit }, { "name", TRUE, &rd.name }, { "counties", TRUE, &rd.counties },
+    { "seat_node", TRUE, &rd.seat }, { "name_en", FALSE, &rd.name_en },
+    { "zone_node", FALSE, &rd.zone },
+  };
+  if (!tnet_i_csv_read_rows (path, display, columns, G_N_ELEMENTS (columns), unit_row, &rd,
+                             error))
+    g_clear_pointer (&table, tnet_unit_table_free);
   return table;
-
-fail:
-  tnet_unit_table_free (table);
-  return NULL;
 }
 
 guint

@@ -69,50 +69,70 @@ tnet_zone_table_add_column (TnetZoneTable *t, const char *name)
   return t->columns->len - 1;
 }
 
+/* What zone_row() reads with: the table, the columns of the CSV and the
+ * header's other columns (@src, filled at the first row). */
+typedef struct {
+  TnetZoneTable *t;
+  int id, lon, lat;
+  GArray *src;           /* of int: the header's columns other than id, lon, lat */
+} ZoneRead;
+
+/* The header's columns other than id, lon and lat, in header order, as the
+ * table's text columns. */
+static void
+zone_columns (TnetCsv *csv, ZoneRead *rd)
+{
+  rd->src = g_array_new (FALSE, FALSE, sizeof (int));
+  for (guint c = 0; c < tnet_i_csv_n_columns (csv); c++)
+    if ((int) c != rd->id && (int) c != rd->lon && (int) c != rd->lat)
+      {
+        int ci = (int) c;
+        g_array_append_val (rd->src, ci);
+        tnet_zone_table_add_column (rd->t, tnet_i_csv_column_name (csv, ci));
+      }
+}
+
+static gboolean
+zone_row (TnetCsv *csv, gpointer data, GError **error)
+{
+  ZoneRead *rd = data;
+  if (!rd->src)
+    zone_columns (csv, rd);
+  const char *id = tnet_i_csv_text (csv, rd->id, "a zone id", error);
+  double lon, lat;
+  if (!id
+      || !tnet_i_csv_double_in (csv, rd->lon, TRUE, -180.0, 180.0, FALSE,
+                                "a longitude in [-180, 180]", 0.0, &lon, error)
+      || !tnet_i_csv_double_in (csv, rd->lat, TRUE, -90.0, 90.0, FALSE,
+                                "a latitude in [-90, 90]", 0.0, &lat, error))
+    return FALSE;
+  if (!add_zone (rd->t, id, lon, lat))
+    {
+      tnet_i_csv_error (csv, rd->id, error, "duplicate zone id \"%s\"", id);
+      return FALSE;
+    }
+  GPtrArray *row = g_ptr_array_index (rd->t->cells, rd->t->cells->len - 1);
+  for (guint k = 0; k < rd->src->len; k++)
+    {
+      g_free (row->pdata[k]);
+      row->pdata[k] = g_strdup (tnet_i_csv_field (csv, g_array_index (rd->src, int, k)));
+    }
+  return TRUE;
+}
+
 static TnetZoneTable *
 load_csv (const char *path, GError **error)
 {
-  int c_id, c_lon, c_lat;
-  const TnetCsvColumn columns[] = {
-    { "id", TRUE, &c_id }, { "lon", TRUE, &c_lon }, { "lat", TRUE, &c_lat },
-  };
-  g_autoptr (TnetCsv) csv = tnet_i_csv_open_columns (path, path, columns,
-                                                     G_N_ELEMENTS (columns), error);
-  if (!csv)
-    return NULL;
   g_autoptr (TnetZoneTable) t = zone_table_new ();
-  g_autoptr (GArray) src = g_array_new (FALSE, FALSE, sizeof (int));
-  for (guint c = 0; c < tnet_i_csv_n_columns (csv); c++)
-    if ((int) c != c_id && (int) c != c_lon && (int) c != c_lat)
-      {
-        int ci = (int) c;
-        g_array_append_val (src, ci);
-        tnet_zone_table_add_column (t, tnet_i_csv_column_name (csv, ci));
-      }
-  int r;
-  while ((r = tnet_i_csv_next (csv, error)) > 0)
-    {
-      const char *id = tnet_i_csv_text (csv, c_id, "a zone id", error);
-      double lon, lat;
-      if (!id
-          || !tnet_i_csv_double_in (csv, c_lon, TRUE, -180.0, 180.0, FALSE,
-                                    "a longitude in [-180, 180]", 0.0, &lon, error)
-          || !tnet_i_csv_double_in (csv, c_lat, TRUE, -90.0, 90.0, FALSE,
-                                    "a latitude in [-90, 90]", 0.0, &lat, error))
-        return NULL;
-      if (!add_zone (t, id, lon, lat))
-        {
-          tnet_i_csv_error (csv, c_id, error, "duplicate zone id \"%s\"", id);
-          return NULL;
-        }
-      GPtrArray *row = g_ptr_array_index (t->cells, t->cells->len - 1);
-      for (guint k = 0; k < src->len; k++)
-        {
-          g_free (row->pdata[k]);
-          row->pdata[k] = g_strdup (tnet_i_csv_field (csv, g_array_index (src, int, k)));
-        }
-    }
-  if (r < 0)
+  ZoneRead rd = { .t = t };
+  const TnetCsvColumn columns[] = {
+    { "id", TRUE, &rd.id }, { "lon", TRUE, &rd.lon }, { "lat", TRUE, &rd.lat },
+  };
+  gboolean ok = tnet_i_csv_read_rows (path, path, columns, G_N_ELEMENTS (columns), zone_row,
+                                      &rd, error);
+  if (rd.src)
+    g_array_unref (rd.src);
+  if (!ok)
     return NULL;
   if (t->ids->len == 0)
     {

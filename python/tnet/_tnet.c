@@ -2712,42 +2712,8 @@ access_s (double time_min)
   return (guint32) ((access_ms (time_min) + 500) / 1000);
 }
 
-/* The stops a point end walks to by the timetable: per access link, the
- * link's time to its street node, then that node as a place
- * (tnet_raptor_walks_from_place() with the node and its position); per
- * stop the best over the links. @via receives, per row of @walks, the
- * index of the link taken. */
-static void
-point_walks (TnetRaptor *ws, const TnetNetwork *net, const RouteEnd *e, guint max_walk_s,
-             GArray *walks, GArray *via)
-{
-  g_autoptr (GArray) scratch = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
-  g_autoptr (GHashTable) row = g_hash_table_new (NULL, NULL);   /* stop + 1 -> row + 1 */
-  for (guint c = 0; c < e->first[1]; c++)
-    {
-      const TnetNode *n = tnet_network_node (net, e->cand[c].node);
-      guint32 a = access_s (e->cand[c].time_min);
-      g_array_set_size (scratch, 0);
-      tnet_raptor_walks_from_place (ws, e->cand[c].node, n->lon, n->lat, max_walk_s, scratch);
-      for (guint i = 0; i < scratch->len; i++)
-        {
-          TnetStopWalk w = g_array_index (scratch, TnetStopWalk, i);
-          w.walk_s += a;
-          gpointer k = GUINT_TO_POINTER (w.stop + 1), r = g_hash_table_lookup (row, k);
-          if (r == NULL)
-            {
-              g_hash_table_insert (row, k, GUINT_TO_POINTER (walks->len + 1));
-              g_array_append_val (walks, w);
-              g_array_append_val (via, c);
-            }
-          else if (w.walk_s < g_array_index (walks, TnetStopWalk, GPOINTER_TO_UINT (r) - 1).walk_s)
-            {
-              g_array_index (walks, TnetStopWalk, GPOINTER_TO_UINT (r) - 1).walk_s = w.walk_s;
-              g_array_index (via, guint, GPOINTER_TO_UINT (r) - 1) = c;
-            }
-        }
-    }
-}
+static void trip_end_of (const RouteEnd *e, TnetId node, TnetTripEnd *t, TnetId **ids,
+                         TnetWeight **ms);
 
 /* The access link @via of a point's row for @stop in @walks. */
 static guint
@@ -2761,8 +2727,9 @@ point_link (const GArray *walks, const GArray *via, TnetId stop)
 
 /* The stops end @e walks to: for an id, the library's rule of `tnet route
  * --profile transit` (tnet_raptor_walks_from_place_id()); for a point,
- * point_walks() (@via: the access link of each row), at the point's
- * position and on no node (a walk all the way is the straight line). */
+ * tnet_raptor_walks_from_links() on its access links (@via: the access
+ * link of each row), at the point's position and on no node (a walk all
+ * the way is the straight line). */
 static gboolean
 route_end_walks (const TnetTimetable *tt, TnetRaptor *ws, const TnetNetwork *net,
                  const RouteEnd *e, guint max_walk_s, GArray *walks, GArray *via, double *lon,
@@ -2774,7 +2741,11 @@ route_end_walks (const TnetTimetable *tt, TnetRaptor *ws, const TnetNetwork *net
   *node = TNET_ID_NONE;
   *lon = e->ll[0];
   *lat = e->ll[1];
-  point_walks (ws, net, e, max_walk_s, walks, via);
+  TnetTripEnd t;
+  g_autofree TnetId *ids = NULL;
+  g_autofree TnetWeight *ms = NULL;
+  trip_end_of (e, TNET_ID_NONE, &t, &ids, &ms);
+  tnet_raptor_walks_from_links (ws, net, &t, max_walk_s, walks, via);
   return TRUE;
 }
 
@@ -2962,7 +2933,7 @@ route_ends_snap (DatasetObject *self, int year, PyObject *closures, RouteEnd *a,
  * destination included), the travel time of each departure minute of the
  * window and their percentiles (minutes; NaN when not reached). Either
  * end is a node or stop id, or a (lon, lat) pair that starts (ends) on
- * its access links (point_walks()). */
+ * its access links (tnet_raptor_walks_from_links()). */
 static PyObject *
 dataset_route_timetable (DatasetObject *self, PyObject *args, PyObject *kwds)
 {
