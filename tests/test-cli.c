@@ -122,6 +122,15 @@ START_TEST (test_route_errors)
   ck_assert_msg (strstr (r.err, "tnet: unknown node 'xc_q'") && strstr (r.err, "'xc_a'"),
                  "%s", r.err);
   tt_run_clear (&r);
+  /* node:ID (the place grammar's prefix) gets the same suggestion, by car
+   * and by transit */
+  r = tt_run_tnet ("route", "node:xc_q", "xc_c", "--data", dir, NULL);
+  ck_assert_int_eq (r.status, 1);
+  ck_assert_msg (strstr (r.err, "unknown node 'node:xc_q' (did you mean 'xc_a'?)"), "%s", r.err);
+  tt_run_clear (&r);
+  r = tt_run_tnet ("route", "xc_a", "node:xc_q", "--profile", "transit", "--data", dir, NULL);
+  ck_assert_msg (r.status == 1 && strstr (r.err, "(did you mean 'xc_a'?)"), "%s", r.err);
+  tt_run_clear (&r);
   /* no path by car (rail only) */
   r = tt_run_tnet ("route", "xc_a", "xc_e", "--data", dir, NULL);
   ck_assert_int_eq (r.status, 1);
@@ -220,6 +229,36 @@ START_TEST (test_usage)
       ck_assert (strstr (r.err, "--format"));
       tt_run_clear (&r);
     }
+  /* --help lists only the common options a command uses, and the others
+   * are refused: init reads no folder nor scenario and writes DIR; import
+   * reads its file alone; run's scenario is the file */
+  static const struct {
+    const char *argv[3];
+    const char *absent[3];
+    const char *present;
+  } uses[] = {
+    { { "init", "--help" }, { "--data", "--scenario", "--output" }, "--quiet" },
+    { { "import", "--help" }, { "--data", "--scenario" }, "--output=FILE" },
+    { { "import", "osm", "--help" }, { "--data", "--scenario" }, "--output=DIR" },
+    { { "run", "--help" }, { "--scenario" }, "--output=DIR" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (uses); i++)
+    {
+      r = tt_run_tnet (uses[i].argv[0], uses[i].argv[1], uses[i].argv[2], NULL);
+      ck_assert_int_eq (r.status, 0);
+      for (guint k = 0; k < G_N_ELEMENTS (uses[i].absent) && uses[i].absent[k]; k++)
+        ck_assert_msg (!strstr (r.out, uses[i].absent[k]), "%s --help lists %s:\n%s",
+                       uses[i].argv[0], uses[i].absent[k], r.out);
+      ck_assert_msg (strstr (r.out, uses[i].present), "%s --help: no %s:\n%s", uses[i].argv[0],
+                     uses[i].present, r.out);
+      tt_run_clear (&r);
+    }
+  r = tt_run_tnet ("run", "--scenario", "2025", "x.ini", NULL);
+  ck_assert_msg (r.status == 2 && strstr (r.err, "--scenario"), "%d %s", r.status, r.err);
+  tt_run_clear (&r);
+  r = tt_run_tnet ("init", "--data", "d", "out", NULL);
+  ck_assert_msg (r.status == 2 && strstr (r.err, "--data"), "%d %s", r.status, r.err);
+  tt_run_clear (&r);
   tt_rm_rf (dir);
 }
 END_TEST
@@ -1031,6 +1070,28 @@ START_TEST (test_progress_terminal)
       ck_assert (WIFEXITED (wait) && WEXITSTATUS (wait) == 0);
       ck_assert_msg ((strstr (out, "criticality scan: 100%") != NULL) == !quiet, "%s", out);
     }
+  /* a line that stops short of its total (the timetable matrix counts the
+   * origins begun: 0/9 ... 8/9) is cleared ("\r" and erase) before the
+   * output: every drawn line "\rWHAT: ...\033[K" is followed by "\r" or a
+   * newline, never by text on the same line */
+  g_autofree char *cmd = g_strdup_printf ("'%s' commute --origins region:xuchang "
+                                          "--destinations region:zhengzhou --profiles transit "
+                                          "--format csv", g_getenv ("TNET_EXE"));
+  const char *argv[] = { script, "-qec", cmd, "/dev/null", NULL };
+  g_autofree char *out = NULL;
+  int wait = 0;
+  ck_assert (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                           &out, NULL, &wait, NULL));
+  ck_assert (WIFEXITED (wait) && WEXITSTATUS (wait) == 0);
+  ck_assert_msg (strstr (out, "timetable matrix: ") && strstr (out, "profile,origin"), "%s", out);
+  guint drawn = 0;
+  for (const char *p = strstr (out, "\033[K"); p; p = strstr (p + 3, "\033[K"))
+    if (p > out && p[-1] != '\r')
+      {
+        drawn++;
+        ck_assert_msg (p[3] == '\r' || p[3] == '\n', "text after a progress line: %.60s", p - 30);
+      }
+  ck_assert_uint_gt (drawn, 0);
 }
 END_TEST
 

@@ -826,6 +826,9 @@ START_TEST (test_place_grammar)
   tt_assert_error (error, TNET_ERROR_NOT_FOUND, "did you mean 'station'?");
   ck_assert_ptr_null (tnet_node_set_resolve (net, "xa;M1x", &error));
   tt_assert_error (error, TNET_ERROR_NOT_FOUND, "'M1x' matches no node");
+  /* the suggestion for one node reads past a node: prefix */
+  ck_assert_str_eq (tnet_place_suggest (net, "node:xbb", FALSE), "xb");
+  ck_assert_str_eq (tnet_place_suggest (net, "xbb", FALSE), "xb");
   ck_assert (!tnet_commute_select (net, " ; ", ends, &error));
   tt_assert_error (error, TNET_ERROR_NOT_FOUND, "empty place list");
   /* m1 has no region: "region:" of nothing fails */

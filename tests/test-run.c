@@ -89,6 +89,11 @@ run_example (const char *ini, char **dir_out)
   ck_assert_msg (strstr (r.out, "results.json") != NULL, "%s", r.out);
   tt_run_clear (&r);
   ck_assert (file_exists (dir, "report.txt"));
+  /* its top-level keys are docs/json-schema.md's, in their order */
+  g_autofree char *results = g_build_filename (dir, "results.json", NULL);
+  g_autofree char *text = NULL;
+  ck_assert (g_file_get_contents (results, &text, NULL, NULL));
+  tt_assert_json_schema_keys ("## `tnet run FILE.ini`: `results.json`", text);
   JsonNode *root = parse_file (dir, "results.json");
   JsonObject *o = json_node_get_object (root);
   ck_assert (json_object_has_member (o, "tnet_version"));

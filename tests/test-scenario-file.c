@@ -301,13 +301,53 @@ START_TEST (test_check_names)
   expect_check (net, "[overrides]\nline:郑许市域铁.headway_factor = 3\n",
                 TNET_ERROR_NOT_FOUND, "unknown line", "did you mean '郑许市域铁路'?");
   expect_check (net, "[commute]\norigins = region:xuchnag\ndestinations = n_c\n",
-                TNET_ERROR_NOT_FOUND, "unknown region 'xuchnag'", "did you mean 'xuchang'?");
+                TNET_ERROR_NOT_FOUND, "'region:xuchnag' matches no node",
+                "did you mean 'xuchang'?");
   expect_check (net, "[commute]\norigins = kind:zones\ndestinations = n_c\n",
-                TNET_ERROR_NOT_FOUND, "unknown node kind 'zones'", NULL);
+                TNET_ERROR_NOT_FOUND, "'kind:zones' matches no node", "did you mean 'zone'?");
   expect_check (net, "[commute]\norigins = n_a\ndestinations = n_cc\n",
                 TNET_ERROR_NOT_FOUND, "t.ini:3:", "did you mean 'n_c'?");
   expect_check (net, "[criticality]\npairs = xuchang>zhengzou\n", TNET_ERROR_NOT_FOUND,
-                "unknown node or region 'zhengzou'", "did you mean 'zhengzhou'?");
+                "'zhengzou' matches no node", "did you mean 'zhengzhou'?");
+  /* a bare region id is a place in [commute] too; a comma list names the
+   * item that matches nothing */
+  expect_check (net, "[commute]\norigins = xuchnag\ndestinations = n_c\n",
+                TNET_ERROR_NOT_FOUND, "t.ini:2:11: origins: 'xuchnag'", "did you mean 'xuchang'?");
+  expect_check (net, "[isochrone]\nfrom = n_a, n_cc\n", TNET_ERROR_NOT_FOUND,
+                "t.ini:2:8: from: 'n_cc' matches no node", "did you mean 'n_c'?");
+}
+END_TEST
+
+/* Places of a scenario file on the bundled network, in each key that takes
+ * one: a misspelt region, kind, node name or node id is named with the
+ * intended name (written out here by hand) as its did-you-mean. */
+START_TEST (test_check_place_suggestions)
+{
+  g_autofree char *dir = tt_source_path ("data/xuchang");
+  GError *error = NULL;
+  g_autoptr (TnetNetwork) net = tnet_network_load_csv (dir, &error);
+  ck_assert_msg (net != NULL, "%s", error ? error->message : "");
+  static const char *const bad[][2] = {
+    { "xuchnag", "xuchang" }, { "region:zhengzou", "zhengzhou" },
+    { "zones:airprot", "airport" }, { "kind:staton", "station" },
+    { "长葛是", "长葛市" }, { "z_wiedu", "z_weidu" }, { "node:z_wiedu", "z_weidu" },
+    { "z_weidu, z_wiedu", "z_weidu" },
+  };
+  /* the text before and after the place */
+  static const char *const keys[][2] = {
+    { "[commute]\norigins = ", "\ndestinations = zz_center\n" },
+    { "[commute]\norigins = z_weidu\ndestinations = ", "\n" },
+    { "[isochrone]\nfrom = ", "\n" },
+    { "[corridors]\npairs = ", ">zhengzhou\n" },
+    { "[criticality]\npairs = xuchang>", "\n" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+      {
+        g_autofree char *text = g_strconcat (keys[k][0], bad[i][0], keys[k][1], NULL);
+        g_autofree char *want = g_strdup_printf ("did you mean '%s'?", bad[i][1]);
+        expect_check (net, text, TNET_ERROR_NOT_FOUND, "matches no node", want);
+      }
 }
 END_TEST
 
@@ -377,6 +417,7 @@ scenario_file_suite (void)
   suite_add_tcase (s, tc);
   tc = tcase_create ("check");
   tcase_add_test (tc, test_check_names);
+  tcase_add_test (tc, test_check_place_suggestions);
   tcase_add_test (tc, test_override_time_ms);
   tcase_add_test (tc, test_suggest);
   tcase_add_test (tc, test_bad_bytes_placed);

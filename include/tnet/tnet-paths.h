@@ -134,7 +134,7 @@ typedef enum {
  * Time complexity: that of igraph's push-relabel max-flow, O(n^2 sqrt(m))
  *   worst case on the split graph, plus O(n + m) for the decomposition.
  */
-TNET_API TnetPathSet *tnet_graph_disjoint_paths (TnetGraph *graph,
+TNET_API TnetPathSet *tnet_graph_disjoint_paths (const TnetGraph *graph,
                                                  const TnetMetric *metric,
                                                  const TnetId *from, guint n_from,
                                                  const TnetId *to, guint n_to,
@@ -164,7 +164,7 @@ TNET_API TnetPathSet *tnet_graph_disjoint_paths (TnetGraph *graph,
  * Returns: (transfer full): the paths.
  * Time complexity: O(k (n + m) log n).
  */
-TNET_API TnetPathSet *tnet_graph_least_time_disjoint_paths (TnetGraph *graph,
+TNET_API TnetPathSet *tnet_graph_least_time_disjoint_paths (const TnetGraph *graph,
                                                             const TnetMetric *metric,
                                                             const TnetId *from, guint n_from,
                                                             const TnetId *to, guint n_to,

@@ -63,7 +63,7 @@ typedef struct {
  * @spec: the specification: one item, or items separated by `;` or `,`
  *   (spaces around them ignored). An item is `node:ID`, `region:R`,
  *   `zones:R`, `kind:K` (zone, station, stop, interchange, junction,
- *   place), `all`, or a bare word: a region id, else a node id, else a node
+ *   place, parking), `all`, or a bare word: a region id, else a node id, else a node
  *   name (nodes.csv `name` or `name_en`; the first node in file order that
  *   bears it). The whole of @spec is first tried as one item, so that ids
  *   containing `,` or `;` need no quoting.
@@ -71,8 +71,8 @@ typedef struct {
  * Resolves @spec against @net.
  * Errors: %TNET_ERROR_NOT_FOUND naming the first item that matches no
  * node, with a did-you-mean among the ids and names of its kind when one is
- * close (tnet_suggest_name()); %TNET_ERROR_INVALID_INPUT for an empty
- * specification.
+ * close (tnet_suggest_name()), and for an empty specification (nothing
+ * but separators and spaces).
  * Thread-safety: reads @net only.
  * Returns: (transfer full): the list, or %NULL.
  * Time complexity: O(items × n) plus, on error, the suggestion's
@@ -89,7 +89,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetPlaceList, tnet_place_list_free)
  *
  * The node id or node name (or, with @regions, region id) closest to @word
  * when it is close enough to be a typo (tnet_suggest_name()), else %NULL.
- * A view owned by @net.
+ * `node:` may prefix @word, as in tnet_place_find_node(). A view owned by
+ * @net.
  * Errors: none (%NULL is the answer when nothing is close).
  * Thread-safety: reads @net only.
  * Time complexity: O(n × |word| × |name|).
@@ -131,8 +132,7 @@ TNET_API guint tnet_place_search (const TnetNetwork *net, const char *text, GArr
  * Resolves an origin or destination specification. Fails with
  * %TNET_ERROR_NOT_FOUND naming the first item that matches no node (an
  * unknown id, region or kind, with a did-you-mean when a name is close,
- * or a region without zones) and adds nothing then; an empty @spec fails
- * with %TNET_ERROR_INVALID_INPUT.
+ * or a region without zones, or an empty @spec) and adds nothing then.
  * Thread-safety: reads @net only; appends to @nodes_out.
  * Time complexity: O(items * nodes).
  */

@@ -35,7 +35,7 @@ flow_add (FlowNet *fn, guint32 u, guint32 v, double c)
 }
 
 TnetPathSet *
-tnet_graph_disjoint_paths (TnetGraph *graph, const TnetMetric *metric,
+tnet_graph_disjoint_paths (const TnetGraph *graph, const TnetMetric *metric,
                            const TnetId *from, guint n_from,
                            const TnetId *to, guint n_to,
                            TnetDisjointKind kind, GError **error)

@@ -60,6 +60,8 @@ const char *
 tnet_place_suggest (const TnetNetwork *net, const char *word, gboolean regions)
 {
   g_return_val_if_fail (net != NULL && word != NULL, NULL);
+  if (g_str_has_prefix (word, "node:"))
+    word += 5;
   return suggest_among (net, word, regions, TRUE);
 }
 
@@ -150,7 +152,7 @@ resolve_item (const TnetNetwork *net, const char *text, TnetPlaceItem *it, GErro
       it->name = g_strdup (text + 5);
       if (!tnet_node_kind_from_string (text + 5, &kind))
         return not_found (error, text, "kind:K, K one of zone, station, stop, interchange, "
-                          "junction or place",
+                          "junction, place or parking",
                           tnet_suggest_name (text + 5, kind_names, G_N_ELEMENTS (kind_names)));
       for (TnetId v = 0; v < n; v++)
         if (tnet_network_node (net, v)->kind == kind)

@@ -932,8 +932,9 @@ tnet_scenario_file_check_timetable (const TnetScenarioFile *sf, const char *sect
 
 /* ---- names against a network ---- */
 
-/* The candidate names a message may suggest, by kind. */
-typedef enum { IX_LINK_IDS, IX_LINES, IX_NODE_IDS, IX_REGIONS, IX_N } IxKind;
+/* The candidate names a message may suggest, by kind (places: the place
+ * parser's own). */
+typedef enum { IX_LINK_IDS, IX_LINES, IX_N } IxKind;
 
 typedef struct {
   const TnetNetwork *net;
@@ -959,35 +960,21 @@ distinct (GPtrArray *arr)
   return out;
 }
 
-static const char *
-ix_name (const TnetNetwork *net, IxKind kind, guint i)
-{
-  switch (kind)
-    {
-    case IX_LINK_IDS:
-      return tnet_network_link (net, i)->id;
-    case IX_LINES:
-      return tnet_network_link (net, i)->line;
-    case IX_NODE_IDS:
-      return tnet_network_node (net, i)->id;
-    default:
-      return tnet_network_node (net, i)->region;
-    }
-}
-
-/* Built on first use; lines and regions repeat over links and nodes, so their lists
- * keep each name once. */
+/* Built on first use; lines repeat over links, so their list keeps each
+ * name once. */
 static GPtrArray *
 ix_list (NameIndex *ix, IxKind kind)
 {
   if (ix->lists[kind] == NULL)
     {
-      gboolean of_links = kind == IX_LINK_IDS || kind == IX_LINES;
-      guint n = of_links ? tnet_network_n_links (ix->net) : tnet_network_n_nodes (ix->net);
+      guint n = tnet_network_n_links (ix->net);
       GPtrArray *a = g_ptr_array_sized_new (n);
       for (guint i = 0; i < n; i++)
-        g_ptr_array_add (a, (gpointer) ix_name (ix->net, kind, i));
-      ix->lists[kind] = kind == IX_LINES || kind == IX_REGIONS ? distinct (a) : a;
+        {
+          const TnetLink *l = tnet_network_link (ix->net, i);
+          g_ptr_array_add (a, (gpointer) (kind == IX_LINES ? l->line : l->id));
+        }
+      ix->lists[kind] = kind == IX_LINES ? distinct (a) : a;
     }
   return ix->lists[kind];
 }
@@ -1003,45 +990,18 @@ unknown_name (GError **error, const TnetScenarioFile *sf, const char *section,
              sugg ? sugg : "", sugg ? "'?)" : "");
 }
 
-/* A place spec of the place grammar (tnet_place_list_parse()); when it
- * names nothing, the error says which name is unknown, at the value's
- * place, with a did-you-mean among the names of its kind (regions too
- * when @bare_region). */
+/* A place spec of the place grammar: when it names nothing, the place
+ * parser's own error (the item that matches no node, with its
+ * did-you-mean), at the value's place. */
 static gboolean
-check_place (NameIndex *ix, const TnetScenarioFile *sf, const char *section,
-             const char *key, const char *spec, gboolean bare_region, GError **error)
+check_place (const TnetNetwork *net, const TnetScenarioFile *sf, const char *section,
+             const char *key, const char *spec, GError **error)
 {
-  g_autoptr (TnetPlaceList) list = tnet_place_list_parse (ix->net, spec, NULL);
-  if (list != NULL)
-    return TRUE;
-  if (g_str_has_prefix (spec, "region:") || g_str_has_prefix (spec, "zones:"))
-    {
-      const char *r = strchr (spec, ':') + 1;
-      unknown_name (error, sf, section, key, "region", r, ix_list (ix, IX_REGIONS));
-      return FALSE;
-    }
-  if (g_str_has_prefix (spec, "kind:"))
-    {
-      TnetNodeKind kind;
-      if (!tnet_node_kind_from_string (spec + 5, &kind))
-        {
-          set_error (error, TNET_ERROR_NOT_FOUND, sf, section, key,
-                     "unknown node kind '%s': expected zone, station, stop, interchange, "
-                     "junction or place", spec + 5);
-          return FALSE;
-        }
-      return TRUE;
-    }
-  if (g_str_has_prefix (spec, "node:"))
-    spec += 5;
-  /* Suggest among node ids and, where allowed, regions. */
-  g_autoptr (GPtrArray) cands = g_ptr_array_new ();
-  g_ptr_array_extend (cands, ix_list (ix, IX_NODE_IDS), NULL, NULL);
-  if (bare_region)
-    g_ptr_array_extend (cands, ix_list (ix, IX_REGIONS), NULL, NULL);
-  unknown_name (error, sf, section, key, bare_region ? "node or region" : "node", spec,
-                cands);
-  return FALSE;
+  g_autoptr (GError) err = NULL;
+  g_autoptr (TnetPlaceList) list = tnet_place_list_parse (net, spec, &err);
+  if (list == NULL)
+    set_error (error, err->code, sf, section, key, "%s: %s", key, err->message);
+  return list != NULL;
 }
 
 gboolean
@@ -1094,11 +1054,11 @@ tnet_scenario_file_check (const TnetScenarioFile *sf, const TnetNetwork *net,
       const char *const *v = tnet_scenario_file_get_strv (sf, place_keys[k][0],
                                                           place_keys[k][1]);
       for (guint i = 0; v && v[i]; i++)
-        if (!check_place (&ix, sf, place_keys[k][0], place_keys[k][1], v[i], FALSE, error))
+        if (!check_place (net, sf, place_keys[k][0], place_keys[k][1], v[i], error))
           goto out;
     }
   const char *from = tnet_scenario_file_get_string (sf, "isochrone", "from");
-  if (from && !check_place (&ix, sf, "isochrone", "from", from, TRUE, error))
+  if (from && !check_place (net, sf, "isochrone", "from", from, error))
     goto out;
   static const char *const pair_sections[] = { "corridors", "criticality" };
   for (guint k = 0; k < G_N_ELEMENTS (pair_sections); k++)
@@ -1106,7 +1066,7 @@ tnet_scenario_file_check (const TnetScenarioFile *sf, const TnetNetwork *net,
       guint n = 0;
       const char *const *pairs = tnet_scenario_file_get_pairs (sf, pair_sections[k], &n);
       for (guint i = 0; i < 2 * n; i++)
-        if (!check_place (&ix, sf, pair_sections[k], "pairs", pairs[i], TRUE, error))
+        if (!check_place (net, sf, pair_sections[k], "pairs", pairs[i], error))
           goto out;
     }
   ok = TRUE;

@@ -34,7 +34,7 @@ path_cmp (const void *pa, const void *pb)
 }
 
 TnetPathSet *
-tnet_graph_least_time_disjoint_paths (TnetGraph *graph, const TnetMetric *metric,
+tnet_graph_least_time_disjoint_paths (const TnetGraph *graph, const TnetMetric *metric,
                                       const TnetId *from, guint n_from,
                                       const TnetId *to, guint n_to,
                                       const guint8 *arc_free, guint k)

@@ -364,6 +364,27 @@ for path, code, parameter in hostile:
         doc = {}
     tap.ok(status == code and doc.get('parameter') == parameter and 'error' in doc,
            f'{path[:70]} -> {code} naming {parameter}', f'{status} {body[:300]!r}')
+# every endpoint that takes a place reads the place grammar: a misspelt
+# region, kind, node id or node name is a 400 naming the parameter with the
+# intended name (written out by hand) as its did-you-mean; and the grammar's
+# other forms are places there too
+pq = urllib.parse.quote
+for path, parameter, want in (
+        ('/corridors?from=xuchnag&to=zhengzhou', 'from', 'xuchang'),
+        ('/corridors?from=xuchang&to=' + pq('长葛是'), 'to', '长葛市'),
+        ('/criticality?from=xuchang&to=kind:staton', 'to', 'station'),
+        ('/criticality?from=z_wiedu,xuchang&to=zhengzhou', 'from', 'z_weidu'),
+        ('/isochrone?from=z_wiedu', 'from', 'z_weidu'),
+        ('/route?from=z_weidu&to=node:zz_centre', 'to', 'zz_center'),
+        ('/table?sources=z_weidu&destinations=zz_centre', 'destinations', 'zz_center'),
+        ('/nodes?place=region:zhengzou', 'place', 'zhengzhou')):
+    status, ctype, body = srv.get(path)
+    doc = json.loads(body) if status == 400 else {}
+    tap.ok(status == 400 and doc.get('parameter') == parameter
+           and f"did you mean '{want}'?" in doc.get('error', ''),
+           f'{path[:70]} -> 400 suggesting {want}', f'{status} {body[:300]!r}')
+status, ctype, body = srv.get('/corridors?from=zones:xuchang&to=' + pq('郑州市中心') + '&k=2')
+tap.ok(status == 200, '/corridors from zones:R to a node name', f'{status} {body[:300]!r}')
 for path in ('/nowhere', '/../../etc/passwd', '/leaflet/../../../etc/passwd', '/leaflet/leaflet.min.js',
              '/app.js/../../etc/passwd', '/%2e%2e/%2e%2e/etc/passwd', '/index.html'):
     status, ctype, body = srv.get(path)

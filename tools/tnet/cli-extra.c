@@ -1,6 +1,7 @@
 /* cli-extra.c: scenario files, progress, places and isochrones. */
 #include "cli-extra.h"
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -28,10 +29,21 @@ tnet_cli_load_scenario_file (const char *path, char **network_dir, GError **erro
 
 typedef struct {
   gint64 last_us;
-  gboolean open_line;
+  gboolean open_line;   /* a line is drawn and not yet ended */
+  gboolean at_exit;     /* tnet_cli_progress_end() runs at exit */
 } ProgressState;
 
 static ProgressState progress_state;
+
+void
+tnet_cli_progress_end (void)
+{
+  if (!progress_state.open_line)
+    return;
+  fputs ("\r\033[K", stderr);
+  fflush (stderr);
+  progress_state.open_line = FALSE;
+}
 
 static gboolean
 print_progress (guint64 done, guint64 total, const char *what, gpointer user_data)
@@ -47,6 +59,10 @@ print_progress (guint64 done, guint64 total, const char *what, gpointer user_dat
   else
     fprintf (stderr, "\r%s: %" G_GUINT64_FORMAT "\033[K", what, done);
   progress_state.open_line = !finished;
+  /* work that stops short of its total (a matrix counts the origins begun)
+   * leaves the line open: whatever is written next clears it first */
+  if (!finished && !progress_state.at_exit)
+    progress_state.at_exit = atexit (tnet_cli_progress_end) == 0;
   if (finished)
     fputc ('\n', stderr);
   fflush (stderr);

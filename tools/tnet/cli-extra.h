@@ -19,9 +19,16 @@ TnetScenario *tnet_cli_load_scenario_file (const char *path, char **network_dir,
  * --quiet was not given. Pass it with @common as user data to the
  * library's TnetProgressFunc parameters. It redraws one line
  * "WHAT: 42% (4200/10000)" at most ten times a second and ends it with a
- * newline when done reaches total.
+ * newline when done reaches total; a line left open (work that stops
+ * short of its total) is cleared by tnet_cli_progress_end().
  */
 TnetProgressFunc tnet_cli_progress_func (const TnetCliCommon *common);
+
+/* Clears a progress line left open ("\r" and erase to the end of the
+ * line), so that what follows starts on a clean line: called before the
+ * output is written (tnet_cli_write()), before an error is reported and at
+ * exit. Does nothing when no line is open. */
+void tnet_cli_progress_end (void);
 
 /* Every node a place list names (tnet_place_list_parse()), in order
  * without repeats. Fails as the parser (TNET_ERROR_NOT_FOUND with a

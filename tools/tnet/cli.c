@@ -1,5 +1,6 @@
 /* cli.c: options, loading, output and errors shared by the subcommands. */
 #include "cli.h"
+#include "cli-extra.h"
 #include "json-text.h"
 #include <errno.h>
 #include <stdio.h>
@@ -70,6 +71,15 @@ void
 tnet_cli_add_common_formats (GOptionContext *ctx, TnetCliCommon *common, guint formats,
                              TnetCliFormat default_format)
 {
+  tnet_cli_add_common_options (ctx, common, TNET_CLI_OPTIONS_ALL, formats, default_format, NULL,
+                               NULL);
+}
+
+void
+tnet_cli_add_common_options (GOptionContext *ctx, TnetCliCommon *common, guint which,
+                             guint formats, TnetCliFormat default_format,
+                             const char *output_arg, const char *output_help)
+{
   /* one command runs per process: the help text may live in a static */
   static char format_help[128];
   static const char *const names[] = { "text", "json", "csv", "geojson" };
@@ -89,23 +99,28 @@ tnet_cli_add_common_formats (GOptionContext *ctx, TnetCliCommon *common, guint f
   g_string_append_printf (s, " (default: %s)", dflt);
   g_strlcpy (format_help, s->str, sizeof format_help);
   g_string_free (s, TRUE);
-  const GOptionEntry all[] = {
-    { "data", 0, 0, G_OPTION_ARG_FILENAME, &common->data_dir,
-      "Network folder (default: the bundled data set, " TNET_DEFAULT_DATASET ")", "DIR" },
-    { "scenario", 0, 0, G_OPTION_ARG_STRING, &common->scenario,
-      "Scenario year or scenario file (default: the data set's scenario year, plan.ini [data] scenario)", "YEAR|FILE" },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &common->format, format_help, "FORMAT" },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &common->output,
-      "Write to FILE instead of standard output", "FILE" },
-    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &common->quiet,
-      "No progress or notes on standard error", NULL },
+  const struct {
+    guint option;
+    GOptionEntry entry;
+  } all[] = {
+    { TNET_CLI_OPTION_DATA, { "data", 0, 0, G_OPTION_ARG_FILENAME, &common->data_dir,
+      "Network folder (default: the bundled data set, " TNET_DEFAULT_DATASET ")", "DIR" } },
+    { TNET_CLI_OPTION_SCENARIO, { "scenario", 0, 0, G_OPTION_ARG_STRING, &common->scenario,
+      "Scenario year or scenario file (default: the data set's scenario year, plan.ini [data] scenario)", "YEAR|FILE" } },
+    /* a command that writes one fixed kind of output has no --format */
+    { formats != 0 ? TNET_CLI_OPTIONS_ALL : 0,
+      { "format", 0, 0, G_OPTION_ARG_STRING, &common->format, format_help, "FORMAT" } },
+    { TNET_CLI_OPTION_OUTPUT, { "output", 'o', 0, G_OPTION_ARG_FILENAME, &common->output,
+      output_help ? output_help : "Write to FILE instead of standard output",
+      output_arg ? output_arg : "FILE" } },
+    { TNET_CLI_OPTION_QUIET, { "quiet", 'q', 0, G_OPTION_ARG_NONE, &common->quiet,
+      "No progress or notes on standard error", NULL } },
   };
-  /* a command that writes one fixed kind of output has no --format */
   GOptionEntry entries[G_N_ELEMENTS (all) + 1];
   guint k = 0;
   for (guint i = 0; i < G_N_ELEMENTS (all); i++)
-    if (formats != 0 || strcmp (all[i].long_name, "format") != 0)
-      entries[k++] = all[i];
+    if (all[i].option & which)
+      entries[k++] = all[i].entry;
   entries[k] = (GOptionEntry) G_OPTION_ENTRY_NULL;
   g_option_context_add_main_entries (ctx, entries, NULL);
 }
@@ -298,6 +313,7 @@ tnet_cli_build_graphs (const TnetNetwork *net, const TnetScenario *scen,
 gboolean
 tnet_cli_write (const TnetCliCommon *common, const char *text, GError **error)
 {
+  tnet_cli_progress_end ();
   FILE *f = tnet_cli_open_output (common, error);
   if (f == NULL)
     return FALSE;
@@ -364,6 +380,7 @@ tnet_cli_usage (GOptionContext *ctx, const char *format, ...)
   va_start (ap, format);
   g_autofree char *msg = g_strdup_vprintf (format, ap);
   va_end (ap);
+  tnet_cli_progress_end ();
   fprintf (stderr, "%s: %s\n", g_get_prgname (), msg);
   usage_hint ();
   return TNET_EXIT_USAGE;
@@ -373,6 +390,7 @@ int
 tnet_cli_fail (GOptionContext *ctx, GError *error)
 {
   int code;
+  tnet_cli_progress_end ();
   if (error->domain == G_OPTION_ERROR)
     {
       fprintf (stderr, "%s: %s\n", g_get_prgname (), error->message);

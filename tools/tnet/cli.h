@@ -95,6 +95,26 @@ void tnet_cli_add_common (GOptionContext *ctx, TnetCliCommon *common);
  * command whose output has one fixed kind, or a kind chosen elsewhere). */
 void tnet_cli_add_common_formats (GOptionContext *ctx, TnetCliCommon *common, guint formats,
                                   TnetCliFormat default_format);
+
+/* The common options a command takes (tnet_cli_add_common_options()). */
+typedef enum {
+  TNET_CLI_OPTION_DATA = 1 << 0,       /* --data DIR */
+  TNET_CLI_OPTION_SCENARIO = 1 << 1,   /* --scenario YEAR|FILE */
+  TNET_CLI_OPTION_OUTPUT = 1 << 2,     /* -o, --output */
+  TNET_CLI_OPTION_QUIET = 1 << 3,      /* -q, --quiet */
+} TnetCliOption;
+#define TNET_CLI_OPTIONS_ALL                                                      \
+  (TNET_CLI_OPTION_DATA | TNET_CLI_OPTION_SCENARIO | TNET_CLI_OPTION_OUTPUT      \
+   | TNET_CLI_OPTION_QUIET)
+
+/* The same, for a command that uses only some of them: @which (TnetCliOption
+ * bits) says which of --data, --scenario, -o and --quiet its --help lists and
+ * it accepts (--format as @formats says); @output_arg and @output_help
+ * (nullable: "FILE", "Write to FILE instead of standard output") describe
+ * -o, for a command that writes a folder. The strings must outlive @ctx. */
+void tnet_cli_add_common_options (GOptionContext *ctx, TnetCliCommon *common, guint which,
+                                  guint formats, TnetCliFormat default_format,
+                                  const char *output_arg, const char *output_help);
 void tnet_cli_common_clear (TnetCliCommon *common);
 
 /* The data folder: --data, else $TNET_DATA, else the installed

@@ -301,7 +301,8 @@ tnet_cmd_commute (int argc, char **argv)
   GError *error = NULL;
   GOptionEntry entries[] = {
     { "origins", 0, 0, G_OPTION_ARG_STRING, &opt.origins,
-      "Origins: node ids, region:R (its zones), kind:K or all, ';'-separated "
+      "Origins: places (docs/cli.md, Places): node ids or names, a region id or region:R "
+      "(its zones), zones:R, kind:K or all, separated by ';' or ',' "
       "(default: the plan's first [commute] group, else kind:zone)", "SPEC" },
     { "destinations", 0, 0, G_OPTION_ARG_STRING, &opt.destinations,
       "Destinations, same syntax (default: the plan's, else kind:zone)", "SPEC" },

@@ -56,8 +56,10 @@ import_gtfs (int argc, char **argv, TnetCliCommon *common)
   g_autoptr (GOptionContext) ctx = tnet_cli_context_new ("gtfs FEED",
     "Reads a GTFS feed (folder or .zip), validates it and reports what it read:\n"
     "agencies, routes by mode, stops, service patterns and their headways.", entries);
-  tnet_cli_add_common_formats (ctx, common, TNET_CLI_FORMAT_TEXT | TNET_CLI_FORMAT_JSON,
-                               TNET_CLI_FORMAT_TEXT);
+  /* reads FEED alone: no --data or --scenario */
+  tnet_cli_add_common_options (ctx, common, TNET_CLI_OPTION_OUTPUT | TNET_CLI_OPTION_QUIET,
+                               TNET_CLI_FORMAT_TEXT | TNET_CLI_FORMAT_JSON, TNET_CLI_FORMAT_TEXT,
+                               NULL, NULL);
   if (!g_option_context_parse (ctx, &argc, &argv, &error))
     {
       g_free (date);
@@ -113,7 +115,10 @@ import_osm (int argc, char **argv, TnetCliCommon *common)
     "Reads the car roads of an OpenStreetMap extract (.osm.pbf or .osm) and writes\n"
     "nodes.csv and links.csv into DIR. Node ids are OSM node ids; link ids are\n"
     "w<way id>_<k>.", entries);
-  tnet_cli_add_common_formats (ctx, common, 0, 0);   /* writes a folder */
+  /* reads FILE alone and writes a folder: no --data, --scenario or --format */
+  tnet_cli_add_common_options (ctx, common, TNET_CLI_OPTION_OUTPUT | TNET_CLI_OPTION_QUIET, 0, 0,
+                               "DIR", "The folder to write nodes.csv and links.csv into "
+                               "(required)");
   if (!g_option_context_parse (ctx, &argc, &argv, &error))
     {
       g_strfreev (speeds);

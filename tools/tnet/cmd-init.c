@@ -45,7 +45,8 @@ tnet_cmd_init (int argc, char **argv)
     "nodes.csv, links.csv, link_geometry.csv, zones.csv, regions.csv, gtfs/ and\n"
     "a plan.ini skeleton (docs/data-format.md). Zones and stops are joined to the\n"
     "nearest street nodes by access and walk links at 4.8 km/h x 1.2.", entries);
-  tnet_cli_add_common_formats (ctx, &common, 0, 0);   /* writes a folder */
+  /* writes the folder DIR: no --data, --scenario, -o or --format */
+  tnet_cli_add_common_options (ctx, &common, TNET_CLI_OPTION_QUIET, 0, 0, NULL, NULL);
   int rc = TNET_EXIT_OK;
   if (!g_option_context_parse (ctx, &argc, &argv, &error))
     rc = tnet_cli_fail (ctx, error);

@@ -414,8 +414,9 @@ tnet_cmd_isochrone (int argc, char **argv)
   };
   TnetCliTimeArgs targs = { .one_percentile = TRUE, .plan_defaults = TRUE };
   GOptionContext *ctx = tnet_cli_context_new ("FROM",
-    "Every node within N minutes of FROM (a node or zone id, region:R for the\n"
-    "zones of a region, or kind:K; several separated by commas), as GeoJSON\n"
+    "Every node within N minutes of FROM (a place, docs/cli.md: a node id or\n"
+    "name, a region id or region:R for the zones of a region, zones:R, kind:K\n"
+    "or all; several separated by commas), as GeoJSON\n"
     "points, and the links between them as LineStrings, with travel times in\n"
     "minutes. With --polygons: one MultiPolygon per budget, the reached\n"
     "network buffered by the time left at walking speed (docs/cli.md), with\n"

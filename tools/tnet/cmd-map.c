@@ -292,7 +292,8 @@ tnet_cmd_map (int argc, char **argv)
     { "layer", 0, 0, G_OPTION_ARG_STRING, &layer,
       "What to draw: network (default), isochrone, corridors or structures", "LAYER" },
     { "from", 0, 0, G_OPTION_ARG_STRING, &from,
-      "Isochrone origin: node id, region:NAME or a region name", "PLACE" },
+      "Isochrone origin: a place (a node id or name, a region id, region:R, zones:R, "
+      "kind:K or all; docs/cli.md, Places)", "PLACE" },
     { "minutes", 0, 0, G_OPTION_ARG_DOUBLE, &minutes, "Isochrone budget (default 60)", "N" },
     { "profile", 0, 0, G_OPTION_ARG_STRING, &profile,
       "Isochrone profile, and corridors: the profile whose trips --critical scans "
@@ -314,8 +315,8 @@ tnet_cmd_map (int argc, char **argv)
     "(--layer isochrone --from PLACE --minutes N), or the link-disjoint fastest\n"
     "rail and road paths between places A and B (--layer corridors A B [--k K]\n"
     "[--critical N]), or the rings and axes of the folder's structures.csv, each\n"
-    "in its colour with its gaps dashed (--layer structures); a place is a region\n"
-    "name or a node id.", entries);
+    "in its colour with its gaps dashed (--layer structures); a place is a node\n"
+    "id or name, a region id, region:R, zones:R, kind:K or all (docs/cli.md).", entries);
   tnet_cli_add_common_formats (ctx, &common, 0, 0);   /* the image's kind: -o's extension */
   int rc = TNET_EXIT_OK;
   const TnetNetwork *net = NULL;

@@ -27,12 +27,15 @@ route (int argc, char **argv, TnetCliCommon *common)
   };
   g_autoptr (GOptionContext) ctx = g_option_context_new ("FROM TO");
   g_option_context_set_summary (ctx,
-    "The best path by car (expressways, trunk and other roads, access links)\n"
-    "between two nodes, given by their ids in nodes.csv, as legs of one line each.");
+    "The best path between two nodes, FROM and TO, given by their ids or names in\n"
+    "nodes.csv (node:ID also; by transit also a stop id of the feed), as legs of one\n"
+    "line each: by car (expressways, trunk and other roads, access links), or by\n"
+    "transit or park_and_ride (--profile).");
   g_option_context_set_description (ctx,
-    "--format json prints {\"from\",\"to\",\"profile\",\"metric\",\"total_min\",\"total_km\",\n"
-    "\"legs\":[{\"line\",\"mode\",\"from\",\"to\",\"links\":[link ids],\"km\",\"min\"}]}\n"
-    "(see README). Exit codes: 0 success, 1 bad input or no path, 2 usage.");
+    "--format json by car prints {\"from\",\"to\",\"profile\",\"metric\",\"total_min\",\n"
+    "\"total_km\",\"legs\":[{\"line\",\"mode\",\"from\",\"to\",\"links\":[link ids],\"km\",\n"
+    "\"min\"}]}; by transit and park_and_ride the journey of docs/json-schema.md.\n"
+    "Exit codes: 0 success, 1 bad input or no path, 2 usage.");
   g_option_context_add_main_entries (ctx, entries, NULL);
   tnet_cli_time_args_add (ctx, &targs,
                           "transit: the approximation of expected waits of half the headway "

@@ -1218,9 +1218,12 @@ tnet_cmd_run (int argc, char **argv)
   g_option_context_set_summary (ctx,
     "Runs everything a scenario file asks for (docs/scenario-files.md) and writes\n"
     "report.txt, results.json, GeoJSON and maps into its [output] dir (or -o DIR).\n"
-    "--data overrides the file's network; --scenario does not apply (the formats are the\n"
-    "file's [output] formats).");
-  tnet_cli_add_common_formats (ctx, &common, 0, 0);   /* formats: the scenario file's */
+    "--data overrides the file's network; the file is the scenario, and its [output]\n"
+    "formats are the formats.");
+  /* the scenario and the formats are the file's: no --scenario or --format */
+  tnet_cli_add_common_options (ctx, &common, TNET_CLI_OPTION_DATA | TNET_CLI_OPTION_OUTPUT
+                                             | TNET_CLI_OPTION_QUIET, 0, 0, "DIR",
+                               "Output folder (default: the file's [output] dir)");
   int rc = TNET_EXIT_OK;
   g_autoptr (TnetScenarioFile) sf = NULL;
   g_autoptr (TnetDataset) ds = NULL;

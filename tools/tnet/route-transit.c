@@ -7,18 +7,32 @@
 #include <stdio.h>
 #include <string.h>
 
+/* The graph node of @word, a node id or name (the place grammar) or a stop
+ * id, as an origin (@o) or a destination (@d); an unknown one fails with
+ * the nearest node id or name as its did-you-mean. */
+static gboolean
+find_end (const TnetNetwork *net, const TnetMultimodal *mm, const char *word, TnetId *o,
+          TnetId *d, GError **error)
+{
+  TnetId v = tnet_place_find_node (net, word);
+  GError *err = NULL;
+  if (tnet_multimodal_find_place (mm, v != TNET_ID_NONE ? tnet_network_node (net, v)->id : word,
+                                  o, d, &err))
+    return TRUE;
+  const char *sugg = v == TNET_ID_NONE ? tnet_place_suggest (net, word, FALSE) : NULL;
+  g_set_error (error, err->domain, err->code, "%s%s%s%s", err->message,
+               sugg ? " (did you mean '" : "", sugg ? sugg : "", sugg ? "'?)" : "");
+  g_error_free (err);
+  return FALSE;
+}
+
 TnetJourney *
 tnet_cli_route_multimodal_journey (const TnetNetwork *net, const TnetMultimodal *mm,
                                    TnetSearch *search, const char *from, const char *to,
                                    int year, GError **error)
 {
-  /* a node name stands for its node (the place grammar) */
-  TnetId fv = tnet_place_find_node (net, from), tv = tnet_place_find_node (net, to);
-  const char *from_id = fv != TNET_ID_NONE ? tnet_network_node (net, fv)->id : from;
-  const char *to_id = tv != TNET_ID_NONE ? tnet_network_node (net, tv)->id : to;
   TnetId o, d;
-  if (!tnet_multimodal_find_place (mm, from_id, &o, NULL, error)
-      || !tnet_multimodal_find_place (mm, to_id, NULL, &d, error))
+  if (!find_end (net, mm, from, &o, NULL, error) || !find_end (net, mm, to, NULL, &d, error))
     return NULL;
   tnet_search_run (search, tnet_multimodal_get_metric (mm), o, TNET_FORWARD, TNET_WEIGHT_INF, d);
   TnetJourney *j = tnet_multimodal_journey (mm, search, d);

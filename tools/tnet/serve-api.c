@@ -294,24 +294,22 @@ node_param (TnetServeJob *job, const ParamSpec *spec, TnetId *out)
   return TRUE;
 }
 
-/* A place of the corridor commands: a region id or a node id. */
+/* A place of the corridor commands, in the place grammar
+ * (tnet_place_list_parse()): its error, with its did-you-mean, otherwise. */
 static gboolean
 place_param (TnetServeJob *job, const ParamSpec *spec)
 {
   ParamValue place;
   if (!read_param (job, spec, &place))
     return FALSE;
-  const char *v = place.text;
-  if (g_str_has_prefix (v, "region:"))
-    v += strlen ("region:");
-  if (tnet_dataset_find_region (job->srv->ds, v) == NULL
-      && tnet_network_find_node (job->srv->net, place.text) == TNET_ID_NONE)
-    return bad_param (job, spec->name, "'%s' is neither a region nor a node of the data set",
-                      place.text);
-  return TRUE;
+  GError *error = NULL;
+  g_autoptr (TnetPlaceList) list = tnet_place_list_parse (job->srv->net, place.text, &error);
+  if (list == NULL)
+    param_error (job, 400, spec->name, error);
+  return list != NULL;
 }
 
-/* A list of node ids separated by ';' or ','. */
+/* A list of node ids or names separated by ';' or ','. */
 static GArray *
 node_list_param (TnetServeJob *job, const ParamSpec *spec)
 {
@@ -329,11 +327,16 @@ node_list_param (TnetServeJob *job, const ParamSpec *spec)
   GArray *ids = g_array_sized_new (FALSE, FALSE, sizeof (TnetId), n);
   for (guint i = 0; i < n; i++)
     {
-      TnetId id = plain_text (items[i]) ? tnet_place_find_node (job->srv->net, items[i])
+      GError *error = NULL;
+      TnetId id = plain_text (items[i]) ? tnet_cli_find_node (job->srv->net, items[i], &error)
                                         : TNET_ID_NONE;
       if (id == TNET_ID_NONE)
         {
-          bad_param (job, name, "unknown node '%.64s' (item %u)", items[i], i + 1);
+          /* the node's error with its did-you-mean; a hostile item unquoted */
+          if (error == NULL)
+            bad_param (job, name, "unknown node '%.64s' (item %u)", items[i], i + 1);
+          else
+            param_error (job, 400, name, error);
           g_array_unref (ids);
           return NULL;
         }
