@@ -844,7 +844,7 @@ START_TEST (test_route_documents)
   tnet_timetable_route_options_init (&o);
   ck_assert_int_eq (o.depart_s, 8 * 3600);
   ck_assert_uint_eq (o.n_percentiles, 5);
-  o.window_min = 3;
+  o.n_minutes = 3;
   o.percentiles = pcts;
   o.n_percentiles = 2;
   o.feed = "tiny";
@@ -877,7 +877,7 @@ START_TEST (test_route_documents)
 
   /* nothing runs after 09:00: the window's times are unreached */
   o.depart_s = 9 * 3600;
-  o.window_min = 2;
+  o.n_minutes = 2;
   o.feed = NULL;
   g_autoptr (TnetTimetableRoute) none = tnet_timetable_route_compute (tt, ws, NULL, NULL, NULL,
                                                                       &o, "A", "C", &error);
@@ -897,7 +897,7 @@ START_TEST (test_route_documents)
     "Per minute: - -\n");
 
   /* one departure that reaches nothing, and an unknown place: no path */
-  o.window_min = 0;
+  o.n_minutes = 0;
   ck_assert_ptr_null (tnet_timetable_route_compute (tt, ws, NULL, NULL, NULL, &o, "A", "C",
                                                     &error));
   ck_assert (g_error_matches (error, TNET_ERROR, TNET_ERROR_NOT_FOUND));

@@ -1274,9 +1274,10 @@ TNET_API GArray *tnet_park_ride_alternatives (const TnetParkRide *pr, const Tnet
 /**
  * TnetTimetableRouteOptions:
  * @depart_s: the first departure, seconds after midnight (default 08:00)
- * @window_min: the departure window in minutes, one departure a minute; 0
- *   (the default) and 1 both mean the departure only, but the documents
- *   say the value given
+ * @n_minutes: departures at @depart_s + 60 k, k < @n_minutes (a count of
+ *   departure minutes, as #TnetRaptorFailuresOptions); 0 (the default) and
+ *   1 both mean the departure only, but the documents give the value as
+ *   `window_min`
  * @max_walk_ms: the longest walk to the first or from the last stop, and of
  *   a journey that walks all the way, milliseconds, to the nearest second
  *   (default 900 000: 15 min; %TNET_WEIGHT_INF: no limit)
@@ -1292,7 +1293,7 @@ TNET_API GArray *tnet_park_ride_alternatives (const TnetParkRide *pr, const Tnet
  */
 typedef struct {
   gint32 depart_s;
-  guint window_min;
+  guint n_minutes;
   TnetWeight max_walk_ms;
   const double *percentiles;
   guint n_percentiles;

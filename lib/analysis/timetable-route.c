@@ -12,7 +12,7 @@ tnet_timetable_route_options_init (TnetTimetableRouteOptions *opts)
 {
   g_return_if_fail (opts != NULL);
   *opts = (TnetTimetableRouteOptions) {
-    .depart_s = 8 * 3600, .window_min = 0, .max_walk_ms = tnet_weight_from_min (15),
+    .depart_s = 8 * 3600, .n_minutes = 0, .max_walk_ms = tnet_weight_from_min (15),
     .percentiles = default_percentiles, .n_percentiles = G_N_ELEMENTS (default_percentiles),
     .feed = NULL,
   };
@@ -153,8 +153,8 @@ route_new (const TnetTimetable *tt, const TnetParkRide *pr,
     }
   r->date = tnet_timetable_get_service_date (tt);
   r->depart_s = opts->depart_s;
-  r->window_min = opts->window_min;
-  r->n_minutes = MAX (opts->window_min, 1u);
+  r->window_min = opts->n_minutes;
+  r->n_minutes = MAX (opts->n_minutes, 1u);
   r->series_s = g_new (gint32, r->n_minutes);
   r->n_percentiles = opts->n_percentiles;
   r->percentiles = g_memdup2 (opts->percentiles, sizeof (double) * opts->n_percentiles);
@@ -205,7 +205,7 @@ tnet_timetable_route_compute (TnetTimetable *tt, TnetRaptor *ws, const TnetParkR
   r->walk_only = direct <= tnet_i_whole_s (opts->max_walk_ms)
                  && r->depart_s + (gint32) direct <= best_t;
   r->direct_s = direct;
-  if (r->series_s[0] == TNET_RAPTOR_UNREACHED && opts->window_min <= 1)
+  if (r->series_s[0] == TNET_RAPTOR_UNREACHED && opts->n_minutes <= 1)
     {
       g_set_error (error, TNET_ERROR, TNET_ERROR_NOT_FOUND, "no path by %s from '%s' to "
                    "'%s' departing %02d:%02d on %u", how, from, to, r->depart_s / 3600,

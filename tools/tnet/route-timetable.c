@@ -445,7 +445,7 @@ tnet_cli_timetable_route_options (const TnetCliTimeOptions *topt, const char *fe
 {
   tnet_timetable_route_options_init (out);
   out->depart_s = topt->depart_s;
-  out->window_min = topt->window_min;
+  out->n_minutes = topt->window_min;
   out->max_walk_ms = topt->max_walk_ms;
   out->percentiles = (const double *) (void *) topt->percentiles->data;
   out->n_percentiles = topt->percentiles->len;
