@@ -13,17 +13,7 @@
 #include "tnet-internal.h"
 #include "analysis-private.h"
 #include "string-sort.h"
-
-static guint
-uf_find (guint *parent, guint x)
-{
-  while (parent[x] != x)
-    {
-      parent[x] = parent[parent[x]];
-      x = parent[x];
-    }
-  return x;
-}
+#include "union-find.h"
 
 /* Does the line made of @links (link indices) join side 1 and side 2 on
  * its own? @side: per network node, bit 0 = in A, bit 1 = in B. */
@@ -32,7 +22,7 @@ line_joins (const TnetNetwork *net, const GArray *links, const guint8 *side)
 {
   g_autoptr (GHashTable) local = g_hash_table_new (NULL, NULL); /* node+1 -> local+1 */
   guint n = 0;
-  g_autofree guint *parent = g_new (guint, 2 * links->len);
+  g_autofree guint32 *parent = g_new (guint32, 2 * links->len);
   g_autofree guint *bits = g_new0 (guint, 2 * links->len);
   for (guint k = 0; k < links->len; k++)
     {
@@ -52,7 +42,8 @@ line_joins (const TnetNetwork *net, const GArray *links, const guint8 *side)
             }
           idx[e] = v - 1;
         }
-      guint ra = uf_find (parent, idx[0]), rb = uf_find (parent, idx[1]);
+      guint ra = tnet_i_union_find_root (parent, idx[0]);
+      guint rb = tnet_i_union_find_root (parent, idx[1]);
       if (ra != rb)
         {
           parent[ra] = rb;

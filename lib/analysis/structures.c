@@ -4,6 +4,8 @@
  * structure in a scenario is in structure-check.c. */
 #include "tnet-internal.h"
 #include "csv.h"
+#include "lexsearch-internal.h"
+#include "union-find.h"
 
 typedef struct {
   TnetStructure pub;      /* pub.members/end_nodes point into the arrays below */
@@ -116,31 +118,20 @@ node_of (const TnetNetwork *net, TnetCsv *csv, int col, GError **error)
   return v;
 }
 
-/* Links of @line on the shortest path (by length, links taken two-way)
- * from @a to @b, plus the line's links parallel to a path step. NULL when
- * @b cannot be reached along the line. */
-/* The root of @v in the union-find forest @up (path halving). */
-static TnetId
-find_root (TnetId *up, TnetId v)
-{
-  while (up[v] != v)
-    v = up[v] = up[up[v]];
-  return v;
-}
-
 /* Whether the links @own (undirected) close a cycle: then two nodes may be
  * joined by several ways and the shortest depends on the lengths. */
 static gboolean
 has_cycle (const TnetNetwork *net, const GArray *own)
 {
   guint n = tnet_network_n_nodes (net);
-  g_autofree TnetId *up = g_new (TnetId, MAX (n, 1));
+  g_autofree guint32 *up = g_new (guint32, MAX (n, 1));
   for (guint v = 0; v < n; v++)
     up[v] = v;
   for (guint k = 0; k < own->len; k++)
     {
       const TnetLink *l = tnet_network_link (net, g_array_index (own, TnetId, k));
-      TnetId x = find_root (up, l->from), y = find_root (up, l->to);
+      guint32 x = tnet_i_union_find_root (up, l->from);
+      guint32 y = tnet_i_union_find_root (up, l->to);
       if (x == y)
         return TRUE;
       up[x] = y;
@@ -148,11 +139,31 @@ has_cycle (const TnetNetwork *net, const GArray *own)
   return FALSE;
 }
 
+/* The local number of network node @v among a line's nodes for
+ * tnet_i_lex_search(), given in order of appearance (@local: network node
+ * + 1 -> local + 1; @node_of: the network node of each local one). */
+static guint32
+line_node (GHashTable *local, GArray *node_of, TnetId v)
+{
+  gpointer key = GUINT_TO_POINTER (v + 1);
+  guint32 x = GPOINTER_TO_UINT (g_hash_table_lookup (local, key));
+  if (x == 0)
+    {
+      g_array_append_val (node_of, v);
+      x = node_of->len;
+      g_hash_table_insert (local, key, GUINT_TO_POINTER (x));
+    }
+  return x - 1;
+}
+
+/* Links of @line on the shortest path (by length, links taken two-way)
+ * from @a to @b, plus the line's links parallel to a path step. NULL when
+ * @b cannot be reached along the line. */
 static GArray *
 line_stretch (TnetStructureSet *set, const TnetNetwork *net, const char *line, TnetId a,
               TnetId b)
 {
-  guint m = tnet_network_n_links (net), n = tnet_network_n_nodes (net);
+  guint m = tnet_network_n_links (net);
   g_autoptr (GArray) own = g_array_new (FALSE, FALSE, sizeof (TnetId));
   for (guint i = 0; i < m; i++)
     {
@@ -161,43 +172,41 @@ line_stretch (TnetStructureSet *set, const TnetNetwork *net, const char *line, T
         g_array_append_val (own, i);
     }
   set->by_length |= has_cycle (net, own);
-  /* Bellman-Ford style relaxation: a line has tens of links, so repeated
-   * sweeps over them are cheaper than building an adjacency. */
-  g_autofree double *dist = g_new (double, n);
-  g_autofree TnetId *via = g_new (TnetId, n);
-  for (guint v = 0; v < n; v++)
+  if (a == b)
+    return g_array_new (FALSE, FALSE, sizeof (TnetId));
+  g_autoptr (GHashTable) local = g_hash_table_new (NULL, NULL);
+  g_autoptr (GArray) node_of = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autofree guint32 *edge_a = g_new (guint32, MAX (own->len, 1));
+  g_autofree guint32 *edge_b = g_new (guint32, MAX (own->len, 1));
+  g_autofree double *cost = g_new (double, MAX (own->len, 1));
+  for (guint k = 0; k < own->len; k++)
     {
-      dist[v] = INFINITY;
-      via[v] = TNET_ID_NONE;
+      const TnetLink *l = tnet_network_link (net, g_array_index (own, TnetId, k));
+      edge_a[k] = line_node (local, node_of, l->from);
+      edge_b[k] = line_node (local, node_of, l->to);
+      cost[k] = l->length_m;
     }
-  dist[a] = 0;
-  for (gboolean changed = TRUE; changed;)
-    {
-      changed = FALSE;
-      for (guint k = 0; k < own->len; k++)
-        {
-          TnetId li = g_array_index (own, TnetId, k);
-          const TnetLink *l = tnet_network_link (net, li);
-          TnetId ends[2] = { l->from, l->to };
-          for (int d = 0; d < 2; d++)
-            if (dist[ends[d]] + l->length_m < dist[ends[1 - d]])
-              {
-                dist[ends[1 - d]] = dist[ends[d]] + l->length_m;
-                via[ends[1 - d]] = li;
-                changed = TRUE;
-              }
-        }
-    }
-  if (!isfinite (dist[b]))
+  if (!g_hash_table_contains (local, GUINT_TO_POINTER (a + 1))
+      || !g_hash_table_contains (local, GUINT_TO_POINTER (b + 1)))
     return NULL;
+  guint32 src = line_node (local, node_of, a), dst = line_node (local, node_of, b);
+  TnetILexGraph g = { node_of->len, own->len, edge_a, edge_b, 1, cost, &src, 1, &dst, 1 };
+  double total;
+  g_autoptr (GArray) path = g_array_new (FALSE, FALSE, sizeof (guint));
+  if (tnet_i_lex_search (&g, &total, path) == G_MAXUINT)
+    return NULL;
+  /* Walk the path back from @b; at each step take every line link joining
+   * its two nodes (parallel tracks), each put in front. */
   GArray *out = g_array_new (FALSE, FALSE, sizeof (TnetId));
-  for (TnetId v = b; v != a;)
+  TnetId v = b;
+  for (guint i = path->len; i-- > 0;)
     {
-      const TnetLink *step = tnet_network_link (net, via[v]);
+      guint k = g_array_index (path, guint, i);
+      const TnetLink *step = tnet_network_link (net, g_array_index (own, TnetId, k));
       TnetId u = step->from == v ? step->to : step->from;
-      for (guint k = 0; k < own->len; k++)
+      for (guint j = 0; j < own->len; j++)
         {
-          TnetId li = g_array_index (own, TnetId, k);
+          TnetId li = g_array_index (own, TnetId, j);
           const TnetLink *l = tnet_network_link (net, li);
           if ((l->from == u && l->to == v) || (l->from == v && l->to == u))
             g_array_prepend_val (out, li);
