@@ -262,6 +262,54 @@ END_TEST
  * ring taken as a whole line (no from/to: every link of R, no choice) ->
  * not; a stretch a -> c of the square (two ways round, a-b-c and a-d-c,
  * 20 km each) -> by length. */
+/* A stretch is the shortest way along the line by length, not by count
+ * of links: line K joins p1 and p4 by one 50 km link and by p1-p2-p3-p4,
+ * three links of 10, 12 and 10 km (32 km) with a second 12 km p2-p3 track.
+ * p1 -> p4 is the three-step way plus its parallel track: k1, k2, k2b, k3
+ * (hand-counted; fewest links would be k_long). With k_long at 31 km it
+ * is k_long alone. */
+START_TEST (test_stretch_by_length)
+{
+  for (int short_long = 0; short_long <= 1; short_long++)
+    {
+      g_autoptr (TnetNetwork) net = tnet_network_new ();
+      TnetId p[4];
+      for (int i = 0; i < 4; i++)
+        {
+          g_autofree char *id = g_strdup_printf ("p%d", i + 1);
+          p[i] = node (net, id, 113.0 + 0.1 * i, 34.0);
+        }
+      struct { const char *id; int a, b; double km; } ls[] = {
+        { "k_long", 0, 3, short_long ? 31 : 50 }, { "k1", 0, 1, 10 }, { "k2", 1, 2, 12 },
+        { "k3", 2, 3, 10 }, { "k2b", 2, 1, 12 },
+      };
+      for (guint i = 0; i < G_N_ELEMENTS (ls); i++)
+        {
+          TnetLink l = { .id = ls[i].id, .line = "K", .tags = no_tags, .from = p[ls[i].a],
+                         .to = p[ls[i].b], .mode = TNET_MODE_EXPRESSWAY,
+                         .status = TNET_STATUS_EXISTING, .length_m = ls[i].km * 1000,
+                         .speed_kmh = NAN, .time_ms = TNET_WEIGHT_INF };
+          GError *err = NULL;
+          ck_assert_msg (tnet_network_add_link (net, &l, &err) != TNET_ID_NONE, "%s",
+                         err ? err->message : "");
+        }
+      GError *error = NULL;
+      g_autoptr (TnetStructureSet) set = load (net, "structure,kind,name,line,from,to,ends\n"
+                                                    "ax,axis,轴,K,p1,p4,p1;p4\n", &error);
+      ck_assert_msg (set != NULL, "%s", error ? error->message : "");
+      const TnetStructure *s = tnet_structure_set_get (set, 0);
+      GString *got = g_string_new (NULL);
+      for (guint k = 0; k < s->members[0].n_links; k++)
+        g_string_append_printf (got, "%s%s", k ? "," : "",
+                                tnet_network_link (net, s->members[0].links[k])->id);
+      const char *want = short_long ? "k_long" : "k1,k2b,k2,k3";
+      ck_assert_str_eq (got->str, want);
+      g_string_free (got, TRUE);
+      ck_assert (tnet_i_structure_set_by_length (set));
+    }
+}
+END_TEST
+
 START_TEST (test_set_by_length)
 {
   for (int with_old = 0; with_old <= 1; with_old++)
@@ -793,6 +841,7 @@ structures_suite (void)
   tcase_add_test (tc, test_ring_break);
   tcase_add_test (tc, test_axis_study_link);
   tcase_add_test (tc, test_stretch_parallel);
+  tcase_add_test (tc, test_stretch_by_length);
   tcase_add_test (tc, test_set_by_length);
   tcase_add_test (tc, test_loader_errors);
   suite_add_tcase (s, tc);
