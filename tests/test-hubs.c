@@ -458,7 +458,7 @@ START_TEST (test_caltrain)
   g_autoptr (TnetHubSet) hubs = tnet_hub_set_from_feed (feed);
   g_autoptr (TnetScenario) scen = tnet_scenario_new (2025);
   g_autoptr (TnetHubTransfers) t = tnet_hub_transfers_compute (hubs, feed, scen);
-  int i = tnet_hub_transfers_find (t, "San Francisco Caltrain");
+  int i = tnet_hub_transfers_find (t, "San Francisco Caltrain", NULL);
   ck_assert_int_ge (i, 0);
   const TnetHubTable *tab = tnet_hub_transfers_get (t, (guint) i);
   const TnetTransferPair *p = find_pair (tab, "Bullet", "Limited");
@@ -504,7 +504,7 @@ START_TEST (test_caltrain_window)
   g_autoptr (TnetHubSet) hubs = tnet_hub_set_from_feed (feed);
   g_autoptr (TnetScenario) scen = tnet_scenario_new (2025);
   g_autoptr (TnetHubTransfers) t = tnet_hub_transfers_compute (hubs, feed, scen);
-  int i = tnet_hub_transfers_find (t, "San Francisco Caltrain");
+  int i = tnet_hub_transfers_find (t, "San Francisco Caltrain", NULL);
   ck_assert_int_ge (i, 0);
   const TnetTransferPair *p = find_pair (tnet_hub_transfers_get (t, (guint) i), "Bullet",
                                          "Limited");
@@ -684,12 +684,25 @@ START_TEST (test_bundled)
   ck_assert_msg (hubs != NULL, "%s", error ? error->message : "");
   g_autoptr (TnetHubTransfers) t25 = bundled (net, hubs, 2025);
   g_autoptr (TnetHubTransfers) t20 = bundled (net, hubs, 2020);
+  /* an unknown hub: NOT_FOUND, with the id one letter off suggested and
+   * none for an id far from all */
+  GError *err = NULL;
+  ck_assert_int_eq (tnet_hub_transfers_find (t25, "h_xuchang_nrth", &err), -1);
+  ck_assert (g_error_matches (err, TNET_ERROR, TNET_ERROR_NOT_FOUND));
+  g_autofree char *want = g_strdup_printf ("unknown hub “h_xuchang_nrth”, did you mean "
+                                           "“h_xuchang_north”? (%u hubs)",
+                                           tnet_hub_set_n_hubs (hubs));
+  ck_assert_str_eq (err->message, want);
+  g_clear_error (&err);
+  ck_assert_int_eq (tnet_hub_transfers_find (t25, "qqqq", &err), -1);
+  ck_assert_ptr_null (strstr (err->message, "did you mean"));
+  g_clear_error (&err);
   double sum = 0;
   static const char *const plan[] = { "h_yuzhou", "h_changge_north", "h_xuchang_north",
                                       "h_nongdalu", "h_chanye_xincheng", "h_xuchang_east" };
   for (guint k = 0; k < G_N_ELEMENTS (plan); k++)
     {
-      int i = tnet_hub_transfers_find (t25, plan[k]);
+      int i = tnet_hub_transfers_find (t25, plan[k], NULL);
       ck_assert_int_ge (i, 0);
       const TnetHubTable *tab = tnet_hub_transfers_get (t25, (guint) i);
       ck_assert_msg (tab->in_service, "%s: %s", plan[k], tab->status);
@@ -715,12 +728,12 @@ START_TEST (test_bundled)
                                         "h_chanye_xincheng" };
   for (guint k = 0; k < G_N_ELEMENTS (absent); k++)
     {
-      const TnetHubTable *tab = tnet_hub_transfers_get (t20, (guint) tnet_hub_transfers_find (t20, absent[k]));
+      const TnetHubTable *tab = tnet_hub_transfers_get (t20, (guint) tnet_hub_transfers_find (t20, absent[k], NULL));
       ck_assert (!tab->in_service);
       ck_assert (g_str_has_prefix (tab->status, "not open until"));
       ck_assert (isnan (tab->mean_walk_ms));
     }
-  const TnetHubTable *xn = tnet_hub_transfers_get (t20, (guint) tnet_hub_transfers_find (t20, "h_xuchang_north"));
+  const TnetHubTable *xn = tnet_hub_transfers_get (t20, (guint) tnet_hub_transfers_find (t20, "h_xuchang_north", NULL));
   ck_assert (xn->in_service);
   double w20 = measured_walk ("xc_north_hsr", "bus_xc_north") + 1.5;
   ck_assert_double_eq_tol (xn->mean_walk_ms, w20 * MINUTE_MS, 1e-3);
@@ -788,8 +801,8 @@ START_TEST (test_stop_moves)
   g_autoptr (TnetScenario) scen = tnet_scenario_new (2025);
   g_autoptr (TnetHubTransfers) before = bundled (net, hubs, 2025);
   g_autoptr (TnetHubTransfers) after = tnet_hub_transfers_compute (hubs, moved, scen);
-  const TnetHubTable *a = tnet_hub_transfers_get (before, (guint) tnet_hub_transfers_find (before, "h_yuzhou"));
-  const TnetHubTable *b = tnet_hub_transfers_get (after, (guint) tnet_hub_transfers_find (after, "h_yuzhou"));
+  const TnetHubTable *a = tnet_hub_transfers_get (before, (guint) tnet_hub_transfers_find (before, "h_yuzhou", NULL));
+  const TnetHubTable *b = tnet_hub_transfers_get (after, (guint) tnet_hub_transfers_find (after, "h_yuzhou", NULL));
   /* station yz_hsr stays; the stop is 0.01° (1.112 km) further south:
    * the walk is the straight line between the new positions x 1.2 at
    * 4.8 km/h + 1.5, computed here from the station's and the moved stop's

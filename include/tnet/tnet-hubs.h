@@ -315,10 +315,22 @@ TNET_API gboolean tnet_hub_transfers_get_window (const TnetHubTransfers *t, guin
 /* The number of tables (one per hub). Errors: none. Thread-safe. Time
  * complexity: O(1). */
 TNET_API guint tnet_hub_transfers_n_hubs (const TnetHubTransfers *t);
-/* Views valid until @t is freed; NULL / -1 when not found. Errors: none.
- * Thread-safe. Time complexity: O(1) (find: O(1) expected, a hash table). */
+/* The table of hub @i; a view valid until @t is freed; NULL out of range.
+ * Errors: none. Thread-safe. Time complexity: O(1). */
 TNET_API const TnetHubTable *tnet_hub_transfers_get (const TnetHubTransfers *t, guint i);
-TNET_API int tnet_hub_transfers_find (const TnetHubTransfers *t, const char *hub_id);
+/**
+ * tnet_hub_transfers_find:
+ * @hub_id: a hub id of hubs.csv (or of the feed's hubs)
+ * @error: (nullable): set when there is no such hub
+ *
+ * Returns: the index of @hub_id's table, or -1 with #TNET_ERROR_NOT_FOUND
+ * naming the hub, the closest hub id when it looks like a typo
+ * (tnet_suggest_name(): "did you mean …?") and the number of hubs.
+ * Thread-safe. Time complexity: O(1) expected when found (a hash table);
+ * O(hubs × |id|²) to suggest when not.
+ */
+TNET_API int tnet_hub_transfers_find (const TnetHubTransfers *t, const char *hub_id,
+                                      GError **error);
 
 /**
  * tnet_hub_transfers_indicator_ms:

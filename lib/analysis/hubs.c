@@ -718,11 +718,21 @@ tnet_hub_transfers_get (const TnetHubTransfers *t, guint i)
 }
 
 int
-tnet_hub_transfers_find (const TnetHubTransfers *t, const char *hub_id)
+tnet_hub_transfers_find (const TnetHubTransfers *t, const char *hub_id, GError **error)
 {
   g_return_val_if_fail (t != NULL, -1);
   g_return_val_if_fail (hub_id != NULL, -1);
-  return tnet_hub_set_find (t->hubs, hub_id);
+  int found = tnet_hub_set_find (t->hubs, hub_id);
+  if (found >= 0)
+    return found;
+  guint n = tnet_hub_set_n_hubs (t->hubs);
+  g_autofree const char **ids = g_new (const char *, MAX (n, 1));
+  for (guint k = 0; k < n; k++)
+    ids[k] = tnet_hub_set_get (t->hubs, k)->id;
+  const char *near = tnet_suggest_name (hub_id, ids, n);
+  g_set_error (error, TNET_ERROR, TNET_ERROR_NOT_FOUND, "unknown hub “%s”%s%s%s (%u hubs)", hub_id,
+               near ? ", did you mean “" : "", near ? near : "", near ? "”?" : "", n);
+  return -1;
 }
 
 double

@@ -111,11 +111,11 @@ tnet_cmd_transfers (int argc, char **argv)
   int only = -1;
   if (rc == TNET_EXIT_OK && argc == 2)
     {
-      only = tnet_hub_transfers_find (t, argv[1]);
+      only = tnet_hub_transfers_find (t, argv[1], &error);
       if (only < 0)
         {
-          g_printerr ("tnet: unknown hub “%s” (%u hubs; try without HUB to list them)\n",
-                      argv[1], tnet_hub_transfers_n_hubs (t));
+          g_printerr ("tnet: %s; run without HUB to list them\n", error->message);
+          g_clear_error (&error);
           rc = TNET_EXIT_INPUT;
         }
     }

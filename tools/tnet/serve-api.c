@@ -1054,11 +1054,11 @@ compute_transfers (TnetServeJob *job, TnetServeWorkspace *ws, guint si)
       return;
     }
   const char *hub = param (job, "hub");
-  int only = hub ? tnet_hub_transfers_find (t, hub) : -1;
+  int only = hub ? tnet_hub_transfers_find (t, hub, &error) : -1;
   if (hub && only < 0)
     {
-      tnet_serve_job_error (job, 400, "hub", "unknown hub “%s” (%u hubs; try without HUB to "
-                            "list them)", hub, tnet_hub_transfers_n_hubs (t));
+      tnet_serve_job_error (job, 400, "hub", "%s; leave out hub to list them", error->message);
+      g_error_free (error);
       return;
     }
   job->body = tnet_hub_transfers_to_json (t, only);
