@@ -228,6 +228,16 @@ run_plan_timing (const Run *run, TnetCommuteTiming *timing)
   tnet_cli_plan_timing (tnet_cli_dataset_for (run->net), timing);
 }
 
+/* Key @key of @section, whole minutes, into @ms when it is set. */
+static void
+section_minutes (const TnetScenarioFile *sf, const char *section, const char *key,
+                 TnetWeight *ms)
+{
+  double minutes = tnet_scenario_file_get_double (sf, section, key, NAN);
+  if (!isnan (minutes))
+    *ms = tnet_weight_from_min ((guint) minutes);
+}
+
 /* The options of the timetable in @section of the scenario file:
  * depart, window, max_walk and (park_and_ride) drive_budget_min,
  * park_time_min, parking_radius_m replace those of @timing; the result,
@@ -239,18 +249,10 @@ timing_from_section (const TnetScenarioFile *sf, const char *section,
   TnetParkRideOptions *po = &timing->park_ride;
   timing->depart_s = (gint32) tnet_scenario_file_get_double (sf, section, "depart",
                                                              timing->depart_s);
-  double window_min = tnet_scenario_file_get_double (sf, section, "window", NAN);
-  if (!isnan (window_min))
-    timing->window_ms = tnet_weight_from_min ((guint) window_min);
-  double walk_min = tnet_scenario_file_get_double (sf, section, "max_walk", NAN);
-  if (!isnan (walk_min))
-    timing->max_walk_ms = tnet_weight_from_min ((guint) walk_min);
-  double drive_min = tnet_scenario_file_get_double (sf, section, "drive_budget_min", NAN);
-  if (!isnan (drive_min))
-    po->drive_budget_ms = tnet_weight_from_min ((guint) drive_min);
-  double park_min = tnet_scenario_file_get_double (sf, section, "park_time_min", NAN);
-  if (!isnan (park_min))
-    po->park_ms = tnet_weight_from_min ((guint) park_min);
+  section_minutes (sf, section, "window", &timing->window_ms);
+  section_minutes (sf, section, "max_walk", &timing->max_walk_ms);
+  section_minutes (sf, section, "drive_budget_min", &po->drive_budget_ms);
+  section_minutes (sf, section, "park_time_min", &po->park_ms);
   po->parking_radius_m = tnet_scenario_file_get_double (sf, section, "parking_radius_m",
                                                         po->parking_radius_m);
   topt->depart_s = timing->depart_s;
