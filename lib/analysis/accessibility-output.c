@@ -50,8 +50,8 @@ static void
 timetable_member (JsonBuilder *b, const TnetAccessibilityLabels *labels)
 {
   tnet_i_json_timetable_object (b, labels->timetable_feed, labels->timetable_date,
-                                labels->depart_s, tnet_i_window_minutes (labels->window_ms),
-                                tnet_i_whole_s (labels->max_walk_ms), labels->percentile);
+                                labels->depart_s, labels->window_ms, labels->max_walk_ms,
+                                labels->percentile);
 }
 
 /* @b's document as text, indented by 2, ending in a newline. */

@@ -79,9 +79,7 @@ tnet_isochrone_zones_to_json (const TnetNetwork *net, const TnetWeight *node_ms,
     }
   if (labels->by_timetable)
     tnet_i_json_timetable_object (b, labels->timetable_feed, labels->timetable_date,
-                                  labels->depart_s,
-                                  (guint) llround (tnet_weight_to_min (labels->window_ms)),
-                                  tnet_i_whole_s (labels->max_walk_ms),
+                                  labels->depart_s, labels->window_ms, labels->max_walk_ms,
                                   labels->percentile);
   zones_member (b, net, node_ms);
   json_builder_end_object (b);

@@ -133,13 +133,13 @@ tnet_i_json_timetable_members (JsonBuilder *b, const char *feed, guint date, gin
 
 void
 tnet_i_json_timetable_object (JsonBuilder *b, const char *feed, guint date, gint32 depart_s,
-                              guint window_min, guint max_walk_s, double percentile)
+                              TnetWeight window_ms, TnetWeight max_walk_ms, double percentile)
 {
   json_builder_set_member_name (b, "timetable");
   json_builder_begin_object (b);
-  tnet_i_json_timetable_members (b, feed, date, depart_s, MAX (window_min, 1u));
+  tnet_i_json_timetable_members (b, feed, date, depart_s, tnet_i_window_minutes (window_ms));
   json_builder_set_member_name (b, "max_walk_min");
-  json_builder_add_double_value (b, max_walk_s / 60.0);
+  json_builder_add_double_value (b, tnet_i_whole_s (max_walk_ms) / 60.0);
   json_builder_set_member_name (b, "percentile");
   json_builder_add_double_value (b, percentile);
   json_builder_end_object (b);

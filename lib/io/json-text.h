@@ -33,8 +33,10 @@ void tnet_i_json_timetable_members (JsonBuilder *b, const char *feed, guint date
                                     gint32 depart_s, guint window_min);
 
 /* Member "timetable" of a result of one percentile (an isochrone, an
- * accessibility): the members above with window_min at least 1, then
- * max_walk_min (@max_walk_s in minutes) and percentile. O(1). */
+ * accessibility): the members above with window_min the departure minutes
+ * @window_ms gives (tnet_i_window_minutes(): at least 1), then
+ * max_walk_min (@max_walk_ms on the kernel's clock, tnet_i_whole_s(), in
+ * minutes) and percentile. O(1). */
 void tnet_i_json_timetable_object (JsonBuilder *b, const char *feed, guint date,
-                                   gint32 depart_s, guint window_min, guint max_walk_s,
-                                   double percentile);
+                                   gint32 depart_s, TnetWeight window_ms,
+                                   TnetWeight max_walk_ms, double percentile);
