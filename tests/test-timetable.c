@@ -93,7 +93,7 @@ compare_origin (TnetTimetable *tt, const Oracle *o, TnetRaptor *ws, TnetId origi
               }
           }
     }
-  tnet_raptor_run_range (ws, &acc, 1, dep0, n_minutes, NULL, 0, n, range);
+  ck_assert (tnet_raptor_run_range (ws, &acc, 1, dep0, n_minutes, NULL, 0, n, range, NULL, NULL));
   for (guint m = 0; m < n_minutes; m++)
     for (guint s = 0; s < n; s++)
       ck_assert_msg (range[(gsize) m * n + s] == want[(gsize) m * n + s],
@@ -122,7 +122,7 @@ compare_origin (TnetTimetable *tt, const Oracle *o, TnetRaptor *ws, TnetId origi
     }
   gint32 *trange = g_new (gint32, (gsize) n_minutes * N_TARGETS);
   tnet_raptor_run_range (ws, &acc, 1, dep0, n_minutes, (const TnetEgress *) (void *) egress->data,
-                         egress->len, N_TARGETS, trange);
+                         egress->len, N_TARGETS, trange, NULL, NULL);
   for (guint m = 0; m < n_minutes; m++)
     for (guint t = 0; t < N_TARGETS; t++)
       {
@@ -561,7 +561,9 @@ check_matrix (const char *rel, guint date, gint32 dep0, guint n_minutes, guint n
   const guint max_walk = 900;
   static const double pcts[] = { 5, 25, 50, 75, 95 };
   gint32 *got = g_new (gint32, (gsize) n * n * 5);
-  tnet_timetable_matrix (tt, orig, n, dest, n, max_walk * 1000u, dep0, n_minutes, pcts, 5, got);
+  /* no stop and no error: never stops */
+  ck_assert (tnet_timetable_matrix (tt, orig, n, dest, n, max_walk * 1000u, dep0, n_minutes, pcts,
+                                    5, got, NULL, NULL));
 
   gint32 *arr = g_new (gint32, o->n_stops);
   gint32 *want = g_new (gint32, (gsize) n * n * n_minutes);
@@ -679,7 +681,8 @@ check_isochrone (const char *rel, guint date, gint32 dep0, guint n_minutes, guin
   const guint max_walk = 900;
   static const double pcts[] = { 0, 50, 90 };
   gint32 *got = g_new (gint32, (gsize) n * 3);
-  tnet_timetable_isochrone (tt, src, 2, place, n, max_walk * 1000u, dep0, n_minutes, pcts, 3, got);
+  ck_assert (tnet_timetable_isochrone (tt, src, 2, place, n, max_walk * 1000u, dep0, n_minutes,
+                                       pcts, 3, got, NULL, NULL));
 
   g_autoptr (GArray) acc = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
   for (TnetId s = 0; s < o->n_stops; s++)
@@ -733,9 +736,9 @@ check_isochrone (const char *rel, guint date, gint32 dep0, guint n_minutes, guin
   /* one source: the matrix's row */
   gint32 *one = g_new (gint32, (gsize) n * 3), *row = g_new (gint32, (gsize) n * 3);
   tnet_timetable_isochrone (tt, src + 2, 1, place, n, max_walk * 1000u, dep0, n_minutes, pcts,
-                            3, one);
+                            3, one, NULL, NULL);
   tnet_timetable_matrix (tt, src + 2, 1, place, n, max_walk * 1000u, dep0, n_minutes, pcts, 3,
-                         row);
+                         row, NULL, NULL);
   guint n_later = 0;
   for (guint k = 0; k < n * 3; k++)
     {
@@ -1946,7 +1949,7 @@ START_TEST (test_matrix_street_oracle)
       ck_assert (tnet_timetable_has_street_walks (tt));
       gint32 *got = g_new (gint32, (gsize) n_places * n_places * 3);
       tnet_timetable_matrix (tt, place, n_places, place, n_places, max_walk * 1000u, dep0,
-                             n_minutes, pcts, 3, got);
+                             n_minutes, pcts, 3, got, NULL, NULL);
 
       Oracle *o = oracle_new (feeds, 1, 20240102, &to);
       ck_assert_uint_eq (o->n_stops, n_stops);

@@ -183,9 +183,11 @@ tnet_timetable_route_compute (TnetTimetable *tt, TnetRaptor *ws, const TnetParkR
                    egress, &direct, error))
     return NULL;
   g_autoptr (TnetTimetableRoute) r = route_new (tt, pr, opts, from, to);
-  tnet_raptor_run_range (ws, (const TnetStopWalk *) (void *) acc->data, acc->len, r->depart_s,
-                         r->n_minutes, (const TnetEgress *) (void *) egress->data, egress->len,
-                         1, r->series_s);
+  if (!tnet_raptor_run_range (ws, (const TnetStopWalk *) (void *) acc->data, acc->len,
+                              r->depart_s, r->n_minutes,
+                              (const TnetEgress *) (void *) egress->data, egress->len, 1,
+                              r->series_s, NULL, error))
+    return NULL;
   /* the journey of the first minute: the best egress stop, then its legs */
   tnet_raptor_run (ws, (const TnetStopWalk *) (void *) acc->data, acc->len, r->depart_s);
   TnetId best = TNET_ID_NONE;

@@ -85,12 +85,10 @@ alt_set_blocks (Alt *st, TnetRaptor *ws)
 static gboolean
 alt_range (Alt *st, TnetRaptor *ws, guint o, const TnetRaptorStop *stop, GError **error)
 {
-  return tnet_raptor_run_range_cancellable (ws, (const TnetStopWalk *) (void *) st->access[o]->data,
-                                            st->access[o]->len, st->opts->depart_s,
-                                            st->opts->n_minutes,
-                                            (const TnetEgress *) (void *) st->egress[o]->data,
-                                            st->egress[o]->len, st->n_dests, st->series, stop,
-                                            error);
+  return tnet_raptor_run_range (ws, (const TnetStopWalk *) (void *) st->access[o]->data,
+                                st->access[o]->len, st->opts->depart_s, st->opts->n_minutes,
+                                (const TnetEgress *) (void *) st->egress[o]->data,
+                                st->egress[o]->len, st->n_dests, st->series, stop, error);
 }
 
 static gint32

@@ -320,12 +320,10 @@ static gboolean
 range (const TnetRaptorFailures *f, TnetRaptor *ws, Scratch *sc, const GArray *access,
        const TnetRaptorStop *stop, GError **error)
 {
-  return tnet_raptor_run_range_cancellable (ws, (const TnetStopWalk *) (void *) access->data,
-                                            access->len, f->opts.depart_s,
-                                            f->opts.n_minutes,
-                                            (const TnetEgress *) (void *) sc->egress->data,
-                                            sc->egress->len, f->dests.n, sc->series, stop,
-                                            error);
+  return tnet_raptor_run_range (ws, (const TnetStopWalk *) (void *) access->data, access->len,
+                                f->opts.depart_s, f->opts.n_minutes,
+                                (const TnetEgress *) (void *) sc->egress->data, sc->egress->len,
+                                f->dests.n, sc->series, stop, error);
 }
 
 static gint32

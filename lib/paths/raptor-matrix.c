@@ -156,10 +156,9 @@ range_percentiles_in (TnetRaptor *ws, const GArray *access, const GArray *egress
                       guint n_pcts, const TnetRaptorStop *stop, gint32 *series, gint32 *column,
                       gint32 *out, GError **error)
 {
-  if (!tnet_raptor_run_range_cancellable (ws, (const TnetStopWalk *) (void *) access->data,
-                                          access->len, depart_s, n_minutes,
-                                          (const TnetEgress *) (void *) egress->data,
-                                          egress->len, n_places, series, stop, error))
+  if (!tnet_raptor_run_range (ws, (const TnetStopWalk *) (void *) access->data, access->len,
+                              depart_s, n_minutes, (const TnetEgress *) (void *) egress->data,
+                              egress->len, n_places, series, stop, error))
     return FALSE;
   for (guint d = 0; d < n_places; d++)
     {
@@ -237,28 +236,12 @@ matrix (TnetTimetable *tt, const double *origins, guint n_origins, const double 
   return ok;
 }
 
-void
+gboolean
 tnet_timetable_matrix (TnetTimetable *tt, const double *origins, guint n_origins,
                        const double *destinations, guint n_destinations,
                        TnetWeight max_walk_ms, gint32 depart_s, guint n_minutes,
-                       const double *pcts, guint n_pcts, gint32 *out)
-{
-  g_return_if_fail (tt != NULL);
-  g_return_if_fail (origins != NULL || n_origins == 0);
-  g_return_if_fail (destinations != NULL || n_destinations == 0);
-  g_return_if_fail (pcts != NULL || n_pcts == 0);
-  g_return_if_fail (out != NULL || (gsize) n_origins * n_destinations * n_pcts == 0);
-  (void) matrix (tt, origins, n_origins, destinations, n_destinations,
-                 tnet_i_whole_s (max_walk_ms), depart_s, n_minutes, pcts, n_pcts, out, NULL,
-                 NULL);
-}
-
-gboolean
-tnet_timetable_matrix_cancellable (TnetTimetable *tt, const double *origins, guint n_origins,
-                                   const double *destinations, guint n_destinations,
-                                   TnetWeight max_walk_ms, gint32 depart_s, guint n_minutes,
-                                   const double *pcts, guint n_pcts, gint32 *out,
-                                   const TnetRaptorStop *stop, GError **error)
+                       const double *pcts, guint n_pcts, gint32 *out,
+                       const TnetRaptorStop *stop, GError **error)
 {
   g_return_val_if_fail (tt != NULL, FALSE);
   g_return_val_if_fail (origins != NULL || n_origins == 0, FALSE);
@@ -382,27 +365,11 @@ isochrone (TnetTimetable *tt, const double *sources, guint n_sources, const doub
                                           pcts, n_pcts, stop, out, error);
 }
 
-void
+gboolean
 tnet_timetable_isochrone (TnetTimetable *tt, const double *sources, guint n_sources,
                           const double *places, guint n_places, TnetWeight max_walk_ms,
                           gint32 depart_s, guint n_minutes, const double *pcts, guint n_pcts,
-                          gint32 *out)
-{
-  g_return_if_fail (tt != NULL);
-  g_return_if_fail (sources != NULL || n_sources == 0);
-  g_return_if_fail (places != NULL || n_places == 0);
-  g_return_if_fail (pcts != NULL || n_pcts == 0);
-  g_return_if_fail (out != NULL || (gsize) n_places * n_pcts == 0);
-  (void) isochrone (tt, sources, n_sources, places, n_places, tnet_i_whole_s (max_walk_ms),
-                    depart_s, n_minutes, pcts, n_pcts, out, NULL, NULL);
-}
-
-gboolean
-tnet_timetable_isochrone_cancellable (TnetTimetable *tt, const double *sources,
-                                      guint n_sources, const double *places, guint n_places,
-                                      TnetWeight max_walk_ms, gint32 depart_s,
-                                      guint n_minutes, const double *pcts, guint n_pcts,
-                                      gint32 *out, const TnetRaptorStop *stop, GError **error)
+                          gint32 *out, const TnetRaptorStop *stop, GError **error)
 {
   g_return_val_if_fail (tt != NULL, FALSE);
   g_return_val_if_fail (sources != NULL || n_sources == 0, FALSE);

@@ -42,7 +42,7 @@ gboolean tnet_i_raptor_places_egress (TnetTimetable *tt, const double *sources,
  * microseconds with a long walk. */
 #define TNET_I_RAPTOR_STOP_EVERY 1024
 /* FALSE with G_IO_ERROR_CANCELLED (the message says cancelled or
- * deadline, as tnet_raptor_run_range_cancellable()) when @stop (nullable)
+ * deadline, as tnet_raptor_run_range()) when @stop (nullable)
  * says give up now; its progress is not called. */
 gboolean tnet_i_raptor_stop_check (const TnetRaptorStop *stop, GError **error);
 /* FALSE with G_IO_ERROR_CANCELLED ("the @what was cancelled") when the

@@ -134,7 +134,8 @@ struct _TnetRaptor {
    * timetable has a walk network) */
   TnetFootSearch foot;
   guint32 foot_budget_ms;  /* budget of the last foot search; 0 before any */
-  /* the stop of the query running (NULL outside a cancellable query), and
+  /* the stop of the range query running (NULL outside one, or when it has
+   * none), and
    * why it stopped: 0 not, 1 cancelled, 2 past the deadline */
   const TnetRaptorStop *stop;
   int stopped;
@@ -788,17 +789,6 @@ run_range (TnetRaptor *ws, const TnetStopWalk *access, guint n_access, gint32 fi
   return TRUE;
 }
 
-void
-tnet_raptor_run_range (TnetRaptor *ws, const TnetStopWalk *access, guint n_access,
-                       gint32 first_depart_s, guint n_minutes, const TnetEgress *egress,
-                       guint n_egress, guint n_targets, gint32 *out)
-{
-  g_return_if_fail (ws != NULL && (access != NULL || n_access == 0) && out != NULL);
-  g_return_if_fail (egress != NULL || n_targets == ws->n_stops);
-  run_range (ws, access, n_access, first_depart_s, n_minutes, egress, n_egress, n_targets,
-             out);
-}
-
 static void
 stop_error (int why, GError **error)
 {
@@ -820,10 +810,10 @@ tnet_i_raptor_stop_check (const TnetRaptorStop *stop, GError **error)
 }
 
 gboolean
-tnet_raptor_run_range_cancellable (TnetRaptor *ws, const TnetStopWalk *access, guint n_access,
-                                   gint32 first_depart_s, guint n_minutes,
-                                   const TnetEgress *egress, guint n_egress, guint n_targets,
-                                   gint32 *out, const TnetRaptorStop *stop, GError **error)
+tnet_raptor_run_range (TnetRaptor *ws, const TnetStopWalk *access, guint n_access,
+                       gint32 first_depart_s, guint n_minutes, const TnetEgress *egress,
+                       guint n_egress, guint n_targets, gint32 *out, const TnetRaptorStop *stop,
+                       GError **error)
 {
   g_return_val_if_fail (ws != NULL && (access != NULL || n_access == 0) && out != NULL, FALSE);
   g_return_val_if_fail (egress != NULL || n_targets == ws->n_stops, FALSE);

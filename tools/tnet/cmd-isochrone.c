@@ -112,11 +112,11 @@ tnet_cli_isochrone_timetable_times (TnetTimetable *tt, const TnetNetwork *net,
     }
   g_autofree double *places = node_places (net);
   g_autofree gint32 *sec = g_new (gint32, MAX (n, 1u));
-  if (!tnet_timetable_isochrone_cancellable (tt, src, sources->len, places, n,
-                                             topt->max_walk_ms, topt->depart_s,
-                                             MAX (topt->window_min, 1u),
-                                             (const double *) (void *) topt->percentiles->data,
-                                             1, sec, stop, error))
+  if (!tnet_timetable_isochrone (tt, src, sources->len, places, n,
+                                 topt->max_walk_ms, topt->depart_s,
+                                 MAX (topt->window_min, 1u),
+                                 (const double *) (void *) topt->percentiles->data,
+                                 1, sec, stop, error))
     return FALSE;
   within_budget_ms (sec, n, budget, ms);
   return TRUE;

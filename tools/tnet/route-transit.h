@@ -274,7 +274,7 @@ typedef struct {
 /* Travel times by the timetable @tt from @sources (GArray of TnetId) to
  * every node of @net (its coordinates) into @ms (tnet_network_n_nodes()):
  * the options' first percentile over the window, in ms, TNET_WEIGHT_INF
- * beyond @budget or unreached (tnet_timetable_isochrone_cancellable()).
+ * beyond @budget or unreached (tnet_timetable_isochrone()).
  * @stop (nullable): when to give up (G_IO_ERROR_CANCELLED; @ms is then
  * undefined); never fails without one. Reentrant: @tt and @net are only
  * read. */
