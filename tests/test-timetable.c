@@ -810,7 +810,7 @@ load_tt (const char *dir, guint date, guint32 seed, TnetFeed **feed_out)
 
 /* Travel time (s) from stop @a to stop @b departing at @dep. */
 static gint32
-travel (TnetTimetable *tt, const char *a, const char *b, gint32 dep)
+travel (const TnetTimetable *tt, const char *a, const char *b, gint32 dep)
 {
   g_autoptr (TnetRaptor) ws = tnet_raptor_new (tt);
   TnetStopWalk acc = { tnet_timetable_find_stop (tt, a), 0 };
@@ -1190,6 +1190,54 @@ START_TEST (test_several_feeds)
   tt_rm_rf (db);
   g_free (da);
   g_free (db);
+}
+END_TEST
+
+/* A const pointer keeps a timetable alive: the reference taken through it
+ * outlives the builder's, and a workspace and a matrix work from it. One
+ * trip A 08:06 -> B 08:30 (stops 5.3 km apart, no walk between them within
+ * 15 min): from A at 08:00 the arrival at B is 08:30, by hand; leaving
+ * near A (its exact position) for B, also 30 min. */
+START_TEST (test_const_reference)
+{
+  char *dir = write_feed ("stop_id,stop_name,stop_lat,stop_lon\nA,A,0,0.0025\nB,B,0,0.05\n",
+                          "route_id,service_id,trip_id\nR1,WD,t1\n",
+                          "trip_id,arrival_time,departure_time,stop_id,stop_sequence\n"
+                          "t1,08:06:00,08:06:00,A,1\nt1,08:30:00,08:30:00,B,2\n", NULL, NULL);
+  GError *error = NULL;
+  TnetFeedOptions fo;
+  tnet_feed_options_init (&fo);
+  fo.service_date = 20240102;
+  g_autoptr (TnetFeed) feed = tnet_feed_load (dir, &fo, &error);
+  ck_assert_msg (feed != NULL, "%s", error ? error->message : "");
+  const TnetFeed *feeds[] = { feed };
+  TnetTimetableOptions to;
+  tnet_timetable_options_init (&to);
+  g_autoptr (TnetTimetable) built = tnet_timetable_build (feeds, 1, &to, &error);
+  ck_assert_msg (built != NULL, "%s", error ? error->message : "");
+  const TnetTimetable *tt = tnet_timetable_ref (built);
+  ck_assert_ptr_eq (tt, built);
+  g_clear_pointer (&built, tnet_timetable_unref);
+  /* only the const reference is left */
+  ck_assert_uint_eq (tnet_timetable_n_stops (tt), 2);
+  ck_assert_int_eq (travel (tt, "A", "B", 8 * 3600), 30 * 60);
+  TnetRaptor *ws = tnet_raptor_new (tt);
+  ck_assert_ptr_eq (tnet_raptor_get_timetable (ws), tt);
+  /* the workspace's reference outlives this one */
+  tnet_timetable_unref (tt);
+  const TnetTimetable *seen = tnet_raptor_get_timetable (ws);
+  TnetStopWalk acc = { tnet_timetable_find_stop (seen, "A"), 0 };
+  gint32 out[2];
+  ck_assert (tnet_raptor_run_range (ws, &acc, 1, 8 * 3600, 1, NULL, 0, 2, out, NULL, NULL));
+  ck_assert_int_eq (out[tnet_timetable_find_stop (seen, "B")], 30 * 60);
+  const double a[] = { 0.0025, 0 }, b[] = { 0.05, 0 }, p50 = 50;
+  gint32 cell = 0;
+  ck_assert (tnet_timetable_matrix (seen, a, 1, b, 1, 900000, 8 * 3600, 1, &p50, 1, &cell, NULL,
+                                    NULL));
+  ck_assert_int_eq (cell, 30 * 60);
+  tnet_raptor_free (ws);
+  tt_rm_rf (dir);
+  g_free (dir);
 }
 END_TEST
 
@@ -2145,6 +2193,7 @@ timetable_suite (void)
   tcase_add_test (k, test_footpaths_match_multimodal);
   tcase_add_test (k, test_midday_feed);
   tcase_add_test (k, test_several_feeds);
+  tcase_add_test (k, test_const_reference);
   tcase_add_test (k, test_street_transfer);
   tcase_add_test (k, test_rewalk_view);
   tcase_add_test (k, test_timed_access);

@@ -123,9 +123,15 @@ TNET_API TnetTimetable *tnet_timetable_build (const TnetFeed *const *feeds, guin
                                               GError **error);
 
 /* Atomic reference counting: any thread may hold and drop references; the
- * last unref frees the timetable. Errors: none. O(1). */
-TNET_API TnetTimetable *tnet_timetable_ref (TnetTimetable *tt);
-TNET_API void tnet_timetable_unref (TnetTimetable *tt);
+ * last unref frees the timetable. A timetable is immutable once built;
+ * holding a const pointer is enough to keep it alive: ref and unref take
+ * one, and the reference count is the only field they touch (atomically).
+ * So every function that only reads a timetable, and every object that
+ * keeps one (a workspace, a park-and-ride, a corridor), takes or holds a
+ * `const TnetTimetable *`; g_autoptr(TnetTimetable) still works for the
+ * pointer tnet_timetable_build() returns. Errors: none. O(1). */
+TNET_API const TnetTimetable *tnet_timetable_ref (const TnetTimetable *tt);
+TNET_API void tnet_timetable_unref (const TnetTimetable *tt);
 
 /* The service date (YYYYMMDD) and the sizes: stops, routes, trips (vehicle
  * journeys after expansion and block joining), stop times, footpaths, and
@@ -238,7 +244,7 @@ typedef struct _TnetRaptor TnetRaptor;
  * one timetable, from any thread; each is used by one thread at a time.
  * Time complexity: O(stops + routes).
  */
-TNET_API TnetRaptor *tnet_raptor_new (TnetTimetable *tt);
+TNET_API TnetRaptor *tnet_raptor_new (const TnetTimetable *tt);
 /* Frees @ws (NULL allowed) and drops its timetable reference. Errors:
  * none. Thread-safety: not while another thread uses @ws. O(1). */
 TNET_API void tnet_raptor_free (TnetRaptor *ws);
@@ -301,7 +307,7 @@ TNET_API void tnet_raptor_block_route (TnetRaptor *ws, guint route);
 
 /* The timetable @ws searches (a view valid while @ws lives). Errors:
  * none. Thread-safe. O(1). */
-TNET_API TnetTimetable *tnet_raptor_get_timetable (const TnetRaptor *ws);
+TNET_API const TnetTimetable *tnet_raptor_get_timetable (const TnetRaptor *ws);
 
 /* Lifts every block of @ws. Errors: none. Thread-safety: as the
  * workspace. O(blocks set). */
@@ -623,7 +629,7 @@ TNET_API gboolean tnet_raptor_run_range (TnetRaptor *ws, const TnetStopWalk *acc
  * destinations) x (nodes + k log k)) for snapping and the street searches
  * of k nodes within @max_walk_ms; plus O(1) per round for the stop check.
  */
-TNET_API gboolean tnet_timetable_matrix (TnetTimetable *tt, const double *origins,
+TNET_API gboolean tnet_timetable_matrix (const TnetTimetable *tt, const double *origins,
                                          guint n_origins, const double *destinations,
                                          guint n_destinations, TnetWeight max_walk_ms,
                                          gint32 depart_s, guint n_minutes, const double *pcts,
@@ -661,7 +667,7 @@ TNET_API gboolean tnet_timetable_matrix (TnetTimetable *tt, const double *origin
  * O(@n_places x (@n_sources + @n_minutes log @n_minutes)); a stop check
  * per 1024 sources or places, and per round, costs a clock read.
  */
-TNET_API gboolean tnet_timetable_isochrone (TnetTimetable *tt, const double *sources,
+TNET_API gboolean tnet_timetable_isochrone (const TnetTimetable *tt, const double *sources,
                                             guint n_sources, const double *places,
                                             guint n_places, TnetWeight max_walk_ms,
                                             gint32 depart_s, guint n_minutes,
@@ -754,7 +760,7 @@ typedef struct {
  * Thread-safety: reentrant; the timetable is only read.
  * Time complexity: O(destinations x walk search + hops + route stops).
  */
-TNET_API TnetRaptorFailures *tnet_raptor_failures_new (TnetTimetable *tt,
+TNET_API TnetRaptorFailures *tnet_raptor_failures_new (const TnetTimetable *tt,
                                                        const double *destinations,
                                                        guint n_destinations,
                                                        const guint *elem_first,
@@ -889,7 +895,7 @@ typedef struct {
  * Time complexity: per alternative, one range query per origin plus one
  *   plain query per minute; plus the destinations' walk searches.
  */
-TNET_API GArray *tnet_raptor_alternatives (TnetTimetable *tt, const double *origins,
+TNET_API GArray *tnet_raptor_alternatives (const TnetTimetable *tt, const double *origins,
                                            guint n_origins, const double *destinations,
                                            guint n_destinations, const guint8 *pair_mask,
                                            guint k, TnetRaptorDisjoint disjoint,
@@ -962,7 +968,7 @@ TNET_API void tnet_park_ride_options_init (TnetParkRideOptions *options);
  * Time complexity: O(nodes + links + parking places x stops in the cells of
  * the radius).
  */
-TNET_API TnetParkRide *tnet_park_ride_new (TnetTimetable *tt, const TnetNetwork *net,
+TNET_API TnetParkRide *tnet_park_ride_new (const TnetTimetable *tt, const TnetNetwork *net,
                                            const TnetScenario *scen,
                                            const TnetParkRideOptions *options,
                                            GError **error);
@@ -1320,7 +1326,7 @@ typedef struct _TnetTimetableRoute TnetTimetableRoute;
  * Time complexity: one RAPTOR range query over the window plus one query,
  *   plus with @pr one bounded drive search.
  */
-TNET_API TnetTimetableRoute *tnet_timetable_route_compute (TnetTimetable *tt, TnetRaptor *ws,
+TNET_API TnetTimetableRoute *tnet_timetable_route_compute (const TnetTimetable *tt, TnetRaptor *ws,
                                                            const TnetParkRide *pr,
                                                            TnetSearch *search,
                                                            const TnetNetwork *net,

@@ -38,7 +38,7 @@ tnet_timetable_route_free (TnetTimetableRoute *route)
  * *@direct). Fails (TNET_ERROR_NOT_FOUND) on an unknown place, or when no
  * stop is within the walk of one end. */
 static gboolean
-route_ends (TnetTimetable *tt, TnetRaptor *ws, const TnetParkRide *pr, TnetSearch *search,
+route_ends (const TnetTimetable *tt, TnetRaptor *ws, const TnetParkRide *pr, TnetSearch *search,
             const TnetNetwork *net, TnetWeight max_walk_ms, const char *from, const char *to,
             const char *how, GArray *acc, GArray *egr, GArray *rows, GArray *egress,
             guint32 *direct, GError **error)
@@ -164,7 +164,7 @@ route_new (const TnetTimetable *tt, const TnetParkRide *pr,
 }
 
 TnetTimetableRoute *
-tnet_timetable_route_compute (TnetTimetable *tt, TnetRaptor *ws, const TnetParkRide *pr,
+tnet_timetable_route_compute (const TnetTimetable *tt, TnetRaptor *ws, const TnetParkRide *pr,
                               TnetSearch *search, const TnetNetwork *net,
                               const TnetTimetableRouteOptions *opts, const char *from,
                               const char *to, GError **error)

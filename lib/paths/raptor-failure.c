@@ -35,7 +35,7 @@
 #include <string.h>
 
 struct _TnetRaptorFailures {
-  TnetTimetable *tt;           /* a reference */
+  const TnetTimetable *tt;     /* a reference */
   double *dest_lonlat;         /* copy: 2 per destination */
   TnetIRaptorDests dests;      /* dests.lonlat points into dest_lonlat */
   TnetRaptorFailuresOptions opts;
@@ -110,7 +110,7 @@ reverse_index (TnetRaptorFailures *f, gboolean whole, guint n_keys, guint **firs
 /* tnet_raptor_failures_new(); @destinations NULL: only their number, the
  * caller gives each origin's rows (tnet_i_raptor_failures_run_rows()). */
 static TnetRaptorFailures *
-failures_new (TnetTimetable *tt, const double *destinations, guint n_destinations,
+failures_new (const TnetTimetable *tt, const double *destinations, guint n_destinations,
               const guint *elem_first, const TnetRaptorHop *elem_hops, guint n_elements,
               const TnetRaptorFailuresOptions *opts)
 {
@@ -155,7 +155,7 @@ failures_new (TnetTimetable *tt, const double *destinations, guint n_destination
 }
 
 TnetRaptorFailures *
-tnet_raptor_failures_new (TnetTimetable *tt, const double *destinations,
+tnet_raptor_failures_new (const TnetTimetable *tt, const double *destinations,
                           guint n_destinations, const guint *elem_first,
                           const TnetRaptorHop *elem_hops, guint n_elements,
                           const TnetRaptorFailuresOptions *opts)
@@ -570,7 +570,7 @@ tnet_i_raptor_failures_journey_rows (const TnetRaptorFailures *f, TnetRaptor *ws
 }
 
 TnetRaptorFailures *
-tnet_i_raptor_failures_new_rows (TnetTimetable *tt, guint n_destinations,
+tnet_i_raptor_failures_new_rows (const TnetTimetable *tt, guint n_destinations,
                                  const guint *elem_first, const TnetRaptorHop *elem_hops,
                                  guint n_elements, const TnetRaptorFailuresOptions *opts)
 {

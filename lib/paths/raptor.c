@@ -89,7 +89,7 @@ typedef struct {
 } BoardEntry;
 
 struct _TnetRaptor {
-  TnetTimetable *tt;       /* a reference */
+  const TnetTimetable *tt; /* a reference */
   const TnetITimetable *tv; /* tnet_i_timetable_view (tt) */
   guint n_stops;
   gint32 depart_s;         /* departure of the last single run / first minute */
@@ -150,7 +150,7 @@ struct _TnetRaptor {
 };
 
 TnetRaptor *
-tnet_raptor_new (TnetTimetable *tt)
+tnet_raptor_new (const TnetTimetable *tt)
 {
   g_return_val_if_fail (tt != NULL, NULL);
   TnetRaptor *ws = g_new0 (TnetRaptor, 1);
@@ -540,7 +540,7 @@ tnet_raptor_run (TnetRaptor *ws, const TnetStopWalk *access, guint n_access,
   (void) run_rounds (ws);   /* no stop outside a cancellable query */
 }
 
-TnetTimetable *
+const TnetTimetable *
 tnet_raptor_get_timetable (const TnetRaptor *ws)
 {
   g_return_val_if_fail (ws != NULL, NULL);
