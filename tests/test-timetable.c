@@ -1193,6 +1193,54 @@ START_TEST (test_several_feeds)
 }
 END_TEST
 
+/* The walk budget of a timetable route, on the kernel's clock: to the
+ * nearest second. Stops A and B 0.0025 deg apart on the equator, one trip
+ * A 08:30 -> B 08:35; from A at 08:00 walking all the way (the test's own
+ * haversine and walk rule) beats the ride. A budget that rounds to the
+ * walk's seconds walks all the way; one that rounds to a second less
+ * rides. */
+START_TEST (test_route_walk_budget)
+{
+  char *dir = write_feed ("stop_id,stop_name,stop_lat,stop_lon\nA,A,0,0\nB,B,0,0.0025\n",
+                          "route_id,service_id,trip_id\nR1,WD,t1\n",
+                          "trip_id,arrival_time,departure_time,stop_id,stop_sequence\n"
+                          "t1,08:30:00,08:30:00,A,1\nt1,08:35:00,08:35:00,B,2\n", NULL, NULL);
+  g_autoptr (TnetFeed) feed = NULL; /* the timetable borrows its names */
+  g_autoptr (TnetTimetable) tt = load_tt (dir, 20240102, 0, &feed);
+  g_autoptr (TnetRaptor) ws = tnet_raptor_new (tt);
+  TnetTimetableOptions to;
+  tnet_timetable_options_init (&to);
+  guint32 walk = m_walk (&to, m_dist (0, 0, 0.0025, 0));
+  ck_assert_uint_lt (walk, 30 * 60);
+  TnetTimetableRouteOptions o;
+  tnet_timetable_route_options_init (&o);
+  GError *error = NULL;
+  /* walk - 0.5 s and walk + 0.499 s round to walk: all the way on foot */
+  g_autofree char *want = g_strdup_printf ("  walk A -> B, %.1f min\n", walk / 60.0);
+  const TnetWeight foot_ms[] = { (TnetWeight) walk * 1000 - 500, (TnetWeight) walk * 1000 + 499 };
+  for (guint i = 0; i < G_N_ELEMENTS (foot_ms); i++)
+    {
+      o.max_walk_ms = foot_ms[i];
+      g_autoptr (TnetTimetableRoute) on_foot
+        = tnet_timetable_route_compute (tt, ws, NULL, NULL, NULL, &o, "A", "B", &error);
+      ck_assert_msg (on_foot != NULL, "%s", error ? error->message : "");
+      g_autofree char *t1 = tnet_timetable_route_to_text (on_foot);
+      ck_assert_msg (strstr (t1, want) != NULL, "budget %u ms: %s", foot_ms[i], t1);
+      ck_assert_msg (strstr (t1, "board") == NULL, "%s", t1);
+    }
+  /* walk - 0.501 s rounds to a second less: the ride */
+  o.max_walk_ms = (TnetWeight) walk * 1000 - 501;
+  g_autoptr (TnetTimetableRoute) ride
+    = tnet_timetable_route_compute (tt, ws, NULL, NULL, NULL, &o, "A", "B", &error);
+  ck_assert_msg (ride != NULL, "%s", error ? error->message : "");
+  g_autofree char *t2 = tnet_timetable_route_to_text (ride);
+  ck_assert_msg (strstr (t2, "board R1 A at 08:30:00, alight B at 08:35:00") != NULL, "%s", t2);
+  ck_assert_msg (strstr (t2, "Total: 35.0 min\n") != NULL, "%s", t2);
+  tt_rm_rf (dir);
+  g_free (dir);
+}
+END_TEST
+
 /* A const pointer keeps a timetable alive: the reference taken through it
  * outlives the builder's, and a workspace and a matrix work from it. One
  * trip A 08:06 -> B 08:30 (stops 5.3 km apart, no walk between them within
@@ -2194,6 +2242,7 @@ timetable_suite (void)
   tcase_add_test (k, test_midday_feed);
   tcase_add_test (k, test_several_feeds);
   tcase_add_test (k, test_const_reference);
+  tcase_add_test (k, test_route_walk_budget);
   tcase_add_test (k, test_street_transfer);
   tcase_add_test (k, test_rewalk_view);
   tcase_add_test (k, test_timed_access);
