@@ -97,7 +97,7 @@ within_budget_ms (const gint32 *sec, guint n, TnetWeight budget, TnetWeight *ms)
 }
 
 gboolean
-tnet_cli_isochrone_timetable_times (TnetTimetable *tt, const TnetNetwork *net,
+tnet_cli_isochrone_timetable_times (const TnetTimetable *tt, const TnetNetwork *net,
                                     const GArray *sources, const TnetCliTimeOptions *topt,
                                     TnetWeight budget, TnetWeight *ms,
                                     const TnetRaptorStop *stop, GError **error)
@@ -171,7 +171,7 @@ tnet_cli_isochrone_polygons (const TnetDataset *ds, const TnetNetwork *net,
 }
 
 gboolean
-tnet_cli_isochrone_park_ride_times (TnetTimetable *tt, const TnetNetwork *net,
+tnet_cli_isochrone_park_ride_times (const TnetTimetable *tt, const TnetNetwork *net,
                                     const TnetScenario *scen, const TnetParkRideOptions *po,
                                     const GArray *sources, const TnetCliTimeOptions *topt,
                                     TnetWeight budget, TnetWeight *ms,
@@ -231,7 +231,7 @@ output_format (TnetCliCommon *common, gboolean polygons, TnetCliFormat *format,
  * beyond): by the timetable @tt (transit, or park_and_ride with @po), else
  * over @profile's graph. */
 static gboolean
-isochrone_times (const TnetNetwork *net, const TnetScenario *scen, TnetTimetable *tt,
+isochrone_times (const TnetNetwork *net, const TnetScenario *scen, const TnetTimetable *tt,
                  TnetProfile profile, const TnetParkRideOptions *po, const GArray *sources,
                  const TnetCliTimeOptions *topt, TnetWeight budget, TnetWeight *ms,
                  GError **error)
