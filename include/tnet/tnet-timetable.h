@@ -623,10 +623,10 @@ typedef struct _GCancellable GCancellable;
  * with a time limit) can wait. The cancellable and the deadline are checked
  * before every RAPTOR round of every departure minute, so a query stops
  * within one round of its condition; the progress function, then the
- * cancellable, between the range queries of a matrix. An isochrone's walks before its first round
- * (from its sources, to its places) look at the cancellable and the
- * deadline every 1024 sources or places, and before each source's drive
- * search by park-and-ride. Initialise with tnet_raptor_stop_init().
+ * cancellable, between the range queries of a matrix. An isochrone's walks
+ * before its first round (from its sources, to its places) look at the
+ * cancellable and the deadline every 1024 sources or places, and before
+ * each source's drive search by park-and-ride. Initialise with tnet_raptor_stop_init().
  */
 typedef struct {
   GCancellable *cancellable;
