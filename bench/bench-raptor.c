@@ -17,12 +17,13 @@
  * checked against the range results on that sample. Each timed figure is
  * given in wall time and in the CPU time of its threads (summed), which a
  * busy machine disturbs less. */
-#include "tnet-internal.h"
+#include <tnet/tnet.h>
 #include "timetable-oracle.h"
-#include "timetable-private.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #define WINDOW 60
@@ -134,7 +135,7 @@ median (double *v, guint n)
 static double
 dist_m (double lon1, double lat1, double lon2, double lat2)
 {
-  return tnet_i_timetable_distance_m (lon1, lat1, lon2, lat2);
+  return tnet_timetable_distance_m (lon1, lat1, lon2, lat2);
 }
 
 int

@@ -2,6 +2,7 @@
  * bidirectional Dijkstra and parallel batches against plain Dijkstra; CH
  * files; sharing one CH between threads; customizable hierarchies under
  * random metrics and closures (run as "test-ch cch"). */
+#include "tnet-internal.h"
 #include "tests-common.h"
 #include "ch-private.h"
 #include <gio/gio.h>

@@ -698,6 +698,63 @@ START_TEST (test_plan_timing_defaults)
 }
 END_TEST
 
+/* `tnet route` by transit takes the timetable options it is not given from
+ * the data set's plan.ini first [commute] group, as commute does: in a copy
+ * of the bundled folder whose group departs 06:40 with a window of 20 and
+ * percentiles 10;50;90, luohe_west_hsr -> xc_east_hsr (the 京广高铁 leaves
+ * luohe_west_hsr every 15 min from 06:00 and takes 16 min,
+ * test_route_timetable) departs 06:40; the minute 06:40 + k waits
+ * (5 - k) mod 15 min, so its travel time is 16 + that: 21, 20, ..., 16, 30,
+ * 29, ..., 22, 21, ..., 17 over the 20 minutes, with p10 (nearest rank 2)
+ * 17, p50 (rank 10) 21 and p90 (rank 18) 28. --depart 07:10 overrides the key alone: the
+ * window stays 20, the minute 07:10 + k waits (5 - k) mod 15 as before. By
+ * park_and_ride the output with no option equals that with the plan's
+ * values named (the oracle: what the test wrote into plan.ini). */
+START_TEST (test_route_plan_defaults)
+{
+  g_autofree char *src = tt_source_path ("data/xuchang");
+  static const char *const from[] = { "depart = 07:00\n", "window = 120\n",
+                                      "percentiles = 5;50;95\n" };
+  static const char *const to[] = {
+    "depart = 06:40\n", "window = 20\nmax_walk = 25\ndrive_budget_min = 20\n"
+    "park_time_min = 3\nparking_radius_m = 600\n", "percentiles = 10;50;90\n" };
+  g_autofree char *copy = copy_editing_plan (src, from, to, G_N_ELEMENTS (from));
+  const char *route[] = { "route", "luohe_west_hsr", "xc_east_hsr", "--data", copy,
+                          "--scenario", "2025", "--profile", "transit", "--format", "json",
+                          NULL };
+  static const char *const dep[] = { "--depart", "07:10", NULL };
+  static const char *const clock[] = { "06:40:00", "07:10:00" };
+  for (guint run = 0; run < 2; run++)
+    {
+      g_autofree char *out = run_ok (route, run == 0 ? NULL : dep);
+      g_autoptr (JsonParser) parser = json_parser_new ();
+      JsonObject *o = parse_object (parser, out);
+      ck_assert_str_eq (json_object_get_string_member (o, "depart"), clock[run]);
+      ck_assert_int_eq (json_object_get_int_member (o, "window_min"), 20);
+      JsonArray *m = json_object_get_array_member (o, "minutes");
+      ck_assert_uint_eq (json_array_get_length (m), 20);
+      for (guint k = 0; k < 20; k++)
+        ck_assert_double_eq_tol (json_array_get_double_element (m, k),
+                                 16.0 + (double) ((5 + 15 - (int) k % 15) % 15), 1e-9);
+      JsonObject *p = json_object_get_object_member (o, "percentiles");
+      ck_assert_uint_eq (json_object_get_size (p), 3);
+      ck_assert_double_eq_tol (json_object_get_double_member (p, "p10"), 17.0, 1e-9);
+      ck_assert_double_eq_tol (json_object_get_double_member (p, "p50"), 21.0, 1e-9);
+      ck_assert_double_eq_tol (json_object_get_double_member (p, "p90"), 28.0, 1e-9);
+    }
+  const char *pr[] = { "route", "z_yuzhou", "zz_center", "--data", copy, "--scenario", "2025",
+                       "--profile", "park_and_ride", "--format", "json", NULL };
+  const char *named[] = { "--depart", "06:40", "--window", "20", "--percentiles", "10,50,90",
+                          "--max-walk", "25", "--drive-budget", "20", "--park-time", "3",
+                          "--parking-radius", "600", NULL };
+  g_autofree char *dflt = run_ok (pr, NULL);
+  g_autofree char *given = run_ok (pr, named);
+  ck_assert_str_eq (dflt, given);
+  ck_assert_msg (strstr (dflt, "\"06:40:00\""), "%s", dflt);
+  tt_rm_rf (copy);
+}
+END_TEST
+
 /* `tnet commute` follows the timetable by default: with the bundled
  * folder the keys of plan.ini's first [commute] group (depart 07:00,
  * window 120, percentiles 5;50;95, max_walk unset: the 60-min budget), the
@@ -1280,6 +1337,7 @@ main (void)
   tcase_add_test (tc, test_commute_timetable);
   tcase_add_test (tc, test_transit_default_timetable);
   tcase_add_test (tc, test_plan_timing_defaults);
+  tcase_add_test (tc, test_route_plan_defaults);
   tcase_add_test (tc, test_frequency_model_conflicts);
   tcase_add_test (tc, test_progress_terminal);
   tcase_add_test (tc, test_nodes);

@@ -1,4 +1,5 @@
 /* test-core.c: error domain, version, weight units and the 4-ary heap. */
+#include "tnet-internal.h"
 #include "tests-common.h"
 #include "heap.h"
 #include "json-text.h"

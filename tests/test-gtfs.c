@@ -1,5 +1,6 @@
 /* test-gtfs.c: the GTFS reader, the feed builder, service-day selection and
  * patterns. */
+#include "tnet-internal.h"
 #include "tests-common.h"
 #include "feed-private.h"
 

@@ -6,6 +6,7 @@
  * haversine, transit times bracketed by walking, disjoint paths from the
  * minimum cut, criticality by removing the link, transfer walks and
  * headways from the feed's patterns). */
+#include "tnet-internal.h"
 #include "tests-common.h"
 #include "osm-parking-count.h"
 #include "point-index.h"

@@ -1,5 +1,6 @@
 /* test-network.c: the CSV reader, the network model, scenarios and the
  * network CSV folder (loading, every loader error, saving). */
+#include "tnet-internal.h"
 #include "tests-common.h"
 #include "csv.h"
 

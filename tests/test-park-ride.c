@@ -4,6 +4,8 @@
  * drives by a plain Dijkstra written here over the network's links, the
  * rides by the time-expanded oracle (timetable-oracle.c), one oracle run
  * per parking place reached, plus one for walking to the first stop. */
+#include "tnet-internal.h"
+#include "feed-private.h"
 #include "tests-common.h"
 #include "timetable-oracle.h"
 #include "park-ride-json.h"

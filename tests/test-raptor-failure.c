@@ -13,6 +13,8 @@
  * of that pair at its base (the pruning is sound). On the bundled data the
  * base times of the criticality scan equal the commute matrix by the
  * timetable (another code path) and `tnet commute` (the command). */
+#include "tnet-internal.h"
+#include "feed-private.h"
 #include "tests-common.h"
 #include "timetable-oracle.h"
 

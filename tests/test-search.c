@@ -1,5 +1,6 @@
 /* test-search.c: graph construction, Dijkstra (vs igraph and vs itself) and
  * the igraph bridge. */
+#include "tnet-internal.h"
 #include "tests-common.h"
 #include "search-private.h"
 #include "lexsearch-internal.h"

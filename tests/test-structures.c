@@ -2,6 +2,7 @@
  * networks whose answers are worked out in the comments, the loader's
  * located errors, and the bundled data set, whose verdicts are derived here
  * from links.csv and structures.csv with an independent union-find check. */
+#include "tnet-internal.h"
 #include "tests-common.h"
 #include <json-glib/json-glib.h>
 #include <glib/gstdio.h>

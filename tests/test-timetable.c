@@ -14,6 +14,7 @@
  * allowed, one footpath between two rides. It builds the time-expanded
  * graph (a departure and an arrival node per stop time, a waiting chain of
  * departures per stop) and runs Dijkstra in time order. */
+#include "tnet-internal.h"
 #include "tests-common.h"
 #include "feed-private.h"
 #include "timetable-private.h"

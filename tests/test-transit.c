@@ -1,5 +1,6 @@
 /* test-transit.c: route expansion and the car / transit / park-and-ride
  * profiles, against brute-force journey enumeration and real feeds. */
+#include "tnet-internal.h"
 #include "tests-common.h"
 #include "feed-private.h"
 

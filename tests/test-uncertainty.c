@@ -25,6 +25,7 @@
  * at q = 0.05 and 0.045 at q = 0.5 (allowed: 0.1 and 0.2); for T = 600/v,
  * f(T) = 600 / (60 T^2), at T = 6.9: 0.21 → sd 0.023; at 10: 0.1 → 0.11; at
  * 18.2: 0.03 → 0.16 (allowed: 0.1, 0.45, 0.65). */
+#include "tnet-internal.h"
 #include "tests-common.h"
 #include "report-private.h"
 #include "threads.h"

@@ -1,8 +1,10 @@
 /* tests-common.h: helpers shared by the test suites. */
 #pragma once
 
-#include "tnet-internal.h"
+#include <tnet/tnet.h>
 #include <check.h>
+#include <math.h>
+#include <string.h>
 
 /* Path of a test fixture, TNET_SOURCE_ROOT/tests/data/@relative (see
  * tests/data/README.md), newly allocated. Tests read no data from anywhere

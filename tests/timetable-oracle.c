@@ -1,4 +1,6 @@
 /* timetable-oracle.c: see timetable-oracle.h. */
+#include "tnet-internal.h"
+#include "feed-private.h"
 #include "timetable-oracle.h"
 
 #include <stdlib.h>

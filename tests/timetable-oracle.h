@@ -4,8 +4,7 @@
  * used by the tests and by the timetable benchmark. */
 #pragma once
 
-#include "tnet-internal.h"
-#include "feed-private.h"
+#include <tnet/tnet.h>
 
 #define UNREACHED TNET_RAPTOR_UNREACHED
 

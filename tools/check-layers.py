@@ -31,6 +31,17 @@ Folders on one line are peers. Two checks:
   layout would leak through them). SHARED_LAYOUTS lists the exceptions
   left, each with its reason (none today).
 
+* outside lib/ (sources only): the files of tests/, bench/, examples/,
+  python/ and tools/ (beside LIBDIR) use the public headers (include/tnet)
+  only: none includes a header of lib/ (any header whose name a lib/
+  folder holds and that is not beside the including file: *-private.h,
+  *-internal.h, tnet-internal.h, heap.h, csv.h, ...) or names a tnet_i_*
+  symbol outside a comment. The exceptions are the white-box tests, unit
+  tests of internal modules listed in the white_box_tests list of
+  tests/meson.build (file names under tests/), and OUTSIDE_EXCEPTIONS
+  below, each with its reason. A benchmark measures what users get, so no
+  file of bench/ may be one.
+
 Prints one line per offence and exits 1 when there is any, 0 otherwise,
 77 (skipped, for meson) when nm is missing.
 """
@@ -58,6 +69,18 @@ SHARED_LAYOUTS = {
     # lib/model/feed-internal.h. An entry reads
     #   "x-private.h": {"io"},   # why io still needs x's layout
 }
+# file outside lib/ (relative to the source root) -> why it may still use
+# the library's internals. Shrink it, do not grow it.
+OUTSIDE_EXCEPTIONS = {
+    # the CLI writes its own JSON documents with the library's number
+    # format (shortest round-trip doubles); there is no public writer
+    "tools/tnet/cli.c": "json-text.h, tnet_i_json_to_text",
+}
+OUTSIDE_FOLDERS = ["tests", "bench", "examples", "python", "tools"]
+SOURCE_SUFFIXES = {".c", ".h", ".cc", ".cpp"}
+WHITE_BOX = re.compile(r"white_box_tests\s*=\s*\[(.*?)\]", re.S)
+TNET_I = re.compile(r"\btnet_i_\w+")
+COMMENT = re.compile(r"/\*.*?\*/|//[^\n]*", re.S)
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)
 DEFINED = set("TDBRVWCGS")
 
@@ -158,6 +181,50 @@ def check_includes(libdir):
     return bad
 
 
+def white_box_tests(root):
+    """The file names (under tests/) of the white_box_tests list of
+    tests/meson.build, or raise when the list is missing."""
+    build = root / "tests" / "meson.build"
+    m = WHITE_BOX.search(build.read_text())
+    if m is None:
+        raise SystemExit("check-layers: tests/meson.build has no white_box_tests list")
+    body = re.sub(r"#[^\n]*", "", m.group(1))
+    return {"tests/" + n for n in re.findall(r"'([^']+)'", body)}
+
+
+def check_outside(libdir):
+    """Files of tests/, bench/, examples/, python/, tools/ that include a
+    header of lib/ or name a tnet_i_ symbol, but for the white-box tests
+    and OUTSIDE_EXCEPTIONS."""
+    root = libdir.resolve().parent
+    lib_headers = {p.name for p in libdir.rglob("*.h")}
+    allowed = white_box_tests(root)
+    bad = [f"tests/meson.build: white_box_tests names {n}, which does not exist"
+           for n in sorted(allowed) if not (root / n).is_file()]
+    for folder in OUTSIDE_FOLDERS:
+        for path in sorted((root / folder).rglob("*")):
+            if path.suffix not in SOURCE_SUFFIXES or not path.is_file():
+                continue
+            rel = path.relative_to(root).as_posix()
+            if rel in allowed or rel in OUTSIDE_EXCEPTIONS:
+                continue
+            text = path.read_text(errors="replace")
+            for m in INCLUDE.finditer(text):
+                name = pathlib.PurePosixPath(m.group(1)).name
+                if name in lib_headers and not (path.parent / m.group(1)).is_file():
+                    line = text.count("\n", 0, m.start()) + 1
+                    bad.append(f"{rel}:{line}: includes the library's private "
+                               f"\"{m.group(1)}\" (public headers only outside lib/, "
+                               "but for the white_box_tests of tests/meson.build)")
+            code = COMMENT.sub(lambda c: "\n" * c.group(0).count("\n"), text)
+            for m in TNET_I.finditer(code):
+                line = code.count("\n", 0, m.start()) + 1
+                bad.append(f"{rel}:{line}: uses the library's internal {m.group(0)} "
+                           "(public API only outside lib/, but for the "
+                           "white_box_tests of tests/meson.build)")
+    return bad
+
+
 def main(argv):
     if len(argv) not in (2, 3):
         print(__doc__.split("\n\n")[1], file=sys.stderr)
@@ -167,7 +234,7 @@ def main(argv):
         if d.is_dir() and d.name not in RANK and any(d.glob("*.c")):
             print(f"check-layers: lib/{d.name} has no layer: add it to RANK", file=sys.stderr)
             return 1
-    bad = check_includes(libdir)
+    bad = check_includes(libdir) + check_outside(libdir)
     if len(argv) == 3:
         if shutil.which("nm") is None:
             print("check-layers: nm not found, skipped")

@@ -203,6 +203,17 @@ TNET_API TnetId tnet_timetable_stop_node (const TnetTimetable *tt, TnetId i);
 /* The walk time (s) the timetable gives to a straight-line distance.
  * Errors: none. Thread-safe. O(1). */
 TNET_API guint32 tnet_timetable_walk_seconds (const TnetTimetable *tt, double distance_m);
+/**
+ * tnet_timetable_distance_m:
+ * The straight-line distance in metres between (@lon1, @lat1) and (@lon2,
+ * @lat2), degrees WGS84, that the timetable's walks are measured by (before
+ * tnet_timetable_walk_seconds() turns it into a walk): the great-circle
+ * (haversine) distance on the sphere of radius 6371008.8 m.
+ * Errors: none.
+ * Thread-safety: thread-safe (a pure function).
+ * Time complexity: O(1).
+ */
+TNET_API double tnet_timetable_distance_m (double lon1, double lat1, double lon2, double lat2);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetTimetable, tnet_timetable_unref)
 

@@ -100,8 +100,6 @@ const TnetITimetable *tnet_i_timetable_view (const TnetTimetable *tt);
  * rounds its ms once (tnet_i_whole_s()) and calls this. */
 void tnet_i_timetable_walks_near_s (const TnetTimetable *tt, double lon, double lat,
                                     guint max_walk_s, GArray *out);
-/* Haversine distance in metres (sphere of radius 6371008.8 m). */
-double tnet_i_timetable_distance_m (double lon1, double lat1, double lon2, double lat2);
 
 guint32 tnet_i_foot_arc_ms (double length_m, double speed_kmh);
 TnetFootGraph *tnet_i_foot_graph_new (const TnetNetwork *net, const TnetScenario *scen,

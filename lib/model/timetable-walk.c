@@ -177,8 +177,8 @@ tnet_i_foot_graph_snap (const TnetFootGraph *g, double lon, double lat, double *
         }
     }
   if (best != TNET_ID_NONE)
-    *distance_m = best_d2 == 0 ? 0 : tnet_i_timetable_distance_m (lon, lat, g->lon[best],
-                                                                   g->lat[best]);
+    *distance_m = best_d2 == 0 ? 0 : tnet_timetable_distance_m (lon, lat, g->lon[best],
+                                                                 g->lat[best]);
   return best;
 }
 

@@ -36,7 +36,7 @@ tnet_timetable_options_init (TnetTimetableOptions *options)
 }
 
 double
-tnet_i_timetable_distance_m (double lon1, double lat1, double lon2, double lat2)
+tnet_timetable_distance_m (double lon1, double lat1, double lon2, double lat2)
 {
   return tnet_i_haversine_m (lon1, lat1, lon2, lat2);
 }
@@ -419,7 +419,7 @@ static void
 near_cb (TnetId s, gpointer user)
 {
   Near *n = user;
-  if (tnet_i_timetable_distance_m (n->lon, n->lat, n->tt->stop_lon[s], n->tt->stop_lat[s])
+  if (tnet_timetable_distance_m (n->lon, n->lat, n->tt->stop_lon[s], n->tt->stop_lat[s])
       <= n->radius_m)
     g_array_append_val (n->hits, s);
 }
@@ -551,8 +551,8 @@ build_footpaths (TnetTimetable *tt, const TnetFeed *const *feeds, guint n_feeds,
           guint64 k = pair_key (a, b);
           if (g_hash_table_contains (rules, &k))
             continue;   /* the rule decides, below */
-          double d = tnet_i_timetable_distance_m (tt->stop_lon[a], tt->stop_lat[a],
-                                                  tt->stop_lon[b], tt->stop_lat[b]);
+          double d = tnet_timetable_distance_m (tt->stop_lon[a], tt->stop_lat[a],
+                                                tt->stop_lon[b], tt->stop_lat[b]);
           Foot ft = { a, b, a == b ? change_s
                                    : walk_seconds (d, o->walk_detour, o->walk_speed_kmh) };
           g_array_append_val (foot, ft);
@@ -584,8 +584,8 @@ build_footpaths (TnetTimetable *tt, const TnetFeed *const *feeds, guint n_feeds,
       else if (isnan (tt->stop_lon[a]) || isnan (tt->stop_lon[b]))
         continue;
       else
-        ft.s = walk_seconds (tnet_i_timetable_distance_m (tt->stop_lon[a], tt->stop_lat[a],
-                                                          tt->stop_lon[b], tt->stop_lat[b]),
+        ft.s = walk_seconds (tnet_timetable_distance_m (tt->stop_lon[a], tt->stop_lat[a],
+                                                        tt->stop_lon[b], tt->stop_lat[b]),
                              o->walk_detour, o->walk_speed_kmh);
       g_array_append_val (foot, ft);
     }
@@ -1268,8 +1268,8 @@ static void
 walk_near_cb (TnetId s, gpointer user)
 {
   WalkNear *w = user;
-  double d = tnet_i_timetable_distance_m (w->lon, w->lat, w->tt->stop_lon[s],
-                                          w->tt->stop_lat[s]);
+  double d = tnet_timetable_distance_m (w->lon, w->lat, w->tt->stop_lon[s],
+                                        w->tt->stop_lat[s]);
   guint32 t = walk_seconds (d, w->tt->walk_detour, w->tt->walk_speed_kmh);
   if (t <= w->max_s)
     {

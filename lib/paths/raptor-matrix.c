@@ -123,8 +123,8 @@ tnet_i_raptor_origin_rows (TnetTimetable *tt, TnetRaptor *ws, const TnetIRaptorD
           walk = s == G_MAXUINT32 ? G_MAXUINT64 : (guint64) s + osn.off_s + d->snap[i].off_s;
         }
       else
-        walk = tnet_timetable_walk_seconds (tt, tnet_i_timetable_distance_m (lon, lat, dlon,
-                                                                            dlat));
+        walk = tnet_timetable_walk_seconds (tt, tnet_timetable_distance_m (lon, lat, dlon,
+                                                                          dlat));
       if (walk <= max_walk_s)
         {
           TnetEgress e = { i, TNET_ID_NONE, (guint32) walk };
@@ -319,9 +319,9 @@ tnet_i_raptor_places_egress (TnetTimetable *tt, const double *sources, guint n_s
       for (guint s = 0; s < n_sources && !isnan (lon) && !isnan (lat); s++)
         if (!isnan (sources[2 * s]) && !isnan (sources[2 * s + 1]))
           direct = MIN (direct, tnet_timetable_walk_seconds (
-                                  tt, tnet_i_timetable_distance_m (sources[2 * s],
-                                                                   sources[2 * s + 1], lon,
-                                                                   lat)));
+                                  tt, tnet_timetable_distance_m (sources[2 * s],
+                                                                 sources[2 * s + 1], lon,
+                                                                 lat)));
       tnet_i_raptor_place_egress (tt, d, lon, lat, max_walk_s, direct, near, egress);
     }
   return TRUE;

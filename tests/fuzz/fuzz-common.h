@@ -9,7 +9,9 @@
  * still see NULs inside a part when the fuzzer puts more of them there. */
 #pragma once
 
-#include "tnet-internal.h"
+#include <tnet/tnet.h>
+#include <math.h>
+#include <string.h>
 
 #include <stddef.h>
 #include <stdint.h>

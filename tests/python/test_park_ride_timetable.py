@@ -94,8 +94,11 @@ def test_sao_paulo_matrix_equals_commute(sao_paulo, sao_paulo_dir):
 
 
 def cli_route(folder, a, b, *extra):
+    # the package's other defaults named: the command's on the bundled
+    # folder are its plan's (window 120, percentiles 5,50,95, 60-min walks)
     return cli("route", a, b, "--data", folder, "--profile", "park_and_ride", "--depart",
-               DEPART, "--format", "json", *extra)
+               DEPART, "--window", "0", "--percentiles", "5,25,50,75,95", "--max-walk", "15",
+               "--format", "json", *extra)
 
 
 def assert_route_equals_cli(ds, folder, a, b):

@@ -13,7 +13,7 @@ route (int argc, char **argv, TnetCliCommon *common)
 {
   g_autofree char *metric = NULL;
   g_autofree char *profile_name = NULL;
-  TnetCliTimeArgs targs = { 0 };
+  TnetCliTimeArgs targs = { .plan_defaults = TRUE };
   TnetCliParkRideArgs pra = TNET_CLI_PARK_RIDE_ARGS_INIT;
   GError *error = NULL;
   const GOptionEntry entries[] = {
@@ -22,7 +22,7 @@ route (int argc, char **argv, TnetCliCommon *common)
       "car|transit|park_and_ride" },
     { "metric", 'm', 0, G_OPTION_ARG_STRING, &metric,
       "What to minimise: time (default) or length", "time|length" },
-    PARK_RIDE_ENTRIES (pra),
+    PARK_RIDE_PLAN_ENTRIES (pra),
     G_OPTION_ENTRY_NULL
   };
   g_autoptr (GOptionContext) ctx = g_option_context_new ("FROM TO");
@@ -30,7 +30,12 @@ route (int argc, char **argv, TnetCliCommon *common)
     "The best path between two nodes, FROM and TO, given by their ids or names in\n"
     "nodes.csv (node:ID also; by transit also a stop id of the feed), as legs of one\n"
     "line each: by car (expressways, trunk and other roads, access links), or by\n"
-    "transit or park_and_ride (--profile).");
+    "transit or park_and_ride (--profile).\n"
+    "Transit and park_and_ride follow the scenario year's GTFS timetable. The\n"
+    "defaults come from the data set's plan.ini first [commute] group when it has\n"
+    "depart (its depart, date, window, percentiles, max_walk and park-and-ride\n"
+    "keys), as in tnet commute, otherwise departing 08:00 on the feed's busiest\n"
+    "service day, window 0; --depart, --date, --window etc. override them.");
   g_option_context_set_description (ctx,
     "--format json by car prints {\"from\",\"to\",\"profile\",\"metric\",\"total_min\",\n"
     "\"total_km\",\"legs\":[{\"line\",\"mode\",\"from\",\"to\",\"links\":[link ids],\"km\",\n"
@@ -79,15 +84,18 @@ route (int argc, char **argv, TnetCliCommon *common)
       /* by the timetable, unless the data folder has no feed and --gtfs
        * names none: then the frequency approximation, with a note, as in
        * the other commands */
-      TnetCliTimeOptions topt;
+      TnetCliTimeOptions topt = { 0 };
       TnetParkRideOptions po;
+      /* the options not given: the plan's, as in `tnet commute` */
+      TnetCommuteTiming timing;
+      tnet_cli_plan_timing (common->dataset, &timing);
       int rc = -1;
       g_autofree char *feed_name = NULL;
       g_autoptr (GPtrArray) feeds = NULL;
       g_autoptr (TnetTimetable) tt = NULL;
-      if (!tnet_cli_time_args_parse (&targs, &topt, &error))
+      if (!tnet_cli_time_args_parse_with (&targs, &timing, &topt, &error))
         rc = tnet_cli_fail (ctx, error);
-      else if (!tnet_cli_park_ride_args_parse (&pra, &po, &error))
+      else if (!tnet_cli_park_ride_args_parse_with (&pra, &timing.park_ride, &po, &error))
         rc = tnet_cli_fail (ctx, error);
       else if ((tt = tnet_cli_transit_timetable (net, scen, &targs, &topt, common->quiet,
                                                  &feed_name, &feeds, &error)) == NULL)

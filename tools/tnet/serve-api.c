@@ -381,8 +381,10 @@ static const ParamSpec *const timing_specs[] = { &p_depart, &p_date, &p_window, 
                                                  NULL };
 
 /* The options of a /route by the timetable, from the query (validated by
- * prepare_route(); @out->percentiles is allocated). The command's defaults:
- * 08:00, the feed's busiest day, one departure, 5,25,50,75,95, 15 min. */
+ * prepare_route(); @out->percentiles is allocated). Those not given: the
+ * command's defaults (tnet_cli_plan_timing(): the plan's first [commute]
+ * group's when it has depart, else 08:00, the feed's busiest day, one
+ * departure, 5,25,50,75,95, 15 min). */
 static gboolean
 time_options (TnetServeJob *job, TnetCliTimeOptions *out)
 {
@@ -391,18 +393,25 @@ time_options (TnetServeJob *job, TnetCliTimeOptions *out)
   memset (out, 0, sizeof *out);
   if (!read_params (job, timing_specs, v))
     return FALSE;
+  TnetCommuteTiming timing;
+  tnet_cli_plan_timing (job->srv->ds, &timing);
   out->percentiles = g_array_new (FALSE, FALSE, sizeof (double));
-  if (!tnet_cli_parse_percentiles (pcts ? pcts : "5,25,50,75,95", out->percentiles)
-      || out->percentiles->len > 20)
+  if (pcts == NULL)
+    g_array_append_vals (out->percentiles, timing.percentiles, timing.n_percentiles);
+  else if (!tnet_cli_parse_percentiles (pcts, out->percentiles)
+           || out->percentiles->len > 20)
     {
       bad_param (job, "percentiles", "expected 1 to 20 numbers in 0..100 separated by ','");
       g_clear_pointer (&out->percentiles, g_array_unref);
       return FALSE;
     }
-  out->depart_s = (gint32) v[0].integer;
-  out->date = (guint) v[1].integer;
-  out->window_min = (guint) v[2].integer;
-  out->max_walk_ms = tnet_weight_from_min ((double) v[3].integer);
+  /* the window in whole minutes begun, as tnet_cli_time_args_parse_with() */
+  out->depart_s = param (job, "depart") ? (gint32) v[0].integer : timing.depart_s;
+  out->date = param (job, "date") ? (guint) v[1].integer : timing.date;
+  out->window_min = param (job, "window") ? (guint) v[2].integer
+                    : (timing.window_ms + 59999u) / 60000u;
+  out->max_walk_ms = param (job, "max_walk") ? tnet_weight_from_min ((double) v[3].integer)
+                     : timing.max_walk_ms;
   return TRUE;
 }
 
@@ -740,8 +749,11 @@ compute_route_timetable (TnetServeJob *job, gboolean park_ride)
         raptor = tnet_raptor_new (t->tt);
       /* park-and-ride: the car graph of the scenario and the parking
        * places of the timetable, built for the request */
+      TnetCommuteTiming timing;   /* park-and-ride's defaults, as the command's */
+      tnet_cli_plan_timing (job->srv->ds, &timing);
       g_autoptr (TnetParkRide) pr = park_ride ? tnet_park_ride_new (t->tt, job->srv->net,
-                                                                     job->sc->scen, NULL,
+                                                                     job->sc->scen,
+                                                                     &timing.park_ride,
                                                                      &error)
                                               : NULL;
       g_autoptr (TnetSearch) search = pr ? tnet_search_new (tnet_park_ride_get_graph (pr))
