@@ -45,7 +45,7 @@ compare_double (const void *a, const void *b)
 static GArray *
 largest_scc (TnetMultimodal *mm, guint n_net, GRand *rand)
 {
-  TnetGraph *g = tnet_multimodal_get_graph (mm);
+  const TnetGraph *g = tnet_multimodal_get_graph (mm);
   const TnetMetric *metric = tnet_multimodal_get_metric (mm);
   g_autoptr (TnetSearch) fw = tnet_search_new (g);
   g_autoptr (TnetSearch) bw = tnet_search_new (g);
@@ -144,7 +144,7 @@ bench_porto (guint count, int repeats)
 
   /* igraph from a sample of the origins to every destination, scaled */
   guint n_sample = MIN (origins->len, 20u);
-  TnetGraph *g = tnet_multimodal_get_graph (mm);
+  const TnetGraph *g = tnet_multimodal_get_graph (mm);
   gboolean agree = TRUE;
   guint64 within = 0;
   tnet_igraph_lock ();
@@ -302,7 +302,7 @@ main (int argc, char **argv)
   tnet_igraph_lock ();
   for (guint p = 0; p < 3; p++)
     {
-      TnetGraph *g = tnet_multimodal_get_graph (graphs[p]);
+      const TnetGraph *g = tnet_multimodal_get_graph (graphs[p]);
       n_nodes += tnet_graph_n_nodes (g);
       n_arcs += tnet_graph_n_arcs (g);
       igraph_t ig;

@@ -112,7 +112,7 @@ void tnet_i_timetable_rewalk (TnetTimetable *tt, const TnetFeed *const *feeds, g
  * active links as @net under @scen, from @net's link values: the metric
  * tnet_graph_compile_modes() would give on @net (the uncertainty draws
  * keep the graph and rebuild only its times). */
-TnetMetric *tnet_i_graph_compile_times (TnetGraph *graph, const TnetNetwork *net,
+TnetMetric *tnet_i_graph_compile_times (const TnetGraph *graph, const TnetNetwork *net,
                                         const TnetScenario *scen);
 
 /* park-ride.c: rewrites @pr's drive times from @net's link values under
@@ -163,7 +163,7 @@ TnetIParkRideFailures *tnet_i_park_ride_failures_new (const TnetParkRide *pr,
                                                       gboolean elements_are_links,
                                                       const TnetRaptorFailuresOptions *opts);
 void tnet_i_park_ride_failures_free (TnetIParkRideFailures *pf);
-TnetGraph *tnet_i_park_ride_failures_get_graph (const TnetIParkRideFailures *pf);
+const TnetGraph *tnet_i_park_ride_failures_get_graph (const TnetIParkRideFailures *pf);
 const TnetTimetable *tnet_i_park_ride_failures_get_timetable (const TnetIParkRideFailures *pf);
 /* tnet_raptor_failures_run() from network node @origin by park-and-ride:
  * @base is exactly the row of tnet_park_ride_matrix() with the options'

@@ -586,7 +586,7 @@ END_TEST
 static gboolean
 unique_path (TnetMultimodal *mm, const TnetSearch *fwd, const TnetWeight *to_b, TnetId b)
 {
-  TnetGraph *g = tnet_multimodal_get_graph (mm);
+  const TnetGraph *g = tnet_multimodal_get_graph (mm);
   const TnetMetric *metric = tnet_multimodal_get_metric (mm);
   guint n = tnet_graph_n_nodes (g), m = tnet_graph_n_arcs (g);
   TnetWeight d = tnet_search_distance (fwd, b);
@@ -624,7 +624,7 @@ assert_same_cells (const TnetCommute *s, const TnetCommute *m, TnetMultimodal *c
       /* journeys start at the origins (TO) or at the destinations (FROM) */
       const GArray *starts = dir == TNET_COMMUTE_TO ? o : d;
       const GArray *ends = dir == TNET_COMMUTE_TO ? d : o;
-      TnetGraph *graph = tnet_multimodal_get_graph (g[p]);
+      const TnetGraph *graph = tnet_multimodal_get_graph (g[p]);
       const TnetMetric *metric = tnet_multimodal_get_metric (g[p]);
       guint n = tnet_graph_n_nodes (graph);
       g_autofree TnetWeight *to_end = g_new (TnetWeight, (gsize) MAX (ends->len, 1) * n);

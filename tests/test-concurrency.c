@@ -87,8 +87,8 @@ worker (gpointer data)
 {
   Worker *w = data;
   Shared *sh = w->sh;
-  TnetGraph *g = tnet_graph_ref (sh->g);
-  TnetMetric *metric = tnet_metric_ref (sh->metric);
+  const TnetGraph *g = tnet_graph_ref (sh->g);
+  const TnetMetric *metric = tnet_metric_ref (sh->metric);
   TnetCH *ch = tnet_ch_ref (sh->ch);
   TnetSearch *s = tnet_search_new (g);
   TnetCHQuery *q = tnet_ch_query_new (ch);

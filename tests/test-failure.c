@@ -517,7 +517,7 @@ START_TEST (test_corridor_profile_matches_commute)
       ck_assert_uint_ge (set->n_paths, 1);
       ck_assert_msg (set->paths[0].time_ms == best, "%s: %" G_GUINT64_FORMAT " != %u",
                      tnet_profile_to_string (prof), set->paths[0].time_ms, best);
-      TnetGraph *g = tnet_multimodal_get_graph (mm);
+      const TnetGraph *g = tnet_multimodal_get_graph (mm);
       const TnetMetric *w = tnet_multimodal_get_metric (mm);
       guint m = tnet_graph_n_arcs (g);
       g_autofree guint *used = g_new0 (guint, m);

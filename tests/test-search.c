@@ -297,6 +297,41 @@ START_TEST (test_graph_layout)
 }
 END_TEST
 
+/* A const pointer keeps a graph and a metric alive: the references taken
+ * through them outlive the builders', and a search works from them. Arcs
+ * 0->1 (5 ms), 1->2 (7 ms), 0->2 (20 ms): from 0, node 2 is 5 + 7 = 12 ms
+ * away by hand, node 1 is 5 ms. */
+START_TEST (test_const_reference)
+{
+  const TnetId tails[] = { 0, 1, 0 };
+  const TnetId heads[] = { 1, 2, 2 };
+  const TnetWeight w[] = { 5, 7, 20 };
+  GError *error = NULL;
+  g_autoptr (TnetGraph) built = tnet_graph_new_from_arcs (3, 3, tails, heads, NULL, NULL, &error);
+  ck_assert_msg (built != NULL, "%s", error ? error->message : "");
+  const TnetGraph *g = tnet_graph_ref (built);
+  ck_assert_ptr_eq (g, built);
+  g_clear_pointer (&built, tnet_graph_unref);
+  /* only the const reference is left */
+  ck_assert_uint_eq (tnet_graph_n_nodes (g), 3);
+  ck_assert_uint_eq (tnet_graph_arc_head (g, 1), 2);
+  g_autoptr (TnetMetric) made = tnet_metric_new (g, w, &error);
+  ck_assert_msg (made != NULL, "%s", error ? error->message : "");
+  const TnetMetric *metric = tnet_metric_ref (made);
+  g_clear_pointer (&made, tnet_metric_unref);
+  TnetSearch *s = tnet_search_new (g);
+  /* the metric's and the search's references outlive this one */
+  tnet_graph_unref (g);
+  ck_assert_ptr_eq (tnet_metric_get_graph (metric), tnet_search_get_graph (s));
+  ck_assert_uint_eq (tnet_metric_weight (metric, 2), 20);
+  tnet_search_run (s, metric, 0, TNET_FORWARD, TNET_WEIGHT_INF, TNET_ID_NONE);
+  ck_assert_uint_eq (tnet_search_distance (s, 1), 5);
+  ck_assert_uint_eq (tnet_search_distance (s, 2), 12);
+  tnet_search_free (s);
+  tnet_metric_unref (metric);
+}
+END_TEST
+
 START_TEST (test_graph_errors)
 {
   GError *error = NULL;
@@ -1131,6 +1166,7 @@ main (void)
   TCase *tc = tcase_create ("graph");
   tcase_add_test (tc, test_graph_layout);
   tcase_add_test (tc, test_graph_errors);
+  tcase_add_test (tc, test_const_reference);
   tcase_add_test (tc, test_compile_modes);
   tcase_add_test (tc, test_route_output);
   tcase_add_test (tc, test_zones_are_trip_ends);

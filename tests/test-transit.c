@@ -861,7 +861,7 @@ START_TEST (test_walk_on_roads_rule)
       TnetMultimodal *mm = tnet_multimodal_build (net, scen, NULL, TNET_PROFILE_TRANSIT, &opts,
                                                   &error);
       ck_assert_msg (mm != NULL, "%s", error ? error->message : "");
-      TnetGraph *g = tnet_multimodal_get_graph (mm);
+      const TnetGraph *g = tnet_multimodal_get_graph (mm);
       guint walked[G_N_ELEMENTS (cases)] = { 0 };
       for (TnetId a = 0; a < tnet_graph_n_arcs (g); a++)
         if (tnet_multimodal_arc_kind (mm, a) == TNET_ARC_WALK)
@@ -888,7 +888,7 @@ END_TEST
 typedef struct { guint64 d; guint32 v; } HeapItem;
 
 static TnetWeight
-plain_dijkstra (TnetGraph *g, const TnetMetric *metric, TnetId src, TnetId dst)
+plain_dijkstra (const TnetGraph *g, const TnetMetric *metric, TnetId src, TnetId dst)
 {
   guint n = tnet_graph_n_nodes (g), m = tnet_graph_n_arcs (g);
   guint32 *first = g_new0 (guint32, n + 1), *out = g_new (guint32, MAX (m, 1u));
@@ -1015,8 +1015,8 @@ START_TEST (test_sao_paulo_walk_access)
   tnet_multimodal_get_stats (mm, &st);
   ck_assert_uint_eq (st.n_stops_matched, 0);
   ck_assert_uint_gt (st.n_stops_linked, 100);
-  TnetGraph *g = tnet_multimodal_get_graph (mm);
-  TnetMetric *metric = tnet_multimodal_get_metric (mm);
+  const TnetGraph *g = tnet_multimodal_get_graph (mm);
+  const TnetMetric *metric = tnet_multimodal_get_metric (mm);
 
   /* stops with an access arc, i.e. hung on a road node */
   guint S = tnet_feed_n_stops (feed);

@@ -482,8 +482,8 @@ START_TEST (test_reweight_oracle)
                                                 tnet_dataset_get_hubs (ds), &profiles[p], 1,
                                                 &fresh, &error));
           guint n_changed = 0;
-          TnetGraph *gk = tnet_multimodal_get_graph (kept);
-          TnetGraph *gf = tnet_multimodal_get_graph (fresh);
+          const TnetGraph *gk = tnet_multimodal_get_graph (kept);
+          const TnetGraph *gf = tnet_multimodal_get_graph (fresh);
           ck_assert_uint_eq (tnet_graph_n_arcs (gk), tnet_graph_n_arcs (gf));
           g_autofree TnetWeight *before = g_new (TnetWeight, tnet_graph_n_arcs (gk) + 1);
           for (guint a = 0; a < tnet_graph_n_arcs (gk); a++)

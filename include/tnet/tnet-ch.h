@@ -168,7 +168,7 @@ typedef struct _TnetCCH TnetCCH;
  * the supergraph and their triangles (about 10^7 arcs a second); memory
  * 4 bytes per supergraph arc, per triangle and per input arc.
  */
-TNET_API TnetCCH *tnet_cch_new (TnetGraph *graph, GError **error);
+TNET_API TnetCCH *tnet_cch_new (const TnetGraph *graph, GError **error);
 
 /**
  * tnet_cch_customize:

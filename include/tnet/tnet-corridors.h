@@ -99,9 +99,9 @@ typedef struct {
   guint n_within_factor;
   TnetWeight budget_ms;
   double factor;
-  TnetGraph *graph;        /* the graph the paths' arcs refer to (access included) */
-  TnetGraph *infra_graph;  /* the graph of the disjoint sets */
-  TnetMultimodal *mm;      /* the profile's graph of @fastest (tnet_corridor_analyse_profile()), or NULL */
+  const TnetGraph *graph;       /* the graph the paths' arcs refer to (access included) */
+  const TnetGraph *infra_graph; /* the graph of the disjoint sets */
+  TnetMultimodal *mm;           /* the profile's graph of @fastest (tnet_corridor_analyse_profile()), or NULL */
   /* by the timetable (tnet_corridor_analyse_timetable()), else NULL: the
    * alternatives (#TnetRaptorAlternative, fastest first; their @origin and
    * @destination are network node ids, the zones), @fastest then empty */

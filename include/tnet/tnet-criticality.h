@@ -130,7 +130,7 @@ typedef struct {
  * (%NULL is a programming error). Thread-safe. Time complexity: O(1). */
 TNET_API void tnet_criticality_options_init (TnetCriticalityOptions *opts);
 
-TNET_API TnetCriticality *tnet_criticality_scan (TnetGraph *graph,
+TNET_API TnetCriticality *tnet_criticality_scan (const TnetGraph *graph,
                                                  const TnetMetric *metric,
                                                  const TnetId *arc_element,
                                                  guint n_elements,

@@ -98,10 +98,15 @@ TNET_API TnetId tnet_graph_terminal_of (const TnetGraph *graph, TnetId node);
 TNET_API guint tnet_graph_n_base_nodes (const TnetGraph *graph);
 
 /* Atomic reference counting: any thread may hold and drop references; the
- * last unref frees the graph (O(n + m)). Errors: none. Time complexity of
- * a ref: O(1). */
-TNET_API TnetGraph *tnet_graph_ref (TnetGraph *graph);
-TNET_API void tnet_graph_unref (TnetGraph *graph);
+ * last unref frees the graph (O(n + m)). A graph is immutable once built;
+ * holding a const pointer is enough to keep it alive: ref and unref take
+ * one, and the reference count is the only field they touch (atomically).
+ * So every function that only reads a graph, and every object that keeps
+ * one (a metric, a search, a CCH), takes or holds a `const TnetGraph *`;
+ * g_autoptr(TnetGraph) still works for the pointer a builder returns.
+ * Errors: none. Time complexity of a ref: O(1). */
+TNET_API const TnetGraph *tnet_graph_ref (const TnetGraph *graph);
+TNET_API void tnet_graph_unref (const TnetGraph *graph);
 
 /* Sizes and arcs by external id: the tail, the head (external node ids),
  * and the network link an arc comes from (TNET_ID_NONE for a synthetic
@@ -125,16 +130,18 @@ TNET_API gsize tnet_graph_memory_bytes (const TnetGraph *graph);
  * Thread-safety: reentrant; the metric is immutable and may be shared.
  * Time complexity: O(m).
  */
-TNET_API TnetMetric *tnet_metric_new (TnetGraph *graph, const TnetWeight *weights,
+TNET_API TnetMetric *tnet_metric_new (const TnetGraph *graph, const TnetWeight *weights,
                                       GError **error);
-/* Atomic reference counting, as tnet_graph_ref(). Errors: none. Time
- * complexity: O(1) (O(m) for the last unref). */
-TNET_API TnetMetric *tnet_metric_ref (TnetMetric *metric);
-TNET_API void tnet_metric_unref (TnetMetric *metric);
+/* Atomic reference counting, as tnet_graph_ref(): a metric is immutable
+ * once made (nothing sets a weight afterwards), so a const pointer may
+ * hold a reference. Errors: none. Time complexity: O(1) (O(m) for the
+ * last unref). */
+TNET_API const TnetMetric *tnet_metric_ref (const TnetMetric *metric);
+TNET_API void tnet_metric_unref (const TnetMetric *metric);
 /* The metric's graph (borrowed), and the weight of one arc by external id.
  * Errors: an arc out of range is a programming error (g_critical,
  * TNET_WEIGHT_INF). Thread-safe. Time complexity: O(1). */
-TNET_API TnetGraph *tnet_metric_get_graph (const TnetMetric *metric);
+TNET_API const TnetGraph *tnet_metric_get_graph (const TnetMetric *metric);
 TNET_API TnetWeight tnet_metric_weight (const TnetMetric *metric, TnetId arc);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetGraph, tnet_graph_unref)

@@ -27,7 +27,7 @@ typedef struct _TnetBidir TnetBidir;
  * Returns: (transfer full): free with tnet_bidir_free().
  * Time complexity: O(n) (allocation).
  */
-TNET_API TnetBidir *tnet_bidir_new (TnetGraph *graph);
+TNET_API TnetBidir *tnet_bidir_new (const TnetGraph *graph);
 /* Frees @bidir (NULL allowed) and drops its graph reference. Errors:
  * none. Thread-safety: not while another thread uses @bidir. O(1). */
 TNET_API void tnet_bidir_free (TnetBidir *bidir);

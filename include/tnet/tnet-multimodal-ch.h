@@ -29,6 +29,7 @@ G_BEGIN_DECLS
  * customised from the base's #TnetCCH for @mm's metric (@progress is not
  * called and @cancellable not checked then).
  * Errors: as tnet_ch_build() or tnet_cch_customize_closed().
+ * @mm is not const: the first call fills its cache (under its lock).
  * Time complexity: a build (or a customisation) the first time, then O(1).
  *
  * Returns: (transfer full) (nullable): a reference, or NULL with @error.
@@ -43,7 +44,8 @@ TNET_API TnetCH *tnet_multimodal_ref_ch (TnetMultimodal *mm, TnetProgressFunc pr
  * The customizable hierarchy of @mm's graph (tnet_cch_new()), built by the
  * first call and kept with @mm: the nested-dissection order every scenario
  * that closes links of this graph customises (tnet_multimodal_set_ch_base()).
- * Thread-safe, like tnet_multimodal_ref_ch().
+ * Thread-safe, like tnet_multimodal_ref_ch(); @mm is not const, as there:
+ * the first call fills its cache.
  * Returns: (transfer full) (nullable): a reference, or NULL with @error
  * (as tnet_cch_new()).
  * Time complexity: tnet_cch_new() once, then O(1).
@@ -71,14 +73,17 @@ TNET_API TnetCCH *tnet_multimodal_ref_cch (TnetMultimodal *mm, GError **error);
  * profile): tnet_multimodal_ref_ch() then builds as before. Call it before
  * the first tnet_multimodal_ref_ch(); a hierarchy already made is kept.
  * Errors: none (%FALSE is an answer, not an error).
+ * @mm is not const: its cache records @base. @base is not const either:
+ * @mm's later tnet_multimodal_ref_ch() fills @base's CCH cache.
  * Thread-safety: as tnet_multimodal_ref_ch().
  * Time complexity: O(n + m of @base).
  */
 TNET_API gboolean tnet_multimodal_set_ch_base (TnetMultimodal *mm, TnetMultimodal *base);
 
 /* Whether @mm's hierarchy exists and was customised from a base's CCH
- * (tnet_multimodal_set_ch_base()) rather than built. Errors: none.
- * Thread-safe. Time complexity: O(1). */
+ * (tnet_multimodal_set_ch_base()) rather than built. A query, but @mm is
+ * not const: the answer is read under the cache's lock, which taking
+ * changes. Errors: none. Thread-safe. Time complexity: O(1). */
 TNET_API gboolean tnet_multimodal_ch_customized (TnetMultimodal *mm);
 
 G_END_DECLS

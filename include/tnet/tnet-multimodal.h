@@ -165,8 +165,8 @@ TNET_API void tnet_multimodal_unref (TnetMultimodal *mm);
 TNET_API TnetProfile tnet_multimodal_get_profile (const TnetMultimodal *mm);
 /* Borrowed views, valid while @mm lives. Errors: none. Thread-safe. Time
  * complexity: O(1). */
-TNET_API TnetGraph *tnet_multimodal_get_graph (const TnetMultimodal *mm);
-TNET_API TnetMetric *tnet_multimodal_get_metric (const TnetMultimodal *mm);
+TNET_API const TnetGraph *tnet_multimodal_get_graph (const TnetMultimodal *mm);
+TNET_API const TnetMetric *tnet_multimodal_get_metric (const TnetMultimodal *mm);
 /* The contraction hierarchy kept with a multimodal graph
  * (tnet_multimodal_ref_ch() and its kin) is of the paths layer:
  * tnet-multimodal-ch.h. */

@@ -32,12 +32,12 @@ typedef struct _TnetSearch TnetSearch;
  * Returns: (transfer full): the workspace; free with tnet_search_free().
  * Time complexity: O(n) (allocation).
  */
-TNET_API TnetSearch *tnet_search_new (TnetGraph *graph);
+TNET_API TnetSearch *tnet_search_new (const TnetGraph *graph);
 /* Frees @search (NULL allowed) and drops its graph reference. Errors:
  * none. Thread-safety: not while another thread uses @search. O(1). */
 TNET_API void tnet_search_free (TnetSearch *search);
 /* The graph of @search (borrowed). Errors: none. O(1), thread-safe. */
-TNET_API TnetGraph *tnet_search_get_graph (const TnetSearch *search);
+TNET_API const TnetGraph *tnet_search_get_graph (const TnetSearch *search);
 
 /**
  * tnet_search_run:
@@ -146,7 +146,7 @@ typedef struct _TnetRepair TnetRepair;
  * Returns: (transfer full): the workspace; free with tnet_repair_free().
  * Time complexity: O(n + m).
  */
-TNET_API TnetRepair *tnet_repair_new (TnetGraph *graph);
+TNET_API TnetRepair *tnet_repair_new (const TnetGraph *graph);
 /* Frees @repair (NULL allowed) and its references. Errors: none.
  * Thread-safety: not while another thread uses @repair. O(1). */
 TNET_API void tnet_repair_free (TnetRepair *repair);

@@ -991,7 +991,7 @@ TNET_API void tnet_park_ride_free (TnetParkRide *pr);
 /* The car graph searched from the origins (borrowed view, valid while @pr
  * lives); make one #TnetSearch on it per thread. Its options. Errors:
  * none. Thread-safe. O(1). */
-TNET_API TnetGraph *tnet_park_ride_get_graph (const TnetParkRide *pr);
+TNET_API const TnetGraph *tnet_park_ride_get_graph (const TnetParkRide *pr);
 TNET_API const TnetParkRideOptions *tnet_park_ride_get_options (const TnetParkRide *pr);
 /* Parking places that serve at least one stop, and the stops served by at
  * least one parking place (the stops with parking). Errors: none.

@@ -288,7 +288,7 @@ tnet_corridor_analyse_profile (const TnetNetwork *net, const TnetScenario *scen,
  * index in the sorted names), for the pairs @po × @pd given as graph nodes
  * and the population @pop per graph node. */
 static TnetCriticality *
-scan_elements (const TnetNetwork *net, TnetGraph *graph, const TnetMetric *time,
+scan_elements (const TnetNetwork *net, const TnetGraph *graph, const TnetMetric *time,
                const char *const *arc_line, GArray *po, GArray *pd, const double *pop,
                gboolean by_line, TnetWeight budget_ms, const TnetCriticalityOptions *opts,
                GError **error)
@@ -340,7 +340,7 @@ tnet_corridor_criticality_profile (const TnetNetwork *net, const TnetMultimodal 
 {
   g_return_val_if_fail (net != NULL && mm != NULL && a != NULL && b != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-  TnetGraph *graph = tnet_multimodal_get_graph (mm);
+  const TnetGraph *graph = tnet_multimodal_get_graph (mm);
   const TnetMetric *time = tnet_multimodal_get_metric (mm);
   guint n = tnet_graph_n_nodes (graph), m = tnet_graph_n_arcs (graph);
   g_autofree const char **arc_line = g_new0 (const char *, m > 0 ? m : 1);

@@ -27,8 +27,8 @@
 typedef TnetICriticalityEntry Entry;
 
 struct _TnetCriticality {
-  TnetGraph *graph;
-  TnetMetric *metric;
+  const TnetGraph *graph;
+  const TnetMetric *metric;
   guint32 *arc_elem;   /* per arc: element or NONE */
   guint n_elements;
   guint n_pairs;
@@ -115,7 +115,7 @@ typedef struct _Worker {
 } Worker;
 
 static void
-worker_init (Worker *w, TnetGraph *graph, guint n_pairs, guint n_elements)
+worker_init (Worker *w, const TnetGraph *graph, guint n_pairs, guint n_elements)
 {
   w->rep = tnet_repair_new (graph);
   w->path = g_new (TnetId, MAX (tnet_graph_n_nodes (graph), 1u));
@@ -259,7 +259,7 @@ tnet_criticality_options_init (TnetCriticalityOptions *opts)
 /* Without an element table: each arc's link is its element, and an arc
  * without a link is an element of its own, numbered after the links. */
 static void
-link_elements (TnetCriticality *crit, TnetGraph *graph, guint m)
+link_elements (TnetCriticality *crit, const TnetGraph *graph, guint m)
 {
   guint32 max_link = 0;
   gboolean any = FALSE;
@@ -377,7 +377,7 @@ scan_in_pool (TnetCriticality *crit, guint n_threads)
  * workers' entries, merged (not sorted), to free, or NULL when the
  * cancellable stopped the scan. */
 static GArray *
-scan_origins (TnetCriticality *crit, TnetGraph *graph, const TnetCriticalityOptions *opts)
+scan_origins (TnetCriticality *crit, const TnetGraph *graph, const TnetCriticalityOptions *opts)
 {
   guint n_threads = opts ? opts->n_threads : 0;
   crit->progress = opts ? opts->progress : NULL;
@@ -547,7 +547,7 @@ rank_items (TnetCriticality *crit)
 }
 
 TnetCriticality *
-tnet_criticality_scan (TnetGraph *graph, const TnetMetric *metric,
+tnet_criticality_scan (const TnetGraph *graph, const TnetMetric *metric,
                        const TnetId *arc_element, guint n_elements,
                        const TnetId *pair_origin, const TnetId *pair_dest,
                        guint n_pairs, const double *node_population,
@@ -567,7 +567,7 @@ tnet_criticality_scan (TnetGraph *graph, const TnetMetric *metric,
 
   TnetCriticality *crit = g_new0 (TnetCriticality, 1);
   crit->graph = tnet_graph_ref (graph);
-  crit->metric = tnet_metric_ref ((TnetMetric *) metric);
+  crit->metric = tnet_metric_ref (metric);
   crit->arc_elem = g_new (guint32, m > 0 ? m : 1);
   if (arc_element != NULL)
     {

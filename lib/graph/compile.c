@@ -108,7 +108,7 @@ tnet_graph_compile_modes (const TnetNetwork *net, const TnetScenario *scen,
 }
 
 TnetMetric *
-tnet_i_graph_compile_times (TnetGraph *graph, const TnetNetwork *net, const TnetScenario *scen)
+tnet_i_graph_compile_times (const TnetGraph *graph, const TnetNetwork *net, const TnetScenario *scen)
 {
   g_return_val_if_fail (graph != NULL && net != NULL && scen != NULL, NULL);
   guint m = tnet_graph_n_arcs (graph);

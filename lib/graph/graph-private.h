@@ -53,7 +53,7 @@ tnet_i_graph_untwin (const TnetGraph *g, uint32_t v)
 
 struct _TnetMetric {
   gint ref_count;          /* atomic */
-  TnetGraph *graph;        /* strong reference */
+  const TnetGraph *graph;  /* strong reference */
   uint32_t *weight;        /* n_arcs, by internal forward arc, each <= TNET_WEIGHT_MAX */
   uint32_t *rweight;       /* n_arcs, by reverse-CSR position (weight[rarc[i]]) */
   TnetIWeights view;       /* tnet_i_metric_weights(), set with the fields above */

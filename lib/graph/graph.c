@@ -283,19 +283,33 @@ tnet_graph_new_from_arcs (guint n_nodes, guint n_arcs, const TnetId *tails,
   return g;
 }
 
-TnetGraph *
-tnet_graph_ref (TnetGraph *graph)
+/* A graph is immutable once built, so holding a const pointer is enough
+ * to keep it alive: the reference count is the one field that changes
+ * after the builder returns, only through these two functions and
+ * atomically, and every graph is allocated writable (g_new0() in the
+ * builders), so dropping the const here is defined. This is the only
+ * place in the graph layer that does it for a graph. */
+static TnetGraph *
+counted_graph (const TnetGraph *graph)
+{
+  return (TnetGraph *) graph;
+}
+
+const TnetGraph *
+tnet_graph_ref (const TnetGraph *graph)
 {
   g_return_val_if_fail (graph != NULL, NULL);
-  g_atomic_int_inc (&graph->ref_count);
+  g_atomic_int_inc (&counted_graph (graph)->ref_count);
   return graph;
 }
 
 void
-tnet_graph_unref (TnetGraph *graph)
+tnet_graph_unref (const TnetGraph *cgraph)
 {
-  if (graph == NULL || !g_atomic_int_dec_and_test (&graph->ref_count))
+  if (cgraph == NULL || !g_atomic_int_dec_and_test (&counted_graph (cgraph)->ref_count))
     return;
+  /* the last reference: nobody else can see the graph any more */
+  TnetGraph *graph = counted_graph (cgraph);
   g_free (graph->first_out);
   g_free (graph->head);
   g_free (graph->rfirst_out);
@@ -409,7 +423,7 @@ tnet_graph_memory_bytes (const TnetGraph *graph)
 /* ---------- metrics ---------- */
 
 TnetMetric *
-tnet_metric_new (TnetGraph *graph, const TnetWeight *weights, GError **error)
+tnet_metric_new (const TnetGraph *graph, const TnetWeight *weights, GError **error)
 {
   g_return_val_if_fail (graph != NULL, NULL);
   g_return_val_if_fail (graph->n_arcs == 0 || weights != NULL, NULL);
@@ -437,26 +451,39 @@ tnet_metric_new (TnetGraph *graph, const TnetWeight *weights, GError **error)
   return metric;
 }
 
-TnetMetric *
-tnet_metric_ref (TnetMetric *metric)
+/* A metric is immutable once made (there is no setter): as for graphs,
+ * the reference count is the one field that changes afterwards, through
+ * these two functions and atomically, and every metric is allocated
+ * writable (g_new0() in tnet_metric_new()), so dropping the const here is
+ * defined. This is the only place that does it for a metric. */
+static TnetMetric *
+counted_metric (const TnetMetric *metric)
+{
+  return (TnetMetric *) metric;
+}
+
+const TnetMetric *
+tnet_metric_ref (const TnetMetric *metric)
 {
   g_return_val_if_fail (metric != NULL, NULL);
-  g_atomic_int_inc (&metric->ref_count);
+  g_atomic_int_inc (&counted_metric (metric)->ref_count);
   return metric;
 }
 
 void
-tnet_metric_unref (TnetMetric *metric)
+tnet_metric_unref (const TnetMetric *cmetric)
 {
-  if (metric == NULL || !g_atomic_int_dec_and_test (&metric->ref_count))
+  if (cmetric == NULL || !g_atomic_int_dec_and_test (&counted_metric (cmetric)->ref_count))
     return;
+  /* the last reference: nobody else can see the metric any more */
+  TnetMetric *metric = counted_metric (cmetric);
   tnet_graph_unref (metric->graph);
   g_free (metric->weight);
   g_free (metric->rweight);
   g_free (metric);
 }
 
-TnetGraph *
+const TnetGraph *
 tnet_metric_get_graph (const TnetMetric *metric)
 {
   g_return_val_if_fail (metric != NULL, NULL);

@@ -12,8 +12,8 @@
  * belong to the graph: valid while the caller holds a reference to it. */
 typedef struct {
   TnetProfile profile;
-  TnetGraph *graph;             /* tnet_multimodal_get_graph() */
-  TnetMetric *metric;           /* tnet_multimodal_get_metric(), travel time in ms */
+  const TnetGraph *graph;       /* tnet_multimodal_get_graph() */
+  const TnetMetric *metric;     /* tnet_multimodal_get_metric(), travel time in ms */
   guint n_net;                  /* network nodes N */
   guint origin_base;            /* origin node of network node v = origin_base + v */
   guint dest_base;              /* destination node of v = dest_base + v, except

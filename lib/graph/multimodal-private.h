@@ -7,8 +7,8 @@
 struct _TnetMultimodal {
   gint ref_count;               /* atomic */
   TnetProfile profile;
-  TnetGraph *graph;             /* strong reference */
-  TnetMetric *metric;           /* strong reference, travel time in ms */
+  const TnetGraph *graph;       /* strong reference */
+  const TnetMetric *metric;     /* strong reference, travel time in ms */
   guint n_net;                  /* network nodes N */
   guint origin_base;            /* origin node of network node v = origin_base + v */
   guint dest_base;              /* destination node of v = dest_base + v, except

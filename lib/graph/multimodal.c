@@ -1114,14 +1114,14 @@ tnet_multimodal_get_profile (const TnetMultimodal *mm)
   return mm->profile;
 }
 
-TnetGraph *
+const TnetGraph *
 tnet_multimodal_get_graph (const TnetMultimodal *mm)
 {
   g_return_val_if_fail (mm != NULL, NULL);
   return mm->graph;
 }
 
-TnetMetric *
+const TnetMetric *
 tnet_multimodal_get_metric (const TnetMultimodal *mm)
 {
   g_return_val_if_fail (mm != NULL, NULL);

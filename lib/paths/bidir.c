@@ -14,7 +14,7 @@
 #include "heap.h"
 
 struct _TnetBidir {
-  TnetGraph *graph;        /* strong reference */
+  const TnetGraph *graph;  /* strong reference */
   uint32_t *dist[2];       /* by internal node, valid where stamp == epoch */
   uint32_t *stamp[2];
   uint32_t *parent[2];     /* forward: internal arc into the node; backward:
@@ -25,7 +25,7 @@ struct _TnetBidir {
 };
 
 TnetBidir *
-tnet_bidir_new (TnetGraph *graph)
+tnet_bidir_new (const TnetGraph *graph)
 {
   g_return_val_if_fail (graph != NULL, NULL);
   TnetBidir *b = g_new0 (TnetBidir, 1);

@@ -46,7 +46,7 @@
 
 struct _TnetCCH {
   gint ref_count;          /* atomic */
-  TnetGraph *graph;        /* strong reference: the topology of the slots */
+  const TnetGraph *graph;  /* strong reference: the topology of the slots */
   guint n_nodes;
   guint n_entries;         /* arcs of the chordal supergraph, one per node pair */
   uint32_t *rank;          /* external node -> rank, a permutation */
@@ -192,7 +192,7 @@ find_entry (const TnetCCH *c, uint32_t x, uint32_t h, uint32_t lo)
 }
 
 TnetCCH *
-tnet_cch_new (TnetGraph *graph, GError **error)
+tnet_cch_new (const TnetGraph *graph, GError **error)
 {
   g_return_val_if_fail (graph != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);

@@ -35,7 +35,7 @@ customize_from_base (TnetMultimodal *mm, TnetIMultimodalCache *c, GError **error
   g_autoptr (TnetCCH) cch = tnet_multimodal_ref_cch (c->base, error);
   if (cch == NULL)
     return NULL;
-  TnetGraph *bg = tnet_multimodal_get_graph (c->base);
+  const TnetGraph *bg = tnet_multimodal_get_graph (c->base);
   const TnetMetric *mmetric = tnet_multimodal_get_metric (mm);
   guint bm = tnet_graph_n_arcs (bg), m = tnet_graph_n_arcs (tnet_multimodal_get_graph (mm));
   g_autofree TnetWeight *w = g_new0 (TnetWeight, MAX (bm, 1u));

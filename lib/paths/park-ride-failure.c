@@ -66,7 +66,7 @@ tnet_i_park_ride_failures_new (const TnetParkRide *pr, const TnetNetwork *net,
   if (elements_are_links)
     {
       /* CSR element (= link) -> the car graph's arcs of that link */
-      TnetGraph *g = tnet_park_ride_get_graph (pr);
+      const TnetGraph *g = tnet_park_ride_get_graph (pr);
       guint m = tnet_graph_n_arcs (g);
       pf->arc_first = g_new0 (guint, n_elements + 1);
       for (TnetId a = 0; a < m; a++)
@@ -103,7 +103,7 @@ tnet_i_park_ride_failures_free (TnetIParkRideFailures *pf)
   g_free (pf);
 }
 
-TnetGraph *
+const TnetGraph *
 tnet_i_park_ride_failures_get_graph (const TnetIParkRideFailures *pf)
 {
   return tnet_park_ride_get_graph (pf->pr);
@@ -149,7 +149,7 @@ access_elements (gpointer data, TnetId stop, GArray *elements)
     {
       g_return_if_fail (o->base_search);
       links = g_array_new (FALSE, FALSE, sizeof (guint));
-      TnetGraph *g = tnet_park_ride_get_graph (pf->pr);
+      const TnetGraph *g = tnet_park_ride_get_graph (pf->pr);
       guint n = tnet_search_path (o->search, r->parking, NULL, 0);
       if (n != G_MAXUINT && n > 0)
         {

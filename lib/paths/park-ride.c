@@ -21,8 +21,8 @@
 
 struct _TnetParkRide {
   const TnetTimetable *tt;    /* a reference */
-  TnetGraph *graph;           /* the car graph; node i = network node i */
-  TnetMetric *time;           /* its travel time (ms) */
+  const TnetGraph *graph;     /* the car graph; node i = network node i */
+  const TnetMetric *time;     /* its travel time (ms) */
   TnetParkRideOptions opt;
   guint32 park_s;             /* opt.park_ms on the kernel's clock (nearest s) */
   guint n_nodes;              /* network nodes */
@@ -171,7 +171,7 @@ tnet_park_ride_free (TnetParkRide *pr)
   g_free (pr);
 }
 
-TnetGraph *
+const TnetGraph *
 tnet_park_ride_get_graph (const TnetParkRide *pr)
 {
   g_return_val_if_fail (pr != NULL, NULL);

@@ -26,8 +26,8 @@
 #include "search-private.h"
 
 struct _TnetRepair {
-  TnetGraph *graph;          /* strong reference */
-  TnetMetric *metric;        /* strong reference of the base run, or NULL */
+  const TnetGraph *graph;    /* strong reference */
+  const TnetMetric *metric;  /* strong reference of the base run, or NULL */
   TnetSearch *base;          /* the base run: full forward search */
   uint32_t source;           /* internal source of the base run, or NONE */
   /* the base tree over internal ids, valid after tnet_repair_set_source():
@@ -51,7 +51,7 @@ struct _TnetRepair {
 };
 
 TnetRepair *
-tnet_repair_new (TnetGraph *graph)
+tnet_repair_new (const TnetGraph *graph)
 {
   g_return_val_if_fail (graph != NULL, NULL);
   const TnetICsr *g = tnet_i_graph_csr (graph);
@@ -118,7 +118,7 @@ tnet_repair_set_source (TnetRepair *repair, const TnetMetric *metric, TnetId sou
     {
       if (r->metric)
         tnet_metric_unref (r->metric);
-      r->metric = tnet_metric_ref ((TnetMetric *) metric);
+      r->metric = tnet_metric_ref (metric);
     }
   tnet_search_unblock_all (r->base);
   tnet_search_run (r->base, metric, source, TNET_FORWARD, TNET_WEIGHT_INF, TNET_ID_NONE);

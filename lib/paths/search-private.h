@@ -12,7 +12,7 @@ typedef struct {
 } TnetSearchLabel;
 
 struct _TnetSearch {
-  TnetGraph *graph;          /* strong reference; all arrays are sized by it */
+  const TnetGraph *graph;    /* strong reference; all arrays are sized by it */
   const TnetICsr *csr;       /* tnet_i_graph_csr (graph) */
   TnetSearchLabel *label;    /* n_nodes, by internal node */
   /* by internal node, valid iff label[v].stamp == epoch: the arc by which v was

@@ -47,7 +47,7 @@
 #include "search-private.h"
 
 TnetSearch *
-tnet_search_new (TnetGraph *graph)
+tnet_search_new (const TnetGraph *graph)
 {
   g_return_val_if_fail (graph != NULL, NULL);
   guint n_nodes = tnet_graph_n_nodes (graph);
@@ -80,7 +80,7 @@ tnet_search_free (TnetSearch *search)
   g_free (search);
 }
 
-TnetGraph *
+const TnetGraph *
 tnet_search_get_graph (const TnetSearch *search)
 {
   g_return_val_if_fail (search != NULL, NULL);

@@ -800,7 +800,7 @@ run_commute (Run *run, GError **error)
 
 /* The links (network indices) of a path of @graph. */
 static GArray *
-path_links (TnetGraph *graph, const TnetPath *path)
+path_links (const TnetGraph *graph, const TnetPath *path)
 {
   GArray *links = g_array_sized_new (FALSE, FALSE, sizeof (TnetId), path->n_arcs);
   for (guint k = 0; k < path->n_arcs; k++)

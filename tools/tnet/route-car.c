@@ -22,7 +22,7 @@ tnet_cli_route_car (const TnetNetwork *net, TnetSearch *search, const TnetMetric
                     const TnetMetric *length, gboolean by_length, TnetId from, TnetId to,
                     GArray **legs_out)
 {
-  TnetGraph *g = tnet_search_get_graph (search);
+  const TnetGraph *g = tnet_search_get_graph (search);
   tnet_search_run (search, by_length ? length : time, from, TNET_FORWARD, TNET_WEIGHT_INF, to);
   guint n_arcs = tnet_search_path (search, to, NULL, 0);
   if (n_arcs == G_MAXUINT)
