@@ -165,6 +165,12 @@ def _accessibility_block(path, year, closures, opportunities, cutoffs, profile, 
                                            origins=origins, **(timetable or {}))
 
 
+def _commute_timing(path):
+    """The timetable defaults of the folder at *path*, as
+    ``Scenario._timing()`` resolves them (``Dataset._c.commute_timing()``)."""
+    return _dataset(path)._c.commute_timing()
+
+
 def _plan_values(path, keys):
     c = _dataset(path)._c
     return {k: c.plan_value(k) for k in keys}
@@ -236,9 +242,9 @@ def _submit(client, fn, *args, **kwargs):
 
 def travel_time_matrix(client, dataset, origins=None, destinations=None, profile="car",
                        year=DEFAULT_YEAR, closures=(), method="auto", block_size=None,
-                       compute=True, depart=None, window=0, percentiles=None, max_walk=15,
-                       date=None, frequency_seed=0, drive_budget=30, park_time=5,
-                       parking_radius=400, model="timetable"):
+                       compute=True, depart=None, window=None, percentiles=None,
+                       max_walk=None, date=None, frequency_seed=0, drive_budget=None,
+                       park_time=None, parking_radius=None, model="timetable"):
     """The travel-time matrix of :meth:`tnet.Scenario.travel_time_matrix`
     (by car and ``model="frequency"``: ``from_id, to_id, travel_time`` in
     minutes, NaN when not reached; origins and destinations default to
@@ -258,9 +264,11 @@ def travel_time_matrix(client, dataset, origins=None, destinations=None, profile
     single-process call (``model="timetable"``; ``model="frequency"`` or a
     folder without a feed, with the same warning: the frequency
     approximation): every block runs the timetable matrix of the
-    single-process call (range RAPTOR over *window* minutes from *depart*,
-    default 08:00; the same *max_walk*, *date*, *frequency_seed* and
-    park-and-ride options) on its origins, and the frame has a column
+    single-process call (range RAPTOR over *window* minutes from *depart*;
+    the same *max_walk*, *date*, *frequency_seed* and park-and-ride
+    options, each not given taking the single-process call's default: the
+    plan's first ``[commute]`` group's key when that group has ``depart``,
+    else the built-in one) on its origins, and the frame has a column
     ``travel_time_pNN`` per percentile (default 50), as
     :meth:`tnet.Scenario.travel_time_matrix` gives it (``compute=False`` is
     not offered there).
@@ -291,6 +299,15 @@ def travel_time_matrix(client, dataset, origins=None, destinations=None, profile
         _check_model(model)
         _check_frequency(model, depart, window, percentiles, date)
         timetable = _by_timetable(client, path, year, profile, model)
+    if timetable:
+        timing = client.submit(_commute_timing, path, pure=False).result()
+        given = dict(depart=depart, window=window, max_walk=max_walk, date=date,
+                     drive_budget=drive_budget, park_time=park_time,
+                     parking_radius=parking_radius)
+        t = {k: v if v is not None else timing[k] for k, v in given.items()}
+        depart, window, max_walk, date = t["depart"], t["window"], t["max_walk"], t["date"]
+        drive_budget, park_time = t["drive_budget"], t["park_time"]
+        parking_radius = t["parking_radius"]
     if _has_points(o) or _has_points(d):
         return _point_matrix(client, path, year, closures, o, d, profile, block_size, compute,
                              timetable, depart, window, percentiles, max_walk, date,
