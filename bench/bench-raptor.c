@@ -76,11 +76,12 @@ run_job (gpointer data)
       const TnetStopWalk *a = (const TnetStopWalk *) (void *) acc->data;
       const TnetEgress *e = (const TnetEgress *) (void *) egr->data;
       if (j->range)
-        tnet_raptor_run_range (ws, a, acc->len, DEP0, WINDOW, e, egr->len, j->n_hex, out);
+        tnet_raptor_run_range (ws, a, acc->len, DEP0, WINDOW, e, egr->len, j->n_hex, out, NULL,
+                               NULL);
       else
         for (guint m = 0; m < WINDOW; m++)
           tnet_raptor_run_range (ws, a, acc->len, DEP0 + 60 * (gint32) m, 1, e, egr->len,
-                                 j->n_hex, out + (gsize) m * j->n_hex);
+                                 j->n_hex, out + (gsize) m * j->n_hex, NULL, NULL);
       for (guint d = 0; d < j->n_hex; d++)
         {
           for (guint m = 0; m < WINDOW; m++)

@@ -141,7 +141,7 @@ gboolean tnet_i_indicator_interchange_ms_on (const TnetNetwork *net,
 gboolean tnet_i_structure_set_by_length (const TnetStructureSet *set);
 
 /* park-ride.c: the timetable of @pr (borrowed). */
-TnetTimetable *tnet_i_park_ride_get_timetable (const TnetParkRide *pr);
+const TnetTimetable *tnet_i_park_ride_get_timetable (const TnetParkRide *pr);
 
 /* Park-and-ride by the timetable with one failure at a time
  * (park-ride-failure.c): the rows of tnet_park_ride_matrix() from network
@@ -164,7 +164,7 @@ TnetIParkRideFailures *tnet_i_park_ride_failures_new (const TnetParkRide *pr,
                                                       const TnetRaptorFailuresOptions *opts);
 void tnet_i_park_ride_failures_free (TnetIParkRideFailures *pf);
 TnetGraph *tnet_i_park_ride_failures_get_graph (const TnetIParkRideFailures *pf);
-TnetTimetable *tnet_i_park_ride_failures_get_timetable (const TnetIParkRideFailures *pf);
+const TnetTimetable *tnet_i_park_ride_failures_get_timetable (const TnetIParkRideFailures *pf);
 /* tnet_raptor_failures_run() from network node @origin by park-and-ride:
  * @base is exactly the row of tnet_park_ride_matrix() with the options'
  * percentile; the candidates are the failures on the journeys' rides and

@@ -1921,7 +1921,7 @@ START_TEST (spo_isochrone_timetable)
     }
   const double p90 = 90;
   g_autofree gint32 *sec = g_new (gint32, n);
-  tnet_timetable_isochrone (tt, src, 1, places, n, 900000, 8 * 3600, 30, &p90, 1, sec);
+  tnet_timetable_isochrone (tt, src, 1, places, n, 900000, 8 * 3600, 30, &p90, 1, sec, NULL, NULL);
   TtRun r = tt_run_tnet ("isochrone", from->id, "--data", dir, "--profile", "transit",
                          "--minutes", "30", "--window", "30", "--percentile", "90",
                          "--format", "csv", NULL);

@@ -536,7 +536,7 @@ START_TEST (test_random_oracle)
                                  walks->len, rows, acc);
           const gint32 dep0 = 7 * 3600 + (gint32) g_rand_int_range (r, 0, 7200);
           tnet_raptor_run_range (ws, (const TnetStopWalk *) (void *) acc->data, acc->len, dep0,
-                                 n_min, NULL, 0, ns, range);
+                                 n_min, NULL, 0, ns, range, NULL, NULL);
           /* the isochrone at the stops' places: per minute the fastest
            * of (arrival at a stop within the walk + that walk) and the walk
            * from the origin, by straight line */

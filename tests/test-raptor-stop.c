@@ -106,24 +106,24 @@ START_TEST (test_range_expired_deadline)
   tnet_raptor_stop_init (&stop);
   stop.deadline_us = g_get_monotonic_time () - 1;
   GError *error = NULL;
-  ck_assert (!tnet_raptor_run_range_cancellable (ws, &acc, 1, dep0, n_min, NULL, 0, n, out,
-                                                 &stop, &error));
+  ck_assert (!tnet_raptor_run_range (ws, &acc, 1, dep0, n_min, NULL, 0, n, out,
+                                     &stop, &error));
   assert_cancelled (error, "deadline");
   g_clear_error (&error);
 
   /* the same workspace, a deadline an hour away: the oracle's series */
   stop.deadline_us = g_get_monotonic_time () + (gint64) 3600 * G_USEC_PER_SEC;
-  ck_assert (tnet_raptor_run_range_cancellable (ws, &acc, 1, dep0, n_min, NULL, 0, n, out,
-                                                &stop, &error));
+  ck_assert (tnet_raptor_run_range (ws, &acc, 1, dep0, n_min, NULL, 0, n, out,
+                                    &stop, &error));
   ck_assert (error == NULL);
   for (gsize k = 0; k < (gsize) n * n_min; k++)
     ck_assert_msg (out[k] == want[k], "minute %zu stop %zu: %d, oracle %d", k / n, k % n,
                    out[k], want[k]);
 
-  /* no stop at all (NULL) and the plain function: the same series */
+  /* no stop at all (NULL) and no error: the same series */
   memset (out, 0, sizeof (gint32) * n * n_min);
-  ck_assert (tnet_raptor_run_range_cancellable (ws, &acc, 1, dep0, n_min, NULL, 0, n, out,
-                                                NULL, NULL));
+  ck_assert (tnet_raptor_run_range (ws, &acc, 1, dep0, n_min, NULL, 0, n, out,
+                                    NULL, NULL));
   ck_assert (memcmp (out, want, sizeof (gint32) * n * n_min) == 0);
   fixture_clear (&f);
 }
@@ -146,19 +146,19 @@ START_TEST (test_range_cancelled)
   tnet_raptor_stop_init (&stop);
   stop.cancellable = cancel;
   /* not cancelled yet: the oracle's series */
-  ck_assert (tnet_raptor_run_range_cancellable (ws, &acc, 1, dep0, n_min, NULL, 0, n, out,
-                                                &stop, NULL));
+  ck_assert (tnet_raptor_run_range (ws, &acc, 1, dep0, n_min, NULL, 0, n, out,
+                                    &stop, NULL));
   ck_assert (memcmp (out, want, sizeof (gint32) * n * n_min) == 0);
   /* cancelled: stopped, named as a cancellation (no deadline) */
   g_cancellable_cancel (cancel);
   GError *error = NULL;
-  ck_assert (!tnet_raptor_run_range_cancellable (ws, &acc, 1, dep0, n_min, NULL, 0, n, out,
-                                                 &stop, &error));
+  ck_assert (!tnet_raptor_run_range (ws, &acc, 1, dep0, n_min, NULL, 0, n, out,
+                                     &stop, &error));
   assert_cancelled (error, "cancelled");
   g_clear_error (&error);
   /* then the workspace answers as before */
-  ck_assert (tnet_raptor_run_range_cancellable (ws, &acc, 1, dep0, n_min, NULL, 0, n, out,
-                                                NULL, &error));
+  ck_assert (tnet_raptor_run_range (ws, &acc, 1, dep0, n_min, NULL, 0, n, out,
+                                    NULL, &error));
   ck_assert (memcmp (out, want, sizeof (gint32) * n * n_min) == 0);
   fixture_clear (&f);
 }
@@ -192,8 +192,8 @@ START_TEST (test_range_cancelled_from_thread)
   gboolean stopped = FALSE;
   gint64 t0 = g_get_monotonic_time ();
   for (guint i = 0; i < 100000 && !stopped; i++)
-    stopped = !tnet_raptor_run_range_cancellable (ws, &acc, 1, 0, n_min, NULL, 0, n, out,
-                                                  &stop, &error);
+    stopped = !tnet_raptor_run_range (ws, &acc, 1, 0, n_min, NULL, 0, n, out,
+                                      &stop, &error);
   g_thread_join (t);
   ck_assert (stopped);
   assert_cancelled (error, "cancelled");
@@ -238,7 +238,8 @@ START_TEST (test_matrix_and_isochrone)
   gsize n_cells = (gsize) no * nd * 3;
   g_autofree gint32 *want = g_new (gint32, n_cells);
   g_autofree gint32 *out = g_new (gint32, n_cells);
-  tnet_timetable_matrix (f.tt, op, no, dp, nd, 15 * 60000, dep0, n_min, pcts, 3, want);
+  tnet_timetable_matrix (f.tt, op, no, dp, nd, 15 * 60000, dep0, n_min, pcts, 3, want, NULL,
+                         NULL);
   guint reached = 0;
   for (gsize k = 0; k < n_cells; k++)
     reached += want[k] != UNREACHED;
@@ -250,42 +251,42 @@ START_TEST (test_matrix_and_isochrone)
   stop.progress = stop_after;
   stop.progress_data = GUINT_TO_POINTER (2);
   GError *error = NULL;
-  ck_assert (!tnet_timetable_matrix_cancellable (f.tt, op, no, dp, nd, 15 * 60000, dep0, n_min,
-                                                 pcts, 3, out, &stop, &error));
+  ck_assert (!tnet_timetable_matrix (f.tt, op, no, dp, nd, 15 * 60000, dep0, n_min,
+                                     pcts, 3, out, &stop, &error));
   assert_cancelled (error, "cancelled");
   g_clear_error (&error);
   /* an expired deadline */
   tnet_raptor_stop_init (&stop);
   stop.deadline_us = 1;
-  ck_assert (!tnet_timetable_matrix_cancellable (f.tt, op, no, dp, nd, 15 * 60000, dep0, n_min,
-                                                 pcts, 3, out, &stop, &error));
+  ck_assert (!tnet_timetable_matrix (f.tt, op, no, dp, nd, 15 * 60000, dep0, n_min,
+                                     pcts, 3, out, &stop, &error));
   assert_cancelled (error, "deadline");
   g_clear_error (&error);
   /* all origins through, a far deadline: the plain matrix */
   stop.deadline_us = g_get_monotonic_time () + (gint64) 3600 * G_USEC_PER_SEC;
   stop.progress = stop_after;
   stop.progress_data = GUINT_TO_POINTER (no);
-  ck_assert (tnet_timetable_matrix_cancellable (f.tt, op, no, dp, nd, 15 * 60000, dep0, n_min,
-                                                pcts, 3, out, &stop, &error));
+  ck_assert (tnet_timetable_matrix (f.tt, op, no, dp, nd, 15 * 60000, dep0, n_min,
+                                    pcts, 3, out, &stop, &error));
   ck_assert (memcmp (out, want, sizeof (gint32) * n_cells) == 0);
 
   /* the isochrone from one source is the matrix's row of that origin */
   g_autofree gint32 *iso = g_new (gint32, nd * 3);
   tnet_raptor_stop_init (&stop);
   stop.deadline_us = 1;
-  ck_assert (!tnet_timetable_isochrone_cancellable (f.tt, op + 2, 1, dp, nd, 15 * 60000, dep0,
-                                                    n_min, pcts, 3, iso, &stop, &error));
+  ck_assert (!tnet_timetable_isochrone (f.tt, op + 2, 1, dp, nd, 15 * 60000, dep0,
+                                        n_min, pcts, 3, iso, &stop, &error));
   assert_cancelled (error, "deadline");
   g_clear_error (&error);
   g_autoptr (GCancellable) cancel = g_cancellable_new ();
   stop.deadline_us = 0;
   stop.cancellable = cancel;
-  ck_assert (tnet_timetable_isochrone_cancellable (f.tt, op + 2, 1, dp, nd, 15 * 60000, dep0,
-                                                   n_min, pcts, 3, iso, &stop, &error));
+  ck_assert (tnet_timetable_isochrone (f.tt, op + 2, 1, dp, nd, 15 * 60000, dep0,
+                                       n_min, pcts, 3, iso, &stop, &error));
   ck_assert (memcmp (iso, want + (gsize) 1 * nd * 3, sizeof (gint32) * nd * 3) == 0);
   g_cancellable_cancel (cancel);
-  ck_assert (!tnet_timetable_isochrone_cancellable (f.tt, op + 2, 1, dp, nd, 15 * 60000, dep0,
-                                                    n_min, pcts, 3, iso, &stop, &error));
+  ck_assert (!tnet_timetable_isochrone (f.tt, op + 2, 1, dp, nd, 15 * 60000, dep0,
+                                        n_min, pcts, 3, iso, &stop, &error));
   assert_cancelled (error, "cancelled");
   g_clear_error (&error);
   fixture_clear (&f);
@@ -323,8 +324,8 @@ START_TEST (test_isochrone_walks_stopped)
   g_autofree gint32 *out = g_new (gint32, n_places);
   gint32 dep = 8 * 3600;
   gint64 t0 = g_get_monotonic_time ();
-  ck_assert (tnet_timetable_isochrone_cancellable (f.tt, src, n_src, pl, n_places, 7200000, dep,
-                                                   1, &pct, 1, out, NULL, NULL));
+  ck_assert (tnet_timetable_isochrone (f.tt, src, n_src, pl, n_places, 7200000, dep,
+                                       1, &pct, 1, out, NULL, NULL));
   gint64 full = g_get_monotonic_time () - t0;
   guint reached = 0;
   for (guint i = 0; i < n_places; i++)
@@ -336,8 +337,8 @@ START_TEST (test_isochrone_walks_stopped)
   stop.deadline_us = 1;
   GError *error = NULL;
   t0 = g_get_monotonic_time ();
-  ck_assert (!tnet_timetable_isochrone_cancellable (f.tt, src, n_src, pl, n_places, 7200000, dep,
-                                                    1, &pct, 1, out, &stop, &error));
+  ck_assert (!tnet_timetable_isochrone (f.tt, src, n_src, pl, n_places, 7200000, dep,
+                                        1, &pct, 1, out, &stop, &error));
   gint64 stopped = g_get_monotonic_time () - t0;
   assert_cancelled (error, "deadline");
   g_clear_error (&error);
@@ -347,8 +348,8 @@ START_TEST (test_isochrone_walks_stopped)
   stop.cancellable = cancel;
   GThread *t = g_thread_new ("cancel", cancel_soon, cancel);
   t0 = g_get_monotonic_time ();
-  gboolean ok = tnet_timetable_isochrone_cancellable (f.tt, src, n_src, pl, n_places, 7200000, dep,
-                                                      1, &pct, 1, out, &stop, &error);
+  gboolean ok = tnet_timetable_isochrone (f.tt, src, n_src, pl, n_places, 7200000, dep,
+                                          1, &pct, 1, out, &stop, &error);
   gint64 cancelled = g_get_monotonic_time () - t0;
   g_thread_join (t);
   ck_assert (!ok);

@@ -94,7 +94,7 @@ compare_origin (TnetTimetable *tt, const Oracle *o, TnetRaptor *ws, TnetId origi
               }
           }
     }
-  tnet_raptor_run_range (ws, &acc, 1, dep0, n_minutes, NULL, 0, n, range);
+  ck_assert (tnet_raptor_run_range (ws, &acc, 1, dep0, n_minutes, NULL, 0, n, range, NULL, NULL));
   for (guint m = 0; m < n_minutes; m++)
     for (guint s = 0; s < n; s++)
       ck_assert_msg (range[(gsize) m * n + s] == want[(gsize) m * n + s],
@@ -123,7 +123,7 @@ compare_origin (TnetTimetable *tt, const Oracle *o, TnetRaptor *ws, TnetId origi
     }
   gint32 *trange = g_new (gint32, (gsize) n_minutes * N_TARGETS);
   tnet_raptor_run_range (ws, &acc, 1, dep0, n_minutes, (const TnetEgress *) (void *) egress->data,
-                         egress->len, N_TARGETS, trange);
+                         egress->len, N_TARGETS, trange, NULL, NULL);
   for (guint m = 0; m < n_minutes; m++)
     for (guint t = 0; t < N_TARGETS; t++)
       {
@@ -562,7 +562,9 @@ check_matrix (const char *rel, guint date, gint32 dep0, guint n_minutes, guint n
   const guint max_walk = 900;
   static const double pcts[] = { 5, 25, 50, 75, 95 };
   gint32 *got = g_new (gint32, (gsize) n * n * 5);
-  tnet_timetable_matrix (tt, orig, n, dest, n, max_walk * 1000u, dep0, n_minutes, pcts, 5, got);
+  /* no stop and no error: never stops */
+  ck_assert (tnet_timetable_matrix (tt, orig, n, dest, n, max_walk * 1000u, dep0, n_minutes, pcts,
+                                    5, got, NULL, NULL));
 
   gint32 *arr = g_new (gint32, o->n_stops);
   gint32 *want = g_new (gint32, (gsize) n * n * n_minutes);
@@ -680,7 +682,8 @@ check_isochrone (const char *rel, guint date, gint32 dep0, guint n_minutes, guin
   const guint max_walk = 900;
   static const double pcts[] = { 0, 50, 90 };
   gint32 *got = g_new (gint32, (gsize) n * 3);
-  tnet_timetable_isochrone (tt, src, 2, place, n, max_walk * 1000u, dep0, n_minutes, pcts, 3, got);
+  ck_assert (tnet_timetable_isochrone (tt, src, 2, place, n, max_walk * 1000u, dep0, n_minutes,
+                                       pcts, 3, got, NULL, NULL));
 
   g_autoptr (GArray) acc = g_array_new (FALSE, FALSE, sizeof (TnetStopWalk));
   for (TnetId s = 0; s < o->n_stops; s++)
@@ -734,9 +737,9 @@ check_isochrone (const char *rel, guint date, gint32 dep0, guint n_minutes, guin
   /* one source: the matrix's row */
   gint32 *one = g_new (gint32, (gsize) n * 3), *row = g_new (gint32, (gsize) n * 3);
   tnet_timetable_isochrone (tt, src + 2, 1, place, n, max_walk * 1000u, dep0, n_minutes, pcts,
-                            3, one);
+                            3, one, NULL, NULL);
   tnet_timetable_matrix (tt, src + 2, 1, place, n, max_walk * 1000u, dep0, n_minutes, pcts, 3,
-                         row);
+                         row, NULL, NULL);
   guint n_later = 0;
   for (guint k = 0; k < n * 3; k++)
     {
@@ -808,7 +811,7 @@ load_tt (const char *dir, guint date, guint32 seed, TnetFeed **feed_out)
 
 /* Travel time (s) from stop @a to stop @b departing at @dep. */
 static gint32
-travel (TnetTimetable *tt, const char *a, const char *b, gint32 dep)
+travel (const TnetTimetable *tt, const char *a, const char *b, gint32 dep)
 {
   g_autoptr (TnetRaptor) ws = tnet_raptor_new (tt);
   TnetStopWalk acc = { tnet_timetable_find_stop (tt, a), 0 };
@@ -1188,6 +1191,102 @@ START_TEST (test_several_feeds)
   tt_rm_rf (db);
   g_free (da);
   g_free (db);
+}
+END_TEST
+
+/* The walk budget of a timetable route, on the kernel's clock: to the
+ * nearest second. Stops A and B 0.0025 deg apart on the equator, one trip
+ * A 08:30 -> B 08:35; from A at 08:00 walking all the way (the test's own
+ * haversine and walk rule) beats the ride. A budget that rounds to the
+ * walk's seconds walks all the way; one that rounds to a second less
+ * rides. */
+START_TEST (test_route_walk_budget)
+{
+  char *dir = write_feed ("stop_id,stop_name,stop_lat,stop_lon\nA,A,0,0\nB,B,0,0.0025\n",
+                          "route_id,service_id,trip_id\nR1,WD,t1\n",
+                          "trip_id,arrival_time,departure_time,stop_id,stop_sequence\n"
+                          "t1,08:30:00,08:30:00,A,1\nt1,08:35:00,08:35:00,B,2\n", NULL, NULL);
+  g_autoptr (TnetFeed) feed = NULL; /* the timetable borrows its names */
+  g_autoptr (TnetTimetable) tt = load_tt (dir, 20240102, 0, &feed);
+  g_autoptr (TnetRaptor) ws = tnet_raptor_new (tt);
+  TnetTimetableOptions to;
+  tnet_timetable_options_init (&to);
+  guint32 walk = m_walk (&to, m_dist (0, 0, 0.0025, 0));
+  ck_assert_uint_lt (walk, 30 * 60);
+  TnetTimetableRouteOptions o;
+  tnet_timetable_route_options_init (&o);
+  GError *error = NULL;
+  /* walk - 0.5 s and walk + 0.499 s round to walk: all the way on foot */
+  g_autofree char *want = g_strdup_printf ("  walk A -> B, %.1f min\n", walk / 60.0);
+  const TnetWeight foot_ms[] = { (TnetWeight) walk * 1000 - 500, (TnetWeight) walk * 1000 + 499 };
+  for (guint i = 0; i < G_N_ELEMENTS (foot_ms); i++)
+    {
+      o.max_walk_ms = foot_ms[i];
+      g_autoptr (TnetTimetableRoute) on_foot
+        = tnet_timetable_route_compute (tt, ws, NULL, NULL, NULL, &o, "A", "B", &error);
+      ck_assert_msg (on_foot != NULL, "%s", error ? error->message : "");
+      g_autofree char *t1 = tnet_timetable_route_to_text (on_foot);
+      ck_assert_msg (strstr (t1, want) != NULL, "budget %u ms: %s", foot_ms[i], t1);
+      ck_assert_msg (strstr (t1, "board") == NULL, "%s", t1);
+    }
+  /* walk - 0.501 s rounds to a second less: the ride */
+  o.max_walk_ms = (TnetWeight) walk * 1000 - 501;
+  g_autoptr (TnetTimetableRoute) ride
+    = tnet_timetable_route_compute (tt, ws, NULL, NULL, NULL, &o, "A", "B", &error);
+  ck_assert_msg (ride != NULL, "%s", error ? error->message : "");
+  g_autofree char *t2 = tnet_timetable_route_to_text (ride);
+  ck_assert_msg (strstr (t2, "board R1 A at 08:30:00, alight B at 08:35:00") != NULL, "%s", t2);
+  ck_assert_msg (strstr (t2, "Total: 35.0 min\n") != NULL, "%s", t2);
+  tt_rm_rf (dir);
+  g_free (dir);
+}
+END_TEST
+
+/* A const pointer keeps a timetable alive: the reference taken through it
+ * outlives the builder's, and a workspace and a matrix work from it. One
+ * trip A 08:06 -> B 08:30 (stops 5.3 km apart, no walk between them within
+ * 15 min): from A at 08:00 the arrival at B is 08:30, by hand; leaving
+ * near A (its exact position) for B, also 30 min. */
+START_TEST (test_const_reference)
+{
+  char *dir = write_feed ("stop_id,stop_name,stop_lat,stop_lon\nA,A,0,0.0025\nB,B,0,0.05\n",
+                          "route_id,service_id,trip_id\nR1,WD,t1\n",
+                          "trip_id,arrival_time,departure_time,stop_id,stop_sequence\n"
+                          "t1,08:06:00,08:06:00,A,1\nt1,08:30:00,08:30:00,B,2\n", NULL, NULL);
+  GError *error = NULL;
+  TnetFeedOptions fo;
+  tnet_feed_options_init (&fo);
+  fo.service_date = 20240102;
+  g_autoptr (TnetFeed) feed = tnet_feed_load (dir, &fo, &error);
+  ck_assert_msg (feed != NULL, "%s", error ? error->message : "");
+  const TnetFeed *feeds[] = { feed };
+  TnetTimetableOptions to;
+  tnet_timetable_options_init (&to);
+  g_autoptr (TnetTimetable) built = tnet_timetable_build (feeds, 1, &to, &error);
+  ck_assert_msg (built != NULL, "%s", error ? error->message : "");
+  const TnetTimetable *tt = tnet_timetable_ref (built);
+  ck_assert_ptr_eq (tt, built);
+  g_clear_pointer (&built, tnet_timetable_unref);
+  /* only the const reference is left */
+  ck_assert_uint_eq (tnet_timetable_n_stops (tt), 2);
+  ck_assert_int_eq (travel (tt, "A", "B", 8 * 3600), 30 * 60);
+  TnetRaptor *ws = tnet_raptor_new (tt);
+  ck_assert_ptr_eq (tnet_raptor_get_timetable (ws), tt);
+  /* the workspace's reference outlives this one */
+  tnet_timetable_unref (tt);
+  const TnetTimetable *seen = tnet_raptor_get_timetable (ws);
+  TnetStopWalk acc = { tnet_timetable_find_stop (seen, "A"), 0 };
+  gint32 out[2];
+  ck_assert (tnet_raptor_run_range (ws, &acc, 1, 8 * 3600, 1, NULL, 0, 2, out, NULL, NULL));
+  ck_assert_int_eq (out[tnet_timetable_find_stop (seen, "B")], 30 * 60);
+  const double a[] = { 0.0025, 0 }, b[] = { 0.05, 0 }, p50 = 50;
+  gint32 cell = 0;
+  ck_assert (tnet_timetable_matrix (seen, a, 1, b, 1, 900000, 8 * 3600, 1, &p50, 1, &cell, NULL,
+                                    NULL));
+  ck_assert_int_eq (cell, 30 * 60);
+  tnet_raptor_free (ws);
+  tt_rm_rf (dir);
+  g_free (dir);
 }
 END_TEST
 
@@ -1947,7 +2046,7 @@ START_TEST (test_matrix_street_oracle)
       ck_assert (tnet_timetable_has_street_walks (tt));
       gint32 *got = g_new (gint32, (gsize) n_places * n_places * 3);
       tnet_timetable_matrix (tt, place, n_places, place, n_places, max_walk * 1000u, dep0,
-                             n_minutes, pcts, 3, got);
+                             n_minutes, pcts, 3, got, NULL, NULL);
 
       Oracle *o = oracle_new (feeds, 1, 20240102, &to);
       ck_assert_uint_eq (o->n_stops, n_stops);
@@ -2143,6 +2242,8 @@ timetable_suite (void)
   tcase_add_test (k, test_footpaths_match_multimodal);
   tcase_add_test (k, test_midday_feed);
   tcase_add_test (k, test_several_feeds);
+  tcase_add_test (k, test_const_reference);
+  tcase_add_test (k, test_route_walk_budget);
   tcase_add_test (k, test_street_transfer);
   tcase_add_test (k, test_rewalk_view);
   tcase_add_test (k, test_timed_access);

@@ -159,7 +159,7 @@ typedef struct {
   TnetCommuteMethod method;
   TnetProgressFunc progress;
   gpointer progress_data;
-  TnetTimetable *timetable;
+  const TnetTimetable *timetable;
   gint32 depart_s;
   TnetWeight window_ms;
   const double *percentiles;

@@ -106,7 +106,7 @@ typedef struct {
    * alternatives (#TnetRaptorAlternative, fastest first; their @origin and
    * @destination are network node ids, the zones), @fastest then empty */
   GArray *journeys;
-  TnetTimetable *tt;       /* the timetable of @journeys (a reference), or NULL */
+  const TnetTimetable *tt; /* the timetable of @journeys (a reference), or NULL */
   char *feed_name;         /* its feeds' names, or NULL */
   TnetRaptorFailuresOptions topts;  /* the departure, window, percentile, walk */
   TnetRaptorDisjoint disjoint;
@@ -203,7 +203,7 @@ TNET_API TnetCorridor *tnet_corridor_analyse_profile (const TnetNetwork *net,
  */
 TNET_API TnetCorridor *tnet_corridor_analyse_timetable (const TnetNetwork *net,
                                                         const TnetScenario *scen,
-                                                        TnetTimetable *tt,
+                                                        const TnetTimetable *tt,
                                                         const char *feed_name,
                                                         guint mode_mask,
                                                         const TnetNodeSet *a,
@@ -427,7 +427,7 @@ TNET_API TnetCriticality *tnet_corridor_criticality_profile (const TnetNetwork *
  */
 TNET_API TnetCriticality *tnet_corridor_criticality_timetable (const TnetNetwork *net,
                                                                const TnetScenario *scen,
-                                                               TnetTimetable *tt,
+                                                               const TnetTimetable *tt,
                                                                const char *feed_name,
                                                                const TnetNodeSet *a,
                                                                const TnetNodeSet *b,

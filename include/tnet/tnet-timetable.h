@@ -123,9 +123,15 @@ TNET_API TnetTimetable *tnet_timetable_build (const TnetFeed *const *feeds, guin
                                               GError **error);
 
 /* Atomic reference counting: any thread may hold and drop references; the
- * last unref frees the timetable. Errors: none. O(1). */
-TNET_API TnetTimetable *tnet_timetable_ref (TnetTimetable *tt);
-TNET_API void tnet_timetable_unref (TnetTimetable *tt);
+ * last unref frees the timetable. A timetable is immutable once built;
+ * holding a const pointer is enough to keep it alive: ref and unref take
+ * one, and the reference count is the only field they touch (atomically).
+ * So every function that only reads a timetable, and every object that
+ * keeps one (a workspace, a park-and-ride, a corridor), takes or holds a
+ * `const TnetTimetable *`; g_autoptr(TnetTimetable) still works for the
+ * pointer tnet_timetable_build() returns. Errors: none. O(1). */
+TNET_API const TnetTimetable *tnet_timetable_ref (const TnetTimetable *tt);
+TNET_API void tnet_timetable_unref (const TnetTimetable *tt);
 
 /* The service date (YYYYMMDD) and the sizes: stops, routes, trips (vehicle
  * journeys after expansion and block joining), stop times, footpaths, and
@@ -249,7 +255,7 @@ typedef struct _TnetRaptor TnetRaptor;
  * one timetable, from any thread; each is used by one thread at a time.
  * Time complexity: O(stops + routes).
  */
-TNET_API TnetRaptor *tnet_raptor_new (TnetTimetable *tt);
+TNET_API TnetRaptor *tnet_raptor_new (const TnetTimetable *tt);
 /* Frees @ws (NULL allowed) and drops its timetable reference. Errors:
  * none. Thread-safety: not while another thread uses @ws. O(1). */
 TNET_API void tnet_raptor_free (TnetRaptor *ws);
@@ -312,7 +318,7 @@ TNET_API void tnet_raptor_block_route (TnetRaptor *ws, guint route);
 
 /* The timetable @ws searches (a view valid while @ws lives). Errors:
  * none. Thread-safe. O(1). */
-TNET_API TnetTimetable *tnet_raptor_get_timetable (const TnetRaptor *ws);
+TNET_API const TnetTimetable *tnet_raptor_get_timetable (const TnetRaptor *ws);
 
 /* Lifts every block of @ws. Errors: none. Thread-safety: as the
  * workspace. O(blocks set). */
@@ -435,39 +441,6 @@ typedef struct {
 } TnetEgress;
 
 /**
- * tnet_raptor_run_range:
- * @access: as for tnet_raptor_run()
- * @first_depart_s: the first departure minute (seconds after midnight)
- * @n_minutes: departures at @first_depart_s + 60 k, k < @n_minutes
- * @egress: (array length=n_egress) (nullable): how each destination is
- *   reached; NULL = the destinations are the stops themselves
- * @n_targets: number of destinations (the number of stops when @egress is
- *   NULL)
- * @out: @n_minutes x @n_targets travel times in seconds, row per minute
- *   (out[k * n_targets + target]); TNET_RAPTOR_UNREACHED where none
- *
- * Range RAPTOR (rRAPTOR): the minutes are processed from the last to the
- * first keeping the labels, since a journey that leaves later is still
- * available to one who leaves earlier and waits; each minute only scans what
- * its earlier start improves. The travel time of a minute is exactly the
- * earliest arrival of tnet_raptor_run() for that minute minus the minute
- * (the tests check it). A target's travel time is the minimum over its
- * egress rows of (arrival at the stop + walk), or departure + walk for a
- * direct walk, minus the departure.
- * Each minute scans a route from a stop only when the stop's earlier start
- * reaches a trip that an earlier scan could not board (route pruning), and
- * updates only the targets of the stops whose arrival improved.
- * Errors: none. Thread-safety: one thread per @ws (the timetable is only
- * read).
- * Time complexity: at most @n_minutes times that of tnet_raptor_run(),
- * typically far less, plus O(@n_egress + @n_minutes x @n_targets + stops).
- */
-TNET_API void tnet_raptor_run_range (TnetRaptor *ws, const TnetStopWalk *access,
-                                     guint n_access, gint32 first_depart_s,
-                                     guint n_minutes, const TnetEgress *egress,
-                                     guint n_egress, guint n_targets, gint32 *out);
-
-/**
  * tnet_percentiles:
  * @values: (array length=n): travel times, TNET_RAPTOR_UNREACHED for none
  *   (sorted as the largest); reordered in place
@@ -536,81 +509,6 @@ typedef struct {
  */
 TNET_API gboolean tnet_raptor_journey (const TnetRaptor *ws, TnetId stop, GArray *out);
 
-/**
- * tnet_timetable_matrix:
- * @origins: (array length=n_origins): (lon, lat) pairs, 2 x @n_origins doubles
- * @destinations: (array length=n_destinations): (lon, lat) pairs
- * @max_walk_ms: the longest walk from an origin to its first stop, from the
- *   last stop to a destination, or straight from origin to destination;
- *   milliseconds, to the nearest second (%TNET_WEIGHT_INF: no limit)
- * @depart_s: the first departure minute (seconds after midnight)
- * @n_minutes: departures at @depart_s + 60 k, k < @n_minutes (at least 1)
- * @pcts: (array length=n_pcts): percentiles in [0, 100] over the minutes
- * @out: @n_origins x @n_destinations x @n_pcts travel times in seconds
- *   (out[(o * n_destinations + d) * n_pcts + k]), TNET_RAPTOR_UNREACHED
- *   where the percentile falls on a minute with no journey
- *
- * Door-to-door travel times by the timetable between places given by their
- * coordinates, over a departure window, reduced to percentiles (nearest
- * rank, as tnet_percentiles()). A place walks to and from the stops within
- * @max_walk_ms, and a pair within @max_walk_ms on foot may also walk all the
- * way, by the rule of `tnet route --profile transit`:
- * - when the timetable walks on a street network
- *   (#TnetTimetableOptions.walk_network), a place snaps to the nearest node
- *   of it with a walkable link (a node at the place's exact position, so a
- *   network node snaps to itself; on a tie a zone, then the lowest id). It
- *   walks over the streets from that node (tnet_raptor_walks_from_node())
- *   to the stops on the street, and by straight line
- *   (tnet_timetable_walks_near()) to the stops off it; two snapped places
- *   walk between them over the streets. A place off the network first walks
- *   to its node by straight line x walk_detour (added to each of its walks,
- *   and taken from the budget); a place whose node is farther than
- *   @max_walk_ms that way is not snapped;
- * - otherwise (no walk network, or a place not snapped) every walk of the
- *   place is the straight line x walk_detour at walk_speed_kmh
- *   (tnet_timetable_walks_near(), tnet_timetable_walk_seconds()).
- * Errors: none (a place that reaches nothing reads
- * TNET_RAPTOR_UNREACHED). Thread-safe (its own workspace; the timetable is
- * only read).
- * Each origin is one range query (tnet_raptor_run_range()) with every
- * destination as a target. A place without a position (NaN) reaches
- * nothing.
- * Time complexity: O(origins x range query + origins x destinations x
- * @n_minutes log @n_minutes), plus with a walk network O((origins +
- * destinations) x (nodes + k log k)) for snapping and the street searches
- * of k nodes within @max_walk_ms.
- */
-TNET_API void tnet_timetable_matrix (TnetTimetable *tt, const double *origins, guint n_origins,
-                                     const double *destinations, guint n_destinations,
-                                     TnetWeight max_walk_ms, gint32 depart_s, guint n_minutes,
-                                     const double *pcts, guint n_pcts, gint32 *out);
-
-/**
- * tnet_timetable_isochrone:
- * @sources: (array length=n_sources): (lon, lat) pairs, 2 x @n_sources
- *   doubles: the journey may start at any of them
- * @places: (array length=n_places): (lon, lat) pairs of the places timed
- * @max_walk_ms, @depart_s, @n_minutes, @pcts: as tnet_timetable_matrix()
- * @out: @n_places x @n_pcts travel times in seconds (out[d * n_pcts + k]),
- *   TNET_RAPTOR_UNREACHED where the percentile falls on a minute with no
- *   journey
- *
- * The travel time by the timetable from a set of sources to every place,
- * over a departure window, reduced to percentiles (nearest rank): for each
- * minute the time to a place is the fastest journey from any source leaving
- * at that minute (walking to the stops within @max_walk_ms of it, or all the
- * way when the place is that close), and the percentiles are taken over the
- * minutes of that minimum. With one source, a row of tnet_timetable_matrix().
- * Thread-safe (its own workspace). Errors: none (unreached places read
- * TNET_RAPTOR_UNREACHED).
- * Time complexity: one range query (tnet_raptor_run_range()) plus
- * O(@n_places x (@n_sources + @n_minutes log @n_minutes)).
- */
-TNET_API void tnet_timetable_isochrone (TnetTimetable *tt, const double *sources,
-                                        guint n_sources, const double *places, guint n_places,
-                                        TnetWeight max_walk_ms, gint32 depart_s, guint n_minutes,
-                                        const double *pcts, guint n_pcts, gint32 *out);
-
 /* ------------------------------------------------------- stopping a query */
 
 /* GIO's cancellable (<gio/gio.h>); declared here so that this header needs
@@ -649,72 +547,143 @@ typedef struct {
 TNET_API void tnet_raptor_stop_init (TnetRaptorStop *stop);
 
 /**
- * tnet_raptor_run_range_cancellable:
- * @stop: (nullable): when to give up; NULL = never (as tnet_raptor_run_range())
+ * tnet_raptor_run_range:
+ * @access: as for tnet_raptor_run()
+ * @first_depart_s: the first departure minute (seconds after midnight)
+ * @n_minutes: departures at @first_depart_s + 60 k, k < @n_minutes
+ * @egress: (array length=n_egress) (nullable): how each destination is
+ *   reached; NULL = the destinations are the stops themselves
+ * @n_targets: number of destinations (the number of stops when @egress is
+ *   NULL)
+ * @out: @n_minutes x @n_targets travel times in seconds, row per minute
+ *   (out[k * n_targets + target]); TNET_RAPTOR_UNREACHED where none
+ * @stop: (nullable): when to give up (TnetRaptorStop); NULL = never
  * @error: (nullable): where a stop is reported
  *
- * tnet_raptor_run_range() that gives up when @stop says so. An unstopped
- * query fills @out exactly as tnet_raptor_run_range().
+ * Range RAPTOR (rRAPTOR): the minutes are processed from the last to the
+ * first keeping the labels, since a journey that leaves later is still
+ * available to one who leaves earlier and waits; each minute only scans what
+ * its earlier start improves. The travel time of a minute is exactly the
+ * earliest arrival of tnet_raptor_run() for that minute minus the minute
+ * (the tests check it). A target's travel time is the minimum over its
+ * egress rows of (arrival at the stop + walk), or departure + walk for a
+ * direct walk, minus the departure.
+ * Each minute scans a route from a stop only when the stop's earlier start
+ * reaches a trip that an earlier scan could not board (route pruning), and
+ * updates only the targets of the stops whose arrival improved.
+ * The query gives up when @stop says so, checked before every round of
+ * every minute; with @stop NULL it never does. A query that is not
+ * stopped fills @out the same whatever @stop is.
  * Errors: %G_IO_ERROR_CANCELLED (domain G_IO_ERROR) when @stop's
  * cancellable was cancelled or its deadline passed (the message says
  * which); @out is then undefined and the workspace stays usable.
- * Returns: %FALSE when stopped.
- * Time complexity: that of tnet_raptor_run_range(), plus O(1) per round.
+ * Returns: %FALSE when stopped (never with @stop NULL).
+ * Thread-safety: one thread per @ws (the timetable is only read); @stop's
+ * cancellable may be cancelled from any thread.
+ * Time complexity: at most @n_minutes times that of tnet_raptor_run(),
+ * typically far less, plus O(@n_egress + @n_minutes x @n_targets + stops),
+ * plus O(1) per round for the stop check.
  */
-TNET_API gboolean tnet_raptor_run_range_cancellable (TnetRaptor *ws, const TnetStopWalk *access,
-                                                     guint n_access, gint32 first_depart_s,
-                                                     guint n_minutes, const TnetEgress *egress,
-                                                     guint n_egress, guint n_targets,
-                                                     gint32 *out, const TnetRaptorStop *stop,
-                                                     GError **error);
+TNET_API gboolean tnet_raptor_run_range (TnetRaptor *ws, const TnetStopWalk *access,
+                                         guint n_access, gint32 first_depart_s,
+                                         guint n_minutes, const TnetEgress *egress,
+                                         guint n_egress, guint n_targets, gint32 *out,
+                                         const TnetRaptorStop *stop, GError **error);
 
 /**
- * tnet_timetable_matrix_cancellable:
- * @stop: (nullable): when to give up; NULL = never
+ * tnet_timetable_matrix:
+ * @origins: (array length=n_origins): (lon, lat) pairs, 2 x @n_origins doubles
+ * @destinations: (array length=n_destinations): (lon, lat) pairs
+ * @max_walk_ms: the longest walk from an origin to its first stop, from the
+ *   last stop to a destination, or straight from origin to destination;
+ *   milliseconds, to the nearest second (%TNET_WEIGHT_INF: no limit)
+ * @depart_s: the first departure minute (seconds after midnight)
+ * @n_minutes: departures at @depart_s + 60 k, k < @n_minutes (at least 1)
+ * @pcts: (array length=n_pcts): percentiles in [0, 100] over the minutes
+ * @out: @n_origins x @n_destinations x @n_pcts travel times in seconds
+ *   (out[(o * n_destinations + d) * n_pcts + k]), TNET_RAPTOR_UNREACHED
+ *   where the percentile falls on a minute with no journey
+ * @stop: (nullable): when to give up (TnetRaptorStop; its progress is
+ *   called before each origin); NULL = never
+ * @error: (nullable): where a stop is reported
  *
- * tnet_timetable_matrix() that gives up when @stop says so (its
- * progress is called before each origin). An unstopped matrix is exactly
- * that of tnet_timetable_matrix().
- * Errors: %G_IO_ERROR_CANCELLED when stopped; @out is then undefined.
- * Thread-safety: as tnet_timetable_matrix(); @stop's cancellable may be
- * cancelled from any thread.
- * Time complexity: that of tnet_timetable_matrix(), plus O(1) per round.
- * Returns: %FALSE when stopped.
+ * Door-to-door travel times by the timetable between places given by their
+ * coordinates, over a departure window, reduced to percentiles (nearest
+ * rank, as tnet_percentiles()). A place walks to and from the stops within
+ * @max_walk_ms, and a pair within @max_walk_ms on foot may also walk all the
+ * way, by the rule of `tnet route --profile transit`:
+ * - when the timetable walks on a street network
+ *   (#TnetTimetableOptions.walk_network), a place snaps to the nearest node
+ *   of it with a walkable link (a node at the place's exact position, so a
+ *   network node snaps to itself; on a tie a zone, then the lowest id). It
+ *   walks over the streets from that node (tnet_raptor_walks_from_node())
+ *   to the stops on the street, and by straight line
+ *   (tnet_timetable_walks_near()) to the stops off it; two snapped places
+ *   walk between them over the streets. A place off the network first walks
+ *   to its node by straight line x walk_detour (added to each of its walks,
+ *   and taken from the budget); a place whose node is farther than
+ *   @max_walk_ms that way is not snapped;
+ * - otherwise (no walk network, or a place not snapped) every walk of the
+ *   place is the straight line x walk_detour at walk_speed_kmh
+ *   (tnet_timetable_walks_near(), tnet_timetable_walk_seconds()).
+ * Errors: %G_IO_ERROR_CANCELLED when @stop says stop (@out is then
+ * undefined); nothing else (a place that reaches nothing reads
+ * TNET_RAPTOR_UNREACHED).
+ * Returns: %FALSE when stopped (never with @stop NULL).
+ * Thread-safe (its own workspace; the timetable is only read); @stop's
+ * cancellable may be cancelled from any thread.
+ * Each origin is one range query (tnet_raptor_run_range()) with every
+ * destination as a target. A place without a position (NaN) reaches
+ * nothing.
+ * Time complexity: O(origins x range query + origins x destinations x
+ * @n_minutes log @n_minutes), plus with a walk network O((origins +
+ * destinations) x (nodes + k log k)) for snapping and the street searches
+ * of k nodes within @max_walk_ms; plus O(1) per round for the stop check.
  */
-TNET_API gboolean tnet_timetable_matrix_cancellable (TnetTimetable *tt, const double *origins,
-                                                     guint n_origins,
-                                                     const double *destinations,
-                                                     guint n_destinations, TnetWeight max_walk_ms,
-                                                     gint32 depart_s, guint n_minutes,
-                                                     const double *pcts, guint n_pcts,
-                                                     gint32 *out, const TnetRaptorStop *stop,
-                                                     GError **error);
+TNET_API gboolean tnet_timetable_matrix (const TnetTimetable *tt, const double *origins,
+                                         guint n_origins, const double *destinations,
+                                         guint n_destinations, TnetWeight max_walk_ms,
+                                         gint32 depart_s, guint n_minutes, const double *pcts,
+                                         guint n_pcts, gint32 *out, const TnetRaptorStop *stop,
+                                         GError **error);
 
 /**
- * tnet_timetable_isochrone_cancellable:
- * @stop: (nullable): when to give up; NULL = never
+ * tnet_timetable_isochrone:
+ * @sources: (array length=n_sources): (lon, lat) pairs, 2 x @n_sources
+ *   doubles: the journey may start at any of them
+ * @places: (array length=n_places): (lon, lat) pairs of the places timed
+ * @max_walk_ms, @depart_s, @n_minutes, @pcts: as tnet_timetable_matrix()
+ * @out: @n_places x @n_pcts travel times in seconds (out[d * n_pcts + k]),
+ *   TNET_RAPTOR_UNREACHED where the percentile falls on a minute with no
+ *   journey
+ * @stop: (nullable): when to give up (TnetRaptorStop; its progress is not
+ *   called: one range query); NULL = never
+ * @error: (nullable): where a stop is reported
  *
- * tnet_timetable_isochrone() that gives up when @stop says so (its
- * progress is not called: one range query). Its walks from the sources and
- * to the places, which with many of either and a long @max_walk_ms take
- * much of its time, are stopped too (TnetRaptorStop). An unstopped query
- * is exactly that of tnet_timetable_isochrone().
- * Errors: %G_IO_ERROR_CANCELLED when stopped; @out is then undefined.
- * Returns: %FALSE when stopped.
- * Thread-safety: as tnet_timetable_isochrone(); @stop may be cancelled
- * from another thread.
- * Time complexity: that of tnet_timetable_isochrone() (a stop check per
- * 1024 sources or places, and per round, costs a clock read).
+ * The travel time by the timetable from a set of sources to every place,
+ * over a departure window, reduced to percentiles (nearest rank): for each
+ * minute the time to a place is the fastest journey from any source leaving
+ * at that minute (walking to the stops within @max_walk_ms of it, or all the
+ * way when the place is that close), and the percentiles are taken over the
+ * minutes of that minimum. With one source, a row of tnet_timetable_matrix().
+ * Its walks from the sources and to the places, which with many of either
+ * and a long @max_walk_ms take much of its time, are stopped too
+ * (TnetRaptorStop).
+ * Errors: %G_IO_ERROR_CANCELLED when @stop says stop (@out is then
+ * undefined); nothing else (unreached places read TNET_RAPTOR_UNREACHED).
+ * Returns: %FALSE when stopped (never with @stop NULL).
+ * Thread-safe (its own workspace); @stop may be cancelled from another
+ * thread.
+ * Time complexity: one range query (tnet_raptor_run_range()) plus
+ * O(@n_places x (@n_sources + @n_minutes log @n_minutes)); a stop check
+ * per 1024 sources or places, and per round, costs a clock read.
  */
-TNET_API gboolean tnet_timetable_isochrone_cancellable (TnetTimetable *tt,
-                                                        const double *sources,
-                                                        guint n_sources, const double *places,
-                                                        guint n_places, TnetWeight max_walk_ms,
-                                                        gint32 depart_s, guint n_minutes,
-                                                        const double *pcts, guint n_pcts,
-                                                        gint32 *out,
-                                                        const TnetRaptorStop *stop,
-                                                        GError **error);
+TNET_API gboolean tnet_timetable_isochrone (const TnetTimetable *tt, const double *sources,
+                                            guint n_sources, const double *places,
+                                            guint n_places, TnetWeight max_walk_ms,
+                                            gint32 depart_s, guint n_minutes,
+                                            const double *pcts, guint n_pcts, gint32 *out,
+                                            const TnetRaptorStop *stop, GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetRaptor, tnet_raptor_free)
 
@@ -802,7 +771,7 @@ typedef struct {
  * Thread-safety: reentrant; the timetable is only read.
  * Time complexity: O(destinations x walk search + hops + route stops).
  */
-TNET_API TnetRaptorFailures *tnet_raptor_failures_new (TnetTimetable *tt,
+TNET_API TnetRaptorFailures *tnet_raptor_failures_new (const TnetTimetable *tt,
                                                        const double *destinations,
                                                        guint n_destinations,
                                                        const guint *elem_first,
@@ -937,7 +906,7 @@ typedef struct {
  * Time complexity: per alternative, one range query per origin plus one
  *   plain query per minute; plus the destinations' walk searches.
  */
-TNET_API GArray *tnet_raptor_alternatives (TnetTimetable *tt, const double *origins,
+TNET_API GArray *tnet_raptor_alternatives (const TnetTimetable *tt, const double *origins,
                                            guint n_origins, const double *destinations,
                                            guint n_destinations, const guint8 *pair_mask,
                                            guint k, TnetRaptorDisjoint disjoint,
@@ -1010,7 +979,7 @@ TNET_API void tnet_park_ride_options_init (TnetParkRideOptions *options);
  * Time complexity: O(nodes + links + parking places x stops in the cells of
  * the radius).
  */
-TNET_API TnetParkRide *tnet_park_ride_new (TnetTimetable *tt, const TnetNetwork *net,
+TNET_API TnetParkRide *tnet_park_ride_new (const TnetTimetable *tt, const TnetNetwork *net,
                                            const TnetScenario *scen,
                                            const TnetParkRideOptions *options,
                                            GError **error);
@@ -1368,7 +1337,7 @@ typedef struct _TnetTimetableRoute TnetTimetableRoute;
  * Time complexity: one RAPTOR range query over the window plus one query,
  *   plus with @pr one bounded drive search.
  */
-TNET_API TnetTimetableRoute *tnet_timetable_route_compute (TnetTimetable *tt, TnetRaptor *ws,
+TNET_API TnetTimetableRoute *tnet_timetable_route_compute (const TnetTimetable *tt, TnetRaptor *ws,
                                                            const TnetParkRide *pr,
                                                            TnetSearch *search,
                                                            const TnetNetwork *net,

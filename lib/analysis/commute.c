@@ -351,13 +351,11 @@ compute_timetable (TnetCommute *c, guint p, const TnetNetwork *net,
                                   walk_ms, opts->depart_s, n_minutes, pcts, np, out, &stop,
                                   error);
   else if (direction == TNET_COMMUTE_TO)
-    ok = tnet_timetable_matrix_cancellable (opts->timetable, op, no, dp, nd, walk_ms,
-                                            opts->depart_s, n_minutes, pcts, np, out, &stop,
-                                            error);
+    ok = tnet_timetable_matrix (opts->timetable, op, no, dp, nd, walk_ms, opts->depart_s,
+                                n_minutes, pcts, np, out, &stop, error);
   else
-    ok = tnet_timetable_matrix_cancellable (opts->timetable, dp, nd, op, no, walk_ms,
-                                            opts->depart_s, n_minutes, pcts, np, out, &stop,
-                                            error);
+    ok = tnet_timetable_matrix (opts->timetable, dp, nd, op, no, walk_ms, opts->depart_s,
+                                n_minutes, pcts, np, out, &stop, error);
   if (!ok)
     return FALSE;
   for (guint o = 0; o < no; o++)

@@ -30,7 +30,7 @@ minutes1 (gint32 s)
 /* The corridor of both entry points before its journeys: the figures of
  * the infrastructure and the options. */
 static TnetCorridor *
-timetable_corridor (const TnetNetwork *net, const TnetScenario *scen, TnetTimetable *tt,
+timetable_corridor (const TnetNetwork *net, const TnetScenario *scen, const TnetTimetable *tt,
                     const char *feed_name, guint mode_mask, const TnetNodeSet *a,
                     const TnetNodeSet *b, TnetWeight budget_ms, double factor,
                     TnetRaptorDisjoint disjoint, const TnetRaptorFailuresOptions *topts,
@@ -89,7 +89,7 @@ pair_mask_new (const TnetNodeSet *a, const TnetNodeSet *b)
 
 TnetCorridor *
 tnet_corridor_analyse_timetable (const TnetNetwork *net, const TnetScenario *scen,
-                                 TnetTimetable *tt, const char *feed_name, guint mode_mask,
+                                 const TnetTimetable *tt, const char *feed_name, guint mode_mask,
                                  const TnetNodeSet *a, const TnetNodeSet *b, guint k,
                                  TnetWeight budget_ms, double factor,
                                  TnetRaptorDisjoint disjoint,

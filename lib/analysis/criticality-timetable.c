@@ -156,7 +156,7 @@ rails_chain (Rails *g, TnetId u, TnetId v, GArray *out)
 
 /* The network node stop @s sits on, or TNET_ID_NONE. */
 static TnetId
-stop_network_node (const TnetNetwork *net, TnetTimetable *tt, TnetId s)
+stop_network_node (const TnetNetwork *net, const TnetTimetable *tt, TnetId s)
 {
   TnetId v = tnet_timetable_stop_node (tt, s);
   if (v != TNET_ID_NONE && v < tnet_network_n_nodes (net))
@@ -167,7 +167,8 @@ stop_network_node (const TnetNetwork *net, TnetTimetable *tt, TnetId s)
 /* The network nodes of hop @pos of route @r in @u and @v; FALSE when the
  * hop has no chain to look for (a stop off the network, or one node). */
 static gboolean
-hop_nodes (const TnetNetwork *net, TnetTimetable *tt, guint r, guint pos, TnetId *u, TnetId *v)
+hop_nodes (const TnetNetwork *net, const TnetTimetable *tt, guint r, guint pos, TnetId *u,
+           TnetId *v)
 {
   *u = stop_network_node (net, tt, tnet_timetable_route_stop (tt, r, pos));
   *v = stop_network_node (net, tt, tnet_timetable_route_stop (tt, r, pos + 1));
@@ -192,7 +193,7 @@ typedef struct {
  * own links, then, for the hops none of them joins, over every transit
  * link. A chain no link joins is empty. */
 static void
-line_chains (Rails *g, const TnetNetwork *net, TnetTimetable *tt, const char *line,
+line_chains (Rails *g, const TnetNetwork *net, const TnetTimetable *tt, const char *line,
              GArray *routes, GHashTable *chains)
 {
   g_autoptr (GArray) pending = g_array_new (FALSE, FALSE, sizeof (Pending));
@@ -233,7 +234,7 @@ line_chains (Rails *g, const TnetNetwork *net, TnetTimetable *tt, const char *li
 /* Elements = network links: the hops of each link as CSR. Fails only
  * when the transit links make too large a graph. */
 static gboolean
-link_elements (const TnetNetwork *net, const TnetScenario *scen, TnetTimetable *tt,
+link_elements (const TnetNetwork *net, const TnetScenario *scen, const TnetTimetable *tt,
                GArray *elem_first, GArray *elem_hops, GError **error)
 {
   guint n_links = tnet_network_n_links (net), nr = tnet_timetable_n_routes (tt);
@@ -307,7 +308,7 @@ link_elements (const TnetNetwork *net, const TnetScenario *scen, TnetTimetable *
 /* Elements = lines: the sorted distinct route names; each fails every
  * route of its name. Appends the names (views owned by @tt) to @names. */
 static void
-line_elements (TnetTimetable *tt, GPtrArray *names, GArray *elem_first, GArray *elem_hops)
+line_elements (const TnetTimetable *tt, GPtrArray *names, GArray *elem_first, GArray *elem_hops)
 {
   guint nr = tnet_timetable_n_routes (tt);
   g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
@@ -340,7 +341,7 @@ line_elements (TnetTimetable *tt, GPtrArray *names, GArray *elem_first, GArray *
 
 /* The scan's shared state. */
 typedef struct {
-  TnetTimetable *tt;
+  const TnetTimetable *tt;
   const TnetRaptorFailures *fail;       /* transit; NULL by park-and-ride */
   const TnetIParkRideFailures *pf;      /* park-and-ride; NULL for transit */
   const TnetNetwork *net;
@@ -501,7 +502,7 @@ typedef struct {
   TnetRaptorFailures *fail;     /* transit, else NULL */
   TnetIParkRideFailures *pf;    /* park-and-ride, else NULL */
   GHashTable *parking_id;       /* park-and-ride: node -> its id (copied) */
-  TnetTimetable *tt;
+  const TnetTimetable *tt;
   GArray *origin;          /* per pair: origin node */
   GArray *dest;            /* per pair: destination index */
   GHashTable *origin_place; /* origin node -> OriginPlace (copied from the network) */
@@ -678,7 +679,7 @@ prepare_failures (Detours *dt, const TnetNetwork *net, const TnetParkRide *pr,
 /* tnet_corridor_criticality_timetable() (@pr NULL) and
  * tnet_corridor_criticality_park_ride() (@tt the timetable of @pr). */
 static TnetCriticality *
-scan_timetable (const TnetNetwork *net, const TnetScenario *scen, TnetTimetable *tt,
+scan_timetable (const TnetNetwork *net, const TnetScenario *scen, const TnetTimetable *tt,
                 const TnetParkRide *pr, const char *feed_name, const TnetNodeSet *a,
                 const TnetNodeSet *b, gboolean by_line, TnetWeight budget_ms,
                 const TnetRaptorFailuresOptions *topts, const TnetCriticalityOptions *opts,
@@ -762,7 +763,7 @@ scan_timetable (const TnetNetwork *net, const TnetScenario *scen, TnetTimetable 
 
 TnetCriticality *
 tnet_corridor_criticality_timetable (const TnetNetwork *net, const TnetScenario *scen,
-                                     TnetTimetable *tt, const char *feed_name,
+                                     const TnetTimetable *tt, const char *feed_name,
                                      const TnetNodeSet *a, const TnetNodeSet *b,
                                      gboolean by_line, TnetWeight budget_ms,
                                      const TnetRaptorFailuresOptions *topts,

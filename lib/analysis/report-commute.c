@@ -83,12 +83,12 @@ append_percentiles (const TnetCommute *c, guint p, guint o, guint d, JsonBuilder
  * column's network (its access links at their times, tnet_timetable_build
  * walk_network) of the column's scenario. Cached per column and date.
  * NULL without error when the folder has no feed for the year. */
-TnetTimetable *
+const TnetTimetable *
 tnet_i_report_column_timetable (const TnetReportContext *ctx, const TnetPlanCommute *grp,
                                 GError **error)
 {
   g_autofree char *key = g_strdup_printf ("timetable %u", grp->date);
-  TnetTimetable *tt = tnet_i_report_cache_get (ctx, key);
+  const TnetTimetable *tt = tnet_i_report_cache_get (ctx, key);
   if (tt)
     return tt;
   const TnetFeed *feed = NULL;
@@ -106,17 +106,23 @@ tnet_i_report_column_timetable (const TnetReportContext *ctx, const TnetPlanComm
     }
   const TnetFeed *feeds[] = { feed };
   /* a draw keeps its thread's trips and routes and walks its own network:
-   * the draws move the access and walk links, never the feed's trips */
-  tt = ctx->keep ? g_datalist_get_data (ctx->keep, key) : NULL;
-  if (tt)
-    tnet_i_timetable_rewalk (tnet_timetable_ref (tt), feeds, 1, &tto);
-  else if ((tt = tnet_timetable_build (feeds, 1, &tto, error)) == NULL)
+   * the draws move the access and walk links, never the feed's trips.
+   * The rewalk happens here, before any reader has the timetable. */
+  TnetTimetable *own = ctx->keep ? g_datalist_get_data (ctx->keep, key) : NULL;
+  if (own)
+    {
+      tnet_timetable_ref (own);
+      tnet_i_timetable_rewalk (own, feeds, 1, &tto);
+    }
+  else if ((own = tnet_timetable_build (feeds, 1, &tto, error)) == NULL)
     return NULL;
   else if (ctx->keep)
-    g_datalist_set_data_full (ctx->keep, key, tnet_timetable_ref (tt),
-                              (GDestroyNotify) tnet_timetable_unref);
-  tnet_i_report_cache_set (ctx, key, tt, (GDestroyNotify) tnet_timetable_unref);
-  return tt;
+    {
+      tnet_timetable_ref (own);
+      g_datalist_set_data_full (ctx->keep, key, own, (GDestroyNotify) tnet_timetable_unref);
+    }
+  tnet_i_report_cache_set (ctx, key, own, (GDestroyNotify) tnet_timetable_unref);
+  return own;
 }
 
 /* Park-and-ride by the column's timetable @tt for a [commute] group with
@@ -128,7 +134,7 @@ tnet_i_report_column_timetable (const TnetReportContext *ctx, const TnetPlanComm
  * from the draw's links. */
 TnetParkRide *
 tnet_i_report_column_park_ride (const TnetReportContext *ctx, const TnetPlanCommute *grp,
-                                TnetTimetable *tt, GError **error)
+                                const TnetTimetable *tt, GError **error)
 {
   g_autofree char *key = g_strdup_printf ("park-ride %u %u %u %.17g", grp->date,
                                           grp->drive_budget_ms, grp->park_time_ms,
@@ -440,7 +446,7 @@ group_origins (const TnetReportContext *ctx, const TnetPlanCommute *grp,
  * folder has no feed for the year or the group has no park-and-ride). */
 static TnetCommute *
 group_commute (const TnetReportContext *ctx, const TnetPlanCommute *grp,
-               const GArray *origins, const GArray *dests, TnetTimetable **tt_out,
+               const GArray *origins, const GArray *dests, const TnetTimetable **tt_out,
                TnetParkRide **pr_out, GError **error)
 {
   const TnetProfile *profiles = grp->profiles;
@@ -451,7 +457,7 @@ group_commute (const TnetReportContext *ctx, const TnetPlanCommute *grp,
       return NULL;
   gboolean has_transit = has_profile (grp, TNET_PROFILE_TRANSIT);
   gboolean has_park_ride = has_profile (grp, TNET_PROFILE_PARK_AND_RIDE);
-  TnetTimetable *tt = NULL;
+  const TnetTimetable *tt = NULL;
   TnetParkRide *pr = NULL;
   if (grp->timetable && (has_transit || has_park_ride))
     {
@@ -631,7 +637,7 @@ run_group (const TnetReportContext *ctx, const TnetPlanCommute *grp, JsonBuilder
   g_autoptr (GArray) unit_rows = g_array_new (FALSE, FALSE, sizeof (guint));
   if (!group_origins (ctx, grp, units, origins, unit_rows, error))
     return FALSE;
-  TnetTimetable *tt = NULL;
+  const TnetTimetable *tt = NULL;
   TnetParkRide *pr = NULL;
   TnetCommute *c = group_commute (ctx, grp, origins, dests, &tt, &pr, error);
   if (c == NULL)

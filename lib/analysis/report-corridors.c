@@ -84,7 +84,7 @@ timetable_scan (const TnetReportContext *ctx, TnetProfile profile, const TnetNod
     }
   if (grp == NULL)
     return NULL;
-  TnetTimetable *tt = tnet_i_report_column_timetable (ctx, grp, error);
+  const TnetTimetable *tt = tnet_i_report_column_timetable (ctx, grp, error);
   if (tt == NULL)
     return NULL;
   const TnetParkRide *pr = NULL;

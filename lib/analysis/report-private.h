@@ -100,14 +100,14 @@ TnetMultimodal *tnet_i_report_profile_graph (const TnetReportContext *ctx, TnetP
  * column's network of the column's scenario; cached per column and date
  * (a view owned by the column). NULL without error when the folder has no
  * feed for the year. report-commute.c. */
-TnetTimetable *tnet_i_report_column_timetable (const TnetReportContext *ctx,
-                                               const TnetPlanCommute *grp, GError **error);
+const TnetTimetable *tnet_i_report_column_timetable (const TnetReportContext *ctx,
+                                                     const TnetPlanCommute *grp, GError **error);
 /* Park-and-ride by the column's timetable @tt (the group's date) with the
  * [commute] group's drive budget, park time and parking radius, as the
  * commute section computes it; cached per column, date and options
  * (borrowed). NULL with @error set when it cannot be built. report-commute.c. */
 TnetParkRide *tnet_i_report_column_park_ride (const TnetReportContext *ctx,
-                                              const TnetPlanCommute *grp, TnetTimetable *tt,
+                                              const TnetPlanCommute *grp, const TnetTimetable *tt,
                                               GError **error);
 
 extern const TnetReportSection tnet_i_report_section_network;

@@ -35,16 +35,15 @@ tnet_timetable_route_free (TnetTimetableRoute *route)
  * stops, with park-and-ride @pr its drives to parking places too, whose
  * rows go to @rows), the destination's stops into @egr and the egresses
  * into @egress (with the walk all the way when within the longest walk,
- * *@direct). Fails (TNET_ERROR_NOT_FOUND) on an unknown place, or when no
- * stop is within the walk of one end. */
+ * *@direct). @max_walk_s is @max_walk_ms on the kernel's clock, rounded
+ * once by the caller (tnet_i_whole_s()). Fails (TNET_ERROR_NOT_FOUND) on
+ * an unknown place, or when no stop is within the walk of one end. */
 static gboolean
-route_ends (TnetTimetable *tt, TnetRaptor *ws, const TnetParkRide *pr, TnetSearch *search,
-            const TnetNetwork *net, TnetWeight max_walk_ms, const char *from, const char *to,
-            const char *how, GArray *acc, GArray *egr, GArray *rows, GArray *egress,
-            guint32 *direct, GError **error)
+route_ends (const TnetTimetable *tt, TnetRaptor *ws, const TnetParkRide *pr, TnetSearch *search,
+            const TnetNetwork *net, TnetWeight max_walk_ms, guint max_walk_s, const char *from,
+            const char *to, const char *how, GArray *acc, GArray *egr, GArray *rows,
+            GArray *egress, guint32 *direct, GError **error)
 {
-  /* the budget on the kernel's clock, as the walk calls round it */
-  guint max_walk_s = tnet_i_whole_s (max_walk_ms);
   double olon = NAN, olat = NAN, dlon = NAN, dlat = NAN;
   TnetId onode, dnode;
   if (!tnet_raptor_walks_from_place_id (ws, net, from, max_walk_ms, acc, &olon, &olat, &onode,
@@ -164,7 +163,7 @@ route_new (const TnetTimetable *tt, const TnetParkRide *pr,
 }
 
 TnetTimetableRoute *
-tnet_timetable_route_compute (TnetTimetable *tt, TnetRaptor *ws, const TnetParkRide *pr,
+tnet_timetable_route_compute (const TnetTimetable *tt, TnetRaptor *ws, const TnetParkRide *pr,
                               TnetSearch *search, const TnetNetwork *net,
                               const TnetTimetableRouteOptions *opts, const char *from,
                               const char *to, GError **error)
@@ -179,13 +178,17 @@ tnet_timetable_route_compute (TnetTimetable *tt, TnetRaptor *ws, const TnetParkR
   g_autoptr (GArray) rows = g_array_new (FALSE, FALSE, sizeof (TnetParkRideAccess));
   g_autoptr (GArray) egress = g_array_new (FALSE, FALSE, sizeof (TnetEgress));
   guint32 direct;
-  if (!route_ends (tt, ws, pr, search, net, opts->max_walk_ms, from, to, how, acc, egr, rows,
-                   egress, &direct, error))
+  /* the budget on the kernel's clock, as the walk calls round it: once */
+  guint max_walk_s = tnet_i_whole_s (opts->max_walk_ms);
+  if (!route_ends (tt, ws, pr, search, net, opts->max_walk_ms, max_walk_s, from, to, how, acc,
+                   egr, rows, egress, &direct, error))
     return NULL;
   g_autoptr (TnetTimetableRoute) r = route_new (tt, pr, opts, from, to);
-  tnet_raptor_run_range (ws, (const TnetStopWalk *) (void *) acc->data, acc->len, r->depart_s,
-                         r->n_minutes, (const TnetEgress *) (void *) egress->data, egress->len,
-                         1, r->series_s);
+  if (!tnet_raptor_run_range (ws, (const TnetStopWalk *) (void *) acc->data, acc->len,
+                              r->depart_s, r->n_minutes,
+                              (const TnetEgress *) (void *) egress->data, egress->len, 1,
+                              r->series_s, NULL, error))
+    return NULL;
   /* the journey of the first minute: the best egress stop, then its legs */
   tnet_raptor_run (ws, (const TnetStopWalk *) (void *) acc->data, acc->len, r->depart_s);
   TnetId best = TNET_ID_NONE;
@@ -202,8 +205,7 @@ tnet_timetable_route_compute (TnetTimetable *tt, TnetRaptor *ws, const TnetParkR
           best_walk = w->walk_s;
         }
     }
-  r->walk_only = direct <= tnet_i_whole_s (opts->max_walk_ms)
-                 && r->depart_s + (gint32) direct <= best_t;
+  r->walk_only = direct <= max_walk_s && r->depart_s + (gint32) direct <= best_t;
   r->direct_s = direct;
   if (r->series_s[0] == TNET_RAPTOR_UNREACHED && opts->n_minutes <= 1)
     {

@@ -1116,19 +1116,33 @@ tnet_i_timetable_rewalk (TnetTimetable *tt, const TnetFeed *const *feeds, guint 
   sync_view (tt);
 }
 
-TnetTimetable *
-tnet_timetable_ref (TnetTimetable *tt)
+/* A timetable is immutable once built, so holding a const pointer is
+ * enough to keep it alive: the reference count is the one field that
+ * changes after tnet_timetable_build() returns, only through these two
+ * functions and atomically, and every timetable is allocated writable
+ * (g_new0() in tnet_timetable_build()), so dropping the const here is
+ * defined. This is the only place that does. */
+static TnetTimetable *
+counted (const TnetTimetable *tt)
+{
+  return (TnetTimetable *) tt;
+}
+
+const TnetTimetable *
+tnet_timetable_ref (const TnetTimetable *tt)
 {
   g_return_val_if_fail (tt != NULL, NULL);
-  g_atomic_int_inc (&tt->ref_count);
+  g_atomic_int_inc (&counted (tt)->ref_count);
   return tt;
 }
 
 void
-tnet_timetable_unref (TnetTimetable *tt)
+tnet_timetable_unref (const TnetTimetable *ctt)
 {
-  if (tt == NULL || !g_atomic_int_dec_and_test (&tt->ref_count))
+  if (ctt == NULL || !g_atomic_int_dec_and_test (&counted (ctt)->ref_count))
     return;
+  /* the last reference: nobody else can see the timetable any more */
+  TnetTimetable *tt = counted (ctt);
   g_string_chunk_free (tt->strings);
   g_hash_table_unref (tt->stop_index);
   g_free (tt->stop_id);

@@ -52,7 +52,7 @@ tnet_i_park_ride_failures_new (const TnetParkRide *pr, const TnetNetwork *net,
     tnet_raptor_failures_options_init (&pf->opts);
   pf->opts.n_minutes = MAX (pf->opts.n_minutes, 1u);
   pf->n_elements = n_elements;
-  TnetTimetable *tt = tnet_i_park_ride_get_timetable (pr);
+  const TnetTimetable *tt = tnet_i_park_ride_get_timetable (pr);
   pf->f = tnet_i_raptor_failures_new_rows (tt, n_destinations, elem_first, elem_hops,
                                            n_elements, &pf->opts);
   pf->dest_ends = g_new0 (TnetTripEnd, MAX (n_destinations, 1u));
@@ -109,7 +109,7 @@ tnet_i_park_ride_failures_get_graph (const TnetIParkRideFailures *pf)
   return tnet_park_ride_get_graph (pf->pr);
 }
 
-TnetTimetable *
+const TnetTimetable *
 tnet_i_park_ride_failures_get_timetable (const TnetIParkRideFailures *pf)
 {
   return tnet_i_park_ride_get_timetable (pf->pr);

@@ -20,7 +20,7 @@
 #define CAR_MODES (TNET_MODES_ROAD | TNET_MODE_BIT (TNET_MODE_ACCESS))
 
 struct _TnetParkRide {
-  TnetTimetable *tt;          /* a reference */
+  const TnetTimetable *tt;    /* a reference */
   TnetGraph *graph;           /* the car graph; node i = network node i */
   TnetMetric *time;           /* its travel time (ms) */
   TnetParkRideOptions opt;
@@ -52,7 +52,7 @@ is_parking (const TnetNode *n)
 }
 
 TnetParkRide *
-tnet_park_ride_new (TnetTimetable *tt, const TnetNetwork *net, const TnetScenario *scen,
+tnet_park_ride_new (const TnetTimetable *tt, const TnetNetwork *net, const TnetScenario *scen,
                     const TnetParkRideOptions *options, GError **error)
 {
   g_return_val_if_fail (tt != NULL && net != NULL, NULL);
@@ -500,7 +500,7 @@ tnet_i_park_ride_copy (const TnetParkRide *pr)
   return c;
 }
 
-TnetTimetable *
+const TnetTimetable *
 tnet_i_park_ride_get_timetable (const TnetParkRide *pr)
 {
   return pr->tt;

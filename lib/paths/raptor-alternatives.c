@@ -53,7 +53,7 @@ cmp_pair_hop (const void *a, const void *b)
 
 /* The state of one call. */
 typedef struct {
-  TnetTimetable *tt;
+  const TnetTimetable *tt;
   const TnetRaptorFailuresOptions *opts;
   TnetRaptorDisjoint disjoint;
   guint n_dests;       /* destinations */
@@ -85,12 +85,10 @@ alt_set_blocks (Alt *st, TnetRaptor *ws)
 static gboolean
 alt_range (Alt *st, TnetRaptor *ws, guint o, const TnetRaptorStop *stop, GError **error)
 {
-  return tnet_raptor_run_range_cancellable (ws, (const TnetStopWalk *) (void *) st->access[o]->data,
-                                            st->access[o]->len, st->opts->depart_s,
-                                            st->opts->n_minutes,
-                                            (const TnetEgress *) (void *) st->egress[o]->data,
-                                            st->egress[o]->len, st->n_dests, st->series, stop,
-                                            error);
+  return tnet_raptor_run_range (ws, (const TnetStopWalk *) (void *) st->access[o]->data,
+                                st->access[o]->len, st->opts->depart_s, st->opts->n_minutes,
+                                (const TnetEgress *) (void *) st->egress[o]->data,
+                                st->egress[o]->len, st->n_dests, st->series, stop, error);
 }
 
 static gint32
@@ -124,7 +122,7 @@ alt_add_block (Alt *st, guint route, guint pos, GArray *added)
 static void
 alt_block_ride (Alt *st, guint r, guint from, guint to, GArray *added)
 {
-  TnetTimetable *tt = st->tt;
+  const TnetTimetable *tt = st->tt;
   if (st->disjoint == TNET_RAPTOR_DISJOINT_LINES)
     {
       const char *name = tnet_timetable_route_name (tt, r);
@@ -241,7 +239,7 @@ alternative_clear (gpointer p)
 static void
 alt_build_index (Alt *st)
 {
-  TnetTimetable *tt = st->tt;
+  const TnetTimetable *tt = st->tt;
   GArray *idx = g_array_new (FALSE, FALSE, sizeof (PairHop));
   for (guint r = 0; r < tnet_timetable_n_routes (tt); r++)
     for (guint pos = 0; pos + 1 < tnet_timetable_route_n_stops (tt, r); pos++)
@@ -372,7 +370,7 @@ alt_args_valid (gconstpointer origins, guint n_origins, gconstpointer destinatio
 /* Sets up @st for a call (@opts: its options, alt_options()) with empty
  * rows for @n_origins origins, and drive rows too when @park_ride. */
 static void
-alt_begin (Alt *st, TnetTimetable *tt, const TnetRaptorFailuresOptions *opts,
+alt_begin (Alt *st, const TnetTimetable *tt, const TnetRaptorFailuresOptions *opts,
            TnetRaptorDisjoint disjoint, guint n_origins, guint n_destinations,
            gboolean park_ride)
 {
@@ -419,7 +417,7 @@ alt_finish (Alt *st, TnetRaptor *ws, guint n_origins, const guint8 *pair_mask, g
 }
 
 GArray *
-tnet_raptor_alternatives (TnetTimetable *tt, const double *origins, guint n_origins,
+tnet_raptor_alternatives (const TnetTimetable *tt, const double *origins, guint n_origins,
                           const double *destinations, guint n_destinations,
                           const guint8 *pair_mask, guint k, TnetRaptorDisjoint disjoint,
                           const TnetRaptorFailuresOptions *opts, const TnetRaptorStop *stop,
@@ -470,7 +468,7 @@ tnet_park_ride_alternatives (const TnetParkRide *pr, const TnetNetwork *net,
   if (n_origins == 0 || n_destinations == 0 || k == 0)
     return out;
 
-  TnetTimetable *tt = tnet_i_park_ride_get_timetable (pr);
+  const TnetTimetable *tt = tnet_i_park_ride_get_timetable (pr);
   Alt st;
   alt_begin (&st, tt, &o_, disjoint, n_origins, n_destinations, TRUE);
   g_autoptr (TnetRaptor) ws = tnet_raptor_new (tt);

@@ -35,7 +35,7 @@
 #include <string.h>
 
 struct _TnetRaptorFailures {
-  TnetTimetable *tt;           /* a reference */
+  const TnetTimetable *tt;     /* a reference */
   double *dest_lonlat;         /* copy: 2 per destination */
   TnetIRaptorDests dests;      /* dests.lonlat points into dest_lonlat */
   TnetRaptorFailuresOptions opts;
@@ -110,7 +110,7 @@ reverse_index (TnetRaptorFailures *f, gboolean whole, guint n_keys, guint **firs
 /* tnet_raptor_failures_new(); @destinations NULL: only their number, the
  * caller gives each origin's rows (tnet_i_raptor_failures_run_rows()). */
 static TnetRaptorFailures *
-failures_new (TnetTimetable *tt, const double *destinations, guint n_destinations,
+failures_new (const TnetTimetable *tt, const double *destinations, guint n_destinations,
               const guint *elem_first, const TnetRaptorHop *elem_hops, guint n_elements,
               const TnetRaptorFailuresOptions *opts)
 {
@@ -155,7 +155,7 @@ failures_new (TnetTimetable *tt, const double *destinations, guint n_destination
 }
 
 TnetRaptorFailures *
-tnet_raptor_failures_new (TnetTimetable *tt, const double *destinations,
+tnet_raptor_failures_new (const TnetTimetable *tt, const double *destinations,
                           guint n_destinations, const guint *elem_first,
                           const TnetRaptorHop *elem_hops, guint n_elements,
                           const TnetRaptorFailuresOptions *opts)
@@ -320,12 +320,10 @@ static gboolean
 range (const TnetRaptorFailures *f, TnetRaptor *ws, Scratch *sc, const GArray *access,
        const TnetRaptorStop *stop, GError **error)
 {
-  return tnet_raptor_run_range_cancellable (ws, (const TnetStopWalk *) (void *) access->data,
-                                            access->len, f->opts.depart_s,
-                                            f->opts.n_minutes,
-                                            (const TnetEgress *) (void *) sc->egress->data,
-                                            sc->egress->len, f->dests.n, sc->series, stop,
-                                            error);
+  return tnet_raptor_run_range (ws, (const TnetStopWalk *) (void *) access->data, access->len,
+                                f->opts.depart_s, f->opts.n_minutes,
+                                (const TnetEgress *) (void *) sc->egress->data, sc->egress->len,
+                                f->dests.n, sc->series, stop, error);
 }
 
 static gint32
@@ -572,7 +570,7 @@ tnet_i_raptor_failures_journey_rows (const TnetRaptorFailures *f, TnetRaptor *ws
 }
 
 TnetRaptorFailures *
-tnet_i_raptor_failures_new_rows (TnetTimetable *tt, guint n_destinations,
+tnet_i_raptor_failures_new_rows (const TnetTimetable *tt, guint n_destinations,
                                  const guint *elem_first, const TnetRaptorHop *elem_hops,
                                  guint n_elements, const TnetRaptorFailuresOptions *opts)
 {

@@ -63,7 +63,7 @@ place_walks (const TnetTimetable *tt, TnetRaptor *ws, double lon, double lat,
 }
 
 void
-tnet_i_raptor_dests_init (TnetIRaptorDests *d, TnetTimetable *tt, TnetRaptor *ws,
+tnet_i_raptor_dests_init (TnetIRaptorDests *d, const TnetTimetable *tt, TnetRaptor *ws,
                           const double *lonlat, guint n, guint max_walk_s)
 {
   d->n = n;
@@ -98,7 +98,7 @@ tnet_i_raptor_dests_clear (TnetIRaptorDests *d)
 }
 
 gboolean
-tnet_i_raptor_origin_rows (TnetTimetable *tt, TnetRaptor *ws, const TnetIRaptorDests *d,
+tnet_i_raptor_origin_rows (const TnetTimetable *tt, TnetRaptor *ws, const TnetIRaptorDests *d,
                            double lon, double lat, GArray *near, GArray *access,
                            GArray *egress)
 {
@@ -156,10 +156,9 @@ range_percentiles_in (TnetRaptor *ws, const GArray *access, const GArray *egress
                       guint n_pcts, const TnetRaptorStop *stop, gint32 *series, gint32 *column,
                       gint32 *out, GError **error)
 {
-  if (!tnet_raptor_run_range_cancellable (ws, (const TnetStopWalk *) (void *) access->data,
-                                          access->len, depart_s, n_minutes,
-                                          (const TnetEgress *) (void *) egress->data,
-                                          egress->len, n_places, series, stop, error))
+  if (!tnet_raptor_run_range (ws, (const TnetStopWalk *) (void *) access->data, access->len,
+                              depart_s, n_minutes, (const TnetEgress *) (void *) egress->data,
+                              egress->len, n_places, series, stop, error))
     return FALSE;
   for (guint d = 0; d < n_places; d++)
     {
@@ -200,7 +199,7 @@ tnet_i_raptor_matrix_rows (TnetRaptor *ws, guint n_origins, guint n_destinations
 
 /* The rows of a timetable matrix's origin (TnetIRaptorRowsFunc). */
 typedef struct {
-  TnetTimetable *tt;
+  const TnetTimetable *tt;
   TnetRaptor *ws;
   const TnetIRaptorDests *dests;
   const double *origins;   /* (lon, lat) per origin */
@@ -216,7 +215,7 @@ matrix_origin_rows (gpointer data, guint o, GArray *access, GArray *egress)
 }
 
 static gboolean
-matrix (TnetTimetable *tt, const double *origins, guint n_origins, const double *destinations,
+matrix (const TnetTimetable *tt, const double *origins, guint n_origins, const double *destinations,
         guint n_destinations, guint max_walk_s, gint32 depart_s, guint n_minutes,
         const double *pcts, guint n_pcts, gint32 *out, const TnetRaptorStop *stop,
         GError **error)
@@ -237,28 +236,12 @@ matrix (TnetTimetable *tt, const double *origins, guint n_origins, const double 
   return ok;
 }
 
-void
-tnet_timetable_matrix (TnetTimetable *tt, const double *origins, guint n_origins,
+gboolean
+tnet_timetable_matrix (const TnetTimetable *tt, const double *origins, guint n_origins,
                        const double *destinations, guint n_destinations,
                        TnetWeight max_walk_ms, gint32 depart_s, guint n_minutes,
-                       const double *pcts, guint n_pcts, gint32 *out)
-{
-  g_return_if_fail (tt != NULL);
-  g_return_if_fail (origins != NULL || n_origins == 0);
-  g_return_if_fail (destinations != NULL || n_destinations == 0);
-  g_return_if_fail (pcts != NULL || n_pcts == 0);
-  g_return_if_fail (out != NULL || (gsize) n_origins * n_destinations * n_pcts == 0);
-  (void) matrix (tt, origins, n_origins, destinations, n_destinations,
-                 tnet_i_whole_s (max_walk_ms), depart_s, n_minutes, pcts, n_pcts, out, NULL,
-                 NULL);
-}
-
-gboolean
-tnet_timetable_matrix_cancellable (TnetTimetable *tt, const double *origins, guint n_origins,
-                                   const double *destinations, guint n_destinations,
-                                   TnetWeight max_walk_ms, gint32 depart_s, guint n_minutes,
-                                   const double *pcts, guint n_pcts, gint32 *out,
-                                   const TnetRaptorStop *stop, GError **error)
+                       const double *pcts, guint n_pcts, gint32 *out,
+                       const TnetRaptorStop *stop, GError **error)
 {
   g_return_val_if_fail (tt != NULL, FALSE);
   g_return_val_if_fail (origins != NULL || n_origins == 0, FALSE);
@@ -277,7 +260,7 @@ tnet_timetable_matrix_cancellable (TnetTimetable *tt, const double *origins, gui
  * seconds when that is within @max_walk_s. A place without a position has
  * none. */
 void
-tnet_i_raptor_place_egress (TnetTimetable *tt, guint d, double lon, double lat,
+tnet_i_raptor_place_egress (const TnetTimetable *tt, guint d, double lon, double lat,
                             guint max_walk_s, guint32 direct, GArray *near, GArray *egress)
 {
   if (isnan (lon) || isnan (lat))
@@ -298,7 +281,7 @@ tnet_i_raptor_place_egress (TnetTimetable *tt, guint d, double lon, double lat,
 }
 
 gboolean
-tnet_i_raptor_places_egress (TnetTimetable *tt, const double *sources, guint n_sources,
+tnet_i_raptor_places_egress (const TnetTimetable *tt, const double *sources, guint n_sources,
                              const double *places, guint n_places, guint max_walk_s,
                              const TnetRaptorStop *stop, GArray *egress, GError **error)
 {
@@ -324,8 +307,9 @@ tnet_i_raptor_places_egress (TnetTimetable *tt, const double *sources, guint n_s
 }
 
 gboolean
-tnet_i_raptor_range_percentiles (TnetTimetable *tt, const GArray *access, const GArray *egress,
-                                 gint32 depart_s, guint n_minutes, guint n_places,
+tnet_i_raptor_range_percentiles (const TnetTimetable *tt, const GArray *access,
+                                 const GArray *egress, gint32 depart_s, guint n_minutes,
+                                 guint n_places,
                                  const double *pcts, guint n_pcts, const TnetRaptorStop *stop,
                                  gint32 *out, GError **error)
 {
@@ -351,7 +335,7 @@ cmp_stop_walk (const void *a, const void *b)
  * minute, so the journey of a minute is the fastest from any of them); a
  * place's direct walk is the shortest from any source. One range query. */
 static gboolean
-isochrone (TnetTimetable *tt, const double *sources, guint n_sources, const double *places,
+isochrone (const TnetTimetable *tt, const double *sources, guint n_sources, const double *places,
            guint n_places, guint max_walk_s, gint32 depart_s, guint n_minutes,
            const double *pcts, guint n_pcts, gint32 *out, const TnetRaptorStop *stop,
            GError **error)
@@ -382,27 +366,11 @@ isochrone (TnetTimetable *tt, const double *sources, guint n_sources, const doub
                                           pcts, n_pcts, stop, out, error);
 }
 
-void
-tnet_timetable_isochrone (TnetTimetable *tt, const double *sources, guint n_sources,
+gboolean
+tnet_timetable_isochrone (const TnetTimetable *tt, const double *sources, guint n_sources,
                           const double *places, guint n_places, TnetWeight max_walk_ms,
                           gint32 depart_s, guint n_minutes, const double *pcts, guint n_pcts,
-                          gint32 *out)
-{
-  g_return_if_fail (tt != NULL);
-  g_return_if_fail (sources != NULL || n_sources == 0);
-  g_return_if_fail (places != NULL || n_places == 0);
-  g_return_if_fail (pcts != NULL || n_pcts == 0);
-  g_return_if_fail (out != NULL || (gsize) n_places * n_pcts == 0);
-  (void) isochrone (tt, sources, n_sources, places, n_places, tnet_i_whole_s (max_walk_ms),
-                    depart_s, n_minutes, pcts, n_pcts, out, NULL, NULL);
-}
-
-gboolean
-tnet_timetable_isochrone_cancellable (TnetTimetable *tt, const double *sources,
-                                      guint n_sources, const double *places, guint n_places,
-                                      TnetWeight max_walk_ms, gint32 depart_s,
-                                      guint n_minutes, const double *pcts, guint n_pcts,
-                                      gint32 *out, const TnetRaptorStop *stop, GError **error)
+                          gint32 *out, const TnetRaptorStop *stop, GError **error)
 {
   g_return_val_if_fail (tt != NULL, FALSE);
   g_return_val_if_fail (sources != NULL || n_sources == 0, FALSE);

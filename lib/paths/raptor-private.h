@@ -24,7 +24,7 @@ void tnet_i_raptor_walks_from_links_s (TnetRaptor *ws, const TnetNetwork *net,
  * line, and a walk all the way of @direct seconds when within it; @near is
  * scratch), and one range query reduced to each target's percentiles
  * (@out place-major). */
-void tnet_i_raptor_place_egress (TnetTimetable *tt, guint d, double lon, double lat,
+void tnet_i_raptor_place_egress (const TnetTimetable *tt, guint d, double lon, double lat,
                                  guint max_walk_s, guint32 direct, GArray *near,
                                  GArray *egress);
 /* The egress rows of @n_places @places (lon, lat in turn) as
@@ -33,7 +33,7 @@ void tnet_i_raptor_place_egress (TnetTimetable *tt, guint d, double lon, double 
  * skipped). Looks at @stop (nullable) every TNET_I_RAPTOR_STOP_EVERY
  * places: FALSE and G_IO_ERROR_CANCELLED when it says stop. O(places x
  * (sources + stops near)). */
-gboolean tnet_i_raptor_places_egress (TnetTimetable *tt, const double *sources,
+gboolean tnet_i_raptor_places_egress (const TnetTimetable *tt, const double *sources,
                                       guint n_sources, const double *places, guint n_places,
                                       guint max_walk_s, const TnetRaptorStop *stop,
                                       GArray *egress, GError **error);
@@ -42,7 +42,7 @@ gboolean tnet_i_raptor_places_egress (TnetTimetable *tt, const double *sources,
  * microseconds with a long walk. */
 #define TNET_I_RAPTOR_STOP_EVERY 1024
 /* FALSE with G_IO_ERROR_CANCELLED (the message says cancelled or
- * deadline, as tnet_raptor_run_range_cancellable()) when @stop (nullable)
+ * deadline, as tnet_raptor_run_range()) when @stop (nullable)
  * says give up now; its progress is not called. */
 gboolean tnet_i_raptor_stop_check (const TnetRaptorStop *stop, GError **error);
 /* FALSE with G_IO_ERROR_CANCELLED ("the @what was cancelled") when the
@@ -54,7 +54,7 @@ gboolean tnet_i_raptor_stop_progress (const TnetRaptorStop *stop, guint done, gu
  * @egress (TnetEgress) over @n_minutes from @depart_s, then the @n_pcts
  * percentiles of each target's series into @out (place-major). FALSE
  * when @stop says stop (@out then partly written). */
-gboolean tnet_i_raptor_range_percentiles (TnetTimetable *tt, const GArray *access,
+gboolean tnet_i_raptor_range_percentiles (const TnetTimetable *tt, const GArray *access,
                                           const GArray *egress, gint32 depart_s,
                                           guint n_minutes, guint n_places, const double *pcts,
                                           guint n_pcts, const TnetRaptorStop *stop, gint32 *out,
@@ -109,7 +109,7 @@ typedef struct {
 } TnetIRaptorDests;
 
 /* Prepares @d (@ws: scratch for the street searches). O(n x walk search). */
-void tnet_i_raptor_dests_init (TnetIRaptorDests *d, TnetTimetable *tt, TnetRaptor *ws,
+void tnet_i_raptor_dests_init (TnetIRaptorDests *d, const TnetTimetable *tt, TnetRaptor *ws,
                                const double *lonlat, guint n, guint max_walk_s);
 void tnet_i_raptor_dests_clear (TnetIRaptorDests *d);
 /* The access rows (@access, TnetStopWalk) of the origin at (@lon, @lat)
@@ -117,7 +117,7 @@ void tnet_i_raptor_dests_clear (TnetIRaptorDests *d);
  * the walks all the way within the budget included: exactly the rows of
  * one origin of tnet_timetable_matrix(). Both arrays are cleared first;
  * @near is scratch. FALSE (rows empty) when the origin has no position. */
-gboolean tnet_i_raptor_origin_rows (TnetTimetable *tt, TnetRaptor *ws,
+gboolean tnet_i_raptor_origin_rows (const TnetTimetable *tt, TnetRaptor *ws,
                                     const TnetIRaptorDests *d, double lon, double lat,
                                     GArray *near, GArray *access, GArray *egress);
 
@@ -140,7 +140,7 @@ typedef struct {
 /* A failure scan whose origins bring their own rows
  * (tnet_i_raptor_failures_run_rows()): only the number of destinations is
  * kept. raptor-failure.c. */
-TnetRaptorFailures *tnet_i_raptor_failures_new_rows (TnetTimetable *tt, guint n_destinations,
+TnetRaptorFailures *tnet_i_raptor_failures_new_rows (const TnetTimetable *tt, guint n_destinations,
                                                      const guint *elem_first,
                                                      const TnetRaptorHop *elem_hops,
                                                      guint n_elements,

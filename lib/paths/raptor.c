@@ -89,7 +89,7 @@ typedef struct {
 } BoardEntry;
 
 struct _TnetRaptor {
-  TnetTimetable *tt;       /* a reference */
+  const TnetTimetable *tt; /* a reference */
   const TnetITimetable *tv; /* tnet_i_timetable_view (tt) */
   guint n_stops;
   gint32 depart_s;         /* departure of the last single run / first minute */
@@ -134,7 +134,8 @@ struct _TnetRaptor {
    * timetable has a walk network) */
   TnetFootSearch foot;
   guint32 foot_budget_ms;  /* budget of the last foot search; 0 before any */
-  /* the stop of the query running (NULL outside a cancellable query), and
+  /* the stop of the range query running (NULL outside one, or when it has
+   * none), and
    * why it stopped: 0 not, 1 cancelled, 2 past the deadline */
   const TnetRaptorStop *stop;
   int stopped;
@@ -149,7 +150,7 @@ struct _TnetRaptor {
 };
 
 TnetRaptor *
-tnet_raptor_new (TnetTimetable *tt)
+tnet_raptor_new (const TnetTimetable *tt)
 {
   g_return_val_if_fail (tt != NULL, NULL);
   TnetRaptor *ws = g_new0 (TnetRaptor, 1);
@@ -539,7 +540,7 @@ tnet_raptor_run (TnetRaptor *ws, const TnetStopWalk *access, guint n_access,
   (void) run_rounds (ws);   /* no stop outside a cancellable query */
 }
 
-TnetTimetable *
+const TnetTimetable *
 tnet_raptor_get_timetable (const TnetRaptor *ws)
 {
   g_return_val_if_fail (ws != NULL, NULL);
@@ -788,17 +789,6 @@ run_range (TnetRaptor *ws, const TnetStopWalk *access, guint n_access, gint32 fi
   return TRUE;
 }
 
-void
-tnet_raptor_run_range (TnetRaptor *ws, const TnetStopWalk *access, guint n_access,
-                       gint32 first_depart_s, guint n_minutes, const TnetEgress *egress,
-                       guint n_egress, guint n_targets, gint32 *out)
-{
-  g_return_if_fail (ws != NULL && (access != NULL || n_access == 0) && out != NULL);
-  g_return_if_fail (egress != NULL || n_targets == ws->n_stops);
-  run_range (ws, access, n_access, first_depart_s, n_minutes, egress, n_egress, n_targets,
-             out);
-}
-
 static void
 stop_error (int why, GError **error)
 {
@@ -820,10 +810,10 @@ tnet_i_raptor_stop_check (const TnetRaptorStop *stop, GError **error)
 }
 
 gboolean
-tnet_raptor_run_range_cancellable (TnetRaptor *ws, const TnetStopWalk *access, guint n_access,
-                                   gint32 first_depart_s, guint n_minutes,
-                                   const TnetEgress *egress, guint n_egress, guint n_targets,
-                                   gint32 *out, const TnetRaptorStop *stop, GError **error)
+tnet_raptor_run_range (TnetRaptor *ws, const TnetStopWalk *access, guint n_access,
+                       gint32 first_depart_s, guint n_minutes, const TnetEgress *egress,
+                       guint n_egress, guint n_targets, gint32 *out, const TnetRaptorStop *stop,
+                       GError **error)
 {
   g_return_val_if_fail (ws != NULL && (access != NULL || n_access == 0) && out != NULL, FALSE);
   g_return_val_if_fail (egress != NULL || n_targets == ws->n_stops, FALSE);

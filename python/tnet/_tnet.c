@@ -1085,7 +1085,7 @@ isochrone_from_places (const TnetNetwork *net, const TnetScenario *scen,
  * @nodes (isochrone_places()) within @budget_ms, as `tnet isochrone
  * --profile transit` by default: the @ta percentile (its first; default
  * 50) of the travel time over the window, from the sources' coordinates
- * (a point's own) to every node's (tnet_timetable_isochrone_cancellable());
+ * (a point's own) to every node's (tnet_timetable_isochrone());
  * with a park-and-ride in @run, tnet_park_ride_isochrone() from the source
  * nodes (a point is then an error, TNET_ERROR_UNSUPPORTED). No GIL
  * needed. */
@@ -1124,9 +1124,8 @@ isochrone_timetable (const TnetNetwork *net, const TimetableRun *run, const Time
     ? tnet_park_ride_isochrone (run->pr, net, (const TnetId *) (void *) nodes->data, ns,
                                 places, n, max_walk_ms, ta->depart_s, n_min, run->pcts, 1, sec,
                                 NULL, error)
-    : tnet_timetable_isochrone_cancellable (run->tt, src, ns, places, n, max_walk_ms,
-                                            ta->depart_s, n_min, run->pcts, 1, sec, NULL,
-                                            error);
+    : tnet_timetable_isochrone (run->tt, src, ns, places, n, max_walk_ms, ta->depart_s, n_min,
+                                run->pcts, 1, sec, NULL, error);
   if (!ok)
     return FALSE;
   for (TnetId v = 0; v < n; v++)
@@ -2497,7 +2496,7 @@ range_minutes (TnetRaptor *ws, const GArray *walks, const GArray *egress, gint32
 {
   tnet_raptor_run_range (ws, (const TnetStopWalk *) (void *) walks->data, walks->len, depart_s,
                          n_min, (const TnetEgress *) (void *) egress->data, egress->len, nd,
-                         series);
+                         series, NULL, NULL);
   for (guint d = 0; d < nd; d++)
     {
       for (guint k = 0; k < n_min; k++)
@@ -3058,7 +3057,7 @@ dataset_route_timetable (DatasetObject *self, PyObject *args, PyObject *kwds)
           tnet_raptor_run_range (ws, (const TnetStopWalk *) (void *) run_acc->data,
                                  run_acc->len, depart_s, n_min,
                                  (const TnetEgress *) (void *) egress->data, egress->len, 1,
-                                 series);
+                                 series, NULL, NULL);
           /* the journey of the first minute: the best egress stop, then its legs */
           tnet_raptor_run (ws, (const TnetStopWalk *) (void *) run_acc->data, run_acc->len,
                            depart_s);

@@ -97,7 +97,7 @@ within_budget_ms (const gint32 *sec, guint n, TnetWeight budget, TnetWeight *ms)
 }
 
 gboolean
-tnet_cli_isochrone_timetable_times (TnetTimetable *tt, const TnetNetwork *net,
+tnet_cli_isochrone_timetable_times (const TnetTimetable *tt, const TnetNetwork *net,
                                     const GArray *sources, const TnetCliTimeOptions *topt,
                                     TnetWeight budget, TnetWeight *ms,
                                     const TnetRaptorStop *stop, GError **error)
@@ -112,11 +112,11 @@ tnet_cli_isochrone_timetable_times (TnetTimetable *tt, const TnetNetwork *net,
     }
   g_autofree double *places = node_places (net);
   g_autofree gint32 *sec = g_new (gint32, MAX (n, 1u));
-  if (!tnet_timetable_isochrone_cancellable (tt, src, sources->len, places, n,
-                                             topt->max_walk_ms, topt->depart_s,
-                                             MAX (topt->window_min, 1u),
-                                             (const double *) (void *) topt->percentiles->data,
-                                             1, sec, stop, error))
+  if (!tnet_timetable_isochrone (tt, src, sources->len, places, n,
+                                 topt->max_walk_ms, topt->depart_s,
+                                 MAX (topt->window_min, 1u),
+                                 (const double *) (void *) topt->percentiles->data,
+                                 1, sec, stop, error))
     return FALSE;
   within_budget_ms (sec, n, budget, ms);
   return TRUE;
@@ -171,7 +171,7 @@ tnet_cli_isochrone_polygons (const TnetDataset *ds, const TnetNetwork *net,
 }
 
 gboolean
-tnet_cli_isochrone_park_ride_times (TnetTimetable *tt, const TnetNetwork *net,
+tnet_cli_isochrone_park_ride_times (const TnetTimetable *tt, const TnetNetwork *net,
                                     const TnetScenario *scen, const TnetParkRideOptions *po,
                                     const GArray *sources, const TnetCliTimeOptions *topt,
                                     TnetWeight budget, TnetWeight *ms,
@@ -231,7 +231,7 @@ output_format (TnetCliCommon *common, gboolean polygons, TnetCliFormat *format,
  * beyond): by the timetable @tt (transit, or park_and_ride with @po), else
  * over @profile's graph. */
 static gboolean
-isochrone_times (const TnetNetwork *net, const TnetScenario *scen, TnetTimetable *tt,
+isochrone_times (const TnetNetwork *net, const TnetScenario *scen, const TnetTimetable *tt,
                  TnetProfile profile, const TnetParkRideOptions *po, const GArray *sources,
                  const TnetCliTimeOptions *topt, TnetWeight budget, TnetWeight *ms,
                  GError **error)

@@ -454,7 +454,7 @@ tnet_cli_timetable_route_options (const TnetCliTimeOptions *topt, const char *fe
 
 int
 tnet_cli_route_timetable (const TnetCliCommon *common, const TnetNetwork *net,
-                          const TnetScenario *scen, TnetTimetable *tt, const char *feed_name,
+                          const TnetScenario *scen, const TnetTimetable *tt, const char *feed_name,
                           const TnetCliTimeOptions *topt,
                           const TnetParkRideOptions *park_ride, const char *from,
                           const char *to, gboolean json)
@@ -509,7 +509,8 @@ tnet_cli_failures_options (const TnetCliTimeOptions *topt, double percentile)
 
 TnetCorridor *
 tnet_cli_corridor_analyse (const TnetNetwork *net, const TnetScenario *scen,
-                           const TnetMultimodal *mm, TnetTimetable *tt, const TnetParkRide *pr,
+                           const TnetMultimodal *mm, const TnetTimetable *tt,
+                           const TnetParkRide *pr,
                            const char *feed_name, guint mode_mask, const TnetNodeSet *a,
                            const TnetNodeSet *b, guint k, TnetWeight budget_ms, double factor,
                            TnetRaptorDisjoint disjoint, const TnetCliTimeOptions *topt,
@@ -529,7 +530,8 @@ tnet_cli_corridor_analyse (const TnetNetwork *net, const TnetScenario *scen,
 
 TnetCriticality *
 tnet_cli_criticality_scan (const TnetNetwork *net, const TnetScenario *scen,
-                           const TnetMultimodal *mm, TnetTimetable *tt, const TnetParkRide *pr,
+                           const TnetMultimodal *mm, const TnetTimetable *tt,
+                           const TnetParkRide *pr,
                            const char *feed_name, const TnetNodeSet *a, const TnetNodeSet *b,
                            gboolean by_line, TnetWeight budget_ms,
                            const TnetCliTimeOptions *topt, double percentile,

@@ -222,7 +222,7 @@ TnetRaptorFailuresOptions tnet_cli_failures_options (const TnetCliTimeOptions *t
  * network. The feeds of @tt must outlive the result. Errors and
  * complexity: those of tnet_corridor_analyse() and its variants. */
 TnetCorridor *tnet_cli_corridor_analyse (const TnetNetwork *net, const TnetScenario *scen,
-                                         const TnetMultimodal *mm, TnetTimetable *tt,
+                                         const TnetMultimodal *mm, const TnetTimetable *tt,
                                          const TnetParkRide *pr, const char *feed_name,
                                          guint mode_mask, const TnetNodeSet *a,
                                          const TnetNodeSet *b, guint k, TnetWeight budget_ms,
@@ -236,7 +236,7 @@ TnetCorridor *tnet_cli_corridor_analyse (const TnetNetwork *net, const TnetScena
  * (the departure, window and walk of @topt, at @percentile), else on the
  * profile's graph @mm. Errors and complexity: those of the scan. */
 TnetCriticality *tnet_cli_criticality_scan (const TnetNetwork *net, const TnetScenario *scen,
-                                            const TnetMultimodal *mm, TnetTimetable *tt,
+                                            const TnetMultimodal *mm, const TnetTimetable *tt,
                                             const TnetParkRide *pr, const char *feed_name,
                                             const TnetNodeSet *a, const TnetNodeSet *b,
                                             gboolean by_line, TnetWeight budget_ms,
@@ -257,7 +257,7 @@ gboolean tnet_cli_frequency_model_check (const TnetCliTimeArgs *args,
  * timetable of tnet_cli_transit_timetable(), whose feeds @feed_name
  * names); with @park_ride (nullable) `--profile park_and_ride`. */
 int tnet_cli_route_timetable (const TnetCliCommon *common, const TnetNetwork *net,
-                              const TnetScenario *scen, TnetTimetable *tt,
+                              const TnetScenario *scen, const TnetTimetable *tt,
                               const char *feed_name, const TnetCliTimeOptions *topt,
                               const TnetParkRideOptions *park_ride, const char *from,
                               const char *to, gboolean json);
@@ -274,11 +274,11 @@ typedef struct {
 /* Travel times by the timetable @tt from @sources (GArray of TnetId) to
  * every node of @net (its coordinates) into @ms (tnet_network_n_nodes()):
  * the options' first percentile over the window, in ms, TNET_WEIGHT_INF
- * beyond @budget or unreached (tnet_timetable_isochrone_cancellable()).
+ * beyond @budget or unreached (tnet_timetable_isochrone()).
  * @stop (nullable): when to give up (G_IO_ERROR_CANCELLED; @ms is then
  * undefined); never fails without one. Reentrant: @tt and @net are only
  * read. */
-gboolean tnet_cli_isochrone_timetable_times (TnetTimetable *tt, const TnetNetwork *net,
+gboolean tnet_cli_isochrone_timetable_times (const TnetTimetable *tt, const TnetNetwork *net,
                                              const GArray *sources,
                                              const TnetCliTimeOptions *topt, TnetWeight budget,
                                              TnetWeight *ms, const TnetRaptorStop *stop,
@@ -288,7 +288,7 @@ gboolean tnet_cli_isochrone_timetable_times (TnetTimetable *tt, const TnetNetwor
  * with the park-and-ride options @po (NULL: the defaults) over the car graph
  * of @scen (tnet_park_ride_isochrone()). @stop (nullable): when to give up
  * (G_IO_ERROR_CANCELLED). Reentrant: @tt and @net are only read. */
-gboolean tnet_cli_isochrone_park_ride_times (TnetTimetable *tt, const TnetNetwork *net,
+gboolean tnet_cli_isochrone_park_ride_times (const TnetTimetable *tt, const TnetNetwork *net,
                                              const TnetScenario *scen,
                                              const TnetParkRideOptions *po,
                                              const GArray *sources,
