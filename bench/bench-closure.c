@@ -57,7 +57,7 @@ closed_ch (const TnetNetwork *net, const TnetScenario *closed, TnetMultimodal *b
   double t0 = bench_now_ms ();
   if (base && !tnet_multimodal_set_ch_base (mm, base))
     g_error ("the closed graph is not the open one with arcs left out");
-  TnetCH *ch = tnet_multimodal_ref_ch (mm, NULL, NULL, &error);
+  TnetCH *ch = tnet_multimodal_ref_ch (mm, NULL, NULL, NULL, &error);
   *ms = bench_now_ms () - t0;
   if (!ch)
     g_error ("%s", error->message);

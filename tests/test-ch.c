@@ -1180,13 +1180,27 @@ START_TEST (test_file)
 }
 END_TEST
 
-static gboolean
-count_progress (guint64 done, guint64 total, const char *what, gpointer data)
+typedef struct {
+  int calls;
+  int cancel_at;          /* cancel on this call (0: never) */
+  guint64 every;          /* the build's report step: max (n / 256, 1) */
+  const char *what;
+  GCancellable *cancel;
+} CountProgress;
+
+/* Checks each report against the build's step (every n / 256 nodes
+ * contracted, counted from 1), and cancels on call @cancel_at. */
+static void
+count_progress (guint64 done, guint64 total, const char *what, const char *unit, gpointer data)
 {
-  int *calls = data;
+  CountProgress *cp = data;
+  cp->calls++;
+  ck_assert_uint_eq (done, (guint64) cp->calls * cp->every);
   ck_assert_uint_le (done, total);
-  ck_assert_str_eq (what, "CH build");
-  return ++*calls < 5;
+  ck_assert_str_eq (what, cp->what);
+  ck_assert_str_eq (unit, "nodes");
+  if (cp->calls == cp->cancel_at)
+    g_cancellable_cancel (cp->cancel);
 }
 
 START_TEST (test_build_errors)
@@ -1212,17 +1226,52 @@ START_TEST (test_build_errors)
   tnet_ch_query_free (q);
   tnet_ch_unref (ch);
 
-  /* the build can be cancelled through its progress callback */
+  /* the build reports every 3000 / 256 = 11 nodes contracted, 272 times
+   * in all (11 x 272 = 2992 <= 3000 < 11 x 273), and stops where a
+   * cancellable cancelled by the fifth report is checked */
   Arcs a = random_arcs (3000, 8000, 11);
   TnetCHOptions o;
   tnet_ch_options_init (&o);
-  int calls = 0;
+  g_autoptr (GCancellable) cancel = g_cancellable_new ();
+  CountProgress cp = { 0, 0, 11, "CH build", cancel };
   o.progress = count_progress;
-  o.progress_data = &calls;
+  o.progress_data = &cp;
+  o.cancellable = cancel;
+  TnetCH *full = tnet_ch_build_from_arcs (a.n, a.m, a.tails, a.heads, a.w, &o, &error);
+  ck_assert_msg (full != NULL, "%s", error ? error->message : "");
+  ck_assert_int_eq (cp.calls, 272);
+  cp = (CountProgress) { 0, 5, 11, "CH build", cancel };
   ck_assert (tnet_ch_build_from_arcs (a.n, a.m, a.tails, a.heads, a.w, &o, &error) == NULL);
   ck_assert (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
-  ck_assert_int_eq (calls, 5);
+  ck_assert_int_eq (cp.calls, 5);
   g_clear_error (&error);
+  /* already cancelled: stops at the first check, after one report; the
+   * same without a progress function */
+  cp = (CountProgress) { 0, 0, 11, "CH build", cancel };
+  ck_assert (tnet_ch_build_from_arcs (a.n, a.m, a.tails, a.heads, a.w, &o, &error) == NULL);
+  ck_assert (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
+  ck_assert_int_eq (cp.calls, 1);
+  g_clear_error (&error);
+  o.progress = NULL;
+  ck_assert (tnet_ch_build_from_arcs (a.n, a.m, a.tails, a.heads, a.w, &o, &error) == NULL);
+  ck_assert (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
+  g_clear_error (&error);
+  /* the customisation: the same reports under its own label, the same
+   * stop */
+  TnetGraph *g;
+  TnetMetric *metric;
+  make_graph (&a, &g, &metric);
+  g_autoptr (GCancellable) cancel2 = g_cancellable_new ();
+  o.progress = count_progress;
+  o.cancellable = cancel2;
+  cp = (CountProgress) { 0, 3, 11, "CH customisation", cancel2 };
+  ck_assert (tnet_ch_customize (full, metric, &o, &error) == NULL);
+  ck_assert (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
+  ck_assert_int_eq (cp.calls, 3);
+  g_clear_error (&error);
+  tnet_metric_unref (metric);
+  tnet_graph_unref (g);
+  tnet_ch_unref (full);
   arcs_free (&a);
 }
 END_TEST

@@ -768,16 +768,26 @@ START_TEST (test_m2m_tiny)
 }
 END_TEST
 
-static gboolean
-stop_at_once (guint64 done, guint64 total, const char *what, gpointer data)
+typedef struct {
+  guint calls;
+  GCancellable *cancel;   /* cancelled by the first report */
+} StopAtOnce;
+
+static void
+stop_at_once (guint64 done, guint64 total, const char *what, const char *unit, gpointer data)
 {
-  (void) done;
-  (void) total;
+  StopAtOnce *st = data;
   ck_assert_str_eq (what, "CH build");
-  (*(guint *) data)++;
-  return FALSE;
+  ck_assert_str_eq (unit, "nodes");
+  ck_assert_uint_gt (done, 0);
+  ck_assert_uint_le (done, total);
+  st->calls++;
+  g_cancellable_cancel (st->cancel);
 }
 
+/* The hierarchy's build stops where its cancellable, cancelled by the
+ * first report, is checked; one cancelled before stops it without any
+ * progress function; either way no matrix. */
 START_TEST (test_m2m_cancel)
 {
   Tiny t = tiny_new ();
@@ -785,17 +795,34 @@ START_TEST (test_m2m_cancel)
   TnetCommuteOptions opts;
   tnet_commute_options_init (&opts);
   opts.method = TNET_COMMUTE_METHOD_M2M;
-  guint calls = 0;
+  g_autoptr (GCancellable) cancel = g_cancellable_new ();
+  StopAtOnce st = { 0, cancel };
   opts.progress = stop_at_once;
-  opts.progress_data = &calls;
+  opts.progress_data = &st;
+  opts.cancellable = cancel;
   GError *error = NULL;
   TnetCommute *c = tnet_commute_compute_within (t.net, &t.car, 1, (TnetId *) (void *) o->data,
                                                 o->len, (TnetId *) (void *) o->data, o->len,
                                                 TNET_COMMUTE_TO, 60 * 60000, &opts, &error);
   ck_assert (c == NULL);
-  ck_assert_uint_eq (calls, 1);
+  ck_assert_uint_eq (st.calls, 1);
   ck_assert (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
   g_clear_error (&error);
+  opts.progress = NULL;
+  c = tnet_commute_compute_within (t.net, &t.car, 1, (TnetId *) (void *) o->data, o->len,
+                                   (TnetId *) (void *) o->data, o->len, TNET_COMMUTE_TO,
+                                   60 * 60000, &opts, &error);
+  ck_assert (c == NULL);
+  ck_assert (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
+  g_clear_error (&error);
+  /* uncancelled: the matrix */
+  g_autoptr (GCancellable) idle = g_cancellable_new ();
+  opts.cancellable = idle;
+  c = tnet_commute_compute_within (t.net, &t.car, 1, (TnetId *) (void *) o->data, o->len,
+                                   (TnetId *) (void *) o->data, o->len, TNET_COMMUTE_TO,
+                                   60 * 60000, &opts, &error);
+  ck_assert_msg (c != NULL, "%s", error ? error->message : "");
+  tnet_commute_free (c);
   tiny_free (&t);
 }
 END_TEST

@@ -9,7 +9,7 @@
 #include <tnet/tnet-igraph.h>
 
 /* tnet_criticality_scan() with @threads workers and no progress; the scan
- * cannot fail without a cancellable or progress function. */
+ * cannot fail without a cancellable. */
 static TnetCriticality *
 scan_threads (TnetGraph *graph, const TnetMetric *metric, const TnetId *arc_elem,
               guint n_elem, const TnetId *po, const TnetId *pd, guint n_pairs,
@@ -533,21 +533,25 @@ typedef struct {
   GThread *thread;     /* the thread that started the scan */
   guint calls;
   guint64 last_done, total;
-  guint stop_at;       /* return FALSE on this call (0: never) */
+  guint stop_at;       /* cancel @cancel on this call (0: never) */
+  GCancellable *cancel;
 } Progress;
 
-static gboolean
-record_progress (guint64 done, guint64 total, const char *what, gpointer data)
+static void
+record_progress (guint64 done, guint64 total, const char *what, const char *unit,
+                 gpointer data)
 {
   Progress *pr = data;
   ck_assert_ptr_eq (g_thread_self (), pr->thread);
   ck_assert_str_eq (what, "criticality scan");
+  ck_assert_str_eq (unit, "origins");
   ck_assert_uint_eq (total, pr->total);
   ck_assert_uint_gt (done, pr->last_done);
   ck_assert_uint_le (done, total);
   pr->last_done = done;
   pr->calls++;
-  return pr->calls != pr->stop_at;
+  if (pr->calls == pr->stop_at)
+    g_cancellable_cancel (pr->cancel);
 }
 
 /* A ring of 1000 nodes with chords; pair v → v + 7 for every v: 1000
@@ -590,7 +594,7 @@ START_TEST (test_criticality_progress)
                                                              1000, NULL, 500, 1);
   for (guint threads = 1; threads <= 3; threads++)
     {
-      Progress pr = { g_thread_self (), 0, 0, 1000, 0 };
+      Progress pr = { g_thread_self (), 0, 0, 1000, 0, NULL };
       TnetCriticalityOptions opts;
       tnet_criticality_options_init (&opts);
       opts.n_threads = threads;
@@ -613,8 +617,8 @@ START_TEST (test_criticality_progress)
 }
 END_TEST
 
-/* Returning FALSE cancels: NULL, G_IO_ERROR_CANCELLED, no further calls;
- * so does a cancelled GCancellable. */
+/* A cancellable cancelled by the progress function stops the scan: NULL,
+ * G_IO_ERROR_CANCELLED, no further calls; so does one cancelled before. */
 START_TEST (test_criticality_cancel)
 {
   TnetId po[1000], pd[1000];
@@ -622,12 +626,14 @@ START_TEST (test_criticality_cancel)
   g_autoptr (TnetGraph) graph = progress_graph (&metric, po, pd);
   for (guint threads = 1; threads <= 2; threads++)
     {
-      Progress pr = { g_thread_self (), 0, 0, 1000, 3 };
+      g_autoptr (GCancellable) cancel = g_cancellable_new ();
+      Progress pr = { g_thread_self (), 0, 0, 1000, 3, cancel };
       TnetCriticalityOptions opts;
       tnet_criticality_options_init (&opts);
       opts.n_threads = threads;
       opts.progress = record_progress;
       opts.progress_data = &pr;
+      opts.cancellable = cancel;
       GError *error = NULL;
       TnetCriticality *crit = tnet_criticality_scan (graph, metric, NULL, 0, po, pd, 1000,
                                                           NULL, 500, &opts, &error);
@@ -642,7 +648,7 @@ START_TEST (test_criticality_cancel)
   for (guint threads = 1; threads <= 2; threads++)
     {
       g_autoptr (GCancellable) cancel = g_cancellable_new ();
-      Progress pr = { g_thread_self (), 0, 0, 1000, 0 };
+      Progress pr = { g_thread_self (), 0, 0, 1000, 0, NULL };
       TnetCriticalityOptions opts;
       tnet_criticality_options_init (&opts);
       opts.n_threads = threads;
@@ -655,7 +661,7 @@ START_TEST (test_criticality_cancel)
       ck_assert_ptr_nonnull (whole);
       ck_assert_uint_eq (pr.last_done, 1000);
       g_cancellable_cancel (cancel);
-      pr = (Progress) { g_thread_self (), 0, 0, 1000, 0 };
+      pr = (Progress) { g_thread_self (), 0, 0, 1000, 0, NULL };
       TnetCriticality *crit = tnet_criticality_scan (graph, metric, NULL, 0, po, pd, 1000, NULL,
                                                      500, &opts, &error);
       ck_assert_ptr_null (crit);

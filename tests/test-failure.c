@@ -8,7 +8,7 @@
 #include <tnet/tnet-igraph.h>
 
 /* tnet_criticality_scan() with @threads workers and no progress; the scan
- * cannot fail without a cancellable or progress function. */
+ * cannot fail without a cancellable. */
 static TnetCriticality *
 scan_threads (TnetGraph *graph, const TnetMetric *metric, const TnetId *arc_elem,
               guint n_elem, const TnetId *po, const TnetId *pd, guint n_pairs,

@@ -728,6 +728,69 @@ START_TEST (spo_snap_points_against_brute_force)
 }
 END_TEST
 
+typedef struct {
+  GString *log;           /* "WHAT DONE/TOTAL UNIT;" per report */
+  const char *cancel_on;  /* cancel on the first report of this label */
+  GCancellable *cancel;
+} InitProgress;
+
+static void
+init_progress (guint64 done, guint64 total, const char *what, const char *unit, gpointer data)
+{
+  InitProgress *ip = data;
+  g_string_append_printf (ip->log, "%s %" G_GUINT64_FORMAT "/%" G_GUINT64_FORMAT " %s;", what,
+                          done, total, unit);
+  if (ip->cancel_on && strcmp (what, ip->cancel_on) == 0)
+    g_cancellable_cancel (ip->cancel);
+}
+
+/* A cancellable cancelled by a step's first report, by the OSM reader's
+ * first report (the run's cancellable given to the reader), or before the
+ * call, stops the run at that report with
+ * G_IO_ERROR_CANCELLED; nothing is written. The reports before are the
+ * steps' starts and ends, in the order the steps run. */
+START_TEST (spo_init_cancel)
+{
+  g_autofree char *osm = tt_source_path ("tests/data/sao-paulo/spo_osm.pbf");
+  g_autofree char *zones = tt_source_path ("tests/data/sao-paulo/spo_hexgrid.csv");
+  g_autofree char *out = g_build_filename (spo_dir, "cancelled", NULL);
+  /* the São Paulo extract has fewer than 65536 nodes and ways, so its
+   * reader reports nothing: Monaco's (which the zones do not need: the
+   * run stops before linking them) shows the reader stopped by the run's
+   * cancellable at its first report */
+  g_autofree char *monaco = tt_data_path ("monaco/monaco.osm.pbf");
+  static const struct { const char *on, *log; gboolean monaco; } cases[] = {
+    { "reading OSM", "reading zones 0/1 step;reading zones 1/1 step;reading OSM 0/1 step;",
+      FALSE },
+    { "OSM import", "reading zones 0/1 step;reading zones 1/1 step;reading OSM 0/1 step;"
+                    "OSM import 65536/0 nodes and ways;", TRUE },
+    { NULL, "reading zones 0/1 step;", FALSE },
+  };
+  for (guint k = 0; k < G_N_ELEMENTS (cases); k++)
+    {
+      g_autoptr (GCancellable) cancel = g_cancellable_new ();
+      if (cases[k].on == NULL)
+        g_cancellable_cancel (cancel);
+      InitProgress ip = { g_string_new (NULL), cases[k].on, cancel };
+      TnetInitOptions o;
+      tnet_init_options_init (&o);
+      o.osm_path = cases[k].monaco ? monaco : osm;
+      o.zones_path = zones;
+      o.progress = init_progress;
+      o.progress_data = &ip;
+      o.cancellable = cancel;
+      GError *error = NULL;
+      ck_assert (!tnet_folder_init (out, &o, NULL, &error));
+      ck_assert_msg (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED), "%s",
+                     error ? error->message : "");
+      g_clear_error (&error);
+      ck_assert_str_eq (ip.log->str, cases[k].log);
+      ck_assert (!g_file_test (out, G_FILE_TEST_EXISTS));
+      g_string_free (ip.log, TRUE);
+    }
+}
+END_TEST
+
 START_TEST (spo_init_errors)
 {
   g_autofree char *osm = tt_source_path ("tests/data/sao-paulo/spo_osm.pbf");
@@ -2452,6 +2515,7 @@ init_suite (void)
   tcase_add_test (spo, spo_parking_places);
   tcase_add_test (spo, spo_two_feeds_merge);
   tcase_add_test (spo, spo_init_errors);
+  tcase_add_test (spo, spo_init_cancel);
   tcase_add_test (spo, spo_snap_points_against_brute_force);
   tcase_add_test (spo, spo_accessibility_car_against_dijkstra);
   tcase_add_test (spo, spo_cli_commands);

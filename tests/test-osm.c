@@ -393,11 +393,25 @@ START_TEST (test_monaco)
 }
 END_TEST
 
-static gboolean
-stop_now (guint64 done, guint64 total, const char *what, gpointer data)
+typedef struct {
+  int calls;
+  int cancel_at;          /* cancel on this call (0: never) */
+  GCancellable *cancel;
+} OsmProgress;
+
+/* Every 65536 nodes and ways read, of unknown total; cancels on call
+ * @cancel_at. */
+static void
+osm_progress (guint64 done, guint64 total, const char *what, const char *unit, gpointer data)
 {
-  (*(int *) data)++;
-  return FALSE;
+  OsmProgress *op = data;
+  op->calls++;
+  ck_assert_uint_eq (done, (guint64) op->calls * 65536);
+  ck_assert_uint_eq (total, 0);
+  ck_assert_str_eq (what, "OSM import");
+  ck_assert_str_eq (unit, "nodes and ways");
+  if (op->calls == op->cancel_at)
+    g_cancellable_cancel (op->cancel);
 }
 
 /* Files readosm would read out of bounds (or misread): each is refused
@@ -520,15 +534,35 @@ START_TEST (test_errors)
   ck_assert (tnet_network_load_osm (monaco, &o, &error) == NULL);
   tt_assert_error (error, TNET_ERROR_INVALID_INPUT, "highway=service");
 
-  /* a progress callback that says stop */
-  int calls = 0;
+  /* a cancellable cancelled by the second report stops the import there;
+   * one already cancelled at the first; none uncancelled lets it finish */
+  g_autoptr (GCancellable) cancel = g_cancellable_new ();
+  OsmProgress op = { 0, 2, cancel };
   tnet_osm_options_init (&o);
-  o.progress = stop_now;
-  o.progress_data = &calls;
+  o.progress = osm_progress;
+  o.progress_data = &op;
+  o.cancellable = cancel;
   ck_assert (tnet_network_load_osm (monaco, &o, &error) == NULL);
   ck_assert (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
-  ck_assert_int_eq (calls, 1);
+  ck_assert_int_eq (op.calls, 2);
   g_clear_error (&error);
+  op = (OsmProgress) { 0, 0, cancel };
+  ck_assert (tnet_network_load_osm (monaco, &o, &error) == NULL);
+  ck_assert (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
+  ck_assert_int_eq (op.calls, 1);
+  g_clear_error (&error);
+  o.progress = NULL;
+  ck_assert (tnet_network_load_osm (monaco, &o, &error) == NULL);
+  ck_assert (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
+  g_clear_error (&error);
+  g_autoptr (GCancellable) idle = g_cancellable_new ();
+  op = (OsmProgress) { 0, 0, idle };
+  o.progress = osm_progress;
+  o.cancellable = idle;
+  TnetNetwork *net = tnet_network_load_osm (monaco, &o, &error);
+  ck_assert_msg (net != NULL, "%s", error ? error->message : "");
+  ck_assert_int_ge (op.calls, 2);
+  tnet_network_free (net);
   tt_rm_rf (dir);
 }
 END_TEST

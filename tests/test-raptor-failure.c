@@ -729,6 +729,84 @@ bundled_timetable (const TnetNetwork *net, const TnetScenario *scen, TnetFeed **
 /* The report's pairs (home xuchang to the critical pair zhengzhou): the
  * scan's base times are the commute matrix's by the timetable (another code
  * path: tnet_commute_compute_within()), at one departure and over a window. */
+typedef struct {
+  guint calls;
+  guint64 last_done, total;
+  guint cancel_at;        /* cancel @cancel on this report (0: never) */
+  GCancellable *cancel;
+} ScanProgress;
+
+static void
+scan_progress (guint64 done, guint64 total, const char *what, const char *unit, gpointer data)
+{
+  ScanProgress *sp = data;
+  ck_assert_str_eq (what, "criticality scan");
+  ck_assert_str_eq (unit, "origins");
+  ck_assert_uint_eq (total, sp->total);
+  ck_assert_uint_gt (done, sp->last_done);
+  sp->last_done = done;
+  if (++sp->calls == sp->cancel_at)
+    g_cancellable_cancel (sp->cancel);
+}
+
+/* The scan by the timetable counts its origins (the zones of A: one
+ * report per origin below 256) and stops with G_IO_ERROR_CANCELLED where a
+ * cancellable cancelled by a report, or before, is checked (even
+ * when the workers had finished every origin); an uncancelled one lets it
+ * end at its total. */
+START_TEST (test_bundled_scan_cancel)
+{
+  g_autofree char *dir = tt_source_path ("data/xuchang");
+  GError *error = NULL;
+  g_autoptr (TnetNetwork) net = tnet_network_load_csv (dir, &error);
+  ck_assert_msg (net != NULL, "%s", error ? error->message : "");
+  g_autoptr (TnetScenario) scen = tnet_scenario_new (2025);
+  g_autoptr (TnetFeed) feed = NULL;
+  g_autoptr (TnetTimetable) tt = bundled_timetable (net, scen, &feed);
+  g_autoptr (TnetNodeSet) xc = tnet_node_set_resolve (net, "xuchang", &error);
+  g_autoptr (TnetNodeSet) zz = tnet_node_set_resolve (net, "zhengzhou", &error);
+  ck_assert (xc && zz);
+  guint n = xc->zones->len;
+  ck_assert_uint_gt (n, 2);
+  for (guint threads = 1; threads <= 2; threads++)
+    for (guint k = 0; k < 3; k++)
+      {
+        g_autoptr (GCancellable) cancel = g_cancellable_new ();
+        if (k == 1)
+          g_cancellable_cancel (cancel);
+        /* one worker reports every origin; with two, how many reports
+         * come before the last (done = n) depends on the timing: cancel on
+         * the first */
+        guint at = threads == 1 ? 2 : 1;
+        ScanProgress sp = { 0, 0, n, k == 0 ? at : 0, cancel };
+        TnetCriticalityOptions opts;
+        tnet_criticality_options_init (&opts);
+        opts.n_threads = threads;
+        opts.progress = scan_progress;
+        opts.progress_data = &sp;
+        opts.cancellable = cancel;
+        TnetCriticality *crit
+          = tnet_corridor_criticality_timetable (net, scen, tt, "gtfs-2025", xc, zz, FALSE,
+                                                 60 * 60000, NULL, &opts, &error);
+        if (k == 2)
+          {
+            ck_assert_msg (crit != NULL, "%s", error ? error->message : "");
+            ck_assert_uint_eq (sp.last_done, n);
+            tnet_criticality_free (crit);
+            continue;
+          }
+        ck_assert_ptr_null (crit);
+        ck_assert (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
+        g_clear_error (&error);
+        /* no report after the one that cancelled; one worker stops at
+         * the next origin (two may have done them all by then) */
+        ck_assert_uint_eq (sp.calls, k == 0 ? at : 0);
+        if (threads == 1)
+          ck_assert_uint_eq (sp.last_done, k == 0 ? 2 : 0);
+      }
+}
+END_TEST
+
 START_TEST (test_bundled_base_is_commute)
 {
   g_autofree char *dir = tt_source_path ("data/xuchang");
@@ -1493,6 +1571,7 @@ main (void)
   TCase *b = tcase_create ("bundled");
   tcase_set_timeout (b, 600);
   tcase_add_test (b, test_bundled_base_is_commute);
+  tcase_add_test (b, test_bundled_scan_cancel);
   tcase_add_test (b, test_bundled_park_ride);
   tcase_add_test (b, test_cli_base_is_commute);
   tcase_add_test (b, test_report_uses_timetable);

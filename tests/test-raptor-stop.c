@@ -1,7 +1,7 @@
 /* test-raptor-stop.c: stopping a timetable query (TnetRaptorStop). A range
  * query, a matrix and an isochrone given an expired deadline, a cancelled
- * cancellable, a progress function that says stop, or a cancellable
- * cancelled from another thread while the query runs, return FALSE with
+ * cancellable (cancelled before, by the matrix's progress function, or
+ * from another thread while the query runs), return FALSE with
  * G_IO_ERROR_CANCELLED, and the workspace answers the next query as a fresh
  * one would. A query that is not stopped gives what the brute-force
  * time-expanded Dijkstra of timetable-oracle.c gives for every minute (the
@@ -203,13 +203,26 @@ START_TEST (test_range_cancelled_from_thread)
 }
 END_TEST
 
-/* Stops after @data origins. */
-static gboolean
-stop_after (guint64 done, guint64 total, const char *what, gpointer data)
+typedef struct {
+  guint64 after;          /* cancel @cancel once this many origins are done */
+  guint64 total;          /* the matrix's origins */
+  guint calls;
+  GCancellable *cancel;
+} StopAfter;
+
+/* Called before each origin with the origins done so far (0, 1, ...):
+ * cancels after @after origins. */
+static void
+stop_after (guint64 done, guint64 total, const char *what, const char *unit, gpointer data)
 {
-  (void) total;
+  StopAfter *sa = data;
   ck_assert_str_eq (what, "timetable matrix");
-  return done < GPOINTER_TO_UINT (data);
+  ck_assert_str_eq (unit, "origins");
+  ck_assert_uint_eq (total, sa->total);
+  ck_assert_uint_eq (done, sa->calls);
+  sa->calls++;
+  if (done == sa->after)
+    g_cancellable_cancel (sa->cancel);
 }
 
 /* The places of the matrix: served stops shifted by about 100 m. */
@@ -245,16 +258,30 @@ START_TEST (test_matrix_and_isochrone)
     reached += want[k] != UNREACHED;
   ck_assert_uint_gt (reached, n_cells / 4);
 
-  /* a progress function that lets two origins through */
+  /* a cancellable that the progress function cancels once two origins
+   * are through: stopped before the third */
+  g_autoptr (GCancellable) by_progress = g_cancellable_new ();
+  StopAfter sa = { 2, no, 0, by_progress };
   TnetRaptorStop stop;
   tnet_raptor_stop_init (&stop);
   stop.progress = stop_after;
-  stop.progress_data = GUINT_TO_POINTER (2);
+  stop.progress_data = &sa;
+  stop.cancellable = by_progress;
   GError *error = NULL;
   ck_assert (!tnet_timetable_matrix (f.tt, op, no, dp, nd, 15 * 60000, dep0, n_min,
                                      pcts, 3, out, &stop, &error));
-  assert_cancelled (error, "cancelled");
+  /* stopped by the check after the report (the matrix's message), not
+   * by the range query's own */
+  assert_cancelled (error, "the timetable matrix was cancelled");
   g_clear_error (&error);
+  ck_assert_uint_eq (sa.calls, 3);
+  /* already cancelled: stopped after the first report */
+  sa = (StopAfter) { no, no, 0, by_progress };
+  ck_assert (!tnet_timetable_matrix (f.tt, op, no, dp, nd, 15 * 60000, dep0, n_min,
+                                     pcts, 3, out, &stop, &error));
+  assert_cancelled (error, "the timetable matrix was cancelled");
+  g_clear_error (&error);
+  ck_assert_uint_eq (sa.calls, 1);
   /* an expired deadline */
   tnet_raptor_stop_init (&stop);
   stop.deadline_us = 1;
@@ -264,11 +291,15 @@ START_TEST (test_matrix_and_isochrone)
   g_clear_error (&error);
   /* all origins through, a far deadline: the plain matrix */
   stop.deadline_us = g_get_monotonic_time () + (gint64) 3600 * G_USEC_PER_SEC;
+  g_autoptr (GCancellable) idle = g_cancellable_new ();
+  sa = (StopAfter) { no, no, 0, idle };
   stop.progress = stop_after;
-  stop.progress_data = GUINT_TO_POINTER (no);
+  stop.progress_data = &sa;
+  stop.cancellable = idle;
   ck_assert (tnet_timetable_matrix (f.tt, op, no, dp, nd, 15 * 60000, dep0, n_min,
                                     pcts, 3, out, &stop, &error));
   ck_assert (memcmp (out, want, sizeof (gint32) * n_cells) == 0);
+  ck_assert_uint_eq (sa.calls, no);
 
   /* the isochrone from one source is the matrix's row of that origin */
   g_autofree gint32 *iso = g_new (gint32, nd * 3);

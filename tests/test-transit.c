@@ -311,7 +311,7 @@ static const char *tiny_feed[][2] = {
 static gpointer
 ref_ch_thread (gpointer mm)
 {
-  return tnet_multimodal_ref_ch (mm, NULL, NULL, NULL);
+  return tnet_multimodal_ref_ch (mm, NULL, NULL, NULL, NULL);
 }
 
 /* tnet_multimodal_ref_ch(): one hierarchy per graph, whoever asks first
@@ -336,7 +336,7 @@ START_TEST (test_kept_hierarchy)
   for (int k = 0; k < 2; k++)
     t[k] = g_thread_new ("ref-ch", ref_ch_thread, mm);
   TnetCH *a = g_thread_join (t[0]), *b = g_thread_join (t[1]);
-  TnetCH *c = tnet_multimodal_ref_ch (mm, NULL, NULL, &error);
+  TnetCH *c = tnet_multimodal_ref_ch (mm, NULL, NULL, NULL, &error);
   ck_assert_ptr_nonnull (a);
   ck_assert_ptr_eq (a, b);
   ck_assert_ptr_eq (a, c);

@@ -46,14 +46,18 @@ typedef struct _TnetCHQuery TnetCHQuery;
  *   and a slower build); default 500
  * @priority_settle_limit: the same limit while estimating node priorities;
  *   default 50
- * @progress: called every 1/256 of the nodes contracted, or %NULL
+ * @progress: called every 1/256 of the nodes contracted with the nodes
+ *   contracted so far out of all (unit "nodes"), or %NULL
  * @progress_data: passed to @progress
+ * @cancellable: (nullable): checked where @progress would be called; once
+ *   cancelled, the build stops there
  */
 typedef struct {
   guint witness_settle_limit;
   guint priority_settle_limit;
   TnetProgressFunc progress;
   gpointer progress_data;
+  GCancellable *cancellable;
 } TnetCHOptions;
 
 /* Fills @opts with the defaults. Errors: none. Thread-safe. Time
@@ -77,7 +81,7 @@ TNET_API void tnet_ch_options_init (TnetCHOptions *opts);
  * cache misses in cold queries; the arcs and distances are the same. A
  * saved hierarchy keeps that order.
  * Distances of INF or more are "unreachable" (as for #TnetSearch).
- * Errors: %G_IO_ERROR_CANCELLED when @opts->progress asks to stop.
+ * Errors: %G_IO_ERROR_CANCELLED when @opts->cancellable is cancelled.
  * Thread-safety: reentrant; @metric is only read, so several builds may
  * run at once on one metric.
  * Time complexity: roughly linear in m for road networks (seconds per
@@ -104,7 +108,8 @@ TNET_API TnetCH *tnet_ch_build_from_arcs (guint n_nodes, guint n_arcs,
  * @ch: a hierarchy built for a metric on the same graph (or loaded)
  * @metric: new weights on that graph: closures (arcs at TNET_WEIGHT_MAX or
  *   more count as absent for paths), speed changes, scenario overrides
- * @opts: (nullable): witness limit and progress as for tnet_ch_build();
+ * @opts: (nullable): witness limit, progress and cancellable as for
+ *   tnet_ch_build();
  *   the priority limit is not used
  *
  * A hierarchy for @metric with @ch's node order: the nodes are contracted
@@ -116,7 +121,8 @@ TNET_API TnetCH *tnet_ch_build_from_arcs (guint n_nodes, guint n_arcs,
  * the search spaces close to a fresh build's). @ch is not changed.
  * Returns: (transfer full): a new hierarchy, or %NULL.
  * Errors: %TNET_ERROR_INVALID_INPUT when @metric's graph has another
- * number of nodes; %G_IO_ERROR_CANCELLED when @opts->progress asks to stop.
+ * number of nodes; %G_IO_ERROR_CANCELLED when @opts->cancellable is
+ * cancelled.
  *
  * Which to use: this keeps @ch's order, tuned for one metric, so its
  * queries stay as fast as a fresh build's, but it costs about a third of a

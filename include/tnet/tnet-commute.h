@@ -120,9 +120,12 @@ TNET_API gboolean tnet_commute_method_from_string (const char *s, TnetCommuteMet
  * TnetCommuteOptions:
  * @method: how the matrix is computed (default %TNET_COMMUTE_METHOD_AUTO)
  * @progress: (nullable): progress of the hierarchy builds (many-to-many),
- *   labelled "CH build", and by the timetable before each origin of its
- *   matrix ("timetable matrix"); returning %FALSE cancels
+ *   labelled "CH build" and counting "nodes", and by the timetable before
+ *   each origin of its matrix ("timetable matrix", counting "origins")
  * @progress_data: passed to @progress
+ * @cancellable: (nullable): checked where @progress is called (hierarchy
+ *   builds, each origin of a timetable matrix); once cancelled, the
+ *   computation stops at the next such point (the search method has none)
  * @timetable: (nullable): when set, the transit profile follows this
  *   timetable (%TNET_COMMUTE_METHOD_TIMETABLE, tnet_timetable_matrix()
  *   between the nodes' coordinates) instead of its graph's frequency
@@ -159,6 +162,7 @@ typedef struct {
   TnetCommuteMethod method;
   TnetProgressFunc progress;
   gpointer progress_data;
+  GCancellable *cancellable;
   const TnetTimetable *timetable;
   gint32 depart_s;
   TnetWeight window_ms;
@@ -257,8 +261,8 @@ TNET_API void tnet_commute_timing_init (TnetCommuteTiming *timing,
  * @opts->totals_only, every reached cell's path is then unpacked from the
  * query's search trees and split into legs for its parts and lines (see
  * #TnetCommuteMethod).
- * Errors: %G_IO_ERROR_CANCELLED when @opts->progress asks to stop; nothing
- * is returned then.
+ * Errors: %G_IO_ERROR_CANCELLED when @opts->cancellable is cancelled;
+ * nothing is returned then.
  * Thread-safety: reads its arguments only (each call has its own
  * workspaces); concurrent calls are safe.
  * Time complexity: search O(profiles * destinations * (n + m) log n +

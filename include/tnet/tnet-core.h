@@ -118,20 +118,29 @@ typedef enum {
  * Errors: none. Thread-safe. Time complexity: O(1) expected. */
 TNET_API GQuark tnet_error_quark (void);
 
+/* GIO's cancellable (<gio/gio.h>), which the long operations take to be
+ * stopped; declared here so that the headers need only GLib (C11 allows
+ * the typedef to be repeated). */
+typedef struct _GCancellable GCancellable;
+
 /**
  * TnetProgressFunc:
  * @done: units of work done so far
  * @total: units in all (0 when unknown)
- * @what: a short label ("CH build", "criticality scan", "OSM import")
+ * @what: a short label for the work ("CH build", "criticality scan",
+ *   "OSM import")
+ * @unit: what @done and @total count ("nodes", "origins", "OSM elements",
+ *   "steps")
  * @user_data: the caller's pointer
  *
  * Called from the thread that started the work, never per edge or per
- * query; at most a few hundred times per operation. Returning %FALSE asks
- * the operation to stop; it then fails with %G_IO_ERROR_CANCELLED in
- * the G_IO_ERROR domain.
+ * query; at most a few hundred times per operation. It only reports: to
+ * stop an operation, cancel the #GCancellable given to it (from this
+ * callback or from any thread); the operation then fails with
+ * %G_IO_ERROR_CANCELLED in the G_IO_ERROR domain.
  */
-typedef gboolean (*TnetProgressFunc) (guint64 done, guint64 total,
-                                      const char *what, gpointer user_data);
+typedef void (*TnetProgressFunc) (guint64 done, guint64 total, const char *what,
+                                  const char *unit, gpointer user_data);
 
 /* Version of the library the program runs with (not the headers), a static
  * string. Errors: none. Thread-safe. Time complexity: O(1). */

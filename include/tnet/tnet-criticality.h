@@ -82,9 +82,8 @@ typedef struct _TnetCriticality TnetCriticality;
  * Items are ranked by pairs cut, then population lost, then pairs out of
  * budget, then total increase, then element index. Elements with no loss
  * are not listed.
- * Errors: %G_IO_ERROR_CANCELLED when @opts->cancellable is cancelled or
- * @opts->progress returned %FALSE (the workers finish the origin they
- * hold, then nothing is returned); no other.
+ * Errors: %G_IO_ERROR_CANCELLED when @opts->cancellable is cancelled (the
+ * workers finish the origin they hold, then nothing is returned); no other.
  * Thread-safety: reads @graph and @metric only; the calling thread waits
  * for its workers.
  * Returns: (transfer full): the result, or %NULL when cancelled.
@@ -100,9 +99,9 @@ TNET_API void tnet_criticality_free (TnetCriticality *crit);
  * TnetCriticalityOptions:
  * @n_threads: worker threads (0: the number of processors)
  * @progress: (nullable): called with the origins scanned out of the
- *   distinct origins, labelled "criticality scan", from the thread that
- *   started the scan, at most about 257 times (every 1/256 of the origins
- *   and at the end); returning %FALSE cancels the scan
+ *   distinct origins (unit "origins"), labelled "criticality scan", from
+ *   the thread that started the scan, at most about 257 times (every 1/256
+ *   of the origins and at the end); it only reports
  * @progress_data: passed to @progress
  * @cancellable: (nullable): cancels the scan when cancelled from any thread
  *   (checked by every worker before each origin)

@@ -39,9 +39,13 @@ G_BEGIN_DECLS
  * @access_links: access links per zone and mode (default 1): to the @k
  *   nearest nodes of the car network, and to the @k nearest nodes of the
  *   walking network when those differ
- * @progress: (nullable): called at the start and end of every step with
- *   the step's name as label (and while the OSM file is read)
+ * @progress: (nullable): called at the start (0 of 1 "step") and end (1 of
+ *   1) of every step with the step's name as label (and while the OSM
+ *   file is read, unless @osm has its own)
  * @progress_data: passed to @progress
+ * @cancellable: (nullable): checked at the start and end of every step
+ *   (and while the OSM file is read, unless @osm has its own); once
+ *   cancelled, the run stops there
  *
  * Initialise with tnet_init_options_init().
  */
@@ -62,11 +66,13 @@ typedef struct {
   guint access_links;
   TnetProgressFunc progress;
   gpointer progress_data;
+  GCancellable *cancellable;
 } TnetInitOptions;
 
 /* Sets @opts to the defaults: no inputs, tnet_osm_options_init() for the
  * roads, regions named by `name`, population from `population`, access
- * at 4.8 km/h × 1.2 within 2000 m to the nearest node, no progress.
+ * at 4.8 km/h × 1.2 within 2000 m to the nearest node, no progress, no
+ * cancellable.
  * Errors: none (%NULL is a programming error). Thread-safe. Time
  * complexity: O(1). */
 TNET_API void tnet_init_options_init (TnetInitOptions *opts);
@@ -147,7 +153,7 @@ typedef struct {
  * %TNET_ERROR_INVALID_INPUT when a zone id equals a road node id, when
  * @region_column is not a column of the zones, when no zone can be linked;
  * %TNET_ERROR_IO when a file cannot be written; %G_IO_ERROR_CANCELLED when
- * @progress asked to stop. Inputs are all read and checked before anything
+ * @opts->cancellable is cancelled. Inputs are all read and checked before anything
  * is written into @dir.
  * Thread-safety: reentrant.
  * Time complexity: O(OSM file + feeds + (zones + stops) log(road nodes)).

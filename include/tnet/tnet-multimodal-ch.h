@@ -15,23 +15,27 @@ G_BEGIN_DECLS
 /**
  * tnet_multimodal_ref_ch:
  * @progress: (nullable): progress of the build, when this call builds
+ * @progress_data: passed to @progress
+ * @cancellable: (nullable): stops the build, when this call builds
  *
  * The contraction hierarchy of tnet_multimodal_get_metric() (default
  * options), built by the first call and kept with @mm for every later
  * one: a program that answers many queries on one graph — many-to-many
  * commute matrices, a server, a worker of a distributed run — contracts
  * it once. Thread-safe; concurrent first callers wait for one build. A
- * build stopped by @progress (G_IO_ERROR_CANCELLED) is not kept.
+ * build stopped by @cancellable (G_IO_ERROR_CANCELLED) is not kept: the
+ * next caller builds again.
  * After tnet_multimodal_set_ch_base() the hierarchy is not built but
  * customised from the base's #TnetCCH for @mm's metric (@progress is not
- * called then).
+ * called and @cancellable not checked then).
  * Errors: as tnet_ch_build() or tnet_cch_customize_closed().
  * Time complexity: a build (or a customisation) the first time, then O(1).
  *
  * Returns: (transfer full) (nullable): a reference, or NULL with @error.
  */
 TNET_API TnetCH *tnet_multimodal_ref_ch (TnetMultimodal *mm, TnetProgressFunc progress,
-                                         gpointer progress_data, GError **error);
+                                         gpointer progress_data, GCancellable *cancellable,
+                                         GError **error);
 
 /**
  * tnet_multimodal_ref_cch:

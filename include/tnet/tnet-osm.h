@@ -46,8 +46,11 @@ typedef enum {
  *   tnet_network_load_osm()
  * @parking: also import the parking places (default %FALSE): see
  *   tnet_network_load_osm()
- * @progress: called every few hundred thousand elements read, or %NULL
+ * @progress: called every 65536 OSM nodes and ways read, with their count
+ *   so far (unit "nodes and ways", total 0: unknown), or %NULL
  * @progress_data: passed to @progress
+ * @cancellable: (nullable): checked where @progress would be called; once
+ *   cancelled, the import stops there
  *
  * Initialise with tnet_osm_options_init() before changing fields.
  */
@@ -59,6 +62,7 @@ typedef struct {
   gboolean parking;
   TnetProgressFunc progress;
   gpointer progress_data;
+  GCancellable *cancellable;
 } TnetOsmOptions;
 
 /**
@@ -67,7 +71,7 @@ typedef struct {
  * 60, trunk 100, trunk_link 50, primary 80, primary_link 40, secondary 60,
  * secondary_link 40, tertiary 50, tertiary_link 30, unclassified 40,
  * residential 30, living_street 10, service 15, road 30; maxspeed used; no
- * degree-2 contraction; no progress callback.
+ * degree-2 contraction; no progress callback, no cancellable.
  * Errors: none (%NULL is a programming error). Thread-safe. Time
  * complexity: O(1).
  */
@@ -152,7 +156,7 @@ TNET_API double tnet_osm_parse_maxspeed (const char *value);
  * Errors: %TNET_ERROR_IO when @path cannot be opened;
  * %TNET_ERROR_INVALID_INPUT when it is not a readable OSM file (the message
  * names the file and readosm's reason); %G_IO_ERROR_CANCELLED when
- * @opts->progress asked to stop. Nothing half-built is returned.
+ * @opts->cancellable is cancelled. Nothing half-built is returned.
  * Thread-safety: reentrant (each call reads the file through its own
  * parser; @opts->progress is called from the calling thread).
  * Time complexity: O(size of the file) expected (hashing of node ids).

@@ -522,18 +522,20 @@ typedef struct _GCancellable GCancellable;
  * @deadline_us: the query stops once g_get_monotonic_time() is past this;
  *   0 = no deadline
  * @progress: (nullable): for a matrix, called before each origin with
- *   (origins done, origins, "timetable matrix"); returning %FALSE stops
+ *   (origins done, origins, "timetable matrix" or "park-and-ride matrix",
+ *   "origins"); it only reports (cancel @cancellable to stop), and the
+ *   cancellable is also checked right after it
  * @progress_data: passed to @progress
  *
  * When a long timetable query gives up: a range query over a long window,
  * or a matrix of many origins, can take far longer than a caller (a server
  * with a time limit) can wait. The cancellable and the deadline are checked
  * before every RAPTOR round of every departure minute, so a query stops
- * within one round of its condition; the progress function between the
- * range queries of a matrix. An isochrone's walks before its first round
- * (from its sources, to its places) look at the cancellable and the
- * deadline every 1024 sources or places, and before each source's drive
- * search by park-and-ride. Initialise with tnet_raptor_stop_init().
+ * within one round of its condition; the progress function, then the
+ * cancellable, between the range queries of a matrix. An isochrone's walks
+ * before its first round (from its sources, to its places) look at the
+ * cancellable and the deadline every 1024 sources or places, and before
+ * each source's drive search by park-and-ride. Initialise with tnet_raptor_stop_init().
  */
 typedef struct {
   GCancellable *cancellable;

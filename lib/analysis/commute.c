@@ -263,7 +263,7 @@ compute_m2m (TnetCommute *c, guint p, TnetMultimodal *mm, TnetCommuteDirection d
              const TnetCommuteOptions *opts, GError **error)
 {
   g_autoptr (TnetCH) ch = tnet_multimodal_ref_ch (mm, opts->progress, opts->progress_data,
-                                                 error);
+                                                 opts->cancellable, error);
   if (!ch)
     return FALSE;
   g_autoptr (TnetCHQuery) q = tnet_ch_query_new (ch);
@@ -332,11 +332,12 @@ compute_timetable (TnetCommute *c, guint p, const TnetNetwork *net,
     }
   g_autofree gint32 *out = g_new (gint32, MAX ((gsize) no * nd * np, 1));
   /* FROM: journeys leave the destinations, rows are destinations */
-  /* the progress asked before each origin can stop a long matrix */
+  /* the cancellable checked before each origin can stop a long matrix */
   TnetRaptorStop stop;
   tnet_raptor_stop_init (&stop);
   stop.progress = opts->progress;
   stop.progress_data = opts->progress_data;
+  stop.cancellable = opts->cancellable;
   /* the walk stays in ms (the kernel rounds it to its seconds); the
    * window becomes a departure a minute */
   TnetWeight walk_ms = opts->max_walk_ms;

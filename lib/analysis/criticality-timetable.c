@@ -409,7 +409,10 @@ maybe_report (Scan *sc, guint done)
     return;
   guint64 total = sc->a->zones->len, step = MAX ((total + 255) / 256, 1);
   sc->next_report = done >= total ? G_MAXUINT64 : MIN (done + step, total);
-  if (!sc->progress (done, total, "criticality scan", sc->progress_data))
+  sc->progress (done, total, "criticality scan", "origins", sc->progress_data);
+  /* a cancellation by the report stops the workers before their next
+   * origin, and the reports */
+  if (g_cancellable_is_cancelled (sc->cancellable))
     g_atomic_int_set (&sc->cancel, 1);
 }
 

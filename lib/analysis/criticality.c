@@ -16,8 +16,9 @@
  * Progress: workers count the origins done under a mutex and signal a
  * condition; the thread that started the scan waits on it and calls the
  * progress function (so the caller's callback never runs on a worker), at
- * most every 1/256 of the origins. A FALSE return sets an atomic flag the
- * workers read before taking the next origin.
+ * most every 1/256 of the origins. Each worker looks at the cancellable
+ * before taking the next origin; once it is cancelled (from any thread,
+ * the progress function included) an atomic flag stops the others too.
  */
 #include "tnet-internal.h"
 #include "analysis-private.h"
@@ -63,7 +64,7 @@ struct _TnetCriticality {
   guint n_done;        /* origins scanned */
   guint n_finished;    /* workers that stopped */
   guint64 next_report; /* report when n_done reaches it (G_MAXUINT64: no more) */
-  gint cancel;         /* atomic: the progress function asked to stop */
+  gint cancel;         /* atomic: the cancellable was seen cancelled */
   guint n_blocks;      /* >= 1: only elements e % n_blocks == block are examined */
   guint block;         /* < n_blocks */
   /* a scan made by another model (tnet_i_criticality_new_from_times()):
@@ -206,7 +207,10 @@ maybe_report (TnetCriticality *crit, guint done)
     return;
   guint64 total = crit->n_origins, step = MAX ((total + 255) / 256, 1);
   crit->next_report = done >= total ? G_MAXUINT64 : MIN (done + step, total);
-  if (!crit->progress (done, total, "criticality scan", crit->progress_data))
+  crit->progress (done, total, "criticality scan", "origins", crit->progress_data);
+  /* a cancellation by the report stops the workers before their next
+   * origin, and the reports */
+  if (g_cancellable_is_cancelled (crit->cancellable))
     g_atomic_int_set (&crit->cancel, 1);
 }
 
@@ -371,7 +375,7 @@ scan_in_pool (TnetCriticality *crit, guint n_threads)
 
 /* 1.-2. Per origin (in parallel): base tree, entries, repairs. Returns the
  * workers' entries, merged (not sorted), to free, or NULL when the
- * progress function cancelled the scan. */
+ * cancellable stopped the scan. */
 static GArray *
 scan_origins (TnetCriticality *crit, TnetGraph *graph, const TnetCriticalityOptions *opts)
 {

@@ -35,12 +35,14 @@ typedef struct {
   gboolean cancelled;
 } Ctx;
 
-/* Reports the start (done = 0) or the end (done = 1) of a step. */
+/* Reports the start (done = 0) or the end (done = 1) of a step, then
+ * fails when the cancellable is cancelled (perhaps by that report). */
 static gboolean
 step (Ctx *ctx, const char *what, gboolean done, GError **error)
 {
-  if (ctx->opts->progress && !ctx->opts->progress (done ? 1 : 0, 1, what,
-                                                   ctx->opts->progress_data))
+  if (ctx->opts->progress)
+    ctx->opts->progress (done ? 1 : 0, 1, what, "step", ctx->opts->progress_data);
+  if (ctx->opts->cancellable && g_cancellable_is_cancelled (ctx->opts->cancellable))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "tnet init cancelled (%s)", what);
       return FALSE;
@@ -677,6 +679,8 @@ read_roads (Init *in, GError **error)
       osm.progress = opts->progress;
       osm.progress_data = opts->progress_data;
     }
+  if (!osm.cancellable)
+    osm.cancellable = opts->cancellable;
   if (!step (&in->ctx, "reading OSM", FALSE, error))
     return FALSE;
   in->net = tnet_network_load_osm (opts->osm_path, &osm, error);

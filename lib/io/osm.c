@@ -303,12 +303,17 @@ parking_way (Import *imp, const readosm_way *way)
 static gboolean
 progress_tick (Import *imp)
 {
-  if (++imp->n_elements % 65536 == 0 && imp->opts->progress)
-    if (!imp->opts->progress (imp->n_elements, 0, "OSM import", imp->opts->progress_data))
-      {
-        imp->cancelled = TRUE;
-        return FALSE;
-      }
+  if (++imp->n_elements % 65536 != 0)
+    return TRUE;
+  /* the file's relations are not read: the count is of nodes and ways */
+  if (imp->opts->progress)
+    imp->opts->progress (imp->n_elements, 0, "OSM import", "nodes and ways",
+                         imp->opts->progress_data);
+  if (imp->opts->cancellable && g_cancellable_is_cancelled (imp->opts->cancellable))
+    {
+      imp->cancelled = TRUE;
+      return FALSE;
+    }
   return TRUE;
 }
 

@@ -579,6 +579,16 @@ tnet_ch_options_init (TnetCHOptions *opts)
   opts->priority_settle_limit = 50;
 }
 
+/* Every 1/256 of the nodes: reports the nodes contracted, then says
+ * whether the build is to stop (cancelled, perhaps by that report). */
+static gboolean
+report_and_check (const TnetCHOptions *opts, guint done, guint n, const char *what)
+{
+  if (opts->progress)
+    opts->progress (done, n, what, "nodes", opts->progress_data);
+  return opts->cancellable != NULL && g_cancellable_is_cancelled (opts->cancellable);
+}
+
 /* @order: NULL to choose the order by priorities, else the rank of each
  * node (contracted in that order). */
 static TnetCH *
@@ -612,8 +622,8 @@ build (guint n, guint m, const TnetId *tails, const TnetId *heads, const TnetWei
           uint32_t x = by_rank[k];
           find_shortcuts (&b, x, wlimit);
           contract (&b, &r, x);
-          if (opts->progress && r.next_rank % report_every == 0
-              && !opts->progress (r.next_rank, n, "CH customisation", opts->progress_data))
+          if (r.next_rank % report_every == 0
+              && report_and_check (opts, r.next_rank, n, "CH customisation"))
             cancelled = TRUE;
         }
       g_free (by_rank);
@@ -672,8 +682,8 @@ build (guint n, guint m, const TnetId *tails, const TnetId *heads, const TnetWei
               uint32_t py = priority (&b, y, plimit);
               queue_place (&b, b.qpos[y], queue_key (y, py));
             }
-          if (opts->progress && r.next_rank % report_every == 0
-              && !opts->progress (r.next_rank, n, "CH build", opts->progress_data))
+          if (r.next_rank % report_every == 0
+              && report_and_check (opts, r.next_rank, n, "CH build"))
             {
               cancelled = TRUE;
               break;

@@ -54,7 +54,7 @@ customize_from_base (TnetMultimodal *mm, TnetIMultimodalCache *c, GError **error
 
 TnetCH *
 tnet_multimodal_ref_ch (TnetMultimodal *mm, TnetProgressFunc progress, gpointer progress_data,
-                        GError **error)
+                        GCancellable *cancellable, GError **error)
 {
   g_return_val_if_fail (mm != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -73,6 +73,7 @@ tnet_multimodal_ref_ch (TnetMultimodal *mm, TnetProgressFunc progress, gpointer 
       tnet_ch_options_init (&cho);
       cho.progress = progress;
       cho.progress_data = progress_data;
+      cho.cancellable = cancellable;
       c->ch = tnet_ch_build (tnet_multimodal_get_metric (mm), &cho, error);
     }
   c->ch_destroy = ch_destroy;

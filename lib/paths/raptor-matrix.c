@@ -138,7 +138,11 @@ gboolean
 tnet_i_raptor_stop_progress (const TnetRaptorStop *stop, guint done, guint total,
                              const char *what, GError **error)
 {
-  if (stop && stop->progress && !stop->progress (done, total, what, stop->progress_data))
+  if (stop == NULL)
+    return TRUE;
+  if (stop->progress)
+    stop->progress (done, total, what, "origins", stop->progress_data);
+  if (stop->cancellable && g_cancellable_is_cancelled (stop->cancellable))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "the %s was cancelled", what);
       return FALSE;

@@ -45,9 +45,10 @@ gboolean tnet_i_raptor_places_egress (const TnetTimetable *tt, const double *sou
  * deadline, as tnet_raptor_run_range()) when @stop (nullable)
  * says give up now; its progress is not called. */
 gboolean tnet_i_raptor_stop_check (const TnetRaptorStop *stop, GError **error);
-/* FALSE with G_IO_ERROR_CANCELLED ("the @what was cancelled") when the
- * progress of @stop (nullable) says stop at @done of @total; the check of
- * a door-to-door matrix before each origin. O(1) plus the callback. */
+/* Reports @done of @total origins to the progress of @stop (nullable),
+ * then FALSE with G_IO_ERROR_CANCELLED ("the @what was cancelled") when
+ * its cancellable is cancelled (perhaps by that report); the check of a
+ * door-to-door matrix before each origin. O(1) plus the callback. */
 gboolean tnet_i_raptor_stop_progress (const TnetRaptorStop *stop, guint done, guint total,
                                       const char *what, GError **error);
 /* One range query from @access (TnetStopWalk) to the @n_places targets of

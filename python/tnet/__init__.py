@@ -21,8 +21,13 @@ gets, with a warning carrying the commands' note (:data:`NO_FEED_NOTE`).
 Errors of the library raise :class:`tnet.Error`; its message is tnet's
 (``FILE:LINE:COLUMN: what was expected`` for bad input) and ``.code`` the
 ``TNET_ERROR`` code. Long calls release the GIL, so threads run them
-concurrently, and take a ``progress(done, total, what)`` callable (return
-``False`` to cancel).
+concurrently, and take a ``progress(done, total, what)`` callable: it
+hears of the work done (``what`` names it: "CH build", "criticality scan",
+"timetable matrix"...). To cancel, return ``False`` or raise from it: the
+binding then cancels the ``GCancellable`` it gave the library for the call,
+which stops at its next check (the next report at the latest), and the call
+raises the callable's exception, or :class:`tnet.Error` (domain
+``g-io-error-quark``, cancelled) after a ``False``.
 """
 from ._tnet import Error
 from ._tnet import version as _library_version

@@ -12,6 +12,7 @@
 #include <numpy/arrayobject.h>
 
 #include <tnet/tnet.h>
+#include <gio/gio.h>
 #include <math.h>
 #include <string.h>
 
@@ -47,11 +48,21 @@ raise_gerror (GError *error)
 typedef struct {
   PyObject *callable;             /* borrowed; NULL or None: no progress */
   PyObject *type, *value, *tb;    /* the callable's exception, if any */
+  GCancellable *cancellable;      /* owned; set by progress_attach() when there
+                                     is a callable, cancelled when it raises or
+                                     returns False */
 } Progress;
 
-static gboolean
-progress_trampoline (guint64 done, guint64 total, const char *what, gpointer data)
+/* The library's progress function: calls the Python callable with (done,
+ * total, what) (the unit is not passed: callables written for three
+ * arguments keep working) and, when it raises or returns False (not None),
+ * cancels the operation's cancellable, so that the work stops at its next
+ * check with G_IO_ERROR_CANCELLED. */
+static void
+progress_trampoline (guint64 done, guint64 total, const char *what, const char *unit,
+                     gpointer data)
 {
+  (void) unit;
   Progress *p = data;
   PyGILState_STATE st = PyGILState_Ensure ();
   gboolean go_on = TRUE;
@@ -67,19 +78,53 @@ progress_trampoline (guint64 done, guint64 total, const char *what, gpointer dat
     }
   else
     {
-      /* returning False (not None) cancels, as the C callback does */
       go_on = r == Py_None || PyObject_IsTrue (r) != 0;
       Py_DECREF (r);
     }
   PyGILState_Release (st);
-  return go_on;
+  if (!go_on)
+    g_cancellable_cancel (p->cancellable);
 }
 
-static TnetProgressFunc
-progress_func (Progress *p)
+/* Sets an operation's progress members (@func, @data, @cancellable) from
+ * @p: its callable through progress_trampoline() and @p's cancellable, or
+ * all NULL without a callable. */
+static void
+progress_attach (Progress *p, TnetProgressFunc *func, gpointer *data,
+                 GCancellable **cancellable)
 {
-  return p->callable && p->callable != Py_None ? progress_trampoline : NULL;
+  gboolean on = p->callable && p->callable != Py_None;
+  if (on && p->cancellable == NULL)
+    p->cancellable = g_cancellable_new ();
+  *func = on ? progress_trampoline : NULL;
+  *data = on ? p : NULL;
+  *cancellable = on ? p->cancellable : NULL;
 }
+
+/* For the loops of this module: reports @done of @total origins to the
+ * callable, if any; FALSE when it asked to stop (now or before). */
+static gboolean
+progress_report (Progress *p, guint64 done, guint64 total, const char *what)
+{
+  if (!p->callable || p->callable == Py_None)
+    return TRUE;
+  if (p->cancellable == NULL)
+    p->cancellable = g_cancellable_new ();
+  progress_trampoline (done, total, what, "origins", p);
+  return !g_cancellable_is_cancelled (p->cancellable);
+}
+
+/* Frees what @p holds (the GIL held): its cancellable, and the callable's
+ * exception when it was not restored. */
+static void
+progress_clear (Progress *p)
+{
+  g_clear_object (&p->cancellable);
+  Py_CLEAR (p->type);
+  Py_CLEAR (p->value);
+  Py_CLEAR (p->tb);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Progress, progress_clear)
 
 /* After a call: the callable's exception if it raised (returns TRUE). */
 static gboolean
@@ -925,7 +970,7 @@ dataset_commute (DatasetObject *self, PyObject *args, PyObject *kwds)
   PyObject *closures = Py_None, *origins_obj = NULL, *dests_obj = NULL, *profiles_obj = NULL;
   double budget = 60;
   const char *direction = "to", *method_s = "auto";
-  Progress prog = { 0 };
+  g_auto (Progress) prog = { 0 };
   TimetableArgs ta = TIMETABLE_ARGS_INIT;
   if (!PyArg_ParseTupleAndKeywords (args, kwds, "iOOOO|dssOppiiOiIIiid", kwlist, &year,
                                     &closures, &origins_obj, &dests_obj, &profiles_obj, &budget,
@@ -968,8 +1013,7 @@ dataset_commute (DatasetObject *self, PyObject *args, PyObject *kwds)
   tnet_commute_options_init (&copts);
   copts.method = method;
   copts.totals_only = !want_parts;
-  copts.progress = progress_func (&prog);
-  copts.progress_data = &prog;
+  progress_attach (&prog, &copts.progress, &copts.progress_data, &copts.cancellable);
   /* transit and park_and_ride by the timetable, as the command by default */
   TimetableRun run = { 0 };
   gboolean park = has_profile (profiles, TNET_PROFILE_PARK_AND_RIDE);
@@ -1531,8 +1575,7 @@ acc_compute_zones (DatasetObject *self, const TnetScenario *scen, TnetProfile pr
         row_pop[r] = z->pop[rows[r]];
     }
   TnetAccessibility *acc = NULL;
-  copts->progress = progress_func (prog);
-  copts->progress_data = prog;
+  progress_attach (prog, &copts->progress, &copts->progress_data, &copts->cancellable);
   Py_BEGIN_ALLOW_THREADS
   TnetMultimodal *mm = NULL;
   if (build_graphs (self, scen, &profile, 1, &mm, error))
@@ -1593,7 +1636,7 @@ dataset_accessibility (DatasetObject *self, PyObject *args, PyObject *kwds)
   double percentile = 50, radius_m = 400;
   PyObject *closures, *cutoffs_obj, *origins_obj = Py_None, *minutes_obj = Py_None;
   const char *opp, *profile_s = "car", *pop_col = NULL;
-  Progress prog = { 0 };
+  g_auto (Progress) prog = { 0 };
   if (!PyArg_ParseTupleAndKeywords (args, kwds, "iOsO|szOOOiidiIIiid", kwlist, &year,
                                     &closures, &opp, &cutoffs_obj, &profile_s, &pop_col,
                                     &prog.callable, &origins_obj, &minutes_obj, &depart_s,
@@ -2103,7 +2146,7 @@ dataset_criticality (DatasetObject *self, PyObject *args, PyObject *kwds)
   PyObject *closures;
   const char *a_spec, *b_spec, *profile_s = "car";
   double budget = 60;
-  Progress prog = { 0 };
+  g_auto (Progress) prog = { 0 };
   CritTimetable ct = { 0, 8 * 3600, 0, 15, 50, 0, 30, 5, 400 };
   if (!PyArg_ParseTupleAndKeywords (args, kwds, "iOss|psdIOIIIpiidiIiid", kwlist, &year,
                                     &closures, &a_spec, &b_spec, &by_line, &profile_s, &budget,
@@ -2139,8 +2182,7 @@ dataset_criticality (DatasetObject *self, PyObject *args, PyObject *kwds)
   TnetCriticalityOptions copts;
   tnet_criticality_options_init (&copts);
   copts.n_threads = threads;
-  copts.progress = progress_func (&prog);
-  copts.progress_data = &prog;
+  progress_attach (&prog, &copts.progress, &copts.progress_data, &copts.cancellable);
   copts.n_element_blocks = n_blocks;
   copts.element_block = n_blocks > 1 ? block : 0;
   TnetWeight budget_ms = (TnetWeight) (budget * 60000.0);
@@ -2460,8 +2502,7 @@ park_ride_matrix_fill (const TnetParkRide *pr, const TnetNetwork *net, const GAr
   g_autofree gint32 *buf = g_new (gint32, MAX ((gsize) no * nd * np, 1));
   TnetRaptorStop stop;
   tnet_raptor_stop_init (&stop);
-  stop.progress = progress_func (prog);
-  stop.progress_data = prog;
+  progress_attach (prog, &stop.progress, &stop.progress_data, &stop.cancellable);
   if (!tnet_park_ride_matrix (pr, net, (const TnetId *) (void *) origins->data, no,
                               (const TnetId *) (void *) dests->data, nd, max_walk_ms, depart_s,
                               n_min, pcts, np, buf, &stop, error))
@@ -2557,7 +2598,7 @@ static PyObject *
 dataset_timetable_matrix (DatasetObject *self, PyObject *args, PyObject *kwds)
 {
   MatrixArgs m;
-  Progress prog = { 0 };
+  g_auto (Progress) prog = { 0 };
   if (!matrix_args_parse (args, kwds, &m, &prog))
     return NULL;
   if (!check_loaded (self))
@@ -2660,8 +2701,7 @@ dataset_timetable_matrix (DatasetObject *self, PyObject *args, PyObject *kwds)
               }
           range_minutes (ws, walks, egress, m.depart_s, n_min, nd, pcts, np, o, no, series,
                          column, pv, od);
-          if (prog.callable && prog.callable != Py_None
-              && !progress_trampoline (o + 1, no, "timetable matrix", &prog))
+          if (!progress_report (&prog, o + 1, no, "timetable matrix"))
             cancelled = TRUE;
         }
       g_free (series);
@@ -3294,8 +3334,7 @@ ends_timetable_matrix (TnetTimetable *tt, const TnetNetwork *net, const RouteEnd
         }
       range_minutes (ws, walks, egress, depart_s, n_min, nd, pcts, np, i, no, series, column,
                      pv, od);
-      if (prog->callable && prog->callable != Py_None
-          && !progress_trampoline (i + 1, no, "timetable matrix", prog))
+      if (!progress_report (prog, i + 1, no, "timetable matrix"))
         *cancelled = TRUE;
     }
   tnet_raptor_free (ws);
@@ -3339,8 +3378,7 @@ ends_park_ride_matrix (const TnetParkRide *pr, const TnetNetwork *net, const Rou
       g_autofree gint32 *buf = g_new (gint32, MAX ((gsize) no * nd * np, 1));
       TnetRaptorStop stop;
       tnet_raptor_stop_init (&stop);
-      stop.progress = progress_func (prog);
-      stop.progress_data = prog;
+      progress_attach (prog, &stop.progress, &stop.progress_data, &stop.cancellable);
       ok = tnet_park_ride_matrix_ends (pr, net, te, no, te + no, nd, max_walk_ms, depart_s,
                                        n_min, pcts, np, buf, &stop, error);
       /* the library's matrix fails only when stopped (G_IO_ERROR_CANCELLED) */
@@ -3378,7 +3416,7 @@ static PyObject *
 dataset_timetable_point_matrix (DatasetObject *self, PyObject *args, PyObject *kwds)
 {
   MatrixArgs m;
-  Progress prog = { 0 };
+  g_auto (Progress) prog = { 0 };
   if (!matrix_args_parse (args, kwds, &m, &prog))
     return NULL;
   PyObject *oseq = NULL, *dseq = NULL;
@@ -4008,7 +4046,7 @@ py_folder_init (PyObject *module, PyObject *args, PyObject *kwds)
                             "progress", NULL };
   const char *dir, *osm, *zones, *region_column = NULL, *name = NULL;
   PyObject *gtfs_obj;
-  Progress prog = { 0 };
+  g_auto (Progress) prog = { 0 };
   if (!PyArg_ParseTupleAndKeywords (args, kwds, "ssOs|zzO", kwlist, &dir, &osm, &gtfs_obj,
                                     &zones, &region_column, &name, &prog.callable))
     return NULL;
@@ -4036,8 +4074,7 @@ py_folder_init (PyObject *module, PyObject *args, PyObject *kwds)
   opts.zones_path = zones;
   opts.region_column = region_column;
   opts.name = name;
-  opts.progress = progress_func (&prog);
-  opts.progress_data = &prog;
+  progress_attach (&prog, &opts.progress, &opts.progress_data, &opts.cancellable);
   TnetInitStats st = { 0 };
   GError *error = NULL;
   gboolean ok;

@@ -26,7 +26,8 @@ typedef struct {
  * and @graph, the multimodal graph of @profile in the scenario. The zones
  * are those of zones.csv, or without it the zone nodes of nodes.csv (whose
  * one column is population). @progress (nullable) is passed to the
- * kernel's CH build; returning FALSE cancels (G_IO_ERROR_CANCELLED).
+ * kernel (CH build, timetable matrix); @cancellable (nullable) stops it
+ * (G_IO_ERROR_CANCELLED).
  * @tt (nullable): transit by this timetable instead of @graph's frequency
  * approximation (only with the transit profile). The output names the
  * model either way; it is written by tnet_accessibility_to_text(), _json(),
@@ -38,6 +39,6 @@ char *tnet_cli_accessibility_run (TnetDataset *ds, const TnetNetwork *net, TnetM
                                   const char *opp, const char *pop_col,
                                   const GArray *cutoffs, TnetCliFormat format,
                                   TnetProgressFunc progress, gpointer progress_data,
-                                  GError **error);
+                                  GCancellable *cancellable, GError **error);
 
 G_END_DECLS

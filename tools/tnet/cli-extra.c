@@ -45,19 +45,30 @@ tnet_cli_progress_end (void)
   progress_state.open_line = FALSE;
 }
 
-static gboolean
-print_progress (guint64 done, guint64 total, const char *what, gpointer user_data)
+void
+tnet_cli_progress_close (void)
+{
+  if (!progress_state.open_line)
+    return;
+  fputc ('\n', stderr);
+  fflush (stderr);
+  progress_state.open_line = FALSE;
+}
+
+static void
+print_progress (guint64 done, guint64 total, const char *what, const char *unit,
+                gpointer user_data)
 {
   gint64 now = g_get_monotonic_time ();
   gboolean finished = total > 0 && done >= total;
   if (!finished && now - progress_state.last_us < 100000)
-    return TRUE;
+    return;
   progress_state.last_us = now;
   if (total > 0)
-    fprintf (stderr, "\r%s: %3.0f%% (%" G_GUINT64_FORMAT "/%" G_GUINT64_FORMAT ")\033[K",
-             what, 100.0 * (double) done / (double) total, done, total);
+    fprintf (stderr, "\r%s: %" G_GUINT64_FORMAT "/%" G_GUINT64_FORMAT " %s (%.0f%%)\033[K",
+             what, done, total, unit, 100.0 * (double) done / (double) total);
   else
-    fprintf (stderr, "\r%s: %" G_GUINT64_FORMAT "\033[K", what, done);
+    fprintf (stderr, "\r%s: %" G_GUINT64_FORMAT " %s\033[K", what, done, unit);
   progress_state.open_line = !finished;
   /* work that stops short of its total (a matrix counts the origins begun)
    * leaves the line open: whatever is written next clears it first */
@@ -66,7 +77,6 @@ print_progress (guint64 done, guint64 total, const char *what, gpointer user_dat
   if (finished)
     fputc ('\n', stderr);
   fflush (stderr);
-  return TRUE;
 }
 
 TnetProgressFunc

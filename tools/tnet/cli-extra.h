@@ -18,9 +18,11 @@ TnetScenario *tnet_cli_load_scenario_file (const char *path, char **network_dir,
  * imports): NULL (no progress) unless standard error is a terminal and
  * --quiet was not given. Pass it with @common as user data to the
  * library's TnetProgressFunc parameters. It redraws one line
- * "WHAT: 42% (4200/10000)" at most ten times a second and ends it with a
- * newline when done reaches total; a line left open (work that stops
- * short of its total) is cleared by tnet_cli_progress_end().
+ * "WHAT: DONE/TOTAL UNIT (PCT%)" ("CH build: 4200/10000 nodes (42%)"), or
+ * "WHAT: DONE UNIT" when the total is unknown (0), at most ten times a
+ * second, and ends it with a newline when done reaches total; a line left
+ * open (work that stops short of its total, or of unknown total) is
+ * cleared by tnet_cli_progress_end() or ended by tnet_cli_progress_close().
  */
 TnetProgressFunc tnet_cli_progress_func (const TnetCliCommon *common);
 
@@ -29,6 +31,11 @@ TnetProgressFunc tnet_cli_progress_func (const TnetCliCommon *common);
  * output is written (tnet_cli_write()), before an error is reported and at
  * exit. Does nothing when no line is open. */
 void tnet_cli_progress_end (void);
+
+/* Ends a progress line left open with a newline, keeping it on the screen
+ * (the last count of work of unknown total). Does nothing when no line is
+ * open. */
+void tnet_cli_progress_close (void);
 
 /* Every node a place list names (tnet_place_list_parse()), in order
  * without repeats. Fails as the parser (TNET_ERROR_NOT_FOUND with a

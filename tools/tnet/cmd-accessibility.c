@@ -161,7 +161,8 @@ tnet_cli_accessibility_run (TnetDataset *ds, const TnetNetwork *net, TnetMultimo
                             TnetProfile profile, const TnetCliAccessTimetable *tt,
                             const char *opp, const char *pop_col,
                             const GArray *cutoffs, TnetCliFormat format,
-                            TnetProgressFunc progress, gpointer progress_data, GError **error)
+                            TnetProgressFunc progress, gpointer progress_data,
+                            GCancellable *cancellable, GError **error)
 {
   Zones zones = { 0 };
   if (!zones_load (ds, net, opp, pop_col, &zones, error))
@@ -176,6 +177,7 @@ tnet_cli_accessibility_run (TnetDataset *ds, const TnetNetwork *net, TnetMultimo
     copts.method = TNET_COMMUTE_METHOD_M2M;
   copts.progress = progress;
   copts.progress_data = progress_data;
+  copts.cancellable = cancellable;
   if (tt && (profile == TNET_PROFILE_TRANSIT
              || (profile == TNET_PROFILE_PARK_AND_RIDE && tt->park_ride)))
     {
@@ -319,7 +321,8 @@ tnet_cmd_accessibility (int argc, char **argv)
       }
     g_autofree char *text = tnet_cli_accessibility_run (common.dataset, net, mm, profile,
                                                         tt ? &tmodel : NULL, opp, pop_col,
-                                                        cutoffs, format, NULL, NULL, &error);
+                                                        cutoffs, format, NULL, NULL, NULL,
+                                                        &error);
     tnet_multimodal_unref (mm);
     if (text == NULL)
       {

@@ -149,8 +149,7 @@ import_osm (int argc, char **argv, TnetCliCommon *common)
   o.progress = tnet_cli_progress_func (common);
   o.progress_data = common;
   g_autoptr (TnetNetwork) net = tnet_network_load_osm (argv[2], &o, &error);
-  if (o.progress)
-    fputc ('\n', stderr);
+  tnet_cli_progress_close ();
   if (net == NULL)
     return tnet_cli_fail (NULL, error);
   if (!tnet_network_save_csv (net, common->output, &error))

@@ -6,17 +6,17 @@
 #include <stdio.h>
 #include <unistd.h>
 
-static gboolean
-print_step (guint64 done, guint64 total, const char *what, gpointer user_data)
+static void
+print_step (guint64 done, guint64 total, const char *what, const char *unit,
+            gpointer user_data)
 {
   if (total == 0)
-    fprintf (stderr, "\r  %s: %" G_GUINT64_FORMAT " elements\033[K", what, done);
+    fprintf (stderr, "\r  %s: %" G_GUINT64_FORMAT " %s\033[K", what, done, unit);
   else if (done == 0)
     fprintf (stderr, "\r  %s ...\033[K", what);
   else
     fprintf (stderr, "\r  %s: done\033[K\n", what);
   fflush (stderr);
-  return TRUE;
 }
 
 int

@@ -973,12 +973,53 @@ compute_table (TnetServeJob *job, TnetServeWorkspace *ws, guint si)
   job->status = 200;
 }
 
-/* TnetProgressFunc of the long kernels: stop past the job's deadline. */
+/* The stop of the long kernels (accessibility, criticality): a
+ * cancellable that a timeout on the main loop cancels at the job's
+ * deadline, and that their progress callback cancels too when it finds
+ * the deadline passed (so the kernel stops at its next check even while
+ * the main loop is busy). */
+typedef struct {
+  TnetServeJob *job;
+  GCancellable *cancellable;   /* owned; also referenced by @timer */
+  GSource *timer;              /* owned; attached to the main context */
+} DeadlineStop;
+
 static gboolean
-before_deadline (guint64 done, guint64 total, const char *what, gpointer data)
+deadline_reached (gpointer data)
 {
-  (void) done, (void) total, (void) what;
-  return g_get_monotonic_time () <= ((TnetServeJob *) data)->deadline_us;
+  g_cancellable_cancel (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+deadline_stop_init (DeadlineStop *ds, TnetServeJob *job)
+{
+  ds->job = job;
+  ds->cancellable = g_cancellable_new ();
+  gint64 left_us = MAX (job->deadline_us - g_get_monotonic_time (), 0);
+  ds->timer = g_timeout_source_new ((guint) MIN (left_us / 1000 + 1, (gint64) G_MAXUINT));
+  g_source_set_callback (ds->timer, deadline_reached, g_object_ref (ds->cancellable),
+                         g_object_unref);
+  g_source_attach (ds->timer, NULL);
+}
+
+static void
+deadline_stop_clear (DeadlineStop *ds)
+{
+  g_source_destroy (ds->timer);
+  g_source_unref (ds->timer);
+  g_object_unref (ds->cancellable);
+}
+
+/* TnetProgressFunc of the long kernels: cancels past the job's deadline. */
+static void
+before_deadline (guint64 done, guint64 total, const char *what, const char *unit,
+                 gpointer data)
+{
+  (void) done, (void) total, (void) what, (void) unit;
+  DeadlineStop *ds = data;
+  if (g_get_monotonic_time () > ds->job->deadline_us)
+    g_cancellable_cancel (ds->cancellable);
 }
 
 /* The document of `tnet accessibility … --format json`, computed here. */
@@ -1004,14 +1045,17 @@ compute_accessibility (TnetServeJob *job, TnetServeWorkspace *ws, guint si)
     }
   GError *error = NULL;
   const TnetMultimodal *mm = tnet_serve_multimodal (srv, job->sc, profile, &error);
-  /* by the timetable, the deadline is asked before each origin of its
-   * matrix */
+  /* by the timetable, the deadline stops the matrix within one round */
+  DeadlineStop stop;
+  deadline_stop_init (&stop, job);
   char *text = mm ? tnet_cli_accessibility_run (srv->ds, srv->net, (TnetMultimodal *) mm,
                                                 profile, t ? &tmodel : NULL,
                                                 param (job, "opportunities"),
                                                 param (job, "population"), cutoffs,
-                                                TNET_CLI_FORMAT_JSON, before_deadline, job, &error)
+                                                TNET_CLI_FORMAT_JSON, before_deadline, &stop,
+                                                stop.cancellable, &error)
                   : NULL;
+  deadline_stop_clear (&stop);
   if (text == NULL)
     answer_error (job, error);
   else
@@ -1179,8 +1223,6 @@ compute_criticality (TnetServeJob *job, TnetServeWorkspace *ws, guint si)
   TnetCriticalityOptions copts;
   tnet_criticality_options_init (&copts);
   copts.n_threads = 1;
-  copts.progress = before_deadline;
-  copts.progress_data = job;
   TnetCliTimeOptions topt;
   gboolean owned;
   TnetServeTimetable *t;
@@ -1194,6 +1236,11 @@ compute_criticality (TnetServeJob *job, TnetServeWorkspace *ws, guint si)
                                 ? tnet_park_ride_new (t->tt, srv->net, job->sc->scen,
                                                       &timing.park_ride, &error)
                                 : NULL;
+  DeadlineStop stop;
+  deadline_stop_init (&stop, job);
+  copts.progress = before_deadline;
+  copts.progress_data = &stop;
+  copts.cancellable = stop.cancellable;
   g_autoptr (TnetCriticality) crit
     = (t && (pr || profile == TNET_PROFILE_TRANSIT)) || mm
       ? tnet_cli_criticality_scan (srv->net, job->sc->scen, mm, t ? t->tt : NULL, pr,
@@ -1202,6 +1249,7 @@ compute_criticality (TnetServeJob *job, TnetServeWorkspace *ws, guint si)
                                    t ? g_array_index (topt.percentiles, double, 0) : 50,
                                    &copts, &error)
       : NULL;
+  deadline_stop_clear (&stop);
   g_clear_pointer (&topt.percentiles, g_array_unref);
   if (crit == NULL)
     {
