@@ -129,8 +129,8 @@ typedef struct _GCancellable GCancellable;
  * @total: units in all (0 when unknown)
  * @what: a short label for the work ("CH build", "criticality scan",
  *   "OSM import")
- * @unit: what @done and @total count ("nodes", "origins", "OSM elements",
- *   "steps")
+ * @unit: what @done and @total count ("nodes", "origins", "nodes and ways",
+ *   "step")
  * @user_data: the caller's pointer
  *
  * Called from the thread that started the work, never per edge or per
