@@ -86,7 +86,7 @@ START_TEST (test_json_numbers)
   json_builder_add_double_value (b, 0.1 + 0.2);
   json_builder_end_object (b);
   g_autoptr (JsonNode) root = json_builder_get_root (b);
-  g_autofree char *text = tnet_i_json_to_text (root, 0);
+  g_autofree char *text = tnet_json_to_text (root, 0);
   ck_assert_str_eq (text, "{\"a\":284.8,\"b\":80.0,\"c\":-0.125,\"d\":1e+300,\"e\":42,"
                           "\"s\":\"284.80000000000001 \\\"q\\\" 1e5\",\"f\":0.30000000000000004}\n");
   /* and it reads back to the same values */
@@ -95,6 +95,46 @@ START_TEST (test_json_numbers)
   JsonObject *o = json_node_get_object (json_parser_get_root (parser));
   ck_assert (json_object_get_double_member (o, "a") == 284.8);
   ck_assert (json_object_get_double_member (o, "f") == 0.1 + 0.2);
+}
+END_TEST
+
+/* The public writer's numbers, each expected text written by hand: the
+ * shortest decimal that reads back as the same double (0.1, 1/3 to 16
+ * digits), exponent form below 1e-4 and from 1e15 on, a whole double with
+ * ".0", integers (beyond a double's 2^53) as they are; pretty with the
+ * indent asked for. */
+START_TEST (test_json_to_text_numbers)
+{
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+  json_builder_begin_array (b);
+  json_builder_add_double_value (b, 0.1);
+  json_builder_add_double_value (b, 1e-7);
+  json_builder_add_double_value (b, 2.0);
+  json_builder_add_double_value (b, 1.0 / 3.0);
+  json_builder_add_double_value (b, -2.5e-5);
+  json_builder_add_double_value (b, 100.0);
+  json_builder_add_double_value (b, 123456789012345.0);
+  json_builder_add_double_value (b, 1e15);
+  json_builder_add_int_value (b, G_GINT64_CONSTANT (9007199254740993));
+  json_builder_add_int_value (b, -12);
+  json_builder_end_array (b);
+  g_autoptr (JsonNode) root = json_builder_get_root (b);
+  g_autofree char *text = tnet_json_to_text (root, 0);
+  ck_assert_str_eq (text, "[0.1,1e-07,2.0,0.3333333333333333,-2.5e-05,100.0,"
+                          "123456789012345.0,1e+15,9007199254740993,-12]\n");
+
+  g_autoptr (JsonBuilder) o = json_builder_new ();
+  json_builder_begin_object (o);
+  json_builder_set_member_name (o, "x");
+  json_builder_add_double_value (o, 0.25);
+  json_builder_set_member_name (o, "n");
+  json_builder_add_int_value (o, 7);
+  json_builder_end_object (o);
+  g_autoptr (JsonNode) obj = json_builder_get_root (o);
+  g_autofree char *pretty = tnet_json_to_text (obj, 2);
+  ck_assert_str_eq (pretty, "{\n  \"x\" : 0.25,\n  \"n\" : 7\n}\n");
+  g_autofree char *wide = tnet_json_to_text (obj, 4);
+  ck_assert_str_eq (wide, "{\n    \"x\" : 0.25,\n    \"n\" : 7\n}\n");
 }
 END_TEST
 
@@ -244,6 +284,7 @@ main (void)
   tcase_add_test (tc, test_error_quark);
   tcase_add_loop_test (tc, test_heap_sorts, 0, 20);
   tcase_add_test (tc, test_json_numbers);
+  tcase_add_test (tc, test_json_to_text_numbers);
   tcase_add_test (tc, test_weight_units);
   tcase_add_test (tc, test_read_file);
   tcase_add_test (tc, test_name_index);

@@ -34,6 +34,41 @@ grep -q '"FeatureCollection"' "$tmp/iso.geojson"
 "$tmp/ex/corridor" "$data" xuchang zhengzhou >"$tmp/corridor.out"
 grep -q "^rail xuchang -> zhengzhou: 5 lines" "$tmp/corridor.out" || { cat "$tmp/corridor.out"; exit 1; }
 
+# the public JSON writer with the caller's own json-glib, whichever header
+# comes first (tnet-io.h repeats json-glib's JsonNode typedef)
+for first in tnet json; do
+  if [ "$first" = tnet ]; then
+    head='#include <tnet/tnet.h>
+#include <json-glib/json-glib.h>'
+  else
+    head='#include <json-glib/json-glib.h>
+#include <tnet/tnet.h>'
+  fi
+  cat >"$tmp/json-$first.c" <<EOC
+$head
+#include <stdio.h>
+int
+main (void)
+{
+  JsonBuilder *b = json_builder_new ();
+  json_builder_begin_array (b);
+  json_builder_add_double_value (b, 0.1);
+  json_builder_add_double_value (b, 2.0);
+  json_builder_end_array (b);
+  JsonNode *root = json_builder_get_root (b);
+  char *text = tnet_json_to_text (root, 0);
+  fputs (text, stdout);
+  g_free (text);
+  json_node_unref (root);
+  g_object_unref (b);
+  return 0;
+}
+EOC
+  cc -std=c11 -Wall -Wextra -Werror -o "$tmp/json-$first" "$tmp/json-$first.c" \
+    $(pkg-config --cflags --libs tnet-0 json-glib-1.0)
+  test "$("$tmp/json-$first")" = "[0.1,2.0]" || { "$tmp/json-$first"; exit 1; }
+done
+
 # the Python example with the installed package
 py=${3:-}
 init=$(find "$tmp/root" -path '*/tnet/__init__.py' | head -n 1)

@@ -187,4 +187,28 @@ TNET_API char *tnet_csv_writer_free_to_string (TnetCsvWriter *w);
 TNET_API void tnet_csv_writer_free (TnetCsvWriter *w);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TnetCsvWriter, tnet_csv_writer_free)
 
+/* ------------------------------------------------------------ JSON text */
+
+/* json-glib's tree node (<json-glib/json-glib.h>); declared here so that
+ * this header needs only GLib (C11 allows the typedef to be repeated). */
+typedef struct _JsonNode JsonNode;
+
+/**
+ * tnet_json_to_text:
+ * The JSON text of @root as tnet writes every document: json-glib's
+ * generator (pretty, @indent spaces a level, when @indent > 0; on one line
+ * when 0), a newline at the end, and each number that is not an integer
+ * written as the shortest decimal that reads back as the same double
+ * (json-glib writes 17 significant digits: 284.80000000000001 becomes
+ * 284.8, 0.1 + 0.2 stays 0.30000000000000004), in plain notation for
+ * magnitudes from 1e-4 to below 1e15 and in exponent form (1e-07, 1e+300)
+ * elsewhere; a whole double keeps a visible fraction (2.0), integers and
+ * strings are left as json-glib writes them. Newly allocated; g_free() it.
+ * Errors: none (a NULL @root is a programming error: NULL).
+ * Thread-safety: reentrant; reads @root, which no other thread may change
+ * meanwhile.
+ * Time complexity: O(length of the text).
+ */
+TNET_API char *tnet_json_to_text (JsonNode *root, guint indent);
+
 G_END_DECLS

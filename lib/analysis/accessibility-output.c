@@ -59,7 +59,7 @@ static char *
 builder_text (JsonBuilder *b)
 {
   g_autoptr (JsonNode) root = json_builder_get_root (b);
-  return tnet_i_json_to_text (root, 2);
+  return tnet_json_to_text (root, 2);
 }
 
 /* One Point Feature: zone @z, its run members and its value per cutoff. */

@@ -243,7 +243,7 @@ tnet_commute_to_json (const TnetCommute *commute, const TnetNetwork *net,
   json_builder_end_object (b);
   json_builder_end_object (b);
   g_autoptr (JsonNode) root = json_builder_get_root (b);
-  return tnet_i_json_to_text (root, 2);
+  return tnet_json_to_text (root, 2);
 }
 
 char *
@@ -264,7 +264,7 @@ tnet_commute_direction_to_json (const TnetCommute *commute, const TnetNetwork *n
   json_builder_end_object (b);
   json_builder_end_object (b);
   g_autoptr (JsonNode) root = json_builder_get_root (b);
-  return tnet_i_json_to_text (root, 2);
+  return tnet_json_to_text (root, 2);
 }
 
 /* One cell's columns from profile to the last part: profile, origin,
@@ -389,5 +389,5 @@ tnet_commute_models_to_json (const TnetProfile *profiles, guint n_profiles,
     }
   json_builder_end_object (b);
   g_autoptr (JsonNode) root = json_builder_get_root (b);
-  return tnet_i_json_to_text (root, pretty ? 2 : 0);
+  return tnet_json_to_text (root, pretty ? 2 : 0);
 }

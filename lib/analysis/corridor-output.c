@@ -88,5 +88,5 @@ tnet_corridor_pair_to_json (const TnetCorridor *const *corrs, const char *const 
   json_builder_end_object (jb);
   json_builder_end_object (jb);
   g_autoptr (JsonNode) root = json_builder_get_root (jb);
-  return tnet_i_json_to_text (root, pretty ? 2 : 0);
+  return tnet_json_to_text (root, pretty ? 2 : 0);
 }

@@ -675,7 +675,7 @@ tnet_corridor_criticality_to_json (const TnetCriticality *crit, const TnetNetwor
   json_builder_end_array (jb);
   json_builder_end_object (jb);
   g_autoptr (JsonNode) root = json_builder_get_root (jb);
-  return tnet_i_json_to_text (root, pretty ? 2 : 0);
+  return tnet_json_to_text (root, pretty ? 2 : 0);
 }
 
 char *
@@ -803,7 +803,7 @@ tnet_corridor_to_json (const TnetCorridor *corr, const TnetNetwork *net, const T
   json_builder_add_int_value (jb, corr->n_within_factor);
   json_builder_end_object (jb);
   g_autoptr (JsonNode) root = json_builder_get_root (jb);
-  return tnet_i_json_to_text (root, pretty ? 2 : 0);
+  return tnet_json_to_text (root, pretty ? 2 : 0);
 }
 
 char *

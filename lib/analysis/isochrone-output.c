@@ -84,5 +84,5 @@ tnet_isochrone_zones_to_json (const TnetNetwork *net, const TnetWeight *node_ms,
   zones_member (b, net, node_ms);
   json_builder_end_object (b);
   g_autoptr (JsonNode) root = json_builder_get_root (b);
-  return tnet_i_json_to_text (root, 2);
+  return tnet_json_to_text (root, 2);
 }

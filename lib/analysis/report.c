@@ -532,7 +532,7 @@ tnet_report_to_json (const TnetReport *report, gboolean pretty)
   json_builder_end_object (b);
   json_builder_end_object (b);
   g_autoptr (JsonNode) root = json_builder_get_root (b);
-  return tnet_i_json_to_text (root, pretty ? 2 : 0);
+  return tnet_json_to_text (root, pretty ? 2 : 0);
 }
 
 static void

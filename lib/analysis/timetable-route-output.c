@@ -129,7 +129,7 @@ tnet_timetable_route_to_json (const TnetTimetableRoute *r)
   json_builder_end_array (b);
   json_builder_end_object (b);
   g_autoptr (JsonNode) root = json_builder_get_root (b);
-  return tnet_i_json_to_text (root, 2);
+  return tnet_json_to_text (root, 2);
 }
 
 /* The text's line of one leg. */

@@ -170,7 +170,7 @@ tnet_hub_transfers_to_json (const TnetHubTransfers *t, int only)
   g_autoptr (JsonBuilder) b = json_builder_new ();
   transfers_json (b, t, only);
   g_autoptr (JsonNode) root = json_builder_get_root (b);
-  return tnet_i_json_to_text (root, 2);
+  return tnet_json_to_text (root, 2);
 }
 
 /* @ms in minutes to 0.1, "-" when not finite. */

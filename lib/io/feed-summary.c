@@ -111,7 +111,7 @@ tnet_feed_summary_to_json (const TnetFeed *feed)
   json_modes (b, &sum);
   json_builder_end_object (b);
   g_autoptr (JsonNode) root = json_builder_get_root (b);
-  return tnet_i_json_to_text (root, 2);
+  return tnet_json_to_text (root, 2);
 }
 
 char *

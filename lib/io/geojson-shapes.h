@@ -14,7 +14,7 @@
 JsonBuilder *tnet_i_geojson_collection_new (void);
 /* Closes the open "features" array and the collection of @b (begun by
  * tnet_i_geojson_collection_new()) and returns the document's text,
- * tnet_i_json_to_text() with indent 1. Free with g_free(). */
+ * tnet_json_to_text() with indent 1. Free with g_free(). */
 char *tnet_i_geojson_collection_finish (JsonBuilder *b);
 
 /* A Point. */

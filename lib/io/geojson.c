@@ -145,7 +145,7 @@ tnet_i_geojson_collection_finish (JsonBuilder *b)
   json_builder_end_array (b);
   json_builder_end_object (b);
   g_autoptr (JsonNode) root = json_builder_get_root (b);
-  return tnet_i_json_to_text (root, 1);
+  return tnet_json_to_text (root, 1);
 }
 
 JsonBuilder *

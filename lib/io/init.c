@@ -181,7 +181,7 @@ regions_geojson (const GArray *regions, const GPtrArray *ids)
   json_builder_end_array (b);
   json_builder_end_object (b);
   g_autoptr (JsonNode) root = json_builder_get_root (b);
-  g_autofree char *text = tnet_i_json_to_text (root, 1);
+  g_autofree char *text = tnet_json_to_text (root, 1);
   return g_string_new (text);
 }
 

@@ -33,8 +33,9 @@ append_number (GString *out, const char *tok)
 }
 
 char *
-tnet_i_json_to_text (JsonNode *root, guint indent)
+tnet_json_to_text (JsonNode *root, guint indent)
 {
+  g_return_val_if_fail (root != NULL, NULL);
   g_autoptr (JsonGenerator) gen = json_generator_new ();
   json_generator_set_root (gen, root);
   json_generator_set_pretty (gen, indent > 0);

@@ -1,15 +1,9 @@
-/* json-text.h: JSON text with numbers written as people expect. Internal. */
+/* json-text.h: the member writers the JSON documents share; their text is
+ * tnet_json_to_text() (tnet-io.h). Internal. */
 #pragma once
 
 #include "tnet-internal.h"
 #include <json-glib/json-glib.h>
-
-/* Generates @root (pretty with an indent of @indent spaces when @indent > 0)
- * followed by a newline. json-glib writes doubles with 17 significant
- * digits (284.80000000000001); each is rewritten in the shortest form that
- * reads back as the same double (284.8), so the output is as exact and
- * easier to read. Newly allocated. */
-char *tnet_i_json_to_text (JsonNode *root, guint indent);
 
 /* Sets member @name of the object @b is building to the string @value, or
  * to null when @value is NULL (the one writer of an optional text member).

@@ -67,7 +67,7 @@ tnet_place_nodes_to_json (const TnetNetwork *net, const TnetId *ids, guint n_ids
     }
   json_builder_end_array (b);
   g_autoptr (JsonNode) root = json_builder_get_root (b);
-  return tnet_i_json_to_text (root, 2);
+  return tnet_json_to_text (root, 2);
 }
 
 char *

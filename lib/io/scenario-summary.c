@@ -88,7 +88,7 @@ tnet_scenario_file_summary_to_json (const TnetScenarioFile *sf, const TnetScenar
   json_builder_end_object (b);
   json_builder_end_object (b);
   g_autoptr (JsonNode) root = json_builder_get_root (b);
-  return tnet_i_json_to_text (root, pretty ? 2 : 0);
+  return tnet_json_to_text (root, pretty ? 2 : 0);
 }
 
 char *

@@ -58,7 +58,7 @@ tnet_journey_to_json (const TnetJourney *j, const TnetJourneyLabels *labels)
   json_builder_end_array (b);
   json_builder_end_object (b);
   g_autoptr (JsonNode) root = json_builder_get_root (b);
-  return tnet_i_json_to_text (root, 2);
+  return tnet_json_to_text (root, 2);
 }
 
 char *

@@ -121,7 +121,7 @@ tnet_route_to_json (const TnetNetwork *net, TnetId from, TnetId to, const char *
   json_builder_end_array (b);
   json_builder_end_object (b);
   g_autoptr (JsonNode) root = json_builder_get_root (b);
-  return tnet_i_json_to_text (root, 2);
+  return tnet_json_to_text (root, 2);
 }
 
 /* "name (id)", or the id of a node without a name, into @buf. */

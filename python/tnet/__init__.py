@@ -7,10 +7,11 @@ GeoDataFrames (reached places), filled from NumPy arrays the C module
 builds without a Python object per cell.
 
 Transit and park-and-ride follow the scenario year's GTFS timetable by
-default, as the ``tnet`` commands do (departing 08:00 on the feed's
-busiest service day, window 0); ``model="frequency"`` asks for the
-frequency approximation, which a folder without a feed also gets, with a
-warning carrying the commands' note (:data:`NO_FEED_NOTE`).
+default, as the ``tnet`` commands do (with the timetable options of the
+plan's first ``[commute]`` group when it has ``depart``, else departing
+08:00 on the feed's busiest service day, window 0); ``model="frequency"``
+asks for the frequency approximation, which a folder without a feed also
+gets, with a warning carrying the commands' note (:data:`NO_FEED_NOTE`).
 
     >>> import tnet
     >>> ds = tnet.Dataset("data/xuchang")

@@ -499,9 +499,9 @@ class Scenario:
                 "parking_radius_m": float(parking_radius)}
 
     def travel_time_matrix(self, origins=None, destinations=None, profile="car",
-                           method="auto", progress=None, depart=None, window=0,
-                           percentiles=None, max_walk=15, date=None, frequency_seed=0,
-                           drive_budget=30, park_time=5, parking_radius=400,
+                           method="auto", progress=None, depart=None, window=None,
+                           percentiles=None, max_walk=None, date=None, frequency_seed=0,
+                           drive_budget=None, park_time=None, parking_radius=None,
                            model="timetable"):
         """The travel-time matrix as a long DataFrame, origins varying
         slowest, as r5py returns it. *profile* is ``car``, ``transit`` or
@@ -509,9 +509,9 @@ class Scenario:
 
         Transit and park_and_ride follow the scenario year's timetable by
         default, as ``tnet commute --format json`` (``model="timetable"``:
-        departing *depart*, default ``"08:00"``, on the feed's busiest day,
-        window 0; see below): the columns are then ``from_id, to_id,
-        travel_time_pNN``, one per percentile (default ``travel_time_p50``,
+        departing *depart* on the feed's busiest day over *window* minutes,
+        the command's defaults when not given; see below): the columns are
+        then ``from_id, to_id, travel_time_pNN``, one per percentile (default ``travel_time_p50``,
         r5py's names), and ``df.attrs["model"]`` is ``"timetable"``.
         ``model="frequency"`` asks for the frequency approximation of tnet's
         layered graphs (``tnet commute --frequency-model``), which a folder
@@ -537,9 +537,9 @@ class Scenario:
 
         By the timetable, transit runs on the scenario year's timetable
         (range RAPTOR, as ``tnet route --profile transit``): one departure
-        per minute from *depart* (``"HH:MM"``)
-        (default 08:00) over *window* minutes (0: the departure alone),
-        walks of at most *max_walk* minutes to the first and from the last
+        per minute from *depart* (``"HH:MM"``) over *window* minutes (0:
+        the departure alone), walks of at most *max_walk* minutes to the
+        first and from the last
         stop or all the way (access, egress, direct walks and transfers
         over the streets when the folder has a walk network, as ``tnet
         route`` and ``tnet commute --depart``), on the feed's busiest day
@@ -564,11 +564,11 @@ class Scenario:
         With ``profile="park_and_ride"`` by the timetable the journey
         follows it as ``tnet commute --profiles park_and_ride``
         (``tnet_park_ride_matrix()``): from
-        the origin, drive at most *drive_budget* minutes (default 30) on
+        the origin, drive at most *drive_budget* minutes on
         the scenario's car graph to a parking place (a node of kind
         station or parking a car link reaches; ``tnet init`` makes one of
-        every OSM car park), park *park_time* minutes (5), walk to a stop
-        within *parking_radius* metres (400, straight line), then ride;
+        every OSM car park), park *park_time* minutes, walk to a stop
+        within *parking_radius* metres (straight line), then ride;
         walking from the origin to the first stop (or all the way) stays
         possible, so no cell is slower than by transit. The columns are
         those of transit's; ``df.attrs["park_and_ride"]`` holds the
@@ -580,16 +580,28 @@ class Scenario:
         point is reached from its stops by its access links; a walk all the
         way from or to a point is the straight line. So no cell from a
         point is slower than transit from it.
+
+        As ``tnet commute``, a timetable argument not given (*depart*,
+        *window*, *max_walk*, *date*, *drive_budget*, *park_time*,
+        *parking_radius*) takes the plan's first ``[commute]`` group's key
+        when that group has ``depart`` (as :meth:`commute`), else 08:00,
+        window 0, walks of 15 minutes and park-and-ride's 30 / 5 / 400.
+        *percentiles* alone keeps its own default, 50 (r5py's one
+        column), whatever the plan says.
         """
         if profile != "car":
             _check_model(model)
             _check_frequency(model, depart, window, percentiles, date)
             if self._by_timetable([profile], model):
-                pr = _park_ride_kwargs(profile, drive_budget, park_time, parking_radius)
-                return self._timetable_matrix(origins, destinations, depart or "08:00",
-                                              window,
+                o = self._timing(depart=depart, window=window, max_walk=max_walk, date=date,
+                                 drive_budget=drive_budget, park_time=park_time,
+                                 parking_radius=parking_radius)
+                pr = _park_ride_kwargs(profile, o["drive_budget"], o["park_time"],
+                                       o["parking_radius"])
+                return self._timetable_matrix(origins, destinations, o["depart"], o["window"],
                                               [50] if percentiles is None else percentiles,
-                                              max_walk, date, frequency_seed, progress, pr)
+                                              o["max_walk"], o["date"], frequency_seed,
+                                              progress, pr)
         elif depart is not None or percentiles is not None:
             raise ValueError("depart and percentiles are for profile='transit' or "
                              "'park_and_ride' (the timetable)")
@@ -854,9 +866,9 @@ class Scenario:
         return r
 
     # --------------------------------------------------------------- route
-    def route(self, origin, destination, profile="car", depart=None, window=0,
-              percentiles=None, max_walk=15, date=None, frequency_seed=0,
-              drive_budget=30, park_time=5, parking_radius=400, model="timetable"):
+    def route(self, origin, destination, profile="car", depart=None, window=None,
+              percentiles=None, max_walk=None, date=None, frequency_seed=0,
+              drive_budget=None, park_time=None, parking_radius=None, model="timetable"):
         """The fastest journey from *origin* to *destination* (node or stop
         ids) by *profile*: a DataFrame of its legs.
 
@@ -877,7 +889,7 @@ class Scenario:
 
         By the timetable the transit journey follows the scenario year's
         timetable (RAPTOR, as ``tnet route --profile transit``): the
-        journey departing at *depart* (``"HH:MM"``, default 08:00) on the feed's
+        journey departing at *depart* (``"HH:MM"``) on the feed's
         busiest day or *date* (``"YYYY-MM-DD"``), walking at most
         *max_walk* minutes to the first and from the last stop (over the
         streets when the folder has a walk network). Legs have ``kind``
@@ -889,8 +901,15 @@ class Scenario:
         minute reaches nothing), ``model``, ``feed``, ``date``, ``depart``,
         ``window_min``, ``minutes`` (the travel time of each departure
         minute of the *window*, NaN when none) and ``percentiles`` (``pNN``
-        -> minutes over the window, nearest rank; default 5, 25, 50, 75,
-        95). Minutes are exact (the command rounds to 0.1).
+        -> minutes over the window, nearest rank). Minutes are exact (the
+        command rounds to 0.1).
+
+        As ``tnet route`` (and serve's ``/route``), a timetable argument
+        not given (*depart*, *window*, *percentiles*, *max_walk*, *date*,
+        *drive_budget*, *park_time*, *parking_radius*) takes the plan's
+        first ``[commute]`` group's key when that group has ``depart`` (as
+        :meth:`commute`), else 08:00, window 0, percentiles 5, 25, 50, 75,
+        95, walks of 15 minutes and park-and-ride's 30 / 5 / 400.
 
         Either end may be a point (a (lon, lat) tuple, or a one-row
         GeoDataFrame whose ``id``, when a node id, is that node): without
@@ -921,9 +940,10 @@ class Scenario:
         stop.
 
         With ``profile="park_and_ride"`` by the timetable the journey
-        follows it as ``tnet route --profile park_and_ride``: it may drive at most *drive_budget* minutes (default 30) to
-        a parking place, park *park_time* minutes (5) and walk to a stop
-        within *parking_radius* metres (400), or walk to its first stop.
+        follows it as ``tnet route --profile park_and_ride``: it may drive
+        at most *drive_budget* minutes to a parking place, park
+        *park_time* minutes and walk to a stop within *parking_radius*
+        metres, or walk to its first stop.
         The legs are then ``drive`` (``mode`` road, ``from`` the origin,
         ``to`` the parking place), ``park`` (at the parking place), the
         walk to the stop (``from`` the parking place), rides, transfers
@@ -945,10 +965,15 @@ class Scenario:
             _check_model(model)
             _check_frequency(model, depart, window, percentiles, date)
             if self._by_timetable([profile], model):
-                pr = _park_ride_kwargs(profile, drive_budget, park_time, parking_radius)
+                o = self._timing(depart=depart, window=window, percentiles=percentiles,
+                                 max_walk=max_walk, date=date, drive_budget=drive_budget,
+                                 park_time=park_time, parking_radius=parking_radius)
+                pr = _park_ride_kwargs(profile, o["drive_budget"], o["park_time"],
+                                       o["parking_radius"])
                 ends, labels = self._route_ends(origin, destination)
-                return self._route_timetable(ends, labels, depart or "08:00", window,
-                                             percentiles, max_walk, date, frequency_seed, pr)
+                return self._route_timetable(ends, labels, o["depart"], o["window"],
+                                             o["percentiles"], o["max_walk"], o["date"],
+                                             frequency_seed, pr)
         ends, labels = self._route_ends(origin, destination)
         r = self.dataset._c.route(self.year, self.closures, ends[0], ends[1], profile=profile)
         legs = pd.DataFrame(r.pop("legs"), columns=["kind", "mode", "line", "from", "to",

@@ -165,6 +165,12 @@ def _accessibility_block(path, year, closures, opportunities, cutoffs, profile, 
                                            origins=origins, **(timetable or {}))
 
 
+def _commute_timing(path):
+    """The timetable defaults of the folder at *path*, as
+    ``Scenario._timing()`` resolves them (``Dataset._c.commute_timing()``)."""
+    return _dataset(path)._c.commute_timing()
+
+
 def _plan_values(path, keys):
     c = _dataset(path)._c
     return {k: c.plan_value(k) for k in keys}
@@ -236,9 +242,9 @@ def _submit(client, fn, *args, **kwargs):
 
 def travel_time_matrix(client, dataset, origins=None, destinations=None, profile="car",
                        year=DEFAULT_YEAR, closures=(), method="auto", block_size=None,
-                       compute=True, depart=None, window=0, percentiles=None, max_walk=15,
-                       date=None, frequency_seed=0, drive_budget=30, park_time=5,
-                       parking_radius=400, model="timetable"):
+                       compute=True, depart=None, window=None, percentiles=None,
+                       max_walk=None, date=None, frequency_seed=0, drive_budget=None,
+                       park_time=None, parking_radius=None, model="timetable"):
     """The travel-time matrix of :meth:`tnet.Scenario.travel_time_matrix`
     (by car and ``model="frequency"``: ``from_id, to_id, travel_time`` in
     minutes, NaN when not reached; origins and destinations default to
@@ -258,9 +264,11 @@ def travel_time_matrix(client, dataset, origins=None, destinations=None, profile
     single-process call (``model="timetable"``; ``model="frequency"`` or a
     folder without a feed, with the same warning: the frequency
     approximation): every block runs the timetable matrix of the
-    single-process call (range RAPTOR over *window* minutes from *depart*,
-    default 08:00; the same *max_walk*, *date*, *frequency_seed* and
-    park-and-ride options) on its origins, and the frame has a column
+    single-process call (range RAPTOR over *window* minutes from *depart*;
+    the same *max_walk*, *date*, *frequency_seed* and park-and-ride
+    options, each not given taking the single-process call's default: the
+    plan's first ``[commute]`` group's key when that group has ``depart``,
+    else the built-in one) on its origins, and the frame has a column
     ``travel_time_pNN`` per percentile (default 50), as
     :meth:`tnet.Scenario.travel_time_matrix` gives it (``compute=False`` is
     not offered there).
@@ -291,6 +299,15 @@ def travel_time_matrix(client, dataset, origins=None, destinations=None, profile
         _check_model(model)
         _check_frequency(model, depart, window, percentiles, date)
         timetable = _by_timetable(client, path, year, profile, model)
+    if timetable:
+        timing = client.submit(_commute_timing, path, pure=False).result()
+        given = dict(depart=depart, window=window, max_walk=max_walk, date=date,
+                     drive_budget=drive_budget, park_time=park_time,
+                     parking_radius=parking_radius)
+        t = {k: v if v is not None else timing[k] for k, v in given.items()}
+        depart, window, max_walk, date = t["depart"], t["window"], t["max_walk"], t["date"]
+        drive_budget, park_time = t["drive_budget"], t["park_time"]
+        parking_radius = t["parking_radius"]
     if _has_points(o) or _has_points(d):
         return _point_matrix(client, path, year, closures, o, d, profile, block_size, compute,
                              timetable, depart, window, percentiles, max_walk, date,
@@ -395,27 +412,50 @@ def _point_matrix(client, path, year, closures, o, d, profile, block_size, compu
 
 def accessibility(client, dataset, opportunities, cutoffs=(30, 45, 60), profile="car",
                   population=None, year=DEFAULT_YEAR, closures=(), block_size=None,
-                  model="timetable"):
+                  model="timetable", depart=None, window=None, percentile=None,
+                  max_walk=None, date=None, frequency_seed=0, drive_budget=None,
+                  park_time=None, parking_radius=None):
     """:meth:`tnet.Scenario.accessibility` (cumulative opportunities per zone
     of zones.csv within each cutoff) on the cluster: blocks of *block_size*
     origin zones (default: one block per worker thread), each against
     every zone; the population-weighted means are then summed over all the
     rows in zone order, as the library sums them, so the frame and its
     attrs equal the single-process ones. Transit and park_and_ride follow
-    the timetable with the single-process defaults (08:00, the feed's
-    busiest day, window 0, the median, walks of 15 minutes, the
-    park-and-ride defaults) unless ``model="frequency"``, or the folder
-    has no feed (then with the same warning)."""
+    the timetable unless ``model="frequency"``, or the folder has no feed
+    (then with the same warning), with the single-process options
+    (*depart*, *window*, *percentile*, *max_walk*, *date*,
+    *frequency_seed*, *drive_budget*, *park_time*, *parking_radius*), each
+    not given taking the single-process default: the plan's first
+    ``[commute]`` group's key when that group has ``depart``, else the
+    built-in one (08:00, the feed's busiest day, window 0, walks of 15
+    minutes, park-and-ride's 30 / 5 / 400; the percentile 50)."""
     _distributed()
     path = _path(dataset)
     closures = list(closures or ())
     cutoffs = [float(c) for c in cutoffs]
     timetable = None
-    if _by_timetable(client, path, year, profile, model):
-        timetable = dict(depart_s=8 * 3600, window_min=0, percentile=50.0, max_walk_min=15,
-                         date=0, frequency_seed=0)
-    elif profile != "car":
+    pr = {}
+    if profile == "car":
+        if (depart is not None or percentile is not None or date is not None or window
+                or max_walk is not None):
+            raise ValueError("depart, window, percentile, max_walk and date are for "
+                             "profile='transit' or 'park_and_ride' (the timetable)")
+    else:
         _check_model(model)
+        _check_frequency(model, depart, window, percentile, date)
+    if profile != "car" and _by_timetable(client, path, year, profile, model):
+        timing = client.submit(_commute_timing, path, pure=False).result()
+        given = dict(depart=depart, window=window, max_walk=max_walk, date=date,
+                     drive_budget=drive_budget, park_time=park_time,
+                     parking_radius=parking_radius)
+        t = {k: v if v is not None else timing[k] for k, v in given.items()}
+        depart, window, max_walk = t["depart"] or "08:00", int(t["window"]), int(t["max_walk"])
+        pr = _park_ride_kwargs(profile, t["drive_budget"], t["park_time"], t["parking_radius"])
+        percentile = 50.0 if percentile is None else float(percentile)
+        timetable = dict(depart_s=_clock_seconds(depart), window_min=window,
+                         percentile=percentile, max_walk_min=max_walk,
+                         date=_date_number(t["date"]), frequency_seed=int(frequency_seed),
+                         **{k: v for k, v in pr.items() if k != "park_ride"})
     head = client.submit(_accessibility_block, path, year, closures, opportunities, cutoffs,
                          profile, population, [], timetable, pure=False).result()
     zones = head["all_zones"]
@@ -449,10 +489,10 @@ def accessibility(client, dataset, opportunities, cutoffs=(30, 45, 60), profile=
                        cutoffs_min=list(head["cutoffs_min"]),
                        mean_population_weighted=means)
     if timetable:
-        frame.attrs.update(depart="08:00", window_min=0, percentile=50.0, max_walk_min=15)
-        if profile == "park_and_ride":
-            frame.attrs["park_and_ride"] = _park_ride_attrs(
-                _park_ride_kwargs(profile, 30, 5, 400))
+        frame.attrs.update(depart=depart, window_min=window, percentile=percentile,
+                           max_walk_min=max_walk)
+        if pr:
+            frame.attrs["park_and_ride"] = _park_ride_attrs(pr)
         frame.attrs.update(feed=head["feed"], date=head["date"])
     return frame
 

@@ -9,6 +9,7 @@ slow); it needs dask.distributed and fails, not skips, without it.
 """
 import json
 import os
+import shutil
 import signal
 import threading
 import time
@@ -181,6 +182,34 @@ def test_accessibility_sao_paulo(client, sao_paulo, sao_paulo_dir, profile, cuto
     for block in blocks:
         same_frame(plain, td.accessibility(client, sao_paulo_dir, "jobs", cutoffs=cutoffs,
                                            profile=profile, block_size=block, model=model))
+
+
+def test_accessibility_takes_the_plan_defaults(client, sao_paulo_dir, tmp_path):
+    """The cluster's accessibility by the timetable takes the options it is
+    not given from the plan's first [commute] group, as the single-process
+    call does: in a copy of the São Paulo folder whose group departs 06:40
+    over a 3-minute window with 10-minute walks, both frames say so (the
+    oracle: the values this test wrote) and are equal; a keyword overrides
+    its key alone."""
+    folder = tmp_path / "spo"
+    shutil.copytree(sao_paulo_dir, folder)
+    with open(folder / "plan.ini", "a", encoding="utf-8") as f:
+        f.write("\n[commute work]\norigins = kind:zone\ndestinations = kind:zone\n"
+                "profiles = transit\nbudget_min = 45\ndepart = 06:40\nwindow = 3\n"
+                "max_walk = 10\n")
+    plain = tnet.Dataset(str(folder)).accessibility("jobs", cutoffs=(20, 40),
+                                                    profile="transit")
+    assert (plain.attrs["depart"], plain.attrs["window_min"],
+            plain.attrs["max_walk_min"]) == ("06:40", 3, 10)
+    dist = td.accessibility(client, str(folder), "jobs", cutoffs=(20, 40), profile="transit")
+    same_frame(plain, dist)
+    later = td.accessibility(client, str(folder), "jobs", cutoffs=(20, 40), profile="transit",
+                             depart="07:05")
+    assert (later.attrs["depart"], later.attrs["window_min"],
+            later.attrs["max_walk_min"]) == ("07:05", 3, 10)
+    same_frame(tnet.Dataset(str(folder)).accessibility("jobs", cutoffs=(20, 40),
+                                                       profile="transit", depart="07:05"),
+               later)
 
 
 def test_accessibility_error_reaches_the_client(client):

@@ -19,10 +19,7 @@ from conftest import XUCHANG, cli
 from test_points_compose import cli_cells
 
 DEPART, WINDOW, PCTS = "07:30", 10, [10, 50, 90]
-# --max-walk: the package's default; the command's on the bundled folder is
-# its plan's (the first [commute] group's budget, 60 min)
-OPTS = ("--depart", DEPART, "--window", str(WINDOW), "--percentiles", "10,50,90",
-        "--max-walk", "15")
+OPTS = ("--depart", DEPART, "--window", str(WINDOW), "--percentiles", "10,50,90")
 
 
 def zone_ids(ds):
@@ -94,19 +91,25 @@ def test_sao_paulo_matrix_equals_commute(sao_paulo, sao_paulo_dir):
 
 
 def cli_route(folder, a, b, *extra):
-    # the package's other defaults named: the command's on the bundled
-    # folder are its plan's (window 120, percentiles 5,50,95, 60-min walks)
     return cli("route", a, b, "--data", folder, "--profile", "park_and_ride", "--depart",
-               DEPART, "--window", "0", "--percentiles", "5,25,50,75,95", "--max-walk", "15",
-               "--format", "json", *extra)
+               DEPART, "--format", "json", *extra)
 
 
-def assert_route_equals_cli(ds, folder, a, b):
+# one departure and walks of at most 15 minutes, given to the package and
+# the command alike: with the bundled plan's (window 120, 60-minute walks)
+# most zones walk to a station and a route's legs are its first minute's
+SHORT_WALK = {"window": 0, "max_walk": 15}
+SHORT_WALK_CLI = ("--window", "0", "--max-walk", "15")
+
+
+def assert_route_equals_cli(ds, folder, a, b, short_walk=False):
     """route()'s legs and totals equal `tnet route --profile park_and_ride
-    --depart`'s; the package adds the walk from the last stop to the
+    --depart`'s (each with SHORT_WALK when *short_walk*, else with no other
+    option); the package adds the walk from the last stop to the
     destination (the command's JSON ends at the stop). Returns the legs."""
-    r = ds.route(a, b, profile="park_and_ride", depart=DEPART)
-    ref = cli_route(folder, a, b)
+    r = ds.route(a, b, profile="park_and_ride", depart=DEPART,
+                 **(SHORT_WALK if short_walk else {}))
+    ref = cli_route(folder, a, b, *(SHORT_WALK_CLI if short_walk else ()))
     assert r.attrs["profile"] == "park_and_ride"
     # the package names the options drive_budget_min, park_time_min and
     # parking_radius_m (the command's JSON takes the same keys)
@@ -137,15 +140,15 @@ def test_xuchang_route_equals_cli(xuchang):
     """Pairs whose journey drives, parks and rides, and one that walks to
     its first stop."""
     z = zone_ids(xuchang)
-    g = xuchang.travel_time_matrix(z, z, profile="park_and_ride", depart=DEPART)
-    t = xuchang.travel_time_matrix(z, z, profile="transit", depart=DEPART)
+    g = xuchang.travel_time_matrix(z, z, profile="park_and_ride", depart=DEPART, **SHORT_WALK)
+    t = xuchang.travel_time_matrix(z, z, profile="transit", depart=DEPART, **SHORT_WALK)
     gain = t["travel_time_p50"].fillna(1e9) - g["travel_time_p50"]
     pairs = g[gain > 1][["from_id", "to_id"]].astype(str).values.tolist()
     assert len(pairs) >= 3
     kinds = set()
     rides_after_park = 0
     for a, b in pairs[:8]:
-        r = assert_route_equals_cli(xuchang, XUCHANG, a, b)
+        r = assert_route_equals_cli(xuchang, XUCHANG, a, b, short_walk=True)
         kinds |= set(r["kind"])
         ks = r["kind"].tolist()
         assert ks[:2] == ["drive", "park"]
@@ -157,8 +160,11 @@ def test_xuchang_route_equals_cli(xuchang):
     assert rides_after_park >= 1, "no pair drove, parked and rode"
     same = g[gain.abs() < 1e-9][["from_id", "to_id"]].astype(str).values.tolist()
     same = [p for p in same if p[0] != p[1]]
-    r = assert_route_equals_cli(xuchang, XUCHANG, *same[0])
+    r = assert_route_equals_cli(xuchang, XUCHANG, *same[0], short_walk=True)
     assert "drive" not in set(r["kind"])
+    # with no option, both take the plan's (window 120, 60-minute walks)
+    r = assert_route_equals_cli(xuchang, XUCHANG, *pairs[0])
+    assert r.attrs["window_min"] == 120
 
 
 def test_sao_paulo_route_equals_cli(sao_paulo, sao_paulo_dir):

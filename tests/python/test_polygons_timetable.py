@@ -134,27 +134,26 @@ def test_route_timetable_equals_cli(xuchang, window, pcts):
 
 
 def test_route_timetable_defaults_and_scenario(xuchang):
-    """depart alone: the command's defaults (percentiles 5..95, 15 min
-    walks), on the 2020 scenario's feed."""
+    """depart alone: the command's other defaults, the bundled plan's
+    (window 120, percentiles 5, 50, 95, 60-minute walks), on the 2020
+    scenario's feed."""
     legs = xuchang.scenario(2020).route("z_weidu", "zz_center", profile="transit",
                                         depart="08:10")
-    # the package's defaults named: the command's on the bundled folder are
-    # its plan's (depart 07:00, window 120, percentiles 5,50,95, 60-min walks)
     ref = cli("route", "z_weidu", "zz_center", "--profile", "transit", "--depart", "08:10",
-              "--window", "0", "--percentiles", "5,25,50,75,95", "--max-walk", "15",
               "--scenario", "2020", "--format", "json", "--data", XUCHANG)
     assert ref["feed"] == "gtfs-2020"
-    check_route(legs, ref, [5, 25, 50, 75, 95])
-    # a longer walk reaches a stop the default 15 minutes do not (襄城's
-    # access links to stations take 35 and 50 min)
+    check_route(legs, ref, [5, 50, 95])
+    assert legs.attrs["window_min"] == ref["window_min"] == 120
+    # a longer walk reaches a stop 15 minutes do not (襄城's access links
+    # to stations take 35 and 50 min)
     with pytest.raises(tnet.Error, match="15 min walk"):
-        xuchang.route("z_xiangcheng", "zz_center", profile="transit", depart="08:10")
+        xuchang.route("z_xiangcheng", "zz_center", profile="transit", depart="08:10",
+                      max_walk=15)
     legs = xuchang.route("z_xiangcheng", "zz_center", profile="transit", depart="08:10",
                          max_walk=60, window=10)
     ref = cli("route", "z_xiangcheng", "zz_center", "--profile", "transit", "--depart", "08:10",
-              "--max-walk", "60", "--window", "10", "--percentiles", "5,25,50,75,95",
-              "--format", "json", "--data", XUCHANG)
-    check_route(legs, ref, [5, 25, 50, 75, 95])
+              "--max-walk", "60", "--window", "10", "--format", "json", "--data", XUCHANG)
+    check_route(legs, ref, [5, 50, 95])
 
 
 def test_route_timetable_stop_ends_and_unknown_place_equal_cli(xuchang):
@@ -165,10 +164,8 @@ def test_route_timetable_stop_ends_and_unknown_place_equal_cli(xuchang):
     def both(a, b):
         legs = xuchang.route(a, b, profile="transit", depart="07:40", window=20,
                              percentiles=[50])
-        # --max-walk: the package's default (the command's is the plan's)
         ref = cli("route", a, b, "--profile", "transit", "--depart", "07:40", "--window", "20",
-                  "--percentiles", "50", "--max-walk", "15", "--format", "json",
-                  "--data", XUCHANG)
+                  "--percentiles", "50", "--format", "json", "--data", XUCHANG)
         return legs, ref
 
     check_route(*both("z_weidu", "zz_east_station"), [50])

@@ -18,6 +18,7 @@ from shapely.geometry import shape
 
 import tnet
 from conftest import TNET_EXE, XUCHANG, cli
+from test_points_compose import cli_cells
 
 PARTS = ("access_min", "wait_min", "in_vehicle_min", "transfer_min", "egress_min")
 
@@ -151,6 +152,78 @@ def test_commute_defaults_from_an_edited_plan(tmp_path):
         "parking_radius": 400.0}
 
 
+def hand_minutes(depart_min, window):
+    """The per-minute times luohe_west_hsr -> xc_east_hsr worked out by
+    hand: the 京广高铁 pattern leaves every 15 minutes on the quarter hour
+    and rides 16 minutes, so the minute *depart_min* + k (minutes after
+    midnight) waits until the next quarter hour."""
+    return [16.0 + (-(depart_min + k)) % 15 for k in range(window)]
+
+
+def nearest_rank(values, p):
+    """The nearest-rank percentile *p* of *values*."""
+    v = sorted(values)
+    return v[max(math.ceil(p / 100.0 * len(v)), 1) - 1]
+
+
+def test_route_and_matrix_take_the_plan_defaults(tmp_path):
+    """route() and travel_time_matrix() with no timetable argument take
+    the plan's first [commute] group as `tnet route` and `tnet commute`
+    do: in a copy of the bundled folder whose group departs 06:40 with
+    window 20 and percentiles 10;50;90, the per-minute times are those
+    worked out by hand (hand_minutes()), equal the same calls with the
+    values given and the plain commands; an argument given overrides its
+    key alone. The matrix keeps its one p50 column unless asked."""
+    folder = tmp_path / "xuchang"
+    shutil.copytree(XUCHANG, folder, ignore=shutil.ignore_patterns("src"))
+    plan = (folder / "plan.ini").read_text(encoding="utf-8")
+    edits = {"depart = 07:00\n": "depart = 06:40\n", "window = 120\n": "window = 20\n",
+             "percentiles = 5;50;95\n": "percentiles = 10;50;90\n"}
+    for old, new in edits.items():
+        assert old in plan
+        plan = plan.replace(old, new, 1)
+    (folder / "plan.ini").write_text(plan, encoding="utf-8")
+    sc = tnet.Dataset(str(folder)).scenario(2025)
+    a, b = "luohe_west_hsr", "xc_east_hsr"
+    want = hand_minutes(6 * 60 + 40, 20)
+    pcts = {"p10": 17.0, "p50": 21.0, "p90": 28.0}
+    assert {k: nearest_rank(want, float(k[1:])) for k in pcts} == pcts
+
+    legs = sc.route(a, b, profile="transit")
+    assert legs.attrs["depart"].startswith("06:40") and legs.attrs["window_min"] == 20
+    assert legs.attrs["minutes"] == pytest.approx(want, abs=1e-9)
+    assert legs.attrs["percentiles"] == pytest.approx(pcts, abs=1e-9)
+    named = sc.route(a, b, profile="transit", depart="06:40", window=20,
+                     percentiles=[10, 50, 90])
+    assert named.attrs["minutes"] == pytest.approx(want, abs=1e-9)
+    ref = cli("route", a, b, "--profile", "transit", "--scenario", "2025", "--format",
+              "json", "--data", str(folder))
+    assert ref["depart"] == "06:40:00" and ref["minutes"] == pytest.approx(want, abs=0.05)
+    assert cli_round(legs.attrs["total_min"]) == ref["total_min"]
+    assert {k: cli_round(v) for k, v in legs.attrs["percentiles"].items()} == \
+        ref["percentiles"]
+
+    m = sc.travel_time_matrix([a], [b], profile="transit")
+    assert m.attrs["depart"] == "06:40" and m.attrs["window_min"] == 20
+    assert list(m.columns) == ["from_id", "to_id", "travel_time_p50"]
+    assert m["travel_time_p50"].iloc[0] == pytest.approx(21.0, abs=1e-9)
+    m = sc.travel_time_matrix([a], [b], profile="transit", percentiles=[10, 50, 90])
+    cells = {k: cli_cells(str(folder), [a], [b], "transit", ("--scenario", "2025"), k)[(a, b)]
+             for k in pcts}
+    assert cells == pcts
+    for k, v in pcts.items():
+        assert m[f"travel_time_{k}"].iloc[0] == pytest.approx(v, abs=1e-9)
+
+    # depart given: 06:50 + k waits until the next quarter hour, window 20
+    over = hand_minutes(6 * 60 + 50, 20)
+    legs = sc.route(a, b, profile="transit", depart="06:50")
+    assert legs.attrs["window_min"] == 20
+    assert legs.attrs["minutes"] == pytest.approx(over, abs=1e-9)
+    m = sc.travel_time_matrix([a], [b], profile="transit", depart="06:50")
+    assert m["travel_time_p50"].iloc[0] == pytest.approx(nearest_rank(over, 50), abs=1e-9)
+    assert nearest_rank(over, 50) == 23.0
+
+
 def test_commute_default_is_not_the_frequency_model(xuchang):
     """The two models differ on the bundled data (else the tests above
     could not tell them apart)."""
@@ -279,14 +352,13 @@ def test_sao_paulo_isochrone_polygons_default_equal_command(sao_paulo, sao_paulo
 
 def test_route_default_is_the_timetable(xuchang):
     legs = xuchang.route("z_changge", "zz_east_station", profile="transit")
-    # the package's defaults named: the command's on the bundled folder are
-    # its plan's (depart 07:00, window 120, 60-min walks)
-    ref = cli("route", "z_changge", "zz_east_station", "--profile", "transit", "--depart",
-              "08:00", "--window", "0", "--max-walk", "15", "--format", "json",
-              "--data", XUCHANG)
+    ref = cli("route", "z_changge", "zz_east_station", "--profile", "transit", "--format",
+              "json", "--data", XUCHANG)
     assert legs.attrs["model"] == "timetable"
     assert cli_round(legs.attrs["total_min"]) == ref["total_min"]
-    assert legs.attrs["depart"].startswith("08:00")
+    # the bundled plan's first [commute] group departs 07:00 (plan.ini)
+    assert legs.attrs["depart"].startswith("07:00")
+    assert legs.attrs["depart"] == ref["depart"]
     freq = xuchang.route("z_changge", "zz_east_station", profile="transit", model="frequency")
     assert freq.attrs["model"] == "frequency" and "start_s" not in freq.columns
 

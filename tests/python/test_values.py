@@ -303,7 +303,7 @@ def test_timetable_percentiles_equal_cli_route(xuchang, window):
         try:
             ref = cli("route", row.from_id, row.to_id, "--profile", "transit", "--depart",
                       "07:40", "--window", str(window), "--percentiles", "5,50,95",
-                      "--max-walk", "15", "--format", "json", "--data", XUCHANG)
+                      "--format", "json", "--data", XUCHANG)
         except AssertionError as e:
             # the command says "no path" (exit 1) for a pair that no
             # departure connects (or with no stop within the walk of an
@@ -358,8 +358,8 @@ def test_timetable_walks_follow_closures(xuchang, tmp_path):
         m = scen.travel_time_matrix(["z_weidu"], ["zz_east_station"], profile="transit",
                                     depart="07:00", window=10, percentiles=[50])
         ref = cli("route", "z_weidu", "zz_east_station", "--profile", "transit", "--depart",
-                  "07:00", "--window", "10", "--percentiles", "50", "--max-walk", "15",
-                  "--format", "json", "--data", XUCHANG, "--scenario", spec)
+                  "07:00", "--window", "10", "--percentiles", "50", "--format", "json",
+                  "--data", XUCHANG, "--scenario", spec)
         got[name] = m["travel_time_p50"].iloc[0]
         assert close_to_cli(got[name], ref["percentiles"]["p50"]), (name, got[name], ref)
     assert got["closed"] > got["plain"] + 1

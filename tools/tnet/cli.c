@@ -1,7 +1,6 @@
 /* cli.c: options, loading, output and errors shared by the subcommands. */
 #include "cli.h"
 #include "cli-extra.h"
-#include "json-text.h"
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -357,7 +356,7 @@ char *
 tnet_cli_json_to_string (JsonBuilder *builder)
 {
   g_autoptr (JsonNode) root = json_builder_get_root (builder);
-  return tnet_i_json_to_text (root, 2);
+  return tnet_json_to_text (root, 2);
 }
 
 gboolean

@@ -5,6 +5,7 @@
 #include "cli.h"
 #include "commands.h"
 #include "accessibility-json.h"
+#include "cli-extra.h"
 #include "route-transit.h"
 #include <stdio.h>
 #include <string.h>
@@ -321,8 +322,9 @@ tnet_cmd_accessibility (int argc, char **argv)
       }
     g_autofree char *text = tnet_cli_accessibility_run (common.dataset, net, mm, profile,
                                                         tt ? &tmodel : NULL, opp, pop_col,
-                                                        cutoffs, format, NULL, NULL, NULL,
-                                                        &error);
+                                                        cutoffs, format,
+                                                        tnet_cli_progress_func (&common),
+                                                        &common, NULL, &error);
     tnet_multimodal_unref (mm);
     if (text == NULL)
       {
