@@ -70,7 +70,9 @@ TNET_API TnetAccessibility *tnet_accessibility_from_matrix (const TnetWeight *ti
  * tnet_accessibility_from_matrix().
  * Errors: as tnet_commute_compute_within() and
  * tnet_accessibility_from_matrix().
- * Thread-safety: reentrant; @graph is only read.
+ * Thread-safety: reentrant; @graph is read, but for its hierarchy, which
+ * the many-to-many query builds on first use and keeps in it, once, under
+ * its lock (tnet_multimodal_ref_ch()); hence @graph is not const.
  * Time complexity: one many-to-many query (or n_zones searches; by the
  * timetable, n_zones range queries) plus O(n_zones^2 * n_cutoffs).
  */

@@ -263,8 +263,11 @@ TNET_API void tnet_commute_timing_init (TnetCommuteTiming *timing,
  * #TnetCommuteMethod).
  * Errors: %G_IO_ERROR_CANCELLED when @opts->cancellable is cancelled;
  * nothing is returned then.
- * Thread-safety: reads its arguments only (each call has its own
- * workspaces); concurrent calls are safe.
+ * Thread-safety: concurrent calls are safe. Each call has its own
+ * workspaces and changes no argument but one: with many-to-many, a
+ * graph's hierarchy is built on first use (tnet_multimodal_ref_ch()),
+ * once, under the graph's lock, and kept in the graph for later calls;
+ * hence @graphs are not const.
  * Time complexity: search O(profiles * destinations * (n + m) log n +
  * cells * path length); many-to-many
  * O(profiles * (CH build + (origins + destinations) s log s + bucket
