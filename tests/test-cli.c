@@ -1019,6 +1019,27 @@ START_TEST (test_commute_timetable)
 }
 END_TEST
 
+/* The zones of region @region in data/xuchang/nodes.csv, counted from the
+ * file (region is 4th from the end of a row; a quoted name with a comma
+ * only shifts columns after kind). */
+static guint
+xuchang_region_zones (const char *region)
+{
+  g_autofree char *np = tt_source_path ("data/xuchang/nodes.csv");
+  g_autofree char *nodes = NULL;
+  ck_assert (g_file_get_contents (np, &nodes, NULL, NULL));
+  g_auto (GStrv) rows = g_strsplit (nodes, "\n", -1);
+  guint n = 0;
+  for (guint i = 0; rows[i]; i++)
+    {
+      g_auto (GStrv) f = g_strsplit (rows[i], ",", -1);
+      guint nf = g_strv_length (f);
+      n += rows[i][0] != '#' && nf >= 11 && strcmp (f[2], "zone") == 0
+           && strcmp (f[nf - 4], region) == 0;
+    }
+  return n;
+}
+
 /* `tnet commute --method`: many-to-many gives the searches' minutes with
  * null parts and lines; the CH build prints no progress when standard
  * error is not a terminal; a bad method is a usage error. The methods are
@@ -1049,20 +1070,8 @@ START_TEST (test_commute_method)
   ck_assert_uint_eq (json_array_get_length (sc), json_array_get_length (mc));
   /* one cell per profile, origin and destination: the origins are the
    * plan's region:xuchang, the zones of nodes.csv in region xuchang,
-   * counted here (region is 4th from the end of a row; a quoted name with
-   * a comma only shifts columns after kind) */
-  g_autofree char *np = tt_source_path ("data/xuchang/nodes.csv");
-  g_autofree char *nodes = NULL;
-  ck_assert (g_file_get_contents (np, &nodes, NULL, NULL));
-  g_auto (GStrv) rows = g_strsplit (nodes, "\n", -1);
-  guint n_zones = 0;
-  for (guint i = 0; rows[i]; i++)
-    {
-      g_auto (GStrv) f = g_strsplit (rows[i], ",", -1);
-      guint n = g_strv_length (f);
-      n_zones += rows[i][0] != '#' && n >= 11 && strcmp (f[2], "zone") == 0
-                 && strcmp (f[n - 4], "xuchang") == 0;
-    }
+   * counted from the file */
+  guint n_zones = xuchang_region_zones ("xuchang");
   ck_assert_uint_eq (json_array_get_length (sc), 2 * 2 * n_zones);
   guint n_same = 0;
   for (guint i = 0; i < json_array_get_length (sc); i++)
@@ -1101,26 +1110,6 @@ START_TEST (test_commute_method)
   tt_run_clear (&r);
 }
 END_TEST
-
-/* The zones of region @region in data/xuchang/nodes.csv, counted from the
- * file (region is 4th from the end of a row). */
-static guint
-xuchang_region_zones (const char *region)
-{
-  g_autofree char *np = tt_source_path ("data/xuchang/nodes.csv");
-  g_autofree char *nodes = NULL;
-  ck_assert (g_file_get_contents (np, &nodes, NULL, NULL));
-  g_auto (GStrv) rows = g_strsplit (nodes, "\n", -1);
-  guint n = 0;
-  for (guint i = 0; rows[i]; i++)
-    {
-      g_auto (GStrv) f = g_strsplit (rows[i], ",", -1);
-      guint nf = g_strv_length (f);
-      n += rows[i][0] != '#' && nf >= 11 && strcmp (f[2], "zone") == 0
-           && strcmp (f[nf - 4], region) == 0;
-    }
-  return n;
-}
 
 /* Progress of long work goes to standard error only when it is a terminal
  * (run under script(1) when it is installed) and not --quiet. A line says
