@@ -77,10 +77,11 @@ tnet_cmd_init (int argc, char **argv)
         fprintf (stderr,
                  "tnet: %s written in %.1f s: %u road nodes, %u road links (car network %u "
                  "nodes, walking %u); %u zones (%u unlinked, %u access links, longest %.0f m); "
-                 "%u feeds, %u stops (%u linked); %u parking places (%u linked); %u regions\n",
+                 "%u feed%s, %u stops (%u linked); %u parking places (%u linked); %u regions\n",
                  argv[1], (g_get_monotonic_time () - t0) / 1e6, st.n_road_nodes,
                  st.n_road_links, st.n_car_nodes, st.n_walk_nodes, st.n_zones,
                  st.n_zones_unlinked, st.n_access_links, st.max_access_m, st.n_feeds,
+                 st.n_feeds == 1 ? "" : "s",
                  st.n_stops, st.n_stops_linked, st.n_parking, st.n_parking_linked,
                  st.n_regions);
     }
