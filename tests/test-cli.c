@@ -607,6 +607,22 @@ copy_without_plan_timetable (const char *src)
   return copy_editing_plan (src, keys, none, G_N_ELEMENTS (keys));
 }
 
+/* A copy of the bundled folder whose plan.ini first [commute] group is
+ * edited to depart 06:40, window 20, percentiles 10;50;90, max_walk 25,
+ * drive_budget_min 20, park_time_min 3, parking_radius_m 600: the values
+ * the tests of the plan's timetable defaults name as their oracle. */
+static char *
+copy_with_early_plan (void)
+{
+  g_autofree char *src = tt_source_path ("data/xuchang");
+  static const char *const from[] = { "depart = 07:00\n", "window = 120\n",
+                                      "percentiles = 5;50;95\n" };
+  static const char *const to[] = {
+    "depart = 06:40\n", "window = 20\nmax_walk = 25\ndrive_budget_min = 20\n"
+    "park_time_min = 3\nparking_radius_m = 600\n", "percentiles = 10;50;90\n" };
+  return copy_editing_plan (src, from, to, G_N_ELEMENTS (from));
+}
+
 static JsonObject *
 parse_object (JsonParser *parser, const char *text)
 {
@@ -645,13 +661,7 @@ run_ok (const char *const *base, const char *const *extra)
  * (07:00, window 120) is test_transit_default_timetable's. */
 START_TEST (test_plan_timing_defaults)
 {
-  g_autofree char *src = tt_source_path ("data/xuchang");
-  static const char *const from[] = { "depart = 07:00\n", "window = 120\n",
-                                      "percentiles = 5;50;95\n" };
-  static const char *const to[] = {
-    "depart = 06:40\n", "window = 20\nmax_walk = 25\ndrive_budget_min = 20\n"
-    "park_time_min = 3\nparking_radius_m = 600\n", "percentiles = 10;50;90\n" };
-  g_autofree char *copy = copy_editing_plan (src, from, to, G_N_ELEMENTS (from));
+  g_autofree char *copy = copy_with_early_plan ();
   const char *commute[] = { "commute", "--data", copy, "--scenario", "2025", "--origins",
                             "luohe_west_hsr;z_yuzhou", "--destinations", "xc_east_hsr",
                             "--profiles", "transit;park_and_ride", "--format", "json", NULL };
@@ -712,13 +722,7 @@ END_TEST
  * values named (the oracle: what the test wrote into plan.ini). */
 START_TEST (test_route_plan_defaults)
 {
-  g_autofree char *src = tt_source_path ("data/xuchang");
-  static const char *const from[] = { "depart = 07:00\n", "window = 120\n",
-                                      "percentiles = 5;50;95\n" };
-  static const char *const to[] = {
-    "depart = 06:40\n", "window = 20\nmax_walk = 25\ndrive_budget_min = 20\n"
-    "park_time_min = 3\nparking_radius_m = 600\n", "percentiles = 10;50;90\n" };
-  g_autofree char *copy = copy_editing_plan (src, from, to, G_N_ELEMENTS (from));
+  g_autofree char *copy = copy_with_early_plan ();
   const char *route[] = { "route", "luohe_west_hsr", "xc_east_hsr", "--data", copy,
                           "--scenario", "2025", "--profile", "transit", "--format", "json",
                           NULL };

@@ -35,24 +35,27 @@ typedef struct {
 
 static ProgressState progress_state;
 
-void
-tnet_cli_progress_end (void)
+/* Ends an open progress line with @ending: erased, or kept on screen. */
+static void
+progress_finish (const char *ending)
 {
   if (!progress_state.open_line)
     return;
-  fputs ("\r\033[K", stderr);
+  fputs (ending, stderr);
   fflush (stderr);
   progress_state.open_line = FALSE;
 }
 
 void
+tnet_cli_progress_end (void)
+{
+  progress_finish ("\r\033[K");
+}
+
+void
 tnet_cli_progress_close (void)
 {
-  if (!progress_state.open_line)
-    return;
-  fputc ('\n', stderr);
-  fflush (stderr);
-  progress_state.open_line = FALSE;
+  progress_finish ("\n");
 }
 
 static void
